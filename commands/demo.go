@@ -1,0 +1,58 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// DemoScript is the command lines that load the demo: the Daejeon article's
+// figures as of the end of April (a 20,500 target, 11,980 jobs, public 8,980,
+// private 3,000), a few later entries and candidates at different stages. It
+// goes through the ordinary commands, so the demo shows nothing the product
+// could not produce itself.
+func DemoScript() []string {
+	return []string{
+		"target 2만500",
+		"target 2400 program:invest",
+		"target 7500 program:vulnerable",
+		"add 2400여 invest date:4월말 business attraction to date",
+		"add 6백여 rail date:4월말",
+		"add 180 youth date:4월말",
+		"add 1700 social date:4월말 Daejeon-type jobs",
+		"add 7100 vulnerable date:4월말",
+		"add 35 youth date:yesterday dept:일자리정책과 job fair hires",
+		"add 120 invest status:agreed date:yesterday MOU with a relocating company",
+		`candidate add "Hanbit Bakery Co-op" kind:cooperative dept:사회적경제과 mission:jobs`,
+		`candidate add "행복나눔 카페" kind:예비 dept:장애인복지과 mission:일자리제공`,
+		`candidate add "Green Repair Workshop" kind:village dept:공동체지원과 mission:community`,
+		`candidate add "온누리 돌봄" kind:예비 dept:노인복지과 mission:사회서비스`,
+		`candidate add "Daejeon Upcycle Lab" kind:ministry dept:사회적경제과 mission:innovation`,
+		"candidate move 1 review",
+		"candidate move 1 briefing",
+		"candidate move 1 applied",
+		"candidate move 2 review",
+		"candidate move 2 briefing",
+		"candidate move 3 review",
+		"candidate move 5 on-hold",
+	}
+}
+
+// WithManager returns a Service that also treats userID as a manager, for
+// trusted callers such as the demo loader and the console's --manager.
+func (s *Service) WithManager(userID string) *Service {
+	c := *s
+	c.managers = append(slices.Clone(s.managers), userID)
+	return &c
+}
+
+// RunScript runs command lines as caller, stopping at the first that does not
+// succeed. Tests and tools use it to load data through the real commands.
+func (s *Service) RunScript(ctx context.Context, caller Caller, lines []string) error {
+	for _, line := range lines {
+		if r := s.Handle(ctx, caller, line); r.Outcome != OutcomeOK {
+			return fmt.Errorf("commands: %q: %s", line, r.Text())
+		}
+	}
+	return nil
+}

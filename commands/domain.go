@@ -1,0 +1,272 @@
+// Package commands is jobsbot's core: the /jobs command language, its handlers
+// and the replies they produce. It knows nothing of HTTP, Slack or SQL: transports
+// hand it text and a caller, and it talks to storage through the Store interface.
+package commands
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Sector says whether a program's jobs count as public or private sector jobs.
+// It is a setting of each program, never inferred, so totals cannot disagree with
+// themselves the way the 2011 press release did.
+type Sector string
+
+// The two sectors.
+const (
+	SectorPublic  Sector = "public"
+	SectorPrivate Sector = "private"
+)
+
+// Program is one job-creation program (사업) of the city.
+type Program struct {
+	ID             int64
+	Code           string
+	Aliases        []string
+	NameKo         string
+	NameEn         string
+	Sector         Sector
+	DisclosureType string // a DisclosureTypes code, e.g. "direct"
+	Department     string
+	Unit           string // 개 or 명 count as jobs; 회 (sessions) does not
+	Active         bool
+}
+
+// CountsAsJobs reports whether the program's unit counts people or jobs; programs
+// counted in sessions (회) are shown apart so they never inflate the job total.
+func (p Program) CountsAsJobs() bool { return p.Unit != "회" }
+
+// EntryKind says how a report was given.
+type EntryKind string
+
+// Entry kinds: a delta ("+35 this week") or a cumulative year-to-date figure,
+// stored as the difference from the program's total at the time.
+const (
+	KindDelta      EntryKind = "delta"
+	KindCumulative EntryKind = "cumulative"
+)
+
+// EntryStatus separates jobs really filled from jobs merely agreed (MOUs), which
+// must never be counted as hires.
+type EntryStatus string
+
+// Entry statuses.
+const (
+	StatusRealised EntryStatus = "realised"
+	StatusAgreed   EntryStatus = "agreed"
+)
+
+// Source says which transport an entry came through.
+type Source string
+
+// Entry sources.
+const (
+	SourceConsole Source = "console"
+	SourceSlash   Source = "slash"
+	SourceModal   Source = "modal"
+)
+
+// NewEntry is what a caller asks to record.
+type NewEntry struct {
+	ProgramID int64
+	// Count is the delta for KindDelta and the reported year-to-date figure
+	// for KindCumulative.
+	Count          int64
+	Kind           EntryKind
+	AsOf           time.Time // a calendar date: midnight UTC
+	Approximate    bool
+	Status         EntryStatus
+	EmploymentType string // "", "regular", "temporary" or "daily"
+	Department     string
+	Note           string
+	LoggedBy       string
+	Source         Source
+	IdempotencyKey string
+}
+
+// Entry is a recorded report. Entries are never deleted, only voided.
+type Entry struct {
+	ID             int64
+	ProgramID      int64
+	ProgramCode    string
+	Count          int64 // the jobs this entry adds: the delta actually recorded
+	ReportedTotal  int64 // for cumulative reports, the figure the user typed
+	Kind           EntryKind
+	AsOf           time.Time
+	Approximate    bool
+	Status         EntryStatus
+	EmploymentType string
+	Department     string
+	Note           string
+	LoggedBy       string
+	Source         Source
+	IdempotencyKey string
+	CreatedAt      time.Time
+	VoidedAt       *time.Time
+	VoidedBy       string
+	VoidReason     string
+}
+
+// Voided reports whether the entry has been voided.
+func (e Entry) Voided() bool { return e.VoidedAt != nil }
+
+// AddResult is what AddEntry returns.
+type AddResult struct {
+	Entry Entry
+	// ProgramTotal is the program's year-to-date total (the as-of date's year,
+	// same status) after the entry.
+	ProgramTotal int64
+	// Duplicate is true when the idempotency key had been seen: nothing new was
+	// written and Entry is the one recorded the first time.
+	Duplicate bool
+}
+
+// EntryFilter selects entries to list.
+type EntryFilter struct {
+	LoggedBy  string    // "" for everyone
+	ProgramID int64     // 0 for every program
+	From, To  time.Time // as-of dates, inclusive; zero means unbounded
+	Limit     int
+}
+
+// ProgramTotal is one program's sums over a span of as-of dates.
+type ProgramTotal struct {
+	ProgramID   int64
+	Jobs        int64 // realised, live entries
+	Approximate int64 // the part of Jobs that came from approximate (여) entries
+	Agreed      int64 // agreed (약정) jobs, never part of Jobs
+}
+
+// DepartmentTotal is one department's realised jobs over a span of dates.
+type DepartmentTotal struct {
+	Department   string
+	Jobs         int64
+	LastLoggedOn time.Time // the latest as-of date of a live entry ever, zero if none
+}
+
+// Targets are a year's current targets.
+type Targets struct {
+	Year     int
+	Total    int64           // 0 when none is set
+	Programs map[int64]int64 // program ID → target
+}
+
+// TargetChange records one revision of a target.
+type TargetChange struct {
+	Year      int
+	ProgramID int64 // 0 for the year's total
+	Old       int64 // 0 when there was none
+	New       int64
+	By        string
+	At        time.Time
+}
+
+// CandidateKind is the kind of social-economy organisation a candidate aims to be.
+type CandidateKind string
+
+// Candidate kinds (DOMAIN.md).
+const (
+	KindPreliminaryRegional CandidateKind = "preliminary-regional"
+	KindPreliminaryMinistry CandidateKind = "preliminary-ministry"
+	KindCertified           CandidateKind = "certified"
+	KindVillage             CandidateKind = "village"
+	KindCooperative         CandidateKind = "cooperative"
+	KindSelfSufficiency     CandidateKind = "self-sufficiency"
+)
+
+// Mission is a candidate's social-mission type.
+type Mission string
+
+// Missions (DOMAIN.md).
+const (
+	MissionJobs       Mission = "jobs"
+	MissionServices   Mission = "services"
+	MissionCommunity  Mission = "community"
+	MissionMixed      Mission = "mixed"
+	MissionInnovation Mission = "innovation"
+)
+
+// Stage is where a candidate stands in the selection pipeline.
+type Stage string
+
+// Stages in pipeline order, then the side states.
+const (
+	StageDiscovered  Stage = "discovered"
+	StageReview      Stage = "review"
+	StageBriefing    Stage = "briefing"
+	StageApplied     Stage = "applied"
+	StageScreening   Stage = "screening"
+	StageDesignated  Stage = "designated"
+	StageNotSelected Stage = "not-selected"
+	StageOnHold      Stage = "on-hold"
+	StageWithdrawn   Stage = "withdrawn"
+	StageDeferred    Stage = "deferred"
+)
+
+// Final reports whether the stage ends the pipeline; moving out of it needs a manager.
+func (s Stage) Final() bool {
+	return s == StageDesignated || s == StageNotSelected || s == StageWithdrawn
+}
+
+// NewCandidate is a candidate to record.
+type NewCandidate struct {
+	Name           string
+	Kind           CandidateKind
+	Representative string
+	Department     string
+	Mission        Mission
+	Note           string
+	CreatedBy      string
+	IdempotencyKey string
+}
+
+// Candidate is an organisation found as a social-enterprise candidate.
+type Candidate struct {
+	ID             int64
+	Name           string
+	Kind           CandidateKind
+	Representative string
+	Department     string
+	Mission        Mission
+	Note           string
+	Stage          Stage
+	CreatedBy      string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// StageMove is one step in a candidate's history.
+type StageMove struct {
+	CandidateID   int64
+	CandidateName string
+	From          Stage // "" for the move that created the candidate
+	To            Stage
+	By            string
+	At            time.Time
+	Note          string
+}
+
+// Errors the store returns; handlers turn them into sentences.
+var (
+	// ErrNotFound: no such row.
+	ErrNotFound = errors.New("not found")
+	// ErrConflict: a unique value is taken, or the row changed under us.
+	ErrConflict = errors.New("conflict")
+	// ErrAlreadyVoided: the entry was voided before.
+	ErrAlreadyVoided = errors.New("entry already voided")
+	// ErrUnavailable: the database cannot be reached; nothing was written.
+	ErrUnavailable = errors.New("storage unavailable")
+)
+
+// CumulativeBelowError refuses a cumulative report that is not above the
+// program's current year-to-date total.
+type CumulativeBelowError struct {
+	Current  int64
+	Reported int64
+}
+
+func (e *CumulativeBelowError) Error() string {
+	return fmt.Sprintf("cumulative figure %d is not above the current total %d", e.Reported, e.Current)
+}

@@ -1,0 +1,392 @@
+// Package numbers reads counts the way Korean city reports write them
+// (20,500 / 2만500 / 1만 2000여개 / 6백여 / 3464억원) and writes them back with
+// thousands separators.
+//
+// The parser is deliberately strict: a staff member's typo must come back as a
+// clear error rather than be silently logged as a wrong job count, and Korean
+// words that merely contain a numeral-looking syllable (일자리, 청년만, 만원) must
+// never be read as numbers. Hangul numerals (일, 이, 삼, ...) are not accepted at
+// all for that reason; only digits, optionally grouped by the units 만/억 and
+// 천/백/십, are.
+//
+// Range checks (for example 1..1,000,000 for a job count) belong to the callers:
+// this package only turns text into an int64.
+package numbers
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Number is a count as a user typed it.
+type Number struct {
+	// Value is the count itself.
+	Value int64
+	// Approximate is set by a trailing 여 ("over / about"), e.g. 6백여,
+	// 2400여, 1만2000여개. Reports use it for lower bounds, so the ledger keeps
+	// the flag instead of pretending the figure is exact.
+	Approximate bool
+	// Counter is the counter/unit word typed after the number: 개, 명, 곳, 개사,
+	// 원 or 회, or "" if none. Callers need it because 회 (sessions) are not jobs.
+	Counter string
+}
+
+// Error reports input that is not a number this package accepts. Callers match
+// it with errors.As and word their own reply from Input and Reason.
+type Error struct {
+	// Input is the text exactly as given to Parse.
+	Input string
+	// Reason is a short English sentence fragment, e.g. "is not a number".
+	Reason string
+}
+
+// Error returns the input and the reason, e.g. `"2,40,0" has a misplaced comma`.
+func (e *Error) Error() string { return fmt.Sprintf("%q %s", e.Input, e.Reason) }
+
+// Reasons, kept as constants so tests and callers can compare them.
+const (
+	reasonEmpty        = "is empty"
+	reasonNotNumber    = "is not a number"
+	reasonComma        = "has a misplaced comma"
+	reasonTooLarge     = "is too large"
+	reasonNotWhole     = "is not a whole number"
+	reasonSign         = "has a sign; only plain counts are accepted"
+	reasonSpace        = "has a space inside the number"
+	reasonSpaceCounter = "has a space before its counter"
+	reasonBareUnit     = "has a unit with no digit before it"
+	reasonOrder        = "has its units out of order"
+	reasonSmallDigit   = "needs a single digit 1-9 before 천, 백 or 십"
+	reasonZeroUnit     = "has a zero before a unit"
+	reasonPlace        = "has a part too big for its place"
+)
+
+// counters are the counter words allowed after a number. 개사 must come
+// before 개 so that "4개사" is not read as "4개" followed by junk.
+var counters = []string{"개사", "개", "명", "곳", "원", "회"}
+
+// Unit values. 만 and 억 start groups of four digits (Korean counts in myriads);
+// 천, 백 and 십 only ever appear inside such a group.
+const (
+	man   = 10_000
+	eok   = 100_000_000
+	cheon = 1_000
+	baek  = 100
+	sip   = 10
+)
+
+func bigUnit(r rune) int64 {
+	switch r {
+	case '만':
+		return man
+	case '억':
+		return eok
+	}
+	return 0
+}
+
+func smallUnit(r rune) int64 {
+	switch r {
+	case '천':
+		return cheon
+	case '백':
+		return baek
+	case '십':
+		return sip
+	}
+	return 0
+}
+
+// foldWidth turns full-width digits and the full-width comma into ASCII, since
+// Korean input methods produce them easily (１８０, ２０，５００).
+func foldWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r == '，':
+			return ','
+		}
+		return r
+	}, s)
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// LooksNumeric reports whether s (ignoring leading spaces) starts with an ASCII
+// or full-width digit. Callers use it to decide whether a token that failed to
+// parse was meant as a number, so they can say "bad number" rather than
+// "unknown word".
+func LooksNumeric(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace))
+	return isDigit(r) || (r >= '０' && r <= '９')
+}
+
+// Parse reads a count: plain digits with or without correct thousands commas
+// (20500, 20,500, １８０), or digits grouped by Korean units (2만500, 1만 2000,
+// 1만2천, 2천4백, 3464억, 1억2345만6789), then an optional 여 and an optional
+// counter (개, 명, 곳, 개사, 원, 회). Spaces are allowed only right after a unit
+// character, because "180 2000" is two numbers and guessing which was meant
+// would log a wrong count. Any rejection is an *Error.
+func Parse(s string) (Number, error) {
+	fail := func(reason string) (Number, error) {
+		return Number{}, &Error{Input: s, Reason: reason}
+	}
+	t := foldWidth(strings.TrimSpace(s))
+	if t == "" {
+		return fail(reasonEmpty)
+	}
+	var n Number
+	for _, c := range counters {
+		if strings.HasSuffix(t, c) {
+			n.Counter = c
+			t = strings.TrimSuffix(t, c)
+			break
+		}
+	}
+	if strings.HasSuffix(t, "여") {
+		n.Approximate = true
+		t = strings.TrimSuffix(t, "여")
+	}
+	if t == "" {
+		return fail(reasonNotNumber) // a counter or 여 alone
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t); unicode.IsSpace(r) {
+		return fail(reasonSpaceCounter)
+	}
+	v, reason := parseCore(t)
+	if reason != "" {
+		return fail(reason)
+	}
+	n.Value = v
+	return n, nil
+}
+
+// parseCore reads the number itself (no 여, no counter). It returns a reason
+// instead of an error so that Parse can wrap every failure the same way.
+func parseCore(t string) (int64, string) {
+	if reason := screen(t); reason != "" {
+		return 0, reason
+	}
+
+	var (
+		total    int64 // sum of completed 억/만 groups
+		lastBig  int64 // the last big unit seen, 0 if none
+		segVal   int64 // 천/백/십 parts of the current group
+		lastSm   int64 // the last small unit in the current group, 0 if none
+		pending  string
+		havePend bool
+		prevUnit bool // the previous token was a unit (so a space may follow)
+	)
+	// group closes the digits read since the last big unit. limit is the
+	// largest value the group may have (exclusive), 0 for no limit.
+	group := func(limit int64) (int64, string) {
+		v := segVal
+		if havePend {
+			d, reason := digits(pending)
+			if reason != "" {
+				return 0, reason
+			}
+			if lastSm != 0 && d >= lastSm {
+				return 0, reasonPlace // 2천4백500
+			}
+			v += d // cannot overflow: segVal < 10,000 when lastSm != 0
+		}
+		if limit != 0 && v >= limit {
+			return 0, reasonPlace // 2만 50000, 1억 20000만
+		}
+		segVal, lastSm, pending, havePend = 0, 0, "", false
+		return v, ""
+	}
+
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		switch {
+		case isDigit(r) || r == ',':
+			if havePend {
+				return 0, reasonSpace // digits, space, digits
+			}
+			j := i
+			for j < len(t) && (isDigit(rune(t[j])) || t[j] == ',') {
+				j++
+			}
+			pending, havePend = t[i:j], true
+			i = j
+			prevUnit = false
+			continue
+		case unicode.IsSpace(r):
+			if !prevUnit {
+				return 0, reasonSpace
+			}
+			// prevUnit stays true: several spaces after a unit are fine.
+		case smallUnit(r) != 0:
+			u := smallUnit(r)
+			if !havePend {
+				return 0, reasonBareUnit
+			}
+			if len(pending) != 1 || pending == "0" {
+				if pending == "0" {
+					return 0, reasonZeroUnit
+				}
+				return 0, reasonSmallDigit
+			}
+			if lastSm != 0 && u >= lastSm {
+				return 0, reasonOrder // 2천3천, 4백2천
+			}
+			segVal += int64(pending[0]-'0') * u
+			lastSm, pending, havePend = u, "", false
+			prevUnit = true
+		case bigUnit(r) != 0:
+			u := bigUnit(r)
+			if lastBig != 0 && u >= lastBig {
+				return 0, reasonOrder // 500만2억, 1만1만
+			}
+			if !havePend && lastSm == 0 {
+				return 0, reasonBareUnit // 만, 1억만
+			}
+			var limit int64
+			if lastBig != 0 {
+				limit = lastBig / u // the 만 group after 억 is at most 9999
+			}
+			g, reason := group(limit)
+			if reason != "" {
+				return 0, reason
+			}
+			if g == 0 {
+				return 0, reasonZeroUnit
+			}
+			gv, ok := mul(g, u)
+			if !ok {
+				return 0, reasonTooLarge
+			}
+			if total, ok = add(total, gv); !ok {
+				return 0, reasonTooLarge
+			}
+			lastBig = u
+			prevUnit = true
+		default:
+			// screen has already rejected everything else.
+			return 0, reasonNotNumber
+		}
+		i += size
+	}
+	if !havePend && lastSm == 0 && lastBig == 0 {
+		return 0, reasonNotNumber
+	}
+	rest, reason := group(lastBig)
+	if reason != "" {
+		return 0, reason
+	}
+	total, ok := add(total, rest)
+	if !ok {
+		return 0, reasonTooLarge
+	}
+	return total, ""
+}
+
+// screen rejects text containing characters that can never be part of a number,
+// picking the reason most useful to someone who meant one.
+func screen(t string) string {
+	hasDigit := false
+	for _, r := range t {
+		switch {
+		case isDigit(r):
+			hasDigit = true
+		case r == ',' || unicode.IsSpace(r) || bigUnit(r) != 0 || smallUnit(r) != 0:
+		default:
+			switch {
+			case !hasDigit:
+				// Nothing number-like yet ("청년만", "-3", "youth"): if it
+				// starts with a sign followed by a digit, say so.
+				if (r == '-' || r == '+') && strings.ContainsFunc(t, isDigit) {
+					return reasonSign
+				}
+			case r == '.' && strings.ContainsFunc(t[strings.IndexRune(t, '.'):], isDigit):
+				return reasonNotWhole // 1.5, 1.5만
+			}
+			return reasonNotNumber
+		}
+	}
+	if !hasDigit {
+		return reasonNotNumber // 만, 천만, 청년만 without the 청년, ...
+	}
+	return ""
+}
+
+// digits reads a run of ASCII digits, with thousands commas either absent or all
+// correctly placed (20,500 yes; 2,40,0 and ,100 and 100, no).
+func digits(run string) (int64, string) {
+	if strings.Contains(run, ",") {
+		parts := strings.Split(run, ",")
+		if len(parts[0]) < 1 || len(parts[0]) > 3 {
+			return 0, reasonComma
+		}
+		for _, p := range parts[1:] {
+			if len(p) != 3 {
+				return 0, reasonComma
+			}
+		}
+		if parts[0][0] == '0' {
+			return 0, reasonComma // 0,500 / 01,000: commas promise a normal number
+		}
+		run = strings.Join(parts, "")
+	}
+	var v int64
+	for i := 0; i < len(run); i++ {
+		var ok bool
+		if v, ok = mul(v, 10); !ok {
+			return 0, reasonTooLarge
+		}
+		if v, ok = add(v, int64(run[i]-'0')); !ok {
+			return 0, reasonTooLarge
+		}
+	}
+	return v, ""
+}
+
+// mul and add are overflow-checked for non-negative operands: a pasted
+// 30-digit figure must be "too large", never a wrapped negative count.
+func mul(a, b int64) (int64, bool) {
+	if a == 0 || b == 0 {
+		return 0, true
+	}
+	if a > (1<<63-1)/b {
+		return 0, false
+	}
+	return a * b, true
+}
+
+func add(a, b int64) (int64, bool) {
+	if a > (1<<63-1)-b {
+		return 0, false
+	}
+	return a + b, true
+}
+
+// Format writes n with thousands separators (11980 -> "11,980",
+// -1234 -> "-1,234"), the way the city's reports print figures.
+func Format(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	sign := ""
+	if s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	if len(s) <= 3 {
+		return sign + s
+	}
+	var b strings.Builder
+	b.Grow(len(sign) + len(s) + len(s)/3)
+	b.WriteString(sign)
+	head := len(s) % 3
+	if head == 0 {
+		head = 3
+	}
+	b.WriteString(s[:head])
+	for i := head; i < len(s); i += 3 {
+		b.WriteByte(',')
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}

@@ -1,0 +1,73 @@
+package commands
+
+import "strings"
+
+// Outcome classifies how a command ended, for logs and metrics.
+type Outcome string
+
+// Outcomes.
+const (
+	OutcomeOK       Outcome = "ok"       // done, or answered
+	OutcomeRefused  Outcome = "refused"  // bad input or not allowed; nothing written
+	OutcomeFailed   Outcome = "failed"   // storage trouble; nothing written
+	OutcomeRepeated Outcome = "repeated" // a redelivery of a command already done
+)
+
+// Reply is what a command answers, independent of any transport: the console
+// prints Text(), the Slack transport renders Block Kit from the same parts.
+type Reply struct {
+	// Command is the subcommand that ran ("add", "candidate move", …), "" if
+	// the text did not parse.
+	Command string
+	Outcome Outcome
+	// Title is a one-line heading, may be empty.
+	Title    string
+	Sections []Section
+	Actions  []Action
+}
+
+// Section is a block of lines under an optional heading.
+type Section struct {
+	Heading string
+	Lines   []string
+}
+
+// Action is a button offered with a reply. Pressing it runs Command (a /jobs
+// command line without the prefix) as the user who pressed it, so a button
+// can never do more than that user could type.
+type Action struct {
+	ID      string // stable identifier: ActionUndo, ActionMove, ActionShare
+	Label   string
+	Command string
+	Style   string // "primary", "danger" or ""
+}
+
+// Action IDs.
+const (
+	ActionUndo  = "undo"
+	ActionMove  = "move"
+	ActionShare = "share"
+)
+
+// Text renders the reply as plain text: the title, then each section with its
+// heading, sections separated by a blank line. Buttons are not shown.
+func (r Reply) Text() string {
+	parts := make([]string, 0, len(r.Sections))
+	for _, s := range r.Sections {
+		lines := s.Lines
+		if s.Heading != "" {
+			lines = append([]string{s.Heading}, lines...)
+		}
+		if len(lines) > 0 {
+			parts = append(parts, strings.Join(lines, "\n"))
+		}
+	}
+	body := strings.Join(parts, "\n\n")
+	switch {
+	case r.Title == "":
+		return body
+	case body == "":
+		return r.Title
+	}
+	return r.Title + "\n" + body
+}

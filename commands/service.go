@@ -1,0 +1,161 @@
+package commands
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"time"
+
+	"jobsbot/commands/dates"
+)
+
+// Lang is the language replies are written in.
+type Lang string
+
+// Supported reply languages.
+const (
+	English Lang = "en"
+	Korean  Lang = "ko"
+)
+
+// Config configures a Service.
+type Config struct {
+	Store    Store
+	Location *time.Location // where dates and weeks are read; default Asia/Seoul
+	Language Lang           // default English
+	Managers []string       // Slack user IDs allowed to run manager commands
+	Now      func() time.Time
+	Logger   *slog.Logger
+}
+
+// Caller is who runs a command and through what.
+type Caller struct {
+	UserID string
+	Source Source
+	// IdempotencyKey identifies this delivery (a Slack trigger_id or envelope
+	// ID); a command delivered twice with the same key is recorded once. Empty
+	// means a fresh random key.
+	IdempotencyKey string
+}
+
+// Service runs /jobs commands. It is safe for concurrent use.
+type Service struct {
+	store    Store
+	loc      *time.Location
+	lang     Lang
+	managers []string
+	now      func() time.Time
+	log      *slog.Logger
+}
+
+// New returns a Service; zero fields of cfg take their defaults.
+func New(cfg Config) *Service {
+	s := &Service{
+		store:    cfg.Store,
+		loc:      cfg.Location,
+		lang:     cfg.Language,
+		managers: slices.Clone(cfg.Managers),
+		now:      cfg.Now,
+		log:      cfg.Logger,
+	}
+	if s.loc == nil {
+		s.loc = seoul()
+	}
+	if s.lang == "" {
+		s.lang = English
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	return s
+}
+
+// seoul returns Asia/Seoul, falling back to a fixed +09:00 zone (Korea keeps
+// no daylight saving) where the time-zone database is missing.
+func seoul() *time.Location {
+	if loc, err := time.LoadLocation("Asia/Seoul"); err == nil {
+		return loc
+	}
+	return time.FixedZone("KST", 9*60*60)
+}
+
+// Language returns the language replies are written in.
+func (s *Service) Language() Lang { return s.lang }
+
+// Location returns the time zone dates are read in.
+func (s *Service) Location() *time.Location { return s.loc }
+
+// IsManager reports whether the user may run manager commands.
+func (s *Service) IsManager(userID string) bool { return slices.Contains(s.managers, userID) }
+
+// today is the current calendar date in the city's time zone.
+func (s *Service) today() time.Time { return dates.Today(s.now(), s.loc) }
+
+// t picks the English or Korean wording and formats it.
+func (s *Service) t(en, ko string, args ...any) string {
+	format := en
+	if s.lang == Korean {
+		format = ko
+	}
+	if len(args) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// key returns the caller's idempotency key, or a fresh random one.
+func (c Caller) key(suffix string) string {
+	if c.IdempotencyKey != "" {
+		return c.IdempotencyKey + suffix
+	}
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand never fails on supported platforms
+	return hex.EncodeToString(b[:])
+}
+
+// storageFailure turns a storage error into a reply that tells the user what
+// happened in words, and logs the error once here, at the edge.
+func (s *Service) storageFailure(ctx context.Context, command string, err error) Reply {
+	if errors.Is(err, ErrUnavailable) || errors.Is(err, context.DeadlineExceeded) {
+		s.log.WarnContext(ctx, "storage unavailable", "command", command, "err", err)
+		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.t(
+			"The jobs ledger cannot be reached right now, so nothing was saved. Please try again in a minute.",
+			"지금 실적 장부(데이터베이스)에 연결할 수 없어 아무것도 저장하지 않았습니다. 잠시 후 다시 시도해 주세요.")}
+	}
+	s.log.ErrorContext(ctx, "command failed", "command", command, "err", err)
+	return Reply{Command: command, Outcome: OutcomeFailed, Title: s.t(
+		"Something went wrong on our side and nothing was saved. Please try again; if it keeps happening, tell the jobs unit.",
+		"처리 중 문제가 생겨 아무것도 저장하지 않았습니다. 다시 시도해 주시고, 계속되면 일자리정책과에 알려 주세요.")}
+}
+
+// Form field names of the add-entry form (the Slack modal); FieldErrors are
+// keyed by them.
+const (
+	FieldProgram    = "program"
+	FieldCount      = "count"
+	FieldDate       = "date"
+	FieldDepartment = "department"
+	FieldStatus     = "status"
+	FieldNote       = "note"
+)
+
+// AddForm is an add-entry form as submitted: every field is the text the user
+// typed or picked, validated exactly as the typed command would be.
+type AddForm struct {
+	Program    string // a program code, alias or name
+	Count      string // any number form: 180, 2,400, 6백여, 1만2000
+	Date       string // any date form, "" for today
+	Department string
+	Status     string // realised or agreed, "" for realised
+	Note       string
+}
+
+// FieldErrors maps form field names to a sentence saying what to fix.
+type FieldErrors map[string]string

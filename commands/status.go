@@ -1,0 +1,340 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"jobsbot/commands/dates"
+	"jobsbot/commands/numbers"
+)
+
+// silentAfter is how long a department may go without logging before status
+// and the digest point it out: two weeks, the usual gap between reports.
+const silentAfter = 14 * 24 * time.Hour
+
+// statusView is what `status` shows, gathered from the store.
+type statusView struct {
+	label       string
+	from, to    time.Time // the span counted, clipped to today
+	wholeYear   bool
+	currentYear bool
+	programs    []Program // the programs in view, jobs-counting ones only
+	totals      map[int64]ProgramTotal
+	week, month map[int64]ProgramTotal
+	targets     Targets
+	target      int64 // the target the headline compares against, 0 if none
+	depts       []DepartmentTotal
+	stages      map[Stage]int
+}
+
+func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
+	for _, p := range v.programs {
+		if keep != nil && !keep(p) {
+			continue
+		}
+		pt := m[p.ID]
+		t.Jobs += pt.Jobs
+		t.Approximate += pt.Approximate
+		t.Agreed += pt.Agreed
+	}
+	return t
+}
+
+// status answers `status [period] [program|sector|dept:…]`.
+func (s *Service) status(ctx context.Context, cmd Command) Reply {
+	v, refusal, err := s.gatherStatus(ctx, cmd)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if refusal != nil {
+		return *refusal
+	}
+	r := s.renderStatus(v, cmd)
+	r.Actions = []Action{{ID: ActionShare, Label: s.t("Share to channel", "채널에 공유"), Command: statusCommandLine(cmd), Style: "primary"}}
+	return r
+}
+
+// statusCommandLine rebuilds the status command so the Share button shows
+// exactly the same view to the channel.
+func statusCommandLine(cmd Command) string {
+	parts := []string{"status"}
+	if cmd.Period != nil {
+		parts = append(parts, strings.ReplaceAll(cmd.Period.Label, " ", "-"))
+	} else if cmd.Opts.Year != 0 {
+		parts = append(parts, fmt.Sprint("year:", cmd.Opts.Year))
+	}
+	if cmd.Sector != "" {
+		parts = append(parts, string(cmd.Sector))
+	}
+	if cmd.Opts.Department != "" {
+		parts = append(parts, `dept:"`+cmd.Opts.Department+`"`)
+	}
+	if cmd.Opts.Program != "" {
+		parts = append(parts, `program:"`+cmd.Opts.Program+`"`)
+	}
+	parts = append(parts, cmd.Words...)
+	return strings.Join(parts, " ")
+}
+
+func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *Reply, error) {
+	today := s.today()
+	span := dates.Year(today.Year())
+	switch {
+	case cmd.Period != nil:
+		span = *cmd.Period
+	case cmd.Opts.Year != 0:
+		span = dates.Year(cmd.Opts.Year)
+	}
+	v := statusView{label: span.Label, from: span.From, to: span.To}
+	if v.to.After(today) {
+		v.to = today
+	}
+	v.wholeYear = span.From.Month() == time.January && span.From.Day() == 1 && span.To.Month() == time.December && span.To.Day() == 31
+	v.currentYear = span.From.Year() == today.Year()
+
+	all, err := s.store.Programs(ctx)
+	if err != nil {
+		return v, nil, err
+	}
+	typed := strings.Join(cmd.Words, " ")
+	if cmd.Opts.Program != "" {
+		typed = cmd.Opts.Program
+	}
+	var only *Program
+	if typed != "" {
+		p, ok := findProgram(all, typed)
+		if !ok {
+			r := s.unknownProgram(cmd.Name, typed, all)
+			return v, &r, nil
+		}
+		only = &p
+	}
+	for _, p := range all {
+		if !p.CountsAsJobs() || only != nil && p.ID != only.ID || cmd.Sector != "" && p.Sector != cmd.Sector {
+			continue
+		}
+		v.programs = append(v.programs, p)
+	}
+	dept := cmd.Opts.Department
+	if v.totals, err = s.totalsByProgram(ctx, v.from, v.to, dept); err != nil {
+		return v, nil, err
+	}
+	if v.currentYear {
+		if v.week, err = s.totalsByProgram(ctx, dates.WeekStart(today), today, dept); err != nil {
+			return v, nil, err
+		}
+		monthStart := dates.On(today.Year(), today.Month(), 1)
+		if v.month, err = s.totalsByProgram(ctx, monthStart, today, dept); err != nil {
+			return v, nil, err
+		}
+	}
+	if v.targets, err = s.store.Targets(ctx, span.From.Year()); err != nil {
+		return v, nil, err
+	}
+	switch {
+	case only != nil:
+		v.target = v.targets.Programs[only.ID]
+	case cmd.Sector == "" && dept == "":
+		v.target = v.targets.Total
+	}
+	if only == nil && dept == "" {
+		if v.depts, err = s.store.DepartmentTotals(ctx, v.from, v.to); err != nil {
+			return v, nil, err
+		}
+		v.depts = withProgramDepartments(v.depts, all)
+	}
+	if only == nil && cmd.Sector == "" && dept == "" {
+		if v.stages, err = s.store.StageCounts(ctx); err != nil {
+			return v, nil, err
+		}
+	}
+	return v, nil, nil
+}
+
+func (s *Service) totalsByProgram(ctx context.Context, from, to time.Time, dept string) (map[int64]ProgramTotal, error) {
+	out := map[int64]ProgramTotal{}
+	if to.Before(from) {
+		return out, nil
+	}
+	list, err := s.store.ProgramTotals(ctx, from, to, dept)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range list {
+		out[t.ProgramID] = t
+	}
+	return out, nil
+}
+
+// withProgramDepartments adds the departments of active programs that never
+// logged anything, so the silent ones show up instead of being invisible.
+func withProgramDepartments(depts []DepartmentTotal, programs []Program) []DepartmentTotal {
+	seen := map[string]bool{}
+	for _, d := range depts {
+		seen[d.Department] = true
+	}
+	for _, p := range programs {
+		if p.Active && p.Department != "" && !seen[p.Department] {
+			seen[p.Department] = true
+			depts = append(depts, DepartmentTotal{Department: p.Department})
+		}
+	}
+	sort.SliceStable(depts, func(i, j int) bool {
+		if depts[i].Jobs != depts[j].Jobs {
+			return depts[i].Jobs > depts[j].Jobs
+		}
+		return depts[i].Department < depts[j].Department
+	})
+	return depts
+}
+
+// percent is a share rounded to a whole percent.
+func percent(part, whole int64) int64 {
+	if whole <= 0 {
+		return 0
+	}
+	return (part*100 + whole/2) / whole
+}
+
+// weeksLeft counts the weeks from today to the end of its year, a started
+// week counting whole, so "per week still needed" never divides by zero.
+func weeksLeft(today time.Time) int64 {
+	days := int64(dates.On(today.Year(), time.December, 31).Sub(today).Hours()/24) + 1
+	return (days + 6) / 7
+}
+
+func (s *Service) renderStatus(v statusView, cmd Command) Reply {
+	today := s.today()
+	total := v.sum(v.totals, nil)
+	scope := ""
+	switch {
+	case len(v.programs) == 1 && (cmd.Opts.Program != "" || len(cmd.Words) > 0):
+		scope = " · " + s.programLabel(v.programs[0])
+	case cmd.Sector != "":
+		scope = " · " + label(sectorWords, cmd.Sector, s.lang)
+	}
+	if cmd.Opts.Department != "" {
+		scope += " · " + cmd.Opts.Department
+	}
+	r := Reply{Title: s.t("Jobs status · %s%s (as of %s)", "일자리 현황 · %s%s (%s 기준)", v.label, scope, s.date(v.to))}
+	if v.to.Before(v.from) {
+		r.Title = s.t("Jobs status · %s%s (not started yet)", "일자리 현황 · %s%s (아직 시작 전)", v.label, scope)
+	}
+
+	var head []string
+	switch {
+	case v.target > 0 && v.wholeYear:
+		head = append(head, s.t("Total: %s of the %s target (%d%%)", "누적 %s / 목표 %s (%d%%)",
+			numbers.Format(total.Jobs), numbers.Format(v.target), percent(total.Jobs, v.target)))
+		if v.currentYear && total.Jobs < v.target {
+			need := v.target - total.Jobs
+			weeks := weeksLeft(today)
+			head = append(head, s.t("Still needed: %s, about %s a week over the %d weeks left",
+				"남은 목표: %s (남은 %[3]d주 동안 주당 약 %[2]s)", numbers.Format(need), numbers.Format((need+weeks-1)/weeks), weeks))
+		} else if total.Jobs >= v.target {
+			head = append(head, s.t("Target reached.", "목표를 달성했습니다."))
+		}
+	case v.target > 0:
+		head = append(head, s.t("Total in %s: %s (%d%% of the year's %s target)", "%s 실적: %s (연간 목표 %[4]s의 %[3]d%%)",
+			v.label, numbers.Format(total.Jobs), percent(total.Jobs, v.target), numbers.Format(v.target)))
+	default:
+		head = append(head, s.t("Total: %s", "누적: %s", numbers.Format(total.Jobs)))
+		if cmd.Sector == "" && cmd.Opts.Department == "" && len(v.programs) > 1 {
+			head = append(head, s.t("No target set for %d yet: a manager can set one with `target <count>`.",
+				"%d년 목표가 아직 없습니다. 관리자가 `target <수>`로 정할 수 있습니다.", v.from.Year()))
+		}
+	}
+	if len(v.programs) > 1 && cmd.Sector == "" {
+		pub := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPublic })
+		priv := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPrivate })
+		head = append(head, s.t("Public %s · Private %s", "공공 %s · 민간 %s", numbers.Format(pub.Jobs), numbers.Format(priv.Jobs)))
+	}
+	if v.currentYear {
+		head = append(head, s.t("This week %s · This month %s", "이번 주 %s · 이번 달 %s",
+			numbers.Format(v.sum(v.week, nil).Jobs), numbers.Format(v.sum(v.month, nil).Jobs)))
+	}
+	if total.Approximate > 0 {
+		head = append(head, s.t("Includes %s reported as approximate (여).", "이 중 %s은(는) 어림수(여)로 보고된 실적입니다.", numbers.Format(total.Approximate)))
+	}
+	if total.Agreed > 0 {
+		head = append(head, s.t("Not counted: %s agreed (MOU) jobs not yet hired.", "제외: 아직 채용되지 않은 약정 %s.", numbers.Format(total.Agreed)))
+	}
+	r.Sections = append(r.Sections, Section{Lines: head})
+
+	if len(v.programs) > 1 {
+		r.Sections = append(r.Sections, s.programSection(v))
+	}
+	if len(v.depts) > 0 {
+		r.Sections = append(r.Sections, s.departmentSection(v.depts, today))
+	}
+	if v.stages != nil {
+		r.Sections = append(r.Sections, s.pipelineSection(v.stages))
+	}
+	return r
+}
+
+func (s *Service) programSection(v statusView) Section {
+	progs := append([]Program(nil), v.programs...)
+	sort.SliceStable(progs, func(i, j int) bool { return v.totals[progs[i].ID].Jobs > v.totals[progs[j].ID].Jobs })
+	sec := Section{Heading: s.t("By program", "사업별")}
+	for _, p := range progs {
+		t := v.totals[p.ID]
+		target := v.targets.Programs[p.ID]
+		if t.Jobs == 0 && t.Agreed == 0 && target == 0 && !p.Active {
+			continue
+		}
+		line := fmt.Sprintf("%s · %s: %s", s.programLabel(p), label(sectorWords, p.Sector, s.lang), s.count(t.Jobs, t.Approximate > 0))
+		if target > 0 {
+			line += s.t(" of %s (%d%%)", " / 목표 %s (%d%%)", numbers.Format(target), percent(t.Jobs, target))
+		}
+		if w := v.week[p.ID].Jobs; w > 0 {
+			line += s.t(" · +%s this week", " · 이번 주 +%s", numbers.Format(w))
+		}
+		sec.Lines = append(sec.Lines, line)
+	}
+	return sec
+}
+
+func (s *Service) departmentSection(depts []DepartmentTotal, today time.Time) Section {
+	sec := Section{Heading: s.t("By department", "부서별")}
+	for _, d := range depts {
+		line := fmt.Sprintf("%s: %s", d.Department, numbers.Format(d.Jobs))
+		switch {
+		case d.LastLoggedOn.IsZero():
+			line += s.t(" · nothing logged yet", " · 아직 보고 없음")
+		case today.Sub(d.LastLoggedOn) >= silentAfter:
+			line += s.t(" · silent since %s", " · %s 이후 보고 없음", s.date(d.LastLoggedOn))
+		}
+		sec.Lines = append(sec.Lines, line)
+	}
+	return sec
+}
+
+func (s *Service) pipelineSection(counts map[Stage]int) Section {
+	sec := Section{Heading: s.t("Social-enterprise candidates", "사회적기업 후보")}
+	var parts []string
+	total := 0
+	for _, st := range pipelineOrder {
+		n := counts[st]
+		total += n
+		if n == 0 && (st == StageOnHold || st == StageWithdrawn || st == StageDeferred || st == StageNotSelected) {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", label(stageWords, st, s.lang), n))
+	}
+	if total == 0 {
+		sec.Lines = []string{s.t("No candidates yet: `candidate add <name>` records one.", "아직 후보가 없습니다. `candidate add <이름>`으로 등록하세요.")}
+		return sec
+	}
+	sec.Lines = []string{strings.Join(parts, " · ")}
+	decided := counts[StageDesignated] + counts[StageNotSelected]
+	reached := decided + counts[StageApplied] + counts[StageScreening]
+	if reached > 0 {
+		sec.Lines = append(sec.Lines, s.t("Applied → designated: %d of %d (%d%%)", "신청 → 지정: %d / %d (%d%%)",
+			counts[StageDesignated], reached, percent(int64(counts[StageDesignated]), int64(reached))))
+	}
+	return sec
+}

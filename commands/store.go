@@ -1,0 +1,77 @@
+package commands
+
+import (
+	"context"
+	"time"
+)
+
+// Store is the storage the command core needs. Package db implements it on
+// PostgreSQL. Dates are calendar dates carried as midnight UTC; spans are
+// inclusive of both ends. Methods return ErrNotFound, ErrConflict,
+// ErrAlreadyVoided, ErrUnavailable or *CumulativeBelowError (wrapped) where
+// those apply, and never leave a partial write behind.
+type Store interface {
+	// Programs returns every program, inactive ones included, ordered by code.
+	Programs(ctx context.Context) ([]Program, error)
+	// AddProgram stores a new program; ErrConflict if its code or an alias is taken.
+	AddProgram(ctx context.Context, p Program) (Program, error)
+	// UpdateProgram saves names, aliases, sector, department, unit and the
+	// active flag of an existing program; ErrConflict on a taken code or alias.
+	UpdateProgram(ctx context.Context, p Program) (Program, error)
+
+	// AddEntry records an entry. A cumulative entry is turned into the
+	// difference from the program's year-to-date total (same status) inside the
+	// same transaction; a figure not above it fails with *CumulativeBelowError.
+	// A repeated idempotency key writes nothing and returns the first entry with
+	// Duplicate set.
+	AddEntry(ctx context.Context, e NewEntry) (AddResult, error)
+	// Entry returns one entry, voided or not.
+	Entry(ctx context.Context, id int64) (Entry, error)
+	// LatestLiveEntryBy returns the newest entry by the user that is not voided.
+	LatestLiveEntryBy(ctx context.Context, userID string) (Entry, error)
+	// ListEntries returns entries newest first (by ID), voided ones included.
+	ListEntries(ctx context.Context, f EntryFilter) ([]Entry, error)
+	// VoidEntry marks an entry voided with who and why; ErrAlreadyVoided if it was.
+	VoidEntry(ctx context.Context, id int64, by, reason string) (Entry, error)
+	// VoidedBetween returns entries voided within [from, to) (instants), oldest first.
+	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
+
+	// ProgramTotals sums live entries with as-of dates in [from, to] per
+	// program; department "" means every department. Programs without entries
+	// may be left out.
+	ProgramTotals(ctx context.Context, from, to time.Time, department string) ([]ProgramTotal, error)
+	// DepartmentTotals sums live realised jobs in [from, to] per department,
+	// listing every department that ever logged an entry.
+	DepartmentTotals(ctx context.Context, from, to time.Time) ([]DepartmentTotal, error)
+	// DailyJobs returns live realised jobs per as-of date in [from, to], every
+	// program summed, only for days that have any.
+	DailyJobs(ctx context.Context, from, to time.Time) ([]DayTotal, error)
+
+	// Targets returns the current targets of a year.
+	Targets(ctx context.Context, year int) (Targets, error)
+	// SetTarget sets or revises a target (programID 0 for the year's total),
+	// keeping the old value in the history.
+	SetTarget(ctx context.Context, year int, programID, jobs int64, by string) (TargetChange, error)
+
+	// AddCandidate stores a candidate at StageDiscovered with its first history
+	// row; a repeated idempotency key returns the first candidate.
+	AddCandidate(ctx context.Context, c NewCandidate) (Candidate, error)
+	// Candidates lists candidates, newest first; stage "" means all.
+	Candidates(ctx context.Context, stage Stage) ([]Candidate, error)
+	// Candidate returns one candidate with its history, oldest move first.
+	Candidate(ctx context.Context, id int64) (Candidate, []StageMove, error)
+	// MoveCandidate moves a candidate that is still at stage from to stage to;
+	// ErrConflict if it has moved meanwhile.
+	MoveCandidate(ctx context.Context, id int64, from, to Stage, by, note string) (Candidate, error)
+	// StageCounts counts candidates per current stage.
+	StageCounts(ctx context.Context) (map[Stage]int, error)
+	// StageMovesBetween returns history rows made within [from, to) (instants),
+	// oldest first, creations included.
+	StageMovesBetween(ctx context.Context, from, to time.Time) ([]StageMove, error)
+}
+
+// DayTotal is the realised jobs of one as-of date.
+type DayTotal struct {
+	Day  time.Time
+	Jobs int64
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strings"
+	"time"
+
+	"jobsbot/commands"
+)
+
+// defaultDatabaseURL is the local PostgreSQL a newcomer already has.
+const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/jobsbot?sslmode=disable"
+
+// config is every setting jobsbot reads from the environment (.env included).
+type config struct {
+	DatabaseURL string
+	Location    *time.Location
+	Language    commands.Lang
+	Managers    []string
+	LogLevel    slog.Level
+
+	SlackBotToken      string
+	SlackAppToken      string
+	SlackSigningSecret string
+	SlackTeamID        string
+	SlackAPIURL        string
+	Addr               string
+
+	DigestChannel  string
+	DigestSchedule string
+}
+
+// loadConfig reads the settings through getenv. An invalid one is an error
+// that names the variable and what it accepts, so start-up can stop with one
+// clear line.
+func loadConfig(getenv func(string) string) (config, error) {
+	get := func(name, fallback string) string {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			return v
+		}
+		return fallback
+	}
+	c := config{
+		DatabaseURL:        get("DATABASE_URL", defaultDatabaseURL),
+		SlackBotToken:      get("SLACK_BOT_TOKEN", ""),
+		SlackAppToken:      get("SLACK_APP_TOKEN", ""),
+		SlackSigningSecret: get("SLACK_SIGNING_SECRET", ""),
+		SlackTeamID:        get("SLACK_TEAM_ID", ""),
+		SlackAPIURL:        get("SLACK_API_URL", ""),
+		Addr:               get("ADDR", ":3000"),
+		DigestChannel:      get("DIGEST_CHANNEL", ""),
+		DigestSchedule:     get("DIGEST_SCHEDULE", "0 9 * * MON"),
+	}
+	var errs []error
+	if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		errs = append(errs, errors.New("DATABASE_URL: must be a postgres:// URL, e.g. "+defaultDatabaseURL))
+	}
+	tz := get("BOT_TIMEZONE", "Asia/Seoul")
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		errs = append(errs, fmt.Errorf("BOT_TIMEZONE: unknown time zone %q; use an IANA name such as Asia/Seoul", tz))
+	}
+	c.Location = loc
+	switch lang := get("BOT_LANGUAGE", "en"); lang {
+	case "en", "ko":
+		c.Language = commands.Lang(lang)
+	default:
+		errs = append(errs, fmt.Errorf("BOT_LANGUAGE: %q is not supported; use en or ko", lang))
+	}
+	for _, id := range strings.Split(get("MANAGER_IDS", ""), ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			c.Managers = append(c.Managers, id)
+		}
+	}
+	switch level := strings.ToLower(get("LOG_LEVEL", "info")); level {
+	case "debug":
+		c.LogLevel = slog.LevelDebug
+	case "info":
+		c.LogLevel = slog.LevelInfo
+	case "warn", "warning":
+		c.LogLevel = slog.LevelWarn
+	case "error":
+		c.LogLevel = slog.LevelError
+	default:
+		errs = append(errs, fmt.Errorf("LOG_LEVEL: %q is not a level; use debug, info, warn or error", level))
+	}
+	if c.SlackAPIURL != "" && !strings.HasSuffix(c.SlackAPIURL, "/") {
+		c.SlackAPIURL += "/" // slack-go joins method names straight onto it
+	}
+	return c, errors.Join(errs...)
+}
+
+// demoDatabaseURL is the database `console --demo` recreates: the configured
+// one's name with _demo appended, so a demo never touches real data.
+func demoDatabaseURL(databaseURL string) (string, error) {
+	u, err := url.Parse(databaseURL)
+	if err != nil {
+		return "", fmt.Errorf("DATABASE_URL: %w", err)
+	}
+	name := strings.TrimPrefix(u.Path, "/")
+	if name == "" {
+		name = "jobsbot"
+	}
+	u.Path = "/" + name + "_demo"
+	return u.String(), nil
+}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"jobsbot/commands"
+	"jobsbot/db"
+)
+
+// consoleUser is who the console acts as unless --user says otherwise.
+const consoleUser = "console"
+
+// runConsole reads one /jobs command per line and prints each reply followed
+// by a blank line, through the same handlers and database as Slack.
+func runConsole(ctx context.Context, cfg config, logger *slog.Logger, args []string, stdin io.Reader, stdout io.Writer) error {
+	fs := newFlagSet("console")
+	user := fs.String("user", consoleUser, "the user ID commands run as")
+	manager := fs.Bool("manager", false, "run as a manager (targets, programs, voiding others' entries)")
+	demo := fs.Bool("demo", false, "use a fresh demo database loaded with the article's April figures")
+	if err := fs.Parse(args); err != nil {
+		return flagError{fmt.Errorf("%w (flags: --user ID, --manager, --demo)", err)}
+	}
+	if fs.NArg() > 0 {
+		return flagError{fmt.Errorf("unexpected %q: commands are read from standard input, e.g. printf '/jobs status\\n' | jobsbot console", fs.Arg(0))}
+	}
+	databaseURL := cfg.DatabaseURL
+	if *demo {
+		var err error
+		if databaseURL, err = demoDatabaseURL(cfg.DatabaseURL); err != nil {
+			return err
+		}
+		if err := db.RecreateDatabase(ctx, databaseURL); err != nil {
+			return fmt.Errorf("recreating the demo database (is PostgreSQL running? check DATABASE_URL): %w", err)
+		}
+	}
+	store, err := openStore(ctx, databaseURL)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	svc := newService(cfg, store, logger, cfg.Managers)
+	if *manager {
+		svc = svc.WithManager(*user)
+	}
+	caller := commands.Caller{UserID: *user, Source: commands.SourceConsole}
+	if *demo {
+		if err := loadDemo(ctx, svc); err != nil {
+			return err
+		}
+	}
+	interactive := isTerminal(stdin)
+	if interactive {
+		fmt.Fprintln(stdout, "jobsbot console: type a /jobs command (help lists them), Ctrl-D to quit.")
+	}
+	in := bufio.NewScanner(stdin)
+	in.Buffer(make([]byte, 64*1024), 1024*1024)
+	for {
+		if interactive {
+			fmt.Fprint(stdout, "jobs> ")
+		}
+		if !in.Scan() {
+			break
+		}
+		line := strings.TrimSpace(in.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		reply := svc.Handle(ctx, caller, line)
+		fmt.Fprintf(stdout, "%s\n\n", reply.Text())
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	if err := in.Err(); err != nil {
+		return fmt.Errorf("reading commands: %w", err)
+	}
+	return nil
+}
+
+// loadDemo fills the demo database through the same commands staff type.
+func loadDemo(ctx context.Context, svc *commands.Service) error {
+	demo := commands.Caller{UserID: "demo", Source: commands.SourceConsole}
+	if err := svc.WithManager(demo.UserID).RunScript(ctx, demo, commands.DemoScript()); err != nil {
+		return fmt.Errorf("loading the demo data: %w", err)
+	}
+	return nil
+}
+
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,123 @@
+// Command jobsbot is a Slack bot and console for a city's job-creation ledger.
+// main only wires the packages together: configuration, the database, the
+// command core and the transports.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/joho/godotenv"
+
+	"jobsbot/commands"
+	"jobsbot/db"
+)
+
+const usage = `jobsbot: the city's job-creation ledger on Slack.
+
+Usage:
+  jobsbot console [--user ID] [--manager] [--demo]   type /jobs commands in a terminal
+  jobsbot serve                                       run the Slack bot (Socket Mode or HTTP)
+  jobsbot migrate                                     create or upgrade the database, then exit
+
+Settings come from the environment or a .env file; see .env.example.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is main without the process: it returns the exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	// A missing .env is normal; variables already set win over the file.
+	if err := godotenv.Load(); err != nil && !errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(stderr, "jobsbot: .env: %v\n", err)
+		return 2
+	}
+	cfg, err := loadConfig(os.Getenv)
+	if err != nil {
+		fmt.Fprintf(stderr, "jobsbot: %v\n", err)
+		return 2
+	}
+	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+
+	switch args[0] {
+	case "console":
+		err = runConsole(ctx, cfg, logger, args[1:], stdin, stdout)
+	case "serve":
+		err = runServe(ctx, cfg, logger)
+	case "migrate":
+		err = runMigrate(ctx, cfg, logger)
+	default:
+		fmt.Fprintf(stderr, "jobsbot: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	var fe flagError
+	switch {
+	case errors.As(err, &fe):
+		fmt.Fprintf(stderr, "jobsbot %s: %v\n", args[0], fe.err)
+		return 2
+	case err != nil:
+		fmt.Fprintf(stderr, "jobsbot %s: %v\n", args[0], err)
+		return 1
+	}
+	return 0
+}
+
+// flagError marks bad command-line flags (exit 2, like the flag package).
+type flagError struct{ err error }
+
+func (e flagError) Error() string { return e.err.Error() }
+
+// openStore opens and migrates the database, explaining the usual newcomer
+// trouble (no server running) in one sentence.
+func openStore(ctx context.Context, databaseURL string) (*db.Store, error) {
+	store, err := db.Open(ctx, databaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the database (is PostgreSQL running? check DATABASE_URL): %w", err)
+	}
+	if err := store.Migrate(ctx); err != nil {
+		store.Close()
+		return nil, fmt.Errorf("migrating the database: %w", err)
+	}
+	return store, nil
+}
+
+func runMigrate(ctx context.Context, cfg config, logger *slog.Logger) error {
+	store, err := openStore(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	logger.Info("database migrated")
+	return store.Close()
+}
+
+func newService(cfg config, store commands.Store, logger *slog.Logger, managers []string) *commands.Service {
+	return commands.New(commands.Config{
+		Store:    store,
+		Location: cfg.Location,
+		Language: cfg.Language,
+		Managers: managers,
+		Logger:   logger,
+	})
+}
+
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
