@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"jobsbot/commands"
 	"jobsbot/db"
@@ -23,8 +24,9 @@ func runConsole(ctx context.Context, cfg config, logger *slog.Logger, args []str
 	user := fs.String("user", consoleUser, "the user ID commands run as")
 	manager := fs.Bool("manager", false, "run as a manager (targets, programs, voiding others' entries)")
 	demo := fs.Bool("demo", false, "use a fresh demo database loaded with the article's April figures")
+	today := fs.String("today", "", "pretend today is this date (YYYY-MM-DD), to rehearse or replay a session")
 	if err := fs.Parse(args); err != nil {
-		return flagError{fmt.Errorf("%w (flags: --user ID, --manager, --demo)", err)}
+		return flagError{fmt.Errorf("%w (flags: --user ID, --manager, --demo, --today YYYY-MM-DD)", err)}
 	}
 	if fs.NArg() > 0 {
 		return flagError{fmt.Errorf("unexpected %q: commands are read from standard input, e.g. printf '/jobs status\\n' | jobsbot console", fs.Arg(0))}
@@ -45,6 +47,13 @@ func runConsole(ctx context.Context, cfg config, logger *slog.Logger, args []str
 	}
 	defer store.Close()
 	svc := newService(cfg, store, logger, cfg.Managers)
+	if *today != "" {
+		day, err := time.ParseInLocation("2006-01-02", *today, cfg.Location)
+		if err != nil {
+			return flagError{fmt.Errorf("--today %q: write the date as YYYY-MM-DD", *today)}
+		}
+		svc = svc.WithClock(func() time.Time { return day.Add(12 * time.Hour) })
+	}
 	if *manager {
 		svc = svc.WithManager(*user)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 )
 
 // DemoScript is the command lines that load the demo: the Daejeon article's
@@ -43,6 +44,14 @@ func DemoScript() []string {
 func (s *Service) WithManager(userID string) *Service {
 	c := *s
 	c.managers = append(slices.Clone(s.managers), userID)
+	return &c
+}
+
+// WithClock returns a Service that reads the time from now, for replaying a
+// session as of another day.
+func (s *Service) WithClock(now func() time.Time) *Service {
+	c := *s
+	c.now = now
 	return &c
 }
 

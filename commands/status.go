@@ -20,7 +20,7 @@ type statusView struct {
 	label       string
 	from, to    time.Time // the span counted, clipped to today
 	wholeYear   bool
-	currentYear bool
+	live        bool // the span includes today, so "this week" and "still needed" mean something
 	programs    []Program // the programs in view, jobs-counting ones only
 	totals      map[int64]ProgramTotal
 	week, month map[int64]ProgramTotal
@@ -93,7 +93,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		v.to = today
 	}
 	v.wholeYear = span.From.Month() == time.January && span.From.Day() == 1 && span.To.Month() == time.December && span.To.Day() == 31
-	v.currentYear = span.From.Year() == today.Year()
+	v.live = !today.Before(span.From) && !today.After(span.To)
 
 	all, err := s.store.Programs(ctx)
 	if err != nil {
@@ -122,7 +122,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	if v.totals, err = s.totalsByProgram(ctx, v.from, v.to, dept); err != nil {
 		return v, nil, err
 	}
-	if v.currentYear {
+	if v.live {
 		if v.week, err = s.totalsByProgram(ctx, dates.WeekStart(today), today, dept); err != nil {
 			return v, nil, err
 		}
@@ -140,7 +140,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	case cmd.Sector == "" && dept == "":
 		v.target = v.targets.Total
 	}
-	if only == nil && dept == "" {
+	if only == nil && dept == "" && cmd.Sector == "" {
 		if v.depts, err = s.store.DepartmentTotals(ctx, v.from, v.to); err != nil {
 			return v, nil, err
 		}
@@ -229,7 +229,7 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	case v.target > 0 && v.wholeYear:
 		head = append(head, s.t("Total: %s of the %s target (%d%%)", "누적 %s / 목표 %s (%d%%)",
 			numbers.Format(total.Jobs), numbers.Format(v.target), percent(total.Jobs, v.target)))
-		if v.currentYear && total.Jobs < v.target {
+		if v.live && total.Jobs < v.target {
 			need := v.target - total.Jobs
 			weeks := weeksLeft(today)
 			head = append(head, s.t("Still needed: %s, about %s a week over the %d weeks left",
@@ -252,7 +252,7 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		priv := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPrivate })
 		head = append(head, s.t("Public %s · Private %s", "공공 %s · 민간 %s", numbers.Format(pub.Jobs), numbers.Format(priv.Jobs)))
 	}
-	if v.currentYear {
+	if v.live {
 		head = append(head, s.t("This week %s · This month %s", "이번 주 %s · 이번 달 %s",
 			numbers.Format(v.sum(v.week, nil).Jobs), numbers.Format(v.sum(v.month, nil).Jobs)))
 	}

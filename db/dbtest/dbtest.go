@@ -1,0 +1,122 @@
+// Package dbtest gives each test its own freshly created PostgreSQL database,
+// so tests run in parallel against a real server without seeing each other's
+// rows, and drops it when the test ends.
+package dbtest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/lib/pq"
+
+	"jobsbot/db"
+)
+
+// DefaultURL is the server tests use when TEST_DATABASE_URL is not set: the
+// local PostgreSQL with trust authentication.
+const DefaultURL = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
+
+// New returns a Store on a new, migrated database that is dropped when the
+// test ends. It fails the test (never skips it) when the server cannot be
+// reached, so a missing database is noticed rather than silently untested.
+func New(t testing.TB) *db.Store {
+	t.Helper()
+	u := URL(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	s, err := db.Open(ctx, u)
+	if err != nil {
+		t.Fatalf("dbtest: open %s: %v", redact(u), err)
+	}
+	// Registered after URL's cleanup, so it runs first: close the pool
+	// before the database is dropped.
+	t.Cleanup(func() { _ = s.Close() })
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatalf("dbtest: migrate %s: %v", redact(u), err)
+	}
+	return s
+}
+
+// URL creates a new, empty database and returns its URL without connecting
+// to it, for end-to-end tests that hand the URL to the binary. The database
+// is dropped, sessions and all, when the test ends.
+func URL(t testing.TB) string {
+	t.Helper()
+	server := ServerURL()
+	u, err := url.Parse(server)
+	if err != nil {
+		t.Fatalf("dbtest: TEST_DATABASE_URL %q is not a URL: %v", redact(server), err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	admin, err := sql.Open("postgres", server)
+	if err == nil {
+		err = admin.PingContext(ctx)
+	}
+	if err != nil {
+		t.Fatalf("PostgreSQL is not reachable at %s: %v. Start it (on Debian: "+
+			"pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) "+
+			"or set TEST_DATABASE_URL.", redact(server), err)
+	}
+	defer admin.Close()
+
+	name := "jobsbot_test_" + randomHex(8)
+	// DDL takes no bind parameters; the name is ours and quoted anyway.
+	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(name)); err != nil {
+		t.Fatalf("dbtest: create database %s: %v", name, err)
+	}
+	t.Cleanup(func() { drop(t, server, name) })
+
+	u.Path = "/" + name
+	u.RawPath = ""
+	return u.String()
+}
+
+// ServerURL returns the database tests connect to in order to create their
+// own: TEST_DATABASE_URL, or DefaultURL when it is unset.
+func ServerURL() string {
+	if u := os.Getenv("TEST_DATABASE_URL"); u != "" {
+		return u
+	}
+	return DefaultURL
+}
+
+// drop removes a test database. WITH (FORCE) ends sessions a test left open,
+// such as a binary still shutting down.
+func drop(t testing.TB, server, name string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	admin, err := sql.Open("postgres", server)
+	if err != nil {
+		t.Errorf("dbtest: drop database %s: %v", name, err)
+		return
+	}
+	defer admin.Close()
+	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pq.QuoteIdentifier(name)+` WITH (FORCE)`); err != nil {
+		t.Errorf("dbtest: drop database %s: %v", name, err)
+	}
+}
+
+// redact returns the URL without its password, fit for a test log.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "the configured database URL"
+	}
+	if u.User != nil {
+		u.User = url.User(u.User.Username())
+	}
+	return u.String()
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

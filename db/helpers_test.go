@@ -1,0 +1,69 @@
+package db_test
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+	"jobsbot/db"
+)
+
+// keySeq makes idempotency keys unique within a test binary run.
+var keySeq atomic.Int64
+
+func key() string { return fmt.Sprintf("test-key-%d", keySeq.Add(1)) }
+
+// day returns a calendar date as commands carries it: midnight UTC.
+func day(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// programByCode finds one of the store's programs or fails the test.
+func programByCode(t testing.TB, s *db.Store, code string) commands.Program {
+	t.Helper()
+	ps, err := s.Programs(context.Background())
+	if err != nil {
+		t.Fatalf("Programs: %v", err)
+	}
+	for _, p := range ps {
+		if p.Code == code {
+			return p
+		}
+	}
+	t.Fatalf("no program %q among %d programs", code, len(ps))
+	return commands.Program{}
+}
+
+// delta is a realised delta entry of n jobs on the given date.
+func delta(programID, n int64, asOf time.Time) commands.NewEntry {
+	return commands.NewEntry{
+		ProgramID:      programID,
+		Count:          n,
+		Kind:           commands.KindDelta,
+		AsOf:           asOf,
+		Status:         commands.StatusRealised,
+		LoggedBy:       "U_TEST",
+		Source:         commands.SourceConsole,
+		IdempotencyKey: key(),
+	}
+}
+
+// cumulative is a realised cumulative report of a year-to-date figure.
+func cumulative(programID, figure int64, asOf time.Time) commands.NewEntry {
+	e := delta(programID, figure, asOf)
+	e.Kind = commands.KindCumulative
+	return e
+}
+
+// mustAdd adds an entry or fails the test.
+func mustAdd(t testing.TB, s *db.Store, e commands.NewEntry) commands.AddResult {
+	t.Helper()
+	res, err := s.AddEntry(context.Background(), e)
+	if err != nil {
+		t.Fatalf("AddEntry(%+v): %v", e, err)
+	}
+	return res
+}

@@ -1,0 +1,164 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"jobsbot/commands"
+)
+
+// programRow is a programs row as scanned.
+type programRow struct {
+	ID             int64          `db:"id"`
+	Code           string         `db:"code"`
+	Aliases        pq.StringArray `db:"aliases"`
+	NameKo         string         `db:"name_ko"`
+	NameEn         string         `db:"name_en"`
+	Sector         string         `db:"sector"`
+	DisclosureType string         `db:"disclosure_type"`
+	Department     string         `db:"department"`
+	Unit           string         `db:"unit"`
+	Active         bool           `db:"active"`
+}
+
+func (r programRow) program() commands.Program {
+	p := commands.Program{
+		ID:             r.ID,
+		Code:           r.Code,
+		NameKo:         r.NameKo,
+		NameEn:         r.NameEn,
+		Sector:         commands.Sector(r.Sector),
+		DisclosureType: r.DisclosureType,
+		Department:     r.Department,
+		Unit:           r.Unit,
+		Active:         r.Active,
+	}
+	if len(r.Aliases) > 0 {
+		p.Aliases = []string(r.Aliases)
+	}
+	return p
+}
+
+const programColumns = `id, code, aliases, name_ko, name_en, sector, disclosure_type, department, unit, active`
+
+// Programs returns every program, inactive ones included, ordered by code.
+func (s *Store) Programs(ctx context.Context) ([]commands.Program, error) {
+	var rows []programRow
+	q := `SELECT ` + programColumns + ` FROM programs ORDER BY code`
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q); err != nil {
+		return nil, wrap("programs", err)
+	}
+	out := make([]commands.Program, len(rows))
+	for i, r := range rows {
+		out[i] = r.program()
+	}
+	return out, nil
+}
+
+// AddProgram stores a new program; ErrConflict if its code or one of its
+// aliases is already the code or an alias of a program (ignoring case).
+func (s *Store) AddProgram(ctx context.Context, p commands.Program) (commands.Program, error) {
+	var out commands.Program
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		const q = `
+			INSERT INTO programs (code, aliases, name_ko, name_en, sector, disclosure_type, department, unit, active)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			RETURNING ` + programColumns
+		var r programRow
+		err := sqlx.GetContext(ctx, tx, &r, q, p.Code, aliasArray(p.Aliases), p.NameKo, p.NameEn,
+			string(p.Sector), p.DisclosureType, p.Department, p.Unit, p.Active)
+		if err != nil {
+			return err
+		}
+		if err := claimNames(ctx, tx, r.ID, r.Code, r.Aliases); err != nil {
+			return err
+		}
+		out = r.program()
+		return nil
+	})
+	if err != nil {
+		return commands.Program{}, wrap(fmt.Sprintf("add program %q", p.Code), err)
+	}
+	return out, nil
+}
+
+// UpdateProgram saves every field of an existing program but its ID (code and
+// disclosure type included); ErrNotFound if it does not exist, ErrConflict if
+// its code or an alias names another program.
+func (s *Store) UpdateProgram(ctx context.Context, p commands.Program) (commands.Program, error) {
+	var out commands.Program
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		const q = `
+			UPDATE programs
+			SET code = $2, aliases = $3, name_ko = $4, name_en = $5, sector = $6,
+			    disclosure_type = $7, department = $8, unit = $9, active = $10, updated_at = now()
+			WHERE id = $1
+			RETURNING ` + programColumns
+		var r programRow
+		err := sqlx.GetContext(ctx, tx, &r, q, p.ID, p.Code, aliasArray(p.Aliases), p.NameKo, p.NameEn,
+			string(p.Sector), p.DisclosureType, p.Department, p.Unit, p.Active)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM program_names WHERE program_id = $1`, r.ID); err != nil {
+			return err
+		}
+		if err := claimNames(ctx, tx, r.ID, r.Code, r.Aliases); err != nil {
+			return err
+		}
+		out = r.program()
+		return nil
+	})
+	if err != nil {
+		return commands.Program{}, wrap(fmt.Sprintf("update program %d", p.ID), err)
+	}
+	return out, nil
+}
+
+// claimNames records the program's code and aliases, lowercased, in
+// program_names; a name another program holds fails with a unique violation.
+func claimNames(ctx context.Context, db sqlx.ExtContext, programID int64, code string, aliases []string) error {
+	const q = `
+		INSERT INTO program_names (name, program_id)
+		SELECT DISTINCT lower(btrim(n)), $1::bigint
+		FROM unnest($2::text[]) AS n
+		WHERE btrim(n) <> ''`
+	names := append([]string{code}, aliases...)
+	_, err := db.ExecContext(ctx, q, programID, pq.StringArray(names))
+	return err
+}
+
+// aliasArray drops blank aliases and never returns nil, which lib/pq would
+// send as NULL into a NOT NULL column.
+func aliasArray(aliases []string) pq.StringArray {
+	out := pq.StringArray{}
+	for _, a := range aliases {
+		if strings.TrimSpace(a) != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// programForEntry returns the code and department of a program. With lock set
+// it also takes the program row's lock (FOR NO KEY UPDATE) until the
+// transaction ends, which serialises cumulative reports for the program
+// without blocking the foreign-key checks of concurrent delta entries.
+func programForEntry(ctx context.Context, db sqlx.ExtContext, id int64, lock bool) (code, department string, err error) {
+	q := `SELECT code, department FROM programs WHERE id = $1`
+	if lock {
+		q += ` FOR NO KEY UPDATE`
+	}
+	var r struct {
+		Code       string `db:"code"`
+		Department string `db:"department"`
+	}
+	if err := sqlx.GetContext(ctx, db, &r, q, id); err != nil {
+		return "", "", err
+	}
+	return r.Code, r.Department, nil
+}

@@ -1,0 +1,312 @@
+// Package db is jobsbot's PostgreSQL storage: Store implements commands.Store
+// with sqlx and lib/pq, one file per entity, migrations embedded as numbered
+// goose SQL files.
+package db
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"database/sql/driver"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+	"github.com/lib/pq/pqerror"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+
+	"jobsbot/commands"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Store is the PostgreSQL implementation of commands.Store. It is safe for
+// concurrent use; every method that writes runs in one transaction.
+type Store struct {
+	db *sqlx.DB
+}
+
+var _ commands.Store = (*Store)(nil)
+
+// Pool limits. A Slack bot needs few connections; capping them keeps several
+// replicas under the server's max_connections, and recycling them lets a
+// failed-over server or a changed DNS name take effect.
+const (
+	maxOpenConns    = 16
+	maxIdleConns    = 8
+	connMaxLifetime = 30 * time.Minute
+	connMaxIdleTime = 5 * time.Minute
+	// connectTimeout bounds the first connection when ctx has no deadline, so
+	// an unreachable host fails fast instead of waiting for the TCP timeout.
+	connectTimeout = 10 * time.Second
+	// maintenanceDB is the database every PostgreSQL server has, used to
+	// create and drop the application's own.
+	maintenanceDB = "postgres"
+)
+
+// Open connects to the database at databaseURL (a postgres:// URL), creating
+// the database first if it does not exist, and checks that it answers.
+func Open(ctx context.Context, databaseURL string) (*Store, error) {
+	conn, err := connect(ctx, databaseURL)
+	if pq.As(err, pqerror.InvalidCatalogName) != nil {
+		if err := createDatabase(ctx, databaseURL); err != nil {
+			return nil, wrap("create database", err)
+		}
+		conn, err = connect(ctx, databaseURL)
+	}
+	if err != nil {
+		return nil, wrap("open", err)
+	}
+	return &Store{db: conn}, nil
+}
+
+// connect opens a pool with sane limits and pings it.
+func connect(ctx context.Context, databaseURL string) (*sqlx.DB, error) {
+	conn, err := sqlx.Open("postgres", databaseURL)
+	if err != nil {
+		return nil, err
+	}
+	conn.SetMaxOpenConns(maxOpenConns)
+	conn.SetMaxIdleConns(maxIdleConns)
+	conn.SetConnMaxLifetime(connMaxLifetime)
+	conn.SetConnMaxIdleTime(connMaxIdleTime)
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, connectTimeout)
+		defer cancel()
+	}
+	if err := conn.PingContext(ctx); err != nil {
+		_ = conn.Close()
+		return nil, err
+	}
+	return conn, nil
+}
+
+// createDatabase creates the database named in databaseURL through the
+// server's maintenance database. Another replica creating it at the same time
+// is not an error.
+func createDatabase(ctx context.Context, databaseURL string) error {
+	name, maintenance, err := splitURL(databaseURL)
+	if err != nil {
+		return err
+	}
+	admin, err := connect(ctx, maintenance)
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	return createIfMissing(ctx, admin, name)
+}
+
+// createIfMissing runs CREATE DATABASE, tolerating a concurrent creator.
+func createIfMissing(ctx context.Context, admin *sqlx.DB, name string) error {
+	// DDL takes no bind parameters; the name is quoted as an identifier.
+	stmt := `CREATE DATABASE ` + pq.QuoteIdentifier(name)
+	for attempt := 0; ; attempt++ {
+		_, err := admin.ExecContext(ctx, stmt)
+		switch {
+		case err == nil:
+			return nil
+		// 42P04 when the other creator has committed; 23505 when both raced
+		// on pg_database's unique index.
+		case pq.As(err, pqerror.DuplicateDatabase, pqerror.UniqueViolation) != nil:
+			return nil
+		// 55006: the template database is briefly in use, e.g. by a
+		// concurrent CREATE DATABASE on an older server; worth a retry.
+		case pq.As(err, pqerror.ObjectInUse) != nil && attempt < 10:
+			if err := sleep(ctx, 200*time.Millisecond); err != nil {
+				return err
+			}
+		default:
+			return err
+		}
+	}
+}
+
+// RecreateDatabase drops the database named in databaseURL, disconnecting its
+// sessions, and creates it empty. The console uses it for a fresh demo.
+func RecreateDatabase(ctx context.Context, databaseURL string) error {
+	name, maintenance, err := splitURL(databaseURL)
+	if err != nil {
+		return wrap("recreate database", err)
+	}
+	if name == maintenanceDB || strings.HasPrefix(name, "template") {
+		return fmt.Errorf("db: recreate database: refusing to drop %q", name)
+	}
+	admin, err := connect(ctx, maintenance)
+	if err != nil {
+		return wrap("recreate database", err)
+	}
+	defer admin.Close()
+	// WITH (FORCE) ends other sessions (a running bot, a psql) instead of
+	// failing because the database is in use.
+	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pq.QuoteIdentifier(name)+` WITH (FORCE)`); err != nil {
+		return wrap("recreate database: drop", err)
+	}
+	if err := createIfMissing(ctx, admin, name); err != nil {
+		return wrap("recreate database: create", err)
+	}
+	return nil
+}
+
+// splitURL returns the database name of a postgres:// URL and the URL of the
+// maintenance database on the same server with the same credentials.
+func splitURL(databaseURL string) (name, maintenance string, err error) {
+	u, err := url.Parse(databaseURL)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return "", "", errors.New("database URL must look like postgres://user@host:5432/name")
+	}
+	name = strings.TrimPrefix(u.Path, "/")
+	if name == "" {
+		return "", "", errors.New("database URL names no database")
+	}
+	u.Path = "/" + maintenanceDB
+	u.RawPath = ""
+	return name, u.String(), nil
+}
+
+// Migrate brings the schema up to date. A PostgreSQL session advisory lock
+// makes replicas that start together take turns: one migrates, the others wait
+// for it and then find nothing left to do.
+func (s *Store) Migrate(ctx context.Context) error {
+	fsys, err := fs.Sub(migrationFiles, "migrations")
+	if err != nil {
+		return fmt.Errorf("db: migrate: %w", err)
+	}
+	// Probe the lock every second for up to ten minutes, rather than goose's
+	// default of every five seconds, so a waiting replica starts promptly.
+	locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 600))
+	if err != nil {
+		return fmt.Errorf("db: migrate: %w", err)
+	}
+	provider, err := goose.NewProvider(goose.DialectPostgres, s.db.DB, fsys,
+		goose.WithSessionLocker(locker),
+		// Go migrations registered globally by other packages are not ours.
+		goose.WithDisableGlobalRegistry(true),
+	)
+	if err != nil {
+		return fmt.Errorf("db: migrate: %w", err)
+	}
+	if _, err := provider.Up(ctx); err != nil {
+		return wrap("migrate", err)
+	}
+	return nil
+}
+
+// Ping checks that the database answers; ErrUnavailable if it does not.
+func (s *Store) Ping(ctx context.Context) error {
+	return wrap("ping", s.db.PingContext(ctx))
+}
+
+// Close closes the connection pool.
+func (s *Store) Close() error {
+	return s.db.Close()
+}
+
+// DB returns the connection pool, for storage files of this package added
+// later and for benchmarks that load data directly.
+func (s *Store) DB() *sqlx.DB {
+	return s.db
+}
+
+// inTx runs fn in a transaction and commits it, rolling back if fn fails, so a
+// method never leaves a partial write behind.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+	tx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// wrap names the failed operation and translates driver errors into the
+// domain errors of package commands, keeping the driver error in the chain.
+func wrap(what string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("db: %s: %w", what, commands.ErrNotFound)
+	case pq.As(err, pqerror.UniqueViolation) != nil:
+		return fmt.Errorf("db: %s: %w: %w", what, commands.ErrConflict, err)
+	case pq.As(err, pqerror.ForeignKeyViolation) != nil:
+		// Only a missing program can break a foreign key: nothing is deleted.
+		return fmt.Errorf("db: %s: %w: %w", what, commands.ErrNotFound, err)
+	case unavailable(err):
+		return fmt.Errorf("db: %s: %w: %w", what, commands.ErrUnavailable, err)
+	}
+	return fmt.Errorf("db: %s: %w", what, err)
+}
+
+// unavailable reports whether err means the server could not be reached or
+// went away, as opposed to refusing a statement.
+func unavailable(err error) bool {
+	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return true
+	}
+	// A deadline that passes usually means the server or the network stalled
+	// (while dialling, or waiting on a dead connection).
+	if errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	if _, ok := errors.AsType[net.Error](err); ok {
+		return true
+	}
+	if e := pq.As(err); e != nil {
+		switch e.Code {
+		case pqerror.AdminShutdown, pqerror.CrashShutdown, pqerror.CannotConnectNow, pqerror.TooManyConnections:
+			return true
+		}
+		return e.Code.Class() == pqerror.ClassConnectionException
+	}
+	return false
+}
+
+// newKey returns a random idempotency key for a caller that gave none, so
+// such writes are never mistaken for repeats of each other.
+func newKey() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return "auto:" + hex.EncodeToString(b)
+}
+
+// sleep waits d or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// dateArg renders a calendar date for a date parameter. It takes the date in
+// the time's own location, so midnight UTC and midnight in Seoul both name the
+// day meant, and avoids the server converting a timestamp in its time zone.
+func dateArg(t time.Time) string {
+	return t.Format(time.DateOnly)
+}
+
+// dateOf turns a scanned date into midnight UTC, the form commands uses; lib/pq
+// returns dates in a fixed +0000 zone that is not time.UTC.
+func dateOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"jobsbot/db/dbtest"
+)
+
+// buildBinary compiles jobsbot once per test into a temporary folder.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "jobsbot")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// consoleEnv is a clean environment pointing the binary at databaseURL, so a
+// developer's own .env or variables cannot change what the test sees.
+func consoleEnv(databaseURL string) []string {
+	return []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"), "DATABASE_URL=" + databaseURL, "LOG_LEVEL=warn"}
+}
+
+// TestConsoleArticleSession pipes the article's April figures into the real
+// binary, as the README tells a newcomer to, and reads the status it prints.
+func TestConsoleArticleSession(t *testing.T) {
+	bin := buildBinary(t)
+	session := strings.Join([]string{
+		"/jobs target 2만500",
+		"/jobs add 2400여 invest date:4월말",
+		"/jobs add 6백여 rail date:4월말",
+		"/jobs add 180 youth date:4월말",
+		"/jobs add 1700 social date:4월말",
+		"/jobs add 7100 vulnerable date:4월말",
+		"/jobs add 일자리 youth",
+		"/jobs add 0 youth",
+		"/jobs add 180 nosuchprogram",
+		"/jobs add '; DROP TABLE entries; --",
+		"/jobs status",
+	}, "\n") + "\n"
+	cmd := exec.Command(bin, "console", "--manager", "--today", "2026-11-26")
+	cmd.Dir = t.TempDir() // no stray .env
+	cmd.Env = consoleEnv(dbtest.URL(t))
+	cmd.Stdin = strings.NewReader(session)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("jobsbot console: %v\nstderr:\n%s", err, stderr.String())
+	}
+	replies := strings.Split(strings.TrimRight(stdout.String(), "\n"), "\n\n")
+	status := stdout.String()[strings.LastIndex(stdout.String(), "Jobs status"):]
+	for _, want := range []string{"Total: 11,980 of the 20,500 target (58%)", "Public 8,980 · Private 3,000"} {
+		if !strings.Contains(status, want) {
+			t.Errorf("final status lacks %q:\n%s", want, status)
+		}
+	}
+	for _, want := range []string{"`일자리` is not a number", "at least 1", "I don't know the program `nosuchprogram`", "`';` is not a number"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if len(replies) < 11 {
+		t.Errorf("got %d blank-line separated replies; want at least 11:\n%s", len(replies), stdout.String())
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("stderr not empty at LOG_LEVEL=warn:\n%s", stderr.String())
+	}
+}
+
+func TestConsoleDemo(t *testing.T) {
+	bin := buildBinary(t)
+	cmd := exec.Command(bin, "console", "--demo", "--today", "2026-11-26")
+	cmd.Dir = t.TempDir()
+	cmd.Env = consoleEnv(dbtest.URL(t))
+	cmd.Stdin = strings.NewReader("status\ncandidate list\n")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("jobsbot console --demo: %v\n%s", err, out)
+	}
+	for _, want := range []string{"12,015 of the 20,500 target (59%)", "Hanbit Bakery Co-op", "Applied 1"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("demo output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestConfigErrorsNameTheVariable(t *testing.T) {
+	bin := buildBinary(t)
+	cmd := exec.Command(bin, "console")
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(consoleEnv("postgres://127.0.0.1:1/x"), "BOT_TIMEZONE=Mars/Olympus")
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "BOT_TIMEZONE") || strings.Count(strings.TrimSpace(string(out)), "\n") != 0 {
+		t.Fatalf("want one line naming BOT_TIMEZONE and a failure; got %v:\n%s", err, out)
+	}
+}
