@@ -26,6 +26,7 @@ Usage:
   jobsbot console [--user ID] [--manager] [--demo]   type /jobs commands in a terminal
   jobsbot serve                                       run the Slack bot (Socket Mode or HTTP)
   jobsbot migrate                                     create or upgrade the database, then exit
+  jobsbot healthcheck                                 exit 0 if the server on ADDR answers /healthz
 
 Settings come from the environment or a .env file; see .env.example.
 `
@@ -41,6 +42,15 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	if args[0] == "healthcheck" {
+		// Before any configuration is read: a health probe must not fail (or
+		// exit 2, which Docker reserves) because of an unrelated setting.
+		if err := runHealthcheck(ctx, os.Getenv); err != nil {
+			fmt.Fprintf(stderr, "jobsbot healthcheck: %v\n", err)
+			return 1
+		}
 		return 0
 	}
 	// A missing .env is normal; variables already set win over the file.
