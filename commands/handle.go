@@ -19,6 +19,30 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 			"Only managers of the jobs unit can use `%s`. Ask one of them, or use `status` to see progress.",
 			"`%s`은(는) 일자리 담당 관리자만 쓸 수 있습니다. 관리자에게 요청하거나 `status`로 현황을 보세요.", cmd.Name)}
 	}
+	if spec, _ := specNamed(cmd.Name); spec.Guarded && c.IdempotencyKey != "" {
+		first, err := s.store.ClaimDelivery(ctx, c.IdempotencyKey, cmd.Name)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		if !first {
+			return Reply{Command: cmd.Name, Outcome: OutcomeRepeated, Title: s.t(
+				"That request was already handled; nothing was done twice.", "이미 처리한 요청입니다. 두 번 처리하지 않았습니다.")}
+		}
+		r := s.run(ctx, c, cmd)
+		if r.Outcome == OutcomeFailed {
+			// Let a retry run: nothing was written. Detached from ctx so a
+			// cancelled request still releases its claim.
+			if err := s.store.ReleaseDelivery(context.WithoutCancel(ctx), c.IdempotencyKey); err != nil {
+				s.log.WarnContext(ctx, "releasing a delivery claim", "command", cmd.Name, "err", err)
+			}
+		}
+		return r
+	}
+	return s.run(ctx, c, cmd)
+}
+
+// run dispatches a parsed command to its handler.
+func (s *Service) run(ctx context.Context, c Caller, cmd Command) Reply {
 	var r Reply
 	switch cmd.Name {
 	case "add":
@@ -45,6 +69,8 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 		r = s.candidateShow(ctx, cmd.ID)
 	case "candidate move":
 		r = s.candidateMove(ctx, c, cmd)
+	case "digest", "digest post":
+		r = s.digestCommand(ctx, c, cmd)
 	default:
 		r = s.help(cmd.Words)
 	}

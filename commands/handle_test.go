@@ -294,3 +294,18 @@ func TestStorageOutageIsExplained(t *testing.T) {
 	}
 	mustContain(t, r.Text(), "nothing was saved")
 }
+
+func TestRedeliveredUndoVoidsOnce(t *testing.T) {
+	h := newHarness(t, commands.English)
+	h.run("U1", "add 10 youth", commands.OutcomeOK)
+	h.run("U1", "add 20 youth", commands.OutcomeOK)
+	caller := commands.Caller{UserID: "U1", Source: commands.SourceSlash, IdempotencyKey: "trigger-undo"}
+	first := h.svc.Handle(context.Background(), caller, "undo")
+	again := h.svc.Handle(context.Background(), caller, "undo")
+	if first.Outcome != commands.OutcomeOK || again.Outcome != commands.OutcomeRepeated {
+		t.Fatalf("outcomes %q then %q; want ok then repeated", first.Outcome, again.Outcome)
+	}
+	if got := h.yearTotal(); got != 10 {
+		t.Fatalf("total = %d; want 10 (only the latest entry undone)", got)
+	}
+}

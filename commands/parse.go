@@ -175,6 +175,8 @@ var allowedOptions = map[string][]string{
 	"program activate":   {},
 	"candidate show":     {},
 	"help":               {},
+	"digest":             {},
+	"digest post":        {},
 }
 
 var (
@@ -225,6 +227,17 @@ func Parse(text string, today time.Time) (Command, error) {
 		return Command{}, err
 	}
 	return cmd, nil
+}
+
+// IsBareAdd reports whether text is `add` (in any of its spellings) with
+// nothing after it: Slack answers that with the add-entry form rather than a
+// usage error.
+func IsBareAdd(text string) bool {
+	tokens := tokenize(text)
+	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
+		tokens = tokens[1:]
+	}
+	return len(tokens) == 1 && !tokens[0].quoted && isSpecWord("add", fold(tokens[0].text))
 }
 
 // selectCommand finds the subcommand the first words name.
@@ -492,6 +505,8 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 				cmd.Opts.Note = strings.TrimSpace(rawJoin(ts[1:]) + " " + cmd.Opts.Note)
 			}
 		}
+	case "digest":
+		return parseDigest(cmd, ts)
 	case "undo", "programs":
 		if len(ts) > 0 {
 			return usageErr(cmd.Name, "`%s` takes nothing after it.", "`%s` 뒤에는 아무것도 쓰지 않습니다.", cmd.Name)

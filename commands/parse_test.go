@@ -211,3 +211,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestIsBareAdd(t *testing.T) {
+	for text, want := range map[string]bool{
+		"add": true, " ADD ": true, "추가": true, "/jobs add": true, "log": true,
+		"add 180 youth": false, "": false, "status": false, "program add": false,
+	} {
+		if got := IsBareAdd(text); got != want {
+			t.Errorf("IsBareAdd(%q) = %v; want %v", text, got, want)
+		}
+	}
+}

@@ -30,6 +30,9 @@ type Config struct {
 	Managers []string       // Slack user IDs allowed to run manager commands
 	Now      func() time.Time
 	Logger   *slog.Logger
+	// DigestPoster posts `digest post`; nil means posting is not configured
+	// (no DIGEST_CHANNEL) and the command says so.
+	DigestPoster DigestPoster
 }
 
 // Caller is who runs a command and through what.
@@ -50,6 +53,7 @@ type Service struct {
 	managers []string
 	now      func() time.Time
 	log      *slog.Logger
+	poster   DigestPoster
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
@@ -61,6 +65,7 @@ func New(cfg Config) *Service {
 		managers: slices.Clone(cfg.Managers),
 		now:      cfg.Now,
 		log:      cfg.Logger,
+		poster:   cfg.DigestPoster,
 	}
 	if s.loc == nil {
 		s.loc = seoul()

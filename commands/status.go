@@ -20,7 +20,7 @@ type statusView struct {
 	label       string
 	from, to    time.Time // the span counted, clipped to today
 	wholeYear   bool
-	live        bool // the span includes today, so "this week" and "still needed" mean something
+	live        bool      // the span includes today, so "this week" and "still needed" mean something
 	programs    []Program // the programs in view, jobs-counting ones only
 	totals      map[int64]ProgramTotal
 	week, month map[int64]ProgramTotal

@@ -65,6 +65,12 @@ type Store interface {
 	MoveCandidate(ctx context.Context, id int64, from, to Stage, by, note string) (Candidate, error)
 	// StageCounts counts candidates per current stage.
 	StageCounts(ctx context.Context) (map[Stage]int, error)
+	// ClaimDelivery records that the delivery with this idempotency key is
+	// being handled; false means it was claimed before (a redelivery).
+	ClaimDelivery(ctx context.Context, key, command string) (bool, error)
+	// ReleaseDelivery forgets a claim whose command failed, so a retry may run.
+	ReleaseDelivery(ctx context.Context, key string) error
+
 	// StageMovesBetween returns history rows made within [from, to) (instants),
 	// oldest first, creations included.
 	StageMovesBetween(ctx context.Context, from, to time.Time) ([]StageMove, error)

@@ -11,6 +11,9 @@ type commandSpec struct {
 	SummaryKo string
 	Examples  []string
 	Manager   bool
+	// Guarded commands write without a key of their own, so a redelivered
+	// request is caught by claiming its delivery key first.
+	Guarded bool
 }
 
 // commandTable lists every subcommand in the order help shows them.
@@ -35,6 +38,7 @@ var commandTable = []commandSpec{
 		SummaryEn: "Void your own latest entry.",
 		SummaryKo: "내가 마지막으로 기록한 실적을 무효로 합니다.",
 		Examples:  []string{"undo"},
+		Guarded:   true,
 	},
 	{
 		Name: "void", Words: []string{"void", "무효"},
@@ -42,6 +46,7 @@ var commandTable = []commandSpec{
 		SummaryEn: "Void one entry (its author or a manager). History is kept.",
 		SummaryKo: "실적 한 건을 무효로 합니다(작성자 또는 관리자). 기록은 남습니다.",
 		Examples:  []string{"void 12 counted twice", "void #12 MOU, not hires"},
+		Guarded:   true,
 	},
 	{
 		Name: "status", Words: []string{"status", "현황", "실적", "진도"},
@@ -57,6 +62,7 @@ var commandTable = []commandSpec{
 		SummaryKo: "연간 목표 또는 사업별 목표를 정하거나 변경합니다(관리자).",
 		Examples:  []string{"target 2만500", "target 2400 program:invest", "target 21,000 year:2027"},
 		Manager:   true,
+		Guarded:   true,
 	},
 	{
 		Name: "programs", Words: []string{"programs", "사업목록"},
@@ -72,6 +78,7 @@ var commandTable = []commandSpec{
 		SummaryKo: "사업을 추가합니다(관리자).",
 		Examples:  []string{`program add startup en:"Start-up support" ko:"창업지원" sector:private dept:창업지원과 aliases:창업`},
 		Manager:   true,
+		Guarded:   true,
 	},
 	{
 		Name: "program rename", Words: []string{"rename", "edit", "변경", "수정"},
@@ -80,6 +87,7 @@ var commandTable = []commandSpec{
 		SummaryKo: "사업 이름이나 설정을 바꿉니다(관리자).",
 		Examples:  []string{`program rename youth en:"Youth employment" ko:"청년고용"`},
 		Manager:   true,
+		Guarded:   true,
 	},
 	{
 		Name: "program deactivate", Words: []string{"deactivate", "disable", "비활성"},
@@ -88,6 +96,7 @@ var commandTable = []commandSpec{
 		SummaryKo: "사업의 새 실적 기록을 막습니다. 기록은 남습니다(관리자).",
 		Examples:  []string{"program deactivate rail"},
 		Manager:   true,
+		Guarded:   true,
 	},
 	{
 		Name: "program activate", Words: []string{"activate", "enable", "활성"},
@@ -96,6 +105,7 @@ var commandTable = []commandSpec{
 		SummaryKo: "비활성 사업을 다시 활성화합니다(관리자).",
 		Examples:  []string{"program activate rail"},
 		Manager:   true,
+		Guarded:   true,
 	},
 	{
 		Name: "candidate add", Words: []string{"add", "추가", "등록"},
@@ -124,6 +134,22 @@ var commandTable = []commandSpec{
 		SummaryEn: "Move a candidate to another stage (leaving a final stage needs a manager).",
 		SummaryKo: "후보의 단계를 바꿉니다(최종 단계에서 되돌리려면 관리자).",
 		Examples:  []string{"candidate move 3 review", "candidate move 3 설명회 6월 공모 대비 컨설팅"},
+		Guarded:   true,
+	},
+	{
+		Name: "digest", Words: []string{"digest", "weekly", "다이제스트", "주간", "주간보고"},
+		Usage:     "digest [2026-W17]",
+		SummaryEn: "Preview the weekly digest of last week (or a given ISO week), to you only.",
+		SummaryKo: "지난주(또는 지정한 주)의 주간 다이제스트를 나에게만 미리 보여줍니다.",
+		Examples:  []string{"digest", "digest 2026-W17"},
+	},
+	{
+		Name: "digest post", Words: []string{"post", "게시", "발송"},
+		Usage:     "digest post",
+		SummaryEn: "Post last week's digest to the digest channel now, once (managers).",
+		SummaryKo: "지난주 다이제스트를 지금 다이제스트 채널에 한 번 게시합니다(관리자).",
+		Examples:  []string{"digest post"},
+		Manager:   true,
 	},
 	{
 		Name: "help", Words: []string{"help", "도움말", "?"},

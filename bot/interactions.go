@@ -1,0 +1,99 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/slack-go/slack"
+
+	"jobsbot/commands"
+)
+
+// serveInteraction answers POST /slack/interactions: button presses and
+// modal submissions, sent as a form with one JSON "payload" field.
+func (b *Bot) serveInteraction(w http.ResponseWriter, _ *http.Request, body []byte) {
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		http.Error(w, http.StatusText(http.StatusBadRequest), http.StatusBadRequest)
+		return
+	}
+	var cb slack.InteractionCallback
+	if err := json.Unmarshal([]byte(form.Get("payload")), &cb); err != nil {
+		http.Error(w, http.StatusText(http.StatusBadRequest), http.StatusBadRequest)
+		return
+	}
+	if !b.teamAllowed(cb.Team.ID) {
+		http.Error(w, http.StatusText(http.StatusForbidden), http.StatusForbidden)
+		return
+	}
+	writeJSONOrEmpty(w, b.interaction(cb))
+}
+
+// interaction handles one interaction for both transports and returns what
+// to answer with: field errors for a modal that needs fixing, else nil.
+func (b *Bot) interaction(cb slack.InteractionCallback) *slack.ViewSubmissionResponse {
+	switch cb.Type {
+	case slack.InteractionTypeBlockActions:
+		b.pressButtons(cb)
+	case slack.InteractionTypeViewSubmission:
+		if cb.View.CallbackID == addCallbackID {
+			return b.submitAdd(cb)
+		}
+	}
+	return nil
+}
+
+// pressButtons runs the command behind each pressed button as the user who
+// pressed it, so a button never does more than that user could type. The
+// work runs after the acknowledgement: Slack wants it within 3 s.
+func (b *Bot) pressButtons(cb slack.InteractionCallback) {
+	for i, a := range cb.ActionCallback.BlockActions {
+		if a == nil || a.Value == "" {
+			continue
+		}
+		key := cb.TriggerID
+		if key == "" {
+			key = a.ActionTs
+		}
+		if i > 0 && key != "" {
+			key += "/" + strconv.Itoa(i)
+		}
+		caller := commands.Caller{UserID: cb.User.ID, Source: commands.SourceSlash, IdempotencyKey: key}
+		share := actionKind(a.ActionID) == commands.ActionShare
+		command := a.Value
+		b.background(func(ctx context.Context) {
+			r := b.run(ctx, caller, command)
+			msg := b.message(r, ephemeral)
+			if share && r.Outcome == commands.OutcomeOK {
+				msg = b.message(withoutShare(r), inChannel)
+			}
+			b.deliver(ctx, cb, msg)
+		})
+	}
+}
+
+// deliver sends the reply to a button press as a new message (the original,
+// with its buttons, stays): through the interaction's response_url when it
+// has one, else to the channel or the user directly (the App Home has no
+// response_url).
+func (b *Bot) deliver(ctx context.Context, cb slack.InteractionCallback, msg *slack.WebhookMessage) {
+	msg.ReplaceOriginal = false
+	var err error
+	switch {
+	case cb.ResponseURL != "":
+		err = b.respond(ctx, cb.ResponseURL, msg)
+	case msg.ResponseType == inChannel && cb.Channel.ID != "":
+		err = b.call(ctx, "chat.postMessage", func(ctx context.Context) error {
+			_, _, err := b.api.PostMessageContext(ctx, cb.Channel.ID, msgOptions(msg)...)
+			return err
+		})
+	default:
+		err = b.tell(ctx, cb.Channel.ID, cb.User.ID, msg)
+	}
+	if err != nil {
+		b.log.ErrorContext(ctx, "delivering a button reply failed", "user", cb.User.ID, "err", err)
+	}
+}

@@ -1,0 +1,193 @@
+package bot
+
+import (
+	"context"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"jobsbot/commands"
+)
+
+// addCallbackID names the add-entry modal in view_submission payloads.
+const addCallbackID = "jobs_add"
+
+// Slack modal limits: option groups and options per group.
+const (
+	maxOptionGroups = 100
+	maxGroupOptions = 100
+	maxOptionText   = 75
+	maxModalTitle   = 24
+)
+
+// openAddModal opens the add-entry form for a bare `/jobs add`. It returns
+// nil when the form opened, or a message saying why it did not and how to
+// type the entry instead.
+func (b *Bot) openAddModal(ctx context.Context, cmd slack.SlashCommand) *slack.WebhookMessage {
+	programs, err := b.svc.Programs(ctx)
+	if err != nil {
+		b.log.WarnContext(ctx, "add form: listing programs failed", "err", err)
+		return b.notice(b.t("The jobs ledger cannot be reached right now, so the form cannot open. Please try again in a minute.",
+			"지금 실적 장부(데이터베이스)에 연결할 수 없어 입력 양식을 열 수 없습니다. 잠시 후 다시 시도해 주세요."))
+	}
+	view, ok := b.addModal(programs, cmd.ChannelID, time.Now().In(b.svc.Location()))
+	if !ok {
+		return b.notice(b.t("There are no active programs to log jobs for yet. A manager can add one with `/jobs program add`.",
+			"실적을 기록할 활성 사업이 없습니다. 관리자가 `/jobs program add`로 사업을 추가할 수 있습니다."))
+	}
+	err = b.call(ctx, "views.open", func(ctx context.Context) error {
+		_, err := b.api.OpenViewContext(ctx, cmd.TriggerID, view)
+		return err
+	})
+	if err != nil {
+		b.log.ErrorContext(ctx, "add form: views.open failed", "user", cmd.UserID, "err", err)
+		return b.notice(b.t("I couldn't open the form. You can type the entry instead, e.g. `/jobs add 180 youth`.",
+			"입력 양식을 열 수 없습니다. 대신 `/jobs add 180 youth`처럼 입력해 주세요."))
+	}
+	return nil
+}
+
+// notice is a one-line ephemeral message from the bot itself.
+func (b *Bot) notice(text string) *slack.WebhookMessage {
+	return b.message(commands.Reply{Title: text}, ephemeral)
+}
+
+// addModal builds the add-entry form. Block IDs are the commands.Field*
+// names, so FieldErrors map straight onto Slack's field errors. The channel
+// the command came from rides in private_metadata: a view_submission carries
+// no channel, and the confirmation belongs where the user asked.
+func (b *Bot) addModal(programs []commands.Program, channelID string, now time.Time) (slack.ModalViewRequest, bool) {
+	groups := b.programGroups(programs)
+	if len(groups) == 0 {
+		return slack.ModalViewRequest{}, false
+	}
+	plain := func(s string) *slack.TextBlockObject {
+		return slack.NewTextBlockObject(slack.PlainTextType, s, false, false)
+	}
+
+	program := slack.NewOptionsGroupSelectBlockElement(slack.OptTypeStatic, plain(b.t("Pick a program", "사업을 고르세요")), commands.FieldProgram, groups...)
+
+	count := slack.NewPlainTextInputBlockElement(plain("180, 2,400, 6백여, 1만2000"), commands.FieldCount)
+
+	date := slack.NewDatePickerBlockElement(commands.FieldDate)
+	date.InitialDate = now.Format(time.DateOnly)
+
+	dept := slack.NewPlainTextInputBlockElement(plain(b.t("Leave empty for the program's department", "비우면 사업 담당 부서")), commands.FieldDepartment)
+	dept.MaxLength = commands.MaxNameRunes
+
+	realised := slack.NewOptionBlockObject(string(commands.StatusRealised), plain(b.t("Realised (people hired)", "채용 (실제 채용)")), nil)
+	agreed := slack.NewOptionBlockObject(string(commands.StatusAgreed), plain(b.t("Agreed (MOU, not yet hired)", "약정 (협약, 채용 전)")), nil)
+	status := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, nil, commands.FieldStatus, realised, agreed)
+	status.InitialOption = realised
+
+	note := slack.NewPlainTextInputBlockElement(nil, commands.FieldNote)
+	note.Multiline = true
+	note.MaxLength = commands.MaxNoteRunes
+
+	blocks := []slack.Block{
+		slack.NewInputBlock(commands.FieldProgram, plain(b.t("Program", "사업")), nil, program),
+		slack.NewInputBlock(commands.FieldCount, plain(b.t("Jobs created", "일자리 수")),
+			plain(b.t("Any number form works; 여 marks an approximate figure.", "어떤 숫자 형식이든 됩니다. '여'를 붙이면 '약'으로 기록합니다.")), count),
+		slack.NewInputBlock(commands.FieldDate, plain(b.t("As of", "기준일")), nil, date),
+		slack.NewInputBlock(commands.FieldDepartment, plain(b.t("Department", "부서")), nil, dept).WithOptional(true),
+		slack.NewInputBlock(commands.FieldStatus, plain(b.t("Status", "구분")),
+			plain(b.t("Agreements are kept apart and never counted as hires.", "약정은 채용 실적에 넣지 않고 따로 집계합니다.")), status),
+		slack.NewInputBlock(commands.FieldNote, plain(b.t("Note", "메모")), nil, note).WithOptional(true),
+	}
+	return slack.ModalViewRequest{
+		Type:            slack.VTModal,
+		CallbackID:      addCallbackID,
+		Title:           plain(truncate(b.t("Log jobs created", "일자리 실적 기록"), maxModalTitle)),
+		Submit:          plain(b.t("Save", "저장")),
+		Close:           plain(b.t("Cancel", "취소")),
+		Blocks:          slack.Blocks{BlockSet: blocks},
+		PrivateMetadata: channelID,
+	}, true
+}
+
+// programGroups lists the active programs grouped by sector, public first,
+// labelled in the reply language; empty groups are left out because Slack
+// refuses an option group without options.
+func (b *Bot) programGroups(programs []commands.Program) []*slack.OptionGroupBlockObject {
+	sectors := []struct {
+		sector commands.Sector
+		label  string
+	}{
+		{commands.SectorPublic, b.t("Public sector", "공공 부문")},
+		{commands.SectorPrivate, b.t("Private sector", "민간 부문")},
+	}
+	var groups []*slack.OptionGroupBlockObject
+	for _, s := range sectors {
+		var opts []*slack.OptionBlockObject
+		for _, p := range programs {
+			if !p.Active || p.Sector != s.sector || len(opts) == maxGroupOptions {
+				continue
+			}
+			label := truncate(b.programName(p)+" ("+p.Code+")", maxOptionText)
+			opts = append(opts, slack.NewOptionBlockObject(p.Code, slack.NewTextBlockObject(slack.PlainTextType, label, false, false), nil))
+		}
+		if len(opts) > 0 && len(groups) < maxOptionGroups {
+			groups = append(groups, slack.NewOptionGroupBlockElement(slack.NewTextBlockObject(slack.PlainTextType, s.label, false, false), opts...))
+		}
+	}
+	return groups
+}
+
+// programName is the program's name in the reply language, or the other one
+// when that is missing.
+func (b *Bot) programName(p commands.Program) string {
+	if b.lang() == commands.Korean && p.NameKo != "" || p.NameEn == "" {
+		return p.NameKo
+	}
+	return p.NameEn
+}
+
+// addFormFromState reads a submitted add-entry form.
+func addFormFromState(state *slack.ViewState) commands.AddForm {
+	if state == nil {
+		return commands.AddForm{}
+	}
+	get := func(field string) slack.BlockAction { return state.Values[field][field] }
+	return commands.AddForm{
+		Program:    get(commands.FieldProgram).SelectedOption.Value,
+		Count:      get(commands.FieldCount).Value,
+		Date:       get(commands.FieldDate).SelectedDate,
+		Department: get(commands.FieldDepartment).Value,
+		Status:     get(commands.FieldStatus).SelectedOption.Value,
+		Note:       get(commands.FieldNote).Value,
+	}
+}
+
+// submitAdd records a submitted add-entry form. It answers with Slack field
+// errors while something needs fixing, which keeps the form open with the
+// user's input; on success it returns nil, which closes the form, and the
+// confirmation (with its Undo button) goes to the user separately.
+func (b *Bot) submitAdd(cb slack.InteractionCallback) *slack.ViewSubmissionResponse {
+	// The view ID stays the same when a user submits the same form again
+	// (after a timeout, say), so the entry is still recorded once.
+	caller := commands.Caller{UserID: cb.User.ID, Source: commands.SourceModal, IdempotencyKey: "view:" + cb.View.ID}
+	if cb.View.ID == "" {
+		caller.IdempotencyKey = ""
+	}
+	// The answer must reach Slack within 3 s or the user sees a generic error.
+	ctx, cancel := context.WithTimeout(b.workCtx, b.fastWait)
+	defer cancel()
+	start := time.Now()
+	r, errs := b.svc.SubmitAddForm(ctx, caller, addFormFromState(cb.View.State))
+	b.observe(ctx, r, cb.User.ID, time.Since(start))
+	if len(errs) > 0 {
+		return slack.NewErrorsViewSubmissionResponse(map[string]string(errs))
+	}
+	if r.Outcome == commands.OutcomeFailed {
+		// Keep the form open, input and all, so the user can submit again.
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{commands.FieldProgram: truncate(r.Title, maxSectionChars)})
+	}
+	channel, user := cb.View.PrivateMetadata, cb.User.ID
+	msg := b.message(r, ephemeral)
+	b.background(func(ctx context.Context) {
+		if err := b.tell(ctx, channel, user, msg); err != nil {
+			b.log.ErrorContext(ctx, "add form: confirming to the user failed", "user", user, "err", err)
+		}
+	})
+	return nil
+}

@@ -1,0 +1,103 @@
+package bot
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// tracker runs goroutines that outlive the request that started them and
+// lets a shutdown wait for them. Once closed it starts nothing new, so a
+// WaitGroup never gains work while someone waits on it.
+type tracker struct {
+	mu     sync.Mutex
+	closed bool
+	wg     sync.WaitGroup
+}
+
+// Go runs f in a goroutine and reports true, or reports false without running
+// it once the tracker is closed.
+func (t *tracker) Go(f func()) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closed {
+		return false
+	}
+	t.wg.Go(f)
+	return true
+}
+
+// Close stops new work.
+func (t *tracker) Close() {
+	t.mu.Lock()
+	t.closed = true
+	t.mu.Unlock()
+}
+
+// Wait waits for started work to finish, or for ctx to end.
+func (t *tracker) Wait(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() {
+		t.wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// background runs f with a context bounded by workTimeout and the bot's
+// lifetime, in a tracked goroutine; when the bot is shutting down it runs f
+// right away in the caller instead, so accepted work is never dropped.
+func (b *Bot) background(f func(ctx context.Context)) {
+	job := func() {
+		ctx, cancel := context.WithTimeout(b.workCtx, workTimeout)
+		defer cancel()
+		f(ctx)
+	}
+	if !b.work.Go(job) {
+		job()
+	}
+}
+
+// seenSet remembers IDs of deliveries already handled (Socket Mode envelope
+// IDs, Events API event IDs) for a while, so a redelivery is acknowledged but
+// not run again. It is bounded: past max entries the oldest are forgotten.
+type seenSet struct {
+	mu    sync.Mutex
+	ttl   time.Duration
+	max   int
+	at    map[string]time.Time
+	order []string
+}
+
+func newSeenSet(ttl time.Duration, max int) *seenSet {
+	return &seenSet{ttl: ttl, max: max, at: make(map[string]time.Time)}
+}
+
+// first records id and reports whether it is new; "" is always new.
+func (s *seenSet) first(id string) bool {
+	if id == "" {
+		return true
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	for len(s.order) > 0 {
+		oldest := s.order[0]
+		if len(s.order) < s.max && now.Sub(s.at[oldest]) < s.ttl {
+			break
+		}
+		delete(s.at, oldest)
+		s.order = s.order[1:]
+	}
+	if _, ok := s.at[id]; ok {
+		return false
+	}
+	s.at[id] = now
+	s.order = append(s.order, id)
+	return true
+}

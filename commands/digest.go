@@ -1,0 +1,556 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"jobsbot/commands/chart"
+	"jobsbot/commands/dates"
+	"jobsbot/commands/numbers"
+)
+
+// Digest is what the weekly digest says about one Monday..Sunday week: the
+// ritual that replaces the department-by-department phone round before the
+// Monday meeting. Service.Digest gathers it; Service.DigestReply words it.
+type Digest struct {
+	WeekStart, WeekEnd time.Time // Monday and Sunday, midnight UTC
+	// Year is the year the year-to-date figures belong to: the Monday's year,
+	// so the week holding December 31 reports that year's final total and
+	// every day of a year is counted in some digest's year to date.
+	Year int
+	// AsOf is the last day the year to date counts: the week's Sunday,
+	// clipped to December 31.
+	AsOf time.Time
+
+	// Programs are the jobs-counting programs with jobs this week or the
+	// week before, most jobs this week first.
+	Programs []ProgramWeek
+	// Week and PrevWeek sum every jobs-counting program.
+	Week, PrevWeek          ProgramTotal
+	WeekPublic, WeekPrivate int64
+	YearToDate              ProgramTotal
+	Target                  int64 // the year's current target, 0 if none
+	WeeksLeft               int64 // whole weeks after AsOf to the end of the year
+	Lagging                 []ProgramWeek
+	TopDepartments          []DepartmentTotal // most jobs this week first
+	SilentDepartments       []DepartmentTotal // nothing logged for silentAfter or more by WeekEnd
+	NewCandidates, Moves    []StageMove       // made this week; creations are NewCandidates
+	Stages                  map[Stage]int     // candidates per stage now
+	Voided                  []Entry           // voided this week, whatever their as-of dates
+	Chart                   chart.Series
+
+	elapsedDays, daysInYear int64 // for the share of the year gone by
+	programsWithTargets     int
+}
+
+// ProgramWeek is one program's figures in a digest.
+type ProgramWeek struct {
+	Program                    Program
+	Week, PrevWeek, YearToDate ProgramTotal
+	Target                     int64 // the program's own target, 0 if none
+}
+
+// Limits on the lists of a digest. The Slack transport caps a message at 50
+// blocks and Block Kit sections at 3,000 characters; short lists also keep the
+// digest readable on a phone before the Monday meeting.
+const (
+	digestTopDepartments = 5
+	digestMaxList        = 8
+)
+
+// Digest gathers the digest of the Monday..Sunday week holding weekStart.
+func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, error) {
+	monday := dates.WeekStart(weekStart)
+	d := Digest{WeekStart: monday, WeekEnd: monday.AddDate(0, 0, 6), Year: monday.Year()}
+	yearStart, yearEnd := dates.On(d.Year, time.January, 1), dates.On(d.Year, time.December, 31)
+	d.AsOf = d.WeekEnd
+	if d.AsOf.After(yearEnd) {
+		d.AsOf = yearEnd
+	}
+	// Voids and stage moves are stamped instants; the week runs from Monday
+	// midnight to the next Monday midnight in the city's zone.
+	weekFrom := time.Date(monday.Year(), monday.Month(), monday.Day(), 0, 0, 0, 0, s.loc)
+	weekTo := weekFrom.AddDate(0, 0, 7)
+	d.daysInYear = int64(yearEnd.YearDay())
+	d.elapsedDays = int64(d.AsOf.YearDay())
+	if d.AsOf.Before(yearEnd) {
+		d.WeeksLeft = weeksLeft(d.AsOf.AddDate(0, 0, 1))
+	}
+
+	all, err := s.store.Programs(ctx)
+	if err != nil {
+		return d, err
+	}
+	week, err := s.totalsByProgram(ctx, monday, d.WeekEnd, "")
+	if err != nil {
+		return d, err
+	}
+	prev, err := s.totalsByProgram(ctx, monday.AddDate(0, 0, -7), monday.AddDate(0, 0, -1), "")
+	if err != nil {
+		return d, err
+	}
+	ytd, err := s.totalsByProgram(ctx, yearStart, d.AsOf, "")
+	if err != nil {
+		return d, err
+	}
+	targets, err := s.store.Targets(ctx, d.Year)
+	if err != nil {
+		return d, err
+	}
+	d.Target = targets.Total
+	for _, p := range all {
+		if !p.CountsAsJobs() {
+			continue
+		}
+		pw := ProgramWeek{Program: p, Week: week[p.ID], PrevWeek: prev[p.ID], YearToDate: ytd[p.ID], Target: targets.Programs[p.ID]}
+		addTotal(&d.Week, pw.Week)
+		addTotal(&d.PrevWeek, pw.PrevWeek)
+		addTotal(&d.YearToDate, pw.YearToDate)
+		switch p.Sector {
+		case SectorPublic:
+			d.WeekPublic += pw.Week.Jobs
+		case SectorPrivate:
+			d.WeekPrivate += pw.Week.Jobs
+		}
+		if pw.Week.Jobs != 0 || pw.PrevWeek.Jobs != 0 || pw.Week.Agreed != 0 {
+			d.Programs = append(d.Programs, pw)
+		}
+		if pw.Target > 0 {
+			d.programsWithTargets++
+			// Behind pace: a smaller share of its target than of the year.
+			if pw.YearToDate.Jobs*d.daysInYear < pw.Target*d.elapsedDays {
+				d.Lagging = append(d.Lagging, pw)
+			}
+		}
+	}
+	sort.SliceStable(d.Programs, func(i, j int) bool { return d.Programs[i].Week.Jobs > d.Programs[j].Week.Jobs })
+	sort.SliceStable(d.Lagging, func(i, j int) bool {
+		return d.Lagging[i].YearToDate.Jobs*d.Lagging[j].Target < d.Lagging[j].YearToDate.Jobs*d.Lagging[i].Target
+	})
+
+	if err := s.gatherDepartments(ctx, &d, all); err != nil {
+		return d, err
+	}
+	if d.Stages, err = s.store.StageCounts(ctx); err != nil {
+		return d, err
+	}
+	moves, err := s.store.StageMovesBetween(ctx, weekFrom, weekTo)
+	if err != nil {
+		return d, err
+	}
+	for _, m := range moves {
+		if m.From == "" {
+			d.NewCandidates = append(d.NewCandidates, m)
+		} else {
+			d.Moves = append(d.Moves, m)
+		}
+	}
+	if d.Voided, err = s.store.VoidedBetween(ctx, weekFrom, weekTo); err != nil {
+		return d, err
+	}
+	if d.Chart, err = s.cumulativeSeries(ctx, d.Year, d.AsOf, d.Target); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
+func addTotal(sum *ProgramTotal, t ProgramTotal) {
+	sum.Jobs += t.Jobs
+	sum.Approximate += t.Approximate
+	sum.Agreed += t.Agreed
+}
+
+// gatherDepartments finds the week's busiest departments and the silent ones.
+func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []Program) error {
+	depts, err := s.store.DepartmentTotals(ctx, d.WeekStart, d.WeekEnd)
+	if err != nil {
+		return err
+	}
+	for _, dt := range withProgramDepartments(depts, programs) {
+		if dt.Jobs > 0 {
+			d.TopDepartments = append(d.TopDepartments, dt)
+		}
+		// Silent as of the week's end, the same two weeks status uses.
+		if dt.LastLoggedOn.IsZero() || d.WeekEnd.Sub(dt.LastLoggedOn) >= silentAfter {
+			d.SilentDepartments = append(d.SilentDepartments, dt)
+		}
+	}
+	// Longest silent first: those are the phone calls to make.
+	sort.SliceStable(d.SilentDepartments, func(i, j int) bool {
+		a, b := d.SilentDepartments[i].LastLoggedOn, d.SilentDepartments[j].LastLoggedOn
+		return a.Before(b)
+	})
+	return nil
+}
+
+// cumulativeSeries builds the chart's curves: this year through asOf and all
+// of last year, each as running totals at every Sunday.
+func (s *Service) cumulativeSeries(ctx context.Context, year int, asOf time.Time, target int64) (chart.Series, error) {
+	series := chart.Series{Year: year, Target: target}
+	this, err := s.store.DailyJobs(ctx, dates.On(year, time.January, 1), asOf)
+	if err != nil {
+		return series, err
+	}
+	last, err := s.store.DailyJobs(ctx, dates.On(year-1, time.January, 1), dates.On(year-1, time.December, 31))
+	if err != nil {
+		return series, err
+	}
+	series.ThisYear = weeklyCumulative(this, year, asOf)
+	if len(last) > 0 {
+		series.LastYear = weeklyCumulative(last, year-1, dates.On(year-1, time.December, 31))
+	}
+	return series, nil
+}
+
+// weeklyCumulative turns daily jobs into running totals at the end of every
+// Sunday of the year up to through, and at through itself; the first point is
+// the year's start at zero.
+func weeklyCumulative(days []DayTotal, year int, through time.Time) []chart.Point {
+	start := dates.On(year, time.January, 1)
+	points := []chart.Point{{Day: start}}
+	var sum int64
+	i := 0
+	upTo := func(day time.Time) int64 {
+		for i < len(days) && !days[i].Day.After(day) {
+			sum += days[i].Jobs
+			i++
+		}
+		return sum
+	}
+	for sunday := dates.WeekStart(start).AddDate(0, 0, 6); !sunday.After(through); sunday = sunday.AddDate(0, 0, 7) {
+		points = append(points, chart.Point{Day: sunday, Jobs: upTo(sunday)})
+	}
+	if last := points[len(points)-1].Day; last.Before(through) {
+		points = append(points, chart.Point{Day: through, Jobs: upTo(through)})
+	}
+	return points
+}
+
+// progressBar draws a share of the target as 20 cells, each 5%, full only
+// when the target is reached.
+func progressBar(part, whole int64) string {
+	const cells = 20
+	filled := int64(0)
+	if whole > 0 {
+		filled = min(max(part*cells/whole, 0), cells)
+	}
+	return strings.Repeat("█", int(filled)) + strings.Repeat("░", int(cells-filled))
+}
+
+// signed writes a change with its sign, e.g. +120, -35, ±0.
+func signed(n int64) string {
+	switch {
+	case n > 0:
+		return "+" + numbers.Format(n)
+	case n < 0:
+		return numbers.Format(n)
+	}
+	return "±0"
+}
+
+// weekSpan names the week: its ISO label and its dates.
+func (s *Service) weekSpan(d Digest) string {
+	return s.t("%s (%s – %s)", "%s (%s ~ %s)", dates.ISOWeekLabel(d.WeekStart), s.date(d.WeekStart), s.date(d.WeekEnd))
+}
+
+// DigestReply words a digest in the Service's language. Sections stay few and
+// lines short, so the Slack transport's Block Kit stays far under its limits.
+func (s *Service) DigestReply(d Digest) Reply {
+	r := Reply{Command: "digest", Outcome: OutcomeOK,
+		Title: s.t("Weekly jobs digest · %s", "주간 일자리 실적 · %s", s.weekSpan(d))}
+	r.Sections = append(r.Sections, s.digestHeadline(d), s.digestPrograms(d), s.digestDepartments(d),
+		s.digestLagging(d), s.digestCandidates(d), s.digestVoided(d))
+	return r
+}
+
+func (s *Service) digestHeadline(d Digest) Section {
+	var lines []string
+	lines = append(lines, s.t("This week: %s jobs (%s on the week before's %s)", "이번 주: %s개 (전주 %[3]s 대비 %[2]s)",
+		numbers.Format(d.Week.Jobs), signed(d.Week.Jobs-d.PrevWeek.Jobs), numbers.Format(d.PrevWeek.Jobs)))
+	lines = append(lines, s.t("Public %s · Private %s", "공공 %s · 민간 %s", numbers.Format(d.WeekPublic), numbers.Format(d.WeekPrivate)))
+	ytd := d.YearToDate.Jobs
+	switch {
+	case d.Target > 0:
+		lines = append(lines, s.t("Year to date (%s): %s of the %s target (%d%%)", "연간 누적 (%s 기준): %s / 목표 %s (%d%%)",
+			s.date(d.AsOf), numbers.Format(ytd), numbers.Format(d.Target), percent(ytd, d.Target)))
+		lines = append(lines, fmt.Sprintf("%s %d%%", progressBar(ytd, d.Target), percent(ytd, d.Target)))
+		switch {
+		case ytd >= d.Target:
+			lines = append(lines, s.t("Target reached.", "목표를 달성했습니다."))
+		case d.WeeksLeft > 0:
+			need := d.Target - ytd
+			lines = append(lines, s.t("Still needed: %s, about %s a week over the %d weeks left",
+				"남은 목표: %s (남은 %[3]d주 동안 주당 약 %[2]s)", numbers.Format(need), numbers.Format((need+d.WeeksLeft-1)/d.WeeksLeft), d.WeeksLeft))
+		default:
+			lines = append(lines, s.t("The year ended %s short of the target.", "목표보다 %s 모자란 채로 한 해를 마쳤습니다.", numbers.Format(d.Target-ytd)))
+		}
+	default:
+		lines = append(lines, s.t("Year to date (%s): %s", "연간 누적 (%s 기준): %s", s.date(d.AsOf), numbers.Format(ytd)))
+		lines = append(lines, s.t("No target set for %d yet: a manager can set one with `target <count>`.",
+			"%d년 목표가 아직 없습니다. 관리자가 `target <수>`로 정할 수 있습니다.", d.Year))
+	}
+	if d.YearToDate.Approximate > 0 {
+		lines = append(lines, s.t("Includes %s reported as approximate (여).", "이 중 %s은(는) 어림수(여)로 보고된 실적입니다.", numbers.Format(d.YearToDate.Approximate)))
+	}
+	if d.Week.Agreed > 0 {
+		lines = append(lines, s.t("Not counted: %s agreed (MOU) jobs logged this week, not yet hired.", "제외: 이번 주 기록된 약정 %s (아직 채용 전).", numbers.Format(d.Week.Agreed)))
+	}
+	return Section{Lines: lines}
+}
+
+func (s *Service) digestPrograms(d Digest) Section {
+	sec := Section{Heading: s.t("This week by program", "이번 주 사업별")}
+	if len(d.Programs) == 0 {
+		sec.Lines = []string{s.t("No jobs were logged this week or the week before.", "이번 주와 전주에 기록된 실적이 없습니다.")}
+		return sec
+	}
+	for _, pw := range d.Programs {
+		line := s.t("%s · %s: %s (week before %s, %s)", "%s · %s: %s (전주 %s, %s)",
+			s.programLabel(pw.Program), label(sectorWords, pw.Program.Sector, s.lang),
+			s.count(pw.Week.Jobs, pw.Week.Approximate > 0), numbers.Format(pw.PrevWeek.Jobs), signed(pw.Week.Jobs-pw.PrevWeek.Jobs))
+		if pw.Week.Agreed > 0 {
+			line += s.t(" · %s agreed", " · 약정 %s", numbers.Format(pw.Week.Agreed))
+		}
+		sec.Lines = append(sec.Lines, line)
+	}
+	return sec
+}
+
+func (s *Service) digestDepartments(d Digest) Section {
+	sec := Section{Heading: s.t("Departments", "부서")}
+	if len(d.TopDepartments) == 0 {
+		sec.Lines = append(sec.Lines, s.t("Logged most: nobody logged jobs this week.", "가장 많이 기록: 이번 주 기록한 부서가 없습니다."))
+	} else {
+		var parts []string
+		for _, dt := range d.TopDepartments[:min(len(d.TopDepartments), digestTopDepartments)] {
+			parts = append(parts, dt.Department+" "+numbers.Format(dt.Jobs))
+		}
+		sec.Lines = append(sec.Lines, s.t("Logged most: %s", "가장 많이 기록: %s", strings.Join(parts, " · ")))
+	}
+	if len(d.SilentDepartments) == 0 {
+		sec.Lines = append(sec.Lines, s.t("Silent for two weeks or more: none.", "2주 이상 보고 없음: 없음."))
+		return sec
+	}
+	var parts []string
+	for _, dt := range d.SilentDepartments[:min(len(d.SilentDepartments), digestMaxList)] {
+		if dt.LastLoggedOn.IsZero() {
+			parts = append(parts, s.t("%s (nothing yet)", "%s (보고 없음)", dt.Department))
+		} else {
+			parts = append(parts, s.t("%s (since %s)", "%s (%s 이후)", dt.Department, s.date(dt.LastLoggedOn)))
+		}
+	}
+	line := s.t("Silent for two weeks or more: %s", "2주 이상 보고 없음: %s", strings.Join(parts, " · "))
+	if more := len(d.SilentDepartments) - digestMaxList; more > 0 {
+		line += s.t(" and %d more", " 외 %d곳", more)
+	}
+	return Section{Heading: sec.Heading, Lines: append(sec.Lines, line)}
+}
+
+func (s *Service) digestLagging(d Digest) Section {
+	sec := Section{Heading: s.t("Lagging programs", "부진 사업")}
+	elapsed := percent(d.elapsedDays, d.daysInYear)
+	switch {
+	case d.programsWithTargets == 0:
+		sec.Lines = []string{s.t("No program has its own target yet: `target <count> program:<code>` sets one.",
+			"사업별 목표가 아직 없습니다. `target <수> program:<코드>`로 정할 수 있습니다.")}
+	case len(d.Lagging) == 0:
+		sec.Lines = []string{s.t("None: every program with a target is at or above the %d%% of the year gone by.",
+			"없음: 목표가 있는 모든 사업이 연간 경과율 %d%% 이상입니다.", elapsed)}
+	default:
+		for _, pw := range d.Lagging[:min(len(d.Lagging), digestMaxList)] {
+			sec.Lines = append(sec.Lines, s.t("%s: %s of %s (%d%%, with %d%% of the year gone)", "%s: %s / 목표 %s (%d%%, 연간 경과율 %d%%)",
+				s.programLabel(pw.Program), numbers.Format(pw.YearToDate.Jobs), numbers.Format(pw.Target),
+				percent(pw.YearToDate.Jobs, pw.Target), elapsed))
+		}
+		if more := len(d.Lagging) - digestMaxList; more > 0 {
+			sec.Lines = append(sec.Lines, s.t("…and %d more", "…외 %d개", more))
+		}
+	}
+	return sec
+}
+
+func (s *Service) digestCandidates(d Digest) Section {
+	pipeline := s.pipelineSection(d.Stages)
+	sec := Section{Heading: pipeline.Heading}
+	if len(d.NewCandidates) > 0 {
+		names := make([]string, 0, len(d.NewCandidates))
+		for _, m := range d.NewCandidates[:min(len(d.NewCandidates), digestMaxList)] {
+			names = append(names, m.CandidateName)
+		}
+		line := s.t("New this week: %d (%s)", "이번 주 신규: %d곳 (%s)", len(d.NewCandidates), strings.Join(names, ", "))
+		if more := len(d.NewCandidates) - digestMaxList; more > 0 {
+			line += s.t(" and %d more", " 외 %d곳", more)
+		}
+		sec.Lines = append(sec.Lines, line)
+	} else {
+		sec.Lines = append(sec.Lines, s.t("New this week: none", "이번 주 신규: 없음"))
+	}
+	if len(d.Moves) == 0 {
+		sec.Lines = append(sec.Lines, s.t("Moved this week: none", "이번 주 단계 이동: 없음"))
+	} else {
+		sec.Lines = append(sec.Lines, s.t("Moved this week: %d", "이번 주 단계 이동: %d건", len(d.Moves)))
+		for _, m := range d.Moves[:min(len(d.Moves), digestMaxList)] {
+			sec.Lines = append(sec.Lines, fmt.Sprintf("  %s: %s → %s", m.CandidateName,
+				label(stageWords, m.From, s.lang), label(stageWords, m.To, s.lang)))
+		}
+		if more := len(d.Moves) - digestMaxList; more > 0 {
+			sec.Lines = append(sec.Lines, s.t("  …and %d more", "  …외 %d건", more))
+		}
+	}
+	sec.Lines = append(sec.Lines, pipeline.Lines...)
+	return sec
+}
+
+func (s *Service) digestVoided(d Digest) Section {
+	sec := Section{Heading: s.t("Voided this week", "이번 주 무효 처리")}
+	if len(d.Voided) == 0 {
+		sec.Lines = []string{s.t("No entries were voided.", "무효 처리된 실적이 없습니다.")}
+		return sec
+	}
+	for _, e := range d.Voided[:min(len(d.Voided), digestMaxList)] {
+		sec.Lines = append(sec.Lines, s.t("#%d %s %s (%s) by %s: %s", "#%d %s %s (%s) · %s: %s",
+			e.ID, e.ProgramCode, s.count(e.Count, e.Approximate), s.date(e.AsOf), e.VoidedBy, e.VoidReason))
+	}
+	if more := len(d.Voided) - digestMaxList; more > 0 {
+		sec.Lines = append(sec.Lines, s.t("…and %d more: `list` shows them.", "…외 %d건: `list`로 볼 수 있습니다.", more))
+	}
+	return sec
+}
+
+// DigestPoster posts a week's digest to the digest channel through the
+// exactly-once ledger. The core cannot talk to Slack, so the transport
+// implements it and hands it over in Config.DigestPoster.
+type DigestPoster interface {
+	// PostDigest posts the digest of the week starting weekStart unless it
+	// was posted before or another run holds the claim; requestedBy names who
+	// asked (a user ID, "scheduler", "cli"), for the logs.
+	PostDigest(ctx context.Context, weekStart time.Time, requestedBy string) (PostResult, error)
+}
+
+// PostStatus says what a PostDigest call did.
+type PostStatus string
+
+// Post statuses.
+const (
+	PostedNow      PostStatus = "posted"         // this call posted the digest
+	PostedBefore   PostStatus = "already-posted" // an earlier run did; nothing was sent
+	PostInProgress PostStatus = "in-progress"    // another run holds the claim right now
+)
+
+// PostResult is what PostDigest reports.
+type PostResult struct {
+	Status    PostStatus
+	WeekStart time.Time
+	Channel   string
+	MessageTS string // the Slack message's timestamp, when posted
+}
+
+// DigestRunStatus is where one channel's digest of one week stands in the ledger.
+type DigestRunStatus string
+
+// Ledger statuses: a run claims the week before posting and records the
+// message after, so nothing is ever posted twice.
+const (
+	DigestRunClaimed DigestRunStatus = "claimed"
+	DigestRunPosted  DigestRunStatus = "posted"
+	DigestRunFailed  DigestRunStatus = "failed"
+)
+
+// DigestRun is one row of the digest ledger.
+type DigestRun struct {
+	Channel   string
+	WeekStart time.Time
+	Status    DigestRunStatus
+	ClaimedBy string
+	ClaimedAt time.Time
+	Attempts  int
+	MessageTS string
+	PostedAt  *time.Time
+	LastError string
+}
+
+// digestCommand answers `digest [week]` (a preview to the asker) and
+// `digest post` (managers: post the last complete week now).
+func (s *Service) digestCommand(ctx context.Context, c Caller, cmd Command) Reply {
+	today := s.today()
+	week := dates.LastCompleteWeek(today)
+	if cmd.Name == "digest post" {
+		return s.postDigest(ctx, c, week)
+	}
+	if cmd.Period != nil {
+		week = cmd.Period.From
+		if !week.Before(dates.WeekStart(today)) {
+			return s.refuse(cmd.Name, s.t("%s has not ended yet; a digest covers a whole week. Try `digest` for last week.",
+				"%s은(는) 아직 끝나지 않은 주입니다. 다이제스트는 한 주 전체를 다룹니다. 지난주는 `digest`로 보세요.", cmd.Period.Label))
+		}
+	}
+	d, err := s.Digest(ctx, week)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	r := s.DigestReply(d)
+	r.Sections = append(r.Sections, Section{Lines: []string{s.t(
+		"Preview: only you see this. The digest goes to the channel on schedule, with a chart; managers can post it now with `/jobs digest post`.",
+		"미리보기: 나에게만 보입니다. 다이제스트는 정해진 시간에 차트와 함께 채널에 게시되며, 관리자는 `/jobs digest post`로 바로 게시할 수 있습니다.")}})
+	return r
+}
+
+// postDigest posts the last complete week through the poster and its ledger.
+func (s *Service) postDigest(ctx context.Context, c Caller, week time.Time) Reply {
+	label := dates.ISOWeekLabel(week)
+	if s.poster == nil {
+		return Reply{Outcome: OutcomeRefused, Title: s.t(
+			"Posting the digest is not set up: this bot has no DIGEST_CHANNEL. Ask whoever runs jobsbot to set it; `/jobs digest` shows the preview meanwhile.",
+			"다이제스트 게시가 설정되지 않았습니다(DIGEST_CHANNEL 없음). jobsbot 운영자에게 설정을 요청하세요. 그동안 `/jobs digest`로 미리 볼 수 있습니다.")}
+	}
+	res, err := s.poster.PostDigest(ctx, week, c.UserID)
+	if err != nil {
+		s.log.ErrorContext(ctx, "digest post failed", "week", label, "user", c.UserID, "err", err)
+		return Reply{Outcome: OutcomeFailed, Title: s.t(
+			"The digest for %s could not be posted just now. Nothing was posted twice; it will be retried, or try again in a few minutes.",
+			"%s 다이제스트를 지금 게시하지 못했습니다. 중복 게시는 없습니다. 자동으로 다시 시도하며, 몇 분 뒤 다시 시도할 수도 있습니다.", label)}
+	}
+	switch res.Status {
+	case PostedBefore:
+		return Reply{Outcome: OutcomeRepeated, Title: s.t("The digest for %s was already posted to %s; it is not posted twice.",
+			"%s 다이제스트는 이미 %s 채널에 게시되었습니다. 두 번 게시하지 않습니다.", label, res.Channel)}
+	case PostInProgress:
+		return Reply{Outcome: OutcomeRepeated, Title: s.t("The digest for %s is being posted right now by another run; it will appear shortly.",
+			"%s 다이제스트를 다른 실행이 지금 게시하고 있습니다. 곧 올라옵니다.", label)}
+	}
+	return Reply{Title: s.t("Posted the digest for %s to %s, with its chart in the thread.",
+		"%s 다이제스트를 %s 채널에 게시했습니다. 차트는 스레드에 있습니다.", label, res.Channel)}
+}
+
+// WithDigestPoster returns a Service whose `digest post` goes through p. The
+// poster itself needs a Service to build digests, so serve wires the two in
+// this order: service, poster, then the service with the poster.
+func (s *Service) WithDigestPoster(p DigestPoster) *Service {
+	c := *s
+	c.poster = p
+	return &c
+}
+
+// parseDigest reads `digest [ISO week]` and `digest post`; "post" turns the
+// command into "digest post", which only managers may run.
+func parseDigest(cmd *Command, ts []token) error {
+	switch {
+	case len(ts) == 0:
+		return nil
+	case len(ts) == 1 && isSpecWord("digest post", fold(ts[0].text)):
+		cmd.Name = "digest post"
+		return nil
+	case len(ts) == 1:
+		monday, err := dates.ParseISOWeek(ts[0].text)
+		if err != nil {
+			return usageErr(cmd.Name, "`%s` is not a week; write it as an ISO week like 2026-W17.",
+				"`%s`은(는) 주가 아닙니다. 2026-W17처럼 ISO 주로 쓰세요.", ts[0].text)
+		}
+		cmd.Period = &dates.Period{From: monday, To: monday.AddDate(0, 0, 6), Label: dates.ISOWeekLabel(monday)}
+		return nil
+	}
+	return usageErr(cmd.Name, "`digest` takes one week like 2026-W17, or `post`.", "`digest` 뒤에는 2026-W17 같은 주 하나나 `post`만 씁니다.")
+}
