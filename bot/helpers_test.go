@@ -52,7 +52,7 @@ type fakeSlack struct {
 	attempts  map[string]int
 }
 
-func newFakeSlack(t *testing.T) *fakeSlack {
+func newFakeSlack(t testing.TB) *fakeSlack {
 	t.Helper()
 	f := &fakeSlack{calls: map[string]chan apiCall{}, limitOnce: map[string]bool{}, attempts: map[string]int{}}
 	answers := map[string]string{
@@ -175,7 +175,7 @@ type testEnv struct {
 
 // newEnv builds a test bot; wrap, when not nil, wraps the store the command
 // service sees (to slow it down), and mod adjusts the Config.
-func newEnv(t *testing.T, wrap func(commands.Store) commands.Store, mod func(*Config)) *testEnv {
+func newEnv(t testing.TB, wrap func(commands.Store) commands.Store, mod func(*Config)) *testEnv {
 	t.Helper()
 	store := dbtest.New(t)
 	var svcStore commands.Store = store

@@ -73,7 +73,7 @@ func Open(ctx context.Context, databaseURL string) (*Store, error) {
 
 // connect opens a pool with sane limits and pings it.
 func connect(ctx context.Context, databaseURL string) (*sqlx.DB, error) {
-	conn, err := sqlx.Open("postgres", databaseURL)
+	conn, err := sqlx.Open("postgres", withConnectTimeout(databaseURL))
 	if err != nil {
 		return nil, err
 	}
@@ -91,6 +91,27 @@ func connect(ctx context.Context, databaseURL string) (*sqlx.DB, error) {
 		return nil, err
 	}
 	return conn, nil
+}
+
+// dialTimeout bounds every new connection unless the URL sets its own
+// connect_timeout: when the server vanishes from the network, a command must
+// fail within Slack's 3 seconds with a clear message instead of hanging on
+// the TCP handshake.
+const dialTimeout = "2"
+
+// withConnectTimeout adds connect_timeout to a postgres:// URL that has none.
+func withConnectTimeout(databaseURL string) string {
+	u, err := url.Parse(databaseURL)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return databaseURL // key=value DSNs and bad URLs pass through; Open reports the latter
+	}
+	q := u.Query()
+	if q.Get("connect_timeout") != "" {
+		return databaseURL
+	}
+	q.Set("connect_timeout", dialTimeout)
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // createDatabase creates the database named in databaseURL through the
