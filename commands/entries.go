@@ -216,7 +216,6 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	if cmd.Period != nil {
 		f.From, f.To = cmd.Period.From, cmd.Period.To
 	}
-	var programs []Program
 	typed := strings.Join(cmd.Words, " ")
 	if cmd.Opts.Program != "" {
 		typed = cmd.Opts.Program
