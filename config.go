@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"jobsbot/bot/digest"
 	"jobsbot/commands"
 )
 
@@ -86,6 +87,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		c.LogLevel = slog.LevelError
 	default:
 		errs = append(errs, fmt.Errorf("LOG_LEVEL: %q is not a level; use debug, info, warn or error", level))
+	}
+	if _, err := digest.ParseSchedule(c.DigestSchedule); err != nil {
+		errs = append(errs, fmt.Errorf("DIGEST_SCHEDULE: %q is not a cron expression (minute hour day month weekday, e.g. 0 9 * * MON)", c.DigestSchedule))
 	}
 	if c.SlackAPIURL != "" && !strings.HasSuffix(c.SlackAPIURL, "/") {
 		c.SlackAPIURL += "/" // slack-go joins method names straight onto it

@@ -25,6 +25,8 @@ const usage = `jobsbot: the city's job-creation ledger on Slack.
 Usage:
   jobsbot console [--user ID] [--manager] [--demo]   type /jobs commands in a terminal
   jobsbot serve                                       run the Slack bot (Socket Mode or HTTP)
+  jobsbot digest [--week 2026-W17] [--post] [--chart FILE] [--demo] [--today YYYY-MM-DD]
+                                                      print, chart or post the weekly digest
   jobsbot migrate                                     create or upgrade the database, then exit
   jobsbot healthcheck                                 exit 0 if the server on ADDR answers /healthz
 
@@ -70,6 +72,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runConsole(ctx, cfg, logger, args[1:], stdin, stdout)
 	case "serve":
 		err = runServe(ctx, cfg, logger)
+	case "digest":
+		err = runDigest(ctx, cfg, logger, args[1:], stdout)
 	case "migrate":
 		err = runMigrate(ctx, cfg, logger)
 	default:

@@ -9,6 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"jobsbot/bot"
+	"jobsbot/bot/digest"
 )
 
 // runServe runs the Slack bot until ctx is cancelled (SIGTERM or Ctrl-C).
@@ -24,8 +25,27 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(store.DB().DB, "jobsbot"),
 	)
+	svc := newService(cfg, store, logger, cfg.Managers)
+	if cfg.DigestChannel != "" {
+		poster, err := digest.NewPoster(digest.Config{
+			Service: svc, Ledger: store, Channel: cfg.DigestChannel, Logger: logger, Registerer: registry,
+			Slack: digest.NewSlackClient(cfg.SlackBotToken, cfg.SlackAPIURL),
+		})
+		if err != nil {
+			return fmt.Errorf("configuration: %w", err)
+		}
+		sched, err := digest.NewScheduler(digest.SchedulerConfig{Poster: poster, Schedule: cfg.DigestSchedule, Location: cfg.Location, Logger: logger})
+		if err != nil {
+			return fmt.Errorf("configuration: %w", err)
+		}
+		sched.Start(ctx)
+		// Deferred after store.Close, so it runs first: a digest in flight
+		// finishes before the database closes.
+		defer sched.Stop()
+		svc = svc.WithDigestPoster(poster)
+	}
 	b, err := bot.New(bot.Config{
-		Service:       newService(cfg, store, logger, cfg.Managers),
+		Service:       svc,
 		Ready:         store.Ping,
 		BotToken:      cfg.SlackBotToken,
 		AppToken:      cfg.SlackAppToken,

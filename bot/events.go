@@ -9,6 +9,7 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
+	"jobsbot/bot/blockkit"
 	"jobsbot/commands"
 )
 
@@ -79,12 +80,12 @@ func (b *Bot) event(ev slackevents.EventsAPIEvent, key string) {
 // each time the tab is opened.
 func (b *Bot) publishHome(ctx context.Context, userID, key string) {
 	r := b.run(ctx, commands.Caller{UserID: userID, Source: commands.SourceSlash, IdempotencyKey: key}, "status")
-	blocks := renderReply(withoutShare(r), b.t("The dashboard was shortened to fit in Slack; use /jobs status for details.",
+	blocks := blockkit.Render(withoutShare(r), b.t("The dashboard was shortened to fit in Slack; use /jobs status for details.",
 		"Slack 한도 때문에 현황을 줄였습니다. 자세한 내용은 /jobs status로 보세요."))
 	updated := b.t("Updated ", "갱신 ") + time.Now().In(b.svc.Location()).Format("2006-01-02 15:04") +
 		b.t(" · type /jobs help for every command", " · 모든 명령은 /jobs help")
-	if len(blocks) < maxBlocks {
-		blocks = append(blocks, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, escape(updated), false, false)))
+	if len(blocks) < blockkit.MaxBlocks {
+		blocks = append(blocks, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, blockkit.Escape(updated), false, false)))
 	}
 	view := slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
 	err := b.call(ctx, "views.publish", func(ctx context.Context) error {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"jobsbot/bot/blockkit"
 	"jobsbot/commands"
 )
 
@@ -62,7 +63,7 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 			key += "/" + strconv.Itoa(i)
 		}
 		caller := commands.Caller{UserID: cb.User.ID, Source: commands.SourceSlash, IdempotencyKey: key}
-		share := actionKind(a.ActionID) == commands.ActionShare
+		share := blockkit.ActionKind(a.ActionID) == commands.ActionShare
 		command := a.Value
 		b.background(func(ctx context.Context) {
 			r := b.run(ctx, caller, command)

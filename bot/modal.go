@@ -6,6 +6,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"jobsbot/bot/blockkit"
 	"jobsbot/commands"
 )
 
@@ -97,7 +98,7 @@ func (b *Bot) addModal(programs []commands.Program, channelID string, now time.T
 	return slack.ModalViewRequest{
 		Type:            slack.VTModal,
 		CallbackID:      addCallbackID,
-		Title:           plain(truncate(b.t("Log jobs created", "일자리 실적 기록"), maxModalTitle)),
+		Title:           plain(blockkit.Truncate(b.t("Log jobs created", "일자리 실적 기록"), maxModalTitle)),
 		Submit:          plain(b.t("Save", "저장")),
 		Close:           plain(b.t("Cancel", "취소")),
 		Blocks:          slack.Blocks{BlockSet: blocks},
@@ -123,7 +124,7 @@ func (b *Bot) programGroups(programs []commands.Program) []*slack.OptionGroupBlo
 			if !p.Active || p.Sector != s.sector || len(opts) == maxGroupOptions {
 				continue
 			}
-			label := truncate(b.programName(p)+" ("+p.Code+")", maxOptionText)
+			label := blockkit.Truncate(b.programName(p)+" ("+p.Code+")", maxOptionText)
 			opts = append(opts, slack.NewOptionBlockObject(p.Code, slack.NewTextBlockObject(slack.PlainTextType, label, false, false), nil))
 		}
 		if len(opts) > 0 && len(groups) < maxOptionGroups {
@@ -180,7 +181,7 @@ func (b *Bot) submitAdd(cb slack.InteractionCallback) *slack.ViewSubmissionRespo
 	}
 	if r.Outcome == commands.OutcomeFailed {
 		// Keep the form open, input and all, so the user can submit again.
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{commands.FieldProgram: truncate(r.Title, maxSectionChars)})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{commands.FieldProgram: blockkit.Truncate(r.Title, blockkit.MaxSectionChars)})
 	}
 	channel, user := cb.View.PrivateMetadata, cb.User.ID
 	msg := b.message(r, ephemeral)

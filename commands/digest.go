@@ -510,8 +510,8 @@ func (s *Service) postDigest(ctx context.Context, c Caller, week time.Time) Repl
 	if err != nil {
 		s.log.ErrorContext(ctx, "digest post failed", "week", label, "user", c.UserID, "err", err)
 		return Reply{Outcome: OutcomeFailed, Title: s.t(
-			"The digest for %s could not be posted just now. Nothing was posted twice; it will be retried, or try again in a few minutes.",
-			"%s 다이제스트를 지금 게시하지 못했습니다. 중복 게시는 없습니다. 자동으로 다시 시도하며, 몇 분 뒤 다시 시도할 수도 있습니다.", label)}
+			"The digest for %s could not be posted just now, and nothing was posted twice. Try `/jobs digest post` again in a few minutes.",
+			"%s 다이제스트를 지금 게시하지 못했습니다. 중복 게시는 없습니다. 몇 분 뒤 `/jobs digest post`로 다시 시도하세요.", label)}
 	}
 	switch res.Status {
 	case PostedBefore:

@@ -21,6 +21,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/slack-go/slack"
 
+	"jobsbot/bot/blockkit"
 	"jobsbot/commands"
 	"jobsbot/commands/chart"
 	"jobsbot/commands/dates"
@@ -220,9 +221,10 @@ func (p *Poster) PostDigest(ctx context.Context, weekStart time.Time, requestedB
 	run, err := p.ledger.DigestRun(ctx, p.channel, week)
 	if err != nil {
 		if claimed {
-			p.fail(ctx, log, week, err)
+			p.fail(ctx, log, week, err) // releases the claim and counts the failure
+		} else {
+			p.runs.WithLabelValues(outcomeFailed).Inc()
 		}
-		p.runs.WithLabelValues(outcomeFailed).Inc()
 		return res, fmt.Errorf("digest: read run %s: %w", label, err)
 	}
 	if !claimed {
@@ -296,10 +298,15 @@ func (p *Poster) fail(ctx context.Context, log *slog.Logger, week time.Time, cau
 // is final; a lost answer (timeout, 5xx) is retried only after checking that
 // the message did not go out after all.
 func (p *Poster) post(ctx context.Context, log *slog.Logger, week time.Time, r commands.Reply) (string, error) {
-	lang := p.svc.Language()
-	blocks := renderBlocks(r, lang)
+	note := "📈 The chart is in the thread."
+	if p.svc.Language() == commands.Korean {
+		note = "📈 차트는 스레드에 있습니다."
+	}
+	fallback := blockkit.Fallback(r)
+	r.Sections = append(r.Sections, commands.Section{Lines: []string{note}})
+	blocks := blockkit.Render(r, note)
 	opts := []slack.MsgOption{
-		slack.MsgOptionText(fallbackText(r), false),
+		slack.MsgOptionText(fallback, false),
 		slack.MsgOptionBlocks(blocks...),
 		slack.MsgOptionMetadata(slack.SlackMetadata{EventType: metadataType, EventPayload: map[string]any{"week": dates.ISOWeekLabel(week)}}),
 	}

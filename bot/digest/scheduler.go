@@ -86,11 +86,17 @@ type Scheduler struct {
 	cron       *cron.Cron
 
 	mu       sync.Mutex
-	ctx      context.Context // the context Start was given, for runs
+	runCtx   context.Context // what runs use; cancelled only when Stop gives up waiting
 	cancel   context.CancelFunc
+	stopping chan struct{} // closed by Stop: no new runs, retry waits end
+	stopOnce sync.Once
 	retrying map[time.Time]bool // weeks with a retry loop running
 	wg       sync.WaitGroup
 }
+
+// stopGrace is how long Stop lets a post in flight finish: cutting a
+// chat.postMessage off mid-request could leave a message out but unrecorded.
+const stopGrace = 30 * time.Second
 
 // NewScheduler checks the schedule and builds a Scheduler.
 func NewScheduler(cfg SchedulerConfig) (*Scheduler, error) {
@@ -126,42 +132,73 @@ func NewScheduler(cfg SchedulerConfig) (*Scheduler, error) {
 func (s *Scheduler) Next(t time.Time) time.Time { return s.schedule.Next(t.In(s.loc)) }
 
 // Start starts firing on schedule and, in the background, catches up on a
-// missed week. It returns at once; Stop ends it all.
+// missed week. It returns at once. Cancelling ctx or calling Stop stops it,
+// letting a post in flight finish first.
 func (s *Scheduler) Start(ctx context.Context) {
 	s.mu.Lock()
-	s.ctx, s.cancel = context.WithCancel(ctx)
+	// Runs outlive ctx's cancellation by up to stopGrace; Stop cancels them.
+	s.runCtx, s.cancel = context.WithCancel(context.WithoutCancel(ctx))
+	s.stopping = make(chan struct{})
 	s.cron = cron.New(cron.WithLocation(s.loc), cron.WithParser(parser),
 		cron.WithLogger(cron.DiscardLogger), cron.WithChain(cron.SkipIfStillRunning(cron.DiscardLogger)))
-	s.cron.Schedule(s.schedule, cron.FuncJob(func() { s.fire(s.ctx, s.now()) }))
+	s.cron.Schedule(s.schedule, cron.FuncJob(func() { s.fire(s.runCtx, s.now()) }))
 	s.cron.Start()
+	runCtx, stopping := s.runCtx, s.stopping
 	s.mu.Unlock()
 	s.wg.Go(func() {
-		if _, _, err := s.CatchUp(s.ctx); err != nil {
-			s.log.ErrorContext(s.ctx, "digest catch-up failed", "err", err)
+		if _, _, err := s.CatchUp(runCtx); err != nil {
+			s.log.ErrorContext(runCtx, "digest catch-up failed", "err", err)
 		}
 	})
+	go func() {
+		select {
+		case <-ctx.Done():
+			s.Stop()
+		case <-stopping:
+		}
+	}()
 	s.log.InfoContext(ctx, "digest scheduler started", "next_run", s.Next(s.now()))
 }
 
-// Stop stops firing and waits for a run in progress to end.
+// Stop stops firing, ends retry waits, and waits up to stopGrace for a post
+// in flight before cancelling it. It is safe to call more than once.
 func (s *Scheduler) Stop() {
 	s.mu.Lock()
-	c, cancel := s.cron, s.cancel
+	c, cancel, stopping := s.cron, s.cancel, s.stopping
 	s.mu.Unlock()
-	if c != nil {
-		<-c.Stop().Done()
+	if c == nil {
+		return
 	}
-	if cancel != nil {
+	s.stopOnce.Do(func() {
+		cronDone := c.Stop()
+		// Under mu, so retryLater either saw it open and joined wg before
+		// the Wait below, or sees it closed and starts nothing.
+		s.mu.Lock()
+		close(stopping)
+		s.mu.Unlock()
+		done := make(chan struct{})
+		go func() {
+			<-cronDone.Done()
+			s.wg.Wait()
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(stopGrace):
+			s.log.Warn("digest run still in flight after the grace period; cancelling it")
+			cancel()
+			<-done
+		}
 		cancel()
-	}
-	s.wg.Wait()
+	})
 }
 
 // CatchUp posts the week due at the schedule's latest firing, if that firing
 // has passed and the week is not posted: a bot that was down (or restarting)
-// at 09:00 on Monday posts when it comes back, once. A bot started before the
-// first firing of a week posts nothing early. due says whether a week was
-// due; the result says what the post did.
+// at 09:00 on Monday posts when it comes back, once. A bot started before
+// the firing for the last complete week posts nothing early, and never an
+// older week. due says whether a week was due; the result says what the post
+// did.
 func (s *Scheduler) CatchUp(ctx context.Context) (res commands.PostResult, due bool, err error) {
 	now := s.now()
 	last, ok := s.lastFiring(now)
@@ -169,6 +206,12 @@ func (s *Scheduler) CatchUp(ctx context.Context) (res commands.PostResult, due b
 		return res, false, nil
 	}
 	week := WeekDue(last, s.loc)
+	if !week.Equal(WeekDue(now, s.loc)) {
+		// The missed firing was for an older week and this week's firing
+		// is still ahead: it will post the current week; an old digest
+		// posted late would only confuse.
+		return res, false, nil
+	}
 	run, err := s.poster.ledger.DigestRun(ctx, s.poster.channel, week)
 	switch {
 	case err == nil && run.Status == commands.DigestRunPosted:
@@ -215,6 +258,11 @@ func (s *Scheduler) run(ctx context.Context, week time.Time, by string) (command
 func (s *Scheduler) retryLater(ctx context.Context, week time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	select {
+	case <-s.stopping:
+		return
+	default:
+	}
 	if s.retrying[week] {
 		return
 	}
@@ -226,7 +274,7 @@ func (s *Scheduler) retryLater(ctx context.Context, week time.Time) {
 			s.mu.Unlock()
 		}()
 		for wait := s.retryFirst; ; wait = min(2*wait, retryMax) {
-			if sleep(ctx, wait) != nil {
+			if !s.pause(ctx, wait) {
 				return
 			}
 			if !WeekDue(s.now(), s.loc).Equal(week) {
@@ -240,4 +288,20 @@ func (s *Scheduler) retryLater(ctx context.Context, week time.Time) {
 			}
 		}
 	})
+}
+
+// pause waits d; false if the scheduler is stopping or ctx ended first.
+func (s *Scheduler) pause(ctx context.Context, d time.Duration) bool {
+	s.mu.Lock()
+	stopping := s.stopping
+	s.mu.Unlock()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-stopping:
+	case <-ctx.Done():
+	}
+	return false
 }

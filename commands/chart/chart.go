@@ -116,6 +116,11 @@ func Render(w io.Writer, s Series, lang string) error {
 		}
 		p.Add(this)
 		p.Legend.Add(fmt.Sprintf(words.year, s.Year), this)
+		end, err := endLabel(s, text.Plain{Fonts: cache})
+		if err != nil {
+			return err
+		}
+		p.Add(end)
 	}
 	if len(s.LastYear) > 0 {
 		last, err := line(s.LastYear, color.RGBA{R: 0x8c, G: 0x8c, B: 0x8c, A: 0xff}, 2, nil)
@@ -163,6 +168,33 @@ func useFont(p *plot.Plot, h text.Handler) {
 		st.Handler = h
 	}
 	p.TextHandler = h
+}
+
+// endLabel writes this year's latest figure, and its share of the target,
+// beside the end of the curve: the number a manager looks for first.
+func endLabel(s Series, h text.Handler) (*plotter.Labels, error) {
+	last := s.ThisYear[len(s.ThisYear)-1]
+	words := numbers.Format(last.Jobs)
+	if s.Target > 0 {
+		words += fmt.Sprintf(" (%d%%)", (last.Jobs*100+s.Target/2)/s.Target)
+	}
+	x := float64(last.Day.YearDay() - 1)
+	l, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x, Y: float64(last.Jobs)}}, Labels: []string{words}})
+	if err != nil {
+		return nil, fmt.Errorf("chart: %w", err)
+	}
+	st := &l.TextStyle[0]
+	st.Font = font.Font{Typeface: typeface, Size: vg.Points(12)}
+	st.Handler = h
+	st.Color = color.RGBA{R: 0x1f, G: 0x5f, B: 0xbf, A: 0xff}
+	st.YAlign = draw.YCenter
+	l.Offset = vg.Point{X: vg.Points(8)}
+	// Late in the year the label goes left of the point, inside the frame.
+	if x > 300 {
+		st.XAlign = draw.XRight
+		l.Offset = vg.Point{X: -vg.Points(8), Y: vg.Points(10)}
+	}
+	return l, nil
 }
 
 // line is one curve of the chart, x the day of the year.

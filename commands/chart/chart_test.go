@@ -92,6 +92,23 @@ func TestKoreanLabelsHaveGlyphs(t *testing.T) {
 	}
 }
 
+// TestLateInTheYear draws a whole year, where the end label must turn left
+// to stay inside the frame, and a year that passed its target.
+func TestLateInTheYear(t *testing.T) {
+	s := chart.Series{Year: 2026, Target: 1000}
+	for d, cum := day(2026, 1, 4), int64(0); d.Year() == 2026; d = d.AddDate(0, 0, 7) {
+		cum += 25
+		s.ThisYear = append(s.ThisYear, chart.Point{Day: d, Jobs: cum})
+	}
+	var buf bytes.Buffer
+	if err := chart.Render(&buf, s, "en"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(&buf); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestEmptySeriesStillRenders(t *testing.T) {
 	var buf bytes.Buffer
 	if err := chart.Render(&buf, chart.Series{Year: 2027}, "ko"); err != nil {

@@ -1,4 +1,4 @@
-package bot
+package blockkit
 
 import (
 	"encoding/json"
@@ -15,25 +15,25 @@ import (
 // checkLimits fails the test where blocks break a Block Kit limit.
 func checkLimits(t *testing.T, blocks []slack.Block) {
 	t.Helper()
-	if len(blocks) > maxBlocks {
-		t.Errorf("%d blocks; Slack takes at most %d", len(blocks), maxBlocks)
+	if len(blocks) > MaxBlocks {
+		t.Errorf("%d blocks; Slack takes at most %d", len(blocks), MaxBlocks)
 	}
 	seen := map[string]bool{}
 	for i, b := range blocks {
 		switch b := b.(type) {
 		case *slack.HeaderBlock:
-			if n := utf8.RuneCountInString(b.Text.Text); n > maxHeaderChars {
+			if n := utf8.RuneCountInString(b.Text.Text); n > MaxHeaderChars {
 				t.Errorf("block %d: header of %d characters", i, n)
 			}
 		case *slack.SectionBlock:
-			if n := utf8.RuneCountInString(b.Text.Text); n > maxSectionChars || n == 0 {
+			if n := utf8.RuneCountInString(b.Text.Text); n > MaxSectionChars || n == 0 {
 				t.Errorf("block %d: section of %d characters", i, n)
 			}
 			if !utf8.ValidString(b.Text.Text) {
 				t.Errorf("block %d: section text is not valid UTF-8", i)
 			}
 		case *slack.ActionBlock:
-			if len(b.Elements.ElementSet) > maxButtons {
+			if len(b.Elements.ElementSet) > MaxButtons {
 				t.Errorf("block %d: %d buttons", i, len(b.Elements.ElementSet))
 			}
 			for _, el := range b.Elements.ElementSet {
@@ -42,7 +42,7 @@ func checkLimits(t *testing.T, blocks []slack.Block) {
 					t.Errorf("action ID %q repeats", btn.ActionID)
 				}
 				seen[btn.ActionID] = true
-				if n := utf8.RuneCountInString(btn.Text.Text); n > maxButtonLabel {
+				if n := utf8.RuneCountInString(btn.Text.Text); n > MaxButtonLabel {
 					t.Errorf("button label of %d characters", n)
 				}
 			}
@@ -62,10 +62,10 @@ func TestRenderHugeReplyStaysWithinLimits(t *testing.T) {
 	for i := range 200 {
 		r.Sections = append(r.Sections, commands.Section{Heading: fmt.Sprintf("Program %d", i), Lines: []string{long, long, long}})
 	}
-	blocks := renderReply(r, "The reply was shortened.")
+	blocks := Render(r, "The reply was shortened.")
 	checkLimits(t, blocks)
-	if len(blocks) != maxBlocks {
-		t.Errorf("%d blocks; want the message filled to %d", len(blocks), maxBlocks)
+	if len(blocks) != MaxBlocks {
+		t.Errorf("%d blocks; want the message filled to %d", len(blocks), MaxBlocks)
 	}
 	if _, ok := blocks[len(blocks)-1].(*slack.ActionBlock); !ok {
 		t.Errorf("last block is %T; the buttons must survive shortening", blocks[len(blocks)-1])
@@ -92,7 +92,7 @@ func TestRenderSplitsLongLines(t *testing.T) {
 		{"entities", strings.Repeat("&<>", 2500)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			blocks := renderReply(commands.Reply{Sections: []commands.Section{{Lines: []string{tc.line}}}}, "")
+			blocks := Render(commands.Reply{Sections: []commands.Section{{Lines: []string{tc.line}}}}, "")
 			checkLimits(t, blocks)
 			var joined strings.Builder
 			for _, b := range blocks {
@@ -102,7 +102,7 @@ func TestRenderSplitsLongLines(t *testing.T) {
 				}
 				joined.WriteString(text)
 			}
-			if joined.String() != escape(tc.line) {
+			if joined.String() != Escape(tc.line) {
 				t.Error("split sections do not add up to the line")
 			}
 		})
@@ -111,24 +111,24 @@ func TestRenderSplitsLongLines(t *testing.T) {
 
 func TestRenderTitle(t *testing.T) {
 	header := func(title string) bool {
-		_, ok := renderReply(commands.Reply{Title: title}, "")[0].(*slack.HeaderBlock)
+		_, ok := Render(commands.Reply{Title: title}, "")[0].(*slack.HeaderBlock)
 		return ok
 	}
 	if !header("Recorded entry #1: 180 jobs for Youth jobs (youth).") {
 		t.Error("a short plain title should be a header")
 	}
-	if header(strings.Repeat("a", maxHeaderChars+1)) {
+	if header(strings.Repeat("a", MaxHeaderChars+1)) {
 		t.Error("a title over 150 characters must not be a header")
 	}
 	if header("Only managers can use `target`.") {
 		t.Error("a title with `code` should be a bold section, not a header showing backticks")
 	}
-	blocks := renderReply(commands.Reply{Title: strings.Repeat("긴 제목 ", 1000)}, "")
+	blocks := Render(commands.Reply{Title: strings.Repeat("긴 제목 ", 1000)}, "")
 	checkLimits(t, blocks)
 }
 
 func TestEscape(t *testing.T) {
-	blocks := renderReply(commands.Reply{Sections: []commands.Section{{Heading: "A & B", Lines: []string{"<!channel> <@U1> 1 < 2 > 0"}}}}, "")
+	blocks := Render(commands.Reply{Sections: []commands.Section{{Heading: "A & B", Lines: []string{"<!channel> <@U1> 1 < 2 > 0"}}}}, "")
 	got := blocks[0].(*slack.SectionBlock).Text.Text
 	want := "*A &amp; B*\n&lt;!channel&gt; &lt;@U1&gt; 1 &lt; 2 &gt; 0"
 	if got != want {
@@ -141,22 +141,22 @@ func TestRenderButtons(t *testing.T) {
 	for i := range 30 {
 		actions = append(actions, commands.Action{ID: commands.ActionMove, Label: strings.Repeat("→ 실무검토 ", 20), Command: fmt.Sprintf("candidate move %d review", i)})
 	}
-	blocks := renderReply(commands.Reply{Title: "Candidate", Actions: actions}, "")
+	blocks := Render(commands.Reply{Title: "Candidate", Actions: actions}, "")
 	checkLimits(t, blocks)
 	ab := blocks[len(blocks)-1].(*slack.ActionBlock)
 	first := ab.Elements.ElementSet[0].(*slack.ButtonBlockElement)
-	if actionKind(first.ActionID) != commands.ActionMove || first.Value != "candidate move 0 review" {
+	if ActionKind(first.ActionID) != commands.ActionMove || first.Value != "candidate move 0 review" {
 		t.Errorf("button %q value %q", first.ActionID, first.Value)
 	}
 }
 
 func TestFallbackText(t *testing.T) {
 	r := commands.Reply{Title: "T", Sections: []commands.Section{{Lines: []string{strings.Repeat("가", 5000)}}}}
-	got := fallbackText(r)
-	if n := utf8.RuneCountInString(got); n > maxFallbackChars || !strings.HasSuffix(got, "…") || !utf8.ValidString(got) {
+	got := Fallback(r)
+	if n := utf8.RuneCountInString(got); n > MaxFallbackChars || !strings.HasSuffix(got, "…") || !utf8.ValidString(got) {
 		t.Errorf("fallback of %d characters, valid=%v", n, utf8.ValidString(got))
 	}
-	if got := fallbackText(commands.Reply{Title: "Short"}); got != "Short" {
+	if got := Fallback(commands.Reply{Title: "Short"}); got != "Short" {
 		t.Errorf("short fallback %q", got)
 	}
 }

@@ -1,0 +1,194 @@
+// Package blockkit renders transport-neutral command replies as Slack Block
+// Kit within Slack's limits, for every place the bot posts: command replies,
+// the App Home and the weekly digest.
+package blockkit
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/slack-go/slack"
+
+	"jobsbot/commands"
+)
+
+// Block Kit limits (docs.slack.dev/reference/block-kit/blocks). Slack refuses a
+// whole message that breaks any of them, so rendering enforces them all.
+const (
+	MaxBlocks        = 50   // blocks in a message
+	MaxSectionChars  = 3000 // text of a section block
+	MaxHeaderChars   = 150  // plain text of a header block
+	MaxFallbackChars = 3000 // the plain-text fallback we send
+	MaxButtonLabel   = 75   // button text
+	MaxButtonValue   = 2000 // button value
+	MaxButtons       = 25   // elements in one actions block
+)
+
+// Render turns a reply into Block Kit. Sections are mrkdwn, the title a
+// header when it fits one, the buttons one actions block; the result never
+// breaks a Block Kit limit. shortened is said in the reply language.
+func Render(r commands.Reply, shortened string) []slack.Block {
+	var content []slack.Block
+	if r.Title != "" {
+		content = append(content, titleBlock(r.Title))
+	}
+	for _, s := range r.Sections {
+		for _, text := range sectionTexts(s) {
+			content = append(content, slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, text, false, false), nil, nil))
+		}
+	}
+	actions := actionsBlock(r.Actions)
+	room := MaxBlocks
+	if actions != nil {
+		room--
+	}
+	if len(content) > room {
+		// Keep the buttons (an Undo must stay reachable) and say the text was cut.
+		content = append(content[:room-1], slack.NewContextBlock("",
+			slack.NewTextBlockObject(slack.MarkdownType, Escape(shortened), false, false)))
+	}
+	if actions != nil {
+		content = append(content, actions)
+	}
+	return content
+}
+
+// titleBlock is a header when the title is short plain text; a title with
+// mrkdwn (`code`) or one too long for a header becomes a bold section, so the
+// formatting is not shown as raw characters.
+func titleBlock(title string) slack.Block {
+	if utf8.RuneCountInString(title) <= MaxHeaderChars && !strings.ContainsAny(title, "`*_~") && !strings.Contains(title, "\n") {
+		return slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, title, false, false))
+	}
+	text := "*" + Escape(title) + "*"
+	if utf8.RuneCountInString(text) > MaxSectionChars {
+		text = splitRunes(Escape(title), MaxSectionChars)[0]
+	}
+	return slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, text, false, false), nil, nil)
+}
+
+// sectionTexts renders a section as mrkdwn texts of at most MaxSectionChars
+// each, splitting between lines where it can and inside a line only when one
+// line alone is too long.
+func sectionTexts(s commands.Section) []string {
+	var lines []string
+	if s.Heading != "" {
+		lines = append(lines, "*"+Escape(s.Heading)+"*")
+	}
+	for _, l := range s.Lines {
+		lines = append(lines, Escape(l))
+	}
+	var out []string
+	var cur strings.Builder
+	curLen := 0
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+			curLen = 0
+		}
+	}
+	for _, l := range lines {
+		for _, piece := range splitRunes(l, MaxSectionChars) {
+			n := utf8.RuneCountInString(piece)
+			if curLen > 0 && curLen+1+n > MaxSectionChars {
+				flush()
+			}
+			if curLen > 0 {
+				cur.WriteByte('\n')
+				curLen++
+			}
+			cur.WriteString(piece)
+			curLen += n
+		}
+	}
+	flush()
+	return out
+}
+
+// splitRunes cuts s into pieces of at most n runes, never inside an HTML
+// entity that Escape produced (which Slack would show half-decoded).
+func splitRunes(s string, n int) []string {
+	var out []string
+	for utf8.RuneCountInString(s) > n {
+		cut := byteOffset(s, n)
+		if amp := strings.LastIndexByte(s[:cut], '&'); amp > 0 && cut-amp < len("&amp;") && !strings.Contains(s[amp:cut], ";") {
+			cut = amp
+		}
+		out = append(out, s[:cut])
+		s = s[cut:]
+	}
+	if s != "" || len(out) == 0 {
+		out = append(out, s)
+	}
+	return out
+}
+
+// byteOffset is the byte index of the n-th rune of s.
+func byteOffset(s string, n int) int {
+	i := 0
+	for range n {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
+}
+
+// actionsBlock renders buttons. An action ID must be unique in a message, and
+// two buttons may share a kind (several stage moves), so each ID gets its
+// index; the handler reads the kind back with ActionKind.
+func actionsBlock(actions []commands.Action) *slack.ActionBlock {
+	if len(actions) == 0 {
+		return nil
+	}
+	var elems []slack.BlockElement
+	for i, a := range actions {
+		if i == MaxButtons || len(a.Command) > MaxButtonValue {
+			break
+		}
+		label := Truncate(a.Label, MaxButtonLabel)
+		btn := slack.NewButtonBlockElement(a.ID+"-"+strconv.Itoa(i), a.Command, slack.NewTextBlockObject(slack.PlainTextType, label, false, false))
+		switch a.Style {
+		case "primary":
+			btn.Style = slack.StylePrimary
+		case "danger":
+			btn.Style = slack.StyleDanger
+		}
+		elems = append(elems, btn)
+	}
+	if len(elems) == 0 {
+		return nil
+	}
+	return slack.NewActionBlock("actions", elems...)
+}
+
+// ActionKind returns the commands.Action ID inside a rendered action ID.
+func ActionKind(actionID string) string {
+	if i := strings.LastIndexByte(actionID, '-'); i > 0 {
+		return actionID[:i]
+	}
+	return actionID
+}
+
+// Fallback is the plain text shown in notifications and by clients that
+// cannot draw blocks.
+func Fallback(r commands.Reply) string {
+	return Truncate(r.Text(), MaxFallbackChars)
+}
+
+// Truncate shortens s to at most n runes, ending with an ellipsis when cut.
+func Truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return s[:byteOffset(s, n-1)] + "…"
+}
+
+// Escape makes text safe for mrkdwn: Slack reads &, < and > as the start of
+// entities, links and mentions, so user text must not carry them raw.
+func Escape(s string) string {
+	return mrkdwnEscaper.Replace(s)
+}
+
+var mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"jobsbot/bot/digest"
+	"jobsbot/commands"
+	"jobsbot/commands/chart"
+	"jobsbot/commands/dates"
+	"jobsbot/db"
+)
+
+// runDigest implements `jobsbot digest [--week 2026-W17] [--post] [--chart FILE]`:
+// it prints the weekly digest as text, writes its chart to a file, or posts it
+// to DIGEST_CHANNEL through the same exactly-once ledger as the scheduler, for
+// a server that runs the digest from its own cron instead of `serve`.
+func runDigest(ctx context.Context, cfg config, logger *slog.Logger, args []string, stdout io.Writer) error {
+	fs := newFlagSet("digest")
+	weekFlag := fs.String("week", "", "the ISO week to report, e.g. 2026-W17; default the last complete week")
+	post := fs.Bool("post", false, "post the digest and its chart to DIGEST_CHANNEL, once per week")
+	chartFile := fs.String("chart", "", "write the chart (PNG) to this file")
+	demo := fs.Bool("demo", false, "use a fresh demo database loaded with the article's April figures")
+	today := fs.String("today", "", "pretend today is this date (YYYY-MM-DD)")
+	const flags = "flags: --week 2026-W17, --post, --chart FILE, --demo, --today YYYY-MM-DD"
+	if err := fs.Parse(args); err != nil {
+		return flagError{fmt.Errorf("%w (%s)", err, flags)}
+	}
+	if fs.NArg() > 0 {
+		return flagError{fmt.Errorf("unexpected %q (%s)", fs.Arg(0), flags)}
+	}
+	now := time.Now
+	if *today != "" {
+		day, err := time.ParseInLocation(time.DateOnly, *today, cfg.Location)
+		if err != nil {
+			return flagError{fmt.Errorf("--today %q: write the date as YYYY-MM-DD", *today)}
+		}
+		now = func() time.Time { return day.Add(12 * time.Hour) }
+	}
+	current := dates.Today(now(), cfg.Location)
+	week := dates.LastCompleteWeek(current)
+	if *weekFlag != "" {
+		w, err := dates.ParseISOWeek(*weekFlag)
+		if err != nil {
+			return flagError{fmt.Errorf("--week %q: write an ISO week such as 2026-W17", *weekFlag)}
+		}
+		if !w.Before(dates.WeekStart(current)) {
+			return flagError{fmt.Errorf("--week %s has not ended yet; a digest covers a whole Monday-to-Sunday week", *weekFlag)}
+		}
+		week = w
+	}
+	if *post {
+		switch {
+		case cfg.SlackBotToken == "":
+			return errors.New("--post needs SLACK_BOT_TOKEN (the xoxb-… token under OAuth & Permissions)")
+		case cfg.DigestChannel == "":
+			return errors.New("--post needs DIGEST_CHANNEL, the ID of the channel to post in (e.g. C0123456789)")
+		}
+	}
+
+	databaseURL := cfg.DatabaseURL
+	if *demo {
+		var err error
+		if databaseURL, err = demoDatabaseURL(cfg.DatabaseURL); err != nil {
+			return err
+		}
+		if err := db.RecreateDatabase(ctx, databaseURL); err != nil {
+			return fmt.Errorf("recreating the demo database (is PostgreSQL running? check DATABASE_URL): %w", err)
+		}
+	}
+	store, err := openStore(ctx, databaseURL)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	svc := newService(cfg, store, logger, cfg.Managers).WithClock(now)
+	if *demo {
+		if err := loadDemo(ctx, svc); err != nil {
+			return err
+		}
+	}
+
+	if *post {
+		if err := postDigest(ctx, cfg, logger, svc, store, week, stdout); err != nil {
+			return err
+		}
+	}
+	if *post && *chartFile == "" {
+		return nil
+	}
+	d, err := svc.Digest(ctx, week)
+	if err != nil {
+		return fmt.Errorf("gathering the digest of %s: %w", dates.ISOWeekLabel(week), err)
+	}
+	if !*post {
+		fmt.Fprintln(stdout, svc.DigestReply(d).Text())
+	}
+	if *chartFile != "" {
+		if err := writeChart(*chartFile, d.Chart, svc.Language()); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "\nChart written to %s (%d×%d PNG).\n", *chartFile, chart.Width, chart.Height)
+	}
+	return nil
+}
+
+// postDigest posts the week through the ledger and says what happened.
+func postDigest(ctx context.Context, cfg config, logger *slog.Logger, svc *commands.Service, store *db.Store, week time.Time, stdout io.Writer) error {
+	poster, err := digest.NewPoster(digest.Config{
+		Service: svc, Ledger: store, Channel: cfg.DigestChannel, Logger: logger,
+		Slack: digest.NewSlackClient(cfg.SlackBotToken, cfg.SlackAPIURL),
+	})
+	if err != nil {
+		return err
+	}
+	label := dates.ISOWeekLabel(week)
+	res, err := poster.PostDigest(ctx, week, "cli")
+	if err != nil {
+		return fmt.Errorf("posting the digest of %s (nothing was posted twice; run it again to retry): %w", label, err)
+	}
+	switch res.Status {
+	case commands.PostedNow:
+		fmt.Fprintf(stdout, "Posted the digest of %s to %s (message %s), chart in its thread.\n", label, res.Channel, res.MessageTS)
+	case commands.PostedBefore:
+		fmt.Fprintf(stdout, "The digest of %s was already posted to %s (message %s); not posted again.\n", label, res.Channel, res.MessageTS)
+	case commands.PostInProgress:
+		fmt.Fprintf(stdout, "Another run is posting the digest of %s to %s right now; not posted again.\n", label, res.Channel)
+	}
+	return nil
+}
+
+// writeChart writes the PNG next to its destination and renames it into
+// place, so a reader never sees half a file.
+func writeChart(path string, s chart.Series, lang commands.Lang) error {
+	var buf bytes.Buffer
+	if err := chart.Render(&buf, s, string(lang)); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".chart-*.png")
+	if err != nil {
+		return fmt.Errorf("writing the chart: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	// CreateTemp makes the file private; a chart is meant to be shared.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing the chart: %w", err)
+	}
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing the chart: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing the chart: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing the chart: %w", err)
+	}
+	return nil
+}
