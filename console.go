@@ -95,7 +95,8 @@ func runConsole(ctx context.Context, cfg config, logger *slog.Logger, args []str
 // loadDemo fills the demo database through the same commands staff type.
 func loadDemo(ctx context.Context, svc *commands.Service) error {
 	demo := commands.Caller{UserID: "demo", Source: commands.SourceConsole}
-	if err := svc.WithManager(demo.UserID).RunScript(ctx, demo, commands.DemoScript()); err != nil {
+	script := append(commands.DemoScript(), commands.DemoLastYear(svc.Today().Year())...)
+	if err := svc.WithManager(demo.UserID).RunScript(ctx, demo, script); err != nil {
 		return fmt.Errorf("loading the demo data: %w", err)
 	}
 	return nil

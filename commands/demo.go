@@ -39,6 +39,26 @@ func DemoScript() []string {
 	}
 }
 
+// DemoLastYear is the year before's entries, month by month, so the demo's
+// chart and digest have a curve to compare against: front-loaded like the
+// article's year, ending well short of its 20,000 target.
+func DemoLastYear(year int) []string {
+	monthly := []struct{ vulnerable, invest, social int }{
+		{2300, 250, 300}, {1900, 250, 250}, {1600, 250, 250}, {1300, 250, 200},
+		{900, 200, 150}, {700, 200, 150}, {600, 200, 100}, {600, 200, 100},
+		{500, 150, 100}, {500, 150, 100}, {400, 150, 100}, {300, 100, 50},
+	}
+	var lines []string
+	for i, m := range monthly {
+		end := time.Date(year-1, time.Month(i+2), 0, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+		lines = append(lines,
+			fmt.Sprintf("add %d vulnerable date:%s", m.vulnerable, end),
+			fmt.Sprintf("add %d invest date:%s", m.invest, end),
+			fmt.Sprintf("add %d social date:%s", m.social, end))
+	}
+	return append(lines, fmt.Sprintf("target 2만 year:%d", year-1))
+}
+
 // WithManager returns a Service that also treats userID as a manager, for
 // trusted callers such as the demo loader and the console's --manager.
 func (s *Service) WithManager(userID string) *Service {

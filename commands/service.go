@@ -103,6 +103,9 @@ func (s *Service) IsManager(userID string) bool { return slices.Contains(s.manag
 // today is the current calendar date in the city's time zone.
 func (s *Service) today() time.Time { return dates.Today(s.now(), s.loc) }
 
+// Today is the current calendar date in the city's time zone (midnight UTC).
+func (s *Service) Today() time.Time { return s.today() }
+
 // t picks the English or Korean wording and formats it.
 func (s *Service) t(en, ko string, args ...any) string {
 	format := en
