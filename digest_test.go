@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -99,39 +100,41 @@ func TestDigestCommandPrintsAndDrawsTheChart(t *testing.T) {
 // TestDigestPostRunsConcurrently: three `jobsbot digest --post` at the same
 // moment against one fake Slack post one message; a fourth after them, none.
 func TestDigestPostRunsConcurrently(t *testing.T) {
+	bin := buildBinary(t)
 	url := dbtest.URL(t)
 	loadArticle(t, url)
 	slack := newCountingSlack(t)
-	cfg := digestConfig(t, url, slack.srv.URL+"/api/")
-	args := []string{"--post", "--week", "2026-W18", "--today", "2026-05-06"}
+	env := append(consoleEnv(url), "SLACK_BOT_TOKEN=xoxb-test", "SLACK_API_URL="+slack.srv.URL+"/api/", "DIGEST_CHANNEL=CDIGEST")
+	post := func() *exec.Cmd {
+		cmd := exec.Command(bin, "digest", "--post", "--week", "2026-W18", "--today", "2026-05-06")
+		cmd.Dir, cmd.Env = t.TempDir(), env
+		return cmd
+	}
+	// Three processes, started together, each with its own connections.
 	var (
-		wg    sync.WaitGroup
-		outs  [3]bytes.Buffer
-		errs  [3]error
-		start = make(chan struct{})
+		wg   sync.WaitGroup
+		outs [3][]byte
+		errs [3]error
 	)
 	for i := range 3 {
-		wg.Go(func() {
-			<-start
-			errs[i] = runDigest(context.Background(), cfg, quiet, args, &outs[i])
-		})
+		cmd := post()
+		wg.Go(func() { outs[i], errs[i] = cmd.CombinedOutput() })
 	}
-	close(start)
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			t.Fatalf("run %d: %v", i, err)
+			t.Fatalf("run %d: %v\n%s", i, err, outs[i])
 		}
 	}
 	if n := slack.count(); n != 1 {
 		t.Fatalf("three concurrent runs made %d chat.postMessage calls; want 1", n)
 	}
-	var fourth bytes.Buffer
-	if err := runDigest(context.Background(), cfg, quiet, args, &fourth); err != nil {
-		t.Fatal(err)
+	fourth, err := post().CombinedOutput()
+	if err != nil {
+		t.Fatalf("fourth run: %v\n%s", err, fourth)
 	}
-	if n := slack.count(); n != 1 || !strings.Contains(fourth.String(), "already posted") {
-		t.Fatalf("after a fourth run: %d calls, output %q; want 1 call and 'already posted'", n, fourth.String())
+	if n := slack.count(); n != 1 || !strings.Contains(string(fourth), "already posted") {
+		t.Fatalf("after a fourth run: %d calls, output %q; want 1 call and 'already posted'", n, fourth)
 	}
 }
 
