@@ -198,6 +198,8 @@ func TestStatusViews(t *testing.T) {
 	mustContain(t, r.Text(), "Total: 300")
 	r = h.run("U1", "status", commands.OutcomeOK)
 	mustContain(t, r.Text(), "By department", "투자유치과: 300", "silent since 2026-05-10", "nothing logged yet")
+	r = h.run("U1", "status 일자리정책과", commands.OutcomeOK)
+	mustContain(t, r.Text(), "Total: 300", "· 일자리정책과 (as of")
 	r = h.run("U1", "status 2025", commands.OutcomeOK)
 	mustContain(t, r.Text(), "Total: 0")
 	h.run("U1", "status nosuch", commands.OutcomeRefused)

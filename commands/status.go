@@ -28,6 +28,7 @@ type statusView struct {
 	target      int64 // the target the headline compares against, 0 if none
 	depts       []DepartmentTotal
 	stages      map[Stage]int
+	dept        string // the department filter, "" for all
 }
 
 func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
@@ -104,13 +105,18 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		typed = cmd.Opts.Program
 	}
 	var only *Program
+	dept := cmd.Opts.Department
 	if typed != "" {
 		p, ok := findProgram(all, typed)
-		if !ok {
+		switch {
+		case ok:
+			only = &p
+		case departmentOf(all, typed) != "":
+			dept = departmentOf(all, typed) // "status 일자리정책과" reads as a department
+		default:
 			r := s.unknownProgram(cmd.Name, typed, all)
 			return v, &r, nil
 		}
-		only = &p
 	}
 	for _, p := range all {
 		if !p.CountsAsJobs() || only != nil && p.ID != only.ID || cmd.Sector != "" && p.Sector != cmd.Sector {
@@ -118,7 +124,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		}
 		v.programs = append(v.programs, p)
 	}
-	dept := cmd.Opts.Department
+	v.dept = dept
 	if v.totals, err = s.totalsByProgram(ctx, v.from, v.to, dept); err != nil {
 		return v, nil, err
 	}
@@ -152,6 +158,16 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		}
 	}
 	return v, nil, nil
+}
+
+// departmentOf returns the department of some program that typed names, or "".
+func departmentOf(programs []Program, typed string) string {
+	for _, p := range programs {
+		if p.Department != "" && fold(p.Department) == fold(typed) {
+			return p.Department
+		}
+	}
+	return ""
 }
 
 func (s *Service) totalsByProgram(ctx context.Context, from, to time.Time, dept string) (map[int64]ProgramTotal, error) {
@@ -216,8 +232,8 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	case cmd.Sector != "":
 		scope = " · " + label(sectorWords, cmd.Sector, s.lang)
 	}
-	if cmd.Opts.Department != "" {
-		scope += " · " + cmd.Opts.Department
+	if v.dept != "" {
+		scope += " · " + v.dept
 	}
 	r := Reply{Title: s.t("Jobs status · %s%s (as of %s)", "일자리 현황 · %s%s (%s 기준)", v.label, scope, s.date(v.to))}
 	if v.to.Before(v.from) {
@@ -242,7 +258,7 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 			v.label, numbers.Format(total.Jobs), percent(total.Jobs, v.target), numbers.Format(v.target)))
 	default:
 		head = append(head, s.t("Total: %s", "누적: %s", numbers.Format(total.Jobs)))
-		if cmd.Sector == "" && cmd.Opts.Department == "" && len(v.programs) > 1 {
+		if cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
 			head = append(head, s.t("No target set for %d yet: a manager can set one with `target <count>`.",
 				"%d년 목표가 아직 없습니다. 관리자가 `target <수>`로 정할 수 있습니다.", v.from.Year()))
 		}
