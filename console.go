@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"jobsbot/commands"
-	"jobsbot/db"
 )
 
 // consoleUser is who the console acts as unless --user says otherwise.
@@ -31,17 +30,7 @@ func runConsole(ctx context.Context, cfg config, logger *slog.Logger, args []str
 	if fs.NArg() > 0 {
 		return flagError{fmt.Errorf("unexpected %q: commands are read from standard input, e.g. printf '/jobs status\\n' | jobsbot console", fs.Arg(0))}
 	}
-	databaseURL := cfg.DatabaseURL
-	if *demo {
-		var err error
-		if databaseURL, err = demoDatabaseURL(cfg.DatabaseURL); err != nil {
-			return err
-		}
-		if err := db.RecreateDatabase(ctx, databaseURL); err != nil {
-			return fmt.Errorf("recreating the demo database (is PostgreSQL running? check DATABASE_URL): %w", err)
-		}
-	}
-	store, err := openStore(ctx, databaseURL)
+	store, err := openLedger(ctx, cfg, *demo)
 	if err != nil {
 		return err
 	}

@@ -65,17 +65,7 @@ func runDigest(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		}
 	}
 
-	databaseURL := cfg.DatabaseURL
-	if *demo {
-		var err error
-		if databaseURL, err = demoDatabaseURL(cfg.DatabaseURL); err != nil {
-			return err
-		}
-		if err := db.RecreateDatabase(ctx, databaseURL); err != nil {
-			return fmt.Errorf("recreating the demo database (is PostgreSQL running? check DATABASE_URL): %w", err)
-		}
-	}
-	store, err := openStore(ctx, databaseURL)
+	store, err := openLedger(ctx, cfg, *demo)
 	if err != nil {
 		return err
 	}

@@ -111,6 +111,22 @@ func openStore(ctx context.Context, databaseURL string) (*db.Store, error) {
 	return store, nil
 }
 
+// openLedger opens the configured database or, for a demo, recreates and
+// opens the separate demo database so a demo never touches real data.
+func openLedger(ctx context.Context, cfg config, demo bool) (*db.Store, error) {
+	if !demo {
+		return openStore(ctx, cfg.DatabaseURL)
+	}
+	databaseURL, err := demoDatabaseURL(cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.RecreateDatabase(ctx, databaseURL); err != nil {
+		return nil, fmt.Errorf("recreating the demo database (is PostgreSQL running? check DATABASE_URL): %w", err)
+	}
+	return openStore(ctx, databaseURL)
+}
+
 func runMigrate(ctx context.Context, cfg config, logger *slog.Logger) error {
 	store, err := openStore(ctx, cfg.DatabaseURL)
 	if err != nil {
