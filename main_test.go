@@ -2,11 +2,15 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lib/pq"
 
 	"jobsbot/db/dbtest"
 )
@@ -76,9 +80,15 @@ func TestConsoleArticleSession(t *testing.T) {
 
 func TestConsoleDemo(t *testing.T) {
 	bin := buildBinary(t)
+	databaseURL := dbtest.URL(t)
+	demoURL, err := demoDatabaseURL(databaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { dropDatabase(t, demoURL) })
 	cmd := exec.Command(bin, "console", "--demo", "--today", "2026-11-26")
 	cmd.Dir = t.TempDir()
-	cmd.Env = consoleEnv(dbtest.URL(t))
+	cmd.Env = consoleEnv(databaseURL)
 	cmd.Stdin = strings.NewReader("status\ncandidate list\n")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
@@ -88,6 +98,25 @@ func TestConsoleDemo(t *testing.T) {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// dropDatabase drops a database the binary created on its own (the demo's),
+// which dbtest does not know about.
+func dropDatabase(t *testing.T, databaseURL string) {
+	u, err := url.Parse(databaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := strings.TrimPrefix(u.Path, "/")
+	u.Path = "/postgres"
+	admin, err := sql.Open("postgres", u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	if _, err := admin.Exec(`DROP DATABASE IF EXISTS ` + pq.QuoteIdentifier(name) + ` WITH (FORCE)`); err != nil {
+		t.Errorf("dropping %s: %v", name, err)
 	}
 }
 

@@ -3,7 +3,9 @@ package db
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -45,8 +47,38 @@ func (r programRow) program() commands.Program {
 
 const programColumns = `id, code, aliases, name_ko, name_en, sector, disclosure_type, department, unit, active`
 
+// programsTTL is how long Programs answers from memory. A change made through
+// this Store is seen at once; one made by another replica within a second.
+const programsTTL = time.Second
+
 // Programs returns every program, inactive ones included, ordered by code.
 func (s *Store) Programs(ctx context.Context) ([]commands.Program, error) {
+	s.programsMu.Lock()
+	if s.programs != nil && time.Since(s.programsAt) < programsTTL {
+		out := slices.Clone(s.programs)
+		s.programsMu.Unlock()
+		return out, nil
+	}
+	s.programsMu.Unlock()
+	out, err := s.loadPrograms(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.programsMu.Lock()
+	s.programs, s.programsAt = slices.Clone(out), time.Now()
+	s.programsMu.Unlock()
+	return out, nil
+}
+
+// forgetPrograms drops the cached programs after a change.
+func (s *Store) forgetPrograms() {
+	s.programsMu.Lock()
+	s.programs = nil
+	s.programsMu.Unlock()
+}
+
+// loadPrograms reads every program from the database.
+func (s *Store) loadPrograms(ctx context.Context) ([]commands.Program, error) {
 	var rows []programRow
 	q := `SELECT ` + programColumns + ` FROM programs ORDER BY code`
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q); err != nil {
@@ -62,6 +94,7 @@ func (s *Store) Programs(ctx context.Context) ([]commands.Program, error) {
 // AddProgram stores a new program; ErrConflict if its code or one of its
 // aliases is already the code or an alias of a program (ignoring case).
 func (s *Store) AddProgram(ctx context.Context, p commands.Program) (commands.Program, error) {
+	defer s.forgetPrograms()
 	var out commands.Program
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		const q = `
@@ -90,6 +123,7 @@ func (s *Store) AddProgram(ctx context.Context, p commands.Program) (commands.Pr
 // disclosure type included); ErrNotFound if it does not exist, ErrConflict if
 // its code or an alias names another program.
 func (s *Store) UpdateProgram(ctx context.Context, p commands.Program) (commands.Program, error) {
+	defer s.forgetPrograms()
 	var out commands.Program
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		const q = `

@@ -17,6 +17,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -35,6 +36,17 @@ var migrationFiles embed.FS
 // concurrent use; every method that writes runs in one transaction.
 type Store struct {
 	db *sqlx.DB
+
+	// insert is insertEntryQuery prepared once, so the hot path of /jobs add
+	// skips parsing and planning.
+	insertMu sync.Mutex
+	insert   *sqlx.Stmt
+
+	// programs caches Programs for programsTTL: every add and status reads
+	// them, and they change a few times a year.
+	programsMu sync.Mutex
+	programs   []commands.Program
+	programsAt time.Time
 }
 
 var _ commands.Store = (*Store)(nil)
@@ -232,6 +244,11 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the connection pool.
 func (s *Store) Close() error {
+	s.insertMu.Lock()
+	if s.insert != nil {
+		_ = s.insert.Close()
+	}
+	s.insertMu.Unlock()
 	return s.db.Close()
 }
 

@@ -11,8 +11,8 @@ import (
 	"jobsbot/commands"
 )
 
-// tally is one entry's contribution to the running totals: positive when the
-// entry is recorded, negative when it is voided.
+// tally is a voided entry's (negative) contribution to the running totals;
+// recording an entry adds its share in insertEntryQuery.
 type tally struct {
 	programID  int64
 	department string
@@ -20,46 +20,6 @@ type tally struct {
 	status     commands.EntryStatus
 	jobs       int64
 	approx     int64
-}
-
-// addToTotals applies a tally to program_days, department_days and
-// departments. Callers run it in the transaction that inserts or voids the
-// entry, so the totals never disagree with the ledger. Every caller touches
-// the tables in the same order, which keeps concurrent writers from
-// deadlocking.
-func addToTotals(ctx context.Context, db sqlx.ExtContext, t tally) error {
-	if t.jobs < 0 {
-		return subtractFromTotals(ctx, db, t)
-	}
-	day := dateArg(t.day)
-	const programDays = `
-		INSERT INTO program_days (program_id, day, status, jobs, approx_jobs)
-		VALUES ($1, $2::date, $3, $4, $5)
-		ON CONFLICT (program_id, day, status) DO UPDATE
-		SET jobs = program_days.jobs + EXCLUDED.jobs,
-		    approx_jobs = program_days.approx_jobs + EXCLUDED.approx_jobs`
-	if _, err := db.ExecContext(ctx, programDays, t.programID, day, string(t.status), t.jobs, t.approx); err != nil {
-		return fmt.Errorf("program totals: %w", err)
-	}
-	const departmentDays = `
-		INSERT INTO department_days (department, day, program_id, status, jobs, approx_jobs)
-		VALUES ($1, $2::date, $3, $4, $5, $6)
-		ON CONFLICT (department, day, program_id, status) DO UPDATE
-		SET jobs = department_days.jobs + EXCLUDED.jobs,
-		    approx_jobs = department_days.approx_jobs + EXCLUDED.approx_jobs`
-	if _, err := db.ExecContext(ctx, departmentDays, t.department, day, t.programID, string(t.status), t.jobs, t.approx); err != nil {
-		return fmt.Errorf("department totals: %w", err)
-	}
-	// GREATEST ignores NULL, so a department whose entries were all voided
-	// gets the new date.
-	const logged = `
-		INSERT INTO departments (department, last_logged_on) VALUES ($1, $2::date)
-		ON CONFLICT (department) DO UPDATE
-		SET last_logged_on = GREATEST(departments.last_logged_on, EXCLUDED.last_logged_on)`
-	if _, err := db.ExecContext(ctx, logged, t.department, day); err != nil {
-		return fmt.Errorf("department last logged: %w", err)
-	}
-	return nil
 }
 
 // subtractFromTotals applies a void's negative tally. It updates rather than

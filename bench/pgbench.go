@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// pgbenchScript is one transaction of the baseline: a single-row INSERT into
+// entries filling every column the bot fills, in autocommit. It is what the
+// database can do at best for one /jobs add, without the running totals,
+// the idempotency lookup or the reply. %s is the run's key prefix (hex,
+// written into the script: pgbench has no quoting of variables).
+const pgbenchScript = `\set pid random(:pmin, :pmax)
+\set n random(1, 200)
+\set back random(0, 30)
+INSERT INTO entries (program_id, count, reported_total, kind, as_of, approximate, status, employment_type, department, note, logged_by, source, idempotency_key) VALUES (:pid, :n, NULL, 'delta', current_date - :back, false, 'realised', '', '일자리정책과', 'pgbench baseline', 'U0PGBENCH', 'slash', '%s' || gen_random_uuid());
+`
+
+// pgbenchConfig is what `bench pgbench` runs.
+type pgbenchConfig struct {
+	dbURL    string
+	clients  int
+	threads  int
+	duration time.Duration
+	keep     bool
+}
+
+// pgbenchResult is what pgbench measured.
+type pgbenchResult struct {
+	tps          float64
+	transactions int64
+	lat          latencies
+}
+
+// runPgbench answers `bench pgbench`.
+func runPgbench(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("bench pgbench", flag.ContinueOnError)
+	var cfg pgbenchConfig
+	fs.StringVar(&cfg.dbURL, "db", defaultDB, "database URL with the jobsbot schema (e.g. the bot's DATABASE_URL)")
+	fs.IntVar(&cfg.clients, "c", 32, "concurrent clients (pgbench -c)")
+	fs.IntVar(&cfg.threads, "j", 2, "pgbench worker threads (pgbench -j)")
+	fs.DurationVar(&cfg.duration, "d", 20*time.Second, "duration, whole seconds (pgbench -T)")
+	fs.BoolVar(&cfg.keep, "keep", false, "keep the inserted rows (by default they are deleted: they bypass the running totals)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: bench pgbench -db URL -c 32 -d 20s\n\n"+
+			"Runs PostgreSQL's pgbench -n -c C -j 2 -T D with a custom script: one single-row INSERT\n"+
+			"into entries per transaction (unique idempotency key from gen_random_uuid()), and prints\n"+
+			"its tps and latency percentiles (from its per-transaction log). Flags:")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	if err := cfg.check(); err != nil {
+		return usageError{err}
+	}
+	_, err := runPgbenchOnce(ctx, cfg, stdout)
+	return err
+}
+
+// check validates the configuration.
+func (cfg pgbenchConfig) check() error {
+	switch {
+	case cfg.clients < 1 || cfg.clients > 1024:
+		return errors.New("-c must be between 1 and 1024")
+	case cfg.threads < 1 || cfg.threads > cfg.clients:
+		return errors.New("-j must be between 1 and -c")
+	case cfg.duration < time.Second || cfg.duration > 10*time.Minute:
+		return errors.New("-d must be between 1s and 10m")
+	}
+	return loopbackURL(cfg.dbURL)
+}
+
+var (
+	reTPS     = regexp.MustCompile(`tps = ([0-9.]+) \(without initial connection time\)`)
+	reTxCount = regexp.MustCompile(`number of transactions actually processed: ([0-9]+)`)
+	reFailed  = regexp.MustCompile(`number of failed transactions: ([0-9]+)`)
+)
+
+// runPgbenchOnce runs pgbench and prints and returns its figures.
+func runPgbenchOnce(ctx context.Context, cfg pgbenchConfig, stdout io.Writer) (pgbenchResult, error) {
+	bin, err := exec.LookPath("pgbench")
+	if err != nil {
+		return pgbenchResult{}, fmt.Errorf("pgbench is not installed (Debian: apt-get install postgresql-client): %w", err)
+	}
+	conn, err := sqlx.Open("postgres", cfg.dbURL)
+	if err != nil {
+		return pgbenchResult{}, err
+	}
+	defer conn.Close()
+	var pmin, pmax, n int64
+	if err := conn.QueryRowContext(ctx, `SELECT min(id), max(id), count(*) FROM programs`).Scan(&pmin, &pmax, &n); err != nil {
+		return pgbenchResult{}, fmt.Errorf("programs (is the jobsbot schema there? run the bot or bench fill once): %w", err)
+	}
+	if n != pmax-pmin+1 {
+		return pgbenchResult{}, fmt.Errorf("program IDs %d..%d have gaps; the script picks IDs in that range", pmin, pmax)
+	}
+
+	dir, err := os.MkdirTemp("", "bench-pgbench-")
+	if err != nil {
+		return pgbenchResult{}, err
+	}
+	defer os.RemoveAll(dir)
+	script := filepath.Join(dir, "insert.sql")
+	tag := make([]byte, 6)
+	_, _ = rand.Read(tag)
+	keyPrefix := "pgbench-" + hex.EncodeToString(tag) + "-"
+	if err := os.WriteFile(script, fmt.Appendf(nil, pgbenchScript, keyPrefix), 0o600); err != nil {
+		return pgbenchResult{}, err
+	}
+	secs := int(cfg.duration.Round(time.Second) / time.Second)
+	args := []string{
+		"-n", "-c", strconv.Itoa(cfg.clients), "-j", strconv.Itoa(cfg.threads), "-T", strconv.Itoa(secs),
+		"-f", script, "-D", fmt.Sprint("pmin=", pmin), "-D", fmt.Sprint("pmax=", pmax),
+		"-l", "--log-prefix", filepath.Join(dir, "tx"), cfg.dbURL,
+	}
+	fmt.Fprintf(stdout, "pgbench %s\n", strings.Join(args[:len(args)-1], " "))
+	cmd := exec.CommandContext(ctx, bin, args...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return pgbenchResult{}, fmt.Errorf("pgbench: %w\n%s", err, out)
+	}
+	var res pgbenchResult
+	m := reTPS.FindSubmatch(out)
+	if m == nil {
+		return res, fmt.Errorf("pgbench printed no tps:\n%s", out)
+	}
+	res.tps, _ = strconv.ParseFloat(string(m[1]), 64)
+	if m := reTxCount.FindSubmatch(out); m != nil {
+		res.transactions, _ = strconv.ParseInt(string(m[1]), 10, 64)
+	}
+	failed := "0"
+	if m := reFailed.FindSubmatch(out); m != nil {
+		failed = string(m[1])
+	}
+	ds, err := readPgbenchLogs(dir)
+	if err != nil {
+		return res, err
+	}
+	res.lat = summarise(ds)
+	fmt.Fprintf(stdout, "pgbench: %d transactions, %.1f tps, %s failed\nlatency %s\n", res.transactions, res.tps, failed, res.lat)
+
+	if !cfg.keep {
+		// The rows went around the store, so the running totals do not know
+		// them; deleting them keeps the database consistent for later runs.
+		r, err := conn.ExecContext(ctx, `DELETE FROM entries WHERE starts_with(idempotency_key, $1)`, keyPrefix)
+		if err != nil {
+			return res, fmt.Errorf("delete pgbench rows: %w", err)
+		}
+		deleted, _ := r.RowsAffected()
+		fmt.Fprintf(stdout, "pgbench: deleted its %d rows again\n", deleted)
+	}
+	return res, nil
+}
+
+// readPgbenchLogs reads the per-transaction latencies pgbench -l wrote: one
+// file per thread, lines "client transaction latency_us script epoch us".
+func readPgbenchLogs(dir string) ([]time.Duration, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "tx.*"))
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("pgbench wrote no transaction log in %s", dir)
+	}
+	var ds []time.Duration
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			fields := strings.Fields(sc.Text())
+			if len(fields) < 3 {
+				continue
+			}
+			us, err := strconv.ParseInt(fields[2], 10, 64)
+			if err != nil {
+				continue // "failed"/"skipped" transactions have no latency
+			}
+			ds = append(ds, time.Duration(us)*time.Microsecond)
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return ds, nil
+}

@@ -1,0 +1,86 @@
+package commands_test
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+	"jobsbot/db/dbtest"
+)
+
+// parseLines are representative /jobs lines: every number and date form, a
+// Korean command word, options, quoted values and a long note.
+var parseLines = []string{
+	"add 180 youth",
+	"/jobs add 2,400여 invest cumulative date:2026-04-30",
+	"추가 청년 35 dept:일자리정책과 job fair hires",
+	"add 6백여 rail date:4월말 status:agreed type:temporary",
+	`add 1만2000 social dept:"사회적경제과 2팀" 하반기 채용분 it's the "second" batch`,
+	"status 상반기 민간",
+	"list mine youth 2026-04",
+	"void #12 counted twice",
+	"target 2만500 program:invest",
+}
+
+// BenchmarkParse parses the representative lines, one per iteration.
+func BenchmarkParse(b *testing.B) {
+	today := time.Date(2026, time.November, 26, 0, 0, 0, 0, time.UTC)
+	i := 0
+	for b.Loop() {
+		if _, err := commands.Parse(parseLines[i%len(parseLines)], today); err != nil {
+			b.Fatalf("Parse(%q): %v", parseLines[i%len(parseLines)], err)
+		}
+		i++
+	}
+}
+
+// benchEntries is the size of the ledger BenchmarkStatus reads; bench fill
+// and bench status measure 1M and 10M.
+const benchEntries = 100_000
+
+// BenchmarkStatus answers `/jobs status` on a database of benchEntries
+// synthetic entries over ten years (filled once, set-based).
+func BenchmarkStatus(b *testing.B) {
+	ctx := context.Background()
+	store := dbtest.New(b)
+	if err := store.BulkFillSynthetic(ctx, benchEntries, 1, nil); err != nil {
+		b.Fatalf("BulkFillSynthetic: %v", err)
+	}
+	svc := commands.New(commands.Config{Store: store, Language: commands.English})
+	caller := commands.Caller{UserID: "U_BENCH", Source: commands.SourceSlash}
+	for _, line := range []string{"status", "status q1", "status youth"} {
+		b.Run(line, func(b *testing.B) {
+			for b.Loop() {
+				if r := svc.Handle(ctx, caller, line); r.Outcome != commands.OutcomeOK {
+					b.Fatalf("%q: %s %s", line, r.Outcome, r.Title)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAdd records `/jobs add` lines through the command core from 32
+// concurrent callers, as at a month-end rush: parsing, the program lookup,
+// the insert with its running totals in one transaction, and the reply.
+func BenchmarkAdd(b *testing.B) {
+	ctx := context.Background()
+	store := dbtest.New(b)
+	svc := commands.New(commands.Config{Store: store, Language: commands.English})
+	lines := []string{"add 180 youth", "add 35여 청년 date:어제", "add 6백 invest", "add 1만2000 social date:4월말",
+		"add 12 senior status:agreed", "add 2,400 rail job fair hires"}
+	var seq atomic.Int64
+	b.SetParallelism(16) // 32 callers on two cores
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			n := seq.Add(1)
+			caller := commands.Caller{UserID: "U_BENCH", Source: commands.SourceSlash, IdempotencyKey: fmt.Sprintf("bench-add-%d", n)}
+			if r := svc.Handle(ctx, caller, lines[n%int64(len(lines))]); r.Outcome != commands.OutcomeOK {
+				b.Errorf("%s: %s", r.Outcome, r.Title)
+				return
+			}
+		}
+	})
+}

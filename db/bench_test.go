@@ -1,0 +1,83 @@
+package db_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"jobsbot/db"
+	"jobsbot/db/dbtest"
+)
+
+// benchStore is a fresh database filled with n synthetic entries.
+func benchStore(b *testing.B, n int64) *db.Store {
+	b.Helper()
+	s := dbtest.New(b)
+	if err := s.BulkFillSynthetic(context.Background(), n, 1, nil); err != nil {
+		b.Fatalf("BulkFillSynthetic: %v", err)
+	}
+	return s
+}
+
+// BenchmarkAddEntry records delta entries one after another on a database
+// of 100k entries: the write path of /jobs add without HTTP and parsing.
+func BenchmarkAddEntry(b *testing.B) {
+	ctx := context.Background()
+	s := benchStore(b, 100_000)
+	youth := programByCode(b, s, "youth")
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	i := 0
+	for b.Loop() {
+		e := delta(youth.ID, 1+int64(i%50), today.AddDate(0, 0, -(i%30)))
+		e.IdempotencyKey = fmt.Sprintf("bench-add-%d-%d", time.Now().UnixNano(), i)
+		if _, err := s.AddEntry(ctx, e); err != nil {
+			b.Fatalf("AddEntry: %v", err)
+		}
+		i++
+	}
+}
+
+// BenchmarkTotals times the reads status makes, for this year, on a
+// database of 100k synthetic entries.
+func BenchmarkTotals(b *testing.B) {
+	ctx := context.Background()
+	s := benchStore(b, 100_000)
+	now := time.Now().UTC()
+	from, to := day(now.Year(), time.January, 1), day(now.Year(), now.Month(), now.Day())
+	b.Run("ProgramTotals", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.ProgramTotals(ctx, from, to, ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("ProgramTotalsDepartment", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.ProgramTotals(ctx, from, to, "부서001과"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("DepartmentTotals", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.DepartmentTotals(ctx, from, to); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("DailyJobs", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.DailyJobs(ctx, from, to); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Targets", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Targets(ctx, now.Year()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
