@@ -311,3 +311,14 @@ func TestRedeliveredUndoVoidsOnce(t *testing.T) {
 		t.Fatalf("total = %d; want 10 (only the latest entry undone)", got)
 	}
 }
+
+// Sessions (회) are not jobs: a program counted in sessions never adds to the
+// job totals of status or the departments.
+func TestSessionProgramsAreNotJobs(t *testing.T) {
+	h := newHarness(t, commands.English)
+	h.run(manager, `program add counsel en:"Job counselling" sector:public dept:상담센터 unit:회`, commands.OutcomeOK)
+	h.run("U1", "add 40 counsel", commands.OutcomeOK)
+	h.run("U1", "add 10 youth", commands.OutcomeOK)
+	r := h.run("U1", "status", commands.OutcomeOK)
+	mustContain(t, r.Text(), "Total: 10", "상담센터: 0")
+}

@@ -41,10 +41,11 @@ type Store interface {
 	// may be left out.
 	ProgramTotals(ctx context.Context, from, to time.Time, department string) ([]ProgramTotal, error)
 	// DepartmentTotals sums live realised jobs in [from, to] per department,
-	// listing every department that ever logged an entry.
+	// listing every department that ever logged an entry. Programs counted in
+	// sessions (회) are left out here and in DailyJobs: they are not jobs.
 	DepartmentTotals(ctx context.Context, from, to time.Time) ([]DepartmentTotal, error)
 	// DailyJobs returns live realised jobs per as-of date in [from, to], every
-	// program summed, only for days that have any.
+	// jobs-counting program summed, only for days that have any.
 	DailyJobs(ctx context.Context, from, to time.Time) ([]DayTotal, error)
 
 	// Targets returns the current targets of a year.

@@ -139,6 +139,7 @@ func (s *Store) DepartmentTotals(ctx context.Context, from, to time.Time) ([]com
 			SELECT department, SUM(jobs) AS jobs
 			FROM department_days
 			WHERE status = 'realised' AND day BETWEEN $1::date AND $2::date
+			  AND program_id IN (SELECT id FROM programs WHERE unit <> '회') -- sessions are not jobs
 			GROUP BY department
 		) t ON t.department = d.department
 		ORDER BY d.department`
@@ -161,12 +162,13 @@ func (s *Store) DepartmentTotals(ctx context.Context, from, to time.Time) ([]com
 }
 
 // DailyJobs returns live realised jobs per as-of date in [from, to], every
-// program summed, oldest first, only for days that have any.
+// jobs-counting program summed (not those counted in sessions, 회), oldest first, only for days that have any.
 func (s *Store) DailyJobs(ctx context.Context, from, to time.Time) ([]commands.DayTotal, error) {
 	const q = `
 		SELECT day, SUM(jobs) AS jobs
 		FROM program_days
 		WHERE status = 'realised' AND day BETWEEN $1::date AND $2::date
+		  AND program_id IN (SELECT id FROM programs WHERE unit <> '회') -- sessions are not jobs
 		GROUP BY day
 		HAVING SUM(jobs) > 0
 		ORDER BY day`
