@@ -10,6 +10,9 @@ import (
 // returns the reply. It never returns an error: every failure becomes a reply
 // that says, in words, what happened and what to type instead.
 func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
+	if !s.pinned { // run on a copy that speaks this caller's language
+		return s.WithLanguage(s.languageFor(ctx, c)).Handle(ctx, c, text)
+	}
 	cmd, err := Parse(text, s.today())
 	if err != nil {
 		return s.usageReply(err)
@@ -71,6 +74,8 @@ func (s *Service) run(ctx context.Context, c Caller, cmd Command) Reply {
 		r = s.candidateMove(ctx, c, cmd)
 	case "digest", "digest post":
 		r = s.digestCommand(ctx, c, cmd)
+	case "lang":
+		r = s.chooseLanguage(ctx, c, cmd)
 	default:
 		r = s.help(cmd.Words)
 	}

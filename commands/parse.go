@@ -43,6 +43,7 @@ type Command struct {
 	Stage      Stage
 	Sector     Sector
 	Opts       Options
+	Lang       Lang // lang: the chosen language, or langAuto
 }
 
 // Options are the key:value options of a command line.
@@ -507,6 +508,8 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 		}
 	case "digest":
 		return parseDigest(cmd, ts)
+	case "lang":
+		return parseLang(cmd, ts, today)
 	case "undo", "programs":
 		if len(ts) > 0 {
 			return usageErr(cmd.Name, "`%s` takes nothing after it.", "`%s` 뒤에는 아무것도 쓰지 않습니다.", cmd.Name)
