@@ -79,6 +79,7 @@ func (b *Bot) event(ev slackevents.EventsAPIEvent, key string) {
 // publishHome shows the status dashboard on the user's App Home tab, fresh
 // each time the tab is opened.
 func (b *Bot) publishHome(ctx context.Context, userID, key string) {
+	// From here on b is the copy that speaks the user's language.
 	b, caller := b.forUser(ctx, commands.Caller{UserID: userID, Source: commands.SourceSlash, IdempotencyKey: key})
 	r := b.run(ctx, caller, "status")
 	blocks := blockkit.Render(withoutShare(r), b.t("The dashboard was shortened to fit in Slack; use /jobs status for details.",

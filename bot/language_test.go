@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slack-go/slack"
+
 	"jobsbot/commands"
 )
 
@@ -129,6 +131,14 @@ func TestEverySurfaceSpeaksTheUsersLanguage(t *testing.T) {
 		t.Errorf("App Home of a ko-KR user is not Korean: %s", body)
 	}
 
+	// The add-entry form opens with Korean labels for a ko-KR user.
+	if w := e.post("/slack/commands", commandBodyAs(userKo, "add", "t-modal", "")); w.Code != http.StatusOK || w.Body.Len() != 0 {
+		t.Fatalf("/jobs add: %d %q", w.Code, w.Body)
+	}
+	if body := string(e.slack.next(t, "views.open").Body); !strings.Contains(body, "일자리 실적 기록") || !strings.Contains(body, "공공 부문") {
+		t.Errorf("the form of a ko-KR user is not Korean: %s", body)
+	}
+
 	// The add-entry form, submitted by a ko-KR user: confirmed in Korean.
 	if w := e.post("/slack/interactions", interactionBody(viewSubmission("V0KO", "youth", "180", "2026-04-30", "realised"))); w.Code != http.StatusOK || w.Body.Len() != 0 {
 		t.Fatalf("form submission: %d %q", w.Code, w.Body)
@@ -188,5 +198,24 @@ func TestLocaleCacheTTLAndBound(t *testing.T) {
 	now = now.Add(time.Hour)
 	if _, ok := c.get("U4"); ok {
 		t.Error("U4 is still cached after its hour")
+	}
+}
+
+// Socket Mode goes through the same place: a ko-KR user's command is
+// acknowledged with a Korean reply, an en-US user's with English.
+func TestSocketModeSpeaksTheUsersLanguage(t *testing.T) {
+	e := newEnv(t, nil, nil)
+	e.slack.setLocale(testUser, "ko-KR")
+	acks := newAckRecorder()
+	h := socketDispatch(e, acks)
+	h.DispatchEvent(slashEvent("env-ko", "t-ko", "help", ""))
+	if m, _ := acks.next(t).payload.(*slack.WebhookMessage); m == nil || !strings.Contains(m.Text, "일자리 창출 실적 장부") {
+		t.Errorf("ko-KR user over Socket Mode got %+v", m)
+	}
+	e.slack.setLocale(testUser, "en-US")
+	e.bot.locales = newLocaleCache(localeCacheMax, time.Now) // forget the cached ko-KR
+	h.DispatchEvent(slashEvent("env-en", "t-en", "help", ""))
+	if m, _ := acks.next(t).payload.(*slack.WebhookMessage); m == nil || !strings.Contains(m.Text, "job-creation ledger") {
+		t.Errorf("en-US user over Socket Mode got %+v", m)
 	}
 }
