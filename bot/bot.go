@@ -76,10 +76,8 @@ type Bot struct {
 	client   *slack.Client // the same client as api, for Socket Mode
 	http     *http.Client  // posts to response_url
 	seen     *seenSet      // envelope and event IDs already handled
-	locales  *localeCache  // users' Slack locales, for their reply language
-	// channelLang is the language of posts everyone in a channel sees.
-	channelLang commands.Lang
-	health      *readiness
+	health   *readiness
+	locales  *localeCache // users' Slack locales, for their reply language
 
 	// work tracks goroutines that outlive the request which started them
 	// (replies to response_url, modal confirmations, App Home), so a shutdown
@@ -91,6 +89,9 @@ type Bot struct {
 
 	// fastWait is fastReplyWait, shortened in tests.
 	fastWait time.Duration
+
+	// channelLang is the language of posts everyone in a channel sees.
+	channelLang commands.Lang
 }
 
 // New checks cfg and builds a Bot. Errors name the environment variable to fix.

@@ -49,15 +49,17 @@ type Caller struct {
 
 // Service runs /jobs commands. It is safe for concurrent use.
 type Service struct {
-	store Store
-	loc   *time.Location
-	lang  Lang // the language s.t writes in
-	// defaultLang is BOT_LANGUAGE, for callers with no choice or locale.
+	store    Store
+	loc      *time.Location
+	lang     Lang
+	managers []string
+	now      func() time.Time
+	log      *slog.Logger
+	poster   DigestPoster
+
+	// lang above is the language s.t writes in; defaultLang is BOT_LANGUAGE,
+	// for callers with no stored choice, language or locale of their own.
 	defaultLang Lang
-	managers    []string
-	now         func() time.Time
-	log         *slog.Logger
-	poster      DigestPoster
 	// pinned makes every reply use lang, whoever asks: a Service for a
 	// channel post, or the per-request copy Handle runs on. See language.go.
 	pinned bool
