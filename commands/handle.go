@@ -10,6 +10,9 @@ import (
 // returns the reply. It never returns an error: every failure becomes a reply
 // that says, in words, what happened and what to type instead.
 func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
+	if !s.pinned { // run on a copy that speaks this caller's language
+		return s.WithLanguage(s.languageFor(ctx, c)).Handle(ctx, c, text)
+	}
 	cmd, err := Parse(text, s.today())
 	if err != nil {
 		return s.usageReply(err)

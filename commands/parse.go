@@ -44,6 +44,7 @@ type Command struct {
 	Stage      Stage
 	Sector     Sector
 	Opts       Options
+	Lang       Lang // lang: the chosen language, or langAuto
 }
 
 // Options are the key:value options of a command line.

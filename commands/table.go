@@ -218,6 +218,15 @@ func commandSpecs() []commandSpec {
 			Run:       (*Service).digestCommand,
 		},
 		{
+			Name: "lang", Words: []string{"lang", "language", "언어"},
+			Usage:     "lang ko|en|auto",
+			SummaryEn: "Choose the language of your replies: ko (Korean), en (English), or auto to follow your Slack language.",
+			SummaryKo: "내 답변 언어를 정합니다: 한국어, 영어, 또는 Slack 언어 설정을 따르는 자동.",
+			Examples:  []string{"lang ko", "lang en", "언어 자동"},
+			Parse:     parseLang,
+			Run:       (*Service).chooseLanguage,
+		},
+		{
 			Name: "help", Words: []string{"help", "도움말", "?"},
 			Usage:     "help [command]",
 			SummaryEn: "Show how to use a command.",
