@@ -94,3 +94,17 @@ func TestShareCarriesNoMentionsOrLinks(t *testing.T) {
 		t.Errorf("shared text does not show the name escaped: %q", text)
 	}
 }
+
+// TestNulRefusedOverHTTP: a NUL in a signed slash command is refused as bad
+// input with the usage line; nothing is written.
+func TestNulRefusedOverHTTP(t *testing.T) {
+	e := newEnv(t, nil, nil)
+	reply := decode(t, e.post("/slack/commands", commandBody("add 5 youth dept:일자리\x00정책과", "trigger-nul", "")))
+	text, _ := reply["text"].(string)
+	if !strings.Contains(text, "control character (U+0000)") || !strings.Contains(text, "Usage:") || strings.Contains(text, "went wrong") {
+		t.Fatalf("reply to a NUL: %q", text)
+	}
+	if got := e.entries(t); len(got) != 0 {
+		t.Fatalf("%d entries written; want none", len(got))
+	}
+}

@@ -192,6 +192,12 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 			errs[bad.field] = bad.message
 		}
 	}
+	for field, text := range map[string]string{FieldDepartment: f.Department, FieldNote: f.Note} {
+		if r, at, found := firstControl(text); found {
+			errs[field] = s.t("This has an invisible control character (U+%04X) at character %d; delete it.",
+				"%[2]d번째 글자에 보이지 않는 제어 문자(U+%04[1]X)가 있습니다. 지워 주세요.", r, at)
+		}
+	}
 	if len(errs) > 0 {
 		return Reply{Command: "add", Outcome: OutcomeRefused, Title: s.t("Please fix the marked fields.", "표시된 항목을 고쳐 주세요.")}, errs
 	}

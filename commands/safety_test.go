@@ -1,0 +1,65 @@
+package commands_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// TestControlCharactersRefused: a NUL (or another control character) in a
+// note, department, name or reason is bad input: one line saying where, the
+// usage line and an example, and nothing written. Never "something went wrong".
+func TestControlCharactersRefused(t *testing.T) {
+	h := newHarness(t, commands.English)
+	h.run("U1", "add 5 youth", commands.OutcomeOK)
+	for _, tc := range []struct{ line, usage string }{
+		{"add 5 youth job\x00fair", "Usage: `/jobs add <count>"},
+		{"add 5 youth dept:일자리\x00정책과", "Usage: `/jobs add <count>"},
+		{"add 5 youth note \x1b[2J", "Usage: `/jobs add <count>"},
+		{"candidate add \"Hanbit\x00 Co-op\"", "Usage: `/jobs candidate add"},
+		{"void 1 typo\x7f", "Usage: `/jobs void"},
+		{"add 5 youth \u0085next", "Usage: `/jobs add <count>"},
+	} {
+		r := h.run("U1", tc.line, commands.OutcomeRefused)
+		text := r.Text()
+		mustContain(t, text, "control character", tc.usage, "Example: `/jobs ")
+		if strings.Contains(text, "went wrong") {
+			t.Errorf("%q answered as a failure:\n%s", tc.line, text)
+		}
+		if strings.Count(r.Title, "\n") > 0 {
+			t.Errorf("%q: reason is more than one line: %q", tc.line, r.Title)
+		}
+	}
+	var entries, candidates, voided int
+	db := h.store.DB()
+	ctx := context.Background()
+	if err := db.GetContext(ctx, &entries, `SELECT count(*) FROM entries`); err != nil {
+		t.Fatal(err)
+	}
+	_ = db.GetContext(ctx, &candidates, `SELECT count(*) FROM candidates`)
+	_ = db.GetContext(ctx, &voided, `SELECT count(*) FROM entries WHERE voided_at IS NOT NULL`)
+	if entries != 1 || candidates != 0 || voided != 0 {
+		t.Errorf("after refusals: %d entries, %d candidates, %d voided; want 1, 0, 0", entries, candidates, voided)
+	}
+	// Tabs and line breaks are white space, not refused.
+	h.run("U1", "add 5 youth\tjob fair\r\nhires", commands.OutcomeOK)
+
+	ko := newHarness(t, commands.Korean)
+	r := ko.run("U1", "추가 5 청년 메모\x00", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "번째 글자에 보이지 않는 제어 문자(U+0000)", "사용법:")
+}
+
+// TestAddFormRefusesControlCharacters: the add form marks the field.
+func TestAddFormRefusesControlCharacters(t *testing.T) {
+	h := newHarness(t, commands.English)
+	_, errs := h.svc.SubmitAddForm(context.Background(), commands.Caller{UserID: "U1"},
+		commands.AddForm{Program: "youth", Count: "5", Note: "fair\x00", Department: "a\x07b"})
+	if !strings.Contains(errs[commands.FieldNote], "U+0000") || !strings.Contains(errs[commands.FieldDepartment], "U+0007") {
+		t.Fatalf("field errors %v; want the note and department marked", errs)
+	}
+	if n := h.yearTotal(); n != 0 {
+		t.Fatalf("%d jobs recorded; want none", n)
+	}
+}
