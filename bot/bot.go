@@ -117,6 +117,8 @@ func New(cfg Config) (*Bot, error) {
 	if b.log == nil {
 		b.log = slog.Default()
 	}
+	// Whatever logger it is given, the bot never logs a response_url or token.
+	b.log = slog.New(RedactingHandler(b.log.Handler()))
 	if b.addr == "" {
 		b.addr = defaultAddr
 	}

@@ -1,6 +1,12 @@
 package bot
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
 	"strings"
 	"testing"
 
@@ -106,5 +112,57 @@ func TestNulRefusedOverHTTP(t *testing.T) {
 	}
 	if got := e.entries(t); len(got) != 0 {
 		t.Fatalf("%d entries written; want none", len(got))
+	}
+}
+
+// TestFailingResponseURLIsNotLogged: a response_url lets anyone post as the
+// bot, so when posting to one fails the log says so without any of its path.
+func TestFailingResponseURLIsNotLogged(t *testing.T) {
+	var logs syncBuffer
+	e := newEnv(t, nil, func(c *Config) {
+		c.Logger = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := "http://" + ln.Addr().String()
+	ln.Close() // nothing listens there any more: the post fails with the URL in net/http's error
+	const secretPath = "/commands/T0TEST/4720000000001/q7ZsecretHookTokenW3xyz"
+	e.post("/slack/commands", commandBody("add 5 youth", "trigger-add", ""))
+	e.post("/slack/interactions", interactionBody(blockActions(testUser, "trigger-undo", dead+secretPath, "undo-0", "void 1 undone")))
+	ctx, cancel := context.WithTimeout(context.Background(), waitLong)
+	defer cancel()
+	if err := e.bot.work.Wait(ctx); err != nil {
+		t.Fatal("the button's work did not finish")
+	}
+	out := logs.String()
+	if !strings.Contains(out, "delivering a button reply failed") {
+		t.Fatalf("the failure was not logged at all:\n%s", out)
+	}
+	for _, part := range []string{"q7ZsecretHookTokenW3xyz", "4720000000001", "/commands/"} {
+		if strings.Contains(out, part) {
+			t.Errorf("the log carries %q of the response_url:\n%s", part, out)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	for in, want := range map[string]string{
+		`Post "https://hooks.slack.com/commands/T1/2/abc": EOF`:  `Post "https://hooks.slack.com/[redacted]": EOF`,
+		"token xoxb-123-456-abcDEF and xapp-1-A1-2-ff in a line": "token xoxb-[redacted] and xapp-[redacted] in a line",
+		"wss://wss-primary.slack.com/link/?ticket=secret":        "wss://wss-primary.slack.com/[redacted]",
+		"no secret: http://127.0.0.1:3000 is fine":               "no secret: http://127.0.0.1:3000 is fine",
+	} {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q; want %q", in, got, want)
+		}
+	}
+	var buf bytes.Buffer
+	log := slog.New(RedactingHandler(slog.NewJSONHandler(&buf, nil))).With("url", "https://hooks.slack.com/services/T/B/X")
+	log.Error("post https://hooks.slack.com/actions/T/1/Y failed", "err", fmt.Errorf("wrapped: %w", errors.New("xoxb-1-2-secret")),
+		slog.Group("req", "token", "xapp-1-secret"))
+	if s := buf.String(); strings.Contains(s, "/services/") || strings.Contains(s, "/actions/") || strings.Contains(s, "secret") {
+		t.Errorf("log line carries a secret: %s", s)
 	}
 }
