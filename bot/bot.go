@@ -153,9 +153,9 @@ func New(cfg Config) (*Bot, error) {
 // checks and metrics.
 func (b *Bot) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("POST /slack/commands", b.verify.wrap(b.serveCommand))
-	mux.Handle("POST /slack/interactions", b.verify.wrap(b.serveInteraction))
-	mux.Handle("POST /slack/events", b.verify.wrap(b.serveEvent))
+	mux.Handle("POST /slack/commands", b.verify.wrap(maxBodyBytes, b.serveCommand))
+	mux.Handle("POST /slack/interactions", b.verify.wrap(maxViewBodyBytes, b.serveInteraction))
+	mux.Handle("POST /slack/events", b.verify.wrap(maxViewBodyBytes, b.serveEvent))
 	mux.HandleFunc("GET /healthz", serveHealthz)
 	mux.Handle("GET /readyz", b.health)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(b.registry, promhttp.HandlerOpts{Registry: b.registry}))

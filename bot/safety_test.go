@@ -3,12 +3,16 @@ package bot
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -164,5 +168,75 @@ func TestRedact(t *testing.T) {
 		slog.Group("req", "token", "xapp-1-secret"))
 	if s := buf.String(); strings.Contains(s, "/services/") || strings.Contains(s, "/actions/") || strings.Contains(s, "secret") {
 		t.Errorf("log line carries a secret: %s", s)
+	}
+}
+
+// TestSSLCheckRunsNothing: Slack's ssl_check comes unsigned when the app's
+// URLs are saved; signed or not it gets 200 and runs no command.
+func TestSSLCheckRunsNothing(t *testing.T) {
+	e := newEnv(t, nil, nil)
+	unsigned := httptest.NewRequest(http.MethodPost, "/slack/commands", strings.NewReader("ssl_check=1&token=legacy-token"))
+	unsigned.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	w := httptest.NewRecorder()
+	e.h.ServeHTTP(w, unsigned)
+	if w.Code != http.StatusOK || w.Body.Len() != 0 {
+		t.Errorf("unsigned ssl_check answered %d %q; want 200 and nothing", w.Code, w.Body.String())
+	}
+	signed := commandBody("add 5 youth", "trigger-ssl", "") + "&ssl_check=1"
+	if w := e.post("/slack/commands", signed); w.Code != http.StatusOK || w.Body.Len() != 0 {
+		t.Errorf("signed ssl_check answered %d %q; want 200 and nothing", w.Code, w.Body.String())
+	}
+	if got := e.entries(t); len(got) != 0 {
+		t.Errorf("ssl_check ran a command: %d entries", len(got))
+	}
+	// Without ssl_check an unsigned request is still refused.
+	plain := httptest.NewRequest(http.MethodPost, "/slack/commands", strings.NewReader(commandBody("add 5 youth", "t", "")))
+	w = httptest.NewRecorder()
+	e.h.ServeHTTP(w, plain)
+	if w.Code != http.StatusUnauthorized {
+		t.Errorf("unsigned command answered %d; want 401", w.Code)
+	}
+}
+
+// TestOwnLargestAddFormIsAccepted: Slack echoes the whole add form in its
+// view_submission, so the form at its largest (every option Slack allows,
+// each with a long Korean name) must pass the body limit and be recorded.
+func TestOwnLargestAddFormIsAccepted(t *testing.T) {
+	e := newEnv(t, nil, nil)
+	var programs []commands.Program
+	long := strings.Repeat("청년일자리창출지원사업", 10) // far past the 75-character option limit
+	for i := range 2 * maxGroupOptions {
+		sector := commands.SectorPublic
+		if i%2 == 1 {
+			sector = commands.SectorPrivate
+		}
+		programs = append(programs, commands.Program{Code: fmt.Sprintf("program%03d", i), NameKo: long, NameEn: long, Sector: sector, Active: true})
+	}
+	view, ok := e.bot.addModal(programs, testChannel, time.Now())
+	if !ok {
+		t.Fatal("no form")
+	}
+	viewJSON, err := json.Marshal(view)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var echoed map[string]any
+	_ = json.Unmarshal(viewJSON, &echoed)
+	var submitted map[string]any
+	_ = json.Unmarshal([]byte(viewSubmission("V0BIG", "youth", "12", "", "realised")), &submitted)
+	state := submitted["view"].(map[string]any)["state"]
+	echoed["id"], echoed["state"], echoed["hash"] = "V0BIG", state, "1700000000.abcdef"
+	submitted["view"] = echoed
+	payload, _ := json.Marshal(submitted)
+	body := interactionBody(string(payload))
+	if len(body) <= maxBodyBytes {
+		t.Fatalf("the echoed form is only %d bytes; the test must exceed the old 64 KiB limit", len(body))
+	}
+	t.Logf("largest add form echoed back: %d bytes", len(body))
+	if w := e.post("/slack/interactions", body); w.Code != http.StatusOK {
+		t.Fatalf("the bot's own form was answered %d", w.Code)
+	}
+	if got := e.entries(t); len(got) != 1 || got[0].Count != 12 {
+		t.Fatalf("entries after the submission: %+v", got)
 	}
 }
