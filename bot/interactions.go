@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -65,11 +66,19 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 		caller := commands.Caller{UserID: cb.User.ID, Source: commands.SourceSlash, IdempotencyKey: key}
 		share := blockkit.ActionKind(a.ActionID) == commands.ActionShare
 		command := a.Value
+		shown, sealed := "", false
+		if share {
+			shown, command, sealed = unsealShare(a.Value)
+		}
 		b.background(func(ctx context.Context) {
 			r := b.run(ctx, caller, command)
 			msg := b.message(r, ephemeral)
-			if share && r.Outcome == commands.OutcomeOK {
-				msg = b.message(withoutShare(r), inChannel)
+			if share {
+				if r, same := b.shareReply(r, shown, sealed, time.Now()); same {
+					msg = b.message(r, inChannel)
+				} else {
+					msg = b.message(r, ephemeral)
+				}
 			}
 			b.deliver(ctx, cb, msg)
 		})

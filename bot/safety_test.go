@@ -240,3 +240,34 @@ func TestOwnLargestAddFormIsAccepted(t *testing.T) {
 		t.Fatalf("entries after the submission: %+v", got)
 	}
 }
+
+// TestSharePostsOnlyWhatWasShown: figures that changed between the status
+// and the press are not posted; the user gets the new view with a fresh
+// button, and pressing that posts it with the moment it stands for.
+func TestSharePostsOnlyWhatWasShown(t *testing.T) {
+	e := newEnv(t, nil, nil)
+	e.post("/slack/commands", commandBody("add 180 youth", "trigger-add-1", ""))
+	reply := decode(t, e.post("/slack/commands", commandBody("status", "trigger-status", "")))
+	id, value := button(t, reply, commands.ActionShare)
+	e.post("/slack/commands", commandBody("add 20 youth", "trigger-add-2", "")) // now 200, not the 180 shown
+
+	h := newHook(t)
+	e.post("/slack/interactions", interactionBody(blockActions(testUser, "trigger-share-1", h.URL, id, value)))
+	got := h.next(t)
+	text, _ := got["text"].(string)
+	if got["response_type"] == "in_channel" || !strings.Contains(text, "nothing was posted") || !strings.Contains(text, "200") {
+		t.Fatalf("share after the figures changed: %s %q; want a private note with the new 200", got["response_type"], text)
+	}
+	id, value = button(t, got, commands.ActionShare)
+	e.post("/slack/interactions", interactionBody(blockActions(testUser, "trigger-share-2", h.URL, id, value)))
+	got = h.next(t)
+	text, _ = got["text"].(string)
+	if got["response_type"] != "in_channel" || !strings.Contains(text, "Total: 200") || !strings.Contains(text, "As of 20") {
+		t.Fatalf("share of the unchanged view: %s %q; want it in the channel with its time", got["response_type"], text)
+	}
+	// A button from before sealing (a bare command) posts nothing either.
+	e.post("/slack/interactions", interactionBody(blockActions(testUser, "trigger-share-3", h.URL, id, "status")))
+	if got = h.next(t); got["response_type"] == "in_channel" {
+		t.Fatalf("an unsealed Share value was posted to the channel: %v", got)
+	}
+}
