@@ -32,7 +32,18 @@ type config struct {
 
 	DigestChannel  string
 	DigestSchedule string
+	// ShutdownGrace is how long commands and a digest post in flight may run
+	// after SIGTERM before they are cancelled (README, Security).
+	ShutdownGrace time.Duration
 }
+
+// Bounds of SHUTDOWN_GRACE: under a second cuts off ordinary commands; over
+// a minute outlasts every platform's default kill timeout.
+const (
+	defaultShutdownGrace = 10 * time.Second
+	minShutdownGrace     = time.Second
+	maxShutdownGrace     = time.Minute
+)
 
 // loadConfig reads the settings through getenv. An invalid one is an error
 // that names the variable and what it accepts, so start-up can stop with one
@@ -88,6 +99,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 	default:
 		errs = append(errs, fmt.Errorf("LOG_LEVEL: %q is not a level; use debug, info, warn or error", level))
 	}
+	grace, err := time.ParseDuration(get("SHUTDOWN_GRACE", defaultShutdownGrace.String()))
+	if err != nil || grace < minShutdownGrace || grace > maxShutdownGrace {
+		errs = append(errs, fmt.Errorf("SHUTDOWN_GRACE: %q is not a duration from 1s to 60s, e.g. 10s", get("SHUTDOWN_GRACE", "")))
+	}
+	c.ShutdownGrace = grace
 	if _, err := digest.ParseSchedule(c.DigestSchedule); err != nil {
 		errs = append(errs, fmt.Errorf("DIGEST_SCHEDULE: %q is not a cron expression (minute hour day month weekday, e.g. 0 9 * * MON)", c.DigestSchedule))
 	}

@@ -90,6 +90,8 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 // has one, else to the channel or the user directly (the App Home has no
 // response_url).
 func (b *Bot) deliver(ctx context.Context, cb slack.InteractionCallback, msg *slack.WebhookMessage) {
+	ctx, cancel := deliveryContext(ctx)
+	defer cancel()
 	msg.ReplaceOriginal = false
 	var err error
 	switch {
