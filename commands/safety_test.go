@@ -63,3 +63,35 @@ func TestAddFormRefusesControlCharacters(t *testing.T) {
 		t.Fatalf("%d jobs recorded; want none", n)
 	}
 }
+
+// TestOnlyManagersDecideCandidates: designated (지정) and not selected (탈락)
+// are the city's official decisions, so only a manager moves a candidate
+// there; staff may record that the organisation withdrew.
+func TestOnlyManagersDecideCandidates(t *testing.T) {
+	h := newHarness(t, commands.English)
+	h.run("U1", `candidate add "Hanbit Bakery"`, commands.OutcomeOK)
+	h.run("U1", `candidate add "Dasom Cafe"`, commands.OutcomeOK)
+	h.run("U1", "candidate move 1 screening", commands.OutcomeOK)
+	stage := func(id int) string {
+		var st string
+		if err := h.store.DB().GetContext(context.Background(), &st, `SELECT stage FROM candidates WHERE id = $1`, id); err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	for _, target := range []string{"designated", "지정", "not-selected", "탈락"} {
+		r := h.run("U1", "candidate move 1 "+target, commands.OutcomeRefused)
+		mustContain(t, r.Text(), "Only a manager of the jobs unit can move a candidate to")
+		if st := stage(1); st != "screening" {
+			t.Fatalf("after a refused move to %s the stage is %s", target, st)
+		}
+	}
+	ko := commands.New(commands.Config{Store: h.store, Language: commands.Korean, Managers: []string{manager}})
+	r := ko.Handle(context.Background(), commands.Caller{UserID: "U1"}, "후보 이동 1 지정")
+	mustContain(t, r.Text(), "지정 단계는 시의 공식 결정이므로 일자리 담당 관리자만 옮길 수 있습니다.")
+	h.run("U1", "candidate move 2 withdrawn", commands.OutcomeOK)
+	h.run(manager, "candidate move 1 designated", commands.OutcomeOK)
+	if st := stage(1); st != "designated" {
+		t.Fatalf("a manager's move left the stage at %s", st)
+	}
+}

@@ -131,8 +131,8 @@ var commandTable = []commandSpec{
 	{
 		Name: "candidate move", Words: []string{"move", "이동", "단계"},
 		Usage:     "candidate move <number> <stage> [note]",
-		SummaryEn: "Move a candidate to another stage (leaving a final stage needs a manager).",
-		SummaryKo: "후보의 단계를 바꿉니다(최종 단계에서 되돌리려면 관리자).",
+		SummaryEn: "Move a candidate to another stage (designated, not-selected and leaving a final stage need a manager).",
+		SummaryKo: "후보의 단계를 바꿉니다(지정·탈락 처리와 최종 단계에서 되돌리기는 관리자만).",
 		Examples:  []string{"candidate move 3 review", "candidate move 3 설명회 6월 공모 대비 컨설팅"},
 		Guarded:   true,
 	},
