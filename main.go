@@ -145,6 +145,8 @@ func newService(cfg config, store commands.Store, logger *slog.Logger, managers 
 		Language: cfg.Language,
 		Managers: managers,
 		Logger:   logger,
+
+		WritesPerMinute: cfg.WritesPerMinute,
 	})
 }
 

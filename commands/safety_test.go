@@ -4,8 +4,10 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
+	"jobsbot/db/dbtest"
 )
 
 // TestControlCharactersRefused: a NUL (or another control character) in a
@@ -94,4 +96,52 @@ func TestOnlyManagersDecideCandidates(t *testing.T) {
 	if st := stage(1); st != "designated" {
 		t.Fatalf("a manager's move left the stage at %s", st)
 	}
+}
+
+// TestWriteRateLimit: a Slack user gets 20 writes at once and then 30 a
+// minute; past that a write is refused with a friendly message saying when
+// to try again, nothing is written, and other users and reads go on.
+func TestWriteRateLimit(t *testing.T) {
+	store := dbtest.New(t)
+	now := fixedNow
+	svc := commands.New(commands.Config{Store: store, Managers: []string{manager}, Now: func() time.Time { return now }})
+	ctx := context.Background()
+	slack := func(user string) commands.Caller { return commands.Caller{UserID: user, Source: commands.SourceSlash} }
+	for i := range 20 {
+		if r := svc.Handle(ctx, slack("U1"), "add 1 youth"); r.Outcome != commands.OutcomeOK {
+			t.Fatalf("write %d refused: %s", i+1, r.Text())
+		}
+	}
+	r := svc.Handle(ctx, slack("U1"), "add 1 youth")
+	if r.Outcome != commands.OutcomeRefused {
+		t.Fatalf("the 21st write at once: %s", r.Text())
+	}
+	mustContain(t, r.Title, "faster than the bot takes them (30 a minute per person)", "try again in 2 seconds")
+	if r := svc.Handle(ctx, slack("U1"), "status"); r.Outcome != commands.OutcomeOK {
+		t.Errorf("a read was limited: %s", r.Text())
+	}
+	if r := svc.Handle(ctx, slack("U2"), "add 1 youth"); r.Outcome != commands.OutcomeOK {
+		t.Errorf("another user was limited: %s", r.Text())
+	}
+	if r := svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceConsole}, "add 1 youth"); r.Outcome != commands.OutcomeOK {
+		t.Errorf("the console was limited: %s", r.Text())
+	}
+	_, errs := svc.SubmitAddForm(ctx, commands.Caller{UserID: "U1", Source: commands.SourceModal}, commands.AddForm{Program: "youth", Count: "1"})
+	if !strings.Contains(errs[commands.FieldProgram], "not saved") {
+		t.Errorf("the add form was not limited: %v", errs)
+	}
+	now = now.Add(2 * time.Second)
+	if r := svc.Handle(ctx, slack("U1"), "add 1 youth"); r.Outcome != commands.OutcomeOK {
+		t.Errorf("after the wait the write was refused: %s", r.Text())
+	}
+	var n int
+	if err := store.DB().GetContext(ctx, &n, `SELECT count(*) FROM entries`); err != nil || n != 23 {
+		t.Fatalf("%d entries (%v); want 20 + 1 other user + 1 console + 1 after the wait", n, err)
+	}
+	ko := commands.New(commands.Config{Store: store, Language: commands.Korean, WritesPerMinute: 1, Now: func() time.Time { return now }})
+	for range 20 {
+		ko.Handle(ctx, slack("U3"), "add 1 youth")
+	}
+	r = ko.Handle(ctx, slack("U3"), "add 1 youth")
+	mustContain(t, r.Title, "한 사람당 1분에 1건까지", "60초 뒤에 다시 시도해 주세요")
 }

@@ -14,6 +14,9 @@ type commandSpec struct {
 	// Guarded commands write without a key of their own, so a redelivered
 	// request is caught by claiming its delivery key first.
 	Guarded bool
+	// Writes marks commands that change the ledger: each Slack user may run
+	// them only so often (ratelimit.go).
+	Writes bool
 }
 
 // commandTable lists every subcommand in the order help shows them.
@@ -24,6 +27,7 @@ var commandTable = []commandSpec{
 		SummaryEn: "Log jobs a program created (a delta, or a year-to-date figure with `cumulative`).",
 		SummaryKo: "사업별 일자리 실적을 기록합니다(증가분, 또는 `누적`을 붙이면 연간 누적 실적).",
 		Examples:  []string{"add 180 youth date:4월말", "add 2400여 invest cumulative date:2026-04-30", "add 청년 35 dept:일자리정책과 job fair hires"},
+		Writes:    true,
 	},
 	{
 		Name: "list", Words: []string{"list", "ls", "목록", "조회"},
@@ -39,6 +43,7 @@ var commandTable = []commandSpec{
 		SummaryKo: "내가 마지막으로 기록한 실적을 무효로 합니다.",
 		Examples:  []string{"undo"},
 		Guarded:   true,
+		Writes:    true,
 	},
 	{
 		Name: "void", Words: []string{"void", "무효"},
@@ -47,6 +52,7 @@ var commandTable = []commandSpec{
 		SummaryKo: "실적 한 건을 무효로 합니다(작성자 또는 관리자). 기록은 남습니다.",
 		Examples:  []string{"void 12 counted twice", "void #12 MOU, not hires"},
 		Guarded:   true,
+		Writes:    true,
 	},
 	{
 		Name: "status", Words: []string{"status", "현황", "실적", "진도"},
@@ -63,6 +69,7 @@ var commandTable = []commandSpec{
 		Examples:  []string{"target 2만500", "target 2400 program:invest", "target 21,000 year:2027"},
 		Manager:   true,
 		Guarded:   true,
+		Writes:    true,
 	},
 	{
 		Name: "programs", Words: []string{"programs", "사업목록"},
@@ -79,6 +86,7 @@ var commandTable = []commandSpec{
 		Examples:  []string{`program add startup en:"Start-up support" ko:"창업지원" sector:private dept:창업지원과 aliases:창업`},
 		Manager:   true,
 		Guarded:   true,
+		Writes:    true,
 	},
 	{
 		Name: "program rename", Words: []string{"rename", "edit", "변경", "수정"},
@@ -88,6 +96,7 @@ var commandTable = []commandSpec{
 		Examples:  []string{`program rename youth en:"Youth employment" ko:"청년고용"`},
 		Manager:   true,
 		Guarded:   true,
+		Writes:    true,
 	},
 	{
 		Name: "program deactivate", Words: []string{"deactivate", "disable", "비활성"},
@@ -97,6 +106,7 @@ var commandTable = []commandSpec{
 		Examples:  []string{"program deactivate rail"},
 		Manager:   true,
 		Guarded:   true,
+		Writes:    true,
 	},
 	{
 		Name: "program activate", Words: []string{"activate", "enable", "활성"},
@@ -106,6 +116,7 @@ var commandTable = []commandSpec{
 		Examples:  []string{"program activate rail"},
 		Manager:   true,
 		Guarded:   true,
+		Writes:    true,
 	},
 	{
 		Name: "candidate add", Words: []string{"add", "추가", "등록"},
@@ -113,6 +124,7 @@ var commandTable = []commandSpec{
 		SummaryEn: "Record an organisation found as a social-enterprise candidate.",
 		SummaryKo: "사회적기업 후보로 발굴한 기업(단체)을 등록합니다.",
 		Examples:  []string{`candidate add "Hanbit Bakery Co-op" kind:cooperative dept:사회적경제과 mission:jobs`, "add candidate 행복나눔 카페 kind:예비 mission:일자리제공"},
+		Writes:    true,
 	},
 	{
 		Name: "candidate list", Words: []string{"list", "ls", "목록"},
@@ -135,6 +147,7 @@ var commandTable = []commandSpec{
 		SummaryKo: "후보의 단계를 바꿉니다(지정·탈락 처리와 최종 단계에서 되돌리기는 관리자만).",
 		Examples:  []string{"candidate move 3 review", "candidate move 3 설명회 6월 공모 대비 컨설팅"},
 		Guarded:   true,
+		Writes:    true,
 	},
 	{
 		Name: "digest", Words: []string{"digest", "weekly", "다이제스트", "주간", "주간보고"},
