@@ -10,9 +10,10 @@ import (
 )
 
 // Per-user limits on writes from Slack, against a runaway script or a stuck
-// key: a person logging by hand never comes near them. The console is not
-// limited: whoever runs it has the database anyway, and the demo and bulk
-// loads go through it.
+// key: a person logging by hand never comes near them. Only Slack sources
+// (commands, buttons, the add form) are limited: whoever runs the console
+// has the database anyway, and demo and scripted loads (RunScript) go
+// through it.
 const (
 	// DefaultWritesPerMinute is each user's sustained write rate (WRITE_RATE_LIMIT).
 	DefaultWritesPerMinute = 30
@@ -76,7 +77,7 @@ func (l *writeLimiter) wait(user string, now time.Time) time.Duration {
 // writeLimited answers a write refused by the rate limit, or returns nil when
 // the write may go ahead.
 func (s *Service) writeLimited(ctx context.Context, c Caller, command string) *Reply {
-	if c.Source == SourceConsole {
+	if c.Source != SourceSlash && c.Source != SourceModal {
 		return nil
 	}
 	d := s.limiter.wait(c.UserID, s.now())
