@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"jobsbot/commands"
-	"jobsbot/commands/dates"
 	"jobsbot/db"
 )
 
@@ -24,10 +23,8 @@ func TestDigestCarriesNoMentionsOrLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	// Real time: the digest finds new candidates and voids by when they were
-	// recorded, which is now.
-	svc := commands.New(commands.Config{Store: store, Location: seoul, Managers: []string{"UBOSS"}})
-	thisWeek := dates.WeekStart(dates.Today(time.Now(), seoul))
+	svc := commands.New(commands.Config{Store: store, Location: seoul, Managers: []string{"UBOSS"},
+		Now: func() time.Time { return time.Date(2026, 11, 26, 11, 0, 0, 0, seoul) }})
 	evil := "<!channel> <!here> <@U123> <http://evil|click> @here @channel @everyone"
 	boss := commands.Caller{UserID: "UBOSS"}
 	for _, line := range []string{`candidate add "` + evil + ` Co-op"`, "add 5 youth", "void 1 " + evil} {
@@ -35,9 +32,18 @@ func TestDigestCarriesNoMentionsOrLinks(t *testing.T) {
 			t.Fatalf("%s: %s", line, r.Text())
 		}
 	}
+	// The database stamps moves and voids with its own clock: put them in the week.
+	for _, q := range []string{
+		`UPDATE candidate_moves SET moved_at = '2026-11-26 11:00+09' WHERE candidate_id = (SELECT max(id) FROM candidates)`,
+		`UPDATE entries SET voided_at = '2026-11-26 11:00+09' WHERE id = 1`,
+	} {
+		if _, err := store.DB().ExecContext(context.Background(), q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
 	fake := newFakeSlack(t)
 	rep := newReplica(t, url, fake.client(), "replica-a")
-	if _, err := rep.poster.PostDigest(context.Background(), thisWeek, "scheduler"); err != nil {
+	if _, err := rep.poster.PostDigest(context.Background(), week, "scheduler"); err != nil {
 		t.Fatal(err)
 	}
 	msg := receive(t, fake.posted, "the digest")
@@ -53,6 +59,9 @@ func TestDigestCarriesNoMentionsOrLinks(t *testing.T) {
 	all, _ := json.Marshal(blocks)
 	if !strings.Contains(string(all), `Co-op`) || !strings.Contains(msg.Text, "Co-op") {
 		t.Fatalf("the digest does not show the new candidate; text:\n%s", msg.Text)
+	}
+	if strings.Contains(msg.Text, "No entries were voided") || !strings.Contains(msg.Text, "&lt;http://evil|click&gt;") {
+		t.Fatalf("the digest does not show the void and its reason; text:\n%s", msg.Text)
 	}
 	if !strings.Contains(msg.Text, "Business &amp; investment attraction") {
 		t.Errorf("the bot's own & is not escaped in the text:\n%s", msg.Text)
