@@ -219,6 +219,12 @@ var (
 	broadcastMention = regexp.MustCompile(`(?i)@(channel|here|everyone)`)
 )
 
+// Plain makes user text safe for a plain_text object (option labels): Slack
+// shows it literally, so only control and bidi characters are dropped.
+func Plain(s string) string {
+	return strings.Map(dropControl, s)
+}
+
 // dropControl is a strings.Map function removing C0/C1 control characters
 // (but tab and newline) and the Unicode bidi embedding, override and isolate
 // characters.
