@@ -210,6 +210,14 @@ func (s Stage) Final() bool {
 	return s == StageDesignated || s == StageNotSelected || s == StageWithdrawn
 }
 
+// Decision reports whether the stage records the city's official decision on
+// a candidate (지정 designated, 탈락 not selected): only a manager may move a
+// candidate into it. Withdrawn (포기) is the organisation's own choice, which
+// any staff member may record.
+func (s Stage) Decision() bool {
+	return s == StageDesignated || s == StageNotSelected
+}
+
 // NewCandidate is a candidate to record.
 type NewCandidate struct {
 	Name           string

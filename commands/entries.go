@@ -159,6 +159,9 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if !s.pinned { // answer in this caller's language
 		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
 	}
+	if r := s.writeLimited(ctx, c, "add"); r != nil {
+		return *r, FieldErrors{FieldProgram: r.Title}
+	}
 	programs, err := s.store.Programs(ctx)
 	if err != nil {
 		return s.storageFailure(ctx, "add", err), nil
@@ -193,6 +196,12 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 		}
 		if _, seen := errs[bad.field]; !seen && (bad.field != FieldProgram || d.program != "" || len(errs) == 0) {
 			errs[bad.field] = bad.message
+		}
+	}
+	for field, text := range map[string]string{FieldDepartment: f.Department, FieldNote: f.Note} {
+		if r, at, found := firstControl(text); found {
+			errs[field] = s.t("This has an invisible control character (U+%04X) at character %d; delete it.",
+				"%[2]d번째 글자에 보이지 않는 제어 문자(U+%04[1]X)가 있습니다. 지워 주세요.", r, at)
 		}
 	}
 	if len(errs) > 0 {

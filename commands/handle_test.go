@@ -213,9 +213,10 @@ func TestCandidates(t *testing.T) {
 		t.Fatalf("candidate buttons = %+v", r.Actions)
 	}
 	h.run("U1", "add candidate 행복나눔 카페 kind:예비", commands.OutcomeOK)
-	for _, st := range []string{"실무검토", "briefing", "applied", "심사", "designated"} {
+	for _, st := range []string{"실무검토", "briefing", "applied", "심사"} {
 		h.run("U1", "candidate move 1 "+st, commands.OutcomeOK)
 	}
+	h.run(manager, "candidate move 1 designated", commands.OutcomeOK)
 	r = h.run("U1", "candidate move 1 review", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "only a manager can move it back")
 	h.run(manager, "candidate move 1 review reopened after appeal", commands.OutcomeOK)
