@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	mrand "math/rand/v2"
 	"net"
 	"net/url"
 	"strings"
@@ -259,17 +260,51 @@ func (s *Store) DB() *sqlx.DB {
 }
 
 // inTx runs fn in a transaction and commits it, rolling back if fn fails, so a
-// method never leaves a partial write behind.
+// method never leaves a partial write behind. A transaction that fails with a
+// deadlock or a serialization failure is run again from the start (see
+// retryConflicts); fn must therefore set its results afresh on every run.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
-	tx, err := s.db.BeginTxx(ctx, nil)
-	if err != nil {
-		return err
+	return retryConflicts(ctx, func() error {
+		tx, err := s.db.BeginTxx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		return tx.Commit()
+	})
+}
+
+// Retries of a transaction that lost a deadlock or a serialization check.
+// The lock order (totals.go) leaves no deadlock among jobsbot's own writes;
+// this covers what it cannot see, such as an operator's session holding rows.
+const (
+	conflictAttempts = 4
+	conflictBackoff  = 20 * time.Millisecond
+)
+
+// retryConflicts runs fn until it succeeds, fails otherwise, or has failed
+// conflictAttempts times with 40P01 or 40001, waiting a jittered, growing
+// pause in between so the contenders do not collide again in step.
+func retryConflicts(ctx context.Context, fn func() error) error {
+	for attempt := 1; ; attempt++ {
+		err := fn()
+		if err == nil || attempt == conflictAttempts || !conflict(err) {
+			return err
+		}
+		pause := conflictBackoff << (attempt - 1)
+		if err := sleep(ctx, pause/2+mrand.N(pause)); err != nil {
+			return err
+		}
 	}
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+}
+
+// conflict reports whether err is a deadlock or serialization failure, which
+// PostgreSQL resolves by aborting one transaction that may simply run again.
+func conflict(err error) bool {
+	return pq.As(err, pqerror.TRDeadlockDetected, pqerror.TRSerializationFailure) != nil
 }
 
 // wrap names the failed operation and translates driver errors into the
