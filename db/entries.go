@@ -91,7 +91,7 @@ func (s *Store) AddEntry(ctx context.Context, e commands.NewEntry) (commands.Add
 		// The commonest write in one prepared statement, no transaction:
 		// the statement itself is atomic and takes its locks in order.
 		var res commands.AddResult
-		err := retryConflicts(ctx, func() error {
+		err := s.retryConflicts(ctx, func() error {
 			stmt, err := s.insertEntryStmt(ctx)
 			if err != nil {
 				return err

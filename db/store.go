@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -48,6 +49,10 @@ type Store struct {
 	programsMu sync.Mutex
 	programs   []commands.Program
 	programsAt time.Time
+
+	// conflicts counts transactions that failed with a deadlock or a
+	// serialization failure and were retried (ConflictRetries).
+	conflicts atomic.Int64
 }
 
 var _ commands.Store = (*Store)(nil)
@@ -264,7 +269,7 @@ func (s *Store) DB() *sqlx.DB {
 // deadlock or a serialization failure is run again from the start (see
 // retryConflicts); fn must therefore set its results afresh on every run.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
-	return retryConflicts(ctx, func() error {
+	return s.retryConflicts(ctx, func() error {
 		tx, err := s.db.BeginTxx(ctx, nil)
 		if err != nil {
 			return err
@@ -288,10 +293,14 @@ const (
 // retryConflicts runs fn until it succeeds, fails otherwise, or has failed
 // conflictAttempts times with 40P01 or 40001, waiting a jittered, growing
 // pause in between so the contenders do not collide again in step.
-func retryConflicts(ctx context.Context, fn func() error) error {
+func (s *Store) retryConflicts(ctx context.Context, fn func() error) error {
 	for attempt := 1; ; attempt++ {
 		err := fn()
-		if err == nil || attempt == conflictAttempts || !conflict(err) {
+		if err == nil || !conflict(err) {
+			return err
+		}
+		s.conflicts.Add(1)
+		if attempt == conflictAttempts {
 			return err
 		}
 		pause := conflictBackoff << (attempt - 1)
@@ -299,6 +308,13 @@ func retryConflicts(ctx context.Context, fn func() error) error {
 			return err
 		}
 	}
+}
+
+// ConflictRetries returns how many transactions failed with a deadlock or a
+// serialization failure since the store was opened: zero when the lock order
+// holds, which the concurrency tests check.
+func (s *Store) ConflictRetries() int64 {
+	return s.conflicts.Load()
 }
 
 // conflict reports whether err is a deadlock or serialization failure, which
