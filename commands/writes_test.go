@@ -53,7 +53,7 @@ func (h *harness) entryCount() int {
 // lower one is refused naming the entries to check (issue 9).
 func TestCumulativeReportIsTheTotalThroughItsDate(t *testing.T) {
 	for _, tc := range []struct {
-		lang                                    commands.Lang
+		lang                                   commands.Lang
 		recorded, agrees, below, first, second string
 	}{
 		{commands.English, "stands at 440 through 2026-04-30, a difference of 38", "the ledger agrees, so nothing new was recorded",
