@@ -321,3 +321,59 @@ func formatThousands(n int64) string {
 	}
 	return s
 }
+
+// For random interleavings of deltas, back-dated cumulative reports, voids
+// and undos, every live cumulative report states the total through its date
+// of the entries recorded up to it (itself included), after every step; the
+// totals equal plain SUMs at the end (issue 9 and issue 10 #5).
+func TestCumulativeReportsStayTrueUnderRandomHistories(t *testing.T) {
+	h := newHarness(t, commands.English)
+	rng := rand.New(rand.NewPCG(9, 10))
+	programs := []string{"rail", "youth"}
+	var recorded []int
+	for step := range 150 {
+		p := programs[rng.IntN(len(programs))]
+		date := fmt.Sprintf("date:2026-%02d-%02d", 1+rng.IntN(11), 1+rng.IntN(28))
+		var line string
+		switch r := rng.IntN(10); {
+		case r < 4:
+			line = fmt.Sprintf("add %d %s %s", 1+rng.IntN(40), p, date)
+		case r < 7:
+			line = fmt.Sprintf("add %d %s cumulative %s", 1+rng.IntN(600), p, date)
+		case r < 8:
+			line = "undo"
+		case len(recorded) > 0:
+			line = fmt.Sprintf("void %d random", recorded[rng.IntN(len(recorded))])
+		default:
+			continue
+		}
+		r := h.svc.Handle(context.Background(), commands.Caller{UserID: manager, Source: commands.SourceConsole}, line)
+		if r.Outcome == commands.OutcomeFailed {
+			t.Fatalf("step %d %q failed:\n%s", step, line, r.Text())
+		}
+		if m := regexp.MustCompile(`Recorded entry #(\d+)`).FindStringSubmatch(r.Title); m != nil {
+			id, _ := strconv.Atoi(m[1])
+			recorded = append(recorded, id)
+		}
+		var untrue []int64
+		err := h.store.DB().SelectContext(context.Background(), &untrue, `
+			SELECT c.id FROM entries c
+			WHERE c.kind = 'cumulative' AND c.voided_at IS NULL
+			  AND c.reported_total <> (
+			      SELECT sum(e.count) FROM entries e
+			      WHERE e.program_id = c.program_id AND e.status = c.status AND e.voided_at IS NULL
+			        AND e.id <= c.id AND e.as_of <= c.as_of AND e.as_of >= date_trunc('year', c.as_of))`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(untrue) > 0 {
+			t.Fatalf("after step %d %q, cumulative reports %v no longer state their totals:\n%s", step, line, untrue, r.Text())
+		}
+	}
+	if len(recorded) < 40 {
+		t.Fatalf("only %d entries recorded: the history is too thin to test anything", len(recorded))
+	}
+	checkTotalsAgainstEntries(t, h)
+	r := h.run("U1", "status", commands.OutcomeOK)
+	mustContain(t, r.Text(), fmt.Sprintf("Total: %s", formatThousands(h.yearTotal())))
+}
