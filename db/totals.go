@@ -15,7 +15,9 @@ package db
 //
 // RebuildAggregates takes no program lock: it locks entries in SHARE mode,
 // which waits for and then holds off every writer, and then the totals tables
-// in the order above. A transaction that still fails with a deadlock or a
+// in the order above. (The prepared delta add takes its tables' ROW
+// EXCLUSIVE locks as it starts, before step 1; those conflict only with the
+// rebuild, which holds no program lock, so no cycle can close through them.) A transaction that still fails with a deadlock or a
 // serialization failure is retried a few times (Store.inTx).
 
 import (
