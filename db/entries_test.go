@@ -475,3 +475,21 @@ func TestVoidedBetween(t *testing.T) {
 		t.Errorf("VoidedBetween a later span = %d entries, want 0", len(got))
 	}
 }
+
+// The indexes on entries are exactly those migration 00009 lists with the
+// query each serves: every other one would cost each add for nothing.
+func TestEntriesIndexesServeAQuery(t *testing.T) {
+	t.Parallel()
+	s := dbtest.New(t)
+	var got []string
+	err := s.DB().SelectContext(context.Background(), &got,
+		`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'entries' ORDER BY indexname`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"entries_by_as_of", "entries_by_program", "entries_by_user", "entries_idempotency_key_key",
+		"entries_live_cumulative", "entries_pkey", "entries_voided_at"}
+	if !slices.Equal(got, want) {
+		t.Errorf("indexes on entries = %v, want %v (see migration 00009)", got, want)
+	}
+}
