@@ -190,10 +190,18 @@ var voidedID = regexp.MustCompile(`Voided entry #(\d+)`)
 // Twenty simultaneous undos by one user void the twenty newest entries, one
 // each (issue 10 #6).
 func TestConcurrentUndosVoidDistinctEntries(t *testing.T) {
+	for _, programs := range [][]string{{"youth"}, {"youth", "rail", "senior"}} {
+		t.Run(strings.Join(programs, "+"), func(t *testing.T) { concurrentUndos(t, programs) })
+	}
+}
+
+// concurrentUndos logs 25 entries spread over programs, runs 20 undos at once
+// and wants the 20 newest voided, one each.
+func concurrentUndos(t *testing.T, programs []string) {
 	h := newHarness(t, commands.English)
 	const entries, undos = 25, 20
 	for i := 1; i <= entries; i++ {
-		h.run("U1", fmt.Sprintf("add %d youth date:2026-11-20", i), commands.OutcomeOK)
+		h.run("U1", fmt.Sprintf("add %d %s date:2026-11-20", i, programs[i%len(programs)]), commands.OutcomeOK)
 	}
 	replies := make([]commands.Reply, undos)
 	var wg sync.WaitGroup

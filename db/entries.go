@@ -1,6 +1,7 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -416,9 +417,11 @@ var errUndoMoved = errors.New("newest entry is in another program")
 // holds (FOR UPDATE SKIP LOCKED), so concurrent undos by one user void
 // distinct entries, newest first. It locks the entry's program before the
 // entry (Lock order): it peeks at the newest entry's program, locks it, and
-// then takes the newest entry still free; if that one belongs to another
-// program it starts over. ErrNotFound if the user has no live entry,
-// ErrUndoBusy if other undos hold all of them.
+// then takes the newest entry still free. If that one belongs to another
+// program, it takes that program's lock only if it is free at once (a try,
+// never a wait, so holding the entry first cannot close a cycle), or starts
+// over. ErrNotFound if the user has no live entry, ErrUndoBusy if other
+// undos hold all of them.
 func (s *Store) UndoLatest(ctx context.Context, userID, reason string) (commands.VoidResult, error) {
 	for range undoAttempts {
 		var out commands.VoidResult
@@ -440,11 +443,18 @@ func (s *Store) UndoLatest(ctx context.Context, userID, reason string) (commands
 				ORDER BY id DESC LIMIT 1 FOR UPDATE SKIP LOCKED`, userID)
 			switch {
 			case errors.Is(err, sql.ErrNoRows):
-				return commands.ErrUndoBusy // the peek saw a live entry; others hold them all
+				// Other undos hold every live entry left, or the one peeked at
+				// was voided meanwhile and none is left.
+				if err := sqlx.GetContext(ctx, tx, &programID, newest, userID); err != nil {
+					return err
+				}
+				return commands.ErrUndoBusy
 			case err != nil:
 				return err
 			case free.ProgramID != programID:
-				return errUndoMoved
+				if ok, err := tryLockProgram(ctx, tx, free.ProgramID); err != nil || !ok {
+					return cmp.Or(err, errUndoMoved)
+				}
 			}
 			out, err = voidLocked(ctx, tx, free.ID, userID, reason)
 			return err

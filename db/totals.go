@@ -57,6 +57,17 @@ func lockProgram(ctx context.Context, db sqlx.ExtContext, programID int64) error
 	return nil
 }
 
+// tryLockProgram takes the program's write lock exclusively if no other
+// transaction holds it, without waiting; entries is locked already.
+func tryLockProgram(ctx context.Context, db sqlx.ExtContext, programID int64) (bool, error) {
+	const q = `SELECT pg_try_advisory_xact_lock(` + programLockClass + `, ` + programLockKey + `)`
+	var ok bool
+	if err := sqlx.GetContext(ctx, db, &ok, q, programID); err != nil {
+		return false, fmt.Errorf("try lock program %d: %w", programID, err)
+	}
+	return ok, nil
+}
+
 // tally is a change to the running totals of one entry's program, day,
 // status and department; recording a new entry adds its share in
 // insertEntryQuery, voids and recomputed cumulative reports go through
