@@ -123,7 +123,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if res.Agrees {
 		return Reply{Title: s.t(
 			"%[1]s already stands at %[2]s through %[3]s, the figure you reported: the ledger agrees, so nothing new was recorded.",
-			"%[1]s 사업의 %[3]s까지 누계는 이미 %[2]s%[4]s입니다. 보고하신 수치와 장부가 같아 새로 기록하지 않았습니다.",
+			"%[1]s의 %[3]s 기준 누계는 이미 %[2]s%[4]s입니다. 보고하신 수치와 장부가 같아 새로 기록하지 않았습니다.",
 			s.programLabel(p), numbers.Format(res.Entry.ReportedTotal), s.date(res.Entry.AsOf), unitOf(p))}
 	}
 	entry := res.Entry
@@ -136,7 +136,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	title := s.t("Recorded entry #%d: %s jobs for %s.", "#%d 기록: 일자리 %s, %s.", entry.ID, count, s.programLabel(p))
 	if entry.Kind == KindCumulative {
 		title = s.t("Recorded entry #%[1]d: %[2]s stands at %[3]s through %[4]s, a difference of %[5]s.",
-			"#%[1]d 기록: %[2]s 사업 %[4]s까지 누계 %[3]s, 차이 %[5]s.",
+			"#%[1]d 기록: %[2]s, %[4]s 기준 누계 %[3]s(차이 %[5]s).",
 			entry.ID, s.programLabel(p), s.count(entry.ReportedTotal, entry.Approximate), s.date(entry.AsOf), count)
 	}
 	lines := []string{s.t("As of %s · %s · logged by %s", "기준일 %s · %s · 기록자 %s", s.date(entry.AsOf), entry.Department, entry.LoggedBy)}
@@ -336,7 +336,7 @@ func (s *Service) voided(res VoidResult, reason string) Reply {
 		r := a.Report
 		lines = append(lines, s.t(
 			"Later cumulative report #%[1]d (%[2]s, cumulative %[3]s) now records +%[5]s instead of +%[4]s, so it still states the total through its date.",
-			"이후 누계 보고 #%[1]d(%[2]s, 누계 %[3]s)의 차이 수정: +%[4]s → +%[5]s. 그 보고가 계속 해당 날짜까지의 누계와 맞습니다.",
+			"이후 누계 보고 #%[1]d(%[2]s 기준 누계 %[3]s)의 차이 수정: +%[4]s → +%[5]s. 그 보고의 누계가 계속 맞도록 했습니다.",
 			r.ID, s.date(r.AsOf), numbers.Format(r.ReportedTotal), numbers.Format(a.OldCount), numbers.Format(r.Count)))
 	}
 	return Reply{Title: s.t("Voided entry #%[1]d (%[2]s %[3]s, %[4]s). It stays in the history.",
@@ -350,7 +350,7 @@ func (s *Service) dependentReport(dep *DependentReportError) string {
 	r := dep.Report
 	return s.t(
 		"Entry #%[1]d was not voided: the later cumulative report #%[2]d (%[3]s, cumulative %[4]s) counts on it and cannot stay true without it. Void #%[2]d first, then #%[1]d.",
-		"#%[1]d 실적을 무효로 하지 않았습니다. 이후 누계 보고 #%[2]d(%[3]s, 누계 %[4]s)의 수치가 이 실적에 기대고 있어, 무효로 하면 그 보고가 맞지 않게 됩니다. #%[2]d, #%[1]d 순서로 무효로 하세요.",
+		"#%[1]d 실적을 무효로 하지 않았습니다. 이후 누계 보고 #%[2]d(%[3]s 기준 누계 %[4]s)의 수치가 이 실적에 기대고 있어, 무효로 하면 그 보고가 맞지 않게 됩니다. #%[2]d, #%[1]d 순서로 무효로 하세요.",
 		dep.Voided, r.ID, s.date(r.AsOf), numbers.Format(r.ReportedTotal))
 }
 
@@ -363,7 +363,7 @@ func (s *Service) cumulativeBelow(p Program, below *CumulativeBelowError) string
 	}
 	return s.t(
 		"%[1]s already has %[2]s jobs through %[3]s, so a cumulative figure of %[4]s would lower it. Nothing was saved. Entries to check: %[6]s. If one is wrong, void it first (`void <#> <reason>`, or `list %[5]s`).",
-		"%[1]s 사업은 %[3]s까지 누계가 이미 %[2]s%[7]s입니다. 누계 %[4]s%[7]s 보고는 이보다 적어 저장하지 않았습니다. 확인할 실적: %[6]s. 틀린 실적이 있으면 먼저 무효로 하세요(`void <번호> <사유>`, `list %[5]s`).",
+		"%[1]s의 %[3]s 기준 누계가 이미 %[2]s%[7]s입니다. 누계 %[4]s%[7]s 보고는 이보다 적어 저장하지 않았습니다. 확인할 실적: %[6]s. 틀린 실적이 있으면 먼저 무효로 하세요(`void <번호> <사유>`, `list %[5]s`).",
 		s.programLabel(p), numbers.Format(below.Current), s.date(below.AsOf), numbers.Format(below.Reported), p.Code,
 		strings.Join(checks, ", "), unitOf(p))
 }
