@@ -41,8 +41,9 @@ func (p Program) CountsAsJobs() bool { return p.Unit != "회" }
 // EntryKind says how a report was given.
 type EntryKind string
 
-// Entry kinds: a delta ("+35 this week") or a cumulative year-to-date figure,
-// stored as the difference from the program's total at the time.
+// Entry kinds: a delta ("+35 this week") or a cumulative figure, the
+// program's total from 1 January through the as-of date, stored as the
+// difference from the live entries dated on or before it.
 const (
 	KindDelta      EntryKind = "delta"
 	KindCumulative EntryKind = "cumulative"
@@ -71,7 +72,7 @@ const (
 // NewEntry is what a caller asks to record.
 type NewEntry struct {
 	ProgramID int64
-	// Count is the delta for KindDelta and the reported year-to-date figure
+	// Count is the delta for KindDelta and the reported total through AsOf
 	// for KindCumulative.
 	Count          int64
 	Kind           EntryKind
