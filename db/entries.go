@@ -406,9 +406,10 @@ func (s *Store) VoidEntry(ctx context.Context, id int64, by, reason string) (com
 	return out, nil
 }
 
-// undoAttempts bounds how often UndoLatest starts over when the user's
-// newest entry belongs to another program than the one it locked.
-const undoAttempts = 5
+// undoAttempts bounds how often UndoLatest starts over when the newest free
+// entry belongs to a program another undo holds. Each new start waits for
+// that undo to finish, so a few suffice even for twenty undos at once.
+const undoAttempts = 20
 
 // errUndoMoved makes UndoLatest start over with the program it found.
 var errUndoMoved = errors.New("newest entry is in another program")
@@ -416,47 +417,20 @@ var errUndoMoved = errors.New("newest entry is in another program")
 // UndoLatest voids the user's newest live entry that no other transaction
 // holds (FOR UPDATE SKIP LOCKED), so concurrent undos by one user void
 // distinct entries, newest first. It locks the entry's program before the
-// entry (Lock order): it peeks at the newest entry's program, locks it, and
-// then takes the newest entry still free. If that one belongs to another
-// program, it takes that program's lock only if it is free at once (a try,
-// never a wait, so holding the entry first cannot close a cycle), or starts
-// over. ErrNotFound if the user has no live entry, ErrUndoBusy if other
-// undos hold all of them.
+// entry (Lock order): it locks the program of the user's newest entry (seen
+// without a lock), then takes the newest entry still free. If that one
+// belongs to another program, it takes that program's lock only if it is
+// free at once (a try, never a wait, so holding the entry first cannot close
+// a cycle); otherwise it starts over, waiting for that program first.
+// ErrNotFound if the user has no live entry, ErrUndoBusy if other undos hold
+// all of them.
 func (s *Store) UndoLatest(ctx context.Context, userID, reason string) (commands.VoidResult, error) {
+	var program int64 // the program to lock first; 0: that of the newest entry
 	for range undoAttempts {
 		var out commands.VoidResult
 		err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-			const newest = `SELECT program_id FROM entries WHERE logged_by = $1 AND voided_at IS NULL ORDER BY id DESC LIMIT 1`
-			var programID int64
-			if err := sqlx.GetContext(ctx, tx, &programID, newest, userID); err != nil {
-				return err
-			}
-			if err := lockProgram(ctx, tx, programID); err != nil {
-				return err
-			}
-			var free struct {
-				ID        int64 `db:"id"`
-				ProgramID int64 `db:"program_id"`
-			}
-			err := sqlx.GetContext(ctx, tx, &free, `
-				SELECT id, program_id FROM entries WHERE logged_by = $1 AND voided_at IS NULL
-				ORDER BY id DESC LIMIT 1 FOR UPDATE SKIP LOCKED`, userID)
-			switch {
-			case errors.Is(err, sql.ErrNoRows):
-				// Other undos hold every live entry left, or the one peeked at
-				// was voided meanwhile and none is left.
-				if err := sqlx.GetContext(ctx, tx, &programID, newest, userID); err != nil {
-					return err
-				}
-				return commands.ErrUndoBusy
-			case err != nil:
-				return err
-			case free.ProgramID != programID:
-				if ok, err := tryLockProgram(ctx, tx, free.ProgramID); err != nil || !ok {
-					return cmp.Or(err, errUndoMoved)
-				}
-			}
-			out, err = voidLocked(ctx, tx, free.ID, userID, reason)
+			var err error
+			out, program, err = undoOnce(ctx, tx, userID, reason, program)
 			return err
 		})
 		if !errors.Is(err, errUndoMoved) {
@@ -467,6 +441,44 @@ func (s *Store) UndoLatest(ctx context.Context, userID, reason string) (commands
 		}
 	}
 	return commands.VoidResult{}, wrap(fmt.Sprintf("undo latest entry by %q", userID), commands.ErrUndoBusy)
+}
+
+// undoOnce is one attempt of UndoLatest in tx, locking program first (0:
+// the program of the user's newest live entry). On errUndoMoved it returns
+// the program to lock first next time.
+func undoOnce(ctx context.Context, tx sqlx.ExtContext, userID, reason string, program int64) (commands.VoidResult, int64, error) {
+	const newest = `SELECT program_id FROM entries WHERE logged_by = $1 AND voided_at IS NULL ORDER BY id DESC LIMIT 1`
+	if program == 0 {
+		if err := sqlx.GetContext(ctx, tx, &program, newest, userID); err != nil {
+			return commands.VoidResult{}, 0, err
+		}
+	}
+	if err := lockProgram(ctx, tx, program); err != nil {
+		return commands.VoidResult{}, 0, err
+	}
+	var free struct {
+		ID        int64 `db:"id"`
+		ProgramID int64 `db:"program_id"`
+	}
+	err := sqlx.GetContext(ctx, tx, &free, `
+		SELECT id, program_id FROM entries WHERE logged_by = $1 AND voided_at IS NULL
+		ORDER BY id DESC LIMIT 1 FOR UPDATE SKIP LOCKED`, userID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		// Other undos hold every live entry left, or none is left.
+		if err := sqlx.GetContext(ctx, tx, &program, newest, userID); err != nil {
+			return commands.VoidResult{}, 0, err
+		}
+		return commands.VoidResult{}, 0, commands.ErrUndoBusy
+	case err != nil:
+		return commands.VoidResult{}, 0, err
+	case free.ProgramID != program:
+		if ok, err := tryLockProgram(ctx, tx, free.ProgramID); err != nil || !ok {
+			return commands.VoidResult{}, free.ProgramID, cmp.Or(err, errUndoMoved)
+		}
+	}
+	out, err := voidLocked(ctx, tx, free.ID, userID, reason)
+	return out, 0, err
 }
 
 // voidLocked voids entry id, whose program the caller has locked, and keeps
