@@ -71,6 +71,12 @@ func (s *Service) run(ctx context.Context, c Caller, cmd Command) Reply {
 		r = s.candidateMove(ctx, c, cmd)
 	case "digest", "digest post":
 		r = s.digestCommand(ctx, c, cmd)
+	case "report":
+		r = s.report(ctx, c, cmd)
+	case "export":
+		r = s.export(ctx, c, cmd)
+	case "target history":
+		r = s.targetHistory(ctx, c, cmd)
 	default:
 		r = s.help(cmd.Words)
 	}

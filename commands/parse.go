@@ -43,6 +43,10 @@ type Command struct {
 	Stage      Stage
 	Sector     Sector
 	Opts       Options
+
+	By     ReportBy      // report: how rows are grouped
+	Export ExportRequest // export: format, year and what
+	Voided bool          // list voided: the audit view of voided entries
 }
 
 // Options are the key:value options of a command line.
@@ -63,6 +67,7 @@ type Options struct {
 	Aliases    []string
 	Unit       string
 	Disclosure string
+	By         ReportBy
 }
 
 // UsageError is a command line that cannot be run as typed. It carries the
@@ -155,12 +160,16 @@ var optionKeys = map[string]string{
 	"aliases": "aliases", "alias": "aliases", "별칭": "aliases",
 	"unit": "unit", "단위": "unit",
 	"disclosure": "disclosure", "공시": "disclosure", "공시유형": "disclosure",
+	"by": "by", "기준": "by", "집계": "by",
 }
 
 // allowedOptions lists the options each command takes.
 var allowedOptions = map[string][]string{
 	"add":                {"date", "dept", "status", "type", "program", "note"},
 	"list":               {"program", "dept"},
+	"report":             {"by", "year"},
+	"export":             {"year"},
+	"target history":     {"year"},
 	"status":             {"dept", "program", "sector", "year"},
 	"target":             {"year", "program"},
 	"program add":        {"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
@@ -275,6 +284,9 @@ func selectCommand(tokens []token) (string, []token, error) {
 		}
 		return "", nil, usageErr("", "I don't know `program %s`. Use program add, rename, deactivate or activate, or `programs` to list them.",
 			"`사업 %s`은(는) 없는 명령입니다. program add, rename, deactivate, activate 중 하나를 쓰거나 `programs`로 목록을 보세요.", tokens[1].text)
+	}
+	if isSpecWord("target", first) && isSpecWord("target history", second) {
+		return "target history", tokens[2:], nil
 	}
 	for _, s := range commandTable {
 		if !strings.Contains(s.Name, " ") && isSpecWord(s.Name, first) {
@@ -431,6 +443,10 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		default:
 			return usageErr(cmd.Name, "`unit:%s` is not a unit. Use unit:개 or unit:명 for jobs, unit:회 for sessions.", "`단위:%s`은(는) 쓸 수 없습니다. 개, 명(일자리) 또는 회(횟수)를 쓰세요.", value)
 		}
+	case "by":
+		if o.By, ok = lookup(reportByWords, value); !ok {
+			return usageErr(cmd.Name, "`by:%s` is not a grouping. Use one of: %s.", "`기준:%s`: 없는 집계 기준입니다. 다음 중 하나를 쓰세요: %s.", value, names(reportByWords))
+		}
 	case "disclosure":
 		if o.Disclosure, ok = lookup(disclosureWords, value); !ok {
 			return usageErr(cmd.Name, "`disclosure:%s` is not a disclosure type. Use one of: %s.", "`공시:%s`은(는) 없는 공시유형입니다. 다음 중 하나를 쓰세요: %s.", value, names(disclosureWords))
@@ -445,6 +461,7 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 	case "add", "target":
 		return parseCounted(cmd, ts)
 	case "list":
+		ts = takeVoided(cmd, ts)
 		ts = takePeriod(cmd, ts, today)
 		for i, t := range ts {
 			if isOneOf(t, mineWords) {
@@ -507,6 +524,12 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 		}
 	case "digest":
 		return parseDigest(cmd, ts)
+	case "report":
+		return parseReport(cmd, ts, today)
+	case "export":
+		return parseExport(cmd, ts, today)
+	case "target history":
+		return parseTargetHistory(cmd, ts, today)
 	case "undo", "programs":
 		if len(ts) > 0 {
 			return usageErr(cmd.Name, "`%s` takes nothing after it.", "`%s` 뒤에는 아무것도 쓰지 않습니다.", cmd.Name)

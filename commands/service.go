@@ -33,6 +33,10 @@ type Config struct {
 	// DigestPoster posts `digest post`; nil means posting is not configured
 	// (no DIGEST_CHANNEL) and the command says so.
 	DigestPoster DigestPoster
+	// Exporter builds `export` files and FileSender delivers them; nil
+	// means exports are not available here (the console) and the command says so.
+	Exporter   Exporter
+	FileSender FileSender
 }
 
 // Caller is who runs a command and through what.
@@ -54,6 +58,8 @@ type Service struct {
 	now      func() time.Time
 	log      *slog.Logger
 	poster   DigestPoster
+	exporter Exporter
+	sender   FileSender
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
@@ -66,6 +72,8 @@ func New(cfg Config) *Service {
 		now:      cfg.Now,
 		log:      cfg.Logger,
 		poster:   cfg.DigestPoster,
+		exporter: cfg.Exporter,
+		sender:   cfg.FileSender,
 	}
 	if s.loc == nil {
 		s.loc = seoul()

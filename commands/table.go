@@ -27,10 +27,10 @@ var commandTable = []commandSpec{
 	},
 	{
 		Name: "list", Words: []string{"list", "ls", "목록", "조회"},
-		Usage:     "list [mine] [program] [period]",
+		Usage:     "list [mine|voided] [program] [dept:…] [period]",
 		SummaryEn: "Show recent entries with their numbers.",
 		SummaryKo: "최근 실적을 번호와 함께 보여줍니다.",
-		Examples:  []string{"list", "list mine", "list youth 2026-04"},
+		Examples:  []string{"list", "list mine", "list youth 2026-04", "list voided 2026", "list dept:일자리정책과 2026-04"},
 	},
 	{
 		Name: "undo", Words: []string{"undo", "되돌리기", "취소"},
@@ -150,6 +150,27 @@ var commandTable = []commandSpec{
 		SummaryKo: "지난주 다이제스트를 지금 다이제스트 채널에 한 번 게시합니다(관리자).",
 		Examples:  []string{"digest post"},
 		Manager:   true,
+	},
+	{
+		Name: "report", Words: []string{"report", "보고서", "월별실적", "월별", "리포트"},
+		Usage:     "report [year|month|quarter] [by:program|dept|sector|disclosure|type]",
+		SummaryEn: "The monthly report: jobs per month, target, to date, rate and last year.",
+		SummaryKo: "월별 추진실적: 월별 실적, 목표, 누계, 달성률, 전년 동기 대비.",
+		Examples:  []string{"report", "report 2026-04", "보고서 1분기 기준:부서", "report 2025 by:disclosure"},
+	},
+	{
+		Name: "export", Words: []string{"export", "내보내기", "엑셀", "excel", "xlsx"},
+		Usage:     "export [xlsx|csv] [year] [entries|report]",
+		SummaryEn: "Send yourself the report or every entry as an Excel (or CSV) file.",
+		SummaryKo: "보고서나 전체 실적 명세를 엑셀(또는 CSV) 파일로 받습니다.",
+		Examples:  []string{"export xlsx 2026", "엑셀", "export csv 2025 entries"},
+	},
+	{
+		Name: "target history", Words: []string{"history", "이력", "변경이력"},
+		Usage:     "target history [year]",
+		SummaryEn: "How the year's targets were revised (original → revised), by whom and when.",
+		SummaryKo: "목표 변경 이력(당초 → 변경, 변경자, 일시)을 보여줍니다.",
+		Examples:  []string{"target history", "목표 이력 2026"},
 	},
 	{
 		Name: "help", Words: []string{"help", "도움말", "?"},
