@@ -16,7 +16,7 @@ import (
 // Layout of the report as text. A phone shows about 40 columns of a code
 // block before scrolling, so months come six at a time and labels are cut.
 const (
-	reportLabelCols = 14 // display columns of a row label (a Hangul syllable takes two)
+	reportLabelCols = 16 // display columns of a row label (a Hangul syllable takes two)
 	monthsPerTable  = 6
 )
 
@@ -24,6 +24,12 @@ const (
 func parseReport(cmd *Command, ts []token, today time.Time) error {
 	ts = takePeriod(cmd, ts, today)
 	for _, t := range ts {
+		if d, err := dates.Parse(t.text, today); err == nil && cmd.Period == nil && !t.quoted {
+			// A date ("4월말") is the report date: 누계 runs through it.
+			p := dates.Period{Label: t.text, From: dates.On(d.Year(), time.January, 1), To: d}
+			cmd.Period = &p
+			continue
+		}
 		by, ok := lookup(reportByWords, t.text)
 		if !ok || t.quoted {
 			return usageErr(cmd.Name, "`%s` is neither a period nor a grouping. Group by one of: %s.",
