@@ -21,8 +21,9 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	format := fs.String("format", "xlsx", "xlsx or csv")
 	year := fs.Int("year", 0, "the year to export; default this year")
 	what := fs.String("what", "report", "report (every view) or entries (one row per entry)")
+	all := fs.Bool("all", false, "entries of every year, not only --year's")
 	out := fs.String("o", "", "the file to write (required)")
-	const flags = "flags: --format xlsx|csv, --year 2026, --what report|entries, -o FILE"
+	const flags = "flags: --format xlsx|csv, --year 2026, --what report|entries, --all, -o FILE"
 	if err := fs.Parse(args); err != nil {
 		return flagError{fmt.Errorf("%w (%s)", err, flags)}
 	}
@@ -44,7 +45,7 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	}
 	defer store.Close()
 	svc := newService(cfg, store, logger, cfg.Managers).WithFiles(export.New(store, cfg.Location), nil)
-	req := commands.ExportRequest{Format: commands.ExportFormat(*format), Year: *year, What: commands.ExportWhat(*what)}
+	req := commands.ExportRequest{Format: commands.ExportFormat(*format), Year: *year, What: commands.ExportWhat(*what), AllYears: *all}
 	return writeExport(ctx, svc, req, *out, stdout)
 }
 

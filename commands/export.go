@@ -36,6 +36,9 @@ type ExportRequest struct {
 	What   ExportWhat
 	AsOf   time.Time // the report date: 누계 counts through it
 	Lang   Lang
+	// AllYears puts every year's entries in the entries sheet or CSV, not
+	// only Year's (the command line's --all, for an archive of the ledger).
+	AllYears bool
 }
 
 // FileName is the name the file is delivered under; ASCII, so every mail

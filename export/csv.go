@@ -59,7 +59,7 @@ func (x *Exporter) entriesCSV(ctx context.Context, w io.Writer, req commands.Exp
 	if err := cw.Write(rec); err != nil {
 		return err
 	}
-	err := x.eachEntry(ctx, req.Year, programs, sum, func(e commands.Entry, p commands.Program) error {
+	err := x.eachEntry(ctx, req, programs, sum, func(e commands.Entry, p commands.Program) error {
 		for i, c := range cols {
 			rec[i] = csvValue(c.value(e, p), c.kind)
 		}

@@ -89,13 +89,16 @@ func mark(on bool, word string) string {
 
 // eachEntry streams the year's entries, voided ones included, with their
 // programs, counting them into sum.
-func (x *Exporter) eachEntry(ctx context.Context, year int, programs []commands.Program, sum *commands.ExportSummary,
+func (x *Exporter) eachEntry(ctx context.Context, req commands.ExportRequest, programs []commands.Program, sum *commands.ExportSummary,
 	fn func(e commands.Entry, p commands.Program) error) error {
 	byID := make(map[int64]commands.Program, len(programs))
 	for _, p := range programs {
 		byID[p.ID] = p
 	}
-	from, to := yearSpan(year)
+	from, to := yearSpan(req.Year)
+	if req.AllYears {
+		from, to = time.Time{}, time.Time{}
+	}
 	return x.store.EachEntry(ctx, from, to, func(e commands.Entry) error {
 		sum.Entries++
 		if e.Voided() {

@@ -88,7 +88,7 @@ func (x *Exporter) workbook(ctx context.Context, w io.Writer, req commands.Expor
 	}
 	names = append(names, SheetEntries)
 	sheets = append(sheets, func(sw *excelize.StreamWriter) error {
-		return x.writeEntries(ctx, sw, st, req.Year, data.Programs, sum)
+		return x.writeEntries(ctx, sw, st, req, data.Programs, sum)
 	})
 	if req.What == commands.ExportReport {
 		names = append(names, SheetTargets, SheetCandidates, SheetStageMoves)
@@ -102,7 +102,8 @@ func (x *Exporter) workbook(ctx context.Context, w io.Writer, req commands.Expor
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is active already. SetActiveSheet would parse every
+	// streamed sheet back into memory, hundreds of megabytes for a decade.
 	return f.Write(w)
 }
 
@@ -201,7 +202,7 @@ func writeReport(sw *excelize.StreamWriter, st styles, g reportGrid) error {
 
 // writeEntries streams every entry of the year, one row each: a decade of
 // entries passes through without being held in memory.
-func (x *Exporter) writeEntries(ctx context.Context, sw *excelize.StreamWriter, st styles, year int, programs []commands.Program, sum *commands.ExportSummary) error {
+func (x *Exporter) writeEntries(ctx context.Context, sw *excelize.StreamWriter, st styles, req commands.ExportRequest, programs []commands.Program, sum *commands.ExportSummary) error {
 	cols := x.entryColumns()
 	header := make([]string, len(cols))
 	for i, c := range cols {
@@ -218,7 +219,7 @@ func (x *Exporter) writeEntries(ctx context.Context, sw *excelize.StreamWriter, 
 	}
 	n := 1
 	row := make([]any, len(cols))
-	return x.eachEntry(ctx, year, programs, sum, func(e commands.Entry, p commands.Program) error {
+	return x.eachEntry(ctx, req, programs, sum, func(e commands.Entry, p commands.Program) error {
 		n++
 		for i, c := range cols {
 			row[i] = styled(st, c.kind, c.value(e, p))
