@@ -116,6 +116,16 @@ func (x *Exporter) sheet(f *excelize.File, i int, name string, write func(*excel
 	} else if _, err := f.NewSheet(name); err != nil {
 		return err
 	}
+	// Printed on A4 landscape, one page wide: the report goes to meetings on
+	// paper. Set before streaming, which keeps it.
+	landscape, one := "landscape", 1
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
