@@ -273,6 +273,13 @@ func checkEntriesSheet(t *testing.T, store *db.Store, f *excelize.File) {
 	if len(rows)-1 != len(want) {
 		t.Fatalf("%d entry rows, the ledger has %d", len(rows)-1, len(want))
 	}
+	// Dates are real dates: formatted as such, and numbers underneath.
+	if got, _ := f.GetCellValue(export.SheetEntries, "B2"); got != "2026-01-31" {
+		t.Errorf("first entry's 기준일 shows %q, want 2026-01-31", got)
+	}
+	if typ, _ := f.GetCellType(export.SheetEntries, "B2"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("기준일 is stored as %v, want a number", typ)
+	}
 	for i, w := range want {
 		row := append(rows[i+1], make([]string, 21)...)
 		if num(t, row[0]) != w.ID || num(t, row[7]) != w.Count || (row[17] == "무효") != w.Voided || row[20] != w.Reason {

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -87,9 +88,7 @@ func (x *Exporter) workbook(ctx context.Context, w io.Writer, req commands.Expor
 		}
 	}
 	names = append(names, SheetEntries)
-	sheets = append(sheets, func(sw *excelize.StreamWriter) error {
-		return x.writeEntries(ctx, sw, st, req, data.Programs, sum)
-	})
+	sheets = append(sheets, func(sw *excelize.StreamWriter) error { return x.entriesFrame(sw, st) })
 	if req.What == commands.ExportReport {
 		names = append(names, SheetTargets, SheetCandidates, SheetStageMoves)
 		sheets = append(sheets,
@@ -103,8 +102,28 @@ func (x *Exporter) workbook(ctx context.Context, w io.Writer, req commands.Expor
 		}
 	}
 	// The first sheet is active already. SetActiveSheet would parse every
-	// streamed sheet back into memory, hundreds of megabytes for a decade.
-	return f.Write(w)
+	// streamed sheet back into memory.
+	var frame bytes.Buffer
+	if err := f.Write(&frame); err != nil {
+		return err
+	}
+	path, err := sheetPath(f, SheetEntries)
+	if err != nil {
+		return err
+	}
+	return spliceRows(w, frame.Bytes(), path, func(rw *rowWriter) error {
+		return x.entryRows(ctx, rw, st, req, data.Programs, sum)
+	})
+}
+
+// sheetPath is where a sheet's XML sits in the workbook zip.
+func sheetPath(f *excelize.File, name string) (string, error) {
+	for id, n := range f.GetSheetMap() {
+		if n == name {
+			return fmt.Sprintf("xl/worksheets/sheet%d.xml", id), nil
+		}
+	}
+	return "", fmt.Errorf("no sheet %s", name)
 }
 
 // sheet creates a sheet (renaming the default first one) and streams it.
@@ -210,9 +229,9 @@ func writeReport(sw *excelize.StreamWriter, st styles, g reportGrid) error {
 	return nil
 }
 
-// writeEntries streams every entry of the year, one row each: a decade of
-// entries passes through without being held in memory.
-func (x *Exporter) writeEntries(ctx context.Context, sw *excelize.StreamWriter, st styles, req commands.ExportRequest, programs []commands.Program, sum *commands.ExportSummary) error {
+// entriesFrame writes the entries sheet's widths, frozen panes and header;
+// entryRows streams its rows into the finished workbook (see spliceRows).
+func (x *Exporter) entriesFrame(sw *excelize.StreamWriter, st styles) error {
 	cols := x.entryColumns()
 	header := make([]string, len(cols))
 	for i, c := range cols {
@@ -224,19 +243,33 @@ func (x *Exporter) writeEntries(ctx context.Context, sw *excelize.StreamWriter, 
 	if err := frozen(sw, 1); err != nil {
 		return err
 	}
-	if err := headerRow(sw, st, header); err != nil {
-		return err
-	}
-	n := 1
-	row := make([]any, len(cols))
+	return headerRow(sw, st, header)
+}
+
+// entryRows writes every entry of the export, one row each, as the database
+// hands them over: a decade of entries is never held in memory.
+func (x *Exporter) entryRows(ctx context.Context, rw *rowWriter, st styles, req commands.ExportRequest, programs []commands.Program, sum *commands.ExportSummary) error {
+	cols := x.entryColumns()
+	row := make([]cell, len(cols))
 	return x.eachEntry(ctx, req, programs, sum, func(e commands.Entry, p commands.Program) error {
-		n++
 		for i, c := range cols {
-			row[i] = styled(st, c.kind, c.value(e, p))
+			row[i] = cell{value: c.value(e, p), style: styleOf(st, c.kind)}
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, n)
-		return sw.SetRow(cell, row)
+		return rw.row(row)
 	})
+}
+
+// styleOf is the cell style of a kind of value.
+func styleOf(st styles, kind cellKind) int {
+	switch kind {
+	case kindNumber:
+		return st.number
+	case kindDate:
+		return st.date
+	case kindDateTime:
+		return st.dateTime
+	}
+	return 0
 }
 
 // styled gives a value the style of its kind; nil stays an empty cell.
@@ -244,13 +277,8 @@ func styled(st styles, kind cellKind, v any) any {
 	if v == nil {
 		return nil
 	}
-	switch kind {
-	case kindNumber:
-		return excelize.Cell{StyleID: st.number, Value: v}
-	case kindDate:
-		return excelize.Cell{StyleID: st.date, Value: v}
-	case kindDateTime:
-		return excelize.Cell{StyleID: st.dateTime, Value: v}
+	if style := styleOf(st, kind); style != 0 {
+		return excelize.Cell{StyleID: style, Value: v}
 	}
 	return v
 }
