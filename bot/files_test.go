@@ -1,4 +1,4 @@
-package bot_test
+package bot
 
 import (
 	"bytes"
@@ -16,7 +16,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"jobsbot/bot"
 	"jobsbot/commands"
 	"jobsbot/db/dbtest"
 	"jobsbot/export"
@@ -78,12 +77,13 @@ func (f *fakeFiles) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 func exportService(t *testing.T, apiURL string) (*commands.Service, *export.Exporter) {
+	t.Helper()
 	store := dbtest.New(t)
 	loc := time.FixedZone("KST", 9*60*60)
 	now := time.Date(2026, 5, 15, 10, 0, 0, 0, loc)
 	x := export.New(store, loc)
 	svc := commands.New(commands.Config{Store: store, Location: loc, Language: commands.Korean, Now: func() time.Time { return now }}).
-		WithFiles(x, bot.NewFileSender("xoxb-test", apiURL, nil))
+		WithFiles(x, NewFileSender("xoxb-test", apiURL, nil))
 	for _, line := range []string{"add 180 youth date:2026-01-31", "add 2400여 invest cumulative date:2026-04-30", "add 35 youth date:2025-03-02"} {
 		if r := svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, line); r.Outcome != commands.OutcomeOK {
 			t.Fatalf("%s: %s", line, r.Text())
@@ -166,5 +166,28 @@ func TestExportUploadFailureTellsTheUserAndSharesNothing(t *testing.T) {
 	}
 	if strings.Contains(r.Text(), "500") || strings.Contains(r.Text(), "upload") {
 		t.Errorf("the user sees an internal error: %s", r.Text())
+	}
+}
+
+// The whole path a user takes: a signed /jobs 엑셀 slash command, the bot's
+// reply, and the file in the user's DM.
+func TestSlashExportSendsTheWorkbook(t *testing.T) {
+	files := newFakeFiles(t)
+	var store commands.Store
+	e := newEnv(t, func(s commands.Store) commands.Store { store = s; return s }, func(c *Config) {
+		c.Service = c.Service.WithFiles(export.New(store, nil), NewFileSender("xoxb-test", files.srv.URL+"/api/", nil))
+	})
+	e.bot.fastWait = waitLong
+	w := e.post("/slack/commands", commandBody("엑셀 csv", "trigger-export", "https://hooks.slack.invalid/x"))
+	if w.Code != http.StatusOK {
+		t.Fatalf("slash command: %d %q", w.Code, w.Body)
+	}
+	if text, _ := decode(t, w)["text"].(string); !strings.Contains(text, "jobs-report-") || !strings.Contains(text, ".csv") {
+		t.Errorf("reply %q; want it to name the file sent", text)
+	}
+	files.mu.Lock()
+	defer files.mu.Unlock()
+	if files.completed.Get("channel_id") != "D"+testUser || !bytes.HasPrefix(files.uploaded, []byte("\xEF\xBB\xBF")) {
+		t.Errorf("shared to %q, %d bytes; want a CSV in the DM with %s", files.completed.Get("channel_id"), len(files.uploaded), testUser)
 	}
 }
