@@ -135,7 +135,7 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 	}
 	for _, p := range d.Programs {
 		if t := d.Targets.Programs[p.ID]; t > 0 && p.CountsAsJobs() && by != ReportByType {
-			row(keyOf(p, "", by, lang)).Target += t
+			row(keyOf(p, nil, by, lang)).Target += t
 		}
 	}
 	for _, m := range d.This {
@@ -147,14 +147,14 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 			r.Agreed += m.Jobs
 			continue
 		}
-		x := row(keyOf(p, m, by, lang))
+		x := row(keyOf(p, &m, by, lang))
 		x.Months[m.Month.Month()-1] += m.Jobs
 		x.Total += m.Jobs
 		x.Approximate = x.Approximate || m.Approximate > 0
 	}
 	for _, m := range d.LastYear {
 		if p, ok := progs[m.ProgramID]; ok && p.CountsAsJobs() && m.Status == StatusRealised {
-			row(keyOf(p, m, by, lang)).LastYear += m.Jobs
+			row(keyOf(p, &m, by, lang)).LastYear += m.Jobs
 		}
 	}
 	slices.SortStableFunc(order, func(a, b reportKey) int { return compareKeys(a, b, by) })
@@ -175,14 +175,17 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 	return r
 }
 
-// keyOf returns the row a program's (or one of its month totals') figures
-// belong to. m is a MonthTotal, or "" when only the program matters.
-func keyOf(p Program, m any, by ReportBy, lang Lang) reportKey {
-	mt, _ := m.(MonthTotal)
+// keyOf returns the row a program's figures belong to; m is the month total
+// being placed, nil for the program itself (its target, or an empty row).
+func keyOf(p Program, m *MonthTotal, by ReportBy, lang Lang) reportKey {
+	var mt MonthTotal
+	if m != nil {
+		mt = *m
+	}
 	switch by {
 	case ReportByDepartment:
 		dept := p.Department
-		if _, ok := m.(MonthTotal); ok {
+		if m != nil {
 			dept = mt.Department
 		}
 		if dept == "" {
@@ -222,7 +225,7 @@ func seedKeys(programs []Program, by ReportBy, lang Lang) []reportKey {
 	}
 	for _, p := range programs {
 		if p.Active && p.CountsAsJobs() {
-			out = append(out, keyOf(p, "", by, lang))
+			out = append(out, keyOf(p, nil, by, lang))
 		}
 	}
 	return out

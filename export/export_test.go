@@ -48,6 +48,8 @@ func ledger(t *testing.T) (*db.Store, *commands.Service) {
 		"target 2400 program:invest",
 		"target 2500 program:invest",
 		"target 7500 program:vulnerable",
+		`candidate add "행복나눔 카페" kind:예비 mission:일자리제공 dept:사회적경제과`,
+		"candidate move 1 review 서류 확인",
 	}
 	run(t, svc, lines...)
 	var id int64
@@ -221,6 +223,14 @@ func TestReportWorkbookMatchesTheLedger(t *testing.T) {
 	checkEntriesSheet(t, store, f)
 	checkTargetsSheet(t, f)
 	checkLayout(t, f)
+	cands, _ := f.GetRows(export.SheetCandidates)
+	moves, _ := f.GetRows(export.SheetStageMoves)
+	if len(cands) != 2 || cands[1][1] != "행복나눔 카페" || cands[1][6] != "실무검토" {
+		t.Errorf("candidates sheet %v", cands)
+	}
+	if len(moves) != 3 || moves[1][2] != "(등록)" || moves[2][2] != "발굴" || moves[2][3] != "실무검토" || moves[2][6] != "서류 확인" {
+		t.Errorf("stage history sheet %v", moves)
+	}
 }
 
 // checkFormulas: every subtotal and total cell is a formula, and the

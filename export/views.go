@@ -48,9 +48,12 @@ func (x *Exporter) writeCandidates(ctx context.Context, sw *excelize.StreamWrite
 		[]cellKind{kindNumber, kindText, kindText, kindText, kindText, kindText, kindText, kindText, kindDateTime, kindText}, rows)
 }
 
+// endOfTime bounds "every move ever" without reading the clock.
+var endOfTime = time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)
+
 // writeStageMoves lists every stage move of every candidate, oldest first.
 func (x *Exporter) writeStageMoves(ctx context.Context, sw *excelize.StreamWriter, st styles) error {
-	moves, err := x.store.StageMovesBetween(ctx, time.Time{}, time.Now().Add(24*time.Hour))
+	moves, err := x.store.StageMovesBetween(ctx, time.Time{}, endOfTime)
 	if err != nil {
 		return err
 	}
