@@ -29,7 +29,7 @@ type statusView struct {
 	depts       []DepartmentTotal
 	stages      map[Stage]int
 	dept        string       // the department filter, "" for all
-	months      []MonthTotal // the span's entries by employment type (and more); nil for one program
+	types       []EmploymentTotal // jobs by employment type; nil for one program
 }
 
 func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
@@ -148,7 +148,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		v.target = v.targets.Total
 	}
 	if only == nil && !v.to.Before(v.from) {
-		if v.months, err = s.store.MonthTotals(ctx, v.from, v.to); err != nil {
+		if v.types, err = s.store.EmploymentTotals(ctx, v.from, v.to, dept); err != nil {
 			return v, nil, err
 		}
 	}
@@ -289,7 +289,7 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	if len(v.programs) > 1 {
 		r.Sections = append(r.Sections, s.programSection(v))
 	}
-	if v.months != nil {
+	if v.types != nil {
 		r.Sections = append(r.Sections, s.breakdownSection(v))
 	}
 	if len(v.depts) > 0 {
@@ -374,8 +374,8 @@ func (s *Service) breakdownSection(v statusView) Section {
 		byDisclosure[p.DisclosureType] += v.totals[p.ID].Jobs
 	}
 	byType := map[string]int64{}
-	for _, m := range v.months {
-		if _, ok := inView[m.ProgramID]; ok && m.Status == StatusRealised && (v.dept == "" || m.Department == v.dept) {
+	for _, m := range v.types {
+		if _, ok := inView[m.ProgramID]; ok && m.Status == StatusRealised {
 			byType[m.EmploymentType] += m.Jobs
 		}
 	}

@@ -76,6 +76,10 @@ type Store interface {
 	// program, department, employment type and status: every breakdown the
 	// monthly report and the export show comes from these rows.
 	MonthTotals(ctx context.Context, from, to time.Time) ([]MonthTotal, error)
+	// EmploymentTotals sums live jobs with as-of dates in [from, to] per
+	// program, employment type and status; department "" means every
+	// department. It reads running totals, so status can afford it.
+	EmploymentTotals(ctx context.Context, from, to time.Time, department string) ([]EmploymentTotal, error)
 	// TargetRevisions returns every revision of a year's targets (the total
 	// and each program's), oldest first.
 	TargetRevisions(ctx context.Context, year int) ([]TargetChange, error)
@@ -105,4 +109,12 @@ type MonthTotal struct {
 	Status         EntryStatus
 	Jobs           int64
 	Approximate    int64 // the part of Jobs from approximate (여) entries
+}
+
+// EmploymentTotal is the live jobs of one program, employment type and status.
+type EmploymentTotal struct {
+	ProgramID      int64
+	EmploymentType string // "" when the entry gave none
+	Status         EntryStatus
+	Jobs           int64
 }

@@ -101,3 +101,40 @@ func (s *Store) EachEntry(ctx context.Context, from, to time.Time, fn func(comma
 	}
 	return nil
 }
+
+// EmploymentTotals sums live jobs in [from, to] per program, employment type
+// and status; department "" means every department. The whole ledger is
+// read from employment_days (kept by triggers on entries), a department's
+// share from its entries.
+func (s *Store) EmploymentTotals(ctx context.Context, from, to time.Time, department string) ([]commands.EmploymentTotal, error) {
+	q := `
+		SELECT program_id, employment_type, status, SUM(jobs) AS jobs
+		FROM employment_days
+		WHERE day BETWEEN $1::date AND $2::date
+		GROUP BY program_id, employment_type, status
+		HAVING SUM(jobs) > 0`
+	args := []any{dateArg(from), dateArg(to)}
+	if department != "" {
+		q = `
+		SELECT program_id, employment_type, status, SUM(count) AS jobs
+		FROM entries
+		WHERE voided_at IS NULL AND department = $3 AND as_of BETWEEN $1::date AND $2::date
+		GROUP BY program_id, employment_type, status`
+		args = append(args, department)
+	}
+	var rows []struct {
+		ProgramID      int64  `db:"program_id"`
+		EmploymentType string `db:"employment_type"`
+		Status         string `db:"status"`
+		Jobs           int64  `db:"jobs"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, args...); err != nil {
+		return nil, wrap("employment totals", err)
+	}
+	out := make([]commands.EmploymentTotal, len(rows))
+	for i, r := range rows {
+		out[i] = commands.EmploymentTotal{ProgramID: r.ProgramID, EmploymentType: r.EmploymentType,
+			Status: commands.EntryStatus(r.Status), Jobs: r.Jobs}
+	}
+	return out, nil
+}
