@@ -28,7 +28,7 @@ type statusView struct {
 	target      int64 // the target the headline compares against, 0 if none
 	depts       []DepartmentTotal
 	stages      map[Stage]int
-	dept        string       // the department filter, "" for all
+	dept        string            // the department filter, "" for all
 	types       []EmploymentTotal // jobs by employment type; nil for one program
 }
 
