@@ -29,6 +29,8 @@ Usage:
   jobsbot serve                                       run the Slack bot (Socket Mode or HTTP)
   jobsbot digest [--week 2026-W17] [--post] [--chart FILE] [--demo] [--today YYYY-MM-DD]
                                                       print, chart or post the weekly digest
+  jobsbot export --format xlsx|csv [--year 2026] [--what report|entries] -o FILE
+                                                      write the monthly report or the entries to a file
   jobsbot migrate                                     create or upgrade the database, then exit
   jobsbot healthcheck                                 exit 0 if the server on ADDR answers /healthz
 
@@ -77,6 +79,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runServe(ctx, cfg, logger)
 	case "digest":
 		err = runDigest(ctx, cfg, logger, args[1:], stdout)
+	case "export":
+		err = runExport(ctx, cfg, logger, args[1:], stdout)
 	case "migrate":
 		err = runMigrate(ctx, cfg, logger)
 	default:

@@ -10,6 +10,7 @@ import (
 
 	"jobsbot/bot"
 	"jobsbot/bot/digest"
+	"jobsbot/export"
 )
 
 // runServe runs the Slack bot until ctx is cancelled (SIGTERM or Ctrl-C).
@@ -47,6 +48,7 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		defer sched.Stop()
 		svc = svc.WithDigestPoster(poster)
 	}
+	svc = svc.WithFiles(export.New(store, cfg.Location), bot.NewFileSender(cfg.SlackBotToken, cfg.SlackAPIURL, logger))
 	b, err := bot.New(bot.Config{
 		Service:         svc,
 		Ready:           store.Ping,

@@ -130,10 +130,11 @@ type AddResult struct {
 
 // EntryFilter selects entries to list.
 type EntryFilter struct {
-	LoggedBy  string    // "" for everyone
-	ProgramID int64     // 0 for every program
-	From, To  time.Time // as-of dates, inclusive; zero means unbounded
-	Limit     int
+	LoggedBy   string    // "" for everyone
+	ProgramID  int64     // 0 for every program
+	Department string    // "" for every department
+	From, To   time.Time // as-of dates, inclusive; zero means unbounded
+	Limit      int
 }
 
 // ProgramTotal is one program's sums over a span of as-of dates.

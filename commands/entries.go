@@ -223,7 +223,13 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 
 // list answers `list`.
 func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
-	f := EntryFilter{Limit: 20}
+	if cmd.Voided {
+		return s.listVoided(ctx, cmd)
+	}
+	f := EntryFilter{Limit: 20, Department: cmd.Opts.Department}
+	if f.Department != "" {
+		f.Limit = deptListLimit
+	}
 	if cmd.Mine {
 		f.LoggedBy = c.UserID
 	}
@@ -264,7 +270,11 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	if len(entries) == f.Limit {
 		title = s.t("Latest %d entries", "최근 실적 %d건", f.Limit)
 	}
-	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
+	r := Reply{Title: title, Sections: []Section{{Lines: lines}}}
+	if f.Department != "" {
+		r.Sections = append(r.Sections, Section{Lines: []string{s.deptTotalLine(f.Department, entries)}})
+	}
+	return r
 }
 
 // entryLine is one entry in a list.

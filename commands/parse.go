@@ -45,6 +45,10 @@ type Command struct {
 	Sector     Sector
 	Opts       Options
 	Lang       Lang // lang: the chosen language, or langAuto
+
+	By     ReportBy      // report: how rows are grouped
+	Export ExportRequest // export: format, year and what
+	Voided bool          // list voided: the audit view of voided entries
 }
 
 // Options are the key:value options of a command line.
@@ -65,6 +69,7 @@ type Options struct {
 	Aliases    []string
 	Unit       string
 	Disclosure string
+	By         ReportBy
 }
 
 // UsageError is a command line that cannot be run as typed. It carries the
@@ -157,6 +162,7 @@ var optionKeys = map[string]string{
 	"aliases": "aliases", "alias": "aliases", "별칭": "aliases",
 	"unit": "unit", "단위": "unit",
 	"disclosure": "disclosure", "공시": "disclosure", "공시유형": "disclosure",
+	"by": "by", "기준": "by", "집계": "by",
 }
 
 var (
@@ -303,6 +309,9 @@ func selectCommand(tokens []token) (string, []token, error) {
 		}
 		return "", nil, usageErr("", "I don't know `program %s`. Use program add, rename, deactivate or activate, or `programs` to list them.",
 			"`사업 %s`은(는) 없는 명령입니다. program add, rename, deactivate, activate 중 하나를 쓰거나 `programs`로 목록을 보세요.", tokens[1].text)
+	}
+	if isSpecWord("target", first) && isSpecWord("target history", second) {
+		return "target history", tokens[2:], nil
 	}
 	for _, s := range commandTable {
 		if !strings.Contains(s.Name, " ") && isSpecWord(s.Name, first) {
@@ -455,6 +464,10 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		default:
 			return usageErr(cmd.Name, "`unit:%s` is not a unit. Use unit:개 or unit:명 for jobs, unit:회 for sessions.", "`단위:%s`은(는) 쓸 수 없습니다. 개, 명(일자리) 또는 회(횟수)를 쓰세요.", value)
 		}
+	case "by":
+		if o.By, ok = lookup(reportByWords, value); !ok {
+			return usageErr(cmd.Name, "`by:%s` is not a grouping. Use one of: %s.", "`기준:%s`: 없는 집계 기준입니다. 다음 중 하나를 쓰세요: %s.", value, names(reportByWords))
+		}
 	case "disclosure":
 		if o.Disclosure, ok = lookup(disclosureWords, value); !ok {
 			return usageErr(cmd.Name, "`disclosure:%s` is not a disclosure type. Use one of: %s.", "`공시:%s`은(는) 없는 공시유형입니다. 다음 중 하나를 쓰세요: %s.", value, names(disclosureWords))
@@ -463,8 +476,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 	return nil
 }
 
-// parseList reads `list [mine] [program] [period]`.
+// parseList reads `list [mine|voided] [program] [period]`.
 func parseList(cmd *Command, ts []token, today time.Time) error {
+	ts = takeVoided(cmd, ts)
 	ts = takePeriod(cmd, ts, today)
 	for i, t := range ts {
 		if isOneOf(t, mineWords) {

@@ -30,6 +30,9 @@ type Reply struct {
 type Section struct {
 	Heading string
 	Lines   []string
+	// Mono says the lines are a table laid out for a monospace font: Slack
+	// shows them in a code block, split between lines within its limits.
+	Mono bool
 }
 
 // Action is a button offered with a reply. Pressing it runs Command (a /jobs

@@ -36,6 +36,10 @@ type Config struct {
 	// WritesPerMinute is each Slack user's sustained write rate, with bursts
 	// of 20; 0 means DefaultWritesPerMinute, negative means no limit.
 	WritesPerMinute int
+	// Exporter builds `export` files and FileSender delivers them; nil
+	// means exports are not available here (the console) and the command says so.
+	Exporter   Exporter
+	FileSender FileSender
 }
 
 // Caller is who runs a command and through what.
@@ -65,8 +69,10 @@ type Service struct {
 	defaultLang Lang
 	// pinned makes every reply use lang, whoever asks: a Service for a
 	// channel post, or the per-request copy Handle runs on. See language.go.
-	pinned  bool
-	limiter *writeLimiter // shared by the copies With… makes; nil: no limit
+	pinned   bool
+	limiter  *writeLimiter // shared by the copies With… makes; nil: no limit
+	exporter Exporter
+	sender   FileSender
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
@@ -79,6 +85,8 @@ func New(cfg Config) *Service {
 		now:      cfg.Now,
 		log:      cfg.Logger,
 		poster:   cfg.DigestPoster,
+		exporter: cfg.Exporter,
+		sender:   cfg.FileSender,
 	}
 	perMinute := cfg.WritesPerMinute
 	if perMinute == 0 {

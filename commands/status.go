@@ -28,7 +28,8 @@ type statusView struct {
 	target      int64 // the target the headline compares against, 0 if none
 	depts       []DepartmentTotal
 	stages      map[Stage]int
-	dept        string // the department filter, "" for all
+	dept        string            // the department filter, "" for all
+	types       []EmploymentTotal // jobs by employment type; nil for one program
 }
 
 func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
@@ -145,6 +146,11 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		v.target = v.targets.Programs[only.ID]
 	case cmd.Sector == "" && dept == "":
 		v.target = v.targets.Total
+	}
+	if only == nil && !v.to.Before(v.from) {
+		if v.types, err = s.store.EmploymentTotals(ctx, v.from, v.to, dept); err != nil {
+			return v, nil, err
+		}
 	}
 	if only == nil && dept == "" && cmd.Sector == "" {
 		if v.depts, err = s.store.DepartmentTotals(ctx, v.from, v.to); err != nil {
@@ -283,6 +289,9 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	if len(v.programs) > 1 {
 		r.Sections = append(r.Sections, s.programSection(v))
 	}
+	if v.types != nil {
+		r.Sections = append(r.Sections, s.breakdownSection(v))
+	}
 	if len(v.depts) > 0 {
 		r.Sections = append(r.Sections, s.departmentSection(v.depts, today))
 	}
@@ -352,5 +361,40 @@ func (s *Service) pipelineSection(counts map[Stage]int) Section {
 		sec.Lines = append(sec.Lines, s.t("Applied → designated: %d of %d (%d%%)", "신청 → 지정: %d / %d (%d%%)",
 			counts[StageDesignated], reached, percent(int64(counts[StageDesignated]), int64(reached))))
 	}
+	return sec
+}
+
+// breakdownSection shows the two breakdowns the ledger keeps but the other
+// sections do not: by national disclosure type and by employment type.
+func (s *Service) breakdownSection(v statusView) Section {
+	inView := map[int64]Program{}
+	byDisclosure := map[string]int64{}
+	for _, p := range v.programs {
+		inView[p.ID] = p
+		byDisclosure[p.DisclosureType] += v.totals[p.ID].Jobs
+	}
+	byType := map[string]int64{}
+	for _, m := range v.types {
+		if _, ok := inView[m.ProgramID]; ok && m.Status == StatusRealised {
+			byType[m.EmploymentType] += m.Jobs
+		}
+	}
+	var disclosure, types []string
+	for _, w := range disclosureWords {
+		if n := byDisclosure[w.Value]; n > 0 {
+			disclosure = append(disclosure, fmt.Sprintf("%s %s", DisclosureLabel(w.Value, s.lang), numbers.Format(n)))
+		}
+	}
+	for _, code := range []string{"regular", "temporary", "daily", ""} {
+		if n := byType[code]; n > 0 {
+			types = append(types, fmt.Sprintf("%s %s", EmploymentLabel(code, s.lang), numbers.Format(n)))
+		}
+	}
+	sec := Section{Heading: s.t("By disclosure type and employment type", "공시유형별 · 고용형태별")}
+	if len(disclosure) == 0 {
+		sec.Lines = []string{s.t("Nothing logged in this span yet.", "이 기간에 기록된 실적이 아직 없습니다.")}
+		return sec
+	}
+	sec.Lines = []string{strings.Join(disclosure, " · "), strings.Join(types, " · ")}
 	return sec
 }

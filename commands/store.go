@@ -84,6 +84,21 @@ type Store interface {
 	UserLanguage(ctx context.Context, userID string) (Lang, bool, error)
 	// SetUserLanguage stores the user's reply language; "" deletes the choice.
 	SetUserLanguage(ctx context.Context, userID string, lang Lang) error
+	// MonthTotals sums live entries with as-of dates in [from, to] per month,
+	// program, department, employment type and status: every breakdown the
+	// monthly report and the export show comes from these rows.
+	MonthTotals(ctx context.Context, from, to time.Time) ([]MonthTotal, error)
+	// EmploymentTotals sums live jobs with as-of dates in [from, to] per
+	// program, employment type and status; department "" means every
+	// department. It reads running totals, so status can afford it.
+	EmploymentTotals(ctx context.Context, from, to time.Time, department string) ([]EmploymentTotal, error)
+	// TargetRevisions returns every revision of a year's targets (the total
+	// and each program's), oldest first.
+	TargetRevisions(ctx context.Context, year int) ([]TargetChange, error)
+	// EachEntry calls fn for every entry, voided ones included, with as-of
+	// dates in [from, to], in ID order, reading them as a stream so a decade
+	// of entries never sits in memory at once. An error from fn stops it.
+	EachEntry(ctx context.Context, from, to time.Time, fn func(Entry) error) error
 
 	// StageMovesBetween returns history rows made within [from, to) (instants),
 	// oldest first, creations included.
@@ -94,4 +109,24 @@ type Store interface {
 type DayTotal struct {
 	Day  time.Time
 	Jobs int64
+}
+
+// MonthTotal is the live jobs of one month, program, department, employment
+// type and status.
+type MonthTotal struct {
+	Month          time.Time // the first day of the month
+	ProgramID      int64
+	Department     string
+	EmploymentType string // "" when the entry gave none
+	Status         EntryStatus
+	Jobs           int64
+	Approximate    int64 // the part of Jobs from approximate (여) entries
+}
+
+// EmploymentTotal is the live jobs of one program, employment type and status.
+type EmploymentTotal struct {
+	ProgramID      int64
+	EmploymentType string // "" when the entry gave none
+	Status         EntryStatus
+	Jobs           int64
 }

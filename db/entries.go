@@ -355,6 +355,9 @@ func (s *Store) ListEntries(ctx context.Context, f commands.EntryFilter) ([]comm
 	if f.ProgramID != 0 {
 		add("e.program_id = ?", f.ProgramID)
 	}
+	if f.Department != "" {
+		add("e.department = ?", f.Department)
+	}
 	if !f.From.IsZero() {
 		add("e.as_of >= ?::date", dateArg(f.From))
 	}

@@ -82,6 +82,9 @@ func Mrkdwn(escaped string) *slack.TextBlockObject {
 // each, splitting between lines where it can and inside a line only when one
 // line alone is too long.
 func sectionTexts(s commands.Section) []string {
+	if s.Mono {
+		return monoTexts(s)
+	}
 	var lines []string
 	if s.Heading != "" {
 		lines = append(lines, "*"+Escape(s.Heading)+"*")
@@ -110,6 +113,43 @@ func sectionTexts(s commands.Section) []string {
 				curLen++
 			}
 			cur.WriteString(piece)
+			curLen += n
+		}
+	}
+	flush()
+	return out
+}
+
+// codeFence opens and closes a code block; each block of a monospace
+// section carries its own pair, so a table split over blocks stays aligned.
+const codeFence = "```"
+
+// monoTexts renders a table section as code blocks of at most
+// MaxSectionChars each, split between rows. Backticks inside would close
+// the block early, so they become quotes.
+func monoTexts(s commands.Section) []string {
+	room := MaxSectionChars - 2*len(codeFence) - 2
+	var out []string
+	var cur []string
+	curLen := 0
+	head := ""
+	if s.Heading != "" {
+		head = "*" + Escape(s.Heading) + "*\n"
+	}
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, head+codeFence+"\n"+strings.Join(cur, "\n")+"\n"+codeFence)
+			cur, curLen, head = nil, 0, ""
+		}
+	}
+	for _, l := range s.Lines {
+		l = Escape(strings.ReplaceAll(l, codeFence[:1], "'"))
+		for _, piece := range splitRunes(l, room-utf8.RuneCountInString(head)) {
+			n := utf8.RuneCountInString(piece) + 1
+			if curLen+n > room-utf8.RuneCountInString(head) {
+				flush()
+			}
+			cur = append(cur, piece)
 			curLen += n
 		}
 	}
