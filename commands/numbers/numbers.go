@@ -15,6 +15,7 @@ package numbers
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -127,9 +128,14 @@ func LooksNumeric(s string) bool {
 // Parse reads a count: plain digits with or without correct thousands commas
 // (20500, 20,500, １８０), or digits grouped by Korean units (2만500, 1만 2000,
 // 1만2천, 2천4백, 3464억, 1억2345만6789), then an optional 여 and an optional
-// counter (개, 명, 곳, 개사, 원, 회). Spaces are allowed only right after a unit
-// character, because "180 2000" is two numbers and guessing which was meant
-// would log a wrong count. Any rejection is an *Error.
+// counter (개, 명, 곳, 개사, 원, 회), which may stand after a space (300 명).
+// As news writes them, an approximate prefix (약 500, 대략 500, ~500) sets the
+// approximate flag like 여, a decimal before a unit is read when it comes to a
+// whole number (1.2만 = 12,000), and a unit word alone means one of it when a
+// 여 or a job counter follows (천여 명, 만 명, 백여 개). Spaces inside the
+// number are allowed only right after a unit character, because "180 2000" is
+// two numbers and guessing which was meant would log a wrong count. Any
+// rejection is an *Error.
 func Parse(s string) (Number, error) {
 	fail := func(reason string) (Number, error) {
 		return Number{}, &Error{Input: s, Reason: reason}
@@ -139,22 +145,25 @@ func Parse(s string) (Number, error) {
 		return fail(reasonEmpty)
 	}
 	var n Number
-	for _, c := range counters {
-		if strings.HasSuffix(t, c) {
-			n.Counter = c
-			t = strings.TrimSuffix(t, c)
-			break
-		}
-	}
+	t, n.Approximate = cutPrefix(t)
+	t, n.Counter = cutCounter(t)
 	if strings.HasSuffix(t, "여") {
 		n.Approximate = true
 		t = strings.TrimSuffix(t, "여")
 	}
 	if t == "" {
-		return fail(reasonNotNumber) // a counter or 여 alone
+		return fail(reasonNotNumber) // a prefix, counter or 여 alone
 	}
 	if r, _ := utf8.DecodeLastRuneInString(t); unicode.IsSpace(r) {
-		return fail(reasonSpaceCounter)
+		return fail(reasonSpaceCounter) // "2400 여": the 여 belongs to the digits
+	}
+	if r, _ := utf8.DecodeRuneInString(t); bigUnit(r) != 0 || smallUnit(r) != 0 {
+		// A unit word alone (천여 명, 만 명) is one of it, but only with a 여 or
+		// a job counter after it: bare 만 is the particle "only" and 만원 is money.
+		if !n.Approximate && (n.Counter == "" || n.Counter == "원") {
+			return fail(reasonNotNumber)
+		}
+		t = "1" + t
 	}
 	v, reason := parseCore(t)
 	if reason != "" {
@@ -164,9 +173,79 @@ func Parse(s string) (Number, error) {
 	return n, nil
 }
 
+// approxPrefixes are the words before a number that mean "about"; "~" is how
+// a hurried official writes 약.
+var approxPrefixes = []string{"대략", "약", "~", "～"}
+
+// cutPrefix removes an approximate prefix and the spaces after it.
+func cutPrefix(t string) (string, bool) {
+	for _, p := range approxPrefixes {
+		if rest, ok := strings.CutPrefix(t, p); ok {
+			return strings.TrimLeftFunc(rest, unicode.IsSpace), true
+		}
+	}
+	return t, false
+}
+
+// cutCounter removes a trailing counter word and any spaces before it
+// (300 명), returning the counter.
+func cutCounter(t string) (string, string) {
+	for _, c := range counters {
+		if rest, ok := strings.CutSuffix(t, c); ok {
+			return strings.TrimRightFunc(rest, unicode.IsSpace), c
+		}
+	}
+	return t, ""
+}
+
+// StartsLikeNumber reports whether s starts the way a count may start: a
+// digit, an approximate prefix followed by a digit, or a unit word. Callers
+// use it to say "bad number" rather than "unknown word" for a typo.
+func StartsLikeNumber(s string) bool {
+	t, _ := cutPrefix(foldWidth(strings.TrimSpace(s)))
+	return LooksNumeric(t)
+}
+
+// reDecimal is a decimal directly before one unit, as headlines write 1.2만.
+var reDecimal = regexp.MustCompile(`^(\d{1,4})\.(\d{1,8})([억만천백])$`)
+
+// decimal reads 1.2만 = 12,000; ok is false when t is not of that shape. A
+// value that does not come to a whole number (1.23456만) is refused.
+func decimal(t string) (int64, string, bool) {
+	m := reDecimal.FindStringSubmatch(t)
+	if m == nil {
+		return 0, "", false
+	}
+	r, _ := utf8.DecodeRuneInString(m[3])
+	unit := bigUnit(r) + smallUnit(r)
+	whole, _ := strconv.ParseInt(m[1], 10, 64)
+	frac, _ := strconv.ParseInt(m[2], 10, 64)
+	scale := int64(1)
+	for range len(m[2]) {
+		scale *= 10
+	}
+	if frac*unit%scale != 0 {
+		return 0, reasonNotWhole, true
+	}
+	v, ok := mul(whole, unit)
+	if !ok {
+		return 0, reasonTooLarge, true
+	}
+	if v, ok = add(v, frac*unit/scale); !ok || v == 0 {
+		if !ok {
+			return 0, reasonTooLarge, true
+		}
+		return 0, reasonZeroUnit, true
+	}
+	return v, "", true
+}
+
 // parseCore reads the number itself (no 여, no counter). It returns a reason
 // instead of an error so that Parse can wrap every failure the same way.
 func parseCore(t string) (int64, string) {
+	if v, reason, ok := decimal(t); ok {
+		return v, reason
+	}
 	if reason := screen(t); reason != "" {
 		return 0, reason
 	}
