@@ -145,12 +145,41 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if entry.Note != "" {
 		lines = append(lines, s.t("Note: %s", "메모: %s", entry.Note))
 	}
+	totals, err := s.entryTotals(ctx, entry, p, res.ProgramTotal)
+	if err != nil {
+		return s.storageFailure(ctx, "add", err)
+	}
+	lines = append(lines, totals...)
 	lines = append(lines,
-		s.t("%s total for %d: %s.", "%s 사업 누적(%d년): %s.", s.programLabel(p), entry.AsOf.Year(), numbers.Format(res.ProgramTotal)),
 		s.t("Wrong? `/jobs undo` or `/jobs void %d <reason>`.", "잘못 기록했다면 `/jobs undo` 또는 `/jobs void %d <사유>`.", entry.ID))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.t("Undo", "취소"), Command: fmt.Sprintf("void %d undone from the confirmation", entry.ID), Style: "danger",
 	}}}
+}
+
+// entryTotals is the program's year total after an entry. For a realised
+// entry that is the store's same-status total. An agreed (MOU) entry must not
+// read as the year's jobs: it shows the realised total and, apart from it,
+// the agreed pipeline, both summed from the entries of the as-of year.
+func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatus int64) ([]string, error) {
+	year := e.AsOf.Year()
+	if e.Status != StatusAgreed {
+		return []string{s.t("%s total for %d: %s.", "%s 사업 누적(%d년): %s.", s.programLabel(p), year, numbers.Format(sameStatus))}, nil
+	}
+	list, err := s.store.ProgramTotals(ctx, dates.On(year, time.January, 1), dates.On(year, time.December, 31), "")
+	if err != nil {
+		return nil, err
+	}
+	var t ProgramTotal
+	for _, pt := range list {
+		if pt.ProgramID == p.ID {
+			t = pt
+		}
+	}
+	return []string{
+		s.t("%s jobs for %d (hired): %s.", "%s 사업 %d년 실적(채용): %s.", s.programLabel(p), year, numbers.Format(t.Jobs)),
+		s.t("Agreed (MOU) pipeline for %d, not in the jobs total: %s.", "%d년 약정(MOU) 누적, 실적 미포함: %s.", year, numbers.Format(t.Agreed)),
+	}, nil
 }
 
 // SubmitAddForm validates and records an add-entry form. Invalid fields come
