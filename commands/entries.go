@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -260,7 +261,7 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		f.ProgramID = p.ID
 	}
-	entries, err := s.store.ListEntries(ctx, f)
+	entries, err := s.listThisYearFirst(ctx, f)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -280,6 +281,29 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 		title = s.t("Latest %d entries", "최근 실적 %d건", f.Limit)
 	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
+}
+
+// listThisYearFirst lists entries by as-of year, latest year first, and
+// newest first within a year: a back-filled batch of last year's figures
+// must not push this year's entries off the screen.
+func (s *Service) listThisYearFirst(ctx context.Context, f EntryFilter) ([]Entry, error) {
+	year := s.today().Year()
+	var out []Entry
+	if f.From.IsZero() && f.To.IsZero() {
+		thisYear := f
+		thisYear.From = dates.On(year, time.January, 1)
+		got, err := s.store.ListEntries(ctx, thisYear)
+		if err != nil || len(got) == f.Limit {
+			return got, err
+		}
+		out, f.To, f.Limit = got, dates.On(year-1, time.December, 31), f.Limit-len(got)
+	}
+	older, err := s.store.ListEntries(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(older, func(i, j int) bool { return older[i].AsOf.Year() > older[j].AsOf.Year() })
+	return append(out, older...), nil
 }
 
 // entryLine is one entry in a list.
