@@ -200,24 +200,31 @@ func (s *Service) gatherMonthEnd(ctx context.Context, d *Digest, all []Program) 
 		return err
 	}
 	var share int64
-	seen := map[time.Time]bool{}
+	monthEnds, cumulativeDays := map[time.Time]bool{}, map[time.Time]bool{}
 	for _, e := range list {
 		if e.Voided() || e.Status != StatusRealised || !jobs[e.ProgramID] {
 			continue
 		}
-		monthEnd := e.AsOf.AddDate(0, 0, 1).Day() == 1
-		if !monthEnd && e.Kind != KindCumulative {
+		switch {
+		case e.AsOf.AddDate(0, 0, 1).Day() == 1:
+			monthEnds[e.AsOf] = true
+		case e.Kind == KindCumulative:
+			cumulativeDays[e.AsOf] = true
+		default:
 			continue
 		}
 		share += e.Count
-		if !seen[e.AsOf] {
-			seen[e.AsOf] = true
-			d.MonthEndDays = append(d.MonthEndDays, e.AsOf)
-		}
 	}
 	if share*2 <= d.Week.Jobs {
-		d.MonthEndDays = nil
 		return nil
+	}
+	// Name the month ends; a cumulative figure dated mid-month is counted in
+	// the share but named only when there is no month end to name.
+	if len(monthEnds) == 0 {
+		monthEnds = cumulativeDays
+	}
+	for day := range monthEnds {
+		d.MonthEndDays = append(d.MonthEndDays, day)
 	}
 	d.MonthEndJobs = share
 	sort.Slice(d.MonthEndDays, func(i, j int) bool { return d.MonthEndDays[i].Before(d.MonthEndDays[j]) })

@@ -178,7 +178,7 @@ func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatu
 		}
 	}
 	return []string{
-		s.t("%s jobs for %d (hired): %s.", "%s 사업 %d년 실적(채용): %s.", s.programLabel(p), year, numbers.Format(t.Jobs)),
+		s.t("%s total for %d: %s hired; agreed jobs are not in it.", "%s 사업 %d년 실적(채용): %s. 약정은 넣지 않습니다.", s.programLabel(p), year, numbers.Format(t.Jobs)),
 		s.t("Agreed (MOU) pipeline for %d, not in the jobs total: %s.", "%d년 약정(MOU) 누적, 실적 미포함: %s.", year, numbers.Format(t.Agreed)),
 	}, nil
 }
