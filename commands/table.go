@@ -21,9 +21,9 @@ var commandTable = []commandSpec{
 	{
 		Name: "add", Words: []string{"add", "log", "추가", "기록", "등록"},
 		Usage:     "add <count> <program> [cumulative] [date:…] [dept:…] [status:realised|agreed] [type:regular|temporary|daily] [note]",
-		SummaryEn: "Log jobs a program created (a delta, or a year-to-date figure with `cumulative`).",
-		SummaryKo: "사업별 일자리 실적을 기록합니다(증가분, 또는 `누적`을 붙이면 연간 누적 실적).",
-		Examples:  []string{"add 180 youth date:4월말", "add 2400여 invest cumulative date:2026-04-30", "add 청년 35 dept:일자리정책과 job fair hires"},
+		SummaryEn: "Log jobs a program created (a delta, or with `cumulative` the total through its date). Counts as 180, 2만500, 6백여, 천여 명, 1.2만, 약 500, 300 명; dates as 4월말, 11.30, 11월 30일자, 어제, 그저께, 금요일, 지난주 금요일, 지난달 말, with or without date:. 약정/채용 and 상용/임시/일용 are read without a label.",
+		SummaryKo: "사업별 일자리 실적을 기록합니다(증가분, 또는 `누적`을 붙이면 그 날짜까지의 누계). 수는 180, 2만500, 6백여, 천여 명, 1.2만, 약 500, 300 명처럼, 날짜는 4월말, 11.30, 11월 30일자, 어제, 그저께, 금요일, 지난주 금요일, 지난달 말처럼 date: 없이도 씁니다. 약정·채용, 상용·임시·일용도 그대로 쓰면 됩니다.",
+		Examples:  []string{"add 180 youth date:4월말", "add 2400여 invest cumulative date:2026-04-30", "add 청년 35 dept:일자리정책과 job fair hires", "add 천여 명 노인 지난달 말 현재", "add 약 500 youth 금요일 채용박람회", "add 15 invest 약정 지난주 금요일"},
 	},
 	{
 		Name: "list", Words: []string{"list", "ls", "목록", "조회"},
@@ -51,9 +51,9 @@ var commandTable = []commandSpec{
 	{
 		Name: "status", Words: []string{"status", "현황", "실적", "진도"},
 		Usage:     "status [period] [program|public|private|dept:…]",
-		SummaryEn: "Progress against the year's target: split, programs, departments, pipeline.",
-		SummaryKo: "연간 목표 대비 진도: 공공/민간, 사업별, 부서별, 사회적기업 후보 현황.",
-		Examples:  []string{"status", "status q1", "status 상반기 민간", "status 2026-04 youth"},
+		SummaryEn: "Progress against the year's target: split, programs, departments, pipeline, and the same span last year (전년 동기) with the change. Periods: 올해, 작년, 지난달, 이번주, 지난주, 4월, 1~4월, 1분기, 상반기, 작년 4분기; a date (4월말, 2026-04-30) means the total through it (누계).",
+		SummaryKo: "연간 목표 대비 진도: 공공/민간, 사업별, 부서별, 사회적기업 후보 현황과 전년 동기 대비. 기간은 올해, 작년, 지난달, 이번주, 지난주, 4월, 1~4월, 1분기, 상반기, 작년 4분기처럼 쓰고, 4월말이나 2026-04-30처럼 날짜를 쓰면 그 날짜까지의 누계를 봅니다.",
+		Examples:  []string{"status", "status 4월말", "status 1~4월 youth", "status 상반기 민간", "status 작년 4분기", "status 지난주", "status q1", "status 2026-04 youth"},
 	},
 	{
 		Name: "target", Words: []string{"target", "목표"},
