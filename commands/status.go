@@ -92,13 +92,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	case cmd.Opts.Year != 0:
 		span = dates.Year(cmd.Opts.Year)
 	}
-	v := statusView{label: span.Label, from: span.From, to: span.To, through: span.Through}
-	if v.to.After(today) {
-		v.to = today
-	}
-	v.lastYear = dates.SameSpanLastYear(dates.Period{From: v.from, To: v.to, Through: span.Through})
-	v.wholeYear = span.From.Month() == time.January && span.From.Day() == 1 && span.To.Month() == time.December && span.To.Day() == 31
-	v.live = !today.Before(span.From) && !today.After(span.To)
+	v := newStatusView(span, today)
 
 	all, err := s.store.Programs(ctx)
 	if err != nil {
@@ -129,20 +123,8 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		v.programs = append(v.programs, p)
 	}
 	v.dept = dept
-	if v.totals, err = s.totalsByProgram(ctx, v.from, v.to, dept); err != nil {
+	if err := s.statusTotals(ctx, &v, today); err != nil {
 		return v, nil, err
-	}
-	if v.lastTotals, err = s.totalsByProgram(ctx, v.lastYear.From, v.lastYear.To, dept); err != nil {
-		return v, nil, err
-	}
-	if v.live {
-		if v.week, err = s.totalsByProgram(ctx, dates.WeekStart(today), today, dept); err != nil {
-			return v, nil, err
-		}
-		monthStart := dates.On(today.Year(), today.Month(), 1)
-		if v.month, err = s.totalsByProgram(ctx, monthStart, today, dept); err != nil {
-			return v, nil, err
-		}
 	}
 	if v.targets, err = s.store.Targets(ctx, span.From.Year()); err != nil {
 		return v, nil, err
@@ -165,6 +147,39 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		}
 	}
 	return v, nil, nil
+}
+
+// newStatusView sets up the span status counts: clipped to today, with 전년
+// 동기 the same clipped span a year earlier.
+func newStatusView(span dates.Period, today time.Time) statusView {
+	v := statusView{label: span.Label, from: span.From, to: span.To, through: span.Through}
+	if v.to.After(today) {
+		v.to = today
+	}
+	v.lastYear = dates.SameSpanLastYear(dates.Period{From: v.from, To: v.to, Through: span.Through})
+	v.wholeYear = span.From.Month() == time.January && span.From.Day() == 1 && span.To.Month() == time.December && span.To.Day() == 31
+	v.live = !today.Before(span.From) && !today.After(span.To)
+	return v
+}
+
+// statusTotals reads the per-program totals of the span, of the same span
+// last year and, while the span is running, of this week and this month.
+func (s *Service) statusTotals(ctx context.Context, v *statusView, today time.Time) error {
+	var err error
+	if v.totals, err = s.totalsByProgram(ctx, v.from, v.to, v.dept); err != nil {
+		return err
+	}
+	if v.lastTotals, err = s.totalsByProgram(ctx, v.lastYear.From, v.lastYear.To, v.dept); err != nil {
+		return err
+	}
+	if !v.live {
+		return nil
+	}
+	if v.week, err = s.totalsByProgram(ctx, dates.WeekStart(today), today, v.dept); err != nil {
+		return err
+	}
+	v.month, err = s.totalsByProgram(ctx, dates.On(today.Year(), today.Month(), 1), today, v.dept)
+	return err
 }
 
 // departmentOf returns the department of some program that typed names, or "".

@@ -240,8 +240,8 @@ func decimal(t string) (int64, string, bool) {
 	return v, "", true
 }
 
-// parseCore reads the number itself (no 여, no counter). It returns a reason
-// instead of an error so that Parse can wrap every failure the same way.
+// parseCore reads the number itself (no prefix, 여 or counter). It returns
+// a reason instead of an error so that Parse can wrap every failure alike.
 func parseCore(t string) (int64, string) {
 	if v, reason, ok := decimal(t); ok {
 		return v, reason
@@ -249,116 +249,138 @@ func parseCore(t string) (int64, string) {
 	if reason := screen(t); reason != "" {
 		return 0, reason
 	}
-
-	var (
-		total    int64 // sum of completed 억/만 groups
-		lastBig  int64 // the last big unit seen, 0 if none
-		segVal   int64 // 천/백/십 parts of the current group
-		lastSm   int64 // the last small unit in the current group, 0 if none
-		pending  string
-		havePend bool
-		prevUnit bool // the previous token was a unit (so a space may follow)
-	)
-	// group closes the digits read since the last big unit. limit is the
-	// largest value the group may have (exclusive), 0 for no limit.
-	group := func(limit int64) (int64, string) {
-		v := segVal
-		if havePend {
-			d, reason := digits(pending)
-			if reason != "" {
-				return 0, reason
-			}
-			if lastSm != 0 && d >= lastSm {
-				return 0, reasonPlace // 2천4백500
-			}
-			v += d // cannot overflow: segVal < 10,000 when lastSm != 0
-		}
-		if limit != 0 && v >= limit {
-			return 0, reasonPlace // 2만 50000, 1억 20000만
-		}
-		segVal, lastSm, pending, havePend = 0, 0, "", false
-		return v, ""
-	}
-
+	var r reader
 	for i := 0; i < len(t); {
-		r, size := utf8.DecodeRuneInString(t[i:])
+		c, size := utf8.DecodeRuneInString(t[i:])
+		var reason string
 		switch {
-		case isDigit(r) || r == ',':
-			if havePend {
-				return 0, reasonSpace // digits, space, digits
-			}
+		case isDigit(c) || c == ',':
 			j := i
 			for j < len(t) && (isDigit(rune(t[j])) || t[j] == ',') {
 				j++
 			}
-			pending, havePend = t[i:j], true
-			i = j
-			prevUnit = false
-			continue
-		case unicode.IsSpace(r):
-			if !prevUnit {
-				return 0, reasonSpace
-			}
-			// prevUnit stays true: several spaces after a unit are fine.
-		case smallUnit(r) != 0:
-			u := smallUnit(r)
-			if !havePend {
-				return 0, reasonBareUnit
-			}
-			if len(pending) != 1 || pending == "0" {
-				if pending == "0" {
-					return 0, reasonZeroUnit
-				}
-				return 0, reasonSmallDigit
-			}
-			if lastSm != 0 && u >= lastSm {
-				return 0, reasonOrder // 2천3천, 4백2천
-			}
-			segVal += int64(pending[0]-'0') * u
-			lastSm, pending, havePend = u, "", false
-			prevUnit = true
-		case bigUnit(r) != 0:
-			u := bigUnit(r)
-			if lastBig != 0 && u >= lastBig {
-				return 0, reasonOrder // 500만2억, 1만1만
-			}
-			if !havePend && lastSm == 0 {
-				return 0, reasonBareUnit // 만, 1억만
-			}
-			var limit int64
-			if lastBig != 0 {
-				limit = lastBig / u // the 만 group after 억 is at most 9999
-			}
-			g, reason := group(limit)
-			if reason != "" {
-				return 0, reason
-			}
-			if g == 0 {
-				return 0, reasonZeroUnit
-			}
-			gv, ok := mul(g, u)
-			if !ok {
-				return 0, reasonTooLarge
-			}
-			if total, ok = add(total, gv); !ok {
-				return 0, reasonTooLarge
-			}
-			lastBig = u
-			prevUnit = true
+			reason, size = r.digitRun(t[i:j]), j-i
+		case unicode.IsSpace(c):
+			reason = r.space()
+		case smallUnit(c) != 0:
+			reason = r.small(smallUnit(c))
+		case bigUnit(c) != 0:
+			reason = r.big(bigUnit(c))
 		default:
-			// screen has already rejected everything else.
-			return 0, reasonNotNumber
+			reason = reasonNotNumber // screen has already rejected everything else
+		}
+		if reason != "" {
+			return 0, reason
 		}
 		i += size
 	}
-	if !havePend && lastSm == 0 && lastBig == 0 {
+	return r.finish()
+}
+
+// reader is the state of parseCore between characters: completed 억/만
+// groups, the 천/백/십 parts of the current group and a pending digit run.
+type reader struct {
+	total    int64 // sum of completed 억/만 groups
+	lastBig  int64 // the last big unit seen, 0 if none
+	segVal   int64 // 천/백/십 parts of the current group
+	lastSm   int64 // the last small unit in the current group, 0 if none
+	pending  string
+	havePend bool
+	prevUnit bool // the previous token was a unit (so a space may follow)
+}
+
+func (r *reader) digitRun(run string) string {
+	if r.havePend {
+		return reasonSpace // digits, space, digits
+	}
+	r.pending, r.havePend, r.prevUnit = run, true, false
+	return ""
+}
+
+// space is allowed only after a unit; several spaces after one are fine.
+func (r *reader) space() string {
+	if !r.prevUnit {
+		return reasonSpace
+	}
+	return ""
+}
+
+func (r *reader) small(u int64) string {
+	switch {
+	case !r.havePend:
+		return reasonBareUnit
+	case r.pending == "0":
+		return reasonZeroUnit
+	case len(r.pending) != 1:
+		return reasonSmallDigit
+	case r.lastSm != 0 && u >= r.lastSm:
+		return reasonOrder // 2천3천, 4백2천
+	}
+	r.segVal += int64(r.pending[0]-'0') * u
+	r.lastSm, r.pending, r.havePend, r.prevUnit = u, "", false, true
+	return ""
+}
+
+func (r *reader) big(u int64) string {
+	if r.lastBig != 0 && u >= r.lastBig {
+		return reasonOrder // 500만2억, 1만1만
+	}
+	if !r.havePend && r.lastSm == 0 {
+		return reasonBareUnit // 1억만
+	}
+	var limit int64
+	if r.lastBig != 0 {
+		limit = r.lastBig / u // the 만 group after 억 is at most 9999
+	}
+	g, reason := r.group(limit)
+	if reason != "" {
+		return reason
+	}
+	if g == 0 {
+		return reasonZeroUnit
+	}
+	gv, ok := mul(g, u)
+	if !ok {
+		return reasonTooLarge
+	}
+	if r.total, ok = add(r.total, gv); !ok {
+		return reasonTooLarge
+	}
+	r.lastBig, r.prevUnit = u, true
+	return ""
+}
+
+// group closes the digits read since the last big unit. limit is the
+// largest value the group may have (exclusive), 0 for no limit.
+func (r *reader) group(limit int64) (int64, string) {
+	v := r.segVal
+	if r.havePend {
+		d, reason := digits(r.pending)
+		if reason != "" {
+			return 0, reason
+		}
+		if r.lastSm != 0 && d >= r.lastSm {
+			return 0, reasonPlace // 2천4백500
+		}
+		v += d // cannot overflow: segVal < 10,000 when lastSm != 0
+	}
+	if limit != 0 && v >= limit {
+		return 0, reasonPlace // 2만 50000, 1억 20000만
+	}
+	r.segVal, r.lastSm, r.pending, r.havePend = 0, 0, "", false
+	return v, ""
+}
+
+// finish closes the last group and adds it to the total.
+func (r *reader) finish() (int64, string) {
+	if !r.havePend && r.lastSm == 0 && r.lastBig == 0 {
 		return 0, reasonNotNumber
 	}
-	rest, reason := group(lastBig)
+	rest, reason := r.group(r.lastBig)
 	if reason != "" {
 		return 0, reason
 	}
-	total, ok := add(total, rest)
+	total, ok := add(r.total, rest)
 	if !ok {
 		return 0, reasonTooLarge
 	}
