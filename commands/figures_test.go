@@ -12,8 +12,8 @@ import (
 	"jobsbot/commands/dates"
 )
 
-// lastEntry is the newest entry, read straight from the table.
-type lastEntry struct {
+// storedEntry is the newest entry, read straight from the table.
+type storedEntry struct {
 	Count       int64     `db:"count"`
 	Approximate bool      `db:"approximate"`
 	AsOf        time.Time `db:"as_of"`
@@ -22,9 +22,9 @@ type lastEntry struct {
 	Note        string    `db:"note"`
 }
 
-func (h *harness) lastEntry() lastEntry {
+func (h *harness) newestEntry() storedEntry {
 	h.t.Helper()
-	var e lastEntry
+	var e storedEntry
 	err := h.store.DB().GetContext(context.Background(), &e,
 		`SELECT count, approximate, as_of, status, employment_type, note FROM entries ORDER BY id DESC LIMIT 1`)
 	if err != nil {
@@ -33,7 +33,7 @@ func (h *harness) lastEntry() lastEntry {
 	return e
 }
 
-func (h *harness) entryCount() int {
+func (h *harness) entriesStored() int {
 	h.t.Helper()
 	var n int
 	if err := h.store.DB().GetContext(context.Background(), &n, `SELECT count(*) FROM entries`); err != nil {
@@ -82,11 +82,11 @@ func TestKoreanCountsThroughAdd(t *testing.T) {
 		} {
 			r := h.run("U1", tt.line, commands.OutcomeOK)
 			mustContain(t, r.Text(), tt.reply)
-			if e := h.lastEntry(); e.Count != tt.count || e.Approximate != tt.approx || e.Note != "" {
+			if e := h.newestEntry(); e.Count != tt.count || e.Approximate != tt.approx || e.Note != "" {
 				t.Errorf("%q stored %+v; want %d approx %v and no note", tt.line, e, tt.count, tt.approx)
 			}
 		}
-		before := h.entryCount()
+		before := h.entriesStored()
 		for _, tt := range []struct{ line, en, ko string }{
 			{"add 1.23456만 youth", "`1.23456만` is not a whole number", "`1.23456만`: 정수가 아닙니다"},
 			{"add 약 2,40,0 youth", "`2,40,0` has a misplaced comma", "`2,40,0`: 쉼표 자리가 맞지 않습니다"},
@@ -109,7 +109,7 @@ func TestKoreanCountsThroughAdd(t *testing.T) {
 				t.Errorf("%q blames a counter or period as a program:\n%s", line, text)
 			}
 		}
-		if after := h.entryCount(); after != before+1 {
+		if after := h.entriesStored(); after != before+1 {
 			t.Errorf("refused lines wrote %d entries", after-before-1)
 		}
 	}
@@ -140,12 +140,12 @@ func TestFreeStandingFieldsInAdd(t *testing.T) {
 			{"add 5 youth 11월 25일자", dates.On(2026, 11, 25), "realised", "", ""},
 		} {
 			h.run("U1", tt.line, commands.OutcomeOK)
-			e := h.lastEntry()
+			e := h.newestEntry()
 			if !e.AsOf.Equal(tt.asOf) || e.Status != tt.status || e.Employment != tt.employment || e.Note != tt.note {
 				t.Errorf("%q stored %+v; want as of %s, %s, %q, note %q", tt.line, e, tt.asOf.Format(time.DateOnly), tt.status, tt.employment, tt.note)
 			}
 		}
-		before := h.entryCount()
+		before := h.entriesStored()
 		for _, tt := range []struct{ line, en, ko string }{
 			{"add 10 youth 11월31일", "`11월31일` looks like a date I cannot read", "`11월31일`: 날짜로 보이지만 읽을 수 없습니다"},
 			{"add 10 youth MOU체결", "`MOU체결` may mean agreements (MOU)", "`MOU체결`: 약정(MOU)일 수 있습니다"},
@@ -159,12 +159,12 @@ func TestFreeStandingFieldsInAdd(t *testing.T) {
 			}
 			mustContain(t, r.Text(), want, usage)
 		}
-		if after := h.entryCount(); after != before {
+		if after := h.entriesStored(); after != before {
 			t.Errorf("refused lines wrote %d entries", after-before)
 		}
 		// note: keeps such words verbatim.
 		h.run("U1", "add 3 youth note: MOU 11월31일 예정", commands.OutcomeOK)
-		if e := h.lastEntry(); e.Note != "MOU 11월31일 예정" || e.Status != "realised" {
+		if e := h.newestEntry(); e.Note != "MOU 11월31일 예정" || e.Status != "realised" {
 			t.Errorf("note: stored %+v", e)
 		}
 	}
@@ -377,15 +377,15 @@ func TestCumulativeReportsHoldAsOfTheirDate(t *testing.T) {
 		to   time.Time
 	}{{"status", dates.On(2026, 11, 26)}, {"status 4월말", dates.On(2026, 4, 30)}, {"status 2026-08-31", dates.On(2026, 8, 31)}} {
 		r := h.run("U1", tt.line, commands.OutcomeOK)
-		mustContain(t, r.Text(), fmt.Sprintf("Total: %s", format(h.sumSQL("", start, tt.to))))
+		mustContain(t, r.Text(), fmt.Sprintf("Total: %s", formatCount(h.sumSQL("", start, tt.to))))
 		for _, code := range programs {
-			mustContain(t, r.Text(), fmt.Sprintf("(%s) · ", code), fmt.Sprintf(": %s", format(h.sumSQL(code, start, tt.to))))
+			mustContain(t, r.Text(), fmt.Sprintf("(%s) · ", code), fmt.Sprintf(": %s", formatCount(h.sumSQL(code, start, tt.to))))
 		}
 	}
 }
 
-// format writes thousands separators, as replies do.
-func format(n int64) string {
+// formatCount writes thousands separators, as replies do.
+func formatCount(n int64) string {
 	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
