@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -32,6 +33,9 @@ type config struct {
 
 	DigestChannel  string
 	DigestSchedule string
+	// DigestLanguage is the language of channel posts (the digest, a shared
+	// status): everyone in the channel reads the same message.
+	DigestLanguage commands.Lang
 }
 
 // loadConfig reads the settings through getenv. An invalid one is an error
@@ -65,11 +69,12 @@ func loadConfig(getenv func(string) string) (config, error) {
 		errs = append(errs, fmt.Errorf("BOT_TIMEZONE: unknown time zone %q; use an IANA name such as Asia/Seoul", tz))
 	}
 	c.Location = loc
-	switch lang := get("BOT_LANGUAGE", "en"); lang {
-	case "en", "ko":
-		c.Language = commands.Lang(lang)
-	default:
-		errs = append(errs, fmt.Errorf("BOT_LANGUAGE: %q is not supported; use en or ko", lang))
+	if c.Language, err = parseLanguage("BOT_LANGUAGE", get("BOT_LANGUAGE", "en")); err != nil {
+		errs = append(errs, err)
+	}
+	// Channel posts follow BOT_LANGUAGE unless told otherwise.
+	if c.DigestLanguage, err = parseLanguage("DIGEST_LANGUAGE", get("DIGEST_LANGUAGE", cmp.Or(string(c.Language), "en"))); err != nil {
+		errs = append(errs, err)
 	}
 	for _, id := range strings.Split(get("MANAGER_IDS", ""), ",") {
 		if id = strings.TrimSpace(id); id != "" {
@@ -95,6 +100,15 @@ func loadConfig(getenv func(string) string) (config, error) {
 		c.SlackAPIURL += "/" // slack-go joins method names straight onto it
 	}
 	return c, errors.Join(errs...)
+}
+
+// parseLanguage reads a reply language setting (a variable or a flag) named name.
+func parseLanguage(name, value string) (commands.Lang, error) {
+	switch value {
+	case "en", "ko":
+		return commands.Lang(value), nil
+	}
+	return "", fmt.Errorf("%s: %q is not supported; use en or ko", name, value)
 }
 
 // demoDatabaseURL is the database `console --demo` recreates: the configured

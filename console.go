@@ -24,8 +24,18 @@ func runConsole(ctx context.Context, cfg config, logger *slog.Logger, args []str
 	manager := fs.Bool("manager", false, "run as a manager (targets, programs, voiding others' entries)")
 	demo := fs.Bool("demo", false, "use a fresh demo database loaded with the article's April figures")
 	today := fs.String("today", "", "pretend today is this date (YYYY-MM-DD), to rehearse or replay a session")
+	lang := fs.String("lang", "", "reply language for this session, ko or en; default BOT_LANGUAGE")
 	if err := fs.Parse(args); err != nil {
-		return flagError{fmt.Errorf("%w (flags: --user ID, --manager, --demo, --today YYYY-MM-DD)", err)}
+		return flagError{fmt.Errorf("%w (flags: --user ID, --manager, --demo, --today YYYY-MM-DD, --lang ko|en)", err)}
+	}
+	if *lang != "" {
+		// The session's default, as BOT_LANGUAGE would be: a language the
+		// console user stored with `/jobs lang` still wins, as in Slack.
+		l, err := parseLanguage("--lang", *lang)
+		if err != nil {
+			return flagError{err}
+		}
+		cfg.Language = l
 	}
 	if fs.NArg() > 0 {
 		return flagError{fmt.Errorf("unexpected %q: commands are read from standard input, e.g. printf '/jobs status\\n' | jobsbot console", fs.Arg(0))}

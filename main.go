@@ -23,7 +23,8 @@ import (
 const usage = `jobsbot: the city's job-creation ledger on Slack.
 
 Usage:
-  jobsbot console [--user ID] [--manager] [--demo]   type /jobs commands in a terminal
+  jobsbot console [--user ID] [--manager] [--demo] [--lang ko|en]
+                                                      type /jobs commands in a terminal
   jobsbot serve                                       run the Slack bot (Socket Mode or HTTP)
   jobsbot digest [--week 2026-W17] [--post] [--chart FILE] [--demo] [--today YYYY-MM-DD]
                                                       print, chart or post the weekly digest

@@ -28,7 +28,7 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 	svc := newService(cfg, store, logger, cfg.Managers)
 	if cfg.DigestChannel != "" {
 		poster, err := digest.NewPoster(digest.Config{
-			Service: svc, Ledger: store, Channel: cfg.DigestChannel, Logger: logger, Registerer: registry,
+			Service: svc, Ledger: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger, Registerer: registry,
 			Slack: digest.NewSlackClient(cfg.SlackBotToken, cfg.SlackAPIURL),
 		})
 		if err != nil {
@@ -45,16 +45,17 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		svc = svc.WithDigestPoster(poster)
 	}
 	b, err := bot.New(bot.Config{
-		Service:       svc,
-		Ready:         store.Ping,
-		BotToken:      cfg.SlackBotToken,
-		AppToken:      cfg.SlackAppToken,
-		SigningSecret: cfg.SlackSigningSecret,
-		TeamID:        cfg.SlackTeamID,
-		APIURL:        cfg.SlackAPIURL,
-		Addr:          cfg.Addr,
-		Logger:        logger,
-		Registry:      registry,
+		Service:         svc,
+		Ready:           store.Ping,
+		BotToken:        cfg.SlackBotToken,
+		AppToken:        cfg.SlackAppToken,
+		SigningSecret:   cfg.SlackSigningSecret,
+		TeamID:          cfg.SlackTeamID,
+		APIURL:          cfg.SlackAPIURL,
+		Addr:            cfg.Addr,
+		Logger:          logger,
+		Registry:        registry,
+		ChannelLanguage: cfg.DigestLanguage,
 	})
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)

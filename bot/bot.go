@@ -44,6 +44,10 @@ type Config struct {
 	Registry *prometheus.Registry
 	// Now is the clock request signatures are checked against; default time.Now.
 	Now func() time.Time
+	// ChannelLanguage is the language of what the bot posts for everyone in a
+	// channel (a shared status): DIGEST_LANGUAGE. "" means the service's
+	// default (BOT_LANGUAGE).
+	ChannelLanguage commands.Lang
 }
 
 // Timing limits. Slack drops an answer that takes more than 3 s, so the bot
@@ -73,6 +77,7 @@ type Bot struct {
 	http     *http.Client  // posts to response_url
 	seen     *seenSet      // envelope and event IDs already handled
 	health   *readiness
+	locales  *localeCache // users' Slack locales, for their reply language
 
 	// work tracks goroutines that outlive the request which started them
 	// (replies to response_url, modal confirmations, App Home), so a shutdown
@@ -84,6 +89,9 @@ type Bot struct {
 
 	// fastWait is fastReplyWait, shortened in tests.
 	fastWait time.Duration
+
+	// channelLang is the language of posts everyone in a channel sees.
+	channelLang commands.Lang
 }
 
 // New checks cfg and builds a Bot. Errors name the environment variable to fix.
@@ -128,6 +136,11 @@ func New(cfg Config) (*Bot, error) {
 		now = time.Now
 	}
 	b.verify = newVerifier(cfg.SigningSecret, now)
+	b.locales = newLocaleCache(localeCacheMax, now)
+	b.channelLang = cfg.ChannelLanguage
+	if b.channelLang == "" {
+		b.channelLang = cfg.Service.Language()
+	}
 	m, err := newMetrics(b.registry)
 	if err != nil {
 		return nil, err
@@ -165,7 +178,8 @@ func (b *Bot) teamAllowed(team string) bool {
 	return b.teamID == "" || team == b.teamID
 }
 
-// lang is the language of the bot's own labels, the same as the replies'.
+// lang is the language of the bot's own labels, the same as the replies':
+// the caller's, on the copy forUser returns.
 func (b *Bot) lang() commands.Lang { return b.svc.Language() }
 
 // t picks the English or Korean wording of a label.

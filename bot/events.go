@@ -79,7 +79,9 @@ func (b *Bot) event(ev slackevents.EventsAPIEvent, key string) {
 // publishHome shows the status dashboard on the user's App Home tab, fresh
 // each time the tab is opened.
 func (b *Bot) publishHome(ctx context.Context, userID, key string) {
-	r := b.run(ctx, commands.Caller{UserID: userID, Source: commands.SourceSlash, IdempotencyKey: key}, "status")
+	// From here on b is the copy that speaks the user's language.
+	b, caller := b.forUser(ctx, commands.Caller{UserID: userID, Source: commands.SourceSlash, IdempotencyKey: key})
+	r := b.run(ctx, caller, "status")
 	blocks := blockkit.Render(withoutShare(r), b.t("The dashboard was shortened to fit in Slack; use /jobs status for details.",
 		"Slack 한도 때문에 현황을 줄였습니다. 자세한 내용은 /jobs status로 보세요."))
 	updated := b.t("Updated ", "갱신 ") + time.Now().In(b.svc.Location()).Format("2006-01-02 15:04") +

@@ -66,10 +66,16 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 		share := blockkit.ActionKind(a.ActionID) == commands.ActionShare
 		command := a.Value
 		b.background(func(ctx context.Context) {
-			r := b.run(ctx, caller, command)
-			msg := b.message(r, ephemeral)
+			// What is shared is read by the whole channel, so it is written
+			// in the channel's language, not the presser's.
+			v := b.speaking(b.channelLang)
+			if !share {
+				v, caller = b.forUser(ctx, caller)
+			}
+			r := v.run(ctx, caller, command)
+			msg := v.message(r, ephemeral)
 			if share && r.Outcome == commands.OutcomeOK {
-				msg = b.message(withoutShare(r), inChannel)
+				msg = v.message(withoutShare(r), inChannel)
 			}
 			b.deliver(ctx, cb, msg)
 		})

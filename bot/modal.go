@@ -173,6 +173,7 @@ func (b *Bot) submitAdd(cb slack.InteractionCallback) *slack.ViewSubmissionRespo
 	// The answer must reach Slack within 3 s or the user sees a generic error.
 	ctx, cancel := context.WithTimeout(b.workCtx, b.fastWait)
 	defer cancel()
+	b, caller = b.forUser(ctx, caller) // from here on b speaks the user's language
 	start := time.Now()
 	r, errs := b.svc.SubmitAddForm(ctx, caller, addFormFromState(cb.View.State))
 	b.observe(ctx, r, cb.User.ID, time.Since(start))

@@ -52,16 +52,15 @@ func slashCommandFromForm(f url.Values) slack.SlashCommand {
 // command is slow and its reply will follow through response_url, or the
 // add-entry modal opened.
 func (b *Bot) slash(cmd slack.SlashCommand) *slack.WebhookMessage {
-	if commands.IsBareAdd(cmd.Text) {
-		return b.answerSoon(cmd.ResponseURL, func(ctx context.Context) *slack.WebhookMessage {
-			return b.openAddModal(ctx, cmd)
-		})
-	}
 	// The trigger_id is unique per invocation and the same on a redelivery,
 	// so it makes the command run once however often Slack sends it.
 	caller := commands.Caller{UserID: cmd.UserID, Source: commands.SourceSlash, IdempotencyKey: cmd.TriggerID}
 	return b.answerSoon(cmd.ResponseURL, func(ctx context.Context) *slack.WebhookMessage {
-		return b.message(b.run(ctx, caller, cmd.Text), ephemeral)
+		v, caller := b.forUser(ctx, caller)
+		if commands.IsBareAdd(cmd.Text) {
+			return v.openAddModal(ctx, cmd)
+		}
+		return v.message(v.run(ctx, caller, cmd.Text), ephemeral)
 	})
 }
 

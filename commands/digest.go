@@ -655,7 +655,7 @@ func (s *Service) WithDigestPoster(p DigestPoster) *Service {
 
 // parseDigest reads `digest [ISO week]` and `digest post`; "post" turns the
 // command into "digest post", which only managers may run.
-func parseDigest(cmd *Command, ts []token) error {
+func parseDigest(cmd *Command, ts []token, _ time.Time) error {
 	switch {
 	case len(ts) == 0:
 		return nil

@@ -186,6 +186,9 @@ func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatu
 // SubmitAddForm validates and records an add-entry form. Invalid fields come
 // back as FieldErrors and nothing is written.
 func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply, FieldErrors) {
+	if !s.pinned { // answer in this caller's language
+		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
+	}
 	programs, err := s.store.Programs(ctx)
 	if err != nil {
 		return s.storageFailure(ctx, "add", err), nil

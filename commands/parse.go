@@ -44,6 +44,7 @@ type Command struct {
 	Stage      Stage
 	Sector     Sector
 	Opts       Options
+	Lang       Lang // lang: the chosen language, or langAuto
 }
 
 // Options are the key:value options of a command line.
@@ -158,28 +159,6 @@ var optionKeys = map[string]string{
 	"disclosure": "disclosure", "공시": "disclosure", "공시유형": "disclosure",
 }
 
-// allowedOptions lists the options each command takes.
-var allowedOptions = map[string][]string{
-	"add":                {"date", "dept", "status", "type", "program", "note"},
-	"list":               {"program", "dept"},
-	"status":             {"dept", "program", "sector", "year"},
-	"target":             {"year", "program"},
-	"program add":        {"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
-	"program rename":     {"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
-	"candidate add":      {"kind", "dept", "mission", "rep", "note"},
-	"candidate list":     {"dept"},
-	"void":               {"note"},
-	"candidate move":     {"note"},
-	"undo":               {},
-	"programs":           {},
-	"program deactivate": {},
-	"program activate":   {},
-	"candidate show":     {},
-	"help":               {},
-	"digest":             {},
-	"digest post":        {},
-}
-
 var (
 	cumulativeWords = []string{"cumulative", "cum", "ytd", "누적", "누계"}
 	mineWords       = []string{"mine", "me", "my", "내것", "내꺼", "내기록", "나"}
@@ -228,6 +207,18 @@ func Parse(text string, today time.Time) (Command, error) {
 		return Command{}, err
 	}
 	return cmd, nil
+}
+
+// parseArgs reads the positional words with the command's own parser.
+func parseArgs(cmd *Command, ts []token, today time.Time) error {
+	spec, _ := specNamed(cmd.Name)
+	if spec.Parse == nil {
+		if len(ts) > 0 {
+			return usageErr(cmd.Name, "`%s` takes nothing after it.", "`%s` 뒤에는 아무것도 쓰지 않습니다.", cmd.Name)
+		}
+		return nil
+	}
+	return spec.Parse(cmd, ts, today)
 }
 
 // IsBareAdd reports whether text is `add` (in any of its spellings) with
@@ -360,12 +351,8 @@ func isASCIIWord(s string) bool {
 }
 
 func allows(command, option string) bool {
-	for _, o := range allowedOptions[command] {
-		if o == option {
-			return true
-		}
-	}
-	return false
+	spec, _ := specNamed(command)
+	return slices.Contains(spec.Options, option)
 }
 
 func setOption(cmd *Command, key, value string, today time.Time) error {
@@ -440,82 +427,116 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 	return nil
 }
 
-// parseArgs reads the positional words of each command.
-func parseArgs(cmd *Command, ts []token, today time.Time) error {
-	switch cmd.Name {
-	case "add", "target":
-		return parseCounted(cmd, ts, today)
-	case "list":
-		ts = takePeriod(cmd, ts, today)
-		for i, t := range ts {
-			if isOneOf(t, mineWords) {
-				cmd.Mine = true
-				ts = append(ts[:i:i], ts[i+1:]...)
-				break
-			}
+// parseList reads `list [mine] [program] [period]`.
+func parseList(cmd *Command, ts []token, today time.Time) error {
+	ts = takePeriod(cmd, ts, today)
+	for i, t := range ts {
+		if isOneOf(t, mineWords) {
+			cmd.Mine = true
+			ts = append(ts[:i:i], ts[i+1:]...)
+			break
 		}
-		cmd.Words = raws(ts)
-	case "status":
-		ts = takePeriod(cmd, dropComparison(ts), today)
-		for i, t := range ts {
-			if s, ok := lookup(sectorWords, t.text); ok && !t.quoted {
-				cmd.Sector = s
-				ts = append(ts[:i:i], ts[i+1:]...)
-				break
-			}
+	}
+	cmd.Words = raws(ts)
+	return nil
+}
+
+// parseStatus reads `status [period] [program|public|private]`.
+func parseStatus(cmd *Command, ts []token, today time.Time) error {
+	ts = takePeriod(cmd, dropComparison(ts), today)
+	for i, t := range ts {
+		if s, ok := lookup(sectorWords, t.text); ok && !t.quoted {
+			cmd.Sector = s
+			ts = append(ts[:i:i], ts[i+1:]...)
+			break
 		}
-		if cmd.Opts.Sector != "" {
-			cmd.Sector = cmd.Opts.Sector
+	}
+	if cmd.Opts.Sector != "" {
+		cmd.Sector = cmd.Opts.Sector
+	}
+	cmd.Words = raws(ts)
+	return nil
+}
+
+// takeID reads the leading entry or candidate number ("12" or "#12").
+func takeID(cmd *Command, ts []token) ([]token, error) {
+	if len(ts) == 0 {
+		return nil, usageErr(cmd.Name, "Which number? Give the number shown in the list.", "몇 번인지 목록에 나온 번호를 쓰세요.")
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(ts[0].text, "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return nil, usageErr(cmd.Name, "`%s` is not a number from the list.", "`%s`은(는) 목록의 번호가 아닙니다.", ts[0].text)
+	}
+	cmd.ID = id
+	return ts[1:], nil
+}
+
+// parseVoid reads `void <number> [reason]`.
+func parseVoid(cmd *Command, ts []token, _ time.Time) error {
+	ts, err := takeID(cmd, ts)
+	if err != nil {
+		return err
+	}
+	if len(ts) > 0 {
+		cmd.Opts.Note = strings.TrimSpace(rawJoin(ts) + " " + cmd.Opts.Note)
+	}
+	return nil
+}
+
+// parseCandidateShow reads `candidate show <number>`.
+func parseCandidateShow(cmd *Command, ts []token, _ time.Time) error {
+	ts, err := takeID(cmd, ts)
+	if err != nil {
+		return err
+	}
+	if len(ts) > 0 {
+		return usageErr(cmd.Name, "`candidate show` takes only a number.", "`candidate show`에는 번호만 쓰세요.")
+	}
+	return nil
+}
+
+// parseCandidateMove reads `candidate move <number> <stage> [note]`.
+func parseCandidateMove(cmd *Command, ts []token, _ time.Time) error {
+	ts, err := takeID(cmd, ts)
+	if err != nil {
+		return err
+	}
+	return parseMove(cmd, ts)
+}
+
+// parseCandidateList reads `candidate list [stage]`.
+func parseCandidateList(cmd *Command, ts []token, _ time.Time) error {
+	if len(ts) > 0 {
+		st, ok := lookup(stageWords, textJoin(ts))
+		if !ok {
+			return usageErr(cmd.Name, "`%s` is not a stage. Use one of: %s.", "`%s`은(는) 없는 단계입니다. 다음 중 하나를 쓰세요: %s.", textJoin(ts), names(stageWords))
 		}
-		cmd.Words = raws(ts)
-	case "void", "candidate show", "candidate move":
-		if len(ts) == 0 {
-			return usageErr(cmd.Name, "Which number? Give the number shown in the list.", "몇 번인지 목록에 나온 번호를 쓰세요.")
+		cmd.Stage = st
+	}
+	return nil
+}
+
+// parseCandidateAdd reads `candidate add <name> [note]`: a quoted first word
+// is the whole name and what follows it the note.
+func parseCandidateAdd(cmd *Command, ts []token, _ time.Time) error {
+	if len(ts) > 0 && ts[0].quoted {
+		cmd.FirstQuoted = true
+	}
+	cmd.Words = raws(ts)
+	if cmd.FirstQuoted {
+		cmd.Words = []string{ts[0].text}
+		if len(ts) > 1 {
+			cmd.Opts.Note = strings.TrimSpace(rawJoin(ts[1:]) + " " + cmd.Opts.Note)
 		}
-		id, err := strconv.ParseInt(strings.TrimPrefix(ts[0].text, "#"), 10, 64)
-		if err != nil || id <= 0 {
-			return usageErr(cmd.Name, "`%s` is not a number from the list.", "`%s`은(는) 목록의 번호가 아닙니다.", ts[0].text)
-		}
-		cmd.ID = id
-		ts = ts[1:]
-		if cmd.Name == "candidate move" {
-			return parseMove(cmd, ts)
-		}
-		if cmd.Name == "void" && len(ts) > 0 {
-			cmd.Opts.Note = strings.TrimSpace(rawJoin(ts) + " " + cmd.Opts.Note)
-		}
-		if cmd.Name == "candidate show" && len(ts) > 0 {
-			return usageErr(cmd.Name, "`candidate show` takes only a number.", "`candidate show`에는 번호만 쓰세요.")
-		}
-	case "candidate list":
-		if len(ts) > 0 {
-			st, ok := lookup(stageWords, textJoin(ts))
-			if !ok {
-				return usageErr(cmd.Name, "`%s` is not a stage. Use one of: %s.", "`%s`은(는) 없는 단계입니다. 다음 중 하나를 쓰세요: %s.", textJoin(ts), names(stageWords))
-			}
-			cmd.Stage = st
-		}
-	case "candidate add":
-		if len(ts) > 0 && ts[0].quoted {
-			cmd.FirstQuoted = true
-		}
-		cmd.Words = raws(ts)
-		if cmd.FirstQuoted {
-			cmd.Words = []string{ts[0].text}
-			if len(ts) > 1 {
-				cmd.Opts.Note = strings.TrimSpace(rawJoin(ts[1:]) + " " + cmd.Opts.Note)
-			}
-		}
-	case "digest":
-		return parseDigest(cmd, ts)
-	case "undo", "programs":
-		if len(ts) > 0 {
-			return usageErr(cmd.Name, "`%s` takes nothing after it.", "`%s` 뒤에는 아무것도 쓰지 않습니다.", cmd.Name)
-		}
-	default: // help, program add|rename|activate|deactivate
-		for _, t := range ts {
-			cmd.Words = append(cmd.Words, t.text)
-		}
+	}
+	return nil
+}
+
+// parseWords keeps the positional words as typed, unquoted, for handlers that
+// resolve them themselves (help, program …).
+func parseWords(cmd *Command, ts []token, _ time.Time) error {
+	for _, t := range ts {
+		cmd.Words = append(cmd.Words, t.text)
 	}
 	return nil
 }

@@ -43,6 +43,8 @@ type Caller struct {
 	// ID); a command delivered twice with the same key is recorded once. Empty
 	// means a fresh random key.
 	IdempotencyKey string
+	Lang           Lang   // the caller's reply language; "" means the service default
+	Locale         string // the caller's Slack locale, e.g. "ko-KR"; "" if unknown
 }
 
 // Service runs /jobs commands. It is safe for concurrent use.
@@ -54,6 +56,13 @@ type Service struct {
 	now      func() time.Time
 	log      *slog.Logger
 	poster   DigestPoster
+
+	// lang above is the language s.t writes in; defaultLang is BOT_LANGUAGE,
+	// for callers with no stored choice, language or locale of their own.
+	defaultLang Lang
+	// pinned makes every reply use lang, whoever asks: a Service for a
+	// channel post, or the per-request copy Handle runs on. See language.go.
+	pinned bool
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
@@ -73,6 +82,7 @@ func New(cfg Config) *Service {
 	if s.lang == "" {
 		s.lang = English
 	}
+	s.defaultLang = s.lang
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -91,7 +101,8 @@ func seoul() *time.Location {
 	return time.FixedZone("KST", 9*60*60)
 }
 
-// Language returns the language replies are written in.
+// Language returns the language replies are written in: the default
+// (BOT_LANGUAGE), or the pinned language of a WithLanguage copy.
 func (s *Service) Language() Lang { return s.lang }
 
 // Location returns the time zone dates are read in.

@@ -76,6 +76,12 @@ type Store interface {
 	// ReleaseDelivery forgets a claim whose command failed, so a retry may run.
 	ReleaseDelivery(ctx context.Context, key string) error
 
+	// UserLanguage returns the reply language the user chose with `lang`;
+	// false means none is stored.
+	UserLanguage(ctx context.Context, userID string) (Lang, bool, error)
+	// SetUserLanguage stores the user's reply language; "" deletes the choice.
+	SetUserLanguage(ctx context.Context, userID string, lang Lang) error
+
 	// StageMovesBetween returns history rows made within [from, to) (instants),
 	// oldest first, creations included.
 	StageMovesBetween(ctx context.Context, from, to time.Time) ([]StageMove, error)

@@ -49,6 +49,10 @@ type Config struct {
 	Ledger  Ledger
 	Slack   SlackAPI
 	Channel string // DIGEST_CHANNEL: the channel ID to post in
+	// Language is what the digest, its chart and their labels are written
+	// in (DIGEST_LANGUAGE): the channel's language, not any one user's. ""
+	// means the Service's default.
+	Language commands.Lang
 	// Owner names this process in the ledger; default host-pid-random.
 	Owner string
 	// StaleAfter is how long a claim may go unfinished before another run
@@ -125,8 +129,14 @@ func NewPoster(cfg Config) (*Poster, error) {
 	case cfg.Channel == "":
 		return nil, errors.New("digest: DIGEST_CHANNEL is empty; set it to the ID of the channel to post in (e.g. C0123456789)")
 	}
+	lang := cfg.Language
+	if lang == "" {
+		lang = cfg.Service.Language()
+	}
 	p := &Poster{
-		svc: cfg.Service, ledger: cfg.Ledger, slack: cfg.Slack, channel: cfg.Channel,
+		// Pinned: everything the poster words (p.svc.Language() included)
+		// is in the channel's language.
+		svc: cfg.Service.WithLanguage(lang), ledger: cfg.Ledger, slack: cfg.Slack, channel: cfg.Channel,
 		owner: cfg.Owner, staleAfter: cfg.StaleAfter, maxAttempts: cfg.MaxAttempts, backoff: cfg.Backoff, log: cfg.Logger,
 	}
 	if p.owner == "" {
