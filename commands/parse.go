@@ -430,6 +430,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 // parseList reads `list [mine] [program] [period]`.
 func parseList(cmd *Command, ts []token, today time.Time) error {
 	ts = takePeriod(cmd, ts, today)
+	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
+		return err
+	}
 	for i, t := range ts {
 		if isOneOf(t, mineWords) {
 			cmd.Mine = true
@@ -444,6 +447,9 @@ func parseList(cmd *Command, ts []token, today time.Time) error {
 // parseStatus reads `status [period] [program|public|private]`.
 func parseStatus(cmd *Command, ts []token, today time.Time) error {
 	ts = takePeriod(cmd, dropComparison(ts), today)
+	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
+		return err
+	}
 	for i, t := range ts {
 		if s, ok := lookup(sectorWords, t.text); ok && !t.quoted {
 			cmd.Sector = s

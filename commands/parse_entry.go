@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -140,4 +142,45 @@ func dropComparison(ts []token) []token {
 		out = append(out, ts[i])
 	}
 	return out
+}
+
+// rePeriodLike is a word that was meant as a period or date (13월, 5분기,
+// 1~13월, q5, 2026-13) though it did not read as one.
+var rePeriodLike = regexp.MustCompile(`(?i)\d *(월|분기|반기|일)|^\d{4}[-./]|^[qh]\d+$|^\d{1,2} *[~～]|^\d{4}-?w\d`)
+
+// periodReasonsKo words the dates package's reasons in Korean.
+var periodReasonsKo = map[string]string{
+	"is not a period I know":                    "알 수 없는 기간입니다",
+	"is not a date format I know":               "알 수 없는 날짜 형식입니다",
+	"has a year outside 2000-2100":              "연도가 2000~2100 밖입니다",
+	"has a month outside 1-12":                  "월이 1~12 밖입니다",
+	"is not a real date":                        "없는 날짜입니다",
+	"has a quarter outside 1-4":                 "분기가 1~4 밖입니다",
+	"has a half-year other than 1 or 2":         "반기는 상반기, 하반기뿐입니다",
+	"has a week number that year does not have": "그해에 없는 주 번호입니다",
+	"ends before it starts":                     "끝이 시작보다 앞섭니다",
+	"is not an ISO week like 2026-W17":          "2026-W17 같은 주 표기가 아닙니다",
+}
+
+// refuseUnreadPeriod refuses a word left after the period was taken that
+// was plainly meant as one: it would otherwise be looked up as a program
+// and blamed as an unknown program. The reason names the word.
+func refuseUnreadPeriod(cmd *Command, ts []token, today time.Time) error {
+	for _, t := range ts {
+		if t.quoted || !rePeriodLike.MatchString(t.text) {
+			continue
+		}
+		reason, reasonKo := "is not a period I know", "알 수 없는 기간입니다"
+		var e *dates.Error
+		if _, err := dates.ParsePeriod(t.text, today); errors.As(err, &e) {
+			reason = e.Reason
+			if ko, ok := periodReasonsKo[e.Reason]; ok {
+				reasonKo = ko
+			}
+		}
+		return &UsageError{Command: cmd.Name,
+			En: fmt.Sprintf("`%s` %s. Write periods like 2026, 4월, 1~4월, 1분기, 상반기, 지난주, or a date such as 4월말 for the total through it.", t.text, reason),
+			Ko: fmt.Sprintf("`%s`: %s. 기간은 2026, 4월, 1~4월, 1분기, 상반기, 지난주처럼, 그 날짜까지의 누계는 4월말처럼 쓰세요.", t.text, reasonKo)}
+	}
+	return nil
 }
