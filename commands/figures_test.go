@@ -82,6 +82,7 @@ func TestKoreanCountsThroughAdd(t *testing.T) {
 		} {
 			r := h.run("U1", tt.line, commands.OutcomeOK)
 			mustContain(t, r.Text(), tt.reply)
+			noFormatSlips(t, r.Text())
 			if e := h.newestEntry(); e.Count != tt.count || e.Approximate != tt.approx || e.Note != "" {
 				t.Errorf("%q stored %+v; want %d approx %v and no note", tt.line, e, tt.count, tt.approx)
 			}
@@ -186,6 +187,7 @@ func TestAgreedEntryReply(t *testing.T) {
 		h.run("U1", "add 280 youth date:2026-05-10", commands.OutcomeOK)
 		r := h.run("U1", "add 15 youth status:agreed", commands.OutcomeOK)
 		mustContain(t, r.Text(), tt.wants...)
+		noFormatSlips(t, r.Text())
 		if strings.Contains(r.Text(), "total for 2026: 15") || strings.Contains(r.Text(), "누적(2026년): 15") {
 			t.Errorf("agreed sum shown as the year's total:\n%s", r.Text())
 		}
@@ -214,6 +216,7 @@ func TestStatusThroughDateAndLastYear(t *testing.T) {
 		}
 		for _, line := range []string{"status 4월말", "status 2026-04-30", "현황 4월말 현재 전년 동기"} {
 			r := h.run("U1", line, commands.OutcomeOK)
+			noFormatSlips(t, r.Text())
 			if lang == commands.English {
 				mustContain(t, r.Text(), "Jobs status · total through 2026-04-30", "Total: 150 of the 1,000 target (15%)",
 					"Same span last year (2025-01-01 – 2025-04-30): 105 · change +45 (+43%)")
@@ -302,6 +305,7 @@ func TestDigestWeekOneReportsTheYearItEndsIn(t *testing.T) {
 			t.Fatalf("year %d, ytd %d, week %d, closed %d; want 2026, 7, 57, 650", d.Year, d.YearToDate.Jobs, d.Week.Jobs, d.PrevYearFinal.Jobs)
 		}
 		mustContain(t, late.DigestReply(d).Text(), tt.wants...)
+		noFormatSlips(t, late.DigestReply(d).Text())
 	}
 }
 
@@ -333,6 +337,7 @@ func TestDigestMonthEndReports(t *testing.T) {
 		}
 		text := late.DigestReply(d).Text()
 		mustContain(t, text, tt.want)
+		noFormatSlips(t, text)
 		if strings.Contains(text, "4/29") {
 			t.Errorf("a cumulative report counts, but its date is not a month's end:\n%s", text)
 		}
@@ -391,4 +396,13 @@ func formatCount(n int64) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// noFormatSlips fails on a fmt verb that did not meet its argument, the mark
+// of arguments swapped between the English and the Korean word order.
+func noFormatSlips(t *testing.T, text string) {
+	t.Helper()
+	if strings.Contains(text, "%!") {
+		t.Errorf("reply has a format slip:\n%s", text)
+	}
 }
