@@ -570,9 +570,10 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		kept = append(kept, t)
 	}
 	ts = kept
+	dateTyped := ""
 	if cmd.Name == "add" {
 		var err error
-		if ts, err = takeEntryFields(cmd, ts, today); err != nil {
+		if ts, dateTyped, err = takeEntryFields(cmd, ts, today); err != nil {
 			return err
 		}
 	}
@@ -599,6 +600,13 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		cmd.Count, cmd.HasCount = n, true
 		cmd.Before, cmd.After = raws(ts[:i]), raws(ts[end:])
 		return nil
+	}
+	if dateTyped != "" && cmd.Opts.Date != nil {
+		// "add 4.5 youth": 4.5 read as April 5, so no count is left; say so
+		// rather than ask for a count the user thinks was given.
+		d := cmd.Opts.Date.Format(time.DateOnly)
+		return usageErr(cmd.Name, "I couldn't find how many jobs: `%s` reads as the date %s. Give the count as a whole number, e.g. 180.",
+			"일자리 수를 찾지 못했습니다. `%s`: 날짜(%s)로 읽었습니다. 일자리 수는 180처럼 정수로 쓰세요.", dateTyped, d)
 	}
 	first := ""
 	if len(ts) > 0 {

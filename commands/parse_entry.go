@@ -39,8 +39,8 @@ var (
 // status word (약정, 채용) and employment type (상용, 임시, 일용) out of an
 // add line into cmd.Opts, and refuses a line whose note would still hold
 // something that reads as a date or a status: asking costs the user one more
-// line, guessing costs a wrong figure.
-func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, error) {
+// line, guessing costs a wrong figure. It returns the date as typed, if any.
+func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string, error) {
 	rest := ts[:0:0]
 	dateTyped := ""
 	for i := 0; i < len(ts); i++ {
@@ -52,7 +52,7 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, error)
 		if n, d := dateRun(ts, i, today); n > 0 {
 			typed := textJoin(ts[i : i+n])
 			if cmd.Opts.Date != nil || dateTyped != "" {
-				return nil, usageErr(cmd.Name, "The line has two dates (`%s` and another); give the date once.",
+				return nil, "", usageErr(cmd.Name, "The line has two dates (`%s` and another); give the date once.",
 					"날짜가 두 번 있습니다(`%s` 외 하나). 날짜는 한 번만 쓰세요.", typed)
 			}
 			dateTyped, cmd.Opts.Date = typed, &d
@@ -64,7 +64,7 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, error)
 		}
 		if st, ok := freeStatusWords[fold(t.text)]; ok {
 			if cmd.Opts.Status != "" && cmd.Opts.Status != st {
-				return nil, usageErr(cmd.Name, "`%s` contradicts the status given; give the status once.",
+				return nil, "", usageErr(cmd.Name, "`%s` contradicts the status given; give the status once.",
 					"상태가 서로 다르게 두 번 있습니다(`%s`). 상태는 한 번만 쓰세요.", t.text)
 			}
 			cmd.Opts.Status = st
@@ -72,7 +72,7 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, error)
 		}
 		if et, ok := freeEmploymentWords[fold(t.text)]; ok {
 			if cmd.Opts.Employment != "" && cmd.Opts.Employment != et {
-				return nil, usageErr(cmd.Name, "`%s` contradicts the employment type given; give the type once.",
+				return nil, "", usageErr(cmd.Name, "`%s` contradicts the employment type given; give the type once.",
 					"고용형태가 서로 다르게 두 번 있습니다(`%s`). 고용형태는 한 번만 쓰세요.", t.text)
 			}
 			cmd.Opts.Employment = et
@@ -80,7 +80,7 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, error)
 		}
 		rest = append(rest, t)
 	}
-	return rest, askAboutNote(cmd, rest)
+	return rest, dateTyped, askAboutNote(cmd, rest)
 }
 
 // dateRun returns how many words from i read as one date (the longest run,

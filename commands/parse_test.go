@@ -310,6 +310,7 @@ func TestParseAddAsksInsteadOfGuessing(t *testing.T) {
 		{"add 10 youth 상용 일용", "일용"},
 		{"add 1.23456만 youth", "1.23456만"},
 		{"add 약 2,40,0 youth", "2,40,0"},
+		{"add 4.5 youth", "`4.5`"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
