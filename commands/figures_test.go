@@ -406,3 +406,27 @@ func noFormatSlips(t *testing.T, text string) {
 		t.Errorf("reply has a format slip:\n%s", text)
 	}
 }
+
+// list shows this year's entries first, newest first, even when last year's
+// figures were back-filled later; a period keeps its own order.
+func TestListShowsThisYearFirst(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		h := newHarness(t, lang)
+		h.run("U1", "add 10 youth date:2026-03-01", commands.OutcomeOK)
+		h.run("U1", "add 11 youth date:2026-02-01", commands.OutcomeOK)
+		for i := range 25 {
+			h.run("U1", fmt.Sprintf("add %d invest date:2025-%02d-01", 100+i, 1+i%12), commands.OutcomeOK)
+		}
+		lines := strings.Split(h.run("U1", "list", commands.OutcomeOK).Text(), "\n")
+		if len(lines) < 4 || !strings.HasPrefix(lines[1], "#2 ") || !strings.HasPrefix(lines[2], "#1 ") || !strings.HasPrefix(lines[3], "#27 ") {
+			t.Fatalf("list does not start with this year's entries, newest first:\n%s", strings.Join(lines, "\n"))
+		}
+		if n := strings.Count(strings.Join(lines, "\n"), "\n#"); n != 20 {
+			t.Errorf("list shows %d entries; want 20", n)
+		}
+		r := h.run("U1", "list 2025", commands.OutcomeOK)
+		if strings.Contains(r.Text(), "youth") {
+			t.Errorf("list 2025 shows a 2026 entry:\n%s", r.Text())
+		}
+	}
+}
