@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -36,7 +37,20 @@ type config struct {
 	// DigestLanguage is the language of channel posts (the digest, a shared
 	// status): everyone in the channel reads the same message.
 	DigestLanguage commands.Lang
+	// ShutdownGrace is how long commands and a digest post in flight may run
+	// after SIGTERM before they are cancelled (README, Security).
+	ShutdownGrace time.Duration
+	// WritesPerMinute is each Slack user's write rate limit; -1 is off.
+	WritesPerMinute int
 }
+
+// Bounds of SHUTDOWN_GRACE: under a second cuts off ordinary commands; over
+// a minute outlasts every platform's default kill timeout.
+const (
+	defaultShutdownGrace = 10 * time.Second
+	minShutdownGrace     = time.Second
+	maxShutdownGrace     = time.Minute
+)
 
 // loadConfig reads the settings through getenv. An invalid one is an error
 // that names the variable and what it accepts, so start-up can stop with one
@@ -92,6 +106,21 @@ func loadConfig(getenv func(string) string) (config, error) {
 		c.LogLevel = slog.LevelError
 	default:
 		errs = append(errs, fmt.Errorf("LOG_LEVEL: %q is not a level; use debug, info, warn or error", level))
+	}
+	grace, err := time.ParseDuration(get("SHUTDOWN_GRACE", defaultShutdownGrace.String()))
+	if err != nil || grace < minShutdownGrace || grace > maxShutdownGrace {
+		errs = append(errs, fmt.Errorf("SHUTDOWN_GRACE: %q is not a duration from 1s to 60s, e.g. 10s", get("SHUTDOWN_GRACE", "")))
+	}
+	c.ShutdownGrace = grace
+	switch limit := strings.ToLower(get("WRITE_RATE_LIMIT", strconv.Itoa(commands.DefaultWritesPerMinute))); limit {
+	case "off", "0":
+		c.WritesPerMinute = -1
+	default:
+		n, err := strconv.Atoi(limit)
+		if err != nil || n < 1 || n > 6000 {
+			errs = append(errs, fmt.Errorf("WRITE_RATE_LIMIT: %q is not a number of writes a minute per user (1-6000) or off", limit))
+		}
+		c.WritesPerMinute = n
 	}
 	if _, err := digest.ParseSchedule(c.DigestSchedule); err != nil {
 		errs = append(errs, fmt.Errorf("DIGEST_SCHEDULE: %q is not a cron expression (minute hour day month weekday, e.g. 0 9 * * MON)", c.DigestSchedule))

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -66,29 +67,68 @@ func runConsole(ctx context.Context, cfg config, logger *slog.Logger, args []str
 	if interactive {
 		fmt.Fprintln(stdout, "jobsbot console: type a /jobs command (help lists them), Ctrl-D to quit.")
 	}
-	in := bufio.NewScanner(stdin)
-	in.Buffer(make([]byte, 64*1024), 1024*1024)
-	for {
+	return consoleLoop(ctx, svc, caller, stdin, stdout, interactive)
+}
+
+// maxConsoleLine bounds one console line in memory. Longer lines (a pasted
+// file, a runaway script) are refused and skipped, and the lines after them
+// still run.
+const maxConsoleLine = 1 << 20
+
+// consoleLoop runs each line of stdin as a command and prints its reply and a
+// blank line, until the input ends or ctx is cancelled.
+func consoleLoop(ctx context.Context, svc *commands.Service, caller commands.Caller, stdin io.Reader, stdout io.Writer, interactive bool) error {
+	in := bufio.NewReaderSize(stdin, 64*1024)
+	for ctx.Err() == nil {
 		if interactive {
 			fmt.Fprint(stdout, "jobs> ")
 		}
-		if !in.Scan() {
-			break
+		raw, tooLong, err := readLine(in, maxConsoleLine)
+		if tooLong {
+			fmt.Fprintf(stdout, "%s\n\n", consoleTooLong(svc.Language()))
+		} else if line := strings.TrimSpace(raw); line != "" && !strings.HasPrefix(line, "#") {
+			fmt.Fprintf(stdout, "%s\n\n", svc.Handle(ctx, caller, line).Text())
 		}
-		line := strings.TrimSpace(in.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+		if errors.Is(err, io.EOF) {
+			return nil
 		}
-		reply := svc.Handle(ctx, caller, line)
-		fmt.Fprintf(stdout, "%s\n\n", reply.Text())
-		if ctx.Err() != nil {
-			break
+		if err != nil {
+			return fmt.Errorf("reading commands: %w", err)
 		}
-	}
-	if err := in.Err(); err != nil {
-		return fmt.Errorf("reading commands: %w", err)
 	}
 	return nil
+}
+
+// readLine reads one line without its end. A line longer than max is read to
+// its end and dropped (tooLong), so memory stays bounded. err is io.EOF after
+// the last line.
+func readLine(in *bufio.Reader, max int) (line string, tooLong bool, err error) {
+	var buf []byte
+	for {
+		chunk, err := in.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > max+1 { // +1: the newline itself
+				tooLong, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if errors.Is(err, io.EOF) && (len(buf) > 0 || tooLong) {
+			err = nil // a last line without a newline still runs; the next call says EOF
+		}
+		return strings.TrimSuffix(string(buf), "\n"), tooLong, err
+	}
+}
+
+// consoleTooLong says a console line was too long and skipped.
+func consoleTooLong(lang commands.Lang) string {
+	if lang == commands.Korean {
+		return "1 MiB(1,048,576바이트)보다 긴 줄이라 실행하지 않았습니다. 다음 줄부터 계속합니다."
+	}
+	return "That line is longer than 1 MiB (1,048,576 bytes), so it was not run. Going on with the next line."
 }
 
 // loadDemo fills the demo database through the same commands staff type.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/joho/godotenv"
 
+	"jobsbot/bot"
 	"jobsbot/commands"
 	"jobsbot/db"
 )
@@ -66,7 +67,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "jobsbot: %v\n", err)
 		return 2
 	}
-	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	// Redacting: no log line, from any package, carries a response_url or token.
+	logger := slog.New(bot.RedactingHandler(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
 
 	switch args[0] {
 	case "console":
@@ -144,6 +146,8 @@ func newService(cfg config, store commands.Store, logger *slog.Logger, managers 
 		Language: cfg.Language,
 		Managers: managers,
 		Logger:   logger,
+
+		WritesPerMinute: cfg.WritesPerMinute,
 	})
 }
 

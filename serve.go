@@ -34,13 +34,16 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		if err != nil {
 			return fmt.Errorf("configuration: %w", err)
 		}
-		sched, err := digest.NewScheduler(digest.SchedulerConfig{Poster: poster, Schedule: cfg.DigestSchedule, Location: cfg.Location, Logger: logger})
+		sched, err := digest.NewScheduler(digest.SchedulerConfig{Poster: poster, Schedule: cfg.DigestSchedule, Location: cfg.Location,
+			Logger: logger, StopGrace: cfg.ShutdownGrace})
 		if err != nil {
 			return fmt.Errorf("configuration: %w", err)
 		}
+		// Start stops the scheduler itself when ctx ends, side by side with
+		// the bot's own shutdown. Stop is deferred after store.Close, so it
+		// runs first: it waits until a digest in flight has recorded its
+		// outcome, and only then does the database close.
 		sched.Start(ctx)
-		// Deferred after store.Close, so it runs first: a digest in flight
-		// finishes before the database closes.
 		defer sched.Stop()
 		svc = svc.WithDigestPoster(poster)
 	}
@@ -56,6 +59,7 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		Logger:          logger,
 		Registry:        registry,
 		ChannelLanguage: cfg.DigestLanguage,
+		ShutdownGrace:   cfg.ShutdownGrace,
 	})
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)

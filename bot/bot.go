@@ -48,15 +48,28 @@ type Config struct {
 	// channel (a shared status): DIGEST_LANGUAGE. "" means the service's
 	// default (BOT_LANGUAGE).
 	ChannelLanguage commands.Lang
+	// ShutdownGrace is how long commands in flight may run after shutdown
+	// starts (SHUTDOWN_GRACE); default 10 s. See Run for the whole budget.
+	ShutdownGrace time.Duration
 }
 
 // Timing limits. Slack drops an answer that takes more than 3 s, so the bot
 // answers in the response only when the command is done well within that.
 const (
-	defaultAddr      = ":3000"
-	fastReplyWait    = 2500 * time.Millisecond // what a command may take to answer inline
-	workTimeout      = 60 * time.Second        // one command plus delivering its reply
-	shutdownGrace    = 10 * time.Second        // in-flight commands get this long on shutdown
+	defaultAddr   = ":3000"
+	fastReplyWait = 2500 * time.Millisecond // what a command may take to answer inline
+	workTimeout   = 60 * time.Second        // one command plus delivering its reply
+	shutdownGrace = 10 * time.Second        // in-flight commands get this long on shutdown
+	// wrapUpGrace follows shutdownGrace: work cancelled then still records
+	// what it did and delivers its reply (digest: 5 s to record and upload
+	// the chart, then replyTimeout for the manager's reply).
+	wrapUpGrace = 8 * time.Second
+	// replyTimeout bounds delivering a finished command's reply once the
+	// command's own context has ended (shutdown): the work is done, so its
+	// answer still goes out.
+	replyTimeout = 3 * time.Second
+	// socketCloseGrace bounds closing the Socket Mode connection.
+	socketCloseGrace = 2 * time.Second
 	readyTimeout     = 2 * time.Second
 	apiClientTimeout = 10 * time.Second
 )
@@ -92,6 +105,8 @@ type Bot struct {
 
 	// channelLang is the language of posts everyone in a channel sees.
 	channelLang commands.Lang
+	// grace is Config.ShutdownGrace or shutdownGrace.
+	grace time.Duration
 }
 
 // New checks cfg and builds a Bot. Errors name the environment variable to fix.
@@ -121,10 +136,16 @@ func New(cfg Config) (*Bot, error) {
 		seen:     newSeenSet(10*time.Minute, 10000),
 		work:     &tracker{},
 		fastWait: fastReplyWait,
+		grace:    cfg.ShutdownGrace,
+	}
+	if b.grace <= 0 {
+		b.grace = shutdownGrace
 	}
 	if b.log == nil {
 		b.log = slog.Default()
 	}
+	// Whatever logger it is given, the bot never logs a response_url or token.
+	b.log = slog.New(RedactingHandler(b.log.Handler()))
 	if b.addr == "" {
 		b.addr = defaultAddr
 	}
@@ -164,9 +185,9 @@ func New(cfg Config) (*Bot, error) {
 // checks and metrics.
 func (b *Bot) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("POST /slack/commands", b.verify.wrap(b.serveCommand))
-	mux.Handle("POST /slack/interactions", b.verify.wrap(b.serveInteraction))
-	mux.Handle("POST /slack/events", b.verify.wrap(b.serveEvent))
+	mux.Handle("POST /slack/commands", b.verify.wrap(maxBodyBytes, b.serveCommand))
+	mux.Handle("POST /slack/interactions", b.verify.wrap(maxViewBodyBytes, b.serveInteraction))
+	mux.Handle("POST /slack/events", b.verify.wrap(maxViewBodyBytes, b.serveEvent))
 	mux.HandleFunc("GET /healthz", serveHealthz)
 	mux.Handle("GET /readyz", b.health)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(b.registry, promhttp.HandlerOpts{Registry: b.registry}))

@@ -87,7 +87,7 @@ func (b *Bot) publishHome(ctx context.Context, userID, key string) {
 	updated := b.t("Updated ", "갱신 ") + time.Now().In(b.svc.Location()).Format("2006-01-02 15:04") +
 		b.t(" · type /jobs help for every command", " · 모든 명령은 /jobs help")
 	if len(blocks) < blockkit.MaxBlocks {
-		blocks = append(blocks, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, blockkit.Escape(updated), false, false)))
+		blocks = append(blocks, slack.NewContextBlock("", blockkit.Mrkdwn(blockkit.Escape(updated))))
 	}
 	view := slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
 	err := b.call(ctx, "views.publish", func(ctx context.Context) error {

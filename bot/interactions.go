@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -65,17 +66,27 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 		caller := commands.Caller{UserID: cb.User.ID, Source: commands.SourceSlash, IdempotencyKey: key}
 		share := blockkit.ActionKind(a.ActionID) == commands.ActionShare
 		command := a.Value
+		shown, sealed := "", false
+		if share {
+			shown, command, sealed = unsealShare(a.Value)
+		}
 		b.background(func(ctx context.Context) {
-			// What is shared is read by the whole channel, so it is written
-			// in the channel's language, not the presser's.
-			v := b.speaking(b.channelLang)
-			if !share {
-				v, caller = b.forUser(ctx, caller)
-			}
+			v, caller := b.forUser(ctx, caller)
 			r := v.run(ctx, caller, command)
 			msg := v.message(r, ephemeral)
-			if share && r.Outcome == commands.OutcomeOK {
-				msg = v.message(withoutShare(r), inChannel)
+			if share {
+				checked, same := v.shareReply(r, shown, sealed, time.Now())
+				msg = v.message(checked, ephemeral)
+				if same {
+					// What is shared is read by the whole channel, so once the
+					// presser's view is confirmed unchanged it is written again
+					// in the channel's language, not the presser's.
+					ch := b.speaking(b.channelLang)
+					cr := ch.run(ctx, caller, command)
+					if cr, ok := ch.shareReply(cr, fingerprint(cr), true, time.Now()); ok {
+						msg = ch.message(cr, inChannel)
+					}
+				}
 			}
 			b.deliver(ctx, cb, msg)
 		})
@@ -87,6 +98,8 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 // has one, else to the channel or the user directly (the App Home has no
 // response_url).
 func (b *Bot) deliver(ctx context.Context, cb slack.InteractionCallback, msg *slack.WebhookMessage) {
+	ctx, cancel := deliveryContext(ctx)
+	defer cancel()
 	msg.ReplaceOriginal = false
 	var err error
 	switch {

@@ -124,7 +124,7 @@ func (b *Bot) programGroups(programs []commands.Program) []*slack.OptionGroupBlo
 			if !p.Active || p.Sector != s.sector || len(opts) == maxGroupOptions {
 				continue
 			}
-			label := blockkit.Truncate(b.programName(p)+" ("+p.Code+")", maxOptionText)
+			label := blockkit.Truncate(blockkit.Plain(b.programName(p)+" ("+p.Code+")"), maxOptionText)
 			opts = append(opts, slack.NewOptionBlockObject(p.Code, slack.NewTextBlockObject(slack.PlainTextType, label, false, false), nil))
 		}
 		if len(opts) > 0 && len(groups) < maxOptionGroups {

@@ -55,9 +55,10 @@ func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Conte
 
 // respond posts a message to an interaction's or command's response_url.
 func (b *Bot) respond(ctx context.Context, responseURL string, msg *slack.WebhookMessage) error {
-	return b.call(ctx, "response_url", func(ctx context.Context) error {
+	// The URL is a credential and net/http quotes it in its errors.
+	return redactErr(b.call(ctx, "response_url", func(ctx context.Context) error {
 		return slack.PostWebhookCustomHTTPContext(ctx, responseURL, b.http, msg)
-	})
+	}))
 }
 
 // tell sends a message only the user sees: ephemeral in the channel when

@@ -79,6 +79,8 @@ func (b *Bot) answerSoon(responseURL string, produce func(ctx context.Context) *
 			b.log.WarnContext(ctx, "slow reply has nowhere to go: no response_url")
 			return
 		}
+		ctx, cancel := deliveryContext(ctx)
+		defer cancel()
 		if err := b.respond(ctx, responseURL, msg); err != nil {
 			b.log.ErrorContext(ctx, "delivering a reply to response_url failed", "err", err)
 		}

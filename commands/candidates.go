@@ -127,6 +127,11 @@ func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command)
 	if c.Stage == cmd.Stage {
 		return Reply{Outcome: OutcomeRepeated, Title: s.t("#%d %s is already at %s; nothing changed.", "#%d %s은(는) 이미 %s 단계입니다.", c.ID, c.Name, label(stageWords, c.Stage, s.lang))}
 	}
+	if cmd.Stage.Decision() && !s.IsManager(caller.UserID) {
+		return Reply{Outcome: OutcomeRefused, Title: s.t(
+			"Only a manager of the jobs unit can move a candidate to %s: it records the city's official decision. Ask a manager to make the move.",
+			"%s 단계는 시의 공식 결정이므로 일자리 담당 관리자만 옮길 수 있습니다. 관리자에게 요청해 주세요.", label(stageWords, cmd.Stage, s.lang))}
+	}
 	if c.Stage.Final() && !s.IsManager(caller.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.t("#%d %s is %s, a final stage; only a manager can move it back.",
 			"#%d %s은(는) 최종 단계(%s)라 관리자만 되돌릴 수 있습니다.", c.ID, c.Name, label(stageWords, c.Stage, s.lang))}

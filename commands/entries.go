@@ -115,15 +115,17 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 // record stores a prepared entry and confirms it.
 func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	res, err := s.store.AddEntry(ctx, e)
-	var below *CumulativeBelowError
-	if errors.As(err, &below) {
-		return s.refuse("add", s.t(
-			"%s already has %s jobs in %d, so a year-to-date figure of %s would lower it. Nothing was saved. If the earlier figures were wrong, void them first (`list %s`).",
-			"%s 사업은 %d년 누적이 이미 %s개라 누적 %s개로는 줄어듭니다. 저장하지 않았습니다. 이전 기록이 틀렸다면 먼저 무효로 하세요(`list %s`).",
-			s.programLabel(p), numbers.Format(below.Current), e.AsOf.Year(), numbers.Format(below.Reported), p.Code))
+	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
+		return s.refuse("add", s.cumulativeBelow(p, below))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "add", err)
+	}
+	if res.Agrees {
+		return Reply{Title: s.t(
+			"%[1]s already stands at %[2]s through %[3]s, the figure you reported: the ledger agrees, so nothing new was recorded.",
+			"%[1]s의 %[3]s 기준 누계는 이미 %[2]s%[4]s입니다. 보고하신 수치와 장부가 같아 새로 기록하지 않았습니다.",
+			s.programLabel(p), numbers.Format(res.Entry.ReportedTotal), s.date(res.Entry.AsOf), unitOf(p))}
 	}
 	entry := res.Entry
 	if res.Duplicate {
@@ -134,9 +136,9 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	count := s.count(entry.Count, entry.Approximate)
 	title := s.t("Recorded entry #%d: %s jobs for %s.", "#%d 기록: 일자리 %s, %s.", entry.ID, count, s.programLabel(p))
 	if entry.Kind == KindCumulative {
-		title = s.t("Recorded entry #%d: %s now stands at %s for %d, a difference of %s.",
-			"#%d 기록: %s 사업 누적 %s(%d년), 차이 %s을(를) 기록했습니다.",
-			entry.ID, s.programLabel(p), s.count(entry.ReportedTotal, entry.Approximate), entry.AsOf.Year(), count)
+		title = s.t("Recorded entry #%[1]d: %[2]s stands at %[3]s through %[4]s, a difference of %[5]s.",
+			"#%[1]d 기록: %[2]s, %[4]s 기준 누계 %[3]s(차이 %[5]s).",
+			entry.ID, s.programLabel(p), s.count(entry.ReportedTotal, entry.Approximate), s.date(entry.AsOf), count)
 	}
 	lines := []string{s.t("As of %s · %s · logged by %s", "기준일 %s · %s · 기록자 %s", s.date(entry.AsOf), entry.Department, entry.LoggedBy)}
 	if entry.Status == StatusAgreed {
@@ -189,6 +191,9 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if !s.pinned { // answer in this caller's language
 		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
 	}
+	if r := s.writeLimited(ctx, c, "add"); r != nil {
+		return *r, FieldErrors{FieldProgram: r.Title}
+	}
 	programs, err := s.store.Programs(ctx)
 	if err != nil {
 		return s.storageFailure(ctx, "add", err), nil
@@ -223,6 +228,12 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 		}
 		if _, seen := errs[bad.field]; !seen && (bad.field != FieldProgram || d.program != "" || len(errs) == 0) {
 			errs[bad.field] = bad.message
+		}
+	}
+	for field, text := range map[string]string{FieldDepartment: f.Department, FieldNote: f.Note} {
+		if r, at, found := firstControl(text); found {
+			errs[field] = s.t("This has an invisible control character (U+%04X) at character %d; delete it.",
+				"%[2]d번째 글자에 보이지 않는 제어 문자(U+%04[1]X)가 있습니다. 지워 주세요.", r, at)
 		}
 	}
 	if len(errs) > 0 {
@@ -328,16 +339,25 @@ func (s *Service) entryLine(e Entry, p Program) string {
 	return line
 }
 
-// undo answers `undo`: voids the caller's latest live entry.
+// undo answers `undo`: voids the caller's latest live entry. Concurrent
+// undos by one user each void a different entry, newest first.
 func (s *Service) undo(ctx context.Context, c Caller) Reply {
-	e, err := s.store.LatestLiveEntryBy(ctx, c.UserID)
-	if errors.Is(err, ErrNotFound) {
+	res, err := s.store.UndoLatest(ctx, c.UserID, s.t("undone by its author", "작성자가 취소"))
+	switch {
+	case errors.Is(err, ErrNotFound):
 		return Reply{Outcome: OutcomeRefused, Title: s.t("You have no entries to undo.", "취소할 실적이 없습니다.")}
+	case errors.Is(err, ErrUndoBusy):
+		return Reply{Outcome: OutcomeRefused, Title: s.t(
+			"Another undo of yours is in progress and holds your latest entries; nothing was voided. Try again in a moment.",
+			"진행 중인 다른 취소 요청이 최근 실적을 처리하고 있어 이번 요청으로는 아무것도 무효로 하지 않았습니다. 잠시 후 다시 시도하세요.")}
+	}
+	if dep, ok := errors.AsType[*DependentReportError](err); ok {
+		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "undo", err)
 	}
-	return s.void(ctx, c, e.ID, s.t("undone by its author", "작성자가 취소"))
+	return s.voided(res, s.t("undone by its author", "작성자가 취소"))
 }
 
 // void answers `void`: its author or a manager voids one entry.
@@ -359,16 +379,66 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if reason == "" {
 		reason = s.t("no reason given", "사유 없음")
 	}
-	voided, err := s.store.VoidEntry(ctx, id, c.UserID, reason)
+	res, err := s.store.VoidEntry(ctx, id, c.UserID, reason)
 	if errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.t("Entry #%d was already voided; nothing changed.", "#%d 실적은 이미 무효입니다. 바뀐 것이 없습니다.", id)}
+	}
+	if dep, ok := errors.AsType[*DependentReportError](err); ok {
+		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "void", err)
 	}
-	return Reply{Title: s.t("Voided entry #%d (%s %s, %s). It stays in the history.",
-		"#%d 실적(%s %s, %s)을 무효로 했습니다. 기록은 남습니다.", voided.ID, voided.ProgramCode, s.count(voided.Count, voided.Approximate), s.date(voided.AsOf)),
-		Sections: []Section{{Lines: []string{s.t("Reason: %s", "사유: %s", reason)}}}}
+	return s.voided(res, reason)
+}
+
+// voided confirms a void, listing the later cumulative reports recomputed so
+// they still state the total through their dates.
+func (s *Service) voided(res VoidResult, reason string) Reply {
+	v := res.Entry
+	lines := []string{s.t("Reason: %s", "사유: %s", reason)}
+	for _, a := range res.Adjusted {
+		r := a.Report
+		lines = append(lines, s.t(
+			"Later cumulative report #%[1]d (%[2]s, cumulative %[3]s) now records +%[5]s instead of +%[4]s, so it still states the total through its date.",
+			"이후 누계 보고 #%[1]d(%[2]s 기준 누계 %[3]s)의 차이 수정: +%[4]s → +%[5]s. 그 보고의 누계가 계속 맞도록 했습니다.",
+			r.ID, s.date(r.AsOf), numbers.Format(r.ReportedTotal), numbers.Format(a.OldCount), numbers.Format(r.Count)))
+	}
+	return Reply{Title: s.t("Voided entry #%[1]d (%[2]s %[3]s, %[4]s). It stays in the history.",
+		"#%[1]d 실적(%[2]s %[3]s, %[4]s)을 무효로 했습니다. 기록은 남습니다.", v.ID, v.ProgramCode, s.count(v.Count, v.Approximate), s.date(v.AsOf)),
+		Sections: []Section{{Lines: lines}}}
+}
+
+// dependentReport explains a void refused because a later cumulative report
+// counts on the entry.
+func (s *Service) dependentReport(dep *DependentReportError) string {
+	r := dep.Report
+	return s.t(
+		"Entry #%[1]d was not voided: the later cumulative report #%[2]d (%[3]s, cumulative %[4]s) counts on it and cannot stay true without it. Void #%[2]d first, then #%[1]d.",
+		"#%[1]d 실적을 무효로 하지 않았습니다. 이후 누계 보고 #%[2]d(%[3]s 기준 누계 %[4]s)의 수치가 이 실적에 기대고 있어, 무효로 하면 그 보고가 맞지 않게 됩니다. #%[2]d, #%[1]d 순서로 무효로 하세요.",
+		dep.Voided, r.ID, s.date(r.AsOf), numbers.Format(r.ReportedTotal))
+}
+
+// cumulativeBelow explains a refused cumulative figure, naming the entries
+// to check.
+func (s *Service) cumulativeBelow(p Program, below *CumulativeBelowError) string {
+	checks := make([]string, len(below.Entries))
+	for i, e := range below.Entries {
+		checks[i] = fmt.Sprintf("#%d (%s, +%s)", e.ID, s.date(e.AsOf), s.count(e.Count, e.Approximate))
+	}
+	return s.t(
+		"%[1]s already has %[2]s jobs through %[3]s, so a cumulative figure of %[4]s would lower it. Nothing was saved. Entries to check: %[6]s. If one is wrong, void it first (`void <#> <reason>`, or `list %[5]s`).",
+		"%[1]s의 %[3]s 기준 누계가 이미 %[2]s%[7]s입니다. 누계 %[4]s%[7]s 보고는 이보다 적어 저장하지 않았습니다. 확인할 실적: %[6]s. 틀린 실적이 있으면 먼저 무효로 하세요(`void <번호> <사유>`, `list %[5]s`).",
+		s.programLabel(p), numbers.Format(below.Current), s.date(below.AsOf), numbers.Format(below.Reported), p.Code,
+		strings.Join(checks, ", "), unitOf(p))
+}
+
+// unitOf is the counter a program's figures are written with in Korean.
+func unitOf(p Program) string {
+	if p.Unit == "" {
+		return "개"
+	}
+	return p.Unit
 }
 
 // count formats a number of jobs, marking approximate ones (여).

@@ -22,6 +22,11 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 			"Only managers of the jobs unit can use `%s`. Ask one of them, or use `status` to see progress.",
 			"`%s`은(는) 일자리 담당 관리자만 쓸 수 있습니다. 관리자에게 요청하거나 `status`로 현황을 보세요.", cmd.Name)}
 	}
+	if spec, _ := specNamed(cmd.Name); spec.Writes {
+		if r := s.writeLimited(ctx, c, cmd.Name); r != nil {
+			return *r
+		}
+	}
 	if spec, _ := specNamed(cmd.Name); spec.Guarded && c.IdempotencyKey != "" {
 		first, err := s.store.ClaimDelivery(ctx, c.IdempotencyKey, cmd.Name)
 		if err != nil {

@@ -132,9 +132,9 @@ func TestCumulativeReports(t *testing.T) {
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 2000 invest date:3월말", commands.OutcomeOK)
 	r := h.run("U1", "add 2400여 invest cumulative date:4월말", commands.OutcomeOK)
-	mustContain(t, r.Text(), "now stands at 2,400여 for 2026, a difference of 400여", "total for 2026: 2,400")
+	mustContain(t, r.Text(), "stands at 2,400여 through 2026-04-30, a difference of 400여", "total for 2026: 2,400")
 	r = h.run("U1", "add 2300 invest 누적", commands.OutcomeRefused)
-	mustContain(t, r.Text(), "already has 2,400 jobs in 2026", "Nothing was saved")
+	mustContain(t, r.Text(), "already has 2,400 jobs through 2026-11-26", "Nothing was saved", "Entries to check: #2 (2026-04-30, +400여)")
 	if got := h.yearTotal(); got != 2400 {
 		t.Errorf("total = %d; want 2400", got)
 	}
@@ -213,9 +213,10 @@ func TestCandidates(t *testing.T) {
 		t.Fatalf("candidate buttons = %+v", r.Actions)
 	}
 	h.run("U1", "add candidate 행복나눔 카페 kind:예비", commands.OutcomeOK)
-	for _, st := range []string{"실무검토", "briefing", "applied", "심사", "designated"} {
+	for _, st := range []string{"실무검토", "briefing", "applied", "심사"} {
 		h.run("U1", "candidate move 1 "+st, commands.OutcomeOK)
 	}
+	h.run(manager, "candidate move 1 designated", commands.OutcomeOK)
 	r = h.run("U1", "candidate move 1 review", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "only a manager can move it back")
 	h.run(manager, "candidate move 1 review reopened after appeal", commands.OutcomeOK)

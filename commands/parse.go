@@ -187,6 +187,9 @@ func Parse(text string, today time.Time) (Command, error) {
 	if !utf8.ValidString(text) {
 		return Command{}, usageErr("", "That command has characters I cannot read.", "읽을 수 없는 문자가 있습니다.")
 	}
+	if r, at, found := firstControl(text); found {
+		return Command{}, controlCharErr(text, r, at)
+	}
 	tokens := tokenize(text)
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
 		tokens = tokens[1:]
@@ -219,6 +222,39 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 		return nil
 	}
 	return spec.Parse(cmd, ts, today)
+}
+
+// firstControl finds the first control character in s (C0, DEL, C1) other
+// than tab, newline and carriage return, which are white space between
+// words. It returns the character and its 1-based position in characters.
+// A NUL or an escape sequence in a note or name would be stored and shown to
+// others, so such text is refused, never cleaned silently.
+func firstControl(s string) (rune, int, bool) {
+	at := 0
+	for _, r := range s {
+		at++
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return r, at, true
+		}
+	}
+	return 0, 0, false
+}
+
+// controlCharErr refuses text with a control character, naming the command
+// it was meant for when its first words say, so the usage line can follow.
+func controlCharErr(text string, r rune, at int) *UsageError {
+	name := ""
+	tokens := tokenize(text)
+	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
+		tokens = tokens[1:]
+	}
+	if len(tokens) > 0 {
+		if n, _, err := selectCommand(tokens); err == nil {
+			name = n
+		}
+	}
+	return usageErr(name, "The text has an invisible control character (U+%04X) at character %d; delete it and send again.",
+		"%[2]d번째 글자에 보이지 않는 제어 문자(U+%04[1]X)가 있습니다. 지우고 다시 보내 주세요.", r, at)
 }
 
 // IsBareAdd reports whether text is `add` (in any of its spellings) with

@@ -33,6 +33,9 @@ type Config struct {
 	// DigestPoster posts `digest post`; nil means posting is not configured
 	// (no DIGEST_CHANNEL) and the command says so.
 	DigestPoster DigestPoster
+	// WritesPerMinute is each Slack user's sustained write rate, with bursts
+	// of 20; 0 means DefaultWritesPerMinute, negative means no limit.
+	WritesPerMinute int
 }
 
 // Caller is who runs a command and through what.
@@ -62,7 +65,8 @@ type Service struct {
 	defaultLang Lang
 	// pinned makes every reply use lang, whoever asks: a Service for a
 	// channel post, or the per-request copy Handle runs on. See language.go.
-	pinned bool
+	pinned  bool
+	limiter *writeLimiter // shared by the copies With… makes; nil: no limit
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
@@ -76,6 +80,11 @@ func New(cfg Config) *Service {
 		log:      cfg.Logger,
 		poster:   cfg.DigestPoster,
 	}
+	perMinute := cfg.WritesPerMinute
+	if perMinute == 0 {
+		perMinute = DefaultWritesPerMinute
+	}
+	s.limiter = newWriteLimiter(perMinute)
 	if s.loc == nil {
 		s.loc = seoul()
 	}

@@ -20,8 +20,9 @@ type Store interface {
 	UpdateProgram(ctx context.Context, p Program) (Program, error)
 
 	// AddEntry records an entry. A cumulative entry is turned into the
-	// difference from the program's year-to-date total (same status) inside the
-	// same transaction; a figure not above it fails with *CumulativeBelowError.
+	// difference from the program's total through its as-of date (same year
+	// and status) inside the same transaction; a figure equal to it writes
+	// nothing and sets Agrees, one below it fails with *CumulativeBelowError.
 	// A repeated idempotency key writes nothing and returns the first entry with
 	// Duplicate set.
 	AddEntry(ctx context.Context, e NewEntry) (AddResult, error)
@@ -31,8 +32,14 @@ type Store interface {
 	LatestLiveEntryBy(ctx context.Context, userID string) (Entry, error)
 	// ListEntries returns entries newest first (by ID), voided ones included.
 	ListEntries(ctx context.Context, f EntryFilter) ([]Entry, error)
-	// VoidEntry marks an entry voided with who and why; ErrAlreadyVoided if it was.
-	VoidEntry(ctx context.Context, id int64, by, reason string) (Entry, error)
+	// VoidEntry marks an entry voided with who and why; ErrAlreadyVoided if it
+	// was. Later cumulative reports that counted on it are recomputed to stay
+	// true (VoidResult.Adjusted), or the void fails with *DependentReportError.
+	VoidEntry(ctx context.Context, id int64, by, reason string) (VoidResult, error)
+	// UndoLatest voids the user's newest live entry that no other undo is
+	// voiding at the same moment; ErrNotFound if there is none, ErrUndoBusy
+	// if the user's concurrent undos hold every one left.
+	UndoLatest(ctx context.Context, userID, reason string) (VoidResult, error)
 	// VoidedBetween returns entries voided within [from, to) (instants), oldest first.
 	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
 

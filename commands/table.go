@@ -21,6 +21,9 @@ type commandSpec struct {
 	// Guarded commands write without a key of their own, so a redelivered
 	// request is caught by claiming its delivery key first.
 	Guarded bool
+	// Writes marks commands that change the ledger: each Slack user may run
+	// them only so often (ratelimit.go).
+	Writes bool
 	// Options are the canonical option keys (see optionKeys) it accepts.
 	Options []string
 	// Parse reads the positional words left once options are taken; nil
@@ -45,6 +48,7 @@ func commandSpecs() []commandSpec {
 			SummaryEn: "Log jobs a program created (a delta, or with `cumulative` the total through its date). Counts as 180, 2만500, 6백여, 천여 명, 1.2만, 약 500, 300 명; dates as 4월말, 11.30, 11월 30일자, 어제, 그저께, 금요일, 지난주 금요일, 지난달 말, with or without date:. 약정/채용 and 상용/임시/일용 are read without a label.",
 			SummaryKo: "사업별 일자리 실적을 기록합니다(증가분, 또는 `누적`을 붙이면 그 날짜까지의 누계). 수는 180, 2만500, 6백여, 천여 명, 1.2만, 약 500, 300 명처럼, 날짜는 4월말, 11.30, 11월 30일자, 어제, 그저께, 금요일, 지난주 금요일, 지난달 말처럼 date: 없이도 씁니다. 약정·채용, 상용·임시·일용도 그대로 쓰면 됩니다.",
 			Examples:  []string{"add 180 youth date:4월말", "add 2400여 invest cumulative date:2026-04-30", "add 청년 35 dept:일자리정책과 job fair hires", "add 천여 명 노인 지난달 말 현재", "add 약 500 youth 금요일 채용박람회", "add 15 invest 약정 지난주 금요일"},
+			Writes:    true,
 			Options:   []string{"date", "dept", "status", "type", "program", "note"},
 			Parse:     parseCounted,
 			Run:       (*Service).add,
@@ -66,6 +70,7 @@ func commandSpecs() []commandSpec {
 			SummaryKo: "내가 마지막으로 기록한 실적을 무효로 합니다.",
 			Examples:  []string{"undo"},
 			Guarded:   true,
+			Writes:    true,
 			Run:       func(s *Service, ctx context.Context, c Caller, _ Command) Reply { return s.undo(ctx, c) },
 		},
 		{
@@ -75,6 +80,7 @@ func commandSpecs() []commandSpec {
 			SummaryKo: "실적 한 건을 무효로 합니다(작성자 또는 관리자). 기록은 남습니다.",
 			Examples:  []string{"void 12 counted twice", "void #12 MOU, not hires"},
 			Guarded:   true,
+			Writes:    true,
 			Options:   []string{"note"},
 			Parse:     parseVoid,
 			Run: func(s *Service, ctx context.Context, c Caller, cmd Command) Reply {
@@ -99,6 +105,7 @@ func commandSpecs() []commandSpec {
 			Examples:  []string{"target 2만500", "target 2400 program:invest", "target 21,000 year:2027"},
 			Manager:   true,
 			Guarded:   true,
+			Writes:    true,
 			Options:   []string{"year", "program"},
 			Parse:     parseCounted,
 			Run:       (*Service).target,
@@ -119,6 +126,7 @@ func commandSpecs() []commandSpec {
 			Examples:  []string{`program add startup en:"Start-up support" ko:"창업지원" sector:private dept:창업지원과 aliases:창업`},
 			Manager:   true,
 			Guarded:   true,
+			Writes:    true,
 			Options:   []string{"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
 			Parse:     parseWords,
 			Run:       runProgramCommand,
@@ -131,6 +139,7 @@ func commandSpecs() []commandSpec {
 			Examples:  []string{`program rename youth en:"Youth employment" ko:"청년고용"`},
 			Manager:   true,
 			Guarded:   true,
+			Writes:    true,
 			Options:   []string{"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
 			Parse:     parseWords,
 			Run:       runProgramCommand,
@@ -143,6 +152,7 @@ func commandSpecs() []commandSpec {
 			Examples:  []string{"program deactivate rail"},
 			Manager:   true,
 			Guarded:   true,
+			Writes:    true,
 			Parse:     parseWords,
 			Run:       runProgramCommand,
 		},
@@ -154,6 +164,7 @@ func commandSpecs() []commandSpec {
 			Examples:  []string{"program activate rail"},
 			Manager:   true,
 			Guarded:   true,
+			Writes:    true,
 			Parse:     parseWords,
 			Run:       runProgramCommand,
 		},
@@ -163,6 +174,7 @@ func commandSpecs() []commandSpec {
 			SummaryEn: "Record an organisation found as a social-enterprise candidate.",
 			SummaryKo: "사회적기업 후보로 발굴한 기업(단체)을 등록합니다.",
 			Examples:  []string{`candidate add "Hanbit Bakery Co-op" kind:cooperative dept:사회적경제과 mission:jobs`, "add candidate 행복나눔 카페 kind:예비 mission:일자리제공"},
+			Writes:    true,
 			Options:   []string{"kind", "dept", "mission", "rep", "note"},
 			Parse:     parseCandidateAdd,
 			Run:       (*Service).candidateAdd,
@@ -191,10 +203,11 @@ func commandSpecs() []commandSpec {
 		{
 			Name: "candidate move", Words: []string{"move", "이동", "단계"},
 			Usage:     "candidate move <number> <stage> [note]",
-			SummaryEn: "Move a candidate to another stage (leaving a final stage needs a manager).",
-			SummaryKo: "후보의 단계를 바꿉니다(최종 단계에서 되돌리려면 관리자).",
+			SummaryEn: "Move a candidate to another stage (designated, not-selected and leaving a final stage need a manager).",
+			SummaryKo: "후보의 단계를 바꿉니다(지정·탈락 처리와 최종 단계에서 되돌리기는 관리자만).",
 			Examples:  []string{"candidate move 3 review", "candidate move 3 설명회 6월 공모 대비 컨설팅"},
 			Guarded:   true,
+			Writes:    true,
 			Options:   []string{"note"},
 			Parse:     parseCandidateMove,
 			Run:       (*Service).candidateMove,

@@ -112,7 +112,12 @@ const (
 	maxRetryAfter = 10 * time.Minute
 	// recordTimeout bounds ledger writes made after the caller's context
 	// ended: a posted message must still be recorded on shutdown.
-	recordTimeout = 10 * time.Second
+	recordTimeout = 5 * time.Second
+	// finishTimeout bounds what follows a successful post (recording it and
+	// uploading the chart), which runs even if shutdown cancels the caller
+	// meanwhile: the message is out, so its record and chart must follow.
+	// It fits in the bot's shutdown wrap-up (bot.wrapUpGrace).
+	finishTimeout = 5 * time.Second
 	// historyPages bounds the search for a message a dead run posted.
 	historyPages = 5
 )
@@ -273,10 +278,12 @@ func (p *Poster) PostDigest(ctx context.Context, weekStart time.Time, requestedB
 		p.fail(ctx, log, week, err)
 		return res, fmt.Errorf("digest: post %s: %w", label, err)
 	}
-	p.record(ctx, log, week, ts)
+	finish, cancel := context.WithTimeout(context.WithoutCancel(ctx), finishTimeout)
+	defer cancel()
+	p.record(finish, log, week, ts)
 	p.runs.WithLabelValues(outcomePosted).Inc()
 	log.InfoContext(ctx, "digest posted", "ts", ts, "attempt", run.Attempts)
-	p.shareChart(ctx, log, d, ts)
+	p.shareChart(finish, log, d, ts)
 	res.Status, res.MessageTS = commands.PostedNow, ts
 	return res, nil
 }
