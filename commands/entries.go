@@ -167,7 +167,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatus int64) ([]string, error) {
 	year := e.AsOf.Year()
 	if e.Status != StatusAgreed {
-		return []string{s.t("%s total for %d: %s.", "%s 사업 누적(%d년): %s.", s.programLabel(p), year, numbers.Format(sameStatus))}, nil
+		return []string{s.t("%s total for %d: %s.", "%s의 %d년 누적: %s.", s.programLabel(p), year, numbers.Format(sameStatus))}, nil
 	}
 	list, err := s.store.ProgramTotals(ctx, dates.On(year, time.January, 1), dates.On(year, time.December, 31), "")
 	if err != nil {
@@ -180,7 +180,7 @@ func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatu
 		}
 	}
 	return []string{
-		s.t("%s total for %d: %s hired; agreed jobs are not in it.", "%s 사업 %d년 실적(채용): %s. 약정은 넣지 않습니다.", s.programLabel(p), year, numbers.Format(t.Jobs)),
+		s.t("%s total for %d: %s hired; agreed jobs are not in it.", "%s의 %d년 실적(채용): %s. 약정은 넣지 않습니다.", s.programLabel(p), year, numbers.Format(t.Jobs)),
 		s.t("Agreed (MOU) pipeline for %d, not in the jobs total: %s.", "%d년 약정(MOU) 누적, 실적 미포함: %s.", year, numbers.Format(t.Agreed)),
 	}, nil
 }

@@ -180,7 +180,7 @@ func TestAgreedEntryReply(t *testing.T) {
 	}{
 		{commands.English, []string{"Youth jobs (youth) total for 2026: 280 hired; agreed jobs are not in it.",
 			"Agreed (MOU) pipeline for 2026, not in the jobs total: 15."}},
-		{commands.Korean, []string{"청년일자리 (youth) 사업 2026년 실적(채용): 280. 약정은 넣지 않습니다.",
+		{commands.Korean, []string{"청년일자리 (youth)의 2026년 실적(채용): 280. 약정은 넣지 않습니다.",
 			"2026년 약정(MOU) 누적, 실적 미포함: 15."}},
 	} {
 		h := newHarness(t, tt.lang)
@@ -188,7 +188,7 @@ func TestAgreedEntryReply(t *testing.T) {
 		r := h.run("U1", "add 15 youth status:agreed", commands.OutcomeOK)
 		mustContain(t, r.Text(), tt.wants...)
 		noFormatSlips(t, r.Text())
-		if strings.Contains(r.Text(), "total for 2026: 15") || strings.Contains(r.Text(), "누적(2026년): 15") {
+		if strings.Contains(r.Text(), "total for 2026: 15") || strings.Contains(r.Text(), "2026년 누적: 15") {
 			t.Errorf("agreed sum shown as the year's total:\n%s", r.Text())
 		}
 		if got := h.sumSQL("youth", dates.On(2026, 1, 1), dates.On(2026, 12, 31)); got != 280 {
