@@ -89,12 +89,14 @@ func TestConsoleDemo(t *testing.T) {
 	cmd := exec.Command(bin, "console", "--demo", "--today", "2026-11-26")
 	cmd.Dir = t.TempDir()
 	cmd.Env = consoleEnv(databaseURL)
-	cmd.Stdin = strings.NewReader("status\ncandidate list\n")
+	cmd.Stdin = strings.NewReader("status\ncandidate list\nlist\n")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("jobsbot console --demo: %v\n%s", err, out)
 	}
-	for _, want := range []string{"12,015 of the 20,500 target (59%)", "Hanbit Bakery Co-op", "Applied 1"} {
+	// list: this year's entries come before last year's curve, loaded later.
+	for _, want := range []string{"11,980 of the 20,500 target (58%)", "Hanbit Bakery Co-op", "Applied 1",
+		"#7 · 2026-11-25 · invest +120", "#1 · 2026-04-30 · invest +2,400여"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out)
 		}

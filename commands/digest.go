@@ -17,10 +17,18 @@ import (
 // Monday meeting. Service.Digest gathers it; Service.DigestReply words it.
 type Digest struct {
 	WeekStart, WeekEnd time.Time // Monday and Sunday, midnight UTC
-	// Year is the year the year-to-date figures belong to: the Monday's year,
-	// so the week holding December 31 reports that year's final total and
-	// every day of a year is counted in some digest's year to date.
+	// Year is the year the year-to-date figures belong to: the ISO
+	// week-year, so week 1 reports the year it ends in, and the week holding
+	// December 31 in its first days reports that year's final total.
 	Year int
+	// PrevYearFinal is the year before's final total, set only for a week 1
+	// that starts in December, so the last days of that year are reported in
+	// some digest.
+	PrevYearFinal ProgramTotal
+	// MonthEndDays and MonthEndJobs are set when most of the week's jobs came
+	// from month-end reports (dated on a month's last day, or cumulative).
+	MonthEndDays []time.Time
+	MonthEndJobs int64
 	// AsOf is the last day the year to date counts: the week's Sunday,
 	// clipped to December 31.
 	AsOf time.Time
@@ -64,16 +72,16 @@ const (
 // Digest gathers the digest of the Monday..Sunday week holding weekStart.
 func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, error) {
 	monday := dates.WeekStart(weekStart)
-	d := Digest{WeekStart: monday, WeekEnd: monday.AddDate(0, 0, 6), Year: monday.Year()}
-	yearStart, yearEnd := dates.On(d.Year, time.January, 1), dates.On(d.Year, time.December, 31)
+	d := Digest{WeekStart: monday, WeekEnd: monday.AddDate(0, 0, 6)}
+	// The ISO week-year: week 1 (which may start in late December) reports
+	// the year it ends in, and a week holding December 31 in its first half
+	// reports the year it closes.
+	d.Year, _ = monday.ISOWeek()
+	yearEnd := dates.On(d.Year, time.December, 31)
 	d.AsOf = d.WeekEnd
 	if d.AsOf.After(yearEnd) {
 		d.AsOf = yearEnd
 	}
-	// Voids and stage moves are stamped instants; the week runs from Monday
-	// midnight to the next Monday midnight in the city's zone.
-	weekFrom := time.Date(monday.Year(), monday.Month(), monday.Day(), 0, 0, 0, 0, s.loc)
-	weekTo := weekFrom.AddDate(0, 0, 7)
 	d.daysInYear = int64(yearEnd.YearDay())
 	d.elapsedDays = int64(d.AsOf.YearDay())
 	if d.AsOf.Before(yearEnd) {
@@ -84,71 +92,16 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 	if err != nil {
 		return d, err
 	}
-	week, err := s.totalsByProgram(ctx, monday, d.WeekEnd, "")
-	if err != nil {
+	if err := s.gatherPrograms(ctx, &d, all); err != nil {
 		return d, err
 	}
-	prev, err := s.totalsByProgram(ctx, monday.AddDate(0, 0, -7), monday.AddDate(0, 0, -1), "")
-	if err != nil {
+	if err := s.gatherMonthEnd(ctx, &d, all); err != nil {
 		return d, err
 	}
-	ytd, err := s.totalsByProgram(ctx, yearStart, d.AsOf, "")
-	if err != nil {
-		return d, err
-	}
-	targets, err := s.store.Targets(ctx, d.Year)
-	if err != nil {
-		return d, err
-	}
-	d.Target = targets.Total
-	for _, p := range all {
-		if !p.CountsAsJobs() {
-			continue
-		}
-		pw := ProgramWeek{Program: p, Week: week[p.ID], PrevWeek: prev[p.ID], YearToDate: ytd[p.ID], Target: targets.Programs[p.ID]}
-		addTotal(&d.Week, pw.Week)
-		addTotal(&d.PrevWeek, pw.PrevWeek)
-		addTotal(&d.YearToDate, pw.YearToDate)
-		switch p.Sector {
-		case SectorPublic:
-			d.WeekPublic += pw.Week.Jobs
-		case SectorPrivate:
-			d.WeekPrivate += pw.Week.Jobs
-		}
-		if pw.Week.Jobs != 0 || pw.PrevWeek.Jobs != 0 || pw.Week.Agreed != 0 {
-			d.Programs = append(d.Programs, pw)
-		}
-		if pw.Target > 0 {
-			d.programsWithTargets++
-			// Behind pace: a smaller share of its target than of the year.
-			if pw.YearToDate.Jobs*d.daysInYear < pw.Target*d.elapsedDays {
-				d.Lagging = append(d.Lagging, pw)
-			}
-		}
-	}
-	sort.SliceStable(d.Programs, func(i, j int) bool { return d.Programs[i].Week.Jobs > d.Programs[j].Week.Jobs })
-	sort.SliceStable(d.Lagging, func(i, j int) bool {
-		return d.Lagging[i].YearToDate.Jobs*d.Lagging[j].Target < d.Lagging[j].YearToDate.Jobs*d.Lagging[i].Target
-	})
-
 	if err := s.gatherDepartments(ctx, &d, all); err != nil {
 		return d, err
 	}
-	if d.Stages, err = s.store.StageCounts(ctx); err != nil {
-		return d, err
-	}
-	moves, err := s.store.StageMovesBetween(ctx, weekFrom, weekTo)
-	if err != nil {
-		return d, err
-	}
-	for _, m := range moves {
-		if m.From == "" {
-			d.NewCandidates = append(d.NewCandidates, m)
-		} else {
-			d.Moves = append(d.Moves, m)
-		}
-	}
-	if d.Voided, err = s.store.VoidedBetween(ctx, weekFrom, weekTo); err != nil {
+	if err := s.gatherCandidatesAndVoids(ctx, &d); err != nil {
 		return d, err
 	}
 	if d.Chart, err = s.cumulativeSeries(ctx, d.Year, d.AsOf, d.Target); err != nil {
@@ -157,23 +110,176 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 	return d, nil
 }
 
+// gatherPrograms sums the week, the week before and the year to date per
+// program, and finds the lagging ones.
+func (s *Service) gatherPrograms(ctx context.Context, d *Digest, all []Program) error {
+	monday := d.WeekStart
+	week, err := s.totalsByProgram(ctx, monday, d.WeekEnd, "")
+	if err != nil {
+		return err
+	}
+	prev, err := s.totalsByProgram(ctx, monday.AddDate(0, 0, -7), monday.AddDate(0, 0, -1), "")
+	if err != nil {
+		return err
+	}
+	ytd, err := s.totalsByProgram(ctx, dates.On(d.Year, time.January, 1), d.AsOf, "")
+	if err != nil {
+		return err
+	}
+	if monday.Year() < d.Year { // week 1 starting in December: close last year too
+		closed, err := s.totalsByProgram(ctx, dates.On(monday.Year(), time.January, 1), dates.On(monday.Year(), time.December, 31), "")
+		if err != nil {
+			return err
+		}
+		for _, p := range all {
+			if p.CountsAsJobs() {
+				addTotal(&d.PrevYearFinal, closed[p.ID])
+			}
+		}
+	}
+	targets, err := s.store.Targets(ctx, d.Year)
+	if err != nil {
+		return err
+	}
+	d.Target = targets.Total
+	for _, p := range all {
+		if !p.CountsAsJobs() {
+			continue
+		}
+		pw := ProgramWeek{Program: p, Week: week[p.ID], PrevWeek: prev[p.ID], YearToDate: ytd[p.ID], Target: targets.Programs[p.ID]}
+		d.addProgram(pw)
+	}
+	sort.SliceStable(d.Programs, func(i, j int) bool { return d.Programs[i].Week.Jobs > d.Programs[j].Week.Jobs })
+	sort.SliceStable(d.Lagging, func(i, j int) bool {
+		return d.Lagging[i].YearToDate.Jobs*d.Lagging[j].Target < d.Lagging[j].YearToDate.Jobs*d.Lagging[i].Target
+	})
+	return nil
+}
+
+// addProgram adds one program's figures to the digest's sums and lists.
+func (d *Digest) addProgram(pw ProgramWeek) {
+	addTotal(&d.Week, pw.Week)
+	addTotal(&d.PrevWeek, pw.PrevWeek)
+	addTotal(&d.YearToDate, pw.YearToDate)
+	switch pw.Program.Sector {
+	case SectorPublic:
+		d.WeekPublic += pw.Week.Jobs
+	case SectorPrivate:
+		d.WeekPrivate += pw.Week.Jobs
+	}
+	if pw.Week.Jobs != 0 || pw.PrevWeek.Jobs != 0 || pw.Week.Agreed != 0 {
+		d.Programs = append(d.Programs, pw)
+	}
+	if pw.Target > 0 {
+		d.programsWithTargets++
+		// Behind pace: a smaller share of its target than of the year.
+		if pw.YearToDate.Jobs*d.daysInYear < pw.Target*d.elapsedDays {
+			d.Lagging = append(d.Lagging, pw)
+		}
+	}
+}
+
+// weekEntriesCap bounds the entries read to classify a week's reports; a
+// week has a few dozen, and past the cap the note is simply left out.
+const weekEntriesCap = 2000
+
+// gatherMonthEnd finds the share of the week's jobs that came from
+// month-end reports: entries dated on a month's last day or given as
+// cumulative figures. Those are a month's (or a year's) work reported at
+// once, so a week made mostly of them must not read as one week's output.
+func (s *Service) gatherMonthEnd(ctx context.Context, d *Digest, all []Program) error {
+	if d.Week.Jobs <= 0 {
+		return nil
+	}
+	jobs := map[int64]bool{}
+	for _, p := range all {
+		jobs[p.ID] = p.CountsAsJobs()
+	}
+	list, err := s.store.ListEntries(ctx, EntryFilter{From: d.WeekStart, To: d.WeekEnd, Limit: weekEntriesCap})
+	if err != nil || len(list) == weekEntriesCap {
+		return err
+	}
+	var share int64
+	monthEnds, cumulativeDays := map[time.Time]bool{}, map[time.Time]bool{}
+	for _, e := range list {
+		if e.Voided() || e.Status != StatusRealised || !jobs[e.ProgramID] {
+			continue
+		}
+		switch {
+		case e.AsOf.AddDate(0, 0, 1).Day() == 1:
+			monthEnds[e.AsOf] = true
+		case e.Kind == KindCumulative:
+			cumulativeDays[e.AsOf] = true
+		default:
+			continue
+		}
+		share += e.Count
+	}
+	if share*2 <= d.Week.Jobs {
+		return nil
+	}
+	// Name the month ends; a cumulative figure dated mid-month is counted in
+	// the share but named only when there is no month end to name.
+	if len(monthEnds) == 0 {
+		monthEnds = cumulativeDays
+	}
+	for day := range monthEnds {
+		d.MonthEndDays = append(d.MonthEndDays, day)
+	}
+	d.MonthEndJobs = share
+	sort.Slice(d.MonthEndDays, func(i, j int) bool { return d.MonthEndDays[i].Before(d.MonthEndDays[j]) })
+	return nil
+}
+
+// gatherCandidatesAndVoids reads the week's stage moves, the pipeline and
+// the week's voids.
+func (s *Service) gatherCandidatesAndVoids(ctx context.Context, d *Digest) error {
+	// Voids and stage moves are stamped instants; the week runs from Monday
+	// midnight to the next Monday midnight in the city's zone.
+	weekFrom := time.Date(d.WeekStart.Year(), d.WeekStart.Month(), d.WeekStart.Day(), 0, 0, 0, 0, s.loc)
+	weekTo := weekFrom.AddDate(0, 0, 7)
+	var err error
+	if d.Stages, err = s.store.StageCounts(ctx); err != nil {
+		return err
+	}
+	moves, err := s.store.StageMovesBetween(ctx, weekFrom, weekTo)
+	if err != nil {
+		return err
+	}
+	for _, m := range moves {
+		if m.From == "" {
+			d.NewCandidates = append(d.NewCandidates, m)
+		} else {
+			d.Moves = append(d.Moves, m)
+		}
+	}
+	d.Voided, err = s.store.VoidedBetween(ctx, weekFrom, weekTo)
+	return err
+}
+
 func addTotal(sum *ProgramTotal, t ProgramTotal) {
 	sum.Jobs += t.Jobs
 	sum.Approximate += t.Approximate
 	sum.Agreed += t.Agreed
 }
 
-// gatherDepartments finds the week's busiest departments and the silent ones.
+// gatherDepartments finds the week's busiest departments and the silent
+// ones. Silence is judged as the week's Sunday saw it: a report dated after
+// the week (or a digest run weeks later) does not hide a silent department.
 func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []Program) error {
 	depts, err := s.store.DepartmentTotals(ctx, d.WeekStart, d.WeekEnd)
 	if err != nil {
 		return err
 	}
+	last, err := s.store.LastLoggedThrough(ctx, d.WeekEnd)
+	if err != nil {
+		return err
+	}
 	for _, dt := range withProgramDepartments(depts, programs) {
+		dt.LastLoggedOn = last[dt.Department]
 		if dt.Jobs > 0 {
 			d.TopDepartments = append(d.TopDepartments, dt)
 		}
-		// Silent as of the week's end, the same two weeks status uses.
 		if dt.LastLoggedOn.IsZero() || d.WeekEnd.Sub(dt.LastLoggedOn) >= silentAfter {
 			d.SilentDepartments = append(d.SilentDepartments, dt)
 		}
@@ -271,6 +377,19 @@ func (s *Service) digestHeadline(d Digest) Section {
 	lines = append(lines, s.t("This week: %s jobs (%s on the week before's %s)", "이번 주: %s개 (전주 %[3]s 대비 %[2]s)",
 		numbers.Format(d.Week.Jobs), signed(d.Week.Jobs-d.PrevWeek.Jobs), numbers.Format(d.PrevWeek.Jobs)))
 	lines = append(lines, s.t("Public %s · Private %s", "공공 %s · 민간 %s", numbers.Format(d.WeekPublic), numbers.Format(d.WeekPrivate)))
+	if len(d.MonthEndDays) > 0 {
+		days := make([]string, len(d.MonthEndDays))
+		for i, day := range d.MonthEndDays {
+			days[i] = fmt.Sprintf("%d/%d", day.Month(), day.Day())
+		}
+		lines = append(lines, s.t("Includes month-end reports dated %[1]s: %[2]s of the week's %[3]s jobs were reported for a whole month or the year to date, not made this week.",
+			"월말 보고(%[1]s자) 포함: 이번 주 %[3]s개 중 %[2]s개는 한 달 또는 연간 누계로 보고된 실적으로, 이번 주에 만들어진 일자리가 아닙니다.",
+			strings.Join(days, ", "), numbers.Format(d.MonthEndJobs), numbers.Format(d.Week.Jobs)))
+	}
+	if closed := d.WeekStart.Year(); closed < d.Year {
+		lines = append(lines, s.t("%[1]d closed at %[2]s jobs (as of %[3]s).", "%[1]d년 최종 실적: %[2]s (%[3]s 기준).",
+			closed, numbers.Format(d.PrevYearFinal.Jobs), s.date(dates.On(closed, time.December, 31))))
+	}
 	ytd := d.YearToDate.Jobs
 	switch {
 	case d.Target > 0:

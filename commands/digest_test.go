@@ -68,6 +68,8 @@ func goldenData(t *testing.T) *harness {
 		"add 5 youth date:2026-05-24",
 		"void 16 typed twice",
 		"void 18 belongs to next week",
+		// The demo's own job-fair report is dated in April; this week has one too.
+		"add 35 youth date:2026-05-19 dept:일자리정책과 job fair hires",
 	}); err != nil {
 		t.Fatal(err)
 	}

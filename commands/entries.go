@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -147,12 +148,41 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if entry.Note != "" {
 		lines = append(lines, s.t("Note: %s", "메모: %s", entry.Note))
 	}
+	totals, err := s.entryTotals(ctx, entry, p, res.ProgramTotal)
+	if err != nil {
+		return s.storageFailure(ctx, "add", err)
+	}
+	lines = append(lines, totals...)
 	lines = append(lines,
-		s.t("%s total for %d: %s.", "%s 사업 누적(%d년): %s.", s.programLabel(p), entry.AsOf.Year(), numbers.Format(res.ProgramTotal)),
 		s.t("Wrong? `/jobs undo` or `/jobs void %d <reason>`.", "잘못 기록했다면 `/jobs undo` 또는 `/jobs void %d <사유>`.", entry.ID))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.t("Undo", "취소"), Command: fmt.Sprintf("void %d undone from the confirmation", entry.ID), Style: "danger",
 	}}}
+}
+
+// entryTotals is the program's year total after an entry. For a realised
+// entry that is the store's same-status total. An agreed (MOU) entry must not
+// read as the year's jobs: it shows the realised total and, apart from it,
+// the agreed pipeline, both summed from the entries of the as-of year.
+func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatus int64) ([]string, error) {
+	year := e.AsOf.Year()
+	if e.Status != StatusAgreed {
+		return []string{s.t("%s total for %d: %s.", "%s의 %d년 누적: %s.", s.programLabel(p), year, numbers.Format(sameStatus))}, nil
+	}
+	list, err := s.store.ProgramTotals(ctx, dates.On(year, time.January, 1), dates.On(year, time.December, 31), "")
+	if err != nil {
+		return nil, err
+	}
+	var t ProgramTotal
+	for _, pt := range list {
+		if pt.ProgramID == p.ID {
+			t = pt
+		}
+	}
+	return []string{
+		s.t("%s total for %d: %s hired; agreed jobs are not in it.", "%s의 %d년 실적(채용): %s. 약정은 넣지 않습니다.", s.programLabel(p), year, numbers.Format(t.Jobs)),
+		s.t("Agreed (MOU) pipeline for %d, not in the jobs total: %s.", "%d년 약정(MOU) 누적, 실적 미포함: %s.", year, numbers.Format(t.Agreed)),
+	}, nil
 }
 
 // SubmitAddForm validates and records an add-entry form. Invalid fields come
@@ -251,7 +281,7 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		f.ProgramID = p.ID
 	}
-	entries, err := s.store.ListEntries(ctx, f)
+	entries, err := s.listThisYearFirst(ctx, f)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -275,6 +305,29 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 		r.Sections = append(r.Sections, Section{Lines: []string{s.deptTotalLine(f.Department, entries)}})
 	}
 	return r
+}
+
+// listThisYearFirst lists entries by as-of year, latest year first, and
+// newest first within a year: a back-filled batch of last year's figures
+// must not push this year's entries off the screen.
+func (s *Service) listThisYearFirst(ctx context.Context, f EntryFilter) ([]Entry, error) {
+	year := s.today().Year()
+	var out []Entry
+	if f.From.IsZero() && f.To.IsZero() {
+		thisYear := f
+		thisYear.From = dates.On(year, time.January, 1)
+		got, err := s.store.ListEntries(ctx, thisYear)
+		if err != nil || len(got) == f.Limit {
+			return got, err
+		}
+		out, f.To, f.Limit = got, dates.On(year-1, time.December, 31), f.Limit-len(got)
+	}
+	older, err := s.store.ListEntries(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(older, func(i, j int) bool { return older[i].AsOf.Year() > older[j].AsOf.Year() })
+	return append(out, older...), nil
 }
 
 // entryLine is one entry in a list.

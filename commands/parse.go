@@ -480,6 +480,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 func parseList(cmd *Command, ts []token, today time.Time) error {
 	ts = takeVoided(cmd, ts)
 	ts = takePeriod(cmd, ts, today)
+	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
+		return err
+	}
 	for i, t := range ts {
 		if isOneOf(t, mineWords) {
 			cmd.Mine = true
@@ -493,7 +496,10 @@ func parseList(cmd *Command, ts []token, today time.Time) error {
 
 // parseStatus reads `status [period] [program|public|private]`.
 func parseStatus(cmd *Command, ts []token, today time.Time) error {
-	ts = takePeriod(cmd, ts, today)
+	ts = takePeriod(cmd, dropComparison(ts), today)
+	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
+		return err
+	}
 	for i, t := range ts {
 		if s, ok := lookup(sectorWords, t.text); ok && !t.quoted {
 			cmd.Sector = s
@@ -599,10 +605,12 @@ func raws(ts []token) []string {
 	return out
 }
 
-// parseCounted finds the count among the words: the first word (or run of up
-// to four words, for "1만 2000") that reads as a number. What stands before
-// and after it is kept for the handler, which knows the programs.
-func parseCounted(cmd *Command, ts []token, _ time.Time) error {
+// parseCounted finds the count among the words: the longest run of up to
+// five words that reads as one number ("1만 2천여 개", "약 500 명"). What
+// stands before and after it is kept for the handler, which knows the
+// programs. For add, free-standing dates, status and employment words are
+// taken out first (takeEntryFields), so they never fall into the note.
+func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	kept := ts[:0:0]
 	for _, t := range ts {
 		if cmd.Name == "add" && isOneOf(t, cumulativeWords) {
@@ -612,22 +620,24 @@ func parseCounted(cmd *Command, ts []token, _ time.Time) error {
 		kept = append(kept, t)
 	}
 	ts = kept
+	dateTyped := ""
+	if cmd.Name == "add" {
+		var err error
+		if ts, dateTyped, err = takeEntryFields(cmd, ts, today); err != nil {
+			return err
+		}
+	}
 	for i, t := range ts {
 		if t.quoted {
 			continue
 		}
-		n, err := numbers.Parse(t.text)
-		if err != nil {
-			if numbers.LooksNumeric(t.text) {
+		n, end, ok := countRun(ts, i)
+		if !ok {
+			if numbers.StartsLikeNumber(t.text) {
+				_, err := numbers.Parse(t.text)
 				return countError(cmd.Name, t.text, err)
 			}
 			continue
-		}
-		end := i + 1
-		for k := i + 2; k <= len(ts) && k <= i+4; k++ {
-			if longer, err := numbers.Parse(textJoin(ts[i:k])); err == nil {
-				n, end = longer, k
-			}
 		}
 		if ue := checkCount(cmd.Name, n); ue != nil {
 			return ue
@@ -635,11 +645,18 @@ func parseCounted(cmd *Command, ts []token, _ time.Time) error {
 		if end < len(ts) && !ts[end].quoted && numbers.LooksNumeric(ts[end].text) {
 			// "180 2000" is two counts or a typo; guessing either would be wrong.
 			return usageErr(cmd.Name, "`%s %s` is two numbers in a row; give one count (write 12,000 as 1만 2000 or 12000).",
-				"`%s %s`은(는) 수가 두 개입니다. 수는 하나만 쓰세요(12,000은 1만 2000 또는 12000).", textJoin(ts[i:end]), ts[end].text)
+				"`%s %s`: 수가 두 개 연달아 있습니다. 수는 하나만 쓰세요(12,000은 1만 2000 또는 12000).", textJoin(ts[i:end]), ts[end].text)
 		}
 		cmd.Count, cmd.HasCount = n, true
 		cmd.Before, cmd.After = raws(ts[:i]), raws(ts[end:])
 		return nil
+	}
+	if dateTyped != "" && cmd.Opts.Date != nil {
+		// "add 4.5 youth": 4.5 read as April 5, so no count is left; say so
+		// rather than ask for a count the user thinks was given.
+		d := cmd.Opts.Date.Format(time.DateOnly)
+		return usageErr(cmd.Name, "I couldn't find how many jobs: `%s` reads as the date %s. Give the count as a whole number, e.g. 180.",
+			"일자리 수를 찾지 못했습니다. `%s`: 날짜(%s)로 읽었습니다. 일자리 수는 180처럼 정수로 쓰세요.", dateTyped, d)
 	}
 	first := ""
 	if len(ts) > 0 {
@@ -649,7 +666,22 @@ func parseCounted(cmd *Command, ts []token, _ time.Time) error {
 		return usageErr(cmd.Name, "How many jobs? Give the count first, e.g. 180 or 2만500.", "일자리 수를 먼저 쓰세요. 예: 180, 2만500.")
 	}
 	return usageErr(cmd.Name, "I couldn't find how many jobs: `%s` is not a number. Write the count as 180, 2,400, 6백여 or 1만2000.",
-		"일자리 수를 찾지 못했습니다: `%s`은(는) 수가 아닙니다. 180, 2,400, 6백여, 1만2000처럼 쓰세요.", first)
+		"일자리 수를 찾지 못했습니다: `%s`에서 수를 읽을 수 없습니다. 180, 2,400, 6백여, 1만2000처럼 쓰세요.", first)
+}
+
+// countRun reads the longest run of unquoted words from i that is one
+// number: "300 명", "5백 명", "1만 2천여 개", "약 500" and "천여 명" are
+// single counts, so the counter or prefix is never taken for a program.
+func countRun(ts []token, i int) (numbers.Number, int, bool) {
+	for k := min(len(ts), i+5); k > i; k-- {
+		if slices.ContainsFunc(ts[i:k], func(t token) bool { return t.quoted }) {
+			continue
+		}
+		if n, err := numbers.Parse(textJoin(ts[i:k])); err == nil {
+			return n, k, true
+		}
+	}
+	return numbers.Number{}, 0, false
 }
 
 // checkCount refuses counts a single entry must not hold: zero, more than
@@ -672,15 +704,34 @@ func checkCount(command string, n numbers.Number) *UsageError {
 	return nil
 }
 
+// numberReasonsKo words the numbers package's reasons in Korean.
+var numberReasonsKo = map[string]string{
+	"is not a number":                            "수로 읽을 수 없습니다",
+	"has a misplaced comma":                      "쉼표 자리가 맞지 않습니다",
+	"is too large":                               "너무 큽니다",
+	"is not a whole number":                      "정수가 아닙니다",
+	"has a sign; only plain counts are accepted": "부호가 붙어 있습니다. 부호 없는 수만 씁니다",
+	"has a space inside the number":              "수 가운데에 띄어쓰기가 있습니다",
+	"has a space before its counter":             "여 앞에 띄어쓰기가 있습니다",
+	"has a unit with no digit before it":         "단위 앞에 숫자가 없습니다",
+	"has its units out of order":                 "단위 순서가 맞지 않습니다",
+	"needs a single digit 1-9 before 천, 백 or 십":  "천, 백, 십 앞에는 한 자리 숫자(1-9)만 씁니다",
+	"has a zero before a unit":                   "단위 앞에 0이 있습니다",
+	"has a part too big for its place":           "자리에 비해 큰 수가 있습니다",
+}
+
 func countError(command, typed string, err error) error {
 	var ne *numbers.Error
-	reason := "is not a number I can read"
+	reason, reasonKo := "is not a number I can read", "수로 읽을 수 없습니다"
 	if errors.As(err, &ne) && ne.Reason != "" {
 		reason = ne.Reason
+		if ko, ok := numberReasonsKo[ne.Reason]; ok {
+			reasonKo = ko
+		}
 	}
 	return &UsageError{Command: command,
 		En: fmt.Sprintf("`%s` %s. Write the count as 180, 2,400, 6백여 or 1만2000.", typed, reason),
-		Ko: fmt.Sprintf("`%s`은(는) 읽을 수 없는 수입니다. 180, 2,400, 6백여, 1만2000처럼 쓰세요.", typed)}
+		Ko: fmt.Sprintf("`%s`: %s. 180, 2,400, 6백여, 1만2000처럼 쓰세요.", typed, reasonKo)}
 }
 
 // takePeriod removes the first run of up to three words that reads as a

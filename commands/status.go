@@ -20,8 +20,11 @@ type statusView struct {
 	label       string
 	from, to    time.Time // the span counted, clipped to today
 	wholeYear   bool
-	live        bool      // the span includes today, so "this week" and "still needed" mean something
-	programs    []Program // the programs in view, jobs-counting ones only
+	through     bool                   // 누계 as of a date: January 1 through to
+	lastYear    dates.Period           // 전년 동기: the same span (as clipped) a year earlier
+	lastTotals  map[int64]ProgramTotal // totals over lastYear
+	live        bool                   // the span includes today, so "this week" and "still needed" mean something
+	programs    []Program              // the programs in view, jobs-counting ones only
 	totals      map[int64]ProgramTotal
 	week, month map[int64]ProgramTotal
 	targets     Targets
@@ -90,12 +93,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	case cmd.Opts.Year != 0:
 		span = dates.Year(cmd.Opts.Year)
 	}
-	v := statusView{label: span.Label, from: span.From, to: span.To}
-	if v.to.After(today) {
-		v.to = today
-	}
-	v.wholeYear = span.From.Month() == time.January && span.From.Day() == 1 && span.To.Month() == time.December && span.To.Day() == 31
-	v.live = !today.Before(span.From) && !today.After(span.To)
+	v := newStatusView(span, today)
 
 	all, err := s.store.Programs(ctx)
 	if err != nil {
@@ -126,17 +124,8 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		v.programs = append(v.programs, p)
 	}
 	v.dept = dept
-	if v.totals, err = s.totalsByProgram(ctx, v.from, v.to, dept); err != nil {
+	if err := s.statusTotals(ctx, &v, today); err != nil {
 		return v, nil, err
-	}
-	if v.live {
-		if v.week, err = s.totalsByProgram(ctx, dates.WeekStart(today), today, dept); err != nil {
-			return v, nil, err
-		}
-		monthStart := dates.On(today.Year(), today.Month(), 1)
-		if v.month, err = s.totalsByProgram(ctx, monthStart, today, dept); err != nil {
-			return v, nil, err
-		}
 	}
 	if v.targets, err = s.store.Targets(ctx, span.From.Year()); err != nil {
 		return v, nil, err
@@ -164,6 +153,39 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		}
 	}
 	return v, nil, nil
+}
+
+// newStatusView sets up the span status counts: clipped to today, with 전년
+// 동기 the same clipped span a year earlier.
+func newStatusView(span dates.Period, today time.Time) statusView {
+	v := statusView{label: span.Label, from: span.From, to: span.To, through: span.Through}
+	if v.to.After(today) {
+		v.to = today
+	}
+	v.lastYear = dates.SameSpanLastYear(dates.Period{From: v.from, To: v.to, Through: span.Through})
+	v.wholeYear = span.From.Month() == time.January && span.From.Day() == 1 && span.To.Month() == time.December && span.To.Day() == 31
+	v.live = !today.Before(span.From) && !today.After(span.To)
+	return v
+}
+
+// statusTotals reads the per-program totals of the span, of the same span
+// last year and, while the span is running, of this week and this month.
+func (s *Service) statusTotals(ctx context.Context, v *statusView, today time.Time) error {
+	var err error
+	if v.totals, err = s.totalsByProgram(ctx, v.from, v.to, v.dept); err != nil {
+		return err
+	}
+	if v.lastTotals, err = s.totalsByProgram(ctx, v.lastYear.From, v.lastYear.To, v.dept); err != nil {
+		return err
+	}
+	if !v.live {
+		return nil
+	}
+	if v.week, err = s.totalsByProgram(ctx, dates.WeekStart(today), today, v.dept); err != nil {
+		return err
+	}
+	v.month, err = s.totalsByProgram(ctx, dates.On(today.Year(), today.Month(), 1), today, v.dept)
+	return err
 }
 
 // departmentOf returns the department of some program that typed names, or "".
@@ -241,14 +263,38 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	if v.dept != "" {
 		scope += " · " + v.dept
 	}
-	r := Reply{Title: s.t("Jobs status · %s%s (as of %s)", "일자리 현황 · %s%s (%s 기준)", v.label, scope, s.date(v.to))}
-	if v.to.Before(v.from) {
-		r.Title = s.t("Jobs status · %s%s (not started yet)", "일자리 현황 · %s%s (아직 시작 전)", v.label, scope)
+	name := v.label
+	if v.through {
+		name = s.t("total through %s", "%s 누계", s.date(v.to))
 	}
+	r := Reply{Title: s.t("Jobs status · %s%s (as of %s)", "일자리 현황 · %s%s (%s 기준)", name, scope, s.date(v.to))}
+	if v.to.Before(v.from) {
+		r.Title = s.t("Jobs status · %s%s (not started yet)", "일자리 현황 · %s%s (아직 시작 전)", name, scope)
+	}
+	head := s.statusHeadline(v, cmd, total, today)
+	r.Sections = append(r.Sections, Section{Lines: head})
 
+	if len(v.programs) > 1 {
+		r.Sections = append(r.Sections, s.programSection(v))
+	}
+	if v.types != nil {
+		r.Sections = append(r.Sections, s.breakdownSection(v))
+	}
+	if len(v.depts) > 0 {
+		r.Sections = append(r.Sections, s.departmentSection(v.depts, today))
+	}
+	if v.stages != nil {
+		r.Sections = append(r.Sections, s.pipelineSection(v.stages))
+	}
+	return r
+}
+
+// statusHeadline is the first section of status: the total against the
+// target, what is still needed, the split, this week and 전년 동기.
+func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, today time.Time) []string {
 	var head []string
 	switch {
-	case v.target > 0 && v.wholeYear:
+	case v.target > 0 && (v.wholeYear || v.through):
 		head = append(head, s.t("Total: %s of the %s target (%d%%)", "누적 %s / 목표 %s (%d%%)",
 			numbers.Format(total.Jobs), numbers.Format(v.target), percent(total.Jobs, v.target)))
 		if v.live && total.Jobs < v.target {
@@ -269,6 +315,9 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 				"%d년 목표가 아직 없습니다. 관리자가 `target <수>`로 정할 수 있습니다.", v.from.Year()))
 		}
 	}
+	if !v.to.Before(v.from) {
+		head = append(head, s.lastYearLine(total.Jobs, v.sum(v.lastTotals, nil).Jobs, v.lastYear))
+	}
 	if len(v.programs) > 1 && cmd.Sector == "" {
 		pub := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPublic })
 		priv := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPrivate })
@@ -284,21 +333,26 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	if total.Agreed > 0 {
 		head = append(head, s.t("Not counted: %s agreed (MOU) jobs not yet hired.", "제외: 아직 채용되지 않은 약정 %s.", numbers.Format(total.Agreed)))
 	}
-	r.Sections = append(r.Sections, Section{Lines: head})
+	return head
+}
 
-	if len(v.programs) > 1 {
-		r.Sections = append(r.Sections, s.programSection(v))
+// lastYearLine is 전년 동기 대비: the same span a year earlier and the change.
+func (s *Service) lastYearLine(now, before int64, span dates.Period) string {
+	change := signed(now - before)
+	if before > 0 {
+		change += fmt.Sprintf(" (%+d%%)", ((now-before)*100+signedHalf(now-before, before))/before)
 	}
-	if v.types != nil {
-		r.Sections = append(r.Sections, s.breakdownSection(v))
+	return s.t("Same span last year (%[1]s – %[2]s): %[3]s · change %[4]s",
+		"전년 동기(%[1]s ~ %[2]s) %[3]s · 대비 %[4]s",
+		s.date(span.From), s.date(span.To), numbers.Format(before), change)
+}
+
+// signedHalf rounds a percentage half away from zero.
+func signedHalf(diff, whole int64) int64 {
+	if diff < 0 {
+		return -whole / 2
 	}
-	if len(v.depts) > 0 {
-		r.Sections = append(r.Sections, s.departmentSection(v.depts, today))
-	}
-	if v.stages != nil {
-		r.Sections = append(r.Sections, s.pipelineSection(v.stages))
-	}
-	return r
+	return whole / 2
 }
 
 func (s *Service) programSection(v statusView) Section {
@@ -317,6 +371,9 @@ func (s *Service) programSection(v statusView) Section {
 		}
 		if w := v.week[p.ID].Jobs; w > 0 {
 			line += s.t(" · +%s this week", " · 이번 주 +%s", numbers.Format(w))
+		}
+		if last := v.lastTotals[p.ID].Jobs; last > 0 {
+			line += s.t(" · last year %s", " · 전년 동기 %s", numbers.Format(last))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}

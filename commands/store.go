@@ -51,6 +51,10 @@ type Store interface {
 	// listing every department that ever logged an entry. Programs counted in
 	// sessions (회) are left out here and in DailyJobs: they are not jobs.
 	DepartmentTotals(ctx context.Context, from, to time.Time) ([]DepartmentTotal, error)
+	// LastLoggedThrough returns, per department, the as-of date of its latest
+	// live entry dated on or before through; departments without one are left
+	// out. The digest judges silence with it as of the end of its week.
+	LastLoggedThrough(ctx context.Context, through time.Time) (map[string]time.Time, error)
 	// DailyJobs returns live realised jobs per as-of date in [from, to], every
 	// jobs-counting program summed, only for days that have any.
 	DailyJobs(ctx context.Context, from, to time.Time) ([]DayTotal, error)
