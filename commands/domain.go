@@ -139,6 +139,16 @@ type ProgramTotal struct {
 	Agreed      int64 // agreed (약정) jobs, never part of Jobs
 }
 
+// Department is one department (부서) of the managed list: entries may only
+// be credited to an active one. Names are stored cleaned (CleanName).
+type Department struct {
+	Name      string
+	Aliases   []string
+	Active    bool     // false once retired, or for a name no manager ever added
+	Reporters []string // Slack user IDs of the people who report for it
+	Channel   string   // Slack channel ID for reminders, "" for none
+}
+
 // DepartmentTotal is one department's realised jobs over a span of dates.
 type DepartmentTotal struct {
 	Department   string

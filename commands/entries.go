@@ -32,7 +32,7 @@ type invalid struct {
 
 // prepareEntry checks a draft and turns it into a NewEntry; the typed command
 // and the Slack form both go through here so they accept exactly the same.
-func (s *Service) prepareEntry(c Caller, programs []Program, d entryDraft) (NewEntry, Program, *invalid) {
+func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department, d entryDraft) (NewEntry, Program, *invalid) {
 	p, ok := findProgram(programs, d.program)
 	if !ok {
 		return NewEntry{}, Program{}, &invalid{field: FieldProgram}
@@ -55,6 +55,13 @@ func (s *Service) prepareEntry(c Caller, programs []Program, d entryDraft) (NewE
 	}
 	if utf8.RuneCountInString(d.department) > MaxNameRunes {
 		return NewEntry{}, p, &invalid{FieldDepartment, s.t("The department name is longer than %d characters.", "부서 이름이 %d자를 넘습니다.", MaxNameRunes)}
+	}
+	if d.department != "" {
+		dept, ok := findDepartment(depts, d.department)
+		if !ok {
+			return NewEntry{}, p, &invalid{FieldDepartment, s.unknownDepartment(d.department, depts)}
+		}
+		d.department = dept.Name // the managed name, never the typed spelling
 	}
 	e := NewEntry{
 		ProgramID: p.ID, Count: d.count.Value, Kind: KindDelta, AsOf: asOf, Approximate: d.count.Approximate,
@@ -82,6 +89,10 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
 	d := entryDraft{count: cmd.Count, cumulative: cmd.Cumulative, date: cmd.Opts.Date, department: cmd.Opts.Department,
 		status: cmd.Opts.Status, employment: cmd.Opts.Employment}
 	var noteWords []string
@@ -101,7 +112,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 			"어느 사업인지 수 뒤에 코드나 이름을 쓰세요. 예: `add 180 youth`."))
 	}
 	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + cmd.Opts.Note)
-	e, p, bad := s.prepareEntry(c, programs, d)
+	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
 		if bad.field == FieldProgram && bad.message == "" {
 			return s.unknownProgram(cmd.Name, d.program, programs)
@@ -160,6 +171,10 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if err != nil {
 		return s.storageFailure(ctx, "add", err), nil
 	}
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, "add", err), nil
+	}
 	errs := FieldErrors{}
 	d := entryDraft{program: strings.TrimSpace(f.Program), department: strings.TrimSpace(f.Department), note: strings.TrimSpace(f.Note)}
 	if n, err := numbers.Parse(f.Count); err != nil {
@@ -183,7 +198,7 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 		}
 		d.status = st
 	}
-	e, p, bad := s.prepareEntry(c, programs, d)
+	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
 		if bad.message == "" {
 			bad.message = s.t("Pick a program from the list.", "목록에서 사업을 고르세요.")

@@ -104,15 +104,25 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	if cmd.Opts.Program != "" {
 		typed = cmd.Opts.Program
 	}
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return v, nil, err
+	}
 	var only *Program
 	dept := cmd.Opts.Department
+	if d, ok := findDepartment(depts, dept); ok {
+		dept = d.Name // an alias or a look-alike spelling means the managed name
+	}
 	if typed != "" {
 		p, ok := findProgram(all, typed)
+		d, isDept := findDepartment(depts, typed)
 		switch {
 		case ok:
 			only = &p
+		case isDept:
+			dept = d.Name // "status 일자리정책과" reads as a department
 		case departmentOf(all, typed) != "":
-			dept = departmentOf(all, typed) // "status 일자리정책과" reads as a department
+			dept = departmentOf(all, typed)
 		default:
 			r := s.unknownProgram(cmd.Name, typed, all)
 			return v, &r, nil

@@ -19,6 +19,16 @@ type Store interface {
 	// active flag of an existing program; ErrConflict on a taken code or alias.
 	UpdateProgram(ctx context.Context, p Program) (Program, error)
 
+	// Departments returns the active departments of the managed list, ordered
+	// by name (retired ones are left out: the add path reads this list).
+	Departments(ctx context.Context) ([]Department, error)
+	// AddDepartment adds a department to the managed list (reactivating a
+	// retired one of that name); ErrConflict if an active one has the name.
+	AddDepartment(ctx context.Context, d Department) (Department, error)
+	// UpdateDepartment saves the aliases, reporters, channel and active flag
+	// of the department named d.Name; ErrNotFound if there is none.
+	UpdateDepartment(ctx context.Context, d Department) (Department, error)
+
 	// AddEntry records an entry. A cumulative entry is turned into the
 	// difference from the program's year-to-date total (same status) inside the
 	// same transaction; a figure not above it fails with *CumulativeBelowError.
@@ -41,7 +51,8 @@ type Store interface {
 	// may be left out.
 	ProgramTotals(ctx context.Context, from, to time.Time, department string) ([]ProgramTotal, error)
 	// DepartmentTotals sums live realised jobs in [from, to] per department,
-	// listing every department that ever logged an entry. Programs counted in
+	// listing every active department of the managed list, and a retired one
+	// only while it has live jobs in the span. Programs counted in
 	// sessions (회) are left out here and in DailyJobs: they are not jobs.
 	DepartmentTotals(ctx context.Context, from, to time.Time) ([]DepartmentTotal, error)
 	// DailyJobs returns live realised jobs per as-of date in [from, to], every
