@@ -149,11 +149,28 @@ type Department struct {
 	Channel   string   // Slack channel ID for reminders, "" for none
 }
 
+// NothingReport records that a department had nothing to report for a month
+// (실적 없음): it counts as having reported and adds no jobs.
+type NothingReport struct {
+	ID             int64
+	Department     string
+	Month          time.Time // the first day of the month
+	LoggedBy       string
+	Source         Source
+	IdempotencyKey string
+	CreatedAt      time.Time
+	VoidedAt       time.Time // zero while live
+	VoidedBy       string
+	VoidReason     string
+	Duplicate      bool // AddNothing saw the idempotency key before
+}
+
 // DepartmentTotal is one department's realised jobs over a span of dates.
 type DepartmentTotal struct {
 	Department   string
 	Jobs         int64
 	LastLoggedOn time.Time // the latest as-of date of a live entry ever, zero if none
+	Target       int64     // the department's yearly target, 0 if none (set by commands, not the store)
 }
 
 // Targets are a year's current targets.

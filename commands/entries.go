@@ -304,8 +304,14 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if utf8.RuneCountInString(reason) > MaxNoteRunes {
 		return s.refuse("void", s.t("The reason is longer than %d characters; shorten it.", "사유가 %d자를 넘습니다. 줄여 주세요.", MaxNoteRunes))
 	}
+	if reason == "" {
+		reason = s.t("no reason given", "사유 없음")
+	}
 	e, err := s.store.Entry(ctx, id)
 	if errors.Is(err, ErrNotFound) {
+		if r, ok := s.voidNothing(ctx, c, id, reason); ok { // 실적 없음 reports share the numbers
+			return r
+		}
 		return s.refuse("void", s.t("There is no entry #%d. Use `list` to see the numbers.", "#%d 실적이 없습니다. `list`로 번호를 확인하세요.", id))
 	}
 	if err != nil {
@@ -314,9 +320,6 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if e.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.t("Entry #%d was logged by %s; only they or a manager can void it.",
 			"#%d 실적은 %s 님이 기록했습니다. 본인이나 관리자만 무효로 할 수 있습니다.", id, e.LoggedBy)}
-	}
-	if reason == "" {
-		reason = s.t("no reason given", "사유 없음")
 	}
 	voided, err := s.store.VoidEntry(ctx, id, c.UserID, reason)
 	if errors.Is(err, ErrAlreadyVoided) {

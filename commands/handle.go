@@ -61,6 +61,20 @@ func (s *Service) run(ctx context.Context, c Caller, cmd Command) Reply {
 		r = s.programs(ctx)
 	case "program add", "program rename", "program deactivate", "program activate":
 		r = s.programCommand(ctx, cmd)
+	case "dept show":
+		r = s.deptShow(ctx, cmd)
+	case "dept add":
+		r = s.deptAdd(ctx, cmd)
+	case "dept remove":
+		r = s.deptRemove(ctx, cmd)
+	case "dept rename":
+		r = s.deptRename(ctx, cmd)
+	case "dept merge":
+		r = s.deptMerge(ctx, cmd)
+	case "dept target":
+		r = s.deptTarget(ctx, c, cmd)
+	case "none":
+		r = s.none(ctx, c, cmd)
 	case "candidate add":
 		r = s.candidateAdd(ctx, c, cmd)
 	case "candidate list":

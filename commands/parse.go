@@ -43,6 +43,8 @@ type Command struct {
 	Stage      Stage
 	Sector     Sector
 	Opts       Options
+	// Users are the Slack users mentioned (<@U123>), by ID (dept add, remove).
+	Users []string
 }
 
 // Options are the key:value options of a command line.
@@ -63,6 +65,7 @@ type Options struct {
 	Aliases    []string
 	Unit       string
 	Disclosure string
+	Channel    string // a Slack channel ID (dept add)
 }
 
 // UsageError is a command line that cannot be run as typed. It carries the
@@ -155,6 +158,7 @@ var optionKeys = map[string]string{
 	"aliases": "aliases", "alias": "aliases", "별칭": "aliases",
 	"unit": "unit", "단위": "unit",
 	"disclosure": "disclosure", "공시": "disclosure", "공시유형": "disclosure",
+	"channel": "channel", "채널": "channel",
 }
 
 // allowedOptions lists the options each command takes.
@@ -162,7 +166,7 @@ var allowedOptions = map[string][]string{
 	"add":                {"date", "dept", "status", "type", "program", "note"},
 	"list":               {"program", "dept"},
 	"status":             {"dept", "program", "sector", "year"},
-	"target":             {"year", "program"},
+	"target":             {"year", "program", "dept"},
 	"program add":        {"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
 	"program rename":     {"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
 	"candidate add":      {"kind", "dept", "mission", "rep", "note"},
@@ -177,6 +181,13 @@ var allowedOptions = map[string][]string{
 	"help":               {},
 	"digest":             {},
 	"digest post":        {},
+	"dept show":          {},
+	"dept add":           {"aliases", "channel"},
+	"dept remove":        {},
+	"dept rename":        {},
+	"dept merge":         {},
+	"dept target":        {"year"},
+	"none":               {"dept"},
 }
 
 var (
@@ -253,6 +264,8 @@ func selectCommand(tokens []token) (string, []token, error) {
 		group = "program"
 	case "candidate", "candidates", "후보", "후보기업":
 		group = "candidate"
+	case "dept", "department", "departments", "부서":
+		group = "dept"
 	}
 	if group == "" && (second == "candidate" || second == "후보") && isSpecWord("candidate add", first) {
 		return "candidate add", tokens[2:], nil // "add candidate …": staff think of both as adding
@@ -262,12 +275,19 @@ func selectCommand(tokens []token) (string, []token, error) {
 			if group == "program" {
 				return "programs", nil, nil
 			}
+			if group == "dept" {
+				return "dept show", nil, nil
+			}
 			return "candidate list", nil, nil
 		}
 		for _, s := range commandTable {
 			if strings.HasPrefix(s.Name, group+" ") && isSpecWord(s.Name, second) {
 				return s.Name, tokens[2:], nil
 			}
+		}
+		if group == "dept" {
+			return "", nil, usageErr("", "I don't know `dept %s`. Use dept show, add, remove, rename, merge or target.",
+				"`부서 %s` 명령은 없습니다. 부서 보기, 추가, 삭제, 이름변경, 병합, 목표 중 하나를 쓰세요.", tokens[1].text)
 		}
 		if group == "candidate" {
 			return "", nil, usageErr("", "I don't know `candidate %s`. Use candidate add, list, show or move.",
@@ -380,6 +400,8 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		o.Date = &d
 	case "dept":
 		o.Department, ok = value, true
+	case "channel":
+		return parseChannel(cmd, value)
 	case "status":
 		if o.Status, ok = lookup(statusWords, value); !ok {
 			return usageErr(cmd.Name, "`status:%s` is not a status. Use status:realised (hired) or status:agreed (MOU, not yet hired).",
@@ -442,8 +464,12 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 // parseArgs reads the positional words of each command.
 func parseArgs(cmd *Command, ts []token, today time.Time) error {
 	switch cmd.Name {
-	case "add", "target":
+	case "add", "target", "dept target":
 		return parseCounted(cmd, ts)
+	case "dept show", "dept add", "dept remove", "dept rename", "dept merge":
+		return parseDept(cmd, ts, today)
+	case "none":
+		return parseNone(cmd, ts, today)
 	case "list":
 		ts = takePeriod(cmd, ts, today)
 		for i, t := range ts {

@@ -150,17 +150,26 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	if v.targets, err = s.store.Targets(ctx, span.From.Year()); err != nil {
 		return v, nil, err
 	}
+	deptTargets, err := s.store.DepartmentTargets(ctx, span.From.Year())
+	if err != nil {
+		return v, nil, err
+	}
 	switch {
 	case only != nil:
 		v.target = v.targets.Programs[only.ID]
 	case cmd.Sector == "" && dept == "":
 		v.target = v.targets.Total
+	case cmd.Sector == "":
+		v.target = deptTargets[dept]
 	}
 	if only == nil && dept == "" && cmd.Sector == "" {
 		if v.depts, err = s.store.DepartmentTotals(ctx, v.from, v.to); err != nil {
 			return v, nil, err
 		}
 		v.depts = withProgramDepartments(v.depts, all)
+		if v.from.Month() == time.January && v.from.Day() == 1 {
+			v.depts = withDepartmentTargets(v.depts, deptTargets) // 달성률 only for spans from 1 January
+		}
 	}
 	if only == nil && cmd.Sector == "" && dept == "" {
 		if v.stages, err = s.store.StageCounts(ctx); err != nil {
@@ -327,7 +336,7 @@ func (s *Service) programSection(v statusView) Section {
 func (s *Service) departmentSection(depts []DepartmentTotal, today time.Time) Section {
 	sec := Section{Heading: s.t("By department", "부서별")}
 	for _, d := range depts {
-		line := fmt.Sprintf("%s: %s", d.Department, numbers.Format(d.Jobs))
+		line := fmt.Sprintf("%s: %s", d.Department, numbers.Format(d.Jobs)) + s.deptAchievement(d)
 		switch {
 		case d.LastLoggedOn.IsZero():
 			line += s.t(" · nothing logged yet", " · 아직 보고 없음")
@@ -363,4 +372,21 @@ func (s *Service) pipelineSection(counts map[Stage]int) Section {
 			counts[StageDesignated], reached, percent(int64(counts[StageDesignated]), int64(reached))))
 	}
 	return sec
+}
+
+// withDepartmentTargets sets each department's yearly target.
+func withDepartmentTargets(depts []DepartmentTotal, targets map[string]int64) []DepartmentTotal {
+	for i := range depts {
+		depts[i].Target = targets[depts[i].Department]
+	}
+	return depts
+}
+
+// deptAchievement is " / target 300 (달성률 41%)" for a department with a
+// target, "" otherwise.
+func (s *Service) deptAchievement(d DepartmentTotal) string {
+	if d.Target <= 0 {
+		return ""
+	}
+	return s.t(" of %s target (%d%%)", " / 목표 %s (달성률 %d%%)", numbers.Format(d.Target), percent(d.Jobs, d.Target))
 }

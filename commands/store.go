@@ -29,6 +29,28 @@ type Store interface {
 	// of the department named d.Name; ErrNotFound if there is none.
 	UpdateDepartment(ctx context.Context, d Department) (Department, error)
 
+	// RenameDepartment renames a department, keeping the old name as an alias
+	// and moving everything credited to it; ErrConflict if the name is taken.
+	RenameDepartment(ctx context.Context, from, to string) (Department, error)
+	// MergeDepartments moves everything credited to from into into and drops
+	// from, whose names join into's aliases.
+	MergeDepartments(ctx context.Context, from, into string) (Department, error)
+	// DepartmentTargets returns the departments' yearly targets.
+	DepartmentTargets(ctx context.Context, year int) (map[string]int64, error)
+	// SetDepartmentTarget sets or revises a department's yearly target and
+	// returns the old value (0 if none).
+	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string) (int64, error)
+	// AddNothing records a "nothing to report" for a department and month;
+	// ErrConflict if one is live already.
+	AddNothing(ctx context.Context, n NothingReport) (NothingReport, error)
+	// NothingReport returns one "nothing" report, voided or not.
+	NothingReport(ctx context.Context, id int64) (NothingReport, error)
+	// VoidNothing voids a "nothing" report; ErrAlreadyVoided if it was.
+	VoidNothing(ctx context.Context, id int64, by, reason string) (NothingReport, error)
+	// ReportedDepartments returns the departments with a live entry dated in
+	// the month starting on month, or a live "nothing" report for it.
+	ReportedDepartments(ctx context.Context, month time.Time) (map[string]bool, error)
+
 	// AddEntry records an entry. A cumulative entry is turned into the
 	// difference from the program's year-to-date total (same status) inside the
 	// same transaction; a figure not above it fails with *CumulativeBelowError.
