@@ -75,6 +75,12 @@ func (s *Service) run(ctx context.Context, c Caller, cmd Command) Reply {
 		r = s.deptTarget(ctx, c, cmd)
 	case "none":
 		r = s.none(ctx, c, cmd)
+	case "remind preview":
+		r = s.remindPreview(ctx, cmd)
+	case "remind send":
+		r = s.remindSend(ctx, cmd)
+	case "holiday list", "holiday add", "holiday remove":
+		r = s.holiday(ctx, cmd)
 	case "candidate add":
 		r = s.candidateAdd(ctx, c, cmd)
 	case "candidate list":

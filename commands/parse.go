@@ -188,6 +188,11 @@ var allowedOptions = map[string][]string{
 	"dept merge":         {},
 	"dept target":        {"year"},
 	"none":               {"dept"},
+	"remind preview":     {},
+	"remind send":        {},
+	"holiday list":       {},
+	"holiday add":        {},
+	"holiday remove":     {},
 }
 
 var (
@@ -266,6 +271,10 @@ func selectCommand(tokens []token) (string, []token, error) {
 		group = "candidate"
 	case "dept", "department", "departments", "부서":
 		group = "dept"
+	case "remind", "reminder", "reminders", "알림":
+		group = "remind"
+	case "holiday", "holidays", "공휴일":
+		group = "holiday"
 	}
 	if group == "" && (second == "candidate" || second == "후보") && isSpecWord("candidate add", first) {
 		return "candidate add", tokens[2:], nil // "add candidate …": staff think of both as adding
@@ -278,12 +287,25 @@ func selectCommand(tokens []token) (string, []token, error) {
 			if group == "dept" {
 				return "dept show", nil, nil
 			}
+			if group == "remind" {
+				return "remind preview", nil, nil
+			}
+			if group == "holiday" {
+				return "holiday list", nil, nil
+			}
 			return "candidate list", nil, nil
 		}
 		for _, s := range commandTable {
 			if strings.HasPrefix(s.Name, group+" ") && isSpecWord(s.Name, second) {
 				return s.Name, tokens[2:], nil
 			}
+		}
+		if group == "holiday" && len(tokens) > 1 {
+			return "holiday list", tokens[1:], nil // "holidays 2027"
+		}
+		if group == "remind" {
+			return "", nil, usageErr("", "I don't know `remind %s`. Use remind preview or remind send.",
+				"`알림 %s` 명령은 없습니다. 알림 미리보기 또는 알림 발송을 쓰세요.", tokens[1].text)
 		}
 		if group == "dept" {
 			return "", nil, usageErr("", "I don't know `dept %s`. Use dept show, add, remove, rename, merge or target.",
@@ -470,6 +492,12 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 		return parseDept(cmd, ts, today)
 	case "none":
 		return parseNone(cmd, ts, today)
+	case "holiday list", "holiday add", "holiday remove":
+		return parseHoliday(cmd, ts, today)
+	case "remind preview", "remind send":
+		if len(ts) > 0 {
+			return usageErr(cmd.Name, "`%s` takes nothing after it.", "`%s` 뒤에는 아무것도 쓰지 않습니다.", cmd.Name)
+		}
 	case "list":
 		ts = takePeriod(cmd, ts, today)
 		for i, t := range ts {

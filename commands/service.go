@@ -33,6 +33,9 @@ type Config struct {
 	// DigestPoster posts `digest post`; nil means posting is not configured
 	// (no DIGEST_CHANNEL) and the command says so.
 	DigestPoster DigestPoster
+	// Reminders is REMINDER_SCHEDULE; the zero value is the default (3
+	// working days before the last working day of the month, 10:00).
+	Reminders ReminderSchedule
 }
 
 // Caller is who runs a command and through what.
@@ -54,6 +57,8 @@ type Service struct {
 	now      func() time.Time
 	log      *slog.Logger
 	poster   DigestPoster
+	schedule ReminderSchedule
+	sender   ReminderSender
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
@@ -66,6 +71,10 @@ func New(cfg Config) *Service {
 		now:      cfg.Now,
 		log:      cfg.Logger,
 		poster:   cfg.DigestPoster,
+		schedule: cfg.Reminders,
+	}
+	if s.schedule == (ReminderSchedule{}) {
+		s.schedule = DefaultReminderSchedule
 	}
 	if s.loc == nil {
 		s.loc = seoul()

@@ -51,6 +51,13 @@ type Store interface {
 	// the month starting on month, or a live "nothing" report for it.
 	ReportedDepartments(ctx context.Context, month time.Time) (map[string]bool, error)
 
+	// Holidays returns the holidays in [from, to], oldest first.
+	Holidays(ctx context.Context, from, to time.Time) ([]Holiday, error)
+	// SetHoliday adds a holiday or renames one.
+	SetHoliday(ctx context.Context, h Holiday) error
+	// RemoveHoliday removes a holiday; false if the day was none.
+	RemoveHoliday(ctx context.Context, day time.Time) (bool, error)
+
 	// AddEntry records an entry. A cumulative entry is turned into the
 	// difference from the program's year-to-date total (same status) inside the
 	// same transaction; a figure not above it fails with *CumulativeBelowError.
