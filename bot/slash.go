@@ -54,7 +54,7 @@ func slashCommandFromForm(f url.Values) slack.SlashCommand {
 func (b *Bot) slash(cmd slack.SlashCommand) *slack.WebhookMessage {
 	if commands.IsBareAdd(cmd.Text) {
 		return b.answerSoon(cmd.ResponseURL, func(ctx context.Context) *slack.WebhookMessage {
-			return b.openAddModal(ctx, cmd)
+			return b.openAddModal(ctx, cmd, "")
 		})
 	}
 	// The trigger_id is unique per invocation and the same on a redelivery,

@@ -254,3 +254,13 @@ func (s *Service) remindSend(ctx context.Context, cmd Command) Reply {
 		"%[2]s %[1]d차 알림: 발송 %[3]d건, 이미 발송 %[4]d건, 보고 담당자나 채널이 없는 부서 %[5]d곳.",
 		p.Round, s.monthLabel(p.Month), res.Sent, res.Already, res.NoContact)}
 }
+
+// ReportDepartment returns the department a Report now button's value
+// (`add dept:"…"`) names; the bot opens the add form with it filled in.
+func ReportDepartment(value string) string {
+	cmd := Command{Name: "add"}
+	if _, err := takeOptions(&cmd, tokenize(value), time.Time{}); err != nil {
+		return ""
+	}
+	return cmd.Opts.Department
+}
