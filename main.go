@@ -27,6 +27,8 @@ Usage:
   jobsbot serve                                       run the Slack bot (Socket Mode or HTTP)
   jobsbot digest [--week 2026-W17] [--post] [--chart FILE] [--demo] [--today YYYY-MM-DD]
                                                       print, chart or post the weekly digest
+  jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]
+                                                      send (or list) a month-end reminder round, once
   jobsbot migrate                                     create or upgrade the database, then exit
   jobsbot healthcheck                                 exit 0 if the server on ADDR answers /healthz
 
@@ -74,6 +76,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runServe(ctx, cfg, logger)
 	case "digest":
 		err = runDigest(ctx, cfg, logger, args[1:], stdout)
+	case "remind":
+		err = runRemind(ctx, cfg, logger, args[1:], stdout)
 	case "migrate":
 		err = runMigrate(ctx, cfg, logger)
 	default:
@@ -143,6 +147,8 @@ func newService(cfg config, store commands.Store, logger *slog.Logger, managers 
 		Language: cfg.Language,
 		Managers: managers,
 		Logger:   logger,
+
+		Reminders: cfg.ReminderSchedule,
 	})
 }
 
