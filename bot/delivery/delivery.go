@@ -17,15 +17,16 @@ import (
 	"jobsbot/commands"
 )
 
-// NewSlackClient returns the Slack Web API client the whole bot uses; apiURL,
-// when set, replaces Slack's (fake servers in tests, SLACK_API_URL) and must
-// end with "/".
-func NewSlackClient(token, apiURL string) *slack.Client {
+// NewSlackClient returns the Slack Web API client the whole bot uses (the
+// transport, the digest and the reminders); apiURL, when set, replaces
+// Slack's (fake servers in tests, SLACK_API_URL) and must end with "/".
+// extra options come last, so they may replace the HTTP client's 30 s timeout.
+func NewSlackClient(token, apiURL string, extra ...slack.Option) *slack.Client {
 	opts := []slack.Option{slack.OptionHTTPClient(&http.Client{Timeout: 30 * time.Second})}
 	if apiURL != "" {
 		opts = append(opts, slack.OptionAPIURL(apiURL))
 	}
-	return slack.New(token, opts...)
+	return slack.New(token, append(opts, extra...)...)
 }
 
 // RateLimitWait says how long to wait before retrying after err: Slack's
