@@ -106,3 +106,11 @@ func TestDepartmentFloodIsRefused(t *testing.T) {
 		t.Errorf("status shows a flood department:\n%s", r.Text())
 	}
 }
+
+func TestStatusOfAnUnknownDepartmentSuggests(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	r := h.run("USTAFF", "/jobs status dept:복지정책", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "`복지정책` 부서는 부서 목록에 없습니다. 비슷한 부서:", "복지정책과")
+	h.run("USTAFF", "/jobs add 7 vulnerable", commands.OutcomeOK)
+	mustContain(t, h.run("USTAFF", "/jobs status dept:복지\u200b정책과", commands.OutcomeOK).Text(), "2026 · 복지정책과", "누적: 7")
+}

@@ -112,6 +112,9 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	dept := cmd.Opts.Department
 	if d, ok := findDepartment(depts, dept); ok {
 		dept = d.Name // an alias or a look-alike spelling means the managed name
+	} else if dept != "" && departmentOf(all, dept) == "" {
+		r := s.refuse(cmd.Name, s.unknownDepartment(dept, depts))
+		return v, &r, nil
 	}
 	if typed != "" {
 		p, ok := findProgram(all, typed)
