@@ -229,3 +229,29 @@ func TestNothingButtonSkipsTheNextRound(t *testing.T) {
 		t.Errorf("managers' list = %q", round2[1].Text)
 	}
 }
+
+// `/jobs remind send` goes through the same ledger: a second send, or the
+// scheduler's tick after it, sends nothing more.
+func TestRemindSendCommandUsesTheLedger(t *testing.T) {
+	e := newEnv(t)
+	s := e.sender("a")
+	e.svc = e.svc.WithReminderSender(s)
+	r := e.svc.Handle(context.Background(), commands.Caller{UserID: "USTAFF"}, "remind send")
+	if r.Outcome != commands.OutcomeRefused {
+		t.Errorf("a non-manager ran remind send: %s", r.Text())
+	}
+	first := e.run(manager, "remind send")
+	if !strings.Contains(first.Text(), "sent 1, already sent 0") {
+		t.Errorf("first send: %s", first.Text())
+	}
+	second := e.run(manager, "알림 발송")
+	if !strings.Contains(second.Text(), "sent 0, already sent 1") {
+		t.Errorf("second send: %s", second.Text())
+	}
+	if _, err := s.Tick(context.Background(), e.now); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.slack.accepted(); len(got) != 1 {
+		t.Errorf("%d messages after send, send and a tick; want 1", len(got))
+	}
+}
