@@ -55,6 +55,8 @@ const (
 	// rateLimitRetries and maxRetryAfter bound the waits on one message.
 	rateLimitRetries = 5
 	maxRetryAfter    = 10 * time.Minute
+	// maxAttempts bounds how often one reminder is tried across ticks.
+	maxAttempts = 5
 )
 
 // New checks cfg and builds a Sender.
@@ -122,8 +124,14 @@ func (s *Sender) SendReminders(ctx context.Context, p commands.ReminderPlan) (co
 	return res, errors.Join(errs...)
 }
 
-// once posts r to channel through the ledger under key.
+// once posts r to channel through the ledger under key. A message that
+// failed maxAttempts times (a deleted channel, a deactivated user) is not
+// tried again every tick; `remind preview` still lists its department.
 func (s *Sender) once(ctx context.Context, key string, month time.Time, channel string, r commands.Reply) (delivery.Outcome, error) {
+	if run, err := s.ledger.DigestRun(ctx, key, month); err == nil && run.Status == commands.DigestRunFailed && run.Attempts >= maxAttempts {
+		s.log.DebugContext(ctx, "reminder given up after repeated failures", "key", key, "last_error", run.LastError)
+		return delivery.Failed, nil
+	}
 	return delivery.Once(ctx, s.ledger, key, month, s.owner, s.staleAfter, func(ctx context.Context) (string, error) {
 		opts := []slack.MsgOption{slack.MsgOptionText(blockkit.Fallback(r), false), slack.MsgOptionBlocks(blockkit.Render(r, "")...)}
 		var ts string

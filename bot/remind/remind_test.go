@@ -26,6 +26,7 @@ type fakeSlack struct {
 	mu        sync.Mutex
 	calls     int
 	limitNext int
+	refuseAll bool // answer every post with ok:false user_not_found
 	messages  []posted
 }
 
@@ -45,6 +46,11 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			f.limitNext--
 			w.Header().Set("Retry-After", "1")
 			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		if f.refuseAll {
+			w.Header().Set("Content-Type", "application/json")
+			_ = json.NewEncoder(w).Encode(map[string]any{"ok": false, "error": "user_not_found"})
 			return
 		}
 		m := posted{Channel: r.FormValue("channel"), Text: r.FormValue("text"), Buttons: map[string]string{}}
@@ -71,6 +77,12 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 	f.srv = httptest.NewServer(mux)
 	t.Cleanup(f.srv.Close)
 	return f
+}
+
+func (f *fakeSlack) postCalls() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.calls
 }
 
 func (f *fakeSlack) accepted() []posted {
@@ -168,8 +180,8 @@ func TestRateLimitThenSuccessPostsOnce(t *testing.T) {
 	if _, err := e.sender("a").Tick(context.Background(), e.now); err != nil {
 		t.Fatal(err)
 	}
-	if got := e.slack.accepted(); len(got) != 1 || e.slack.calls != 2 {
-		t.Errorf("after a 429: %d accepted in %d calls, want 1 in 2", len(got), e.slack.calls)
+	if got := e.slack.accepted(); len(got) != 1 || e.slack.postCalls() != 2 {
+		t.Errorf("after a 429: %d accepted in %d calls, want 1 in 2", len(got), e.slack.postCalls())
 	}
 }
 
@@ -253,5 +265,21 @@ func TestRemindSendCommandUsesTheLedger(t *testing.T) {
 	}
 	if got := e.slack.accepted(); len(got) != 1 {
 		t.Errorf("%d messages after send, send and a tick; want 1", len(got))
+	}
+}
+
+// A reminder Slack keeps refusing (a deactivated reporter) is tried a bounded
+// number of times across ticks, not every minute for the rest of the month.
+func TestRefusedReminderIsNotRetriedForever(t *testing.T) {
+	e := newEnv(t)
+	e.slack.refuseAll = true
+	s := e.sender("a")
+	for range 8 {
+		if _, err := s.Tick(context.Background(), e.now); err == nil && e.slack.postCalls() < 5 {
+			t.Error("a refused post reported no error")
+		}
+	}
+	if e.slack.postCalls() != 5 {
+		t.Errorf("a refused reminder was tried %d times over 8 ticks, want 5", e.slack.postCalls())
 	}
 }
