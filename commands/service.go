@@ -100,6 +100,14 @@ func seoul() *time.Location {
 	return time.FixedZone("KST", 9*60*60)
 }
 
+// WithLanguage returns a Service that words its replies in lang, for a
+// message to one person in their own language (reminders).
+func (s *Service) WithLanguage(lang Lang) *Service {
+	c := *s
+	c.lang = lang
+	return &c
+}
+
 // Language returns the language replies are written in.
 func (s *Service) Language() Lang { return s.lang }
 

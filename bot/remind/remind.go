@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -21,9 +22,11 @@ import (
 	"jobsbot/commands"
 )
 
-// SlackAPI is the part of the Slack Web API reminders use.
+// SlackAPI is the part of the Slack Web API reminders use: posting, and
+// users.info for each reporter's language (its locale).
 type SlackAPI interface {
 	PostMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, error)
+	GetUserInfoContext(ctx context.Context, user string, options ...slack.GetUserInfoOption) (*slack.User, error)
 }
 
 // Config configures a Sender; zero optional fields take their defaults.
@@ -111,8 +114,8 @@ func (s *Sender) SendReminders(ctx context.Context, p commands.ReminderPlan) (co
 			res.NoContact++
 			continue
 		}
-		reply := s.svc.ReminderReply(p, d)
 		for _, to := range recipients {
+			reply := s.svcFor(ctx, to).ReminderReply(p, d)
 			count(s.once(ctx, Key(p.Round, to, d.Name), p.Month, to, reply))
 		}
 	}
@@ -122,6 +125,32 @@ func (s *Sender) SendReminders(ctx context.Context, p commands.ReminderPlan) (co
 	s.log.InfoContext(ctx, "reminder round", "month", p.Month.Format("2006-01"), "round", p.Round,
 		"sent", res.Sent, "already", res.Already, "no_contact", res.NoContact, "errors", len(errs))
 	return res, errors.Join(errs...)
+}
+
+// svcFor words a message to a person in their Slack locale's language
+// (Korean for ko-*, English for en-*), and to a channel, or when the locale
+// cannot be read, in the bot's language.
+func (s *Sender) svcFor(ctx context.Context, recipient string) *commands.Service {
+	if !strings.HasPrefix(recipient, "U") && !strings.HasPrefix(recipient, "W") {
+		return s.svc
+	}
+	var u *slack.User
+	err := delivery.Call(ctx, rateLimitRetries, maxRetryAfter, nil, func(ctx context.Context) error {
+		var err error
+		u, err = s.slack.GetUserInfoContext(ctx, recipient)
+		return err
+	})
+	if err != nil {
+		s.log.WarnContext(ctx, "reporter's language unknown (users.info needs users:read); using the bot's", "user", recipient, "err", err)
+		return s.svc
+	}
+	switch {
+	case strings.HasPrefix(u.Locale, "ko"):
+		return s.svc.WithLanguage(commands.Korean)
+	case strings.HasPrefix(u.Locale, "en"):
+		return s.svc.WithLanguage(commands.English)
+	}
+	return s.svc
 }
 
 // once posts r to channel through the ledger under key. A message that

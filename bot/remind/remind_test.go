@@ -74,6 +74,14 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(map[string]any{"ok": true, "channel": m.Channel, "ts": fmt.Sprintf("1764000000.%06d", len(f.messages))})
 	})
+	mux.HandleFunc("POST /api/users.info", func(w http.ResponseWriter, r *http.Request) {
+		locale := "en-US"
+		if r.FormValue("user") == "UCOMM" {
+			locale = "ko-KR" // 공동체지원과's reporter reads Korean
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"ok": true, "user": map[string]any{"id": r.FormValue("user"), "locale": locale}})
+	})
 	f.srv = httptest.NewServer(mux)
 	t.Cleanup(f.srv.Close)
 	return f
@@ -148,8 +156,8 @@ func TestOnlyTheSilentDepartmentIsReminded(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := e.slack.accepted()
-	if len(got) != 1 || got[0].Channel != "UCOMM" || !strings.Contains(got[0].Text, "공동체지원과") {
-		t.Fatalf("messages = %+v, want one to UCOMM about 공동체지원과", got)
+	if len(got) != 1 || got[0].Channel != "UCOMM" || !strings.Contains(got[0].Text, "알림: 공동체지원과 부서의 2026년 11월 일자리 실적이 아직 보고되지 않았습니다.") {
+		t.Fatalf("messages = %+v, want one to UCOMM about 공동체지원과, in Korean (its reporter's locale)", got)
 	}
 	if res.Sent != 1 {
 		t.Errorf("result = %+v", res)
@@ -236,6 +244,9 @@ func TestNothingButtonSkipsTheNextRound(t *testing.T) {
 	}
 	if len(round2) != 2 || round2[0].Channel != "UINVEST" || round2[1].Channel != "CMANAGERS" {
 		t.Fatalf("last round = %+v, want 투자유치과's reporter and the managers' list", round2)
+	}
+	if !strings.Contains(round2[0].Text, "Last reminder: 투자유치과 has not reported its jobs for November 2026") {
+		t.Errorf("last round to an English reader = %q", round2[0].Text)
 	}
 	if !strings.Contains(round2[1].Text, "투자유치과") || strings.Contains(round2[1].Text, "공동체지원과") {
 		t.Errorf("managers' list = %q", round2[1].Text)
