@@ -146,13 +146,20 @@ func (s *Store) MergeDepartments(ctx context.Context, from, into string) (comman
 	return out, nil
 }
 
-// lockForDepartmentMove takes the lock a rename or merge starts with. Lock
-// order: a department move takes entries in SHARE ROW EXCLUSIVE mode first,
-// which waits for every add and void in flight and holds off new ones, and
-// only then touches departments, department_days, programs, candidates and
-// nothing_reports; so it never holds one of those while waiting for a writer
-// that holds another. Moves are rare manager commands: the pause is short.
+// lockForDepartmentMove takes the locks a rename or merge starts with, in the
+// order the add path takes them: the programs' rows first (a cumulative add
+// locks its program's row before inserting into entries), then entries in
+// SHARE ROW EXCLUSIVE mode, which waits for every add and void in flight and
+// holds off new ones; only then departments, department_days, candidates,
+// targets and "nothing" reports. So a move never holds a lock that an add or
+// void holding another is waiting for. NO KEY UPDATE, not UPDATE: every
+// insert into entries checks its program with FOR KEY SHARE (the foreign
+// key), which UPDATE would block while the move waits for that insert.
+// Moves are rare manager commands: the pause is short.
 func lockForDepartmentMove(ctx context.Context, tx *sqlx.Tx) error {
+	if _, err := tx.ExecContext(ctx, `SELECT 1 FROM programs ORDER BY id FOR NO KEY UPDATE`); err != nil {
+		return err
+	}
 	_, err := tx.ExecContext(ctx, `LOCK TABLE entries IN SHARE ROW EXCLUSIVE MODE`)
 	return err
 }
