@@ -1,8 +1,10 @@
 package bot
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"testing"
 
 	"jobsbot/commands"
@@ -53,5 +55,32 @@ func TestReportNowButtonOpensTheFormWithTheDepartment(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the form's department is not filled in: %s", call.Body)
+	}
+}
+
+// With should_escape on, a mention in `dept add` arrives as <@U…|name> and
+// becomes a reporter; a link Slack wrapped in a note is stored as typed.
+func TestEscapedSlashText(t *testing.T) {
+	e := newEnv(t, nil, nil)
+	e.bot.svc = commands.New(commands.Config{Store: e.store, Managers: []string{testUser}}) // the caller manages
+	w := e.post("/slack/commands", commandBody("dept add 창업지원과 <@U0KIM|kim> <@U0LEE>", "trigger-dept", ""))
+	if w.Code != http.StatusOK {
+		t.Fatalf("dept add: %d %q", w.Code, w.Body)
+	}
+	depts, err := e.store.Departments(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(depts, func(d commands.Department) bool { return d.Name == "창업지원과" })
+	if i < 0 || !slices.Equal(depts[i].Reporters, []string{"U0KIM", "U0LEE"}) {
+		t.Errorf("창업지원과 after dept add: %+v", depts)
+	}
+	e.post("/slack/commands", commandBody("add 3 youth see <https://example.org/fair|example.org/fair> <mailto:kim@example.org|kim@example.org>", "trigger-note", ""))
+	list, err := e.store.ListEntries(context.Background(), commands.EntryFilter{})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("entries: %v %+v", err, list)
+	}
+	if list[0].Note != "see https://example.org/fair kim@example.org" {
+		t.Errorf("note = %q", list[0].Note)
 	}
 }

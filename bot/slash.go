@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strings"
 	"sync"
 	"time"
 
@@ -52,6 +54,7 @@ func slashCommandFromForm(f url.Values) slack.SlashCommand {
 // command is slow and its reply will follow through response_url, or the
 // add-entry modal opened.
 func (b *Bot) slash(cmd slack.SlashCommand) *slack.WebhookMessage {
+	cmd.Text = unescapeLinks(cmd.Text)
 	if commands.IsBareAdd(cmd.Text) {
 		return b.answerSoon(cmd.ResponseURL, func(ctx context.Context) *slack.WebhookMessage {
 			return b.openAddModal(ctx, cmd, "")
@@ -143,4 +146,19 @@ func writeJSONOrEmpty[T any](w http.ResponseWriter, v *T) {
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	_, _ = w.Write(body)
+}
+
+// slackLink is a link as Slack escapes it in a slash command's text:
+// <https://…|label> or <mailto:…|label>.
+var slackLink = regexp.MustCompile(`<((?:https?|mailto):[^|>]*)(?:\|[^>]*)?>`)
+
+// unescapeLinks gives links back as typed. The manifest asks Slack to escape
+// the command text (should_escape), so that a mention arrives as <@U123|kim>
+// and `dept add` gets the person's ID; that also wraps links in angle
+// brackets, which a note should not keep. Mentions and channels stay escaped:
+// replies show them as plain text.
+func unescapeLinks(text string) string {
+	return slackLink.ReplaceAllStringFunc(text, func(m string) string {
+		return strings.TrimPrefix(slackLink.FindStringSubmatch(m)[1], "mailto:")
+	})
 }
