@@ -42,6 +42,12 @@ type config struct {
 	ShutdownGrace time.Duration
 	// WritesPerMinute is each Slack user's write rate limit; -1 is off.
 	WritesPerMinute int
+
+	// Reminders: REMINDER_SCHEDULE ("off" turns them off) and the managers'
+	// channel for the last round's list (REMINDER_CHANNEL, default DIGEST_CHANNEL).
+	RemindersOff     bool
+	ReminderSchedule commands.ReminderSchedule
+	ReminderChannel  string
 }
 
 // Bounds of SHUTDOWN_GRACE: under a second cuts off ordinary commands; over
@@ -124,6 +130,12 @@ func loadConfig(getenv func(string) string) (config, error) {
 	}
 	if _, err := digest.ParseSchedule(c.DigestSchedule); err != nil {
 		errs = append(errs, fmt.Errorf("DIGEST_SCHEDULE: %q is not a cron expression (minute hour day month weekday, e.g. 0 9 * * MON)", c.DigestSchedule))
+	}
+	c.ReminderChannel = get("REMINDER_CHANNEL", c.DigestChannel)
+	if sched := get("REMINDER_SCHEDULE", ""); strings.EqualFold(sched, "off") {
+		c.RemindersOff = true
+	} else if c.ReminderSchedule, err = commands.ParseReminderSchedule(sched); err != nil {
+		errs = append(errs, err)
 	}
 	if c.SlackAPIURL != "" && !strings.HasSuffix(c.SlackAPIURL, "/") {
 		c.SlackAPIURL += "/" // slack-go joins method names straight onto it

@@ -31,6 +31,8 @@ Usage:
                                                       print, chart or post the weekly digest
   jobsbot export --format xlsx|csv [--year 2026] [--what report|entries] -o FILE
                                                       write the monthly report or the entries to a file
+  jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]
+                                                      send (or list) a month-end reminder round, once
   jobsbot migrate                                     create or upgrade the database, then exit
   jobsbot healthcheck                                 exit 0 if the server on ADDR answers /healthz
 
@@ -81,6 +83,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runDigest(ctx, cfg, logger, args[1:], stdout)
 	case "export":
 		err = runExport(ctx, cfg, logger, args[1:], stdout)
+	case "remind":
+		err = runRemind(ctx, cfg, logger, args[1:], stdout)
 	case "migrate":
 		err = runMigrate(ctx, cfg, logger)
 	default:
@@ -152,6 +156,7 @@ func newService(cfg config, store commands.Store, logger *slog.Logger, managers 
 		Logger:   logger,
 
 		WritesPerMinute: cfg.WritesPerMinute,
+		Reminders:       cfg.ReminderSchedule,
 	})
 }
 

@@ -49,6 +49,19 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		svc = svc.WithDigestPoster(poster)
 	}
 	svc = svc.WithFiles(export.New(store, cfg.Location), bot.NewFileSender(cfg.SlackBotToken, cfg.SlackAPIURL, logger))
+	if !cfg.RemindersOff && cfg.SlackBotToken != "" {
+		sender, err := newReminderSender(cfg, svc, store, logger)
+		if err != nil {
+			return fmt.Errorf("configuration: %w", err)
+		}
+		rctx, stop := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { defer close(done); sender.Run(rctx, reminderTick) }()
+		// Deferred after store.Close, so it runs first: a round in flight
+		// records its outcome before the database closes.
+		defer func() { stop(); <-done }()
+		svc = svc.WithReminderSender(sender)
+	}
 	b, err := bot.New(bot.Config{
 		Service:         svc,
 		Ready:           store.Ping,

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/slack-go/slack"
 
+	"jobsbot/bot/delivery"
 	"jobsbot/commands"
 )
 
@@ -169,13 +170,10 @@ func New(cfg Config) (*Bot, error) {
 	b.metrics = m
 	b.health = &readiness{check: b.ready, log: b.log}
 	opts := []slack.Option{slack.OptionHTTPClient(&http.Client{Timeout: apiClientTimeout})}
-	if cfg.APIURL != "" {
-		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
-	}
 	if cfg.AppToken != "" {
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
-	b.client = slack.New(cfg.BotToken, opts...)
+	b.client = delivery.NewSlackClient(cfg.BotToken, cfg.APIURL, opts...)
 	b.api = b.client
 	b.workCtx, b.stopWork = context.WithCancel(context.Background())
 	return b, nil

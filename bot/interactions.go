@@ -63,6 +63,10 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 		if i > 0 && key != "" {
 			key += "/" + strconv.Itoa(i)
 		}
+		if blockkit.ActionKind(a.ActionID) == commands.ActionReport {
+			b.pressReport(cb, a.Value)
+			continue
+		}
 		caller := commands.Caller{UserID: cb.User.ID, Source: commands.SourceSlash, IdempotencyKey: key}
 		share := blockkit.ActionKind(a.ActionID) == commands.ActionShare
 		command := a.Value
@@ -91,6 +95,19 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 			b.deliver(ctx, cb, msg)
 		})
 	}
+}
+
+// pressReport answers a reminder's Report now button: it opens the add form
+// with the department of the button's `add dept:"…"` filled in. The trigger
+// expires in 3 s, so the form opens at once.
+func (b *Bot) pressReport(cb slack.InteractionCallback, value string) {
+	dept := commands.ReportDepartment(value)
+	b.background(func(ctx context.Context) {
+		open := slack.SlashCommand{TriggerID: cb.TriggerID, ChannelID: cb.Channel.ID, UserID: cb.User.ID}
+		if msg := b.openAddModal(ctx, open, dept); msg != nil {
+			b.deliver(ctx, cb, msg)
+		}
+	})
 }
 
 // deliver sends the reply to a button press as a new message (the original,

@@ -21,17 +21,18 @@ const (
 	maxModalTitle   = 24
 )
 
-// openAddModal opens the add-entry form for a bare `/jobs add`. It returns
-// nil when the form opened, or a message saying why it did not and how to
-// type the entry instead.
-func (b *Bot) openAddModal(ctx context.Context, cmd slack.SlashCommand) *slack.WebhookMessage {
+// openAddModal opens the add-entry form for a bare `/jobs add`, or for a
+// reminder's Report now button with dept filled in. It returns nil when the
+// form opened, or a message saying why it did not and how to type the entry
+// instead.
+func (b *Bot) openAddModal(ctx context.Context, cmd slack.SlashCommand, dept string) *slack.WebhookMessage {
 	programs, err := b.svc.Programs(ctx)
 	if err != nil {
 		b.log.WarnContext(ctx, "add form: listing programs failed", "err", err)
 		return b.notice(b.t("The jobs ledger cannot be reached right now, so the form cannot open. Please try again in a minute.",
 			"지금 실적 장부(데이터베이스)에 연결할 수 없어 입력 양식을 열 수 없습니다. 잠시 후 다시 시도해 주세요."))
 	}
-	view, ok := b.addModal(programs, cmd.ChannelID, time.Now().In(b.svc.Location()))
+	view, ok := b.addModal(programs, cmd.ChannelID, time.Now().In(b.svc.Location()), dept)
 	if !ok {
 		return b.notice(b.t("There are no active programs to log jobs for yet. A manager can add one with `/jobs program add`.",
 			"실적을 기록할 활성 사업이 없습니다. 관리자가 `/jobs program add`로 사업을 추가할 수 있습니다."))
@@ -57,7 +58,7 @@ func (b *Bot) notice(text string) *slack.WebhookMessage {
 // names, so FieldErrors map straight onto Slack's field errors. The channel
 // the command came from rides in private_metadata: a view_submission carries
 // no channel, and the confirmation belongs where the user asked.
-func (b *Bot) addModal(programs []commands.Program, channelID string, now time.Time) (slack.ModalViewRequest, bool) {
+func (b *Bot) addModal(programs []commands.Program, channelID string, now time.Time, department string) (slack.ModalViewRequest, bool) {
 	groups := b.programGroups(programs)
 	if len(groups) == 0 {
 		return slack.ModalViewRequest{}, false
@@ -75,6 +76,7 @@ func (b *Bot) addModal(programs []commands.Program, channelID string, now time.T
 
 	dept := slack.NewPlainTextInputBlockElement(plain(b.t("Leave empty for the program's department", "비우면 사업 담당 부서")), commands.FieldDepartment)
 	dept.MaxLength = commands.MaxNameRunes
+	dept.InitialValue = department
 
 	realised := slack.NewOptionBlockObject(string(commands.StatusRealised), plain(b.t("Realised (people hired)", "채용 (실제 채용)")), nil)
 	agreed := slack.NewOptionBlockObject(string(commands.StatusAgreed), plain(b.t("Agreed (MOU, not yet hired)", "약정 (협약, 채용 전)")), nil)

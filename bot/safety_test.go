@@ -212,7 +212,7 @@ func TestOwnLargestAddFormIsAccepted(t *testing.T) {
 		}
 		programs = append(programs, commands.Program{Code: fmt.Sprintf("program%03d", i), NameKo: long, NameEn: long, Sector: sector, Active: true})
 	}
-	view, ok := e.bot.addModal(programs, testChannel, time.Now())
+	view, ok := e.bot.addModal(programs, testChannel, time.Now(), "")
 	if !ok {
 		t.Fatal("no form")
 	}

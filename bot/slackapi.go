@@ -2,10 +2,11 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"jobsbot/bot/delivery"
 )
 
 // slackAPI is the part of the Slack Web API the bot calls. *slack.Client
@@ -27,30 +28,21 @@ const (
 	maxRetryAfter = 30 * time.Second
 )
 
-// call runs one Slack call, waiting out rate limits (Slack's Retry-After) a
-// bounded number of times and giving up when ctx ends. Every failed attempt
-// is counted under method.
+// call runs one Slack call through the shared retry helper (package
+// delivery), waiting out rate limits a bounded number of times and giving up
+// when ctx ends. Every failed attempt is counted under method.
 func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Context) error) error {
-	for attempt := 0; ; attempt++ {
-		err := fn(ctx)
-		if err == nil {
-			return nil
-		}
-		b.metrics.apiErrors.WithLabelValues(method).Inc()
-		var limited *slack.RateLimitedError
-		if !errors.As(err, &limited) || attempt == maxRateLimitRetries {
+	return delivery.Call(ctx, maxRateLimitRetries, maxRetryAfter,
+		func(_ error, wait time.Duration) {
+			b.log.WarnContext(ctx, "slack rate limit, retrying", "method", method, "retry_after", wait)
+		},
+		func(ctx context.Context) error {
+			err := fn(ctx)
+			if err != nil {
+				b.metrics.apiErrors.WithLabelValues(method).Inc()
+			}
 			return err
-		}
-		wait := min(max(limited.RetryAfter, time.Second), maxRetryAfter)
-		b.log.WarnContext(ctx, "slack rate limit, retrying", "method", method, "retry_after", wait)
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return errors.Join(err, ctx.Err())
-		case <-t.C:
-		}
-	}
+		})
 }
 
 // respond posts a message to an interaction's or command's response_url.

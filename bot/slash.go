@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strings"
 	"sync"
 	"time"
 
@@ -52,13 +54,14 @@ func slashCommandFromForm(f url.Values) slack.SlashCommand {
 // command is slow and its reply will follow through response_url, or the
 // add-entry modal opened.
 func (b *Bot) slash(cmd slack.SlashCommand) *slack.WebhookMessage {
+	cmd.Text = unescapeLinks(cmd.Text)
 	// The trigger_id is unique per invocation and the same on a redelivery,
 	// so it makes the command run once however often Slack sends it.
 	caller := commands.Caller{UserID: cmd.UserID, Source: commands.SourceSlash, IdempotencyKey: cmd.TriggerID}
 	return b.answerSoon(cmd.ResponseURL, func(ctx context.Context) *slack.WebhookMessage {
 		v, caller := b.forUser(ctx, caller)
 		if commands.IsBareAdd(cmd.Text) {
-			return v.openAddModal(ctx, cmd)
+			return v.openAddModal(ctx, cmd, "")
 		}
 		return v.message(v.run(ctx, caller, cmd.Text), ephemeral)
 	})
@@ -144,4 +147,19 @@ func writeJSONOrEmpty[T any](w http.ResponseWriter, v *T) {
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	_, _ = w.Write(body)
+}
+
+// slackLink is a link as Slack escapes it in a slash command's text:
+// <https://…|label> or <mailto:…|label>.
+var slackLink = regexp.MustCompile(`<((?:https?|mailto):[^|>]*)(?:\|[^>]*)?>`)
+
+// unescapeLinks gives links back as typed. The manifest asks Slack to escape
+// the command text (should_escape), so that a mention arrives as <@U123|kim>
+// and `dept add` gets the person's ID; that also wraps links in angle
+// brackets, which a note should not keep. Mentions and channels stay escaped:
+// replies show them as plain text.
+func unescapeLinks(text string) string {
+	return slackLink.ReplaceAllStringFunc(text, func(m string) string {
+		return strings.TrimPrefix(slackLink.FindStringSubmatch(m)[1], "mailto:")
+	})
 }

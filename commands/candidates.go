@@ -41,8 +41,17 @@ func (s *Service) candidateLine(c Candidate) string {
 
 // candidateAdd answers `candidate add <name> …`.
 func (s *Service) candidateAdd(ctx context.Context, c Caller, cmd Command) Reply {
-	name := strings.TrimSpace(strings.Join(cmd.Words, " "))
+	name := CleanName(strings.Join(cmd.Words, " "))
 	o := cmd.Opts
+	o.Rep = CleanName(o.Rep)
+	dept, refusal, err := s.managedDepartment(ctx, o.Department)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if refusal != "" {
+		return s.refuse(cmd.Name, refusal)
+	}
+	o.Department = dept
 	switch {
 	case name == "":
 		return s.refuse(cmd.Name, s.t("Give the organisation's name.", "기업(단체) 이름을 쓰세요."))

@@ -45,6 +45,7 @@ type Digest struct {
 	Lagging                 []ProgramWeek
 	TopDepartments          []DepartmentTotal // most jobs this week first
 	SilentDepartments       []DepartmentTotal // nothing logged for silentAfter or more by WeekEnd
+	DepartmentTargets       []DepartmentTotal // departments with a yearly target: jobs from 1 January to WeekEnd
 	NewCandidates, Moves    []StageMove       // made this week; creations are NewCandidates
 	Stages                  map[Stage]int     // candidates per stage now
 	Voided                  []Entry           // voided this week, whatever their as-of dates
@@ -99,6 +100,9 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 		return d, err
 	}
 	if err := s.gatherDepartments(ctx, &d, all); err != nil {
+		return d, err
+	}
+	if err := s.gatherDepartmentTargets(ctx, &d); err != nil {
 		return d, err
 	}
 	if err := s.gatherCandidatesAndVoids(ctx, &d); err != nil {
@@ -292,6 +296,25 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 	return nil
 }
 
+// gatherDepartmentTargets sums, for each department with a yearly target,
+// its jobs from 1 January of the digest's year to its as-of date, for 달성률.
+func (s *Service) gatherDepartmentTargets(ctx context.Context, d *Digest) error {
+	targets, err := s.store.DepartmentTargets(ctx, d.Year)
+	if err != nil || len(targets) == 0 {
+		return err
+	}
+	ytd, err := s.store.DepartmentTotals(ctx, dates.On(d.Year, time.January, 1), d.AsOf)
+	if err != nil {
+		return err
+	}
+	for _, dt := range withDepartmentTargets(ytd, targets) {
+		if dt.Target > 0 {
+			d.DepartmentTargets = append(d.DepartmentTargets, dt)
+		}
+	}
+	return nil
+}
+
 // cumulativeSeries builds the chart's curves: this year through asOf and all
 // of last year, each as running totals at every Sunday.
 func (s *Service) cumulativeSeries(ctx context.Context, year int, asOf time.Time, target int64) (chart.Series, error) {
@@ -448,6 +471,13 @@ func (s *Service) digestDepartments(d Digest) Section {
 			parts = append(parts, dt.Department+" "+numbers.Format(dt.Jobs))
 		}
 		sec.Lines = append(sec.Lines, s.t("Logged most: %s", "가장 많이 기록: %s", strings.Join(parts, " · ")))
+	}
+	if len(d.DepartmentTargets) > 0 {
+		var parts []string
+		for _, dt := range d.DepartmentTargets[:min(len(d.DepartmentTargets), digestMaxList)] {
+			parts = append(parts, dt.Department+" "+numbers.Format(dt.Jobs)+s.deptAchievement(dt))
+		}
+		sec.Lines = append(sec.Lines, s.t("Against department targets: %s", "부서 목표 대비: %s", strings.Join(parts, " · ")))
 	}
 	if len(d.SilentDepartments) == 0 {
 		sec.Lines = append(sec.Lines, s.t("Silent for two weeks or more: none.", "2주 이상 보고 없음: 없음."))

@@ -145,11 +145,38 @@ type ProgramTotal struct {
 	Agreed      int64 // agreed (약정) jobs, never part of Jobs
 }
 
+// Department is one department (부서) of the managed list: entries may only
+// be credited to an active one. Names are stored cleaned (CleanName).
+type Department struct {
+	Name      string
+	Aliases   []string
+	Active    bool     // false once retired, or for a name no manager ever added
+	Reporters []string // Slack user IDs of the people who report for it
+	Channel   string   // Slack channel ID for reminders, "" for none
+}
+
+// NothingReport records that a department had nothing to report for a month
+// (실적 없음): it counts as having reported and adds no jobs.
+type NothingReport struct {
+	ID             int64
+	Department     string
+	Month          time.Time // the first day of the month
+	LoggedBy       string
+	Source         Source
+	IdempotencyKey string
+	CreatedAt      time.Time
+	VoidedAt       time.Time // zero while live
+	VoidedBy       string
+	VoidReason     string
+	Duplicate      bool // AddNothing saw the idempotency key before
+}
+
 // DepartmentTotal is one department's realised jobs over a span of dates.
 type DepartmentTotal struct {
 	Department   string
 	Jobs         int64
 	LastLoggedOn time.Time // the latest as-of date of a live entry ever, zero if none
+	Target       int64     // the department's yearly target, 0 if none (set by commands, not the store)
 }
 
 // Targets are a year's current targets.

@@ -33,7 +33,7 @@ type invalid struct {
 
 // prepareEntry checks a draft and turns it into a NewEntry; the typed command
 // and the Slack form both go through here so they accept exactly the same.
-func (s *Service) prepareEntry(c Caller, programs []Program, d entryDraft) (NewEntry, Program, *invalid) {
+func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department, d entryDraft) (NewEntry, Program, *invalid) {
 	p, ok := findProgram(programs, d.program)
 	if !ok {
 		return NewEntry{}, Program{}, &invalid{field: FieldProgram}
@@ -56,6 +56,13 @@ func (s *Service) prepareEntry(c Caller, programs []Program, d entryDraft) (NewE
 	}
 	if utf8.RuneCountInString(d.department) > MaxNameRunes {
 		return NewEntry{}, p, &invalid{FieldDepartment, s.t("The department name is longer than %d characters.", "부서 이름이 %d자를 넘습니다.", MaxNameRunes)}
+	}
+	if d.department != "" {
+		dept, ok := findDepartment(depts, d.department)
+		if !ok {
+			return NewEntry{}, p, &invalid{FieldDepartment, s.unknownDepartment(d.department, depts)}
+		}
+		d.department = dept.Name // the managed name, never the typed spelling
 	}
 	e := NewEntry{
 		ProgramID: p.ID, Count: d.count.Value, Kind: KindDelta, AsOf: asOf, Approximate: d.count.Approximate,
@@ -83,6 +90,10 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
 	d := entryDraft{count: cmd.Count, cumulative: cmd.Cumulative, date: cmd.Opts.Date, department: cmd.Opts.Department,
 		status: cmd.Opts.Status, employment: cmd.Opts.Employment}
 	var noteWords []string
@@ -102,7 +113,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 			"어느 사업인지 수 뒤에 코드나 이름을 쓰세요. 예: `add 180 youth`."))
 	}
 	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + cmd.Opts.Note)
-	e, p, bad := s.prepareEntry(c, programs, d)
+	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
 		if bad.field == FieldProgram && bad.message == "" {
 			return s.unknownProgram(cmd.Name, d.program, programs)
@@ -198,6 +209,10 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if err != nil {
 		return s.storageFailure(ctx, "add", err), nil
 	}
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, "add", err), nil
+	}
 	errs := FieldErrors{}
 	d := entryDraft{program: strings.TrimSpace(f.Program), department: strings.TrimSpace(f.Department), note: strings.TrimSpace(f.Note)}
 	if n, err := numbers.Parse(f.Count); err != nil {
@@ -221,7 +236,7 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 		}
 		d.status = st
 	}
-	e, p, bad := s.prepareEntry(c, programs, d)
+	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
 		if bad.message == "" {
 			bad.message = s.t("Pick a program from the list.", "목록에서 사업을 고르세요.")
@@ -375,8 +390,14 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if utf8.RuneCountInString(reason) > MaxNoteRunes {
 		return s.refuse("void", s.t("The reason is longer than %d characters; shorten it.", "사유가 %d자를 넘습니다. 줄여 주세요.", MaxNoteRunes))
 	}
+	if reason == "" {
+		reason = s.t("no reason given", "사유 없음")
+	}
 	e, err := s.store.Entry(ctx, id)
 	if errors.Is(err, ErrNotFound) {
+		if r, ok := s.voidNothing(ctx, c, id, reason); ok { // 실적 없음 reports share the numbers
+			return r
+		}
 		return s.refuse("void", s.t("There is no entry #%d. Use `list` to see the numbers.", "#%d 실적이 없습니다. `list`로 번호를 확인하세요.", id))
 	}
 	if err != nil {
@@ -385,9 +406,6 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if e.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.t("Entry #%d was logged by %s; only they or a manager can void it.",
 			"#%d 실적은 %s 님이 기록했습니다. 본인이나 관리자만 무효로 할 수 있습니다.", id, e.LoggedBy)}
-	}
-	if reason == "" {
-		reason = s.t("no reason given", "사유 없음")
 	}
 	res, err := s.store.VoidEntry(ctx, id, c.UserID, reason)
 	if errors.Is(err, ErrAlreadyVoided) {

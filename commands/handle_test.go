@@ -232,6 +232,8 @@ func TestCandidates(t *testing.T) {
 func TestPrograms(t *testing.T) {
 	h := newHarness(t, commands.English)
 	h.run("U1", `program add startup en:"Start-up support" sector:private`, commands.OutcomeRefused)
+	h.run(manager, `program add startup en:"Start-up support" ko:창업지원 sector:민간 dept:창업지언과 aliases:창업`, commands.OutcomeRefused)
+	h.addDepartment("창업지원과")
 	h.run(manager, `program add startup en:"Start-up support" ko:창업지원 sector:민간 dept:창업지원과 aliases:창업`, commands.OutcomeOK)
 	h.run(manager, `program add start2 en:"Other" sector:private aliases:창업`, commands.OutcomeRefused)
 	h.run("U1", "add 12 창업", commands.OutcomeOK)
@@ -317,6 +319,7 @@ func TestRedeliveredUndoVoidsOnce(t *testing.T) {
 // job totals of status or the departments.
 func TestSessionProgramsAreNotJobs(t *testing.T) {
 	h := newHarness(t, commands.English)
+	h.addDepartment("상담센터")
 	h.run(manager, `program add counsel en:"Job counselling" sector:public dept:상담센터 unit:회`, commands.OutcomeOK)
 	h.run("U1", "add 40 counsel", commands.OutcomeOK)
 	h.run("U1", "add 10 youth", commands.OutcomeOK)

@@ -49,6 +49,8 @@ type Command struct {
 	By     ReportBy      // report: how rows are grouped
 	Export ExportRequest // export: format, year and what
 	Voided bool          // list voided: the audit view of voided entries
+	// Users are the Slack users mentioned (<@U123>), by ID (dept add, remove).
+	Users []string
 }
 
 // Options are the key:value options of a command line.
@@ -70,6 +72,7 @@ type Options struct {
 	Unit       string
 	Disclosure string
 	By         ReportBy
+	Channel    string // a Slack channel ID (dept add)
 }
 
 // UsageError is a command line that cannot be run as typed. It carries the
@@ -163,6 +166,7 @@ var optionKeys = map[string]string{
 	"unit": "unit", "단위": "unit",
 	"disclosure": "disclosure", "공시": "disclosure", "공시유형": "disclosure",
 	"by": "by", "기준": "by", "집계": "by",
+	"channel": "channel", "채널": "channel",
 }
 
 var (
@@ -287,6 +291,12 @@ func selectCommand(tokens []token) (string, []token, error) {
 		group = "program"
 	case "candidate", "candidates", "후보", "후보기업":
 		group = "candidate"
+	case "dept", "department", "departments", "부서":
+		group = "dept"
+	case "remind", "reminder", "reminders", "알림":
+		group = "remind"
+	case "holiday", "holidays", "공휴일":
+		group = "holiday"
 	}
 	if group == "" && (second == "candidate" || second == "후보") && isSpecWord("candidate add", first) {
 		return "candidate add", tokens[2:], nil // "add candidate …": staff think of both as adding
@@ -296,12 +306,32 @@ func selectCommand(tokens []token) (string, []token, error) {
 			if group == "program" {
 				return "programs", nil, nil
 			}
+			if group == "dept" {
+				return "dept show", nil, nil
+			}
+			if group == "remind" {
+				return "remind preview", nil, nil
+			}
+			if group == "holiday" {
+				return "holiday list", nil, nil
+			}
 			return "candidate list", nil, nil
 		}
 		for _, s := range commandTable {
 			if strings.HasPrefix(s.Name, group+" ") && isSpecWord(s.Name, second) {
 				return s.Name, tokens[2:], nil
 			}
+		}
+		if group == "holiday" && len(tokens) > 1 {
+			return "holiday list", tokens[1:], nil // "holidays 2027"
+		}
+		if group == "remind" {
+			return "", nil, usageErr("", "I don't know `remind %s`. Use remind preview or remind send.",
+				"`알림 %s` 명령은 없습니다. 알림 미리보기 또는 알림 발송을 쓰세요.", tokens[1].text)
+		}
+		if group == "dept" {
+			return "", nil, usageErr("", "I don't know `dept %s`. Use dept show, add, remove, rename, merge or target.",
+				"`부서 %s` 명령은 없습니다. 부서 보기, 추가, 삭제, 이름변경, 병합, 목표 중 하나를 쓰세요.", tokens[1].text)
 		}
 		if group == "candidate" {
 			return "", nil, usageErr("", "I don't know `candidate %s`. Use candidate add, list, show or move.",
@@ -413,6 +443,8 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		o.Date = &d
 	case "dept":
 		o.Department, ok = value, true
+	case "channel":
+		return parseChannel(cmd, value)
 	case "status":
 		if o.Status, ok = lookup(statusWords, value); !ok {
 			return usageErr(cmd.Name, "`status:%s` is not a status. Use status:realised (hired) or status:agreed (MOU, not yet hired).",

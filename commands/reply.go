@@ -50,6 +50,10 @@ const (
 	ActionUndo  = "undo"
 	ActionMove  = "move"
 	ActionShare = "share"
+	// ActionReport opens the add form with the department filled in (reminders).
+	ActionReport = "report"
+	// ActionNothing records "nothing this month" for a department (reminders).
+	ActionNothing = "nothing"
 )
 
 // Text renders the reply as plain text: the title, then each section with its

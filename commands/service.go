@@ -40,6 +40,9 @@ type Config struct {
 	// means exports are not available here (the console) and the command says so.
 	Exporter   Exporter
 	FileSender FileSender
+	// Reminders is REMINDER_SCHEDULE; the zero value is the default (3
+	// working days before the last working day of the month, 10:00).
+	Reminders ReminderSchedule
 }
 
 // Caller is who runs a command and through what.
@@ -69,10 +72,12 @@ type Service struct {
 	defaultLang Lang
 	// pinned makes every reply use lang, whoever asks: a Service for a
 	// channel post, or the per-request copy Handle runs on. See language.go.
-	pinned   bool
-	limiter  *writeLimiter // shared by the copies With… makes; nil: no limit
-	exporter Exporter
-	sender   FileSender
+	pinned    bool
+	limiter   *writeLimiter // shared by the copies With… makes; nil: no limit
+	exporter  Exporter
+	sender    FileSender
+	schedule  ReminderSchedule
+	reminders ReminderSender
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
@@ -87,6 +92,10 @@ func New(cfg Config) *Service {
 		poster:   cfg.DigestPoster,
 		exporter: cfg.Exporter,
 		sender:   cfg.FileSender,
+		schedule: cfg.Reminders,
+	}
+	if s.schedule == (ReminderSchedule{}) {
+		s.schedule = DefaultReminderSchedule
 	}
 	perMinute := cfg.WritesPerMinute
 	if perMinute == 0 {

@@ -103,15 +103,28 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	if cmd.Opts.Program != "" {
 		typed = cmd.Opts.Program
 	}
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return v, nil, err
+	}
 	var only *Program
 	dept := cmd.Opts.Department
+	if d, ok := findDepartment(depts, dept); ok {
+		dept = d.Name // an alias or a look-alike spelling means the managed name
+	} else if dept != "" && departmentOf(all, dept) == "" {
+		r := s.refuse(cmd.Name, s.unknownDepartment(dept, depts))
+		return v, &r, nil
+	}
 	if typed != "" {
 		p, ok := findProgram(all, typed)
+		d, isDept := findDepartment(depts, typed)
 		switch {
 		case ok:
 			only = &p
+		case isDept:
+			dept = d.Name // "status 일자리정책과" reads as a department
 		case departmentOf(all, typed) != "":
-			dept = departmentOf(all, typed) // "status 일자리정책과" reads as a department
+			dept = departmentOf(all, typed)
 		default:
 			r := s.unknownProgram(cmd.Name, typed, all)
 			return v, &r, nil
@@ -130,11 +143,17 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	if v.targets, err = s.store.Targets(ctx, span.From.Year()); err != nil {
 		return v, nil, err
 	}
+	deptTargets, err := s.store.DepartmentTargets(ctx, span.From.Year())
+	if err != nil {
+		return v, nil, err
+	}
 	switch {
 	case only != nil:
 		v.target = v.targets.Programs[only.ID]
 	case cmd.Sector == "" && dept == "":
 		v.target = v.targets.Total
+	case cmd.Sector == "":
+		v.target = deptTargets[dept]
 	}
 	if only == nil && !v.to.Before(v.from) {
 		if v.types, err = s.store.EmploymentTotals(ctx, v.from, v.to, dept); err != nil {
@@ -146,6 +165,9 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 			return v, nil, err
 		}
 		v.depts = withProgramDepartments(v.depts, all)
+		if v.from.Month() == time.January && v.from.Day() == 1 {
+			v.depts = withDepartmentTargets(v.depts, deptTargets) // 달성률 only for spans from 1 January
+		}
 	}
 	if only == nil && cmd.Sector == "" && dept == "" {
 		if v.stages, err = s.store.StageCounts(ctx); err != nil {
@@ -383,7 +405,7 @@ func (s *Service) programSection(v statusView) Section {
 func (s *Service) departmentSection(depts []DepartmentTotal, today time.Time) Section {
 	sec := Section{Heading: s.t("By department", "부서별")}
 	for _, d := range depts {
-		line := fmt.Sprintf("%s: %s", d.Department, numbers.Format(d.Jobs))
+		line := fmt.Sprintf("%s: %s", d.Department, numbers.Format(d.Jobs)) + s.deptAchievement(d)
 		switch {
 		case d.LastLoggedOn.IsZero():
 			line += s.t(" · nothing logged yet", " · 아직 보고 없음")
@@ -454,4 +476,21 @@ func (s *Service) breakdownSection(v statusView) Section {
 	}
 	sec.Lines = []string{strings.Join(disclosure, " · "), strings.Join(types, " · ")}
 	return sec
+}
+
+// withDepartmentTargets sets each department's yearly target.
+func withDepartmentTargets(depts []DepartmentTotal, targets map[string]int64) []DepartmentTotal {
+	for i := range depts {
+		depts[i].Target = targets[depts[i].Department]
+	}
+	return depts
+}
+
+// deptAchievement is " / target 300 (달성률 41%)" for a department with a
+// target, "" otherwise.
+func (s *Service) deptAchievement(d DepartmentTotal) string {
+	if d.Target <= 0 {
+		return ""
+	}
+	return s.t(" of %s target (%d%%)", " / 목표 %s (달성률 %d%%)", numbers.Format(d.Target), percent(d.Jobs, d.Target))
 }

@@ -19,6 +19,45 @@ type Store interface {
 	// active flag of an existing program; ErrConflict on a taken code or alias.
 	UpdateProgram(ctx context.Context, p Program) (Program, error)
 
+	// Departments returns the active departments of the managed list, ordered
+	// by name (retired ones are left out: the add path reads this list).
+	Departments(ctx context.Context) ([]Department, error)
+	// AddDepartment adds a department to the managed list (reactivating a
+	// retired one of that name); ErrConflict if an active one has the name.
+	AddDepartment(ctx context.Context, d Department) (Department, error)
+	// UpdateDepartment saves the aliases, reporters, channel and active flag
+	// of the department named d.Name; ErrNotFound if there is none.
+	UpdateDepartment(ctx context.Context, d Department) (Department, error)
+
+	// RenameDepartment renames a department, keeping the old name as an alias
+	// and moving everything credited to it; ErrConflict if the name is taken.
+	RenameDepartment(ctx context.Context, from, to string) (Department, error)
+	// MergeDepartments moves everything credited to from into into and drops
+	// from, whose names join into's aliases.
+	MergeDepartments(ctx context.Context, from, into string) (Department, error)
+	// DepartmentTargets returns the departments' yearly targets.
+	DepartmentTargets(ctx context.Context, year int) (map[string]int64, error)
+	// SetDepartmentTarget sets or revises a department's yearly target and
+	// returns the old value (0 if none).
+	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string) (int64, error)
+	// AddNothing records a "nothing to report" for a department and month;
+	// ErrConflict if one is live already.
+	AddNothing(ctx context.Context, n NothingReport) (NothingReport, error)
+	// NothingReport returns one "nothing" report, voided or not.
+	NothingReport(ctx context.Context, id int64) (NothingReport, error)
+	// VoidNothing voids a "nothing" report; ErrAlreadyVoided if it was.
+	VoidNothing(ctx context.Context, id int64, by, reason string) (NothingReport, error)
+	// ReportedDepartments returns the departments with a live entry dated in
+	// the month starting on month, or a live "nothing" report for it.
+	ReportedDepartments(ctx context.Context, month time.Time) (map[string]bool, error)
+
+	// Holidays returns the holidays in [from, to], oldest first.
+	Holidays(ctx context.Context, from, to time.Time) ([]Holiday, error)
+	// SetHoliday adds a holiday or renames one.
+	SetHoliday(ctx context.Context, h Holiday) error
+	// RemoveHoliday removes a holiday; false if the day was none.
+	RemoveHoliday(ctx context.Context, day time.Time) (bool, error)
+
 	// AddEntry records an entry. A cumulative entry is turned into the
 	// difference from the program's total through its as-of date (same year
 	// and status) inside the same transaction; a figure equal to it writes
@@ -48,7 +87,8 @@ type Store interface {
 	// may be left out.
 	ProgramTotals(ctx context.Context, from, to time.Time, department string) ([]ProgramTotal, error)
 	// DepartmentTotals sums live realised jobs in [from, to] per department,
-	// listing every department that ever logged an entry. Programs counted in
+	// listing every active department of the managed list, and a retired one
+	// only while it has live jobs in the span. Programs counted in
 	// sessions (회) are left out here and in DailyJobs: they are not jobs.
 	DepartmentTotals(ctx context.Context, from, to time.Time) ([]DepartmentTotal, error)
 	// LastLoggedThrough returns, per department, the as-of date of its latest

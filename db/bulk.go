@@ -230,7 +230,10 @@ func rebuildAggregates(ctx context.Context, tx sqlx.ExtContext) error {
 		// SHARE lets readers of entries in but waits for, and then holds off,
 		// every writer, so no entry lands between the sums and the commit.
 		{"lock entries", `LOCK TABLE entries IN SHARE MODE`},
-		{"clear totals", `TRUNCATE program_days, department_days, departments, employment_days`},
+		// departments is the managed list too: its rows stay, only the
+		// last-logged dates are recomputed.
+		{"clear totals", `TRUNCATE program_days, department_days, employment_days`},
+		{"clear last logged", `UPDATE departments SET last_logged_on = NULL WHERE last_logged_on IS NOT NULL`},
 		{"program totals", `
 			INSERT INTO program_days (program_id, day, status, jobs, approx_jobs)
 			SELECT program_id, as_of, status,
@@ -257,7 +260,8 @@ func rebuildAggregates(ctx context.Context, tx sqlx.ExtContext) error {
 			INSERT INTO departments (department, last_logged_on)
 			SELECT department, max(as_of) FILTER (WHERE voided_at IS NULL)
 			FROM entries
-			GROUP BY department`},
+			GROUP BY department
+			ON CONFLICT (department) DO UPDATE SET last_logged_on = EXCLUDED.last_logged_on`},
 	}
 	for _, st := range steps {
 		if _, err := tx.ExecContext(ctx, st.q); err != nil {

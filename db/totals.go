@@ -245,8 +245,10 @@ func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, departmen
 }
 
 // DepartmentTotals sums live realised jobs in [from, to] per department,
-// ordered by department, listing every department that ever logged an entry
-// (with 0 when it logged nothing live in the span).
+// ordered by department, listing every active department of the managed list
+// (with 0 when it logged nothing live in the span) and a retired one only
+// while it has live jobs in the span, so status never lists more departments
+// than the managed list holds.
 func (s *Store) DepartmentTotals(ctx context.Context, from, to time.Time) ([]commands.DepartmentTotal, error) {
 	const q = `
 		SELECT d.department, COALESCE(t.jobs, 0) AS jobs, d.last_logged_on
@@ -258,6 +260,8 @@ func (s *Store) DepartmentTotals(ctx context.Context, from, to time.Time) ([]com
 			  AND program_id IN (SELECT id FROM programs WHERE unit <> '회') -- sessions are not jobs
 			GROUP BY department
 		) t ON t.department = d.department
+		-- Managed departments only; a retired one while it has live jobs (issue 10).
+		WHERE d.active OR t.jobs > 0
 		ORDER BY d.department`
 	var rows []struct {
 		Department   string       `db:"department"`

@@ -36,6 +36,7 @@ func ledger(t *testing.T) (*db.Store, *commands.Service) {
 		"add 300 youth date:2025-05-16", // after last year's same date: not in 전년 동기
 		"add 2000 invest date:2025-12-31",
 		"add 180 youth date:2026-01-31 type:regular",
+		"dept add 청년정책과", // not a program's department: the managed list needs it first
 		"add 35 youth date:2026-02-10 type:temporary dept:청년정책과",
 		"add 2400여 invest cumulative date:2026-04-30",
 		"add 600여 rail date:2026-04-30 type:daily",

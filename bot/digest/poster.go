@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"os"
 	"strconv"
 	"time"
@@ -22,6 +21,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"jobsbot/bot/blockkit"
+	"jobsbot/bot/delivery"
 	"jobsbot/commands"
 	"jobsbot/commands/chart"
 	"jobsbot/commands/dates"
@@ -35,13 +35,9 @@ type SlackAPI interface {
 	GetConversationHistoryContext(ctx context.Context, params *slack.GetConversationHistoryParameters) (*slack.GetConversationHistoryResponse, error)
 }
 
-// Ledger is the exactly-once ledger of digest runs; *db.Store implements it.
-type Ledger interface {
-	ClaimDigest(ctx context.Context, channel string, week time.Time, owner string, staleAfter time.Duration) (bool, error)
-	MarkDigestPosted(ctx context.Context, channel string, week time.Time, ts string) error
-	MarkDigestFailed(ctx context.Context, channel string, week time.Time, errText string) error
-	DigestRun(ctx context.Context, channel string, week time.Time) (commands.DigestRun, error)
-}
+// Ledger is the exactly-once ledger of digest runs, shared with the
+// reminders (package delivery); *db.Store implements it.
+type Ledger = delivery.Ledger
 
 // Config configures a Poster. Zero optional fields take their defaults.
 type Config struct {
@@ -167,15 +163,9 @@ func NewPoster(cfg Config) (*Poster, error) {
 	return p, nil
 }
 
-// NewSlackClient returns a Slack Web API client for the digest; apiURL, when
-// set, replaces Slack's (fake servers in tests, SLACK_API_URL) and must end
-// with "/".
+// NewSlackClient returns the bot's one Slack Web API client (package delivery).
 func NewSlackClient(token, apiURL string) *slack.Client {
-	opts := []slack.Option{slack.OptionHTTPClient(&http.Client{Timeout: 30 * time.Second})}
-	if apiURL != "" {
-		opts = append(opts, slack.OptionAPIURL(apiURL))
-	}
-	return slack.New(token, opts...)
+	return delivery.NewSlackClient(token, apiURL)
 }
 
 func newMetrics(reg prometheus.Registerer) (*prometheus.CounterVec, prometheus.Counter, error) {
@@ -335,15 +325,14 @@ func (p *Poster) post(ctx context.Context, log *slog.Logger, week time.Time, r c
 		if err == nil {
 			return ts, nil
 		}
-		var limited *slack.RateLimitedError
 		var refused slack.SlackErrorResponse
+		pause, limited := delivery.RateLimitWait(err, maxRetryAfter)
 		switch {
-		case errors.As(err, &limited):
+		case limited:
 			// Slack did not take the message: waiting is always safe.
-			pause := min(max(limited.RetryAfter, time.Second), maxRetryAfter)
 			log.WarnContext(ctx, "slack rate limit on chat.postMessage, waiting", "retry_after", pause, "attempt", attempt)
-			if err := sleep(ctx, pause); err != nil {
-				return "", errors.Join(limited, err)
+			if serr := sleep(ctx, pause); serr != nil {
+				return "", errors.Join(err, serr)
 			}
 			continue
 		case errors.As(err, &refused):
@@ -416,9 +405,8 @@ func (p *Poster) shareChart(ctx context.Context, log *slog.Logger, d commands.Di
 		if err == nil {
 			return
 		}
-		var limited *slack.RateLimitedError
-		if errors.As(err, &limited) && attempt < p.maxAttempts &&
-			sleep(ctx, min(max(limited.RetryAfter, time.Second), maxRetryAfter)) == nil {
+		if pause, limited := delivery.RateLimitWait(err, maxRetryAfter); limited && attempt < p.maxAttempts &&
+			sleep(ctx, pause) == nil {
 			continue
 		}
 		p.chartErrors.Inc()
@@ -438,13 +426,4 @@ func chartTitle(d commands.Digest, lang commands.Lang) (title, alt string) {
 }
 
 // sleep waits d or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
+func sleep(ctx context.Context, d time.Duration) error { return delivery.Sleep(ctx, d) }
