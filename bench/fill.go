@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"jobsbot/db"
+	"jobsbot/db/dbtest"
 )
 
 // defaultDB is the benchmark database on the local server.
@@ -43,7 +44,7 @@ func runFill(ctx context.Context, args []string, stdout io.Writer) error {
 	defer store.Close()
 
 	start := time.Now()
-	err = store.BulkFillSynthetic(ctx, *n, *seed, func(done int64) {
+	err = dbtest.FillSynthetic(ctx, store, *n, *seed, func(done int64) {
 		fmt.Fprintf(stdout, "  %d entries written (%s)\n", done, time.Since(start).Round(time.Second))
 	})
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -22,6 +21,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"jobsbot/commands"
 	"jobsbot/commands/dates"
 )
 
@@ -112,12 +112,10 @@ var replyEntry = regexp.MustCompile(`Recorded entry #(\d+)|^#(\d+) 기록`)
 // loadHTTP sends the requests, prints the figures and, for adds with a
 // database, checks the ledger.
 func loadHTTP(ctx context.Context, cfg httpConfig, stdout io.Writer) (httpResult, error) {
-	tag := make([]byte, 6)
-	_, _ = rand.Read(tag)
 	// The trigger_id prefix of this run: every add's idempotency key starts
 	// with it, which is how the check finds this run's entries.
-	prefix := "bench-" + hex.EncodeToString(tag) + "-"
-	today := dates.Today(time.Now(), seoul())
+	prefix := "bench-" + commands.RandomHex(6) + "-"
+	today := dates.Today(time.Now(), dates.Seoul())
 	endpoint := strings.TrimSuffix(cfg.url, "/") + "/slack/commands"
 	client := &http.Client{
 		Timeout: cfg.timeout,
@@ -295,12 +293,4 @@ func errorKind(err error) string {
 		s = s[i+2:]
 	}
 	return s
-}
-
-// seoul is Asia/Seoul, or +09:00 where the zone database is missing.
-func seoul() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Seoul"); err == nil {
-		return loc
-	}
-	return time.FixedZone("KST", 9*60*60)
 }

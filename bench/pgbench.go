@@ -3,12 +3,11 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"jobsbot/commands"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -117,9 +116,7 @@ func runPgbenchOnce(ctx context.Context, cfg pgbenchConfig, stdout io.Writer) (p
 	}
 	defer os.RemoveAll(dir)
 	script := filepath.Join(dir, "insert.sql")
-	tag := make([]byte, 6)
-	_, _ = rand.Read(tag)
-	keyPrefix := "pgbench-" + hex.EncodeToString(tag) + "-"
+	keyPrefix := "pgbench-" + commands.RandomHex(6) + "-"
 	if err := os.WriteFile(script, fmt.Appendf(nil, pgbenchScript, keyPrefix), 0o600); err != nil {
 		return pgbenchResult{}, err
 	}

@@ -46,8 +46,8 @@ const benchEntries = 100_000
 func BenchmarkStatus(b *testing.B) {
 	ctx := context.Background()
 	store := dbtest.New(b)
-	if err := store.BulkFillSynthetic(ctx, benchEntries, 1, nil); err != nil {
-		b.Fatalf("BulkFillSynthetic: %v", err)
+	if err := dbtest.FillSynthetic(ctx, store, benchEntries, 1, nil); err != nil {
+		b.Fatalf("FillSynthetic: %v", err)
 	}
 	svc := commands.New(commands.Config{Store: store, Language: commands.English})
 	caller := commands.Caller{UserID: "U_BENCH", Source: commands.SourceSlash}

@@ -199,7 +199,7 @@ type TargetChange struct {
 // CandidateKind is the kind of social-economy organisation a candidate aims to be.
 type CandidateKind string
 
-// Candidate kinds (DOMAIN.md).
+// Candidate kinds, as the social-enterprise programmes name them.
 const (
 	KindPreliminaryRegional CandidateKind = "preliminary-regional"
 	KindPreliminaryMinistry CandidateKind = "preliminary-ministry"
@@ -212,7 +212,7 @@ const (
 // Mission is a candidate's social-mission type.
 type Mission string
 
-// Missions (DOMAIN.md).
+// Social-mission types a candidate states.
 const (
 	MissionJobs       Mission = "jobs"
 	MissionServices   Mission = "services"

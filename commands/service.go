@@ -103,7 +103,7 @@ func New(cfg Config) *Service {
 	}
 	s.limiter = newWriteLimiter(perMinute)
 	if s.loc == nil {
-		s.loc = seoul()
+		s.loc = dates.Seoul()
 	}
 	if s.lang == "" {
 		s.lang = English
@@ -116,15 +116,6 @@ func New(cfg Config) *Service {
 		s.log = slog.Default()
 	}
 	return s
-}
-
-// seoul returns Asia/Seoul, falling back to a fixed +09:00 zone (Korea keeps
-// no daylight saving) where the time-zone database is missing.
-func seoul() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Seoul"); err == nil {
-		return loc
-	}
-	return time.FixedZone("KST", 9*60*60)
 }
 
 // Language returns the language replies are written in: the default
@@ -160,9 +151,15 @@ func (c Caller) key(suffix string) string {
 	if c.IdempotencyKey != "" {
 		return c.IdempotencyKey + suffix
 	}
-	var b [16]byte
-	_, _ = rand.Read(b[:]) // crypto/rand never fails on supported platforms
-	return hex.EncodeToString(b[:])
+	return RandomHex(16)
+}
+
+// RandomHex returns n random bytes written in hex: idempotency keys for
+// callers that gave none, run tags and owner names that must not collide.
+func RandomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b) // crypto/rand never fails on supported platforms
+	return hex.EncodeToString(b)
 }
 
 // storageFailure turns a storage error into a reply that tells the user what

@@ -14,8 +14,8 @@ import (
 func benchStore(b *testing.B, n int64) *db.Store {
 	b.Helper()
 	s := dbtest.New(b)
-	if err := s.BulkFillSynthetic(context.Background(), n, 1, nil); err != nil {
-		b.Fatalf("BulkFillSynthetic: %v", err)
+	if err := dbtest.FillSynthetic(context.Background(), s, n, 1, nil); err != nil {
+		b.Fatalf("FillSynthetic: %v", err)
 	}
 	return s
 }

@@ -130,16 +130,16 @@ func diffRows(want, got []string) string {
 	return b.String()
 }
 
-// TestBulkFillSyntheticMatchesLedger fills a small synthetic ledger the fast
+// TestFillSyntheticMatchesLedger fills a small synthetic ledger the fast
 // way and checks every total the store reads against plain sums, the same
 // checks TestTotalsMatchTheLedger makes of store-written data.
-func TestBulkFillSyntheticMatchesLedger(t *testing.T) {
+func TestFillSyntheticMatchesLedger(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s := dbtest.New(t)
 	var reported []int64
-	if err := s.BulkFillSynthetic(ctx, 20_000, 7, func(done int64) { reported = append(reported, done) }); err != nil {
-		t.Fatalf("BulkFillSynthetic: %v", err)
+	if err := dbtest.FillSynthetic(ctx, s, 20_000, 7, func(done int64) { reported = append(reported, done) }); err != nil {
+		t.Fatalf("FillSynthetic: %v", err)
 	}
 	if !slices.Equal(reported, []int64{20_000}) {
 		t.Errorf("progress reported %v, want [20000]", reported)
@@ -161,8 +161,8 @@ func TestBulkFillSyntheticMatchesLedger(t *testing.T) {
 	if err := s.DB().GetContext(ctx, &st, q); err != nil {
 		t.Fatal(err)
 	}
-	if st.Entries != 20_000 || st.Programs != db.SyntheticPrograms || st.Depts != db.SyntheticDepartments ||
-		st.Voided < 200 || st.Cumulative < 500 || st.Days < db.SyntheticDays-30 {
+	if st.Entries != 20_000 || st.Programs != dbtest.SyntheticPrograms || st.Depts != dbtest.SyntheticDepartments ||
+		st.Voided < 200 || st.Cumulative < 500 || st.Days < dbtest.SyntheticDays-30 {
 		t.Errorf("synthetic ledger has the wrong shape: %+v", st)
 	}
 	// The store's own writes go on from where the fill left off.

@@ -94,25 +94,11 @@ func (s *Store) loadPrograms(ctx context.Context) ([]commands.Program, error) {
 // AddProgram stores a new program; ErrConflict if its code or one of its
 // aliases is already the code or an alias of a program (ignoring case).
 func (s *Store) AddProgram(ctx context.Context, p commands.Program) (commands.Program, error) {
-	defer s.forgetPrograms()
-	var out commands.Program
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		const q = `
-			INSERT INTO programs (code, aliases, name_ko, name_en, sector, disclosure_type, department, unit, active)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-			RETURNING ` + programColumns
-		var r programRow
-		err := sqlx.GetContext(ctx, tx, &r, q, p.Code, aliasArray(p.Aliases), p.NameKo, p.NameEn,
-			string(p.Sector), p.DisclosureType, p.Department, p.Unit, p.Active)
-		if err != nil {
-			return err
-		}
-		if err := claimNames(ctx, tx, r.ID, r.Code, r.Aliases); err != nil {
-			return err
-		}
-		out = r.program()
-		return nil
-	})
+	const q = `
+		INSERT INTO programs (code, aliases, name_ko, name_en, sector, disclosure_type, department, unit, active)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+		RETURNING ` + programColumns
+	out, err := s.saveProgram(ctx, q, p, false)
 	if err != nil {
 		return commands.Program{}, wrap(fmt.Sprintf("add program %q", p.Code), err)
 	}
@@ -123,23 +109,39 @@ func (s *Store) AddProgram(ctx context.Context, p commands.Program) (commands.Pr
 // disclosure type included); ErrNotFound if it does not exist, ErrConflict if
 // its code or an alias names another program.
 func (s *Store) UpdateProgram(ctx context.Context, p commands.Program) (commands.Program, error) {
+	const q = `
+		UPDATE programs
+		SET code = $2, aliases = $3, name_ko = $4, name_en = $5, sector = $6,
+		    disclosure_type = $7, department = $8, unit = $9, active = $10, updated_at = now()
+		WHERE id = $1
+		RETURNING ` + programColumns
+	out, err := s.saveProgram(ctx, q, p, true)
+	if err != nil {
+		return commands.Program{}, wrap(fmt.Sprintf("update program %d", p.ID), err)
+	}
+	return out, nil
+}
+
+// saveProgram runs an insert or update of a program row and claims its names
+// in the same transaction; an update first gives up the names it held. q
+// takes the program's fields as its parameters, after its ID for an update.
+func (s *Store) saveProgram(ctx context.Context, q string, p commands.Program, update bool) (commands.Program, error) {
 	defer s.forgetPrograms()
+	args := []any{p.Code, aliasArray(p.Aliases), p.NameKo, p.NameEn,
+		string(p.Sector), p.DisclosureType, p.Department, p.Unit, p.Active}
+	if update {
+		args = append([]any{p.ID}, args...)
+	}
 	var out commands.Program
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		const q = `
-			UPDATE programs
-			SET code = $2, aliases = $3, name_ko = $4, name_en = $5, sector = $6,
-			    disclosure_type = $7, department = $8, unit = $9, active = $10, updated_at = now()
-			WHERE id = $1
-			RETURNING ` + programColumns
 		var r programRow
-		err := sqlx.GetContext(ctx, tx, &r, q, p.ID, p.Code, aliasArray(p.Aliases), p.NameKo, p.NameEn,
-			string(p.Sector), p.DisclosureType, p.Department, p.Unit, p.Active)
-		if err != nil {
+		if err := sqlx.GetContext(ctx, tx, &r, q, args...); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM program_names WHERE program_id = $1`, r.ID); err != nil {
-			return err
+		if update {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM program_names WHERE program_id = $1`, r.ID); err != nil {
+				return err
+			}
 		}
 		if err := claimNames(ctx, tx, r.ID, r.Code, r.Aliases); err != nil {
 			return err
@@ -147,10 +149,7 @@ func (s *Store) UpdateProgram(ctx context.Context, p commands.Program) (commands
 		out = r.program()
 		return nil
 	})
-	if err != nil {
-		return commands.Program{}, wrap(fmt.Sprintf("update program %d", p.ID), err)
-	}
-	return out, nil
+	return out, err
 }
 
 // claimNames records the program's code and aliases, lowercased, in

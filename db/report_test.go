@@ -66,7 +66,7 @@ func TestEmploymentDaysFollowTheLedger(t *testing.T) {
 		t.Errorf("youth regular %d, want 14", want)
 	}
 
-	if err := s.BulkFillSynthetic(ctx, 2000, 7, nil); err != nil {
+	if err := dbtest.FillSynthetic(ctx, s, 2000, 7, nil); err != nil {
 		t.Fatal(err)
 	}
 	check("after a bulk fill")

@@ -5,11 +5,9 @@ package db
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"database/sql/driver"
 	"embed"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -164,8 +162,10 @@ func createIfMissing(ctx context.Context, admin *sqlx.DB, name string) error {
 		// 55006: the template database is briefly in use, e.g. by a
 		// concurrent CREATE DATABASE on an older server; worth a retry.
 		case pq.As(err, pqerror.ObjectInUse) != nil && attempt < 10:
-			if err := sleep(ctx, 200*time.Millisecond); err != nil {
-				return err
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(200 * time.Millisecond):
 			}
 		default:
 			return err
@@ -258,8 +258,9 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
-// DB returns the connection pool, for storage files of this package added
-// later and for benchmarks that load data directly.
+// DB returns the connection pool, for tests that check the ledger with plain
+// SQL and for the benchmark fill (dbtest.FillSynthetic), which load or read
+// data directly. Production code goes through the Store's methods.
 func (s *Store) DB() *sqlx.DB {
 	return s.db
 }
@@ -304,8 +305,10 @@ func (s *Store) retryConflicts(ctx context.Context, fn func() error) error {
 			return err
 		}
 		pause := conflictBackoff << (attempt - 1)
-		if err := sleep(ctx, pause/2+mrand.N(pause)); err != nil {
-			return err
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(pause/2 + mrand.N(pause)):
 		}
 	}
 }
@@ -368,23 +371,7 @@ func unavailable(err error) bool {
 
 // newKey returns a random idempotency key for a caller that gave none, so
 // such writes are never mistaken for repeats of each other.
-func newKey() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return "auto:" + hex.EncodeToString(b)
-}
-
-// sleep waits d or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
+func newKey() string { return "auto:" + commands.RandomHex(16) }
 
 // dateArg renders a calendar date for a date parameter. It takes the date in
 // the time's own location, so midnight UTC and midnight in Seoul both name the

@@ -8,8 +8,6 @@ package digest
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -200,9 +198,7 @@ func newMetrics(reg prometheus.Registerer) (*prometheus.CounterVec, prometheus.C
 // operator, a random suffix so two containers both running as pid 1 differ.
 func defaultOwner() string {
 	host, _ := os.Hostname()
-	b := make([]byte, 3)
-	_, _ = rand.Read(b)
-	return fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b))
+	return fmt.Sprintf("%s-%d-%s", host, os.Getpid(), commands.RandomHex(3))
 }
 
 // Channel returns the channel the Poster posts in.
@@ -331,7 +327,7 @@ func (p *Poster) post(ctx context.Context, log *slog.Logger, week time.Time, r c
 		case limited:
 			// Slack did not take the message: waiting is always safe.
 			log.WarnContext(ctx, "slack rate limit on chat.postMessage, waiting", "retry_after", pause, "attempt", attempt)
-			if serr := sleep(ctx, pause); serr != nil {
+			if serr := delivery.Sleep(ctx, pause); serr != nil {
 				return "", errors.Join(err, serr)
 			}
 			continue
@@ -342,7 +338,7 @@ func (p *Poster) post(ctx context.Context, log *slog.Logger, week time.Time, r c
 			return "", err
 		}
 		log.WarnContext(ctx, "chat.postMessage failed, retrying", "err", err, "attempt", attempt, "wait", wait)
-		if err := sleep(ctx, wait); err != nil {
+		if err := delivery.Sleep(ctx, wait); err != nil {
 			return "", err
 		}
 		wait = min(2*wait, maxBackoff)
@@ -406,7 +402,7 @@ func (p *Poster) shareChart(ctx context.Context, log *slog.Logger, d commands.Di
 			return
 		}
 		if pause, limited := delivery.RateLimitWait(err, maxRetryAfter); limited && attempt < p.maxAttempts &&
-			sleep(ctx, pause) == nil {
+			delivery.Sleep(ctx, pause) == nil {
 			continue
 		}
 		p.chartErrors.Inc()
@@ -426,4 +422,3 @@ func chartTitle(d commands.Digest, lang commands.Lang) (title, alt string) {
 }
 
 // sleep waits d or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error { return delivery.Sleep(ctx, d) }

@@ -634,3 +634,12 @@ func ISOWeekLabel(monday time.Time) string {
 func LastCompleteWeek(today time.Time) (monday time.Time) {
 	return WeekStart(today).AddDate(0, 0, -7)
 }
+
+// Seoul returns Asia/Seoul, falling back to a fixed +09:00 zone (Korea keeps
+// no daylight saving) where the time-zone database is missing.
+func Seoul() *time.Location {
+	if loc, err := time.LoadLocation("Asia/Seoul"); err == nil {
+		return loc
+	}
+	return time.FixedZone("KST", 9*60*60)
+}

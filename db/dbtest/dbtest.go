@@ -5,9 +5,7 @@ package dbtest
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"net/url"
 	"os"
 	"testing"
@@ -15,6 +13,7 @@ import (
 
 	"github.com/lib/pq"
 
+	"jobsbot/commands"
 	"jobsbot/db"
 )
 
@@ -115,8 +114,4 @@ func redact(raw string) string {
 	return u.String()
 }
 
-func randomHex(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
+func randomHex(n int) string { return commands.RandomHex(n) }

@@ -1,17 +1,19 @@
-package db
+package dbtest
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+
+	"jobsbot/commands"
+	"jobsbot/commands/dates"
+	"jobsbot/db"
 )
 
-// Synthetic data shape: what BulkFillSynthetic writes.
+// Synthetic data shape: what FillSynthetic writes.
 const (
 	// SyntheticPrograms is how many programs the synthetic entries spread
 	// over; the fill adds programs until there are this many.
@@ -33,10 +35,11 @@ const (
 	bulkDropIndexes = 200_000
 )
 
-// BulkFillSynthetic adds n synthetic entries for benchmarks, set-based in
-// one transaction, and then rebuilds the running totals from the ledger (see
-// RebuildAggregates), so the store answers exactly as if every entry had gone
-// through AddEntry and VoidEntry.
+// FillSynthetic adds n synthetic entries for benchmarks and tests, set-based
+// in one transaction, and then rebuilds the running totals from the ledger
+// (db.Store.RebuildAggregates), so the store answers exactly as if every entry
+// had gone through AddEntry and VoidEntry. It lives here, beside the other
+// test helpers, because no production path writes synthetic data.
 //
 // The entries span SyntheticDays as-of dates up to today in Seoul,
 // SyntheticPrograms programs (missing ones are added as "synthetic-NN"), and
@@ -47,16 +50,19 @@ const (
 // adds twice. It is meant for benchmark databases: for a large n it holds an
 // exclusive lock on entries and rebuilds its indexes. progress, if not nil,
 // is called after each chunk with the number of entries written so far.
-func (s *Store) BulkFillSynthetic(ctx context.Context, n int64, seed int64, progress func(done int64)) error {
+func FillSynthetic(ctx context.Context, s *db.Store, n int64, seed int64, progress func(done int64)) error {
 	if n <= 0 {
 		return nil
 	}
-	tag := make([]byte, 8)
-	_, _ = rand.Read(tag)
-	keyPrefix := "bulk:" + hex.EncodeToString(tag) + ":"
-	today := time.Now().In(seoulLocation()).Format(time.DateOnly)
+	keyPrefix := "bulk:" + commands.RandomHex(8) + ":"
+	today := time.Now().In(dates.Seoul()).Format(time.DateOnly)
 
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	tx, err := s.DB().BeginTxx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("bulk fill: %w", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	err = func() error {
 		// Index builds sort in memory when they can; the defaults (64MB,
 		// 4MB) would spill a ten-million-row sort to disk.
 		for _, set := range []string{`SET LOCAL maintenance_work_mem = '512MB'`, `SET LOCAL work_mem = '256MB'`} {
@@ -89,16 +95,22 @@ func (s *Store) BulkFillSynthetic(ctx context.Context, n int64, seed int64, prog
 				return fmt.Errorf("rebuild index: %w", err)
 			}
 		}
-		return rebuildAggregates(ctx, tx)
-	})
+		return nil
+	}()
+	if err == nil {
+		err = tx.Commit()
+	}
+	if err == nil {
+		err = s.RebuildAggregates(ctx)
+	}
 	if err != nil {
-		return wrap("bulk fill", err)
+		return fmt.Errorf("bulk fill: %w", err)
 	}
 	// Fresh statistics and a visibility map, as autovacuum would leave them
 	// soon after: without them the planner guesses and index-only scans
 	// visit the heap.
-	if _, err := s.db.ExecContext(ctx, `VACUUM (ANALYZE) entries, program_days, department_days, departments, programs`); err != nil {
-		return wrap("bulk fill: vacuum", err)
+	if _, err := s.DB().ExecContext(ctx, `VACUUM (ANALYZE) entries, program_days, department_days, departments, programs`); err != nil {
+		return fmt.Errorf("bulk fill: vacuum: %w", err)
 	}
 	return nil
 }
@@ -207,75 +219,4 @@ func dropSecondaryIndexes(ctx context.Context, tx sqlx.ExtContext, table string)
 		defs = append(defs, r.Def)
 	}
 	return defs, nil
-}
-
-// RebuildAggregates recomputes program_days, department_days and departments
-// from the ledger in one transaction, exactly as AddEntry and VoidEntry keep
-// them: a row for every (program, day, status) and (department, day,
-// program, status) that ever had an entry, voided ones included, holding the
-// live jobs (0 once all were voided); every department that ever logged,
-// with the as-of date of its newest live entry or NULL. Rows are written in
-// day order, the order live writes leave them in, so a span's rows share
-// pages. It blocks writers of entries while it runs; readers of the totals
-// wait for it to commit.
-func (s *Store) RebuildAggregates(ctx context.Context) error {
-	return wrap("rebuild aggregates", s.inTx(ctx, func(tx *sqlx.Tx) error {
-		return rebuildAggregates(ctx, tx)
-	}))
-}
-
-// rebuildAggregates does RebuildAggregates' work inside tx.
-func rebuildAggregates(ctx context.Context, tx sqlx.ExtContext) error {
-	steps := []struct{ what, q string }{
-		// SHARE lets readers of entries in but waits for, and then holds off,
-		// every writer, so no entry lands between the sums and the commit.
-		{"lock entries", `LOCK TABLE entries IN SHARE MODE`},
-		// departments is the managed list too: its rows stay, only the
-		// last-logged dates are recomputed.
-		{"clear totals", `TRUNCATE program_days, department_days, employment_days`},
-		{"clear last logged", `UPDATE departments SET last_logged_on = NULL WHERE last_logged_on IS NOT NULL`},
-		{"program totals", `
-			INSERT INTO program_days (program_id, day, status, jobs, approx_jobs)
-			SELECT program_id, as_of, status,
-			       COALESCE(SUM(count) FILTER (WHERE voided_at IS NULL), 0),
-			       COALESCE(SUM(count) FILTER (WHERE voided_at IS NULL AND approximate), 0)
-			FROM entries
-			GROUP BY program_id, as_of, status
-			ORDER BY as_of, program_id, status`},
-		{"department totals", `
-			INSERT INTO department_days (department, day, program_id, status, jobs, approx_jobs)
-			SELECT department, as_of, program_id, status,
-			       COALESCE(SUM(count) FILTER (WHERE voided_at IS NULL), 0),
-			       COALESCE(SUM(count) FILTER (WHERE voided_at IS NULL AND approximate), 0)
-			FROM entries
-			GROUP BY department, as_of, program_id, status
-			ORDER BY as_of, department, program_id, status`},
-		{"employment totals", `
-			INSERT INTO employment_days (day, program_id, status, employment_type, jobs)
-			SELECT as_of, program_id, status, employment_type, SUM(count)
-			FROM entries WHERE voided_at IS NULL
-			GROUP BY as_of, program_id, status, employment_type
-			ORDER BY 1, 2, 3, 4`},
-		{"department last logged", `
-			INSERT INTO departments (department, last_logged_on)
-			SELECT department, max(as_of) FILTER (WHERE voided_at IS NULL)
-			FROM entries
-			GROUP BY department
-			ON CONFLICT (department) DO UPDATE SET last_logged_on = EXCLUDED.last_logged_on`},
-	}
-	for _, st := range steps {
-		if _, err := tx.ExecContext(ctx, st.q); err != nil {
-			return fmt.Errorf("%s: %w", st.what, err)
-		}
-	}
-	return nil
-}
-
-// seoulLocation is Asia/Seoul, or a fixed +09:00 where the zone database is
-// missing (Korea keeps no daylight saving).
-func seoulLocation() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Seoul"); err == nil {
-		return loc
-	}
-	return time.FixedZone("KST", 9*60*60)
 }
