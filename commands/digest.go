@@ -279,12 +279,18 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 	if err != nil {
 		return err
 	}
+	// A department that said it had nothing this month (실적 없음) has reported.
+	reported, err := s.store.SaidNothing(ctx, dates.On(d.WeekEnd.Year(), d.WeekEnd.Month(), 1))
+	if err != nil {
+		return err
+	}
 	for _, dt := range withProgramDepartments(depts, programs) {
 		dt.LastLoggedOn = last[dt.Department]
 		if dt.Jobs > 0 {
 			d.TopDepartments = append(d.TopDepartments, dt)
 		}
-		if dt.LastLoggedOn.IsZero() || d.WeekEnd.Sub(dt.LastLoggedOn) >= silentAfter {
+		silent := dt.LastLoggedOn.IsZero() || d.WeekEnd.Sub(dt.LastLoggedOn) >= silentAfter
+		if silent && !reported[dt.Department] {
 			d.SilentDepartments = append(d.SilentDepartments, dt)
 		}
 	}

@@ -177,6 +177,7 @@ type DepartmentTotal struct {
 	Jobs         int64
 	LastLoggedOn time.Time // the latest as-of date of a live entry ever, zero if none
 	Target       int64     // the department's yearly target, 0 if none (set by commands, not the store)
+	Reported     bool      // it reported for the month judged, if only 실적 없음 (set by commands)
 }
 
 // Targets are a year's current targets.

@@ -30,6 +30,7 @@ type statusView struct {
 	targets     Targets
 	target      int64 // the target the headline compares against, 0 if none
 	depts       []DepartmentTotal
+	asOf        time.Time // the day departments' silence is judged on
 	stages      map[Stage]int
 	dept        string            // the department filter, "" for all
 	types       []EmploymentTotal // jobs by employment type; nil for one program
@@ -165,6 +166,9 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 			return v, nil, err
 		}
 		v.depts = withProgramDepartments(v.depts, all)
+		if err := s.markSilence(ctx, &v); err != nil {
+			return v, nil, err
+		}
 		if v.from.Month() == time.January && v.from.Day() == 1 {
 			v.depts = withDepartmentTargets(v.depts, deptTargets) // 달성률 only for spans from 1 January
 		}
@@ -303,7 +307,7 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		r.Sections = append(r.Sections, s.breakdownSection(v))
 	}
 	if len(v.depts) > 0 {
-		r.Sections = append(r.Sections, s.departmentSection(v.depts, today))
+		r.Sections = append(r.Sections, s.departmentSection(v.depts, v.asOf))
 	}
 	if v.stages != nil {
 		r.Sections = append(r.Sections, s.pipelineSection(v.stages))
@@ -402,14 +406,49 @@ func (s *Service) programSection(v statusView) Section {
 	return sec
 }
 
-func (s *Service) departmentSection(depts []DepartmentTotal, today time.Time) Section {
+// markSilence judges each department's silence as of the span's end (today
+// for a span still running), not as of today: a past month's status must not
+// call a department silent for what it did later. A department that reported
+// for that month, if only to say it had nothing (실적 없음), is not silent.
+func (s *Service) markSilence(ctx context.Context, v *statusView) error {
+	v.asOf = s.today()
+	if v.to.Before(v.asOf) {
+		v.asOf = v.to
+	}
+	if v.asOf.Before(v.from) {
+		v.asOf = v.from
+	}
+	last := map[string]time.Time(nil)
+	if v.asOf.Before(s.today()) {
+		var err error
+		if last, err = s.store.LastLoggedThrough(ctx, v.asOf); err != nil {
+			return err
+		}
+	}
+	reported, err := s.store.SaidNothing(ctx, dates.On(v.asOf.Year(), v.asOf.Month(), 1))
+	if err != nil {
+		return err
+	}
+	for i := range v.depts {
+		d := &v.depts[i]
+		if last != nil {
+			d.LastLoggedOn = last[d.Department]
+		}
+		d.Reported = reported[d.Department]
+	}
+	return nil
+}
+
+func (s *Service) departmentSection(depts []DepartmentTotal, asOf time.Time) Section {
 	sec := Section{Heading: s.t("By department", "부서별")}
 	for _, d := range depts {
 		line := fmt.Sprintf("%s: %s", d.Department, numbers.Format(d.Jobs)) + s.deptAchievement(d)
 		switch {
+		case d.Reported && d.Jobs == 0:
+			// It said it had nothing this month: reported, not silent.
 		case d.LastLoggedOn.IsZero():
 			line += s.t(" · nothing logged yet", " · 아직 보고 없음")
-		case today.Sub(d.LastLoggedOn) >= silentAfter:
+		case asOf.Sub(d.LastLoggedOn) >= silentAfter && !d.Reported:
 			line += s.t(" · silent since %s", " · %s 이후 보고 없음", s.date(d.LastLoggedOn))
 		}
 		sec.Lines = append(sec.Lines, line)

@@ -47,6 +47,9 @@ type Store interface {
 	NothingReport(ctx context.Context, id int64) (NothingReport, error)
 	// VoidNothing voids a "nothing" report; ErrAlreadyVoided if it was.
 	VoidNothing(ctx context.Context, id int64, by, reason string) (NothingReport, error)
+	// SaidNothing returns the departments with a live 실적 없음 report for
+	// the month starting on month.
+	SaidNothing(ctx context.Context, month time.Time) (map[string]bool, error)
 	// ReportedDepartments returns the departments with a live entry dated in
 	// the month starting on month, or a live "nothing" report for it.
 	ReportedDepartments(ctx context.Context, month time.Time) (map[string]bool, error)

@@ -24,18 +24,36 @@ func TestManagedDepartmentsMigration(t *testing.T) {
 	if err := s.MigrateTo(ctx, 9); err != nil {
 		t.Fatal(err)
 	}
+	// Rows as version 9's add and void left them, written in plain SQL: the
+	// code of today's store speaks the schema of today.
 	vulnerable := programByCode(t, s, "vulnerable")
+	atVersion9 := func(dept string, jobs int64, asOf string, voided bool) {
+		t.Helper()
+		steps := []string{
+			`INSERT INTO entries (program_id, count, kind, as_of, status, department, logged_by, source, idempotency_key, voided_at, voided_by, void_reason)
+			 VALUES ($1, $2, 'delta', $3::date, 'realised', $4, 'U_TEST', 'console', gen_random_uuid()::text,
+			         CASE WHEN $5::bool THEN now() END, CASE WHEN $5::bool THEN 'U_FLOOD' ELSE '' END, CASE WHEN $5::bool THEN 'undo' ELSE '' END)`,
+			`INSERT INTO program_days (program_id, day, status, jobs, approx_jobs)
+			 SELECT $1, $3::date, 'realised', CASE WHEN $5::bool THEN 0 ELSE $2::bigint END, 0 WHERE $4::text IS NOT NULL
+			 ON CONFLICT (program_id, day, status) DO UPDATE SET jobs = program_days.jobs + EXCLUDED.jobs`,
+			`INSERT INTO department_days (department, day, program_id, status, jobs, approx_jobs)
+			 VALUES ($4, $3::date, $1, 'realised', CASE WHEN $5::bool THEN 0 ELSE $2::bigint END, 0)
+			 ON CONFLICT (department, day, program_id, status) DO UPDATE SET jobs = department_days.jobs + EXCLUDED.jobs`,
+			`INSERT INTO departments (department, last_logged_on)
+			 SELECT $4, CASE WHEN $5::bool THEN NULL ELSE $3::date END WHERE $1::bigint > 0 AND $2::bigint > 0
+			 ON CONFLICT (department) DO UPDATE SET last_logged_on = GREATEST(departments.last_logged_on, EXCLUDED.last_logged_on)`,
+		}
+		for _, q := range steps {
+			if _, err := s.DB().ExecContext(ctx, q, vulnerable.ID, jobs, asOf, dept, voided); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	for _, dept := range []string{"복지정책과", "복지\u200b정책과", "\u202e복지정책과"} {
-		e := delta(vulnerable.ID, 4, day(2026, 3, 2))
-		e.Department = dept
-		mustAdd(t, s, e)
+		atVersion9(dept, 4, "2026-03-02", false)
 	}
 	for i := range 30 {
-		e := delta(vulnerable.ID, 1, day(2026, 3, 3))
-		e.Department = "Z" + string(rune('A'+i))
-		if _, err := s.VoidEntry(ctx, mustAdd(t, s, e).Entry.ID, "U_FLOOD", "undo"); err != nil {
-			t.Fatal(err)
-		}
+		atVersion9("Z"+string(rune('A'+i)), 1, "2026-03-03", true)
 	}
 	if err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
@@ -136,5 +154,28 @@ func TestDepartmentMovesUnderConcurrentWrites(t *testing.T) {
 	var left int
 	if err := s.DB().GetContext(ctx, &left, `SELECT count(*) FROM entries WHERE department IN ('일자리경재과', '청년정책과')`); err != nil || left != 0 {
 		t.Errorf("%d entries still credited to a moved name (%v)", left, err)
+	}
+}
+
+// An add that still carries a department's old name (a replica's program
+// cache, an add that waited behind the rename's lock) lands on the department
+// that took the name over, never on a re-created retired row (review of issue 13).
+func TestAddWithARenamedDepartmentLandsOnTheNewName(t *testing.T) {
+	ctx := context.Background()
+	s := dbtest.New(t)
+	senior := programByCode(t, s, "senior")
+	if _, err := s.RenameDepartment(ctx, senior.Department, "노인정책과"); err != nil {
+		t.Fatal(err)
+	}
+	e := delta(senior.ID, 7, day(2026, 3, 2))
+	e.Department = senior.Department // the name as a stale cache still has it
+	got := mustAdd(t, s, e)
+	if got.Entry.Department != "노인정책과" {
+		t.Errorf("entry credited to %q, want 노인정책과", got.Entry.Department)
+	}
+	var stray int
+	if err := s.DB().GetContext(ctx, &stray,
+		`SELECT count(*) FROM department_days WHERE department = $1 AND jobs > 0`, senior.Department); err != nil || stray != 0 {
+		t.Errorf("daily totals under the old name = %d (%v), want 0", stray, err)
 	}
 }

@@ -224,11 +224,23 @@ const insertEntryQuery = `
 		SELECT id, code, department
 		FROM pg_advisory_xact_lock_shared(` + programLockClass + `, ` + programLockKey + `) AS l, programs
 		WHERE id = $1
+	), typed AS (
+		SELECT COALESCE(NULLIF($9, ''), p.department) AS name FROM p
+	), dept AS (
+		-- The department as the managed list names it now: a name renamed or
+		-- merged away since the caller looked it up (another replica's cache,
+		-- a rename committed while this add waited for its lock) is an alias
+		-- of the department that took it over.
+		SELECT COALESCE((SELECT m.department FROM departments m
+		                 WHERE m.active AND (m.department = typed.name OR typed.name = ANY(m.aliases))
+		                 ORDER BY m.department = typed.name DESC, m.department LIMIT 1),
+		                typed.name) AS name
+		FROM typed
 	), ins AS (
 		INSERT INTO entries (program_id, count, reported_total, kind, as_of, approximate, status,
 		                     employment_type, department, note, logged_by, source, idempotency_key)
-		SELECT p.id, $2, $3, $4, $5::date, $6, $7, $8, COALESCE(NULLIF($9, ''), p.department), $10, $11, $12, $13
-		FROM p
+		SELECT p.id, $2, $3, $4, $5::date, $6, $7, $8, dept.name, $10, $11, $12, $13
+		FROM p, dept
 		ON CONFLICT (idempotency_key) DO NOTHING
 		RETURNING *
 	), program_total AS (

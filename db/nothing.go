@@ -89,6 +89,22 @@ func (s *Store) VoidNothing(ctx context.Context, id int64, by, reason string) (c
 	return r.report(), nil
 }
 
+// SaidNothing returns the departments with a live "nothing this month"
+// report (실적 없음) for the month starting on month.
+func (s *Store) SaidNothing(ctx context.Context, month time.Time) (map[string]bool, error) {
+	var names []string
+	err := sqlx.SelectContext(ctx, s.db, &names,
+		`SELECT department FROM nothing_reports WHERE month = $1::date AND voided_at IS NULL`, dateArg(month))
+	if err != nil {
+		return nil, wrap("departments that said nothing", err)
+	}
+	out := make(map[string]bool, len(names))
+	for _, n := range names {
+		out[n] = true
+	}
+	return out, nil
+}
+
 // ReportedDepartments returns the departments that reported for the month
 // starting on month: a live entry dated in it, or a live "nothing" report.
 func (s *Store) ReportedDepartments(ctx context.Context, month time.Time) (map[string]bool, error) {

@@ -1,8 +1,9 @@
 package db
 
 // Lock order. Every write path (delta add, cumulative report, void, undo,
-// rebuild) takes its locks in this order, and within one table in ascending
-// key order, so no two writers can ever wait for each other in a cycle:
+// rebuild, department rename and merge) takes its locks in this order, and
+// within one table in ascending key order, so no two writers can ever wait
+// for each other in a cycle:
 //
 //  1. the program's write lock, a transaction advisory lock keyed by program
 //     ID (lockProgram): shared for a delta add, exclusive for a cumulative
@@ -11,13 +12,26 @@ package db
 //  2. entries: the table in ROW EXCLUSIVE mode, then rows by ascending id;
 //  3. program_days rows by (program_id, day, status);
 //  4. department_days rows by (department, day, program_id, status);
-//  5. departments rows by department.
+//  5. departments rows by department;
+//  6. employment_days rows by (day, program_id, status, employment_type).
+//
+// employment_days is kept by statement triggers on entries (migration 00012).
+// An add reaches it last, when its INSERT's trigger fires at the end of the
+// statement; a void's UPDATE fires its trigger before the void touches
+// program_days, which is out of this order. No cycle can close through it:
+// its rows are per program, and a void holds its program's lock exclusively,
+// so no add of that program is in flight.
 //
 // RebuildAggregates takes no program lock: it locks entries in SHARE mode,
 // which waits for and then holds off every writer, and then the totals tables
 // in the order above. (The prepared delta add takes its tables' ROW
 // EXCLUSIVE locks as it starts, before step 1; those conflict only with the
-// rebuild, which holds no program lock, so no cycle can close through them.) A transaction that still fails with a deadlock or a
+// rebuild, which holds no program lock, so no cycle can close through them.)
+// A department rename or merge (departments.go) locks every programs row
+// (FOR NO KEY UPDATE, which an add's foreign-key check does not wait for) and then entries in SHARE ROW EXCLUSIVE mode,
+// which waits for adds in flight and holds off new ones; an add that carried
+// the old name lands on the new one (insertEntryQuery maps it through the
+// department's aliases). A transaction that still fails with a deadlock or a
 // serialization failure is retried a few times (Store.inTx).
 
 import (

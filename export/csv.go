@@ -34,7 +34,7 @@ func reportCSV(w io.Writer, r commands.Report) error {
 			case float64:
 				rec[i] = strconv.FormatFloat(v*100, 'f', 1, 64) // 달성률 in percent, as the header says
 			case string:
-				rec[i] = v
+				rec[i] = csvText(v)
 			}
 		}
 		if err := cw.Write(rec); err != nil {

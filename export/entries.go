@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"jobsbot/commands"
@@ -122,7 +123,18 @@ func csvValue(v any, kind cellKind) string {
 	case int64:
 		return formatInt(t)
 	case string:
-		return t
+		return csvText(t)
 	}
 	return ""
+}
+
+// csvText keeps text typed by staff (notes, names, reasons) from being read
+// as a formula when the CSV is opened in a spreadsheet: a cell that starts
+// with = + - @, a tab or a carriage return gets a leading apostrophe, which
+// Excel and LibreOffice show as plain text (OWASP's CSV injection advice).
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

@@ -375,3 +375,30 @@ func TestReportCSVMatchesTheLedger(t *testing.T) {
 		t.Errorf("entries CSV: %d live realised jobs and %d voided rows, ledger %d and 1", live, voided, want)
 	}
 }
+
+// Text staff typed never reaches a spreadsheet as a formula: the CSV is made
+// to be opened in Excel, which runs a cell starting with = + - @ (review of
+// issue 12).
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	_, svc := ledger(t)
+	run(t, svc, "add 1 youth date:2026-05-01 note:=1+2", "add 1 youth date:2026-05-01 note:@SUM(A1)", "add 1 youth date:2026-05-01 note:-3+4")
+	b := exportBytes(t, svc, commands.ExportRequest{Format: commands.FormatCSV, What: commands.ExportEntries})
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, r := range rows[1:] {
+		for _, cell := range r {
+			switch cell {
+			case "=1+2", "@SUM(A1)", "-3+4":
+				t.Errorf("a note reaches the CSV as a live formula: %q", cell)
+			case "'=1+2", "'@SUM(A1)", "'-3+4":
+				found++
+			}
+		}
+	}
+	if found != 3 {
+		t.Errorf("found %d neutralised notes, want 3", found)
+	}
+}

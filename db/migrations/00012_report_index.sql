@@ -10,8 +10,8 @@ CREATE INDEX entries_live_report ON entries (as_of)
 -- employment_days is program_days split by employment type, for the
 -- breakdown in /jobs status, which must not scan a year of entries. Triggers
 -- keep it in step with entries in the same statement that inserts or voids,
--- so every writer (add, void, bulk fill) maintains it without knowing. Lock
--- order: entries first, then employment_days, on every path.
+-- so every writer (add, void, bulk fill) maintains it without knowing. Its
+-- place in the lock order is explained at the top of db/totals.go.
 CREATE TABLE employment_days (
     day             date   NOT NULL,
     program_id      bigint NOT NULL REFERENCES programs (id),

@@ -1,0 +1,43 @@
+package commands_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+	"jobsbot/commands/dates"
+)
+
+// Status of a past span judges a department's silence as of the span's end,
+// not today; a department that said it had nothing that month (실적 없음) has
+// reported, in status and in the digest (review of issues 9 and 13).
+func TestSilenceIsJudgedAtTheSpanEndAndNothingCounts(t *testing.T) {
+	h := newHarness(t, commands.English)
+	june := h.svc.WithClock(func() time.Time { return time.Date(2026, 6, 1, 1, 0, 0, 0, time.UTC) })
+	ctx := context.Background()
+	if err := june.RunScript(ctx, commands.Caller{UserID: manager}, []string{
+		"add 10 senior date:2026-04-01", "add 10 senior date:2026-05-20", "none 5월 dept:투자유치과",
+	}); err != nil {
+		t.Fatal(err)
+	}
+	april := june.Handle(ctx, commands.Caller{UserID: manager}, "status 4월").Text()
+	mustContain(t, april, "노인복지과: 10 · silent since 2026-04-01")
+
+	may := june.Handle(ctx, commands.Caller{UserID: manager}, "status 5월").Text()
+	for _, line := range strings.Split(may, "\n") {
+		if strings.HasPrefix(line, "투자유치과") && (strings.Contains(line, "nothing logged") || strings.Contains(line, "silent")) {
+			t.Errorf("a department that reported nothing for May is called silent: %q", line)
+		}
+	}
+	d, err := june.Digest(ctx, dates.On(2026, 5, 25))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range d.SilentDepartments {
+		if s.Department == "투자유치과" {
+			t.Errorf("the digest lists 투자유치과 as silent although it reported nothing for May")
+		}
+	}
+}
