@@ -37,7 +37,7 @@ func (s *Service) deptShow(ctx context.Context, cmd Command) Reply {
 			line += " · " + s.t("reporters: ", "보고 담당: ") + mentions(d.Reporters)
 		}
 		if d.Channel != "" {
-			line += " · " + s.t("channel: ", "채널: ") + "<#" + d.Channel + ">"
+			line += " · " + s.t("channel: ", "채널: ") + MentionChannel(d.Channel)
 		}
 		if t := targets[d.Name]; t > 0 {
 			line += " · " + s.t("%d target %s", "%d년 목표 %s", s.today().Year(), numbers.Format(t))
@@ -51,7 +51,7 @@ func (s *Service) deptShow(ctx context.Context, cmd Command) Reply {
 func mentions(ids []string) string {
 	out := make([]string, len(ids))
 	for i, id := range ids {
-		out[i] = "<@" + id + ">"
+		out[i] = MentionUser(id)
 	}
 	return strings.Join(out, " ")
 }

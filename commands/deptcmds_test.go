@@ -30,7 +30,7 @@ func TestDeptAddShowAndReporters(t *testing.T) {
 	h.run(manager, "/jobs dept add 창업지원과 @lee", commands.OutcomeRefused) // plain text, no ID
 	h.run(manager, "/jobs dept add 일자리정책과 <@U333>", commands.OutcomeOK)  // a seeded one gets reporters
 	r := h.run("USTAFF", "/jobs 부서 보기 창업과", commands.OutcomeOK)
-	mustContain(t, r.Text(), "창업지원과", "별칭: 창업과", "<@U111> <@U222>", "<#C0123456>")
+	mustContain(t, r.Text(), "창업지원과", "별칭: 창업과", "@U111 @U222", "#C0123456")
 	depts, err := h.store.Departments(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -243,7 +243,9 @@ func firstControl(s string) (rune, int, bool) {
 	at := 0
 	for _, r := range s {
 		at++
-		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+		// Private-use characters too: the bot marks its own mentions with
+		// them (MentionUser), so typed text must never carry one.
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' || unicode.Is(unicode.Co, r) {
 			return r, at, true
 		}
 	}

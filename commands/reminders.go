@@ -222,7 +222,7 @@ func (s *Service) remindPreview(ctx context.Context, cmd Command) Reply {
 		case len(d.Reporters) > 0:
 			to = mentions(d.Reporters)
 		case d.Channel != "":
-			to = "<#" + d.Channel + ">"
+			to = MentionChannel(d.Channel)
 		}
 		sec.Lines = append(sec.Lines, d.Name+" → "+to)
 	}

@@ -49,7 +49,7 @@ func TestRemindPreview(t *testing.T) {
 	h.run(manager, "/jobs dept add 도시재생과 <@UCITY>", commands.OutcomeOK)
 	h.run("USTAFF", "/jobs add 5 youth", commands.OutcomeOK)
 	r := h.run("USTAFF", "/jobs remind preview", commands.OutcomeOK)
-	mustContain(t, r.Text(), "Reminder round 1 for November 2026, due 2026-11-25 10:00", "도시재생과 → <@UCITY>")
+	mustContain(t, r.Text(), "Reminder round 1 for November 2026, due 2026-11-25 10:00", "도시재생과 → @UCITY")
 	if got := r.Text(); strings.Contains(got, "일자리정책과") {
 		t.Errorf("a department that reported is in the preview:\n%s", got)
 	}

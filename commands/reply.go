@@ -1,6 +1,9 @@
 package commands
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Outcome classifies how a command ended, for logs and metrics.
 type Outcome string
@@ -56,6 +59,25 @@ const (
 	ActionNothing = "nothing"
 )
 
+// The bot's own mentions of a Slack user or channel (a department's
+// reporters and channel) are marked with two private-use characters, which
+// Parse refuses in typed text: the Slack renderer escapes every text and then
+// turns only these marks into live mentions; Text shows them as @U… or #C….
+const (
+	mentionOpen  = "\uE000"
+	mentionClose = "\uE001"
+)
+
+// MentionPattern matches a marked mention: group 1 is @ (user) or # (channel),
+// group 2 the Slack ID.
+var MentionPattern = regexp.MustCompile(mentionOpen + `([@#])([A-Z0-9]+)` + mentionClose)
+
+// MentionUser marks a Slack user ID as a mention the bot itself makes.
+func MentionUser(id string) string { return mentionOpen + "@" + id + mentionClose }
+
+// MentionChannel marks a Slack channel ID as a channel link the bot itself makes.
+func MentionChannel(id string) string { return mentionOpen + "#" + id + mentionClose }
+
 // Text renders the reply as plain text: the title, then each section with its
 // heading, sections separated by a blank line. Buttons are not shown.
 func (r Reply) Text() string {
@@ -69,12 +91,12 @@ func (r Reply) Text() string {
 			parts = append(parts, strings.Join(lines, "\n"))
 		}
 	}
-	body := strings.Join(parts, "\n\n")
+	text := r.Title + "\n" + strings.Join(parts, "\n\n")
 	switch {
 	case r.Title == "":
-		return body
-	case body == "":
-		return r.Title
+		text = strings.Join(parts, "\n\n")
+	case len(parts) == 0:
+		text = r.Title
 	}
-	return r.Title + "\n" + body
+	return MentionPattern.ReplaceAllString(text, "$1$2")
 }

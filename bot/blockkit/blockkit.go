@@ -251,7 +251,13 @@ func Truncate(s string, n int) string {
 func Escape(s string) string {
 	s = strings.Map(dropControl, s)
 	s = mrkdwnEscaper.Replace(s)
-	return broadcastMention.ReplaceAllString(s, "＠$1")
+	s = broadcastMention.ReplaceAllString(s, "＠$1")
+	// The bot's own marked mentions (commands.MentionUser) become live ones
+	// only now, after everything around them was escaped.
+	return commands.MentionPattern.ReplaceAllStringFunc(s, func(m string) string {
+		g := commands.MentionPattern.FindStringSubmatch(m)
+		return "<" + g[1] + g[2] + ">"
+	})
 }
 
 var (

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/slack-go/slack"
@@ -195,5 +196,23 @@ func TestRenderMonoTable(t *testing.T) {
 	}
 	if !strings.Contains(rows[0], "&lt;b&gt; &amp; 'x'") {
 		t.Errorf("row not escaped: %q", rows[0])
+	}
+}
+
+// The bot's own mentions (a department's reporters and channel) reach Slack
+// live, while the same characters typed by a user are refused at parse time
+// and every other < > is escaped.
+func TestOwnMentionsStayLive(t *testing.T) {
+	line := "담당자: " + commands.MentionUser("U0KIM") + " · 채널: " + commands.MentionChannel("C0JOBS") + " <!channel>"
+	got := Escape(line)
+	want := "담당자: <@U0KIM> · 채널: <#C0JOBS> &lt;!channel&gt;"
+	if got != want {
+		t.Errorf("Escape(%q) = %q, want %q", line, got, want)
+	}
+	if text := (commands.Reply{Title: line}).Text(); text != "담당자: @U0KIM · 채널: #C0JOBS <!channel>" {
+		t.Errorf("Text() = %q", text)
+	}
+	if _, err := commands.Parse("add 1 youth note:"+commands.MentionUser("U0BOSS"), time.Now()); err == nil {
+		t.Error("a typed mention mark was accepted")
 	}
 }
