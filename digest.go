@@ -90,7 +90,7 @@ func runDigest(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		return fmt.Errorf("gathering the digest of %s: %w", dates.ISOWeekLabel(week), err)
 	}
 	if !*post {
-		fmt.Fprintln(stdout, svc.DigestReply(d).Text())
+		fmt.Fprintln(stdout, svc.DigestReply(d, svc.Language()).Text())
 	}
 	if *chartFile != "" {
 		if err := writeChart(*chartFile, d.Chart, svc.Language()); err != nil {

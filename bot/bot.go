@@ -168,10 +168,6 @@ func (b *Bot) teamAllowed(team string) bool {
 // lang is the language of the bot's own labels, the same as the replies'.
 func (b *Bot) lang() commands.Lang { return b.svc.Language() }
 
-// t picks the English or Korean wording of a label.
-func (b *Bot) t(en, ko string) string {
-	if b.lang() == commands.Korean {
-		return ko
-	}
-	return en
-}
+// msg renders catalogue message id for the bot's own labels (form, App Home,
+// notices) in the language of the replies, with name, value argument pairs.
+func (b *Bot) msg(id string, kv ...any) string { return b.svc.Printer(b.lang()).T(id, kv...) }

@@ -80,10 +80,8 @@ func (b *Bot) event(ev slackevents.EventsAPIEvent, key string) {
 // each time the tab is opened.
 func (b *Bot) publishHome(ctx context.Context, userID, key string) {
 	r := b.run(ctx, commands.Caller{UserID: userID, Source: commands.SourceSlash, IdempotencyKey: key}, "status")
-	blocks := blockkit.Render(withoutShare(r), b.t("The dashboard was shortened to fit in Slack; use /jobs status for details.",
-		"Slack 한도 때문에 현황을 줄였습니다. 자세한 내용은 /jobs status로 보세요."))
-	updated := b.t("Updated ", "갱신 ") + time.Now().In(b.svc.Location()).Format("2006-01-02 15:04") +
-		b.t(" · type /jobs help for every command", " · 모든 명령은 /jobs help")
+	blocks := blockkit.Render(withoutShare(r), b.msg("bot.events.dashboard_was_shortened_to"))
+	updated := b.msg("bot.events.updated", "Time", b.svc.Printer(b.lang()).DateTime(time.Now().In(b.svc.Location())))
 	if len(blocks) < blockkit.MaxBlocks {
 		blocks = append(blocks, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, blockkit.Escape(updated), false, false)))
 	}

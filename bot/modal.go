@@ -28,13 +28,11 @@ func (b *Bot) openAddModal(ctx context.Context, cmd slack.SlashCommand) *slack.W
 	programs, err := b.svc.Programs(ctx)
 	if err != nil {
 		b.log.WarnContext(ctx, "add form: listing programs failed", "err", err)
-		return b.notice(b.t("The jobs ledger cannot be reached right now, so the form cannot open. Please try again in a minute.",
-			"지금 실적 장부(데이터베이스)에 연결할 수 없어 입력 양식을 열 수 없습니다. 잠시 후 다시 시도해 주세요."))
+		return b.notice(b.msg("bot.modal.jobs_ledger_cannot_be"))
 	}
 	view, ok := b.addModal(programs, cmd.ChannelID, time.Now().In(b.svc.Location()))
 	if !ok {
-		return b.notice(b.t("There are no active programs to log jobs for yet. A manager can add one with `/jobs program add`.",
-			"실적을 기록할 활성 사업이 없습니다. 관리자가 `/jobs program add`로 사업을 추가할 수 있습니다."))
+		return b.notice(b.msg("bot.modal.there_are_no_active"))
 	}
 	err = b.call(ctx, "views.open", func(ctx context.Context) error {
 		_, err := b.api.OpenViewContext(ctx, cmd.TriggerID, view)
@@ -42,8 +40,7 @@ func (b *Bot) openAddModal(ctx context.Context, cmd slack.SlashCommand) *slack.W
 	})
 	if err != nil {
 		b.log.ErrorContext(ctx, "add form: views.open failed", "user", cmd.UserID, "err", err)
-		return b.notice(b.t("I couldn't open the form. You can type the entry instead, e.g. `/jobs add 180 youth`.",
-			"입력 양식을 열 수 없습니다. 대신 `/jobs add 180 youth`처럼 입력해 주세요."))
+		return b.notice(b.msg("bot.modal.i_couldn_open_form"))
 	}
 	return nil
 }
@@ -66,18 +63,18 @@ func (b *Bot) addModal(programs []commands.Program, channelID string, now time.T
 		return slack.NewTextBlockObject(slack.PlainTextType, s, false, false)
 	}
 
-	program := slack.NewOptionsGroupSelectBlockElement(slack.OptTypeStatic, plain(b.t("Pick a program", "사업을 고르세요")), commands.FieldProgram, groups...)
+	program := slack.NewOptionsGroupSelectBlockElement(slack.OptTypeStatic, plain(b.msg("bot.modal.pick_program")), commands.FieldProgram, groups...)
 
 	count := slack.NewPlainTextInputBlockElement(plain("180, 2,400, 6백여, 1만2000"), commands.FieldCount)
 
 	date := slack.NewDatePickerBlockElement(commands.FieldDate)
 	date.InitialDate = now.Format(time.DateOnly)
 
-	dept := slack.NewPlainTextInputBlockElement(plain(b.t("Leave empty for the program's department", "비우면 사업 담당 부서")), commands.FieldDepartment)
+	dept := slack.NewPlainTextInputBlockElement(plain(b.msg("bot.modal.leave_empty_for_program")), commands.FieldDepartment)
 	dept.MaxLength = commands.MaxNameRunes
 
-	realised := slack.NewOptionBlockObject(string(commands.StatusRealised), plain(b.t("Realised (people hired)", "채용 (실제 채용)")), nil)
-	agreed := slack.NewOptionBlockObject(string(commands.StatusAgreed), plain(b.t("Agreed (MOU, not yet hired)", "약정 (협약, 채용 전)")), nil)
+	realised := slack.NewOptionBlockObject(string(commands.StatusRealised), plain(b.msg("bot.modal.realised_people_hired")), nil)
+	agreed := slack.NewOptionBlockObject(string(commands.StatusAgreed), plain(b.msg("bot.modal.agreed_mou_not_yet")), nil)
 	status := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, nil, commands.FieldStatus, realised, agreed)
 	status.InitialOption = realised
 
@@ -86,21 +83,21 @@ func (b *Bot) addModal(programs []commands.Program, channelID string, now time.T
 	note.MaxLength = commands.MaxNoteRunes
 
 	blocks := []slack.Block{
-		slack.NewInputBlock(commands.FieldProgram, plain(b.t("Program", "사업")), nil, program),
-		slack.NewInputBlock(commands.FieldCount, plain(b.t("Jobs created", "일자리 수")),
-			plain(b.t("Any number form works; 여 marks an approximate figure.", "어떤 숫자 형식이든 됩니다. '여'를 붙이면 '약'으로 기록합니다.")), count),
-		slack.NewInputBlock(commands.FieldDate, plain(b.t("As of", "기준일")), nil, date),
-		slack.NewInputBlock(commands.FieldDepartment, plain(b.t("Department", "부서")), nil, dept).WithOptional(true),
-		slack.NewInputBlock(commands.FieldStatus, plain(b.t("Status", "구분")),
-			plain(b.t("Agreements are kept apart and never counted as hires.", "약정은 채용 실적에 넣지 않고 따로 집계합니다.")), status),
-		slack.NewInputBlock(commands.FieldNote, plain(b.t("Note", "메모")), nil, note).WithOptional(true),
+		slack.NewInputBlock(commands.FieldProgram, plain(b.msg("bot.modal.program")), nil, program),
+		slack.NewInputBlock(commands.FieldCount, plain(b.msg("bot.modal.jobs_created")),
+			plain(b.msg("bot.modal.any_number_form_works")), count),
+		slack.NewInputBlock(commands.FieldDate, plain(b.msg("bot.modal.as_of")), nil, date),
+		slack.NewInputBlock(commands.FieldDepartment, plain(b.msg("bot.modal.department")), nil, dept).WithOptional(true),
+		slack.NewInputBlock(commands.FieldStatus, plain(b.msg("bot.modal.status")),
+			plain(b.msg("bot.modal.agreements_are_kept_apart")), status),
+		slack.NewInputBlock(commands.FieldNote, plain(b.msg("bot.modal.note")), nil, note).WithOptional(true),
 	}
 	return slack.ModalViewRequest{
 		Type:            slack.VTModal,
 		CallbackID:      addCallbackID,
-		Title:           plain(blockkit.Truncate(b.t("Log jobs created", "일자리 실적 기록"), maxModalTitle)),
-		Submit:          plain(b.t("Save", "저장")),
-		Close:           plain(b.t("Cancel", "취소")),
+		Title:           plain(blockkit.Truncate(b.msg("bot.modal.log_jobs_created"), maxModalTitle)),
+		Submit:          plain(b.msg("bot.modal.save")),
+		Close:           plain(b.msg("bot.modal.cancel")),
 		Blocks:          slack.Blocks{BlockSet: blocks},
 		PrivateMetadata: channelID,
 	}, true
@@ -114,8 +111,8 @@ func (b *Bot) programGroups(programs []commands.Program) []*slack.OptionGroupBlo
 		sector commands.Sector
 		label  string
 	}{
-		{commands.SectorPublic, b.t("Public sector", "공공 부문")},
-		{commands.SectorPrivate, b.t("Private sector", "민간 부문")},
+		{commands.SectorPublic, b.msg("bot.modal.public_sector")},
+		{commands.SectorPrivate, b.msg("bot.modal.private_sector")},
 	}
 	var groups []*slack.OptionGroupBlockObject
 	for _, s := range sectors {

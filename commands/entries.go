@@ -38,8 +38,7 @@ func (s *Service) prepareEntry(c Caller, programs []Program, d entryDraft) (NewE
 		return NewEntry{}, Program{}, &invalid{field: FieldProgram}
 	}
 	if !p.Active {
-		return NewEntry{}, p, &invalid{FieldProgram, s.t("%s is inactive and takes no new entries; a manager can reactivate it.",
-			"%s 사업은 비활성 상태라 새 실적을 받지 않습니다. 관리자가 다시 활성화할 수 있습니다.", s.programLabel(p))}
+		return NewEntry{}, p, &invalid{FieldProgram, s.msg("entries.is_inactive_and_takes", "P", s.programLabel(p))}
 	}
 	today := s.today()
 	asOf := today
@@ -47,14 +46,13 @@ func (s *Service) prepareEntry(c Caller, programs []Program, d entryDraft) (NewE
 		asOf = *d.date
 	}
 	if asOf.After(today) {
-		return NewEntry{}, p, &invalid{FieldDate, s.t("%s is in the future; entries record jobs already created. Give today's date or an earlier one.",
-			"%s은(는) 미래 날짜입니다. 이미 만들어진 일자리만 기록합니다. 오늘이나 그 이전 날짜를 쓰세요.", s.date(asOf))}
+		return NewEntry{}, p, &invalid{FieldDate, s.msg("entries.is_in_future_entries", "AsOf", s.date(asOf))}
 	}
 	if utf8.RuneCountInString(d.note) > MaxNoteRunes {
-		return NewEntry{}, p, &invalid{FieldNote, s.t("The note is longer than %d characters; shorten it.", "메모가 %d자를 넘습니다. 줄여 주세요.", MaxNoteRunes)}
+		return NewEntry{}, p, &invalid{FieldNote, s.msg("entries.note_is_longer_than", "MaxNoteRunes", MaxNoteRunes)}
 	}
 	if utf8.RuneCountInString(d.department) > MaxNameRunes {
-		return NewEntry{}, p, &invalid{FieldDepartment, s.t("The department name is longer than %d characters.", "부서 이름이 %d자를 넘습니다.", MaxNameRunes)}
+		return NewEntry{}, p, &invalid{FieldDepartment, s.msg("entries.department_name_is_longer", "MaxNameRunes", MaxNameRunes)}
 	}
 	e := NewEntry{
 		ProgramID: p.ID, Count: d.count.Value, Kind: KindDelta, AsOf: asOf, Approximate: d.count.Approximate,
@@ -97,8 +95,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 			return s.unknownProgram(cmd.Name, cmd.After[0], programs)
 		}
 	default:
-		return s.refuse(cmd.Name, s.t("Which program? Give its code or name after the count, e.g. `add 180 youth`.",
-			"어느 사업인지 수 뒤에 코드나 이름을 쓰세요. 예: `add 180 youth`."))
+		return s.refuse(cmd.Name, s.msg("entries.which_program_give_its"))
 	}
 	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + cmd.Opts.Note)
 	e, p, bad := s.prepareEntry(c, programs, d)
@@ -116,40 +113,32 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	res, err := s.store.AddEntry(ctx, e)
 	var below *CumulativeBelowError
 	if errors.As(err, &below) {
-		return s.refuse("add", s.t(
-			"%s already has %s jobs in %d, so a year-to-date figure of %s would lower it. Nothing was saved. If the earlier figures were wrong, void them first (`list %s`).",
-			"%s 사업은 %d년 누적이 이미 %s개라 누적 %s개로는 줄어듭니다. 저장하지 않았습니다. 이전 기록이 틀렸다면 먼저 무효로 하세요(`list %s`).",
-			s.programLabel(p), numbers.Format(below.Current), e.AsOf.Year(), numbers.Format(below.Reported), p.Code))
+		return s.refuse("add", s.msg("entries.already_has_jobs_in", "P", s.programLabel(p), "Current", numbers.Format(below.Current), "Year", e.AsOf.Year(), "Reported", numbers.Format(below.Reported), "Code", p.Code))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "add", err)
 	}
 	entry := res.Entry
 	if res.Duplicate {
-		return Reply{Outcome: OutcomeRepeated, Title: s.t(
-			"Entry #%d was already recorded from this same request; nothing new was saved.",
-			"이 요청은 이미 #%d로 기록되어 새로 저장하지 않았습니다.", entry.ID)}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.entry_d_was_already", "ID", entry.ID)}
 	}
 	count := s.count(entry.Count, entry.Approximate)
-	title := s.t("Recorded entry #%d: %s jobs for %s.", "#%d 기록: 일자리 %s, %s.", entry.ID, count, s.programLabel(p))
+	title := s.msg("entries.recorded_entry_d_jobs", "ID", entry.ID, "Count", count, "P", s.programLabel(p))
 	if entry.Kind == KindCumulative {
-		title = s.t("Recorded entry #%d: %s now stands at %s for %d, a difference of %s.",
-			"#%d 기록: %s 사업 누적 %s(%d년), 차이 %s을(를) 기록했습니다.",
-			entry.ID, s.programLabel(p), s.count(entry.ReportedTotal, entry.Approximate), entry.AsOf.Year(), count)
+		title = s.msg("entries.recorded_entry_d_now", "ID", entry.ID, "P", s.programLabel(p), "Count", s.count(entry.ReportedTotal, entry.Approximate), "Year", entry.AsOf.Year(), "Count2", count)
 	}
-	lines := []string{s.t("As of %s · %s · logged by %s", "기준일 %s · %s · 기록자 %s", s.date(entry.AsOf), entry.Department, entry.LoggedBy)}
+	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", entry.LoggedBy)}
 	if entry.Status == StatusAgreed {
-		lines = append(lines, s.t("Marked as agreed (MOU): not counted in job totals until realised.",
-			"약정으로 표시: 실제 채용 전까지 일자리 실적에 넣지 않습니다."))
+		lines = append(lines, s.msg("entries.marked_as_agreed_mou"))
 	}
 	if entry.Note != "" {
-		lines = append(lines, s.t("Note: %s", "메모: %s", entry.Note))
+		lines = append(lines, s.msg("entries.note", "Note", entry.Note))
 	}
 	lines = append(lines,
-		s.t("%s total for %d: %s.", "%s 사업 누적(%d년): %s.", s.programLabel(p), entry.AsOf.Year(), numbers.Format(res.ProgramTotal)),
-		s.t("Wrong? `/jobs undo` or `/jobs void %d <reason>`.", "잘못 기록했다면 `/jobs undo` 또는 `/jobs void %d <사유>`.", entry.ID))
+		s.msg("entries.total_for_d", "P", s.programLabel(p), "Year", entry.AsOf.Year(), "ProgramTotal", numbers.Format(res.ProgramTotal)),
+		s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
-		ID: ActionUndo, Label: s.t("Undo", "취소"), Command: fmt.Sprintf("void %d undone from the confirmation", entry.ID), Style: "danger",
+		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d undone from the confirmation", entry.ID), Style: "danger",
 	}}}
 }
 
@@ -163,15 +152,15 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	errs := FieldErrors{}
 	d := entryDraft{program: strings.TrimSpace(f.Program), department: strings.TrimSpace(f.Department), note: strings.TrimSpace(f.Note)}
 	if n, err := numbers.Parse(f.Count); err != nil {
-		errs[FieldCount] = s.t("Write the count as 180, 2,400, 6백여 or 1만2000.", "180, 2,400, 6백여, 1만2000처럼 쓰세요.")
+		errs[FieldCount] = s.msg("entries.write_count_as_180")
 	} else if ue := checkCount("add", n); ue != nil {
-		errs[FieldCount] = s.t(ue.En, ue.Ko)
+		errs[FieldCount] = ue.Reason(s.tr)
 	} else {
 		d.count = n
 	}
 	if strings.TrimSpace(f.Date) != "" {
 		if day, err := dates.Parse(f.Date, s.today()); err != nil {
-			errs[FieldDate] = s.t("Write the date like 2026-04-30 or 4월말.", "2026-04-30, 4월말처럼 쓰세요.")
+			errs[FieldDate] = s.msg("entries.write_date_like_2026")
 		} else {
 			d.date = &day
 		}
@@ -179,21 +168,21 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if strings.TrimSpace(f.Status) != "" {
 		st, ok := lookup(statusWords, f.Status)
 		if !ok {
-			errs[FieldStatus] = s.t("Pick realised or agreed.", "채용 또는 약정을 고르세요.")
+			errs[FieldStatus] = s.msg("entries.pick_realised_or_agreed")
 		}
 		d.status = st
 	}
 	e, p, bad := s.prepareEntry(c, programs, d)
 	if bad != nil {
 		if bad.message == "" {
-			bad.message = s.t("Pick a program from the list.", "목록에서 사업을 고르세요.")
+			bad.message = s.msg("entries.pick_program_from_list")
 		}
 		if _, seen := errs[bad.field]; !seen && (bad.field != FieldProgram || d.program != "" || len(errs) == 0) {
 			errs[bad.field] = bad.message
 		}
 	}
 	if len(errs) > 0 {
-		return Reply{Command: "add", Outcome: OutcomeRefused, Title: s.t("Please fix the marked fields.", "표시된 항목을 고쳐 주세요.")}, errs
+		return Reply{Command: "add", Outcome: OutcomeRefused, Title: s.msg("entries.please_fix_marked_fields")}, errs
 	}
 	e.Source = SourceModal
 	r := s.record(ctx, e, p)
@@ -236,7 +225,7 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if len(entries) == 0 {
-		return Reply{Title: s.t("No entries match.", "조건에 맞는 실적이 없습니다.")}
+		return Reply{Title: s.msg("entries.no_entries_match")}
 	}
 	byID := map[int64]Program{}
 	for _, p := range programs {
@@ -246,9 +235,9 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	for _, e := range entries {
 		lines = append(lines, s.entryLine(e, byID[e.ProgramID]))
 	}
-	title := s.t("Latest entries", "최근 실적")
+	title := s.msg("entries.latest_entries")
 	if len(entries) == f.Limit {
-		title = s.t("Latest %d entries", "최근 실적 %d건", f.Limit)
+		title = s.msg("entries.latest_d_entries", "Limit", f.Limit)
 	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
 }
@@ -257,17 +246,17 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 func (s *Service) entryLine(e Entry, p Program) string {
 	amount := "+" + s.count(e.Count, e.Approximate)
 	if e.Kind == KindCumulative {
-		amount += s.t(" (cumulative %s)", " (누적 %s)", numbers.Format(e.ReportedTotal))
+		amount += s.msg("entries.cumulative", "ReportedTotal", numbers.Format(e.ReportedTotal))
 	}
 	line := fmt.Sprintf("#%d · %s · %s %s · %s · %s", e.ID, s.date(e.AsOf), p.Code, amount, e.Department, e.LoggedBy)
 	if e.Status == StatusAgreed {
-		line += s.t(" · agreed", " · 약정")
+		line += s.msg("entries.agreed")
 	}
 	if e.Note != "" {
 		line += " · " + e.Note
 	}
 	if e.Voided() {
-		line = s.t("VOIDED ", "무효 ") + line + s.t(" (voided by %s: %s)", " (%s 무효 처리: %s)", e.VoidedBy, e.VoidReason)
+		line = s.msg("entries.voided") + line + s.msg("entries.voided_by", "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason)
 	}
 	return line
 }
@@ -276,43 +265,41 @@ func (s *Service) entryLine(e Entry, p Program) string {
 func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	e, err := s.store.LatestLiveEntryBy(ctx, c.UserID)
 	if errors.Is(err, ErrNotFound) {
-		return Reply{Outcome: OutcomeRefused, Title: s.t("You have no entries to undo.", "취소할 실적이 없습니다.")}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.you_have_no_entries")}
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "undo", err)
 	}
-	return s.void(ctx, c, e.ID, s.t("undone by its author", "작성자가 취소"))
+	return s.void(ctx, c, e.ID, s.msg("entries.undone_by_its_author"))
 }
 
 // void answers `void`: its author or a manager voids one entry.
 func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) Reply {
 	if utf8.RuneCountInString(reason) > MaxNoteRunes {
-		return s.refuse("void", s.t("The reason is longer than %d characters; shorten it.", "사유가 %d자를 넘습니다. 줄여 주세요.", MaxNoteRunes))
+		return s.refuse("void", s.msg("entries.reason_is_longer_than", "MaxNoteRunes", MaxNoteRunes))
 	}
 	e, err := s.store.Entry(ctx, id)
 	if errors.Is(err, ErrNotFound) {
-		return s.refuse("void", s.t("There is no entry #%d. Use `list` to see the numbers.", "#%d 실적이 없습니다. `list`로 번호를 확인하세요.", id))
+		return s.refuse("void", s.msg("entries.there_is_no_entry", "Id", id))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "void", err)
 	}
 	if e.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
-		return Reply{Outcome: OutcomeRefused, Title: s.t("Entry #%d was logged by %s; only they or a manager can void it.",
-			"#%d 실적은 %s 님이 기록했습니다. 본인이나 관리자만 무효로 할 수 있습니다.", id, e.LoggedBy)}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.entry_d_was_logged", "Id", id, "LoggedBy", e.LoggedBy)}
 	}
 	if reason == "" {
-		reason = s.t("no reason given", "사유 없음")
+		reason = s.msg("entries.no_reason_given")
 	}
 	voided, err := s.store.VoidEntry(ctx, id, c.UserID, reason)
 	if errors.Is(err, ErrAlreadyVoided) {
-		return Reply{Outcome: OutcomeRepeated, Title: s.t("Entry #%d was already voided; nothing changed.", "#%d 실적은 이미 무효입니다. 바뀐 것이 없습니다.", id)}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.entry_d_was_already2", "Id", id)}
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "void", err)
 	}
-	return Reply{Title: s.t("Voided entry #%d (%s %s, %s). It stays in the history.",
-		"#%d 실적(%s %s, %s)을 무효로 했습니다. 기록은 남습니다.", voided.ID, voided.ProgramCode, s.count(voided.Count, voided.Approximate), s.date(voided.AsOf)),
-		Sections: []Section{{Lines: []string{s.t("Reason: %s", "사유: %s", reason)}}}}
+	return Reply{Title: s.msg("entries.voided_entry_d_it", "ID", voided.ID, "ProgramCode", voided.ProgramCode, "Count", s.count(voided.Count, voided.Approximate), "AsOf", s.date(voided.AsOf)),
+		Sections: []Section{{Lines: []string{s.msg("entries.reason", "Reason", reason)}}}}
 }
 
 // count formats a number of jobs, marking approximate ones (여).
@@ -325,9 +312,25 @@ func (s *Service) count(n int64, approximate bool) string {
 }
 
 // date formats a calendar date the way each language writes it.
-func (s *Service) date(d time.Time) string {
-	if s.lang == Korean {
-		return fmt.Sprintf("%d. %d. %d.", d.Year(), d.Month(), d.Day())
+func (s *Service) date(d time.Time) string { return s.tr.Date(d) }
+
+// period names a period the way each language writes it (2026 Q3, 2026년
+// 3분기); a period that is no whole year, half, quarter or month is a span.
+func (s *Service) period(p dates.Period) string {
+	y, from, to := p.From.Year(), p.From, p.To
+	whole := from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 && to.Year() == y
+	months := int(to.Month()) - int(from.Month()) + 1
+	switch {
+	case whole && months == 12:
+		return s.msg("format.period.year", "Year", y)
+	case whole && months == 6 && from.Month() == time.January:
+		return s.msg("format.period.first_half", "Year", y)
+	case whole && months == 6 && from.Month() == time.July:
+		return s.msg("format.period.second_half", "Year", y)
+	case whole && months == 3 && (from.Month()-1)%3 == 0:
+		return s.msg("format.period.quarter", "Year", y, "N", int(from.Month()-1)/3+1)
+	case whole && months == 1:
+		return s.msg("format.period.month", "Year", y, "Month", int(from.Month()))
 	}
-	return d.Format("2006-01-02")
+	return s.msg("format.period.span", "From", s.date(from), "To", s.date(to))
 }

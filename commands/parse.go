@@ -2,7 +2,6 @@ package commands
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -66,17 +66,23 @@ type Options struct {
 }
 
 // UsageError is a command line that cannot be run as typed. It carries the
-// reason in both languages and the command it was meant for, so the reply can
-// add that command's usage line and an example.
+// reason as a catalogue message, rendered in the caller's language when the
+// reply is written, and the command it was meant for, so the reply can add
+// that command's usage line and an example.
 type UsageError struct {
 	Command string // canonical name, "" when the command word itself is unknown
-	En, Ko  string
+	ID      string // catalogue message ID of the reason
+	Args    []any  // the message's arguments as name, value pairs
 }
 
-func (e *UsageError) Error() string { return e.En }
+// Error is the reason in English, for logs and tests.
+func (e *UsageError) Error() string { return e.Reason(i18n.Default().Printer(i18n.English)) }
 
-func usageErr(command, en, ko string, args ...any) *UsageError {
-	return &UsageError{Command: command, En: fmt.Sprintf(en, args...), Ko: fmt.Sprintf(ko, args...)}
+// Reason renders the reason with p.
+func (e *UsageError) Reason(p i18n.Printer) string { return p.T(e.ID, e.Args...) }
+
+func usageErr(command, id string, kv ...any) *UsageError {
+	return &UsageError{Command: command, ID: id, Args: kv}
 }
 
 // token is one word of a command line.
@@ -202,10 +208,10 @@ func isOneOf(t token, words []string) bool {
 // pure: it touches no storage and never panics.
 func Parse(text string, today time.Time) (Command, error) {
 	if len(text) > MaxTextBytes {
-		return Command{}, usageErr("", "That command is too long (over %d characters).", "명령이 너무 깁니다(%d자 초과).", MaxTextBytes)
+		return Command{}, usageErr("", "parse.that_command_is_too", "MaxTextBytes", MaxTextBytes)
 	}
 	if !utf8.ValidString(text) {
-		return Command{}, usageErr("", "That command has characters I cannot read.", "읽을 수 없는 문자가 있습니다.")
+		return Command{}, usageErr("", "parse.that_command_has_characters")
 	}
 	tokens := tokenize(text)
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
@@ -270,18 +276,16 @@ func selectCommand(tokens []token) (string, []token, error) {
 			}
 		}
 		if group == "candidate" {
-			return "", nil, usageErr("", "I don't know `candidate %s`. Use candidate add, list, show or move.",
-				"`후보 %s`은(는) 없는 명령입니다. candidate add, list, show, move 중 하나를 쓰세요.", tokens[1].text)
+			return "", nil, usageErr("", "parse.i_don_know_candidate", "Text", tokens[1].text)
 		}
-		return "", nil, usageErr("", "I don't know `program %s`. Use program add, rename, deactivate or activate, or `programs` to list them.",
-			"`사업 %s`은(는) 없는 명령입니다. program add, rename, deactivate, activate 중 하나를 쓰거나 `programs`로 목록을 보세요.", tokens[1].text)
+		return "", nil, usageErr("", "parse.i_don_know_program", "Text", tokens[1].text)
 	}
 	for _, s := range commandTable {
 		if !strings.Contains(s.Name, " ") && isSpecWord(s.Name, first) {
 			return s.Name, tokens[1:], nil
 		}
 	}
-	return "", nil, usageErr("", "I don't know the command `%s`.", "`%s`은(는) 없는 명령입니다.", tokens[0].text)
+	return "", nil, usageErr("", "parse.i_don_know_command", "Text", tokens[0].text)
 }
 
 func isSpecWord(name, folded string) bool {
@@ -308,13 +312,13 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 		canonical, known := optionKeys[fold(key)]
 		if !known {
 			if isASCIIWord(key) && !strings.HasPrefix(value, "//") {
-				return nil, usageErr(cmd.Name, "I don't know the option `%s:`.", "`%s:`은(는) 모르는 옵션입니다.", key)
+				return nil, usageErr(cmd.Name, "parse.i_don_know_option", "Key", key)
 			}
 			positional = append(positional, t) // "10:30", "회의:…" and URLs belong to the note
 			continue
 		}
 		if !allows(cmd.Name, canonical) {
-			return nil, usageErr(cmd.Name, "`%s` does not take `%s:`.", "`%s` 명령에는 `%s:` 옵션을 쓸 수 없습니다.", cmd.Name, key)
+			return nil, usageErr(cmd.Name, "parse.does_not_take", "Name", cmd.Name, "Key", key)
 		}
 		if canonical == "note" {
 			// note: takes the rest of the line verbatim, options and all.
@@ -337,7 +341,7 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			}
 		}
 		if strings.TrimSpace(value) == "" {
-			return nil, usageErr(cmd.Name, "`%s:` needs a value right after the colon, with no space.", "`%s:` 뒤에 값을 붙여 쓰세요.", key)
+			return nil, usageErr(cmd.Name, "parse.needs_value_right_after", "Key", key)
 		}
 		if err := setOption(cmd, canonical, value, today); err != nil {
 			return nil, err
@@ -374,41 +378,38 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 	case "date":
 		d, err := dates.Parse(value, today)
 		if err != nil {
-			return usageErr(cmd.Name, "I can't read the date `%s`. Write it like 2026-04-30, 4/30, 4월말 or yesterday.",
-				"날짜 `%s`을(를) 읽을 수 없습니다. 2026-04-30, 4/30, 4월말, 어제처럼 쓰세요.", value)
+			return usageErr(cmd.Name, "parse.i_can_read_date", "Value", value)
 		}
 		o.Date = &d
 	case "dept":
 		o.Department, ok = value, true
 	case "status":
 		if o.Status, ok = lookup(statusWords, value); !ok {
-			return usageErr(cmd.Name, "`status:%s` is not a status. Use status:realised (hired) or status:agreed (MOU, not yet hired).",
-				"`상태:%s`은(는) 없는 상태입니다. 상태:채용 또는 상태:약정을 쓰세요.", value)
+			return usageErr(cmd.Name, "parse.status_is_not_status", "Value", value)
 		}
 	case "type":
 		if o.Employment, ok = lookup(employmentWords, value); !ok {
-			return usageErr(cmd.Name, "`type:%s` is not an employment type. Use type:regular, type:temporary or type:daily.",
-				"`형태:%s`은(는) 없는 고용형태입니다. 상용, 임시, 일용 중 하나를 쓰세요.", value)
+			return usageErr(cmd.Name, "parse.type_is_not_employment", "Value", value)
 		}
 	case "year":
 		y, err := strconv.Atoi(value)
 		if err != nil || y < 2000 || y > 2100 {
-			return usageErr(cmd.Name, "`year:%s` is not a year. Write it like year:2026.", "`연도:%s`을(를) 읽을 수 없습니다. 연도:2026처럼 쓰세요.", value)
+			return usageErr(cmd.Name, "parse.year_is_not_year", "Value", value)
 		}
 		o.Year = y
 	case "program":
 		o.Program = value
 	case "kind":
 		if o.Kind, ok = lookup(kindWords, value); !ok {
-			return usageErr(cmd.Name, "`kind:%s` is not a kind. Use one of: %s.", "`종류:%s`은(는) 없는 종류입니다. 다음 중 하나를 쓰세요: %s.", value, names(kindWords))
+			return usageErr(cmd.Name, "parse.kind_is_not_kind", "Value", value, "KindWords", names(kindWords))
 		}
 	case "mission":
 		if o.Mission, ok = lookup(missionWords, value); !ok {
-			return usageErr(cmd.Name, "`mission:%s` is not a mission type. Use one of: %s.", "`미션:%s`은(는) 없는 유형입니다. 다음 중 하나를 쓰세요: %s.", value, names(missionWords))
+			return usageErr(cmd.Name, "parse.mission_is_not_mission", "Value", value, "MissionWords", names(missionWords))
 		}
 	case "sector":
 		if o.Sector, ok = lookup(sectorWords, value); !ok {
-			return usageErr(cmd.Name, "`sector:%s` is not a sector. Use sector:public (공공) or sector:private (민간).", "`부문:%s`은(는) 없는 부문입니다. 공공 또는 민간을 쓰세요.", value)
+			return usageErr(cmd.Name, "parse.sector_is_not_sector", "Value", value)
 		}
 	case "rep":
 		o.Rep = value
@@ -429,11 +430,11 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		case "개", "명", "회":
 			o.Unit = value
 		default:
-			return usageErr(cmd.Name, "`unit:%s` is not a unit. Use unit:개 or unit:명 for jobs, unit:회 for sessions.", "`단위:%s`은(는) 쓸 수 없습니다. 개, 명(일자리) 또는 회(횟수)를 쓰세요.", value)
+			return usageErr(cmd.Name, "parse.unit_is_not_unit", "Value", value)
 		}
 	case "disclosure":
 		if o.Disclosure, ok = lookup(disclosureWords, value); !ok {
-			return usageErr(cmd.Name, "`disclosure:%s` is not a disclosure type. Use one of: %s.", "`공시:%s`은(는) 없는 공시유형입니다. 다음 중 하나를 쓰세요: %s.", value, names(disclosureWords))
+			return usageErr(cmd.Name, "parse.disclosure_is_not_disclosure", "Value", value, "DisclosureWords", names(disclosureWords))
 		}
 	}
 	return nil
@@ -469,11 +470,11 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 		cmd.Words = raws(ts)
 	case "void", "candidate show", "candidate move":
 		if len(ts) == 0 {
-			return usageErr(cmd.Name, "Which number? Give the number shown in the list.", "몇 번인지 목록에 나온 번호를 쓰세요.")
+			return usageErr(cmd.Name, "parse.which_number_give_number")
 		}
 		id, err := strconv.ParseInt(strings.TrimPrefix(ts[0].text, "#"), 10, 64)
 		if err != nil || id <= 0 {
-			return usageErr(cmd.Name, "`%s` is not a number from the list.", "`%s`은(는) 목록의 번호가 아닙니다.", ts[0].text)
+			return usageErr(cmd.Name, "parse.is_not_number_from", "Text", ts[0].text)
 		}
 		cmd.ID = id
 		ts = ts[1:]
@@ -484,13 +485,13 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 			cmd.Opts.Note = strings.TrimSpace(rawJoin(ts) + " " + cmd.Opts.Note)
 		}
 		if cmd.Name == "candidate show" && len(ts) > 0 {
-			return usageErr(cmd.Name, "`candidate show` takes only a number.", "`candidate show`에는 번호만 쓰세요.")
+			return usageErr(cmd.Name, "parse.candidate_show_takes_only")
 		}
 	case "candidate list":
 		if len(ts) > 0 {
 			st, ok := lookup(stageWords, textJoin(ts))
 			if !ok {
-				return usageErr(cmd.Name, "`%s` is not a stage. Use one of: %s.", "`%s`은(는) 없는 단계입니다. 다음 중 하나를 쓰세요: %s.", textJoin(ts), names(stageWords))
+				return usageErr(cmd.Name, "parse.is_not_stage_use", "Ts", textJoin(ts), "StageWords", names(stageWords))
 			}
 			cmd.Stage = st
 		}
@@ -509,7 +510,7 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 		return parseDigest(cmd, ts)
 	case "undo", "programs":
 		if len(ts) > 0 {
-			return usageErr(cmd.Name, "`%s` takes nothing after it.", "`%s` 뒤에는 아무것도 쓰지 않습니다.", cmd.Name)
+			return usageErr(cmd.Name, "parse.takes_nothing_after_it", "Name", cmd.Name)
 		}
 	default: // help, program add|rename|activate|deactivate
 		for _, t := range ts {
@@ -562,8 +563,7 @@ func parseCounted(cmd *Command, ts []token) error {
 		}
 		if end < len(ts) && !ts[end].quoted && numbers.LooksNumeric(ts[end].text) {
 			// "180 2000" is two counts or a typo; guessing either would be wrong.
-			return usageErr(cmd.Name, "`%s %s` is two numbers in a row; give one count (write 12,000 as 1만 2000 or 12000).",
-				"`%s %s`은(는) 수가 두 개입니다. 수는 하나만 쓰세요(12,000은 1만 2000 또는 12000).", textJoin(ts[i:end]), ts[end].text)
+			return usageErr(cmd.Name, "parse.is_two_numbers_in", "TextJoin", textJoin(ts[i:end]), "Text", ts[end].text)
 		}
 		cmd.Count, cmd.HasCount = n, true
 		cmd.Before, cmd.After = raws(ts[:i]), raws(ts[end:])
@@ -574,10 +574,9 @@ func parseCounted(cmd *Command, ts []token) error {
 		first = ts[0].text
 	}
 	if first == "" {
-		return usageErr(cmd.Name, "How many jobs? Give the count first, e.g. 180 or 2만500.", "일자리 수를 먼저 쓰세요. 예: 180, 2만500.")
+		return usageErr(cmd.Name, "parse.how_many_jobs_give")
 	}
-	return usageErr(cmd.Name, "I couldn't find how many jobs: `%s` is not a number. Write the count as 180, 2,400, 6백여 or 1만2000.",
-		"일자리 수를 찾지 못했습니다: `%s`은(는) 수가 아닙니다. 180, 2,400, 6백여, 1만2000처럼 쓰세요.", first)
+	return usageErr(cmd.Name, "parse.i_couldn_find_how", "First", first)
 }
 
 // checkCount refuses counts a single entry must not hold: zero, more than
@@ -585,30 +584,42 @@ func parseCounted(cmd *Command, ts []token) error {
 func checkCount(command string, n numbers.Number) *UsageError {
 	switch {
 	case n.Value < 1:
-		return usageErr(command, "The count must be at least 1; to take an entry back, use `undo` or `void <number>`.",
-			"수는 1 이상이어야 합니다. 기록을 취소하려면 `undo` 또는 `void <번호>`를 쓰세요.")
+		return usageErr(command, "parse.count_must_be_at")
 	case n.Value > MaxCount:
-		return usageErr(command, "%s is more than the %s one entry may hold; split it or check the figure.",
-			"%s은(는) 한 건에 기록할 수 있는 %s을(를) 넘습니다. 나누어 기록하거나 수를 확인하세요.", numbers.Format(n.Value), numbers.Format(MaxCount))
+		return usageErr(command, "parse.is_more_than_one", "Value", numbers.Format(n.Value), "MaxCount", numbers.Format(MaxCount))
 	case n.Counter == "회":
-		return usageErr(command, "Sessions (회) are not jobs; log how many people were hired (명 or 개).",
-			"횟수(회)는 일자리가 아닙니다. 채용된 인원(명, 개)을 기록하세요.")
+		return usageErr(command, "parse.sessions_are_not_jobs")
 	case n.Counter == "원":
-		return usageErr(command, "Won (원) is money, not jobs; log how many jobs were created.",
-			"원(금액)은 일자리 수가 아닙니다. 만들어진 일자리 수를 기록하세요.")
+		return usageErr(command, "parse.won_is_money_not")
 	}
 	return nil
 }
 
+// countReasons maps the numbers package's reasons to catalogue messages.
+var countReasons = map[string]string{
+	"is empty":              "parse.count.empty",
+	"is not a number":       "parse.count.not_number",
+	"has a misplaced comma": "parse.count.comma",
+	"is too large":          "parse.count.too_large",
+	"is not a whole number": "parse.count.not_whole",
+	"has a sign; only plain counts are accepted": "parse.count.sign",
+	"has a space inside the number":              "parse.count.space",
+	"has a space before its counter":             "parse.count.space_counter",
+	"has a unit with no digit before it":         "parse.count.bare_unit",
+	"has its units out of order":                 "parse.count.order",
+	"needs a single digit 1-9 before 천, 백 or 십":  "parse.count.small_digit",
+	"has a zero before a unit":                   "parse.count.zero_unit",
+	"has a part too big for its place":           "parse.count.place",
+	"is not a number I can read":                 "parse.count.unreadable",
+}
+
 func countError(command, typed string, err error) error {
 	var ne *numbers.Error
-	reason := "is not a number I can read"
-	if errors.As(err, &ne) && ne.Reason != "" {
-		reason = ne.Reason
+	id := "parse.count.unreadable"
+	if errors.As(err, &ne) && countReasons[ne.Reason] != "" {
+		id = countReasons[ne.Reason]
 	}
-	return &UsageError{Command: command,
-		En: fmt.Sprintf("`%s` %s. Write the count as 180, 2,400, 6백여 or 1만2000.", typed, reason),
-		Ko: fmt.Sprintf("`%s`은(는) 읽을 수 없는 수입니다. 180, 2,400, 6백여, 1만2000처럼 쓰세요.", typed)}
+	return usageErr(command, id, "Typed", typed)
 }
 
 // takePeriod removes the first run of up to three words that reads as a
@@ -633,7 +644,7 @@ func takePeriod(cmd *Command, ts []token, today time.Time) []token {
 // parseMove reads "<stage> [note]"; stages may be two words ("not selected").
 func parseMove(cmd *Command, ts []token) error {
 	if len(ts) == 0 {
-		return usageErr(cmd.Name, "To which stage? Use one of: %s.", "어느 단계로 옮길지 쓰세요: %s.", names(stageWords))
+		return usageErr(cmd.Name, "parse.to_which_stage_use", "StageWords", names(stageWords))
 	}
 	for n := min(2, len(ts)); n >= 1; n-- {
 		if st, ok := lookup(stageWords, textJoin(ts[:n])); ok {
@@ -644,5 +655,5 @@ func parseMove(cmd *Command, ts []token) error {
 			return nil
 		}
 	}
-	return usageErr(cmd.Name, "`%s` is not a stage. Use one of: %s.", "`%s`은(는) 없는 단계입니다. 다음 중 하나를 쓰세요: %s.", ts[0].text, names(stageWords))
+	return usageErr(cmd.Name, "parse.is_not_stage_use2", "Text", ts[0].text, "StageWords", names(stageWords))
 }

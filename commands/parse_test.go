@@ -2,6 +2,7 @@ package commands
 
 import (
 	"errors"
+	"jobsbot/commands/i18n"
 	"slices"
 	"testing"
 	"time"
@@ -102,7 +103,12 @@ func TestParseRefusesBadInput(t *testing.T) {
 			if !errors.As(err, &ue) {
 				t.Fatalf("Parse(%q) error = %v; want a *UsageError", tt.line, err)
 			}
-			if ue.Command != tt.command || ue.En == "" || ue.Ko == "" {
+			en, errEn := ue.Reason(i18n.Default().Printer(i18n.English)), ""
+			ko, kerr := i18n.Default().Printer(i18n.Korean).Render(ue.ID, ue.Args...)
+			if kerr != nil {
+				errEn = kerr.Error()
+			}
+			if ue.Command != tt.command || en == "" || ko == "" || errEn != "" {
 				t.Errorf("Parse(%q) = %+v; want a bilingual error for %q", tt.line, ue, tt.command)
 			}
 		})
@@ -176,14 +182,16 @@ func TestParseCommands(t *testing.T) {
 // so help never shows a line that would be refused.
 func TestHelpExamplesParse(t *testing.T) {
 	for _, spec := range commandTable {
-		for _, ex := range spec.Examples {
-			cmd, err := Parse(ex, parseToday)
-			if err != nil {
-				t.Errorf("example %q of %s: %v", ex, spec.Name, err)
-				continue
-			}
-			if cmd.Name != spec.Name {
-				t.Errorf("example %q parses as %q; want %q", ex, cmd.Name, spec.Name)
+		for _, lang := range []Lang{English, Korean} {
+			for _, ex := range New(Config{Language: lang}).examples(spec) {
+				cmd, err := Parse(ex, parseToday)
+				if err != nil {
+					t.Errorf("example %q of %s: %v", ex, spec.Name, err)
+					continue
+				}
+				if cmd.Name != spec.Name {
+					t.Errorf("example %q parses as %q; want %q", ex, cmd.Name, spec.Name)
+				}
 			}
 		}
 	}
@@ -198,7 +206,7 @@ func FuzzParse(f *testing.F) {
 		cmd, err := Parse(line, parseToday)
 		if err != nil {
 			var ue *UsageError
-			if !errors.As(err, &ue) || ue.En == "" {
+			if !errors.As(err, &ue) || ue.ID == "" {
 				t.Fatalf("Parse(%q) returned %v; want a *UsageError with a message", line, err)
 			}
 			return

@@ -5,12 +5,12 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"log/slog"
 	"slices"
 	"time"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 )
 
 // Lang is the language replies are written in.
@@ -39,6 +39,7 @@ type Config struct {
 type Caller struct {
 	UserID string
 	Source Source
+	Lang   Lang // the caller's reply language; "" means the service default
 	// IdempotencyKey identifies this delivery (a Slack trigger_id or envelope
 	// ID); a command delivered twice with the same key is recorded once. Empty
 	// means a fresh random key.
@@ -54,6 +55,9 @@ type Service struct {
 	now      func() time.Time
 	log      *slog.Logger
 	poster   DigestPoster
+	// tr renders catalogue messages in lang; a request's copy of the Service
+	// (see in) carries the caller's language in both.
+	tr i18n.Printer
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
@@ -73,6 +77,7 @@ func New(cfg Config) *Service {
 	if s.lang == "" {
 		s.lang = English
 	}
+	s.tr = i18n.Default().Printer(string(s.lang))
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -106,16 +111,30 @@ func (s *Service) today() time.Time { return dates.Today(s.now(), s.loc) }
 // Today is the current calendar date in the city's time zone (midnight UTC).
 func (s *Service) Today() time.Time { return s.today() }
 
-// t picks the English or Korean wording and formats it.
-func (s *Service) t(en, ko string, args ...any) string {
-	format := en
-	if s.lang == Korean {
-		format = ko
+// msg renders catalogue message id in the Service's language, with arguments
+// as name, value pairs: s.msg("entries.recorded", "Count", "180").
+func (s *Service) msg(id string, kv ...any) string { return s.tr.T(id, kv...) }
+
+// Printer renders catalogue messages in lang, for the transports' own labels
+// and channel posts; "" means the service default.
+func (s *Service) Printer(lang Lang) i18n.Printer {
+	if lang == "" {
+		lang = s.lang
 	}
-	if len(args) == 0 {
-		return format
+	return i18n.Default().Printer(string(lang))
+}
+
+// in returns a copy of s whose replies are written in lang. The copy shares
+// the store and every other field, so it costs one small struct per request
+// and every helper method of the request speaks the caller's language.
+func (s *Service) in(lang Lang) *Service {
+	if lang == "" || lang == s.lang {
+		return s
 	}
-	return fmt.Sprintf(format, args...)
+	c := *s
+	c.lang = lang
+	c.tr = i18n.Default().Printer(string(lang))
+	return &c
 }
 
 // key returns the caller's idempotency key, or a fresh random one.
@@ -133,14 +152,10 @@ func (c Caller) key(suffix string) string {
 func (s *Service) storageFailure(ctx context.Context, command string, err error) Reply {
 	if errors.Is(err, ErrUnavailable) || errors.Is(err, context.DeadlineExceeded) {
 		s.log.WarnContext(ctx, "storage unavailable", "command", command, "err", err)
-		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.t(
-			"The jobs ledger cannot be reached right now, so nothing was saved. Please try again in a minute.",
-			"지금 실적 장부(데이터베이스)에 연결할 수 없어 아무것도 저장하지 않았습니다. 잠시 후 다시 시도해 주세요.")}
+		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("service.jobs_ledger_cannot_be")}
 	}
 	s.log.ErrorContext(ctx, "command failed", "command", command, "err", err)
-	return Reply{Command: command, Outcome: OutcomeFailed, Title: s.t(
-		"Something went wrong on our side and nothing was saved. Please try again; if it keeps happening, tell the jobs unit.",
-		"처리 중 문제가 생겨 아무것도 저장하지 않았습니다. 다시 시도해 주시고, 계속되면 일자리정책과에 알려 주세요.")}
+	return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("service.something_went_wrong_on")}
 }
 
 // Form field names of the add-entry form (the Slack modal); FieldErrors are

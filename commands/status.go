@@ -54,7 +54,7 @@ func (s *Service) status(ctx context.Context, cmd Command) Reply {
 		return *refusal
 	}
 	r := s.renderStatus(v, cmd)
-	r.Actions = []Action{{ID: ActionShare, Label: s.t("Share to channel", "채널에 공유"), Command: statusCommandLine(cmd), Style: "primary"}}
+	r.Actions = []Action{{ID: ActionShare, Label: s.msg("status.share_to_channel"), Command: statusCommandLine(cmd), Style: "primary"}}
 	return r
 }
 
@@ -235,48 +235,43 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	if v.dept != "" {
 		scope += " · " + v.dept
 	}
-	r := Reply{Title: s.t("Jobs status · %s%s (as of %s)", "일자리 현황 · %s%s (%s 기준)", v.label, scope, s.date(v.to))}
+	r := Reply{Title: s.msg("status.jobs_status_as_of", "Label", v.label, "Scope", scope, "To", s.date(v.to))}
 	if v.to.Before(v.from) {
-		r.Title = s.t("Jobs status · %s%s (not started yet)", "일자리 현황 · %s%s (아직 시작 전)", v.label, scope)
+		r.Title = s.msg("status.jobs_status_not_started", "Label", v.label, "Scope", scope)
 	}
 
 	var head []string
 	switch {
 	case v.target > 0 && v.wholeYear:
-		head = append(head, s.t("Total: %s of the %s target (%d%%)", "누적 %s / 목표 %s (%d%%)",
-			numbers.Format(total.Jobs), numbers.Format(v.target), percent(total.Jobs, v.target)))
+		head = append(head, s.msg("status.total_of_target_d", "Jobs", numbers.Format(total.Jobs), "Target", numbers.Format(v.target), "Percent", percent(total.Jobs, v.target)))
 		if v.live && total.Jobs < v.target {
 			need := v.target - total.Jobs
 			weeks := weeksLeft(today)
-			head = append(head, s.t("Still needed: %s, about %s a week over the %d weeks left",
-				"남은 목표: %s (남은 %[3]d주 동안 주당 약 %[2]s)", numbers.Format(need), numbers.Format((need+weeks-1)/weeks), weeks))
+			head = append(head, s.msg("status.still_needed_about_week", "Need", numbers.Format(need), "Format", numbers.Format((need+weeks-1)/weeks), "Weeks", weeks))
 		} else if total.Jobs >= v.target {
-			head = append(head, s.t("Target reached.", "목표를 달성했습니다."))
+			head = append(head, s.msg("status.target_reached"))
 		}
 	case v.target > 0:
-		head = append(head, s.t("Total in %s: %s (%d%% of the year's %s target)", "%s 실적: %s (연간 목표 %[4]s의 %[3]d%%)",
-			v.label, numbers.Format(total.Jobs), percent(total.Jobs, v.target), numbers.Format(v.target)))
+		head = append(head, s.msg("status.total_in_d_of", "Label", v.label, "Jobs", numbers.Format(total.Jobs), "Percent", percent(total.Jobs, v.target), "Target", numbers.Format(v.target)))
 	default:
-		head = append(head, s.t("Total: %s", "누적: %s", numbers.Format(total.Jobs)))
+		head = append(head, s.msg("status.total", "Jobs", numbers.Format(total.Jobs)))
 		if cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
-			head = append(head, s.t("No target set for %d yet: a manager can set one with `target <count>`.",
-				"%d년 목표가 아직 없습니다. 관리자가 `target <수>`로 정할 수 있습니다.", v.from.Year()))
+			head = append(head, s.msg("status.no_target_set_for", "Year", v.from.Year()))
 		}
 	}
 	if len(v.programs) > 1 && cmd.Sector == "" {
 		pub := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPublic })
 		priv := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPrivate })
-		head = append(head, s.t("Public %s · Private %s", "공공 %s · 민간 %s", numbers.Format(pub.Jobs), numbers.Format(priv.Jobs)))
+		head = append(head, s.msg("status.public_private", "Jobs", numbers.Format(pub.Jobs), "Jobs2", numbers.Format(priv.Jobs)))
 	}
 	if v.live {
-		head = append(head, s.t("This week %s · This month %s", "이번 주 %s · 이번 달 %s",
-			numbers.Format(v.sum(v.week, nil).Jobs), numbers.Format(v.sum(v.month, nil).Jobs)))
+		head = append(head, s.msg("status.this_week_this_month", "Jobs", numbers.Format(v.sum(v.week, nil).Jobs), "Jobs2", numbers.Format(v.sum(v.month, nil).Jobs)))
 	}
 	if total.Approximate > 0 {
-		head = append(head, s.t("Includes %s reported as approximate (여).", "이 중 %s은(는) 어림수(여)로 보고된 실적입니다.", numbers.Format(total.Approximate)))
+		head = append(head, s.msg("status.includes_reported_as_approximate", "Approximate", numbers.Format(total.Approximate)))
 	}
 	if total.Agreed > 0 {
-		head = append(head, s.t("Not counted: %s agreed (MOU) jobs not yet hired.", "제외: 아직 채용되지 않은 약정 %s.", numbers.Format(total.Agreed)))
+		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", numbers.Format(total.Agreed)))
 	}
 	r.Sections = append(r.Sections, Section{Lines: head})
 
@@ -295,7 +290,7 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 func (s *Service) programSection(v statusView) Section {
 	progs := append([]Program(nil), v.programs...)
 	sort.SliceStable(progs, func(i, j int) bool { return v.totals[progs[i].ID].Jobs > v.totals[progs[j].ID].Jobs })
-	sec := Section{Heading: s.t("By program", "사업별")}
+	sec := Section{Heading: s.msg("status.by_program")}
 	for _, p := range progs {
 		t := v.totals[p.ID]
 		target := v.targets.Programs[p.ID]
@@ -304,10 +299,10 @@ func (s *Service) programSection(v statusView) Section {
 		}
 		line := fmt.Sprintf("%s · %s: %s", s.programLabel(p), label(sectorWords, p.Sector, s.lang), s.count(t.Jobs, t.Approximate > 0))
 		if target > 0 {
-			line += s.t(" of %s (%d%%)", " / 목표 %s (%d%%)", numbers.Format(target), percent(t.Jobs, target))
+			line += s.msg("status.of_d", "Target", numbers.Format(target), "Percent", percent(t.Jobs, target))
 		}
 		if w := v.week[p.ID].Jobs; w > 0 {
-			line += s.t(" · +%s this week", " · 이번 주 +%s", numbers.Format(w))
+			line += s.msg("status.this_week", "W", numbers.Format(w))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}
@@ -315,14 +310,14 @@ func (s *Service) programSection(v statusView) Section {
 }
 
 func (s *Service) departmentSection(depts []DepartmentTotal, today time.Time) Section {
-	sec := Section{Heading: s.t("By department", "부서별")}
+	sec := Section{Heading: s.msg("status.by_department")}
 	for _, d := range depts {
 		line := fmt.Sprintf("%s: %s", d.Department, numbers.Format(d.Jobs))
 		switch {
 		case d.LastLoggedOn.IsZero():
-			line += s.t(" · nothing logged yet", " · 아직 보고 없음")
+			line += s.msg("status.nothing_logged_yet")
 		case today.Sub(d.LastLoggedOn) >= silentAfter:
-			line += s.t(" · silent since %s", " · %s 이후 보고 없음", s.date(d.LastLoggedOn))
+			line += s.msg("status.silent_since", "LastLoggedOn", s.date(d.LastLoggedOn))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}
@@ -330,7 +325,7 @@ func (s *Service) departmentSection(depts []DepartmentTotal, today time.Time) Se
 }
 
 func (s *Service) pipelineSection(counts map[Stage]int) Section {
-	sec := Section{Heading: s.t("Social-enterprise candidates", "사회적기업 후보")}
+	sec := Section{Heading: s.msg("status.social_enterprise_candidates")}
 	var parts []string
 	total := 0
 	for _, st := range pipelineOrder {
@@ -342,15 +337,14 @@ func (s *Service) pipelineSection(counts map[Stage]int) Section {
 		parts = append(parts, fmt.Sprintf("%s %d", label(stageWords, st, s.lang), n))
 	}
 	if total == 0 {
-		sec.Lines = []string{s.t("No candidates yet: `candidate add <name>` records one.", "아직 후보가 없습니다. `candidate add <이름>`으로 등록하세요.")}
+		sec.Lines = []string{s.msg("status.no_candidates_yet_candidate")}
 		return sec
 	}
 	sec.Lines = []string{strings.Join(parts, " · ")}
 	decided := counts[StageDesignated] + counts[StageNotSelected]
 	reached := decided + counts[StageApplied] + counts[StageScreening]
 	if reached > 0 {
-		sec.Lines = append(sec.Lines, s.t("Applied → designated: %d of %d (%d%%)", "신청 → 지정: %d / %d (%d%%)",
-			counts[StageDesignated], reached, percent(int64(counts[StageDesignated]), int64(reached))))
+		sec.Lines = append(sec.Lines, s.msg("status.applied_designated_d_of", "Counts", counts[StageDesignated], "Reached", reached, "Percent", percent(int64(counts[StageDesignated]), int64(reached))))
 	}
 	return sec
 }

@@ -1,162 +1,104 @@
 package commands
 
+import "strings"
+
 // commandSpec describes one subcommand. The one table below drives the parser's
 // dispatch, `help`, and the usage line and example shown with every parse error,
-// so the three can never disagree.
+// so the three can never disagree. Its usage line, summary and examples are
+// catalogue messages table.<name>.usage, .summary and .examples (one example
+// a line), in each language's own command words.
 type commandSpec struct {
-	Name      string   // canonical name, e.g. "candidate move"
-	Words     []string // words that select it after the group word, English and Korean
-	Usage     string
-	SummaryEn string
-	SummaryKo string
-	Examples  []string
-	Manager   bool
+	Name    string   // canonical name, e.g. "candidate move"
+	Words   []string // words that select it after the group word, English and Korean
+	Manager bool
 	// Guarded commands write without a key of their own, so a redelivered
 	// request is caught by claiming its delivery key first.
 	Guarded bool
+}
+
+// key is the catalogue ID prefix of the command's texts.
+func (c commandSpec) key() string { return "table." + strings.ReplaceAll(c.Name, " ", "_") }
+
+// usage is the command's usage line in the Service's language.
+func (s *Service) usage(c commandSpec) string { return s.msg(c.key() + ".usage") }
+
+// summary is the command's one-line description in the Service's language.
+func (s *Service) summary(c commandSpec) string { return s.msg(c.key() + ".summary") }
+
+// examples are the command's examples in the Service's language.
+func (s *Service) examples(c commandSpec) []string {
+	return strings.Split(s.msg(c.key()+".examples"), "\n")
 }
 
 // commandTable lists every subcommand in the order help shows them.
 var commandTable = []commandSpec{
 	{
 		Name: "add", Words: []string{"add", "log", "추가", "기록", "등록"},
-		Usage:     "add <count> <program> [cumulative] [date:…] [dept:…] [status:realised|agreed] [type:regular|temporary|daily] [note]",
-		SummaryEn: "Log jobs a program created (a delta, or a year-to-date figure with `cumulative`).",
-		SummaryKo: "사업별 일자리 실적을 기록합니다(증가분, 또는 `누적`을 붙이면 연간 누적 실적).",
-		Examples:  []string{"add 180 youth date:4월말", "add 2400여 invest cumulative date:2026-04-30", "add 청년 35 dept:일자리정책과 job fair hires"},
 	},
 	{
 		Name: "list", Words: []string{"list", "ls", "목록", "조회"},
-		Usage:     "list [mine] [program] [period]",
-		SummaryEn: "Show recent entries with their numbers.",
-		SummaryKo: "최근 실적을 번호와 함께 보여줍니다.",
-		Examples:  []string{"list", "list mine", "list youth 2026-04"},
 	},
 	{
 		Name: "undo", Words: []string{"undo", "되돌리기", "취소"},
-		Usage:     "undo",
-		SummaryEn: "Void your own latest entry.",
-		SummaryKo: "내가 마지막으로 기록한 실적을 무효로 합니다.",
-		Examples:  []string{"undo"},
-		Guarded:   true,
+		Guarded: true,
 	},
 	{
 		Name: "void", Words: []string{"void", "무효"},
-		Usage:     "void <entry number> [reason]",
-		SummaryEn: "Void one entry (its author or a manager). History is kept.",
-		SummaryKo: "실적 한 건을 무효로 합니다(작성자 또는 관리자). 기록은 남습니다.",
-		Examples:  []string{"void 12 counted twice", "void #12 MOU, not hires"},
-		Guarded:   true,
+		Guarded: true,
 	},
 	{
 		Name: "status", Words: []string{"status", "현황", "실적", "진도"},
-		Usage:     "status [period] [program|public|private|dept:…]",
-		SummaryEn: "Progress against the year's target: split, programs, departments, pipeline.",
-		SummaryKo: "연간 목표 대비 진도: 공공/민간, 사업별, 부서별, 사회적기업 후보 현황.",
-		Examples:  []string{"status", "status q1", "status 상반기 민간", "status 2026-04 youth"},
 	},
 	{
 		Name: "target", Words: []string{"target", "목표"},
-		Usage:     "target <count> [year:YYYY] [program:…]",
-		SummaryEn: "Set or revise the year's target, or a program's (managers).",
-		SummaryKo: "연간 목표 또는 사업별 목표를 정하거나 변경합니다(관리자).",
-		Examples:  []string{"target 2만500", "target 2400 program:invest", "target 21,000 year:2027"},
-		Manager:   true,
-		Guarded:   true,
+		Manager: true,
+		Guarded: true,
 	},
 	{
 		Name: "programs", Words: []string{"programs", "사업목록"},
-		Usage:     "programs",
-		SummaryEn: "List the programs with their codes, sectors and departments.",
-		SummaryKo: "사업 목록(코드, 부문, 부서)을 보여줍니다.",
-		Examples:  []string{"programs"},
 	},
 	{
 		Name: "program add", Words: []string{"add", "추가"},
-		Usage:     `program add <code> en:"…" ko:"…" sector:public|private [dept:…] [unit:개|명|회] [aliases:a,b] [disclosure:…]`,
-		SummaryEn: "Add a program (managers).",
-		SummaryKo: "사업을 추가합니다(관리자).",
-		Examples:  []string{`program add startup en:"Start-up support" ko:"창업지원" sector:private dept:창업지원과 aliases:창업`},
-		Manager:   true,
-		Guarded:   true,
+		Manager: true,
+		Guarded: true,
 	},
 	{
 		Name: "program rename", Words: []string{"rename", "edit", "변경", "수정"},
-		Usage:     `program rename <program> [en:"…"] [ko:"…"] [code:…] [aliases:a,b] [sector:…] [dept:…]`,
-		SummaryEn: "Rename or re-set a program (managers).",
-		SummaryKo: "사업 이름이나 설정을 바꿉니다(관리자).",
-		Examples:  []string{`program rename youth en:"Youth employment" ko:"청년고용"`},
-		Manager:   true,
-		Guarded:   true,
+		Manager: true,
+		Guarded: true,
 	},
 	{
 		Name: "program deactivate", Words: []string{"deactivate", "disable", "비활성"},
-		Usage:     "program deactivate <program>",
-		SummaryEn: "Stop new entries for a program; its history stays (managers).",
-		SummaryKo: "사업의 새 실적 기록을 막습니다. 기록은 남습니다(관리자).",
-		Examples:  []string{"program deactivate rail"},
-		Manager:   true,
-		Guarded:   true,
+		Manager: true,
+		Guarded: true,
 	},
 	{
 		Name: "program activate", Words: []string{"activate", "enable", "활성"},
-		Usage:     "program activate <program>",
-		SummaryEn: "Allow entries for a deactivated program again (managers).",
-		SummaryKo: "비활성 사업을 다시 활성화합니다(관리자).",
-		Examples:  []string{"program activate rail"},
-		Manager:   true,
-		Guarded:   true,
+		Manager: true,
+		Guarded: true,
 	},
 	{
 		Name: "candidate add", Words: []string{"add", "추가", "등록"},
-		Usage:     `candidate add <name> [kind:…] [dept:…] [mission:…] [rep:…] [note:…]`,
-		SummaryEn: "Record an organisation found as a social-enterprise candidate.",
-		SummaryKo: "사회적기업 후보로 발굴한 기업(단체)을 등록합니다.",
-		Examples:  []string{`candidate add "Hanbit Bakery Co-op" kind:cooperative dept:사회적경제과 mission:jobs`, "add candidate 행복나눔 카페 kind:예비 mission:일자리제공"},
 	},
 	{
 		Name: "candidate list", Words: []string{"list", "ls", "목록"},
-		Usage:     "candidate list [stage]",
-		SummaryEn: "List candidates, optionally at one stage.",
-		SummaryKo: "후보 목록(단계별로도)을 보여줍니다.",
-		Examples:  []string{"candidate list", "candidate list 실무검토"},
 	},
 	{
 		Name: "candidate show", Words: []string{"show", "보기"},
-		Usage:     "candidate show <number>",
-		SummaryEn: "Show one candidate with its full history.",
-		SummaryKo: "후보 한 곳의 정보와 이력을 보여줍니다.",
-		Examples:  []string{"candidate show 3"},
 	},
 	{
 		Name: "candidate move", Words: []string{"move", "이동", "단계"},
-		Usage:     "candidate move <number> <stage> [note]",
-		SummaryEn: "Move a candidate to another stage (leaving a final stage needs a manager).",
-		SummaryKo: "후보의 단계를 바꿉니다(최종 단계에서 되돌리려면 관리자).",
-		Examples:  []string{"candidate move 3 review", "candidate move 3 설명회 6월 공모 대비 컨설팅"},
-		Guarded:   true,
+		Guarded: true,
 	},
 	{
 		Name: "digest", Words: []string{"digest", "weekly", "다이제스트", "주간", "주간보고"},
-		Usage:     "digest [2026-W17]",
-		SummaryEn: "Preview the weekly digest of last week (or a given ISO week), to you only.",
-		SummaryKo: "지난주(또는 지정한 주)의 주간 다이제스트를 나에게만 미리 보여줍니다.",
-		Examples:  []string{"digest", "digest 2026-W17"},
 	},
 	{
 		Name: "digest post", Words: []string{"post", "게시", "발송"},
-		Usage:     "digest post",
-		SummaryEn: "Post last week's digest to the digest channel now, once (managers).",
-		SummaryKo: "지난주 다이제스트를 지금 다이제스트 채널에 한 번 게시합니다(관리자).",
-		Examples:  []string{"digest post"},
-		Manager:   true,
+		Manager: true,
 	},
 	{
 		Name: "help", Words: []string{"help", "도움말", "?"},
-		Usage:     "help [command]",
-		SummaryEn: "Show how to use a command.",
-		SummaryKo: "명령어 사용법을 보여줍니다.",
-		Examples:  []string{"help", "help add"},
 	},
 }
 

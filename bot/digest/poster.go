@@ -25,6 +25,7 @@ import (
 	"jobsbot/commands"
 	"jobsbot/commands/chart"
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 )
 
 // SlackAPI is the part of the Slack Web API the digest uses. *slack.Client
@@ -49,6 +50,9 @@ type Config struct {
 	Ledger  Ledger
 	Slack   SlackAPI
 	Channel string // DIGEST_CHANNEL: the channel ID to post in
+	// Language is the channel's language (DIGEST_LANGUAGE); "" means the
+	// service's default. The digest, its chart and their labels all use it.
+	Language commands.Lang
 	// Owner names this process in the ledger; default host-pid-random.
 	Owner string
 	// StaleAfter is how long a claim may go unfinished before another run
@@ -72,6 +76,7 @@ type Poster struct {
 	ledger      Ledger
 	slack       SlackAPI
 	channel     string
+	lang        commands.Lang
 	owner       string
 	staleAfter  time.Duration
 	maxAttempts int
@@ -126,7 +131,7 @@ func NewPoster(cfg Config) (*Poster, error) {
 		return nil, errors.New("digest: DIGEST_CHANNEL is empty; set it to the ID of the channel to post in (e.g. C0123456789)")
 	}
 	p := &Poster{
-		svc: cfg.Service, ledger: cfg.Ledger, slack: cfg.Slack, channel: cfg.Channel,
+		svc: cfg.Service, ledger: cfg.Ledger, slack: cfg.Slack, channel: cfg.Channel, lang: cfg.Language,
 		owner: cfg.Owner, staleAfter: cfg.StaleAfter, maxAttempts: cfg.MaxAttempts, backoff: cfg.Backoff, log: cfg.Logger,
 	}
 	if p.owner == "" {
@@ -140,6 +145,9 @@ func NewPoster(cfg Config) (*Poster, error) {
 	}
 	if p.backoff <= 0 {
 		p.backoff = defaultBackoff
+	}
+	if p.lang == "" {
+		p.lang = p.svc.Language()
 	}
 	if p.log == nil {
 		p.log = slog.Default()
@@ -257,7 +265,7 @@ func (p *Poster) PostDigest(ctx context.Context, weekStart time.Time, requestedB
 		p.fail(ctx, log, week, err)
 		return res, fmt.Errorf("digest: build %s: %w", label, err)
 	}
-	reply := p.svc.DigestReply(d)
+	reply := p.svc.DigestReply(d, p.lang)
 	ts, err := p.post(ctx, log, week, reply)
 	if err != nil {
 		p.fail(ctx, log, week, err)
@@ -298,10 +306,7 @@ func (p *Poster) fail(ctx context.Context, log *slog.Logger, week time.Time, cau
 // is final; a lost answer (timeout, 5xx) is retried only after checking that
 // the message did not go out after all.
 func (p *Poster) post(ctx context.Context, log *slog.Logger, week time.Time, r commands.Reply) (string, error) {
-	note := "📈 The chart is in the thread."
-	if p.svc.Language() == commands.Korean {
-		note = "📈 차트는 스레드에 있습니다."
-	}
+	note := p.svc.Printer(p.lang).T("digest.poster.chart_in_thread")
 	fallback := blockkit.Fallback(r)
 	r.Sections = append(r.Sections, commands.Section{Lines: []string{note}})
 	blocks := blockkit.Render(r, note)
@@ -380,12 +385,12 @@ func (p *Poster) findPosted(ctx context.Context, log *slog.Logger, week time.Tim
 // into a second message.
 func (p *Poster) shareChart(ctx context.Context, log *slog.Logger, d commands.Digest, ts string) {
 	var buf bytes.Buffer
-	if err := chart.Render(&buf, d.Chart, string(p.svc.Language())); err != nil {
+	if err := chart.Render(&buf, d.Chart, string(p.lang)); err != nil {
 		p.chartErrors.Inc()
 		log.ErrorContext(ctx, "digest chart not drawn", "err", err)
 		return
 	}
-	title, alt := chartTitle(d, p.svc.Language())
+	title, alt := chartTitle(d, p.svc.Printer(p.lang))
 	png := buf.Bytes()
 	params := slack.UploadFileParameters{
 		Channel: p.channel, ThreadTimestamp: ts, FileSize: len(png),
@@ -410,14 +415,9 @@ func (p *Poster) shareChart(ctx context.Context, log *slog.Logger, d commands.Di
 	}
 }
 
-func chartTitle(d commands.Digest, lang commands.Lang) (title, alt string) {
-	label := dates.ISOWeekLabel(d.WeekStart)
-	if lang == commands.Korean {
-		return fmt.Sprintf("%d년 누적 일자리 실적 (%s 기준)", d.Year, label),
-			fmt.Sprintf("%d년 주별 누적 일자리 실적, 목표선과 전년도 곡선", d.Year)
-	}
-	return fmt.Sprintf("Cumulative jobs %d (as of %s)", d.Year, label),
-		fmt.Sprintf("Cumulative jobs created in %d by week, against the target and last year", d.Year)
+func chartTitle(d commands.Digest, p i18n.Printer) (title, alt string) {
+	return p.T("digest.poster.chart_title", "Year", d.Year, "Week", dates.ISOWeekLabel(d.WeekStart)),
+		p.T("digest.poster.chart_alt", "Year", d.Year)
 }
 
 // sleep waits d or until ctx ends.

@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"strings"
 	"sync"
 	"time"
 
@@ -22,6 +23,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -77,10 +79,7 @@ func Render(w io.Writer, s Series, lang string) error {
 	if err != nil {
 		return err
 	}
-	words := english
-	if lang == "ko" {
-		words = korean
-	}
+	words := labelsIn(i18n.Default().Printer(lang))
 	p := plot.New()
 	useFont(p, text.Plain{Fonts: cache})
 	p.Title.Text = fmt.Sprintf(words.title, s.Year)
@@ -145,18 +144,15 @@ type labels struct {
 	months                    [12]string
 }
 
-var (
-	english = labels{
-		title: "Jobs created in %d, cumulative", x: "Month", y: "Jobs (cumulative)",
-		year: "%d", target: "Target %s",
-		months: [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+// labelsIn takes the chart's words from the message catalogue.
+func labelsIn(p i18n.Printer) labels {
+	l := labels{
+		title: p.T("chart.title", "Year", "%d"), x: p.T("chart.x"), y: p.T("chart.y"),
+		year: p.T("chart.year", "Year", "%d"), target: p.T("chart.target", "Target", "%s"),
 	}
-	korean = labels{
-		title: "%d년 일자리 창출 누계", x: "월", y: "일자리 수 (누계)",
-		year: "%d년", target: "목표 %s",
-		months: [12]string{"1월", "2월", "3월", "4월", "5월", "6월", "7월", "8월", "9월", "10월", "11월", "12월"},
-	}
-)
+	copy(l.months[:], strings.Fields(p.T("chart.months")))
+	return l
+}
 
 // useFont points every text style of p at the embedded font, keeping the
 // sizes gonum/plot chose.
