@@ -74,7 +74,7 @@ func (s *Service) candidateList(ctx context.Context, cmd Command) Reply {
 	for _, c := range list {
 		lines = append(lines, s.candidateLine(c))
 	}
-	return Reply{Title: s.msg("candidates.social_enterprise_candidates_d", "List", len(list)), Sections: []Section{{Lines: lines}}}
+	return Reply{Title: s.msg("candidates.social_enterprise_candidates_d", "Count", len(list)), Sections: []Section{{Lines: lines}}}
 }
 
 // candidateShow answers `candidate show <number>`.
@@ -132,7 +132,7 @@ func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command)
 	}
 	moved, err := s.store.MoveCandidate(ctx, c.ID, c.Stage, cmd.Stage, caller.UserID, cmd.Opts.Note)
 	if errors.Is(err, ErrConflict) {
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.d_was_moved_by", "ID", c.ID, "ID2", c.ID)}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.d_was_moved_by", "ID", c.ID)}
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -253,7 +254,7 @@ func signed(n int64) string {
 
 // weekSpan names the week: its ISO label and its dates.
 func (s *Service) weekSpan(d Digest) string {
-	return s.msg("digest.msg", "WeekStart", dates.ISOWeekLabel(d.WeekStart), "WeekStart2", s.date(d.WeekStart), "WeekEnd", s.date(d.WeekEnd))
+	return s.msg("digest.week_span", "Week", s.week(d.WeekStart), "From", s.date(d.WeekStart), "To", s.date(d.WeekEnd))
 }
 
 // DigestReply words a digest in lang ("" for the Service's default): a
@@ -263,7 +264,7 @@ func (s *Service) weekSpan(d Digest) string {
 func (s *Service) DigestReply(d Digest, lang Lang) Reply {
 	s = s.in(lang)
 	r := Reply{Command: "digest", Outcome: OutcomeOK,
-		Title: s.msg("digest.weekly_jobs_digest", "D", s.weekSpan(d))}
+		Title: s.msg("digest.weekly_jobs_digest", "Span", s.weekSpan(d))}
 	r.Sections = append(r.Sections, s.digestHeadline(d), s.digestPrograms(d), s.digestDepartments(d),
 		s.digestLagging(d), s.digestCandidates(d), s.digestVoided(d))
 	return r
@@ -271,31 +272,31 @@ func (s *Service) DigestReply(d Digest, lang Lang) Reply {
 
 func (s *Service) digestHeadline(d Digest) Section {
 	var lines []string
-	lines = append(lines, s.msg("digest.this_week_jobs_on", "Jobs", numbers.Format(d.Week.Jobs), "Signed", signed(d.Week.Jobs-d.PrevWeek.Jobs), "Jobs2", numbers.Format(d.PrevWeek.Jobs)))
-	lines = append(lines, s.msg("digest.public_private2", "WeekPublic", numbers.Format(d.WeekPublic), "WeekPrivate", numbers.Format(d.WeekPrivate)))
+	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.jobs(d.Week.Jobs), "Change", signed(d.Week.Jobs-d.PrevWeek.Jobs), "Before", s.jobs(d.PrevWeek.Jobs)))
+	lines = append(lines, s.msg("digest.public_private2", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
 	ytd := d.YearToDate.Jobs
 	switch {
 	case d.Target > 0:
-		lines = append(lines, s.msg("digest.year_to_date_of", "AsOf", s.date(d.AsOf), "Ytd", numbers.Format(ytd), "Target", numbers.Format(d.Target), "Percent", percent(ytd, d.Target)))
+		lines = append(lines, s.msg("digest.year_to_date_of", "AsOf", s.date(d.AsOf), "Ytd", s.jobs(ytd), "Target", s.jobs(d.Target), "Percent", percent(ytd, d.Target)))
 		lines = append(lines, fmt.Sprintf("%s %d%%", progressBar(ytd, d.Target), percent(ytd, d.Target)))
 		switch {
 		case ytd >= d.Target:
 			lines = append(lines, s.msg("digest.target_reached2"))
 		case d.WeeksLeft > 0:
 			need := d.Target - ytd
-			lines = append(lines, s.msg("digest.still_needed_about_week2", "Need", numbers.Format(need), "Format", numbers.Format((need+d.WeeksLeft-1)/d.WeeksLeft), "WeeksLeft", d.WeeksLeft))
+			lines = append(lines, s.msg("digest.still_needed_about_week2", "Need", s.jobs(need), "PerWeek", s.jobs((need+d.WeeksLeft-1)/d.WeeksLeft), "WeeksLeft", d.WeeksLeft))
 		default:
-			lines = append(lines, s.msg("digest.year_ended_short_of", "Format", numbers.Format(d.Target-ytd)))
+			lines = append(lines, s.msg("digest.year_ended_short_of", "Short", s.jobs(d.Target-ytd)))
 		}
 	default:
-		lines = append(lines, s.msg("digest.year_to_date", "AsOf", s.date(d.AsOf), "Ytd", numbers.Format(ytd)))
+		lines = append(lines, s.msg("digest.year_to_date", "AsOf", s.date(d.AsOf), "Ytd", s.jobs(ytd)))
 		lines = append(lines, s.msg("digest.no_target_set_for2", "Year", d.Year))
 	}
 	if d.YearToDate.Approximate > 0 {
-		lines = append(lines, s.msg("digest.includes_reported_as_approximate2", "Approximate", numbers.Format(d.YearToDate.Approximate)))
+		lines = append(lines, s.msg("digest.includes_reported_as_approximate2", "Approximate", s.jobs(d.YearToDate.Approximate)))
 	}
 	if d.Week.Agreed > 0 {
-		lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", numbers.Format(d.Week.Agreed)))
+		lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", s.jobs(d.Week.Agreed)))
 	}
 	return Section{Lines: lines}
 }
@@ -307,9 +308,10 @@ func (s *Service) digestPrograms(d Digest) Section {
 		return sec
 	}
 	for _, pw := range d.Programs {
-		line := s.msg("digest.week_before", "Program", s.programLabel(pw.Program), "Label", label(sectorWords, pw.Program.Sector, s.lang), "Count", s.count(pw.Week.Jobs, pw.Week.Approximate > 0), "Jobs", numbers.Format(pw.PrevWeek.Jobs), "Signed", signed(pw.Week.Jobs-pw.PrevWeek.Jobs))
+		line := s.msg("digest.week_before", "Program", s.programLabel(pw.Program), "Sector", label(sectorWords, pw.Program.Sector, s.lang),
+			"Count", s.unitCount(pw.Week.Jobs, pw.Week.Approximate > 0, pw.Program.Unit), "Before", s.unitCount(pw.PrevWeek.Jobs, false, pw.Program.Unit), "Change", signed(pw.Week.Jobs-pw.PrevWeek.Jobs))
 		if pw.Week.Agreed > 0 {
-			line += s.msg("digest.agreed2", "Agreed", numbers.Format(pw.Week.Agreed))
+			line += s.msg("digest.agreed2", "Agreed", s.jobs(pw.Week.Agreed))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}
@@ -323,7 +325,7 @@ func (s *Service) digestDepartments(d Digest) Section {
 	} else {
 		var parts []string
 		for _, dt := range d.TopDepartments[:min(len(d.TopDepartments), digestTopDepartments)] {
-			parts = append(parts, dt.Department+" "+numbers.Format(dt.Jobs))
+			parts = append(parts, dt.Department+" "+s.jobs(dt.Jobs))
 		}
 		sec.Lines = append(sec.Lines, s.msg("digest.logged_most", "Join", strings.Join(parts, " · ")))
 	}
@@ -356,7 +358,7 @@ func (s *Service) digestLagging(d Digest) Section {
 		sec.Lines = []string{s.msg("digest.none_every_program_with", "Elapsed", elapsed)}
 	default:
 		for _, pw := range d.Lagging[:min(len(d.Lagging), digestMaxList)] {
-			sec.Lines = append(sec.Lines, s.msg("digest.of_d_with_d", "Program", s.programLabel(pw.Program), "Jobs", numbers.Format(pw.YearToDate.Jobs), "Target", numbers.Format(pw.Target), "Percent", percent(pw.YearToDate.Jobs, pw.Target), "Elapsed", elapsed))
+			sec.Lines = append(sec.Lines, s.msg("digest.of_d_with_d", "Program", s.programLabel(pw.Program), "Jobs", s.jobs(pw.YearToDate.Jobs), "Target", s.jobs(pw.Target), "Percent", percent(pw.YearToDate.Jobs, pw.Target), "Elapsed", elapsed))
 		}
 		if more := len(d.Lagging) - digestMaxList; more > 0 {
 			sec.Lines = append(sec.Lines, s.msg("digest.and_d_more2", "More", more))
@@ -403,8 +405,16 @@ func (s *Service) digestVoided(d Digest) Section {
 		sec.Lines = []string{s.msg("digest.no_entries_were_voided")}
 		return sec
 	}
+	known := map[int64]Program{}
+	for _, pw := range append(slices.Clone(d.Programs), d.Lagging...) {
+		known[pw.Program.ID] = pw.Program
+	}
 	for _, e := range d.Voided[:min(len(d.Voided), digestMaxList)] {
-		sec.Lines = append(sec.Lines, s.msg("digest.d_by", "ID", e.ID, "ProgramCode", e.ProgramCode, "Count", s.count(e.Count, e.Approximate), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
+		name, p := e.ProgramCode, known[e.ProgramID]
+		if p.ID != 0 {
+			name = s.programShort(p)
+		}
+		sec.Lines = append(sec.Lines, s.msg("digest.d_by", "ID", e.ID, "Program", name, "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}
 	if more := len(d.Voided) - digestMaxList; more > 0 {
 		sec.Lines = append(sec.Lines, s.msg("digest.and_d_more_list", "More", more))
@@ -475,7 +485,7 @@ func (s *Service) digestCommand(ctx context.Context, c Caller, cmd Command) Repl
 	if cmd.Period != nil {
 		week = cmd.Period.From
 		if !week.Before(dates.WeekStart(today)) {
-			return s.refuse(cmd.Name, s.msg("digest.has_not_ended_yet", "Label", cmd.Period.Label))
+			return s.refuse(cmd.Name, s.msg("digest.has_not_ended_yet", "Label", s.week(cmd.Period.From)))
 		}
 	}
 	d, err := s.Digest(ctx, week)
@@ -525,10 +535,10 @@ func parseDigest(cmd *Command, ts []token) error {
 	case len(ts) == 1 && isSpecWord("digest post", fold(ts[0].text)):
 		cmd.Name = "digest post"
 		return nil
-	case len(ts) == 1:
-		monday, err := dates.ParseISOWeek(ts[0].text)
+	case len(ts) <= 3:
+		monday, err := dates.ParseISOWeek(textJoin(ts))
 		if err != nil {
-			return usageErr(cmd.Name, "digest.is_not_week_write", "Text", ts[0].text)
+			return usageErr(cmd.Name, "digest.is_not_week_write", "Text", textJoin(ts))
 		}
 		cmd.Period = &dates.Period{From: monday, To: monday.AddDate(0, 0, 6), Label: dates.ISOWeekLabel(monday)}
 		return nil

@@ -113,7 +113,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	res, err := s.store.AddEntry(ctx, e)
 	var below *CumulativeBelowError
 	if errors.As(err, &below) {
-		return s.refuse("add", s.msg("entries.already_has_jobs_in", "P", s.programLabel(p), "Current", numbers.Format(below.Current), "Year", e.AsOf.Year(), "Reported", numbers.Format(below.Reported), "Code", p.Code))
+		return s.refuse("add", s.msg("entries.already_has_jobs_in", "P", s.programLabel(p), "Current", s.jobs(below.Current), "Year", e.AsOf.Year(), "Reported", s.jobs(below.Reported), "Code", p.Code))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "add", err)
@@ -122,10 +122,10 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if res.Duplicate {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.entry_d_was_already", "ID", entry.ID)}
 	}
-	count := s.count(entry.Count, entry.Approximate)
+	count := s.unitCount(entry.Count, entry.Approximate, p.Unit)
 	title := s.msg("entries.recorded_entry_d_jobs", "ID", entry.ID, "Count", count, "P", s.programLabel(p))
 	if entry.Kind == KindCumulative {
-		title = s.msg("entries.recorded_entry_d_now", "ID", entry.ID, "P", s.programLabel(p), "Count", s.count(entry.ReportedTotal, entry.Approximate), "Year", entry.AsOf.Year(), "Count2", count)
+		title = s.msg("entries.recorded_entry_d_now", "ID", entry.ID, "P", s.programLabel(p), "Count", s.unitCount(entry.ReportedTotal, entry.Approximate, p.Unit), "Year", entry.AsOf.Year(), "Count2", count)
 	}
 	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", entry.LoggedBy)}
 	if entry.Status == StatusAgreed {
@@ -135,7 +135,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 		lines = append(lines, s.msg("entries.note", "Note", entry.Note))
 	}
 	lines = append(lines,
-		s.msg("entries.total_for_d", "P", s.programLabel(p), "Year", entry.AsOf.Year(), "ProgramTotal", numbers.Format(res.ProgramTotal)),
+		s.msg("entries.total_for_d", "P", s.programLabel(p), "Year", entry.AsOf.Year(), "ProgramTotal", s.unitCount(res.ProgramTotal, false, p.Unit)),
 		s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d undone from the confirmation", entry.ID), Style: "danger",
@@ -244,11 +244,11 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 
 // entryLine is one entry in a list.
 func (s *Service) entryLine(e Entry, p Program) string {
-	amount := "+" + s.count(e.Count, e.Approximate)
+	amount := "+" + s.unitCount(e.Count, e.Approximate, p.Unit)
 	if e.Kind == KindCumulative {
-		amount += s.msg("entries.cumulative", "ReportedTotal", numbers.Format(e.ReportedTotal))
+		amount += s.msg("entries.cumulative", "ReportedTotal", s.unitCount(e.ReportedTotal, false, p.Unit))
 	}
-	line := fmt.Sprintf("#%d · %s · %s %s · %s · %s", e.ID, s.date(e.AsOf), p.Code, amount, e.Department, e.LoggedBy)
+	line := fmt.Sprintf("#%d · %s · %s %s · %s · %s", e.ID, s.date(e.AsOf), s.programShort(p), amount, e.Department, e.LoggedBy)
 	if e.Status == StatusAgreed {
 		line += s.msg("entries.agreed")
 	}
@@ -298,8 +298,28 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if err != nil {
 		return s.storageFailure(ctx, "void", err)
 	}
-	return Reply{Title: s.msg("entries.voided_entry_d_it", "ID", voided.ID, "ProgramCode", voided.ProgramCode, "Count", s.count(voided.Count, voided.Approximate), "AsOf", s.date(voided.AsOf)),
+	name, unit := voided.ProgramCode, ""
+	if programs, err := s.store.Programs(ctx); err == nil {
+		for _, p := range programs {
+			if p.ID == voided.ProgramID {
+				name, unit = s.programShort(p), p.Unit
+			}
+		}
+	}
+	return Reply{Title: s.msg("entries.voided_entry_d_it", "ID", voided.ID, "Program", name, "Count", s.unitCount(voided.Count, voided.Approximate, unit), "AsOf", s.date(voided.AsOf)),
 		Sections: []Section{{Lines: []string{s.msg("entries.reason", "Reason", reason)}}}}
+}
+
+// jobs writes a number of jobs: in Korean with its counter (7,100개).
+func (s *Service) jobs(n int64) string { return s.unitCount(n, false, "") }
+
+// unitCount writes a count with the program's unit in Korean (7,100개,
+// 40명, 2,400여개 → 2,400여 개 is not used: 여 stays before the unit).
+func (s *Service) unitCount(n int64, approximate bool, unit string) string {
+	if unit == "" {
+		unit = "개"
+	}
+	return s.msg("format.count", "N", s.count(n, approximate), "Unit", unit)
 }
 
 // count formats a number of jobs, marking approximate ones (여).
@@ -313,6 +333,12 @@ func (s *Service) count(n int64, approximate bool) string {
 
 // date formats a calendar date the way each language writes it.
 func (s *Service) date(d time.Time) string { return s.tr.Date(d) }
+
+// week names the ISO week holding monday (2026-W17, 2026년 17주차).
+func (s *Service) week(monday time.Time) string {
+	year, week := monday.ISOWeek()
+	return s.msg("format.week", "Year", year, "Week", week)
+}
 
 // period names a period the way each language writes it (2026 Q3, 2026년
 // 3분기); a period that is no whole year, half, quarter or month is a span.

@@ -16,7 +16,7 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 		return s.usageReply(err)
 	}
 	if spec, ok := specNamed(cmd.Name); ok && spec.Manager && !s.IsManager(c.UserID) {
-		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.only_managers_of_jobs", "Name", cmd.Name)}
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.only_managers_of_jobs", "Command", commandName(cmd.Name))}
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Guarded && c.IdempotencyKey != "" {
 		first, err := s.store.ClaimDelivery(ctx, c.IdempotencyKey, cmd.Name)
@@ -112,6 +112,14 @@ func (s *Service) help(words []string) Reply {
 			if fold(spec.Name) == topic || isSpecWord(spec.Name, topic) && !strings.Contains(spec.Name, " ") {
 				return s.helpFor(spec)
 			}
+		}
+		// "후보 이동", "digest post": the words that select a command.
+		if name, _, err := selectCommand(tokenize(strings.Join(words, " "))); err == nil {
+			if len(words) == 2 && name == "digest" && isSpecWord("digest post", fold(words[1])) {
+				name = "digest post"
+			}
+			spec, _ := specNamed(name)
+			return s.helpFor(spec)
 		}
 	}
 	r := Reply{Title: s.msg("handle.jobsbot_city_job_creation")}

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -79,7 +80,12 @@ type UsageError struct {
 func (e *UsageError) Error() string { return e.Reason(i18n.Default().Printer(i18n.English)) }
 
 // Reason renders the reason with p.
-func (e *UsageError) Reason(p i18n.Printer) string { return p.T(e.ID, e.Args...) }
+// Every reason may name the command as {{.Command}}, in the reply's words.
+func (e *UsageError) Reason(p i18n.Printer) string { return p.T(e.ID, e.args()...) }
+
+func (e *UsageError) args() []any {
+	return append(slices.Clone(e.Args), "Command", commandName(e.Command))
+}
 
 func usageErr(command, id string, kv ...any) *UsageError {
 	return &UsageError{Command: command, ID: id, Args: kv}
@@ -318,7 +324,7 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			continue
 		}
 		if !allows(cmd.Name, canonical) {
-			return nil, usageErr(cmd.Name, "parse.does_not_take", "Name", cmd.Name, "Key", key)
+			return nil, usageErr(cmd.Name, "parse.does_not_take", "Key", key)
 		}
 		if canonical == "note" {
 			// note: takes the rest of the line verbatim, options and all.
@@ -401,11 +407,11 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		o.Program = value
 	case "kind":
 		if o.Kind, ok = lookup(kindWords, value); !ok {
-			return usageErr(cmd.Name, "parse.kind_is_not_kind", "Value", value, "KindWords", names(kindWords))
+			return usageErr(cmd.Name, "parse.kind_is_not_kind", "Value", value, "Choices", names(kindWords))
 		}
 	case "mission":
 		if o.Mission, ok = lookup(missionWords, value); !ok {
-			return usageErr(cmd.Name, "parse.mission_is_not_mission", "Value", value, "MissionWords", names(missionWords))
+			return usageErr(cmd.Name, "parse.mission_is_not_mission", "Value", value, "Choices", names(missionWords))
 		}
 	case "sector":
 		if o.Sector, ok = lookup(sectorWords, value); !ok {
@@ -434,7 +440,7 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		}
 	case "disclosure":
 		if o.Disclosure, ok = lookup(disclosureWords, value); !ok {
-			return usageErr(cmd.Name, "parse.disclosure_is_not_disclosure", "Value", value, "DisclosureWords", names(disclosureWords))
+			return usageErr(cmd.Name, "parse.disclosure_is_not_disclosure", "Value", value, "Choices", names(disclosureWords))
 		}
 	}
 	return nil
@@ -491,7 +497,7 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 		if len(ts) > 0 {
 			st, ok := lookup(stageWords, textJoin(ts))
 			if !ok {
-				return usageErr(cmd.Name, "parse.is_not_stage_use", "Ts", textJoin(ts), "StageWords", names(stageWords))
+				return usageErr(cmd.Name, "parse.is_not_stage_use", "Text", textJoin(ts), "Choices", names(stageWords))
 			}
 			cmd.Stage = st
 		}
@@ -510,7 +516,7 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 		return parseDigest(cmd, ts)
 	case "undo", "programs":
 		if len(ts) > 0 {
-			return usageErr(cmd.Name, "parse.takes_nothing_after_it", "Name", cmd.Name)
+			return usageErr(cmd.Name, "parse.takes_nothing_after_it")
 		}
 	default: // help, program add|rename|activate|deactivate
 		for _, t := range ts {
@@ -563,7 +569,7 @@ func parseCounted(cmd *Command, ts []token) error {
 		}
 		if end < len(ts) && !ts[end].quoted && numbers.LooksNumeric(ts[end].text) {
 			// "180 2000" is two counts or a typo; guessing either would be wrong.
-			return usageErr(cmd.Name, "parse.is_two_numbers_in", "TextJoin", textJoin(ts[i:end]), "Text", ts[end].text)
+			return usageErr(cmd.Name, "parse.is_two_numbers_in", "First", textJoin(ts[i:end]), "Second", ts[end].text)
 		}
 		cmd.Count, cmd.HasCount = n, true
 		cmd.Before, cmd.After = raws(ts[:i]), raws(ts[end:])
@@ -644,7 +650,7 @@ func takePeriod(cmd *Command, ts []token, today time.Time) []token {
 // parseMove reads "<stage> [note]"; stages may be two words ("not selected").
 func parseMove(cmd *Command, ts []token) error {
 	if len(ts) == 0 {
-		return usageErr(cmd.Name, "parse.to_which_stage_use", "StageWords", names(stageWords))
+		return usageErr(cmd.Name, "parse.to_which_stage_use", "Choices", names(stageWords))
 	}
 	for n := min(2, len(ts)); n >= 1; n-- {
 		if st, ok := lookup(stageWords, textJoin(ts[:n])); ok {
@@ -655,5 +661,5 @@ func parseMove(cmd *Command, ts []token) error {
 			return nil
 		}
 	}
-	return usageErr(cmd.Name, "parse.is_not_stage_use2", "Text", ts[0].text, "StageWords", names(stageWords))
+	return usageErr(cmd.Name, "parse.is_not_stage_use2", "Text", ts[0].text, "Choices", names(stageWords))
 }

@@ -104,7 +104,7 @@ func TestParseRefusesBadInput(t *testing.T) {
 				t.Fatalf("Parse(%q) error = %v; want a *UsageError", tt.line, err)
 			}
 			en, errEn := ue.Reason(i18n.Default().Printer(i18n.English)), ""
-			ko, kerr := i18n.Default().Printer(i18n.Korean).Render(ue.ID, ue.Args...)
+			ko, kerr := i18n.Default().Printer(i18n.Korean).Render(ue.ID, ue.args()...)
 			if kerr != nil {
 				errEn = kerr.Error()
 			}

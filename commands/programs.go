@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -102,13 +103,27 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// programLabel names a program in the reply language, with its code.
+// programLabel names a program in the reply language: in English with its
+// code, which English replies use for typing; in Korean by its Korean name,
+// which (with its aliases) is what Korean users type.
 func (s *Service) programLabel(p Program) string {
+	if s.lang == Korean && p.NameKo != "" {
+		return p.NameKo
+	}
 	name := p.NameEn
-	if s.lang == Korean || name == "" {
+	if name == "" {
 		name = p.NameKo
 	}
 	return name + " (" + p.Code + ")"
+}
+
+// programShort is the short name of a program in lists: its code in
+// English, its Korean name in Korean.
+func (s *Service) programShort(p Program) string {
+	if s.lang == Korean && p.NameKo != "" {
+		return p.NameKo
+	}
+	return p.Code
 }
 
 // unknownProgram is the reply to a program name that matched nothing.
@@ -135,27 +150,45 @@ func (s *Service) programs(ctx context.Context) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, "programs", err)
 	}
+	if s.lang == Korean {
+		// In Korean, programs go by their Korean names in 가나다 order
+		// (Hangul code points are in dictionary order).
+		list = slices.Clone(list)
+		slices.SortStableFunc(list, func(a, b Program) int { return strings.Compare(s.programShort(a), s.programShort(b)) })
+	}
 	var sections []Section
 	for _, sector := range []Sector{SectorPublic, SectorPrivate} {
 		sec := Section{Heading: label(sectorWords, sector, s.lang)}
 		for _, p := range list {
-			if p.Sector != sector {
-				continue
+			if p.Sector == sector {
+				sec.Lines = append(sec.Lines, s.programLine(p))
 			}
-			line := "`" + p.Code + "` " + p.NameKo + " / " + p.NameEn + " · " + p.Department
-			if len(p.Aliases) > 0 {
-				line += " · " + s.msg("programs.also") + strings.Join(p.Aliases, ", ")
-			}
-			if !p.Active {
-				line += s.msg("programs.inactive")
-			}
-			sec.Lines = append(sec.Lines, line)
 		}
 		if len(sec.Lines) > 0 {
 			sections = append(sections, sec)
 		}
 	}
 	return Reply{Title: s.msg("programs.programs"), Sections: sections}
+}
+
+// programLine is one program in the list: in English its code and both
+// names; in Korean its Korean name and the Korean aliases that can be typed.
+func (s *Service) programLine(p Program) string {
+	line := "`" + p.Code + "` " + p.NameKo + " / " + p.NameEn + " · " + p.Department
+	aliases := p.Aliases
+	if s.lang == Korean {
+		line = s.programShort(p) + " · " + p.Department
+		aliases = slices.DeleteFunc(slices.Clone(aliases), func(a string) bool {
+			return strings.IndexFunc(a, func(r rune) bool { return r < unicode.MaxASCII && unicode.IsLetter(r) }) >= 0
+		})
+	}
+	if len(aliases) > 0 {
+		line += " · " + s.msg("programs.also") + strings.Join(aliases, ", ")
+	}
+	if !p.Active {
+		line += s.msg("programs.inactive")
+	}
+	return line
 }
 
 // programCommand answers program add, rename, deactivate and activate.
@@ -264,7 +297,7 @@ func (s *Service) checkProgram(command string, p Program, others []Program) (Rep
 			continue
 		}
 		if q, taken := findProgram(others, name); taken {
-			return s.refuse(command, s.msg("programs.already_names_pick_another", "Name", name, "Q", s.programLabel(q))), true
+			return s.refuse(command, s.msg("programs.already_names_pick_another", "Name", name, "Other", s.programLabel(q))), true
 		}
 	}
 	return Reply{}, false

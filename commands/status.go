@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"jobsbot/commands/dates"
-	"jobsbot/commands/numbers"
 )
 
 // silentAfter is how long a department may go without logging before status
@@ -89,7 +88,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	case cmd.Opts.Year != 0:
 		span = dates.Year(cmd.Opts.Year)
 	}
-	v := statusView{label: span.Label, from: span.From, to: span.To}
+	v := statusView{label: s.period(span), from: span.From, to: span.To}
 	if v.to.After(today) {
 		v.to = today
 	}
@@ -243,18 +242,18 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	var head []string
 	switch {
 	case v.target > 0 && v.wholeYear:
-		head = append(head, s.msg("status.total_of_target_d", "Jobs", numbers.Format(total.Jobs), "Target", numbers.Format(v.target), "Percent", percent(total.Jobs, v.target)))
+		head = append(head, s.msg("status.total_of_target_d", "Jobs", s.jobs(total.Jobs), "Target", s.jobs(v.target), "Percent", percent(total.Jobs, v.target)))
 		if v.live && total.Jobs < v.target {
 			need := v.target - total.Jobs
 			weeks := weeksLeft(today)
-			head = append(head, s.msg("status.still_needed_about_week", "Need", numbers.Format(need), "Format", numbers.Format((need+weeks-1)/weeks), "Weeks", weeks))
+			head = append(head, s.msg("status.still_needed_about_week", "Need", s.jobs(need), "PerWeek", s.jobs((need+weeks-1)/weeks), "Weeks", weeks))
 		} else if total.Jobs >= v.target {
 			head = append(head, s.msg("status.target_reached"))
 		}
 	case v.target > 0:
-		head = append(head, s.msg("status.total_in_d_of", "Label", v.label, "Jobs", numbers.Format(total.Jobs), "Percent", percent(total.Jobs, v.target), "Target", numbers.Format(v.target)))
+		head = append(head, s.msg("status.total_in_d_of", "Label", v.label, "Jobs", s.jobs(total.Jobs), "Percent", percent(total.Jobs, v.target), "Target", s.jobs(v.target)))
 	default:
-		head = append(head, s.msg("status.total", "Jobs", numbers.Format(total.Jobs)))
+		head = append(head, s.msg("status.total", "Jobs", s.jobs(total.Jobs)))
 		if cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
 			head = append(head, s.msg("status.no_target_set_for", "Year", v.from.Year()))
 		}
@@ -262,16 +261,16 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	if len(v.programs) > 1 && cmd.Sector == "" {
 		pub := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPublic })
 		priv := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPrivate })
-		head = append(head, s.msg("status.public_private", "Jobs", numbers.Format(pub.Jobs), "Jobs2", numbers.Format(priv.Jobs)))
+		head = append(head, s.msg("status.public_private", "Public", s.jobs(pub.Jobs), "Private", s.jobs(priv.Jobs)))
 	}
 	if v.live {
-		head = append(head, s.msg("status.this_week_this_month", "Jobs", numbers.Format(v.sum(v.week, nil).Jobs), "Jobs2", numbers.Format(v.sum(v.month, nil).Jobs)))
+		head = append(head, s.msg("status.this_week_this_month", "Week", s.jobs(v.sum(v.week, nil).Jobs), "Month", s.jobs(v.sum(v.month, nil).Jobs)))
 	}
 	if total.Approximate > 0 {
-		head = append(head, s.msg("status.includes_reported_as_approximate", "Approximate", numbers.Format(total.Approximate)))
+		head = append(head, s.msg("status.includes_reported_as_approximate", "Approximate", s.jobs(total.Approximate)))
 	}
 	if total.Agreed > 0 {
-		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", numbers.Format(total.Agreed)))
+		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(total.Agreed)))
 	}
 	r.Sections = append(r.Sections, Section{Lines: head})
 
@@ -289,7 +288,14 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 
 func (s *Service) programSection(v statusView) Section {
 	progs := append([]Program(nil), v.programs...)
-	sort.SliceStable(progs, func(i, j int) bool { return v.totals[progs[i].ID].Jobs > v.totals[progs[j].ID].Jobs })
+	// Most jobs first; ties in the order of the names the reader sees.
+	sort.SliceStable(progs, func(i, j int) bool {
+		a, b := v.totals[progs[i].ID].Jobs, v.totals[progs[j].ID].Jobs
+		if a != b {
+			return a > b
+		}
+		return s.programShort(progs[i]) < s.programShort(progs[j])
+	})
 	sec := Section{Heading: s.msg("status.by_program")}
 	for _, p := range progs {
 		t := v.totals[p.ID]
@@ -297,12 +303,12 @@ func (s *Service) programSection(v statusView) Section {
 		if t.Jobs == 0 && t.Agreed == 0 && target == 0 && !p.Active {
 			continue
 		}
-		line := fmt.Sprintf("%s · %s: %s", s.programLabel(p), label(sectorWords, p.Sector, s.lang), s.count(t.Jobs, t.Approximate > 0))
+		line := fmt.Sprintf("%s · %s: %s", s.programLabel(p), label(sectorWords, p.Sector, s.lang), s.unitCount(t.Jobs, t.Approximate > 0, p.Unit))
 		if target > 0 {
-			line += s.msg("status.of_d", "Target", numbers.Format(target), "Percent", percent(t.Jobs, target))
+			line += s.msg("status.of_d", "Target", s.jobs(target), "Percent", percent(t.Jobs, target))
 		}
 		if w := v.week[p.ID].Jobs; w > 0 {
-			line += s.msg("status.this_week", "W", numbers.Format(w))
+			line += s.msg("status.this_week", "W", s.jobs(w))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}
@@ -312,7 +318,7 @@ func (s *Service) programSection(v statusView) Section {
 func (s *Service) departmentSection(depts []DepartmentTotal, today time.Time) Section {
 	sec := Section{Heading: s.msg("status.by_department")}
 	for _, d := range depts {
-		line := fmt.Sprintf("%s: %s", d.Department, numbers.Format(d.Jobs))
+		line := fmt.Sprintf("%s: %s", d.Department, s.jobs(d.Jobs))
 		switch {
 		case d.LastLoggedOn.IsZero():
 			line += s.msg("status.nothing_logged_yet")
@@ -344,7 +350,7 @@ func (s *Service) pipelineSection(counts map[Stage]int) Section {
 	decided := counts[StageDesignated] + counts[StageNotSelected]
 	reached := decided + counts[StageApplied] + counts[StageScreening]
 	if reached > 0 {
-		sec.Lines = append(sec.Lines, s.msg("status.applied_designated_d_of", "Counts", counts[StageDesignated], "Reached", reached, "Percent", percent(int64(counts[StageDesignated]), int64(reached))))
+		sec.Lines = append(sec.Lines, s.msg("status.applied_designated_d_of", "Designated", counts[StageDesignated], "Reached", reached, "Percent", percent(int64(counts[StageDesignated]), int64(reached))))
 	}
 	return sec
 }

@@ -1,6 +1,10 @@
 package commands
 
-import "strings"
+import (
+	"strings"
+
+	"jobsbot/commands/i18n"
+)
 
 // commandSpec describes one subcommand. The one table below drives the parser's
 // dispatch, `help`, and the usage line and example shown with every parse error,
@@ -18,6 +22,27 @@ type commandSpec struct {
 
 // key is the catalogue ID prefix of the command's texts.
 func (c commandSpec) key() string { return "table." + strings.ReplaceAll(c.Name, " ", "_") }
+
+// commandName is a canonical command name written as users type it in the
+// reply's language ("candidate move", "후보 이동"): its usage line up to the
+// first placeholder.
+type commandName string
+
+// In implements i18n.Localized.
+func (c commandName) In(p i18n.Printer) string {
+	spec, ok := specNamed(string(c))
+	if !ok {
+		return string(c)
+	}
+	var words []string
+	for _, w := range strings.Fields(p.T(spec.key() + ".usage")) {
+		if strings.HasPrefix(w, "<") || strings.HasPrefix(w, "[") {
+			break
+		}
+		words = append(words, w)
+	}
+	return strings.Join(words, " ")
+}
 
 // usage is the command's usage line in the Service's language.
 func (s *Service) usage(c commandSpec) string { return s.msg(c.key() + ".usage") }

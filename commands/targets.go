@@ -3,8 +3,6 @@ package commands
 import (
 	"context"
 	"strings"
-
-	"jobsbot/commands/numbers"
 )
 
 // target answers `target <count> [year:YYYY] [program:…]` (managers).
@@ -36,7 +34,7 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if change.Old == 0 {
-		return Reply{Title: s.msg("targets.target_for_set_to", "What", what, "New", numbers.Format(change.New))}
+		return Reply{Title: s.msg("targets.target_for_set_to", "What", what, "New", s.jobs(change.New))}
 	}
-	return Reply{Title: s.msg("targets.target_for_revised_from", "What", what, "Old", numbers.Format(change.Old), "New", numbers.Format(change.New))}
+	return Reply{Title: s.msg("targets.target_for_revised_from", "What", what, "Old", s.jobs(change.Old), "New", s.jobs(change.New))}
 }

@@ -1,6 +1,10 @@
 package commands
 
-import "strings"
+import (
+	"strings"
+
+	"jobsbot/commands/i18n"
+)
 
 // fold normalises a word for matching: lower case, without spaces, hyphens,
 // underscores, dots and middle dots, so "Not selected", "not-selected" and
@@ -57,13 +61,29 @@ func label[T ~string](vocab []word[T], v T, lang Lang) string {
 	return string(v)
 }
 
-// names lists the English value names, for "use one of" messages.
-func names[T ~string](vocab []word[T]) string {
-	out := make([]string, len(vocab))
+// names lists the value names users may type, for "use one of" messages:
+// the English values in English, the Korean labels in Korean.
+func names[T ~string](vocab []word[T]) choiceList {
+	var c choiceList
 	for i, w := range vocab {
-		out[i] = string(w.Value)
+		if i > 0 {
+			c.en, c.ko = c.en+", ", c.ko+", "
+		}
+		c.en += string(w.Value)
+		c.ko += w.Ko
 	}
-	return strings.Join(out, ", ")
+	return c
+}
+
+// choiceList is a list of choices written in the reply's language.
+type choiceList struct{ en, ko string }
+
+// In implements i18n.Localized.
+func (c choiceList) In(p i18n.Printer) string {
+	if p.Lang() == i18n.Korean {
+		return c.ko
+	}
+	return c.en
 }
 
 var stageWords = []word[Stage]{

@@ -124,6 +124,12 @@ func (c *Catalogue) IDs() []string { return slices.Clone(c.ids) }
 // Source returns the template of a message as written in lang, "" if missing.
 func (c *Catalogue) Source(id, lang string) string { return c.src[id][lang] }
 
+// Localized is an argument that is written differently in each language (a
+// list of choices, a command's name); Render writes it with In.
+type Localized interface {
+	In(p Printer) string
+}
+
 // Printer renders catalogue messages in one language.
 type Printer struct {
 	cat  *Catalogue
@@ -164,7 +170,11 @@ func (p Printer) Render(id string, kv ...any) (string, error) {
 		data = make(map[string]any, len(kv)/2)
 		for i := 0; i+1 < len(kv); i += 2 {
 			name, _ := kv[i].(string)
-			data[name] = kv[i+1]
+			v := kv[i+1]
+			if l, ok := v.(Localized); ok {
+				v = l.In(p)
+			}
+			data[name] = v
 		}
 	}
 	tag := English
