@@ -113,7 +113,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	res, err := s.store.AddEntry(ctx, e)
 	var below *CumulativeBelowError
 	if errors.As(err, &below) {
-		return s.refuse("add", s.msg("entries.already_has_jobs_in", "P", s.programLabel(p), "Current", s.jobs(below.Current), "Year", e.AsOf.Year(), "Reported", s.jobs(below.Reported), "Code", p.Code))
+		return s.refuse("add", s.msg("entries.already_has_jobs_in", "P", s.programLabel(p), "Current", s.jobs(below.Current), "Year", e.AsOf.Year(), "Reported", s.jobs(below.Reported), "Code", s.programShort(p)))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "add", err)
