@@ -54,7 +54,7 @@ func runConsole(ctx context.Context, cfg config, logger *slog.Logger, args []str
 	}
 	interactive := isTerminal(stdin)
 	if interactive {
-		fmt.Fprintln(stdout, "jobsbot console: type a /jobs command (help lists them), Ctrl-D to quit.")
+		fmt.Fprintln(stdout, svc.Printer("").T("cli.console_greeting"))
 	}
 	in := bufio.NewScanner(stdin)
 	in.Buffer(make([]byte, 64*1024), 1024*1024)
