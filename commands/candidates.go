@@ -47,16 +47,16 @@ func (s *Service) candidateAdd(ctx context.Context, c Caller, cmd Command) Reply
 	case name == "":
 		return s.refuse(cmd.Name, s.msg("candidates.give_organisation_name"))
 	case utf8.RuneCountInString(name) > MaxNameRunes || utf8.RuneCountInString(o.Rep) > MaxNameRunes || utf8.RuneCountInString(o.Department) > MaxNameRunes:
-		return s.refuse(cmd.Name, s.msg("candidates.names_are_at_most2", "MaxNameRunes", MaxNameRunes))
+		return s.refuse(cmd.Name, s.msg("shared.name_too_long", "MaxNameRunes", MaxNameRunes))
 	case utf8.RuneCountInString(o.Note) > MaxNoteRunes:
-		return s.refuse(cmd.Name, s.msg("candidates.note_is_longer_than2", "MaxNoteRunes", MaxNoteRunes))
+		return s.refuse(cmd.Name, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes))
 	}
 	cand, err := s.store.AddCandidate(ctx, NewCandidate{Name: name, Kind: o.Kind, Representative: o.Rep, Department: o.Department,
 		Mission: o.Mission, Note: o.Note, CreatedBy: c.UserID, IdempotencyKey: c.key(":candidate")})
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return Reply{Title: s.msg("candidates.recorded_candidate_d_at", "ID", cand.ID, "Name", cand.Name, "Label", label(stageWords, cand.Stage, s.lang)),
+	return Reply{Title: s.msg("candidates.recorded", "ID", cand.ID, "Name", cand.Name, "Label", label(stageWords, cand.Stage, s.lang)),
 		Sections: []Section{{Lines: []string{s.msg("candidates.move_it_on_with", "ID", cand.ID)}}},
 		Actions:  s.stageButtons(cand)}
 }
@@ -74,14 +74,14 @@ func (s *Service) candidateList(ctx context.Context, cmd Command) Reply {
 	for _, c := range list {
 		lines = append(lines, s.candidateLine(c))
 	}
-	return Reply{Title: s.msg("candidates.social_enterprise_candidates_d", "Count", len(list)), Sections: []Section{{Lines: lines}}}
+	return Reply{Title: s.msg("candidates.list_title", "Count", len(list)), Sections: []Section{{Lines: lines}}}
 }
 
 // candidateShow answers `candidate show <number>`.
 func (s *Service) candidateShow(ctx context.Context, id int64) Reply {
 	c, moves, err := s.store.Candidate(ctx, id)
 	if errors.Is(err, ErrNotFound) {
-		return s.refuse("candidate show", s.msg("candidates.there_is_no_candidate", "Id", id))
+		return s.refuse("candidate show", s.msg("candidates.no_such_candidate", "ID", id))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "candidate show", err)
@@ -99,7 +99,7 @@ func (s *Service) candidateShow(ctx context.Context, id int64) Reply {
 	add("candidates.show.note", c.Note)
 	history := Section{Heading: s.msg("candidates.history")}
 	for _, m := range moves {
-		from := s.msg("candidates.recorded")
+		from := s.msg("candidates.history_recorded")
 		if m.From != "" {
 			from = label(stageWords, m.From, s.lang)
 		}
@@ -115,27 +115,27 @@ func (s *Service) candidateShow(ctx context.Context, id int64) Reply {
 // candidateMove answers `candidate move <number> <stage> [note]`.
 func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command) Reply {
 	if utf8.RuneCountInString(cmd.Opts.Note) > MaxNoteRunes {
-		return s.refuse(cmd.Name, s.msg("candidates.note_is_longer_than3", "MaxNoteRunes", MaxNoteRunes))
+		return s.refuse(cmd.Name, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes))
 	}
 	c, _, err := s.store.Candidate(ctx, cmd.ID)
 	if errors.Is(err, ErrNotFound) {
-		return s.refuse(cmd.Name, s.msg("candidates.there_is_no_candidate2", "ID", cmd.ID))
+		return s.refuse(cmd.Name, s.msg("candidates.no_such_candidate_to_move", "ID", cmd.ID))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if c.Stage == cmd.Stage {
-		return Reply{Outcome: OutcomeRepeated, Title: s.msg("candidates.d_is_already_at", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("candidates.already_at_stage", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}
 	}
 	if c.Stage.Final() && !s.IsManager(caller.UserID) {
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.d_is_final_stage", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.final_stage", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}
 	}
 	moved, err := s.store.MoveCandidate(ctx, c.ID, c.Stage, cmd.Stage, caller.UserID, cmd.Opts.Note)
 	if errors.Is(err, ErrConflict) {
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.d_was_moved_by", "ID", c.ID)}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.moved_meanwhile", "ID", c.ID)}
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return Reply{Title: s.msg("candidates.moved_d", "ID", moved.ID, "Name", moved.Name, "Label", label(stageWords, c.Stage, s.lang), "Label2", label(stageWords, moved.Stage, s.lang)), Actions: s.stageButtons(moved)}
+	return Reply{Title: s.msg("candidates.moved", "ID", moved.ID, "Name", moved.Name, "Label", label(stageWords, c.Stage, s.lang), "Label2", label(stageWords, moved.Stage, s.lang)), Actions: s.stageButtons(moved)}
 }

@@ -273,7 +273,7 @@ func (s *Service) DigestReply(d Digest, lang Lang) Reply {
 func (s *Service) digestHeadline(d Digest) Section {
 	var lines []string
 	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.jobs(d.Week.Jobs), "Change", signed(d.Week.Jobs-d.PrevWeek.Jobs), "Before", s.jobs(d.PrevWeek.Jobs)))
-	lines = append(lines, s.msg("digest.public_private2", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
+	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
 	ytd := d.YearToDate.Jobs
 	switch {
 	case d.Target > 0:
@@ -281,19 +281,19 @@ func (s *Service) digestHeadline(d Digest) Section {
 		lines = append(lines, fmt.Sprintf("%s %d%%", progressBar(ytd, d.Target), percent(ytd, d.Target)))
 		switch {
 		case ytd >= d.Target:
-			lines = append(lines, s.msg("digest.target_reached2"))
+			lines = append(lines, s.msg("shared.target_reached"))
 		case d.WeeksLeft > 0:
 			need := d.Target - ytd
-			lines = append(lines, s.msg("digest.still_needed_about_week2", "Need", s.jobs(need), "PerWeek", s.jobs((need+d.WeeksLeft-1)/d.WeeksLeft), "WeeksLeft", d.WeeksLeft))
+			lines = append(lines, s.msg("digest.still_needed", "Need", s.jobs(need), "PerWeek", s.jobs((need+d.WeeksLeft-1)/d.WeeksLeft), "WeeksLeft", d.WeeksLeft))
 		default:
 			lines = append(lines, s.msg("digest.year_ended_short_of", "Short", s.jobs(d.Target-ytd)))
 		}
 	default:
 		lines = append(lines, s.msg("digest.year_to_date", "AsOf", s.date(d.AsOf), "Ytd", s.jobs(ytd)))
-		lines = append(lines, s.msg("digest.no_target_set_for2", "Year", d.Year))
+		lines = append(lines, s.msg("shared.no_target", "Year", d.Year))
 	}
 	if d.YearToDate.Approximate > 0 {
-		lines = append(lines, s.msg("digest.includes_reported_as_approximate2", "Approximate", s.jobs(d.YearToDate.Approximate)))
+		lines = append(lines, s.msg("shared.approximate", "Approximate", s.jobs(d.YearToDate.Approximate)))
 	}
 	if d.Week.Agreed > 0 {
 		lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", s.jobs(d.Week.Agreed)))
@@ -311,7 +311,7 @@ func (s *Service) digestPrograms(d Digest) Section {
 		line := s.msg("digest.week_before", "Program", s.programLabel(pw.Program), "Sector", label(sectorWords, pw.Program.Sector, s.lang),
 			"Count", s.unitCount(pw.Week.Jobs, pw.Week.Approximate > 0, pw.Program.Unit), "Before", s.unitCount(pw.PrevWeek.Jobs, false, pw.Program.Unit), "Change", signed(pw.Week.Jobs-pw.PrevWeek.Jobs))
 		if pw.Week.Agreed > 0 {
-			line += s.msg("digest.agreed2", "Agreed", s.jobs(pw.Week.Agreed))
+			line += s.msg("digest.program_agreed", "Agreed", s.jobs(pw.Week.Agreed))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}
@@ -330,7 +330,7 @@ func (s *Service) digestDepartments(d Digest) Section {
 		sec.Lines = append(sec.Lines, s.msg("digest.logged_most", "Join", strings.Join(parts, " · ")))
 	}
 	if len(d.SilentDepartments) == 0 {
-		sec.Lines = append(sec.Lines, s.msg("digest.silent_for_two_weeks"))
+		sec.Lines = append(sec.Lines, s.msg("digest.silent_none"))
 		return sec
 	}
 	var parts []string
@@ -338,12 +338,12 @@ func (s *Service) digestDepartments(d Digest) Section {
 		if dt.LastLoggedOn.IsZero() {
 			parts = append(parts, s.msg("digest.nothing_yet", "Department", dt.Department))
 		} else {
-			parts = append(parts, s.msg("digest.since", "Department", dt.Department, "LastLoggedOn", s.date(dt.LastLoggedOn)))
+			parts = append(parts, s.msg("digest.silent_since", "Department", dt.Department, "LastLoggedOn", s.date(dt.LastLoggedOn)))
 		}
 	}
-	line := s.msg("digest.silent_for_two_weeks2", "Join", strings.Join(parts, " · "))
+	line := s.msg("digest.silent_list", "Join", strings.Join(parts, " · "))
 	if more := len(d.SilentDepartments) - digestMaxList; more > 0 {
-		line += s.msg("digest.and_d_more", "More", more)
+		line += s.msg("digest.and_more_places", "More", more)
 	}
 	return Section{Heading: sec.Heading, Lines: append(sec.Lines, line)}
 }
@@ -358,10 +358,10 @@ func (s *Service) digestLagging(d Digest) Section {
 		sec.Lines = []string{s.msg("digest.none_every_program_with", "Elapsed", elapsed)}
 	default:
 		for _, pw := range d.Lagging[:min(len(d.Lagging), digestMaxList)] {
-			sec.Lines = append(sec.Lines, s.msg("digest.of_d_with_d", "Program", s.programLabel(pw.Program), "Jobs", s.jobs(pw.YearToDate.Jobs), "Target", s.jobs(pw.Target), "Percent", percent(pw.YearToDate.Jobs, pw.Target), "Elapsed", elapsed))
+			sec.Lines = append(sec.Lines, s.msg("digest.lagging_line", "Program", s.programLabel(pw.Program), "Jobs", s.jobs(pw.YearToDate.Jobs), "Target", s.jobs(pw.Target), "Percent", percent(pw.YearToDate.Jobs, pw.Target), "Elapsed", elapsed))
 		}
 		if more := len(d.Lagging) - digestMaxList; more > 0 {
-			sec.Lines = append(sec.Lines, s.msg("digest.and_d_more2", "More", more))
+			sec.Lines = append(sec.Lines, s.msg("digest.and_more_programs", "More", more))
 		}
 	}
 	return sec
@@ -375,9 +375,9 @@ func (s *Service) digestCandidates(d Digest) Section {
 		for _, m := range d.NewCandidates[:min(len(d.NewCandidates), digestMaxList)] {
 			names = append(names, m.CandidateName)
 		}
-		line := s.msg("digest.new_this_week_d", "NewCandidates", len(d.NewCandidates), "Join", strings.Join(names, ", "))
+		line := s.msg("digest.new_candidates", "NewCandidates", len(d.NewCandidates), "Join", strings.Join(names, ", "))
 		if more := len(d.NewCandidates) - digestMaxList; more > 0 {
-			line += s.msg("digest.and_d_more3", "More", more)
+			line += s.msg("digest.and_more_places", "More", more)
 		}
 		sec.Lines = append(sec.Lines, line)
 	} else {
@@ -386,13 +386,13 @@ func (s *Service) digestCandidates(d Digest) Section {
 	if len(d.Moves) == 0 {
 		sec.Lines = append(sec.Lines, s.msg("digest.moved_this_week_none"))
 	} else {
-		sec.Lines = append(sec.Lines, s.msg("digest.moved_this_week_d", "Moves", len(d.Moves)))
+		sec.Lines = append(sec.Lines, s.msg("digest.moved_candidates", "Moves", len(d.Moves)))
 		for _, m := range d.Moves[:min(len(d.Moves), digestMaxList)] {
 			sec.Lines = append(sec.Lines, fmt.Sprintf("  %s: %s → %s", m.CandidateName,
 				label(stageWords, m.From, s.lang), label(stageWords, m.To, s.lang)))
 		}
 		if more := len(d.Moves) - digestMaxList; more > 0 {
-			sec.Lines = append(sec.Lines, s.msg("digest.and_d_more4", "More", more))
+			sec.Lines = append(sec.Lines, s.msg("digest.and_more_moves", "More", more))
 		}
 	}
 	sec.Lines = append(sec.Lines, pipeline.Lines...)
@@ -414,10 +414,10 @@ func (s *Service) digestVoided(d Digest) Section {
 		if p.ID != 0 {
 			name = s.programShort(p)
 		}
-		sec.Lines = append(sec.Lines, s.msg("digest.d_by", "ID", e.ID, "Program", name, "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
+		sec.Lines = append(sec.Lines, s.msg("digest.voided_line", "ID", e.ID, "Program", name, "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}
 	if more := len(d.Voided) - digestMaxList; more > 0 {
-		sec.Lines = append(sec.Lines, s.msg("digest.and_d_more_list", "More", more))
+		sec.Lines = append(sec.Lines, s.msg("digest.and_more_voided", "More", more))
 	}
 	return sec
 }

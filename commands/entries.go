@@ -38,7 +38,7 @@ func (s *Service) prepareEntry(c Caller, programs []Program, d entryDraft) (NewE
 		return NewEntry{}, Program{}, &invalid{field: FieldProgram}
 	}
 	if !p.Active {
-		return NewEntry{}, p, &invalid{FieldProgram, s.msg("entries.is_inactive_and_takes", "P", s.programLabel(p))}
+		return NewEntry{}, p, &invalid{FieldProgram, s.msg("entries.is_inactive_and_takes", "Program", s.programLabel(p))}
 	}
 	today := s.today()
 	asOf := today
@@ -49,7 +49,7 @@ func (s *Service) prepareEntry(c Caller, programs []Program, d entryDraft) (NewE
 		return NewEntry{}, p, &invalid{FieldDate, s.msg("entries.is_in_future_entries", "AsOf", s.date(asOf))}
 	}
 	if utf8.RuneCountInString(d.note) > MaxNoteRunes {
-		return NewEntry{}, p, &invalid{FieldNote, s.msg("entries.note_is_longer_than", "MaxNoteRunes", MaxNoteRunes)}
+		return NewEntry{}, p, &invalid{FieldNote, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes)}
 	}
 	if utf8.RuneCountInString(d.department) > MaxNameRunes {
 		return NewEntry{}, p, &invalid{FieldDepartment, s.msg("entries.department_name_is_longer", "MaxNameRunes", MaxNameRunes)}
@@ -113,19 +113,19 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	res, err := s.store.AddEntry(ctx, e)
 	var below *CumulativeBelowError
 	if errors.As(err, &below) {
-		return s.refuse("add", s.msg("entries.already_has_jobs_in", "P", s.programLabel(p), "Current", s.jobs(below.Current), "Year", e.AsOf.Year(), "Reported", s.jobs(below.Reported), "Code", s.programShort(p)))
+		return s.refuse("add", s.msg("entries.already_has_jobs_in", "Program", s.programLabel(p), "Current", s.jobs(below.Current), "Year", e.AsOf.Year(), "Reported", s.jobs(below.Reported), "Code", s.programShort(p)))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "add", err)
 	}
 	entry := res.Entry
 	if res.Duplicate {
-		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.entry_d_was_already", "ID", entry.ID)}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.duplicate_request", "ID", entry.ID)}
 	}
 	count := s.unitCount(entry.Count, entry.Approximate, p.Unit)
-	title := s.msg("entries.recorded_entry_d_jobs", "ID", entry.ID, "Count", count, "P", s.programLabel(p))
+	title := s.msg("entries.recorded", "ID", entry.ID, "Count", count, "Program", s.programLabel(p))
 	if entry.Kind == KindCumulative {
-		title = s.msg("entries.recorded_entry_d_now", "ID", entry.ID, "P", s.programLabel(p), "Count", s.unitCount(entry.ReportedTotal, entry.Approximate, p.Unit), "Year", entry.AsOf.Year(), "Count2", count)
+		title = s.msg("entries.recorded_cumulative", "ID", entry.ID, "Program", s.programLabel(p), "Count", s.unitCount(entry.ReportedTotal, entry.Approximate, p.Unit), "Year", entry.AsOf.Year(), "Count2", count)
 	}
 	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", entry.LoggedBy)}
 	if entry.Status == StatusAgreed {
@@ -135,7 +135,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 		lines = append(lines, s.msg("entries.note", "Note", entry.Note))
 	}
 	lines = append(lines,
-		s.msg("entries.total_for_d", "P", s.programLabel(p), "Year", entry.AsOf.Year(), "ProgramTotal", s.unitCount(res.ProgramTotal, false, p.Unit)),
+		s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", entry.AsOf.Year(), "ProgramTotal", s.unitCount(res.ProgramTotal, false, p.Unit)),
 		s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d undone from the confirmation", entry.ID), Style: "danger",
@@ -237,7 +237,7 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	title := s.msg("entries.latest_entries")
 	if len(entries) == f.Limit {
-		title = s.msg("entries.latest_d_entries", "Limit", f.Limit)
+		title = s.msg("entries.latest_n", "Limit", f.Limit)
 	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
 }
@@ -280,20 +280,20 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	}
 	e, err := s.store.Entry(ctx, id)
 	if errors.Is(err, ErrNotFound) {
-		return s.refuse("void", s.msg("entries.there_is_no_entry", "Id", id))
+		return s.refuse("void", s.msg("entries.no_such_entry", "ID", id))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "void", err)
 	}
 	if e.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.entry_d_was_logged", "Id", id, "LoggedBy", e.LoggedBy)}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.not_yours", "ID", id, "LoggedBy", e.LoggedBy)}
 	}
 	if reason == "" {
 		reason = s.msg("entries.no_reason_given")
 	}
 	voided, err := s.store.VoidEntry(ctx, id, c.UserID, reason)
 	if errors.Is(err, ErrAlreadyVoided) {
-		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.entry_d_was_already2", "Id", id)}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.already_voided", "ID", id)}
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "void", err)
@@ -306,7 +306,7 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 			}
 		}
 	}
-	return Reply{Title: s.msg("entries.voided_entry_d_it", "ID", voided.ID, "Program", name, "Count", s.unitCount(voided.Count, voided.Approximate, unit), "AsOf", s.date(voided.AsOf)),
+	return Reply{Title: s.msg("entries.voided_entry", "ID", voided.ID, "Program", name, "Count", s.unitCount(voided.Count, voided.Approximate, unit), "AsOf", s.date(voided.AsOf)),
 		Sections: []Section{{Lines: []string{s.msg("entries.reason", "Reason", reason)}}}}
 }
 

@@ -16,7 +16,7 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 		return s.usageReply(err)
 	}
 	if spec, ok := specNamed(cmd.Name); ok && spec.Manager && !s.IsManager(c.UserID) {
-		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.only_managers_of_jobs", "Command", commandName(cmd.Name))}
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.managers_only_command", "Command", commandName(cmd.Name))}
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Guarded && c.IdempotencyKey != "" {
 		first, err := s.store.ClaimDelivery(ctx, c.IdempotencyKey, cmd.Name)
@@ -122,7 +122,7 @@ func (s *Service) help(words []string) Reply {
 			return s.helpFor(spec)
 		}
 	}
-	r := Reply{Title: s.msg("handle.jobsbot_city_job_creation")}
+	r := Reply{Title: s.msg("handle.help_title")}
 	var lines []string
 	for _, spec := range commandTable {
 		line := "`/jobs " + s.usage(spec) + "`\n    " + s.summary(spec)
@@ -130,7 +130,7 @@ func (s *Service) help(words []string) Reply {
 	}
 	r.Sections = []Section{
 		{Lines: lines},
-		{Lines: []string{s.msg("handle.numbers_180_2_400")}},
+		{Lines: []string{s.msg("handle.help_forms")}},
 	}
 	return r
 }

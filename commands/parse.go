@@ -282,16 +282,16 @@ func selectCommand(tokens []token) (string, []token, error) {
 			}
 		}
 		if group == "candidate" {
-			return "", nil, usageErr("", "parse.i_don_know_candidate", "Text", tokens[1].text)
+			return "", nil, usageErr("", "parse.unknown_candidate_command", "Text", tokens[1].text)
 		}
-		return "", nil, usageErr("", "parse.i_don_know_program", "Text", tokens[1].text)
+		return "", nil, usageErr("", "parse.unknown_program_command", "Text", tokens[1].text)
 	}
 	for _, s := range commandTable {
 		if !strings.Contains(s.Name, " ") && isSpecWord(s.Name, first) {
 			return s.Name, tokens[1:], nil
 		}
 	}
-	return "", nil, usageErr("", "parse.i_don_know_command", "Text", tokens[0].text)
+	return "", nil, usageErr("", "parse.unknown_command", "Text", tokens[0].text)
 }
 
 func isSpecWord(name, folded string) bool {
@@ -318,7 +318,7 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 		canonical, known := optionKeys[fold(key)]
 		if !known {
 			if isASCIIWord(key) && !strings.HasPrefix(value, "//") {
-				return nil, usageErr(cmd.Name, "parse.i_don_know_option", "Key", key)
+				return nil, usageErr(cmd.Name, "parse.unknown_option", "Key", key)
 			}
 			positional = append(positional, t) // "10:30", "회의:…" and URLs belong to the note
 			continue
@@ -384,7 +384,7 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 	case "date":
 		d, err := dates.Parse(value, today)
 		if err != nil {
-			return usageErr(cmd.Name, "parse.i_can_read_date", "Value", value)
+			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
 		o.Date = &d
 	case "dept":
@@ -497,7 +497,7 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 		if len(ts) > 0 {
 			st, ok := lookup(stageWords, textJoin(ts))
 			if !ok {
-				return usageErr(cmd.Name, "parse.is_not_stage_use", "Text", textJoin(ts), "Choices", names(stageWords))
+				return usageErr(cmd.Name, "parse.unknown_stage", "Text", textJoin(ts), "Choices", names(stageWords))
 			}
 			cmd.Stage = st
 		}
@@ -569,7 +569,7 @@ func parseCounted(cmd *Command, ts []token) error {
 		}
 		if end < len(ts) && !ts[end].quoted && numbers.LooksNumeric(ts[end].text) {
 			// "180 2000" is two counts or a typo; guessing either would be wrong.
-			return usageErr(cmd.Name, "parse.is_two_numbers_in", "First", textJoin(ts[i:end]), "Second", ts[end].text)
+			return usageErr(cmd.Name, "parse.two_counts", "First", textJoin(ts[i:end]), "Second", ts[end].text)
 		}
 		cmd.Count, cmd.HasCount = n, true
 		cmd.Before, cmd.After = raws(ts[:i]), raws(ts[end:])
@@ -580,9 +580,9 @@ func parseCounted(cmd *Command, ts []token) error {
 		first = ts[0].text
 	}
 	if first == "" {
-		return usageErr(cmd.Name, "parse.how_many_jobs_give")
+		return usageErr(cmd.Name, "parse.count_missing")
 	}
-	return usageErr(cmd.Name, "parse.i_couldn_find_how", "First", first)
+	return usageErr(cmd.Name, "parse.no_count", "First", first)
 }
 
 // checkCount refuses counts a single entry must not hold: zero, more than
@@ -590,9 +590,9 @@ func parseCounted(cmd *Command, ts []token) error {
 func checkCount(command string, n numbers.Number) *UsageError {
 	switch {
 	case n.Value < 1:
-		return usageErr(command, "parse.count_must_be_at")
+		return usageErr(command, "parse.count_below_one")
 	case n.Value > MaxCount:
-		return usageErr(command, "parse.is_more_than_one", "Value", numbers.Format(n.Value), "MaxCount", numbers.Format(MaxCount))
+		return usageErr(command, "parse.count_too_large", "Value", numbers.Format(n.Value), "MaxCount", numbers.Format(MaxCount))
 	case n.Counter == "회":
 		return usageErr(command, "parse.sessions_are_not_jobs")
 	case n.Counter == "원":
@@ -661,5 +661,5 @@ func parseMove(cmd *Command, ts []token) error {
 			return nil
 		}
 	}
-	return usageErr(cmd.Name, "parse.is_not_stage_use2", "Text", ts[0].text, "Choices", names(stageWords))
+	return usageErr(cmd.Name, "parse.unknown_stage", "Text", ts[0].text, "Choices", names(stageWords))
 }

@@ -130,13 +130,13 @@ func (s *Service) programShort(p Program) string {
 func (s *Service) unknownProgram(command, typed string, programs []Program) Reply {
 	suggestions := closestPrograms(programs, typed)
 	if len(suggestions) == 0 {
-		return s.refuse(command, s.msg("programs.i_don_know_program2", "Typed", typed))
+		return s.refuse(command, s.msg("programs.unknown", "Typed", typed))
 	}
 	labels := make([]string, len(suggestions))
 	for i, p := range suggestions {
 		labels[i] = s.programLabel(p)
 	}
-	return s.refuse(command, s.msg("programs.i_don_know_program3", "Typed", typed, "Join", strings.Join(labels, ", ")))
+	return s.refuse(command, s.msg("programs.unknown_did_you_mean", "Typed", typed, "Join", strings.Join(labels, ", ")))
 }
 
 // Programs lists the programs, for forms that offer a choice.
@@ -237,10 +237,10 @@ func (s *Service) programCommand(ctx context.Context, cmd Command) Reply {
 	switch cmd.Name {
 	case "program deactivate":
 		p.Active = false
-		title = s.msg("programs.deactivated_no_new_entries", "P", s.programLabel(p))
+		title = s.msg("programs.deactivated_no_new_entries", "Program", s.programLabel(p))
 	case "program activate":
 		p.Active = true
-		title = s.msg("programs.activated_again", "P", s.programLabel(p))
+		title = s.msg("programs.activated_again", "Program", s.programLabel(p))
 	default: // rename
 		before := p
 		setIf(&p.NameEn, o.En)
@@ -264,7 +264,7 @@ func (s *Service) programCommand(ctx context.Context, cmd Command) Reply {
 		if r, bad := s.checkProgram(cmd.Name, p, others); bad {
 			return r
 		}
-		title = s.msg("programs.updated", "P", s.programLabel(p))
+		title = s.msg("programs.updated", "Program", s.programLabel(p))
 	}
 	if _, err := s.store.UpdateProgram(ctx, p); err != nil {
 		if errors.Is(err, ErrConflict) {
@@ -289,7 +289,7 @@ func (s *Service) checkProgram(command string, p Program, others []Program) (Rep
 	}
 	for _, n := range append([]string{p.NameEn, p.NameKo}, p.Aliases...) {
 		if utf8.RuneCountInString(n) > MaxNameRunes {
-			return s.refuse(command, s.msg("programs.names_are_at_most", "MaxNameRunes", MaxNameRunes)), true
+			return s.refuse(command, s.msg("shared.name_too_long", "MaxNameRunes", MaxNameRunes)), true
 		}
 	}
 	for _, name := range append([]string{p.Code, p.NameEn, p.NameKo}, p.Aliases...) {

@@ -112,7 +112,7 @@ func (s *Service) today() time.Time { return dates.Today(s.now(), s.loc) }
 func (s *Service) Today() time.Time { return s.today() }
 
 // msg renders catalogue message id in the Service's language, with arguments
-// as name, value pairs: s.msg("entries.recorded", "Count", "180").
+// as name, value pairs: s.msg("entries.recorded", "ID", 12, "Count", "180개", "Program", name).
 func (s *Service) msg(id string, kv ...any) string { return s.tr.T(id, kv...) }
 
 // Printer renders catalogue messages in lang, for the transports' own labels

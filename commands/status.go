@@ -242,20 +242,20 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	var head []string
 	switch {
 	case v.target > 0 && v.wholeYear:
-		head = append(head, s.msg("status.total_of_target_d", "Jobs", s.jobs(total.Jobs), "Target", s.jobs(v.target), "Percent", percent(total.Jobs, v.target)))
+		head = append(head, s.msg("status.total_of_target", "Jobs", s.jobs(total.Jobs), "Target", s.jobs(v.target), "Percent", percent(total.Jobs, v.target)))
 		if v.live && total.Jobs < v.target {
 			need := v.target - total.Jobs
 			weeks := weeksLeft(today)
-			head = append(head, s.msg("status.still_needed_about_week", "Need", s.jobs(need), "PerWeek", s.jobs((need+weeks-1)/weeks), "Weeks", weeks))
+			head = append(head, s.msg("status.still_needed", "Need", s.jobs(need), "PerWeek", s.jobs((need+weeks-1)/weeks), "Weeks", weeks))
 		} else if total.Jobs >= v.target {
-			head = append(head, s.msg("status.target_reached"))
+			head = append(head, s.msg("shared.target_reached"))
 		}
 	case v.target > 0:
-		head = append(head, s.msg("status.total_in_d_of", "Label", v.label, "Jobs", s.jobs(total.Jobs), "Percent", percent(total.Jobs, v.target), "Target", s.jobs(v.target)))
+		head = append(head, s.msg("status.total_in_period", "Label", v.label, "Jobs", s.jobs(total.Jobs), "Percent", percent(total.Jobs, v.target), "Target", s.jobs(v.target)))
 	default:
 		head = append(head, s.msg("status.total", "Jobs", s.jobs(total.Jobs)))
 		if cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
-			head = append(head, s.msg("status.no_target_set_for", "Year", v.from.Year()))
+			head = append(head, s.msg("shared.no_target", "Year", v.from.Year()))
 		}
 	}
 	if len(v.programs) > 1 && cmd.Sector == "" {
@@ -267,7 +267,7 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		head = append(head, s.msg("status.this_week_this_month", "Week", s.jobs(v.sum(v.week, nil).Jobs), "Month", s.jobs(v.sum(v.month, nil).Jobs)))
 	}
 	if total.Approximate > 0 {
-		head = append(head, s.msg("status.includes_reported_as_approximate", "Approximate", s.jobs(total.Approximate)))
+		head = append(head, s.msg("shared.approximate", "Approximate", s.jobs(total.Approximate)))
 	}
 	if total.Agreed > 0 {
 		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(total.Agreed)))
@@ -305,10 +305,10 @@ func (s *Service) programSection(v statusView) Section {
 		}
 		line := fmt.Sprintf("%s · %s: %s", s.programLabel(p), label(sectorWords, p.Sector, s.lang), s.unitCount(t.Jobs, t.Approximate > 0, p.Unit))
 		if target > 0 {
-			line += s.msg("status.of_d", "Target", s.jobs(target), "Percent", percent(t.Jobs, target))
+			line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", percent(t.Jobs, target))
 		}
 		if w := v.week[p.ID].Jobs; w > 0 {
-			line += s.msg("status.this_week", "W", s.jobs(w))
+			line += s.msg("status.program_this_week", "W", s.jobs(w))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}
@@ -350,7 +350,7 @@ func (s *Service) pipelineSection(counts map[Stage]int) Section {
 	decided := counts[StageDesignated] + counts[StageNotSelected]
 	reached := decided + counts[StageApplied] + counts[StageScreening]
 	if reached > 0 {
-		sec.Lines = append(sec.Lines, s.msg("status.applied_designated_d_of", "Designated", counts[StageDesignated], "Reached", reached, "Percent", percent(int64(counts[StageDesignated]), int64(reached))))
+		sec.Lines = append(sec.Lines, s.msg("status.designation_rate", "Designated", counts[StageDesignated], "Reached", reached, "Percent", percent(int64(counts[StageDesignated]), int64(reached))))
 	}
 	return sec
 }

@@ -16,7 +16,7 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 		typed = strings.TrimSpace(strings.Join(append(cmd.Before, cmd.After...), " "))
 	}
 	var programID int64
-	what := s.msg("targets.d_total", "Year", year)
+	what := s.msg("targets.year_total", "Year", year)
 	if typed != "" {
 		programs, err := s.store.Programs(ctx)
 		if err != nil {
@@ -27,7 +27,7 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 			return s.unknownProgram(cmd.Name, typed, programs)
 		}
 		programID = p.ID
-		what = s.msg("targets.in_d", "P", s.programLabel(p), "Year", year)
+		what = s.msg("targets.program_in_year", "Program", s.programLabel(p), "Year", year)
 	}
 	change, err := s.store.SetTarget(ctx, year, programID, cmd.Count.Value, c.UserID)
 	if err != nil {

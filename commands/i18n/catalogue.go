@@ -149,7 +149,7 @@ func (c *Catalogue) Printer(lang string) Printer {
 func (p Printer) Lang() string { return p.lang }
 
 // T renders message id with arguments given as name, value pairs, like slog:
-// p.T("add.recorded", "Count", "180", "Program", name). A missing message or
+// p.T("entries.recorded", "ID", 12, "Count", "180개", "Program", name). A missing message or
 // argument renders the ID in brackets, which the catalogue test never lets
 // through; users see a visible slip rather than nothing.
 func (p Printer) T(id string, kv ...any) string {

@@ -1,6 +1,9 @@
 package i18n
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -111,5 +114,42 @@ func TestJosaInTemplates(t *testing.T) {
 		if got := c.Printer(Korean).T("x", "N", word); got != want {
 			t.Errorf("josa with %q = %q; want %q", word, got, want)
 		}
+	}
+}
+
+// msgCall finds message IDs passed as literals to s.msg, b.msg, Printer.T,
+// Render and usageErr anywhere in the module.
+var msgCall = regexp.MustCompile(`(?:\bmsg\(|\.T\(|\.Render\(|usageErr\([^,()]+, )"([a-z_]+\.[a-z0-9_.]+)"`)
+
+// TestEveryIDInTheCodeExists catches a typo or a forgotten catalogue entry at
+// test time rather than as a bracketed ID in a user's reply.
+func TestEveryIDInTheCodeExists(t *testing.T) {
+	c := Default()
+	known := map[string]bool{}
+	for _, id := range c.IDs() {
+		known[id] = true
+	}
+	found := 0
+	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range msgCall.FindAllStringSubmatch(string(src), -1) {
+			found++
+			if !known[m[1]] {
+				t.Errorf("%s uses message %q, which is not in messages.toml", path, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 150 {
+		t.Errorf("found only %d message uses; the pattern no longer matches the code", found)
 	}
 }
