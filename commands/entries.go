@@ -138,7 +138,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 		s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", entry.AsOf.Year(), "ProgramTotal", s.unitCount(res.ProgramTotal, false, p.Unit)),
 		s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
-		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d undone from the confirmation", entry.ID), Style: "danger",
+		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", entry.ID, s.msg("entries.undo_reason")), Style: "danger",
 	}}}
 }
 
