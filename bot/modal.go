@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -115,13 +117,15 @@ func (b *Bot) programGroups(programs []commands.Program) []*slack.OptionGroupBlo
 		{commands.SectorPrivate, b.msg("bot.modal.private_sector")},
 	}
 	var groups []*slack.OptionGroupBlockObject
+	programs = slices.Clone(programs)
+	slices.SortStableFunc(programs, func(x, y commands.Program) int { return strings.Compare(b.programName(x), b.programName(y)) })
 	for _, s := range sectors {
 		var opts []*slack.OptionBlockObject
 		for _, p := range programs {
 			if !p.Active || p.Sector != s.sector || len(opts) == maxGroupOptions {
 				continue
 			}
-			label := blockkit.Truncate(b.programName(p)+" ("+p.Code+")", maxOptionText)
+			label := blockkit.Truncate(b.programName(p), maxOptionText)
 			opts = append(opts, slack.NewOptionBlockObject(p.Code, slack.NewTextBlockObject(slack.PlainTextType, label, false, false), nil))
 		}
 		if len(opts) > 0 && len(groups) < maxOptionGroups {
@@ -133,11 +137,13 @@ func (b *Bot) programGroups(programs []commands.Program) []*slack.OptionGroupBlo
 
 // programName is the program's name in the reply language, or the other one
 // when that is missing.
+// In Korean a program goes by its Korean name alone; in English by its
+// English name with the code English users type.
 func (b *Bot) programName(p commands.Program) string {
 	if b.lang() == commands.Korean && p.NameKo != "" || p.NameEn == "" {
 		return p.NameKo
 	}
-	return p.NameEn
+	return p.NameEn + " (" + p.Code + ")"
 }
 
 // addFormFromState reads a submitted add-entry form.

@@ -416,7 +416,8 @@ func (p *Poster) shareChart(ctx context.Context, log *slog.Logger, d commands.Di
 }
 
 func chartTitle(d commands.Digest, p i18n.Printer) (title, alt string) {
-	return p.T("digest.poster.chart_title", "Year", d.Year, "Week", dates.ISOWeekLabel(d.WeekStart)),
+	year, week := d.WeekStart.ISOWeek()
+	return p.T("digest.poster.chart_title", "Year", d.Year, "Week", p.T("format.week", "Year", year, "Week", week)),
 		p.T("digest.poster.chart_alt", "Year", d.Year)
 }
 
