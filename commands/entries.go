@@ -145,6 +145,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 // SubmitAddForm validates and records an add-entry form. Invalid fields come
 // back as FieldErrors and nothing is written.
 func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply, FieldErrors) {
+	s = s.in(s.languageFor(ctx, c))
 	programs, err := s.store.Programs(ctx)
 	if err != nil {
 		return s.storageFailure(ctx, "add", err), nil

@@ -136,3 +136,14 @@ func TestCallerLanguageOverridesDefault(t *testing.T) {
 	bad := h.svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash, Lang: commands.Korean}, "추가 일자리")
 	mustContain(t, bad.Text(), "사용법: `/jobs 추가 <수> <사업>")
 }
+
+// TestAddFormInCallerLanguage: the Slack form's field errors follow the
+// caller's language too.
+func TestAddFormInCallerLanguage(t *testing.T) {
+	h := newHarness(t, commands.English)
+	caller := commands.Caller{UserID: "U1", Source: commands.SourceModal, IdempotencyKey: "view-ko", Lang: commands.Korean}
+	_, errs := h.svc.SubmitAddForm(context.Background(), caller, commands.AddForm{Program: "youth", Count: "일자리", Date: "언젠가"})
+	if errs[commands.FieldCount] != "180, 2,400, 6백여, 1만2000처럼 쓰세요." || errs[commands.FieldDate] != "2026. 4. 30., 4월말처럼 쓰세요." {
+		t.Errorf("field errors = %v; want them in Korean", errs)
+	}
+}
