@@ -137,14 +137,9 @@ func (b *Bot) programGroups(programs []commands.Program) []*slack.OptionGroupBlo
 
 // programName is the program's name in the reply language, or the other one
 // when that is missing.
-// In Korean a program goes by its Korean name alone; in English by its
-// English name with the code English users type.
-func (b *Bot) programName(p commands.Program) string {
-	if b.lang() == commands.Korean && p.NameKo != "" || p.NameEn == "" {
-		return p.NameKo
-	}
-	return p.NameEn + " (" + p.Code + ")"
-}
+// programName names a program as the replies do: in Korean by its Korean
+// name alone, in English with the code English users type.
+func (b *Bot) programName(p commands.Program) string { return b.svc.ProgramLabel(p, b.lang()) }
 
 // addFormFromState reads a submitted add-entry form.
 func addFormFromState(state *slack.ViewState) commands.AddForm {

@@ -117,6 +117,10 @@ func (s *Service) programLabel(p Program) string {
 	return name + " (" + p.Code + ")"
 }
 
+// ProgramLabel names a program as replies in lang do, for the transports'
+// own lists (the Slack form).
+func (s *Service) ProgramLabel(p Program, lang Lang) string { return s.in(lang).programLabel(p) }
+
 // programShort is the short name of a program in lists: its code in
 // English, its Korean name in Korean.
 func (s *Service) programShort(p Program) string {
