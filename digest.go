@@ -89,11 +89,12 @@ func runDigest(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	if err != nil {
 		return fmt.Errorf("gathering the digest of %s: %w", dates.ISOWeekLabel(week), err)
 	}
+	// Printed and drawn as it is posted: in the channel's language.
 	if !*post {
-		fmt.Fprintln(stdout, svc.DigestReply(d, svc.Language()).Text())
+		fmt.Fprintln(stdout, svc.WithLanguage(cfg.DigestLanguage).DigestReply(d).Text())
 	}
 	if *chartFile != "" {
-		if err := writeChart(*chartFile, d.Chart, svc.Language()); err != nil {
+		if err := writeChart(*chartFile, d.Chart, cfg.DigestLanguage); err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, "\n"+svc.Printer("").T("cli.chart_written", "File", *chartFile, "Width", chart.Width, "Height", chart.Height))
@@ -104,7 +105,7 @@ func runDigest(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 // postDigest posts the week through the ledger and says what happened.
 func postDigest(ctx context.Context, cfg config, logger *slog.Logger, svc *commands.Service, store *db.Store, week time.Time, stdout io.Writer) error {
 	poster, err := digest.NewPoster(digest.Config{
-		Service: svc, Ledger: store, Channel: cfg.DigestChannel, Logger: logger,
+		Service: svc, Ledger: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger,
 		Slack: digest.NewSlackClient(cfg.SlackBotToken, cfg.SlackAPIURL),
 	})
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/joho/godotenv"
 
+	"jobsbot/bot"
 	"jobsbot/commands"
 	"jobsbot/db"
 )
@@ -23,10 +24,15 @@ import (
 const usage = `jobsbot: the city's job-creation ledger on Slack.
 
 Usage:
-  jobsbot console [--user ID] [--manager] [--demo]   type /jobs commands in a terminal
+  jobsbot console [--user ID] [--manager] [--demo] [--lang ko|en]
+                                                      type /jobs commands in a terminal
   jobsbot serve                                       run the Slack bot (Socket Mode or HTTP)
   jobsbot digest [--week 2026-W17] [--post] [--chart FILE] [--demo] [--today YYYY-MM-DD]
                                                       print, chart or post the weekly digest
+  jobsbot export --format xlsx|csv [--year 2026] [--what report|entries] -o FILE
+                                                      write the monthly report or the entries to a file
+  jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]
+                                                      send (or list) a month-end reminder round, once
   jobsbot migrate                                     create or upgrade the database, then exit
   jobsbot healthcheck                                 exit 0 if the server on ADDR answers /healthz
 
@@ -65,7 +71,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "jobsbot: %v\n", err)
 		return 2
 	}
-	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	// Redacting: no log line, from any package, carries a response_url or token.
+	logger := slog.New(bot.RedactingHandler(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
 
 	switch args[0] {
 	case "console":
@@ -74,6 +81,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runServe(ctx, cfg, logger)
 	case "digest":
 		err = runDigest(ctx, cfg, logger, args[1:], stdout)
+	case "export":
+		err = runExport(ctx, cfg, logger, args[1:], stdout)
+	case "remind":
+		err = runRemind(ctx, cfg, logger, args[1:], stdout)
 	case "migrate":
 		err = runMigrate(ctx, cfg, logger)
 	default:
@@ -143,6 +154,9 @@ func newService(cfg config, store commands.Store, logger *slog.Logger, managers 
 		Language: cfg.Language,
 		Managers: managers,
 		Logger:   logger,
+
+		WritesPerMinute: cfg.WritesPerMinute,
+		Reminders:       cfg.ReminderSchedule,
 	})
 }
 

@@ -89,12 +89,14 @@ func TestConsoleDemo(t *testing.T) {
 	cmd := exec.Command(bin, "console", "--demo", "--today", "2026-11-26")
 	cmd.Dir = t.TempDir()
 	cmd.Env = consoleEnv(databaseURL)
-	cmd.Stdin = strings.NewReader("status\ncandidate list\n")
+	cmd.Stdin = strings.NewReader("status\ncandidate list\nlist\n")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("jobsbot console --demo: %v\n%s", err, out)
 	}
-	for _, want := range []string{"12,015 of the 20,500 target (59%)", "Hanbit Bakery Co-op", "Applied 1"} {
+	// list: this year's entries come before last year's curve, loaded later.
+	for _, want := range []string{"11,980 of the 20,500 target (58%)", "Hanbit Bakery Co-op", "Applied 1",
+		"#7 · 2026-11-25 · invest +120", "#1 · 2026-04-30 · invest +2,400여"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out)
 		}
@@ -128,5 +130,31 @@ func TestConfigErrorsNameTheVariable(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if err == nil || !strings.Contains(string(out), "BOT_TIMEZONE") || strings.Count(strings.TrimSpace(string(out)), "\n") != 0 {
 		t.Fatalf("want one line naming BOT_TIMEZONE and a failure; got %v:\n%s", err, out)
+	}
+}
+
+// TestConsoleSkipsOverlongLine: a line over 1 MiB is refused with a message
+// and the lines after it still run, through the real binary.
+func TestConsoleSkipsOverlongLine(t *testing.T) {
+	bin := buildBinary(t)
+	huge := "add 5 youth " + strings.Repeat("x", 1<<20+10)
+	cmd := exec.Command(bin, "console", "--today", "2026-11-26")
+	cmd.Dir = t.TempDir()
+	cmd.Env = consoleEnv(dbtest.URL(t))
+	cmd.Stdin = strings.NewReader("add 3 youth\n" + huge + "\nadd 4 youth\nlist")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("jobsbot console: %v\nstderr:\n%s", err, stderr.String())
+	}
+	out := stdout.String()
+	if !strings.Contains(out, "longer than 1 MiB") {
+		t.Errorf("no refusal of the long line:\n%.2000s", out)
+	}
+	if !strings.Contains(out, "entry #2") || strings.Contains(out, "entry #3") {
+		t.Errorf("the lines around the long one did not run exactly once each:\n%.2000s", out)
+	}
+	if !strings.Contains(out, "#2") || !strings.Contains(out, "#1") || len(out) > 10000 {
+		t.Errorf("the last line (list, no newline) did not run, or the long line was echoed:\n%.2000s", out)
 	}
 }

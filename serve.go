@@ -10,6 +10,7 @@ import (
 
 	"jobsbot/bot"
 	"jobsbot/bot/digest"
+	"jobsbot/export"
 )
 
 // runServe runs the Slack bot until ctx is cancelled (SIGTERM or Ctrl-C).
@@ -28,33 +29,52 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 	svc := newService(cfg, store, logger, cfg.Managers)
 	if cfg.DigestChannel != "" {
 		poster, err := digest.NewPoster(digest.Config{
-			Service: svc, Ledger: store, Channel: cfg.DigestChannel, Logger: logger, Registerer: registry,
+			Service: svc, Ledger: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger, Registerer: registry,
 			Slack: digest.NewSlackClient(cfg.SlackBotToken, cfg.SlackAPIURL),
 		})
 		if err != nil {
 			return fmt.Errorf("configuration: %w", err)
 		}
-		sched, err := digest.NewScheduler(digest.SchedulerConfig{Poster: poster, Schedule: cfg.DigestSchedule, Location: cfg.Location, Logger: logger})
+		sched, err := digest.NewScheduler(digest.SchedulerConfig{Poster: poster, Schedule: cfg.DigestSchedule, Location: cfg.Location,
+			Logger: logger, StopGrace: cfg.ShutdownGrace})
 		if err != nil {
 			return fmt.Errorf("configuration: %w", err)
 		}
+		// Start stops the scheduler itself when ctx ends, side by side with
+		// the bot's own shutdown. Stop is deferred after store.Close, so it
+		// runs first: it waits until a digest in flight has recorded its
+		// outcome, and only then does the database close.
 		sched.Start(ctx)
-		// Deferred after store.Close, so it runs first: a digest in flight
-		// finishes before the database closes.
 		defer sched.Stop()
 		svc = svc.WithDigestPoster(poster)
 	}
+	svc = svc.WithFiles(export.New(store, cfg.Location), bot.NewFileSender(cfg.SlackBotToken, cfg.SlackAPIURL, logger))
+	if !cfg.RemindersOff && cfg.SlackBotToken != "" {
+		sender, err := newReminderSender(cfg, svc, store, logger)
+		if err != nil {
+			return fmt.Errorf("configuration: %w", err)
+		}
+		rctx, stop := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { defer close(done); sender.Run(rctx, reminderTick) }()
+		// Deferred after store.Close, so it runs first: a round in flight
+		// records its outcome before the database closes.
+		defer func() { stop(); <-done }()
+		svc = svc.WithReminderSender(sender)
+	}
 	b, err := bot.New(bot.Config{
-		Service:       svc,
-		Ready:         store.Ping,
-		BotToken:      cfg.SlackBotToken,
-		AppToken:      cfg.SlackAppToken,
-		SigningSecret: cfg.SlackSigningSecret,
-		TeamID:        cfg.SlackTeamID,
-		APIURL:        cfg.SlackAPIURL,
-		Addr:          cfg.Addr,
-		Logger:        logger,
-		Registry:      registry,
+		Service:         svc,
+		Ready:           store.Ping,
+		BotToken:        cfg.SlackBotToken,
+		AppToken:        cfg.SlackAppToken,
+		SigningSecret:   cfg.SlackSigningSecret,
+		TeamID:          cfg.SlackTeamID,
+		APIURL:          cfg.SlackAPIURL,
+		Addr:            cfg.Addr,
+		Logger:          logger,
+		Registry:        registry,
+		ChannelLanguage: cfg.DigestLanguage,
+		ShutdownGrace:   cfg.ShutdownGrace,
 	})
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)

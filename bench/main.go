@@ -11,6 +11,7 @@
 //	bench compare  -url … -secret S -db URL -c 32 -d 20s [-pid PID]
 //	bench fill     -db URL -n 1000000 [-seed 1]
 //	bench status   -db URL -n 200
+//	bench export   -db URL [-format xlsx|csv] [-what entries|report]
 //	bench mem      -pid PID
 //
 // Run `bench <command> -h` for each command's flags. bench talks only to
@@ -42,6 +43,8 @@ Usage:
                  add N synthetic entries (ten years, 30 programs, 200 departments)
   bench status   -db URL -n 200
                  time /jobs status and the last complete week's digest in process
+  bench export   -db URL [-format xlsx|csv] [-what entries|report]
+                 one export of the whole ledger in process, and its peak resident memory
   bench mem      -pid PID
                  resident memory (VmHWM, VmRSS) of a running process
 
@@ -68,6 +71,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"fill":    runFill,
 		"status":  runStatus,
 		"mem":     runMem,
+		"export":  runExport,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {

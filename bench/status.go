@@ -81,7 +81,7 @@ func runStatus(ctx context.Context, args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		_ = svc.DigestReply(d, "")
+		_ = svc.DigestReply(d)
 		return nil
 	})
 	if err != nil {

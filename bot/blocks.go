@@ -10,6 +10,7 @@ import (
 // message is a reply as Slack takes it in an HTTP response, a Socket Mode
 // acknowledgement or a POST to response_url.
 func (b *Bot) message(r commands.Reply, responseType string) *slack.WebhookMessage {
+	r = sealShare(r)
 	blocks := blockkit.Render(r, b.msg("bot.blocks.reply_was_shortened_to"))
 	msg := &slack.WebhookMessage{ResponseType: responseType, Text: blockkit.Fallback(r)}
 	if len(blocks) > 0 {

@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/slack-go/slack"
 
+	"jobsbot/bot/delivery"
 	"jobsbot/commands"
 )
 
@@ -44,15 +45,32 @@ type Config struct {
 	Registry *prometheus.Registry
 	// Now is the clock request signatures are checked against; default time.Now.
 	Now func() time.Time
+	// ChannelLanguage is the language of what the bot posts for everyone in a
+	// channel (a shared status): DIGEST_LANGUAGE. "" means the service's
+	// default (BOT_LANGUAGE).
+	ChannelLanguage commands.Lang
+	// ShutdownGrace is how long commands in flight may run after shutdown
+	// starts (SHUTDOWN_GRACE); default 10 s. See Run for the whole budget.
+	ShutdownGrace time.Duration
 }
 
 // Timing limits. Slack drops an answer that takes more than 3 s, so the bot
 // answers in the response only when the command is done well within that.
 const (
-	defaultAddr      = ":3000"
-	fastReplyWait    = 2500 * time.Millisecond // what a command may take to answer inline
-	workTimeout      = 60 * time.Second        // one command plus delivering its reply
-	shutdownGrace    = 10 * time.Second        // in-flight commands get this long on shutdown
+	defaultAddr   = ":3000"
+	fastReplyWait = 2500 * time.Millisecond // what a command may take to answer inline
+	workTimeout   = 60 * time.Second        // one command plus delivering its reply
+	shutdownGrace = 10 * time.Second        // in-flight commands get this long on shutdown
+	// wrapUpGrace follows shutdownGrace: work cancelled then still records
+	// what it did and delivers its reply (digest: 5 s to record and upload
+	// the chart, then replyTimeout for the manager's reply).
+	wrapUpGrace = 8 * time.Second
+	// replyTimeout bounds delivering a finished command's reply once the
+	// command's own context has ended (shutdown): the work is done, so its
+	// answer still goes out.
+	replyTimeout = 3 * time.Second
+	// socketCloseGrace bounds closing the Socket Mode connection.
+	socketCloseGrace = 2 * time.Second
 	readyTimeout     = 2 * time.Second
 	apiClientTimeout = 10 * time.Second
 )
@@ -73,6 +91,7 @@ type Bot struct {
 	http     *http.Client  // posts to response_url
 	seen     *seenSet      // envelope and event IDs already handled
 	health   *readiness
+	locales  *localeCache // users' Slack locales, for their reply language
 
 	// work tracks goroutines that outlive the request which started them
 	// (replies to response_url, modal confirmations, App Home), so a shutdown
@@ -84,6 +103,11 @@ type Bot struct {
 
 	// fastWait is fastReplyWait, shortened in tests.
 	fastWait time.Duration
+
+	// channelLang is the language of posts everyone in a channel sees.
+	channelLang commands.Lang
+	// grace is Config.ShutdownGrace or shutdownGrace.
+	grace time.Duration
 }
 
 // New checks cfg and builds a Bot. Errors name the environment variable to fix.
@@ -113,10 +137,16 @@ func New(cfg Config) (*Bot, error) {
 		seen:     newSeenSet(10*time.Minute, 10000),
 		work:     &tracker{},
 		fastWait: fastReplyWait,
+		grace:    cfg.ShutdownGrace,
+	}
+	if b.grace <= 0 {
+		b.grace = shutdownGrace
 	}
 	if b.log == nil {
 		b.log = slog.Default()
 	}
+	// Whatever logger it is given, the bot never logs a response_url or token.
+	b.log = slog.New(RedactingHandler(b.log.Handler()))
 	if b.addr == "" {
 		b.addr = defaultAddr
 	}
@@ -128,6 +158,11 @@ func New(cfg Config) (*Bot, error) {
 		now = time.Now
 	}
 	b.verify = newVerifier(cfg.SigningSecret, now)
+	b.locales = newLocaleCache(localeCacheMax, now)
+	b.channelLang = cfg.ChannelLanguage
+	if b.channelLang == "" {
+		b.channelLang = cfg.Service.Language()
+	}
 	m, err := newMetrics(b.registry)
 	if err != nil {
 		return nil, err
@@ -135,13 +170,10 @@ func New(cfg Config) (*Bot, error) {
 	b.metrics = m
 	b.health = &readiness{check: b.ready, log: b.log}
 	opts := []slack.Option{slack.OptionHTTPClient(&http.Client{Timeout: apiClientTimeout})}
-	if cfg.APIURL != "" {
-		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
-	}
 	if cfg.AppToken != "" {
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
-	b.client = slack.New(cfg.BotToken, opts...)
+	b.client = delivery.NewSlackClient(cfg.BotToken, cfg.APIURL, opts...)
 	b.api = b.client
 	b.workCtx, b.stopWork = context.WithCancel(context.Background())
 	return b, nil
@@ -151,9 +183,9 @@ func New(cfg Config) (*Bot, error) {
 // checks and metrics.
 func (b *Bot) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("POST /slack/commands", b.verify.wrap(b.serveCommand))
-	mux.Handle("POST /slack/interactions", b.verify.wrap(b.serveInteraction))
-	mux.Handle("POST /slack/events", b.verify.wrap(b.serveEvent))
+	mux.Handle("POST /slack/commands", b.verify.wrap(maxBodyBytes, b.serveCommand))
+	mux.Handle("POST /slack/interactions", b.verify.wrap(maxViewBodyBytes, b.serveInteraction))
+	mux.Handle("POST /slack/events", b.verify.wrap(maxViewBodyBytes, b.serveEvent))
 	mux.HandleFunc("GET /healthz", serveHealthz)
 	mux.Handle("GET /readyz", b.health)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(b.registry, promhttp.HandlerOpts{Registry: b.registry}))
@@ -165,7 +197,8 @@ func (b *Bot) teamAllowed(team string) bool {
 	return b.teamID == "" || team == b.teamID
 }
 
-// lang is the language of the bot's own labels, the same as the replies'.
+// lang is the language of the bot's own labels, the same as the replies':
+// the caller's, on the copy forUser returns.
 func (b *Bot) lang() commands.Lang { return b.svc.Language() }
 
 // msg renders catalogue message id for the bot's own labels (form, App Home,

@@ -79,11 +79,13 @@ func (b *Bot) event(ev slackevents.EventsAPIEvent, key string) {
 // publishHome shows the status dashboard on the user's App Home tab, fresh
 // each time the tab is opened.
 func (b *Bot) publishHome(ctx context.Context, userID, key string) {
-	r := b.run(ctx, commands.Caller{UserID: userID, Source: commands.SourceSlash, IdempotencyKey: key}, "status")
+	// From here on b is the copy that speaks the user's language.
+	b, caller := b.forUser(ctx, commands.Caller{UserID: userID, Source: commands.SourceSlash, IdempotencyKey: key})
+	r := b.run(ctx, caller, "status")
 	blocks := blockkit.Render(withoutShare(r), b.msg("bot.events.dashboard_was_shortened_to"))
 	updated := b.msg("bot.events.updated", "Time", b.svc.Printer(b.lang()).DateTime(time.Now().In(b.svc.Location())))
 	if len(blocks) < blockkit.MaxBlocks {
-		blocks = append(blocks, slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, blockkit.Escape(updated), false, false)))
+		blocks = append(blocks, slack.NewContextBlock("", blockkit.Mrkdwn(blockkit.Escape(updated))))
 	}
 	view := slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}
 	err := b.call(ctx, "views.publish", func(ctx context.Context) error {

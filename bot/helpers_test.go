@@ -50,11 +50,19 @@ type fakeSlack struct {
 	calls     map[string]chan apiCall
 	limitOnce map[string]bool
 	attempts  map[string]int
+	// locales answer users.info: a user not listed has en-US, and the
+	// locale localeHang makes the call hang until the client gives up.
+	locales   map[string]string
+	infoCalls map[string]int
 }
+
+// localeHang is a fake locale: users.info for that user never answers.
+const localeHang = "hang"
 
 func newFakeSlack(t testing.TB) *fakeSlack {
 	t.Helper()
-	f := &fakeSlack{calls: map[string]chan apiCall{}, limitOnce: map[string]bool{}, attempts: map[string]int{}}
+	f := &fakeSlack{calls: map[string]chan apiCall{}, limitOnce: map[string]bool{}, attempts: map[string]int{},
+		locales: map[string]string{}, infoCalls: map[string]int{}}
 	answers := map[string]string{
 		"views.open":         `{"ok":true,"view":{"id":"V0OPENED"}}`,
 		"views.publish":      `{"ok":true,"view":{"id":"V0HOME"}}`,
@@ -70,6 +78,7 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		for method, answer := range answers {
 			c.Handle("/"+method, f.handler(method, answer))
 		}
+		c.Handle("/users.info", f.usersInfo)
 	})
 	f.Start()
 	t.Cleanup(f.Stop)
@@ -97,6 +106,47 @@ func (f *fakeSlack) handler(method, answer string) http.HandlerFunc {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, answer)
 	}
+}
+
+// usersInfo answers users.info with the user's locale, as Slack does when
+// asked with include_locale=true (and only then).
+func (f *fakeSlack) usersInfo(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseForm()
+	user := r.PostForm.Get("user")
+	f.mu.Lock()
+	f.infoCalls[user]++
+	locale, ok := f.locales[user]
+	f.mu.Unlock()
+	if !ok {
+		locale = "en-US"
+	}
+	if locale == localeHang {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(waitLong):
+		}
+		return
+	}
+	info := map[string]any{"id": user, "name": strings.ToLower(user)}
+	if r.PostForm.Get("include_locale") == "true" {
+		info["locale"] = locale
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(map[string]any{"ok": true, "user": info})
+}
+
+// setLocale sets the locale users.info answers for user.
+func (f *fakeSlack) setLocale(user, locale string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.locales[user] = locale
+}
+
+// infoCallsOf counts users.info calls about user.
+func (f *fakeSlack) infoCallsOf(user string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.infoCalls[user]
 }
 
 // rateLimitOnce makes the next call of method answer 429 with Retry-After: 1.
@@ -248,6 +298,13 @@ func commandBody(text, triggerID, responseURL string) string {
 		"response_url": {responseURL},
 		"trigger_id":   {triggerID},
 	}.Encode()
+}
+
+// commandBodyAs is commandBody sent by another user.
+func commandBodyAs(user, text, triggerID, responseURL string) string {
+	v, _ := url.ParseQuery(commandBody(text, triggerID, responseURL))
+	v.Set("user_id", user)
+	return v.Encode()
 }
 
 // interactionBody wraps an interaction payload as Slack posts it.

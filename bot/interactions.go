@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -62,18 +63,51 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 		if i > 0 && key != "" {
 			key += "/" + strconv.Itoa(i)
 		}
+		if blockkit.ActionKind(a.ActionID) == commands.ActionReport {
+			b.pressReport(cb, a.Value)
+			continue
+		}
 		caller := commands.Caller{UserID: cb.User.ID, Source: commands.SourceSlash, IdempotencyKey: key}
 		share := blockkit.ActionKind(a.ActionID) == commands.ActionShare
 		command := a.Value
+		shown, sealed := "", false
+		if share {
+			shown, command, sealed = unsealShare(a.Value)
+		}
 		b.background(func(ctx context.Context) {
-			r := b.run(ctx, caller, command)
-			msg := b.message(r, ephemeral)
-			if share && r.Outcome == commands.OutcomeOK {
-				msg = b.message(withoutShare(r), inChannel)
+			v, caller := b.forUser(ctx, caller)
+			r := v.run(ctx, caller, command)
+			msg := v.message(r, ephemeral)
+			if share {
+				checked, same := v.shareReply(r, shown, sealed, time.Now())
+				msg = v.message(checked, ephemeral)
+				if same {
+					// What is shared is read by the whole channel, so once the
+					// presser's view is confirmed unchanged it is written again
+					// in the channel's language, not the presser's.
+					ch := b.speaking(b.channelLang)
+					cr := ch.run(ctx, caller, command)
+					if cr, ok := ch.shareReply(cr, fingerprint(cr), true, time.Now()); ok {
+						msg = ch.message(cr, inChannel)
+					}
+				}
 			}
 			b.deliver(ctx, cb, msg)
 		})
 	}
+}
+
+// pressReport answers a reminder's Report now button: it opens the add form
+// with the department of the button's `add dept:"…"` filled in. The trigger
+// expires in 3 s, so the form opens at once.
+func (b *Bot) pressReport(cb slack.InteractionCallback, value string) {
+	dept := commands.ReportDepartment(value)
+	b.background(func(ctx context.Context) {
+		open := slack.SlashCommand{TriggerID: cb.TriggerID, ChannelID: cb.Channel.ID, UserID: cb.User.ID}
+		if msg := b.openAddModal(ctx, open, dept); msg != nil {
+			b.deliver(ctx, cb, msg)
+		}
+	})
 }
 
 // deliver sends the reply to a button press as a new message (the original,
@@ -81,6 +115,8 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 // has one, else to the channel or the user directly (the App Home has no
 // response_url).
 func (b *Bot) deliver(ctx context.Context, cb slack.InteractionCallback, msg *slack.WebhookMessage) {
+	ctx, cancel := deliveryContext(ctx)
+	defer cancel()
 	msg.ReplaceOriginal = false
 	var err error
 	switch {

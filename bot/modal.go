@@ -23,16 +23,17 @@ const (
 	maxModalTitle   = 24
 )
 
-// openAddModal opens the add-entry form for a bare `/jobs add`. It returns
-// nil when the form opened, or a message saying why it did not and how to
-// type the entry instead.
-func (b *Bot) openAddModal(ctx context.Context, cmd slack.SlashCommand) *slack.WebhookMessage {
+// openAddModal opens the add-entry form for a bare `/jobs add`, or for a
+// reminder's Report now button with dept filled in. It returns nil when the
+// form opened, or a message saying why it did not and how to type the entry
+// instead.
+func (b *Bot) openAddModal(ctx context.Context, cmd slack.SlashCommand, dept string) *slack.WebhookMessage {
 	programs, err := b.svc.Programs(ctx)
 	if err != nil {
 		b.log.WarnContext(ctx, "add form: listing programs failed", "err", err)
 		return b.notice(b.msg("bot.modal.jobs_ledger_cannot_be"))
 	}
-	view, ok := b.addModal(programs, cmd.ChannelID, time.Now().In(b.svc.Location()))
+	view, ok := b.addModal(programs, cmd.ChannelID, time.Now().In(b.svc.Location()), dept)
 	if !ok {
 		return b.notice(b.msg("bot.modal.there_are_no_active"))
 	}
@@ -56,7 +57,7 @@ func (b *Bot) notice(text string) *slack.WebhookMessage {
 // names, so FieldErrors map straight onto Slack's field errors. The channel
 // the command came from rides in private_metadata: a view_submission carries
 // no channel, and the confirmation belongs where the user asked.
-func (b *Bot) addModal(programs []commands.Program, channelID string, now time.Time) (slack.ModalViewRequest, bool) {
+func (b *Bot) addModal(programs []commands.Program, channelID string, now time.Time, department string) (slack.ModalViewRequest, bool) {
 	groups := b.programGroups(programs)
 	if len(groups) == 0 {
 		return slack.ModalViewRequest{}, false
@@ -74,6 +75,7 @@ func (b *Bot) addModal(programs []commands.Program, channelID string, now time.T
 
 	dept := slack.NewPlainTextInputBlockElement(plain(b.msg("bot.modal.leave_empty_for_program")), commands.FieldDepartment)
 	dept.MaxLength = commands.MaxNameRunes
+	dept.InitialValue = department
 
 	realised := slack.NewOptionBlockObject(string(commands.StatusRealised), plain(b.msg("bot.modal.realised_people_hired")), nil)
 	agreed := slack.NewOptionBlockObject(string(commands.StatusAgreed), plain(b.msg("bot.modal.agreed_mou_not_yet")), nil)
@@ -125,7 +127,7 @@ func (b *Bot) programGroups(programs []commands.Program) []*slack.OptionGroupBlo
 			if !p.Active || p.Sector != s.sector || len(opts) == maxGroupOptions {
 				continue
 			}
-			label := blockkit.Truncate(b.programName(p), maxOptionText)
+			label := blockkit.Truncate(blockkit.Plain(b.programName(p)), maxOptionText)
 			opts = append(opts, slack.NewOptionBlockObject(p.Code, slack.NewTextBlockObject(slack.PlainTextType, label, false, false), nil))
 		}
 		if len(opts) > 0 && len(groups) < maxOptionGroups {
@@ -171,6 +173,7 @@ func (b *Bot) submitAdd(cb slack.InteractionCallback) *slack.ViewSubmissionRespo
 	// The answer must reach Slack within 3 s or the user sees a generic error.
 	ctx, cancel := context.WithTimeout(b.workCtx, b.fastWait)
 	defer cancel()
+	b, caller = b.forUser(ctx, caller) // from here on b speaks the user's language
 	start := time.Now()
 	r, errs := b.svc.SubmitAddForm(ctx, caller, addFormFromState(cb.View.State))
 	b.observe(ctx, r, cb.User.ID, time.Since(start))

@@ -22,7 +22,7 @@ func TestAddModalInKorean(t *testing.T) {
 		{Code: "rail", NameKo: "고속철도변 정비사업", NameEn: "Rail-side redevelopment", Sector: commands.SectorPrivate, Active: false},
 		{Code: "invest", NameKo: "기업 및 투자유치", Sector: commands.SectorPrivate, Active: true},
 	}
-	view, ok := b.addModal(programs, testChannel, time.Date(2026, 4, 30, 9, 0, 0, 0, time.UTC))
+	view, ok := b.addModal(programs, testChannel, time.Date(2026, 4, 30, 9, 0, 0, 0, time.UTC), "")
 	if !ok {
 		t.Fatal("no form for active programs")
 	}
@@ -45,7 +45,7 @@ func TestAddModalInKorean(t *testing.T) {
 			t.Errorf("English in the Korean form: %q", m[1])
 		}
 	}
-	if _, ok := b.addModal(programs[1:2], testChannel, time.Now()); ok {
+	if _, ok := b.addModal(programs[1:2], testChannel, time.Now(), ""); ok {
 		t.Error("a form with no active program to pick should not open")
 	}
 }

@@ -10,11 +10,15 @@ import (
 )
 
 // Run serves HTTP on Config.Addr, and Slack over Socket Mode when an app
-// token is set, until ctx is done. It then shuts down gracefully: it takes no
-// new work, gives commands in flight up to 10 s to finish and deliver their
-// replies, and closes the Socket Mode connection last, so the
-// acknowledgements of those commands still go out. It returns nil after a
-// clean stop, or the error that kept it from serving.
+// token is set, until ctx is done. It then shuts down within a fixed budget
+// (README, Security): it takes no new work and gives commands in flight the
+// shutdown grace (10 s) to finish and deliver their replies; then it cancels
+// what still runs and waits up to wrapUpGrace (8 s) more, while that work
+// records its outcome and sends its reply; it closes the Socket Mode
+// connection last (2 s), so the acknowledgements still go out. When Run
+// returns no work of the bot is left running, so the caller may close the
+// database. It returns nil after a clean stop, or the error that kept it
+// from serving.
 func (b *Bot) Run(ctx context.Context) error {
 	ln, err := net.Listen("tcp", b.addr)
 	if err != nil {
@@ -53,7 +57,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 
 	b.log.Info("shutting down: finishing commands in flight")
-	grace, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	grace, cancel := context.WithTimeout(context.Background(), b.grace)
 	defer cancel()
 	// Shutdown closes the listener and waits for requests in flight; each
 	// answers within Slack's 3 s, handing slow work to b.work.
@@ -62,13 +66,18 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	b.work.Close()
 	if err := b.work.Wait(grace); err != nil {
-		b.log.Warn("shutdown grace ran out; abandoning commands still in flight")
+		b.log.Warn("shutdown grace ran out; cancelling commands still in flight")
 	}
 	b.stopWork()
+	wrapUp, cancelWrapUp := context.WithTimeout(context.Background(), wrapUpGrace)
+	defer cancelWrapUp()
+	if err := b.work.Wait(wrapUp); err != nil {
+		b.log.Error("cancelled commands did not wrap up in time; their outcome may be lost")
+	}
 	stopSocket()
 	select {
 	case <-socketDone:
-	case <-time.After(5 * time.Second):
+	case <-time.After(socketCloseGrace):
 		b.log.Warn("socket mode did not stop in time")
 	}
 	if failed == nil {

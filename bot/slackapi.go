@@ -2,10 +2,11 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"jobsbot/bot/delivery"
 )
 
 // slackAPI is the part of the Slack Web API the bot calls. *slack.Client
@@ -16,6 +17,7 @@ type slackAPI interface {
 	PublishViewContext(ctx context.Context, req slack.PublishViewContextRequest) (*slack.ViewResponse, error)
 	PostMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, error)
 	PostEphemeralContext(ctx context.Context, channelID, userID string, options ...slack.MsgOption) (string, error)
+	GetUserInfoContext(ctx context.Context, user string, options ...slack.GetUserInfoOption) (*slack.User, error)
 }
 
 const (
@@ -26,37 +28,29 @@ const (
 	maxRetryAfter = 30 * time.Second
 )
 
-// call runs one Slack call, waiting out rate limits (Slack's Retry-After) a
-// bounded number of times and giving up when ctx ends. Every failed attempt
-// is counted under method.
+// call runs one Slack call through the shared retry helper (package
+// delivery), waiting out rate limits a bounded number of times and giving up
+// when ctx ends. Every failed attempt is counted under method.
 func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Context) error) error {
-	for attempt := 0; ; attempt++ {
-		err := fn(ctx)
-		if err == nil {
-			return nil
-		}
-		b.metrics.apiErrors.WithLabelValues(method).Inc()
-		var limited *slack.RateLimitedError
-		if !errors.As(err, &limited) || attempt == maxRateLimitRetries {
+	return delivery.Call(ctx, maxRateLimitRetries, maxRetryAfter,
+		func(_ error, wait time.Duration) {
+			b.log.WarnContext(ctx, "slack rate limit, retrying", "method", method, "retry_after", wait)
+		},
+		func(ctx context.Context) error {
+			err := fn(ctx)
+			if err != nil {
+				b.metrics.apiErrors.WithLabelValues(method).Inc()
+			}
 			return err
-		}
-		wait := min(max(limited.RetryAfter, time.Second), maxRetryAfter)
-		b.log.WarnContext(ctx, "slack rate limit, retrying", "method", method, "retry_after", wait)
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return errors.Join(err, ctx.Err())
-		case <-t.C:
-		}
-	}
+		})
 }
 
 // respond posts a message to an interaction's or command's response_url.
 func (b *Bot) respond(ctx context.Context, responseURL string, msg *slack.WebhookMessage) error {
-	return b.call(ctx, "response_url", func(ctx context.Context) error {
+	// The URL is a credential and net/http quotes it in its errors.
+	return redactErr(b.call(ctx, "response_url", func(ctx context.Context) error {
 		return slack.PostWebhookCustomHTTPContext(ctx, responseURL, b.http, msg)
-	})
+	}))
 }
 
 // tell sends a message only the user sees: ephemeral in the channel when

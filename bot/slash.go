@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strings"
 	"sync"
 	"time"
 
@@ -52,16 +54,16 @@ func slashCommandFromForm(f url.Values) slack.SlashCommand {
 // command is slow and its reply will follow through response_url, or the
 // add-entry modal opened.
 func (b *Bot) slash(cmd slack.SlashCommand) *slack.WebhookMessage {
-	if commands.IsBareAdd(cmd.Text) {
-		return b.answerSoon(cmd.ResponseURL, func(ctx context.Context) *slack.WebhookMessage {
-			return b.openAddModal(ctx, cmd)
-		})
-	}
+	cmd.Text = unescapeLinks(cmd.Text)
 	// The trigger_id is unique per invocation and the same on a redelivery,
 	// so it makes the command run once however often Slack sends it.
 	caller := commands.Caller{UserID: cmd.UserID, Source: commands.SourceSlash, IdempotencyKey: cmd.TriggerID}
 	return b.answerSoon(cmd.ResponseURL, func(ctx context.Context) *slack.WebhookMessage {
-		return b.message(b.run(ctx, caller, cmd.Text), ephemeral)
+		v, caller := b.forUser(ctx, caller)
+		if commands.IsBareAdd(cmd.Text) {
+			return v.openAddModal(ctx, cmd, "")
+		}
+		return v.message(v.run(ctx, caller, cmd.Text), ephemeral)
 	})
 }
 
@@ -80,6 +82,8 @@ func (b *Bot) answerSoon(responseURL string, produce func(ctx context.Context) *
 			b.log.WarnContext(ctx, "slow reply has nowhere to go: no response_url")
 			return
 		}
+		ctx, cancel := deliveryContext(ctx)
+		defer cancel()
 		if err := b.respond(ctx, responseURL, msg); err != nil {
 			b.log.ErrorContext(ctx, "delivering a reply to response_url failed", "err", err)
 		}
@@ -143,4 +147,19 @@ func writeJSONOrEmpty[T any](w http.ResponseWriter, v *T) {
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	_, _ = w.Write(body)
+}
+
+// slackLink is a link as Slack escapes it in a slash command's text:
+// <https://…|label> or <mailto:…|label>.
+var slackLink = regexp.MustCompile(`<((?:https?|mailto):[^|>]*)(?:\|[^>]*)?>`)
+
+// unescapeLinks gives links back as typed. The manifest asks Slack to escape
+// the command text (should_escape), so that a mention arrives as <@U123|kim>
+// and `dept add` gets the person's ID; that also wraps links in angle
+// brackets, which a note should not keep. Mentions and channels stay escaped:
+// replies show them as plain text.
+func unescapeLinks(text string) string {
+	return slackLink.ReplaceAllStringFunc(text, func(m string) string {
+		return strings.TrimPrefix(slackLink.FindStringSubmatch(m)[1], "mailto:")
+	})
 }

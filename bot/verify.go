@@ -1,12 +1,14 @@
 package bot
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -17,9 +19,14 @@ const (
 	headerSignature = "X-Slack-Signature"
 	headerTimestamp = "X-Slack-Request-Timestamp"
 	// maxBodyBytes bounds what is read before the signature is checked, so an
-	// unauthenticated client cannot make the bot buffer arbitrary bodies.
-	// Slack's own payloads are far smaller.
+	// unauthenticated client cannot make the bot buffer arbitrary bodies. It
+	// is the limit of slash commands: their text is at most a few KB.
 	maxBodyBytes = 64 << 10
+	// maxViewBodyBytes is the limit of interactions and events, whose payloads
+	// echo a whole view: the add form (2 sectors × 100 options × 75
+	// characters, about 200 KB form-encoded in Korean) and the App Home
+	// (50 sections × 3,000 characters, up to about 900 KB as JSON).
+	maxViewBodyBytes = 1 << 20
 	// maxSkew refuses replays of old requests, as Slack recommends.
 	maxSkew = 5 * time.Minute
 )
@@ -71,12 +78,14 @@ func (v *verifier) verify(h http.Header, body []byte) error {
 	return nil
 }
 
-// wrap reads the raw body (the signature covers its exact bytes, so nothing
-// may parse it first), checks it and hands it to next. Failures get a bare
-// status: 413 for a body over the limit, 401 for anything about the signature.
-func (v *verifier) wrap(next func(w http.ResponseWriter, r *http.Request, body []byte)) http.Handler {
+// wrap reads the raw body, at most limit bytes (the signature covers its
+// exact bytes, so nothing may parse it first), checks it and hands it to
+// next. Failures get a bare status: 413 for a body over the limit, 401 for
+// anything about the signature. Slack's ssl_check, sent unsigned when the
+// app's URLs are saved, gets 200 and runs nothing.
+func (v *verifier) wrap(limit int64, next func(w http.ResponseWriter, r *http.Request, body []byte)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 		if err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
@@ -86,10 +95,24 @@ func (v *verifier) wrap(next func(w http.ResponseWriter, r *http.Request, body [
 			http.Error(w, http.StatusText(http.StatusBadRequest), http.StatusBadRequest)
 			return
 		}
+		if isSSLCheck(body) {
+			w.WriteHeader(http.StatusOK)
+			return
+		}
 		if v.verify(r.Header, body) != nil {
 			http.Error(w, http.StatusText(http.StatusUnauthorized), http.StatusUnauthorized)
 			return
 		}
 		next(w, r, body)
 	})
+}
+
+// isSSLCheck reports whether body is Slack's certificate check
+// (ssl_check=1 in a form), which asks only for a 200.
+func isSSLCheck(body []byte) bool {
+	if !bytes.Contains(body, []byte("ssl_check=")) {
+		return false
+	}
+	form, err := url.ParseQuery(string(body))
+	return err == nil && form.Get("ssl_check") == "1"
 }

@@ -80,7 +80,7 @@ func TestVerifierWrap(t *testing.T) {
 	now := time.Now()
 	v := newVerifier(testSecret, func() time.Time { return now })
 	var got string
-	h := v.wrap(func(w http.ResponseWriter, _ *http.Request, body []byte) { got = string(body) })
+	h := v.wrap(maxBodyBytes, func(w http.ResponseWriter, _ *http.Request, body []byte) { got = string(body) })
 	send := func(body string, signed bool) *httptest.ResponseRecorder {
 		r := httptest.NewRequest(http.MethodPost, "/slack/commands", strings.NewReader(body))
 		if signed {

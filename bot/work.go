@@ -63,6 +63,16 @@ func (b *Bot) background(f func(ctx context.Context)) {
 	}
 }
 
+// deliveryContext is ctx while it lasts; once it has ended (shutdown
+// cancelled the work after it was done), a context of its own bounded by
+// replyTimeout, so a finished command's reply is still delivered.
+func deliveryContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	if ctx.Err() == nil {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(context.WithoutCancel(ctx), replyTimeout)
+}
+
 // seenSet remembers IDs of deliveries already handled (Socket Mode envelope
 // IDs, Events API event IDs) for a while, so a redelivery is acknowledged but
 // not run again. It is bounded: past max entries the oldest are forgotten.

@@ -41,8 +41,17 @@ func (s *Service) candidateLine(c Candidate) string {
 
 // candidateAdd answers `candidate add <name> …`.
 func (s *Service) candidateAdd(ctx context.Context, c Caller, cmd Command) Reply {
-	name := strings.TrimSpace(strings.Join(cmd.Words, " "))
+	name := CleanName(strings.Join(cmd.Words, " "))
 	o := cmd.Opts
+	o.Rep = CleanName(o.Rep)
+	dept, refusal, err := s.managedDepartment(ctx, o.Department)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if refusal != "" {
+		return s.refuse(cmd.Name, refusal)
+	}
+	o.Department = dept
 	switch {
 	case name == "":
 		return s.refuse(cmd.Name, s.msg("candidates.give_organisation_name"))
@@ -126,6 +135,9 @@ func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command)
 	}
 	if c.Stage == cmd.Stage {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("candidates.already_at_stage", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}
+	}
+	if cmd.Stage.Decision() && !s.IsManager(caller.UserID) {
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.only_manager_of_jobs", "Label", label(stageWords, cmd.Stage, s.lang))}
 	}
 	if c.Stage.Final() && !s.IsManager(caller.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.final_stage", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}

@@ -18,10 +18,18 @@ import (
 // Monday meeting. Service.Digest gathers it; Service.DigestReply words it.
 type Digest struct {
 	WeekStart, WeekEnd time.Time // Monday and Sunday, midnight UTC
-	// Year is the year the year-to-date figures belong to: the Monday's year,
-	// so the week holding December 31 reports that year's final total and
-	// every day of a year is counted in some digest's year to date.
+	// Year is the year the year-to-date figures belong to: the ISO
+	// week-year, so week 1 reports the year it ends in, and the week holding
+	// December 31 in its first days reports that year's final total.
 	Year int
+	// PrevYearFinal is the year before's final total, set only for a week 1
+	// that starts in December, so the last days of that year are reported in
+	// some digest.
+	PrevYearFinal ProgramTotal
+	// MonthEndDays and MonthEndJobs are set when most of the week's jobs came
+	// from month-end reports (dated on a month's last day, or cumulative).
+	MonthEndDays []time.Time
+	MonthEndJobs int64
 	// AsOf is the last day the year to date counts: the week's Sunday,
 	// clipped to December 31.
 	AsOf time.Time
@@ -38,6 +46,7 @@ type Digest struct {
 	Lagging                 []ProgramWeek
 	TopDepartments          []DepartmentTotal // most jobs this week first
 	SilentDepartments       []DepartmentTotal // nothing logged for silentAfter or more by WeekEnd
+	DepartmentTargets       []DepartmentTotal // departments with a yearly target: jobs from 1 January to WeekEnd
 	NewCandidates, Moves    []StageMove       // made this week; creations are NewCandidates
 	Stages                  map[Stage]int     // candidates per stage now
 	Voided                  []Entry           // voided this week, whatever their as-of dates
@@ -65,16 +74,16 @@ const (
 // Digest gathers the digest of the Monday..Sunday week holding weekStart.
 func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, error) {
 	monday := dates.WeekStart(weekStart)
-	d := Digest{WeekStart: monday, WeekEnd: monday.AddDate(0, 0, 6), Year: monday.Year()}
-	yearStart, yearEnd := dates.On(d.Year, time.January, 1), dates.On(d.Year, time.December, 31)
+	d := Digest{WeekStart: monday, WeekEnd: monday.AddDate(0, 0, 6)}
+	// The ISO week-year: week 1 (which may start in late December) reports
+	// the year it ends in, and a week holding December 31 in its first half
+	// reports the year it closes.
+	d.Year, _ = monday.ISOWeek()
+	yearEnd := dates.On(d.Year, time.December, 31)
 	d.AsOf = d.WeekEnd
 	if d.AsOf.After(yearEnd) {
 		d.AsOf = yearEnd
 	}
-	// Voids and stage moves are stamped instants; the week runs from Monday
-	// midnight to the next Monday midnight in the city's zone.
-	weekFrom := time.Date(monday.Year(), monday.Month(), monday.Day(), 0, 0, 0, 0, s.loc)
-	weekTo := weekFrom.AddDate(0, 0, 7)
 	d.daysInYear = int64(yearEnd.YearDay())
 	d.elapsedDays = int64(d.AsOf.YearDay())
 	if d.AsOf.Before(yearEnd) {
@@ -85,71 +94,19 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 	if err != nil {
 		return d, err
 	}
-	week, err := s.totalsByProgram(ctx, monday, d.WeekEnd, "")
-	if err != nil {
+	if err := s.gatherPrograms(ctx, &d, all); err != nil {
 		return d, err
 	}
-	prev, err := s.totalsByProgram(ctx, monday.AddDate(0, 0, -7), monday.AddDate(0, 0, -1), "")
-	if err != nil {
+	if err := s.gatherMonthEnd(ctx, &d, all); err != nil {
 		return d, err
 	}
-	ytd, err := s.totalsByProgram(ctx, yearStart, d.AsOf, "")
-	if err != nil {
-		return d, err
-	}
-	targets, err := s.store.Targets(ctx, d.Year)
-	if err != nil {
-		return d, err
-	}
-	d.Target = targets.Total
-	for _, p := range all {
-		if !p.CountsAsJobs() {
-			continue
-		}
-		pw := ProgramWeek{Program: p, Week: week[p.ID], PrevWeek: prev[p.ID], YearToDate: ytd[p.ID], Target: targets.Programs[p.ID]}
-		addTotal(&d.Week, pw.Week)
-		addTotal(&d.PrevWeek, pw.PrevWeek)
-		addTotal(&d.YearToDate, pw.YearToDate)
-		switch p.Sector {
-		case SectorPublic:
-			d.WeekPublic += pw.Week.Jobs
-		case SectorPrivate:
-			d.WeekPrivate += pw.Week.Jobs
-		}
-		if pw.Week.Jobs != 0 || pw.PrevWeek.Jobs != 0 || pw.Week.Agreed != 0 {
-			d.Programs = append(d.Programs, pw)
-		}
-		if pw.Target > 0 {
-			d.programsWithTargets++
-			// Behind pace: a smaller share of its target than of the year.
-			if pw.YearToDate.Jobs*d.daysInYear < pw.Target*d.elapsedDays {
-				d.Lagging = append(d.Lagging, pw)
-			}
-		}
-	}
-	sort.SliceStable(d.Programs, func(i, j int) bool { return d.Programs[i].Week.Jobs > d.Programs[j].Week.Jobs })
-	sort.SliceStable(d.Lagging, func(i, j int) bool {
-		return d.Lagging[i].YearToDate.Jobs*d.Lagging[j].Target < d.Lagging[j].YearToDate.Jobs*d.Lagging[i].Target
-	})
-
 	if err := s.gatherDepartments(ctx, &d, all); err != nil {
 		return d, err
 	}
-	if d.Stages, err = s.store.StageCounts(ctx); err != nil {
+	if err := s.gatherDepartmentTargets(ctx, &d); err != nil {
 		return d, err
 	}
-	moves, err := s.store.StageMovesBetween(ctx, weekFrom, weekTo)
-	if err != nil {
-		return d, err
-	}
-	for _, m := range moves {
-		if m.From == "" {
-			d.NewCandidates = append(d.NewCandidates, m)
-		} else {
-			d.Moves = append(d.Moves, m)
-		}
-	}
-	if d.Voided, err = s.store.VoidedBetween(ctx, weekFrom, weekTo); err != nil {
+	if err := s.gatherCandidatesAndVoids(ctx, &d); err != nil {
 		return d, err
 	}
 	if d.Chart, err = s.cumulativeSeries(ctx, d.Year, d.AsOf, d.Target); err != nil {
@@ -158,23 +115,176 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 	return d, nil
 }
 
+// gatherPrograms sums the week, the week before and the year to date per
+// program, and finds the lagging ones.
+func (s *Service) gatherPrograms(ctx context.Context, d *Digest, all []Program) error {
+	monday := d.WeekStart
+	week, err := s.totalsByProgram(ctx, monday, d.WeekEnd, "")
+	if err != nil {
+		return err
+	}
+	prev, err := s.totalsByProgram(ctx, monday.AddDate(0, 0, -7), monday.AddDate(0, 0, -1), "")
+	if err != nil {
+		return err
+	}
+	ytd, err := s.totalsByProgram(ctx, dates.On(d.Year, time.January, 1), d.AsOf, "")
+	if err != nil {
+		return err
+	}
+	if monday.Year() < d.Year { // week 1 starting in December: close last year too
+		closed, err := s.totalsByProgram(ctx, dates.On(monday.Year(), time.January, 1), dates.On(monday.Year(), time.December, 31), "")
+		if err != nil {
+			return err
+		}
+		for _, p := range all {
+			if p.CountsAsJobs() {
+				addTotal(&d.PrevYearFinal, closed[p.ID])
+			}
+		}
+	}
+	targets, err := s.store.Targets(ctx, d.Year)
+	if err != nil {
+		return err
+	}
+	d.Target = targets.Total
+	for _, p := range all {
+		if !p.CountsAsJobs() {
+			continue
+		}
+		pw := ProgramWeek{Program: p, Week: week[p.ID], PrevWeek: prev[p.ID], YearToDate: ytd[p.ID], Target: targets.Programs[p.ID]}
+		d.addProgram(pw)
+	}
+	sort.SliceStable(d.Programs, func(i, j int) bool { return d.Programs[i].Week.Jobs > d.Programs[j].Week.Jobs })
+	sort.SliceStable(d.Lagging, func(i, j int) bool {
+		return d.Lagging[i].YearToDate.Jobs*d.Lagging[j].Target < d.Lagging[j].YearToDate.Jobs*d.Lagging[i].Target
+	})
+	return nil
+}
+
+// addProgram adds one program's figures to the digest's sums and lists.
+func (d *Digest) addProgram(pw ProgramWeek) {
+	addTotal(&d.Week, pw.Week)
+	addTotal(&d.PrevWeek, pw.PrevWeek)
+	addTotal(&d.YearToDate, pw.YearToDate)
+	switch pw.Program.Sector {
+	case SectorPublic:
+		d.WeekPublic += pw.Week.Jobs
+	case SectorPrivate:
+		d.WeekPrivate += pw.Week.Jobs
+	}
+	if pw.Week.Jobs != 0 || pw.PrevWeek.Jobs != 0 || pw.Week.Agreed != 0 {
+		d.Programs = append(d.Programs, pw)
+	}
+	if pw.Target > 0 {
+		d.programsWithTargets++
+		// Behind pace: a smaller share of its target than of the year.
+		if pw.YearToDate.Jobs*d.daysInYear < pw.Target*d.elapsedDays {
+			d.Lagging = append(d.Lagging, pw)
+		}
+	}
+}
+
+// weekEntriesCap bounds the entries read to classify a week's reports; a
+// week has a few dozen, and past the cap the note is simply left out.
+const weekEntriesCap = 2000
+
+// gatherMonthEnd finds the share of the week's jobs that came from
+// month-end reports: entries dated on a month's last day or given as
+// cumulative figures. Those are a month's (or a year's) work reported at
+// once, so a week made mostly of them must not read as one week's output.
+func (s *Service) gatherMonthEnd(ctx context.Context, d *Digest, all []Program) error {
+	if d.Week.Jobs <= 0 {
+		return nil
+	}
+	jobs := map[int64]bool{}
+	for _, p := range all {
+		jobs[p.ID] = p.CountsAsJobs()
+	}
+	list, err := s.store.ListEntries(ctx, EntryFilter{From: d.WeekStart, To: d.WeekEnd, Limit: weekEntriesCap})
+	if err != nil || len(list) == weekEntriesCap {
+		return err
+	}
+	var share int64
+	monthEnds, cumulativeDays := map[time.Time]bool{}, map[time.Time]bool{}
+	for _, e := range list {
+		if e.Voided() || e.Status != StatusRealised || !jobs[e.ProgramID] {
+			continue
+		}
+		switch {
+		case e.AsOf.AddDate(0, 0, 1).Day() == 1:
+			monthEnds[e.AsOf] = true
+		case e.Kind == KindCumulative:
+			cumulativeDays[e.AsOf] = true
+		default:
+			continue
+		}
+		share += e.Count
+	}
+	if share*2 <= d.Week.Jobs {
+		return nil
+	}
+	// Name the month ends; a cumulative figure dated mid-month is counted in
+	// the share but named only when there is no month end to name.
+	if len(monthEnds) == 0 {
+		monthEnds = cumulativeDays
+	}
+	for day := range monthEnds {
+		d.MonthEndDays = append(d.MonthEndDays, day)
+	}
+	d.MonthEndJobs = share
+	sort.Slice(d.MonthEndDays, func(i, j int) bool { return d.MonthEndDays[i].Before(d.MonthEndDays[j]) })
+	return nil
+}
+
+// gatherCandidatesAndVoids reads the week's stage moves, the pipeline and
+// the week's voids.
+func (s *Service) gatherCandidatesAndVoids(ctx context.Context, d *Digest) error {
+	// Voids and stage moves are stamped instants; the week runs from Monday
+	// midnight to the next Monday midnight in the city's zone.
+	weekFrom := time.Date(d.WeekStart.Year(), d.WeekStart.Month(), d.WeekStart.Day(), 0, 0, 0, 0, s.loc)
+	weekTo := weekFrom.AddDate(0, 0, 7)
+	var err error
+	if d.Stages, err = s.store.StageCounts(ctx); err != nil {
+		return err
+	}
+	moves, err := s.store.StageMovesBetween(ctx, weekFrom, weekTo)
+	if err != nil {
+		return err
+	}
+	for _, m := range moves {
+		if m.From == "" {
+			d.NewCandidates = append(d.NewCandidates, m)
+		} else {
+			d.Moves = append(d.Moves, m)
+		}
+	}
+	d.Voided, err = s.store.VoidedBetween(ctx, weekFrom, weekTo)
+	return err
+}
+
 func addTotal(sum *ProgramTotal, t ProgramTotal) {
 	sum.Jobs += t.Jobs
 	sum.Approximate += t.Approximate
 	sum.Agreed += t.Agreed
 }
 
-// gatherDepartments finds the week's busiest departments and the silent ones.
+// gatherDepartments finds the week's busiest departments and the silent
+// ones. Silence is judged as the week's Sunday saw it: a report dated after
+// the week (or a digest run weeks later) does not hide a silent department.
 func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []Program) error {
 	depts, err := s.store.DepartmentTotals(ctx, d.WeekStart, d.WeekEnd)
 	if err != nil {
 		return err
 	}
+	last, err := s.store.LastLoggedThrough(ctx, d.WeekEnd)
+	if err != nil {
+		return err
+	}
 	for _, dt := range withProgramDepartments(depts, programs) {
+		dt.LastLoggedOn = last[dt.Department]
 		if dt.Jobs > 0 {
 			d.TopDepartments = append(d.TopDepartments, dt)
 		}
-		// Silent as of the week's end, the same two weeks status uses.
 		if dt.LastLoggedOn.IsZero() || d.WeekEnd.Sub(dt.LastLoggedOn) >= silentAfter {
 			d.SilentDepartments = append(d.SilentDepartments, dt)
 		}
@@ -184,6 +294,25 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 		a, b := d.SilentDepartments[i].LastLoggedOn, d.SilentDepartments[j].LastLoggedOn
 		return a.Before(b)
 	})
+	return nil
+}
+
+// gatherDepartmentTargets sums, for each department with a yearly target,
+// its jobs from 1 January of the digest's year to its as-of date, for 달성률.
+func (s *Service) gatherDepartmentTargets(ctx context.Context, d *Digest) error {
+	targets, err := s.store.DepartmentTargets(ctx, d.Year)
+	if err != nil || len(targets) == 0 {
+		return err
+	}
+	ytd, err := s.store.DepartmentTotals(ctx, dates.On(d.Year, time.January, 1), d.AsOf)
+	if err != nil {
+		return err
+	}
+	for _, dt := range withDepartmentTargets(ytd, targets) {
+		if dt.Target > 0 {
+			d.DepartmentTargets = append(d.DepartmentTargets, dt)
+		}
+	}
 	return nil
 }
 
@@ -261,8 +390,7 @@ func (s *Service) weekSpan(d Digest) string {
 // channel post is written in the channel's language, not the reader's. Sections
 // stay few and lines short, so the Slack transport's Block Kit stays far under
 // its limits.
-func (s *Service) DigestReply(d Digest, lang Lang) Reply {
-	s = s.in(lang)
+func (s *Service) DigestReply(d Digest) Reply {
 	r := Reply{Command: "digest", Outcome: OutcomeOK,
 		Title: s.msg("digest.weekly_jobs_digest", "Span", s.weekSpan(d))}
 	r.Sections = append(r.Sections, s.digestHeadline(d), s.digestPrograms(d), s.digestDepartments(d),
@@ -274,6 +402,18 @@ func (s *Service) digestHeadline(d Digest) Section {
 	var lines []string
 	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.jobs(d.Week.Jobs), "Change", signed(d.Week.Jobs-d.PrevWeek.Jobs), "Before", s.jobs(d.PrevWeek.Jobs)))
 	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
+	if len(d.MonthEndDays) > 0 {
+		days := make([]string, len(d.MonthEndDays))
+		for i, day := range d.MonthEndDays {
+			days[i] = s.msg("digest.month_day", "Month", int(day.Month()), "Day", day.Day())
+		}
+		lines = append(lines, s.msg("digest.month_end_included", "Days", strings.Join(days, ", "),
+			"MonthEnd", s.jobs(d.MonthEndJobs), "Week", s.jobs(d.Week.Jobs)))
+	}
+	if closed := d.WeekStart.Year(); closed < d.Year {
+		lines = append(lines, s.msg("digest.year_closed", "Year", closed,
+			"Jobs", s.jobs(d.PrevYearFinal.Jobs), "Date", s.date(dates.On(closed, time.December, 31))))
+	}
 	ytd := d.YearToDate.Jobs
 	switch {
 	case d.Target > 0:
@@ -328,6 +468,13 @@ func (s *Service) digestDepartments(d Digest) Section {
 			parts = append(parts, dt.Department+" "+s.jobs(dt.Jobs))
 		}
 		sec.Lines = append(sec.Lines, s.msg("digest.logged_most", "Join", strings.Join(parts, " · ")))
+	}
+	if len(d.DepartmentTargets) > 0 {
+		var parts []string
+		for _, dt := range d.DepartmentTargets[:min(len(d.DepartmentTargets), digestMaxList)] {
+			parts = append(parts, dt.Department+" "+s.jobs(dt.Jobs)+s.deptAchievement(dt))
+		}
+		sec.Lines = append(sec.Lines, s.msg("digest.against_dept_targets", "Join", strings.Join(parts, " · ")))
 	}
 	if len(d.SilentDepartments) == 0 {
 		sec.Lines = append(sec.Lines, s.msg("digest.silent_none"))
@@ -492,7 +639,7 @@ func (s *Service) digestCommand(ctx context.Context, c Caller, cmd Command) Repl
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	r := s.DigestReply(d, s.lang)
+	r := s.DigestReply(d)
 	r.Sections = append(r.Sections, Section{Lines: []string{s.msg("digest.preview_only_you_see")}})
 	return r
 }
@@ -528,7 +675,7 @@ func (s *Service) WithDigestPoster(p DigestPoster) *Service {
 
 // parseDigest reads `digest [ISO week]` and `digest post`; "post" turns the
 // command into "digest post", which only managers may run.
-func parseDigest(cmd *Command, ts []token) error {
+func parseDigest(cmd *Command, ts []token, _ time.Time) error {
 	switch {
 	case len(ts) == 0:
 		return nil

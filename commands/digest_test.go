@@ -68,6 +68,8 @@ func goldenData(t *testing.T) *harness {
 		"add 5 youth date:2026-05-24",
 		"void 16 typed twice",
 		"void 18 belongs to next week",
+		// The demo's own job-fair report is dated in April; this week has one too.
+		"add 35 youth date:2026-05-19 dept:일자리정책과 job fair hires",
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +101,7 @@ func TestDigestGolden(t *testing.T) {
 			t.Fatalf("Digest: %v", err)
 		}
 		out.WriteString("===== " + string(lang) + " =====\n")
-		out.WriteString(svc.DigestReply(d, "").Text())
+		out.WriteString(svc.DigestReply(d).Text())
 		out.WriteString("\n\n")
 	}
 	checkGolden(t, "digest.golden", out.String())
@@ -249,7 +251,7 @@ func TestDigestAcrossTheYearEnd(t *testing.T) {
 	if d.Week.Jobs != 57 || d.YearToDate.Jobs != 650 {
 		t.Errorf("week %d, year to date %d; want 57 (both years' days) and 650 (2026 only)", d.Week.Jobs, d.YearToDate.Jobs)
 	}
-	text := late.DigestReply(d, "").Text()
+	text := late.DigestReply(d).Text()
 	mustContain(t, text, "2026-W53 (2026-12-28 – 2027-01-03)", "650 of the 1,000 target (65%)", "The year ended 350 short of the target.")
 }
 

@@ -41,8 +41,9 @@ func (p Program) CountsAsJobs() bool { return p.Unit != "회" }
 // EntryKind says how a report was given.
 type EntryKind string
 
-// Entry kinds: a delta ("+35 this week") or a cumulative year-to-date figure,
-// stored as the difference from the program's total at the time.
+// Entry kinds: a delta ("+35 this week") or a cumulative figure, the
+// program's total from 1 January through the as-of date, stored as the
+// difference from the live entries dated on or before it.
 const (
 	KindDelta      EntryKind = "delta"
 	KindCumulative EntryKind = "cumulative"
@@ -71,7 +72,7 @@ const (
 // NewEntry is what a caller asks to record.
 type NewEntry struct {
 	ProgramID int64
-	// Count is the delta for KindDelta and the reported year-to-date figure
+	// Count is the delta for KindDelta and the reported total through AsOf
 	// for KindCumulative.
 	Count          int64
 	Kind           EntryKind
@@ -121,14 +122,19 @@ type AddResult struct {
 	// Duplicate is true when the idempotency key had been seen: nothing new was
 	// written and Entry is the one recorded the first time.
 	Duplicate bool
+	// Agrees is true when a cumulative figure equals the program's total
+	// through its date: nothing was written, and Entry (without an ID) only
+	// carries what was reported.
+	Agrees bool
 }
 
 // EntryFilter selects entries to list.
 type EntryFilter struct {
-	LoggedBy  string    // "" for everyone
-	ProgramID int64     // 0 for every program
-	From, To  time.Time // as-of dates, inclusive; zero means unbounded
-	Limit     int
+	LoggedBy   string    // "" for everyone
+	ProgramID  int64     // 0 for every program
+	Department string    // "" for every department
+	From, To   time.Time // as-of dates, inclusive; zero means unbounded
+	Limit      int
 }
 
 // ProgramTotal is one program's sums over a span of as-of dates.
@@ -139,11 +145,38 @@ type ProgramTotal struct {
 	Agreed      int64 // agreed (약정) jobs, never part of Jobs
 }
 
+// Department is one department (부서) of the managed list: entries may only
+// be credited to an active one. Names are stored cleaned (CleanName).
+type Department struct {
+	Name      string
+	Aliases   []string
+	Active    bool     // false once retired, or for a name no manager ever added
+	Reporters []string // Slack user IDs of the people who report for it
+	Channel   string   // Slack channel ID for reminders, "" for none
+}
+
+// NothingReport records that a department had nothing to report for a month
+// (실적 없음): it counts as having reported and adds no jobs.
+type NothingReport struct {
+	ID             int64
+	Department     string
+	Month          time.Time // the first day of the month
+	LoggedBy       string
+	Source         Source
+	IdempotencyKey string
+	CreatedAt      time.Time
+	VoidedAt       time.Time // zero while live
+	VoidedBy       string
+	VoidReason     string
+	Duplicate      bool // AddNothing saw the idempotency key before
+}
+
 // DepartmentTotal is one department's realised jobs over a span of dates.
 type DepartmentTotal struct {
 	Department   string
 	Jobs         int64
 	LastLoggedOn time.Time // the latest as-of date of a live entry ever, zero if none
+	Target       int64     // the department's yearly target, 0 if none (set by commands, not the store)
 }
 
 // Targets are a year's current targets.
@@ -210,6 +243,14 @@ func (s Stage) Final() bool {
 	return s == StageDesignated || s == StageNotSelected || s == StageWithdrawn
 }
 
+// Decision reports whether the stage records the city's official decision on
+// a candidate (지정 designated, 탈락 not selected): only a manager may move a
+// candidate into it. Withdrawn (포기) is the organisation's own choice, which
+// any staff member may record.
+func (s Stage) Decision() bool {
+	return s == StageDesignated || s == StageNotSelected
+}
+
 // NewCandidate is a candidate to record.
 type NewCandidate struct {
 	Name           string
@@ -258,15 +299,50 @@ var (
 	ErrAlreadyVoided = errors.New("entry already voided")
 	// ErrUnavailable: the database cannot be reached; nothing was written.
 	ErrUnavailable = errors.New("storage unavailable")
+	// ErrUndoBusy: the user's other undos hold every live entry left to undo,
+	// or kept moving it; nothing was voided.
+	ErrUndoBusy = errors.New("another undo is in progress")
 )
 
-// CumulativeBelowError refuses a cumulative report that is not above the
-// program's current year-to-date total.
+// CumulativeBelowError refuses a cumulative report below the program's total
+// through its as-of date (same year and status).
 type CumulativeBelowError struct {
-	Current  int64
-	Reported int64
+	Current  int64     // the live total through AsOf
+	Reported int64     // the figure typed
+	AsOf     time.Time // the report's as-of date
+	// Entries are a few live entries through AsOf to check first, the likeliest
+	// culprits first: those that alone exceed the difference, then the latest.
+	Entries []Entry
 }
 
 func (e *CumulativeBelowError) Error() string {
-	return fmt.Sprintf("cumulative figure %d is not above the current total %d", e.Reported, e.Current)
+	return fmt.Sprintf("cumulative figure %d is below the total %d through %s", e.Reported, e.Current, e.AsOf.Format(time.DateOnly))
+}
+
+// DependentReportError refuses a void: a later cumulative report was recorded
+// as a difference that counts on the entry, and recomputing it would leave it
+// recording nothing or less than nothing (only possible when reports were
+// back-dated behind each other). Report is that later report.
+type DependentReportError struct {
+	Voided int64
+	Report Entry
+}
+
+func (e *DependentReportError) Error() string {
+	return fmt.Sprintf("voiding entry %d would leave cumulative report %d untrue", e.Voided, e.Report.ID)
+}
+
+// VoidResult is what VoidEntry and UndoLatest return.
+type VoidResult struct {
+	Entry Entry // the voided entry
+	// Adjusted are later cumulative reports of the same program, year and
+	// status whose recorded difference was recomputed so that each still
+	// states the total through its date; the history is kept in the store.
+	Adjusted []Adjustment
+}
+
+// Adjustment is one recomputed cumulative report.
+type Adjustment struct {
+	Report   Entry // the report after the change
+	OldCount int64 // the difference it recorded before
 }

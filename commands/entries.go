@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -32,7 +33,7 @@ type invalid struct {
 
 // prepareEntry checks a draft and turns it into a NewEntry; the typed command
 // and the Slack form both go through here so they accept exactly the same.
-func (s *Service) prepareEntry(c Caller, programs []Program, d entryDraft) (NewEntry, Program, *invalid) {
+func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department, d entryDraft) (NewEntry, Program, *invalid) {
 	p, ok := findProgram(programs, d.program)
 	if !ok {
 		return NewEntry{}, Program{}, &invalid{field: FieldProgram}
@@ -53,6 +54,13 @@ func (s *Service) prepareEntry(c Caller, programs []Program, d entryDraft) (NewE
 	}
 	if utf8.RuneCountInString(d.department) > MaxNameRunes {
 		return NewEntry{}, p, &invalid{FieldDepartment, s.msg("entries.department_name_is_longer", "MaxNameRunes", MaxNameRunes)}
+	}
+	if d.department != "" {
+		dept, ok := findDepartment(depts, d.department)
+		if !ok {
+			return NewEntry{}, p, &invalid{FieldDepartment, s.unknownDepartment(d.department, depts)}
+		}
+		d.department = dept.Name // the managed name, never the typed spelling
 	}
 	e := NewEntry{
 		ProgramID: p.ID, Count: d.count.Value, Kind: KindDelta, AsOf: asOf, Approximate: d.count.Approximate,
@@ -80,6 +88,10 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
 	d := entryDraft{count: cmd.Count, cumulative: cmd.Cumulative, date: cmd.Opts.Date, department: cmd.Opts.Department,
 		status: cmd.Opts.Status, employment: cmd.Opts.Employment}
 	var noteWords []string
@@ -98,7 +110,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.refuse(cmd.Name, s.msg("entries.which_program_give_its"))
 	}
 	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + cmd.Opts.Note)
-	e, p, bad := s.prepareEntry(c, programs, d)
+	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
 		if bad.field == FieldProgram && bad.message == "" {
 			return s.unknownProgram(cmd.Name, d.program, programs)
@@ -111,12 +123,15 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 // record stores a prepared entry and confirms it.
 func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	res, err := s.store.AddEntry(ctx, e)
-	var below *CumulativeBelowError
-	if errors.As(err, &below) {
-		return s.refuse("add", s.msg("entries.already_has_jobs_in", "Program", s.programLabel(p), "Current", s.jobs(below.Current), "Year", e.AsOf.Year(), "Reported", s.jobs(below.Reported), "Code", s.programShort(p)))
+	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
+		return s.refuse("add", s.cumulativeBelow(p, below))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "add", err)
+	}
+	if res.Agrees {
+		return Reply{Title: s.msg("entries.ledger_agrees", "Program", s.programLabel(p),
+			"Total", s.unitCount(res.Entry.ReportedTotal, false, p.Unit), "Date", s.date(res.Entry.AsOf))}
 	}
 	entry := res.Entry
 	if res.Duplicate {
@@ -125,7 +140,8 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	count := s.unitCount(entry.Count, entry.Approximate, p.Unit)
 	title := s.msg("entries.recorded", "ID", entry.ID, "Count", count, "Program", s.programLabel(p))
 	if entry.Kind == KindCumulative {
-		title = s.msg("entries.recorded_cumulative", "ID", entry.ID, "Program", s.programLabel(p), "Count", s.unitCount(entry.ReportedTotal, entry.Approximate, p.Unit), "Year", entry.AsOf.Year(), "Count2", count)
+		title = s.msg("entries.recorded_cumulative", "ID", entry.ID, "Program", s.programLabel(p),
+			"Total", s.unitCount(entry.ReportedTotal, entry.Approximate, p.Unit), "Date", s.date(entry.AsOf), "Count", count)
 	}
 	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", entry.LoggedBy)}
 	if entry.Status == StatusAgreed {
@@ -134,19 +150,57 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if entry.Note != "" {
 		lines = append(lines, s.msg("entries.note", "Note", entry.Note))
 	}
+	totals, err := s.entryTotals(ctx, entry, p, res.ProgramTotal)
+	if err != nil {
+		return s.storageFailure(ctx, "add", err)
+	}
+	lines = append(lines, totals...)
 	lines = append(lines,
-		s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", entry.AsOf.Year(), "ProgramTotal", s.unitCount(res.ProgramTotal, false, p.Unit)),
 		s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", entry.ID, s.msg("entries.undo_reason")), Style: "danger",
 	}}}
 }
 
+// entryTotals is the program's year total after an entry. For a realised
+// entry that is the store's same-status total. An agreed (MOU) entry must not
+// read as the year's jobs: it shows the realised total and, apart from it,
+// the agreed pipeline, both summed from the entries of the as-of year.
+func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatus int64) ([]string, error) {
+	year := e.AsOf.Year()
+	if e.Status != StatusAgreed {
+		return []string{s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", year, "ProgramTotal", s.unitCount(sameStatus, false, p.Unit))}, nil
+	}
+	list, err := s.store.ProgramTotals(ctx, dates.On(year, time.January, 1), dates.On(year, time.December, 31), "")
+	if err != nil {
+		return nil, err
+	}
+	var t ProgramTotal
+	for _, pt := range list {
+		if pt.ProgramID == p.ID {
+			t = pt
+		}
+	}
+	return []string{
+		s.msg("entries.total_for_d_hired", "Program", s.programLabel(p), "Year", year, "Jobs", s.unitCount(t.Jobs, false, p.Unit)),
+		s.msg("entries.agreed_mou_pipeline_for", "Year", year, "Agreed", s.unitCount(t.Agreed, false, p.Unit)),
+	}, nil
+}
+
 // SubmitAddForm validates and records an add-entry form. Invalid fields come
 // back as FieldErrors and nothing is written.
 func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply, FieldErrors) {
-	s = s.in(s.languageFor(ctx, c))
+	if !s.pinned { // answer in this caller's language
+		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
+	}
+	if r := s.writeLimited(ctx, c, "add"); r != nil {
+		return *r, FieldErrors{FieldProgram: r.Title}
+	}
 	programs, err := s.store.Programs(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, "add", err), nil
+	}
+	depts, err := s.store.Departments(ctx)
 	if err != nil {
 		return s.storageFailure(ctx, "add", err), nil
 	}
@@ -173,13 +227,18 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 		}
 		d.status = st
 	}
-	e, p, bad := s.prepareEntry(c, programs, d)
+	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
 		if bad.message == "" {
 			bad.message = s.msg("entries.pick_program_from_list")
 		}
 		if _, seen := errs[bad.field]; !seen && (bad.field != FieldProgram || d.program != "" || len(errs) == 0) {
 			errs[bad.field] = bad.message
+		}
+	}
+	for field, text := range map[string]string{FieldDepartment: f.Department, FieldNote: f.Note} {
+		if r, at, found := firstControl(text); found {
+			errs[field] = s.msg("entries.this_has_invisible_control", "R", fmt.Sprintf("%04X", r), "At", at)
 		}
 	}
 	if len(errs) > 0 {
@@ -199,7 +258,13 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 
 // list answers `list`.
 func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
-	f := EntryFilter{Limit: 20}
+	if cmd.Voided {
+		return s.listVoided(ctx, cmd)
+	}
+	f := EntryFilter{Limit: 20, Department: cmd.Opts.Department}
+	if f.Department != "" {
+		f.Limit = deptListLimit
+	}
 	if cmd.Mine {
 		f.LoggedBy = c.UserID
 	}
@@ -221,7 +286,7 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		f.ProgramID = p.ID
 	}
-	entries, err := s.store.ListEntries(ctx, f)
+	entries, err := s.listThisYearFirst(ctx, f)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -240,7 +305,34 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	if len(entries) == f.Limit {
 		title = s.msg("entries.latest_n", "Limit", f.Limit)
 	}
-	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
+	r := Reply{Title: title, Sections: []Section{{Lines: lines}}}
+	if f.Department != "" {
+		r.Sections = append(r.Sections, Section{Lines: []string{s.deptTotalLine(f.Department, entries)}})
+	}
+	return r
+}
+
+// listThisYearFirst lists entries by as-of year, latest year first, and
+// newest first within a year: a back-filled batch of last year's figures
+// must not push this year's entries off the screen.
+func (s *Service) listThisYearFirst(ctx context.Context, f EntryFilter) ([]Entry, error) {
+	year := s.today().Year()
+	var out []Entry
+	if f.From.IsZero() && f.To.IsZero() {
+		thisYear := f
+		thisYear.From = dates.On(year, time.January, 1)
+		got, err := s.store.ListEntries(ctx, thisYear)
+		if err != nil || len(got) == f.Limit {
+			return got, err
+		}
+		out, f.To, f.Limit = got, dates.On(year-1, time.December, 31), f.Limit-len(got)
+	}
+	older, err := s.store.ListEntries(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(older, func(i, j int) bool { return older[i].AsOf.Year() > older[j].AsOf.Year() })
+	return append(out, older...), nil
 }
 
 // entryLine is one entry in a list.
@@ -262,16 +354,23 @@ func (s *Service) entryLine(e Entry, p Program) string {
 	return line
 }
 
-// undo answers `undo`: voids the caller's latest live entry.
+// undo answers `undo`: voids the caller's latest live entry. Concurrent
+// undos by one user each void a different entry, newest first.
 func (s *Service) undo(ctx context.Context, c Caller) Reply {
-	e, err := s.store.LatestLiveEntryBy(ctx, c.UserID)
-	if errors.Is(err, ErrNotFound) {
+	res, err := s.store.UndoLatest(ctx, c.UserID, s.msg("entries.undone_by_its_author"))
+	switch {
+	case errors.Is(err, ErrNotFound):
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.you_have_no_entries")}
+	case errors.Is(err, ErrUndoBusy):
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.another_undo_of_yours")}
+	}
+	if dep, ok := errors.AsType[*DependentReportError](err); ok {
+		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "undo", err)
 	}
-	return s.void(ctx, c, e.ID, s.msg("entries.undone_by_its_author"))
+	return s.voided(ctx, res, s.msg("entries.undone_by_its_author"))
 }
 
 // void answers `void`: its author or a manager voids one entry.
@@ -279,8 +378,14 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if utf8.RuneCountInString(reason) > MaxNoteRunes {
 		return s.refuse("void", s.msg("entries.reason_is_longer_than", "MaxNoteRunes", MaxNoteRunes))
 	}
+	if reason == "" {
+		reason = s.msg("entries.no_reason_given")
+	}
 	e, err := s.store.Entry(ctx, id)
 	if errors.Is(err, ErrNotFound) {
+		if r, ok := s.voidNothing(ctx, c, id, reason); ok { // 실적 없음 reports share the numbers
+			return r
+		}
 		return s.refuse("void", s.msg("entries.no_such_entry", "ID", id))
 	}
 	if err != nil {
@@ -289,26 +394,62 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if e.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.not_yours", "ID", id, "LoggedBy", e.LoggedBy)}
 	}
-	if reason == "" {
-		reason = s.msg("entries.no_reason_given")
-	}
-	voided, err := s.store.VoidEntry(ctx, id, c.UserID, reason)
+	res, err := s.store.VoidEntry(ctx, id, c.UserID, reason)
 	if errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.already_voided", "ID", id)}
+	}
+	if dep, ok := errors.AsType[*DependentReportError](err); ok {
+		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "void", err)
 	}
-	name, unit := voided.ProgramCode, ""
-	if programs, err := s.store.Programs(ctx); err == nil {
-		for _, p := range programs {
-			if p.ID == voided.ProgramID {
-				name, unit = s.programShort(p), p.Unit
-			}
+	return s.voided(ctx, res, reason)
+}
+
+// voided confirms a void, listing the later cumulative reports recomputed so
+// they still state the total through their dates.
+func (s *Service) voided(ctx context.Context, res VoidResult, reason string) Reply {
+	v := res.Entry
+	programs, _ := s.store.Programs(ctx) // on failure the reply names the code
+	name, unit := s.programOf(programs, v.ProgramID, v.ProgramCode)
+	lines := []string{s.msg("entries.reason", "Reason", reason)}
+	for _, a := range res.Adjusted {
+		r := a.Report
+		lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal), "OldCount", s.jobs(a.OldCount), "Count", s.jobs(r.Count)))
+	}
+	return Reply{Title: s.msg("entries.voided_entry", "ID", v.ID, "Program", name, "Count", s.unitCount(v.Count, v.Approximate, unit), "AsOf", s.date(v.AsOf)),
+		Sections: []Section{{Lines: lines}}}
+}
+
+// programOf is an entry's program as replies name it (programShort) and its
+// unit; the stored code when the program is not in the list.
+func (s *Service) programOf(programs []Program, id int64, code string) (name, unit string) {
+	for _, p := range programs {
+		if p.ID == id {
+			return s.programShort(p), p.Unit
 		}
 	}
-	return Reply{Title: s.msg("entries.voided_entry", "ID", voided.ID, "Program", name, "Count", s.unitCount(voided.Count, voided.Approximate, unit), "AsOf", s.date(voided.AsOf)),
-		Sections: []Section{{Lines: []string{s.msg("entries.reason", "Reason", reason)}}}}
+	return code, ""
+}
+
+// dependentReport explains a void refused because a later cumulative report
+// counts on the entry.
+func (s *Service) dependentReport(dep *DependentReportError) string {
+	r := dep.Report
+	return s.msg("entries.entry_1_d_was", "Voided", dep.Voided, "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal))
+}
+
+// cumulativeBelow explains a refused cumulative figure, naming the entries
+// to check.
+func (s *Service) cumulativeBelow(p Program, below *CumulativeBelowError) string {
+	checks := make([]string, len(below.Entries))
+	for i, e := range below.Entries {
+		checks[i] = s.msg("entries.entry_to_check", "ID", e.ID, "Date", s.date(e.AsOf), "Count", s.unitCount(e.Count, e.Approximate, p.Unit))
+	}
+	return s.msg("entries.cumulative_below", "Program", s.programLabel(p),
+		"Current", s.unitCount(below.Current, false, p.Unit), "Date", s.date(below.AsOf),
+		"Reported", s.unitCount(below.Reported, false, p.Unit), "Code", s.programShort(p), "Checks", strings.Join(checks, ", "))
 }
 
 // jobs writes a number of jobs: in Korean with its counter (7,100개).

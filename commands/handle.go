@@ -10,13 +10,20 @@ import (
 // returns the reply. It never returns an error: every failure becomes a reply
 // that says, in words, what happened and what to type instead.
 func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
-	s = s.in(s.languageFor(ctx, c))
+	if !s.pinned { // run on a copy that speaks this caller's language
+		return s.WithLanguage(s.languageFor(ctx, c)).Handle(ctx, c, text)
+	}
 	cmd, err := Parse(text, s.today())
 	if err != nil {
 		return s.usageReply(err)
 	}
 	if spec, ok := specNamed(cmd.Name); ok && spec.Manager && !s.IsManager(c.UserID) {
 		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.managers_only_command", "Command", commandName(cmd.Name))}
+	}
+	if spec, _ := specNamed(cmd.Name); spec.Writes {
+		if r := s.writeLimited(ctx, c, cmd.Name); r != nil {
+			return *r
+		}
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Guarded && c.IdempotencyKey != "" {
 		first, err := s.store.ClaimDelivery(ctx, c.IdempotencyKey, cmd.Name)
@@ -39,39 +46,10 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 	return s.run(ctx, c, cmd)
 }
 
-// run dispatches a parsed command to its handler.
+// run answers a parsed command with its spec's handler.
 func (s *Service) run(ctx context.Context, c Caller, cmd Command) Reply {
-	var r Reply
-	switch cmd.Name {
-	case "add":
-		r = s.add(ctx, c, cmd)
-	case "list":
-		r = s.list(ctx, c, cmd)
-	case "undo":
-		r = s.undo(ctx, c)
-	case "void":
-		r = s.void(ctx, c, cmd.ID, cmd.Opts.Note)
-	case "status":
-		r = s.status(ctx, cmd)
-	case "target":
-		r = s.target(ctx, c, cmd)
-	case "programs":
-		r = s.programs(ctx)
-	case "program add", "program rename", "program deactivate", "program activate":
-		r = s.programCommand(ctx, cmd)
-	case "candidate add":
-		r = s.candidateAdd(ctx, c, cmd)
-	case "candidate list":
-		r = s.candidateList(ctx, cmd)
-	case "candidate show":
-		r = s.candidateShow(ctx, cmd.ID)
-	case "candidate move":
-		r = s.candidateMove(ctx, c, cmd)
-	case "digest", "digest post":
-		r = s.digestCommand(ctx, c, cmd)
-	default:
-		r = s.help(cmd.Words)
-	}
+	spec, _ := specNamed(cmd.Name)
+	r := spec.Run(s, ctx, c, cmd)
 	r.Command = cmd.Name
 	if r.Outcome == "" {
 		r.Outcome = OutcomeOK

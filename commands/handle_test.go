@@ -132,9 +132,9 @@ func TestCumulativeReports(t *testing.T) {
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 2000 invest date:3월말", commands.OutcomeOK)
 	r := h.run("U1", "add 2400여 invest cumulative date:4월말", commands.OutcomeOK)
-	mustContain(t, r.Text(), "now stands at 2,400여 for 2026, a difference of 400여", "total for 2026: 2,400")
+	mustContain(t, r.Text(), "stands at 2,400여 through 2026-04-30, a difference of 400여", "total for 2026: 2,400")
 	r = h.run("U1", "add 2300 invest 누적", commands.OutcomeRefused)
-	mustContain(t, r.Text(), "already has 2,400 jobs in 2026", "Nothing was saved")
+	mustContain(t, r.Text(), "already has 2,400 jobs through 2026-11-26", "Nothing was saved", "Entries to check: #2 (2026-04-30, +400여)")
 	if got := h.yearTotal(); got != 2400 {
 		t.Errorf("total = %d; want 2400", got)
 	}
@@ -213,9 +213,10 @@ func TestCandidates(t *testing.T) {
 		t.Fatalf("candidate buttons = %+v", r.Actions)
 	}
 	h.run("U1", "add candidate 행복나눔 카페 kind:예비", commands.OutcomeOK)
-	for _, st := range []string{"실무검토", "briefing", "applied", "심사", "designated"} {
+	for _, st := range []string{"실무검토", "briefing", "applied", "심사"} {
 		h.run("U1", "candidate move 1 "+st, commands.OutcomeOK)
 	}
+	h.run(manager, "candidate move 1 designated", commands.OutcomeOK)
 	r = h.run("U1", "candidate move 1 review", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "only a manager can move it back")
 	h.run(manager, "candidate move 1 review reopened after appeal", commands.OutcomeOK)
@@ -231,6 +232,8 @@ func TestCandidates(t *testing.T) {
 func TestPrograms(t *testing.T) {
 	h := newHarness(t, commands.English)
 	h.run("U1", `program add startup en:"Start-up support" sector:private`, commands.OutcomeRefused)
+	h.run(manager, `program add startup en:"Start-up support" ko:창업지원 sector:민간 dept:창업지언과 aliases:창업`, commands.OutcomeRefused)
+	h.addDepartment("창업지원과")
 	h.run(manager, `program add startup en:"Start-up support" ko:창업지원 sector:민간 dept:창업지원과 aliases:창업`, commands.OutcomeOK)
 	h.run(manager, `program add start2 en:"Other" sector:private aliases:창업`, commands.OutcomeRefused)
 	h.run("U1", "add 12 창업", commands.OutcomeOK)
@@ -252,7 +255,7 @@ func TestKoreanReplies(t *testing.T) {
 	r = h.run("U1", "현황", commands.OutcomeOK)
 	mustContain(t, r.Text(), "누계 180개 / 목표 20,500개 (달성률 1%)", "공공 180개 · 민간 0개")
 	r = h.run("U1", "추가 일자리 청년", commands.OutcomeRefused)
-	mustContain(t, r.Text(), "수가 아닙니다", "사용법")
+	mustContain(t, r.Text(), "수를 읽을 수 없습니다", "사용법")
 }
 
 func TestAddForm(t *testing.T) {
@@ -316,6 +319,7 @@ func TestRedeliveredUndoVoidsOnce(t *testing.T) {
 // job totals of status or the departments.
 func TestSessionProgramsAreNotJobs(t *testing.T) {
 	h := newHarness(t, commands.English)
+	h.addDepartment("상담센터")
 	h.run(manager, `program add counsel en:"Job counselling" sector:public dept:상담센터 unit:회`, commands.OutcomeOK)
 	h.run("U1", "add 40 counsel", commands.OutcomeOK)
 	h.run("U1", "add 10 youth", commands.OutcomeOK)

@@ -2,6 +2,8 @@ package commands
 
 import (
 	"errors"
+	"fmt"
+	"jobsbot/commands/i18n"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"jobsbot/commands/dates"
-	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -44,6 +45,13 @@ type Command struct {
 	Stage      Stage
 	Sector     Sector
 	Opts       Options
+	Lang       Lang // lang: the chosen language, or langAuto
+
+	By     ReportBy      // report: how rows are grouped
+	Export ExportRequest // export: format, year and what
+	Voided bool          // list voided: the audit view of voided entries
+	// Users are the Slack users mentioned (<@U123>), by ID (dept add, remove).
+	Users []string
 }
 
 // Options are the key:value options of a command line.
@@ -64,6 +72,8 @@ type Options struct {
 	Aliases    []string
 	Unit       string
 	Disclosure string
+	By         ReportBy
+	Channel    string // a Slack channel ID (dept add)
 }
 
 // UsageError is a command line that cannot be run as typed. It carries the
@@ -90,6 +100,13 @@ func (e *UsageError) args() []any {
 func usageErr(command, id string, kv ...any) *UsageError {
 	return &UsageError{Command: command, ID: id, Args: kv}
 }
+
+// dateArg is a date argument of a parse error, written in the reply's
+// language when the error is shown.
+type dateArg time.Time
+
+// In implements i18n.Localized.
+func (d dateArg) In(p i18n.Printer) string { return p.Date(time.Time(d)) }
 
 // token is one word of a command line.
 type token struct {
@@ -167,28 +184,8 @@ var optionKeys = map[string]string{
 	"aliases": "aliases", "alias": "aliases", "별칭": "aliases",
 	"unit": "unit", "단위": "unit",
 	"disclosure": "disclosure", "공시": "disclosure", "공시유형": "disclosure",
-}
-
-// allowedOptions lists the options each command takes.
-var allowedOptions = map[string][]string{
-	"add":                {"date", "dept", "status", "type", "program", "note"},
-	"list":               {"program", "dept"},
-	"status":             {"dept", "program", "sector", "year"},
-	"target":             {"year", "program"},
-	"program add":        {"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
-	"program rename":     {"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
-	"candidate add":      {"kind", "dept", "mission", "rep", "note"},
-	"candidate list":     {"dept"},
-	"void":               {"note"},
-	"candidate move":     {"note"},
-	"undo":               {},
-	"programs":           {},
-	"program deactivate": {},
-	"program activate":   {},
-	"candidate show":     {},
-	"help":               {},
-	"digest":             {},
-	"digest post":        {},
+	"by": "by", "기준": "by", "집계": "by",
+	"channel": "channel", "채널": "channel",
 }
 
 var (
@@ -219,6 +216,9 @@ func Parse(text string, today time.Time) (Command, error) {
 	if !utf8.ValidString(text) {
 		return Command{}, usageErr("", "parse.that_command_has_characters")
 	}
+	if r, at, found := firstControl(text); found {
+		return Command{}, controlCharErr(text, r, at)
+	}
 	tokens := tokenize(text)
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
 		tokens = tokens[1:]
@@ -239,6 +239,50 @@ func Parse(text string, today time.Time) (Command, error) {
 		return Command{}, err
 	}
 	return cmd, nil
+}
+
+// parseArgs reads the positional words with the command's own parser.
+func parseArgs(cmd *Command, ts []token, today time.Time) error {
+	spec, _ := specNamed(cmd.Name)
+	if spec.Parse == nil {
+		if len(ts) > 0 {
+			return usageErr(cmd.Name, "parse.takes_nothing_after_it")
+		}
+		return nil
+	}
+	return spec.Parse(cmd, ts, today)
+}
+
+// firstControl finds the first control character in s (C0, DEL, C1) other
+// than tab, newline and carriage return, which are white space between
+// words. It returns the character and its 1-based position in characters.
+// A NUL or an escape sequence in a note or name would be stored and shown to
+// others, so such text is refused, never cleaned silently.
+func firstControl(s string) (rune, int, bool) {
+	at := 0
+	for _, r := range s {
+		at++
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return r, at, true
+		}
+	}
+	return 0, 0, false
+}
+
+// controlCharErr refuses text with a control character, naming the command
+// it was meant for when its first words say, so the usage line can follow.
+func controlCharErr(text string, r rune, at int) *UsageError {
+	name := ""
+	tokens := tokenize(text)
+	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
+		tokens = tokens[1:]
+	}
+	if len(tokens) > 0 {
+		if n, _, err := selectCommand(tokens); err == nil {
+			name = n
+		}
+	}
+	return usageErr(name, "parse.text_has_invisible_control", "R", fmt.Sprintf("%04X", r), "At", at)
 }
 
 // IsBareAdd reports whether text is `add` (in any of its spellings) with
@@ -265,6 +309,12 @@ func selectCommand(tokens []token) (string, []token, error) {
 		group = "program"
 	case "candidate", "candidates", "후보", "후보기업":
 		group = "candidate"
+	case "dept", "department", "departments", "부서":
+		group = "dept"
+	case "remind", "reminder", "reminders", "알림":
+		group = "remind"
+	case "holiday", "holidays", "공휴일":
+		group = "holiday"
 	}
 	if group == "" && (second == "candidate" || second == "후보") && isSpecWord("candidate add", first) {
 		return "candidate add", tokens[2:], nil // "add candidate …": staff think of both as adding
@@ -274,6 +324,15 @@ func selectCommand(tokens []token) (string, []token, error) {
 			if group == "program" {
 				return "programs", nil, nil
 			}
+			if group == "dept" {
+				return "dept show", nil, nil
+			}
+			if group == "remind" {
+				return "remind preview", nil, nil
+			}
+			if group == "holiday" {
+				return "holiday list", nil, nil
+			}
 			return "candidate list", nil, nil
 		}
 		for _, s := range commandTable {
@@ -281,10 +340,22 @@ func selectCommand(tokens []token) (string, []token, error) {
 				return s.Name, tokens[2:], nil
 			}
 		}
+		if group == "holiday" && len(tokens) > 1 {
+			return "holiday list", tokens[1:], nil // "holidays 2027"
+		}
+		if group == "remind" {
+			return "", nil, usageErr("", "parse.i_don_know_remind", "Text", tokens[1].text)
+		}
+		if group == "dept" {
+			return "", nil, usageErr("", "parse.i_don_know_dept", "Text", tokens[1].text)
+		}
 		if group == "candidate" {
 			return "", nil, usageErr("", "parse.unknown_candidate_command", "Text", tokens[1].text)
 		}
 		return "", nil, usageErr("", "parse.unknown_program_command", "Text", tokens[1].text)
+	}
+	if isSpecWord("target", first) && isSpecWord("target history", second) {
+		return "target history", tokens[2:], nil
 	}
 	for _, s := range commandTable {
 		if !strings.Contains(s.Name, " ") && isSpecWord(s.Name, first) {
@@ -369,12 +440,8 @@ func isASCIIWord(s string) bool {
 }
 
 func allows(command, option string) bool {
-	for _, o := range allowedOptions[command] {
-		if o == option {
-			return true
-		}
-	}
-	return false
+	spec, _ := specNamed(command)
+	return slices.Contains(spec.Options, option)
 }
 
 func setOption(cmd *Command, key, value string, today time.Time) error {
@@ -389,6 +456,8 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		o.Date = &d
 	case "dept":
 		o.Department, ok = value, true
+	case "channel":
+		return parseChannel(cmd, value)
 	case "status":
 		if o.Status, ok = lookup(statusWords, value); !ok {
 			return usageErr(cmd.Name, "parse.status_is_not_status", "Value", value)
@@ -438,6 +507,10 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		default:
 			return usageErr(cmd.Name, "parse.unit_is_not_unit", "Value", value)
 		}
+	case "by":
+		if o.By, ok = lookup(reportByWords, value); !ok {
+			return usageErr(cmd.Name, "parse.by_is_not_grouping", "Value", value, "ReportByWords", names(reportByWords))
+		}
 	case "disclosure":
 		if o.Disclosure, ok = lookup(disclosureWords, value); !ok {
 			return usageErr(cmd.Name, "parse.disclosure_is_not_disclosure", "Value", value, "Choices", names(disclosureWords))
@@ -446,82 +519,123 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 	return nil
 }
 
-// parseArgs reads the positional words of each command.
-func parseArgs(cmd *Command, ts []token, today time.Time) error {
-	switch cmd.Name {
-	case "add", "target":
-		return parseCounted(cmd, ts)
-	case "list":
-		ts = takePeriod(cmd, ts, today)
-		for i, t := range ts {
-			if isOneOf(t, mineWords) {
-				cmd.Mine = true
-				ts = append(ts[:i:i], ts[i+1:]...)
-				break
-			}
+// parseList reads `list [mine|voided] [program] [period]`.
+func parseList(cmd *Command, ts []token, today time.Time) error {
+	ts = takeVoided(cmd, ts)
+	ts = takePeriod(cmd, ts, today)
+	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
+		return err
+	}
+	for i, t := range ts {
+		if isOneOf(t, mineWords) {
+			cmd.Mine = true
+			ts = append(ts[:i:i], ts[i+1:]...)
+			break
 		}
-		cmd.Words = raws(ts)
-	case "status":
-		ts = takePeriod(cmd, ts, today)
-		for i, t := range ts {
-			if s, ok := lookup(sectorWords, t.text); ok && !t.quoted {
-				cmd.Sector = s
-				ts = append(ts[:i:i], ts[i+1:]...)
-				break
-			}
+	}
+	cmd.Words = raws(ts)
+	return nil
+}
+
+// parseStatus reads `status [period] [program|public|private]`.
+func parseStatus(cmd *Command, ts []token, today time.Time) error {
+	ts = takePeriod(cmd, dropComparison(ts), today)
+	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
+		return err
+	}
+	for i, t := range ts {
+		if s, ok := lookup(sectorWords, t.text); ok && !t.quoted {
+			cmd.Sector = s
+			ts = append(ts[:i:i], ts[i+1:]...)
+			break
 		}
-		if cmd.Opts.Sector != "" {
-			cmd.Sector = cmd.Opts.Sector
+	}
+	if cmd.Opts.Sector != "" {
+		cmd.Sector = cmd.Opts.Sector
+	}
+	cmd.Words = raws(ts)
+	return nil
+}
+
+// takeID reads the leading entry or candidate number ("12" or "#12").
+func takeID(cmd *Command, ts []token) ([]token, error) {
+	if len(ts) == 0 {
+		return nil, usageErr(cmd.Name, "parse.which_number_give_number")
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(ts[0].text, "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return nil, usageErr(cmd.Name, "parse.is_not_number_from", "Text", ts[0].text)
+	}
+	cmd.ID = id
+	return ts[1:], nil
+}
+
+// parseVoid reads `void <number> [reason]`.
+func parseVoid(cmd *Command, ts []token, _ time.Time) error {
+	ts, err := takeID(cmd, ts)
+	if err != nil {
+		return err
+	}
+	if len(ts) > 0 {
+		cmd.Opts.Note = strings.TrimSpace(rawJoin(ts) + " " + cmd.Opts.Note)
+	}
+	return nil
+}
+
+// parseCandidateShow reads `candidate show <number>`.
+func parseCandidateShow(cmd *Command, ts []token, _ time.Time) error {
+	ts, err := takeID(cmd, ts)
+	if err != nil {
+		return err
+	}
+	if len(ts) > 0 {
+		return usageErr(cmd.Name, "parse.candidate_show_takes_only")
+	}
+	return nil
+}
+
+// parseCandidateMove reads `candidate move <number> <stage> [note]`.
+func parseCandidateMove(cmd *Command, ts []token, _ time.Time) error {
+	ts, err := takeID(cmd, ts)
+	if err != nil {
+		return err
+	}
+	return parseMove(cmd, ts)
+}
+
+// parseCandidateList reads `candidate list [stage]`.
+func parseCandidateList(cmd *Command, ts []token, _ time.Time) error {
+	if len(ts) > 0 {
+		st, ok := lookup(stageWords, textJoin(ts))
+		if !ok {
+			return usageErr(cmd.Name, "parse.unknown_stage", "Text", textJoin(ts), "Choices", names(stageWords))
 		}
-		cmd.Words = raws(ts)
-	case "void", "candidate show", "candidate move":
-		if len(ts) == 0 {
-			return usageErr(cmd.Name, "parse.which_number_give_number")
+		cmd.Stage = st
+	}
+	return nil
+}
+
+// parseCandidateAdd reads `candidate add <name> [note]`: a quoted first word
+// is the whole name and what follows it the note.
+func parseCandidateAdd(cmd *Command, ts []token, _ time.Time) error {
+	if len(ts) > 0 && ts[0].quoted {
+		cmd.FirstQuoted = true
+	}
+	cmd.Words = raws(ts)
+	if cmd.FirstQuoted {
+		cmd.Words = []string{ts[0].text}
+		if len(ts) > 1 {
+			cmd.Opts.Note = strings.TrimSpace(rawJoin(ts[1:]) + " " + cmd.Opts.Note)
 		}
-		id, err := strconv.ParseInt(strings.TrimPrefix(ts[0].text, "#"), 10, 64)
-		if err != nil || id <= 0 {
-			return usageErr(cmd.Name, "parse.is_not_number_from", "Text", ts[0].text)
-		}
-		cmd.ID = id
-		ts = ts[1:]
-		if cmd.Name == "candidate move" {
-			return parseMove(cmd, ts)
-		}
-		if cmd.Name == "void" && len(ts) > 0 {
-			cmd.Opts.Note = strings.TrimSpace(rawJoin(ts) + " " + cmd.Opts.Note)
-		}
-		if cmd.Name == "candidate show" && len(ts) > 0 {
-			return usageErr(cmd.Name, "parse.candidate_show_takes_only")
-		}
-	case "candidate list":
-		if len(ts) > 0 {
-			st, ok := lookup(stageWords, textJoin(ts))
-			if !ok {
-				return usageErr(cmd.Name, "parse.unknown_stage", "Text", textJoin(ts), "Choices", names(stageWords))
-			}
-			cmd.Stage = st
-		}
-	case "candidate add":
-		if len(ts) > 0 && ts[0].quoted {
-			cmd.FirstQuoted = true
-		}
-		cmd.Words = raws(ts)
-		if cmd.FirstQuoted {
-			cmd.Words = []string{ts[0].text}
-			if len(ts) > 1 {
-				cmd.Opts.Note = strings.TrimSpace(rawJoin(ts[1:]) + " " + cmd.Opts.Note)
-			}
-		}
-	case "digest":
-		return parseDigest(cmd, ts)
-	case "undo", "programs":
-		if len(ts) > 0 {
-			return usageErr(cmd.Name, "parse.takes_nothing_after_it")
-		}
-	default: // help, program add|rename|activate|deactivate
-		for _, t := range ts {
-			cmd.Words = append(cmd.Words, t.text)
-		}
+	}
+	return nil
+}
+
+// parseWords keeps the positional words as typed, unquoted, for handlers that
+// resolve them themselves (help, program …).
+func parseWords(cmd *Command, ts []token, _ time.Time) error {
+	for _, t := range ts {
+		cmd.Words = append(cmd.Words, t.text)
 	}
 	return nil
 }
@@ -534,10 +648,12 @@ func raws(ts []token) []string {
 	return out
 }
 
-// parseCounted finds the count among the words: the first word (or run of up
-// to four words, for "1만 2000") that reads as a number. What stands before
-// and after it is kept for the handler, which knows the programs.
-func parseCounted(cmd *Command, ts []token) error {
+// parseCounted finds the count among the words: the longest run of up to
+// five words that reads as one number ("1만 2천여 개", "약 500 명"). What
+// stands before and after it is kept for the handler, which knows the
+// programs. For add, free-standing dates, status and employment words are
+// taken out first (takeEntryFields), so they never fall into the note.
+func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	kept := ts[:0:0]
 	for _, t := range ts {
 		if cmd.Name == "add" && isOneOf(t, cumulativeWords) {
@@ -547,22 +663,24 @@ func parseCounted(cmd *Command, ts []token) error {
 		kept = append(kept, t)
 	}
 	ts = kept
+	dateTyped := ""
+	if cmd.Name == "add" {
+		var err error
+		if ts, dateTyped, err = takeEntryFields(cmd, ts, today); err != nil {
+			return err
+		}
+	}
 	for i, t := range ts {
 		if t.quoted {
 			continue
 		}
-		n, err := numbers.Parse(t.text)
-		if err != nil {
-			if numbers.LooksNumeric(t.text) {
+		n, end, ok := countRun(ts, i)
+		if !ok {
+			if numbers.StartsLikeNumber(t.text) {
+				_, err := numbers.Parse(t.text)
 				return countError(cmd.Name, t.text, err)
 			}
 			continue
-		}
-		end := i + 1
-		for k := i + 2; k <= len(ts) && k <= i+4; k++ {
-			if longer, err := numbers.Parse(textJoin(ts[i:k])); err == nil {
-				n, end = longer, k
-			}
 		}
 		if ue := checkCount(cmd.Name, n); ue != nil {
 			return ue
@@ -575,6 +693,11 @@ func parseCounted(cmd *Command, ts []token) error {
 		cmd.Before, cmd.After = raws(ts[:i]), raws(ts[end:])
 		return nil
 	}
+	if dateTyped != "" && cmd.Opts.Date != nil {
+		// "add 4.5 youth": 4.5 read as April 5, so no count is left; say so
+		// rather than ask for a count the user thinks was given.
+		return usageErr(cmd.Name, "parse.date_left_no_count", "DateTyped", dateTyped, "Date", dateArg(*cmd.Opts.Date))
+	}
 	first := ""
 	if len(ts) > 0 {
 		first = ts[0].text
@@ -583,6 +706,21 @@ func parseCounted(cmd *Command, ts []token) error {
 		return usageErr(cmd.Name, "parse.count_missing")
 	}
 	return usageErr(cmd.Name, "parse.no_count", "First", first)
+}
+
+// countRun reads the longest run of unquoted words from i that is one
+// number: "300 명", "5백 명", "1만 2천여 개", "약 500" and "천여 명" are
+// single counts, so the counter or prefix is never taken for a program.
+func countRun(ts []token, i int) (numbers.Number, int, bool) {
+	for k := min(len(ts), i+5); k > i; k-- {
+		if slices.ContainsFunc(ts[i:k], func(t token) bool { return t.quoted }) {
+			continue
+		}
+		if n, err := numbers.Parse(textJoin(ts[i:k])); err == nil {
+			return n, k, true
+		}
+	}
+	return numbers.Number{}, 0, false
 }
 
 // checkCount refuses counts a single entry must not hold: zero, more than

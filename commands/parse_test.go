@@ -4,6 +4,7 @@ import (
 	"errors"
 	"jobsbot/commands/i18n"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -228,5 +229,164 @@ func TestIsBareAdd(t *testing.T) {
 		if got := IsBareAdd(text); got != want {
 			t.Errorf("IsBareAdd(%q) = %v; want %v", text, got, want)
 		}
+	}
+}
+
+// Forms officials type in add: counters after a space, unit words alone,
+// prefixes, and dates, status and employment words without their labels.
+func TestParseAddKoreanForms(t *testing.T) {
+	type want struct {
+		count         int64
+		approx        bool
+		before, after []string
+		date          time.Time
+		status        EntryStatus
+		employment    string
+	}
+	tests := []struct {
+		line string
+		want want
+	}{
+		{"add 300 명 youth", want{count: 300, after: []string{"youth"}}},
+		{"add youth 5백 명", want{count: 500, before: []string{"youth"}}},
+		{"add 1만 2천여 개 vulnerable", want{count: 12000, approx: true, after: []string{"vulnerable"}}},
+		{"add 천여 명 senior", want{count: 1000, approx: true, after: []string{"senior"}}},
+		{"add 만 명 vulnerable", want{count: 10000, after: []string{"vulnerable"}}},
+		{"add 백여 개 rail", want{count: 100, approx: true, after: []string{"rail"}}},
+		{"add 1.2만 vulnerable", want{count: 12000, after: []string{"vulnerable"}}},
+		{"add 약 500 youth", want{count: 500, approx: true, after: []string{"youth"}}},
+		{"add 대략 500 명 youth", want{count: 500, approx: true, after: []string{"youth"}}},
+		{"add ~500 youth", want{count: 500, approx: true, after: []string{"youth"}}},
+		{"add youth 약 500", want{count: 500, approx: true, before: []string{"youth"}}},
+		{"add 40 senior 11월30일 기준", want{count: 40, after: []string{"senior"}, date: dates.On(2026, 11, 30)}},
+		{"add 10 youth 11/30 job fair", want{count: 10, after: []string{"youth", "job", "fair"}, date: dates.On(2026, 11, 30)}},
+		{"add 10 youth 11.20", want{count: 10, after: []string{"youth"}, date: dates.On(2026, 11, 20)}},
+		{"add 10 youth 11월 20일자", want{count: 10, after: []string{"youth"}, date: dates.On(2026, 11, 20)}},
+		{"add 10 youth 그저께", want{count: 10, after: []string{"youth"}, date: dates.On(2026, 11, 24)}},
+		{"add 10 youth 금요일", want{count: 10, after: []string{"youth"}, date: dates.On(2026, 11, 20)}},
+		{"add 10 youth 지난주 금요일 박람회", want{count: 10, after: []string{"youth", "박람회"}, date: dates.On(2026, 11, 20)}},
+		{"add 440 youth 지난달 말 현재 누계", want{count: 440, after: []string{"youth"}, date: dates.On(2026, 10, 31)}},
+		{"add 15 youth 약정", want{count: 15, after: []string{"youth"}, status: StatusAgreed}},
+		{"add 15 youth 채용", want{count: 15, after: []string{"youth"}, status: StatusRealised}},
+		{"add 15 youth 일용 박람회", want{count: 15, after: []string{"youth", "박람회"}, employment: "daily"}},
+		{"add 15 youth status:agreed MOU with a firm", want{count: 15, after: []string{"youth", "MOU", "with", "a", "firm"}, status: StatusAgreed}},
+		{"add 15 youth 11월 교육 note: 11월 교육 약정분", want{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			cmd, err := Parse(tt.line, parseToday)
+			if tt.want.count == 0 {
+				var ue *UsageError
+				if !errors.As(err, &ue) || ue.Command != "add" || ue.ID == "" {
+					t.Fatalf("Parse(%q) = %+v, %v; want a bilingual refusal", tt.line, cmd, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", tt.line, err)
+			}
+			w := tt.want
+			if cmd.Count.Value != w.count || cmd.Count.Approximate != w.approx {
+				t.Errorf("count = %+v; want %d approx %v", cmd.Count, w.count, w.approx)
+			}
+			if !slices.Equal(cmd.Before, w.before) || !slices.Equal(cmd.After, w.after) {
+				t.Errorf("words = %q / %q; want %q / %q", cmd.Before, cmd.After, w.before, w.after)
+			}
+			if (cmd.Opts.Date == nil) != w.date.IsZero() || (cmd.Opts.Date != nil && !cmd.Opts.Date.Equal(w.date)) {
+				t.Errorf("date = %v; want %v", cmd.Opts.Date, w.date)
+			}
+			if cmd.Opts.Status != w.status || cmd.Opts.Employment != w.employment {
+				t.Errorf("status %q type %q; want %q %q", cmd.Opts.Status, cmd.Opts.Employment, w.status, w.employment)
+			}
+		})
+	}
+}
+
+// Where a note would hold a date or a status, or a field comes twice, add
+// asks instead of guessing; the reason names the part it could not read.
+func TestParseAddAsksInsteadOfGuessing(t *testing.T) {
+	tests := []struct{ line, names string }{
+		{"add 10 youth 11월31일", "11월31일"},
+		{"add 10 youth 4월 채용분", "4월"},
+		{"add 10 youth 1~4월", "1~4월"},
+		{"add 10 youth 4/31", "4/31"},
+		{"add 10 youth MOU체결", "MOU체결"},
+		{"add 10 youth 협약기업", "협약기업"},
+		{"add 10 youth 약정 채용", "채용"},
+		{"add 10 youth 11/20 어제", "어제"},
+		{"add 10 youth date:어제 11/20", "11/20"},
+		{"add 10 youth 상용 일용", "일용"},
+		{"add 1.23456만 youth", "1.23456만"},
+		{"add 약 2,40,0 youth", "2,40,0"},
+		{"add 4.5 youth", "`4.5`"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			_, err := Parse(tt.line, parseToday)
+			var ue *UsageError
+			if !errors.As(err, &ue) || ue.Command != "add" {
+				t.Fatalf("Parse(%q) error = %v; want a refusal for add", tt.line, err)
+			}
+			for _, text := range []string{ue.Reason(i18n.Default().Printer(i18n.English)), ue.Reason(i18n.Default().Printer(i18n.Korean))} {
+				if !strings.Contains(text, tt.names) || strings.Contains(text, "program") || strings.Contains(text, "사업") {
+					t.Errorf("refusal %q should name %q and not blame a program", text, tt.names)
+				}
+			}
+		})
+	}
+}
+
+// A word meant as a period that does not read as one is refused with the
+// reason, naming the word; it is never looked up as a program.
+func TestParseRefusesUnreadPeriods(t *testing.T) {
+	for _, tt := range []struct{ line, en, ko string }{
+		{"status 13월", "`13월` has a month outside 1-12", "`13월`: 월이 1~12 범위 밖입니다"},
+		{"status 5분기", "`5분기` has a quarter outside 1-4", "`5분기`: 분기가 1~4 범위 밖입니다"},
+		{"status 4~1월", "`4~1월` ends before it starts", "`4~1월`: 끝이 시작보다 앞섭니다"},
+		{"status youth 2월30일", "`2월30일` is not a real date", "`2월30일`: 없는 날짜입니다"},
+		{"list q7", "`q7` has a quarter outside 1-4", "`q7`: 분기가 1~4 범위 밖입니다"},
+		{"status 2026-W60", "`2026-W60` has a week number that year does not have", "`2026-W60`: 그해에 없는 주차입니다"},
+	} {
+		_, err := Parse(tt.line, parseToday)
+		var ue *UsageError
+		if !errors.As(err, &ue) || !strings.Contains(ue.Reason(i18n.Default().Printer(i18n.English)), tt.en) ||
+			!strings.Contains(ue.Reason(i18n.Default().Printer(i18n.Korean)), tt.ko) {
+			t.Errorf("Parse(%q) = %v; want a refusal %q / %q", tt.line, err, tt.en, tt.ko)
+		}
+	}
+}
+
+func TestParseStatusPeriods(t *testing.T) {
+	tests := []struct {
+		line     string
+		from, to time.Time
+		through  bool
+	}{
+		{"status 4월말", dates.On(2026, 1, 1), dates.On(2026, 4, 30), true},
+		{"status 2026-04-30", dates.On(2026, 1, 1), dates.On(2026, 4, 30), true},
+		{"status 4월말 현재", dates.On(2026, 1, 1), dates.On(2026, 4, 30), true},
+		{"status 1~4월", dates.On(2026, 1, 1), dates.On(2026, 4, 30), false},
+		{"status 1월-4월 youth", dates.On(2026, 1, 1), dates.On(2026, 4, 30), false},
+		{"status 이번주", dates.On(2026, 11, 23), dates.On(2026, 11, 29), false},
+		{"status 지난주", dates.On(2026, 11, 16), dates.On(2026, 11, 22), false},
+		{"status 작년 4분기", dates.On(2025, 10, 1), dates.On(2025, 12, 31), false},
+		{"status 올해 전년 동기", dates.On(2026, 1, 1), dates.On(2026, 12, 31), false},
+		{"status 지난달 전년동기", dates.On(2026, 10, 1), dates.On(2026, 10, 31), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			cmd, err := Parse(tt.line, parseToday)
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", tt.line, err)
+			}
+			if cmd.Period == nil || !cmd.Period.From.Equal(tt.from) || !cmd.Period.To.Equal(tt.to) || cmd.Period.Through != tt.through {
+				t.Fatalf("Parse(%q).Period = %+v; want %v..%v through %v", tt.line, cmd.Period, tt.from, tt.to, tt.through)
+			}
+			for _, w := range cmd.Words {
+				if w != "youth" {
+					t.Errorf("Parse(%q) left %q as a program word", tt.line, w)
+				}
+			}
+		})
 	}
 }

@@ -45,21 +45,27 @@ func longestProgramPrefix(programs []Program, words []string) (Program, int, boo
 	return Program{}, 0, false
 }
 
-// closestPrograms suggests up to three programs for a name that matched none:
-// those whose names contain it or are within a small edit distance.
+// closestPrograms suggests up to three active programs for a name that
+// matched none.
 func closestPrograms(programs []Program, typed string) []Program {
+	active := slices.DeleteFunc(slices.Clone(programs), func(p Program) bool { return !p.Active })
+	return closestNamed(active, programNames, typed)
+}
+
+// closestNamed suggests up to three items for a name that matched none:
+// those with a name that contains it or is within a small edit distance,
+// nearest first. names gives an item's folded names. Programs and
+// departments share it so both suggest the same way.
+func closestNamed[T any](items []T, names func(T) []string, typed string) []T {
 	f := fold(typed)
 	type scored struct {
-		p     Program
+		item  T
 		score int
 	}
 	var found []scored
-	for _, p := range programs {
-		if !p.Active {
-			continue
-		}
+	for _, it := range items {
 		best := 1 << 30
-		for _, n := range programNames(p) {
+		for _, n := range names(it) {
 			if n == "" {
 				continue
 			}
@@ -70,13 +76,13 @@ func closestPrograms(programs []Program, typed string) []Program {
 			best = min(best, d)
 		}
 		if best <= max(2, utf8.RuneCountInString(f)/3) {
-			found = append(found, scored{p, best})
+			found = append(found, scored{it, best})
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].score < found[j].score })
-	out := make([]Program, 0, 3)
+	out := make([]T, 0, 3)
 	for i := 0; i < len(found) && i < 3; i++ {
-		out = append(out, found[i].p)
+		out = append(out, found[i].item)
 	}
 	return out
 }
@@ -119,7 +125,9 @@ func (s *Service) programLabel(p Program) string {
 
 // ProgramLabel names a program as replies in lang do, for the transports'
 // own lists (the Slack form).
-func (s *Service) ProgramLabel(p Program, lang Lang) string { return s.in(lang).programLabel(p) }
+func (s *Service) ProgramLabel(p Program, lang Lang) string {
+	return s.WithLanguage(lang).programLabel(p)
+}
 
 // programShort is the short name of a program in lists: its code in
 // English, its Korean name in Korean.
@@ -202,6 +210,15 @@ func (s *Service) programCommand(ctx context.Context, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	o := cmd.Opts
+	o.En, o.Ko, o.Aliases = CleanName(o.En), CleanName(o.Ko), cleanNames(o.Aliases)
+	dept, refusal, err := s.managedDepartment(ctx, o.Department)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if refusal != "" {
+		return s.refuse(cmd.Name, refusal)
+	}
+	o.Department = dept
 	if cmd.Name == "program add" {
 		if len(cmd.Words) != 1 {
 			return s.refuse(cmd.Name, s.msg("programs.give_one_short_code"))

@@ -30,6 +30,9 @@ type Reply struct {
 type Section struct {
 	Heading string
 	Lines   []string
+	// Mono says the lines are a table laid out for a monospace font: Slack
+	// shows them in a code block, split between lines within its limits.
+	Mono bool
 }
 
 // Action is a button offered with a reply. Pressing it runs Command (a /jobs
@@ -47,6 +50,10 @@ const (
 	ActionUndo  = "undo"
 	ActionMove  = "move"
 	ActionShare = "share"
+	// ActionReport opens the add form with the department filled in (reminders).
+	ActionReport = "report"
+	// ActionNothing records "nothing this month" for a department (reminders).
+	ActionNothing = "nothing"
 )
 
 // Text renders the reply as plain text: the title, then each section with its

@@ -33,17 +33,28 @@ type Config struct {
 	// DigestPoster posts `digest post`; nil means posting is not configured
 	// (no DIGEST_CHANNEL) and the command says so.
 	DigestPoster DigestPoster
+	// WritesPerMinute is each Slack user's sustained write rate, with bursts
+	// of 20; 0 means DefaultWritesPerMinute, negative means no limit.
+	WritesPerMinute int
+	// Exporter builds `export` files and FileSender delivers them; nil
+	// means exports are not available here (the console) and the command says so.
+	Exporter   Exporter
+	FileSender FileSender
+	// Reminders is REMINDER_SCHEDULE; the zero value is the default (3
+	// working days before the last working day of the month, 10:00).
+	Reminders ReminderSchedule
 }
 
 // Caller is who runs a command and through what.
 type Caller struct {
 	UserID string
 	Source Source
-	Lang   Lang // the caller's reply language; "" means the service default
 	// IdempotencyKey identifies this delivery (a Slack trigger_id or envelope
 	// ID); a command delivered twice with the same key is recorded once. Empty
 	// means a fresh random key.
 	IdempotencyKey string
+	Lang           Lang   // the caller's reply language; "" means the service default
+	Locale         string // the caller's Slack locale, e.g. "ko-KR"; "" if unknown
 }
 
 // Service runs /jobs commands. It is safe for concurrent use.
@@ -56,8 +67,19 @@ type Service struct {
 	log      *slog.Logger
 	poster   DigestPoster
 	// tr renders catalogue messages in lang; a request's copy of the Service
-	// (see in) carries the caller's language in both.
+	// (WithLanguage) carries the caller's language in both.
 	tr i18n.Printer
+	// lang above is the language s.msg writes in; defaultLang is BOT_LANGUAGE,
+	// for callers with no stored choice, language or locale of their own.
+	defaultLang Lang
+	// pinned makes every reply use lang, whoever asks: a Service for a
+	// channel post, or the per-request copy Handle runs on. See language.go.
+	pinned    bool
+	limiter   *writeLimiter // shared by the copies With… makes; nil: no limit
+	exporter  Exporter
+	sender    FileSender
+	schedule  ReminderSchedule
+	reminders ReminderSender
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
@@ -70,7 +92,18 @@ func New(cfg Config) *Service {
 		now:      cfg.Now,
 		log:      cfg.Logger,
 		poster:   cfg.DigestPoster,
+		exporter: cfg.Exporter,
+		sender:   cfg.FileSender,
+		schedule: cfg.Reminders,
 	}
+	if s.schedule == (ReminderSchedule{}) {
+		s.schedule = DefaultReminderSchedule
+	}
+	perMinute := cfg.WritesPerMinute
+	if perMinute == 0 {
+		perMinute = DefaultWritesPerMinute
+	}
+	s.limiter = newWriteLimiter(perMinute)
 	if s.loc == nil {
 		s.loc = seoul()
 	}
@@ -78,6 +111,7 @@ func New(cfg Config) *Service {
 		s.lang = English
 	}
 	s.tr = i18n.Default().Printer(string(s.lang))
+	s.defaultLang = s.lang
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -96,7 +130,8 @@ func seoul() *time.Location {
 	return time.FixedZone("KST", 9*60*60)
 }
 
-// Language returns the language replies are written in.
+// Language returns the language replies are written in: the default
+// (BOT_LANGUAGE), or the pinned language of a WithLanguage copy.
 func (s *Service) Language() Lang { return s.lang }
 
 // Location returns the time zone dates are read in.
@@ -122,19 +157,6 @@ func (s *Service) Printer(lang Lang) i18n.Printer {
 		lang = s.lang
 	}
 	return i18n.Default().Printer(string(lang))
-}
-
-// in returns a copy of s whose replies are written in lang. The copy shares
-// the store and every other field, so it costs one small struct per request
-// and every helper method of the request speaks the caller's language.
-func (s *Service) in(lang Lang) *Service {
-	if lang == "" || lang == s.lang {
-		return s
-	}
-	c := *s
-	c.lang = lang
-	c.tr = i18n.Default().Printer(string(lang))
-	return &c
 }
 
 // key returns the caller's idempotency key, or a fresh random one.

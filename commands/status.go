@@ -19,15 +19,19 @@ type statusView struct {
 	label       string
 	from, to    time.Time // the span counted, clipped to today
 	wholeYear   bool
-	live        bool      // the span includes today, so "this week" and "still needed" mean something
-	programs    []Program // the programs in view, jobs-counting ones only
+	through     bool                   // 누계 as of a date: January 1 through to
+	lastYear    dates.Period           // 전년 동기: the same span (as clipped) a year earlier
+	lastTotals  map[int64]ProgramTotal // totals over lastYear
+	live        bool                   // the span includes today, so "this week" and "still needed" mean something
+	programs    []Program              // the programs in view, jobs-counting ones only
 	totals      map[int64]ProgramTotal
 	week, month map[int64]ProgramTotal
 	targets     Targets
 	target      int64 // the target the headline compares against, 0 if none
 	depts       []DepartmentTotal
 	stages      map[Stage]int
-	dept        string // the department filter, "" for all
+	dept        string            // the department filter, "" for all
+	types       []EmploymentTotal // jobs by employment type; nil for one program
 }
 
 func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
@@ -88,12 +92,8 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	case cmd.Opts.Year != 0:
 		span = dates.Year(cmd.Opts.Year)
 	}
-	v := statusView{label: s.period(span), from: span.From, to: span.To}
-	if v.to.After(today) {
-		v.to = today
-	}
-	v.wholeYear = span.From.Month() == time.January && span.From.Day() == 1 && span.To.Month() == time.December && span.To.Day() == 31
-	v.live = !today.Before(span.From) && !today.After(span.To)
+	v := newStatusView(span, today)
+	v.label = s.period(span)
 
 	all, err := s.store.Programs(ctx)
 	if err != nil {
@@ -103,15 +103,28 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	if cmd.Opts.Program != "" {
 		typed = cmd.Opts.Program
 	}
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return v, nil, err
+	}
 	var only *Program
 	dept := cmd.Opts.Department
+	if d, ok := findDepartment(depts, dept); ok {
+		dept = d.Name // an alias or a look-alike spelling means the managed name
+	} else if dept != "" && departmentOf(all, dept) == "" {
+		r := s.refuse(cmd.Name, s.unknownDepartment(dept, depts))
+		return v, &r, nil
+	}
 	if typed != "" {
 		p, ok := findProgram(all, typed)
+		d, isDept := findDepartment(depts, typed)
 		switch {
 		case ok:
 			only = &p
+		case isDept:
+			dept = d.Name // "status 일자리정책과" reads as a department
 		case departmentOf(all, typed) != "":
-			dept = departmentOf(all, typed) // "status 일자리정책과" reads as a department
+			dept = departmentOf(all, typed)
 		default:
 			r := s.unknownProgram(cmd.Name, typed, all)
 			return v, &r, nil
@@ -124,19 +137,14 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		v.programs = append(v.programs, p)
 	}
 	v.dept = dept
-	if v.totals, err = s.totalsByProgram(ctx, v.from, v.to, dept); err != nil {
+	if err := s.statusTotals(ctx, &v, today); err != nil {
 		return v, nil, err
 	}
-	if v.live {
-		if v.week, err = s.totalsByProgram(ctx, dates.WeekStart(today), today, dept); err != nil {
-			return v, nil, err
-		}
-		monthStart := dates.On(today.Year(), today.Month(), 1)
-		if v.month, err = s.totalsByProgram(ctx, monthStart, today, dept); err != nil {
-			return v, nil, err
-		}
-	}
 	if v.targets, err = s.store.Targets(ctx, span.From.Year()); err != nil {
+		return v, nil, err
+	}
+	deptTargets, err := s.store.DepartmentTargets(ctx, span.From.Year())
+	if err != nil {
 		return v, nil, err
 	}
 	switch {
@@ -144,12 +152,22 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		v.target = v.targets.Programs[only.ID]
 	case cmd.Sector == "" && dept == "":
 		v.target = v.targets.Total
+	case cmd.Sector == "":
+		v.target = deptTargets[dept]
+	}
+	if only == nil && !v.to.Before(v.from) {
+		if v.types, err = s.store.EmploymentTotals(ctx, v.from, v.to, dept); err != nil {
+			return v, nil, err
+		}
 	}
 	if only == nil && dept == "" && cmd.Sector == "" {
 		if v.depts, err = s.store.DepartmentTotals(ctx, v.from, v.to); err != nil {
 			return v, nil, err
 		}
 		v.depts = withProgramDepartments(v.depts, all)
+		if v.from.Month() == time.January && v.from.Day() == 1 {
+			v.depts = withDepartmentTargets(v.depts, deptTargets) // 달성률 only for spans from 1 January
+		}
 	}
 	if only == nil && cmd.Sector == "" && dept == "" {
 		if v.stages, err = s.store.StageCounts(ctx); err != nil {
@@ -157,6 +175,39 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		}
 	}
 	return v, nil, nil
+}
+
+// newStatusView sets up the span status counts: clipped to today, with 전년
+// 동기 the same clipped span a year earlier.
+func newStatusView(span dates.Period, today time.Time) statusView {
+	v := statusView{label: span.Label, from: span.From, to: span.To, through: span.Through}
+	if v.to.After(today) {
+		v.to = today
+	}
+	v.lastYear = dates.SameSpanLastYear(dates.Period{From: v.from, To: v.to, Through: span.Through})
+	v.wholeYear = span.From.Month() == time.January && span.From.Day() == 1 && span.To.Month() == time.December && span.To.Day() == 31
+	v.live = !today.Before(span.From) && !today.After(span.To)
+	return v
+}
+
+// statusTotals reads the per-program totals of the span, of the same span
+// last year and, while the span is running, of this week and this month.
+func (s *Service) statusTotals(ctx context.Context, v *statusView, today time.Time) error {
+	var err error
+	if v.totals, err = s.totalsByProgram(ctx, v.from, v.to, v.dept); err != nil {
+		return err
+	}
+	if v.lastTotals, err = s.totalsByProgram(ctx, v.lastYear.From, v.lastYear.To, v.dept); err != nil {
+		return err
+	}
+	if !v.live {
+		return nil
+	}
+	if v.week, err = s.totalsByProgram(ctx, dates.WeekStart(today), today, v.dept); err != nil {
+		return err
+	}
+	v.month, err = s.totalsByProgram(ctx, dates.On(today.Year(), today.Month(), 1), today, v.dept)
+	return err
 }
 
 // departmentOf returns the department of some program that typed names, or "".
@@ -234,14 +285,38 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	if v.dept != "" {
 		scope += " · " + v.dept
 	}
-	r := Reply{Title: s.msg("status.jobs_status_as_of", "Label", v.label, "Scope", scope, "To", s.date(v.to))}
-	if v.to.Before(v.from) {
-		r.Title = s.msg("status.jobs_status_not_started", "Label", v.label, "Scope", scope)
+	name := v.label
+	if v.through {
+		name = s.msg("status.total_through", "Date", s.date(v.to))
 	}
+	r := Reply{Title: s.msg("status.jobs_status_as_of", "Label", name, "Scope", scope, "To", s.date(v.to))}
+	if v.to.Before(v.from) {
+		r.Title = s.msg("status.jobs_status_not_started", "Label", name, "Scope", scope)
+	}
+	head := s.statusHeadline(v, cmd, total, today)
+	r.Sections = append(r.Sections, Section{Lines: head})
 
+	if len(v.programs) > 1 {
+		r.Sections = append(r.Sections, s.programSection(v))
+	}
+	if v.types != nil {
+		r.Sections = append(r.Sections, s.breakdownSection(v))
+	}
+	if len(v.depts) > 0 {
+		r.Sections = append(r.Sections, s.departmentSection(v.depts, today))
+	}
+	if v.stages != nil {
+		r.Sections = append(r.Sections, s.pipelineSection(v.stages))
+	}
+	return r
+}
+
+// statusHeadline is the first section of status: the total against the
+// target, what is still needed, the split, this week and 전년 동기.
+func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, today time.Time) []string {
 	var head []string
 	switch {
-	case v.target > 0 && v.wholeYear:
+	case v.target > 0 && (v.wholeYear || v.through):
 		head = append(head, s.msg("status.total_of_target", "Jobs", s.jobs(total.Jobs), "Target", s.jobs(v.target), "Percent", percent(total.Jobs, v.target)))
 		if v.live && total.Jobs < v.target {
 			need := v.target - total.Jobs
@@ -258,6 +333,9 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 			head = append(head, s.msg("shared.no_target", "Year", v.from.Year()))
 		}
 	}
+	if !v.to.Before(v.from) {
+		head = append(head, s.lastYearLine(total.Jobs, v.sum(v.lastTotals, nil).Jobs, v.lastYear))
+	}
 	if len(v.programs) > 1 && cmd.Sector == "" {
 		pub := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPublic })
 		priv := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPrivate })
@@ -272,18 +350,25 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	if total.Agreed > 0 {
 		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(total.Agreed)))
 	}
-	r.Sections = append(r.Sections, Section{Lines: head})
+	return head
+}
 
-	if len(v.programs) > 1 {
-		r.Sections = append(r.Sections, s.programSection(v))
+// lastYearLine is 전년 동기 대비: the same span a year earlier and the change.
+func (s *Service) lastYearLine(now, before int64, span dates.Period) string {
+	change := signed(now - before)
+	if before > 0 {
+		change += fmt.Sprintf(" (%+d%%)", ((now-before)*100+signedHalf(now-before, before))/before)
 	}
-	if len(v.depts) > 0 {
-		r.Sections = append(r.Sections, s.departmentSection(v.depts, today))
+	return s.msg("status.same_span_last_year", "From", s.date(span.From), "To", s.date(span.To),
+		"Before", s.jobs(before), "Change", change)
+}
+
+// signedHalf rounds a percentage half away from zero.
+func signedHalf(diff, whole int64) int64 {
+	if diff < 0 {
+		return -whole / 2
 	}
-	if v.stages != nil {
-		r.Sections = append(r.Sections, s.pipelineSection(v.stages))
-	}
-	return r
+	return whole / 2
 }
 
 func (s *Service) programSection(v statusView) Section {
@@ -310,6 +395,9 @@ func (s *Service) programSection(v statusView) Section {
 		if w := v.week[p.ID].Jobs; w > 0 {
 			line += s.msg("status.program_this_week", "W", s.jobs(w))
 		}
+		if last := v.lastTotals[p.ID].Jobs; last > 0 {
+			line += s.msg("status.program_last_year", "Last", s.unitCount(last, false, p.Unit))
+		}
 		sec.Lines = append(sec.Lines, line)
 	}
 	return sec
@@ -318,7 +406,7 @@ func (s *Service) programSection(v statusView) Section {
 func (s *Service) departmentSection(depts []DepartmentTotal, today time.Time) Section {
 	sec := Section{Heading: s.msg("status.by_department")}
 	for _, d := range depts {
-		line := fmt.Sprintf("%s: %s", d.Department, s.jobs(d.Jobs))
+		line := fmt.Sprintf("%s: %s", d.Department, s.jobs(d.Jobs)) + s.deptAchievement(d)
 		switch {
 		case d.LastLoggedOn.IsZero():
 			line += s.msg("status.nothing_logged_yet")
@@ -353,4 +441,56 @@ func (s *Service) pipelineSection(counts map[Stage]int) Section {
 		sec.Lines = append(sec.Lines, s.msg("status.designation_rate", "Designated", counts[StageDesignated], "Reached", reached, "Percent", percent(int64(counts[StageDesignated]), int64(reached))))
 	}
 	return sec
+}
+
+// breakdownSection shows the two breakdowns the ledger keeps but the other
+// sections do not: by national disclosure type and by employment type.
+func (s *Service) breakdownSection(v statusView) Section {
+	inView := map[int64]Program{}
+	byDisclosure := map[string]int64{}
+	for _, p := range v.programs {
+		inView[p.ID] = p
+		byDisclosure[p.DisclosureType] += v.totals[p.ID].Jobs
+	}
+	byType := map[string]int64{}
+	for _, m := range v.types {
+		if _, ok := inView[m.ProgramID]; ok && m.Status == StatusRealised {
+			byType[m.EmploymentType] += m.Jobs
+		}
+	}
+	var disclosure, types []string
+	for _, w := range disclosureWords.words {
+		if n := byDisclosure[w.Value]; n > 0 {
+			disclosure = append(disclosure, fmt.Sprintf("%s %s", DisclosureLabel(w.Value, s.lang), s.jobs(n)))
+		}
+	}
+	for _, code := range []string{"regular", "temporary", "daily", ""} {
+		if n := byType[code]; n > 0 {
+			types = append(types, fmt.Sprintf("%s %s", EmploymentLabel(code, s.lang), s.jobs(n)))
+		}
+	}
+	sec := Section{Heading: s.msg("status.by_disclosure_type_and")}
+	if len(disclosure) == 0 {
+		sec.Lines = []string{s.msg("status.nothing_logged_in_this")}
+		return sec
+	}
+	sec.Lines = []string{strings.Join(disclosure, " · "), strings.Join(types, " · ")}
+	return sec
+}
+
+// withDepartmentTargets sets each department's yearly target.
+func withDepartmentTargets(depts []DepartmentTotal, targets map[string]int64) []DepartmentTotal {
+	for i := range depts {
+		depts[i].Target = targets[depts[i].Department]
+	}
+	return depts
+}
+
+// deptAchievement is " / target 300 (달성률 41%)" for a department with a
+// target, "" otherwise.
+func (s *Service) deptAchievement(d DepartmentTotal) string {
+	if d.Target <= 0 {
+		return ""
+	}
+	return s.msg("status.of_target_d", "Target", s.jobs(d.Target), "Percent", percent(d.Jobs, d.Target))
 }

@@ -19,9 +19,49 @@ type Store interface {
 	// active flag of an existing program; ErrConflict on a taken code or alias.
 	UpdateProgram(ctx context.Context, p Program) (Program, error)
 
+	// Departments returns the active departments of the managed list, ordered
+	// by name (retired ones are left out: the add path reads this list).
+	Departments(ctx context.Context) ([]Department, error)
+	// AddDepartment adds a department to the managed list (reactivating a
+	// retired one of that name); ErrConflict if an active one has the name.
+	AddDepartment(ctx context.Context, d Department) (Department, error)
+	// UpdateDepartment saves the aliases, reporters, channel and active flag
+	// of the department named d.Name; ErrNotFound if there is none.
+	UpdateDepartment(ctx context.Context, d Department) (Department, error)
+
+	// RenameDepartment renames a department, keeping the old name as an alias
+	// and moving everything credited to it; ErrConflict if the name is taken.
+	RenameDepartment(ctx context.Context, from, to string) (Department, error)
+	// MergeDepartments moves everything credited to from into into and drops
+	// from, whose names join into's aliases.
+	MergeDepartments(ctx context.Context, from, into string) (Department, error)
+	// DepartmentTargets returns the departments' yearly targets.
+	DepartmentTargets(ctx context.Context, year int) (map[string]int64, error)
+	// SetDepartmentTarget sets or revises a department's yearly target and
+	// returns the old value (0 if none).
+	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string) (int64, error)
+	// AddNothing records a "nothing to report" for a department and month;
+	// ErrConflict if one is live already.
+	AddNothing(ctx context.Context, n NothingReport) (NothingReport, error)
+	// NothingReport returns one "nothing" report, voided or not.
+	NothingReport(ctx context.Context, id int64) (NothingReport, error)
+	// VoidNothing voids a "nothing" report; ErrAlreadyVoided if it was.
+	VoidNothing(ctx context.Context, id int64, by, reason string) (NothingReport, error)
+	// ReportedDepartments returns the departments with a live entry dated in
+	// the month starting on month, or a live "nothing" report for it.
+	ReportedDepartments(ctx context.Context, month time.Time) (map[string]bool, error)
+
+	// Holidays returns the holidays in [from, to], oldest first.
+	Holidays(ctx context.Context, from, to time.Time) ([]Holiday, error)
+	// SetHoliday adds a holiday or renames one.
+	SetHoliday(ctx context.Context, h Holiday) error
+	// RemoveHoliday removes a holiday; false if the day was none.
+	RemoveHoliday(ctx context.Context, day time.Time) (bool, error)
+
 	// AddEntry records an entry. A cumulative entry is turned into the
-	// difference from the program's year-to-date total (same status) inside the
-	// same transaction; a figure not above it fails with *CumulativeBelowError.
+	// difference from the program's total through its as-of date (same year
+	// and status) inside the same transaction; a figure equal to it writes
+	// nothing and sets Agrees, one below it fails with *CumulativeBelowError.
 	// A repeated idempotency key writes nothing and returns the first entry with
 	// Duplicate set.
 	AddEntry(ctx context.Context, e NewEntry) (AddResult, error)
@@ -31,8 +71,14 @@ type Store interface {
 	LatestLiveEntryBy(ctx context.Context, userID string) (Entry, error)
 	// ListEntries returns entries newest first (by ID), voided ones included.
 	ListEntries(ctx context.Context, f EntryFilter) ([]Entry, error)
-	// VoidEntry marks an entry voided with who and why; ErrAlreadyVoided if it was.
-	VoidEntry(ctx context.Context, id int64, by, reason string) (Entry, error)
+	// VoidEntry marks an entry voided with who and why; ErrAlreadyVoided if it
+	// was. Later cumulative reports that counted on it are recomputed to stay
+	// true (VoidResult.Adjusted), or the void fails with *DependentReportError.
+	VoidEntry(ctx context.Context, id int64, by, reason string) (VoidResult, error)
+	// UndoLatest voids the user's newest live entry that no other undo is
+	// voiding at the same moment; ErrNotFound if there is none, ErrUndoBusy
+	// if the user's concurrent undos hold every one left.
+	UndoLatest(ctx context.Context, userID, reason string) (VoidResult, error)
 	// VoidedBetween returns entries voided within [from, to) (instants), oldest first.
 	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
 
@@ -41,9 +87,14 @@ type Store interface {
 	// may be left out.
 	ProgramTotals(ctx context.Context, from, to time.Time, department string) ([]ProgramTotal, error)
 	// DepartmentTotals sums live realised jobs in [from, to] per department,
-	// listing every department that ever logged an entry. Programs counted in
+	// listing every active department of the managed list, and a retired one
+	// only while it has live jobs in the span. Programs counted in
 	// sessions (회) are left out here and in DailyJobs: they are not jobs.
 	DepartmentTotals(ctx context.Context, from, to time.Time) ([]DepartmentTotal, error)
+	// LastLoggedThrough returns, per department, the as-of date of its latest
+	// live entry dated on or before through; departments without one are left
+	// out. The digest judges silence with it as of the end of its week.
+	LastLoggedThrough(ctx context.Context, through time.Time) (map[string]time.Time, error)
 	// DailyJobs returns live realised jobs per as-of date in [from, to], every
 	// jobs-counting program summed, only for days that have any.
 	DailyJobs(ctx context.Context, from, to time.Time) ([]DayTotal, error)
@@ -72,6 +123,27 @@ type Store interface {
 	// ReleaseDelivery forgets a claim whose command failed, so a retry may run.
 	ReleaseDelivery(ctx context.Context, key string) error
 
+	// UserLanguage returns the reply language the user chose with `lang`;
+	// false means none is stored.
+	UserLanguage(ctx context.Context, userID string) (Lang, bool, error)
+	// SetUserLanguage stores the user's reply language; "" deletes the choice.
+	SetUserLanguage(ctx context.Context, userID string, lang Lang) error
+	// MonthTotals sums live entries with as-of dates in [from, to] per month,
+	// program, department, employment type and status: every breakdown the
+	// monthly report and the export show comes from these rows.
+	MonthTotals(ctx context.Context, from, to time.Time) ([]MonthTotal, error)
+	// EmploymentTotals sums live jobs with as-of dates in [from, to] per
+	// program, employment type and status; department "" means every
+	// department. It reads running totals, so status can afford it.
+	EmploymentTotals(ctx context.Context, from, to time.Time, department string) ([]EmploymentTotal, error)
+	// TargetRevisions returns every revision of a year's targets (the total
+	// and each program's), oldest first.
+	TargetRevisions(ctx context.Context, year int) ([]TargetChange, error)
+	// EachEntry calls fn for every entry, voided ones included, with as-of
+	// dates in [from, to], in ID order, reading them as a stream so a decade
+	// of entries never sits in memory at once. An error from fn stops it.
+	EachEntry(ctx context.Context, from, to time.Time, fn func(Entry) error) error
+
 	// StageMovesBetween returns history rows made within [from, to) (instants),
 	// oldest first, creations included.
 	StageMovesBetween(ctx context.Context, from, to time.Time) ([]StageMove, error)
@@ -81,4 +153,24 @@ type Store interface {
 type DayTotal struct {
 	Day  time.Time
 	Jobs int64
+}
+
+// MonthTotal is the live jobs of one month, program, department, employment
+// type and status.
+type MonthTotal struct {
+	Month          time.Time // the first day of the month
+	ProgramID      int64
+	Department     string
+	EmploymentType string // "" when the entry gave none
+	Status         EntryStatus
+	Jobs           int64
+	Approximate    int64 // the part of Jobs from approximate (여) entries
+}
+
+// EmploymentTotal is the live jobs of one program, employment type and status.
+type EmploymentTotal struct {
+	ProgramID      int64
+	EmploymentType string // "" when the entry gave none
+	Status         EntryStatus
+	Jobs           int64
 }

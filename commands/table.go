@@ -1,16 +1,20 @@
 package commands
 
 import (
+	"context"
 	"strings"
+	"time"
 
 	"jobsbot/commands/i18n"
 )
 
-// commandSpec describes one subcommand. The one table below drives the parser's
-// dispatch, `help`, and the usage line and example shown with every parse error,
-// so the three can never disagree. Its usage line, summary and examples are
-// catalogue messages table.<name>.usage, .summary and .examples (one example
-// a line), in each language's own command words.
+// commandSpec is the one definition of a subcommand: its words, the options it
+// takes, how its positional words are read and what runs it. The same entry
+// drives the parser's dispatch, `help`, and the usage line and example shown
+// with every parse error, so the four can never disagree. Adding a command is
+// one entry here plus its parser and handler. Its usage line, summary and
+// examples are catalogue messages table.<name>.usage, .summary and .examples
+// (one example a line), in each language's own command words.
 type commandSpec struct {
 	Name    string   // canonical name, e.g. "candidate move"
 	Words   []string // words that select it after the group word, English and Korean
@@ -18,6 +22,16 @@ type commandSpec struct {
 	// Guarded commands write without a key of their own, so a redelivered
 	// request is caught by claiming its delivery key first.
 	Guarded bool
+	// Writes marks commands that change the ledger: each Slack user may run
+	// them only so often (ratelimit.go).
+	Writes bool
+	// Options are the canonical option keys (see optionKeys) it accepts.
+	Options []string
+	// Parse reads the positional words left once options are taken; nil
+	// means the command takes none.
+	Parse func(cmd *Command, ts []token, today time.Time) error
+	// Run answers the parsed command.
+	Run func(s *Service, ctx context.Context, c Caller, cmd Command) Reply
 }
 
 // key is the catalogue ID prefix of the command's texts.
@@ -55,76 +69,243 @@ func (s *Service) examples(c commandSpec) []string {
 	return strings.Split(s.msg(c.key()+".examples"), "\n")
 }
 
-// commandTable lists every subcommand in the order help shows them.
-var commandTable = []commandSpec{
-	{
-		Name: "add", Words: []string{"add", "log", "추가", "기록", "등록"},
-	},
-	{
-		Name: "list", Words: []string{"list", "ls", "목록", "조회"},
-	},
-	{
-		Name: "undo", Words: []string{"undo", "되돌리기", "취소"},
-		Guarded: true,
-	},
-	{
-		Name: "void", Words: []string{"void", "무효"},
-		Guarded: true,
-	},
-	{
-		Name: "status", Words: []string{"status", "현황", "실적", "진도"},
-	},
-	{
-		Name: "target", Words: []string{"target", "목표"},
-		Manager: true,
-		Guarded: true,
-	},
-	{
-		Name: "programs", Words: []string{"programs", "사업목록"},
-	},
-	{
-		Name: "program add", Words: []string{"add", "추가"},
-		Manager: true,
-		Guarded: true,
-	},
-	{
-		Name: "program rename", Words: []string{"rename", "edit", "변경", "수정"},
-		Manager: true,
-		Guarded: true,
-	},
-	{
-		Name: "program deactivate", Words: []string{"deactivate", "disable", "비활성"},
-		Manager: true,
-		Guarded: true,
-	},
-	{
-		Name: "program activate", Words: []string{"activate", "enable", "활성"},
-		Manager: true,
-		Guarded: true,
-	},
-	{
-		Name: "candidate add", Words: []string{"add", "추가", "등록"},
-	},
-	{
-		Name: "candidate list", Words: []string{"list", "ls", "목록"},
-	},
-	{
-		Name: "candidate show", Words: []string{"show", "보기"},
-	},
-	{
-		Name: "candidate move", Words: []string{"move", "이동", "단계"},
-		Guarded: true,
-	},
-	{
-		Name: "digest", Words: []string{"digest", "weekly", "다이제스트", "주간", "주간보고"},
-	},
-	{
-		Name: "digest post", Words: []string{"post", "게시", "발송"},
-		Manager: true,
-	},
-	{
-		Name: "help", Words: []string{"help", "도움말", "?"},
-	},
+// commandTable lists every subcommand in the order help shows them. It is
+// filled once, in init, and never changed after: Go forbids the declaration
+// itself because some handlers (help, every refusal) read the table back.
+var commandTable []commandSpec
+
+func init() { commandTable = commandSpecs() }
+
+func commandSpecs() []commandSpec {
+	return []commandSpec{
+		{
+			Name: "add", Words: []string{"add", "log", "추가", "기록", "등록"},
+			Writes:  true,
+			Options: []string{"date", "dept", "status", "type", "program", "note"},
+			Parse:   parseCounted,
+			Run:     (*Service).add,
+		},
+		{
+			Name: "list", Words: []string{"list", "ls", "목록", "조회"},
+			Options: []string{"program", "dept"},
+			Parse:   parseList,
+			Run:     (*Service).list,
+		},
+		{
+			Name: "undo", Words: []string{"undo", "되돌리기", "취소"},
+			Guarded: true,
+			Writes:  true,
+			Run:     func(s *Service, ctx context.Context, c Caller, _ Command) Reply { return s.undo(ctx, c) },
+		},
+		{
+			Name: "void", Words: []string{"void", "무효"},
+			Guarded: true,
+			Writes:  true,
+			Options: []string{"note"},
+			Parse:   parseVoid,
+			Run: func(s *Service, ctx context.Context, c Caller, cmd Command) Reply {
+				return s.void(ctx, c, cmd.ID, cmd.Opts.Note)
+			},
+		},
+		{
+			Name: "status", Words: []string{"status", "현황", "실적", "진도"},
+			Options: []string{"dept", "program", "sector", "year"},
+			Parse:   parseStatus,
+			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.status(ctx, cmd) },
+		},
+		{
+			Name: "target", Words: []string{"target", "목표"},
+			Manager: true,
+			Guarded: true,
+			Writes:  true,
+			Options: []string{"year", "program", "dept"},
+			Parse:   parseCounted,
+			Run:     (*Service).target,
+		},
+		{
+			Name: "programs", Words: []string{"programs", "사업목록"},
+			Run: func(s *Service, ctx context.Context, _ Caller, _ Command) Reply { return s.programs(ctx) },
+		},
+		{
+			Name: "program add", Words: []string{"add", "추가"},
+			Manager: true,
+			Guarded: true,
+			Writes:  true,
+			Options: []string{"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
+			Parse:   parseWords,
+			Run:     runProgramCommand,
+		},
+		{
+			Name: "program rename", Words: []string{"rename", "edit", "변경", "수정"},
+			Manager: true,
+			Guarded: true,
+			Writes:  true,
+			Options: []string{"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
+			Parse:   parseWords,
+			Run:     runProgramCommand,
+		},
+		{
+			Name: "program deactivate", Words: []string{"deactivate", "disable", "비활성"},
+			Manager: true,
+			Guarded: true,
+			Writes:  true,
+			Parse:   parseWords,
+			Run:     runProgramCommand,
+		},
+		{
+			Name: "program activate", Words: []string{"activate", "enable", "활성"},
+			Manager: true,
+			Guarded: true,
+			Writes:  true,
+			Parse:   parseWords,
+			Run:     runProgramCommand,
+		},
+		{
+			Name: "dept show", Words: []string{"show", "list", "보기", "목록"},
+			Parse: parseDept,
+			Run:   func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.deptShow(ctx, cmd) },
+		},
+		{
+			Name: "dept add", Words: []string{"add", "추가"},
+			Manager: true,
+			Guarded: true,
+			Writes:  true,
+			Options: []string{"aliases", "channel"},
+			Parse:   parseDept,
+			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.deptAdd(ctx, cmd) },
+		},
+		{
+			Name: "dept remove", Words: []string{"remove", "retire", "delete", "삭제"},
+			Manager: true,
+			Guarded: true,
+			Writes:  true,
+			Parse:   parseDept,
+			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.deptRemove(ctx, cmd) },
+		},
+		{
+			Name: "dept rename", Words: []string{"rename", "이름변경"},
+			Manager: true,
+			Guarded: true,
+			Writes:  true,
+			Parse:   parseDept,
+			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.deptRename(ctx, cmd) },
+		},
+		{
+			Name: "dept merge", Words: []string{"merge", "병합"},
+			Manager: true,
+			Guarded: true,
+			Writes:  true,
+			Parse:   parseDept,
+			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.deptMerge(ctx, cmd) },
+		},
+		{
+			Name: "dept target", Words: []string{"target", "목표"},
+			Manager: true,
+			Writes:  true,
+			Options: []string{"year"},
+			Parse:   parseCounted,
+			Run:     (*Service).deptTarget,
+		},
+		{
+			Name: "none", Words: []string{"none", "nothing", "실적없음", "없음"},
+			Writes:  true,
+			Options: []string{"dept"},
+			Parse:   parseNone,
+			Run:     (*Service).none,
+		},
+		{
+			Name: "remind preview", Words: []string{"preview", "미리보기"},
+			Run: func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.remindPreview(ctx, cmd) },
+		},
+		{
+			Name: "remind send", Words: []string{"send", "발송"},
+			Manager: true,
+			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.remindSend(ctx, cmd) },
+		},
+		{
+			Name: "holiday list", Words: []string{"list", "목록"},
+			Parse: parseHoliday,
+			Run:   func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.holiday(ctx, cmd) },
+		},
+		{
+			Name: "holiday add", Words: []string{"add", "추가"},
+			Manager: true,
+			Parse:   parseHoliday,
+			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.holiday(ctx, cmd) },
+		},
+		{
+			Name: "holiday remove", Words: []string{"remove", "delete", "삭제"},
+			Manager: true,
+			Parse:   parseHoliday,
+			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.holiday(ctx, cmd) },
+		},
+		{
+			Name: "candidate add", Words: []string{"add", "추가", "등록"},
+			Writes:  true,
+			Options: []string{"kind", "dept", "mission", "rep", "note"},
+			Parse:   parseCandidateAdd,
+			Run:     (*Service).candidateAdd,
+		},
+		{
+			Name: "candidate list", Words: []string{"list", "ls", "목록"},
+			Options: []string{"dept"},
+			Parse:   parseCandidateList,
+			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.candidateList(ctx, cmd) },
+		},
+		{
+			Name: "candidate show", Words: []string{"show", "보기"},
+			Parse: parseCandidateShow,
+			Run: func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply {
+				return s.candidateShow(ctx, cmd.ID)
+			},
+		},
+		{
+			Name: "candidate move", Words: []string{"move", "이동", "단계"},
+			Guarded: true,
+			Writes:  true,
+			Options: []string{"note"},
+			Parse:   parseCandidateMove,
+			Run:     (*Service).candidateMove,
+		},
+		{
+			Name: "digest", Words: []string{"digest", "weekly", "다이제스트", "주간", "주간보고"},
+			Parse: parseDigest,
+			Run:   (*Service).digestCommand,
+		},
+		{
+			Name: "digest post", Words: []string{"post", "게시", "발송"},
+			Manager: true,
+			Run:     (*Service).digestCommand,
+		},
+		{
+			Name: "report", Words: []string{"report", "보고서", "월별실적", "월별", "리포트"},
+			Options: []string{"by", "year"},
+			Parse:   parseReport,
+			Run:     (*Service).report,
+		},
+		{
+			Name: "export", Words: []string{"export", "내보내기", "엑셀", "excel", "xlsx"},
+			Options: []string{"year"},
+			Parse:   parseExport,
+			Run:     (*Service).export,
+		},
+		{
+			Name: "target history", Words: []string{"history", "이력", "변경이력"},
+			Options: []string{"year"},
+			Parse:   parseTargetHistory,
+			Run:     (*Service).targetHistory,
+		},
+		{
+			Name: "lang", Words: []string{"lang", "language", "언어"},
+			Parse: parseLang,
+			Run:   (*Service).chooseLanguage,
+		},
+		{
+			Name: "help", Words: []string{"help", "도움말", "?"},
+			Parse: parseWords,
+			Run:   func(s *Service, _ context.Context, _ Caller, cmd Command) Reply { return s.help(cmd.Words) },
+		},
+	}
 }
 
 // specNamed returns the spec of a canonical command name.
@@ -135,4 +316,9 @@ func specNamed(name string) (commandSpec, bool) {
 		}
 	}
 	return commandSpec{}, false
+}
+
+// runProgramCommand answers the four program commands, which share a handler.
+func runProgramCommand(s *Service, ctx context.Context, _ Caller, cmd Command) Reply {
+	return s.programCommand(ctx, cmd)
 }

@@ -7,6 +7,9 @@ import (
 
 // target answers `target <count> [year:YYYY] [program:…]` (managers).
 func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
+	if cmd.Opts.Department != "" {
+		return s.deptTarget(ctx, c, cmd) // target 300 dept:복지정책과
+	}
 	year := s.today().Year()
 	if cmd.Opts.Year != 0 {
 		year = cmd.Opts.Year

@@ -6,12 +6,13 @@ import (
 	"jobsbot/commands/i18n"
 )
 
-// fold normalises a word for matching: lower case, without spaces, hyphens,
-// underscores, dots and middle dots, so "Not selected", "not-selected" and
-// "설명회·컨설팅" match what users type in a hurry.
+// fold normalises a word for matching: cleaned as stored names are
+// (CleanName), lower case, without spaces, hyphens, underscores, dots and
+// middle dots, so "Not selected", "not-selected" and "설명회·컨설팅" match what
+// users type in a hurry, and a look-alike with a zero-width space matches too.
 func fold(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range strings.ToLower(CleanName(s)) {
 		switch r {
 		case ' ', '\t', '-', '_', '.', '·', '・', '/':
 			continue

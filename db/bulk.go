@@ -230,7 +230,10 @@ func rebuildAggregates(ctx context.Context, tx sqlx.ExtContext) error {
 		// SHARE lets readers of entries in but waits for, and then holds off,
 		// every writer, so no entry lands between the sums and the commit.
 		{"lock entries", `LOCK TABLE entries IN SHARE MODE`},
-		{"clear totals", `TRUNCATE program_days, department_days, departments`},
+		// departments is the managed list too: its rows stay, only the
+		// last-logged dates are recomputed.
+		{"clear totals", `TRUNCATE program_days, department_days, employment_days`},
+		{"clear last logged", `UPDATE departments SET last_logged_on = NULL WHERE last_logged_on IS NOT NULL`},
 		{"program totals", `
 			INSERT INTO program_days (program_id, day, status, jobs, approx_jobs)
 			SELECT program_id, as_of, status,
@@ -247,11 +250,18 @@ func rebuildAggregates(ctx context.Context, tx sqlx.ExtContext) error {
 			FROM entries
 			GROUP BY department, as_of, program_id, status
 			ORDER BY as_of, department, program_id, status`},
+		{"employment totals", `
+			INSERT INTO employment_days (day, program_id, status, employment_type, jobs)
+			SELECT as_of, program_id, status, employment_type, SUM(count)
+			FROM entries WHERE voided_at IS NULL
+			GROUP BY as_of, program_id, status, employment_type
+			ORDER BY 1, 2, 3, 4`},
 		{"department last logged", `
 			INSERT INTO departments (department, last_logged_on)
 			SELECT department, max(as_of) FILTER (WHERE voided_at IS NULL)
 			FROM entries
-			GROUP BY department`},
+			GROUP BY department
+			ON CONFLICT (department) DO UPDATE SET last_logged_on = EXCLUDED.last_logged_on`},
 	}
 	for _, st := range steps {
 		if _, err := tx.ExecContext(ctx, st.q); err != nil {

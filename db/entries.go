@@ -1,6 +1,7 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -77,27 +78,30 @@ const entrySelect = `
 	FROM entries e
 	JOIN programs p ON p.id = e.program_id`
 
-// AddEntry records an entry and adds it to the running totals in the same
-// transaction. A cumulative entry is stored as the difference from the
-// program's total for the as-of date's year (same status), computed while
-// holding the program row's lock so that two concurrent cumulative reports
-// cannot both subtract the same total. An entry without a department is
-// credited to its program's department. An empty idempotency key gets a
-// random one.
+// AddEntry records an entry and adds it to the running totals atomically. A
+// cumulative entry is stored as the difference from the program's total
+// through its as-of date (same year and status), computed under the
+// program's exclusive write lock (see Lock order in totals.go); a figure equal
+// to that total writes nothing. An entry without a department is credited to
+// its program's department. An empty idempotency key gets a random one.
 func (s *Store) AddEntry(ctx context.Context, e commands.NewEntry) (commands.AddResult, error) {
 	if e.IdempotencyKey == "" {
 		e.IdempotencyKey = newKey()
 	}
 	if e.Kind == commands.KindDelta && e.Count > 0 {
 		// The commonest write in one prepared statement, no transaction:
-		// the statement itself is atomic and a delta needs no lock.
-		stmt, err := s.insertEntryStmt(ctx)
-		if err == nil {
-			var res commands.AddResult
-			res, err = insertEntry(ctx, stmt, e, e.Count, sql.NullInt64{})
-			if err == nil {
-				return res, nil
+		// the statement itself is atomic and takes its locks in order.
+		var res commands.AddResult
+		err := s.retryConflicts(ctx, func() error {
+			stmt, err := s.insertEntryStmt(ctx)
+			if err != nil {
+				return err
 			}
+			res, err = insertEntry(ctx, stmt, e, e.Count, sql.NullInt64{})
+			return err
+		})
+		if err == nil {
+			return res, nil
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return commands.AddResult{}, wrap(fmt.Sprintf("add entry for program %d", e.ProgramID), err)
@@ -120,9 +124,15 @@ func (s *Store) AddEntry(ctx context.Context, e commands.NewEntry) (commands.Add
 // addEntry does AddEntry's work inside tx.
 func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (commands.AddResult, error) {
 	cumulative := e.Kind == commands.KindCumulative
-	// Lock before looking for the key: a retried cumulative report must find
-	// its first copy, not compute a difference from the total it produced.
-	_, department, err := programForEntry(ctx, tx, e.ProgramID, cumulative)
+	if cumulative {
+		// Lock before looking for the key: a retried cumulative report must
+		// find its first copy, not compute a difference from the total it
+		// produced.
+		if err := lockProgram(ctx, tx, e.ProgramID); err != nil {
+			return commands.AddResult{}, err
+		}
+	}
+	_, department, err := programForEntry(ctx, tx, e.ProgramID)
 	if err != nil {
 		return commands.AddResult{}, err
 	}
@@ -134,17 +144,19 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	if e.Department == "" {
 		e.Department = department
 	}
-	year := e.AsOf.Year()
 	count, reported := e.Count, sql.NullInt64{}
 	if cumulative {
-		current, err := yearTotal(ctx, tx, e.ProgramID, year, e.Status)
+		through, err := totalThrough(ctx, tx, e.ProgramID, e.AsOf, e.Status)
 		if err != nil {
 			return commands.AddResult{}, err
 		}
-		if e.Count <= current {
-			return commands.AddResult{}, &commands.CumulativeBelowError{Current: current, Reported: e.Count}
+		switch {
+		case e.Count == through:
+			return agrees(ctx, tx, e)
+		case e.Count < through:
+			return commands.AddResult{}, belowError(ctx, tx, e, through)
 		}
-		count, reported = e.Count-current, sql.NullInt64{Int64: e.Count, Valid: true}
+		count, reported = e.Count-through, sql.NullInt64{Int64: e.Count, Valid: true}
 	} else if count <= 0 {
 		return commands.AddResult{}, fmt.Errorf("count %d is not positive", count)
 	}
@@ -161,16 +173,57 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	return res, err
 }
 
+// agrees is AddEntry's answer to a cumulative figure that equals the total
+// through its date: nothing to record.
+func agrees(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (commands.AddResult, error) {
+	total, err := yearTotal(ctx, tx, e.ProgramID, e.AsOf.Year(), e.Status)
+	if err != nil {
+		return commands.AddResult{}, err
+	}
+	return commands.AddResult{Agrees: true, ProgramTotal: total, Entry: commands.Entry{
+		ProgramID: e.ProgramID, ReportedTotal: e.Count, Kind: e.Kind, AsOf: e.AsOf, Approximate: e.Approximate,
+		Status: e.Status, Department: e.Department, LoggedBy: e.LoggedBy, Source: e.Source,
+	}}, nil
+}
+
+// belowCulprits is how many entries a refused cumulative report names.
+const belowCulprits = 3
+
+// belowError refuses a cumulative figure below the total through its date,
+// naming the live entries most worth checking: those that alone exceed the
+// difference (a figure typed ten times too large, a month logged twice),
+// then the latest.
+func belowError(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry, through int64) error {
+	q := entrySelect + `
+		WHERE e.program_id = $1 AND e.status = $2 AND e.voided_at IS NULL
+		  AND e.as_of BETWEEN $3::date AND $4::date
+		ORDER BY e.count >= $5 DESC, e.as_of DESC, e.id DESC
+		LIMIT $6`
+	var rows []entryRow
+	from := fmt.Sprintf("%04d-01-01", e.AsOf.Year())
+	err := sqlx.SelectContext(ctx, tx, &rows, q, e.ProgramID, string(e.Status), from, dateArg(e.AsOf), through-e.Count, belowCulprits)
+	if err != nil {
+		return fmt.Errorf("entries to check: %w", err)
+	}
+	return &commands.CumulativeBelowError{Current: through, Reported: e.Count, AsOf: e.AsOf, Entries: entries(rows)}
+}
+
 // insertEntryQuery records an entry and adds it to program_days,
 // department_days and departments in one statement, which PostgreSQL runs
-// atomically: one round trip instead of several for every /jobs add. The
-// data-modifying parts touch the tables in the order subtractFromTotals
-// does, so adds and voids cannot deadlock. The year total is the snapshot
-// before the statement plus the entry itself. An empty department is the
-// program's; a repeated idempotency key or a missing program returns no row.
+// atomically: one round trip instead of several for every /jobs add. It
+// first takes the program's write lock shared (step 1 of the Lock order in
+// totals.go), so it waits for a cumulative report or void of the program in
+// flight. Each data-modifying part reads the row the previous one returned,
+// which makes PostgreSQL run them in the lock order: entries, program_days,
+// department_days, departments (unchained, it runs them in reverse, and adds
+// deadlocked with voids). The year total is the snapshot before the
+// statement plus the entry itself. An empty department is the program's; a
+// repeated idempotency key or a missing program returns no row.
 const insertEntryQuery = `
 	WITH p AS (
-		SELECT id, code, department FROM programs WHERE id = $1
+		SELECT id, code, department
+		FROM pg_advisory_xact_lock_shared(` + programLockClass + `, ` + programLockKey + `) AS l, programs
+		WHERE id = $1
 	), ins AS (
 		INSERT INTO entries (program_id, count, reported_total, kind, as_of, approximate, status,
 		                     employment_type, department, note, logged_by, source, idempotency_key)
@@ -183,16 +236,22 @@ const insertEntryQuery = `
 		SELECT program_id, as_of, status, count, CASE WHEN approximate THEN count ELSE 0 END FROM ins
 		ON CONFLICT (program_id, day, status) DO UPDATE
 		SET jobs = program_days.jobs + EXCLUDED.jobs, approx_jobs = program_days.approx_jobs + EXCLUDED.approx_jobs
+		RETURNING program_id
 	), department_total AS (
 		INSERT INTO department_days (department, day, program_id, status, jobs, approx_jobs)
-		SELECT department, as_of, program_id, status, count, CASE WHEN approximate THEN count ELSE 0 END FROM ins
+		SELECT ins.department, ins.as_of, ins.program_id, ins.status, ins.count,
+		       CASE WHEN ins.approximate THEN ins.count ELSE 0 END
+		FROM ins, program_total
 		ON CONFLICT (department, day, program_id, status) DO UPDATE
 		SET jobs = department_days.jobs + EXCLUDED.jobs, approx_jobs = department_days.approx_jobs + EXCLUDED.approx_jobs
+		RETURNING department
 	), logged AS (
 		-- GREATEST ignores NULL, so a department whose entries were all voided gets the new date.
-		INSERT INTO departments (department, last_logged_on) SELECT department, as_of FROM ins
+		INSERT INTO departments (department, last_logged_on)
+		SELECT ins.department, ins.as_of FROM ins, department_total
 		ON CONFLICT (department) DO UPDATE
 		SET last_logged_on = GREATEST(departments.last_logged_on, EXCLUDED.last_logged_on)
+		RETURNING department
 	)
 	SELECT ins.id, ins.program_id, p.code AS program_code, ins.count, ins.reported_total, ins.kind,
 	       ins.as_of, ins.approximate, ins.status, ins.employment_type, ins.department, ins.note,
@@ -202,7 +261,7 @@ const insertEntryQuery = `
 	                    WHERE program_id = ins.program_id AND status = ins.status
 	                      AND day BETWEEN date_trunc('year', ins.as_of)::date
 	                                  AND (date_trunc('year', ins.as_of) + interval '1 year - 1 day')::date) AS year_total
-	FROM ins, p`
+	FROM ins, p, logged`
 
 // insertEntry runs insertEntryQuery, recording count (and, for a cumulative
 // report, the figure typed) for e; sql.ErrNoRows when it wrote nothing.
@@ -296,6 +355,9 @@ func (s *Store) ListEntries(ctx context.Context, f commands.EntryFilter) ([]comm
 	if f.ProgramID != 0 {
 		add("e.program_id = ?", f.ProgramID)
 	}
+	if f.Department != "" {
+		add("e.department = ?", f.Department)
+	}
 	if !f.From.IsZero() {
 		add("e.as_of >= ?::date", dateArg(f.From))
 	}
@@ -320,58 +382,149 @@ func (s *Store) ListEntries(ctx context.Context, f commands.EntryFilter) ([]comm
 	return entries(rows), nil
 }
 
-// VoidEntry marks a live entry voided with who and why, and takes it out of
-// the running totals in the same transaction; ErrAlreadyVoided if it was
-// voided before, ErrNotFound if it does not exist.
-func (s *Store) VoidEntry(ctx context.Context, id int64, by, reason string) (commands.Entry, error) {
-	var out commands.Entry
+// VoidEntry marks a live entry voided with who and why, takes it out of the
+// running totals and recomputes the later cumulative reports that counted on
+// it, all in one transaction; ErrAlreadyVoided if it was voided before,
+// ErrNotFound if it does not exist, *commands.DependentReportError if a later
+// report cannot stay true without it.
+func (s *Store) VoidEntry(ctx context.Context, id int64, by, reason string) (commands.VoidResult, error) {
+	var out commands.VoidResult
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		// The WHERE clause makes concurrent voids of one entry safe: the loser
-		// waits for the winner's commit and then matches no row.
-		const q = `
-			UPDATE entries
-			SET voided_at = now(), voided_by = $2, void_reason = $3
-			WHERE id = $1 AND voided_at IS NULL
-			RETURNING program_id, department, as_of, status, count, approximate`
-		var r struct {
-			ProgramID   int64     `db:"program_id"`
-			Department  string    `db:"department"`
-			AsOf        time.Time `db:"as_of"`
-			Status      string    `db:"status"`
-			Count       int64     `db:"count"`
-			Approximate bool      `db:"approximate"`
-		}
-		err := sqlx.GetContext(ctx, tx, &r, q, id, by, reason)
-		if errors.Is(err, sql.ErrNoRows) {
-			var voided bool
-			if err := sqlx.GetContext(ctx, tx, &voided, `SELECT voided_at IS NOT NULL FROM entries WHERE id = $1`, id); err != nil {
-				return err
-			}
-			return commands.ErrAlreadyVoided
-		}
-		if err != nil {
+		// The program never changes, so reading it unlocked is safe; its lock
+		// comes first (Lock order).
+		var programID int64
+		if err := sqlx.GetContext(ctx, tx, &programID, `SELECT program_id FROM entries WHERE id = $1`, id); err != nil {
 			return err
 		}
-		t := tally{
-			programID:  r.ProgramID,
-			department: r.Department,
-			day:        dateOf(r.AsOf),
-			status:     commands.EntryStatus(r.Status),
-			jobs:       -r.Count,
-		}
-		if r.Approximate {
-			t.approx = -r.Count
-		}
-		if err := subtractFromTotals(ctx, tx, t); err != nil {
+		if err := lockProgram(ctx, tx, programID); err != nil {
 			return err
 		}
-		out, err = entryByID(ctx, tx, id)
+		var err error
+		out, err = voidLocked(ctx, tx, id, by, reason)
 		return err
 	})
 	if err != nil {
-		return commands.Entry{}, wrap(fmt.Sprintf("void entry %d", id), err)
+		return commands.VoidResult{}, wrap(fmt.Sprintf("void entry %d", id), err)
 	}
 	return out, nil
+}
+
+// undoAttempts bounds how often UndoLatest starts over when the newest free
+// entry belongs to a program another undo holds. Each new start waits for
+// that undo to finish, so a few suffice even for twenty undos at once.
+const undoAttempts = 20
+
+// errUndoMoved makes UndoLatest start over with the program it found.
+var errUndoMoved = errors.New("newest entry is in another program")
+
+// UndoLatest voids the user's newest live entry that no other transaction
+// holds (FOR UPDATE SKIP LOCKED), so concurrent undos by one user void
+// distinct entries, newest first. It locks the entry's program before the
+// entry (Lock order): it locks the program of the user's newest entry (seen
+// without a lock), then takes the newest entry still free. If that one
+// belongs to another program, it takes that program's lock only if it is
+// free at once (a try, never a wait, so holding the entry first cannot close
+// a cycle); otherwise it starts over, waiting for that program first.
+// ErrNotFound if the user has no live entry, ErrUndoBusy if other undos hold
+// all of them.
+func (s *Store) UndoLatest(ctx context.Context, userID, reason string) (commands.VoidResult, error) {
+	var program int64 // the program to lock first; 0: that of the newest entry
+	for range undoAttempts {
+		var out commands.VoidResult
+		err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+			var err error
+			out, program, err = undoOnce(ctx, tx, userID, reason, program)
+			return err
+		})
+		if !errors.Is(err, errUndoMoved) {
+			if err != nil {
+				return commands.VoidResult{}, wrap(fmt.Sprintf("undo latest entry by %q", userID), err)
+			}
+			return out, nil
+		}
+	}
+	return commands.VoidResult{}, wrap(fmt.Sprintf("undo latest entry by %q", userID), commands.ErrUndoBusy)
+}
+
+// undoOnce is one attempt of UndoLatest in tx, locking program first (0:
+// the program of the user's newest live entry). On errUndoMoved it returns
+// the program to lock first next time.
+func undoOnce(ctx context.Context, tx sqlx.ExtContext, userID, reason string, program int64) (commands.VoidResult, int64, error) {
+	const newest = `SELECT program_id FROM entries WHERE logged_by = $1 AND voided_at IS NULL ORDER BY id DESC LIMIT 1`
+	if program == 0 {
+		if err := sqlx.GetContext(ctx, tx, &program, newest, userID); err != nil {
+			return commands.VoidResult{}, 0, err
+		}
+	}
+	if err := lockProgram(ctx, tx, program); err != nil {
+		return commands.VoidResult{}, 0, err
+	}
+	var free struct {
+		ID        int64 `db:"id"`
+		ProgramID int64 `db:"program_id"`
+	}
+	err := sqlx.GetContext(ctx, tx, &free, `
+		SELECT id, program_id FROM entries WHERE logged_by = $1 AND voided_at IS NULL
+		ORDER BY id DESC LIMIT 1 FOR UPDATE SKIP LOCKED`, userID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		// Other undos hold every live entry left, or none is left.
+		if err := sqlx.GetContext(ctx, tx, &program, newest, userID); err != nil {
+			return commands.VoidResult{}, 0, err
+		}
+		return commands.VoidResult{}, 0, commands.ErrUndoBusy
+	case err != nil:
+		return commands.VoidResult{}, 0, err
+	case free.ProgramID != program:
+		if ok, err := tryLockProgram(ctx, tx, free.ProgramID); err != nil || !ok {
+			return commands.VoidResult{}, free.ProgramID, cmp.Or(err, errUndoMoved)
+		}
+	}
+	out, err := voidLocked(ctx, tx, free.ID, userID, reason)
+	return out, 0, err
+}
+
+// voidLocked voids entry id, whose program the caller has locked, and keeps
+// the totals and the later cumulative reports right.
+func voidLocked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason string) (commands.VoidResult, error) {
+	// The WHERE clause makes concurrent voids of one entry safe: the loser
+	// waits for the winner's commit and then matches no row.
+	const q = `
+		UPDATE entries
+		SET voided_at = now(), voided_by = $2, void_reason = $3
+		WHERE id = $1 AND voided_at IS NULL
+		RETURNING id`
+	var voidedID int64
+	if err := sqlx.GetContext(ctx, tx, &voidedID, q, id, by, reason); errors.Is(err, sql.ErrNoRows) {
+		return commands.VoidResult{}, commands.ErrAlreadyVoided
+	} else if err != nil {
+		return commands.VoidResult{}, err
+	}
+	voided, err := entryByID(ctx, tx, id)
+	if err != nil {
+		return commands.VoidResult{}, err
+	}
+	adjusted, err := adjustLaterReports(ctx, tx, voided, by)
+	if err != nil {
+		return commands.VoidResult{}, err
+	}
+	ts := []tally{tallyOf(voided, -voided.Count)}
+	for _, a := range adjusted {
+		ts = append(ts, tallyOf(a.Report, a.Report.Count-a.OldCount))
+	}
+	if err := applyTallies(ctx, tx, ts); err != nil {
+		return commands.VoidResult{}, err
+	}
+	return commands.VoidResult{Entry: voided, Adjusted: adjusted}, nil
+}
+
+// tallyOf is a change of jobs to an entry's share of the totals.
+func tallyOf(e commands.Entry, jobs int64) tally {
+	t := tally{programID: e.ProgramID, department: e.Department, day: e.AsOf, status: e.Status, jobs: jobs}
+	if e.Approximate {
+		t.approx = jobs
+	}
+	return t
 }
 
 // VoidedBetween returns entries voided within [from, to), oldest void first.

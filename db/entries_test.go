@@ -224,15 +224,18 @@ func TestCumulativeBelowWritesNothing(t *testing.T) {
 	s := dbtest.New(t)
 	rail := programByCode(t, s, "rail")
 	mustAdd(t, s, cumulative(rail.ID, 600, day(2026, 4, 30)))
-	for _, figure := range []int64{500, 600} {
-		_, err := s.AddEntry(ctx, cumulative(rail.ID, figure, day(2026, 5, 31)))
-		var below *commands.CumulativeBelowError
-		if !errors.As(err, &below) {
-			t.Fatalf("cumulative %d under 600: err = %v, want *CumulativeBelowError", figure, err)
-		}
-		if below.Current != 600 || below.Reported != figure {
-			t.Errorf("CumulativeBelowError = %+v, want current 600 reported %d", below, figure)
-		}
+	_, err := s.AddEntry(ctx, cumulative(rail.ID, 500, day(2026, 5, 31)))
+	var below *commands.CumulativeBelowError
+	if !errors.As(err, &below) {
+		t.Fatalf("cumulative 500 under 600: err = %v, want *CumulativeBelowError", err)
+	}
+	if below.Current != 600 || below.Reported != 500 || len(below.Entries) != 1 || below.Entries[0].ReportedTotal != 600 {
+		t.Errorf("CumulativeBelowError = %+v, want current 600 reported 500 naming the 600 report", below)
+	}
+	// Equal: the ledger already agrees; nothing is written and nothing refused.
+	res, err := s.AddEntry(ctx, cumulative(rail.ID, 600, day(2026, 5, 31)))
+	if err != nil || !res.Agrees || res.Entry.ID != 0 || res.ProgramTotal != 600 {
+		t.Errorf("cumulative 600 equal to the total: %+v, %v; want Agrees", res, err)
 	}
 	got, err := s.ListEntries(ctx, commands.EntryFilter{})
 	if err != nil {
@@ -274,6 +277,10 @@ func TestConcurrentCumulativeReportsNeverDoubleCount(t *testing.T) {
 		for i := range figures {
 			var below *commands.CumulativeBelowError
 			switch {
+			case errs[i] == nil && results[i].Agrees:
+				if results[i].Entry.ReportedTotal != figures[i] {
+					t.Errorf("round %d: agreement with %d reported as %+v", r, figures[i], results[i])
+				}
 			case errs[i] == nil:
 				wins++
 				if results[i].ProgramTotal != figures[i] {
@@ -310,7 +317,8 @@ func TestVoidEntry(t *testing.T) {
 	wrong := mustAdd(t, s, delta(women.ID, 300, day(2026, 4, 2))).Entry
 
 	start := time.Now().Add(-time.Minute)
-	voided, err := s.VoidEntry(ctx, wrong.ID, "U_MANAGER", "30을 300으로 잘못 입력")
+	res, err := s.VoidEntry(ctx, wrong.ID, "U_MANAGER", "30을 300으로 잘못 입력")
+	voided := res.Entry
 	if err != nil {
 		t.Fatalf("VoidEntry: %v", err)
 	}
@@ -465,5 +473,23 @@ func TestVoidedBetween(t *testing.T) {
 	}
 	if got, _ := s.VoidedBetween(ctx, end, end.Add(time.Hour)); len(got) != 0 {
 		t.Errorf("VoidedBetween a later span = %d entries, want 0", len(got))
+	}
+}
+
+// The indexes on entries are exactly those migrations 00009 and 00012 list
+// with the query each serves: every other one would cost each add for nothing.
+func TestEntriesIndexesServeAQuery(t *testing.T) {
+	t.Parallel()
+	s := dbtest.New(t)
+	var got []string
+	err := s.DB().SelectContext(context.Background(), &got,
+		`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'entries' ORDER BY indexname`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"entries_by_as_of", "entries_by_program", "entries_by_user", "entries_idempotency_key_key",
+		"entries_live_cumulative", "entries_live_report", "entries_pkey", "entries_voided_at"}
+	if !slices.Equal(got, want) {
+		t.Errorf("indexes on entries = %v, want %v (see migrations 00009 and 00012)", got, want)
 	}
 }

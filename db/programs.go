@@ -178,15 +178,11 @@ func aliasArray(aliases []string) pq.StringArray {
 	return out
 }
 
-// programForEntry returns the code and department of a program. With lock set
-// it also takes the program row's lock (FOR NO KEY UPDATE) until the
-// transaction ends, which serialises cumulative reports for the program
-// without blocking the foreign-key checks of concurrent delta entries.
-func programForEntry(ctx context.Context, db sqlx.ExtContext, id int64, lock bool) (code, department string, err error) {
-	q := `SELECT code, department FROM programs WHERE id = $1`
-	if lock {
-		q += ` FOR NO KEY UPDATE`
-	}
+// programForEntry returns the code and department of a program. It takes no
+// lock: writers serialise on the program's write lock (lockProgram), which,
+// unlike a row lock, costs a shared delta add no write to the programs row.
+func programForEntry(ctx context.Context, db sqlx.ExtContext, id int64) (code, department string, err error) {
+	const q = `SELECT code, department FROM programs WHERE id = $1`
 	var r struct {
 		Code       string `db:"code"`
 		Department string `db:"department"`

@@ -14,10 +14,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	mrand "math/rand/v2"
 	"net"
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -47,6 +49,10 @@ type Store struct {
 	programsMu sync.Mutex
 	programs   []commands.Program
 	programsAt time.Time
+
+	// conflicts counts transactions that failed with a deadlock or a
+	// serialization failure and were retried (ConflictRetries).
+	conflicts atomic.Int64
 }
 
 var _ commands.Store = (*Store)(nil)
@@ -259,17 +265,62 @@ func (s *Store) DB() *sqlx.DB {
 }
 
 // inTx runs fn in a transaction and commits it, rolling back if fn fails, so a
-// method never leaves a partial write behind.
+// method never leaves a partial write behind. A transaction that fails with a
+// deadlock or a serialization failure is run again from the start (see
+// retryConflicts); fn must therefore set its results afresh on every run.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
-	tx, err := s.db.BeginTxx(ctx, nil)
-	if err != nil {
-		return err
+	return s.retryConflicts(ctx, func() error {
+		tx, err := s.db.BeginTxx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		return tx.Commit()
+	})
+}
+
+// Retries of a transaction that lost a deadlock or a serialization check.
+// The lock order (totals.go) leaves no deadlock among jobsbot's own writes;
+// this covers what it cannot see, such as an operator's session holding rows.
+const (
+	conflictAttempts = 4
+	conflictBackoff  = 20 * time.Millisecond
+)
+
+// retryConflicts runs fn until it succeeds, fails otherwise, or has failed
+// conflictAttempts times with 40P01 or 40001, waiting a jittered, growing
+// pause in between so the contenders do not collide again in step.
+func (s *Store) retryConflicts(ctx context.Context, fn func() error) error {
+	for attempt := 1; ; attempt++ {
+		err := fn()
+		if err == nil || !conflict(err) {
+			return err
+		}
+		s.conflicts.Add(1)
+		if attempt == conflictAttempts {
+			return err
+		}
+		pause := conflictBackoff << (attempt - 1)
+		if err := sleep(ctx, pause/2+mrand.N(pause)); err != nil {
+			return err
+		}
 	}
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+}
+
+// ConflictRetries returns how many transactions failed with a deadlock or a
+// serialization failure since the store was opened: zero when the lock order
+// holds, which the concurrency tests check.
+func (s *Store) ConflictRetries() int64 {
+	return s.conflicts.Load()
+}
+
+// conflict reports whether err is a deadlock or serialization failure, which
+// PostgreSQL resolves by aborting one transaction that may simply run again.
+func conflict(err error) bool {
+	return pq.As(err, pqerror.TRDeadlockDetected, pqerror.TRSerializationFailure) != nil
 }
 
 // wrap names the failed operation and translates driver errors into the

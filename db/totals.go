@@ -1,18 +1,77 @@
 package db
 
+// Lock order. Every write path (delta add, cumulative report, void, undo,
+// rebuild) takes its locks in this order, and within one table in ascending
+// key order, so no two writers can ever wait for each other in a cycle:
+//
+//  1. the program's write lock, a transaction advisory lock keyed by program
+//     ID (lockProgram): shared for a delta add, exclusive for a cumulative
+//     report, a void and an undo, so a report's total through its date and a
+//     void's recomputation of later reports see no add in flight;
+//  2. entries: the table in ROW EXCLUSIVE mode, then rows by ascending id;
+//  3. program_days rows by (program_id, day, status);
+//  4. department_days rows by (department, day, program_id, status);
+//  5. departments rows by department.
+//
+// RebuildAggregates takes no program lock: it locks entries in SHARE mode,
+// which waits for and then holds off every writer, and then the totals tables
+// in the order above. (The prepared delta add takes its tables' ROW
+// EXCLUSIVE locks as it starts, before step 1; those conflict only with the
+// rebuild, which holds no program lock, so no cycle can close through them.) A transaction that still fails with a deadlock or a
+// serialization failure is retried a few times (Store.inTx).
+
 import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"jobsbot/commands"
 )
 
-// tally is a voided entry's (negative) contribution to the running totals;
-// recording an entry adds its share in insertEntryQuery.
+// programLockClass is the first key of the program write lock, as SQL text:
+// the advisory lock space is shared with goose's migration lock, which uses
+// one bigint key. 4869954 is 0x4a4f42, "JOB".
+const programLockClass = `4869954`
+
+// programLockKey is the second key: the program ID folded into int4 (IDs are
+// far below 2^31; a collision would only serialize two programs' writes).
+const programLockKey = `($1::bigint % 2147483647)::int`
+
+// lockProgram takes the program's write lock exclusively until the end of
+// the transaction (lock order step 1), and then entries in ROW EXCLUSIVE
+// mode (step 2), before the caller reads any totals.
+func lockProgram(ctx context.Context, db sqlx.ExtContext, programID int64) error {
+	const q = `SELECT pg_advisory_xact_lock(` + programLockClass + `, ` + programLockKey + `)`
+	if _, err := db.ExecContext(ctx, q, programID); err != nil {
+		return fmt.Errorf("lock program %d: %w", programID, err)
+	}
+	if _, err := db.ExecContext(ctx, `LOCK TABLE entries IN ROW EXCLUSIVE MODE`); err != nil {
+		return fmt.Errorf("lock entries: %w", err)
+	}
+	return nil
+}
+
+// tryLockProgram takes the program's write lock exclusively if no other
+// transaction holds it, without waiting; entries is locked already.
+func tryLockProgram(ctx context.Context, db sqlx.ExtContext, programID int64) (bool, error) {
+	const q = `SELECT pg_try_advisory_xact_lock(` + programLockClass + `, ` + programLockKey + `)`
+	var ok bool
+	if err := sqlx.GetContext(ctx, db, &ok, q, programID); err != nil {
+		return false, fmt.Errorf("try lock program %d: %w", programID, err)
+	}
+	return ok, nil
+}
+
+// tally is a change to the running totals of one entry's program, day,
+// status and department; recording a new entry adds its share in
+// insertEntryQuery, voids and recomputed cumulative reports go through
+// applyTallies.
 type tally struct {
 	programID  int64
 	department string
@@ -22,36 +81,86 @@ type tally struct {
 	approx     int64
 }
 
-// subtractFromTotals applies a void's negative tally. It updates rather than
-// upserts: PostgreSQL checks the proposed row of INSERT ... ON CONFLICT
-// against CHECK (jobs >= 0) before it finds the conflict, and the rows exist
-// anyway since the entry was added to them.
-func subtractFromTotals(ctx context.Context, db sqlx.ExtContext, t tally) error {
-	day := dateArg(t.day)
-	const programDays = `
-		UPDATE program_days SET jobs = jobs + $4, approx_jobs = approx_jobs + $5
-		WHERE program_id = $1 AND day = $2::date AND status = $3`
-	if err := updateOne(ctx, db, programDays, t.programID, day, string(t.status), t.jobs, t.approx); err != nil {
-		return fmt.Errorf("program totals: %w", err)
+// applyTallies applies changes to the totals of rows that exist (every entry
+// was added to them), one table after the other and each table's rows in key
+// order (see Lock order). It updates rather than upserts: PostgreSQL checks
+// the proposed row of INSERT ... ON CONFLICT against CHECK (jobs >= 0) before
+// it finds the conflict.
+func applyTallies(ctx context.Context, db sqlx.ExtContext, ts []tally) error {
+	programDays := mergeTallies(ts, func(t tally) string {
+		return fmt.Sprintf("%020d|%s|%s", t.programID, dateArg(t.day), t.status)
+	})
+	for _, t := range programDays {
+		const q = `
+			UPDATE program_days SET jobs = jobs + $4, approx_jobs = approx_jobs + $5
+			WHERE program_id = $1 AND day = $2::date AND status = $3`
+		if err := updateOne(ctx, db, q, t.programID, dateArg(t.day), string(t.status), t.jobs, t.approx); err != nil {
+			return fmt.Errorf("program totals: %w", err)
+		}
 	}
-	const departmentDays = `
-		UPDATE department_days SET jobs = jobs + $5, approx_jobs = approx_jobs + $6
-		WHERE department = $1 AND day = $2::date AND program_id = $3 AND status = $4`
-	if err := updateOne(ctx, db, departmentDays, t.department, day, t.programID, string(t.status), t.jobs, t.approx); err != nil {
-		return fmt.Errorf("department totals: %w", err)
+	departmentDays := mergeTallies(ts, func(t tally) string {
+		return fmt.Sprintf("%s\x00%s|%020d|%s", t.department, dateArg(t.day), t.programID, t.status)
+	})
+	departments := make([]string, 0, len(departmentDays))
+	for _, t := range departmentDays {
+		const q = `
+			UPDATE department_days SET jobs = jobs + $5, approx_jobs = approx_jobs + $6
+			WHERE department = $1 AND day = $2::date AND program_id = $3 AND status = $4`
+		if err := updateOne(ctx, db, q, t.department, dateArg(t.day), t.programID, string(t.status), t.jobs, t.approx); err != nil {
+			return fmt.Errorf("department totals: %w", err)
+		}
+		departments = append(departments, t.department)
 	}
-	// The void may remove the department's latest entry. Lock the row first:
-	// in READ COMMITTED the next statement then sees any entry committed by a
-	// writer that held the lock, so the recomputed date cannot miss it.
-	if _, err := db.ExecContext(ctx, `SELECT 1 FROM departments WHERE department = $1 FOR UPDATE`, t.department); err != nil {
+	return relogDepartments(ctx, db, slices.Compact(departments))
+}
+
+// mergeTallies sums tallies with the same key and returns them in key order,
+// dropping those that net to nothing.
+func mergeTallies(ts []tally, key func(tally) string) []tally {
+	byKey := map[string]tally{}
+	for _, t := range ts {
+		k := key(t)
+		m, ok := byKey[k]
+		if !ok {
+			m = t
+			m.jobs, m.approx = 0, 0
+		}
+		m.jobs += t.jobs
+		m.approx += t.approx
+		byKey[k] = m
+	}
+	keys := make([]string, 0, len(byKey))
+	for k, t := range byKey {
+		if t.jobs != 0 || t.approx != 0 {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	out := make([]tally, len(keys))
+	for i, k := range keys {
+		out[i] = byKey[k]
+	}
+	return out
+}
+
+// relogDepartments recomputes the latest live as-of date of departments
+// (sorted, distinct) whose daily totals changed. It locks the rows first, in
+// order: in READ COMMITTED the recomputation then sees any entry committed by
+// a writer that held a lock, so the date cannot miss it.
+func relogDepartments(ctx context.Context, db sqlx.ExtContext, departments []string) error {
+	if len(departments) == 0 {
+		return nil
+	}
+	const lock = `SELECT 1 FROM departments WHERE department = ANY($1) ORDER BY department FOR UPDATE`
+	if _, err := db.ExecContext(ctx, lock, pq.Array(departments)); err != nil {
 		return fmt.Errorf("department last logged: %w", err)
 	}
 	const recompute = `
-		UPDATE departments
-		SET last_logged_on = (SELECT max(day) FROM department_days WHERE department = $1 AND jobs > 0)
-		WHERE department = $1`
-	if _, err := db.ExecContext(ctx, recompute, t.department); err != nil {
-		return fmt.Errorf("department last logged: %w", err)
+		UPDATE departments d
+		SET last_logged_on = (SELECT max(day) FROM department_days dd WHERE dd.department = d.department AND dd.jobs > 0)
+		WHERE d.department = ANY($1)`
+	if _, err := db.ExecContext(ctx, recompute, pq.Array(departments)); err != nil {
+		return fmt.Errorf("department last logged (%s): %w", strings.Join(departments, ", "), err)
 	}
 	return nil
 }
@@ -75,14 +184,21 @@ func updateOne(ctx context.Context, db sqlx.ExtContext, q string, args ...any) e
 // yearTotal returns a program's live jobs of one status with as-of dates in
 // the given year, read from program_days.
 func yearTotal(ctx context.Context, db sqlx.ExtContext, programID int64, year int, status commands.EntryStatus) (int64, error) {
+	return totalThrough(ctx, db, programID, time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC), status)
+}
+
+// totalThrough returns a program's live jobs of one status with as-of dates
+// from 1 January of through's year up to through, read from program_days:
+// what a cumulative report dated through is compared with.
+func totalThrough(ctx context.Context, db sqlx.ExtContext, programID int64, through time.Time, status commands.EntryStatus) (int64, error) {
 	const q = `
 		SELECT COALESCE(SUM(jobs), 0)
 		FROM program_days
 		WHERE program_id = $1 AND status = $2 AND day BETWEEN $3::date AND $4::date`
 	var total int64
-	from, to := fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year)
-	if err := sqlx.GetContext(ctx, db, &total, q, programID, string(status), from, to); err != nil {
-		return 0, fmt.Errorf("year total: %w", err)
+	from := fmt.Sprintf("%04d-01-01", through.Year())
+	if err := sqlx.GetContext(ctx, db, &total, q, programID, string(status), from, dateArg(through)); err != nil {
+		return 0, fmt.Errorf("total through %s: %w", dateArg(through), err)
 	}
 	return total, nil
 }
@@ -129,8 +245,10 @@ func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, departmen
 }
 
 // DepartmentTotals sums live realised jobs in [from, to] per department,
-// ordered by department, listing every department that ever logged an entry
-// (with 0 when it logged nothing live in the span).
+// ordered by department, listing every active department of the managed list
+// (with 0 when it logged nothing live in the span) and a retired one only
+// while it has live jobs in the span, so status never lists more departments
+// than the managed list holds.
 func (s *Store) DepartmentTotals(ctx context.Context, from, to time.Time) ([]commands.DepartmentTotal, error) {
 	const q = `
 		SELECT d.department, COALESCE(t.jobs, 0) AS jobs, d.last_logged_on
@@ -142,6 +260,8 @@ func (s *Store) DepartmentTotals(ctx context.Context, from, to time.Time) ([]com
 			  AND program_id IN (SELECT id FROM programs WHERE unit <> '회') -- sessions are not jobs
 			GROUP BY department
 		) t ON t.department = d.department
+		-- Managed departments only; a retired one while it has live jobs (issue 10).
+		WHERE d.active OR t.jobs > 0
 		ORDER BY d.department`
 	var rows []struct {
 		Department   string       `db:"department"`

@@ -4,8 +4,10 @@
 package blockkit
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/slack-go/slack"
@@ -35,7 +37,7 @@ func Render(r commands.Reply, shortened string) []slack.Block {
 	}
 	for _, s := range r.Sections {
 		for _, text := range sectionTexts(s) {
-			content = append(content, slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, text, false, false), nil, nil))
+			content = append(content, slack.NewSectionBlock(Mrkdwn(text), nil, nil))
 		}
 	}
 	actions := actionsBlock(r.Actions)
@@ -45,8 +47,7 @@ func Render(r commands.Reply, shortened string) []slack.Block {
 	}
 	if len(content) > room {
 		// Keep the buttons (an Undo must stay reachable) and say the text was cut.
-		content = append(content[:room-1], slack.NewContextBlock("",
-			slack.NewTextBlockObject(slack.MarkdownType, Escape(shortened), false, false)))
+		content = append(content[:room-1], slack.NewContextBlock("", Mrkdwn(Escape(shortened))))
 	}
 	if actions != nil {
 		content = append(content, actions)
@@ -58,20 +59,32 @@ func Render(r commands.Reply, shortened string) []slack.Block {
 // mrkdwn (`code`) or one too long for a header becomes a bold section, so the
 // formatting is not shown as raw characters.
 func titleBlock(title string) slack.Block {
-	if utf8.RuneCountInString(title) <= MaxHeaderChars && !strings.ContainsAny(title, "`*_~") && !strings.Contains(title, "\n") {
+	// A title Escape would change (it carries < > &, a mention word or a
+	// control character) is never sent raw, not even as plain text.
+	if utf8.RuneCountInString(title) <= MaxHeaderChars && !strings.ContainsAny(title, "`*_~") && !strings.Contains(title, "\n") && Escape(title) == title {
 		return slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, title, false, false))
 	}
 	text := "*" + Escape(title) + "*"
 	if utf8.RuneCountInString(text) > MaxSectionChars {
 		text = splitRunes(Escape(title), MaxSectionChars)[0]
 	}
-	return slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, text, false, false), nil, nil)
+	return slack.NewSectionBlock(Mrkdwn(text), nil, nil)
+}
+
+// Mrkdwn is a mrkdwn text object for text already escaped. It is verbatim:
+// Slack then turns no bare URL, #channel or @name into a live link or
+// mention, so only what Escape let through is formatted.
+func Mrkdwn(escaped string) *slack.TextBlockObject {
+	return slack.NewTextBlockObject(slack.MarkdownType, escaped, false, true)
 }
 
 // sectionTexts renders a section as mrkdwn texts of at most MaxSectionChars
 // each, splitting between lines where it can and inside a line only when one
 // line alone is too long.
 func sectionTexts(s commands.Section) []string {
+	if s.Mono {
+		return monoTexts(s)
+	}
 	var lines []string
 	if s.Heading != "" {
 		lines = append(lines, "*"+Escape(s.Heading)+"*")
@@ -100,6 +113,43 @@ func sectionTexts(s commands.Section) []string {
 				curLen++
 			}
 			cur.WriteString(piece)
+			curLen += n
+		}
+	}
+	flush()
+	return out
+}
+
+// codeFence opens and closes a code block; each block of a monospace
+// section carries its own pair, so a table split over blocks stays aligned.
+const codeFence = "```"
+
+// monoTexts renders a table section as code blocks of at most
+// MaxSectionChars each, split between rows. Backticks inside would close
+// the block early, so they become quotes.
+func monoTexts(s commands.Section) []string {
+	room := MaxSectionChars - 2*len(codeFence) - 2
+	var out []string
+	var cur []string
+	curLen := 0
+	head := ""
+	if s.Heading != "" {
+		head = "*" + Escape(s.Heading) + "*\n"
+	}
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, head+codeFence+"\n"+strings.Join(cur, "\n")+"\n"+codeFence)
+			cur, curLen, head = nil, 0, ""
+		}
+	}
+	for _, l := range s.Lines {
+		l = Escape(strings.ReplaceAll(l, codeFence[:1], "'"))
+		for _, piece := range splitRunes(l, room-utf8.RuneCountInString(head)) {
+			n := utf8.RuneCountInString(piece) + 1
+			if curLen+n > room-utf8.RuneCountInString(head) {
+				flush()
+			}
+			cur = append(cur, piece)
 			curLen += n
 		}
 	}
@@ -171,10 +221,15 @@ func ActionKind(actionID string) string {
 	return actionID
 }
 
-// Fallback is the plain text shown in notifications and by clients that
-// cannot draw blocks.
+// Fallback is the top-level text of a message, shown in notifications and by
+// clients that cannot draw blocks. Slack reads it as mrkdwn and notifies on
+// the mentions in it, so it is escaped exactly as the blocks are.
 func Fallback(r commands.Reply) string {
-	return Truncate(r.Text(), MaxFallbackChars)
+	text := Escape(r.Text())
+	if utf8.RuneCountInString(text) <= MaxFallbackChars {
+		return text
+	}
+	return splitRunes(text, MaxFallbackChars-1)[0] + "…"
 }
 
 // Truncate shortens s to at most n runes, ending with an ellipsis when cut.
@@ -185,10 +240,40 @@ func Truncate(s string, n int) string {
 	return s[:byteOffset(s, n-1)] + "…"
 }
 
-// Escape makes text safe for mrkdwn: Slack reads &, < and > as the start of
-// entities, links and mentions, so user text must not carry them raw.
+// Escape makes text safe for mrkdwn and for everyone who reads it:
+//   - &, < and > become entities: Slack reads them as the start of entities,
+//     links (<http://evil|click>) and mentions (<!channel>, <@U123>);
+//   - a bare @channel, @here or @everyone gets a fullwidth ＠ (U+FF20): it
+//     reads the same to a person, notifies nobody even where Slack resolves
+//     bare names, and, unlike a zero-width joiner, survives copying visibly;
+//   - control characters other than tab and newline, and the bidi controls
+//     that can make a line read backwards, are dropped.
 func Escape(s string) string {
-	return mrkdwnEscaper.Replace(s)
+	s = strings.Map(dropControl, s)
+	s = mrkdwnEscaper.Replace(s)
+	return broadcastMention.ReplaceAllString(s, "＠$1")
 }
 
-var mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+var (
+	mrkdwnEscaper    = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	broadcastMention = regexp.MustCompile(`(?i)@(channel|here|everyone)`)
+)
+
+// Plain makes user text safe for a plain_text object (option labels): Slack
+// shows it literally, so only control and bidi characters are dropped.
+func Plain(s string) string {
+	return strings.Map(dropControl, s)
+}
+
+// dropControl is a strings.Map function removing C0/C1 control characters
+// (but tab and newline) and the Unicode bidi embedding, override and isolate
+// characters.
+func dropControl(r rune) rune {
+	switch {
+	case r == '\n' || r == '\t':
+		return r
+	case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return -1
+	}
+	return r
+}

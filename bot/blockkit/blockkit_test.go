@@ -160,3 +160,40 @@ func TestFallbackText(t *testing.T) {
 		t.Errorf("short fallback %q", got)
 	}
 }
+
+// A report table is sent as code blocks: each block a whole fence, split
+// between rows, within Slack's limits, every row kept, nothing able to
+// close the fence early or inject markup.
+func TestRenderMonoTable(t *testing.T) {
+	var lines []string
+	for i := range 400 {
+		lines = append(lines, fmt.Sprintf("사업 %03d <b> & `x`  %8d  %8d  %8d", i, i*7, i*11, i*13))
+	}
+	r := commands.Reply{Title: "월별 추진실적", Sections: []commands.Section{{Heading: "월별 실적 (1~6월)", Lines: lines, Mono: true}}}
+	blocks := Render(r, "shortened")
+	checkLimits(t, blocks)
+	var rows []string
+	for i, b := range blocks[1:] {
+		sec, ok := b.(*slack.SectionBlock)
+		if !ok {
+			continue
+		}
+		text := sec.Text.Text
+		if i == 0 {
+			if !strings.HasPrefix(text, "*월별 실적 (1~6월)*\n") {
+				t.Fatalf("first block does not start with the heading: %q", text[:40])
+			}
+			text = strings.TrimPrefix(text, "*월별 실적 (1~6월)*\n")
+		}
+		if !strings.HasPrefix(text, "```\n") || !strings.HasSuffix(text, "\n```") || strings.Count(text, "```") != 2 {
+			t.Fatalf("block %d is not one whole code block: %q…", i, text[:40])
+		}
+		rows = append(rows, strings.Split(strings.TrimSuffix(strings.TrimPrefix(text, "```\n"), "\n```"), "\n")...)
+	}
+	if len(blocks) < MaxBlocks && len(rows) != len(lines) {
+		t.Errorf("%d rows arrived, %d sent", len(rows), len(lines))
+	}
+	if !strings.Contains(rows[0], "&lt;b&gt; &amp; 'x'") {
+		t.Errorf("row not escaped: %q", rows[0])
+	}
+}

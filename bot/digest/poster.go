@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"os"
 	"strconv"
 	"time"
@@ -22,6 +21,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"jobsbot/bot/blockkit"
+	"jobsbot/bot/delivery"
 	"jobsbot/commands"
 	"jobsbot/commands/chart"
 	"jobsbot/commands/dates"
@@ -36,13 +36,9 @@ type SlackAPI interface {
 	GetConversationHistoryContext(ctx context.Context, params *slack.GetConversationHistoryParameters) (*slack.GetConversationHistoryResponse, error)
 }
 
-// Ledger is the exactly-once ledger of digest runs; *db.Store implements it.
-type Ledger interface {
-	ClaimDigest(ctx context.Context, channel string, week time.Time, owner string, staleAfter time.Duration) (bool, error)
-	MarkDigestPosted(ctx context.Context, channel string, week time.Time, ts string) error
-	MarkDigestFailed(ctx context.Context, channel string, week time.Time, errText string) error
-	DigestRun(ctx context.Context, channel string, week time.Time) (commands.DigestRun, error)
-}
+// Ledger is the exactly-once ledger of digest runs, shared with the
+// reminders (package delivery); *db.Store implements it.
+type Ledger = delivery.Ledger
 
 // Config configures a Poster. Zero optional fields take their defaults.
 type Config struct {
@@ -50,8 +46,9 @@ type Config struct {
 	Ledger  Ledger
 	Slack   SlackAPI
 	Channel string // DIGEST_CHANNEL: the channel ID to post in
-	// Language is the channel's language (DIGEST_LANGUAGE); "" means the
-	// service's default. The digest, its chart and their labels all use it.
+	// Language is what the digest, its chart and their labels are written
+	// in (DIGEST_LANGUAGE): the channel's language, not any one user's. ""
+	// means the Service's default.
 	Language commands.Lang
 	// Owner names this process in the ledger; default host-pid-random.
 	Owner string
@@ -113,7 +110,12 @@ const (
 	maxRetryAfter = 10 * time.Minute
 	// recordTimeout bounds ledger writes made after the caller's context
 	// ended: a posted message must still be recorded on shutdown.
-	recordTimeout = 10 * time.Second
+	recordTimeout = 5 * time.Second
+	// finishTimeout bounds what follows a successful post (recording it and
+	// uploading the chart), which runs even if shutdown cancels the caller
+	// meanwhile: the message is out, so its record and chart must follow.
+	// It fits in the bot's shutdown wrap-up (bot.wrapUpGrace).
+	finishTimeout = 5 * time.Second
 	// historyPages bounds the search for a message a dead run posted.
 	historyPages = 5
 )
@@ -130,8 +132,14 @@ func NewPoster(cfg Config) (*Poster, error) {
 	case cfg.Channel == "":
 		return nil, errors.New("digest: DIGEST_CHANNEL is empty; set it to the ID of the channel to post in (e.g. C0123456789)")
 	}
+	lang := cfg.Language
+	if lang == "" {
+		lang = cfg.Service.Language()
+	}
 	p := &Poster{
-		svc: cfg.Service, ledger: cfg.Ledger, slack: cfg.Slack, channel: cfg.Channel, lang: cfg.Language,
+		// Pinned: everything the poster words (p.svc.Language() included)
+		// is in the channel's language.
+		svc: cfg.Service.WithLanguage(lang), ledger: cfg.Ledger, slack: cfg.Slack, channel: cfg.Channel,
 		owner: cfg.Owner, staleAfter: cfg.StaleAfter, maxAttempts: cfg.MaxAttempts, backoff: cfg.Backoff, log: cfg.Logger,
 	}
 	if p.owner == "" {
@@ -160,15 +168,9 @@ func NewPoster(cfg Config) (*Poster, error) {
 	return p, nil
 }
 
-// NewSlackClient returns a Slack Web API client for the digest; apiURL, when
-// set, replaces Slack's (fake servers in tests, SLACK_API_URL) and must end
-// with "/".
+// NewSlackClient returns the bot's one Slack Web API client (package delivery).
 func NewSlackClient(token, apiURL string) *slack.Client {
-	opts := []slack.Option{slack.OptionHTTPClient(&http.Client{Timeout: 30 * time.Second})}
-	if apiURL != "" {
-		opts = append(opts, slack.OptionAPIURL(apiURL))
-	}
-	return slack.New(token, opts...)
+	return delivery.NewSlackClient(token, apiURL)
 }
 
 func newMetrics(reg prometheus.Registerer) (*prometheus.CounterVec, prometheus.Counter, error) {
@@ -265,16 +267,18 @@ func (p *Poster) PostDigest(ctx context.Context, weekStart time.Time, requestedB
 		p.fail(ctx, log, week, err)
 		return res, fmt.Errorf("digest: build %s: %w", label, err)
 	}
-	reply := p.svc.DigestReply(d, p.lang)
+	reply := p.svc.DigestReply(d)
 	ts, err := p.post(ctx, log, week, reply)
 	if err != nil {
 		p.fail(ctx, log, week, err)
 		return res, fmt.Errorf("digest: post %s: %w", label, err)
 	}
-	p.record(ctx, log, week, ts)
+	finish, cancel := context.WithTimeout(context.WithoutCancel(ctx), finishTimeout)
+	defer cancel()
+	p.record(finish, log, week, ts)
 	p.runs.WithLabelValues(outcomePosted).Inc()
 	log.InfoContext(ctx, "digest posted", "ts", ts, "attempt", run.Attempts)
-	p.shareChart(ctx, log, d, ts)
+	p.shareChart(finish, log, d, ts)
 	res.Status, res.MessageTS = commands.PostedNow, ts
 	return res, nil
 }
@@ -323,15 +327,14 @@ func (p *Poster) post(ctx context.Context, log *slog.Logger, week time.Time, r c
 		if err == nil {
 			return ts, nil
 		}
-		var limited *slack.RateLimitedError
 		var refused slack.SlackErrorResponse
+		pause, limited := delivery.RateLimitWait(err, maxRetryAfter)
 		switch {
-		case errors.As(err, &limited):
+		case limited:
 			// Slack did not take the message: waiting is always safe.
-			pause := min(max(limited.RetryAfter, time.Second), maxRetryAfter)
 			log.WarnContext(ctx, "slack rate limit on chat.postMessage, waiting", "retry_after", pause, "attempt", attempt)
-			if err := sleep(ctx, pause); err != nil {
-				return "", errors.Join(limited, err)
+			if serr := sleep(ctx, pause); serr != nil {
+				return "", errors.Join(err, serr)
 			}
 			continue
 		case errors.As(err, &refused):
@@ -404,9 +407,8 @@ func (p *Poster) shareChart(ctx context.Context, log *slog.Logger, d commands.Di
 		if err == nil {
 			return
 		}
-		var limited *slack.RateLimitedError
-		if errors.As(err, &limited) && attempt < p.maxAttempts &&
-			sleep(ctx, min(max(limited.RetryAfter, time.Second), maxRetryAfter)) == nil {
+		if pause, limited := delivery.RateLimitWait(err, maxRetryAfter); limited && attempt < p.maxAttempts &&
+			sleep(ctx, pause) == nil {
 			continue
 		}
 		p.chartErrors.Inc()
@@ -422,13 +424,4 @@ func chartTitle(d commands.Digest, p i18n.Printer) (title, alt string) {
 }
 
 // sleep waits d or until ctx ends.
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
+func sleep(ctx context.Context, d time.Duration) error { return delivery.Sleep(ctx, d) }

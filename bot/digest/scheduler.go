@@ -70,6 +70,9 @@ type SchedulerConfig struct {
 	Now func() time.Time
 	// RetryFirst is the first wait after a failed run; default a minute.
 	RetryFirst time.Duration
+	// StopGrace is how long Stop lets a post in flight run before cancelling
+	// it (SHUTDOWN_GRACE); default 10 s, the bot's own grace.
+	StopGrace time.Duration
 }
 
 // Scheduler posts the digest of the last complete week at each firing of its
@@ -92,11 +95,14 @@ type Scheduler struct {
 	stopOnce sync.Once
 	retrying map[time.Time]bool // weeks with a retry loop running
 	wg       sync.WaitGroup
+	grace    time.Duration
 }
 
-// stopGrace is how long Stop lets a post in flight finish: cutting a
-// chat.postMessage off mid-request could leave a message out but unrecorded.
-const stopGrace = 30 * time.Second
+// stopGrace is how long Stop lets a post in flight finish by default, the
+// same as the bot's grace for commands: the two stop side by side, and a post
+// cancelled after it went out still records itself and uploads its chart
+// (finishTimeout), so the whole stop fits the deploy files' grace periods.
+const stopGrace = 10 * time.Second
 
 // NewScheduler checks the schedule and builds a Scheduler.
 func NewScheduler(cfg SchedulerConfig) (*Scheduler, error) {
@@ -104,7 +110,10 @@ func NewScheduler(cfg SchedulerConfig) (*Scheduler, error) {
 		return nil, errors.New("digest: scheduler has no poster")
 	}
 	s := &Scheduler{poster: cfg.Poster, spec: cfg.Schedule, loc: cfg.Location, log: cfg.Logger, now: cfg.Now,
-		retryFirst: cfg.RetryFirst, retrying: map[time.Time]bool{}}
+		retryFirst: cfg.RetryFirst, retrying: map[time.Time]bool{}, grace: cfg.StopGrace}
+	if s.grace <= 0 {
+		s.grace = stopGrace
+	}
 	if s.spec == "" {
 		s.spec = DefaultSchedule
 	}
@@ -184,7 +193,7 @@ func (s *Scheduler) Stop() {
 		}()
 		select {
 		case <-done:
-		case <-time.After(stopGrace):
+		case <-time.After(s.grace):
 			s.log.Warn("digest run still in flight after the grace period; cancelling it")
 			cancel()
 			<-done

@@ -14,6 +14,7 @@
 package dates
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -53,6 +54,7 @@ const (
 	reasonQuarter   = "has a quarter outside 1-4"
 	reasonHalf      = "has a half-year other than 1 or 2"
 	reasonWeek      = "has a week number that year does not have"
+	reasonRange     = "ends before it starts"
 )
 
 // On returns the calendar date year-month-day as midnight UTC, the package's
@@ -100,61 +102,106 @@ func normalize(s string) string {
 // Date patterns. Go's \d and \s are ASCII-only, which is what we want after
 // normalize.
 var (
-	reDash     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-	reDot      = regexp.MustCompile(`^(\d{4}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
-	reSlash    = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
-	reMonthDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
-	reKorean   = regexp.MustCompile(`^(?:(\d{4}) *년 *)?(\d{1,2}) *월 *(?:(말일?)|(\d{1,2}) *일)$`)
+	reDash       = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	reDot        = regexp.MustCompile(`^(\d{4}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
+	reSlash      = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
+	reMonthDay   = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
+	reDotMD      = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.?$`)
+	reKorean     = regexp.MustCompile(`^(?:(\d{4}) *년 *)?(\d{1,2}) *월 *(?:(말일?)|(\d{1,2}) *일) *자?$`)
+	datePatterns = []*regexp.Regexp{reDash, reDot, reSlash}
 )
 
+// relativeDays are the words for a day counted back from today.
+var relativeDays = map[string]int{
+	"today": 0, "오늘": 0, "금일": 0,
+	"yesterday": 1, "어제": 1, "작일": 1,
+	"그저께": 2, "그제": 2,
+}
+
+// weekdays maps each weekday name to time.Weekday.
+var weekdays = map[string]time.Weekday{
+	"월요일": time.Monday, "화요일": time.Tuesday, "수요일": time.Wednesday, "목요일": time.Thursday,
+	"금요일": time.Friday, "토요일": time.Saturday, "일요일": time.Sunday,
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
 // Parse reads one calendar date: 2026-04-30, 2026.4.30, 2026. 4. 30., 2026/4/30,
-// 4/30, 4월 30일, 4월30일, 2026년 4월 30일, 4월말 (the last day of April),
-// 2026년 4월말, today/오늘 and yesterday/어제. Forms without a year take today's
-// year; today is a calendar date such as Today returns. The result is midnight
-// UTC. Impossible dates (2026-02-30, 4/31, 13월말) are errors, never rolled over
-// into the next month.
+// 4/30, 11.30, 4월 30일, 4월30일, 11월 30일자, 2026년 4월 30일, 4월말 (the last
+// day of April), 2026년 4월말, today/오늘, yesterday/어제, 그저께, a weekday
+// (금요일: the latest Friday not after today; 지난주 금요일: the Friday of last
+// week; 이번주 금요일) and 지난달 말 / 이번달 말. Forms without a year take
+// today's year; today is a calendar date such as Today returns. The result is
+// midnight UTC. Impossible dates (2026-02-30, 4/31, 13월말) are errors, never
+// rolled over into the next month.
 func Parse(s string, today time.Time) (time.Time, error) {
-	fail := func(reason string) (time.Time, error) {
+	t := normalize(s)
+	if t == "" {
+		return time.Time{}, &Error{Input: s, Reason: reasonEmpty}
+	}
+	base := dateOf(today)
+	if d, ok := relativeDate(t, base); ok {
+		return d, nil
+	}
+	d, reason := calendarDate(t, base)
+	if reason != "" {
 		return time.Time{}, &Error{Input: s, Reason: reason}
 	}
-	t := normalize(s)
-	base := dateOf(today)
-	switch t {
-	case "":
-		return fail(reasonEmpty)
-	case "today", "오늘":
-		return base, nil
-	case "yesterday", "어제":
-		return base.AddDate(0, 0, -1), nil
-	}
+	return d, nil
+}
 
-	var ys, ms, ds string
-	monthEnd := false
-	if m := reDash.FindStringSubmatch(t); m != nil {
-		ys, ms, ds = m[1], m[2], m[3]
-	} else if m := reDot.FindStringSubmatch(t); m != nil {
-		ys, ms, ds = m[1], m[2], m[3]
-	} else if m := reSlash.FindStringSubmatch(t); m != nil {
-		ys, ms, ds = m[1], m[2], m[3]
-	} else if m := reMonthDay.FindStringSubmatch(t); m != nil {
-		ms, ds = m[1], m[2]
-	} else if m := reKorean.FindStringSubmatch(t); m != nil {
-		ys, ms, ds = m[1], m[2], m[4]
-		monthEnd = m[3] != ""
-	} else {
-		return fail(reasonNotDate)
+// relativeDate reads the words that count from today: 오늘, 어제, 그저께,
+// weekday names and 지난달 말.
+func relativeDate(t string, base time.Time) (time.Time, bool) {
+	if back, ok := relativeDays[t]; ok {
+		return base.AddDate(0, 0, -back), true
 	}
+	joined := strings.ReplaceAll(t, " ", "")
+	switch joined {
+	case "지난달말", "지난달말일", "전월말", "lastmonthend":
+		return On(base.Year(), base.Month(), 0), true
+	case "이번달말", "이달말", "이번달말일":
+		return On(base.Year(), base.Month()+1, 0), true
+	}
+	week := ""
+	for _, p := range []string{"지난주", "이번주", "lastweek", "thisweek", "last", "this"} {
+		if rest, ok := strings.CutPrefix(joined, p); ok {
+			week, joined = p, rest
+			break
+		}
+	}
+	wd, ok := weekdays[joined]
+	if !ok {
+		return time.Time{}, false
+	}
+	offset := (int(wd) + 6) % 7 // Monday 0 ... Sunday 6
+	switch week {
+	case "지난주", "lastweek", "last":
+		return WeekStart(base).AddDate(0, 0, offset-7), true
+	case "이번주", "thisweek", "this":
+		return WeekStart(base).AddDate(0, 0, offset), true
+	}
+	back := (int(base.Weekday()) - int(wd) + 7) % 7 // the latest such day not after today
+	return base.AddDate(0, 0, -back), true
+}
 
+// calendarDate reads the written-out forms and checks the date exists. It
+// returns a reason instead of an error so Parse wraps every failure alike.
+func calendarDate(t string, base time.Time) (time.Time, string) {
+	ys, ms, ds, monthEnd, ok := splitDate(t)
+	if !ok {
+		return time.Time{}, reasonNotDate
+	}
 	year := base.Year()
 	if ys != "" {
 		year = atoi(ys)
 	}
 	if year < minYear || year > maxYear {
-		return fail(reasonYear)
+		return time.Time{}, reasonYear
 	}
 	month := atoi(ms)
 	if month < 1 || month > 12 {
-		return fail(reasonMonth)
+		return time.Time{}, reasonMonth
 	}
 	last := lastDay(year, time.Month(month))
 	day := last
@@ -162,9 +209,27 @@ func Parse(s string, today time.Time) (time.Time, error) {
 		day = atoi(ds)
 	}
 	if day < 1 || day > last {
-		return fail(reasonDay)
+		return time.Time{}, reasonDay
 	}
-	return On(year, time.Month(month), day), nil
+	return On(year, time.Month(month), day), ""
+}
+
+// splitDate finds year (maybe ""), month and day (or month end) in t.
+func splitDate(t string) (ys, ms, ds string, monthEnd, ok bool) {
+	for _, re := range datePatterns {
+		if m := re.FindStringSubmatch(t); m != nil {
+			return m[1], m[2], m[3], false, true
+		}
+	}
+	for _, re := range []*regexp.Regexp{reMonthDay, reDotMD} {
+		if m := re.FindStringSubmatch(t); m != nil {
+			return "", m[1], m[2], false, true
+		}
+	}
+	if m := reKorean.FindStringSubmatch(t); m != nil {
+		return m[1], m[2], m[4], m[3] != "", true
+	}
+	return "", "", "", false, false
 }
 
 // atoi reads a string the patterns have already limited to a few ASCII digits.
@@ -174,13 +239,17 @@ func atoi(s string) int {
 }
 
 // Period is a span of whole calendar dates, both ends inclusive, as reports
-// ask for them ("this year", "Q1", "April").
+// ask for them ("this year", "Q1", "April", "누계 through April").
 type Period struct {
 	// From and To are the first and last dates, midnight UTC.
 	From, To time.Time
 	// Label is the canonical name shown back to users and accepted again by
-	// ParsePeriod: "2026", "2026-04", "2026 Q1" or "2026 H1".
+	// ParsePeriod: "2026", "2026-04", "2026 Q1", "2026 H1", "2026-01~04",
+	// "2026-W48", "~2026-04-30" or "2026-01-01~2026-04-30".
 	Label string
+	// Through marks 누계 as of a date (4월말, 2026-04-30): From is January 1
+	// of To's year, and reports word it as a total through To.
+	Through bool
 }
 
 // Year returns the whole calendar year, January 1 to December 31.
@@ -188,11 +257,47 @@ func Year(year int) Period {
 	return Period{From: On(year, 1, 1), To: On(year, 12, 31), Label: strconv.Itoa(year)}
 }
 
+// ThroughDate is 누계 as of day: January 1 of its year through day.
+func ThroughDate(day time.Time) Period {
+	d := dateOf(day)
+	return Period{From: On(d.Year(), 1, 1), To: d, Label: "~" + d.Format(time.DateOnly), Through: true}
+}
+
+// SameSpanLastYear is 전년 동기: p moved back one year. A span ending on a
+// month's last day ends on that month's last day a year earlier, so
+// "through February" stays through February across leap years.
+func SameSpanLastYear(p Period) Period {
+	back := func(d time.Time) time.Time {
+		y, m, day := d.Date()
+		if day == lastDay(y, m) || day > lastDay(y-1, m) {
+			return On(y-1, m, lastDay(y-1, m))
+		}
+		return On(y-1, m, day)
+	}
+	out := Period{From: back(p.From), To: back(p.To), Through: p.Through}
+	if p.From.Day() == 1 {
+		out.From = On(p.From.Year()-1, p.From.Month(), 1)
+	}
+	out.Label = out.From.Format(time.DateOnly) + "~" + out.To.Format(time.DateOnly)
+	if p.Through {
+		out.Label = "~" + out.To.Format(time.DateOnly)
+	}
+	return out
+}
+
 func monthPeriod(year int, month time.Month) Period {
 	return Period{
 		From:  On(year, month, 1),
 		To:    On(year, month+1, 0),
 		Label: fmt.Sprintf("%04d-%02d", year, int(month)),
+	}
+}
+
+func monthRange(year int, first, last time.Month) Period {
+	return Period{
+		From:  On(year, first, 1),
+		To:    On(year, last+1, 0),
+		Label: fmt.Sprintf("%04d-%02d~%02d", year, int(first), int(last)),
 	}
 }
 
@@ -214,6 +319,10 @@ func halfPeriod(year, h int) Period {
 	}
 }
 
+func weekPeriod(monday time.Time) Period {
+	return Period{From: monday, To: monday.AddDate(0, 0, 6), Label: ISOWeekLabel(monday)}
+}
+
 // Period patterns. A year written directly before a Korean quarter digit needs
 // a separator: "20261분기" could be a typo for anything, so it is refused.
 const yearPrefix = `(?:(\d{4})(?: *년 *| *- *| +))?`
@@ -222,129 +331,259 @@ var (
 	reYear       = regexp.MustCompile(`^(\d{4}) *년?$`)
 	reYearMonth  = regexp.MustCompile(`^(\d{4})(?:-(\d{1,2})|/(\d{1,2})| *\. *(\d{1,2}) *\.?)$`)
 	reKoMonth    = regexp.MustCompile(`^(?:(\d{4}) *년 *)?(\d{1,2}) *월$`)
+	reMonthRange = regexp.MustCompile(`^(?:(\d{4}) *년 *)?(\d{1,2}) *월? *[~\-～] *(\d{1,2}) *월$`)
+	reRangeLabel = regexp.MustCompile(`^(\d{4})-(\d{1,2})~(\d{1,2})$`)
+	reDateRange  = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2}) *~ *(\d{4}-\d{1,2}-\d{1,2})$`)
 	reQuarter    = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *))?q(\d)$`)
 	reKoQuarter  = regexp.MustCompile(`^` + yearPrefix + `(\d)(?:/4)? *분기$`)
 	reHalf       = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *))?h(\d)$`)
 	reKoHalf     = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *))?(상|하) *반기$`)
 	relativeKeys = map[string]string{
 		"this-year": "this-year", "올해": "this-year", "금년": "this-year",
-		"last-year": "last-year", "작년": "last-year", "지난해": "last-year",
-		"this-month": "this-month", "이번달": "this-month",
-		"last-month": "last-month", "지난달": "last-month",
+		"last-year": "last-year", "작년": "last-year", "지난해": "last-year", "전년": "last-year",
+		"this-month": "this-month", "이번달": "this-month", "이달": "this-month",
+		"last-month": "last-month", "지난달": "last-month", "전월": "last-month",
+		"this-week": "this-week", "이번주": "this-week", "금주": "this-week",
+		"last-week": "last-week", "지난주": "last-week", "전주": "last-week",
 	}
+	// yearWords may stand before another period: 작년 4분기, 올해 1~4월.
+	yearWords = map[string]int{"올해": 0, "금년": 0, "this-year": 0, "작년": -1, "지난해": -1, "전년": -1, "last-year": -1}
 )
 
+// periodStep reads one family of period forms. ok is false when t is not of
+// that family; a non-empty reason refuses a form that is of it.
+type periodStep func(t string, base time.Time) (p Period, reason string, ok bool)
+
 // ParsePeriod reads a reporting period: a year (2026), a month (2026-04,
-// 2026.4, 2026년 4월, 4월), a quarter (q1, Q1, 1분기, 1/4분기, 2026 q1, 2026-q1,
-// 2026년 1분기), a half-year (h1, 상반기, 하반기, 2026 h1, 2026년 상반기) or a
-// relative period (this-year/올해, last-year/작년, this-month/이번달/이번 달,
-// last-month/지난달). Forms without a year take today's year. Only years
+// 2026.4, 2026년 4월, 4월), a month range (1~4월, 1월-4월, 2026년 1~4월), a
+// quarter (q1, Q1, 1분기, 1/4분기, 2026 q1, 2026-q1, 2026년 1분기), a half-year
+// (h1, 상반기, 하반기, 2026 h1, 2026년 상반기), a week (이번주, 지난주,
+// 2026-W48), a relative period (this-year/올해, last-year/작년,
+// this-month/이번달, last-month/지난달), any of those after 올해 or 작년
+// (작년 4분기), or a date read as 누계 through it (4월말, 2026-04-30: from
+// January 1 of its year). Forms without a year take today's year. Only years
 // 2000-2100 are accepted, so a count such as "180" is never taken for a year.
 func ParsePeriod(s string, today time.Time) (Period, error) {
-	fail := func(reason string) (Period, error) {
-		return Period{}, &Error{Input: s, Reason: reason}
-	}
 	t := normalize(s)
 	if t == "" {
-		return fail(reasonEmpty)
+		return Period{}, &Error{Input: s, Reason: reasonEmpty}
 	}
 	base := dateOf(today)
+	t = yearWordToDigits(t, base)
+	for _, step := range []periodStep{relativePeriod, yearPeriod, monthPeriodOf, monthRangeOf,
+		quarterOf, halfOf, isoWeekOf, dateRangeOf, throughOf} {
+		p, reason, ok := step(t, base)
+		if !ok {
+			continue
+		}
+		if reason != "" {
+			return Period{}, &Error{Input: s, Reason: reason}
+		}
+		return p, nil
+	}
+	return Period{}, &Error{Input: s, Reason: reasonNotPeriod}
+}
 
-	// Relative periods: "this month", "this-month", "이번 달" and "이번달"
-	// are all the same request.
+// yearWordToDigits rewrites a leading 올해 or 작년 followed by more words
+// into the year itself, so "작년 4분기" reads as "2025년 4분기".
+func yearWordToDigits(t string, base time.Time) string {
+	head, rest, ok := strings.Cut(t, " ")
+	if !ok {
+		return t
+	}
+	if back, ok := yearWords[head]; ok {
+		return fmt.Sprintf("%04d년 %s", base.Year()+back, strings.TrimSpace(rest))
+	}
+	return t
+}
+
+// relativePeriod reads 올해, 작년, 이번달, 지난달, 이번주, 지난주: "this
+// month", "this-month", "이번 달" and "이번달" are all the same request.
+func relativePeriod(t string, base time.Time) (Period, string, bool) {
 	words := strings.Fields(t)
 	key, ok := relativeKeys[strings.Join(words, "-")]
 	if !ok {
 		key, ok = relativeKeys[strings.Join(words, "")]
 	}
-	if ok {
-		y, m, _ := base.Date()
-		switch key {
-		case "this-year":
-			return Year(y), nil
-		case "last-year":
-			return Year(y - 1), nil
-		case "this-month":
-			return monthPeriod(y, m), nil
-		default: // last-month
-			prev := On(y, m, 1).AddDate(0, -1, 0)
-			return monthPeriod(prev.Year(), prev.Month()), nil
-		}
+	if !ok {
+		return Period{}, "", false
 	}
-
-	// year resolves an optional year capture and checks its range.
-	year := func(ys string) (int, bool) {
-		if ys == "" {
-			return base.Year(), true
-		}
-		y := atoi(ys)
-		return y, y >= minYear && y <= maxYear
+	y, m, _ := base.Date()
+	switch key {
+	case "this-year":
+		return Year(y), "", true
+	case "last-year":
+		return Year(y - 1), "", true
+	case "this-month":
+		return monthPeriod(y, m), "", true
+	case "last-month":
+		prev := On(y, m, 1).AddDate(0, -1, 0)
+		return monthPeriod(prev.Year(), prev.Month()), "", true
+	case "this-week":
+		return weekPeriod(WeekStart(base)), "", true
+	default: // last-week
+		return weekPeriod(WeekStart(base).AddDate(0, 0, -7)), "", true
 	}
+}
 
-	if m := reYear.FindStringSubmatch(t); m != nil {
-		y, ok := year(m[1])
-		if !ok {
-			return fail(reasonYear)
-		}
-		return Year(y), nil
+// yearOf resolves an optional year capture and checks its range.
+func yearOf(ys string, base time.Time) (int, string) {
+	if ys == "" {
+		return base.Year(), ""
 	}
+	if y := atoi(ys); y >= minYear && y <= maxYear {
+		return y, ""
+	}
+	return 0, reasonYear
+}
 
+func yearPeriod(t string, base time.Time) (Period, string, bool) {
+	m := reYear.FindStringSubmatch(t)
+	if m == nil {
+		return Period{}, "", false
+	}
+	y, reason := yearOf(m[1], base)
+	return Year(y), reason, true
+}
+
+func monthPeriodOf(t string, base time.Time) (Period, string, bool) {
 	var ys, ms string
 	if m := reYearMonth.FindStringSubmatch(t); m != nil {
 		ys, ms = m[1], m[2]+m[3]+m[4] // exactly one alternative matched
 	} else if m := reKoMonth.FindStringSubmatch(t); m != nil {
 		ys, ms = m[1], m[2]
+	} else {
+		return Period{}, "", false
 	}
-	if ms != "" {
-		y, ok := year(ys)
-		if !ok {
-			return fail(reasonYear)
-		}
-		month := atoi(ms)
-		if month < 1 || month > 12 {
-			return fail(reasonMonth)
-		}
-		return monthPeriod(y, time.Month(month)), nil
+	y, reason := yearOf(ys, base)
+	if reason != "" {
+		return Period{}, reason, true
 	}
+	month := atoi(ms)
+	if month < 1 || month > 12 {
+		return Period{}, reasonMonth, true
+	}
+	return monthPeriod(y, time.Month(month)), "", true
+}
 
+// monthRangeOf reads 1~4월, 1월-4월, 2026년 1~4월 and the label 2026-01~04.
+// A range ends in 월 or is the label form, so that "1-4" alone stays unread
+// rather than guessed.
+func monthRangeOf(t string, base time.Time) (Period, string, bool) {
+	m := reMonthRange.FindStringSubmatch(t)
+	if m == nil {
+		m = reRangeLabel.FindStringSubmatch(t)
+	}
+	if m == nil {
+		return Period{}, "", false
+	}
+	y, reason := yearOf(m[1], base)
+	if reason != "" {
+		return Period{}, reason, true
+	}
+	first, last := atoi(m[2]), atoi(m[3])
+	if first < 1 || first > 12 || last < 1 || last > 12 {
+		return Period{}, reasonMonth, true
+	}
+	if last < first {
+		return Period{}, reasonRange, true
+	}
+	return monthRange(y, time.Month(first), time.Month(last)), "", true
+}
+
+func quarterOf(t string, base time.Time) (Period, string, bool) {
 	for _, re := range []*regexp.Regexp{reQuarter, reKoQuarter} {
 		if m := re.FindStringSubmatch(t); m != nil {
-			y, ok := year(m[1])
-			if !ok {
-				return fail(reasonYear)
+			y, reason := yearOf(m[1], base)
+			if reason != "" {
+				return Period{}, reason, true
 			}
 			q := atoi(m[2])
 			if q < 1 || q > 4 {
-				return fail(reasonQuarter)
+				return Period{}, reasonQuarter, true
 			}
-			return quarterPeriod(y, q), nil
+			return quarterPeriod(y, q), "", true
 		}
 	}
+	return Period{}, "", false
+}
 
+func halfOf(t string, base time.Time) (Period, string, bool) {
+	var ys string
+	h := 0
 	if m := reHalf.FindStringSubmatch(t); m != nil {
-		y, ok := year(m[1])
-		if !ok {
-			return fail(reasonYear)
-		}
-		h := atoi(m[2])
-		if h < 1 || h > 2 {
-			return fail(reasonHalf)
-		}
-		return halfPeriod(y, h), nil
-	}
-	if m := reKoHalf.FindStringSubmatch(t); m != nil {
-		y, ok := year(m[1])
-		if !ok {
-			return fail(reasonYear)
-		}
-		h := 1
+		ys, h = m[1], atoi(m[2])
+	} else if m := reKoHalf.FindStringSubmatch(t); m != nil {
+		ys, h = m[1], 1
 		if m[2] == "하" {
 			h = 2
 		}
-		return halfPeriod(y, h), nil
+	} else {
+		return Period{}, "", false
 	}
+	y, reason := yearOf(ys, base)
+	if reason != "" {
+		return Period{}, reason, true
+	}
+	if h < 1 || h > 2 {
+		return Period{}, reasonHalf, true
+	}
+	return halfPeriod(y, h), "", true
+}
 
-	return fail(reasonNotPeriod)
+func isoWeekOf(t string, _ time.Time) (Period, string, bool) {
+	if !reISOWeek.MatchString(t) {
+		return Period{}, "", false
+	}
+	monday, err := ParseISOWeek(t)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return Period{}, e.Reason, true
+		}
+		return Period{}, reasonNotWeek, true
+	}
+	return weekPeriod(monday), "", true
+}
+
+// dateRangeOf reads two dates joined by ~, the label of an arbitrary span.
+func dateRangeOf(t string, base time.Time) (Period, string, bool) {
+	m := reDateRange.FindStringSubmatch(t)
+	if m == nil {
+		return Period{}, "", false
+	}
+	from, reason := calendarDate(m[1], base)
+	if reason != "" {
+		return Period{}, reason, true
+	}
+	to, reason := calendarDate(m[2], base)
+	if reason != "" {
+		return Period{}, reason, true
+	}
+	if to.Before(from) {
+		return Period{}, reasonRange, true
+	}
+	return Period{From: from, To: to, Label: m[1] + "~" + m[2]}, "", true
+}
+
+// throughOf reads a date as 누계 through it (4월말, 2026-04-30, ~2026-04-30):
+// the article's "4월말 현재" is a total since January 1, not April alone.
+func throughOf(t string, base time.Time) (Period, string, bool) {
+	t = strings.TrimSpace(strings.TrimPrefix(t, "~"))
+	for _, suffix := range []string{"현재", "기준", "누계"} {
+		t = strings.TrimSpace(strings.TrimSuffix(t, suffix))
+	}
+	if d, ok := relativeDate(t, base); ok {
+		return ThroughDate(d), "", true
+	}
+	d, reason := calendarDate(t, base)
+	if reason == reasonNotDate {
+		return Period{}, "", false
+	}
+	if reason != "" {
+		return Period{}, reason, true
+	}
+	return ThroughDate(d), "", true
 }
 
 // WeekStart returns the Monday on or before day, as midnight UTC. Weeks run

@@ -115,6 +115,27 @@ func TestParse(t *testing.T) {
 		// today with a clock and a zone still means its calendar date.
 		{"오늘", time.Date(2026, 4, 30, 23, 59, 0, 0, time.FixedZone("KST", 9*3600)), On(2026, 4, 30)},
 		{"4/30", time.Date(2027, 1, 1, 1, 0, 0, 0, time.FixedZone("KST", 9*3600)), On(2027, 4, 30)},
+		// Forms officials type (today is Thursday 2026-04-30).
+		{"11.30", today, On(2026, 11, 30)},
+		{"4.30", today, On(2026, 4, 30)},
+		{"4.3.", today, On(2026, 4, 3)},
+		{"11월 30일자", today, On(2026, 11, 30)},
+		{"11월30일자", today, On(2026, 11, 30)},
+		{"그저께", today, On(2026, 4, 28)},
+		{"그제", On(2026, 3, 1), On(2026, 2, 27)},
+		{"금요일", today, On(2026, 4, 24)},
+		{"목요일", today, On(2026, 4, 30)}, // today itself is not after today
+		{"월요일", today, On(2026, 4, 27)},
+		{"friday", today, On(2026, 4, 24)},
+		{"지난주 금요일", today, On(2026, 4, 24)},
+		{"지난주 월요일", today, On(2026, 4, 20)},
+		{"지난주금요일", today, On(2026, 4, 24)},
+		{"지난주 일요일", today, On(2026, 4, 26)},
+		{"last friday", today, On(2026, 4, 24)},
+		{"이번주 월요일", today, On(2026, 4, 27)},
+		{"지난달 말", today, On(2026, 3, 31)},
+		{"지난달말", On(2028, 3, 10), On(2028, 2, 29)},
+		{"지난달 말", On(2026, 1, 5), On(2025, 12, 31)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -164,7 +185,9 @@ func TestParseRejects(t *testing.T) {
 		{"2026-04", today, reasonNotDate},
 		{"2026.4", today, reasonNotDate},
 		{"4월", today, reasonNotDate},
-		{"4.30", today, reasonNotDate},
+		{"4.31", today, reasonDay},
+		{"금요일요일", today, reasonNotDate},
+		{"지지난주 금요일", today, reasonNotDate},
 		{"4-30", today, reasonNotDate},
 		{"30/4/2026", today, reasonNotDate},
 		{"26-04-30", today, reasonNotDate},
@@ -236,6 +259,27 @@ func TestParsePeriod(t *testing.T) {
 		{"2026-02", today, p(On(2026, 2, 1), On(2026, 2, 28), "2026-02")},
 		{"12월", today, p(On(2026, 12, 1), On(2026, 12, 31), "2026-12")},
 		{"q1", today, q1},
+		// 누계 as of a date, ranges, weeks and years before another period.
+		{"4월말", today, Period{From: On(2026, 1, 1), To: On(2026, 4, 30), Label: "~2026-04-30", Through: true}},
+		{"4월말 현재", today, Period{From: On(2026, 1, 1), To: On(2026, 4, 30), Label: "~2026-04-30", Through: true}},
+		{"2026-04-30", today, Period{From: On(2026, 1, 1), To: On(2026, 4, 30), Label: "~2026-04-30", Through: true}},
+		{"~2026-04-30", today, Period{From: On(2026, 1, 1), To: On(2026, 4, 30), Label: "~2026-04-30", Through: true}},
+		{"작년 4월말", today, Period{From: On(2025, 1, 1), To: On(2025, 4, 30), Label: "~2025-04-30", Through: true}},
+		{"1~4월", today, p(On(2026, 1, 1), On(2026, 4, 30), "2026-01~04")},
+		{"1월-4월", today, p(On(2026, 1, 1), On(2026, 4, 30), "2026-01~04")},
+		{"1월~4월", today, p(On(2026, 1, 1), On(2026, 4, 30), "2026-01~04")},
+		{"2025년 1~4월", today, p(On(2025, 1, 1), On(2025, 4, 30), "2025-01~04")},
+		{"2026-01~04", today, p(On(2026, 1, 1), On(2026, 4, 30), "2026-01~04")},
+		{"이번주", today, p(On(2026, 4, 27), On(2026, 5, 3), "2026-W18")},
+		{"이번 주", today, p(On(2026, 4, 27), On(2026, 5, 3), "2026-W18")},
+		{"지난주", today, p(On(2026, 4, 20), On(2026, 4, 26), "2026-W17")},
+		{"last-week", today, p(On(2026, 4, 20), On(2026, 4, 26), "2026-W17")},
+		{"2026-W17", today, p(On(2026, 4, 20), On(2026, 4, 26), "2026-W17")},
+		{"작년 4분기", today, p(On(2025, 10, 1), On(2025, 12, 31), "2025 Q4")},
+		{"올해 상반기", today, h1},
+		{"작년", today, p(On(2025, 1, 1), On(2025, 12, 31), "2025")},
+		{"지난달", today, p(On(2026, 3, 1), On(2026, 3, 31), "2026-03")},
+		{"2026-01-01~2026-04-30", today, p(On(2026, 1, 1), On(2026, 4, 30), "2026-01-01~2026-04-30")},
 		{"Q1", today, q1},
 		{"q2", today, p(On(2026, 4, 1), On(2026, 6, 30), "2026 Q2")},
 		{"q3", today, p(On(2026, 7, 1), On(2026, 9, 30), "2026 Q3")},
@@ -330,14 +374,16 @@ func TestParsePeriodRejects(t *testing.T) {
 		{"q", reasonNotPeriod},
 		{"일자리", reasonNotPeriod},
 		{"청년만", reasonNotPeriod},
-		{"2026-04-30", reasonNotPeriod},
-		{"4/30", reasonNotPeriod},
+		{"2026-04-31", reasonDay},
+		{"4~1월", reasonRange},
+		{"1~13월", reasonMonth},
+		{"1-4", reasonNotPeriod},
+		{"2026-W60", reasonWeek},
+		{"2026-05-01~2026-04-30", reasonRange},
 		{"2026 04", reasonNotPeriod},
 		{"next-month", reasonNotPeriod},
 		{"다음달", reasonNotPeriod},
-		{"this-week", reasonNotPeriod},
 		{"thisyear", reasonNotPeriod},
-		{"2026-W17", reasonNotPeriod},
 		{"중반기", reasonNotPeriod},
 		{"; DROP TABLE entries; --", reasonNotPeriod},
 	}
@@ -352,6 +398,25 @@ func TestParsePeriodRejects(t *testing.T) {
 			}
 			mustReason(t, err, tt.in, tt.reason)
 		})
+	}
+}
+
+func TestSameSpanLastYear(t *testing.T) {
+	tests := []struct {
+		in   Period
+		want Period
+	}{
+		{ThroughDate(On(2026, 4, 30)), Period{From: On(2025, 1, 1), To: On(2025, 4, 30), Label: "~2025-04-30", Through: true}},
+		{Year(2026), Period{From: On(2025, 1, 1), To: On(2025, 12, 31), Label: "2025-01-01~2025-12-31"}},
+		{monthPeriod(2028, 2), Period{From: On(2027, 2, 1), To: On(2027, 2, 28), Label: "2027-02-01~2027-02-28"}},
+		{monthPeriod(2027, 2), Period{From: On(2026, 2, 1), To: On(2026, 2, 28), Label: "2026-02-01~2026-02-28"}},
+		{ThroughDate(On(2029, 2, 28)), Period{From: On(2028, 1, 1), To: On(2028, 2, 29), Label: "~2028-02-29", Through: true}},
+		{weekPeriod(On(2026, 4, 20)), Period{From: On(2025, 4, 20), To: On(2025, 4, 26), Label: "2025-04-20~2025-04-26"}},
+	}
+	for _, tt := range tests {
+		if got := SameSpanLastYear(tt.in); got != tt.want {
+			t.Errorf("SameSpanLastYear(%+v) = %+v, want %+v", tt.in, got, tt.want)
+		}
 	}
 }
 
@@ -494,6 +559,8 @@ func FuzzParse(f *testing.F) {
 		"2026년 4월 30일", "2026년 4월말", "today", "어제", "2026-02-30", "13월말", "4/31",
 		"2026", "2026-04", "4월", "q1", "1분기", "1/4분기", "2026년 상반기", "지난달", "이번 달",
 		"2026-W53", "2027-W53", "일자리", "청년만", "180", "",
+		"11.30", "11월 30일자", "그저께", "금요일", "지난주 금요일", "지난달 말", "1~4월", "1월-4월",
+		"이번주", "지난주", "작년 4분기", "~2026-04-30", "4월말 현재", "2026-01~04", "2026-01-01~2026-04-30",
 	} {
 		f.Add(s, int64(0))
 	}

@@ -15,6 +15,7 @@ package numbers
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -127,9 +128,14 @@ func LooksNumeric(s string) bool {
 // Parse reads a count: plain digits with or without correct thousands commas
 // (20500, 20,500, １８０), or digits grouped by Korean units (2만500, 1만 2000,
 // 1만2천, 2천4백, 3464억, 1억2345만6789), then an optional 여 and an optional
-// counter (개, 명, 곳, 개사, 원, 회). Spaces are allowed only right after a unit
-// character, because "180 2000" is two numbers and guessing which was meant
-// would log a wrong count. Any rejection is an *Error.
+// counter (개, 명, 곳, 개사, 원, 회), which may stand after a space (300 명).
+// As news writes them, an approximate prefix (약 500, 대략 500, ~500) sets the
+// approximate flag like 여, a decimal before a unit is read when it comes to a
+// whole number (1.2만 = 12,000), and a unit word alone means one of it when a
+// 여 or a job counter follows (천여 명, 만 명, 백여 개). Spaces inside the
+// number are allowed only right after a unit character, because "180 2000" is
+// two numbers and guessing which was meant would log a wrong count. Any
+// rejection is an *Error.
 func Parse(s string) (Number, error) {
 	fail := func(reason string) (Number, error) {
 		return Number{}, &Error{Input: s, Reason: reason}
@@ -139,22 +145,25 @@ func Parse(s string) (Number, error) {
 		return fail(reasonEmpty)
 	}
 	var n Number
-	for _, c := range counters {
-		if strings.HasSuffix(t, c) {
-			n.Counter = c
-			t = strings.TrimSuffix(t, c)
-			break
-		}
-	}
+	t, n.Approximate = cutPrefix(t)
+	t, n.Counter = cutCounter(t)
 	if strings.HasSuffix(t, "여") {
 		n.Approximate = true
 		t = strings.TrimSuffix(t, "여")
 	}
 	if t == "" {
-		return fail(reasonNotNumber) // a counter or 여 alone
+		return fail(reasonNotNumber) // a prefix, counter or 여 alone
 	}
 	if r, _ := utf8.DecodeLastRuneInString(t); unicode.IsSpace(r) {
-		return fail(reasonSpaceCounter)
+		return fail(reasonSpaceCounter) // "2400 여": the 여 belongs to the digits
+	}
+	if r, _ := utf8.DecodeRuneInString(t); bigUnit(r) != 0 || smallUnit(r) != 0 {
+		// A unit word alone (천여 명, 만 명) is one of it, but only with a 여 or
+		// a job counter after it: bare 만 is the particle "only" and 만원 is money.
+		if !n.Approximate && (n.Counter == "" || n.Counter == "원") {
+			return fail(reasonNotNumber)
+		}
+		t = "1" + t
 	}
 	v, reason := parseCore(t)
 	if reason != "" {
@@ -164,122 +173,214 @@ func Parse(s string) (Number, error) {
 	return n, nil
 }
 
-// parseCore reads the number itself (no 여, no counter). It returns a reason
-// instead of an error so that Parse can wrap every failure the same way.
+// approxPrefixes are the words before a number that mean "about"; "~" is how
+// a hurried official writes 약.
+var approxPrefixes = []string{"대략", "약", "~", "～"}
+
+// cutPrefix removes an approximate prefix and the spaces after it.
+func cutPrefix(t string) (string, bool) {
+	for _, p := range approxPrefixes {
+		if rest, ok := strings.CutPrefix(t, p); ok {
+			return strings.TrimLeftFunc(rest, unicode.IsSpace), true
+		}
+	}
+	return t, false
+}
+
+// cutCounter removes a trailing counter word and any spaces before it
+// (300 명), returning the counter.
+func cutCounter(t string) (string, string) {
+	for _, c := range counters {
+		if rest, ok := strings.CutSuffix(t, c); ok {
+			return strings.TrimRightFunc(rest, unicode.IsSpace), c
+		}
+	}
+	return t, ""
+}
+
+// StartsLikeNumber reports whether s starts the way a count may start: a
+// digit, an approximate prefix followed by a digit, or a unit word. Callers
+// use it to say "bad number" rather than "unknown word" for a typo.
+func StartsLikeNumber(s string) bool {
+	t, _ := cutPrefix(foldWidth(strings.TrimSpace(s)))
+	return LooksNumeric(t)
+}
+
+// reDecimal is a decimal directly before one unit, as headlines write 1.2만.
+var reDecimal = regexp.MustCompile(`^(\d{1,4})\.(\d{1,8})([억만천백])$`)
+
+// decimal reads 1.2만 = 12,000; ok is false when t is not of that shape. A
+// value that does not come to a whole number (1.23456만) is refused.
+func decimal(t string) (int64, string, bool) {
+	m := reDecimal.FindStringSubmatch(t)
+	if m == nil {
+		return 0, "", false
+	}
+	r, _ := utf8.DecodeRuneInString(m[3])
+	unit := bigUnit(r) + smallUnit(r)
+	whole, _ := strconv.ParseInt(m[1], 10, 64)
+	frac, _ := strconv.ParseInt(m[2], 10, 64)
+	scale := int64(1)
+	for range len(m[2]) {
+		scale *= 10
+	}
+	if frac*unit%scale != 0 {
+		return 0, reasonNotWhole, true
+	}
+	v, ok := mul(whole, unit)
+	if !ok {
+		return 0, reasonTooLarge, true
+	}
+	if v, ok = add(v, frac*unit/scale); !ok || v == 0 {
+		if !ok {
+			return 0, reasonTooLarge, true
+		}
+		return 0, reasonZeroUnit, true
+	}
+	return v, "", true
+}
+
+// parseCore reads the number itself (no prefix, 여 or counter). It returns
+// a reason instead of an error so that Parse can wrap every failure alike.
 func parseCore(t string) (int64, string) {
+	if v, reason, ok := decimal(t); ok {
+		return v, reason
+	}
 	if reason := screen(t); reason != "" {
 		return 0, reason
 	}
-
-	var (
-		total    int64 // sum of completed 억/만 groups
-		lastBig  int64 // the last big unit seen, 0 if none
-		segVal   int64 // 천/백/십 parts of the current group
-		lastSm   int64 // the last small unit in the current group, 0 if none
-		pending  string
-		havePend bool
-		prevUnit bool // the previous token was a unit (so a space may follow)
-	)
-	// group closes the digits read since the last big unit. limit is the
-	// largest value the group may have (exclusive), 0 for no limit.
-	group := func(limit int64) (int64, string) {
-		v := segVal
-		if havePend {
-			d, reason := digits(pending)
-			if reason != "" {
-				return 0, reason
-			}
-			if lastSm != 0 && d >= lastSm {
-				return 0, reasonPlace // 2천4백500
-			}
-			v += d // cannot overflow: segVal < 10,000 when lastSm != 0
-		}
-		if limit != 0 && v >= limit {
-			return 0, reasonPlace // 2만 50000, 1억 20000만
-		}
-		segVal, lastSm, pending, havePend = 0, 0, "", false
-		return v, ""
-	}
-
+	var r reader
 	for i := 0; i < len(t); {
-		r, size := utf8.DecodeRuneInString(t[i:])
+		c, size := utf8.DecodeRuneInString(t[i:])
+		var reason string
 		switch {
-		case isDigit(r) || r == ',':
-			if havePend {
-				return 0, reasonSpace // digits, space, digits
-			}
+		case isDigit(c) || c == ',':
 			j := i
 			for j < len(t) && (isDigit(rune(t[j])) || t[j] == ',') {
 				j++
 			}
-			pending, havePend = t[i:j], true
-			i = j
-			prevUnit = false
-			continue
-		case unicode.IsSpace(r):
-			if !prevUnit {
-				return 0, reasonSpace
-			}
-			// prevUnit stays true: several spaces after a unit are fine.
-		case smallUnit(r) != 0:
-			u := smallUnit(r)
-			if !havePend {
-				return 0, reasonBareUnit
-			}
-			if len(pending) != 1 || pending == "0" {
-				if pending == "0" {
-					return 0, reasonZeroUnit
-				}
-				return 0, reasonSmallDigit
-			}
-			if lastSm != 0 && u >= lastSm {
-				return 0, reasonOrder // 2천3천, 4백2천
-			}
-			segVal += int64(pending[0]-'0') * u
-			lastSm, pending, havePend = u, "", false
-			prevUnit = true
-		case bigUnit(r) != 0:
-			u := bigUnit(r)
-			if lastBig != 0 && u >= lastBig {
-				return 0, reasonOrder // 500만2억, 1만1만
-			}
-			if !havePend && lastSm == 0 {
-				return 0, reasonBareUnit // 만, 1억만
-			}
-			var limit int64
-			if lastBig != 0 {
-				limit = lastBig / u // the 만 group after 억 is at most 9999
-			}
-			g, reason := group(limit)
-			if reason != "" {
-				return 0, reason
-			}
-			if g == 0 {
-				return 0, reasonZeroUnit
-			}
-			gv, ok := mul(g, u)
-			if !ok {
-				return 0, reasonTooLarge
-			}
-			if total, ok = add(total, gv); !ok {
-				return 0, reasonTooLarge
-			}
-			lastBig = u
-			prevUnit = true
+			reason, size = r.digitRun(t[i:j]), j-i
+		case unicode.IsSpace(c):
+			reason = r.space()
+		case smallUnit(c) != 0:
+			reason = r.small(smallUnit(c))
+		case bigUnit(c) != 0:
+			reason = r.big(bigUnit(c))
 		default:
-			// screen has already rejected everything else.
-			return 0, reasonNotNumber
+			reason = reasonNotNumber // screen has already rejected everything else
+		}
+		if reason != "" {
+			return 0, reason
 		}
 		i += size
 	}
-	if !havePend && lastSm == 0 && lastBig == 0 {
+	return r.finish()
+}
+
+// reader is the state of parseCore between characters: completed 억/만
+// groups, the 천/백/십 parts of the current group and a pending digit run.
+type reader struct {
+	total    int64 // sum of completed 억/만 groups
+	lastBig  int64 // the last big unit seen, 0 if none
+	segVal   int64 // 천/백/십 parts of the current group
+	lastSm   int64 // the last small unit in the current group, 0 if none
+	pending  string
+	havePend bool
+	prevUnit bool // the previous token was a unit (so a space may follow)
+}
+
+func (r *reader) digitRun(run string) string {
+	if r.havePend {
+		return reasonSpace // digits, space, digits
+	}
+	r.pending, r.havePend, r.prevUnit = run, true, false
+	return ""
+}
+
+// space is allowed only after a unit; several spaces after one are fine.
+func (r *reader) space() string {
+	if !r.prevUnit {
+		return reasonSpace
+	}
+	return ""
+}
+
+func (r *reader) small(u int64) string {
+	switch {
+	case !r.havePend:
+		return reasonBareUnit
+	case r.pending == "0":
+		return reasonZeroUnit
+	case len(r.pending) != 1:
+		return reasonSmallDigit
+	case r.lastSm != 0 && u >= r.lastSm:
+		return reasonOrder // 2천3천, 4백2천
+	}
+	r.segVal += int64(r.pending[0]-'0') * u
+	r.lastSm, r.pending, r.havePend, r.prevUnit = u, "", false, true
+	return ""
+}
+
+func (r *reader) big(u int64) string {
+	if r.lastBig != 0 && u >= r.lastBig {
+		return reasonOrder // 500만2억, 1만1만
+	}
+	if !r.havePend && r.lastSm == 0 {
+		return reasonBareUnit // 1억만
+	}
+	var limit int64
+	if r.lastBig != 0 {
+		limit = r.lastBig / u // the 만 group after 억 is at most 9999
+	}
+	g, reason := r.group(limit)
+	if reason != "" {
+		return reason
+	}
+	if g == 0 {
+		return reasonZeroUnit
+	}
+	gv, ok := mul(g, u)
+	if !ok {
+		return reasonTooLarge
+	}
+	if r.total, ok = add(r.total, gv); !ok {
+		return reasonTooLarge
+	}
+	r.lastBig, r.prevUnit = u, true
+	return ""
+}
+
+// group closes the digits read since the last big unit. limit is the
+// largest value the group may have (exclusive), 0 for no limit.
+func (r *reader) group(limit int64) (int64, string) {
+	v := r.segVal
+	if r.havePend {
+		d, reason := digits(r.pending)
+		if reason != "" {
+			return 0, reason
+		}
+		if r.lastSm != 0 && d >= r.lastSm {
+			return 0, reasonPlace // 2천4백500
+		}
+		v += d // cannot overflow: segVal < 10,000 when lastSm != 0
+	}
+	if limit != 0 && v >= limit {
+		return 0, reasonPlace // 2만 50000, 1억 20000만
+	}
+	r.segVal, r.lastSm, r.pending, r.havePend = 0, 0, "", false
+	return v, ""
+}
+
+// finish closes the last group and adds it to the total.
+func (r *reader) finish() (int64, string) {
+	if !r.havePend && r.lastSm == 0 && r.lastBig == 0 {
 		return 0, reasonNotNumber
 	}
-	rest, reason := group(lastBig)
+	rest, reason := r.group(r.lastBig)
 	if reason != "" {
 		return 0, reason
 	}
-	total, ok := add(total, rest)
+	total, ok := add(r.total, rest)
 	if !ok {
 		return 0, reasonTooLarge
 	}

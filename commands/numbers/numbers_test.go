@@ -31,6 +31,30 @@ func TestParseAccepts(t *testing.T) {
 		{"２０，５００", 20500, false, ""},
 		{"２0,5００", 20500, false, ""},
 		{"１８０명", 180, false, "명"},
+		// A counter after a space is part of the number.
+		{"300 명", 300, false, "명"},
+		{"5백 명", 500, false, "명"},
+		{"1만 2천여 개", 12000, true, "개"},
+		{"1만 개", 10000, false, "개"},
+		{"3464억 원", 346400000000, false, "원"},
+		// A unit word alone, with 여 or a counter after it.
+		{"천여 명", 1000, true, "명"},
+		{"만 명", 10000, false, "명"},
+		{"백여 개", 100, true, "개"},
+		{"만여", 10000, true, ""},
+		// A decimal before a unit, when it comes to a whole number.
+		{"1.2만", 12000, false, ""},
+		{"1.5만", 15000, false, ""},
+		{"2.4천", 2400, false, ""},
+		{"1.05만명", 10500, false, "명"},
+		{"1.2만여 명", 12000, true, "명"},
+		// Approximate prefixes.
+		{"약 500", 500, true, ""},
+		{"약500", 500, true, ""},
+		{"대략 500", 500, true, ""},
+		{"~500", 500, true, ""},
+		{"～ 500명", 500, true, "명"},
+		{"약 1만 2천 명", 12000, true, "명"},
 		// Korean units, from the article and beyond.
 		{"2만500", 20500, false, ""},
 		{"2만 500", 20500, false, ""},
@@ -143,7 +167,16 @@ func TestParseRejects(t *testing.T) {
 		{"   ", reasonEmpty},
 		// Decimals and signs.
 		{"1.5", reasonNotWhole},
-		{"1.5만", reasonNotWhole},
+		{"1.23456만", reasonNotWhole},
+		{"1.2", reasonNotWhole},
+		{"0.0만", reasonZeroUnit},
+		{"1.2만5", reasonNotWhole},
+		{"약", reasonNotNumber},
+		{"약정", reasonNotNumber},
+		{"대략", reasonNotNumber},
+		{"~", reasonNotNumber},
+		{"만 원", reasonNotNumber},
+		{"여 개", reasonNotNumber},
 		{"9.9", reasonNotWhole},
 		{"-3", reasonSign},
 		{"+5", reasonSign},
@@ -162,10 +195,8 @@ func TestParseRejects(t *testing.T) {
 		{"180 2000", reasonSpace},
 		{"1 만", reasonSpace},
 		{"2 천4백", reasonSpace},
-		{"180 명", reasonSpaceCounter},
-		{"1만 개", reasonSpaceCounter},
 		{"2400 여", reasonSpaceCounter},
-		{"3464억 원", reasonSpaceCounter},
+		{"2400 여 명", reasonSpaceCounter},
 		// Units.
 		{"500만2억", reasonOrder},
 		{"2천3천", reasonOrder},
@@ -295,6 +326,7 @@ func FuzzParse(f *testing.F) {
 		"6백여", "2천4백", "3464억원", "1억2345만6789", "4개사", "180명", "일자리", "청년만",
 		"만원", "500만2억", "2천3천", "180 2000", "2,40,0", ",100", "100,", "1.5", "-3", "+5",
 		"1e5", "0x10", "9223372036854775808", "92233720368억5477만5807", "", " ", "여", "1억 0만",
+		"약 500", "~500", "천여 명", "1.2만", "300 명", "1만 2천여 개", "대략 500",
 	} {
 		f.Add(s)
 	}
@@ -321,14 +353,14 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		// The flags must mirror the suffixes actually typed.
-		if n.Approximate != strings.Contains(s, "여") {
+		if _, prefixed := cutPrefix(foldWidth(strings.TrimSpace(s))); n.Approximate != (strings.Contains(s, "여") || prefixed) {
 			t.Fatalf("Parse(%q).Approximate = %v", s, n.Approximate)
 		}
 		if n.Counter != "" && !strings.HasSuffix(strings.TrimSpace(s), n.Counter) {
 			t.Fatalf("Parse(%q).Counter = %q", s, n.Counter)
 		}
-		if !LooksNumeric(s) {
-			t.Fatalf("Parse(%q) succeeded but LooksNumeric is false", s)
+		if ts := strings.TrimSpace(s); !StartsLikeNumber(s) && !strings.ContainsAny(ts, "억만천백십") {
+			t.Fatalf("Parse(%q) succeeded but StartsLikeNumber is false", s)
 		}
 	})
 }

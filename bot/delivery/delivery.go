@@ -1,0 +1,136 @@
+// Package delivery is what the bot's scheduled and repeated Slack posts share:
+// one Slack Web API client constructor, one helper that waits out Slack's
+// rate limits (Retry-After) with capped backoff, and the exactly-once ledger
+// that the weekly digest and the month-end reminders both claim before they
+// post and record after.
+package delivery
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"jobsbot/commands"
+)
+
+// NewSlackClient returns the Slack Web API client the whole bot uses (the
+// transport, the digest and the reminders); apiURL, when set, replaces
+// Slack's (fake servers in tests, SLACK_API_URL) and must end with "/".
+// extra options come last, so they may replace the HTTP client's 30 s timeout.
+func NewSlackClient(token, apiURL string, extra ...slack.Option) *slack.Client {
+	opts := []slack.Option{slack.OptionHTTPClient(&http.Client{Timeout: 30 * time.Second})}
+	if apiURL != "" {
+		opts = append(opts, slack.OptionAPIURL(apiURL))
+	}
+	return slack.New(token, append(opts, extra...)...)
+}
+
+// RateLimitWait says how long to wait before retrying after err: Slack's
+// Retry-After for a 429, at least a second and at most limit. ok is false for
+// any other error. A rate-limited call was not carried out, so waiting and
+// calling again never does anything twice.
+func RateLimitWait(err error, limit time.Duration) (wait time.Duration, ok bool) {
+	var limited *slack.RateLimitedError
+	if !errors.As(err, &limited) {
+		return 0, false
+	}
+	return min(max(limited.RetryAfter, time.Second), limit), true
+}
+
+// Sleep waits d or until ctx ends.
+func Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// Call runs fn, waiting out up to retries rate limits of at most limit each
+// and giving up when ctx ends; onWait (may be nil) hears of every wait.
+func Call(ctx context.Context, retries int, limit time.Duration, onWait func(err error, wait time.Duration), fn func(ctx context.Context) error) error {
+	for attempt := 0; ; attempt++ {
+		err := fn(ctx)
+		if err == nil {
+			return nil
+		}
+		wait, limited := RateLimitWait(err, limit)
+		if !limited || attempt == retries {
+			return err
+		}
+		if onWait != nil {
+			onWait(err, wait)
+		}
+		if serr := Sleep(ctx, wait); serr != nil {
+			return errors.Join(err, serr)
+		}
+	}
+}
+
+// Ledger is the exactly-once ledger: one row per (key, period), claimed
+// before a post and marked posted (with Slack's message timestamp) or failed
+// after. The digest's key is its channel and its period a week; a reminder's
+// key names its round and department (ReminderKey) and its period a month.
+// *db.Store implements it on the digest_runs table.
+type Ledger interface {
+	ClaimDigest(ctx context.Context, key string, period time.Time, owner string, staleAfter time.Duration) (bool, error)
+	MarkDigestPosted(ctx context.Context, key string, period time.Time, ts string) error
+	MarkDigestFailed(ctx context.Context, key string, period time.Time, errText string) error
+	DigestRun(ctx context.Context, key string, period time.Time) (commands.DigestRun, error)
+}
+
+// Outcome is what Once did.
+type Outcome string
+
+// Outcomes of Once.
+const (
+	Posted     Outcome = "posted"         // this call posted
+	Already    Outcome = "already_posted" // posted before: nothing sent
+	InProgress Outcome = "in_progress"    // another run holds the claim: nothing sent
+	Failed     Outcome = "failed"         // the post failed; the claim is released for a retry
+)
+
+// recordTimeout bounds the ledger write after a post, made even when the
+// caller's context has ended: a message that went out must be recorded.
+const recordTimeout = 10 * time.Second
+
+// Once posts at most once per (key, period) across replicas and restarts:
+// it claims the row, calls post, and records the outcome. A claim older than
+// staleAfter is taken over (its holder died).
+func Once(ctx context.Context, l Ledger, key string, period time.Time, owner string, staleAfter time.Duration,
+	post func(ctx context.Context) (ts string, err error)) (Outcome, error) {
+	claimed, err := l.ClaimDigest(ctx, key, period, owner, staleAfter)
+	if err != nil {
+		return Failed, fmt.Errorf("delivery: claim %s: %w", key, err)
+	}
+	if !claimed {
+		run, err := l.DigestRun(ctx, key, period)
+		if err != nil {
+			return Failed, fmt.Errorf("delivery: read %s: %w", key, err)
+		}
+		if run.Status == commands.DigestRunPosted {
+			return Already, nil
+		}
+		return InProgress, nil
+	}
+	ts, postErr := post(ctx)
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)
+	defer cancel()
+	if postErr != nil {
+		if err := l.MarkDigestFailed(rctx, key, period, postErr.Error()); err != nil {
+			postErr = errors.Join(postErr, err)
+		}
+		return Failed, postErr
+	}
+	if err := l.MarkDigestPosted(rctx, key, period, ts); err != nil {
+		return Posted, fmt.Errorf("delivery: posted %s but not recorded: %w", key, err)
+	}
+	return Posted, nil
+}

@@ -1,0 +1,69 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"jobsbot/commands"
+)
+
+// uploadTimeout bounds one file delivery: a year's workbook is a few
+// megabytes, a decade of entries tens of them.
+const uploadTimeout = 5 * time.Minute
+
+// filesAPI is the part of the Web API a file delivery needs.
+type filesAPI interface {
+	OpenConversationContext(ctx context.Context, params *slack.OpenConversationParameters) (*slack.Channel, bool, bool, error)
+	UploadFileContext(ctx context.Context, params slack.UploadFileParameters) (*slack.FileSummary, error)
+}
+
+// FileSender delivers export files as a direct message from the bot, through
+// Slack's external upload flow (files.getUploadURLExternal, the upload itself,
+// files.completeUploadExternal). It implements commands.FileSender.
+type FileSender struct {
+	api filesAPI
+	log *slog.Logger
+}
+
+var _ commands.FileSender = (*FileSender)(nil)
+
+// NewFileSender returns a FileSender for a bot token; apiURL overrides the
+// Web API base URL (fake servers), "" for Slack's own. The bot needs the
+// files:write and im:write scopes.
+func NewFileSender(botToken, apiURL string, logger *slog.Logger) *FileSender {
+	opts := []slack.Option{slack.OptionHTTPClient(&http.Client{Timeout: uploadTimeout})}
+	if apiURL != "" {
+		opts = append(opts, slack.OptionAPIURL(apiURL))
+	}
+	if logger == nil {
+		logger = slog.Default()
+	}
+	return &FileSender{api: slack.New(botToken, opts...), log: logger}
+}
+
+// SendFile opens the direct message with the user and uploads the file
+// there with its summary. Slack shares the file only when the last step,
+// files.completeUploadExternal, succeeds, so a failure at any step leaves
+// nothing visible to anyone: the user is told and can simply ask again.
+func (s *FileSender) SendFile(ctx context.Context, userID string, f commands.File) error {
+	ctx, cancel := context.WithTimeout(ctx, uploadTimeout)
+	defer cancel()
+	im, _, _, err := s.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{userID}, ReturnIM: true})
+	if err != nil {
+		return fmt.Errorf("conversations.open: %w", err)
+	}
+	_, err = s.api.UploadFileContext(ctx, slack.UploadFileParameters{
+		Reader: f.Body, FileSize: int(f.Size), Filename: f.Name, Title: f.Title,
+		InitialComment: f.Summary, Channel: im.ID,
+	})
+	if err != nil {
+		return fmt.Errorf("upload %s: %w", f.Name, err)
+	}
+	s.log.InfoContext(ctx, "export sent", "file", f.Name, "bytes", f.Size, "user", userID)
+	return nil
+}

@@ -1,0 +1,102 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"regexp"
+)
+
+// A response_url lets whoever holds it post into the channel as the bot for
+// 30 minutes, and Slack tokens are the app's keys: neither may reach a log,
+// where operators, log shippers and support tickets read it. These patterns
+// find them inside any text, error messages included (net/http quotes the
+// whole URL in its errors).
+var (
+	// urlPath is a URL's path and query: hooks.slack.com/commands/T…/…/secret
+	// and its like carry the secret there, so only scheme and host are kept.
+	urlPath = regexp.MustCompile(`\b((?:https?|wss?)://[^\s/"'<>]+)/[^\s"'<>]+`)
+	// slackToken is a bot, user, app or config token.
+	slackToken = regexp.MustCompile(`\b(xox[abposre]|xapp)-[A-Za-z0-9-]+`)
+)
+
+// Redact removes URL paths and Slack tokens from s.
+func Redact(s string) string {
+	s = urlPath.ReplaceAllString(s, "$1/[redacted]")
+	return slackToken.ReplaceAllString(s, "$1-[redacted]")
+}
+
+// redactedError keeps the chain of an error (errors.Is and As still see the
+// cause) but says it without secrets.
+type redactedError struct{ err error }
+
+func (e redactedError) Error() string { return Redact(e.err.Error()) }
+func (e redactedError) Unwrap() error { return e.err }
+
+// redactErr wraps err so that printing it reveals no secret; nil stays nil.
+func redactErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	return redactedError{err}
+}
+
+// RedactingHandler wraps h so that every log line passes through Redact: its
+// message and every attribute, errors and nested groups included. Used for
+// the process's logger, so no code path can log a secret by mistake.
+func RedactingHandler(h slog.Handler) slog.Handler { return redactingHandler{h} }
+
+type redactingHandler struct{ next slog.Handler }
+
+func (h redactingHandler) Enabled(ctx context.Context, l slog.Level) bool {
+	return h.next.Enabled(ctx, l)
+}
+
+func (h redactingHandler) Handle(ctx context.Context, r slog.Record) error {
+	out := slog.NewRecord(r.Time, r.Level, Redact(r.Message), r.PC)
+	r.Attrs(func(a slog.Attr) bool {
+		out.AddAttrs(redactAttr(a))
+		return true
+	})
+	return h.next.Handle(ctx, out)
+}
+
+func (h redactingHandler) WithAttrs(attrs []slog.Attr) slog.Handler {
+	clean := make([]slog.Attr, len(attrs))
+	for i, a := range attrs {
+		clean[i] = redactAttr(a)
+	}
+	return redactingHandler{h.next.WithAttrs(clean)}
+}
+
+func (h redactingHandler) WithGroup(name string) slog.Handler {
+	return redactingHandler{h.next.WithGroup(name)}
+}
+
+func redactAttr(a slog.Attr) slog.Attr {
+	v := a.Value.Resolve()
+	switch v.Kind() {
+	case slog.KindString:
+		return slog.String(a.Key, Redact(v.String()))
+	case slog.KindGroup:
+		group := v.Group()
+		clean := make([]any, len(group))
+		for i, g := range group {
+			clean[i] = redactAttr(g)
+		}
+		return slog.Group(a.Key, clean...)
+	case slog.KindAny:
+		switch x := v.Any().(type) {
+		case error:
+			return slog.String(a.Key, Redact(x.Error()))
+		case fmt.Stringer:
+			return slog.String(a.Key, Redact(x.String()))
+		default:
+			// Structured values keep their shape unless they hide a secret.
+			if s := fmt.Sprintf("%+v", x); Redact(s) != s {
+				return slog.String(a.Key, Redact(s))
+			}
+		}
+	}
+	return slog.Attr{Key: a.Key, Value: v}
+}

@@ -1,0 +1,226 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// deptShow answers `dept show [name]`.
+func (s *Service) deptShow(ctx context.Context, cmd Command) Reply {
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	targets, err := s.store.DepartmentTargets(ctx, s.today().Year())
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if typed := strings.Join(cmd.Words, " "); typed != "" {
+		d, ok := findDepartment(depts, typed)
+		if !ok {
+			return s.refuse(cmd.Name, s.unknownDepartment(typed, depts))
+		}
+		depts = []Department{d}
+	}
+	sec := Section{}
+	for _, d := range depts {
+		line := d.Name
+		if len(d.Aliases) > 0 {
+			line += " · " + s.msg("programs.also") + strings.Join(d.Aliases, ", ")
+		}
+		if len(d.Reporters) > 0 {
+			line += " · " + s.msg("deptcmds.reporters") + mentions(d.Reporters)
+		}
+		if d.Channel != "" {
+			line += " · " + s.msg("deptcmds.channel") + "<#" + d.Channel + ">"
+		}
+		if t := targets[d.Name]; t > 0 {
+			line += " · " + s.msg("deptcmds.d_target", "Year", s.today().Year(), "Target", s.jobs(t))
+		}
+		sec.Lines = append(sec.Lines, line)
+	}
+	return Reply{Title: s.msg("deptcmds.departments_d", "Depts", len(depts)), Sections: []Section{sec}}
+}
+
+// mentions writes Slack user IDs as mentions.
+func mentions(ids []string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = "<@" + id + ">"
+	}
+	return strings.Join(out, " ")
+}
+
+// deptAdd answers `dept add`: a new department, or more reporters, a channel
+// or aliases for one on the list.
+func (s *Service) deptAdd(ctx context.Context, cmd Command) Reply {
+	name := CleanName(strings.Join(cmd.Words, " "))
+	aliases := cleanNames(cmd.Opts.Aliases)
+	if name == "" || utf8.RuneCountInString(name) > MaxNameRunes {
+		return s.refuse(cmd.Name, s.msg("deptcmds.department_name_is_1", "MaxNameRunes", MaxNameRunes))
+	}
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	d, exists := findDepartment(depts, name)
+	others := slices.DeleteFunc(slices.Clone(depts), func(o Department) bool { return o.Name == d.Name })
+	for _, n := range append([]string{name}, aliases...) {
+		if o, taken := findDepartment(others, n); taken {
+			return s.refuse(cmd.Name, s.msg("deptcmds.already_names_department_use", "Typed", n, "Name", o.Name))
+		}
+	}
+	if !exists {
+		d = Department{Name: name, Active: true}
+	}
+	d.Aliases = appendNew(d.Aliases, aliases...)
+	d.Reporters = appendNew(d.Reporters, cmd.Users...)
+	if cmd.Opts.Channel != "" {
+		d.Channel = cmd.Opts.Channel
+	}
+	if exists {
+		_, err = s.store.UpdateDepartment(ctx, d)
+	} else {
+		_, err = s.store.AddDepartment(ctx, d)
+	}
+	if errors.Is(err, ErrConflict) {
+		return s.refuse(cmd.Name, s.msg("deptcmds.someone_added_at_same", "Name", name))
+	}
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	title := s.msg("deptcmds.added_department", "Name", d.Name)
+	if exists {
+		title = s.msg("deptcmds.updated_department", "Name", d.Name)
+	}
+	return Reply{Title: title, Sections: s.deptShow(ctx, Command{Name: "dept show", Words: []string{d.Name}}).Sections}
+}
+
+// appendNew appends the values not already in list.
+func appendNew(list []string, values ...string) []string {
+	for _, v := range values {
+		if !slices.Contains(list, v) {
+			list = append(list, v)
+		}
+	}
+	return list
+}
+
+// deptRemove answers `dept remove`: with people mentioned it takes them off
+// the reporters; without, it retires the department.
+func (s *Service) deptRemove(ctx context.Context, cmd Command) Reply {
+	d, refusal, err := s.deptNamed(ctx, strings.Join(cmd.Words, " "))
+	if err != nil || refusal != "" {
+		return s.deptFailure(ctx, cmd.Name, refusal, err)
+	}
+	title := s.msg("deptcmds.retired_department_it_takes", "Name", d.Name)
+	if len(cmd.Users) > 0 {
+		d.Reporters = slices.DeleteFunc(d.Reporters, func(id string) bool { return slices.Contains(cmd.Users, id) })
+		title = s.msg("deptcmds.updated_reporters_of", "Name", d.Name)
+	} else {
+		programs, err := s.store.Programs(ctx)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		for _, p := range programs {
+			if p.Active && p.Department == d.Name {
+				return s.refuse(cmd.Name, s.msg("deptcmds.still_runs_move_program", "Name", d.Name, "Program", s.programLabel(p), "Code", s.programShort(p)))
+			}
+		}
+		d.Active = false
+	}
+	if _, err := s.store.UpdateDepartment(ctx, d); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	return Reply{Title: title}
+}
+
+// deptNamed finds the active department typed, or a refusal message.
+func (s *Service) deptNamed(ctx context.Context, typed string) (Department, string, error) {
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return Department{}, "", err
+	}
+	d, ok := findDepartment(depts, typed)
+	if !ok {
+		return Department{}, s.unknownDepartment(typed, depts), nil
+	}
+	return d, "", nil
+}
+
+// deptFailure is the reply when deptNamed found no department or failed.
+func (s *Service) deptFailure(ctx context.Context, command, refusal string, err error) Reply {
+	if err != nil {
+		return s.storageFailure(ctx, command, err)
+	}
+	return s.refuse(command, refusal)
+}
+
+// deptRename answers `dept rename <department> <new name>`.
+func (s *Service) deptRename(ctx context.Context, cmd Command) Reply {
+	d, refusal, err := s.deptNamed(ctx, cmd.Words[0])
+	if err != nil || refusal != "" {
+		return s.deptFailure(ctx, cmd.Name, refusal, err)
+	}
+	to := CleanName(cmd.Words[1])
+	if to == "" || utf8.RuneCountInString(to) > MaxNameRunes {
+		return s.refuse(cmd.Name, s.msg("deptcmds.department_name_is_1", "MaxNameRunes", MaxNameRunes))
+	}
+	if other, _, _ := s.deptNamed(ctx, to); other.Name != "" && other.Name != d.Name {
+		return s.refuse(cmd.Name, s.msg("deptcmds.already_names_department_use2", "To", to, "Name", other.Name))
+	}
+	if _, err := s.store.RenameDepartment(ctx, d.Name, to); err != nil {
+		if errors.Is(err, ErrConflict) {
+			return s.refuse(cmd.Name, s.msg("deptcmds.is_name_of_retired", "To", to))
+		}
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	return Reply{Title: s.msg("deptcmds.renamed_to_its_entries", "Name", d.Name, "To", to)}
+}
+
+// deptMerge answers `dept merge <from> <into>`.
+func (s *Service) deptMerge(ctx context.Context, cmd Command) Reply {
+	from, refusal, err := s.deptNamed(ctx, cmd.Words[0])
+	if err != nil || refusal != "" {
+		return s.deptFailure(ctx, cmd.Name, refusal, err)
+	}
+	into, refusal, err := s.deptNamed(ctx, cmd.Words[1])
+	if err != nil || refusal != "" {
+		return s.deptFailure(ctx, cmd.Name, refusal, err)
+	}
+	if from.Name == into.Name {
+		return s.refuse(cmd.Name, s.msg("deptcmds.both_names_mean_nothing", "Name", from.Name))
+	}
+	if _, err := s.store.MergeDepartments(ctx, from.Name, into.Name); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	return Reply{Title: s.msg("deptcmds.merged_into_its_entries", "Name", from.Name, "Into", into.Name)}
+}
+
+// deptTarget answers `dept target <department> <count>` and
+// `target <count> dept:<department>`.
+func (s *Service) deptTarget(ctx context.Context, c Caller, cmd Command) Reply {
+	typed := cmd.Opts.Department
+	if typed == "" {
+		typed = strings.Join(append(cmd.Before, cmd.After...), " ")
+	}
+	d, refusal, err := s.deptNamed(ctx, typed)
+	if err != nil || refusal != "" {
+		return s.deptFailure(ctx, cmd.Name, refusal, err)
+	}
+	year := s.today().Year()
+	if cmd.Opts.Year != 0 {
+		year = cmd.Opts.Year
+	}
+	old, err := s.store.SetDepartmentTarget(ctx, year, d.Name, cmd.Count.Value, c.UserID)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if old == 0 {
+		return Reply{Title: s.msg("deptcmds.d_target_of_is", "Year", year, "Name", d.Name, "Target", s.jobs(cmd.Count.Value))}
+	}
+	return Reply{Title: s.msg("deptcmds.d_target_of_went", "Year", year, "Name", d.Name, "Old", s.jobs(old), "Target", s.jobs(cmd.Count.Value))}
+}

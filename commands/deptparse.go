@@ -1,0 +1,82 @@
+package commands
+
+import (
+	"regexp"
+	"strings"
+	"time"
+
+	"jobsbot/commands/dates"
+)
+
+// Slack sends a mention as <@U123> or <@U123|name> and a channel as
+// <#C123|name>; the console may type the bare IDs.
+var (
+	userMention    = regexp.MustCompile(`^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$`)
+	channelMention = regexp.MustCompile(`^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$`)
+	bareChannelID  = regexp.MustCompile(`^[CG][A-Z0-9]{6,}$`)
+)
+
+// parseChannel reads channel:<#C123|name> (or a bare channel ID).
+func parseChannel(cmd *Command, value string) error {
+	if m := channelMention.FindStringSubmatch(value); m != nil {
+		cmd.Opts.Channel = m[1]
+		return nil
+	}
+	if bareChannelID.MatchString(value) {
+		cmd.Opts.Channel = value
+		return nil
+	}
+	return usageErr(cmd.Name, "deptparse.channel_is_not_channel", "Value", value)
+}
+
+// parseDept reads the department names and the people mentioned of dept
+// show, add, remove, rename and merge.
+func parseDept(cmd *Command, ts []token, _ time.Time) error {
+	var names []string
+	for _, t := range ts {
+		if m := userMention.FindStringSubmatch(t.text); m != nil && !t.quoted {
+			cmd.Users = append(cmd.Users, m[1])
+			continue
+		}
+		if strings.HasPrefix(t.text, "@") && !t.quoted {
+			return usageErr(cmd.Name, "deptparse.came_through_as_plain", "Text", t.text)
+		}
+		if isOneOf(t, []string{"to", "into", "→", "->"}) {
+			continue // "dept merge A into B" reads naturally
+		}
+		names = append(names, t.text)
+	}
+	cmd.Words = names
+	switch {
+	case cmd.Name == "dept show":
+		cmd.Words = []string{strings.Join(names, " ")}
+	case (cmd.Name == "dept rename" || cmd.Name == "dept merge") && len(names) != 2:
+		return usageErr(cmd.Name, "deptparse.give_two_department_names")
+	case (cmd.Name == "dept add" || cmd.Name == "dept remove") && len(names) == 0:
+		return usageErr(cmd.Name, "deptparse.which_department_give_its")
+	case cmd.Name == "dept add" || cmd.Name == "dept remove":
+		cmd.Words = []string{strings.Join(names, " ")}
+	}
+	return nil
+}
+
+// parseNone reads `none [month] [dept:…]`; the month defaults to this one and
+// must be one calendar month.
+func parseNone(cmd *Command, ts []token, today time.Time) error {
+	ts = takePeriod(cmd, ts, today)
+	if len(ts) > 0 {
+		return usageErr(cmd.Name, "deptparse.i_can_read_as", "Text", rawJoin(ts))
+	}
+	if cmd.Period == nil {
+		p := dates.Period{From: dates.On(today.Year(), today.Month(), 1)}
+		cmd.Period = &p
+	}
+	from := cmd.Period.From
+	if cmd.Period.To.IsZero() {
+		cmd.Period.To = from.AddDate(0, 1, -1)
+	}
+	if from.Day() != 1 || !cmd.Period.To.Equal(from.AddDate(0, 1, -1)) {
+		return usageErr(cmd.Name, "deptparse.none_covers_one_whole")
+	}
+	return nil
+}

@@ -1,0 +1,63 @@
+package commands
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// CleanName is the one normalisation of every name the ledger stores
+// (departments, programs, candidates) and of every name typed to look one
+// up: Unicode NFC, without zero-width and bidirectional control characters,
+// with runs of white space made one space and the ends trimmed. Without it,
+// "복지정책과" with a zero-width space inside, or in decomposed jamo, would be a
+// second, look-alike department that splits the totals.
+func CleanName(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case invisible(r):
+			continue
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// invisible reports zero-width characters and bidirectional controls: they
+// change nothing a reader sees but make two names differ.
+func invisible(r rune) bool {
+	switch {
+	case r >= 0x200B && r <= 0x200F, // zero-width space, (non-)joiner, LRM, RLM
+		r >= 0x202A && r <= 0x202E, // bidi embeddings and overrides
+		r >= 0x2060 && r <= 0x2064, // word joiner and invisible operators
+		r >= 0x2066 && r <= 0x2069, // bidi isolates
+		r == 0xFEFF, r == 0x061C, r == 0x180E, r == 0x00AD:
+		return true
+	}
+	return false
+}
+
+// cleanNames applies CleanName to each name, dropping those left empty.
+func cleanNames(names []string) []string {
+	if names == nil {
+		return nil
+	}
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if c := CleanName(n); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,82 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// none answers `none [month] [dept:…]` (실적 없음): the department had nothing
+// to report for the month. Without dept: it is the department the caller
+// reports for, when there is exactly one.
+func (s *Service) none(ctx context.Context, c Caller, cmd Command) Reply {
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	var d Department
+	if typed := cmd.Opts.Department; typed != "" {
+		var ok bool
+		if d, ok = findDepartment(depts, typed); !ok {
+			return s.refuse(cmd.Name, s.unknownDepartment(typed, depts))
+		}
+	} else {
+		mine := slices.DeleteFunc(slices.Clone(depts), func(d Department) bool { return !slices.Contains(d.Reporters, c.UserID) })
+		if len(mine) != 1 {
+			return s.refuse(cmd.Name, s.msg("nothing.which_department_add_dept"))
+		}
+		d = mine[0]
+	}
+	month := cmd.Period.From
+	if month.After(s.today()) {
+		return s.refuse(cmd.Name, s.msg("nothing.has_not_started_yet", "Month", s.monthLabel(month)))
+	}
+	source := c.Source
+	if source == "" {
+		source = SourceConsole
+	}
+	n, err := s.store.AddNothing(ctx, NothingReport{Department: d.Name, Month: month, LoggedBy: c.UserID,
+		Source: source, IdempotencyKey: c.key(":none")})
+	if errors.Is(err, ErrConflict) {
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.already_said_it_had", "Name", d.Name, "Month", s.monthLabel(month))}
+	}
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if n.Duplicate {
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.that_was_already_recorded", "ID", n.ID)}
+	}
+	return Reply{Title: s.msg("nothing.recorded_d_had_nothing", "ID", n.ID, "Name", d.Name, "Month", s.monthLabel(month)),
+		Sections: []Section{{Lines: []string{s.msg("nothing.wrong_jobs_void_d", "ID", n.ID)}}},
+		Actions: []Action{{ID: ActionUndo, Label: s.msg("entries.undo"), Style: "danger",
+			Command: fmt.Sprintf("void %d undone from the confirmation", n.ID)}}}
+}
+
+// monthLabel names a month: "November 2026" or "2026년 11월".
+func (s *Service) monthLabel(month time.Time) string {
+	return s.msg("format.month_name", "Date", month)
+}
+
+// voidNothing voids a "nothing" report for `void N`; ok is false when N is
+// not one, so void can say there is no such entry.
+func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason string) (Reply, bool) {
+	n, err := s.store.NothingReport(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return Reply{}, false
+	}
+	if err != nil {
+		return s.storageFailure(ctx, "void", err), true
+	}
+	if n.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("nothing.d_was_recorded_by", "ID", id, "LoggedBy", n.LoggedBy)}, true
+	}
+	if _, err := s.store.VoidNothing(ctx, id, c.UserID, reason); errors.Is(err, ErrAlreadyVoided) {
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.d_was_already_voided", "ID", id)}, true
+	} else if err != nil {
+		return s.storageFailure(ctx, "void", err), true
+	}
+	return Reply{Title: s.msg("nothing.voided_d_no_longer", "ID", id, "Department", n.Department, "Month", s.monthLabel(n.Month)),
+		Sections: []Section{{Lines: []string{s.msg("entries.reason", "Reason", reason)}}}}, true
+}

@@ -1,0 +1,175 @@
+package commands
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"time"
+
+	"jobsbot/commands/dates"
+)
+
+// Words that are read as an entry's field when typed without a label. Only
+// the plain words: "MOU" or "hired" inside a note are asked about or kept,
+// never silently turned into a status.
+var (
+	freeStatusWords = map[string]EntryStatus{
+		"약정": StatusAgreed, "agreed": StatusAgreed,
+		"채용": StatusRealised, "realised": StatusRealised, "realized": StatusRealised,
+	}
+	// English "regular" or "daily" are ordinary note words, so only the
+	// Korean terms, which mean nothing else, are read without type:.
+	freeEmploymentWords = map[string]string{
+		"상용": "regular", "상용직": "regular",
+		"임시": "temporary", "임시직": "temporary",
+		"일용": "daily", "일용직": "daily",
+	}
+	// dateTrailers follow a date in reports ("11월30일 기준", "4월말 현재")
+	// and mean nothing on their own.
+	dateTrailers = []string{"기준", "현재"}
+	// A note word that looks like a date but did not read as one: 11월31일,
+	// 4월, 1~4월, 4/31, 2026-13-01, 금요일쯤.
+	reDateLike = regexp.MustCompile(`\d{1,2} *월|요일|^\d{1,4}[/-]\d{1,2}|^\d{4}\.`)
+	// Note words that may mean the jobs are agreements, not hires.
+	statusLike = []string{"약정", "mou", "협약", "agreed"}
+)
+
+// takeEntryFields takes the free-standing date (11월30일, 11/30, 금요일),
+// status word (약정, 채용) and employment type (상용, 임시, 일용) out of an
+// add line into cmd.Opts, and refuses a line whose note would still hold
+// something that reads as a date or a status: asking costs the user one more
+// line, guessing costs a wrong figure. It returns the date as typed, if any.
+func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string, error) {
+	rest := ts[:0:0]
+	dateTyped := ""
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if t.quoted {
+			rest = append(rest, t)
+			continue
+		}
+		if n, d := dateRun(ts, i, today); n > 0 {
+			typed := textJoin(ts[i : i+n])
+			if cmd.Opts.Date != nil || dateTyped != "" {
+				return nil, "", usageErr(cmd.Name, "parse_entry.line_has_two_dates", "Typed", typed)
+			}
+			dateTyped, cmd.Opts.Date = typed, &d
+			i += n - 1
+			if i+1 < len(ts) && isOneOf(ts[i+1], dateTrailers) {
+				i++
+			}
+			continue
+		}
+		if st, ok := freeStatusWords[fold(t.text)]; ok {
+			if cmd.Opts.Status != "" && cmd.Opts.Status != st {
+				return nil, "", usageErr(cmd.Name, "parse_entry.contradicts_status_given_give", "Text", t.text)
+			}
+			cmd.Opts.Status = st
+			continue
+		}
+		if et, ok := freeEmploymentWords[fold(t.text)]; ok {
+			if cmd.Opts.Employment != "" && cmd.Opts.Employment != et {
+				return nil, "", usageErr(cmd.Name, "parse_entry.contradicts_employment_type_given", "Text", t.text)
+			}
+			cmd.Opts.Employment = et
+			continue
+		}
+		rest = append(rest, t)
+	}
+	return rest, dateTyped, askAboutNote(cmd, rest)
+}
+
+// dateRun returns how many words from i read as one date (the longest run,
+// up to four words for "2026. 4. 30." or "지난주 금요일") and the date.
+func dateRun(ts []token, i int, today time.Time) (int, time.Time) {
+	for k := min(len(ts), i+4); k > i; k-- {
+		quoted := false
+		for _, t := range ts[i:k] {
+			quoted = quoted || t.quoted
+		}
+		if quoted {
+			continue
+		}
+		if d, err := dates.Parse(textJoin(ts[i:k]), today); err == nil {
+			return k - i, d
+		}
+	}
+	return 0, time.Time{}
+}
+
+// askAboutNote refuses words that would land in the note while reading as a
+// date or a status. note:… is the way to keep such words as a note.
+func askAboutNote(cmd *Command, ts []token) error {
+	for _, t := range ts {
+		if t.quoted {
+			continue
+		}
+		if reDateLike.MatchString(t.text) {
+			return usageErr(cmd.Name, "parse_entry.looks_like_date_i", "Text", t.text)
+		}
+		f := fold(t.text)
+		for _, w := range statusLike {
+			if cmd.Opts.Status == "" && strings.Contains(f, w) {
+				return usageErr(cmd.Name, "parse_entry.may_mean_agreements_mou", "Text", t.text)
+			}
+		}
+	}
+	return nil
+}
+
+// comparisonWords ask for 전년 동기, which status always shows beside the
+// span; they are accepted so that a line copied from a report still reads.
+var comparisonWords = []string{"전년동기", "전년동기대비", "전년대비", "yoy", "vslastyear"}
+
+// dropComparison removes 전년 동기 (one word or two) from status words
+// before the period is read, so 전년 is not taken for "last year".
+func dropComparison(ts []token) []token {
+	out := ts[:0:0]
+	for i := 0; i < len(ts); i++ {
+		if isOneOf(ts[i], comparisonWords) {
+			continue
+		}
+		if i+1 < len(ts) && !ts[i+1].quoted && isOneOf(ts[i], []string{"전년"}) && isOneOf(ts[i+1], []string{"동기", "대비", "동기대비"}) {
+			i++
+			continue
+		}
+		out = append(out, ts[i])
+	}
+	return out
+}
+
+// rePeriodLike is a word that was meant as a period or date (13월, 5분기,
+// 1~13월, q5, 2026-13) though it did not read as one.
+var rePeriodLike = regexp.MustCompile(`(?i)\d *(월|분기|반기|일)|^\d{4}[-./]|^[qh]\d+$|^\d{1,2} *[~～]|^\d{4}-?w\d`)
+
+// periodReasons maps the dates package's reasons to catalogue messages.
+var periodReasons = map[string]string{
+	"is not a period I know":                    "parse.period.unknown",
+	"is not a date format I know":               "parse.period.date_format",
+	"has a year outside 2000-2100":              "parse.period.year_range",
+	"has a month outside 1-12":                  "parse.period.month_range",
+	"is not a real date":                        "parse.period.no_such_date",
+	"has a quarter outside 1-4":                 "parse.period.quarter_range",
+	"has a half-year other than 1 or 2":         "parse.period.half",
+	"has a week number that year does not have": "parse.period.week_range",
+	"ends before it starts":                     "parse.period.backwards",
+	"is not an ISO week like 2026-W17":          "parse.period.iso_week",
+}
+
+// refuseUnreadPeriod refuses a word left after the period was taken that
+// was plainly meant as one: it would otherwise be looked up as a program
+// and blamed as an unknown program. The reason names the word.
+func refuseUnreadPeriod(cmd *Command, ts []token, today time.Time) error {
+	for _, t := range ts {
+		if t.quoted || !rePeriodLike.MatchString(t.text) {
+			continue
+		}
+		id := "parse.period.unknown"
+		var e *dates.Error
+		if _, err := dates.ParsePeriod(t.text, today); errors.As(err, &e) && periodReasons[e.Reason] != "" {
+			id = periodReasons[e.Reason]
+		}
+		return usageErr(cmd.Name, id, "Typed", t.text)
+	}
+	return nil
+}

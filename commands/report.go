@@ -1,0 +1,334 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
+)
+
+// ReportBy says how the monthly report (월별 추진실적) groups its rows.
+type ReportBy string
+
+// Report groupings.
+const (
+	ReportByProgram    ReportBy = "program"    // programs, grouped by sector
+	ReportByDepartment ReportBy = "dept"       // the department each entry was credited to
+	ReportBySector     ReportBy = "sector"     // public / private
+	ReportByDisclosure ReportBy = "disclosure" // national disclosure type (지역일자리 목표공시제)
+	ReportByType       ReportBy = "type"       // employment type (상용/임시/일용)
+)
+
+var reportByWords = vocab[ReportBy]{"vocab.report_by", []word[ReportBy]{
+	{ReportByProgram, []string{"programs", "program", "사업"}},
+	{ReportByDepartment, []string{"department", "부서"}},
+	{ReportBySector, []string{"부문"}},
+	{ReportByDisclosure, []string{"공시", "공시유형"}},
+	{ReportByType, []string{"employment", "고용형태", "형태"}},
+}}
+
+// ReportData is what a monthly report is built from: the live entries of
+// the year through the report date and of the same span a year earlier.
+type ReportData struct {
+	Year     int
+	AsOf     time.Time // the report date: 누계 counts through it
+	Programs []Program
+	Targets  Targets
+	This     []MonthTotal // 1 January .. AsOf
+	LastYear []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
+}
+
+// LoadReportData reads what the report of year as of asOf needs.
+func LoadReportData(ctx context.Context, store Store, year int, asOf time.Time) (ReportData, error) {
+	d := ReportData{Year: year, AsOf: asOf}
+	var err error
+	if d.Programs, err = store.Programs(ctx); err != nil {
+		return d, fmt.Errorf("report programs: %w", err)
+	}
+	if d.Targets, err = store.Targets(ctx, year); err != nil {
+		return d, fmt.Errorf("report targets: %w", err)
+	}
+	if d.This, err = store.MonthTotals(ctx, dates.On(year, time.January, 1), asOf); err != nil {
+		return d, fmt.Errorf("report months: %w", err)
+	}
+	if d.LastYear, err = store.MonthTotals(ctx, dates.On(year-1, time.January, 1), SameDayLastYear(asOf)); err != nil {
+		return d, fmt.Errorf("report last year: %w", err)
+	}
+	return d, nil
+}
+
+// SameDayLastYear is the date a year before d; 29 February becomes the 28th,
+// so 전년 동기 never runs into March.
+func SameDayLastYear(d time.Time) time.Time {
+	if d.Month() == time.February && d.Day() == 29 {
+		return dates.On(d.Year()-1, time.February, 28)
+	}
+	return dates.On(d.Year()-1, d.Month(), d.Day())
+}
+
+// ReportRow is one line of the report: a program, department, sector,
+// disclosure type or employment type, or a subtotal or the total.
+type ReportRow struct {
+	Key         string // program code, department, sector, type value; "" for subtotal and total rows
+	Label       string
+	Months      [12]int64 // realised jobs per month, January first
+	Target      int64     // 0 when there is none
+	Total       int64     // 누계: realised jobs 1 January .. AsOf
+	LastYear    int64     // 전년 동기
+	Approximate bool      // some of Total came from approximate (여) entries
+}
+
+// Diff is the change against the same span last year.
+func (r ReportRow) Diff() int64 { return r.Total - r.LastYear }
+
+// Rate is 달성률 in whole percent, and whether there is a target to compare with.
+func (r ReportRow) Rate() (int64, bool) { return percent(r.Total, r.Target), r.Target > 0 }
+
+// ReportGroup is a run of rows with their subtotal, e.g. the public programs.
+type ReportGroup struct {
+	Label    string // "" when the report has a single group and no subtotals
+	Rows     []ReportRow
+	Subtotal ReportRow
+}
+
+// Report is the monthly report model; renderers (text, spreadsheet, CSV)
+// only lay it out, so every view shows the same figures.
+type Report struct {
+	Year   int
+	AsOf   time.Time
+	Months int // months shown: January .. the report date's month
+	By     ReportBy
+	Groups []ReportGroup
+	Total  ReportRow
+	Agreed int64 // agreed (약정) jobs through AsOf, never part of the figures
+}
+
+// reportKey places one program's figures in a row of the chosen grouping.
+type reportKey struct {
+	group, key, label string
+}
+
+// BuildReport groups the data into the report rows. Only realised jobs of
+// programs counted in jobs are figures; sessions (회) and agreements stay out.
+func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
+	r := Report{Year: d.Year, AsOf: d.AsOf, By: by, Months: 12}
+	if d.AsOf.Year() == d.Year {
+		r.Months = int(d.AsOf.Month())
+	}
+	progs := map[int64]Program{}
+	for _, p := range d.Programs {
+		progs[p.ID] = p
+	}
+	rows := map[reportKey]*ReportRow{}
+	var order []reportKey
+	row := func(k reportKey) *ReportRow {
+		if rows[k] == nil {
+			rows[k] = &ReportRow{Key: k.key, Label: k.label}
+			order = append(order, k)
+		}
+		return rows[k]
+	}
+	for _, k := range seedKeys(d.Programs, by, lang) {
+		row(k)
+	}
+	for _, p := range d.Programs {
+		if t := d.Targets.Programs[p.ID]; t > 0 && p.CountsAsJobs() && by != ReportByType {
+			row(keyOf(p, nil, by, lang)).Target += t
+		}
+	}
+	for _, m := range d.This {
+		p, ok := progs[m.ProgramID]
+		if !ok || !p.CountsAsJobs() {
+			continue
+		}
+		if m.Status == StatusAgreed {
+			r.Agreed += m.Jobs
+			continue
+		}
+		x := row(keyOf(p, &m, by, lang))
+		x.Months[m.Month.Month()-1] += m.Jobs
+		x.Total += m.Jobs
+		x.Approximate = x.Approximate || m.Approximate > 0
+	}
+	for _, m := range d.LastYear {
+		if p, ok := progs[m.ProgramID]; ok && p.CountsAsJobs() && m.Status == StatusRealised {
+			row(keyOf(p, &m, by, lang)).LastYear += m.Jobs
+		}
+	}
+	slices.SortStableFunc(order, func(a, b reportKey) int { return compareKeys(a, b, by) })
+	for _, k := range order {
+		if len(r.Groups) == 0 || r.Groups[len(r.Groups)-1].Label != k.group {
+			r.Groups = append(r.Groups, ReportGroup{Label: k.group})
+		}
+		g := &r.Groups[len(r.Groups)-1]
+		g.Rows = append(g.Rows, *rows[k])
+	}
+	for i := range r.Groups {
+		r.Groups[i].Subtotal = sumRows(r.Groups[i].Rows)
+		r.Total = addRow(r.Total, r.Groups[i].Subtotal)
+	}
+	if d.Targets.Total > 0 {
+		r.Total.Target = d.Targets.Total // the year's own target, not the sum of program targets
+	}
+	return r
+}
+
+// keyOf returns the row a program's figures belong to; m is the month total
+// being placed, nil for the program itself (its target, or an empty row).
+func keyOf(p Program, m *MonthTotal, by ReportBy, lang Lang) reportKey {
+	var mt MonthTotal
+	if m != nil {
+		mt = *m
+	}
+	switch by {
+	case ReportByDepartment:
+		dept := p.Department
+		if m != nil {
+			dept = mt.Department
+		}
+		if dept == "" {
+			return reportKey{key: "", label: pick(lang, "report.no_department")}
+		}
+		return reportKey{key: dept, label: dept}
+	case ReportBySector:
+		return reportKey{key: string(p.Sector), label: label(sectorWords, p.Sector, lang)}
+	case ReportByDisclosure:
+		return reportKey{key: p.DisclosureType, label: label(disclosureWords, p.DisclosureType, lang)}
+	case ReportByType:
+		if mt.EmploymentType == "" {
+			return reportKey{key: "", label: pick(lang, "report.not_given")}
+		}
+		return reportKey{key: mt.EmploymentType, label: label(employmentWords, mt.EmploymentType, lang)}
+	}
+	name := p.NameEn
+	if lang == Korean || name == "" {
+		name = p.NameKo
+	}
+	return reportKey{group: label(sectorWords, p.Sector, lang), key: p.Code, label: name}
+}
+
+// seedKeys are the rows shown even without figures: every active program
+// (or its sector / disclosure type), so a program that has reported nothing
+// yet is visible as 0 rather than missing.
+func seedKeys(programs []Program, by ReportBy, lang Lang) []reportKey {
+	var out []reportKey
+	switch by {
+	case ReportByType:
+		return nil
+	case ReportBySector:
+		for _, w := range sectorWords.words {
+			out = append(out, reportKey{key: string(w.Value), label: label(sectorWords, w.Value, lang)})
+		}
+		return out
+	}
+	for _, p := range programs {
+		if p.Active && p.CountsAsJobs() {
+			out = append(out, keyOf(p, nil, by, lang))
+		}
+	}
+	return out
+}
+
+// compareKeys orders rows: public before private, then disclosure and
+// employment types in their official order, programs by code, departments
+// by name, the unassigned row last.
+func compareKeys(a, b reportKey, by ReportBy) int {
+	rank := func(k reportKey) (int, string) {
+		switch by {
+		case ReportByProgram:
+			return vocabIndex(sectorWords, Sector(sectorValue(k.group))), k.key
+		case ReportBySector:
+			return vocabIndex(sectorWords, Sector(k.key)), ""
+		case ReportByDisclosure:
+			return vocabIndex(disclosureWords, k.key), ""
+		case ReportByType:
+			return vocabIndex(employmentWords, k.key), ""
+		}
+		if k.key == "" {
+			return 1, ""
+		}
+		return 0, k.key
+	}
+	ra, sa := rank(a)
+	rb, sb := rank(b)
+	if ra != rb {
+		return ra - rb
+	}
+	switch {
+	case sa < sb:
+		return -1
+	case sa > sb:
+		return 1
+	}
+	return 0
+}
+
+// vocabIndex is v's place in its vocabulary, unknown values last.
+func vocabIndex[T ~string](vocab vocab[T], v T) int {
+	for i, w := range vocab.words {
+		if w.Value == v {
+			return i
+		}
+	}
+	return len(vocab.words)
+}
+
+// sectorValue turns a sector label (either language) back into its value.
+func sectorValue(lbl string) string {
+	v, _ := lookup(sectorWords, lbl)
+	return string(v)
+}
+
+func sumRows(rows []ReportRow) ReportRow {
+	var t ReportRow
+	for _, r := range rows {
+		t = addRow(t, r)
+	}
+	return t
+}
+
+func addRow(t, r ReportRow) ReportRow {
+	for i := range t.Months {
+		t.Months[i] += r.Months[i]
+	}
+	t.Target += r.Target
+	t.Total += r.Total
+	t.LastYear += r.LastYear
+	t.Approximate = t.Approximate || r.Approximate
+	return t
+}
+
+// pick renders catalogue message id in lang, for code outside a Service.
+func pick(lang Lang, id string) string { return i18n.Default().Printer(string(lang)).T(id) }
+
+// ReportByLabel names a grouping in a language ("사업별").
+func ReportByLabel(by ReportBy, lang Lang) string { return label(reportByWords, by, lang) }
+
+// DisclosureLabel names a national disclosure type in a language.
+func DisclosureLabel(code string, lang Lang) string { return label(disclosureWords, code, lang) }
+
+// EmploymentLabel names an employment type in a language; "" is 미지정.
+func EmploymentLabel(code string, lang Lang) string {
+	if code == "" {
+		return pick(lang, "report.not_given")
+	}
+	return label(employmentWords, code, lang)
+}
+
+// SectorLabel names a sector in a language.
+func SectorLabel(s Sector, lang Lang) string { return label(sectorWords, s, lang) }
+
+// StatusLabel names an entry status in a language (채용 / 약정).
+func StatusLabel(s EntryStatus, lang Lang) string { return label(statusWords, s, lang) }
+
+// StageLabel names a candidate stage in a language.
+func StageLabel(s Stage, lang Lang) string { return label(stageWords, s, lang) }
+
+// KindLabel names a candidate kind in a language.
+func KindLabel(k CandidateKind, lang Lang) string { return label(kindWords, k, lang) }
+
+// MissionLabel names a social-mission type in a language.
+func MissionLabel(m Mission, lang Lang) string { return label(missionWords, m, lang) }

@@ -1,0 +1,228 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/width"
+
+	"jobsbot/commands/dates"
+	"jobsbot/commands/numbers"
+)
+
+// Layout of the report as text. A phone shows about 40 columns of a code
+// block before scrolling, so months come six at a time and labels are cut.
+const (
+	reportLabelCols = 16 // display columns of a row label (a Hangul syllable takes two)
+	monthsPerTable  = 6
+)
+
+// parseReport reads `report [period] [by:…|사업별|부서별|…]`.
+func parseReport(cmd *Command, ts []token, today time.Time) error {
+	ts = takePeriod(cmd, ts, today)
+	for _, t := range ts {
+		if d, err := dates.Parse(t.text, today); err == nil && cmd.Period == nil && !t.quoted {
+			// A date ("4월말") is the report date: 누계 runs through it.
+			p := dates.Period{Label: t.text, From: dates.On(d.Year(), time.January, 1), To: d}
+			cmd.Period = &p
+			continue
+		}
+		by, ok := lookup(reportByWords, t.text)
+		if !ok || t.quoted {
+			return usageErr(cmd.Name, "report_text.is_neither_period_nor", "Text", t.text, "ReportByWords", names(reportByWords))
+		}
+		cmd.By = by
+	}
+	if cmd.Opts.By != "" {
+		cmd.By = cmd.Opts.By
+	}
+	if cmd.By == "" {
+		cmd.By = ReportByProgram
+	}
+	return nil
+}
+
+// reportSpan returns the year and the report date (누계 runs through it) a
+// command asks for: the period's end, never later than today.
+func (s *Service) reportSpan(cmd Command) (int, time.Time) {
+	today := s.today()
+	year, asOf := today.Year(), today
+	switch {
+	case cmd.Period != nil:
+		year, asOf = cmd.Period.From.Year(), cmd.Period.To
+	case cmd.Opts.Year != 0:
+		year, asOf = cmd.Opts.Year, dates.On(cmd.Opts.Year, time.December, 31)
+	}
+	if asOf.Year() != year {
+		asOf = dates.On(year, time.December, 31)
+	}
+	if asOf.After(today) {
+		asOf = today
+	}
+	return year, asOf
+}
+
+// report answers `report`: the monthly report as monospace tables.
+func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
+	year, asOf := s.reportSpan(cmd)
+	if asOf.Year() < year {
+		return s.refuse(cmd.Name, s.msg("report_text.d_has_not_started", "Year", year))
+	}
+	data, err := LoadReportData(ctx, s.store, year, asOf)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	return s.renderReport(BuildReport(data, cmd.By, s.lang))
+}
+
+// renderReport lays a report out: monthly tables, then targets and last year.
+func (s *Service) renderReport(r Report) Reply {
+	out := Reply{Title: s.msg("report_text.monthly_report_d_as", "Year", r.Year, "ReportByLabel", ReportByLabel(r.By, s.lang), "AsOf", s.date(r.AsOf))}
+	rows := s.reportRows(r)
+	for first := 1; first <= r.Months; first += monthsPerTable {
+		last := min(first+monthsPerTable-1, r.Months)
+		header := []string{s.msg("report_text.item")}
+		for m := first; m <= last; m++ {
+			header = append(header, s.monthName(m))
+		}
+		var body [][]string
+		for _, lr := range rows {
+			line := []string{lr.label}
+			for m := first; m <= last; m++ {
+				line = append(line, dash(lr.row.Months[m-1]))
+			}
+			body = append(body, line)
+		}
+		out.Sections = append(out.Sections, Section{Heading: s.msg("report_text.jobs_per_month", "From", s.monthName(first), "To", s.monthName(last)),
+			Lines: monoTable(header, body), Mono: true})
+	}
+	header := []string{s.msg("report_text.item"), s.msg("report_text.target2"), s.msg("report_text.to_date"), s.msg("report_text.rate"),
+		s.msg("report_text.last_year"), s.msg("report_text.change")}
+	var body [][]string
+	for _, lr := range rows {
+		rate := "-"
+		if pct, ok := lr.row.Rate(); ok {
+			rate = fmt.Sprintf("%d%%", pct)
+		}
+		target := "-"
+		if lr.row.Target > 0 {
+			target = numbers.Format(lr.row.Target)
+		}
+		body = append(body, []string{lr.label, target, s.count(lr.row.Total, lr.row.Approximate), rate,
+			numbers.Format(lr.row.LastYear), signed(lr.row.Diff())})
+	}
+	out.Sections = append(out.Sections, Section{Heading: s.msg("report_text.to_date_against_target"),
+		Lines: monoTable(header, body), Mono: true})
+	notes := []string{s.msg("report_text.realised_jobs_only_through", "AsOf", s.date(r.AsOf), "From", s.date(dates.On(r.Year-1, time.January, 1)), "To", s.date(SameDayLastYear(r.AsOf)))}
+	if r.Total.Approximate {
+		notes = append(notes, s.msg("report_text.marks_figure_that_includes"))
+	}
+	if r.Agreed > 0 {
+		notes = append(notes, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(r.Agreed)))
+	}
+	notes = append(notes, s.msg("report_text.spreadsheet_jobs_export_xlsx", "Year", r.Year))
+	out.Sections = append(out.Sections, Section{Lines: notes})
+	return out
+}
+
+// labelledRow is a report row with the label it shows in a text table.
+type labelledRow struct {
+	label string
+	row   ReportRow
+}
+
+// reportRows flattens the groups: rows, each group's subtotal, the total.
+func (s *Service) reportRows(r Report) []labelledRow {
+	var out []labelledRow
+	for _, g := range r.Groups {
+		for _, row := range g.Rows {
+			out = append(out, labelledRow{cut(row.Label, reportLabelCols), row})
+		}
+		if g.Label != "" && len(r.Groups) > 1 {
+			out = append(out, labelledRow{cut(s.msg("report_text.subtotal", "Label", g.Label), reportLabelCols), g.Subtotal})
+		}
+	}
+	return append(out, labelledRow{s.msg("report_text.total2"), r.Total})
+}
+
+// monthName is a month's short name (Jan) or number (4, read with 월).
+// monthName is month m (1-12) as report headers write it: Apr, 4월.
+func (s *Service) monthName(m int) string { return strings.Fields(s.msg("chart.months"))[m-1] }
+
+func dash(n int64) string {
+	if n == 0 {
+		return "-"
+	}
+	return numbers.Format(n)
+}
+
+// DisplayWidth is how many columns s takes in a monospace font: Hangul and
+// other East Asian wide characters take two.
+func DisplayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// cut shortens s to at most cols display columns, ending in … when cut, and
+// drops control characters and backticks, which would break a code block.
+func cut(s string, cols int) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '`' {
+			return -1
+		}
+		return r
+	}, s)
+	if DisplayWidth(s) <= cols {
+		return s
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		w := DisplayWidth(string(r))
+		if n+w > cols-1 {
+			break
+		}
+		b.WriteRune(r)
+		n += w
+	}
+	return b.String() + "…"
+}
+
+// monoTable lays rows out in columns for a monospace font: the first column
+// left-aligned, the others right-aligned, widths counted in display columns.
+func monoTable(header []string, rows [][]string) []string {
+	widths := make([]int, len(header))
+	for _, r := range append([][]string{header}, rows...) {
+		for i, c := range r {
+			widths[i] = max(widths[i], DisplayWidth(c))
+		}
+	}
+	line := func(r []string) string {
+		var b strings.Builder
+		for i, c := range r {
+			pad := strings.Repeat(" ", widths[i]-DisplayWidth(c))
+			if i == 0 {
+				b.WriteString(c + pad)
+				continue
+			}
+			b.WriteString("  " + pad + c)
+		}
+		return strings.TrimRight(b.String(), " ")
+	}
+	out := []string{line(header)}
+	for _, r := range rows {
+		out = append(out, line(r))
+	}
+	return out
+}

@@ -1,0 +1,250 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"jobsbot/commands"
+)
+
+// departmentRow is one row of departments.
+type departmentRow struct {
+	Name      string         `db:"department"`
+	Aliases   pq.StringArray `db:"aliases"`
+	Active    bool           `db:"active"`
+	Reporters pq.StringArray `db:"reporters"`
+	Channel   string         `db:"channel"`
+}
+
+func (r departmentRow) department() commands.Department {
+	return commands.Department{Name: r.Name, Aliases: []string(r.Aliases), Active: r.Active,
+		Reporters: []string(r.Reporters), Channel: r.Channel}
+}
+
+const departmentColumns = `department, aliases, active, reporters, channel`
+
+// Departments returns the active departments, ordered by name.
+func (s *Store) Departments(ctx context.Context) ([]commands.Department, error) {
+	var rows []departmentRow
+	q := `SELECT ` + departmentColumns + ` FROM departments WHERE active ORDER BY department`
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q); err != nil {
+		return nil, wrap("departments", err)
+	}
+	out := make([]commands.Department, len(rows))
+	for i, r := range rows {
+		out[i] = r.department()
+	}
+	return out, nil
+}
+
+// AddDepartment adds d to the managed list. A retired row of the same name
+// (or one the add statement created for an unchecked name) is reactivated
+// with d's fields, keeping its last-logged date; an active one is a conflict.
+func (s *Store) AddDepartment(ctx context.Context, d commands.Department) (commands.Department, error) {
+	const q = `
+		INSERT INTO departments (department, aliases, active, reporters, channel)
+		VALUES ($1, $2, true, $3, $4)
+		ON CONFLICT (department) DO UPDATE
+		SET aliases = EXCLUDED.aliases, active = true, reporters = EXCLUDED.reporters,
+		    channel = EXCLUDED.channel, updated_at = now()
+		WHERE NOT departments.active
+		RETURNING ` + departmentColumns
+	var r departmentRow
+	err := sqlx.GetContext(ctx, s.db, &r, q, d.Name, aliasArray(d.Aliases), aliasArray(d.Reporters), d.Channel)
+	if errors.Is(err, sql.ErrNoRows) {
+		// ON CONFLICT skipped the update: the department is already active.
+		return commands.Department{}, fmt.Errorf("db: add department %q: %w", d.Name, commands.ErrConflict)
+	}
+	if err != nil {
+		return commands.Department{}, wrap(fmt.Sprintf("add department %q", d.Name), err)
+	}
+	return r.department(), nil
+}
+
+// UpdateDepartment saves the aliases, reporters, channel and active flag of
+// the department named d.Name.
+func (s *Store) UpdateDepartment(ctx context.Context, d commands.Department) (commands.Department, error) {
+	const q = `
+		UPDATE departments
+		SET aliases = $2, reporters = $3, channel = $4, active = $5, updated_at = now()
+		WHERE department = $1
+		RETURNING ` + departmentColumns
+	var r departmentRow
+	err := sqlx.GetContext(ctx, s.db, &r, q, d.Name, aliasArray(d.Aliases), aliasArray(d.Reporters), d.Channel, d.Active)
+	if err != nil {
+		return commands.Department{}, wrap(fmt.Sprintf("update department %q", d.Name), err)
+	}
+	return r.department(), nil
+}
+
+// RenameDepartment gives the department from a new name: a new row takes over
+// its aliases, reporters and channel, with the old name as one more alias so
+// people who still type it land on it, and everything credited to from moves
+// to it (see moveDepartment). ErrConflict if the new name is taken.
+func (s *Store) RenameDepartment(ctx context.Context, from, to string) (commands.Department, error) {
+	defer s.forgetPrograms()
+	var out commands.Department
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockForDepartmentMove(ctx, tx); err != nil {
+			return err
+		}
+		const create = `
+			INSERT INTO departments (department, aliases, active, reporters, channel)
+			SELECT $2, array_append(aliases, $1), true, reporters, channel
+			FROM departments WHERE department = $1`
+		res, err := tx.ExecContext(ctx, create, from, to)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return sql.ErrNoRows
+		}
+		out, err = moveDepartment(ctx, tx, from, to)
+		return err
+	})
+	if err != nil {
+		return commands.Department{}, wrap(fmt.Sprintf("rename department %q to %q", from, to), err)
+	}
+	return out, nil
+}
+
+// MergeDepartments moves everything credited to from into into and drops
+// from, whose name, aliases and reporters join into's.
+func (s *Store) MergeDepartments(ctx context.Context, from, into string) (commands.Department, error) {
+	defer s.forgetPrograms()
+	var out commands.Department
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockForDepartmentMove(ctx, tx); err != nil {
+			return err
+		}
+		const join = `
+			UPDATE departments d
+			SET aliases = ARRAY(SELECT DISTINCT a FROM unnest(d.aliases || f.aliases || ARRAY[f.department]) a),
+			    reporters = ARRAY(SELECT DISTINCT r FROM unnest(d.reporters || f.reporters) r),
+			    channel = COALESCE(NULLIF(d.channel, ''), f.channel), active = true, updated_at = now()
+			FROM departments f
+			WHERE d.department = $2 AND f.department = $1`
+		res, err := tx.ExecContext(ctx, join, from, into)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return sql.ErrNoRows
+		}
+		out, err = moveDepartment(ctx, tx, from, into)
+		return err
+	})
+	if err != nil {
+		return commands.Department{}, wrap(fmt.Sprintf("merge department %q into %q", from, into), err)
+	}
+	return out, nil
+}
+
+// lockForDepartmentMove takes the locks a rename or merge starts with, in the
+// order the add path takes them: the programs' rows first (a cumulative add
+// locks its program's row before inserting into entries), then entries in
+// SHARE ROW EXCLUSIVE mode, which waits for every add and void in flight and
+// holds off new ones; only then departments, department_days, candidates,
+// targets and "nothing" reports. So a move never holds a lock that an add or
+// void holding another is waiting for. NO KEY UPDATE, not UPDATE: every
+// insert into entries checks its program with FOR KEY SHARE (the foreign
+// key), which UPDATE would block while the move waits for that insert.
+// Moves are rare manager commands: the pause is short.
+func lockForDepartmentMove(ctx context.Context, tx *sqlx.Tx) error {
+	if _, err := tx.ExecContext(ctx, `SELECT 1 FROM programs ORDER BY id FOR NO KEY UPDATE`); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `LOCK TABLE entries IN SHARE ROW EXCLUSIVE MODE`)
+	return err
+}
+
+// moveDepartment credits everything of from to into (entries, daily totals,
+// programs, candidates, targets and "nothing" reports) and deletes from.
+func moveDepartment(ctx context.Context, tx *sqlx.Tx, from, into string) (commands.Department, error) {
+	steps := []string{
+		`UPDATE entries SET department = $2 WHERE department = $1`,
+		`INSERT INTO department_days (department, day, program_id, status, jobs, approx_jobs)
+		 SELECT $2, day, program_id, status, jobs, approx_jobs FROM department_days WHERE department = $1
+		 ON CONFLICT (department, day, program_id, status) DO UPDATE
+		 SET jobs = department_days.jobs + EXCLUDED.jobs, approx_jobs = department_days.approx_jobs + EXCLUDED.approx_jobs`,
+		`DELETE FROM department_days WHERE department = $1`,
+		`UPDATE departments d SET last_logged_on = GREATEST(d.last_logged_on, f.last_logged_on)
+		 FROM departments f WHERE d.department = $2 AND f.department = $1`,
+		`UPDATE programs SET department = $2, updated_at = now() WHERE department = $1`,
+		`UPDATE candidates SET department = $2 WHERE department = $1`,
+		`INSERT INTO department_targets (year, department, jobs, set_by)
+		 SELECT year, $2, jobs, set_by FROM department_targets WHERE department = $1
+		 ON CONFLICT (year, department) DO UPDATE SET jobs = department_targets.jobs + EXCLUDED.jobs`,
+		`DELETE FROM department_targets WHERE department = $1`,
+		`UPDATE nothing_reports n SET voided_at = now(), voided_by = 'merge', void_reason = 'merged into ' || $2
+		 WHERE department = $1 AND voided_at IS NULL
+		   AND EXISTS (SELECT 1 FROM nothing_reports o WHERE o.department = $2 AND o.month = n.month AND o.voided_at IS NULL)`,
+		`UPDATE nothing_reports SET department = $2 WHERE department = $1`,
+		`DELETE FROM departments WHERE department = $1`,
+	}
+	for _, q := range steps {
+		args := []any{from, into}
+		if !strings.Contains(q, "$2") {
+			args = args[:1]
+		}
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return commands.Department{}, err
+		}
+	}
+	var r departmentRow
+	err := sqlx.GetContext(ctx, tx, &r, `SELECT `+departmentColumns+` FROM departments WHERE department = $1`, into)
+	return r.department(), err
+}
+
+// DepartmentTargets returns the yearly target of each department that has one.
+func (s *Store) DepartmentTargets(ctx context.Context, year int) (map[string]int64, error) {
+	var rows []struct {
+		Department string `db:"department"`
+		Jobs       int64  `db:"jobs"`
+	}
+	const q = `SELECT department, jobs FROM department_targets WHERE year = $1`
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, year); err != nil {
+		return nil, wrap(fmt.Sprintf("department targets of %d", year), err)
+	}
+	out := make(map[string]int64, len(rows))
+	for _, r := range rows {
+		out[r.Department] = r.Jobs
+	}
+	return out, nil
+}
+
+// SetDepartmentTarget sets or revises a department's yearly target, keeping
+// the old value in department_target_revisions; it returns the old value (0
+// when there was none).
+func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string) (int64, error) {
+	var old sql.NullInt64
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		// The row lock (or the insert's conflict wait) orders concurrent
+		// revisions, so each records the value it replaced.
+		const current = `SELECT jobs FROM department_targets WHERE year = $1 AND department = $2 FOR UPDATE`
+		if err := sqlx.GetContext(ctx, tx, &old, current, year, department); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		const upsert = `
+			INSERT INTO department_targets (year, department, jobs, set_by) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (year, department) DO UPDATE SET jobs = EXCLUDED.jobs, set_by = EXCLUDED.set_by, set_at = now()`
+		if _, err := tx.ExecContext(ctx, upsert, year, department, jobs, by); err != nil {
+			return err
+		}
+		const revision = `
+			INSERT INTO department_target_revisions (year, department, old_jobs, new_jobs, changed_by)
+			VALUES ($1, $2, $3, $4, $5)`
+		_, err := tx.ExecContext(ctx, revision, year, department, old, jobs, by)
+		return err
+	})
+	if err != nil {
+		return 0, wrap(fmt.Sprintf("set target of %q for %d", department, year), err)
+	}
+	return old.Int64, nil
+}

@@ -1,0 +1,109 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"jobsbot/commands"
+)
+
+type nothingRow struct {
+	ID             int64        `db:"id"`
+	Department     string       `db:"department"`
+	Month          time.Time    `db:"month"`
+	LoggedBy       string       `db:"logged_by"`
+	Source         string       `db:"source"`
+	IdempotencyKey string       `db:"idempotency_key"`
+	CreatedAt      time.Time    `db:"created_at"`
+	VoidedAt       sql.NullTime `db:"voided_at"`
+	VoidedBy       string       `db:"voided_by"`
+	VoidReason     string       `db:"void_reason"`
+}
+
+const nothingColumns = `id, department, month, logged_by, source, idempotency_key, created_at, voided_at, voided_by, void_reason`
+
+func (r nothingRow) report() commands.NothingReport {
+	out := commands.NothingReport{ID: r.ID, Department: r.Department, Month: dateOf(r.Month), LoggedBy: r.LoggedBy,
+		Source: commands.Source(r.Source), CreatedAt: r.CreatedAt.UTC(), VoidedBy: r.VoidedBy, VoidReason: r.VoidReason}
+	if r.VoidedAt.Valid {
+		out.VoidedAt = r.VoidedAt.Time.UTC()
+	}
+	return out
+}
+
+// AddNothing records that a department had nothing to report for a month. A
+// repeated idempotency key returns the first report with Duplicate set;
+// ErrConflict if the month already has a live one.
+func (s *Store) AddNothing(ctx context.Context, n commands.NothingReport) (commands.NothingReport, error) {
+	const q = `
+		INSERT INTO nothing_reports (department, month, logged_by, source, idempotency_key)
+		VALUES ($1, $2::date, $3, $4, $5)
+		ON CONFLICT (idempotency_key) DO NOTHING
+		RETURNING ` + nothingColumns
+	var r nothingRow
+	err := sqlx.GetContext(ctx, s.db, &r, q, n.Department, dateArg(n.Month), n.LoggedBy, string(n.Source), n.IdempotencyKey)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = sqlx.GetContext(ctx, s.db, &r, `SELECT `+nothingColumns+` FROM nothing_reports WHERE idempotency_key = $1`, n.IdempotencyKey)
+		out := r.report()
+		out.Duplicate = true
+		return out, wrap("repeated nothing report", err)
+	}
+	if err != nil {
+		return commands.NothingReport{}, wrap(fmt.Sprintf("nothing report of %q", n.Department), err)
+	}
+	return r.report(), nil
+}
+
+// NothingReport returns one report, voided or not.
+func (s *Store) NothingReport(ctx context.Context, id int64) (commands.NothingReport, error) {
+	var r nothingRow
+	err := sqlx.GetContext(ctx, s.db, &r, `SELECT `+nothingColumns+` FROM nothing_reports WHERE id = $1`, id)
+	if err != nil {
+		return commands.NothingReport{}, wrap(fmt.Sprintf("nothing report %d", id), err)
+	}
+	return r.report(), nil
+}
+
+// VoidNothing voids a "nothing" report; ErrAlreadyVoided if it was.
+func (s *Store) VoidNothing(ctx context.Context, id int64, by, reason string) (commands.NothingReport, error) {
+	const q = `
+		UPDATE nothing_reports SET voided_at = now(), voided_by = $2, void_reason = $3
+		WHERE id = $1 AND voided_at IS NULL
+		RETURNING ` + nothingColumns
+	var r nothingRow
+	err := sqlx.GetContext(ctx, s.db, &r, q, id, by, reason)
+	if errors.Is(err, sql.ErrNoRows) {
+		if _, err := s.NothingReport(ctx, id); err != nil {
+			return commands.NothingReport{}, err
+		}
+		return commands.NothingReport{}, fmt.Errorf("db: void nothing report %d: %w", id, commands.ErrAlreadyVoided)
+	}
+	if err != nil {
+		return commands.NothingReport{}, wrap(fmt.Sprintf("void nothing report %d", id), err)
+	}
+	return r.report(), nil
+}
+
+// ReportedDepartments returns the departments that reported for the month
+// starting on month: a live entry dated in it, or a live "nothing" report.
+func (s *Store) ReportedDepartments(ctx context.Context, month time.Time) (map[string]bool, error) {
+	const q = `
+		SELECT DISTINCT department FROM department_days
+		WHERE day BETWEEN $1::date AND ($1::date + interval '1 month' - interval '1 day')::date AND jobs > 0
+		UNION
+		SELECT department FROM nothing_reports WHERE month = $1::date AND voided_at IS NULL`
+	var names []string
+	if err := sqlx.SelectContext(ctx, s.db, &names, q, dateArg(month)); err != nil {
+		return nil, wrap("reported departments", err)
+	}
+	out := make(map[string]bool, len(names))
+	for _, n := range names {
+		out[n] = true
+	}
+	return out, nil
+}

@@ -1,0 +1,140 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"jobsbot/commands"
+)
+
+// MonthTotals sums live entries with as-of dates in [from, to] per month,
+// program, department, employment type and status, ordered by month and
+// program. It reads entries (the running totals keep no employment type)
+// through the covering index entries_live_report.
+func (s *Store) MonthTotals(ctx context.Context, from, to time.Time) ([]commands.MonthTotal, error) {
+	const q = `
+		SELECT date_trunc('month', as_of)::date AS month, program_id, department, employment_type, status,
+		       SUM(count) AS jobs, COALESCE(SUM(count) FILTER (WHERE approximate), 0) AS approximate
+		FROM entries
+		WHERE voided_at IS NULL AND as_of BETWEEN $1::date AND $2::date
+		GROUP BY 1, program_id, department, employment_type, status
+		ORDER BY 1, program_id, department, employment_type, status`
+	var rows []struct {
+		Month          time.Time `db:"month"`
+		ProgramID      int64     `db:"program_id"`
+		Department     string    `db:"department"`
+		EmploymentType string    `db:"employment_type"`
+		Status         string    `db:"status"`
+		Jobs           int64     `db:"jobs"`
+		Approximate    int64     `db:"approximate"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to)); err != nil {
+		return nil, wrap("month totals", err)
+	}
+	out := make([]commands.MonthTotal, len(rows))
+	for i, r := range rows {
+		out[i] = commands.MonthTotal{Month: dateOf(r.Month), ProgramID: r.ProgramID, Department: r.Department,
+			EmploymentType: r.EmploymentType, Status: commands.EntryStatus(r.Status), Jobs: r.Jobs, Approximate: r.Approximate}
+	}
+	return out, nil
+}
+
+// TargetRevisions returns every revision of a year's targets, the year's
+// total (ProgramID 0) and each program's, oldest first.
+func (s *Store) TargetRevisions(ctx context.Context, year int) ([]commands.TargetChange, error) {
+	const q = `
+		SELECT COALESCE(program_id, 0) AS program_id, COALESCE(old_jobs, 0) AS old_jobs, new_jobs, changed_by, changed_at
+		FROM target_revisions
+		WHERE year = $1
+		ORDER BY id`
+	var rows []struct {
+		ProgramID int64     `db:"program_id"`
+		Old       int64     `db:"old_jobs"`
+		New       int64     `db:"new_jobs"`
+		By        string    `db:"changed_by"`
+		At        time.Time `db:"changed_at"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, year); err != nil {
+		return nil, wrap(fmt.Sprintf("target revisions of %d", year), err)
+	}
+	out := make([]commands.TargetChange, len(rows))
+	for i, r := range rows {
+		out[i] = commands.TargetChange{Year: year, ProgramID: r.ProgramID, Old: r.Old, New: r.New, By: r.By, At: r.At.UTC()}
+	}
+	return out, nil
+}
+
+// EachEntry streams every entry, voided ones included, with as-of dates in
+// [from, to] (zero means unbounded) in ID order, calling fn for each. Rows are
+// read one at a time from the open cursor, so memory stays flat however many
+// entries there are.
+func (s *Store) EachEntry(ctx context.Context, from, to time.Time, fn func(commands.Entry) error) error {
+	lo, hi := "-infinity", "infinity"
+	if !from.IsZero() {
+		lo = dateArg(from)
+	}
+	if !to.IsZero() {
+		hi = dateArg(to)
+	}
+	q := entrySelect + ` WHERE e.as_of BETWEEN $1::date AND $2::date ORDER BY e.id`
+	rows, err := s.db.QueryxContext(ctx, q, lo, hi)
+	if err != nil {
+		return wrap("each entry", err)
+	}
+	defer rows.Close()
+	var r entryRow
+	for rows.Next() {
+		r = entryRow{}
+		if err := rows.StructScan(&r); err != nil {
+			return wrap("each entry", err)
+		}
+		if err := fn(r.entry()); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil && err != sql.ErrNoRows {
+		return wrap("each entry", err)
+	}
+	return nil
+}
+
+// EmploymentTotals sums live jobs in [from, to] per program, employment type
+// and status; department "" means every department. The whole ledger is
+// read from employment_days (kept by triggers on entries), a department's
+// share from its entries.
+func (s *Store) EmploymentTotals(ctx context.Context, from, to time.Time, department string) ([]commands.EmploymentTotal, error) {
+	q := `
+		SELECT program_id, employment_type, status, SUM(jobs) AS jobs
+		FROM employment_days
+		WHERE day BETWEEN $1::date AND $2::date
+		GROUP BY program_id, employment_type, status
+		HAVING SUM(jobs) > 0`
+	args := []any{dateArg(from), dateArg(to)}
+	if department != "" {
+		q = `
+		SELECT program_id, employment_type, status, SUM(count) AS jobs
+		FROM entries
+		WHERE voided_at IS NULL AND department = $3 AND as_of BETWEEN $1::date AND $2::date
+		GROUP BY program_id, employment_type, status`
+		args = append(args, department)
+	}
+	var rows []struct {
+		ProgramID      int64  `db:"program_id"`
+		EmploymentType string `db:"employment_type"`
+		Status         string `db:"status"`
+		Jobs           int64  `db:"jobs"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, args...); err != nil {
+		return nil, wrap("employment totals", err)
+	}
+	out := make([]commands.EmploymentTotal, len(rows))
+	for i, r := range rows {
+		out[i] = commands.EmploymentTotal{ProgramID: r.ProgramID, EmploymentType: r.EmploymentType,
+			Status: commands.EntryStatus(r.Status), Jobs: r.Jobs}
+	}
+	return out, nil
+}

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"jobsbot/commands"
+	"jobsbot/export"
+)
+
+// runExport implements `jobsbot export --format xlsx|csv --year 2026
+// --what report|entries -o FILE`: the file `/jobs export` sends in Slack,
+// written to disk. It writes a temporary file beside FILE and renames it
+// into place, so a failure never leaves half a file under the real name.
+func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []string, stdout io.Writer) error {
+	fs := newFlagSet("export")
+	format := fs.String("format", "xlsx", "xlsx or csv")
+	year := fs.Int("year", 0, "the year to export; default this year")
+	what := fs.String("what", "report", "report (every view) or entries (one row per entry)")
+	all := fs.Bool("all", false, "entries of every year, not only --year's")
+	out := fs.String("o", "", "the file to write (required)")
+	const flags = "flags: --format xlsx|csv, --year 2026, --what report|entries, --all, -o FILE"
+	if err := fs.Parse(args); err != nil {
+		return flagError{fmt.Errorf("%w (%s)", err, flags)}
+	}
+	switch {
+	case fs.NArg() > 0:
+		return flagError{fmt.Errorf("unexpected %q (%s)", fs.Arg(0), flags)}
+	case *out == "":
+		return flagError{fmt.Errorf("-o FILE is required (%s)", flags)}
+	case *format != string(commands.FormatXLSX) && *format != string(commands.FormatCSV):
+		return flagError{fmt.Errorf("--format %q: use xlsx or csv", *format)}
+	case *what != string(commands.ExportReport) && *what != string(commands.ExportEntries):
+		return flagError{fmt.Errorf("--what %q: use report or entries", *what)}
+	case *year != 0 && (*year < 2000 || *year > 2100):
+		return flagError{fmt.Errorf("--year %d: give a year such as 2026", *year)}
+	}
+	store, err := openStore(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	svc := newService(cfg, store, logger, cfg.Managers).WithFiles(export.New(store, cfg.Location), nil)
+	req := commands.ExportRequest{Format: commands.ExportFormat(*format), Year: *year, What: commands.ExportWhat(*what), AllYears: *all}
+	return writeExport(ctx, svc, req, *out, stdout)
+}
+
+// writeExport writes the export to path through a temporary file beside it.
+func writeExport(ctx context.Context, svc *commands.Service, req commands.ExportRequest, path string, stdout io.Writer) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	_, summary, err := svc.ExportTo(ctx, tmp, req)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	_, err = fmt.Fprintf(stdout, "%s\n%s\n", path, summary)
+	return err
+}

@@ -1,0 +1,128 @@
+package export
+
+import (
+	"context"
+	"time"
+
+	"jobsbot/commands"
+)
+
+// cellKind says how a value is written: numbers stay numbers and dates
+// dates, so a spreadsheet can sum and sort them.
+type cellKind int
+
+const (
+	kindText cellKind = iota
+	kindNumber
+	kindDate     // a calendar date
+	kindDateTime // an instant, shown in the city's time zone
+)
+
+// entryColumn is one column of the entries sheet and CSV.
+type entryColumn struct {
+	header string
+	width  float64 // in Excel character widths; Hangul needs about two each
+	kind   cellKind
+	value  func(e commands.Entry, p commands.Program) any
+}
+
+// entryColumns lists every stored field of an entry with the program's
+// settings beside it; voided entries stay in, marked.
+func (x *Exporter) entryColumns() []entryColumn {
+	str := func(f func(e commands.Entry, p commands.Program) string) func(commands.Entry, commands.Program) any {
+		return func(e commands.Entry, p commands.Program) any { return f(e, p) }
+	}
+	return []entryColumn{
+		{"번호", 9, kindNumber, func(e commands.Entry, _ commands.Program) any { return e.ID }},
+		{"기준일", 12, kindDate, func(e commands.Entry, _ commands.Program) any { return e.AsOf }},
+		{"사업코드", 12, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.ProgramCode })},
+		{"사업명", 30, kindText, str(func(_ commands.Entry, p commands.Program) string { return p.NameKo })},
+		{"부문", 7, kindText, str(func(_ commands.Entry, p commands.Program) string {
+			return commands.SectorLabel(p.Sector, commands.Korean)
+		})},
+		{"공시유형", 16, kindText, str(func(_ commands.Entry, p commands.Program) string {
+			return commands.DisclosureLabel(p.DisclosureType, commands.Korean)
+		})},
+		{"부서", 16, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.Department })},
+		{"일자리 수", 10, kindNumber, func(e commands.Entry, _ commands.Program) any { return e.Count }},
+		{"보고 방식", 10, kindText, str(func(e commands.Entry, _ commands.Program) string {
+			if e.Kind == commands.KindCumulative {
+				return "누계"
+			}
+			return "증가분"
+		})},
+		{"보고 누계", 11, kindNumber, func(e commands.Entry, _ commands.Program) any {
+			if e.Kind == commands.KindCumulative {
+				return e.ReportedTotal
+			}
+			return nil
+		}},
+		{"어림수(여)", 10, kindText, str(func(e commands.Entry, _ commands.Program) string { return mark(e.Approximate, "여") })},
+		{"상태", 7, kindText, str(func(e commands.Entry, _ commands.Program) string {
+			return commands.StatusLabel(e.Status, commands.Korean)
+		})},
+		{"고용형태", 10, kindText, str(func(e commands.Entry, _ commands.Program) string {
+			return commands.EmploymentLabel(e.EmploymentType, commands.Korean)
+		})},
+		{"메모", 40, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.Note })},
+		{"기록자", 14, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.LoggedBy })},
+		{"경로", 9, kindText, str(func(e commands.Entry, _ commands.Program) string { return string(e.Source) })},
+		{"기록 일시", 17, kindDateTime, func(e commands.Entry, _ commands.Program) any { return x.local(e.CreatedAt) }},
+		{"무효", 6, kindText, str(func(e commands.Entry, _ commands.Program) string { return mark(e.Voided(), "무효") })},
+		{"무효 처리자", 14, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.VoidedBy })},
+		{"무효 일시", 17, kindDateTime, func(e commands.Entry, _ commands.Program) any {
+			if e.VoidedAt == nil {
+				return nil
+			}
+			return x.local(*e.VoidedAt)
+		}},
+		{"무효 사유", 30, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.VoidReason })},
+	}
+}
+
+func mark(on bool, word string) string {
+	if on {
+		return word
+	}
+	return ""
+}
+
+// eachEntry streams the year's entries, voided ones included, with their
+// programs, counting them into sum.
+func (x *Exporter) eachEntry(ctx context.Context, req commands.ExportRequest, programs []commands.Program, sum *commands.ExportSummary,
+	fn func(e commands.Entry, p commands.Program) error) error {
+	byID := make(map[int64]commands.Program, len(programs))
+	for _, p := range programs {
+		byID[p.ID] = p
+	}
+	from, to := yearSpan(req.Year)
+	if req.AllYears {
+		from, to = time.Time{}, time.Time{}
+	}
+	return x.store.EachEntry(ctx, from, to, func(e commands.Entry) error {
+		sum.Entries++
+		if e.Voided() {
+			sum.Voided++
+		}
+		return fn(e, byID[e.ProgramID])
+	})
+}
+
+// csvValue writes a cell value as CSV text: dates as 2026-04-30, instants
+// as 2026-04-30 17:05 (city time), numbers plain, no thousands separators.
+func csvValue(v any, kind cellKind) string {
+	switch t := v.(type) {
+	case nil:
+		return ""
+	case time.Time:
+		if kind == kindDate {
+			return t.Format(time.DateOnly)
+		}
+		return t.Format("2006-01-02 15:04")
+	case int64:
+		return formatInt(t)
+	case string:
+		return t
+	}
+	return ""
+}
