@@ -499,6 +499,8 @@ func (s *Service) period(p dates.Period) string {
 		return s.msg("format.period.quarter", "Year", y, "N", int(from.Month()-1)/3+1)
 	case whole && months == 1:
 		return s.msg("format.period.month", "Year", y, "Month", int(from.Month()))
+	case whole && months > 1:
+		return s.msg("format.period.months", "Year", y, "FirstMonth", int(from.Month()), "LastMonth", int(to.Month()))
 	}
 	return s.msg("format.period.span", "From", s.date(from), "To", s.date(to))
 }

@@ -255,7 +255,7 @@ func TestKoreanReplies(t *testing.T) {
 	r = h.run("U1", "현황", commands.OutcomeOK)
 	mustContain(t, r.Text(), "누계 180개 / 목표 20,500개 (달성률 1%)", "공공 180개 · 민간 0개")
 	r = h.run("U1", "추가 일자리 청년", commands.OutcomeRefused)
-	mustContain(t, r.Text(), "수를 읽을 수 없습니다", "사용법")
+	mustContain(t, r.Text(), "수가 아닙니다", "사용법")
 }
 
 func TestAddForm(t *testing.T) {

@@ -31,7 +31,7 @@ func sampleArgs(srcs ...string) []any {
 			switch {
 			case name == "Date" || name == "Time":
 				v = time.Date(2026, 4, 30, 9, 5, 0, 0, time.UTC)
-			case name == "Year" || name == "Month" || name == "N" || name == "Week":
+			case name == "Year" || strings.HasSuffix(name, "Month") || name == "N" || name == "Week":
 				v = 4
 			case len(kv)%4 == 2:
 				v = "청년일자리"
