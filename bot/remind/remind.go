@@ -128,8 +128,8 @@ func (s *Sender) SendReminders(ctx context.Context, p commands.ReminderPlan) (co
 }
 
 // svcFor words a message to a person in their Slack locale's language
-// (Korean for ko-*, English for en-*), and to a channel, or when the locale
-// cannot be read, in the bot's language.
+// (commands.LangOfLocale: Korean for ko-*, English for any other), and to a
+// channel, or when the locale cannot be read, in the bot's language.
 func (s *Sender) svcFor(ctx context.Context, recipient string) *commands.Service {
 	if !strings.HasPrefix(recipient, "U") && !strings.HasPrefix(recipient, "W") {
 		return s.svc
