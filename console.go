@@ -65,7 +65,7 @@ func runConsole(ctx context.Context, cfg config, logger *slog.Logger, args []str
 	}
 	interactive := isTerminal(stdin)
 	if interactive {
-		fmt.Fprintln(stdout, "jobsbot console: type a /jobs command (help lists them), Ctrl-D to quit.")
+		fmt.Fprintln(stdout, svc.Printer("").T("cli.console_greeting"))
 	}
 	return consoleLoop(ctx, svc, caller, stdin, stdout, interactive)
 }
@@ -85,7 +85,7 @@ func consoleLoop(ctx context.Context, svc *commands.Service, caller commands.Cal
 		}
 		raw, tooLong, err := readLine(in, maxConsoleLine)
 		if tooLong {
-			fmt.Fprintf(stdout, "%s\n\n", consoleTooLong(svc.Language()))
+			fmt.Fprintf(stdout, "%s\n\n", svc.Printer("").T("cli.line_too_long"))
 		} else if line := strings.TrimSpace(raw); line != "" && !strings.HasPrefix(line, "#") {
 			fmt.Fprintf(stdout, "%s\n\n", svc.Handle(ctx, caller, line).Text())
 		}
@@ -121,14 +121,6 @@ func readLine(in *bufio.Reader, max int) (line string, tooLong bool, err error) 
 		}
 		return strings.TrimSuffix(string(buf), "\n"), tooLong, err
 	}
-}
-
-// consoleTooLong says a console line was too long and skipped.
-func consoleTooLong(lang commands.Lang) string {
-	if lang == commands.Korean {
-		return "1 MiB(1,048,576바이트)보다 긴 줄이라 실행하지 않았습니다. 다음 줄부터 계속합니다."
-	}
-	return "That line is longer than 1 MiB (1,048,576 bytes), so it was not run. Going on with the next line."
 }
 
 // loadDemo fills the demo database through the same commands staff type.

@@ -97,7 +97,7 @@ func runDigest(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		if err := writeChart(*chartFile, d.Chart, cfg.DigestLanguage); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "\nChart written to %s (%d×%d PNG).\n", *chartFile, chart.Width, chart.Height)
+		fmt.Fprintln(stdout, "\n"+svc.Printer("").T("cli.chart_written", "File", *chartFile, "Width", chart.Width, "Height", chart.Height))
 	}
 	return nil
 }
@@ -116,13 +116,13 @@ func postDigest(ctx context.Context, cfg config, logger *slog.Logger, svc *comma
 	if err != nil {
 		return fmt.Errorf("posting the digest of %s (nothing was posted twice; run it again to retry): %w", label, err)
 	}
-	switch res.Status {
-	case commands.PostedNow:
-		fmt.Fprintf(stdout, "Posted the digest of %s to %s (message %s), chart in its thread.\n", label, res.Channel, res.MessageTS)
-	case commands.PostedBefore:
-		fmt.Fprintf(stdout, "The digest of %s was already posted to %s (message %s); not posted again.\n", label, res.Channel, res.MessageTS)
-	case commands.PostInProgress:
-		fmt.Fprintf(stdout, "Another run is posting the digest of %s to %s right now; not posted again.\n", label, res.Channel)
+	id := map[commands.PostStatus]string{
+		commands.PostedNow:      "cli.digest_posted",
+		commands.PostedBefore:   "cli.digest_posted_before",
+		commands.PostInProgress: "cli.digest_in_progress",
+	}[res.Status]
+	if id != "" {
+		fmt.Fprintln(stdout, svc.Printer("").T(id, "Week", label, "Channel", res.Channel, "Message", res.MessageTS))
 	}
 	return nil
 }

@@ -41,7 +41,7 @@ func TestDigestCommandPrintsInDigestLanguage(t *testing.T) {
 	url := dbtest.URL(t)
 	loadArticle(t, url)
 	for _, tc := range []struct{ bot, post, want, not string }{
-		{"en", "ko", "주간 일자리 실적 · ", "Weekly jobs digest"},
+		{"en", "ko", "주간 일자리 실적 보고 · ", "Weekly jobs digest"},
 		{"ko", "en", "Weekly jobs digest · ", "주간 일자리 실적"},
 	} {
 		env := map[string]string{"DATABASE_URL": url, "BOT_LANGUAGE": tc.bot, "DIGEST_LANGUAGE": tc.post}
@@ -77,13 +77,13 @@ func TestConsoleLangFlag(t *testing.T) {
 		err = runConsole(context.Background(), cfg, quiet, args, strings.NewReader("help\n"), &out)
 		return out.String(), err
 	}
-	if out, err := run("ko", map[string]string{"BOT_LANGUAGE": "en"}); err != nil || !strings.HasPrefix(out, "jobsbot: 일자리 창출 실적 장부") {
+	if out, err := run("ko", map[string]string{"BOT_LANGUAGE": "en"}); err != nil || !strings.HasPrefix(out, "일자리 실적 장부 사용법") {
 		t.Errorf("--lang ko under BOT_LANGUAGE=en: %v\n%s", err, out)
 	}
 	if out, err := run("en", map[string]string{"BOT_LANGUAGE": "ko"}); err != nil || !strings.HasPrefix(out, "jobsbot: the city's job-creation ledger") {
 		t.Errorf("--lang en under BOT_LANGUAGE=ko: %v\n%s", err, out)
 	}
-	if out, err := run("", map[string]string{"BOT_LANGUAGE": "ko"}); err != nil || !strings.HasPrefix(out, "jobsbot: 일자리 창출 실적 장부") {
+	if out, err := run("", map[string]string{"BOT_LANGUAGE": "ko"}); err != nil || !strings.HasPrefix(out, "일자리 실적 장부 사용법") {
 		t.Errorf("no --lang under BOT_LANGUAGE=ko: %v\n%s", err, out)
 	}
 	_, err := run("fr", map[string]string{})

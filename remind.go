@@ -65,9 +65,11 @@ func runRemind(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	if err != nil {
 		return err
 	}
+	words := svc.Printer("")
+	monthName := words.T("format.period.month", "Year", month.Year(), "Month", int(month.Month()))
 	if *dryRun {
-		fmt.Fprintf(stdout, "Round %d of %s (due %s): %d departments not reported\n", plan.Round, month.Format("2006-01"),
-			plan.Due.Format("2006-01-02 15:04"), len(plan.Silent))
+		fmt.Fprintln(stdout, words.T("cli.remind_plan", "Round", plan.Round, "Month", monthName,
+			"Due", words.DateTime(plan.Due), "Count", len(plan.Silent)))
 		for _, d := range plan.Silent {
 			fmt.Fprintf(stdout, "  %s → %s\n", d.Name, strings.Join(append(append([]string{}, d.Reporters...), d.Channel), " "))
 		}
@@ -81,8 +83,8 @@ func runRemind(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		return err
 	}
 	res, err := sender.SendReminders(ctx, plan)
-	fmt.Fprintf(stdout, "Round %d of %s: sent %d, already sent %d, %d departments without reporters or channel.\n",
-		plan.Round, month.Format("2006-01"), res.Sent, res.Already, res.NoContact)
+	fmt.Fprintln(stdout, words.T("cli.remind_sent", "Round", plan.Round, "Month", monthName,
+		"Sent", res.Sent, "Already", res.Already, "NoContact", res.NoContact))
 	if err != nil {
 		return fmt.Errorf("some reminders failed (none was sent twice; run it again to retry): %w", err)
 	}

@@ -11,8 +11,7 @@ import (
 // acknowledgement or a POST to response_url.
 func (b *Bot) message(r commands.Reply, responseType string) *slack.WebhookMessage {
 	r = sealShare(r)
-	blocks := blockkit.Render(r, b.t("The reply was shortened to fit in Slack; use /jobs in a narrower form to see the rest.",
-		"Slack 메시지 한도 때문에 답을 줄였습니다. 범위를 좁혀 다시 조회하세요."))
+	blocks := blockkit.Render(r, b.msg("bot.blocks.reply_was_shortened_to"))
 	msg := &slack.WebhookMessage{ResponseType: responseType, Text: blockkit.Fallback(r)}
 	if len(blocks) > 0 {
 		msg.Blocks = &slack.Blocks{BlockSet: blocks}

@@ -201,10 +201,6 @@ func (b *Bot) teamAllowed(team string) bool {
 // the caller's, on the copy forUser returns.
 func (b *Bot) lang() commands.Lang { return b.svc.Language() }
 
-// t picks the English or Korean wording of a label.
-func (b *Bot) t(en, ko string) string {
-	if b.lang() == commands.Korean {
-		return ko
-	}
-	return en
-}
+// msg renders catalogue message id for the bot's own labels (form, App Home,
+// notices) in the language of the replies, with name, value argument pairs.
+func (b *Bot) msg(id string, kv ...any) string { return b.svc.Printer(b.lang()).T(id, kv...) }

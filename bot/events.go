@@ -82,10 +82,8 @@ func (b *Bot) publishHome(ctx context.Context, userID, key string) {
 	// From here on b is the copy that speaks the user's language.
 	b, caller := b.forUser(ctx, commands.Caller{UserID: userID, Source: commands.SourceSlash, IdempotencyKey: key})
 	r := b.run(ctx, caller, "status")
-	blocks := blockkit.Render(withoutShare(r), b.t("The dashboard was shortened to fit in Slack; use /jobs status for details.",
-		"Slack 한도 때문에 현황을 줄였습니다. 자세한 내용은 /jobs status로 보세요."))
-	updated := b.t("Updated ", "갱신 ") + time.Now().In(b.svc.Location()).Format("2006-01-02 15:04") +
-		b.t(" · type /jobs help for every command", " · 모든 명령은 /jobs help")
+	blocks := blockkit.Render(withoutShare(r), b.msg("bot.events.dashboard_was_shortened_to"))
+	updated := b.msg("bot.events.updated", "Time", b.svc.Printer(b.lang()).DateTime(time.Now().In(b.svc.Location())))
 	if len(blocks) < blockkit.MaxBlocks {
 		blocks = append(blocks, slack.NewContextBlock("", blockkit.Mrkdwn(blockkit.Escape(updated))))
 	}

@@ -54,7 +54,7 @@ func TestReplyLanguageFollowsSlackLocale(t *testing.T) {
 			e.slack.setLocale(userKo, "ko-KR")
 			e.slack.setLocale(userEn, "en-US")
 
-			if got := e.textOf(t, userKo, "help", "t1"); !strings.Contains(got, "일자리 창출 실적 장부") {
+			if got := e.textOf(t, userKo, "help", "t1"); !strings.Contains(got, "일자리 실적 장부 사용법") {
 				t.Errorf("ko-KR user got %q", got)
 			}
 			if got := e.textOf(t, userEn, "help", "t2"); !strings.Contains(got, "job-creation ledger") {
@@ -102,7 +102,7 @@ func TestLocaleLookupFailureFallsBackQuickly(t *testing.T) {
 	if elapsed := time.Since(start); elapsed >= e.bot.fastWait {
 		t.Errorf("reply took %s", elapsed)
 	}
-	if !strings.Contains(got, "일자리 창출 실적 장부") {
+	if !strings.Contains(got, "일자리 실적 장부 사용법") {
 		t.Errorf("without a locale the reply should be in BOT_LANGUAGE (ko): %q", got)
 	}
 	e.textOf(t, userEn, "help", "t2")
@@ -209,7 +209,7 @@ func TestSocketModeSpeaksTheUsersLanguage(t *testing.T) {
 	acks := newAckRecorder()
 	h := socketDispatch(e, acks)
 	h.DispatchEvent(slashEvent("env-ko", "t-ko", "help", ""))
-	if m, _ := acks.next(t).payload.(*slack.WebhookMessage); m == nil || !strings.Contains(m.Text, "일자리 창출 실적 장부") {
+	if m, _ := acks.next(t).payload.(*slack.WebhookMessage); m == nil || !strings.Contains(m.Text, "일자리 실적 장부 사용법") {
 		t.Errorf("ko-KR user over Socket Mode got %+v", m)
 	}
 	e.slack.setLocale(testUser, "en-US")

@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -29,13 +31,11 @@ func (b *Bot) openAddModal(ctx context.Context, cmd slack.SlashCommand, dept str
 	programs, err := b.svc.Programs(ctx)
 	if err != nil {
 		b.log.WarnContext(ctx, "add form: listing programs failed", "err", err)
-		return b.notice(b.t("The jobs ledger cannot be reached right now, so the form cannot open. Please try again in a minute.",
-			"지금 실적 장부(데이터베이스)에 연결할 수 없어 입력 양식을 열 수 없습니다. 잠시 후 다시 시도해 주세요."))
+		return b.notice(b.msg("bot.modal.jobs_ledger_cannot_be"))
 	}
 	view, ok := b.addModal(programs, cmd.ChannelID, time.Now().In(b.svc.Location()), dept)
 	if !ok {
-		return b.notice(b.t("There are no active programs to log jobs for yet. A manager can add one with `/jobs program add`.",
-			"실적을 기록할 활성 사업이 없습니다. 관리자가 `/jobs program add`로 사업을 추가할 수 있습니다."))
+		return b.notice(b.msg("bot.modal.there_are_no_active"))
 	}
 	err = b.call(ctx, "views.open", func(ctx context.Context) error {
 		_, err := b.api.OpenViewContext(ctx, cmd.TriggerID, view)
@@ -43,8 +43,7 @@ func (b *Bot) openAddModal(ctx context.Context, cmd slack.SlashCommand, dept str
 	})
 	if err != nil {
 		b.log.ErrorContext(ctx, "add form: views.open failed", "user", cmd.UserID, "err", err)
-		return b.notice(b.t("I couldn't open the form. You can type the entry instead, e.g. `/jobs add 180 youth`.",
-			"입력 양식을 열 수 없습니다. 대신 `/jobs add 180 youth`처럼 입력해 주세요."))
+		return b.notice(b.msg("bot.modal.i_couldn_open_form"))
 	}
 	return nil
 }
@@ -67,19 +66,19 @@ func (b *Bot) addModal(programs []commands.Program, channelID string, now time.T
 		return slack.NewTextBlockObject(slack.PlainTextType, s, false, false)
 	}
 
-	program := slack.NewOptionsGroupSelectBlockElement(slack.OptTypeStatic, plain(b.t("Pick a program", "사업을 고르세요")), commands.FieldProgram, groups...)
+	program := slack.NewOptionsGroupSelectBlockElement(slack.OptTypeStatic, plain(b.msg("bot.modal.pick_program")), commands.FieldProgram, groups...)
 
 	count := slack.NewPlainTextInputBlockElement(plain("180, 2,400, 6백여, 1만2000"), commands.FieldCount)
 
 	date := slack.NewDatePickerBlockElement(commands.FieldDate)
 	date.InitialDate = now.Format(time.DateOnly)
 
-	dept := slack.NewPlainTextInputBlockElement(plain(b.t("Leave empty for the program's department", "비우면 사업 담당 부서")), commands.FieldDepartment)
+	dept := slack.NewPlainTextInputBlockElement(plain(b.msg("bot.modal.leave_empty_for_program")), commands.FieldDepartment)
 	dept.MaxLength = commands.MaxNameRunes
 	dept.InitialValue = department
 
-	realised := slack.NewOptionBlockObject(string(commands.StatusRealised), plain(b.t("Realised (people hired)", "채용 (실제 채용)")), nil)
-	agreed := slack.NewOptionBlockObject(string(commands.StatusAgreed), plain(b.t("Agreed (MOU, not yet hired)", "약정 (협약, 채용 전)")), nil)
+	realised := slack.NewOptionBlockObject(string(commands.StatusRealised), plain(b.msg("bot.modal.realised_people_hired")), nil)
+	agreed := slack.NewOptionBlockObject(string(commands.StatusAgreed), plain(b.msg("bot.modal.agreed_mou_not_yet")), nil)
 	status := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, nil, commands.FieldStatus, realised, agreed)
 	status.InitialOption = realised
 
@@ -88,21 +87,21 @@ func (b *Bot) addModal(programs []commands.Program, channelID string, now time.T
 	note.MaxLength = commands.MaxNoteRunes
 
 	blocks := []slack.Block{
-		slack.NewInputBlock(commands.FieldProgram, plain(b.t("Program", "사업")), nil, program),
-		slack.NewInputBlock(commands.FieldCount, plain(b.t("Jobs created", "일자리 수")),
-			plain(b.t("Any number form works; 여 marks an approximate figure.", "어떤 숫자 형식이든 됩니다. '여'를 붙이면 '약'으로 기록합니다.")), count),
-		slack.NewInputBlock(commands.FieldDate, plain(b.t("As of", "기준일")), nil, date),
-		slack.NewInputBlock(commands.FieldDepartment, plain(b.t("Department", "부서")), nil, dept).WithOptional(true),
-		slack.NewInputBlock(commands.FieldStatus, plain(b.t("Status", "구분")),
-			plain(b.t("Agreements are kept apart and never counted as hires.", "약정은 채용 실적에 넣지 않고 따로 집계합니다.")), status),
-		slack.NewInputBlock(commands.FieldNote, plain(b.t("Note", "메모")), nil, note).WithOptional(true),
+		slack.NewInputBlock(commands.FieldProgram, plain(b.msg("bot.modal.program")), nil, program),
+		slack.NewInputBlock(commands.FieldCount, plain(b.msg("bot.modal.jobs_created")),
+			plain(b.msg("bot.modal.any_number_form_works")), count),
+		slack.NewInputBlock(commands.FieldDate, plain(b.msg("bot.modal.as_of")), nil, date),
+		slack.NewInputBlock(commands.FieldDepartment, plain(b.msg("bot.modal.department")), nil, dept).WithOptional(true),
+		slack.NewInputBlock(commands.FieldStatus, plain(b.msg("bot.modal.status")),
+			plain(b.msg("bot.modal.agreements_are_kept_apart")), status),
+		slack.NewInputBlock(commands.FieldNote, plain(b.msg("bot.modal.note")), nil, note).WithOptional(true),
 	}
 	return slack.ModalViewRequest{
 		Type:            slack.VTModal,
 		CallbackID:      addCallbackID,
-		Title:           plain(blockkit.Truncate(b.t("Log jobs created", "일자리 실적 기록"), maxModalTitle)),
-		Submit:          plain(b.t("Save", "저장")),
-		Close:           plain(b.t("Cancel", "취소")),
+		Title:           plain(blockkit.Truncate(b.msg("bot.modal.log_jobs_created"), maxModalTitle)),
+		Submit:          plain(b.msg("bot.modal.save")),
+		Close:           plain(b.msg("bot.modal.cancel")),
 		Blocks:          slack.Blocks{BlockSet: blocks},
 		PrivateMetadata: channelID,
 	}, true
@@ -116,17 +115,19 @@ func (b *Bot) programGroups(programs []commands.Program) []*slack.OptionGroupBlo
 		sector commands.Sector
 		label  string
 	}{
-		{commands.SectorPublic, b.t("Public sector", "공공 부문")},
-		{commands.SectorPrivate, b.t("Private sector", "민간 부문")},
+		{commands.SectorPublic, b.msg("bot.modal.public_sector")},
+		{commands.SectorPrivate, b.msg("bot.modal.private_sector")},
 	}
 	var groups []*slack.OptionGroupBlockObject
+	programs = slices.Clone(programs)
+	slices.SortStableFunc(programs, func(x, y commands.Program) int { return strings.Compare(b.programName(x), b.programName(y)) })
 	for _, s := range sectors {
 		var opts []*slack.OptionBlockObject
 		for _, p := range programs {
 			if !p.Active || p.Sector != s.sector || len(opts) == maxGroupOptions {
 				continue
 			}
-			label := blockkit.Truncate(blockkit.Plain(b.programName(p)+" ("+p.Code+")"), maxOptionText)
+			label := blockkit.Truncate(blockkit.Plain(b.programName(p)), maxOptionText)
 			opts = append(opts, slack.NewOptionBlockObject(p.Code, slack.NewTextBlockObject(slack.PlainTextType, label, false, false), nil))
 		}
 		if len(opts) > 0 && len(groups) < maxOptionGroups {
@@ -138,12 +139,9 @@ func (b *Bot) programGroups(programs []commands.Program) []*slack.OptionGroupBlo
 
 // programName is the program's name in the reply language, or the other one
 // when that is missing.
-func (b *Bot) programName(p commands.Program) string {
-	if b.lang() == commands.Korean && p.NameKo != "" || p.NameEn == "" {
-		return p.NameKo
-	}
-	return p.NameEn
-}
+// programName names a program as the replies do: in Korean by its Korean
+// name alone, in English with the code English users type.
+func (b *Bot) programName(p commands.Program) string { return b.svc.ProgramLabel(p, b.lang()) }
 
 // addFormFromState reads a submitted add-entry form.
 func addFormFromState(state *slack.ViewState) commands.AddForm {

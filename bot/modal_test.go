@@ -2,6 +2,7 @@ package bot
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -30,13 +31,19 @@ func TestAddModalInKorean(t *testing.T) {
 	}
 	raw, _ := json.Marshal(view)
 	s := string(raw)
-	for _, want := range []string{"공공 부문", "민간 부문", "청년일자리 (youth)", "기업 및 투자유치 (invest)", `"initial_date":"2026-04-30"`, "일자리 실적 기록"} {
+	for _, want := range []string{"공공 부문", "민간 부문", "청년일자리", "기업 및 투자유치", `"initial_date":"2026-04-30"`, "일자리 실적 기록"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("Korean form lacks %s", want)
 		}
 	}
 	if strings.Contains(s, "rail") {
 		t.Error("an inactive program is offered")
+	}
+	// What the user reads (every "text" of the view) is Korean only.
+	for _, m := range regexp.MustCompile(`"text":"([^"]*)"`).FindAllStringSubmatch(s, -1) {
+		if regexp.MustCompile(`[A-Za-z]`).MatchString(m[1]) {
+			t.Errorf("English in the Korean form: %q", m[1])
+		}
 	}
 	if _, ok := b.addModal(programs[1:2], testChannel, time.Now(), ""); ok {
 		t.Error("a form with no active program to pick should not open")

@@ -64,15 +64,14 @@ func (b *Bot) shareReply(r commands.Reply, shown string, sealed bool, now time.T
 		return r, false
 	}
 	if !sealed || shown != fingerprint(r) {
-		note := b.t("The figures changed after this was shown to you, so nothing was posted. This is the view now; press Share again to post it.",
-			"조회하신 뒤 실적이 바뀌어 채널에 올리지 않았습니다. 아래가 지금 현황입니다. 올리려면 다시 '채널에 공유'를 누르세요.")
+		note := b.msg("bot.share.figures_changed_after_this")
 		r = sealShare(r) // the fresh button stands for the view, not for the note
 		r.Sections = append([]commands.Section{{Lines: []string{"⚠️ " + note}}}, r.Sections...)
 		return r, false
 	}
-	at := now.In(b.svc.Location()).Format("2006-01-02 15:04 MST")
+	at := b.svc.Printer(b.lang()).DateTime(now.In(b.svc.Location()))
 	r = withoutShare(r)
-	r.Sections = append(r.Sections, commands.Section{Lines: []string{b.t("As of "+at+".", at+" 기준.")}})
+	r.Sections = append(r.Sections, commands.Section{Lines: []string{b.msg("bot.share.as_of", "Time", at)}})
 	return r, true
 }
 

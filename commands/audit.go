@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"jobsbot/commands/dates"
-	"jobsbot/commands/numbers"
 )
 
 // deptListLimit is how many entries `list dept:… <period>` shows: a
@@ -40,19 +39,20 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if len(entries) == 0 {
-		return Reply{Title: s.t("Nothing was voided in %s.", "%s 기간에 무효 처리된 실적이 없습니다.", span.Label)}
+		return Reply{Title: s.msg("audit.nothing_was_voided_in", "Label", s.period(span))}
+	}
+	programs, err := s.store.Programs(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	lines := make([]string, 0, len(entries))
 	var jobs int64
 	for _, e := range entries {
 		jobs += e.Count
-		lines = append(lines, s.t("#%[1]d · %[2]s %[3]s · as of %[4]s · logged by %[5]s · voided %[6]s by %[7]s: %[8]s",
-			"#%[1]d · %[2]s %[3]s · 기준일 %[4]s · 기록자 %[5]s · %[6]s %[7]s 무효 처리, 사유: %[8]s",
-			e.ID, e.ProgramCode, s.count(e.Count, e.Approximate), s.date(e.AsOf), e.LoggedBy,
-			s.instant(*e.VoidedAt), e.VoidedBy, e.VoidReason))
+		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
+		lines = append(lines, s.msg("audit.voided_line", "ID", e.ID, "Program", name, "Count", s.unitCount(e.Count, e.Approximate, unit), "AsOf", s.date(e.AsOf), "LoggedBy", e.LoggedBy, "VoidedAt", s.instant(*e.VoidedAt), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}
-	return Reply{Title: s.t("Voided in %[1]s: %[2]d entries, %[3]s jobs taken out", "%[1]s 무효 처리 실적: %[2]d건, 일자리 %[3]s 제외",
-		span.Label, len(entries), numbers.Format(jobs)), Sections: []Section{{Lines: lines}}}
+	return Reply{Title: s.msg("audit.voided_in", "Label", s.period(span), "Entries", len(entries), "Jobs", s.jobs(jobs)), Sections: []Section{{Lines: lines}}}
 }
 
 // instant formats a moment in the city's time zone.
@@ -65,7 +65,7 @@ func (s *Service) instant(t time.Time) string {
 func parseTargetHistory(cmd *Command, ts []token, today time.Time) error {
 	ts = takePeriod(cmd, ts, today)
 	if len(ts) > 0 {
-		return usageErr(cmd.Name, "`%s` is not a year. Write it like 2026.", "`%s`: 연도로 읽을 수 없습니다. 2026처럼 쓰세요.", ts[0].text)
+		return usageErr(cmd.Name, "audit.is_not_year_write", "Text", ts[0].text)
 	}
 	if cmd.Period != nil {
 		cmd.Opts.Year = cmd.Period.From.Year()
@@ -84,7 +84,7 @@ func (s *Service) targetHistory(ctx context.Context, _ Caller, cmd Command) Repl
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if len(changes) == 0 {
-		return Reply{Title: s.t("No target has been set for %d.", "%d년 목표가 정해진 적이 없습니다.", year)}
+		return Reply{Title: s.msg("audit.no_target_has_been", "Year", year)}
 	}
 	programs, err := s.store.Programs(ctx)
 	if err != nil {
@@ -94,24 +94,22 @@ func (s *Service) targetHistory(ctx context.Context, _ Caller, cmd Command) Repl
 	for _, c := range changes {
 		lines = append(lines, s.targetChangeLine(c, programs))
 	}
-	return Reply{Title: s.t("Target history %d (original → revised)", "%d년 목표 변경 이력 (당초 → 변경)", year),
+	return Reply{Title: s.msg("audit.target_history_d_original", "Year", year),
 		Sections: []Section{{Lines: lines}}}
 }
 
 // targetChangeLine is one revision: what, 당초 → 변경, by whom and when.
 func (s *Service) targetChangeLine(c TargetChange, programs []Program) string {
-	what := s.t("Year total", "전체 목표")
+	what := s.msg("audit.year_total2")
 	for _, p := range programs {
 		if p.ID == c.ProgramID {
 			what = s.programLabel(p)
 		}
 	}
 	if c.Old == 0 {
-		return s.t("%[1]s: set to %[2]s · %[3]s · %[4]s", "%[1]s: 당초 %[2]s · %[3]s · %[4]s",
-			what, numbers.Format(c.New), c.By, s.instant(c.At))
+		return s.msg("audit.target_set", "What", what, "New", s.jobs(c.New), "By", c.By, "At", s.instant(c.At))
 	}
-	return s.t("%[1]s: %[2]s → %[3]s (%[4]s) · %[5]s · %[6]s", "%[1]s: %[2]s → %[3]s (%[4]s) · %[5]s · %[6]s",
-		what, numbers.Format(c.Old), numbers.Format(c.New), signed(c.New-c.Old), c.By, s.instant(c.At))
+	return s.msg("audit.target_changed", "What", what, "Old", s.jobs(c.Old), "New", s.jobs(c.New), "Signed", signed(c.New-c.Old), "By", c.By, "At", s.instant(c.At))
 }
 
 // deptTotalLine sums a department's listed entries for the audit view.
@@ -129,9 +127,9 @@ func (s *Service) deptTotalLine(dept string, entries []Entry) string {
 			jobs += e.Count
 		}
 	}
-	line := s.t("%[1]s: %[2]d live entries, %[3]s jobs", "%[1]s: 유효 실적 %[2]d건, 일자리 %[3]s", dept, live, numbers.Format(jobs))
+	line := s.msg("audit.dept_live", "Dept", dept, "Live", live, "Jobs", s.jobs(jobs))
 	if agreed > 0 {
-		line += s.t(" (and %s agreed, not counted)", " (약정 %s 별도, 실적 제외)", numbers.Format(agreed))
+		line += s.msg("audit.and_agreed_not_counted", "Agreed", s.jobs(agreed))
 	}
 	return line
 }

@@ -54,19 +54,19 @@ func (s *Service) candidateAdd(ctx context.Context, c Caller, cmd Command) Reply
 	o.Department = dept
 	switch {
 	case name == "":
-		return s.refuse(cmd.Name, s.t("Give the organisation's name.", "기업(단체) 이름을 쓰세요."))
+		return s.refuse(cmd.Name, s.msg("candidates.give_organisation_name"))
 	case utf8.RuneCountInString(name) > MaxNameRunes || utf8.RuneCountInString(o.Rep) > MaxNameRunes || utf8.RuneCountInString(o.Department) > MaxNameRunes:
-		return s.refuse(cmd.Name, s.t("Names are at most %d characters.", "이름은 %d자 이내입니다.", MaxNameRunes))
+		return s.refuse(cmd.Name, s.msg("shared.name_too_long", "MaxNameRunes", MaxNameRunes))
 	case utf8.RuneCountInString(o.Note) > MaxNoteRunes:
-		return s.refuse(cmd.Name, s.t("The note is longer than %d characters; shorten it.", "메모가 %d자를 넘습니다. 줄여 주세요.", MaxNoteRunes))
+		return s.refuse(cmd.Name, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes))
 	}
 	cand, err := s.store.AddCandidate(ctx, NewCandidate{Name: name, Kind: o.Kind, Representative: o.Rep, Department: o.Department,
 		Mission: o.Mission, Note: o.Note, CreatedBy: c.UserID, IdempotencyKey: c.key(":candidate")})
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return Reply{Title: s.t("Recorded candidate #%d: %s, at stage %s.", "후보 #%d 등록: %s (%s 단계).", cand.ID, cand.Name, label(stageWords, cand.Stage, s.lang)),
-		Sections: []Section{{Lines: []string{s.t("Move it on with `/jobs candidate move %d <stage>`.", "`/jobs candidate move %d <단계>`로 단계를 바꿀 수 있습니다.", cand.ID)}}},
+	return Reply{Title: s.msg("candidates.recorded", "ID", cand.ID, "Name", cand.Name, "Label", label(stageWords, cand.Stage, s.lang)),
+		Sections: []Section{{Lines: []string{s.msg("candidates.move_it_on_with", "ID", cand.ID)}}},
 		Actions:  s.stageButtons(cand)}
 }
 
@@ -77,42 +77,42 @@ func (s *Service) candidateList(ctx context.Context, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if len(list) == 0 {
-		return Reply{Title: s.t("No candidates match.", "조건에 맞는 후보가 없습니다.")}
+		return Reply{Title: s.msg("candidates.no_candidates_match")}
 	}
 	lines := make([]string, 0, len(list))
 	for _, c := range list {
 		lines = append(lines, s.candidateLine(c))
 	}
-	return Reply{Title: s.t("Social-enterprise candidates (%d)", "사회적기업 후보 (%d곳)", len(list)), Sections: []Section{{Lines: lines}}}
+	return Reply{Title: s.msg("candidates.list_title", "Count", len(list)), Sections: []Section{{Lines: lines}}}
 }
 
 // candidateShow answers `candidate show <number>`.
 func (s *Service) candidateShow(ctx context.Context, id int64) Reply {
 	c, moves, err := s.store.Candidate(ctx, id)
 	if errors.Is(err, ErrNotFound) {
-		return s.refuse("candidate show", s.t("There is no candidate #%d. Use `candidate list` to see the numbers.", "#%d 후보가 없습니다. `candidate list`로 번호를 확인하세요.", id))
+		return s.refuse("candidate show", s.msg("candidates.no_such_candidate", "ID", id))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "candidate show", err)
 	}
-	info := []string{s.t("Stage: %s", "단계: %s", label(stageWords, c.Stage, s.lang))}
-	add := func(en, ko, v string) {
+	info := []string{s.msg("candidates.stage", "Label", label(stageWords, c.Stage, s.lang))}
+	add := func(id, v string) {
 		if v != "" {
-			info = append(info, s.t(en, ko, v))
+			info = append(info, s.msg(id, "Value", v))
 		}
 	}
-	add("Kind: %s", "종류: %s", label(kindWords, c.Kind, s.lang))
-	add("Representative: %s", "대표자: %s", c.Representative)
-	add("Found by: %s", "발굴 부서: %s", c.Department)
-	add("Mission: %s", "사회적 목적: %s", label(missionWords, c.Mission, s.lang))
-	add("Note: %s", "메모: %s", c.Note)
-	history := Section{Heading: s.t("History", "이력")}
+	add("candidates.show.kind", label(kindWords, c.Kind, s.lang))
+	add("candidates.show.rep", c.Representative)
+	add("candidates.show.department", c.Department)
+	add("candidates.show.mission", label(missionWords, c.Mission, s.lang))
+	add("candidates.show.note", c.Note)
+	history := Section{Heading: s.msg("candidates.history")}
 	for _, m := range moves {
-		from := s.t("recorded", "등록")
+		from := s.msg("candidates.history_recorded")
 		if m.From != "" {
 			from = label(stageWords, m.From, s.lang)
 		}
-		line := fmt.Sprintf("%s · %s → %s · %s", m.At.In(s.loc).Format("2006-01-02 15:04"), from, label(stageWords, m.To, s.lang), m.By)
+		line := fmt.Sprintf("%s · %s → %s · %s", s.tr.DateTime(m.At.In(s.loc)), from, label(stageWords, m.To, s.lang), m.By)
 		if m.Note != "" {
 			line += " · " + m.Note
 		}
@@ -124,35 +124,30 @@ func (s *Service) candidateShow(ctx context.Context, id int64) Reply {
 // candidateMove answers `candidate move <number> <stage> [note]`.
 func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command) Reply {
 	if utf8.RuneCountInString(cmd.Opts.Note) > MaxNoteRunes {
-		return s.refuse(cmd.Name, s.t("The note is longer than %d characters; shorten it.", "메모가 %d자를 넘습니다. 줄여 주세요.", MaxNoteRunes))
+		return s.refuse(cmd.Name, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes))
 	}
 	c, _, err := s.store.Candidate(ctx, cmd.ID)
 	if errors.Is(err, ErrNotFound) {
-		return s.refuse(cmd.Name, s.t("There is no candidate #%d. Use `candidate list` to see the numbers.", "#%d 후보가 없습니다. `candidate list`로 번호를 확인하세요.", cmd.ID))
+		return s.refuse(cmd.Name, s.msg("candidates.no_such_candidate_to_move", "ID", cmd.ID))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if c.Stage == cmd.Stage {
-		return Reply{Outcome: OutcomeRepeated, Title: s.t("#%d %s is already at %s; nothing changed.", "#%d %s은(는) 이미 %s 단계입니다.", c.ID, c.Name, label(stageWords, c.Stage, s.lang))}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("candidates.already_at_stage", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}
 	}
 	if cmd.Stage.Decision() && !s.IsManager(caller.UserID) {
-		return Reply{Outcome: OutcomeRefused, Title: s.t(
-			"Only a manager of the jobs unit can move a candidate to %s: it records the city's official decision. Ask a manager to make the move.",
-			"%s 단계는 시의 공식 결정이므로 일자리 담당 관리자만 옮길 수 있습니다. 관리자에게 요청해 주세요.", label(stageWords, cmd.Stage, s.lang))}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.only_manager_of_jobs", "Label", label(stageWords, cmd.Stage, s.lang))}
 	}
 	if c.Stage.Final() && !s.IsManager(caller.UserID) {
-		return Reply{Outcome: OutcomeRefused, Title: s.t("#%d %s is %s, a final stage; only a manager can move it back.",
-			"#%d %s은(는) 최종 단계(%s)라 관리자만 되돌릴 수 있습니다.", c.ID, c.Name, label(stageWords, c.Stage, s.lang))}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.final_stage", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}
 	}
 	moved, err := s.store.MoveCandidate(ctx, c.ID, c.Stage, cmd.Stage, caller.UserID, cmd.Opts.Note)
 	if errors.Is(err, ErrConflict) {
-		return Reply{Outcome: OutcomeRefused, Title: s.t("#%d was moved by someone else just now; check `candidate show %d` and try again.",
-			"방금 다른 사람이 #%d 단계를 바꿨습니다. `candidate show %d`로 확인하고 다시 시도하세요.", c.ID, c.ID)}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.moved_meanwhile", "ID", c.ID)}
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return Reply{Title: s.t("Moved #%d %s: %s → %s.", "#%d %s: %s → %s 단계로 옮겼습니다.", moved.ID, moved.Name,
-		label(stageWords, c.Stage, s.lang), label(stageWords, moved.Stage, s.lang)), Actions: s.stageButtons(moved)}
+	return Reply{Title: s.msg("candidates.moved", "ID", moved.ID, "Name", moved.Name, "Label", label(stageWords, c.Stage, s.lang), "Label2", label(stageWords, moved.Stage, s.lang)), Actions: s.stageButtons(moved)}
 }

@@ -37,15 +37,13 @@ func (s *Service) unknownDepartment(typed string, depts []Department) string {
 	active := slices.DeleteFunc(slices.Clone(depts), func(d Department) bool { return !d.Active })
 	suggestions := closestNamed(active, departmentNames, typed)
 	if len(suggestions) == 0 {
-		return s.t("`%s` is not a department on the list. Type `dept show` to see them; a manager adds new ones with `dept add`.",
-			"`%s` 부서는 부서 목록에 없습니다. `dept show`로 목록을 확인하세요. 새 부서는 관리자가 `dept add`로 추가합니다.", typed)
+		return s.msg("departments.is_not_department_on", "Typed", typed)
 	}
 	names := make([]string, len(suggestions))
 	for i, d := range suggestions {
 		names[i] = d.Name
 	}
-	return s.t("`%s` is not a department on the list. Did you mean %s?",
-		"`%s` 부서는 부서 목록에 없습니다. 비슷한 부서: %s", typed, strings.Join(names, ", "))
+	return s.msg("departments.is_not_department_on2", "Typed", typed, "Join", strings.Join(names, ", "))
 }
 
 // managedDepartment maps a typed department to the managed name it means;

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"jobsbot/commands/numbers"
 )
 
 // deptShow answers `dept show [name]`.
@@ -31,20 +29,20 @@ func (s *Service) deptShow(ctx context.Context, cmd Command) Reply {
 	for _, d := range depts {
 		line := d.Name
 		if len(d.Aliases) > 0 {
-			line += " · " + s.t("also: ", "별칭: ") + strings.Join(d.Aliases, ", ")
+			line += " · " + s.msg("programs.also") + strings.Join(d.Aliases, ", ")
 		}
 		if len(d.Reporters) > 0 {
-			line += " · " + s.t("reporters: ", "보고 담당: ") + mentions(d.Reporters)
+			line += " · " + s.msg("deptcmds.reporters") + mentions(d.Reporters)
 		}
 		if d.Channel != "" {
-			line += " · " + s.t("channel: ", "채널: ") + MentionChannel(d.Channel)
+			line += " · " + s.msg("deptcmds.channel") + MentionChannel(d.Channel)
 		}
 		if t := targets[d.Name]; t > 0 {
-			line += " · " + s.t("%d target %s", "%d년 목표 %s", s.today().Year(), numbers.Format(t))
+			line += " · " + s.msg("deptcmds.d_target", "Year", s.today().Year(), "Target", s.jobs(t))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}
-	return Reply{Title: s.t("Departments (%d)", "부서 목록 (%d곳)", len(depts)), Sections: []Section{sec}}
+	return Reply{Title: s.msg("deptcmds.departments_d", "Depts", len(depts)), Sections: []Section{sec}}
 }
 
 // mentions writes Slack user IDs as mentions.
@@ -62,7 +60,7 @@ func (s *Service) deptAdd(ctx context.Context, cmd Command) Reply {
 	name := CleanName(strings.Join(cmd.Words, " "))
 	aliases := cleanNames(cmd.Opts.Aliases)
 	if name == "" || utf8.RuneCountInString(name) > MaxNameRunes {
-		return s.refuse(cmd.Name, s.t("A department name is 1 to %d characters.", "부서 이름은 1자에서 %d자까지입니다.", MaxNameRunes))
+		return s.refuse(cmd.Name, s.msg("deptcmds.department_name_is_1", "MaxNameRunes", MaxNameRunes))
 	}
 	depts, err := s.store.Departments(ctx)
 	if err != nil {
@@ -72,8 +70,7 @@ func (s *Service) deptAdd(ctx context.Context, cmd Command) Reply {
 	others := slices.DeleteFunc(slices.Clone(depts), func(o Department) bool { return o.Name == d.Name })
 	for _, n := range append([]string{name}, aliases...) {
 		if o, taken := findDepartment(others, n); taken {
-			return s.refuse(cmd.Name, s.t("`%s` already names the department %s; use another name or `dept merge`.",
-				"`%s` 이름은 이미 %s 부서가 씁니다. 다른 이름을 쓰거나 `dept merge`로 합치세요.", n, o.Name))
+			return s.refuse(cmd.Name, s.msg("deptcmds.already_names_department_use", "Typed", n, "Name", o.Name))
 		}
 	}
 	if !exists {
@@ -90,15 +87,14 @@ func (s *Service) deptAdd(ctx context.Context, cmd Command) Reply {
 		_, err = s.store.AddDepartment(ctx, d)
 	}
 	if errors.Is(err, ErrConflict) {
-		return s.refuse(cmd.Name, s.t("Someone added %s at the same moment; run `dept show %[1]s` and try again.",
-			"방금 다른 사람이 %s 부서를 추가했습니다. `dept show %[1]s`로 확인하고 다시 하세요.", name))
+		return s.refuse(cmd.Name, s.msg("deptcmds.someone_added_at_same", "Name", name))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	title := s.t("Added the department %s.", "%s 부서를 추가했습니다.", d.Name)
+	title := s.msg("deptcmds.added_department", "Name", d.Name)
 	if exists {
-		title = s.t("Updated the department %s.", "%s 부서 정보를 고쳤습니다.", d.Name)
+		title = s.msg("deptcmds.updated_department", "Name", d.Name)
 	}
 	return Reply{Title: title, Sections: s.deptShow(ctx, Command{Name: "dept show", Words: []string{d.Name}}).Sections}
 }
@@ -120,11 +116,10 @@ func (s *Service) deptRemove(ctx context.Context, cmd Command) Reply {
 	if err != nil || refusal != "" {
 		return s.deptFailure(ctx, cmd.Name, refusal, err)
 	}
-	title := s.t("Retired the department %s: it takes no new entries; its history stays.",
-		"%s 부서를 폐지했습니다. 새 실적은 받지 않고 기록은 남습니다.", d.Name)
+	title := s.msg("deptcmds.retired_department_it_takes", "Name", d.Name)
 	if len(cmd.Users) > 0 {
 		d.Reporters = slices.DeleteFunc(d.Reporters, func(id string) bool { return slices.Contains(cmd.Users, id) })
-		title = s.t("Updated the reporters of %s.", "%s 부서의 보고 담당자를 고쳤습니다.", d.Name)
+		title = s.msg("deptcmds.updated_reporters_of", "Name", d.Name)
 	} else {
 		programs, err := s.store.Programs(ctx)
 		if err != nil {
@@ -132,9 +127,7 @@ func (s *Service) deptRemove(ctx context.Context, cmd Command) Reply {
 		}
 		for _, p := range programs {
 			if p.Active && p.Department == d.Name {
-				return s.refuse(cmd.Name, s.t("%s still runs %s; move the program to another department first (`program rename %s dept:…`).",
-					"%s 부서가 아직 %s 사업을 맡고 있습니다. 먼저 사업을 다른 부서로 옮기세요(`program rename %s dept:…`).",
-					d.Name, s.programLabel(p), p.Code))
+				return s.refuse(cmd.Name, s.msg("deptcmds.still_runs_move_program", "Name", d.Name, "Program", s.programLabel(p), "Code", s.programShort(p)))
 			}
 		}
 		d.Active = false
@@ -174,21 +167,18 @@ func (s *Service) deptRename(ctx context.Context, cmd Command) Reply {
 	}
 	to := CleanName(cmd.Words[1])
 	if to == "" || utf8.RuneCountInString(to) > MaxNameRunes {
-		return s.refuse(cmd.Name, s.t("A department name is 1 to %d characters.", "부서 이름은 1자에서 %d자까지입니다.", MaxNameRunes))
+		return s.refuse(cmd.Name, s.msg("deptcmds.department_name_is_1", "MaxNameRunes", MaxNameRunes))
 	}
 	if other, _, _ := s.deptNamed(ctx, to); other.Name != "" && other.Name != d.Name {
-		return s.refuse(cmd.Name, s.t("`%s` already names the department %s; use `dept merge` to join them.",
-			"`%s` 이름은 이미 %s 부서가 씁니다. 두 부서를 합치려면 `dept merge`를 쓰세요.", to, other.Name))
+		return s.refuse(cmd.Name, s.msg("deptcmds.already_names_department_use2", "To", to, "Name", other.Name))
 	}
 	if _, err := s.store.RenameDepartment(ctx, d.Name, to); err != nil {
 		if errors.Is(err, ErrConflict) {
-			return s.refuse(cmd.Name, s.t("`%s` is the name of a retired department; pick another name.",
-				"`%s` 이름은 폐지된 부서가 쓰던 이름입니다. 다른 이름을 쓰세요.", to))
+			return s.refuse(cmd.Name, s.msg("deptcmds.is_name_of_retired", "To", to))
 		}
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return Reply{Title: s.t("Renamed %s to %s; its entries moved with it and the old name still works.",
-		"부서 이름을 바꿨습니다: %s → %s. 실적도 함께 옮겼고 예전 이름으로도 찾을 수 있습니다.", d.Name, to)}
+	return Reply{Title: s.msg("deptcmds.renamed_to_its_entries", "Name", d.Name, "To", to)}
 }
 
 // deptMerge answers `dept merge <from> <into>`.
@@ -202,13 +192,12 @@ func (s *Service) deptMerge(ctx context.Context, cmd Command) Reply {
 		return s.deptFailure(ctx, cmd.Name, refusal, err)
 	}
 	if from.Name == into.Name {
-		return s.refuse(cmd.Name, s.t("Both names mean %s; nothing to merge.", "두 이름 모두 %s 부서입니다. 합칠 것이 없습니다.", from.Name))
+		return s.refuse(cmd.Name, s.msg("deptcmds.both_names_mean_nothing", "Name", from.Name))
 	}
 	if _, err := s.store.MergeDepartments(ctx, from.Name, into.Name); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return Reply{Title: s.t("Merged %s into %s: its entries, programs, reporters and targets now belong to %[2]s.",
-		"%s 부서를 %s 부서에 합쳤습니다. 실적, 사업, 보고 담당자, 목표가 모두 옮겨졌습니다.", from.Name, into.Name)}
+	return Reply{Title: s.msg("deptcmds.merged_into_its_entries", "Name", from.Name, "Into", into.Name)}
 }
 
 // deptTarget answers `dept target <department> <count>` and
@@ -231,9 +220,7 @@ func (s *Service) deptTarget(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if old == 0 {
-		return Reply{Title: s.t("The %d target of %s is now %s.", "%[2]s 부서의 %[1]d년 목표를 %[3]s개로 정했습니다.", year, d.Name, numbers.Format(cmd.Count.Value))}
+		return Reply{Title: s.msg("deptcmds.d_target_of_is", "Year", year, "Name", d.Name, "Target", s.jobs(cmd.Count.Value))}
 	}
-	return Reply{Title: s.t("The %d target of %s went from %s to %s; the earlier figure stays in the history.",
-		"%[2]s 부서의 %[1]d년 목표를 %[3]s개에서 %[4]s개로 바꿨습니다. 이전 목표는 이력에 남습니다.",
-		year, d.Name, numbers.Format(old), numbers.Format(cmd.Count.Value))}
+	return Reply{Title: s.msg("deptcmds.d_target_of_went", "Year", year, "Name", d.Name, "Old", s.jobs(old), "Target", s.jobs(cmd.Count.Value))}
 }

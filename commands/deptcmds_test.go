@@ -87,7 +87,7 @@ func TestDepartmentTargetsInStatusAndDigest(t *testing.T) {
 		digest string
 	}{
 		{commands.English, "복지정책과: 120 of 300 target (40%)", "Against department targets: 노인복지과 0 of 1,000 target (0%) · 복지정책과 120 of 300 target (40%)"},
-		{commands.Korean, "복지정책과: 120 / 목표 300 (달성률 40%)", "부서 목표 대비: 노인복지과 0 / 목표 1,000 (달성률 0%) · 복지정책과 120 / 목표 300 (달성률 40%)"},
+		{commands.Korean, "복지정책과: 120개 / 목표 300개(달성률 40%)", "부서 목표 대비: 노인복지과 0개 / 목표 1,000개(달성률 0%) · 복지정책과 120개 / 목표 300개(달성률 40%)"},
 	} {
 		h := newHarness(t, tc.lang)
 		h.run(manager, "/jobs target 300 dept:복지정책과", commands.OutcomeOK)
@@ -110,7 +110,7 @@ func TestNothingThisMonth(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "/jobs dept add 도시재생과 <@UREPORTER>", commands.OutcomeOK)
 	r := h.run("UREPORTER", "/jobs 실적없음", commands.OutcomeOK) // their department, this month
-	mustContain(t, r.Text(), "도시재생과 부서 2026년 11월 실적 없음")
+	mustContain(t, r.Text(), "#1 기록: 도시재생과 2026년 11월 실적 없음")
 	h.run("UREPORTER", "/jobs none", commands.OutcomeRepeated)
 	h.run("USTAFF", "/jobs none 10월", commands.OutcomeRefused) // reports for no department
 	h.run("USTAFF", "/jobs none 10월 dept:도시재생과", commands.OutcomeOK)

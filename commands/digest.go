@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -388,14 +389,16 @@ func signed(n int64) string {
 
 // weekSpan names the week: its ISO label and its dates.
 func (s *Service) weekSpan(d Digest) string {
-	return s.t("%s (%s – %s)", "%s (%s ~ %s)", dates.ISOWeekLabel(d.WeekStart), s.date(d.WeekStart), s.date(d.WeekEnd))
+	return s.msg("digest.week_span", "Week", s.week(d.WeekStart), "From", s.date(d.WeekStart), "To", s.date(d.WeekEnd))
 }
 
-// DigestReply words a digest in the Service's language. Sections stay few and
-// lines short, so the Slack transport's Block Kit stays far under its limits.
+// DigestReply words a digest in lang ("" for the Service's default): a
+// channel post is written in the channel's language, not the reader's. Sections
+// stay few and lines short, so the Slack transport's Block Kit stays far under
+// its limits.
 func (s *Service) DigestReply(d Digest) Reply {
 	r := Reply{Command: "digest", Outcome: OutcomeOK,
-		Title: s.t("Weekly jobs digest · %s", "주간 일자리 실적 · %s", s.weekSpan(d))}
+		Title: s.msg("digest.weekly_jobs_digest", "Span", s.weekSpan(d))}
 	r.Sections = append(r.Sections, s.digestHeadline(d), s.digestPrograms(d), s.digestDepartments(d),
 		s.digestLagging(d), s.digestCandidates(d), s.digestVoided(d))
 	return r
@@ -403,64 +406,58 @@ func (s *Service) DigestReply(d Digest) Reply {
 
 func (s *Service) digestHeadline(d Digest) Section {
 	var lines []string
-	lines = append(lines, s.t("This week: %s jobs (%s on the week before's %s)", "이번 주: %s개 (전주 %[3]s 대비 %[2]s)",
-		numbers.Format(d.Week.Jobs), signed(d.Week.Jobs-d.PrevWeek.Jobs), numbers.Format(d.PrevWeek.Jobs)))
-	lines = append(lines, s.t("Public %s · Private %s", "공공 %s · 민간 %s", numbers.Format(d.WeekPublic), numbers.Format(d.WeekPrivate)))
+	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.jobs(d.Week.Jobs), "Change", signed(d.Week.Jobs-d.PrevWeek.Jobs), "Before", s.jobs(d.PrevWeek.Jobs)))
+	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
 	if len(d.MonthEndDays) > 0 {
 		days := make([]string, len(d.MonthEndDays))
 		for i, day := range d.MonthEndDays {
-			days[i] = fmt.Sprintf("%d/%d", day.Month(), day.Day())
+			days[i] = s.msg("digest.month_day", "Month", int(day.Month()), "Day", day.Day())
 		}
-		lines = append(lines, s.t("Includes month-end reports dated %[1]s: %[2]s of the week's %[3]s jobs were reported for a whole month or the year to date, not made this week.",
-			"월말 보고(%[1]s자) 포함: 이번 주 %[3]s개 중 %[2]s개는 한 달 또는 연간 누계로 보고된 실적으로, 이번 주에 만들어진 일자리가 아닙니다.",
-			strings.Join(days, ", "), numbers.Format(d.MonthEndJobs), numbers.Format(d.Week.Jobs)))
+		lines = append(lines, s.msg("digest.month_end_included", "Days", strings.Join(days, ", "),
+			"MonthEnd", s.jobs(d.MonthEndJobs), "Week", s.jobs(d.Week.Jobs)))
 	}
 	if closed := d.WeekStart.Year(); closed < d.Year {
-		lines = append(lines, s.t("%[1]d closed at %[2]s jobs (as of %[3]s).", "%[1]d년 최종 실적: %[2]s (%[3]s 기준).",
-			closed, numbers.Format(d.PrevYearFinal.Jobs), s.date(dates.On(closed, time.December, 31))))
+		lines = append(lines, s.msg("digest.year_closed", "Year", closed,
+			"Jobs", s.jobs(d.PrevYearFinal.Jobs), "Date", s.date(dates.On(closed, time.December, 31))))
 	}
 	ytd := d.YearToDate.Jobs
 	switch {
 	case d.Target > 0:
-		lines = append(lines, s.t("Year to date (%s): %s of the %s target (%d%%)", "연간 누적 (%s 기준): %s / 목표 %s (%d%%)",
-			s.date(d.AsOf), numbers.Format(ytd), numbers.Format(d.Target), percent(ytd, d.Target)))
+		lines = append(lines, s.msg("digest.year_to_date_of", "AsOf", s.date(d.AsOf), "Ytd", s.jobs(ytd), "Target", s.jobs(d.Target), "Percent", percent(ytd, d.Target)))
 		lines = append(lines, fmt.Sprintf("%s %d%%", progressBar(ytd, d.Target), percent(ytd, d.Target)))
 		switch {
 		case ytd >= d.Target:
-			lines = append(lines, s.t("Target reached.", "목표를 달성했습니다."))
+			lines = append(lines, s.msg("shared.target_reached"))
 		case d.WeeksLeft > 0:
 			need := d.Target - ytd
-			lines = append(lines, s.t("Still needed: %s, about %s a week over the %d weeks left",
-				"남은 목표: %s (남은 %[3]d주 동안 주당 약 %[2]s)", numbers.Format(need), numbers.Format((need+d.WeeksLeft-1)/d.WeeksLeft), d.WeeksLeft))
+			lines = append(lines, s.msg("digest.still_needed", "Need", s.jobs(need), "PerWeek", s.jobs((need+d.WeeksLeft-1)/d.WeeksLeft), "WeeksLeft", d.WeeksLeft))
 		default:
-			lines = append(lines, s.t("The year ended %s short of the target.", "목표보다 %s 모자란 채로 한 해를 마쳤습니다.", numbers.Format(d.Target-ytd)))
+			lines = append(lines, s.msg("digest.year_ended_short_of", "Short", s.jobs(d.Target-ytd)))
 		}
 	default:
-		lines = append(lines, s.t("Year to date (%s): %s", "연간 누적 (%s 기준): %s", s.date(d.AsOf), numbers.Format(ytd)))
-		lines = append(lines, s.t("No target set for %d yet: a manager can set one with `target <count>`.",
-			"%d년 목표가 아직 없습니다. 관리자가 `target <수>`로 정할 수 있습니다.", d.Year))
+		lines = append(lines, s.msg("digest.year_to_date", "AsOf", s.date(d.AsOf), "Ytd", s.jobs(ytd)))
+		lines = append(lines, s.msg("shared.no_target", "Year", d.Year))
 	}
 	if d.YearToDate.Approximate > 0 {
-		lines = append(lines, s.t("Includes %s reported as approximate (여).", "이 중 %s은(는) 어림수(여)로 보고된 실적입니다.", numbers.Format(d.YearToDate.Approximate)))
+		lines = append(lines, s.msg("shared.approximate", "Approximate", s.jobs(d.YearToDate.Approximate)))
 	}
 	if d.Week.Agreed > 0 {
-		lines = append(lines, s.t("Not counted: %s agreed (MOU) jobs logged this week, not yet hired.", "제외: 이번 주 기록된 약정 %s (아직 채용 전).", numbers.Format(d.Week.Agreed)))
+		lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", s.jobs(d.Week.Agreed)))
 	}
 	return Section{Lines: lines}
 }
 
 func (s *Service) digestPrograms(d Digest) Section {
-	sec := Section{Heading: s.t("This week by program", "이번 주 사업별")}
+	sec := Section{Heading: s.msg("digest.this_week_by_program")}
 	if len(d.Programs) == 0 {
-		sec.Lines = []string{s.t("No jobs were logged this week or the week before.", "이번 주와 전주에 기록된 실적이 없습니다.")}
+		sec.Lines = []string{s.msg("digest.no_jobs_were_logged")}
 		return sec
 	}
 	for _, pw := range d.Programs {
-		line := s.t("%s · %s: %s (week before %s, %s)", "%s · %s: %s (전주 %s, %s)",
-			s.programLabel(pw.Program), label(sectorWords, pw.Program.Sector, s.lang),
-			s.count(pw.Week.Jobs, pw.Week.Approximate > 0), numbers.Format(pw.PrevWeek.Jobs), signed(pw.Week.Jobs-pw.PrevWeek.Jobs))
+		line := s.msg("digest.week_before", "Program", s.programLabel(pw.Program), "Sector", label(sectorWords, pw.Program.Sector, s.lang),
+			"Count", s.unitCount(pw.Week.Jobs, pw.Week.Approximate > 0, pw.Program.Unit), "Before", s.unitCount(pw.PrevWeek.Jobs, false, pw.Program.Unit), "Change", signed(pw.Week.Jobs-pw.PrevWeek.Jobs))
 		if pw.Week.Agreed > 0 {
-			line += s.t(" · %s agreed", " · 약정 %s", numbers.Format(pw.Week.Agreed))
+			line += s.msg("digest.program_agreed", "Agreed", s.jobs(pw.Week.Agreed))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}
@@ -468,60 +465,56 @@ func (s *Service) digestPrograms(d Digest) Section {
 }
 
 func (s *Service) digestDepartments(d Digest) Section {
-	sec := Section{Heading: s.t("Departments", "부서")}
+	sec := Section{Heading: s.msg("digest.departments")}
 	if len(d.TopDepartments) == 0 {
-		sec.Lines = append(sec.Lines, s.t("Logged most: nobody logged jobs this week.", "가장 많이 기록: 이번 주 기록한 부서가 없습니다."))
+		sec.Lines = append(sec.Lines, s.msg("digest.logged_most_nobody_logged"))
 	} else {
 		var parts []string
 		for _, dt := range d.TopDepartments[:min(len(d.TopDepartments), digestTopDepartments)] {
-			parts = append(parts, dt.Department+" "+numbers.Format(dt.Jobs))
+			parts = append(parts, dt.Department+" "+s.jobs(dt.Jobs))
 		}
-		sec.Lines = append(sec.Lines, s.t("Logged most: %s", "가장 많이 기록: %s", strings.Join(parts, " · ")))
+		sec.Lines = append(sec.Lines, s.msg("digest.logged_most", "Join", strings.Join(parts, " · ")))
 	}
 	if len(d.DepartmentTargets) > 0 {
 		var parts []string
 		for _, dt := range d.DepartmentTargets[:min(len(d.DepartmentTargets), digestMaxList)] {
-			parts = append(parts, dt.Department+" "+numbers.Format(dt.Jobs)+s.deptAchievement(dt))
+			parts = append(parts, dt.Department+" "+s.jobs(dt.Jobs)+s.deptAchievement(dt))
 		}
-		sec.Lines = append(sec.Lines, s.t("Against department targets: %s", "부서 목표 대비: %s", strings.Join(parts, " · ")))
+		sec.Lines = append(sec.Lines, s.msg("digest.against_dept_targets", "Join", strings.Join(parts, " · ")))
 	}
 	if len(d.SilentDepartments) == 0 {
-		sec.Lines = append(sec.Lines, s.t("Silent for two weeks or more: none.", "2주 이상 보고 없음: 없음."))
+		sec.Lines = append(sec.Lines, s.msg("digest.silent_none"))
 		return sec
 	}
 	var parts []string
 	for _, dt := range d.SilentDepartments[:min(len(d.SilentDepartments), digestMaxList)] {
 		if dt.LastLoggedOn.IsZero() {
-			parts = append(parts, s.t("%s (nothing yet)", "%s (보고 없음)", dt.Department))
+			parts = append(parts, s.msg("digest.nothing_yet", "Department", dt.Department))
 		} else {
-			parts = append(parts, s.t("%s (since %s)", "%s (%s 이후)", dt.Department, s.date(dt.LastLoggedOn)))
+			parts = append(parts, s.msg("digest.silent_since", "Department", dt.Department, "LastLoggedOn", s.date(dt.LastLoggedOn)))
 		}
 	}
-	line := s.t("Silent for two weeks or more: %s", "2주 이상 보고 없음: %s", strings.Join(parts, " · "))
+	line := s.msg("digest.silent_list", "Join", strings.Join(parts, " · "))
 	if more := len(d.SilentDepartments) - digestMaxList; more > 0 {
-		line += s.t(" and %d more", " 외 %d곳", more)
+		line += s.msg("digest.and_more_places", "More", more)
 	}
 	return Section{Heading: sec.Heading, Lines: append(sec.Lines, line)}
 }
 
 func (s *Service) digestLagging(d Digest) Section {
-	sec := Section{Heading: s.t("Lagging programs", "부진 사업")}
+	sec := Section{Heading: s.msg("digest.lagging_programs")}
 	elapsed := percent(d.elapsedDays, d.daysInYear)
 	switch {
 	case d.programsWithTargets == 0:
-		sec.Lines = []string{s.t("No program has its own target yet: `target <count> program:<code>` sets one.",
-			"사업별 목표가 아직 없습니다. `target <수> program:<코드>`로 정할 수 있습니다.")}
+		sec.Lines = []string{s.msg("digest.no_program_has_its")}
 	case len(d.Lagging) == 0:
-		sec.Lines = []string{s.t("None: every program with a target is at or above the %d%% of the year gone by.",
-			"없음: 목표가 있는 모든 사업이 연간 경과율 %d%% 이상입니다.", elapsed)}
+		sec.Lines = []string{s.msg("digest.none_every_program_with", "Elapsed", elapsed)}
 	default:
 		for _, pw := range d.Lagging[:min(len(d.Lagging), digestMaxList)] {
-			sec.Lines = append(sec.Lines, s.t("%s: %s of %s (%d%%, with %d%% of the year gone)", "%s: %s / 목표 %s (%d%%, 연간 경과율 %d%%)",
-				s.programLabel(pw.Program), numbers.Format(pw.YearToDate.Jobs), numbers.Format(pw.Target),
-				percent(pw.YearToDate.Jobs, pw.Target), elapsed))
+			sec.Lines = append(sec.Lines, s.msg("digest.lagging_line", "Program", s.programLabel(pw.Program), "Jobs", s.jobs(pw.YearToDate.Jobs), "Target", s.jobs(pw.Target), "Percent", percent(pw.YearToDate.Jobs, pw.Target), "Elapsed", elapsed))
 		}
 		if more := len(d.Lagging) - digestMaxList; more > 0 {
-			sec.Lines = append(sec.Lines, s.t("…and %d more", "…외 %d개", more))
+			sec.Lines = append(sec.Lines, s.msg("digest.and_more_programs", "More", more))
 		}
 	}
 	return sec
@@ -535,24 +528,24 @@ func (s *Service) digestCandidates(d Digest) Section {
 		for _, m := range d.NewCandidates[:min(len(d.NewCandidates), digestMaxList)] {
 			names = append(names, m.CandidateName)
 		}
-		line := s.t("New this week: %d (%s)", "이번 주 신규: %d곳 (%s)", len(d.NewCandidates), strings.Join(names, ", "))
+		line := s.msg("digest.new_candidates", "NewCandidates", len(d.NewCandidates), "Join", strings.Join(names, ", "))
 		if more := len(d.NewCandidates) - digestMaxList; more > 0 {
-			line += s.t(" and %d more", " 외 %d곳", more)
+			line += s.msg("digest.and_more_places", "More", more)
 		}
 		sec.Lines = append(sec.Lines, line)
 	} else {
-		sec.Lines = append(sec.Lines, s.t("New this week: none", "이번 주 신규: 없음"))
+		sec.Lines = append(sec.Lines, s.msg("digest.new_this_week_none"))
 	}
 	if len(d.Moves) == 0 {
-		sec.Lines = append(sec.Lines, s.t("Moved this week: none", "이번 주 단계 이동: 없음"))
+		sec.Lines = append(sec.Lines, s.msg("digest.moved_this_week_none"))
 	} else {
-		sec.Lines = append(sec.Lines, s.t("Moved this week: %d", "이번 주 단계 이동: %d건", len(d.Moves)))
+		sec.Lines = append(sec.Lines, s.msg("digest.moved_candidates", "Moves", len(d.Moves)))
 		for _, m := range d.Moves[:min(len(d.Moves), digestMaxList)] {
 			sec.Lines = append(sec.Lines, fmt.Sprintf("  %s: %s → %s", m.CandidateName,
 				label(stageWords, m.From, s.lang), label(stageWords, m.To, s.lang)))
 		}
 		if more := len(d.Moves) - digestMaxList; more > 0 {
-			sec.Lines = append(sec.Lines, s.t("  …and %d more", "  …외 %d건", more))
+			sec.Lines = append(sec.Lines, s.msg("digest.and_more_moves", "More", more))
 		}
 	}
 	sec.Lines = append(sec.Lines, pipeline.Lines...)
@@ -560,17 +553,24 @@ func (s *Service) digestCandidates(d Digest) Section {
 }
 
 func (s *Service) digestVoided(d Digest) Section {
-	sec := Section{Heading: s.t("Voided this week", "이번 주 무효 처리")}
+	sec := Section{Heading: s.msg("digest.voided_this_week")}
 	if len(d.Voided) == 0 {
-		sec.Lines = []string{s.t("No entries were voided.", "무효 처리된 실적이 없습니다.")}
+		sec.Lines = []string{s.msg("digest.no_entries_were_voided")}
 		return sec
 	}
+	known := map[int64]Program{}
+	for _, pw := range append(slices.Clone(d.Programs), d.Lagging...) {
+		known[pw.Program.ID] = pw.Program
+	}
 	for _, e := range d.Voided[:min(len(d.Voided), digestMaxList)] {
-		sec.Lines = append(sec.Lines, s.t("#%d %s %s (%s) by %s: %s", "#%d %s %s (%s) · %s: %s",
-			e.ID, e.ProgramCode, s.count(e.Count, e.Approximate), s.date(e.AsOf), e.VoidedBy, e.VoidReason))
+		name, p := e.ProgramCode, known[e.ProgramID]
+		if p.ID != 0 {
+			name = s.programShort(p)
+		}
+		sec.Lines = append(sec.Lines, s.msg("digest.voided_line", "ID", e.ID, "Program", name, "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}
 	if more := len(d.Voided) - digestMaxList; more > 0 {
-		sec.Lines = append(sec.Lines, s.t("…and %d more: `list` shows them.", "…외 %d건: `list`로 볼 수 있습니다.", more))
+		sec.Lines = append(sec.Lines, s.msg("digest.and_more_voided", "More", more))
 	}
 	return sec
 }
@@ -638,8 +638,7 @@ func (s *Service) digestCommand(ctx context.Context, c Caller, cmd Command) Repl
 	if cmd.Period != nil {
 		week = cmd.Period.From
 		if !week.Before(dates.WeekStart(today)) {
-			return s.refuse(cmd.Name, s.t("%s has not ended yet; a digest covers a whole week. Try `digest` for last week.",
-				"%s은(는) 아직 끝나지 않은 주입니다. 다이제스트는 한 주 전체를 다룹니다. 지난주는 `digest`로 보세요.", cmd.Period.Label))
+			return s.refuse(cmd.Name, s.msg("digest.has_not_ended_yet", "Label", s.week(cmd.Period.From)))
 		}
 	}
 	d, err := s.Digest(ctx, week)
@@ -647,9 +646,7 @@ func (s *Service) digestCommand(ctx context.Context, c Caller, cmd Command) Repl
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	r := s.DigestReply(d)
-	r.Sections = append(r.Sections, Section{Lines: []string{s.t(
-		"Preview: only you see this. The digest goes to the channel on schedule, with a chart; managers can post it now with `/jobs digest post`.",
-		"미리보기: 나에게만 보입니다. 다이제스트는 정해진 시간에 차트와 함께 채널에 게시되며, 관리자는 `/jobs digest post`로 바로 게시할 수 있습니다.")}})
+	r.Sections = append(r.Sections, Section{Lines: []string{s.msg("digest.preview_only_you_see")}})
 	return r
 }
 
@@ -657,27 +654,20 @@ func (s *Service) digestCommand(ctx context.Context, c Caller, cmd Command) Repl
 func (s *Service) postDigest(ctx context.Context, c Caller, week time.Time) Reply {
 	label := dates.ISOWeekLabel(week)
 	if s.poster == nil {
-		return Reply{Outcome: OutcomeRefused, Title: s.t(
-			"Posting the digest is not set up: this bot has no DIGEST_CHANNEL. Ask whoever runs jobsbot to set it; `/jobs digest` shows the preview meanwhile.",
-			"다이제스트 게시가 설정되지 않았습니다(DIGEST_CHANNEL 없음). jobsbot 운영자에게 설정을 요청하세요. 그동안 `/jobs digest`로 미리 볼 수 있습니다.")}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("digest.posting_digest_is_not")}
 	}
 	res, err := s.poster.PostDigest(ctx, week, c.UserID)
 	if err != nil {
 		s.log.ErrorContext(ctx, "digest post failed", "week", label, "user", c.UserID, "err", err)
-		return Reply{Outcome: OutcomeFailed, Title: s.t(
-			"The digest for %s could not be posted just now, and nothing was posted twice. Try `/jobs digest post` again in a few minutes.",
-			"%s 다이제스트를 지금 게시하지 못했습니다. 중복 게시는 없습니다. 몇 분 뒤 `/jobs digest post`로 다시 시도하세요.", label)}
+		return Reply{Outcome: OutcomeFailed, Title: s.msg("digest.digest_for_could_not", "Label", label)}
 	}
 	switch res.Status {
 	case PostedBefore:
-		return Reply{Outcome: OutcomeRepeated, Title: s.t("The digest for %s was already posted to %s; it is not posted twice.",
-			"%s 다이제스트는 이미 %s 채널에 게시되었습니다. 두 번 게시하지 않습니다.", label, res.Channel)}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("digest.digest_for_was_already", "Label", label, "Channel", res.Channel)}
 	case PostInProgress:
-		return Reply{Outcome: OutcomeRepeated, Title: s.t("The digest for %s is being posted right now by another run; it will appear shortly.",
-			"%s 다이제스트를 다른 실행이 지금 게시하고 있습니다. 곧 올라옵니다.", label)}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("digest.digest_for_is_being", "Label", label)}
 	}
-	return Reply{Title: s.t("Posted the digest for %s to %s, with its chart in the thread.",
-		"%s 다이제스트를 %s 채널에 게시했습니다. 차트는 스레드에 있습니다.", label, res.Channel)}
+	return Reply{Title: s.msg("digest.posted_digest_for_to", "Label", label, "Channel", res.Channel)}
 }
 
 // WithDigestPoster returns a Service whose `digest post` goes through p. The
@@ -698,14 +688,13 @@ func parseDigest(cmd *Command, ts []token, _ time.Time) error {
 	case len(ts) == 1 && isSpecWord("digest post", fold(ts[0].text)):
 		cmd.Name = "digest post"
 		return nil
-	case len(ts) == 1:
-		monday, err := dates.ParseISOWeek(ts[0].text)
+	case len(ts) <= 3:
+		monday, err := dates.ParseISOWeek(textJoin(ts))
 		if err != nil {
-			return usageErr(cmd.Name, "`%s` is not a week; write it as an ISO week like 2026-W17.",
-				"`%s`은(는) 주가 아닙니다. 2026-W17처럼 ISO 주로 쓰세요.", ts[0].text)
+			return usageErr(cmd.Name, "digest.is_not_week_write", "Text", textJoin(ts))
 		}
 		cmd.Period = &dates.Period{From: monday, To: monday.AddDate(0, 0, 6), Label: dates.ISOWeekLabel(monday)}
 		return nil
 	}
-	return usageErr(cmd.Name, "`digest` takes one week like 2026-W17, or `post`.", "`digest` 뒤에는 2026-W17 같은 주 하나나 `post`만 씁니다.")
+	return usageErr(cmd.Name, "digest.digest_takes_one_week")
 }

@@ -16,7 +16,7 @@ import (
 	"jobsbot/commands/dates"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/digest.golden from the current output")
+var update = flag.Bool("update", false, "rewrite the testdata/*.golden files from the current output")
 
 // The golden data set's moments: the demo is loaded on Wednesday 20 May
 // 2026, and the digest of the week of 18–24 May (2026-W21) is read on the
@@ -104,21 +104,46 @@ func TestDigestGolden(t *testing.T) {
 		out.WriteString(svc.DigestReply(d).Text())
 		out.WriteString("\n\n")
 	}
-	path := filepath.Join("testdata", "digest.golden")
+	checkGolden(t, "digest.golden", out.String())
+}
+
+// TestStatusGolden keeps the status, list and candidate replies of the golden
+// data set in both languages, for review line by line.
+func TestStatusGolden(t *testing.T) {
+	h := goldenData(t)
+	ctx := context.Background()
+	lines := map[commands.Lang][]string{
+		commands.English: {"status", "status q2", "status h1", "status 2026-05", "status youth", "list", "candidate show 1"},
+		commands.Korean:  {"현황", "현황 2분기", "현황 상반기", "현황 2026년 5월", "현황 청년", "목록", "후보 보기 1"},
+	}
+	var out strings.Builder
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		for _, line := range lines[lang] {
+			r := h.svc.Handle(ctx, commands.Caller{UserID: manager, Source: commands.SourceConsole, Lang: lang}, line)
+			out.WriteString("===== " + string(lang) + ": " + line + " =====\n" + r.Text() + "\n\n")
+		}
+	}
+	checkGolden(t, "status.golden", out.String())
+}
+
+// checkGolden compares got with testdata/name, rewriting it under -update.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
 	if *update {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./commands -run TestDigestGolden -update to create it)", err)
+		t.Fatalf("%v (run go test ./commands -run Golden -update to create it)", err)
 	}
-	if got := out.String(); got != string(want) {
-		t.Errorf("digest differs from %s (rerun with -update if the change is intended):\n%s", path, lineDiff(string(want), got))
+	if got != string(want) {
+		t.Errorf("output differs from %s (rerun with -update if the change is intended):\n%s", path, lineDiff(string(want), got))
 	}
 }
 

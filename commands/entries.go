@@ -39,8 +39,7 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 		return NewEntry{}, Program{}, &invalid{field: FieldProgram}
 	}
 	if !p.Active {
-		return NewEntry{}, p, &invalid{FieldProgram, s.t("%s is inactive and takes no new entries; a manager can reactivate it.",
-			"%s 사업은 비활성 상태라 새 실적을 받지 않습니다. 관리자가 다시 활성화할 수 있습니다.", s.programLabel(p))}
+		return NewEntry{}, p, &invalid{FieldProgram, s.msg("entries.is_inactive_and_takes", "Program", s.programLabel(p))}
 	}
 	today := s.today()
 	asOf := today
@@ -48,14 +47,13 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 		asOf = *d.date
 	}
 	if asOf.After(today) {
-		return NewEntry{}, p, &invalid{FieldDate, s.t("%s is in the future; entries record jobs already created. Give today's date or an earlier one.",
-			"%s은(는) 미래 날짜입니다. 이미 만들어진 일자리만 기록합니다. 오늘이나 그 이전 날짜를 쓰세요.", s.date(asOf))}
+		return NewEntry{}, p, &invalid{FieldDate, s.msg("entries.is_in_future_entries", "AsOf", s.date(asOf))}
 	}
 	if utf8.RuneCountInString(d.note) > MaxNoteRunes {
-		return NewEntry{}, p, &invalid{FieldNote, s.t("The note is longer than %d characters; shorten it.", "메모가 %d자를 넘습니다. 줄여 주세요.", MaxNoteRunes)}
+		return NewEntry{}, p, &invalid{FieldNote, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes)}
 	}
 	if utf8.RuneCountInString(d.department) > MaxNameRunes {
-		return NewEntry{}, p, &invalid{FieldDepartment, s.t("The department name is longer than %d characters.", "부서 이름이 %d자를 넘습니다.", MaxNameRunes)}
+		return NewEntry{}, p, &invalid{FieldDepartment, s.msg("entries.department_name_is_longer", "MaxNameRunes", MaxNameRunes)}
 	}
 	if d.department != "" {
 		dept, ok := findDepartment(depts, d.department)
@@ -109,8 +107,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 			return s.unknownProgram(cmd.Name, cmd.After[0], programs)
 		}
 	default:
-		return s.refuse(cmd.Name, s.t("Which program? Give its code or name after the count, e.g. `add 180 youth`.",
-			"어느 사업인지 수 뒤에 코드나 이름을 쓰세요. 예: `add 180 youth`."))
+		return s.refuse(cmd.Name, s.msg("entries.which_program_give_its"))
 	}
 	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + cmd.Opts.Note)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
@@ -133,31 +130,25 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 		return s.storageFailure(ctx, "add", err)
 	}
 	if res.Agrees {
-		return Reply{Title: s.t(
-			"%[1]s already stands at %[2]s through %[3]s, the figure you reported: the ledger agrees, so nothing new was recorded.",
-			"%[1]s의 %[3]s 기준 누계는 이미 %[2]s%[4]s입니다. 보고하신 수치와 장부가 같아 새로 기록하지 않았습니다.",
-			s.programLabel(p), numbers.Format(res.Entry.ReportedTotal), s.date(res.Entry.AsOf), unitOf(p))}
+		return Reply{Title: s.msg("entries.ledger_agrees", "Program", s.programLabel(p),
+			"Total", s.unitCount(res.Entry.ReportedTotal, false, p.Unit), "Date", s.date(res.Entry.AsOf))}
 	}
 	entry := res.Entry
 	if res.Duplicate {
-		return Reply{Outcome: OutcomeRepeated, Title: s.t(
-			"Entry #%d was already recorded from this same request; nothing new was saved.",
-			"이 요청은 이미 #%d로 기록되어 새로 저장하지 않았습니다.", entry.ID)}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.duplicate_request", "ID", entry.ID)}
 	}
-	count := s.count(entry.Count, entry.Approximate)
-	title := s.t("Recorded entry #%d: %s jobs for %s.", "#%d 기록: 일자리 %s, %s.", entry.ID, count, s.programLabel(p))
+	count := s.unitCount(entry.Count, entry.Approximate, p.Unit)
+	title := s.msg("entries.recorded", "ID", entry.ID, "Count", count, "Program", s.programLabel(p))
 	if entry.Kind == KindCumulative {
-		title = s.t("Recorded entry #%[1]d: %[2]s stands at %[3]s through %[4]s, a difference of %[5]s.",
-			"#%[1]d 기록: %[2]s, %[4]s 기준 누계 %[3]s(차이 %[5]s).",
-			entry.ID, s.programLabel(p), s.count(entry.ReportedTotal, entry.Approximate), s.date(entry.AsOf), count)
+		title = s.msg("entries.recorded_cumulative", "ID", entry.ID, "Program", s.programLabel(p),
+			"Total", s.unitCount(entry.ReportedTotal, entry.Approximate, p.Unit), "Date", s.date(entry.AsOf), "Count", count)
 	}
-	lines := []string{s.t("As of %s · %s · logged by %s", "기준일 %s · %s · 기록자 %s", s.date(entry.AsOf), entry.Department, entry.LoggedBy)}
+	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", entry.LoggedBy)}
 	if entry.Status == StatusAgreed {
-		lines = append(lines, s.t("Marked as agreed (MOU): not counted in job totals until realised.",
-			"약정으로 표시: 실제 채용 전까지 일자리 실적에 넣지 않습니다."))
+		lines = append(lines, s.msg("entries.marked_as_agreed_mou"))
 	}
 	if entry.Note != "" {
-		lines = append(lines, s.t("Note: %s", "메모: %s", entry.Note))
+		lines = append(lines, s.msg("entries.note", "Note", entry.Note))
 	}
 	totals, err := s.entryTotals(ctx, entry, p, res.ProgramTotal)
 	if err != nil {
@@ -165,9 +156,9 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	}
 	lines = append(lines, totals...)
 	lines = append(lines,
-		s.t("Wrong? `/jobs undo` or `/jobs void %d <reason>`.", "잘못 기록했다면 `/jobs undo` 또는 `/jobs void %d <사유>`.", entry.ID))
+		s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
-		ID: ActionUndo, Label: s.t("Undo", "취소"), Command: fmt.Sprintf("void %d undone from the confirmation", entry.ID), Style: "danger",
+		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", entry.ID, s.msg("entries.undo_reason")), Style: "danger",
 	}}}
 }
 
@@ -178,7 +169,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatus int64) ([]string, error) {
 	year := e.AsOf.Year()
 	if e.Status != StatusAgreed {
-		return []string{s.t("%s total for %d: %s.", "%s의 %d년 누적: %s.", s.programLabel(p), year, numbers.Format(sameStatus))}, nil
+		return []string{s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", year, "ProgramTotal", s.unitCount(sameStatus, false, p.Unit))}, nil
 	}
 	list, err := s.store.ProgramTotals(ctx, dates.On(year, time.January, 1), dates.On(year, time.December, 31), "")
 	if err != nil {
@@ -191,8 +182,8 @@ func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatu
 		}
 	}
 	return []string{
-		s.t("%s total for %d: %s hired; agreed jobs are not in it.", "%s의 %d년 실적(채용): %s. 약정은 넣지 않습니다.", s.programLabel(p), year, numbers.Format(t.Jobs)),
-		s.t("Agreed (MOU) pipeline for %d, not in the jobs total: %s.", "%d년 약정(MOU) 누적, 실적 미포함: %s.", year, numbers.Format(t.Agreed)),
+		s.msg("entries.total_for_d_hired", "Program", s.programLabel(p), "Year", year, "Jobs", s.unitCount(t.Jobs, false, p.Unit)),
+		s.msg("entries.agreed_mou_pipeline_for", "Year", year, "Agreed", s.unitCount(t.Agreed, false, p.Unit)),
 	}, nil
 }
 
@@ -216,15 +207,15 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	errs := FieldErrors{}
 	d := entryDraft{program: strings.TrimSpace(f.Program), department: strings.TrimSpace(f.Department), note: strings.TrimSpace(f.Note)}
 	if n, err := numbers.Parse(f.Count); err != nil {
-		errs[FieldCount] = s.t("Write the count as 180, 2,400, 6백여 or 1만2000.", "180, 2,400, 6백여, 1만2000처럼 쓰세요.")
+		errs[FieldCount] = s.msg("entries.write_count_as_180")
 	} else if ue := checkCount("add", n); ue != nil {
-		errs[FieldCount] = s.t(ue.En, ue.Ko)
+		errs[FieldCount] = ue.Reason(s.tr)
 	} else {
 		d.count = n
 	}
 	if strings.TrimSpace(f.Date) != "" {
 		if day, err := dates.Parse(f.Date, s.today()); err != nil {
-			errs[FieldDate] = s.t("Write the date like 2026-04-30 or 4월말.", "2026-04-30, 4월말처럼 쓰세요.")
+			errs[FieldDate] = s.msg("entries.write_date_like_2026")
 		} else {
 			d.date = &day
 		}
@@ -232,14 +223,14 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if strings.TrimSpace(f.Status) != "" {
 		st, ok := lookup(statusWords, f.Status)
 		if !ok {
-			errs[FieldStatus] = s.t("Pick realised or agreed.", "채용 또는 약정을 고르세요.")
+			errs[FieldStatus] = s.msg("entries.pick_realised_or_agreed")
 		}
 		d.status = st
 	}
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
 		if bad.message == "" {
-			bad.message = s.t("Pick a program from the list.", "목록에서 사업을 고르세요.")
+			bad.message = s.msg("entries.pick_program_from_list")
 		}
 		if _, seen := errs[bad.field]; !seen && (bad.field != FieldProgram || d.program != "" || len(errs) == 0) {
 			errs[bad.field] = bad.message
@@ -247,12 +238,11 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	}
 	for field, text := range map[string]string{FieldDepartment: f.Department, FieldNote: f.Note} {
 		if r, at, found := firstControl(text); found {
-			errs[field] = s.t("This has an invisible control character (U+%04X) at character %d; delete it.",
-				"%[2]d번째 글자에 보이지 않는 제어 문자(U+%04[1]X)가 있습니다. 지워 주세요.", r, at)
+			errs[field] = s.msg("entries.this_has_invisible_control", "R", fmt.Sprintf("%04X", r), "At", at)
 		}
 	}
 	if len(errs) > 0 {
-		return Reply{Command: "add", Outcome: OutcomeRefused, Title: s.t("Please fix the marked fields.", "표시된 항목을 고쳐 주세요.")}, errs
+		return Reply{Command: "add", Outcome: OutcomeRefused, Title: s.msg("entries.please_fix_marked_fields")}, errs
 	}
 	e.Source = SourceModal
 	r := s.record(ctx, e, p)
@@ -301,7 +291,7 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if len(entries) == 0 {
-		return Reply{Title: s.t("No entries match.", "조건에 맞는 실적이 없습니다.")}
+		return Reply{Title: s.msg("entries.no_entries_match")}
 	}
 	byID := map[int64]Program{}
 	for _, p := range programs {
@@ -311,9 +301,9 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	for _, e := range entries {
 		lines = append(lines, s.entryLine(e, byID[e.ProgramID]))
 	}
-	title := s.t("Latest entries", "최근 실적")
+	title := s.msg("entries.latest_entries")
 	if len(entries) == f.Limit {
-		title = s.t("Latest %d entries", "최근 실적 %d건", f.Limit)
+		title = s.msg("entries.latest_n", "Limit", f.Limit)
 	}
 	r := Reply{Title: title, Sections: []Section{{Lines: lines}}}
 	if f.Department != "" {
@@ -347,19 +337,19 @@ func (s *Service) listThisYearFirst(ctx context.Context, f EntryFilter) ([]Entry
 
 // entryLine is one entry in a list.
 func (s *Service) entryLine(e Entry, p Program) string {
-	amount := "+" + s.count(e.Count, e.Approximate)
+	amount := "+" + s.unitCount(e.Count, e.Approximate, p.Unit)
 	if e.Kind == KindCumulative {
-		amount += s.t(" (cumulative %s)", " (누적 %s)", numbers.Format(e.ReportedTotal))
+		amount += s.msg("entries.cumulative", "ReportedTotal", s.unitCount(e.ReportedTotal, false, p.Unit))
 	}
-	line := fmt.Sprintf("#%d · %s · %s %s · %s · %s", e.ID, s.date(e.AsOf), p.Code, amount, e.Department, e.LoggedBy)
+	line := fmt.Sprintf("#%d · %s · %s %s · %s · %s", e.ID, s.date(e.AsOf), s.programShort(p), amount, e.Department, e.LoggedBy)
 	if e.Status == StatusAgreed {
-		line += s.t(" · agreed", " · 약정")
+		line += s.msg("entries.agreed")
 	}
 	if e.Note != "" {
 		line += " · " + e.Note
 	}
 	if e.Voided() {
-		line = s.t("VOIDED ", "무효 ") + line + s.t(" (voided by %s: %s)", " (%s 무효 처리: %s)", e.VoidedBy, e.VoidReason)
+		line = s.msg("entries.voided") + line + s.msg("entries.voided_by", "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason)
 	}
 	return line
 }
@@ -367,14 +357,12 @@ func (s *Service) entryLine(e Entry, p Program) string {
 // undo answers `undo`: voids the caller's latest live entry. Concurrent
 // undos by one user each void a different entry, newest first.
 func (s *Service) undo(ctx context.Context, c Caller) Reply {
-	res, err := s.store.UndoLatest(ctx, c.UserID, s.t("undone by its author", "작성자가 취소"))
+	res, err := s.store.UndoLatest(ctx, c.UserID, s.msg("entries.undone_by_its_author"))
 	switch {
 	case errors.Is(err, ErrNotFound):
-		return Reply{Outcome: OutcomeRefused, Title: s.t("You have no entries to undo.", "취소할 실적이 없습니다.")}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.you_have_no_entries")}
 	case errors.Is(err, ErrUndoBusy):
-		return Reply{Outcome: OutcomeRefused, Title: s.t(
-			"Another undo of yours is in progress and holds your latest entries; nothing was voided. Try again in a moment.",
-			"진행 중인 다른 취소 요청이 최근 실적을 처리하고 있어 이번 요청으로는 아무것도 무효로 하지 않았습니다. 잠시 후 다시 시도하세요.")}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.another_undo_of_yours")}
 	}
 	if dep, ok := errors.AsType[*DependentReportError](err); ok {
 		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
@@ -382,34 +370,33 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, "undo", err)
 	}
-	return s.voided(res, s.t("undone by its author", "작성자가 취소"))
+	return s.voided(ctx, res, s.msg("entries.undone_by_its_author"))
 }
 
 // void answers `void`: its author or a manager voids one entry.
 func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) Reply {
 	if utf8.RuneCountInString(reason) > MaxNoteRunes {
-		return s.refuse("void", s.t("The reason is longer than %d characters; shorten it.", "사유가 %d자를 넘습니다. 줄여 주세요.", MaxNoteRunes))
+		return s.refuse("void", s.msg("entries.reason_is_longer_than", "MaxNoteRunes", MaxNoteRunes))
 	}
 	if reason == "" {
-		reason = s.t("no reason given", "사유 없음")
+		reason = s.msg("entries.no_reason_given")
 	}
 	e, err := s.store.Entry(ctx, id)
 	if errors.Is(err, ErrNotFound) {
 		if r, ok := s.voidNothing(ctx, c, id, reason); ok { // 실적 없음 reports share the numbers
 			return r
 		}
-		return s.refuse("void", s.t("There is no entry #%d. Use `list` to see the numbers.", "#%d 실적이 없습니다. `list`로 번호를 확인하세요.", id))
+		return s.refuse("void", s.msg("entries.no_such_entry", "ID", id))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "void", err)
 	}
 	if e.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
-		return Reply{Outcome: OutcomeRefused, Title: s.t("Entry #%d was logged by %s; only they or a manager can void it.",
-			"#%d 실적은 %s 님이 기록했습니다. 본인이나 관리자만 무효로 할 수 있습니다.", id, e.LoggedBy)}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.not_yours", "ID", id, "LoggedBy", e.LoggedBy)}
 	}
 	res, err := s.store.VoidEntry(ctx, id, c.UserID, reason)
 	if errors.Is(err, ErrAlreadyVoided) {
-		return Reply{Outcome: OutcomeRepeated, Title: s.t("Entry #%d was already voided; nothing changed.", "#%d 실적은 이미 무효입니다. 바뀐 것이 없습니다.", id)}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.already_voided", "ID", id)}
 	}
 	if dep, ok := errors.AsType[*DependentReportError](err); ok {
 		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
@@ -417,34 +404,40 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if err != nil {
 		return s.storageFailure(ctx, "void", err)
 	}
-	return s.voided(res, reason)
+	return s.voided(ctx, res, reason)
 }
 
 // voided confirms a void, listing the later cumulative reports recomputed so
 // they still state the total through their dates.
-func (s *Service) voided(res VoidResult, reason string) Reply {
+func (s *Service) voided(ctx context.Context, res VoidResult, reason string) Reply {
 	v := res.Entry
-	lines := []string{s.t("Reason: %s", "사유: %s", reason)}
+	programs, _ := s.store.Programs(ctx) // on failure the reply names the code
+	name, unit := s.programOf(programs, v.ProgramID, v.ProgramCode)
+	lines := []string{s.msg("entries.reason", "Reason", reason)}
 	for _, a := range res.Adjusted {
 		r := a.Report
-		lines = append(lines, s.t(
-			"Later cumulative report #%[1]d (%[2]s, cumulative %[3]s) now records +%[5]s instead of +%[4]s, so it still states the total through its date.",
-			"이후 누계 보고 #%[1]d(%[2]s 기준 누계 %[3]s)의 차이 수정: +%[4]s → +%[5]s. 그 보고의 누계가 계속 맞도록 했습니다.",
-			r.ID, s.date(r.AsOf), numbers.Format(r.ReportedTotal), numbers.Format(a.OldCount), numbers.Format(r.Count)))
+		lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal), "OldCount", s.jobs(a.OldCount), "Count", s.jobs(r.Count)))
 	}
-	return Reply{Title: s.t("Voided entry #%[1]d (%[2]s %[3]s, %[4]s). It stays in the history.",
-		"#%[1]d 실적(%[2]s %[3]s, %[4]s)을 무효로 했습니다. 기록은 남습니다.", v.ID, v.ProgramCode, s.count(v.Count, v.Approximate), s.date(v.AsOf)),
+	return Reply{Title: s.msg("entries.voided_entry", "ID", v.ID, "Program", name, "Count", s.unitCount(v.Count, v.Approximate, unit), "AsOf", s.date(v.AsOf)),
 		Sections: []Section{{Lines: lines}}}
+}
+
+// programOf is an entry's program as replies name it (programShort) and its
+// unit; the stored code when the program is not in the list.
+func (s *Service) programOf(programs []Program, id int64, code string) (name, unit string) {
+	for _, p := range programs {
+		if p.ID == id {
+			return s.programShort(p), p.Unit
+		}
+	}
+	return code, ""
 }
 
 // dependentReport explains a void refused because a later cumulative report
 // counts on the entry.
 func (s *Service) dependentReport(dep *DependentReportError) string {
 	r := dep.Report
-	return s.t(
-		"Entry #%[1]d was not voided: the later cumulative report #%[2]d (%[3]s, cumulative %[4]s) counts on it and cannot stay true without it. Void #%[2]d first, then #%[1]d.",
-		"#%[1]d 실적을 무효로 하지 않았습니다. 이후 누계 보고 #%[2]d(%[3]s 기준 누계 %[4]s)의 수치가 이 실적에 기대고 있어, 무효로 하면 그 보고가 맞지 않게 됩니다. #%[2]d, #%[1]d 순서로 무효로 하세요.",
-		dep.Voided, r.ID, s.date(r.AsOf), numbers.Format(r.ReportedTotal))
+	return s.msg("entries.entry_1_d_was", "Voided", dep.Voided, "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal))
 }
 
 // cumulativeBelow explains a refused cumulative figure, naming the entries
@@ -452,21 +445,23 @@ func (s *Service) dependentReport(dep *DependentReportError) string {
 func (s *Service) cumulativeBelow(p Program, below *CumulativeBelowError) string {
 	checks := make([]string, len(below.Entries))
 	for i, e := range below.Entries {
-		checks[i] = fmt.Sprintf("#%d (%s, +%s)", e.ID, s.date(e.AsOf), s.count(e.Count, e.Approximate))
+		checks[i] = s.msg("entries.entry_to_check", "ID", e.ID, "Date", s.date(e.AsOf), "Count", s.unitCount(e.Count, e.Approximate, p.Unit))
 	}
-	return s.t(
-		"%[1]s already has %[2]s jobs through %[3]s, so a cumulative figure of %[4]s would lower it. Nothing was saved. Entries to check: %[6]s. If one is wrong, void it first (`void <#> <reason>`, or `list %[5]s`).",
-		"%[1]s의 %[3]s 기준 누계가 이미 %[2]s%[7]s입니다. 누계 %[4]s%[7]s 보고는 이보다 적어 저장하지 않았습니다. 확인할 실적: %[6]s. 틀린 실적이 있으면 먼저 무효로 하세요(`void <번호> <사유>`, `list %[5]s`).",
-		s.programLabel(p), numbers.Format(below.Current), s.date(below.AsOf), numbers.Format(below.Reported), p.Code,
-		strings.Join(checks, ", "), unitOf(p))
+	return s.msg("entries.cumulative_below", "Program", s.programLabel(p),
+		"Current", s.unitCount(below.Current, false, p.Unit), "Date", s.date(below.AsOf),
+		"Reported", s.unitCount(below.Reported, false, p.Unit), "Code", s.programShort(p), "Checks", strings.Join(checks, ", "))
 }
 
-// unitOf is the counter a program's figures are written with in Korean.
-func unitOf(p Program) string {
-	if p.Unit == "" {
-		return "개"
+// jobs writes a number of jobs: in Korean with its counter (7,100개).
+func (s *Service) jobs(n int64) string { return s.unitCount(n, false, "") }
+
+// unitCount writes a count with the program's unit in Korean (7,100개,
+// 40명, 2,400여개 → 2,400여 개 is not used: 여 stays before the unit).
+func (s *Service) unitCount(n int64, approximate bool, unit string) string {
+	if unit == "" {
+		unit = "개"
 	}
-	return p.Unit
+	return s.msg("format.count", "N", s.count(n, approximate), "Unit", unit)
 }
 
 // count formats a number of jobs, marking approximate ones (여).
@@ -479,9 +474,33 @@ func (s *Service) count(n int64, approximate bool) string {
 }
 
 // date formats a calendar date the way each language writes it.
-func (s *Service) date(d time.Time) string {
-	if s.lang == Korean {
-		return fmt.Sprintf("%d. %d. %d.", d.Year(), d.Month(), d.Day())
+func (s *Service) date(d time.Time) string { return s.tr.Date(d) }
+
+// week names the ISO week holding monday (2026-W17, 2026년 17주차).
+func (s *Service) week(monday time.Time) string {
+	year, week := monday.ISOWeek()
+	return s.msg("format.week", "Year", year, "Week", week)
+}
+
+// period names a period the way each language writes it (2026 Q3, 2026년
+// 3분기); a period that is no whole year, half, quarter or month is a span.
+func (s *Service) period(p dates.Period) string {
+	y, from, to := p.From.Year(), p.From, p.To
+	whole := from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 && to.Year() == y
+	months := int(to.Month()) - int(from.Month()) + 1
+	switch {
+	case whole && months == 12:
+		return s.msg("format.period.year", "Year", y)
+	case whole && months == 6 && from.Month() == time.January:
+		return s.msg("format.period.first_half", "Year", y)
+	case whole && months == 6 && from.Month() == time.July:
+		return s.msg("format.period.second_half", "Year", y)
+	case whole && months == 3 && (from.Month()-1)%3 == 0:
+		return s.msg("format.period.quarter", "Year", y, "N", int(from.Month()-1)/3+1)
+	case whole && months == 1:
+		return s.msg("format.period.month", "Year", y, "Month", int(from.Month()))
+	case whole && months > 1:
+		return s.msg("format.period.months", "Year", y, "FirstMonth", int(from.Month()), "LastMonth", int(to.Month()))
 	}
-	return d.Format("2006-01-02")
+	return s.msg("format.period.span", "From", s.date(from), "To", s.date(to))
 }

@@ -86,14 +86,14 @@ func (s *Service) WithFiles(e Exporter, f FileSender) *Service {
 }
 
 var (
-	formatWords = []word[ExportFormat]{
-		{FormatXLSX, "xlsx", "엑셀", []string{"excel", "xls"}},
-		{FormatCSV, "csv", "csv", nil},
-	}
-	exportWhatWords = []word[ExportWhat]{
-		{ExportReport, "report", "보고서", []string{"월별실적", "summary"}},
-		{ExportEntries, "entries", "명세", []string{"entry", "실적", "실적명세", "ledger", "원장"}},
-	}
+	formatWords = vocab[ExportFormat]{"vocab.format", []word[ExportFormat]{
+		{FormatXLSX, []string{"excel", "xls"}},
+		{FormatCSV, nil},
+	}}
+	exportWhatWords = vocab[ExportWhat]{"vocab.export", []word[ExportWhat]{
+		{ExportReport, []string{"월별실적", "summary"}},
+		{ExportEntries, []string{"entry", "실적", "실적명세", "ledger", "원장"}},
+	}}
 )
 
 // parseExport reads `export [xlsx|csv] [year] [entries|report]` in any order.
@@ -109,8 +109,7 @@ func parseExport(cmd *Command, ts []token, today time.Time) error {
 			cmd.Export.What = w
 			continue
 		}
-		return usageErr(cmd.Name, "`%s` is not a format (xlsx, csv), a year or a content (report, entries).",
-			"`%s`: 형식(xlsx, csv), 연도, 내용(보고서, 명세) 중 어느 것으로도 읽을 수 없습니다.", t.text)
+		return usageErr(cmd.Name, "export.is_not_format_xlsx", "Text", t.text)
 	}
 	switch {
 	case cmd.Period != nil:
@@ -124,9 +123,7 @@ func parseExport(cmd *Command, ts []token, today time.Time) error {
 // export answers `export`: builds the file and sends it to the caller.
 func (s *Service) export(ctx context.Context, c Caller, cmd Command) Reply {
 	if s.exporter == nil || s.sender == nil {
-		return Reply{Outcome: OutcomeRefused, Title: s.t(
-			"Files can be sent only through Slack. From the command line, run `jobsbot export --format xlsx --year 2026 -o report.xlsx`.",
-			"파일은 Slack에서만 보낼 수 있습니다. 명령줄에서는 `jobsbot export --format xlsx --year 2026 -o report.xlsx`를 실행하세요.")}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("export.files_can_be_sent")}
 	}
 	tmp, err := os.CreateTemp("", "jobsbot-export-*")
 	if err != nil {
@@ -150,11 +147,9 @@ func (s *Service) export(ctx context.Context, c Caller, cmd Command) Reply {
 	f := File{Name: req.FileName(), Title: s.exportTitle(req), Size: size, Body: tmp, Summary: summary}
 	if err := s.sender.SendFile(ctx, c.UserID, f); err != nil {
 		s.log.ErrorContext(ctx, "sending an export failed", "file", f.Name, "err", err)
-		return Reply{Outcome: OutcomeFailed, Title: s.t(
-			"The file could not be sent to you, so nothing was shared. Please try again in a minute.",
-			"파일을 보내지 못해 아무것도 공유하지 않았습니다. 잠시 후 다시 시도해 주세요.")}
+		return Reply{Outcome: OutcomeFailed, Title: s.msg("export.file_could_not_be")}
 	}
-	return Reply{Title: s.t("Sent %s to you in a direct message.", "%s 파일을 개인 메시지(DM)로 보냈습니다.", f.Name),
+	return Reply{Title: s.msg("export.sent_to_you_in", "Name", f.Name),
 		Sections: []Section{{Lines: []string{f.Summary}}}}
 }
 
@@ -186,19 +181,19 @@ func (s *Service) ExportTo(ctx context.Context, w io.Writer, req ExportRequest) 
 // exportTitle names an export in words.
 func (s *Service) exportTitle(req ExportRequest) string {
 	if req.What == ExportEntries {
-		return s.t("Jobs entries %d", "%d년 일자리 실적 명세", req.Year)
+		return s.msg("export.jobs_entries_d", "Year", req.Year)
 	}
-	return s.t("Monthly jobs report %d", "%d년 일자리 월별 추진실적", req.Year)
+	return s.msg("export.monthly_jobs_report_d", "Year", req.Year)
 }
 
 // exportSummary is the one line sent with a file.
 func (s *Service) exportSummary(req ExportRequest, sum ExportSummary) string {
-	line := s.t("%[1]s as of %[2]s: %[3]s jobs to date", "%[1]s(%[2]s 기준): 누계 %[3]s", s.exportTitle(req), s.date(req.AsOf), numbers.Format(sum.Jobs))
+	line := s.msg("export.1_as_of_2", "Req", s.exportTitle(req), "AsOf", s.date(req.AsOf), "Jobs", s.jobs(sum.Jobs))
 	if sum.Target > 0 {
-		line += s.t(" of the %s target (%d%%)", " / 목표 %s (%d%%)", numbers.Format(sum.Target), percent(sum.Jobs, sum.Target))
+		line += s.msg("export.of_target_d2", "Target", s.jobs(sum.Target), "Percent", percent(sum.Jobs, sum.Target))
 	}
 	if sum.Entries > 0 {
-		line += s.t(", %s entries (%s voided, marked).", ", 실적 %s건(무효 %s건 표시 포함).", numbers.Format(int64(sum.Entries)), numbers.Format(int64(sum.Voided)))
+		line += s.msg("export.entries_voided_marked", "Entries", numbers.Format(int64(sum.Entries)), "Voided", numbers.Format(int64(sum.Voided)))
 	} else {
 		line += "."
 	}

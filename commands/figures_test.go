@@ -90,8 +90,8 @@ func TestKoreanCountsThroughAdd(t *testing.T) {
 		before := h.entriesStored()
 		for _, tt := range []struct{ line, en, ko string }{
 			{"add 1.23456만 youth", "`1.23456만` is not a whole number", "`1.23456만`: 정수가 아닙니다"},
-			{"add 약 2,40,0 youth", "`2,40,0` has a misplaced comma", "`2,40,0`: 쉼표 자리가 맞지 않습니다"},
-			{"add 만 youth", "`만` is not a number", "`만`에서 수를 읽을 수 없습니다"},
+			{"add 약 2,40,0 youth", "`2,40,0` has a misplaced comma", "`2,40,0`: 쉼표 위치가 맞지 않습니다"},
+			{"add 만 youth", "`만` is not a number", "`만`은 수가 아닙니다"},
 		} {
 			r := h.run("U1", tt.line, commands.OutcomeRefused)
 			want := tt.en
@@ -99,7 +99,7 @@ func TestKoreanCountsThroughAdd(t *testing.T) {
 				want = tt.ko
 			}
 			text := r.Text()
-			mustContain(t, text, want, "/jobs add <count>")
+			mustContain(t, text, want, map[commands.Lang]string{commands.English: "/jobs add <count>", commands.Korean: "/jobs 추가 <수>"}[lang])
 			if strings.Contains(text, "know the program") || strings.Contains(text, "사업을 찾을 수 없습니다") {
 				t.Errorf("%q blames a program:\n%s", tt.line, text)
 			}
@@ -148,15 +148,15 @@ func TestFreeStandingFieldsInAdd(t *testing.T) {
 		}
 		before := h.entriesStored()
 		for _, tt := range []struct{ line, en, ko string }{
-			{"add 10 youth 11월31일", "`11월31일` looks like a date I cannot read", "`11월31일`: 날짜로 보이지만 읽을 수 없습니다"},
-			{"add 10 youth MOU체결", "`MOU체결` may mean agreements (MOU)", "`MOU체결`: 약정(MOU)일 수 있습니다"},
+			{"add 10 youth 11월31일", "`11월31일` looks like a date I cannot read", "`11월31일` 부분은 날짜로 보이지만 읽을 수 없습니다"},
+			{"add 10 youth MOU체결", "`MOU체결` may mean agreements (MOU)", "`MOU체결` 부분은 채용이 아니라 약정(협약)을 뜻할 수 있습니다"},
 			{"add 10 youth 11/20 어제", "two dates", "날짜가 두 번 있습니다"},
 			{"add 10 youth 약정 status:realised", "contradicts the status", "상태가 서로 다르게 두 번 있습니다"},
 		} {
 			r := h.run("U1", tt.line, commands.OutcomeRefused)
 			want, usage := tt.en, "Usage: `/jobs add"
 			if lang == commands.Korean {
-				want, usage = tt.ko, "사용법: `/jobs add"
+				want, usage = tt.ko, "사용법: `/jobs 추가"
 			}
 			mustContain(t, r.Text(), want, usage)
 		}
@@ -180,8 +180,8 @@ func TestAgreedEntryReply(t *testing.T) {
 	}{
 		{commands.English, []string{"Youth jobs (youth) total for 2026: 280 hired; agreed jobs are not in it.",
 			"Agreed (MOU) pipeline for 2026, not in the jobs total: 15."}},
-		{commands.Korean, []string{"청년일자리 (youth)의 2026년 실적(채용): 280. 약정은 넣지 않습니다.",
-			"2026년 약정(MOU) 누적, 실적 미포함: 15."}},
+		{commands.Korean, []string{"청년일자리 2026년 누계(채용): 280개. 약정은 넣지 않습니다.",
+			"2026년 약정 누계(실적 미포함): 15개"}},
 	} {
 		h := newHarness(t, tt.lang)
 		h.run("U1", "add 280 youth date:2026-05-10", commands.OutcomeOK)
@@ -221,15 +221,15 @@ func TestStatusThroughDateAndLastYear(t *testing.T) {
 				mustContain(t, r.Text(), "Jobs status · total through 2026-04-30", "Total: 150 of the 1,000 target (15%)",
 					"Same span last year (2025-01-01 – 2025-04-30): 105 · change +45 (+43%)")
 			} else {
-				mustContain(t, r.Text(), "일자리 현황 · 2026. 4. 30. 누계", "누적 150 / 목표 1,000 (15%)",
-					"전년 동기(2025. 1. 1. ~ 2025. 4. 30.) 105 · 대비 +45 (+43%)")
+				mustContain(t, r.Text(), "일자리 현황 · 2026. 4. 30. 누계", "누계 150개 / 목표 1,000개 (달성률 15%)",
+					"전년 동기(2025. 1. 1. ~ 2025. 4. 30.) 105개 · 증감 +45 (+43%)")
 			}
 		}
 		year, yearLast := h.sumSQL("", dates.On(2026, 1, 1), dates.On(2026, 11, 26)), h.sumSQL("", dates.On(2025, 1, 1), dates.On(2025, 11, 26))
 		r := h.run("U1", "status", commands.OutcomeOK)
 		want := fmt.Sprintf("Same span last year (2025-01-01 – 2025-11-26): %d · change +35 (+23%%)", yearLast)
 		if lang == commands.Korean {
-			want = fmt.Sprintf("전년 동기(2025. 1. 1. ~ 2025. 11. 26.) %d · 대비 +35 (+23%%)", yearLast)
+			want = fmt.Sprintf("전년 동기(2025. 1. 1. ~ 2025. 11. 26.) %d개 · 증감 +35 (+23%%)", yearLast)
 		}
 		if year-yearLast != 35 {
 			t.Fatalf("SQL sums %d / %d", year, yearLast)
@@ -283,7 +283,7 @@ func TestDigestWeekOneReportsTheYearItEndsIn(t *testing.T) {
 		wants []string
 	}{
 		{commands.English, []string{"2026-W01 (2025-12-29 – 2026-01-04)", "Year to date (2026-01-04): 7 of the 1,000 target (1%)", "2025 closed at 650 jobs (as of 2025-12-31)."}},
-		{commands.Korean, []string{"2026-W01 (2025. 12. 29. ~ 2026. 1. 4.)", "연간 누적 (2026. 1. 4. 기준): 7 / 목표 1,000 (1%)", "2025년 최종 실적: 650 (2025. 12. 31. 기준)."}},
+		{commands.Korean, []string{"2026년 1주차 (2025. 12. 29. ~ 2026. 1. 4.)", "연간 누계(2026. 1. 4. 기준) 7개 / 목표 1,000개 (달성률 1%)", "2025년 최종 실적: 650개 (2025. 12. 31. 기준)."}},
 	} {
 		h := newHarness(t, tt.lang)
 		late := h.svc.WithClock(func() time.Time { return time.Date(2026, 1, 5, 1, 0, 0, 0, time.UTC) })
@@ -317,7 +317,7 @@ func TestDigestMonthEndReports(t *testing.T) {
 		want string
 	}{
 		{commands.English, "Includes month-end reports dated 4/30: 2,900 of the week's 2,920 jobs were reported for a whole month or the year to date"},
-		{commands.Korean, "월말 보고(4/30자) 포함: 이번 주 2,920개 중 2,900개는 한 달 또는 연간 누계로 보고된 실적으로"},
+		{commands.Korean, "4월 30일자 월말 보고 포함: 이번 주 2,920개 가운데 2,900개는 한 달 또는 연간 누계로 보고된 실적이며"},
 	} {
 		h := newHarness(t, tt.lang)
 		late := h.svc.WithClock(func() time.Time { return time.Date(2026, 5, 12, 1, 0, 0, 0, time.UTC) })

@@ -18,9 +18,7 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 		return s.usageReply(err)
 	}
 	if spec, ok := specNamed(cmd.Name); ok && spec.Manager && !s.IsManager(c.UserID) {
-		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.t(
-			"Only managers of the jobs unit can use `%s`. Ask one of them, or use `status` to see progress.",
-			"`%s`은(는) 일자리 담당 관리자만 쓸 수 있습니다. 관리자에게 요청하거나 `status`로 현황을 보세요.", cmd.Name)}
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.managers_only_command", "Command", commandName(cmd.Name))}
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Writes {
 		if r := s.writeLimited(ctx, c, cmd.Name); r != nil {
@@ -33,8 +31,7 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 			return s.storageFailure(ctx, cmd.Name, err)
 		}
 		if !first {
-			return Reply{Command: cmd.Name, Outcome: OutcomeRepeated, Title: s.t(
-				"That request was already handled; nothing was done twice.", "이미 처리한 요청입니다. 두 번 처리하지 않았습니다.")}
+			return Reply{Command: cmd.Name, Outcome: OutcomeRepeated, Title: s.msg("handle.that_request_was_already")}
 		}
 		r := s.run(ctx, c, cmd)
 		if r.Outcome == OutcomeFailed {
@@ -64,9 +61,9 @@ func (s *Service) run(ctx context.Context, c Caller, cmd Command) Reply {
 func (s *Service) usageReply(err error) Reply {
 	var ue *UsageError
 	if !errors.As(err, &ue) {
-		ue = &UsageError{En: "I couldn't read that command.", Ko: "명령을 읽을 수 없습니다."}
+		ue = usageErr("", "handle.unreadable")
 	}
-	return s.refuse(ue.Command, s.t(ue.En, ue.Ko))
+	return s.refuse(ue.Command, ue.Reason(s.tr))
 }
 
 // refuse is the reply to bad input: one line of reason, the usage line of the
@@ -75,14 +72,12 @@ func (s *Service) refuse(command, reason string) Reply {
 	r := Reply{Command: command, Outcome: OutcomeRefused, Title: reason}
 	spec, ok := specNamed(command)
 	if !ok {
-		r.Sections = []Section{{Lines: []string{s.t(
-			"Type `help` to see every command, e.g. `add 180 youth` or `status`.",
-			"`help`로 모든 명령을 볼 수 있습니다. 예: `add 180 youth`, `status`.")}}}
+		r.Sections = []Section{{Lines: []string{s.msg("handle.type_help_to_see")}}}
 		return r
 	}
 	r.Sections = []Section{{Lines: []string{
-		s.t("Usage: `/jobs %s`", "사용법: `/jobs %s`", spec.Usage),
-		s.t("Example: `/jobs %s`", "예: `/jobs %s`", spec.Examples[0]),
+		s.msg("handle.usage", "Usage", s.usage(spec)),
+		s.msg("handle.example", "Example", s.examples(spec)[0]),
 	}}}
 	return r
 }
@@ -96,30 +91,36 @@ func (s *Service) help(words []string) Reply {
 				return s.helpFor(spec)
 			}
 		}
+		// "후보 이동", "digest post": the words that select a command.
+		if name, _, err := selectCommand(tokenize(strings.Join(words, " "))); err == nil {
+			if len(words) == 2 && name == "digest" && isSpecWord("digest post", fold(words[1])) {
+				name = "digest post"
+			}
+			spec, _ := specNamed(name)
+			return s.helpFor(spec)
+		}
 	}
-	r := Reply{Title: s.t("jobsbot: the city's job-creation ledger", "jobsbot: 일자리 창출 실적 장부")}
+	r := Reply{Title: s.msg("handle.help_title")}
 	var lines []string
 	for _, spec := range commandTable {
-		line := "`/jobs " + spec.Usage + "`\n    " + s.t(spec.SummaryEn, spec.SummaryKo)
+		line := "`/jobs " + s.usage(spec) + "`\n    " + s.summary(spec)
 		lines = append(lines, line)
 	}
 	r.Sections = []Section{
 		{Lines: lines},
-		{Lines: []string{s.t(
-			"Numbers: 180, 2,400, 6백여 (about 600), 1만2000, 2만 500. Dates: 2026-04-30, 4/30, 4월말, yesterday. Periods: 2026, 2026-04, q1, 상반기. Type `help add` for examples.",
-			"수: 180, 2,400, 6백여, 1만2000, 2만 500. 날짜: 2026-04-30, 4/30, 4월말, 어제. 기간: 2026, 2026-04, 1분기, 상반기. 예시는 `help add`처럼 입력하세요.")}},
+		{Lines: []string{s.msg("handle.help_forms")}},
 	}
 	return r
 }
 
 func (s *Service) helpFor(spec commandSpec) Reply {
-	lines := []string{s.t(spec.SummaryEn, spec.SummaryKo)}
+	lines := []string{s.summary(spec)}
 	if spec.Manager {
-		lines = append(lines, s.t("Managers only.", "관리자 전용."))
+		lines = append(lines, s.msg("handle.managers_only"))
 	}
-	lines = append(lines, s.t("Examples:", "예:"))
-	for _, e := range spec.Examples {
+	lines = append(lines, s.msg("handle.examples"))
+	for _, e := range s.examples(spec) {
 		lines = append(lines, "  `/jobs "+e+"`")
 	}
-	return Reply{Title: "`/jobs " + spec.Usage + "`", Sections: []Section{{Lines: lines}}}
+	return Reply{Title: "`/jobs " + s.usage(spec) + "`", Sections: []Section{{Lines: lines}}}
 }

@@ -251,11 +251,11 @@ func TestKoreanReplies(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "목표 2만500", commands.OutcomeOK)
 	r := h.run("U1", "추가 180 청년 date:4월말", commands.OutcomeOK)
-	mustContain(t, r.Text(), "#1 기록", "청년일자리 (youth)")
+	mustContain(t, r.Text(), "#1 기록: 청년일자리 180개", "청년일자리 2026년 누계: 180개")
 	r = h.run("U1", "현황", commands.OutcomeOK)
-	mustContain(t, r.Text(), "누적 180 / 목표 20,500 (1%)", "공공 180 · 민간 0")
+	mustContain(t, r.Text(), "누계 180개 / 목표 20,500개 (달성률 1%)", "공공 180개 · 민간 0개")
 	r = h.run("U1", "추가 일자리 청년", commands.OutcomeRefused)
-	mustContain(t, r.Text(), "수를 읽을 수 없습니다", "사용법")
+	mustContain(t, r.Text(), "수가 아닙니다", "사용법")
 }
 
 func TestAddForm(t *testing.T) {

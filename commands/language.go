@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"time"
+
+	"jobsbot/commands/i18n"
 )
 
 // langAuto is the `lang auto` choice: forget the stored language and follow
@@ -11,11 +13,11 @@ import (
 const langAuto Lang = "auto"
 
 // langWords are the values `lang` takes, in English and Korean.
-var langWords = []word[Lang]{
-	{Korean, "Korean", "한국어", []string{"ko", "kr", "kor", "한국말", "한글", "국문"}},
-	{English, "English", "영어", []string{"en", "eng", "영문"}},
-	{langAuto, "Automatic", "자동", []string{"default", "기본", "slack", "reset"}},
-}
+var langWords = vocab[Lang]{"vocab.lang", []word[Lang]{
+	{Korean, []string{"kr", "kor", "한국말", "한글", "국문"}},
+	{English, []string{"eng", "영문"}},
+	{langAuto, []string{"default", "기본", "slack", "reset"}},
+}}
 
 // supported reports whether replies can be written in l.
 func supported(l Lang) bool { return l == English || l == Korean }
@@ -76,11 +78,13 @@ func (s *Service) ReplyLanguage(ctx context.Context, c Caller) Lang { return s.l
 // asks: the stored choices and locales of users are not consulted. Channel
 // posts (the digest, a shared status) use it with DIGEST_LANGUAGE, and each
 // request runs on such a copy in its caller's language. An unsupported lang
-// keeps the current language.
+// keeps the current language. It is the one way a language is chosen: the
+// copy's catalogue printer (s.msg) and every helper method speak lang.
 func (s *Service) WithLanguage(lang Lang) *Service {
 	c := *s
-	if supported(lang) {
+	if supported(lang) && lang != s.lang {
 		c.lang = lang
+		c.tr = i18n.Default().Printer(string(lang))
 	}
 	c.pinned = true
 	return &c
@@ -89,13 +93,11 @@ func (s *Service) WithLanguage(lang Lang) *Service {
 // parseLang reads `lang ko|en|auto` (`언어 한국어|영어|자동`).
 func parseLang(cmd *Command, ts []token, _ time.Time) error {
 	if len(ts) == 0 {
-		return usageErr(cmd.Name, "Which language? Use `lang ko` (Korean), `lang en` (English) or `lang auto` (your Slack language).",
-			"어느 언어로 답변받을지 쓰세요: `언어 한국어`, `언어 영어`, `언어 자동`(Slack 언어 설정에 따름).")
+		return usageErr(cmd.Name, "language.which")
 	}
 	l, ok := lookup(langWords, textJoin(ts))
 	if !ok {
-		return usageErr(cmd.Name, "`%s` is not a language I reply in. Use ko, en or auto.",
-			"`%s`: 지원하지 않는 언어입니다. 한국어, 영어, 자동 중 하나를 쓰세요.", textJoin(ts))
+		return usageErr(cmd.Name, "language.unknown", "Text", textJoin(ts))
 	}
 	cmd.Lang = l
 	return nil
@@ -113,12 +115,8 @@ func (s *Service) chooseLanguage(ctx context.Context, c Caller, cmd Command) Rep
 	}
 	if cmd.Lang == langAuto {
 		r := s.WithLanguage(s.unchosenLanguage(c))
-		return Reply{Title: r.t(
-			"Language choice cleared: replies follow your Slack language again (or the bot's default where it is unknown); for you that is English now.",
-			"언어 선택을 해제했습니다. 앞으로는 Slack 언어 설정(알 수 없으면 기본 언어)에 따라 답변하며, 지금은 한국어입니다.")}
+		return Reply{Title: r.msg("language.cleared")}
 	}
 	r := s.WithLanguage(cmd.Lang)
-	return Reply{Title: r.t(
-		"From now on your replies are in English. To follow your Slack language again, type `/jobs lang auto`.",
-		"이제부터 한국어로 답변합니다. Slack 언어 설정을 따르게 하려면 `/jobs 언어 자동`을 입력하세요.")}
+	return Reply{Title: r.msg("language.chosen")}
 }

@@ -10,7 +10,7 @@ import (
 
 const (
 	helpTitleEn = "jobsbot: the city's job-creation ledger"
-	helpTitleKo = "jobsbot: 일자리 창출 실적 장부"
+	helpTitleKo = "일자리 실적 장부 사용법 (명령어 `/jobs`)"
 )
 
 func TestLangOfLocale(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 )
 
 // none answers `none [month] [dept:…]` (실적 없음): the department had nothing
@@ -24,14 +25,13 @@ func (s *Service) none(ctx context.Context, c Caller, cmd Command) Reply {
 	} else {
 		mine := slices.DeleteFunc(slices.Clone(depts), func(d Department) bool { return !slices.Contains(d.Reporters, c.UserID) })
 		if len(mine) != 1 {
-			return s.refuse(cmd.Name, s.t("Which department? Add dept:, e.g. `none dept:도시재생과`.",
-				"어느 부서인지 dept:로 쓰세요. 예: `none dept:도시재생과`."))
+			return s.refuse(cmd.Name, s.msg("nothing.which_department_add_dept"))
 		}
 		d = mine[0]
 	}
 	month := cmd.Period.From
 	if month.After(s.today()) {
-		return s.refuse(cmd.Name, s.t("%s has not started yet.", "%s은 아직 오지 않은 달입니다.", s.monthLabel(month)))
+		return s.refuse(cmd.Name, s.msg("nothing.has_not_started_yet", "Month", s.monthLabel(month)))
 	}
 	source := c.Source
 	if source == "" {
@@ -40,27 +40,23 @@ func (s *Service) none(ctx context.Context, c Caller, cmd Command) Reply {
 	n, err := s.store.AddNothing(ctx, NothingReport{Department: d.Name, Month: month, LoggedBy: c.UserID,
 		Source: source, IdempotencyKey: c.key(":none")})
 	if errors.Is(err, ErrConflict) {
-		return Reply{Outcome: OutcomeRepeated, Title: s.t("%s already said it had nothing for %s; nothing changed.",
-			"%[1]s 부서는 %[2]s 실적 없음을 이미 기록했습니다. 바뀐 것이 없습니다.", d.Name, s.monthLabel(month))}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.already_said_it_had", "Name", d.Name, "Month", s.monthLabel(month))}
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if n.Duplicate {
-		return Reply{Outcome: OutcomeRepeated, Title: s.t("That was already recorded as #%d.", "이미 #%d로 기록했습니다.", n.ID)}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.that_was_already_recorded", "ID", n.ID)}
 	}
-	return Reply{Title: s.t("Recorded #%d: %s had nothing to report for %s.", "#%d 기록: %s 부서 %s 실적 없음.", n.ID, d.Name, s.monthLabel(month)),
-		Sections: []Section{{Lines: []string{s.t("Wrong? `/jobs void %d <reason>`.", "잘못 기록했다면 `/jobs void %d <사유>`.", n.ID)}}},
-		Actions: []Action{{ID: ActionUndo, Label: s.t("Undo", "취소"), Style: "danger",
+	return Reply{Title: s.msg("nothing.recorded_d_had_nothing", "ID", n.ID, "Name", d.Name, "Month", s.monthLabel(month)),
+		Sections: []Section{{Lines: []string{s.msg("nothing.wrong_jobs_void_d", "ID", n.ID)}}},
+		Actions: []Action{{ID: ActionUndo, Label: s.msg("entries.undo"), Style: "danger",
 			Command: fmt.Sprintf("void %d undone from the confirmation", n.ID)}}}
 }
 
 // monthLabel names a month: "November 2026" or "2026년 11월".
-func (s *Service) monthLabel(month interface{ Format(string) string }) string {
-	if s.lang == Korean {
-		return month.Format("2006년 1월")
-	}
-	return month.Format("January 2006")
+func (s *Service) monthLabel(month time.Time) string {
+	return s.msg("format.month_name", "Date", month)
 }
 
 // voidNothing voids a "nothing" report for `void N`; ok is false when N is
@@ -74,15 +70,13 @@ func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason st
 		return s.storageFailure(ctx, "void", err), true
 	}
 	if n.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
-		return Reply{Outcome: OutcomeRefused, Title: s.t("#%d was recorded by %s; only they or a manager can void it.",
-			"#%d 기록은 %s 님이 남겼습니다. 본인이나 관리자만 무효로 할 수 있습니다.", id, n.LoggedBy)}, true
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("nothing.d_was_recorded_by", "ID", id, "LoggedBy", n.LoggedBy)}, true
 	}
 	if _, err := s.store.VoidNothing(ctx, id, c.UserID, reason); errors.Is(err, ErrAlreadyVoided) {
-		return Reply{Outcome: OutcomeRepeated, Title: s.t("#%d was already voided; nothing changed.", "#%d 기록은 이미 무효입니다. 바뀐 것이 없습니다.", id)}, true
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.d_was_already_voided", "ID", id)}, true
 	} else if err != nil {
 		return s.storageFailure(ctx, "void", err), true
 	}
-	return Reply{Title: s.t("Voided #%d: %s no longer counts as having reported for %s.",
-		"#%d 기록을 무효로 했습니다. %s 부서는 %s 보고를 하지 않은 것으로 봅니다.", id, n.Department, s.monthLabel(n.Month)),
-		Sections: []Section{{Lines: []string{s.t("Reason: %s", "사유: %s", reason)}}}}, true
+	return Reply{Title: s.msg("nothing.voided_d_no_longer", "ID", id, "Department", n.Department, "Month", s.monthLabel(n.Month)),
+		Sections: []Section{{Lines: []string{s.msg("entries.reason", "Reason", reason)}}}}, true
 }

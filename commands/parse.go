@@ -3,6 +3,7 @@ package commands
 import (
 	"errors"
 	"fmt"
+	"jobsbot/commands/i18n"
 	"slices"
 	"strconv"
 	"strings"
@@ -76,18 +77,36 @@ type Options struct {
 }
 
 // UsageError is a command line that cannot be run as typed. It carries the
-// reason in both languages and the command it was meant for, so the reply can
-// add that command's usage line and an example.
+// reason as a catalogue message, rendered in the caller's language when the
+// reply is written, and the command it was meant for, so the reply can add
+// that command's usage line and an example.
 type UsageError struct {
 	Command string // canonical name, "" when the command word itself is unknown
-	En, Ko  string
+	ID      string // catalogue message ID of the reason
+	Args    []any  // the message's arguments as name, value pairs
 }
 
-func (e *UsageError) Error() string { return e.En }
+// Error is the reason in English, for logs and tests.
+func (e *UsageError) Error() string { return e.Reason(i18n.Default().Printer(i18n.English)) }
 
-func usageErr(command, en, ko string, args ...any) *UsageError {
-	return &UsageError{Command: command, En: fmt.Sprintf(en, args...), Ko: fmt.Sprintf(ko, args...)}
+// Reason renders the reason with p.
+// Every reason may name the command as {{.Command}}, in the reply's words.
+func (e *UsageError) Reason(p i18n.Printer) string { return p.T(e.ID, e.args()...) }
+
+func (e *UsageError) args() []any {
+	return append(slices.Clone(e.Args), "Command", commandName(e.Command))
 }
+
+func usageErr(command, id string, kv ...any) *UsageError {
+	return &UsageError{Command: command, ID: id, Args: kv}
+}
+
+// dateArg is a date argument of a parse error, written in the reply's
+// language when the error is shown.
+type dateArg time.Time
+
+// In implements i18n.Localized.
+func (d dateArg) In(p i18n.Printer) string { return p.Date(time.Time(d)) }
 
 // token is one word of a command line.
 type token struct {
@@ -192,10 +211,10 @@ func isOneOf(t token, words []string) bool {
 // pure: it touches no storage and never panics.
 func Parse(text string, today time.Time) (Command, error) {
 	if len(text) > MaxTextBytes {
-		return Command{}, usageErr("", "That command is too long (over %d characters).", "명령이 너무 깁니다(%d자 초과).", MaxTextBytes)
+		return Command{}, usageErr("", "parse.that_command_is_too", "MaxTextBytes", MaxTextBytes)
 	}
 	if !utf8.ValidString(text) {
-		return Command{}, usageErr("", "That command has characters I cannot read.", "읽을 수 없는 문자가 있습니다.")
+		return Command{}, usageErr("", "parse.that_command_has_characters")
 	}
 	if r, at, found := firstControl(text); found {
 		return Command{}, controlCharErr(text, r, at)
@@ -227,7 +246,7 @@ func parseArgs(cmd *Command, ts []token, today time.Time) error {
 	spec, _ := specNamed(cmd.Name)
 	if spec.Parse == nil {
 		if len(ts) > 0 {
-			return usageErr(cmd.Name, "`%s` takes nothing after it.", "`%s` 뒤에는 아무것도 쓰지 않습니다.", cmd.Name)
+			return usageErr(cmd.Name, "parse.takes_nothing_after_it")
 		}
 		return nil
 	}
@@ -265,8 +284,7 @@ func controlCharErr(text string, r rune, at int) *UsageError {
 			name = n
 		}
 	}
-	return usageErr(name, "The text has an invisible control character (U+%04X) at character %d; delete it and send again.",
-		"%[2]d번째 글자에 보이지 않는 제어 문자(U+%04[1]X)가 있습니다. 지우고 다시 보내 주세요.", r, at)
+	return usageErr(name, "parse.text_has_invisible_control", "R", fmt.Sprintf("%04X", r), "At", at)
 }
 
 // IsBareAdd reports whether text is `add` (in any of its spellings) with
@@ -328,19 +346,15 @@ func selectCommand(tokens []token) (string, []token, error) {
 			return "holiday list", tokens[1:], nil // "holidays 2027"
 		}
 		if group == "remind" {
-			return "", nil, usageErr("", "I don't know `remind %s`. Use remind preview or remind send.",
-				"`알림 %s` 명령은 없습니다. 알림 미리보기 또는 알림 발송을 쓰세요.", tokens[1].text)
+			return "", nil, usageErr("", "parse.i_don_know_remind", "Text", tokens[1].text)
 		}
 		if group == "dept" {
-			return "", nil, usageErr("", "I don't know `dept %s`. Use dept show, add, remove, rename, merge or target.",
-				"`부서 %s` 명령은 없습니다. 부서 보기, 추가, 삭제, 이름변경, 병합, 목표 중 하나를 쓰세요.", tokens[1].text)
+			return "", nil, usageErr("", "parse.i_don_know_dept", "Text", tokens[1].text)
 		}
 		if group == "candidate" {
-			return "", nil, usageErr("", "I don't know `candidate %s`. Use candidate add, list, show or move.",
-				"`후보 %s`은(는) 없는 명령입니다. candidate add, list, show, move 중 하나를 쓰세요.", tokens[1].text)
+			return "", nil, usageErr("", "parse.unknown_candidate_command", "Text", tokens[1].text)
 		}
-		return "", nil, usageErr("", "I don't know `program %s`. Use program add, rename, deactivate or activate, or `programs` to list them.",
-			"`사업 %s`은(는) 없는 명령입니다. program add, rename, deactivate, activate 중 하나를 쓰거나 `programs`로 목록을 보세요.", tokens[1].text)
+		return "", nil, usageErr("", "parse.unknown_program_command", "Text", tokens[1].text)
 	}
 	if isSpecWord("target", first) && isSpecWord("target history", second) {
 		return "target history", tokens[2:], nil
@@ -350,7 +364,7 @@ func selectCommand(tokens []token) (string, []token, error) {
 			return s.Name, tokens[1:], nil
 		}
 	}
-	return "", nil, usageErr("", "I don't know the command `%s`.", "`%s`은(는) 없는 명령입니다.", tokens[0].text)
+	return "", nil, usageErr("", "parse.unknown_command", "Text", tokens[0].text)
 }
 
 func isSpecWord(name, folded string) bool {
@@ -377,13 +391,13 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 		canonical, known := optionKeys[fold(key)]
 		if !known {
 			if isASCIIWord(key) && !strings.HasPrefix(value, "//") {
-				return nil, usageErr(cmd.Name, "I don't know the option `%s:`.", "`%s:`은(는) 모르는 옵션입니다.", key)
+				return nil, usageErr(cmd.Name, "parse.unknown_option", "Key", key)
 			}
 			positional = append(positional, t) // "10:30", "회의:…" and URLs belong to the note
 			continue
 		}
 		if !allows(cmd.Name, canonical) {
-			return nil, usageErr(cmd.Name, "`%s` does not take `%s:`.", "`%s` 명령에는 `%s:` 옵션을 쓸 수 없습니다.", cmd.Name, key)
+			return nil, usageErr(cmd.Name, "parse.does_not_take", "Key", key)
 		}
 		if canonical == "note" {
 			// note: takes the rest of the line verbatim, options and all.
@@ -406,7 +420,7 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			}
 		}
 		if strings.TrimSpace(value) == "" {
-			return nil, usageErr(cmd.Name, "`%s:` needs a value right after the colon, with no space.", "`%s:` 뒤에 값을 붙여 쓰세요.", key)
+			return nil, usageErr(cmd.Name, "parse.needs_value_right_after", "Key", key)
 		}
 		if err := setOption(cmd, canonical, value, today); err != nil {
 			return nil, err
@@ -439,8 +453,7 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 	case "date":
 		d, err := dates.Parse(value, today)
 		if err != nil {
-			return usageErr(cmd.Name, "I can't read the date `%s`. Write it like 2026-04-30, 4/30, 4월말 or yesterday.",
-				"날짜 `%s`을(를) 읽을 수 없습니다. 2026-04-30, 4/30, 4월말, 어제처럼 쓰세요.", value)
+			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
 		o.Date = &d
 	case "dept":
@@ -449,33 +462,31 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		return parseChannel(cmd, value)
 	case "status":
 		if o.Status, ok = lookup(statusWords, value); !ok {
-			return usageErr(cmd.Name, "`status:%s` is not a status. Use status:realised (hired) or status:agreed (MOU, not yet hired).",
-				"`상태:%s`은(는) 없는 상태입니다. 상태:채용 또는 상태:약정을 쓰세요.", value)
+			return usageErr(cmd.Name, "parse.status_is_not_status", "Value", value)
 		}
 	case "type":
 		if o.Employment, ok = lookup(employmentWords, value); !ok {
-			return usageErr(cmd.Name, "`type:%s` is not an employment type. Use type:regular, type:temporary or type:daily.",
-				"`형태:%s`은(는) 없는 고용형태입니다. 상용, 임시, 일용 중 하나를 쓰세요.", value)
+			return usageErr(cmd.Name, "parse.type_is_not_employment", "Value", value)
 		}
 	case "year":
 		y, err := strconv.Atoi(value)
 		if err != nil || y < 2000 || y > 2100 {
-			return usageErr(cmd.Name, "`year:%s` is not a year. Write it like year:2026.", "`연도:%s`을(를) 읽을 수 없습니다. 연도:2026처럼 쓰세요.", value)
+			return usageErr(cmd.Name, "parse.year_is_not_year", "Value", value)
 		}
 		o.Year = y
 	case "program":
 		o.Program = value
 	case "kind":
 		if o.Kind, ok = lookup(kindWords, value); !ok {
-			return usageErr(cmd.Name, "`kind:%s` is not a kind. Use one of: %s.", "`종류:%s`은(는) 없는 종류입니다. 다음 중 하나를 쓰세요: %s.", value, names(kindWords))
+			return usageErr(cmd.Name, "parse.kind_is_not_kind", "Value", value, "Choices", names(kindWords))
 		}
 	case "mission":
 		if o.Mission, ok = lookup(missionWords, value); !ok {
-			return usageErr(cmd.Name, "`mission:%s` is not a mission type. Use one of: %s.", "`미션:%s`은(는) 없는 유형입니다. 다음 중 하나를 쓰세요: %s.", value, names(missionWords))
+			return usageErr(cmd.Name, "parse.mission_is_not_mission", "Value", value, "Choices", names(missionWords))
 		}
 	case "sector":
 		if o.Sector, ok = lookup(sectorWords, value); !ok {
-			return usageErr(cmd.Name, "`sector:%s` is not a sector. Use sector:public (공공) or sector:private (민간).", "`부문:%s`은(는) 없는 부문입니다. 공공 또는 민간을 쓰세요.", value)
+			return usageErr(cmd.Name, "parse.sector_is_not_sector", "Value", value)
 		}
 	case "rep":
 		o.Rep = value
@@ -496,15 +507,15 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		case "개", "명", "회":
 			o.Unit = value
 		default:
-			return usageErr(cmd.Name, "`unit:%s` is not a unit. Use unit:개 or unit:명 for jobs, unit:회 for sessions.", "`단위:%s`은(는) 쓸 수 없습니다. 개, 명(일자리) 또는 회(횟수)를 쓰세요.", value)
+			return usageErr(cmd.Name, "parse.unit_is_not_unit", "Value", value)
 		}
 	case "by":
 		if o.By, ok = lookup(reportByWords, value); !ok {
-			return usageErr(cmd.Name, "`by:%s` is not a grouping. Use one of: %s.", "`기준:%s`: 없는 집계 기준입니다. 다음 중 하나를 쓰세요: %s.", value, names(reportByWords))
+			return usageErr(cmd.Name, "parse.by_is_not_grouping", "Value", value, "ReportByWords", names(reportByWords))
 		}
 	case "disclosure":
 		if o.Disclosure, ok = lookup(disclosureWords, value); !ok {
-			return usageErr(cmd.Name, "`disclosure:%s` is not a disclosure type. Use one of: %s.", "`공시:%s`은(는) 없는 공시유형입니다. 다음 중 하나를 쓰세요: %s.", value, names(disclosureWords))
+			return usageErr(cmd.Name, "parse.disclosure_is_not_disclosure", "Value", value, "Choices", names(disclosureWords))
 		}
 	}
 	return nil
@@ -551,11 +562,11 @@ func parseStatus(cmd *Command, ts []token, today time.Time) error {
 // takeID reads the leading entry or candidate number ("12" or "#12").
 func takeID(cmd *Command, ts []token) ([]token, error) {
 	if len(ts) == 0 {
-		return nil, usageErr(cmd.Name, "Which number? Give the number shown in the list.", "몇 번인지 목록에 나온 번호를 쓰세요.")
+		return nil, usageErr(cmd.Name, "parse.which_number_give_number")
 	}
 	id, err := strconv.ParseInt(strings.TrimPrefix(ts[0].text, "#"), 10, 64)
 	if err != nil || id <= 0 {
-		return nil, usageErr(cmd.Name, "`%s` is not a number from the list.", "`%s`은(는) 목록의 번호가 아닙니다.", ts[0].text)
+		return nil, usageErr(cmd.Name, "parse.is_not_number_from", "Text", ts[0].text)
 	}
 	cmd.ID = id
 	return ts[1:], nil
@@ -580,7 +591,7 @@ func parseCandidateShow(cmd *Command, ts []token, _ time.Time) error {
 		return err
 	}
 	if len(ts) > 0 {
-		return usageErr(cmd.Name, "`candidate show` takes only a number.", "`candidate show`에는 번호만 쓰세요.")
+		return usageErr(cmd.Name, "parse.candidate_show_takes_only")
 	}
 	return nil
 }
@@ -599,7 +610,7 @@ func parseCandidateList(cmd *Command, ts []token, _ time.Time) error {
 	if len(ts) > 0 {
 		st, ok := lookup(stageWords, textJoin(ts))
 		if !ok {
-			return usageErr(cmd.Name, "`%s` is not a stage. Use one of: %s.", "`%s`은(는) 없는 단계입니다. 다음 중 하나를 쓰세요: %s.", textJoin(ts), names(stageWords))
+			return usageErr(cmd.Name, "parse.unknown_stage", "Text", textJoin(ts), "Choices", names(stageWords))
 		}
 		cmd.Stage = st
 	}
@@ -678,8 +689,7 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		}
 		if end < len(ts) && !ts[end].quoted && numbers.LooksNumeric(ts[end].text) {
 			// "180 2000" is two counts or a typo; guessing either would be wrong.
-			return usageErr(cmd.Name, "`%s %s` is two numbers in a row; give one count (write 12,000 as 1만 2000 or 12000).",
-				"`%s %s`: 수가 두 개 연달아 있습니다. 수는 하나만 쓰세요(12,000은 1만 2000 또는 12000).", textJoin(ts[i:end]), ts[end].text)
+			return usageErr(cmd.Name, "parse.two_counts", "First", textJoin(ts[i:end]), "Second", ts[end].text)
 		}
 		cmd.Count, cmd.HasCount = n, true
 		cmd.Before, cmd.After = raws(ts[:i]), raws(ts[end:])
@@ -688,19 +698,16 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	if dateTyped != "" && cmd.Opts.Date != nil {
 		// "add 4.5 youth": 4.5 read as April 5, so no count is left; say so
 		// rather than ask for a count the user thinks was given.
-		d := cmd.Opts.Date.Format(time.DateOnly)
-		return usageErr(cmd.Name, "I couldn't find how many jobs: `%s` reads as the date %s. Give the count as a whole number, e.g. 180.",
-			"일자리 수를 찾지 못했습니다. `%s`: 날짜(%s)로 읽었습니다. 일자리 수는 180처럼 정수로 쓰세요.", dateTyped, d)
+		return usageErr(cmd.Name, "parse.date_left_no_count", "DateTyped", dateTyped, "Date", dateArg(*cmd.Opts.Date))
 	}
 	first := ""
 	if len(ts) > 0 {
 		first = ts[0].text
 	}
 	if first == "" {
-		return usageErr(cmd.Name, "How many jobs? Give the count first, e.g. 180 or 2만500.", "일자리 수를 먼저 쓰세요. 예: 180, 2만500.")
+		return usageErr(cmd.Name, "parse.count_missing")
 	}
-	return usageErr(cmd.Name, "I couldn't find how many jobs: `%s` is not a number. Write the count as 180, 2,400, 6백여 or 1만2000.",
-		"일자리 수를 찾지 못했습니다: `%s`에서 수를 읽을 수 없습니다. 180, 2,400, 6백여, 1만2000처럼 쓰세요.", first)
+	return usageErr(cmd.Name, "parse.no_count", "First", first)
 }
 
 // countRun reads the longest run of unquoted words from i that is one
@@ -723,49 +730,42 @@ func countRun(ts []token, i int) (numbers.Number, int, bool) {
 func checkCount(command string, n numbers.Number) *UsageError {
 	switch {
 	case n.Value < 1:
-		return usageErr(command, "The count must be at least 1; to take an entry back, use `undo` or `void <number>`.",
-			"수는 1 이상이어야 합니다. 기록을 취소하려면 `undo` 또는 `void <번호>`를 쓰세요.")
+		return usageErr(command, "parse.count_below_one")
 	case n.Value > MaxCount:
-		return usageErr(command, "%s is more than the %s one entry may hold; split it or check the figure.",
-			"%s은(는) 한 건에 기록할 수 있는 %s을(를) 넘습니다. 나누어 기록하거나 수를 확인하세요.", numbers.Format(n.Value), numbers.Format(MaxCount))
+		return usageErr(command, "parse.count_too_large", "Value", numbers.Format(n.Value), "MaxCount", numbers.Format(MaxCount))
 	case n.Counter == "회":
-		return usageErr(command, "Sessions (회) are not jobs; log how many people were hired (명 or 개).",
-			"횟수(회)는 일자리가 아닙니다. 채용된 인원(명, 개)을 기록하세요.")
+		return usageErr(command, "parse.sessions_are_not_jobs")
 	case n.Counter == "원":
-		return usageErr(command, "Won (원) is money, not jobs; log how many jobs were created.",
-			"원(금액)은 일자리 수가 아닙니다. 만들어진 일자리 수를 기록하세요.")
+		return usageErr(command, "parse.won_is_money_not")
 	}
 	return nil
 }
 
-// numberReasonsKo words the numbers package's reasons in Korean.
-var numberReasonsKo = map[string]string{
-	"is not a number":                            "수로 읽을 수 없습니다",
-	"has a misplaced comma":                      "쉼표 자리가 맞지 않습니다",
-	"is too large":                               "너무 큽니다",
-	"is not a whole number":                      "정수가 아닙니다",
-	"has a sign; only plain counts are accepted": "부호가 붙어 있습니다. 부호 없는 수만 씁니다",
-	"has a space inside the number":              "수 가운데에 띄어쓰기가 있습니다",
-	"has a space before its counter":             "여 앞에 띄어쓰기가 있습니다",
-	"has a unit with no digit before it":         "단위 앞에 숫자가 없습니다",
-	"has its units out of order":                 "단위 순서가 맞지 않습니다",
-	"needs a single digit 1-9 before 천, 백 or 십":  "천, 백, 십 앞에는 한 자리 숫자(1-9)만 씁니다",
-	"has a zero before a unit":                   "단위 앞에 0이 있습니다",
-	"has a part too big for its place":           "자리에 비해 큰 수가 있습니다",
+// countReasons maps the numbers package's reasons to catalogue messages.
+var countReasons = map[string]string{
+	"is empty":              "parse.count.empty",
+	"is not a number":       "parse.count.not_number",
+	"has a misplaced comma": "parse.count.comma",
+	"is too large":          "parse.count.too_large",
+	"is not a whole number": "parse.count.not_whole",
+	"has a sign; only plain counts are accepted": "parse.count.sign",
+	"has a space inside the number":              "parse.count.space",
+	"has a space before its counter":             "parse.count.space_counter",
+	"has a unit with no digit before it":         "parse.count.bare_unit",
+	"has its units out of order":                 "parse.count.order",
+	"needs a single digit 1-9 before 천, 백 or 십":  "parse.count.small_digit",
+	"has a zero before a unit":                   "parse.count.zero_unit",
+	"has a part too big for its place":           "parse.count.place",
+	"is not a number I can read":                 "parse.count.unreadable",
 }
 
 func countError(command, typed string, err error) error {
 	var ne *numbers.Error
-	reason, reasonKo := "is not a number I can read", "수로 읽을 수 없습니다"
-	if errors.As(err, &ne) && ne.Reason != "" {
-		reason = ne.Reason
-		if ko, ok := numberReasonsKo[ne.Reason]; ok {
-			reasonKo = ko
-		}
+	id := "parse.count.unreadable"
+	if errors.As(err, &ne) && countReasons[ne.Reason] != "" {
+		id = countReasons[ne.Reason]
 	}
-	return &UsageError{Command: command,
-		En: fmt.Sprintf("`%s` %s. Write the count as 180, 2,400, 6백여 or 1만2000.", typed, reason),
-		Ko: fmt.Sprintf("`%s`: %s. 180, 2,400, 6백여, 1만2000처럼 쓰세요.", typed, reasonKo)}
+	return usageErr(command, id, "Typed", typed)
 }
 
 // takePeriod removes the first run of up to three words that reads as a
@@ -790,7 +790,7 @@ func takePeriod(cmd *Command, ts []token, today time.Time) []token {
 // parseMove reads "<stage> [note]"; stages may be two words ("not selected").
 func parseMove(cmd *Command, ts []token) error {
 	if len(ts) == 0 {
-		return usageErr(cmd.Name, "To which stage? Use one of: %s.", "어느 단계로 옮길지 쓰세요: %s.", names(stageWords))
+		return usageErr(cmd.Name, "parse.to_which_stage_use", "Choices", names(stageWords))
 	}
 	for n := min(2, len(ts)); n >= 1; n-- {
 		if st, ok := lookup(stageWords, textJoin(ts[:n])); ok {
@@ -801,5 +801,5 @@ func parseMove(cmd *Command, ts []token) error {
 			return nil
 		}
 	}
-	return usageErr(cmd.Name, "`%s` is not a stage. Use one of: %s.", "`%s`은(는) 없는 단계입니다. 다음 중 하나를 쓰세요: %s.", ts[0].text, names(stageWords))
+	return usageErr(cmd.Name, "parse.unknown_stage", "Text", ts[0].text, "Choices", names(stageWords))
 }

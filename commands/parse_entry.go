@@ -2,7 +2,6 @@ package commands
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -52,8 +51,7 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 		if n, d := dateRun(ts, i, today); n > 0 {
 			typed := textJoin(ts[i : i+n])
 			if cmd.Opts.Date != nil || dateTyped != "" {
-				return nil, "", usageErr(cmd.Name, "The line has two dates (`%s` and another); give the date once.",
-					"날짜가 두 번 있습니다(`%s` 외 하나). 날짜는 한 번만 쓰세요.", typed)
+				return nil, "", usageErr(cmd.Name, "parse_entry.line_has_two_dates", "Typed", typed)
 			}
 			dateTyped, cmd.Opts.Date = typed, &d
 			i += n - 1
@@ -64,16 +62,14 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 		}
 		if st, ok := freeStatusWords[fold(t.text)]; ok {
 			if cmd.Opts.Status != "" && cmd.Opts.Status != st {
-				return nil, "", usageErr(cmd.Name, "`%s` contradicts the status given; give the status once.",
-					"상태가 서로 다르게 두 번 있습니다(`%s`). 상태는 한 번만 쓰세요.", t.text)
+				return nil, "", usageErr(cmd.Name, "parse_entry.contradicts_status_given_give", "Text", t.text)
 			}
 			cmd.Opts.Status = st
 			continue
 		}
 		if et, ok := freeEmploymentWords[fold(t.text)]; ok {
 			if cmd.Opts.Employment != "" && cmd.Opts.Employment != et {
-				return nil, "", usageErr(cmd.Name, "`%s` contradicts the employment type given; give the type once.",
-					"고용형태가 서로 다르게 두 번 있습니다(`%s`). 고용형태는 한 번만 쓰세요.", t.text)
+				return nil, "", usageErr(cmd.Name, "parse_entry.contradicts_employment_type_given", "Text", t.text)
 			}
 			cmd.Opts.Employment = et
 			continue
@@ -109,14 +105,12 @@ func askAboutNote(cmd *Command, ts []token) error {
 			continue
 		}
 		if reDateLike.MatchString(t.text) {
-			return usageErr(cmd.Name, "`%s` looks like a date I cannot read: write the date like date:2026-11-30 or 11월 30일, or put the words after note: to keep them as a note.",
-				"`%s`: 날짜로 보이지만 읽을 수 없습니다. 날짜라면 date:2026-11-30이나 11월 30일처럼 쓰고, 메모라면 note: 뒤에 쓰세요.", t.text)
+			return usageErr(cmd.Name, "parse_entry.looks_like_date_i", "Text", t.text)
 		}
 		f := fold(t.text)
 		for _, w := range statusLike {
 			if cmd.Opts.Status == "" && strings.Contains(f, w) {
-				return usageErr(cmd.Name, "`%s` may mean agreements (MOU) rather than hires: add status:agreed if nobody is hired yet or status:realised if they are, or put the words after note: to keep them as a note.",
-					"`%s`: 약정(MOU)일 수 있습니다. 아직 채용 전이면 상태:약정, 이미 채용했으면 상태:채용을 붙이고, 메모로만 남기려면 note: 뒤에 쓰세요.", t.text)
+				return usageErr(cmd.Name, "parse_entry.may_mean_agreements_mou", "Text", t.text)
 			}
 		}
 	}
@@ -148,18 +142,18 @@ func dropComparison(ts []token) []token {
 // 1~13월, q5, 2026-13) though it did not read as one.
 var rePeriodLike = regexp.MustCompile(`(?i)\d *(월|분기|반기|일)|^\d{4}[-./]|^[qh]\d+$|^\d{1,2} *[~～]|^\d{4}-?w\d`)
 
-// periodReasonsKo words the dates package's reasons in Korean.
-var periodReasonsKo = map[string]string{
-	"is not a period I know":                    "알 수 없는 기간입니다",
-	"is not a date format I know":               "알 수 없는 날짜 형식입니다",
-	"has a year outside 2000-2100":              "연도가 2000~2100 밖입니다",
-	"has a month outside 1-12":                  "월이 1~12 밖입니다",
-	"is not a real date":                        "없는 날짜입니다",
-	"has a quarter outside 1-4":                 "분기가 1~4 밖입니다",
-	"has a half-year other than 1 or 2":         "반기는 상반기, 하반기뿐입니다",
-	"has a week number that year does not have": "그해에 없는 주 번호입니다",
-	"ends before it starts":                     "끝이 시작보다 앞섭니다",
-	"is not an ISO week like 2026-W17":          "2026-W17 같은 주 표기가 아닙니다",
+// periodReasons maps the dates package's reasons to catalogue messages.
+var periodReasons = map[string]string{
+	"is not a period I know":                    "parse.period.unknown",
+	"is not a date format I know":               "parse.period.date_format",
+	"has a year outside 2000-2100":              "parse.period.year_range",
+	"has a month outside 1-12":                  "parse.period.month_range",
+	"is not a real date":                        "parse.period.no_such_date",
+	"has a quarter outside 1-4":                 "parse.period.quarter_range",
+	"has a half-year other than 1 or 2":         "parse.period.half",
+	"has a week number that year does not have": "parse.period.week_range",
+	"ends before it starts":                     "parse.period.backwards",
+	"is not an ISO week like 2026-W17":          "parse.period.iso_week",
 }
 
 // refuseUnreadPeriod refuses a word left after the period was taken that
@@ -170,17 +164,12 @@ func refuseUnreadPeriod(cmd *Command, ts []token, today time.Time) error {
 		if t.quoted || !rePeriodLike.MatchString(t.text) {
 			continue
 		}
-		reason, reasonKo := "is not a period I know", "알 수 없는 기간입니다"
+		id := "parse.period.unknown"
 		var e *dates.Error
-		if _, err := dates.ParsePeriod(t.text, today); errors.As(err, &e) {
-			reason = e.Reason
-			if ko, ok := periodReasonsKo[e.Reason]; ok {
-				reasonKo = ko
-			}
+		if _, err := dates.ParsePeriod(t.text, today); errors.As(err, &e) && periodReasons[e.Reason] != "" {
+			id = periodReasons[e.Reason]
 		}
-		return &UsageError{Command: cmd.Name,
-			En: fmt.Sprintf("`%s` %s. Write periods like 2026, 4월, 1~4월, 1분기, 상반기, 지난주, or a date such as 4월말 for the total through it.", t.text, reason),
-			Ko: fmt.Sprintf("`%s`: %s. 기간은 2026, 4월, 1~4월, 1분기, 상반기, 지난주처럼, 그 날짜까지의 누계는 4월말처럼 쓰세요.", t.text, reasonKo)}
+		return usageErr(cmd.Name, id, "Typed", t.text)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"errors"
+	"jobsbot/commands/i18n"
 	"slices"
 	"strings"
 	"testing"
@@ -103,7 +104,12 @@ func TestParseRefusesBadInput(t *testing.T) {
 			if !errors.As(err, &ue) {
 				t.Fatalf("Parse(%q) error = %v; want a *UsageError", tt.line, err)
 			}
-			if ue.Command != tt.command || ue.En == "" || ue.Ko == "" {
+			en, errEn := ue.Reason(i18n.Default().Printer(i18n.English)), ""
+			ko, kerr := i18n.Default().Printer(i18n.Korean).Render(ue.ID, ue.args()...)
+			if kerr != nil {
+				errEn = kerr.Error()
+			}
+			if ue.Command != tt.command || en == "" || ko == "" || errEn != "" {
 				t.Errorf("Parse(%q) = %+v; want a bilingual error for %q", tt.line, ue, tt.command)
 			}
 		})
@@ -177,14 +183,16 @@ func TestParseCommands(t *testing.T) {
 // so help never shows a line that would be refused.
 func TestHelpExamplesParse(t *testing.T) {
 	for _, spec := range commandTable {
-		for _, ex := range spec.Examples {
-			cmd, err := Parse(ex, parseToday)
-			if err != nil {
-				t.Errorf("example %q of %s: %v", ex, spec.Name, err)
-				continue
-			}
-			if cmd.Name != spec.Name {
-				t.Errorf("example %q parses as %q; want %q", ex, cmd.Name, spec.Name)
+		for _, lang := range []Lang{English, Korean} {
+			for _, ex := range New(Config{Language: lang}).examples(spec) {
+				cmd, err := Parse(ex, parseToday)
+				if err != nil {
+					t.Errorf("example %q of %s: %v", ex, spec.Name, err)
+					continue
+				}
+				if cmd.Name != spec.Name {
+					t.Errorf("example %q parses as %q; want %q", ex, cmd.Name, spec.Name)
+				}
 			}
 		}
 	}
@@ -199,7 +207,7 @@ func FuzzParse(f *testing.F) {
 		cmd, err := Parse(line, parseToday)
 		if err != nil {
 			var ue *UsageError
-			if !errors.As(err, &ue) || ue.En == "" {
+			if !errors.As(err, &ue) || ue.ID == "" {
 				t.Fatalf("Parse(%q) returned %v; want a *UsageError with a message", line, err)
 			}
 			return
@@ -269,7 +277,7 @@ func TestParseAddKoreanForms(t *testing.T) {
 			cmd, err := Parse(tt.line, parseToday)
 			if tt.want.count == 0 {
 				var ue *UsageError
-				if !errors.As(err, &ue) || ue.Command != "add" || ue.En == "" || ue.Ko == "" {
+				if !errors.As(err, &ue) || ue.Command != "add" || ue.ID == "" {
 					t.Fatalf("Parse(%q) = %+v, %v; want a bilingual refusal", tt.line, cmd, err)
 				}
 				return
@@ -319,7 +327,7 @@ func TestParseAddAsksInsteadOfGuessing(t *testing.T) {
 			if !errors.As(err, &ue) || ue.Command != "add" {
 				t.Fatalf("Parse(%q) error = %v; want a refusal for add", tt.line, err)
 			}
-			for _, text := range []string{ue.En, ue.Ko} {
+			for _, text := range []string{ue.Reason(i18n.Default().Printer(i18n.English)), ue.Reason(i18n.Default().Printer(i18n.Korean))} {
 				if !strings.Contains(text, tt.names) || strings.Contains(text, "program") || strings.Contains(text, "사업") {
 					t.Errorf("refusal %q should name %q and not blame a program", text, tt.names)
 				}
@@ -332,16 +340,17 @@ func TestParseAddAsksInsteadOfGuessing(t *testing.T) {
 // reason, naming the word; it is never looked up as a program.
 func TestParseRefusesUnreadPeriods(t *testing.T) {
 	for _, tt := range []struct{ line, en, ko string }{
-		{"status 13월", "`13월` has a month outside 1-12", "`13월`: 월이 1~12 밖입니다"},
-		{"status 5분기", "`5분기` has a quarter outside 1-4", "`5분기`: 분기가 1~4 밖입니다"},
+		{"status 13월", "`13월` has a month outside 1-12", "`13월`: 월이 1~12 범위 밖입니다"},
+		{"status 5분기", "`5분기` has a quarter outside 1-4", "`5분기`: 분기가 1~4 범위 밖입니다"},
 		{"status 4~1월", "`4~1월` ends before it starts", "`4~1월`: 끝이 시작보다 앞섭니다"},
 		{"status youth 2월30일", "`2월30일` is not a real date", "`2월30일`: 없는 날짜입니다"},
-		{"list q7", "`q7` has a quarter outside 1-4", "`q7`: 분기가 1~4 밖입니다"},
-		{"status 2026-W60", "`2026-W60` has a week number that year does not have", "`2026-W60`: 그해에 없는 주 번호입니다"},
+		{"list q7", "`q7` has a quarter outside 1-4", "`q7`: 분기가 1~4 범위 밖입니다"},
+		{"status 2026-W60", "`2026-W60` has a week number that year does not have", "`2026-W60`: 그해에 없는 주차입니다"},
 	} {
 		_, err := Parse(tt.line, parseToday)
 		var ue *UsageError
-		if !errors.As(err, &ue) || !strings.Contains(ue.En, tt.en) || !strings.Contains(ue.Ko, tt.ko) {
+		if !errors.As(err, &ue) || !strings.Contains(ue.Reason(i18n.Default().Printer(i18n.English)), tt.en) ||
+			!strings.Contains(ue.Reason(i18n.Default().Printer(i18n.Korean)), tt.ko) {
 			t.Errorf("Parse(%q) = %v; want a refusal %q / %q", tt.line, err, tt.en, tt.ko)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -108,28 +109,46 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// programLabel names a program in the reply language, with its code.
+// programLabel names a program in the reply language: in English with its
+// code, which English replies use for typing; in Korean by its Korean name,
+// which (with its aliases) is what Korean users type.
 func (s *Service) programLabel(p Program) string {
+	if s.lang == Korean && p.NameKo != "" {
+		return p.NameKo
+	}
 	name := p.NameEn
-	if s.lang == Korean || name == "" {
+	if name == "" {
 		name = p.NameKo
 	}
 	return name + " (" + p.Code + ")"
+}
+
+// ProgramLabel names a program as replies in lang do, for the transports'
+// own lists (the Slack form).
+func (s *Service) ProgramLabel(p Program, lang Lang) string {
+	return s.WithLanguage(lang).programLabel(p)
+}
+
+// programShort is the short name of a program in lists: its code in
+// English, its Korean name in Korean.
+func (s *Service) programShort(p Program) string {
+	if s.lang == Korean && p.NameKo != "" {
+		return p.NameKo
+	}
+	return p.Code
 }
 
 // unknownProgram is the reply to a program name that matched nothing.
 func (s *Service) unknownProgram(command, typed string, programs []Program) Reply {
 	suggestions := closestPrograms(programs, typed)
 	if len(suggestions) == 0 {
-		return s.refuse(command, s.t("I don't know the program `%s`. Type `programs` to see the codes.",
-			"`%s` 사업을 찾을 수 없습니다. `programs`로 사업 코드를 확인하세요.", typed))
+		return s.refuse(command, s.msg("programs.unknown", "Typed", typed))
 	}
 	labels := make([]string, len(suggestions))
 	for i, p := range suggestions {
 		labels[i] = s.programLabel(p)
 	}
-	return s.refuse(command, s.t("I don't know the program `%s`. Did you mean %s?",
-		"`%s` 사업을 찾을 수 없습니다. 혹시 %s인가요?", typed, strings.Join(labels, ", ")))
+	return s.refuse(command, s.msg("programs.unknown_did_you_mean", "Typed", typed, "Join", strings.Join(labels, ", ")))
 }
 
 // Programs lists the programs, for forms that offer a choice.
@@ -143,27 +162,45 @@ func (s *Service) programs(ctx context.Context) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, "programs", err)
 	}
+	if s.lang == Korean {
+		// In Korean, programs go by their Korean names in 가나다 order
+		// (Hangul code points are in dictionary order).
+		list = slices.Clone(list)
+		slices.SortStableFunc(list, func(a, b Program) int { return strings.Compare(s.programShort(a), s.programShort(b)) })
+	}
 	var sections []Section
 	for _, sector := range []Sector{SectorPublic, SectorPrivate} {
 		sec := Section{Heading: label(sectorWords, sector, s.lang)}
 		for _, p := range list {
-			if p.Sector != sector {
-				continue
+			if p.Sector == sector {
+				sec.Lines = append(sec.Lines, s.programLine(p))
 			}
-			line := "`" + p.Code + "` " + p.NameKo + " / " + p.NameEn + " · " + p.Department
-			if len(p.Aliases) > 0 {
-				line += " · " + s.t("also: ", "별칭: ") + strings.Join(p.Aliases, ", ")
-			}
-			if !p.Active {
-				line += s.t(" (inactive)", " (비활성)")
-			}
-			sec.Lines = append(sec.Lines, line)
 		}
 		if len(sec.Lines) > 0 {
 			sections = append(sections, sec)
 		}
 	}
-	return Reply{Title: s.t("Programs", "사업 목록"), Sections: sections}
+	return Reply{Title: s.msg("programs.programs"), Sections: sections}
+}
+
+// programLine is one program in the list: in English its code and both
+// names; in Korean its Korean name and the Korean aliases that can be typed.
+func (s *Service) programLine(p Program) string {
+	line := "`" + p.Code + "` " + p.NameKo + " / " + p.NameEn + " · " + p.Department
+	aliases := p.Aliases
+	if s.lang == Korean {
+		line = s.programShort(p) + " · " + p.Department
+		aliases = slices.DeleteFunc(slices.Clone(aliases), func(a string) bool {
+			return strings.IndexFunc(a, func(r rune) bool { return r < unicode.MaxASCII && unicode.IsLetter(r) }) >= 0
+		})
+	}
+	if len(aliases) > 0 {
+		line += " · " + s.msg("programs.also") + strings.Join(aliases, ", ")
+	}
+	if !p.Active {
+		line += s.msg("programs.inactive")
+	}
+	return line
 }
 
 // programCommand answers program add, rename, deactivate and activate.
@@ -184,7 +221,7 @@ func (s *Service) programCommand(ctx context.Context, cmd Command) Reply {
 	o.Department = dept
 	if cmd.Name == "program add" {
 		if len(cmd.Words) != 1 {
-			return s.refuse(cmd.Name, s.t("Give one short code for the new program, without spaces.", "새 사업의 짧은 코드를 공백 없이 하나 쓰세요."))
+			return s.refuse(cmd.Name, s.msg("programs.give_one_short_code"))
 		}
 		p := Program{Code: cmd.Words[0], NameEn: o.En, NameKo: o.Ko, Sector: o.Sector, Department: o.Department,
 			Unit: o.Unit, Aliases: o.Aliases, DisclosureType: o.Disclosure, Active: true}
@@ -195,24 +232,23 @@ func (s *Service) programCommand(ctx context.Context, cmd Command) Reply {
 			p.DisclosureType = "other"
 		}
 		if p.NameEn == "" && p.NameKo == "" || p.Sector == "" {
-			return s.refuse(cmd.Name, s.t("A program needs a name (en:\"…\" or ko:\"…\") and a sector (sector:public or sector:private).",
-				"사업에는 이름(en:\"…\" 또는 ko:\"…\")과 부문(sector:public 또는 sector:private)이 필요합니다."))
+			return s.refuse(cmd.Name, s.msg("programs.program_needs_name_en"))
 		}
 		if r, bad := s.checkProgram(cmd.Name, p, list); bad {
 			return r
 		}
 		saved, err := s.store.AddProgram(ctx, p)
 		if errors.Is(err, ErrConflict) {
-			return s.refuse(cmd.Name, s.t("The code or an alias of `%s` is already used by another program.", "`%s`의 코드나 별칭을 이미 다른 사업이 쓰고 있습니다.", p.Code))
+			return s.refuse(cmd.Name, s.msg("programs.code_or_alias_of", "Code", p.Code))
 		}
 		if err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		}
-		return Reply{Title: s.t("Added program %s.", "%s 사업을 추가했습니다.", s.programLabel(saved))}
+		return Reply{Title: s.msg("programs.added_program", "Saved", s.programLabel(saved))}
 	}
 	typed := strings.Join(cmd.Words, " ")
 	if typed == "" {
-		return s.refuse(cmd.Name, s.t("Which program? Give its code or name.", "어느 사업인지 코드나 이름을 쓰세요."))
+		return s.refuse(cmd.Name, s.msg("programs.which_program_give_its2"))
 	}
 	p, ok := findProgram(list, typed)
 	if !ok {
@@ -222,10 +258,10 @@ func (s *Service) programCommand(ctx context.Context, cmd Command) Reply {
 	switch cmd.Name {
 	case "program deactivate":
 		p.Active = false
-		title = s.t("Deactivated %s: no new entries; its history stays.", "%s 사업을 비활성화했습니다. 새 실적은 받지 않고 기록은 남습니다.", s.programLabel(p))
+		title = s.msg("programs.deactivated_no_new_entries", "Program", s.programLabel(p))
 	case "program activate":
 		p.Active = true
-		title = s.t("Activated %s again.", "%s 사업을 다시 활성화했습니다.", s.programLabel(p))
+		title = s.msg("programs.activated_again", "Program", s.programLabel(p))
 	default: // rename
 		before := p
 		setIf(&p.NameEn, o.En)
@@ -243,18 +279,17 @@ func (s *Service) programCommand(ctx context.Context, cmd Command) Reply {
 		if slices.Equal(before.Aliases, p.Aliases) && before.NameEn == p.NameEn && before.NameKo == p.NameKo &&
 			before.Code == p.Code && before.Department == p.Department && before.Unit == p.Unit &&
 			before.Sector == p.Sector && before.DisclosureType == p.DisclosureType {
-			return s.refuse(cmd.Name, s.t("Nothing to change: give en:\"…\", ko:\"…\", code:, aliases:, sector:, dept: or unit:.",
-				"바꿀 내용이 없습니다. en:\"…\", ko:\"…\", code:, aliases:, sector:, dept:, unit: 중 하나를 쓰세요."))
+			return s.refuse(cmd.Name, s.msg("programs.nothing_to_change_give"))
 		}
 		others := slices.DeleteFunc(slices.Clone(list), func(q Program) bool { return q.ID == p.ID })
 		if r, bad := s.checkProgram(cmd.Name, p, others); bad {
 			return r
 		}
-		title = s.t("Updated %s.", "%s 사업을 수정했습니다.", s.programLabel(p))
+		title = s.msg("programs.updated", "Program", s.programLabel(p))
 	}
 	if _, err := s.store.UpdateProgram(ctx, p); err != nil {
 		if errors.Is(err, ErrConflict) {
-			return s.refuse(cmd.Name, s.t("That code or alias is already used by another program.", "그 코드나 별칭은 이미 다른 사업이 쓰고 있습니다."))
+			return s.refuse(cmd.Name, s.msg("programs.that_code_or_alias"))
 		}
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -271,11 +306,11 @@ func setIf(dst *string, v string) {
 // another program already answers to (which would make entries ambiguous).
 func (s *Service) checkProgram(command string, p Program, others []Program) (Reply, bool) {
 	if strings.ContainsAny(p.Code, " \t") || p.Code == "" || utf8.RuneCountInString(p.Code) > 40 {
-		return s.refuse(command, s.t("A program code is one word of at most 40 characters.", "사업 코드는 40자 이내의 한 단어입니다.")), true
+		return s.refuse(command, s.msg("programs.program_code_is_one")), true
 	}
 	for _, n := range append([]string{p.NameEn, p.NameKo}, p.Aliases...) {
 		if utf8.RuneCountInString(n) > MaxNameRunes {
-			return s.refuse(command, s.t("Names are at most %d characters.", "이름은 %d자 이내입니다.", MaxNameRunes)), true
+			return s.refuse(command, s.msg("shared.name_too_long", "MaxNameRunes", MaxNameRunes)), true
 		}
 	}
 	for _, name := range append([]string{p.Code, p.NameEn, p.NameKo}, p.Aliases...) {
@@ -283,7 +318,7 @@ func (s *Service) checkProgram(command string, p Program, others []Program) (Rep
 			continue
 		}
 		if q, taken := findProgram(others, name); taken {
-			return s.refuse(command, s.t("`%s` already names %s; pick another.", "`%s`은(는) 이미 %s 사업의 이름입니다. 다른 이름을 쓰세요.", name, s.programLabel(q))), true
+			return s.refuse(command, s.msg("programs.already_names_pick_another", "Name", name, "Other", s.programLabel(q))), true
 		}
 	}
 	return Reply{}, false

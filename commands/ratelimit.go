@@ -86,8 +86,5 @@ func (s *Service) writeLimited(ctx context.Context, c Caller, command string) *R
 	}
 	secs := int(math.Ceil(d.Seconds()))
 	s.log.WarnContext(ctx, "write rate limit", "user", c.UserID, "command", command, "retry_after_s", secs)
-	return &Reply{Command: command, Outcome: OutcomeRefused, Title: s.t(
-		"You are sending changes faster than the bot takes them (%[2]d a minute per person), so this one was not saved. Please try again in %[1]d seconds; if a script is sending them, stop it.",
-		"변경 요청이 너무 잦아 이번 요청은 저장하지 않았습니다(한 사람당 1분에 %[2]d건까지). %[1]d초 뒤에 다시 시도해 주세요. 스크립트가 보내고 있다면 멈춰 주세요.",
-		secs, s.limiter.perMinute)}
+	return &Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("ratelimit.you_are_sending_changes", "Secs", secs, "PerMinute", s.limiter.perMinute)}
 }

@@ -163,18 +163,16 @@ func (s *Service) currentRound(ctx context.Context) (ReminderPlan, error) {
 // two buttons, one opening the add form with the department filled in, one
 // recording that there was nothing this month.
 func (s *Service) ReminderReply(p ReminderPlan, d Department) Reply {
-	title := s.t("Reminder: %s has not reported its jobs for %s yet.", "알림: %s 부서의 %s 일자리 실적이 아직 보고되지 않았습니다.", d.Name, s.monthLabel(p.Month))
+	title := s.msg("reminders.reminder_has_not_reported", "Name", d.Name, "Month", s.monthLabel(p.Month))
 	if p.Round == RoundLast {
-		title = s.t("Last reminder: %s has not reported its jobs for %s; today is the month's last working day.",
-			"마지막 알림: %s 부서의 %s 일자리 실적이 아직 없습니다. 오늘이 이달 마지막 근무일입니다.", d.Name, s.monthLabel(p.Month))
+		title = s.msg("reminders.last_reminder_has_not", "Name", d.Name, "Month", s.monthLabel(p.Month))
 	}
 	month := p.Month.Format("2006-01")
 	return Reply{Command: "remind", Outcome: OutcomeOK, Title: title,
-		Sections: []Section{{Lines: []string{s.t("If there was nothing to report this month, press *Nothing this month*: it counts as reported.",
-			"이달 실적이 없으면 *이달 실적 없음*을 누르세요. 보고한 것으로 처리합니다.")}}},
+		Sections: []Section{{Lines: []string{s.msg("reminders.if_there_was_nothing")}}},
 		Actions: []Action{
-			{ID: ActionReport, Label: s.t("Report now", "지금 보고"), Command: `add dept:"` + d.Name + `"`, Style: "primary"},
-			{ID: ActionNothing, Label: s.t("Nothing this month", "이달 실적 없음"), Command: "none " + month + ` dept:"` + d.Name + `"`},
+			{ID: ActionReport, Label: s.msg("reminders.report_now"), Command: `add dept:"` + d.Name + `"`, Style: "primary"},
+			{ID: ActionNothing, Label: s.msg("reminders.nothing_this_month"), Command: "none " + month + ` dept:"` + d.Name + `"`},
 		}}
 }
 
@@ -184,9 +182,9 @@ func (s *Service) ReminderListReply(p ReminderPlan) Reply {
 	for i, d := range p.Silent {
 		names[i] = d.Name
 	}
-	title := s.t("Not yet reported for %s (%d): %s", "%s 실적 미보고 부서 (%d곳): %s", s.monthLabel(p.Month), len(names), strings.Join(names, ", "))
+	title := s.msg("reminders.not_yet_reported_for", "Month", s.monthLabel(p.Month), "Count", len(names), "Join", strings.Join(names, ", "))
 	if len(names) == 0 {
-		title = s.t("Every department has reported for %s.", "모든 부서가 %s 실적을 보고했습니다.", s.monthLabel(p.Month))
+		title = s.msg("reminders.every_department_has_reported", "Month", s.monthLabel(p.Month))
 	}
 	return Reply{Command: "remind", Outcome: OutcomeOK, Title: title}
 }
@@ -217,7 +215,7 @@ func (s *Service) remindPreview(ctx context.Context, cmd Command) Reply {
 	}
 	sec := Section{}
 	for _, d := range p.Silent {
-		to := s.t("no reporters or channel yet (`dept add %s @…`)", "보고 담당자나 채널 없음 (`dept add %s @…`)", d.Name)
+		to := s.msg("reminders.no_reporters_or_channel", "Name", d.Name)
 		switch {
 		case len(d.Reporters) > 0:
 			to = mentions(d.Reporters)
@@ -227,17 +225,16 @@ func (s *Service) remindPreview(ctx context.Context, cmd Command) Reply {
 		sec.Lines = append(sec.Lines, d.Name+" → "+to)
 	}
 	if len(sec.Lines) == 0 {
-		sec.Lines = []string{s.t("Nobody: every department has reported.", "없음: 모든 부서가 보고했습니다.")}
+		sec.Lines = []string{s.msg("reminders.nobody_every_department_has")}
 	}
-	return Reply{Title: s.t("Reminder round %d for %s, due %s: %d departments", "%[2]s %[1]d차 알림 (%[3]s): %[4]d개 부서",
-		p.Round, s.monthLabel(p.Month), p.Due.Format("2006-01-02 15:04"), len(p.Silent)), Sections: []Section{sec}}
+	return Reply{Title: s.msg("reminders.reminder_round_d_for", "Round", p.Round, "Month", s.monthLabel(p.Month), "Due", s.instant(p.Due), "Silent", len(p.Silent)), Sections: []Section{sec}}
 }
 
 // remindSend answers `remind send`: the current round now, through the same
 // exactly-once ledger as the scheduled sends.
 func (s *Service) remindSend(ctx context.Context, cmd Command) Reply {
 	if s.reminders == nil {
-		return s.refuse(cmd.Name, s.t("Reminders are not set up on this bot (no Slack token).", "이 봇에는 알림 발송이 설정되어 있지 않습니다(Slack 토큰 없음)."))
+		return s.refuse(cmd.Name, s.msg("reminders.reminders_are_not_set"))
 	}
 	p, err := s.currentRound(ctx)
 	if err != nil {
@@ -246,13 +243,9 @@ func (s *Service) remindSend(ctx context.Context, cmd Command) Reply {
 	res, err := s.reminders.SendReminders(ctx, p)
 	if err != nil {
 		s.log.ErrorContext(ctx, "reminder send failed", "month", p.Month.Format("2006-01"), "round", p.Round, "err", err)
-		return Reply{Command: cmd.Name, Outcome: OutcomeFailed, Title: s.t(
-			"Some reminders could not be sent just now; none was sent twice. Try `/jobs remind send` again in a few minutes.",
-			"일부 알림을 지금 보내지 못했습니다. 중복 발송은 없습니다. 몇 분 뒤 `/jobs remind send`로 다시 시도하세요.")}
+		return Reply{Command: cmd.Name, Outcome: OutcomeFailed, Title: s.msg("reminders.some_reminders_could_not")}
 	}
-	return Reply{Title: s.t("Round %d for %s: sent %d, already sent %d, %d departments without reporters or channel.",
-		"%[2]s %[1]d차 알림: 발송 %[3]d건, 이미 발송 %[4]d건, 보고 담당자나 채널이 없는 부서 %[5]d곳.",
-		p.Round, s.monthLabel(p.Month), res.Sent, res.Already, res.NoContact)}
+	return Reply{Title: s.msg("reminders.round_d_for_sent", "Round", p.Round, "Month", s.monthLabel(p.Month), "Sent", res.Sent, "Already", res.Already, "NoContact", res.NoContact)}
 }
 
 // ReportDepartment returns the department a Report now button's value

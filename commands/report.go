@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 )
 
 // ReportBy says how the monthly report (월별 추진실적) groups its rows.
@@ -21,13 +22,13 @@ const (
 	ReportByType       ReportBy = "type"       // employment type (상용/임시/일용)
 )
 
-var reportByWords = []word[ReportBy]{
-	{ReportByProgram, "By program", "사업별", []string{"programs", "program", "사업"}},
-	{ReportByDepartment, "By department", "부서별", []string{"department", "부서"}},
-	{ReportBySector, "By sector", "부문별", []string{"부문"}},
-	{ReportByDisclosure, "By disclosure type", "공시유형별", []string{"공시", "공시유형"}},
-	{ReportByType, "By employment type", "고용형태별", []string{"employment", "고용형태", "형태"}},
-}
+var reportByWords = vocab[ReportBy]{"vocab.report_by", []word[ReportBy]{
+	{ReportByProgram, []string{"programs", "program", "사업"}},
+	{ReportByDepartment, []string{"department", "부서"}},
+	{ReportBySector, []string{"부문"}},
+	{ReportByDisclosure, []string{"공시", "공시유형"}},
+	{ReportByType, []string{"employment", "고용형태", "형태"}},
+}}
 
 // ReportData is what a monthly report is built from: the live entries of
 // the year through the report date and of the same span a year earlier.
@@ -189,7 +190,7 @@ func keyOf(p Program, m *MonthTotal, by ReportBy, lang Lang) reportKey {
 			dept = mt.Department
 		}
 		if dept == "" {
-			return reportKey{key: "", label: pick(lang, "(no department)", "(부서 미지정)")}
+			return reportKey{key: "", label: pick(lang, "report.no_department")}
 		}
 		return reportKey{key: dept, label: dept}
 	case ReportBySector:
@@ -198,7 +199,7 @@ func keyOf(p Program, m *MonthTotal, by ReportBy, lang Lang) reportKey {
 		return reportKey{key: p.DisclosureType, label: label(disclosureWords, p.DisclosureType, lang)}
 	case ReportByType:
 		if mt.EmploymentType == "" {
-			return reportKey{key: "", label: pick(lang, "(not given)", "(미지정)")}
+			return reportKey{key: "", label: pick(lang, "report.not_given")}
 		}
 		return reportKey{key: mt.EmploymentType, label: label(employmentWords, mt.EmploymentType, lang)}
 	}
@@ -218,7 +219,7 @@ func seedKeys(programs []Program, by ReportBy, lang Lang) []reportKey {
 	case ReportByType:
 		return nil
 	case ReportBySector:
-		for _, w := range sectorWords {
+		for _, w := range sectorWords.words {
 			out = append(out, reportKey{key: string(w.Value), label: label(sectorWords, w.Value, lang)})
 		}
 		return out
@@ -266,13 +267,13 @@ func compareKeys(a, b reportKey, by ReportBy) int {
 }
 
 // vocabIndex is v's place in its vocabulary, unknown values last.
-func vocabIndex[T ~string](vocab []word[T], v T) int {
-	for i, w := range vocab {
+func vocabIndex[T ~string](vocab vocab[T], v T) int {
+	for i, w := range vocab.words {
 		if w.Value == v {
 			return i
 		}
 	}
-	return len(vocab)
+	return len(vocab.words)
 }
 
 // sectorValue turns a sector label (either language) back into its value.
@@ -300,13 +301,8 @@ func addRow(t, r ReportRow) ReportRow {
 	return t
 }
 
-// pick chooses the wording of a language outside a Service.
-func pick(lang Lang, en, ko string) string {
-	if lang == Korean {
-		return ko
-	}
-	return en
-}
+// pick renders catalogue message id in lang, for code outside a Service.
+func pick(lang Lang, id string) string { return i18n.Default().Printer(string(lang)).T(id) }
 
 // ReportByLabel names a grouping in a language ("사업별").
 func ReportByLabel(by ReportBy, lang Lang) string { return label(reportByWords, by, lang) }
@@ -317,7 +313,7 @@ func DisclosureLabel(code string, lang Lang) string { return label(disclosureWor
 // EmploymentLabel names an employment type in a language; "" is 미지정.
 func EmploymentLabel(code string, lang Lang) string {
 	if code == "" {
-		return pick(lang, "(not given)", "(미지정)")
+		return pick(lang, "report.not_given")
 	}
 	return label(employmentWords, code, lang)
 }

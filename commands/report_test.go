@@ -61,7 +61,7 @@ func TestReportTablesMatchTheLedger(t *testing.T) {
 	reportLedger(h)
 	r := h.run("U1", "보고서 4월말", commands.OutcomeOK)
 	text := r.Text()
-	mustContain(t, text, "2026년 월별 추진실적 · 사업별 (2026. 4. 30. 기준)", "월별 실적 (1~4월)", "전년 동기", "제외: 아직 채용되지 않은 약정 40.")
+	mustContain(t, text, "2026년 월별 추진실적 · 사업별 (2026. 4. 30. 기준)", "월별 실적(1월~4월)", "전년 동기", "아직 채용하지 않은 약정 40개는 실적에서 제외했습니다.")
 	if strings.Contains(text, "5월") {
 		t.Errorf("a report as of April shows May:\n%s", text)
 	}
@@ -98,7 +98,7 @@ func TestReportTablesMatchTheLedger(t *testing.T) {
 	mustContain(t, r.Text(), "공시유형별", "고용장려금")
 	h.run("U1", "report by:nonsense", commands.OutcomeRefused)
 	r = h.run("U1", "report 2030", commands.OutcomeRefused)
-	mustContain(t, r.Text(), "사용법: `/jobs report")
+	mustContain(t, r.Text(), "사용법: `/jobs 보고서")
 }
 
 func TestAuditViews(t *testing.T) {
@@ -107,20 +107,20 @@ func TestAuditViews(t *testing.T) {
 	h.run(manager, "target 2만1000", commands.OutcomeOK)
 
 	r := h.run("U1", "목록 무효 2026", commands.OutcomeOK)
-	mustContain(t, r.Text(), "무효 처리 실적: 1건, 일자리 999 제외", "rail 999", "UMANAGER", "사유: 중복 보고")
+	mustContain(t, r.Text(), "무효 처리 실적: 1건, 일자리 999개 제외", "고속철도변 정비사업 999개", "UMANAGER", "사유: 중복 보고")
 	r = h.run("U1", "list voided 2025", commands.OutcomeOK)
 	mustContain(t, r.Text(), "무효 처리된 실적이 없습니다")
 
 	r = h.run("U1", "목표 이력", commands.OutcomeOK)
-	mustContain(t, r.Text(), "2026년 목표 변경 이력 (당초 → 변경)", "전체 목표: 당초 20,500", "전체 목표: 20,500 → 21,000 (+500) · UMANAGER",
-		"기업 및 투자유치 (invest): 당초 3,000")
+	mustContain(t, r.Text(), "2026년 목표 변경 이력 (당초 → 변경)", "전체 목표: 당초 20,500개", "전체 목표: 20,500개 → 21,000개(+500) · UMANAGER",
+		"기업 및 투자유치: 당초 3,000개")
 	r = h.run("U1", "target history 2025", commands.OutcomeOK)
 	mustContain(t, r.Text(), "2025년 목표가 정해진 적이 없습니다")
 
 	r = h.run("U1", "list dept:노인복지과 2026-03", commands.OutcomeOK)
 	want := h.sum("e.department = '노인복지과' AND e.as_of BETWEEN '2026-03-01' AND '2026-03-31'")
-	mustContain(t, r.Text(), "senior +77", fmt.Sprintf("노인복지과: 유효 실적 1건, 일자리 %d", want))
-	if strings.Contains(r.Text(), "youth") {
+	mustContain(t, r.Text(), "노인 일자리 +77개", fmt.Sprintf("노인복지과: 유효 실적 1건, 일자리 %d개", want))
+	if strings.Contains(r.Text(), "청년") {
 		t.Errorf("another department's entries are listed:\n%s", r.Text())
 	}
 }

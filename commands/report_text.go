@@ -32,8 +32,7 @@ func parseReport(cmd *Command, ts []token, today time.Time) error {
 		}
 		by, ok := lookup(reportByWords, t.text)
 		if !ok || t.quoted {
-			return usageErr(cmd.Name, "`%s` is neither a period nor a grouping. Group by one of: %s.",
-				"`%s`: 기간이나 집계 기준으로 읽을 수 없습니다. 기준은 다음 중 하나를 쓰세요: %s.", t.text, names(reportByWords))
+			return usageErr(cmd.Name, "report_text.is_neither_period_nor", "Text", t.text, "ReportByWords", names(reportByWords))
 		}
 		cmd.By = by
 	}
@@ -70,7 +69,7 @@ func (s *Service) reportSpan(cmd Command) (int, time.Time) {
 func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 	year, asOf := s.reportSpan(cmd)
 	if asOf.Year() < year {
-		return s.refuse(cmd.Name, s.t("%d has not started yet, so there is nothing to report.", "%d년은 아직 시작되지 않아 보고할 실적이 없습니다.", year))
+		return s.refuse(cmd.Name, s.msg("report_text.d_has_not_started", "Year", year))
 	}
 	data, err := LoadReportData(ctx, s.store, year, asOf)
 	if err != nil {
@@ -81,14 +80,13 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 
 // renderReport lays a report out: monthly tables, then targets and last year.
 func (s *Service) renderReport(r Report) Reply {
-	out := Reply{Title: s.t("Monthly report %d · %s (as of %s)", "%d년 월별 추진실적 · %s (%s 기준)",
-		r.Year, ReportByLabel(r.By, s.lang), s.date(r.AsOf))}
+	out := Reply{Title: s.msg("report_text.monthly_report_d_as", "Year", r.Year, "ReportByLabel", ReportByLabel(r.By, s.lang), "AsOf", s.date(r.AsOf))}
 	rows := s.reportRows(r)
 	for first := 1; first <= r.Months; first += monthsPerTable {
 		last := min(first+monthsPerTable-1, r.Months)
-		header := []string{s.t("Item", "구분")}
+		header := []string{s.msg("report_text.item")}
 		for m := first; m <= last; m++ {
-			header = append(header, s.t("%s", "%s월", monthName(m, s.lang)))
+			header = append(header, s.monthName(m))
 		}
 		var body [][]string
 		for _, lr := range rows {
@@ -98,11 +96,11 @@ func (s *Service) renderReport(r Report) Reply {
 			}
 			body = append(body, line)
 		}
-		out.Sections = append(out.Sections, Section{Heading: s.t("Jobs per month (%s–%s)", "월별 실적 (%s~%s월)", monthName(first, s.lang), monthName(last, s.lang)),
+		out.Sections = append(out.Sections, Section{Heading: s.msg("report_text.jobs_per_month", "From", s.monthName(first), "To", s.monthName(last)),
 			Lines: monoTable(header, body), Mono: true})
 	}
-	header := []string{s.t("Item", "구분"), s.t("Target", "목표"), s.t("To date", "누계"), s.t("Rate", "달성률"),
-		s.t("Last year", "전년 동기"), s.t("Change", "증감")}
+	header := []string{s.msg("report_text.item"), s.msg("report_text.target2"), s.msg("report_text.to_date"), s.msg("report_text.rate"),
+		s.msg("report_text.last_year"), s.msg("report_text.change")}
 	var body [][]string
 	for _, lr := range rows {
 		rate := "-"
@@ -116,17 +114,16 @@ func (s *Service) renderReport(r Report) Reply {
 		body = append(body, []string{lr.label, target, s.count(lr.row.Total, lr.row.Approximate), rate,
 			numbers.Format(lr.row.LastYear), signed(lr.row.Diff())})
 	}
-	out.Sections = append(out.Sections, Section{Heading: s.t("To date against the target and last year", "누계 · 목표 대비 · 전년 동기 대비"),
+	out.Sections = append(out.Sections, Section{Heading: s.msg("report_text.to_date_against_target"),
 		Lines: monoTable(header, body), Mono: true})
-	notes := []string{s.t("Realised jobs only, through %[1]s; last year is 1 January – %[3]s.", "채용 실적만 집계(%[1]s까지), 전년 동기는 %[2]d. 1. 1. ~ %[3]s.",
-		s.date(r.AsOf), r.Year-1, s.date(SameDayLastYear(r.AsOf)))}
+	notes := []string{s.msg("report_text.realised_jobs_only_through", "AsOf", s.date(r.AsOf), "From", s.date(dates.On(r.Year-1, time.January, 1)), "To", s.date(SameDayLastYear(r.AsOf)))}
 	if r.Total.Approximate {
-		notes = append(notes, s.t("여 marks a figure that includes approximate reports.", "여: 어림수로 보고된 실적이 포함된 수치."))
+		notes = append(notes, s.msg("report_text.marks_figure_that_includes"))
 	}
 	if r.Agreed > 0 {
-		notes = append(notes, s.t("Not counted: %s agreed (MOU) jobs not yet hired.", "제외: 아직 채용되지 않은 약정 %s.", numbers.Format(r.Agreed)))
+		notes = append(notes, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(r.Agreed)))
 	}
-	notes = append(notes, s.t("The spreadsheet: `/jobs export xlsx %d`.", "엑셀 파일: `/jobs export xlsx %d`.", r.Year))
+	notes = append(notes, s.msg("report_text.spreadsheet_jobs_export_xlsx", "Year", r.Year))
 	out.Sections = append(out.Sections, Section{Lines: notes})
 	return out
 }
@@ -145,19 +142,15 @@ func (s *Service) reportRows(r Report) []labelledRow {
 			out = append(out, labelledRow{cut(row.Label, reportLabelCols), row})
 		}
 		if g.Label != "" && len(r.Groups) > 1 {
-			out = append(out, labelledRow{cut(s.t("%s subtotal", "%s 소계", g.Label), reportLabelCols), g.Subtotal})
+			out = append(out, labelledRow{cut(s.msg("report_text.subtotal", "Label", g.Label), reportLabelCols), g.Subtotal})
 		}
 	}
-	return append(out, labelledRow{s.t("Total", "합계"), r.Total})
+	return append(out, labelledRow{s.msg("report_text.total2"), r.Total})
 }
 
 // monthName is a month's short name (Jan) or number (4, read with 월).
-func monthName(m int, lang Lang) string {
-	if lang == Korean {
-		return fmt.Sprint(m)
-	}
-	return time.Month(m).String()[:3]
-}
+// monthName is month m (1-12) as report headers write it: Apr, 4월.
+func (s *Service) monthName(m int) string { return strings.Fields(s.msg("chart.months"))[m-1] }
 
 func dash(n int64) string {
 	if n == 0 {

@@ -50,7 +50,7 @@ func TestControlCharactersRefused(t *testing.T) {
 
 	ko := newHarness(t, commands.Korean)
 	r := ko.run("U1", "추가 5 청년 메모\x00", commands.OutcomeRefused)
-	mustContain(t, r.Text(), "번째 글자에 보이지 않는 제어 문자(U+0000)", "사용법:")
+	mustContain(t, r.Text(), "번째 글자에 보이지 않는 제어 문자(유니코드 0000)", "사용법:")
 }
 
 // TestAddFormRefusesControlCharacters: the add form marks the field.

@@ -5,12 +5,12 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"log/slog"
 	"slices"
 	"time"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 )
 
 // Lang is the language replies are written in.
@@ -66,8 +66,10 @@ type Service struct {
 	now      func() time.Time
 	log      *slog.Logger
 	poster   DigestPoster
-
-	// lang above is the language s.t writes in; defaultLang is BOT_LANGUAGE,
+	// tr renders catalogue messages in lang; a request's copy of the Service
+	// (WithLanguage) carries the caller's language in both.
+	tr i18n.Printer
+	// lang above is the language s.msg writes in; defaultLang is BOT_LANGUAGE,
 	// for callers with no stored choice, language or locale of their own.
 	defaultLang Lang
 	// pinned makes every reply use lang, whoever asks: a Service for a
@@ -108,6 +110,7 @@ func New(cfg Config) *Service {
 	if s.lang == "" {
 		s.lang = English
 	}
+	s.tr = i18n.Default().Printer(string(s.lang))
 	s.defaultLang = s.lang
 	if s.now == nil {
 		s.now = time.Now
@@ -134,16 +137,17 @@ func (s *Service) today() time.Time { return dates.Today(s.now(), s.loc) }
 // Today is the current calendar date in the city's time zone (midnight UTC).
 func (s *Service) Today() time.Time { return s.today() }
 
-// t picks the English or Korean wording and formats it.
-func (s *Service) t(en, ko string, args ...any) string {
-	format := en
-	if s.lang == Korean {
-		format = ko
+// msg renders catalogue message id in the Service's language, with arguments
+// as name, value pairs: s.msg("entries.recorded", "ID", 12, "Count", "180개", "Program", name).
+func (s *Service) msg(id string, kv ...any) string { return s.tr.T(id, kv...) }
+
+// Printer renders catalogue messages in lang, for the transports' own labels
+// and channel posts; "" means the service default.
+func (s *Service) Printer(lang Lang) i18n.Printer {
+	if lang == "" {
+		lang = s.lang
 	}
-	if len(args) == 0 {
-		return format
-	}
-	return fmt.Sprintf(format, args...)
+	return i18n.Default().Printer(string(lang))
 }
 
 // key returns the caller's idempotency key, or a fresh random one.
@@ -167,14 +171,10 @@ func RandomHex(n int) string {
 func (s *Service) storageFailure(ctx context.Context, command string, err error) Reply {
 	if errors.Is(err, ErrUnavailable) || errors.Is(err, context.DeadlineExceeded) {
 		s.log.WarnContext(ctx, "storage unavailable", "command", command, "err", err)
-		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.t(
-			"The jobs ledger cannot be reached right now, so nothing was saved. Please try again in a minute.",
-			"지금 실적 장부(데이터베이스)에 연결할 수 없어 아무것도 저장하지 않았습니다. 잠시 후 다시 시도해 주세요.")}
+		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("service.jobs_ledger_cannot_be")}
 	}
 	s.log.ErrorContext(ctx, "command failed", "command", command, "err", err)
-	return Reply{Command: command, Outcome: OutcomeFailed, Title: s.t(
-		"Something went wrong on our side and nothing was saved. Please try again; if it keeps happening, tell the jobs unit.",
-		"처리 중 문제가 생겨 아무것도 저장하지 않았습니다. 다시 시도해 주시고, 계속되면 일자리정책과에 알려 주세요.")}
+	return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("service.something_went_wrong_on")}
 }
 
 // Form field names of the add-entry form (the Slack modal); FieldErrors are

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"jobsbot/commands/dates"
-	"jobsbot/commands/numbers"
 )
 
 // silentAfter is how long a department may go without logging before status
@@ -59,7 +58,7 @@ func (s *Service) status(ctx context.Context, cmd Command) Reply {
 		return *refusal
 	}
 	r := s.renderStatus(v, cmd)
-	r.Actions = []Action{{ID: ActionShare, Label: s.t("Share to channel", "채널에 공유"), Command: statusCommandLine(cmd), Style: "primary"}}
+	r.Actions = []Action{{ID: ActionShare, Label: s.msg("status.share_to_channel"), Command: statusCommandLine(cmd), Style: "primary"}}
 	return r
 }
 
@@ -95,6 +94,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		span = dates.Year(cmd.Opts.Year)
 	}
 	v := newStatusView(span, today)
+	v.label = s.period(span)
 
 	all, err := s.store.Programs(ctx)
 	if err != nil {
@@ -291,11 +291,11 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 	}
 	name := v.label
 	if v.through {
-		name = s.t("total through %s", "%s 누계", s.date(v.to))
+		name = s.msg("status.total_through", "Date", s.date(v.to))
 	}
-	r := Reply{Title: s.t("Jobs status · %s%s (as of %s)", "일자리 현황 · %s%s (%s 기준)", name, scope, s.date(v.to))}
+	r := Reply{Title: s.msg("status.jobs_status_as_of", "Label", name, "Scope", scope, "To", s.date(v.to))}
 	if v.to.Before(v.from) {
-		r.Title = s.t("Jobs status · %s%s (not started yet)", "일자리 현황 · %s%s (아직 시작 전)", name, scope)
+		r.Title = s.msg("status.jobs_status_not_started", "Label", name, "Scope", scope)
 	}
 	head := s.statusHeadline(v, cmd, total, today)
 	r.Sections = append(r.Sections, Section{Lines: head})
@@ -321,24 +321,20 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	var head []string
 	switch {
 	case v.target > 0 && (v.wholeYear || v.through):
-		head = append(head, s.t("Total: %s of the %s target (%d%%)", "누적 %s / 목표 %s (%d%%)",
-			numbers.Format(total.Jobs), numbers.Format(v.target), percent(total.Jobs, v.target)))
+		head = append(head, s.msg("status.total_of_target", "Jobs", s.jobs(total.Jobs), "Target", s.jobs(v.target), "Percent", percent(total.Jobs, v.target)))
 		if v.live && total.Jobs < v.target {
 			need := v.target - total.Jobs
 			weeks := weeksLeft(today)
-			head = append(head, s.t("Still needed: %s, about %s a week over the %d weeks left",
-				"남은 목표: %s (남은 %[3]d주 동안 주당 약 %[2]s)", numbers.Format(need), numbers.Format((need+weeks-1)/weeks), weeks))
+			head = append(head, s.msg("status.still_needed", "Need", s.jobs(need), "PerWeek", s.jobs((need+weeks-1)/weeks), "Weeks", weeks))
 		} else if total.Jobs >= v.target {
-			head = append(head, s.t("Target reached.", "목표를 달성했습니다."))
+			head = append(head, s.msg("shared.target_reached"))
 		}
 	case v.target > 0:
-		head = append(head, s.t("Total in %s: %s (%d%% of the year's %s target)", "%s 실적: %s (연간 목표 %[4]s의 %[3]d%%)",
-			v.label, numbers.Format(total.Jobs), percent(total.Jobs, v.target), numbers.Format(v.target)))
+		head = append(head, s.msg("status.total_in_period", "Label", v.label, "Jobs", s.jobs(total.Jobs), "Percent", percent(total.Jobs, v.target), "Target", s.jobs(v.target)))
 	default:
-		head = append(head, s.t("Total: %s", "누적: %s", numbers.Format(total.Jobs)))
+		head = append(head, s.msg("status.total", "Jobs", s.jobs(total.Jobs)))
 		if cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
-			head = append(head, s.t("No target set for %d yet: a manager can set one with `target <count>`.",
-				"%d년 목표가 아직 없습니다. 관리자가 `target <수>`로 정할 수 있습니다.", v.from.Year()))
+			head = append(head, s.msg("shared.no_target", "Year", v.from.Year()))
 		}
 	}
 	if !v.to.Before(v.from) {
@@ -347,17 +343,16 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	if len(v.programs) > 1 && cmd.Sector == "" {
 		pub := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPublic })
 		priv := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPrivate })
-		head = append(head, s.t("Public %s · Private %s", "공공 %s · 민간 %s", numbers.Format(pub.Jobs), numbers.Format(priv.Jobs)))
+		head = append(head, s.msg("status.public_private", "Public", s.jobs(pub.Jobs), "Private", s.jobs(priv.Jobs)))
 	}
 	if v.live {
-		head = append(head, s.t("This week %s · This month %s", "이번 주 %s · 이번 달 %s",
-			numbers.Format(v.sum(v.week, nil).Jobs), numbers.Format(v.sum(v.month, nil).Jobs)))
+		head = append(head, s.msg("status.this_week_this_month", "Week", s.jobs(v.sum(v.week, nil).Jobs), "Month", s.jobs(v.sum(v.month, nil).Jobs)))
 	}
 	if total.Approximate > 0 {
-		head = append(head, s.t("Includes %s reported as approximate (여).", "이 중 %s은(는) 어림수(여)로 보고된 실적입니다.", numbers.Format(total.Approximate)))
+		head = append(head, s.msg("shared.approximate", "Approximate", s.jobs(total.Approximate)))
 	}
 	if total.Agreed > 0 {
-		head = append(head, s.t("Not counted: %s agreed (MOU) jobs not yet hired.", "제외: 아직 채용되지 않은 약정 %s.", numbers.Format(total.Agreed)))
+		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(total.Agreed)))
 	}
 	return head
 }
@@ -368,9 +363,8 @@ func (s *Service) lastYearLine(now, before int64, span dates.Period) string {
 	if before > 0 {
 		change += fmt.Sprintf(" (%+d%%)", ((now-before)*100+signedHalf(now-before, before))/before)
 	}
-	return s.t("Same span last year (%[1]s – %[2]s): %[3]s · change %[4]s",
-		"전년 동기(%[1]s ~ %[2]s) %[3]s · 대비 %[4]s",
-		s.date(span.From), s.date(span.To), numbers.Format(before), change)
+	return s.msg("status.same_span_last_year", "From", s.date(span.From), "To", s.date(span.To),
+		"Before", s.jobs(before), "Change", change)
 }
 
 // signedHalf rounds a percentage half away from zero.
@@ -383,23 +377,30 @@ func signedHalf(diff, whole int64) int64 {
 
 func (s *Service) programSection(v statusView) Section {
 	progs := append([]Program(nil), v.programs...)
-	sort.SliceStable(progs, func(i, j int) bool { return v.totals[progs[i].ID].Jobs > v.totals[progs[j].ID].Jobs })
-	sec := Section{Heading: s.t("By program", "사업별")}
+	// Most jobs first; ties in the order of the names the reader sees.
+	sort.SliceStable(progs, func(i, j int) bool {
+		a, b := v.totals[progs[i].ID].Jobs, v.totals[progs[j].ID].Jobs
+		if a != b {
+			return a > b
+		}
+		return s.programShort(progs[i]) < s.programShort(progs[j])
+	})
+	sec := Section{Heading: s.msg("status.by_program")}
 	for _, p := range progs {
 		t := v.totals[p.ID]
 		target := v.targets.Programs[p.ID]
 		if t.Jobs == 0 && t.Agreed == 0 && target == 0 && !p.Active {
 			continue
 		}
-		line := fmt.Sprintf("%s · %s: %s", s.programLabel(p), label(sectorWords, p.Sector, s.lang), s.count(t.Jobs, t.Approximate > 0))
+		line := fmt.Sprintf("%s · %s: %s", s.programLabel(p), label(sectorWords, p.Sector, s.lang), s.unitCount(t.Jobs, t.Approximate > 0, p.Unit))
 		if target > 0 {
-			line += s.t(" of %s (%d%%)", " / 목표 %s (%d%%)", numbers.Format(target), percent(t.Jobs, target))
+			line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", percent(t.Jobs, target))
 		}
 		if w := v.week[p.ID].Jobs; w > 0 {
-			line += s.t(" · +%s this week", " · 이번 주 +%s", numbers.Format(w))
+			line += s.msg("status.program_this_week", "W", s.jobs(w))
 		}
 		if last := v.lastTotals[p.ID].Jobs; last > 0 {
-			line += s.t(" · last year %s", " · 전년 동기 %s", numbers.Format(last))
+			line += s.msg("status.program_last_year", "Last", s.unitCount(last, false, p.Unit))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}
@@ -440,16 +441,16 @@ func (s *Service) markSilence(ctx context.Context, v *statusView) error {
 }
 
 func (s *Service) departmentSection(depts []DepartmentTotal, asOf time.Time) Section {
-	sec := Section{Heading: s.t("By department", "부서별")}
+	sec := Section{Heading: s.msg("status.by_department")}
 	for _, d := range depts {
-		line := fmt.Sprintf("%s: %s", d.Department, numbers.Format(d.Jobs)) + s.deptAchievement(d)
+		line := fmt.Sprintf("%s: %s", d.Department, s.jobs(d.Jobs)) + s.deptAchievement(d)
 		switch {
 		case d.Reported && d.Jobs == 0:
 			// It said it had nothing this month: reported, not silent.
 		case d.LastLoggedOn.IsZero():
-			line += s.t(" · nothing logged yet", " · 아직 보고 없음")
+			line += s.msg("status.nothing_logged_yet")
 		case asOf.Sub(d.LastLoggedOn) >= silentAfter && !d.Reported:
-			line += s.t(" · silent since %s", " · %s 이후 보고 없음", s.date(d.LastLoggedOn))
+			line += s.msg("status.silent_since", "LastLoggedOn", s.date(d.LastLoggedOn))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}
@@ -457,7 +458,7 @@ func (s *Service) departmentSection(depts []DepartmentTotal, asOf time.Time) Sec
 }
 
 func (s *Service) pipelineSection(counts map[Stage]int) Section {
-	sec := Section{Heading: s.t("Social-enterprise candidates", "사회적기업 후보")}
+	sec := Section{Heading: s.msg("status.social_enterprise_candidates")}
 	var parts []string
 	total := 0
 	for _, st := range pipelineOrder {
@@ -469,15 +470,14 @@ func (s *Service) pipelineSection(counts map[Stage]int) Section {
 		parts = append(parts, fmt.Sprintf("%s %d", label(stageWords, st, s.lang), n))
 	}
 	if total == 0 {
-		sec.Lines = []string{s.t("No candidates yet: `candidate add <name>` records one.", "아직 후보가 없습니다. `candidate add <이름>`으로 등록하세요.")}
+		sec.Lines = []string{s.msg("status.no_candidates_yet_candidate")}
 		return sec
 	}
 	sec.Lines = []string{strings.Join(parts, " · ")}
 	decided := counts[StageDesignated] + counts[StageNotSelected]
 	reached := decided + counts[StageApplied] + counts[StageScreening]
 	if reached > 0 {
-		sec.Lines = append(sec.Lines, s.t("Applied → designated: %d of %d (%d%%)", "신청 → 지정: %d / %d (%d%%)",
-			counts[StageDesignated], reached, percent(int64(counts[StageDesignated]), int64(reached))))
+		sec.Lines = append(sec.Lines, s.msg("status.designation_rate", "Designated", counts[StageDesignated], "Reached", reached, "Percent", percent(int64(counts[StageDesignated]), int64(reached))))
 	}
 	return sec
 }
@@ -498,19 +498,19 @@ func (s *Service) breakdownSection(v statusView) Section {
 		}
 	}
 	var disclosure, types []string
-	for _, w := range disclosureWords {
+	for _, w := range disclosureWords.words {
 		if n := byDisclosure[w.Value]; n > 0 {
-			disclosure = append(disclosure, fmt.Sprintf("%s %s", DisclosureLabel(w.Value, s.lang), numbers.Format(n)))
+			disclosure = append(disclosure, fmt.Sprintf("%s %s", DisclosureLabel(w.Value, s.lang), s.jobs(n)))
 		}
 	}
 	for _, code := range []string{"regular", "temporary", "daily", ""} {
 		if n := byType[code]; n > 0 {
-			types = append(types, fmt.Sprintf("%s %s", EmploymentLabel(code, s.lang), numbers.Format(n)))
+			types = append(types, fmt.Sprintf("%s %s", EmploymentLabel(code, s.lang), s.jobs(n)))
 		}
 	}
-	sec := Section{Heading: s.t("By disclosure type and employment type", "공시유형별 · 고용형태별")}
+	sec := Section{Heading: s.msg("status.by_disclosure_type_and")}
 	if len(disclosure) == 0 {
-		sec.Lines = []string{s.t("Nothing logged in this span yet.", "이 기간에 기록된 실적이 아직 없습니다.")}
+		sec.Lines = []string{s.msg("status.nothing_logged_in_this")}
 		return sec
 	}
 	sec.Lines = []string{strings.Join(disclosure, " · "), strings.Join(types, " · ")}
@@ -531,5 +531,5 @@ func (s *Service) deptAchievement(d DepartmentTotal) string {
 	if d.Target <= 0 {
 		return ""
 	}
-	return s.t(" of %s target (%d%%)", " / 목표 %s (달성률 %d%%)", numbers.Format(d.Target), percent(d.Jobs, d.Target))
+	return s.msg("status.of_target_d", "Target", s.jobs(d.Target), "Percent", percent(d.Jobs, d.Target))
 }

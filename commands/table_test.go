@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"jobsbot/commands/i18n"
 	"strings"
 	"testing"
 	"time"
@@ -23,11 +24,18 @@ func TestCommandTableIsComplete(t *testing.T) {
 		if spec.Run == nil {
 			t.Errorf("%q has no handler", spec.Name)
 		}
-		if len(spec.Words) == 0 || spec.Usage == "" || len(spec.Examples) == 0 || spec.SummaryEn == "" || spec.SummaryKo == "" {
-			t.Errorf("%q lacks words, usage, an example or a summary", spec.Name)
+		for _, part := range []string{".usage", ".summary", ".examples"} {
+			for _, lang := range []string{i18n.English, i18n.Korean} {
+				if i18n.Default().Source(spec.key()+part, lang) == "" {
+					t.Errorf("%q lacks %s in %s", spec.Name, part, lang)
+				}
+			}
 		}
-		if !strings.HasPrefix(spec.Usage, strings.Fields(spec.Name)[0]) {
-			t.Errorf("%q: usage %q does not start with the command", spec.Name, spec.Usage)
+		if len(spec.Words) == 0 {
+			t.Errorf("%q has no words", spec.Name)
+		}
+		if usage := i18n.Default().Source(spec.key()+".usage", i18n.English); !strings.HasPrefix(usage, strings.Fields(spec.Name)[0]) {
+			t.Errorf("%q: usage %q does not start with the command", spec.Name, usage)
 		}
 		for _, o := range spec.Options {
 			if !canonical[o] {
@@ -37,12 +45,17 @@ func TestCommandTableIsComplete(t *testing.T) {
 	}
 }
 
-// TestEveryExampleParsesAsItsCommand parses each command's examples: an
-// example that does not run as the command it illustrates misleads users.
+// TestEveryExampleParsesAsItsCommand parses each command's examples, in
+// both languages: an example that does not run as the command it
+// illustrates misleads users.
 func TestEveryExampleParsesAsItsCommand(t *testing.T) {
 	today := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
 	for _, spec := range commandTable {
-		for _, ex := range spec.Examples {
+		var examples []string
+		for _, lang := range []Lang{English, Korean} {
+			examples = append(examples, New(Config{Language: lang}).examples(spec)...)
+		}
+		for _, ex := range examples {
 			cmd, err := Parse(ex, today)
 			if err != nil {
 				t.Errorf("%q: example %q does not parse: %v", spec.Name, ex, err)

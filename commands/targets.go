@@ -3,8 +3,6 @@ package commands
 import (
 	"context"
 	"strings"
-
-	"jobsbot/commands/numbers"
 )
 
 // target answers `target <count> [year:YYYY] [program:…]` (managers).
@@ -21,7 +19,7 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 		typed = strings.TrimSpace(strings.Join(append(cmd.Before, cmd.After...), " "))
 	}
 	var programID int64
-	what := s.t("the %d total", "%d년 전체", year)
+	what := s.msg("targets.year_total", "Year", year)
 	if typed != "" {
 		programs, err := s.store.Programs(ctx)
 		if err != nil {
@@ -32,15 +30,14 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 			return s.unknownProgram(cmd.Name, typed, programs)
 		}
 		programID = p.ID
-		what = s.t("%s in %d", "%[2]d년 %[1]s", s.programLabel(p), year)
+		what = s.msg("targets.program_in_year", "Program", s.programLabel(p), "Year", year)
 	}
 	change, err := s.store.SetTarget(ctx, year, programID, cmd.Count.Value, c.UserID)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if change.Old == 0 {
-		return Reply{Title: s.t("Target for %s set to %s.", "%s 목표를 %s(으)로 정했습니다.", what, numbers.Format(change.New))}
+		return Reply{Title: s.msg("targets.target_for_set_to", "What", what, "New", s.jobs(change.New))}
 	}
-	return Reply{Title: s.t("Target for %s revised from %s to %s; the earlier figure stays in the history.",
-		"%s 목표를 %s에서 %s(으)로 변경했습니다. 이전 목표는 이력에 남습니다.", what, numbers.Format(change.Old), numbers.Format(change.New))}
+	return Reply{Title: s.msg("targets.target_for_revised_from", "What", what, "Old", s.jobs(change.Old), "New", s.jobs(change.New))}
 }

@@ -395,3 +395,38 @@ func TestNextRun(t *testing.T) {
 		t.Errorf("bad expression: %v; want an error naming DIGEST_SCHEDULE", err)
 	}
 }
+
+// TestPosterWritesInTheChannelLanguage: the channel's language (DIGEST_LANGUAGE)
+// decides the post, its chart's title and the note, whatever the bot's default.
+func TestPosterWritesInTheChannelLanguage(t *testing.T) {
+	t.Parallel()
+	url := newDatabase(t)
+	fake := newFakeSlack(t)
+	store, err := db.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = store.Close() })
+	svc := commands.New(commands.Config{Store: store, Location: seoul, Language: commands.English, Now: func() time.Time { return now }})
+	p, err := digest.NewPoster(digest.Config{Service: svc, Ledger: store, Slack: fake.client(), Channel: channel,
+		Language: commands.Korean, Backoff: 10 * time.Millisecond, Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := p.PostDigest(context.Background(), week, "UBOSS"); err != nil || res.Status != commands.PostedNow {
+		t.Fatalf("PostDigest: %+v, %v", res, err)
+	}
+	msg := receive(t, fake.posted, "the Korean digest")
+	for _, want := range []string{"주간 일자리 실적 보고 · 2026년 48주차", "연간 누계", "부진 사업"} {
+		if !strings.Contains(msg.Text, want) {
+			t.Errorf("digest lacks %q:\n%s", want, msg.Text)
+		}
+	}
+	if strings.Contains(msg.Text, "Weekly jobs digest") {
+		t.Errorf("the Korean channel got English:\n%s", msg.Text)
+	}
+	up := receive(t, fake.uploaded, "the chart upload")
+	if up.Title != "2026년 누적 일자리 실적 (2026년 48주차 기준)" {
+		t.Errorf("chart title %q", up.Title)
+	}
+}

@@ -37,7 +37,7 @@ func TestDigestIsPostedInTheChannelsLanguage(t *testing.T) {
 		t.Fatalf("manager's reply: %s %q", r.Outcome, r.Text())
 	}
 	msg := receive(t, fake.posted, "the digest")
-	if !strings.HasPrefix(msg.Text, "주간 일자리 실적 · ") || strings.Contains(msg.Text, "Weekly jobs digest") {
+	if !strings.HasPrefix(msg.Text, "주간 일자리 실적 보고 · ") || strings.Contains(msg.Text, "Weekly jobs digest") {
 		t.Errorf("posted digest is not Korean:\n%s", msg.Text)
 	}
 	if blocks := string(joinRaw(msg.Blocks)); !strings.Contains(blocks, "차트는 스레드에 있습니다") {

@@ -23,6 +23,7 @@ import (
 	"jobsbot/commands"
 	"jobsbot/commands/chart"
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 )
 
 // SlackAPI is the part of the Slack Web API the digest uses. *slack.Client
@@ -70,6 +71,7 @@ type Poster struct {
 	ledger      Ledger
 	slack       SlackAPI
 	channel     string
+	lang        commands.Lang
 	owner       string
 	staleAfter  time.Duration
 	maxAttempts int
@@ -149,6 +151,9 @@ func NewPoster(cfg Config) (*Poster, error) {
 	}
 	if p.backoff <= 0 {
 		p.backoff = defaultBackoff
+	}
+	if p.lang == "" {
+		p.lang = p.svc.Language()
 	}
 	if p.log == nil {
 		p.log = slog.Default()
@@ -301,10 +306,7 @@ func (p *Poster) fail(ctx context.Context, log *slog.Logger, week time.Time, cau
 // is final; a lost answer (timeout, 5xx) is retried only after checking that
 // the message did not go out after all.
 func (p *Poster) post(ctx context.Context, log *slog.Logger, week time.Time, r commands.Reply) (string, error) {
-	note := "📈 The chart is in the thread."
-	if p.svc.Language() == commands.Korean {
-		note = "📈 차트는 스레드에 있습니다."
-	}
+	note := p.svc.Printer(p.lang).T("digest.poster.chart_in_thread")
 	fallback := blockkit.Fallback(r)
 	r.Sections = append(r.Sections, commands.Section{Lines: []string{note}})
 	blocks := blockkit.Render(r, note)
@@ -382,12 +384,12 @@ func (p *Poster) findPosted(ctx context.Context, log *slog.Logger, week time.Tim
 // into a second message.
 func (p *Poster) shareChart(ctx context.Context, log *slog.Logger, d commands.Digest, ts string) {
 	var buf bytes.Buffer
-	if err := chart.Render(&buf, d.Chart, string(p.svc.Language())); err != nil {
+	if err := chart.Render(&buf, d.Chart, string(p.lang)); err != nil {
 		p.chartErrors.Inc()
 		log.ErrorContext(ctx, "digest chart not drawn", "err", err)
 		return
 	}
-	title, alt := chartTitle(d, p.svc.Language())
+	title, alt := chartTitle(d, p.svc.Printer(p.lang))
 	png := buf.Bytes()
 	params := slack.UploadFileParameters{
 		Channel: p.channel, ThreadTimestamp: ts, FileSize: len(png),
@@ -411,14 +413,10 @@ func (p *Poster) shareChart(ctx context.Context, log *slog.Logger, d commands.Di
 	}
 }
 
-func chartTitle(d commands.Digest, lang commands.Lang) (title, alt string) {
-	label := dates.ISOWeekLabel(d.WeekStart)
-	if lang == commands.Korean {
-		return fmt.Sprintf("%d년 누적 일자리 실적 (%s 기준)", d.Year, label),
-			fmt.Sprintf("%d년 주별 누적 일자리 실적, 목표선과 전년도 곡선", d.Year)
-	}
-	return fmt.Sprintf("Cumulative jobs %d (as of %s)", d.Year, label),
-		fmt.Sprintf("Cumulative jobs created in %d by week, against the target and last year", d.Year)
+func chartTitle(d commands.Digest, p i18n.Printer) (title, alt string) {
+	year, week := d.WeekStart.ISOWeek()
+	return p.T("digest.poster.chart_title", "Year", d.Year, "Week", p.T("format.week", "Year", year, "Week", week)),
+		p.T("digest.poster.chart_alt", "Year", d.Year)
 }
 
 // sleep waits d or until ctx ends.

@@ -128,8 +128,8 @@ func (s *Sender) SendReminders(ctx context.Context, p commands.ReminderPlan) (co
 }
 
 // svcFor words a message to a person in their Slack locale's language
-// (Korean for ko-*, English for en-*), and to a channel, or when the locale
-// cannot be read, in the bot's language.
+// (commands.LangOfLocale: Korean for ko-*, English for any other), and to a
+// channel, or when the locale cannot be read, in the bot's language.
 func (s *Sender) svcFor(ctx context.Context, recipient string) *commands.Service {
 	if !strings.HasPrefix(recipient, "U") && !strings.HasPrefix(recipient, "W") {
 		return s.svc
@@ -144,11 +144,8 @@ func (s *Sender) svcFor(ctx context.Context, recipient string) *commands.Service
 		s.log.WarnContext(ctx, "reporter's language unknown (users.info needs users:read); using the bot's", "user", recipient, "err", err)
 		return s.svc
 	}
-	switch {
-	case strings.HasPrefix(u.Locale, "ko"):
-		return s.svc.WithLanguage(commands.Korean)
-	case strings.HasPrefix(u.Locale, "en"):
-		return s.svc.WithLanguage(commands.English)
+	if l := commands.LangOfLocale(u.Locale); l != "" {
+		return s.svc.WithLanguage(l)
 	}
 	return s.svc
 }

@@ -156,7 +156,7 @@ func TestOnlyTheSilentDepartmentIsReminded(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := e.slack.accepted()
-	if len(got) != 1 || got[0].Channel != "UCOMM" || !strings.Contains(got[0].Text, "알림: 공동체지원과 부서의 2026년 11월 일자리 실적이 아직 보고되지 않았습니다.") {
+	if len(got) != 1 || got[0].Channel != "UCOMM" || !strings.Contains(got[0].Text, "알림: 공동체지원과의 2026년 11월 일자리 실적이 아직 보고되지 않았습니다.") {
 		t.Fatalf("messages = %+v, want one to UCOMM about 공동체지원과, in Korean (its reporter's locale)", got)
 	}
 	if res.Sent != 1 {

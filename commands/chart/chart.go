@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"strings"
 	"sync"
 	"time"
 
@@ -22,6 +23,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -71,25 +73,22 @@ type Series struct {
 }
 
 // Render writes s as a Width×Height PNG with labels in lang ("ko" for
-// Korean, anything else English).
+// Korean, anything else English), taken from the message catalogue.
 func Render(w io.Writer, s Series, lang string) error {
 	cache, err := fonts()
 	if err != nil {
 		return err
 	}
-	words := english
-	if lang == "ko" {
-		words = korean
-	}
+	words := i18n.Default().Printer(lang)
 	p := plot.New()
 	useFont(p, text.Plain{Fonts: cache})
-	p.Title.Text = fmt.Sprintf(words.title, s.Year)
+	p.Title.Text = words.T("chart.title", "Year", s.Year)
 	p.Title.TextStyle.Font.Size = vg.Points(16)
 	p.Title.Padding = vg.Points(8)
-	p.X.Label.Text = words.x
-	p.Y.Label.Text = words.y
+	p.X.Label.Text = words.T("chart.x")
+	p.Y.Label.Text = words.T("chart.y")
 	p.X.Min, p.X.Max = 0, 365
-	p.X.Tick.Marker = monthTicks(words.months)
+	p.X.Tick.Marker = monthTicks(strings.Fields(words.T("chart.months")))
 	p.Y.Tick.Marker = thousandsTicks{}
 	p.Y.Min, p.Y.Max = 0, yMax(s)
 	p.Add(plotter.NewGrid())
@@ -107,7 +106,7 @@ func Render(w io.Writer, s Series, lang string) error {
 			return err
 		}
 		p.Add(target)
-		p.Legend.Add(fmt.Sprintf(words.target, numbers.Format(s.Target)), target)
+		p.Legend.Add(words.T("chart.target", "Target", numbers.Format(s.Target)), target)
 	}
 	if len(s.ThisYear) > 0 {
 		this, err := line(s.ThisYear, color.RGBA{R: 0x1f, G: 0x5f, B: 0xbf, A: 0xff}, 3, nil)
@@ -115,7 +114,7 @@ func Render(w io.Writer, s Series, lang string) error {
 			return err
 		}
 		p.Add(this)
-		p.Legend.Add(fmt.Sprintf(words.year, s.Year), this)
+		p.Legend.Add(words.T("chart.year", "Year", s.Year), this)
 		end, err := endLabel(s, text.Plain{Fonts: cache})
 		if err != nil {
 			return err
@@ -128,7 +127,7 @@ func Render(w io.Writer, s Series, lang string) error {
 			return err
 		}
 		p.Add(last)
-		p.Legend.Add(fmt.Sprintf(words.year, s.Year-1), last)
+		p.Legend.Add(words.T("chart.year", "Year", s.Year-1), last)
 	}
 
 	c := vgimg.NewWith(vgimg.UseWH(Width*vg.Inch/dpi, Height*vg.Inch/dpi), vgimg.UseDPI(dpi))
@@ -138,25 +137,6 @@ func Render(w io.Writer, s Series, lang string) error {
 	}
 	return nil
 }
-
-// labels are the words of one language.
-type labels struct {
-	title, x, y, year, target string
-	months                    [12]string
-}
-
-var (
-	english = labels{
-		title: "Jobs created in %d, cumulative", x: "Month", y: "Jobs (cumulative)",
-		year: "%d", target: "Target %s",
-		months: [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-	}
-	korean = labels{
-		title: "%d년 일자리 창출 누계", x: "월", y: "일자리 수 (누계)",
-		year: "%d년", target: "목표 %s",
-		months: [12]string{"1월", "2월", "3월", "4월", "5월", "6월", "7월", "8월", "9월", "10월", "11월", "12월"},
-	}
-)
 
 // useFont points every text style of p at the embedded font, keeping the
 // sizes gonum/plot chose.
@@ -233,14 +213,18 @@ func yMax(s Series) float64 {
 }
 
 // monthTicks marks the first day of each month, labelled with its name.
-func monthTicks(names [12]string) plot.Ticker {
+func monthTicks(names []string) plot.Ticker {
 	return plot.TickerFunc(func(_, _ float64) []plot.Tick {
 		ticks := make([]plot.Tick, 0, 12)
 		for m := range 12 {
 			// A non-leap year's days: the month boundary moves by at most
 			// a day in leap years, invisible at this scale.
 			day := time.Date(2025, time.Month(m+1), 1, 0, 0, 0, 0, time.UTC).YearDay() - 1
-			ticks = append(ticks, plot.Tick{Value: float64(day), Label: names[m]})
+			label := ""
+			if m < len(names) { // a short catalogue entry loses labels, never panics
+				label = names[m]
+			}
+			ticks = append(ticks, plot.Tick{Value: float64(day), Label: label})
 		}
 		return ticks
 	})

@@ -594,10 +594,11 @@ func WeekStart(day time.Time) time.Time {
 	return d.AddDate(0, 0, -back)
 }
 
-var reISOWeek = regexp.MustCompile(`^(\d{4})-?w(\d{1,2})$`)
+var reISOWeek = regexp.MustCompile(`^(\d{4})(?:-?w| *년 *)(\d{1,2})(?: *주차?)?$`)
 
-// ParseISOWeek reads an ISO 8601 week such as "2026-W17" (also "2026W17" and a
-// lower-case w) and returns its Monday. Week 1 is the week holding January 4,
+// ParseISOWeek reads an ISO 8601 week such as "2026-W17" (also "2026W17", a
+// lower-case w, and the Korean "2026년 17주차" or "2026년 17주") and returns
+// its Monday. Week 1 is the week holding January 4,
 // so 2026-W01 starts on 2025-12-29; W53 is accepted only in years that have it.
 // The digest uses ISO weeks because they are unambiguous across year ends.
 func ParseISOWeek(s string) (monday time.Time, err error) {

@@ -461,6 +461,8 @@ func TestParseISOWeek(t *testing.T) {
 		{"2021-W01", On(2021, 1, 4)},
 		{"2015-W53", On(2015, 12, 28)},
 		{"2025-W01", On(2024, 12, 30)},
+		{"2026년 17주차", On(2026, 4, 20)},
+		{"2026년 18주", On(2026, 4, 27)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

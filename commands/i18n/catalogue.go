@@ -1,0 +1,196 @@
+// Package i18n holds the one message catalogue every user-facing text comes
+// from, in English and Korean, and the Korean particle rules its templates use.
+//
+// Messages live in messages.toml, one table per message ID with an `en` and a
+// `ko` template, grouped by the source file that uses them. Templates are Go
+// text/template with named arguments ({{.Count}}), so word order may differ
+// between languages; {{josa .Name "을"}} writes the name with the particle its
+// last syllable takes, and {{particle .Name "을"}} only the particle, for
+// when markup stands between them (`{{.Name}}`{{particle .Name "은"}}).
+// Lookup, fallback and template execution are github.com/nicksnyder/go-i18n.
+package i18n
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	texttemplate "text/template"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/nicksnyder/go-i18n/v2/i18n/template"
+	"golang.org/x/text/language"
+)
+
+// Languages the catalogue is written in.
+const (
+	English = "en"
+	Korean  = "ko"
+)
+
+//go:embed messages.toml
+var messagesTOML []byte
+
+// Catalogue is the parsed message catalogue. It is read-only once built.
+type Catalogue struct {
+	bundle *goi18n.Bundle
+	ids    []string
+	// src keeps each template as written, for the completeness test.
+	src    map[string]map[string]string
+	parser template.Parser
+}
+
+// cachingParser is go-i18n's text/template parser with our fixed, stateless
+// functions; it may cache parsed templates, which go-i18n only allows by
+// default for parsers without functions.
+type cachingParser struct{ template.TextParser }
+
+func (cachingParser) Cacheable() bool { return true }
+
+// Funcs are the template functions every message may use.
+func Funcs() texttemplate.FuncMap {
+	return texttemplate.FuncMap{
+		"josa":     func(word any, p string) string { return WithParticle(fmt.Sprint(word), p) },
+		"particle": func(word any, p string) string { return Particle(fmt.Sprint(word), p) },
+	}
+}
+
+// Default returns the catalogue built from the embedded messages.toml. It is
+// parsed once; a malformed file is a build mistake the tests catch, so it
+// panics rather than letting a bot start with no texts.
+var Default = sync.OnceValue(func() *Catalogue {
+	c, err := Parse(messagesTOML)
+	if err != nil {
+		panic(fmt.Sprintf("i18n: embedded messages.toml: %v", err))
+	}
+	return c
+})
+
+// Parse builds a catalogue from TOML text: nested tables whose leaves have
+// `en` and `ko` strings; a leaf's ID is its dotted table path.
+func Parse(data []byte) (*Catalogue, error) {
+	var raw map[string]any
+	if err := toml.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("i18n: parse catalogue: %w", err)
+	}
+	c := &Catalogue{
+		bundle: goi18n.NewBundle(language.English),
+		src:    map[string]map[string]string{},
+		parser: &cachingParser{template.TextParser{Funcs: Funcs(), Option: "missingkey=error"}},
+	}
+	if err := c.add("", raw); err != nil {
+		return nil, err
+	}
+	sort.Strings(c.ids)
+	return c, nil
+}
+
+func (c *Catalogue) add(prefix string, table map[string]any) error {
+	if en, ok := table[English].(string); ok {
+		texts := map[string]string{English: en}
+		if ko, ok := table[Korean].(string); ok {
+			texts[Korean] = ko
+		}
+		id := strings.TrimSuffix(prefix, ".")
+		c.ids = append(c.ids, id)
+		c.src[id] = texts
+		for lang, text := range texts {
+			msg := &goi18n.Message{ID: id, Other: text}
+			if err := c.bundle.AddMessages(language.Make(lang), msg); err != nil {
+				return fmt.Errorf("i18n: message %s: %w", id, err)
+			}
+		}
+		return nil
+	}
+	for key, v := range table {
+		sub, ok := v.(map[string]any)
+		if !ok {
+			return fmt.Errorf("i18n: %s%s is not a message table (want en = \"…\", ko = \"…\")", prefix, key)
+		}
+		if err := c.add(prefix+key+".", sub); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// IDs lists every message ID, sorted.
+func (c *Catalogue) IDs() []string { return slices.Clone(c.ids) }
+
+// Source returns the template of a message as written in lang, "" if missing.
+func (c *Catalogue) Source(id, lang string) string { return c.src[id][lang] }
+
+// Localized is an argument that is written differently in each language (a
+// list of choices, a command's name); Render writes it with In.
+type Localized interface {
+	In(p Printer) string
+}
+
+// Printer renders catalogue messages in one language.
+type Printer struct {
+	cat  *Catalogue
+	loc  *goi18n.Localizer
+	lang string
+}
+
+// Printer returns a printer for lang ("en" or "ko"; anything else is English).
+func (c *Catalogue) Printer(lang string) Printer {
+	if lang != Korean {
+		lang = English
+	}
+	return Printer{cat: c, loc: goi18n.NewLocalizer(c.bundle, lang), lang: lang}
+}
+
+// Lang is the printer's language, "en" or "ko".
+func (p Printer) Lang() string { return p.lang }
+
+// T renders message id with arguments given as name, value pairs, like slog:
+// p.T("entries.recorded", "ID", 12, "Count", "180개", "Program", name). A missing message or
+// argument renders the ID in brackets, which the catalogue test never lets
+// through; users see a visible slip rather than nothing.
+func (p Printer) T(id string, kv ...any) string {
+	s, err := p.Render(id, kv...)
+	if err != nil {
+		return "[" + id + "]"
+	}
+	return s
+}
+
+// Render is T that also returns what went wrong, for tests.
+func (p Printer) Render(id string, kv ...any) (string, error) {
+	if p.cat == nil {
+		p = Default().Printer(p.lang)
+	}
+	var data map[string]any
+	if len(kv) > 0 {
+		data = make(map[string]any, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			name, _ := kv[i].(string)
+			v := kv[i+1]
+			if l, ok := v.(Localized); ok {
+				v = l.In(p)
+			}
+			data[name] = v
+		}
+	}
+	tag := English
+	if p.lang == Korean {
+		tag = Korean
+	}
+	if p.cat.Source(id, tag) == "" {
+		return "", fmt.Errorf("i18n: message %s has no %s text", id, tag)
+	}
+	return p.loc.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data, TemplateParser: p.cat.parser})
+}
+
+// Date writes a calendar date the way the language writes it (2026-04-30,
+// 2026. 4. 30.).
+func (p Printer) Date(t time.Time) string { return p.T("format.date", "Date", t) }
+
+// DateTime writes a date and a 24-hour time (2026-12-01 00:48,
+// 2026. 12. 1. 00:48); t should already be in the city's zone.
+func (p Printer) DateTime(t time.Time) string { return p.T("format.datetime", "Time", t) }

@@ -1,0 +1,155 @@
+package i18n
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// argRe finds the arguments a template names: .Name, not .Date.Year.
+var argRe = regexp.MustCompile(`(?:^|[^\w.])\.([A-Z][A-Za-z0-9]*)`)
+
+// sampleArgs gives every argument a template names a sample value: a time
+// for dates, a number-like string otherwise, alternating vowel and consonant
+// endings so both particle forms are exercised.
+func sampleArgs(srcs ...string) []any {
+	var kv []any
+	seen := map[string]bool{}
+	for _, src := range srcs {
+		for _, m := range argRe.FindAllStringSubmatch(src, -1) {
+			name := m[1]
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+			var v any = "3,000"
+			switch {
+			case name == "Date" || name == "Time":
+				v = time.Date(2026, 4, 30, 9, 5, 0, 0, time.UTC)
+			case name == "Year" || strings.HasSuffix(name, "Month") || name == "N" || name == "Week":
+				v = 4
+			case len(kv)%4 == 2:
+				v = "청년일자리"
+			}
+			kv = append(kv, name, v)
+		}
+	}
+	return kv
+}
+
+// hedged particles must never reach a reader: the catalogue chooses the
+// particle from the word ({{josa}}) or is worded so none follows a variable.
+var hedged = []string{"은(는)", "는(은)", "을(를)", "를(을)", "이(가)", "가(이)", "(으)로", "와(과)", "과(와)", "(이)나", "(이)라"}
+
+func TestEveryMessageRendersInBothLanguages(t *testing.T) {
+	c := Default()
+	if len(c.IDs()) < 100 {
+		t.Fatalf("catalogue has %d messages; the embedded file did not load", len(c.IDs()))
+	}
+	for _, id := range c.IDs() {
+		en, ko := c.Source(id, English), c.Source(id, Korean)
+		if en == "" || ko == "" {
+			t.Errorf("%s: missing translation (en %q, ko %q)", id, en, ko)
+			continue
+		}
+		args := sampleArgs(en, ko)
+		for _, lang := range []string{English, Korean} {
+			out, err := c.Printer(lang).Render(id, args...)
+			if err != nil {
+				t.Errorf("%s (%s): %v", id, lang, err)
+				continue
+			}
+			for _, bad := range append([]string{"%!", "<no value>", "{{", "}}", "[" + id + "]"}, hedged...) {
+				if strings.Contains(out, bad) {
+					t.Errorf("%s (%s) renders %q, containing %q", id, lang, out, bad)
+				}
+			}
+		}
+		// Both languages take the same arguments, so a caller that fills one
+		// fills the other.
+		if a, b := names(en), names(ko); !slices.Equal(a, b) && id != "format.count" {
+			t.Errorf("%s: English uses %v, Korean %v", id, a, b)
+		}
+	}
+}
+
+func names(src string) []string {
+	var out []string
+	for _, m := range argRe.FindAllStringSubmatch(src, -1) {
+		if !slices.Contains(out, m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestMissingMessageAndArgumentAreVisible(t *testing.T) {
+	p := Default().Printer(Korean)
+	if got := p.T("no.such.message"); got != "[no.such.message]" {
+		t.Errorf("missing message renders %q", got)
+	}
+	if _, err := p.Render("format.period.year"); err == nil {
+		t.Error("a message rendered without its argument gave no error")
+	}
+	if got := p.T("format.date", "Date", time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC)); got != "2026. 4. 30." {
+		t.Errorf("Korean date = %q", got)
+	}
+	if got := Default().Printer("fr").Lang(); got != English {
+		t.Errorf("unknown language falls back to %q", got)
+	}
+}
+
+func TestJosaInTemplates(t *testing.T) {
+	c, err := Parse([]byte("[x]\nen = \"{{.N}}\"\nko = \"{{josa .N \\\"을\\\"}} · `{{.N}}`{{particle .N \\\"은\\\"}}\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for word, want := range map[string]string{"20,500": "20,500을 · `20,500`은", "4,900여": "4,900여를 · `4,900여`는"} {
+		if got := c.Printer(Korean).T("x", "N", word); got != want {
+			t.Errorf("josa with %q = %q; want %q", word, got, want)
+		}
+	}
+}
+
+// msgCall finds message IDs passed as literals to s.msg, b.msg, Printer.T,
+// Render and usageErr anywhere in the module.
+var msgCall = regexp.MustCompile(`(?:\bmsg\(|\.T\(|\.Render\(|usageErr\([^,()]+, )"([a-z_]+\.[a-z0-9_.]+)"`)
+
+// TestEveryIDInTheCodeExists catches a typo or a forgotten catalogue entry at
+// test time rather than as a bracketed ID in a user's reply.
+func TestEveryIDInTheCodeExists(t *testing.T) {
+	c := Default()
+	known := map[string]bool{}
+	for _, id := range c.IDs() {
+		known[id] = true
+	}
+	found := 0
+	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range msgCall.FindAllStringSubmatch(string(src), -1) {
+			found++
+			if !known[m[1]] {
+				t.Errorf("%s uses message %q, which is not in messages.toml", path, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 150 {
+		t.Errorf("found only %d message uses; the pattern no longer matches the code", found)
+	}
+}
