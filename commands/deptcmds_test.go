@@ -113,7 +113,8 @@ func TestNothingThisMonth(t *testing.T) {
 	mustContain(t, r.Text(), "#1 기록: 도시재생과 2026년 11월 실적 없음")
 	h.run("UREPORTER", "/jobs none", commands.OutcomeRepeated)
 	h.run("USTAFF", "/jobs none 10월", commands.OutcomeRefused) // reports for no department
-	h.run("USTAFF", "/jobs none 10월 dept:도시재생과", commands.OutcomeOK)
+	h.run("USTAFF", "/jobs none 10월 dept:도시재생과", commands.OutcomeRefused) // not its reporter
+	h.run("UREPORTER", "/jobs none 10월 dept:도시재생과", commands.OutcomeOK)
 	reported, err := h.store.ReportedDepartments(context.Background(), time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)

@@ -33,6 +33,14 @@ func (s *Service) none(ctx context.Context, c Caller, cmd Command) Reply {
 	if month.After(s.today()) {
 		return s.refuse(cmd.Name, s.msg("nothing.has_not_started_yet", "Month", s.monthLabel(month)))
 	}
+	// A 실적 없음 silences the department's reminders, so only its own
+	// reporters (or anyone, while it has none) and managers may say it.
+	if len(d.Reporters) > 0 && !slices.Contains(d.Reporters, c.UserID) && !s.IsManager(c.UserID) {
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("nothing.only_reporters", "Name", d.Name)}
+	}
+	if r, contradicts := s.nothingContradicts(ctx, cmd.Name, d, month); contradicts {
+		return r
+	}
 	source := c.Source
 	if source == "" {
 		source = SourceConsole
@@ -52,6 +60,21 @@ func (s *Service) none(ctx context.Context, c Caller, cmd Command) Reply {
 		Sections: []Section{{Lines: []string{s.msg("nothing.wrong_jobs_void_d", "ID", n.ID)}}},
 		Actions: []Action{{ID: ActionUndo, Label: s.msg("entries.undo"), Style: "danger",
 			Command: fmt.Sprintf("void %d undone from the confirmation", n.ID)}}}
+}
+
+// nothingContradicts refuses 실적 없음 for a month the department already
+// has live jobs in: the two cannot both be true.
+func (s *Service) nothingContradicts(ctx context.Context, command string, d Department, month time.Time) (Reply, bool) {
+	totals, err := s.store.DepartmentTotals(ctx, month, month.AddDate(0, 1, -1))
+	if err != nil {
+		return s.storageFailure(ctx, command, err), true
+	}
+	for _, t := range totals {
+		if t.Department == d.Name && t.Jobs > 0 {
+			return s.refuse(command, s.msg("nothing.has_jobs", "Name", d.Name, "Month", s.monthLabel(month), "Jobs", s.jobs(t.Jobs))), true
+		}
+	}
+	return Reply{}, false
 }
 
 // monthLabel names a month: "November 2026" or "2026년 11월".

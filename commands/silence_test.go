@@ -41,3 +41,22 @@ func TestSilenceIsJudgedAtTheSpanEndAndNothingCounts(t *testing.T) {
 		}
 	}
 }
+
+// 실적 없음 cannot stand beside jobs of the same month, and only the
+// department's reporters (or a manager) may record it, since it stops the
+// month-end reminders (review of issue 13).
+func TestNothingIsRefusedWhereItCannotBeTrue(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		h := newHarness(t, lang)
+		h.run(manager, "add 10 senior date:2026-11-02", commands.OutcomeOK)
+		r := h.run("U1", "none 11월 dept:노인복지과", commands.OutcomeRefused)
+		mustContain(t, r.Text(), "노인복지과")
+		h.run(manager, "dept add 투자유치과 <@UINVEST>", commands.OutcomeOK)
+		h.run("U1", "none 11월 dept:투자유치과", commands.OutcomeRefused)
+		h.run("UINVEST", "none 11월 dept:투자유치과", commands.OutcomeOK)
+		var n int
+		if err := h.store.DB().GetContext(context.Background(), &n, `SELECT count(*) FROM nothing_reports WHERE voided_at IS NULL`); err != nil || n != 1 {
+			t.Errorf("%s: live 실적 없음 reports = %d (%v), want 1", lang, n, err)
+		}
+	}
+}
