@@ -19,9 +19,12 @@ var nextStages = map[Stage][]Stage{
 	StageDeferred:   {StageApplied},
 }
 
-func (s *Service) stageButtons(c Candidate) []Action {
+func (s *Service) stageButtons(c Candidate, caller Caller) []Action {
 	var out []Action
 	for _, st := range nextStages[c.Stage] {
+		if st.Decision() && !s.IsManager(caller.UserID) {
+			continue // designating or not selecting is a manager's decision
+		}
 		out = append(out, Action{ID: ActionMove, Label: "→ " + label(stageWords, st, s.lang),
 			Command: fmt.Sprintf("candidate move %d %s", c.ID, st)})
 	}
@@ -67,7 +70,7 @@ func (s *Service) candidateAdd(ctx context.Context, c Caller, cmd Command) Reply
 	}
 	return Reply{Title: s.msg("candidates.recorded", "ID", cand.ID, "Name", cand.Name, "Label", label(stageWords, cand.Stage, s.lang)),
 		Sections: []Section{{Lines: []string{s.msg("candidates.move_it_on_with", "ID", cand.ID)}}},
-		Actions:  s.stageButtons(cand)}
+		Actions:  s.stageButtons(cand, c)}
 }
 
 // candidateList answers `candidate list [stage]`.
@@ -87,7 +90,8 @@ func (s *Service) candidateList(ctx context.Context, cmd Command) Reply {
 }
 
 // candidateShow answers `candidate show <number>`.
-func (s *Service) candidateShow(ctx context.Context, id int64) Reply {
+func (s *Service) candidateShow(ctx context.Context, caller Caller, cmd Command) Reply {
+	id := cmd.ID
 	c, moves, err := s.store.Candidate(ctx, id)
 	if errors.Is(err, ErrNotFound) {
 		return s.refuse("candidate show", s.msg("candidates.no_such_candidate", "ID", id))
@@ -118,7 +122,7 @@ func (s *Service) candidateShow(ctx context.Context, id int64) Reply {
 		}
 		history.Lines = append(history.Lines, line)
 	}
-	return Reply{Title: fmt.Sprintf("#%d %s", c.ID, c.Name), Sections: []Section{{Lines: info}, history}, Actions: s.stageButtons(c)}
+	return Reply{Title: fmt.Sprintf("#%d %s", c.ID, c.Name), Sections: []Section{{Lines: info}, history}, Actions: s.stageButtons(c, caller)}
 }
 
 // candidateMove answers `candidate move <number> <stage> [note]`.
@@ -149,5 +153,5 @@ func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return Reply{Title: s.msg("candidates.moved", "ID", moved.ID, "Name", moved.Name, "Label", label(stageWords, c.Stage, s.lang), "Label2", label(stageWords, moved.Stage, s.lang)), Actions: s.stageButtons(moved)}
+	return Reply{Title: s.msg("candidates.moved", "ID", moved.ID, "Name", moved.Name, "Label", label(stageWords, c.Stage, s.lang), "Label2", label(stageWords, moved.Stage, s.lang)), Actions: s.stageButtons(moved, caller)}
 }

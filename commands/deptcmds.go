@@ -59,8 +59,8 @@ func mentions(ids []string) string {
 func (s *Service) deptAdd(ctx context.Context, cmd Command) Reply {
 	name := CleanName(strings.Join(cmd.Words, " "))
 	aliases := cleanNames(cmd.Opts.Aliases)
-	if name == "" || utf8.RuneCountInString(name) > MaxNameRunes {
-		return s.refuse(cmd.Name, s.msg("deptcmds.department_name_is_1", "MaxNameRunes", MaxNameRunes))
+	if r, bad := s.badDepartmentName(cmd.Name, append([]string{name}, aliases...)...); bad {
+		return r
 	}
 	depts, err := s.store.Departments(ctx)
 	if err != nil {
@@ -159,6 +159,21 @@ func (s *Service) deptFailure(ctx context.Context, command, refusal string, err 
 	return s.refuse(command, refusal)
 }
 
+// badDepartmentName refuses an empty or overlong department name, and one
+// with Slack's link and mention syntax or quotes: a name is typed back into
+// commands (the Report now button's dept:"…") and shown in files and posts.
+func (s *Service) badDepartmentName(command string, names ...string) (Reply, bool) {
+	for _, n := range names {
+		if n == "" || utf8.RuneCountInString(n) > MaxNameRunes {
+			return s.refuse(command, s.msg("deptcmds.department_name_is_1", "MaxNameRunes", MaxNameRunes)), true
+		}
+		if strings.ContainsAny(n, "<>|\"`“”") {
+			return s.refuse(command, s.msg("deptcmds.department_name_chars", "Name", n)), true
+		}
+	}
+	return Reply{}, false
+}
+
 // deptRename answers `dept rename <department> <new name>`.
 func (s *Service) deptRename(ctx context.Context, cmd Command) Reply {
 	d, refusal, err := s.deptNamed(ctx, cmd.Words[0])
@@ -166,8 +181,8 @@ func (s *Service) deptRename(ctx context.Context, cmd Command) Reply {
 		return s.deptFailure(ctx, cmd.Name, refusal, err)
 	}
 	to := CleanName(cmd.Words[1])
-	if to == "" || utf8.RuneCountInString(to) > MaxNameRunes {
-		return s.refuse(cmd.Name, s.msg("deptcmds.department_name_is_1", "MaxNameRunes", MaxNameRunes))
+	if r, bad := s.badDepartmentName(cmd.Name, to); bad {
+		return r
 	}
 	if other, _, _ := s.deptNamed(ctx, to); other.Name != "" && other.Name != d.Name {
 		return s.refuse(cmd.Name, s.msg("deptcmds.already_names_department_use2", "To", to, "Name", other.Name))

@@ -112,7 +112,7 @@ func TestNothingThisMonth(t *testing.T) {
 	r := h.run("UREPORTER", "/jobs 실적없음", commands.OutcomeOK) // their department, this month
 	mustContain(t, r.Text(), "#1 기록: 도시재생과 2026년 11월 실적 없음")
 	h.run("UREPORTER", "/jobs none", commands.OutcomeRepeated)
-	h.run("USTAFF", "/jobs none 10월", commands.OutcomeRefused) // reports for no department
+	h.run("USTAFF", "/jobs none 10월", commands.OutcomeRefused)            // reports for no department
 	h.run("USTAFF", "/jobs none 10월 dept:도시재생과", commands.OutcomeRefused) // not its reporter
 	h.run("UREPORTER", "/jobs none 10월 dept:도시재생과", commands.OutcomeOK)
 	reported, err := h.store.ReportedDepartments(context.Background(), time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))

@@ -729,6 +729,8 @@ func countRun(ts []token, i int) (numbers.Number, int, bool) {
 // MaxCount, and sessions (회) or money (원), which are not jobs.
 func checkCount(command string, n numbers.Number) *UsageError {
 	switch {
+	case n.Value < 1 && strings.HasSuffix(command, "target"):
+		return usageErr(command, "parse.target_below_one")
 	case n.Value < 1:
 		return usageErr(command, "parse.count_below_one")
 	case n.Value > MaxCount:

@@ -255,9 +255,7 @@ func commandSpecs() []commandSpec {
 		{
 			Name: "candidate show", Words: []string{"show", "보기"},
 			Parse: parseCandidateShow,
-			Run: func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply {
-				return s.candidateShow(ctx, cmd.ID)
-			},
+			Run:   (*Service).candidateShow,
 		},
 		{
 			Name: "candidate move", Words: []string{"move", "이동", "단계"},

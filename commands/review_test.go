@@ -60,3 +60,41 @@ func TestNothingIsRefusedWhereItCannotBeTrue(t *testing.T) {
 		}
 	}
 }
+
+// Department names carry no Slack link or mention syntax and no quotes: they
+// are typed back into commands by buttons and shown in files (review of issue 13).
+func TestDepartmentNamesRefuseSlackSyntax(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	for _, line := range []string{"dept add <!channel>", "dept add <http://evil.example|클릭>", "dept add 기획`과", "dept rename 복지정책과 <@U123>", "dept add 창업과 aliases:a|b"} {
+		r := h.run(manager, line, commands.OutcomeRefused)
+		if strings.Contains(r.Text(), "(는)") || strings.Contains(r.Text(), "은(") {
+			t.Errorf("%q: hedged particle in %q", line, r.Text())
+		}
+	}
+	var n int
+	if err := h.store.DB().GetContext(context.Background(), &n, `SELECT count(*) FROM departments WHERE department ~ '[<>|"]' OR array_to_string(aliases, ',') ~ '[<>|"]'`); err != nil || n != 0 {
+		t.Errorf("departments with Slack syntax stored: %d (%v)", n, err)
+	}
+}
+
+// Staff are not offered the buttons of decisions only a manager may take
+// (designated, not selected); a manager is (issue 10).
+func TestDecisionButtonsOnlyForManagers(t *testing.T) {
+	h := newHarness(t, commands.English)
+	h.run(manager, `candidate add "Hanbit Bakery"`, commands.OutcomeOK)
+	h.run(manager, "candidate move 1 screening", commands.OutcomeOK)
+	decides := func(r commands.Reply) bool {
+		for _, a := range r.Actions {
+			if strings.Contains(a.Command, "designated") || strings.Contains(a.Command, "not-selected") {
+				return true
+			}
+		}
+		return false
+	}
+	if decides(h.run("USTAFF", "candidate show 1", commands.OutcomeOK)) {
+		t.Error("staff are offered a decision button")
+	}
+	if !decides(h.run(manager, "candidate show 1", commands.OutcomeOK)) {
+		t.Error("a manager is not offered the decision buttons")
+	}
+}
