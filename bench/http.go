@@ -143,6 +143,10 @@ func loadHTTP(ctx context.Context, cfg httpConfig, stdout io.Writer) (httpResult
 	)
 	fmt.Fprintf(stdout, "%s: %d clients for %s against %s (trigger_id prefix %s)\n",
 		cfg.phase, cfg.clients, cfg.duration, endpoint, prefix)
+	var waits *waitSampler
+	if cfg.dbURL != "" {
+		waits = startWaitSampler(ctx, cfg.dbURL)
+	}
 	start := time.Now()
 	// Requests in flight at the deadline run to their end: cutting them off
 	// would leave adds written but never acknowledged.
@@ -206,6 +210,9 @@ func loadHTTP(ctx context.Context, cfg httpConfig, stdout io.Writer) (httpResult
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	if waits != nil {
+		waits.report(stdout)
+	}
 
 	var res httpResult
 	res.requests = int64(len(all))
