@@ -28,10 +28,8 @@ func rebuildAggregates(ctx context.Context, tx sqlx.ExtContext) error {
 		// SHARE lets readers of entries in but waits for, and then holds off,
 		// every writer, so no entry lands between the sums and the commit.
 		{"lock entries", `LOCK TABLE entries IN SHARE MODE`},
-		// departments is the managed list too: its rows stay, only the
-		// last-logged dates are recomputed.
+		// departments is the managed list: its rows stay.
 		{"clear totals", `TRUNCATE program_days, department_days, employment_days`},
-		{"clear last logged", `UPDATE departments SET last_logged_on = NULL WHERE last_logged_on IS NOT NULL`},
 		{"program totals", `
 			INSERT INTO program_days (program_id, day, status, jobs, approx_jobs)
 			SELECT program_id, as_of, status,
@@ -54,12 +52,10 @@ func rebuildAggregates(ctx context.Context, tx sqlx.ExtContext) error {
 			FROM entries WHERE voided_at IS NULL
 			GROUP BY as_of, program_id, status, employment_type
 			ORDER BY 1, 2, 3, 4`},
-		{"department last logged", `
-			INSERT INTO departments (department, last_logged_on)
-			SELECT department, max(as_of) FILTER (WHERE voided_at IS NULL)
-			FROM entries
-			GROUP BY department
-			ON CONFLICT (department) DO UPDATE SET last_logged_on = EXCLUDED.last_logged_on`},
+		{"departments listed", `
+			INSERT INTO departments (department)
+			SELECT DISTINCT department FROM entries
+			ON CONFLICT (department) DO NOTHING`},
 	}
 	for _, st := range steps {
 		if _, err := tx.ExecContext(ctx, st.q); err != nil {

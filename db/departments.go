@@ -174,8 +174,6 @@ func moveDepartment(ctx context.Context, tx *sqlx.Tx, from, into string) (comman
 		 ON CONFLICT (department, day, program_id, status) DO UPDATE
 		 SET jobs = department_days.jobs + EXCLUDED.jobs, approx_jobs = department_days.approx_jobs + EXCLUDED.approx_jobs`,
 		`DELETE FROM department_days WHERE department = $1`,
-		`UPDATE departments d SET last_logged_on = GREATEST(d.last_logged_on, f.last_logged_on)
-		 FROM departments f WHERE d.department = $2 AND f.department = $1`,
 		`UPDATE programs SET department = $2, updated_at = now() WHERE department = $1`,
 		`UPDATE candidates SET department = $2 WHERE department = $1`,
 		`INSERT INTO department_targets (year, department, jobs, set_by)

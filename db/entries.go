@@ -257,12 +257,12 @@ const insertEntryQuery = `
 		ON CONFLICT (department, day, program_id, status) DO UPDATE
 		SET jobs = department_days.jobs + EXCLUDED.jobs, approx_jobs = department_days.approx_jobs + EXCLUDED.approx_jobs
 		RETURNING department
-	), logged AS (
-		-- GREATEST ignores NULL, so a department whose entries were all voided gets the new date.
-		INSERT INTO departments (department, last_logged_on)
-		SELECT ins.department, ins.as_of FROM ins, department_total
-		ON CONFLICT (department) DO UPDATE
-		SET last_logged_on = GREATEST(departments.last_logged_on, EXCLUDED.last_logged_on)
+	), listed AS (
+		-- Only a name the command core did not check lacks a row; an
+		-- existing row is neither updated nor locked.
+		INSERT INTO departments (department)
+		SELECT ins.department FROM ins, department_total
+		ON CONFLICT (department) DO NOTHING
 		RETURNING department
 	)
 	SELECT ins.id, ins.program_id, p.code AS program_code, ins.count, ins.reported_total, ins.kind,
@@ -273,7 +273,8 @@ const insertEntryQuery = `
 	                    WHERE program_id = ins.program_id AND status = ins.status
 	                      AND day BETWEEN date_trunc('year', ins.as_of)::date
 	                                  AND (date_trunc('year', ins.as_of) + interval '1 year - 1 day')::date) AS year_total
-	FROM ins, p, logged`
+	FROM ins, p, department_total
+	LEFT JOIN listed ON true`
 
 // insertEntry runs insertEntryQuery, recording count (and, for a cumulative
 // report, the figure typed) for e; sql.ErrNoRows when it wrote nothing.

@@ -9,15 +9,17 @@ import (
 
 // LastLoggedThrough returns, per department, the as-of date of its latest
 // live entry dated on or before through: the department's last report as it
-// stood on that day. departments.last_logged_on answers the same question for
-// today only; a digest of a past week must not count a report sent later.
-// The rule (a live entry with jobs) is the one that keeps last_logged_on.
+// stood on that day; a digest of a past week must not count a report sent
+// later. DepartmentTotals reads the same rule without the bound.
 func (s *Store) LastLoggedThrough(ctx context.Context, through time.Time) (map[string]time.Time, error) {
+	// One probe of department_days' primary key per department, from the
+	// end, rather than a scan of every day of every department.
 	const q = `
-		SELECT department, max(day) AS day
-		FROM department_days
-		WHERE jobs > 0 AND day <= $1::date
-		GROUP BY department`
+		SELECT d.department, m.day
+		FROM departments d,
+		     LATERAL (SELECT max(dd.day) AS day FROM department_days dd
+		              WHERE dd.department = d.department AND dd.jobs > 0 AND dd.day <= $1::date) m
+		WHERE m.day IS NOT NULL`
 	var rows []struct {
 		Department string    `db:"department"`
 		Day        time.Time `db:"day"`

@@ -12,7 +12,10 @@ package db
 //  2. entries: the table in ROW EXCLUSIVE mode, then rows by ascending id;
 //  3. program_days rows by (program_id, day, status);
 //  4. department_days rows by (department, day, program_id, status);
-//  5. departments rows by department;
+//  5. departments rows by department (an add only makes sure its row exists,
+//     ON CONFLICT DO NOTHING, which locks no existing row: the date a
+//     department last logged is read from department_days, so no add
+//     updates a row every add of the department would queue on);
 //  6. employment_days rows by (day, program_id, status, employment_type).
 //
 // employment_days is kept by statement triggers on entries (migration 00012).
@@ -39,11 +42,9 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"jobsbot/commands"
 )
@@ -115,7 +116,6 @@ func applyTallies(ctx context.Context, db sqlx.ExtContext, ts []tally) error {
 	departmentDays := mergeTallies(ts, func(t tally) string {
 		return fmt.Sprintf("%s\x00%s|%020d|%s", t.department, dateArg(t.day), t.programID, t.status)
 	})
-	departments := make([]string, 0, len(departmentDays))
 	for _, t := range departmentDays {
 		const q = `
 			UPDATE department_days SET jobs = jobs + $5, approx_jobs = approx_jobs + $6
@@ -123,9 +123,8 @@ func applyTallies(ctx context.Context, db sqlx.ExtContext, ts []tally) error {
 		if err := updateOne(ctx, db, q, t.department, dateArg(t.day), t.programID, string(t.status), t.jobs, t.approx); err != nil {
 			return fmt.Errorf("department totals: %w", err)
 		}
-		departments = append(departments, t.department)
 	}
-	return relogDepartments(ctx, db, slices.Compact(departments))
+	return nil
 }
 
 // mergeTallies sums tallies with the same key and returns them in key order,
@@ -155,28 +154,6 @@ func mergeTallies(ts []tally, key func(tally) string) []tally {
 		out[i] = byKey[k]
 	}
 	return out
-}
-
-// relogDepartments recomputes the latest live as-of date of departments
-// (sorted, distinct) whose daily totals changed. It locks the rows first, in
-// order: in READ COMMITTED the recomputation then sees any entry committed by
-// a writer that held a lock, so the date cannot miss it.
-func relogDepartments(ctx context.Context, db sqlx.ExtContext, departments []string) error {
-	if len(departments) == 0 {
-		return nil
-	}
-	const lock = `SELECT 1 FROM departments WHERE department = ANY($1) ORDER BY department FOR UPDATE`
-	if _, err := db.ExecContext(ctx, lock, pq.Array(departments)); err != nil {
-		return fmt.Errorf("department last logged: %w", err)
-	}
-	const recompute = `
-		UPDATE departments d
-		SET last_logged_on = (SELECT max(day) FROM department_days dd WHERE dd.department = d.department AND dd.jobs > 0)
-		WHERE d.department = ANY($1)`
-	if _, err := db.ExecContext(ctx, recompute, pq.Array(departments)); err != nil {
-		return fmt.Errorf("department last logged (%s): %w", strings.Join(departments, ", "), err)
-	}
-	return nil
 }
 
 // updateOne runs an UPDATE that must change exactly one row; a missing
@@ -265,7 +242,11 @@ func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, departmen
 // than the managed list holds.
 func (s *Store) DepartmentTotals(ctx context.Context, from, to time.Time) ([]commands.DepartmentTotal, error) {
 	const q = `
-		SELECT d.department, COALESCE(t.jobs, 0) AS jobs, d.last_logged_on
+		SELECT d.department, COALESCE(t.jobs, 0) AS jobs,
+		       -- The newest day with live jobs: a probe of department_days'
+		       -- primary key from its end, so no add has to keep a hot row.
+		       (SELECT max(dd.day) FROM department_days dd
+		        WHERE dd.department = d.department AND dd.jobs > 0) AS last_logged_on
 		FROM departments d
 		LEFT JOIN (
 			SELECT department, SUM(jobs) AS jobs
