@@ -17,7 +17,7 @@ var programWords = []string{
 
 // notes are free-text notes as staff write them.
 var notes = []string{
-	"", "", "", "job fair hires", "청년 인턴 채용", "기업 유치분", "추가 채용분", "박람회 현장채용",
+	"", "", "", "job fair hires", "청년 인턴십 수료자", "기업 유치분", "추가 채용분", "박람회 현장채용",
 	"공공근로 2단계", "어르신 일자리 사업단", "사회적기업 신규 지정", "it's the \"second\" batch",
 	"하반기 채용분", "정정 후 재입력",
 }
