@@ -30,19 +30,12 @@ func runDigest(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	demo := fs.Bool("demo", false, "use a fresh demo database loaded with the article's April figures")
 	today := fs.String("today", "", "pretend today is this date (YYYY-MM-DD)")
 	const flags = "flags: --week 2026-W17, --post, --chart FILE, --demo, --today YYYY-MM-DD"
-	if err := fs.Parse(args); err != nil {
-		return flagError{fmt.Errorf("%w (%s)", err, flags)}
+	if err := parseFlags(fs, args, flags); err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return flagError{fmt.Errorf("unexpected %q (%s)", fs.Arg(0), flags)}
-	}
-	now := time.Now
-	if *today != "" {
-		day, err := time.ParseInLocation(time.DateOnly, *today, cfg.Location)
-		if err != nil {
-			return flagError{fmt.Errorf("--today %q: write the date as YYYY-MM-DD", *today)}
-		}
-		now = func() time.Time { return day.Add(12 * time.Hour) }
+	now, err := todayClock(*today, cfg.Location)
+	if err != nil {
+		return err
 	}
 	current := dates.Today(now(), cfg.Location)
 	week := dates.LastCompleteWeek(current)

@@ -76,18 +76,15 @@ func (cfg httpConfig) check() error {
 
 // runHTTP answers `bench http`.
 func runHTTP(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("bench http", flag.ContinueOnError)
-	var cfg httpConfig
-	httpFlags(fs, &cfg)
-	fs.StringVar(&cfg.phase, "phase", "add", "add: `/jobs add` with varied programs, counts, dates and notes; status: `/jobs status`")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: bench http -url http://127.0.0.1:3999 -secret S -c 32 -d 20s [-phase add|status] [-db URL] [-pid PID]\n\n"+
+	fs := newFlagSet("bench http",
+		"Usage: bench http -url http://127.0.0.1:3999 -secret S -c 32 -d 20s [-phase add|status] [-db URL] [-pid PID]\n\n"+
 			"Sends correctly signed slash commands to POST /slack/commands from C clients for D and\n"+
 			"prints throughput, latency percentiles and errors (a non-200, or an add whose reply\n"+
 			"names no new entry #N). With -db, checks afterwards that the ledger holds exactly the\n"+
 			"acknowledged adds of this run (by their trigger_id, the idempotency key). Flags:")
-		fs.PrintDefaults()
-	}
+	var cfg httpConfig
+	httpFlags(fs, &cfg)
+	fs.StringVar(&cfg.phase, "phase", "add", "add: `/jobs add` with varied programs, counts, dates and notes; status: `/jobs status`")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}

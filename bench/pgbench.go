@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"jobsbot/commands"
@@ -48,20 +47,17 @@ type pgbenchResult struct {
 
 // runPgbench answers `bench pgbench`.
 func runPgbench(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("bench pgbench", flag.ContinueOnError)
+	fs := newFlagSet("bench pgbench",
+		"Usage: bench pgbench -db URL -c 32 -d 20s\n\n"+
+			"Runs PostgreSQL's pgbench -n -c C -j 2 -T D with a custom script: one single-row INSERT\n"+
+			"into entries per transaction (unique idempotency key from gen_random_uuid()), and prints\n"+
+			"its tps and latency percentiles (from its per-transaction log). Flags:")
 	var cfg pgbenchConfig
 	fs.StringVar(&cfg.dbURL, "db", defaultDB, "database URL with the jobsbot schema (e.g. the bot's DATABASE_URL)")
 	fs.IntVar(&cfg.clients, "c", 32, "concurrent clients (pgbench -c)")
 	fs.IntVar(&cfg.threads, "j", 2, "pgbench worker threads (pgbench -j)")
 	fs.DurationVar(&cfg.duration, "d", 20*time.Second, "duration, whole seconds (pgbench -T)")
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the inserted rows (by default they are deleted: they bypass the running totals)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: bench pgbench -db URL -c 32 -d 20s\n\n"+
-			"Runs PostgreSQL's pgbench -n -c C -j 2 -T D with a custom script: one single-row INSERT\n"+
-			"into entries per transaction (unique idempotency key from gen_random_uuid()), and prints\n"+
-			"its tps and latency percentiles (from its per-transaction log). Flags:")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}

@@ -211,12 +211,9 @@ func (s *Service) programCommand(ctx context.Context, cmd Command) Reply {
 	}
 	o := cmd.Opts
 	o.En, o.Ko, o.Aliases = CleanName(o.En), CleanName(o.Ko), cleanNames(o.Aliases)
-	dept, refusal, err := s.managedDepartment(ctx, o.Department)
-	if err != nil {
-		return s.storageFailure(ctx, cmd.Name, err)
-	}
-	if refusal != "" {
-		return s.refuse(cmd.Name, refusal)
+	dept, r, ok := s.managedDepartment(ctx, cmd.Name, o.Department)
+	if !ok {
+		return r
 	}
 	o.Department = dept
 	if cmd.Name == "program add" {
