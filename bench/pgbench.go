@@ -128,18 +128,9 @@ func runPgbenchOnce(ctx context.Context, cfg pgbenchConfig, stdout io.Writer) (p
 	if err != nil {
 		return pgbenchResult{}, fmt.Errorf("pgbench: %w\n%s", err, out)
 	}
-	var res pgbenchResult
-	m := reTPS.FindSubmatch(out)
-	if m == nil {
-		return res, fmt.Errorf("pgbench printed no tps:\n%s", out)
-	}
-	res.tps, _ = strconv.ParseFloat(string(m[1]), 64)
-	if m := reTxCount.FindSubmatch(out); m != nil {
-		res.transactions, _ = strconv.ParseInt(string(m[1]), 10, 64)
-	}
-	failed := "0"
-	if m := reFailed.FindSubmatch(out); m != nil {
-		failed = string(m[1])
+	res, failed, err := parsePgbenchOutput(out)
+	if err != nil {
+		return res, err
 	}
 	ds, err := readPgbenchLogs(dir)
 	if err != nil {
@@ -159,6 +150,24 @@ func runPgbenchOnce(ctx context.Context, cfg pgbenchConfig, stdout io.Writer) (p
 		fmt.Fprintf(stdout, "pgbench: deleted its %d rows again\n", deleted)
 	}
 	return res, nil
+}
+
+// parsePgbenchOutput reads the tps, the transaction count and the failed
+// transactions ("0" when pgbench does not say) from pgbench's summary.
+func parsePgbenchOutput(out []byte) (res pgbenchResult, failed string, err error) {
+	m := reTPS.FindSubmatch(out)
+	if m == nil {
+		return res, "", fmt.Errorf("pgbench printed no tps:\n%s", out)
+	}
+	res.tps, _ = strconv.ParseFloat(string(m[1]), 64)
+	if m := reTxCount.FindSubmatch(out); m != nil {
+		res.transactions, _ = strconv.ParseInt(string(m[1]), 10, 64)
+	}
+	failed = "0"
+	if m := reFailed.FindSubmatch(out); m != nil {
+		failed = string(m[1])
+	}
+	return res, failed, nil
 }
 
 // readPgbenchLogs reads the per-transaction latencies pgbench -l wrote: one

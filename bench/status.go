@@ -13,6 +13,8 @@ import (
 )
 
 // runStatus answers `bench status`: /jobs status and the digest, in process.
+// It is a script of three timed measurements read top to bottom; each step
+// is a few lines around timeCalls, so splitting it would only scatter them.
 func runStatus(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := newFlagSet("bench status",
 		"Usage: bench status -db URL -n 200\n\n"+

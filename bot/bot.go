@@ -111,6 +111,8 @@ type Bot struct {
 }
 
 // New checks cfg and builds a Bot. Errors name the environment variable to fix.
+// It is long because it checks and defaults every Config field in turn;
+// each check is a line or two and names the variable to fix.
 func New(cfg Config) (*Bot, error) {
 	if cfg.Service == nil {
 		return nil, errors.New("bot: no command service configured")

@@ -76,6 +76,8 @@ var commandTable []commandSpec
 
 func init() { commandTable = commandSpecs() }
 
+// commandSpecs is the command table itself, one entry per command: it is
+// data, not logic, and is long because the bot has that many commands.
 func commandSpecs() []commandSpec {
 	return []commandSpec{
 		{
