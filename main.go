@@ -1,6 +1,9 @@
 // Command jobsbot is a Slack bot and console for a city's job-creation ledger.
-// main only wires the packages together: configuration, the database, the
-// command core and the transports.
+// Its subcommands (serve, console, digest, export, remind, migrate,
+// healthcheck; see usage) only wire the packages together: configuration
+// from the environment (config.go), the database (db), the command core
+// (commands) and the transports (bot and its digest and reminder senders).
+// One file per subcommand; shared flag helpers are in main.go.
 package main
 
 import (
