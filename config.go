@@ -61,6 +61,8 @@ const (
 // loadConfig reads the settings through getenv. An invalid one is an error
 // that names the variable and what it accepts, so start-up can stop with one
 // clear line.
+// It stays one function, a few lines per variable in README order, so the
+// whole list of settings and their checks reads in one place.
 func loadConfig(getenv func(string) string) (config, error) {
 	get := func(name, fallback string) string {
 		if v := strings.TrimSpace(getenv(name)); v != "" {

@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"os"
 	"strings"
-	"time"
 
 	"jobsbot/commands"
 )
@@ -48,11 +47,11 @@ func runConsole(ctx context.Context, cfg config, logger *slog.Logger, args []str
 	defer store.Close()
 	svc := newService(cfg, store, logger, cfg.Managers)
 	if *today != "" {
-		day, err := time.ParseInLocation("2006-01-02", *today, cfg.Location)
+		clock, err := todayClock(*today, cfg.Location)
 		if err != nil {
-			return flagError{fmt.Errorf("--today %q: write the date as YYYY-MM-DD", *today)}
+			return err
 		}
-		svc = svc.WithClock(func() time.Time { return day.Add(12 * time.Hour) })
+		svc = svc.WithClock(clock)
 	}
 	if *manager {
 		svc = svc.WithManager(*user)

@@ -30,38 +30,20 @@ func runDigest(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	demo := fs.Bool("demo", false, "use a fresh demo database loaded with the article's April figures")
 	today := fs.String("today", "", "pretend today is this date (YYYY-MM-DD)")
 	const flags = "flags: --week 2026-W17, --post, --chart FILE, --demo, --today YYYY-MM-DD"
-	if err := fs.Parse(args); err != nil {
-		return flagError{fmt.Errorf("%w (%s)", err, flags)}
+	if err := parseFlags(fs, args, flags); err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return flagError{fmt.Errorf("unexpected %q (%s)", fs.Arg(0), flags)}
+	now, err := todayClock(*today, cfg.Location)
+	if err != nil {
+		return err
 	}
-	now := time.Now
-	if *today != "" {
-		day, err := time.ParseInLocation(time.DateOnly, *today, cfg.Location)
-		if err != nil {
-			return flagError{fmt.Errorf("--today %q: write the date as YYYY-MM-DD", *today)}
-		}
-		now = func() time.Time { return day.Add(12 * time.Hour) }
-	}
-	current := dates.Today(now(), cfg.Location)
-	week := dates.LastCompleteWeek(current)
-	if *weekFlag != "" {
-		w, err := dates.ParseISOWeek(*weekFlag)
-		if err != nil {
-			return flagError{fmt.Errorf("--week %q: write an ISO week such as 2026-W17", *weekFlag)}
-		}
-		if !w.Before(dates.WeekStart(current)) {
-			return flagError{fmt.Errorf("--week %s has not ended yet; a digest covers a whole Monday-to-Sunday week", *weekFlag)}
-		}
-		week = w
+	week, err := digestWeek(*weekFlag, dates.Today(now(), cfg.Location))
+	if err != nil {
+		return err
 	}
 	if *post {
-		switch {
-		case cfg.SlackBotToken == "":
-			return errors.New("--post needs SLACK_BOT_TOKEN (the xoxb-… token under OAuth & Permissions)")
-		case cfg.DigestChannel == "":
-			return errors.New("--post needs DIGEST_CHANNEL, the ID of the channel to post in (e.g. C0123456789)")
+		if err := checkPostConfig(cfg); err != nil {
+			return err
 		}
 	}
 
@@ -98,6 +80,33 @@ func runDigest(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 			return err
 		}
 		fmt.Fprintln(stdout, "\n"+svc.Printer("").T("cli.chart_written", "File", *chartFile, "Width", chart.Width, "Height", chart.Height))
+	}
+	return nil
+}
+
+// digestWeek is the Monday of the week --week names, or of the last complete
+// week before today when it is empty; a week not yet over is refused.
+func digestWeek(weekFlag string, today time.Time) (time.Time, error) {
+	if weekFlag == "" {
+		return dates.LastCompleteWeek(today), nil
+	}
+	w, err := dates.ParseISOWeek(weekFlag)
+	if err != nil {
+		return time.Time{}, flagError{fmt.Errorf("--week %q: write an ISO week such as 2026-W17", weekFlag)}
+	}
+	if !w.Before(dates.WeekStart(today)) {
+		return time.Time{}, flagError{fmt.Errorf("--week %s has not ended yet; a digest covers a whole Monday-to-Sunday week", weekFlag)}
+	}
+	return w, nil
+}
+
+// checkPostConfig says which setting --post still needs, if any.
+func checkPostConfig(cfg config) error {
+	switch {
+	case cfg.SlackBotToken == "":
+		return errors.New("--post needs SLACK_BOT_TOKEN (the xoxb-… token under OAuth & Permissions)")
+	case cfg.DigestChannel == "":
+		return errors.New("--post needs DIGEST_CHANNEL, the ID of the channel to post in (e.g. C0123456789)")
 	}
 	return nil
 }

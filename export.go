@@ -24,12 +24,10 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	all := fs.Bool("all", false, "entries of every year, not only --year's")
 	out := fs.String("o", "", "the file to write (required)")
 	const flags = "flags: --format xlsx|csv, --year 2026, --what report|entries, --all, -o FILE"
-	if err := fs.Parse(args); err != nil {
-		return flagError{fmt.Errorf("%w (%s)", err, flags)}
+	if err := parseFlags(fs, args, flags); err != nil {
+		return err
 	}
 	switch {
-	case fs.NArg() > 0:
-		return flagError{fmt.Errorf("unexpected %q (%s)", fs.Arg(0), flags)}
 	case *out == "":
 		return flagError{fmt.Errorf("-o FILE is required (%s)", flags)}
 	case *format != string(commands.FormatXLSX) && *format != string(commands.FormatCSV):

@@ -1,6 +1,9 @@
 // Command jobsbot is a Slack bot and console for a city's job-creation ledger.
-// main only wires the packages together: configuration, the database, the
-// command core and the transports.
+// Its subcommands (serve, console, digest, export, remind, migrate,
+// healthcheck; see usage) only wire the packages together: configuration
+// from the environment (config.go), the database (db), the command core
+// (commands) and the transports (bot and its digest and reminder senders).
+// One file per subcommand; shared flag helpers are in main.go.
 package main
 
 import (
@@ -13,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/joho/godotenv"
 
@@ -164,4 +168,30 @@ func newFlagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	return fs
+}
+
+// parseFlags parses a subcommand's flags and refuses any argument after
+// them; both errors name the flags the subcommand takes.
+func parseFlags(fs *flag.FlagSet, args []string, flags string) error {
+	if err := fs.Parse(args); err != nil {
+		return flagError{fmt.Errorf("%w (%s)", err, flags)}
+	}
+	if fs.NArg() > 0 {
+		return flagError{fmt.Errorf("unexpected %q (%s)", fs.Arg(0), flags)}
+	}
+	return nil
+}
+
+// todayClock reads --today YYYY-MM-DD into a clock that stands at noon of
+// that day in loc (noon, so no time-zone step moves it to another date); ""
+// is the real clock.
+func todayClock(today string, loc *time.Location) (func() time.Time, error) {
+	if today == "" {
+		return time.Now, nil
+	}
+	day, err := time.ParseInLocation(time.DateOnly, today, loc)
+	if err != nil {
+		return nil, flagError{fmt.Errorf("--today %q: write the date as YYYY-MM-DD", today)}
+	}
+	return func() time.Time { return day.Add(12 * time.Hour) }, nil
 }

@@ -14,6 +14,8 @@ import (
 )
 
 // runServe runs the Slack bot until ctx is cancelled (SIGTERM or Ctrl-C).
+// It stays one function because its defers must run in this order at
+// shutdown: scheduler and reminders stop before the database closes.
 func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 	store, err := openStore(ctx, cfg.DatabaseURL)
 	if err != nil {

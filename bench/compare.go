@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -12,17 +11,14 @@ import (
 // runCompare answers `bench compare`: the bot's adds and pgbench's INSERT
 // back to back, at the same concurrency, on the same database and machine.
 func runCompare(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("bench compare", flag.ContinueOnError)
-	var cfg httpConfig
-	httpFlags(fs, &cfg)
-	pause := fs.Duration("pause", 5*time.Second, "pause between the two runs, to let checkpoints and the bot settle")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: bench compare -url http://127.0.0.1:3999 -secret S -db URL -c 32 -d 20s [-pid PID]\n\n"+
+	fs := newFlagSet("bench compare",
+		"Usage: bench compare -url http://127.0.0.1:3999 -secret S -db URL -c 32 -d 20s [-pid PID]\n\n"+
 			"Runs `bench http -phase add` against the bot and then `bench pgbench` on the bot's\n"+
 			"database with the same -c and -d, and prints the bot's throughput as a share of\n"+
 			"pgbench's and both p99 latencies. Flags:")
-		fs.PrintDefaults()
-	}
+	var cfg httpConfig
+	httpFlags(fs, &cfg)
+	pause := fs.Duration("pause", 5*time.Second, "pause between the two runs, to let checkpoints and the bot settle")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -19,24 +18,18 @@ import (
 // peak resident memory. The process does nothing else, so its VmHWM is the
 // export's footprint plus the Go runtime.
 func runExport(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("bench export", flag.ContinueOnError)
+	fs := newFlagSet("bench export",
+		"Usage: bench export -db URL [-format xlsx|csv] [-what entries|report]\n\n"+
+			"Writes the export to a temporary file (deleted after), then prints its size, the time taken\n"+
+			"and this process's peak resident memory (VmHWM). Flags:")
 	dbURL := fs.String("db", defaultDB, "database URL, e.g. one filled by bench fill")
 	format := fs.String("format", "xlsx", "xlsx or csv")
 	what := fs.String("what", "entries", "entries (every entry of every year) or report (every sheet, this year's entries)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: bench export -db URL [-format xlsx|csv] [-what entries|report]\n\n"+
-			"Writes the export to a temporary file (deleted after), then prints its size, the time taken\n"+
-			"and this process's peak resident memory (VmHWM). Flags:")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	if *format != "xlsx" && *format != "csv" || *what != "entries" && *what != "report" {
 		return usageError{errors.New("-format is xlsx or csv, -what is entries or report")}
-	}
-	if err := loopbackURL(*dbURL); err != nil {
-		return usageError{err}
 	}
 	store, err := openMigrated(ctx, *dbURL)
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -17,25 +16,19 @@ const defaultDB = "postgres://postgres@127.0.0.1:5432/jobsbot_bench?sslmode=disa
 
 // runFill answers `bench fill`.
 func runFill(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("bench fill", flag.ContinueOnError)
-	dbURL := fs.String("db", defaultDB, "database URL (created and migrated if missing)")
-	n := fs.Int64("n", 1_000_000, "number of synthetic entries to add")
-	seed := fs.Int64("seed", 1, "seed of the synthetic figures")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: bench fill -db URL -n 1000000 [-seed 1]\n\n"+
+	fs := newFlagSet("bench fill",
+		"Usage: bench fill -db URL -n 1000000 [-seed 1]\n\n"+
 			"Adds N synthetic entries over ten years (30 programs, 200 departments, voids,\n"+
 			"cumulative reports, back-dated entries) with set-based SQL, rebuilds the running\n"+
 			"totals from the ledger and vacuums. Flags:")
-		fs.PrintDefaults()
-	}
+	dbURL := fs.String("db", defaultDB, "database URL (created and migrated if missing)")
+	n := fs.Int64("n", 1_000_000, "number of synthetic entries to add")
+	seed := fs.Int64("seed", 1, "seed of the synthetic figures")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
 	if *n <= 0 {
 		return usageError{errors.New("-n must be positive")}
-	}
-	if err := loopbackURL(*dbURL); err != nil {
-		return usageError{err}
 	}
 	store, err := openMigrated(ctx, *dbURL)
 	if err != nil {
@@ -61,8 +54,12 @@ func runFill(ctx context.Context, args []string, stdout io.Writer) error {
 	return nil
 }
 
-// openMigrated opens the database, creating and migrating it as the bot does.
+// openMigrated opens the database, creating and migrating it as the bot does;
+// a URL that is not on this machine is a usage error (see loopbackURL).
 func openMigrated(ctx context.Context, dbURL string) (*db.Store, error) {
+	if err := loopbackURL(dbURL); err != nil {
+		return nil, usageError{err}
+	}
 	store, err := db.Open(ctx, dbURL)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", dbURL, err)

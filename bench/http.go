@@ -76,18 +76,15 @@ func (cfg httpConfig) check() error {
 
 // runHTTP answers `bench http`.
 func runHTTP(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("bench http", flag.ContinueOnError)
-	var cfg httpConfig
-	httpFlags(fs, &cfg)
-	fs.StringVar(&cfg.phase, "phase", "add", "add: `/jobs add` with varied programs, counts, dates and notes; status: `/jobs status`")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: bench http -url http://127.0.0.1:3999 -secret S -c 32 -d 20s [-phase add|status] [-db URL] [-pid PID]\n\n"+
+	fs := newFlagSet("bench http",
+		"Usage: bench http -url http://127.0.0.1:3999 -secret S -c 32 -d 20s [-phase add|status] [-db URL] [-pid PID]\n\n"+
 			"Sends correctly signed slash commands to POST /slack/commands from C clients for D and\n"+
 			"prints throughput, latency percentiles and errors (a non-200, or an add whose reply\n"+
 			"names no new entry #N). With -db, checks afterwards that the ledger holds exactly the\n"+
 			"acknowledged adds of this run (by their trigger_id, the idempotency key). Flags:")
-		fs.PrintDefaults()
-	}
+	var cfg httpConfig
+	httpFlags(fs, &cfg)
+	fs.StringVar(&cfg.phase, "phase", "add", "add: `/jobs add` with varied programs, counts, dates and notes; status: `/jobs status`")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -111,6 +108,8 @@ var replyEntry = regexp.MustCompile(`Recorded entry #(\d+)|^#(\d+) 기록`)
 
 // loadHTTP sends the requests, prints the figures and, for adds with a
 // database, checks the ledger.
+// The steps are runClient, printHTTPResult and checkLedger; what is left
+// is the clients' fan-out and the merge of their tallies under one lock.
 func loadHTTP(ctx context.Context, cfg httpConfig, stdout io.Writer) (httpResult, error) {
 	// The trigger_id prefix of this run: every add's idempotency key starts
 	// with it, which is how the check finds this run's entries.
@@ -154,55 +153,14 @@ func loadHTTP(ctx context.Context, cfg httpConfig, stdout io.Writer) (httpResult
 	for w := range cfg.clients {
 		gen := newTextGen(uint64(w)+uint64(start.UnixNano()), today)
 		wg.Go(func() {
-			var (
-				local    []time.Duration
-				myAcks   = map[string]int64{}
-				myFails  = map[string]int{}
-				mySample = map[string]string{}
-			)
-			for seq := 0; ctx.Err() == nil && time.Now().Before(deadline) && sent.Add(1) <= cfg.maxRequests; seq++ {
-				trigger := fmt.Sprintf("%s%d.%d", prefix, w, seq)
-				user := fmt.Sprintf("U0BENCH%03d", gen.rng.IntN(cfg.users))
-				text := "status"
-				if cfg.phase == "add" {
-					text = gen.add()
-				}
-				t0 := time.Now()
-				reply, err := send(ctx, client, endpoint, cfg, trigger, user, text)
-				d := time.Since(t0)
-				if ctx.Err() != nil {
-					break // interrupted (Ctrl-C): neither success nor error
-				}
-				local = append(local, d)
-				kind := ""
-				switch {
-				case err != nil:
-					kind = "request: " + errorKind(err)
-				case cfg.phase == "add":
-					m := replyEntry.FindStringSubmatch(reply)
-					if m == nil {
-						kind = "add reply names no new entry"
-						break
-					}
-					id, _ := strconv.ParseInt(m[1]+m[2], 10, 64)
-					myAcks[trigger] = id
-				case !strings.Contains(reply, "Jobs status") && !strings.Contains(reply, "일자리 현황"):
-					kind = "status reply is not a status"
-				}
-				if kind != "" {
-					myFails[kind]++
-					if _, ok := mySample[kind]; !ok {
-						mySample[kind] = fmt.Sprintf("%q -> %v %.200q", text, err, reply)
-					}
-				}
-			}
+			t := runClient(ctx, client, endpoint, cfg, fmt.Sprintf("%s%d.", prefix, w), gen, deadline, &sent)
 			mu.Lock()
-			all = append(all, local...)
-			maps.Copy(acked, myAcks)
-			for k, v := range myFails {
+			all = append(all, t.latencies...)
+			maps.Copy(acked, t.acks)
+			for k, v := range t.fails {
 				failures[k] += v
 			}
-			for k, v := range mySample {
+			for k, v := range t.samples {
 				examples[k] = v
 			}
 			mu.Unlock()
@@ -214,6 +172,23 @@ func loadHTTP(ctx context.Context, cfg httpConfig, stdout io.Writer) (httpResult
 		waits.report(stdout)
 	}
 
+	res := printHTTPResult(stdout, cfg, all, failures, examples, elapsed)
+	if cfg.pid > 0 {
+		if err := printMem(stdout, cfg.pid); err != nil {
+			return res, err
+		}
+	}
+	if cfg.phase == "add" && cfg.dbURL != "" {
+		if err := checkLedger(ctx, cfg.dbURL, prefix, acked, stdout); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// printHTTPResult sums up a load run's latencies and failures and prints
+// them.
+func printHTTPResult(stdout io.Writer, cfg httpConfig, all []time.Duration, failures map[string]int, examples map[string]string, elapsed time.Duration) httpResult {
 	var res httpResult
 	res.requests = int64(len(all))
 	for _, n := range failures {
@@ -229,17 +204,68 @@ func loadHTTP(ctx context.Context, cfg httpConfig, stdout io.Writer) (httpResult
 	for _, k := range slices.Sorted(maps.Keys(failures)) {
 		fmt.Fprintf(stdout, "  error %q: %d, e.g. %s\n", k, failures[k], examples[k])
 	}
-	if cfg.pid > 0 {
-		if err := printMem(stdout, cfg.pid); err != nil {
-			return res, err
+	return res
+}
+
+// clientTally is what one client of a load run counted.
+type clientTally struct {
+	latencies []time.Duration
+	acks      map[string]int64  // trigger_id → entry ID the reply named
+	fails     map[string]int    // kind of failure → count
+	samples   map[string]string // kind of failure → one example
+}
+
+// runClient is one client of a load run: it sends requests one after another
+// (trigger IDs prefix+seq) until the deadline, ctx ends or the run has sent
+// cfg.maxRequests in all (counted in sent), and tallies what came back.
+func runClient(ctx context.Context, client *http.Client, endpoint string, cfg httpConfig, prefix string, gen *textGen, deadline time.Time, sent *atomic.Int64) clientTally {
+	t := clientTally{acks: map[string]int64{}, fails: map[string]int{}, samples: map[string]string{}}
+	for seq := 0; ctx.Err() == nil && time.Now().Before(deadline) && sent.Add(1) <= cfg.maxRequests; seq++ {
+		trigger := fmt.Sprintf("%s%d", prefix, seq)
+		user := fmt.Sprintf("U0BENCH%03d", gen.rng.IntN(cfg.users))
+		text := "status"
+		if cfg.phase == "add" {
+			text = gen.add()
+		}
+		t0 := time.Now()
+		reply, err := send(ctx, client, endpoint, cfg, trigger, user, text)
+		d := time.Since(t0)
+		if ctx.Err() != nil {
+			break // interrupted (Ctrl-C): neither success nor error
+		}
+		t.latencies = append(t.latencies, d)
+		kind, id := replyFailure(cfg.phase, reply, err)
+		if kind == "" {
+			if cfg.phase == "add" {
+				t.acks[trigger] = id
+			}
+			continue
+		}
+		t.fails[kind]++
+		if _, ok := t.samples[kind]; !ok {
+			t.samples[kind] = fmt.Sprintf("%q -> %v %.200q", text, err, reply)
 		}
 	}
-	if cfg.phase == "add" && cfg.dbURL != "" {
-		if err := checkLedger(ctx, cfg.dbURL, prefix, acked, stdout); err != nil {
-			return res, err
+	return t
+}
+
+// replyFailure names what is wrong with a reply ("" if nothing) and, for an
+// add, the entry ID it acknowledges.
+func replyFailure(phase, reply string, err error) (kind string, entryID int64) {
+	switch {
+	case err != nil:
+		return "request: " + errorKind(err), 0
+	case phase == "add":
+		m := replyEntry.FindStringSubmatch(reply)
+		if m == nil {
+			return "add reply names no new entry", 0
 		}
+		id, _ := strconv.ParseInt(m[1]+m[2], 10, 64)
+		return "", id
+	case !strings.Contains(reply, "Jobs status") && !strings.Contains(reply, "일자리 현황"):
+		return "status reply is not a status", 0
 	}
-	return res, nil
+	return "", 0
 }
 
 // send posts one signed slash command and returns the reply's text.

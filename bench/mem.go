@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,13 +12,10 @@ import (
 
 // runMem answers `bench mem`.
 func runMem(_ context.Context, args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("bench mem", flag.ContinueOnError)
-	pid := fs.Int("pid", 0, "process ID, e.g. of `jobsbot serve` (required)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: bench mem -pid PID\n\n"+
+	fs := newFlagSet("bench mem",
+		"Usage: bench mem -pid PID\n\n"+
 			"Prints the peak (VmHWM) and current (VmRSS) resident memory of a process. Flags:")
-		fs.PrintDefaults()
-	}
+	pid := fs.Int("pid", 0, "process ID, e.g. of `jobsbot serve` (required)")
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}

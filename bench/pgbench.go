@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"jobsbot/commands"
@@ -48,20 +47,17 @@ type pgbenchResult struct {
 
 // runPgbench answers `bench pgbench`.
 func runPgbench(ctx context.Context, args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("bench pgbench", flag.ContinueOnError)
+	fs := newFlagSet("bench pgbench",
+		"Usage: bench pgbench -db URL -c 32 -d 20s\n\n"+
+			"Runs PostgreSQL's pgbench -n -c C -j 2 -T D with a custom script: one single-row INSERT\n"+
+			"into entries per transaction (unique idempotency key from gen_random_uuid()), and prints\n"+
+			"its tps and latency percentiles (from its per-transaction log). Flags:")
 	var cfg pgbenchConfig
 	fs.StringVar(&cfg.dbURL, "db", defaultDB, "database URL with the jobsbot schema (e.g. the bot's DATABASE_URL)")
 	fs.IntVar(&cfg.clients, "c", 32, "concurrent clients (pgbench -c)")
 	fs.IntVar(&cfg.threads, "j", 2, "pgbench worker threads (pgbench -j)")
 	fs.DurationVar(&cfg.duration, "d", 20*time.Second, "duration, whole seconds (pgbench -T)")
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the inserted rows (by default they are deleted: they bypass the running totals)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: bench pgbench -db URL -c 32 -d 20s\n\n"+
-			"Runs PostgreSQL's pgbench -n -c C -j 2 -T D with a custom script: one single-row INSERT\n"+
-			"into entries per transaction (unique idempotency key from gen_random_uuid()), and prints\n"+
-			"its tps and latency percentiles (from its per-transaction log). Flags:")
-		fs.PrintDefaults()
-	}
 	if err := parseFlags(fs, args, stdout); err != nil {
 		return err
 	}
@@ -132,18 +128,9 @@ func runPgbenchOnce(ctx context.Context, cfg pgbenchConfig, stdout io.Writer) (p
 	if err != nil {
 		return pgbenchResult{}, fmt.Errorf("pgbench: %w\n%s", err, out)
 	}
-	var res pgbenchResult
-	m := reTPS.FindSubmatch(out)
-	if m == nil {
-		return res, fmt.Errorf("pgbench printed no tps:\n%s", out)
-	}
-	res.tps, _ = strconv.ParseFloat(string(m[1]), 64)
-	if m := reTxCount.FindSubmatch(out); m != nil {
-		res.transactions, _ = strconv.ParseInt(string(m[1]), 10, 64)
-	}
-	failed := "0"
-	if m := reFailed.FindSubmatch(out); m != nil {
-		failed = string(m[1])
+	res, failed, err := parsePgbenchOutput(out)
+	if err != nil {
+		return res, err
 	}
 	ds, err := readPgbenchLogs(dir)
 	if err != nil {
@@ -163,6 +150,24 @@ func runPgbenchOnce(ctx context.Context, cfg pgbenchConfig, stdout io.Writer) (p
 		fmt.Fprintf(stdout, "pgbench: deleted its %d rows again\n", deleted)
 	}
 	return res, nil
+}
+
+// parsePgbenchOutput reads the tps, the transaction count and the failed
+// transactions ("0" when pgbench does not say) from pgbench's summary.
+func parsePgbenchOutput(out []byte) (res pgbenchResult, failed string, err error) {
+	m := reTPS.FindSubmatch(out)
+	if m == nil {
+		return res, "", fmt.Errorf("pgbench printed no tps:\n%s", out)
+	}
+	res.tps, _ = strconv.ParseFloat(string(m[1]), 64)
+	if m := reTxCount.FindSubmatch(out); m != nil {
+		res.transactions, _ = strconv.ParseInt(string(m[1]), 10, 64)
+	}
+	failed = "0"
+	if m := reFailed.FindSubmatch(out); m != nil {
+		failed = string(m[1])
+	}
+	return res, failed, nil
 }
 
 // readPgbenchLogs reads the per-transaction latencies pgbench -l wrote: one

@@ -1,7 +1,10 @@
 // Package bot puts the /jobs command core on Slack: signed HTTP endpoints and
-// Socket Mode, the add-entry modal, buttons, the App Home dashboard, health
-// and metrics endpoints. It owns everything Slack-specific; package commands
-// stays transport-free.
+// Socket Mode (one handler for both), the add-entry modal, buttons (Share,
+// the reminders' Report now / Nothing this month), the App Home dashboard,
+// export files sent by direct message, health and metrics endpoints. It owns
+// everything Slack-specific and makes its Web API client with
+// delivery.NewSlackClient; package commands stays transport-free. Work a
+// request starts in the background is tracked, so Run's shutdown waits for it.
 package bot
 
 import (
@@ -111,6 +114,8 @@ type Bot struct {
 }
 
 // New checks cfg and builds a Bot. Errors name the environment variable to fix.
+// It is long because it checks and defaults every Config field in turn;
+// each check is a line or two and names the variable to fix.
 func New(cfg Config) (*Bot, error) {
 	if cfg.Service == nil {
 		return nil, errors.New("bot: no command service configured")

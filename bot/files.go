@@ -9,6 +9,7 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"jobsbot/bot/delivery"
 	"jobsbot/commands"
 )
 
@@ -36,14 +37,12 @@ var _ commands.FileSender = (*FileSender)(nil)
 // Web API base URL (fake servers), "" for Slack's own. The bot needs the
 // files:write and im:write scopes.
 func NewFileSender(botToken, apiURL string, logger *slog.Logger) *FileSender {
-	opts := []slack.Option{slack.OptionHTTPClient(&http.Client{Timeout: uploadTimeout})}
-	if apiURL != "" {
-		opts = append(opts, slack.OptionAPIURL(apiURL))
-	}
 	if logger == nil {
 		logger = slog.Default()
 	}
-	return &FileSender{api: slack.New(botToken, opts...), log: logger}
+	// The shared client, with a longer timeout: an upload is a large body.
+	api := delivery.NewSlackClient(botToken, apiURL, slack.OptionHTTPClient(&http.Client{Timeout: uploadTimeout}))
+	return &FileSender{api: api, log: logger}
 }
 
 // SendFile opens the direct message with the user and uploads the file

@@ -19,6 +19,8 @@ import (
 // returns no work of the bot is left running, so the caller may close the
 // database. It returns nil after a clean stop, or the error that kept it
 // from serving.
+// It stays one function so the shutdown sequence above, with its defers and
+// budgets, reads in the order it happens.
 func (b *Bot) Run(ctx context.Context) error {
 	ln, err := net.Listen("tcp", b.addr)
 	if err != nil {

@@ -47,12 +47,9 @@ func (s *Service) candidateAdd(ctx context.Context, c Caller, cmd Command) Reply
 	name := CleanName(strings.Join(cmd.Words, " "))
 	o := cmd.Opts
 	o.Rep = CleanName(o.Rep)
-	dept, refusal, err := s.managedDepartment(ctx, o.Department)
-	if err != nil {
-		return s.storageFailure(ctx, cmd.Name, err)
-	}
-	if refusal != "" {
-		return s.refuse(cmd.Name, refusal)
+	dept, r, ok := s.managedDepartment(ctx, cmd.Name, o.Department)
+	if !ok {
+		return r
 	}
 	o.Department = dept
 	switch {

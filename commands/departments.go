@@ -47,18 +47,19 @@ func (s *Service) unknownDepartment(typed string, depts []Department) string {
 }
 
 // managedDepartment maps a typed department to the managed name it means;
-// "" stays "". A name not on the list comes back as a refusal message.
-func (s *Service) managedDepartment(ctx context.Context, typed string) (name, refusal string, err error) {
+// "" stays "". When it cannot (a name not on the list, or the list cannot be
+// read), ok is false and the reply says why, for the command to return as is.
+func (s *Service) managedDepartment(ctx context.Context, command, typed string) (name string, r Reply, ok bool) {
 	if CleanName(typed) == "" {
-		return "", "", nil
+		return "", Reply{}, true
 	}
 	depts, err := s.store.Departments(ctx)
 	if err != nil {
-		return "", "", err
+		return "", s.storageFailure(ctx, command, err), false
 	}
-	d, ok := findDepartment(depts, typed)
-	if !ok {
-		return "", s.unknownDepartment(typed, depts), nil
+	d, found := findDepartment(depts, typed)
+	if !found {
+		return "", s.refuse(command, s.unknownDepartment(typed, depts)), false
 	}
-	return d.Name, "", nil
+	return d.Name, Reply{}, true
 }

@@ -1,6 +1,15 @@
 // Package commands is jobsbot's core: the /jobs command language, its handlers
 // and the replies they produce. It knows nothing of HTTP, Slack or SQL: transports
-// hand it text and a caller, and it talks to storage through the Store interface.
+// hand it text and a caller, and it talks to storage through the Store interface
+// and to what only a transport can do (sending files, posting the digest,
+// sending reminders) through the interfaces it is handed (With… methods).
+//
+// Every command is one entry of the table in table.go: its words, options,
+// argument parser and handler; parse.go reads a command line against that
+// table and handle.go runs it. Handlers live in one file per subject
+// (entries.go, programs.go, status.go, the digest_*.go files, …), domain.go
+// holds the types, and every text a user sees comes from the message
+// catalogue of package i18n in the caller's language.
 package commands
 
 import (

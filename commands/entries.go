@@ -204,29 +204,7 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if err != nil {
 		return s.storageFailure(ctx, "add", err), nil
 	}
-	errs := FieldErrors{}
-	d := entryDraft{program: strings.TrimSpace(f.Program), department: strings.TrimSpace(f.Department), note: strings.TrimSpace(f.Note)}
-	if n, err := numbers.Parse(f.Count); err != nil {
-		errs[FieldCount] = s.msg("entries.write_count_as_180")
-	} else if ue := checkCount("add", n); ue != nil {
-		errs[FieldCount] = ue.Reason(s.tr)
-	} else {
-		d.count = n
-	}
-	if strings.TrimSpace(f.Date) != "" {
-		if day, err := dates.Parse(f.Date, s.today()); err != nil {
-			errs[FieldDate] = s.msg("entries.write_date_like_2026")
-		} else {
-			d.date = &day
-		}
-	}
-	if strings.TrimSpace(f.Status) != "" {
-		st, ok := lookup(statusWords, f.Status)
-		if !ok {
-			errs[FieldStatus] = s.msg("entries.pick_realised_or_agreed")
-		}
-		d.status = st
-	}
+	d, errs := s.readAddForm(f)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
 		if bad.message == "" {
@@ -254,6 +232,36 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 		return r, FieldErrors{FieldCount: r.Title}
 	}
 	return r, nil
+}
+
+// readAddForm reads the form's typed fields into a draft; a count, date or
+// status it cannot read is a field error, the rest is checked with the
+// draft by prepareEntry.
+func (s *Service) readAddForm(f AddForm) (entryDraft, FieldErrors) {
+	errs := FieldErrors{}
+	d := entryDraft{program: strings.TrimSpace(f.Program), department: strings.TrimSpace(f.Department), note: strings.TrimSpace(f.Note)}
+	if n, err := numbers.Parse(f.Count); err != nil {
+		errs[FieldCount] = s.msg("entries.write_count_as_180")
+	} else if ue := checkCount("add", n); ue != nil {
+		errs[FieldCount] = ue.Reason(s.tr)
+	} else {
+		d.count = n
+	}
+	if strings.TrimSpace(f.Date) != "" {
+		if day, err := dates.Parse(f.Date, s.today()); err != nil {
+			errs[FieldDate] = s.msg("entries.write_date_like_2026")
+		} else {
+			d.date = &day
+		}
+	}
+	if strings.TrimSpace(f.Status) != "" {
+		st, ok := lookup(statusWords, f.Status)
+		if !ok {
+			errs[FieldStatus] = s.msg("entries.pick_realised_or_agreed")
+		}
+		d.status = st
+	}
+	return d, errs
 }
 
 // list answers `list`.

@@ -322,39 +322,7 @@ func selectCommand(tokens []token) (string, []token, error) {
 		return "candidate add", tokens[2:], nil // "add candidate …": staff think of both as adding
 	}
 	if group != "" {
-		if second == "" {
-			if group == "program" {
-				return "programs", nil, nil
-			}
-			if group == "dept" {
-				return "dept show", nil, nil
-			}
-			if group == "remind" {
-				return "remind preview", nil, nil
-			}
-			if group == "holiday" {
-				return "holiday list", nil, nil
-			}
-			return "candidate list", nil, nil
-		}
-		for _, s := range commandTable {
-			if strings.HasPrefix(s.Name, group+" ") && isSpecWord(s.Name, second) {
-				return s.Name, tokens[2:], nil
-			}
-		}
-		if group == "holiday" && len(tokens) > 1 {
-			return "holiday list", tokens[1:], nil // "holidays 2027"
-		}
-		if group == "remind" {
-			return "", nil, usageErr("", "parse.i_don_know_remind", "Text", tokens[1].text)
-		}
-		if group == "dept" {
-			return "", nil, usageErr("", "parse.i_don_know_dept", "Text", tokens[1].text)
-		}
-		if group == "candidate" {
-			return "", nil, usageErr("", "parse.unknown_candidate_command", "Text", tokens[1].text)
-		}
-		return "", nil, usageErr("", "parse.unknown_program_command", "Text", tokens[1].text)
+		return selectInGroup(group, second, tokens)
 	}
 	if isSpecWord("target", first) && isSpecWord("target history", second) {
 		return "target history", tokens[2:], nil
@@ -365,6 +333,45 @@ func selectCommand(tokens []token) (string, []token, error) {
 		}
 	}
 	return "", nil, usageErr("", "parse.unknown_command", "Text", tokens[0].text)
+}
+
+// selectInGroup finds the subcommand of a group (program, candidate, dept,
+// remind, holiday) that second names: the group's list when there is none,
+// an error naming the unknown word otherwise.
+func selectInGroup(group, second string, tokens []token) (string, []token, error) {
+	if second == "" {
+		if group == "program" {
+			return "programs", nil, nil
+		}
+		if group == "dept" {
+			return "dept show", nil, nil
+		}
+		if group == "remind" {
+			return "remind preview", nil, nil
+		}
+		if group == "holiday" {
+			return "holiday list", nil, nil
+		}
+		return "candidate list", nil, nil
+	}
+	for _, s := range commandTable {
+		if strings.HasPrefix(s.Name, group+" ") && isSpecWord(s.Name, second) {
+			return s.Name, tokens[2:], nil
+		}
+	}
+	if group == "holiday" && len(tokens) > 1 {
+		return "holiday list", tokens[1:], nil // "holidays 2027"
+	}
+	if group == "remind" {
+		return "", nil, usageErr("", "parse.i_don_know_remind", "Text", tokens[1].text)
+	}
+	if group == "dept" {
+		return "", nil, usageErr("", "parse.i_don_know_dept", "Text", tokens[1].text)
+	}
+	if group == "candidate" {
+		return "", nil, usageErr("", "parse.unknown_candidate_command", "Text", tokens[1].text)
+	}
+	return "", nil, usageErr("", "parse.unknown_program_command", "Text", tokens[1].text)
 }
 
 func isSpecWord(name, folded string) bool {
@@ -446,6 +453,9 @@ func allows(command, option string) bool {
 	return slices.Contains(spec.Options, option)
 }
 
+// setOption stores one key:value option in cmd.Opts, checking its value.
+// It stays one switch, a case per option key, so each option's reading and
+// its refusal stand together.
 func setOption(cmd *Command, key, value string, today time.Time) error {
 	o := &cmd.Opts
 	var ok bool

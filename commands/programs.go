@@ -203,95 +203,144 @@ func (s *Service) programLine(p Program) string {
 	return line
 }
 
-// programCommand answers program add, rename, deactivate and activate.
-func (s *Service) programCommand(ctx context.Context, cmd Command) Reply {
+// programInput is what program add and rename start from: the program list
+// and the options cleaned, with --dept mapped to its managed name. When ok is
+// false, r is the reply (the list cannot be read, or the department is not
+// on the managed list).
+func (s *Service) programInput(ctx context.Context, cmd Command) (list []Program, o Options, r Reply, ok bool) {
+	list, err := s.store.Programs(ctx)
+	if err != nil {
+		return nil, o, s.storageFailure(ctx, cmd.Name, err), false
+	}
+	o = cmd.Opts
+	o.En, o.Ko, o.Aliases = CleanName(o.En), CleanName(o.Ko), cleanNames(o.Aliases)
+	if o.Department, r, ok = s.managedDepartment(ctx, cmd.Name, o.Department); !ok {
+		return nil, o, r, false
+	}
+	return list, o, Reply{}, true
+}
+
+// programAdd answers `program add <code> …`.
+func (s *Service) programAdd(ctx context.Context, _ Caller, cmd Command) Reply {
+	list, o, r, ok := s.programInput(ctx, cmd)
+	if !ok {
+		return r
+	}
+	if len(cmd.Words) != 1 {
+		return s.refuse(cmd.Name, s.msg("programs.give_one_short_code"))
+	}
+	p := Program{Code: cmd.Words[0], NameEn: o.En, NameKo: o.Ko, Sector: o.Sector, Department: o.Department,
+		Unit: o.Unit, Aliases: o.Aliases, DisclosureType: o.Disclosure, Active: true}
+	if p.Unit == "" {
+		p.Unit = "개"
+	}
+	if p.DisclosureType == "" {
+		p.DisclosureType = "other"
+	}
+	if p.NameEn == "" && p.NameKo == "" || p.Sector == "" {
+		return s.refuse(cmd.Name, s.msg("programs.program_needs_name_en"))
+	}
+	if r, bad := s.checkProgram(cmd.Name, p, list); bad {
+		return r
+	}
+	saved, err := s.store.AddProgram(ctx, p)
+	if errors.Is(err, ErrConflict) {
+		return s.refuse(cmd.Name, s.msg("programs.code_or_alias_of", "Code", p.Code))
+	}
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	return Reply{Title: s.msg("programs.added_program", "Saved", s.programLabel(saved))}
+}
+
+// programRename answers `program rename <program> …`: it changes the names,
+// code, department, unit, sector, disclosure type or aliases given.
+func (s *Service) programRename(ctx context.Context, _ Caller, cmd Command) Reply {
+	list, o, r, ok := s.programInput(ctx, cmd)
+	if !ok {
+		return r
+	}
+	p, r, ok := s.typedProgram(cmd, list)
+	if !ok {
+		return r
+	}
+	if !applyProgramOptions(&p, o) {
+		return s.refuse(cmd.Name, s.msg("programs.nothing_to_change_give"))
+	}
+	others := slices.DeleteFunc(slices.Clone(list), func(q Program) bool { return q.ID == p.ID })
+	if r, bad := s.checkProgram(cmd.Name, p, others); bad {
+		return r
+	}
+	return s.updateProgram(ctx, cmd.Name, p, s.msg("programs.updated", "Program", s.programLabel(p)))
+}
+
+// programDeactivate answers `program deactivate <program>`.
+func (s *Service) programDeactivate(ctx context.Context, _ Caller, cmd Command) Reply {
+	return s.setProgramActive(ctx, cmd, false, "programs.deactivated_no_new_entries")
+}
+
+// programActivate answers `program activate <program>`.
+func (s *Service) programActivate(ctx context.Context, _ Caller, cmd Command) Reply {
+	return s.setProgramActive(ctx, cmd, true, "programs.activated_again")
+}
+
+// setProgramActive is what deactivate and activate share: the typed program
+// gets the flag and the reply titled by the message with ID titleID.
+func (s *Service) setProgramActive(ctx context.Context, cmd Command, active bool, titleID string) Reply {
 	list, err := s.store.Programs(ctx)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	o := cmd.Opts
-	o.En, o.Ko, o.Aliases = CleanName(o.En), CleanName(o.Ko), cleanNames(o.Aliases)
-	dept, refusal, err := s.managedDepartment(ctx, o.Department)
-	if err != nil {
-		return s.storageFailure(ctx, cmd.Name, err)
+	p, r, ok := s.typedProgram(cmd, list)
+	if !ok {
+		return r
 	}
-	if refusal != "" {
-		return s.refuse(cmd.Name, refusal)
-	}
-	o.Department = dept
-	if cmd.Name == "program add" {
-		if len(cmd.Words) != 1 {
-			return s.refuse(cmd.Name, s.msg("programs.give_one_short_code"))
-		}
-		p := Program{Code: cmd.Words[0], NameEn: o.En, NameKo: o.Ko, Sector: o.Sector, Department: o.Department,
-			Unit: o.Unit, Aliases: o.Aliases, DisclosureType: o.Disclosure, Active: true}
-		if p.Unit == "" {
-			p.Unit = "개"
-		}
-		if p.DisclosureType == "" {
-			p.DisclosureType = "other"
-		}
-		if p.NameEn == "" && p.NameKo == "" || p.Sector == "" {
-			return s.refuse(cmd.Name, s.msg("programs.program_needs_name_en"))
-		}
-		if r, bad := s.checkProgram(cmd.Name, p, list); bad {
-			return r
-		}
-		saved, err := s.store.AddProgram(ctx, p)
-		if errors.Is(err, ErrConflict) {
-			return s.refuse(cmd.Name, s.msg("programs.code_or_alias_of", "Code", p.Code))
-		}
-		if err != nil {
-			return s.storageFailure(ctx, cmd.Name, err)
-		}
-		return Reply{Title: s.msg("programs.added_program", "Saved", s.programLabel(saved))}
-	}
+	p.Active = active
+	return s.updateProgram(ctx, cmd.Name, p, s.msg(titleID, "Program", s.programLabel(p)))
+}
+
+// typedProgram is the program the command's words name; when ok is false, r
+// asks for one or says the name is unknown.
+func (s *Service) typedProgram(cmd Command, list []Program) (p Program, r Reply, ok bool) {
 	typed := strings.Join(cmd.Words, " ")
 	if typed == "" {
-		return s.refuse(cmd.Name, s.msg("programs.which_program_give_its2"))
+		return Program{}, s.refuse(cmd.Name, s.msg("programs.which_program_give_its2")), false
 	}
-	p, ok := findProgram(list, typed)
+	p, ok = findProgram(list, typed)
 	if !ok {
-		return s.unknownProgram(cmd.Name, typed, list)
+		return Program{}, s.unknownProgram(cmd.Name, typed, list), false
 	}
-	var title string
-	switch cmd.Name {
-	case "program deactivate":
-		p.Active = false
-		title = s.msg("programs.deactivated_no_new_entries", "Program", s.programLabel(p))
-	case "program activate":
-		p.Active = true
-		title = s.msg("programs.activated_again", "Program", s.programLabel(p))
-	default: // rename
-		before := p
-		setIf(&p.NameEn, o.En)
-		setIf(&p.NameKo, o.Ko)
-		setIf(&p.Code, o.Code)
-		setIf(&p.Department, o.Department)
-		setIf(&p.Unit, o.Unit)
-		setIf(&p.DisclosureType, o.Disclosure)
-		if o.Sector != "" {
-			p.Sector = o.Sector
-		}
-		if o.Aliases != nil {
-			p.Aliases = o.Aliases
-		}
-		if slices.Equal(before.Aliases, p.Aliases) && before.NameEn == p.NameEn && before.NameKo == p.NameKo &&
-			before.Code == p.Code && before.Department == p.Department && before.Unit == p.Unit &&
-			before.Sector == p.Sector && before.DisclosureType == p.DisclosureType {
-			return s.refuse(cmd.Name, s.msg("programs.nothing_to_change_give"))
-		}
-		others := slices.DeleteFunc(slices.Clone(list), func(q Program) bool { return q.ID == p.ID })
-		if r, bad := s.checkProgram(cmd.Name, p, others); bad {
-			return r
-		}
-		title = s.msg("programs.updated", "Program", s.programLabel(p))
+	return p, Reply{}, true
+}
+
+// applyProgramOptions sets the fields the options give and reports whether
+// any of them changed.
+func applyProgramOptions(p *Program, o Options) (changed bool) {
+	before := *p
+	setIf(&p.NameEn, o.En)
+	setIf(&p.NameKo, o.Ko)
+	setIf(&p.Code, o.Code)
+	setIf(&p.Department, o.Department)
+	setIf(&p.Unit, o.Unit)
+	setIf(&p.DisclosureType, o.Disclosure)
+	if o.Sector != "" {
+		p.Sector = o.Sector
 	}
+	if o.Aliases != nil {
+		p.Aliases = o.Aliases
+	}
+	return !slices.Equal(before.Aliases, p.Aliases) || before.NameEn != p.NameEn || before.NameKo != p.NameKo ||
+		before.Code != p.Code || before.Department != p.Department || before.Unit != p.Unit ||
+		before.Sector != p.Sector || before.DisclosureType != p.DisclosureType
+}
+
+// updateProgram saves p and answers with title, or says why it could not.
+func (s *Service) updateProgram(ctx context.Context, command string, p Program, title string) Reply {
 	if _, err := s.store.UpdateProgram(ctx, p); err != nil {
 		if errors.Is(err, ErrConflict) {
-			return s.refuse(cmd.Name, s.msg("programs.that_code_or_alias"))
+			return s.refuse(command, s.msg("programs.that_code_or_alias"))
 		}
-		return s.storageFailure(ctx, cmd.Name, err)
+		return s.storageFailure(ctx, command, err)
 	}
 	return Reply{Title: title}
 }

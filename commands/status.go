@@ -84,6 +84,10 @@ func statusCommandLine(cmd Command) string {
 	return strings.Join(parts, " ")
 }
 
+// gatherStatus reads what `status` shows: the span, the programs and
+// department it is narrowed to, the totals, the target and the breakdowns.
+// A typed name that is neither a program nor a department comes back as a
+// refusal reply.
 func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *Reply, error) {
 	today := s.today()
 	span := dates.Year(today.Year())
@@ -100,36 +104,9 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	if err != nil {
 		return v, nil, err
 	}
-	typed := strings.Join(cmd.Words, " ")
-	if cmd.Opts.Program != "" {
-		typed = cmd.Opts.Program
-	}
-	depts, err := s.store.Departments(ctx)
-	if err != nil {
-		return v, nil, err
-	}
-	var only *Program
-	dept := cmd.Opts.Department
-	if d, ok := findDepartment(depts, dept); ok {
-		dept = d.Name // an alias or a look-alike spelling means the managed name
-	} else if dept != "" && departmentOf(all, dept) == "" {
-		r := s.refuse(cmd.Name, s.unknownDepartment(dept, depts))
-		return v, &r, nil
-	}
-	if typed != "" {
-		p, ok := findProgram(all, typed)
-		d, isDept := findDepartment(depts, typed)
-		switch {
-		case ok:
-			only = &p
-		case isDept:
-			dept = d.Name // "status 일자리정책과" reads as a department
-		case departmentOf(all, typed) != "":
-			dept = departmentOf(all, typed)
-		default:
-			r := s.unknownProgram(cmd.Name, typed, all)
-			return v, &r, nil
-		}
+	only, dept, refusal, err := s.statusScope(ctx, cmd, all)
+	if err != nil || refusal != nil {
+		return v, refusal, err
 	}
 	for _, p := range all {
 		if !p.CountsAsJobs() || only != nil && p.ID != only.ID || cmd.Sector != "" && p.Sector != cmd.Sector {
@@ -141,44 +118,106 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	if err := s.statusTotals(ctx, &v, today); err != nil {
 		return v, nil, err
 	}
-	if v.targets, err = s.store.Targets(ctx, span.From.Year()); err != nil {
-		return v, nil, err
-	}
-	deptTargets, err := s.store.DepartmentTargets(ctx, span.From.Year())
+	deptTargets, err := s.statusTarget(ctx, &v, span.From.Year(), only, cmd.Sector)
 	if err != nil {
 		return v, nil, err
 	}
-	switch {
-	case only != nil:
-		v.target = v.targets.Programs[only.ID]
-	case cmd.Sector == "" && dept == "":
-		v.target = v.targets.Total
-	case cmd.Sector == "":
-		v.target = deptTargets[dept]
-	}
-	if only == nil && !v.to.Before(v.from) {
-		if v.types, err = s.store.EmploymentTotals(ctx, v.from, v.to, dept); err != nil {
-			return v, nil, err
-		}
-	}
-	if only == nil && dept == "" && cmd.Sector == "" {
-		if v.depts, err = s.store.DepartmentTotals(ctx, v.from, v.to); err != nil {
-			return v, nil, err
-		}
-		v.depts = withProgramDepartments(v.depts, all)
-		if err := s.markSilence(ctx, &v); err != nil {
-			return v, nil, err
-		}
-		if v.from.Month() == time.January && v.from.Day() == 1 {
-			v.depts = withDepartmentTargets(v.depts, deptTargets) // 달성률 only for spans from 1 January
-		}
-	}
-	if only == nil && cmd.Sector == "" && dept == "" {
-		if v.stages, err = s.store.StageCounts(ctx); err != nil {
+	if only == nil {
+		if err := s.statusBreakdowns(ctx, &v, all, deptTargets, cmd.Sector); err != nil {
 			return v, nil, err
 		}
 	}
 	return v, nil, nil
+}
+
+// statusScope resolves what status is narrowed to: a program (only), a
+// department (dept, its managed name), or neither. Words that name no
+// program or department come back as a refusal reply.
+func (s *Service) statusScope(ctx context.Context, cmd Command, all []Program) (only *Program, dept string, refusal *Reply, err error) {
+	typed := strings.Join(cmd.Words, " ")
+	if cmd.Opts.Program != "" {
+		typed = cmd.Opts.Program
+	}
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	dept = cmd.Opts.Department
+	if d, ok := findDepartment(depts, dept); ok {
+		dept = d.Name // an alias or a look-alike spelling means the managed name
+	} else if dept != "" && departmentOf(all, dept) == "" {
+		r := s.refuse(cmd.Name, s.unknownDepartment(dept, depts))
+		return nil, "", &r, nil
+	}
+	if typed == "" {
+		return nil, dept, nil, nil
+	}
+	p, ok := findProgram(all, typed)
+	d, isDept := findDepartment(depts, typed)
+	switch {
+	case ok:
+		return &p, dept, nil, nil
+	case isDept:
+		return nil, d.Name, nil, nil // "status 일자리정책과" reads as a department
+	case departmentOf(all, typed) != "":
+		return nil, departmentOf(all, typed), nil, nil
+	default:
+		r := s.unknownProgram(cmd.Name, typed, all)
+		return nil, "", &r, nil
+	}
+}
+
+// statusTarget reads the year's targets into v and picks the one the view
+// compares with: the program's, the whole city's, or the department's (none
+// for a sector). It returns the departments' targets for the breakdown.
+func (s *Service) statusTarget(ctx context.Context, v *statusView, year int, only *Program, sector Sector) (map[string]int64, error) {
+	var err error
+	if v.targets, err = s.store.Targets(ctx, year); err != nil {
+		return nil, err
+	}
+	deptTargets, err := s.store.DepartmentTargets(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case only != nil:
+		v.target = v.targets.Programs[only.ID]
+	case sector == "" && v.dept == "":
+		v.target = v.targets.Total
+	case sector == "":
+		v.target = deptTargets[v.dept]
+	}
+	return deptTargets, nil
+}
+
+// statusBreakdowns reads the breakdowns of a view not narrowed to one
+// program: by employment type always, and for the whole city also by
+// department (with silence and, from 1 January, 달성률) and the candidates'
+// stages.
+func (s *Service) statusBreakdowns(ctx context.Context, v *statusView, all []Program, deptTargets map[string]int64, sector Sector) error {
+	var err error
+	if !v.to.Before(v.from) {
+		if v.types, err = s.store.EmploymentTotals(ctx, v.from, v.to, v.dept); err != nil {
+			return err
+		}
+	}
+	if v.dept != "" || sector != "" {
+		return nil
+	}
+	if v.depts, err = s.store.DepartmentTotals(ctx, v.from, v.to); err != nil {
+		return err
+	}
+	v.depts = withProgramDepartments(v.depts, all)
+	if err := s.markSilence(ctx, v); err != nil {
+		return err
+	}
+	if v.from.Month() == time.January && v.from.Day() == 1 {
+		v.depts = withDepartmentTargets(v.depts, deptTargets) // 달성률 only for spans from 1 January
+	}
+	if v.stages, err = s.store.StageCounts(ctx); err != nil {
+		return err
+	}
+	return nil
 }
 
 // newStatusView sets up the span status counts: clipped to today, with 전년

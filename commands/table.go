@@ -76,6 +76,8 @@ var commandTable []commandSpec
 
 func init() { commandTable = commandSpecs() }
 
+// commandSpecs is the command table itself, one entry per command: it is
+// data, not logic, and is long because the bot has that many commands.
 func commandSpecs() []commandSpec {
 	return []commandSpec{
 		{
@@ -133,7 +135,7 @@ func commandSpecs() []commandSpec {
 			Writes:  true,
 			Options: []string{"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
 			Parse:   parseWords,
-			Run:     runProgramCommand,
+			Run:     (*Service).programAdd,
 		},
 		{
 			Name: "program rename", Words: []string{"rename", "edit", "변경", "수정"},
@@ -142,7 +144,7 @@ func commandSpecs() []commandSpec {
 			Writes:  true,
 			Options: []string{"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
 			Parse:   parseWords,
-			Run:     runProgramCommand,
+			Run:     (*Service).programRename,
 		},
 		{
 			Name: "program deactivate", Words: []string{"deactivate", "disable", "비활성"},
@@ -150,7 +152,7 @@ func commandSpecs() []commandSpec {
 			Guarded: true,
 			Writes:  true,
 			Parse:   parseWords,
-			Run:     runProgramCommand,
+			Run:     (*Service).programDeactivate,
 		},
 		{
 			Name: "program activate", Words: []string{"activate", "enable", "활성"},
@@ -158,7 +160,7 @@ func commandSpecs() []commandSpec {
 			Guarded: true,
 			Writes:  true,
 			Parse:   parseWords,
-			Run:     runProgramCommand,
+			Run:     (*Service).programActivate,
 		},
 		{
 			Name: "dept show", Words: []string{"show", "list", "보기", "목록"},
@@ -314,9 +316,4 @@ func specNamed(name string) (commandSpec, bool) {
 		}
 	}
 	return commandSpec{}, false
-}
-
-// runProgramCommand answers the four program commands, which share a handler.
-func runProgramCommand(s *Service, ctx context.Context, _ Caller, cmd Command) Reply {
-	return s.programCommand(ctx, cmd)
 }

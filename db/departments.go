@@ -88,26 +88,11 @@ func (s *Store) UpdateDepartment(ctx context.Context, d commands.Department) (co
 // people who still type it land on it, and everything credited to from moves
 // to it (see moveDepartment). ErrConflict if the new name is taken.
 func (s *Store) RenameDepartment(ctx context.Context, from, to string) (commands.Department, error) {
-	defer s.forgetPrograms()
-	var out commands.Department
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := lockForDepartmentMove(ctx, tx); err != nil {
-			return err
-		}
-		const create = `
-			INSERT INTO departments (department, aliases, active, reporters, channel)
-			SELECT $2, array_append(aliases, $1), true, reporters, channel
-			FROM departments WHERE department = $1`
-		res, err := tx.ExecContext(ctx, create, from, to)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return sql.ErrNoRows
-		}
-		out, err = moveDepartment(ctx, tx, from, to)
-		return err
-	})
+	const create = `
+		INSERT INTO departments (department, aliases, active, reporters, channel)
+		SELECT $2, array_append(aliases, $1), true, reporters, channel
+		FROM departments WHERE department = $1`
+	out, err := s.takeOverDepartment(ctx, create, from, to)
 	if err != nil {
 		return commands.Department{}, wrap(fmt.Sprintf("rename department %q to %q", from, to), err)
 	}
@@ -117,33 +102,42 @@ func (s *Store) RenameDepartment(ctx context.Context, from, to string) (commands
 // MergeDepartments moves everything credited to from into into and drops
 // from, whose name, aliases and reporters join into's.
 func (s *Store) MergeDepartments(ctx context.Context, from, into string) (commands.Department, error) {
+	const join = `
+		UPDATE departments d
+		SET aliases = ARRAY(SELECT DISTINCT a FROM unnest(d.aliases || f.aliases || ARRAY[f.department]) a),
+		    reporters = ARRAY(SELECT DISTINCT r FROM unnest(d.reporters || f.reporters) r),
+		    channel = COALESCE(NULLIF(d.channel, ''), f.channel), active = true, updated_at = now()
+		FROM departments f
+		WHERE d.department = $2 AND f.department = $1`
+	out, err := s.takeOverDepartment(ctx, join, from, into)
+	if err != nil {
+		return commands.Department{}, wrap(fmt.Sprintf("merge department %q into %q", from, into), err)
+	}
+	return out, nil
+}
+
+// takeOverDepartment is what a rename and a merge share: in one transaction,
+// under the move locks, stmt (parameters from, to) makes the row to take over
+// from's fields (sql.ErrNoRows if it touched none, i.e. from is unknown), then
+// everything credited to from moves to to.
+func (s *Store) takeOverDepartment(ctx context.Context, stmt, from, to string) (commands.Department, error) {
 	defer s.forgetPrograms()
 	var out commands.Department
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := lockForDepartmentMove(ctx, tx); err != nil {
 			return err
 		}
-		const join = `
-			UPDATE departments d
-			SET aliases = ARRAY(SELECT DISTINCT a FROM unnest(d.aliases || f.aliases || ARRAY[f.department]) a),
-			    reporters = ARRAY(SELECT DISTINCT r FROM unnest(d.reporters || f.reporters) r),
-			    channel = COALESCE(NULLIF(d.channel, ''), f.channel), active = true, updated_at = now()
-			FROM departments f
-			WHERE d.department = $2 AND f.department = $1`
-		res, err := tx.ExecContext(ctx, join, from, into)
+		res, err := tx.ExecContext(ctx, stmt, from, to)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return sql.ErrNoRows
 		}
-		out, err = moveDepartment(ctx, tx, from, into)
+		out, err = moveDepartment(ctx, tx, from, to)
 		return err
 	})
-	if err != nil {
-		return commands.Department{}, wrap(fmt.Sprintf("merge department %q into %q", from, into), err)
-	}
-	return out, nil
+	return out, err
 }
 
 // lockForDepartmentMove takes the locks a rename or merge starts with, in the

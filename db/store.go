@@ -1,6 +1,7 @@
 // Package db is jobsbot's PostgreSQL storage: Store implements commands.Store
 // with sqlx and lib/pq, one file per entity, migrations embedded as numbered
-// goose SQL files.
+// goose SQL files. Driver errors are translated once, in wrap, into the
+// domain errors of package commands, so users always get a sentence.
 package db
 
 import (

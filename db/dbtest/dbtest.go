@@ -1,6 +1,9 @@
 // Package dbtest gives each test its own freshly created PostgreSQL database,
 // so tests run in parallel against a real server without seeing each other's
-// rows, and drops it when the test ends.
+// rows, and drops it when the test ends. FillSynthetic (synthetic.go) fills a
+// database with millions of synthetic entries for benchmarks (bench fill and
+// the db package's benchmarks and tests); it lives here, not in db, so production code does
+// not carry it.
 package dbtest
 
 import (

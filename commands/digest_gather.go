@@ -1,0 +1,365 @@
+// The weekly digest, part 1: what it holds and how Service.Digest gathers
+// it from the ledger. digest_reply.go words it; digest.go posts it.
+
+package commands
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"jobsbot/commands/chart"
+	"jobsbot/commands/dates"
+)
+
+// Digest is what the weekly digest says about one Monday..Sunday week: the
+// ritual that replaces the department-by-department phone round before the
+// Monday meeting. Service.Digest gathers it; Service.DigestReply words it.
+type Digest struct {
+	WeekStart, WeekEnd time.Time // Monday and Sunday, midnight UTC
+	// Year is the year the year-to-date figures belong to: the ISO
+	// week-year, so week 1 reports the year it ends in, and the week holding
+	// December 31 in its first days reports that year's final total.
+	Year int
+	// PrevYearFinal is the year before's final total, set only for a week 1
+	// that starts in December, so the last days of that year are reported in
+	// some digest.
+	PrevYearFinal ProgramTotal
+	// MonthEndDays and MonthEndJobs are set when most of the week's jobs came
+	// from month-end reports (dated on a month's last day, or cumulative).
+	MonthEndDays []time.Time
+	MonthEndJobs int64
+	// AsOf is the last day the year to date counts: the week's Sunday,
+	// clipped to December 31.
+	AsOf time.Time
+
+	// Programs are the jobs-counting programs with jobs this week or the
+	// week before, most jobs this week first.
+	Programs []ProgramWeek
+	// Week and PrevWeek sum every jobs-counting program.
+	Week, PrevWeek          ProgramTotal
+	WeekPublic, WeekPrivate int64
+	YearToDate              ProgramTotal
+	Target                  int64 // the year's current target, 0 if none
+	WeeksLeft               int64 // whole weeks after AsOf to the end of the year
+	Lagging                 []ProgramWeek
+	TopDepartments          []DepartmentTotal // most jobs this week first
+	SilentDepartments       []DepartmentTotal // nothing logged for silentAfter or more by WeekEnd
+	DepartmentTargets       []DepartmentTotal // departments with a yearly target: jobs from 1 January to WeekEnd
+	NewCandidates, Moves    []StageMove       // made this week; creations are NewCandidates
+	Stages                  map[Stage]int     // candidates per stage now
+	Voided                  []Entry           // voided this week, whatever their as-of dates
+	Chart                   chart.Series
+
+	elapsedDays, daysInYear int64 // for the share of the year gone by
+	programsWithTargets     int
+}
+
+// ProgramWeek is one program's figures in a digest.
+type ProgramWeek struct {
+	Program                    Program
+	Week, PrevWeek, YearToDate ProgramTotal
+	Target                     int64 // the program's own target, 0 if none
+}
+
+// Limits on the lists of a digest. The Slack transport caps a message at 50
+// blocks and Block Kit sections at 3,000 characters; short lists also keep the
+// digest readable on a phone before the Monday meeting.
+const (
+	digestTopDepartments = 5
+	digestMaxList        = 8
+)
+
+// Digest gathers the digest of the Monday..Sunday week holding weekStart.
+func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, error) {
+	monday := dates.WeekStart(weekStart)
+	d := Digest{WeekStart: monday, WeekEnd: monday.AddDate(0, 0, 6)}
+	// The ISO week-year: week 1 (which may start in late December) reports
+	// the year it ends in, and a week holding December 31 in its first half
+	// reports the year it closes.
+	d.Year, _ = monday.ISOWeek()
+	yearEnd := dates.On(d.Year, time.December, 31)
+	d.AsOf = d.WeekEnd
+	if d.AsOf.After(yearEnd) {
+		d.AsOf = yearEnd
+	}
+	d.daysInYear = int64(yearEnd.YearDay())
+	d.elapsedDays = int64(d.AsOf.YearDay())
+	if d.AsOf.Before(yearEnd) {
+		d.WeeksLeft = weeksLeft(d.AsOf.AddDate(0, 0, 1))
+	}
+
+	all, err := s.store.Programs(ctx)
+	if err != nil {
+		return d, err
+	}
+	if err := s.gatherPrograms(ctx, &d, all); err != nil {
+		return d, err
+	}
+	if err := s.gatherMonthEnd(ctx, &d, all); err != nil {
+		return d, err
+	}
+	if err := s.gatherDepartments(ctx, &d, all); err != nil {
+		return d, err
+	}
+	if err := s.gatherDepartmentTargets(ctx, &d); err != nil {
+		return d, err
+	}
+	if err := s.gatherCandidatesAndVoids(ctx, &d); err != nil {
+		return d, err
+	}
+	if d.Chart, err = s.cumulativeSeries(ctx, d.Year, d.AsOf, d.Target); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
+// gatherPrograms sums the week, the week before and the year to date per
+// program, and finds the lagging ones.
+func (s *Service) gatherPrograms(ctx context.Context, d *Digest, all []Program) error {
+	monday := d.WeekStart
+	week, err := s.totalsByProgram(ctx, monday, d.WeekEnd, "")
+	if err != nil {
+		return err
+	}
+	prev, err := s.totalsByProgram(ctx, monday.AddDate(0, 0, -7), monday.AddDate(0, 0, -1), "")
+	if err != nil {
+		return err
+	}
+	ytd, err := s.totalsByProgram(ctx, dates.On(d.Year, time.January, 1), d.AsOf, "")
+	if err != nil {
+		return err
+	}
+	if monday.Year() < d.Year { // week 1 starting in December: close last year too
+		closed, err := s.totalsByProgram(ctx, dates.On(monday.Year(), time.January, 1), dates.On(monday.Year(), time.December, 31), "")
+		if err != nil {
+			return err
+		}
+		for _, p := range all {
+			if p.CountsAsJobs() {
+				addTotal(&d.PrevYearFinal, closed[p.ID])
+			}
+		}
+	}
+	targets, err := s.store.Targets(ctx, d.Year)
+	if err != nil {
+		return err
+	}
+	d.Target = targets.Total
+	for _, p := range all {
+		if !p.CountsAsJobs() {
+			continue
+		}
+		pw := ProgramWeek{Program: p, Week: week[p.ID], PrevWeek: prev[p.ID], YearToDate: ytd[p.ID], Target: targets.Programs[p.ID]}
+		d.addProgram(pw)
+	}
+	sort.SliceStable(d.Programs, func(i, j int) bool { return d.Programs[i].Week.Jobs > d.Programs[j].Week.Jobs })
+	sort.SliceStable(d.Lagging, func(i, j int) bool {
+		return d.Lagging[i].YearToDate.Jobs*d.Lagging[j].Target < d.Lagging[j].YearToDate.Jobs*d.Lagging[i].Target
+	})
+	return nil
+}
+
+// addProgram adds one program's figures to the digest's sums and lists.
+func (d *Digest) addProgram(pw ProgramWeek) {
+	addTotal(&d.Week, pw.Week)
+	addTotal(&d.PrevWeek, pw.PrevWeek)
+	addTotal(&d.YearToDate, pw.YearToDate)
+	switch pw.Program.Sector {
+	case SectorPublic:
+		d.WeekPublic += pw.Week.Jobs
+	case SectorPrivate:
+		d.WeekPrivate += pw.Week.Jobs
+	}
+	if pw.Week.Jobs != 0 || pw.PrevWeek.Jobs != 0 || pw.Week.Agreed != 0 {
+		d.Programs = append(d.Programs, pw)
+	}
+	if pw.Target > 0 {
+		d.programsWithTargets++
+		// Behind pace: a smaller share of its target than of the year.
+		if pw.YearToDate.Jobs*d.daysInYear < pw.Target*d.elapsedDays {
+			d.Lagging = append(d.Lagging, pw)
+		}
+	}
+}
+
+// weekEntriesCap bounds the entries read to classify a week's reports; a
+// week has a few dozen, and past the cap the note is simply left out.
+const weekEntriesCap = 2000
+
+// gatherMonthEnd finds the share of the week's jobs that came from
+// month-end reports: entries dated on a month's last day or given as
+// cumulative figures. Those are a month's (or a year's) work reported at
+// once, so a week made mostly of them must not read as one week's output.
+func (s *Service) gatherMonthEnd(ctx context.Context, d *Digest, all []Program) error {
+	if d.Week.Jobs <= 0 {
+		return nil
+	}
+	jobs := map[int64]bool{}
+	for _, p := range all {
+		jobs[p.ID] = p.CountsAsJobs()
+	}
+	list, err := s.store.ListEntries(ctx, EntryFilter{From: d.WeekStart, To: d.WeekEnd, Limit: weekEntriesCap})
+	if err != nil || len(list) == weekEntriesCap {
+		return err
+	}
+	var share int64
+	monthEnds, cumulativeDays := map[time.Time]bool{}, map[time.Time]bool{}
+	for _, e := range list {
+		if e.Voided() || e.Status != StatusRealised || !jobs[e.ProgramID] {
+			continue
+		}
+		switch {
+		case e.AsOf.AddDate(0, 0, 1).Day() == 1:
+			monthEnds[e.AsOf] = true
+		case e.Kind == KindCumulative:
+			cumulativeDays[e.AsOf] = true
+		default:
+			continue
+		}
+		share += e.Count
+	}
+	if share*2 <= d.Week.Jobs {
+		return nil
+	}
+	// Name the month ends; a cumulative figure dated mid-month is counted in
+	// the share but named only when there is no month end to name.
+	if len(monthEnds) == 0 {
+		monthEnds = cumulativeDays
+	}
+	for day := range monthEnds {
+		d.MonthEndDays = append(d.MonthEndDays, day)
+	}
+	d.MonthEndJobs = share
+	sort.Slice(d.MonthEndDays, func(i, j int) bool { return d.MonthEndDays[i].Before(d.MonthEndDays[j]) })
+	return nil
+}
+
+// gatherCandidatesAndVoids reads the week's stage moves, the pipeline and
+// the week's voids.
+func (s *Service) gatherCandidatesAndVoids(ctx context.Context, d *Digest) error {
+	// Voids and stage moves are stamped instants; the week runs from Monday
+	// midnight to the next Monday midnight in the city's zone.
+	weekFrom := time.Date(d.WeekStart.Year(), d.WeekStart.Month(), d.WeekStart.Day(), 0, 0, 0, 0, s.loc)
+	weekTo := weekFrom.AddDate(0, 0, 7)
+	var err error
+	if d.Stages, err = s.store.StageCounts(ctx); err != nil {
+		return err
+	}
+	moves, err := s.store.StageMovesBetween(ctx, weekFrom, weekTo)
+	if err != nil {
+		return err
+	}
+	for _, m := range moves {
+		if m.From == "" {
+			d.NewCandidates = append(d.NewCandidates, m)
+		} else {
+			d.Moves = append(d.Moves, m)
+		}
+	}
+	d.Voided, err = s.store.VoidedBetween(ctx, weekFrom, weekTo)
+	return err
+}
+
+func addTotal(sum *ProgramTotal, t ProgramTotal) {
+	sum.Jobs += t.Jobs
+	sum.Approximate += t.Approximate
+	sum.Agreed += t.Agreed
+}
+
+// gatherDepartments finds the week's busiest departments and the silent
+// ones. Silence is judged as the week's Sunday saw it: a report dated after
+// the week (or a digest run weeks later) does not hide a silent department.
+func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []Program) error {
+	depts, err := s.store.DepartmentTotals(ctx, d.WeekStart, d.WeekEnd)
+	if err != nil {
+		return err
+	}
+	last, err := s.store.LastLoggedThrough(ctx, d.WeekEnd)
+	if err != nil {
+		return err
+	}
+	// A department that said it had nothing this month (실적 없음) has reported.
+	reported, err := s.store.SaidNothing(ctx, dates.On(d.WeekEnd.Year(), d.WeekEnd.Month(), 1))
+	if err != nil {
+		return err
+	}
+	for _, dt := range withProgramDepartments(depts, programs) {
+		dt.LastLoggedOn = last[dt.Department]
+		if dt.Jobs > 0 {
+			d.TopDepartments = append(d.TopDepartments, dt)
+		}
+		silent := dt.LastLoggedOn.IsZero() || d.WeekEnd.Sub(dt.LastLoggedOn) >= silentAfter
+		if silent && !reported[dt.Department] {
+			d.SilentDepartments = append(d.SilentDepartments, dt)
+		}
+	}
+	// Longest silent first: those are the phone calls to make.
+	sort.SliceStable(d.SilentDepartments, func(i, j int) bool {
+		a, b := d.SilentDepartments[i].LastLoggedOn, d.SilentDepartments[j].LastLoggedOn
+		return a.Before(b)
+	})
+	return nil
+}
+
+// gatherDepartmentTargets sums, for each department with a yearly target,
+// its jobs from 1 January of the digest's year to its as-of date, for 달성률.
+func (s *Service) gatherDepartmentTargets(ctx context.Context, d *Digest) error {
+	targets, err := s.store.DepartmentTargets(ctx, d.Year)
+	if err != nil || len(targets) == 0 {
+		return err
+	}
+	ytd, err := s.store.DepartmentTotals(ctx, dates.On(d.Year, time.January, 1), d.AsOf)
+	if err != nil {
+		return err
+	}
+	for _, dt := range withDepartmentTargets(ytd, targets) {
+		if dt.Target > 0 {
+			d.DepartmentTargets = append(d.DepartmentTargets, dt)
+		}
+	}
+	return nil
+}
+
+// cumulativeSeries builds the chart's curves: this year through asOf and all
+// of last year, each as running totals at every Sunday.
+func (s *Service) cumulativeSeries(ctx context.Context, year int, asOf time.Time, target int64) (chart.Series, error) {
+	series := chart.Series{Year: year, Target: target}
+	this, err := s.store.DailyJobs(ctx, dates.On(year, time.January, 1), asOf)
+	if err != nil {
+		return series, err
+	}
+	last, err := s.store.DailyJobs(ctx, dates.On(year-1, time.January, 1), dates.On(year-1, time.December, 31))
+	if err != nil {
+		return series, err
+	}
+	series.ThisYear = weeklyCumulative(this, year, asOf)
+	if len(last) > 0 {
+		series.LastYear = weeklyCumulative(last, year-1, dates.On(year-1, time.December, 31))
+	}
+	return series, nil
+}
+
+// weeklyCumulative turns daily jobs into running totals at the end of every
+// Sunday of the year up to through, and at through itself; the first point is
+// the year's start at zero.
+func weeklyCumulative(days []DayTotal, year int, through time.Time) []chart.Point {
+	start := dates.On(year, time.January, 1)
+	points := []chart.Point{{Day: start}}
+	var sum int64
+	i := 0
+	upTo := func(day time.Time) int64 {
+		for i < len(days) && !days[i].Day.After(day) {
+			sum += days[i].Jobs
+			i++
+		}
+		return sum
+	}
+	for sunday := dates.WeekStart(start).AddDate(0, 0, 6); !sunday.After(through); sunday = sunday.AddDate(0, 0, 7) {
+		points = append(points, chart.Point{Day: sunday, Jobs: upTo(sunday)})
+	}
+	if last := points[len(points)-1].Day; last.Before(through) {
+		points = append(points, chart.Point{Day: through, Jobs: upTo(through)})
+	}
+	return points
+}

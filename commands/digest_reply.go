@@ -1,0 +1,224 @@
+// The weekly digest, part 2: Service.DigestReply words a gathered Digest as
+// the sections of a Reply, in the channel's language.
+
+package commands
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"jobsbot/commands/dates"
+	"jobsbot/commands/numbers"
+)
+
+// progressBar draws a share of the target as 20 cells, each 5%, full only
+// when the target is reached.
+func progressBar(part, whole int64) string {
+	const cells = 20
+	filled := int64(0)
+	if whole > 0 {
+		filled = min(max(part*cells/whole, 0), cells)
+	}
+	return strings.Repeat("█", int(filled)) + strings.Repeat("░", int(cells-filled))
+}
+
+// signed writes a change with its sign, e.g. +120, -35, ±0.
+func signed(n int64) string {
+	switch {
+	case n > 0:
+		return "+" + numbers.Format(n)
+	case n < 0:
+		return numbers.Format(n)
+	}
+	return "±0"
+}
+
+// weekSpan names the week: its ISO label and its dates.
+func (s *Service) weekSpan(d Digest) string {
+	return s.msg("digest.week_span", "Week", s.week(d.WeekStart), "From", s.date(d.WeekStart), "To", s.date(d.WeekEnd))
+}
+
+// DigestReply words a digest in lang ("" for the Service's default): a
+// channel post is written in the channel's language, not the reader's. Sections
+// stay few and lines short, so the Slack transport's Block Kit stays far under
+// its limits.
+func (s *Service) DigestReply(d Digest) Reply {
+	r := Reply{Command: "digest", Outcome: OutcomeOK,
+		Title: s.msg("digest.weekly_jobs_digest", "Span", s.weekSpan(d))}
+	r.Sections = append(r.Sections, s.digestHeadline(d), s.digestPrograms(d), s.digestDepartments(d),
+		s.digestLagging(d), s.digestCandidates(d), s.digestVoided(d))
+	return r
+}
+
+func (s *Service) digestHeadline(d Digest) Section {
+	var lines []string
+	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.jobs(d.Week.Jobs), "Change", signed(d.Week.Jobs-d.PrevWeek.Jobs), "Before", s.jobs(d.PrevWeek.Jobs)))
+	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
+	if len(d.MonthEndDays) > 0 {
+		days := make([]string, len(d.MonthEndDays))
+		for i, day := range d.MonthEndDays {
+			days[i] = s.msg("digest.month_day", "Month", int(day.Month()), "Day", day.Day())
+		}
+		lines = append(lines, s.msg("digest.month_end_included", "Days", strings.Join(days, ", "),
+			"MonthEnd", s.jobs(d.MonthEndJobs), "Week", s.jobs(d.Week.Jobs)))
+	}
+	if closed := d.WeekStart.Year(); closed < d.Year {
+		lines = append(lines, s.msg("digest.year_closed", "Year", closed,
+			"Jobs", s.jobs(d.PrevYearFinal.Jobs), "Date", s.date(dates.On(closed, time.December, 31))))
+	}
+	ytd := d.YearToDate.Jobs
+	switch {
+	case d.Target > 0:
+		lines = append(lines, s.msg("digest.year_to_date_of", "AsOf", s.date(d.AsOf), "Ytd", s.jobs(ytd), "Target", s.jobs(d.Target), "Percent", percent(ytd, d.Target)))
+		lines = append(lines, fmt.Sprintf("%s %d%%", progressBar(ytd, d.Target), percent(ytd, d.Target)))
+		switch {
+		case ytd >= d.Target:
+			lines = append(lines, s.msg("shared.target_reached"))
+		case d.WeeksLeft > 0:
+			need := d.Target - ytd
+			lines = append(lines, s.msg("digest.still_needed", "Need", s.jobs(need), "PerWeek", s.jobs((need+d.WeeksLeft-1)/d.WeeksLeft), "WeeksLeft", d.WeeksLeft))
+		default:
+			lines = append(lines, s.msg("digest.year_ended_short_of", "Short", s.jobs(d.Target-ytd)))
+		}
+	default:
+		lines = append(lines, s.msg("digest.year_to_date", "AsOf", s.date(d.AsOf), "Ytd", s.jobs(ytd)))
+		lines = append(lines, s.msg("shared.no_target", "Year", d.Year))
+	}
+	if d.YearToDate.Approximate > 0 {
+		lines = append(lines, s.msg("shared.approximate", "Approximate", s.jobs(d.YearToDate.Approximate)))
+	}
+	if d.Week.Agreed > 0 {
+		lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", s.jobs(d.Week.Agreed)))
+	}
+	return Section{Lines: lines}
+}
+
+func (s *Service) digestPrograms(d Digest) Section {
+	sec := Section{Heading: s.msg("digest.this_week_by_program")}
+	if len(d.Programs) == 0 {
+		sec.Lines = []string{s.msg("digest.no_jobs_were_logged")}
+		return sec
+	}
+	for _, pw := range d.Programs {
+		line := s.msg("digest.week_before", "Program", s.programLabel(pw.Program), "Sector", label(sectorWords, pw.Program.Sector, s.lang),
+			"Count", s.unitCount(pw.Week.Jobs, pw.Week.Approximate > 0, pw.Program.Unit), "Before", s.unitCount(pw.PrevWeek.Jobs, false, pw.Program.Unit), "Change", signed(pw.Week.Jobs-pw.PrevWeek.Jobs))
+		if pw.Week.Agreed > 0 {
+			line += s.msg("digest.program_agreed", "Agreed", s.jobs(pw.Week.Agreed))
+		}
+		sec.Lines = append(sec.Lines, line)
+	}
+	return sec
+}
+
+func (s *Service) digestDepartments(d Digest) Section {
+	sec := Section{Heading: s.msg("digest.departments")}
+	if len(d.TopDepartments) == 0 {
+		sec.Lines = append(sec.Lines, s.msg("digest.logged_most_nobody_logged"))
+	} else {
+		var parts []string
+		for _, dt := range d.TopDepartments[:min(len(d.TopDepartments), digestTopDepartments)] {
+			parts = append(parts, dt.Department+" "+s.jobs(dt.Jobs))
+		}
+		sec.Lines = append(sec.Lines, s.msg("digest.logged_most", "Join", strings.Join(parts, " · ")))
+	}
+	if len(d.DepartmentTargets) > 0 {
+		var parts []string
+		for _, dt := range d.DepartmentTargets[:min(len(d.DepartmentTargets), digestMaxList)] {
+			parts = append(parts, dt.Department+" "+s.jobs(dt.Jobs)+s.deptAchievement(dt))
+		}
+		sec.Lines = append(sec.Lines, s.msg("digest.against_dept_targets", "Join", strings.Join(parts, " · ")))
+	}
+	if len(d.SilentDepartments) == 0 {
+		sec.Lines = append(sec.Lines, s.msg("digest.silent_none"))
+		return sec
+	}
+	var parts []string
+	for _, dt := range d.SilentDepartments[:min(len(d.SilentDepartments), digestMaxList)] {
+		if dt.LastLoggedOn.IsZero() {
+			parts = append(parts, s.msg("digest.nothing_yet", "Department", dt.Department))
+		} else {
+			parts = append(parts, s.msg("digest.silent_since", "Department", dt.Department, "LastLoggedOn", s.date(dt.LastLoggedOn)))
+		}
+	}
+	line := s.msg("digest.silent_list", "Join", strings.Join(parts, " · "))
+	if more := len(d.SilentDepartments) - digestMaxList; more > 0 {
+		line += s.msg("digest.and_more_places", "More", more)
+	}
+	return Section{Heading: sec.Heading, Lines: append(sec.Lines, line)}
+}
+
+func (s *Service) digestLagging(d Digest) Section {
+	sec := Section{Heading: s.msg("digest.lagging_programs")}
+	elapsed := percent(d.elapsedDays, d.daysInYear)
+	switch {
+	case d.programsWithTargets == 0:
+		sec.Lines = []string{s.msg("digest.no_program_has_its")}
+	case len(d.Lagging) == 0:
+		sec.Lines = []string{s.msg("digest.none_every_program_with", "Elapsed", elapsed)}
+	default:
+		for _, pw := range d.Lagging[:min(len(d.Lagging), digestMaxList)] {
+			sec.Lines = append(sec.Lines, s.msg("digest.lagging_line", "Program", s.programLabel(pw.Program), "Jobs", s.jobs(pw.YearToDate.Jobs), "Target", s.jobs(pw.Target), "Percent", percent(pw.YearToDate.Jobs, pw.Target), "Elapsed", elapsed))
+		}
+		if more := len(d.Lagging) - digestMaxList; more > 0 {
+			sec.Lines = append(sec.Lines, s.msg("digest.and_more_programs", "More", more))
+		}
+	}
+	return sec
+}
+
+func (s *Service) digestCandidates(d Digest) Section {
+	pipeline := s.pipelineSection(d.Stages)
+	sec := Section{Heading: pipeline.Heading}
+	if len(d.NewCandidates) > 0 {
+		names := make([]string, 0, len(d.NewCandidates))
+		for _, m := range d.NewCandidates[:min(len(d.NewCandidates), digestMaxList)] {
+			names = append(names, m.CandidateName)
+		}
+		line := s.msg("digest.new_candidates", "NewCandidates", len(d.NewCandidates), "Join", strings.Join(names, ", "))
+		if more := len(d.NewCandidates) - digestMaxList; more > 0 {
+			line += s.msg("digest.and_more_places", "More", more)
+		}
+		sec.Lines = append(sec.Lines, line)
+	} else {
+		sec.Lines = append(sec.Lines, s.msg("digest.new_this_week_none"))
+	}
+	if len(d.Moves) == 0 {
+		sec.Lines = append(sec.Lines, s.msg("digest.moved_this_week_none"))
+	} else {
+		sec.Lines = append(sec.Lines, s.msg("digest.moved_candidates", "Moves", len(d.Moves)))
+		for _, m := range d.Moves[:min(len(d.Moves), digestMaxList)] {
+			sec.Lines = append(sec.Lines, fmt.Sprintf("  %s: %s → %s", m.CandidateName,
+				label(stageWords, m.From, s.lang), label(stageWords, m.To, s.lang)))
+		}
+		if more := len(d.Moves) - digestMaxList; more > 0 {
+			sec.Lines = append(sec.Lines, s.msg("digest.and_more_moves", "More", more))
+		}
+	}
+	sec.Lines = append(sec.Lines, pipeline.Lines...)
+	return sec
+}
+
+func (s *Service) digestVoided(d Digest) Section {
+	sec := Section{Heading: s.msg("digest.voided_this_week")}
+	if len(d.Voided) == 0 {
+		sec.Lines = []string{s.msg("digest.no_entries_were_voided")}
+		return sec
+	}
+	known := map[int64]Program{}
+	for _, pw := range append(slices.Clone(d.Programs), d.Lagging...) {
+		known[pw.Program.ID] = pw.Program
+	}
+	for _, e := range d.Voided[:min(len(d.Voided), digestMaxList)] {
+		name, p := e.ProgramCode, known[e.ProgramID]
+		if p.ID != 0 {
+			name = s.programShort(p)
+		}
+		sec.Lines = append(sec.Lines, s.msg("digest.voided_line", "ID", e.ID, "Program", name, "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
+	}
+	if more := len(d.Voided) - digestMaxList; more > 0 {
+		sec.Lines = append(sec.Lines, s.msg("digest.and_more_voided", "More", more))
+	}
+	return sec
+}
