@@ -294,6 +294,9 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		name = s.msg("status.total_through", "Date", s.date(v.to))
 	}
 	r := Reply{Title: s.msg("status.jobs_status_as_of", "Label", name, "Scope", scope, "To", s.date(v.to))}
+	if v.through { // 4월말 현재 누계 already names its date
+		r.Title = s.msg("status.jobs_status_through", "Scope", scope, "To", s.date(v.to))
+	}
 	if v.to.Before(v.from) {
 		r.Title = s.msg("status.jobs_status_not_started", "Label", name, "Scope", scope)
 	}
@@ -359,8 +362,11 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 
 // lastYearLine is 전년 동기 대비: the same span a year earlier and the change.
 func (s *Service) lastYearLine(now, before int64, span dates.Period) string {
-	change := signed(now - before)
-	if before > 0 {
+	change := s.signedCount(now-before, "")
+	switch {
+	case before > 0 && now == before:
+		change += " (0%)" // not +0%: nothing moved
+	case before > 0:
 		change += fmt.Sprintf(" (%+d%%)", ((now-before)*100+signedHalf(now-before, before))/before)
 	}
 	return s.msg("status.same_span_last_year", "From", s.date(span.From), "To", s.date(span.To),
@@ -467,7 +473,7 @@ func (s *Service) pipelineSection(counts map[Stage]int) Section {
 		if n == 0 && (st == StageOnHold || st == StageWithdrawn || st == StageDeferred || st == StageNotSelected) {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s %d", label(stageWords, st, s.lang), n))
+		parts = append(parts, label(stageWords, st, s.lang)+" "+s.msg("format.count", "N", n, "Unit", "곳"))
 	}
 	if total == 0 {
 		sec.Lines = []string{s.msg("status.no_candidates_yet_candidate")}
