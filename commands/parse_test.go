@@ -390,3 +390,18 @@ func TestParseStatusPeriods(t *testing.T) {
 		})
 	}
 }
+
+// Money or sessions are named as such even when the figure is also too large
+// for one entry: 500만원 is not "5,000,000 jobs, too many".
+func TestParseNamesMoneyBeforeSize(t *testing.T) {
+	for line, want := range map[string]string{"add 500만원 invest": "원(금액)은 일자리 수가 아닙니다", "add 2백만회 youth": "횟수(회)는 일자리가 아닙니다"} {
+		_, err := Parse(line, parseToday)
+		var ue *UsageError
+		if !errors.As(err, &ue) {
+			t.Fatalf("Parse(%q) error = %v; want a refusal", line, err)
+		}
+		if got := ue.Reason(i18n.Default().Printer(i18n.Korean)); !strings.Contains(got, want) {
+			t.Errorf("Parse(%q) refusal %q; want %q", line, got, want)
+		}
+	}
+}
