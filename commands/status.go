@@ -511,7 +511,11 @@ func (s *Service) breakdownSection(v statusView) Section {
 	}
 	for _, code := range []string{"regular", "temporary", "daily", ""} {
 		if n := byType[code]; n > 0 {
-			types = append(types, fmt.Sprintf("%s %s", EmploymentLabel(code, s.lang), s.jobs(n)))
+			name := EmploymentLabel(code, s.lang)
+			if code == "" { // alone on its line, (미지정) would not say what is missing
+				name = s.msg("status.type_not_given")
+			}
+			types = append(types, fmt.Sprintf("%s %s", name, s.jobs(n)))
 		}
 	}
 	sec := Section{Heading: s.msg("status.by_disclosure_type_and")}
