@@ -71,7 +71,11 @@ func runRemind(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		fmt.Fprintln(stdout, words.T("cli.remind_plan", "Round", plan.Round, "Month", monthName,
 			"Due", words.DateTime(plan.Due), "Count", len(plan.Silent)))
 		for _, d := range plan.Silent {
-			fmt.Fprintf(stdout, "  %s → %s\n", d.Name, strings.Join(append(append([]string{}, d.Reporters...), d.Channel), " "))
+			to := strings.TrimSpace(strings.Join(append(append([]string{}, d.Reporters...), d.Channel), " "))
+			if to == "" { // said, not left blank: the reply to `remind preview` says the same
+				to = words.T("reminders.no_reporters_or_channel", "Name", d.Name)
+			}
+			fmt.Fprintf(stdout, "  %s → %s\n", d.Name, to)
 		}
 		return nil
 	}

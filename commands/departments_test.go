@@ -33,7 +33,7 @@ func TestMistypedDepartmentIsRefusedWithSuggestions(t *testing.T) {
 		wants []string
 	}{
 		{commands.English, []string{"`일자리경제과` is not a department on the list. Did you mean", "일자리정책과", "Usage:"}},
-		{commands.Korean, []string{"`일자리경제과`: 부서 목록에 없는 부서입니다. 다음 부서를 찾으셨나요?", "일자리정책과"}},
+		{commands.Korean, []string{"`일자리경제과`: 부서 목록에 없는 부서입니다. 이름이 비슷한 부서:", "일자리정책과"}},
 	} {
 		h := newHarness(t, tc.lang)
 		r := h.run("USTAFF", "/jobs add 10 youth dept:일자리경제과", commands.OutcomeRefused)
@@ -110,7 +110,7 @@ func TestDepartmentFloodIsRefused(t *testing.T) {
 func TestStatusOfAnUnknownDepartmentSuggests(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	r := h.run("USTAFF", "/jobs status dept:복지정책", commands.OutcomeRefused)
-	mustContain(t, r.Text(), "`복지정책`: 부서 목록에 없는 부서입니다. 다음 부서를 찾으셨나요?", "복지정책과")
+	mustContain(t, r.Text(), "`복지정책`: 부서 목록에 없는 부서입니다. 이름이 비슷한 부서:", "복지정책과")
 	h.run("USTAFF", "/jobs add 7 vulnerable", commands.OutcomeOK)
 	mustContain(t, h.run("USTAFF", "/jobs status dept:복지\u200b정책과", commands.OutcomeOK).Text(), "2026년 · 복지정책과", "누계 7개")
 }

@@ -35,6 +35,15 @@ func signed(n int64) string {
 	return "±0"
 }
 
+// signedCount is a change with its unit in Korean (+3,060개), as a sentence
+// of a report writes it; English stays a bare signed number.
+func (s *Service) signedCount(n int64, unit string) string {
+	if unit == "" {
+		unit = "개"
+	}
+	return s.msg("format.count", "N", signed(n), "Unit", unit)
+}
+
 // weekSpan names the week: its ISO label and its dates.
 func (s *Service) weekSpan(d Digest) string {
 	return s.msg("digest.week_span", "Week", s.week(d.WeekStart), "From", s.date(d.WeekStart), "To", s.date(d.WeekEnd))
@@ -54,7 +63,7 @@ func (s *Service) DigestReply(d Digest) Reply {
 
 func (s *Service) digestHeadline(d Digest) Section {
 	var lines []string
-	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.jobs(d.Week.Jobs), "Change", signed(d.Week.Jobs-d.PrevWeek.Jobs), "Before", s.jobs(d.PrevWeek.Jobs)))
+	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.jobs(d.Week.Jobs), "Change", s.signedCount(d.Week.Jobs-d.PrevWeek.Jobs, ""), "Before", s.jobs(d.PrevWeek.Jobs)))
 	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
 	if len(d.MonthEndDays) > 0 {
 		days := make([]string, len(d.MonthEndDays))
@@ -103,7 +112,7 @@ func (s *Service) digestPrograms(d Digest) Section {
 	}
 	for _, pw := range d.Programs {
 		line := s.msg("digest.week_before", "Program", s.programLabel(pw.Program), "Sector", label(sectorWords, pw.Program.Sector, s.lang),
-			"Count", s.unitCount(pw.Week.Jobs, pw.Week.Approximate > 0, pw.Program.Unit), "Before", s.unitCount(pw.PrevWeek.Jobs, false, pw.Program.Unit), "Change", signed(pw.Week.Jobs-pw.PrevWeek.Jobs))
+			"Count", s.unitCount(pw.Week.Jobs, pw.Week.Approximate > 0, pw.Program.Unit), "Before", s.unitCount(pw.PrevWeek.Jobs, false, pw.Program.Unit), "Change", s.signedCount(pw.Week.Jobs-pw.PrevWeek.Jobs, pw.Program.Unit))
 		if pw.Week.Agreed > 0 {
 			line += s.msg("digest.program_agreed", "Agreed", s.jobs(pw.Week.Agreed))
 		}

@@ -180,8 +180,8 @@ func TestAgreedEntryReply(t *testing.T) {
 	}{
 		{commands.English, []string{"Youth jobs (youth) total for 2026: 280 hired; agreed jobs are not in it.",
 			"Agreed (MOU) pipeline for 2026, not in the jobs total: 15."}},
-		{commands.Korean, []string{"청년일자리 2026년 누계(채용): 280개. 약정은 넣지 않습니다.",
-			"2026년 약정 누계(실적 미포함): 15개"}},
+		{commands.Korean, []string{"청년일자리 2026년 채용 누계: 280개(약정 제외)",
+			"이 사업의 2026년 약정 누계(실적 제외): 15개"}},
 	} {
 		h := newHarness(t, tt.lang)
 		h.run("U1", "add 280 youth date:2026-05-10", commands.OutcomeOK)
@@ -221,15 +221,15 @@ func TestStatusThroughDateAndLastYear(t *testing.T) {
 				mustContain(t, r.Text(), "Jobs status · total through 2026-04-30", "Total: 150 of the 1,000 target (15%)",
 					"Same span last year (2025-01-01 – 2025-04-30): 105 · change +45 (+43%)")
 			} else {
-				mustContain(t, r.Text(), "일자리 현황 · 2026. 4. 30. 누계", "누계 150개 / 목표 1,000개 (달성률 15%)",
-					"전년 동기(2025. 1. 1. ~ 2025. 4. 30.) 105개 · 증감 +45 (+43%)")
+				mustContain(t, r.Text(), "일자리 현황 · 2026. 4. 30. 현재 누계", "누계 150개 / 목표 1,000개 (달성률 15%)",
+					"전년 동기(2025. 1. 1. ~ 2025. 4. 30.) 105개 · 증감 +45개 (+43%)")
 			}
 		}
 		year, yearLast := h.sumSQL("", dates.On(2026, 1, 1), dates.On(2026, 11, 26)), h.sumSQL("", dates.On(2025, 1, 1), dates.On(2025, 11, 26))
 		r := h.run("U1", "status", commands.OutcomeOK)
 		want := fmt.Sprintf("Same span last year (2025-01-01 – 2025-11-26): %d · change +35 (+23%%)", yearLast)
 		if lang == commands.Korean {
-			want = fmt.Sprintf("전년 동기(2025. 1. 1. ~ 2025. 11. 26.) %d개 · 증감 +35 (+23%%)", yearLast)
+			want = fmt.Sprintf("전년 동기(2025. 1. 1. ~ 2025. 11. 26.) %d개 · 증감 +35개 (+23%%)", yearLast)
 		}
 		if year-yearLast != 35 {
 			t.Fatalf("SQL sums %d / %d", year, yearLast)

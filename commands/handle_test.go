@@ -250,7 +250,17 @@ func TestPrograms(t *testing.T) {
 func TestKoreanReplies(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "목표 2만500", commands.OutcomeOK)
-	r := h.run("U1", "추가 180 청년 date:4월말", commands.OutcomeOK)
+	// The same target again is no revision: said so, and the history keeps one line.
+	r := h.run(manager, "목표 20,500", commands.OutcomeOK)
+	mustContain(t, r.Text(), "2026년 전체 목표는 이미 20,500개입니다. 바뀐 것이 없습니다.")
+	r = h.run(manager, "목표 이력", commands.OutcomeOK)
+	if strings.Count(r.Text(), "전체 목표:") != 1 {
+		t.Errorf("target history after the same figure twice:\n%s", r.Text())
+	}
+	// A short word suggests only programs that contain it, not any two-syllable name.
+	r = h.run("U1", "추가 180 투자", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "이름이 비슷한 사업: 기업 및 투자유치\n")
+	r = h.run("U1", "추가 180 청년 date:4월말", commands.OutcomeOK)
 	mustContain(t, r.Text(), "#1 기록: 청년일자리 180개", "청년일자리 2026년 누계: 180개")
 	r = h.run("U1", "현황", commands.OutcomeOK)
 	mustContain(t, r.Text(), "누계 180개 / 목표 20,500개 (달성률 1%)", "공공 180개 · 민간 0개")

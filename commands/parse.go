@@ -738,17 +738,17 @@ func countRun(ts []token, i int) (numbers.Number, int, bool) {
 // checkCount refuses counts a single entry must not hold: zero, more than
 // MaxCount, and sessions (회) or money (원), which are not jobs.
 func checkCount(command string, n numbers.Number) *UsageError {
-	switch {
+	switch { // the unit first: 500만원 is money, not too many jobs
+	case n.Counter == "회":
+		return usageErr(command, "parse.sessions_are_not_jobs")
+	case n.Counter == "원":
+		return usageErr(command, "parse.won_is_money_not")
 	case n.Value < 1 && strings.HasSuffix(command, "target"):
 		return usageErr(command, "parse.target_below_one")
 	case n.Value < 1:
 		return usageErr(command, "parse.count_below_one")
 	case n.Value > MaxCount:
 		return usageErr(command, "parse.count_too_large", "Value", numbers.Format(n.Value), "MaxCount", numbers.Format(MaxCount))
-	case n.Counter == "회":
-		return usageErr(command, "parse.sessions_are_not_jobs")
-	case n.Counter == "원":
-		return usageErr(command, "parse.won_is_money_not")
 	}
 	return nil
 }

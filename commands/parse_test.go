@@ -340,11 +340,11 @@ func TestParseAddAsksInsteadOfGuessing(t *testing.T) {
 // reason, naming the word; it is never looked up as a program.
 func TestParseRefusesUnreadPeriods(t *testing.T) {
 	for _, tt := range []struct{ line, en, ko string }{
-		{"status 13월", "`13월` has a month outside 1-12", "`13월`: 월이 1~12 범위 밖입니다"},
-		{"status 5분기", "`5분기` has a quarter outside 1-4", "`5분기`: 분기가 1~4 범위 밖입니다"},
+		{"status 13월", "`13월` has a month outside 1-12", "`13월`: 월이 1~12 범위를 벗어났습니다"},
+		{"status 5분기", "`5분기` has a quarter outside 1-4", "`5분기`: 분기가 1~4 범위를 벗어났습니다"},
 		{"status 4~1월", "`4~1월` ends before it starts", "`4~1월`: 끝이 시작보다 앞섭니다"},
 		{"status youth 2월30일", "`2월30일` is not a real date", "`2월30일`: 없는 날짜입니다"},
-		{"list q7", "`q7` has a quarter outside 1-4", "`q7`: 분기가 1~4 범위 밖입니다"},
+		{"list q7", "`q7` has a quarter outside 1-4", "`q7`: 분기가 1~4 범위를 벗어났습니다"},
 		{"status 2026-W60", "`2026-W60` has a week number that year does not have", "`2026-W60`: 그해에 없는 주차입니다"},
 	} {
 		_, err := Parse(tt.line, parseToday)
@@ -388,5 +388,20 @@ func TestParseStatusPeriods(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Money or sessions are named as such even when the figure is also too large
+// for one entry: 500만원 is not "5,000,000 jobs, too many".
+func TestParseNamesMoneyBeforeSize(t *testing.T) {
+	for line, want := range map[string]string{"add 500만원 invest": "원(금액)은 일자리 수가 아닙니다", "add 2백만회 youth": "횟수(회)는 일자리가 아닙니다"} {
+		_, err := Parse(line, parseToday)
+		var ue *UsageError
+		if !errors.As(err, &ue) {
+			t.Fatalf("Parse(%q) error = %v; want a refusal", line, err)
+		}
+		if got := ue.Reason(i18n.Default().Printer(i18n.Korean)); !strings.Contains(got, want) {
+			t.Errorf("Parse(%q) refusal %q; want %q", line, got, want)
+		}
 	}
 }

@@ -75,7 +75,8 @@ func closestNamed[T any](items []T, names func(T) []string, typed string) []T {
 			}
 			best = min(best, d)
 		}
-		if best <= max(2, utf8.RuneCountInString(f)/3) {
+		// Never as far as the word is long: 투자 is not 철도 (two edits).
+		if best <= max(2, utf8.RuneCountInString(f)/3) && best < utf8.RuneCountInString(f) {
 			found = append(found, scored{it, best})
 		}
 	}

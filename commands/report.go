@@ -233,13 +233,14 @@ func seedKeys(programs []Program, by ReportBy, lang Lang) []reportKey {
 }
 
 // compareKeys orders rows: public before private, then disclosure and
-// employment types in their official order, programs by code, departments
+// employment types in their official order, programs by name, departments
 // by name, the unassigned row last.
 func compareKeys(a, b reportKey, by ReportBy) int {
 	rank := func(k reportKey) (int, string) {
 		switch by {
 		case ReportByProgram:
-			return vocabIndex(sectorWords, Sector(sectorValue(k.group))), k.key
+			// by the name the reader sees (가나다 in Korean), not the code
+			return vocabIndex(sectorWords, Sector(sectorValue(k.group))), k.label
 		case ReportBySector:
 			return vocabIndex(sectorWords, Sector(k.key)), ""
 		case ReportByDisclosure:

@@ -134,7 +134,7 @@ func TestStatusShowsDisclosureAndEmploymentBreakdowns(t *testing.T) {
 		"고용장려금 "+numbers.Format(h.sum(year+" AND p.disclosure_type = 'subsidies'")),
 		"상용 "+numbers.Format(h.sum(year+" AND e.employment_type = 'regular'")),
 		"일용 "+numbers.Format(h.sum(year+" AND e.employment_type = 'daily'")),
-		"(미지정) "+numbers.Format(h.sum(year+" AND e.employment_type = ''")))
+		"고용형태 미지정 "+numbers.Format(h.sum(year+" AND e.employment_type = ''")))
 }
 
 func TestExportWithoutSlackSaysWhereToGetTheFile(t *testing.T) {

@@ -333,6 +333,9 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		name = s.msg("status.total_through", "Date", s.date(v.to))
 	}
 	r := Reply{Title: s.msg("status.jobs_status_as_of", "Label", name, "Scope", scope, "To", s.date(v.to))}
+	if v.through { // 4월말 현재 누계 already names its date
+		r.Title = s.msg("status.jobs_status_through", "Scope", scope, "To", s.date(v.to))
+	}
 	if v.to.Before(v.from) {
 		r.Title = s.msg("status.jobs_status_not_started", "Label", name, "Scope", scope)
 	}
@@ -398,8 +401,11 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 
 // lastYearLine is 전년 동기 대비: the same span a year earlier and the change.
 func (s *Service) lastYearLine(now, before int64, span dates.Period) string {
-	change := signed(now - before)
-	if before > 0 {
+	change := s.signedCount(now-before, "")
+	switch {
+	case before > 0 && now == before:
+		change += " (0%)" // not +0%: nothing moved
+	case before > 0:
 		change += fmt.Sprintf(" (%+d%%)", ((now-before)*100+signedHalf(now-before, before))/before)
 	}
 	return s.msg("status.same_span_last_year", "From", s.date(span.From), "To", s.date(span.To),
@@ -506,7 +512,7 @@ func (s *Service) pipelineSection(counts map[Stage]int) Section {
 		if n == 0 && (st == StageOnHold || st == StageWithdrawn || st == StageDeferred || st == StageNotSelected) {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s %d", label(stageWords, st, s.lang), n))
+		parts = append(parts, label(stageWords, st, s.lang)+" "+s.msg("format.count", "N", n, "Unit", "곳"))
 	}
 	if total == 0 {
 		sec.Lines = []string{s.msg("status.no_candidates_yet_candidate")}
@@ -544,7 +550,11 @@ func (s *Service) breakdownSection(v statusView) Section {
 	}
 	for _, code := range []string{"regular", "temporary", "daily", ""} {
 		if n := byType[code]; n > 0 {
-			types = append(types, fmt.Sprintf("%s %s", EmploymentLabel(code, s.lang), s.jobs(n)))
+			name := EmploymentLabel(code, s.lang)
+			if code == "" { // alone on its line, (미지정) would not say what is missing
+				name = s.msg("status.type_not_given")
+			}
+			types = append(types, fmt.Sprintf("%s %s", name, s.jobs(n)))
 		}
 	}
 	sec := Section{Heading: s.msg("status.by_disclosure_type_and")}

@@ -36,6 +36,9 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
+	if change.Old == change.New {
+		return Reply{Title: s.msg("targets.unchanged", "What", what, "New", s.jobs(change.New))}
+	}
 	if change.Old == 0 {
 		return Reply{Title: s.msg("targets.target_for_set_to", "What", what, "New", s.jobs(change.New))}
 	}

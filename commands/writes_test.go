@@ -48,7 +48,7 @@ func TestCumulativeReportIsTheTotalThroughItsDate(t *testing.T) {
 	}{
 		{commands.English, "stands at 440 through 2026-04-30, a difference of 38", "the ledger agrees, so nothing new was recorded",
 			"already has 440 jobs through 2026-04-30, so a cumulative figure of 400 would lower it", "#1 (2026-04-30, +402)", "#3 (2026-04-30, +38)"},
-		{commands.Korean, "청년일자리 2026. 4. 30. 기준 누계 440개 (차이 38개)", "보고하신 수치와 장부가 같아 새로 기록하지 않았습니다",
+		{commands.Korean, "청년일자리 2026. 4. 30. 기준 누계 440개 (증가분 38개)", "보고하신 수치와 장부가 같아 새로 기록하지 않았습니다",
 			"청년일자리의 2026. 4. 30. 기준 누계가 이미 440개입니다. 보고하신 누계 400개는", "#1(2026. 4. 30., +402개)", "#3(2026. 4. 30., +38개)"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
@@ -121,7 +121,7 @@ func TestWriteMessagesRenderInBothLanguages(t *testing.T) {
 					"report #3 (2026-05-15, cumulative 50) now records +50 instead of +30")
 			} else {
 				mustContain(t, texts[6], "이후 누계 보고 #4(2026. 5. 31. 기준 누계 135개)의 수치가 이 실적을 바탕으로 계산되어")
-				mustContain(t, texts[8], "#2(2026. 5. 31. 기준 누계 100개)의 차이를 +80개에서 +100개로 고쳐")
+				mustContain(t, texts[8], "#2(2026. 5. 31. 기준 누계 100개)의 증가분을 +80개에서 +100개로 조정하여")
 			}
 		})
 	}

@@ -35,8 +35,9 @@ func (s *Store) Targets(ctx context.Context, year int) (commands.Targets, error)
 }
 
 // SetTarget sets or revises a year's target (programID 0 for the total) and
-// records the revision, old value included, in target_revisions. ErrNotFound
-// if the program does not exist.
+// records the revision, old value included, in target_revisions; the same
+// figure again changes nothing (Old == New). ErrNotFound if the program does
+// not exist.
 func (s *Store) SetTarget(ctx context.Context, year int, programID, jobs int64, by string) (commands.TargetChange, error) {
 	change := commands.TargetChange{Year: year, ProgramID: programID, New: jobs, By: by}
 	program := sql.NullInt64{Int64: programID, Valid: programID != 0}
@@ -46,6 +47,9 @@ func (s *Store) SetTarget(ctx context.Context, year int, programID, jobs int64, 
 			return err
 		}
 		change.Old = old.Int64
+		if old.Valid && old.Int64 == jobs {
+			return nil // the same figure again is no revision: the history stays as it was
+		}
 		const q = `
 			INSERT INTO target_revisions (year, program_id, old_jobs, new_jobs, changed_by)
 			VALUES ($1, $2, $3, $4, $5)
@@ -90,6 +94,9 @@ func setTarget(ctx context.Context, db sqlx.ExtContext, year int, program sql.Nu
 	}
 	if err := sqlx.GetContext(ctx, db, &row, current, year, program.Int64); err != nil {
 		return sql.NullInt64{}, err
+	}
+	if row.Jobs == jobs {
+		return sql.NullInt64{Int64: row.Jobs, Valid: true}, nil
 	}
 	const update = `UPDATE targets SET jobs = $2, set_by = $3, set_at = now() WHERE id = $1`
 	if _, err := db.ExecContext(ctx, update, row.ID, jobs, by); err != nil {

@@ -57,6 +57,14 @@ func TestTargetsAndRevisions(t *testing.T) {
 		t.Errorf("Targets(2026) = %+v, want total 21000 and social 1700", got)
 	}
 
+	same, err := s.SetTarget(ctx, 2026, 0, 21000, "U_OTHER")
+	if err != nil {
+		t.Fatalf("SetTarget of the same figure: %v", err)
+	}
+	if same.Old != 21000 || same.New != 21000 {
+		t.Errorf("same figure again = %+v, want Old == New == 21000", same)
+	}
+
 	history, err := s.TargetHistory(ctx, 2026, 0)
 	if err != nil {
 		t.Fatalf("TargetHistory: %v", err)
