@@ -26,17 +26,29 @@ type slowChartSlack struct {
 	mu          sync.Mutex
 	completed   bool // files.completeUploadExternal answered
 	uploadDelay time.Duration
+	postDelay   time.Duration // before chat.postMessage answers (after telling the test)
+	stop        chan struct{} // closed when the test ends: a slow answer gives up
 }
 
 func newSlowChartSlack(t *testing.T, uploadDelay time.Duration) *slowChartSlack {
-	f := &slowChartSlack{posted: make(chan struct{}, 1), uploadDelay: uploadDelay}
+	f := &slowChartSlack{posted: make(chan struct{}, 1), uploadDelay: uploadDelay, stop: make(chan struct{})}
 	answer := func(w http.ResponseWriter, v map[string]any) {
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(v)
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
-		f.posted <- struct{}{}
+		select {
+		case f.posted <- struct{}{}:
+		default: // a retry the test does not wait for
+		}
+		select {
+		case <-time.After(f.postDelay):
+		case <-r.Context().Done(): // the bot gave up on the request
+			return
+		case <-f.stop:
+			return
+		}
 		answer(w, map[string]any{"ok": true, "channel": r.FormValue("channel"), "ts": "1764000000.000100"})
 	})
 	mux.HandleFunc("POST /api/files.getUploadURLExternal", func(w http.ResponseWriter, r *http.Request) {
@@ -55,6 +67,7 @@ func newSlowChartSlack(t *testing.T, uploadDelay time.Duration) *slowChartSlack 
 	})
 	f.srv = httptest.NewServer(mux)
 	t.Cleanup(f.srv.Close)
+	t.Cleanup(func() { close(f.stop) }) // runs first: Close waits for handlers
 	return f
 }
 
@@ -179,4 +192,68 @@ func (w *lockedWriter) String() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.b.String()
+}
+
+// TestSigtermDuringScheduledDigestPost stops the bot while the scheduler's
+// catch-up post of last week is in flight and Slack takes 25 s to answer.
+// The scheduler used to wait up to 30 s for it, past every deploy file's
+// grace period, so the platform killed the bot mid-post (issue 10, break 7).
+// Now the post gets SHUTDOWN_GRACE, then records its outcome, and the whole
+// stop fits the budget the README states.
+func TestSigtermDuringScheduledDigestPost(t *testing.T) {
+	const grace = time.Second
+	databaseURL := dbtest.URL(t)
+	fake := newSlowChartSlack(t, 0)
+	fake.postDelay = 25 * time.Second
+	addr := freeAddr(t)
+	t.Chdir(t.TempDir())
+	for k, v := range map[string]string{
+		"DATABASE_URL": databaseURL, "ADDR": addr, "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "",
+		"SLACK_SIGNING_SECRET": testSigningSecret, "SLACK_API_URL": fake.srv.URL + "/api/", "SLACK_TEAM_ID": "",
+		// Every Monday 09:00: last week's firing has always passed, so the
+		// scheduler catches the week up as soon as it starts.
+		"DIGEST_CHANNEL": "CDIGEST", "DIGEST_SCHEDULE": "0 9 * * MON", "MANAGER_IDS": "UBOSS",
+		"SHUTDOWN_GRACE": grace.String(), "LOG_LEVEL": "info", "BOT_TIMEZONE": "", "BOT_LANGUAGE": "",
+		"REMINDER_SCHEDULE": "off",
+	} {
+		t.Setenv(k, v)
+	}
+	ctx, sigterm := context.WithCancel(context.Background())
+	defer sigterm()
+	var stderr lockedWriter
+	stderr.b = &strings.Builder{}
+	exited := make(chan int, 1)
+	go func() { exited <- run(ctx, []string{"serve"}, strings.NewReader(""), io.Discard, &stderr) }()
+	select {
+	case <-fake.posted:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("the scheduler never posted; log:\n%s", stderr.String())
+	}
+	stopAt := time.Now()
+	sigterm()
+	select {
+	case <-exited:
+	case <-time.After(60 * time.Second):
+		t.Fatal("serve did not stop within 60 s")
+	}
+	took := time.Since(stopAt)
+	if budget := grace + 10*time.Second; took > budget {
+		t.Errorf("shutdown took %v with a post in flight; the budget with SHUTDOWN_GRACE=%v is %v", took, grace, budget)
+	}
+	if log := stderr.String(); strings.Contains(log, "database is closed") {
+		t.Errorf("the post's outcome was lost at shutdown; log:\n%s", log)
+	}
+	conn, err := sqlx.Connect("postgres", databaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var claimed int
+	if err := conn.Get(&claimed, `SELECT count(*) FROM digest_runs WHERE status = 'claimed'`); err != nil {
+		t.Fatal(err)
+	}
+	if claimed != 0 {
+		t.Errorf("%d digest run(s) left claimed: the next start would wait 15 minutes to take them over", claimed)
+	}
+	t.Logf("stopped %v after SIGTERM", took)
 }
