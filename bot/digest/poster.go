@@ -290,10 +290,11 @@ func (p *Poster) record(ctx context.Context, log *slog.Logger, week time.Time, t
 	}
 }
 
-// fail marks the week failed, releasing the claim for a later retry.
+// fail marks the week failed, releasing the claim for a later retry. It does
+// not log the cause: the error goes back to the caller (the scheduler, or the
+// manager's `digest post`), which logs it once, where it is handled.
 func (p *Poster) fail(ctx context.Context, log *slog.Logger, week time.Time, cause error) {
 	p.runs.WithLabelValues(outcomeFailed).Inc()
-	log.ErrorContext(ctx, "digest run failed", "err", cause)
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)
 	defer cancel()
 	if err := p.ledger.MarkDigestFailed(ctx, p.channel, week, cause.Error()); err != nil {
