@@ -106,6 +106,9 @@ func (s *Service) targetChangeLine(c TargetChange, programs []Program) string {
 			what = s.programLabel(p)
 		}
 	}
+	if c.Dept != "" {
+		what = c.Dept
+	}
 	if c.Old == 0 {
 		return s.msg("audit.target_set", "What", what, "New", s.jobs(c.New), "By", c.By, "At", s.instant(c.At))
 	}

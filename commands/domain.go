@@ -199,8 +199,9 @@ type Targets struct {
 // TargetChange records one revision of a target.
 type TargetChange struct {
 	Year      int
-	ProgramID int64 // 0 for the year's total
-	Old       int64 // 0 when there was none
+	ProgramID int64  // 0 for the year's total (or a department's target)
+	Dept      string // the department whose target this is; "" for the year's and programs'
+	Old       int64  // 0 when there was none
 	New       int64
 	By        string
 	At        time.Time

@@ -98,3 +98,21 @@ func TestDecisionButtonsOnlyForManagers(t *testing.T) {
 		t.Error("a manager is not offered the decision buttons")
 	}
 }
+
+// Department targets have a history too: `target history` lists their
+// revisions, and a merge that adds one department's target to another's is
+// recorded as a revision (review of issue 13).
+func TestDepartmentTargetHistory(t *testing.T) {
+	h := newHarness(t, commands.English)
+	h.run(manager, "dept target 복지정책과 300", commands.OutcomeOK)
+	h.run(manager, "dept target 복지정책과 350", commands.OutcomeOK)
+	h.run(manager, "dept target 노인복지과 100", commands.OutcomeOK)
+	h.run(manager, "dept merge 노인복지과 복지정책과", commands.OutcomeOK)
+	r := h.run(manager, "target history", commands.OutcomeOK).Text()
+	mustContain(t, r, "복지정책과: set to 300", "복지정책과: 350 → 450")
+	var n int
+	if err := h.store.DB().GetContext(context.Background(), &n,
+		`SELECT jobs FROM department_targets WHERE department = '복지정책과'`); err != nil || n != 450 {
+		t.Errorf("복지정책과's target = %d (%v), want 450", n, err)
+	}
+}

@@ -170,6 +170,12 @@ func moveDepartment(ctx context.Context, tx *sqlx.Tx, from, into string) (comman
 		`DELETE FROM department_days WHERE department = $1`,
 		`UPDATE programs SET department = $2, updated_at = now() WHERE department = $1`,
 		`UPDATE candidates SET department = $2 WHERE department = $1`,
+		// The target taken over is a revision of into's target: 당초 → 변경.
+		`INSERT INTO department_target_revisions (year, department, old_jobs, new_jobs, changed_by)
+		 SELECT f.year, $2, i.jobs, COALESCE(i.jobs, 0) + f.jobs, $1 || ' → ' || $2
+		 FROM department_targets f
+		 LEFT JOIN department_targets i ON i.year = f.year AND i.department = $2
+		 WHERE f.department = $1`,
 		`INSERT INTO department_targets (year, department, jobs, set_by)
 		 SELECT year, $2, jobs, set_by FROM department_targets WHERE department = $1
 		 ON CONFLICT (year, department) DO UPDATE SET jobs = department_targets.jobs + EXCLUDED.jobs`,

@@ -47,12 +47,17 @@ func (s *Store) MonthTotals(ctx context.Context, from, to time.Time) ([]commands
 // total (ProgramID 0) and each program's, oldest first.
 func (s *Store) TargetRevisions(ctx context.Context, year int) ([]commands.TargetChange, error) {
 	const q = `
-		SELECT COALESCE(program_id, 0) AS program_id, COALESCE(old_jobs, 0) AS old_jobs, new_jobs, changed_by, changed_at
+		SELECT COALESCE(program_id, 0) AS program_id, '' AS department, COALESCE(old_jobs, 0) AS old_jobs, new_jobs, changed_by, changed_at
 		FROM target_revisions
 		WHERE year = $1
-		ORDER BY id`
+		UNION ALL
+		SELECT 0, department, COALESCE(old_jobs, 0), new_jobs, changed_by, changed_at
+		FROM department_target_revisions
+		WHERE year = $1
+		ORDER BY changed_at`
 	var rows []struct {
 		ProgramID int64     `db:"program_id"`
+		Dept      string    `db:"department"`
 		Old       int64     `db:"old_jobs"`
 		New       int64     `db:"new_jobs"`
 		By        string    `db:"changed_by"`
@@ -63,7 +68,7 @@ func (s *Store) TargetRevisions(ctx context.Context, year int) ([]commands.Targe
 	}
 	out := make([]commands.TargetChange, len(rows))
 	for i, r := range rows {
-		out[i] = commands.TargetChange{Year: year, ProgramID: r.ProgramID, Old: r.Old, New: r.New, By: r.By, At: r.At.UTC()}
+		out[i] = commands.TargetChange{Year: year, ProgramID: r.ProgramID, Dept: r.Dept, Old: r.Old, New: r.New, By: r.By, At: r.At.UTC()}
 	}
 	return out, nil
 }

@@ -26,7 +26,11 @@ func (x *Exporter) writeTargets(ctx context.Context, sw *excelize.StreamWriter, 
 		if c.Old > 0 {
 			old = c.Old
 		}
-		rows[i] = []any{int64(c.Year), names[c.ProgramID], old, c.New, c.New - c.Old, c.By, x.local(c.At)}
+		what := names[c.ProgramID]
+		if c.Dept != "" {
+			what = c.Dept
+		}
+		rows[i] = []any{int64(c.Year), what, old, c.New, c.New - c.Old, c.By, x.local(c.At)}
 	}
 	return table(sw, st, []string{"연도", "대상", "당초(변경 전)", "변경", "증감", "변경자", "변경 일시"},
 		[]cellKind{kindNumber, kindText, kindNumber, kindNumber, kindNumber, kindText, kindDateTime}, rows)
