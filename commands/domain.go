@@ -128,6 +128,9 @@ type AddResult struct {
 	// ProgramTotal is the program's year-to-date total (the as-of date's year,
 	// same status) after the entry.
 	ProgramTotal int64
+	// ProgramApproximate says that total includes figures reported as
+	// approximate (여), so the reply writes it 2,400여.
+	ProgramApproximate bool
 	// Duplicate is true when the idempotency key had been seen: nothing new was
 	// written and Entry is the one recorded the first time.
 	Duplicate bool

@@ -150,7 +150,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if entry.Note != "" {
 		lines = append(lines, s.msg("entries.note", "Note", entry.Note))
 	}
-	totals, err := s.entryTotals(ctx, entry, p, res.ProgramTotal)
+	totals, err := s.entryTotals(ctx, entry, p, res.ProgramTotal, res.ProgramApproximate)
 	if err != nil {
 		return s.storageFailure(ctx, "add", err)
 	}
@@ -166,10 +166,10 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 // entry that is the store's same-status total. An agreed (MOU) entry must not
 // read as the year's jobs: it shows the realised total and, apart from it,
 // the agreed pipeline, both summed from the entries of the as-of year.
-func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatus int64) ([]string, error) {
+func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatus int64, approximate bool) ([]string, error) {
 	year := e.AsOf.Year()
 	if e.Status != StatusAgreed {
-		return []string{s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", year, "ProgramTotal", s.unitCount(sameStatus, false, p.Unit))}, nil
+		return []string{s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", year, "ProgramTotal", s.unitCount(sameStatus, approximate, p.Unit))}, nil
 	}
 	list, err := s.store.ProgramTotals(ctx, dates.On(year, time.January, 1), dates.On(year, time.December, 31), "")
 	if err != nil {
@@ -182,7 +182,7 @@ func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatu
 		}
 	}
 	return []string{
-		s.msg("entries.total_for_d_hired", "Program", s.programLabel(p), "Year", year, "Jobs", s.unitCount(t.Jobs, false, p.Unit)),
+		s.msg("entries.total_for_d_hired", "Program", s.programLabel(p), "Year", year, "Jobs", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)),
 		s.msg("entries.agreed_mou_pipeline_for", "Year", year, "Agreed", s.unitCount(t.Agreed, false, p.Unit)),
 	}, nil
 }

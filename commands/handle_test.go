@@ -258,7 +258,7 @@ func TestKoreanReplies(t *testing.T) {
 		t.Errorf("target history after the same figure twice:\n%s", r.Text())
 	}
 	// A short word suggests only programs that contain it, not any two-syllable name.
-	r = h.run("U1", "추가 180 투자", commands.OutcomeRefused)
+	r = h.run("U1", "추가 180 유치", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "이름이 비슷한 사업: 기업 및 투자유치\n")
 	r = h.run("U1", "추가 180 청년 date:4월말", commands.OutcomeOK)
 	mustContain(t, r.Text(), "#1 기록: 청년일자리 180개", "청년일자리 2026년 누계: 180개")

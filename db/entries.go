@@ -272,7 +272,12 @@ const insertEntryQuery = `
 	       ins.count + (SELECT COALESCE(SUM(jobs), 0) FROM program_days
 	                    WHERE program_id = ins.program_id AND status = ins.status
 	                      AND day BETWEEN date_trunc('year', ins.as_of)::date
-	                                  AND (date_trunc('year', ins.as_of) + interval '1 year - 1 day')::date) AS year_total
+	                                  AND (date_trunc('year', ins.as_of) + interval '1 year - 1 day')::date) AS year_total,
+	       ins.approximate OR (SELECT COALESCE(SUM(approx_jobs), 0) FROM program_days
+	                           WHERE program_id = ins.program_id AND status = ins.status
+	                             AND day BETWEEN date_trunc('year', ins.as_of)::date
+	                                         AND (date_trunc('year', ins.as_of) + interval '1 year - 1 day')::date) > 0
+	         AS year_approximate
 	FROM ins, p, department_total
 	LEFT JOIN listed ON true`
 
@@ -281,14 +286,15 @@ const insertEntryQuery = `
 func insertEntry(ctx context.Context, q getter, e commands.NewEntry, count int64, reported sql.NullInt64) (commands.AddResult, error) {
 	var r struct {
 		entryRow
-		YearTotal int64 `db:"year_total"`
+		YearTotal       int64 `db:"year_total"`
+		YearApproximate bool  `db:"year_approximate"`
 	}
 	err := q.GetContext(ctx, &r, e.ProgramID, count, reported, string(e.Kind), dateArg(e.AsOf), e.Approximate,
 		string(e.Status), e.EmploymentType, e.Department, e.Note, e.LoggedBy, string(e.Source), e.IdempotencyKey)
 	if err != nil {
 		return commands.AddResult{}, err
 	}
-	return commands.AddResult{Entry: r.entry(), ProgramTotal: r.YearTotal}, nil
+	return commands.AddResult{Entry: r.entry(), ProgramTotal: r.YearTotal, ProgramApproximate: r.YearApproximate}, nil
 }
 
 // getter runs one query into dest: a prepared *sqlx.Stmt, or unprepared.
