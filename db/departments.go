@@ -29,8 +29,14 @@ func (r departmentRow) department() commands.Department {
 
 const departmentColumns = `department, aliases, active, reporters, channel`
 
-// Departments returns the active departments, ordered by name.
+// Departments returns the active departments, ordered by name, from memory
+// for up to listTTL.
 func (s *Store) Departments(ctx context.Context) ([]commands.Department, error) {
+	return s.departments.get(ctx, s.loadDepartments)
+}
+
+// loadDepartments reads the managed list from the database.
+func (s *Store) loadDepartments(ctx context.Context) ([]commands.Department, error) {
 	var rows []departmentRow
 	q := `SELECT ` + departmentColumns + ` FROM departments WHERE active ORDER BY department`
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q); err != nil {
@@ -47,6 +53,7 @@ func (s *Store) Departments(ctx context.Context) ([]commands.Department, error) 
 // (or one the add statement created for an unchecked name) is reactivated
 // with d's fields, keeping its last-logged date; an active one is a conflict.
 func (s *Store) AddDepartment(ctx context.Context, d commands.Department) (commands.Department, error) {
+	defer s.departments.forget()
 	const q = `
 		INSERT INTO departments (department, aliases, active, reporters, channel)
 		VALUES ($1, $2, true, $3, $4)
@@ -70,6 +77,7 @@ func (s *Store) AddDepartment(ctx context.Context, d commands.Department) (comma
 // UpdateDepartment saves the aliases, reporters, channel and active flag of
 // the department named d.Name.
 func (s *Store) UpdateDepartment(ctx context.Context, d commands.Department) (commands.Department, error) {
+	defer s.departments.forget()
 	const q = `
 		UPDATE departments
 		SET aliases = $2, reporters = $3, channel = $4, active = $5, updated_at = now()
@@ -121,6 +129,7 @@ func (s *Store) MergeDepartments(ctx context.Context, from, into string) (comman
 // from's fields (sql.ErrNoRows if it touched none, i.e. from is unknown), then
 // everything credited to from moves to to.
 func (s *Store) takeOverDepartment(ctx context.Context, stmt, from, to string) (commands.Department, error) {
+	defer s.departments.forget()
 	defer s.forgetPrograms()
 	var out commands.Department
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {

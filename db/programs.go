@@ -3,9 +3,7 @@ package db
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
-	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -47,35 +45,14 @@ func (r programRow) program() commands.Program {
 
 const programColumns = `id, code, aliases, name_ko, name_en, sector, disclosure_type, department, unit, active`
 
-// programsTTL is how long Programs answers from memory. A change made through
-// this Store is seen at once; one made by another replica within a second.
-const programsTTL = time.Second
-
-// Programs returns every program, inactive ones included, ordered by code.
+// Programs returns every program, inactive ones included, ordered by code,
+// from memory for up to listTTL.
 func (s *Store) Programs(ctx context.Context) ([]commands.Program, error) {
-	s.programsMu.Lock()
-	if s.programs != nil && time.Since(s.programsAt) < programsTTL {
-		out := slices.Clone(s.programs)
-		s.programsMu.Unlock()
-		return out, nil
-	}
-	s.programsMu.Unlock()
-	out, err := s.loadPrograms(ctx)
-	if err != nil {
-		return nil, err
-	}
-	s.programsMu.Lock()
-	s.programs, s.programsAt = slices.Clone(out), time.Now()
-	s.programsMu.Unlock()
-	return out, nil
+	return s.programs.get(ctx, s.loadPrograms)
 }
 
 // forgetPrograms drops the cached programs after a change.
-func (s *Store) forgetPrograms() {
-	s.programsMu.Lock()
-	s.programs = nil
-	s.programsMu.Unlock()
-}
+func (s *Store) forgetPrograms() { s.programs.forget() }
 
 // loadPrograms reads every program from the database.
 func (s *Store) loadPrograms(ctx context.Context) ([]commands.Program, error) {

@@ -43,11 +43,10 @@ type Store struct {
 	insertMu sync.Mutex
 	insert   *sqlx.Stmt
 
-	// programs caches Programs for programsTTL: every add and status reads
-	// them, and they change a few times a year.
-	programsMu sync.Mutex
-	programs   []commands.Program
-	programsAt time.Time
+	// programs and departments cache those lists for listTTL: every add and
+	// status reads them, and they change a few times a year.
+	programs    listCache[commands.Program]
+	departments listCache[commands.Department]
 
 	// conflicts counts transactions that failed with a deadlock or a
 	// serialization failure and were retried (ConflictRetries).
