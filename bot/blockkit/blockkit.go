@@ -254,10 +254,7 @@ func Escape(s string) string {
 	s = broadcastMention.ReplaceAllString(s, "＠$1")
 	// The bot's own marked mentions (commands.MentionUser) become live ones
 	// only now, after everything around them was escaped.
-	return commands.MentionPattern.ReplaceAllStringFunc(s, func(m string) string {
-		g := commands.MentionPattern.FindStringSubmatch(m)
-		return "<" + g[1] + g[2] + ">"
-	})
+	return commands.MentionPattern.ReplaceAllString(s, "<$1$2>")
 }
 
 var (
