@@ -171,15 +171,9 @@ func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatu
 	if e.Status != StatusAgreed {
 		return []string{s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", year, "ProgramTotal", s.unitCount(sameStatus, approximate, p.Unit))}, nil
 	}
-	list, err := s.store.ProgramTotals(ctx, dates.On(year, time.January, 1), dates.On(year, time.December, 31), "")
+	t, err := s.store.ProgramYearTotal(ctx, p.ID, year)
 	if err != nil {
 		return nil, err
-	}
-	var t ProgramTotal
-	for _, pt := range list {
-		if pt.ProgramID == p.ID {
-			t = pt
-		}
 	}
 	return []string{
 		s.msg("entries.total_for_d_hired", "Program", s.programLabel(p), "Year", year, "Jobs", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)),

@@ -89,6 +89,9 @@ type Store interface {
 	// program; department "" means every department. Programs without entries
 	// may be left out.
 	ProgramTotals(ctx context.Context, from, to time.Time, department string) ([]ProgramTotal, error)
+	// ProgramYearTotal sums one program's live entries with as-of dates in
+	// the year: what an add's reply shows beside the entry.
+	ProgramYearTotal(ctx context.Context, programID int64, year int) (ProgramTotal, error)
 	// DepartmentTotals sums live realised jobs in [from, to] per department,
 	// listing every active department of the managed list, and a retired one
 	// only while it has live jobs in the span. Programs counted in

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"strings"
 	"testing"
 
 	"jobsbot/commands/i18n"
@@ -38,4 +39,31 @@ func values[T ~string](v vocab[T]) []string {
 		out[i] = string(w.Value)
 	}
 	return out
+}
+
+// foldSlow is fold without its fast path: the definition fold must keep.
+func foldSlow(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(CleanName(s)) {
+		switch r {
+		case ' ', '\t', '-', '_', '.', '·', '・', '/':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// fold's fast path for plain names (ASCII and Hangul syllables) gives what
+// cleaning them first gives, for plain and unclean names alike.
+func FuzzFoldMatchesCleanName(f *testing.F) {
+	for _, s := range []string{"Youth", "youth-jobs", "청년 일자리", "청년\u200b일자리", "청년\u00a0일자리",
+		"\u1109\u1161\u11bc\u110b\u116d\u11bc", "Rail  Job_Fair", "설명회·컨설팅", "\tA/B.c", "ÅNGSTRÖM", "İstanbul", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fold(s), foldSlow(s); got != want {
+			t.Errorf("fold(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -3,6 +3,8 @@ package db_test
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -36,6 +38,31 @@ func BenchmarkAddEntry(b *testing.B) {
 		}
 		i++
 	}
+}
+
+// BenchmarkAddEntryParallel records delta entries from 32 callers at once,
+// most of them for a few programs and days, as at month-end: what group
+// commit (batch.go) is for.
+func BenchmarkAddEntryParallel(b *testing.B) {
+	ctx := context.Background()
+	s := benchStore(b, 100_000)
+	programs := []int64{programByCode(b, s, "youth").ID, programByCode(b, s, "senior").ID, programByCode(b, s, "social").ID}
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	var seq atomic.Int64
+	run := fmt.Sprintf("bench-par-%d-", time.Now().UnixNano())
+	b.SetParallelism(16) // 32 callers on two cores
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			i := seq.Add(1)
+			e := delta(programs[i%3], 1+i%50, today.AddDate(0, 0, -int(i%3)))
+			e.IdempotencyKey = run + strconv.FormatInt(i, 10)
+			if _, err := s.AddEntry(ctx, e); err != nil {
+				b.Errorf("AddEntry: %v", err)
+				return
+			}
+		}
+	})
 }
 
 // BenchmarkTotals times the reads status makes, for this year, on a

@@ -7,44 +7,51 @@ import (
 	"time"
 )
 
-// listTTL is how long a cached list answers from memory. A change made
+// cacheTTL is how long a cached value answers from memory. A change made
 // through this Store is seen at once; one made by another replica within a
 // second. An add that still carries a department name a rename just retired
-// lands on the new name anyway (insertEntryQuery maps it through the aliases).
-const listTTL = time.Second
+// lands on the new name anyway (insertEntriesQuery maps it through the aliases).
+const cacheTTL = time.Second
 
-// listCache keeps a small, rarely changed list (the programs, the managed
-// departments) that every add and status reads, so the hot path skips a
-// query for it.
-type listCache[T any] struct {
-	mu   sync.Mutex
-	list []T
-	at   time.Time
+// cache keeps a small, rarely changed value that every command reads (the
+// programs, the managed departments, every user's chosen language), so the
+// hot path skips a query for it. Callers must not change what get returns.
+type cache[T any] struct {
+	mu     sync.Mutex
+	value  T
+	loaded bool
+	at     time.Time
 }
 
-// get returns the cached list, loading it when it is missing or stale. The
-// caller gets its own copy.
-func (c *listCache[T]) get(ctx context.Context, load func(context.Context) ([]T, error)) ([]T, error) {
+// get returns the cached value, loading it when it is missing or stale.
+func (c *cache[T]) get(ctx context.Context, load func(context.Context) (T, error)) (T, error) {
 	c.mu.Lock()
-	if c.list != nil && time.Since(c.at) < listTTL {
-		out := slices.Clone(c.list)
+	if c.loaded && time.Since(c.at) < cacheTTL {
+		v := c.value
 		c.mu.Unlock()
-		return out, nil
+		return v, nil
 	}
 	c.mu.Unlock()
-	out, err := load(ctx)
+	v, err := load(ctx)
 	if err != nil {
-		return nil, err
+		return v, err
 	}
 	c.mu.Lock()
-	c.list, c.at = slices.Clone(out), time.Now()
+	c.value, c.loaded, c.at = v, true, time.Now()
 	c.mu.Unlock()
-	return out, nil
+	return v, nil
 }
 
-// forget drops the list after a change.
-func (c *listCache[T]) forget() {
+// forget drops the value after a change.
+func (c *cache[T]) forget() {
 	c.mu.Lock()
-	c.list = nil
+	var zero T
+	c.value, c.loaded = zero, false
 	c.mu.Unlock()
+}
+
+// getList is get for a cached list: the caller gets its own copy.
+func getList[T any](ctx context.Context, c *cache[[]T], load func(context.Context) ([]T, error)) ([]T, error) {
+	list, err := c.get(ctx, load)
+	return slices.Clone(list), err
 }

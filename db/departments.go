@@ -30,9 +30,9 @@ func (r departmentRow) department() commands.Department {
 const departmentColumns = `department, aliases, active, reporters, channel`
 
 // Departments returns the active departments, ordered by name, from memory
-// for up to listTTL.
+// for up to cacheTTL.
 func (s *Store) Departments(ctx context.Context) ([]commands.Department, error) {
-	return s.departments.get(ctx, s.loadDepartments)
+	return getList(ctx, &s.departments, s.loadDepartments)
 }
 
 // loadDepartments reads the managed list from the database.

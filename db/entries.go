@@ -89,25 +89,18 @@ func (s *Store) AddEntry(ctx context.Context, e commands.NewEntry) (commands.Add
 		e.IdempotencyKey = newKey()
 	}
 	if e.Kind == commands.KindDelta && e.Count > 0 {
-		// The commonest write in one prepared statement, no transaction:
-		// the statement itself is atomic and takes its locks in order.
-		var res commands.AddResult
-		err := s.retryConflicts(ctx, func() error {
-			stmt, err := s.insertEntryStmt(ctx)
-			if err != nil {
-				return err
-			}
-			res, err = insertEntry(ctx, stmt, e, e.Count, sql.NullInt64{})
-			return err
-		})
+		// The commonest write goes in a batch with the delta adds that
+		// arrive with it (batch.go): one statement, one commit.
+		res, err := s.batchAdd(ctx, e)
 		if err == nil {
 			return res, nil
 		}
-		if !errors.Is(err, sql.ErrNoRows) {
+		if !errors.Is(err, sql.ErrNoRows) && !errors.Is(err, errBatchFailed) {
 			return commands.AddResult{}, wrap(fmt.Sprintf("add entry for program %d", e.ProgramID), err)
 		}
 		// Nothing written: a repeated key or a missing program, which the
-		// general path below answers.
+		// general path below answers, or a batch that failed as a whole,
+		// which this add retries alone.
 	}
 	var res commands.AddResult
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -161,7 +154,7 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 		return commands.AddResult{}, fmt.Errorf("count %d is not positive", count)
 	}
 
-	res, err := insertEntry(ctx, unprepared{tx, insertEntryQuery}, e, count, reported)
+	res, err := insertEntry(ctx, unprepared{tx, insertEntriesQuery}, e, count, reported)
 	if errors.Is(err, sql.ErrNoRows) {
 		// A concurrent request with the same key committed first.
 		first, err := entryByKey(ctx, tx, e.IdempotencyKey)
@@ -206,126 +199,6 @@ func belowError(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry, th
 		return fmt.Errorf("entries to check: %w", err)
 	}
 	return &commands.CumulativeBelowError{Current: through, Reported: e.Count, AsOf: e.AsOf, Entries: entries(rows)}
-}
-
-// insertEntryQuery records an entry and adds it to program_days,
-// department_days and departments in one statement, which PostgreSQL runs
-// atomically: one round trip instead of several for every /jobs add. It
-// first takes the program's write lock shared (step 1 of the Lock order in
-// totals.go), so it waits for a cumulative report or void of the program in
-// flight. Each data-modifying part reads the row the previous one returned,
-// which makes PostgreSQL run them in the lock order: entries, program_days,
-// department_days, departments (unchained, it runs them in reverse, and adds
-// deadlocked with voids). The year total is the snapshot before the
-// statement plus the entry itself. An empty department is the program's; a
-// repeated idempotency key or a missing program returns no row.
-const insertEntryQuery = `
-	WITH p AS (
-		SELECT id, code, department
-		FROM pg_advisory_xact_lock_shared(` + programLockClass + `, ` + programLockKey + `) AS l, programs
-		WHERE id = $1
-	), typed AS (
-		SELECT COALESCE(NULLIF($9, ''), p.department) AS name FROM p
-	), dept AS (
-		-- The department as the managed list names it now: a name renamed or
-		-- merged away since the caller looked it up (another replica's cache,
-		-- a rename committed while this add waited for its lock) is an alias
-		-- of the department that took it over.
-		SELECT COALESCE((SELECT m.department FROM departments m
-		                 WHERE m.active AND (m.department = typed.name OR typed.name = ANY(m.aliases))
-		                 ORDER BY m.department = typed.name DESC, m.department LIMIT 1),
-		                typed.name) AS name
-		FROM typed
-	), ins AS (
-		INSERT INTO entries (program_id, count, reported_total, kind, as_of, approximate, status,
-		                     employment_type, department, note, logged_by, source, idempotency_key)
-		SELECT p.id, $2, $3, $4, $5::date, $6, $7, $8, dept.name, $10, $11, $12, $13
-		FROM p, dept
-		ON CONFLICT (idempotency_key) DO NOTHING
-		RETURNING *
-	), program_total AS (
-		INSERT INTO program_days (program_id, day, status, jobs, approx_jobs)
-		SELECT program_id, as_of, status, count, CASE WHEN approximate THEN count ELSE 0 END FROM ins
-		ON CONFLICT (program_id, day, status) DO UPDATE
-		SET jobs = program_days.jobs + EXCLUDED.jobs, approx_jobs = program_days.approx_jobs + EXCLUDED.approx_jobs
-		RETURNING program_id
-	), department_total AS (
-		INSERT INTO department_days (department, day, program_id, status, jobs, approx_jobs)
-		SELECT ins.department, ins.as_of, ins.program_id, ins.status, ins.count,
-		       CASE WHEN ins.approximate THEN ins.count ELSE 0 END
-		FROM ins, program_total
-		ON CONFLICT (department, day, program_id, status) DO UPDATE
-		SET jobs = department_days.jobs + EXCLUDED.jobs, approx_jobs = department_days.approx_jobs + EXCLUDED.approx_jobs
-		RETURNING department
-	), listed AS (
-		-- Only a name the command core did not check lacks a row; an
-		-- existing row is neither updated nor locked.
-		INSERT INTO departments (department)
-		SELECT ins.department FROM ins, department_total
-		ON CONFLICT (department) DO NOTHING
-		RETURNING department
-	)
-	SELECT ins.id, ins.program_id, p.code AS program_code, ins.count, ins.reported_total, ins.kind,
-	       ins.as_of, ins.approximate, ins.status, ins.employment_type, ins.department, ins.note,
-	       ins.logged_by, ins.source, ins.idempotency_key, ins.created_at, ins.voided_at, ins.voided_by,
-	       ins.void_reason,
-	       ins.count + (SELECT COALESCE(SUM(jobs), 0) FROM program_days
-	                    WHERE program_id = ins.program_id AND status = ins.status
-	                      AND day BETWEEN date_trunc('year', ins.as_of)::date
-	                                  AND (date_trunc('year', ins.as_of) + interval '1 year - 1 day')::date) AS year_total,
-	       ins.approximate OR (SELECT COALESCE(SUM(approx_jobs), 0) FROM program_days
-	                           WHERE program_id = ins.program_id AND status = ins.status
-	                             AND day BETWEEN date_trunc('year', ins.as_of)::date
-	                                         AND (date_trunc('year', ins.as_of) + interval '1 year - 1 day')::date) > 0
-	         AS year_approximate
-	FROM ins, p, department_total
-	LEFT JOIN listed ON true`
-
-// insertEntry runs insertEntryQuery, recording count (and, for a cumulative
-// report, the figure typed) for e; sql.ErrNoRows when it wrote nothing.
-func insertEntry(ctx context.Context, q getter, e commands.NewEntry, count int64, reported sql.NullInt64) (commands.AddResult, error) {
-	var r struct {
-		entryRow
-		YearTotal       int64 `db:"year_total"`
-		YearApproximate bool  `db:"year_approximate"`
-	}
-	err := q.GetContext(ctx, &r, e.ProgramID, count, reported, string(e.Kind), dateArg(e.AsOf), e.Approximate,
-		string(e.Status), e.EmploymentType, e.Department, e.Note, e.LoggedBy, string(e.Source), e.IdempotencyKey)
-	if err != nil {
-		return commands.AddResult{}, err
-	}
-	return commands.AddResult{Entry: r.entry(), ProgramTotal: r.YearTotal, ProgramApproximate: r.YearApproximate}, nil
-}
-
-// getter runs one query into dest: a prepared *sqlx.Stmt, or unprepared.
-type getter interface {
-	GetContext(ctx context.Context, dest any, args ...any) error
-}
-
-// unprepared runs a query text on a connection or transaction, for the rare
-// paths where preparing would cost more than it saves.
-type unprepared struct {
-	db    sqlx.QueryerContext
-	query string
-}
-
-func (u unprepared) GetContext(ctx context.Context, dest any, args ...any) error {
-	return sqlx.GetContext(ctx, u.db, dest, u.query, args...)
-}
-
-// insertEntryStmt prepares insertEntryQuery once per Store; a failure (the
-// database down at the first add) is not kept, so the next add tries again.
-func (s *Store) insertEntryStmt(ctx context.Context) (*sqlx.Stmt, error) {
-	s.insertMu.Lock()
-	defer s.insertMu.Unlock()
-	if s.insert == nil {
-		stmt, err := s.db.PreparexContext(ctx, insertEntryQuery)
-		if err != nil {
-			return nil, err
-		}
-		s.insert = stmt
-	}
-	return s.insert, nil
 }
 
 // duplicate is AddEntry's answer to a repeated idempotency key.

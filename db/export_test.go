@@ -21,3 +21,23 @@ func (s *Store) MigrateTo(ctx context.Context, version int64) error {
 	_, err = provider.UpTo(ctx, version)
 	return err
 }
+
+// HoldBatches makes the program's lane look busy, so the adds that arrive
+// queue up, until the returned release starts writing them: a test can then
+// form one batch of exactly the adds it sent. queued reports how many wait.
+func (s *Store) HoldBatches(programID int64) (queued func() int, release func()) {
+	lane := &s.lanes[uint64(programID)%addLanes]
+	lane.mu.Lock()
+	if lane.writing {
+		lane.mu.Unlock()
+		panic("HoldBatches: the lane is writing already")
+	}
+	lane.writing = true
+	lane.mu.Unlock()
+	queued = func() int {
+		lane.mu.Lock()
+		defer lane.mu.Unlock()
+		return len(lane.queue)
+	}
+	return queued, func() { go s.writeLane(lane) }
+}

@@ -46,9 +46,9 @@ func (r programRow) program() commands.Program {
 const programColumns = `id, code, aliases, name_ko, name_en, sector, disclosure_type, department, unit, active`
 
 // Programs returns every program, inactive ones included, ordered by code,
-// from memory for up to listTTL.
+// from memory for up to cacheTTL.
 func (s *Store) Programs(ctx context.Context) ([]commands.Program, error) {
-	return s.programs.get(ctx, s.loadPrograms)
+	return getList(ctx, &s.programs, s.loadPrograms)
 }
 
 // forgetPrograms drops the cached programs after a change.

@@ -38,15 +38,20 @@ var migrationFiles embed.FS
 type Store struct {
 	db *sqlx.DB
 
-	// insert is insertEntryQuery prepared once, so the hot path of /jobs add
-	// skips parsing and planning.
+	// insert is insertEntriesQuery prepared once, so the hot path of /jobs
+	// add skips parsing and planning.
 	insertMu sync.Mutex
 	insert   *sqlx.Stmt
 
-	// programs and departments cache those lists for listTTL: every add and
+	// lanes group concurrent delta adds into batches (batch.go).
+	lanes [addLanes]addLane
+
+	// programs and departments cache those lists for cacheTTL: every add and
 	// status reads them, and they change a few times a year.
-	programs    listCache[commands.Program]
-	departments listCache[commands.Department]
+	programs    cache[[]commands.Program]
+	departments cache[[]commands.Department]
+	// languages is every user's chosen reply language, cached the same way.
+	languages cache[map[string]commands.Lang]
 
 	// conflicts counts transactions that failed with a deadlock or a
 	// serialization failure and were retried (ConflictRetries).
@@ -60,7 +65,7 @@ var _ commands.Store = (*Store)(nil)
 // failed-over server or a changed DNS name take effect.
 const (
 	maxOpenConns    = 16
-	maxIdleConns    = 8
+	maxIdleConns    = maxOpenConns // fewer would close and reopen connections under load
 	connMaxLifetime = 30 * time.Minute
 	connMaxIdleTime = 5 * time.Minute
 	// connectTimeout bounds the first connection when ctx has no deadline, so

@@ -8,7 +8,9 @@ package db
 //  1. the program's write lock, a transaction advisory lock keyed by program
 //     ID (lockProgram): shared for a delta add, exclusive for a cumulative
 //     report, a void and an undo, so a report's total through its date and a
-//     void's recomputation of later reports see no add in flight;
+//     void's recomputation of later reports see no add in flight. A batch of
+//     delta adds (batch.go) takes the lock of each of its programs, shared,
+//     in ascending program ID order, before it writes anything;
 //  2. entries: the table in ROW EXCLUSIVE mode, then rows by ascending id;
 //  3. program_days rows by (program_id, day, status);
 //  4. department_days rows by (department, day, program_id, status);
@@ -27,13 +29,13 @@ package db
 //
 // RebuildAggregates takes no program lock: it locks entries in SHARE mode,
 // which waits for and then holds off every writer, and then the totals tables
-// in the order above. (The prepared delta add takes its tables' ROW
+// in the order above. (The batch statement of delta adds takes its tables' ROW
 // EXCLUSIVE locks as it starts, before step 1; those conflict only with the
 // rebuild, which holds no program lock, so no cycle can close through them.)
 // A department rename or merge (departments.go) locks every programs row
 // (FOR NO KEY UPDATE, which an add's foreign-key check does not wait for) and then entries in SHARE ROW EXCLUSIVE mode,
 // which waits for adds in flight and holds off new ones; an add that carried
-// the old name lands on the new one (insertEntryQuery maps it through the
+// the old name lands on the new one (insertEntriesQuery maps it through the
 // department's aliases). A transaction that still fails with a deadlock or a
 // serialization failure is retried a few times (Store.inTx).
 
@@ -85,7 +87,7 @@ func tryLockProgram(ctx context.Context, db sqlx.ExtContext, programID int64) (b
 
 // tally is a change to the running totals of one entry's program, day,
 // status and department; recording a new entry adds its share in
-// insertEntryQuery, voids and recomputed cumulative reports go through
+// insertEntriesQuery, voids and recomputed cumulative reports go through
 // applyTallies.
 type tally struct {
 	programID  int64
@@ -233,6 +235,24 @@ func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, departmen
 		out[i] = commands.ProgramTotal{ProgramID: r.ProgramID, Jobs: r.Jobs, Approximate: r.Approximate, Agreed: r.Agreed}
 	}
 	return out, nil
+}
+
+// ProgramYearTotal sums one program's live entries with as-of dates in the
+// year, read from program_days through its primary key (the row comparison
+// on its leading columns keeps a generic plan from picking the day index).
+func (s *Store) ProgramYearTotal(ctx context.Context, programID int64, year int) (commands.ProgramTotal, error) {
+	const q = `
+		SELECT COALESCE(SUM(jobs) FILTER (WHERE status = 'realised'), 0)        AS jobs,
+		       COALESCE(SUM(approx_jobs) FILTER (WHERE status = 'realised'), 0) AS approximate,
+		       COALESCE(SUM(jobs) FILTER (WHERE status = 'agreed'), 0)          AS agreed
+		FROM program_days
+		WHERE (program_id, day) BETWEEN ($1, $2::date) AND ($1, $3::date)`
+	t := commands.ProgramTotal{ProgramID: programID}
+	from, to := fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year)
+	if err := sqlx.GetContext(ctx, s.db, &t, q, programID, from, to); err != nil {
+		return commands.ProgramTotal{}, wrap(fmt.Sprintf("year total of program %d", programID), err)
+	}
+	return t, nil
 }
 
 // DepartmentTotals sums live realised jobs in [from, to] per department,

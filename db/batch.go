@@ -1,0 +1,407 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"jobsbot/commands"
+)
+
+// Group commit for /jobs add (issue 14). At month-end many staff report the
+// same programs on the same date at once. Run one by one, every add waits for
+// its own commit's WAL flush and queues on the program_days and
+// department_days rows the others are updating. The store therefore groups
+// the delta adds that arrive while a batch is being written into the next
+// batch: one statement inserts them all, updates each totals row once with the
+// batch's sum, and commits once; each request is still answered with its own
+// entry and its program's year total as of that entry.
+//
+// Adds are spread over addLanes lanes by program ID, each writing one batch
+// at a time, so two batches of one replica never touch the same totals rows
+// (every totals row is per program) and never wait for each other. A lane
+// has no goroutine while idle: the first add to find it idle starts one,
+// which writes batches until the lane's queue is empty.
+const (
+	addLanes = 2
+	// maxBatch bounds one statement's size, and so how long the adds at the
+	// end of a big burst wait for the ones at its start.
+	maxBatch = 64
+	// batchTimeout bounds one batch's statement: it runs for many requests,
+	// so no one request's context cancels it.
+	batchTimeout = 10 * time.Second
+)
+
+// errBatchFailed tells a waiting add that its batch failed as a whole and
+// wrote nothing; AddEntry then records the add alone, so one add that the
+// database refuses cannot fail the others.
+var errBatchFailed = errors.New("batch failed")
+
+// addLane is one queue of pending adds and whether a goroutine is writing it.
+type addLane struct {
+	mu      sync.Mutex
+	queue   []*pendingAdd
+	writing bool
+}
+
+// pendingAdd is one add waiting for a batch. state moves once, from waiting
+// to taken (a batch will write it; its caller waits for the answer) or to
+// abandoned (its caller gave up first; no batch will write it).
+type pendingAdd struct {
+	ctx    context.Context
+	entry  commands.NewEntry
+	state  atomic.Int32
+	answer chan batchAnswer // buffered: the batch never waits for the caller
+}
+
+const (
+	addWaiting int32 = iota
+	addTaken
+	addAbandoned
+)
+
+type batchAnswer struct {
+	res commands.AddResult
+	err error
+}
+
+// batchAdd records a delta add through its program's lane and returns its
+// result; sql.ErrNoRows when the batch wrote nothing for it (a repeated
+// idempotency key or a missing program), errBatchFailed when its batch failed.
+// If ctx ends before a batch takes the add, nothing is written.
+func (s *Store) batchAdd(ctx context.Context, e commands.NewEntry) (commands.AddResult, error) {
+	p := &pendingAdd{ctx: ctx, entry: e, answer: make(chan batchAnswer, 1)}
+	lane := &s.lanes[uint64(e.ProgramID)%addLanes]
+	lane.mu.Lock()
+	lane.queue = append(lane.queue, p)
+	if !lane.writing {
+		lane.writing = true
+		go s.writeLane(lane)
+	}
+	lane.mu.Unlock()
+
+	select {
+	case a := <-p.answer:
+		return a.res, a.err
+	case <-ctx.Done():
+		if p.state.CompareAndSwap(addWaiting, addAbandoned) {
+			return commands.AddResult{}, ctx.Err()
+		}
+		// A batch has it already: its outcome is the truth, and a batch
+		// ends within batchTimeout.
+		a := <-p.answer
+		return a.res, a.err
+	}
+}
+
+// writeLane writes the lane's queue in batches until it is empty.
+func (s *Store) writeLane(lane *addLane) {
+	for {
+		batch := takeBatch(lane)
+		if batch == nil {
+			return
+		}
+		s.writeBatch(batch)
+	}
+}
+
+// takeBatch takes up to maxBatch adds off the lane's queue, in arrival order,
+// skipping abandoned ones. An add whose idempotency key is already in the
+// batch stays queued for the next one, where it finds its first copy. When
+// the queue is empty it marks the lane idle and returns nil.
+func takeBatch(lane *addLane) []*pendingAdd {
+	lane.mu.Lock()
+	defer lane.mu.Unlock()
+	var (
+		batch []*pendingAdd
+		keys  = map[string]bool{}
+		rest  = lane.queue[:0]
+	)
+	for _, p := range lane.queue {
+		switch {
+		case len(batch) == maxBatch || keys[p.entry.IdempotencyKey]:
+			rest = append(rest, p)
+		case p.state.CompareAndSwap(addWaiting, addTaken):
+			keys[p.entry.IdempotencyKey] = true
+			batch = append(batch, p)
+		}
+	}
+	clear(lane.queue[len(rest):])
+	lane.queue = rest
+	if len(batch) == 0 {
+		lane.writing = false
+	}
+	return batch
+}
+
+// writeBatch writes one batch and answers each of its adds.
+func (s *Store) writeBatch(batch []*pendingAdd) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(batch[0].ctx), batchTimeout)
+	defer cancel()
+	adds := make([]commands.NewEntry, len(batch))
+	for i, p := range batch {
+		adds[i] = p.entry
+	}
+	var results map[string]commands.AddResult
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		stmt, err := s.insertEntriesStmt(ctx)
+		if err != nil {
+			return err
+		}
+		// The statement's plan does not depend on its values; planning it
+		// anew for every batch (PostgreSQL's choice for a small batch) would
+		// cost more than writing it.
+		if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_generic_plan`); err != nil {
+			return err
+		}
+		results, err = insertEntries(ctx, tx.StmtxContext(ctx, stmt), adds)
+		return err
+	})
+	for _, p := range batch {
+		var a batchAnswer
+		switch res, ok := results[p.entry.IdempotencyKey]; {
+		case err != nil && len(batch) == 1:
+			a.err = err
+		case err != nil:
+			a.err = fmt.Errorf("%w: %w", errBatchFailed, err)
+		case !ok:
+			a.err = sql.ErrNoRows
+		default:
+			a.res = res
+		}
+		p.answer <- a
+	}
+}
+
+// newEntryRow is one add's row for insertEntriesQuery: the count to record
+// and, for a cumulative report, the figure typed.
+type newEntryRow struct {
+	commands.NewEntry
+	reported sql.NullInt64
+}
+
+// insertEntriesQuery records entries and adds them to program_days,
+// department_days and departments in one statement, which PostgreSQL runs
+// atomically and commits once. The entries come as parallel arrays, one
+// element per entry ($2…$14), in the order they arrived; $1 is their
+// distinct program IDs in ascending order.
+//
+// Locks, in the Lock order of totals.go: the statement first takes every
+// program's write lock shared, in ascending ID order (locked), so it waits for
+// a cumulative report or void of any of them in flight. Each later part is
+// held back by a one-time filter on the previous part's row count until that
+// part has finished, so the tables are written in the lock order: entries,
+// program_days, department_days, departments (left to itself, PostgreSQL
+// runs data-modifying parts in whatever order the main query reads them);
+// within each table the rows go in key order, each totals row once, with the
+// batch's sum (ON CONFLICT DO UPDATE cannot touch a row twice in one
+// statement).
+//
+// An empty department is the program's; a department name renamed or merged
+// away since the caller looked it up (another replica's cache, a rename
+// committed while this add waited for its lock) lands on the department
+// that took it over. An entry whose program does not exist or whose
+// idempotency key was used before returns no row.
+//
+// Each entry's year total is the program's total for that status and year
+// before the statement (years) plus the batch's entries up to and including
+// it, in arrival order: the figure a one-by-one run would have given.
+const insertEntriesQuery = `
+	WITH locked AS MATERIALIZED (
+		SELECT count(pg_advisory_xact_lock_shared(` + programLockClass + `, (id % 2147483647)::int)) AS programs
+		FROM unnest($1::bigint[]) AS id
+	), typed AS (
+		SELECT i.*, p.code, COALESCE(NULLIF(i.department, ''), p.department) AS name
+		FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::date[], $7::bool[],
+		            $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+		     WITH ORDINALITY AS i(program_id, count, reported_total, kind, as_of, approximate, status,
+		                          employment_type, department, note, logged_by, source, idempotency_key, ord)
+		JOIN programs p ON p.id = i.program_id
+		WHERE (SELECT programs FROM locked) >= 0
+	), input AS MATERIALIZED (
+		SELECT typed.*,
+		       COALESCE((SELECT m.department FROM departments m
+		                 WHERE m.active AND (m.department = typed.name OR typed.name = ANY(m.aliases))
+		                 ORDER BY m.department = typed.name DESC, m.department LIMIT 1),
+		                typed.name) AS managed
+		FROM typed
+	), ins AS (
+		INSERT INTO entries (program_id, count, reported_total, kind, as_of, approximate, status,
+		                     employment_type, department, note, logged_by, source, idempotency_key)
+		SELECT program_id, count, reported_total, kind, as_of, approximate, status,
+		       employment_type, managed, note, logged_by, source, idempotency_key
+		FROM input ORDER BY ord
+		ON CONFLICT (idempotency_key) DO NOTHING
+		RETURNING *
+	), program_total AS (
+		INSERT INTO program_days (program_id, day, status, jobs, approx_jobs)
+		SELECT program_id, as_of, status, SUM(count), SUM(CASE WHEN approximate THEN count ELSE 0 END)
+		FROM ins
+		GROUP BY program_id, as_of, status
+		ORDER BY program_id, as_of, status
+		ON CONFLICT (program_id, day, status) DO UPDATE
+		SET jobs = program_days.jobs + EXCLUDED.jobs, approx_jobs = program_days.approx_jobs + EXCLUDED.approx_jobs
+		RETURNING 1
+	), department_total AS (
+		INSERT INTO department_days (department, day, program_id, status, jobs, approx_jobs)
+		SELECT department, as_of, program_id, status, SUM(count), SUM(CASE WHEN approximate THEN count ELSE 0 END)
+		FROM ins
+		WHERE (SELECT count(*) FROM program_total) >= 0
+		GROUP BY department, as_of, program_id, status
+		ORDER BY department, as_of, program_id, status
+		ON CONFLICT (department, day, program_id, status) DO UPDATE
+		SET jobs = department_days.jobs + EXCLUDED.jobs, approx_jobs = department_days.approx_jobs + EXCLUDED.approx_jobs
+		RETURNING 1
+	), listed AS (
+		-- Only a name the command core did not check lacks a row; an
+		-- existing row is neither updated nor locked.
+		INSERT INTO departments (department)
+		SELECT DISTINCT department FROM ins
+		WHERE (SELECT count(*) FROM department_total) >= 0
+		ORDER BY department
+		ON CONFLICT (department) DO NOTHING
+		RETURNING 1
+	), years AS MATERIALIZED (
+		-- Once per program, status and year, each a range scan of
+		-- program_days' primary key: the row comparison on its leading
+		-- columns (program_id, day) is one no other index can serve, so the
+		-- plan, made once for every batch, cannot pick the day index and
+		-- read every program's year.
+		SELECT g.program_id, g.status, g.year,
+		       (SELECT COALESCE(SUM(d.jobs), 0) FROM program_days d
+		        WHERE (d.program_id, d.day) BETWEEN (g.program_id, g.year) AND (g.program_id, g.year_end)
+		          AND d.status = g.status) AS jobs,
+		       (SELECT COALESCE(SUM(d.approx_jobs), 0) FROM program_days d
+		        WHERE (d.program_id, d.day) BETWEEN (g.program_id, g.year) AND (g.program_id, g.year_end)
+		          AND d.status = g.status) AS approx_jobs
+		FROM (SELECT DISTINCT program_id, status, date_trunc('year', as_of)::date AS year,
+		             (date_trunc('year', as_of) + interval '1 year - 1 day')::date AS year_end
+		      FROM input) g
+	)
+	SELECT ins.id, ins.program_id, input.code AS program_code, ins.count, ins.reported_total, ins.kind,
+	       ins.as_of, ins.approximate, ins.status, ins.employment_type, ins.department, ins.note,
+	       ins.logged_by, ins.source, ins.idempotency_key, ins.created_at, ins.voided_at, ins.voided_by,
+	       ins.void_reason,
+	       years.jobs + SUM(ins.count) OVER running AS year_total,
+	       years.approx_jobs > 0 OR bool_or(ins.approximate) OVER running AS year_approximate
+	FROM ins
+	JOIN input ON input.idempotency_key = ins.idempotency_key
+	JOIN years ON years.program_id = ins.program_id AND years.status = ins.status
+	          AND years.year = date_trunc('year', ins.as_of)::date
+	WHERE (SELECT count(*) FROM listed) >= 0
+	WINDOW running AS (PARTITION BY ins.program_id, ins.status, years.year ORDER BY input.ord)`
+
+// insertEntries runs insertEntriesQuery for adds, which must have distinct
+// idempotency keys, and returns each recorded entry's result by its key; an
+// add missing from the map wrote nothing. Delta adds record their count.
+func insertEntries(ctx context.Context, q selecter, adds []commands.NewEntry) (map[string]commands.AddResult, error) {
+	rows := make([]newEntryRow, len(adds))
+	for i, e := range adds {
+		rows[i] = newEntryRow{NewEntry: e}
+	}
+	return insertEntryRows(ctx, q, rows)
+}
+
+// insertEntryRows is insertEntries with each row's recorded count and
+// reported figure given.
+func insertEntryRows(ctx context.Context, q selecter, rows []newEntryRow) (map[string]commands.AddResult, error) {
+	n := len(rows)
+	var (
+		programs  = make([]int64, 0, n)
+		programID = make([]int64, n)
+		count     = make([]int64, n)
+		reported  = make([]sql.NullInt64, n)
+		kind      = make([]string, n)
+		asOf      = make([]string, n)
+		approx    = make([]bool, n)
+		status    = make([]string, n)
+		emptype   = make([]string, n)
+		dept      = make([]string, n)
+		note      = make([]string, n)
+		loggedBy  = make([]string, n)
+		source    = make([]string, n)
+		key       = make([]string, n)
+	)
+	for i, r := range rows {
+		programs = append(programs, r.ProgramID)
+		programID[i], count[i], reported[i], kind[i] = r.ProgramID, r.Count, r.reported, string(r.Kind)
+		asOf[i], approx[i], status[i], emptype[i] = dateArg(r.AsOf), r.Approximate, string(r.Status), r.EmploymentType
+		dept[i], note[i], loggedBy[i], source[i], key[i] = r.Department, r.Note, r.LoggedBy, string(r.Source), r.IdempotencyKey
+	}
+	slices.Sort(programs)
+	programs = slices.Compact(programs)
+
+	var recorded []struct {
+		entryRow
+		YearTotal       int64 `db:"year_total"`
+		YearApproximate bool  `db:"year_approximate"`
+	}
+	err := q.SelectContext(ctx, &recorded, pq.Array(programs), pq.Array(programID), pq.Array(count),
+		pq.Array(reported), pq.Array(kind), pq.Array(asOf), pq.Array(approx), pq.Array(status),
+		pq.Array(emptype), pq.Array(dept), pq.Array(note), pq.Array(loggedBy), pq.Array(source), pq.Array(key))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]commands.AddResult, len(recorded))
+	for _, r := range recorded {
+		out[r.IdempotencyKey] = commands.AddResult{Entry: r.entry(), ProgramTotal: r.YearTotal, ProgramApproximate: r.YearApproximate}
+	}
+	return out, nil
+}
+
+// insertEntry records one entry through insertEntriesQuery: count (and, for
+// a cumulative report, the figure typed) for e; sql.ErrNoRows when it wrote
+// nothing.
+func insertEntry(ctx context.Context, q selecter, e commands.NewEntry, count int64, reported sql.NullInt64) (commands.AddResult, error) {
+	e.Count = count
+	results, err := insertEntryRows(ctx, q, []newEntryRow{{NewEntry: e, reported: reported}})
+	if err != nil {
+		return commands.AddResult{}, err
+	}
+	res, ok := results[e.IdempotencyKey]
+	if !ok {
+		return commands.AddResult{}, sql.ErrNoRows
+	}
+	return res, nil
+}
+
+// selecter runs one query into a slice: a prepared *sqlx.Stmt, or
+// unprepared.
+type selecter interface {
+	SelectContext(ctx context.Context, dest any, args ...any) error
+}
+
+// unprepared runs a query text on a connection or transaction, for the rare
+// paths where preparing would cost more than it saves.
+type unprepared struct {
+	db    sqlx.QueryerContext
+	query string
+}
+
+func (u unprepared) SelectContext(ctx context.Context, dest any, args ...any) error {
+	return sqlx.SelectContext(ctx, u.db, dest, u.query, args...)
+}
+
+// insertEntriesStmt prepares insertEntriesQuery once per Store; a failure
+// (the database down at the first add) is not kept, so the next add tries
+// again.
+func (s *Store) insertEntriesStmt(ctx context.Context) (*sqlx.Stmt, error) {
+	s.insertMu.Lock()
+	defer s.insertMu.Unlock()
+	if s.insert == nil {
+		stmt, err := s.db.PreparexContext(ctx, insertEntriesQuery)
+		if err != nil {
+			return nil, err
+		}
+		s.insert = stmt
+	}
+	return s.insert, nil
+}
