@@ -22,27 +22,44 @@ func programNames(p Program) []string {
 // findProgram returns the program a typed name means: its code, an alias, or
 // its Korean or English name, ignoring case and spaces.
 func findProgram(programs []Program, typed string) (Program, bool) {
-	f := fold(typed)
-	if f == "" {
-		return Program{}, false
-	}
-	for _, p := range programs {
-		if slices.Contains(programNames(p), f) {
-			return p, true
-		}
-	}
-	return Program{}, false
+	return newProgramIndex(programs).find(typed)
 }
 
 // longestProgramPrefix finds the program named by the most leading words
 // ("youth jobs great month" → Youth jobs) and returns how many words it took.
 func longestProgramPrefix(programs []Program, words []string) (Program, int, bool) {
+	index := newProgramIndex(programs) // fold every name once, not once per prefix
 	for n := len(words); n >= 1; n-- {
-		if p, ok := findProgram(programs, strings.Join(words[:n], " ")); ok {
+		if p, ok := index.find(strings.Join(words[:n], " ")); ok {
 			return p, n, true
 		}
 	}
 	return Program{}, 0, false
+}
+
+// programIndex maps the folded names of programs to the first program that
+// answers to each.
+type programIndex map[string]Program
+
+func newProgramIndex(programs []Program) programIndex {
+	index := make(programIndex, 4*len(programs))
+	for _, p := range programs {
+		for _, n := range programNames(p) {
+			if _, taken := index[n]; !taken {
+				index[n] = p
+			}
+		}
+	}
+	return index
+}
+
+func (index programIndex) find(typed string) (Program, bool) {
+	f := fold(typed)
+	if f == "" {
+		return Program{}, false
+	}
+	p, ok := index[f]
+	return p, ok
 }
 
 // closestPrograms suggests up to three active programs for a name that

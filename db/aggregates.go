@@ -7,8 +7,8 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// RebuildAggregates recomputes program_days, department_days and departments
-// from the ledger in one transaction, exactly as AddEntry and VoidEntry keep
+// RebuildAggregates recomputes program_days, program_months, department_days,
+// employment_days and departments from the ledger in one transaction, exactly as AddEntry and VoidEntry keep
 // them: a row for every (program, day, status) and (department, day,
 // program, status) that ever had an entry, voided ones included, holding the
 // live jobs (0 once all were voided); every department that ever logged,
@@ -29,7 +29,7 @@ func rebuildAggregates(ctx context.Context, tx sqlx.ExtContext) error {
 		// every writer, so no entry lands between the sums and the commit.
 		{"lock entries", `LOCK TABLE entries IN SHARE MODE`},
 		// departments is the managed list: its rows stay.
-		{"clear totals", `TRUNCATE program_days, department_days, employment_days`},
+		{"clear totals", `TRUNCATE program_days, program_months, department_days, employment_days`},
 		{"program totals", `
 			INSERT INTO program_days (program_id, day, status, jobs, approx_jobs)
 			SELECT program_id, as_of, status,
@@ -38,6 +38,12 @@ func rebuildAggregates(ctx context.Context, tx sqlx.ExtContext) error {
 			FROM entries
 			GROUP BY program_id, as_of, status
 			ORDER BY as_of, program_id, status`},
+		{"program month totals", `
+			INSERT INTO program_months (program_id, month, status, jobs, approx_jobs)
+			SELECT program_id, date_trunc('month', day)::date, status, SUM(jobs), SUM(approx_jobs)
+			FROM program_days
+			GROUP BY 1, 2, 3
+			ORDER BY 1, 2, 3`},
 		{"department totals", `
 			INSERT INTO department_days (department, day, program_id, status, jobs, approx_jobs)
 			SELECT department, as_of, program_id, status,
@@ -48,8 +54,9 @@ func rebuildAggregates(ctx context.Context, tx sqlx.ExtContext) error {
 			ORDER BY as_of, department, program_id, status`},
 		{"employment totals", `
 			INSERT INTO employment_days (day, program_id, status, employment_type, jobs)
-			SELECT as_of, program_id, status, employment_type, SUM(count)
-			FROM entries WHERE voided_at IS NULL
+			SELECT as_of, program_id, status, employment_type,
+			       COALESCE(SUM(count) FILTER (WHERE voided_at IS NULL), 0)
+			FROM entries
 			GROUP BY as_of, program_id, status, employment_type
 			ORDER BY 1, 2, 3, 4`},
 		{"departments listed", `

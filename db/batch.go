@@ -199,7 +199,7 @@ type newEntryRow struct {
 // a cumulative report or void of any of them in flight. Each later part is
 // held back by a one-time filter on the previous part's row count until that
 // part has finished, so the tables are written in the lock order: entries,
-// program_days, department_days, departments (left to itself, PostgreSQL
+// program_days, program_months, department_days, departments (left to itself, PostgreSQL
 // runs data-modifying parts in whatever order the main query reads them);
 // within each table the rows go in key order, each totals row once, with the
 // batch's sum (ON CONFLICT DO UPDATE cannot touch a row twice in one
@@ -212,7 +212,7 @@ type newEntryRow struct {
 // idempotency key was used before returns no row.
 //
 // Each entry's year total is the program's total for that status and year
-// before the statement (years) plus the batch's entries up to and including
+// before the statement (years, from program_months) plus the batch's entries up to and including
 // it, in arrival order: the figure a one-by-one run would have given.
 const insertEntriesQuery = `
 	WITH locked AS MATERIALIZED (
@@ -250,11 +250,22 @@ const insertEntriesQuery = `
 		ON CONFLICT (program_id, day, status) DO UPDATE
 		SET jobs = program_days.jobs + EXCLUDED.jobs, approx_jobs = program_days.approx_jobs + EXCLUDED.approx_jobs
 		RETURNING 1
+	), program_month_total AS (
+		INSERT INTO program_months (program_id, month, status, jobs, approx_jobs)
+		SELECT program_id, date_trunc('month', as_of)::date, status,
+		       SUM(count), SUM(CASE WHEN approximate THEN count ELSE 0 END)
+		FROM ins
+		WHERE (SELECT count(*) FROM program_total) >= 0
+		GROUP BY 1, 2, 3
+		ORDER BY 1, 2, 3
+		ON CONFLICT (program_id, month, status) DO UPDATE
+		SET jobs = program_months.jobs + EXCLUDED.jobs, approx_jobs = program_months.approx_jobs + EXCLUDED.approx_jobs
+		RETURNING 1
 	), department_total AS (
 		INSERT INTO department_days (department, day, program_id, status, jobs, approx_jobs)
 		SELECT department, as_of, program_id, status, SUM(count), SUM(CASE WHEN approximate THEN count ELSE 0 END)
 		FROM ins
-		WHERE (SELECT count(*) FROM program_total) >= 0
+		WHERE (SELECT count(*) FROM program_month_total) >= 0
 		GROUP BY department, as_of, program_id, status
 		ORDER BY department, as_of, program_id, status
 		ON CONFLICT (department, day, program_id, status) DO UPDATE
@@ -270,21 +281,16 @@ const insertEntriesQuery = `
 		ON CONFLICT (department) DO NOTHING
 		RETURNING 1
 	), years AS MATERIALIZED (
-		-- Once per program, status and year, each a range scan of
-		-- program_days' primary key: the row comparison on its leading
-		-- columns (program_id, day) is one no other index can serve, so the
-		-- plan, made once for every batch, cannot pick the day index and
-		-- read every program's year.
-		SELECT g.program_id, g.status, g.year,
-		       (SELECT COALESCE(SUM(d.jobs), 0) FROM program_days d
-		        WHERE (d.program_id, d.day) BETWEEN (g.program_id, g.year) AND (g.program_id, g.year_end)
-		          AND d.status = g.status) AS jobs,
-		       (SELECT COALESCE(SUM(d.approx_jobs), 0) FROM program_days d
-		        WHERE (d.program_id, d.day) BETWEEN (g.program_id, g.year) AND (g.program_id, g.year_end)
-		          AND d.status = g.status) AS approx_jobs
-		FROM (SELECT DISTINCT program_id, status, date_trunc('year', as_of)::date AS year,
-		             (date_trunc('year', as_of) + interval '1 year - 1 day')::date AS year_end
-		      FROM input) g
+		-- Once per program, status and year: at most twelve program_months
+		-- rows, found by a range scan of its primary key.
+		SELECT g.program_id, g.status, g.year, t.jobs, t.approx_jobs
+		FROM (SELECT DISTINCT program_id, status, date_trunc('year', as_of)::date AS year FROM input) g
+		CROSS JOIN LATERAL (
+			SELECT COALESCE(SUM(m.jobs), 0) AS jobs, COALESCE(SUM(m.approx_jobs), 0) AS approx_jobs
+			FROM program_months m
+			WHERE m.program_id = g.program_id AND m.status = g.status
+			  AND m.month BETWEEN g.year AND (g.year + interval '11 months')::date
+		) t
 	)
 	SELECT ins.id, ins.program_id, input.code AS program_code, ins.count, ins.reported_total, ins.kind,
 	       ins.as_of, ins.approximate, ins.status, ins.employment_type, ins.department, ins.note,

@@ -108,8 +108,10 @@ func TestBatchWithRepeatsAndARefusedAdd(t *testing.T) {
 	if results[0].Duplicate == results[1].Duplicate || results[0].Entry.ID != results[1].Entry.ID {
 		t.Errorf("a repeated key gave %+v and %+v, want one entry and one duplicate", results[0], results[1])
 	}
-	if results[3].Entry.Count != 6 || results[3].ProgramTotal != 10 {
-		t.Errorf("last add: %+v, want 6 jobs and a year total of 10", results[3])
+	// After the refused batch each add is written on its own, concurrently:
+	// the year total counts the other one only if it committed first.
+	if r := results[3]; r.Entry.Count != 6 || (r.ProgramTotal != 6 && r.ProgramTotal != 10) {
+		t.Errorf("last add: %+v, want 6 jobs and a year total of 6 or 10", r)
 	}
 	var n int
 	if err := s.DB().GetContext(context.Background(), &n, `SELECT count(*) FROM entries`); err != nil {
@@ -310,6 +312,14 @@ func checkLedgerSums(t *testing.T, s *db.Store) {
 				       sum(count) FILTER (WHERE voided_at IS NULL AND approximate) AS approx
 				FROM entries GROUP BY 1, 2, 3
 			) e ON (e.program_id, e.as_of, e.status) = (d.program_id, d.day, d.status)
+			WHERE coalesce(d.jobs, -1) <> coalesce(e.jobs, 0) OR coalesce(d.approx_jobs, -1) <> coalesce(e.approx, 0)`,
+		"program_months": `
+			SELECT count(*) FROM program_months d FULL JOIN (
+				SELECT program_id, date_trunc('month', as_of)::date AS month, status,
+				       sum(count) FILTER (WHERE voided_at IS NULL) AS jobs,
+				       sum(count) FILTER (WHERE voided_at IS NULL AND approximate) AS approx
+				FROM entries GROUP BY 1, 2, 3
+			) e ON (e.program_id, e.month, e.status) = (d.program_id, d.month, d.status)
 			WHERE coalesce(d.jobs, -1) <> coalesce(e.jobs, 0) OR coalesce(d.approx_jobs, -1) <> coalesce(e.approx, 0)`,
 		"department_days": `
 			SELECT count(*) FROM department_days d FULL JOIN (

@@ -87,18 +87,21 @@ func TestRebuildAggregatesReproducesIncrementalTotals(t *testing.T) {
 		t.Fatalf("RebuildAggregates: %v", err)
 	}
 	after := aggregateRows(t, s)
-	for _, table := range []string{"program_days", "department_days", "departments"} {
+	for _, table := range aggregateTables {
 		if !slices.Equal(before[table], after[table]) {
 			t.Errorf("%s after rebuild differs from the incremental rows:\n%s", table, diffRows(before[table], after[table]))
 		}
 	}
 }
 
+// aggregateTables are the tables RebuildAggregates writes.
+var aggregateTables = []string{"program_days", "program_months", "department_days", "employment_days", "departments"}
+
 // aggregateRows returns every row of the totals tables as text, sorted.
 func aggregateRows(t *testing.T, s *db.Store) map[string][]string {
 	t.Helper()
 	out := map[string][]string{}
-	for _, table := range []string{"program_days", "department_days", "departments"} {
+	for _, table := range aggregateTables {
 		var rows []string
 		// The table names are constants of this test.
 		q := `SELECT t::text FROM ` + table + ` t ORDER BY 1`
@@ -397,7 +400,7 @@ func TestRebuildAmidWritersKeepsTheLockOrder(t *testing.T) {
 		t.Fatalf("RebuildAggregates: %v", err)
 	}
 	after := aggregateRows(t, s)
-	for _, table := range []string{"program_days", "department_days", "departments"} {
+	for _, table := range aggregateTables {
 		if !slices.Equal(before[table], after[table]) {
 			t.Errorf("%s left by the writers differs from the ledger:\n%s", table, diffRows(after[table], before[table]))
 		}

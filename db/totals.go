@@ -12,7 +12,8 @@ package db
 //     delta adds (batch.go) takes the lock of each of its programs, shared,
 //     in ascending program ID order, before it writes anything;
 //  2. entries: the table in ROW EXCLUSIVE mode, then rows by ascending id;
-//  3. program_days rows by (program_id, day, status);
+//  3. program_days rows by (program_id, day, status), then program_months
+//     rows by (program_id, month, status);
 //  4. department_days rows by (department, day, program_id, status);
 //  5. departments rows by department (an add only makes sure its row exists,
 //     ON CONFLICT DO NOTHING, which locks no existing row: the date a
@@ -115,6 +116,17 @@ func applyTallies(ctx context.Context, db sqlx.ExtContext, ts []tally) error {
 			return fmt.Errorf("program totals: %w", err)
 		}
 	}
+	programMonths := mergeTallies(ts, func(t tally) string {
+		return fmt.Sprintf("%020d|%s|%s", t.programID, dateArg(monthOf(t.day)), t.status)
+	})
+	for _, t := range programMonths {
+		const q = `
+			UPDATE program_months SET jobs = jobs + $4, approx_jobs = approx_jobs + $5
+			WHERE program_id = $1 AND month = $2::date AND status = $3`
+		if err := updateOne(ctx, db, q, t.programID, dateArg(monthOf(t.day)), string(t.status), t.jobs, t.approx); err != nil {
+			return fmt.Errorf("program month totals: %w", err)
+		}
+	}
 	departmentDays := mergeTallies(ts, func(t tally) string {
 		return fmt.Sprintf("%s\x00%s|%020d|%s", t.department, dateArg(t.day), t.programID, t.status)
 	})
@@ -127,6 +139,11 @@ func applyTallies(ctx context.Context, db sqlx.ExtContext, ts []tally) error {
 		}
 	}
 	return nil
+}
+
+// monthOf is the first day of d's month.
+func monthOf(d time.Time) time.Time {
+	return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
 }
 
 // mergeTallies sums tallies with the same key and returns them in key order,
@@ -238,17 +255,16 @@ func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, departmen
 }
 
 // ProgramYearTotal sums one program's live entries with as-of dates in the
-// year, read from program_days through its primary key (the row comparison
-// on its leading columns keeps a generic plan from picking the day index).
+// year, read from program_months: at most 24 rows.
 func (s *Store) ProgramYearTotal(ctx context.Context, programID int64, year int) (commands.ProgramTotal, error) {
 	const q = `
 		SELECT COALESCE(SUM(jobs) FILTER (WHERE status = 'realised'), 0)        AS jobs,
 		       COALESCE(SUM(approx_jobs) FILTER (WHERE status = 'realised'), 0) AS approximate,
 		       COALESCE(SUM(jobs) FILTER (WHERE status = 'agreed'), 0)          AS agreed
-		FROM program_days
-		WHERE (program_id, day) BETWEEN ($1, $2::date) AND ($1, $3::date)`
+		FROM program_months
+		WHERE program_id = $1 AND month BETWEEN $2::date AND $3::date`
 	t := commands.ProgramTotal{ProgramID: programID}
-	from, to := fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year)
+	from, to := fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-01", year)
 	if err := sqlx.GetContext(ctx, s.db, &t, q, programID, from, to); err != nil {
 		return commands.ProgramTotal{}, wrap(fmt.Sprintf("year total of program %d", programID), err)
 	}
