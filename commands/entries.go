@@ -34,7 +34,7 @@ type invalid struct {
 // prepareEntry checks a draft and turns it into a NewEntry; the typed command
 // and the Slack form both go through here so they accept exactly the same.
 func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department, d entryDraft) (NewEntry, Program, *invalid) {
-	p, ok := findProgram(programs, d.program)
+	p, ok := s.programIndex(programs).find(programs, d.program)
 	if !ok {
 		return NewEntry{}, Program{}, &invalid{field: FieldProgram}
 	}
@@ -101,7 +101,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	case len(cmd.Before) > 0:
 		d.program, noteWords = strings.Join(cmd.Before, " "), cmd.After
 	case len(cmd.After) > 0:
-		if p, n, ok := longestProgramPrefix(programs, cmd.After); ok {
+		if p, n, ok := s.programIndex(programs).longestPrefix(programs, cmd.After); ok {
 			d.program, noteWords = p.Code, cmd.After[n:]
 		} else {
 			return s.unknownProgram(cmd.Name, cmd.After[0], programs)

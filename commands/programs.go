@@ -3,9 +3,11 @@ package commands
 import (
 	"context"
 	"errors"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -22,44 +24,99 @@ func programNames(p Program) []string {
 // findProgram returns the program a typed name means: its code, an alias, or
 // its Korean or English name, ignoring case and spaces.
 func findProgram(programs []Program, typed string) (Program, bool) {
-	return newProgramIndex(programs).find(typed)
+	return newProgramIndex(programs).find(programs, typed)
 }
 
-// longestProgramPrefix finds the program named by the most leading words
-// ("youth jobs great month" → Youth jobs) and returns how many words it took.
-func longestProgramPrefix(programs []Program, words []string) (Program, int, bool) {
-	index := newProgramIndex(programs) // fold every name once, not once per prefix
-	for n := len(words); n >= 1; n-- {
-		if p, ok := index.find(strings.Join(words[:n], " ")); ok {
-			return p, n, true
-		}
-	}
-	return Program{}, 0, false
-}
-
-// programIndex maps the folded names of programs to the first program that
-// answers to each.
-type programIndex map[string]Program
+// programIndex maps each folded name to the position, in the programs list
+// it was built from, of the first program that answers to it.
+type programIndex map[string]int
 
 func newProgramIndex(programs []Program) programIndex {
 	index := make(programIndex, 4*len(programs))
-	for _, p := range programs {
+	for i, p := range programs {
 		for _, n := range programNames(p) {
 			if _, taken := index[n]; !taken {
-				index[n] = p
+				index[n] = i
 			}
 		}
 	}
 	return index
 }
 
-func (index programIndex) find(typed string) (Program, bool) {
+// find is findProgram on the list the index was built from.
+func (index programIndex) find(programs []Program, typed string) (Program, bool) {
 	f := fold(typed)
 	if f == "" {
 		return Program{}, false
 	}
-	p, ok := index[f]
-	return p, ok
+	i, ok := index[f]
+	if !ok {
+		return Program{}, false
+	}
+	return programs[i], true
+}
+
+// longestPrefix finds the program named by the most leading words ("youth
+// jobs great month" → Youth jobs) and returns how many words it took.
+func (index programIndex) longestPrefix(programs []Program, words []string) (Program, int, bool) {
+	for n := len(words); n >= 1; n-- {
+		if p, ok := index.find(programs, strings.Join(words[:n], " ")); ok {
+			return p, n, true
+		}
+	}
+	return Program{}, 0, false
+}
+
+// programIndexCache keeps the index of the last programs list seen, under a
+// hash of every program's ID and names in list order: the store hands out
+// the same list until a program changes, and folding every name of every
+// program for every add was a tenth of the bot's CPU under load. A list
+// with the same IDs and names in the same order has the same positions, so
+// the index serves it even where other fields (active, unit) changed.
+type programIndexCache struct {
+	seed  maphash.Seed
+	mu    sync.Mutex
+	sum   uint64
+	index programIndex
+}
+
+func newProgramIndexCache() *programIndexCache {
+	return &programIndexCache{seed: maphash.MakeSeed()}
+}
+
+// get returns the index of programs, building it only when the names changed.
+func (c *programIndexCache) get(programs []Program) programIndex {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	for _, p := range programs {
+		maphash.WriteComparable(&h, p.ID)
+		for _, n := range append([]string{p.Code, p.NameEn, p.NameKo}, p.Aliases...) {
+			h.WriteString(n)
+			h.WriteByte(0)
+		}
+		h.WriteByte(1)
+	}
+	sum := h.Sum64()
+	c.mu.Lock()
+	if c.index != nil && c.sum == sum {
+		index := c.index
+		c.mu.Unlock()
+		return index
+	}
+	c.mu.Unlock()
+	index := newProgramIndex(programs)
+	c.mu.Lock()
+	c.sum, c.index = sum, index
+	c.mu.Unlock()
+	return index
+}
+
+// programIndex is the index of programs, from the Service's cache.
+func (s *Service) programIndex(programs []Program) programIndex {
+	if s.programIndexes == nil {
+		return newProgramIndex(programs)
+	}
+	return s.programIndexes.get(programs)
 }
 
 // closestPrograms suggests up to three active programs for a name that

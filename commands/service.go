@@ -74,12 +74,14 @@ type Service struct {
 	defaultLang Lang
 	// pinned makes every reply use lang, whoever asks: a Service for a
 	// channel post, or the per-request copy Handle runs on. See language.go.
-	pinned    bool
-	limiter   *writeLimiter // shared by the copies With… makes; nil: no limit
-	exporter  Exporter
-	sender    FileSender
-	schedule  ReminderSchedule
-	reminders ReminderSender
+	pinned  bool
+	limiter *writeLimiter // shared by the copies With… makes; nil: no limit
+	// programIndexes is shared by the copies too; nil builds every index anew.
+	programIndexes *programIndexCache
+	exporter       Exporter
+	sender         FileSender
+	schedule       ReminderSchedule
+	reminders      ReminderSender
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
@@ -104,6 +106,7 @@ func New(cfg Config) *Service {
 		perMinute = DefaultWritesPerMinute
 	}
 	s.limiter = newWriteLimiter(perMinute)
+	s.programIndexes = newProgramIndexCache()
 	if s.loc == nil {
 		s.loc = dates.Seoul()
 	}

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,4 +67,35 @@ func FuzzFoldMatchesCleanName(f *testing.F) {
 			t.Errorf("fold(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// The cached program index follows the list it is asked about: a renamed
+// program answers to its new name at once, and a found program is the one of
+// the list given (here, retired since the index was built).
+func TestProgramIndexCacheFollowsTheList(t *testing.T) {
+	c := newProgramIndexCache()
+	programs := []Program{
+		{ID: 1, Code: "youth", NameEn: "Youth jobs", NameKo: "청년 일자리", Active: true},
+		{ID: 2, Code: "rail", NameEn: "Rail", NameKo: "철도", Aliases: []string{"기차"}, Active: true},
+	}
+	if p, ok := c.get(programs).find(programs, "청년일자리"); !ok || p.ID != 1 {
+		t.Fatalf("find(청년일자리) = %+v, %v", p, ok)
+	}
+	retired := slices.Clone(programs)
+	retired[1].Active = false
+	if p, ok := c.get(retired).find(retired, "기차"); !ok || p.ID != 2 || p.Active {
+		t.Errorf("find(기차) after retiring = %+v, %v; want the retired program", p, ok)
+	}
+	renamed := slices.Clone(programs)
+	renamed[1].Aliases = []string{"열차"}
+	index := c.get(renamed)
+	if _, ok := index.find(renamed, "기차"); ok {
+		t.Errorf("the old alias still finds a program after the rename")
+	}
+	if p, ok := index.find(renamed, "열차"); !ok || p.ID != 2 {
+		t.Errorf("find(열차) after the rename = %+v, %v", p, ok)
+	}
+	if p, n, ok := index.longestPrefix(renamed, []string{"youth", "jobs", "great", "month"}); !ok || p.ID != 1 || n != 2 {
+		t.Errorf("longestPrefix = %+v, %d, %v; want youth after 2 words", p, n, ok)
+	}
 }

@@ -146,9 +146,9 @@ func takeBatch(lane *addLane) []*pendingAdd {
 func (s *Store) writeBatch(batch []*pendingAdd) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(batch[0].ctx), batchTimeout)
 	defer cancel()
-	adds := make([]commands.NewEntry, len(batch))
+	rows := make([]newEntryRow, len(batch))
 	for i, p := range batch {
-		adds[i] = p.entry
+		rows[i] = newEntryRow{NewEntry: p.entry} // a delta records its count
 	}
 	var results map[string]commands.AddResult
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -162,7 +162,7 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 		if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_generic_plan`); err != nil {
 			return err
 		}
-		results, err = insertEntries(ctx, tx.StmtxContext(ctx, stmt), adds)
+		results, err = insertEntries(ctx, tx.StmtxContext(ctx, stmt), rows)
 		return err
 	})
 	for _, p := range batch {
@@ -189,8 +189,8 @@ type newEntryRow struct {
 }
 
 // insertEntriesQuery records entries and adds them to program_days,
-// department_days and departments in one statement, which PostgreSQL runs
-// atomically and commits once. The entries come as parallel arrays, one
+// program_months, department_days and departments in one statement, which
+// PostgreSQL runs atomically. The entries come as parallel arrays, one
 // element per entry ($2…$14), in the order they arrived; $1 is their
 // distinct program IDs in ascending order.
 //
@@ -199,8 +199,9 @@ type newEntryRow struct {
 // a cumulative report or void of any of them in flight. Each later part is
 // held back by a one-time filter on the previous part's row count until that
 // part has finished, so the tables are written in the lock order: entries,
-// program_days, program_months, department_days, departments (left to itself, PostgreSQL
-// runs data-modifying parts in whatever order the main query reads them);
+// program_days, program_months, department_days, departments (left to
+// itself, PostgreSQL runs data-modifying parts in whatever order the main
+// query reads them);
 // within each table the rows go in key order, each totals row once, with the
 // batch's sum (ON CONFLICT DO UPDATE cannot touch a row twice in one
 // statement).
@@ -212,8 +213,9 @@ type newEntryRow struct {
 // idempotency key was used before returns no row.
 //
 // Each entry's year total is the program's total for that status and year
-// before the statement (years, from program_months) plus the batch's entries up to and including
-// it, in arrival order: the figure a one-by-one run would have given.
+// before the statement (years, from program_months) plus the batch's entries
+// up to and including it, in arrival order: the figure a one-by-one run
+// would have given.
 const insertEntriesQuery = `
 	WITH locked AS MATERIALIZED (
 		SELECT count(pg_advisory_xact_lock_shared(` + programLockClass + `, (id % 2147483647)::int)) AS programs
@@ -305,20 +307,10 @@ const insertEntriesQuery = `
 	WHERE (SELECT count(*) FROM listed) >= 0
 	WINDOW running AS (PARTITION BY ins.program_id, ins.status, years.year ORDER BY input.ord)`
 
-// insertEntries runs insertEntriesQuery for adds, which must have distinct
-// idempotency keys, and returns each recorded entry's result by its key; an
-// add missing from the map wrote nothing. Delta adds record their count.
-func insertEntries(ctx context.Context, q selecter, adds []commands.NewEntry) (map[string]commands.AddResult, error) {
-	rows := make([]newEntryRow, len(adds))
-	for i, e := range adds {
-		rows[i] = newEntryRow{NewEntry: e}
-	}
-	return insertEntryRows(ctx, q, rows)
-}
-
-// insertEntryRows is insertEntries with each row's recorded count and
-// reported figure given.
-func insertEntryRows(ctx context.Context, q selecter, rows []newEntryRow) (map[string]commands.AddResult, error) {
+// insertEntries runs insertEntriesQuery for rows, which must have distinct
+// idempotency keys, and returns each recorded entry's result by its key; a
+// row missing from the map wrote nothing.
+func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[string]commands.AddResult, error) {
 	n := len(rows)
 	var (
 		programs  = make([]int64, 0, n)
@@ -368,7 +360,7 @@ func insertEntryRows(ctx context.Context, q selecter, rows []newEntryRow) (map[s
 // nothing.
 func insertEntry(ctx context.Context, q selecter, e commands.NewEntry, count int64, reported sql.NullInt64) (commands.AddResult, error) {
 	e.Count = count
-	results, err := insertEntryRows(ctx, q, []newEntryRow{{NewEntry: e, reported: reported}})
+	results, err := insertEntries(ctx, q, []newEntryRow{{NewEntry: e, reported: reported}})
 	if err != nil {
 		return commands.AddResult{}, err
 	}

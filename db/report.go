@@ -14,7 +14,7 @@ import (
 // MonthTotals sums live entries with as-of dates in [from, to] per month,
 // program, department, employment type and status, ordered by month and
 // program. It reads entries (the running totals keep no employment type)
-// through the covering index entries_live_report.
+// through the covering index entries_by_as_of.
 func (s *Store) MonthTotals(ctx context.Context, from, to time.Time) ([]commands.MonthTotal, error) {
 	const q = `
 		SELECT date_trunc('month', as_of)::date AS month, program_id, department, employment_type, status,
