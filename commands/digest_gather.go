@@ -96,7 +96,7 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 	if err := s.gatherPrograms(ctx, &d, all); err != nil {
 		return d, err
 	}
-	if err := s.gatherMonthEnd(ctx, &d, all); err != nil {
+	if err := s.gatherMonthEnd(ctx, &d); err != nil {
 		return d, err
 	}
 	if err := s.gatherDepartments(ctx, &d, all); err != nil {
@@ -183,41 +183,37 @@ func (d *Digest) addProgram(pw ProgramWeek) {
 	}
 }
 
-// weekEntriesCap bounds the entries read to classify a week's reports; a
-// week has a few dozen, and past the cap the note is simply left out.
-const weekEntriesCap = 2000
-
 // gatherMonthEnd finds the share of the week's jobs that came from
 // month-end reports: entries dated on a month's last day or given as
 // cumulative figures. Those are a month's (or a year's) work reported at
 // once, so a week made mostly of them must not read as one week's output.
-func (s *Service) gatherMonthEnd(ctx context.Context, d *Digest, all []Program) error {
+// Both come from sums, not entries, so a busy week costs no more than a
+// quiet one.
+func (s *Service) gatherMonthEnd(ctx context.Context, d *Digest) error {
 	if d.Week.Jobs <= 0 {
 		return nil
 	}
-	jobs := map[int64]bool{}
-	for _, p := range all {
-		jobs[p.ID] = p.CountsAsJobs()
+	days, err := s.store.DailyJobs(ctx, d.WeekStart, d.WeekEnd)
+	if err != nil {
+		return err
 	}
-	list, err := s.store.ListEntries(ctx, EntryFilter{From: d.WeekStart, To: d.WeekEnd, Limit: weekEntriesCap})
-	if err != nil || len(list) == weekEntriesCap {
+	cumulative, err := s.store.CumulativeJobsByDay(ctx, d.WeekStart, d.WeekEnd)
+	if err != nil {
 		return err
 	}
 	var share int64
-	monthEnds, cumulativeDays := map[time.Time]bool{}, map[time.Time]bool{}
-	for _, e := range list {
-		if e.Voided() || e.Status != StatusRealised || !jobs[e.ProgramID] {
-			continue
+	var monthEnds, cumulativeDays []time.Time
+	for _, day := range days {
+		if day.Day.AddDate(0, 0, 1).Day() == 1 {
+			monthEnds = append(monthEnds, day.Day)
+			share += day.Jobs
 		}
-		switch {
-		case e.AsOf.AddDate(0, 0, 1).Day() == 1:
-			monthEnds[e.AsOf] = true
-		case e.Kind == KindCumulative:
-			cumulativeDays[e.AsOf] = true
-		default:
-			continue
+	}
+	for _, day := range cumulative {
+		if day.Day.AddDate(0, 0, 1).Day() != 1 {
+			cumulativeDays = append(cumulativeDays, day.Day)
+			share += day.Jobs
 		}
-		share += e.Count
 	}
 	if share*2 <= d.Week.Jobs {
 		return nil
@@ -227,11 +223,8 @@ func (s *Service) gatherMonthEnd(ctx context.Context, d *Digest, all []Program) 
 	if len(monthEnds) == 0 {
 		monthEnds = cumulativeDays
 	}
-	for day := range monthEnds {
-		d.MonthEndDays = append(d.MonthEndDays, day)
-	}
+	d.MonthEndDays = monthEnds // both lists are oldest first
 	d.MonthEndJobs = share
-	sort.Slice(d.MonthEndDays, func(i, j int) bool { return d.MonthEndDays[i].Before(d.MonthEndDays[j]) })
 	return nil
 }
 

@@ -332,8 +332,15 @@ func TestDigestMonthEndReports(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d.MonthEndJobs != 2900 || d.Week.Jobs != h.sumSQL("", dates.On(2026, 4, 27), dates.On(2026, 5, 3)) {
-			t.Fatalf("month-end %d of %d", d.MonthEndJobs, d.Week.Jobs)
+		var monthEndSQL int64
+		if err := h.store.DB().GetContext(ctx, &monthEndSQL, `
+			SELECT coalesce(sum(count), 0) FROM entries
+			WHERE voided_at IS NULL AND status = 'realised' AND as_of BETWEEN '2026-04-27' AND '2026-05-03'
+			  AND (kind = 'cumulative' OR extract(day FROM as_of + 1) = 1)`); err != nil {
+			t.Fatal(err)
+		}
+		if d.MonthEndJobs != 2900 || d.MonthEndJobs != monthEndSQL || d.Week.Jobs != h.sumSQL("", dates.On(2026, 4, 27), dates.On(2026, 5, 3)) {
+			t.Fatalf("month-end %d of %d; a plain SUM gives %d", d.MonthEndJobs, d.Week.Jobs, monthEndSQL)
 		}
 		text := late.DigestReply(d).Text()
 		mustContain(t, text, tt.want)

@@ -104,6 +104,10 @@ type Store interface {
 	// DailyJobs returns live realised jobs per as-of date in [from, to], every
 	// jobs-counting program summed, only for days that have any.
 	DailyJobs(ctx context.Context, from, to time.Time) ([]DayTotal, error)
+	// CumulativeJobsByDay returns, per as-of date in [from, to], the live
+	// realised jobs of jobs-counting programs that cumulative reports
+	// recorded, only for days that have any.
+	CumulativeJobsByDay(ctx context.Context, from, to time.Time) ([]DayTotal, error)
 
 	// Targets returns the current targets of a year.
 	Targets(ctx context.Context, year int) (Targets, error)

@@ -336,3 +336,30 @@ func (s *Store) DailyJobs(ctx context.Context, from, to time.Time) ([]commands.D
 	}
 	return out, nil
 }
+
+// CumulativeJobsByDay returns live realised jobs recorded by cumulative
+// reports per as-of date in [from, to], jobs-counting programs only, oldest
+// first, read from the as-of index alone (it includes kind, status, count
+// and voided_at).
+func (s *Store) CumulativeJobsByDay(ctx context.Context, from, to time.Time) ([]commands.DayTotal, error) {
+	const q = `
+		SELECT as_of AS day, SUM(count) AS jobs
+		FROM entries
+		WHERE kind = 'cumulative' AND voided_at IS NULL AND status = 'realised'
+		  AND as_of BETWEEN $1::date AND $2::date
+		  AND program_id IN (SELECT id FROM programs WHERE unit <> '회') -- sessions are not jobs
+		GROUP BY as_of
+		ORDER BY as_of`
+	var rows []struct {
+		Day  time.Time `db:"day"`
+		Jobs int64     `db:"jobs"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to)); err != nil {
+		return nil, wrap("cumulative jobs by day", err)
+	}
+	out := make([]commands.DayTotal, len(rows))
+	for i, r := range rows {
+		out[i] = commands.DayTotal{Day: dateOf(r.Day), Jobs: r.Jobs}
+	}
+	return out, nil
+}

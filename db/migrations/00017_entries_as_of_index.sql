@@ -13,12 +13,14 @@
 --                                          (Store.ListEntries, EachEntry); the monthly
 --                                          report and a department's employment
 --                                          breakdown from the index alone
---                                          (MonthTotals, EmploymentTotals), which
---                                          skip voided rows by the included voided_at
+--                                          (MonthTotals, EmploymentTotals) and the
+--                                          digest's jobs from cumulative reports
+--                                          (CumulativeJobsByDay), which skip voided
+--                                          rows by the included voided_at
 --   entries_voided_at (voided only)        the digest's voided-this-week; no add
 --   entries_live_cumulative (partial)      a void's later cumulative reports; no delta add
 CREATE INDEX entries_by_as_of_covering ON entries (as_of)
-    INCLUDE (program_id, department, employment_type, status, count, approximate, voided_at);
+    INCLUDE (program_id, department, employment_type, status, kind, count, approximate, voided_at);
 DROP INDEX entries_by_as_of;
 DROP INDEX entries_live_report;
 ALTER INDEX entries_by_as_of_covering RENAME TO entries_by_as_of;
