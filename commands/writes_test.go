@@ -302,6 +302,14 @@ func checkTotalsAgainstEntries(t *testing.T, h *harness) {
 				FROM entries GROUP BY 1, 2, 3, 4
 			) e ON (e.department, e.program_id, e.as_of, e.status) = (d.department, d.program_id, d.day, d.status)
 			WHERE coalesce(d.jobs, -1) <> coalesce(e.jobs, 0)`,
+		"department_months": `
+			SELECT count(*) FROM department_months d FULL JOIN (
+				SELECT department, program_id, date_trunc('month', as_of)::date AS month, status,
+				       sum(count) FILTER (WHERE voided_at IS NULL) AS jobs,
+				       sum(count) FILTER (WHERE voided_at IS NULL AND approximate) AS approx
+				FROM entries GROUP BY 1, 2, 3, 4
+			) e ON (e.department, e.program_id, e.month, e.status) = (d.department, d.program_id, d.month, d.status)
+			WHERE coalesce(d.jobs, -1) <> coalesce(e.jobs, 0) OR coalesce(d.approx_jobs, -1) <> coalesce(e.approx, 0)`,
 		"departments": `
 			SELECT count(*) FROM (SELECT DISTINCT department FROM entries) e
 			LEFT JOIN departments d ON d.department = e.department

@@ -7,8 +7,9 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// RebuildAggregates recomputes program_days, program_months, department_days,
-// employment_days and departments from the ledger in one transaction, exactly as AddEntry and VoidEntry keep
+// RebuildAggregates recomputes the totals tables (program_, department_ and
+// employment_ days and months) and departments from the ledger in one
+// transaction, exactly as AddEntry and VoidEntry keep
 // them: a row for every (program, day, status) and (department, day,
 // program, status) that ever had an entry, voided ones included, holding the
 // live jobs (0 once all were voided); every department that ever logged,
@@ -29,7 +30,7 @@ func rebuildAggregates(ctx context.Context, tx sqlx.ExtContext) error {
 		// every writer, so no entry lands between the sums and the commit.
 		{"lock entries", `LOCK TABLE entries IN SHARE MODE`},
 		// departments is the managed list: its rows stay.
-		{"clear totals", `TRUNCATE program_days, program_months, department_days, employment_days`},
+		{"clear totals", `TRUNCATE program_days, program_months, department_days, department_months, employment_days, employment_months`},
 		{"program totals", `
 			INSERT INTO program_days (program_id, day, status, jobs, approx_jobs)
 			SELECT program_id, as_of, status,
@@ -58,6 +59,18 @@ func rebuildAggregates(ctx context.Context, tx sqlx.ExtContext) error {
 			       COALESCE(SUM(count) FILTER (WHERE voided_at IS NULL), 0)
 			FROM entries
 			GROUP BY as_of, program_id, status, employment_type
+			ORDER BY 1, 2, 3, 4`},
+		{"department month totals", `
+			INSERT INTO department_months (department, month, program_id, status, jobs, approx_jobs)
+			SELECT department, date_trunc('month', day)::date, program_id, status, SUM(jobs), SUM(approx_jobs)
+			FROM department_days
+			GROUP BY 1, 2, 3, 4
+			ORDER BY 1, 2, 3, 4`},
+		{"employment month totals", `
+			INSERT INTO employment_months (month, program_id, status, employment_type, jobs)
+			SELECT date_trunc('month', day)::date, program_id, status, employment_type, SUM(jobs)
+			FROM employment_days
+			GROUP BY 1, 2, 3, 4
 			ORDER BY 1, 2, 3, 4`},
 		{"departments listed", `
 			INSERT INTO departments (department)

@@ -189,8 +189,9 @@ type newEntryRow struct {
 }
 
 // insertEntriesQuery records entries and adds them to program_days,
-// program_months, department_days and departments in one statement, which
-// PostgreSQL runs atomically. The entries come as parallel arrays, one
+// program_months, department_days, department_months and departments in one
+// statement, which PostgreSQL runs atomically (the entries' triggers add them
+// to employment_days and employment_months, migrations 00012 and 00018). The entries come as parallel arrays, one
 // element per entry ($2…$14), in the order they arrived; $1 is their
 // distinct program IDs in ascending order.
 //
@@ -199,7 +200,8 @@ type newEntryRow struct {
 // a cumulative report or void of any of them in flight. Each later part is
 // held back by a one-time filter on the previous part's row count until that
 // part has finished, so the tables are written in the lock order: entries,
-// program_days, program_months, department_days, departments (left to
+// program_days, program_months, department_days, department_months,
+// departments (left to
 // itself, PostgreSQL runs data-modifying parts in whatever order the main
 // query reads them);
 // within each table the rows go in key order, each totals row once, with the
@@ -273,12 +275,23 @@ const insertEntriesQuery = `
 		ON CONFLICT (department, day, program_id, status) DO UPDATE
 		SET jobs = department_days.jobs + EXCLUDED.jobs, approx_jobs = department_days.approx_jobs + EXCLUDED.approx_jobs
 		RETURNING 1
+	), department_month_total AS (
+		INSERT INTO department_months (department, month, program_id, status, jobs, approx_jobs)
+		SELECT department, date_trunc('month', as_of)::date, program_id, status,
+		       SUM(count), SUM(CASE WHEN approximate THEN count ELSE 0 END)
+		FROM ins
+		WHERE (SELECT count(*) FROM department_total) >= 0
+		GROUP BY 1, 2, 3, 4
+		ORDER BY 1, 2, 3, 4
+		ON CONFLICT (department, month, program_id, status) DO UPDATE
+		SET jobs = department_months.jobs + EXCLUDED.jobs, approx_jobs = department_months.approx_jobs + EXCLUDED.approx_jobs
+		RETURNING 1
 	), listed AS (
 		-- Only a name the command core did not check lacks a row; an
 		-- existing row is neither updated nor locked.
 		INSERT INTO departments (department)
 		SELECT DISTINCT department FROM ins
-		WHERE (SELECT count(*) FROM department_total) >= 0
+		WHERE (SELECT count(*) FROM department_month_total) >= 0
 		ORDER BY department
 		ON CONFLICT (department) DO NOTHING
 		RETURNING 1

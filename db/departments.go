@@ -153,7 +153,8 @@ func (s *Store) takeOverDepartment(ctx context.Context, stmt, from, to string) (
 // order the add path takes them: the programs' rows first (a cumulative add
 // locks its program's row before inserting into entries), then entries in
 // SHARE ROW EXCLUSIVE mode, which waits for every add and void in flight and
-// holds off new ones; only then departments, department_days, candidates,
+// holds off new ones; only then departments, department_days,
+// department_months, candidates,
 // targets and "nothing" reports. So a move never holds a lock that an add or
 // void holding another is waiting for. NO KEY UPDATE, not UPDATE: every
 // insert into entries checks its program with FOR KEY SHARE (the foreign
@@ -177,6 +178,11 @@ func moveDepartment(ctx context.Context, tx *sqlx.Tx, from, into string) (comman
 		 ON CONFLICT (department, day, program_id, status) DO UPDATE
 		 SET jobs = department_days.jobs + EXCLUDED.jobs, approx_jobs = department_days.approx_jobs + EXCLUDED.approx_jobs`,
 		`DELETE FROM department_days WHERE department = $1`,
+		`INSERT INTO department_months (department, month, program_id, status, jobs, approx_jobs)
+		 SELECT $2, month, program_id, status, jobs, approx_jobs FROM department_months WHERE department = $1
+		 ON CONFLICT (department, month, program_id, status) DO UPDATE
+		 SET jobs = department_months.jobs + EXCLUDED.jobs, approx_jobs = department_months.approx_jobs + EXCLUDED.approx_jobs`,
+		`DELETE FROM department_months WHERE department = $1`,
 		`UPDATE programs SET department = $2, updated_at = now() WHERE department = $1`,
 		`UPDATE candidates SET department = $2 WHERE department = $1`,
 		// The target taken over is a revision of into's target: 당초 → 변경.

@@ -151,6 +151,7 @@ func TestDepartmentMovesUnderConcurrentWrites(t *testing.T) {
 	if err := s.DB().GetContext(ctx, &mismatches, q); err != nil || mismatches != 0 {
 		t.Errorf("%d departments whose daily totals differ from the entries (%v)", mismatches, err)
 	}
+	checkLedgerSums(t, s) // every totals table, the monthly ones included
 	var left int
 	if err := s.DB().GetContext(ctx, &left, `SELECT count(*) FROM entries WHERE department IN ('일자리경재과', '청년정책과')`); err != nil || left != 0 {
 		t.Errorf("%d entries still credited to a moved name (%v)", left, err)

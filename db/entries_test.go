@@ -488,7 +488,7 @@ func TestEntriesIndexesServeAQuery(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"entries_by_as_of", "entries_by_program", "entries_by_user", "entries_idempotency_key_key",
-		"entries_live_cumulative", "entries_pkey", "entries_voided_at"}
+		"entries_live_cumulative", "entries_live_cumulative_by_as_of", "entries_pkey", "entries_voided_at"}
 	if !slices.Equal(got, want) {
 		t.Errorf("indexes on entries = %v, want %v (see migration 00017)", got, want)
 	}

@@ -95,7 +95,7 @@ func TestRebuildAggregatesReproducesIncrementalTotals(t *testing.T) {
 }
 
 // aggregateTables are the tables RebuildAggregates writes.
-var aggregateTables = []string{"program_days", "program_months", "department_days", "employment_days", "departments"}
+var aggregateTables = []string{"program_days", "program_months", "department_days", "department_months", "employment_days", "employment_months", "departments"}
 
 // aggregateRows returns every row of the totals tables as text, sorted.
 func aggregateRows(t *testing.T, s *db.Store) map[string][]string {

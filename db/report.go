@@ -109,23 +109,30 @@ func (s *Store) EachEntry(ctx context.Context, from, to time.Time, fn func(comma
 
 // EmploymentTotals sums live jobs in [from, to] per program, employment type
 // and status; department "" means every department. The whole ledger is
-// read from employment_days (kept by triggers on entries), a department's
-// share from its entries.
+// read from employment_months and employment_days (kept by triggers on
+// entries), a department's share from its entries.
 func (s *Store) EmploymentTotals(ctx context.Context, from, to time.Time, department string) ([]commands.EmploymentTotal, error) {
+	// Whole months from employment_months, the days around them from
+	// employment_days (splitMonths).
 	q := `
 		SELECT program_id, employment_type, status, SUM(jobs) AS jobs
-		FROM employment_days
-		WHERE day BETWEEN $1::date AND $2::date
+		FROM (
+			SELECT program_id, employment_type, status, jobs FROM employment_months
+			WHERE month BETWEEN $3::date AND $4::date
+			UNION ALL
+			SELECT program_id, employment_type, status, jobs FROM employment_days
+			WHERE day BETWEEN $1::date AND $2::date OR day BETWEEN $5::date AND $6::date
+		) t
 		GROUP BY program_id, employment_type, status
 		HAVING SUM(jobs) > 0`
-	args := []any{dateArg(from), dateArg(to)}
+	args := splitMonths(from, to).args()
 	if department != "" {
 		q = `
 		SELECT program_id, employment_type, status, SUM(count) AS jobs
 		FROM entries
-		WHERE voided_at IS NULL AND department = $3 AND as_of BETWEEN $1::date AND $2::date
+		WHERE voided_at IS NULL AND department = $1 AND as_of BETWEEN $2::date AND $3::date
 		GROUP BY program_id, employment_type, status`
-		args = append(args, department)
+		args = []any{department, dateArg(from), dateArg(to)}
 	}
 	var rows []struct {
 		ProgramID      int64  `db:"program_id"`

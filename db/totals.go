@@ -14,14 +14,18 @@ package db
 //  2. entries: the table in ROW EXCLUSIVE mode, then rows by ascending id;
 //  3. program_days rows by (program_id, day, status), then program_months
 //     rows by (program_id, month, status);
-//  4. department_days rows by (department, day, program_id, status);
+//  4. department_days rows by (department, day, program_id, status), then
+//     department_months rows by (department, month, program_id, status);
 //  5. departments rows by department (an add only makes sure its row exists,
 //     ON CONFLICT DO NOTHING, which locks no existing row: the date a
 //     department last logged is read from department_days, so no add
 //     updates a row every add of the department would queue on);
-//  6. employment_days rows by (day, program_id, status, employment_type).
+//  6. employment_days rows by (day, program_id, status, employment_type),
+//     then employment_months rows by (month, program_id, status,
+//     employment_type).
 //
-// employment_days is kept by statement triggers on entries (migration 00012).
+// employment_days and employment_months are kept by statement triggers on
+// entries (migrations 00012 and 00018).
 // An add reaches it last, when its INSERT's trigger fires at the end of the
 // statement; a void's UPDATE fires its trigger before the void touches
 // program_days, which is out of this order. No cycle can close through it:
@@ -138,7 +142,52 @@ func applyTallies(ctx context.Context, db sqlx.ExtContext, ts []tally) error {
 			return fmt.Errorf("department totals: %w", err)
 		}
 	}
+	departmentMonths := mergeTallies(ts, func(t tally) string {
+		return fmt.Sprintf("%s\x00%s|%020d|%s", t.department, dateArg(monthOf(t.day)), t.programID, t.status)
+	})
+	for _, t := range departmentMonths {
+		const q = `
+			UPDATE department_months SET jobs = jobs + $5, approx_jobs = approx_jobs + $6
+			WHERE department = $1 AND month = $2::date AND program_id = $3 AND status = $4`
+		if err := updateOne(ctx, db, q, t.department, dateArg(monthOf(t.day)), t.programID, string(t.status), t.jobs, t.approx); err != nil {
+			return fmt.Errorf("department month totals: %w", err)
+		}
+	}
 	return nil
+}
+
+// monthSpan divides a span of days [from, to] between the monthly totals
+// tables and the daily ones: the whole months inside it come from the
+// monthly rows (first days monthFrom through monthTo), the days before and
+// after them from the daily rows. A part with nothing in it is an empty
+// range (its start after its end), so every query takes all six bounds.
+type monthSpan struct {
+	headFrom, headTo, monthFrom, monthTo, tailFrom, tailTo string
+}
+
+func splitMonths(from, to time.Time) monthSpan {
+	first := monthOf(from) // the first whole month starts here...
+	if from.Day() != 1 {
+		first = first.AddDate(0, 1, 0) // ...or a month later
+	}
+	end := monthOf(to).AddDate(0, 1, 0) // the day after the last whole month
+	if to.AddDate(0, 0, 1).Day() != 1 {
+		end = monthOf(to)
+	}
+	if !first.Before(end) { // no whole month: every day from the daily rows
+		after := dateArg(to.AddDate(0, 0, 1))
+		return monthSpan{dateArg(from), dateArg(to), after, dateArg(to), after, dateArg(to)}
+	}
+	return monthSpan{
+		headFrom: dateArg(from), headTo: dateArg(first.AddDate(0, 0, -1)),
+		monthFrom: dateArg(first), monthTo: dateArg(end.AddDate(0, -1, 0)),
+		tailFrom: dateArg(end), tailTo: dateArg(to),
+	}
+}
+
+// args are the six bounds, for queries that number them $1…$6 in this order.
+func (m monthSpan) args() []any {
+	return []any{m.headFrom, m.headTo, m.monthFrom, m.monthTo, m.tailFrom, m.tailTo}
 }
 
 // monthOf is the first day of d's month.
@@ -216,8 +265,9 @@ func totalThrough(ctx context.Context, db sqlx.ExtContext, programID int64, thro
 // ProgramTotals sums live entries with as-of dates in [from, to] per program,
 // ordered by program ID; department "" means every department, otherwise
 // only entries credited to that department count. Programs without live
-// entries in the span are left out. It reads the daily totals, never entries,
-// so its cost depends on the span, not on the size of the ledger.
+// entries in the span are left out. It reads the totals tables, never
+// entries, and whole months from the monthly ones (splitMonths), so its cost
+// depends on the span, not on the size of the ledger.
 func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, department string) ([]commands.ProgramTotal, error) {
 	const sums = `
 		SELECT program_id,
@@ -235,14 +285,26 @@ func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, departmen
 			Approximate int64 `db:"approximate"`
 			Agreed      int64 `db:"agreed"`
 		}
-		err error
+		span = splitMonths(from, to)
+		err  error
 	)
 	if department == "" {
-		q := sums + ` FROM program_days WHERE day BETWEEN $1::date AND $2::date` + tail
-		err = sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to))
+		q := sums + ` FROM (
+			SELECT program_id, status, jobs, approx_jobs FROM program_months WHERE month BETWEEN $3::date AND $4::date
+			UNION ALL
+			SELECT program_id, status, jobs, approx_jobs FROM program_days
+			WHERE day BETWEEN $1::date AND $2::date OR day BETWEEN $5::date AND $6::date
+		) t` + tail
+		err = sqlx.SelectContext(ctx, s.db, &rows, q, span.args()...)
 	} else {
-		q := sums + ` FROM department_days WHERE department = $3 AND day BETWEEN $1::date AND $2::date` + tail
-		err = sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to), department)
+		q := sums + ` FROM (
+			SELECT program_id, status, jobs, approx_jobs FROM department_months
+			WHERE department = $7 AND month BETWEEN $3::date AND $4::date
+			UNION ALL
+			SELECT program_id, status, jobs, approx_jobs FROM department_days
+			WHERE department = $7 AND (day BETWEEN $1::date AND $2::date OR day BETWEEN $5::date AND $6::date)
+		) t` + tail
+		err = sqlx.SelectContext(ctx, s.db, &rows, q, append(span.args(), department)...)
 	}
 	if err != nil {
 		return nil, wrap("program totals", err)
@@ -286,9 +348,16 @@ func (s *Store) DepartmentTotals(ctx context.Context, from, to time.Time) ([]com
 		FROM departments d
 		LEFT JOIN (
 			SELECT department, SUM(jobs) AS jobs
-			FROM department_days
-			WHERE status = 'realised' AND day BETWEEN $1::date AND $2::date
-			  AND program_id IN (SELECT id FROM programs WHERE unit <> '회') -- sessions are not jobs
+			FROM (
+				-- Whole months from department_months, the days around them
+				-- from department_days (splitMonths).
+				SELECT department, program_id, jobs FROM department_months
+				WHERE status = 'realised' AND month BETWEEN $3::date AND $4::date
+				UNION ALL
+				SELECT department, program_id, jobs FROM department_days
+				WHERE status = 'realised' AND (day BETWEEN $1::date AND $2::date OR day BETWEEN $5::date AND $6::date)
+			) s
+			WHERE program_id IN (SELECT id FROM programs WHERE unit <> '회') -- sessions are not jobs
 			GROUP BY department
 		) t ON t.department = d.department
 		-- Managed departments only; a retired one while it has live jobs (issue 10).
@@ -299,7 +368,7 @@ func (s *Store) DepartmentTotals(ctx context.Context, from, to time.Time) ([]com
 		Jobs         int64        `db:"jobs"`
 		LastLoggedOn sql.NullTime `db:"last_logged_on"`
 	}
-	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to)); err != nil {
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, splitMonths(from, to).args()...); err != nil {
 		return nil, wrap("department totals", err)
 	}
 	out := make([]commands.DepartmentTotal, len(rows))
@@ -339,8 +408,8 @@ func (s *Store) DailyJobs(ctx context.Context, from, to time.Time) ([]commands.D
 
 // CumulativeJobsByDay returns live realised jobs recorded by cumulative
 // reports per as-of date in [from, to], jobs-counting programs only, oldest
-// first, read from the as-of index alone (it includes kind, status, count
-// and voided_at).
+// first, from the partial index of live cumulative reports by as-of date
+// alone: a week at 10M entries holds some 20,000 entries, few of them reports.
 func (s *Store) CumulativeJobsByDay(ctx context.Context, from, to time.Time) ([]commands.DayTotal, error) {
 	const q = `
 		SELECT as_of AS day, SUM(count) AS jobs

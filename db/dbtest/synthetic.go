@@ -109,7 +109,7 @@ func FillSynthetic(ctx context.Context, s *db.Store, n int64, seed int64, progre
 	// Fresh statistics and a visibility map, as autovacuum would leave them
 	// soon after: without them the planner guesses and index-only scans
 	// visit the heap.
-	if _, err := s.DB().ExecContext(ctx, `VACUUM (ANALYZE) entries, program_days, program_months, department_days, employment_days, departments, programs`); err != nil {
+	if _, err := s.DB().ExecContext(ctx, `VACUUM (ANALYZE) entries, program_days, program_months, department_days, department_months, employment_days, employment_months, departments, programs`); err != nil {
 		return fmt.Errorf("bulk fill: vacuum: %w", err)
 	}
 	return nil
