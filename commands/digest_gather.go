@@ -89,6 +89,19 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 		d.WeeksLeft = weeksLeft(d.AsOf.AddDate(0, 0, 1))
 	}
 
+	// The chart's two daily series are the digest's largest reads and need
+	// nothing else gathered: they are read beside the rest. The channel is
+	// buffered, so an early return leaves no goroutine behind.
+	type seriesResult struct {
+		series chart.Series
+		err    error
+	}
+	chartRead := make(chan seriesResult, 1)
+	go func() {
+		series, err := s.cumulativeSeries(ctx, d.Year, d.AsOf)
+		chartRead <- seriesResult{series, err}
+	}()
+
 	all, err := s.store.Programs(ctx)
 	if err != nil {
 		return d, err
@@ -108,9 +121,12 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 	if err := s.gatherCandidatesAndVoids(ctx, &d); err != nil {
 		return d, err
 	}
-	if d.Chart, err = s.cumulativeSeries(ctx, d.Year, d.AsOf, d.Target); err != nil {
-		return d, err
+	r := <-chartRead
+	if r.err != nil {
+		return d, r.err
 	}
+	d.Chart = r.series
+	d.Chart.Target = d.Target
 	return d, nil
 }
 
@@ -316,8 +332,8 @@ func (s *Service) gatherDepartmentTargets(ctx context.Context, d *Digest) error 
 
 // cumulativeSeries builds the chart's curves: this year through asOf and all
 // of last year, each as running totals at every Sunday.
-func (s *Service) cumulativeSeries(ctx context.Context, year int, asOf time.Time, target int64) (chart.Series, error) {
-	series := chart.Series{Year: year, Target: target}
+func (s *Service) cumulativeSeries(ctx context.Context, year int, asOf time.Time) (chart.Series, error) {
+	series := chart.Series{Year: year}
 	this, err := s.store.DailyJobs(ctx, dates.On(year, time.January, 1), asOf)
 	if err != nil {
 		return series, err
