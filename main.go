@@ -37,7 +37,8 @@ Usage:
                                                       write the monthly report or the entries to a file
   jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]
                                                       send (or list) a month-end reminder round, once
-  jobsbot migrate                                     create or upgrade the database, then exit
+  jobsbot migrate [--rebuild-totals]                  create or upgrade the database, then exit;
+                                                      --rebuild-totals recomputes every total from the entries
   jobsbot healthcheck                                 exit 0 if the server on ADDR answers /healthz
 
 Settings come from the environment or a .env file; see .env.example.
@@ -90,7 +91,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "remind":
 		err = runRemind(ctx, cfg, logger, args[1:], stdout)
 	case "migrate":
-		err = runMigrate(ctx, cfg, logger)
+		err = runMigrate(ctx, cfg, logger, args[1:])
 	default:
 		fmt.Fprintf(stderr, "jobsbot: unknown command %q\n\n%s", args[0], usage)
 		return 2
@@ -142,13 +143,28 @@ func openLedger(ctx context.Context, cfg config, demo bool) (*db.Store, error) {
 	return openStore(ctx, databaseURL)
 }
 
-func runMigrate(ctx context.Context, cfg config, logger *slog.Logger) error {
+func runMigrate(ctx context.Context, cfg config, logger *slog.Logger, args []string) error {
+	fs := newFlagSet("migrate")
+	rebuild := fs.Bool("rebuild-totals", false, "")
+	if err := parseFlags(fs, args, "flags: --rebuild-totals"); err != nil {
+		return err
+	}
 	store, err := openStore(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return err
 	}
+	defer store.Close()
 	logger.Info("database migrated")
-	return store.Close()
+	if *rebuild {
+		// The repair for totals an older version left behind (an upgrade
+		// that kept old replicas writing, deploy/README.md): it holds off
+		// writers while it runs, and entries are the truth.
+		if err := store.RebuildAggregates(ctx); err != nil {
+			return fmt.Errorf("rebuilding the totals: %w", err)
+		}
+		logger.Info("totals rebuilt from the entries")
+	}
+	return nil
 }
 
 func newService(cfg config, store commands.Store, logger *slog.Logger, managers []string) *commands.Service {

@@ -158,3 +158,51 @@ func TestConsoleSkipsOverlongLine(t *testing.T) {
 		t.Errorf("the last line (list, no newline) did not run, or the long line was echoed:\n%.2000s", out)
 	}
 }
+
+// `jobsbot migrate --rebuild-totals` repairs totals a previous version left
+// out of step with the entries (an upgrade with old replicas still writing).
+func TestMigrateRebuildsTotals(t *testing.T) {
+	databaseURL := dbtest.URL(t)
+	bin := buildBinary(t)
+	migrate := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command(bin, append([]string{"migrate"}, args...)...)
+		cmd.Env = consoleEnv(databaseURL)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("jobsbot migrate %v: %v\n%s", args, err, out)
+		}
+	}
+	migrate()
+	conn, err := sql.Open("postgres", databaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// An entry written as an older version would: its daily totals, not the
+	// monthly ones.
+	for _, q := range []string{
+		`INSERT INTO entries (program_id, count, kind, as_of, status, department, logged_by, source, idempotency_key)
+		 SELECT id, 30, 'delta', '2026-03-28', 'realised', department, 'U_OLD', 'slash', 'old-replica-1' FROM programs WHERE code = 'youth'`,
+		`INSERT INTO program_days (program_id, day, status, jobs) SELECT id, '2026-03-28', 'realised', 30 FROM programs WHERE code = 'youth'`,
+		`INSERT INTO department_days (department, day, program_id, status, jobs) SELECT department, '2026-03-28', id, 'realised', 30 FROM programs WHERE code = 'youth'`,
+	} {
+		if _, err := conn.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const behind = `SELECT (SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL)
+		- (SELECT coalesce(sum(jobs), 0) FROM program_months)`
+	var missing int64
+	if err := conn.QueryRow(behind).Scan(&missing); err != nil || missing != 30 {
+		t.Fatalf("before the rebuild program_months is %d jobs behind (%v), want 30", missing, err)
+	}
+	migrate("--rebuild-totals")
+	for _, q := range []string{behind,
+		`SELECT (SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL) - (SELECT coalesce(sum(jobs), 0) FROM department_months)`,
+		`SELECT (SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL) - (SELECT coalesce(sum(jobs), 0) FROM employment_months)`,
+	} {
+		if err := conn.QueryRow(q).Scan(&missing); err != nil || missing != 0 {
+			t.Errorf("after the rebuild a monthly table is %d jobs behind the entries (%v): %s", missing, err, q)
+		}
+	}
+}

@@ -156,6 +156,13 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 		if err != nil {
 			return err
 		}
+		// The programs' write locks first, in a statement of their own, so
+		// the insert's snapshot is taken after them: it then sees a
+		// cumulative report or void that committed while the batch waited,
+		// and the year totals in the replies count it.
+		if _, err := tx.ExecContext(ctx, lockProgramsShared, pq.Array(programsOf(rows))); err != nil {
+			return err
+		}
 		// The statement's plan does not depend on its values; planning it
 		// anew for every batch (PostgreSQL's choice for a small batch) would
 		// cost more than writing it.
@@ -197,7 +204,11 @@ type newEntryRow struct {
 //
 // Locks, in the Lock order of totals.go: the statement first takes every
 // program's write lock shared, in ascending ID order (locked), so it waits for
-// a cumulative report or void of any of them in flight. Each later part is
+// a cumulative report or void of any of them in flight. (writeBatch takes the
+// same locks in a statement of its own first, so that this one's snapshot
+// sees what such a report or void committed; a cumulative report runs it
+// holding its program's lock already. Taking a lock a transaction holds is
+// free.) Each later part is
 // held back by a one-time filter on the previous part's row count until that
 // part has finished, so the tables are written in the lock order: entries,
 // program_days, program_months, department_days, department_months,
@@ -219,9 +230,7 @@ type newEntryRow struct {
 // up to and including it, in arrival order: the figure a one-by-one run
 // would have given.
 const insertEntriesQuery = `
-	WITH locked AS MATERIALIZED (
-		SELECT count(pg_advisory_xact_lock_shared(` + programLockClass + `, (id % 2147483647)::int)) AS programs
-		FROM unnest($1::bigint[]) AS id
+	WITH locked AS MATERIALIZED (` + lockProgramsShared + `
 	), typed AS (
 		SELECT i.*, p.code, COALESCE(NULLIF(i.department, ''), p.department) AS name
 		FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::date[], $7::bool[],
@@ -229,7 +238,7 @@ const insertEntriesQuery = `
 		     WITH ORDINALITY AS i(program_id, count, reported_total, kind, as_of, approximate, status,
 		                          employment_type, department, note, logged_by, source, idempotency_key, ord)
 		JOIN programs p ON p.id = i.program_id
-		WHERE (SELECT programs FROM locked) >= 0
+		WHERE (SELECT count FROM locked) >= 0
 	), input AS MATERIALIZED (
 		SELECT typed.*,
 		       COALESCE((SELECT m.department FROM departments m
@@ -326,7 +335,6 @@ const insertEntriesQuery = `
 func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[string]commands.AddResult, error) {
 	n := len(rows)
 	var (
-		programs  = make([]int64, 0, n)
 		programID = make([]int64, n)
 		count     = make([]int64, n)
 		reported  = make([]sql.NullInt64, n)
@@ -342,20 +350,17 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 		key       = make([]string, n)
 	)
 	for i, r := range rows {
-		programs = append(programs, r.ProgramID)
 		programID[i], count[i], reported[i], kind[i] = r.ProgramID, r.Count, r.reported, string(r.Kind)
 		asOf[i], approx[i], status[i], emptype[i] = dateArg(r.AsOf), r.Approximate, string(r.Status), r.EmploymentType
 		dept[i], note[i], loggedBy[i], source[i], key[i] = r.Department, r.Note, r.LoggedBy, string(r.Source), r.IdempotencyKey
 	}
-	slices.Sort(programs)
-	programs = slices.Compact(programs)
 
 	var recorded []struct {
 		entryRow
 		YearTotal       int64 `db:"year_total"`
 		YearApproximate bool  `db:"year_approximate"`
 	}
-	err := q.SelectContext(ctx, &recorded, pq.Array(programs), pq.Array(programID), pq.Array(count),
+	err := q.SelectContext(ctx, &recorded, pq.Array(programsOf(rows)), pq.Array(programID), pq.Array(count),
 		pq.Array(reported), pq.Array(kind), pq.Array(asOf), pq.Array(approx), pq.Array(status),
 		pq.Array(emptype), pq.Array(dept), pq.Array(note), pq.Array(loggedBy), pq.Array(source), pq.Array(key))
 	if err != nil {
@@ -366,6 +371,22 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 		out[r.IdempotencyKey] = commands.AddResult{Entry: r.entry(), ProgramTotal: r.YearTotal, ProgramApproximate: r.YearApproximate}
 	}
 	return out, nil
+}
+
+// lockProgramsShared takes the write locks of the programs in $1, shared, in
+// the order given (programsOf sorts them): step 1 of the Lock order.
+const lockProgramsShared = `
+	SELECT count(pg_advisory_xact_lock_shared(` + programLockClass + `, (id % 2147483647)::int))
+	FROM unnest($1::bigint[]) AS id`
+
+// programsOf returns the distinct program IDs of rows in ascending order.
+func programsOf(rows []newEntryRow) []int64 {
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ProgramID
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 // insertEntry records one entry through insertEntriesQuery: count (and, for

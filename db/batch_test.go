@@ -396,3 +396,63 @@ func checkLedgerSums(t *testing.T, s *db.Store) {
 		}
 	}
 }
+
+// An add whose batch waited for its program's lock while a cumulative report
+// held it answers with a year total that counts the report: the figure
+// equals a plain SUM over the entries numbered up to it.
+func TestBatchYearTotalCountsAReportItWaitedFor(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.New(t)
+	youth := programByCode(t, s, "youth")
+	mustAdd(t, s, delta(youth.ID, 100, day(2026, 3, 2)))
+
+	// Hold the program's write lock as a void or a cumulative report does.
+	holder, err := s.DB().BeginTxx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Rollback()
+	if _, err := holder.ExecContext(ctx, `SELECT pg_advisory_xact_lock(4869954, ($1::bigint % 2147483647)::int)`, youth.ID); err != nil {
+		t.Fatal(err)
+	}
+	waiting := func(n int) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+			var got int
+			if err := s.DB().GetContext(ctx, &got, `SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`); err != nil {
+				t.Fatal(err)
+			}
+			if got >= n {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%d writers wait for the program's lock, want %d", got, n)
+			}
+		}
+	}
+	var report, add commands.AddResult
+	var reportErr, addErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { report, reportErr = s.AddEntry(ctx, cumulative(youth.ID, 500, day(2026, 3, 31))) })
+	waiting(1) // the report queues first...
+	wg.Go(func() { add, addErr = s.AddEntry(ctx, delta(youth.ID, 10, day(2026, 4, 1))) })
+	waiting(2) // ...then the batch
+	if err := holder.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	if reportErr != nil || addErr != nil {
+		t.Fatalf("report: %v; add: %v", reportErr, addErr)
+	}
+	var want int64
+	if err := s.DB().GetContext(ctx, &want, `SELECT sum(count) FROM entries WHERE program_id = $1 AND voided_at IS NULL
+		AND status = 'realised' AND as_of BETWEEN '2026-01-01' AND '2026-12-31' AND id <= $2`, youth.ID, add.Entry.ID); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("report #%d, add #%d", report.Entry.ID, add.Entry.ID)
+	if add.ProgramTotal != want {
+		t.Errorf("the add's year total is %d; the entries up to #%d sum to %d", add.ProgramTotal, add.Entry.ID, want)
+	}
+	checkLedgerSums(t, s)
+}

@@ -21,6 +21,9 @@ type cache[T any] struct {
 	value  T
 	loaded bool
 	at     time.Time
+	// generation counts forgets: a load that began before one must not put
+	// back what it read, or a change made here would be hidden for cacheTTL.
+	generation uint64
 }
 
 // get returns the cached value, loading it when it is missing or stale.
@@ -31,13 +34,16 @@ func (c *cache[T]) get(ctx context.Context, load func(context.Context) (T, error
 		c.mu.Unlock()
 		return v, nil
 	}
+	generation := c.generation
 	c.mu.Unlock()
 	v, err := load(ctx)
 	if err != nil {
 		return v, err
 	}
 	c.mu.Lock()
-	c.value, c.loaded, c.at = v, true, time.Now()
+	if c.generation == generation {
+		c.value, c.loaded, c.at = v, true, time.Now()
+	}
 	c.mu.Unlock()
 	return v, nil
 }
@@ -47,6 +53,7 @@ func (c *cache[T]) forget() {
 	c.mu.Lock()
 	var zero T
 	c.value, c.loaded = zero, false
+	c.generation++
 	c.mu.Unlock()
 }
 

@@ -15,6 +15,12 @@ CREATE TABLE program_months (
     CHECK (jobs >= 0 AND approx_jobs >= 0 AND approx_jobs <= jobs)
 );
 
+-- The backfill must see every entry its writers committed: SHARE waits for
+-- the writes in flight and holds off new ones until the migration commits.
+-- (A previous version still running afterwards would not keep the monthly
+-- tables: stop it first; deploy/README.md, "Upgrading".)
+LOCK TABLE entries IN SHARE MODE;
+
 INSERT INTO program_months (program_id, month, status, jobs, approx_jobs)
 SELECT program_id, date_trunc('month', day)::date, status, SUM(jobs), SUM(approx_jobs)
 FROM program_days

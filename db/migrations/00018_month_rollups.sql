@@ -18,6 +18,12 @@ CREATE TABLE department_months (
 );
 CREATE INDEX department_months_month ON department_months (month) INCLUDE (department, program_id, status, jobs);
 
+-- The backfill must see every entry its writers committed: SHARE waits for
+-- the writes in flight and holds off new ones until the migration commits.
+-- (A previous version still running afterwards would not keep the monthly
+-- tables: stop it first; deploy/README.md, "Upgrading".)
+LOCK TABLE entries IN SHARE MODE;
+
 INSERT INTO department_months (department, month, program_id, status, jobs, approx_jobs)
 SELECT department, date_trunc('month', day)::date, program_id, status, SUM(jobs), SUM(approx_jobs)
 FROM department_days
