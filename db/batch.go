@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -156,17 +158,17 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 		if err != nil {
 			return err
 		}
-		// The programs' write locks first, in a statement of their own, so
-		// the insert's snapshot is taken after them: it then sees a
-		// cumulative report or void that committed while the batch waited,
-		// and the year totals in the replies count it.
-		if _, err := tx.ExecContext(ctx, lockProgramsShared, pq.Array(programsOf(rows))); err != nil {
-			return err
-		}
-		// The statement's plan does not depend on its values; planning it
-		// anew for every batch (PostgreSQL's choice for a small batch) would
-		// cost more than writing it.
-		if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_generic_plan`); err != nil {
+		// One round trip before the insert: the programs' write locks, in a
+		// statement of their own so that the insert's snapshot is taken
+		// after them (it then sees a cumulative report or void that
+		// committed while the batch waited, and the year totals in the
+		// replies count it); and a generic plan for the insert, whose plan
+		// does not depend on its values (planning it anew for every batch,
+		// PostgreSQL's choice for a small one, costs more than writing it).
+		// Two statements in one text need the simple protocol, without
+		// parameters: the IDs are integers, written out.
+		if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_generic_plan; `+
+			strings.Replace(lockProgramsShared, "$1::bigint[]", programArray(programsOf(rows)), 1)); err != nil {
 			return err
 		}
 		results, err = insertEntries(ctx, tx.StmtxContext(ctx, stmt), rows)
@@ -378,6 +380,15 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 const lockProgramsShared = `
 	SELECT count(pg_advisory_xact_lock_shared(` + programLockClass + `, (id % 2147483647)::int))
 	FROM unnest($1::bigint[]) AS id`
+
+// programArray writes program IDs as a PostgreSQL array literal.
+func programArray(ids []int64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	return "'{" + strings.Join(parts, ",") + "}'::bigint[]"
+}
 
 // programsOf returns the distinct program IDs of rows in ascending order.
 func programsOf(rows []newEntryRow) []int64 {
