@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"jobsbot/commands"
+	"jobsbot/db/dbtest"
 )
 
 // noBadVerbs fails when a reply carries a fmt error such as %!d(string=180):
@@ -271,59 +272,9 @@ func TestConcurrentWritesOnOneProgramAndDay(t *testing.T) {
 	if n := h.store.ConflictRetries(); n != 0 {
 		t.Errorf("%d transactions hit a deadlock or serialization failure", n)
 	}
-	checkTotalsAgainstEntries(t, h)
+	dbtest.CheckTotals(t, h.store)
 	r := h.run("U1", "status youth", commands.OutcomeOK)
 	mustContain(t, r.Text(), fmt.Sprintf("Total: %s", formatThousands(h.yearTotal())))
-}
-
-// checkTotalsAgainstEntries compares every running total with a plain SUM
-// over the live entries.
-func checkTotalsAgainstEntries(t *testing.T, h *harness) {
-	t.Helper()
-	checks := map[string]string{
-		"program_days": `
-			SELECT count(*) FROM program_days d FULL JOIN (
-				SELECT program_id, as_of, status, sum(count) FILTER (WHERE voided_at IS NULL) AS jobs,
-				       sum(count) FILTER (WHERE voided_at IS NULL AND approximate) AS approx
-				FROM entries GROUP BY 1, 2, 3
-			) e ON (e.program_id, e.as_of, e.status) = (d.program_id, d.day, d.status)
-			WHERE coalesce(d.jobs, -1) <> coalesce(e.jobs, 0) OR coalesce(d.approx_jobs, -1) <> coalesce(e.approx, 0)`,
-		"program_months": `
-			SELECT count(*) FROM program_months d FULL JOIN (
-				SELECT program_id, date_trunc('month', as_of)::date AS month, status,
-				       sum(count) FILTER (WHERE voided_at IS NULL) AS jobs,
-				       sum(count) FILTER (WHERE voided_at IS NULL AND approximate) AS approx
-				FROM entries GROUP BY 1, 2, 3
-			) e ON (e.program_id, e.month, e.status) = (d.program_id, d.month, d.status)
-			WHERE coalesce(d.jobs, -1) <> coalesce(e.jobs, 0) OR coalesce(d.approx_jobs, -1) <> coalesce(e.approx, 0)`,
-		"department_days": `
-			SELECT count(*) FROM department_days d FULL JOIN (
-				SELECT department, program_id, as_of, status, sum(count) FILTER (WHERE voided_at IS NULL) AS jobs
-				FROM entries GROUP BY 1, 2, 3, 4
-			) e ON (e.department, e.program_id, e.as_of, e.status) = (d.department, d.program_id, d.day, d.status)
-			WHERE coalesce(d.jobs, -1) <> coalesce(e.jobs, 0)`,
-		"department_months": `
-			SELECT count(*) FROM department_months d FULL JOIN (
-				SELECT department, program_id, date_trunc('month', as_of)::date AS month, status,
-				       sum(count) FILTER (WHERE voided_at IS NULL) AS jobs,
-				       sum(count) FILTER (WHERE voided_at IS NULL AND approximate) AS approx
-				FROM entries GROUP BY 1, 2, 3, 4
-			) e ON (e.department, e.program_id, e.month, e.status) = (d.department, d.program_id, d.month, d.status)
-			WHERE coalesce(d.jobs, -1) <> coalesce(e.jobs, 0) OR coalesce(d.approx_jobs, -1) <> coalesce(e.approx, 0)`,
-		"departments": `
-			SELECT count(*) FROM (SELECT DISTINCT department FROM entries) e
-			LEFT JOIN departments d ON d.department = e.department
-			WHERE d.department IS NULL`,
-	}
-	for table, q := range checks {
-		var bad int
-		if err := h.store.DB().GetContext(context.Background(), &bad, q); err != nil {
-			t.Fatal(err)
-		}
-		if bad != 0 {
-			t.Errorf("%s: %d rows differ from a plain SUM over entries", table, bad)
-		}
-	}
 }
 
 // formatThousands writes n with thousands separators, as replies do.
@@ -386,7 +337,7 @@ func TestCumulativeReportsStayTrueUnderRandomHistories(t *testing.T) {
 	if len(recorded) < 40 {
 		t.Fatalf("only %d entries recorded: the history is too thin to test anything", len(recorded))
 	}
-	checkTotalsAgainstEntries(t, h)
+	dbtest.CheckTotals(t, h.store)
 	r := h.run("U1", "status", commands.OutcomeOK)
 	mustContain(t, r.Text(), fmt.Sprintf("Total: %s", formatThousands(h.yearTotal())))
 }
