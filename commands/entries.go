@@ -34,7 +34,7 @@ type invalid struct {
 // prepareEntry checks a draft and turns it into a NewEntry; the typed command
 // and the Slack form both go through here so they accept exactly the same.
 func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department, d entryDraft) (NewEntry, Program, *invalid) {
-	p, ok := s.programIndex(programs).find(programs, d.program)
+	p, ok := s.lookupProgram(programs, d.program)
 	if !ok {
 		return NewEntry{}, Program{}, &invalid{field: FieldProgram}
 	}
@@ -282,7 +282,7 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if typed != "" {
-		p, ok := findProgram(programs, typed)
+		p, ok := s.lookupProgram(programs, typed)
 		if !ok {
 			return s.unknownProgram(cmd.Name, typed, programs)
 		}

@@ -22,7 +22,8 @@ func programNames(p Program) []string {
 }
 
 // findProgram returns the program a typed name means: its code, an alias, or
-// its Korean or English name, ignoring case and spaces.
+// its Korean or English name, ignoring case and spaces. For a list the store
+// handed out, Service.lookupProgram answers from a cached index.
 func findProgram(programs []Program, typed string) (Program, bool) {
 	return newProgramIndex(programs).find(programs, typed)
 }
@@ -109,6 +110,12 @@ func (c *programIndexCache) get(programs []Program) programIndex {
 	c.sum, c.index = sum, index
 	c.mu.Unlock()
 	return index
+}
+
+// lookupProgram is findProgram for a list the store handed out, through the
+// Service's cached index.
+func (s *Service) lookupProgram(programs []Program, typed string) (Program, bool) {
+	return s.programIndex(programs).find(programs, typed)
 }
 
 // programIndex is the index of programs, from the Service's cache.
@@ -381,7 +388,7 @@ func (s *Service) typedProgram(cmd Command, list []Program) (p Program, r Reply,
 	if typed == "" {
 		return Program{}, s.refuse(cmd.Name, s.msg("programs.which_program_give_its2")), false
 	}
-	p, ok = findProgram(list, typed)
+	p, ok = s.lookupProgram(list, typed)
 	if !ok {
 		return Program{}, s.unknownProgram(cmd.Name, typed, list), false
 	}

@@ -152,7 +152,7 @@ func (s *Service) statusScope(ctx context.Context, cmd Command, all []Program) (
 	if typed == "" {
 		return nil, dept, nil, nil
 	}
-	p, ok := findProgram(all, typed)
+	p, ok := s.lookupProgram(all, typed)
 	d, isDept := findDepartment(depts, typed)
 	switch {
 	case ok:

@@ -25,7 +25,7 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 		if err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		}
-		p, ok := findProgram(programs, typed)
+		p, ok := s.lookupProgram(programs, typed)
 		if !ok {
 			return s.unknownProgram(cmd.Name, typed, programs)
 		}

@@ -168,7 +168,7 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 		// Two statements in one text need the simple protocol, without
 		// parameters: the IDs are integers, written out.
 		if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_generic_plan; `+
-			strings.Replace(lockProgramsShared, "$1::bigint[]", programArray(programsOf(rows)), 1)); err != nil {
+			lockProgramsShared(programArray(programsOf(rows)))); err != nil {
 			return err
 		}
 		results, err = insertEntries(ctx, tx.StmtxContext(ctx, stmt), rows)
@@ -232,7 +232,7 @@ type newEntryRow struct {
 // up to and including it, in arrival order: the figure a one-by-one run
 // would have given.
 const insertEntriesQuery = `
-	WITH locked AS MATERIALIZED (` + lockProgramsShared + `
+	WITH locked AS MATERIALIZED (` + lockProgramsHead + `$1::bigint[]` + lockProgramsTail + `
 	), typed AS (
 		SELECT i.*, p.code, COALESCE(NULLIF(i.department, ''), p.department) AS name
 		FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::date[], $7::bool[],
@@ -375,11 +375,20 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 	return out, nil
 }
 
-// lockProgramsShared takes the write locks of the programs in $1, shared, in
-// the order given (programsOf sorts them): step 1 of the Lock order.
-const lockProgramsShared = `
+// lockProgramsShared is a query that takes the write locks of the programs
+// in ids (an array expression), shared, in the array's order (programsOf
+// sorts them): step 1 of the Lock order. insertEntriesQuery holds the same
+// text around its $1.
+func lockProgramsShared(ids string) string {
+	return lockProgramsHead + ids + lockProgramsTail
+}
+
+const (
+	lockProgramsHead = `
 	SELECT count(pg_advisory_xact_lock_shared(` + programLockClass + `, (id % 2147483647)::int))
-	FROM unnest($1::bigint[]) AS id`
+	FROM unnest(`
+	lockProgramsTail = `) AS id`
+)
 
 // programArray writes program IDs as a PostgreSQL array literal.
 func programArray(ids []int64) string {

@@ -392,18 +392,7 @@ func (s *Store) DailyJobs(ctx context.Context, from, to time.Time) ([]commands.D
 		GROUP BY day
 		HAVING SUM(jobs) > 0
 		ORDER BY day`
-	var rows []struct {
-		Day  time.Time `db:"day"`
-		Jobs int64     `db:"jobs"`
-	}
-	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to)); err != nil {
-		return nil, wrap("daily jobs", err)
-	}
-	out := make([]commands.DayTotal, len(rows))
-	for i, r := range rows {
-		out[i] = commands.DayTotal{Day: dateOf(r.Day), Jobs: r.Jobs}
-	}
-	return out, nil
+	return s.dayTotals(ctx, "daily jobs", q, from, to)
 }
 
 // CumulativeJobsByDay returns live realised jobs recorded by cumulative
@@ -419,12 +408,17 @@ func (s *Store) CumulativeJobsByDay(ctx context.Context, from, to time.Time) ([]
 		  AND program_id IN (SELECT id FROM programs WHERE unit <> '회') -- sessions are not jobs
 		GROUP BY as_of
 		ORDER BY as_of`
+	return s.dayTotals(ctx, "cumulative jobs by day", q, from, to)
+}
+
+// dayTotals runs a query of (day, jobs) rows over [from, to] ($1, $2).
+func (s *Store) dayTotals(ctx context.Context, what, q string, from, to time.Time) ([]commands.DayTotal, error) {
 	var rows []struct {
 		Day  time.Time `db:"day"`
 		Jobs int64     `db:"jobs"`
 	}
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to)); err != nil {
-		return nil, wrap("cumulative jobs by day", err)
+		return nil, wrap(what, err)
 	}
 	out := make([]commands.DayTotal, len(rows))
 	for i, r := range rows {
