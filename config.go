@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"jobsbot/bot/digest"
 	"jobsbot/commands"
 )
 
@@ -42,6 +41,9 @@ type config struct {
 	ShutdownGrace time.Duration
 	// WritesPerMinute is each Slack user's write rate limit; -1 is off.
 	WritesPerMinute int
+	// ExportConcurrency is how many exports this process builds at once
+	// (EXPORT_CONCURRENCY); each user has at most one in flight.
+	ExportConcurrency int
 
 	// Reminders: REMINDER_SCHEDULE ("off" turns them off) and the managers'
 	// channel for the last round's list (REMINDER_CHANNEL, default DIGEST_CHANNEL).
@@ -82,8 +84,8 @@ func loadConfig(getenv func(string) string) (config, error) {
 		DigestSchedule:     get("DIGEST_SCHEDULE", "0 9 * * MON"),
 	}
 	var errs []error
-	if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		errs = append(errs, errors.New("DATABASE_URL: must be a postgres:// URL, e.g. "+defaultDatabaseURL))
+	if err := checkDatabaseURL(c.DatabaseURL); err != nil {
+		errs = append(errs, err)
 	}
 	tz := get("BOT_TIMEZONE", "Asia/Seoul")
 	loc, err := time.LoadLocation(tz)
@@ -120,23 +122,22 @@ func loadConfig(getenv func(string) string) (config, error) {
 		errs = append(errs, fmt.Errorf("SHUTDOWN_GRACE: %q is not a duration from 1s to 60s, e.g. 10s", get("SHUTDOWN_GRACE", "")))
 	}
 	c.ShutdownGrace = grace
-	switch limit := strings.ToLower(get("WRITE_RATE_LIMIT", strconv.Itoa(commands.DefaultWritesPerMinute))); limit {
-	case "off", "0":
-		c.WritesPerMinute = -1
-	default:
-		n, err := strconv.Atoi(limit)
-		if err != nil || n < 1 || n > 6000 {
-			errs = append(errs, fmt.Errorf("WRITE_RATE_LIMIT: %q is not a number of writes a minute per user (1-6000) or off", limit))
-		}
-		c.WritesPerMinute = n
+	if c.WritesPerMinute, err = parseWriteRateLimit(get("WRITE_RATE_LIMIT", strconv.Itoa(commands.DefaultWritesPerMinute))); err != nil {
+		errs = append(errs, err)
 	}
-	if _, err := digest.ParseSchedule(c.DigestSchedule); err != nil {
-		errs = append(errs, fmt.Errorf("DIGEST_SCHEDULE: %q is not a cron expression (minute hour day month weekday, e.g. 0 9 * * MON)", c.DigestSchedule))
+	if c.ExportConcurrency, err = parseExportConcurrency(get("EXPORT_CONCURRENCY", strconv.Itoa(commands.DefaultExportConcurrency))); err != nil {
+		errs = append(errs, err)
+	}
+	if err := checkDigestSchedule(c.DigestSchedule); err != nil {
+		errs = append(errs, err)
 	}
 	c.ReminderChannel = get("REMINDER_CHANNEL", c.DigestChannel)
 	if sched := get("REMINDER_SCHEDULE", ""); strings.EqualFold(sched, "off") {
 		c.RemindersOff = true
 	} else if c.ReminderSchedule, err = commands.ParseReminderSchedule(sched); err != nil {
+		errs = append(errs, err)
+	}
+	if err := checkSlackAPIURL(c.SlackAPIURL); err != nil {
 		errs = append(errs, err)
 	}
 	if c.SlackAPIURL != "" && !strings.HasSuffix(c.SlackAPIURL, "/") {

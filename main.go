@@ -175,8 +175,9 @@ func newService(cfg config, store commands.Store, logger *slog.Logger, managers 
 		Managers: managers,
 		Logger:   logger,
 
-		WritesPerMinute: cfg.WritesPerMinute,
-		Reminders:       cfg.ReminderSchedule,
+		WritesPerMinute:   cfg.WritesPerMinute,
+		ExportConcurrency: cfg.ExportConcurrency,
+		Reminders:         cfg.ReminderSchedule,
 	})
 }
 

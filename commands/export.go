@@ -125,6 +125,11 @@ func (s *Service) export(ctx context.Context, c Caller, cmd Command) Reply {
 	if s.exporter == nil || s.sender == nil {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("export.files_can_be_sent")}
 	}
+	release, refused := s.admitExport(ctx, c)
+	if refused != nil {
+		return *refused
+	}
+	defer release()
 	tmp, err := os.CreateTemp("", "jobsbot-export-*")
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, fmt.Errorf("export temp file: %w", err))

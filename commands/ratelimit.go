@@ -24,12 +24,27 @@ const (
 	limiterIdle = 10 * time.Minute
 )
 
-// writeLimiter keeps a token bucket per user.
+// limiter keeps a token bucket per user: the write limit and the export
+// limit are two of them.
+type limiter struct {
+	every rate.Limit
+	burst int
+	mu    sync.Mutex
+	users map[string]*userBucket
+	swept time.Time
+}
+
+// writeLimiter is the write limit: a limiter and its rate in words.
 type writeLimiter struct {
+	*limiter
 	perMinute int
-	mu        sync.Mutex
-	users     map[string]*userBucket
-	swept     time.Time
+}
+
+// rateEvery is one event per d.
+func rateEvery(d time.Duration) rate.Limit { return rate.Every(d) }
+
+func newLimiter(every rate.Limit, burst int) *limiter {
+	return &limiter{every: every, burst: burst, users: map[string]*userBucket{}}
 }
 
 type userBucket struct {
@@ -41,12 +56,12 @@ func newWriteLimiter(perMinute int) *writeLimiter {
 	if perMinute <= 0 {
 		return nil
 	}
-	return &writeLimiter{perMinute: perMinute, users: map[string]*userBucket{}}
+	return &writeLimiter{limiter: newLimiter(rate.Limit(float64(perMinute)/60), writeBurst), perMinute: perMinute}
 }
 
 // wait takes one write from user's bucket at now; it returns 0 when the write
 // may go ahead, else how long until it could.
-func (l *writeLimiter) wait(user string, now time.Time) time.Duration {
+func (l *limiter) wait(user string, now time.Time) time.Duration {
 	if l == nil {
 		return 0
 	}
@@ -62,7 +77,7 @@ func (l *writeLimiter) wait(user string, now time.Time) time.Duration {
 	}
 	b, ok := l.users[user]
 	if !ok {
-		b = &userBucket{lim: rate.NewLimiter(rate.Limit(float64(l.perMinute)/60), writeBurst)}
+		b = &userBucket{lim: rate.NewLimiter(l.every, l.burst)}
 		l.users[user] = b
 	}
 	b.seen = now
@@ -78,6 +93,9 @@ func (l *writeLimiter) wait(user string, now time.Time) time.Duration {
 // the write may go ahead.
 func (s *Service) writeLimited(ctx context.Context, c Caller, command string) *Reply {
 	if c.Source != SourceSlash && c.Source != SourceModal {
+		return nil
+	}
+	if s.limiter == nil {
 		return nil
 	}
 	d := s.limiter.wait(c.UserID, s.now())

@@ -40,6 +40,9 @@ type Config struct {
 	// means exports are not available here (the console) and the command says so.
 	Exporter   Exporter
 	FileSender FileSender
+	// ExportConcurrency is how many exports the process builds at once
+	// (EXPORT_CONCURRENCY); 0 means DefaultExportConcurrency.
+	ExportConcurrency int
 	// Reminders is REMINDER_SCHEDULE; the zero value is the default (3
 	// working days before the last working day of the month, 10:00).
 	Reminders ReminderSchedule
@@ -76,6 +79,7 @@ type Service struct {
 	// channel post, or the per-request copy Handle runs on. See language.go.
 	pinned  bool
 	limiter *writeLimiter // shared by the copies With… makes; nil: no limit
+	exports *exportGate   // shared by the copies too
 	// programIndexes is shared by the copies too; nil builds every index anew.
 	programIndexes *programIndexCache
 	exporter       Exporter
@@ -106,6 +110,7 @@ func New(cfg Config) *Service {
 		perMinute = DefaultWritesPerMinute
 	}
 	s.limiter = newWriteLimiter(perMinute)
+	s.exports = newExportGate(cfg.ExportConcurrency)
 	s.programIndexes = newProgramIndexCache()
 	if s.loc == nil {
 		s.loc = dates.Seoul()

@@ -1,0 +1,94 @@
+package commands
+
+import (
+	"context"
+	"math"
+	"sync"
+	"time"
+)
+
+// Exports are the most expensive command: one reads a year (or, with --all,
+// the whole ledger) through a database connection and writes a spreadsheet.
+// They are bounded three ways, so neither one user nor many can take the
+// bot's memory or the other users' connections:
+//   - each user has at most one export in flight;
+//   - the process builds at most EXPORT_CONCURRENCY at once (default 2);
+//   - each Slack user may ask for exportBurst at once, then one every
+//     exportEvery (a limiter of its own: an export costs far more than a write).
+//
+// Past any of them the user is told to wait; nothing queues, so a flood of
+// requests holds no goroutines, memory or connections.
+const (
+	// DefaultExportConcurrency is EXPORT_CONCURRENCY's default.
+	DefaultExportConcurrency = 2
+	exportBurst              = 3
+	exportEvery              = 2 * time.Minute
+)
+
+// exportGate admits exports: one per user, slots per process.
+type exportGate struct {
+	mu      sync.Mutex
+	slots   int
+	running map[string]bool // users with an export in flight
+	limiter *limiter
+}
+
+func newExportGate(slots int) *exportGate {
+	if slots <= 0 {
+		slots = DefaultExportConcurrency
+	}
+	return &exportGate{slots: slots, running: map[string]bool{},
+		limiter: newLimiter(rateEvery(exportEvery), exportBurst)}
+}
+
+// exportRefusal says why an export may not start now.
+type exportRefusal int
+
+const (
+	exportAdmitted exportRefusal = iota
+	exportYours                  // the user's own earlier export is still running
+	exportBusy                   // every slot of the process is taken
+)
+
+// enter takes a slot for user; release must be called when admitted.
+func (g *exportGate) enter(user string) (release func(), refusal exportRefusal) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	switch {
+	case g.running[user]:
+		return nil, exportYours
+	case len(g.running) >= g.slots:
+		return nil, exportBusy
+	}
+	g.running[user] = true
+	return func() {
+		g.mu.Lock()
+		delete(g.running, user)
+		g.mu.Unlock()
+	}, exportAdmitted
+}
+
+// admitExport lets an export start, returning the release to defer, or
+// answers why it may not. Every caller counts against the process's slots
+// and the one-per-user rule (the console too: it shares the database); the
+// rate limit applies to Slack users, as the write limit does.
+func (s *Service) admitExport(ctx context.Context, c Caller) (release func(), refused *Reply) {
+	release, why := s.exports.enter(c.UserID)
+	switch why {
+	case exportYours:
+		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg("exportlimit.yours_running")}
+	case exportBusy:
+		s.log.WarnContext(ctx, "export refused: every slot busy", "user", c.UserID, "slots", s.exports.slots)
+		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg("exportlimit.busy")}
+	}
+	if c.Source == SourceSlash || c.Source == SourceModal {
+		if d := s.exports.limiter.wait(c.UserID, s.now()); d > 0 {
+			release()
+			secs := int(math.Ceil(d.Seconds()))
+			s.log.WarnContext(ctx, "export rate limit", "user", c.UserID, "retry_after_s", secs)
+			return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg("exportlimit.too_often",
+				"Burst", exportBurst, "Minutes", int(exportEvery/time.Minute), "Secs", secs)}
+		}
+	}
+	return release, nil
+}
