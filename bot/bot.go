@@ -138,7 +138,7 @@ func New(cfg Config) (*Bot, error) {
 		teamID:   cfg.TeamID,
 		appToken: cfg.AppToken,
 		registry: cfg.Registry,
-		http:     &http.Client{Timeout: apiClientTimeout},
+		http:     delivery.HTTPClient(apiClientTimeout),
 		seen:     newSeenSet(10*time.Minute, 10000),
 		work:     &tracker{},
 		fastWait: fastReplyWait,
@@ -174,7 +174,7 @@ func New(cfg Config) (*Bot, error) {
 	}
 	b.metrics = m
 	b.health = &readiness{check: b.ready, log: b.log}
-	opts := []slack.Option{slack.OptionHTTPClient(&http.Client{Timeout: apiClientTimeout})}
+	opts := []slack.Option{slack.OptionHTTPClient(delivery.HTTPClient(apiClientTimeout))}
 	if cfg.AppToken != "" {
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -41,7 +40,7 @@ func NewFileSender(botToken, apiURL string, logger *slog.Logger) *FileSender {
 		logger = slog.Default()
 	}
 	// The shared client, with a longer timeout: an upload is a large body.
-	api := delivery.NewSlackClient(botToken, apiURL, slack.OptionHTTPClient(&http.Client{Timeout: uploadTimeout}))
+	api := delivery.NewSlackClient(botToken, apiURL, slack.OptionHTTPClient(delivery.HTTPClient(uploadTimeout)))
 	return &FileSender{api: api, log: logger}
 }
 

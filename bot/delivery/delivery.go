@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -20,9 +19,10 @@ import (
 // NewSlackClient returns the Slack Web API client the whole bot uses (the
 // transport, the digest and the reminders); apiURL, when set, replaces
 // Slack's (fake servers in tests, SLACK_API_URL) and must end with "/".
-// extra options come last, so they may replace the HTTP client's 30 s timeout.
+// extra options come last, so they may replace the HTTP client's 30 s
+// timeout: with HTTPClient, which keeps the limit on the answer's size.
 func NewSlackClient(token, apiURL string, extra ...slack.Option) *slack.Client {
-	opts := []slack.Option{slack.OptionHTTPClient(&http.Client{Timeout: 30 * time.Second})}
+	opts := []slack.Option{slack.OptionHTTPClient(HTTPClient(30 * time.Second))}
 	if apiURL != "" {
 		opts = append(opts, slack.OptionAPIURL(apiURL))
 	}
