@@ -297,8 +297,11 @@ func commandSpecs() []commandSpec {
 		},
 		{
 			Name: "lang", Words: []string{"lang", "language", "언어"},
-			Parse: parseLang,
-			Run:   (*Service).chooseLanguage,
+			// A change is a write: limited like one, so `lang` in a loop
+			// cannot make every request reload languages.
+			Writes: true,
+			Parse:  parseLang,
+			Run:    (*Service).chooseLanguage,
 		},
 		{
 			Name: "help", Words: []string{"help", "도움말", "?"},

@@ -50,8 +50,12 @@ type Store struct {
 	// status reads them, and they change a few times a year.
 	programs    cache[[]commands.Program]
 	departments cache[[]commands.Department]
-	// languages is every user's chosen reply language, cached the same way.
-	languages cache[map[string]commands.Lang]
+	// languages caches each user's chosen reply language (languages.go).
+	languages languageCache
+
+	// languageReads counts the queries that read user_settings and the rows
+	// they returned (LanguageReads).
+	languageQueries, languageRows atomic.Int64
 
 	// conflicts counts transactions that failed with a deadlock or a
 	// serialization failure and were retried (ConflictRetries).
