@@ -132,7 +132,10 @@ func csvValue(v any, kind cellKind) string {
 // as a formula when the CSV is opened in a spreadsheet: a cell that starts
 // with = + - @, a tab or a carriage return gets a leading apostrophe, which
 // Excel and LibreOffice show as plain text (OWASP's CSV injection advice).
+// The invisible characters go first (plainText), so a zero-width space or a
+// bidi control in front of = cannot hide it from the check.
 func csvText(s string) string {
+	s = plainText(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

@@ -125,7 +125,7 @@ func (rw *rowWriter) row(cells []cell) error {
 			rw.num = strconv.AppendFloat(rw.num[:0], excelSerial(v), 'f', -1, 64)
 		case string:
 			rw.w.WriteString(` t="inlineStr"><is><t xml:space="preserve">`)
-			if err := xml.EscapeText(rw.w, []byte(v)); err != nil {
+			if err := xml.EscapeText(rw.w, []byte(plainText(v))); err != nil {
 				return err
 			}
 			rw.w.WriteString(`</t></is></c>`)

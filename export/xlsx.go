@@ -219,7 +219,11 @@ func writeReport(sw *excelize.StreamWriter, st styles, g reportGrid) error {
 			if j < g.labels && g.kinds[i] == rowItem {
 				style = st.text
 			}
-			out[j] = excelize.Cell{StyleID: style, Formula: c.formula, Value: c.value}
+			v := c.value
+			if s, ok := v.(string); ok {
+				v = plainText(s)
+			}
+			out[j] = excelize.Cell{StyleID: style, Formula: c.formula, Value: v}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := sw.SetRow(cell, out); err != nil {
@@ -276,6 +280,9 @@ func styleOf(st styles, kind cellKind) int {
 func styled(st styles, kind cellKind, v any) any {
 	if v == nil {
 		return nil
+	}
+	if s, ok := v.(string); ok {
+		v = plainText(s)
 	}
 	if style := styleOf(st, kind); style != 0 {
 		return excelize.Cell{StyleID: style, Value: v}
