@@ -184,6 +184,9 @@ func (s *Service) deptRename(ctx context.Context, cmd Command) Reply {
 	if r, bad := s.badDepartmentName(cmd.Name, to); bad {
 		return r
 	}
+	if to == d.Name {
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("deptcmds.already_named", "Name", d.Name)}
+	}
 	if other, _, _ := s.deptNamed(ctx, to); other.Name != "" && other.Name != d.Name {
 		return s.refuse(cmd.Name, s.msg("deptcmds.already_names_department_use2", "To", to, "Name", other.Name))
 	}
@@ -230,9 +233,12 @@ func (s *Service) deptTarget(ctx context.Context, c Caller, cmd Command) Reply {
 	if cmd.Opts.Year != 0 {
 		year = cmd.Opts.Year
 	}
-	old, err := s.store.SetDepartmentTarget(ctx, year, d.Name, cmd.Count.Value, c.UserID)
+	old, unchanged, err := s.store.SetDepartmentTarget(ctx, year, d.Name, cmd.Count.Value, c.UserID)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if unchanged {
+		return Reply{Title: s.msg("deptcmds.target_unchanged", "Year", year, "Name", d.Name, "Target", s.jobs(old))}
 	}
 	if old == 0 {
 		return Reply{Title: s.msg("deptcmds.d_target_of_is", "Year", year, "Name", d.Name, "Target", s.jobs(cmd.Count.Value))}

@@ -59,7 +59,7 @@ func (s *Service) none(ctx context.Context, c Caller, cmd Command) Reply {
 	return Reply{Title: s.msg("nothing.recorded_d_had_nothing", "ID", n.ID, "Name", d.Name, "Month", s.monthLabel(month)),
 		Sections: []Section{{Lines: []string{s.msg("nothing.wrong_jobs_void_d", "ID", n.ID)}}},
 		Actions: []Action{{ID: ActionUndo, Label: s.msg("entries.undo"), Style: "danger",
-			Command: fmt.Sprintf("void %d undone from the confirmation", n.ID)}}}
+			Command: fmt.Sprintf("void %d %s", n.ID, s.msg("entries.undo_reason"))}}}
 }
 
 // nothingContradicts refuses 실적 없음 for a month the department already

@@ -38,8 +38,9 @@ type Store interface {
 	// DepartmentTargets returns the departments' yearly targets.
 	DepartmentTargets(ctx context.Context, year int) (map[string]int64, error)
 	// SetDepartmentTarget sets or revises a department's yearly target and
-	// returns the old value (0 if none).
-	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string) (int64, error)
+	// returns the old value (0 if none); unchanged is true when the target
+	// already was jobs, and then nothing was written.
+	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string) (old int64, unchanged bool, err error)
 	// AddNothing records a "nothing to report" for a department and month;
 	// ErrConflict if one is live already.
 	AddNothing(ctx context.Context, n NothingReport) (NothingReport, error)

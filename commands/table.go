@@ -203,6 +203,7 @@ func commandSpecs() []commandSpec {
 		{
 			Name: "dept target", Words: []string{"target", "목표"},
 			Manager: true,
+			Guarded: true,
 			Writes:  true,
 			Options: []string{"year"},
 			Parse:   parseCounted,

@@ -51,14 +51,21 @@ func (s *Store) loadDepartments(ctx context.Context) ([]commands.Department, err
 
 // AddDepartment adds d to the managed list. A retired row of the same name
 // (or one the add statement created for an unchecked name) is reactivated
-// with d's fields, keeping its last-logged date; an active one is a conflict.
+// with d's fields, keeping its last-logged date and its aliases (but for
+// any an active department has taken since); an active one is a conflict.
 func (s *Store) AddDepartment(ctx context.Context, d commands.Department) (commands.Department, error) {
 	defer s.departments.forget()
 	const q = `
 		INSERT INTO departments (department, aliases, active, reporters, channel)
 		VALUES ($1, $2, true, $3, $4)
 		ON CONFLICT (department) DO UPDATE
-		SET aliases = EXCLUDED.aliases, active = true, reporters = EXCLUDED.reporters,
+		SET aliases = ARRAY(
+		        SELECT a FROM unnest(departments.aliases || EXCLUDED.aliases) WITH ORDINALITY u(a, i)
+		        WHERE a = ANY(EXCLUDED.aliases) OR NOT EXISTS (
+		            SELECT 1 FROM departments o
+		            WHERE o.active AND o.department <> departments.department AND (o.department = a OR a = ANY(o.aliases)))
+		        GROUP BY a ORDER BY min(i)),
+		    active = true, reporters = EXCLUDED.reporters,
 		    channel = EXCLUDED.channel, updated_at = now()
 		WHERE NOT departments.active
 		RETURNING ` + departmentColumns
@@ -94,11 +101,17 @@ func (s *Store) UpdateDepartment(ctx context.Context, d commands.Department) (co
 // RenameDepartment gives the department from a new name: a new row takes over
 // its aliases, reporters and channel, with the old name as one more alias so
 // people who still type it land on it, and everything credited to from moves
-// to it (see moveDepartment). ErrConflict if the new name is taken.
+// to it (see moveDepartment). A rename to one of its own aliases drops that
+// alias: it is the name now. ErrConflict if the new name is taken.
 func (s *Store) RenameDepartment(ctx context.Context, from, to string) (commands.Department, error) {
+	// An alias is the new name when it reads the same as commands.fold
+	// reads names: case, spaces and - _ . · ・ / aside.
 	const create = `
 		INSERT INTO departments (department, aliases, active, reporters, channel)
-		SELECT $2, array_append(aliases, $1), true, reporters, channel
+		SELECT $2, array_append(ARRAY(
+		           SELECT a FROM unnest(aliases) a
+		           WHERE lower(regexp_replace(a, '[[:space:]_./·・-]', '', 'g')) <> lower(regexp_replace($2, '[[:space:]_./·・-]', '', 'g'))), $1),
+		       true, reporters, channel
 		FROM departments WHERE department = $1`
 	out, err := s.takeOverDepartment(ctx, create, from, to)
 	if err != nil {
@@ -234,15 +247,20 @@ func (s *Store) DepartmentTargets(ctx context.Context, year int) (map[string]int
 
 // SetDepartmentTarget sets or revises a department's yearly target, keeping
 // the old value in department_target_revisions; it returns the old value (0
-// when there was none).
-func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string) (int64, error) {
+// when there was none). The same figure again writes nothing: no revision
+// reading "300 → 300".
+func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string) (int64, bool, error) {
 	var old sql.NullInt64
+	unchanged := false
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// The row lock (or the insert's conflict wait) orders concurrent
 		// revisions, so each records the value it replaced.
 		const current = `SELECT jobs FROM department_targets WHERE year = $1 AND department = $2 FOR UPDATE`
 		if err := sqlx.GetContext(ctx, tx, &old, current, year, department); err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
+		}
+		if unchanged = old.Valid && old.Int64 == jobs; unchanged {
+			return nil
 		}
 		const upsert = `
 			INSERT INTO department_targets (year, department, jobs, set_by) VALUES ($1, $2, $3, $4)
@@ -257,7 +275,7 @@ func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department st
 		return err
 	})
 	if err != nil {
-		return 0, wrap(fmt.Sprintf("set target of %q for %d", department, year), err)
+		return 0, false, wrap(fmt.Sprintf("set target of %q for %d", department, year), err)
 	}
-	return old.Int64, nil
+	return old.Int64, unchanged, nil
 }
