@@ -68,9 +68,15 @@ func checkDigestSchedule(spec string) error {
 	// A year of firings from a fixed start covers every shape cron allows
 	// (a gap can shrink only on some days, months or weekdays).
 	at := sched.Next(time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC))
+	if at.IsZero() {
+		return fmt.Errorf("DIGEST_SCHEDULE: %q never posts (no such date); use e.g. 0 9 * * MON", spec)
+	}
 	end := at.AddDate(1, 0, 0)
 	for n := 0; at.Before(end) && n < 24*366; n++ {
 		next := sched.Next(at)
+		if next.IsZero() {
+			break // fires on a date that comes rarely, such as 29 February
+		}
 		if next.Sub(at) < minDigestInterval {
 			return fmt.Errorf("DIGEST_SCHEDULE: %q posts more often than once an hour; the digest is weekly, e.g. 0 9 * * MON", spec)
 		}

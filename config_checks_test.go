@@ -23,6 +23,8 @@ func TestConfigRefusesUnsafeSettings(t *testing.T) {
 		{"DIGEST_SCHEDULE", "* * * * *", false},
 		{"DIGEST_SCHEDULE", "0,30 9 * * MON", false},
 		{"DIGEST_SCHEDULE", "0 * * * *", true},
+		{"DIGEST_SCHEDULE", "0 0 30 2 *", false},
+		{"DIGEST_SCHEDULE", "0 9 29 2 *", true},
 		{"DIGEST_SCHEDULE", "@weekly", true},
 		{"DIGEST_SCHEDULE", "0 9 * * MON", true},
 		{"SLACK_API_URL", "ftp://x", false},
