@@ -71,7 +71,7 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 	if asOf.Year() < year {
 		return s.refuse(cmd.Name, s.msg("report_text.d_has_not_started", "Year", year))
 	}
-	data, err := LoadReportData(ctx, s.store, year, asOf)
+	data, err := LoadReportData(ctx, s.store, year, asOf, s.loc)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
