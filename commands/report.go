@@ -39,6 +39,9 @@ type ReportData struct {
 	Programs []Program
 	Targets  Targets      // in force on AsOf (변경)
 	Original Targets      // as first set (당초)
+	// Departments are the managed list's active departments: each has a row
+	// in the report by department, so one that never reported shows as such.
+	Departments []string
 	This     []MonthTotal // 1 January .. AsOf
 	LastYear []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
 }
@@ -56,6 +59,15 @@ func LoadReportData(ctx context.Context, store Store, year int, asOf time.Time, 
 		return d, fmt.Errorf("report targets: %w", err)
 	}
 	d.Targets, d.Original = targets.InForce, targets.Original
+	depts, err := store.Departments(ctx)
+	if err != nil {
+		return d, fmt.Errorf("report departments: %w", err)
+	}
+	for _, dept := range depts {
+		if dept.Active {
+			d.Departments = append(d.Departments, dept.Name)
+		}
+	}
 	if d.This, err = store.MonthTotals(ctx, dates.On(year, time.January, 1), asOf); err != nil {
 		return d, fmt.Errorf("report months: %w", err)
 	}
@@ -145,6 +157,11 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 	for _, k := range seedKeys(d.Programs, by, lang) {
 		row(k)
 	}
+	if by == ReportByDepartment {
+		for _, dept := range d.Departments {
+			row(reportKey{key: dept, label: dept})
+		}
+	}
 	for _, p := range d.Programs {
 		if t := d.Targets.Programs[p.ID]; t > 0 && p.CountsAsJobs() && by != ReportByType {
 			x := row(keyOf(p, nil, by, lang))
@@ -184,7 +201,7 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		g.Rows = append(g.Rows, x)
 	}
 	for i := range r.Groups {
-		r.Groups[i].Subtotal = sumRows(r.Groups[i].Rows)
+		r.Groups[i].Subtotal = SumRows(r.Groups[i].Rows)
 		r.Total = addRow(r.Total, r.Groups[i].Subtotal)
 	}
 	if d.Targets.Total > 0 {
@@ -302,7 +319,8 @@ func sectorValue(lbl string) string {
 	return string(v)
 }
 
-func sumRows(rows []ReportRow) ReportRow {
+// SumRows adds rows up, as a subtotal does.
+func SumRows(rows []ReportRow) ReportRow {
 	var t ReportRow
 	for _, r := range rows {
 		t = addRow(t, r)
@@ -328,6 +346,10 @@ func pick(lang Lang, id string) string { return i18n.Default().Printer(string(la
 
 // ReportByLabel names a grouping in a language ("사업별").
 func ReportByLabel(by ReportBy, lang Lang) string { return label(reportByWords, by, lang) }
+
+// DisclosureOrder is a disclosure type's place in the official order
+// (직접일자리 first, 기타 last), unknown types after it.
+func DisclosureOrder(code string) int { return vocabIndex(disclosureWords, code) }
 
 // DisclosureLabel names a national disclosure type in a language.
 func DisclosureLabel(code string, lang Lang) string { return label(disclosureWords, code, lang) }
