@@ -37,13 +37,13 @@ type ReportData struct {
 	Year     int
 	AsOf     time.Time // the report date: 누계 counts through it
 	Programs []Program
-	Targets  Targets      // in force on AsOf (변경)
-	Original Targets      // as first set (당초)
+	Targets  Targets // in force on AsOf (변경)
+	Original Targets // as first set (당초)
 	// Departments are the managed list's active departments: each has a row
 	// in the report by department, so one that never reported shows as such.
 	Departments []string
-	This     []MonthTotal // 1 January .. AsOf
-	LastYear []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
+	This        []MonthTotal // 1 January .. AsOf
+	LastYear    []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
 }
 
 // LoadReportData reads what the report of year as of asOf needs; loc is the
