@@ -50,7 +50,7 @@ func (x *Exporter) Export(ctx context.Context, w io.Writer, req commands.ExportR
 	case req.Format == commands.FormatCSV && req.What == commands.ExportEntries:
 		err = x.entriesCSV(ctx, w, req, data.Programs, &sum)
 	case req.Format == commands.FormatCSV:
-		err = reportCSV(w, byProgram)
+		err = reportCSV(w, byProgram, data.Programs)
 	case req.Format == commands.FormatXLSX:
 		err = x.workbook(ctx, w, req, data, &sum)
 	default:
