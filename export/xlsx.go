@@ -39,7 +39,7 @@ type styleKey struct {
 
 // styles are the workbook's cell styles.
 type styles struct {
-	title, info, infoRight, header         int
+	title, info, infoRight, header        int
 	text, number, percent, date, dateTime int
 	centered                              int
 	report                                map[styleKey]int
