@@ -53,4 +53,3 @@ func TestPressLineMatchesTheLedger(t *testing.T) {
 	mustContain(t, en.run(manager, "press 2026-04-30", commands.OutcomeOK).Text(),
 		"As of the end of April it had created more than 3,200 jobs", "△ Business & investment attraction more than 2,400")
 }
-
