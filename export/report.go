@@ -28,6 +28,7 @@ const (
 	roleNumber cellRole = iota
 	rolePercent
 	roleText
+	roleGroup      // a 부문 or 공시유형 label, centred over the rows it spans
 	roleNothing    // 실적 없음: reported, no jobs
 	roleUnreported // 미보고: nothing reported at all
 )
@@ -140,7 +141,7 @@ func (g *reportGrid) itemFigures(row commands.ReportRow, note string) []reportCe
 	*g.f(run, g.total) = reportCell{value: row.Total, formula: fmt.Sprintf("SUM(%s:%s)", at(g.month0, n), at(g.month0+g.months-1, n))}
 	g.lastYearFigures(run, row, n, nil)
 	if row.Approximate {
-		note = joinNotes(note, "어림수(여) 포함")
+		note = joinNotes(note, "어림수 포함")
 	}
 	*g.f(run, g.note) = reportCell{value: note, role: roleText}
 	return run
@@ -176,12 +177,12 @@ func (g *reportGrid) sumFigures(row commands.ReportRow, rows, items []int, note 
 		*g.f(run, g.rate) = reportCell{value: ratio(row.Targeted, row.Target), role: rolePercent,
 			formula: fmt.Sprintf(`IF(%[1]s>0,(%[2]s)/%[1]s,"")`, at(g.target, n), g.targetedSum(items))}
 		if row.Targeted != row.Total {
-			note = joinNotes(note, "달성률: 목표 있는 사업만")
+			note = joinNotes(note, "달성률: 목표 사업만")
 		}
 	}
 	g.lastYearFigures(run, row, n, rows)
 	if row.Approximate {
-		note = joinNotes(note, "어림수(여) 포함")
+		note = joinNotes(note, "어림수 포함")
 	}
 	*g.f(run, g.note) = reportCell{value: note, role: roleText}
 	return run

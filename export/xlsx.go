@@ -48,10 +48,13 @@ type styles struct {
 // Number formats: thousands separators for counts, none for years; dates
 // as Korean documents write them (2026. 4. 30.).
 const (
-	fmtCount    = "#,##0"
-	fmtPercent  = "0.0%"
-	fmtDate     = `yyyy". "m". "d"."`
-	fmtDateTime = `yyyy". "m". "d". "hh:mm`
+	fmtCount = "#,##0"
+	// fmtReportCount prints a zero as "-", as Korean tables do, so the few
+	// figures stand out; 실적 없음 and 미보고 are words, never this dash.
+	fmtReportCount = `#,##0;-#,##0;"-"`
+	fmtPercent     = "0.0%"
+	fmtDate        = `yyyy". "m". "d"."`
+	fmtDateTime    = `yyyy". "m". "d". "hh:mm`
 )
 
 func font(bold bool, size float64, color string) *excelize.Font {
@@ -100,9 +103,10 @@ func newStyles(f *excelize.File) (styles, error) {
 	for kind, color := range rowFills {
 		bold := kind != rowItem && kind != rowUnassigned
 		for role, look := range map[cellRole]excelize.Style{
-			roleNumber:     {Font: font(bold, 10, ""), CustomNumFmt: ptr(fmtCount), Alignment: &excelize.Alignment{Vertical: "center"}},
+			roleNumber:     {Font: font(bold, 10, ""), CustomNumFmt: ptr(fmtReportCount), Alignment: &excelize.Alignment{Vertical: "center"}},
 			rolePercent:    {Font: font(bold, 10, ""), CustomNumFmt: ptr(fmtPercent), Alignment: &excelize.Alignment{Vertical: "center"}},
 			roleText:       {Font: font(bold, 10, ""), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true, Horizontal: textAlign(kind)}},
+			roleGroup:      {Font: font(bold, 10, ""), Alignment: center},
 			roleNothing:    {Font: font(false, 8, "595959"), Alignment: center},
 			roleUnreported: {Font: font(true, 8, "C00000"), Alignment: center},
 		} {
@@ -392,7 +396,10 @@ func writeReport(sw *excelize.StreamWriter, st styles, g reportGrid, title strin
 		out := make([]any, len(row))
 		for j, c := range row {
 			role := c.role
-			if j < g.labels {
+			switch {
+			case j < g.labels-1:
+				role = roleGroup
+			case j < g.labels:
 				role = roleText
 			}
 			out[j] = excelize.Cell{StyleID: st.report[styleKey{g.kinds[i], role}], Formula: c.formula, Value: c.value}
@@ -496,10 +503,10 @@ func styled(st styles, kind cellKind, v any) any {
 	if v == nil {
 		return nil
 	}
-	if style := styleOf(st, kind); style != 0 {
-		return excelize.Cell{StyleID: style, Value: v}
+	if _, text := v.(string); text && kind == kindNumber {
+		return excelize.Cell{StyleID: st.centered, Value: v} // "-" where a figure does not apply
 	}
-	return v
+	return excelize.Cell{StyleID: styleOf(st, kind), Value: v}
 }
 
 // table streams a small sheet: header, widths fitted to the content, rows.
