@@ -155,7 +155,7 @@ func TestParseReportAndExport(t *testing.T) {
 		{"보고서 1분기 기준:부서", "report dept 2026-03-31"},
 		{"월별실적 2025 공시유형별", "report disclosure 2025-12-31"},
 		{"export", "export xlsx report 0"},
-		{"엑셀 2025 명세", "export xlsx entries 2025"},
+		{"엑셀 2025 명세", "export xlsx entries 2025 2025-12-31"},
 		{"export csv entries year:2024", "export csv entries 2024"},
 		{"엑셀 4월말", "export xlsx report 2026 2026-04-30"},
 		{"export xlsx 2026-04-30", "export xlsx report 2026 2026-04-30"},
