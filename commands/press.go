@@ -96,9 +96,13 @@ func (s *Service) pressLead(r Report, year int, asOf time.Time) string {
 	if year != s.today().Year() {
 		whichYear = s.msg("press.year", "Year", year)
 	}
-	when := s.msg("press.on_day", "Month", int(asOf.Month()), "Day", asOf.Day(), "Date", s.date(asOf))
+	month := s.monthName(int(asOf.Month())) // 4월
+	if s.lang != Korean {
+		month = asOf.Month().String() // April
+	}
+	when := s.msg("press.on_day", "Month", month, "Day", asOf.Day())
 	if asOf.AddDate(0, 0, 1).Day() == 1 {
-		when = s.msg("press.month_end", "Month", int(asOf.Month()), "MonthName", asOf.Month().String())
+		when = s.msg("press.month_end", "Month", month)
 	}
 	args := []any{"Year", whichYear, "AsOf", when, "Total", s.pressCount(r.Total.Total, r.Total.Approximate),
 		"Public", s.pressCount(public.Total, public.Approximate), "Private", s.pressCount(private.Total, private.Approximate)}

@@ -47,9 +47,11 @@ func TestPressLineMatchesTheLedger(t *testing.T) {
 		t.Errorf("a message lacks an argument:\n%s", text)
 	}
 
+	mustContain(t, h.run(manager, "보도자료 2026-04-15", commands.OutcomeOK).Text(), "중 지난 4월 15일 현재 공공부문")
 	h.run(manager, "보도자료 다음주수요일쯤", commands.OutcomeRefused)
 	en := newHarness(t, commands.English)
 	reportLedger(en)
 	mustContain(t, en.run(manager, "press 2026-04-30", commands.OutcomeOK).Text(),
 		"As of the end of April it had created more than 3,200 jobs", "△ Business & investment attraction more than 2,400")
+	mustContain(t, en.run(manager, "press 2026-04-15", commands.OutcomeOK).Text(), "As of 15 April it had created")
 }
