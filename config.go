@@ -50,6 +50,10 @@ type config struct {
 	RemindersOff     bool
 	ReminderSchedule commands.ReminderSchedule
 	ReminderChannel  string
+
+	// ReportUnit is REPORT_UNIT: the 작성 부서 printed on exported reports
+	// (e.g. 일자리정책과) when the one asking reports for no department.
+	ReportUnit string
 }
 
 // Bounds of SHUTDOWN_GRACE: under a second cuts off ordinary commands; over
@@ -82,6 +86,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		Addr:               get("ADDR", ":3000"),
 		DigestChannel:      get("DIGEST_CHANNEL", ""),
 		DigestSchedule:     get("DIGEST_SCHEDULE", "0 9 * * MON"),
+		ReportUnit:         get("REPORT_UNIT", ""),
 	}
 	var errs []error
 	if err := checkDatabaseURL(c.DatabaseURL); err != nil {

@@ -7,13 +7,15 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"jobsbot/commands"
+	"jobsbot/commands/dates"
 	"jobsbot/export"
 )
 
 // runExport implements `jobsbot export --format xlsx|csv --year 2026
-// --what report|entries -o FILE`: the file `/jobs export` sends in Slack,
+// --as-of 2026-04-30 --what report|entries -o FILE`: the file `/jobs export` sends in Slack,
 // written to disk. It writes a temporary file beside FILE and renames it
 // into place, so a failure never leaves half a file under the real name.
 func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []string, stdout io.Writer) error {
@@ -22,8 +24,11 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	year := fs.Int("year", 0, "the year to export; default this year")
 	what := fs.String("what", "report", "report (every view) or entries (one row per entry)")
 	all := fs.Bool("all", false, "entries of every year, not only --year's")
+	asOfText := fs.String("as-of", "", "the report date, e.g. 2026-04-30 or 4월말: no figure after it, 누계 and 달성률 through it, "+
+		"the targets in force on it, 전년 동기 to the same day a year earlier; default today for this year, 31 December for a past one")
+	unit := fs.String("unit", "", "the 작성 부서 printed above the report; default REPORT_UNIT")
 	out := fs.String("o", "", "the file to write (required)")
-	const flags = "flags: --format xlsx|csv, --year 2026, --what report|entries, --all, -o FILE"
+	const flags = "flags: --format xlsx|csv, --year 2026, --as-of 2026-04-30, --what report|entries, --all, --unit 부서, -o FILE"
 	if err := parseFlags(fs, args, flags); err != nil {
 		return err
 	}
@@ -37,13 +42,25 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	case *year != 0 && (*year < 2000 || *year > 2100):
 		return flagError{fmt.Errorf("--year %d: give a year such as 2026", *year)}
 	}
+	var asOf time.Time
+	if *asOfText != "" {
+		d, err := dates.Parse(*asOfText, dates.Today(time.Now(), cfg.Location))
+		switch {
+		case err != nil:
+			return flagError{fmt.Errorf("--as-of %q: give a date such as 2026-04-30", *asOfText)}
+		case *year != 0 && d.Year() != *year:
+			return flagError{fmt.Errorf("--as-of %s is not in --year %d", d.Format(time.DateOnly), *year)}
+		}
+		asOf, *year = d, d.Year()
+	}
 	store, err := openStore(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	svc := newService(cfg, store, logger, cfg.Managers).WithFiles(export.New(store, cfg.Location), nil)
-	req := commands.ExportRequest{Format: commands.ExportFormat(*format), Year: *year, What: commands.ExportWhat(*what), AllYears: *all}
+	req := commands.ExportRequest{Format: commands.ExportFormat(*format), Year: *year, What: commands.ExportWhat(*what),
+		AllYears: *all, AsOf: asOf, Unit: *unit}
 	return writeExport(ctx, svc, req, *out, stdout)
 }
 

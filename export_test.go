@@ -16,6 +16,16 @@ import (
 	"jobsbot/db/dbtest"
 )
 
+// column is the index of a header, -1 if it is missing.
+func column(header []string, name string) int {
+	for i, h := range header {
+		if h == name {
+			return i
+		}
+	}
+	return -1
+}
+
 // TestExportCommandLine logs entries through the console binary, then runs
 // `jobsbot export` for CSV and xlsx and checks the total against SQL.
 func TestExportCommandLine(t *testing.T) {
@@ -55,7 +65,7 @@ func TestExportCommandLine(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")) {
 		t.Fatalf("CSV: %v (BOM %v)", err, bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")))
 	}
-	if total := rows[len(rows)-1]; total[0] != "합계" || total[3+13] != want {
+	if total := rows[len(rows)-1]; total[0] != "합계" || total[column(rows[0], "누계")] != want {
 		t.Errorf("CSV total row %v, want 누계 %s", total, want)
 	}
 
@@ -70,9 +80,27 @@ func TestExportCommandLine(t *testing.T) {
 	defer f.Close()
 	sheet := f.GetSheetList()[0]
 	xrows, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if got := xrows[len(xrows)-1][3+13]; got != want {
+	if got := xrows[len(xrows)-1][column(xrows[3], "누계")]; got != want {
 		t.Errorf("xlsx 누계 %s, want %s", got, want)
 	}
+
+	// As of 30 April: the 35 of 2 May is not there, nor is May's column.
+	aprilPath := filepath.Join(dir, "april.csv")
+	if out, err := export("--format", "csv", "--as-of", "2026-04-30", "-o", aprilPath); err != nil || !strings.Contains(out, "2,580") {
+		t.Fatalf("export --as-of: %v\n%s", err, out)
+	}
+	b, _ = os.ReadFile(aprilPath)
+	april, _ := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")))).ReadAll()
+	if total := april[len(april)-1]; total[column(april[0], "누계")] != "2580" || column(april[0], "5월") != -1 || column(april[0], "4월") == -1 {
+		t.Errorf("as of 30 April: header %v, total %v; want 누계 2580 and months to April", april[0], total)
+	}
+	if out, err := export("--year", "2025", "--as-of", "2026-04-30", "-o", filepath.Join(dir, "y.xlsx")); err == nil || !strings.Contains(out, "--as-of") {
+		t.Errorf("an --as-of outside --year was accepted: %v\n%s", err, out)
+	}
+	if out, err := export("--help"); err != nil || !strings.Contains(out, "-as-of") || !strings.Contains(out, "targets in force") {
+		t.Errorf("export --help: %v\n%s", err, out)
+	}
+	os.Remove(aprilPath)
 
 	// A failure leaves nothing behind under the name asked for, nor beside it.
 	bad := filepath.Join(dir, "missing", "x.xlsx")

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -33,8 +34,8 @@ Usage:
   jobsbot serve                                       run the Slack bot (Socket Mode or HTTP)
   jobsbot digest [--week 2026-W17] [--post] [--chart FILE] [--demo] [--today YYYY-MM-DD]
                                                       print, chart or post the weekly digest
-  jobsbot export --format xlsx|csv [--year 2026] [--what report|entries] -o FILE
-                                                      write the monthly report or the entries to a file
+  jobsbot export --format xlsx|csv [--year 2026] [--as-of 2026-04-30] [--what report|entries] -o FILE
+                                                      write the report (as of a date) or the entries to a file
   jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]
                                                       send (or list) a month-end reminder round, once
   jobsbot migrate [--rebuild-totals]                  create or upgrade the database, then exit;
@@ -97,7 +98,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 2
 	}
 	var fe flagError
+	var help helpRequested
 	switch {
+	case errors.As(err, &help):
+		fmt.Fprintf(stdout, "jobsbot %s %s\n", args[0], help.text)
+		return 0
 	case errors.As(err, &fe):
 		fmt.Fprintf(stderr, "jobsbot %s: %v\n", args[0], fe.err)
 		return 2
@@ -112,6 +117,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 type flagError struct{ err error }
 
 func (e flagError) Error() string { return e.err.Error() }
+
+// helpRequested is -h or --help after a subcommand: its flags, described,
+// go to stdout and the exit code is 0.
+type helpRequested struct{ text string }
+
+func (h helpRequested) Error() string { return "help requested" }
 
 // openStore opens and migrates the database, explaining the usual newcomer
 // trouble (no server running) in one sentence.
@@ -178,6 +189,7 @@ func newService(cfg config, store commands.Store, logger *slog.Logger, managers 
 		WritesPerMinute:   cfg.WritesPerMinute,
 		ExportConcurrency: cfg.ExportConcurrency,
 		Reminders:         cfg.ReminderSchedule,
+		ReportUnit:        cfg.ReportUnit,
 	})
 }
 
@@ -190,7 +202,13 @@ func newFlagSet(name string) *flag.FlagSet {
 // parseFlags parses a subcommand's flags and refuses any argument after
 // them; both errors name the flags the subcommand takes.
 func parseFlags(fs *flag.FlagSet, args []string, flags string) error {
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		var b strings.Builder
+		fs.SetOutput(&b)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+		return helpRequested{strings.TrimPrefix(flags, "flags: ") + "\n" + b.String()}
+	} else if err != nil {
 		return flagError{fmt.Errorf("%w (%s)", err, flags)}
 	}
 	if fs.NArg() > 0 {

@@ -96,7 +96,7 @@ func TestExportUploadsTheFileToTheUsersDM(t *testing.T) {
 	fake := newFakeFiles(t)
 	svc, _ := exportService(t, fake.srv.URL+"/api/")
 	r := svc.Handle(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceSlash}, "엑셀 2026")
-	if r.Outcome != commands.OutcomeOK || !strings.Contains(r.Title, "jobs-report-2026.xlsx") {
+	if r.Outcome != commands.OutcomeOK || !strings.Contains(r.Title, "2026년_일자리사업_추진실적_5월15일.xlsx") {
 		t.Fatalf("reply %s: %s", r.Outcome, r.Text())
 	}
 	fake.mu.Lock()

@@ -208,6 +208,7 @@ type TargetChange struct {
 	New       int64
 	By        string
 	At        time.Time
+	Reason    string // why it was changed (추경 반영 …), "" when none was given
 }
 
 // CandidateKind is the kind of social-economy organisation a candidate aims to be.

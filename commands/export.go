@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
+	"jobsbot/commands/dates"
 	"jobsbot/commands/numbers"
 )
 
@@ -34,17 +36,43 @@ type ExportRequest struct {
 	Format ExportFormat
 	Year   int
 	What   ExportWhat
-	AsOf   time.Time // the report date: 누계 counts through it
-	Lang   Lang
+	// AsOf is the report date: no figure after it, 누계 and 달성률 through
+	// it, the targets in force on it. Zero means the year's default: today
+	// for the current year, 31 December for a past one.
+	AsOf time.Time
+	Lang Lang
+	// Unit is the 작성 부서 printed above the report: the caller's
+	// department, else REPORT_UNIT; "" leaves it out.
+	Unit string
+	// Made is the 작성일 printed above the report (today in the city).
+	Made time.Time
 	// AllYears puts every year's entries in the entries sheet or CSV, not
 	// only Year's (the command line's --all, for an archive of the ledger).
 	AllYears bool
 }
 
-// FileName is the name the file is delivered under; ASCII, so every mail
-// client and file system keeps it intact.
+// FileName is the name the file is delivered under, the way a unit saves
+// it: 2026년_일자리사업_추진실적_4월말.xlsx in Korean (Slack and every
+// current file system keep Hangul intact), jobs-report-2026-as-of-2026-04-30.xlsx
+// in English.
 func (r ExportRequest) FileName() string {
-	return fmt.Sprintf("jobs-%s-%d.%s", r.What, r.Year, r.Format)
+	if r.Lang != Korean {
+		return fmt.Sprintf("jobs-%s-%d-as-of-%s.%s", r.What, r.Year, r.AsOf.Format(time.DateOnly), r.Format)
+	}
+	what := "추진실적"
+	if r.What == ExportEntries {
+		what = "실적명세"
+	}
+	return fmt.Sprintf("%d년_일자리사업_%s_%s.%s", r.Year, what, SpanWord(r.AsOf), r.Format)
+}
+
+// SpanWord names the span a report covers by its date, as a unit's file
+// names and titles do: "4월말" for the last day of April, "4월15일" otherwise.
+func SpanWord(asOf time.Time) string {
+	if asOf.AddDate(0, 0, 1).Day() == 1 {
+		return fmt.Sprintf("%d월말", asOf.Month())
+	}
+	return fmt.Sprintf("%d월%d일", asOf.Month(), asOf.Day())
 }
 
 // ExportSummary is what an exporter wrote, for the one-line summary.
@@ -96,11 +124,17 @@ var (
 	}}
 )
 
-// parseExport reads `export [xlsx|csv] [year] [entries|report]` in any order.
+// parseExport reads `export [xlsx|csv] [year|date] [entries|report]` in any
+// order; a date (4월말, 2026-04-30) is the report date, as for `report`.
 func parseExport(cmd *Command, ts []token, today time.Time) error {
 	ts = takePeriod(cmd, ts, today)
 	cmd.Export = ExportRequest{Format: FormatXLSX, What: ExportReport}
 	for _, t := range ts {
+		if d, err := dates.Parse(t.text, today); err == nil && cmd.Period == nil && !t.quoted {
+			p := dates.Period{Label: t.text, From: dates.On(d.Year(), time.January, 1), To: d, Through: true}
+			cmd.Period = &p
+			continue
+		}
 		if f, ok := lookup(formatWords, t.text); ok && !t.quoted {
 			cmd.Export.Format = f
 			continue
@@ -113,7 +147,7 @@ func parseExport(cmd *Command, ts []token, today time.Time) error {
 	}
 	switch {
 	case cmd.Period != nil:
-		cmd.Export.Year = cmd.Period.From.Year()
+		cmd.Export.Year, cmd.Export.AsOf = cmd.Period.From.Year(), cmd.Period.To
 	case cmd.Opts.Year != 0:
 		cmd.Export.Year = cmd.Opts.Year
 	}
@@ -124,6 +158,12 @@ func parseExport(cmd *Command, ts []token, today time.Time) error {
 func (s *Service) export(ctx context.Context, c Caller, cmd Command) Reply {
 	if s.exporter == nil || s.sender == nil {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("export.files_can_be_sent")}
+	}
+	if y := cmd.Export.Year; y > s.today().Year() {
+		return s.refuse(cmd.Name, s.msg("report_text.d_has_not_started", "Year", y))
+	}
+	if cmd.Export.Unit = s.callerDepartment(ctx, c.UserID); cmd.Export.Unit == "" {
+		cmd.Export.Unit = s.reportUnit
 	}
 	release, refused := s.admitExport(ctx, c)
 	if refused != nil {
@@ -174,8 +214,18 @@ func (s *Service) ExportTo(ctx context.Context, w io.Writer, req ExportRequest) 
 	if req.Year == 0 {
 		req.Year = s.today().Year()
 	}
-	req.Year, req.AsOf = s.reportSpan(Command{Opts: Options{Year: req.Year}})
-	req.Lang = s.lang
+	span := Command{Opts: Options{Year: req.Year}}
+	if !req.AsOf.IsZero() {
+		span.Period = &dates.Period{From: dates.On(req.AsOf.Year(), time.January, 1), To: req.AsOf}
+	}
+	req.Year, req.AsOf = s.reportSpan(span)
+	if req.AsOf.Year() < req.Year {
+		return req, "", fmt.Errorf("export: %d has not started", req.Year)
+	}
+	req.Lang, req.Made = s.lang, s.today()
+	if req.Unit == "" {
+		req.Unit = s.reportUnit
+	}
 	sum, err := s.exporter.Export(ctx, w, req)
 	if err != nil {
 		return req, "", fmt.Errorf("export: %w", err)
@@ -203,4 +253,19 @@ func (s *Service) exportSummary(req ExportRequest, sum ExportSummary) string {
 		line += "."
 	}
 	return line
+}
+
+// callerDepartment is the department the user reports for, "" if none or
+// if the list cannot be read (the 작성 부서 then falls back to REPORT_UNIT).
+func (s *Service) callerDepartment(ctx context.Context, userID string) string {
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return ""
+	}
+	for _, d := range depts {
+		if slices.Contains(d.Reporters, userID) {
+			return d.Name
+		}
+	}
+	return ""
 }

@@ -31,25 +31,42 @@ var reportByWords = vocab[ReportBy]{"vocab.report_by", []word[ReportBy]{
 }}
 
 // ReportData is what a monthly report is built from: the live entries of
-// the year through the report date and of the same span a year earlier.
+// the year through the report date and of the same span a year earlier,
+// and the targets as they stood on the report date.
 type ReportData struct {
 	Year     int
 	AsOf     time.Time // the report date: 누계 counts through it
 	Programs []Program
-	Targets  Targets
-	This     []MonthTotal // 1 January .. AsOf
-	LastYear []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
+	Targets  Targets // in force on AsOf (변경)
+	Original Targets // as first set (당초)
+	// Departments are the managed list's active departments: each has a row
+	// in the report by department, so one that never reported shows as such.
+	Departments []string
+	This        []MonthTotal // 1 January .. AsOf
+	LastYear    []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
 }
 
-// LoadReportData reads what the report of year as of asOf needs.
-func LoadReportData(ctx context.Context, store Store, year int, asOf time.Time) (ReportData, error) {
+// LoadReportData reads what the report of year as of asOf needs; loc is the
+// city's time zone, where the report date ends.
+func LoadReportData(ctx context.Context, store Store, year int, asOf time.Time, loc *time.Location) (ReportData, error) {
 	d := ReportData{Year: year, AsOf: asOf}
 	var err error
 	if d.Programs, err = store.Programs(ctx); err != nil {
 		return d, fmt.Errorf("report programs: %w", err)
 	}
-	if d.Targets, err = store.Targets(ctx, year); err != nil {
+	targets, err := store.TargetsInForceOn(ctx, year, dayAfterStart(asOf, loc))
+	if err != nil {
 		return d, fmt.Errorf("report targets: %w", err)
+	}
+	d.Targets, d.Original = targets.InForce, targets.Original
+	depts, err := store.Departments(ctx)
+	if err != nil {
+		return d, fmt.Errorf("report departments: %w", err)
+	}
+	for _, dept := range depts {
+		if dept.Active {
+			d.Departments = append(d.Departments, dept.Name)
+		}
 	}
 	if d.This, err = store.MonthTotals(ctx, dates.On(year, time.January, 1), asOf); err != nil {
 		return d, fmt.Errorf("report months: %w", err)
@@ -72,20 +89,26 @@ func SameDayLastYear(d time.Time) time.Time {
 // ReportRow is one line of the report: a program, department, sector,
 // disclosure type or employment type, or a subtotal or the total.
 type ReportRow struct {
-	Key         string // program code, department, sector, type value; "" for subtotal and total rows
-	Label       string
-	Months      [12]int64 // realised jobs per month, January first
-	Target      int64     // 0 when there is none
-	Total       int64     // 누계: realised jobs 1 January .. AsOf
-	LastYear    int64     // 전년 동기
-	Approximate bool      // some of Total came from approximate (여) entries
+	Key      string // program code, department, sector, type value; "" for subtotal and total rows
+	Label    string
+	Months   [12]int64 // realised jobs per month, January first
+	Target   int64     // in force on the report date (변경); 0 when there is none
+	Original int64     // as first set (당초); 0 when there is none
+	Total    int64     // 누계: realised jobs 1 January .. AsOf
+	// Targeted is the part of Total from rows that have a target: a
+	// subtotal's 달성률 compares it, not Total, with the sum of targets, so
+	// programs without a target do not inflate it.
+	Targeted    int64
+	LastYear    int64 // 전년 동기
+	Approximate bool  // some of Total came from approximate (여) entries
 }
 
 // Diff is the change against the same span last year.
 func (r ReportRow) Diff() int64 { return r.Total - r.LastYear }
 
-// Rate is 달성률 in whole percent, and whether there is a target to compare with.
-func (r ReportRow) Rate() (int64, bool) { return percent(r.Total, r.Target), r.Target > 0 }
+// Rate is 달성률 in whole percent (Targeted against Target), and whether
+// there is a target to compare with.
+func (r ReportRow) Rate() (int64, bool) { return percent(r.Targeted, r.Target), r.Target > 0 }
 
 // ReportGroup is a run of rows with their subtotal, e.g. the public programs.
 type ReportGroup struct {
@@ -134,9 +157,16 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 	for _, k := range seedKeys(d.Programs, by, lang) {
 		row(k)
 	}
+	if by == ReportByDepartment {
+		for _, dept := range d.Departments {
+			row(reportKey{key: dept, label: dept})
+		}
+	}
 	for _, p := range d.Programs {
 		if t := d.Targets.Programs[p.ID]; t > 0 && p.CountsAsJobs() && by != ReportByType {
-			row(keyOf(p, nil, by, lang)).Target += t
+			x := row(keyOf(p, nil, by, lang))
+			x.Target += t
+			x.Original += d.Original.Programs[p.ID]
 		}
 	}
 	for _, m := range d.This {
@@ -164,14 +194,20 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 			r.Groups = append(r.Groups, ReportGroup{Label: k.group})
 		}
 		g := &r.Groups[len(r.Groups)-1]
-		g.Rows = append(g.Rows, *rows[k])
+		x := *rows[k]
+		if x.Target > 0 {
+			x.Targeted = x.Total
+		}
+		g.Rows = append(g.Rows, x)
 	}
 	for i := range r.Groups {
-		r.Groups[i].Subtotal = sumRows(r.Groups[i].Rows)
+		r.Groups[i].Subtotal = SumRows(r.Groups[i].Rows)
 		r.Total = addRow(r.Total, r.Groups[i].Subtotal)
 	}
 	if d.Targets.Total > 0 {
-		r.Total.Target = d.Targets.Total // the year's own target, not the sum of program targets
+		// The year's own target, not the sum of program targets; every
+		// realised job counts towards it.
+		r.Total.Target, r.Total.Original, r.Total.Targeted = d.Targets.Total, d.Original.Total, r.Total.Total
 	}
 	return r
 }
@@ -283,7 +319,8 @@ func sectorValue(lbl string) string {
 	return string(v)
 }
 
-func sumRows(rows []ReportRow) ReportRow {
+// SumRows adds rows up, as a subtotal does.
+func SumRows(rows []ReportRow) ReportRow {
 	var t ReportRow
 	for _, r := range rows {
 		t = addRow(t, r)
@@ -296,7 +333,9 @@ func addRow(t, r ReportRow) ReportRow {
 		t.Months[i] += r.Months[i]
 	}
 	t.Target += r.Target
+	t.Original += r.Original
 	t.Total += r.Total
+	t.Targeted += r.Targeted
 	t.LastYear += r.LastYear
 	t.Approximate = t.Approximate || r.Approximate
 	return t
@@ -307,6 +346,10 @@ func pick(lang Lang, id string) string { return i18n.Default().Printer(string(la
 
 // ReportByLabel names a grouping in a language ("사업별").
 func ReportByLabel(by ReportBy, lang Lang) string { return label(reportByWords, by, lang) }
+
+// DisclosureOrder is a disclosure type's place in the official order
+// (직접일자리 first, 기타 last), unknown types after it.
+func DisclosureOrder(code string) int { return vocabIndex(disclosureWords, code) }
 
 // DisclosureLabel names a national disclosure type in a language.
 func DisclosureLabel(code string, lang Lang) string { return label(disclosureWords, code, lang) }

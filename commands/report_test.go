@@ -155,8 +155,11 @@ func TestParseReportAndExport(t *testing.T) {
 		{"보고서 1분기 기준:부서", "report dept 2026-03-31"},
 		{"월별실적 2025 공시유형별", "report disclosure 2025-12-31"},
 		{"export", "export xlsx report 0"},
-		{"엑셀 2025 명세", "export xlsx entries 2025"},
+		{"엑셀 2025 명세", "export xlsx entries 2025 2025-12-31"},
 		{"export csv entries year:2024", "export csv entries 2024"},
+		{"엑셀 4월말", "export xlsx report 2026 2026-04-30"},
+		{"export xlsx 2026-04-30", "export xlsx report 2026 2026-04-30"},
+		{"보고서 4월말", "report program 2026-04-30"},
 		{"target history 2025", "target history  2025"},
 		{"list voided 2026-04", "list voided"},
 	} {
@@ -175,6 +178,9 @@ func TestParseReportAndExport(t *testing.T) {
 			got = fmt.Sprintf("report %s %s", cmd.By, to.Format(time.DateOnly))
 		case "export":
 			got = fmt.Sprintf("export %s %s %d", cmd.Export.Format, cmd.Export.What, cmd.Export.Year)
+			if !cmd.Export.AsOf.IsZero() {
+				got += " " + cmd.Export.AsOf.Format(time.DateOnly)
+			}
 		case "target history":
 			got = fmt.Sprintf("target history  %d", cmd.Opts.Year)
 		case "list":

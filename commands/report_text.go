@@ -71,7 +71,7 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 	if asOf.Year() < year {
 		return s.refuse(cmd.Name, s.msg("report_text.d_has_not_started", "Year", year))
 	}
-	data, err := LoadReportData(ctx, s.store, year, asOf)
+	data, err := LoadReportData(ctx, s.store, year, asOf, s.loc)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -123,7 +123,7 @@ func (s *Service) renderReport(r Report) Reply {
 	if r.Agreed > 0 {
 		notes = append(notes, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(r.Agreed)))
 	}
-	notes = append(notes, s.msg("report_text.spreadsheet_jobs_export_xlsx", "Year", r.Year))
+	notes = append(notes, s.msg("report_text.spreadsheet_jobs_export_xlsx", "AsOf", r.AsOf.Format(time.DateOnly)))
 	out.Sections = append(out.Sections, Section{Lines: notes})
 	return out
 }

@@ -46,6 +46,9 @@ type Config struct {
 	// Reminders is REMINDER_SCHEDULE; the zero value is the default (3
 	// working days before the last working day of the month, 10:00).
 	Reminders ReminderSchedule
+	// ReportUnit is REPORT_UNIT, the 작성 부서 printed on exported reports
+	// when the caller reports for no department; "" leaves it out.
+	ReportUnit string
 }
 
 // Caller is who runs a command and through what.
@@ -86,21 +89,23 @@ type Service struct {
 	sender         FileSender
 	schedule       ReminderSchedule
 	reminders      ReminderSender
+	reportUnit     string
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
 func New(cfg Config) *Service {
 	s := &Service{
-		store:    cfg.Store,
-		loc:      cfg.Location,
-		lang:     cfg.Language,
-		managers: slices.Clone(cfg.Managers),
-		now:      cfg.Now,
-		log:      cfg.Logger,
-		poster:   cfg.DigestPoster,
-		exporter: cfg.Exporter,
-		sender:   cfg.FileSender,
-		schedule: cfg.Reminders,
+		store:      cfg.Store,
+		loc:        cfg.Location,
+		lang:       cfg.Language,
+		managers:   slices.Clone(cfg.Managers),
+		now:        cfg.Now,
+		log:        cfg.Logger,
+		poster:     cfg.DigestPoster,
+		exporter:   cfg.Exporter,
+		sender:     cfg.FileSender,
+		schedule:   cfg.Reminders,
+		reportUnit: cfg.ReportUnit,
 	}
 	if s.schedule == (ReminderSchedule{}) {
 		s.schedule = DefaultReminderSchedule

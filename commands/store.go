@@ -11,6 +11,8 @@ import (
 // ErrAlreadyVoided, ErrUnavailable or *CumulativeBelowError (wrapped) where
 // those apply, and never leave a partial write behind.
 type Store interface {
+	ReportStore
+
 	// Programs returns every program, inactive ones included, ordered by code.
 	Programs(ctx context.Context) ([]Program, error)
 	// AddProgram stores a new program; ErrConflict if its code or an alias is taken.

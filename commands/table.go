@@ -291,6 +291,11 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).export,
 		},
 		{
+			Name: "press", Words: []string{"press", "보도자료", "보도"},
+			Parse: parsePress,
+			Run:   (*Service).press,
+		},
+		{
 			Name: "target history", Words: []string{"history", "이력", "변경이력"},
 			Options: []string{"year"},
 			Parse:   parseTargetHistory,

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"jobsbot/commands"
@@ -15,26 +16,47 @@ import (
 const utf8BOM = "\uFEFF"
 
 // reportCSV writes the report by program: the same rows and figures as the
-// report sheet, sums as values.
-func reportCSV(w io.Writer, r commands.Report) error {
+// report sheet, sums as values, with each program's code beside its name
+// (the CSV is for machines and the ministry's upload, where codes help).
+func reportCSV(w io.Writer, r commands.Report, programs []commands.Program) error {
 	if _, err := io.WriteString(w, utf8BOM); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	g := layoutReport(r)
-	if err := cw.Write(g.header); err != nil {
+	g := layoutByProgram(r, programs)
+	header := []string{}
+	for i, c := range g.cols {
+		name := c.head
+		if c.sub != "" {
+			name = c.head + "(" + c.sub + ")"
+		}
+		if c.head == "월별 실적" {
+			name = c.sub
+		}
+		header = append(header, name)
+		if i == g.labels-1 {
+			header = append(header, "사업코드")
+		}
+	}
+	header[slices.Index(header, "달성률")] = "달성률(%)"
+	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for _, row := range g.rows {
-		rec := make([]string, len(row))
+	for n, row := range g.rows {
+		rec := make([]string, 0, len(row)+1)
 		for i, c := range row {
 			switch v := c.value.(type) {
 			case int64:
-				rec[i] = formatInt(v)
+				rec = append(rec, formatInt(v))
 			case float64:
-				rec[i] = strconv.FormatFloat(v*100, 'f', 1, 64) // 달성률 in percent, as the header says
+				rec = append(rec, strconv.FormatFloat(v*100, 'f', 1, 64)) // 달성률 in percent, as the header says
 			case string:
-				rec[i] = csvText(v)
+				rec = append(rec, csvText(v))
+			default:
+				rec = append(rec, "")
+			}
+			if i == g.labels-1 {
+				rec = append(rec, g.keys[n])
 			}
 		}
 		if err := cw.Write(rec); err != nil {
@@ -44,6 +66,8 @@ func reportCSV(w io.Writer, r commands.Report) error {
 	cw.Flush()
 	return cw.Error()
 }
+
+func formatInt(n int64) string { return strconv.FormatInt(n, 10) }
 
 // entriesCSV streams the year's entries, one line each, voided ones marked.
 func (x *Exporter) entriesCSV(ctx context.Context, w io.Writer, req commands.ExportRequest, programs []commands.Program, sum *commands.ExportSummary) error {

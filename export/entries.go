@@ -17,6 +17,7 @@ const (
 	kindNumber
 	kindDate     // a calendar date
 	kindDateTime // an instant, shown in the city's time zone
+	kindCentered // short text, centred (구분, 무효)
 )
 
 // entryColumn is one column of the entries sheet and CSV.
@@ -67,7 +68,7 @@ func (x *Exporter) entryColumns() []entryColumn {
 		})},
 		{"메모", 40, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.Note })},
 		{"기록자", 14, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.LoggedBy })},
-		{"경로", 9, kindText, str(func(e commands.Entry, _ commands.Program) string { return string(e.Source) })},
+		{"경로", 11, kindText, str(func(e commands.Entry, _ commands.Program) string { return sourceLabel(e.Source) })},
 		{"기록 일시", 17, kindDateTime, func(e commands.Entry, _ commands.Program) any { return x.local(e.CreatedAt) }},
 		{"무효", 6, kindText, str(func(e commands.Entry, _ commands.Program) string { return mark(e.Voided(), "무효") })},
 		{"무효 처리자", 14, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.VoidedBy })},
@@ -97,6 +98,9 @@ func (x *Exporter) eachEntry(ctx context.Context, req commands.ExportRequest, pr
 		byID[p.ID] = p
 	}
 	from, to := yearSpan(req.Year)
+	if !req.AsOf.IsZero() {
+		to = req.AsOf // no entry dated after the report date
+	}
 	if req.AllYears {
 		from, to = time.Time{}, time.Time{}
 	}

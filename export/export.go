@@ -40,7 +40,7 @@ func (x *Exporter) Export(ctx context.Context, w io.Writer, req commands.ExportR
 	if req.AsOf.IsZero() {
 		req.AsOf = time.Date(req.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
 	}
-	data, err := commands.LoadReportData(ctx, x.store, req.Year, req.AsOf)
+	data, err := commands.LoadReportData(ctx, x.store, req.Year, req.AsOf, x.loc)
 	if err != nil {
 		return commands.ExportSummary{}, err
 	}
@@ -50,7 +50,7 @@ func (x *Exporter) Export(ctx context.Context, w io.Writer, req commands.ExportR
 	case req.Format == commands.FormatCSV && req.What == commands.ExportEntries:
 		err = x.entriesCSV(ctx, w, req, data.Programs, &sum)
 	case req.Format == commands.FormatCSV:
-		err = reportCSV(w, byProgram)
+		err = reportCSV(w, byProgram, data.Programs)
 	case req.Format == commands.FormatXLSX:
 		err = x.workbook(ctx, w, req, data, &sum)
 	default:

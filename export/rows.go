@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 
@@ -37,53 +38,123 @@ func spliceRows(w io.Writer, src []byte, sheetPath string, rows func(*rowWriter)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(out, flate.BestSpeed)
 	})
+	var book *zip.File
+	lastRow := 1
 	for _, f := range zr.File {
-		if f.Name != sheetPath {
+		switch f.Name {
+		case workbookPath:
+			book = f // written last, once the entries' last row is known
+		case sheetPath:
+			if lastRow, err = spliceSheet(zw, f, rows); err != nil {
+				return fmt.Errorf("entries sheet: %w", err)
+			}
+		default:
 			if err := zw.Copy(f); err != nil {
 				return err
 			}
-			continue
 		}
-		if err := spliceSheet(zw, f, rows); err != nil {
-			return fmt.Errorf("entries sheet: %w", err)
+	}
+	if book != nil {
+		if err := rewrite(zw, book, filterName, lastRow); err != nil {
+			return fmt.Errorf("workbook: %w", err)
 		}
 	}
 	return zw.Close()
+}
+
+const workbookPath = "xl/workbook.xml"
+
+// The entries sheet's autofilter, as excelize wrote it over the header
+// alone: the sheet's <autoFilter ref="A1:U1"> and the workbook's hidden
+// _xlnm._FilterDatabase name. Both are stretched to the last row written.
+var (
+	sheetFilter = regexp.MustCompile(`(<autoFilter ref="A1:[A-Z]+)1"`)
+	filterName  = regexp.MustCompile(`(_xlnm\._FilterDatabase">[^<]*:\$[A-Z]+\$)1<`)
+)
+
+// headerEnd is the column letter of the header row's last cell.
+func headerEnd(frame []byte) string {
+	m := lastHeaderCell.FindAllSubmatch(frame, -1)
+	if len(m) == 0 {
+		return "A"
+	}
+	return string(m[len(m)-1][1])
+}
+
+var lastHeaderCell = regexp.MustCompile(`<c r="([A-Z]+)1"`)
+
+// stretch makes a header-only filter range (ending in row 1, matched by re
+// with the text before the 1 as group 1) end in row last.
+func stretch(re *regexp.Regexp, xml []byte, last int) []byte {
+	return re.ReplaceAllFunc(xml, func(m []byte) []byte {
+		sub := re.FindSubmatch(m)
+		return append(append(slices.Clone(sub[1]), strconv.Itoa(last)...), m[len(m)-1])
+	})
+}
+
+// rewrite copies a small zip member with its filter range stretched.
+func rewrite(zw *zip.Writer, f *zip.File, re *regexp.Regexp, last int) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	body, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		return err
+	}
+	out, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(stretch(re, body, last))
+	return err
 }
 
 // dimension is the sheet's used range as excelize wrote it for the header
 // alone; it is optional, and a wrong one misleads readers, so it goes.
 var dimension = regexp.MustCompile(`<dimension ref="[^"]*"\s*/?>(</dimension>)?`)
 
-func spliceSheet(zw *zip.Writer, f *zip.File, rows func(*rowWriter) error) error {
+// spliceSheet writes the sheet with the rows streamed in and returns the
+// number of its last row.
+func spliceSheet(zw *zip.Writer, f *zip.File, rows func(*rowWriter) error) (int, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	frame, err := io.ReadAll(rc) // the frame only: a header row, a few kilobytes
 	rc.Close()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	end := bytes.LastIndex(frame, []byte("</sheetData>"))
 	if end < 0 {
-		return fmt.Errorf("no </sheetData> in %s", f.Name)
+		return 0, fmt.Errorf("no </sheetData> in %s", f.Name)
 	}
 	out, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
 	if err != nil {
-		return err
+		return 0, err
 	}
 	bw := bufio.NewWriterSize(out, 64<<10)
 	if _, err := bw.Write(dimension.ReplaceAll(frame[:end], nil)); err != nil {
-		return err
+		return 0, err
 	}
-	if err := rows(&rowWriter{w: bw, next: 2}); err != nil {
-		return err
+	rw := &rowWriter{w: bw, next: 2}
+	if err := rows(rw); err != nil {
+		return 0, err
 	}
-	if _, err := bw.Write(frame[end:]); err != nil {
-		return err
+	tail := frame[end:]
+	if !bytes.Contains(tail, []byte("<autoFilter")) {
+		// excelize keeps the workbook's filter name but drops a streamed
+		// sheet's <autoFilter>; it goes right after </sheetData>, where the
+		// schema's order puts it.
+		close := len("</sheetData>")
+		tail = slices.Concat(tail[:close], []byte(`<autoFilter ref="A1:`+headerEnd(frame)+`1"/>`), tail[close:])
 	}
-	return bw.Flush()
+	if _, err := bw.Write(stretch(sheetFilter, tail, rw.next-1)); err != nil {
+		return 0, err
+	}
+	return rw.next - 1, bw.Flush()
 }
 
 // rowWriter writes rows of sheet XML: numbers as numbers, text as inline

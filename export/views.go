@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -9,55 +10,80 @@ import (
 	"jobsbot/commands"
 )
 
-// writeTargets lists every revision of the year's targets: 당초 → 변경,
-// by whom and when, the last one of each being the current target.
-func (x *Exporter) writeTargets(ctx context.Context, sw *excelize.StreamWriter, st styles, year int, programs []commands.Program) error {
-	changes, err := x.store.TargetRevisions(ctx, year)
+// cutoff is the instant the report date ends in the city: what was
+// recorded before it was known on the report date.
+func (x *Exporter) cutoff(req commands.ExportRequest) time.Time {
+	d := req.AsOf
+	return time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, x.loc)
+}
+
+// writeTargets lists the revisions of the year's targets made by the report
+// date: each target's first setting as 당초, every later one as 1차 변경,
+// 2차 변경 …, with its reason; the last of each is the target in force.
+func (x *Exporter) writeTargets(ctx context.Context, sw *excelize.StreamWriter, st styles, req commands.ExportRequest, programs []commands.Program) error {
+	changes, err := x.store.TargetRevisions(ctx, req.Year)
 	if err != nil {
 		return err
 	}
 	names := map[int64]string{0: "전체 목표"}
 	for _, p := range programs {
-		names[p.ID] = p.NameKo + " (" + p.Code + ")"
+		names[p.ID] = p.NameKo
 	}
-	rows := make([][]any, len(changes))
-	for i, c := range changes {
-		var old any
-		if c.Old > 0 {
-			old = c.Old
+	seen := map[string]int{}
+	var rows [][]any
+	for _, c := range changes {
+		if !c.At.Before(x.cutoff(req)) {
+			continue
 		}
 		what := names[c.ProgramID]
 		if c.Dept != "" {
-			what = c.Dept
+			what = c.Dept + " (부서 목표)"
 		}
-		rows[i] = []any{int64(c.Year), what, old, c.New, c.New - c.Old, c.By, x.local(c.At)}
+		n := seen[what]
+		seen[what]++
+		var step, old, diff any = "당초", "-", "-"
+		if n > 0 {
+			step, old, diff = fmt.Sprintf("%d차 변경", n), c.Old, c.New-c.Old
+		}
+		rows = append(rows, []any{what, step, old, c.New, diff, c.Reason, c.By, x.local(c.At)})
 	}
-	return table(sw, st, []string{"연도", "대상", "당초(변경 전)", "변경", "증감", "변경자", "변경 일시"},
-		[]cellKind{kindNumber, kindText, kindNumber, kindNumber, kindNumber, kindText, kindDateTime}, rows)
+	return table(sw, st, []string{"대상", "구분", "변경 전", "목표", "증감", "사유", "변경자", "변경 일시"},
+		[]cellKind{kindText, kindCentered, kindNumber, kindNumber, kindNumber, kindText, kindText, kindDateTime}, rows)
 }
 
-// writeCandidates lists the social-enterprise candidates with their stage.
-func (x *Exporter) writeCandidates(ctx context.Context, sw *excelize.StreamWriter, st styles) error {
+// writeCandidates lists the social-enterprise candidates found by the
+// report date, each at the stage it had reached on that date.
+func (x *Exporter) writeCandidates(ctx context.Context, sw *excelize.StreamWriter, st styles, req commands.ExportRequest) error {
 	list, err := x.store.Candidates(ctx, "")
 	if err != nil {
 		return err
 	}
-	rows := make([][]any, len(list))
-	for i, c := range list {
-		rows[i] = []any{c.ID, c.Name, commands.KindLabel(c.Kind, commands.Korean), c.Representative, c.Department,
-			commands.MissionLabel(c.Mission, commands.Korean), commands.StageLabel(c.Stage, commands.Korean),
-			c.CreatedBy, x.local(c.CreatedAt), c.Note}
+	moves, err := x.store.StageMovesBetween(ctx, time.Time{}, x.cutoff(req))
+	if err != nil {
+		return err
 	}
-	return table(sw, st, []string{"번호", "이름", "종류", "대표자", "발굴 부서", "사회적 목적", "현재 단계", "등록자", "등록 일시", "비고"},
+	stageOn := map[int64]commands.Stage{}
+	for _, m := range moves {
+		stageOn[m.CandidateID] = m.To
+	}
+	var rows [][]any
+	for _, c := range list {
+		stage, ok := stageOn[c.ID]
+		if !ok || !c.CreatedAt.Before(x.cutoff(req)) {
+			continue
+		}
+		rows = append(rows, []any{c.ID, c.Name, commands.KindLabel(c.Kind, commands.Korean), c.Representative, c.Department,
+			commands.MissionLabel(c.Mission, commands.Korean), commands.StageLabel(stage, commands.Korean),
+			c.CreatedBy, x.local(c.CreatedAt), c.Note})
+	}
+	return table(sw, st, []string{"번호", "이름", "종류", "대표자", "발굴 부서", "사회적 목적", "단계(기준일 현재)", "등록자", "등록 일시", "비고"},
 		[]cellKind{kindNumber, kindText, kindText, kindText, kindText, kindText, kindText, kindText, kindDateTime, kindText}, rows)
 }
 
-// endOfTime bounds "every move ever" without reading the clock.
-var endOfTime = time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)
-
-// writeStageMoves lists every stage move of every candidate, oldest first.
-func (x *Exporter) writeStageMoves(ctx context.Context, sw *excelize.StreamWriter, st styles) error {
-	moves, err := x.store.StageMovesBetween(ctx, time.Time{}, endOfTime)
+// writeStageMoves lists every stage move of every candidate made by the
+// report date, oldest first.
+func (x *Exporter) writeStageMoves(ctx context.Context, sw *excelize.StreamWriter, st styles, req commands.ExportRequest) error {
+	moves, err := x.store.StageMovesBetween(ctx, time.Time{}, x.cutoff(req))
 	if err != nil {
 		return err
 	}
@@ -71,4 +97,39 @@ func (x *Exporter) writeStageMoves(ctx context.Context, sw *excelize.StreamWrite
 	}
 	return table(sw, st, []string{"후보 번호", "후보 이름", "이전 단계", "다음 단계", "처리자", "일시", "메모"},
 		[]cellKind{kindNumber, kindText, kindText, kindText, kindText, kindDateTime, kindText}, rows)
+}
+
+// writeNothing lists the 실적 없음 reports for the months of the year
+// through the report date, voided ones included and marked: that a
+// department said it had nothing is a record like an entry.
+func (x *Exporter) writeNothing(ctx context.Context, sw *excelize.StreamWriter, st styles, req commands.ExportRequest) error {
+	from, _ := yearSpan(req.Year)
+	list, err := x.store.NothingReportsBetween(ctx, from, req.AsOf)
+	if err != nil {
+		return err
+	}
+	rows := make([][]any, len(list))
+	for i, n := range list {
+		var voidedAt any
+		if !n.VoidedAt.IsZero() {
+			voidedAt = x.local(n.VoidedAt)
+		}
+		rows[i] = []any{n.ID, fmt.Sprintf("%d년 %d월", n.Month.Year(), n.Month.Month()), n.Department, n.LoggedBy,
+			sourceLabel(n.Source), x.local(n.CreatedAt), mark(!n.VoidedAt.IsZero(), "무효"), n.VoidedBy, voidedAt, n.VoidReason}
+	}
+	return table(sw, st, []string{"번호", "해당 월", "부서", "기록자", "경로", "기록 일시", "무효", "무효 처리자", "무효 일시", "무효 사유"},
+		[]cellKind{kindNumber, kindCentered, kindText, kindText, kindText, kindDateTime, kindCentered, kindText, kindDateTime, kindText}, rows)
+}
+
+// sourceLabel names the way an entry came in, in Korean.
+func sourceLabel(s commands.Source) string {
+	switch s {
+	case commands.SourceSlash:
+		return "슬래시 명령"
+	case commands.SourceModal:
+		return "입력 창"
+	case commands.SourceConsole:
+		return "콘솔"
+	}
+	return "기타"
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -22,36 +23,74 @@ const (
 	SheetTargets      = "목표 변경 이력"
 	SheetCandidates   = "사회적기업 후보"
 	SheetStageMoves   = "후보 단계 이력"
+	SheetNothing      = "실적 없음 보고"
 )
+
+// koreanFont is named by every style, bold ones included, and is the
+// workbook's default: without it Excel and LibreOffice pick a Latin font
+// and Hangul falls back to whatever serif the machine has.
+const koreanFont = "맑은 고딕"
+
+// styleKey picks a report cell's style by its row and its role.
+type styleKey struct {
+	kind rowKind
+	role cellRole
+}
 
 // styles are the workbook's cell styles.
 type styles struct {
-	header, text, number, percent, date, dateTime  int
-	subtotal, subtotalPercent, total, totalPercent int
+	title, info, infoRight, header        int
+	text, number, percent, date, dateTime int
+	centered                              int
+	report                                map[styleKey]int
+}
+
+// Number formats: thousands separators for counts, none for years; dates
+// as Korean documents write them (2026. 4. 30.).
+const (
+	fmtCount = "#,##0"
+	// fmtReportCount prints a zero as "-", as Korean tables do, so the few
+	// figures stand out; 실적 없음 and 미보고 are words, never this dash.
+	fmtReportCount = `#,##0;-#,##0;"-"`
+	fmtPercent     = "0.0%"
+	fmtDate        = `yyyy". "m". "d"."`
+	fmtDateTime    = `yyyy". "m". "d". "hh:mm`
+)
+
+func font(bold bool, size float64, color string) *excelize.Font {
+	return &excelize.Font{Family: koreanFont, Bold: bold, Size: size, Color: color}
 }
 
 func newStyles(f *excelize.File) (styles, error) {
-	var st styles
-	border := []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}}
+	st := styles{report: map[styleKey]int{}}
+	thin := func(color string) []excelize.Border {
+		var b []excelize.Border
+		for _, side := range []string{"left", "right", "top", "bottom"} {
+			b = append(b, excelize.Border{Type: side, Color: color, Style: 1})
+		}
+		return b
+	}
 	fill := func(color string) excelize.Fill {
+		if color == "" {
+			return excelize.Fill{}
+		}
 		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
 	}
-	thousands, pct := "#,##0", "0.0%"
+	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
 	defs := []struct {
 		dst   *int
 		style excelize.Style
 	}{
-		{&st.header, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill("DDEBF7"), Border: border,
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
-		{&st.text, excelize.Style{}},
-		{&st.number, excelize.Style{CustomNumFmt: &thousands}},
-		{&st.percent, excelize.Style{CustomNumFmt: &pct}},
-		{&st.date, excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd")}},
-		{&st.dateTime, excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd hh:mm")}},
-		{&st.subtotal, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill("F2F2F2"), CustomNumFmt: &thousands}},
-		{&st.subtotalPercent, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill("F2F2F2"), CustomNumFmt: &pct}},
-		{&st.total, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill("FFF2CC"), CustomNumFmt: &thousands}},
-		{&st.totalPercent, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill("FFF2CC"), CustomNumFmt: &pct}},
+		{&st.title, excelize.Style{Font: font(true, 16, ""), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&st.info, excelize.Style{Font: font(false, 10, ""), Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&st.infoRight, excelize.Style{Font: font(false, 10, ""), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}}},
+		{&st.header, excelize.Style{Font: font(true, 10, ""), Fill: fill("DDEBF7"), Border: thin("808080"), Alignment: center}},
+		{&st.text, excelize.Style{Font: font(false, 10, "")}},
+		{&st.centered, excelize.Style{Font: font(false, 10, ""), Alignment: center}},
+		{&st.number, excelize.Style{Font: font(false, 10, ""), CustomNumFmt: ptr(fmtCount)}},
+		{&st.percent, excelize.Style{Font: font(false, 10, ""), CustomNumFmt: ptr(fmtPercent)}},
+		{&st.date, excelize.Style{Font: font(false, 10, ""), CustomNumFmt: ptr(fmtDate), Alignment: &excelize.Alignment{Horizontal: "center"}}},
+		{&st.dateTime, excelize.Style{Font: font(false, 10, ""), CustomNumFmt: ptr(fmtDateTime), Alignment: &excelize.Alignment{Horizontal: "center"}}},
 	}
 	for _, d := range defs {
 		id, err := f.NewStyle(&d.style)
@@ -60,46 +99,99 @@ func newStyles(f *excelize.File) (styles, error) {
 		}
 		*d.dst = id
 	}
+	rowFills := map[rowKind]string{rowItem: "", rowSubtotal: "F2F2F2", rowSectorSubtotal: "E2E2E2", rowUnassigned: "", rowTotal: "FFF2CC"}
+	for kind, color := range rowFills {
+		bold := kind != rowItem && kind != rowUnassigned
+		for role, look := range map[cellRole]excelize.Style{
+			roleNumber:     {Font: font(bold, 10, ""), CustomNumFmt: ptr(fmtReportCount), Alignment: &excelize.Alignment{Vertical: "center"}},
+			rolePercent:    {Font: font(bold, 10, ""), CustomNumFmt: ptr(fmtPercent), Alignment: &excelize.Alignment{Vertical: "center"}},
+			roleText:       {Font: font(bold, 10, ""), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true, Horizontal: textAlign(kind)}},
+			roleGroup:      {Font: font(bold, 10, ""), Alignment: center},
+			roleNothing:    {Font: font(false, 8, "595959"), Alignment: center},
+			roleUnreported: {Font: font(true, 8, "C00000"), Alignment: center},
+		} {
+			look.Fill, look.Border = fill(color), thin("A6A6A6")
+			id, err := f.NewStyle(&look)
+			if err != nil {
+				return st, fmt.Errorf("style: %w", err)
+			}
+			st.report[styleKey{kind, role}] = id
+		}
+	}
 	return st, nil
+}
+
+// textAlign centres the labels of sum rows (소계, 합계), as printed tables do.
+func textAlign(kind rowKind) string {
+	if kind == rowItem {
+		return "left"
+	}
+	return "center"
 }
 
 func ptr(s string) *string { return &s }
 
+// reportView is one report sheet: its name, its grouping and its heading.
+type reportView struct {
+	name, heading string
+	by            commands.ReportBy
+}
+
+var reportViews = []reportView{
+	{SheetByProgram, "", commands.ReportByProgram},
+	{SheetByDepartment, "부서", commands.ReportByDepartment},
+	{SheetByDisclosure, "공시유형", commands.ReportByDisclosure},
+	{SheetByType, "고용형태", commands.ReportByType},
+}
+
 // workbook writes the xlsx: for the report, every view on its own sheet;
-// for entries, the entries sheet alone.
+// for entries, the entries sheet alone. Every sheet prints on A4 landscape.
 func (x *Exporter) workbook(ctx context.Context, w io.Writer, req commands.ExportRequest, data commands.ReportData, sum *commands.ExportSummary) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	if err := f.SetDefaultFont(koreanFont); err != nil {
+		return err
+	}
 	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
-	var sheets []func(*excelize.StreamWriter) error
-	var names []string
+	var pages []page
 	if req.What == commands.ExportReport {
-		for _, v := range []struct {
-			name string
-			by   commands.ReportBy
-		}{{SheetByProgram, commands.ReportByProgram}, {SheetByDepartment, commands.ReportByDepartment},
-			{SheetByDisclosure, commands.ReportByDisclosure}, {SheetByType, commands.ReportByType}} {
+		marks, err := x.reportingMarks(ctx, req)
+		if err != nil {
+			return err
+		}
+		for _, v := range reportViews {
 			r := commands.BuildReport(data, v.by, commands.Korean)
-			names = append(names, v.name)
-			sheets = append(sheets, func(sw *excelize.StreamWriter) error { return writeReport(sw, st, layoutReport(r)) })
+			g := layoutByProgram(r, data.Programs)
+			if v.by != commands.ReportByProgram {
+				var m func(string, int) string
+				if v.by == commands.ReportByDepartment {
+					m = marks
+				}
+				g = layoutFlat(r, v.heading, m)
+			}
+			pages = append(pages, page{v.name, fmt.Sprintf("$%d:$%d", headRow, subHeadRow), func(sw *excelize.StreamWriter) error {
+				return writeReport(sw, st, g, x.reportTitle(req, v), x.reportInfo(req))
+			}})
 		}
 	}
-	names = append(names, SheetEntries)
-	sheets = append(sheets, func(sw *excelize.StreamWriter) error { return x.entriesFrame(sw, st) })
+	pages = append(pages, page{SheetEntries, "$1:$1", func(sw *excelize.StreamWriter) error { return x.entriesFrame(sw, st) }})
+	pages = append(pages, page{SheetNothing, "$1:$1", func(sw *excelize.StreamWriter) error { return x.writeNothing(ctx, sw, st, req) }})
 	if req.What == commands.ExportReport {
-		names = append(names, SheetTargets, SheetCandidates, SheetStageMoves)
-		sheets = append(sheets,
-			func(sw *excelize.StreamWriter) error { return x.writeTargets(ctx, sw, st, req.Year, data.Programs) },
-			func(sw *excelize.StreamWriter) error { return x.writeCandidates(ctx, sw, st) },
-			func(sw *excelize.StreamWriter) error { return x.writeStageMoves(ctx, sw, st) })
+		pages = append(pages,
+			page{SheetTargets, "$1:$1", func(sw *excelize.StreamWriter) error { return x.writeTargets(ctx, sw, st, req, data.Programs) }},
+			page{SheetCandidates, "$1:$1", func(sw *excelize.StreamWriter) error { return x.writeCandidates(ctx, sw, st, req) }},
+			page{SheetStageMoves, "$1:$1", func(sw *excelize.StreamWriter) error { return x.writeStageMoves(ctx, sw, st, req) }})
 	}
-	for i, name := range names {
-		if err := x.sheet(f, i, name, sheets[i]); err != nil {
-			return fmt.Errorf("sheet %s: %w", name, err)
+	for i, p := range pages {
+		if err := x.sheet(f, i, p); err != nil {
+			return fmt.Errorf("sheet %s: %w", p.name, err)
 		}
+	}
+	if err := entriesFilter(f, len(x.entryColumns())); err != nil {
+		return err
 	}
 	// The first sheet is active already. SetActiveSheet would parse every
 	// streamed sheet back into memory.
@@ -116,6 +208,68 @@ func (x *Exporter) workbook(ctx context.Context, w io.Writer, req commands.Expor
 	})
 }
 
+// page is one sheet to write: its name, the rows printed on every page
+// (e.g. "$4:$5") and the function that streams it.
+type page struct {
+	name, titles string
+	write        func(*excelize.StreamWriter) error
+}
+
+// reportTitle is the line above a report sheet:
+// "2026년 일자리사업 추진실적 (2026. 4. 30. 기준)".
+func (x *Exporter) reportTitle(req commands.ExportRequest, v reportView) string {
+	title := fmt.Sprintf("%d년 일자리사업 추진실적", req.Year)
+	if v.heading != "" {
+		title += " · " + v.heading + "별"
+	}
+	return fmt.Sprintf("%s (%s 기준)", title, koreanDate(req.AsOf))
+}
+
+// reportInfo is the line under the title: 단위 on the left, 작성 부서 and
+// 작성일 on the right.
+func (x *Exporter) reportInfo(req commands.ExportRequest) [2]string {
+	right := "작성일: " + koreanDate(req.Made)
+	if req.Unit != "" {
+		right = "작성 부서: " + req.Unit + "    " + right
+	}
+	return [2]string{"단위: 개, %", right}
+}
+
+// koreanDate writes a date as Korean documents do: 2026. 4. 30.
+func koreanDate(d time.Time) string {
+	return fmt.Sprintf("%d. %d. %d.", d.Year(), d.Month(), d.Day())
+}
+
+// reportingMarks reads who reported for which month, for the department
+// sheet: "" where a department logged entries, 실적 없음 where it said so,
+// 미보고 where it said nothing.
+func (x *Exporter) reportingMarks(ctx context.Context, req commands.ExportRequest) (func(string, int) string, error) {
+	from, _ := yearSpan(req.Year)
+	months, err := x.store.ReportingMonths(ctx, from, req.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]map[int]commands.DepartmentMonth{}
+	for _, m := range months {
+		if seen[m.Department] == nil {
+			seen[m.Department] = map[int]commands.DepartmentMonth{}
+		}
+		seen[m.Department][int(m.Month.Month())] = m
+	}
+	return func(dept string, month int) string {
+		m, ok := seen[dept][month]
+		switch {
+		case dept == "":
+			return "" // the row of entries credited to no department
+		case !ok:
+			return markUnreported
+		case m.Logged:
+			return ""
+		}
+		return markNothing
+	}, nil
+}
+
 // sheetPath is where a sheet's XML sits in the workbook zip.
 func sheetPath(f *excelize.File, name string) (string, error) {
 	for id, n := range f.GetSheetMap() {
@@ -126,40 +280,68 @@ func sheetPath(f *excelize.File, name string) (string, error) {
 	return "", fmt.Errorf("no sheet %s", name)
 }
 
-// sheet creates a sheet (renaming the default first one) and streams it.
-func (x *Exporter) sheet(f *excelize.File, i int, name string, write func(*excelize.StreamWriter) error) error {
+// sheet creates a sheet (renaming the default first one), sets it up for
+// print and streams it.
+func (x *Exporter) sheet(f *excelize.File, i int, p page) error {
 	if i == 0 {
-		if err := f.SetSheetName("Sheet1", name); err != nil {
+		if err := f.SetSheetName("Sheet1", p.name); err != nil {
 			return err
 		}
-	} else if _, err := f.NewSheet(name); err != nil {
+	} else if _, err := f.NewSheet(p.name); err != nil {
 		return err
 	}
-	// Printed on A4 landscape, one page wide: the report goes to meetings on
-	// paper. Set before streaming, which keeps it.
-	landscape, one := "landscape", 1
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one}); err != nil {
+	if err := printSetup(f, p.name, p.titles); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(p.name)
+	if err != nil {
+		return err
+	}
+	if err := p.write(sw); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// paperA4 is A4 in the spreadsheet's paper-size codes.
+const paperA4 = 9
+
+// printSetup makes a sheet print the way a unit files it: A4 landscape,
+// fitted to one page wide (as many pages down as it takes), centred, the
+// header rows repeated on every page, the sheet's name and the page
+// number in the footer. Set before streaming, which keeps it.
+func printSetup(f *excelize.File, name, titles string) error {
+	size, landscape, one, anyHeight := paperA4, "landscape", 1, 0
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape,
+		FitToWidth: &one, FitToHeight: &anyHeight}); err != nil {
 		return err
 	}
 	fit := true
 	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
+	side, top, edge, centred := 0.4, 0.6, 0.3, true
+	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &top, Bottom: &top,
+		Header: &edge, Footer: &edge, Horizontally: &centred}); err != nil {
 		return err
 	}
-	if err := write(sw); err != nil {
+	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: "&L&A&C- &P / &N -"}); err != nil {
 		return err
 	}
-	return sw.Flush()
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + name + "'!" + titles, Scope: name})
 }
 
-// frozen freezes the header row and the first cols columns, so names and
-// headings stay in view while scrolling.
-func frozen(sw *excelize.StreamWriter, cols int) error {
-	cell, _ := excelize.CoordinatesToCellName(cols+1, 2)
-	return sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: cols, YSplit: 1, TopLeftCell: cell, ActivePane: "bottomRight"})
+// entriesFilter puts an autofilter on the entries sheet's header; the
+// splice stretches it over the rows once their number is known.
+func entriesFilter(f *excelize.File, columns int) error {
+	return f.AutoFilter(SheetEntries, "A1:"+at(columns-1, 1), nil)
+}
+
+// frozen freezes the rows above row and the first cols columns, so names
+// and headings stay in view while scrolling.
+func frozen(sw *excelize.StreamWriter, cols, row int) error {
+	cell, _ := excelize.CoordinatesToCellName(cols+1, row)
+	return sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: cols, YSplit: row - 1, TopLeftCell: cell, ActivePane: "bottomRight"})
 }
 
 // headerRow writes row 1.
@@ -177,60 +359,102 @@ func textWidth(s string) float64 {
 	return float64(commands.DisplayWidth(s))*1.1 + 2
 }
 
-// writeReport streams a laid-out report.
-func writeReport(sw *excelize.StreamWriter, st styles, g reportGrid) error {
-	labelWidth := textWidth(g.header[0])
-	for _, row := range g.rows {
-		if s, ok := row[0].value.(string); ok {
-			labelWidth = max(labelWidth, textWidth(s))
+// writeReport streams a laid-out report: title, 단위 and 작성, the two
+// header rows, the body, with merged cells where the layout asks.
+func writeReport(sw *excelize.StreamWriter, st styles, g reportGrid, title string, info [2]string) error {
+	for i, c := range g.cols {
+		w := c.width
+		if i < g.labels {
+			for n, row := range g.rows {
+				if s, ok := row[i].value.(string); ok && g.kinds[n] == rowItem {
+					w = max(w, min(textWidth(s), 40))
+				}
+			}
 		}
-	}
-	if err := sw.SetColWidth(1, 1, labelWidth); err != nil {
-		return err
-	}
-	if g.labels == 3 {
-		if err := sw.SetColWidth(2, 3, 11); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetColWidth(g.labels+1, g.labels+figureCols, 10); err != nil {
+	if err := frozen(sw, g.labels, firstDataRow); err != nil {
 		return err
 	}
-	if err := frozen(sw, 1); err != nil {
+	last := len(g.cols) - 1
+	if err := sw.SetRow(at(0, titleRow), []any{excelize.Cell{StyleID: st.title, Value: title}}, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
-	if err := headerRow(sw, st, g.header); err != nil {
+	infoCells := make([]any, len(g.cols))
+	infoCells[0] = excelize.Cell{StyleID: st.info, Value: info[0]}
+	infoCells[last-5] = excelize.Cell{StyleID: st.infoRight, Value: info[1]}
+	if err := sw.SetRow(at(0, infoRow), infoCells, excelize.RowOpts{Height: 20}); err != nil {
+		return err
+	}
+	merges := []string{at(0, titleRow) + ":" + at(last, titleRow), at(last-5, infoRow) + ":" + at(last, infoRow)}
+	if err := reportHeader(sw, st, g, &merges); err != nil {
 		return err
 	}
 	for i, row := range g.rows {
-		number, pct := st.number, st.percent
-		switch g.kinds[i] {
-		case rowSubtotal:
-			number, pct = st.subtotal, st.subtotalPercent
-		case rowTotal:
-			number, pct = st.total, st.totalPercent
-		}
 		out := make([]any, len(row))
 		for j, c := range row {
-			style := number
-			if c.percent {
-				style = pct
-			}
-			if j < g.labels && g.kinds[i] == rowItem {
-				style = st.text
+			role := c.role
+			switch {
+			case j < g.labels-1:
+				role = roleGroup
+			case j < g.labels:
+				role = roleText
 			}
 			v := c.value
 			if s, ok := v.(string); ok {
 				v = plainText(s)
 			}
-			out[j] = excelize.Cell{StyleID: style, Formula: c.formula, Value: v}
+			out[j] = excelize.Cell{StyleID: st.report[styleKey{g.kinds[i], role}], Formula: c.formula, Value: v}
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, out); err != nil {
+		if err := sw.SetRow(at(0, firstDataRow+i), out, excelize.RowOpts{Height: 18}); err != nil {
+			return err
+		}
+	}
+	for _, m := range append(merges, g.merges...) {
+		a, b, _ := strings.Cut(m, ":")
+		if a == b {
+			continue
+		}
+		if err := sw.MergeCell(a, b); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// reportHeader writes the two header rows: a heading over its sub-headings
+// (목표: 당초, 변경; 월별 실적: 1월 …) merged across, a lone heading merged
+// down.
+func reportHeader(sw *excelize.StreamWriter, st styles, g reportGrid, merges *[]string) error {
+	top, sub := make([]any, len(g.cols)), make([]any, len(g.cols))
+	for i := 0; i < len(g.cols); {
+		c := g.cols[i]
+		j := i
+		for j+1 < len(g.cols) && c.sub != "" && g.cols[j+1].head == c.head {
+			j++
+		}
+		top[i] = excelize.Cell{StyleID: st.header, Value: c.head}
+		for k := i; k <= j; k++ {
+			if k > i {
+				top[k] = excelize.Cell{StyleID: st.header}
+			}
+			sub[k] = excelize.Cell{StyleID: st.header, Value: g.cols[k].sub}
+		}
+		switch {
+		case c.sub == "":
+			sub[i] = excelize.Cell{StyleID: st.header}
+			*merges = append(*merges, at(i, headRow)+":"+at(i, subHeadRow))
+		case j > i:
+			*merges = append(*merges, at(i, headRow)+":"+at(j, headRow))
+		}
+		i = j + 1
+	}
+	if err := sw.SetRow(at(0, headRow), top, excelize.RowOpts{Height: 20}); err != nil {
+		return err
+	}
+	return sw.SetRow(at(0, subHeadRow), sub, excelize.RowOpts{Height: 20})
 }
 
 // entriesFrame writes the entries sheet's widths, frozen panes and header;
@@ -244,7 +468,7 @@ func (x *Exporter) entriesFrame(sw *excelize.StreamWriter, st styles) error {
 			return err
 		}
 	}
-	if err := frozen(sw, 1); err != nil {
+	if err := frozen(sw, 1, 2); err != nil {
 		return err
 	}
 	return headerRow(sw, st, header)
@@ -272,8 +496,10 @@ func styleOf(st styles, kind cellKind) int {
 		return st.date
 	case kindDateTime:
 		return st.dateTime
+	case kindCentered:
+		return st.centered
 	}
-	return 0
+	return st.text
 }
 
 // styled gives a value the style of its kind; nil stays an empty cell.
@@ -283,11 +509,11 @@ func styled(st styles, kind cellKind, v any) any {
 	}
 	if s, ok := v.(string); ok {
 		v = plainText(s)
+		if kind == kindNumber {
+			return excelize.Cell{StyleID: st.centered, Value: v} // "-" where a figure does not apply
+		}
 	}
-	if style := styleOf(st, kind); style != 0 {
-		return excelize.Cell{StyleID: style, Value: v}
-	}
-	return v
+	return excelize.Cell{StyleID: styleOf(st, kind), Value: v}
 }
 
 // table streams a small sheet: header, widths fitted to the content, rows.
@@ -306,7 +532,7 @@ func table(sw *excelize.StreamWriter, st styles, header []string, kinds []cellKi
 			return err
 		}
 	}
-	if err := frozen(sw, 1); err != nil {
+	if err := frozen(sw, 1, 2); err != nil {
 		return err
 	}
 	if err := headerRow(sw, st, header); err != nil {

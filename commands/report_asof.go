@@ -1,0 +1,47 @@
+package commands
+
+import (
+	"context"
+	"time"
+)
+
+// TargetsOn are a year's targets as they stood on a report date: the first
+// setting of each (당초) and the one in force on that date (변경, equal to
+// 당초 when it was never revised by then).
+type TargetsOn struct {
+	Original, InForce         Targets
+	DeptOriginal, DeptInForce map[string]int64
+}
+
+// DepartmentMonth says how a department reported for a month: with entries
+// (Logged), with a 실적 없음 (SaidNothing), or both. A department and month
+// that is not listed at all is 미보고.
+type DepartmentMonth struct {
+	Department  string
+	Month       time.Time // the first day of the month
+	Logged      bool
+	SaidNothing bool
+}
+
+// ReportStore is what an as-of report reads besides the ledger's totals.
+// Store includes it; it stands apart so the report's needs read at a glance.
+type ReportStore interface {
+	// TargetsInForceOn returns a year's targets as they stood just before
+	// the instant before: each one's first setting and the one in force.
+	TargetsInForceOn(ctx context.Context, year int, before time.Time) (TargetsOn, error)
+	// ReportingMonths returns, per department and month of [from, to],
+	// whether it logged live entries and whether it said 실적 없음.
+	ReportingMonths(ctx context.Context, from, to time.Time) ([]DepartmentMonth, error)
+	// NothingReportsBetween returns every 실적 없음 report for the months
+	// of [from, to], voided ones included, oldest month first.
+	NothingReportsBetween(ctx context.Context, from, to time.Time) ([]NothingReport, error)
+}
+
+// dayAfterStart is the instant the day after d begins in loc: what was
+// recorded before it was known on d.
+func dayAfterStart(d time.Time, loc *time.Location) time.Time {
+	if loc == nil {
+		loc = time.UTC
+	}
+	return time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, loc)
+}
