@@ -11,6 +11,9 @@ import (
 // ErrAlreadyVoided, ErrUnavailable or *CumulativeBelowError (wrapped) where
 // those apply, and never leave a partial write behind.
 type Store interface {
+	// AuditStore: month close, corrections, hires, reasons (audit_types.go).
+	AuditStore
+
 	// Programs returns every program, inactive ones included, ordered by code.
 	Programs(ctx context.Context) ([]Program, error)
 	// AddProgram stores a new program; ErrConflict if its code or an alias is taken.

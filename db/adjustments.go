@@ -21,7 +21,9 @@ import (
 // date. The caller holds the program's exclusive lock, so no report or void
 // of the program runs meanwhile; report rows are locked in ID order (Lock
 // order step 2) and every change is kept in entry_adjustments.
-func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands.Entry, by string) ([]commands.Adjustment, error) {
+// A correction passes replacement, the count that takes the voided one's
+// place on the same date; a void passes 0.
+func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands.Entry, by string, replacement int64) ([]commands.Adjustment, error) {
 	q := entrySelect + `
 		WHERE e.program_id = $1 AND e.status = $2 AND e.kind = 'cumulative' AND e.voided_at IS NULL
 		  AND e.id > $3 AND e.as_of BETWEEN $4::date AND $5::date
@@ -38,7 +40,7 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 		asOf time.Time
 		jobs int64
 	}
-	changes := []change{{voided.AsOf, -voided.Count}}
+	changes := []change{{voided.AsOf, replacement - voided.Count}}
 	var adjusted []commands.Adjustment
 	for _, r := range entries(rows) {
 		var d int64

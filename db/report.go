@@ -47,11 +47,11 @@ func (s *Store) MonthTotals(ctx context.Context, from, to time.Time) ([]commands
 // total (ProgramID 0) and each program's, oldest first.
 func (s *Store) TargetRevisions(ctx context.Context, year int) ([]commands.TargetChange, error) {
 	const q = `
-		SELECT COALESCE(program_id, 0) AS program_id, '' AS department, COALESCE(old_jobs, 0) AS old_jobs, new_jobs, changed_by, changed_at
+		SELECT COALESCE(program_id, 0) AS program_id, '' AS department, COALESCE(old_jobs, 0) AS old_jobs, new_jobs, changed_by, changed_at, reason
 		FROM target_revisions
 		WHERE year = $1
 		UNION ALL
-		SELECT 0, department, COALESCE(old_jobs, 0), new_jobs, changed_by, changed_at
+		SELECT 0, department, COALESCE(old_jobs, 0), new_jobs, changed_by, changed_at, ''
 		FROM department_target_revisions
 		WHERE year = $1
 		ORDER BY changed_at`
@@ -62,13 +62,14 @@ func (s *Store) TargetRevisions(ctx context.Context, year int) ([]commands.Targe
 		New       int64     `db:"new_jobs"`
 		By        string    `db:"changed_by"`
 		At        time.Time `db:"changed_at"`
+		Reason    string    `db:"reason"`
 	}
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q, year); err != nil {
 		return nil, wrap(fmt.Sprintf("target revisions of %d", year), err)
 	}
 	out := make([]commands.TargetChange, len(rows))
 	for i, r := range rows {
-		out[i] = commands.TargetChange{Year: year, ProgramID: r.ProgramID, Dept: r.Dept, Old: r.Old, New: r.New, By: r.By, At: r.At.UTC()}
+		out[i] = commands.TargetChange{Year: year, ProgramID: r.ProgramID, Dept: r.Dept, Old: r.Old, New: r.New, By: r.By, At: r.At.UTC(), Reason: r.Reason}
 	}
 	return out, nil
 }
