@@ -43,6 +43,9 @@ type Config struct {
 	// Reminders is REMINDER_SCHEDULE; the zero value is the default (3
 	// working days before the last working day of the month, 10:00).
 	Reminders ReminderSchedule
+	// People names Slack users in replies (the bot's users.info names);
+	// nil shows IDs as typed, as the console does.
+	People PeopleNames
 }
 
 // Caller is who runs a command and through what.
@@ -82,6 +85,7 @@ type Service struct {
 	sender         FileSender
 	schedule       ReminderSchedule
 	reminders      ReminderSender
+	people         PeopleNames
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
@@ -97,6 +101,7 @@ func New(cfg Config) *Service {
 		exporter: cfg.Exporter,
 		sender:   cfg.FileSender,
 		schedule: cfg.Reminders,
+		people:   cfg.People,
 	}
 	if s.schedule == (ReminderSchedule{}) {
 		s.schedule = DefaultReminderSchedule

@@ -55,7 +55,9 @@ func (r closeRow) close() commands.MonthClose {
 }
 
 // firstOfMonth is the first day of d's month.
-func firstOfMonth(d time.Time) time.Time { return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC) }
+func firstOfMonth(d time.Time) time.Time {
+	return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
 
 // closedMonths returns the closes of the months of days, by month. The
 // caller holds the write locks of the programs it is about to write.

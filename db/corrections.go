@@ -85,7 +85,7 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 
 // EntryMarks returns what the audit tables say of each of ids: corrections,
 // changes after close, the agreement a hire realised. Entries with nothing
-// are left out.
+// are left out; nil ids means every entry with a mark (the export).
 func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands.EntryMark, error) {
 	const q = `
 		SELECT x.id,
@@ -109,6 +109,16 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		Reason       string `db:"reason"`
 		AfterClose   bool   `db:"after_close"`
 		Agreement    int64  `db:"agreement"`
+	}
+	if ids == nil {
+		const all = `
+			SELECT old_entry_id FROM entry_corrections
+			UNION SELECT new_entry_id FROM entry_corrections WHERE new_entry_id IS NOT NULL
+			UNION SELECT entry_id FROM entry_after_close
+			UNION SELECT hire_entry_id FROM agreement_hires`
+		if err := sqlx.SelectContext(ctx, s.db, &ids, all); err != nil {
+			return nil, wrap("marked entries", err)
+		}
 	}
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
 		return nil, wrap("entry marks", err)

@@ -30,10 +30,10 @@ func (x *Exporter) writeTargets(ctx context.Context, sw *excelize.StreamWriter, 
 		if c.Dept != "" {
 			what = c.Dept
 		}
-		rows[i] = []any{int64(c.Year), what, old, c.New, c.New - c.Old, c.By, x.local(c.At)}
+		rows[i] = []any{int64(c.Year), what, old, c.New, c.New - c.Old, c.By, x.local(c.At), c.Reason}
 	}
-	return table(sw, st, []string{"연도", "대상", "당초(변경 전)", "변경", "증감", "변경자", "변경 일시"},
-		[]cellKind{kindNumber, kindText, kindNumber, kindNumber, kindNumber, kindText, kindDateTime}, rows)
+	return table(sw, st, []string{"연도", "대상", "당초(변경 전)", "변경", "증감", "변경자", "변경 일시", "변경 사유"},
+		[]cellKind{kindNumber, kindText, kindNumber, kindNumber, kindNumber, kindText, kindDateTime, kindText}, rows)
 }
 
 // writeCandidates lists the social-enterprise candidates with their stage.

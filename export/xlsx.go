@@ -232,7 +232,7 @@ func writeReport(sw *excelize.StreamWriter, st styles, g reportGrid) error {
 // entriesFrame writes the entries sheet's widths, frozen panes and header;
 // entryRows streams its rows into the finished workbook (see spliceRows).
 func (x *Exporter) entriesFrame(sw *excelize.StreamWriter, st styles) error {
-	cols := x.entryColumns()
+	cols := x.entryColumns(nil)
 	header := make([]string, len(cols))
 	for i, c := range cols {
 		header[i] = c.header
@@ -249,7 +249,11 @@ func (x *Exporter) entriesFrame(sw *excelize.StreamWriter, st styles) error {
 // entryRows writes every entry of the export, one row each, as the database
 // hands them over: a decade of entries is never held in memory.
 func (x *Exporter) entryRows(ctx context.Context, rw *rowWriter, st styles, req commands.ExportRequest, programs []commands.Program, sum *commands.ExportSummary) error {
-	cols := x.entryColumns()
+	aux, err := x.newEntryAudit(ctx, req)
+	if err != nil {
+		return err
+	}
+	cols := x.entryColumns(aux)
 	row := make([]cell, len(cols))
 	return x.eachEntry(ctx, req, programs, sum, func(e commands.Entry, p commands.Program) error {
 		for i, c := range cols {
