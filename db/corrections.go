@@ -130,3 +130,20 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 	}
 	return out, nil
 }
+
+// correctionRoot is the ID of the entry a chain of corrections (정정) that
+// ends at id started from: id itself for an entry that corrects nothing.
+func correctionRoot(ctx context.Context, tx sqlx.ExtContext, id int64) (int64, error) {
+	const q = `
+		WITH RECURSIVE chain(id) AS (
+			SELECT $1::bigint
+			UNION ALL
+			SELECT c.old_entry_id FROM entry_corrections c JOIN chain ON c.new_entry_id = chain.id
+		)
+		SELECT min(id) FROM chain`
+	var root int64
+	if err := sqlx.GetContext(ctx, tx, &root, q, id); err != nil {
+		return 0, fmt.Errorf("correction root of %d: %w", id, err)
+	}
+	return root, nil
+}

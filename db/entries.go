@@ -410,7 +410,11 @@ func voidLockedReplacing(ctx context.Context, tx sqlx.ExtContext, id int64, by, 
 	if err != nil {
 		return commands.VoidResult{}, err
 	}
-	adjusted, err := adjustLaterReports(ctx, tx, voided, by, replacement)
+	position, err := correctionRoot(ctx, tx, id)
+	if err != nil {
+		return commands.VoidResult{}, err
+	}
+	adjusted, err := adjustLaterReports(ctx, tx, voided, position, by, replacement)
 	if err != nil {
 		return commands.VoidResult{}, err
 	}
