@@ -134,10 +134,6 @@ func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	reason := strings.TrimSpace(cmd.Opts.Note + " " + cmd.Opts.Reason)
-	if movesBack(c.Stage, cmd.Stage) && reason == "" {
-		return s.refuse(cmd.Name, s.msg("audit23.move_back_needs_reason", "From", label(stageWords, c.Stage, s.lang), "To", label(stageWords, cmd.Stage, s.lang)))
-	}
 	if c.Stage == cmd.Stage {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("candidates.already_at_stage", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}
 	}
@@ -146,6 +142,10 @@ func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command)
 	}
 	if c.Stage.Final() && !s.IsManager(caller.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.final_stage", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}
+	}
+	reason := strings.TrimSpace(cmd.Opts.Note + " " + cmd.Opts.Reason)
+	if movesBack(c.Stage, cmd.Stage) && reason == "" { // a step back must say why
+		return s.refuse(cmd.Name, s.msg("audit23.move_back_needs_reason", "From", label(stageWords, c.Stage, s.lang), "To", label(stageWords, cmd.Stage, s.lang)))
 	}
 	moved, err := s.store.MoveCandidate(ctx, c.ID, c.Stage, cmd.Stage, caller.UserID, reason)
 	if errors.Is(err, ErrConflict) {

@@ -395,9 +395,6 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if utf8.RuneCountInString(reason) > MaxNoteRunes {
 		return s.refuse("void", s.msg("entries.reason_is_longer_than", "MaxNoteRunes", MaxNoteRunes))
 	}
-	if reason == "" { // auditors ask why: a void must say it
-		return s.needReason("void")
-	}
 	e, err := s.store.Entry(ctx, id)
 	if errors.Is(err, ErrNotFound) {
 		if r, ok := s.voidNothing(ctx, c, id, reason); ok { // 실적 없음 reports share the numbers
@@ -410,6 +407,12 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	}
 	if e.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.not_yours", "ID", id, "LoggedBy", s.name(ctx, e.LoggedBy))}
+	}
+	if e.Voided() {
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.already_voided", "ID", id)}
+	}
+	if reason == "" { // auditors ask why: a void must say it, and nothing is written without it
+		return s.needReason("void")
 	}
 	manager := s.IsManager(c.UserID)
 	var res VoidResult

@@ -42,7 +42,7 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	reason := cmd.Opts.Reason
 	if old != 0 && old != cmd.Count.Value && reason == "" { // 당초 → 변경 must say why
-		return s.needReason(cmd.Name)
+		return s.refuse(cmd.Name, s.msg("audit23.target_needs_reason", "Old", s.jobs(old), "New", s.jobs(cmd.Count.Value)))
 	}
 	if r := s.reasonTooLong(cmd.Name, reason); r != nil {
 		return *r
