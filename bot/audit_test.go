@@ -93,7 +93,7 @@ func TestVoidWithoutReasonRefusedOverHTTP(t *testing.T) {
 
 func TestCorrectionOverHTTP(t *testing.T) {
 	e := auditEnv(t)
-	e.textOf(t, testUser, "추가 100 youth 날짜:2026-04-10", "c1")     // #1
+	e.textOf(t, testUser, "추가 100 youth 날짜:2026-04-10", "c1")    // #1
 	e.textOf(t, testUser, "추가 500 youth 누계 날짜:2026-04-30", "c2") // #2: +400
 	got := e.textOf(t, testUser, "정정 1 120 4월 보고 오기", "c3")
 	contains(t, got, "#1 정정: 청년일자리 100개 → 120개 (새 번호 #3)", "380개")

@@ -68,10 +68,10 @@ func TestVoidNeedsAReason(t *testing.T) {
 // plain SUM.
 func TestCorrectionReplacesTheFigureAndKeepsHistory(t *testing.T) {
 	h := newHarness(t, commands.Korean)
-	h.run("U1", "추가 100 youth 날짜:2026-04-10", commands.OutcomeOK)           // #1
-	h.run("U1", "추가 500 youth 누계 날짜:2026-04-30", commands.OutcomeOK)        // #2: +400
-	h.run("U2", "정정 1 120 중복 집계", commands.OutcomeRefused)                     // not U2's
-	r := h.run("U1", "정정 1 120", commands.OutcomeRefused)                     // no reason
+	h.run("U1", "추가 100 youth 날짜:2026-04-10", commands.OutcomeOK)    // #1
+	h.run("U1", "추가 500 youth 누계 날짜:2026-04-30", commands.OutcomeOK) // #2: +400
+	h.run("U2", "정정 1 120 중복 집계", commands.OutcomeRefused)           // not U2's
+	r := h.run("U1", "정정 1 120", commands.OutcomeRefused)            // no reason
 	mustContain(t, r.Text(), "사유가 필요합니다")
 	if h.voided(1) {
 		t.Fatal("a correction without a reason wrote something")
@@ -170,7 +170,7 @@ func TestMonthClose(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	stamp := "2026년 4월 마감 (" + closedOn() + ", UMANAGER)"
 	h.run("U1", "추가 5 youth 날짜:2026-04-20", commands.OutcomeOK) // #1
-	h.run("U1", "마감 4월", commands.OutcomeRefused)                   // managers only
+	h.run("U1", "마감 4월", commands.OutcomeRefused)               // managers only
 	r := h.svc.Handle(context.Background(), commands.Caller{UserID: manager, IdempotencyKey: "close-1"}, "마감 4월")
 	if r.Outcome != commands.OutcomeOK {
 		t.Fatalf("close: %s", r.Text())
