@@ -47,7 +47,7 @@ func ledger(t *testing.T) (*db.Store, *commands.Service) {
 		"add 40 women date:2026-05-15 dept:여성가족과",
 		"target 2만500",
 		"target 2400 program:invest",
-		"target 2500 program:invest",
+		"target 2500 program:invest reason:추경 반영",
 		"target 7500 program:vulnerable",
 		`candidate add "행복나눔 카페" kind:예비 mission:일자리제공 dept:사회적경제과`,
 		"candidate move 1 review 서류 확인",
@@ -292,8 +292,9 @@ func checkEntriesSheet(t *testing.T, store *db.Store, f *excelize.File) {
 		t.Errorf("기준일 is stored as %v, want a number", typ)
 	}
 	for i, w := range want {
-		row := append(rows[i+1], make([]string, 21)...)
-		if num(t, row[0]) != w.ID || num(t, row[7]) != w.Count || (row[17] == "무효") != w.Voided || row[20] != w.Reason {
+		row := append(rows[i+1], make([]string, 27)...)
+		// 기록자 ID and 무효 처리자 ID (14, 19) stand beside their name columns.
+		if num(t, row[0]) != w.ID || num(t, row[7]) != w.Count || (row[18] == "무효") != w.Voided || row[22] != w.Reason {
 			t.Errorf("entry row %d = %v, ledger %+v", i+1, rows[i+1], w)
 		}
 	}
@@ -305,8 +306,8 @@ func checkTargetsSheet(t *testing.T, f *excelize.File) {
 	if len(rows) != 5 {
 		t.Fatalf("targets sheet: %v", rows)
 	}
-	if r := rows[3]; !strings.Contains(r[1], "invest") || r[2] != "2400" || r[3] != "2500" || r[4] != "100" || r[5] != "UMGR" {
-		t.Errorf("revision row %v, want invest 2400 → 2500 by UMGR", r)
+	if r := rows[3]; !strings.Contains(r[1], "invest") || r[2] != "2400" || r[3] != "2500" || r[4] != "100" || r[5] != "UMGR" || r[7] != "추경 반영" {
+		t.Errorf("revision row %v, want invest 2400 → 2500 by UMGR, reason 추경 반영", r)
 	}
 }
 
@@ -363,7 +364,7 @@ func TestReportCSVMatchesTheLedger(t *testing.T) {
 	var live int64
 	voided := 0
 	for _, r := range rows[1:] {
-		if r[17] == "무효" {
+		if r[18] == "무효" { // after 기록자 ID, 기록자, 경로, 기록 일시
 			voided++
 			continue
 		}
