@@ -233,7 +233,13 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if r.Outcome == "" {
 		r.Outcome = OutcomeOK
 	}
-	if r.Outcome == OutcomeRefused { // a cumulative figure below the total: the count field is what to fix
+	if r.Outcome == OutcomeRefused {
+		// A closed month (마감): the date is what to fix. The store refused
+		// it under the program's lock; this read only names the field.
+		if closes, err := s.store.MonthClosesBetween(ctx, e.AsOf, e.AsOf); err == nil && len(closes) > 0 {
+			return r, FieldErrors{FieldDate: r.Title}
+		}
+		// A cumulative figure below the total: the count field is what to fix.
 		return r, FieldErrors{FieldCount: r.Title}
 	}
 	return r, nil
