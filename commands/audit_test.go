@@ -230,6 +230,12 @@ func TestMonthClose(t *testing.T) {
 	}
 	mustContain(t, h.svc.DigestReply(d).Text(), "마감 후 정정", "사유: 도 요청으로 추가")
 
+	// The add form marks the date field.
+	if _, errs := h.svc.SubmitAddForm(context.Background(), commands.Caller{UserID: "U1"},
+		commands.AddForm{Program: "youth", Count: "3", Date: "2026-04-22"}); !strings.Contains(errs[commands.FieldDate], "마감되었습니다") {
+		t.Errorf("add form in a closed month: %v", errs)
+	}
+
 	// Reopening needs a reason; then staff may write again.
 	r = h.run(manager, "마감 해제 4월", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "사유가 필요합니다")
