@@ -327,3 +327,22 @@ func TestRepliesShowPeopleByName(t *testing.T) {
 	r = h.run(manager, "마감 4월", commands.OutcomeOK)
 	mustContain(t, r.Text(), "2026년 4월 마감 ("+closedOn()+", 이과장)")
 }
+
+// A void in an open month that would recompute a cumulative report in a
+// closed month changes the closed month: staff are refused.
+func TestVoidThatWouldChangeAClosedMonthIsRefused(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run("U1", "추가 100 youth 날짜:2026-03-10", commands.OutcomeOK)    // #1, March stays open
+	h.run("U1", "추가 500 youth 누계 날짜:2026-04-30", commands.OutcomeOK) // #2: +400, April
+	h.run(manager, "마감 4월", commands.OutcomeOK)
+	r := h.run("U1", "무효 1 중복", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "2026년 4월은 마감되었습니다")
+	if h.voided(1) {
+		t.Fatal("the void was written")
+	}
+	h.run(manager, "무효 1 중복", commands.OutcomeOK)
+	if got := h.sumThrough("youth", "2026-04-30"); got != 500 {
+		t.Errorf("through 4/30 = %d, want the report's 500", got)
+	}
+	dbtest.CheckTotals(t, h.store)
+}

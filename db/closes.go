@@ -203,6 +203,13 @@ func voidChecked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason, 
 	if err != nil {
 		return commands.VoidResult{}, false, err
 	}
+	// A later cumulative report recomputed for this change is a change to
+	// its own month, which may be closed (the transaction then rolls back).
+	for _, a := range res.Adjusted {
+		if _, err := checkOpen(ctx, tx, a.Report.AsOf, closeReason); err != nil {
+			return commands.VoidResult{}, false, err
+		}
+	}
 	if closed {
 		if err := markAfterClose(ctx, tx, res.Entry, "void", by, closeReason); err != nil {
 			return commands.VoidResult{}, false, err
