@@ -125,6 +125,10 @@ func (b *Bot) userInfo(ctx context.Context, userID string) localeItem {
 	return it
 }
 
+// People returns the bot's names of Slack users (one cache with the
+// locales), for services built before the bot: the digest poster, reminders.
+func (b *Bot) People() commands.PeopleNames { return slackNames{b} }
+
 // slackNames names users for the command core (commands.PeopleNames) from
 // the same cache and users.info call as the locale; a failure gives the ID.
 type slackNames struct{ b *Bot }
