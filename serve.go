@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"jobsbot/bot"
 	"jobsbot/bot/digest"
+	"jobsbot/commands"
 	"jobsbot/export"
 )
 
@@ -28,7 +30,11 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(store.DB().DB, "jobsbot"),
 	)
-	svc := newService(cfg, store, logger, cfg.Managers)
+	// The digest poster and the reminder sender keep the service they are
+	// given, built before the bot; people gets the bot's users.info names
+	// once the bot exists, so their channel posts name people too.
+	people := &laterNames{}
+	svc := newService(cfg, store, logger, cfg.Managers).WithPeople(people)
 	if cfg.DigestChannel != "" {
 		poster, err := digest.NewPoster(digest.Config{
 			Service: svc, Ledger: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger, Registerer: registry,
@@ -81,6 +87,23 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
+	people.set(b.People())
 	logger.Info("jobsbot serving", "addr", cfg.Addr, "socket_mode", cfg.SlackAppToken != "")
 	return b.Run(ctx)
+}
+
+// laterNames is a commands.PeopleNames whose source is set once the bot
+// exists; until then people are shown by ID.
+type laterNames struct {
+	src atomic.Pointer[commands.PeopleNames]
+}
+
+func (l *laterNames) set(p commands.PeopleNames) { l.src.Store(&p) }
+
+// NameOf implements commands.PeopleNames.
+func (l *laterNames) NameOf(ctx context.Context, userID string) string {
+	if p := l.src.Load(); p != nil {
+		return (*p).NameOf(ctx, userID)
+	}
+	return userID
 }

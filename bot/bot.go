@@ -164,6 +164,7 @@ func New(cfg Config) (*Bot, error) {
 	}
 	b.verify = newVerifier(cfg.SigningSecret, now)
 	b.locales = newLocaleCache(localeCacheMax, now)
+	b.svc = b.svc.WithPeople(slackNames{b}) // replies name people as Slack does
 	b.channelLang = cfg.ChannelLanguage
 	if b.channelLang == "" {
 		b.channelLang = cfg.Service.Language()

@@ -54,6 +54,8 @@ type fakeSlack struct {
 	// locale localeHang makes the call hang until the client gives up.
 	locales   map[string]string
 	infoCalls map[string]int
+	// names are the display names users.info gives; a user not listed has none.
+	names map[string]string
 }
 
 // localeHang is a fake locale: users.info for that user never answers.
@@ -62,7 +64,7 @@ const localeHang = "hang"
 func newFakeSlack(t testing.TB) *fakeSlack {
 	t.Helper()
 	f := &fakeSlack{calls: map[string]chan apiCall{}, limitOnce: map[string]bool{}, attempts: map[string]int{},
-		locales: map[string]string{}, infoCalls: map[string]int{}}
+		locales: map[string]string{}, infoCalls: map[string]int{}, names: map[string]string{}}
 	answers := map[string]string{
 		"views.open":         `{"ok":true,"view":{"id":"V0OPENED"}}`,
 		"views.publish":      `{"ok":true,"view":{"id":"V0HOME"}}`,
@@ -116,6 +118,7 @@ func (f *fakeSlack) usersInfo(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	f.infoCalls[user]++
 	locale, ok := f.locales[user]
+	name := f.names[user]
 	f.mu.Unlock()
 	if !ok {
 		locale = "en-US"
@@ -128,6 +131,9 @@ func (f *fakeSlack) usersInfo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	info := map[string]any{"id": user, "name": strings.ToLower(user)}
+	if name != "" {
+		info["profile"] = map[string]any{"display_name": name, "real_name": name + " (real)"}
+	}
 	if r.PostForm.Get("include_locale") == "true" {
 		info["locale"] = locale
 	}

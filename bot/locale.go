@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"time"
 
@@ -22,7 +23,8 @@ const (
 	localeCacheMax = 10000
 )
 
-// localeCache remembers users' Slack locales ("" for a failed lookup) until
+// localeCache remembers users' Slack locales and names ("" for a failed
+// lookup; one users.info call serves both) until
 // each entry's deadline. It is bounded: when full, expired entries go first,
 // then arbitrary ones, so a workspace of any size costs at most max entries.
 type localeCache struct {
@@ -34,6 +36,7 @@ type localeCache struct {
 
 type localeItem struct {
 	locale string
+	name   string // display name, else real name; "" if unknown
 	until  time.Time
 }
 
@@ -43,17 +46,28 @@ func newLocaleCache(max int, now func() time.Time) *localeCache {
 
 // get returns the cached locale of user, if there is a fresh one.
 func (c *localeCache) get(user string) (string, bool) {
+	it, ok := c.item(user)
+	return it.locale, ok
+}
+
+// item returns the cached locale and name of user, if fresh.
+func (c *localeCache) item(user string) (localeItem, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	it, ok := c.items[user]
 	if !ok || !c.now().Before(it.until) {
-		return "", false
+		return localeItem{}, false
 	}
-	return it.locale, true
+	return it, true
 }
 
 // put caches user's locale for ttl.
 func (c *localeCache) put(user, locale string, ttl time.Duration) {
+	c.putItem(user, localeItem{locale: locale}, ttl)
+}
+
+// putItem caches user's locale and name for ttl.
+func (c *localeCache) putItem(user string, item localeItem, ttl time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := c.now()
@@ -70,18 +84,26 @@ func (c *localeCache) put(user, locale string, ttl time.Duration) {
 			delete(c.items, u)
 		}
 	}
-	c.items[user] = localeItem{locale: locale, until: now.Add(ttl)}
+	item.until = now.Add(ttl)
+	c.items[user] = item
 }
 
 // userLocale returns the user's Slack locale ("ko-KR"), from the cache or
 // users.info; "" when Slack does not tell within localeTimeout. A failure is
 // logged at debug only: the reply simply falls back to the default language.
 func (b *Bot) userLocale(ctx context.Context, userID string) string {
+	return b.userInfo(ctx, userID).locale
+}
+
+// userInfo returns the user's Slack locale and name from the cache or one
+// users.info call; empty fields when Slack does not tell within
+// localeTimeout.
+func (b *Bot) userInfo(ctx context.Context, userID string) localeItem {
 	if userID == "" {
-		return ""
+		return localeItem{}
 	}
-	if locale, ok := b.locales.get(userID); ok {
-		return locale
+	if it, ok := b.locales.item(userID); ok {
+		return it
 	}
 	lookupCtx, cancel := context.WithTimeout(ctx, localeTimeout)
 	defer cancel()
@@ -90,10 +112,33 @@ func (b *Bot) userLocale(ctx context.Context, userID string) string {
 		b.metrics.apiErrors.WithLabelValues("users.info").Inc()
 		b.log.DebugContext(ctx, "no Slack locale for the user; replying in the default language", "user", userID, "err", err)
 		b.locales.put(userID, "", localeRetry)
-		return ""
+		return localeItem{}
 	}
-	b.locales.put(userID, u.Locale, localeTTL)
-	return u.Locale
+	it := localeItem{locale: u.Locale, name: strings.TrimSpace(u.Profile.DisplayName)}
+	if it.name == "" {
+		it.name = strings.TrimSpace(u.Profile.RealName)
+	}
+	if it.name == "" {
+		it.name = strings.TrimSpace(u.RealName)
+	}
+	b.locales.putItem(userID, it, localeTTL)
+	return it
+}
+
+// People returns the bot's names of Slack users (one cache with the
+// locales), for services built before the bot: the digest poster, reminders.
+func (b *Bot) People() commands.PeopleNames { return slackNames{b} }
+
+// slackNames names users for the command core (commands.PeopleNames) from
+// the same cache and users.info call as the locale; a failure gives the ID.
+type slackNames struct{ b *Bot }
+
+// NameOf implements commands.PeopleNames.
+func (n slackNames) NameOf(ctx context.Context, userID string) string {
+	if name := n.b.userInfo(ctx, userID).name; name != "" {
+		return name
+	}
+	return userID
 }
 
 // forUser is the one place a Slack request gets its language: it adds the

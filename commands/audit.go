@@ -47,7 +47,7 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 	}
 	lines := make([]string, 0, len(entries))
 	var jobs int64
-	for _, e := range entries {
+	for _, e := range s.named(ctx, entries) {
 		jobs += e.Count
 		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
 		lines = append(lines, s.msg("audit.voided_line", "ID", e.ID, "Program", name, "Count", s.unitCount(e.Count, e.Approximate, unit), "AsOf", s.date(e.AsOf), "LoggedBy", e.LoggedBy, "VoidedAt", s.instant(*e.VoidedAt), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
@@ -92,7 +92,12 @@ func (s *Service) targetHistory(ctx context.Context, _ Caller, cmd Command) Repl
 	}
 	lines := make([]string, 0, len(changes))
 	for _, c := range changes {
-		lines = append(lines, s.targetChangeLine(c, programs))
+		c.By = s.name(ctx, c.By)
+		line := s.targetChangeLine(c, programs)
+		if c.Reason != "" {
+			line += s.msg("audit23.target_reason", "Reason", c.Reason)
+		}
+		lines = append(lines, line)
 	}
 	return Reply{Title: s.msg("audit.target_history_d_original", "Year", year),
 		Sections: []Section{{Lines: lines}}}

@@ -113,7 +113,7 @@ func (s *Service) candidateShow(ctx context.Context, caller Caller, cmd Command)
 		if m.From != "" {
 			from = label(stageWords, m.From, s.lang)
 		}
-		line := fmt.Sprintf("%s · %s → %s · %s", s.tr.DateTime(m.At.In(s.loc)), from, label(stageWords, m.To, s.lang), m.By)
+		line := fmt.Sprintf("%s · %s → %s · %s", s.tr.DateTime(m.At.In(s.loc)), from, label(stageWords, m.To, s.lang), s.name(ctx, m.By))
 		if m.Note != "" {
 			line += " · " + m.Note
 		}
@@ -143,7 +143,11 @@ func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command)
 	if c.Stage.Final() && !s.IsManager(caller.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.final_stage", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}
 	}
-	moved, err := s.store.MoveCandidate(ctx, c.ID, c.Stage, cmd.Stage, caller.UserID, cmd.Opts.Note)
+	reason := strings.TrimSpace(cmd.Opts.Note + " " + cmd.Opts.Reason)
+	if movesBack(c.Stage, cmd.Stage) && reason == "" { // a step back must say why
+		return s.refuse(cmd.Name, s.msg("audit23.move_back_needs_reason", "From", label(stageWords, c.Stage, s.lang), "To", label(stageWords, cmd.Stage, s.lang)))
+	}
+	moved, err := s.store.MoveCandidate(ctx, c.ID, c.Stage, cmd.Stage, caller.UserID, reason)
 	if errors.Is(err, ErrConflict) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.moved_meanwhile", "ID", c.ID)}
 	}

@@ -50,6 +50,11 @@ type Digest struct {
 	Stages                  map[Stage]int     // candidates per stage now
 	Voided                  []Entry           // voided this week, whatever their as-of dates
 	Chart                   chart.Series
+	// StaleAgreements are agreements older than three months with nothing
+	// realised (약정 이행 점검); AfterClose the changes managers made this
+	// week to closed months (마감 후 정정). See digest_audit.go.
+	StaleAgreements []Entry
+	AfterClose      []AfterCloseChange
 
 	elapsedDays, daysInYear int64 // for the share of the year gone by
 	programsWithTargets     int
@@ -119,6 +124,9 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 		return d, err
 	}
 	if err := s.gatherCandidatesAndVoids(ctx, &d); err != nil {
+		return d, err
+	}
+	if err := s.gatherAudit(ctx, &d); err != nil {
 		return d, err
 	}
 	r := <-chartRead
@@ -260,13 +268,15 @@ func (s *Service) gatherCandidatesAndVoids(ctx context.Context, d *Digest) error
 		return err
 	}
 	for _, m := range moves {
+		m.By = s.name(ctx, m.By)
 		if m.From == "" {
 			d.NewCandidates = append(d.NewCandidates, m)
 		} else {
 			d.Moves = append(d.Moves, m)
 		}
 	}
-	d.Voided, err = s.store.VoidedBetween(ctx, weekFrom, weekTo)
+	voided, err := s.store.VoidedBetween(ctx, weekFrom, weekTo)
+	d.Voided = s.named(ctx, voided)
 	return err
 }
 

@@ -58,6 +58,7 @@ func (s *Service) DigestReply(d Digest) Reply {
 		Title: s.msg("digest.weekly_jobs_digest", "Span", s.weekSpan(d))}
 	r.Sections = append(r.Sections, s.digestHeadline(d), s.digestPrograms(d), s.digestDepartments(d),
 		s.digestLagging(d), s.digestCandidates(d), s.digestVoided(d))
+	r.Sections = append(r.Sections, s.digestAudit(d)...)
 	return r
 }
 

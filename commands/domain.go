@@ -94,6 +94,9 @@ type NewEntry struct {
 	LoggedBy       string
 	Source         Source
 	IdempotencyKey string
+	// CloseReason is a manager's reason to write in a closed month (마감 후
+	// 정정); "" means a closed month refuses the entry.
+	CloseReason string
 }
 
 // Entry is a recorded report. Entries are never deleted, only voided.

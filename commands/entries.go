@@ -117,6 +117,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		return s.refuse(cmd.Name, bad.message)
 	}
+	if s.IsManager(c.UserID) {
+		e.CloseReason = cmd.Opts.Reason // a manager's reason to write in a closed month
+	}
 	return s.record(ctx, e, p)
 }
 
@@ -125,6 +128,9 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	res, err := s.store.AddEntry(ctx, e)
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
 		return s.refuse("add", s.cumulativeBelow(p, below))
+	}
+	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
+		return s.monthClosedReply(ctx, "add", closed.Close, s.IsManager(e.LoggedBy))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "add", err)
@@ -143,7 +149,12 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 		title = s.msg("entries.recorded_cumulative", "ID", entry.ID, "Program", s.programLabel(p),
 			"Total", s.unitCount(entry.ReportedTotal, entry.Approximate, p.Unit), "Date", s.date(entry.AsOf), "Count", count)
 	}
-	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", entry.LoggedBy)}
+	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", s.name(ctx, entry.LoggedBy))}
+	if e.CloseReason != "" {
+		if marks := s.entryMarks(ctx, []Entry{entry}); marks[entry.ID].AfterClose {
+			lines = append(lines, s.msg("audit23.after_close_marked"))
+		}
+	}
 	if entry.Status == StatusAgreed {
 		lines = append(lines, s.msg("entries.marked_as_agreed_mou"))
 	}
@@ -222,7 +233,13 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if r.Outcome == "" {
 		r.Outcome = OutcomeOK
 	}
-	if r.Outcome == OutcomeRefused { // a cumulative figure below the total: the count field is what to fix
+	if r.Outcome == OutcomeRefused {
+		// A closed month (마감): the date is what to fix. The store refused
+		// it under the program's lock; this read only names the field.
+		if closes, err := s.store.MonthClosesBetween(ctx, e.AsOf, e.AsOf); err == nil && len(closes) > 0 {
+			return r, FieldErrors{FieldDate: r.Title}
+		}
+		// A cumulative figure below the total: the count field is what to fix.
 		return r, FieldErrors{FieldCount: r.Title}
 	}
 	return r, nil
@@ -299,9 +316,10 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	for _, p := range programs {
 		byID[p.ID] = p
 	}
+	marks := s.entryMarks(ctx, entries)
 	lines := make([]string, 0, len(entries))
-	for _, e := range entries {
-		lines = append(lines, s.entryLine(e, byID[e.ProgramID]))
+	for _, e := range s.named(ctx, entries) {
+		lines = append(lines, s.entryLine(e, byID[e.ProgramID])+s.markText(marks[e.ID]))
 	}
 	title := s.msg("entries.latest_entries")
 	if len(entries) == f.Limit {
@@ -366,6 +384,9 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	case errors.Is(err, ErrUndoBusy):
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.another_undo_of_yours")}
 	}
+	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
+		return s.monthClosedReply(ctx, "undo", closed.Close, false)
+	}
 	if dep, ok := errors.AsType[*DependentReportError](err); ok {
 		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
 	}
@@ -380,9 +401,6 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if utf8.RuneCountInString(reason) > MaxNoteRunes {
 		return s.refuse("void", s.msg("entries.reason_is_longer_than", "MaxNoteRunes", MaxNoteRunes))
 	}
-	if reason == "" {
-		reason = s.msg("entries.no_reason_given")
-	}
 	e, err := s.store.Entry(ctx, id)
 	if errors.Is(err, ErrNotFound) {
 		if r, ok := s.voidNothing(ctx, c, id, reason); ok { // 실적 없음 reports share the numbers
@@ -394,9 +412,25 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 		return s.storageFailure(ctx, "void", err)
 	}
 	if e.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.not_yours", "ID", id, "LoggedBy", e.LoggedBy)}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.not_yours", "ID", id, "LoggedBy", s.name(ctx, e.LoggedBy))}
 	}
-	res, err := s.store.VoidEntry(ctx, id, c.UserID, reason)
+	if e.Voided() {
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.already_voided", "ID", id)}
+	}
+	if reason == "" { // auditors ask why: a void must say it, and nothing is written without it
+		return s.needReason("void")
+	}
+	manager := s.IsManager(c.UserID)
+	var res VoidResult
+	afterClose := false
+	if manager { // a manager may void in a closed month; the void is marked
+		res, afterClose, err = s.store.VoidEntryAfterClose(ctx, id, c.UserID, reason)
+	} else {
+		res, err = s.store.VoidEntry(ctx, id, c.UserID, reason)
+	}
+	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
+		return s.monthClosedReply(ctx, "void", closed.Close, manager)
+	}
 	if errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.already_voided", "ID", id)}
 	}
@@ -406,7 +440,11 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if err != nil {
 		return s.storageFailure(ctx, "void", err)
 	}
-	return s.voided(ctx, res, reason)
+	r := s.voided(ctx, res, reason)
+	if afterClose {
+		r.Sections[0].Lines = append(r.Sections[0].Lines, s.msg("audit23.after_close_marked"))
+	}
+	return r
 }
 
 // voided confirms a void, listing the later cumulative reports recomputed so

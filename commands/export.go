@@ -49,6 +49,9 @@ type ExportRequest struct {
 	// AllYears puts every year's entries in the entries sheet or CSV, not
 	// only Year's (the command line's --all, for an archive of the ledger).
 	AllYears bool
+	// Names names the people in the entries export beside their IDs; nil
+	// shows the IDs (ExportTo sets the Service's).
+	Names PeopleNames
 }
 
 // FileName is the name the file is delivered under, the way a unit saves
@@ -207,6 +210,9 @@ func (s *Service) ExportTo(ctx context.Context, w io.Writer, req ExportRequest) 
 	}
 	if req.Format == "" {
 		req.Format = FormatXLSX
+	}
+	if req.Names == nil {
+		req.Names = s.people
 	}
 	if req.What == "" {
 		req.What = ExportReport

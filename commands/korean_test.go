@@ -42,7 +42,7 @@ func TestKoreanSessionHasNoEnglish(t *testing.T) {
 	}{
 		{manager, "도움말", commands.OutcomeOK},
 		{manager, "목표 2만500", commands.OutcomeOK},
-		{manager, "목표 2만1000", commands.OutcomeOK},
+		{manager, "목표 2만1000 사유:추경 반영", commands.OutcomeOK},
 		{manager, "목표 2400 사업:투자유치", commands.OutcomeOK},
 		{"U1", "추가 2400여 투자유치 날짜:4월말", commands.OutcomeOK},
 		{"U1", "추가 180 청년 날짜:4월말", commands.OutcomeOK},

@@ -93,7 +93,13 @@ func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason st
 		return s.storageFailure(ctx, "void", err), true
 	}
 	if n.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("nothing.d_was_recorded_by", "ID", id, "LoggedBy", n.LoggedBy)}, true
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("nothing.d_was_recorded_by", "ID", id, "LoggedBy", s.name(ctx, n.LoggedBy))}, true
+	}
+	if !n.VoidedAt.IsZero() {
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.d_was_already_voided", "ID", id)}, true
+	}
+	if reason == "" { // auditors ask why
+		return s.needReason("void"), true
 	}
 	if _, err := s.store.VoidNothing(ctx, id, c.UserID, reason); errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.d_was_already_voided", "ID", id)}, true

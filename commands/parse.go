@@ -74,6 +74,7 @@ type Options struct {
 	Disclosure string
 	By         ReportBy
 	Channel    string // a Slack channel ID (dept add)
+	Reason     string // reason: (사유:), the rest of the line
 }
 
 // UsageError is a command line that cannot be run as typed. It carries the
@@ -186,6 +187,7 @@ var optionKeys = map[string]string{
 	"disclosure": "disclosure", "공시": "disclosure", "공시유형": "disclosure",
 	"by": "by", "기준": "by", "집계": "by",
 	"channel": "channel", "채널": "channel",
+	"reason": "reason", "사유": "reason", "이유": "reason",
 }
 
 var (
@@ -327,6 +329,9 @@ func selectCommand(tokens []token) (string, []token, error) {
 	if isSpecWord("target", first) && isSpecWord("target history", second) {
 		return "target history", tokens[2:], nil
 	}
+	if isSpecWord("close", first) && isSpecWord("close reopen", second) {
+		return "close reopen", tokens[2:], nil // 마감 해제 <월> <사유>
+	}
 	for _, s := range commandTable {
 		if !strings.Contains(s.Name, " ") && isSpecWord(s.Name, first) {
 			return s.Name, tokens[1:], nil
@@ -406,10 +411,14 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 		if !allows(cmd.Name, canonical) {
 			return nil, usageErr(cmd.Name, "parse.does_not_take", "Key", key)
 		}
-		if canonical == "note" {
-			// note: takes the rest of the line verbatim, options and all.
+		if canonical == "note" || canonical == "reason" {
+			// note: and reason: take the rest of the line verbatim, options and all.
 			rest := append([]token{{text: value, raw: strings.TrimPrefix(t.raw, key+":")}}, tokens[i+1:]...)
-			cmd.Opts.Note = strings.TrimSpace(rawJoin(rest))
+			if canonical == "reason" {
+				cmd.Opts.Reason = strings.TrimSpace(rawJoin(rest))
+			} else {
+				cmd.Opts.Note = strings.TrimSpace(rawJoin(rest))
+			}
 			break
 		}
 		if canonical == "date" {

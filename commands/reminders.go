@@ -87,6 +87,8 @@ type ReminderPlan struct {
 	Day    time.Time // the working day it goes out
 	Due    time.Time // the instant it goes out
 	Silent []Department
+	// Closed is set when the month is closed (마감): no reminder goes out.
+	Closed *MonthClose
 }
 
 // ReminderDays returns the days of both rounds of month.
@@ -116,6 +118,14 @@ func (s *Service) PlanReminders(ctx context.Context, month time.Time, round int)
 		p.Day = last
 	}
 	p.Due = time.Date(p.Day.Year(), p.Day.Month(), p.Day.Day(), s.schedule.Hour, s.schedule.Minute, 0, 0, s.loc)
+	closes, err := s.store.MonthClosesBetween(ctx, month, month)
+	if err != nil {
+		return p, err
+	}
+	if len(closes) > 0 { // a closed month's figures are in: nobody to chase
+		p.Closed = &closes[0]
+		return p, nil
+	}
 	depts, err := s.store.Departments(ctx)
 	if err != nil {
 		return p, err
@@ -185,6 +195,9 @@ func (s *Service) ReminderListReply(p ReminderPlan) Reply {
 	title := s.msg("reminders.not_yet_reported_for", "Month", s.monthLabel(p.Month), "Count", len(names), "Join", strings.Join(names, ", "))
 	if len(names) == 0 {
 		title = s.msg("reminders.every_department_has_reported", "Month", s.monthLabel(p.Month))
+	}
+	if p.Closed != nil {
+		title = s.msg("audit23.reminders_closed", "Month", s.monthLabel(p.Month))
 	}
 	return Reply{Command: "remind", Outcome: OutcomeOK, Title: title}
 }

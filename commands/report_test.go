@@ -104,7 +104,7 @@ func TestReportTablesMatchTheLedger(t *testing.T) {
 func TestAuditViews(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	reportLedger(h)
-	h.run(manager, "target 2만1000", commands.OutcomeOK)
+	h.run(manager, "target 2만1000 reason:supplementary budget", commands.OutcomeOK)
 
 	r := h.run("U1", "목록 무효 2026", commands.OutcomeOK)
 	mustContain(t, r.Text(), "무효 처리 실적: 1건, 일자리 999개 제외", "고속철도변 정비사업 999개", "UMANAGER", "사유: 중복 보고")

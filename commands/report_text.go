@@ -75,7 +75,13 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return s.renderReport(BuildReport(data, cmd.By, s.lang))
+	r := s.renderReport(BuildReport(data, cmd.By, s.lang))
+	audit, err := s.auditSections(ctx, dates.On(year, time.January, 1), asOf)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	r.Sections = append(r.Sections, audit...)
+	return r
 }
 
 // renderReport lays a report out: monthly tables, then targets and last year.

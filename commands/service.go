@@ -49,6 +49,9 @@ type Config struct {
 	// ReportUnit is REPORT_UNIT, the 작성 부서 printed on exported reports
 	// when the caller reports for no department; "" leaves it out.
 	ReportUnit string
+	// People names Slack users in replies (the bot's users.info names);
+	// nil shows IDs as typed, as the console does.
+	People PeopleNames
 }
 
 // Caller is who runs a command and through what.
@@ -90,6 +93,7 @@ type Service struct {
 	schedule       ReminderSchedule
 	reminders      ReminderSender
 	reportUnit     string
+	people         PeopleNames
 }
 
 // New returns a Service; zero fields of cfg take their defaults.
@@ -106,6 +110,7 @@ func New(cfg Config) *Service {
 		sender:     cfg.FileSender,
 		schedule:   cfg.Reminders,
 		reportUnit: cfg.ReportUnit,
+		people:     cfg.People,
 	}
 	if s.schedule == (ReminderSchedule{}) {
 		s.schedule = DefaultReminderSchedule

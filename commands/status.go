@@ -58,6 +58,11 @@ func (s *Service) status(ctx context.Context, cmd Command) Reply {
 		return *refusal
 	}
 	r := s.renderStatus(v, cmd)
+	audit, err := s.auditSections(ctx, v.from, v.to)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	r.Sections = append(r.Sections, audit...)
 	r.Actions = []Action{{ID: ActionShare, Label: s.msg("status.share_to_channel"), Command: statusCommandLine(cmd), Style: "primary"}}
 	return r
 }

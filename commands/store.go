@@ -12,6 +12,8 @@ import (
 // those apply, and never leave a partial write behind.
 type Store interface {
 	ReportStore
+	// AuditStore: month close, corrections, hires, reasons (audit_types.go).
+	AuditStore
 
 	// Programs returns every program, inactive ones included, ordered by code.
 	Programs(ctx context.Context) ([]Program, error)

@@ -32,7 +32,22 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 		programID = p.ID
 		what = s.msg("targets.program_in_year", "Program", s.programLabel(p), "Year", year)
 	}
-	change, err := s.store.SetTarget(ctx, year, programID, cmd.Count.Value, c.UserID)
+	current, err := s.store.Targets(ctx, year)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	old := current.Total
+	if programID != 0 {
+		old = current.Programs[programID]
+	}
+	reason := cmd.Opts.Reason
+	if old != 0 && old != cmd.Count.Value && reason == "" { // 당초 → 변경 must say why
+		return s.refuse(cmd.Name, s.msg("audit23.target_needs_reason", "Old", s.jobs(old), "New", s.jobs(cmd.Count.Value)))
+	}
+	if r := s.reasonTooLong(cmd.Name, reason); r != nil {
+		return *r
+	}
+	change, err := s.store.ReviseTarget(ctx, year, programID, cmd.Count.Value, c.UserID, reason)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}

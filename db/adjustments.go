@@ -21,7 +21,12 @@ import (
 // date. The caller holds the program's exclusive lock, so no report or void
 // of the program runs meanwhile; report rows are locked in ID order (Lock
 // order step 2) and every change is kept in entry_adjustments.
-func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands.Entry, by string) ([]commands.Adjustment, error) {
+// A correction passes replacement, the count that takes the voided one's
+// place on the same date; a void passes 0. position is the ID the entry
+// stands at in recording order: its own, or for the replacement of a
+// correction (which gets a new ID) that of the entry first corrected, since
+// the reports recorded since then count the chain's current figure.
+func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands.Entry, position int64, by string, replacement int64) ([]commands.Adjustment, error) {
 	q := entrySelect + `
 		WHERE e.program_id = $1 AND e.status = $2 AND e.kind = 'cumulative' AND e.voided_at IS NULL
 		  AND e.id > $3 AND e.as_of BETWEEN $4::date AND $5::date
@@ -29,7 +34,7 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 		FOR UPDATE OF e`
 	year := voided.AsOf.Year()
 	var rows []entryRow
-	err := sqlx.SelectContext(ctx, tx, &rows, q, voided.ProgramID, string(voided.Status), voided.ID,
+	err := sqlx.SelectContext(ctx, tx, &rows, q, voided.ProgramID, string(voided.Status), position,
 		fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
 	if err != nil {
 		return nil, fmt.Errorf("later cumulative reports: %w", err)
@@ -38,7 +43,7 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 		asOf time.Time
 		jobs int64
 	}
-	changes := []change{{voided.AsOf, -voided.Count}}
+	changes := []change{{voided.AsOf, replacement - voided.Count}}
 	var adjusted []commands.Adjustment
 	for _, r := range entries(rows) {
 		var d int64

@@ -152,7 +152,10 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 	for i, p := range batch {
 		rows[i] = newEntryRow{NewEntry: p.entry} // a delta records its count
 	}
-	var results map[string]commands.AddResult
+	var (
+		results map[string]commands.AddResult
+		refused map[string]error
+	)
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		stmt, err := s.insertEntriesStmt(ctx)
 		if err != nil {
@@ -171,12 +174,22 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 			lockProgramsShared(programArray(programsOf(rows)))); err != nil {
 			return err
 		}
-		results, err = insertEntries(ctx, tx.StmtxContext(ctx, stmt), rows)
+		// Holding the programs' locks, see which months are closed: a close
+		// takes every program's lock exclusively (closes.go), so none can
+		// commit between this read and the insert.
+		var open []newEntryRow
+		open, refused, err = refuseClosed(ctx, tx, rows)
+		if err != nil || len(open) == 0 {
+			return err
+		}
+		results, err = insertEntries(ctx, tx.StmtxContext(ctx, stmt), open)
 		return err
 	})
 	for _, p := range batch {
 		var a batchAnswer
 		switch res, ok := results[p.entry.IdempotencyKey]; {
+		case err == nil && refused[p.entry.IdempotencyKey] != nil:
+			a.err = refused[p.entry.IdempotencyKey]
 		case err != nil && len(batch) == 1:
 			a.err = err
 		case err != nil:
@@ -456,4 +469,28 @@ func (s *Store) insertEntriesStmt(ctx context.Context) (*sqlx.Stmt, error) {
 		s.insert = stmt
 	}
 	return s.insert, nil
+}
+
+// refuseClosed splits a batch's rows into those dated in open months and the
+// refusals (*commands.MonthClosedError) of the others, by idempotency key.
+// The batch holds the locks of its programs.
+func refuseClosed(ctx context.Context, tx sqlx.QueryerContext, rows []newEntryRow) ([]newEntryRow, map[string]error, error) {
+	days := make([]time.Time, len(rows))
+	for i, r := range rows {
+		days[i] = r.AsOf
+	}
+	closed, err := closedMonths(ctx, tx, days)
+	if err != nil || len(closed) == 0 {
+		return rows, nil, err
+	}
+	open := make([]newEntryRow, 0, len(rows))
+	refused := map[string]error{}
+	for _, r := range rows {
+		if c, ok := closed[firstOfMonth(r.AsOf)]; ok {
+			refused[r.IdempotencyKey] = &commands.MonthClosedError{Close: c}
+			continue
+		}
+		open = append(open, r)
+	}
+	return open, refused, nil
 }

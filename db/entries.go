@@ -88,7 +88,7 @@ func (s *Store) AddEntry(ctx context.Context, e commands.NewEntry) (commands.Add
 	if e.IdempotencyKey == "" {
 		e.IdempotencyKey = newKey()
 	}
-	if e.Kind == commands.KindDelta && e.Count > 0 {
+	if e.Kind == commands.KindDelta && e.Count > 0 && e.CloseReason == "" {
 		// The commonest write goes in a batch with the delta adds that
 		// arrive with it (batch.go): one statement, one commit.
 		res, err := s.batchAdd(ctx, e)
@@ -124,6 +124,10 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 		if err := lockProgram(ctx, tx, e.ProgramID); err != nil {
 			return commands.AddResult{}, err
 		}
+	} else if err := lockProgramShared(ctx, tx, e.ProgramID); err != nil {
+		// In a statement of its own, so that the month-close check below
+		// sees a close that committed while this add waited (closes.go).
+		return commands.AddResult{}, err
 	}
 	_, department, err := programForEntry(ctx, tx, e.ProgramID)
 	if err != nil {
@@ -136,6 +140,10 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	}
 	if e.Department == "" {
 		e.Department = department
+	}
+	closed, err := checkOpen(ctx, tx, e.AsOf, e.CloseReason)
+	if err != nil {
+		return commands.AddResult{}, err
 	}
 	count, reported := e.Count, sql.NullInt64{}
 	if cumulative {
@@ -162,6 +170,9 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 			return commands.AddResult{}, err
 		}
 		return duplicate(ctx, tx, first)
+	}
+	if err == nil && closed {
+		err = markAfterClose(ctx, tx, res.Entry, "add", e.LoggedBy, e.CloseReason)
 	}
 	return res, err
 }
@@ -292,7 +303,7 @@ func (s *Store) VoidEntry(ctx context.Context, id int64, by, reason string) (com
 			return err
 		}
 		var err error
-		out, err = voidLocked(ctx, tx, id, by, reason)
+		out, _, err = voidChecked(ctx, tx, id, by, reason, "", 0)
 		return err
 	})
 	if err != nil {
@@ -372,13 +383,16 @@ func undoOnce(ctx context.Context, tx sqlx.ExtContext, userID, reason string, pr
 			return commands.VoidResult{}, free.ProgramID, cmp.Or(err, errUndoMoved)
 		}
 	}
-	out, err := voidLocked(ctx, tx, free.ID, userID, reason)
+	out, _, err := voidChecked(ctx, tx, free.ID, userID, reason, "", 0)
 	return out, 0, err
 }
 
-// voidLocked voids entry id, whose program the caller has locked, and keeps
-// the totals and the later cumulative reports right.
-func voidLocked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason string) (commands.VoidResult, error) {
+// voidLockedReplacing voids entry id, whose program the caller has locked,
+// and keeps the totals and the later cumulative reports right. The later
+// reports are recomputed as if the entry's count became replacement: 0 for
+// a void, the new count for a correction whose replacement the caller
+// records on the same date.
+func voidLockedReplacing(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason string, replacement int64) (commands.VoidResult, error) {
 	// The WHERE clause makes concurrent voids of one entry safe: the loser
 	// waits for the winner's commit and then matches no row.
 	const q = `
@@ -396,7 +410,11 @@ func voidLocked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason st
 	if err != nil {
 		return commands.VoidResult{}, err
 	}
-	adjusted, err := adjustLaterReports(ctx, tx, voided, by)
+	position, err := correctionRoot(ctx, tx, id)
+	if err != nil {
+		return commands.VoidResult{}, err
+	}
+	adjusted, err := adjustLaterReports(ctx, tx, voided, position, by, replacement)
 	if err != nil {
 		return commands.VoidResult{}, err
 	}

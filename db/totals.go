@@ -32,6 +32,16 @@ package db
 // its rows are per program, and a void holds its program's lock exclusively,
 // so no add of that program is in flight.
 //
+// A month close or reopening (closes.go) takes every program's write lock
+// exclusively, in ascending ID order (step 1), and only then writes
+// month_closes; every write dated in a month reads month_closes after its
+// own program lock, in a statement of its own, so none lands in a month
+// closed meanwhile. A correction (corrections.go) and a hire (hires.go) hold
+// their program's lock exclusively, then lock entries rows (step 2: the
+// corrected entry or the agreement) before inserting; their link tables
+// (entry_corrections, agreement_hires, entry_after_close) come after every
+// totals table.
+//
 // RebuildAggregates takes no program lock: it locks entries in SHARE mode,
 // which waits for and then holds off every writer, and then the totals tables
 // in the order above. (The batch statement of delta adds takes its tables' ROW

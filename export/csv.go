@@ -75,7 +75,11 @@ func (x *Exporter) entriesCSV(ctx context.Context, w io.Writer, req commands.Exp
 		return err
 	}
 	cw := csv.NewWriter(w)
-	cols := x.entryColumns()
+	aux, err := x.newEntryAudit(ctx, req)
+	if err != nil {
+		return err
+	}
+	cols := x.entryColumns(aux)
 	rec := make([]string, len(cols))
 	for i, c := range cols {
 		rec[i] = c.header
@@ -83,7 +87,7 @@ func (x *Exporter) entriesCSV(ctx context.Context, w io.Writer, req commands.Exp
 	if err := cw.Write(rec); err != nil {
 		return err
 	}
-	err := x.eachEntry(ctx, req, programs, sum, func(e commands.Entry, p commands.Program) error {
+	err = x.eachEntry(ctx, req, programs, sum, func(e commands.Entry, p commands.Program) error {
 		for i, c := range cols {
 			rec[i] = csvValue(c.value(e, p), c.kind)
 		}

@@ -30,7 +30,7 @@ type entryColumn struct {
 
 // entryColumns lists every stored field of an entry with the program's
 // settings beside it; voided entries stay in, marked.
-func (x *Exporter) entryColumns() []entryColumn {
+func (x *Exporter) entryColumns(aux *entryAudit) []entryColumn {
 	str := func(f func(e commands.Entry, p commands.Program) string) func(commands.Entry, commands.Program) any {
 		return func(e commands.Entry, p commands.Program) any { return f(e, p) }
 	}
@@ -67,11 +67,13 @@ func (x *Exporter) entryColumns() []entryColumn {
 			return commands.EmploymentLabel(e.EmploymentType, commands.Korean)
 		})},
 		{"메모", 40, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.Note })},
-		{"기록자", 14, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.LoggedBy })},
+		{"기록자 ID", 12, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.LoggedBy })},
+		{"기록자", 14, kindText, str(func(e commands.Entry, _ commands.Program) string { return aux.name(e.LoggedBy) })},
 		{"경로", 11, kindText, str(func(e commands.Entry, _ commands.Program) string { return sourceLabel(e.Source) })},
 		{"기록 일시", 17, kindDateTime, func(e commands.Entry, _ commands.Program) any { return x.local(e.CreatedAt) }},
 		{"무효", 6, kindText, str(func(e commands.Entry, _ commands.Program) string { return mark(e.Voided(), "무효") })},
-		{"무효 처리자", 14, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.VoidedBy })},
+		{"무효 처리자 ID", 12, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.VoidedBy })},
+		{"무효 처리자", 14, kindText, str(func(e commands.Entry, _ commands.Program) string { return aux.name(e.VoidedBy) })},
 		{"무효 일시", 17, kindDateTime, func(e commands.Entry, _ commands.Program) any {
 			if e.VoidedAt == nil {
 				return nil
@@ -79,6 +81,17 @@ func (x *Exporter) entryColumns() []entryColumn {
 			return x.local(*e.VoidedAt)
 		}},
 		{"무효 사유", 30, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.VoidReason })},
+		{"정정", 14, kindText, str(func(e commands.Entry, _ commands.Program) string { return aux.correction(e.ID) })},
+		{"정정 사유", 30, kindText, str(func(e commands.Entry, _ commands.Program) string { return aux.mark(e.ID).Reason })},
+		{"마감 후 정정", 10, kindText, str(func(e commands.Entry, _ commands.Program) string {
+			return mark(aux.mark(e.ID).AfterClose, "마감 후 정정")
+		})},
+		{"약정 번호", 9, kindNumber, func(e commands.Entry, _ commands.Program) any {
+			if a := aux.mark(e.ID).Agreement; a != 0 {
+				return a
+			}
+			return nil
+		}},
 	}
 }
 

@@ -47,7 +47,7 @@ func ledger(t *testing.T) (*db.Store, *commands.Service) {
 		"add 40 women date:2026-05-15 dept:여성가족과",
 		"target 2만500",
 		"target 2400 program:invest",
-		"target 2500 program:invest",
+		"target 2500 program:invest reason:추경 반영",
 		"target 7500 program:vulnerable",
 		`candidate add "행복나눔 카페" kind:예비 mission:일자리제공 dept:사회적경제과`,
 		"candidate move 1 review 서류 확인",
@@ -272,8 +272,9 @@ func checkEntriesSheet(t *testing.T, store *db.Store, f *excelize.File) {
 		t.Errorf("기준일 is stored as %v, want a number", typ)
 	}
 	for i, w := range want {
-		row := append(rows[i+1], make([]string, 21)...)
-		if num(t, row[0]) != w.ID || num(t, row[7]) != w.Count || (row[17] == "무효") != w.Voided || row[20] != w.Reason {
+		row := append(rows[i+1], make([]string, 27)...)
+		// 기록자 ID and 무효 처리자 ID (14, 19) stand beside their name columns.
+		if num(t, row[0]) != w.ID || num(t, row[7]) != w.Count || (row[18] == "무효") != w.Voided || row[22] != w.Reason {
 			t.Errorf("entry row %d = %v, ledger %+v", i+1, rows[i+1], w)
 		}
 	}
@@ -312,7 +313,7 @@ func TestReportCSVMatchesTheLedger(t *testing.T) {
 	var live int64
 	voided := 0
 	for _, r := range rows[1:] {
-		if r[17] == "무효" {
+		if r[18] == "무효" { // after 기록자 ID, 기록자, 경로, 기록 일시
 			voided++
 			continue
 		}

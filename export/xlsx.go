@@ -190,7 +190,7 @@ func (x *Exporter) workbook(ctx context.Context, w io.Writer, req commands.Expor
 			return fmt.Errorf("sheet %s: %w", p.name, err)
 		}
 	}
-	if err := entriesFilter(f, len(x.entryColumns())); err != nil {
+	if err := entriesFilter(f, len(x.entryColumns(nil))); err != nil {
 		return err
 	}
 	// The first sheet is active already. SetActiveSheet would parse every
@@ -460,7 +460,7 @@ func reportHeader(sw *excelize.StreamWriter, st styles, g reportGrid, merges *[]
 // entriesFrame writes the entries sheet's widths, frozen panes and header;
 // entryRows streams its rows into the finished workbook (see spliceRows).
 func (x *Exporter) entriesFrame(sw *excelize.StreamWriter, st styles) error {
-	cols := x.entryColumns()
+	cols := x.entryColumns(nil)
 	header := make([]string, len(cols))
 	for i, c := range cols {
 		header[i] = c.header
@@ -477,7 +477,11 @@ func (x *Exporter) entriesFrame(sw *excelize.StreamWriter, st styles) error {
 // entryRows writes every entry of the export, one row each, as the database
 // hands them over: a decade of entries is never held in memory.
 func (x *Exporter) entryRows(ctx context.Context, rw *rowWriter, st styles, req commands.ExportRequest, programs []commands.Program, sum *commands.ExportSummary) error {
-	cols := x.entryColumns()
+	aux, err := x.newEntryAudit(ctx, req)
+	if err != nil {
+		return err
+	}
+	cols := x.entryColumns(aux)
 	row := make([]cell, len(cols))
 	return x.eachEntry(ctx, req, programs, sum, func(e commands.Entry, p commands.Program) error {
 		for i, c := range cols {

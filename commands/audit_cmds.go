@@ -1,0 +1,401 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"jobsbot/commands/dates"
+	"jobsbot/commands/numbers"
+)
+
+// Audit discipline (issue 23): people by name, reasons, one-step
+// corrections (정정) and agreements that become jobs (채용). Month close
+// (마감) is in close.go.
+
+// WithPeople returns a copy of the Service that names people with p (the
+// bot's users.info names); the default shows IDs as typed (the console).
+func (s *Service) WithPeople(p PeopleNames) *Service {
+	c := *s
+	c.people = p
+	return &c
+}
+
+// name is a user as replies show them: their Slack name, else the ID.
+func (s *Service) name(ctx context.Context, userID string) string {
+	if userID == "" || s.people == nil {
+		return userID
+	}
+	if n := strings.TrimSpace(s.people.NameOf(ctx, userID)); n != "" {
+		return n
+	}
+	return userID
+}
+
+// named returns entries with the recorder and voider shown by name, for
+// display only.
+func (s *Service) named(ctx context.Context, es []Entry) []Entry {
+	out := make([]Entry, len(es))
+	for i, e := range es {
+		e.LoggedBy = s.name(ctx, e.LoggedBy)
+		e.VoidedBy = s.name(ctx, e.VoidedBy)
+		out[i] = e
+	}
+	return out
+}
+
+// needReason refuses a change that must say why, asking for the reason in
+// the reply's language; nothing is written.
+func (s *Service) needReason(command string) Reply {
+	r := s.refuse(command, s.msg("audit23.reason_needed", "Command", commandName(command)))
+	return r
+}
+
+// reasonTooLong refuses a reason over MaxNoteRunes.
+func (s *Service) reasonTooLong(command, reason string) *Reply {
+	if utf8.RuneCountInString(reason) > MaxNoteRunes {
+		r := s.refuse(command, s.msg("entries.reason_is_longer_than", "MaxNoteRunes", MaxNoteRunes))
+		return &r
+	}
+	return nil
+}
+
+// parseCorrect reads `correct <number> <count> <reason>`.
+func parseCorrect(cmd *Command, ts []token, _ time.Time) error {
+	ts, err := takeID(cmd, ts)
+	if err != nil {
+		return err
+	}
+	if len(ts) == 0 {
+		return usageErr(cmd.Name, "audit23.which_figure")
+	}
+	n, end, ok := countRun(ts, 0)
+	if !ok {
+		_, err := numbers.Parse(ts[0].text)
+		return countError(cmd.Name, ts[0].text, err)
+	}
+	if ue := checkCount(cmd.Name, n); ue != nil {
+		return ue
+	}
+	cmd.Count, cmd.HasCount = n, true
+	cmd.Opts.Reason = strings.TrimSpace(rawJoin(ts[end:]) + " " + cmd.Opts.Reason)
+	return nil
+}
+
+// parseHire reads `hire <agreement number> <count> [date]`.
+func parseHire(cmd *Command, ts []token, today time.Time) error {
+	ts, err := takeID(cmd, ts)
+	if err != nil {
+		return err
+	}
+	if len(ts) == 0 {
+		return usageErr(cmd.Name, "audit23.how_many_hired")
+	}
+	n, end, ok := countRun(ts, 0)
+	if !ok {
+		_, err := numbers.Parse(ts[0].text)
+		return countError(cmd.Name, ts[0].text, err)
+	}
+	if ue := checkCount(cmd.Name, n); ue != nil {
+		return ue
+	}
+	cmd.Count, cmd.HasCount = n, true
+	if rest := ts[end:]; len(rest) > 0 {
+		d, err := dates.Parse(textJoin(rest), today)
+		if err != nil {
+			return usageErr(cmd.Name, "parse.bad_date", "Value", rawJoin(rest))
+		}
+		cmd.Opts.Date = &d
+	}
+	return nil
+}
+
+// monthClosedReply refuses a write in a closed month: the month, who closed
+// it and when, and whom to ask.
+func (s *Service) monthClosedReply(ctx context.Context, command string, c MonthClose, manager bool) Reply {
+	if manager {
+		return s.refuse(command, s.msg("audit23.closed_manager_needs_reason", "Month", s.period(monthPeriod(c.Month)),
+			"By", s.name(ctx, c.By), "At", s.date(s.localDay(c.At))))
+	}
+	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("audit23.month_closed", "Month", s.period(monthPeriod(c.Month)),
+		"By", s.name(ctx, c.By), "At", s.date(s.localDay(c.At)), "Managers", s.managerNames(ctx))}
+}
+
+// managerNames lists the managers by name, for "ask …".
+func (s *Service) managerNames(ctx context.Context) string {
+	names := make([]string, 0, len(s.managers))
+	for _, m := range s.managers {
+		names = append(names, s.name(ctx, m))
+	}
+	if len(names) == 0 {
+		return s.msg("audit23.a_manager")
+	}
+	return strings.Join(names, ", ")
+}
+
+// localDay is the calendar date of an instant in the city's time zone.
+func (s *Service) localDay(t time.Time) time.Time {
+	l := t.In(s.loc)
+	return dates.On(l.Year(), l.Month(), l.Day())
+}
+
+// monthPeriod is the calendar month starting on first.
+func monthPeriod(first time.Time) dates.Period {
+	return dates.Period{From: first, To: first.AddDate(0, 1, -1)}
+}
+
+// correct answers `correct <number> <count> <reason>` (정정): the entry's
+// figure replaced in one step, by its recorder or a manager.
+func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
+	reason := cmd.Opts.Reason
+	if reason == "" {
+		return s.needReason(cmd.Name)
+	}
+	if r := s.reasonTooLong(cmd.Name, reason); r != nil {
+		return *r
+	}
+	old, err := s.store.Entry(ctx, cmd.ID)
+	if errors.Is(err, ErrNotFound) {
+		return s.refuse(cmd.Name, s.msg("entries.no_such_entry", "ID", cmd.ID))
+	}
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	manager := s.IsManager(c.UserID)
+	if old.LoggedBy != c.UserID && !manager {
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.not_yours_to_correct", "ID", old.ID, "LoggedBy", s.name(ctx, old.LoggedBy))}
+	}
+	if old.Voided() {
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.voided_cannot_correct", "ID", old.ID)}
+	}
+	figure := old.Count
+	if old.Kind == KindCumulative {
+		figure = old.ReportedTotal
+	}
+	if cmd.Count.Value == figure {
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.same_figure", "ID", old.ID, "Count", s.jobs(figure))}
+	}
+	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct")}
+	if corr.Source == "" {
+		corr.Source = SourceConsole
+	}
+	if manager {
+		corr.CloseReason = reason
+	}
+	res, err := s.store.CorrectEntry(ctx, corr)
+	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
+		return s.monthClosedReply(ctx, cmd.Name, closed.Close, manager)
+	}
+	if dep, ok := errors.AsType[*DependentReportError](err); ok {
+		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
+	}
+	programs, perr := s.store.Programs(ctx)
+	if perr != nil {
+		return s.storageFailure(ctx, cmd.Name, perr)
+	}
+	p, _ := s.programByID(programs, old.ProgramID)
+	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
+		return s.refuse(cmd.Name, s.cumulativeBelow(p, below))
+	}
+	if errors.Is(err, ErrAlreadyVoided) {
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit23.voided_cannot_correct", "ID", old.ID)}
+	}
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	return s.corrected(ctx, res, p, figure, cmd.Count.Value, reason)
+}
+
+// corrected confirms a correction: old → new and every 누계 it changed.
+func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program, oldFigure, newFigure int64, reason string) Reply {
+	title := s.msg("audit23.corrected", "ID", res.Old.ID, "NewID", res.New.Entry.ID, "Program", s.programLabel(p),
+		"Old", s.unitCount(oldFigure, false, p.Unit), "New", s.unitCount(newFigure, false, p.Unit))
+	if res.New.Agrees {
+		title = s.msg("audit23.corrected_agrees", "ID", res.Old.ID, "Program", s.programLabel(p),
+			"Old", s.unitCount(oldFigure, false, p.Unit), "New", s.unitCount(newFigure, false, p.Unit))
+	}
+	lines := []string{s.msg("entries.reason", "Reason", reason)}
+	if res.AfterClose {
+		lines = append(lines, s.msg("audit23.after_close_marked"))
+	}
+	for _, a := range res.Adjusted {
+		r := a.Report
+		lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal), "OldCount", s.jobs(a.OldCount), "Count", s.jobs(r.Count)))
+	}
+	t, err := s.store.ProgramYearTotal(ctx, p.ID, res.Old.AsOf.Year())
+	if err != nil {
+		return s.storageFailure(ctx, "correct", err)
+	}
+	total := t.Jobs
+	if res.Old.Status == StatusAgreed {
+		total = t.Agreed
+	}
+	lines = append(lines, s.msg("audit23.year_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
+		"Total", s.unitCount(total, t.Approximate > 0 && res.Old.Status != StatusAgreed, p.Unit)))
+	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
+}
+
+// programByID finds a program in the list.
+func (s *Service) programByID(programs []Program, id int64) (Program, bool) {
+	for _, p := range programs {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Program{ID: id}, false
+}
+
+// hire answers `hire <agreement> <count> [date]` (채용): part or all of an
+// agreement realised as jobs on the date.
+func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
+	a, err := s.store.Entry(ctx, cmd.ID)
+	if errors.Is(err, ErrNotFound) {
+		return s.refuse(cmd.Name, s.msg("entries.no_such_entry", "ID", cmd.ID))
+	}
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if a.Status != StatusAgreed || a.Voided() {
+		return s.refuse(cmd.Name, s.msg("audit23.not_an_agreement", "ID", a.ID))
+	}
+	day := s.today()
+	if cmd.Opts.Date != nil {
+		day = *cmd.Opts.Date
+	}
+	if day.After(s.today()) {
+		return s.refuse(cmd.Name, s.msg("entries.is_in_future_entries", "AsOf", s.date(day)))
+	}
+	if day.Before(a.AsOf) {
+		return s.refuse(cmd.Name, s.msg("audit23.hire_before_agreement", "Date", s.date(day), "ID", a.ID, "AsOf", s.date(a.AsOf)))
+	}
+	manager := s.IsManager(c.UserID)
+	h := Hire{AgreementID: a.ID, Count: cmd.Count.Value, AsOf: day, By: c.UserID, Source: c.Source, Key: c.key(":hire")}
+	if h.Source == "" {
+		h.Source = SourceConsole
+	}
+	if manager {
+		h.CloseReason = cmd.Opts.Reason
+	}
+	programs, err := s.store.Programs(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	p, _ := s.programByID(programs, a.ProgramID)
+	res, err := s.store.HireAgreement(ctx, h)
+	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
+		return s.monthClosedReply(ctx, cmd.Name, closed.Close, manager)
+	}
+	if over, ok := errors.AsType[*OverRealisedError](err); ok {
+		left := over.Agreement.Count - over.Realised
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.over_realised", "ID", a.ID,
+			"Size", s.unitCount(over.Agreement.Count, false, p.Unit), "Realised", s.unitCount(over.Realised, false, p.Unit),
+			"Left", s.unitCount(left, false, p.Unit), "Count", s.unitCount(cmd.Count.Value, false, p.Unit))}
+	}
+	if errors.Is(err, ErrNotAgreement) {
+		return s.refuse(cmd.Name, s.msg("audit23.not_an_agreement", "ID", a.ID))
+	}
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if res.Duplicate {
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.duplicate_request", "ID", res.Hire.Entry.ID)}
+	}
+	left := res.Agreement.Count - res.Realised
+	title := s.msg("audit23.hired", "ID", res.Hire.Entry.ID, "Agreement", a.ID, "Program", s.programLabel(p),
+		"Count", s.unitCount(cmd.Count.Value, false, p.Unit), "Date", s.date(day))
+	lines := []string{
+		s.msg("audit23.agreement_progress", "ID", a.ID, "Size", s.unitCount(a.Count, false, p.Unit),
+			"Realised", s.unitCount(res.Realised, false, p.Unit), "Left", s.unitCount(left, false, p.Unit)),
+		s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", day.Year(),
+			"ProgramTotal", s.unitCount(res.Hire.ProgramTotal, res.Hire.ProgramApproximate, p.Unit)),
+	}
+	if left == 0 {
+		lines = append(lines, s.msg("audit23.agreement_fulfilled", "ID", a.ID))
+	}
+	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
+		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", res.Hire.Entry.ID, s.msg("entries.undo_reason")), Style: "danger",
+	}}}
+}
+
+// entryMarks reads the audit marks of listed entries; a failure leaves the
+// list without them rather than failing it.
+func (s *Service) entryMarks(ctx context.Context, es []Entry) map[int64]EntryMark {
+	ids := make([]int64, len(es))
+	for i, e := range es {
+		ids[i] = e.ID
+	}
+	marks, err := s.store.EntryMarks(ctx, ids)
+	if err != nil {
+		s.log.WarnContext(ctx, "reading entry marks", "err", err)
+		return nil
+	}
+	return marks
+}
+
+// markText is what the list adds to an entry for the audit: corrected to,
+// correction of, hire of an agreement, changed after close.
+func (s *Service) markText(m EntryMark) string {
+	var parts []string
+	switch {
+	case m.Corrected && m.CorrectedTo != 0:
+		parts = append(parts, s.msg("audit23.mark_corrected_to", "ID", m.CorrectedTo))
+	case m.CorrectionOf != 0:
+		parts = append(parts, s.msg("audit23.mark_correction_of", "ID", m.CorrectionOf, "Reason", m.Reason))
+	}
+	if m.Agreement != 0 {
+		parts = append(parts, s.msg("audit23.mark_hire_of", "ID", m.Agreement))
+	}
+	if m.AfterClose {
+		parts = append(parts, s.msg("audit23.mark_after_close"))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " · " + strings.Join(parts, " · ")
+}
+
+// stageRank is a stage's place in the pipeline; side states have none.
+func stageRank(st Stage) (int, bool) {
+	switch st {
+	case StageDiscovered:
+		return 0, true
+	case StageReview:
+		return 1, true
+	case StageBriefing:
+		return 2, true
+	case StageApplied:
+		return 3, true
+	case StageScreening:
+		return 4, true
+	case StageDesignated, StageNotSelected:
+		return 5, true
+	}
+	return 0, false
+}
+
+// movesBack reports whether a move goes back to an earlier stage of the
+// pipeline, which must say why.
+func movesBack(from, to Stage) bool {
+	f, ok1 := stageRank(from)
+	t, ok2 := stageRank(to)
+	return ok1 && ok2 && t < f
+}
+
+// agreementSection is 약정 이행 per program: agreed, realised so far, rate.
+func (s *Service) agreementSection(ctx context.Context, from, to time.Time, programs []Program) (Section, bool, error) {
+	totals, err := s.store.AgreementTotals(ctx, from, to)
+	if err != nil || len(totals) == 0 {
+		return Section{}, false, err
+	}
+	sec := Section{Heading: s.msg("audit23.agreement_title")}
+	for _, t := range totals {
+		p, _ := s.programByID(programs, t.ProgramID)
+		sec.Lines = append(sec.Lines, s.msg("audit23.agreement_line", "Program", s.programShort(p),
+			"Agreed", s.unitCount(t.Agreed, false, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
+			"Rate", percent(t.Realised, t.Agreed)))
+	}
+	return sec, true, nil
+}

@@ -1,0 +1,136 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// PeopleNames names Slack users for replies: the core shows people by name
+// and knows nothing of Slack. The bot implements it with users.info (display
+// name, else real name, cached with the locale); the console shows --user as
+// typed. NameOf never fails: a name it cannot find is the ID itself.
+type PeopleNames interface {
+	NameOf(ctx context.Context, userID string) string
+}
+
+// IDNames shows every user as the ID typed: the console's PeopleNames.
+type IDNames struct{}
+
+// NameOf implements PeopleNames.
+func (IDNames) NameOf(_ context.Context, userID string) string { return userID }
+
+// MonthClose is a closed month (마감): who closed it and when.
+type MonthClose struct {
+	Month time.Time // the first day of the month
+	By    string
+	At    time.Time
+}
+
+// MonthClosedError refuses a write dated in a closed month that carried no
+// manager's reason.
+type MonthClosedError struct{ Close MonthClose }
+
+func (e *MonthClosedError) Error() string {
+	return fmt.Sprintf("month %s is closed", e.Close.Month.Format("2006-01"))
+}
+
+// OverRealisedError refuses a hire (채용) beyond what the agreement has left.
+type OverRealisedError struct {
+	Agreement Entry
+	Realised  int64 // realised so far
+}
+
+func (e *OverRealisedError) Error() string {
+	return fmt.Sprintf("agreement %d has %d of %d realised", e.Agreement.ID, e.Realised, e.Agreement.Count)
+}
+
+// ErrNotAgreement refuses a hire of an entry that is no live agreement.
+var ErrNotAgreement = errors.New("entry is not a live agreement")
+
+// ErrNotClosed refuses reopening a month that is not closed.
+var ErrNotClosed = errors.New("month is not closed")
+
+// Correction is a one-step correction (정정): entry OldID replaced by the
+// entry with the figure NewCount, with why.
+type Correction struct {
+	OldID       int64
+	NewCount    int64 // a delta's count, or a cumulative report's total
+	By          string
+	Reason      string
+	CloseReason string // a manager's reason to change a closed month; "" refuses one
+	Source      Source
+	Key         string // idempotency key of the new entry
+}
+
+// CorrectionResult is what a correction changed.
+type CorrectionResult struct {
+	Old      Entry     // the voided entry
+	New      AddResult // the replacement; New.Agrees when nothing new was recorded
+	Adjusted []Adjustment
+	// AfterClose says the entry's month was closed (a manager's 마감 후 정정).
+	AfterClose bool
+}
+
+// Hire turns part or all of an agreement into realised jobs (채용).
+type Hire struct {
+	AgreementID int64
+	Count       int64
+	AsOf        time.Time
+	By          string
+	CloseReason string
+	Source      Source
+	Key         string
+}
+
+// HireResult is a recorded hire.
+type HireResult struct {
+	Agreement Entry
+	Hire      AddResult
+	Realised  int64 // realised by the agreement so far, this hire included
+	Duplicate bool
+}
+
+// EntryMark is what the audit knows of an entry beyond its row.
+type EntryMark struct {
+	Corrected    bool  // replaced by a correction (정정)
+	CorrectedTo  int64 // the entry that replaced it, 0 if none (a cumulative figure the ledger agreed with)
+	CorrectionOf int64 // the entry it replaced, 0 if none
+	Reason       string
+	AfterClose   bool // added or voided in a closed month (마감 후 정정)
+	Agreement    int64
+}
+
+// AgreementTotal is one program's agreements of a year and what they realised.
+type AgreementTotal struct {
+	ProgramID int64
+	Agreed    int64
+	Realised  int64
+}
+
+// AfterCloseChange is a change a manager made to a closed month.
+type AfterCloseChange struct {
+	Entry  Entry
+	Change string // "add" or "void"
+	Month  time.Time
+	By     string
+	Reason string
+	At     time.Time
+}
+
+// AuditStore is the storage the audit commands need (issue 23); db.Store
+// implements it beside Store.
+type AuditStore interface {
+	CloseMonth(ctx context.Context, month time.Time, by string) (MonthClose, bool, error)
+	ReopenMonth(ctx context.Context, month time.Time, by, reason string) (MonthClose, error)
+	MonthClosesBetween(ctx context.Context, from, to time.Time) ([]MonthClose, error)
+	VoidEntryAfterClose(ctx context.Context, id int64, by, reason string) (VoidResult, bool, error)
+	CorrectEntry(ctx context.Context, c Correction) (CorrectionResult, error)
+	HireAgreement(ctx context.Context, h Hire) (HireResult, error)
+	EntryMarks(ctx context.Context, ids []int64) (map[int64]EntryMark, error)
+	AgreementTotals(ctx context.Context, from, to time.Time) ([]AgreementTotal, error)
+	StaleAgreements(ctx context.Context, before time.Time, limit int) ([]Entry, error)
+	AfterCloseChangesBetween(ctx context.Context, from, to time.Time) ([]AfterCloseChange, error)
+	ReviseTarget(ctx context.Context, year int, programID, jobs int64, by, reason string) (TargetChange, error)
+}

@@ -1,0 +1,167 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"jobsbot/commands/dates"
+)
+
+// Month close (마감, issue 23). Once a month's figures have gone to the
+// mayor or the ministry a manager closes it: staff can no longer add, void
+// or correct entries dated in it; a manager still can, with a reason, and
+// the change is marked 마감 후 정정.
+
+// takeMonth reads a whole month from the start of ts (`2026-04`, `4월`,
+// `지난달`) and returns its first day and the words after it.
+func takeMonth(cmd *Command, ts []token, today time.Time) (time.Time, []token, error) {
+	if len(ts) == 0 {
+		return time.Time{}, nil, usageErr(cmd.Name, "audit23.which_month")
+	}
+	for n := min(3, len(ts)); n >= 1; n-- {
+		p, err := dates.ParsePeriod(textJoin(ts[:n]), today)
+		if err != nil {
+			continue
+		}
+		from := p.From
+		if from.Day() != 1 || !p.To.Equal(from.AddDate(0, 1, -1)) {
+			return time.Time{}, nil, usageErr(cmd.Name, "audit23.one_whole_month", "Text", rawJoin(ts[:n]))
+		}
+		return from, ts[n:], nil
+	}
+	return time.Time{}, nil, usageErr(cmd.Name, "audit23.not_a_month", "Text", ts[0].text)
+}
+
+// parseClose reads `close <month>`.
+func parseClose(cmd *Command, ts []token, today time.Time) error {
+	month, rest, err := takeMonth(cmd, ts, today)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageErr(cmd.Name, "audit23.close_takes_month_only", "Text", rawJoin(rest))
+	}
+	p := monthPeriod(month)
+	cmd.Period = &p
+	return nil
+}
+
+// parseReopen reads `close reopen <month> <reason>`.
+func parseReopen(cmd *Command, ts []token, today time.Time) error {
+	month, rest, err := takeMonth(cmd, ts, today)
+	if err != nil {
+		return err
+	}
+	p := monthPeriod(month)
+	cmd.Period = &p
+	cmd.Opts.Reason = strings.TrimSpace(rawJoin(rest) + " " + cmd.Opts.Reason)
+	return nil
+}
+
+// closeMonth answers `close <month>` (managers).
+func (s *Service) closeMonth(ctx context.Context, c Caller, cmd Command) Reply {
+	month := cmd.Period.From
+	if month.After(s.today()) {
+		return s.refuse(cmd.Name, s.msg("audit23.cannot_close_future", "Month", s.period(*cmd.Period)))
+	}
+	mc, fresh, err := s.store.CloseMonth(ctx, month, c.UserID)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	line := s.closeLine(ctx, mc)
+	if !fresh {
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit23.already_closed", "Line", line)}
+	}
+	return Reply{Title: s.msg("audit23.closed", "Line", line), Sections: []Section{{Lines: []string{
+		s.msg("audit23.closed_explain", "Month", s.period(*cmd.Period)),
+	}}}}
+}
+
+// reopenMonth answers `close reopen <month> <reason>` (managers).
+func (s *Service) reopenMonth(ctx context.Context, c Caller, cmd Command) Reply {
+	reason := cmd.Opts.Reason
+	if reason == "" {
+		return s.needReason(cmd.Name)
+	}
+	if r := s.reasonTooLong(cmd.Name, reason); r != nil {
+		return *r
+	}
+	mc, err := s.store.ReopenMonth(ctx, cmd.Period.From, c.UserID, reason)
+	if errors.Is(err, ErrNotClosed) {
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit23.not_closed", "Month", s.period(*cmd.Period))}
+	}
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	return Reply{Title: s.msg("audit23.reopened", "Month", s.period(*cmd.Period)), Sections: []Section{{Lines: []string{
+		s.msg("audit23.reopened_was", "Line", s.closeLine(ctx, mc)),
+		s.msg("entries.reason", "Reason", reason),
+	}}}}
+}
+
+// closeLine is "2026년 4월 마감 (2026. 5. 6., 김한빛)".
+func (s *Service) closeLine(ctx context.Context, mc MonthClose) string {
+	return s.msg("audit23.close_line", "Month", s.period(monthPeriod(mc.Month)), "At", s.date(s.localDay(mc.At)), "By", s.name(ctx, mc.By))
+}
+
+// closedIn returns the close lines of the months in [from, to] that are
+// closed, joined, or "" when none is.
+func (s *Service) closedIn(ctx context.Context, from, to time.Time) (string, error) {
+	closes, err := s.store.MonthClosesBetween(ctx, from, to)
+	if err != nil || len(closes) == 0 {
+		return "", err
+	}
+	lines := make([]string, len(closes))
+	for i, mc := range closes {
+		lines[i] = s.closeLine(ctx, mc)
+	}
+	return strings.Join(lines, " · "), nil
+}
+
+// auditSections are what status and the report add for the audit: the
+// closed months of the span, 약정 이행, and changes made after close.
+func (s *Service) auditSections(ctx context.Context, from, to time.Time) ([]Section, error) {
+	var lines []string
+	closed, err := s.closedIn(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	if closed != "" {
+		lines = append(lines, closed)
+	}
+	// Every change so far (they are few), filtered by the entries' dates.
+	changes, err := s.store.AfterCloseChangesBetween(ctx, time.Time{}, time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	var ids []string
+	for _, ch := range changes {
+		if !ch.Entry.AsOf.Before(from) && !ch.Entry.AsOf.After(to) {
+			n++
+			ids = append(ids, "#"+strconv.FormatInt(ch.Entry.ID, 10))
+		}
+	}
+	if n > 0 {
+		lines = append(lines, s.msg("audit23.after_close_count", "N", n, "IDs", strings.Join(ids, ", ")))
+	}
+	var out []Section
+	if len(lines) > 0 {
+		out = append(out, Section{Lines: lines})
+	}
+	programs, err := s.store.Programs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sec, ok, err := s.agreementSection(ctx, dates.On(from.Year(), time.January, 1), to, programs)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		out = append(out, sec)
+	}
+	return out, nil
+}

@@ -1,0 +1,64 @@
+package commands
+
+import (
+	"context"
+	"time"
+)
+
+// staleAgreementMonths is how old an agreement with nothing realised must be
+// before the digest asks about it (약정 이행 점검).
+const staleAgreementMonths = 3
+
+// gatherAudit reads what the digest reports for the audit: agreements older
+// than three months with nothing realised, and the week's changes to closed
+// months.
+func (s *Service) gatherAudit(ctx context.Context, d *Digest) error {
+	var err error
+	d.StaleAgreements, err = s.store.StaleAgreements(ctx, d.AsOf.AddDate(0, -staleAgreementMonths, 0), digestMaxList+1)
+	if err != nil {
+		return err
+	}
+	weekFrom := time.Date(d.WeekStart.Year(), d.WeekStart.Month(), d.WeekStart.Day(), 0, 0, 0, 0, s.loc)
+	changes, err := s.store.AfterCloseChangesBetween(ctx, weekFrom, weekFrom.AddDate(0, 0, 7))
+	if err != nil {
+		return err
+	}
+	for i := range changes {
+		changes[i].By = s.name(ctx, changes[i].By)
+	}
+	d.AfterClose = changes
+	return nil
+}
+
+// digestAudit is the digest's 약정 이행 점검 and 마감 후 정정 sections, each
+// only when it has something to say.
+func (s *Service) digestAudit(d Digest) []Section {
+	var out []Section
+	if len(d.StaleAgreements) > 0 {
+		sec := Section{Heading: s.msg("audit23.stale_agreements_title", "Months", staleAgreementMonths)}
+		for _, e := range d.StaleAgreements[:min(len(d.StaleAgreements), digestMaxList)] {
+			sec.Lines = append(sec.Lines, s.msg("audit23.stale_agreement_line", "ID", e.ID, "Program", e.ProgramCode,
+				"Count", s.jobs(e.Count), "AsOf", s.date(e.AsOf), "Department", e.Department))
+		}
+		if len(d.StaleAgreements) > digestMaxList {
+			sec.Lines = append(sec.Lines, s.msg("audit23.and_more"))
+		}
+		out = append(out, sec)
+	}
+	if len(d.AfterClose) > 0 {
+		sec := Section{Heading: s.msg("audit23.after_close_title")}
+		for _, c := range d.AfterClose[:min(len(d.AfterClose), digestMaxList)] {
+			what := s.msg("audit23.change_add")
+			if c.Change == "void" {
+				what = s.msg("audit23.change_void")
+			}
+			sec.Lines = append(sec.Lines, s.msg("audit23.after_close_line", "ID", c.Entry.ID, "Month", s.period(monthPeriod(c.Month)),
+				"What", what, "Count", s.jobs(c.Entry.Count), "By", c.By, "Reason", c.Reason))
+		}
+		if len(d.AfterClose) > digestMaxList {
+			sec.Lines = append(sec.Lines, s.msg("audit23.and_more"))
+		}
+		out = append(out, sec)
+	}
+	return out
+}

@@ -1,0 +1,149 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"jobsbot/commands"
+)
+
+// CorrectEntry replaces an entry's figure in one step (정정): in one
+// transaction, under the program's exclusive lock, it voids the entry with
+// the reason and records its replacement on the same date with the same
+// fields, linked to it in entry_corrections. A delta's later cumulative
+// reports are recomputed for the change of count, as a void recomputes them
+// (adjustments.go); a cumulative report is recorded anew as the difference
+// from the total through its date. It refuses a closed month unless
+// c.CloseReason is given, and marks the change 마감 후 정정 then.
+func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (commands.CorrectionResult, error) {
+	if c.Key == "" {
+		c.Key = newKey()
+	}
+	var out commands.CorrectionResult
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var programID int64
+		if err := sqlx.GetContext(ctx, tx, &programID, `SELECT program_id FROM entries WHERE id = $1`, c.OldID); err != nil {
+			return err
+		}
+		if err := lockProgram(ctx, tx, programID); err != nil {
+			return err
+		}
+		old, err := entryByID(ctx, tx, c.OldID)
+		if err != nil {
+			return err
+		}
+		if old.Voided() {
+			return commands.ErrAlreadyVoided
+		}
+		replacement := int64(0)
+		if old.Kind == commands.KindDelta {
+			replacement = c.NewCount
+		}
+		voided, closed, err := voidChecked(ctx, tx, old.ID, c.By, c.Reason, c.CloseReason, replacement)
+		if err != nil {
+			return err
+		}
+		out.Old, out.Adjusted, out.AfterClose = voided.Entry, voided.Adjusted, closed
+		ne := commands.NewEntry{
+			ProgramID: old.ProgramID, Count: c.NewCount, Kind: old.Kind, AsOf: old.AsOf, Approximate: old.Approximate,
+			Status: old.Status, EmploymentType: old.EmploymentType, Department: old.Department, Note: old.Note,
+			LoggedBy: c.By, Source: c.Source, IdempotencyKey: c.Key, CloseReason: c.CloseReason,
+		}
+		if old.Kind == commands.KindDelta {
+			out.New, err = insertEntry(ctx, unprepared{tx, insertEntriesQuery}, ne, c.NewCount, sql.NullInt64{})
+			if err == nil && closed {
+				err = markAfterClose(ctx, tx, out.New.Entry, "add", c.By, c.CloseReason)
+			}
+		} else {
+			out.New, err = addEntry(ctx, tx, ne)
+		}
+		if err != nil {
+			return err
+		}
+		newID := sql.NullInt64{Int64: out.New.Entry.ID, Valid: !out.New.Agrees}
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by)
+			VALUES ($1, $2, $3, $4)`, old.ID, newID, c.Reason, c.By)
+		return err
+	})
+	var closed *commands.MonthClosedError
+	var dep *commands.DependentReportError
+	var below *commands.CumulativeBelowError
+	if errors.As(err, &closed) || errors.As(err, &dep) || errors.As(err, &below) || errors.Is(err, commands.ErrAlreadyVoided) {
+		return commands.CorrectionResult{}, err
+	}
+	if err != nil {
+		return commands.CorrectionResult{}, wrap(fmt.Sprintf("correct entry %d", c.OldID), err)
+	}
+	return out, nil
+}
+
+// EntryMarks returns what the audit tables say of each of ids: corrections,
+// changes after close, the agreement a hire realised. Entries with nothing
+// are left out; nil ids means every entry with a mark (the export).
+func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands.EntryMark, error) {
+	const q = `
+		SELECT x.id,
+		       c1.old_entry_id IS NOT NULL AS corrected,
+		       COALESCE(c1.new_entry_id, 0) AS corrected_to,
+		       COALESCE(c2.old_entry_id, 0) AS correction_of,
+		       COALESCE(c1.reason, c2.reason, '') AS reason,
+		       EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id) AS after_close,
+		       COALESCE(h.agreement_entry_id, 0) AS agreement
+		FROM unnest($1::bigint[]) AS x(id)
+		LEFT JOIN entry_corrections c1 ON c1.old_entry_id = x.id
+		LEFT JOIN entry_corrections c2 ON c2.new_entry_id = x.id
+		LEFT JOIN agreement_hires h ON h.hire_entry_id = x.id
+		WHERE c1.old_entry_id IS NOT NULL OR c2.old_entry_id IS NOT NULL OR h.hire_entry_id IS NOT NULL
+		   OR EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id)`
+	var rows []struct {
+		ID           int64  `db:"id"`
+		Corrected    bool   `db:"corrected"`
+		CorrectedTo  int64  `db:"corrected_to"`
+		CorrectionOf int64  `db:"correction_of"`
+		Reason       string `db:"reason"`
+		AfterClose   bool   `db:"after_close"`
+		Agreement    int64  `db:"agreement"`
+	}
+	if ids == nil {
+		const all = `
+			SELECT old_entry_id FROM entry_corrections
+			UNION SELECT new_entry_id FROM entry_corrections WHERE new_entry_id IS NOT NULL
+			UNION SELECT entry_id FROM entry_after_close
+			UNION SELECT hire_entry_id FROM agreement_hires`
+		if err := sqlx.SelectContext(ctx, s.db, &ids, all); err != nil {
+			return nil, wrap("marked entries", err)
+		}
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
+		return nil, wrap("entry marks", err)
+	}
+	out := make(map[int64]commands.EntryMark, len(rows))
+	for _, r := range rows {
+		out[r.ID] = commands.EntryMark{Corrected: r.Corrected, CorrectedTo: r.CorrectedTo, CorrectionOf: r.CorrectionOf,
+			Reason: r.Reason, AfterClose: r.AfterClose, Agreement: r.Agreement}
+	}
+	return out, nil
+}
+
+// correctionRoot is the ID of the entry a chain of corrections (정정) that
+// ends at id started from: id itself for an entry that corrects nothing.
+func correctionRoot(ctx context.Context, tx sqlx.ExtContext, id int64) (int64, error) {
+	const q = `
+		WITH RECURSIVE chain(id) AS (
+			SELECT $1::bigint
+			UNION ALL
+			SELECT c.old_entry_id FROM entry_corrections c JOIN chain ON c.new_entry_id = chain.id
+		)
+		SELECT min(id) FROM chain`
+	var root int64
+	if err := sqlx.GetContext(ctx, tx, &root, q, id); err != nil {
+		return 0, fmt.Errorf("correction root of %d: %w", id, err)
+	}
+	return root, nil
+}

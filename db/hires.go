@@ -1,0 +1,134 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"jobsbot/commands"
+)
+
+// realisedSQL sums the live hire entries of agreement $1.
+const realisedSQL = `
+	SELECT COALESCE(SUM(e.count), 0) FROM agreement_hires h
+	JOIN entries e ON e.id = h.hire_entry_id AND e.voided_at IS NULL
+	WHERE h.agreement_entry_id = $1`
+
+// HireAgreement turns part or all of an agreement into realised jobs (채용):
+// a realised entry of the agreement's program, department and employment
+// type on h.AsOf, linked to the agreement. Under the program's exclusive
+// lock and the agreement's row lock (Lock order steps 1 and 2) it sums what
+// the agreement realised so far, so two hires at once can never realise more
+// than its count (*commands.OverRealisedError). ErrNotAgreement if the entry
+// is no live agreement; a repeated key returns the first hire, Duplicate set.
+func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.HireResult, error) {
+	if h.Key == "" {
+		h.Key = newKey()
+	}
+	var out commands.HireResult
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var programID int64
+		if err := sqlx.GetContext(ctx, tx, &programID, `SELECT program_id FROM entries WHERE id = $1`, h.AgreementID); err != nil {
+			return err
+		}
+		if err := lockProgram(ctx, tx, programID); err != nil {
+			return err
+		}
+		var r entryRow
+		if err := sqlx.GetContext(ctx, tx, &r, entrySelect+` WHERE e.id = $1 FOR UPDATE OF e`, h.AgreementID); err != nil {
+			return err
+		}
+		out.Agreement = r.entry()
+		if first, err := entryByKey(ctx, tx, h.Key); err == nil {
+			out.Hire, err = duplicate(ctx, tx, first)
+			out.Duplicate = true
+			if err != nil {
+				return err
+			}
+			return sqlx.GetContext(ctx, tx, &out.Realised, realisedSQL, h.AgreementID)
+		}
+		if out.Agreement.Status != commands.StatusAgreed || out.Agreement.Voided() {
+			return commands.ErrNotAgreement
+		}
+		var realised int64
+		if err := sqlx.GetContext(ctx, tx, &realised, realisedSQL, h.AgreementID); err != nil {
+			return err
+		}
+		if realised+h.Count > out.Agreement.Count {
+			return &commands.OverRealisedError{Agreement: out.Agreement, Realised: realised}
+		}
+		a := out.Agreement
+		var err error
+		out.Hire, err = addEntry(ctx, tx, commands.NewEntry{
+			ProgramID: a.ProgramID, Count: h.Count, Kind: commands.KindDelta, AsOf: h.AsOf,
+			Status: commands.StatusRealised, EmploymentType: a.EmploymentType, Department: a.Department,
+			LoggedBy: h.By, Source: h.Source, IdempotencyKey: h.Key, CloseReason: h.CloseReason,
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO agreement_hires (hire_entry_id, agreement_entry_id, hired_by) VALUES ($1, $2, $3)`,
+			out.Hire.Entry.ID, a.ID, h.By); err != nil {
+			return err
+		}
+		out.Realised = realised + h.Count
+		return nil
+	})
+	var over *commands.OverRealisedError
+	var closed *commands.MonthClosedError
+	if errors.As(err, &over) || errors.As(err, &closed) || errors.Is(err, commands.ErrNotAgreement) {
+		return commands.HireResult{}, err
+	}
+	if err != nil {
+		return commands.HireResult{}, wrap(fmt.Sprintf("hire from agreement %d", h.AgreementID), err)
+	}
+	return out, nil
+}
+
+// AgreementTotals sums, per program, the live agreements dated in [from, to]
+// and what their live hires realised (약정 이행).
+func (s *Store) AgreementTotals(ctx context.Context, from, to time.Time) ([]commands.AgreementTotal, error) {
+	const q = `
+		SELECT a.program_id, SUM(a.count) AS agreed, COALESCE(SUM(r.realised), 0) AS realised
+		FROM entries a
+		LEFT JOIN LATERAL (
+			SELECT SUM(e.count) AS realised FROM agreement_hires h
+			JOIN entries e ON e.id = h.hire_entry_id AND e.voided_at IS NULL
+			WHERE h.agreement_entry_id = a.id
+		) r ON true
+		WHERE a.status = 'agreed' AND a.voided_at IS NULL AND a.as_of BETWEEN $1::date AND $2::date
+		GROUP BY a.program_id
+		ORDER BY a.program_id`
+	var rows []struct {
+		ProgramID int64 `db:"program_id"`
+		Agreed    int64 `db:"agreed"`
+		Realised  int64 `db:"realised"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to)); err != nil {
+		return nil, wrap("agreement totals", err)
+	}
+	out := make([]commands.AgreementTotal, len(rows))
+	for i, r := range rows {
+		out[i] = commands.AgreementTotal{ProgramID: r.ProgramID, Agreed: r.Agreed, Realised: r.Realised}
+	}
+	return out, nil
+}
+
+// StaleAgreements returns live agreements dated before before with nothing
+// realised, oldest first, at most limit: what 약정 이행 점검 asks about.
+func (s *Store) StaleAgreements(ctx context.Context, before time.Time, limit int) ([]commands.Entry, error) {
+	q := entrySelect + `
+		WHERE e.status = 'agreed' AND e.voided_at IS NULL AND e.as_of < $1::date
+		  AND NOT EXISTS (SELECT 1 FROM agreement_hires h JOIN entries x ON x.id = h.hire_entry_id AND x.voided_at IS NULL
+		                  WHERE h.agreement_entry_id = e.id)
+		ORDER BY e.as_of, e.id
+		LIMIT $2`
+	var rows []entryRow
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(before), limit); err != nil {
+		return nil, wrap("stale agreements", err)
+	}
+	return entries(rows), nil
+}
