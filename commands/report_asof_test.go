@@ -13,7 +13,7 @@ import (
 func TestReportUsesTheTargetInForceOnItsDate(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	reportLedger(h)
-	h.run(manager, "target 3500 program:invest", commands.OutcomeOK)
+	h.run(manager, "target 3500 program:invest reason:투자 협약 추가", commands.OutcomeOK)
 	for _, q := range []string{
 		`UPDATE target_revisions SET changed_at = '2026-01-05 10:00+09'`,
 		`UPDATE target_revisions SET changed_at = '2026-05-10 10:00+09' WHERE new_jobs = 3500`,

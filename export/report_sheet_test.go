@@ -23,7 +23,7 @@ import (
 func asOfLedger(t *testing.T) (*db.Store, *commands.Service) {
 	t.Helper()
 	store, svc := ledger(t)
-	run(t, svc, "target 2만1000", "none 3월 dept:노인복지과")
+	run(t, svc, "target 2만1000 reason:1회 추경 반영", "none 3월 dept:노인복지과")
 	ctx := context.Background()
 	for _, q := range []string{
 		`UPDATE target_revisions SET changed_at = '2026-01-05 10:00+09'`,
@@ -322,8 +322,9 @@ func checkEntriesAsOf(t *testing.T, store *db.Store, f *excelize.File) {
 			filter = n.RefersTo
 		}
 	}
-	if !strings.HasSuffix(filter, "$A$1:$U$"+strconv.Itoa(want+1)) {
-		t.Errorf("entries autofilter %q, want A1:U%d", filter, want+1)
+	lastCol, _ := excelize.ColumnNumberToName(len(rows[0]))
+	if !strings.HasSuffix(filter, "$A$1:$"+lastCol+"$"+strconv.Itoa(want+1)) {
+		t.Errorf("entries autofilter %q, want A1:%s%d (every column of the sheet)", filter, lastCol, want+1)
 	}
 	if got, _ := f.GetCellValue(export.SheetEntries, "B2"); got != "2026. 1. 31." {
 		t.Errorf("a date shows %q, want 2026. 1. 31.", got)
