@@ -116,7 +116,7 @@ func (s *Service) WithDigestPoster(p DigestPoster) *Service {
 
 // parseDigest reads `digest [ISO week]` and `digest post`; "post" turns the
 // command into "digest post", which only managers may run.
-func parseDigest(cmd *Command, ts []token, _ time.Time) error {
+func parseDigest(cmd *Command, ts []token, today time.Time) error {
 	switch {
 	case len(ts) == 0:
 		return nil
@@ -126,7 +126,12 @@ func parseDigest(cmd *Command, ts []token, _ time.Time) error {
 	case len(ts) <= 3:
 		monday, err := dates.ParseISOWeek(textJoin(ts))
 		if err != nil {
-			return usageErr(cmd.Name, "digest.is_not_week_write", "Text", textJoin(ts))
+			// 지난주, 이번주, last week: a relative week reads as that week.
+			p, perr := dates.ParsePeriod(textJoin(ts), today)
+			if perr != nil || !p.From.Equal(dates.WeekStart(p.From)) || !p.To.Equal(p.From.AddDate(0, 0, 6)) {
+				return usageErr(cmd.Name, "digest.is_not_week_write", "Text", textJoin(ts))
+			}
+			monday = p.From
 		}
 		cmd.Period = &dates.Period{From: monday, To: monday.AddDate(0, 0, 6), Label: dates.ISOWeekLabel(monday)}
 		return nil

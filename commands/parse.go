@@ -324,6 +324,18 @@ func selectCommand(tokens []token) (string, []token, error) {
 	if group != "" {
 		return selectInGroup(group, second, tokens)
 	}
+	if first == "실적" && (second == "없음" || second == "없습니다") {
+		return "none", tokens[2:], nil // "실적 없음" is 실적없음 with a space; 실적 alone is status
+	}
+	return selectCommandWord(tokens)
+}
+
+// selectCommandWord finds the top-level command the first word names.
+func selectCommandWord(tokens []token) (string, []token, error) {
+	first, second := fold(tokens[0].text), ""
+	if len(tokens) > 1 {
+		second = fold(tokens[1].text)
+	}
 	if isSpecWord("target", first) && isSpecWord("target history", second) {
 		return "target history", tokens[2:], nil
 	}
@@ -682,6 +694,10 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 			return err
 		}
 	}
+	ts, err := takeSignedDelta(cmd, ts)
+	if err != nil {
+		return err
+	}
 	for i, t := range ts {
 		if t.quoted {
 			continue
@@ -693,6 +709,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 				return countError(cmd.Name, t.text, err)
 			}
 			continue
+		}
+		if ue := checkCounted(cmd.Name, n, ts[i:end], ts[end:]); ue != nil {
+			return ue
 		}
 		if ue := checkCount(cmd.Name, n); ue != nil {
 			return ue
@@ -780,11 +799,12 @@ func countError(command, typed string, err error) error {
 	return usageErr(command, id, "Typed", typed)
 }
 
-// takePeriod removes the first run of up to three words that reads as a
-// period ("2026", "q1", "2026년 상반기") and stores it on cmd.
+// takePeriod removes the first run of up to four words that reads as a
+// period ("2026", "q1", "2026년 상반기", "2026. 4. 30. 기준") and stores it
+// on cmd.
 func takePeriod(cmd *Command, ts []token, today time.Time) []token {
 	for i := range ts {
-		for n := min(3, len(ts)-i); n >= 1; n-- {
+		for n := min(4, len(ts)-i); n >= 1; n-- {
 			if ts[i].quoted {
 				break
 			}

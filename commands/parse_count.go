@@ -1,0 +1,60 @@
+package commands
+
+import (
+	"strings"
+
+	"jobsbot/commands/numbers"
+)
+
+// nonJobCounters count firms, sites or cases, not jobs: "4개사와 협약" is four
+// companies. A count with one of them is refused, never stored as jobs.
+var nonJobCounters = map[string]bool{
+	"개사": true, "개소": true, "개업체": true, "개기업": true, "개기관": true,
+	"곳": true, "건": true, "업체": true,
+}
+
+// nonJobNouns after a bare 개 make it a count of organisations: 3개 기업.
+var nonJobNouns = []string{"기업", "업체", "회사", "사", "기관", "단체", "법인", "사업장", "곳", "개소", "건"}
+
+// takeSignedDelta reads +550 in add as the delta 550: officials write a
+// change with its sign. A cumulative report states a total, so a sign there
+// is refused; other commands keep refusing signs through the number parser.
+func takeSignedDelta(cmd *Command, ts []token) ([]token, error) {
+	if cmd.Name != "add" {
+		return ts, nil
+	}
+	out := ts[:0:0]
+	for _, t := range ts {
+		if rest, ok := strings.CutPrefix(t.text, "+"); ok && !t.quoted && numbers.StartsLikeNumber(rest) {
+			if cmd.Cumulative {
+				return nil, usageErr(cmd.Name, "parse.sign_with_cumulative", "Typed", t.text)
+			}
+			t.text, t.raw = rest, rest
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// checkCounted refuses what the counter or the words around a count say is
+// not jobs: firms, sites or cases (3개사, 3곳, 5건, 3개 기업), an amount of
+// money written without 원 (3464억), and a 여 cut off by a space (500 여).
+func checkCounted(command string, n numbers.Number, run, after []token) *UsageError {
+	typed := textJoin(run)
+	if nonJobCounters[n.Counter] {
+		return usageErr(command, "parse.counter_not_jobs", "Typed", typed, "Counter", n.Counter)
+	}
+	if len(after) > 0 && !after[0].quoted {
+		next := after[0].text
+		if n.Counter == "개" && isOneOf(after[0], nonJobNouns) {
+			return usageErr(command, "parse.counter_not_jobs", "Typed", typed+" "+next, "Counter", next)
+		}
+		if next == "여" || next == "여명" || next == "여개" {
+			return usageErr(command, "parse.count.space_yeo", "Typed", typed+" "+next, "Joined", typed+next)
+		}
+	}
+	if n.Counter == "" && strings.ContainsAny(typed, "만억") && n.Value > MaxCount {
+		return usageErr(command, "parse.looks_like_money", "Typed", typed)
+	}
+	return nil
+}
