@@ -87,13 +87,14 @@ func (s *Service) digestCommand(ctx context.Context, c Caller, cmd Command) Repl
 
 // postDigest posts the last complete week through the poster and its ledger.
 func (s *Service) postDigest(ctx context.Context, c Caller, week time.Time) Reply {
-	label := dates.ISOWeekLabel(week)
+	label := s.week(week) // 2026년 23주차: the ISO code stays in the log
+	weekCode := dates.ISOWeekLabel(week)
 	if s.poster == nil {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("digest.posting_digest_is_not")}
 	}
 	res, err := s.poster.PostDigest(ctx, week, c.UserID)
 	if err != nil {
-		s.log.ErrorContext(ctx, "digest post failed", "week", label, "user", c.UserID, "err", err)
+		s.log.ErrorContext(ctx, "digest post failed", "week", weekCode, "user", c.UserID, "err", err)
 		return Reply{Outcome: OutcomeFailed, Title: s.msg("digest.digest_for_could_not", "Label", label)}
 	}
 	switch res.Status {

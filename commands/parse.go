@@ -228,7 +228,7 @@ func Parse(text string, today time.Time) (Command, error) {
 	}
 	name, rest, err := selectCommand(tokens)
 	if err != nil {
-		return Command{}, err
+		return Command{}, suggestAdd(err, tokens, today)
 	}
 	cmd := Command{Name: name}
 	positional, err := takeOptions(&cmd, rest, today)
@@ -727,7 +727,7 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	if dateTyped != "" && cmd.Opts.Date != nil {
 		// "add 4.5 youth": 4.5 read as April 5, so no count is left; say so
 		// rather than ask for a count the user thinks was given.
-		return usageErr(cmd.Name, "parse.date_left_no_count", "DateTyped", dateTyped, "Date", dateArg(*cmd.Opts.Date))
+		return usageErr(cmd.Name, "parse.date_left_no_count", "DateTyped", dateTyped, "Date", dateArg(*cmd.Opts.Date), "MonthDay", monthDayArg(*cmd.Opts.Date))
 	}
 	first := ""
 	if len(ts) > 0 {

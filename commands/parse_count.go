@@ -1,8 +1,12 @@
 package commands
 
 import (
+	"errors"
 	"strings"
+	"time"
 
+	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -57,4 +61,63 @@ func checkCounted(command string, n numbers.Number, run, after []token) *UsageEr
 		return usageErr(command, "parse.looks_like_money", "Typed", typed)
 	}
 	return nil
+}
+
+// suggestAdd turns "no such command" into "put add in front" when the line
+// reads as an entry once add is put before it (고속철도변 1월말 누계 약 100명):
+// the official meant to log jobs, and the corrected line is the answer.
+func suggestAdd(err error, tokens []token, today time.Time) error {
+	var ue *UsageError
+	if !errors.As(err, &ue) || ue.ID != "parse.unknown_command" {
+		return err
+	}
+	addCmd := Command{Name: "add"}
+	positional, oerr := takeOptions(&addCmd, tokens, today)
+	if oerr != nil || parseCounted(&addCmd, positional, today) != nil {
+		return err
+	}
+	return usageErr("", "parse.unknown_command_add", "Text", tokens[0].text, "Add", commandName("add"), "Line", rawJoin(tokens))
+}
+
+// parseUndo refuses words after undo, pointing a number to void: undo
+// takes back the caller's latest entry only, void any entry by its number.
+func parseUndo(cmd *Command, ts []token, _ time.Time) error {
+	if len(ts) == 0 {
+		return nil
+	}
+	if id := strings.TrimPrefix(ts[0].text, "#"); allDigits(id) {
+		return usageErr(cmd.Name, "parse.undo_takes_no_number", "ID", id, "Void", commandName("void"))
+	}
+	return usageErr(cmd.Name, "parse.takes_nothing_after_it")
+}
+
+// parseRemindPreview refuses words after the preview, pointing a month to
+// status, whose by-department lines show who has not reported in it.
+func parseRemindPreview(cmd *Command, ts []token, today time.Time) error {
+	if len(ts) == 0 {
+		return nil
+	}
+	if _, err := dates.ParsePeriod(textJoin(ts), today); err == nil {
+		return usageErr(cmd.Name, "parse.preview_takes_no_month", "Typed", textJoin(ts), "Status", commandName("status"))
+	}
+	return usageErr(cmd.Name, "parse.takes_nothing_after_it")
+}
+
+// noTarget says a year has no target and how to set one; for a year other
+// than this one, `target <count>` alone would set this year's, so the line
+// names the year option.
+func (s *Service) noTarget(year int) string {
+	if year == s.today().Year() {
+		return s.msg("shared.no_target", "Year", year)
+	}
+	return s.msg("shared.no_target_year", "Year", year)
+}
+
+// monthDayArg is a date without its year (1월 5일, January 5), for saying
+// how a short form such as 1.5 was read.
+type monthDayArg time.Time
+
+// In implements i18n.Localized.
+func (d monthDayArg) In(p i18n.Printer) string {
+	return p.T("format.month_day", "Month", int(time.Time(d).Month()), "MonthName", time.Time(d).Month().String(), "Day", time.Time(d).Day())
 }

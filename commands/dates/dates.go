@@ -106,12 +106,12 @@ func normalize(s string) string {
 // Date patterns. Go's \d and \s are ASCII-only, which is what we want after
 // normalize.
 var (
-	reDash       = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-	reDot        = regexp.MustCompile(`^(\d{4}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
-	reSlash      = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
-	reMonthDay   = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
-	reDotMD      = regexp.MustCompile(`^(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
-	reKorean     = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월 *(?:(말일?)|(\d{1,2}) *일) *자?$`)
+	reDash     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	reDot      = regexp.MustCompile(`^(\d{4}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
+	reSlash    = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
+	reMonthDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
+	reDotMD    = regexp.MustCompile(`^(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
+	reKorean   = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월 *(?:(말일?)|(\d{1,2}) *일) *자?$`)
 	// A two-digit year, as memos abbreviate it: 26.4.30, '26. 4. 30., 26/4/30.
 	reShortDot   = regexp.MustCompile(`^'?(\d{2}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
 	reShortSlash = regexp.MustCompile(`^'?(\d{2})(/)(\d{1,2})/(\d{1,2})$`)
