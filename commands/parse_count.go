@@ -119,5 +119,5 @@ type monthDayArg time.Time
 
 // In implements i18n.Localized.
 func (d monthDayArg) In(p i18n.Printer) string {
-	return p.T("format.month_day", "Month", int(time.Time(d).Month()), "MonthName", time.Time(d).Month().String(), "Day", time.Time(d).Day())
+	return p.T("format.month_day", "Date", time.Time(d))
 }

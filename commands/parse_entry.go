@@ -156,8 +156,9 @@ func askAboutNote(cmd *Command, ts []token) error {
 		if t.quoted {
 			continue
 		}
-		if _, err := numbers.Parse(t.text); err == nil {
-			continue // the count: 1.2만 is a number, not a date
+		var ne *numbers.Error
+		if _, err := numbers.Parse(t.text); err == nil || errors.As(err, &ne) && ne.Reason != "is not a number" && ne.Reason != "is not a number I can read" {
+			continue // a count (1.2만) or a count mistyped (1.23456만): the count's own check names it
 		}
 		if reDateLike.MatchString(t.text) {
 			return usageErr(cmd.Name, "parse_entry.looks_like_date_i", "Text", t.text)
