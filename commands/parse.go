@@ -39,13 +39,19 @@ type Command struct {
 	FirstQuoted bool
 
 	Cumulative bool
-	Mine       bool
-	Period     *dates.Period
-	ID         int64
-	Stage      Stage
-	Sector     Sector
-	Opts       Options
-	Lang       Lang // lang: the chosen language, or langAuto
+	// Confirmed says an add ends in 확인 / confirm: record it even if it
+	// looks like a repeat or exceeds a year's target (add_guards.go).
+	Confirmed bool
+	// Line is the command line as typed, without /jobs, so a reply can
+	// offer it again (the confirm button).
+	Line   string
+	Mine   bool
+	Period *dates.Period
+	ID     int64
+	Stage  Stage
+	Sector Sector
+	Opts   Options
+	Lang   Lang // lang: the chosen language, or langAuto
 
 	By     ReportBy      // report: how rows are grouped
 	Export ExportRequest // export: format, year and what
@@ -230,8 +236,8 @@ func Parse(text string, today time.Time) (Command, error) {
 	if err != nil {
 		return Command{}, suggestAdd(err, tokens, today)
 	}
-	cmd := Command{Name: name}
-	positional, err := takeOptions(&cmd, rest, today)
+	cmd := Command{Name: name, Line: rawJoin(tokens)}
+	positional, err := takeOptions(&cmd, takeConfirm(&cmd, rest), today)
 	if err != nil {
 		return Command{}, err
 	}
