@@ -49,6 +49,8 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"추가 16 청년 지난달 말 현재", 16, dates.On(2026, 10, 31)},
 			{"add +550 youth", 550, dates.On(2026, 11, 26)},
 			{"add 천5백 senior 4.30", 1500, dates.On(2026, 4, 30)},
+			{"add + 7 senior 작년 말", 7, dates.On(2025, 12, 31)},
+			{"add ＋8 senior", 8, dates.On(2026, 11, 26)},
 		} {
 			h.run("U1", tt.line, commands.OutcomeOK)
 			if e := h.newestEntry(); e.Count != tt.count || !e.AsOf.Equal(tt.asOf) || e.Note != "" {
@@ -69,6 +71,11 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"add 10 youth 26.2.30", "month 2 has 28 days", "2월은 28일까지입니다."},
 			{"add 10 youth 26-04-30", "`26-04-30` looks like a date I cannot read", "`26-04-30` 부분은 날짜로 보이지만"},
 			{"add 1.5 youth", "I read `1.5` as January 5 (2026-01-05)", "`1.5`를 1월 5일로 읽었습니다(2026. 1. 5.)"},
+			{"add 10 youth 0.5", "`0.5` looks like a date I cannot read", "`0.5` 부분은 날짜로 보이지만"},
+			{"add 10 youth 26.4", "`26.4` looks like a date I cannot read", "`26.4` 부분은 날짜로 보이지만"},
+			{"add 10 youth 11.5일", "`11.5일` looks like a date I cannot read", "`11.5일` 부분은 날짜로 보이지만"},
+			{"status 4월 31일", "month 4 has 30 days", "4월은 30일까지입니다."},
+			{"list 2월 30일", "month 2 has 28 days", "2월은 28일까지입니다."},
 			{"add 500 여 youth", "write it joined: `500여`", "여는 수에 붙여 `500여`처럼 쓰세요"},
 			{"add 누계 +400 youth", "`+400` has a sign, but a cumulative report", "`+400`에 부호가 있는데"},
 		} {

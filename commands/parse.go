@@ -552,6 +552,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 // parseList reads `list [mine|voided] [program] [period]`.
 func parseList(cmd *Command, ts []token, today time.Time) error {
 	ts = takeVoided(cmd, ts)
+	if err := refuseImpossibleDate(cmd, ts, today); err != nil {
+		return err
+	}
 	ts = takePeriod(cmd, ts, today)
 	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
 		return err
@@ -569,6 +572,9 @@ func parseList(cmd *Command, ts []token, today time.Time) error {
 
 // parseStatus reads `status [period] [program|public|private]`.
 func parseStatus(cmd *Command, ts []token, today time.Time) error {
+	if err := refuseImpossibleDate(cmd, ts, today); err != nil {
+		return err
+	}
 	ts = takePeriod(cmd, dropComparison(ts), today)
 	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
 		return err

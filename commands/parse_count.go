@@ -2,6 +2,7 @@ package commands
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,7 +29,13 @@ func takeSignedDelta(cmd *Command, ts []token) ([]token, error) {
 		return ts, nil
 	}
 	out := ts[:0:0]
-	for _, t := range ts {
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		t.text = strings.Replace(t.text, "＋", "+", 1)
+		if t.text == "+" && !t.quoted && i+1 < len(ts) && !ts[i+1].quoted && numbers.StartsLikeNumber(ts[i+1].text) {
+			i++ // "+ 7": the sign stands apart from its count
+			t = token{text: "+" + ts[i].text, raw: "+" + ts[i].raw}
+		}
 		if rest, ok := strings.CutPrefix(t.text, "+"); ok && !t.quoted && numbers.StartsLikeNumber(rest) {
 			if cmd.Cumulative {
 				return nil, usageErr(cmd.Name, "parse.sign_with_cumulative", "Typed", t.text)
@@ -120,4 +127,30 @@ type monthDayArg time.Time
 // In implements i18n.Localized.
 func (d monthDayArg) In(p i18n.Printer) string {
 	return p.T("format.month_day", "Date", time.Time(d))
+}
+
+// refuseImpossibleDate refuses a run of words that is a day its month does
+// not have (4월 31일): read as periods, 4월 would be taken and 31일 blamed.
+func refuseImpossibleDate(cmd *Command, ts []token, today time.Time) error {
+	for i := range ts {
+		for k := min(len(ts), i+4); k > i; k-- {
+			if slices.ContainsFunc(ts[i:k], func(t token) bool { return t.quoted }) {
+				continue
+			}
+			if err := impossibleDay(cmd, textJoin(ts[i:k]), today); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// impossibleDay refuses typed when it is a day past its month's end,
+// saying how many days the month has ("4월은 30일까지입니다.").
+func impossibleDay(cmd *Command, typed string, today time.Time) error {
+	var e *dates.Error
+	if _, err := dates.Parse(typed, today); errors.As(err, &e) && e.LastDay > 0 {
+		return usageErr(cmd.Name, "parse_entry.month_has_days", "Typed", typed, "Month", int(e.Month), "LastDay", e.LastDay)
+	}
+	return nil
 }

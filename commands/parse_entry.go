@@ -116,11 +116,8 @@ func refuseDateLike(cmd *Command, ts []token, i int, today time.Time) error {
 			continue
 		}
 		typed := textJoin(ts[i:k])
-		if _, err := dates.Parse(typed, today); err != nil {
-			var e *dates.Error
-			if errors.As(err, &e) && e.LastDay > 0 {
-				return usageErr(cmd.Name, "parse_entry.month_has_days", "Typed", typed, "Month", int(e.Month), "LastDay", e.LastDay)
-			}
+		if err := impossibleDay(cmd, typed, today); err != nil {
+			return err
 		}
 		if allDigits(typed) {
 			continue // 2026 is a count here, not the year
@@ -156,8 +153,7 @@ func askAboutNote(cmd *Command, ts []token) error {
 		if t.quoted {
 			continue
 		}
-		var ne *numbers.Error
-		if _, err := numbers.Parse(t.text); err == nil || errors.As(err, &ne) && ne.Reason != "is not a number" && ne.Reason != "is not a number I can read" {
+		if _, err := numbers.Parse(t.text); err == nil || strings.ContainsAny(t.text, "만천백억") && numbers.StartsLikeNumber(t.text) {
 			continue // a count (1.2만) or a count mistyped (1.23456만): the count's own check names it
 		}
 		if reDateLike.MatchString(t.text) {

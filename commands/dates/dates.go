@@ -180,6 +180,8 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		return On(base.Year(), base.Month(), 0), true
 	case "이번달말", "이달말", "이번달말일":
 		return On(base.Year(), base.Month()+1, 0), true
+	case "작년말", "지난해말", "전년말", "작년말일", "lastyearend":
+		return On(base.Year()-1, 12, 31), true
 	}
 	week := ""
 	for _, p := range []string{"지난주", "이번주", "lastweek", "thisweek", "last", "this"} {
