@@ -51,6 +51,8 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"add 천5백 senior 4.30", 1500, dates.On(2026, 4, 30)},
 			{"add + 7 senior 작년 말", 7, dates.On(2025, 12, 31)},
 			{"add ＋8 senior", 8, dates.On(2026, 11, 26)},
+			{"추가 9 노인 지지난주 금요일", 9, dates.On(2026, 11, 13)},
+			{"추가 10 노인 지난 목요일", 10, dates.On(2026, 11, 19)},
 		} {
 			h.run("U1", tt.line, commands.OutcomeOK)
 			if e := h.newestEntry(); e.Count != tt.count || !e.AsOf.Equal(tt.asOf) || e.Note != "" {
@@ -71,6 +73,9 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"add 10 youth 26.2.30", "month 2 has 28 days", "2월은 28일까지입니다."},
 			{"add 10 youth 26-04-30", "`26-04-30` looks like a date I cannot read", "`26-04-30` 부분은 날짜로 보이지만"},
 			{"add 1.5 youth", "I read `1.5` as January 5 (2026-01-05)", "`1.5`를 1월 5일로 읽었습니다(2026. 1. 5.)"},
+			{"add 10 youth 47주차", "`47주차` looks like a date", "`47주차` 부분은 날짜로 보이지만"},
+			{"add 10 youth W47", "`W47` looks like a date", "`W47` 부분은 날짜로 보이지만"},
+			{"add 10 youth Nov 20", "`Nov` looks like a date", "`Nov` 부분은 날짜로 보이지만"},
 			{"add 10 youth 0.5", "`0.5` looks like a date I cannot read", "`0.5` 부분은 날짜로 보이지만"},
 			{"add 10 youth 26.4", "`26.4` looks like a date I cannot read", "`26.4` 부분은 날짜로 보이지만"},
 			{"add 10 youth 11.5일", "`11.5일` looks like a date I cannot read", "`11.5일` 부분은 날짜로 보이지만"},

@@ -32,7 +32,8 @@ var (
 	// A note word that looks like a date but did not read as one: 11월31일,
 	// 4월, 1~4월, 4/31, 2026-13-01, 금요일쯤, 4., '26, 30일, 말일, 월말,
 	// 3분기말, 하반기중.
-	reDateLike = regexp.MustCompile(`\d{1,2} *월|요일|^\d{1,4}[/-]\d{1,2}|^\d{4}\.|^'?\d{1,4}\.|^'\d|\d *일|\d *년|` +
+	reDateLike = regexp.MustCompile(`\d{1,2} *월|요일|^\d{1,4}[/-]\d{1,2}|^\d{4}\.|^'?\d{1,4}\.|^'\d|\d *일|\d *년|\d *주차|^[wW]\d{1,2}$|지지난|` +
+		`(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|` +
 		`^(말|말일|말경|월말|월초|연말|연초|년말|초순|중순|하순|달|금월|당월|익월|내달|전달|다음달|지난달|이번달|이달|전월|내년|올해|작년|금년|금주|차주|다음주)(에|까지|기준|자|경|중|분)?$` +
 		`|분기|반기|말일`)
 	// Note words that may mean the jobs are agreements, not hires.

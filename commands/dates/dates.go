@@ -184,7 +184,7 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		return On(base.Year()-1, 12, 31), true
 	}
 	week := ""
-	for _, p := range []string{"지난주", "이번주", "lastweek", "thisweek", "last", "this"} {
+	for _, p := range []string{"지지난주", "지난주", "이번주", "lastweek", "thisweek", "last", "this", "지난"} {
 		if rest, ok := strings.CutPrefix(joined, p); ok {
 			week, joined = p, rest
 			break
@@ -196,12 +196,17 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 	}
 	offset := (int(wd) + 6) % 7 // Monday 0 ... Sunday 6
 	switch week {
+	case "지지난주":
+		return WeekStart(base).AddDate(0, 0, offset-14), true
 	case "지난주", "lastweek", "last":
 		return WeekStart(base).AddDate(0, 0, offset-7), true
 	case "이번주", "thisweek", "this":
 		return WeekStart(base).AddDate(0, 0, offset), true
 	}
 	back := (int(base.Weekday()) - int(wd) + 7) % 7 // the latest such day not after today
+	if week == "지난" && back == 0 {
+		back = 7 // 지난 금요일, said on a Friday, is a week ago
+	}
 	return base.AddDate(0, 0, -back), true
 }
 

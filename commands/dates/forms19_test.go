@@ -24,6 +24,9 @@ func TestShortAndSpacedForms(t *testing.T) {
 		"4월 말일":        On(2026, 4, 30),
 		"4월 말":         On(2026, 4, 30),
 		"2026. 4. 30.": On(2026, 4, 30),
+		"지난 금요일":       On(2026, 11, 20),
+		"지난 목요일":       On(2026, 11, 19),
+		"지지난주 금요일":     On(2026, 11, 13),
 	} {
 		got, err := Parse(in, today)
 		if err != nil || !got.Equal(want) {
