@@ -29,12 +29,26 @@ func takeConfirm(cmd *Command, ts []token) []token {
 const repeatWindow = 24 * time.Hour
 
 // askBeforeRecording holds an entry that is probably a mistake until the
-// user confirms it: the same entry by the same person within a day (same
-// program, date, kind and count), or one entry larger than the program's
+// user confirms it: the same delta by the same person within a day (same
+// program, date, count and note), or one entry larger than the program's
 // whole-year target (the overall target where the program has none). It
 // returns the question, or ok=false to record at once.
 func (s *Service) askBeforeRecording(ctx context.Context, c Caller, cmd Command, e NewEntry, p Program) (Reply, bool, error) {
 	if cmd.Confirmed {
+		return Reply{}, false, nil
+	}
+	if r, ask, err := s.askAboutRepeat(ctx, e, p, cmd); err != nil || ask {
+		return r, ask, err
+	}
+	return s.askAboutSize(ctx, e, p, cmd)
+}
+
+// askAboutRepeat holds a delta identical to one the same person recorded
+// within repeatWindow: same program, date, count, note, department, status
+// and type. A cumulative report needs no such check: the same total again
+// agrees with the ledger and writes nothing.
+func (s *Service) askAboutRepeat(ctx context.Context, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
+	if e.Kind != KindDelta {
 		return Reply{}, false, nil
 	}
 	same, err := s.store.ListEntries(ctx, EntryFilter{LoggedBy: e.LoggedBy, ProgramID: e.ProgramID, From: e.AsOf, To: e.AsOf, Limit: 50})
@@ -42,17 +56,23 @@ func (s *Service) askBeforeRecording(ctx context.Context, c Caller, cmd Command,
 		return Reply{}, false, err
 	}
 	since := s.now().Add(-repeatWindow)
+	if slices.ContainsFunc(same, func(o Entry) bool { return e.IdempotencyKey != "" && o.IdempotencyKey == e.IdempotencyKey }) {
+		return Reply{}, false, nil // a redelivery of the same request: record answers "already recorded"
+	}
 	if i := slices.IndexFunc(same, func(o Entry) bool {
-		typed := o.Count
-		if o.Kind == KindCumulative {
-			typed = o.ReportedTotal
-		}
-		return !o.Voided() && o.Kind == e.Kind && typed == e.Count && o.Status == e.Status && o.CreatedAt.After(since)
+		return !o.Voided() && o.Kind == e.Kind && o.Count == e.Count && o.Approximate == e.Approximate && o.Status == e.Status &&
+			o.EmploymentType == e.EmploymentType && o.Department == e.Department && o.Note == e.Note && o.CreatedAt.After(since)
 	}); i >= 0 {
 		o := same[i]
 		return s.confirmReply(cmd, s.msg("guards.same_entry_again", "ID", o.ID, "Program", s.programLabel(p),
 			"Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt))), true, nil
 	}
+	return Reply{}, false, nil
+}
+
+// askAboutSize holds one entry larger than the program's whole-year target
+// (the overall target where the program has none).
+func (s *Service) askAboutSize(ctx context.Context, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
 	targets, err := s.store.Targets(ctx, e.AsOf.Year())
 	if err != nil {
 		return Reply{}, false, err

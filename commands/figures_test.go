@@ -73,8 +73,8 @@ func TestKoreanCountsThroughAdd(t *testing.T) {
 			{"add 백여 개 rail", 100, true, "100여"},
 			{"add 1.2만 vulnerable", 12000, false, "12,000"},
 			{"add 약 500 youth", 500, true, "500여"},
-			{"add 대략 500 youth", 500, true, "500여"},
-			{"add ~500 youth", 500, true, "500여"},
+			{"add 대략 510 youth", 510, true, "510여"},
+			{"add ~520 youth", 520, true, "520여"},
 			{"add 300 명 youth", 300, false, "300"},
 			{"add 5백 명 youth", 500, false, "500"},
 			{"add 1만 2천여 개 vulnerable", 12000, true, "12,000여"},
@@ -104,7 +104,7 @@ func TestKoreanCountsThroughAdd(t *testing.T) {
 				t.Errorf("%q blames a program:\n%s", tt.line, text)
 			}
 		}
-		for _, line := range []string{"add 300 명 youth", "add youth 1~4월 30"} {
+		for _, line := range []string{"add 310 명 youth", "add youth 1~4월 30"} {
 			r := h.svc.Handle(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceConsole}, line)
 			if text := r.Text(); strings.Contains(text, "know the program") || strings.Contains(text, "사업을 찾을 수 없습니다") {
 				t.Errorf("%q blames a counter or period as a program:\n%s", line, text)
@@ -134,11 +134,11 @@ func TestFreeStandingFieldsInAdd(t *testing.T) {
 			{"add 15 youth 약정", dates.On(2026, 11, 26), "agreed", "", ""},
 			{"add 7 youth 일용 박람회", dates.On(2026, 11, 26), "realised", "daily", "박람회"},
 			{"add 5 youth 금요일", dates.On(2026, 11, 20), "realised", "", ""},
-			{"add 5 youth 지난주 금요일", dates.On(2026, 11, 20), "realised", "", ""},
+			{"add 6 youth 지난주 금요일", dates.On(2026, 11, 20), "realised", "", ""},
 			{"add 5 youth 그저께", dates.On(2026, 11, 24), "realised", "", ""},
 			{"add 5 youth 지난달 말 현재", dates.On(2026, 10, 31), "realised", "", ""},
 			{"add 5 youth 11.25", dates.On(2026, 11, 25), "realised", "", ""},
-			{"add 5 youth 11월 25일자", dates.On(2026, 11, 25), "realised", "", ""},
+			{"add 7 youth 11월 25일자", dates.On(2026, 11, 25), "realised", "", ""},
 		} {
 			h.run("U1", tt.line, commands.OutcomeOK)
 			e := h.newestEntry()
