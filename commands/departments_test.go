@@ -59,8 +59,9 @@ func TestLookAlikeDepartmentMapsToTheSameDepartment(t *testing.T) {
 	// A zero-width space, a right-to-left mark and decomposed jamo (ㅂ+ㅗ+ㄱ…)
 	// all look like 복지정책과 and must land on it.
 	decomposed := "\u1107\u1169\u11a8\u110c\u1175\u110c\u1165\u11bc\u110e\u1162\u11a8\u1100\u116a"
-	for _, typed := range []string{"복지\u200b정책과", "\u200f복지정책과", decomposed, `"복지  정책과"`} {
-		h.run("USTAFF", "/jobs add 5 vulnerable dept:"+typed, commands.OutcomeOK)
+	for i, typed := range []string{"복지\u200b정책과", "\u200f복지정책과", decomposed, `"복지  정책과"`} {
+		// A count of its own for each: the same entry twice waits for confirmation.
+		h.run("USTAFF", fmt.Sprintf("/jobs add %d vulnerable dept:%s", 5+i, typed), commands.OutcomeOK)
 	}
 	var names []string
 	if err := h.store.DB().SelectContext(context.Background(), &names, `SELECT DISTINCT department FROM entries`); err != nil {
@@ -73,7 +74,7 @@ func TestLookAlikeDepartmentMapsToTheSameDepartment(t *testing.T) {
 	if got := strings.Count(r.Text(), "복지정책과:"); got != 1 {
 		t.Errorf("status lists 복지정책과 %d times:\n%s", got, r.Text())
 	}
-	mustContain(t, r.Text(), "복지정책과: 30")
+	mustContain(t, r.Text(), "복지정책과: 36")
 }
 
 // TestDepartmentFloodIsRefused is the abuse of issue 10: a non-manager adds

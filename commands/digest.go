@@ -87,13 +87,14 @@ func (s *Service) digestCommand(ctx context.Context, c Caller, cmd Command) Repl
 
 // postDigest posts the last complete week through the poster and its ledger.
 func (s *Service) postDigest(ctx context.Context, c Caller, week time.Time) Reply {
-	label := dates.ISOWeekLabel(week)
+	label := s.week(week) // 2026년 23주차: the ISO code stays in the log
+	weekCode := dates.ISOWeekLabel(week)
 	if s.poster == nil {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("digest.posting_digest_is_not")}
 	}
 	res, err := s.poster.PostDigest(ctx, week, c.UserID)
 	if err != nil {
-		s.log.ErrorContext(ctx, "digest post failed", "week", label, "user", c.UserID, "err", err)
+		s.log.ErrorContext(ctx, "digest post failed", "week", weekCode, "user", c.UserID, "err", err)
 		return Reply{Outcome: OutcomeFailed, Title: s.msg("digest.digest_for_could_not", "Label", label)}
 	}
 	switch res.Status {
@@ -116,7 +117,7 @@ func (s *Service) WithDigestPoster(p DigestPoster) *Service {
 
 // parseDigest reads `digest [ISO week]` and `digest post`; "post" turns the
 // command into "digest post", which only managers may run.
-func parseDigest(cmd *Command, ts []token, _ time.Time) error {
+func parseDigest(cmd *Command, ts []token, today time.Time) error {
 	switch {
 	case len(ts) == 0:
 		return nil
@@ -126,7 +127,12 @@ func parseDigest(cmd *Command, ts []token, _ time.Time) error {
 	case len(ts) <= 3:
 		monday, err := dates.ParseISOWeek(textJoin(ts))
 		if err != nil {
-			return usageErr(cmd.Name, "digest.is_not_week_write", "Text", textJoin(ts))
+			// 지난주, 이번주, last week: a relative week reads as that week.
+			p, perr := dates.ParsePeriod(textJoin(ts), today)
+			if perr != nil || !p.From.Equal(dates.WeekStart(p.From)) || !p.To.Equal(p.From.AddDate(0, 0, 6)) {
+				return usageErr(cmd.Name, "digest.is_not_week_write", "Text", textJoin(ts))
+			}
+			monday = p.From
 		}
 		cmd.Period = &dates.Period{From: monday, To: monday.AddDate(0, 0, 6), Label: dates.ISOWeekLabel(monday)}
 		return nil

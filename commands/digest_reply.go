@@ -94,7 +94,7 @@ func (s *Service) digestHeadline(d Digest) Section {
 		}
 	default:
 		lines = append(lines, s.msg("digest.year_to_date", "AsOf", s.date(d.AsOf), "Ytd", s.jobs(ytd)))
-		lines = append(lines, s.msg("shared.no_target", "Year", d.Year))
+		lines = append(lines, s.noTarget(d.Year))
 	}
 	if d.YearToDate.Approximate > 0 {
 		lines = append(lines, s.msg("shared.approximate", "Approximate", s.jobs(d.YearToDate.Approximate)))

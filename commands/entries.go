@@ -120,6 +120,11 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if s.IsManager(c.UserID) {
 		e.CloseReason = cmd.Opts.Reason // a manager's reason to write in a closed month
 	}
+	if r, ask, err := s.askBeforeRecording(ctx, c, cmd, e, p); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	} else if ask {
+		return r
+	}
 	return s.record(ctx, e, p)
 }
 
@@ -166,6 +171,11 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 		return s.storageFailure(ctx, "add", err)
 	}
 	lines = append(lines, totals...)
+	later, err := s.laterReportLines(ctx, entry, p)
+	if err != nil {
+		return s.storageFailure(ctx, "add", err)
+	}
+	lines = append(lines, later...)
 	lines = append(lines,
 		s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{

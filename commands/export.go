@@ -160,6 +160,11 @@ func parseExport(cmd *Command, ts []token, today time.Time) error {
 // export answers `export`: builds the file and sends it to the caller.
 func (s *Service) export(ctx context.Context, c Caller, cmd Command) Reply {
 	if s.exporter == nil || s.sender == nil {
+		if c.Source == SourceConsole {
+			// The console runs on the server itself: the export subcommand
+			// writes the same file there.
+			return Reply{Outcome: OutcomeRefused, Title: s.msg("export.console_use_subcommand", "Year", s.today().Year())}
+		}
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("export.files_can_be_sent")}
 	}
 	if y := cmd.Export.Year; y > s.today().Year() {

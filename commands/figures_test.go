@@ -73,8 +73,8 @@ func TestKoreanCountsThroughAdd(t *testing.T) {
 			{"add 백여 개 rail", 100, true, "100여"},
 			{"add 1.2만 vulnerable", 12000, false, "12,000"},
 			{"add 약 500 youth", 500, true, "500여"},
-			{"add 대략 500 youth", 500, true, "500여"},
-			{"add ~500 youth", 500, true, "500여"},
+			{"add 대략 510 youth", 510, true, "510여"},
+			{"add ~520 youth", 520, true, "520여"},
 			{"add 300 명 youth", 300, false, "300"},
 			{"add 5백 명 youth", 500, false, "500"},
 			{"add 1만 2천여 개 vulnerable", 12000, true, "12,000여"},
@@ -104,7 +104,7 @@ func TestKoreanCountsThroughAdd(t *testing.T) {
 				t.Errorf("%q blames a program:\n%s", tt.line, text)
 			}
 		}
-		for _, line := range []string{"add 300 명 youth", "add youth 1~4월 30"} {
+		for _, line := range []string{"add 310 명 youth", "add youth 1~4월 30"} {
 			r := h.svc.Handle(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceConsole}, line)
 			if text := r.Text(); strings.Contains(text, "know the program") || strings.Contains(text, "사업을 찾을 수 없습니다") {
 				t.Errorf("%q blames a counter or period as a program:\n%s", line, text)
@@ -134,11 +134,11 @@ func TestFreeStandingFieldsInAdd(t *testing.T) {
 			{"add 15 youth 약정", dates.On(2026, 11, 26), "agreed", "", ""},
 			{"add 7 youth 일용 박람회", dates.On(2026, 11, 26), "realised", "daily", "박람회"},
 			{"add 5 youth 금요일", dates.On(2026, 11, 20), "realised", "", ""},
-			{"add 5 youth 지난주 금요일", dates.On(2026, 11, 20), "realised", "", ""},
+			{"add 6 youth 지난주 금요일", dates.On(2026, 11, 20), "realised", "", ""},
 			{"add 5 youth 그저께", dates.On(2026, 11, 24), "realised", "", ""},
 			{"add 5 youth 지난달 말 현재", dates.On(2026, 10, 31), "realised", "", ""},
 			{"add 5 youth 11.25", dates.On(2026, 11, 25), "realised", "", ""},
-			{"add 5 youth 11월 25일자", dates.On(2026, 11, 25), "realised", "", ""},
+			{"add 7 youth 11월 25일자", dates.On(2026, 11, 25), "realised", "", ""},
 		} {
 			h.run("U1", tt.line, commands.OutcomeOK)
 			e := h.newestEntry()
@@ -148,7 +148,7 @@ func TestFreeStandingFieldsInAdd(t *testing.T) {
 		}
 		before := h.entriesStored()
 		for _, tt := range []struct{ line, en, ko string }{
-			{"add 10 youth 11월31일", "`11월31일` looks like a date I cannot read", "`11월31일` 부분은 날짜로 보이지만 읽을 수 없습니다"},
+			{"add 10 youth 11월31일", "`11월31일` is not a real date: month 11 has 30 days.", "`11월31일`: 11월은 30일까지입니다."},
 			{"add 10 youth MOU체결", "`MOU체결` may mean agreements (MOU)", "`MOU체결` 부분은 채용이 아니라 약정(협약)을 뜻할 수 있습니다"},
 			{"add 10 youth 11/20 어제", "two dates", "날짜가 두 번 있습니다"},
 			{"add 10 youth 약정 status:realised", "contradicts the status", "상태가 서로 다르게 두 번 있습니다"},
@@ -221,7 +221,7 @@ func TestStatusThroughDateAndLastYear(t *testing.T) {
 				mustContain(t, r.Text(), "Jobs status · total through 2026-04-30", "Total: 150 of the 1,000 target (15%)",
 					"Same span last year (2025-01-01 – 2025-04-30): 105 · change +45 (+43%)")
 			} else {
-				mustContain(t, r.Text(), "일자리 현황 · 2026. 4. 30. 현재 누계", "누계 150개 / 목표 1,000개 (달성률 15%)",
+				mustContain(t, r.Text(), "일자리 현황 · 2026. 4. 30. 현재 누계", "누계 150개 / 목표 1,000개(달성률 15%)",
 					"전년 동기(2025. 1. 1. ~ 2025. 4. 30.) 105개 · 증감 +45개 (+43%)")
 			}
 		}
@@ -283,7 +283,7 @@ func TestDigestWeekOneReportsTheYearItEndsIn(t *testing.T) {
 		wants []string
 	}{
 		{commands.English, []string{"2026-W01 (2025-12-29 – 2026-01-04)", "Year to date (2026-01-04): 7 of the 1,000 target (1%)", "2025 closed at 650 jobs (as of 2025-12-31)."}},
-		{commands.Korean, []string{"2026년 1주차 (2025. 12. 29. ~ 2026. 1. 4.)", "연간 누계(2026. 1. 4. 기준) 7개 / 목표 1,000개 (달성률 1%)", "2025년 최종 실적: 650개 (2025. 12. 31. 기준)."}},
+		{commands.Korean, []string{"2026년 1주차 (2025. 12. 29. ~ 2026. 1. 4.)", "연간 누계(2026. 1. 4. 기준) 7개 / 목표 1,000개(달성률 1%)", "2025년 최종 실적: 650개 (2025. 12. 31. 기준)."}},
 	} {
 		h := newHarness(t, tt.lang)
 		late := h.svc.WithClock(func() time.Time { return time.Date(2026, 1, 5, 1, 0, 0, 0, time.UTC) })
@@ -316,8 +316,8 @@ func TestDigestMonthEndReports(t *testing.T) {
 		lang commands.Lang
 		want string
 	}{
-		{commands.English, "Includes month-end reports dated 4/30: 2,900 of the week's 2,920 jobs were reported for a whole month or the year to date"},
-		{commands.Korean, "4월 30일자 월말 보고 포함: 이번 주 2,920개 가운데 2,900개는 한 달 또는 연간 누계로 보고된 실적이며"},
+		{commands.English, "2,900 of the week's 2,920 jobs came in month-end reports dated 4/30, covering a whole month or the year to date"},
+		{commands.Korean, "이번 주 2,920개 가운데 2,900개는 4월 30일자 월말 보고로 한 달 치나 연초부터의 누계를 한꺼번에 보고한 것이며"},
 	} {
 		h := newHarness(t, tt.lang)
 		late := h.svc.WithClock(func() time.Time { return time.Date(2026, 5, 12, 1, 0, 0, 0, time.UTC) })

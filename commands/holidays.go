@@ -26,15 +26,16 @@ func parseHoliday(cmd *Command, ts []token, today time.Time) error {
 	if len(ts) == 0 {
 		return usageErr(cmd.Name, "holidays.which_day_write_it")
 	}
-	day, err := dates.Parse(ts[0].text, today)
-	if err != nil {
+	// 2026. 5. 1. is three words: take the longest run that reads as a date.
+	n, day := dateRun(ts, 0, today)
+	if n == 0 {
 		return usageErr(cmd.Name, "holidays.i_can_read_date", "Text", ts[0].text)
 	}
 	cmd.Opts.Date = &day
-	if cmd.Name == "holiday remove" && len(ts) > 1 {
+	if cmd.Name == "holiday remove" && len(ts) > n {
 		return usageErr(cmd.Name, "holidays.give_only_date")
 	}
-	cmd.Words = []string{CleanName(textJoin(ts[1:]))}
+	cmd.Words = []string{CleanName(textJoin(ts[n:]))}
 	return nil
 }
 

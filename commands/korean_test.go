@@ -163,6 +163,14 @@ func TestKoreanSessionHasNoEnglish(t *testing.T) {
 				allowed[w] = true
 			}
 		}
+		if strings.HasPrefix(st.line, "엑셀") {
+			// The console's answer is a shell command line, which has no
+			// Korean spelling.
+			allowed = map[string]bool{"jobsbot": true, "export": true, "format": true, "xlsx": true, "year": true, "o": true}
+			for w := range typed {
+				allowed[w] = true
+			}
+		}
 		if bad := latinLeft(text, allowed); len(bad) > 0 {
 			t.Errorf("%q: English words %q in the Korean reply:\n%s", st.line, bad, text)
 		}

@@ -39,13 +39,19 @@ type Command struct {
 	FirstQuoted bool
 
 	Cumulative bool
-	Mine       bool
-	Period     *dates.Period
-	ID         int64
-	Stage      Stage
-	Sector     Sector
-	Opts       Options
-	Lang       Lang // lang: the chosen language, or langAuto
+	// Confirmed says an add ends in 확인 / confirm: record it even if it
+	// looks like a repeat or exceeds a year's target (add_guards.go).
+	Confirmed bool
+	// Line is the command line as typed, without /jobs, so a reply can
+	// offer it again (the confirm button).
+	Line   string
+	Mine   bool
+	Period *dates.Period
+	ID     int64
+	Stage  Stage
+	Sector Sector
+	Opts   Options
+	Lang   Lang // lang: the chosen language, or langAuto
 
 	By     ReportBy      // report: how rows are grouped
 	Export ExportRequest // export: format, year and what
@@ -230,10 +236,10 @@ func Parse(text string, today time.Time) (Command, error) {
 	}
 	name, rest, err := selectCommand(tokens)
 	if err != nil {
-		return Command{}, err
+		return Command{}, suggestAdd(err, tokens, today)
 	}
-	cmd := Command{Name: name}
-	positional, err := takeOptions(&cmd, rest, today)
+	cmd := Command{Name: name, Line: rawJoin(tokens)}
+	positional, err := takeOptions(&cmd, takeConfirm(&cmd, rest), today)
 	if err != nil {
 		return Command{}, err
 	}
@@ -325,6 +331,18 @@ func selectCommand(tokens []token) (string, []token, error) {
 	}
 	if group != "" {
 		return selectInGroup(group, second, tokens)
+	}
+	if first == "실적" && (second == "없음" || second == "없습니다") {
+		return "none", tokens[2:], nil // "실적 없음" is 실적없음 with a space; 실적 alone is status
+	}
+	return selectCommandWord(tokens)
+}
+
+// selectCommandWord finds the top-level command the first word names.
+func selectCommandWord(tokens []token) (string, []token, error) {
+	first, second := fold(tokens[0].text), ""
+	if len(tokens) > 1 {
+		second = fold(tokens[1].text)
 	}
 	if isSpecWord("target", first) && isSpecWord("target history", second) {
 		return "target history", tokens[2:], nil
@@ -543,6 +561,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 // parseList reads `list [mine|voided] [program] [period]`.
 func parseList(cmd *Command, ts []token, today time.Time) error {
 	ts = takeVoided(cmd, ts)
+	if err := refuseImpossibleDate(cmd, ts, today); err != nil {
+		return err
+	}
 	ts = takePeriod(cmd, ts, today)
 	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
 		return err
@@ -560,6 +581,9 @@ func parseList(cmd *Command, ts []token, today time.Time) error {
 
 // parseStatus reads `status [period] [program|public|private]`.
 func parseStatus(cmd *Command, ts []token, today time.Time) error {
+	if err := refuseImpossibleDate(cmd, ts, today); err != nil {
+		return err
+	}
 	ts = takePeriod(cmd, dropComparison(ts), today)
 	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
 		return err
@@ -691,6 +715,10 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 			return err
 		}
 	}
+	ts, err := takeSignedDelta(cmd, ts)
+	if err != nil {
+		return err
+	}
 	for i, t := range ts {
 		if t.quoted {
 			continue
@@ -702,6 +730,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 				return countError(cmd.Name, t.text, err)
 			}
 			continue
+		}
+		if ue := checkCounted(cmd.Name, n, ts[i:end], ts[end:]); ue != nil {
+			return ue
 		}
 		if ue := checkCount(cmd.Name, n); ue != nil {
 			return ue
@@ -717,7 +748,7 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	if dateTyped != "" && cmd.Opts.Date != nil {
 		// "add 4.5 youth": 4.5 read as April 5, so no count is left; say so
 		// rather than ask for a count the user thinks was given.
-		return usageErr(cmd.Name, "parse.date_left_no_count", "DateTyped", dateTyped, "Date", dateArg(*cmd.Opts.Date))
+		return usageErr(cmd.Name, "parse.date_left_no_count", "DateTyped", dateTyped, "Date", dateArg(*cmd.Opts.Date), "MonthDay", monthDayArg(*cmd.Opts.Date))
 	}
 	first := ""
 	if len(ts) > 0 {
@@ -789,11 +820,12 @@ func countError(command, typed string, err error) error {
 	return usageErr(command, id, "Typed", typed)
 }
 
-// takePeriod removes the first run of up to three words that reads as a
-// period ("2026", "q1", "2026년 상반기") and stores it on cmd.
+// takePeriod removes the first run of up to four words that reads as a
+// period ("2026", "q1", "2026년 상반기", "2026. 4. 30. 기준") and stores it
+// on cmd.
 func takePeriod(cmd *Command, ts []token, today time.Time) []token {
 	for i := range ts {
-		for n := min(3, len(ts)-i); n >= 1; n-- {
+		for n := min(4, len(ts)-i); n >= 1; n-- {
 			if ts[i].quoted {
 				break
 			}

@@ -3,10 +3,12 @@ package commands
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/numbers"
 )
 
 // Words that are read as an entry's field when typed without a label. Only
@@ -26,10 +28,14 @@ var (
 	}
 	// dateTrailers follow a date in reports ("11월30일 기준", "4월말 현재")
 	// and mean nothing on their own.
-	dateTrailers = []string{"기준", "현재"}
+	dateTrailers = []string{"기준", "현재", "기준일"}
 	// A note word that looks like a date but did not read as one: 11월31일,
-	// 4월, 1~4월, 4/31, 2026-13-01, 금요일쯤.
-	reDateLike = regexp.MustCompile(`\d{1,2} *월|요일|^\d{1,4}[/-]\d{1,2}|^\d{4}\.`)
+	// 4월, 1~4월, 4/31, 2026-13-01, 금요일쯤, 4., '26, 30일, 말일, 월말,
+	// 3분기말, 하반기중.
+	reDateLike = regexp.MustCompile(`\d{1,2} *월|요일|^\d{1,4}[/-]\d{1,2}|^\d{4}\.|^'?\d{1,4}\.|^'\d|\d *일|\d *년|\d *주차|^[wW]\d{1,2}$|지지난|` +
+		`(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|` +
+		`^(말|말일|말경|월말|월초|연말|연초|년말|초순|중순|하순|달|금월|당월|익월|내달|전달|다음달|지난달|이번달|이달|전월|내년|올해|작년|금년|금주|차주|다음주)(에|까지|기준|자|경|중|분)?$` +
+		`|분기|반기|말일`)
 	// Note words that may mean the jobs are agreements, not hires.
 	statusLike = []string{"약정", "mou", "협약", "agreed"}
 )
@@ -59,6 +65,9 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 				i++
 			}
 			continue
+		}
+		if err := refuseDateLike(cmd, ts, i, today); err != nil {
+			return nil, "", err
 		}
 		if st, ok := freeStatusWords[fold(t.text)]; ok {
 			if cmd.Opts.Status != "" && cmd.Opts.Status != st {
@@ -97,12 +106,56 @@ func dateRun(ts []token, i int, today time.Time) (int, time.Time) {
 	return 0, time.Time{}
 }
 
+// refuseDateLike refuses the words from i when they were meant as a date
+// but are not one day: a period (지난달, 이번 달, 상반기, 2026년 4월) or an
+// impossible date (4월 31일). An entry is dated one day, and a period has no
+// one day to file it under: the reply asks for the date, suggesting the
+// period's last day (not after today), rather than guessing it.
+func refuseDateLike(cmd *Command, ts []token, i int, today time.Time) error {
+	for k := min(len(ts), i+4); k > i; k-- {
+		if slices.ContainsFunc(ts[i:k], func(t token) bool { return t.quoted }) {
+			continue
+		}
+		typed := textJoin(ts[i:k])
+		if err := impossibleDay(cmd, typed, today); err != nil {
+			return err
+		}
+		if allDigits(typed) {
+			continue // 2026 is a count here, not the year
+		}
+		p, err := dates.ParsePeriod(typed, today)
+		if err != nil || p.Through {
+			continue
+		}
+		suggest := p.To
+		if suggest.After(today) {
+			suggest = today
+		}
+		return usageErr(cmd.Name, "parse_entry.period_is_not_a_day", "Typed", typed,
+			"From", dateArg(p.From), "To", dateArg(p.To), "Suggest", dateArg(suggest))
+	}
+	return nil
+}
+
+// allDigits reports whether s is made of ASCII digits only.
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // askAboutNote refuses words that would land in the note while reading as a
 // date or a status. note:… is the way to keep such words as a note.
 func askAboutNote(cmd *Command, ts []token) error {
 	for _, t := range ts {
 		if t.quoted {
 			continue
+		}
+		if _, err := numbers.Parse(t.text); err == nil || strings.ContainsAny(t.text, "만천백억") && numbers.StartsLikeNumber(t.text) {
+			continue // a count (1.2만) or a count mistyped (1.23456만): the count's own check names it
 		}
 		if reDateLike.MatchString(t.text) {
 			return usageErr(cmd.Name, "parse_entry.looks_like_date_i", "Text", t.text)

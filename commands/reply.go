@@ -57,6 +57,8 @@ const (
 	ActionReport = "report"
 	// ActionNothing records "nothing this month" for a department (reminders).
 	ActionNothing = "nothing"
+	// ActionConfirm records an add the bot asked about (add guards).
+	ActionConfirm = "confirm"
 )
 
 // The bot's own mentions of a Slack user or channel (a department's

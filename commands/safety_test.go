@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -108,7 +109,7 @@ func TestWriteRateLimit(t *testing.T) {
 	ctx := context.Background()
 	slack := func(user string) commands.Caller { return commands.Caller{UserID: user, Source: commands.SourceSlash} }
 	for i := range 20 {
-		if r := svc.Handle(ctx, slack("U1"), "add 1 youth"); r.Outcome != commands.OutcomeOK {
+		if r := svc.Handle(ctx, slack("U1"), fmt.Sprintf("add %d youth", i+1)); r.Outcome != commands.OutcomeOK {
 			t.Fatalf("write %d refused: %s", i+1, r.Text())
 		}
 	}
@@ -123,7 +124,7 @@ func TestWriteRateLimit(t *testing.T) {
 	if r := svc.Handle(ctx, slack("U2"), "add 1 youth"); r.Outcome != commands.OutcomeOK {
 		t.Errorf("another user was limited: %s", r.Text())
 	}
-	if r := svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceConsole}, "add 1 youth"); r.Outcome != commands.OutcomeOK {
+	if r := svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceConsole}, "add 21 youth"); r.Outcome != commands.OutcomeOK {
 		t.Errorf("the console was limited: %s", r.Text())
 	}
 	_, errs := svc.SubmitAddForm(ctx, commands.Caller{UserID: "U1", Source: commands.SourceModal}, commands.AddForm{Program: "youth", Count: "1"})
@@ -131,7 +132,7 @@ func TestWriteRateLimit(t *testing.T) {
 		t.Errorf("the add form was not limited: %v", errs)
 	}
 	now = now.Add(2 * time.Second)
-	if r := svc.Handle(ctx, slack("U1"), "add 1 youth"); r.Outcome != commands.OutcomeOK {
+	if r := svc.Handle(ctx, slack("U1"), "add 22 youth"); r.Outcome != commands.OutcomeOK {
 		t.Errorf("after the wait the write was refused: %s", r.Text())
 	}
 	var n int

@@ -381,7 +381,7 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	default:
 		head = append(head, s.msg("status.total", "Jobs", s.jobs(total.Jobs)))
 		if cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
-			head = append(head, s.msg("shared.no_target", "Year", v.from.Year()))
+			head = append(head, s.noTarget(v.from.Year()))
 		}
 	}
 	if !v.to.Before(v.from) {

@@ -97,6 +97,7 @@ func commandSpecs() []commandSpec {
 			Name: "undo", Words: []string{"undo", "되돌리기", "취소"},
 			Guarded: true,
 			Writes:  true,
+			Parse:   parseUndo,
 			Run:     func(s *Service, ctx context.Context, c Caller, _ Command) Reply { return s.undo(ctx, c) },
 		},
 		{
@@ -234,7 +235,8 @@ func commandSpecs() []commandSpec {
 		},
 		{
 			Name: "remind preview", Words: []string{"preview", "미리보기"},
-			Run: func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.remindPreview(ctx, cmd) },
+			Parse: parseRemindPreview,
+			Run:   func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.remindPreview(ctx, cmd) },
 		},
 		{
 			Name: "remind send", Words: []string{"send", "발송"},

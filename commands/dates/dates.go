@@ -37,6 +37,10 @@ type Error struct {
 	Input string
 	// Reason is a short English sentence fragment, e.g. "is not a real date".
 	Reason string
+	// Month and LastDay are set when a day is past its month's end (4월 31일),
+	// so the reply can say "April has 30 days".
+	Month   time.Month
+	LastDay int
 }
 
 // Error returns the input and the reason, e.g. `"2026-02-30" is not a real date`.
@@ -102,13 +106,16 @@ func normalize(s string) string {
 // Date patterns. Go's \d and \s are ASCII-only, which is what we want after
 // normalize.
 var (
-	reDash       = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-	reDot        = regexp.MustCompile(`^(\d{4}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
-	reSlash      = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
-	reMonthDay   = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
-	reDotMD      = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.?$`)
-	reKorean     = regexp.MustCompile(`^(?:(\d{4}) *년 *)?(\d{1,2}) *월 *(?:(말일?)|(\d{1,2}) *일) *자?$`)
-	datePatterns = []*regexp.Regexp{reDash, reDot, reSlash}
+	reDash     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	reDot      = regexp.MustCompile(`^(\d{4}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
+	reSlash    = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
+	reMonthDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
+	reDotMD    = regexp.MustCompile(`^(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
+	reKorean   = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월 *(?:(말일?)|(\d{1,2}) *일) *자?$`)
+	// A two-digit year, as memos abbreviate it: 26.4.30, '26. 4. 30., 26/4/30.
+	reShortDot   = regexp.MustCompile(`^'?(\d{2}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
+	reShortSlash = regexp.MustCompile(`^'?(\d{2})(/)(\d{1,2})/(\d{1,2})$`)
+	datePatterns = []*regexp.Regexp{reDash, reDot, reSlash, reShortDot}
 )
 
 // relativeDays are the words for a day counted back from today.
@@ -144,11 +151,22 @@ func Parse(s string, today time.Time) (time.Time, error) {
 		return d, nil
 	}
 	d, reason := calendarDate(t, base)
+	if reason == reasonDay {
+		if ys, ms, _, _, ok := splitDate(t); ok {
+			y, _ := yearOf(ys, base)
+			m := time.Month(atoi(ms))
+			return time.Time{}, &Error{Input: s, Reason: reason, Month: m, LastDay: lastDay(y, m)}
+		}
+	}
 	if reason != "" {
 		return time.Time{}, &Error{Input: s, Reason: reason}
 	}
 	return d, nil
 }
+
+// ReasonNoSuchDay is the reason of a day past its month's end or a month
+// outside 1-12, exported so callers can word "April has 30 days".
+const ReasonNoSuchDay = reasonDay
 
 // relativeDate reads the words that count from today: 오늘, 어제, 그저께,
 // weekday names and 지난달 말.
@@ -162,9 +180,11 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		return On(base.Year(), base.Month(), 0), true
 	case "이번달말", "이달말", "이번달말일":
 		return On(base.Year(), base.Month()+1, 0), true
+	case "작년말", "지난해말", "전년말", "작년말일", "lastyearend":
+		return On(base.Year()-1, 12, 31), true
 	}
 	week := ""
-	for _, p := range []string{"지난주", "이번주", "lastweek", "thisweek", "last", "this"} {
+	for _, p := range []string{"지지난주", "지난주", "이번주", "lastweek", "thisweek", "last", "this", "지난"} {
 		if rest, ok := strings.CutPrefix(joined, p); ok {
 			week, joined = p, rest
 			break
@@ -176,12 +196,17 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 	}
 	offset := (int(wd) + 6) % 7 // Monday 0 ... Sunday 6
 	switch week {
+	case "지지난주":
+		return WeekStart(base).AddDate(0, 0, offset-14), true
 	case "지난주", "lastweek", "last":
 		return WeekStart(base).AddDate(0, 0, offset-7), true
 	case "이번주", "thisweek", "this":
 		return WeekStart(base).AddDate(0, 0, offset), true
 	}
 	back := (int(base.Weekday()) - int(wd) + 7) % 7 // the latest such day not after today
+	if week == "지난" && back == 0 {
+		back = 7 // 지난 금요일, said on a Friday, is a week ago
+	}
 	return base.AddDate(0, 0, -back), true
 }
 
@@ -192,12 +217,9 @@ func calendarDate(t string, base time.Time) (time.Time, string) {
 	if !ok {
 		return time.Time{}, reasonNotDate
 	}
-	year := base.Year()
-	if ys != "" {
-		year = atoi(ys)
-	}
-	if year < minYear || year > maxYear {
-		return time.Time{}, reasonYear
+	year, reason := yearOf(ys, base)
+	if reason != "" {
+		return time.Time{}, reason
 	}
 	month := atoi(ms)
 	if month < 1 || month > 12 {
@@ -220,6 +242,9 @@ func splitDate(t string) (ys, ms, ds string, monthEnd, ok bool) {
 		if m := re.FindStringSubmatch(t); m != nil {
 			return m[1], m[2], m[3], false, true
 		}
+	}
+	if m := reShortSlash.FindStringSubmatch(t); m != nil {
+		return m[1], m[3], m[4], false, true
 	}
 	for _, re := range []*regexp.Regexp{reMonthDay, reDotMD} {
 		if m := re.FindStringSubmatch(t); m != nil {
@@ -325,19 +350,19 @@ func weekPeriod(monday time.Time) Period {
 
 // Period patterns. A year written directly before a Korean quarter digit needs
 // a separator: "20261분기" could be a typo for anything, so it is refused.
-const yearPrefix = `(?:(\d{4})(?: *년 *| *- *| +))?`
+const yearPrefix = `(?:(\d{4})(?: *년 *| *- *| +)|'?(\d{2}) *년 *)?`
 
 var (
 	reYear       = regexp.MustCompile(`^(\d{4}) *년?$`)
 	reYearMonth  = regexp.MustCompile(`^(\d{4})(?:-(\d{1,2})|/(\d{1,2})| *\. *(\d{1,2}) *\.?)$`)
-	reKoMonth    = regexp.MustCompile(`^(?:(\d{4}) *년 *)?(\d{1,2}) *월$`)
-	reMonthRange = regexp.MustCompile(`^(?:(\d{4}) *년 *)?(\d{1,2}) *월? *[~\-～] *(\d{1,2}) *월$`)
+	reKoMonth    = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월$`)
+	reMonthRange = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월? *[~\-～] *(\d{1,2}) *월$`)
 	reRangeLabel = regexp.MustCompile(`^(\d{4})-(\d{1,2})~(\d{1,2})$`)
 	reDateRange  = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2}) *~ *(\d{4}-\d{1,2}-\d{1,2})$`)
 	reQuarter    = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *))?q(\d)$`)
 	reKoQuarter  = regexp.MustCompile(`^` + yearPrefix + `(\d)(?:/4)? *분기$`)
 	reHalf       = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *))?h(\d)$`)
-	reKoHalf     = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *))?(상|하) *반기$`)
+	reKoHalf     = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *)|'?(\d{2}) *년 *)?(상|하) *반기$`)
 	relativeKeys = map[string]string{
 		"this-year": "this-year", "올해": "this-year", "금년": "this-year",
 		"last-year": "last-year", "작년": "last-year", "지난해": "last-year", "전년": "last-year",
@@ -426,10 +451,14 @@ func relativePeriod(t string, base time.Time) (Period, string, bool) {
 	}
 }
 
-// yearOf resolves an optional year capture and checks its range.
+// yearOf resolves an optional year capture and checks its range. A
+// two-digit year (26년, '26) is this century's: the ledger starts in 2000.
 func yearOf(ys string, base time.Time) (int, string) {
 	if ys == "" {
 		return base.Year(), ""
+	}
+	if len(ys) == 2 {
+		return 2000 + atoi(ys), ""
 	}
 	if y := atoi(ys); y >= minYear && y <= maxYear {
 		return y, ""
@@ -494,6 +523,9 @@ func monthRangeOf(t string, base time.Time) (Period, string, bool) {
 func quarterOf(t string, base time.Time) (Period, string, bool) {
 	for _, re := range []*regexp.Regexp{reQuarter, reKoQuarter} {
 		if m := re.FindStringSubmatch(t); m != nil {
+			if len(m) == 4 { // reKoQuarter: a four- or a two-digit year
+				m = []string{m[0], m[1] + m[2], m[3]}
+			}
 			y, reason := yearOf(m[1], base)
 			if reason != "" {
 				return Period{}, reason, true
@@ -514,8 +546,8 @@ func halfOf(t string, base time.Time) (Period, string, bool) {
 	if m := reHalf.FindStringSubmatch(t); m != nil {
 		ys, h = m[1], atoi(m[2])
 	} else if m := reKoHalf.FindStringSubmatch(t); m != nil {
-		ys, h = m[1], 1
-		if m[2] == "하" {
+		ys, h = m[1]+m[2], 1
+		if m[3] == "하" {
 			h = 2
 		}
 	} else {

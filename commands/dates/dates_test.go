@@ -187,7 +187,6 @@ func TestParseRejects(t *testing.T) {
 		{"4월", today, reasonNotDate},
 		{"4.31", today, reasonDay},
 		{"금요일요일", today, reasonNotDate},
-		{"지지난주 금요일", today, reasonNotDate},
 		{"4-30", today, reasonNotDate},
 		{"30/4/2026", today, reasonNotDate},
 		{"26-04-30", today, reasonNotDate},

@@ -66,7 +66,9 @@ const (
 
 // counters are the counter words allowed after a number. 개사 must come
 // before 개 so that "4개사" is not read as "4개" followed by junk.
-var counters = []string{"개사", "개", "명", "곳", "원", "회"}
+// 개소, 건 and 개업체 count sites, cases and firms: they are read so that
+// callers can refuse them as not jobs, rather than call them unreadable.
+var counters = []string{"개사", "개소", "개업체", "개기업", "개기관", "개", "명", "곳", "원", "회", "건", "업체"}
 
 // Unit values. 만 and 억 start groups of four digits (Korean counts in myriads);
 // 천, 백 and 십 only ever appear inside such a group.
@@ -157,10 +159,12 @@ func Parse(s string) (Number, error) {
 	if r, _ := utf8.DecodeLastRuneInString(t); unicode.IsSpace(r) {
 		return fail(reasonSpaceCounter) // "2400 여": the 여 belongs to the digits
 	}
-	if r, _ := utf8.DecodeRuneInString(t); bigUnit(r) != 0 || smallUnit(r) != 0 {
+	if r, size := utf8.DecodeRuneInString(t); bigUnit(r) != 0 || smallUnit(r) != 0 {
 		// A unit word alone (천여 명, 만 명) is one of it, but only with a 여 or
-		// a job counter after it: bare 만 is the particle "only" and 만원 is money.
-		if !n.Approximate && (n.Counter == "" || n.Counter == "원") {
+		// a job counter after it, or digits right after it (천5백, 만2천): bare
+		// 만 is the particle "only" and 만원 is money.
+		next, _ := utf8.DecodeRuneInString(t[size:])
+		if !n.Approximate && (n.Counter == "" || n.Counter == "원") && !isDigit(next) {
 			return fail(reasonNotNumber)
 		}
 		t = "1" + t

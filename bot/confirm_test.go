@@ -1,0 +1,33 @@
+package bot
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// The same entry sent twice is held with a Record it button; pressing it
+// records the second entry, as typing the line with confirm would.
+func TestConfirmButtonRecordsTheHeldEntry(t *testing.T) {
+	e := newEnv(t, nil, nil)
+	decode(t, e.post("/slack/commands", commandBody("add 180 youth", "trigger-add", "")))
+	reply := decode(t, e.post("/slack/commands", commandBody("add 180 youth", "trigger-again", "")))
+	if n := len(e.entries(t)); n != 1 {
+		t.Fatalf("%d entries after the repeat; want it held, 1", n)
+	}
+	id, value := button(t, reply, commands.ActionConfirm)
+	if !strings.HasSuffix(value, "confirm") {
+		t.Fatalf("confirm button runs %q", value)
+	}
+	h := newHook(t)
+	if w := e.post("/slack/interactions", interactionBody(blockActions(testUser, "trigger-confirm", h.URL, id, value))); w.Code != http.StatusOK {
+		t.Fatalf("button press: %d %q", w.Code, w.Body)
+	}
+	h.next(t)
+	list := e.entries(t)
+	if len(list) != 2 || list[0].Count != 180 || list[1].Count != 180 {
+		t.Fatalf("entries %+v; want two of 180 after the press", list)
+	}
+}

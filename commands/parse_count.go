@@ -1,0 +1,156 @@
+package commands
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
+	"jobsbot/commands/numbers"
+)
+
+// nonJobCounters count firms, sites or cases, not jobs: "4개사와 협약" is four
+// companies. A count with one of them is refused, never stored as jobs.
+var nonJobCounters = map[string]bool{
+	"개사": true, "개소": true, "개업체": true, "개기업": true, "개기관": true,
+	"곳": true, "건": true, "업체": true,
+}
+
+// nonJobNouns after a bare 개 make it a count of organisations: 3개 기업.
+var nonJobNouns = []string{"기업", "업체", "회사", "사", "기관", "단체", "법인", "사업장", "곳", "개소", "건"}
+
+// takeSignedDelta reads +550 in add as the delta 550: officials write a
+// change with its sign. A cumulative report states a total, so a sign there
+// is refused; other commands keep refusing signs through the number parser.
+func takeSignedDelta(cmd *Command, ts []token) ([]token, error) {
+	if cmd.Name != "add" {
+		return ts, nil
+	}
+	out := ts[:0:0]
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		t.text = strings.Replace(t.text, "＋", "+", 1)
+		if t.text == "+" && !t.quoted && i+1 < len(ts) && !ts[i+1].quoted && numbers.StartsLikeNumber(ts[i+1].text) {
+			i++ // "+ 7": the sign stands apart from its count
+			t = token{text: "+" + ts[i].text, raw: "+" + ts[i].raw}
+		}
+		if rest, ok := strings.CutPrefix(t.text, "+"); ok && !t.quoted && numbers.StartsLikeNumber(rest) {
+			if cmd.Cumulative {
+				return nil, usageErr(cmd.Name, "parse.sign_with_cumulative", "Typed", t.text)
+			}
+			t.text, t.raw = rest, rest
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// checkCounted refuses what the counter or the words around a count say is
+// not jobs: firms, sites or cases (3개사, 3곳, 5건, 3개 기업), an amount of
+// money written without 원 (3464억), and a 여 cut off by a space (500 여).
+func checkCounted(command string, n numbers.Number, run, after []token) *UsageError {
+	typed := textJoin(run)
+	if nonJobCounters[n.Counter] {
+		return usageErr(command, "parse.counter_not_jobs", "Typed", typed, "Counter", n.Counter)
+	}
+	if len(after) > 0 && !after[0].quoted {
+		next := after[0].text
+		if n.Counter == "개" && isOneOf(after[0], nonJobNouns) {
+			return usageErr(command, "parse.counter_not_jobs", "Typed", typed+" "+next, "Counter", next)
+		}
+		if next == "여" || next == "여명" || next == "여개" {
+			return usageErr(command, "parse.count.space_yeo", "Typed", typed+" "+next, "Joined", typed+next)
+		}
+	}
+	if n.Counter == "" && strings.ContainsAny(typed, "만억") && n.Value > MaxCount {
+		return usageErr(command, "parse.looks_like_money", "Typed", typed)
+	}
+	return nil
+}
+
+// suggestAdd turns "no such command" into "put add in front" when the line
+// reads as an entry once add is put before it (고속철도변 1월말 누계 약 100명):
+// the official meant to log jobs, and the corrected line is the answer.
+func suggestAdd(err error, tokens []token, today time.Time) error {
+	var ue *UsageError
+	if !errors.As(err, &ue) || ue.ID != "parse.unknown_command" {
+		return err
+	}
+	addCmd := Command{Name: "add"}
+	positional, oerr := takeOptions(&addCmd, tokens, today)
+	if oerr != nil || parseCounted(&addCmd, positional, today) != nil {
+		return err
+	}
+	return usageErr("", "parse.unknown_command_add", "Text", tokens[0].text, "Add", commandName("add"), "Line", rawJoin(tokens))
+}
+
+// parseUndo refuses words after undo, pointing a number to void: undo
+// takes back the caller's latest entry only, void any entry by its number.
+func parseUndo(cmd *Command, ts []token, _ time.Time) error {
+	if len(ts) == 0 {
+		return nil
+	}
+	if id := strings.TrimPrefix(ts[0].text, "#"); allDigits(id) {
+		return usageErr(cmd.Name, "parse.undo_takes_no_number", "ID", id, "Void", commandName("void"))
+	}
+	return usageErr(cmd.Name, "parse.takes_nothing_after_it")
+}
+
+// parseRemindPreview refuses words after the preview, pointing a month to
+// status, whose by-department lines show who has not reported in it.
+func parseRemindPreview(cmd *Command, ts []token, today time.Time) error {
+	if len(ts) == 0 {
+		return nil
+	}
+	if _, err := dates.ParsePeriod(textJoin(ts), today); err == nil {
+		return usageErr(cmd.Name, "parse.preview_takes_no_month", "Typed", textJoin(ts), "Status", commandName("status"))
+	}
+	return usageErr(cmd.Name, "parse.takes_nothing_after_it")
+}
+
+// noTarget says a year has no target and how to set one; for a year other
+// than this one, `target <count>` alone would set this year's, so the line
+// names the year option.
+func (s *Service) noTarget(year int) string {
+	if year == s.today().Year() {
+		return s.msg("shared.no_target", "Year", year)
+	}
+	return s.msg("shared.no_target_year", "Year", year)
+}
+
+// monthDayArg is a date without its year (1월 5일, January 5), for saying
+// how a short form such as 1.5 was read.
+type monthDayArg time.Time
+
+// In implements i18n.Localized.
+func (d monthDayArg) In(p i18n.Printer) string {
+	return p.T("format.month_day", "Date", time.Time(d))
+}
+
+// refuseImpossibleDate refuses a run of words that is a day its month does
+// not have (4월 31일): read as periods, 4월 would be taken and 31일 blamed.
+func refuseImpossibleDate(cmd *Command, ts []token, today time.Time) error {
+	for i := range ts {
+		for k := min(len(ts), i+4); k > i; k-- {
+			if slices.ContainsFunc(ts[i:k], func(t token) bool { return t.quoted }) {
+				continue
+			}
+			if err := impossibleDay(cmd, textJoin(ts[i:k]), today); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// impossibleDay refuses typed when it is a day past its month's end,
+// saying how many days the month has ("4월은 30일까지입니다.").
+func impossibleDay(cmd *Command, typed string, today time.Time) error {
+	var e *dates.Error
+	if _, err := dates.Parse(typed, today); errors.As(err, &e) && e.LastDay > 0 {
+		return usageErr(cmd.Name, "parse_entry.month_has_days", "Typed", typed, "Month", int(e.Month), "LastDay", e.LastDay)
+	}
+	return nil
+}
