@@ -169,6 +169,16 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatus int64, approximate bool) ([]string, error) {
 	year := e.AsOf.Year()
 	if e.Status != StatusAgreed {
+		// The store's flag says some entry of the year carries 여; whether the
+		// total is approximate now is the latest report's to say (the rule
+		// ProgramYearTotal applies), which only matters when the flag is set.
+		if approximate {
+			t, err := s.store.ProgramYearTotal(ctx, p.ID, year)
+			if err != nil {
+				return nil, err
+			}
+			approximate = t.Approximate > 0
+		}
 		return []string{s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", year, "ProgramTotal", s.unitCount(sameStatus, approximate, p.Unit))}, nil
 	}
 	t, err := s.store.ProgramYearTotal(ctx, p.ID, year)
