@@ -293,7 +293,7 @@ func TestStatusReplyMatchesLedger(t *testing.T) {
 			`Total: `:       sum(span+` AND e.status = 'realised'`, tt.from, tt.to),
 			`Public `:       sum(span+` AND e.status = 'realised' AND p.sector = 'public'`, tt.from, tt.to),
 			`Private `:      sum(span+` AND e.status = 'realised' AND p.sector = 'private'`, tt.from, tt.to),
-			`Includes `:     sum(span+` AND e.status = 'realised' AND e.approximate`, tt.from, tt.to),
+			`Includes `:     sum(span+` AND e.status = 'realised' AND `+approxNowOracle("$2::date"), tt.from, tt.to),
 			`Not counted: `: sum(span+` AND e.status = 'agreed'`, tt.from, tt.to),
 		}
 		if tt.live {

@@ -156,9 +156,9 @@ func checkProgramTotals(t *testing.T, s *db.Store, span string, from, to time.Ti
 	q := `
 		SELECT program_id,
 		       COALESCE(SUM(count) FILTER (WHERE status = 'realised'), 0) AS jobs,
-		       COALESCE(SUM(count) FILTER (WHERE status = 'realised' AND approximate), 0) AS approximate,
+		       COALESCE(SUM(count) FILTER (WHERE status = 'realised' AND ` + approxNowOracle("$2::date") + `), 0) AS approximate,
 		       COALESCE(SUM(count) FILTER (WHERE status = 'agreed'), 0) AS agreed
-		FROM entries
+		FROM entries e
 		WHERE voided_at IS NULL AND as_of BETWEEN $1 AND $2 AND ($3 = '' OR department = $3)
 		GROUP BY program_id
 		ORDER BY program_id`
