@@ -40,7 +40,8 @@ type Digest struct {
 	Week, PrevWeek          ProgramTotal
 	WeekPublic, WeekPrivate int64
 	YearToDate              ProgramTotal
-	Target                  int64 // the year's current target, 0 if none
+	Target                  int64 // the year's target in force at AsOf, 0 if none
+	TargetNow               int64 // the year's target as it stands today
 	WeeksLeft               int64 // whole weeks after AsOf to the end of the year
 	Lagging                 []ProgramWeek
 	TopDepartments          []DepartmentTotal // most jobs this week first
@@ -157,11 +158,16 @@ func (s *Service) gatherPrograms(ctx context.Context, d *Digest, all []Program) 
 			}
 		}
 	}
-	targets, err := s.store.Targets(ctx, d.Year)
+	// A past week compares with the targets in force at its end.
+	targets, err := s.store.TargetsOn(ctx, d.Year, d.AsOf, s.loc)
 	if err != nil {
 		return err
 	}
-	d.Target = targets.Total
+	current, err := s.store.Targets(ctx, d.Year)
+	if err != nil {
+		return err
+	}
+	d.Target, d.TargetNow = targets.Total, current.Total
 	for _, p := range all {
 		if !p.CountsAsJobs() {
 			continue
@@ -314,7 +320,7 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 // gatherDepartmentTargets sums, for each department with a yearly target,
 // its jobs from 1 January of the digest's year to its as-of date, for 달성률.
 func (s *Service) gatherDepartmentTargets(ctx context.Context, d *Digest) error {
-	targets, err := s.store.DepartmentTargets(ctx, d.Year)
+	targets, err := s.store.DepartmentTargetsOn(ctx, d.Year, d.AsOf, s.loc)
 	if err != nil || len(targets) == 0 {
 		return err
 	}

@@ -36,20 +36,27 @@ type ReportData struct {
 	Year     int
 	AsOf     time.Time // the report date: 누계 counts through it
 	Programs []Program
-	Targets  Targets
-	This     []MonthTotal // 1 January .. AsOf
+	Targets  Targets // in force on AsOf (target history)
+	// CurrentTargets are the targets as they stand today, for a report
+	// whose date is before a revision.
+	CurrentTargets Targets
+	This           []MonthTotal // 1 January .. AsOf
 	LastYear []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
 }
 
-// LoadReportData reads what the report of year as of asOf needs.
-func LoadReportData(ctx context.Context, store Store, year int, asOf time.Time) (ReportData, error) {
+// LoadReportData reads what the report of year as of asOf needs; the
+// targets are those in force on asOf in loc (the city's time zone).
+func LoadReportData(ctx context.Context, store Store, loc *time.Location, year int, asOf time.Time) (ReportData, error) {
 	d := ReportData{Year: year, AsOf: asOf}
 	var err error
 	if d.Programs, err = store.Programs(ctx); err != nil {
 		return d, fmt.Errorf("report programs: %w", err)
 	}
-	if d.Targets, err = store.Targets(ctx, year); err != nil {
+	if d.Targets, err = store.TargetsOn(ctx, year, asOf, loc); err != nil {
 		return d, fmt.Errorf("report targets: %w", err)
+	}
+	if d.CurrentTargets, err = store.Targets(ctx, year); err != nil {
+		return d, fmt.Errorf("report current targets: %w", err)
 	}
 	if d.This, err = store.MonthTotals(ctx, dates.On(year, time.January, 1), asOf); err != nil {
 		return d, fmt.Errorf("report months: %w", err)
@@ -104,6 +111,9 @@ type Report struct {
 	Groups []ReportGroup
 	Total  ReportRow
 	Agreed int64 // agreed (약정) jobs through AsOf, never part of the figures
+	// TargetNow is the year's target as it stands today; Total.Target is
+	// the one in force on AsOf.
+	TargetNow int64
 }
 
 // reportKey places one program's figures in a row of the chosen grouping.
@@ -114,7 +124,7 @@ type reportKey struct {
 // BuildReport groups the data into the report rows. Only realised jobs of
 // programs counted in jobs are figures; sessions (회) and agreements stay out.
 func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
-	r := Report{Year: d.Year, AsOf: d.AsOf, By: by, Months: 12}
+	r := Report{Year: d.Year, AsOf: d.AsOf, By: by, Months: 12, TargetNow: d.CurrentTargets.Total}
 	if d.AsOf.Year() == d.Year {
 		r.Months = int(d.AsOf.Month())
 	}

@@ -37,9 +37,9 @@ type Store interface {
 	MergeDepartments(ctx context.Context, from, into string) (Department, error)
 	// DepartmentTargets returns the departments' yearly targets.
 	DepartmentTargets(ctx context.Context, year int) (map[string]int64, error)
-	// SetDepartmentTarget sets or revises a department's yearly target and
-	// returns the old value (0 if none).
-	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string) (int64, error)
+	// SetDepartmentTarget sets or revises a department's yearly target at
+	// the instant at and returns the old value (0 if none).
+	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string, at time.Time) (int64, error)
 	// AddNothing records a "nothing to report" for a department and month;
 	// ErrConflict if one is live already.
 	AddNothing(ctx context.Context, n NothingReport) (NothingReport, error)
@@ -111,9 +111,16 @@ type Store interface {
 
 	// Targets returns the current targets of a year.
 	Targets(ctx context.Context, year int) (Targets, error)
+	// TargetsOn returns the targets of a year in force on day (read in loc):
+	// the latest revision made by the end of that day, or the year's first
+	// (당초) target for a day before it was set.
+	TargetsOn(ctx context.Context, year int, day time.Time, loc *time.Location) (Targets, error)
+	// DepartmentTargetsOn returns the departments' targets in force on day,
+	// as TargetsOn does for the programs'.
+	DepartmentTargetsOn(ctx context.Context, year int, day time.Time, loc *time.Location) (map[string]int64, error)
 	// SetTarget sets or revises a target (programID 0 for the year's total),
 	// keeping the old value in the history.
-	SetTarget(ctx context.Context, year int, programID, jobs int64, by string) (TargetChange, error)
+	SetTarget(ctx context.Context, year int, programID, jobs int64, by string, at time.Time) (TargetChange, error)
 
 	// AddCandidate stores a candidate at StageDiscovered with its first history
 	// row; a repeated idempotency key returns the first candidate.

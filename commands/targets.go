@@ -32,7 +32,7 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 		programID = p.ID
 		what = s.msg("targets.program_in_year", "Program", s.programLabel(p), "Year", year)
 	}
-	change, err := s.store.SetTarget(ctx, year, programID, cmd.Count.Value, c.UserID)
+	change, err := s.store.SetTarget(ctx, year, programID, cmd.Count.Value, c.UserID, s.now())
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}

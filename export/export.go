@@ -40,7 +40,7 @@ func (x *Exporter) Export(ctx context.Context, w io.Writer, req commands.ExportR
 	if req.AsOf.IsZero() {
 		req.AsOf = time.Date(req.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
 	}
-	data, err := commands.LoadReportData(ctx, x.store, req.Year, req.AsOf)
+	data, err := commands.LoadReportData(ctx, x.store, x.loc, req.Year, req.AsOf)
 	if err != nil {
 		return commands.ExportSummary{}, err
 	}
