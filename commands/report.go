@@ -41,7 +41,7 @@ type ReportData struct {
 	// whose date is before a revision.
 	CurrentTargets Targets
 	This           []MonthTotal // 1 January .. AsOf
-	LastYear []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
+	LastYear       []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
 }
 
 // LoadReportData reads what the report of year as of asOf needs; the
