@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -117,7 +118,27 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		return s.refuse(cmd.Name, bad.message)
 	}
-	return s.record(ctx, e, p)
+	r := s.record(ctx, e, p)
+	if read := s.readAs(cmd); len(read) > 0 && r.Outcome == "" && len(r.Sections) > 0 && len(r.Sections[0].Lines) >= 2 {
+		lines := r.Sections[0].Lines // the date line, the fields line, then the rest
+		r.Sections[0].Lines = append(append(slices.Clone(lines[:2]), read...), lines[2:]...)
+	}
+	return r
+}
+
+// readAs says how words typed without a label were read (`채용` as the
+// status), so a word meant for the note is not taken silently.
+func (s *Service) readAs(cmd Command) []string {
+	var lines []string
+	if cmd.StatusWord != "" {
+		lines = append(lines, s.msg("entries.read_as", "Word", cmd.StatusWord, "Field", s.msg("entries.field_status"),
+			"Value", label(statusWords, cmd.Opts.Status, s.lang)))
+	}
+	if cmd.EmploymentWord != "" {
+		lines = append(lines, s.msg("entries.read_as", "Word", cmd.EmploymentWord, "Field", s.msg("entries.field_employment"),
+			"Value", EmploymentLabel(cmd.Opts.Employment, s.lang)))
+	}
+	return lines
 }
 
 // record stores a prepared entry and confirms it.
@@ -143,7 +164,14 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 		title = s.msg("entries.recorded_cumulative", "ID", entry.ID, "Program", s.programLabel(p),
 			"Total", s.unitCount(entry.ReportedTotal, entry.Approximate, p.Unit), "Date", s.date(entry.AsOf), "Count", count)
 	}
-	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", entry.LoggedBy)}
+	// Every field recorded is echoed: the status always, the employment
+	// type when one was given.
+	fields := label(statusWords, entry.Status, s.lang)
+	if entry.EmploymentType != "" {
+		fields += " · " + EmploymentLabel(entry.EmploymentType, s.lang)
+	}
+	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", entry.LoggedBy),
+		s.msg("entries.status_and_type", "Fields", fields)}
 	if entry.Status == StatusAgreed {
 		lines = append(lines, s.msg("entries.marked_as_agreed_mou"))
 	}
