@@ -61,7 +61,7 @@ func (s *Service) candidateAdd(ctx context.Context, c Caller, cmd Command) Reply
 		return s.refuse(cmd.Name, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes))
 	}
 	cand, err := s.store.AddCandidate(ctx, NewCandidate{Name: name, Kind: o.Kind, Representative: o.Rep, Department: o.Department,
-		Mission: o.Mission, Note: o.Note, CreatedBy: c.UserID, IdempotencyKey: c.key(":candidate")})
+		Mission: o.Mission, Note: o.Note, CreatedBy: c.UserID, IdempotencyKey: c.key(":candidate"), CreatedAt: s.now()})
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -143,7 +143,7 @@ func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command)
 	if c.Stage.Final() && !s.IsManager(caller.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.final_stage", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}
 	}
-	moved, err := s.store.MoveCandidate(ctx, c.ID, c.Stage, cmd.Stage, caller.UserID, cmd.Opts.Note)
+	moved, err := s.store.MoveCandidate(ctx, c.ID, c.Stage, cmd.Stage, caller.UserID, cmd.Opts.Note, s.now())
 	if errors.Is(err, ErrConflict) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.moved_meanwhile", "ID", c.ID)}
 	}

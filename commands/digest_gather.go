@@ -48,7 +48,7 @@ type Digest struct {
 	SilentDepartments       []DepartmentTotal // nothing logged for silentAfter or more by WeekEnd
 	DepartmentTargets       []DepartmentTotal // departments with a yearly target: jobs from 1 January to WeekEnd
 	NewCandidates, Moves    []StageMove       // made this week; creations are NewCandidates
-	Stages                  map[Stage]int     // candidates per stage now
+	Stages                  map[Stage]int     // candidates per stage at the end of the week
 	Voided                  []Entry           // voided this week, whatever their as-of dates
 	Chart                   chart.Series
 
@@ -258,7 +258,9 @@ func (s *Service) gatherCandidatesAndVoids(ctx context.Context, d *Digest) error
 	weekFrom := time.Date(d.WeekStart.Year(), d.WeekStart.Month(), d.WeekStart.Day(), 0, 0, 0, 0, s.loc)
 	weekTo := weekFrom.AddDate(0, 0, 7)
 	var err error
-	if d.Stages, err = s.store.StageCounts(ctx); err != nil {
+	// The pipeline as it stood at the end of the week, from the history, so a
+	// past week's digest shows that week's stages.
+	if d.Stages, err = s.store.StageCountsAt(ctx, weekTo); err != nil {
 		return err
 	}
 	moves, err := s.store.StageMovesBetween(ctx, weekFrom, weekTo)

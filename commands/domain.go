@@ -94,6 +94,10 @@ type NewEntry struct {
 	LoggedBy       string
 	Source         Source
 	IdempotencyKey string
+	// RecordedAt is when it is recorded (기록 일시): the service's clock, so
+	// a replayed session (--today) records its own dates; zero means the
+	// database's clock.
+	RecordedAt time.Time
 }
 
 // Entry is a recorded report. Entries are never deleted, only voided.
@@ -275,6 +279,9 @@ type NewCandidate struct {
 	Note           string
 	CreatedBy      string
 	IdempotencyKey string
+	// CreatedAt is when it is recorded (the service's clock); zero means
+	// the database's clock.
+	CreatedAt time.Time
 }
 
 // Candidate is an organisation found as a social-enterprise candidate.

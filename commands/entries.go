@@ -66,7 +66,7 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 	e := NewEntry{
 		ProgramID: p.ID, Count: d.count.Value, Kind: KindDelta, AsOf: asOf, Approximate: d.count.Approximate,
 		Status: d.status, EmploymentType: d.employment, Department: d.department, Note: d.note,
-		LoggedBy: c.UserID, Source: c.Source, IdempotencyKey: c.key(""),
+		LoggedBy: c.UserID, Source: c.Source, IdempotencyKey: c.key(""), RecordedAt: s.now(),
 	}
 	if d.cumulative {
 		e.Kind = KindCumulative
@@ -397,7 +397,7 @@ func (s *Service) entryLine(e Entry, p Program) string {
 // undo answers `undo`: voids the caller's latest live entry. Concurrent
 // undos by one user each void a different entry, newest first.
 func (s *Service) undo(ctx context.Context, c Caller) Reply {
-	res, err := s.store.UndoLatest(ctx, c.UserID, s.msg("entries.undone_by_its_author"))
+	res, err := s.store.UndoLatest(ctx, c.UserID, s.msg("entries.undone_by_its_author"), s.now())
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.you_have_no_entries")}
@@ -434,7 +434,7 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if e.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.not_yours", "ID", id, "LoggedBy", e.LoggedBy)}
 	}
-	res, err := s.store.VoidEntry(ctx, id, c.UserID, reason)
+	res, err := s.store.VoidEntry(ctx, id, c.UserID, reason, s.now())
 	if errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.already_voided", "ID", id)}
 	}

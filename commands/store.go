@@ -46,7 +46,7 @@ type Store interface {
 	// NothingReport returns one "nothing" report, voided or not.
 	NothingReport(ctx context.Context, id int64) (NothingReport, error)
 	// VoidNothing voids a "nothing" report; ErrAlreadyVoided if it was.
-	VoidNothing(ctx context.Context, id int64, by, reason string) (NothingReport, error)
+	VoidNothing(ctx context.Context, id int64, by, reason string, at time.Time) (NothingReport, error)
 	// SaidNothing returns the departments with a live 실적 없음 report for
 	// the month starting on month.
 	SaidNothing(ctx context.Context, month time.Time) (map[string]bool, error)
@@ -77,11 +77,11 @@ type Store interface {
 	// VoidEntry marks an entry voided with who and why; ErrAlreadyVoided if it
 	// was. Later cumulative reports that counted on it are recomputed to stay
 	// true (VoidResult.Adjusted), or the void fails with *DependentReportError.
-	VoidEntry(ctx context.Context, id int64, by, reason string) (VoidResult, error)
+	VoidEntry(ctx context.Context, id int64, by, reason string, at time.Time) (VoidResult, error)
 	// UndoLatest voids the user's newest live entry that no other undo is
 	// voiding at the same moment; ErrNotFound if there is none, ErrUndoBusy
 	// if the user's concurrent undos hold every one left.
-	UndoLatest(ctx context.Context, userID, reason string) (VoidResult, error)
+	UndoLatest(ctx context.Context, userID, reason string, at time.Time) (VoidResult, error)
 	// VoidedBetween returns entries voided within [from, to) (instants), oldest first.
 	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
 
@@ -131,9 +131,12 @@ type Store interface {
 	Candidate(ctx context.Context, id int64) (Candidate, []StageMove, error)
 	// MoveCandidate moves a candidate that is still at stage from to stage to;
 	// ErrConflict if it has moved meanwhile.
-	MoveCandidate(ctx context.Context, id int64, from, to Stage, by, note string) (Candidate, error)
+	MoveCandidate(ctx context.Context, id int64, from, to Stage, by, note string, at time.Time) (Candidate, error)
 	// StageCounts counts candidates per current stage.
 	StageCounts(ctx context.Context) (map[Stage]int, error)
+	// StageCountsAt counts candidates per stage as their history stood just
+	// before the instant at (a past week's pipeline).
+	StageCountsAt(ctx context.Context, at time.Time) (map[Stage]int, error)
 	// ClaimDelivery records that the delivery with this idempotency key is
 	// being handled; false means it was claimed before (a redelivery).
 	ClaimDelivery(ctx context.Context, key, command string) (bool, error)

@@ -54,7 +54,7 @@ func TestRebuildAggregatesReproducesIncrementalTotals(t *testing.T) {
 		case r < 2:
 			e.Kind, e.Count = commands.KindCumulative, rng.Int64N(5000)
 		case r < 4 && len(ids) > 0:
-			_, err := s.VoidEntry(ctx, ids[rng.IntN(len(ids))], "U_V", "random void")
+			_, err := s.VoidEntry(ctx, ids[rng.IntN(len(ids))], "U_V", "random void", time.Now())
 			if _, dep := errors.AsType[*commands.DependentReportError](err); err != nil && !dep && !errors.Is(err, commands.ErrAlreadyVoided) {
 				t.Fatalf("VoidEntry: %v", err)
 			}
@@ -75,7 +75,7 @@ func TestRebuildAggregatesReproducesIncrementalTotals(t *testing.T) {
 	// A department whose only entry was voided keeps its row with no date.
 	gone := delta(programs[0].ID, 3, day(2026, 2, 2))
 	gone.Department = "취소만한과"
-	if _, err := s.VoidEntry(ctx, mustAdd(t, s, gone).Entry.ID, "U_V", "wrong"); err != nil {
+	if _, err := s.VoidEntry(ctx, mustAdd(t, s, gone).Entry.ID, "U_V", "wrong", time.Now()); err != nil {
 		t.Fatal(err)
 	}
 
@@ -171,7 +171,7 @@ func TestFillSyntheticMatchesLedger(t *testing.T) {
 	// The store's own writes go on from where the fill left off.
 	youth := programByCode(t, s, "youth")
 	res := mustAdd(t, s, delta(youth.ID, 5, day(2026, 1, 5)))
-	if _, err := s.VoidEntry(ctx, res.Entry.ID-1, "U_V", "after fill"); err != nil && !errors.Is(err, commands.ErrAlreadyVoided) {
+	if _, err := s.VoidEntry(ctx, res.Entry.ID-1, "U_V", "after fill", time.Now()); err != nil && !errors.Is(err, commands.ErrAlreadyVoided) {
 		t.Fatalf("void a filled entry: %v", err)
 	}
 
@@ -364,9 +364,9 @@ func TestRebuildAmidWritersKeepsTheLockOrder(t *testing.T) {
 				var err error
 				switch r := rng.IntN(10); {
 				case r < 2 && len(mine) > 0:
-					_, err = s.VoidEntry(ctx, mine[rng.IntN(len(mine))], user, "amid rebuild")
+					_, err = s.VoidEntry(ctx, mine[rng.IntN(len(mine))], user, "amid rebuild", time.Now())
 				case r < 4:
-					_, err = s.UndoLatest(ctx, user, "amid rebuild")
+					_, err = s.UndoLatest(ctx, user, "amid rebuild", time.Now())
 				default:
 					e := delta(youth.ID, 1+rng.Int64N(30), asOf)
 					e.LoggedBy = user
