@@ -20,17 +20,26 @@ package db
 // (approx_jobs) only; this rule is applied when they are read.
 
 // latestReportCTE is a WITH item named latest_report: per program, status and
-// year, the as-of date and the 여 of the latest live cumulative report dated
-// from 1 January of from's year through to (SQL expressions of type date). It
-// reads the partial index of live cumulative reports.
+// year from from's to to's (from and to are SQL expressions of type date), the
+// as-of date and the 여 of the latest live cumulative report dated in that
+// year on or before to. Each is one probe of the partial index
+// entries_live_cumulative_latest (migration 00033), so its cost is the number
+// of programs, not of entries.
 func latestReportCTE(from, to string) string {
 	return `latest_report AS (
-		SELECT DISTINCT ON (program_id, status, date_trunc('year', as_of))
-		       program_id, status, date_trunc('year', as_of)::date AS year, as_of, approximate
-		FROM entries
-		WHERE kind = 'cumulative' AND voided_at IS NULL
-		  AND as_of BETWEEN date_trunc('year', ` + from + `)::date AND ` + to + `
-		ORDER BY program_id, status, date_trunc('year', as_of), as_of DESC, id DESC
+		SELECT p.id AS program_id, st.status, y.year::date AS year, r.as_of, r.approximate
+		FROM programs p
+		CROSS JOIN (VALUES ('realised'), ('agreed')) AS st(status)
+		CROSS JOIN generate_series(date_trunc('year', ` + from + `), date_trunc('year', ` + to + `), interval '1 year') AS y(year)
+		CROSS JOIN LATERAL (
+			SELECT e.as_of, e.approximate
+			FROM entries e
+			WHERE e.program_id = p.id AND e.status = st.status
+			  AND e.kind = 'cumulative' AND e.voided_at IS NULL
+			  AND e.as_of BETWEEN y.year::date AND LEAST(` + to + `, (y.year + interval '1 year' - interval '1 day')::date)
+			ORDER BY e.as_of DESC, e.id DESC
+			LIMIT 1
+		) r
 	)`
 }
 
