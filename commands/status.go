@@ -30,6 +30,9 @@ type statusView struct {
 	target      int64   // the target the headline compares against, 0 if none
 	targetNow   int64   // the same target as it stands today, when revised since
 	targetsNow  Targets // the current targets
+	// deptTargetsNow are the departments' current targets, for a past date
+	// whose department targets were revised since.
+	deptTargetsNow map[string]int64
 	depts       []DepartmentTotal
 	asOf        time.Time // the day departments' silence is judged on
 	stages      map[Stage]int
@@ -203,13 +206,12 @@ func (s *Service) statusTarget(ctx context.Context, v *statusView, year int, onl
 		v.target, v.targetNow = v.targets.Programs[only.ID], v.targetsNow.Programs[only.ID]
 	case sector == "" && v.dept == "":
 		v.target, v.targetNow = v.targets.Total, v.targetsNow.Total
-	case sector == "":
-		v.target = deptTargets[v.dept]
-		deptNow, err := s.store.DepartmentTargets(ctx, year)
-		if err != nil {
-			return nil, err
-		}
-		v.targetNow = deptNow[v.dept]
+	}
+	if v.deptTargetsNow, err = s.store.DepartmentTargets(ctx, year); err != nil {
+		return nil, err
+	}
+	if only == nil && sector == "" && v.dept != "" {
+		v.target, v.targetNow = deptTargets[v.dept], v.deptTargetsNow[v.dept]
 	}
 	return deptTargets, nil
 }
@@ -373,7 +375,7 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		r.Sections = append(r.Sections, s.breakdownSection(v))
 	}
 	if len(v.depts) > 0 {
-		r.Sections = append(r.Sections, s.departmentSection(v.depts, v.asOf))
+		r.Sections = append(r.Sections, s.departmentSection(v.depts, v.asOf, v.deptTargetsNow))
 	}
 	if v.stages != nil {
 		r.Sections = append(r.Sections, s.pipelineSection(v.stages))
@@ -521,10 +523,13 @@ func (s *Service) markSilence(ctx context.Context, v *statusView) error {
 	return nil
 }
 
-func (s *Service) departmentSection(depts []DepartmentTotal, asOf time.Time) Section {
+func (s *Service) departmentSection(depts []DepartmentTotal, asOf time.Time, targetsNow map[string]int64) Section {
 	sec := Section{Heading: s.msg("status.by_department")}
 	for _, d := range depts {
 		line := fmt.Sprintf("%s: %s", d.Department, s.jobs(d.Jobs)) + s.deptAchievement(d)
+		if now := targetsNow[d.Department]; d.Target > 0 && now > 0 && now != d.Target {
+			line += s.msg("status.program_target_now", "Target", s.jobs(now))
+		}
 		switch {
 		case d.Reported && d.Jobs == 0:
 			// It said it had nothing this month: reported, not silent.

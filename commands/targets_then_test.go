@@ -74,9 +74,16 @@ func TestPastDateUsesTargetInForce(t *testing.T) {
 			commands.English: "7,100 of 7,000 (101%) (target now 7,500)",
 			commands.Korean:  "7,100개 / 목표 7,000개 (101%) (현재 목표 7,500개)",
 		}[lang], map[commands.Lang]string{
-			commands.English: "복지정책과: 7,100 of 8,000 target (89%)",
-			commands.Korean:  "복지정책과: 7,100개 / 목표 8,000개(달성률 89%)",
+			commands.English: "복지정책과: 7,100 of 8,000 target (89%) (target now 9,000)",
+			commands.Korean:  "복지정책과: 7,100개 / 목표 8,000개(달성률 89%) (현재 목표 9,000개)",
 		}[lang])
+
+		// A department's status as of April compares with its April target.
+		dept := h.run("U1", "status 4월말 dept:복지정책과", commands.OutcomeOK).Text()
+		mustContain(t, dept, map[commands.Lang]string{
+			commands.English: "against the current target of 9,000 it is 79%",
+			commands.Korean:  "현재 목표 9,000개 기준으로는 79%입니다.",
+		}[lang], "8,000")
 
 		// Today's status uses today's target and has nothing to explain.
 		now := h.run("U1", "status", commands.OutcomeOK).Text()
