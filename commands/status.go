@@ -33,11 +33,11 @@ type statusView struct {
 	// deptTargetsNow are the departments' current targets, for a past date
 	// whose department targets were revised since.
 	deptTargetsNow map[string]int64
-	depts       []DepartmentTotal
-	asOf        time.Time // the day departments' silence is judged on
-	stages      map[Stage]int
-	dept        string            // the department filter, "" for all
-	types       []EmploymentTotal // jobs by employment type; nil for one program
+	depts          []DepartmentTotal
+	asOf           time.Time // the day departments' silence is judged on
+	stages         map[Stage]int
+	dept           string            // the department filter, "" for all
+	types          []EmploymentTotal // jobs by employment type; nil for one program
 }
 
 func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
