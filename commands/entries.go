@@ -127,18 +127,22 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 }
 
 // readAs says how words typed without a label were read (`채용` as the
-// status), so a word meant for the note is not taken silently.
+// status), so a word meant for the note is not taken silently: one line, or
+// none when every field had its label.
 func (s *Service) readAs(cmd Command) []string {
-	var lines []string
+	var parts []string
 	if cmd.StatusWord != "" {
-		lines = append(lines, s.msg("entries.read_as", "Word", cmd.StatusWord, "Field", s.msg("entries.field_status"),
+		parts = append(parts, s.msg("entries.read_as_part", "Word", cmd.StatusWord, "Field", s.msg("entries.field_status"),
 			"Value", label(statusWords, cmd.Opts.Status, s.lang)))
 	}
 	if cmd.EmploymentWord != "" {
-		lines = append(lines, s.msg("entries.read_as", "Word", cmd.EmploymentWord, "Field", s.msg("entries.field_employment"),
+		parts = append(parts, s.msg("entries.read_as_part", "Word", cmd.EmploymentWord, "Field", s.msg("entries.field_employment"),
 			"Value", EmploymentLabel(cmd.Opts.Employment, s.lang)))
 	}
-	return lines
+	if len(parts) == 0 {
+		return nil
+	}
+	return []string{s.msg("entries.read_as", "Parts", strings.Join(parts, s.msg("entries.read_as_and")))}
 }
 
 // record stores a prepared entry and confirms it.

@@ -94,15 +94,19 @@ func TestAddReplyEchoesEveryField(t *testing.T) {
 		wants       []string
 		status, emp string
 	}{
-		{commands.Korean, "추가 35 청년 채용 상용 날짜:4월말", []string{"구분: 채용 · 상용", "`채용`을 상태 채용으로 읽었습니다", "`상용`을 고용형태 상용으로 읽었습니다"}, "realised", "regular"},
-		{commands.Korean, "추가 12 투자유치 약정", []string{"구분: 약정", "`약정`을 상태 약정으로 읽었습니다"}, "agreed", ""},
+		{commands.Korean, "추가 35 청년 채용 상용 날짜:4월말", []string{"구분: 채용 · 상용", "`채용`을 상태 ‘채용’으로, `상용`을 고용형태 ‘상용’으로 읽었습니다."}, "realised", "regular"},
+		{commands.Korean, "추가 12 투자유치 약정", []string{"구분: 약정", "`약정`을 상태 ‘약정’으로 읽었습니다."}, "agreed", ""},
 		{commands.Korean, "추가 5 청년 고용형태:일용", []string{"구분: 채용 · 일용"}, "realised", "daily"},
-		{commands.English, "add 35 youth 채용 임시", []string{"Recorded as: realised · temporary", "Read `채용` as the status (realised)", "Read `임시` as the employment type (temporary)"}, "realised", "temporary"},
+		{commands.English, "add 35 youth 채용 임시", []string{"Recorded as: realised · temporary", "Read `채용` as the status (realised) and `임시` as the employment type (temporary)"}, "realised", "temporary"},
 		{commands.English, "add 5 youth type:regular", []string{"Recorded as: realised · regular"}, "realised", "regular"},
 	} {
 		h := newHarness(t, tt.lang)
 		text := h.run("U1", tt.line, commands.OutcomeOK).Text()
 		mustContain(t, text, tt.wants...)
+		if !strings.Contains(tt.line, "채용") && !strings.Contains(tt.line, "약정") && !strings.Contains(tt.line, "임시") &&
+			(strings.Contains(text, "읽었습니다") || strings.Contains(text, "Read `")) {
+			t.Errorf("%q: labelled fields are reported as read from bare words:\n%s", tt.line, text)
+		}
 		if e := h.newestEntry(); e.Status != tt.status || e.Employment != tt.emp {
 			t.Errorf("%q stored %+v", tt.line, e)
 		}
