@@ -282,15 +282,16 @@ func TestStatusReplyMatchesLedger(t *testing.T) {
 		line     string
 		from, to string
 		live     bool
+		total    string // the headline's label: 누계 (Total) only for the year to date
 	}{
-		{"status", "2026-01-01", "2026-11-26", true},
-		{"status 2025", "2025-01-01", "2025-12-31", false},
-		{"status 2026-03", "2026-03-01", "2026-03-31", false},
+		{"status", "2026-01-01", "2026-11-26", true, `Total: `},
+		{"status 2025", "2025-01-01", "2025-12-31", false, `Total: `},
+		{"status 2026-03", "2026-03-01", "2026-03-31", false, `Total in 2026-03: `},
 	} {
 		text := run("U1", tt.line).Text()
 		span := `e.as_of BETWEEN $1::date AND $2::date`
 		want := map[string]int64{
-			`Total: `:       sum(span+` AND e.status = 'realised'`, tt.from, tt.to),
+			tt.total:        sum(span+` AND e.status = 'realised'`, tt.from, tt.to),
 			`Public `:       sum(span+` AND e.status = 'realised' AND p.sector = 'public'`, tt.from, tt.to),
 			`Private `:      sum(span+` AND e.status = 'realised' AND p.sector = 'private'`, tt.from, tt.to),
 			`Includes `:     sum(span+` AND e.status = 'realised' AND `+approxNowOracle("$2::date"), tt.from, tt.to),
@@ -303,7 +304,7 @@ func TestStatusReplyMatchesLedger(t *testing.T) {
 		for label, w := range want {
 			got, ok := figureAfter(text, label)
 			if !ok {
-				if w != 0 || label == `Total: ` || label == `Public ` {
+				if w != 0 || label == tt.total || label == `Public ` {
 					t.Errorf("%q: no %q figure in the reply; ledger says %d\n%s", tt.line, label, w, text)
 				}
 				continue
