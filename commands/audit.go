@@ -46,13 +46,27 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	lines := make([]string, 0, len(entries))
-	var jobs int64
+	// Voided jobs and voided agreements (약정) are counted apart, as every
+	// other figure keeps them; sessions (회) are neither.
+	var jobs, agreed int64
 	for _, e := range s.named(ctx, entries) {
-		jobs += e.Count
 		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
-		lines = append(lines, s.msg("audit.voided_line", "ID", e.ID, "Program", name, "Count", s.unitCount(e.Count, e.Approximate, unit), "AsOf", s.date(e.AsOf), "LoggedBy", e.LoggedBy, "VoidedAt", s.instant(*e.VoidedAt), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
+		count := s.unitCount(e.Count, e.Approximate, unit)
+		switch {
+		case unit == "회":
+		case e.Status == StatusAgreed:
+			agreed += e.Count
+			count += s.msg("entries.agreed")
+		default:
+			jobs += e.Count
+		}
+		lines = append(lines, s.msg("audit.voided_line", "ID", e.ID, "Program", name, "Count", count, "AsOf", s.date(e.AsOf), "LoggedBy", e.LoggedBy, "VoidedAt", s.instant(*e.VoidedAt), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}
-	return Reply{Title: s.msg("audit.voided_in", "Label", s.period(span), "Entries", len(entries), "Jobs", s.jobs(jobs)), Sections: []Section{{Lines: lines}}}
+	title := s.msg("audit.voided_in", "Label", s.period(span), "Entries", len(entries), "Jobs", s.jobs(jobs))
+	if agreed > 0 {
+		title = s.msg("audit.voided_in_with_agreed", "Label", s.period(span), "Entries", len(entries), "Jobs", s.jobs(jobs), "Agreed", s.jobs(agreed))
+	}
+	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
 }
 
 // instant formats a moment in the city's time zone.

@@ -178,7 +178,7 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if cmd.Count.Value == figure {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.same_figure", "ID", old.ID, "Count", s.jobs(figure))}
 	}
-	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct")}
+	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now()}
 	if corr.Source == "" {
 		corr.Source = SourceConsole
 	}

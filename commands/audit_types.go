@@ -61,7 +61,8 @@ type Correction struct {
 	Reason      string
 	CloseReason string // a manager's reason to change a closed month; "" refuses one
 	Source      Source
-	Key         string // idempotency key of the new entry
+	Key         string    // idempotency key of the new entry
+	At          time.Time // when (the service's clock); zero: the database's
 }
 
 // CorrectionResult is what a correction changed.
@@ -125,12 +126,12 @@ type AuditStore interface {
 	CloseMonth(ctx context.Context, month time.Time, by string) (MonthClose, bool, error)
 	ReopenMonth(ctx context.Context, month time.Time, by, reason string) (MonthClose, error)
 	MonthClosesBetween(ctx context.Context, from, to time.Time) ([]MonthClose, error)
-	VoidEntryAfterClose(ctx context.Context, id int64, by, reason string) (VoidResult, bool, error)
+	VoidEntryAfterClose(ctx context.Context, id int64, by, reason string, at time.Time) (VoidResult, bool, error)
 	CorrectEntry(ctx context.Context, c Correction) (CorrectionResult, error)
 	HireAgreement(ctx context.Context, h Hire) (HireResult, error)
 	EntryMarks(ctx context.Context, ids []int64) (map[int64]EntryMark, error)
 	AgreementTotals(ctx context.Context, from, to time.Time) ([]AgreementTotal, error)
 	StaleAgreements(ctx context.Context, before time.Time, limit int) ([]Entry, error)
 	AfterCloseChangesBetween(ctx context.Context, from, to time.Time) ([]AfterCloseChange, error)
-	ReviseTarget(ctx context.Context, year int, programID, jobs int64, by, reason string) (TargetChange, error)
+	ReviseTarget(ctx context.Context, year int, programID, jobs int64, by, reason string, at time.Time) (TargetChange, error)
 }

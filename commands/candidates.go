@@ -61,7 +61,7 @@ func (s *Service) candidateAdd(ctx context.Context, c Caller, cmd Command) Reply
 		return s.refuse(cmd.Name, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes))
 	}
 	cand, err := s.store.AddCandidate(ctx, NewCandidate{Name: name, Kind: o.Kind, Representative: o.Rep, Department: o.Department,
-		Mission: o.Mission, Note: o.Note, CreatedBy: c.UserID, IdempotencyKey: c.key(":candidate")})
+		Mission: o.Mission, Note: o.Note, CreatedBy: c.UserID, IdempotencyKey: c.key(":candidate"), CreatedAt: s.now()})
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -147,7 +147,7 @@ func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command)
 	if movesBack(c.Stage, cmd.Stage) && reason == "" { // a step back must say why
 		return s.refuse(cmd.Name, s.msg("audit23.move_back_needs_reason", "From", label(stageWords, c.Stage, s.lang), "To", label(stageWords, cmd.Stage, s.lang)))
 	}
-	moved, err := s.store.MoveCandidate(ctx, c.ID, c.Stage, cmd.Stage, caller.UserID, reason)
+	moved, err := s.store.MoveCandidate(ctx, c.ID, c.Stage, cmd.Stage, caller.UserID, reason, s.now())
 	if errors.Is(err, ErrConflict) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.moved_meanwhile", "ID", c.ID)}
 	}

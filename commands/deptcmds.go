@@ -233,7 +233,7 @@ func (s *Service) deptTarget(ctx context.Context, c Caller, cmd Command) Reply {
 	if cmd.Opts.Year != 0 {
 		year = cmd.Opts.Year
 	}
-	old, unchanged, err := s.store.SetDepartmentTarget(ctx, year, d.Name, cmd.Count.Value, c.UserID)
+	old, unchanged, err := s.store.SetDepartmentTarget(ctx, year, d.Name, cmd.Count.Value, c.UserID, s.now())
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}

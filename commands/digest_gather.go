@@ -40,14 +40,15 @@ type Digest struct {
 	Week, PrevWeek          ProgramTotal
 	WeekPublic, WeekPrivate int64
 	YearToDate              ProgramTotal
-	Target                  int64 // the year's current target, 0 if none
+	Target                  int64 // the year's target in force at AsOf, 0 if none
+	TargetNow               int64 // the year's target as it stands today
 	WeeksLeft               int64 // whole weeks after AsOf to the end of the year
 	Lagging                 []ProgramWeek
 	TopDepartments          []DepartmentTotal // most jobs this week first
 	SilentDepartments       []DepartmentTotal // nothing logged for silentAfter or more by WeekEnd
 	DepartmentTargets       []DepartmentTotal // departments with a yearly target: jobs from 1 January to WeekEnd
 	NewCandidates, Moves    []StageMove       // made this week; creations are NewCandidates
-	Stages                  map[Stage]int     // candidates per stage now
+	Stages                  map[Stage]int     // candidates per stage at the end of the week
 	Voided                  []Entry           // voided this week, whatever their as-of dates
 	Chart                   chart.Series
 	// StaleAgreements are agreements older than three months with nothing
@@ -165,11 +166,16 @@ func (s *Service) gatherPrograms(ctx context.Context, d *Digest, all []Program) 
 			}
 		}
 	}
-	targets, err := s.store.Targets(ctx, d.Year)
+	// A past week compares with the targets in force at its end.
+	targets, err := s.store.TargetsOn(ctx, d.Year, d.AsOf, s.loc)
 	if err != nil {
 		return err
 	}
-	d.Target = targets.Total
+	current, err := s.store.Targets(ctx, d.Year)
+	if err != nil {
+		return err
+	}
+	d.Target, d.TargetNow = targets.Total, current.Total
 	for _, p := range all {
 		if !p.CountsAsJobs() {
 			continue
@@ -260,7 +266,9 @@ func (s *Service) gatherCandidatesAndVoids(ctx context.Context, d *Digest) error
 	weekFrom := time.Date(d.WeekStart.Year(), d.WeekStart.Month(), d.WeekStart.Day(), 0, 0, 0, 0, s.loc)
 	weekTo := weekFrom.AddDate(0, 0, 7)
 	var err error
-	if d.Stages, err = s.store.StageCounts(ctx); err != nil {
+	// The pipeline as it stood at the end of the week, from the history, so a
+	// past week's digest shows that week's stages.
+	if d.Stages, err = s.store.StageCountsAt(ctx, weekTo); err != nil {
 		return err
 	}
 	moves, err := s.store.StageMovesBetween(ctx, weekFrom, weekTo)
@@ -324,7 +332,7 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 // gatherDepartmentTargets sums, for each department with a yearly target,
 // its jobs from 1 January of the digest's year to its as-of date, for 달성률.
 func (s *Service) gatherDepartmentTargets(ctx context.Context, d *Digest) error {
-	targets, err := s.store.DepartmentTargets(ctx, d.Year)
+	targets, err := s.store.DepartmentTargetsOn(ctx, d.Year, d.AsOf, s.loc)
 	if err != nil || len(targets) == 0 {
 		return err
 	}

@@ -97,6 +97,10 @@ type NewEntry struct {
 	// CloseReason is a manager's reason to write in a closed month (마감 후
 	// 정정); "" means a closed month refuses the entry.
 	CloseReason string
+	// RecordedAt is when it is recorded (기록 일시): the service's clock, so
+	// a replayed session (--today) records its own dates; zero means the
+	// database's clock.
+	RecordedAt time.Time
 }
 
 // Entry is a recorded report. Entries are never deleted, only voided.
@@ -279,6 +283,9 @@ type NewCandidate struct {
 	Note           string
 	CreatedBy      string
 	IdempotencyKey string
+	// CreatedAt is when it is recorded (the service's clock); zero means
+	// the database's clock.
+	CreatedAt time.Time
 }
 
 // Candidate is an organisation found as a social-enterprise candidate.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -65,7 +66,7 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 	e := NewEntry{
 		ProgramID: p.ID, Count: d.count.Value, Kind: KindDelta, AsOf: asOf, Approximate: d.count.Approximate,
 		Status: d.status, EmploymentType: d.employment, Department: d.department, Note: d.note,
-		LoggedBy: c.UserID, Source: c.Source, IdempotencyKey: c.key(""),
+		LoggedBy: c.UserID, Source: c.Source, IdempotencyKey: c.key(""), RecordedAt: s.now(),
 	}
 	if d.cumulative {
 		e.Kind = KindCumulative
@@ -125,7 +126,31 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	} else if ask {
 		return r
 	}
-	return s.record(ctx, e, p)
+	r := s.record(ctx, e, p)
+	if read := s.readAs(cmd); len(read) > 0 && r.Outcome == "" && len(r.Sections) > 0 && len(r.Sections[0].Lines) >= 2 {
+		lines := r.Sections[0].Lines // the date line, the fields line, then the rest
+		r.Sections[0].Lines = append(append(slices.Clone(lines[:2]), read...), lines[2:]...)
+	}
+	return r
+}
+
+// readAs says how words typed without a label were read (`채용` as the
+// status), so a word meant for the note is not taken silently: one line, or
+// none when every field had its label.
+func (s *Service) readAs(cmd Command) []string {
+	var parts []string
+	if cmd.StatusWord != "" {
+		parts = append(parts, s.msg("entries.read_as_part", "Word", cmd.StatusWord, "Field", s.msg("entries.field_status"),
+			"Value", label(statusWords, cmd.Opts.Status, s.lang)))
+	}
+	if cmd.EmploymentWord != "" {
+		parts = append(parts, s.msg("entries.read_as_part", "Word", cmd.EmploymentWord, "Field", s.msg("entries.field_employment"),
+			"Value", EmploymentLabel(cmd.Opts.Employment, s.lang)))
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return []string{s.msg("entries.read_as", "Parts", strings.Join(parts, s.msg("entries.read_as_and")))}
 }
 
 // record stores a prepared entry and confirms it.
@@ -154,7 +179,14 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 		title = s.msg("entries.recorded_cumulative", "ID", entry.ID, "Program", s.programLabel(p),
 			"Total", s.unitCount(entry.ReportedTotal, entry.Approximate, p.Unit), "Date", s.date(entry.AsOf), "Count", count)
 	}
-	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", s.name(ctx, entry.LoggedBy))}
+	// Every field recorded is echoed: the status always, the employment
+	// type when one was given.
+	fields := label(statusWords, entry.Status, s.lang)
+	if entry.EmploymentType != "" {
+		fields += " · " + EmploymentLabel(entry.EmploymentType, s.lang)
+	}
+	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", s.name(ctx, entry.LoggedBy)),
+		s.msg("entries.status_and_type", "Fields", fields)}
 	if e.CloseReason != "" {
 		if marks := s.entryMarks(ctx, []Entry{entry}); marks[entry.ID].AfterClose {
 			lines = append(lines, s.msg("audit23.after_close_marked"))
@@ -190,6 +222,16 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatus int64, approximate bool) ([]string, error) {
 	year := e.AsOf.Year()
 	if e.Status != StatusAgreed {
+		// The store's flag says some entry of the year carries 여; whether the
+		// total is approximate now is the latest report's to say (the rule
+		// ProgramYearTotal applies), which only matters when the flag is set.
+		if approximate {
+			t, err := s.store.ProgramYearTotal(ctx, p.ID, year)
+			if err != nil {
+				return nil, err
+			}
+			approximate = t.Approximate > 0
+		}
 		return []string{s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", year, "ProgramTotal", s.unitCount(sameStatus, approximate, p.Unit))}, nil
 	}
 	t, err := s.store.ProgramYearTotal(ctx, p.ID, year)
@@ -387,7 +429,7 @@ func (s *Service) entryLine(e Entry, p Program) string {
 // undo answers `undo`: voids the caller's latest live entry. Concurrent
 // undos by one user each void a different entry, newest first.
 func (s *Service) undo(ctx context.Context, c Caller) Reply {
-	res, err := s.store.UndoLatest(ctx, c.UserID, s.msg("entries.undone_by_its_author"))
+	res, err := s.store.UndoLatest(ctx, c.UserID, s.msg("entries.undone_by_its_author"), s.now())
 	switch {
 	case errors.Is(err, ErrNotFound):
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.you_have_no_entries")}
@@ -434,9 +476,9 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	var res VoidResult
 	afterClose := false
 	if manager { // a manager may void in a closed month; the void is marked
-		res, afterClose, err = s.store.VoidEntryAfterClose(ctx, id, c.UserID, reason)
+		res, afterClose, err = s.store.VoidEntryAfterClose(ctx, id, c.UserID, reason, s.now())
 	} else {
-		res, err = s.store.VoidEntry(ctx, id, c.UserID, reason)
+		res, err = s.store.VoidEntry(ctx, id, c.UserID, reason, s.now())
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		return s.monthClosedReply(ctx, "void", closed.Close, manager)

@@ -45,7 +45,7 @@ func (s *Service) none(ctx context.Context, c Caller, cmd Command) Reply {
 	if source == "" {
 		source = SourceConsole
 	}
-	n, err := s.store.AddNothing(ctx, NothingReport{Department: d.Name, Month: month, LoggedBy: c.UserID,
+	n, err := s.store.AddNothing(ctx, NothingReport{Department: d.Name, Month: month, LoggedBy: c.UserID, CreatedAt: s.now(),
 		Source: source, IdempotencyKey: c.key(":none")})
 	if errors.Is(err, ErrConflict) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.already_said_it_had", "Name", d.Name, "Month", s.monthLabel(month))}
@@ -101,7 +101,7 @@ func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason st
 	if reason == "" { // auditors ask why
 		return s.needReason("void"), true
 	}
-	if _, err := s.store.VoidNothing(ctx, id, c.UserID, reason); errors.Is(err, ErrAlreadyVoided) {
+	if _, err := s.store.VoidNothing(ctx, id, c.UserID, reason, s.now()); errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.d_was_already_voided", "ID", id)}, true
 	} else if err != nil {
 		return s.storageFailure(ctx, "void", err), true

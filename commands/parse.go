@@ -58,6 +58,10 @@ type Command struct {
 	Voided bool          // list voided: the audit view of voided entries
 	// Users are the Slack users mentioned (<@U123>), by ID (dept add, remove).
 	Users []string
+	// StatusWord and EmploymentWord are the words of an add line read as
+	// its status (채용, 약정) or employment type (상용) without a label, as
+	// typed, so the reply can say how it read them.
+	StatusWord, EmploymentWord string
 }
 
 // Options are the key:value options of a command line.

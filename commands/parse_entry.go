@@ -73,14 +73,14 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 			if cmd.Opts.Status != "" && cmd.Opts.Status != st {
 				return nil, "", usageErr(cmd.Name, "parse_entry.contradicts_status_given_give", "Text", t.text)
 			}
-			cmd.Opts.Status = st
+			cmd.Opts.Status, cmd.StatusWord = st, t.text
 			continue
 		}
 		if et, ok := freeEmploymentWords[fold(t.text)]; ok {
 			if cmd.Opts.Employment != "" && cmd.Opts.Employment != et {
 				return nil, "", usageErr(cmd.Name, "parse_entry.contradicts_employment_type_given", "Text", t.text)
 			}
-			cmd.Opts.Employment = et
+			cmd.Opts.Employment, cmd.EmploymentWord = et, t.text
 			continue
 		}
 		rest = append(rest, t)

@@ -39,6 +39,9 @@ type ReportData struct {
 	Programs []Program
 	Targets  Targets // in force on AsOf (변경)
 	Original Targets // as first set (당초)
+	// CurrentTargets are the targets as they stand today, for a report
+	// whose date is before a revision.
+	CurrentTargets Targets
 	// Departments are the managed list's active departments: each has a row
 	// in the report by department, so one that never reported shows as such.
 	Departments []string
@@ -67,6 +70,9 @@ func LoadReportData(ctx context.Context, store Store, year int, asOf time.Time, 
 		if dept.Active {
 			d.Departments = append(d.Departments, dept.Name)
 		}
+	}
+	if d.CurrentTargets, err = store.Targets(ctx, year); err != nil {
+		return d, fmt.Errorf("report current targets: %w", err)
 	}
 	if d.This, err = store.MonthTotals(ctx, dates.On(year, time.January, 1), asOf); err != nil {
 		return d, fmt.Errorf("report months: %w", err)
@@ -127,6 +133,9 @@ type Report struct {
 	Groups []ReportGroup
 	Total  ReportRow
 	Agreed int64 // agreed (약정) jobs through AsOf, never part of the figures
+	// TargetNow is the year's target as it stands today; Total.Target is
+	// the one in force on AsOf.
+	TargetNow int64
 }
 
 // reportKey places one program's figures in a row of the chosen grouping.
@@ -137,7 +146,7 @@ type reportKey struct {
 // BuildReport groups the data into the report rows. Only realised jobs of
 // programs counted in jobs are figures; sessions (회) and agreements stay out.
 func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
-	r := Report{Year: d.Year, AsOf: d.AsOf, By: by, Months: 12}
+	r := Report{Year: d.Year, AsOf: d.AsOf, By: by, Months: 12, TargetNow: d.CurrentTargets.Total}
 	if d.AsOf.Year() == d.Year {
 		r.Months = int(d.AsOf.Month())
 	}

@@ -26,13 +26,18 @@ type statusView struct {
 	programs    []Program              // the programs in view, jobs-counting ones only
 	totals      map[int64]ProgramTotal
 	week, month map[int64]ProgramTotal
-	targets     Targets
-	target      int64 // the target the headline compares against, 0 if none
-	depts       []DepartmentTotal
-	asOf        time.Time // the day departments' silence is judged on
-	stages      map[Stage]int
-	dept        string            // the department filter, "" for all
-	types       []EmploymentTotal // jobs by employment type; nil for one program
+	targets     Targets // in force on the span's last day (target history)
+	target      int64   // the target the headline compares against, 0 if none
+	targetNow   int64   // the same target as it stands today, when revised since
+	targetsNow  Targets // the current targets
+	// deptTargetsNow are the departments' current targets, for a past date
+	// whose department targets were revised since.
+	deptTargetsNow map[string]int64
+	depts          []DepartmentTotal
+	asOf           time.Time // the day departments' silence is judged on
+	stages         map[Stage]int
+	dept           string            // the department filter, "" for all
+	types          []EmploymentTotal // jobs by employment type; nil for one program
 }
 
 func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
@@ -46,6 +51,15 @@ func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t Pr
 		t.Agreed += pt.Agreed
 	}
 	return t
+}
+
+// targetDay is the day whose targets the view compares with: its last
+// day, or its first for a span not started yet.
+func (v statusView) targetDay() time.Time {
+	if v.to.Before(v.from) {
+		return v.from
+	}
+	return v.to
 }
 
 // status answers `status [period] [program|sector|dept:…]`.
@@ -175,22 +189,34 @@ func (s *Service) statusScope(ctx context.Context, cmd Command, all []Program) (
 // statusTarget reads the year's targets into v and picks the one the view
 // compares with: the program's, the whole city's, or the department's (none
 // for a sector). It returns the departments' targets for the breakdown.
+//
+// A past date compares with the targets in force on it (a 4월말 status made
+// in June with April's target); targetNow keeps today's, so the reply can
+// say what it would be against the target revised since.
 func (s *Service) statusTarget(ctx context.Context, v *statusView, year int, only *Program, sector Sector) (map[string]int64, error) {
+	on := v.targetDay()
 	var err error
-	if v.targets, err = s.store.Targets(ctx, year); err != nil {
+	if v.targets, err = s.store.TargetsOn(ctx, year, on, s.loc); err != nil {
 		return nil, err
 	}
-	deptTargets, err := s.store.DepartmentTargets(ctx, year)
+	if v.targetsNow, err = s.store.Targets(ctx, year); err != nil {
+		return nil, err
+	}
+	deptTargets, err := s.store.DepartmentTargetsOn(ctx, year, on, s.loc)
 	if err != nil {
 		return nil, err
 	}
 	switch {
 	case only != nil:
-		v.target = v.targets.Programs[only.ID]
+		v.target, v.targetNow = v.targets.Programs[only.ID], v.targetsNow.Programs[only.ID]
 	case sector == "" && v.dept == "":
-		v.target = v.targets.Total
-	case sector == "":
-		v.target = deptTargets[v.dept]
+		v.target, v.targetNow = v.targets.Total, v.targetsNow.Total
+	}
+	if v.deptTargetsNow, err = s.store.DepartmentTargets(ctx, year); err != nil {
+		return nil, err
+	}
+	if only == nil && sector == "" && v.dept != "" {
+		v.target, v.targetNow = deptTargets[v.dept], v.deptTargetsNow[v.dept]
 	}
 	return deptTargets, nil
 }
@@ -354,7 +380,7 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		r.Sections = append(r.Sections, s.breakdownSection(v))
 	}
 	if len(v.depts) > 0 {
-		r.Sections = append(r.Sections, s.departmentSection(v.depts, v.asOf))
+		r.Sections = append(r.Sections, s.departmentSection(v.depts, v.asOf, v.deptTargetsNow))
 	}
 	if v.stages != nil {
 		r.Sections = append(r.Sections, s.pipelineSection(v.stages))
@@ -378,11 +404,17 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 		}
 	case v.target > 0:
 		head = append(head, s.msg("status.total_in_period", "Label", v.label, "Jobs", s.jobs(total.Jobs), "Percent", percent(total.Jobs, v.target), "Target", s.jobs(v.target)))
-	default:
+	case v.wholeYear || v.through:
 		head = append(head, s.msg("status.total", "Jobs", s.jobs(total.Jobs)))
-		if cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
-			head = append(head, s.noTarget(v.from.Year()))
-		}
+	default: // a quarter's or a month's figure is that period's 실적, never 누계
+		head = append(head, s.msg("status.total_in_period_only", "Label", v.label, "Jobs", s.jobs(total.Jobs)))
+	}
+	if v.target == 0 && cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
+		head = append(head, s.noTarget(v.from.Year()))
+	}
+	if v.target > 0 && v.targetNow > 0 && v.targetNow != v.target {
+		head = append(head, s.msg("status.target_revised_since", "Date", s.date(v.targetDay()),
+			"Target", s.jobs(v.targetNow), "Percent", percent(total.Jobs, v.targetNow)))
 	}
 	if !v.to.Before(v.from) {
 		head = append(head, s.lastYearLine(total.Jobs, v.sum(v.lastTotals, nil).Jobs, v.lastYear))
@@ -443,8 +475,14 @@ func (s *Service) programSection(v statusView) Section {
 			continue
 		}
 		line := fmt.Sprintf("%s · %s: %s", s.programLabel(p), label(sectorWords, p.Sector, s.lang), s.unitCount(t.Jobs, t.Approximate > 0, p.Unit))
-		if target > 0 {
+		switch {
+		case target > 0 && (v.wholeYear || v.through):
 			line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", percent(t.Jobs, target))
+		case target > 0: // a period's figure against the year's target
+			line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", percent(t.Jobs, target))
+		}
+		if now := v.targetsNow.Programs[p.ID]; target > 0 && now > 0 && now != target {
+			line += s.msg("status.program_target_now", "Target", s.jobs(now))
 		}
 		if w := v.week[p.ID].Jobs; w > 0 {
 			line += s.msg("status.program_this_week", "W", s.jobs(w))
@@ -490,10 +528,13 @@ func (s *Service) markSilence(ctx context.Context, v *statusView) error {
 	return nil
 }
 
-func (s *Service) departmentSection(depts []DepartmentTotal, asOf time.Time) Section {
+func (s *Service) departmentSection(depts []DepartmentTotal, asOf time.Time, targetsNow map[string]int64) Section {
 	sec := Section{Heading: s.msg("status.by_department")}
 	for _, d := range depts {
 		line := fmt.Sprintf("%s: %s", d.Department, s.jobs(d.Jobs)) + s.deptAchievement(d)
+		if now := targetsNow[d.Department]; d.Target > 0 && now > 0 && now != d.Target {
+			line += s.msg("status.program_target_now", "Target", s.jobs(now))
+		}
 		switch {
 		case d.Reported && d.Jobs == 0:
 			// It said it had nothing this month: reported, not silent.

@@ -41,17 +41,17 @@ type Store interface {
 	MergeDepartments(ctx context.Context, from, into string) (Department, error)
 	// DepartmentTargets returns the departments' yearly targets.
 	DepartmentTargets(ctx context.Context, year int) (map[string]int64, error)
-	// SetDepartmentTarget sets or revises a department's yearly target and
-	// returns the old value (0 if none); unchanged is true when the target
-	// already was jobs, and then nothing was written.
-	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string) (old int64, unchanged bool, err error)
+	// SetDepartmentTarget sets or revises a department's yearly target at
+	// the instant at and returns the old value (0 if none); unchanged is true
+	// when the target already was jobs, and then nothing was written.
+	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string, at time.Time) (old int64, unchanged bool, err error)
 	// AddNothing records a "nothing to report" for a department and month;
 	// ErrConflict if one is live already.
 	AddNothing(ctx context.Context, n NothingReport) (NothingReport, error)
 	// NothingReport returns one "nothing" report, voided or not.
 	NothingReport(ctx context.Context, id int64) (NothingReport, error)
 	// VoidNothing voids a "nothing" report; ErrAlreadyVoided if it was.
-	VoidNothing(ctx context.Context, id int64, by, reason string) (NothingReport, error)
+	VoidNothing(ctx context.Context, id int64, by, reason string, at time.Time) (NothingReport, error)
 	// SaidNothing returns the departments with a live 실적 없음 report for
 	// the month starting on month.
 	SaidNothing(ctx context.Context, month time.Time) (map[string]bool, error)
@@ -82,11 +82,11 @@ type Store interface {
 	// VoidEntry marks an entry voided with who and why; ErrAlreadyVoided if it
 	// was. Later cumulative reports that counted on it are recomputed to stay
 	// true (VoidResult.Adjusted), or the void fails with *DependentReportError.
-	VoidEntry(ctx context.Context, id int64, by, reason string) (VoidResult, error)
+	VoidEntry(ctx context.Context, id int64, by, reason string, at time.Time) (VoidResult, error)
 	// UndoLatest voids the user's newest live entry that no other undo is
 	// voiding at the same moment; ErrNotFound if there is none, ErrUndoBusy
 	// if the user's concurrent undos hold every one left.
-	UndoLatest(ctx context.Context, userID, reason string) (VoidResult, error)
+	UndoLatest(ctx context.Context, userID, reason string, at time.Time) (VoidResult, error)
 	// VoidedBetween returns entries voided within [from, to) (instants), oldest first.
 	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
 
@@ -116,9 +116,16 @@ type Store interface {
 
 	// Targets returns the current targets of a year.
 	Targets(ctx context.Context, year int) (Targets, error)
+	// TargetsOn returns the targets of a year in force on day (read in loc):
+	// the latest revision made by the end of that day, or the year's first
+	// (당초) target for a day before it was set.
+	TargetsOn(ctx context.Context, year int, day time.Time, loc *time.Location) (Targets, error)
+	// DepartmentTargetsOn returns the departments' targets in force on day,
+	// as TargetsOn does for the programs'.
+	DepartmentTargetsOn(ctx context.Context, year int, day time.Time, loc *time.Location) (map[string]int64, error)
 	// SetTarget sets or revises a target (programID 0 for the year's total),
 	// keeping the old value in the history.
-	SetTarget(ctx context.Context, year int, programID, jobs int64, by string) (TargetChange, error)
+	SetTarget(ctx context.Context, year int, programID, jobs int64, by string, at time.Time) (TargetChange, error)
 
 	// AddCandidate stores a candidate at StageDiscovered with its first history
 	// row; a repeated idempotency key returns the first candidate.
@@ -129,9 +136,12 @@ type Store interface {
 	Candidate(ctx context.Context, id int64) (Candidate, []StageMove, error)
 	// MoveCandidate moves a candidate that is still at stage from to stage to;
 	// ErrConflict if it has moved meanwhile.
-	MoveCandidate(ctx context.Context, id int64, from, to Stage, by, note string) (Candidate, error)
+	MoveCandidate(ctx context.Context, id int64, from, to Stage, by, note string, at time.Time) (Candidate, error)
 	// StageCounts counts candidates per current stage.
 	StageCounts(ctx context.Context) (map[Stage]int, error)
+	// StageCountsAt counts candidates per stage as their history stood just
+	// before the instant at (a past week's pipeline).
+	StageCountsAt(ctx context.Context, at time.Time) (map[Stage]int, error)
 	// ClaimDelivery records that the delivery with this idempotency key is
 	// being handled; false means it was claimed before (a redelivery).
 	ClaimDelivery(ctx context.Context, key, command string) (bool, error)

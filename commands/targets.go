@@ -47,7 +47,7 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 	if r := s.reasonTooLong(cmd.Name, reason); r != nil {
 		return *r
 	}
-	change, err := s.store.ReviseTarget(ctx, year, programID, cmd.Count.Value, c.UserID, reason)
+	change, err := s.store.ReviseTarget(ctx, year, programID, cmd.Count.Value, c.UserID, reason, s.now())
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}

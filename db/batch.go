@@ -214,7 +214,7 @@ type newEntryRow struct {
 // program_months, department_days, department_months and departments in one
 // statement, which PostgreSQL runs atomically (the entries' triggers add them
 // to employment_days and employment_months, migrations 00012 and 00018). The entries come as parallel arrays, one
-// element per entry ($2…$14), in the order they arrived; $1 is their
+// element per entry ($2…$15), in the order they arrived; $1 is their
 // distinct program IDs in ascending order.
 //
 // Locks, in the Lock order of totals.go: the statement first takes every
@@ -249,9 +249,11 @@ const insertEntriesQuery = `
 	), typed AS (
 		SELECT i.*, p.code, COALESCE(NULLIF(i.department, ''), p.department) AS name
 		FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::date[], $7::bool[],
-		            $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+		            $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+		            $15::timestamptz[])
 		     WITH ORDINALITY AS i(program_id, count, reported_total, kind, as_of, approximate, status,
-		                          employment_type, department, note, logged_by, source, idempotency_key, ord)
+		                          employment_type, department, note, logged_by, source, idempotency_key,
+		                          created_at, ord)
 		JOIN programs p ON p.id = i.program_id
 		WHERE (SELECT count FROM locked) >= 0
 	), input AS MATERIALIZED (
@@ -263,9 +265,9 @@ const insertEntriesQuery = `
 		FROM typed
 	), ins AS (
 		INSERT INTO entries (program_id, count, reported_total, kind, as_of, approximate, status,
-		                     employment_type, department, note, logged_by, source, idempotency_key)
+		                     employment_type, department, note, logged_by, source, idempotency_key, created_at)
 		SELECT program_id, count, reported_total, kind, as_of, approximate, status,
-		       employment_type, managed, note, logged_by, source, idempotency_key
+		       employment_type, managed, note, logged_by, source, idempotency_key, COALESCE(created_at, now())
 		FROM input ORDER BY ord
 		ON CONFLICT (idempotency_key) DO NOTHING
 		RETURNING *
@@ -363,11 +365,13 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 		loggedBy  = make([]string, n)
 		source    = make([]string, n)
 		key       = make([]string, n)
+		created   = make([]sql.NullTime, n)
 	)
 	for i, r := range rows {
 		programID[i], count[i], reported[i], kind[i] = r.ProgramID, r.Count, r.reported, string(r.Kind)
 		asOf[i], approx[i], status[i], emptype[i] = dateArg(r.AsOf), r.Approximate, string(r.Status), r.EmploymentType
 		dept[i], note[i], loggedBy[i], source[i], key[i] = r.Department, r.Note, r.LoggedBy, string(r.Source), r.IdempotencyKey
+		created[i] = sql.NullTime{Time: r.RecordedAt, Valid: !r.RecordedAt.IsZero()}
 	}
 
 	var recorded []struct {
@@ -377,7 +381,8 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 	}
 	err := q.SelectContext(ctx, &recorded, pq.Array(programsOf(rows)), pq.Array(programID), pq.Array(count),
 		pq.Array(reported), pq.Array(kind), pq.Array(asOf), pq.Array(approx), pq.Array(status),
-		pq.Array(emptype), pq.Array(dept), pq.Array(note), pq.Array(loggedBy), pq.Array(source), pq.Array(key))
+		pq.Array(emptype), pq.Array(dept), pq.Array(note), pq.Array(loggedBy), pq.Array(source), pq.Array(key),
+		pq.Array(created))
 	if err != nil {
 		return nil, err
 	}

@@ -232,7 +232,7 @@ func TestConcurrentAddsVoidsAndReportsMatchPlainSums(t *testing.T) {
 			}
 			slices.Sort(ids)
 			id := ids[rng.IntN(len(ids))]
-			_, err := s.VoidEntry(ctx, id, "U_MANAGER", "concurrency test")
+			_, err := s.VoidEntry(ctx, id, "U_MANAGER", "concurrency test", time.Now())
 			if _, dep := errors.AsType[*commands.DependentReportError](err); err != nil && !dep && !errors.Is(err, commands.ErrAlreadyVoided) {
 				t.Errorf("VoidEntry(%d): %v", id, err)
 			} else if err == nil {

@@ -85,13 +85,13 @@ func (s *Store) AddCandidate(ctx context.Context, c commands.NewCandidate) (comm
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		const q = `
 			INSERT INTO candidates (name, kind, representative, department, mission, note, stage,
-			                        created_by, idempotency_key)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			                        created_by, idempotency_key, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, now()), COALESCE($10, now()))
 			ON CONFLICT (idempotency_key) DO NOTHING
 			RETURNING ` + candidateColumns
 		var r candidateRow
 		err := sqlx.GetContext(ctx, tx, &r, q, c.Name, string(c.Kind), c.Representative, c.Department,
-			string(c.Mission), c.Note, string(commands.StageDiscovered), c.CreatedBy, c.IdempotencyKey)
+			string(c.Mission), c.Note, string(commands.StageDiscovered), c.CreatedBy, c.IdempotencyKey, nullTime(c.CreatedAt))
 		if errors.Is(err, sql.ErrNoRows) {
 			// Seen before: the first request already wrote the history row.
 			const first = `SELECT ` + candidateColumns + ` FROM candidates WHERE idempotency_key = $1`
@@ -104,7 +104,7 @@ func (s *Store) AddCandidate(ctx context.Context, c commands.NewCandidate) (comm
 		if err != nil {
 			return err
 		}
-		if err := addMove(ctx, tx, r.ID, "", commands.StageDiscovered, c.CreatedBy, c.Note); err != nil {
+		if err := addMove(ctx, tx, r.ID, "", commands.StageDiscovered, c.CreatedBy, c.Note, c.CreatedAt); err != nil {
 			return err
 		}
 		out = r.candidate()
@@ -156,18 +156,19 @@ func (s *Store) Candidate(ctx context.Context, id int64) (commands.Candidate, []
 
 // MoveCandidate moves a candidate that is still at stage from to stage to and
 // records the move. ErrConflict if it has moved meanwhile (someone else acted
-// on the same stale view), ErrNotFound if it does not exist.
-func (s *Store) MoveCandidate(ctx context.Context, id int64, from, to commands.Stage, by, note string) (commands.Candidate, error) {
+// on the same stale view), ErrNotFound if it does not exist. at is when (the
+// service's clock; zero means the database's).
+func (s *Store) MoveCandidate(ctx context.Context, id int64, from, to commands.Stage, by, note string, at time.Time) (commands.Candidate, error) {
 	var out commands.Candidate
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// Comparing the stage in the WHERE clause is the optimistic check: of
 		// two concurrent moves from one stage, the second matches no row.
 		q := `
-			UPDATE candidates SET stage = $3, updated_at = now()
+			UPDATE candidates SET stage = $3, updated_at = COALESCE($4, now())
 			WHERE id = $1 AND stage = $2
 			RETURNING ` + candidateColumns
 		var r candidateRow
-		err := sqlx.GetContext(ctx, tx, &r, q, id, string(from), string(to))
+		err := sqlx.GetContext(ctx, tx, &r, q, id, string(from), string(to), nullTime(at))
 		if errors.Is(err, sql.ErrNoRows) {
 			var stage string
 			if err := sqlx.GetContext(ctx, tx, &stage, `SELECT stage FROM candidates WHERE id = $1`, id); err != nil {
@@ -178,7 +179,7 @@ func (s *Store) MoveCandidate(ctx context.Context, id int64, from, to commands.S
 		if err != nil {
 			return err
 		}
-		if err := addMove(ctx, tx, id, from, to, by, note); err != nil {
+		if err := addMove(ctx, tx, id, from, to, by, note, at); err != nil {
 			return err
 		}
 		out = r.candidate()
@@ -219,12 +220,41 @@ func (s *Store) StageMovesBetween(ctx context.Context, from, to time.Time) ([]co
 }
 
 // addMove appends one row to a candidate's history; from "" records creation.
-func addMove(ctx context.Context, db sqlx.ExtContext, candidateID int64, from, to commands.Stage, by, note string) error {
+func addMove(ctx context.Context, db sqlx.ExtContext, candidateID int64, from, to commands.Stage, by, note string, at time.Time) error {
 	const q = `
-		INSERT INTO candidate_moves (candidate_id, from_stage, to_stage, moved_by, note)
-		VALUES ($1, NULLIF($2, ''), $3, $4, $5)`
-	_, err := db.ExecContext(ctx, q, candidateID, string(from), string(to), by, note)
+		INSERT INTO candidate_moves (candidate_id, from_stage, to_stage, moved_by, note, moved_at)
+		VALUES ($1, NULLIF($2, ''), $3, $4, $5, COALESCE($6, now()))`
+	_, err := db.ExecContext(ctx, q, candidateID, string(from), string(to), by, note, nullTime(at))
 	return err
+}
+
+// nullTime is t as a query argument, NULL when zero (the database's clock).
+func nullTime(t time.Time) sql.NullTime { return sql.NullTime{Time: t, Valid: !t.IsZero()} }
+
+// StageCountsAt counts candidates per stage as their history stood just
+// before the instant at: a past week's digest shows the pipeline of that
+// week, not today's. Candidates created later are left out.
+func (s *Store) StageCountsAt(ctx context.Context, at time.Time) (map[commands.Stage]int, error) {
+	const q = `
+		SELECT stage, count(*) AS n FROM (
+			SELECT DISTINCT ON (candidate_id) to_stage AS stage
+			FROM candidate_moves
+			WHERE moved_at < $1
+			ORDER BY candidate_id, moved_at DESC, id DESC
+		) s
+		GROUP BY stage`
+	var rows []struct {
+		Stage string `db:"stage"`
+		N     int    `db:"n"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, at); err != nil {
+		return nil, wrap("stage counts at", err)
+	}
+	out := make(map[commands.Stage]int, len(rows))
+	for _, r := range rows {
+		out[commands.Stage(r.Stage)] = r.N
+	}
+	return out, nil
 }
 
 func stageMoves(rows []moveRow) []commands.StageMove {

@@ -50,7 +50,7 @@ func TestCandidatePipeline(t *testing.T) {
 		t.Fatalf("AddCandidate: %v", err)
 	}
 
-	moved, err := s.MoveCandidate(ctx, c.ID, commands.StageDiscovered, commands.StageReview, "U_STAFF", "서류 검토")
+	moved, err := s.MoveCandidate(ctx, c.ID, commands.StageDiscovered, commands.StageReview, "U_STAFF", "서류 검토", time.Now())
 	if err != nil {
 		t.Fatalf("MoveCandidate: %v", err)
 	}
@@ -58,13 +58,13 @@ func TestCandidatePipeline(t *testing.T) {
 		t.Errorf("moved = %+v", moved)
 	}
 	// A second user acting on the same stale view loses.
-	if _, err := s.MoveCandidate(ctx, c.ID, commands.StageDiscovered, commands.StageOnHold, "U_OTHER", ""); !errors.Is(err, commands.ErrConflict) {
+	if _, err := s.MoveCandidate(ctx, c.ID, commands.StageDiscovered, commands.StageOnHold, "U_OTHER", "", time.Now()); !errors.Is(err, commands.ErrConflict) {
 		t.Errorf("move from a stale stage: err = %v, want ErrConflict", err)
 	}
-	if _, err := s.MoveCandidate(ctx, 999999, commands.StageDiscovered, commands.StageReview, "U_STAFF", ""); !errors.Is(err, commands.ErrNotFound) {
+	if _, err := s.MoveCandidate(ctx, 999999, commands.StageDiscovered, commands.StageReview, "U_STAFF", "", time.Now()); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("move of a missing candidate: err = %v, want ErrNotFound", err)
 	}
-	if _, err := s.MoveCandidate(ctx, c.ID, commands.StageReview, commands.StageBriefing, "U_STAFF", "설명회 참석"); err != nil {
+	if _, err := s.MoveCandidate(ctx, c.ID, commands.StageReview, commands.StageBriefing, "U_STAFF", "설명회 참석", time.Now()); err != nil {
 		t.Fatalf("MoveCandidate: %v", err)
 	}
 

@@ -190,7 +190,7 @@ func (s *Store) MonthClosesBetween(ctx context.Context, from, to time.Time) ([]c
 // closed month is marked 마감 후 정정. replacement is what the entry's count
 // becomes for the later cumulative reports (0 for a plain void; a
 // correction's new count).
-func voidChecked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason, closeReason string, replacement int64) (commands.VoidResult, bool, error) {
+func voidChecked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason, closeReason string, replacement int64, at time.Time) (commands.VoidResult, bool, error) {
 	var asOf time.Time
 	if err := sqlx.GetContext(ctx, tx, &asOf, `SELECT as_of FROM entries WHERE id = $1`, id); err != nil {
 		return commands.VoidResult{}, false, err
@@ -199,7 +199,7 @@ func voidChecked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason, 
 	if err != nil {
 		return commands.VoidResult{}, false, err
 	}
-	res, err := voidLockedReplacing(ctx, tx, id, by, reason, replacement)
+	res, err := voidLockedReplacing(ctx, tx, id, by, reason, replacement, at)
 	if err != nil {
 		return commands.VoidResult{}, false, err
 	}
@@ -221,7 +221,7 @@ func voidChecked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason, 
 // VoidEntryAfterClose is a manager's void: like VoidEntry, but an entry in a
 // closed month is voided too, with the reason, and marked 마감 후 정정
 // (the bool).
-func (s *Store) VoidEntryAfterClose(ctx context.Context, id int64, by, reason string) (commands.VoidResult, bool, error) {
+func (s *Store) VoidEntryAfterClose(ctx context.Context, id int64, by, reason string, at time.Time) (commands.VoidResult, bool, error) {
 	var out commands.VoidResult
 	var closed bool
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -233,7 +233,7 @@ func (s *Store) VoidEntryAfterClose(ctx context.Context, id int64, by, reason st
 			return err
 		}
 		var err error
-		out, closed, err = voidChecked(ctx, tx, id, by, reason, reason, 0)
+		out, closed, err = voidChecked(ctx, tx, id, by, reason, reason, 0, at)
 		return err
 	})
 	if err != nil {

@@ -44,7 +44,7 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		if old.Kind == commands.KindDelta {
 			replacement = c.NewCount
 		}
-		voided, closed, err := voidChecked(ctx, tx, old.ID, c.By, c.Reason, c.CloseReason, replacement)
+		voided, closed, err := voidChecked(ctx, tx, old.ID, c.By, c.Reason, c.CloseReason, replacement, c.At)
 		if err != nil {
 			return err
 		}
@@ -52,7 +52,7 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		ne := commands.NewEntry{
 			ProgramID: old.ProgramID, Count: c.NewCount, Kind: old.Kind, AsOf: old.AsOf, Approximate: old.Approximate,
 			Status: old.Status, EmploymentType: old.EmploymentType, Department: old.Department, Note: old.Note,
-			LoggedBy: c.By, Source: c.Source, IdempotencyKey: c.Key, CloseReason: c.CloseReason,
+			LoggedBy: c.By, Source: c.Source, IdempotencyKey: c.Key, CloseReason: c.CloseReason, RecordedAt: c.At,
 		}
 		if old.Kind == commands.KindDelta {
 			out.New, err = insertEntry(ctx, unprepared{tx, insertEntriesQuery}, ne, c.NewCount, sql.NullInt64{})

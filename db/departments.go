@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -248,8 +249,8 @@ func (s *Store) DepartmentTargets(ctx context.Context, year int) (map[string]int
 // SetDepartmentTarget sets or revises a department's yearly target, keeping
 // the old value in department_target_revisions; it returns the old value (0
 // when there was none). The same figure again writes nothing: no revision
-// reading "300 → 300".
-func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string) (int64, bool, error) {
+// reading "300 → 300". at is when the revision is made (the service's clock).
+func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string, at time.Time) (int64, bool, error) {
 	var old sql.NullInt64
 	unchanged := false
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -263,15 +264,15 @@ func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department st
 			return nil
 		}
 		const upsert = `
-			INSERT INTO department_targets (year, department, jobs, set_by) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (year, department) DO UPDATE SET jobs = EXCLUDED.jobs, set_by = EXCLUDED.set_by, set_at = now()`
-		if _, err := tx.ExecContext(ctx, upsert, year, department, jobs, by); err != nil {
+			INSERT INTO department_targets (year, department, jobs, set_by, set_at) VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT (year, department) DO UPDATE SET jobs = EXCLUDED.jobs, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at`
+		if _, err := tx.ExecContext(ctx, upsert, year, department, jobs, by, at); err != nil {
 			return err
 		}
 		const revision = `
-			INSERT INTO department_target_revisions (year, department, old_jobs, new_jobs, changed_by)
-			VALUES ($1, $2, $3, $4, $5)`
-		_, err := tx.ExecContext(ctx, revision, year, department, old, jobs, by)
+			INSERT INTO department_target_revisions (year, department, old_jobs, new_jobs, changed_by, changed_at)
+			VALUES ($1, $2, $3, $4, $5, $6)`
+		_, err := tx.ExecContext(ctx, revision, year, department, old, jobs, by, at)
 		return err
 	})
 	if err != nil {

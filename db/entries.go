@@ -289,8 +289,8 @@ func (s *Store) ListEntries(ctx context.Context, f commands.EntryFilter) ([]comm
 // running totals and recomputes the later cumulative reports that counted on
 // it, all in one transaction; ErrAlreadyVoided if it was voided before,
 // ErrNotFound if it does not exist, *commands.DependentReportError if a later
-// report cannot stay true without it.
-func (s *Store) VoidEntry(ctx context.Context, id int64, by, reason string) (commands.VoidResult, error) {
+// report cannot stay true without it. at is when (the service's clock).
+func (s *Store) VoidEntry(ctx context.Context, id int64, by, reason string, at time.Time) (commands.VoidResult, error) {
 	var out commands.VoidResult
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// The program never changes, so reading it unlocked is safe; its lock
@@ -303,7 +303,7 @@ func (s *Store) VoidEntry(ctx context.Context, id int64, by, reason string) (com
 			return err
 		}
 		var err error
-		out, _, err = voidChecked(ctx, tx, id, by, reason, "", 0)
+		out, _, err = voidChecked(ctx, tx, id, by, reason, "", 0, at)
 		return err
 	})
 	if err != nil {
@@ -329,14 +329,14 @@ var errUndoMoved = errors.New("newest entry is in another program")
 // free at once (a try, never a wait, so holding the entry first cannot close
 // a cycle); otherwise it starts over, waiting for that program first.
 // ErrNotFound if the user has no live entry, ErrUndoBusy if other undos hold
-// all of them.
-func (s *Store) UndoLatest(ctx context.Context, userID, reason string) (commands.VoidResult, error) {
+// all of them. at is when (the service's clock).
+func (s *Store) UndoLatest(ctx context.Context, userID, reason string, at time.Time) (commands.VoidResult, error) {
 	var program int64 // the program to lock first; 0: that of the newest entry
 	for range undoAttempts {
 		var out commands.VoidResult
 		err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 			var err error
-			out, program, err = undoOnce(ctx, tx, userID, reason, program)
+			out, program, err = undoOnce(ctx, tx, userID, reason, program, at)
 			return err
 		})
 		if !errors.Is(err, errUndoMoved) {
@@ -352,7 +352,7 @@ func (s *Store) UndoLatest(ctx context.Context, userID, reason string) (commands
 // undoOnce is one attempt of UndoLatest in tx, locking program first (0:
 // the program of the user's newest live entry). On errUndoMoved it returns
 // the program to lock first next time.
-func undoOnce(ctx context.Context, tx sqlx.ExtContext, userID, reason string, program int64) (commands.VoidResult, int64, error) {
+func undoOnce(ctx context.Context, tx sqlx.ExtContext, userID, reason string, program int64, at time.Time) (commands.VoidResult, int64, error) {
 	const newest = `SELECT program_id FROM entries WHERE logged_by = $1 AND voided_at IS NULL ORDER BY id DESC LIMIT 1`
 	if program == 0 {
 		if err := sqlx.GetContext(ctx, tx, &program, newest, userID); err != nil {
@@ -383,7 +383,7 @@ func undoOnce(ctx context.Context, tx sqlx.ExtContext, userID, reason string, pr
 			return commands.VoidResult{}, free.ProgramID, cmp.Or(err, errUndoMoved)
 		}
 	}
-	out, _, err := voidChecked(ctx, tx, free.ID, userID, reason, "", 0)
+	out, _, err := voidChecked(ctx, tx, free.ID, userID, reason, "", 0, at)
 	return out, 0, err
 }
 
@@ -391,17 +391,18 @@ func undoOnce(ctx context.Context, tx sqlx.ExtContext, userID, reason string, pr
 // and keeps the totals and the later cumulative reports right. The later
 // reports are recomputed as if the entry's count became replacement: 0 for
 // a void, the new count for a correction whose replacement the caller
-// records on the same date.
-func voidLockedReplacing(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason string, replacement int64) (commands.VoidResult, error) {
+// records on the same date. at is when (the service's clock; zero: the
+// database's).
+func voidLockedReplacing(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason string, replacement int64, at time.Time) (commands.VoidResult, error) {
 	// The WHERE clause makes concurrent voids of one entry safe: the loser
 	// waits for the winner's commit and then matches no row.
 	const q = `
 		UPDATE entries
-		SET voided_at = now(), voided_by = $2, void_reason = $3
+		SET voided_at = COALESCE($4, now()), voided_by = $2, void_reason = $3
 		WHERE id = $1 AND voided_at IS NULL
 		RETURNING id`
 	var voidedID int64
-	if err := sqlx.GetContext(ctx, tx, &voidedID, q, id, by, reason); errors.Is(err, sql.ErrNoRows) {
+	if err := sqlx.GetContext(ctx, tx, &voidedID, q, id, by, reason, nullTime(at)); errors.Is(err, sql.ErrNoRows) {
 		return commands.VoidResult{}, commands.ErrAlreadyVoided
 	} else if err != nil {
 		return commands.VoidResult{}, err

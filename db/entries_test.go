@@ -317,7 +317,7 @@ func TestVoidEntry(t *testing.T) {
 	wrong := mustAdd(t, s, delta(women.ID, 300, day(2026, 4, 2))).Entry
 
 	start := time.Now().Add(-time.Minute)
-	res, err := s.VoidEntry(ctx, wrong.ID, "U_MANAGER", "30을 300으로 잘못 입력")
+	res, err := s.VoidEntry(ctx, wrong.ID, "U_MANAGER", "30을 300으로 잘못 입력", time.Now())
 	voided := res.Entry
 	if err != nil {
 		t.Fatalf("VoidEntry: %v", err)
@@ -330,13 +330,13 @@ func TestVoidEntry(t *testing.T) {
 	if len(totals) != 1 || totals[0].Jobs != 20 {
 		t.Errorf("after the void ProgramTotals = %+v, want women at 20", totals)
 	}
-	if _, err := s.VoidEntry(ctx, wrong.ID, "U_OTHER", "again"); !errors.Is(err, commands.ErrAlreadyVoided) {
+	if _, err := s.VoidEntry(ctx, wrong.ID, "U_OTHER", "again", time.Now()); !errors.Is(err, commands.ErrAlreadyVoided) {
 		t.Errorf("second void: err = %v, want ErrAlreadyVoided", err)
 	}
 	if got, _ := s.Entry(ctx, wrong.ID); got.VoidedBy != "U_MANAGER" {
 		t.Errorf("a refused second void changed the entry: %+v", got)
 	}
-	if _, err := s.VoidEntry(ctx, 999999, "U_MANAGER", "no such"); !errors.Is(err, commands.ErrNotFound) {
+	if _, err := s.VoidEntry(ctx, 999999, "U_MANAGER", "no such", time.Now()); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("void of a missing entry: err = %v, want ErrNotFound", err)
 	}
 	// The newest live entry is the one left.
@@ -361,7 +361,7 @@ func TestConcurrentVoidsOfOneEntry(t *testing.T) {
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Go(func() { _, errs[i] = s.VoidEntry(ctx, e.ID, fmt.Sprintf("U%d", i), "dup") })
+		wg.Go(func() { _, errs[i] = s.VoidEntry(ctx, e.ID, fmt.Sprintf("U%d", i), "dup", time.Now()) })
 	}
 	wg.Wait()
 	ok := 0
@@ -414,7 +414,7 @@ func TestListEntries(t *testing.T) {
 		e.LoggedBy = spec.user
 		ids = append(ids, mustAdd(t, s, e).Entry.ID)
 	}
-	if _, err := s.VoidEntry(ctx, ids[3], "U_A", "typo"); err != nil {
+	if _, err := s.VoidEntry(ctx, ids[3], "U_A", "typo", time.Now()); err != nil {
 		t.Fatalf("VoidEntry: %v", err)
 	}
 	tests := []struct {
@@ -459,7 +459,7 @@ func TestVoidedBetween(t *testing.T) {
 	}
 	start := time.Now().Add(-time.Second)
 	for _, id := range []int64{ids[2], ids[0]} {
-		if _, err := s.VoidEntry(ctx, id, "U_M", "test"); err != nil {
+		if _, err := s.VoidEntry(ctx, id, "U_M", "test", time.Now()); err != nil {
 			t.Fatalf("VoidEntry: %v", err)
 		}
 	}
@@ -477,7 +477,8 @@ func TestVoidedBetween(t *testing.T) {
 }
 
 // The indexes on entries are exactly those migration 00017 lists with the
-// query each serves: every other one would cost each add for nothing.
+// query each serves, and 00033's partial index of the latest report (the 여
+// rule): every other one would cost each add for nothing.
 func TestEntriesIndexesServeAQuery(t *testing.T) {
 	t.Parallel()
 	s := dbtest.New(t)
@@ -488,8 +489,8 @@ func TestEntriesIndexesServeAQuery(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"entries_by_as_of", "entries_by_program", "entries_by_user", "entries_idempotency_key_key",
-		"entries_live_cumulative", "entries_live_cumulative_by_as_of", "entries_pkey", "entries_voided_at"}
+		"entries_live_cumulative", "entries_live_cumulative_by_as_of", "entries_live_cumulative_latest", "entries_pkey", "entries_voided_at"}
 	if !slices.Equal(got, want) {
-		t.Errorf("indexes on entries = %v, want %v (see migration 00017)", got, want)
+		t.Errorf("indexes on entries = %v, want %v (see migrations 00017 and 00033)", got, want)
 	}
 }

@@ -67,3 +67,18 @@ func mustAdd(t testing.TB, s *db.Store, e commands.NewEntry) commands.AddResult 
 	}
 	return res
 }
+
+// approxNowOracle is a condition on entries e that holds when e's jobs are
+// approximate now as of the date through (an SQL expression), written apart
+// from the store's rule: the latest live cumulative report of e's program,
+// status and year dated on or before through decides for entries dated on or
+// before it; after it, or with none, e's own 여 does.
+func approxNowOracle(through string) string {
+	return `coalesce((
+		SELECT CASE WHEN r.as_of >= e.as_of THEN r.approximate END
+		FROM entries r
+		WHERE r.program_id = e.program_id AND r.status = e.status AND r.kind = 'cumulative'
+		  AND r.voided_at IS NULL AND r.as_of <= ` + through + `
+		  AND extract(year FROM r.as_of) = extract(year FROM e.as_of)
+		ORDER BY r.as_of DESC, r.id DESC LIMIT 1), e.approximate)`
+}

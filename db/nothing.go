@@ -41,12 +41,12 @@ func (r nothingRow) report() commands.NothingReport {
 // ErrConflict if the month already has a live one.
 func (s *Store) AddNothing(ctx context.Context, n commands.NothingReport) (commands.NothingReport, error) {
 	const q = `
-		INSERT INTO nothing_reports (department, month, logged_by, source, idempotency_key)
-		VALUES ($1, $2::date, $3, $4, $5)
+		INSERT INTO nothing_reports (department, month, logged_by, source, idempotency_key, created_at)
+		VALUES ($1, $2::date, $3, $4, $5, COALESCE($6, now()))
 		ON CONFLICT (idempotency_key) DO NOTHING
 		RETURNING ` + nothingColumns
 	var r nothingRow
-	err := sqlx.GetContext(ctx, s.db, &r, q, n.Department, dateArg(n.Month), n.LoggedBy, string(n.Source), n.IdempotencyKey)
+	err := sqlx.GetContext(ctx, s.db, &r, q, n.Department, dateArg(n.Month), n.LoggedBy, string(n.Source), n.IdempotencyKey, nullTime(n.CreatedAt))
 	if errors.Is(err, sql.ErrNoRows) {
 		err = sqlx.GetContext(ctx, s.db, &r, `SELECT `+nothingColumns+` FROM nothing_reports WHERE idempotency_key = $1`, n.IdempotencyKey)
 		out := r.report()
@@ -69,14 +69,15 @@ func (s *Store) NothingReport(ctx context.Context, id int64) (commands.NothingRe
 	return r.report(), nil
 }
 
-// VoidNothing voids a "nothing" report; ErrAlreadyVoided if it was.
-func (s *Store) VoidNothing(ctx context.Context, id int64, by, reason string) (commands.NothingReport, error) {
+// VoidNothing voids a "nothing" report at the instant at (the service's
+// clock; zero means the database's); ErrAlreadyVoided if it was.
+func (s *Store) VoidNothing(ctx context.Context, id int64, by, reason string, at time.Time) (commands.NothingReport, error) {
 	const q = `
-		UPDATE nothing_reports SET voided_at = now(), voided_by = $2, void_reason = $3
+		UPDATE nothing_reports SET voided_at = COALESCE($4, now()), voided_by = $2, void_reason = $3
 		WHERE id = $1 AND voided_at IS NULL
 		RETURNING ` + nothingColumns
 	var r nothingRow
-	err := sqlx.GetContext(ctx, s.db, &r, q, id, by, reason)
+	err := sqlx.GetContext(ctx, s.db, &r, q, id, by, reason, nullTime(at))
 	if errors.Is(err, sql.ErrNoRows) {
 		if _, err := s.NothingReport(ctx, id); err != nil {
 			return commands.NothingReport{}, err

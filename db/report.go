@@ -13,16 +13,20 @@ import (
 
 // MonthTotals sums live entries with as-of dates in [from, to] per month,
 // program, department, employment type and status, ordered by month and
-// program. It reads entries (the running totals keep no employment type)
-// through the covering index entries_by_as_of.
+// program, with the part approximate as of to (approximate.go). It reads
+// entries (the running totals keep no employment type) through the covering
+// index entries_by_as_of.
 func (s *Store) MonthTotals(ctx context.Context, from, to time.Time) ([]commands.MonthTotal, error) {
-	const q = `
-		SELECT date_trunc('month', as_of)::date AS month, program_id, department, employment_type, status,
-		       SUM(count) AS jobs, COALESCE(SUM(count) FILTER (WHERE approximate), 0) AS approximate
-		FROM entries
-		WHERE voided_at IS NULL AND as_of BETWEEN $1::date AND $2::date
-		GROUP BY 1, program_id, department, employment_type, status
-		ORDER BY 1, program_id, department, employment_type, status`
+	// The approximate part as of to, by the rule of approximate.go.
+	q := `
+		WITH ` + latestReportCTE("$1::date", "$2::date") + `
+		SELECT date_trunc('month', e.as_of)::date AS month, e.program_id, e.department, e.employment_type, e.status,
+		       SUM(e.count) AS jobs,
+		       SUM(` + approxNow("e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END") + `) AS approximate
+		FROM entries e` + joinLatestReport("e", "as_of") + `
+		WHERE e.voided_at IS NULL AND e.as_of BETWEEN $1::date AND $2::date
+		GROUP BY 1, e.program_id, e.department, e.employment_type, e.status
+		ORDER BY 1, e.program_id, e.department, e.employment_type, e.status`
 	var rows []struct {
 		Month          time.Time `db:"month"`
 		ProgramID      int64     `db:"program_id"`

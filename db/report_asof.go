@@ -32,7 +32,7 @@ const targetsAsOfQuery = `
 // TargetsInForceOn returns a year's targets as they stood just before the
 // instant before (the start of the day after a report date, in the city's
 // time zone): the first setting of each (당초) and the one in force.
-// The lead may merge this with the store's other "target in force" method.
+// TargetsOn and DepartmentTargetsOn read the same.
 func (s *Store) TargetsInForceOn(ctx context.Context, year int, before time.Time) (commands.TargetsOn, error) {
 	out := commands.TargetsOn{
 		Original:     commands.Targets{Year: year, Programs: map[int64]int64{}},

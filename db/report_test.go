@@ -30,7 +30,7 @@ func TestEmploymentDaysFollowTheLedger(t *testing.T) {
 		}
 		ids = append(ids, res.Entry.ID)
 	}
-	if _, err := s.VoidEntry(ctx, ids[0], "U_TEST", "typo"); err != nil {
+	if _, err := s.VoidEntry(ctx, ids[0], "U_TEST", "typo", time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	check := func(stage string) {

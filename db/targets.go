@@ -37,12 +37,19 @@ func (s *Store) Targets(ctx context.Context, year int) (commands.Targets, error)
 // SetTarget sets or revises a year's target (programID 0 for the total) and
 // records the revision, old value included, in target_revisions; the same
 // figure again changes nothing (Old == New). ErrNotFound if the program does
-// not exist.
-func (s *Store) SetTarget(ctx context.Context, year int, programID, jobs int64, by string) (commands.TargetChange, error) {
-	change := commands.TargetChange{Year: year, ProgramID: programID, New: jobs, By: by}
+// not exist. at is when the revision is made (the service's clock, so a
+// replayed session records its own dates).
+func (s *Store) SetTarget(ctx context.Context, year int, programID, jobs int64, by string, at time.Time) (commands.TargetChange, error) {
+	return s.ReviseTarget(ctx, year, programID, jobs, by, "", at)
+}
+
+// ReviseTarget is SetTarget with the reason of the change (사유: 추경 반영),
+// kept in target_revisions.reason (migration 00030).
+func (s *Store) ReviseTarget(ctx context.Context, year int, programID, jobs int64, by, reason string, at time.Time) (commands.TargetChange, error) {
+	change := commands.TargetChange{Year: year, ProgramID: programID, New: jobs, By: by, Reason: reason}
 	program := sql.NullInt64{Int64: programID, Valid: programID != 0}
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		old, err := setTarget(ctx, tx, year, program, jobs, by)
+		old, err := setTarget(ctx, tx, year, program, jobs, by, at)
 		if err != nil {
 			return err
 		}
@@ -51,14 +58,14 @@ func (s *Store) SetTarget(ctx context.Context, year int, programID, jobs int64, 
 			return nil // the same figure again is no revision: the history stays as it was
 		}
 		const q = `
-			INSERT INTO target_revisions (year, program_id, old_jobs, new_jobs, changed_by)
-			VALUES ($1, $2, $3, $4, $5)
+			INSERT INTO target_revisions (year, program_id, old_jobs, new_jobs, changed_by, changed_at, reason)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)
 			RETURNING changed_at`
-		var at time.Time
-		if err := sqlx.GetContext(ctx, tx, &at, q, year, program, old, jobs, by); err != nil {
+		var stamped time.Time
+		if err := sqlx.GetContext(ctx, tx, &stamped, q, year, program, old, jobs, by, at, reason); err != nil {
 			return err
 		}
-		change.At = at.UTC()
+		change.At = stamped.UTC()
 		return nil
 	})
 	if err != nil {
@@ -71,13 +78,13 @@ func (s *Store) SetTarget(ctx context.Context, year int, programID, jobs int64, 
 // any. It tries the insert first: when a concurrent writer is creating the
 // same target, ON CONFLICT waits for its commit, and the row lock taken next
 // then orders the two revisions, so neither loses the other's old value.
-func setTarget(ctx context.Context, db sqlx.ExtContext, year int, program sql.NullInt64, jobs int64, by string) (sql.NullInt64, error) {
+func setTarget(ctx context.Context, db sqlx.ExtContext, year int, program sql.NullInt64, jobs int64, by string, at time.Time) (sql.NullInt64, error) {
 	const insert = `
-		INSERT INTO targets (year, program_id, jobs, set_by) VALUES ($1, $2, $3, $4)
+		INSERT INTO targets (year, program_id, jobs, set_by, set_at) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (year, (COALESCE(program_id, 0))) DO NOTHING
 		RETURNING id`
 	var id int64
-	err := sqlx.GetContext(ctx, db, &id, insert, year, program, jobs, by)
+	err := sqlx.GetContext(ctx, db, &id, insert, year, program, jobs, by, at)
 	if err == nil {
 		return sql.NullInt64{}, nil
 	}
@@ -98,8 +105,8 @@ func setTarget(ctx context.Context, db sqlx.ExtContext, year int, program sql.Nu
 	if row.Jobs == jobs {
 		return sql.NullInt64{Int64: row.Jobs, Valid: true}, nil
 	}
-	const update = `UPDATE targets SET jobs = $2, set_by = $3, set_at = now() WHERE id = $1`
-	if _, err := db.ExecContext(ctx, update, row.ID, jobs, by); err != nil {
+	const update = `UPDATE targets SET jobs = $2, set_by = $3, set_at = $4 WHERE id = $1`
+	if _, err := db.ExecContext(ctx, update, row.ID, jobs, by, at); err != nil {
 		return sql.NullInt64{}, err
 	}
 	return sql.NullInt64{Int64: row.Jobs, Valid: true}, nil

@@ -27,7 +27,7 @@ func TestTargetsAndRevisions(t *testing.T) {
 	}
 
 	start := time.Now().Add(-time.Minute)
-	first, err := s.SetTarget(ctx, 2026, 0, 20500, "U_MANAGER")
+	first, err := s.SetTarget(ctx, 2026, 0, 20500, "U_MANAGER", time.Now())
 	if err != nil {
 		t.Fatalf("SetTarget: %v", err)
 	}
@@ -35,17 +35,17 @@ func TestTargetsAndRevisions(t *testing.T) {
 		first.At.Before(start) || first.At.Location() != time.UTC {
 		t.Errorf("first target = %+v", first)
 	}
-	revised, err := s.SetTarget(ctx, 2026, 0, 21000, "U_DIRECTOR")
+	revised, err := s.SetTarget(ctx, 2026, 0, 21000, "U_DIRECTOR", time.Now())
 	if err != nil {
 		t.Fatalf("SetTarget: %v", err)
 	}
 	if revised.Old != 20500 || revised.New != 21000 || revised.By != "U_DIRECTOR" {
 		t.Errorf("revision = %+v, want 20500 → 21000 by U_DIRECTOR", revised)
 	}
-	if _, err := s.SetTarget(ctx, 2026, social.ID, 1700, "U_MANAGER"); err != nil {
+	if _, err := s.SetTarget(ctx, 2026, social.ID, 1700, "U_MANAGER", time.Now()); err != nil {
 		t.Fatalf("SetTarget of a program: %v", err)
 	}
-	if _, err := s.SetTarget(ctx, 2025, 0, 19000, "U_MANAGER"); err != nil {
+	if _, err := s.SetTarget(ctx, 2025, 0, 19000, "U_MANAGER", time.Now()); err != nil {
 		t.Fatalf("SetTarget of another year: %v", err)
 	}
 
@@ -57,7 +57,7 @@ func TestTargetsAndRevisions(t *testing.T) {
 		t.Errorf("Targets(2026) = %+v, want total 21000 and social 1700", got)
 	}
 
-	same, err := s.SetTarget(ctx, 2026, 0, 21000, "U_OTHER")
+	same, err := s.SetTarget(ctx, 2026, 0, 21000, "U_OTHER", time.Now())
 	if err != nil {
 		t.Fatalf("SetTarget of the same figure: %v", err)
 	}
@@ -74,7 +74,7 @@ func TestTargetsAndRevisions(t *testing.T) {
 		t.Errorf("history = %+v, want 0 → 20500 then 20500 → 21000", history)
 	}
 
-	if _, err := s.SetTarget(ctx, 2026, 999999, 10, "U_MANAGER"); !errors.Is(err, commands.ErrNotFound) {
+	if _, err := s.SetTarget(ctx, 2026, 999999, 10, "U_MANAGER", time.Now()); !errors.Is(err, commands.ErrNotFound) {
 		t.Errorf("target of a missing program: err = %v, want ErrNotFound", err)
 	}
 }
@@ -87,7 +87,7 @@ func TestConcurrentTargetRevisionsChain(t *testing.T) {
 	var wg sync.WaitGroup
 	errs := make([]error, n)
 	for i := range n {
-		wg.Go(func() { _, errs[i] = s.SetTarget(ctx, 2026, 0, int64(1000*(i+1)), "U_MANAGER") })
+		wg.Go(func() { _, errs[i] = s.SetTarget(ctx, 2026, 0, int64(1000*(i+1)), "U_MANAGER", time.Now()) })
 	}
 	wg.Wait()
 	for _, err := range errs {

@@ -279,44 +279,54 @@ func totalThrough(ctx context.Context, db sqlx.ExtContext, programID int64, thro
 // entries, and whole months from the monthly ones (splitMonths), so its cost
 // depends on the span, not on the size of the ledger.
 func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, department string) ([]commands.ProgramTotal, error) {
-	const sums = `
-		SELECT program_id,
-		       COALESCE(SUM(jobs) FILTER (WHERE status = 'realised'), 0)        AS jobs,
-		       COALESCE(SUM(approx_jobs) FILTER (WHERE status = 'realised'), 0) AS approximate,
-		       COALESCE(SUM(jobs) FILTER (WHERE status = 'agreed'), 0)          AS agreed`
-	const tail = `
-		GROUP BY program_id
-		HAVING SUM(jobs) > 0
-		ORDER BY program_id`
-	var (
-		rows []struct {
-			ProgramID   int64 `db:"program_id"`
-			Jobs        int64 `db:"jobs"`
-			Approximate int64 `db:"approximate"`
-			Agreed      int64 `db:"agreed"`
-		}
-		span = splitMonths(from, to)
-		err  error
-	)
-	if department == "" {
-		q := sums + ` FROM (
-			SELECT program_id, status, jobs, approx_jobs FROM program_months WHERE month BETWEEN $3::date AND $4::date
+	// The jobs from the totals tables; their approximate part as of to by
+	// the rule of approximate.go, from the daily rows of the span.
+	days, where, next := "program_days", "", 7
+	parts := `
+			SELECT program_id, status, jobs FROM program_months WHERE month BETWEEN $3::date AND $4::date
 			UNION ALL
-			SELECT program_id, status, jobs, approx_jobs FROM program_days
-			WHERE day BETWEEN $1::date AND $2::date OR day BETWEEN $5::date AND $6::date
-		) t` + tail
-		err = sqlx.SelectContext(ctx, s.db, &rows, q, span.args()...)
-	} else {
-		q := sums + ` FROM (
-			SELECT program_id, status, jobs, approx_jobs FROM department_months
+			SELECT program_id, status, jobs FROM program_days
+			WHERE day BETWEEN $1::date AND $2::date OR day BETWEEN $5::date AND $6::date`
+	if department != "" {
+		days, where, next = "department_days", "d.department = $7 AND ", 8
+		parts = `
+			SELECT program_id, status, jobs FROM department_months
 			WHERE department = $7 AND month BETWEEN $3::date AND $4::date
 			UNION ALL
-			SELECT program_id, status, jobs, approx_jobs FROM department_days
-			WHERE department = $7 AND (day BETWEEN $1::date AND $2::date OR day BETWEEN $5::date AND $6::date)
-		) t` + tail
-		err = sqlx.SelectContext(ctx, s.db, &rows, q, append(span.args(), department)...)
+			SELECT program_id, status, jobs FROM department_days
+			WHERE department = $7 AND (day BETWEEN $1::date AND $2::date OR day BETWEEN $5::date AND $6::date)`
 	}
-	if err != nil {
+	lo, hi := fmt.Sprintf("$%d::date", next), fmt.Sprintf("$%d::date", next+1)
+	q := `
+		WITH ` + latestReportCTE(lo, hi) + `, approx AS (
+			SELECT d.program_id, SUM(` + approxNow("d.day", "d.jobs", "d.approx_jobs") + `) AS approximate
+			FROM ` + days + ` d` + joinLatestReport("d", "day") + `
+			WHERE ` + where + `d.status = 'realised' AND d.day BETWEEN ` + lo + ` AND ` + hi + `
+			GROUP BY d.program_id
+		), sums AS (
+			SELECT program_id,
+			       COALESCE(SUM(jobs) FILTER (WHERE status = 'realised'), 0) AS jobs,
+			       COALESCE(SUM(jobs) FILTER (WHERE status = 'agreed'), 0)   AS agreed
+			FROM (` + parts + `
+			) t
+			GROUP BY program_id
+			HAVING SUM(jobs) > 0
+		)
+		SELECT s.program_id, s.jobs, COALESCE(a.approximate, 0) AS approximate, s.agreed
+		FROM sums s LEFT JOIN approx a ON a.program_id = s.program_id
+		ORDER BY s.program_id`
+	var rows []struct {
+		ProgramID   int64 `db:"program_id"`
+		Jobs        int64 `db:"jobs"`
+		Approximate int64 `db:"approximate"`
+		Agreed      int64 `db:"agreed"`
+	}
+	args := splitMonths(from, to).args()
+	if department != "" {
+		args = append(args, department)
+	}
+	args = append(args, dateArg(from), dateArg(to))
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, args...); err != nil {
 		return nil, wrap("program totals", err)
 	}
 	out := make([]commands.ProgramTotal, len(rows))
@@ -327,16 +337,20 @@ func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, departmen
 }
 
 // ProgramYearTotal sums one program's live entries with as-of dates in the
-// year, read from program_months: at most 24 rows.
+// year, read from program_months (at most 24 rows), with the approximate part
+// by the rule of approximate.go from its daily rows.
 func (s *Store) ProgramYearTotal(ctx context.Context, programID int64, year int) (commands.ProgramTotal, error) {
-	const q = `
-		SELECT COALESCE(SUM(jobs) FILTER (WHERE status = 'realised'), 0)        AS jobs,
-		       COALESCE(SUM(approx_jobs) FILTER (WHERE status = 'realised'), 0) AS approximate,
-		       COALESCE(SUM(jobs) FILTER (WHERE status = 'agreed'), 0)          AS agreed
+	q := `
+		WITH ` + latestReportCTE("$2::date", "$3::date") + `
+		SELECT COALESCE(SUM(jobs) FILTER (WHERE status = 'realised'), 0) AS jobs,
+		       COALESCE(SUM(jobs) FILTER (WHERE status = 'agreed'), 0)   AS agreed,
+		       (SELECT COALESCE(SUM(` + approxNow("d.day", "d.jobs", "d.approx_jobs") + `), 0)
+		        FROM program_days d` + joinLatestReport("d", "day") + `
+		        WHERE d.program_id = $1 AND d.status = 'realised' AND d.day BETWEEN $2::date AND $3::date) AS approximate
 		FROM program_months
 		WHERE program_id = $1 AND month BETWEEN $2::date AND $3::date`
 	t := commands.ProgramTotal{ProgramID: programID}
-	from, to := fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-01", year)
+	from, to := fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year)
 	if err := sqlx.GetContext(ctx, s.db, &t, q, programID, from, to); err != nil {
 		return commands.ProgramTotal{}, wrap(fmt.Sprintf("year total of program %d", programID), err)
 	}

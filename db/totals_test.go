@@ -57,7 +57,7 @@ func TestTotalsMatchTheLedger(t *testing.T) {
 					e.Count = rng.Int64N(3000)
 				case r < 3 && len(snapshot(&mu, ids)) > 0: // void an earlier entry
 					all := snapshot(&mu, ids)
-					_, err := s.VoidEntry(ctx, all[rng.IntN(len(all))], e.LoggedBy, "random void")
+					_, err := s.VoidEntry(ctx, all[rng.IntN(len(all))], e.LoggedBy, "random void", time.Now())
 					if _, dep := errors.AsType[*commands.DependentReportError](err); err != nil && !dep && !errors.Is(err, commands.ErrAlreadyVoided) {
 						t.Errorf("VoidEntry: %v", err)
 					}
@@ -132,7 +132,7 @@ func TestTotalsMatchTheLedger(t *testing.T) {
 				if res.ProgramTotal != want+1 {
 					t.Errorf("%s %s %d: ProgramTotal %d after +1, ledger says %d", p.Code, status, year, res.ProgramTotal, want+1)
 				}
-				if _, err := s.VoidEntry(ctx, res.Entry.ID, "U_CHECK", "probe"); err != nil {
+				if _, err := s.VoidEntry(ctx, res.Entry.ID, "U_CHECK", "probe", time.Now()); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -156,9 +156,9 @@ func checkProgramTotals(t *testing.T, s *db.Store, span string, from, to time.Ti
 	q := `
 		SELECT program_id,
 		       COALESCE(SUM(count) FILTER (WHERE status = 'realised'), 0) AS jobs,
-		       COALESCE(SUM(count) FILTER (WHERE status = 'realised' AND approximate), 0) AS approximate,
+		       COALESCE(SUM(count) FILTER (WHERE status = 'realised' AND ` + approxNowOracle("$2::date") + `), 0) AS approximate,
 		       COALESCE(SUM(count) FILTER (WHERE status = 'agreed'), 0) AS agreed
-		FROM entries
+		FROM entries e
 		WHERE voided_at IS NULL AND as_of BETWEEN $1 AND $2 AND ($3 = '' OR department = $3)
 		GROUP BY program_id
 		ORDER BY program_id`
@@ -273,7 +273,7 @@ func TestDepartmentTotalsKeepSilentDepartments(t *testing.T) {
 	for _, name := range []string{"취소된과", "관리안된과"} {
 		gone := delta(youth.ID, 4, day(2026, 3, 31))
 		gone.Department = name
-		if _, err := s.VoidEntry(ctx, mustAdd(t, s, gone).Entry.ID, "U_M", "wrong department"); err != nil {
+		if _, err := s.VoidEntry(ctx, mustAdd(t, s, gone).Entry.ID, "U_M", "wrong department", time.Now()); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,0 +1,58 @@
+package db
+
+// The rule for 여 (approximate), in one place (issue 19). A cumulative
+// report ("4월말 누계 1,250여") states the program's total through its date,
+// so its 여 describes that whole total, and the latest report decides whether
+// the figure is approximate now: an exact 1,250 after `400여` and `8백여`
+// leaves nothing approximate. The part of a sum that is approximate *now*, as
+// of the last day counted (to), is therefore
+//
+//   - for jobs dated on or before the program's latest live cumulative report
+//     of that year and status dated on or before to: all of them if that
+//     report carries 여, none if it is exact;
+//   - for jobs dated after it (or where there is none): the jobs of entries
+//     that carry 여 themselves (approximate deltas).
+//
+// Every figure that shows 여 or counts "N reported as approximate" reads it
+// through latestReportCTE and approxNow: status (ProgramTotals), the add
+// reply (ProgramYearTotal), the digest (ProgramTotals) and the monthly report
+// and export (MonthTotals). The running totals keep each entry's own flag
+// (approx_jobs) only; this rule is applied when they are read.
+
+// latestReportCTE is a WITH item named latest_report: per program, status and
+// year from from's to to's (from and to are SQL expressions of type date), the
+// as-of date and the 여 of the latest live cumulative report dated in that
+// year on or before to. Each is one probe of the partial index
+// entries_live_cumulative_latest (migration 00033), so its cost is the number
+// of programs, not of entries.
+func latestReportCTE(from, to string) string {
+	return `latest_report AS (
+		SELECT p.id AS program_id, st.status, y.year::date AS year, r.as_of, r.approximate
+		FROM programs p
+		CROSS JOIN (VALUES ('realised'), ('agreed')) AS st(status)
+		CROSS JOIN generate_series(date_trunc('year', ` + from + `), date_trunc('year', ` + to + `), interval '1 year') AS y(year)
+		CROSS JOIN LATERAL (
+			SELECT e.as_of, e.approximate
+			FROM entries e
+			WHERE e.program_id = p.id AND e.status = st.status
+			  AND e.kind = 'cumulative' AND e.voided_at IS NULL
+			  AND e.as_of BETWEEN y.year::date AND LEAST(` + to + `, (y.year + interval '1 year' - interval '1 day')::date)
+			ORDER BY e.as_of DESC, e.id DESC
+			LIMIT 1
+		) r
+	)`
+}
+
+// joinLatestReport joins latest_report (as lr) to rows of alias t with
+// program_id, status and the as-of date in column day.
+func joinLatestReport(t, day string) string {
+	return ` LEFT JOIN latest_report lr ON lr.program_id = ` + t + `.program_id AND lr.status = ` + t + `.status
+		AND lr.year = date_trunc('year', ` + t + `.` + day + `)::date `
+}
+
+// approxNow is the approximate-now part of one row's jobs: day is its as-of
+// date, jobs its jobs and approx the part of them from entries that carry 여
+// (all SQL expressions), joined to latest_report as lr.
+func approxNow(day, jobs, approx string) string {
+	return `(CASE WHEN lr.as_of >= ` + day + ` THEN CASE WHEN lr.approximate THEN ` + jobs + ` ELSE 0 END ELSE ` + approx + ` END)`
+}
