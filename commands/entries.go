@@ -126,6 +126,9 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
 		return s.refuse("add", s.cumulativeBelow(p, below))
 	}
+	if said, ok := errors.AsType[*NothingRecordedError](err); ok {
+		return s.nothingRecorded(ctx, said)
+	}
 	if err != nil {
 		return s.storageFailure(ctx, "add", err)
 	}

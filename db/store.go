@@ -339,6 +339,8 @@ func wrap(what string, err error) error {
 		return nil
 	case errors.Is(err, sql.ErrNoRows):
 		return fmt.Errorf("db: %s: %w", what, commands.ErrNotFound)
+	case exclusionError(err) != nil:
+		return fmt.Errorf("db: %s: %w: %w", what, exclusionError(err), err)
 	case pq.As(err, pqerror.UniqueViolation) != nil:
 		return fmt.Errorf("db: %s: %w: %w", what, commands.ErrConflict, err)
 	case pq.As(err, pqerror.ForeignKeyViolation) != nil:
