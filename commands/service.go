@@ -75,7 +75,8 @@ type Service struct {
 	// pinned makes every reply use lang, whoever asks: a Service for a
 	// channel post, or the per-request copy Handle runs on. See language.go.
 	pinned  bool
-	limiter *writeLimiter // shared by the copies With… makes; nil: no limit
+	// writesPerMinute is each Slack user's write rate limit; 0 or less: none.
+	writesPerMinute int
 	// programIndexes is shared by the copies too; nil builds every index anew.
 	programIndexes *programIndexCache
 	exporter       Exporter
@@ -105,7 +106,7 @@ func New(cfg Config) *Service {
 	if perMinute == 0 {
 		perMinute = DefaultWritesPerMinute
 	}
-	s.limiter = newWriteLimiter(perMinute)
+	s.writesPerMinute = perMinute
 	s.programIndexes = newProgramIndexCache()
 	if s.loc == nil {
 		s.loc = dates.Seoul()

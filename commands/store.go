@@ -127,6 +127,10 @@ type Store interface {
 	MoveCandidate(ctx context.Context, id int64, from, to Stage, by, note string) (Candidate, error)
 	// StageCounts counts candidates per current stage.
 	StageCounts(ctx context.Context) (map[Stage]int, error)
+	// TakeWrite takes one write from the user's allowance, shared by every
+	// replica: one write every interval, bursts of burst. It returns 0 when
+	// the write may go ahead, else how long until it could.
+	TakeWrite(ctx context.Context, user string, now time.Time, interval time.Duration, burst int) (time.Duration, error)
 	// ClaimDelivery records that the delivery with this idempotency key is
 	// being handled; false means it was claimed before (a redelivery).
 	ClaimDelivery(ctx context.Context, key, command string) (bool, error)
