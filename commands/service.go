@@ -74,7 +74,7 @@ type Service struct {
 	defaultLang Lang
 	// pinned makes every reply use lang, whoever asks: a Service for a
 	// channel post, or the per-request copy Handle runs on. See language.go.
-	pinned  bool
+	pinned bool
 	// writesPerMinute is each Slack user's write rate limit; 0 or less: none.
 	writesPerMinute int
 	// programIndexes is shared by the copies too; nil builds every index anew.
