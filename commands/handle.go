@@ -26,22 +26,7 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 		}
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Guarded && c.IdempotencyKey != "" {
-		first, err := s.store.ClaimDelivery(ctx, c.IdempotencyKey, cmd.Name)
-		if err != nil {
-			return s.storageFailure(ctx, cmd.Name, err)
-		}
-		if !first {
-			return Reply{Command: cmd.Name, Outcome: OutcomeRepeated, Title: s.msg("handle.that_request_was_already")}
-		}
-		r := s.run(ctx, c, cmd)
-		if r.Outcome == OutcomeFailed {
-			// Let a retry run: nothing was written. Detached from ctx so a
-			// cancelled request still releases its claim.
-			if err := s.store.ReleaseDelivery(context.WithoutCancel(ctx), c.IdempotencyKey); err != nil {
-				s.log.WarnContext(ctx, "releasing a delivery claim", "command", cmd.Name, "err", err)
-			}
-		}
-		return r
+		return s.guarded(ctx, c, cmd)
 	}
 	return s.run(ctx, c, cmd)
 }

@@ -173,6 +173,9 @@ func RandomHex(n int) string {
 // storageFailure turns a storage error into a reply that tells the user what
 // happened in words, and logs the error once here, at the edge.
 func (s *Service) storageFailure(ctx context.Context, command string, err error) Reply {
+	if errors.Is(err, ErrAlreadyHandled) { // see delivery.go
+		return Reply{Command: command, Outcome: OutcomeRepeated, Title: s.msg("handle.that_request_was_already")}
+	}
 	if errors.Is(err, ErrUnavailable) || errors.Is(err, context.DeadlineExceeded) {
 		s.log.WarnContext(ctx, "storage unavailable", "command", command, "err", err)
 		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("service.jobs_ledger_cannot_be")}

@@ -146,7 +146,7 @@ func takeBatch(lane *addLane) []*pendingAdd {
 
 // writeBatch writes one batch and answers each of its adds.
 func (s *Store) writeBatch(batch []*pendingAdd) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(batch[0].ctx), batchTimeout)
+	ctx, cancel := context.WithTimeout(commands.WithoutDelivery(context.WithoutCancel(batch[0].ctx)), batchTimeout)
 	defer cancel()
 	rows := make([]newEntryRow, len(batch))
 	for i, p := range batch {

@@ -63,7 +63,9 @@ func (s *Store) AddDepartment(ctx context.Context, d commands.Department) (comma
 		WHERE NOT departments.active
 		RETURNING ` + departmentColumns
 	var r departmentRow
-	err := sqlx.GetContext(ctx, s.db, &r, q, d.Name, aliasArray(d.Aliases), aliasArray(d.Reporters), d.Channel)
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error { // records a delivery with it
+		return sqlx.GetContext(ctx, tx, &r, q, d.Name, aliasArray(d.Aliases), aliasArray(d.Reporters), d.Channel)
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		// ON CONFLICT skipped the update: the department is already active.
 		return commands.Department{}, fmt.Errorf("db: add department %q: %w", d.Name, commands.ErrConflict)
@@ -84,7 +86,9 @@ func (s *Store) UpdateDepartment(ctx context.Context, d commands.Department) (co
 		WHERE department = $1
 		RETURNING ` + departmentColumns
 	var r departmentRow
-	err := sqlx.GetContext(ctx, s.db, &r, q, d.Name, aliasArray(d.Aliases), aliasArray(d.Reporters), d.Channel, d.Active)
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error { // records a delivery with it
+		return sqlx.GetContext(ctx, tx, &r, q, d.Name, aliasArray(d.Aliases), aliasArray(d.Reporters), d.Channel, d.Active)
+	})
 	if err != nil {
 		return commands.Department{}, wrap(fmt.Sprintf("update department %q", d.Name), err)
 	}

@@ -76,7 +76,9 @@ func (s *Store) VoidNothing(ctx context.Context, id int64, by, reason string) (c
 		WHERE id = $1 AND voided_at IS NULL
 		RETURNING ` + nothingColumns
 	var r nothingRow
-	err := sqlx.GetContext(ctx, s.db, &r, q, id, by, reason)
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error { // records a delivery with it
+		return sqlx.GetContext(ctx, tx, &r, q, id, by, reason)
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		if _, err := s.NothingReport(ctx, id); err != nil {
 			return commands.NothingReport{}, err

@@ -271,7 +271,9 @@ func (s *Store) DB() *sqlx.DB {
 }
 
 // inTx runs fn in a transaction and commits it, rolling back if fn fails, so a
-// method never leaves a partial write behind. A transaction that fails with a
+// method never leaves a partial write behind. The outcome of the command
+// delivery ctx carries, if any, is recorded in the same transaction
+// (recordDelivery). A transaction that fails with a
 // deadlock or a serialization failure is run again from the start (see
 // retryConflicts); fn must therefore set its results afresh on every run.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
@@ -284,7 +286,17 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 			_ = tx.Rollback()
 			return err
 		}
-		return tx.Commit()
+		if err := recordDelivery(ctx, tx); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+		if d := commands.DeliveryFrom(ctx); d != nil {
+			d.MarkRecorded()
+		}
+		return nil
 	})
 }
 

@@ -28,7 +28,11 @@ package db
 //     statement trigger at the end of the INSERT (migration 00020). A
 //     실적 없음 (AddNothing) takes the same lock exclusively and no other
 //     lock before it, so it can wait for adds but no add waits for a lock it
-//     holds while it waits: no cycle.
+//     holds while it waits: no cycle;
+//  8. the command_deliveries row of the command's delivery, if it carries
+//     one (recordDelivery, deliveries.go): last, just before COMMIT. Two
+//     runs of one delivery meet only there, the later one after taking
+//     every lock above in the same order.
 //
 // employment_days and employment_months are kept by statement triggers on
 // entries (migrations 00012 and 00018).
