@@ -27,7 +27,7 @@ func (s *Store) ClaimDelivery(ctx context.Context, key, command string) (command
 			DELETE FROM command_deliveries WHERE idempotency_key IN (
 				SELECT idempotency_key FROM command_deliveries
 				WHERE claimed_at < now() - $3 * interval '1 second' AND idempotency_key <> $1
-				ORDER BY claimed_at LIMIT `+strconv.Itoa(deliveryPruneBatch)+`
+				ORDER BY claimed_at LIMIT ` + strconv.Itoa(deliveryPruneBatch) + `
 				FOR UPDATE SKIP LOCKED)
 		), claimed AS (
 			INSERT INTO command_deliveries AS d (idempotency_key, command) VALUES ($1, $2)
