@@ -153,11 +153,13 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if entry.Note != "" {
 		lines = append(lines, s.msg("entries.note", "Note", entry.Note))
 	}
-	totals, err := s.entryTotals(ctx, entry, p, res.ProgramTotal, res.ProgramApproximate)
-	if err != nil {
-		return s.storageFailure(ctx, "add", err)
+	// The entry is saved: a failure to read the totals after it (the
+	// deadline passing, say) leaves them out, never says "nothing was saved".
+	if totals, err := s.entryTotals(ctx, entry, p, res.ProgramTotal, res.ProgramApproximate); err != nil {
+		s.log.WarnContext(ctx, "totals after an add", "entry", entry.ID, "err", err)
+	} else {
+		lines = append(lines, totals...)
 	}
-	lines = append(lines, totals...)
 	lines = append(lines,
 		s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
@@ -190,6 +192,8 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if !s.pinned { // answer in this caller's language
 		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
 	}
+	ctx, cancel := s.withDeadline(ctx)
+	defer cancel()
 	if r := s.writeLimited(ctx, c, "add"); r != nil {
 		return *r, FieldErrors{FieldProgram: r.Title}
 	}

@@ -21,6 +21,9 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.managers_only_command", "Command", commandName(cmd.Name))}
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Writes {
+		var cancel context.CancelFunc
+		ctx, cancel = s.withDeadline(ctx)
+		defer cancel()
 		if r := s.writeLimited(ctx, c, cmd.Name); r != nil {
 			return *r
 		}

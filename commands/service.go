@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -36,6 +37,9 @@ type Config struct {
 	// WritesPerMinute is each Slack user's sustained write rate, with bursts
 	// of 20; 0 means DefaultWritesPerMinute, negative means no limit.
 	WritesPerMinute int
+	// DBDeadline bounds a writing command's database work; 0 means
+	// DefaultDBDeadline.
+	DBDeadline time.Duration
 	// Exporter builds `export` files and FileSender delivers them; nil
 	// means exports are not available here (the console) and the command says so.
 	Exporter   Exporter
@@ -77,6 +81,7 @@ type Service struct {
 	pinned bool
 	// writesPerMinute is each Slack user's write rate limit; 0 or less: none.
 	writesPerMinute int
+	dbDeadline      time.Duration
 	// programIndexes is shared by the copies too; nil builds every index anew.
 	programIndexes *programIndexCache
 	exporter       Exporter
@@ -107,6 +112,7 @@ func New(cfg Config) *Service {
 		perMinute = DefaultWritesPerMinute
 	}
 	s.writesPerMinute = perMinute
+	s.dbDeadline = cmp.Or(cfg.DBDeadline, DefaultDBDeadline)
 	s.programIndexes = newProgramIndexCache()
 	if s.loc == nil {
 		s.loc = dates.Seoul()
@@ -175,6 +181,10 @@ func RandomHex(n int) string {
 func (s *Service) storageFailure(ctx context.Context, command string, err error) Reply {
 	if errors.Is(err, ErrAlreadyHandled) { // see delivery.go
 		return Reply{Command: command, Outcome: OutcomeRepeated, Title: s.msg("handle.that_request_was_already")}
+	}
+	if errors.Is(err, ErrMaybeSaved) {
+		s.log.WarnContext(ctx, "storage did not confirm a commit", "command", command, "err", err)
+		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("deadline.may_have_been_saved")}
 	}
 	if errors.Is(err, ErrUnavailable) || errors.Is(err, context.DeadlineExceeded) {
 		s.log.WarnContext(ctx, "storage unavailable", "command", command, "err", err)

@@ -46,7 +46,11 @@ func (s *Store) AddNothing(ctx context.Context, n commands.NothingReport) (comma
 		ON CONFLICT (idempotency_key) DO NOTHING
 		RETURNING ` + nothingColumns
 	var r nothingRow
-	err := sqlx.GetContext(ctx, s.db, &r, q, n.Department, dateArg(n.Month), n.LoggedBy, string(n.Source), n.IdempotencyKey)
+	// In a transaction, as every write is, so its deadline's answer is true
+	// (inTx).
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		return sqlx.GetContext(ctx, tx, &r, q, n.Department, dateArg(n.Month), n.LoggedBy, string(n.Source), n.IdempotencyKey)
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		err = sqlx.GetContext(ctx, s.db, &r, `SELECT `+nothingColumns+` FROM nothing_reports WHERE idempotency_key = $1`, n.IdempotencyKey)
 		out := r.report()

@@ -273,30 +273,35 @@ func (s *Store) DB() *sqlx.DB {
 // inTx runs fn in a transaction and commits it, rolling back if fn fails, so a
 // method never leaves a partial write behind. The outcome of the command
 // delivery ctx carries, if any, is recorded in the same transaction
-// (recordDelivery). A transaction that fails with a
+// (recordDelivery). When ctx ends first, inTx returns at once: with
+// commands.ErrMaybeSaved if COMMIT was sent, else with an error after which
+// the transaction never commits (deadline.go). A transaction that fails with a
 // deadlock or a serialization failure is run again from the start (see
 // retryConflicts); fn must therefore set its results afresh on every run.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
-	return s.retryConflicts(ctx, func() error {
-		tx, err := s.db.BeginTxx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		if err := fn(tx); err != nil {
-			_ = tx.Rollback()
-			return err
-		}
-		if err := recordDelivery(ctx, tx); err != nil {
-			_ = tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return err
-		}
-		if d := commands.DeliveryFrom(ctx); d != nil {
-			d.MarkRecorded()
-		}
-		return nil
+	var gate commitGate // ctx's deadline bounds the wait for all of it (deadline.go)
+	return gate.await(ctx, func() error {
+		return s.retryConflicts(ctx, func() error {
+			tx, err := s.db.BeginTxx(ctx, nil)
+			if err != nil {
+				return err
+			}
+			if err := fn(tx); err != nil {
+				_ = tx.Rollback()
+				return err
+			}
+			if err := recordDelivery(ctx, tx); err != nil {
+				_ = tx.Rollback()
+				return err
+			}
+			if err := gate.commit(tx); err != nil {
+				return err
+			}
+			if d := commands.DeliveryFrom(ctx); d != nil {
+				d.MarkRecorded()
+			}
+			return nil
+		})
 	})
 }
 
