@@ -42,6 +42,8 @@ type config struct {
 	ShutdownGrace time.Duration
 	// WritesPerMinute is each Slack user's write rate limit; -1 is off.
 	WritesPerMinute int
+	// DBDeadline bounds a writing command's database work (README, Security).
+	DBDeadline time.Duration
 
 	// Reminders: REMINDER_SCHEDULE ("off" turns them off) and the managers'
 	// channel for the last round's list (REMINDER_CHANNEL, default DIGEST_CHANNEL).
@@ -52,6 +54,14 @@ type config struct {
 
 // Bounds of SHUTDOWN_GRACE: under a second cuts off ordinary commands; over
 // a minute outlasts every platform's default kill timeout.
+// Bounds of DB_DEADLINE: under half a second fails ordinary writes on a busy
+// server; over ten seconds no Slack user is still waiting, and it must stay
+// well under commands.DeliveryRetryAfter.
+const (
+	minDBDeadline = 500 * time.Millisecond
+	maxDBDeadline = 10 * time.Second
+)
+
 const (
 	defaultShutdownGrace = 10 * time.Second
 	minShutdownGrace     = time.Second
@@ -130,6 +140,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 		}
 		c.WritesPerMinute = n
 	}
+	deadline, err := time.ParseDuration(get("DB_DEADLINE", commands.DefaultDBDeadline.String()))
+	if err != nil || deadline < minDBDeadline || deadline > maxDBDeadline {
+		errs = append(errs, fmt.Errorf("DB_DEADLINE: %q is not a duration from 500ms to 10s, e.g. 2.5s", get("DB_DEADLINE", "")))
+	}
+	c.DBDeadline = deadline
 	if _, err := digest.ParseSchedule(c.DigestSchedule); err != nil {
 		errs = append(errs, fmt.Errorf("DIGEST_SCHEDULE: %q is not a cron expression (minute hour day month weekday, e.g. 0 9 * * MON)", c.DigestSchedule))
 	}

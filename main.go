@@ -176,6 +176,7 @@ func newService(cfg config, store commands.Store, logger *slog.Logger, managers 
 		Logger:   logger,
 
 		WritesPerMinute: cfg.WritesPerMinute,
+		DBDeadline:      cfg.DBDeadline,
 		Reminders:       cfg.ReminderSchedule,
 	})
 }
