@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -16,6 +17,58 @@ const DefaultDBDeadline = 2500 * time.Millisecond
 // then: any other failure of a write means its transaction did not commit
 // and never will.
 var ErrMaybeSaved = errors.New("the write may have been saved")
+
+// deadlineGrace is how long after the deadline a command may take to say
+// what is true: the store's transactions answer at the deadline itself
+// (db.inTx), and the handler then only writes its reply.
+const deadlineGrace = 500 * time.Millisecond
+
+// byDeadline runs a writing command's work under the database deadline and
+// returns its reply. Should the work not have answered deadlineGrace after
+// the deadline (a statement outside a transaction stuck on a connection
+// that no longer answers, which lib/pq waits on whatever the context says),
+// the user is told the change may have been saved: nothing then says it was
+// not, and the work runs on to its own end in the background.
+func (s *Service) byDeadline(ctx context.Context, command string, work func(context.Context) Reply) Reply {
+	r, _ := answerByDeadline(s, ctx, command, func(ctx context.Context) (Reply, FieldErrors) { return work(ctx), nil })
+	return r
+}
+
+// answerByDeadline is byDeadline for a reply that comes with form errors.
+func answerByDeadline(s *Service, ctx context.Context, command string, work func(context.Context) (Reply, FieldErrors)) (Reply, FieldErrors) {
+	type answer struct {
+		r    Reply
+		errs FieldErrors
+	}
+	late := answer{r: Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("deadline.may_have_been_saved")}}
+	ctx, cancel := s.withDeadline(ctx)
+	replied := make(chan answer, 1)
+	go func() {
+		defer cancel()
+		defer func() {
+			if p := recover(); p != nil { // on this goroutine a panic would end the process
+				s.log.ErrorContext(ctx, "command panicked", "command", command, "panic", fmt.Sprint(p))
+				replied <- late
+			}
+		}()
+		r, errs := work(ctx)
+		replied <- answer{r, errs}
+	}()
+	select {
+	case a := <-replied:
+		return a.r, a.errs
+	case <-ctx.Done():
+	}
+	grace := time.NewTimer(deadlineGrace)
+	defer grace.Stop()
+	select {
+	case a := <-replied:
+		return a.r, a.errs
+	case <-grace.C:
+		s.log.WarnContext(ctx, "no answer from storage by the deadline", "command", command)
+		return late.r, late.errs
+	}
+}
 
 // withDeadline bounds ctx by the service's database deadline.
 func (s *Service) withDeadline(ctx context.Context) (context.Context, context.CancelFunc) {

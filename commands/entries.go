@@ -192,8 +192,11 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if !s.pinned { // answer in this caller's language
 		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
 	}
-	ctx, cancel := s.withDeadline(ctx)
-	defer cancel()
+	return answerByDeadline(s, ctx, "add", func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
+}
+
+// submitAddForm is SubmitAddForm's work, under the database deadline.
+func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply, FieldErrors) {
 	if r := s.writeLimited(ctx, c, "add"); r != nil {
 		return *r, FieldErrors{FieldProgram: r.Title}
 	}

@@ -21,13 +21,18 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.managers_only_command", "Command", commandName(cmd.Name))}
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Writes {
-		var cancel context.CancelFunc
-		ctx, cancel = s.withDeadline(ctx)
-		defer cancel()
-		if r := s.writeLimited(ctx, c, cmd.Name); r != nil {
-			return *r
-		}
+		return s.byDeadline(ctx, cmd.Name, func(ctx context.Context) Reply {
+			if r := s.writeLimited(ctx, c, cmd.Name); r != nil {
+				return *r
+			}
+			return s.dispatch(ctx, c, cmd)
+		})
 	}
+	return s.dispatch(ctx, c, cmd)
+}
+
+// dispatch runs a parsed command, once per delivery if it is Guarded.
+func (s *Service) dispatch(ctx context.Context, c Caller, cmd Command) Reply {
 	if spec, _ := specNamed(cmd.Name); spec.Guarded && c.IdempotencyKey != "" {
 		return s.guarded(ctx, c, cmd)
 	}
