@@ -75,3 +75,22 @@ func TestNothingAndJobsNeverBothLiveUnderConcurrency(t *testing.T) {
 		t.Errorf("months with a live record = %d (%v), want %d: every month has jobs or 실적 없음", covered, err, months)
 	}
 }
+
+// Merging a department with jobs in a month into one that said it had
+// nothing that month leaves the jobs and voids the 실적 없음.
+func TestMergeVoidsANothingTheJobsContradict(t *testing.T) {
+	h := newHarness(t, commands.English)
+	h.run(manager, "dept add 창업지원과", commands.OutcomeOK)
+	h.run(manager, "dept add 투자유치과", commands.OutcomeOK)
+	h.run(manager, "none 2026-10 dept:투자유치과", commands.OutcomeOK)
+	h.run(manager, "add 5 senior date:2026-10-15 dept:창업지원과", commands.OutcomeOK)
+	h.run(manager, "dept merge 창업지원과 into 투자유치과", commands.OutcomeOK)
+	var live int
+	if err := h.store.DB().GetContext(context.Background(), &live, `SELECT count(*) FROM nothing_reports WHERE voided_at IS NULL`); err != nil || live != 0 {
+		t.Errorf("live 실적 없음 after merging jobs into its month: %d (%v), want 0", live, err)
+	}
+	var jobs int
+	if err := h.store.DB().GetContext(context.Background(), &jobs, `SELECT COALESCE(SUM(count), 0) FROM entries WHERE department = '투자유치과' AND voided_at IS NULL`); err != nil || jobs != 5 {
+		t.Errorf("jobs of the merged department: %d (%v), want 5", jobs, err)
+	}
+}

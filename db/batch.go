@@ -185,17 +185,22 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 	})
 	for _, p := range batch {
 		var a batchAnswer
-		switch res, ok := results[p.entry.IdempotencyKey]; {
+		switch {
 		case err != nil && (len(batch) == 1 || errors.Is(err, commands.ErrMaybeSaved)):
 			// Alone, or COMMIT sent with no answer: a retry alone would
 			// wait on the same rows, and may have nothing left to write.
 			a.err = err
 		case err != nil:
+			// results is not read: a transaction given up at the deadline
+			// may still be writing it (inTx).
 			a.err = fmt.Errorf("%w: %w", errBatchFailed, err)
-		case !ok:
-			a.err = sql.ErrNoRows
 		default:
-			a.res = res
+			res, ok := results[p.entry.IdempotencyKey]
+			if !ok {
+				a.err = sql.ErrNoRows
+			} else {
+				a.res = res
+			}
 		}
 		p.answer <- a
 	}
