@@ -23,8 +23,8 @@ package db
 //  6. employment_days rows by (day, program_id, status, employment_type),
 //     then employment_months rows by (month, program_id, status,
 //     employment_type);
-//  7. the 실적 없음 lock of each (department, month) the statement added
-//     live jobs to, shared, in ascending key order, taken by the entries'
+//  7. the 실적 없음 lock of each department the statement added live jobs
+//     to, shared, in ascending key order, taken by the entries'
 //     statement trigger at the end of the INSERT (migration 00020). A
 //     실적 없음 (AddNothing) takes the same lock exclusively and no other
 //     lock before it, so it can wait for adds but no add waits for a lock it

@@ -12,9 +12,9 @@
 -- no cycle can close through it.
 
 -- +goose StatementBegin
-CREATE FUNCTION nothing_month_lock_key(department text, month date) RETURNS int
+CREATE FUNCTION nothing_lock_key(department text) RETURNS int
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN hashtext(department || '|' || month::text);
+RETURN hashtext(department);
 -- +goose StatementEnd
 
 -- +goose StatementBegin
@@ -24,7 +24,7 @@ DECLARE
 	said record;
 BEGIN
 	PERFORM pg_advisory_xact_lock_shared(4869955, k.key)
-	FROM (SELECT DISTINCT nothing_month_lock_key(department, date_trunc('month', as_of)::date) AS key
+	FROM (SELECT DISTINCT nothing_lock_key(department) AS key
 	      FROM added WHERE voided_at IS NULL AND count > 0 ORDER BY 1) k;
 	SELECT n.id, n.department, n.month INTO said
 	FROM nothing_reports n
@@ -57,7 +57,7 @@ BEGIN
 	IF NEW.voided_at IS NOT NULL THEN
 		RETURN NEW;
 	END IF;
-	PERFORM pg_advisory_xact_lock(4869955, nothing_month_lock_key(NEW.department, NEW.month));
+	PERFORM pg_advisory_xact_lock(4869955, nothing_lock_key(NEW.department));
 	SELECT COALESCE(SUM(m.jobs), 0) INTO jobs
 	FROM department_months m
 	WHERE m.department = NEW.department AND m.month = NEW.month;
@@ -79,4 +79,4 @@ DROP TRIGGER nothing_reports_refuse_jobs ON nothing_reports;
 DROP FUNCTION nothing_reports_refuse_jobs();
 DROP TRIGGER entries_refuse_nothing_month ON entries;
 DROP FUNCTION entries_refuse_nothing_month();
-DROP FUNCTION nothing_month_lock_key(text, date);
+DROP FUNCTION nothing_lock_key(text);
