@@ -41,7 +41,7 @@ func answerByDeadline(s *Service, ctx context.Context, command string, work func
 		errs FieldErrors
 	}
 	late := answer{r: Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("deadline.may_have_been_saved")}}
-	ctx, cancel := s.withDeadline(ctx)
+	ctx, cancel := s.withDeadline(ctx, command)
 	replied := make(chan answer, 1)
 	go func() {
 		defer cancel()
@@ -70,7 +70,17 @@ func answerByDeadline(s *Service, ctx context.Context, command string, work func
 	}
 }
 
-// withDeadline bounds ctx by the service's database deadline.
-func (s *Service) withDeadline(ctx context.Context) (context.Context, context.CancelFunc) {
+// moveDeadline bounds a department rename or merge, which moves every entry
+// and total of the department in one transaction: on a large ledger that
+// takes longer than DB_DEADLINE, and a manager reorganising departments is
+// answered through Slack's response_url, not inline. It stays under
+// DeliveryRetryAfter.
+const moveDeadline = 20 * time.Second
+
+// withDeadline bounds ctx by the database deadline of command.
+func (s *Service) withDeadline(ctx context.Context, command string) (context.Context, context.CancelFunc) {
+	if command == "dept rename" || command == "dept merge" {
+		return context.WithTimeout(ctx, max(s.dbDeadline, moveDeadline))
+	}
 	return context.WithTimeout(ctx, s.dbDeadline)
 }
