@@ -44,6 +44,8 @@ type config struct {
 	// ExportConcurrency is how many exports this process builds at once
 	// (EXPORT_CONCURRENCY); each user has at most one in flight.
 	ExportConcurrency int
+	// DBDeadline bounds a writing command's database work (README, Security).
+	DBDeadline time.Duration
 
 	// Reminders: REMINDER_SCHEDULE ("off" turns them off) and the managers'
 	// channel for the last round's list (REMINDER_CHANNEL, default DIGEST_CHANNEL).
@@ -58,6 +60,14 @@ type config struct {
 
 // Bounds of SHUTDOWN_GRACE: under a second cuts off ordinary commands; over
 // a minute outlasts every platform's default kill timeout.
+// Bounds of DB_DEADLINE: under half a second fails ordinary writes on a busy
+// server; over ten seconds no Slack user is still waiting, and it must stay
+// well under commands.DeliveryRetryAfter.
+const (
+	minDBDeadline = 500 * time.Millisecond
+	maxDBDeadline = 10 * time.Second
+)
+
 const (
 	defaultShutdownGrace = 10 * time.Second
 	minShutdownGrace     = time.Second
@@ -136,6 +146,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if err := checkDigestSchedule(c.DigestSchedule); err != nil {
 		errs = append(errs, err)
 	}
+	deadline, err := time.ParseDuration(get("DB_DEADLINE", commands.DefaultDBDeadline.String()))
+	if err != nil || deadline < minDBDeadline || deadline > maxDBDeadline {
+		errs = append(errs, fmt.Errorf("DB_DEADLINE: %q is not a duration from 500ms to 10s, e.g. 2.5s", get("DB_DEADLINE", "")))
+	}
+	c.DBDeadline = deadline
 	c.ReminderChannel = get("REMINDER_CHANNEL", c.DigestChannel)
 	if sched := get("REMINDER_SCHEDULE", ""); strings.EqualFold(sched, "off") {
 		c.RemindersOff = true

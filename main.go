@@ -190,6 +190,7 @@ func newService(cfg config, store commands.Store, logger *slog.Logger, managers 
 		ExportConcurrency: cfg.ExportConcurrency,
 		Reminders:         cfg.ReminderSchedule,
 		ReportUnit:        cfg.ReportUnit,
+		DBDeadline:        cfg.DBDeadline,
 	})
 }
 

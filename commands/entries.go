@@ -162,6 +162,9 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		return s.monthClosedReply(ctx, "add", closed.Close, s.IsManager(e.LoggedBy))
 	}
+	if said, ok := errors.AsType[*NothingRecordedError](err); ok {
+		return s.nothingRecorded(ctx, said)
+	}
 	if err != nil {
 		return s.storageFailure(ctx, "add", err)
 	}
@@ -198,16 +201,18 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if entry.Note != "" {
 		lines = append(lines, s.msg("entries.note", "Note", entry.Note))
 	}
-	totals, err := s.entryTotals(ctx, entry, p, res.ProgramTotal, res.ProgramApproximate)
-	if err != nil {
-		return s.storageFailure(ctx, "add", err)
+	// The entry is saved: a failure to read the totals after it (the
+	// deadline passing, say) leaves them out, never says "nothing was saved".
+	if totals, err := s.entryTotals(ctx, entry, p, res.ProgramTotal, res.ProgramApproximate); err != nil {
+		s.log.WarnContext(ctx, "totals after an add", "entry", entry.ID, "err", err)
+	} else {
+		lines = append(lines, totals...)
 	}
-	lines = append(lines, totals...)
-	later, err := s.laterReportLines(ctx, entry, p)
-	if err != nil {
-		return s.storageFailure(ctx, "add", err)
+	if later, err := s.laterReportLines(ctx, entry, p); err != nil {
+		s.log.WarnContext(ctx, "later reports after an add", "entry", entry.ID, "err", err)
+	} else {
+		lines = append(lines, later...)
 	}
-	lines = append(lines, later...)
 	lines = append(lines,
 		s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
@@ -250,6 +255,11 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if !s.pinned { // answer in this caller's language
 		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
 	}
+	return answerByDeadline(s, ctx, "add", func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
+}
+
+// submitAddForm is SubmitAddForm's work, under the database deadline.
+func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply, FieldErrors) {
 	if r := s.writeLimited(ctx, c, "add"); r != nil {
 		return *r, FieldErrors{FieldProgram: r.Title}
 	}

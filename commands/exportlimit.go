@@ -14,7 +14,8 @@ import (
 //   - each user has at most one export in flight;
 //   - the process builds at most EXPORT_CONCURRENCY at once (default 2);
 //   - each Slack user may ask for exportBurst at once, then one every
-//     exportEvery (a limiter of its own: an export costs far more than a write).
+//     exportEvery (an allowance of its own in the database, shared by
+//     replicas like the write limit: an export costs far more than a write).
 //
 // Past any of them the user is told to wait; nothing queues, so a flood of
 // requests holds no goroutines, memory or connections.
@@ -30,15 +31,13 @@ type exportGate struct {
 	mu      sync.Mutex
 	slots   int
 	running map[string]bool // users with an export in flight
-	limiter *limiter
 }
 
 func newExportGate(slots int) *exportGate {
 	if slots <= 0 {
 		slots = DefaultExportConcurrency
 	}
-	return &exportGate{slots: slots, running: map[string]bool{},
-		limiter: newLimiter(rateEvery(exportEvery), exportBurst)}
+	return &exportGate{slots: slots, running: map[string]bool{}}
 }
 
 // exportRefusal says why an export may not start now.
@@ -82,7 +81,14 @@ func (s *Service) admitExport(ctx context.Context, c Caller) (release func(), re
 		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg("exportlimit.busy")}
 	}
 	if c.Source == SourceSlash || c.Source == SourceModal {
-		if d := s.exports.limiter.wait(c.UserID, s.now()); d > 0 {
+		// Kept in the database beside the write limit, so replicas share it.
+		d, err := s.store.TakeWrite(ctx, "export:"+c.UserID, s.now(), exportEvery, exportBurst)
+		if err != nil {
+			release()
+			r := s.storageFailure(ctx, "export", err)
+			return nil, &r
+		}
+		if d > 0 {
 			release()
 			secs := int(math.Ceil(d.Seconds()))
 			s.log.WarnContext(ctx, "export rate limit", "user", c.UserID, "retry_after_s", secs)

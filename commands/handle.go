@@ -21,27 +21,20 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.managers_only_command", "Command", commandName(cmd.Name))}
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Writes {
-		if r := s.writeLimited(ctx, c, cmd.Name); r != nil {
-			return *r
-		}
-	}
-	if spec, _ := specNamed(cmd.Name); spec.Guarded && c.IdempotencyKey != "" {
-		first, err := s.store.ClaimDelivery(ctx, c.IdempotencyKey, cmd.Name)
-		if err != nil {
-			return s.storageFailure(ctx, cmd.Name, err)
-		}
-		if !first {
-			return Reply{Command: cmd.Name, Outcome: OutcomeRepeated, Title: s.msg("handle.that_request_was_already")}
-		}
-		r := s.run(ctx, c, cmd)
-		if r.Outcome == OutcomeFailed {
-			// Let a retry run: nothing was written. Detached from ctx so a
-			// cancelled request still releases its claim.
-			if err := s.store.ReleaseDelivery(context.WithoutCancel(ctx), c.IdempotencyKey); err != nil {
-				s.log.WarnContext(ctx, "releasing a delivery claim", "command", cmd.Name, "err", err)
+		return s.byDeadline(ctx, cmd.Name, func(ctx context.Context) Reply {
+			if r := s.writeLimited(ctx, c, cmd.Name); r != nil {
+				return *r
 			}
-		}
-		return r
+			return s.dispatch(ctx, c, cmd)
+		})
+	}
+	return s.dispatch(ctx, c, cmd)
+}
+
+// dispatch runs a parsed command, once per delivery if it is Guarded.
+func (s *Service) dispatch(ctx context.Context, c Caller, cmd Command) Reply {
+	if spec, _ := specNamed(cmd.Name); spec.Guarded && c.IdempotencyKey != "" {
+		return s.guarded(ctx, c, cmd)
 	}
 	return s.run(ctx, c, cmd)
 }

@@ -47,6 +47,11 @@ func (s *Service) none(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	n, err := s.store.AddNothing(ctx, NothingReport{Department: d.Name, Month: month, LoggedBy: c.UserID, CreatedAt: s.now(),
 		Source: source, IdempotencyKey: c.key(":none")})
+	if has, ok := errors.AsType[*MonthHasJobsError](err); ok {
+		// Jobs committed after nothingContradicts looked (the database's
+		// check, migration 00020, holds under concurrency).
+		return s.refuse(cmd.Name, s.msg("nothing.has_jobs", "Name", d.Name, "Month", s.monthLabel(month), "Jobs", s.jobs(has.Jobs)))
+	}
 	if errors.Is(err, ErrConflict) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.already_said_it_had", "Name", d.Name, "Month", s.monthLabel(month))}
 	}
@@ -108,4 +113,15 @@ func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason st
 	}
 	return Reply{Title: s.msg("nothing.voided_d_no_longer", "ID", id, "Department", n.Department, "Month", s.monthLabel(n.Month)),
 		Sections: []Section{{Lines: []string{s.msg("entries.reason", "Reason", reason)}}}}, true
+}
+
+// nothingRecorded refuses an add for a department and month that has a live
+// 실적 없음, naming the record and how to void it.
+func (s *Service) nothingRecorded(ctx context.Context, said *NothingRecordedError) Reply {
+	n, err := s.store.NothingReport(ctx, said.NothingID)
+	if err != nil {
+		return s.storageFailure(ctx, "add", err)
+	}
+	return s.refuse("add", s.msg("nothing.add_refused_month_said_nothing", "ID", n.ID, "Name", n.Department,
+		"Month", s.monthLabel(n.Month)))
 }

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -36,6 +37,9 @@ type Config struct {
 	// WritesPerMinute is each Slack user's sustained write rate, with bursts
 	// of 20; 0 means DefaultWritesPerMinute, negative means no limit.
 	WritesPerMinute int
+	// DBDeadline bounds a writing command's database work; 0 means
+	// DefaultDBDeadline.
+	DBDeadline time.Duration
 	// Exporter builds `export` files and FileSender delivers them; nil
 	// means exports are not available here (the console) and the command says so.
 	Exporter   Exporter
@@ -83,9 +87,11 @@ type Service struct {
 	defaultLang Lang
 	// pinned makes every reply use lang, whoever asks: a Service for a
 	// channel post, or the per-request copy Handle runs on. See language.go.
-	pinned  bool
-	limiter *writeLimiter // shared by the copies With… makes; nil: no limit
-	exports *exportGate   // shared by the copies too
+	pinned bool
+	// writesPerMinute is each Slack user's write rate limit; 0 or less: none.
+	writesPerMinute int
+	dbDeadline      time.Duration
+	exports         *exportGate // shared by the copies With… makes
 	// programIndexes is shared by the copies too; nil builds every index anew.
 	programIndexes *programIndexCache
 	exporter       Exporter
@@ -119,7 +125,8 @@ func New(cfg Config) *Service {
 	if perMinute == 0 {
 		perMinute = DefaultWritesPerMinute
 	}
-	s.limiter = newWriteLimiter(perMinute)
+	s.writesPerMinute = perMinute
+	s.dbDeadline = cmp.Or(cfg.DBDeadline, DefaultDBDeadline)
 	s.exports = newExportGate(cfg.ExportConcurrency)
 	s.programIndexes = newProgramIndexCache()
 	if s.loc == nil {
@@ -187,6 +194,13 @@ func RandomHex(n int) string {
 // storageFailure turns a storage error into a reply that tells the user what
 // happened in words, and logs the error once here, at the edge.
 func (s *Service) storageFailure(ctx context.Context, command string, err error) Reply {
+	if errors.Is(err, ErrAlreadyHandled) { // see delivery.go
+		return Reply{Command: command, Outcome: OutcomeRepeated, Title: s.msg("handle.that_request_was_already")}
+	}
+	if errors.Is(err, ErrMaybeSaved) {
+		s.log.WarnContext(ctx, "storage did not confirm a commit", "command", command, "err", err)
+		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("deadline.may_have_been_saved")}
+	}
 	if errors.Is(err, ErrUnavailable) || errors.Is(err, context.DeadlineExceeded) {
 		s.log.WarnContext(ctx, "storage unavailable", "command", command, "err", err)
 		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("service.jobs_ledger_cannot_be")}

@@ -142,10 +142,21 @@ type Store interface {
 	// StageCountsAt counts candidates per stage as their history stood just
 	// before the instant at (a past week's pipeline).
 	StageCountsAt(ctx context.Context, at time.Time) (map[Stage]int, error)
-	// ClaimDelivery records that the delivery with this idempotency key is
-	// being handled; false means it was claimed before (a redelivery).
-	ClaimDelivery(ctx context.Context, key, command string) (bool, error)
-	// ReleaseDelivery forgets a claim whose command failed, so a retry may run.
+	// TakeWrite takes one write from the user's allowance, shared by every
+	// replica: one write every interval, bursts of burst. It returns 0 when
+	// the write may go ahead, else how long until it could.
+	TakeWrite(ctx context.Context, user string, now time.Time, interval time.Duration, burst int) (time.Duration, error)
+	// ClaimDelivery claims the delivery with this idempotency key, or says
+	// why not (delivery.go): its outcome is recorded, or another run claimed
+	// it less than DeliveryRetryAfter ago. Every write transaction run with a
+	// Delivery in its context records the outcome in the same transaction,
+	// or fails with ErrAlreadyHandled if another run recorded it first.
+	ClaimDelivery(ctx context.Context, key, command string) (DeliveryClaim, error)
+	// FinishDelivery records the outcome of a claimed delivery whose command
+	// wrote nothing.
+	FinishDelivery(ctx context.Context, key string) error
+	// ReleaseDelivery forgets a claim with no recorded outcome, so a retry
+	// may run now.
 	ReleaseDelivery(ctx context.Context, key string) error
 
 	// UserLanguage returns the reply language the user chose with `lang`;

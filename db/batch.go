@@ -146,7 +146,16 @@ func takeBatch(lane *addLane) []*pendingAdd {
 
 // writeBatch writes one batch and answers each of its adds.
 func (s *Store) writeBatch(batch []*pendingAdd) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(batch[0].ctx), batchTimeout)
+	// The batch ends by the earliest deadline among its adds (DB_DEADLINE),
+	// so each is answered in time, and truly: a batch cut short before its
+	// COMMIT wrote nothing, and the adds with time left retry alone.
+	deadline := time.Now().Add(batchTimeout)
+	for _, p := range batch {
+		if d, ok := p.ctx.Deadline(); ok && d.Before(deadline) {
+			deadline = d
+		}
+	}
+	ctx, cancel := context.WithDeadline(commands.WithoutDelivery(context.WithoutCancel(batch[0].ctx)), deadline)
 	defer cancel()
 	rows := make([]newEntryRow, len(batch))
 	for i, p := range batch {
@@ -187,17 +196,24 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 	})
 	for _, p := range batch {
 		var a batchAnswer
-		switch res, ok := results[p.entry.IdempotencyKey]; {
+		switch {
 		case err == nil && refused[p.entry.IdempotencyKey] != nil:
 			a.err = refused[p.entry.IdempotencyKey]
-		case err != nil && len(batch) == 1:
+		case err != nil && (len(batch) == 1 || errors.Is(err, commands.ErrMaybeSaved)):
+			// Alone, or COMMIT sent with no answer: a retry alone would
+			// wait on the same rows, and may have nothing left to write.
 			a.err = err
 		case err != nil:
+			// results is not read: a transaction given up at the deadline
+			// may still be writing it (inTx).
 			a.err = fmt.Errorf("%w: %w", errBatchFailed, err)
-		case !ok:
-			a.err = sql.ErrNoRows
 		default:
-			a.res = res
+			res, ok := results[p.entry.IdempotencyKey]
+			if !ok {
+				a.err = sql.ErrNoRows
+			} else {
+				a.res = res
+			}
 		}
 		p.answer <- a
 	}

@@ -108,3 +108,19 @@ func BenchmarkTotals(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkTakeWrite is the shared write limit's cost on every write from
+// Slack: one upsert of the user's write_limits row (issue 20).
+func BenchmarkTakeWrite(b *testing.B) {
+	ctx := context.Background()
+	s := dbtest.New(b)
+	now := time.Now()
+	i := 0
+	for b.Loop() {
+		// 1,000 users, each far below the limit: every call is allowed.
+		if _, err := s.TakeWrite(ctx, "U"+strconv.Itoa(i%1000), now.Add(time.Duration(i)*time.Second), time.Second, 20); err != nil {
+			b.Fatalf("TakeWrite: %v", err)
+		}
+		i++
+	}
+}

@@ -71,7 +71,9 @@ func (s *Store) AddDepartment(ctx context.Context, d commands.Department) (comma
 		WHERE NOT departments.active
 		RETURNING ` + departmentColumns
 	var r departmentRow
-	err := sqlx.GetContext(ctx, s.db, &r, q, d.Name, aliasArray(d.Aliases), aliasArray(d.Reporters), d.Channel)
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error { // records a delivery with it
+		return sqlx.GetContext(ctx, tx, &r, q, d.Name, aliasArray(d.Aliases), aliasArray(d.Reporters), d.Channel)
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		// ON CONFLICT skipped the update: the department is already active.
 		return commands.Department{}, fmt.Errorf("db: add department %q: %w", d.Name, commands.ErrConflict)
@@ -92,7 +94,9 @@ func (s *Store) UpdateDepartment(ctx context.Context, d commands.Department) (co
 		WHERE department = $1
 		RETURNING ` + departmentColumns
 	var r departmentRow
-	err := sqlx.GetContext(ctx, s.db, &r, q, d.Name, aliasArray(d.Aliases), aliasArray(d.Reporters), d.Channel, d.Active)
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error { // records a delivery with it
+		return sqlx.GetContext(ctx, tx, &r, q, d.Name, aliasArray(d.Aliases), aliasArray(d.Reporters), d.Channel, d.Active)
+	})
 	if err != nil {
 		return commands.Department{}, wrap(fmt.Sprintf("update department %q", d.Name), err)
 	}
@@ -213,6 +217,11 @@ func moveDepartment(ctx context.Context, tx *sqlx.Tx, from, into string) (comman
 		 WHERE department = $1 AND voided_at IS NULL
 		   AND EXISTS (SELECT 1 FROM nothing_reports o WHERE o.department = $2 AND o.month = n.month AND o.voided_at IS NULL)`,
 		`UPDATE nothing_reports SET department = $2 WHERE department = $1`,
+		// 실적 없음 and jobs of one month exclude each other (migration 00020):
+		// where the merged department has jobs, its 실적 없음 is voided.
+		`UPDATE nothing_reports n SET voided_at = now(), voided_by = 'merge', void_reason = 'merged with ' || $1 || ', which has jobs that month'
+		 WHERE department = $2 AND voided_at IS NULL
+		   AND (SELECT COALESCE(SUM(m.jobs), 0) FROM department_months m WHERE m.department = $2 AND m.month = n.month) > 0`,
 		`DELETE FROM departments WHERE department = $1`,
 	}
 	for _, q := range steps {

@@ -46,7 +46,11 @@ func (s *Store) AddNothing(ctx context.Context, n commands.NothingReport) (comma
 		ON CONFLICT (idempotency_key) DO NOTHING
 		RETURNING ` + nothingColumns
 	var r nothingRow
-	err := sqlx.GetContext(ctx, s.db, &r, q, n.Department, dateArg(n.Month), n.LoggedBy, string(n.Source), n.IdempotencyKey, nullTime(n.CreatedAt))
+	// In a transaction, as every write is, so its deadline's answer is true
+	// (inTx).
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		return sqlx.GetContext(ctx, tx, &r, q, n.Department, dateArg(n.Month), n.LoggedBy, string(n.Source), n.IdempotencyKey, nullTime(n.CreatedAt))
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		err = sqlx.GetContext(ctx, s.db, &r, `SELECT `+nothingColumns+` FROM nothing_reports WHERE idempotency_key = $1`, n.IdempotencyKey)
 		out := r.report()
@@ -77,7 +81,9 @@ func (s *Store) VoidNothing(ctx context.Context, id int64, by, reason string, at
 		WHERE id = $1 AND voided_at IS NULL
 		RETURNING ` + nothingColumns
 	var r nothingRow
-	err := sqlx.GetContext(ctx, s.db, &r, q, id, by, reason, nullTime(at))
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error { // records a delivery with it
+		return sqlx.GetContext(ctx, tx, &r, q, id, by, reason, nullTime(at))
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		if _, err := s.NothingReport(ctx, id); err != nil {
 			return commands.NothingReport{}, err

@@ -275,20 +275,37 @@ func (s *Store) DB() *sqlx.DB {
 }
 
 // inTx runs fn in a transaction and commits it, rolling back if fn fails, so a
-// method never leaves a partial write behind. A transaction that fails with a
+// method never leaves a partial write behind. The outcome of the command
+// delivery ctx carries, if any, is recorded in the same transaction
+// (recordDelivery). When ctx ends first, inTx returns at once: with
+// commands.ErrMaybeSaved if COMMIT was sent, else with an error after which
+// the transaction never commits (deadline.go). A transaction that fails with a
 // deadlock or a serialization failure is run again from the start (see
 // retryConflicts); fn must therefore set its results afresh on every run.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
-	return s.retryConflicts(ctx, func() error {
-		tx, err := s.db.BeginTxx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		if err := fn(tx); err != nil {
-			_ = tx.Rollback()
-			return err
-		}
-		return tx.Commit()
+	var gate commitGate // ctx's deadline bounds the wait for all of it (deadline.go)
+	return gate.await(ctx, func() error {
+		return s.retryConflicts(ctx, func() error {
+			tx, err := s.db.BeginTxx(ctx, nil)
+			if err != nil {
+				return err
+			}
+			if err := fn(tx); err != nil {
+				_ = tx.Rollback()
+				return err
+			}
+			if err := recordDelivery(ctx, tx); err != nil {
+				_ = tx.Rollback()
+				return err
+			}
+			if err := gate.commit(tx); err != nil {
+				return err
+			}
+			if d := commands.DeliveryFrom(ctx); d != nil {
+				d.MarkRecorded()
+			}
+			return nil
+		})
 	})
 }
 
@@ -343,6 +360,8 @@ func wrap(what string, err error) error {
 		return nil
 	case errors.Is(err, sql.ErrNoRows):
 		return fmt.Errorf("db: %s: %w", what, commands.ErrNotFound)
+	case exclusionError(err) != nil:
+		return fmt.Errorf("db: %s: %w: %w", what, exclusionError(err), err)
 	case pq.As(err, pqerror.UniqueViolation) != nil:
 		return fmt.Errorf("db: %s: %w: %w", what, commands.ErrConflict, err)
 	case pq.As(err, pqerror.ForeignKeyViolation) != nil:

@@ -22,7 +22,17 @@ package db
 //     updates a row every add of the department would queue on);
 //  6. employment_days rows by (day, program_id, status, employment_type),
 //     then employment_months rows by (month, program_id, status,
-//     employment_type).
+//     employment_type);
+//  7. the 실적 없음 lock of each department the statement added live jobs
+//     to, shared, in ascending key order, taken by the entries'
+//     statement trigger at the end of the INSERT (migration 00020). A
+//     실적 없음 (AddNothing) takes the same lock exclusively and no other
+//     lock before it, so it can wait for adds but no add waits for a lock it
+//     holds while it waits: no cycle;
+//  8. the command_deliveries row of the command's delivery, if it carries
+//     one (recordDelivery, deliveries.go): last, just before COMMIT. Two
+//     runs of one delivery meet only there, the later one after taking
+//     every lock above in the same order.
 //
 // employment_days and employment_months are kept by statement triggers on
 // entries (migrations 00012 and 00018).
