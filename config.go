@@ -139,6 +139,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 	} else if c.ReminderSchedule, err = commands.ParseReminderSchedule(sched); err != nil {
 		errs = append(errs, err)
 	}
+	errs = append(errs, checkAddr(c.Addr), checkSlackTokens(c.SlackBotToken, c.SlackAppToken), checkManagerIDs(c.Managers))
 	if c.SlackAPIURL != "" && !strings.HasSuffix(c.SlackAPIURL, "/") {
 		c.SlackAPIURL += "/" // slack-go joins method names straight onto it
 	}

@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -154,4 +155,34 @@ func columnNames(cols string) string {
 		names = append(names, strings.Fields(c)[0])
 	}
 	return strings.Join(names, ", ")
+}
+
+// TestMigrateRefusesNewerSchema is an older binary started on a database a
+// newer release migrated: it changes nothing and names both versions.
+func TestMigrateRefusesNewerSchema(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	store := dbtest.New(t)
+	newer := db.LatestSchema() + 1
+	if _, err := store.DB().ExecContext(ctx, `INSERT INTO goose_db_version (version_id, is_applied) VALUES ($1, true)`, newer); err != nil {
+		t.Fatal(err)
+	}
+	for name, run := range map[string]func() error{
+		"migrate":      func() error { return store.Migrate(ctx) },
+		"migrate down": func() error { return store.MigrateDownTo(ctx, 10) },
+	} {
+		err := run()
+		var newerErr *db.SchemaNewerError
+		if !errors.As(err, &newerErr) || newerErr.Database != newer || newerErr.Known != newer-1 {
+			t.Fatalf("%s on schema %d: %v; want SchemaNewerError{%d, %d}", name, newer, err, newer, newer-1)
+		}
+		for _, want := range []string{fmt.Sprint(newer), fmt.Sprint(newer - 1)} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: %q does not name version %s", name, err, want)
+			}
+		}
+	}
+	if got, _ := store.SchemaVersion(ctx); got != newer {
+		t.Errorf("schema version after the refusals = %d; want %d untouched", got, newer)
+	}
 }
