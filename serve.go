@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"jobsbot/bot"
 	"jobsbot/bot/digest"
+	"jobsbot/db"
 	"jobsbot/export"
 )
 
@@ -17,17 +20,24 @@ import (
 // It stays one function because its defers must run in this order at
 // shutdown: scheduler and reminders stop before the database closes.
 func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
-	store, err := openStore(ctx, cfg.DatabaseURL)
+	build := readBuildInfo()
+	logger.Info("jobsbot starting", "version", build.Version, "commit", build.Commit, "go", build.GoVersion,
+		"schema", db.LatestSchema())
+	registry := prometheus.NewRegistry()
+	var opened atomic.Pointer[db.Store] // set once the database answers
+	registry.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		buildInfoMetric(build),
+		databaseUpMetric(&opened),
+	)
+	store, err := openWhenReachable(ctx, cfg.DatabaseURL, cfg.Addr, logger, registry)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	registry := prometheus.NewRegistry()
-	registry.MustRegister(
-		collectors.NewGoCollector(),
-		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		collectors.NewDBStatsCollector(store.DB().DB, "jobsbot"),
-	)
+	opened.Store(store)
+	registry.MustRegister(collectors.NewDBStatsCollector(store.DB().DB, "jobsbot"))
 	svc := newService(cfg, store, logger, cfg.Managers)
 	if cfg.DigestChannel != "" {
 		poster, err := digest.NewPoster(digest.Config{
@@ -81,6 +91,38 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
-	logger.Info("jobsbot serving", "addr", cfg.Addr, "socket_mode", cfg.SlackAppToken != "")
+	logger.Info("jobsbot serving", "addr", cfg.Addr, "socket_mode", cfg.SlackAppToken != "", "version", build.Version, "commit", build.Commit)
 	return b.Run(ctx)
+}
+
+// buildInfoMetric is jobsbot_build_info: always 1, its labels say which
+// build runs, so a dashboard shows a rollout (and a rollback) as it happens.
+func buildInfoMetric(b buildInfo) prometheus.Collector {
+	g := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name:        "jobsbot_build_info",
+		Help:        "The running build: version, commit and Go version as labels; the value is always 1.",
+		ConstLabels: prometheus.Labels{"version": b.Version, "commit": b.Commit, "goversion": b.GoVersion},
+	})
+	g.Set(1)
+	return g
+}
+
+// databaseUpMetric is jobsbot_database_up: 1 when the database answers a
+// ping at scrape time, 0 while it does not or before it first answered.
+func databaseUpMetric(opened *atomic.Pointer[db.Store]) prometheus.Collector {
+	return prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "jobsbot_database_up",
+		Help: "Whether PostgreSQL answered a ping when scraped (1) or not (0).",
+	}, func() float64 {
+		store := opened.Load()
+		if store == nil {
+			return 0
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if store.Ping(ctx) != nil {
+			return 0
+		}
+		return 1
+	})
 }
