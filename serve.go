@@ -60,7 +60,11 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		defer sched.Stop()
 		svc = svc.WithDigestPoster(poster)
 	}
-	svc = svc.WithFiles(export.New(store, cfg.Location), bot.NewFileSender(cfg.SlackBotToken, cfg.SlackAPIURL, logger))
+	files := bot.NewFileSender(cfg.SlackBotToken, cfg.SlackAPIURL, logger)
+	if err := files.CountFailures(registry); err != nil {
+		return err
+	}
+	svc = svc.WithFiles(export.New(store, cfg.Location), files)
 	if !cfg.RemindersOff && cfg.SlackBotToken != "" {
 		sender, err := newReminderSender(cfg, svc, store, logger)
 		if err != nil {

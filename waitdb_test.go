@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net"
@@ -10,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus/testutil/promlint"
 
 	"jobsbot/db/dbtest"
 )
@@ -39,6 +42,7 @@ func TestServeStartsBeforeTheDatabase(t *testing.T) {
 	proxy.restore()
 	srv.waitReady(t, http.StatusOK, 60*time.Second)
 	waitFor(t, srv, "/metrics", http.StatusOK, "jobsbot_database_up 1")
+	checkMetrics(t, srv)
 	status, body, err := srv.signedCommand(context.Background(), "add 180 youth", "U1", "trig-1")
 	if err != nil {
 		t.Fatal(err)
@@ -73,4 +77,35 @@ func waitFor(t *testing.T, s *server, path string, status int, want string) {
 		last = resp.Status
 	}
 	t.Fatalf("GET %s never answered %d with %q (last %s); log:\n%s", path, status, want, last, s.stderr.String())
+}
+
+// checkMetrics reads the serving bot's /metrics: every counter an alert
+// would watch is there at 0 before anything happened, and the whole page
+// passes promlint (what `promtool check metrics` runs).
+func checkMetrics(t *testing.T, s *server) {
+	t.Helper()
+	resp, err := http.Get(s.base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{
+		`jobsbot_commands_total{command="add",outcome="failed"} 0`,
+		`jobsbot_slack_api_errors_total{method="chat.postMessage"} 0`,
+		`jobsbot_slack_api_errors_total{method="response_url"} 0`,
+		"jobsbot_export_upload_failures_total 0",
+		`jobsbot_build_info{commit="`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	problems, err := promlint.New(bytes.NewReader(page)).Lint()
+	if err != nil {
+		t.Fatalf("promlint: %v", err)
+	}
+	for _, p := range problems {
+		t.Errorf("promlint: %s: %s", p.Metric, p.Text)
+	}
 }
