@@ -48,7 +48,10 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 			return fmt.Errorf("configuration: %w", err)
 		}
 		sched, err := digest.NewScheduler(digest.SchedulerConfig{Poster: poster, Schedule: cfg.DigestSchedule, Location: cfg.Location,
-			Logger: logger, StopGrace: cfg.ShutdownGrace})
+			Logger: logger, StopGrace: cfg.ShutdownGrace,
+			FirstRun: func(ctx context.Context, now time.Time) (time.Time, error) {
+				return store.DigestFirstRun(ctx, cfg.DigestChannel, now)
+			}})
 		if err != nil {
 			return fmt.Errorf("configuration: %w", err)
 		}
