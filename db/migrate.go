@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
@@ -43,19 +44,27 @@ func (s *Store) provider() (*goose.Provider, error) {
 	)
 }
 
-// LatestSchema is the highest migration version embedded in this binary.
-func LatestSchema() int64 {
-	entries, err := fs.Glob(migrationFiles, "migrations/*.sql")
-	if err != nil || len(entries) == 0 {
-		return 0
-	}
-	var latest int64
-	for _, name := range entries {
-		if v, err := goose.NumericComponent(name); err == nil && v > latest {
-			latest = v
+// SchemaVersions is every migration version embedded in this binary, in
+// ascending order (numbers other branches reserved may be missing).
+func SchemaVersions() []int64 {
+	names, _ := fs.Glob(migrationFiles, "migrations/*.sql") // the pattern is valid
+	versions := make([]int64, 0, len(names))
+	for _, name := range names {
+		if v, err := goose.NumericComponent(name); err == nil {
+			versions = append(versions, v)
 		}
 	}
-	return latest
+	slices.Sort(versions)
+	return versions
+}
+
+// LatestSchema is the highest migration version embedded in this binary.
+func LatestSchema() int64 {
+	versions := SchemaVersions()
+	if len(versions) == 0 {
+		return 0
+	}
+	return versions[len(versions)-1]
 }
 
 // SchemaVersion returns the highest migration version recorded in the
