@@ -20,6 +20,11 @@ const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/jobsbot?sslmode=d
 // config is every setting jobsbot reads from the environment (.env included).
 type config struct {
 	DatabaseURL string
+	// CreateDatabase: a missing database is created only when DATABASE_URL
+	// names it. Without DATABASE_URL the default local URL is used, but its
+	// database must exist: a command run by mistake in the wrong place does
+	// not leave a new `jobsbot` database behind.
+	CreateDatabase bool
 	Location    *time.Location
 	Language    commands.Lang
 	Managers    []string
@@ -81,6 +86,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		DigestChannel:      get("DIGEST_CHANNEL", ""),
 		DigestSchedule:     get("DIGEST_SCHEDULE", "0 9 * * MON"),
 	}
+	c.CreateDatabase = strings.TrimSpace(getenv("DATABASE_URL")) != ""
 	var errs []error
 	if u, err := url.Parse(c.DatabaseURL); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		errs = append(errs, errors.New("DATABASE_URL: must be a postgres:// URL, e.g. "+defaultDatabaseURL))

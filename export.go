@@ -37,7 +37,7 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	case *year != 0 && (*year < 2000 || *year > 2100):
 		return flagError{fmt.Errorf("--year %d: give a year such as 2026", *year)}
 	}
-	store, err := openStore(ctx, cfg.DatabaseURL)
+	store, err := openStore(ctx, cfg.DatabaseURL, cfg.CreateDatabase)
 	if err != nil {
 		return err
 	}

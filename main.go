@@ -129,9 +129,14 @@ type flagError struct{ err error }
 func (e flagError) Error() string { return e.err.Error() }
 
 // openStore opens and migrates the database, explaining the usual newcomer
-// trouble (no server running) in one sentence.
-func openStore(ctx context.Context, databaseURL string) (*db.Store, error) {
-	store, err := db.Open(ctx, databaseURL)
+// trouble (no server running) in one sentence. create says whether a missing
+// database may be created (config.CreateDatabase).
+func openStore(ctx context.Context, databaseURL string, create bool) (*db.Store, error) {
+	open := db.OpenExisting
+	if create {
+		open = db.Open
+	}
+	store, err := open(ctx, databaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the database (is PostgreSQL running? check DATABASE_URL): %w", err)
 	}
@@ -146,7 +151,7 @@ func openStore(ctx context.Context, databaseURL string) (*db.Store, error) {
 // opens the separate demo database so a demo never touches real data.
 func openLedger(ctx context.Context, cfg config, demo bool) (*db.Store, error) {
 	if !demo {
-		return openStore(ctx, cfg.DatabaseURL)
+		return openStore(ctx, cfg.DatabaseURL, cfg.CreateDatabase)
 	}
 	databaseURL, err := demoDatabaseURL(cfg.DatabaseURL)
 	if err != nil {
@@ -155,7 +160,7 @@ func openLedger(ctx context.Context, cfg config, demo bool) (*db.Store, error) {
 	if err := db.RecreateDatabase(ctx, databaseURL); err != nil {
 		return nil, fmt.Errorf("recreating the demo database (is PostgreSQL running? check DATABASE_URL): %w", err)
 	}
-	return openStore(ctx, databaseURL)
+	return openStore(ctx, databaseURL, true)
 }
 
 // runMigrate upgrades the schema (and optionally rebuilds the totals), rolls
@@ -178,7 +183,7 @@ func runMigrate(ctx context.Context, cfg config, logger *slog.Logger, args []str
 		}
 		return migrateDownOrStatus(ctx, cfg, logger, *downTo, stdout)
 	}
-	store, err := openStore(ctx, cfg.DatabaseURL)
+	store, err := openStore(ctx, cfg.DatabaseURL, cfg.CreateDatabase)
 	if err != nil {
 		return err
 	}
@@ -244,7 +249,7 @@ func todayClock(today string, loc *time.Location) (func() time.Time, error) {
 // migrateDownOrStatus rolls the schema back to target (0: only report it)
 // and prints the schema's version and the newest this binary knows.
 func migrateDownOrStatus(ctx context.Context, cfg config, logger *slog.Logger, target int64, stdout io.Writer) error {
-	store, err := db.Open(ctx, cfg.DatabaseURL)
+	store, err := db.OpenExisting(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return fmt.Errorf("cannot open the database (is PostgreSQL running? check DATABASE_URL): %w", err)
 	}

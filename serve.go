@@ -31,7 +31,7 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		buildInfoMetric(build),
 		databaseUpMetric(&opened),
 	)
-	store, err := openWhenReachable(ctx, cfg.DatabaseURL, cfg.Addr, logger, registry)
+	store, err := openWhenReachable(ctx, cfg.DatabaseURL, cfg.CreateDatabase, cfg.Addr, logger, registry)
 	if err != nil {
 		return err
 	}

@@ -32,8 +32,8 @@ const (
 // addr: /healthz 200 (alive), /readyz 503 (not ready) and /metrics, so the
 // orchestrator neither kills the pod nor routes to it. Other errors (a wrong
 // password, a schema newer than this binary) end it at once.
-func openWhenReachable(ctx context.Context, databaseURL, addr string, logger *slog.Logger, reg prometheus.Gatherer) (*db.Store, error) {
-	store, err := openStore(ctx, databaseURL)
+func openWhenReachable(ctx context.Context, databaseURL string, create bool, addr string, logger *slog.Logger, reg prometheus.Gatherer) (*db.Store, error) {
+	store, err := openStore(ctx, databaseURL, create)
 	if err == nil || !errors.Is(err, commands.ErrUnavailable) {
 		return store, err
 	}
@@ -51,7 +51,7 @@ func openWhenReachable(ctx context.Context, databaseURL, addr string, logger *sl
 			return nil, fmt.Errorf("stopped while waiting for the database: %w", err)
 		case <-time.After(pause):
 		}
-		store, err = openStore(ctx, databaseURL)
+		store, err = openStore(ctx, databaseURL, create)
 		if err == nil || !errors.Is(err, commands.ErrUnavailable) {
 			if err == nil {
 				logger.Info("database reachable", "attempts", attempt+1)

@@ -76,7 +76,21 @@ const (
 // Open connects to the database at databaseURL (a postgres:// URL), creating
 // the database first if it does not exist, and checks that it answers.
 func Open(ctx context.Context, databaseURL string) (*Store, error) {
+	return open(ctx, databaseURL, true)
+}
+
+// OpenExisting is Open for a database that must exist already: a missing
+// one is an error saying how to create it, and nothing is created.
+func OpenExisting(ctx context.Context, databaseURL string) (*Store, error) {
+	return open(ctx, databaseURL, false)
+}
+
+func open(ctx context.Context, databaseURL string, create bool) (*Store, error) {
 	conn, err := connect(ctx, databaseURL)
+	if pq.As(err, pqerror.InvalidCatalogName) != nil && !create {
+		name, _, _ := splitURL(databaseURL)
+		return nil, fmt.Errorf("db: open: the database %q does not exist; create it (createdb %s) or set DATABASE_URL: %w", name, name, err)
+	}
 	if pq.As(err, pqerror.InvalidCatalogName) != nil {
 		if err := createDatabase(ctx, databaseURL); err != nil {
 			return nil, wrap("create database", err)
