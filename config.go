@@ -25,10 +25,10 @@ type config struct {
 	// database must exist: a command run by mistake in the wrong place does
 	// not leave a new `jobsbot` database behind.
 	CreateDatabase bool
-	Location    *time.Location
-	Language    commands.Lang
-	Managers    []string
-	LogLevel    slog.Level
+	Location       *time.Location
+	Language       commands.Lang
+	Managers       []string
+	LogLevel       slog.Level
 
 	SlackBotToken      string
 	SlackAppToken      string
