@@ -11,9 +11,14 @@ import (
 const release = "1.3.0"
 
 // version is release unless the build sets it, e.g. for a release candidate:
-// go build -ldflags "-X main.version=1.3.0-rc1". It is a variable only
-// because -X can set nothing else; nothing assigns it at run time.
-var version = release
+// go build -ldflags "-X main.version=1.3.0-rc1"; commit is the commit a build
+// without VCS data names (the image build has no .git):
+// -ldflags "-X main.commit=$(git rev-parse HEAD)". They are variables only
+// because -X can set nothing else; nothing assigns them at run time.
+var (
+	version = release
+	commit  = ""
+)
 
 // buildInfo is what `jobsbot --version`, the start log and the
 // jobsbot_build_info metric report.
@@ -24,9 +29,12 @@ type buildInfo struct {
 }
 
 // readBuildInfo reads the commit the Go toolchain stamped into the binary
-// (go build inside a git checkout records vcs.revision).
+// (go build inside a git checkout records vcs.revision; it wins over -X).
 func readBuildInfo() buildInfo {
 	b := buildInfo{Version: version, Commit: "unknown", GoVersion: runtime.Version()}
+	if commit != "" {
+		b.Commit = commit
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return b
