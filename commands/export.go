@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -126,9 +127,13 @@ func (s *Service) export(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	// Slack's upload must be told the size first, so the file is spooled:
 	// in memory when small, in TMPDIR when large (spool.go).
-	var buf spool
+	buf := spool{limit: spoolMemory}
 	defer buf.Close()
 	req, summary, err := s.ExportTo(ctx, &buf, cmd.Export)
+	if errors.Is(err, errSpoolFull) {
+		s.log.ErrorContext(ctx, "export too large for memory and TMPDIR is not writable", "err", err)
+		return Reply{Command: cmd.Name, Outcome: OutcomeFailed, Title: s.msg("export.too_large_to_prepare")}
+	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}

@@ -22,13 +22,14 @@ var errSpoolFull = errors.New("export larger than memory allows and no writable 
 // spool collects an export whose size Slack's upload must know before it
 // starts: in memory while it is small, in a temporary file beyond that.
 type spool struct {
-	mem  bytes.Buffer
-	file *os.File
-	size int64
+	limit int // bytes held in memory before TMPDIR is used; spoolMemory in production
+	mem   bytes.Buffer
+	file  *os.File
+	size  int64
 }
 
 func (s *spool) Write(p []byte) (int, error) {
-	if s.file == nil && s.mem.Len()+len(p) > spoolMemory {
+	if s.file == nil && s.mem.Len()+len(p) > s.limit {
 		f, err := os.CreateTemp("", "jobsbot-export-*")
 		if err != nil {
 			return 0, fmt.Errorf("%w: %w", errSpoolFull, err)
