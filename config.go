@@ -19,10 +19,15 @@ const defaultDatabaseURL = "postgres://postgres@127.0.0.1:5432/jobsbot?sslmode=d
 // config is every setting jobsbot reads from the environment (.env included).
 type config struct {
 	DatabaseURL string
-	Location    *time.Location
-	Language    commands.Lang
-	Managers    []string
-	LogLevel    slog.Level
+	// CreateDatabase: a missing database is created only when DATABASE_URL
+	// names it. Without DATABASE_URL the default local URL is used, but its
+	// database must exist: a command run by mistake in the wrong place does
+	// not leave a new `jobsbot` database behind.
+	CreateDatabase bool
+	Location       *time.Location
+	Language       commands.Lang
+	Managers       []string
+	LogLevel       slog.Level
 
 	SlackBotToken      string
 	SlackAppToken      string
@@ -98,6 +103,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		DigestSchedule:     get("DIGEST_SCHEDULE", "0 9 * * MON"),
 		ReportUnit:         get("REPORT_UNIT", ""),
 	}
+	c.CreateDatabase = strings.TrimSpace(getenv("DATABASE_URL")) != ""
 	var errs []error
 	if err := checkDatabaseURL(c.DatabaseURL); err != nil {
 		errs = append(errs, err)
@@ -160,6 +166,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if err := checkSlackAPIURL(c.SlackAPIURL); err != nil {
 		errs = append(errs, err)
 	}
+	errs = append(errs, checkAddr(c.Addr), checkSlackTokens(c.SlackBotToken, c.SlackAppToken), checkManagerIDs(c.Managers))
 	if c.SlackAPIURL != "" && !strings.HasSuffix(c.SlackAPIURL, "/") {
 		c.SlackAPIURL += "/" // slack-go joins method names straight onto it
 	}

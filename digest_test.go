@@ -47,7 +47,7 @@ func loadArticle(t *testing.T, databaseURL string) {
 	t.Helper()
 	cfg := digestConfig(t, databaseURL, "")
 	// The console's demo loader, through a prefilled database.
-	store, err := openStore(context.Background(), databaseURL)
+	store, err := openStore(context.Background(), databaseURL, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,7 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		}
 		asOf, *year = d, d.Year()
 	}
-	store, err := openStore(ctx, cfg.DatabaseURL)
+	store, err := openStore(ctx, cfg.DatabaseURL, cfg.CreateDatabase)
 	if err != nil {
 		return err
 	}

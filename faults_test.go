@@ -130,6 +130,14 @@ type server struct {
 // API and a response_url catcher, and waits until it is ready.
 func startServe(t *testing.T, bin, databaseURL string) *server {
 	t.Helper()
+	s := launchServe(t, bin, databaseURL)
+	s.waitReady(t, http.StatusOK, 30*time.Second)
+	return s
+}
+
+// launchServe starts `jobsbot serve` as startServe does, without waiting.
+func launchServe(t *testing.T, bin, databaseURL string) *server {
+	t.Helper()
 	delivered := make(chan string, 100)
 	catcher := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
@@ -160,7 +168,6 @@ func startServe(t *testing.T, bin, databaseURL string) *server {
 			<-s.exited
 		}
 	})
-	s.waitReady(t, http.StatusOK, 30*time.Second)
 	return s
 }
 

@@ -38,9 +38,14 @@ Usage:
                                                       write the report (as of a date) or the entries to a file
   jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]
                                                       send (or list) a month-end reminder round, once
-  jobsbot migrate [--rebuild-totals]                  create or upgrade the database, then exit;
-                                                      --rebuild-totals recomputes every total from the entries
+  jobsbot migrate [--rebuild-totals | --down-to N | --status]
+                                                      create or upgrade the database, then exit;
+                                                      --rebuild-totals recomputes every total from the entries;
+                                                      --down-to N rolls the schema back to version N
   jobsbot healthcheck                                 exit 0 if the server on ADDR answers /healthz
+  jobsbot --version                                   print the version and the commit
+
+jobsbot SUBCOMMAND -h prints that subcommand's usage.
 
 Settings come from the environment or a .env file; see .env.example.
 `
@@ -56,6 +61,16 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	if args[0] == "--version" || args[0] == "-version" || args[0] == "version" {
+		fmt.Fprintln(stdout, readBuildInfo())
+		return 0
+	}
+	// Help is answered before anything is read or opened: `serve --help`
+	// must not start a server or create a database.
+	if text, ok := subcommandUsage(args[0]); ok && wantsHelp(args[1:]) {
+		fmt.Fprint(stdout, text)
 		return 0
 	}
 	if args[0] == "healthcheck" {
@@ -92,7 +107,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "remind":
 		err = runRemind(ctx, cfg, logger, args[1:], stdout)
 	case "migrate":
-		err = runMigrate(ctx, cfg, logger, args[1:])
+		err = runMigrate(ctx, cfg, logger, args[1:], stdout)
 	default:
 		fmt.Fprintf(stderr, "jobsbot: unknown command %q\n\n%s", args[0], usage)
 		return 2
@@ -125,9 +140,14 @@ type helpRequested struct{ text string }
 func (h helpRequested) Error() string { return "help requested" }
 
 // openStore opens and migrates the database, explaining the usual newcomer
-// trouble (no server running) in one sentence.
-func openStore(ctx context.Context, databaseURL string) (*db.Store, error) {
-	store, err := db.Open(ctx, databaseURL)
+// trouble (no server running) in one sentence. create says whether a missing
+// database may be created (config.CreateDatabase).
+func openStore(ctx context.Context, databaseURL string, create bool) (*db.Store, error) {
+	open := db.OpenExisting
+	if create {
+		open = db.Open
+	}
+	store, err := open(ctx, databaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the database (is PostgreSQL running? check DATABASE_URL): %w", err)
 	}
@@ -142,7 +162,7 @@ func openStore(ctx context.Context, databaseURL string) (*db.Store, error) {
 // opens the separate demo database so a demo never touches real data.
 func openLedger(ctx context.Context, cfg config, demo bool) (*db.Store, error) {
 	if !demo {
-		return openStore(ctx, cfg.DatabaseURL)
+		return openStore(ctx, cfg.DatabaseURL, cfg.CreateDatabase)
 	}
 	databaseURL, err := demoDatabaseURL(cfg.DatabaseURL)
 	if err != nil {
@@ -151,21 +171,35 @@ func openLedger(ctx context.Context, cfg config, demo bool) (*db.Store, error) {
 	if err := db.RecreateDatabase(ctx, databaseURL); err != nil {
 		return nil, fmt.Errorf("recreating the demo database (is PostgreSQL running? check DATABASE_URL): %w", err)
 	}
-	return openStore(ctx, databaseURL)
+	return openStore(ctx, databaseURL, true)
 }
 
-func runMigrate(ctx context.Context, cfg config, logger *slog.Logger, args []string) error {
+// runMigrate upgrades the schema (and optionally rebuilds the totals), rolls
+// it back with --down-to, or reports it with --status.
+func runMigrate(ctx context.Context, cfg config, logger *slog.Logger, args []string, stdout io.Writer) error {
 	fs := newFlagSet("migrate")
 	rebuild := fs.Bool("rebuild-totals", false, "")
-	if err := parseFlags(fs, args, "flags: --rebuild-totals"); err != nil {
+	downTo := fs.Int64("down-to", 0, "")
+	status := fs.Bool("status", false, "")
+	const flags = "flags: --rebuild-totals, --down-to N, --status"
+	if err := parseFlags(fs, args, flags); err != nil {
 		return err
 	}
-	store, err := openStore(ctx, cfg.DatabaseURL)
+	if *downTo != 0 || *status {
+		if (*downTo != 0 && (*status || *rebuild)) || (*status && *rebuild) {
+			return flagError{fmt.Errorf("use one of --rebuild-totals, --down-to N and --status")}
+		}
+		if *downTo < 0 || *downTo > db.LatestSchema() {
+			return flagError{fmt.Errorf("--down-to %d: give a version from 1 to %d", *downTo, db.LatestSchema())}
+		}
+		return migrateDownOrStatus(ctx, cfg, logger, *downTo, stdout)
+	}
+	store, err := openStore(ctx, cfg.DatabaseURL, cfg.CreateDatabase)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	logger.Info("database migrated")
+	logger.Info("database migrated", "schema", db.LatestSchema(), "version", version)
 	if *rebuild {
 		// The repair for totals an older version left behind (an upgrade
 		// that kept old replicas writing, deploy/README.md): it holds off
@@ -230,4 +264,26 @@ func todayClock(today string, loc *time.Location) (func() time.Time, error) {
 		return nil, flagError{fmt.Errorf("--today %q: write the date as YYYY-MM-DD", today)}
 	}
 	return func() time.Time { return day.Add(12 * time.Hour) }, nil
+}
+
+// migrateDownOrStatus rolls the schema back to target (0: only report it)
+// and prints the schema's version and the newest this binary knows.
+func migrateDownOrStatus(ctx context.Context, cfg config, logger *slog.Logger, target int64, stdout io.Writer) error {
+	store, err := db.OpenExisting(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return fmt.Errorf("cannot open the database (is PostgreSQL running? check DATABASE_URL): %w", err)
+	}
+	defer store.Close()
+	if target > 0 {
+		if err := store.MigrateDownTo(ctx, target); err != nil {
+			return err
+		}
+		logger.Info("database rolled back", "schema", target)
+	}
+	current, err := store.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "schema %d (this binary knows up to %d)\n", current, db.LatestSchema())
+	return err
 }

@@ -47,7 +47,7 @@ func runRemind(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		}
 		month = dates.On(m.Year(), m.Month(), 1)
 	}
-	store, err := openStore(ctx, cfg.DatabaseURL)
+	store, err := openStore(ctx, cfg.DatabaseURL, cfg.CreateDatabase)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync/atomic"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -12,6 +13,7 @@ import (
 	"jobsbot/bot"
 	"jobsbot/bot/digest"
 	"jobsbot/commands"
+	"jobsbot/db"
 	"jobsbot/export"
 )
 
@@ -19,22 +21,30 @@ import (
 // It stays one function because its defers must run in this order at
 // shutdown: scheduler and reminders stop before the database closes.
 func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
-	store, err := openStore(ctx, cfg.DatabaseURL)
+	build := readBuildInfo()
+	logger.Info("jobsbot starting", "version", build.Version, "commit", build.Commit, "go", build.GoVersion,
+		"schema", db.LatestSchema())
+	registry := prometheus.NewRegistry()
+	var opened atomic.Pointer[db.Store] // set once the database answers
+	registry.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		buildInfoMetric(build),
+		databaseUpMetric(&opened),
+	)
+	store, err := openWhenReachable(ctx, cfg.DatabaseURL, cfg.CreateDatabase, cfg.Addr, logger, registry)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	registry := prometheus.NewRegistry()
-	registry.MustRegister(
-		collectors.NewGoCollector(),
-		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		collectors.NewDBStatsCollector(store.DB().DB, "jobsbot"),
-	)
+	opened.Store(store)
+	registry.MustRegister(collectors.NewDBStatsCollector(store.DB().DB, "jobsbot"))
+	svc := newService(cfg, store, logger, cfg.Managers)
 	// The digest poster and the reminder sender keep the service they are
 	// given, built before the bot; people gets the bot's users.info names
 	// once the bot exists, so their channel posts name people too.
 	people := &laterNames{}
-	svc := newService(cfg, store, logger, cfg.Managers).WithPeople(people)
+	svc = svc.WithPeople(people)
 	if cfg.DigestChannel != "" {
 		poster, err := digest.NewPoster(digest.Config{
 			Service: svc, Ledger: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger, Registerer: registry,
@@ -44,7 +54,10 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 			return fmt.Errorf("configuration: %w", err)
 		}
 		sched, err := digest.NewScheduler(digest.SchedulerConfig{Poster: poster, Schedule: cfg.DigestSchedule, Location: cfg.Location,
-			Logger: logger, StopGrace: cfg.ShutdownGrace})
+			Logger: logger, StopGrace: cfg.ShutdownGrace,
+			FirstRun: func(ctx context.Context, now time.Time) (time.Time, error) {
+				return store.DigestFirstRun(ctx, cfg.DigestChannel, now)
+			}})
 		if err != nil {
 			return fmt.Errorf("configuration: %w", err)
 		}
@@ -56,7 +69,11 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		defer sched.Stop()
 		svc = svc.WithDigestPoster(poster)
 	}
-	svc = svc.WithFiles(export.New(store, cfg.Location), bot.NewFileSender(cfg.SlackBotToken, cfg.SlackAPIURL, logger))
+	files := bot.NewFileSender(cfg.SlackBotToken, cfg.SlackAPIURL, logger)
+	if err := files.CountFailures(registry); err != nil {
+		return err
+	}
+	svc = svc.WithFiles(export.New(store, cfg.Location), files)
 	if !cfg.RemindersOff && cfg.SlackBotToken != "" {
 		sender, err := newReminderSender(cfg, svc, store, logger)
 		if err != nil {
@@ -88,8 +105,40 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		return fmt.Errorf("configuration: %w", err)
 	}
 	people.set(b.People())
-	logger.Info("jobsbot serving", "addr", cfg.Addr, "socket_mode", cfg.SlackAppToken != "")
+	logger.Info("jobsbot serving", "addr", cfg.Addr, "socket_mode", cfg.SlackAppToken != "", "version", build.Version, "commit", build.Commit)
 	return b.Run(ctx)
+}
+
+// buildInfoMetric is jobsbot_build_info: always 1, its labels say which
+// build runs, so a dashboard shows a rollout (and a rollback) as it happens.
+func buildInfoMetric(b buildInfo) prometheus.Collector {
+	g := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name:        "jobsbot_build_info",
+		Help:        "The running build: version, commit and Go version as labels; the value is always 1.",
+		ConstLabels: prometheus.Labels{"version": b.Version, "commit": b.Commit, "goversion": b.GoVersion},
+	})
+	g.Set(1)
+	return g
+}
+
+// databaseUpMetric is jobsbot_database_up: 1 when the database answers a
+// ping at scrape time, 0 while it does not or before it first answered.
+func databaseUpMetric(opened *atomic.Pointer[db.Store]) prometheus.Collector {
+	return prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "jobsbot_database_up",
+		Help: "Whether PostgreSQL answered a ping when scraped (1) or not (0).",
+	}, func() float64 {
+		store := opened.Load()
+		if store == nil {
+			return 0
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if store.Ping(ctx) != nil {
+			return 0
+		}
+		return 1
+	})
 }
 
 // laterNames is a commands.PeopleNames whose source is set once the bot

@@ -218,6 +218,20 @@ func TestSigtermDuringScheduledDigestPost(t *testing.T) {
 	} {
 		t.Setenv(k, v)
 	}
+	// A bot that has served the channel for a month: its first start, which
+	// posts nothing for a week before it ran, is long past.
+	if code := run(context.Background(), []string{"migrate"}, strings.NewReader(""), io.Discard, io.Discard); code != 0 {
+		t.Fatalf("migrate: exit %d", code)
+	}
+	setup, err := sqlx.Connect("postgres", databaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = setup.Exec(`INSERT INTO digest_channels (channel, first_run_at) VALUES ('CDIGEST', now() - interval '30 days')`)
+	setup.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, sigterm := context.WithCancel(context.Background())
 	defer sigterm()
 	var stderr lockedWriter

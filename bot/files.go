@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/slack-go/slack"
 
 	"jobsbot/bot/delivery"
@@ -28,6 +29,22 @@ type filesAPI interface {
 type FileSender struct {
 	api filesAPI
 	log *slog.Logger
+	// failures counts deliveries that failed at any step (nil: not counted).
+	failures prometheus.Counter
+}
+
+// CountFailures registers jobsbot_export_upload_failures_total with reg, at
+// 0, and counts every failed delivery in it from then on.
+func (s *FileSender) CountFailures(reg prometheus.Registerer) error {
+	c := prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "jobsbot_export_upload_failures_total",
+		Help: "Exports that could not be delivered to Slack (conversations.open or the upload failed); the user was told.",
+	})
+	if err := reg.Register(c); err != nil {
+		return fmt.Errorf("bot: register upload metrics: %w", err)
+	}
+	s.failures = c
+	return nil
 }
 
 var _ commands.FileSender = (*FileSender)(nil)
@@ -49,6 +66,14 @@ func NewFileSender(botToken, apiURL string, logger *slog.Logger) *FileSender {
 // files.completeUploadExternal, succeeds, so a failure at any step leaves
 // nothing visible to anyone: the user is told and can simply ask again.
 func (s *FileSender) SendFile(ctx context.Context, userID string, f commands.File) error {
+	err := s.sendFile(ctx, userID, f)
+	if err != nil && s.failures != nil {
+		s.failures.Inc()
+	}
+	return err
+}
+
+func (s *FileSender) sendFile(ctx context.Context, userID string, f commands.File) error {
 	ctx, cancel := context.WithTimeout(ctx, uploadTimeout)
 	defer cancel()
 	im, _, _, err := s.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{userID}, ReturnIM: true})

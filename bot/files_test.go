@@ -8,12 +8,16 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/xuri/excelize/v2"
 
 	"jobsbot/commands"
@@ -189,5 +193,57 @@ func TestSlashExportSendsTheWorkbook(t *testing.T) {
 	defer files.mu.Unlock()
 	if files.completed.Get("channel_id") != "D"+testUser || !bytes.HasPrefix(files.uploaded, []byte("\xEF\xBB\xBF")) {
 		t.Errorf("shared to %q, %d bytes; want a CSV in the DM with %s", files.completed.Get("channel_id"), len(files.uploaded), testUser)
+	}
+}
+
+// TestExportNeedsNoWritableTempDir is `/jobs export` in a read-only
+// container: TMPDIR names no directory anyone can write in (a regular file,
+// so not even root can), and the workbook still reaches the user's DM whole.
+func TestExportNeedsNoWritableTempDir(t *testing.T) {
+	notADir := filepath.Join(t.TempDir(), "not-a-directory")
+	if err := os.WriteFile(notADir, nil, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", notADir)
+	if f, err := os.CreateTemp("", "probe-*"); err == nil {
+		f.Close()
+		t.Fatalf("TMPDIR=%s is writable (%s); the test would prove nothing", notADir, f.Name())
+	}
+	fake := newFakeFiles(t)
+	svc, _ := exportService(t, fake.srv.URL+"/api/")
+	r := svc.Handle(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceSlash}, "엑셀 2026 실적")
+	if r.Outcome != commands.OutcomeOK {
+		t.Fatalf("export with an unwritable TMPDIR: %s: %s", r.Outcome, r.Text())
+	}
+	fake.mu.Lock()
+	defer fake.mu.Unlock()
+	if fake.declared != len(fake.uploaded) || len(fake.uploaded) == 0 {
+		t.Errorf("declared %d bytes, uploaded %d", fake.declared, len(fake.uploaded))
+	}
+	if _, err := excelize.OpenReader(bytes.NewReader(fake.uploaded)); err != nil {
+		t.Errorf("the uploaded file is not a workbook: %v", err)
+	}
+}
+
+// TestUploadFailuresAreCounted: a failed delivery shows in
+// jobsbot_export_upload_failures_total, which starts at 0.
+func TestUploadFailuresAreCounted(t *testing.T) {
+	fake := newFakeFiles(t)
+	fake.failUpload = true
+	sender := NewFileSender("xoxb-test", fake.srv.URL+"/api/", nil)
+	reg := prometheus.NewRegistry()
+	if err := sender.CountFailures(reg); err != nil {
+		t.Fatal(err)
+	}
+	if n := testutil.ToFloat64(sender.failures); n != 0 {
+		t.Fatalf("failures before any upload = %v", n)
+	}
+	body := strings.NewReader("a,b\n")
+	err := sender.SendFile(context.Background(), "U1", commands.File{Name: "x.csv", Size: 4, Body: body})
+	if err == nil {
+		t.Fatal("the upload failed but SendFile reported none")
+	}
+	if n := testutil.ToFloat64(sender.failures); n != 1 {
+		t.Errorf("failures after one failed upload = %v; want 1", n)
 	}
 }

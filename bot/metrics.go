@@ -40,7 +40,30 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			return nil, fmt.Errorf("bot: register metrics: %w", err)
 		}
 	}
+	m.startAtZero()
 	return m, nil
+}
+
+// slackMethods is every Web API method (and response_url) whose failures
+// Bot.call counts.
+func slackMethods() []string {
+	return []string{"chat.postEphemeral", "chat.postMessage", "response_url", "views.open", "views.publish", "users.info"}
+}
+
+// startAtZero creates every counter series with its label values at 0, so a rate()
+// or an alert on the first failure sees it rise from 0 instead of a series
+// that appears from nowhere.
+func (m *metrics) startAtZero() {
+	// The duration histogram is left to appear with use: pre-created, it
+	// would add 14 series per command that say nothing until then.
+	for _, name := range append(commands.CommandNames(), "unparsed") {
+		for _, outcome := range commands.Outcomes() {
+			m.commands.WithLabelValues(name, string(outcome))
+		}
+	}
+	for _, method := range slackMethods() {
+		m.apiErrors.WithLabelValues(method)
+	}
 }
 
 // run runs one command line for a caller, and counts and logs it.

@@ -2,9 +2,9 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"time"
 
@@ -178,26 +178,23 @@ func (s *Service) export(ctx context.Context, c Caller, cmd Command) Reply {
 		return *refused
 	}
 	defer release()
-	tmp, err := os.CreateTemp("", "jobsbot-export-*")
-	if err != nil {
-		return s.storageFailure(ctx, cmd.Name, fmt.Errorf("export temp file: %w", err))
+	// Slack's upload must be told the size first, so the file is spooled:
+	// in memory when small, in TMPDIR when large (spool.go).
+	buf := spool{limit: spoolMemory}
+	defer buf.Close()
+	req, summary, err := s.ExportTo(ctx, &buf, cmd.Export)
+	if errors.Is(err, errSpoolFull) {
+		s.log.ErrorContext(ctx, "export too large for memory and TMPDIR is not writable", "err", err)
+		return Reply{Command: cmd.Name, Outcome: OutcomeFailed, Title: s.msg("export.too_large_to_prepare")}
 	}
-	// The file goes through disk, not memory: a decade of entries is tens of
-	// megabytes, more than the bot's whole memory budget.
-	defer os.Remove(tmp.Name())
-	defer tmp.Close()
-	req, summary, err := s.ExportTo(ctx, tmp, cmd.Export)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	size, err := tmp.Seek(0, io.SeekCurrent)
-	if err == nil {
-		_, err = tmp.Seek(0, io.SeekStart)
-	}
+	body, err := buf.reader()
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, fmt.Errorf("export rewind: %w", err))
 	}
-	f := File{Name: req.FileName(), Title: s.exportTitle(req), Size: size, Body: tmp, Summary: summary}
+	f := File{Name: req.FileName(), Title: s.exportTitle(req), Size: buf.size, Body: body, Summary: summary}
 	if err := s.sender.SendFile(ctx, c.UserID, f); err != nil {
 		s.log.ErrorContext(ctx, "sending an export failed", "file", f.Name, "err", err)
 		return Reply{Outcome: OutcomeFailed, Title: s.msg("export.file_could_not_be")}

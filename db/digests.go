@@ -130,3 +130,22 @@ func (s *Store) DigestRun(ctx context.Context, channel string, week time.Time) (
 	}
 	return run, nil
 }
+
+// DigestFirstRun returns when the digest first ran for channel, recording
+// now (the scheduler's clock) if this is the first time. The scheduler
+// catches up only on firings after it, so a new installation never posts a
+// week from before it ran.
+func (s *Store) DigestFirstRun(ctx context.Context, channel string, now time.Time) (time.Time, error) {
+	const q = `
+		WITH added AS (
+			INSERT INTO digest_channels (channel, first_run_at) VALUES ($1, $2)
+			ON CONFLICT (channel) DO NOTHING
+			RETURNING first_run_at
+		)
+		SELECT first_run_at FROM added
+		UNION ALL
+		SELECT first_run_at FROM digest_channels WHERE channel = $1`
+	var first time.Time
+	err := s.db.GetContext(ctx, &first, q, channel, now)
+	return first, wrap("digest first run", err)
+}

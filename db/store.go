@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	mrand "math/rand/v2"
 	"net"
 	"net/url"
@@ -24,8 +23,6 @@ import (
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 	"github.com/lib/pq/pqerror"
-	"github.com/pressly/goose/v3"
-	"github.com/pressly/goose/v3/lock"
 
 	"jobsbot/commands"
 )
@@ -83,7 +80,21 @@ const (
 // Open connects to the database at databaseURL (a postgres:// URL), creating
 // the database first if it does not exist, and checks that it answers.
 func Open(ctx context.Context, databaseURL string) (*Store, error) {
+	return open(ctx, databaseURL, true)
+}
+
+// OpenExisting is Open for a database that must exist already: a missing
+// one is an error saying how to create it, and nothing is created.
+func OpenExisting(ctx context.Context, databaseURL string) (*Store, error) {
+	return open(ctx, databaseURL, false)
+}
+
+func open(ctx context.Context, databaseURL string, create bool) (*Store, error) {
 	conn, err := connect(ctx, databaseURL)
+	if pq.As(err, pqerror.InvalidCatalogName) != nil && !create {
+		name, _, _ := splitURL(databaseURL)
+		return nil, fmt.Errorf("db: open: the database %q does not exist; create it (createdb %s) or set DATABASE_URL: %w", name, name, err)
+	}
 	if pq.As(err, pqerror.InvalidCatalogName) != nil {
 		if err := createDatabase(ctx, databaseURL); err != nil {
 			return nil, wrap("create database", err)
@@ -222,34 +233,6 @@ func splitURL(databaseURL string) (name, maintenance string, err error) {
 	u.Path = "/" + maintenanceDB
 	u.RawPath = ""
 	return name, u.String(), nil
-}
-
-// Migrate brings the schema up to date. A PostgreSQL session advisory lock
-// makes replicas that start together take turns: one migrates, the others wait
-// for it and then find nothing left to do.
-func (s *Store) Migrate(ctx context.Context) error {
-	fsys, err := fs.Sub(migrationFiles, "migrations")
-	if err != nil {
-		return fmt.Errorf("db: migrate: %w", err)
-	}
-	// Probe the lock every second for up to ten minutes, rather than goose's
-	// default of every five seconds, so a waiting replica starts promptly.
-	locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 600))
-	if err != nil {
-		return fmt.Errorf("db: migrate: %w", err)
-	}
-	provider, err := goose.NewProvider(goose.DialectPostgres, s.db.DB, fsys,
-		goose.WithSessionLocker(locker),
-		// Go migrations registered globally by other packages are not ours.
-		goose.WithDisableGlobalRegistry(true),
-	)
-	if err != nil {
-		return fmt.Errorf("db: migrate: %w", err)
-	}
-	if _, err := provider.Up(ctx); err != nil {
-		return wrap("migrate", err)
-	}
-	return nil
 }
 
 // Ping checks that the database answers; ErrUnavailable if it does not.

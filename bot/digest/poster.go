@@ -196,6 +196,10 @@ func newMetrics(reg prometheus.Registerer) (*prometheus.CounterVec, prometheus.C
 	} else if err != nil {
 		return nil, nil, fmt.Errorf("digest: register metrics: %w", err)
 	}
+	// Every outcome at 0 from the start (an alert sees the first failure rise).
+	for _, outcome := range []string{outcomePosted, outcomeRecovered, outcomeAlready, outcomeInProgress, outcomeFailed} {
+		runs.WithLabelValues(outcome)
+	}
 	return runs, chartErrors, nil
 }
 

@@ -73,6 +73,11 @@ type SchedulerConfig struct {
 	// StopGrace is how long Stop lets a post in flight run before cancelling
 	// it (SHUTDOWN_GRACE); default 10 s, the bot's own grace.
 	StopGrace time.Duration
+	// FirstRun returns when the digest first ran for the channel, recording
+	// the first call (db.Store.DigestFirstRun). Catch-up skips a firing
+	// before it: a new installation does not post a week from before it
+	// ran. Nil catches up on any missed firing.
+	FirstRun func(ctx context.Context, now time.Time) (time.Time, error)
 }
 
 // Scheduler posts the digest of the last complete week at each firing of its
@@ -86,6 +91,7 @@ type Scheduler struct {
 	log        *slog.Logger
 	now        func() time.Time
 	retryFirst time.Duration
+	firstRun   func(ctx context.Context, now time.Time) (time.Time, error)
 	cron       *cron.Cron
 
 	mu       sync.Mutex
@@ -110,7 +116,7 @@ func NewScheduler(cfg SchedulerConfig) (*Scheduler, error) {
 		return nil, errors.New("digest: scheduler has no poster")
 	}
 	s := &Scheduler{poster: cfg.Poster, spec: cfg.Schedule, loc: cfg.Location, log: cfg.Logger, now: cfg.Now,
-		retryFirst: cfg.RetryFirst, retrying: map[time.Time]bool{}, grace: cfg.StopGrace}
+		retryFirst: cfg.RetryFirst, retrying: map[time.Time]bool{}, grace: cfg.StopGrace, firstRun: cfg.FirstRun}
 	if s.grace <= 0 {
 		s.grace = stopGrace
 	}
@@ -210,8 +216,20 @@ func (s *Scheduler) Stop() {
 // did.
 func (s *Scheduler) CatchUp(ctx context.Context) (res commands.PostResult, due bool, err error) {
 	now := s.now()
+	// Recorded on every start, so the first one is what stays.
+	var first time.Time
+	if s.firstRun != nil {
+		if first, err = s.firstRun(ctx, now); err != nil {
+			return res, false, fmt.Errorf("digest: catch-up: %w", err)
+		}
+	}
 	last, ok := s.lastFiring(now)
 	if !ok {
+		return res, false, nil
+	}
+	if last.Before(first) {
+		// Never due: the firing came before the bot's first run.
+		s.log.InfoContext(ctx, "first run: no digest for a week before the bot ran", "firing", last, "first_run", first)
 		return res, false, nil
 	}
 	week := WeekDue(last, s.loc)

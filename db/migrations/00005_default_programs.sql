@@ -19,18 +19,34 @@ INSERT INTO programs (code, aliases, name_ko, name_en, sector, disclosure_type, 
     ('disabled', '{장애인,장애인일자리}', '장애인 일자리',
      'Jobs for disabled people', 'public', 'supported', '장애인복지과', '개'),
     ('community', '{공동체,지역공동체,지역공동체사업}', '지역공동체사업',
-     'Community projects', 'public', 'direct', '공동체지원과', '개');
+     'Community projects', 'public', 'direct', '공동체지원과', '개')
+-- A seed the Down below kept (it had entries) is kept as it is.
+ON CONFLICT (code) DO NOTHING;
 
 INSERT INTO program_names (name, program_id)
 SELECT DISTINCT lower(btrim(n)), p.id
 FROM programs p, unnest(array_append(p.aliases, p.code)) AS n
-WHERE btrim(n) <> '';
+WHERE btrim(n) <> ''
+ON CONFLICT (name) DO NOTHING;
 
 -- +goose Down
-DELETE FROM program_names
-WHERE program_id IN (SELECT id FROM programs
-                     WHERE code IN ('invest', 'rail', 'youth', 'social', 'vulnerable',
-                                    'senior', 'women', 'disabled', 'community'));
-DELETE FROM programs
-WHERE code IN ('invest', 'rail', 'youth', 'social', 'vulnerable',
-               'senior', 'women', 'disabled', 'community');
+-- A seeded program that entries, targets or totals refer to is the city's
+-- own now and stays (deleting it would lose the ledger); the unused ones go.
+-- +goose StatementBegin
+DO $$
+DECLARE
+    seed bigint;
+BEGIN
+    FOR seed IN SELECT id FROM programs
+                WHERE code IN ('invest', 'rail', 'youth', 'social', 'vulnerable',
+                               'senior', 'women', 'disabled', 'community')
+    LOOP
+        BEGIN
+            DELETE FROM program_names WHERE program_id = seed;
+            DELETE FROM programs WHERE id = seed;
+        EXCEPTION WHEN foreign_key_violation THEN
+            NULL; -- in use: the subtransaction gives its names back
+        END;
+    END LOOP;
+END $$;
+-- +goose StatementEnd

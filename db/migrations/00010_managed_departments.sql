@@ -13,8 +13,10 @@ ALTER TABLE departments
 
 -- clean_name is commands.CleanName for the rows already stored: NFC, without
 -- zero-width and bidi control characters, white space runs made one space.
+-- OR REPLACE: it lives as long as the session, and a rollback past this
+-- migration followed by an upgrade runs it twice in one (migrate --down-to).
 -- +goose StatementBegin
-CREATE FUNCTION pg_temp.clean_name(s text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+CREATE OR REPLACE FUNCTION pg_temp.clean_name(s text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT btrim(regexp_replace(
         regexp_replace(normalize(s, NFC), '[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C\u180E\u00AD]', '', 'g'),
         '\s+', ' ', 'g'))

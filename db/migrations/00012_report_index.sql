@@ -22,9 +22,12 @@ CREATE TABLE employment_days (
 );
 CREATE INDEX employment_days_day ON employment_days (day) INCLUDE (program_id, status, employment_type, jobs);
 
+-- A group whose entries are all voided keeps a zero row, as the triggers and
+-- RebuildAggregates leave it, so a schema rolled back past this migration and
+-- migrated again holds exactly the rows it held.
 INSERT INTO employment_days (day, program_id, status, employment_type, jobs)
-SELECT as_of, program_id, status, employment_type, SUM(count)
-FROM entries WHERE voided_at IS NULL
+SELECT as_of, program_id, status, employment_type, coalesce(SUM(count) FILTER (WHERE voided_at IS NULL), 0)
+FROM entries
 GROUP BY as_of, program_id, status, employment_type;
 
 -- Statement-level triggers with transition tables: one set-based upsert per

@@ -1,0 +1,134 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+)
+
+// SchemaNewerError is the refusal to run on a schema that a newer release
+// migrated: an older binary does not know the newer tables (a monthly total it
+// does not update reads low), so it must not serve beside them.
+type SchemaNewerError struct {
+	Database int64 // the highest version in goose's table
+	Known    int64 // the highest migration embedded in this binary
+}
+
+func (e *SchemaNewerError) Error() string {
+	return fmt.Sprintf("the database schema is at version %d, newer than this binary knows (%d): "+
+		"run the release that migrated it, or roll the schema back with that release's "+
+		"`jobsbot migrate --down-to %d` (deploy/README.md, Rolling back)", e.Database, e.Known, e.Known)
+}
+
+// provider returns goose's migration runner over the embedded files.
+func (s *Store) provider() (*goose.Provider, error) {
+	fsys, err := fs.Sub(migrationFiles, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	// Probe the lock every second for up to ten minutes, rather than goose's
+	// default of every five seconds, so a waiting replica starts promptly.
+	locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 600))
+	if err != nil {
+		return nil, err
+	}
+	return goose.NewProvider(goose.DialectPostgres, s.db.DB, fsys,
+		goose.WithSessionLocker(locker),
+		// Go migrations registered globally by other packages are not ours.
+		goose.WithDisableGlobalRegistry(true),
+	)
+}
+
+// SchemaVersions is every migration version embedded in this binary, in
+// ascending order (numbers other branches reserved may be missing).
+func SchemaVersions() []int64 {
+	names, _ := fs.Glob(migrationFiles, "migrations/*.sql") // the pattern is valid
+	versions := make([]int64, 0, len(names))
+	for _, name := range names {
+		if v, err := goose.NumericComponent(name); err == nil {
+			versions = append(versions, v)
+		}
+	}
+	slices.Sort(versions)
+	return versions
+}
+
+// LatestSchema is the highest migration version embedded in this binary.
+func LatestSchema() int64 {
+	versions := SchemaVersions()
+	if len(versions) == 0 {
+		return 0
+	}
+	return versions[len(versions)-1]
+}
+
+// SchemaVersion returns the highest migration version recorded in the
+// database, 0 for a database jobsbot never migrated. It takes no lock.
+func (s *Store) SchemaVersion(ctx context.Context) (int64, error) {
+	var exists bool
+	if err := s.db.GetContext(ctx, &exists, `SELECT to_regclass('goose_db_version') IS NOT NULL`); err != nil {
+		return 0, wrap("schema version", err)
+	}
+	if !exists {
+		return 0, nil
+	}
+	var v int64
+	err := s.db.GetContext(ctx, &v, `SELECT coalesce(max(version_id), 0) FROM goose_db_version WHERE is_applied`)
+	return v, wrap("schema version", err)
+}
+
+// checkSchema refuses a schema newer than this binary (SchemaNewerError).
+func (s *Store) checkSchema(ctx context.Context) error {
+	current, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if latest := LatestSchema(); current > latest {
+		return &SchemaNewerError{Database: current, Known: latest}
+	}
+	return nil
+}
+
+// Migrate brings the schema up to date. A PostgreSQL session advisory lock
+// makes replicas that start together take turns: one migrates, the others wait
+// for it and then find nothing left to do. It refuses a schema newer than
+// this binary knows (SchemaNewerError) and changes nothing then.
+func (s *Store) Migrate(ctx context.Context) error {
+	if err := s.checkSchema(ctx); err != nil {
+		return fmt.Errorf("db: migrate: %w", err)
+	}
+	provider, err := s.provider()
+	if err != nil {
+		return fmt.Errorf("db: migrate: %w", err)
+	}
+	if _, err := provider.Up(ctx); err != nil {
+		return wrap("migrate", err)
+	}
+	return nil
+}
+
+// MigrateDownTo rolls the schema back to version (>= 1), running each newer
+// migration's Down section, newest first, under the same lock as Migrate.
+// The ledger (entries, targets, candidates) survives; what later versions
+// derive from it is dropped and rebuilt when they run again.
+func (s *Store) MigrateDownTo(ctx context.Context, version int64) error {
+	if version < 1 {
+		return errors.New("db: migrate down: the lowest version to keep is 1")
+	}
+	if err := s.checkSchema(ctx); err != nil {
+		return fmt.Errorf("db: migrate down: %w", err)
+	}
+	provider, err := s.provider()
+	if err != nil {
+		return fmt.Errorf("db: migrate down: %w", err)
+	}
+	if _, err := provider.DownTo(ctx, version); err != nil {
+		return wrap("migrate down", err)
+	}
+	return nil
+}

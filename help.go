@@ -1,0 +1,63 @@
+package main
+
+import (
+	"slices"
+	"strings"
+)
+
+// subcommandUsage is a subcommand's usage, shown by `jobsbot SUBCOMMAND -h`
+// (or --help); false for a name that is no subcommand.
+func subcommandUsage(name string) (string, bool) {
+	text, ok := map[string]string{
+		"console": `Usage: jobsbot console [--user ID] [--manager] [--demo] [--lang ko|en] [--today YYYY-MM-DD]
+
+Type /jobs commands in a terminal, as a Slack user would.
+  --user ID      the Slack user ID to act as (default "console")
+  --manager      act as a manager
+  --demo         DROP and recreate the database <name>_demo (never the configured one) and load the demo
+  --lang ko|en   reply language
+  --today DATE   pretend today is DATE
+`,
+		"serve": `Usage: jobsbot serve
+
+Run the Slack bot (Socket Mode when SLACK_APP_TOKEN is set, else HTTP on ADDR).
+It answers /healthz at once, waits for PostgreSQL with backoff (/readyz 503
+meanwhile), migrates the database, then serves. Settings: .env.example.
+`,
+		"digest": `Usage: jobsbot digest [--week 2026-W17] [--post] [--chart FILE] [--demo] [--today YYYY-MM-DD]
+
+Print, chart or post the weekly digest.
+`,
+		"export": `Usage: jobsbot export --format xlsx|csv [--year 2026] [--what report|entries] [--all] -o FILE
+
+Write the monthly report or the entries to FILE.
+`,
+		"remind": `Usage: jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]
+
+Send (or list, with --dry-run) a month-end reminder round, once.
+`,
+		"migrate": `Usage: jobsbot migrate [--rebuild-totals | --down-to N | --status]
+
+Create or upgrade the database schema, then exit.
+  --rebuild-totals  recompute every total from the entries after migrating
+  --down-to N       roll the schema back to version N (deploy/README.md, Rolling back)
+  --status          print the schema version and the newest this binary knows; change nothing
+`,
+		"healthcheck": `Usage: jobsbot healthcheck
+
+Exit 0 if the server on ADDR answers /healthz with 200, else 1.
+`,
+	}[name]
+	return text, ok
+}
+
+// wantsHelp reports whether a subcommand's arguments ask for its usage.
+func wantsHelp(args []string) bool {
+	end := slices.Index(args, "--") // after "--" nothing is a flag
+	if end < 0 {
+		end = len(args)
+	}
+	return slices.ContainsFunc(args[:end], func(a string) bool {
+		return a == "-h" || a == "-help" || a == "--help" || strings.HasPrefix(a, "--help=") || strings.HasPrefix(a, "-h=")
+	})
+}
