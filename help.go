@@ -28,9 +28,18 @@ meanwhile), migrates the database, then serves. Settings: .env.example.
 
 Print, chart or post the weekly digest.
 `,
-		"export": `Usage: jobsbot export --format xlsx|csv [--year 2026] [--what report|entries] [--all] -o FILE
+		"export": `Usage: jobsbot export --format xlsx|csv [--year 2026] [--as-of 2026-04-30] [--what report|entries] [--all] [--unit 부서] -o FILE
 
 Write the monthly report or the entries to FILE.
+  --format xlsx|csv  the file's format (default xlsx)
+  --year YEAR        the year to export; default this year
+  --as-of DATE       the report date, e.g. 2026-04-30 or 4월말: no figure after it, 누계 and
+                     달성률 through it, the targets in force on it, 전년 동기 to the same day a
+                     year earlier; default today for this year, 31 December for a past one
+  --what WHAT        report (every view) or entries (one row per entry); default report
+  --all              entries of every year, not only --year's
+  --unit 부서        the 작성 부서 printed above the report; default REPORT_UNIT
+  -o FILE            the file to write (required)
 `,
 		"remind": `Usage: jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]
 

@@ -3,6 +3,7 @@ package commands_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -78,8 +79,8 @@ func TestDeliveryIsRecordedWithItsWrite(t *testing.T) {
 	}
 
 	// Raced from eight redeliveries at once: one undo.
-	for range 6 {
-		h.run("U1", "add 1 youth", commands.OutcomeOK)
+	for i := range 6 {
+		h.run("U1", fmt.Sprintf("add %d youth", i+1), commands.OutcomeOK)
 	}
 	var wg sync.WaitGroup
 	for range 8 {

@@ -55,7 +55,7 @@ func TestEveryFigureSaysWhatItIs(t *testing.T) {
 			commands.Korean:  "누계 3,480개",
 		}[lang], map[commands.Lang]string{
 			commands.English: "3,480 of 2,400 (145%)",
-			commands.Korean:  "3,480개 / 목표 2,400개 (145%)",
+			commands.Korean:  "3,480개 / 목표 2,400개(달성률 145%)",
 		}[lang])
 		// A month without a target of its own.
 		text = h.run("U1", "status 2026-05", commands.OutcomeOK).Text()

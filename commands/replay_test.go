@@ -39,7 +39,7 @@ func TestReplayedSessionRecordsItsOwnDates(t *testing.T) {
 		h.at(2026, time.May, 20) // later: the candidate applies, the target is revised
 		h.run("U1", "candidate move 1 briefing", commands.OutcomeOK)
 		h.run("U1", "candidate move 1 applied", commands.OutcomeOK)
-		h.run(manager, "target 21000", commands.OutcomeOK)
+		h.run(manager, "target 21000 reason:추경", commands.OutcomeOK)
 
 		for _, tt := range []struct {
 			what string

@@ -44,7 +44,7 @@ func TestPastDateUsesTargetInForce(t *testing.T) {
 		h.run(manager, "target 7000 program:vulnerable", commands.OutcomeOK)
 		h.run(manager, "dept target 복지정책과 8000", commands.OutcomeOK)
 		h.at(2026, time.May, 4)
-		h.run("U1", "add 7,100 vulnerable date:2026-04-30", commands.OutcomeOK)
+		h.run("U1", "add 7,100 vulnerable date:2026-04-30 confirm", commands.OutcomeOK)
 		h.run("U1", "add 4,880 invest date:2026-04-30", commands.OutcomeOK)
 		ytdApril := h.sumSQL("", day(1, 1), day(4, 30))
 		if ytdApril != 11980 {
@@ -53,15 +53,15 @@ func TestPastDateUsesTargetInForce(t *testing.T) {
 		before := h.run("U1", "status 4월말", commands.OutcomeOK).Text()
 
 		h.at(2026, time.June, 15) // 추경: the targets are revised
-		h.run(manager, "target 21000", commands.OutcomeOK)
-		h.run(manager, "target 7500 program:vulnerable", commands.OutcomeOK)
+		h.run(manager, "target 21000 reason:추경", commands.OutcomeOK)
+		h.run(manager, "target 7500 program:vulnerable reason:추경", commands.OutcomeOK)
 		h.run(manager, "dept target 복지정책과 9000", commands.OutcomeOK)
 		h.run("U1", "add 20 youth date:2026-06-15", commands.OutcomeOK)
 
 		after := h.run("U1", "status 4월말", commands.OutcomeOK).Text()
 		then := map[commands.Lang]string{
 			commands.English: "Total: 11,980 of the 20,500 target (58%)",
-			commands.Korean:  "누계 11,980개 / 목표 20,500개 (달성률 58%)",
+			commands.Korean:  "누계 11,980개 / 목표 20,500개(달성률 58%)",
 		}[lang]
 		revised := map[commands.Lang]string{
 			commands.English: "against the target in force on 2026-04-30; against the current target of 21,000 it is 57%",
@@ -72,7 +72,7 @@ func TestPastDateUsesTargetInForce(t *testing.T) {
 		// The program and the department keep April's targets too.
 		mustContain(t, after, map[commands.Lang]string{
 			commands.English: "7,100 of 7,000 (101%) (target now 7,500)",
-			commands.Korean:  "7,100개 / 목표 7,000개 (101%) (현재 목표 7,500개)",
+			commands.Korean:  "7,100개 / 목표 7,000개(달성률 101%) (현재 목표 7,500개)",
 		}[lang], map[commands.Lang]string{
 			commands.English: "복지정책과: 7,100 of 8,000 target (89%) (target now 9,000)",
 			commands.Korean:  "복지정책과: 7,100개 / 목표 8,000개(달성률 89%) (현재 목표 9,000개)",
@@ -124,7 +124,7 @@ func TestDateBeforeFirstTargetUsesTheOriginal(t *testing.T) {
 	h.run("U1", "add 7,100 vulnerable date:2026-03-31", commands.OutcomeOK)
 	h.run(manager, "target 20500", commands.OutcomeOK)
 	h.at(2026, time.June, 15)
-	h.run(manager, "target 21000", commands.OutcomeOK)
+	h.run(manager, "target 21000 reason:추경", commands.OutcomeOK)
 	text := h.run("U1", "status 3월말", commands.OutcomeOK).Text()
-	mustContain(t, text, "누계 7,100개 / 목표 20,500개 (달성률 35%)", "현재 목표 21,000개 기준으로는 34%입니다.")
+	mustContain(t, text, "누계 7,100개 / 목표 20,500개(달성률 35%)", "현재 목표 21,000개 기준으로는 34%입니다.")
 }
