@@ -21,3 +21,6 @@ func TotalsMigrateDownTo(ctx context.Context, s *Store, version int64) error {
 	_, err = provider.DownTo(ctx, version)
 	return err
 }
+
+// MaxQueuedAdds is how many adds one lane holds before more wait for room.
+const MaxQueuedAdds = maxQueued
