@@ -102,6 +102,25 @@ func TestPlainSQLWritesKeepEveryTotal(t *testing.T) {
 	exec(`UPDATE entries SET voided_at = NULL, voided_by = '', void_reason = '' WHERE idempotency_key = 'psql-3'`)
 	step("after a plain un-void")
 
+	// An update of a field no total counts locks no totals row: another
+	// session can lock them all without waiting while it is open.
+	tx, err := s.DB().BeginTxx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE entries SET note = 'checked' WHERE logged_by = 'U_PSQL'`); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"program_days", "program_months", "department_days", "department_months", "employment_days", "employment_months"} {
+		if _, err := s.DB().ExecContext(ctx, `SELECT 1 FROM `+table+` FOR UPDATE NOWAIT`); err != nil {
+			t.Errorf("%s is locked by an update of notes: %v", table, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	step("after a plain update of notes")
+
 	// Every field the totals are keyed or summed by, changed at once:
 	// count, date (across a month), approximate, status, employment type.
 	exec(`UPDATE entries SET count = count + 2, as_of = as_of + 1, approximate = NOT approximate,

@@ -40,7 +40,9 @@ CREATE TYPE entries_totals_change AS (
 
 -- entries_totals is the one trigger function, for the three events: it sums
 -- the statement's transition tables into changes (new rows count plus, old
--- rows minus) and applies them to each totals table in the lock order of
+-- rows minus; an updated row whose counted fields did not change, such as a
+-- note's fix, counts not at all, so it touches and locks no totals row) and
+-- applies them to each totals table in the lock order of
 -- db/totals.go: program_days, program_months, department_days,
 -- department_months, departments, employment_days, employment_months, and
 -- within each table in key order.
@@ -81,13 +83,19 @@ BEGIN
                          CASE WHEN voided_at IS NULL THEN count ELSE 0 END AS jobs,
                          CASE WHEN voided_at IS NULL AND approximate THEN count ELSE 0 END AS approx_jobs,
                          true AS present
-                  FROM new_rows
+                  FROM new_rows n
+                  WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.id = n.id AND
+                                    (o.program_id, o.department, o.as_of, o.status, o.employment_type, o.count, o.approximate, o.voided_at IS NULL)
+                                  = (n.program_id, n.department, n.as_of, n.status, n.employment_type, n.count, n.approximate, n.voided_at IS NULL))
                   UNION ALL
                   SELECT program_id, department, as_of, status, employment_type,
                          CASE WHEN voided_at IS NULL THEN -count ELSE 0 END,
                          CASE WHEN voided_at IS NULL AND approximate THEN -count ELSE 0 END,
                          false
-                  FROM old_rows) r
+                  FROM old_rows o
+                  WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id AND
+                                    (o.program_id, o.department, o.as_of, o.status, o.employment_type, o.count, o.approximate, o.voided_at IS NULL)
+                                  = (n.program_id, n.department, n.as_of, n.status, n.employment_type, n.count, n.approximate, n.voided_at IS NULL))) r
             GROUP BY program_id, department, as_of, status, employment_type
         ) c;
     ELSE
