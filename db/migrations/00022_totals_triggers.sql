@@ -54,6 +54,9 @@ CREATE TYPE entries_totals_change AS (
 -- UPDATEs of rows that must exist (what they lower was counted there); only
 -- an UPDATE or DELETE of entries makes them, so an insert, the hot path, runs
 -- just the upserts. A zero change only makes sure a present key has its row.
+-- Before it lowers, an UPDATE or DELETE locks every existing row its change
+-- touches in key order (the UPDATE's join would take them in any order), so
+-- even an operator's statement that mixes both keeps the lock order.
 --
 -- Every totals row is per program, and every writer of the application holds
 -- its program's write lock (shared for delta adds, which only raise totals;
@@ -114,6 +117,8 @@ BEGIN
 
     -- 3. program_days, then program_months.
     IF lowers THEN
+        PERFORM 1 FROM program_days t JOIN (SELECT program_id, day, status FROM unnest(changes)) c ON t.program_id = c.program_id AND t.day = c.day AND t.status = c.status
+        ORDER BY t.program_id, t.day, t.status FOR UPDATE OF t;
         UPDATE program_days t SET jobs = t.jobs + c.jobs, approx_jobs = t.approx_jobs + c.approx_jobs
         FROM (SELECT program_id, day, status, SUM(jobs) AS jobs, SUM(approx_jobs) AS approx_jobs
               FROM unnest(changes) GROUP BY 1, 2, 3) c
@@ -131,6 +136,8 @@ BEGIN
     WHERE EXCLUDED.jobs <> 0 OR EXCLUDED.approx_jobs <> 0;
 
     IF lowers THEN
+        PERFORM 1 FROM program_months t JOIN (SELECT program_id, date_trunc('month', day)::date AS month, status FROM unnest(changes)) c ON t.program_id = c.program_id AND t.month = c.month AND t.status = c.status
+        ORDER BY t.program_id, t.month, t.status FOR UPDATE OF t;
         UPDATE program_months t SET jobs = t.jobs + c.jobs, approx_jobs = t.approx_jobs + c.approx_jobs
         FROM (SELECT program_id, date_trunc('month', day)::date AS month, status,
                      SUM(jobs) AS jobs, SUM(approx_jobs) AS approx_jobs
@@ -151,6 +158,8 @@ BEGIN
 
     -- 4. department_days, then department_months.
     IF lowers THEN
+        PERFORM 1 FROM department_days t JOIN (SELECT department, day, program_id, status FROM unnest(changes)) c ON t.department = c.department AND t.day = c.day AND t.program_id = c.program_id AND t.status = c.status
+        ORDER BY t.department, t.day, t.program_id, t.status FOR UPDATE OF t;
         UPDATE department_days t SET jobs = t.jobs + c.jobs, approx_jobs = t.approx_jobs + c.approx_jobs
         FROM (SELECT department, day, program_id, status, SUM(jobs) AS jobs, SUM(approx_jobs) AS approx_jobs
               FROM unnest(changes) GROUP BY 1, 2, 3, 4) c
@@ -169,6 +178,8 @@ BEGIN
     WHERE EXCLUDED.jobs <> 0 OR EXCLUDED.approx_jobs <> 0;
 
     IF lowers THEN
+        PERFORM 1 FROM department_months t JOIN (SELECT department, date_trunc('month', day)::date AS month, program_id, status FROM unnest(changes)) c ON t.department = c.department AND t.month = c.month AND t.program_id = c.program_id AND t.status = c.status
+        ORDER BY t.department, t.month, t.program_id, t.status FOR UPDATE OF t;
         UPDATE department_months t SET jobs = t.jobs + c.jobs, approx_jobs = t.approx_jobs + c.approx_jobs
         FROM (SELECT department, date_trunc('month', day)::date AS month, program_id, status,
                      SUM(jobs) AS jobs, SUM(approx_jobs) AS approx_jobs
@@ -197,6 +208,8 @@ BEGIN
 
     -- 6. employment_days, then employment_months (no approximate part).
     IF lowers THEN
+        PERFORM 1 FROM employment_days t JOIN (SELECT day, program_id, status, employment_type FROM unnest(changes)) c ON t.day = c.day AND t.program_id = c.program_id AND t.status = c.status AND t.employment_type = c.employment_type
+        ORDER BY t.day, t.program_id, t.status, t.employment_type FOR UPDATE OF t;
         UPDATE employment_days t SET jobs = t.jobs + c.jobs
         FROM (SELECT day, program_id, status, employment_type, SUM(jobs) AS jobs
               FROM unnest(changes) GROUP BY 1, 2, 3, 4) c
@@ -215,6 +228,8 @@ BEGIN
     WHERE EXCLUDED.jobs <> 0;
 
     IF lowers THEN
+        PERFORM 1 FROM employment_months t JOIN (SELECT date_trunc('month', day)::date AS month, program_id, status, employment_type FROM unnest(changes)) c ON t.month = c.month AND t.program_id = c.program_id AND t.status = c.status AND t.employment_type = c.employment_type
+        ORDER BY t.month, t.program_id, t.status, t.employment_type FOR UPDATE OF t;
         UPDATE employment_months t SET jobs = t.jobs + c.jobs
         FROM (SELECT date_trunc('month', day)::date AS month, program_id, status, employment_type, SUM(jobs) AS jobs
               FROM unnest(changes) GROUP BY 1, 2, 3, 4) c
