@@ -3,6 +3,7 @@ package db_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -211,5 +212,33 @@ func TestTotalsTriggersMigrateDownAndUp(t *testing.T) {
 		t.Fatalf("after up, triggers on entries = %v, want %v", got, want)
 	}
 	mustAdd(t, s, delta(youth.ID, 5, day(2026, time.June, 2)))
+	dbtest.CheckTotals(t, s)
+}
+
+// Totals already out of step (a row someone deleted by hand) are never made
+// silently worse: a statement that must lower the missing row fails, naming
+// the repair, and writes nothing; the rebuild then puts everything right.
+func TestLoweringAMissingTotalsRowFails(t *testing.T) {
+	ctx := context.Background()
+	s := dbtest.New(t)
+	youth := programByCode(t, s, "youth")
+	res := mustAdd(t, s, delta(youth.ID, 4, day(2026, time.July, 1)))
+	if _, err := s.DB().ExecContext(ctx, `DELETE FROM program_days WHERE program_id = $1`, youth.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.DB().ExecContext(ctx, `UPDATE entries SET voided_at = now() WHERE id = $1`, res.Entry.ID)
+	if err == nil || !strings.Contains(err.Error(), "program_days is out of step with entries") {
+		t.Fatalf("a void that must lower a missing row answered %v", err)
+	}
+	var voided bool
+	if err := s.DB().GetContext(ctx, &voided, `SELECT voided_at IS NOT NULL FROM entries WHERE id = $1`, res.Entry.ID); err != nil || voided {
+		t.Fatalf("the failed void was written: %v, %v", voided, err)
+	}
+	if err := s.RebuildAggregates(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.VoidEntry(ctx, res.Entry.ID, "U_TEST", "typo"); err != nil {
+		t.Fatalf("void after the rebuild: %v", err)
+	}
 	dbtest.CheckTotals(t, s)
 }

@@ -56,7 +56,9 @@ CREATE TYPE entries_totals_change AS (
 -- just the upserts. A zero change only makes sure a present key has its row.
 -- Before it lowers, an UPDATE or DELETE locks every existing row its change
 -- touches in key order (the UPDATE's join would take them in any order), so
--- even an operator's statement that mixes both keeps the lock order.
+-- even an operator's statement that mixes both keeps the lock order. A row to
+-- lower that is missing means the totals were already wrong: the statement
+-- fails, naming the repair, rather than leave them silently wrong.
 --
 -- Every totals row is per program, and every writer of the application holds
 -- its program's write lock (shared for delta adds, which only raise totals;
@@ -68,6 +70,7 @@ CREATE FUNCTION entries_totals() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     changes entries_totals_change[];
     lowers  boolean := TG_OP <> 'INSERT';
+    missing bigint;
 BEGIN
     IF TG_OP = 'INSERT' THEN
         SELECT array_agg(c) INTO changes FROM (
@@ -119,11 +122,14 @@ BEGIN
     IF lowers THEN
         PERFORM 1 FROM program_days t JOIN (SELECT program_id, day, status FROM unnest(changes)) c ON t.program_id = c.program_id AND t.day = c.day AND t.status = c.status
         ORDER BY t.program_id, t.day, t.status FOR UPDATE OF t;
-        UPDATE program_days t SET jobs = t.jobs + c.jobs, approx_jobs = t.approx_jobs + c.approx_jobs
-        FROM (SELECT program_id, day, status, SUM(jobs) AS jobs, SUM(approx_jobs) AS approx_jobs
-              FROM unnest(changes) GROUP BY 1, 2, 3) c
-        WHERE NOT (c.jobs >= 0 AND c.approx_jobs BETWEEN 0 AND c.jobs)
-          AND t.program_id = c.program_id AND t.day = c.day AND t.status = c.status;
+        WITH c AS (SELECT program_id, day, status, SUM(jobs) AS jobs, SUM(approx_jobs) AS approx_jobs FROM unnest(changes)
+                   GROUP BY 1, 2, 3 HAVING NOT (SUM(jobs) >= 0 AND SUM(approx_jobs) BETWEEN 0 AND SUM(jobs))),
+             u AS (UPDATE program_days t SET jobs = t.jobs + c.jobs, approx_jobs = t.approx_jobs + c.approx_jobs FROM c WHERE t.program_id = c.program_id AND t.day = c.day AND t.status = c.status RETURNING 1)
+        SELECT (SELECT count(*) FROM c) - (SELECT count(*) FROM u) INTO missing;
+        IF missing <> 0 THEN
+            RAISE EXCEPTION 'program_days is out of step with entries: % rows to lower are missing', missing
+                USING HINT = 'jobsbot migrate --rebuild-totals recomputes the totals from entries';
+        END IF;
     END IF;
     INSERT INTO program_days AS t (program_id, day, status, jobs, approx_jobs)
     SELECT program_id, day, status, jobs, approx_jobs
@@ -138,12 +144,14 @@ BEGIN
     IF lowers THEN
         PERFORM 1 FROM program_months t JOIN (SELECT program_id, date_trunc('month', day)::date AS month, status FROM unnest(changes)) c ON t.program_id = c.program_id AND t.month = c.month AND t.status = c.status
         ORDER BY t.program_id, t.month, t.status FOR UPDATE OF t;
-        UPDATE program_months t SET jobs = t.jobs + c.jobs, approx_jobs = t.approx_jobs + c.approx_jobs
-        FROM (SELECT program_id, date_trunc('month', day)::date AS month, status,
-                     SUM(jobs) AS jobs, SUM(approx_jobs) AS approx_jobs
-              FROM unnest(changes) GROUP BY 1, 2, 3) c
-        WHERE NOT (c.jobs >= 0 AND c.approx_jobs BETWEEN 0 AND c.jobs)
-          AND t.program_id = c.program_id AND t.month = c.month AND t.status = c.status;
+        WITH c AS (SELECT program_id, date_trunc('month', day)::date AS month, status, SUM(jobs) AS jobs, SUM(approx_jobs) AS approx_jobs FROM unnest(changes)
+                   GROUP BY 1, 2, 3 HAVING NOT (SUM(jobs) >= 0 AND SUM(approx_jobs) BETWEEN 0 AND SUM(jobs))),
+             u AS (UPDATE program_months t SET jobs = t.jobs + c.jobs, approx_jobs = t.approx_jobs + c.approx_jobs FROM c WHERE t.program_id = c.program_id AND t.month = c.month AND t.status = c.status RETURNING 1)
+        SELECT (SELECT count(*) FROM c) - (SELECT count(*) FROM u) INTO missing;
+        IF missing <> 0 THEN
+            RAISE EXCEPTION 'program_months is out of step with entries: % rows to lower are missing', missing
+                USING HINT = 'jobsbot migrate --rebuild-totals recomputes the totals from entries';
+        END IF;
     END IF;
     INSERT INTO program_months AS t (program_id, month, status, jobs, approx_jobs)
     SELECT program_id, month, status, jobs, approx_jobs
@@ -160,11 +168,14 @@ BEGIN
     IF lowers THEN
         PERFORM 1 FROM department_days t JOIN (SELECT department, day, program_id, status FROM unnest(changes)) c ON t.department = c.department AND t.day = c.day AND t.program_id = c.program_id AND t.status = c.status
         ORDER BY t.department, t.day, t.program_id, t.status FOR UPDATE OF t;
-        UPDATE department_days t SET jobs = t.jobs + c.jobs, approx_jobs = t.approx_jobs + c.approx_jobs
-        FROM (SELECT department, day, program_id, status, SUM(jobs) AS jobs, SUM(approx_jobs) AS approx_jobs
-              FROM unnest(changes) GROUP BY 1, 2, 3, 4) c
-        WHERE NOT (c.jobs >= 0 AND c.approx_jobs BETWEEN 0 AND c.jobs)
-          AND t.department = c.department AND t.day = c.day AND t.program_id = c.program_id AND t.status = c.status;
+        WITH c AS (SELECT department, day, program_id, status, SUM(jobs) AS jobs, SUM(approx_jobs) AS approx_jobs FROM unnest(changes)
+                   GROUP BY 1, 2, 3, 4 HAVING NOT (SUM(jobs) >= 0 AND SUM(approx_jobs) BETWEEN 0 AND SUM(jobs))),
+             u AS (UPDATE department_days t SET jobs = t.jobs + c.jobs, approx_jobs = t.approx_jobs + c.approx_jobs FROM c WHERE t.department = c.department AND t.day = c.day AND t.program_id = c.program_id AND t.status = c.status RETURNING 1)
+        SELECT (SELECT count(*) FROM c) - (SELECT count(*) FROM u) INTO missing;
+        IF missing <> 0 THEN
+            RAISE EXCEPTION 'department_days is out of step with entries: % rows to lower are missing', missing
+                USING HINT = 'jobsbot migrate --rebuild-totals recomputes the totals from entries';
+        END IF;
     END IF;
     INSERT INTO department_days AS t (department, day, program_id, status, jobs, approx_jobs)
     SELECT department, day, program_id, status, jobs, approx_jobs
@@ -180,12 +191,14 @@ BEGIN
     IF lowers THEN
         PERFORM 1 FROM department_months t JOIN (SELECT department, date_trunc('month', day)::date AS month, program_id, status FROM unnest(changes)) c ON t.department = c.department AND t.month = c.month AND t.program_id = c.program_id AND t.status = c.status
         ORDER BY t.department, t.month, t.program_id, t.status FOR UPDATE OF t;
-        UPDATE department_months t SET jobs = t.jobs + c.jobs, approx_jobs = t.approx_jobs + c.approx_jobs
-        FROM (SELECT department, date_trunc('month', day)::date AS month, program_id, status,
-                     SUM(jobs) AS jobs, SUM(approx_jobs) AS approx_jobs
-              FROM unnest(changes) GROUP BY 1, 2, 3, 4) c
-        WHERE NOT (c.jobs >= 0 AND c.approx_jobs BETWEEN 0 AND c.jobs)
-          AND t.department = c.department AND t.month = c.month AND t.program_id = c.program_id AND t.status = c.status;
+        WITH c AS (SELECT department, date_trunc('month', day)::date AS month, program_id, status, SUM(jobs) AS jobs, SUM(approx_jobs) AS approx_jobs FROM unnest(changes)
+                   GROUP BY 1, 2, 3, 4 HAVING NOT (SUM(jobs) >= 0 AND SUM(approx_jobs) BETWEEN 0 AND SUM(jobs))),
+             u AS (UPDATE department_months t SET jobs = t.jobs + c.jobs, approx_jobs = t.approx_jobs + c.approx_jobs FROM c WHERE t.department = c.department AND t.month = c.month AND t.program_id = c.program_id AND t.status = c.status RETURNING 1)
+        SELECT (SELECT count(*) FROM c) - (SELECT count(*) FROM u) INTO missing;
+        IF missing <> 0 THEN
+            RAISE EXCEPTION 'department_months is out of step with entries: % rows to lower are missing', missing
+                USING HINT = 'jobsbot migrate --rebuild-totals recomputes the totals from entries';
+        END IF;
     END IF;
     INSERT INTO department_months AS t (department, month, program_id, status, jobs, approx_jobs)
     SELECT department, month, program_id, status, jobs, approx_jobs
@@ -210,12 +223,14 @@ BEGIN
     IF lowers THEN
         PERFORM 1 FROM employment_days t JOIN (SELECT day, program_id, status, employment_type FROM unnest(changes)) c ON t.day = c.day AND t.program_id = c.program_id AND t.status = c.status AND t.employment_type = c.employment_type
         ORDER BY t.day, t.program_id, t.status, t.employment_type FOR UPDATE OF t;
-        UPDATE employment_days t SET jobs = t.jobs + c.jobs
-        FROM (SELECT day, program_id, status, employment_type, SUM(jobs) AS jobs
-              FROM unnest(changes) GROUP BY 1, 2, 3, 4) c
-        WHERE c.jobs < 0
-          AND t.day = c.day AND t.program_id = c.program_id AND t.status = c.status
-          AND t.employment_type = c.employment_type;
+        WITH c AS (SELECT day, program_id, status, employment_type, SUM(jobs) AS jobs FROM unnest(changes)
+                   GROUP BY 1, 2, 3, 4 HAVING SUM(jobs) < 0),
+             u AS (UPDATE employment_days t SET jobs = t.jobs + c.jobs FROM c WHERE t.day = c.day AND t.program_id = c.program_id AND t.status = c.status AND t.employment_type = c.employment_type RETURNING 1)
+        SELECT (SELECT count(*) FROM c) - (SELECT count(*) FROM u) INTO missing;
+        IF missing <> 0 THEN
+            RAISE EXCEPTION 'employment_days is out of step with entries: % rows to lower are missing', missing
+                USING HINT = 'jobsbot migrate --rebuild-totals recomputes the totals from entries';
+        END IF;
     END IF;
     INSERT INTO employment_days AS t (day, program_id, status, employment_type, jobs)
     SELECT day, program_id, status, employment_type, jobs
@@ -230,12 +245,14 @@ BEGIN
     IF lowers THEN
         PERFORM 1 FROM employment_months t JOIN (SELECT date_trunc('month', day)::date AS month, program_id, status, employment_type FROM unnest(changes)) c ON t.month = c.month AND t.program_id = c.program_id AND t.status = c.status AND t.employment_type = c.employment_type
         ORDER BY t.month, t.program_id, t.status, t.employment_type FOR UPDATE OF t;
-        UPDATE employment_months t SET jobs = t.jobs + c.jobs
-        FROM (SELECT date_trunc('month', day)::date AS month, program_id, status, employment_type, SUM(jobs) AS jobs
-              FROM unnest(changes) GROUP BY 1, 2, 3, 4) c
-        WHERE c.jobs < 0
-          AND t.month = c.month AND t.program_id = c.program_id AND t.status = c.status
-          AND t.employment_type = c.employment_type;
+        WITH c AS (SELECT date_trunc('month', day)::date AS month, program_id, status, employment_type, SUM(jobs) AS jobs FROM unnest(changes)
+                   GROUP BY 1, 2, 3, 4 HAVING SUM(jobs) < 0),
+             u AS (UPDATE employment_months t SET jobs = t.jobs + c.jobs FROM c WHERE t.month = c.month AND t.program_id = c.program_id AND t.status = c.status AND t.employment_type = c.employment_type RETURNING 1)
+        SELECT (SELECT count(*) FROM c) - (SELECT count(*) FROM u) INTO missing;
+        IF missing <> 0 THEN
+            RAISE EXCEPTION 'employment_months is out of step with entries: % rows to lower are missing', missing
+                USING HINT = 'jobsbot migrate --rebuild-totals recomputes the totals from entries';
+        END IF;
     END IF;
     INSERT INTO employment_months AS t (month, program_id, status, employment_type, jobs)
     SELECT month, program_id, status, employment_type, jobs
