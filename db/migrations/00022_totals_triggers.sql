@@ -12,8 +12,8 @@
 --
 -- Upgrading: the previous release writes the totals itself, so with these
 -- triggers in place it would count its adds twice. Stop it before this
--- migration runs (deploy/README.md, "Upgrading"); rolling back with
--- `goose down` restores the previous mechanism.
+-- migration runs (deploy/README.md, "Upgrading"); rolling this migration
+-- back (its Down section) restores the previous mechanism.
 
 -- The triggers of migrations 00012 and 00018 go: entries_totals keeps those
 -- tables too.
