@@ -160,7 +160,8 @@ func TestConsoleSkipsOverlongLine(t *testing.T) {
 }
 
 // `jobsbot migrate --rebuild-totals` repairs totals a previous version left
-// out of step with the entries (an upgrade with old replicas still writing).
+// out of step with the entries (an upgrade with old replicas still writing:
+// they add their entries' share to the totals beside the triggers).
 func TestMigrateRebuildsTotals(t *testing.T) {
 	databaseURL := dbtest.URL(t)
 	bin := buildBinary(t)
@@ -178,13 +179,15 @@ func TestMigrateRebuildsTotals(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	// An entry written as an older version would: its daily totals, not the
-	// monthly ones.
+	// An entry written as an older version would: the trigger counts it, and
+	// the old version counts it again in the program and department totals.
 	for _, q := range []string{
 		`INSERT INTO entries (program_id, count, kind, as_of, status, department, logged_by, source, idempotency_key)
 		 SELECT id, 30, 'delta', '2026-03-28', 'realised', department, 'U_OLD', 'slash', 'old-replica-1' FROM programs WHERE code = 'youth'`,
-		`INSERT INTO program_days (program_id, day, status, jobs) SELECT id, '2026-03-28', 'realised', 30 FROM programs WHERE code = 'youth'`,
-		`INSERT INTO department_days (department, day, program_id, status, jobs) SELECT department, '2026-03-28', id, 'realised', 30 FROM programs WHERE code = 'youth'`,
+		`UPDATE program_days SET jobs = jobs + 30 WHERE day = '2026-03-28'`,
+		`UPDATE program_months SET jobs = jobs + 30 WHERE month = '2026-03-01'`,
+		`UPDATE department_days SET jobs = jobs + 30 WHERE day = '2026-03-28'`,
+		`UPDATE department_months SET jobs = jobs + 30 WHERE month = '2026-03-01'`,
 	} {
 		if _, err := conn.Exec(q); err != nil {
 			t.Fatal(err)
@@ -193,8 +196,8 @@ func TestMigrateRebuildsTotals(t *testing.T) {
 	const behind = `SELECT (SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL)
 		- (SELECT coalesce(sum(jobs), 0) FROM program_months)`
 	var missing int64
-	if err := conn.QueryRow(behind).Scan(&missing); err != nil || missing != 30 {
-		t.Fatalf("before the rebuild program_months is %d jobs behind (%v), want 30", missing, err)
+	if err := conn.QueryRow(behind).Scan(&missing); err != nil || missing != -30 {
+		t.Fatalf("before the rebuild program_months is %d jobs behind (%v), want -30 (ahead)", missing, err)
 	}
 	migrate("--rebuild-totals")
 	for _, q := range []string{behind,

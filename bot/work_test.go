@@ -46,10 +46,10 @@ func TestAnswerSoonWhileShuttingDown(t *testing.T) {
 
 func TestSeenSet(t *testing.T) {
 	s := newSeenSet(time.Hour, 3)
-	if !s.first("a") || s.first("a") {
+	if first, again := s.first("a"), s.first("a"); !first || again {
 		t.Error("a repeated ID must be seen once")
 	}
-	if !s.first("") || !s.first("") {
+	if first, again := s.first(""), s.first(""); !first || !again {
 		t.Error("an empty ID is never a repeat")
 	}
 	for i := range 5 {

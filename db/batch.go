@@ -23,24 +23,32 @@ import (
 // its own commit's WAL flush and queues on the program_days and
 // department_days rows the others are updating. The store therefore groups
 // the delta adds that arrive while a batch is being written into the next
-// batch: one statement inserts them all, updates each totals row once with the
-// batch's sum, and commits once; each request is still answered with its own
-// entry and its program's year total as of that entry.
+// batch: one multi-row INSERT records them all (its statement trigger then
+// updates each totals row once with the batch's sum), and it commits once;
+// each request is still answered with its own entry and its program's year
+// total as of that entry.
 //
-// Adds are spread over addLanes lanes by program ID, each writing one batch
+// Adds are spread over laneCount lanes by program ID, each writing one batch
 // at a time, so two batches of one replica never touch the same totals rows
 // (every totals row is per program) and never wait for each other. A lane
 // has no goroutine while idle: the first add to find it idle starts one,
 // which writes batches until the lane's queue is empty.
 const (
-	addLanes = 2
+	laneCount = 2
 	// maxBatch bounds one statement's size, and so how long the adds at the
 	// end of a big burst wait for the ones at its start.
 	maxBatch = 64
 	// batchTimeout bounds one batch's statement: it runs for many requests,
 	// so no one request's context cancels it.
 	batchTimeout = 10 * time.Second
+	// maxQueued bounds the adds a lane holds, queued or being written: more
+	// wait for room (or for their context to end), so a database that
+	// stalls under a burst cannot make the queue grow without end.
+	maxQueued = 4 * maxBatch
 )
+
+// errStoreClosed answers an add that arrives after Store.Close.
+var errStoreClosed = fmt.Errorf("store closed: %w", commands.ErrUnavailable)
 
 // errBatchFailed tells a waiting add that its batch failed as a whole and
 // wrote nothing; AddEntry then records the add alone, so one add that the
@@ -52,6 +60,40 @@ type addLane struct {
 	mu      sync.Mutex
 	queue   []*pendingAdd
 	writing bool
+	// slots holds a token for every add in the lane, queued or being
+	// written: at most maxQueued.
+	slots chan struct{}
+}
+
+// addLanes are the store's lanes and what Store.Close needs to stop them.
+type addLanes struct {
+	lanes [laneCount]addLane
+	// closed (guarded by every lane's mu) refuses new adds once Close has
+	// begun; writers counts the lanes' running goroutines, which Close waits
+	// for before it closes the pool.
+	closed  bool
+	writers sync.WaitGroup
+}
+
+func newAddLanes() *addLanes {
+	l := &addLanes{}
+	for i := range l.lanes {
+		l.lanes[i].slots = make(chan struct{}, maxQueued)
+	}
+	return l
+}
+
+// close refuses new adds and waits until every lane has written what it
+// holds.
+func (l *addLanes) close() {
+	for i := range l.lanes {
+		l.lanes[i].mu.Lock()
+	}
+	l.closed = true
+	for i := range l.lanes {
+		l.lanes[i].mu.Unlock()
+	}
+	l.writers.Wait()
 }
 
 // pendingAdd is one add waiting for a batch. state moves once, from waiting
@@ -80,12 +122,23 @@ type batchAnswer struct {
 // idempotency key or a missing program), errBatchFailed when its batch failed.
 // If ctx ends before a batch takes the add, nothing is written.
 func (s *Store) batchAdd(ctx context.Context, e commands.NewEntry) (commands.AddResult, error) {
+	lane := &s.lanes.lanes[uint64(e.ProgramID)%laneCount]
+	select {
+	case lane.slots <- struct{}{}:
+		defer func() { <-lane.slots }()
+	case <-ctx.Done():
+		return commands.AddResult{}, ctx.Err()
+	}
 	p := &pendingAdd{ctx: ctx, entry: e, answer: make(chan batchAnswer, 1)}
-	lane := &s.lanes[uint64(e.ProgramID)%addLanes]
 	lane.mu.Lock()
+	if s.lanes.closed {
+		lane.mu.Unlock()
+		return commands.AddResult{}, errStoreClosed
+	}
 	lane.queue = append(lane.queue, p)
 	if !lane.writing {
 		lane.writing = true
+		s.lanes.writers.Add(1)
 		go s.writeLane(lane)
 	}
 	lane.mu.Unlock()
@@ -106,6 +159,7 @@ func (s *Store) batchAdd(ctx context.Context, e commands.NewEntry) (commands.Add
 
 // writeLane writes the lane's queue in batches until it is empty.
 func (s *Store) writeLane(lane *addLane) {
+	defer s.lanes.writers.Done()
 	for {
 		batch := takeBatch(lane)
 		if batch == nil {
@@ -170,15 +224,15 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 		if err != nil {
 			return err
 		}
-		// One round trip before the insert: the programs' write locks, in a
-		// statement of their own so that the insert's snapshot is taken
-		// after them (it then sees a cumulative report or void that
-		// committed while the batch waited, and the year totals in the
-		// replies count it); and a generic plan for the insert, whose plan
-		// does not depend on its values (planning it anew for every batch,
-		// PostgreSQL's choice for a small one, costs more than writing it).
-		// Two statements in one text need the simple protocol, without
-		// parameters: the IDs are integers, written out.
+		// One round trip before the insert: the programs' write locks
+		// (Lock order step 1), in a statement of their own so that the
+		// insert's snapshot is taken after them (it then sees a cumulative
+		// report or void that committed while the batch waited, and the
+		// year totals in the replies count it); and a generic plan for the
+		// insert, whose plan does not depend on its values (planning it anew
+		// for every batch, PostgreSQL's choice for a small one, costs more
+		// than writing it). Two statements in one text need the simple
+		// protocol, without parameters: the IDs are integers, written out.
 		if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_generic_plan; `+
 			lockProgramsShared(programArray(programsOf(rows)))); err != nil {
 			return err
@@ -226,59 +280,44 @@ type newEntryRow struct {
 	reported sql.NullInt64
 }
 
-// insertEntriesQuery records entries and adds them to program_days,
-// program_months, department_days, department_months and departments in one
-// statement, which PostgreSQL runs atomically (the entries' triggers add them
-// to employment_days and employment_months, migrations 00012 and 00018). The entries come as parallel arrays, one
-// element per entry ($2…$15), in the order they arrived; $1 is their
-// distinct program IDs in ascending order.
+// insertEntriesQuery records entries: one multi-row INSERT into entries,
+// whose statement trigger (entries_totals, migration 00022) adds them to
+// every totals table and the departments list, in the lock order of
+// totals.go, before the statement ends. The caller holds the write lock of
+// every program in it (lockProgramsShared, or lockProgram for a cumulative
+// report), taken in a statement of its own before this one, so this one's
+// snapshot sees what a cumulative report or void of those programs committed
+// while the caller waited.
 //
-// Locks, in the Lock order of totals.go: the statement first takes every
-// program's write lock shared, in ascending ID order (locked), so it waits for
-// a cumulative report or void of any of them in flight. (writeBatch takes the
-// same locks in a statement of its own first, so that this one's snapshot
-// sees what such a report or void committed; a cumulative report runs it
-// holding its program's lock already. Taking a lock a transaction holds is
-// free.) Each later part is
-// held back by a one-time filter on the previous part's row count until that
-// part has finished, so the tables are written in the lock order: entries,
-// program_days, program_months, department_days, department_months,
-// departments (left to
-// itself, PostgreSQL runs data-modifying parts in whatever order the main
-// query reads them);
-// within each table the rows go in key order, each totals row once, with the
-// batch's sum (ON CONFLICT DO UPDATE cannot touch a row twice in one
-// statement).
-//
-// An empty department is the program's; a department name renamed or merged
-// away since the caller looked it up (another replica's cache, a rename
-// committed while this add waited for its lock) lands on the department
-// that took it over. An entry whose program does not exist or whose
-// idempotency key was used before returns no row.
+// The entries come as parallel arrays, one element per entry ($1…$14), in
+// the order they arrived. An empty department is the program's; a department
+// name renamed or merged away since the caller looked it up (another
+// replica's cache, a rename committed while this add waited for its lock)
+// lands on the department that took it over. An entry whose program does not
+// exist or whose idempotency key was used before returns no row.
 //
 // Each entry's year total is the program's total for that status and year
-// before the statement (years, from program_months) plus the batch's entries
-// up to and including it, in arrival order: the figure a one-by-one run
-// would have given.
+// before the statement (years, from program_months, which the trigger
+// changes only after every part of this statement has read its snapshot)
+// plus the batch's entries up to and including it, in arrival order: the
+// figure a one-by-one run would have given.
 const insertEntriesQuery = `
-	WITH locked AS MATERIALIZED (` + lockProgramsHead + `$1::bigint[]` + lockProgramsTail + `
-	), typed AS (
-		SELECT i.*, p.code, COALESCE(NULLIF(i.department, ''), p.department) AS name
-		FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::date[], $7::bool[],
-		            $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
-		            $15::timestamptz[])
-		     WITH ORDINALITY AS i(program_id, count, reported_total, kind, as_of, approximate, status,
-		                          employment_type, department, note, logged_by, source, idempotency_key,
-		                          created_at, ord)
-		JOIN programs p ON p.id = i.program_id
-		WHERE (SELECT count FROM locked) >= 0
-	), input AS MATERIALIZED (
+	WITH input AS MATERIALIZED (
 		SELECT typed.*,
 		       COALESCE((SELECT m.department FROM departments m
 		                 WHERE m.active AND (m.department = typed.name OR typed.name = ANY(m.aliases))
 		                 ORDER BY m.department = typed.name DESC, m.department LIMIT 1),
 		                typed.name) AS managed
-		FROM typed
+		FROM (
+			SELECT i.*, p.code, COALESCE(NULLIF(i.department, ''), p.department) AS name
+			FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::date[], $6::bool[],
+			            $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+			            $14::timestamptz[])
+			     WITH ORDINALITY AS i(program_id, count, reported_total, kind, as_of, approximate, status,
+			                          employment_type, department, note, logged_by, source, idempotency_key,
+			                          created_at, ord)
+			JOIN programs p ON p.id = i.program_id
+		) typed
 	), ins AS (
 		INSERT INTO entries (program_id, count, reported_total, kind, as_of, approximate, status,
 		                     employment_type, department, note, logged_by, source, idempotency_key, created_at)
@@ -287,56 +326,6 @@ const insertEntriesQuery = `
 		FROM input ORDER BY ord
 		ON CONFLICT (idempotency_key) DO NOTHING
 		RETURNING *
-	), program_total AS (
-		INSERT INTO program_days (program_id, day, status, jobs, approx_jobs)
-		SELECT program_id, as_of, status, SUM(count), SUM(CASE WHEN approximate THEN count ELSE 0 END)
-		FROM ins
-		GROUP BY program_id, as_of, status
-		ORDER BY program_id, as_of, status
-		ON CONFLICT (program_id, day, status) DO UPDATE
-		SET jobs = program_days.jobs + EXCLUDED.jobs, approx_jobs = program_days.approx_jobs + EXCLUDED.approx_jobs
-		RETURNING 1
-	), program_month_total AS (
-		INSERT INTO program_months (program_id, month, status, jobs, approx_jobs)
-		SELECT program_id, date_trunc('month', as_of)::date, status,
-		       SUM(count), SUM(CASE WHEN approximate THEN count ELSE 0 END)
-		FROM ins
-		WHERE (SELECT count(*) FROM program_total) >= 0
-		GROUP BY 1, 2, 3
-		ORDER BY 1, 2, 3
-		ON CONFLICT (program_id, month, status) DO UPDATE
-		SET jobs = program_months.jobs + EXCLUDED.jobs, approx_jobs = program_months.approx_jobs + EXCLUDED.approx_jobs
-		RETURNING 1
-	), department_total AS (
-		INSERT INTO department_days (department, day, program_id, status, jobs, approx_jobs)
-		SELECT department, as_of, program_id, status, SUM(count), SUM(CASE WHEN approximate THEN count ELSE 0 END)
-		FROM ins
-		WHERE (SELECT count(*) FROM program_month_total) >= 0
-		GROUP BY department, as_of, program_id, status
-		ORDER BY department, as_of, program_id, status
-		ON CONFLICT (department, day, program_id, status) DO UPDATE
-		SET jobs = department_days.jobs + EXCLUDED.jobs, approx_jobs = department_days.approx_jobs + EXCLUDED.approx_jobs
-		RETURNING 1
-	), department_month_total AS (
-		INSERT INTO department_months (department, month, program_id, status, jobs, approx_jobs)
-		SELECT department, date_trunc('month', as_of)::date, program_id, status,
-		       SUM(count), SUM(CASE WHEN approximate THEN count ELSE 0 END)
-		FROM ins
-		WHERE (SELECT count(*) FROM department_total) >= 0
-		GROUP BY 1, 2, 3, 4
-		ORDER BY 1, 2, 3, 4
-		ON CONFLICT (department, month, program_id, status) DO UPDATE
-		SET jobs = department_months.jobs + EXCLUDED.jobs, approx_jobs = department_months.approx_jobs + EXCLUDED.approx_jobs
-		RETURNING 1
-	), listed AS (
-		-- Only a name the command core did not check lacks a row; an
-		-- existing row is neither updated nor locked.
-		INSERT INTO departments (department)
-		SELECT DISTINCT department FROM ins
-		WHERE (SELECT count(*) FROM department_month_total) >= 0
-		ORDER BY department
-		ON CONFLICT (department) DO NOTHING
-		RETURNING 1
 	), years AS MATERIALIZED (
 		-- Once per program, status and year: at most twelve program_months
 		-- rows, found by a range scan of its primary key.
@@ -359,7 +348,6 @@ const insertEntriesQuery = `
 	JOIN input ON input.idempotency_key = ins.idempotency_key
 	JOIN years ON years.program_id = ins.program_id AND years.status = ins.status
 	          AND years.year = date_trunc('year', ins.as_of)::date
-	WHERE (SELECT count(*) FROM listed) >= 0
 	WINDOW running AS (PARTITION BY ins.program_id, ins.status, years.year ORDER BY input.ord)`
 
 // insertEntries runs insertEntriesQuery for rows, which must have distinct
@@ -395,7 +383,7 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 		YearTotal       int64 `db:"year_total"`
 		YearApproximate bool  `db:"year_approximate"`
 	}
-	err := q.SelectContext(ctx, &recorded, pq.Array(programsOf(rows)), pq.Array(programID), pq.Array(count),
+	err := q.SelectContext(ctx, &recorded, pq.Array(programID), pq.Array(count),
 		pq.Array(reported), pq.Array(kind), pq.Array(asOf), pq.Array(approx), pq.Array(status),
 		pq.Array(emptype), pq.Array(dept), pq.Array(note), pq.Array(loggedBy), pq.Array(source), pq.Array(key),
 		pq.Array(created))
@@ -411,18 +399,10 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 
 // lockProgramsShared is a query that takes the write locks of the programs
 // in ids (an array expression), shared, in the array's order (programsOf
-// sorts them): step 1 of the Lock order. insertEntriesQuery holds the same
-// text around its $1.
+// sorts them): step 1 of the Lock order.
 func lockProgramsShared(ids string) string {
-	return lockProgramsHead + ids + lockProgramsTail
+	return `SELECT count(pg_advisory_xact_lock_shared(` + programLockClass + `, (id % 2147483647)::int)) FROM unnest(` + ids + `) AS id`
 }
-
-const (
-	lockProgramsHead = `
-	SELECT count(pg_advisory_xact_lock_shared(` + programLockClass + `, (id % 2147483647)::int))
-	FROM unnest(`
-	lockProgramsTail = `) AS id`
-)
 
 // programArray writes program IDs as a PostgreSQL array literal.
 func programArray(ids []int64) string {

@@ -33,17 +33,6 @@ func lockAllPrograms(ctx context.Context, tx sqlx.ExtContext) error {
 	return nil
 }
 
-// lockProgramShared takes the program's write lock shared (a delta add's
-// step 1) in a statement of its own, so the statements after it see what a
-// close, report or void committed while it waited.
-func lockProgramShared(ctx context.Context, tx sqlx.ExtContext, programID int64) error {
-	const q = `SELECT pg_advisory_xact_lock_shared(` + programLockClass + `, ` + programLockKey + `)`
-	if _, err := tx.ExecContext(ctx, q, programID); err != nil {
-		return fmt.Errorf("lock program %d shared: %w", programID, err)
-	}
-	return nil
-}
-
 type closeRow struct {
 	Month time.Time `db:"month"`
 	By    string    `db:"closed_by"`

@@ -168,16 +168,16 @@ func (s *Store) takeOverDepartment(ctx context.Context, stmt, from, to string) (
 }
 
 // lockForDepartmentMove takes the locks a rename or merge starts with, in the
-// order the add path takes them: the programs' rows first (a cumulative add
-// locks its program's row before inserting into entries), then entries in
-// SHARE ROW EXCLUSIVE mode, which waits for every add and void in flight and
-// holds off new ones; only then departments, department_days,
-// department_months, candidates,
-// targets and "nothing" reports. So a move never holds a lock that an add or
-// void holding another is waiting for. NO KEY UPDATE, not UPDATE: every
-// insert into entries checks its program with FOR KEY SHARE (the foreign
-// key), which UPDATE would block while the move waits for that insert.
-// Moves are rare manager commands: the pause is short.
+// Lock order of totals.go: the programs' rows first (NO KEY UPDATE, not
+// UPDATE: every insert into entries checks its program with FOR KEY SHARE,
+// the foreign key, which UPDATE would block while the move waits for that
+// insert), then entries in SHARE ROW EXCLUSIVE mode, which waits for every
+// add and void in flight and holds off new ones. Only then does the move
+// write: entries (whose trigger moves department_days and department_months
+// and lists the department), programs, candidates, targets, "nothing"
+// reports and departments. So a move never holds a lock that an add or void
+// holding another is waiting for. Moves are rare manager commands: the pause
+// is short.
 func lockForDepartmentMove(ctx context.Context, tx *sqlx.Tx) error {
 	if _, err := tx.ExecContext(ctx, `SELECT 1 FROM programs ORDER BY id FOR NO KEY UPDATE`); err != nil {
 		return err
@@ -186,21 +186,14 @@ func lockForDepartmentMove(ctx context.Context, tx *sqlx.Tx) error {
 	return err
 }
 
-// moveDepartment credits everything of from to into (entries, daily totals,
-// programs, candidates, targets and "nothing" reports) and deletes from.
+// moveDepartment credits everything of from to into (entries, and through
+// them the department totals, programs, candidates, targets and "nothing"
+// reports) and deletes from.
 func moveDepartment(ctx context.Context, tx *sqlx.Tx, from, into string) (commands.Department, error) {
 	steps := []string{
+		// The trigger on entries moves the department totals: from's rows
+		// drop to 0 (readers skip them), into's take their jobs.
 		`UPDATE entries SET department = $2 WHERE department = $1`,
-		`INSERT INTO department_days (department, day, program_id, status, jobs, approx_jobs)
-		 SELECT $2, day, program_id, status, jobs, approx_jobs FROM department_days WHERE department = $1
-		 ON CONFLICT (department, day, program_id, status) DO UPDATE
-		 SET jobs = department_days.jobs + EXCLUDED.jobs, approx_jobs = department_days.approx_jobs + EXCLUDED.approx_jobs`,
-		`DELETE FROM department_days WHERE department = $1`,
-		`INSERT INTO department_months (department, month, program_id, status, jobs, approx_jobs)
-		 SELECT $2, month, program_id, status, jobs, approx_jobs FROM department_months WHERE department = $1
-		 ON CONFLICT (department, month, program_id, status) DO UPDATE
-		 SET jobs = department_months.jobs + EXCLUDED.jobs, approx_jobs = department_months.approx_jobs + EXCLUDED.approx_jobs`,
-		`DELETE FROM department_months WHERE department = $1`,
 		`UPDATE programs SET department = $2, updated_at = now() WHERE department = $1`,
 		`UPDATE candidates SET department = $2 WHERE department = $1`,
 		// The target taken over is a revision of into's target: 당초 → 변경.

@@ -78,7 +78,8 @@ const entrySelect = `
 	FROM entries e
 	JOIN programs p ON p.id = e.program_id`
 
-// AddEntry records an entry and adds it to the running totals atomically. A
+// AddEntry records an entry; the entries trigger adds it to the running
+// totals in the same statement. A
 // cumulative entry is stored as the difference from the program's total
 // through its as-of date (same year and status), computed under the
 // program's exclusive write lock (see Lock order in totals.go); a figure equal
@@ -117,16 +118,19 @@ func (s *Store) AddEntry(ctx context.Context, e commands.NewEntry) (commands.Add
 // addEntry does AddEntry's work inside tx.
 func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (commands.AddResult, error) {
 	cumulative := e.Kind == commands.KindCumulative
+	// The program's write lock comes first (Lock order step 1), in a
+	// statement of its own, so that the insert's snapshot sees what the
+	// holders it waited for committed. A cumulative report takes it
+	// exclusively, and before looking for the key: a retried report must find
+	// its first copy, not compute a difference from the total it produced.
+	lock := func() error {
+		_, err := tx.ExecContext(ctx, lockProgramsShared(programArray([]int64{e.ProgramID})))
+		return err
+	}
 	if cumulative {
-		// Lock before looking for the key: a retried cumulative report must
-		// find its first copy, not compute a difference from the total it
-		// produced.
-		if err := lockProgram(ctx, tx, e.ProgramID); err != nil {
-			return commands.AddResult{}, err
-		}
-	} else if err := lockProgramShared(ctx, tx, e.ProgramID); err != nil {
-		// In a statement of its own, so that the month-close check below
-		// sees a close that committed while this add waited (closes.go).
+		lock = func() error { return lockProgram(ctx, tx, e.ProgramID) }
+	}
+	if err := lock(); err != nil {
 		return commands.AddResult{}, err
 	}
 	_, department, err := programForEntry(ctx, tx, e.ProgramID)
@@ -285,8 +289,8 @@ func (s *Store) ListEntries(ctx context.Context, f commands.EntryFilter) ([]comm
 	return entries(rows), nil
 }
 
-// VoidEntry marks a live entry voided with who and why, takes it out of the
-// running totals and recomputes the later cumulative reports that counted on
+// VoidEntry marks a live entry voided with who and why (the entries
+// trigger takes it out of the running totals) and recomputes the later cumulative reports that counted on
 // it, all in one transaction; ErrAlreadyVoided if it was voided before,
 // ErrNotFound if it does not exist, *commands.DependentReportError if a later
 // report cannot stay true without it. at is when (the service's clock).
@@ -419,23 +423,7 @@ func voidLockedReplacing(ctx context.Context, tx sqlx.ExtContext, id int64, by, 
 	if err != nil {
 		return commands.VoidResult{}, err
 	}
-	ts := []tally{tallyOf(voided, -voided.Count)}
-	for _, a := range adjusted {
-		ts = append(ts, tallyOf(a.Report, a.Report.Count-a.OldCount))
-	}
-	if err := applyTallies(ctx, tx, ts); err != nil {
-		return commands.VoidResult{}, err
-	}
 	return commands.VoidResult{Entry: voided, Adjusted: adjusted}, nil
-}
-
-// tallyOf is a change of jobs to an entry's share of the totals.
-func tallyOf(e commands.Entry, jobs int64) tally {
-	t := tally{programID: e.ProgramID, department: e.Department, day: e.AsOf, status: e.Status, jobs: jobs}
-	if e.Approximate {
-		t.approx = jobs
-	}
-	return t
 }
 
 // VoidedBetween returns entries voided within [from, to), oldest void first.

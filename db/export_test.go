@@ -26,13 +26,14 @@ func (s *Store) MigrateTo(ctx context.Context, version int64) error {
 // queue up, until the returned release starts writing them: a test can then
 // form one batch of exactly the adds it sent. queued reports how many wait.
 func (s *Store) HoldBatches(programID int64) (queued func() int, release func()) {
-	lane := &s.lanes[uint64(programID)%addLanes]
+	lane := &s.lanes.lanes[uint64(programID)%laneCount]
 	lane.mu.Lock()
 	if lane.writing {
 		lane.mu.Unlock()
 		panic("HoldBatches: the lane is writing already")
 	}
 	lane.writing = true
+	s.lanes.writers.Add(1) // writeLane's, started by release
 	lane.mu.Unlock()
 	queued = func() int {
 		lane.mu.Lock()

@@ -41,7 +41,7 @@ type Store struct {
 	insert   *sqlx.Stmt
 
 	// lanes group concurrent delta adds into batches (batch.go).
-	lanes [addLanes]addLane
+	lanes *addLanes
 
 	// programs and departments cache those lists for cacheTTL: every add and
 	// status reads them, and they change a few times a year.
@@ -104,7 +104,7 @@ func open(ctx context.Context, databaseURL string, create bool) (*Store, error) 
 	if err != nil {
 		return nil, wrap("open", err)
 	}
-	return &Store{db: conn}, nil
+	return &Store{db: conn, lanes: newAddLanes()}, nil
 }
 
 // connect opens a pool with sane limits and pings it.
@@ -240,8 +240,10 @@ func (s *Store) Ping(ctx context.Context) error {
 	return wrap("ping", s.db.PingContext(ctx))
 }
 
-// Close closes the connection pool.
+// Close refuses new adds, waits for the batches of adds already queued to be
+// written and answered, and closes the connection pool.
 func (s *Store) Close() error {
+	s.lanes.close()
 	s.insertMu.Lock()
 	if s.insert != nil {
 		_ = s.insert.Close()

@@ -1,9 +1,10 @@
 package db
 
 // Lock order. Every write path (delta add, cumulative report, void, undo,
-// rebuild, department rename and merge) takes its locks in this order, and
-// within one table in ascending key order, so no two writers can ever wait
-// for each other in a cycle:
+// rebuild, department rename and merge, and any plain INSERT, UPDATE or
+// DELETE of entries) takes its locks in this order, and within one table in
+// ascending key order, so no two writers can ever wait for each other in a
+// cycle:
 //
 //  1. the program's write lock, a transaction advisory lock keyed by program
 //     ID (lockProgram): shared for a delta add, exclusive for a cumulative
@@ -16,10 +17,10 @@ package db
 //     rows by (program_id, month, status);
 //  4. department_days rows by (department, day, program_id, status), then
 //     department_months rows by (department, month, program_id, status);
-//  5. departments rows by department (an add only makes sure its row exists,
-//     ON CONFLICT DO NOTHING, which locks no existing row: the date a
-//     department last logged is read from department_days, so no add
-//     updates a row every add of the department would queue on);
+//  5. departments rows by department (a write of entries only makes sure
+//     its row exists, ON CONFLICT DO NOTHING, which locks no existing row:
+//     the date a department last logged is read from department_days, so no
+//     add updates a row every add of the department would queue on);
 //  6. employment_days rows by (day, program_id, status, employment_type),
 //     then employment_months rows by (month, program_id, status,
 //     employment_type);
@@ -34,13 +35,15 @@ package db
 //     runs of one delivery meet only there, the later one after taking
 //     every lock above in the same order.
 //
-// employment_days and employment_months are kept by statement triggers on
-// entries (migrations 00012 and 00018).
-// An add reaches it last, when its INSERT's trigger fires at the end of the
-// statement; a void's UPDATE fires its trigger before the void touches
-// program_days, which is out of this order. No cycle can close through it:
-// its rows are per program, and a void holds its program's lock exclusively,
-// so no add of that program is in flight.
+// Steps 3 to 6 are the statement trigger entries_totals (migration 00022):
+// no Go code writes a totals table. It fires at the end of every statement
+// that writes entries, after that statement's step 2, and applies the
+// statement's change to each table in the order above, in key order. A void
+// is several such statements (the void, then each later cumulative report it
+// recomputes, which locks more entries rows after the first trigger ran):
+// out of this order, but no cycle can close through it, since every totals
+// row is per program and a void holds its program's lock exclusively, so no
+// other write of that program's rows is in flight.
 //
 // A month close or reopening (closes.go) takes every program's write lock
 // exclusively, in ascending ID order (step 1), and only then writes
@@ -52,23 +55,25 @@ package db
 // (entry_corrections, agreement_hires, entry_after_close) come after every
 // totals table.
 //
-// RebuildAggregates takes no program lock: it locks entries in SHARE mode,
-// which waits for and then holds off every writer, and then the totals tables
-// in the order above. (The batch statement of delta adds takes its tables' ROW
-// EXCLUSIVE locks as it starts, before step 1; those conflict only with the
-// rebuild, which holds no program lock, so no cycle can close through them.)
-// A department rename or merge (departments.go) locks every programs row
-// (FOR NO KEY UPDATE, which an add's foreign-key check does not wait for) and then entries in SHARE ROW EXCLUSIVE mode,
-// which waits for adds in flight and holds off new ones; an add that carried
-// the old name lands on the new one (insertEntriesQuery maps it through the
-// department's aliases). A transaction that still fails with a deadlock or a
-// serialization failure is retried a few times (Store.inTx).
+// RebuildAggregates (the SQL function rebuild_totals) takes no program lock:
+// it locks entries in SHARE mode, which waits for and then holds off every
+// writer, and then the totals tables in the order above. (The batch
+// statement of delta adds takes its tables' ROW EXCLUSIVE locks as it
+// starts, after step 1; those conflict only with the rebuild, which holds no
+// program lock, so no cycle can close through them.) A department rename or
+// merge (departments.go) locks every programs row (FOR NO KEY UPDATE, which
+// an add's foreign-key check does not wait for) and then entries in SHARE
+// ROW EXCLUSIVE mode, which waits for adds in flight and holds off new ones;
+// its UPDATE of entries then moves the department totals through the
+// trigger. An add that carried the old name lands on the new one
+// (insertEntriesQuery maps it through the department's aliases). A
+// transaction that still fails with a deadlock or a serialization failure is
+// retried a few times (Store.inTx).
 
 import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -110,72 +115,6 @@ func tryLockProgram(ctx context.Context, db sqlx.ExtContext, programID int64) (b
 	return ok, nil
 }
 
-// tally is a change to the running totals of one entry's program, day,
-// status and department; recording a new entry adds its share in
-// insertEntriesQuery, voids and recomputed cumulative reports go through
-// applyTallies.
-type tally struct {
-	programID  int64
-	department string
-	day        time.Time
-	status     commands.EntryStatus
-	jobs       int64
-	approx     int64
-}
-
-// applyTallies applies changes to the totals of rows that exist (every entry
-// was added to them), one table after the other and each table's rows in key
-// order (see Lock order). It updates rather than upserts: PostgreSQL checks
-// the proposed row of INSERT ... ON CONFLICT against CHECK (jobs >= 0) before
-// it finds the conflict.
-func applyTallies(ctx context.Context, db sqlx.ExtContext, ts []tally) error {
-	programDays := mergeTallies(ts, func(t tally) string {
-		return fmt.Sprintf("%020d|%s|%s", t.programID, dateArg(t.day), t.status)
-	})
-	for _, t := range programDays {
-		const q = `
-			UPDATE program_days SET jobs = jobs + $4, approx_jobs = approx_jobs + $5
-			WHERE program_id = $1 AND day = $2::date AND status = $3`
-		if err := updateOne(ctx, db, q, t.programID, dateArg(t.day), string(t.status), t.jobs, t.approx); err != nil {
-			return fmt.Errorf("program totals: %w", err)
-		}
-	}
-	programMonths := mergeTallies(ts, func(t tally) string {
-		return fmt.Sprintf("%020d|%s|%s", t.programID, dateArg(monthOf(t.day)), t.status)
-	})
-	for _, t := range programMonths {
-		const q = `
-			UPDATE program_months SET jobs = jobs + $4, approx_jobs = approx_jobs + $5
-			WHERE program_id = $1 AND month = $2::date AND status = $3`
-		if err := updateOne(ctx, db, q, t.programID, dateArg(monthOf(t.day)), string(t.status), t.jobs, t.approx); err != nil {
-			return fmt.Errorf("program month totals: %w", err)
-		}
-	}
-	departmentDays := mergeTallies(ts, func(t tally) string {
-		return fmt.Sprintf("%s\x00%s|%020d|%s", t.department, dateArg(t.day), t.programID, t.status)
-	})
-	for _, t := range departmentDays {
-		const q = `
-			UPDATE department_days SET jobs = jobs + $5, approx_jobs = approx_jobs + $6
-			WHERE department = $1 AND day = $2::date AND program_id = $3 AND status = $4`
-		if err := updateOne(ctx, db, q, t.department, dateArg(t.day), t.programID, string(t.status), t.jobs, t.approx); err != nil {
-			return fmt.Errorf("department totals: %w", err)
-		}
-	}
-	departmentMonths := mergeTallies(ts, func(t tally) string {
-		return fmt.Sprintf("%s\x00%s|%020d|%s", t.department, dateArg(monthOf(t.day)), t.programID, t.status)
-	})
-	for _, t := range departmentMonths {
-		const q = `
-			UPDATE department_months SET jobs = jobs + $5, approx_jobs = approx_jobs + $6
-			WHERE department = $1 AND month = $2::date AND program_id = $3 AND status = $4`
-		if err := updateOne(ctx, db, q, t.department, dateArg(monthOf(t.day)), t.programID, string(t.status), t.jobs, t.approx); err != nil {
-			return fmt.Errorf("department month totals: %w", err)
-		}
-	}
-	return nil
-}
-
 // monthSpan divides a span of days [from, to] between the monthly totals
 // tables and the daily ones: the whole months inside it come from the
 // monthly rows (first days monthFrom through monthTo), the days before and
@@ -213,51 +152,6 @@ func (m monthSpan) args() []any {
 // monthOf is the first day of d's month.
 func monthOf(d time.Time) time.Time {
 	return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
-}
-
-// mergeTallies sums tallies with the same key and returns them in key order,
-// dropping those that net to nothing.
-func mergeTallies(ts []tally, key func(tally) string) []tally {
-	byKey := map[string]tally{}
-	for _, t := range ts {
-		k := key(t)
-		m, ok := byKey[k]
-		if !ok {
-			m = t
-			m.jobs, m.approx = 0, 0
-		}
-		m.jobs += t.jobs
-		m.approx += t.approx
-		byKey[k] = m
-	}
-	keys := make([]string, 0, len(byKey))
-	for k, t := range byKey {
-		if t.jobs != 0 || t.approx != 0 {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	out := make([]tally, len(keys))
-	for i, k := range keys {
-		out[i] = byKey[k]
-	}
-	return out
-}
-
-// updateOne runs an UPDATE that must change exactly one row; a missing
-// totals row means the totals disagree with the ledger, which must not pass
-// silently.
-func updateOne(ctx context.Context, db sqlx.ExtContext, q string, args ...any) error {
-	res, err := db.ExecContext(ctx, q, args...)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n != 1 {
-		return fmt.Errorf("updated %d rows, want 1: totals out of step with entries", n)
-	}
-	return nil
 }
 
 // yearTotal returns a program's live jobs of one status with as-of dates in

@@ -418,10 +418,9 @@ func (p *Poster) shareChart(ctx context.Context, log *slog.Logger, d commands.Di
 	}
 }
 
+// chartTitle is the title and the alternative text of the digest's chart.
 func chartTitle(d commands.Digest, p i18n.Printer) (title, alt string) {
 	year, week := d.WeekStart.ISOWeek()
 	return p.T("digest.poster.chart_title", "Year", d.Year, "Week", p.T("format.week", "Year", year, "Week", week)),
 		p.T("digest.poster.chart_alt", "Year", d.Year)
 }
-
-// sleep waits d or until ctx ends.

@@ -238,10 +238,7 @@ func TestNothingButtonSkipsTheNextRound(t *testing.T) {
 	if _, err := e.sender("a").Tick(context.Background(), e.now); err != nil {
 		t.Fatal(err)
 	}
-	var round2 []posted
-	for _, m := range e.slack.accepted()[2:] {
-		round2 = append(round2, m)
-	}
+	round2 := e.slack.accepted()[2:]
 	if len(round2) != 2 || round2[0].Channel != "UINVEST" || round2[1].Channel != "CMANAGERS" {
 		t.Fatalf("last round = %+v, want 투자유치과's reporter and the managers' list", round2)
 	}

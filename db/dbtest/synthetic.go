@@ -36,9 +36,14 @@ const (
 )
 
 // FillSynthetic adds n synthetic entries for benchmarks and tests, set-based
-// in one transaction, and then rebuilds the running totals from the ledger
-// (db.Store.RebuildAggregates), so the store answers exactly as if every entry
-// had gone through AddEntry and VoidEntry. It lives here, beside the other
+// in one transaction, and rebuilds the running totals from the ledger in the
+// same transaction (the SQL function rebuild_totals, which `jobsbot migrate
+// --rebuild-totals` runs too), so the store answers exactly as if every entry
+// had gone through AddEntry and VoidEntry. The entries trigger is off while
+// it writes: one rebuild in day order is faster than the trigger's upserts
+// for millions of rows, and leaves each span's totals rows on shared pages.
+// ALTER TABLE holds off every other session until the commit, so none ever
+// sees the entries without their totals. It lives here, beside the other
 // test helpers, because no production path writes synthetic data.
 //
 // The entries span SyntheticDays as-of dates up to today in Seoul,
@@ -70,6 +75,9 @@ func FillSynthetic(ctx context.Context, s *db.Store, n int64, seed int64, progre
 				return err
 			}
 		}
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE entries DISABLE TRIGGER entries_totals_insert`); err != nil {
+			return err
+		}
 		if err := addSyntheticPrograms(ctx, tx); err != nil {
 			return fmt.Errorf("programs: %w", err)
 		}
@@ -95,13 +103,16 @@ func FillSynthetic(ctx context.Context, s *db.Store, n int64, seed int64, progre
 				return fmt.Errorf("rebuild index: %w", err)
 			}
 		}
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE entries ENABLE TRIGGER entries_totals_insert`); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `SELECT rebuild_totals()`); err != nil {
+			return fmt.Errorf("rebuild totals: %w", err)
+		}
 		return nil
 	}()
 	if err == nil {
 		err = tx.Commit()
-	}
-	if err == nil {
-		err = s.RebuildAggregates(ctx)
 	}
 	if err != nil {
 		return fmt.Errorf("bulk fill: %w", err)
