@@ -25,11 +25,14 @@ package db
 //     then employment_months rows by (month, program_id, status,
 //     employment_type);
 //  7. the 실적 없음 lock of each department the statement added live jobs
-//     to, shared, in ascending key order, taken by the entries'
-//     statement trigger at the end of the INSERT (migration 00020). A
-//     실적 없음 (AddNothing) takes the same lock exclusively and no other
-//     lock before it, so it can wait for adds but no add waits for a lock it
-//     holds while it waits: no cycle;
+//     to, shared, in ascending key order, taken by the entries' statement
+//     trigger entries_refuse_nothing_month (migration 00020). PostgreSQL
+//     fires a table's AFTER triggers in name order, so this one actually
+//     runs just before entries_totals (steps 3 to 6). That is safe either
+//     way: a 실적 없음 (AddNothing) takes the same lock exclusively and no
+//     other lock before it, reading department_months without locking a
+//     row, so it can wait for adds but no add waits for a lock it holds
+//     while it waits: no cycle;
 //  8. the command_deliveries row of the command's delivery, if it carries
 //     one (recordDelivery, deliveries.go): last, just before COMMIT. Two
 //     runs of one delivery meet only there, the later one after taking
