@@ -230,10 +230,7 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int) er
 		return fmt.Errorf("mark imported entry: %w", err)
 	}
 	r.res.Added++
-	k := cellKey{e.ProgramCode, time.Date(e.AsOf.Year(), e.AsOf.Month(), 1, 0, 0, 0, 0, time.UTC)}
-	if c, ok := r.cells[k]; ok {
-		c.Added += e.Count
-	}
+	r.addToCell(e, e.Count)
 	return nil
 }
 
@@ -297,7 +294,7 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow) error {
 	if e.Voided() {
 		return nil
 	}
-	_, err = voidLocked(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason)
+	voided, err := voidLocked(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason)
 	var dependent *commands.DependentReportError
 	if errors.As(err, &dependent) {
 		r.problem(row.Line, "무효", "무효", "이 기록을 무효로 하면 뒤의 누계 보고가 맞지 않게 됩니다")
@@ -307,8 +304,16 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow) error {
 		return err
 	}
 	r.res.Voided++
-	if c, ok := r.cells[cellKey{row.Program, time.Date(e.AsOf.Year(), e.AsOf.Month(), 1, 0, 0, 0, 0, time.UTC)}]; ok {
-		c.Added -= e.Count
+	r.addToCell(e, -e.Count)
+	for _, a := range voided.Adjusted { // later 누계 reports keep their figure
+		r.addToCell(a.Report, a.Report.Count-a.OldCount)
 	}
 	return nil
+}
+
+// addToCell counts jobs to the preview cell of an entry's program and month.
+func (r *importRun) addToCell(e commands.Entry, jobs int64) {
+	if c, ok := r.cells[cellKey{e.ProgramCode, time.Date(e.AsOf.Year(), e.AsOf.Month(), 1, 0, 0, 0, 0, time.UTC)}]; ok {
+		c.Added += jobs
+	}
 }
