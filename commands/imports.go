@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -71,7 +72,7 @@ func (p ImportProblem) String() string {
 	}
 	s += " " + p.Expected
 	if len(p.Nearest) > 0 {
-		s += fmt.Sprintf(" (비슷한 사업: %s)", joinComma(p.Nearest))
+		s += fmt.Sprintf(" (비슷한 이름: %s)", joinComma(p.Nearest))
 	}
 	return s
 }
@@ -133,3 +134,20 @@ func NearestProgramNames(programs []Program, name string) []string {
 // ControlCharacter reports the first control character in text that typed
 // input would refuse, with its 1-based position.
 func ControlCharacter(text string) (rune, int, bool) { return firstControl(text) }
+
+// FindDepartment returns the active department a name in a file means: its
+// name or an alias, as commands match it.
+func FindDepartment(depts []Department, name string) (Department, bool) {
+	return findDepartment(depts, name)
+}
+
+// NearestDepartmentNames names up to three active departments near a name
+// that matched none.
+func NearestDepartmentNames(depts []Department, name string) []string {
+	active := slices.DeleteFunc(slices.Clone(depts), func(d Department) bool { return !d.Active })
+	var out []string
+	for _, d := range closestNamed(active, departmentNames, name) {
+		out = append(out, d.Name)
+	}
+	return out
+}

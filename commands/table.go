@@ -290,6 +290,11 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).export,
 		},
 		{
+			Name: "template", Words: []string{"template", "양식", "취합양식", "서식"},
+			Parse: parseTemplate,
+			Run:   (*Service).template,
+		},
+		{
 			Name: "press", Words: []string{"press", "보도자료", "보도"},
 			Parse: parsePress,
 			Run:   (*Service).press,

@@ -39,7 +39,8 @@ func DefaultLimits() Limits {
 
 // Reader reads files against the programs the ledger knows.
 type Reader struct {
-	Programs []commands.Program
+	Programs    []commands.Program
+	Departments []commands.Department // a template's 제출 부서 must be one of them
 	Today    time.Time // a calendar date: the year of 4월말 and similar
 	By       string    // who imports: logged_by of report and template rows
 	Limits   Limits

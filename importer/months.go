@@ -81,7 +81,13 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string) (commands.Im
 	}
 	kind, department := commands.ImportReport, ""
 	if m := departmentInTitle.FindStringSubmatch(title); m != nil {
-		kind, department = commands.ImportTemplate, commands.CleanName(m[1])
+		kind = commands.ImportTemplate
+		d, ok := commands.FindDepartment(r.Departments, m[1])
+		if !ok {
+			return "", nil, []commands.ImportProblem{{Column: "제출 부서", Got: m[1],
+				Expected: "부서 목록(/jobs 부서)에 없는 부서입니다", Nearest: commands.NearestDepartmentNames(r.Departments, m[1])}}, nil
+		}
+		department = d.Name
 	}
 	var rows []commands.ImportRow
 	for {

@@ -193,8 +193,9 @@ var monthLabel = regexp.MustCompile(`^(\d{1,2})\s*월$`)
 // yearInTitle finds 2025년 in the rows above a report's table.
 var yearInTitle = regexp.MustCompile(`(20\d\d)\s*년`)
 
-// departmentInTitle finds 부서: 복지정책과 above a template's table.
-var departmentInTitle = regexp.MustCompile(`부서\s*[:：]\s*(\S+)`)
+// departmentInTitle finds 제출 부서: 복지정책과 above a template's table
+// (the report's 작성 부서 is who wrote the report, not whose figures).
+var departmentInTitle = regexp.MustCompile(`제출 부서\s*[:：]\s*(\S+)`)
 
 func monthOf(name string) (time.Month, bool) {
 	m := monthLabel.FindStringSubmatch(name)
