@@ -41,9 +41,9 @@ func DefaultLimits() Limits {
 type Reader struct {
 	Programs    []commands.Program
 	Departments []commands.Department // a template's 제출 부서 must be one of them
-	Today    time.Time // a calendar date: the year of 4월말 and similar
-	By       string    // who imports: logged_by of report and template rows
-	Limits   Limits
+	Today       time.Time             // a calendar date: the year of 4월말 and similar
+	By          string                // who imports: logged_by of report and template rows
+	Limits      Limits
 	// Want picks the sheet of a workbook holding both: "" reads the entries
 	// sheet when there is one, else the report.
 	Want commands.ImportKind
