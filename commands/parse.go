@@ -327,6 +327,9 @@ func selectCommand(tokens []token) (string, []token, error) {
 	if isSpecWord("target", first) && isSpecWord("target history", second) {
 		return "target history", tokens[2:], nil
 	}
+	if isSpecWord("import", first) && isSpecWord("import apply", second) {
+		return "import apply", tokens[2:], nil
+	}
 	for _, s := range commandTable {
 		if !strings.Contains(s.Name, " ") && isSpecWord(s.Name, first) {
 			return s.Name, tokens[1:], nil

@@ -290,6 +290,17 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).export,
 		},
 		{
+			Name: "import", Words: []string{"import", "가져오기", "불러오기"},
+			Run: (*Service).importPreview,
+		},
+		{
+			Name: "import apply", Words: []string{"apply", "적용"},
+			Manager: true,
+			Writes:  true,
+			Parse:   parseImportApply,
+			Run:     (*Service).importApply,
+		},
+		{
 			Name: "template", Words: []string{"template", "양식", "취합양식", "서식"},
 			Parse: parseTemplate,
 			Run:   (*Service).template,
