@@ -62,7 +62,11 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	if err != nil {
 		return err
 	}
-	reader := importer.Reader{Programs: programs, Today: dates.Today(time.Now(), cfg.Location), By: *by,
+	depts, err := store.Departments(ctx)
+	if err != nil {
+		return err
+	}
+	reader := importer.Reader{Programs: programs, Departments: depts, Today: dates.Today(time.Now(), cfg.Location), By: *by,
 		Want: commands.ImportKind(*want), Year: *year}
 	file, problems, err := reader.Read(filepath.Base(files[0]), data)
 	if err != nil {

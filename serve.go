@@ -4,13 +4,16 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"jobsbot/bot"
 	"jobsbot/bot/digest"
+	"jobsbot/commands/dates"
 	"jobsbot/export"
+	"jobsbot/importer"
 )
 
 // runServe runs the Slack bot until ctx is cancelled (SIGTERM or Ctrl-C).
@@ -51,6 +54,8 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		svc = svc.WithDigestPoster(poster)
 	}
 	svc = svc.WithFiles(export.New(store, cfg.Location), bot.NewFileSender(cfg.SlackBotToken, cfg.SlackAPIURL, logger))
+	svc = svc.WithImports(bot.NewFileFetcher(cfg.SlackBotToken, cfg.SlackAPIURL),
+		importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), cfg.Location) }})
 	if !cfg.RemindersOff && cfg.SlackBotToken != "" {
 		sender, err := newReminderSender(cfg, svc, store, logger)
 		if err != nil {
