@@ -101,7 +101,7 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 			return s.storageFailure(ctx, cmd.Name, err)
 		}
 	}
-	r := Reply{Command: cmd.Name, Title: s.msg("import.preview_title", "Name", CleanName(file.Name))}
+	r := Reply{Command: cmd.Name, Outcome: OutcomeOK, Title: s.msg("import.preview_title", "Name", CleanName(file.Name))}
 	if apply {
 		r.Title = s.msg("import.applied_title", "Name", CleanName(file.Name))
 	}
