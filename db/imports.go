@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"jobsbot/commands"
 )
@@ -67,6 +68,9 @@ type importRun struct {
 	pending  []newEntryRow
 	lines    map[string]int // idempotency key → line, of pending rows
 	seen     map[string]bool
+	// marks are the entries recorded, with their lines, for import_entries.
+	markIDs   []int64
+	markLines []int64
 }
 
 type cellKey struct {
@@ -118,6 +122,9 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile) (commands
 		}
 	}
 	if err := r.flush(ctx); err != nil {
+		return commands.ImportResult{}, err
+	}
+	if err := r.writeMarks(ctx); err != nil {
 		return commands.ImportResult{}, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE imports SET added = $2 WHERE id = $1`, r.importID, r.res.Added); err != nil {
@@ -223,14 +230,30 @@ func (r *importRun) flush(ctx context.Context) error {
 	return nil
 }
 
-// recorded marks an entry as this import's and counts it.
-func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int) error {
-	if _, err := r.tx.ExecContext(ctx, `INSERT INTO import_entries (import_id, entry_id, line) VALUES ($1, $2, $3)`,
-		r.importID, e.ID, line); err != nil {
-		return fmt.Errorf("mark imported entry: %w", err)
-	}
+// recorded marks an entry as this import's (written by writeMarks) and
+// counts it.
+func (r *importRun) recorded(_ context.Context, e commands.Entry, line int) error {
+	r.markIDs, r.markLines = append(r.markIDs, e.ID), append(r.markLines, int64(line))
 	r.res.Added++
 	r.addToCell(e, e.Count)
+	return nil
+}
+
+// markChunk is how many import_entries rows one statement writes.
+const markChunk = 10000
+
+// writeMarks writes import_entries for every entry recorded, a chunk per
+// statement (one INSERT per entry would cost a round trip each).
+func (r *importRun) writeMarks(ctx context.Context) error {
+	const q = `
+		INSERT INTO import_entries (import_id, entry_id, line)
+		SELECT $1, id, line FROM unnest($2::bigint[], $3::int[]) AS m(id, line)`
+	for start := 0; start < len(r.markIDs); start += markChunk {
+		end := min(start+markChunk, len(r.markIDs))
+		if _, err := r.tx.ExecContext(ctx, q, r.importID, pq.Array(r.markIDs[start:end]), pq.Array(r.markLines[start:end])); err != nil {
+			return fmt.Errorf("mark imported entries: %w", err)
+		}
+	}
 	return nil
 }
 
