@@ -115,11 +115,21 @@ type ImportResult struct {
 	Problems        []ImportProblem
 }
 
-// FindProgram returns the program a name in a file means: its code, an
-// alias, or its Korean or English name (the matcher commands use).
-func FindProgram(programs []Program, name string) (Program, bool) {
-	return findProgram(programs, name)
+// ProgramFinder finds the program a name in a file means: its code, an
+// alias, or its Korean or English name (the matcher commands use), from an
+// index built once for a whole file.
+type ProgramFinder struct {
+	programs []Program
+	index    programIndex
 }
+
+// NewProgramFinder indexes programs by every name they answer to.
+func NewProgramFinder(programs []Program) ProgramFinder {
+	return ProgramFinder{programs: programs, index: newProgramIndex(programs)}
+}
+
+// Find returns the program name means.
+func (f ProgramFinder) Find(name string) (Program, bool) { return f.index.find(f.programs, name) }
 
 // NearestProgramNames names up to three active programs near a name that
 // matched none, as an unknown program in a command is answered.

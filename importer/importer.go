@@ -49,6 +49,8 @@ type Reader struct {
 	Want commands.ImportKind
 	// Year is the report's year when its title does not say; 0: refuse.
 	Year int
+
+	finder commands.ProgramFinder // built by Read
 }
 
 // Read checks a file and returns it ready for the store, or the problems
@@ -58,6 +60,7 @@ func (r Reader) Read(name string, data []byte) (commands.ImportFile, []commands.
 	if r.Limits == (Limits{}) {
 		r.Limits = DefaultLimits()
 	}
+	r.finder = commands.NewProgramFinder(r.Programs)
 	sum := sha256.Sum256(data)
 	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By}
 	if int64(len(data)) > r.Limits.FileBytes {

@@ -175,7 +175,7 @@ func (p *problems) instant(line int, column, raw string) time.Time {
 // program finds a program by code or name, listing the nearest names of an
 // unknown one.
 func (r Reader) program(p *problems, line int, column, name string) (commands.Program, bool) {
-	prog, ok := commands.FindProgram(r.Programs, name)
+	prog, ok := r.finder.Find(name)
 	if !ok {
 		if len(p.list) < maxProblems {
 			p.list = append(p.list, commands.ImportProblem{Line: line, Column: column, Got: name,
