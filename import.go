@@ -58,23 +58,15 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		return err
 	}
 	defer store.Close()
-	programs, err := store.Programs(ctx)
-	if err != nil {
-		return err
-	}
-	depts, err := store.Departments(ctx)
-	if err != nil {
-		return err
-	}
-	reader := importer.Reader{Programs: programs, Departments: depts, Today: dates.Today(time.Now(), cfg.Location), By: *by,
+	svc := importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), cfg.Location) },
 		Want: commands.ImportKind(*want), Year: *year}
-	file, problems, err := reader.Read(filepath.Base(files[0]), data)
+	file, problems, err := svc.Read(ctx, filepath.Base(files[0]), data, *by)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", files[0], err)
 	}
 	var res commands.ImportResult
 	if len(problems) == 0 {
-		if res, err = store.Import(ctx, file, *dryRun); err != nil {
+		if res, err = svc.Import(ctx, file, *dryRun); err != nil {
 			return err
 		}
 	}

@@ -95,6 +95,9 @@ type ImportFile struct {
 	Kind   ImportKind
 	By     string // who imports it
 	Rows   []ImportRow
+	// Applied says the file was applied before (found by its SHA-256
+	// before reading it): it has no rows and adds nothing.
+	Applied bool
 }
 
 // ImportCell is one program and month of a preview.

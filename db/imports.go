@@ -40,6 +40,13 @@ var errImportRolledBack = errors.New("import rolled back")
 // the file exclusively, in ascending ID order, then what addEntry and
 // voidLocked take.
 func (s *Store) Import(ctx context.Context, f commands.ImportFile, dryRun bool) (commands.ImportResult, error) {
+	if f.Applied {
+		done, err := s.Imported(ctx, f.SHA256)
+		if err != nil || !done {
+			return commands.ImportResult{}, wrap(fmt.Sprintf("import %q", f.Name), cmp.Or(err, errors.New("file marked applied is not")))
+		}
+		return commands.ImportResult{AlreadyImported: true}, nil
+	}
 	var res commands.ImportResult
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var err error
@@ -56,6 +63,13 @@ func (s *Store) Import(ctx context.Context, f commands.ImportFile, dryRun bool) 
 		return commands.ImportResult{}, wrap(fmt.Sprintf("import %q", f.Name), err)
 	}
 	return res, nil
+}
+
+// Imported reports whether the file with this SHA-256 (hex) was applied.
+func (s *Store) Imported(ctx context.Context, sha256 string) (bool, error) {
+	var done bool
+	err := s.db.GetContext(ctx, &done, `SELECT EXISTS (SELECT 1 FROM imports WHERE sha256 = $1)`, sha256)
+	return done, wrap("imported file", err)
 }
 
 // importRun is one import's state inside its transaction.
