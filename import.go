@@ -70,7 +70,7 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 			return err
 		}
 	}
-	fmt.Fprint(stdout, commands.ImportPreview(file, problems, res, *dryRun))
+	fmt.Fprint(stdout, commands.ImportPreview(file, problems, res, *dryRun, commands.Korean))
 	logger.Info("import", "file", file.Name, "kind", file.Kind, "rows", len(file.Rows), "added", res.Added, "dry_run", *dryRun)
 	if len(problems)+len(res.Problems) > 0 {
 		return errImportRefused

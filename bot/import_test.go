@@ -99,7 +99,7 @@ func TestImportThroughSlack(t *testing.T) {
 
 	h := newHook(t)
 	preview := replyOf(t, e.post("/slack/commands", commandBodyAs(testManager, "가져오기", "trigger-import", h.URL)), h)
-	if s := text(preview); !strings.Contains(s, "미리 보기") || !strings.Contains(s, "invest 2026년 4월: 1행, +2,400명") {
+	if s := text(preview); !strings.Contains(s, "This is a preview") || !strings.Contains(s, "invest April 2026: rows 1, jobs +2,400") {
 		t.Fatalf("preview: %s", s)
 	}
 	if api.downloads.Load() != 1 || total() != 0 {
@@ -124,7 +124,7 @@ func TestImportThroughSlack(t *testing.T) {
 		t.Fatalf("ledger holds %d, want 2580", got)
 	}
 	e.post("/slack/interactions", interactionBody(blockActions(testManager, "trigger-again", h.URL, id, value)))
-	if got := text(h.next(t)); !strings.Contains(got, "이미 가져온 파일") {
+	if got := text(h.next(t)); !strings.Contains(got, "imported before") {
 		t.Errorf("second press: %s", got)
 	}
 	if got := total(); got != 2580 {

@@ -108,7 +108,7 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 	if len(problems)+len(res.Problems) > 0 {
 		r.Outcome = OutcomeRefused
 	}
-	preview := ImportPreview(f, problems, res, !apply)
+	preview := ImportPreview(f, problems, res, !apply, s.lang)
 	r.Sections = []Section{{Lines: strings.Split(strings.TrimRight(preview, "\n"), "\n")}}
 	if !apply && r.Outcome == OutcomeOK && !res.AlreadyImported && res.Added+res.Voided > 0 {
 		r.Actions = []Action{{ID: ActionImport, Label: s.msg("import.button"), Style: "primary",

@@ -3,54 +3,61 @@ package commands
 import (
 	"fmt"
 	"strings"
+	"time"
 
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
-// importKindLabels name what a file was read as.
-var importKindLabels = map[ImportKind]string{
-	ImportEntries:  "실적 명세",
-	ImportReport:   "사업별 보고서",
-	ImportTemplate: "부서 취합 양식",
-}
-
-// ImportPreview is the answer to an import, applied or not: the rows read
-// per program and month, what is (or would be) added, and every problem by
-// line. problems are those of reading the file; res those of writing it.
-func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dryRun bool) string {
+// ImportPreview is the answer to an import, applied or not, in lang: the
+// rows read per program and month, what is (or would be) added, and every
+// problem by line. problems are those of reading the file; res those of
+// writing it. The problems themselves are in Korean: they name the Korean
+// columns of a Korean spreadsheet.
+func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dryRun bool, lang Lang) string {
+	p := i18n.Default().Printer(string(lang))
 	var b strings.Builder
-	fmt.Fprintf(&b, "파일: %s", CleanName(f.Name))
 	if f.Kind != "" {
-		fmt.Fprintf(&b, " (%s, %s행)", importKindLabels[f.Kind], numbers.Format(int64(len(f.Rows))))
+		b.WriteString(p.T("import.preview.file_kind", "Name", CleanName(f.Name), "Kind", p.T("import.kind."+string(f.Kind)),
+			"Rows", numbers.Format(int64(len(f.Rows)))))
+	} else {
+		b.WriteString(p.T("import.preview.file", "Name", CleanName(f.Name)))
 	}
 	b.WriteString("\n")
 	problems = append(problems, res.Problems...)
 	if len(problems) > 0 {
-		fmt.Fprintf(&b, "문제 %s건: 아무것도 가져오지 않았습니다. 고쳐서 다시 보내 주십시오.\n", numbers.Format(int64(len(problems))))
-		for _, p := range problems {
-			b.WriteString("  " + strings.TrimSpace(p.String()) + "\n")
+		b.WriteString(p.T("import.preview.problems", "Count", numbers.Format(int64(len(problems)))) + "\n")
+		for _, pr := range problems {
+			b.WriteString("  " + strings.TrimSpace(pr.String()) + "\n")
 		}
 		return b.String()
 	}
 	if res.AlreadyImported {
-		b.WriteString("이미 가져온 파일입니다: 더할 것이 없습니다.\n")
+		b.WriteString(p.T("import.preview.already") + "\n")
 		return b.String()
 	}
 	if len(res.Cells) > 0 {
-		b.WriteString("사업·월별 읽은 행과 더할 일자리:\n")
+		b.WriteString(p.T("import.preview.cells") + "\n")
 	}
 	for _, c := range res.Cells {
-		fmt.Fprintf(&b, "  %s %d년 %d월: %s행, %s명\n", c.Program, c.Month.Year(), c.Month.Month(),
-			numbers.Format(int64(c.Rows)), importSigned(c.Added))
+		b.WriteString("  " + p.T("import.preview.cell", "Program", c.Program, "Month", importMonth(c.Month, lang),
+			"Rows", numbers.Format(int64(c.Rows)), "Added", importSigned(c.Added)) + "\n")
 	}
-	fmt.Fprintf(&b, "새 기록 %s건, 이미 있는 기록 %s건, 무효 처리 %s건\n",
-		numbers.Format(int64(res.Added)), numbers.Format(int64(res.Unchanged)), numbers.Format(int64(res.Voided)))
+	b.WriteString(p.T("import.preview.totals", "Added", numbers.Format(int64(res.Added)),
+		"Unchanged", numbers.Format(int64(res.Unchanged)), "Voided", numbers.Format(int64(res.Voided))) + "\n")
 	if dryRun {
-		b.WriteString("미리 보기입니다: 아무것도 쓰지 않았습니다.\n")
+		b.WriteString(p.T("import.preview.dry_run") + "\n")
 	} else {
-		b.WriteString("가져왔습니다.\n")
+		b.WriteString(p.T("import.preview.applied") + "\n")
 	}
 	return b.String()
+}
+
+func importMonth(m time.Time, lang Lang) string {
+	if lang == Korean {
+		return fmt.Sprintf("%d년 %d월", m.Year(), m.Month())
+	}
+	return m.Format("January 2006")
 }
 
 func importSigned(n int64) string {

@@ -263,7 +263,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 	if res.Added != 14 {
 		t.Errorf("dry run would add %d, want 14", res.Added)
 	}
-	preview := commands.ImportPreview(f, nil, res, true)
+	preview := commands.ImportPreview(f, nil, res, true, commands.Korean)
 	if !strings.Contains(preview, "미리 보기") || !strings.Contains(preview, "새 기록 14건") ||
 		!strings.Contains(preview, "invest 2026년 4월: 1행, +2,400명") || !strings.Contains(preview, "senior 2026년 3월: 1행, 0명") {
 		t.Errorf("preview:\n%s", preview)
@@ -304,7 +304,7 @@ func TestBadRowNamedByLine(t *testing.T) {
 	if p := problems[1]; p.Line != 5 || p.Column != "사업코드" || len(p.Nearest) == 0 || !strings.Contains(p.Nearest[0], "youth") {
 		t.Errorf("second problem: %+v", p)
 	}
-	text := commands.ImportPreview(f, problems, commands.ImportResult{}, false)
+	text := commands.ImportPreview(f, problems, commands.ImportResult{}, false, commands.Korean)
 	if !strings.Contains(text, `4행 [일자리 수] "열 명":`) || !strings.Contains(text, "아무것도 가져오지 않았습니다") {
 		t.Errorf("preview:\n%s", text)
 	}
