@@ -18,7 +18,7 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 	p := i18n.Default().Printer(string(lang))
 	var b strings.Builder
 	if f.Kind != "" {
-		b.WriteString(p.T("import.preview.file_kind", "Name", CleanName(f.Name), "Kind", p.T("import.kind."+string(f.Kind)),
+		b.WriteString(p.T("import.preview.file_kind", "Name", CleanName(f.Name), "Kind", p.T(importKindIDs[f.Kind]),
 			"Rows", numbers.Format(int64(len(f.Rows)))))
 	} else {
 		b.WriteString(p.T("import.preview.file", "Name", CleanName(f.Name)))
@@ -51,6 +51,13 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 		b.WriteString(p.T("import.preview.applied") + "\n")
 	}
 	return b.String()
+}
+
+// importKindIDs name each kind of file in the catalogue.
+var importKindIDs = map[ImportKind]string{
+	ImportEntries:  "import.kind.entries",
+	ImportReport:   "import.kind.report",
+	ImportTemplate: "import.kind.template",
 }
 
 func importMonth(m time.Time, lang Lang) string {
