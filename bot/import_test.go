@@ -99,7 +99,7 @@ func TestImportThroughSlack(t *testing.T) {
 
 	h := newHook(t)
 	preview := replyOf(t, e.post("/slack/commands", commandBodyAs(testManager, "가져오기", "trigger-import", h.URL)), h)
-	if s := text(preview); !strings.Contains(s, "This is a preview") || !strings.Contains(s, "invest April 2026: rows 1, jobs +2,400") {
+	if s := text(preview); !strings.Contains(s, "This is a preview") || !strings.Contains(s, "Business &amp; investment attraction April 2026: rows 1, jobs +2,400") {
 		t.Fatalf("preview: %s", s)
 	}
 	if api.downloads.Load() != 1 || total() != 0 {

@@ -40,7 +40,7 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 		b.WriteString(p.T("import.preview.cells") + "\n")
 	}
 	for _, c := range res.Cells {
-		b.WriteString("  " + p.T("import.preview.cell", "Program", c.Program, "Month", importMonth(c.Month, lang),
+		b.WriteString("  " + p.T("import.preview.cell", "Program", importProgramName(f, c.Program, lang), "Month", importMonth(c.Month, lang),
 			"Rows", numbers.Format(int64(c.Rows)), "Added", importSigned(c.Added)) + "\n")
 	}
 	b.WriteString(p.T("import.preview.totals", "Added", numbers.Format(int64(res.Added)),
@@ -58,6 +58,19 @@ var importKindIDs = map[ImportKind]string{
 	ImportEntries:  "import.kind.entries",
 	ImportReport:   "import.kind.report",
 	ImportTemplate: "import.kind.template",
+}
+
+// importProgramName names a program of the preview in lang, by code when
+// the file did not say.
+func importProgramName(f ImportFile, code string, lang Lang) string {
+	n, ok := f.Names[code]
+	switch {
+	case !ok:
+		return code
+	case lang == Korean && n[0] != "" || n[1] == "":
+		return n[0]
+	}
+	return n[1]
 }
 
 func importMonth(m time.Time, lang Lang) string {

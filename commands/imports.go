@@ -95,6 +95,9 @@ type ImportFile struct {
 	Kind   ImportKind
 	By     string // who imports it
 	Rows   []ImportRow
+	// Names are the Korean and English names of the file's programs, by
+	// code, for the preview.
+	Names map[string][2]string
 	// Applied says the file was applied before (found by its SHA-256
 	// before reading it): it has no rows and adds nothing.
 	Applied bool

@@ -51,6 +51,7 @@ type Reader struct {
 	Year int
 
 	finder commands.ProgramFinder // built by Read
+	names  map[string][2]string   // the programs read, for the preview
 }
 
 // Read checks a file and returns it ready for the store, or the problems
@@ -60,7 +61,7 @@ func (r Reader) Read(name string, data []byte) (commands.ImportFile, []commands.
 	if r.Limits == (Limits{}) {
 		r.Limits = DefaultLimits()
 	}
-	r.finder = commands.NewProgramFinder(r.Programs)
+	r.finder, r.names = commands.NewProgramFinder(r.Programs), map[string][2]string{}
 	sum := sha256.Sum256(data)
 	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By}
 	if int64(len(data)) > r.Limits.FileBytes {
@@ -91,7 +92,7 @@ func (r Reader) Read(name string, data []byte) (commands.ImportFile, []commands.
 	}
 	t := &table{src: src, limits: r.Limits}
 	kind, rows, problems, err := r.readTable(t)
-	file.Kind, file.Rows = kind, rows
+	file.Kind, file.Rows, file.Names = kind, rows, r.names
 	return file, problems, err
 }
 

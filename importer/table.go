@@ -176,6 +176,9 @@ func (p *problems) instant(line int, column, raw string) time.Time {
 // unknown one.
 func (r Reader) program(p *problems, line int, column, name string) (commands.Program, bool) {
 	prog, ok := r.finder.Find(name)
+	if ok {
+		r.names[prog.Code] = [2]string{prog.NameKo, prog.NameEn}
+	}
 	if !ok {
 		if len(p.list) < maxProblems {
 			p.list = append(p.list, commands.ImportProblem{Line: line, Column: column, Got: name,
