@@ -41,6 +41,16 @@ Write the monthly report or the entries to FILE.
   --unit 부서        the 작성 부서 printed above the report; default REPORT_UNIT
   -o FILE            the file to write (required)
 `,
+		"import": `Usage: jobsbot import [--dry-run] [--what entries|report] [--year 2025] [--by NAME] FILE
+
+Import an entries workbook or CSV the bot exported, a monthly report workbook, or a filled-in
+department template, exactly once and all or nothing. It first prints a preview: rows read per
+program and month, what will be added, and every problem by line.
+  --dry-run          preview only: read and check the file, write nothing
+  --what WHAT        entries or report: which sheet of a workbook holding both (default entries)
+  --year YEAR        the report's year when its title does not give one
+  --by NAME          who imports, recorded with each entry (default cli)
+`,
 		"remind": `Usage: jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]
 
 Send (or list, with --dry-run) a month-end reminder round, once.

@@ -36,6 +36,9 @@ Usage:
                                                       print, chart or post the weekly digest
   jobsbot export --format xlsx|csv [--year 2026] [--as-of 2026-04-30] [--what report|entries] -o FILE
                                                       write the report (as of a date) or the entries to a file
+  jobsbot import [--dry-run] [--what entries|report] [--year 2025] FILE
+                                                      read an exported entries file, a report workbook or a
+                                                      department template; preview, then apply it exactly once
   jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]
                                                       send (or list) a month-end reminder round, once
   jobsbot migrate [--rebuild-totals | --down-to N | --status]
@@ -104,6 +107,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runDigest(ctx, cfg, logger, args[1:], stdout)
 	case "export":
 		err = runExport(ctx, cfg, logger, args[1:], stdout)
+	case "import":
+		err = runImport(ctx, cfg, logger, args[1:], stdout)
 	case "remind":
 		err = runRemind(ctx, cfg, logger, args[1:], stdout)
 	case "migrate":

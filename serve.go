@@ -13,8 +13,10 @@ import (
 	"jobsbot/bot"
 	"jobsbot/bot/digest"
 	"jobsbot/commands"
+	"jobsbot/commands/dates"
 	"jobsbot/db"
 	"jobsbot/export"
+	"jobsbot/importer"
 )
 
 // runServe runs the Slack bot until ctx is cancelled (SIGTERM or Ctrl-C).
@@ -74,6 +76,8 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		return err
 	}
 	svc = svc.WithFiles(export.New(store, cfg.Location), files)
+	svc = svc.WithImports(bot.NewFileFetcher(cfg.SlackBotToken, cfg.SlackAPIURL),
+		importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), cfg.Location) }})
 	if !cfg.RemindersOff && cfg.SlackBotToken != "" {
 		sender, err := newReminderSender(cfg, svc, store, logger)
 		if err != nil {

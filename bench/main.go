@@ -12,6 +12,7 @@
 //	bench fill     -db URL -n 1000000 [-seed 1]
 //	bench status   -db URL -n 200
 //	bench export   -db URL [-format xlsx|csv] [-what entries|report]
+//	bench import   -db URL [-n 100000]
 //	bench mem      -pid PID
 //
 // Run `bench <command> -h` for each command's flags. bench talks only to
@@ -45,6 +46,8 @@ Usage:
                  time /jobs status and the last complete week's digest in process
   bench export   -db URL [-format xlsx|csv] [-what entries|report]
                  one export of the whole ledger in process, and its peak resident memory
+  bench import   -db URL [-n 100000] [-seed 1]
+                 write an entries workbook of N rows, import it in process, then again, and the peak memory
   bench mem      -pid PID
                  resident memory (VmHWM, VmRSS) of a running process
 
@@ -72,6 +75,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"status":  runStatus,
 		"mem":     runMem,
 		"export":  runExport,
+		"import":  runImport,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {

@@ -354,6 +354,9 @@ func selectCommandWord(tokens []token) (string, []token, error) {
 	if isSpecWord("close", first) && isSpecWord("close reopen", second) {
 		return "close reopen", tokens[2:], nil // 마감 해제 <월> <사유>
 	}
+	if isSpecWord("import", first) && isSpecWord("import apply", second) {
+		return "import apply", tokens[2:], nil
+	}
 	for _, s := range commandTable {
 		if !strings.Contains(s.Name, " ") && isSpecWord(s.Name, first) {
 			return s.Name, tokens[1:], nil

@@ -76,6 +76,9 @@ type Service struct {
 	loc      *time.Location
 	lang     Lang
 	managers []string
+	// fetcher and importer serve `import` (WithImports).
+	fetcher  FileFetcher
+	importer FileImporter
 	now      func() time.Time
 	log      *slog.Logger
 	poster   DigestPoster

@@ -309,6 +309,22 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).export,
 		},
 		{
+			Name: "import", Words: []string{"import", "가져오기", "불러오기"},
+			Run: (*Service).importPreview,
+		},
+		{
+			Name: "import apply", Words: []string{"apply", "적용"},
+			Manager: true,
+			Writes:  true,
+			Parse:   parseImportApply,
+			Run:     (*Service).importApply,
+		},
+		{
+			Name: "template", Words: []string{"template", "양식", "취합양식", "서식"},
+			Parse: parseTemplate,
+			Run:   (*Service).template,
+		},
+		{
 			Name: "press", Words: []string{"press", "보도자료", "보도"},
 			Parse: parsePress,
 			Run:   (*Service).press,

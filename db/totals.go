@@ -58,6 +58,12 @@ package db
 // (entry_corrections, agreement_hires, entry_after_close) come after every
 // totals table.
 //
+// An import (imports.go) first inserts its file's row in imports (a second
+// import of the same file waits there, holding nothing else), then takes
+// the write lock of every program of the file exclusively, in ascending ID
+// order, before step 2, and then writes as a cumulative report and a void
+// do (its delta rows go in insertEntriesQuery batches).
+//
 // RebuildAggregates (the SQL function rebuild_totals) takes no program lock:
 // it locks entries in SHARE mode, which waits for and then holds off every
 // writer, and then the totals tables in the order above. (The batch

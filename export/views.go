@@ -130,6 +130,8 @@ func sourceLabel(s commands.Source) string {
 		return "입력 창"
 	case commands.SourceConsole:
 		return "콘솔"
+	case commands.SourceImport:
+		return "가져오기"
 	}
 	return "기타"
 }

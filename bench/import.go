@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"runtime/debug"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"jobsbot/commands"
+	"jobsbot/commands/dates"
+	"jobsbot/importer"
+)
+
+// runImport answers `bench import`: it writes an entries workbook of n rows
+// in the export's layout, then reads and applies it in process through the
+// code `jobsbot import` runs, then imports the same file again (which must
+// add nothing), and prints the times and this process's peak resident
+// memory.
+func runImport(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := newFlagSet("bench import",
+		"Usage: bench import -db URL [-n 100000] [-seed 1]\n\n"+
+			"Writes an entries workbook of N rows (2025 and 2026, every program, 1 in 10 여, 1 in 20 약정),\n"+
+			"imports it into the database (use an empty one: every run adds N entries), imports it again,\n"+
+			"and prints the times and the peak resident memory (VmHWM). Flags:")
+	dbURL := fs.String("db", defaultDB, "database URL (created and migrated if missing)")
+	n := fs.Int("n", 100_000, "rows in the file")
+	seed := fs.Uint64("seed", uint64(time.Now().UnixNano()), "random seed; the same seed writes the same file")
+	if err := parseFlags(fs, args, stdout); err != nil {
+		return err
+	}
+	if *n < 1 || *n > importer.DefaultLimits().Rows-1 {
+		return usageError{fmt.Errorf("-n is between 1 and %d", importer.DefaultLimits().Rows-1)}
+	}
+	store, err := openMigrated(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	programs, err := store.Programs(ctx)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	data, err := entriesWorkbook(programs, *n, *seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %d rows: %.1f MB xlsx in %s\n", *n, float64(len(data))/1e6, time.Since(start).Round(time.Millisecond))
+	// The peak below is the import's, not the generator's: return the
+	// generator's memory to the system and reset VmHWM (Linux clear_refs 5).
+	debug.FreeOSMemory()
+	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+		return fmt.Errorf("reset the peak resident memory: %w", err)
+	}
+
+	svc := importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), time.UTC) }}
+	start = time.Now()
+	f, problems, err := svc.Read(ctx, "bench.xlsx", data, "bench")
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("the file was refused: %v", problems[0])
+	}
+	read := time.Since(start)
+	res, err := svc.Import(ctx, f, false)
+	if err != nil {
+		return err
+	}
+	if len(res.Problems) > 0 || res.AlreadyImported {
+		return fmt.Errorf("import: %+v", res.Problems)
+	}
+	total := time.Since(start)
+	fmt.Fprintf(stdout, "import: read %s, applied %s, total %s; %d entries added, %d already there\n",
+		read.Round(time.Millisecond), (total - read).Round(time.Millisecond), total.Round(time.Millisecond), res.Added, res.Unchanged)
+
+	start = time.Now()
+	f, _, err = svc.Read(ctx, "bench.xlsx", data, "bench")
+	if err == nil {
+		res, err = svc.Import(ctx, f, false)
+	}
+	if err != nil {
+		return err
+	}
+	if !res.AlreadyImported {
+		return errors.New("the same file again was not recognised")
+	}
+	fmt.Fprintf(stdout, "the same file again: nothing added, in %s\n", time.Since(start).Round(time.Millisecond))
+	return printMem(stdout, os.Getpid())
+}
+
+// entriesWorkbook writes n delta entries in the entries sheet's layout.
+func entriesWorkbook(programs []commands.Program, n int, seed uint64) ([]byte, error) {
+	var active []commands.Program
+	for _, p := range programs {
+		if p.Active {
+			active = append(active, p)
+		}
+	}
+	if len(active) == 0 {
+		return nil, errors.New("no active program")
+	}
+	rng := rand.New(rand.NewPCG(seed, 1))
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "실적 명세"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	header := []any{"번호", "기준일", "사업코드", "사업명", "부서", "일자리 수", "보고 방식", "보고 누계", "어림수(여)", "상태", "고용형태", "메모", "기록자", "기록 일시"}
+	if err := sw.SetRow("A1", header); err != nil {
+		return nil, err
+	}
+	base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		p := active[rng.IntN(len(active))]
+		day := base.AddDate(0, 0, i*700/n)
+		approx, status := "", "채용"
+		if rng.IntN(10) == 0 {
+			approx = "여"
+		}
+		if rng.IntN(20) == 0 {
+			status = "약정"
+		}
+		row := []any{i + 1, day, p.Code, p.NameKo, p.Department, 1 + rng.IntN(50), "증가분", nil, approx, status, "", "",
+			"U0BENCH", day.Add(9 * time.Hour)}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

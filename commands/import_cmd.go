@@ -1,0 +1,118 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+)
+
+// ActionImport is the 가져오기 button under an import preview.
+const ActionImport = "import"
+
+// SharedFile is a file a user sent the bot.
+type SharedFile struct {
+	ID   string
+	Name string
+	Data []byte
+}
+
+// Errors a FileFetcher answers with.
+var (
+	// ErrNoSharedFile: the user has sent the bot no file in a direct message.
+	ErrNoSharedFile = errors.New("no file sent to the bot")
+	// ErrFileTooLarge: the file is over the cap and was not downloaded.
+	ErrFileTooLarge = errors.New("file too large")
+)
+
+// FileFetcher fetches a file a user sent the bot in a direct message: the
+// one with fileID, or with fileID "" the latest. The Slack transport
+// implements it with files.info and a download capped at maxBytes.
+type FileFetcher interface {
+	FetchFile(ctx context.Context, userID, fileID string, maxBytes int64) (SharedFile, error)
+}
+
+// FileImporter reads a file and applies it; package importer (reading) and
+// the store (writing) implement it together.
+type FileImporter interface {
+	MaxFileBytes() int64
+	Read(ctx context.Context, name string, data []byte, by string) (ImportFile, []ImportProblem, error)
+	Import(ctx context.Context, f ImportFile, dryRun bool) (ImportResult, error)
+}
+
+// WithImports returns a Service whose `import` fetches files with f and
+// reads and applies them with imp.
+func (s *Service) WithImports(f FileFetcher, imp FileImporter) *Service {
+	c := *s
+	c.fetcher, c.importer = f, imp
+	return &c
+}
+
+// parseImportApply reads `import apply FILE-ID SHA256`, the 가져오기 button's
+// command.
+func parseImportApply(cmd *Command, ts []token, _ time.Time) error {
+	if len(ts) != 2 {
+		return usageErr(cmd.Name, "import.apply_takes_file_and_hash")
+	}
+	cmd.Words = []string{ts[0].text, ts[1].text}
+	return nil
+}
+
+// importPreview answers `import`: it reads the latest file the caller sent
+// the bot in a direct message and shows what it would add, writing
+// nothing; when there is something to add, a manager's 가져오기 button
+// applies it.
+func (s *Service) importPreview(ctx context.Context, c Caller, cmd Command) Reply {
+	return s.importFile(ctx, c, cmd, "", "")
+}
+
+// importApply answers the 가져오기 button (managers only): it fetches the
+// same file again, checks it is unchanged since the preview, and applies
+// it, once (the store keeps the file's hash).
+func (s *Service) importApply(ctx context.Context, c Caller, cmd Command) Reply {
+	return s.importFile(ctx, c, cmd, cmd.Words[0], cmd.Words[1])
+}
+
+func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID, sha string) Reply {
+	if s.fetcher == nil || s.importer == nil {
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("import.not_available")}
+	}
+	apply := fileID != ""
+	file, err := s.fetcher.FetchFile(ctx, c.UserID, fileID, s.importer.MaxFileBytes())
+	switch {
+	case errors.Is(err, ErrNoSharedFile):
+		return s.refuse(cmd.Name, s.msg("import.send_a_file_first"))
+	case errors.Is(err, ErrFileTooLarge):
+		return s.refuse(cmd.Name, s.msg("import.file_too_large", "MB", s.importer.MaxFileBytes()>>20))
+	case err != nil:
+		s.log.ErrorContext(ctx, "fetching a shared file failed", "err", err)
+		return Reply{Outcome: OutcomeFailed, Title: s.msg("import.could_not_fetch")}
+	}
+	f, problems, err := s.importer.Read(ctx, file.Name, file.Data, c.UserID)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if apply && f.SHA256 != sha {
+		return s.refuse(cmd.Name, s.msg("import.file_changed"))
+	}
+	var res ImportResult
+	if len(problems) == 0 {
+		if res, err = s.importer.Import(ctx, f, !apply); err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+	}
+	r := Reply{Command: cmd.Name, Outcome: OutcomeOK, Title: s.msg("import.preview_title", "Name", CleanName(file.Name))}
+	if apply {
+		r.Title = s.msg("import.applied_title", "Name", CleanName(file.Name))
+	}
+	if len(problems)+len(res.Problems) > 0 {
+		r.Outcome = OutcomeRefused
+	}
+	preview := ImportPreview(f, problems, res, !apply, s.lang)
+	r.Sections = []Section{{Lines: strings.Split(strings.TrimRight(preview, "\n"), "\n")}}
+	if !apply && r.Outcome == OutcomeOK && !res.AlreadyImported && res.Added+res.Voided > 0 {
+		r.Actions = []Action{{ID: ActionImport, Label: s.msg("import.button"), Style: "primary",
+			Command: "import apply " + file.ID + " " + f.SHA256}}
+	}
+	return r
+}

@@ -1,0 +1,88 @@
+package commands
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"jobsbot/commands/i18n"
+	"jobsbot/commands/numbers"
+)
+
+// ImportPreview is the answer to an import, applied or not, in lang: the
+// rows read per program and month, what is (or would be) added, and every
+// problem by line. problems are those of reading the file; res those of
+// writing it. The problems themselves are in Korean: they name the Korean
+// columns of a Korean spreadsheet.
+func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dryRun bool, lang Lang) string {
+	p := i18n.Default().Printer(string(lang))
+	var b strings.Builder
+	if f.Kind != "" {
+		b.WriteString(p.T("import.preview.file_kind", "Name", CleanName(f.Name), "Kind", p.T(importKindIDs[f.Kind]),
+			"Rows", numbers.Format(int64(len(f.Rows)))))
+	} else {
+		b.WriteString(p.T("import.preview.file", "Name", CleanName(f.Name)))
+	}
+	b.WriteString("\n")
+	problems = append(problems, res.Problems...)
+	if len(problems) > 0 {
+		b.WriteString(p.T("import.preview.problems", "Count", numbers.Format(int64(len(problems)))) + "\n")
+		for _, pr := range problems {
+			b.WriteString("  " + strings.TrimSpace(pr.String()) + "\n")
+		}
+		return b.String()
+	}
+	if res.AlreadyImported {
+		b.WriteString(p.T("import.preview.already") + "\n")
+		return b.String()
+	}
+	if len(res.Cells) > 0 {
+		b.WriteString(p.T("import.preview.cells") + "\n")
+	}
+	for _, c := range res.Cells {
+		b.WriteString("  " + p.T("import.preview.cell", "Program", importProgramName(f, c.Program, lang), "Month", importMonth(c.Month, lang),
+			"Rows", numbers.Format(int64(c.Rows)), "Added", importSigned(c.Added)) + "\n")
+	}
+	b.WriteString(p.T("import.preview.totals", "Added", numbers.Format(int64(res.Added)),
+		"Unchanged", numbers.Format(int64(res.Unchanged)), "Voided", numbers.Format(int64(res.Voided))) + "\n")
+	if dryRun {
+		b.WriteString(p.T("import.preview.dry_run") + "\n")
+	} else {
+		b.WriteString(p.T("import.preview.applied") + "\n")
+	}
+	return b.String()
+}
+
+// importKindIDs name each kind of file in the catalogue.
+var importKindIDs = map[ImportKind]string{
+	ImportEntries:  "import.kind.entries",
+	ImportReport:   "import.kind.report",
+	ImportTemplate: "import.kind.template",
+}
+
+// importProgramName names a program of the preview in lang, by code when
+// the file did not say.
+func importProgramName(f ImportFile, code string, lang Lang) string {
+	n, ok := f.Names[code]
+	switch {
+	case !ok:
+		return code
+	case lang == Korean && n[0] != "" || n[1] == "":
+		return n[0]
+	}
+	return n[1]
+}
+
+func importMonth(m time.Time, lang Lang) string {
+	if lang == Korean {
+		return fmt.Sprintf("%d년 %d월", m.Year(), m.Month())
+	}
+	return m.Format("January 2006")
+}
+
+func importSigned(n int64) string {
+	if n > 0 {
+		return "+" + numbers.Format(n)
+	}
+	return numbers.Format(n)
+}

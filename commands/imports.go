@@ -1,0 +1,169 @@
+package commands
+
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
+// SourceImport marks entries that came in from a file (jobsbot import or
+// /jobs 가져오기), not typed.
+const SourceImport Source = "import"
+
+// ImportKind says which kind of file an import read.
+type ImportKind string
+
+const (
+	// ImportEntries is the entries sheet or CSV the bot exports: one row per
+	// entry, voided ones marked.
+	ImportEntries ImportKind = "entries"
+	// ImportReport is the report workbook's 사업별 보고서: programs by month.
+	ImportReport ImportKind = "report"
+	// ImportTemplate is a department's filled-in 취합 양식.
+	ImportTemplate ImportKind = "template"
+)
+
+// ImportRow is one figure read from a file, ready to write.
+type ImportRow struct {
+	Line    int    // the spreadsheet line it came from (the header is line 1)
+	Program string // the program's code, for the preview
+	Entry   NewEntry
+	// LoggedAt orders an entries file's rows as they were first recorded, so
+	// that cumulative reports and voids are replayed in their order.
+	LoggedAt time.Time
+	// Voided rows of an entries file are recorded and then voided.
+	Voided     bool
+	VoidedAt   time.Time
+	VoidedBy   string
+	VoidReason string
+	// MonthFigure rows (a report's or template's 증가분 months) carry the
+	// month's whole figure: only its difference from what earlier imports of
+	// the same program and month recorded is added.
+	MonthFigure bool
+}
+
+// MonthKeyPrefix is the idempotency-key prefix shared by every entry an
+// import records for one program, month and status: the store sums them to
+// find what a re-sent month changed.
+func MonthKeyPrefix(code string, month time.Time, status EntryStatus) string {
+	return fmt.Sprintf("import:%s:%s:%s:", code, month.Format("2006-01"), status)
+}
+
+// ImportProblem is one thing wrong in a file, named where a spreadsheet
+// shows it.
+type ImportProblem struct {
+	Line     int    // 0: the file as a whole
+	Column   string // the header of the column, "" for a whole row
+	Got      string
+	Expected string   // what the cell should hold, in Korean
+	Nearest  []string // for an unknown program: the nearest names
+}
+
+func (p ImportProblem) String() string {
+	s := ""
+	if p.Line > 0 {
+		s = fmt.Sprintf("%d행", p.Line)
+	}
+	if p.Column != "" {
+		s += fmt.Sprintf(" [%s]", p.Column)
+	}
+	if p.Got != "" {
+		s += fmt.Sprintf(" %q:", p.Got)
+	}
+	s += " " + p.Expected
+	if len(p.Nearest) > 0 {
+		s += fmt.Sprintf(" (비슷한 이름: %s)", joinComma(p.Nearest))
+	}
+	return s
+}
+
+func joinComma(xs []string) string {
+	out := ""
+	for i, x := range xs {
+		if i > 0 {
+			out += ", "
+		}
+		out += x
+	}
+	return out
+}
+
+// ImportFile is a file read and checked, ready for the store.
+type ImportFile struct {
+	Name   string // the file's name, as sent
+	SHA256 string // hex of the whole file: the same file is applied once
+	Kind   ImportKind
+	By     string // who imports it
+	Rows   []ImportRow
+	// Names are the Korean and English names of the file's programs, by
+	// code, for the preview.
+	Names map[string][2]string
+	// Applied says the file was applied before (found by its SHA-256
+	// before reading it): it has no rows and adds nothing.
+	Applied bool
+}
+
+// ImportCell is one program and month of a preview.
+type ImportCell struct {
+	Program string
+	Month   time.Time // first day of the month
+	Rows    int       // rows read
+	Added   int64     // jobs the import adds (after applying, or would add)
+}
+
+// ImportResult is what an import did, or in a dry run would do.
+type ImportResult struct {
+	AlreadyImported bool // this very file was applied before: nothing added
+	Added           int  // entries added
+	Unchanged       int  // rows already in the ledger
+	Voided          int  // entries voided as the file marks them
+	Cells           []ImportCell
+	Problems        []ImportProblem
+}
+
+// ProgramFinder finds the program a name in a file means: its code, an
+// alias, or its Korean or English name (the matcher commands use), from an
+// index built once for a whole file.
+type ProgramFinder struct {
+	programs []Program
+	index    programIndex
+}
+
+// NewProgramFinder indexes programs by every name they answer to.
+func NewProgramFinder(programs []Program) ProgramFinder {
+	return ProgramFinder{programs: programs, index: newProgramIndex(programs)}
+}
+
+// Find returns the program name means.
+func (f ProgramFinder) Find(name string) (Program, bool) { return f.index.find(f.programs, name) }
+
+// NearestProgramNames names up to three active programs near a name that
+// matched none, as an unknown program in a command is answered.
+func NearestProgramNames(programs []Program, name string) []string {
+	var out []string
+	for _, p := range closestPrograms(programs, name) {
+		out = append(out, p.NameKo+"("+p.Code+")")
+	}
+	return out
+}
+
+// ControlCharacter reports the first control character in text that typed
+// input would refuse, with its 1-based position.
+func ControlCharacter(text string) (rune, int, bool) { return firstControl(text) }
+
+// FindDepartment returns the active department a name in a file means: its
+// name or an alias, as commands match it.
+func FindDepartment(depts []Department, name string) (Department, bool) {
+	return findDepartment(depts, name)
+}
+
+// NearestDepartmentNames names up to three active departments near a name
+// that matched none.
+func NearestDepartmentNames(depts []Department, name string) []string {
+	active := slices.DeleteFunc(slices.Clone(depts), func(d Department) bool { return !d.Active })
+	var out []string
+	for _, d := range closestNamed(active, departmentNames, name) {
+		out = append(out, d.Name)
+	}
+	return out
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"jobsbot/commands"
+	"jobsbot/commands/dates"
+	"jobsbot/importer"
+)
+
+// errImportRefused makes `jobsbot import` exit 1 after printing the
+// problems of a refused file.
+var errImportRefused = errors.New("the file was not imported; see the problems above")
+
+// runImport implements `jobsbot import [--dry-run] FILE`: it reads the
+// entries sheet or CSV, the report workbook or a department template,
+// prints a preview (rows per program and month, what is added, every
+// problem by line) and, without --dry-run, applies it in one transaction.
+func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []string, stdout io.Writer) error {
+	fs := newFlagSet("import")
+	dryRun := fs.Bool("dry-run", false, "preview only: read and check the file, write nothing")
+	want := fs.String("what", "", "entries or report: which sheet of a workbook holding both; default the entries sheet")
+	year := fs.Int("year", 0, "the report's year when its title does not give one")
+	by := fs.String("by", "cli", "who imports, recorded with each entry")
+	const flags = "flags: [--dry-run] [--what entries|report] [--year 2025] [--by NAME] FILE"
+	var files []string
+	for {
+		if err := parseFlags(fs, args, flags); err != nil {
+			var fe flagError
+			if !errors.As(err, &fe) || fs.NArg() == 0 {
+				return err
+			}
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files, args = append(files, fs.Arg(0)), fs.Args()[1:]
+	}
+	switch {
+	case len(files) != 1:
+		return flagError{fmt.Errorf("give one FILE (%s)", flags)}
+	case *want != "" && *want != string(commands.ImportEntries) && *want != string(commands.ImportReport):
+		return flagError{fmt.Errorf("--what %q: use entries or report", *want)}
+	}
+	data, err := readCapped(files[0], importer.DefaultLimits().FileBytes)
+	if err != nil {
+		return err
+	}
+	store, err := openStore(ctx, cfg.DatabaseURL, cfg.CreateDatabase)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	svc := importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), cfg.Location) },
+		Want: commands.ImportKind(*want), Year: *year}
+	file, problems, err := svc.Read(ctx, filepath.Base(files[0]), data, *by)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", files[0], err)
+	}
+	var res commands.ImportResult
+	if len(problems) == 0 {
+		if res, err = svc.Import(ctx, file, *dryRun); err != nil {
+			return err
+		}
+	}
+	fmt.Fprint(stdout, commands.ImportPreview(file, problems, res, *dryRun, commands.Korean))
+	logger.Info("import", "file", file.Name, "kind", file.Kind, "rows", len(file.Rows), "added", res.Added, "dry_run", *dryRun)
+	if len(problems)+len(res.Problems) > 0 {
+		return errImportRefused
+	}
+	return nil
+}
+
+// readCapped reads a file, refusing one larger than limit before reading it.
+func readCapped(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%s is %d bytes; files over %d bytes are refused", path, info.Size(), limit)
+	}
+	return io.ReadAll(io.LimitReader(f, limit+1))
+}

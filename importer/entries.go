@@ -1,0 +1,191 @@
+package importer
+
+import (
+	"strconv"
+	"strings"
+
+	"jobsbot/commands"
+)
+
+// Entries columns, by the headers export writes (export/entries.go). A
+// column added later (a name beside the code) is simply not read.
+const (
+	colNumber     = "번호"
+	colAsOf       = "기준일"
+	colCode       = "사업코드"
+	colName       = "사업명"
+	colDepartment = "부서"
+	colCount      = "일자리 수"
+	colKind       = "보고 방식"
+	colReported   = "보고 누계"
+	colApprox     = "어림수(여)"
+	colStatus     = "상태"
+	colEmployment = "고용형태"
+	colNote       = "메모"
+	colLoggedBy   = "기록자"
+	colLoggedAt   = "기록 일시"
+	colVoid       = "무효"
+	colVoidedBy   = "무효 처리자"
+	colVoidedAt   = "무효 일시"
+	colVoidReason = "무효 사유"
+)
+
+// readEntries reads an entries sheet or CSV, one entry per row.
+func (r Reader) readEntries(t *table, h headerIndex) ([]commands.ImportRow, []commands.ImportProblem, error) {
+	for i, name := range h.names {
+		if isMoney(name) && name != "" {
+			return nil, []commands.ImportProblem{{Line: 1, Column: name, Expected: "금액 열은 받지 않습니다: 일자리 수만 적은 파일을 보내 주십시오"}}, nil
+		}
+		_ = i
+	}
+	var (
+		p    problems
+		rows []commands.ImportRow
+	)
+	for {
+		cells, ok, err := t.next()
+		if err != nil {
+			list, err := asProblems(err)
+			return nil, list, err
+		}
+		if !ok {
+			break
+		}
+		if blank(cells) {
+			continue
+		}
+		if row, ok := r.entryRow(&p, t.line, h, cells); ok {
+			rows = append(rows, row)
+		}
+	}
+	return rows, p.list, nil
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// entryRow reads one entries row; ok false when a cell was refused.
+func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (commands.ImportRow, bool) {
+	before := len(p.list)
+	get := func(col string) string { return p.text(line, col, unquote(h.cell(cells, col))) }
+	row := commands.ImportRow{Line: line}
+	e := &row.Entry
+	e.Source, e.LoggedBy = commands.SourceImport, get(colLoggedBy)
+	if e.LoggedBy == "" {
+		e.LoggedBy = r.By
+	}
+
+	name, column := get(colCode), colCode
+	if name == "" {
+		name, column = get(colName), colName
+	}
+	if prog, ok := r.program(p, line, column, name); ok {
+		e.ProgramID, row.Program = prog.ID, prog.Code
+	}
+	e.AsOf, _ = p.date(line, colAsOf, h.cell(cells, colAsOf), r.Today)
+
+	switch kind := get(colKind); kind {
+	case "누계", "cumulative":
+		e.Kind = commands.KindCumulative
+		if n, ok := p.count(line, colReported, h.cell(cells, colReported)); ok {
+			e.Count = n
+		} else if len(p.list) == before {
+			p.add(line, colReported, "", "누계 보고의 보고 누계를 적어 주십시오")
+		}
+	case "증가분", "delta", "":
+		e.Kind = commands.KindDelta
+		if n, ok := p.count(line, colCount, h.cell(cells, colCount)); ok && n > 0 {
+			e.Count = n
+		} else if len(p.list) == before {
+			p.add(line, colCount, h.cell(cells, colCount), "1 이상의 정수(일자리 수)를 적어 주십시오")
+		}
+	default:
+		p.add(line, colKind, kind, "누계 또는 증가분을 적어 주십시오")
+	}
+	switch a := get(colApprox); a {
+	case "여":
+		e.Approximate = true
+	case "":
+	default:
+		p.add(line, colApprox, a, "어림수면 여, 아니면 빈칸으로 두십시오")
+	}
+	status, ok := statusOf(get(colStatus))
+	if !ok {
+		p.add(line, colStatus, h.cell(cells, colStatus), "채용 또는 약정을 적어 주십시오")
+	}
+	e.Status = status
+	emp, ok := employmentOf(get(colEmployment))
+	if !ok {
+		p.add(line, colEmployment, h.cell(cells, colEmployment), "상용직, 임시직, 일용직 중 하나를 적거나 빈칸으로 두십시오")
+	}
+	e.EmploymentType = emp
+	e.Department = commands.CleanName(get(colDepartment))
+	e.Note = get(colNote)
+	row.LoggedAt = p.instant(line, colLoggedAt, h.cell(cells, colLoggedAt))
+	switch v := get(colVoid); v {
+	case "무효":
+		row.Voided = true
+		row.VoidedBy, row.VoidReason = get(colVoidedBy), get(colVoidReason)
+		row.VoidedAt = p.instant(line, colVoidedAt, h.cell(cells, colVoidedAt))
+		if row.VoidedBy == "" {
+			row.VoidedBy = r.By
+		}
+	case "":
+	default:
+		p.add(line, colVoid, v, "무효면 무효, 아니면 빈칸으로 두십시오")
+	}
+	if len(p.list) > before {
+		return row, false
+	}
+	// The key leaves out the void columns: an entry voided since an earlier
+	// import is found and voided, not added again.
+	e.IdempotencyKey = "import:entry:" + rowKey(get(colNumber), row.Program, e.AsOf.Format("2006-01-02"),
+		strconv.FormatInt(e.Count, 10), string(e.Kind), strconv.FormatBool(e.Approximate), string(e.Status),
+		e.EmploymentType, e.Department, e.Note, e.LoggedBy, row.LoggedAt.Format("2006-01-02 15:04:05"))
+	return row, true
+}
+
+// unquote removes the apostrophe export puts before text that a
+// spreadsheet would read as a formula (export.csvText).
+func unquote(s string) string {
+	if len(s) >= 2 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
+
+// statusOf reads 상태 as the export writes it, in either language, or the
+// words typed in commands.
+func statusOf(s string) (commands.EntryStatus, bool) {
+	if s == "" {
+		return commands.StatusRealised, true
+	}
+	for _, st := range []commands.EntryStatus{commands.StatusRealised, commands.StatusAgreed} {
+		if s == string(st) || s == commands.StatusLabel(st, commands.Korean) || strings.EqualFold(s, commands.StatusLabel(st, commands.English)) {
+			return st, true
+		}
+	}
+	switch s {
+	case "실적":
+		return commands.StatusRealised, true
+	case "협약":
+		return commands.StatusAgreed, true
+	}
+	return "", false
+}
+
+// employmentOf reads 고용형태 as the export writes it ("" for 미기재).
+func employmentOf(s string) (string, bool) {
+	for _, code := range []string{"", "regular", "temporary", "daily"} {
+		if s == code || s == commands.EmploymentLabel(code, commands.Korean) || strings.EqualFold(s, commands.EmploymentLabel(code, commands.English)) {
+			return code, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,250 @@
+// Package importer reads the files a unit already has — the entries sheet
+// or CSV and the report workbook the bot exports, and a department's
+// 취합 양식 — into rows for the store, checking every cell. It knows no SQL:
+// db.Store.Import writes what it reads, all or nothing.
+package importer
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
+
+	"jobsbot/commands"
+)
+
+// Limits cap what a file may cost before a cell is read: a zip bomb or a
+// sheet of a million rows is refused, not read.
+type Limits struct {
+	FileBytes     int64 // the file as sent
+	UnzippedBytes int64 // every part of an xlsx, unzipped (excelize UnzipSizeLimit)
+	XMLInMemory   int64 // a sheet larger than this is unzipped to a temporary file (UnzipXMLSizeLimit)
+	Rows          int   // rows of the sheet read
+}
+
+// DefaultLimits fit a year's ledger of a large city (bench import reads
+// 100,000 rows) with room to spare.
+func DefaultLimits() Limits {
+	return Limits{FileBytes: 64 << 20, UnzippedBytes: 512 << 20, XMLInMemory: 16 << 20, Rows: 200_000}
+}
+
+// Reader reads files against the programs the ledger knows.
+type Reader struct {
+	Programs    []commands.Program
+	Departments []commands.Department // a template's 제출 부서 must be one of them
+	Today       time.Time             // a calendar date: the year of 4월말 and similar
+	By          string                // who imports: logged_by of report and template rows
+	Limits      Limits
+	// Want picks the sheet of a workbook holding both: "" reads the entries
+	// sheet when there is one, else the report.
+	Want commands.ImportKind
+	// Year is the report's year when its title does not say; 0: refuse.
+	Year int
+
+	finder commands.ProgramFinder // built by Read
+	names  map[string][2]string   // the programs read, for the preview
+}
+
+// Read checks a file and returns it ready for the store, or the problems
+// that refuse it (nothing is then written). A Go error means the reader
+// itself failed.
+func (r Reader) Read(name string, data []byte) (commands.ImportFile, []commands.ImportProblem, error) {
+	if r.Limits == (Limits{}) {
+		r.Limits = DefaultLimits()
+	}
+	r.finder, r.names = commands.NewProgramFinder(r.Programs), map[string][2]string{}
+	sum := sha256.Sum256(data)
+	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By}
+	if int64(len(data)) > r.Limits.FileBytes {
+		return file, []commands.ImportProblem{{Expected: fmt.Sprintf("파일이 너무 큽니다: %s 이하만 받습니다", mib(r.Limits.FileBytes))}}, nil
+	}
+	var (
+		src source
+		err error
+	)
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		var closeFn func()
+		src, closeFn, err = r.openXLSX(data)
+		if closeFn != nil {
+			defer closeFn()
+		}
+	case strings.EqualFold(filepath.Ext(name), ".csv") || strings.EqualFold(filepath.Ext(name), ".txt") || name == "":
+		src = newCSVSource(data)
+	default:
+		return file, []commands.ImportProblem{{Expected: "엑셀(.xlsx) 또는 CSV(.csv) 파일을 보내 주십시오"}}, nil
+	}
+	if err != nil {
+		var p problemError
+		if errors.As(err, &p) {
+			return file, []commands.ImportProblem{p.p}, nil
+		}
+		return file, nil, err
+	}
+	t := &table{src: src, limits: r.Limits}
+	kind, rows, problems, err := r.readTable(t)
+	file.Kind, file.Rows, file.Names = kind, rows, r.names
+	return file, problems, err
+}
+
+// problemError carries a problem that refuses the whole file.
+type problemError struct{ p commands.ImportProblem }
+
+func (e problemError) Error() string { return e.p.String() }
+
+func mib(n int64) string { return fmt.Sprintf("%dMB", n>>20) }
+
+// source yields a sheet's rows: cells as stored (numbers and dates raw,
+// formulas as their cached values, never evaluated).
+type source interface {
+	next() ([]string, bool, error)
+	// kinds lists the sheets, for a workbook, in the order to try.
+}
+
+// openXLSX opens a workbook with excelize's unzip limits, and picks the
+// sheet to read.
+func (r Reader) openXLSX(data []byte) (source, func(), error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: r.Limits.UnzippedBytes, UnzipXMLSizeLimit: r.Limits.XMLInMemory,
+	})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, nil, problemError{commands.ImportProblem{
+				Expected: fmt.Sprintf("압축을 푼 크기가 %s를 넘는 파일은 받지 않습니다", mib(r.Limits.UnzippedBytes))}}
+		}
+		return nil, nil, problemError{commands.ImportProblem{Expected: "엑셀 파일을 열 수 없습니다: .xlsx로 저장해 다시 보내 주십시오"}}
+	}
+	closeFn := func() { _ = f.Close() }
+	sheet := r.pickSheet(f)
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		closeFn()
+		return nil, nil, problemError{commands.ImportProblem{Expected: "시트를 읽을 수 없습니다"}}
+	}
+	return &xlsxSource{rows: rows}, func() { _ = rows.Close(); closeFn() }, nil
+}
+
+// pickSheet chooses the entries sheet or the report sheet by name, else
+// the first sheet.
+func (r Reader) pickSheet(f *excelize.File) string {
+	sheets := f.GetSheetList()
+	has := func(name string) bool {
+		for _, s := range sheets {
+			if s == name {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case r.Want != commands.ImportReport && has(sheetEntries):
+		return sheetEntries
+	case has(sheetByProgram):
+		return sheetByProgram
+	}
+	return sheets[f.GetActiveSheetIndex()]
+}
+
+// Sheet names the export writes (export.SheetEntries, export.SheetByProgram).
+const (
+	sheetEntries   = "실적 명세"
+	sheetByProgram = "사업별 보고서"
+)
+
+type xlsxSource struct{ rows *excelize.Rows }
+
+func (s *xlsxSource) next() ([]string, bool, error) {
+	if !s.rows.Next() {
+		return nil, false, s.rows.Error()
+	}
+	cells, err := s.rows.Columns(excelize.Options{RawCellValue: true})
+	return cells, true, err
+}
+
+type csvSource struct{ r *csv.Reader }
+
+func newCSVSource(data []byte) *csvSource {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = false
+	return &csvSource{r: r}
+}
+
+func (s *csvSource) next() ([]string, bool, error) {
+	rec, err := s.r.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, false, nil
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, false, problemError{commands.ImportProblem{Line: pe.Line, Expected: "CSV 형식이 맞지 않습니다(따옴표를 확인해 주십시오)"}}
+		}
+		return nil, false, err
+	}
+	return rec, true, nil
+}
+
+// table walks a source, counting lines (the first row is line 1) and
+// refusing one longer than the row cap.
+type table struct {
+	src    source
+	limits Limits
+	line   int
+}
+
+func (t *table) next() ([]string, bool, error) {
+	cells, ok, err := t.src.next()
+	if !ok || err != nil {
+		return nil, false, err
+	}
+	t.line++
+	if t.line > t.limits.Rows {
+		return nil, false, problemError{commands.ImportProblem{Line: t.line,
+			Expected: fmt.Sprintf("행이 너무 많습니다: %d행까지만 받습니다", t.limits.Rows)}}
+	}
+	return cells, true, nil
+}
+
+// cleanText is a cell's text as typed input is taken: NFC, and refused
+// when it holds a control character.
+func cleanText(s string) (string, bool) {
+	s = norm.NFC.String(s)
+	if _, _, bad := commands.ControlCharacter(s); bad {
+		return "", false
+	}
+	return strings.TrimSpace(s), true
+}
+
+// moneyWords mark a column or a sheet counted in money, which is never a
+// number of jobs.
+var moneyWords = []string{"금액", "예산", "사업비", "천원", "백만원", "(원)", "단위: 원", "단위:원", "원)", "₩"}
+
+func isMoney(s string) bool {
+	for _, w := range moneyWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowKey is a short digest of a row's cells, for idempotency keys.
+func rowKey(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:24]
+}

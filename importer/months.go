@@ -1,0 +1,170 @@
+package importer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"jobsbot/commands"
+)
+
+// Template and report columns besides the months.
+const (
+	colNote2   = "비고"
+	colHowKind = "보고 방식"
+)
+
+// Rows of a report that are sums of others, never programs.
+func sumRow(label string) bool {
+	switch label {
+	case "소계", "합계", "미배분", "계", "총계":
+		return true
+	}
+	return strings.HasSuffix(label, " 소계")
+}
+
+// monthColumns maps column positions to months (1월 … 12월).
+func monthColumns(h headerIndex) map[int]time.Month {
+	out := map[int]time.Month{}
+	for i, n := range h.names {
+		if m, ok := monthOf(n); ok {
+			out[i] = m
+		}
+	}
+	return out
+}
+
+// readMonths reads a report workbook's 사업별 보고서 or a department
+// template: programs by month. The header row holds 사업명 (or 사업코드);
+// the months sit in it or in the row below (the report's two header rows);
+// the title rows above give the year and, for a template, the department.
+func (r Reader) readMonths(t *table, h headerIndex, above []string) (commands.ImportKind, []commands.ImportRow, []commands.ImportProblem, error) {
+	var p problems
+	title := strings.Join(above, " ")
+	for _, name := range append(above, h.names...) {
+		if isMoney(name) {
+			return "", nil, []commands.ImportProblem{{Line: t.line, Column: name, Expected: "금액 표는 받지 않습니다: 일자리 수(명) 표를 보내 주십시오"}}, nil
+		}
+	}
+	months := monthColumns(h)
+	var pending []string // a data row read while looking for the months
+	pendingLine := 0
+	next, ok, err := t.next()
+	if err != nil {
+		list, err := asProblems(err)
+		return "", nil, list, err
+	}
+	if ok {
+		sub := headers(next)
+		if len(months) == 0 {
+			months = monthColumns(sub)
+			// The second header row names the months; the labels stay in the first.
+			for i, n := range sub.names {
+				if _, taken := h.at[n]; !taken && n != "" {
+					h.at[n] = i
+				}
+			}
+		} else {
+			pending, pendingLine = next, t.line
+		}
+	}
+	if len(months) == 0 {
+		return "", nil, []commands.ImportProblem{{Line: t.line, Expected: "월 열(1월, 2월 …)을 찾을 수 없습니다"}}, nil
+	}
+	year := r.Year
+	if m := yearInTitle.FindStringSubmatch(title); m != nil {
+		year, _ = strconv.Atoi(m[1])
+	}
+	if year == 0 {
+		return "", nil, []commands.ImportProblem{{Line: 1, Expected: "제목에서 연도(예: 2025년)를 찾을 수 없습니다"}}, nil
+	}
+	kind, department := commands.ImportReport, ""
+	if m := departmentInTitle.FindStringSubmatch(title); m != nil {
+		kind = commands.ImportTemplate
+		d, ok := commands.FindDepartment(r.Departments, m[1])
+		if !ok {
+			return "", nil, []commands.ImportProblem{{Column: "제출 부서", Got: m[1],
+				Expected: "부서 목록(/jobs 부서)에 없는 부서입니다", Nearest: commands.NearestDepartmentNames(r.Departments, m[1])}}, nil
+		}
+		department = d.Name
+	}
+	var rows []commands.ImportRow
+	for {
+		cells, line := pending, pendingLine
+		if cells == nil {
+			var ok bool
+			cells, ok, err = t.next()
+			if err != nil {
+				list, err := asProblems(err)
+				return "", nil, list, err
+			}
+			if !ok {
+				break
+			}
+			line = t.line
+		}
+		pending = nil
+		rows = r.monthRow(&p, rows, line, h, months, cells, year, kind, department)
+	}
+	return kind, rows, p.list, nil
+}
+
+// monthRow adds one program's months to rows.
+func (r Reader) monthRow(p *problems, rows []commands.ImportRow, line int, h headerIndex, months map[int]time.Month,
+	cells []string, year int, kind commands.ImportKind, department string) []commands.ImportRow {
+	name, column := p.text(line, colCode, h.cell(cells, colCode)), colCode
+	if name == "" {
+		name, column = p.text(line, colName, h.cell(cells, colName)), colName
+	}
+	if name == "" || sumRow(commands.CleanName(name)) {
+		return rows
+	}
+	prog, ok := r.program(p, line, column, name)
+	if !ok {
+		return rows
+	}
+	note := p.text(line, colNote2, h.cell(cells, colNote2))
+	cumulative := false
+	switch how := p.text(line, colHowKind, h.cell(cells, colHowKind)); how {
+	case "누계":
+		cumulative = true
+	case "증가분", "":
+	default:
+		p.add(line, colHowKind, how, "누계 또는 증가분을 적어 주십시오")
+		return rows
+	}
+	entryNote := ""
+	if kind == commands.ImportTemplate {
+		entryNote = note
+	}
+	for col := 0; col < len(cells); col++ {
+		m, isMonth := months[col]
+		if !isMonth {
+			continue
+		}
+		raw := strings.TrimSpace(cells[col])
+		switch raw {
+		case "", "-", "실적 없음", "미보고":
+			continue
+		}
+		header := fmt.Sprintf("%d월", m)
+		n, ok := p.count(line, header, raw)
+		if !ok {
+			continue
+		}
+		asOf := lastDayOf(year, m)
+		e := commands.NewEntry{ProgramID: prog.ID, Count: n, Kind: commands.KindDelta, AsOf: asOf,
+			Approximate: strings.Contains(note, "어림수"), Status: commands.StatusRealised,
+			Department: department, Note: entryNote, LoggedBy: r.By, Source: commands.SourceImport}
+		row := commands.ImportRow{Line: line, Program: prog.Code, Entry: e, MonthFigure: !cumulative}
+		how := "delta"
+		if cumulative {
+			row.Entry.Kind, how = commands.KindCumulative, "cumulative"
+		}
+		row.Entry.IdempotencyKey = fmt.Sprintf("import:%s:%s:%s:%s:%s:%d", prog.Code, department, asOf.Format("2006-01"),
+			row.Entry.Status, how, n)
+		rows = append(rows, row)
+	}
+	return rows
+}

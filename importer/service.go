@@ -1,0 +1,73 @@
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	"jobsbot/commands"
+)
+
+// Store is what reading and applying a file needs from the ledger:
+// db.Store implements it.
+type Store interface {
+	Programs(ctx context.Context) ([]commands.Program, error)
+	Departments(ctx context.Context) ([]commands.Department, error)
+	Import(ctx context.Context, f commands.ImportFile, dryRun bool) (commands.ImportResult, error)
+	// Imported reports whether a file with this SHA-256 was applied.
+	Imported(ctx context.Context, sha256 string) (bool, error)
+}
+
+// Service reads files against the ledger's programs and departments and
+// applies them; it implements commands.FileImporter for /jobs 가져오기.
+type Service struct {
+	Store  Store
+	Today  func() time.Time // today in the city, as a calendar date
+	Limits Limits
+	Want   commands.ImportKind // which sheet of a workbook holding both ("": entries)
+	Year   int                 // a report's year when its title does not say
+}
+
+var _ commands.FileImporter = Service{}
+
+// MaxFileBytes is the largest file taken.
+func (s Service) MaxFileBytes() int64 { return s.limits().FileBytes }
+
+func (s Service) limits() Limits {
+	if s.Limits == (Limits{}) {
+		return DefaultLimits()
+	}
+	return s.Limits
+}
+
+// Read checks a file against the ledger's programs and departments. A
+// file applied before is not parsed again: it comes back marked Applied,
+// and Import answers that it adds nothing.
+func (s Service) Read(ctx context.Context, name string, data []byte, by string) (commands.ImportFile, []commands.ImportProblem, error) {
+	sum := sha256.Sum256(data)
+	sha := hex.EncodeToString(sum[:])
+	done, err := s.Store.Imported(ctx, sha)
+	if err != nil {
+		return commands.ImportFile{}, nil, fmt.Errorf("import: %w", err)
+	}
+	if done {
+		return commands.ImportFile{Name: name, SHA256: sha, By: by, Applied: true}, nil, nil
+	}
+	programs, err := s.Store.Programs(ctx)
+	if err != nil {
+		return commands.ImportFile{}, nil, fmt.Errorf("import programs: %w", err)
+	}
+	depts, err := s.Store.Departments(ctx)
+	if err != nil {
+		return commands.ImportFile{}, nil, fmt.Errorf("import departments: %w", err)
+	}
+	r := Reader{Programs: programs, Departments: depts, Today: s.Today(), By: by, Limits: s.limits(), Want: s.Want, Year: s.Year}
+	return r.Read(name, data)
+}
+
+// Import applies a file read by Read (or previews it, dryRun).
+func (s Service) Import(ctx context.Context, f commands.ImportFile, dryRun bool) (commands.ImportResult, error) {
+	return s.Store.Import(ctx, f, dryRun)
+}

@@ -1,0 +1,214 @@
+package importer
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"jobsbot/commands"
+	"jobsbot/commands/dates"
+)
+
+// headerSearchRows is how far down a sheet the header row is looked for:
+// title, 단위 and 작성 부서 rows sit above a report's table.
+const headerSearchRows = 30
+
+// maxProblems caps the problems listed: a file wrong on every line needs
+// the first few named, not a hundred thousand.
+const maxProblems = 200
+
+// readTable finds the header, decides what the file is and reads its rows.
+func (r Reader) readTable(t *table) (commands.ImportKind, []commands.ImportRow, []commands.ImportProblem, error) {
+	var above []string // text of the rows above the header: title, 단위, 부서
+	for {
+		cells, ok, err := t.next()
+		if err != nil {
+			list, err := asProblems(err)
+			return "", nil, list, err
+		}
+		if !ok || t.line > headerSearchRows {
+			return "", nil, []commands.ImportProblem{{Expected: "머리글 행(사업코드·일자리 수, 또는 사업명·1월…)을 찾을 수 없습니다"}}, nil
+		}
+		h := headers(cells)
+		switch {
+		case h.has("일자리 수") && (h.has("사업코드") || h.has("사업명")) && h.has("기준일"):
+			rows, problems, err := r.readEntries(t, h)
+			return commands.ImportEntries, rows, problems, err
+		case h.has("사업명") || h.has("사업코드"):
+			kind, rows, problems, err := r.readMonths(t, h, above)
+			return kind, rows, problems, err
+		}
+		above = append(above, strings.Join(cells, " "))
+	}
+}
+
+// asProblems turns a problem error into the list that refuses the file.
+func asProblems(err error) ([]commands.ImportProblem, error) {
+	var p problemError
+	if errors.As(err, &p) {
+		return []commands.ImportProblem{p.p}, nil
+	}
+	return nil, err
+}
+
+// headerIndex finds columns by their header text, never by position.
+type headerIndex struct {
+	names []string
+	at    map[string]int
+}
+
+func headers(cells []string) headerIndex {
+	h := headerIndex{names: make([]string, len(cells)), at: map[string]int{}}
+	for i, c := range cells {
+		name := commands.CleanName(c)
+		h.names[i] = name
+		if _, dup := h.at[name]; !dup && name != "" {
+			h.at[name] = i
+		}
+	}
+	return h
+}
+
+func (h headerIndex) has(name string) bool { _, ok := h.at[name]; return ok }
+
+// cell is the text of a named column in a row ("" when absent).
+func (h headerIndex) cell(row []string, name string) string {
+	i, ok := h.at[name]
+	if !ok || i >= len(row) {
+		return ""
+	}
+	return row[i]
+}
+
+// problems collects a file's problems, up to maxProblems.
+type problems struct{ list []commands.ImportProblem }
+
+func (p *problems) add(line int, column, got, expected string) {
+	if len(p.list) < maxProblems {
+		p.list = append(p.list, commands.ImportProblem{Line: line, Column: column, Got: got, Expected: expected})
+	}
+}
+
+// text reads a text cell: NFC, no control characters.
+func (p *problems) text(line int, column, raw string) string {
+	s, ok := cleanText(raw)
+	if !ok {
+		p.add(line, column, "", "제어 문자가 들어 있습니다: 지우고 다시 보내 주십시오")
+	}
+	return s
+}
+
+// count reads a whole number of jobs, 0 or more; ok false when the cell is
+// empty.
+func (p *problems) count(line int, column, raw string) (int64, bool) {
+	s := strings.TrimSpace(strings.ReplaceAll(raw, ",", ""))
+	if s == "" || s == "-" {
+		return 0, false
+	}
+	if isMoney(s) || strings.HasSuffix(s, "원") {
+		p.add(line, column, raw, "금액은 일자리 수로 받지 않습니다: 명 단위 일자리 수를 적어 주십시오")
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f != float64(int64(f)) || f > 1e12 {
+		p.add(line, column, raw, "0 이상의 정수(일자리 수)를 적어 주십시오")
+		return 0, false
+	}
+	return int64(f), true
+}
+
+// date reads a date cell: an Excel serial date, or any form commands read
+// (2026-04-30, 2026. 4. 30., 4월말).
+func (p *problems) date(line int, column, raw string, today time.Time) (time.Time, bool) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		p.add(line, column, "", "날짜를 적어 주십시오(예: 2026. 4. 30.)")
+		return time.Time{}, false
+	}
+	if serial, err := strconv.ParseFloat(s, 64); err == nil {
+		t, err := excelize.ExcelDateToTime(serial, false)
+		if err != nil || serial < 1 {
+			p.add(line, column, raw, "날짜로 읽을 수 없습니다(예: 2026. 4. 30.)")
+			return time.Time{}, false
+		}
+		return dates.On(t.Year(), t.Month(), t.Day()), true
+	}
+	clean, ok := cleanText(s)
+	if !ok {
+		p.add(line, column, "", "제어 문자가 들어 있습니다")
+		return time.Time{}, false
+	}
+	d, err := dates.Parse(clean, today)
+	if err != nil {
+		p.add(line, column, raw, "날짜로 읽을 수 없습니다(예: 2026. 4. 30., 2026-04-30, 4월말)")
+		return time.Time{}, false
+	}
+	return d, true
+}
+
+// instant reads 기록 일시 or 무효 일시: an Excel serial or 2026-04-30 15:04;
+// zero when empty.
+func (p *problems) instant(line int, column, raw string) time.Time {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return time.Time{}
+	}
+	if serial, err := strconv.ParseFloat(s, 64); err == nil {
+		if t, err := excelize.ExcelDateToTime(serial, false); err == nil {
+			return t.Round(time.Second)
+		}
+	}
+	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02 15:04", time.DateOnly} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	p.add(line, column, raw, "일시로 읽을 수 없습니다(예: 2026-04-30 15:04)")
+	return time.Time{}
+}
+
+// program finds a program by code or name, listing the nearest names of an
+// unknown one.
+func (r Reader) program(p *problems, line int, column, name string) (commands.Program, bool) {
+	prog, ok := r.finder.Find(name)
+	if ok {
+		r.names[prog.Code] = [2]string{prog.NameKo, prog.NameEn}
+	}
+	if !ok {
+		if len(p.list) < maxProblems {
+			p.list = append(p.list, commands.ImportProblem{Line: line, Column: column, Got: name,
+				Expected: "등록되지 않은 사업입니다: 사업 목록(/jobs 사업)의 이름이나 코드로 적어 주십시오",
+				Nearest:  commands.NearestProgramNames(r.Programs, name)})
+		}
+		return commands.Program{}, false
+	}
+	return prog, true
+}
+
+// monthLabel reads a month header: 1월 … 12월.
+var monthLabel = regexp.MustCompile(`^(\d{1,2})\s*월$`)
+
+// yearInTitle finds 2025년 in the rows above a report's table.
+var yearInTitle = regexp.MustCompile(`(20\d\d)\s*년`)
+
+// departmentInTitle finds 제출 부서: 복지정책과 above a template's table
+// (the report's 작성 부서 is who wrote the report, not whose figures).
+var departmentInTitle = regexp.MustCompile(`제출 부서\s*[:：]\s*(\S+)`)
+
+func monthOf(name string) (time.Month, bool) {
+	m := monthLabel.FindStringSubmatch(name)
+	if m == nil {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	if n < 1 || n > 12 {
+		return 0, false
+	}
+	return time.Month(n), true
+}
+
+func lastDayOf(year int, m time.Month) time.Time { return dates.On(year, m+1, 0) }
