@@ -1,0 +1,129 @@
+package commands_test
+
+import (
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+	"jobsbot/commands/dates"
+)
+
+// Review 19 saw agreements, plans and trainees stored as realised jobs:
+// each is now asked about or refused with a reason, and nothing is written.
+func TestAgreementsPlansAndTraineesAreNotHires(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		h := newHarness(t, lang)
+		h.run("U1", "add 40 invest", commands.OutcomeOK)
+		for _, tt := range []struct{ line, en, ko string }{
+			{"추가 28 투자 양해각서", "`양해각서` may mean agreements (MOU)", "`양해각서` 부분은 채용이 아니라 약정(협약)을 뜻할 수 있습니다"},
+			{"추가 30 투자 고용약속", "`고용약속` may mean agreements", "`고용약속` 부분은 채용이 아니라 약정"},
+			{"추가 31 투자 고용 약속", "`약속` may mean agreements", "`약속` 부분은 채용이 아니라 약정"},
+			{"추가 32 투자 협약", "`협약` may mean agreements", "`협약` 부분은"},
+			{"추가 27 청년 채용 예정", "`예정` says the hires are planned", "`예정`은 아직 채용 전이라는 뜻으로 보입니다. 채용 예정 인원은 일자리 실적이 아닙니다"},
+			{"추가 26 청년 채용예정", "planned hires are not jobs yet", "`채용예정`은 아직 채용 전이라는 뜻"},
+			{"추가 25 청년 예정 상태:약정", "planned hires are not jobs yet", "상태:약정으로 기록하고"},
+			{"추가 24 청년 채용계획", "planned", "`채용계획`은 아직 채용 전"},
+			{"추가 31 청년 교육생", "`교육생` counts trainees, and trainees are not jobs", "`교육생`은 교육·훈련 인원으로 보입니다. 교육생·훈련생은 일자리 실적이 아닙니다"},
+			{"추가 33 청년 훈련생", "trainees are not jobs", "`훈련생`은 교육·훈련 인원"},
+			{"추가 34 청년 수강생", "trainees are not jobs", "`수강생`은"},
+			{"추가 35 청년 계약직", "`계약직` may be regular or temporary work", "`계약직`은 계약 기간에 따라 상용일 수도 임시일 수도 있습니다"},
+		} {
+			r := h.run("U1", tt.line, commands.OutcomeRefused)
+			mustContain(t, r.Text(), byLang(lang, tt.en, tt.ko))
+		}
+		if n := h.entriesStored(); n != 1 {
+			t.Errorf("%d entries stored, want the one real add", n)
+		}
+		// Said plainly, the agreement is stored as one; 정규직 is 상용.
+		h.run("U1", "추가 28 투자 양해각서 상태:약정", commands.OutcomeOK)
+		if e := h.newestEntry(); e.Status != "agreed" || e.Count != 28 {
+			t.Errorf("양해각서 상태:약정 stored %+v, want 28 agreed", e)
+		}
+		h.run("U1", "추가 29 투자 상태:양해각서", commands.OutcomeOK)
+		if e := h.newestEntry(); e.Status != "agreed" || e.Note != "" {
+			t.Errorf("상태:양해각서 stored %+v, want agreed, no note", e)
+		}
+		for _, line := range []string{"추가 25 청년 정규직", "추가 26 청년 고용형태:정규직", "추가 27 청년 계약직 고용형태:임시"} {
+			r := h.run("U1", line, commands.OutcomeOK)
+			e := h.newestEntry()
+			want := "regular"
+			if e.Count == 27 {
+				want = "temporary"
+			}
+			if e.Employment != want || e.Status != "realised" {
+				t.Errorf("%q stored %+v, want %s", line, e, want)
+			}
+			if e.Count == 25 {
+				mustContain(t, r.Text(), byLang(lang, "`정규직` as the employment type", "`정규직`을 고용형태 ‘상용’으로"))
+			}
+		}
+		h.checkLedger(lang)
+	}
+}
+
+// Review 19 saw relative day words with a suffix, holidays, compact dates
+// and bracketed weekdays kept in the note while the entry was dated today.
+// Each is read as its day, with no note, or refused naming the words.
+func TestDayWordsAndSuffixesAreReadOrRefused(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		h := newHarness(t, lang) // today 2026. 11. 26., a Thursday
+		for i, tt := range []struct {
+			words string
+			asOf  time.Time
+		}{
+			{"어제자", dates.On(2026, 11, 25)},
+			{"그저께자", dates.On(2026, 11, 24)},
+			{"어제까지", dates.On(2026, 11, 25)},
+			{"어제날짜", dates.On(2026, 11, 25)},
+			{"작일자", dates.On(2026, 11, 25)},
+			{"전일", dates.On(2026, 11, 25)},
+			{"어저께", dates.On(2026, 11, 25)},
+			{"전날", dates.On(2026, 11, 25)},
+			{"어제부로", dates.On(2026, 11, 25)},
+			{"오늘자", dates.On(2026, 11, 26)},
+			{"금일자", dates.On(2026, 11, 26)},
+			{"오늘(11/26)", dates.On(2026, 11, 26)},
+			{"초하루", dates.On(2026, 11, 1)},
+			{"근로자의날", dates.On(2026, 5, 1)},
+			{"어린이날", dates.On(2026, 5, 5)},
+			{"20260504", dates.On(2026, 5, 4)},
+			{"5/4자", dates.On(2026, 5, 4)},
+			{"4. 30.자", dates.On(2026, 4, 30)},
+			{"금요일자", dates.On(2026, 11, 20)},
+			{"4월말기준", dates.On(2026, 4, 30)},
+			{"4/30기준", dates.On(2026, 4, 30)},
+			{"5월4일자로", dates.On(2026, 5, 4)},
+			{"6월1일부", dates.On(2026, 6, 1)},
+			{"5.4(월)", dates.On(2026, 5, 4)},
+			{"5월4일(월)", dates.On(2026, 5, 4)},
+			{"6.1.(월)", dates.On(2026, 6, 1)},
+		} {
+			count := int64(100 + i)
+			line := "추가 " + formatThousands(count) + " 청년 " + tt.words
+			h.run("U1", line, commands.OutcomeOK)
+			if e := h.newestEntry(); e.Count != count || !e.AsOf.Equal(tt.asOf) || e.Note != "" {
+				t.Errorf("%q stored %d on %s note %q; want %d on %s, no note", line, e.Count, e.AsOf.Format(time.DateOnly), e.Note, count, tt.asOf.Format(time.DateOnly))
+			}
+		}
+		before := h.entriesStored()
+		for _, tt := range []struct{ line, en, ko string }{
+			{"추가 4 여성 내일", "2026-11-27 is in the future", "2026. 11. 27.은 아직 오지 않은 날짜입니다"},
+			{"추가 13 청년 익일", "2026-11-27 is in the future", "2026. 11. 27.은 아직 오지 않은 날짜입니다"},
+			{"추가 4 여성 엊그제", "`엊그제` does not name one day", "`엊그제`는 어느 하루인지 알 수 없습니다"},
+			{"추가 4 여성 지난 주말", "`주말` does not name one day", "`주말`은 어느 하루인지 알 수 없습니다"},
+			{"추가 19 노인 4째주", "`4째주` does not name one day", "`4째주`는 어느 하루인지"},
+			{"추가 19 노인 설날", "`설날` does not name one day", "`설날`은 어느 하루인지"},
+			{"추가 11 노인 20261332", "`20261332` looks like a date I cannot read", "`20261332` 부분은 날짜로 보이지만"},
+			{"추가 11 노인 5.4(화)", "`5.4(화)` looks like a date I cannot read", "`5.4(화)` 부분은 날짜로 보이지만"},
+			{"추가 11 노인 내일자", "2026-11-27 is in the future", "아직 오지 않은 날짜"},
+			{"추가 11 노인 말일", "like `2026-11-26` or `November 26`", "`2026. 11. 26.` 또는 `11월 26일`처럼"},
+		} {
+			r := h.run("U1", tt.line, commands.OutcomeRefused)
+			mustContain(t, r.Text(), byLang(lang, tt.en, tt.ko))
+		}
+		if n := h.entriesStored(); n != before {
+			t.Errorf("refused lines stored %d entries", n-before)
+		}
+		h.checkLedger(lang)
+	}
+}
