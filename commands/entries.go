@@ -110,6 +110,10 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	default:
 		return s.refuse(cmd.Name, s.msg("entries.which_program_give_its"))
 	}
+	noteWords, refused := s.readNoteWords(&d, noteWords, programs, cmd.Name)
+	if refused != nil {
+		return *refused
+	}
 	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + cmd.Opts.Note)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {

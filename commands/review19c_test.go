@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -123,6 +124,49 @@ func TestDayWordsAndSuffixesAreReadOrRefused(t *testing.T) {
 		}
 		if n := h.entriesStored(); n != before {
 			t.Errorf("refused lines stored %d entries", n-before)
+		}
+		h.checkLedger(lang)
+	}
+}
+
+// Review 19 saw a second program, a department without its colon, a second
+// count and leftover label words filed as the note. Each is read (부서
+// 노인복지과, 메모 경로당, 상태 약정, 날짜 : 5/5) or refused naming the word.
+func TestNoteWordsThatAreFieldsAreReadOrRefused(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		h := newHarness(t, lang)
+		before := h.entriesStored()
+		for _, tt := range []struct{ line, en, ko string }{
+			{"추가 20 청년 노인", "`노인` is another program", "`노인`은 다른 사업"},
+			{"추가 6개 노인 및 여성 5/6", "`여성` is another program", "`여성`은 다른 사업"},
+			{"추가 180 청년 외 20명", "`180 20명` is two numbers", "`180 20명`에는 수가 두 개 있습니다"},
+			{"추가 6 청년 확인 6/1", "`확인` confirms an entry only as the last word", "`확인`은 줄 맨 끝에 쓸 때만"},
+			{"추가 7 청년 날짜 경로당", "`날짜` looks like a field label without its colon", "`날짜`는 항목 이름으로 보이지만 쌍점(:)이 없어"},
+			{"추가 8 청년 상태", "`상태` looks like a field label", "`상태`는 항목 이름으로"},
+		} {
+			r := h.run("U1", tt.line, commands.OutcomeRefused)
+			mustContain(t, r.Text(), byLang(lang, tt.en, tt.ko))
+		}
+		if n := h.entriesStored(); n != before {
+			t.Errorf("refused lines stored %d entries", n-before)
+		}
+		for _, tt := range []struct {
+			line, note, status string
+			asOf               time.Time
+		}{
+			{"추가 12 청년 날짜 : 5/5", "", "realised", dates.On(2026, 5, 5)},
+			{"추가 4 노인 메모 경로당 5/6", "경로당", "realised", dates.On(2026, 5, 6)},
+			{"추가 23 청년 상태 약정", "", "agreed", dates.On(2026, 11, 26)},
+			{"추가 21 청년 부서 노인복지과", "", "realised", dates.On(2026, 11, 26)},
+		} {
+			h.run("U1", tt.line, commands.OutcomeOK)
+			if e := h.newestEntry(); e.Note != tt.note || e.Status != tt.status || !e.AsOf.Equal(tt.asOf) {
+				t.Errorf("%q stored %+v; want note %q, %s, %s", tt.line, e, tt.note, tt.status, tt.asOf.Format(time.DateOnly))
+			}
+		}
+		var dept string
+		if err := h.store.DB().GetContext(context.Background(), &dept, `SELECT department FROM entries WHERE count = 21`); err != nil || dept != "노인복지과" {
+			t.Errorf("부서 노인복지과 stored department %q (%v)", dept, err)
 		}
 		h.checkLedger(lang)
 	}
