@@ -11,8 +11,8 @@ import (
 // "type" in an English note are ordinary words.
 var bareLabels = map[string]string{
 	"날짜": "date", "일자": "date", "기준일": "date",
-	"부서": "dept",
-	"상태": "status",
+	"부서":   "dept",
+	"상태":   "status",
 	"고용형태": "type", "형태": "type",
 	"사업": "program",
 	"메모": "note", "비고": "note",
