@@ -160,9 +160,10 @@ func TestHireNeverRealisesBeyondTheAgreement(t *testing.T) {
 }
 
 // closedOn is how replies write the day a close made now is stamped: the
-// database's clock, not the test's fixed one.
+// service's clock (the test's fixed one), like every other write, so a
+// --today replay dates its closes in the replayed month.
 func closedOn() string {
-	d := dates.Today(time.Now(), dates.Seoul())
+	d := dates.Today(fixedNow, dates.Seoul())
 	return d.Format("2006. 1. 2.")
 }
 
@@ -213,6 +214,17 @@ func TestMonthClose(t *testing.T) {
 	if got := h.sumThrough("youth", "2026-04-30"); got != 3 {
 		t.Errorf("April = %d, want the manager's 3", got)
 	}
+	// The close and the after-close marks carry the service's clock (review
+	// 19: a --today replay showed the real day seven months on).
+	for _, q := range []string{
+		`SELECT closed_at FROM month_closes WHERE month = '2026-04-01'`,
+		`SELECT min(changed_at) FROM entry_after_close`, `SELECT max(changed_at) FROM entry_after_close`,
+		`SELECT min(acted_at) FROM month_close_history`,
+	} {
+		if at := h.stamp(q); !at.Equal(fixedNow) {
+			t.Errorf("%s = %s, want the service's clock %s", q, at, fixedNow)
+		}
+	}
 
 	// Reminders are not sent for a closed month.
 	plan, err := h.svc.PlanReminders(context.Background(), dates.On(2026, time.April, 1), commands.RoundFirst)
@@ -224,7 +236,7 @@ func TestMonthClose(t *testing.T) {
 	}
 
 	// Digest of the week mentions the change after close.
-	d, err := h.svc.Digest(context.Background(), dates.Today(time.Now(), dates.Seoul())) // changes are stamped by the database clock
+	d, err := h.svc.Digest(context.Background(), dates.Today(fixedNow, dates.Seoul())) // changes are stamped by the service's clock
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,6 +253,9 @@ func TestMonthClose(t *testing.T) {
 	mustContain(t, r.Text(), "사유가 필요합니다")
 	r = h.run(manager, "마감 해제 4월 도 정정 요청", commands.OutcomeOK)
 	mustContain(t, r.Text(), "2026년 4월 마감을 해제했습니다", "사유: 도 정정 요청")
+	if at := h.stamp(`SELECT acted_at FROM month_close_history WHERE action = 'reopen'`); !at.Equal(fixedNow) {
+		t.Errorf("reopen stamped %s, want the service's clock %s", at, fixedNow)
+	}
 	h.run("U1", "추가 3 youth 날짜:2026-04-21", commands.OutcomeOK)
 	dbtest.CheckTotals(t, h.store)
 }

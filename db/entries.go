@@ -176,7 +176,7 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 		return duplicate(ctx, tx, first)
 	}
 	if err == nil && closed {
-		err = markAfterClose(ctx, tx, res.Entry, "add", e.LoggedBy, e.CloseReason)
+		err = markAfterClose(ctx, tx, res.Entry, "add", e.LoggedBy, e.CloseReason, e.RecordedAt)
 	}
 	return res, err
 }
