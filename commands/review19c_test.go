@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -167,6 +168,34 @@ func TestNoteWordsThatAreFieldsAreReadOrRefused(t *testing.T) {
 		var dept string
 		if err := h.store.DB().GetContext(context.Background(), &dept, `SELECT department FROM entries WHERE count = 21`); err != nil || dept != "노인복지과" {
 			t.Errorf("부서 노인복지과 stored department %q (%v)", dept, err)
+		}
+		h.checkLedger(lang)
+	}
+}
+
+// Replies review 19 found awkward: the console's user is 콘솔 in Korean, a
+// mistyped command word is pointed to the command, and the console's hold
+// names the line to type (it has no button).
+func TestReview19Replies(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		h := newHarness(t, lang)
+		r := h.run(commands.ConsoleUser, "추가 10 청년", commands.OutcomeOK)
+		mustContain(t, r.Text(), byLang(lang, "logged by console", "기록자 콘솔"))
+		if lang == commands.Korean && strings.Contains(r.Text(), "console") {
+			t.Errorf("Korean reply shows the console's ID:\n%s", r.Text())
+		}
+		r = h.run("U1", "추기 10 청년", commands.OutcomeRefused)
+		mustContain(t, r.Text(), byLang(lang, "There is no command `추기`. If you meant `추가`, type `추가 10 청년`.",
+			"`추기`라는 명령은 없습니다. `추가`를 뜻하셨다면 `추가 10 청년`처럼 입력하세요."))
+		r = h.run("U1", "현항", commands.OutcomeRefused)
+		mustContain(t, r.Text(), byLang(lang, "If you meant `현황`", "`현황`을 뜻하셨다면 `현황`처럼 입력하세요."))
+		r = h.run("U1", "stauts", commands.OutcomeRefused)
+		mustContain(t, r.Text(), byLang(lang, "If you meant `status`", "`status`를 뜻하셨다면"))
+		h.run(manager, "target 1000", commands.OutcomeOK)
+		r = h.run("U1", "추가 3000 청년", commands.OutcomeRefused)
+		mustContain(t, r.Text(), byLang(lang, "type it again with `confirm` at the end", "수가 맞다면 끝에 `확인`을 붙여 다시 입력하세요"))
+		if strings.Contains(r.Text(), byLang(lang, "button", "버튼")) {
+			t.Errorf("the console's hold mentions a button:\n%s", r.Text())
 		}
 		h.checkLedger(lang)
 	}
