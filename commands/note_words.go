@@ -32,6 +32,9 @@ func (s *Service) readNoteWords(d *entryDraft, words []string, programs []Progra
 		return nil, &r
 	}
 	index := s.programIndex(programs)
+	// the entry's own program by another of its names (invest 기업유치) is
+	// an ordinary note word
+	own, ownFound := index.find(programs, d.program)
 	out := make([]string, 0, len(words))
 	for i := 0; i < len(words); i++ {
 		w := words[i]
@@ -65,7 +68,7 @@ func (s *Service) readNoteWords(d *entryDraft, words []string, programs []Progra
 		if isConfirmWord(w) {
 			return refuse("note_words.confirm_goes_last", "Word", w)
 		}
-		if p, ok := index.find(programs, w); ok {
+		if p, ok := index.find(programs, w); ok && !(own.ID == p.ID && ownFound) {
 			return refuse("note_words.second_program", "Word", w, "Program", s.programLabel(p))
 		}
 		if n, err := numbers.Parse(w); err == nil && (n.Counter == "명" || n.Counter == "개") {

@@ -52,7 +52,8 @@ var (
 	// Note words that may mean the jobs are agreements, not hires.
 	statusLike = []string{"약정", "mou", "협약", "agreed", "양해각서", "약속", "협의", "의향"}
 	// planLike words say the hires have not happened yet (채용 예정): not
-	// jobs even beside 채용, so refused whatever status was read.
+	// jobs even beside 채용, so refused unless the status is 약정, where a
+	// plan is what an agreement records (고용 계획 상태:약정).
 	planLike = []string{"예정", "계획", "planned"}
 	// traineeLike words count trainees, who are not jobs (DOMAIN.md).
 	traineeLike = []string{"교육생", "훈련생", "수강생", "연수생", "trainee"}
@@ -182,7 +183,7 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 			return usageErr(cmd.Name, "parse_entry.looks_like_date_i", "Text", t.text, "Example", dateArg(today), "MonthDay", monthDayArg(today))
 		}
 		f := fold(t.text)
-		if containsAny(f, planLike) {
+		if containsAny(f, planLike) && cmd.Opts.Status != StatusAgreed {
 			return usageErr(cmd.Name, "parse_entry.plans_are_not_jobs", "Text", t.text)
 		}
 		if containsAny(f, traineeLike) {

@@ -23,7 +23,7 @@ func TestAgreementsPlansAndTraineesAreNotHires(t *testing.T) {
 			{"추가 32 투자 협약", "`협약` may mean agreements", "`협약` 부분은"},
 			{"추가 27 청년 채용 예정", "`예정` says the hires are planned", "`예정`은 아직 채용 전이라는 뜻으로 보입니다. 채용 예정 인원은 일자리 실적이 아닙니다"},
 			{"추가 26 청년 채용예정", "planned hires are not jobs yet", "`채용예정`은 아직 채용 전이라는 뜻"},
-			{"추가 25 청년 예정 상태:약정", "planned hires are not jobs yet", "상태:약정으로 기록하고"},
+			{"추가 25 청년 예정 상태:채용", "planned hires are not jobs yet", "상태:약정으로 기록하고"},
 			{"추가 24 청년 채용계획", "planned", "`채용계획`은 아직 채용 전"},
 			{"추가 31 청년 교육생", "`교육생` counts trainees, and trainees are not jobs", "`교육생`은 교육·훈련 인원으로 보입니다. 교육생·훈련생은 일자리 실적이 아닙니다"},
 			{"추가 33 청년 훈련생", "trainees are not jobs", "`훈련생`은 교육·훈련 인원"},
@@ -40,6 +40,10 @@ func TestAgreementsPlansAndTraineesAreNotHires(t *testing.T) {
 		h.run("U1", "추가 28 투자 양해각서 상태:약정", commands.OutcomeOK)
 		if e := h.newestEntry(); e.Status != "agreed" || e.Count != 28 {
 			t.Errorf("양해각서 상태:약정 stored %+v, want 28 agreed", e)
+		}
+		h.run("U1", "추가 30 투자 상태:약정 고용 계획", commands.OutcomeOK)
+		if e := h.newestEntry(); e.Status != "agreed" || e.Note != "고용 계획" {
+			t.Errorf("고용 계획 상태:약정 stored %+v, want agreed with the note", e)
 		}
 		h.run("U1", "추가 29 투자 상태:양해각서", commands.OutcomeOK)
 		if e := h.newestEntry(); e.Status != "agreed" || e.Note != "" {
