@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -200,6 +201,48 @@ func TestReview19Replies(t *testing.T) {
 		mustContain(t, r.Text(), byLang(lang, "type it again with `confirm` at the end", "수가 맞다면 끝에 `확인`을 붙여 다시 입력하세요"))
 		if strings.Contains(r.Text(), byLang(lang, "button", "버튼")) {
 			t.Errorf("the console's hold mentions a button:\n%s", r.Text())
+		}
+		h.checkLedger(lang)
+	}
+}
+
+// An exact cumulative report that equals the ledger after an approximate
+// one clears 여 (the latest report decides, review 19 §5): the approximate
+// report is recorded again without 여, no total moves, and status, the
+// oracle and the add reply all show the figure as exact.
+func TestExactReportEqualToLedgerClearsApproximate(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		h := newHarness(t, lang)
+		h.run("U1", "add 30 rail date:2026-10-02", commands.OutcomeOK)
+		h.run("U1", "추가 철도 누계 2,700여개 어제", commands.OutcomeOK)
+		approxID := h.newestID()
+		if got := h.approxNowSQL("rail", dates.On(2026, 1, 1), dates.On(2026, 12, 31)); got != 2700 {
+			t.Fatalf("oracle before: %d approximate, want 2,700", got)
+		}
+		sumBefore := h.sumSQL("rail", dates.On(2026, 1, 1), dates.On(2026, 12, 31))
+		r := h.run("U1", "추가 철도 누계 2천7백 오늘", commands.OutcomeOK)
+		mustContain(t, r.Text(), byLang(lang, "the ledger agrees, so nothing new was recorded",
+			"보고하신 수치와 장부가 같아 새로 기록하지 않았습니다"),
+			byLang(lang, fmt.Sprintf("the earlier approximate report #%d", approxID), fmt.Sprintf("어림수로 보고된 #%d(2026. 11. 25. 기준 2,700여개)의 '여' 표시를 지우고", approxID)))
+		if got := h.approxNowSQL("", dates.On(2026, 1, 1), dates.On(2026, 12, 31)); got != 0 {
+			t.Errorf("oracle after the exact report: %d approximate, want 0", got)
+		}
+		if got := h.sumSQL("rail", dates.On(2026, 1, 1), dates.On(2026, 12, 31)); got != sumBefore || got != 2700 {
+			t.Errorf("rail sum %d after the exact report, want %d = 2,700", got, sumBefore)
+		}
+		if !h.voided(approxID) {
+			t.Errorf("#%d still live", approxID)
+		}
+		for _, line := range []string{"status", "status rail"} {
+			text := h.run("U1", line, commands.OutcomeOK).Text()
+			if strings.Contains(text, "2,700여") || strings.Contains(text, "approximate") || strings.Contains(text, "어림수") {
+				t.Errorf("%q still shows 여 after an exact report:\n%s", line, text)
+			}
+		}
+		// The same exact report again changes nothing more.
+		r = h.run("U1", "추가 철도 누계 2700 오늘 확인", commands.OutcomeOK)
+		if strings.Contains(r.Text(), "#") {
+			t.Errorf("a second exact report rewrote a report again:\n%s", r.Text())
 		}
 		h.checkLedger(lang)
 	}
