@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -265,10 +266,16 @@ func TestMonthClose(t *testing.T) {
 func TestCloseRacesAdds(t *testing.T) {
 	h := newHarness(t, commands.English)
 	var wg sync.WaitGroup
-	results := make(chan commands.Reply, 40)
+	type result struct {
+		count int64
+		reply commands.Reply
+	}
+	results := make(chan result, 40)
 	for i := range 40 {
+		// each add differs in date or count, so the repeat guard holds none
+		count, line := int64(1+i/30), fmt.Sprintf("add %d youth date:2026-04-%02d", 1+i/30, 1+i%30)
 		wg.Go(func() {
-			results <- h.svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, "add 1 youth date:2026-04-1"+string(rune('0'+i%10)))
+			results <- result{count, h.svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, line)}
 		})
 		if i == 20 {
 			wg.Go(func() { h.run(manager, "close 2026-04", commands.OutcomeOK) })
@@ -277,10 +284,10 @@ func TestCloseRacesAdds(t *testing.T) {
 	wg.Wait()
 	close(results)
 	recorded := int64(0)
-	for r := range results {
-		switch r.Outcome {
+	for res := range results {
+		switch r := res.reply; r.Outcome {
 		case commands.OutcomeOK:
-			recorded++
+			recorded += res.count
 		case commands.OutcomeRefused:
 			mustContain(t, r.Text(), "2026-04 is closed")
 		default:
@@ -290,12 +297,15 @@ func TestCloseRacesAdds(t *testing.T) {
 	if got := h.sumThrough("youth", "2026-04-30"); got != recorded {
 		t.Errorf("April holds %d, but %d adds were confirmed", got, recorded)
 	}
-	// Every April entry was committed before the close's row: the close
-	// waited for them (it holds every program's lock).
+	// Every April entry was written before the close's row: the close
+	// waited for them (it holds every program's lock). Both are stamped with
+	// the service's one clock, so the order is the transactions' own: a
+	// transaction ID is assigned at its first write, under the locks.
 	var late int
 	err := h.store.DB().GetContext(context.Background(), &late, `
 		SELECT count(*) FROM entries e, month_closes c
-		WHERE c.month = '2026-04-01' AND e.as_of BETWEEN '2026-04-01' AND '2026-04-30' AND e.created_at > c.closed_at`)
+		WHERE c.month = '2026-04-01' AND e.as_of BETWEEN '2026-04-01' AND '2026-04-30'
+		  AND e.xmin::text::bigint > c.xmin::text::bigint`)
 	if err != nil {
 		t.Fatal(err)
 	}
