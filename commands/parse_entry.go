@@ -173,7 +173,7 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 		if t.quoted {
 			continue
 		}
-		if _, err := numbers.Parse(t.text); (err == nil || strings.ContainsAny(t.text, "만천백억") && numbers.StartsLikeNumber(t.text)) && !(len(t.text) == 8 && allDigits(t.text)) {
+		if _, err := numbers.Parse(t.text); (err == nil || strings.ContainsAny(t.text, "만천백억") && numbers.StartsLikeNumber(t.text)) && !(len(t.text) == 8 && allDigits(t.text) && strings.HasPrefix(t.text, "20")) {
 			continue // a count (1.2만) or a count mistyped (1.23456만): the count's own check names it
 		}
 		if reVagueDay.MatchString(t.text) {
