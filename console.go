@@ -14,7 +14,7 @@ import (
 )
 
 // consoleUser is who the console acts as unless --user says otherwise.
-const consoleUser = "console"
+const consoleUser = commands.ConsoleUser
 
 // runConsole reads one /jobs command per line and prints each reply followed
 // by a blank line, through the same handlers and database as Slack.

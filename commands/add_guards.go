@@ -37,17 +37,17 @@ func (s *Service) askBeforeRecording(ctx context.Context, c Caller, cmd Command,
 	if cmd.Confirmed {
 		return Reply{}, false, nil
 	}
-	if r, ask, err := s.askAboutRepeat(ctx, e, p, cmd); err != nil || ask {
+	if r, ask, err := s.askAboutRepeat(ctx, c, e, p, cmd); err != nil || ask {
 		return r, ask, err
 	}
-	return s.askAboutSize(ctx, e, p, cmd)
+	return s.askAboutSize(ctx, c, e, p, cmd)
 }
 
 // askAboutRepeat holds a delta identical to one the same person recorded
 // within repeatWindow: same program, date, count, note, department, status
 // and type. A cumulative report needs no such check: the same total again
 // agrees with the ledger and writes nothing.
-func (s *Service) askAboutRepeat(ctx context.Context, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
+func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
 	if e.Kind != KindDelta {
 		return Reply{}, false, nil
 	}
@@ -64,7 +64,7 @@ func (s *Service) askAboutRepeat(ctx context.Context, e NewEntry, p Program, cmd
 			o.EmploymentType == e.EmploymentType && o.Department == e.Department && o.Note == e.Note && o.CreatedAt.After(since)
 	}); i >= 0 {
 		o := same[i]
-		return s.confirmReply(cmd, s.msg("guards.same_entry_again", "ID", o.ID, "Program", s.programLabel(p),
+		return s.confirmReply(c, cmd, s.msg("guards.same_entry_again", "ID", o.ID, "Program", s.programLabel(p),
 			"Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt))), true, nil
 	}
 	return Reply{}, false, nil
@@ -72,7 +72,7 @@ func (s *Service) askAboutRepeat(ctx context.Context, e NewEntry, p Program, cmd
 
 // askAboutSize holds one entry larger than the program's whole-year target
 // (the overall target where the program has none).
-func (s *Service) askAboutSize(ctx context.Context, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
+func (s *Service) askAboutSize(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
 	targets, err := s.store.Targets(ctx, e.AsOf.Year())
 	if err != nil {
 		return Reply{}, false, err
@@ -82,18 +82,23 @@ func (s *Service) askAboutSize(ctx context.Context, e NewEntry, p Program, cmd C
 		target, whose = targets.Total, s.msg("guards.overall")
 	}
 	if target > 0 && e.Count > target {
-		return s.confirmReply(cmd, s.msg("guards.over_year_target", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
+		return s.confirmReply(c, cmd, s.msg("guards.over_year_target", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
 			"Whose", whose, "Year", e.AsOf.Year(), "Target", s.unitCount(target, false, p.Unit))), true, nil
 	}
 	return Reply{}, false, nil
 }
 
 // confirmReply asks to confirm cmd: nothing is written; the button (or the
-// line typed again with 확인) records it.
-func (s *Service) confirmReply(cmd Command, why string) Reply {
+// line typed again with 확인) records it. The console has no button, so
+// there the reply names only the line to type.
+func (s *Service) confirmReply(c Caller, cmd Command, why string) Reply {
 	line := cmd.Line + " " + s.msg("guards.confirm_word")
+	how := "guards.to_record_anyway"
+	if c.Source == SourceConsole {
+		how = "guards.to_record_anyway_console"
+	}
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why,
-		Sections: []Section{{Lines: []string{s.msg("guards.to_record_anyway", "Line", line)}}},
+		Sections: []Section{{Lines: []string{s.msg(how, "Line", line)}}},
 		Actions:  []Action{{ID: ActionConfirm, Label: s.msg("guards.record_anyway"), Command: line, Style: "primary"}}}
 }
 

@@ -24,8 +24,15 @@ func (s *Service) WithPeople(p PeopleNames) *Service {
 	return &c
 }
 
-// name is a user as replies show them: their Slack name, else the ID.
+// ConsoleUser is who the console acts as unless told otherwise.
+const ConsoleUser = "console"
+
+// name is a user as replies show them: their Slack name, else the ID; the
+// console's own user in the reply's language.
 func (s *Service) name(ctx context.Context, userID string) string {
+	if userID == ConsoleUser {
+		return s.msg("people.console") // "콘솔" in a Korean reply, not "console"
+	}
 	if userID == "" || s.people == nil {
 		return userID
 	}

@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -160,9 +161,10 @@ func TestHireNeverRealisesBeyondTheAgreement(t *testing.T) {
 }
 
 // closedOn is how replies write the day a close made now is stamped: the
-// database's clock, not the test's fixed one.
+// service's clock (the test's fixed one), like every other write, so a
+// --today replay dates its closes in the replayed month.
 func closedOn() string {
-	d := dates.Today(time.Now(), dates.Seoul())
+	d := dates.Today(fixedNow, dates.Seoul())
 	return d.Format("2006. 1. 2.")
 }
 
@@ -213,6 +215,17 @@ func TestMonthClose(t *testing.T) {
 	if got := h.sumThrough("youth", "2026-04-30"); got != 3 {
 		t.Errorf("April = %d, want the manager's 3", got)
 	}
+	// The close and the after-close marks carry the service's clock (review
+	// 19: a --today replay showed the real day seven months on).
+	for _, q := range []string{
+		`SELECT closed_at FROM month_closes WHERE month = '2026-04-01'`,
+		`SELECT min(changed_at) FROM entry_after_close`, `SELECT max(changed_at) FROM entry_after_close`,
+		`SELECT min(acted_at) FROM month_close_history`,
+	} {
+		if at := h.stamp(q); !at.Equal(fixedNow) {
+			t.Errorf("%s = %s, want the service's clock %s", q, at, fixedNow)
+		}
+	}
 
 	// Reminders are not sent for a closed month.
 	plan, err := h.svc.PlanReminders(context.Background(), dates.On(2026, time.April, 1), commands.RoundFirst)
@@ -224,7 +237,7 @@ func TestMonthClose(t *testing.T) {
 	}
 
 	// Digest of the week mentions the change after close.
-	d, err := h.svc.Digest(context.Background(), dates.Today(time.Now(), dates.Seoul())) // changes are stamped by the database clock
+	d, err := h.svc.Digest(context.Background(), dates.Today(fixedNow, dates.Seoul())) // changes are stamped by the service's clock
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,6 +254,9 @@ func TestMonthClose(t *testing.T) {
 	mustContain(t, r.Text(), "사유가 필요합니다")
 	r = h.run(manager, "마감 해제 4월 도 정정 요청", commands.OutcomeOK)
 	mustContain(t, r.Text(), "2026년 4월 마감을 해제했습니다", "사유: 도 정정 요청")
+	if at := h.stamp(`SELECT acted_at FROM month_close_history WHERE action = 'reopen'`); !at.Equal(fixedNow) {
+		t.Errorf("reopen stamped %s, want the service's clock %s", at, fixedNow)
+	}
 	h.run("U1", "추가 3 youth 날짜:2026-04-21", commands.OutcomeOK)
 	dbtest.CheckTotals(t, h.store)
 }
@@ -250,10 +266,16 @@ func TestMonthClose(t *testing.T) {
 func TestCloseRacesAdds(t *testing.T) {
 	h := newHarness(t, commands.English)
 	var wg sync.WaitGroup
-	results := make(chan commands.Reply, 40)
+	type result struct {
+		count int64
+		reply commands.Reply
+	}
+	results := make(chan result, 40)
 	for i := range 40 {
+		// each add differs in date or count, so the repeat guard holds none
+		count, line := int64(1+i/30), fmt.Sprintf("add %d youth date:2026-04-%02d", 1+i/30, 1+i%30)
 		wg.Go(func() {
-			results <- h.svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, "add 1 youth date:2026-04-1"+string(rune('0'+i%10)))
+			results <- result{count, h.svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, line)}
 		})
 		if i == 20 {
 			wg.Go(func() { h.run(manager, "close 2026-04", commands.OutcomeOK) })
@@ -262,10 +284,10 @@ func TestCloseRacesAdds(t *testing.T) {
 	wg.Wait()
 	close(results)
 	recorded := int64(0)
-	for r := range results {
-		switch r.Outcome {
+	for res := range results {
+		switch r := res.reply; r.Outcome {
 		case commands.OutcomeOK:
-			recorded++
+			recorded += res.count
 		case commands.OutcomeRefused:
 			mustContain(t, r.Text(), "2026-04 is closed")
 		default:
@@ -275,12 +297,15 @@ func TestCloseRacesAdds(t *testing.T) {
 	if got := h.sumThrough("youth", "2026-04-30"); got != recorded {
 		t.Errorf("April holds %d, but %d adds were confirmed", got, recorded)
 	}
-	// Every April entry was committed before the close's row: the close
-	// waited for them (it holds every program's lock).
+	// Every April entry was written before the close's row: the close
+	// waited for them (it holds every program's lock). Both are stamped with
+	// the service's one clock, so the order is the transactions' own: a
+	// transaction ID is assigned at its first write, under the locks.
 	var late int
 	err := h.store.DB().GetContext(context.Background(), &late, `
 		SELECT count(*) FROM entries e, month_closes c
-		WHERE c.month = '2026-04-01' AND e.as_of BETWEEN '2026-04-01' AND '2026-04-30' AND e.created_at > c.closed_at`)
+		WHERE c.month = '2026-04-01' AND e.as_of BETWEEN '2026-04-01' AND '2026-04-30'
+		  AND e.xmin::text::bigint > c.xmin::text::bigint`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -123,8 +123,10 @@ type AfterCloseChange struct {
 // AuditStore is the storage the audit commands need (issue 23); db.Store
 // implements it beside Store.
 type AuditStore interface {
-	CloseMonth(ctx context.Context, month time.Time, by string) (MonthClose, bool, error)
-	ReopenMonth(ctx context.Context, month time.Time, by, reason string) (MonthClose, error)
+	// at is the service's clock, so a --today replay stamps closes like
+	// every other write.
+	CloseMonth(ctx context.Context, month time.Time, by string, at time.Time) (MonthClose, bool, error)
+	ReopenMonth(ctx context.Context, month time.Time, by, reason string, at time.Time) (MonthClose, error)
 	MonthClosesBetween(ctx context.Context, from, to time.Time) ([]MonthClose, error)
 	VoidEntryAfterClose(ctx context.Context, id int64, by, reason string, at time.Time) (VoidResult, bool, error)
 	CorrectEntry(ctx context.Context, c Correction) (CorrectionResult, error)

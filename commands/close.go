@@ -67,7 +67,7 @@ func (s *Service) closeMonth(ctx context.Context, c Caller, cmd Command) Reply {
 	if month.After(s.today()) {
 		return s.refuse(cmd.Name, s.msg("audit23.cannot_close_future", "Month", s.period(*cmd.Period)))
 	}
-	mc, fresh, err := s.store.CloseMonth(ctx, month, c.UserID)
+	mc, fresh, err := s.store.CloseMonth(ctx, month, c.UserID, s.now())
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -89,7 +89,7 @@ func (s *Service) reopenMonth(ctx context.Context, c Caller, cmd Command) Reply 
 	if r := s.reasonTooLong(cmd.Name, reason); r != nil {
 		return *r
 	}
-	mc, err := s.store.ReopenMonth(ctx, cmd.Period.From, c.UserID, reason)
+	mc, err := s.store.ReopenMonth(ctx, cmd.Period.From, c.UserID, reason, s.now())
 	if errors.Is(err, ErrNotClosed) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit23.not_closed", "Month", s.period(*cmd.Period))}
 	}

@@ -97,6 +97,11 @@ type NewEntry struct {
 	// CloseReason is a manager's reason to write in a closed month (마감 후
 	// 정정); "" means a closed month refuses the entry.
 	CloseReason string
+	// ExactReason, when set, lets an exact cumulative report that agrees
+	// with the ledger clear the 여 of the latest approximate report before
+	// it (the latest report decides 여, issue 19): that report is voided
+	// with this reason and recorded again, exact, with the same figures.
+	ExactReason string
 	// RecordedAt is when it is recorded (기록 일시): the service's clock, so
 	// a replayed session (--today) records its own dates; zero means the
 	// database's clock.
@@ -145,6 +150,10 @@ type AddResult struct {
 	// through its date: nothing was written, and Entry (without an ID) only
 	// carries what was reported.
 	Agrees bool
+	// MadeExact, with Agrees, is the approximate report (voided) whose
+	// figures were recorded again without 여 as ExactEntry, because the
+	// agreeing report was exact.
+	MadeExact, ExactEntry *Entry
 }
 
 // EntryFilter selects entries to list.

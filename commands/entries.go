@@ -110,6 +110,10 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	default:
 		return s.refuse(cmd.Name, s.msg("entries.which_program_give_its"))
 	}
+	noteWords, refused := s.readNoteWords(&d, noteWords, programs, cmd.Name)
+	if refused != nil {
+		return *refused
+	}
 	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + cmd.Opts.Note)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
@@ -120,6 +124,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	if s.IsManager(c.UserID) {
 		e.CloseReason = cmd.Opts.Reason // a manager's reason to write in a closed month
+	}
+	if e.Kind == KindCumulative && !e.Approximate {
+		e.ExactReason = s.msg("approx19.exact_reason", "Total", s.unitCount(e.Count, false, p.Unit), "Date", s.date(e.AsOf))
 	}
 	if r, ask, err := s.askBeforeRecording(ctx, c, cmd, e, p); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
@@ -169,8 +176,14 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 		return s.storageFailure(ctx, "add", err)
 	}
 	if res.Agrees {
-		return Reply{Title: s.msg("entries.ledger_agrees", "Program", s.programLabel(p),
+		r := Reply{Title: s.msg("entries.ledger_agrees", "Program", s.programLabel(p),
 			"Total", s.unitCount(res.Entry.ReportedTotal, false, p.Unit), "Date", s.date(res.Entry.AsOf))}
+		if res.MadeExact != nil && res.ExactEntry != nil {
+			r.Sections = []Section{{Lines: []string{s.msg("approx19.made_exact", "Old", res.MadeExact.ID, "New", res.ExactEntry.ID,
+				"Was", s.unitCount(res.MadeExact.ReportedTotal, true, p.Unit), "Now", s.unitCount(res.ExactEntry.ReportedTotal, false, p.Unit),
+				"Date", s.date(res.MadeExact.AsOf))}}}
+		}
+		return r
 	}
 	entry := res.Entry
 	if res.Duplicate {

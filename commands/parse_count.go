@@ -78,6 +78,10 @@ func suggestAdd(err error, tokens []token, today time.Time) error {
 	if !errors.As(err, &ue) || ue.ID != "parse.unknown_command" {
 		return err
 	}
+	if w := resemblingCommand(tokens[0].text); w != "" {
+		return usageErr("", "parse.unknown_command_typo", "Text", tokens[0].text, "Word", w,
+			"Line", strings.TrimSpace(w+" "+rawJoin(tokens[1:])))
+	}
 	addCmd := Command{Name: "add"}
 	positional, oerr := takeOptions(&addCmd, tokens, today)
 	if oerr != nil || parseCounted(&addCmd, positional, today) != nil {

@@ -25,7 +25,13 @@ var (
 		"상용": "regular", "상용직": "regular",
 		"임시": "temporary", "임시직": "temporary",
 		"일용": "daily", "일용직": "daily",
+		// 정규직 has no fixed term, so it is 상용 in the 통계청 sense; 계약직
+		// and 비정규직 may be 상용 or 임시 by contract length and are asked.
+		"정규직": "regular",
 	}
+	// employmentAsk are employment words whose type depends on the contract
+	// length: asked, never guessed.
+	employmentAsk = []string{"계약직", "비정규직", "기간제"}
 	// dateTrailers follow a date in reports ("11월30일 기준", "4월말 현재")
 	// and mean nothing on their own.
 	dateTrailers = []string{"기준", "현재", "기준일"}
@@ -35,9 +41,22 @@ var (
 	reDateLike = regexp.MustCompile(`\d{1,2} *월|요일|^\d{1,4}[/-]\d{1,2}|^\d{4}\.|^'?\d{1,4}\.|^'\d|\d *일|\d *년|\d *주차|^[wW]\d{1,2}$|지지난|` +
 		`(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|` +
 		`^(말|말일|말경|월말|월초|연말|연초|년말|초순|중순|하순|달|금월|당월|익월|내달|전달|다음달|지난달|이번달|이달|전월|내년|올해|작년|금년|금주|차주|다음주)(에|까지|기준|자|경|중|분)?$` +
-		`|분기|반기|말일`)
+		`|분기|반기|말일` +
+		// Day words and their suffixes that are no one readable day (엊그제,
+		// 주말, 4째주, 설날) or a compact date that does not exist (20261332).
+		`|^\d{8}$|째 *주|^(엊그제|엊그저께|내일|익일|명일|모레|당일|주말|주중|평일|그믐|보름|설날|설|추석|석가탄신일|부처님오신날|오늘|금일|어제|작일|그제|그저께|어저께|전일|전날|초하루)(자|자로|부|부로|까지|기준|날짜|경|쯤|에|께)?$` +
+		`|\((월|화|수|목|금|토|일)(요일)?\)`)
+	// reVagueDay are day words that name no one day: asked with their own
+	// reason rather than the generic "looks like a date".
+	reVagueDay = regexp.MustCompile(`^(엊그제|엊그저께|주말|주중|평일|그믐|보름|설날|설|추석)|째 *주`)
 	// Note words that may mean the jobs are agreements, not hires.
-	statusLike = []string{"약정", "mou", "협약", "agreed"}
+	statusLike = []string{"약정", "mou", "협약", "agreed", "양해각서", "약속", "협의", "의향"}
+	// planLike words say the hires have not happened yet (채용 예정): not
+	// jobs even beside 채용, so refused unless the status is 약정, where a
+	// plan is what an agreement records (고용 계획 상태:약정).
+	planLike = []string{"예정", "계획", "planned"}
+	// traineeLike words count trainees, who are not jobs (DOMAIN.md).
+	traineeLike = []string{"교육생", "훈련생", "수강생", "연수생", "trainee"}
 )
 
 // takeEntryFields takes the free-standing date (11월30일, 11/30, 금요일),
@@ -85,7 +104,7 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 		}
 		rest = append(rest, t)
 	}
-	return rest, dateTyped, askAboutNote(cmd, rest)
+	return rest, dateTyped, askAboutNote(cmd, rest, today)
 }
 
 // dateRun returns how many words from i read as one date (the longest run,
@@ -149,18 +168,30 @@ func allDigits(s string) bool {
 
 // askAboutNote refuses words that would land in the note while reading as a
 // date or a status. note:… is the way to keep such words as a note.
-func askAboutNote(cmd *Command, ts []token) error {
+func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 	for _, t := range ts {
 		if t.quoted {
 			continue
 		}
-		if _, err := numbers.Parse(t.text); err == nil || strings.ContainsAny(t.text, "만천백억") && numbers.StartsLikeNumber(t.text) {
+		if _, err := numbers.Parse(t.text); (err == nil || strings.ContainsAny(t.text, "만천백억") && numbers.StartsLikeNumber(t.text)) && !(len(t.text) == 8 && allDigits(t.text) && strings.HasPrefix(t.text, "20")) {
 			continue // a count (1.2만) or a count mistyped (1.23456만): the count's own check names it
 		}
+		if reVagueDay.MatchString(t.text) {
+			return usageErr(cmd.Name, "parse_entry.day_word_not_one_day", "Text", t.text, "Example", dateArg(today), "MonthDay", monthDayArg(today))
+		}
 		if reDateLike.MatchString(t.text) {
-			return usageErr(cmd.Name, "parse_entry.looks_like_date_i", "Text", t.text)
+			return usageErr(cmd.Name, "parse_entry.looks_like_date_i", "Text", t.text, "Example", dateArg(today), "MonthDay", monthDayArg(today))
 		}
 		f := fold(t.text)
+		if containsAny(f, planLike) && cmd.Opts.Status != StatusAgreed {
+			return usageErr(cmd.Name, "parse_entry.plans_are_not_jobs", "Text", t.text)
+		}
+		if containsAny(f, traineeLike) {
+			return usageErr(cmd.Name, "parse_entry.trainees_are_not_jobs", "Text", t.text)
+		}
+		if containsAny(f, employmentAsk) && cmd.Opts.Employment == "" {
+			return usageErr(cmd.Name, "parse_entry.contract_type_ask", "Text", t.text)
+		}
 		for _, w := range statusLike {
 			if cmd.Opts.Status == "" && strings.Contains(f, w) {
 				return usageErr(cmd.Name, "parse_entry.may_mean_agreements_mou", "Text", t.text)
@@ -168,6 +199,11 @@ func askAboutNote(cmd *Command, ts []token) error {
 		}
 	}
 	return nil
+}
+
+// containsAny reports whether folded text f holds any of words.
+func containsAny(f string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(f, w) })
 }
 
 // comparisonWords ask for 전년 동기, which status always shows beside the

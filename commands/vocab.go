@@ -160,11 +160,11 @@ var sectorWords = vocab[Sector]{"vocab.sector", []word[Sector]{
 
 var statusWords = vocab[EntryStatus]{"vocab.status", []word[EntryStatus]{
 	{StatusRealised, []string{"realized", "hired", "실적"}},
-	{StatusAgreed, []string{"mou", "협약"}},
+	{StatusAgreed, []string{"mou", "협약", "양해각서"}},
 }}
 
 var employmentWords = vocab[string]{"vocab.employment", []word[string]{
-	{"regular", []string{"permanent", "상용직"}},
+	{"regular", []string{"permanent", "상용직", "정규직"}},
 	{"temporary", []string{"temp", "임시직"}},
 	{"daily", []string{"일용직"}},
 }}

@@ -81,21 +81,24 @@ func checkOpen(ctx context.Context, tx sqlx.QueryerContext, day time.Time, close
 	return ok, nil
 }
 
-// markAfterClose keeps a manager's change to a closed month.
-func markAfterClose(ctx context.Context, tx sqlx.ExtContext, e commands.Entry, change, by, reason string) error {
+// markAfterClose keeps a manager's change to a closed month, stamped at
+// (the service's clock, so a --today replay dates it like the change
+// itself; zero: the database's).
+func markAfterClose(ctx context.Context, tx sqlx.ExtContext, e commands.Entry, change, by, reason string, at time.Time) error {
 	const q = `
-		INSERT INTO entry_after_close (entry_id, change, month, changed_by, reason)
-		VALUES ($1, $2, $3::date, $4, $5)
+		INSERT INTO entry_after_close (entry_id, change, month, changed_by, reason, changed_at)
+		VALUES ($1, $2, $3::date, $4, $5, COALESCE($6, now()))
 		ON CONFLICT DO NOTHING`
-	if _, err := tx.ExecContext(ctx, q, e.ID, change, dateArg(firstOfMonth(e.AsOf)), by, reason); err != nil {
+	if _, err := tx.ExecContext(ctx, q, e.ID, change, dateArg(firstOfMonth(e.AsOf)), by, reason, nullTime(at)); err != nil {
 		return fmt.Errorf("mark entry %d changed after close: %w", e.ID, err)
 	}
 	return nil
 }
 
-// CloseMonth closes the month starting on month; false means it was closed
-// already, and the close returned is the standing one.
-func (s *Store) CloseMonth(ctx context.Context, month time.Time, by string) (commands.MonthClose, bool, error) {
+// CloseMonth closes the month starting on month, stamped at (the service's
+// clock; zero: the database's); false means it was closed already, and the
+// close returned is the standing one.
+func (s *Store) CloseMonth(ctx context.Context, month time.Time, by string, at time.Time) (commands.MonthClose, bool, error) {
 	var out commands.MonthClose
 	var fresh bool
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -104,9 +107,9 @@ func (s *Store) CloseMonth(ctx context.Context, month time.Time, by string) (com
 		}
 		var r closeRow
 		err := sqlx.GetContext(ctx, tx, &r, `
-			INSERT INTO month_closes (month, closed_by) VALUES ($1::date, $2)
+			INSERT INTO month_closes (month, closed_by, closed_at) VALUES ($1::date, $2, COALESCE($3, now()))
 			ON CONFLICT (month) DO NOTHING
-			RETURNING month, closed_by, closed_at`, dateArg(firstOfMonth(month)), by)
+			RETURNING month, closed_by, closed_at`, dateArg(firstOfMonth(month)), by, nullTime(at))
 		if errors.Is(err, sql.ErrNoRows) {
 			fresh = false
 			err = sqlx.GetContext(ctx, tx, &r, `SELECT month, closed_by, closed_at FROM month_closes WHERE month = $1::date`, dateArg(firstOfMonth(month)))
@@ -117,8 +120,8 @@ func (s *Store) CloseMonth(ctx context.Context, month time.Time, by string) (com
 			return err
 		}
 		fresh, out = true, r.close()
-		_, err = tx.ExecContext(ctx, `INSERT INTO month_close_history (month, action, acted_by) VALUES ($1::date, 'close', $2)`,
-			dateArg(firstOfMonth(month)), by)
+		_, err = tx.ExecContext(ctx, `INSERT INTO month_close_history (month, action, acted_by, acted_at) VALUES ($1::date, 'close', $2, COALESCE($3, now()))`,
+			dateArg(firstOfMonth(month)), by, nullTime(at))
 		return err
 	})
 	if err != nil {
@@ -127,9 +130,10 @@ func (s *Store) CloseMonth(ctx context.Context, month time.Time, by string) (com
 	return out, fresh, nil
 }
 
-// ReopenMonth reopens a closed month (마감 해제), keeping who, when and why;
-// ErrNotClosed if it is not closed. It returns the close it lifted.
-func (s *Store) ReopenMonth(ctx context.Context, month time.Time, by, reason string) (commands.MonthClose, error) {
+// ReopenMonth reopens a closed month (마감 해제), keeping who, when (at, the
+// service's clock; zero: the database's) and why; ErrNotClosed if it is not
+// closed. It returns the close it lifted.
+func (s *Store) ReopenMonth(ctx context.Context, month time.Time, by, reason string, at time.Time) (commands.MonthClose, error) {
 	var out commands.MonthClose
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := lockAllPrograms(ctx, tx); err != nil {
@@ -145,8 +149,8 @@ func (s *Store) ReopenMonth(ctx context.Context, month time.Time, by, reason str
 			return err
 		}
 		out = r.close()
-		_, err = tx.ExecContext(ctx, `INSERT INTO month_close_history (month, action, acted_by, reason) VALUES ($1::date, 'reopen', $2, $3)`,
-			dateArg(firstOfMonth(month)), by, reason)
+		_, err = tx.ExecContext(ctx, `INSERT INTO month_close_history (month, action, acted_by, reason, acted_at) VALUES ($1::date, 'reopen', $2, $3, COALESCE($4, now()))`,
+			dateArg(firstOfMonth(month)), by, reason, nullTime(at))
 		return err
 	})
 	if errors.Is(err, commands.ErrNotClosed) {
@@ -200,7 +204,7 @@ func voidChecked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason, 
 		}
 	}
 	if closed {
-		if err := markAfterClose(ctx, tx, res.Entry, "void", by, closeReason); err != nil {
+		if err := markAfterClose(ctx, tx, res.Entry, "void", by, closeReason, at); err != nil {
 			return commands.VoidResult{}, false, err
 		}
 	}

@@ -57,7 +57,7 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		if old.Kind == commands.KindDelta {
 			out.New, err = insertEntry(ctx, unprepared{tx, insertEntriesQuery}, ne, c.NewCount, sql.NullInt64{})
 			if err == nil && closed {
-				err = markAfterClose(ctx, tx, out.New.Entry, "add", c.By, c.CloseReason)
+				err = markAfterClose(ctx, tx, out.New.Entry, "add", c.By, c.CloseReason, c.At)
 			}
 		} else {
 			out.New, err = addEntry(ctx, tx, ne)

@@ -176,7 +176,7 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 		return duplicate(ctx, tx, first)
 	}
 	if err == nil && closed {
-		err = markAfterClose(ctx, tx, res.Entry, "add", e.LoggedBy, e.CloseReason)
+		err = markAfterClose(ctx, tx, res.Entry, "add", e.LoggedBy, e.CloseReason, e.RecordedAt)
 	}
 	return res, err
 }
@@ -188,10 +188,75 @@ func agrees(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (comma
 	if err != nil {
 		return commands.AddResult{}, err
 	}
-	return commands.AddResult{Agrees: true, ProgramTotal: total, Entry: commands.Entry{
+	res := commands.AddResult{Agrees: true, ProgramTotal: total, Entry: commands.Entry{
 		ProgramID: e.ProgramID, ReportedTotal: e.Count, Kind: e.Kind, AsOf: e.AsOf, Approximate: e.Approximate,
 		Status: e.Status, Department: e.Department, LoggedBy: e.LoggedBy, Source: e.Source,
-	}}, nil
+	}}
+	if e.Approximate || e.ExactReason == "" {
+		return res, nil
+	}
+	old, new, err := makeLatestReportExact(ctx, tx, e)
+	if err != nil || old == nil {
+		return res, err
+	}
+	res.MadeExact, res.ExactEntry = old, new
+	return res, nil
+}
+
+// makeLatestReportExact clears 여 from the program's latest live cumulative
+// report of e's year, status and date or before, when e (an exact report
+// agreeing with the ledger) follows it: the latest report decides whether
+// the figure is approximate (approximate.go), and an entries row can hold no
+// zero count to say so itself. The old report is voided with e.ExactReason
+// and recorded again with the same date, count and reported total, exact,
+// linked in entry_corrections, so no total moves and the trail shows why.
+// A report in a closed month without a manager's reason is left as it is.
+// The caller holds the program's exclusive lock.
+func makeLatestReportExact(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (*commands.Entry, *commands.Entry, error) {
+	q := entrySelect + `
+		WHERE e.program_id = $1 AND e.status = $2 AND e.kind = 'cumulative' AND e.voided_at IS NULL
+		  AND e.as_of BETWEEN $3::date AND $4::date
+		ORDER BY e.as_of DESC, e.id DESC
+		LIMIT 1`
+	var rows []entryRow
+	from := fmt.Sprintf("%04d-01-01", e.AsOf.Year())
+	if err := sqlx.SelectContext(ctx, tx, &rows, q, e.ProgramID, string(e.Status), from, dateArg(e.AsOf)); err != nil {
+		return nil, nil, fmt.Errorf("latest report: %w", err)
+	}
+	if len(rows) == 0 || !rows[0].Approximate {
+		return nil, nil, nil
+	}
+	latest := entries(rows)[0]
+	var closed *commands.MonthClosedError
+	if _, err := checkOpen(ctx, tx, latest.AsOf, e.CloseReason); errors.As(err, &closed) {
+		return nil, nil, nil
+	} else if err != nil {
+		return nil, nil, err
+	}
+	voided, wasClosed, err := voidChecked(ctx, tx, latest.ID, e.LoggedBy, e.ExactReason, e.CloseReason, latest.Count, e.RecordedAt)
+	if err != nil {
+		return nil, nil, err
+	}
+	ne := commands.NewEntry{
+		ProgramID: latest.ProgramID, Count: latest.ReportedTotal, Kind: commands.KindCumulative, AsOf: latest.AsOf,
+		Status: latest.Status, EmploymentType: latest.EmploymentType, Department: latest.Department, Note: latest.Note,
+		LoggedBy: e.LoggedBy, Source: e.Source, IdempotencyKey: e.IdempotencyKey, CloseReason: e.CloseReason, RecordedAt: e.RecordedAt,
+	}
+	added, err := insertEntry(ctx, unprepared{tx, insertEntriesQuery}, ne, latest.Count, sql.NullInt64{Int64: latest.ReportedTotal, Valid: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	if wasClosed {
+		if err := markAfterClose(ctx, tx, added.Entry, "add", e.LoggedBy, e.CloseReason, e.RecordedAt); err != nil {
+			return nil, nil, err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by)
+		VALUES ($1, $2, $3, $4)`, latest.ID, added.Entry.ID, e.ExactReason, e.LoggedBy); err != nil {
+		return nil, nil, fmt.Errorf("link exact report: %w", err)
+	}
+	return &voided.Entry, &added.Entry, nil
 }
 
 // belowCulprits is how many entries a refused cumulative report names.

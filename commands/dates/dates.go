@@ -118,12 +118,40 @@ var (
 	datePatterns = []*regexp.Regexp{reDash, reDot, reSlash, reShortDot}
 )
 
-// relativeDays are the words for a day counted back from today.
+// relativeDays are the words for a day counted back from today; a negative
+// count is a day ahead (내일), read so the caller can refuse it as a future
+// date naming the day rather than keep the word in a note. 엊그제 (a few
+// days ago) is no one day and is deliberately missing.
 var relativeDays = map[string]int{
 	"today": 0, "오늘": 0, "금일": 0,
-	"yesterday": 1, "어제": 1, "작일": 1,
+	"yesterday": 1, "어제": 1, "작일": 1, "어저께": 1, "전일": 1, "전날": 1,
 	"그저께": 2, "그제": 2,
+	"tomorrow": -1, "내일": -1, "익일": -1, "명일": -1, "모레": -2,
 }
+
+// fixedHolidays are the solar holidays officials date reports by (근로자의날
+// is not a public holiday but is written like one). Lunar ones (설날, 추석)
+// move every year and are left unread, so the caller refuses them.
+var fixedHolidays = map[string][2]int{
+	"신정": {1, 1}, "삼일절": {3, 1}, "근로자의날": {5, 1}, "노동절": {5, 1}, "어린이날": {5, 5},
+	"현충일": {6, 6}, "광복절": {8, 15}, "개천절": {10, 3}, "한글날": {10, 9},
+	"성탄절": {12, 25}, "크리스마스": {12, 25},
+}
+
+// daySuffixes follow a date in memos and 공문 and do not change the day:
+// 어제자, 5월4일자로, 6월1일부, 4/30기준, 어제까지, 어제날짜. Longest first.
+var daySuffixes = []string{"자로", "부로", "까지", "기준", "현재", "날짜", "자", "부"}
+
+// reBracketed is a date followed by a bracketed weekday or date, as 공문
+// write them: 5.4(월), 5월4일(월요일), 6.1.(월), 오늘(6/1).
+var reBracketed = regexp.MustCompile(`^(.+?) *\( *([^()]+?) *\) *$`)
+
+// reCompact is the eight-digit date of file names and 공문 numbers: 20260504.
+var reCompact = regexp.MustCompile(`^(20\d{2})(\d{2})(\d{2})$`)
+
+// reasonWeekday is the reason of a date whose bracketed weekday or date
+// names another day: 5.4(화) when May 4 is a Monday.
+const reasonWeekday = "names a weekday or date in brackets that is another day"
 
 // weekdays maps each weekday name to time.Weekday.
 var weekdays = map[string]time.Weekday{
@@ -147,8 +175,10 @@ func Parse(s string, today time.Time) (time.Time, error) {
 		return time.Time{}, &Error{Input: s, Reason: reasonEmpty}
 	}
 	base := dateOf(today)
-	if d, ok := relativeDate(t, base); ok {
+	if d, reason := dayOf(t, base, 0); reason == "" {
 		return d, nil
+	} else if reason == reasonWeekday {
+		return time.Time{}, &Error{Input: s, Reason: reason}
 	}
 	d, reason := calendarDate(t, base)
 	if reason == reasonDay {
@@ -162,6 +192,63 @@ func Parse(s string, today time.Time) (time.Time, error) {
 		return time.Time{}, &Error{Input: s, Reason: reason}
 	}
 	return d, nil
+}
+
+// dayOf reads t as one day, also when a suffix that does not change the day
+// follows it (어제자, 4/30기준) or a bracketed weekday or date repeats it
+// (5.4(월), 오늘(6/1)); a bracket naming another day is refused, since one
+// of the two is a typo and guessing which would misdate the entry.
+func dayOf(t string, base time.Time, depth int) (time.Time, string) {
+	if d, ok := relativeDate(t, base); ok {
+		return d, ""
+	}
+	if md, ok := fixedHolidays[strings.ReplaceAll(t, " ", "")]; ok {
+		return On(base.Year(), time.Month(md[0]), md[1]), ""
+	}
+	if strings.ReplaceAll(t, " ", "") == "초하루" {
+		return On(base.Year(), base.Month(), 1), ""
+	}
+	if m := reCompact.FindStringSubmatch(t); m != nil {
+		y, mo, dd := atoi(m[1]), atoi(m[2]), atoi(m[3])
+		if mo >= 1 && mo <= 12 && dd >= 1 && dd <= lastDay(y, time.Month(mo)) {
+			return On(y, time.Month(mo), dd), ""
+		}
+		return time.Time{}, reasonDay
+	}
+	if d, reason := calendarDate(t, base); reason == "" {
+		return d, ""
+	}
+	if depth > 2 {
+		return time.Time{}, reasonNotDate
+	}
+	if m := reBracketed.FindStringSubmatch(t); m != nil {
+		d, reason := dayOf(m[1], base, depth+1)
+		if reason != "" {
+			return d, reason
+		}
+		inner := strings.TrimSuffix(strings.TrimSpace(m[2]), "요일")
+		if wd, ok := weekdays[inner+"요일"]; ok {
+			if wd != d.Weekday() {
+				return time.Time{}, reasonWeekday
+			}
+			return d, ""
+		}
+		if d2, reason := dayOf(inner, base, depth+1); reason == "" {
+			if !d2.Equal(d) {
+				return time.Time{}, reasonWeekday
+			}
+			return d, ""
+		}
+		return time.Time{}, reasonNotDate
+	}
+	for _, suf := range daySuffixes {
+		if rest, ok := strings.CutSuffix(t, suf); ok && strings.TrimSpace(rest) != "" {
+			if d, reason := dayOf(strings.TrimSpace(rest), base, depth+1); reason == "" || reason == reasonWeekday {
+				return d, reason
+			}
+		}
+	}
+	return time.Time{}, reasonNotDate
 }
 
 // ReasonNoSuchDay is the reason of a day past its month's end or a month

@@ -178,8 +178,8 @@ func TestParseRejects(t *testing.T) {
 		{"   ", today, reasonEmpty},
 		{"일자리", today, reasonNotDate},
 		{"청년만", today, reasonNotDate},
-		{"tomorrow", today, reasonNotDate},
-		{"내일", today, reasonNotDate},
+
+		{"엊그제", today, reasonNotDate}, // 내일 is read now, so callers refuse it as a future day,
 		{"180", today, reasonNotDate},
 		{"2026", today, reasonNotDate},
 		{"2026-04", today, reasonNotDate},

@@ -1,0 +1,91 @@
+package commands
+
+import (
+	"strings"
+
+	"jobsbot/commands/numbers"
+)
+
+// bareLabels are Korean field labels typed without their colon (부서
+// 노인복지과, 상태 약정, 메모 경로당). Only the Korean words: "note" or
+// "type" in an English note are ordinary words.
+var bareLabels = map[string]string{
+	"날짜": "date", "일자": "date", "기준일": "date",
+	"부서":   "dept",
+	"상태":   "status",
+	"고용형태": "type", "형태": "type",
+	"사업": "program",
+	"메모": "note", "비고": "note",
+}
+
+// readNoteWords checks the words an add would keep as its note, which
+// review 19 saw hold a second program (청년 노인), a department whose colon
+// was forgotten (부서 노인복지과), a second count (외 20명) and leftover
+// labels (날짜 :, 상태). A bare label is read where what it labels is plain:
+// 메모 starts the note, 부서 takes the next word as the department, and a
+// label whose field was already read (상태 약정: 약정 was taken as the
+// status) is dropped. Anything else is refused naming the word, so nothing
+// a user meant as a field is filed as a note. quoted words stay as typed.
+func (s *Service) readNoteWords(d *entryDraft, words []string, programs []Program, cmd string) ([]string, *Reply) {
+	refuse := func(id string, args ...any) ([]string, *Reply) {
+		r := s.refuse(cmd, s.msg(id, args...))
+		return nil, &r
+	}
+	index := s.programIndex(programs)
+	// the entry's own program by another of its names (invest 기업유치) is
+	// an ordinary note word
+	own, ownFound := index.find(programs, d.program)
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if strings.HasPrefix(w, `"`) || strings.HasPrefix(w, "“") {
+			out = append(out, w)
+			continue
+		}
+		label := strings.TrimSpace(strings.TrimSuffix(w, ":"))
+		if key, ok := bareLabels[label]; ok {
+			// a lone ":" after the label (날짜 : 5/5) belongs to it
+			next := i + 1
+			if next < len(words) && words[next] == ":" {
+				next++
+			}
+			switch {
+			case key == "note":
+				out = append(out, words[next:]...)
+				return out, nil
+			case key == "dept" && d.department == "" && next < len(words):
+				d.department = words[next]
+				i = next
+				continue
+			case key == "date" && d.date != nil,
+				key == "status" && d.status != "",
+				key == "type" && d.employment != "":
+				i = next - 1 // the field was read from the words after it
+				continue
+			}
+			return refuse("note_words.label_needs_colon", "Label", label)
+		}
+		if isConfirmWord(w) {
+			return refuse("note_words.confirm_goes_last", "Word", w)
+		}
+		if p, ok := index.find(programs, w); ok && !(own.ID == p.ID && ownFound) {
+			return refuse("note_words.second_program", "Word", w, "Program", s.programLabel(p))
+		}
+		if n, err := numbers.Parse(w); err == nil && (n.Counter == "명" || n.Counter == "개") {
+			return refuse("parse.two_counts", "First", numbers.Format(d.count.Value), "Second", w)
+		}
+		out = append(out, w)
+	}
+	return out, nil
+}
+
+// isConfirmWord reports whether w is 확인 or confirm, which confirms an add
+// only as the last word of the line.
+func isConfirmWord(w string) bool {
+	for _, c := range confirmWords {
+		if fold(w) == fold(c) {
+			return true
+		}
+	}
+	return false
+}
