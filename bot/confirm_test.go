@@ -31,3 +31,32 @@ func TestConfirmButtonRecordsTheHeldEntry(t *testing.T) {
 		t.Fatalf("entries %+v; want two of 180 after the press", list)
 	}
 }
+
+// The Record it button stands for the one held request: pressed three times
+// (a double click, a later press, a redelivery), each press with its own
+// trigger_id, it records the held entry once; the later presses answer that
+// it is already recorded.
+func TestConfirmButtonPressedAgainRecordsOnce(t *testing.T) {
+	e := newEnv(t, nil, nil)
+	decode(t, e.post("/slack/commands", commandBody("add 180 youth", "trigger-add", "")))
+	reply := decode(t, e.post("/slack/commands", commandBody("add 180 youth", "trigger-again", "")))
+	id, value := button(t, reply, commands.ActionConfirm)
+	h := newHook(t)
+	var answers []string
+	for _, trigger := range []string{"tc1", "tc2", "tc3"} {
+		if w := e.post("/slack/interactions", interactionBody(blockActions(testUser, trigger, h.URL, id, value))); w.Code != http.StatusOK {
+			t.Fatalf("button press: %d %q", w.Code, w.Body)
+		}
+		m := h.next(t)
+		text, _ := m["text"].(string)
+		answers = append(answers, text)
+	}
+	if n := len(e.entries(t)); n != 2 {
+		t.Fatalf("%d entries after three presses; want 2 (the first add and the confirmed one)", n)
+	}
+	for _, a := range answers[1:] {
+		if !strings.Contains(strings.ToLower(a), "already") {
+			t.Errorf("a later press answered %q; want it to say the entry is already recorded", a)
+		}
+	}
+}
