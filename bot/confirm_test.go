@@ -18,7 +18,7 @@ func TestConfirmButtonRecordsTheHeldEntry(t *testing.T) {
 		t.Fatalf("%d entries after the repeat; want it held, 1", n)
 	}
 	id, value := button(t, reply, commands.ActionConfirm)
-	if !strings.HasSuffix(value, "confirm") {
+	if !strings.HasPrefix(value, "add 180 youth confirm:") {
 		t.Fatalf("confirm button runs %q", value)
 	}
 	h := newHook(t)

@@ -121,6 +121,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if s.IsManager(c.UserID) {
 		e.CloseReason = cmd.Opts.Reason // a manager's reason to write in a closed month
 	}
+	confirmedBy(&cmd, &e)
 	if r, ask, err := s.askBeforeRecording(ctx, c, cmd, e, p); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	} else if ask {
