@@ -47,16 +47,16 @@ type Command struct {
 	ConfirmToken string
 	// Line is the command line as typed, without /jobs and without its
 	// confirm option, so a reply can offer it again (the confirm button).
-	Line   string
+	Line string
 	// confirmRaw is the confirm option as typed, dropped from Line.
 	confirmRaw string
-	Mine   bool
-	Period *dates.Period
-	ID     int64
-	Stage  Stage
-	Sector Sector
-	Opts   Options
-	Lang   Lang // lang: the chosen language, or langAuto
+	Mine       bool
+	Period     *dates.Period
+	ID         int64
+	Stage      Stage
+	Sector     Sector
+	Opts       Options
+	Lang       Lang // lang: the chosen language, or langAuto
 
 	By     ReportBy      // report: how rows are grouped
 	Export ExportRequest // export: format, year and what
