@@ -3,6 +3,7 @@ package commands_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -70,4 +71,14 @@ func TestConfirmButtonTokenConfirmsItsEntryOnce(t *testing.T) {
 	h.run("U2", button, commands.OutcomeOK)
 	r = h.run("U2", button, commands.OutcomeRefused)
 	mustContain(t, r.Text(), "You recorded the same entry a short while ago")
+}
+
+// A date is read …일, so its particle is 일's: 2026. 12. 25.은, not 25.는
+// (review20 #15).
+func TestFutureDateTakesTheParticleOfIl(t *testing.T) {
+	h := newClockHarness(t, commands.Korean, time.Date(2026, 11, 20, 3, 0, 0, 0, time.UTC))
+	r := h.run("U1", "add 1 youth date:2026-12-25", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "2026. 12. 25.은 아직 오지 않은 날짜입니다")
+	r = h.run("U1", "add 1 youth date:2026-12-22", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "2026. 12. 22.은 아직 오지 않은 날짜입니다")
 }
