@@ -32,6 +32,23 @@ func TestConfirmButtonRecordsTheHeldEntry(t *testing.T) {
 	}
 }
 
+// Typed in Slack, confirm:yes is that one request: Slack redelivering the
+// same slash command (same trigger_id) records nothing more.
+func TestTypedConfirmRedeliveredRecordsOnce(t *testing.T) {
+	e := newEnv(t, nil, nil)
+	decode(t, e.post("/slack/commands", commandBody("add 180 youth", "trigger-add", "")))
+	for range 2 {
+		decode(t, e.post("/slack/commands", commandBody("add 180 youth confirm:yes", "trigger-confirm", "")))
+	}
+	if n := len(e.entries(t)); n != 2 {
+		t.Fatalf("%d entries; want 2: the add and the one typed confirmation", n)
+	}
+	decode(t, e.post("/slack/commands", commandBody("add 180 youth confirm:yes", "trigger-confirm-again", "")))
+	if n := len(e.entries(t)); n != 3 {
+		t.Fatalf("%d entries; a second typed confirmation is the user's own new request, want 3", n)
+	}
+}
+
 // The Record it button stands for the one held request: pressed three times
 // (a double click, a later press, a redelivery), each press with its own
 // trigger_id, it records the held entry once; the later presses answer that
@@ -50,6 +67,9 @@ func TestConfirmButtonPressedAgainRecordsOnce(t *testing.T) {
 		m := h.next(t)
 		text, _ := m["text"].(string)
 		answers = append(answers, text)
+		if m["replace_original"] != true {
+			t.Errorf("press %s: the answer does not replace the question and its button: %v", trigger, m)
+		}
 	}
 	if n := len(e.entries(t)); n != 2 {
 		t.Fatalf("%d entries after three presses; want 2 (the first add and the confirmed one)", n)
