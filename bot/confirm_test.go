@@ -18,7 +18,7 @@ func TestConfirmButtonRecordsTheHeldEntry(t *testing.T) {
 		t.Fatalf("%d entries after the repeat; want it held, 1", n)
 	}
 	id, value := button(t, reply, commands.ActionConfirm)
-	if !strings.HasSuffix(value, "confirm") {
+	if !strings.HasPrefix(value, "add 180 youth confirm:") {
 		t.Fatalf("confirm button runs %q", value)
 	}
 	h := newHook(t)
@@ -29,5 +29,54 @@ func TestConfirmButtonRecordsTheHeldEntry(t *testing.T) {
 	list := e.entries(t)
 	if len(list) != 2 || list[0].Count != 180 || list[1].Count != 180 {
 		t.Fatalf("entries %+v; want two of 180 after the press", list)
+	}
+}
+
+// Typed in Slack, confirm:yes is that one request: Slack redelivering the
+// same slash command (same trigger_id) records nothing more.
+func TestTypedConfirmRedeliveredRecordsOnce(t *testing.T) {
+	e := newEnv(t, nil, nil)
+	decode(t, e.post("/slack/commands", commandBody("add 180 youth", "trigger-add", "")))
+	for range 2 {
+		decode(t, e.post("/slack/commands", commandBody("add 180 youth confirm:yes", "trigger-confirm", "")))
+	}
+	if n := len(e.entries(t)); n != 2 {
+		t.Fatalf("%d entries; want 2: the add and the one typed confirmation", n)
+	}
+	decode(t, e.post("/slack/commands", commandBody("add 180 youth confirm:yes", "trigger-confirm-again", "")))
+	if n := len(e.entries(t)); n != 3 {
+		t.Fatalf("%d entries; a second typed confirmation is the user's own new request, want 3", n)
+	}
+}
+
+// The Record it button stands for the one held request: pressed three times
+// (a double click, a later press, a redelivery), each press with its own
+// trigger_id, it records the held entry once; the later presses answer that
+// it is already recorded.
+func TestConfirmButtonPressedAgainRecordsOnce(t *testing.T) {
+	e := newEnv(t, nil, nil)
+	decode(t, e.post("/slack/commands", commandBody("add 180 youth", "trigger-add", "")))
+	reply := decode(t, e.post("/slack/commands", commandBody("add 180 youth", "trigger-again", "")))
+	id, value := button(t, reply, commands.ActionConfirm)
+	h := newHook(t)
+	var answers []string
+	for _, trigger := range []string{"tc1", "tc2", "tc3"} {
+		if w := e.post("/slack/interactions", interactionBody(blockActions(testUser, trigger, h.URL, id, value))); w.Code != http.StatusOK {
+			t.Fatalf("button press: %d %q", w.Code, w.Body)
+		}
+		m := h.next(t)
+		text, _ := m["text"].(string)
+		answers = append(answers, text)
+		if m["replace_original"] != true {
+			t.Errorf("press %s: the answer does not replace the question and its button: %v", trigger, m)
+		}
+	}
+	if n := len(e.entries(t)); n != 2 {
+		t.Fatalf("%d entries after three presses; want 2 (the first add and the confirmed one)", n)
+	}
+	for _, a := range answers[1:] {
+		if !strings.Contains(strings.ToLower(a), "already") {
+			t.Errorf("a later press answered %q; want it to say the entry is already recorded", a)
+		}
 	}
 }

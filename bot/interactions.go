@@ -74,10 +74,14 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 		if share {
 			shown, command, sealed = unsealShare(a.Value)
 		}
+		confirm := blockkit.ActionKind(a.ActionID) == commands.ActionConfirm
 		b.background(func(ctx context.Context) {
 			v, caller := b.forUser(ctx, caller)
 			r := v.run(ctx, caller, command)
 			msg := v.message(r, ephemeral)
+			// Once the held entry is recorded (now or by an earlier press),
+			// the question with its button gives way to the answer.
+			replace := confirm && (r.Outcome == commands.OutcomeOK || r.Outcome == commands.OutcomeRepeated)
 			if share {
 				checked, same := v.shareReply(r, shown, sealed, time.Now())
 				msg = v.message(checked, ephemeral)
@@ -92,7 +96,7 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 					}
 				}
 			}
-			b.deliver(ctx, cb, msg)
+			b.deliver(ctx, cb, msg, replace)
 		})
 	}
 }
@@ -105,19 +109,20 @@ func (b *Bot) pressReport(cb slack.InteractionCallback, value string) {
 	b.background(func(ctx context.Context) {
 		open := slack.SlashCommand{TriggerID: cb.TriggerID, ChannelID: cb.Channel.ID, UserID: cb.User.ID}
 		if msg := b.openAddModal(ctx, open, dept); msg != nil {
-			b.deliver(ctx, cb, msg)
+			b.deliver(ctx, cb, msg, false)
 		}
 	})
 }
 
 // deliver sends the reply to a button press as a new message (the original,
-// with its buttons, stays): through the interaction's response_url when it
-// has one, else to the channel or the user directly (the App Home has no
-// response_url).
-func (b *Bot) deliver(ctx context.Context, cb slack.InteractionCallback, msg *slack.WebhookMessage) {
+// with its buttons, stays), or with replace in place of the original:
+// through the interaction's response_url when it has one, else to the
+// channel or the user directly (the App Home has no response_url, and
+// there the original stays).
+func (b *Bot) deliver(ctx context.Context, cb slack.InteractionCallback, msg *slack.WebhookMessage, replace bool) {
 	ctx, cancel := deliveryContext(ctx)
 	defer cancel()
-	msg.ReplaceOriginal = false
+	msg.ReplaceOriginal = replace && cb.ResponseURL != ""
 	var err error
 	switch {
 	case cb.ResponseURL != "":

@@ -2,24 +2,74 @@ package commands
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"jobsbot/commands/dates"
 )
 
-// confirmWords, typed last on an add line, confirm an entry the bot asked
-// about (the same entry again, or more than a whole year's target); the
-// Slack button sends the same line with the word appended.
-var confirmWords = []string{"확인", "confirm"}
+// confirmYes are the values of the confirm option a person types
+// (확인:예 / confirm:yes) to record an add the bot held. The option, not a
+// bare word, is the confirmation: a note may well end in 확인 ("현장 확인"),
+// and inside 메모:/사유: the option is note text like any other word.
+var confirmYes = []string{"예", "네", "yes", "y"}
 
-// takeConfirm removes a trailing confirm word from an add line.
-func takeConfirm(cmd *Command, ts []token) []token {
-	if cmd.Name == "add" && len(ts) > 0 && isOneOf(ts[len(ts)-1], confirmWords) {
+// confirmTokenLen is the length of the sealed key a Record it button
+// carries as its confirm value: confirmPart hex of the held request's key,
+// then confirmPart hex of the entry's fingerprint.
+const (
+	confirmPart     = 16
+	confirmTokenLen = 2 * confirmPart
+)
+
+// setConfirm reads the confirm option of an add: a yes typed by a person,
+// or the token of a Record it button.
+func setConfirm(cmd *Command, key, value string) error {
+	if isOneOf(token{text: value}, confirmYes) {
 		cmd.Confirmed = true
-		return ts[:len(ts)-1]
+		return nil
 	}
-	return ts
+	if len(value) == confirmTokenLen && strings.Trim(value, "0123456789abcdef") == "" {
+		cmd.ConfirmToken = value
+		return nil
+	}
+	return usageErr(cmd.Name, "guards.bad_confirm_value", "Key", key, "Value", value)
+}
+
+// confirmToken seals a held entry for its Record it button: derived from the
+// held request's idempotency key (so each question has its own) and from a
+// fingerprint of the entry the bot held (so the button confirms only that
+// entry). The press records under a key made from the token, so a second
+// press or a redelivery answers "already recorded" and writes nothing.
+func confirmToken(held string, e NewEntry) string {
+	k := sha256.Sum256([]byte("held\x00" + held))
+	return hex.EncodeToString(k[:confirmPart/2]) + entryPrint(e)
+}
+
+// entryPrint fingerprints what an add would record: everything a person
+// typed and the bot read, not when or through which delivery it came.
+func entryPrint(e NewEntry) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "%d\x00%d\x00%s\x00%s\x00%t\x00%s\x00%s\x00%s\x00%s\x00%s",
+		e.ProgramID, e.Count, e.Kind, e.AsOf.Format(time.DateOnly), e.Approximate, e.Status, e.EmploymentType,
+		e.Department, e.Note, e.LoggedBy))
+	return hex.EncodeToString(sum[:confirmPart/2])
+}
+
+// confirmedBy applies a Record it button's token to the entry it came
+// with: when the token seals this very entry, the add is confirmed and
+// records under the token's own key, once however often it is pressed.
+// A token for another entry (the line edited, or a date read on another
+// day) confirms nothing: the guards ask again, with a fresh button.
+func confirmedBy(cmd *Command, e *NewEntry) {
+	if cmd.ConfirmToken == "" || cmd.ConfirmToken[confirmPart:] != entryPrint(*e) {
+		return
+	}
+	cmd.Confirmed = true
+	e.IdempotencyKey = "confirm:" + cmd.ConfirmToken
 }
 
 // repeatWindow is how far back an identical entry by the same person makes
@@ -64,7 +114,7 @@ func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Pr
 			o.EmploymentType == e.EmploymentType && o.Department == e.Department && o.Note == e.Note && o.CreatedAt.After(since)
 	}); i >= 0 {
 		o := same[i]
-		return s.confirmReply(c, cmd, s.msg("guards.same_entry_again", "ID", o.ID, "Program", s.programLabel(p),
+		return s.confirmReply(c, cmd, e, s.msg("guards.same_entry_again", "ID", o.ID, "Program", s.programLabel(p),
 			"Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt))), true, nil
 	}
 	return Reply{}, false, nil
@@ -82,24 +132,27 @@ func (s *Service) askAboutSize(ctx context.Context, c Caller, e NewEntry, p Prog
 		target, whose = targets.Total, s.msg("guards.overall")
 	}
 	if target > 0 && e.Count > target {
-		return s.confirmReply(c, cmd, s.msg("guards.over_year_target", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
+		return s.confirmReply(c, cmd, e, s.msg("guards.over_year_target", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
 			"Whose", whose, "Year", e.AsOf.Year(), "Target", s.unitCount(target, false, p.Unit))), true, nil
 	}
 	return Reply{}, false, nil
 }
 
-// confirmReply asks to confirm cmd: nothing is written; the button (or the
-// line typed again with 확인) records it. The console has no button, so
-// there the reply names only the line to type.
-func (s *Service) confirmReply(c Caller, cmd Command, why string) Reply {
-	line := cmd.Line + " " + s.msg("guards.confirm_word")
+// confirmReply asks to confirm the held entry e: nothing is written. The
+// button carries the sealed token (confirmToken), so it records e once; a
+// person may type the line again with 확인:예 / confirm:yes. The console has
+// no button, so there the reply names only the line to type.
+func (s *Service) confirmReply(c Caller, cmd Command, e NewEntry, why string) Reply {
+	word := s.msg("guards.confirm_word")
+	typed := cmd.Line + " " + word + ":" + s.msg("guards.confirm_yes")
+	button := cmd.Line + " " + word + ":" + confirmToken(e.IdempotencyKey, e)
 	how := "guards.to_record_anyway"
 	if c.Source == SourceConsole {
 		how = "guards.to_record_anyway_console"
 	}
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why,
-		Sections: []Section{{Lines: []string{s.msg(how, "Line", line)}}},
-		Actions:  []Action{{ID: ActionConfirm, Label: s.msg("guards.record_anyway"), Command: line, Style: "primary"}}}
+		Sections: []Section{{Lines: []string{s.msg(how, "Line", typed)}}},
+		Actions:  []Action{{ID: ActionConfirm, Label: s.msg("guards.record_anyway"), Command: button, Style: "primary"}}}
 }
 
 // laterReportLines names the cumulative reports dated on or after a delta

@@ -174,8 +174,8 @@ func TestRewrittenReplies(t *testing.T) {
 }
 
 // The same entry twice within a day, or one entry over a whole year's
-// target, waits for confirmation; 확인 / confirm (the button's line)
-// records it. A delta dated before a later cumulative report names the
+// target, waits for confirmation; the button, or the line typed again with
+// 확인:예 / confirm:yes, records it. A delta dated before a later cumulative report names the
 // report's total it changes. Every figure is checked against plain SUMs.
 func TestAddGuards(t *testing.T) {
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
@@ -184,7 +184,7 @@ func TestAddGuards(t *testing.T) {
 		h.run("U1", "add 30 youth 11월 20일", commands.OutcomeOK)
 		r := h.run("U1", "add 30 youth 11월 20일", commands.OutcomeRefused)
 		mustContain(t, r.Text(), byLang(lang, "You recorded the same entry a short while ago: #1", "같은 실적을 조금 전에 기록하셨습니다: #1"))
-		if len(r.Actions) != 1 || r.Actions[0].ID != commands.ActionConfirm || !strings.HasSuffix(r.Actions[0].Command, byLang(lang, " confirm", " 확인")) {
+		if len(r.Actions) != 1 || r.Actions[0].ID != commands.ActionConfirm || !strings.HasPrefix(r.Actions[0].Command, byLang(lang, "add 30 youth 11월 20일 confirm:", "add 30 youth 11월 20일 확인:")) {
 			t.Fatalf("the question offers %+v, want one confirm button", r.Actions)
 		}
 		if n := h.entriesStored(); n != 1 {
@@ -196,11 +196,11 @@ func TestAddGuards(t *testing.T) {
 		r = h.run("U1", "add 1200 youth", commands.OutcomeRefused)
 		mustContain(t, r.Text(), byLang(lang, "1,200 in one entry is more than the whole 2026 target for Youth jobs (youth) (1,000)",
 			"한 건에 1,200개는 청년일자리 2026년 연간 목표(1,000개)보다 많습니다"))
-		h.run("U1", "add 1200 youth 확인", commands.OutcomeOK)
+		h.run("U1", "add 1200 youth 확인:예", commands.OutcomeOK)
 		h.run(manager, "target 20000", commands.OutcomeOK)
 		r = h.run("U1", "add 25000 senior", commands.OutcomeRefused) // no program target: the overall one
 		mustContain(t, r.Text(), byLang(lang, "more than the whole 2026 target for all programs (20,000)", "전체 2026년 연간 목표(20,000개)보다 많습니다"))
-		h.run("U1", "add 25000 senior confirm", commands.OutcomeOK)
+		h.run("U1", "add 25000 senior confirm:yes", commands.OutcomeOK)
 
 		h.run("U1", "add 누계 400 invest 4월말", commands.OutcomeOK)
 		report := h.newestID()

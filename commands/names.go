@@ -19,7 +19,7 @@ func CleanName(s string) string {
 	space := false
 	for _, r := range s {
 		switch {
-		case invisible(r):
+		case Invisible(r):
 			continue
 		case unicode.IsSpace(r):
 			space = b.Len() > 0
@@ -34,9 +34,12 @@ func CleanName(s string) string {
 	return b.String()
 }
 
-// invisible reports zero-width characters and bidirectional controls: they
-// change nothing a reader sees but make two names differ.
-func invisible(r rune) bool {
+// Invisible reports zero-width characters and bidirectional controls: they
+// change nothing a reader sees but make two names differ, make a note read
+// backwards, or slip an = past a spreadsheet's formula check. It is the one
+// list: CleanName, the exports (export.plainText) and the database's
+// clean_name (migration 00010) strip the same set.
+func Invisible(r rune) bool {
 	switch {
 	case r >= 0x200B && r <= 0x200F, // zero-width space, (non-)joiner, LRM, RLM
 		r >= 0x202A && r <= 0x202E, // bidi embeddings and overrides

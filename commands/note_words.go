@@ -65,9 +65,6 @@ func (s *Service) readNoteWords(d *entryDraft, words []string, programs []Progra
 			}
 			return refuse("note_words.label_needs_colon", "Label", label)
 		}
-		if isConfirmWord(w) {
-			return refuse("note_words.confirm_goes_last", "Word", w)
-		}
 		if p, ok := index.find(programs, w); ok && !(own.ID == p.ID && ownFound) {
 			return refuse("note_words.second_program", "Word", w, "Program", s.programLabel(p))
 		}
@@ -77,15 +74,4 @@ func (s *Service) readNoteWords(d *entryDraft, words []string, programs []Progra
 		out = append(out, w)
 	}
 	return out, nil
-}
-
-// isConfirmWord reports whether w is 확인 or confirm, which confirms an add
-// only as the last word of the line.
-func isConfirmWord(w string) bool {
-	for _, c := range confirmWords {
-		if fold(w) == fold(c) {
-			return true
-		}
-	}
-	return false
 }

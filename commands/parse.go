@@ -39,19 +39,24 @@ type Command struct {
 	FirstQuoted bool
 
 	Cumulative bool
-	// Confirmed says an add ends in 확인 / confirm: record it even if it
-	// looks like a repeat or exceeds a year's target (add_guards.go).
+	// Confirmed says an add carries 확인:예 / confirm:yes: record it even if
+	// it looks like a repeat or exceeds a year's target (add_guards.go).
 	Confirmed bool
-	// Line is the command line as typed, without /jobs, so a reply can
-	// offer it again (the confirm button).
-	Line   string
-	Mine   bool
-	Period *dates.Period
-	ID     int64
-	Stage  Stage
-	Sector Sector
-	Opts   Options
-	Lang   Lang // lang: the chosen language, or langAuto
+	// ConfirmToken is the sealed key a Record it button carries
+	// (확인:<token>): it confirms only the entry the bot held, once.
+	ConfirmToken string
+	// Line is the command line as typed, without /jobs and without its
+	// confirm option, so a reply can offer it again (the confirm button).
+	Line string
+	// confirmRaw is the confirm option as typed, dropped from Line.
+	confirmRaw string
+	Mine       bool
+	Period     *dates.Period
+	ID         int64
+	Stage      Stage
+	Sector     Sector
+	Opts       Options
+	Lang       Lang // lang: the chosen language, or langAuto
 
 	By     ReportBy      // report: how rows are grouped
 	Export ExportRequest // export: format, year and what
@@ -160,6 +165,16 @@ func tokenize(s string) []token {
 	return out
 }
 
+// withoutToken returns ts without the last token typed as raw.
+func withoutToken(ts []token, raw string) []token {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].raw == raw {
+			return slices.Delete(slices.Clone(ts), i, i+1)
+		}
+	}
+	return ts
+}
+
 func rawJoin(ts []token) string {
 	parts := make([]string, len(ts))
 	for i, t := range ts {
@@ -198,6 +213,7 @@ var optionKeys = map[string]string{
 	"by": "by", "기준": "by", "집계": "by",
 	"channel": "channel", "채널": "channel",
 	"reason": "reason", "사유": "reason", "이유": "reason",
+	"confirm": "confirm", "확인": "confirm",
 }
 
 var (
@@ -243,9 +259,12 @@ func Parse(text string, today time.Time) (Command, error) {
 		return Command{}, suggestAdd(err, tokens, today)
 	}
 	cmd := Command{Name: name, Line: rawJoin(tokens)}
-	positional, err := takeOptions(&cmd, takeConfirm(&cmd, rest), today)
+	positional, err := takeOptions(&cmd, rest, today)
 	if err != nil {
 		return Command{}, err
+	}
+	if cmd.confirmRaw != "" {
+		cmd.Line = rawJoin(withoutToken(tokens, cmd.confirmRaw))
 	}
 	if err := parseArgs(&cmd, positional, today); err != nil {
 		return Command{}, err
@@ -426,6 +445,9 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			continue
 		}
 		canonical, known := optionKeys[fold(key)]
+		if known && canonical == "confirm" && !allows(cmd.Name, canonical) {
+			known = false // 확인: in another command's words is just a word
+		}
 		if !known {
 			if isASCIIWord(key) && !strings.HasPrefix(value, "//") {
 				return nil, usageErr(cmd.Name, "parse.unknown_option", "Key", key)
@@ -462,6 +484,13 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 		}
 		if strings.TrimSpace(value) == "" {
 			return nil, usageErr(cmd.Name, "parse.needs_value_right_after", "Key", key)
+		}
+		if canonical == "confirm" {
+			if err := setConfirm(cmd, key, value); err != nil {
+				return nil, err
+			}
+			cmd.confirmRaw = t.raw
+			continue
 		}
 		if err := setOption(cmd, canonical, value, today); err != nil {
 			return nil, err

@@ -146,7 +146,6 @@ func TestNoteWordsThatAreFieldsAreReadOrRefused(t *testing.T) {
 			{"추가 20 청년 노인", "`노인` is another program", "`노인`은 다른 사업"},
 			{"추가 6개 노인 및 여성 5/6", "`여성` is another program", "`여성`은 다른 사업"},
 			{"추가 180 청년 외 20명", "`180 20명` is two numbers", "`180 20명`에는 수가 두 개 있습니다"},
-			{"추가 6 청년 확인 6/1", "`확인` confirms an entry only as the last word", "`확인`은 줄 맨 끝에 쓸 때만"},
 			{"추가 7 청년 날짜 경로당", "`날짜` looks like a field label without its colon", "`날짜`는 항목 이름으로 보이지만 쌍점(:)이 없어"},
 			{"추가 8 청년 상태", "`상태` looks like a field label", "`상태`는 항목 이름으로"},
 		} {
@@ -198,7 +197,7 @@ func TestReview19Replies(t *testing.T) {
 		mustContain(t, r.Text(), byLang(lang, "If you meant `status`", "`status`를 뜻하셨다면"))
 		h.run(manager, "target 1000", commands.OutcomeOK)
 		r = h.run("U1", "추가 3000 청년", commands.OutcomeRefused)
-		mustContain(t, r.Text(), byLang(lang, "type it again with `confirm` at the end", "수가 맞다면 끝에 `확인`을 붙여 다시 입력하세요"))
+		mustContain(t, r.Text(), byLang(lang, "type it again with `confirm:yes` at the end", "수가 맞다면 끝에 `확인:예`를 붙여 다시 입력하세요"))
 		if strings.Contains(r.Text(), byLang(lang, "button", "버튼")) {
 			t.Errorf("the console's hold mentions a button:\n%s", r.Text())
 		}
@@ -240,7 +239,7 @@ func TestExactReportEqualToLedgerClearsApproximate(t *testing.T) {
 			}
 		}
 		// The same exact report again changes nothing more.
-		r = h.run("U1", "추가 철도 누계 2700 오늘 확인", commands.OutcomeOK)
+		r = h.run("U1", "추가 철도 누계 2700 오늘 확인:예", commands.OutcomeOK)
 		if strings.Contains(r.Text(), "#") {
 			t.Errorf("a second exact report rewrote a report again:\n%s", r.Text())
 		}

@@ -83,7 +83,7 @@ func commandSpecs() []commandSpec {
 		{
 			Name: "add", Words: []string{"add", "log", "추가", "기록", "등록"},
 			Writes:  true,
-			Options: []string{"date", "dept", "status", "type", "program", "note", "reason"},
+			Options: []string{"date", "dept", "status", "type", "program", "note", "reason", "confirm"},
 			Parse:   parseCounted,
 			Run:     (*Service).add,
 		},

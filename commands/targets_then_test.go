@@ -44,7 +44,7 @@ func TestPastDateUsesTargetInForce(t *testing.T) {
 		h.run(manager, "target 7000 program:vulnerable", commands.OutcomeOK)
 		h.run(manager, "dept target 복지정책과 8000", commands.OutcomeOK)
 		h.at(2026, time.May, 4)
-		h.run("U1", "add 7,100 vulnerable date:2026-04-30 confirm", commands.OutcomeOK)
+		h.run("U1", "add 7,100 vulnerable date:2026-04-30 confirm:yes", commands.OutcomeOK)
 		h.run("U1", "add 4,880 invest date:2026-04-30", commands.OutcomeOK)
 		ytdApril := h.sumSQL("", day(1, 1), day(4, 30))
 		if ytdApril != 11980 {

@@ -1,21 +1,27 @@
 package export
 
-import "strings"
+import (
+	"strings"
 
-// invisibleText drops the characters that change how text shows without
-// showing themselves: the Unicode bidi controls (embeddings, overrides,
-// isolates and marks), which can make a note read backwards or hide what a
-// cell really holds, and the zero-width and byte-order marks, which can sit
-// in front of an = and slip it past the formula check. Staff text never
-// needs them in a spreadsheet.
-var invisibleText = strings.NewReplacer(
-	"\u202A", "", "\u202B", "", "\u202C", "", "\u202D", "", "\u202E", "", // embeddings, overrides
-	"\u2066", "", "\u2067", "", "\u2068", "", "\u2069", "", // isolates
-	"\u200E", "", "\u200F", "", "\u061C", "", // marks
-	"\u200B", "", "\u2060", "", "\uFEFF", "", // zero-width space, word joiner, BOM
+	"jobsbot/commands"
 )
 
 // plainText is text typed by staff as a spreadsheet cell holds it: the
-// invisible characters above removed. Every text cell of every export goes
-// through it, before csvText's formula check.
-func plainText(s string) string { return invisibleText.Replace(s) }
+// characters that change how text shows without showing themselves
+// (commands.Invisible: bidi controls, zero-width characters and joiners,
+// the soft hyphen, invisible operators, byte-order marks) removed. They can
+// make a note read backwards, hide what a cell really holds, or sit in front
+// of an = and slip it past the formula check; staff text never needs them in
+// a spreadsheet. Every text cell of every export goes through it, before
+// csvText's formula check.
+func plainText(s string) string {
+	if strings.IndexFunc(s, commands.Invisible) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if commands.Invisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -49,8 +50,26 @@ func Particle(word, particle string) string {
 // WithParticle returns word followed by the right form of particle.
 func WithParticle(word, particle string) string { return word + Particle(word, particle) }
 
+// koreanDate matches a word ending in a Korean date, YYYY. M. D. (read
+// …일) or YYYY. M. (read …월), with or without the spaces.
+var koreanDate = regexp.MustCompile(`(?:^|[^0-9])[0-9]{4}\. ?(?:1[0-2]|0?[1-9])\.(?: ?(?:3[01]|[12][0-9]|0?[1-9])\.)?$`)
+
+// clockTime matches a word ending in a time of day, H:MM: read …시 at the
+// hour (14:00, 십사 시) and …분 otherwise (14:32, 십사 시 삼십이 분).
+var clockTime = regexp.MustCompile(`(?:^|[^0-9])(?:[01]?[0-9]|2[0-3]):([0-5][0-9])$`)
+
 // ending reads how word sounds at its end.
 func ending(word string) final {
+	bare := strings.TrimRight(word, " \t`'\"”’]}>›」』*_~")
+	if koreanDate.MatchString(bare) {
+		return rieul // 일 and 월 end in ㄹ, whatever the digits before them
+	}
+	if m := clockTime.FindStringSubmatch(bare); m != nil {
+		if m[1] == "00" {
+			return vowelEnd // 시
+		}
+		return consonant // 분
+	}
 	s := trimClosers(word)
 	if strings.HasSuffix(s, ")") {
 		if i := strings.LastIndex(s, "("); i > 0 {
