@@ -203,6 +203,9 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit23.voided_cannot_correct", "ID", old.ID)}
 	}
+	if r, ok := s.agreementRefusal(ctx, cmd.Name, err, p, cmd.Count.Value); ok {
+		return r
+	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -229,12 +232,13 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 	if err != nil {
 		return s.storageFailure(ctx, "correct", err)
 	}
-	total := t.Jobs
-	if res.Old.Status == StatusAgreed {
-		total = t.Agreed
+	if res.Old.Status == StatusAgreed { // an agreement is no job: its total is the 약정 누계
+		lines = append(lines, s.msg("review20.agreed_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
+			"Total", s.unitCount(t.Agreed, false, p.Unit)))
+	} else {
+		lines = append(lines, s.msg("audit23.year_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
+			"Total", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)))
 	}
-	lines = append(lines, s.msg("audit23.year_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
-		"Total", s.unitCount(total, t.Approximate > 0 && res.Old.Status != StatusAgreed, p.Unit)))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
 }
 
@@ -288,11 +292,8 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		return s.monthClosedReply(ctx, cmd.Name, closed.Close, manager)
 	}
-	if over, ok := errors.AsType[*OverRealisedError](err); ok {
-		left := over.Agreement.Count - over.Realised
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.over_realised", "ID", a.ID,
-			"Size", s.unitCount(over.Agreement.Count, false, p.Unit), "Realised", s.unitCount(over.Realised, false, p.Unit),
-			"Left", s.unitCount(left, false, p.Unit), "Count", s.unitCount(cmd.Count.Value, false, p.Unit))}
+	if r, ok := s.agreementRefusal(ctx, cmd.Name, err, p, cmd.Count.Value); ok {
+		return r
 	}
 	if errors.Is(err, ErrNotAgreement) {
 		return s.refuse(cmd.Name, s.msg("audit23.not_an_agreement", "ID", a.ID))

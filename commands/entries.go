@@ -190,8 +190,10 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	}
 	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", s.name(ctx, entry.LoggedBy)),
 		s.msg("entries.status_and_type", "Fields", fields)}
+	afterClose := false
 	if e.CloseReason != "" {
 		if marks := s.entryMarks(ctx, []Entry{entry}); marks[entry.ID].AfterClose {
+			afterClose = true
 			lines = append(lines, s.msg("audit23.after_close_marked"))
 		}
 	}
@@ -213,8 +215,11 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	} else {
 		lines = append(lines, later...)
 	}
-	lines = append(lines,
-		s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
+	if afterClose { // 취소 never reaches a closed month: only a void with a reason does
+		lines = append(lines, s.msg("review20.wrong_after_close_void", "ID", entry.ID))
+	} else {
+		lines = append(lines, s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
+	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", entry.ID, s.msg("entries.undo_reason")), Style: "danger",
 	}}}
@@ -447,6 +452,10 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.another_undo_of_yours")}
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
+		if s.IsManager(c.UserID) { // a manager changes a closed month by a void with a reason, not by 취소
+			return Reply{Command: "undo", Outcome: OutcomeRefused, Title: s.msg("review20.closed_undo_manager", "Month", s.period(monthPeriod(closed.Close.Month)),
+				"By", s.name(ctx, closed.Close.By), "At", s.date(s.localDay(closed.Close.At)))}
+		}
 		return s.monthClosedReply(ctx, "undo", closed.Close, false)
 	}
 	if dep, ok := errors.AsType[*DependentReportError](err); ok {

@@ -1,0 +1,126 @@
+package commands_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"jobsbot/commands"
+	"jobsbot/db/dbtest"
+)
+
+// Tests of the breaks review20 found in the audit code (issue 23).
+
+// realisedBy is the plain SUM of the live hires linked to agreement id.
+func (h *harness) realisedBy(id int64) int64 {
+	h.t.Helper()
+	var n int64
+	err := h.store.DB().GetContext(context.Background(), &n, `
+		SELECT coalesce(sum(e.count), 0) FROM agreement_hires a JOIN entries e ON e.id = a.hire_entry_id
+		WHERE a.agreement_entry_id = $1 AND e.voided_at IS NULL`, id)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return n
+}
+
+// Break 2: a corrected hire still realises its agreement, and a correction
+// of a hire cannot take the agreement beyond its size.
+func TestCorrectingAHireKeepsTheAgreementWhole(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "추가 10 senior 날짜:2026-08-03 상태:약정 MOU-A", commands.OutcomeOK) // #1
+	h.run(manager, "채용 1 10 2026-08-10", commands.OutcomeOK)                          // #2
+	h.run(manager, "정정 2 1 오타 수정", commands.OutcomeOK)                               // #3 realises #1
+	if got := h.realisedBy(1); got != 1 {
+		t.Fatalf("agreement #1 realised %d after the hire was corrected to 1, want 1", got)
+	}
+	r := h.run(manager, "채용 1 10 2026-08-11", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "남은 수 9개")
+	h.run(manager, "채용 1 9 2026-08-11", commands.OutcomeOK) // #4
+	r = h.run(manager, "정정 4 10 재확인", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "약정 #1", "남은 수 9개", "기록하지 않았습니다")
+	if h.voided(4) {
+		t.Fatal("a refused correction voided the hire")
+	}
+	if got, sum := h.realisedBy(1), h.liveSum("senior", "realised"); got != 10 || sum != 10 {
+		t.Errorf("agreement #1 realised %d, realised senior jobs %d; want 10 and 10", got, sum)
+	}
+	st := h.run(manager, "현황", commands.OutcomeOK).Text()
+	mustContain(t, st, "약정 10개 · 채용 10개 · 이행률 100%")
+	dbtest.CheckTotals(t, h.store)
+}
+
+// Break 3 and 14: an agreement cannot be corrected below what it realised;
+// a correction above it carries the hires over; the reply says 약정 누계.
+func TestCorrectingAnAgreementKeepsItsHires(t *testing.T) {
+	for _, tc := range []struct {
+		lang               commands.Lang
+		below, agreedTotal string
+	}{
+		{commands.Korean, "이미 8개 채용 전환되어 3개로 줄일 수 없습니다", "2026년 약정 누계(정정 후): 9개"},
+		{commands.English, "has 8 hired already, so it cannot become 3.", "agreed (MOU) total for 2026 now: 9"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, "add 10 women date:2026-08-03 status:agreed", commands.OutcomeOK) // #1
+			h.run(manager, "hire 1 8 2026-08-10", commands.OutcomeOK)                       // #2
+			r := h.run(manager, "correct 1 3 smaller", commands.OutcomeRefused)
+			noBadVerbs(t, r)
+			mustContain(t, r.Text(), tc.below)
+			if h.voided(1) {
+				t.Fatal("a refused correction voided the agreement")
+			}
+			r = h.run(manager, "correct 1 9 one fewer", commands.OutcomeOK) // #3
+			mustContain(t, r.Text(), tc.agreedTotal)
+			if strings.Contains(r.Text(), "누계(정정 후): 9") && !strings.Contains(r.Text(), "약정 누계") {
+				t.Errorf("the agreed total reads as the 누계:\n%s", r.Text())
+			}
+			if got := h.realisedBy(3); got != 8 {
+				t.Errorf("the corrected agreement #3 realised %d, want the 8 hired from #1", got)
+			}
+			r = h.run(manager, "hire 3 2 2026-08-12", commands.OutcomeRefused) // 1 left
+			h.run(manager, "hire 3 1 2026-08-12", commands.OutcomeOK)
+			if got := h.liveSum("women", "realised"); got != 9 {
+				t.Errorf("realised women jobs = %d, want 9", got)
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
+
+// Break 10: a hire or a correction into a month recorded as 실적 없음 is
+// refused as an add is, naming the record, not "something went wrong".
+func TestHireIntoAMonthThatSaidNothingIsRefused(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "추가 10 senior 날짜:2026-01-20 상태:약정", commands.OutcomeOK) // #1
+	h.run(manager, "실적없음 2026-02 부서:노인복지과", commands.OutcomeOK)
+	var id int64
+	if err := h.store.DB().GetContext(context.Background(), &id, `SELECT id FROM nothing_reports WHERE voided_at IS NULL`); err != nil {
+		t.Fatal(err)
+	}
+	r := h.run(manager, "채용 1 3 2026-02-10", commands.OutcomeRefused)
+	mustContain(t, r.Text(), fmt.Sprintf("'실적 없음'(#%d)", id), fmt.Sprintf("무효 %d <사유>", id))
+	if got := h.liveSum("senior", "realised"); got != 0 {
+		t.Errorf("realised = %d, want 0", got)
+	}
+	dbtest.CheckTotals(t, h.store)
+}
+
+// Break 13: a manager's 취소 in a closed month is pointed to 무효 with a
+// reason, not told to ask a manager; an add after close offers no 취소.
+func TestManagerUndoInAClosedMonth(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "마감 2026-09", commands.OutcomeOK)
+	r := h.run(manager, "추가 3 youth 날짜:2026-09-21 사유:도 요청으로 추가", commands.OutcomeOK) // #1
+	if strings.Contains(r.Text(), "/jobs 취소`로 바로") || strings.Contains(r.Text(), "`/jobs 취소` 또는") {
+		t.Errorf("the after-close add offers 취소:\n%s", r.Text())
+	}
+	mustContain(t, r.Text(), "/jobs 무효 1 <사유>")
+	r = h.run(manager, "취소", commands.OutcomeRefused)
+	if strings.Contains(r.Text(), "에게 요청하세요") {
+		t.Errorf("a manager is told to ask a manager:\n%s", r.Text())
+	}
+	mustContain(t, r.Text(), "2026년 9월은 마감되었습니다", "/jobs 무효 <번호> <사유>")
+	dbtest.CheckTotals(t, h.store)
+}
