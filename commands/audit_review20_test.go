@@ -30,8 +30,8 @@ func (h *harness) realisedBy(id int64) int64 {
 func TestCorrectingAHireKeepsTheAgreementWhole(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 10 senior 날짜:2026-08-03 상태:약정 MOU-A", commands.OutcomeOK) // #1
-	h.run(manager, "채용 1 10 2026-08-10", commands.OutcomeOK)                          // #2
-	h.run(manager, "정정 2 1 오타 수정", commands.OutcomeOK)                               // #3 realises #1
+	h.run(manager, "채용 1 10 2026-08-10", commands.OutcomeOK)                     // #2
+	h.run(manager, "정정 2 1 오타 수정", commands.OutcomeOK)                           // #3 realises #1
 	if got := h.realisedBy(1); got != 1 {
 		t.Fatalf("agreement #1 realised %d after the hire was corrected to 1, want 1", got)
 	}
@@ -64,7 +64,7 @@ func TestCorrectingAnAgreementKeepsItsHires(t *testing.T) {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
 			h.run(manager, "add 10 women date:2026-08-03 status:agreed", commands.OutcomeOK) // #1
-			h.run(manager, "hire 1 8 2026-08-10", commands.OutcomeOK)                       // #2
+			h.run(manager, "hire 1 8 2026-08-10", commands.OutcomeOK)                        // #2
 			r := h.run(manager, "correct 1 3 smaller", commands.OutcomeRefused)
 			noBadVerbs(t, r)
 			mustContain(t, r.Text(), tc.below)
