@@ -150,7 +150,7 @@ func monthPeriod(first time.Time) dates.Period {
 // correct answers `correct <number> <count> <reason>` (정정): the entry's
 // figure replaced in one step, by its recorder or a manager.
 func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
-	reason := cmd.Opts.Reason
+	reason := CleanReason(cmd.Opts.Reason)
 	if reason == "" {
 		return s.needReason(cmd.Name)
 	}
@@ -281,7 +281,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		h.Source = SourceConsole
 	}
 	if manager {
-		h.CloseReason = cmd.Opts.Reason
+		h.CloseReason = CleanReason(cmd.Opts.Reason)
 	}
 	programs, err := s.store.Programs(ctx)
 	if err != nil {

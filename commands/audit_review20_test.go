@@ -124,3 +124,37 @@ func TestManagerUndoInAClosedMonth(t *testing.T) {
 	mustContain(t, r.Text(), "2026년 9월은 마감되었습니다", "/jobs 무효 <번호> <사유>")
 	dbtest.CheckTotals(t, h.store)
 }
+
+// Break 7: a reason made only of invisible characters is no reason.
+func TestInvisibleReasonIsNoReason(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run("U1", "추가 5 youth 날짜:2026-04-20", commands.OutcomeOK) // #1
+	h.run(manager, "마감 2026-04", commands.OutcomeOK)
+	h.run(manager, "목표 2만500", commands.OutcomeOK)
+	for _, line := range []string{
+		"무효 1 \u200b",
+		"무효 1 \u200b\u2060\ufeff",
+		"정정 1 6 \u200b",
+		"추가 3 youth 날짜:2026-04-21 사유:\u200b",
+		"마감 해제 2026-04 \u200d\u202e",
+		"목표 2만1천 사유:\u200b",
+	} {
+		r := h.run(manager, line, commands.OutcomeRefused)
+		noBadVerbs(t, r)
+		mustContain(t, r.Text(), "사유가 필요합니다")
+	}
+	if h.voided(1) || h.entryCount() != 1 {
+		t.Fatal("a change with an invisible reason was written")
+	}
+	var n int
+	if err := h.store.DB().GetContext(context.Background(), &n, `SELECT count(*) FROM month_closes`); err != nil || n != 1 {
+		t.Fatalf("month_closes = %d (%v): reopened with an invisible reason", n, err)
+	}
+	// A visible reason around invisible characters is kept without them.
+	h.run(manager, "무효 1 \u200b중복\u200b 기록", commands.OutcomeOK)
+	var reason string
+	if err := h.store.DB().GetContext(context.Background(), &reason, `SELECT void_reason FROM entries WHERE id = 1`); err != nil || reason != "중복 기록" {
+		t.Errorf("stored reason %q (%v), want %q", reason, err, "중복 기록")
+	}
+	dbtest.CheckTotals(t, h.store)
+}

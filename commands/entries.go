@@ -119,7 +119,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.refuse(cmd.Name, bad.message)
 	}
 	if s.IsManager(c.UserID) {
-		e.CloseReason = cmd.Opts.Reason // a manager's reason to write in a closed month
+		e.CloseReason = CleanReason(cmd.Opts.Reason) // a manager's reason to write in a closed month
 	}
 	if r, ask, err := s.askBeforeRecording(ctx, c, cmd, e, p); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
