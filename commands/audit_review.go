@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
+
+	"jobsbot/commands/dates"
 )
 
 // AgreementBelowRealisedError refuses a correction (정정) of an agreement
@@ -37,4 +40,20 @@ func (s *Service) agreementRefusal(ctx context.Context, command string, err erro
 		return r, true
 	}
 	return Reply{}, false
+}
+
+// reasonInOpenMonth refuses `reason:` on an add dated in an open month: a
+// reason is what a change to a closed month (마감 후 정정) must give, and
+// kept nowhere else, so it would be dropped; a note goes after `note:`. (A
+// month closed between this read and the write takes the reason as the
+// manager's, which is what it was typed for.)
+func (s *Service) reasonInOpenMonth(ctx context.Context, command string, day time.Time) (Reply, bool) {
+	closes, err := s.store.MonthClosesBetween(ctx, day, day)
+	if err != nil {
+		return s.storageFailure(ctx, command, err), true
+	}
+	if len(closes) > 0 {
+		return Reply{}, false
+	}
+	return s.refuse(command, s.msg("review20.reason_only_after_close", "Month", s.period(monthPeriod(dates.On(day.Year(), day.Month(), 1))))), true
 }

@@ -158,3 +158,29 @@ func TestInvisibleReasonIsNoReason(t *testing.T) {
 	}
 	dbtest.CheckTotals(t, h.store)
 }
+
+// Break 12: `reason:` on an add to an open month is refused, not dropped.
+func TestReasonOnAnAddToAnOpenMonthIsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		lang       commands.Lang
+		line, says string
+	}{
+		{commands.Korean, "추가 7 youth 날짜:2026-06-12 사유:중요한사유", "`사유:`는 마감된 달을 고칠 때만 씁니다"},
+		{commands.English, "add 7 youth date:2026-06-12 reason:important", "`reason:` is only for changing a closed month"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			for _, user := range []string{manager, "U1"} {
+				r := h.run(user, tc.line, commands.OutcomeRefused)
+				noBadVerbs(t, r)
+				mustContain(t, r.Text(), tc.says)
+			}
+			if n := h.entryCount(); n != 0 {
+				t.Fatalf("%d entries written, want none", n)
+			}
+			h.run(manager, "close 2026-06", commands.OutcomeOK)
+			h.run(manager, tc.line, commands.OutcomeOK) // the reason now says why a closed month changed
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}

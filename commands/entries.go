@@ -118,6 +118,11 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		return s.refuse(cmd.Name, bad.message)
 	}
+	if cmd.Opts.Reason != "" {
+		if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, e.AsOf); refused {
+			return r
+		}
+	}
 	if s.IsManager(c.UserID) {
 		e.CloseReason = CleanReason(cmd.Opts.Reason) // a manager's reason to write in a closed month
 	}
