@@ -184,3 +184,40 @@ func TestReasonOnAnAddToAnOpenMonthIsRefused(t *testing.T) {
 		})
 	}
 }
+
+// Break 4: a closed month's 실적 없음 is part of what was closed: staff can
+// neither record nor void one; a manager voids one only with a reason (kept
+// on the record) and records one only after reopening the month.
+func TestNothingInAClosedMonth(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run("U1", "실적없음 2026-09 부서:노인복지과", commands.OutcomeOK)
+	var id int64
+	if err := h.store.DB().GetContext(context.Background(), &id, `SELECT id FROM nothing_reports`); err != nil {
+		t.Fatal(err)
+	}
+	h.run(manager, "마감 2026-10", commands.OutcomeOK)
+	h.run(manager, "마감 2026-09", commands.OutcomeOK)
+	r := h.run("U1", "실적없음 2026-10 부서:노인복지과", commands.OutcomeRefused)
+	noBadVerbs(t, r)
+	mustContain(t, r.Text(), "2026년 10월은 마감되었습니다", "에게 요청하세요")
+	r = h.run("U1", fmt.Sprintf("무효 %d 잘못", id), commands.OutcomeRefused)
+	mustContain(t, r.Text(), "2026년 9월은 마감되었습니다")
+	r = h.run(manager, "실적없음 2026-10 부서:노인복지과", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "'실적 없음'을 기록할 수 없습니다", "마감 해제")
+	live := func() int {
+		var n int
+		if err := h.store.DB().GetContext(context.Background(), &n, `SELECT count(*) FROM nothing_reports WHERE voided_at IS NULL`); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := live(); n != 1 {
+		t.Fatalf("live 실적 없음 = %d, want September's alone", n)
+	}
+	h.run(manager, fmt.Sprintf("무효 %d 도 확인 결과 실적 있음", id), commands.OutcomeOK)
+	if n := live(); n != 0 {
+		t.Fatalf("live 실적 없음 = %d after the manager's void, want 0", n)
+	}
+	h.run(manager, "마감 해제 2026-10 부서 보고 정정", commands.OutcomeOK)
+	h.run("U1", "실적없음 2026-10 부서:노인복지과", commands.OutcomeOK)
+}

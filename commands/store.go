@@ -51,7 +51,9 @@ type Store interface {
 	// NothingReport returns one "nothing" report, voided or not.
 	NothingReport(ctx context.Context, id int64) (NothingReport, error)
 	// VoidNothing voids a "nothing" report; ErrAlreadyVoided if it was.
-	VoidNothing(ctx context.Context, id int64, by, reason string, at time.Time) (NothingReport, error)
+	// In a closed month it is refused (*MonthClosedError) unless
+	// closeReason, a manager's, is given.
+	VoidNothing(ctx context.Context, id int64, by, reason, closeReason string, at time.Time) (NothingReport, error)
 	// SaidNothing returns the departments with a live 실적 없음 report for
 	// the month starting on month.
 	SaidNothing(ctx context.Context, month time.Time) (map[string]bool, error)

@@ -33,6 +33,19 @@ func lockAllPrograms(ctx context.Context, tx sqlx.ExtContext) error {
 	return nil
 }
 
+// lockAllProgramsShared takes every program's write lock shared in
+// ascending ID order: a 실적 없음 and its void change a month's reporting
+// state, which a close must wait for, without holding off the adds.
+func lockAllProgramsShared(ctx context.Context, tx sqlx.ExtContext) error {
+	const q = `
+		SELECT count(pg_advisory_xact_lock_shared(` + programLockClass + `, (id % 2147483647)::int))
+		FROM (SELECT id FROM programs ORDER BY id) p`
+	if _, err := tx.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("lock every program shared: %w", err)
+	}
+	return nil
+}
+
 type closeRow struct {
 	Month time.Time `db:"month"`
 	By    string    `db:"closed_by"`
