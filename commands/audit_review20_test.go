@@ -221,3 +221,45 @@ func TestNothingInAClosedMonth(t *testing.T) {
 	h.run(manager, "마감 해제 2026-10 부서 보고 정정", commands.OutcomeOK)
 	h.run("U1", "실적없음 2026-10 부서:노인복지과", commands.OutcomeOK)
 }
+
+// Break 8: a department target change needs a reason, kept and shown in the
+// target history.
+func TestDepartmentTargetChangeNeedsAReason(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "부서 목표 노인복지과 100", commands.OutcomeOK) // the first target needs none
+	for _, line := range []string{"부서 목표 노인복지과 200", "부서 목표 노인복지과 200 사유:\u200b", "목표 200 부서:노인복지과"} {
+		r := h.run(manager, line, commands.OutcomeRefused)
+		noBadVerbs(t, r)
+		mustContain(t, r.Text(), "목표를 100개에서 200개로 바꾸려면 사유가 필요합니다")
+	}
+	targets, err := h.store.DepartmentTargets(context.Background(), 2026)
+	if err != nil || targets["노인복지과"] != 100 {
+		t.Fatalf("target %d (%v), want 100 kept", targets["노인복지과"], err)
+	}
+	h.run(manager, "부서 목표 노인복지과 200 사유:추경 반영", commands.OutcomeOK)
+	h.run(manager, "목표 250 부서:노인복지과 사유:하반기 사업 추가", commands.OutcomeOK)
+	hist := h.run(manager, "목표 이력", commands.OutcomeOK).Text()
+	mustContain(t, hist, "추경 반영", "하반기 사업 추가")
+	var reasons []string
+	if err := h.store.DB().SelectContext(context.Background(), &reasons,
+		`SELECT reason FROM department_target_revisions ORDER BY changed_at, new_jobs`); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(reasons, "|"); got != "|추경 반영|하반기 사업 추가" {
+		t.Errorf("stored reasons %q", got)
+	}
+	// The export's targets sheet is built from TargetRevisions.
+	changes, err := h.store.TargetRevisions(context.Background(), 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shown []string
+	for _, c := range changes {
+		if c.Dept == "노인복지과" {
+			shown = append(shown, c.Reason)
+		}
+	}
+	if got := strings.Join(shown, "|"); got != "|추경 반영|하반기 사업 추가" {
+		t.Errorf("target revisions give the reasons %q", got)
+	}
+}

@@ -44,7 +44,7 @@ type Store interface {
 	// SetDepartmentTarget sets or revises a department's yearly target at
 	// the instant at and returns the old value (0 if none); unchanged is true
 	// when the target already was jobs, and then nothing was written.
-	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string, at time.Time) (old int64, unchanged bool, err error)
+	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by, reason string, at time.Time) (old int64, unchanged bool, err error)
 	// AddNothing records a "nothing to report" for a department and month;
 	// ErrConflict if one is live already.
 	AddNothing(ctx context.Context, n NothingReport) (NothingReport, error)

@@ -222,7 +222,7 @@ func commandSpecs() []commandSpec {
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
-			Options: []string{"year"},
+			Options: []string{"year", "reason"},
 			Parse:   parseCounted,
 			Run:     (*Service).deptTarget,
 		},
