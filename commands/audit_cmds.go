@@ -227,6 +227,7 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 	for _, a := range res.Adjusted {
 		r := a.Report
 		lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal), "OldCount", s.jobs(a.OldCount), "Count", s.jobs(r.Count)))
+		lines = append(lines, s.adjustedAfterClose(a)...)
 	}
 	t, err := s.store.ProgramYearTotal(ctx, p.ID, res.Old.AsOf.Year())
 	if err != nil {

@@ -57,3 +57,13 @@ func (s *Service) reasonInOpenMonth(ctx context.Context, command string, day tim
 	}
 	return s.refuse(command, s.msg("review20.reason_only_after_close", "Month", s.period(monthPeriod(dates.On(day.Year(), day.Month(), 1))))), true
 }
+
+// adjustedAfterClose says that a change re-based a cumulative report dated
+// in a closed month, so that month's figure changed: marked 마감 후 정정.
+func (s *Service) adjustedAfterClose(a Adjustment) []string {
+	if !a.AfterClose {
+		return nil
+	}
+	first := dates.On(a.Report.AsOf.Year(), a.Report.AsOf.Month(), 1)
+	return []string{s.msg("review20.adjusted_after_close", "Month", s.period(monthPeriod(first)), "ID", a.Report.ID)}
+}

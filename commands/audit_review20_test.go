@@ -263,3 +263,27 @@ func TestDepartmentTargetChangeNeedsAReason(t *testing.T) {
 		t.Errorf("target revisions give the reasons %q", got)
 	}
 }
+
+// Break 6: a manager's void in an open month that re-bases a cumulative
+// report in a closed month marks that change 마감 후 정정 and says so.
+func TestVoidThatRebasesAClosedMonthIsMarked(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "마감 2026-09", commands.OutcomeOK)
+	h.run("U1", "추가 5 social 날짜:2026-08-05 팔월분", commands.OutcomeOK)               // #1
+	h.run(manager, "추가 20 social 누계 날짜:2026-09-20 사유:도 보고 반영", commands.OutcomeOK) // #2: +15, marked
+	h.run("U1", "무효 1 중복 기록", commands.OutcomeRefused)                             // staff: September would change
+	r := h.run(manager, "무효 1 중복 기록", commands.OutcomeOK)
+	mustContain(t, r.Text(), "2026년 9월은 마감된 달입니다", "누계 보고 #2 조정", "'마감 후 정정'으로 표시했습니다")
+	var marks []string
+	if err := h.store.DB().SelectContext(context.Background(), &marks,
+		`SELECT entry_id || ' ' || change || ' ' || to_char(month, 'YYYY-MM') || ' ' || reason FROM entry_after_close ORDER BY entry_id, change`); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(marks, "|"); got != "2 add 2026-09 도 보고 반영|2 adjust 2026-09 중복 기록" {
+		t.Errorf("marks %q", got)
+	}
+	if got := h.sumThrough("social", "2026-09-30"); got != 20 {
+		t.Errorf("through September = %d, want the report's 20", got)
+	}
+	dbtest.CheckTotals(t, h.store)
+}

@@ -533,6 +533,7 @@ func (s *Service) voided(ctx context.Context, res VoidResult, reason string) Rep
 	for _, a := range res.Adjusted {
 		r := a.Report
 		lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal), "OldCount", s.jobs(a.OldCount), "Count", s.jobs(r.Count)))
+		lines = append(lines, s.adjustedAfterClose(a)...)
 	}
 	return Reply{Title: s.msg("entries.voided_entry", "ID", v.ID, "Program", name, "Count", s.unitCount(v.Count, v.Approximate, unit), "AsOf", s.date(v.AsOf)),
 		Sections: []Section{{Lines: lines}}}

@@ -207,9 +207,16 @@ func voidChecked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason, 
 	}
 	// A later cumulative report recomputed for this change is a change to
 	// its own month, which may be closed (the transaction then rolls back).
-	for _, a := range res.Adjusted {
-		if _, err := checkOpen(ctx, tx, a.Report.AsOf, closeReason); err != nil {
+	for i, a := range res.Adjusted {
+		closedReport, err := checkOpen(ctx, tx, a.Report.AsOf, closeReason)
+		if err != nil {
 			return commands.VoidResult{}, false, err
+		}
+		if closedReport { // a manager's change to a closed month, like any other: marked
+			if err := markAfterClose(ctx, tx, a.Report, "adjust", by, closeReason); err != nil {
+				return commands.VoidResult{}, false, err
+			}
+			res.Adjusted[i].AfterClose = true
 		}
 	}
 	if closed {
