@@ -276,6 +276,11 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if day.Before(a.AsOf) {
 		return s.refuse(cmd.Name, s.msg("audit23.hire_before_agreement", "Date", s.date(day), "ID", a.ID, "AsOf", s.date(a.AsOf)))
 	}
+	if cmd.Opts.Reason != "" { // a reason says why a closed month changes, and is kept nowhere else
+		if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, day); refused {
+			return r
+		}
+	}
 	manager := s.IsManager(c.UserID)
 	h := Hire{AgreementID: a.ID, Count: cmd.Count.Value, AsOf: day, By: c.UserID, Source: c.Source, Key: c.key(":hire")}
 	if h.Source == "" {

@@ -178,6 +178,9 @@ func TestReasonOnAnAddToAnOpenMonthIsRefused(t *testing.T) {
 			if n := h.entryCount(); n != 0 {
 				t.Fatalf("%d entries written, want none", n)
 			}
+			h.run(manager, "add 10 youth status:agreed date:2026-05-02", commands.OutcomeOK) // #1
+			r := h.run(manager, "hire 1 2 2026-06-12 reason:late", commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.says)
 			h.run(manager, "close 2026-06", commands.OutcomeOK)
 			h.run(manager, tc.line, commands.OutcomeOK) // the reason now says why a closed month changed
 			dbtest.CheckTotals(t, h.store)
