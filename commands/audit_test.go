@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -250,10 +251,16 @@ func TestMonthClose(t *testing.T) {
 func TestCloseRacesAdds(t *testing.T) {
 	h := newHarness(t, commands.English)
 	var wg sync.WaitGroup
-	results := make(chan commands.Reply, 40)
+	type result struct {
+		reply commands.Reply
+		count int64
+	}
+	results := make(chan result, 40)
 	for i := range 40 {
 		wg.Go(func() {
-			results <- h.svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, "add 1 youth date:2026-04-1"+string(rune('0'+i%10)))
+			// Each add differs (count, date), so the repeat guard never holds one.
+			n := int64(i/10 + 1)
+			results <- result{h.svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, fmt.Sprintf("add %d youth date:2026-04-1%d", n, i%10)), n}
 		})
 		if i == 20 {
 			wg.Go(func() { h.run(manager, "close 2026-04", commands.OutcomeOK) })
@@ -262,10 +269,10 @@ func TestCloseRacesAdds(t *testing.T) {
 	wg.Wait()
 	close(results)
 	recorded := int64(0)
-	for r := range results {
-		switch r.Outcome {
+	for res := range results {
+		switch r := res.reply; r.Outcome {
 		case commands.OutcomeOK:
-			recorded++
+			recorded += res.count
 		case commands.OutcomeRefused:
 			mustContain(t, r.Text(), "2026-04 is closed")
 		default:
@@ -273,7 +280,7 @@ func TestCloseRacesAdds(t *testing.T) {
 		}
 	}
 	if got := h.sumThrough("youth", "2026-04-30"); got != recorded {
-		t.Errorf("April holds %d, but %d adds were confirmed", got, recorded)
+		t.Errorf("April holds %d, but adds of %d were confirmed", got, recorded)
 	}
 	// Every April entry was committed before the close's row: the close
 	// waited for them (it holds every program's lock).

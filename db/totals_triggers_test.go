@@ -180,7 +180,9 @@ func TestTotalsTriggersMigrateDownAndUp(t *testing.T) {
 	if err := db.TotalsMigrateDownTo(ctx, s, 21); err != nil {
 		t.Fatalf("down to 21: %v", err)
 	}
-	if got, want := triggers(), []string{"employment_days_insert", "employment_days_update"}; !slices.Equal(got, want) {
+	// entries_refuse_nothing_month is migration 00020's (실적 없음 excludes
+	// jobs), below 21: it stays.
+	if got, want := triggers(), []string{"employment_days_insert", "employment_days_update", "entries_refuse_nothing_month"}; !slices.Equal(got, want) {
 		t.Fatalf("after down, triggers on entries = %v, want %v", got, want)
 	}
 	dbtest.CheckTotals(t, s)
@@ -208,7 +210,7 @@ func TestTotalsTriggersMigrateDownAndUp(t *testing.T) {
 	if err := s.Migrate(ctx); err != nil {
 		t.Fatalf("up again: %v", err)
 	}
-	if got, want := triggers(), []string{"entries_totals_delete", "entries_totals_insert", "entries_totals_truncate", "entries_totals_update"}; !slices.Equal(got, want) {
+	if got, want := triggers(), []string{"entries_refuse_nothing_month", "entries_totals_delete", "entries_totals_insert", "entries_totals_truncate", "entries_totals_update"}; !slices.Equal(got, want) {
 		t.Fatalf("after up, triggers on entries = %v, want %v", got, want)
 	}
 	mustAdd(t, s, delta(youth.ID, 5, day(2026, time.June, 2)))
