@@ -157,7 +157,7 @@ func monthPeriod(first time.Time) dates.Period {
 // correct answers `correct <number> <count> <reason>` (정정): the entry's
 // figure replaced in one step, by its recorder or a manager.
 func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
-	reason := cmd.Opts.Reason
+	reason := CleanReason(cmd.Opts.Reason)
 	if reason == "" {
 		return s.needReason(cmd.Name)
 	}
@@ -210,6 +210,9 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit23.voided_cannot_correct", "ID", old.ID)}
 	}
+	if r, ok := s.agreementRefusal(ctx, cmd.Name, err, p, cmd.Count.Value); ok {
+		return r
+	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -231,17 +234,19 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 	for _, a := range res.Adjusted {
 		r := a.Report
 		lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal), "OldCount", s.jobs(a.OldCount), "Count", s.jobs(r.Count)))
+		lines = append(lines, s.adjustedAfterClose(a)...)
 	}
 	t, err := s.store.ProgramYearTotal(ctx, p.ID, res.Old.AsOf.Year())
 	if err != nil {
 		return s.storageFailure(ctx, "correct", err)
 	}
-	total := t.Jobs
-	if res.Old.Status == StatusAgreed {
-		total = t.Agreed
+	if res.Old.Status == StatusAgreed { // an agreement is no job: its total is the 약정 누계
+		lines = append(lines, s.msg("review20.agreed_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
+			"Total", s.unitCount(t.Agreed, false, p.Unit)))
+	} else {
+		lines = append(lines, s.msg("audit23.year_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
+			"Total", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)))
 	}
-	lines = append(lines, s.msg("audit23.year_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
-		"Total", s.unitCount(total, t.Approximate > 0 && res.Old.Status != StatusAgreed, p.Unit)))
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
 }
 
@@ -278,13 +283,18 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if day.Before(a.AsOf) {
 		return s.refuse(cmd.Name, s.msg("audit23.hire_before_agreement", "Date", s.date(day), "ID", a.ID, "AsOf", s.date(a.AsOf)))
 	}
+	if cmd.Opts.Reason != "" { // a reason says why a closed month changes, and is kept nowhere else
+		if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, day); refused {
+			return r
+		}
+	}
 	manager := s.IsManager(c.UserID)
 	h := Hire{AgreementID: a.ID, Count: cmd.Count.Value, AsOf: day, By: c.UserID, Source: c.Source, Key: c.key(":hire")}
 	if h.Source == "" {
 		h.Source = SourceConsole
 	}
 	if manager {
-		h.CloseReason = cmd.Opts.Reason
+		h.CloseReason = CleanReason(cmd.Opts.Reason)
 	}
 	programs, err := s.store.Programs(ctx)
 	if err != nil {
@@ -295,11 +305,8 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		return s.monthClosedReply(ctx, cmd.Name, closed.Close, manager)
 	}
-	if over, ok := errors.AsType[*OverRealisedError](err); ok {
-		left := over.Agreement.Count - over.Realised
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.over_realised", "ID", a.ID,
-			"Size", s.unitCount(over.Agreement.Count, false, p.Unit), "Realised", s.unitCount(over.Realised, false, p.Unit),
-			"Left", s.unitCount(left, false, p.Unit), "Count", s.unitCount(cmd.Count.Value, false, p.Unit))}
+	if r, ok := s.agreementRefusal(ctx, cmd.Name, err, p, cmd.Count.Value); ok {
+		return r
 	}
 	if errors.Is(err, ErrNotAgreement) {
 		return s.refuse(cmd.Name, s.msg("audit23.not_an_agreement", "ID", a.ID))

@@ -295,7 +295,7 @@ func TestCloseRacesAdds(t *testing.T) {
 		}
 	}
 	if got := h.sumThrough("youth", "2026-04-30"); got != recorded {
-		t.Errorf("April holds %d, but %d adds were confirmed", got, recorded)
+		t.Errorf("April holds %d, but adds of %d were confirmed", got, recorded)
 	}
 	// Every April entry was written before the close's row: the close
 	// waited for them (it holds every program's lock). Both are stamped with

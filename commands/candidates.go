@@ -143,7 +143,7 @@ func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command)
 	if c.Stage.Final() && !s.IsManager(caller.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("candidates.final_stage", "ID", c.ID, "Name", c.Name, "Label", label(stageWords, c.Stage, s.lang))}
 	}
-	reason := strings.TrimSpace(cmd.Opts.Note + " " + cmd.Opts.Reason)
+	reason := CleanReason(cmd.Opts.Note + " " + cmd.Opts.Reason)
 	if movesBack(c.Stage, cmd.Stage) && reason == "" { // a step back must say why
 		return s.refuse(cmd.Name, s.msg("audit23.move_back_needs_reason", "From", label(stageWords, c.Stage, s.lang), "To", label(stageWords, cmd.Stage, s.lang)))
 	}

@@ -82,7 +82,7 @@ func (s *Service) closeMonth(ctx context.Context, c Caller, cmd Command) Reply {
 
 // reopenMonth answers `close reopen <month> <reason>` (managers).
 func (s *Service) reopenMonth(ctx context.Context, c Caller, cmd Command) Reply {
-	reason := cmd.Opts.Reason
+	reason := CleanReason(cmd.Opts.Reason)
 	if reason == "" {
 		return s.needReason(cmd.Name)
 	}

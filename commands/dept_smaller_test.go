@@ -43,11 +43,11 @@ func TestDeptTargetUnchangedAndRedelivered(t *testing.T) {
 		t.Errorf("the same target again wrote %d revisions", n-before)
 	}
 	caller := commands.Caller{UserID: manager, Source: commands.SourceSlash, IdempotencyKey: "trigger-dept-target"}
-	if r := h.svc.Handle(ctx, caller, "/jobs dept target 일자리정책과 400"); r.Outcome != commands.OutcomeOK {
+	if r := h.svc.Handle(ctx, caller, "/jobs dept target 일자리정책과 400 reason:budget"); r.Outcome != commands.OutcomeOK {
 		t.Fatalf("first delivery: %s", r.Text())
 	}
-	h.run(manager, "/jobs dept target 일자리정책과 500", commands.OutcomeOK)
-	if r := h.svc.Handle(ctx, caller, "/jobs dept target 일자리정책과 400"); r.Outcome != commands.OutcomeRepeated {
+	h.run(manager, "/jobs dept target 일자리정책과 500 reason:budget", commands.OutcomeOK)
+	if r := h.svc.Handle(ctx, caller, "/jobs dept target 일자리정책과 400 reason:budget"); r.Outcome != commands.OutcomeRepeated {
 		t.Errorf("the redelivered 400 after a 500: %q %s", r.Outcome, r.Text())
 	}
 	targets, err := h.store.DepartmentTargets(ctx, 2026)

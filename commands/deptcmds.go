@@ -233,7 +233,18 @@ func (s *Service) deptTarget(ctx context.Context, c Caller, cmd Command) Reply {
 	if cmd.Opts.Year != 0 {
 		year = cmd.Opts.Year
 	}
-	old, unchanged, err := s.store.SetDepartmentTarget(ctx, year, d.Name, cmd.Count.Value, c.UserID, s.now())
+	current, err := s.store.DepartmentTargets(ctx, year)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	reason := CleanReason(cmd.Opts.Reason)
+	if was := current[d.Name]; was != 0 && was != cmd.Count.Value && reason == "" { // 당초 → 변경 must say why
+		return s.refuse(cmd.Name, s.msg("audit23.target_needs_reason", "Old", s.jobs(was), "New", s.jobs(cmd.Count.Value)))
+	}
+	if r := s.reasonTooLong(cmd.Name, reason); r != nil {
+		return *r
+	}
+	old, unchanged, err := s.store.SetDepartmentTarget(ctx, year, d.Name, cmd.Count.Value, c.UserID, reason, s.now())
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}

@@ -49,8 +49,11 @@ func (s *Service) digestAudit(d Digest) []Section {
 		sec := Section{Heading: s.msg("audit23.after_close_title")}
 		for _, c := range d.AfterClose[:min(len(d.AfterClose), digestMaxList)] {
 			what := s.msg("audit23.change_add")
-			if c.Change == "void" {
+			switch c.Change {
+			case "void":
 				what = s.msg("audit23.change_void")
+			case "adjust":
+				what = s.msg("review20.change_adjust")
 			}
 			sec.Lines = append(sec.Lines, s.msg("audit23.after_close_line", "ID", c.Entry.ID, "Month", s.period(monthPeriod(c.Month)),
 				"What", what, "Count", s.jobs(c.Entry.Count), "By", c.By, "Reason", c.Reason))

@@ -379,4 +379,7 @@ type VoidResult struct {
 type Adjustment struct {
 	Report   Entry // the report after the change
 	OldCount int64 // the difference it recorded before
+	// AfterClose says the report's month is closed: a manager's change
+	// re-based it, and it is marked 마감 후 정정 ("adjust").
+	AfterClose bool
 }

@@ -122,8 +122,13 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		return s.refuse(cmd.Name, bad.message)
 	}
+	if cmd.Opts.Reason != "" {
+		if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, e.AsOf); refused {
+			return r
+		}
+	}
 	if s.IsManager(c.UserID) {
-		e.CloseReason = cmd.Opts.Reason // a manager's reason to write in a closed month
+		e.CloseReason = CleanReason(cmd.Opts.Reason) // a manager's reason to write in a closed month
 	}
 	if e.Kind == KindCumulative && !e.Approximate {
 		e.ExactReason = s.msg("approx19.exact_reason", "Total", s.unitCount(e.Count, false, p.Unit), "Date", s.date(e.AsOf))
@@ -204,8 +209,10 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	}
 	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", s.name(ctx, entry.LoggedBy)),
 		s.msg("entries.status_and_type", "Fields", fields)}
+	afterClose := false
 	if e.CloseReason != "" {
 		if marks := s.entryMarks(ctx, []Entry{entry}); marks[entry.ID].AfterClose {
+			afterClose = true
 			lines = append(lines, s.msg("audit23.after_close_marked"))
 		}
 	}
@@ -227,8 +234,11 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	} else {
 		lines = append(lines, later...)
 	}
-	lines = append(lines,
-		s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
+	if afterClose { // 취소 never reaches a closed month: only a void with a reason does
+		lines = append(lines, s.msg("review20.wrong_after_close_void", "ID", entry.ID))
+	} else {
+		lines = append(lines, s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
+	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", entry.ID, s.msg("entries.undo_reason")), Style: "danger",
 	}}}
@@ -461,6 +471,10 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.another_undo_of_yours")}
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
+		if s.IsManager(c.UserID) { // a manager changes a closed month by a void with a reason, not by 취소
+			return Reply{Command: "undo", Outcome: OutcomeRefused, Title: s.msg("review20.closed_undo_manager", "Month", s.period(monthPeriod(closed.Close.Month)),
+				"By", s.name(ctx, closed.Close.By), "At", s.date(s.localDay(closed.Close.At)))}
+		}
 		return s.monthClosedReply(ctx, "undo", closed.Close, false)
 	}
 	if dep, ok := errors.AsType[*DependentReportError](err); ok {
@@ -533,6 +547,7 @@ func (s *Service) voided(ctx context.Context, res VoidResult, reason string) Rep
 	for _, a := range res.Adjusted {
 		r := a.Report
 		lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal), "OldCount", s.jobs(a.OldCount), "Count", s.jobs(r.Count)))
+		lines = append(lines, s.adjustedAfterClose(a)...)
 	}
 	return Reply{Title: s.msg("entries.voided_entry", "ID", v.ID, "Program", name, "Count", s.unitCount(v.Count, v.Approximate, unit), "AsOf", s.date(v.AsOf)),
 		Sections: []Section{{Lines: lines}}}

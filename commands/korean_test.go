@@ -119,7 +119,7 @@ func TestKoreanSessionHasNoEnglish(t *testing.T) {
 		{manager, "부서 이름변경 시험과 검사과", commands.OutcomeOK},
 		{manager, "부서 이름변경 검사과 일자리정책과", commands.OutcomeRefused},
 		{manager, "부서 목표 검사과 300", commands.OutcomeOK},
-		{manager, "부서 목표 검사과 400", commands.OutcomeOK},
+		{manager, "부서 목표 검사과 400 사유:추경 반영", commands.OutcomeOK},
 		{manager, "부서 추가 임시과", commands.OutcomeOK},
 		{manager, "부서 병합 임시과 검사과", commands.OutcomeOK},
 		{manager, "부서 삭제 검사과 <@U0LEE>", commands.OutcomeOK},

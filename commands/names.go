@@ -64,3 +64,16 @@ func cleanNames(names []string) []string {
 	}
 	return out
 }
+
+// CleanReason is a reason (사유) as it is checked and stored: CleanName's
+// cleaning (NFC, no zero-width or bidi characters, spaces collapsed) with
+// control characters dropped too. Every "a reason is required" check tests
+// what it returns, so a reason made only of invisible characters is none.
+func CleanReason(s string) string {
+	return CleanName(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && !unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s))
+}

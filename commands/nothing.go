@@ -52,6 +52,13 @@ func (s *Service) none(ctx context.Context, c Caller, cmd Command) Reply {
 		// check, migration 00020, holds under concurrency).
 		return s.refuse(cmd.Name, s.msg("nothing.has_jobs", "Name", d.Name, "Month", s.monthLabel(month), "Jobs", s.jobs(has.Jobs)))
 	}
+	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
+		if s.IsManager(c.UserID) {
+			return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("review20.nothing_closed_manager", "Month", s.period(monthPeriod(closed.Close.Month)),
+				"By", s.name(ctx, closed.Close.By), "At", s.date(s.localDay(closed.Close.At)))}
+		}
+		return s.monthClosedReply(ctx, cmd.Name, closed.Close, false)
+	}
 	if errors.Is(err, ErrConflict) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.already_said_it_had", "Name", d.Name, "Month", s.monthLabel(month))}
 	}
@@ -106,8 +113,14 @@ func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason st
 	if reason == "" { // auditors ask why
 		return s.needReason("void"), true
 	}
-	if _, err := s.store.VoidNothing(ctx, id, c.UserID, reason, s.now()); errors.Is(err, ErrAlreadyVoided) {
+	closeReason := ""
+	if s.IsManager(c.UserID) {
+		closeReason = reason // a manager's void of a closed month's 실적 없음 keeps its reason on the record
+	}
+	if _, err := s.store.VoidNothing(ctx, id, c.UserID, reason, closeReason, s.now()); errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.d_was_already_voided", "ID", id)}, true
+	} else if closed, ok := errors.AsType[*MonthClosedError](err); ok {
+		return s.monthClosedReply(ctx, "void", closed.Close, false), true
 	} else if err != nil {
 		return s.storageFailure(ctx, "void", err), true
 	}

@@ -105,7 +105,7 @@ func TestDecisionButtonsOnlyForManagers(t *testing.T) {
 func TestDepartmentTargetHistory(t *testing.T) {
 	h := newHarness(t, commands.English)
 	h.run(manager, "dept target 복지정책과 300", commands.OutcomeOK)
-	h.run(manager, "dept target 복지정책과 350", commands.OutcomeOK)
+	h.run(manager, "dept target 복지정책과 350 사유:추경 반영", commands.OutcomeOK)
 	h.run(manager, "dept target 노인복지과 100", commands.OutcomeOK)
 	h.run(manager, "dept merge 노인복지과 복지정책과", commands.OutcomeOK)
 	r := h.run(manager, "target history", commands.OutcomeOK).Text()

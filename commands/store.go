@@ -44,14 +44,16 @@ type Store interface {
 	// SetDepartmentTarget sets or revises a department's yearly target at
 	// the instant at and returns the old value (0 if none); unchanged is true
 	// when the target already was jobs, and then nothing was written.
-	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string, at time.Time) (old int64, unchanged bool, err error)
+	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by, reason string, at time.Time) (old int64, unchanged bool, err error)
 	// AddNothing records a "nothing to report" for a department and month;
 	// ErrConflict if one is live already.
 	AddNothing(ctx context.Context, n NothingReport) (NothingReport, error)
 	// NothingReport returns one "nothing" report, voided or not.
 	NothingReport(ctx context.Context, id int64) (NothingReport, error)
 	// VoidNothing voids a "nothing" report; ErrAlreadyVoided if it was.
-	VoidNothing(ctx context.Context, id int64, by, reason string, at time.Time) (NothingReport, error)
+	// In a closed month it is refused (*MonthClosedError) unless
+	// closeReason, a manager's, is given.
+	VoidNothing(ctx context.Context, id int64, by, reason, closeReason string, at time.Time) (NothingReport, error)
 	// SaidNothing returns the departments with a live 실적 없음 report for
 	// the month starting on month.
 	SaidNothing(ctx context.Context, month time.Time) (map[string]bool, error)

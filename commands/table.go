@@ -107,7 +107,7 @@ func commandSpecs() []commandSpec {
 			Options: []string{"note", "reason"},
 			Parse:   parseVoid,
 			Run: func(s *Service, ctx context.Context, c Caller, cmd Command) Reply {
-				return s.void(ctx, c, cmd.ID, strings.TrimSpace(cmd.Opts.Note+" "+cmd.Opts.Reason))
+				return s.void(ctx, c, cmd.ID, CleanReason(cmd.Opts.Note+" "+cmd.Opts.Reason))
 			},
 		},
 		{
@@ -222,7 +222,7 @@ func commandSpecs() []commandSpec {
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
-			Options: []string{"year"},
+			Options: []string{"year", "reason"},
 			Parse:   parseCounted,
 			Run:     (*Service).deptTarget,
 		},

@@ -40,7 +40,7 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 	if programID != 0 {
 		old = current.Programs[programID]
 	}
-	reason := cmd.Opts.Reason
+	reason := CleanReason(cmd.Opts.Reason)
 	if old != 0 && old != cmd.Count.Value && reason == "" { // 당초 → 변경 must say why
 		return s.refuse(cmd.Name, s.msg("audit23.target_needs_reason", "Old", s.jobs(old), "New", s.jobs(cmd.Count.Value)))
 	}

@@ -55,7 +55,7 @@ func TestPastDateUsesTargetInForce(t *testing.T) {
 		h.at(2026, time.June, 15) // 추경: the targets are revised
 		h.run(manager, "target 21000 reason:추경", commands.OutcomeOK)
 		h.run(manager, "target 7500 program:vulnerable reason:추경", commands.OutcomeOK)
-		h.run(manager, "dept target 복지정책과 9000", commands.OutcomeOK)
+		h.run(manager, "dept target 복지정책과 9000 reason:supplementary budget", commands.OutcomeOK)
 		h.run("U1", "add 20 youth date:2026-06-15", commands.OutcomeOK)
 
 		after := h.run("U1", "status 4월말", commands.OutcomeOK).Text()

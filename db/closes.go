@@ -33,6 +33,19 @@ func lockAllPrograms(ctx context.Context, tx sqlx.ExtContext) error {
 	return nil
 }
 
+// lockAllProgramsShared takes every program's write lock shared in
+// ascending ID order: a 실적 없음 and its void change a month's reporting
+// state, which a close must wait for, without holding off the adds.
+func lockAllProgramsShared(ctx context.Context, tx sqlx.ExtContext) error {
+	const q = `
+		SELECT count(pg_advisory_xact_lock_shared(` + programLockClass + `, (id % 2147483647)::int))
+		FROM (SELECT id FROM programs ORDER BY id) p`
+	if _, err := tx.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("lock every program shared: %w", err)
+	}
+	return nil
+}
+
 type closeRow struct {
 	Month time.Time `db:"month"`
 	By    string    `db:"closed_by"`
@@ -198,9 +211,16 @@ func voidChecked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason, 
 	}
 	// A later cumulative report recomputed for this change is a change to
 	// its own month, which may be closed (the transaction then rolls back).
-	for _, a := range res.Adjusted {
-		if _, err := checkOpen(ctx, tx, a.Report.AsOf, closeReason); err != nil {
+	for i, a := range res.Adjusted {
+		closedReport, err := checkOpen(ctx, tx, a.Report.AsOf, closeReason)
+		if err != nil {
 			return commands.VoidResult{}, false, err
+		}
+		if closedReport { // a manager's change to a closed month, like any other: marked
+			if err := markAfterClose(ctx, tx, a.Report, "adjust", by, closeReason, at); err != nil {
+				return commands.VoidResult{}, false, err
+			}
+			res.Adjusted[i].AfterClose = true
 		}
 	}
 	if closed {

@@ -40,6 +40,10 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		if old.Voided() {
 			return commands.ErrAlreadyVoided
 		}
+		agreementID, err := checkAgreementCorrection(ctx, tx, old, c.NewCount)
+		if err != nil {
+			return err
+		}
 		replacement := int64(0)
 		if old.Kind == commands.KindDelta {
 			replacement = c.NewCount
@@ -66,6 +70,9 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 			return err
 		}
 		newID := sql.NullInt64{Int64: out.New.Entry.ID, Valid: !out.New.Agrees}
+		if err := moveAgreementLinks(ctx, tx, old, agreementID, newID, c.By); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `
 			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by)
 			VALUES ($1, $2, $3, $4)`, old.ID, newID, c.Reason, c.By)
@@ -74,13 +81,80 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 	var closed *commands.MonthClosedError
 	var dep *commands.DependentReportError
 	var below *commands.CumulativeBelowError
-	if errors.As(err, &closed) || errors.As(err, &dep) || errors.As(err, &below) || errors.Is(err, commands.ErrAlreadyVoided) {
+	var over *commands.OverRealisedError
+	var under *commands.AgreementBelowRealisedError
+	if errors.As(err, &closed) || errors.As(err, &dep) || errors.As(err, &below) || errors.Is(err, commands.ErrAlreadyVoided) ||
+		errors.As(err, &over) || errors.As(err, &under) {
 		return commands.CorrectionResult{}, err
+	}
+	if said := exclusionError(err); said != nil {
+		return commands.CorrectionResult{}, said
 	}
 	if err != nil {
 		return commands.CorrectionResult{}, wrap(fmt.Sprintf("correct entry %d", c.OldID), err)
 	}
 	return out, nil
+}
+
+// checkAgreementCorrection keeps 채용 consistent through a correction of
+// old to newCount, under the program's exclusive lock the caller holds. A
+// hire (old realises an agreement) may not take the agreement beyond its
+// size: the agreement's row is locked (Lock order step 2: an agreement is
+// older than its hires, so its id is lower) and its live hires summed with
+// old's count replaced. An agreement may not shrink below what its hires
+// realised. It returns the agreement old is a hire of, 0 if none.
+func checkAgreementCorrection(ctx context.Context, tx *sqlx.Tx, old commands.Entry, newCount int64) (int64, error) {
+	var agreementID int64
+	err := sqlx.GetContext(ctx, tx, &agreementID, `SELECT agreement_entry_id FROM agreement_hires WHERE hire_entry_id = $1`, old.ID)
+	switch {
+	case err == nil:
+		var r entryRow
+		if err := sqlx.GetContext(ctx, tx, &r, entrySelect+` WHERE e.id = $1 FOR UPDATE OF e`, agreementID); err != nil {
+			return 0, err
+		}
+		var realised int64
+		if err := sqlx.GetContext(ctx, tx, &realised, realisedSQL, agreementID); err != nil {
+			return 0, err
+		}
+		others := realised - old.Count
+		if a := r.entry(); others+newCount > a.Count {
+			return 0, &commands.OverRealisedError{Agreement: a, Realised: others}
+		}
+		return agreementID, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, err
+	}
+	if old.Status != commands.StatusAgreed {
+		return 0, nil
+	}
+	var realised int64
+	if err := sqlx.GetContext(ctx, tx, &realised, realisedSQL, old.ID); err != nil {
+		return 0, err
+	}
+	if realised > 0 && (old.Kind != commands.KindDelta || newCount < realised) {
+		return 0, &commands.AgreementBelowRealisedError{Agreement: old, Realised: realised}
+	}
+	return 0, nil
+}
+
+// moveAgreementLinks carries agreement_hires over to a correction's
+// replacement: a corrected hire still realises its agreement, and the hires
+// of a corrected agreement realise its replacement, so the agreement's
+// realised sum and its remaining count stay whole.
+func moveAgreementLinks(ctx context.Context, tx *sqlx.Tx, old commands.Entry, agreementID int64, newID sql.NullInt64, by string) error {
+	if !newID.Valid {
+		return nil
+	}
+	if agreementID != 0 {
+		_, err := tx.ExecContext(ctx, `INSERT INTO agreement_hires (hire_entry_id, agreement_entry_id, hired_by) VALUES ($1, $2, $3)`,
+			newID.Int64, agreementID, by)
+		return err
+	}
+	if old.Status == commands.StatusAgreed {
+		_, err := tx.ExecContext(ctx, `UPDATE agreement_hires SET agreement_entry_id = $2 WHERE agreement_entry_id = $1`, old.ID, newID.Int64)
+		return err
+	}
+	return nil
 }
 
 // EntryMarks returns what the audit tables say of each of ids: corrections,

@@ -251,8 +251,9 @@ func (s *Store) DepartmentTargets(ctx context.Context, year int) (map[string]int
 // SetDepartmentTarget sets or revises a department's yearly target, keeping
 // the old value in department_target_revisions; it returns the old value (0
 // when there was none). The same figure again writes nothing: no revision
-// reading "300 → 300". at is when the revision is made (the service's clock).
-func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by string, at time.Time) (int64, bool, error) {
+// reading "300 → 300". at is when the revision is made (the service's clock);
+// reason is why (the caller requires one for a change of a set target).
+func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by, reason string, at time.Time) (int64, bool, error) {
 	var old sql.NullInt64
 	unchanged := false
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -272,9 +273,9 @@ func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department st
 			return err
 		}
 		const revision = `
-			INSERT INTO department_target_revisions (year, department, old_jobs, new_jobs, changed_by, changed_at)
-			VALUES ($1, $2, $3, $4, $5, $6)`
-		_, err := tx.ExecContext(ctx, revision, year, department, old, jobs, by, at)
+			INSERT INTO department_target_revisions (year, department, old_jobs, new_jobs, changed_by, changed_at, reason)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`
+		_, err := tx.ExecContext(ctx, revision, year, department, old, jobs, by, at, reason)
 		return err
 	})
 	if err != nil {

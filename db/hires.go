@@ -82,6 +82,9 @@ func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.Hi
 	if errors.As(err, &over) || errors.As(err, &closed) || errors.Is(err, commands.ErrNotAgreement) {
 		return commands.HireResult{}, err
 	}
+	if said := exclusionError(err); said != nil {
+		return commands.HireResult{}, said
+	}
 	if err != nil {
 		return commands.HireResult{}, wrap(fmt.Sprintf("hire from agreement %d", h.AgreementID), err)
 	}

@@ -49,6 +49,19 @@ func (s *Store) AddNothing(ctx context.Context, n commands.NothingReport) (comma
 	// In a transaction, as every write is, so its deadline's answer is true
 	// (inTx).
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockAllProgramsShared(ctx, tx); err != nil {
+			return err
+		}
+		if first, err := nothingByKey(ctx, tx, n.IdempotencyKey); err == nil { // a redelivery answers as before, closed or not
+			r = first
+			return sql.ErrNoRows
+		}
+		// A month's reporting state is part of what was closed: nobody
+		// changes it by a 실적 없음; a manager reopens the month (마감
+		// 해제, with a reason) first.
+		if _, err := checkOpen(ctx, tx, n.Month, ""); err != nil {
+			return err
+		}
 		return sqlx.GetContext(ctx, tx, &r, q, n.Department, dateArg(n.Month), n.LoggedBy, string(n.Source), n.IdempotencyKey, nullTime(n.CreatedAt))
 	})
 	if errors.Is(err, sql.ErrNoRows) {
@@ -57,10 +70,20 @@ func (s *Store) AddNothing(ctx context.Context, n commands.NothingReport) (comma
 		out.Duplicate = true
 		return out, wrap("repeated nothing report", err)
 	}
+	if closed, ok := errors.AsType[*commands.MonthClosedError](err); ok {
+		return commands.NothingReport{}, closed
+	}
 	if err != nil {
 		return commands.NothingReport{}, wrap(fmt.Sprintf("nothing report of %q", n.Department), err)
 	}
 	return r.report(), nil
+}
+
+// nothingByKey returns the report recorded with an idempotency key.
+func nothingByKey(ctx context.Context, tx sqlx.QueryerContext, key string) (nothingRow, error) {
+	var r nothingRow
+	err := sqlx.GetContext(ctx, tx, &r, `SELECT `+nothingColumns+` FROM nothing_reports WHERE idempotency_key = $1`, key)
+	return r, err
 }
 
 // NothingReport returns one report, voided or not.
@@ -74,16 +97,32 @@ func (s *Store) NothingReport(ctx context.Context, id int64) (commands.NothingRe
 }
 
 // VoidNothing voids a "nothing" report at the instant at (the service's
-// clock; zero means the database's); ErrAlreadyVoided if it was.
-func (s *Store) VoidNothing(ctx context.Context, id int64, by, reason string, at time.Time) (commands.NothingReport, error) {
+// clock; zero means the database's); ErrAlreadyVoided if it was. In a closed
+// month it is refused (*commands.MonthClosedError) unless closeReason (a
+// manager's) is given; it holds every program's write lock shared, so a
+// close waits for it and it sees a close it waited for.
+func (s *Store) VoidNothing(ctx context.Context, id int64, by, reason, closeReason string, at time.Time) (commands.NothingReport, error) {
 	const q = `
 		UPDATE nothing_reports SET voided_at = COALESCE($4, now()), voided_by = $2, void_reason = $3
 		WHERE id = $1 AND voided_at IS NULL
 		RETURNING ` + nothingColumns
 	var r nothingRow
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error { // records a delivery with it
+		if err := lockAllProgramsShared(ctx, tx); err != nil {
+			return err
+		}
+		var month time.Time
+		if err := sqlx.GetContext(ctx, tx, &month, `SELECT month FROM nothing_reports WHERE id = $1 AND voided_at IS NULL`, id); err != nil {
+			return err
+		}
+		if _, err := checkOpen(ctx, tx, dateOf(month), closeReason); err != nil {
+			return err
+		}
 		return sqlx.GetContext(ctx, tx, &r, q, id, by, reason, nullTime(at))
 	})
+	if closed, ok := errors.AsType[*commands.MonthClosedError](err); ok {
+		return commands.NothingReport{}, closed
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		if _, err := s.NothingReport(ctx, id); err != nil {
 			return commands.NothingReport{}, err

@@ -56,7 +56,7 @@ func (s *Store) TargetRevisions(ctx context.Context, year int) ([]commands.Targe
 		FROM target_revisions
 		WHERE year = $1
 		UNION ALL
-		SELECT 0, department, COALESCE(old_jobs, 0), new_jobs, changed_by, changed_at, ''
+		SELECT 0, department, COALESCE(old_jobs, 0), new_jobs, changed_by, changed_at, reason
 		FROM department_target_revisions
 		WHERE year = $1
 		ORDER BY changed_at`

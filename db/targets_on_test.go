@@ -33,10 +33,10 @@ func TestTargetsOnADay(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, _, err := s.SetDepartmentTarget(ctx, 2026, "복지정책과", 8000, "U_M", at(2, 1, 10)); err != nil {
+	if _, _, err := s.SetDepartmentTarget(ctx, 2026, "복지정책과", 8000, "U_M", "", at(2, 1, 10)); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.SetDepartmentTarget(ctx, 2026, "복지정책과", 9000, "U_M", at(6, 15, 10)); err != nil {
+	if _, _, err := s.SetDepartmentTarget(ctx, 2026, "복지정책과", 9000, "U_M", "추경 반영", at(6, 15, 10)); err != nil {
 		t.Fatal(err)
 	}
 	// A target written without a revision row, as by hand in psql.

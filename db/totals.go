@@ -26,13 +26,16 @@ package db
 //     employment_type);
 //  7. the 실적 없음 lock of each department the statement added live jobs
 //     to, shared, in ascending key order, taken by the entries' statement
-//     trigger entries_refuse_nothing_month (migration 00020). PostgreSQL
-//     fires a table's AFTER triggers in name order, so this one actually
-//     runs just before entries_totals (steps 3 to 6). That is safe either
-//     way: a 실적 없음 (AddNothing) takes the same lock exclusively and no
-//     other lock before it, reading department_months without locking a
-//     row, so it can wait for adds but no add waits for a lock it holds
-//     while it waits: no cycle;
+//     trigger entries_refuse_nothing_month (migration 00020; PostgreSQL
+//     fires a table's AFTER triggers in name order, so it runs just before
+//     entries_totals, steps 3 to 6: safe either way). A 실적 없음
+//     (AddNothing) takes every program's write lock shared
+//     (step 1, ascending ID order, so a month close waits for it and it
+//     sees a close it waited for) and then this lock exclusively. It can
+//     wait for adds, but no add waits for a lock it holds while it waits:
+//     adds take their program locks shared too, and a writer that takes a
+//     program lock exclusively takes no 실적 없음 lock before it. No cycle.
+//     A 실적 없음's void takes the program locks shared and nothing more;
 //  8. the command_deliveries row of the command's delivery, if it carries
 //     one (recordDelivery, deliveries.go): last, just before COMMIT. Two
 //     runs of one delivery meet only there, the later one after taking

@@ -180,6 +180,8 @@ func TestTotalsTriggersMigrateDownAndUp(t *testing.T) {
 	if err := db.TotalsMigrateDownTo(ctx, s, 21); err != nil {
 		t.Fatalf("down to 21: %v", err)
 	}
+	// entries_refuse_nothing_month is migration 00020's (실적 없음 excludes
+	// jobs), below 21: it stays.
 	if got, want := triggers(), []string{"employment_days_insert", "employment_days_update", "entries_refuse_nothing_month"}; !slices.Equal(got, want) {
 		t.Fatalf("after down, triggers on entries = %v, want %v", got, want)
 	}

@@ -21,5 +21,17 @@ CREATE TABLE month_close_history (
 CREATE INDEX month_close_history_month ON month_close_history (month, id);
 
 -- +goose Down
+-- The audit record is no derived table: nothing rebuilds it from the
+-- entries. A rollback refuses to drop it while it holds rows; dump it first
+-- (deploy/README.md, "Rolling back").
+-- +goose StatementBegin
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM month_closes) OR EXISTS (SELECT 1 FROM month_close_history) THEN
+        RAISE EXCEPTION 'month_closes, month_close_history holds the record of closed and reopened months (마감), which nothing rebuilds: rolling back would lose it. Dump it first (pg_dump --data-only -t month_closes -t month_close_history), then empty it, and run the rollback again (deploy/README.md, Rolling back).';
+    END IF;
+END
+$$;
+-- +goose StatementEnd
 DROP TABLE month_close_history;
 DROP TABLE month_closes;

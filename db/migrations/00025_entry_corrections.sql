@@ -26,5 +26,17 @@ CREATE INDEX entry_after_close_at ON entry_after_close (changed_at);
 CREATE INDEX entry_after_close_month ON entry_after_close (month);
 
 -- +goose Down
+-- The audit record is no derived table: nothing rebuilds it from the
+-- entries. A rollback refuses to drop it while it holds rows; dump it first
+-- (deploy/README.md, "Rolling back").
+-- +goose StatementBegin
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM entry_corrections) OR EXISTS (SELECT 1 FROM entry_after_close) THEN
+        RAISE EXCEPTION 'entry_corrections, entry_after_close holds the record of corrections (정정) and changes after close (마감 후 정정), which nothing rebuilds: rolling back would lose it. Dump it first (pg_dump --data-only -t entry_corrections -t entry_after_close), then empty it, and run the rollback again (deploy/README.md, Rolling back).';
+    END IF;
+END
+$$;
+-- +goose StatementEnd
 DROP TABLE entry_after_close;
 DROP TABLE entry_corrections;

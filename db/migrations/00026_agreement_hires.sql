@@ -12,4 +12,16 @@ CREATE TABLE agreement_hires (
 CREATE INDEX agreement_hires_agreement ON agreement_hires (agreement_entry_id);
 
 -- +goose Down
+-- The audit record is no derived table: nothing rebuilds it from the
+-- entries. A rollback refuses to drop it while it holds rows; dump it first
+-- (deploy/README.md, "Rolling back").
+-- +goose StatementBegin
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM agreement_hires) THEN
+        RAISE EXCEPTION 'agreement_hires holds which hires (채용) realised which agreements (약정), which nothing rebuilds: rolling back would lose it. Dump it first (pg_dump --data-only -t agreement_hires), then empty it, and run the rollback again (deploy/README.md, Rolling back).';
+    END IF;
+END
+$$;
+-- +goose StatementEnd
 DROP TABLE agreement_hires;
