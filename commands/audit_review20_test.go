@@ -79,7 +79,7 @@ func TestCorrectingAnAgreementKeepsItsHires(t *testing.T) {
 			if got := h.realisedBy(3); got != 8 {
 				t.Errorf("the corrected agreement #3 realised %d, want the 8 hired from #1", got)
 			}
-			r = h.run(manager, "hire 3 2 2026-08-12", commands.OutcomeRefused) // 1 left
+			h.run(manager, "hire 3 2 2026-08-12", commands.OutcomeRefused) // 1 left
 			h.run(manager, "hire 3 1 2026-08-12", commands.OutcomeOK)
 			if got := h.liveSum("women", "realised"); got != 9 {
 				t.Errorf("realised women jobs = %d, want 9", got)

@@ -16,7 +16,7 @@ func TestRollbackRefusesToDropTheAuditRecord(t *testing.T) {
 	ctx := context.Background()
 	t.Parallel()
 	store := dbtest.New(t)
-	if _, _, err := store.CloseMonth(ctx, time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), "UMGR"); err != nil {
+	if _, _, err := store.CloseMonth(ctx, time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), "UMGR", time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	err := store.MigrateDownTo(ctx, 19)
