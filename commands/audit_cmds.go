@@ -72,45 +72,44 @@ func (s *Service) reasonTooLong(command, reason string) *Reply {
 
 // parseCorrect reads `correct <number> <count> <reason>`.
 func parseCorrect(cmd *Command, ts []token, _ time.Time) error {
-	ts, err := takeID(cmd, ts)
+	rest, err := takeIDAndCount(cmd, ts, "audit23.which_figure")
 	if err != nil {
 		return err
 	}
+	cmd.Opts.Reason = strings.TrimSpace(rawJoin(rest) + " " + cmd.Opts.Reason)
+	return nil
+}
+
+// takeIDAndCount reads the entry number and the count that 정정 and 채용
+// start with, returning the tokens after them; missing is the message when
+// no count follows the number.
+func takeIDAndCount(cmd *Command, ts []token, missing string) ([]token, error) {
+	ts, err := takeID(cmd, ts)
+	if err != nil {
+		return nil, err
+	}
 	if len(ts) == 0 {
-		return usageErr(cmd.Name, "audit23.which_figure")
+		return nil, usageErr(cmd.Name, missing)
 	}
 	n, end, ok := countRun(ts, 0)
 	if !ok {
 		_, err := numbers.Parse(ts[0].text)
-		return countError(cmd.Name, ts[0].text, err)
+		return nil, countError(cmd.Name, ts[0].text, err)
 	}
 	if ue := checkCount(cmd.Name, n); ue != nil {
-		return ue
+		return nil, ue
 	}
 	cmd.Count, cmd.HasCount = n, true
-	cmd.Opts.Reason = strings.TrimSpace(rawJoin(ts[end:]) + " " + cmd.Opts.Reason)
-	return nil
+	return ts[end:], nil
 }
 
 // parseHire reads `hire <agreement number> <count> [date]`.
 func parseHire(cmd *Command, ts []token, today time.Time) error {
-	ts, err := takeID(cmd, ts)
+	rest, err := takeIDAndCount(cmd, ts, "audit23.how_many_hired")
 	if err != nil {
 		return err
 	}
-	if len(ts) == 0 {
-		return usageErr(cmd.Name, "audit23.how_many_hired")
-	}
-	n, end, ok := countRun(ts, 0)
-	if !ok {
-		_, err := numbers.Parse(ts[0].text)
-		return countError(cmd.Name, ts[0].text, err)
-	}
-	if ue := checkCount(cmd.Name, n); ue != nil {
-		return ue
-	}
-	cmd.Count, cmd.HasCount = n, true
-	if rest := ts[end:]; len(rest) > 0 {
+	if len(rest) > 0 {
 		d, err := dates.Parse(textJoin(rest), today)
 		if err != nil {
 			return usageErr(cmd.Name, "parse.bad_date", "Value", rawJoin(rest))
