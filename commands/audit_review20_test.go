@@ -138,6 +138,11 @@ func TestInvisibleReasonIsNoReason(t *testing.T) {
 		"추가 3 youth 날짜:2026-04-21 사유:\u200b",
 		"마감 해제 2026-04 \u200d\u202e",
 		"목표 2만1천 사유:\u200b",
+		"무효 1 \u3164",       // a Hangul filler prints as a blank
+		"무효 1 \u115f\u034f", // so does this pair
+		"무효 1 \"  \"",       // quotes around nothing
+		"마감 해제 2026-04 ㅤ",
+		"목표 2만1천 사유:\"\"",
 	} {
 		r := h.run(manager, line, commands.OutcomeRefused)
 		noBadVerbs(t, r)

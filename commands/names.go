@@ -70,10 +70,28 @@ func cleanNames(names []string) []string {
 // control characters dropped too. Every "a reason is required" check tests
 // what it returns, so a reason made only of invisible characters is none.
 func CleanReason(s string) string {
-	return CleanName(strings.Map(func(r rune) rune {
+	s = CleanName(strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) && !unicode.IsSpace(r) {
 			return -1
 		}
 		return r
 	}, s))
+	// Quotes around nothing ("  ") and Hangul fillers (ㅤ, which Go counts
+	// as a letter) look typed but say nothing: a reason needs a real letter
+	// or digit.
+	s = strings.TrimSpace(strings.Trim(s, "\"'`“”‘’ "))
+	if !strings.ContainsFunc(s, saysSomething) {
+		return ""
+	}
+	return s
+}
+
+// saysSomething reports whether r is a letter or digit a reader sees: the
+// Hangul fillers are letters to Unicode but print as blanks.
+func saysSomething(r rune) bool {
+	switch r {
+	case 0x3164, 0x115F, 0x1160, 0xFFA0:
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
