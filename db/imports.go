@@ -117,6 +117,13 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile) (commands
 			return commands.ImportResult{}, err
 		}
 	}
+	// Holding every program's lock, which a month close takes exclusively,
+	// see which months are closed: an import never writes into one (it has
+	// no manager's reason to mark the change with); the rows are listed as
+	// problems, so nothing is written.
+	if refused, err := r.refuseClosedMonths(ctx); err != nil || refused {
+		return r.res, err
+	}
 	for _, ev := range importEvents(f) {
 		row := f.Rows[ev.row]
 		var err error
@@ -202,6 +209,26 @@ func (r *importRun) cell(row commands.ImportRow) *commands.ImportCell {
 		r.cells[k] = c
 	}
 	return c
+}
+
+// refuseClosedMonths lists every row dated in a closed month as a problem
+// and reports whether there was one.
+func (r *importRun) refuseClosedMonths(ctx context.Context) (bool, error) {
+	days := make([]time.Time, len(r.f.Rows))
+	for i, row := range r.f.Rows {
+		days[i] = row.Entry.AsOf
+	}
+	closed, err := closedMonths(ctx, r.tx, days)
+	if err != nil || len(closed) == 0 {
+		return false, err
+	}
+	for _, row := range r.f.Rows {
+		if c, ok := closed[firstOfMonth(row.Entry.AsOf)]; ok {
+			r.problem(row.Line, "날짜", fmt.Sprintf("%d년 %d월", c.Month.Year(), c.Month.Month()),
+				"마감되지 않은 달(마감된 달은 `마감 해제` 뒤에 가져오십시오)")
+		}
+	}
+	return true, nil
 }
 
 func (r *importRun) problem(line int, column, got, expected string) {

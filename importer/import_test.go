@@ -463,3 +463,39 @@ func TestConcurrentImportsApplyOnce(t *testing.T) {
 		t.Errorf("ledger holds %d, want 507", got)
 	}
 }
+
+// An import never writes into a closed month: the file's rows dated in it
+// are problems, named by line, and nothing of the file is written (second
+// hostile pass, B). Once the month is reopened the same file imports.
+func TestImportRefusesAClosedMonth(t *testing.T) {
+	_, fromSvc := ledger(t)
+	data := exportFile(t, fromSvc, commands.ExportRequest{Format: commands.FormatCSV, Year: 2026, What: commands.ExportEntries, AllYears: true})
+	to := dbtest.New(t)
+	toSvc := service(to)
+	run(t, toSvc, "dept add 청년정책과", "close 2026-04")
+	before := ledgerFigures(t, to)
+	f, problems, err := reader(t, to).Read("entries.csv", data)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("read: %v %v", err, problems)
+	}
+	res, err := to.Import(context.Background(), f, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 0 || len(res.Problems) != 3 {
+		t.Fatalf("import into closed April: added %d, problems %v", res.Added, res.Problems)
+	}
+	for _, p := range res.Problems {
+		if p.Column != "날짜" || !strings.Contains(p.Got, "2026년 4월") {
+			t.Errorf("problem %+v, want the row's closed month named", p)
+		}
+	}
+	if ledgerFigures(t, to) != before {
+		t.Error("an import into a closed month wrote entries")
+	}
+	run(t, toSvc, "close reopen 2026-04 가져오기 위해")
+	if _, res := importBytes(t, to, reader(t, to), "entries.csv", data, false); res.Added != 14 {
+		t.Errorf("after reopening, the import added %d, want 14", res.Added)
+	}
+	dbtest.CheckTotals(t, to)
+}
