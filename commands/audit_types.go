@@ -137,3 +137,11 @@ type AuditStore interface {
 	AfterCloseChangesBetween(ctx context.Context, from, to time.Time) ([]AfterCloseChange, error)
 	ReviseTarget(ctx context.Context, year int, programID, jobs int64, by, reason string, at time.Time) (TargetChange, error)
 }
+
+// TargetReasonError is a target revision without a reason, found by the
+// store inside its transaction (another manager set the target meanwhile).
+type TargetReasonError struct{ Old int64 }
+
+func (e *TargetReasonError) Error() string {
+	return fmt.Sprintf("revising the target from %d needs a reason", e.Old)
+}

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"strings"
 )
 
@@ -48,6 +49,9 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 		return *r
 	}
 	change, err := s.store.ReviseTarget(ctx, year, programID, cmd.Count.Value, c.UserID, reason, s.now())
+	if need, ok := errors.AsType[*TargetReasonError](err); ok { // set by another manager meanwhile
+		return s.refuse(cmd.Name, s.msg("audit23.target_needs_reason", "Old", s.jobs(need.Old), "New", s.jobs(cmd.Count.Value)))
+	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}

@@ -40,12 +40,22 @@ func (s *Store) Targets(ctx context.Context, year int) (commands.Targets, error)
 // not exist. at is when the revision is made (the service's clock, so a
 // replayed session records its own dates).
 func (s *Store) SetTarget(ctx context.Context, year int, programID, jobs int64, by string, at time.Time) (commands.TargetChange, error) {
-	return s.ReviseTarget(ctx, year, programID, jobs, by, "", at)
+	return s.reviseTarget(ctx, year, programID, jobs, by, "", at, false)
 }
 
 // ReviseTarget is SetTarget with the reason of the change (사유: 추경 반영),
 // kept in target_revisions.reason (migration 00030).
+// A revision of an existing target without a reason fails with
+// *commands.TargetReasonError, decided inside the transaction, so two
+// managers revising at once cannot slip a reasonless revision past the
+// command's earlier check.
 func (s *Store) ReviseTarget(ctx context.Context, year int, programID, jobs int64, by, reason string, at time.Time) (commands.TargetChange, error) {
+	return s.reviseTarget(ctx, year, programID, jobs, by, reason, at, true)
+}
+
+// reviseTarget is SetTarget and ReviseTarget; needReason refuses a
+// revision without a reason.
+func (s *Store) reviseTarget(ctx context.Context, year int, programID, jobs int64, by, reason string, at time.Time, needReason bool) (commands.TargetChange, error) {
 	change := commands.TargetChange{Year: year, ProgramID: programID, New: jobs, By: by, Reason: reason}
 	program := sql.NullInt64{Int64: programID, Valid: programID != 0}
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -56,6 +66,9 @@ func (s *Store) ReviseTarget(ctx context.Context, year int, programID, jobs int6
 		change.Old = old.Int64
 		if old.Valid && old.Int64 == jobs {
 			return nil // the same figure again is no revision: the history stays as it was
+		}
+		if needReason && old.Valid && reason == "" {
+			return &commands.TargetReasonError{Old: old.Int64}
 		}
 		const q = `
 			INSERT INTO target_revisions (year, program_id, old_jobs, new_jobs, changed_by, changed_at, reason)

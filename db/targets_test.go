@@ -113,3 +113,33 @@ func TestConcurrentTargetRevisionsChain(t *testing.T) {
 		t.Errorf("current total %d, last revision %d", got.Total, history[n-1].New)
 	}
 }
+
+// A revision without a reason is refused inside the store's transaction,
+// so a manager whose command checked before another manager set the target
+// cannot store a reasonless revision (second hostile pass, C). The first
+// setting needs none; the refused revision writes nothing.
+func TestReviseTargetRefusesARevisionWithoutAReason(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.New(t)
+	at := time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)
+	if _, err := s.ReviseTarget(ctx, 2026, 0, 100, "U_M1", "", at); err != nil {
+		t.Fatalf("first setting: %v", err)
+	}
+	_, err := s.ReviseTarget(ctx, 2026, 0, 200, "U_M2", "", at)
+	var need *commands.TargetReasonError
+	if !errors.As(err, &need) || need.Old != 100 {
+		t.Fatalf("a revision without a reason: %v, want TargetReasonError{Old: 100}", err)
+	}
+	targets, err := s.Targets(ctx, 2026)
+	if err != nil || targets.Total != 100 {
+		t.Fatalf("target after the refused revision: %d (%v), want 100", targets.Total, err)
+	}
+	var revisions int
+	if err := s.DB().GetContext(ctx, &revisions, `SELECT count(*) FROM target_revisions WHERE new_jobs = 200`); err != nil || revisions != 0 {
+		t.Fatalf("%d revisions to 200 (%v), want none", revisions, err)
+	}
+	if _, err := s.ReviseTarget(ctx, 2026, 0, 200, "U_M2", "추경 반영", at); err != nil {
+		t.Fatalf("a revision with a reason: %v", err)
+	}
+}
