@@ -15,7 +15,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -118,11 +117,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 2
 	}
 	var fe flagError
-	var help helpRequested
 	switch {
-	case errors.As(err, &help):
-		fmt.Fprintf(stdout, "jobsbot %s %s\n", args[0], help.text)
-		return 0
 	case errors.As(err, &fe):
 		fmt.Fprintf(stderr, "jobsbot %s: %v\n", args[0], fe.err)
 		return 2
@@ -137,12 +132,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 type flagError struct{ err error }
 
 func (e flagError) Error() string { return e.err.Error() }
-
-// helpRequested is -h or --help after a subcommand: its flags, described,
-// go to stdout and the exit code is 0.
-type helpRequested struct{ text string }
-
-func (h helpRequested) Error() string { return "help requested" }
 
 // openStore opens and migrates the database, explaining the usual newcomer
 // trouble (no server running) in one sentence. create says whether a missing
@@ -240,15 +229,10 @@ func newFlagSet(name string) *flag.FlagSet {
 }
 
 // parseFlags parses a subcommand's flags and refuses any argument after
-// them; both errors name the flags the subcommand takes.
+// them; both errors name the flags the subcommand takes. -h and --help never
+// reach it: run answers them from help.go before anything is opened.
 func parseFlags(fs *flag.FlagSet, args []string, flags string) error {
-	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
-		var b strings.Builder
-		fs.SetOutput(&b)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-		return helpRequested{strings.TrimPrefix(flags, "flags: ") + "\n" + b.String()}
-	} else if err != nil {
+	if err := fs.Parse(args); err != nil {
 		return flagError{fmt.Errorf("%w (%s)", err, flags)}
 	}
 	if fs.NArg() > 0 {

@@ -51,7 +51,7 @@ func (s *Service) press(ctx context.Context, _ Caller, cmd Command) Reply {
 	}
 	found := 0
 	for _, c := range candidates {
-		if c.CreatedAt.Before(dayAfterStart(asOf, s.loc)) {
+		if c.CreatedAt.Before(DayAfterStart(asOf, s.loc)) {
 			found++
 		}
 	}

@@ -57,7 +57,7 @@ func LoadReportData(ctx context.Context, store Store, year int, asOf time.Time, 
 	if d.Programs, err = store.Programs(ctx); err != nil {
 		return d, fmt.Errorf("report programs: %w", err)
 	}
-	targets, err := store.TargetsInForceOn(ctx, year, dayAfterStart(asOf, loc))
+	targets, err := store.TargetsInForceOn(ctx, year, DayAfterStart(asOf, loc))
 	if err != nil {
 		return d, fmt.Errorf("report targets: %w", err)
 	}

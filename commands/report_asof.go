@@ -37,9 +37,9 @@ type ReportStore interface {
 	NothingReportsBetween(ctx context.Context, from, to time.Time) ([]NothingReport, error)
 }
 
-// dayAfterStart is the instant the day after d begins in loc: what was
+// DayAfterStart is the instant the day after d begins in loc: what was
 // recorded before it was known on d.
-func dayAfterStart(d time.Time, loc *time.Location) time.Time {
+func DayAfterStart(d time.Time, loc *time.Location) time.Time {
 	if loc == nil {
 		loc = time.UTC
 	}

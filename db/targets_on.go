@@ -14,22 +14,16 @@ import (
 // (당초) target: the year's original, entered late. One query serves these
 // and the report workbook's 당초/변경 columns (TargetsInForceOn).
 
-// endOfDay is the instant the day after day begins in loc: revisions made
-// before it were in force on day.
-func endOfDay(day time.Time, loc *time.Location) time.Time {
-	return time.Date(day.Year(), day.Month(), day.Day()+1, 0, 0, 0, 0, loc)
-}
-
 // TargetsOn returns the targets of year (the total and each program's) in
 // force on day, read in loc; Total is 0 and Programs empty when none are set.
 func (s *Store) TargetsOn(ctx context.Context, year int, day time.Time, loc *time.Location) (commands.Targets, error) {
-	t, err := s.TargetsInForceOn(ctx, year, endOfDay(day, loc))
+	t, err := s.TargetsInForceOn(ctx, year, commands.DayAfterStart(day, loc))
 	return t.InForce, err
 }
 
 // DepartmentTargetsOn returns the departments' targets of year in force on
 // day, read in loc.
 func (s *Store) DepartmentTargetsOn(ctx context.Context, year int, day time.Time, loc *time.Location) (map[string]int64, error) {
-	t, err := s.TargetsInForceOn(ctx, year, endOfDay(day, loc))
+	t, err := s.TargetsInForceOn(ctx, year, commands.DayAfterStart(day, loc))
 	return t.DeptInForce, err
 }
