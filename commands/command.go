@@ -1,0 +1,181 @@
+package commands
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
+	"jobsbot/commands/numbers"
+)
+
+// Command is a parsed /jobs command line. Program names and notes stay as the
+// words typed: resolving them needs the program catalogue, which the handler has.
+type Command struct {
+	Name string // canonical name from commandTable
+
+	Count    numbers.Number // add, target
+	HasCount bool
+	// Before and After are the positional words before and after the count
+	// (add, target): the program and the note, in whichever order they came.
+	Before, After []string
+	// Words are the positional words of other commands, raw as typed.
+	Words []string
+	// FirstQuoted says the first word was written in quotes (candidate names).
+	FirstQuoted bool
+
+	Cumulative bool
+	// Confirmed says an add carries 확인:예 / confirm:yes: record it even if
+	// it looks like a repeat or exceeds a year's target (add_guards.go).
+	Confirmed bool
+	// ConfirmToken is the sealed key a Record it button carries
+	// (확인:<token>): it confirms only the entry the bot held, once.
+	ConfirmToken string
+	// Line is the command line as typed, without /jobs and without its
+	// confirm option, so a reply can offer it again (the confirm button).
+	Line string
+	// confirmRaw is the confirm option as typed, dropped from Line.
+	confirmRaw string
+	Mine       bool
+	Period     *dates.Period
+	ID         int64
+	Stage      Stage
+	Sector     Sector
+	Opts       Options
+	Lang       Lang // lang: the chosen language, or langAuto
+
+	By     ReportBy      // report: how rows are grouped
+	Export ExportRequest // export: format, year and what
+	Voided bool          // list voided: the audit view of voided entries
+	// Users are the Slack users mentioned (<@U123>), by ID (dept add, remove).
+	Users []string
+	// StatusWord and EmploymentWord are the words of an add line read as
+	// its status (채용, 약정) or employment type (상용) without a label, as
+	// typed, so the reply can say how it read them.
+	StatusWord, EmploymentWord string
+}
+
+// Options are the key:value options of a command line.
+type Options struct {
+	Date       *time.Time
+	Department string
+	Status     EntryStatus
+	Employment string
+	Year       int
+	Program    string
+	Kind       CandidateKind
+	Mission    Mission
+	Rep        string
+	Note       string
+	Sector     Sector
+	En, Ko     string
+	Code       string
+	Aliases    []string
+	Unit       string
+	Disclosure string
+	By         ReportBy
+	Channel    string // a Slack channel ID (dept add)
+	Reason     string // reason: (사유:), the rest of the line
+}
+
+// UsageError is a command line that cannot be run as typed. It carries the
+// reason as a catalogue message, rendered in the caller's language when the
+// reply is written, and the command it was meant for, so the reply can add
+// that command's usage line and an example.
+type UsageError struct {
+	Command string // canonical name, "" when the command word itself is unknown
+	ID      string // catalogue message ID of the reason
+	Args    []any  // the message's arguments as name, value pairs
+}
+
+// Error is the reason in English, for logs and tests.
+func (e *UsageError) Error() string { return e.Reason(i18n.Default().Printer(i18n.English)) }
+
+// Reason renders the reason with p.
+// Every reason may name the command as {{.Command}}, in the reply's words.
+func (e *UsageError) Reason(p i18n.Printer) string { return p.T(e.ID, e.args()...) }
+
+func (e *UsageError) args() []any {
+	return append(slices.Clone(e.Args), "Command", commandName(e.Command))
+}
+
+func usageErr(command, id string, kv ...any) *UsageError {
+	return &UsageError{Command: command, ID: id, Args: kv}
+}
+
+// token is one word of a command line.
+type token struct {
+	text   string // unquoted content
+	raw    string // as typed, quotes included
+	quoted bool
+}
+
+// tokenize splits on white space; "double quotes" (straight or curly) group
+// words. Single quotes are ordinary characters: they are common in notes and
+// names ("Kim's café") and must be stored verbatim. An unclosed quote runs to
+// the end of the line rather than failing, since what the user meant is clear.
+func tokenize(s string) []token {
+	var out []token
+	var text, raw strings.Builder
+	inQuote, quoted, started := false, false, false
+	flush := func() {
+		if started {
+			out = append(out, token{text: text.String(), raw: raw.String(), quoted: quoted})
+		}
+		text.Reset()
+		raw.Reset()
+		quoted, started = false, false
+	}
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '“' || r == '”':
+			inQuote = !inQuote
+			quoted, started = true, true
+			raw.WriteRune(r)
+		case unicode.IsSpace(r) && !inQuote:
+			flush()
+		default:
+			started = true
+			text.WriteRune(r)
+			raw.WriteRune(r)
+		}
+	}
+	flush()
+	return out
+}
+
+// withoutToken returns ts without the last token typed as raw.
+func withoutToken(ts []token, raw string) []token {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].raw == raw {
+			return slices.Delete(slices.Clone(ts), i, i+1)
+		}
+	}
+	return ts
+}
+
+func rawJoin(ts []token) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = t.raw
+	}
+	return strings.Join(parts, " ")
+}
+
+func textJoin(ts []token) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = t.text
+	}
+	return strings.Join(parts, " ")
+}
+
+func raws(ts []token) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.raw
+	}
+	return out
+}
