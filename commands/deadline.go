@@ -79,7 +79,7 @@ const moveDeadline = 20 * time.Second
 
 // withDeadline bounds ctx by the database deadline of command.
 func (s *Service) withDeadline(ctx context.Context, command string) (context.Context, context.CancelFunc) {
-	if command == "dept rename" || command == "dept merge" {
+	if spec, _ := specNamed(command); spec.Moves {
 		return context.WithTimeout(ctx, max(s.dbDeadline, moveDeadline))
 	}
 	return context.WithTimeout(ctx, s.dbDeadline)

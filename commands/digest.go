@@ -62,14 +62,10 @@ type DigestRun struct {
 	LastError string
 }
 
-// digestCommand answers `digest [week]` (a preview to the asker) and
-// `digest post` (managers: post the last complete week now).
-func (s *Service) digestCommand(ctx context.Context, c Caller, cmd Command) Reply {
+// digestCommand answers `digest [week]`: a preview to the asker.
+func (s *Service) digestCommand(ctx context.Context, _ Caller, cmd Command) Reply {
 	today := s.today()
 	week := dates.LastCompleteWeek(today)
-	if cmd.Name == "digest post" {
-		return s.postDigest(ctx, c, week)
-	}
 	if cmd.Period != nil {
 		week = cmd.Period.From
 		if !week.Before(dates.WeekStart(today)) {
@@ -83,6 +79,11 @@ func (s *Service) digestCommand(ctx context.Context, c Caller, cmd Command) Repl
 	r := s.DigestReply(d)
 	r.Sections = append(r.Sections, Section{Lines: []string{s.msg("digest.preview_only_you_see")}})
 	return r
+}
+
+// digestPost answers `digest post` (managers): post the last complete week now.
+func (s *Service) digestPost(ctx context.Context, c Caller, _ Command) Reply {
+	return s.postDigest(ctx, c, dates.LastCompleteWeek(s.today()))
 }
 
 // postDigest posts the last complete week through the poster and its ledger.
@@ -115,14 +116,11 @@ func (s *Service) WithDigestPoster(p DigestPoster) *Service {
 	return &c
 }
 
-// parseDigest reads `digest [ISO week]` and `digest post`; "post" turns the
-// command into "digest post", which only managers may run.
+// parseDigest reads `digest [ISO week]`. `digest post` is a command of its
+// own, found by the table (its spec stands Alone).
 func parseDigest(cmd *Command, ts []token, today time.Time) error {
 	switch {
 	case len(ts) == 0:
-		return nil
-	case len(ts) == 1 && isSpecWord("digest post", fold(ts[0].text)):
-		cmd.Name = "digest post"
 		return nil
 	case len(ts) <= 3:
 		monday, err := dates.ParseISOWeek(textJoin(ts))

@@ -84,11 +84,8 @@ func (s *Service) help(words []string) Reply {
 				return s.helpFor(spec)
 			}
 		}
-		// "후보 이동", "digest post": the words that select a command.
+		// "후보 이동", "다이제스트 게시": the words that select a command.
 		if name, _, err := selectCommand(tokenize(strings.Join(words, " "))); err == nil {
-			if len(words) == 2 && name == "digest" && isSpecWord("digest post", fold(words[1])) {
-				name = "digest post"
-			}
 			spec, _ := specNamed(name)
 			return s.helpFor(spec)
 		}

@@ -91,7 +91,7 @@ func Parse(text string, today time.Time) (Command, error) {
 		tokens = tokens[1:]
 	}
 	if len(tokens) == 0 {
-		return Command{Name: "help"}, nil
+		return Command{Name: cmdHelp}, nil
 	}
 	name, rest, err := selectCommand(tokens)
 	if err != nil {
@@ -165,101 +165,106 @@ func IsBareAdd(text string) bool {
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
 		tokens = tokens[1:]
 	}
-	return len(tokens) == 1 && !tokens[0].quoted && isSpecWord("add", fold(tokens[0].text))
+	return len(tokens) == 1 && !tokens[0].quoted && isSpecWord(cmdAdd, fold(tokens[0].text))
 }
 
-// selectCommand finds the subcommand the first words name.
+// selectCommand finds the command the first words name, from the tables
+// alone: an alias phrase ("add candidate", "실적 없음"), a group and its
+// subcommand word ("program add"), or a command word and, when one of its
+// subcommands is named next, that subcommand ("close reopen").
 func selectCommand(tokens []token) (string, []token, error) {
 	first := fold(tokens[0].text)
 	second := ""
 	if len(tokens) > 1 {
 		second = fold(tokens[1].text)
 	}
-	group := ""
-	switch first {
-	case "program", "programme", "사업":
-		group = "program"
-	case "candidate", "candidates", "후보", "후보기업":
-		group = "candidate"
-	case "dept", "department", "departments", "부서":
-		group = "dept"
-	case "remind", "reminder", "reminders", "알림":
-		group = "remind"
-	case "holiday", "holidays", "공휴일":
-		group = "holiday"
+	if g, ok := groupOf(first); ok {
+		return selectInGroup(g, second, tokens)
 	}
-	if group == "" && (second == "candidate" || second == "후보") && isSpecWord("candidate add", first) {
-		return "candidate add", tokens[2:], nil // "add candidate …": staff think of both as adding
-	}
-	if group != "" {
-		return selectInGroup(group, second, tokens)
-	}
-	if first == "실적" && (second == "없음" || second == "없습니다") {
-		return "none", tokens[2:], nil // "실적 없음" is 실적없음 with a space; 실적 alone is status
-	}
-	return selectCommandWord(tokens)
-}
-
-// selectCommandWord finds the top-level command the first word names.
-func selectCommandWord(tokens []token) (string, []token, error) {
-	first, second := fold(tokens[0].text), ""
-	if len(tokens) > 1 {
-		second = fold(tokens[1].text)
-	}
-	if isSpecWord("target", first) && isSpecWord("target history", second) {
-		return "target history", tokens[2:], nil
-	}
-	if isSpecWord("close", first) && isSpecWord("close reopen", second) {
-		return "close reopen", tokens[2:], nil // 마감 해제 <월> <사유>
-	}
-	if isSpecWord("import", first) && isSpecWord("import apply", second) {
-		return "import apply", tokens[2:], nil
+	if name, n, ok := aliasOf(tokens); ok {
+		return name, tokens[n:], nil
 	}
 	for _, s := range commandTable {
-		if !strings.Contains(s.Name, " ") && isSpecWord(s.Name, first) {
-			return s.Name, tokens[1:], nil
+		if strings.Contains(s.Name, " ") || !isSpecWord(s.Name, first) {
+			continue
 		}
+		if sub, ok := subcommand(s.Name, second, len(tokens)); ok {
+			return sub, tokens[2:], nil
+		}
+		return s.Name, tokens[1:], nil
 	}
 	return "", nil, usageErr("", "parse.unknown_command", "Text", tokens[0].text)
 }
 
-// selectInGroup finds the subcommand of a group (program, candidate, dept,
-// remind, holiday) that second names: the group's list when there is none,
-// an error naming the unknown word otherwise.
-func selectInGroup(group, second string, tokens []token) (string, []token, error) {
+// groupOf returns the group a folded first word selects.
+func groupOf(folded string) (commandGroup, bool) {
+	for _, g := range groupTable {
+		for _, w := range g.Words {
+			if fold(w) == folded {
+				return g, true
+			}
+		}
+	}
+	return commandGroup{}, false
+}
+
+// aliasOf finds the command whose alias phrase the first words are, and
+// how many words the phrase takes.
+func aliasOf(tokens []token) (string, int, bool) {
+	for _, s := range commandTable {
+		for _, a := range s.Aliases {
+			words := strings.Fields(a)
+			if len(words) > len(tokens) {
+				continue
+			}
+			match := true
+			for i, w := range words {
+				if fold(tokens[i].text) != fold(w) {
+					match = false
+					break
+				}
+			}
+			if match {
+				return s.Name, len(words), true
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// subcommand finds the subcommand of parent (a group or a command) that the
+// folded word second names; n is the number of words on the line, for
+// subcommands that stand Alone.
+func subcommand(parent, second string, n int) (string, bool) {
 	if second == "" {
-		if group == "program" {
-			return "programs", nil, nil
-		}
-		if group == "dept" {
-			return "dept show", nil, nil
-		}
-		if group == "remind" {
-			return "remind preview", nil, nil
-		}
-		if group == "holiday" {
-			return "holiday list", nil, nil
-		}
-		return "candidate list", nil, nil
+		return "", false
 	}
 	for _, s := range commandTable {
-		if strings.HasPrefix(s.Name, group+" ") && isSpecWord(s.Name, second) {
-			return s.Name, tokens[2:], nil
+		if !strings.HasPrefix(s.Name, parent+" ") || !isSpecWord(s.Name, second) {
+			continue
 		}
+		if s.Alone && n != 2 {
+			return "", false
+		}
+		return s.Name, true
 	}
-	if group == "holiday" && len(tokens) > 1 {
-		return "holiday list", tokens[1:], nil // "holidays 2027"
+	return "", false
+}
+
+// selectInGroup finds the subcommand of group g that second names: the
+// group's default when there is none, and otherwise the group's refusal
+// naming the unknown word, or its default reading the words.
+func selectInGroup(g commandGroup, second string, tokens []token) (string, []token, error) {
+	if second == "" {
+		return g.Default, nil, nil
 	}
-	if group == "remind" {
-		return "", nil, usageErr("", "parse.i_don_know_remind", "Text", tokens[1].text)
+	if sub, ok := subcommand(g.Name, second, len(tokens)); ok {
+		return sub, tokens[2:], nil
 	}
-	if group == "dept" {
-		return "", nil, usageErr("", "parse.i_don_know_dept", "Text", tokens[1].text)
+	if g.Unknown == "" {
+		return g.Default, tokens[1:], nil
 	}
-	if group == "candidate" {
-		return "", nil, usageErr("", "parse.unknown_candidate_command", "Text", tokens[1].text)
-	}
-	return "", nil, usageErr("", "parse.unknown_program_command", "Text", tokens[1].text)
+	return "", nil, usageErr("", g.Unknown, "Text", tokens[1].text)
 }
 
 func isSpecWord(name, folded string) bool {
@@ -563,12 +568,14 @@ func parseWords(cmd *Command, ts []token, _ time.Time) error {
 // parseCounted finds the count among the words: the longest run of up to
 // five words that reads as one number ("1만 2천여 개", "약 500 명"). What
 // stands before and after it is kept for the handler, which knows the
-// programs. For add, free-standing dates, status and employment words are
-// taken out first (takeEntryFields), so they never fall into the note.
+// programs. The command's spec says what else its words may hold: cumulative
+// words (Cumulative), and free-standing dates, status and employment words
+// (EntryFields), taken out first so they never fall into the note.
 func parseCounted(cmd *Command, ts []token, today time.Time) error {
+	spec, _ := specNamed(cmd.Name)
 	kept := ts[:0:0]
 	for _, t := range ts {
-		if cmd.Name == "add" && isOneOf(t, cumulativeWords) {
+		if spec.Cumulative && isOneOf(t, cumulativeWords) {
 			cmd.Cumulative = true
 			continue
 		}
@@ -576,7 +583,7 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	}
 	ts = kept
 	dateTyped := ""
-	if cmd.Name == "add" {
+	if spec.EntryFields {
 		var err error
 		if ts, dateTyped, err = takeEntryFields(cmd, ts, today); err != nil {
 			return err
@@ -627,6 +634,14 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	return usageErr(cmd.Name, "parse.no_count", "First", first)
 }
 
+// belowOne is the catalogue ID refusing a count below 1 in command.
+func belowOne(command string) string {
+	if spec, _ := specNamed(command); spec.BelowOne != "" {
+		return spec.BelowOne
+	}
+	return "parse.count_below_one"
+}
+
 // countRun reads the longest run of unquoted words from i that is one
 // number: "300 명", "5백 명", "1만 2천여 개", "약 500" and "천여 명" are
 // single counts, so the counter or prefix is never taken for a program.
@@ -643,17 +658,16 @@ func countRun(ts []token, i int) (numbers.Number, int, bool) {
 }
 
 // checkCount refuses counts a single entry must not hold: zero, more than
-// MaxCount, and sessions (회) or money (원), which are not jobs.
+// MaxCount, and sessions (회) or money (원), which are not jobs. A count
+// below 1 is refused in the words of the command's spec (BelowOne).
 func checkCount(command string, n numbers.Number) *UsageError {
 	switch { // the unit first: 500만원 is money, not too many jobs
 	case n.Counter == "회":
 		return usageErr(command, "parse.sessions_are_not_jobs")
 	case n.Counter == "원":
 		return usageErr(command, "parse.won_is_money_not")
-	case n.Value < 1 && strings.HasSuffix(command, "target"):
-		return usageErr(command, "parse.target_below_one")
 	case n.Value < 1:
-		return usageErr(command, "parse.count_below_one")
+		return usageErr(command, belowOne(command))
 	case n.Value > MaxCount:
 		return usageErr(command, "parse.count_too_large", "Value", numbers.Format(n.Value), "MaxCount", numbers.Format(MaxCount))
 	}

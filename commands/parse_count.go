@@ -21,11 +21,11 @@ var nonJobCounters = map[string]bool{
 // nonJobNouns after a bare 개 make it a count of organisations: 3개 기업.
 var nonJobNouns = []string{"기업", "업체", "회사", "사", "기관", "단체", "법인", "사업장", "곳", "개소", "건"}
 
-// takeSignedDelta reads +550 in add as the delta 550: officials write a
-// change with its sign. A cumulative report states a total, so a sign there
+// takeSignedDelta reads +550 as the delta 550 in a command whose count may
+// be Cumulative (add): officials write a change with its sign. A cumulative report states a total, so a sign there
 // is refused; other commands keep refusing signs through the number parser.
 func takeSignedDelta(cmd *Command, ts []token) ([]token, error) {
-	if cmd.Name != "add" {
+	if spec, _ := specNamed(cmd.Name); !spec.Cumulative {
 		return ts, nil
 	}
 	out := ts[:0:0]
@@ -82,12 +82,12 @@ func suggestAdd(err error, tokens []token, today time.Time) error {
 		return usageErr("", "parse.unknown_command_typo", "Text", tokens[0].text, "Word", w,
 			"Line", strings.TrimSpace(w+" "+rawJoin(tokens[1:])))
 	}
-	addCmd := Command{Name: "add"}
+	addCmd := Command{Name: cmdAdd}
 	positional, oerr := takeOptions(&addCmd, tokens, today)
 	if oerr != nil || parseCounted(&addCmd, positional, today) != nil {
 		return err
 	}
-	return usageErr("", "parse.unknown_command_add", "Text", tokens[0].text, "Add", commandName("add"), "Line", rawJoin(tokens))
+	return usageErr("", "parse.unknown_command_add", "Text", tokens[0].text, "Add", commandName(cmdAdd), "Line", rawJoin(tokens))
 }
 
 // parseUndo refuses words after undo, pointing a number to void: undo
@@ -97,7 +97,7 @@ func parseUndo(cmd *Command, ts []token, _ time.Time) error {
 		return nil
 	}
 	if id := strings.TrimPrefix(ts[0].text, "#"); allDigits(id) {
-		return usageErr(cmd.Name, "parse.undo_takes_no_number", "ID", id, "Void", commandName("void"))
+		return usageErr(cmd.Name, "parse.undo_takes_no_number", "ID", id, "Void", commandName(cmdVoid))
 	}
 	return usageErr(cmd.Name, "parse.takes_nothing_after_it")
 }
@@ -109,7 +109,7 @@ func parseRemindPreview(cmd *Command, ts []token, today time.Time) error {
 		return nil
 	}
 	if _, err := dates.ParsePeriod(textJoin(ts), today); err == nil {
-		return usageErr(cmd.Name, "parse.preview_takes_no_month", "Typed", textJoin(ts), "Status", commandName("status"))
+		return usageErr(cmd.Name, "parse.preview_takes_no_month", "Typed", textJoin(ts), "Status", commandName(cmdStatus))
 	}
 	return usageErr(cmd.Name, "parse.takes_nothing_after_it")
 }

@@ -8,6 +8,54 @@ import (
 	"jobsbot/commands/i18n"
 )
 
+// The canonical command names. The table, the parser and the handlers name
+// a command by one of these, never by a bare string, so renaming one is one
+// edit and a typo is a compile error.
+const (
+	cmdAdd               = "add"
+	cmdList              = "list"
+	cmdUndo              = "undo"
+	cmdVoid              = "void"
+	cmdCorrect           = "correct"
+	cmdHire              = "hire"
+	cmdStatus            = "status"
+	cmdTarget            = "target"
+	cmdPrograms          = "programs"
+	cmdProgramAdd        = "program add"
+	cmdProgramRename     = "program rename"
+	cmdProgramDeactivate = "program deactivate"
+	cmdProgramActivate   = "program activate"
+	cmdDeptShow          = "dept show"
+	cmdDeptAdd           = "dept add"
+	cmdDeptRemove        = "dept remove"
+	cmdDeptRename        = "dept rename"
+	cmdDeptMerge         = "dept merge"
+	cmdDeptTarget        = "dept target"
+	cmdNone              = "none"
+	cmdRemindPreview     = "remind preview"
+	cmdRemindSend        = "remind send"
+	cmdHolidayList       = "holiday list"
+	cmdHolidayAdd        = "holiday add"
+	cmdHolidayRemove     = "holiday remove"
+	cmdCandidateAdd      = "candidate add"
+	cmdCandidateList     = "candidate list"
+	cmdCandidateShow     = "candidate show"
+	cmdCandidateMove     = "candidate move"
+	cmdDigest            = "digest"
+	cmdDigestPost        = "digest post"
+	cmdReport            = "report"
+	cmdExport            = "export"
+	cmdImport            = "import"
+	cmdImportApply       = "import apply"
+	cmdTemplate          = "template"
+	cmdPress             = "press"
+	cmdTargetHistory     = "target history"
+	cmdClose             = "close"
+	cmdCloseReopen       = "close reopen"
+	cmdLang              = "lang"
+	cmdHelp              = "help"
+)
+
 // commandSpec is the one definition of a subcommand: its words, the options it
 // takes, how its positional words are read and what runs it. The same entry
 // drives the parser's dispatch, `help`, and the usage line and example shown
@@ -27,6 +75,26 @@ type commandSpec struct {
 	Writes bool
 	// Options are the canonical option keys (see optionKeys) it accepts.
 	Options []string
+	// Aliases are whole phrases that also select it, read word by word:
+	// other word orders and spacings staff type ("add candidate",
+	// "실적 없음"). They are tried before any group or command word.
+	Aliases []string
+	// Alone says its word after its parent's selects it only when nothing
+	// follows: "digest post" posts, "digest post 2026-W17" is a digest week
+	// the parent's parser refuses.
+	Alone bool
+	// Cumulative says its count may be marked a running total (누계, ytd)
+	// and written as a change with its sign (+550).
+	Cumulative bool
+	// EntryFields says free-standing dates, status and employment words
+	// among its words are that entry's fields (takeEntryFields).
+	EntryFields bool
+	// BelowOne is the catalogue ID refusing a count below 1; empty means
+	// parse.count_below_one.
+	BelowOne string
+	// Moves says it moves every entry and total of a department in one
+	// transaction, so its database deadline is moveDeadline.
+	Moves bool
 	// Parse reads the positional words left once options are taken; nil
 	// means the command takes none.
 	Parse func(cmd *Command, ts []token, today time.Time) error
@@ -69,39 +137,77 @@ func (s *Service) examples(c commandSpec) []string {
 	return strings.Split(s.msg(c.key()+".examples"), "\n")
 }
 
+// commandGroup is a first word that only gathers subcommands: the specs
+// named "<Name> <word>" (program add, dept show, …). A command that runs on
+// its own and also has subcommands (target, close, import, digest) is no
+// group: its own spec is its row, and its subcommands are found the same way,
+// by the first word of their names.
+type commandGroup struct {
+	Name    string   // the first word of its subcommands' names
+	Words   []string // first words that select it, English and Korean
+	Default string   // the command run when no word follows the group's
+	// Unknown is the catalogue ID refusing a second word that names none of
+	// its subcommands; empty means the words are Default's ("holidays 2027").
+	Unknown string
+}
+
+// commandGroups is the groups table; Parse reads it before commandTable.
+func commandGroups() []commandGroup {
+	return []commandGroup{
+		{Name: "program", Words: []string{"program", "programme", "사업"},
+			Default: cmdPrograms, Unknown: "parse.unknown_program_command"},
+		{Name: "candidate", Words: []string{"candidate", "candidates", "후보", "후보기업"},
+			Default: cmdCandidateList, Unknown: "parse.unknown_candidate_command"},
+		{Name: "dept", Words: []string{"dept", "department", "departments", "부서"},
+			Default: cmdDeptShow, Unknown: "parse.i_don_know_dept"},
+		{Name: "remind", Words: []string{"remind", "reminder", "reminders", "알림"},
+			Default: cmdRemindPreview, Unknown: "parse.i_don_know_remind"},
+		{Name: "holiday", Words: []string{"holiday", "holidays", "공휴일"},
+			Default: cmdHolidayList},
+	}
+}
+
 // commandTable lists every subcommand in the order help shows them. It is
 // filled once, in init, and never changed after: Go forbids the declaration
 // itself because some handlers (help, every refusal) read the table back.
 var commandTable []commandSpec
 
-func init() { commandTable = commandSpecs() }
+// groupTable is commandGroups, filled once in init like commandTable.
+var groupTable []commandGroup
+
+func init() {
+	commandTable = commandSpecs()
+	groupTable = commandGroups()
+}
 
 // commandSpecs is the command table itself, one entry per command: it is
 // data, not logic, and is long because the bot has that many commands.
 func commandSpecs() []commandSpec {
 	return []commandSpec{
 		{
-			Name: "add", Words: []string{"add", "log", "추가", "기록", "등록"},
-			Writes:  true,
-			Options: []string{"date", "dept", "status", "type", "program", "note", "reason", "confirm"},
-			Parse:   parseCounted,
-			Run:     (*Service).add,
+			Name: cmdAdd, Words: []string{"add", "log", "추가", "기록", "등록"},
+			Writes:      true,
+			Cumulative:  true,
+			EntryFields: true,
+			Options:     []string{"date", "dept", "status", "type", "program", "note", "reason", "confirm"},
+			Parse:       parseCounted,
+			Run:         (*Service).add,
 		},
 		{
-			Name: "list", Words: []string{"list", "ls", "목록", "조회"},
+			Name: cmdList, Words: []string{"list", "ls", "목록", "조회"},
 			Options: []string{"program", "dept"},
 			Parse:   parseList,
 			Run:     (*Service).list,
 		},
 		{
-			Name: "undo", Words: []string{"undo", "되돌리기", "취소"},
+			Name: cmdUndo, Words: []string{"undo", "되돌리기", "취소"},
 			Guarded: true,
 			Writes:  true,
 			Parse:   parseUndo,
 			Run:     func(s *Service, ctx context.Context, c Caller, _ Command) Reply { return s.undo(ctx, c) },
 		},
 		{
-			Name: "void", Words: []string{"void", "무효"},
+			Name: cmdVoid, Words: []string{"void", "무효"},
 			Guarded: true,
 			Writes:  true,
 			Options: []string{"note", "reason"},
@@ -111,7 +217,7 @@ func commandSpecs() []commandSpec {
 			},
 		},
 		{
-			Name: "correct", Words: []string{"correct", "correction", "정정"},
+			Name: cmdCorrect, Words: []string{"correct", "correction", "정정"},
 			Guarded: true,
 			Writes:  true,
 			Options: []string{"reason"},
@@ -119,7 +225,7 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).correct,
 		},
 		{
-			Name: "hire", Words: []string{"hire", "hired", "채용", "이행"},
+			Name: cmdHire, Words: []string{"hire", "hired", "채용", "이행"},
 			Guarded: true,
 			Writes:  true,
 			Options: []string{"date", "reason"},
@@ -127,26 +233,27 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).hire,
 		},
 		{
-			Name: "status", Words: []string{"status", "현황", "실적", "진도"},
+			Name: cmdStatus, Words: []string{"status", "현황", "실적", "진도"},
 			Options: []string{"dept", "program", "sector", "year"},
 			Parse:   parseStatus,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.status(ctx, cmd) },
 		},
 		{
-			Name: "target", Words: []string{"target", "목표"},
-			Manager: true,
-			Guarded: true,
-			Writes:  true,
-			Options: []string{"year", "program", "dept", "reason"},
-			Parse:   parseCounted,
-			Run:     (*Service).target,
+			Name: cmdTarget, Words: []string{"target", "목표"},
+			Manager:  true,
+			Guarded:  true,
+			Writes:   true,
+			BelowOne: "parse.target_below_one",
+			Options:  []string{"year", "program", "dept", "reason"},
+			Parse:    parseCounted,
+			Run:      (*Service).target,
 		},
 		{
-			Name: "programs", Words: []string{"programs", "사업목록"},
+			Name: cmdPrograms, Words: []string{"programs", "사업목록"},
 			Run: func(s *Service, ctx context.Context, _ Caller, _ Command) Reply { return s.programs(ctx) },
 		},
 		{
-			Name: "program add", Words: []string{"add", "추가"},
+			Name: cmdProgramAdd, Words: []string{"add", "추가"},
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
@@ -155,7 +262,7 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).programAdd,
 		},
 		{
-			Name: "program rename", Words: []string{"rename", "edit", "변경", "수정"},
+			Name: cmdProgramRename, Words: []string{"rename", "edit", "변경", "수정"},
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
@@ -164,7 +271,7 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).programRename,
 		},
 		{
-			Name: "program deactivate", Words: []string{"deactivate", "disable", "비활성"},
+			Name: cmdProgramDeactivate, Words: []string{"deactivate", "disable", "비활성"},
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
@@ -172,7 +279,7 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).programDeactivate,
 		},
 		{
-			Name: "program activate", Words: []string{"activate", "enable", "활성"},
+			Name: cmdProgramActivate, Words: []string{"activate", "enable", "활성"},
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
@@ -180,12 +287,12 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).programActivate,
 		},
 		{
-			Name: "dept show", Words: []string{"show", "list", "보기", "목록"},
+			Name: cmdDeptShow, Words: []string{"show", "list", "보기", "목록"},
 			Parse: parseDept,
 			Run:   func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.deptShow(ctx, cmd) },
 		},
 		{
-			Name: "dept add", Words: []string{"add", "추가"},
+			Name: cmdDeptAdd, Words: []string{"add", "추가"},
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
@@ -194,7 +301,7 @@ func commandSpecs() []commandSpec {
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.deptAdd(ctx, cmd) },
 		},
 		{
-			Name: "dept remove", Words: []string{"remove", "retire", "delete", "삭제"},
+			Name: cmdDeptRemove, Words: []string{"remove", "retire", "delete", "삭제"},
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
@@ -202,84 +309,91 @@ func commandSpecs() []commandSpec {
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.deptRemove(ctx, cmd) },
 		},
 		{
-			Name: "dept rename", Words: []string{"rename", "이름변경"},
+			Name: cmdDeptRename, Words: []string{"rename", "이름변경"},
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
+			Moves:   true,
 			Parse:   parseDept,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.deptRename(ctx, cmd) },
 		},
 		{
-			Name: "dept merge", Words: []string{"merge", "병합"},
+			Name: cmdDeptMerge, Words: []string{"merge", "병합"},
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
+			Moves:   true,
 			Parse:   parseDept,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.deptMerge(ctx, cmd) },
 		},
 		{
-			Name: "dept target", Words: []string{"target", "목표"},
-			Manager: true,
-			Guarded: true,
-			Writes:  true,
-			Options: []string{"year", "reason"},
-			Parse:   parseCounted,
-			Run:     (*Service).deptTarget,
+			Name: cmdDeptTarget, Words: []string{"target", "목표"},
+			Manager:  true,
+			Guarded:  true,
+			Writes:   true,
+			BelowOne: "parse.target_below_one",
+			Options:  []string{"year", "reason"},
+			Parse:    parseCounted,
+			Run:      (*Service).deptTarget,
 		},
 		{
-			Name: "none", Words: []string{"none", "nothing", "실적없음", "없음"},
-			Writes:  true,
+			Name: cmdNone, Words: []string{"none", "nothing", "실적없음", "없음"},
+			Writes: true,
+			// 실적 없음 is 실적없음 with a space; 실적 alone is status.
+			Aliases: []string{"실적 없음", "실적 없습니다"},
 			Options: []string{"dept"},
 			Parse:   parseNone,
 			Run:     (*Service).none,
 		},
 		{
-			Name: "remind preview", Words: []string{"preview", "미리보기"},
+			Name: cmdRemindPreview, Words: []string{"preview", "미리보기"},
 			Parse: parseRemindPreview,
 			Run:   func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.remindPreview(ctx, cmd) },
 		},
 		{
-			Name: "remind send", Words: []string{"send", "발송"},
+			Name: cmdRemindSend, Words: []string{"send", "발송"},
 			Manager: true,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.remindSend(ctx, cmd) },
 		},
 		{
-			Name: "holiday list", Words: []string{"list", "목록"},
+			Name: cmdHolidayList, Words: []string{"list", "목록"},
 			Parse: parseHoliday,
 			Run:   func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.holiday(ctx, cmd) },
 		},
 		{
-			Name: "holiday add", Words: []string{"add", "추가"},
+			Name: cmdHolidayAdd, Words: []string{"add", "추가"},
 			Manager: true,
 			Parse:   parseHoliday,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.holiday(ctx, cmd) },
 		},
 		{
-			Name: "holiday remove", Words: []string{"remove", "delete", "삭제"},
+			Name: cmdHolidayRemove, Words: []string{"remove", "delete", "삭제"},
 			Manager: true,
 			Parse:   parseHoliday,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.holiday(ctx, cmd) },
 		},
 		{
-			Name: "candidate add", Words: []string{"add", "추가", "등록"},
-			Writes:  true,
+			Name: cmdCandidateAdd, Words: []string{"add", "추가", "등록"},
+			Writes: true,
+			// "add candidate …": staff think of both as adding.
+			Aliases: []string{"add candidate", "추가 candidate", "등록 candidate", "add 후보", "추가 후보", "등록 후보"},
 			Options: []string{"kind", "dept", "mission", "rep", "note"},
 			Parse:   parseCandidateAdd,
 			Run:     (*Service).candidateAdd,
 		},
 		{
-			Name: "candidate list", Words: []string{"list", "ls", "목록"},
+			Name: cmdCandidateList, Words: []string{"list", "ls", "목록"},
 			Options: []string{"dept"},
 			Parse:   parseCandidateList,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.candidateList(ctx, cmd) },
 		},
 		{
-			Name: "candidate show", Words: []string{"show", "보기"},
+			Name: cmdCandidateShow, Words: []string{"show", "보기"},
 			Parse: parseCandidateShow,
 			Run:   (*Service).candidateShow,
 		},
 		{
-			Name: "candidate move", Words: []string{"move", "이동", "단계"},
+			Name: cmdCandidateMove, Words: []string{"move", "이동", "단계"},
 			Guarded: true,
 			Writes:  true,
 			Options: []string{"note", "reason"},
@@ -287,56 +401,57 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).candidateMove,
 		},
 		{
-			Name: "digest", Words: []string{"digest", "weekly", "다이제스트", "주간", "주간보고"},
+			Name: cmdDigest, Words: []string{"digest", "weekly", "다이제스트", "주간", "주간보고"},
 			Parse: parseDigest,
 			Run:   (*Service).digestCommand,
 		},
 		{
-			Name: "digest post", Words: []string{"post", "게시", "발송"},
+			Name: cmdDigestPost, Words: []string{"post", "게시", "발송"},
 			Manager: true,
-			Run:     (*Service).digestCommand,
+			Alone:   true,
+			Run:     (*Service).digestPost,
 		},
 		{
-			Name: "report", Words: []string{"report", "보고서", "월별실적", "월별", "리포트"},
+			Name: cmdReport, Words: []string{"report", "보고서", "월별실적", "월별", "리포트"},
 			Options: []string{"by", "year"},
 			Parse:   parseReport,
 			Run:     (*Service).report,
 		},
 		{
-			Name: "export", Words: []string{"export", "내보내기", "엑셀", "excel", "xlsx"},
+			Name: cmdExport, Words: []string{"export", "내보내기", "엑셀", "excel", "xlsx"},
 			Options: []string{"year"},
 			Parse:   parseExport,
 			Run:     (*Service).export,
 		},
 		{
-			Name: "import", Words: []string{"import", "가져오기", "불러오기"},
+			Name: cmdImport, Words: []string{"import", "가져오기", "불러오기"},
 			Run: (*Service).importPreview,
 		},
 		{
-			Name: "import apply", Words: []string{"apply", "적용"},
+			Name: cmdImportApply, Words: []string{"apply", "적용"},
 			Manager: true,
 			Writes:  true,
 			Parse:   parseImportApply,
 			Run:     (*Service).importApply,
 		},
 		{
-			Name: "template", Words: []string{"template", "양식", "취합양식", "서식"},
+			Name: cmdTemplate, Words: []string{"template", "양식", "취합양식", "서식"},
 			Parse: parseTemplate,
 			Run:   (*Service).template,
 		},
 		{
-			Name: "press", Words: []string{"press", "보도자료", "보도"},
+			Name: cmdPress, Words: []string{"press", "보도자료", "보도"},
 			Parse: parsePress,
 			Run:   (*Service).press,
 		},
 		{
-			Name: "target history", Words: []string{"history", "이력", "변경이력"},
+			Name: cmdTargetHistory, Words: []string{"history", "이력", "변경이력"},
 			Options: []string{"year"},
 			Parse:   parseTargetHistory,
 			Run:     (*Service).targetHistory,
 		},
 		{
-			Name: "close", Words: []string{"close", "마감"},
+			Name: cmdClose, Words: []string{"close", "마감"},
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
@@ -344,7 +459,7 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).closeMonth,
 		},
 		{
-			Name: "close reopen", Words: []string{"reopen", "해제", "마감해제"},
+			Name: cmdCloseReopen, Words: []string{"reopen", "해제", "마감해제"},
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
@@ -353,7 +468,7 @@ func commandSpecs() []commandSpec {
 			Run:     (*Service).reopenMonth,
 		},
 		{
-			Name: "lang", Words: []string{"lang", "language", "언어"},
+			Name: cmdLang, Words: []string{"lang", "language", "언어"},
 			// A change is a write: limited like one, so `lang` in a loop
 			// cannot make every request reload languages.
 			Writes: true,
@@ -361,7 +476,7 @@ func commandSpecs() []commandSpec {
 			Run:    (*Service).chooseLanguage,
 		},
 		{
-			Name: "help", Words: []string{"help", "도움말", "?"},
+			Name: cmdHelp, Words: []string{"help", "도움말", "?"},
 			Parse: parseWords,
 			Run:   func(s *Service, _ context.Context, _ Caller, cmd Command) Reply { return s.help(cmd.Words) },
 		},
