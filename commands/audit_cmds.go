@@ -237,7 +237,7 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 	}
 	t, err := s.store.ProgramYearTotal(ctx, p.ID, res.Old.AsOf.Year())
 	if err != nil {
-		return s.storageFailure(ctx, "correct", err)
+		return s.storageFailure(ctx, cmdCorrect, err)
 	}
 	if res.Old.Status == StatusAgreed { // an agreement is no job: its total is the 약정 누계
 		lines = append(lines, s.msg("review20.agreed_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),

@@ -91,10 +91,10 @@ func (s *Service) candidateShow(ctx context.Context, caller Caller, cmd Command)
 	id := cmd.ID
 	c, moves, err := s.store.Candidate(ctx, id)
 	if errors.Is(err, ErrNotFound) {
-		return s.refuse("candidate show", s.msg("candidates.no_such_candidate", "ID", id))
+		return s.refuse(cmdCandidateShow, s.msg("candidates.no_such_candidate", "ID", id))
 	}
 	if err != nil {
-		return s.storageFailure(ctx, "candidate show", err)
+		return s.storageFailure(ctx, cmdCandidateShow, err)
 	}
 	info := []string{s.msg("candidates.stage", "Label", label(stageWords, c.Stage, s.lang))}
 	add := func(id, v string) {

@@ -96,7 +96,7 @@ func (s *Service) deptAdd(ctx context.Context, cmd Command) Reply {
 	if exists {
 		title = s.msg("deptcmds.updated_department", "Name", d.Name)
 	}
-	return Reply{Title: title, Sections: s.deptShow(ctx, Command{Name: "dept show", Words: []string{d.Name}}).Sections}
+	return Reply{Title: title, Sections: s.deptShow(ctx, Command{Name: cmdDeptShow, Words: []string{d.Name}}).Sections}
 }
 
 // appendNew appends the values not already in list.

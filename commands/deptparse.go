@@ -48,13 +48,13 @@ func parseDept(cmd *Command, ts []token, _ time.Time) error {
 	}
 	cmd.Words = names
 	switch {
-	case cmd.Name == "dept show":
+	case cmd.Name == cmdDeptShow:
 		cmd.Words = []string{strings.Join(names, " ")}
-	case (cmd.Name == "dept rename" || cmd.Name == "dept merge") && len(names) != 2:
+	case (cmd.Name == cmdDeptRename || cmd.Name == cmdDeptMerge) && len(names) != 2:
 		return usageErr(cmd.Name, "deptparse.give_two_department_names")
-	case (cmd.Name == "dept add" || cmd.Name == "dept remove") && len(names) == 0:
+	case (cmd.Name == cmdDeptAdd || cmd.Name == cmdDeptRemove) && len(names) == 0:
 		return usageErr(cmd.Name, "deptparse.which_department_give_its")
-	case cmd.Name == "dept add" || cmd.Name == "dept remove":
+	case cmd.Name == cmdDeptAdd || cmd.Name == cmdDeptRemove:
 		cmd.Words = []string{strings.Join(names, " ")}
 	}
 	return nil

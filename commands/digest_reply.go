@@ -54,7 +54,7 @@ func (s *Service) weekSpan(d Digest) string {
 // stay few and lines short, so the Slack transport's Block Kit stays far under
 // its limits.
 func (s *Service) DigestReply(d Digest) Reply {
-	r := Reply{Command: "digest", Outcome: OutcomeOK,
+	r := Reply{Command: cmdDigest, Outcome: OutcomeOK,
 		Title: s.msg("digest.weekly_jobs_digest", "Span", s.weekSpan(d))}
 	r.Sections = append(r.Sections, s.digestHeadline(d), s.digestPrograms(d), s.digestDepartments(d),
 		s.digestLagging(d), s.digestCandidates(d), s.digestVoided(d))

@@ -170,16 +170,16 @@ func (s *Service) readAs(cmd Command) []string {
 func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	res, err := s.store.AddEntry(ctx, e)
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
-		return s.refuse("add", s.cumulativeBelow(p, below))
+		return s.refuse(cmdAdd, s.cumulativeBelow(p, below))
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
-		return s.monthClosedReply(ctx, "add", closed.Close, s.IsManager(e.LoggedBy))
+		return s.monthClosedReply(ctx, cmdAdd, closed.Close, s.IsManager(e.LoggedBy))
 	}
 	if said, ok := errors.AsType[*NothingRecordedError](err); ok {
 		return s.nothingRecorded(ctx, said)
 	}
 	if err != nil {
-		return s.storageFailure(ctx, "add", err)
+		return s.storageFailure(ctx, cmdAdd, err)
 	}
 	if res.Agrees {
 		r := Reply{Title: s.msg("entries.ledger_agrees", "Program", s.programLabel(p),
@@ -279,21 +279,21 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if !s.pinned { // answer in this caller's language
 		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
 	}
-	return answerByDeadline(s, ctx, "add", func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
+	return answerByDeadline(s, ctx, cmdAdd, func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
 }
 
 // submitAddForm is SubmitAddForm's work, under the database deadline.
 func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply, FieldErrors) {
-	if r := s.writeLimited(ctx, c, "add"); r != nil {
+	if r := s.writeLimited(ctx, c, cmdAdd); r != nil {
 		return *r, FieldErrors{FieldProgram: r.Title}
 	}
 	programs, err := s.store.Programs(ctx)
 	if err != nil {
-		return s.storageFailure(ctx, "add", err), nil
+		return s.storageFailure(ctx, cmdAdd, err), nil
 	}
 	depts, err := s.store.Departments(ctx)
 	if err != nil {
-		return s.storageFailure(ctx, "add", err), nil
+		return s.storageFailure(ctx, cmdAdd, err), nil
 	}
 	d, errs := s.readAddForm(f)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
@@ -311,11 +311,11 @@ func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 		}
 	}
 	if len(errs) > 0 {
-		return Reply{Command: "add", Outcome: OutcomeRefused, Title: s.msg("entries.please_fix_marked_fields")}, errs
+		return Reply{Command: cmdAdd, Outcome: OutcomeRefused, Title: s.msg("entries.please_fix_marked_fields")}, errs
 	}
 	e.Source = SourceModal
 	r := s.record(ctx, e, p)
-	r.Command = "add"
+	r.Command = cmdAdd
 	if r.Outcome == "" {
 		r.Outcome = OutcomeOK
 	}
@@ -339,7 +339,7 @@ func (s *Service) readAddForm(f AddForm) (entryDraft, FieldErrors) {
 	d := entryDraft{program: strings.TrimSpace(f.Program), department: strings.TrimSpace(f.Department), note: strings.TrimSpace(f.Note)}
 	if n, err := numbers.Parse(f.Count); err != nil {
 		errs[FieldCount] = s.msg("entries.write_count_as_180")
-	} else if ue := checkCount("add", n); ue != nil {
+	} else if ue := checkCount(cmdAdd, n); ue != nil {
 		errs[FieldCount] = ue.Reason(s.tr)
 	} else {
 		d.count = n
@@ -472,16 +472,16 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		if s.IsManager(c.UserID) { // a manager changes a closed month by a void with a reason, not by 취소
-			return Reply{Command: "undo", Outcome: OutcomeRefused, Title: s.msg("review20.closed_undo_manager", "Month", s.period(monthPeriod(closed.Close.Month)),
+			return Reply{Command: cmdUndo, Outcome: OutcomeRefused, Title: s.msg("review20.closed_undo_manager", "Month", s.period(monthPeriod(closed.Close.Month)),
 				"By", s.name(ctx, closed.Close.By), "At", s.date(s.localDay(closed.Close.At)))}
 		}
-		return s.monthClosedReply(ctx, "undo", closed.Close, false)
+		return s.monthClosedReply(ctx, cmdUndo, closed.Close, false)
 	}
 	if dep, ok := errors.AsType[*DependentReportError](err); ok {
 		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
 	}
 	if err != nil {
-		return s.storageFailure(ctx, "undo", err)
+		return s.storageFailure(ctx, cmdUndo, err)
 	}
 	return s.voided(ctx, res, s.msg("entries.undone_by_its_author"))
 }
@@ -489,17 +489,17 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 // void answers `void`: its author or a manager voids one entry.
 func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) Reply {
 	if utf8.RuneCountInString(reason) > MaxNoteRunes {
-		return s.refuse("void", s.msg("entries.reason_is_longer_than", "MaxNoteRunes", MaxNoteRunes))
+		return s.refuse(cmdVoid, s.msg("entries.reason_is_longer_than", "MaxNoteRunes", MaxNoteRunes))
 	}
 	e, err := s.store.Entry(ctx, id)
 	if errors.Is(err, ErrNotFound) {
 		if r, ok := s.voidNothing(ctx, c, id, reason); ok { // 실적 없음 reports share the numbers
 			return r
 		}
-		return s.refuse("void", s.msg("entries.no_such_entry", "ID", id))
+		return s.refuse(cmdVoid, s.msg("entries.no_such_entry", "ID", id))
 	}
 	if err != nil {
-		return s.storageFailure(ctx, "void", err)
+		return s.storageFailure(ctx, cmdVoid, err)
 	}
 	if e.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.not_yours", "ID", id, "LoggedBy", s.name(ctx, e.LoggedBy))}
@@ -508,7 +508,7 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.already_voided", "ID", id)}
 	}
 	if reason == "" { // auditors ask why: a void must say it, and nothing is written without it
-		return s.needReason("void")
+		return s.needReason(cmdVoid)
 	}
 	manager := s.IsManager(c.UserID)
 	var res VoidResult
@@ -519,7 +519,7 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 		res, err = s.store.VoidEntry(ctx, id, c.UserID, reason, s.now())
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
-		return s.monthClosedReply(ctx, "void", closed.Close, manager)
+		return s.monthClosedReply(ctx, cmdVoid, closed.Close, manager)
 	}
 	if errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.already_voided", "ID", id)}
@@ -528,7 +528,7 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
 	}
 	if err != nil {
-		return s.storageFailure(ctx, "void", err)
+		return s.storageFailure(ctx, cmdVoid, err)
 	}
 	r := s.voided(ctx, res, reason)
 	if afterClose {

@@ -85,7 +85,7 @@ func (s *Service) admitExport(ctx context.Context, c Caller) (release func(), re
 		d, err := s.store.TakeWrite(ctx, "export:"+c.UserID, s.now(), exportEvery, exportBurst)
 		if err != nil {
 			release()
-			r := s.storageFailure(ctx, "export", err)
+			r := s.storageFailure(ctx, cmdExport, err)
 			return nil, &r
 		}
 		if d > 0 {

@@ -12,7 +12,7 @@ import (
 // parseHoliday reads `holiday list [year]`, `holiday add <date> [name]` and
 // `holiday remove <date>`.
 func parseHoliday(cmd *Command, ts []token, today time.Time) error {
-	if cmd.Name == "holiday list" {
+	if cmd.Name == cmdHolidayList {
 		cmd.Opts.Year = today.Year()
 		if len(ts) > 0 {
 			y, err := strconv.Atoi(strings.TrimSuffix(ts[0].text, "년"))
@@ -32,7 +32,7 @@ func parseHoliday(cmd *Command, ts []token, today time.Time) error {
 		return usageErr(cmd.Name, "holidays.i_can_read_date", "Text", ts[0].text)
 	}
 	cmd.Opts.Date = &day
-	if cmd.Name == "holiday remove" && len(ts) > n {
+	if cmd.Name == cmdHolidayRemove && len(ts) > n {
 		return usageErr(cmd.Name, "holidays.give_only_date")
 	}
 	cmd.Words = []string{CleanName(textJoin(ts[n:]))}
@@ -42,12 +42,12 @@ func parseHoliday(cmd *Command, ts []token, today time.Time) error {
 // holiday answers the holiday commands.
 func (s *Service) holiday(ctx context.Context, cmd Command) Reply {
 	switch cmd.Name {
-	case "holiday add":
+	case cmdHolidayAdd:
 		if err := s.store.SetHoliday(ctx, Holiday{Day: *cmd.Opts.Date, Name: cmd.Words[0]}); err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		}
 		return Reply{Title: s.msg("holidays.is_now_holiday_reminders", "Date", s.date(*cmd.Opts.Date))}
-	case "holiday remove":
+	case cmdHolidayRemove:
 		removed, err := s.store.RemoveHoliday(ctx, *cmd.Opts.Date)
 		if err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)

@@ -102,7 +102,7 @@ func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason st
 		return Reply{}, false
 	}
 	if err != nil {
-		return s.storageFailure(ctx, "void", err), true
+		return s.storageFailure(ctx, cmdVoid, err), true
 	}
 	if n.LoggedBy != c.UserID && !s.IsManager(c.UserID) {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("nothing.d_was_recorded_by", "ID", id, "LoggedBy", s.name(ctx, n.LoggedBy))}, true
@@ -111,7 +111,7 @@ func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason st
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.d_was_already_voided", "ID", id)}, true
 	}
 	if reason == "" { // auditors ask why
-		return s.needReason("void"), true
+		return s.needReason(cmdVoid), true
 	}
 	closeReason := ""
 	if s.IsManager(c.UserID) {
@@ -120,9 +120,9 @@ func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason st
 	if _, err := s.store.VoidNothing(ctx, id, c.UserID, reason, closeReason, s.now()); errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.d_was_already_voided", "ID", id)}, true
 	} else if closed, ok := errors.AsType[*MonthClosedError](err); ok {
-		return s.monthClosedReply(ctx, "void", closed.Close, false), true
+		return s.monthClosedReply(ctx, cmdVoid, closed.Close, false), true
 	} else if err != nil {
-		return s.storageFailure(ctx, "void", err), true
+		return s.storageFailure(ctx, cmdVoid, err), true
 	}
 	return Reply{Title: s.msg("nothing.voided_d_no_longer", "ID", id, "Department", n.Department, "Month", s.monthLabel(n.Month)),
 		Sections: []Section{{Lines: []string{s.msg("entries.reason", "Reason", reason)}}}}, true
@@ -133,8 +133,8 @@ func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason st
 func (s *Service) nothingRecorded(ctx context.Context, said *NothingRecordedError) Reply {
 	n, err := s.store.NothingReport(ctx, said.NothingID)
 	if err != nil {
-		return s.storageFailure(ctx, "add", err)
+		return s.storageFailure(ctx, cmdAdd, err)
 	}
-	return s.refuse("add", s.msg("nothing.add_refused_month_said_nothing", "ID", n.ID, "Name", n.Department,
+	return s.refuse(cmdAdd, s.msg("nothing.add_refused_month_said_nothing", "ID", n.ID, "Name", n.Department,
 		"Month", s.monthLabel(n.Month)))
 }

@@ -242,7 +242,7 @@ func (s *Service) Programs(ctx context.Context) ([]Program, error) {
 func (s *Service) programs(ctx context.Context) Reply {
 	list, err := s.store.Programs(ctx)
 	if err != nil {
-		return s.storageFailure(ctx, "programs", err)
+		return s.storageFailure(ctx, cmdPrograms, err)
 	}
 	if s.lang == Korean {
 		// In Korean, programs go by their Korean names in 가나다 order

@@ -264,7 +264,7 @@ func (s *Service) remindSend(ctx context.Context, cmd Command) Reply {
 // ReportDepartment returns the department a Report now button's value
 // (`add dept:"…"`) names; the bot opens the add form with it filled in.
 func ReportDepartment(value string) string {
-	cmd := Command{Name: "add"}
+	cmd := Command{Name: cmdAdd}
 	if _, err := takeOptions(&cmd, tokenize(value), time.Time{}); err != nil {
 		return ""
 	}
