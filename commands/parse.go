@@ -30,31 +30,6 @@ type dateArg time.Time
 // In implements i18n.Localized.
 func (d dateArg) In(p i18n.Printer) string { return p.Date(time.Time(d)) }
 
-// optionKeys maps every accepted spelling of an option key to its canonical key.
-var optionKeys = map[string]string{
-	"date": "date", "날짜": "date", "일자": "date", "asof": "date", "기준일": "date",
-	"dept": "dept", "department": "dept", "부서": "dept",
-	"status": "status", "상태": "status",
-	"type": "type", "employment": "type", "고용형태": "type", "형태": "type",
-	"year": "year", "연도": "year", "년도": "year",
-	"program": "program", "prog": "program", "사업": "program",
-	"kind": "kind", "종류": "kind", "유형": "kind",
-	"mission": "mission", "미션": "mission", "사회적목적": "mission",
-	"rep": "rep", "representative": "rep", "대표": "rep", "대표자": "rep",
-	"note": "note", "메모": "note", "비고": "note",
-	"sector": "sector", "부문": "sector",
-	"en": "en", "name": "en", "english": "en", "영문": "en", "영문명": "en",
-	"ko": "ko", "korean": "ko", "한글": "ko", "국문": "ko", "한글명": "ko",
-	"code": "code", "코드": "code",
-	"aliases": "aliases", "alias": "aliases", "별칭": "aliases",
-	"unit": "unit", "단위": "unit",
-	"disclosure": "disclosure", "공시": "disclosure", "공시유형": "disclosure",
-	"by": "by", "기준": "by", "집계": "by",
-	"channel": "channel", "채널": "channel",
-	"reason": "reason", "사유": "reason", "이유": "reason",
-	"confirm": "confirm", "확인": "confirm",
-}
-
 var (
 	cumulativeWords = []string{"cumulative", "cum", "ytd", "누적", "누계"}
 	mineWords       = []string{"mine", "me", "my", "내것", "내꺼", "내기록", "나"}

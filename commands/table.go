@@ -64,8 +64,11 @@ const (
 // examples are catalogue messages table.<name>.usage, .summary and .examples
 // (one example a line), in each language's own command words.
 type commandSpec struct {
-	Name    string   // canonical name, e.g. "candidate move"
-	Words   []string // words that select it after the group word, English and Korean
+	// Name is the canonical name, e.g. "candidate move". A name of two words
+	// is a subcommand: its first word is its group (groupTable) or its
+	// parent command (target history), and Words are read after that word.
+	Name    string
+	Words   []string // words that select it, English and Korean
 	Manager bool
 	// Guarded commands write without a key of their own, so a redelivered
 	// request is caught by claiming its delivery key first.
@@ -165,6 +168,32 @@ func commandGroups() []commandGroup {
 		{Name: "holiday", Words: []string{"holiday", "holidays", "공휴일"},
 			Default: cmdHolidayList},
 	}
+}
+
+// optionKeys maps every accepted spelling of an option key to its canonical
+// key, the word a spec's Options name.
+var optionKeys = map[string]string{
+	"date": "date", "날짜": "date", "일자": "date", "asof": "date", "기준일": "date",
+	"dept": "dept", "department": "dept", "부서": "dept",
+	"status": "status", "상태": "status",
+	"type": "type", "employment": "type", "고용형태": "type", "형태": "type",
+	"year": "year", "연도": "year", "년도": "year",
+	"program": "program", "prog": "program", "사업": "program",
+	"kind": "kind", "종류": "kind", "유형": "kind",
+	"mission": "mission", "미션": "mission", "사회적목적": "mission",
+	"rep": "rep", "representative": "rep", "대표": "rep", "대표자": "rep",
+	"note": "note", "메모": "note", "비고": "note",
+	"sector": "sector", "부문": "sector",
+	"en": "en", "name": "en", "english": "en", "영문": "en", "영문명": "en",
+	"ko": "ko", "korean": "ko", "한글": "ko", "국문": "ko", "한글명": "ko",
+	"code": "code", "코드": "code",
+	"aliases": "aliases", "alias": "aliases", "별칭": "aliases",
+	"unit": "unit", "단위": "unit",
+	"disclosure": "disclosure", "공시": "disclosure", "공시유형": "disclosure",
+	"by": "by", "기준": "by", "집계": "by",
+	"channel": "channel", "채널": "channel",
+	"reason": "reason", "사유": "reason", "이유": "reason",
+	"confirm": "confirm", "확인": "confirm",
 }
 
 // commandTable lists every subcommand in the order help shows them. It is
