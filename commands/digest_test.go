@@ -287,7 +287,7 @@ func TestDigestCommands(t *testing.T) {
 	mustContain(t, r.Text(), "DIGEST_CHANNEL")
 
 	poster := &fakePoster{res: commands.PostResult{Status: commands.PostedNow, Channel: "CDIGEST", MessageTS: "1.2"}}
-	svc := h.svc.WithDigestPoster(poster)
+	svc := h.with(func(c *commands.Config) { c.DigestPoster = poster })
 	boss := commands.Caller{UserID: manager}
 	r = svc.Handle(context.Background(), boss, "digest post")
 	if r.Outcome != commands.OutcomeOK || !strings.Contains(r.Text(), "Posted the digest for 2026-W47 to CDIGEST") {

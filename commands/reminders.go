@@ -213,13 +213,6 @@ type ReminderResult struct {
 	Sent, Already, NoContact int
 }
 
-// WithReminderSender returns a Service whose `remind send` goes through r.
-func (s *Service) WithReminderSender(r ReminderSender) *Service {
-	c := *s
-	c.reminders = r
-	return &c
-}
-
 // remindPreview answers `remind preview`: who the current round would remind.
 func (s *Service) remindPreview(ctx context.Context, cmd Command) Reply {
 	p, err := s.currentRound(ctx)
