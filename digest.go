@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"jobsbot/bot/digest"
+	"jobsbot/bot/digest/chart"
 	"jobsbot/commands"
-	"jobsbot/commands/chart"
 	"jobsbot/commands/dates"
 	"jobsbot/db"
 )

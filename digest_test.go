@@ -18,8 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"jobsbot/bot/digest/chart"
 	"jobsbot/commands"
-	"jobsbot/commands/chart"
 	"jobsbot/db/dbtest"
 )
 
