@@ -406,3 +406,16 @@ func weeklyCumulative(days []DayTotal, year int, through time.Time) []ChartPoint
 	}
 	return points
 }
+
+// DigestStore is what the digest reads besides the totals: jobs per day
+// (the chart's curves and the week's month-end share) and what cumulative
+// reports recorded.
+type DigestStore interface {
+	// DailyJobs returns live realised jobs per as-of date in [from, to], every
+	// jobs-counting program summed, only for days that have any.
+	DailyJobs(ctx context.Context, from, to time.Time) ([]DayTotal, error)
+	// CumulativeJobsByDay returns, per as-of date in [from, to], the live
+	// realised jobs of jobs-counting programs that cumulative reports
+	// recorded, only for days that have any.
+	CumulativeJobsByDay(ctx context.Context, from, to time.Time) ([]DayTotal, error)
+}

@@ -263,3 +263,11 @@ func ReportDepartment(value string) string {
 	}
 	return cmd.Opts.Department
 }
+
+// ReminderStore is what the reminders read besides the departments and the
+// holidays: who has reported for a month.
+type ReminderStore interface {
+	// ReportedDepartments returns the departments with a live entry dated in
+	// the month starting on month, or a live "nothing" report for it.
+	ReportedDepartments(ctx context.Context, month time.Time) (map[string]bool, error)
+}
