@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"strings"
 
 	"jobsbot/commands"
@@ -45,17 +46,18 @@ func runConsole(ctx context.Context, cfg config, logger *slog.Logger, args []str
 		return err
 	}
 	defer store.Close()
-	svc := newService(cfg, store, logger, cfg.Managers)
+	sc := serviceConfig(cfg, store, logger)
 	if *today != "" {
 		clock, err := todayClock(*today, cfg.Location)
 		if err != nil {
 			return err
 		}
-		svc = svc.WithClock(clock)
+		sc.Now = clock
 	}
 	if *manager {
-		svc = svc.WithManager(*user)
+		sc.Managers = append(slices.Clone(sc.Managers), *user)
 	}
+	svc := commands.New(sc)
 	caller := commands.Caller{UserID: *user, Source: commands.SourceConsole}
 	if *demo {
 		if err := loadDemo(ctx, svc); err != nil {

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"jobsbot/bot/digest"
+	"jobsbot/bot/digest/chart"
 	"jobsbot/commands"
-	"jobsbot/commands/chart"
 	"jobsbot/commands/dates"
 	"jobsbot/db"
 )
@@ -52,7 +52,9 @@ func runDigest(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		return err
 	}
 	defer store.Close()
-	svc := newService(cfg, store, logger, cfg.Managers).WithClock(now)
+	sc := serviceConfig(cfg, store, logger)
+	sc.Now = now
+	svc := commands.New(sc)
 	if *demo {
 		if err := loadDemo(ctx, svc); err != nil {
 			return err

@@ -18,7 +18,8 @@ import (
 	"testing"
 	"time"
 
-	"jobsbot/commands/chart"
+	"jobsbot/bot/digest/chart"
+	"jobsbot/commands"
 	"jobsbot/db/dbtest"
 )
 
@@ -52,7 +53,9 @@ func loadArticle(t *testing.T, databaseURL string) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	svc := newService(cfg, store, quiet, nil).WithClock(func() time.Time { return time.Date(2026, 5, 6, 3, 0, 0, 0, time.UTC) })
+	sc := serviceConfig(cfg, store, quiet)
+	sc.Now = func() time.Time { return time.Date(2026, 5, 6, 3, 0, 0, 0, time.UTC) }
+	svc := commands.New(sc)
 	if err := loadDemo(context.Background(), svc); err != nil {
 		t.Fatal(err)
 	}

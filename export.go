@@ -58,7 +58,9 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		return err
 	}
 	defer store.Close()
-	svc := newService(cfg, store, logger, cfg.Managers).WithFiles(export.New(store, cfg.Location), nil)
+	sc := serviceConfig(cfg, store, logger)
+	sc.Exporter = export.New(store, cfg.Location)
+	svc := commands.New(sc)
 	req := commands.ExportRequest{Format: commands.ExportFormat(*format), Year: *year, What: commands.ExportWhat(*what),
 		AllYears: *all, AsOf: asOf, Unit: *unit}
 	return writeExport(ctx, svc, req, *out, stdout)

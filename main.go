@@ -206,12 +206,15 @@ func runMigrate(ctx context.Context, cfg config, logger *slog.Logger, args []str
 	return nil
 }
 
-func newService(cfg config, store commands.Store, logger *slog.Logger, managers []string) *commands.Service {
-	return commands.New(commands.Config{
+// serviceConfig is the command service's configuration from the
+// environment; each subcommand adds what it wires (a clock, a poster, a
+// file sender…) before commands.New builds the Service, once.
+func serviceConfig(cfg config, store commands.Store, logger *slog.Logger) commands.Config {
+	return commands.Config{
 		Store:    store,
 		Location: cfg.Location,
 		Language: cfg.Language,
-		Managers: managers,
+		Managers: cfg.Managers,
 		Logger:   logger,
 
 		WritesPerMinute:   cfg.WritesPerMinute,
@@ -219,7 +222,7 @@ func newService(cfg config, store commands.Store, logger *slog.Logger, managers 
 		Reminders:         cfg.ReminderSchedule,
 		ReportUnit:        cfg.ReportUnit,
 		DBDeadline:        cfg.DBDeadline,
-	})
+	}
 }
 
 func newFlagSet(name string) *flag.FlagSet {

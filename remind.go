@@ -52,7 +52,7 @@ func runRemind(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		return err
 	}
 	defer store.Close()
-	svc := newService(cfg, store, logger, cfg.Managers)
+	svc := commands.New(serviceConfig(cfg, store, logger))
 	if *round == 0 {
 		*round = commands.RoundFirst
 		if _, last, err := svc.ReminderDays(ctx, month); err != nil {

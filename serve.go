@@ -41,15 +41,18 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 	defer store.Close()
 	opened.Store(store)
 	registry.MustRegister(collectors.NewDBStatsCollector(store.DB().DB, "jobsbot"))
-	svc := newService(cfg, store, logger, cfg.Managers)
-	// The digest poster and the reminder sender keep the service they are
-	// given, built before the bot; people gets the bot's users.info names
-	// once the bot exists, so their channel posts name people too.
+	// Construction runs one way: the digest poster and the reminder sender
+	// come first, wording what they post with a Service of their own (one
+	// that cannot post), and the Service that answers commands is built last
+	// with them. people gets the bot's users.info names once the bot exists,
+	// so their channel posts name people too.
 	people := &laterNames{}
-	svc = svc.WithPeople(people)
+	sc := serviceConfig(cfg, store, logger)
+	sc.People = people
+	words := commands.New(sc)
 	if cfg.DigestChannel != "" {
 		poster, err := digest.NewPoster(digest.Config{
-			Service: svc, Ledger: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger, Registerer: registry,
+			Service: words, Ledger: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger, Registerer: registry,
 			Slack: digest.NewSlackClient(cfg.SlackBotToken, cfg.SlackAPIURL),
 		})
 		if err != nil {
@@ -69,17 +72,17 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		// outcome, and only then does the database close.
 		sched.Start(ctx)
 		defer sched.Stop()
-		svc = svc.WithDigestPoster(poster)
+		sc.DigestPoster = poster
 	}
 	files := bot.NewFileSender(cfg.SlackBotToken, cfg.SlackAPIURL, logger)
 	if err := files.CountFailures(registry); err != nil {
 		return err
 	}
-	svc = svc.WithFiles(export.New(store, cfg.Location), files)
-	svc = svc.WithImports(bot.NewFileFetcher(cfg.SlackBotToken, cfg.SlackAPIURL),
-		importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), cfg.Location) }})
+	sc.Exporter, sc.FileSender = export.New(store, cfg.Location), files
+	sc.FileFetcher = bot.NewFileFetcher(cfg.SlackBotToken, cfg.SlackAPIURL)
+	sc.FileImporter = importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), cfg.Location) }}
 	if !cfg.RemindersOff && cfg.SlackBotToken != "" {
-		sender, err := newReminderSender(cfg, svc, store, logger)
+		sender, err := newReminderSender(cfg, words, store, logger)
 		if err != nil {
 			return fmt.Errorf("configuration: %w", err)
 		}
@@ -89,10 +92,10 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 		// Deferred after store.Close, so it runs first: a round in flight
 		// records its outcome before the database closes.
 		defer func() { stop(); <-done }()
-		svc = svc.WithReminderSender(sender)
+		sc.ReminderSender = sender
 	}
 	b, err := bot.New(bot.Config{
-		Service:         svc,
+		Service:         commands.New(sc),
 		Ready:           store.Ping,
 		BotToken:        cfg.SlackBotToken,
 		AppToken:        cfg.SlackAppToken,

@@ -44,7 +44,7 @@ func runExport(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer store.Close()
-	svc := commands.New(commands.Config{Store: store, Logger: slog.New(slog.DiscardHandler)}).WithFiles(export.New(store, nil), nil)
+	svc := commands.New(commands.Config{Store: store, Logger: slog.New(slog.DiscardHandler), Exporter: export.New(store, nil)})
 	tmp, err := os.CreateTemp("", "bench-export-*")
 	if err != nil {
 		return err

@@ -53,8 +53,8 @@ func runExportLoad(ctx context.Context, dbURL, format, what string, l exportLoad
 	defer store.Close()
 	svc := commands.New(commands.Config{
 		Store: store, Logger: slog.New(slog.DiscardHandler), Language: commands.Korean,
-		ExportConcurrency: l.slots,
-	}).WithFiles(export.New(store, nil), discardSender{})
+		ExportConcurrency: l.slots, Exporter: export.New(store, nil), FileSender: discardSender{},
+	})
 	today := commands.New(commands.Config{Store: store}).Today()
 
 	// Baseline: the adders alone.

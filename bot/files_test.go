@@ -86,8 +86,8 @@ func exportService(t *testing.T, apiURL string) (*commands.Service, *export.Expo
 	loc := time.FixedZone("KST", 9*60*60)
 	now := time.Date(2026, 5, 15, 10, 0, 0, 0, loc)
 	x := export.New(store, loc)
-	svc := commands.New(commands.Config{Store: store, Location: loc, Language: commands.Korean, Now: func() time.Time { return now }}).
-		WithFiles(x, NewFileSender("xoxb-test", apiURL, nil))
+	svc := commands.New(commands.Config{Store: store, Location: loc, Language: commands.Korean, Now: func() time.Time { return now },
+		Exporter: x, FileSender: NewFileSender("xoxb-test", apiURL, nil)})
 	for _, line := range []string{"add 180 youth date:2026-01-31", "add 2400여 invest cumulative date:2026-04-30", "add 35 youth date:2025-03-02"} {
 		if r := svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, line); r.Outcome != commands.OutcomeOK {
 			t.Fatalf("%s: %s", line, r.Text())
@@ -179,7 +179,9 @@ func TestSlashExportSendsTheWorkbook(t *testing.T) {
 	files := newFakeFiles(t)
 	var store commands.Store
 	e := newEnv(t, func(s commands.Store) commands.Store { store = s; return s }, func(c *Config) {
-		c.Service = c.Service.WithFiles(export.New(store, nil), NewFileSender("xoxb-test", files.srv.URL+"/api/", nil))
+		sc := testServiceConfig(store)
+		sc.Exporter, sc.FileSender = export.New(store, nil), NewFileSender("xoxb-test", files.srv.URL+"/api/", nil)
+		c.Service = commands.New(sc)
 	})
 	e.bot.fastWait = waitLong
 	w := e.post("/slack/commands", commandBody("엑셀 csv", "trigger-export", "https://hooks.slack.invalid/x"))

@@ -229,6 +229,15 @@ type testEnv struct {
 	h     http.Handler
 }
 
+func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// testServiceConfig is the command service newEnv builds on store; a test
+// that needs a file sender or fetcher builds its own from it, as serve
+// hands them over when the Service is built.
+func testServiceConfig(store commands.Store) commands.Config {
+	return commands.Config{Store: store, Managers: []string{testManager}, Logger: quietLog()}
+}
+
 // newEnv builds a test bot; wrap, when not nil, wraps the store the command
 // service sees (to slow it down), and mod adjusts the Config.
 func newEnv(t testing.TB, wrap func(commands.Store) commands.Store, mod func(*Config)) *testEnv {
@@ -238,8 +247,7 @@ func newEnv(t testing.TB, wrap func(commands.Store) commands.Store, mod func(*Co
 	if wrap != nil {
 		svcStore = wrap(store)
 	}
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	svc := commands.New(commands.Config{Store: svcStore, Managers: []string{testManager}, Logger: quiet})
+	svc := commands.New(testServiceConfig(svcStore))
 	fake := newFakeSlack(t)
 	cfg := Config{
 		Service:       svc,
@@ -247,7 +255,7 @@ func newEnv(t testing.TB, wrap func(commands.Store) commands.Store, mod func(*Co
 		BotToken:      "xoxb-test",
 		SigningSecret: testSecret,
 		APIURL:        fake.GetAPIURL(),
-		Logger:        quiet,
+		Logger:        quietLog(),
 	}
 	if mod != nil {
 		mod(&cfg)

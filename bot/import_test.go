@@ -84,9 +84,12 @@ func TestImportThroughSlack(t *testing.T) {
 	csv := "\uFEFF기준일,사업코드,일자리 수,보고 방식,보고 누계,상태\n2026-01-31,youth,180,증가분,,채용\n2026-04-30,invest,,누계,2400,채용\n"
 	api := newSharedFileAPI(t, testManager, []byte(csv))
 	later := &storeLater{}
-	e := newEnv(t, nil, func(c *Config) {
-		c.Service = c.Service.WithImports(NewFileFetcher("xoxb-test", api.URL+"/"),
-			importer.Service{Store: later, Today: func() time.Time { return time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC) }})
+	var store commands.Store
+	e := newEnv(t, func(s commands.Store) commands.Store { store = s; return s }, func(c *Config) {
+		sc := testServiceConfig(store)
+		sc.FileFetcher = NewFileFetcher("xoxb-test", api.URL+"/")
+		sc.FileImporter = importer.Service{Store: later, Today: func() time.Time { return time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC) }}
+		c.Service = commands.New(sc)
 	})
 	later.Store = e.store
 	total := func() (n int64) {

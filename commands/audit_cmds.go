@@ -412,3 +412,37 @@ func (s *Service) agreementSection(ctx context.Context, from, to time.Time, prog
 	}
 	return sec, true, nil
 }
+
+// AuditStore is the storage of the audit commands (issue 23): voids after
+// a close, one-step corrections (정정), hires of agreements (채용) and the
+// marks they leave on entries.
+type AuditStore interface {
+	// VoidEntryAfterClose is a manager's void: like VoidEntry, but an entry in a
+	// closed month is voided too, with the reason, and marked 마감 후 정정
+	// (the bool).
+	VoidEntryAfterClose(ctx context.Context, id int64, by, reason string, at time.Time) (VoidResult, bool, error)
+	// CorrectEntry replaces an entry's figure in one step (정정): in one
+	// transaction it voids the entry with the reason and records its
+	// replacement on the same date with the same fields, linked to it. A
+	// delta's later cumulative reports are recomputed for the change of count,
+	// as a void recomputes them; a cumulative report is recorded anew as the
+	// difference from the total through its date. It refuses a closed month
+	// unless c.CloseReason is given, and marks the change 마감 후 정정 then.
+	CorrectEntry(ctx context.Context, c Correction) (CorrectionResult, error)
+	// HireAgreement turns part or all of an agreement into realised jobs (채용):
+	// a realised entry of the agreement's program, department and employment
+	// type on h.AsOf, linked to the agreement, never realising more than its
+	// count (*OverRealisedError). ErrNotAgreement if the entry is no live
+	// agreement; a repeated key returns the first hire, Duplicate set.
+	HireAgreement(ctx context.Context, h Hire) (HireResult, error)
+	// EntryMarks returns what the audit tables say of each of ids: corrections,
+	// changes after close, the agreement a hire realised. Entries with nothing
+	// are left out; nil ids means every entry with a mark (the export).
+	EntryMarks(ctx context.Context, ids []int64) (map[int64]EntryMark, error)
+	// AgreementTotals sums, per program, the live agreements dated in [from, to]
+	// and what their live hires realised (약정 이행).
+	AgreementTotals(ctx context.Context, from, to time.Time) ([]AgreementTotal, error)
+	// StaleAgreements returns live agreements dated before before with nothing
+	// realised, oldest first, at most limit: what 약정 이행 점검 asks about.
+	StaleAgreements(ctx context.Context, before time.Time, limit int) ([]Entry, error)
+}

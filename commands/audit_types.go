@@ -120,24 +120,6 @@ type AfterCloseChange struct {
 	At     time.Time
 }
 
-// AuditStore is the storage the audit commands need (issue 23); db.Store
-// implements it beside Store.
-type AuditStore interface {
-	// at is the service's clock, so a --today replay stamps closes like
-	// every other write.
-	CloseMonth(ctx context.Context, month time.Time, by string, at time.Time) (MonthClose, bool, error)
-	ReopenMonth(ctx context.Context, month time.Time, by, reason string, at time.Time) (MonthClose, error)
-	MonthClosesBetween(ctx context.Context, from, to time.Time) ([]MonthClose, error)
-	VoidEntryAfterClose(ctx context.Context, id int64, by, reason string, at time.Time) (VoidResult, bool, error)
-	CorrectEntry(ctx context.Context, c Correction) (CorrectionResult, error)
-	HireAgreement(ctx context.Context, h Hire) (HireResult, error)
-	EntryMarks(ctx context.Context, ids []int64) (map[int64]EntryMark, error)
-	AgreementTotals(ctx context.Context, from, to time.Time) ([]AgreementTotal, error)
-	StaleAgreements(ctx context.Context, before time.Time, limit int) ([]Entry, error)
-	AfterCloseChangesBetween(ctx context.Context, from, to time.Time) ([]AfterCloseChange, error)
-	ReviseTarget(ctx context.Context, year int, programID, jobs int64, by, reason string, at time.Time) (TargetChange, error)
-}
-
 // TargetReasonError is a target revision without a reason, found by the
 // store inside its transaction (another manager set the target meanwhile).
 type TargetReasonError struct{ Old int64 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -155,4 +156,27 @@ func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command)
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	return Reply{Title: s.msg("candidates.moved", "ID", moved.ID, "Name", moved.Name, "Label", label(stageWords, c.Stage, s.lang), "Label2", label(stageWords, moved.Stage, s.lang)), Actions: s.stageButtons(moved, caller)}
+}
+
+// CandidateStore keeps the pipeline of candidates (`candidate`) and the
+// history of their stages, which status and the digest count.
+type CandidateStore interface {
+	// AddCandidate stores a candidate at StageDiscovered with its first history
+	// row; a repeated idempotency key returns the first candidate.
+	AddCandidate(ctx context.Context, c NewCandidate) (Candidate, error)
+	// Candidates lists candidates, newest first; stage "" means all.
+	Candidates(ctx context.Context, stage Stage) ([]Candidate, error)
+	// Candidate returns one candidate with its history, oldest move first.
+	Candidate(ctx context.Context, id int64) (Candidate, []StageMove, error)
+	// MoveCandidate moves a candidate that is still at stage from to stage to;
+	// ErrConflict if it has moved meanwhile.
+	MoveCandidate(ctx context.Context, id int64, from, to Stage, by, note string, at time.Time) (Candidate, error)
+	// StageCounts counts candidates per current stage.
+	StageCounts(ctx context.Context) (map[Stage]int, error)
+	// StageCountsAt counts candidates per stage as their history stood just
+	// before the instant at (a past week's pipeline).
+	StageCountsAt(ctx context.Context, at time.Time) (map[Stage]int, error)
+	// StageMovesBetween returns history rows made within [from, to) (instants),
+	// oldest first, creations included.
+	StageMovesBetween(ctx context.Context, from, to time.Time) ([]StageMove, error)
 }

@@ -165,3 +165,22 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time) ([]Sect
 	}
 	return out, nil
 }
+
+// MonthCloseStore keeps the month closes (마감) and the changes managers
+// made to closed months after them.
+type MonthCloseStore interface {
+	// CloseMonth closes the month starting on month, stamped at (the service's
+	// clock, so a --today replay stamps closes like every other write; zero:
+	// the database's); false means it was closed already, and the close
+	// returned is the standing one.
+	CloseMonth(ctx context.Context, month time.Time, by string, at time.Time) (MonthClose, bool, error)
+	// ReopenMonth reopens a closed month (마감 해제), keeping who, when (at, the
+	// service's clock; zero: the database's) and why; ErrNotClosed if it is not
+	// closed. It returns the close it lifted.
+	ReopenMonth(ctx context.Context, month time.Time, by, reason string, at time.Time) (MonthClose, error)
+	// MonthClosesBetween returns the closed months starting in [from, to], oldest first.
+	MonthClosesBetween(ctx context.Context, from, to time.Time) ([]MonthClose, error)
+	// AfterCloseChangesBetween returns the changes managers made to closed
+	// months within [from, to) (instants), oldest first.
+	AfterCloseChangesBetween(ctx context.Context, from, to time.Time) ([]AfterCloseChange, error)
+}

@@ -117,3 +117,20 @@ func (s *Service) guarded(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	return r
 }
+
+// DeliveryStore keeps the idempotency records of deliveries, so a command
+// delivered twice is recorded once.
+type DeliveryStore interface {
+	// ClaimDelivery claims the delivery with this idempotency key, or says
+	// why not (DeliveryClaim): its outcome is recorded, or another run claimed
+	// it less than DeliveryRetryAfter ago. Every write transaction run with a
+	// Delivery in its context records the outcome in the same transaction,
+	// or fails with ErrAlreadyHandled if another run recorded it first.
+	ClaimDelivery(ctx context.Context, key, command string) (DeliveryClaim, error)
+	// FinishDelivery records the outcome of a claimed delivery whose command
+	// wrote nothing.
+	FinishDelivery(ctx context.Context, key string) error
+	// ReleaseDelivery forgets a claim with no recorded outcome, so a retry
+	// may run now.
+	ReleaseDelivery(ctx context.Context, key string) error
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -255,4 +256,31 @@ func (s *Service) deptTarget(ctx context.Context, c Caller, cmd Command) Reply {
 		return Reply{Title: s.msg("deptcmds.d_target_of_is", "Year", year, "Name", d.Name, "Target", s.jobs(cmd.Count.Value))}
 	}
 	return Reply{Title: s.msg("deptcmds.d_target_of_went", "Year", year, "Name", d.Name, "Old", s.jobs(old), "Target", s.jobs(cmd.Count.Value))}
+}
+
+// DepartmentStore keeps the managed list of departments and their yearly
+// targets: the `dept` commands write it; add, status, the report and the
+// reminders read it.
+type DepartmentStore interface {
+	// Departments returns the active departments of the managed list, ordered
+	// by name (retired ones are left out: the add path reads this list).
+	Departments(ctx context.Context) ([]Department, error)
+	// AddDepartment adds a department to the managed list (reactivating a
+	// retired one of that name); ErrConflict if an active one has the name.
+	AddDepartment(ctx context.Context, d Department) (Department, error)
+	// UpdateDepartment saves the aliases, reporters, channel and active flag
+	// of the department named d.Name; ErrNotFound if there is none.
+	UpdateDepartment(ctx context.Context, d Department) (Department, error)
+	// RenameDepartment renames a department, keeping the old name as an alias
+	// and moving everything credited to it; ErrConflict if the name is taken.
+	RenameDepartment(ctx context.Context, from, to string) (Department, error)
+	// MergeDepartments moves everything credited to from into into and drops
+	// from, whose names join into's aliases.
+	MergeDepartments(ctx context.Context, from, into string) (Department, error)
+	// DepartmentTargets returns the departments' yearly targets.
+	DepartmentTargets(ctx context.Context, year int) (map[string]int64, error)
+	// SetDepartmentTarget sets or revises a department's yearly target at
+	// the instant at and returns the old value (0 if none); unchanged is true
+	// when the target already was jobs, and then nothing was written.
+	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by, reason string, at time.Time) (old int64, unchanged bool, err error)
 }

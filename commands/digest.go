@@ -107,15 +107,6 @@ func (s *Service) postDigest(ctx context.Context, c Caller, week time.Time) Repl
 	return Reply{Title: s.msg("digest.posted_digest_for_to", "Label", label, "Channel", res.Channel)}
 }
 
-// WithDigestPoster returns a Service whose `digest post` goes through p. The
-// poster itself needs a Service to build digests, so serve wires the two in
-// this order: service, poster, then the service with the poster.
-func (s *Service) WithDigestPoster(p DigestPoster) *Service {
-	c := *s
-	c.poster = p
-	return &c
-}
-
 // parseDigest reads `digest [ISO week]`. `digest post` is a command of its
 // own, found by the table (its spec stands Alone).
 func parseDigest(cmd *Command, ts []token, today time.Time) error {

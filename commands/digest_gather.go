@@ -8,7 +8,6 @@ import (
 	"sort"
 	"time"
 
-	"jobsbot/commands/chart"
 	"jobsbot/commands/dates"
 )
 
@@ -50,7 +49,7 @@ type Digest struct {
 	NewCandidates, Moves    []StageMove       // made this week; creations are NewCandidates
 	Stages                  map[Stage]int     // candidates per stage at the end of the week
 	Voided                  []Entry           // voided this week, whatever their as-of dates
-	Chart                   chart.Series
+	Chart                   ChartSeries
 	// StaleAgreements are agreements older than three months with nothing
 	// realised (약정 이행 점검); AfterClose the changes managers made this
 	// week to closed months (마감 후 정정). See digest_audit.go.
@@ -59,6 +58,23 @@ type Digest struct {
 
 	elapsedDays, daysInYear int64 // for the share of the year gone by
 	programsWithTargets     int
+}
+
+// ChartPoint is the cumulative jobs of a year as of the end of one day.
+type ChartPoint struct {
+	Day  time.Time // a calendar date, midnight UTC
+	Jobs int64
+}
+
+// ChartSeries is what the digest's chart shows. Both curves are drawn on one
+// January to December axis, each point placed by its day of the year, so this
+// year can be read against the same moment of last year. The core gathers
+// it; the poster (package bot/digest/chart) draws it.
+type ChartSeries struct {
+	Year     int
+	ThisYear []ChartPoint // cumulative at each week's end so far, oldest first
+	LastYear []ChartPoint // the previous year's, the same way; may be empty
+	Target   int64        // the year's current target, 0 if none
 }
 
 // ProgramWeek is one program's figures in a digest.
@@ -99,7 +115,7 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 	// nothing else gathered: they are read beside the rest. The channel is
 	// buffered, so an early return leaves no goroutine behind.
 	type seriesResult struct {
-		series chart.Series
+		series ChartSeries
 		err    error
 	}
 	chartRead := make(chan seriesResult, 1)
@@ -350,8 +366,8 @@ func (s *Service) gatherDepartmentTargets(ctx context.Context, d *Digest) error 
 
 // cumulativeSeries builds the chart's curves: this year through asOf and all
 // of last year, each as running totals at every Sunday.
-func (s *Service) cumulativeSeries(ctx context.Context, year int, asOf time.Time) (chart.Series, error) {
-	series := chart.Series{Year: year}
+func (s *Service) cumulativeSeries(ctx context.Context, year int, asOf time.Time) (ChartSeries, error) {
+	series := ChartSeries{Year: year}
 	this, err := s.store.DailyJobs(ctx, dates.On(year, time.January, 1), asOf)
 	if err != nil {
 		return series, err
@@ -370,9 +386,9 @@ func (s *Service) cumulativeSeries(ctx context.Context, year int, asOf time.Time
 // weeklyCumulative turns daily jobs into running totals at the end of every
 // Sunday of the year up to through, and at through itself; the first point is
 // the year's start at zero.
-func weeklyCumulative(days []DayTotal, year int, through time.Time) []chart.Point {
+func weeklyCumulative(days []DayTotal, year int, through time.Time) []ChartPoint {
 	start := dates.On(year, time.January, 1)
-	points := []chart.Point{{Day: start}}
+	points := []ChartPoint{{Day: start}}
 	var sum int64
 	i := 0
 	upTo := func(day time.Time) int64 {
@@ -383,10 +399,23 @@ func weeklyCumulative(days []DayTotal, year int, through time.Time) []chart.Poin
 		return sum
 	}
 	for sunday := dates.WeekStart(start).AddDate(0, 0, 6); !sunday.After(through); sunday = sunday.AddDate(0, 0, 7) {
-		points = append(points, chart.Point{Day: sunday, Jobs: upTo(sunday)})
+		points = append(points, ChartPoint{Day: sunday, Jobs: upTo(sunday)})
 	}
 	if last := points[len(points)-1].Day; last.Before(through) {
-		points = append(points, chart.Point{Day: through, Jobs: upTo(through)})
+		points = append(points, ChartPoint{Day: through, Jobs: upTo(through)})
 	}
 	return points
+}
+
+// DigestStore is what the digest reads besides the totals: jobs per day
+// (the chart's curves and the week's month-end share) and what cumulative
+// reports recorded.
+type DigestStore interface {
+	// DailyJobs returns live realised jobs per as-of date in [from, to], every
+	// jobs-counting program summed, only for days that have any.
+	DailyJobs(ctx context.Context, from, to time.Time) ([]DayTotal, error)
+	// CumulativeJobsByDay returns, per as-of date in [from, to], the live
+	// realised jobs of jobs-counting programs that cumulative reports
+	// recorded, only for days that have any.
+	CumulativeJobsByDay(ctx context.Context, from, to time.Time) ([]DayTotal, error)
 }

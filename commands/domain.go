@@ -1,8 +1,10 @@
 // Package commands is jobsbot's core: the /jobs command language, its handlers
 // and the replies they produce. It knows nothing of HTTP, Slack or SQL: transports
-// hand it text and a caller, and it talks to storage through the Store interface
-// and to what only a transport can do (sending files, posting the digest,
-// sending reminders) through the interfaces it is handed (With… methods).
+// hand it text and a caller, and it talks to storage through small role
+// interfaces (each declared beside the handlers that use it, composed into
+// Store in store.go) and to what only a transport can do (sending files,
+// posting the digest, sending reminders) through the interfaces Config hands it
+// when the Service is built.
 //
 // Every command is one entry of the table in table.go: its words, options,
 // argument parser and handler; parse.go reads a command line against that

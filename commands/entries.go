@@ -635,3 +635,31 @@ func (s *Service) period(p dates.Period) string {
 	}
 	return s.msg("format.period.span", "From", s.date(from), "To", s.date(to))
 }
+
+// EntryStore keeps the ledger of entries: add, list, void and undo write and
+// read it, the digest and the audit read its voids.
+type EntryStore interface {
+	// AddEntry records an entry. A cumulative entry is turned into the
+	// difference from the program's total through its as-of date (same year
+	// and status) inside the same transaction; a figure equal to it writes
+	// nothing and sets Agrees, one below it fails with *CumulativeBelowError.
+	// A repeated idempotency key writes nothing and returns the first entry with
+	// Duplicate set.
+	AddEntry(ctx context.Context, e NewEntry) (AddResult, error)
+	// Entry returns one entry, voided or not.
+	Entry(ctx context.Context, id int64) (Entry, error)
+	// LatestLiveEntryBy returns the newest entry by the user that is not voided.
+	LatestLiveEntryBy(ctx context.Context, userID string) (Entry, error)
+	// ListEntries returns entries newest first (by ID), voided ones included.
+	ListEntries(ctx context.Context, f EntryFilter) ([]Entry, error)
+	// VoidEntry marks an entry voided with who and why; ErrAlreadyVoided if it
+	// was. Later cumulative reports that counted on it are recomputed to stay
+	// true (VoidResult.Adjusted), or the void fails with *DependentReportError.
+	VoidEntry(ctx context.Context, id int64, by, reason string, at time.Time) (VoidResult, error)
+	// UndoLatest voids the user's newest live entry that no other undo is
+	// voiding at the same moment; ErrNotFound if there is none, ErrUndoBusy
+	// if the user's concurrent undos hold every one left.
+	UndoLatest(ctx context.Context, userID, reason string, at time.Time) (VoidResult, error)
+	// VoidedBetween returns entries voided within [from, to) (instants), oldest first.
+	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
+}

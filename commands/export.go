@@ -108,14 +108,6 @@ type FileSender interface {
 	SendFile(ctx context.Context, userID string, f File) error
 }
 
-// WithFiles returns a Service whose `export` builds files with e and sends
-// them with f; either may be nil (the command then says what is missing).
-func (s *Service) WithFiles(e Exporter, f FileSender) *Service {
-	c := *s
-	c.exporter, c.sender = e, f
-	return &c
-}
-
 var (
 	formatWords = vocab[ExportFormat]{"vocab.format", []word[ExportFormat]{
 		{FormatXLSX, []string{"excel", "xls"}},

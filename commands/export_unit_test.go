@@ -32,7 +32,7 @@ func TestExportPrintsTheCallersDepartment(t *testing.T) {
 	reportLedger(h)
 	h.run(manager, "부서 추가 일자리정책과 <@U0KIM>", commands.OutcomeOK)
 	sent := &fileCatcher{}
-	h.svc = h.svc.WithFiles(export.New(h.store, nil), sent)
+	h.svc = h.with(func(c *commands.Config) { c.Exporter, c.FileSender = export.New(h.store, nil), sent })
 	h.run("U0KIM", "엑셀 4월말", commands.OutcomeOK)
 	if sent.name != "2026년_일자리사업_추진실적_4월말.xlsx" {
 		t.Errorf("file %q", sent.name)

@@ -53,8 +53,9 @@ func TestExportsAreBounded(t *testing.T) {
 	var nowMu sync.Mutex
 	svc := commands.New(commands.Config{
 		Store: dbtest.New(t), Language: commands.Korean, ExportConcurrency: 2,
-		Now: func() time.Time { nowMu.Lock(); defer nowMu.Unlock(); return now },
-	}).WithFiles(gate, sender)
+		Now:      func() time.Time { nowMu.Lock(); defer nowMu.Unlock(); return now },
+		Exporter: gate, FileSender: sender,
+	})
 	slack := func(user string) commands.Caller {
 		return commands.Caller{UserID: user, Source: commands.SourceSlash}
 	}

@@ -20,16 +20,26 @@ type harness struct {
 	t     *testing.T
 	store *db.Store
 	svc   *commands.Service
+	cfg   commands.Config // what svc was built with
 }
 
 func newHarness(t *testing.T, lang commands.Lang) *harness {
 	t.Helper()
 	store := dbtest.New(t)
-	svc := commands.New(commands.Config{
+	cfg := commands.Config{
 		Store: store, Language: lang, Managers: []string{manager},
 		Now: func() time.Time { return fixedNow },
-	})
-	return &harness{t: t, store: store, svc: svc}
+	}
+	return &harness{t: t, store: store, svc: commands.New(cfg), cfg: cfg}
+}
+
+// with returns a Service on the harness's store built with the harness's
+// Config as edit changes it: a poster, a file sender or people's names,
+// handed over when the Service is built, as serve does.
+func (h *harness) with(edit func(*commands.Config)) *commands.Service {
+	cfg := h.cfg
+	edit(&cfg)
+	return commands.New(cfg)
 }
 
 // run runs a line as user and fails the test unless the outcome is want.

@@ -71,3 +71,14 @@ func (s *Service) holiday(ctx context.Context, cmd Command) Reply {
 	}
 	return Reply{Title: s.msg("holidays.holidays_in_d_besides", "Year", year), Sections: []Section{sec}}
 }
+
+// HolidayStore keeps the holidays (`holiday`), which the reminders' working
+// days skip.
+type HolidayStore interface {
+	// Holidays returns the holidays in [from, to], oldest first.
+	Holidays(ctx context.Context, from, to time.Time) ([]Holiday, error)
+	// SetHoliday adds a holiday or renames one.
+	SetHoliday(ctx context.Context, h Holiday) error
+	// RemoveHoliday removes a holiday; false if the day was none.
+	RemoveHoliday(ctx context.Context, day time.Time) (bool, error)
+}

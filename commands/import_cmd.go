@@ -40,14 +40,6 @@ type FileImporter interface {
 	Import(ctx context.Context, f ImportFile, dryRun bool) (ImportResult, error)
 }
 
-// WithImports returns a Service whose `import` fetches files with f and
-// reads and applies them with imp.
-func (s *Service) WithImports(f FileFetcher, imp FileImporter) *Service {
-	c := *s
-	c.fetcher, c.importer = f, imp
-	return &c
-}
-
 // parseImportApply reads `import apply FILE-ID SHA256`, the 가져오기 button's
 // command.
 func parseImportApply(cmd *Command, ts []token, _ time.Time) error {

@@ -120,3 +120,12 @@ func (s *Service) chooseLanguage(ctx context.Context, c Caller, cmd Command) Rep
 	r := s.WithLanguage(cmd.Lang)
 	return Reply{Title: r.msg("language.chosen")}
 }
+
+// LanguageStore keeps the reply language each user chose with `lang`.
+type LanguageStore interface {
+	// UserLanguage returns the reply language the user chose with `lang`;
+	// false means none is stored.
+	UserLanguage(ctx context.Context, userID string) (Lang, bool, error)
+	// SetUserLanguage stores the user's reply language; "" deletes the choice.
+	SetUserLanguage(ctx context.Context, userID string, lang Lang) error
+}

@@ -138,3 +138,19 @@ func (s *Service) nothingRecorded(ctx context.Context, said *NothingRecordedErro
 	return s.refuse(cmdAdd, s.msg("nothing.add_refused_month_said_nothing", "ID", n.ID, "Name", n.Department,
 		"Month", s.monthLabel(n.Month)))
 }
+
+// NothingStore keeps the 실적 없음 reports (`none`).
+type NothingStore interface {
+	// AddNothing records a "nothing to report" for a department and month;
+	// ErrConflict if one is live already.
+	AddNothing(ctx context.Context, n NothingReport) (NothingReport, error)
+	// NothingReport returns one "nothing" report, voided or not.
+	NothingReport(ctx context.Context, id int64) (NothingReport, error)
+	// VoidNothing voids a "nothing" report; ErrAlreadyVoided if it was.
+	// In a closed month it is refused (*MonthClosedError) unless
+	// closeReason, a manager's, is given.
+	VoidNothing(ctx context.Context, id int64, by, reason, closeReason string, at time.Time) (NothingReport, error)
+	// SaidNothing returns the departments with a live 실적 없음 report for
+	// the month starting on month.
+	SaidNothing(ctx context.Context, month time.Time) (map[string]bool, error)
+}

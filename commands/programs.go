@@ -454,3 +454,15 @@ func (s *Service) checkProgram(command string, p Program, others []Program) (Rep
 	}
 	return Reply{}, false
 }
+
+// ProgramStore keeps the programs (사업): `program` and every command that
+// names one reads them.
+type ProgramStore interface {
+	// Programs returns every program, inactive ones included, ordered by code.
+	Programs(ctx context.Context) ([]Program, error)
+	// AddProgram stores a new program; ErrConflict if its code or an alias is taken.
+	AddProgram(ctx context.Context, p Program) (Program, error)
+	// UpdateProgram saves names, aliases, sector, department, unit and the
+	// active flag of an existing program; ErrConflict on a taken code or alias.
+	UpdateProgram(ctx context.Context, p Program) (Program, error)
+}

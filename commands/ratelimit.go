@@ -37,3 +37,11 @@ func (s *Service) writeLimited(ctx context.Context, c Caller, command string) *R
 	s.log.WarnContext(ctx, "write rate limit", "user", c.UserID, "command", command, "retry_after_s", secs)
 	return &Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("ratelimit.you_are_sending_changes", "Secs", secs, "PerMinute", s.writesPerMinute)}
 }
+
+// RateLimitStore keeps each user's write allowance, shared by replicas.
+type RateLimitStore interface {
+	// TakeWrite takes one write from the user's allowance, shared by every
+	// replica: one write every interval, bursts of burst. It returns 0 when
+	// the write may go ahead, else how long until it could.
+	TakeWrite(ctx context.Context, user string, now time.Time, interval time.Duration, burst int) (time.Duration, error)
+}

@@ -213,13 +213,6 @@ type ReminderResult struct {
 	Sent, Already, NoContact int
 }
 
-// WithReminderSender returns a Service whose `remind send` goes through r.
-func (s *Service) WithReminderSender(r ReminderSender) *Service {
-	c := *s
-	c.reminders = r
-	return &c
-}
-
 // remindPreview answers `remind preview`: who the current round would remind.
 func (s *Service) remindPreview(ctx context.Context, cmd Command) Reply {
 	p, err := s.currentRound(ctx)
@@ -269,4 +262,12 @@ func ReportDepartment(value string) string {
 		return ""
 	}
 	return cmd.Opts.Department
+}
+
+// ReminderStore is what the reminders read besides the departments and the
+// holidays: who has reported for a month.
+type ReminderStore interface {
+	// ReportedDepartments returns the departments with a live entry dated in
+	// the month starting on month, or a live "nothing" report for it.
+	ReportedDepartments(ctx context.Context, month time.Time) (map[string]bool, error)
 }

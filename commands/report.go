@@ -49,9 +49,19 @@ type ReportData struct {
 	LastYear    []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
 }
 
+// ReportReader is what LoadReportData reads: the report's own store and,
+// from the programs, departments and targets roles, the lists and the
+// targets as they stand today.
+type ReportReader interface {
+	ReportStore
+	Programs(ctx context.Context) ([]Program, error)        // ProgramStore
+	Departments(ctx context.Context) ([]Department, error)  // DepartmentStore
+	Targets(ctx context.Context, year int) (Targets, error) // TargetStore
+}
+
 // LoadReportData reads what the report of year as of asOf needs; loc is the
 // city's time zone, where the report date ends.
-func LoadReportData(ctx context.Context, store Store, year int, asOf time.Time, loc *time.Location) (ReportData, error) {
+func LoadReportData(ctx context.Context, store ReportReader, year int, asOf time.Time, loc *time.Location) (ReportData, error) {
 	d := ReportData{Year: year, AsOf: asOf}
 	var err error
 	if d.Programs, err = store.Programs(ctx); err != nil {

@@ -23,9 +23,18 @@ type DepartmentMonth struct {
 	SaidNothing bool
 }
 
-// ReportStore is what an as-of report reads besides the ledger's totals.
-// Store includes it; it stands apart so the report's needs read at a glance.
+// ReportStore is what the report and the export read besides the programs,
+// departments and targets: monthly totals, the entries as a stream, and
+// the as-of views.
 type ReportStore interface {
+	// MonthTotals sums live entries with as-of dates in [from, to] per month,
+	// program, department, employment type and status: every breakdown the
+	// monthly report and the export show comes from these rows.
+	MonthTotals(ctx context.Context, from, to time.Time) ([]MonthTotal, error)
+	// EachEntry calls fn for every entry, voided ones included, with as-of
+	// dates in [from, to], in ID order, reading them as a stream so a decade
+	// of entries never sits in memory at once. An error from fn stops it.
+	EachEntry(ctx context.Context, from, to time.Time, fn func(Entry) error) error
 	// TargetsInForceOn returns a year's targets as they stood just before
 	// the instant before: each one's first setting and the one in force.
 	TargetsInForceOn(ctx context.Context, year int, before time.Time) (TargetsOn, error)

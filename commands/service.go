@@ -32,8 +32,14 @@ type Config struct {
 	Now      func() time.Time
 	Logger   *slog.Logger
 	// DigestPoster posts `digest post`; nil means posting is not configured
-	// (no DIGEST_CHANNEL) and the command says so.
+	// (no DIGEST_CHANNEL) and the command says so. The poster words digests
+	// with a Service of its own, built before this one without a poster
+	// (serve.go), so construction runs one way.
 	DigestPoster DigestPoster
+	// ReminderSender sends `remind send`; nil means reminders are not set up
+	// here (no Slack token, REMINDERS=off) and the command says so. Like the
+	// poster, it is built first, on a Service of its own.
+	ReminderSender ReminderSender
 	// WritesPerMinute is each Slack user's sustained write rate, with bursts
 	// of 20; 0 means DefaultWritesPerMinute, negative means no limit.
 	WritesPerMinute int
@@ -44,6 +50,11 @@ type Config struct {
 	// means exports are not available here (the console) and the command says so.
 	Exporter   Exporter
 	FileSender FileSender
+	// FileFetcher fetches the files users send the bot and FileImporter reads
+	// and applies them, for `import`; nil means imports are not available
+	// here and the command says so.
+	FileFetcher  FileFetcher
+	FileImporter FileImporter
 	// ExportConcurrency is how many exports the process builds at once
 	// (EXPORT_CONCURRENCY); 0 means DefaultExportConcurrency.
 	ExportConcurrency int
@@ -76,7 +87,7 @@ type Service struct {
 	loc      *time.Location
 	lang     Lang
 	managers []string
-	// fetcher and importer serve `import` (WithImports).
+	// fetcher and importer serve `import` (Config.FileFetcher, FileImporter).
 	fetcher  FileFetcher
 	importer FileImporter
 	now      func() time.Time
@@ -115,8 +126,11 @@ func New(cfg Config) *Service {
 		now:        cfg.Now,
 		log:        cfg.Logger,
 		poster:     cfg.DigestPoster,
+		reminders:  cfg.ReminderSender,
 		exporter:   cfg.Exporter,
 		sender:     cfg.FileSender,
+		fetcher:    cfg.FileFetcher,
+		importer:   cfg.FileImporter,
 		schedule:   cfg.Reminders,
 		reportUnit: cfg.ReportUnit,
 		people:     cfg.People,

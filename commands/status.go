@@ -628,3 +628,28 @@ func (s *Service) deptAchievement(d DepartmentTotal) string {
 	}
 	return s.msg("status.of_target_d", "Target", s.jobs(d.Target), "Percent", percent(d.Jobs, d.Target))
 }
+
+// TotalsStore reads the running totals of live entries: status, the add
+// guards and the digest sum with it.
+type TotalsStore interface {
+	// ProgramTotals sums live entries with as-of dates in [from, to] per
+	// program; department "" means every department. Programs without entries
+	// may be left out.
+	ProgramTotals(ctx context.Context, from, to time.Time, department string) ([]ProgramTotal, error)
+	// ProgramYearTotal sums one program's live entries with as-of dates in
+	// the year: what an add's reply shows beside the entry.
+	ProgramYearTotal(ctx context.Context, programID int64, year int) (ProgramTotal, error)
+	// DepartmentTotals sums live realised jobs in [from, to] per department,
+	// listing every active department of the managed list, and a retired one
+	// only while it has live jobs in the span. Programs counted in
+	// sessions (회) are left out here and in DailyJobs: they are not jobs.
+	DepartmentTotals(ctx context.Context, from, to time.Time) ([]DepartmentTotal, error)
+	// LastLoggedThrough returns, per department, the as-of date of its latest
+	// live entry dated on or before through; departments without one are left
+	// out. The digest judges silence with it as of the end of its week.
+	LastLoggedThrough(ctx context.Context, through time.Time) (map[string]time.Time, error)
+	// EmploymentTotals sums live jobs with as-of dates in [from, to] per
+	// program, employment type and status; department "" means every
+	// department. It reads running totals, so status can afford it.
+	EmploymentTotals(ctx context.Context, from, to time.Time, department string) ([]EmploymentTotal, error)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 )
 
 // target answers `target <count> [year:YYYY] [program:…]` (managers).
@@ -62,4 +63,30 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 		return Reply{Title: s.msg("targets.target_for_set_to", "What", what, "New", s.jobs(change.New))}
 	}
 	return Reply{Title: s.msg("targets.target_for_revised_from", "What", what, "Old", s.jobs(change.Old), "New", s.jobs(change.New))}
+}
+
+// TargetStore keeps the year's targets, overall and per program, with
+// their history (`target`).
+type TargetStore interface {
+	// Targets returns the current targets of a year.
+	Targets(ctx context.Context, year int) (Targets, error)
+	// TargetsOn returns the targets of a year in force on day (read in loc):
+	// the latest revision made by the end of that day, or the year's first
+	// (당초) target for a day before it was set.
+	TargetsOn(ctx context.Context, year int, day time.Time, loc *time.Location) (Targets, error)
+	// DepartmentTargetsOn returns the departments' targets in force on day,
+	// as TargetsOn does for the programs'.
+	DepartmentTargetsOn(ctx context.Context, year int, day time.Time, loc *time.Location) (map[string]int64, error)
+	// SetTarget sets or revises a target (programID 0 for the year's total),
+	// keeping the old value in the history.
+	SetTarget(ctx context.Context, year int, programID, jobs int64, by string, at time.Time) (TargetChange, error)
+	// ReviseTarget is SetTarget with the reason of the change (사유: 추경 반영).
+	// A revision of an existing target without a reason fails with
+	// *TargetReasonError, decided inside the store's transaction, so two
+	// managers revising at once cannot slip a reasonless revision past the
+	// command's earlier check.
+	ReviseTarget(ctx context.Context, year int, programID, jobs int64, by, reason string, at time.Time) (TargetChange, error)
+	// TargetRevisions returns every revision of a year's targets (the total
+	// and each program's), oldest first.
+	TargetRevisions(ctx context.Context, year int) ([]TargetChange, error)
 }

@@ -22,7 +22,7 @@ func TestEntriesExportShowsNamesAndAuditMarks(t *testing.T) {
 	store := dbtest.New(t)
 	now := time.Date(2026, time.May, 25, 3, 0, 0, 0, time.UTC)
 	svc := commands.New(commands.Config{Store: store, Location: seoul, Language: commands.Korean, Managers: []string{"UMGR"},
-		Now: func() time.Time { return now }}).WithFiles(export.New(store, seoul), nil).WithPeople(people{"UMGR": "이과장"})
+		Now: func() time.Time { return now }, Exporter: export.New(store, seoul), People: people{"UMGR": "이과장"}})
 	run(t, svc,
 		"add 100 youth date:2026-04-10",               // #1
 		"정정 1 120 4월 보고 오기",                           // #2

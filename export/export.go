@@ -1,7 +1,8 @@
 // Package export writes the files a jobs unit hands in: the monthly report
 // and the ledger of entries, as an Excel workbook (one sheet per view) or as
-// CSV. It implements commands.Exporter. It reads through commands.Store and
-// builds the report with commands.BuildReport, so the file shows exactly the
+// CSV. It implements commands.Exporter. It reads through its Store (a few
+// of commands.Store's roles) and builds the report with
+// commands.BuildReport, so the file shows exactly the
 // figures `/jobs report` shows; it knows neither SQL nor Slack, and it is a
 // package of its own so the command core does not carry a spreadsheet
 // library.
@@ -16,9 +17,20 @@ import (
 	"jobsbot/commands"
 )
 
+// Store is what an export reads: the report's data (commands.ReportReader)
+// and, for the history sheets, the candidates, the target revisions and
+// the audit marks of entries. *db.Store implements it.
+type Store interface {
+	commands.ReportReader
+	Candidates(ctx context.Context, stage commands.Stage) ([]commands.Candidate, error)      // commands.CandidateStore
+	StageMovesBetween(ctx context.Context, from, to time.Time) ([]commands.StageMove, error) // commands.CandidateStore
+	TargetRevisions(ctx context.Context, year int) ([]commands.TargetChange, error)          // commands.TargetStore
+	EntryMarks(ctx context.Context, ids []int64) (map[int64]commands.EntryMark, error)       // commands.AuditStore
+}
+
 // Exporter builds export files from the ledger. It is safe for concurrent use.
 type Exporter struct {
-	store commands.Store
+	store Store
 	loc   *time.Location
 }
 
@@ -26,7 +38,7 @@ var _ commands.Exporter = (*Exporter)(nil)
 
 // New returns an Exporter reading store; timestamps are shown in loc (the
 // city's time zone).
-func New(store commands.Store, loc *time.Location) *Exporter {
+func New(store Store, loc *time.Location) *Exporter {
 	if loc == nil {
 		loc = time.UTC
 	}

@@ -29,7 +29,7 @@ func ledger(t *testing.T) (*db.Store, *commands.Service) {
 	store := dbtest.New(t)
 	now := time.Date(2026, 5, 15, 10, 0, 0, 0, seoul)
 	svc := commands.New(commands.Config{Store: store, Location: seoul, Language: commands.Korean, Managers: []string{"UMGR"},
-		Now: func() time.Time { return now }}).WithFiles(export.New(store, seoul), nil)
+		Now: func() time.Time { return now }, Exporter: export.New(store, seoul)})
 	lines := []string{
 		"add 1800 social date:2025-03-31",
 		"add 250 youth date:2025-05-15 type:regular",

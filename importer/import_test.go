@@ -22,9 +22,12 @@ var seoul = time.FixedZone("KST", 9*60*60)
 // now is the day the ledgers are read: 2026-05-15.
 var now = time.Date(2026, 5, 15, 10, 0, 0, 0, seoul)
 
-func service(store *db.Store) *commands.Service {
-	return commands.New(commands.Config{Store: store, Location: seoul, Language: commands.Korean, Managers: []string{"UMGR"},
-		Now: func() time.Time { return now }}).WithFiles(export.New(store, seoul), nil)
+func service(store *db.Store) *commands.Service { return commands.New(serviceConfig(store)) }
+
+// serviceConfig is what service builds: the exporter and no file sender.
+func serviceConfig(store *db.Store) commands.Config {
+	return commands.Config{Store: store, Location: seoul, Language: commands.Korean, Managers: []string{"UMGR"},
+		Now: func() time.Time { return now }, Exporter: export.New(store, seoul)}
 }
 
 // ledger builds a ledger through the commands a user types: last year's

@@ -12,7 +12,6 @@ import (
 	"jobsbot/commands"
 	"jobsbot/db"
 	"jobsbot/db/dbtest"
-	"jobsbot/export"
 )
 
 // keptFile is a FileSender that keeps what it was given.
@@ -32,7 +31,9 @@ func (k *keptFile) SendFile(_ context.Context, _ string, f commands.File) error 
 func template(t *testing.T, store *db.Store, line string) *excelize.File {
 	t.Helper()
 	kept := &keptFile{}
-	svc := service(store).WithFiles(export.New(store, seoul), kept)
+	cfg := serviceConfig(store)
+	cfg.FileSender = kept
+	svc := commands.New(cfg)
 	r := svc.Handle(context.Background(), commands.Caller{UserID: "UMGR", Source: commands.SourceConsole, IdempotencyKey: line}, line)
 	if r.Outcome != commands.OutcomeOK || len(kept.bodies) != 1 {
 		t.Fatalf("%s: %s\n%s", line, r.Outcome, r.Text())

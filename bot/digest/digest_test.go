@@ -14,8 +14,8 @@ import (
 	"github.com/slack-go/slack"
 
 	"jobsbot/bot/digest"
+	"jobsbot/bot/digest/chart"
 	"jobsbot/commands"
-	"jobsbot/commands/chart"
 	"jobsbot/commands/dates"
 	"jobsbot/db"
 	"jobsbot/db/dbtest"

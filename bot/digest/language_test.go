@@ -24,15 +24,18 @@ func TestDigestIsPostedInTheChannelsLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = store.Close() })
-	svc := commands.New(commands.Config{Store: store, Location: seoul, Language: commands.English,
-		Managers: []string{"UBOSS"}, Now: func() time.Time { return now }})
-	p, err := digest.NewPoster(digest.Config{Service: svc, Ledger: store, Slack: fake.client(), Channel: channel,
+	cfg := commands.Config{Store: store, Location: seoul, Language: commands.English,
+		Managers: []string{"UBOSS"}, Now: func() time.Time { return now }}
+	// As serve wires them: the poster words digests with a Service of its
+	// own, and the Service that answers commands is built with the poster.
+	p, err := digest.NewPoster(digest.Config{Service: commands.New(cfg), Ledger: store, Slack: fake.client(), Channel: channel,
 		Language: commands.Korean, Logger: quiet})
 	if err != nil {
 		t.Fatal(err)
 	}
 	boss := commands.Caller{UserID: "UBOSS", Source: commands.SourceSlash, Locale: "en-US"}
-	r := svc.WithDigestPoster(p).Handle(context.Background(), boss, "digest post")
+	cfg.DigestPoster = p
+	r := commands.New(cfg).Handle(context.Background(), boss, "digest post")
 	if r.Outcome != commands.OutcomeOK || !strings.HasPrefix(r.Title, "Posted the digest") {
 		t.Fatalf("manager's reply: %s %q", r.Outcome, r.Text())
 	}

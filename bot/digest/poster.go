@@ -20,8 +20,8 @@ import (
 
 	"jobsbot/bot/blockkit"
 	"jobsbot/bot/delivery"
+	"jobsbot/bot/digest/chart"
 	"jobsbot/commands"
-	"jobsbot/commands/chart"
 	"jobsbot/commands/dates"
 	"jobsbot/commands/i18n"
 )

@@ -255,7 +255,8 @@ func TestNothingButtonSkipsTheNextRound(t *testing.T) {
 func TestRemindSendCommandUsesTheLedger(t *testing.T) {
 	e := newEnv(t)
 	s := e.sender("a")
-	e.svc = e.svc.WithReminderSender(s)
+	e.svc = commands.New(commands.Config{Store: e.store, Managers: []string{manager}, Now: func() time.Time { return e.now },
+		ReminderSender: s})
 	r := e.svc.Handle(context.Background(), commands.Caller{UserID: "USTAFF"}, "remind send")
 	if r.Outcome != commands.OutcomeRefused {
 		t.Errorf("a non-manager ran remind send: %s", r.Text())

@@ -2,6 +2,10 @@
 // week by week against the year's target and against last year's curve, as a
 // PNG a manager reads at a glance. It embeds its own font, so Korean labels
 // render the same on a laptop, a server without fonts and in CI.
+//
+// The command core gathers the figures (commands.ChartSeries, a plain
+// struct); drawing them lives here, beside the poster that shares the
+// picture, so the core imports neither gonum/plot nor the font.
 package chart
 
 import (
@@ -23,6 +27,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
+	"jobsbot/commands"
 	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
@@ -57,20 +62,10 @@ var fonts = sync.OnceValues(func() (*font.Cache, error) {
 })
 
 // Point is the cumulative jobs of a year as of the end of one day.
-type Point struct {
-	Day  time.Time // a calendar date, midnight UTC
-	Jobs int64
-}
+type Point = commands.ChartPoint
 
-// Series is what the chart shows. Both curves are drawn on one January to
-// December axis, each point placed by its day of the year, so this year can
-// be read against the same moment of last year.
-type Series struct {
-	Year     int
-	ThisYear []Point // cumulative at each week's end so far, oldest first
-	LastYear []Point // the previous year's, the same way; may be empty
-	Target   int64   // the year's current target, 0 if none
-}
+// Series is what the chart shows: the figures the command core gathers.
+type Series = commands.ChartSeries
 
 // Render writes s as a Width×Height PNG with labels in lang ("ko" for
 // Korean, anything else English), taken from the message catalogue.

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"jobsbot/commands/chart"
+	"jobsbot/bot/digest/chart"
 )
 
 // keep writes the rendered charts to testdata/out, to look at them.
