@@ -179,7 +179,7 @@ func New(cfg Config) (*Bot, error) {
 	if cfg.AppToken != "" {
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
-	b.client = delivery.NewSlackClient(cfg.BotToken, cfg.APIURL, opts...)
+	b.client = delivery.WatchedSlackClient(cfg.BotToken, cfg.APIURL, b.onRateLimit, opts...)
 	b.api = b.client
 	b.workCtx, b.stopWork = context.WithCancel(context.Background())
 	return b, nil

@@ -1,6 +1,6 @@
 // Package delivery is what the bot's scheduled and repeated Slack posts share:
-// one Slack Web API client constructor, one helper that waits out Slack's
-// rate limits (Retry-After) with capped backoff, and the exactly-once ledger
+// one Slack Web API client constructor (whose client waits out short rate
+// limits itself), one helper that waits out longer ones (Retry-After), and the exactly-once ledger
 // that the weekly digest and the month-end reminders both claim before they
 // post and record after.
 package delivery
@@ -9,6 +9,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"path"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -19,14 +21,64 @@ import (
 // NewSlackClient returns the Slack Web API client the whole bot uses (the
 // transport, the digest and the reminders); apiURL, when set, replaces
 // Slack's (fake servers in tests, SLACK_API_URL) and must end with "/".
-// extra options come last, so they may replace the HTTP client's 30 s
-// timeout: with HTTPClient, which keeps the limit on the answer's size.
+// extra options come before the retries, so they may replace the HTTP
+// client's 30 s timeout: with HTTPClient, which keeps the limit on the
+// answer's size. See WatchedSlackClient for what the client retries.
 func NewSlackClient(token, apiURL string, extra ...slack.Option) *slack.Client {
+	return WatchedSlackClient(token, apiURL, nil, extra...)
+}
+
+// WatchedSlackClient is NewSlackClient that tells onRetry (which may be nil)
+// of every wait, with the Web API method waited on.
+//
+// The client waits out Slack's rate limits itself (slack.OptionRetryConfig):
+// a 429 whose Retry-After is at most MaxRetryAfter is retried up to
+// RateLimitRetries times. A rate-limited call was not carried out, so calling
+// again never does anything twice. A longer wait comes back to the caller as
+// the *slack.RateLimitedError, for it to decide (a reply gives up, a
+// scheduled post waits longer). Nothing else is retried here: a timeout or a
+// 5xx may be a lost answer to a post that went out, and only the caller can
+// check that before posting again (the digest poster does).
+func WatchedSlackClient(token, apiURL string, onRetry func(method string, wait time.Duration), extra ...slack.Option) *slack.Client {
 	opts := []slack.Option{slack.OptionHTTPClient(HTTPClient(30 * time.Second))}
 	if apiURL != "" {
 		opts = append(opts, slack.OptionAPIURL(apiURL))
 	}
-	return slack.New(token, append(opts, extra...)...)
+	opts = append(opts, extra...)
+	// Last, so it wraps whichever HTTP client the options chose.
+	cfg := slack.RetryConfig{MaxRetries: RateLimitRetries, RetryAfterDuration: time.Second}
+	cfg.Handlers = []slack.RetryHandler{shortRateLimits{
+		inner: slack.NewRateLimitErrorRetryHandler(cfg), limit: MaxRetryAfter, onRetry: onRetry,
+	}}
+	opts = append(opts, slack.OptionRetryConfig(cfg))
+	return slack.New(token, opts...)
+}
+
+const (
+	// RateLimitRetries bounds how often the client waits out a 429 on one call.
+	RateLimitRetries = 3
+	// MaxRetryAfter caps a wait the client takes on itself: a reply
+	// delivered minutes late is worse than an error in the log.
+	MaxRetryAfter = 30 * time.Second
+)
+
+// shortRateLimits is slack-go's 429 handler, declining waits past limit.
+type shortRateLimits struct {
+	inner   slack.RetryHandler
+	limit   time.Duration
+	onRetry func(method string, wait time.Duration)
+}
+
+// ShouldRetry implements slack.RetryHandler.
+func (h shortRateLimits) ShouldRetry(state *slack.RetryState, req *http.Request, resp *http.Response, err error) (bool, time.Duration) {
+	retry, wait := h.inner.ShouldRetry(state, req, resp, err)
+	if !retry || wait > h.limit {
+		return false, 0
+	}
+	if h.onRetry != nil {
+		h.onRetry(path.Base(req.URL.Path), wait)
+	}
+	return true, wait
 }
 
 // RateLimitWait says how long to wait before retrying after err: Slack's

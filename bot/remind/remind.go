@@ -55,7 +55,9 @@ type Sender struct {
 var _ commands.ReminderSender = (*Sender)(nil)
 
 const (
-	// rateLimitRetries and maxRetryAfter bound the waits on one message.
+	// rateLimitRetries and maxRetryAfter bound the waits on one message
+	// past the client's own (delivery.WatchedSlackClient waits out up to
+	// 30 s itself): a reminder may wait longer than a reply.
 	rateLimitRetries = 5
 	maxRetryAfter    = 10 * time.Minute
 	// maxAttempts bounds how often one reminder is tried across ticks.
