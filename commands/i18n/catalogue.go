@@ -30,10 +30,15 @@ import (
 	"golang.org/x/text/language"
 )
 
+// Lang is a language replies are written in: the one set of language
+// constants (commands.Lang is this type; the bot, the store and the
+// configuration use those names).
+type Lang string
+
 // Languages the catalogue is written in.
 const (
-	English = "en"
-	Korean  = "ko"
+	English Lang = "en"
+	Korean  Lang = "ko"
 )
 
 // PluralCount is the argument name that chooses a message's plural form:
@@ -102,15 +107,15 @@ func Parse(data []byte) (*Catalogue, error) {
 }
 
 func (c *Catalogue) add(prefix string, table map[string]any) error {
-	if en, ok := table[English].(string); ok {
-		texts := map[string]string{English: en}
-		if ko, ok := table[Korean].(string); ok {
-			texts[Korean] = ko
+	if en, ok := table[string(English)].(string); ok {
+		texts := map[string]string{string(English): en}
+		if ko, ok := table[string(Korean)].(string); ok {
+			texts[string(Korean)] = ko
 		}
 		id := strings.TrimSuffix(prefix, ".")
 		one, _ := table[englishOne].(string)
 		for key := range table {
-			if key != English && key != Korean && key != englishOne {
+			if key != string(English) && key != string(Korean) && key != englishOne {
 				return fmt.Errorf("i18n: message %s: unknown key %q (want en, en_one, ko)", id, key)
 			}
 		}
@@ -118,7 +123,7 @@ func (c *Catalogue) add(prefix string, table map[string]any) error {
 		c.src[id] = texts
 		for lang, text := range texts {
 			msg := &goi18n.Message{ID: id, Other: text}
-			if lang == English && one != "" {
+			if lang == string(English) && one != "" {
 				msg.One = one
 			}
 			if err := c.bundle.AddMessages(language.Make(lang), msg); err != nil {
@@ -145,9 +150,11 @@ func (c *Catalogue) add(prefix string, table map[string]any) error {
 // IDs lists every message ID, sorted.
 func (c *Catalogue) IDs() []string { return slices.Clone(c.ids) }
 
-// Source returns the template of a message as written in lang, "" if missing;
-// lang "en_one" is the English singular of a message that has one.
-func (c *Catalogue) Source(id, lang string) string { return c.src[id][lang] }
+// Source returns the template of a message as written in lang, "" if missing.
+func (c *Catalogue) Source(id string, lang Lang) string { return c.src[id][string(lang)] }
+
+// singular returns a message's English singular, "" if it has none.
+func (c *Catalogue) singular(id string) string { return c.src[id][englishOne] }
 
 // Localized is an argument that is written differently in each language (a
 // list of choices, a command's name); Render writes it with In.
@@ -159,19 +166,19 @@ type Localized interface {
 type Printer struct {
 	cat  *Catalogue
 	loc  *goi18n.Localizer
-	lang string
+	lang Lang
 }
 
 // Printer returns a printer for lang ("en" or "ko"; anything else is English).
-func (c *Catalogue) Printer(lang string) Printer {
+func (c *Catalogue) Printer(lang Lang) Printer {
 	if lang != Korean {
 		lang = English
 	}
-	return Printer{cat: c, loc: goi18n.NewLocalizer(c.bundle, lang), lang: lang}
+	return Printer{cat: c, loc: goi18n.NewLocalizer(c.bundle, string(lang)), lang: lang}
 }
 
 // Lang is the printer's language, "en" or "ko".
-func (p Printer) Lang() string { return p.lang }
+func (p Printer) Lang() Lang { return p.lang }
 
 // T renders message id with arguments given as name, value pairs, like slog:
 // p.T("entries.recorded", "ID", 12, "Count", "180개", "Program", name). A missing message or
@@ -216,7 +223,7 @@ func (p Printer) Render(id string, kv ...any) (string, error) {
 	cfg := &goi18n.LocalizeConfig{MessageID: id, TemplateData: data, TemplateParser: p.cat.parser}
 	// Only a message with a singular has plural forms to choose from; every
 	// other one is its "other" form whatever the count.
-	if plural != nil && tag == English && p.cat.Source(id, englishOne) != "" {
+	if plural != nil && tag == English && p.cat.singular(id) != "" {
 		cfg.PluralCount = plural
 	}
 	return p.loc.Localize(cfg)

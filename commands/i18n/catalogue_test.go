@@ -58,7 +58,7 @@ func TestEveryMessageRendersInBothLanguages(t *testing.T) {
 			continue
 		}
 		args := sampleArgs(en, ko)
-		for _, lang := range []string{English, Korean} {
+		for _, lang := range []Lang{English, Korean} {
 			out, err := c.Printer(lang).Render(id, args...)
 			if err != nil {
 				t.Errorf("%s (%s): %v", id, lang, err)
@@ -72,7 +72,7 @@ func TestEveryMessageRendersInBothLanguages(t *testing.T) {
 		}
 		// An English singular renders for a count of one, takes no argument
 		// the plural does not, and reads differently.
-		if one := c.Source(id, englishOne); one != "" {
+		if one := c.singular(id); one != "" {
 			out, err := c.Printer(English).Render(id, append(args, PluralCount, 1)...)
 			if err != nil || strings.Contains(out, "{{") {
 				t.Errorf("%s (en_one): %q, %v", id, out, err)
