@@ -49,7 +49,7 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 	svc = svc.WithPeople(people)
 	if cfg.DigestChannel != "" {
 		poster, err := digest.NewPoster(digest.Config{
-			Service: svc, Ledger: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger, Registerer: registry,
+			Service: svc, Runs: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger, Registerer: registry,
 			Slack: digest.NewSlackClient(cfg.SlackBotToken, cfg.SlackAPIURL),
 		})
 		if err != nil {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"jobsbot/bot/delivery"
+	"jobsbot/bot/slackpost"
 )
 
 // slackAPI is the part of the Slack Web API the bot calls. *slack.Client
@@ -21,7 +21,7 @@ type slackAPI interface {
 }
 
 // call runs one Slack Web API call, counting a failure under method. The
-// client itself waits out short rate limits (delivery.WatchedSlackClient,
+// client itself waits out short rate limits (slackpost.WatchedSlackClient,
 // which counts each wait the same way); a longer one fails the call, since a
 // reply delivered minutes late is worse than an error in the log.
 func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Context) error) error {
@@ -43,7 +43,7 @@ func (b *Bot) respond(ctx context.Context, responseURL string, msg *slack.Webhoo
 	// The URL is a credential and net/http quotes it in its errors.
 	// It is not a Web API call, so the client's retries do not cover it:
 	// it waits out the same short rate limits here.
-	return redactErr(delivery.Call(ctx, delivery.RateLimitRetries, delivery.MaxRetryAfter,
+	return redactErr(slackpost.Call(ctx, slackpost.RateLimitRetries, slackpost.MaxRetryAfter,
 		func(_ error, wait time.Duration) {
 			b.log.WarnContext(ctx, "slack rate limit, retrying", "method", "response_url", "retry_after", wait)
 		},

@@ -13,7 +13,7 @@ import (
 // none answers `none [month] [dept:…]` (실적 없음): the department had nothing
 // to report for the month. Without dept: it is the department the caller
 // reports for, when there is exactly one.
-func (s *Service) none(ctx context.Context, c Caller, cmd Command) Reply {
+func (s *Service) nothing(ctx context.Context, c Caller, cmd Command) Reply {
 	depts, err := s.store.Departments(ctx)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)

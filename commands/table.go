@@ -230,8 +230,8 @@ func commandSpecs() []commandSpec {
 			Name: "none", Words: []string{"none", "nothing", "실적없음", "없음"},
 			Writes:  true,
 			Options: []string{"dept"},
-			Parse:   parseNone,
-			Run:     (*Service).none,
+			Parse:   parseNothing,
+			Run:     (*Service).nothing,
 		},
 		{
 			Name: "remind preview", Words: []string{"preview", "미리보기"},

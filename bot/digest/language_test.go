@@ -26,7 +26,7 @@ func TestDigestIsPostedInTheChannelsLanguage(t *testing.T) {
 	t.Cleanup(func() { _ = store.Close() })
 	svc := commands.New(commands.Config{Store: store, Location: seoul, Language: commands.English,
 		Managers: []string{"UBOSS"}, Now: func() time.Time { return now }})
-	p, err := digest.NewPoster(digest.Config{Service: svc, Ledger: store, Slack: fake.client(), Channel: channel,
+	p, err := digest.NewPoster(digest.Config{Service: svc, Runs: store, Slack: fake.client(), Channel: channel,
 		Language: commands.Korean, Logger: quiet})
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package delivery_test
+package slackpost_test
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"jobsbot/bot/delivery"
+	"jobsbot/bot/slackpost"
 )
 
 // fakePost answers chat.postMessage: the first `limited` calls with a 429
@@ -39,7 +39,7 @@ func fakePost(t *testing.T, limited int32, retryAfter string) (*httptest.Server,
 func TestClientWaitsOutAShortRateLimit(t *testing.T) {
 	srv, calls := fakePost(t, 1, "1")
 	var heard []string
-	api := delivery.WatchedSlackClient("xoxb-test", srv.URL+"/api/",
+	api := slackpost.WatchedSlackClient("xoxb-test", srv.URL+"/api/",
 		func(method string, wait time.Duration) { heard = append(heard, method+" "+wait.String()) })
 	_, ts, err := api.PostMessageContext(context.Background(), "C1", slack.MsgOptionText("hi", false))
 	if err != nil || ts != "1.0" {
@@ -57,7 +57,7 @@ func TestClientWaitsOutAShortRateLimit(t *testing.T) {
 // the rate limit at once.
 func TestClientHandsBackALongRateLimit(t *testing.T) {
 	srv, calls := fakePost(t, 1, "120")
-	api := delivery.NewSlackClient("xoxb-test", srv.URL+"/api/")
+	api := slackpost.NewSlackClient("xoxb-test", srv.URL+"/api/")
 	_, _, err := api.PostMessageContext(context.Background(), "C1", slack.MsgOptionText("hi", false))
 	var limited *slack.RateLimitedError
 	if !errors.As(err, &limited) || limited.RetryAfter != 120*time.Second {
@@ -71,13 +71,13 @@ func TestClientHandsBackALongRateLimit(t *testing.T) {
 // The client gives up after RateLimitRetries waits.
 func TestClientRetriesARateLimitABoundedNumberOfTimes(t *testing.T) {
 	srv, calls := fakePost(t, 100, "0")
-	api := delivery.NewSlackClient("xoxb-test", srv.URL+"/api/")
+	api := slackpost.NewSlackClient("xoxb-test", srv.URL+"/api/")
 	_, _, err := api.PostMessageContext(context.Background(), "C1", slack.MsgOptionText("hi", false))
 	var limited *slack.RateLimitedError
 	if !errors.As(err, &limited) {
 		t.Fatalf("err = %v; want the rate limit", err)
 	}
-	if n := calls.Load(); n != delivery.RateLimitRetries+1 {
-		t.Errorf("%d calls; want %d", n, delivery.RateLimitRetries+1)
+	if n := calls.Load(); n != slackpost.RateLimitRetries+1 {
+		t.Errorf("%d calls; want %d", n, slackpost.RateLimitRetries+1)
 	}
 }

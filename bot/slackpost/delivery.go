@@ -1,9 +1,10 @@
-// Package delivery is what the bot's scheduled and repeated Slack posts share:
-// one Slack Web API client constructor (whose client waits out short rate
-// limits itself), one helper that waits out longer ones (Retry-After), and the exactly-once ledger
-// that the weekly digest and the month-end reminders both claim before they
-// post and record after.
-package delivery
+// Package slackpost is what the bot's Slack posts share: one Slack Web API
+// client constructor (whose client waits out short rate limits itself), one
+// helper that waits out longer ones (Retry-After), and the once-only record
+// of scheduled posts (PostRuns) that the weekly digest and the month-end
+// reminders both claim before they post and mark after. (A command's
+// delivery, replayed by Slack, is another thing: commands/delivery.go.)
+package slackpost
 
 import (
 	"context"
@@ -126,16 +127,16 @@ func Call(ctx context.Context, retries int, limit time.Duration, onWait func(err
 	}
 }
 
-// Ledger is the exactly-once ledger: one row per (key, period), claimed
+// PostRuns is the once-only record of scheduled posts: one row per (key, period), claimed
 // before a post and marked posted (with Slack's message timestamp) or failed
 // after. The digest's key is its channel and its period a week; a reminder's
 // key names its round and department (ReminderKey) and its period a month.
 // *db.Store implements it on the digest_runs table.
-type Ledger interface {
-	ClaimDigest(ctx context.Context, key string, period time.Time, owner string, staleAfter time.Duration) (bool, error)
-	MarkDigestPosted(ctx context.Context, key string, period time.Time, ts string) error
-	MarkDigestFailed(ctx context.Context, key string, period time.Time, errText string) error
-	DigestRun(ctx context.Context, key string, period time.Time) (commands.DigestRun, error)
+type PostRuns interface {
+	ClaimPost(ctx context.Context, key string, period time.Time, owner string, staleAfter time.Duration) (bool, error)
+	MarkPosted(ctx context.Context, key string, period time.Time, ts string) error
+	MarkPostFailed(ctx context.Context, key string, period time.Time, errText string) error
+	PostRun(ctx context.Context, key string, period time.Time) (commands.PostRun, error)
 }
 
 // Outcome is what Once did.
@@ -156,18 +157,18 @@ const recordTimeout = 10 * time.Second
 // Once posts at most once per (key, period) across replicas and restarts:
 // it claims the row, calls post, and records the outcome. A claim older than
 // staleAfter is taken over (its holder died).
-func Once(ctx context.Context, l Ledger, key string, period time.Time, owner string, staleAfter time.Duration,
+func Once(ctx context.Context, l PostRuns, key string, period time.Time, owner string, staleAfter time.Duration,
 	post func(ctx context.Context) (ts string, err error)) (Outcome, error) {
-	claimed, err := l.ClaimDigest(ctx, key, period, owner, staleAfter)
+	claimed, err := l.ClaimPost(ctx, key, period, owner, staleAfter)
 	if err != nil {
 		return Failed, fmt.Errorf("delivery: claim %s: %w", key, err)
 	}
 	if !claimed {
-		run, err := l.DigestRun(ctx, key, period)
+		run, err := l.PostRun(ctx, key, period)
 		if err != nil {
 			return Failed, fmt.Errorf("delivery: read %s: %w", key, err)
 		}
-		if run.Status == commands.DigestRunPosted {
+		if run.Status == commands.PostRunPosted {
 			return Already, nil
 		}
 		return InProgress, nil
@@ -176,12 +177,12 @@ func Once(ctx context.Context, l Ledger, key string, period time.Time, owner str
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)
 	defer cancel()
 	if postErr != nil {
-		if err := l.MarkDigestFailed(rctx, key, period, postErr.Error()); err != nil {
+		if err := l.MarkPostFailed(rctx, key, period, postErr.Error()); err != nil {
 			postErr = errors.Join(postErr, err)
 		}
 		return Failed, postErr
 	}
-	if err := l.MarkDigestPosted(rctx, key, period, ts); err != nil {
+	if err := l.MarkPosted(rctx, key, period, ts); err != nil {
 		return Posted, fmt.Errorf("delivery: posted %s but not recorded: %w", key, err)
 	}
 	return Posted, nil
