@@ -175,9 +175,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 
 // parseLanguage reads a reply language setting (a variable or a flag) named name.
 func parseLanguage(name, value string) (commands.Lang, error) {
-	switch value {
-	case "en", "ko":
-		return commands.Lang(value), nil
+	switch l := commands.Lang(value); l {
+	case commands.English, commands.Korean:
+		return l, nil
 	}
 	return "", fmt.Errorf("%s: %q is not supported; use en or ko", name, value)
 }

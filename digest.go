@@ -116,7 +116,7 @@ func checkPostConfig(cfg config) error {
 // postDigest posts the week through the ledger and says what happened.
 func postDigest(ctx context.Context, cfg config, logger *slog.Logger, svc *commands.Service, store *db.Store, week time.Time, stdout io.Writer) error {
 	poster, err := digest.NewPoster(digest.Config{
-		Service: svc, Ledger: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger,
+		Service: svc, Runs: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger,
 		Slack: digest.NewSlackClient(cfg.SlackBotToken, cfg.SlackAPIURL),
 	})
 	if err != nil {

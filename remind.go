@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"jobsbot/bot/delivery"
 	"jobsbot/bot/remind"
+	"jobsbot/bot/slackpost"
 	"jobsbot/commands"
 	"jobsbot/commands/dates"
 	"jobsbot/db"
@@ -21,8 +21,8 @@ const reminderTick = time.Minute
 
 func newReminderSender(cfg config, svc *commands.Service, store *db.Store, logger *slog.Logger) (*remind.Sender, error) {
 	return remind.New(remind.Config{
-		Service: svc, Ledger: store, ManagersChannel: cfg.ReminderChannel, Logger: logger,
-		Slack: delivery.NewSlackClient(cfg.SlackBotToken, cfg.SlackAPIURL),
+		Service: svc, Runs: store, ManagersChannel: cfg.ReminderChannel, Logger: logger,
+		Slack: slackpost.NewSlackClient(cfg.SlackBotToken, cfg.SlackAPIURL),
 	})
 }
 

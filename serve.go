@@ -52,7 +52,7 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 	words := commands.New(sc)
 	if cfg.DigestChannel != "" {
 		poster, err := digest.NewPoster(digest.Config{
-			Service: words, Ledger: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger, Registerer: registry,
+			Service: words, Runs: store, Channel: cfg.DigestChannel, Language: cfg.DigestLanguage, Logger: logger, Registerer: registry,
 			Slack: digest.NewSlackClient(cfg.SlackBotToken, cfg.SlackAPIURL),
 		})
 		if err != nil {

@@ -3,7 +3,7 @@
 // the reminders' Report now / Nothing this month), the App Home dashboard,
 // export files sent by direct message, health and metrics endpoints. It owns
 // everything Slack-specific and makes its Web API client with
-// delivery.NewSlackClient; package commands stays transport-free. Work a
+// slackpost.NewSlackClient; package commands stays transport-free. Work a
 // request starts in the background is tracked, so Run's shutdown waits for it.
 package bot
 
@@ -19,7 +19,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/slack-go/slack"
 
-	"jobsbot/bot/delivery"
+	"jobsbot/bot/slackpost"
 	"jobsbot/commands"
 )
 
@@ -138,7 +138,7 @@ func New(cfg Config) (*Bot, error) {
 		teamID:   cfg.TeamID,
 		appToken: cfg.AppToken,
 		registry: cfg.Registry,
-		http:     delivery.HTTPClient(apiClientTimeout),
+		http:     slackpost.HTTPClient(apiClientTimeout),
 		seen:     newSeenSet(10*time.Minute, 10000),
 		work:     &tracker{},
 		fastWait: fastReplyWait,
@@ -175,11 +175,11 @@ func New(cfg Config) (*Bot, error) {
 	}
 	b.metrics = m
 	b.health = &readiness{check: b.ready, log: b.log}
-	opts := []slack.Option{slack.OptionHTTPClient(delivery.HTTPClient(apiClientTimeout))}
+	opts := []slack.Option{slack.OptionHTTPClient(slackpost.HTTPClient(apiClientTimeout))}
 	if cfg.AppToken != "" {
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
-	b.client = delivery.NewSlackClient(cfg.BotToken, cfg.APIURL, opts...)
+	b.client = slackpost.WatchedSlackClient(cfg.BotToken, cfg.APIURL, b.onRateLimit, opts...)
 	b.api = b.client
 	b.workCtx, b.stopWork = context.WithCancel(context.Background())
 	return b, nil

@@ -9,7 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/slack-go/slack"
 
-	"jobsbot/bot/delivery"
+	"jobsbot/bot/slackpost"
 	"jobsbot/commands"
 )
 
@@ -57,7 +57,7 @@ func NewFileSender(botToken, apiURL string, logger *slog.Logger) *FileSender {
 		logger = slog.Default()
 	}
 	// The shared client, with a longer timeout: an upload is a large body.
-	api := delivery.NewSlackClient(botToken, apiURL, slack.OptionHTTPClient(delivery.HTTPClient(uploadTimeout)))
+	api := slackpost.NewSlackClient(botToken, apiURL, slack.OptionHTTPClient(slackpost.HTTPClient(uploadTimeout)))
 	return &FileSender{api: api, log: logger}
 }
 

@@ -189,7 +189,7 @@ func TestLocaleCacheTTLAndBound(t *testing.T) {
 		t.Error("a fresh entry was dropped while an expired one could go")
 	}
 	c.put("U4", "en-US", time.Hour)
-	if n := len(c.items); n > 2 {
+	if n := c.items.Len(); n > 2 {
 		t.Errorf("cache holds %d entries; bound is 2", n)
 	}
 	if got, ok := c.get("U4"); !ok || got != "en-US" {

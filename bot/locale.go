@@ -2,11 +2,13 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"strings"
-	"sync"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/slack-go/slack"
+	"golang.org/x/sync/singleflight"
 
 	"jobsbot/commands"
 )
@@ -24,14 +26,17 @@ const (
 )
 
 // localeCache remembers users' Slack locales and names ("" for a failed
-// lookup; one users.info call serves both) until
-// each entry's deadline. It is bounded: when full, expired entries go first,
-// then arbitrary ones, so a workspace of any size costs at most max entries.
+// lookup; one users.info call serves both) until each entry's deadline. It
+// is bounded by golang-lru: when full, the least recently used entry goes,
+// so a workspace of any size costs at most max entries. Expiry is each
+// entry's own deadline on the cache's clock (a failure is kept a minute, a
+// locale an hour), which the expirable LRU cannot do: it has one TTL per
+// cache, reads time.Now, and starts a cleanup goroutine it never stops.
 type localeCache struct {
-	mu    sync.Mutex
-	max   int
 	now   func() time.Time
-	items map[string]localeItem
+	items *lru.Cache[string, localeItem]
+	// lookups collapses concurrent users.info calls for one user into one.
+	lookups singleflight.Group
 }
 
 type localeItem struct {
@@ -41,7 +46,11 @@ type localeItem struct {
 }
 
 func newLocaleCache(max int, now func() time.Time) *localeCache {
-	return &localeCache{max: max, now: now, items: make(map[string]localeItem)}
+	items, err := lru.New[string, localeItem](max)
+	if err != nil {
+		panic(fmt.Sprintf("locale cache of %d entries: %v", max, err)) // max is a constant > 0
+	}
+	return &localeCache{now: now, items: items}
 }
 
 // get returns the cached locale of user, if there is a fresh one.
@@ -52,10 +61,13 @@ func (c *localeCache) get(user string) (string, bool) {
 
 // item returns the cached locale and name of user, if fresh.
 func (c *localeCache) item(user string) (localeItem, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	it, ok := c.items[user]
-	if !ok || !c.now().Before(it.until) {
+	// Peek first: an expired entry is not made recent, so it goes first
+	// when the cache is full.
+	if it, ok := c.items.Peek(user); !ok || !c.now().Before(it.until) {
+		return localeItem{}, false
+	}
+	it, ok := c.items.Get(user)
+	if !ok {
 		return localeItem{}, false
 	}
 	return it, true
@@ -68,24 +80,8 @@ func (c *localeCache) put(user, locale string, ttl time.Duration) {
 
 // putItem caches user's locale and name for ttl.
 func (c *localeCache) putItem(user string, item localeItem, ttl time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	now := c.now()
-	if _, ok := c.items[user]; !ok && len(c.items) >= c.max {
-		for u, it := range c.items {
-			if !now.Before(it.until) {
-				delete(c.items, u)
-			}
-		}
-		for u := range c.items {
-			if len(c.items) < c.max {
-				break
-			}
-			delete(c.items, u)
-		}
-	}
-	item.until = now.Add(ttl)
-	c.items[user] = item
+	item.until = c.now().Add(ttl)
+	c.items.Add(user, item)
 }
 
 // userLocale returns the user's Slack locale ("ko-KR"), from the cache or
@@ -105,9 +101,20 @@ func (b *Bot) userInfo(ctx context.Context, userID string) localeItem {
 	if it, ok := b.locales.item(userID); ok {
 		return it
 	}
-	lookupCtx, cancel := context.WithTimeout(ctx, localeTimeout)
-	defer cancel()
-	u, err := b.api.GetUserInfoContext(lookupCtx, userID, slack.GetUserInfoOptionIncludeLocale(true))
+	// One users.info call per user however many of their requests arrive
+	// together; it is bounded by localeTimeout, not by the first asker.
+	v, _, _ := b.locales.lookups.Do(userID, func() (any, error) {
+		lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), localeTimeout)
+		defer cancel()
+		return b.lookupUser(lookupCtx, userID), nil
+	})
+	return v.(localeItem)
+}
+
+// lookupUser asks Slack for the user's locale and name and caches the answer
+// (a failure for localeRetry).
+func (b *Bot) lookupUser(ctx context.Context, userID string) localeItem {
+	u, err := b.api.GetUserInfoContext(ctx, userID, slack.GetUserInfoOptionIncludeLocale(true))
 	if err != nil {
 		b.metrics.apiErrors.WithLabelValues("users.info").Inc()
 		b.log.DebugContext(ctx, "no Slack locale for the user; replying in the default language", "user", userID, "err", err)

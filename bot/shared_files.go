@@ -9,7 +9,7 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"jobsbot/bot/delivery"
+	"jobsbot/bot/slackpost"
 	"jobsbot/commands"
 )
 
@@ -35,7 +35,7 @@ var _ commands.FileFetcher = (*FileFetcher)(nil)
 // NewFileFetcher returns a FileFetcher for a bot token; apiURL overrides
 // the Web API base URL (fake servers), "" for Slack's own.
 func NewFileFetcher(botToken, apiURL string) *FileFetcher {
-	return &FileFetcher{api: delivery.NewSlackClient(botToken, apiURL, slack.OptionHTTPClient(&http.Client{Timeout: uploadTimeout}))}
+	return &FileFetcher{api: slackpost.NewSlackClient(botToken, apiURL, slack.OptionHTTPClient(&http.Client{Timeout: uploadTimeout}))}
 }
 
 // FetchFile finds the user's file (fileID, or the latest the user sent in

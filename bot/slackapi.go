@@ -6,7 +6,7 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"jobsbot/bot/delivery"
+	"jobsbot/bot/slackpost"
 )
 
 // slackAPI is the part of the Slack Web API the bot calls. *slack.Client
@@ -20,37 +20,38 @@ type slackAPI interface {
 	GetUserInfoContext(ctx context.Context, user string, options ...slack.GetUserInfoOption) (*slack.User, error)
 }
 
-const (
-	// maxRateLimitRetries bounds how often one call waits out a 429.
-	maxRateLimitRetries = 3
-	// maxRetryAfter caps a single wait: a reply delivered minutes late is
-	// worse than an error in the log.
-	maxRetryAfter = 30 * time.Second
-)
-
-// call runs one Slack call through the shared retry helper (package
-// delivery), waiting out rate limits a bounded number of times and giving up
-// when ctx ends. Every failed attempt is counted under method.
+// call runs one Slack Web API call, counting a failure under method. The
+// client itself waits out short rate limits (slackpost.WatchedSlackClient,
+// which counts each wait the same way); a longer one fails the call, since a
+// reply delivered minutes late is worse than an error in the log.
 func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Context) error) error {
-	return delivery.Call(ctx, maxRateLimitRetries, maxRetryAfter,
-		func(_ error, wait time.Duration) {
-			b.log.WarnContext(ctx, "slack rate limit, retrying", "method", method, "retry_after", wait)
-		},
-		func(ctx context.Context) error {
-			err := fn(ctx)
-			if err != nil {
-				b.metrics.apiErrors.WithLabelValues(method).Inc()
-			}
-			return err
-		})
+	err := fn(ctx)
+	if err != nil {
+		b.metrics.apiErrors.WithLabelValues(method).Inc()
+	}
+	return err
+}
+
+// onRateLimit hears of every rate limit the Web API client waits out.
+func (b *Bot) onRateLimit(method string, wait time.Duration) {
+	b.metrics.apiErrors.WithLabelValues(method).Inc()
+	b.log.Warn("slack rate limit, retrying", "method", method, "retry_after", wait)
 }
 
 // respond posts a message to an interaction's or command's response_url.
 func (b *Bot) respond(ctx context.Context, responseURL string, msg *slack.WebhookMessage) error {
 	// The URL is a credential and net/http quotes it in its errors.
-	return redactErr(b.call(ctx, "response_url", func(ctx context.Context) error {
-		return slack.PostWebhookCustomHTTPContext(ctx, responseURL, b.http, msg)
-	}))
+	// It is not a Web API call, so the client's retries do not cover it:
+	// it waits out the same short rate limits here.
+	return redactErr(slackpost.Call(ctx, slackpost.RateLimitRetries, slackpost.MaxRetryAfter,
+		func(_ error, wait time.Duration) {
+			b.log.WarnContext(ctx, "slack rate limit, retrying", "method", "response_url", "retry_after", wait)
+		},
+		func(ctx context.Context) error {
+			return b.call(ctx, "response_url", func(ctx context.Context) error {
+				return slack.PostWebhookCustomHTTPContext(ctx, responseURL, b.http, msg)
+			})
+		}))
 }
 
 // tell sends a message only the user sees: ephemeral in the channel when

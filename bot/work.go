@@ -2,8 +2,11 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
+
+	lru "github.com/hashicorp/golang-lru/v2"
 )
 
 // tracker runs goroutines that outlive the request that started them and
@@ -74,18 +77,22 @@ func deliveryContext(ctx context.Context) (context.Context, context.CancelFunc) 
 }
 
 // seenSet remembers IDs of deliveries already handled (Socket Mode envelope
-// IDs, Events API event IDs) for a while, so a redelivery is acknowledged but
-// not run again. It is bounded: past max entries the oldest are forgotten.
+// IDs, Events API event IDs) for ttl, so a redelivery is acknowledged but not
+// run again. It is bounded by golang-lru: past max entries the least recently
+// recorded go. Each entry keeps its own time rather than using the expirable
+// LRU, whose cleanup goroutine runs for ever once started.
 type seenSet struct {
-	mu    sync.Mutex
-	ttl   time.Duration
-	max   int
-	at    map[string]time.Time
-	order []string
+	mu  sync.Mutex // makes first's check-and-record one step
+	ttl time.Duration
+	at  *lru.Cache[string, time.Time]
 }
 
 func newSeenSet(ttl time.Duration, max int) *seenSet {
-	return &seenSet{ttl: ttl, max: max, at: make(map[string]time.Time)}
+	at, err := lru.New[string, time.Time](max)
+	if err != nil {
+		panic(fmt.Sprintf("seen set of %d entries: %v", max, err)) // max is a constant > 0
+	}
+	return &seenSet{ttl: ttl, at: at}
 }
 
 // first records id and reports whether it is new; "" is always new.
@@ -96,18 +103,9 @@ func (s *seenSet) first(id string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := time.Now()
-	for len(s.order) > 0 {
-		oldest := s.order[0]
-		if len(s.order) < s.max && now.Sub(s.at[oldest]) < s.ttl {
-			break
-		}
-		delete(s.at, oldest)
-		s.order = s.order[1:]
-	}
-	if _, ok := s.at[id]; ok {
+	if at, ok := s.at.Peek(id); ok && now.Sub(at) < s.ttl {
 		return false
 	}
-	s.at[id] = now
-	s.order = append(s.order, id)
+	s.at.Add(id, now)
 	return true
 }

@@ -55,8 +55,8 @@ func TestSeenSet(t *testing.T) {
 	for i := range 5 {
 		s.first(fmt.Sprint(i))
 	}
-	if len(s.at) > 3 {
-		t.Errorf("set holds %d IDs; bounded at 3", len(s.at))
+	if s.at.Len() > 3 {
+		t.Errorf("set holds %d IDs; bounded at 3", s.at.Len())
 	}
 	if !s.first("a") {
 		t.Error("the oldest IDs should have been forgotten")

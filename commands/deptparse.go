@@ -60,9 +60,9 @@ func parseDept(cmd *Command, ts []token, _ time.Time) error {
 	return nil
 }
 
-// parseNone reads `none [month] [dept:…]`; the month defaults to this one and
+// parseNothing reads `none [month] [dept:…]`; the month defaults to this one and
 // must be one calendar month.
-func parseNone(cmd *Command, ts []token, today time.Time) error {
+func parseNothing(cmd *Command, ts []token, today time.Time) error {
 	ts = takePeriod(cmd, ts, today)
 	if len(ts) > 0 {
 		return usageErr(cmd.Name, "deptparse.i_can_read_as", "Text", rawJoin(ts))

@@ -38,22 +38,24 @@ type PostResult struct {
 	MessageTS string // the Slack message's timestamp, when posted
 }
 
-// DigestRunStatus is where one channel's digest of one week stands in the ledger.
-type DigestRunStatus string
+// PostRunStatus is where one scheduled post (a channel's digest of a week, a
+// reminder of a month) stands in the record of post runs.
+type PostRunStatus string
 
-// Ledger statuses: a run claims the week before posting and records the
+// Post run statuses: a run claims the post before posting and records the
 // message after, so nothing is ever posted twice.
 const (
-	DigestRunClaimed DigestRunStatus = "claimed"
-	DigestRunPosted  DigestRunStatus = "posted"
-	DigestRunFailed  DigestRunStatus = "failed"
+	PostRunClaimed PostRunStatus = "claimed"
+	PostRunPosted  PostRunStatus = "posted"
+	PostRunFailed  PostRunStatus = "failed"
 )
 
-// DigestRun is one row of the digest ledger.
-type DigestRun struct {
+// PostRun is one row of the record of post runs (table digest_runs). For a
+// reminder, Channel holds its key (ReminderKey) and WeekStart its month.
+type PostRun struct {
 	Channel   string
 	WeekStart time.Time
-	Status    DigestRunStatus
+	Status    PostRunStatus
 	ClaimedBy string
 	ClaimedAt time.Time
 	Attempts  int

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -64,7 +65,7 @@ func (s *Service) DigestReply(d Digest) Reply {
 
 func (s *Service) digestHeadline(d Digest) Section {
 	var lines []string
-	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.jobs(d.Week.Jobs), "Change", s.signedCount(d.Week.Jobs-d.PrevWeek.Jobs, ""), "Before", s.jobs(d.PrevWeek.Jobs)))
+	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.jobs(d.Week.Jobs), "Change", s.signedCount(d.Week.Jobs-d.PrevWeek.Jobs, ""), "Before", s.jobs(d.PrevWeek.Jobs), i18n.PluralCount, d.Week.Jobs))
 	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
 	if len(d.MonthEndDays) > 0 {
 		days := make([]string, len(d.MonthEndDays))
@@ -76,7 +77,7 @@ func (s *Service) digestHeadline(d Digest) Section {
 	}
 	if closed := d.WeekStart.Year(); closed < d.Year {
 		lines = append(lines, s.msg("digest.year_closed", "Year", closed,
-			"Jobs", s.jobs(d.PrevYearFinal.Jobs), "Date", s.date(dates.On(closed, time.December, 31))))
+			"Jobs", s.jobs(d.PrevYearFinal.Jobs), "Date", s.date(dates.On(closed, time.December, 31)), i18n.PluralCount, d.PrevYearFinal.Jobs))
 	}
 	ytd := d.YearToDate.Jobs
 	switch {

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -196,7 +197,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.duplicate_request", "ID", entry.ID)}
 	}
 	count := s.unitCount(entry.Count, entry.Approximate, p.Unit)
-	title := s.msg("entries.recorded", "ID", entry.ID, "Count", count, "Program", s.programLabel(p))
+	title := s.msg("entries.recorded", "ID", entry.ID, "Count", count, "Program", s.programLabel(p), i18n.PluralCount, entry.Count)
 	if entry.Kind == KindCumulative {
 		title = s.msg("entries.recorded_cumulative", "ID", entry.ID, "Program", s.programLabel(p),
 			"Total", s.unitCount(entry.ReportedTotal, entry.Approximate, p.Unit), "Date", s.date(entry.AsOf), "Count", count)
@@ -580,7 +581,8 @@ func (s *Service) cumulativeBelow(p Program, below *CumulativeBelowError) string
 	}
 	return s.msg("entries.cumulative_below", "Program", s.programLabel(p),
 		"Current", s.unitCount(below.Current, false, p.Unit), "Date", s.date(below.AsOf),
-		"Reported", s.unitCount(below.Reported, false, p.Unit), "Code", s.programShort(p), "Checks", strings.Join(checks, ", "))
+		"Reported", s.unitCount(below.Reported, false, p.Unit), "Code", s.programShort(p), "Checks", strings.Join(checks, ", "),
+		i18n.PluralCount, below.Current)
 }
 
 // jobs writes a number of jobs: in Korean with its counter (7,100개).

@@ -15,7 +15,7 @@ import (
 // writing it. The problems themselves are in Korean: they name the Korean
 // columns of a Korean spreadsheet.
 func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dryRun bool, lang Lang) string {
-	p := i18n.Default().Printer(string(lang))
+	p := i18n.Default().Printer(lang)
 	var b strings.Builder
 	if f.Kind != "" {
 		b.WriteString(p.T("import.preview.file_kind", "Name", CleanName(f.Name), "Kind", p.T(importKindIDs[f.Kind]),

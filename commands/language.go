@@ -84,7 +84,7 @@ func (s *Service) WithLanguage(lang Lang) *Service {
 	c := *s
 	if supported(lang) && lang != s.lang {
 		c.lang = lang
-		c.tr = i18n.Default().Printer(string(lang))
+		c.tr = i18n.Default().Printer(lang)
 	}
 	c.pinned = true
 	return &c

@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"jobsbot/commands/i18n"
 )
 
 // none answers `none [month] [dept:…]` (실적 없음): the department had nothing
 // to report for the month. Without dept: it is the department the caller
 // reports for, when there is exactly one.
-func (s *Service) none(ctx context.Context, c Caller, cmd Command) Reply {
+func (s *Service) nothing(ctx context.Context, c Caller, cmd Command) Reply {
 	depts, err := s.store.Departments(ctx)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
@@ -50,7 +52,7 @@ func (s *Service) none(ctx context.Context, c Caller, cmd Command) Reply {
 	if has, ok := errors.AsType[*MonthHasJobsError](err); ok {
 		// Jobs committed after nothingContradicts looked (the database's
 		// check, migration 00020, holds under concurrency).
-		return s.refuse(cmd.Name, s.msg("nothing.has_jobs", "Name", d.Name, "Month", s.monthLabel(month), "Jobs", s.jobs(has.Jobs)))
+		return s.refuse(cmd.Name, s.msg("nothing.has_jobs", "Name", d.Name, "Month", s.monthLabel(month), "Jobs", s.jobs(has.Jobs), i18n.PluralCount, has.Jobs))
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		if s.IsManager(c.UserID) {
@@ -83,7 +85,7 @@ func (s *Service) nothingContradicts(ctx context.Context, command string, d Depa
 	}
 	for _, t := range totals {
 		if t.Department == d.Name && t.Jobs > 0 {
-			return s.refuse(command, s.msg("nothing.has_jobs", "Name", d.Name, "Month", s.monthLabel(month), "Jobs", s.jobs(t.Jobs))), true
+			return s.refuse(command, s.msg("nothing.has_jobs", "Name", d.Name, "Month", s.monthLabel(month), "Jobs", s.jobs(t.Jobs), i18n.PluralCount, t.Jobs)), true
 		}
 	}
 	return Reply{}, false

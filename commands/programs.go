@@ -6,10 +6,13 @@ import (
 	"hash/maphash"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // programNames are the folded names a program answers to.
@@ -79,6 +82,10 @@ type programIndexCache struct {
 	mu    sync.Mutex
 	sum   uint64
 	index programIndex
+	// builds collapses the rebuilds of callers who see the same new list
+	// together into one: a program change must not make every add fold
+	// every name at once.
+	builds singleflight.Group
 }
 
 func newProgramIndexCache() *programIndexCache {
@@ -105,11 +112,14 @@ func (c *programIndexCache) get(programs []Program) programIndex {
 		return index
 	}
 	c.mu.Unlock()
-	index := newProgramIndex(programs)
-	c.mu.Lock()
-	c.sum, c.index = sum, index
-	c.mu.Unlock()
-	return index
+	v, _, _ := c.builds.Do(strconv.FormatUint(sum, 16), func() (any, error) {
+		index := newProgramIndex(programs)
+		c.mu.Lock()
+		c.sum, c.index = sum, index
+		c.mu.Unlock()
+		return index, nil
+	})
+	return v.(programIndex)
 }
 
 // lookupProgram is findProgram for a list the store handed out, through the

@@ -361,7 +361,7 @@ func addRow(t, r ReportRow) ReportRow {
 }
 
 // pick renders catalogue message id in lang, for code outside a Service.
-func pick(lang Lang, id string) string { return i18n.Default().Printer(string(lang)).T(id) }
+func pick(lang Lang, id string) string { return i18n.Default().Printer(lang).T(id) }
 
 // ReportByLabel names a grouping in a language ("사업별").
 func ReportByLabel(by ReportBy, lang Lang) string { return label(reportByWords, by, lang) }

@@ -14,13 +14,14 @@ import (
 	"jobsbot/commands/i18n"
 )
 
-// Lang is the language replies are written in.
-type Lang string
+// Lang is the language replies are written in (i18n.Lang: one set of
+// language constants for the whole bot).
+type Lang = i18n.Lang
 
 // Supported reply languages.
 const (
-	English Lang = "en"
-	Korean  Lang = "ko"
+	English = i18n.English
+	Korean  = i18n.Korean
 )
 
 // Config configures a Service.
@@ -152,7 +153,7 @@ func New(cfg Config) *Service {
 	if s.lang == "" {
 		s.lang = English
 	}
-	s.tr = i18n.Default().Printer(string(s.lang))
+	s.tr = i18n.Default().Printer(s.lang)
 	s.defaultLang = s.lang
 	if s.now == nil {
 		s.now = time.Now
@@ -189,7 +190,7 @@ func (s *Service) Printer(lang Lang) i18n.Printer {
 	if lang == "" {
 		lang = s.lang
 	}
-	return i18n.Default().Printer(string(lang))
+	return i18n.Default().Printer(lang)
 }
 
 // key returns the caller's idempotency key, or a fresh random one.

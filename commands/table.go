@@ -371,8 +371,8 @@ func commandSpecs() []commandSpec {
 			// 실적 없음 is 실적없음 with a space; 실적 alone is status.
 			Aliases: []string{"실적 없음", "실적 없습니다"},
 			Options: []string{"dept"},
-			Parse:   parseNone,
-			Run:     (*Service).none,
+			Parse:   parseNothing,
+			Run:     (*Service).nothing,
 		},
 		{
 			Name: cmdRemindPreview, Words: []string{"preview", "미리보기"},

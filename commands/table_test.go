@@ -25,7 +25,7 @@ func TestCommandTableIsComplete(t *testing.T) {
 			t.Errorf("%q has no handler", spec.Name)
 		}
 		for _, part := range []string{".usage", ".summary", ".examples"} {
-			for _, lang := range []string{i18n.English, i18n.Korean} {
+			for _, lang := range []i18n.Lang{i18n.English, i18n.Korean} {
 				if i18n.Default().Source(spec.key()+part, lang) == "" {
 					t.Errorf("%q lacks %s in %s", spec.Name, part, lang)
 				}

@@ -63,7 +63,7 @@ type vocab[T ~string] struct {
 }
 
 // labelIn is the label of v in lang, from the catalogue.
-func (v vocab[T]) labelIn(value T, lang string) string {
+func (v vocab[T]) labelIn(value T, lang Lang) string {
 	return i18n.Default().Source(v.id+"."+string(value), lang)
 }
 
@@ -89,7 +89,7 @@ func lookup[T ~string](v vocab[T], typed string) (T, bool) {
 
 // label returns the display name of a value in the given language.
 func label[T ~string](v vocab[T], value T, lang Lang) string {
-	if l := v.labelIn(value, string(lang)); l != "" {
+	if l := v.labelIn(value, lang); l != "" {
 		return l
 	}
 	if l := v.labelIn(value, i18n.English); l != "" {

@@ -13,7 +13,7 @@ import (
 func TestVocabularyLabels(t *testing.T) {
 	check := func(id string, values []string, back func(string) (string, bool)) {
 		for _, v := range values {
-			for _, lang := range []string{i18n.English, i18n.Korean} {
+			for _, lang := range []i18n.Lang{i18n.English, i18n.Korean} {
 				l := i18n.Default().Source(id+"."+v, lang)
 				if l == "" {
 					t.Errorf("%s.%s has no %s label", id, v, lang)

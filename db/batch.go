@@ -310,12 +310,16 @@ const insertEntriesQuery = `
 		                typed.name) AS managed
 		FROM (
 			SELECT i.*, p.code, COALESCE(NULLIF(i.department, ''), p.department) AS name
-			FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::date[], $6::bool[],
-			            $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-			            $14::timestamptz[])
-			     WITH ORDINALITY AS i(program_id, count, reported_total, kind, as_of, approximate, status,
-			                          employment_type, department, note, logged_by, source, idempotency_key,
-			                          created_at, ord)
+			FROM unnest($1::bigint[], $2::bigint[], $3::bigint[],
+			            $4::text[], $5::date[], $6::bool[],
+			            $7::text[], $8::text[], $9::text[],
+			            $10::text[], $11::text[], $12::text[],
+			            $13::text[], $14::timestamptz[])
+			     WITH ORDINALITY AS i(program_id, count, reported_total,
+			                          kind, as_of, approximate,
+			                          status, employment_type, department,
+			                          note, logged_by, source,
+			                          idempotency_key, created_at, ord)
 			JOIN programs p ON p.id = i.program_id
 		) typed
 	), ins AS (
@@ -372,10 +376,11 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 		created   = make([]sql.NullTime, n)
 	)
 	for i, r := range rows {
-		programID[i], count[i], reported[i], kind[i] = r.ProgramID, r.Count, r.reported, string(r.Kind)
-		asOf[i], approx[i], status[i], emptype[i] = dateArg(r.AsOf), r.Approximate, string(r.Status), r.EmploymentType
-		dept[i], note[i], loggedBy[i], source[i], key[i] = r.Department, r.Note, r.LoggedBy, string(r.Source), r.IdempotencyKey
-		created[i] = sql.NullTime{Time: r.RecordedAt, Valid: !r.RecordedAt.IsZero()}
+		programID[i], count[i], reported[i] = r.ProgramID, r.Count, r.reported
+		kind[i], asOf[i], approx[i] = string(r.Kind), dateArg(r.AsOf), r.Approximate
+		status[i], emptype[i], dept[i] = string(r.Status), r.EmploymentType, r.Department
+		note[i], loggedBy[i], source[i] = r.Note, r.LoggedBy, string(r.Source)
+		key[i], created[i] = r.IdempotencyKey, sql.NullTime{Time: r.RecordedAt, Valid: !r.RecordedAt.IsZero()}
 	}
 
 	var recorded []struct {
@@ -383,10 +388,13 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 		YearTotal       int64 `db:"year_total"`
 		YearApproximate bool  `db:"year_approximate"`
 	}
-	err := q.SelectContext(ctx, &recorded, pq.Array(programID), pq.Array(count),
-		pq.Array(reported), pq.Array(kind), pq.Array(asOf), pq.Array(approx), pq.Array(status),
-		pq.Array(emptype), pq.Array(dept), pq.Array(note), pq.Array(loggedBy), pq.Array(source), pq.Array(key),
-		pq.Array(created))
+	// $1 … $14, in insertEntriesQuery's order.
+	err := q.SelectContext(ctx, &recorded,
+		pq.Array(programID), pq.Array(count), pq.Array(reported),
+		pq.Array(kind), pq.Array(asOf), pq.Array(approx),
+		pq.Array(status), pq.Array(emptype), pq.Array(dept),
+		pq.Array(note), pq.Array(loggedBy), pq.Array(source),
+		pq.Array(key), pq.Array(created))
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,11 @@ package db
 import (
 	"context"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // cacheTTL is how long a cached value answers from memory. A change made
@@ -24,7 +27,15 @@ type cache[T any] struct {
 	// generation counts forgets: a load that began before one must not put
 	// back what it read, or a change made here would be hidden for cacheTTL.
 	generation uint64
+	// loads collapses the reloads of callers who find the value stale at
+	// once into one query: an expiry must not send every command to the
+	// database together.
+	loads singleflight.Group
 }
+
+// cacheLoadTimeout bounds one reload. It runs detached from the first
+// caller's cancellation, since every caller waiting on it shares its answer.
+const cacheLoadTimeout = 5 * time.Second
 
 // get returns the cached value, loading it when it is missing or stale.
 func (c *cache[T]) get(ctx context.Context, load func(context.Context) (T, error)) (T, error) {
@@ -36,16 +47,23 @@ func (c *cache[T]) get(ctx context.Context, load func(context.Context) (T, error
 	}
 	generation := c.generation
 	c.mu.Unlock()
-	v, err := load(ctx)
-	if err != nil {
-		return v, err
-	}
-	c.mu.Lock()
-	if c.generation == generation {
-		c.value, c.loaded, c.at = v, true, time.Now()
-	}
-	c.mu.Unlock()
-	return v, nil
+	// The key is the generation: a caller who comes after a forget must not
+	// be handed a load that began before it.
+	r, err, _ := c.loads.Do(strconv.FormatUint(generation, 10), func() (any, error) {
+		lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cacheLoadTimeout)
+		defer cancel()
+		v, err := load(lctx)
+		if err != nil {
+			return v, err
+		}
+		c.mu.Lock()
+		if c.generation == generation {
+			c.value, c.loaded, c.at = v, true, time.Now()
+		}
+		c.mu.Unlock()
+		return v, nil
+	})
+	return r.(T), err
 }
 
 // forget drops the value after a change.

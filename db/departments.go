@@ -167,17 +167,18 @@ func (s *Store) takeOverDepartment(ctx context.Context, stmt, from, to string) (
 	return out, err
 }
 
-// lockForDepartmentMove takes the locks a rename or merge starts with, in the
-// Lock order of totals.go: the programs' rows first (NO KEY UPDATE, not
-// UPDATE: every insert into entries checks its program with FOR KEY SHARE,
-// the foreign key, which UPDATE would block while the move waits for that
-// insert), then entries in SHARE ROW EXCLUSIVE mode, which waits for every
-// add and void in flight and holds off new ones. Only then does the move
-// write: entries (whose trigger moves department_days and department_months
-// and lists the department), programs, candidates, targets, "nothing"
-// reports and departments. So a move never holds a lock that an add or void
-// holding another is waiting for. Moves are rare manager commands: the pause
-// is short.
+// lockForDepartmentMove takes the locks a rename or merge starts with, as
+// the department-move paragraph of totals.go's lock order describes: it takes
+// no program write lock (step 1), but every programs row, FOR NO KEY UPDATE
+// (not UPDATE: every insert into entries checks its program with FOR KEY
+// SHARE, the foreign key, which UPDATE would block while the move waits for
+// that insert), then entries in SHARE ROW EXCLUSIVE mode (step 2), which
+// waits for every add and void in flight and holds off new ones. Only then
+// does the move write: entries (whose trigger moves department_days and
+// department_months, steps 4 and 5), programs, candidates, targets,
+// 실적 없음 reports and departments. An add or void waits for the move at
+// entries, before it holds any totals row; the move waits for none of them.
+// Moves are rare manager commands: the pause is short.
 func lockForDepartmentMove(ctx context.Context, tx *sqlx.Tx) error {
 	if _, err := tx.ExecContext(ctx, `SELECT 1 FROM programs ORDER BY id FOR NO KEY UPDATE`); err != nil {
 		return err

@@ -17,12 +17,12 @@ import (
 // moment and post once; the conditional UPDATE below is what lets a later run
 // take over a week whose post failed or whose replica died mid-post.
 
-// ClaimDigest claims the digest of week (its Monday) for channel on behalf
+// ClaimPost claims the digest of week (its Monday) for channel on behalf
 // of owner. It returns true when the caller may post: the week had no row, or
 // its row is failed, or it has been claimed for longer than staleAfter (the
 // claimer crashed). A posted week, or one claimed recently by someone else,
 // gives false. Concurrent callers never both get true for one claim.
-func (s *Store) ClaimDigest(ctx context.Context, channel string, week time.Time, owner string, staleAfter time.Duration) (bool, error) {
+func (s *Store) ClaimPost(ctx context.Context, channel string, week time.Time, owner string, staleAfter time.Duration) (bool, error) {
 	const insert = `
 		INSERT INTO digest_runs (channel, week_start, status, claimed_by, claimed_at, attempts)
 		VALUES ($1, $2::date, 'claimed', $3, now(), 1)
@@ -58,10 +58,10 @@ func (s *Store) ClaimDigest(ctx context.Context, channel string, week time.Time,
 	return n == 1, nil
 }
 
-// MarkDigestPosted records that the week's digest was posted as message ts.
+// MarkPosted records that the week's digest was posted as message ts.
 // It never un-posts: a row already posted keeps its first timestamp.
 // ErrNotFound if the week was never claimed.
-func (s *Store) MarkDigestPosted(ctx context.Context, channel string, week time.Time, ts string) error {
+func (s *Store) MarkPosted(ctx context.Context, channel string, week time.Time, ts string) error {
 	const q = `
 		UPDATE digest_runs
 		SET status = 'posted', message_ts = $3, posted_at = now(), last_error = ''
@@ -69,11 +69,11 @@ func (s *Store) MarkDigestPosted(ctx context.Context, channel string, week time.
 	return s.markDigest(ctx, "mark digest posted", q, channel, week, ts)
 }
 
-// MarkDigestFailed records that posting failed with errText, releasing the
+// MarkPostFailed records that posting failed with errText, releasing the
 // claim so a later run retries. A posted row is left alone: a late failure
 // report from a slow replica must not invite a second post.
 // ErrNotFound if the week was never claimed.
-func (s *Store) MarkDigestFailed(ctx context.Context, channel string, week time.Time, errText string) error {
+func (s *Store) MarkPostFailed(ctx context.Context, channel string, week time.Time, errText string) error {
 	const q = `
 		UPDATE digest_runs
 		SET status = 'failed', last_error = left($3, 2000)
@@ -93,15 +93,15 @@ func (s *Store) markDigest(ctx context.Context, what, q, channel string, week ti
 	} else if n == 1 {
 		return nil
 	}
-	if _, err := s.DigestRun(ctx, channel, week); err != nil {
+	if _, err := s.PostRun(ctx, channel, week); err != nil {
 		return fmt.Errorf("db: %s: %w", what, err)
 	}
 	return nil
 }
 
-// DigestRun returns the ledger row of one channel and week; ErrNotFound if
+// PostRun returns the ledger row of one channel and week; ErrNotFound if
 // the week was never claimed there.
-func (s *Store) DigestRun(ctx context.Context, channel string, week time.Time) (commands.DigestRun, error) {
+func (s *Store) PostRun(ctx context.Context, channel string, week time.Time) (commands.PostRun, error) {
 	const q = `
 		SELECT channel, week_start, status, claimed_by, claimed_at, attempts, message_ts, posted_at, last_error
 		FROM digest_runs
@@ -118,10 +118,10 @@ func (s *Store) DigestRun(ctx context.Context, channel string, week time.Time) (
 		LastError string       `db:"last_error"`
 	}
 	if err := sqlx.GetContext(ctx, s.db, &r, q, channel, dateArg(week)); err != nil {
-		return commands.DigestRun{}, wrap("digest run", err)
+		return commands.PostRun{}, wrap("digest run", err)
 	}
-	run := commands.DigestRun{
-		Channel: r.Channel, WeekStart: dateOf(r.WeekStart), Status: commands.DigestRunStatus(r.Status),
+	run := commands.PostRun{
+		Channel: r.Channel, WeekStart: dateOf(r.WeekStart), Status: commands.PostRunStatus(r.Status),
 		ClaimedBy: r.ClaimedBy, ClaimedAt: r.ClaimedAt, Attempts: r.Attempts, MessageTS: r.MessageTS, LastError: r.LastError,
 	}
 	if r.PostedAt.Valid {

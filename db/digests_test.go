@@ -48,9 +48,9 @@ func claimTogether(t *testing.T, stores []*db.Store, channel string, week time.T
 		wg.Go(func() {
 			owner := fmt.Sprintf("replica-%d", i)
 			<-start
-			ok, err := s.ClaimDigest(context.Background(), channel, week, owner, staleAfter)
+			ok, err := s.ClaimPost(context.Background(), channel, week, owner, staleAfter)
 			if err != nil {
-				t.Errorf("ClaimDigest by %s: %v", owner, err)
+				t.Errorf("ClaimPost by %s: %v", owner, err)
 				return
 			}
 			if ok {
@@ -81,21 +81,21 @@ func TestClaimDigestTakesOverFailedOnce(t *testing.T) {
 	ctx := context.Background()
 	week := day(2026, 12, 28) // ISO week 2026-W53, across the year end
 	s := stores[0]
-	if ok, err := s.ClaimDigest(ctx, "C1", week, "first", time.Hour); err != nil || !ok {
+	if ok, err := s.ClaimPost(ctx, "C1", week, "first", time.Hour); err != nil || !ok {
 		t.Fatalf("first claim = %v, %v; want true", ok, err)
 	}
-	if err := s.MarkDigestFailed(ctx, "C1", week, "slack: channel_not_found"); err != nil {
-		t.Fatalf("MarkDigestFailed: %v", err)
+	if err := s.MarkPostFailed(ctx, "C1", week, "slack: channel_not_found"); err != nil {
+		t.Fatalf("MarkPostFailed: %v", err)
 	}
-	run, err := s.DigestRun(ctx, "C1", week)
-	if err != nil || run.Status != commands.DigestRunFailed || run.LastError != "slack: channel_not_found" {
+	run, err := s.PostRun(ctx, "C1", week)
+	if err != nil || run.Status != commands.PostRunFailed || run.LastError != "slack: channel_not_found" {
 		t.Fatalf("after failure: %+v, %v", run, err)
 	}
 	if winners := claimTogether(t, stores, "C1", week, time.Hour); len(winners) != 1 {
 		t.Fatalf("%d replicas took over the failed week (%v); want exactly 1", len(winners), winners)
 	}
-	run, err = s.DigestRun(ctx, "C1", week)
-	if err != nil || run.Status != commands.DigestRunClaimed || run.Attempts != 2 || !run.WeekStart.Equal(week) {
+	run, err = s.PostRun(ctx, "C1", week)
+	if err != nil || run.Status != commands.PostRunClaimed || run.Attempts != 2 || !run.WeekStart.Equal(week) {
 		t.Fatalf("after takeover: %+v, %v; want claimed, attempt 2, week %s", run, err, week)
 	}
 }
@@ -104,20 +104,20 @@ func TestClaimDigestStaleClaim(t *testing.T) {
 	s := dbtest.New(t)
 	ctx := context.Background()
 	week := day(2026, 11, 16)
-	if ok, _ := s.ClaimDigest(ctx, "C1", week, "crashed", time.Hour); !ok {
+	if ok, _ := s.ClaimPost(ctx, "C1", week, "crashed", time.Hour); !ok {
 		t.Fatal("first claim refused")
 	}
-	if ok, err := s.ClaimDigest(ctx, "C1", week, "other", time.Hour); err != nil || ok {
+	if ok, err := s.ClaimPost(ctx, "C1", week, "other", time.Hour); err != nil || ok {
 		t.Fatalf("claim of a fresh claim = %v, %v; want false", ok, err)
 	}
 	// The claimer died an hour and a half ago.
 	if _, err := s.DB().ExecContext(ctx, `UPDATE digest_runs SET claimed_at = now() - interval '90 minutes'`); err != nil {
 		t.Fatal(err)
 	}
-	if ok, err := s.ClaimDigest(ctx, "C1", week, "other", time.Hour); err != nil || !ok {
+	if ok, err := s.ClaimPost(ctx, "C1", week, "other", time.Hour); err != nil || !ok {
 		t.Fatalf("claim of a stale claim = %v, %v; want true", ok, err)
 	}
-	run, _ := s.DigestRun(ctx, "C1", week)
+	run, _ := s.PostRun(ctx, "C1", week)
 	if run.ClaimedBy != "other" || run.Attempts != 2 {
 		t.Fatalf("after takeover: %+v", run)
 	}
@@ -127,31 +127,31 @@ func TestPostedDigestStaysPosted(t *testing.T) {
 	s := dbtest.New(t)
 	ctx := context.Background()
 	week := day(2026, 11, 16)
-	if ok, _ := s.ClaimDigest(ctx, "C1", week, "a", time.Hour); !ok {
+	if ok, _ := s.ClaimPost(ctx, "C1", week, "a", time.Hour); !ok {
 		t.Fatal("claim refused")
 	}
-	if err := s.MarkDigestPosted(ctx, "C1", week, "1764000000.000100"); err != nil {
-		t.Fatalf("MarkDigestPosted: %v", err)
+	if err := s.MarkPosted(ctx, "C1", week, "1764000000.000100"); err != nil {
+		t.Fatalf("MarkPosted: %v", err)
 	}
 	// A slow replica's late reports change nothing.
-	if err := s.MarkDigestFailed(ctx, "C1", week, "timeout"); err != nil {
-		t.Fatalf("MarkDigestFailed on a posted week: %v", err)
+	if err := s.MarkPostFailed(ctx, "C1", week, "timeout"); err != nil {
+		t.Fatalf("MarkPostFailed on a posted week: %v", err)
 	}
-	if err := s.MarkDigestPosted(ctx, "C1", week, "1764000000.999999"); err != nil {
-		t.Fatalf("second MarkDigestPosted: %v", err)
+	if err := s.MarkPosted(ctx, "C1", week, "1764000000.999999"); err != nil {
+		t.Fatalf("second MarkPosted: %v", err)
 	}
 	if _, err := s.DB().ExecContext(ctx, `UPDATE digest_runs SET claimed_at = now() - interval '1 day'`); err != nil {
 		t.Fatal(err)
 	}
-	if ok, err := s.ClaimDigest(ctx, "C1", week, "b", 0); err != nil || ok {
+	if ok, err := s.ClaimPost(ctx, "C1", week, "b", 0); err != nil || ok {
 		t.Fatalf("claim of a posted week = %v, %v; want false", ok, err)
 	}
-	run, err := s.DigestRun(ctx, "C1", week)
-	if err != nil || run.Status != commands.DigestRunPosted || run.MessageTS != "1764000000.000100" || run.PostedAt == nil || run.LastError != "" {
+	run, err := s.PostRun(ctx, "C1", week)
+	if err != nil || run.Status != commands.PostRunPosted || run.MessageTS != "1764000000.000100" || run.PostedAt == nil || run.LastError != "" {
 		t.Fatalf("posted run = %+v, %v", run, err)
 	}
 	// Another channel's digest of the same week is its own.
-	if ok, err := s.ClaimDigest(ctx, "C2", week, "b", time.Hour); err != nil || !ok {
+	if ok, err := s.ClaimPost(ctx, "C2", week, "b", time.Hour); err != nil || !ok {
 		t.Fatalf("claim in another channel = %v, %v; want true", ok, err)
 	}
 }
@@ -160,13 +160,13 @@ func TestDigestRunNotFound(t *testing.T) {
 	s := dbtest.New(t)
 	ctx := context.Background()
 	week := day(2026, 11, 16)
-	if _, err := s.DigestRun(ctx, "C1", week); !errors.Is(err, commands.ErrNotFound) {
-		t.Fatalf("DigestRun of an unclaimed week: %v; want ErrNotFound", err)
+	if _, err := s.PostRun(ctx, "C1", week); !errors.Is(err, commands.ErrNotFound) {
+		t.Fatalf("PostRun of an unclaimed week: %v; want ErrNotFound", err)
 	}
-	if err := s.MarkDigestPosted(ctx, "C1", week, "1.2"); !errors.Is(err, commands.ErrNotFound) {
-		t.Fatalf("MarkDigestPosted of an unclaimed week: %v; want ErrNotFound", err)
+	if err := s.MarkPosted(ctx, "C1", week, "1.2"); !errors.Is(err, commands.ErrNotFound) {
+		t.Fatalf("MarkPosted of an unclaimed week: %v; want ErrNotFound", err)
 	}
-	if err := s.MarkDigestFailed(ctx, "C1", week, "x"); !errors.Is(err, commands.ErrNotFound) {
-		t.Fatalf("MarkDigestFailed of an unclaimed week: %v; want ErrNotFound", err)
+	if err := s.MarkPostFailed(ctx, "C1", week, "x"); !errors.Is(err, commands.ErrNotFound) {
+		t.Fatalf("MarkPostFailed of an unclaimed week: %v; want ErrNotFound", err)
 	}
 }

@@ -62,7 +62,7 @@ func newReplica(t *testing.T, url string, slack digest.SlackAPI, name string) *r
 	t.Cleanup(func() { _ = store.Close() })
 	svc := commands.New(commands.Config{Store: store, Location: seoul, Now: func() time.Time { return now }})
 	reg := prometheus.NewRegistry()
-	p, err := digest.NewPoster(digest.Config{Service: svc, Ledger: store, Slack: slack, Channel: channel,
+	p, err := digest.NewPoster(digest.Config{Service: svc, Runs: store, Slack: slack, Channel: channel,
 		Owner: name, Backoff: 10 * time.Millisecond, Registerer: reg, Logger: quiet})
 	if err != nil {
 		t.Fatalf("NewPoster: %v", err)
@@ -155,8 +155,8 @@ func TestThreeReplicasPostOnce(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != chart.Width || b.Dy() != chart.Height {
 		t.Errorf("chart is %dx%d; want %dx%d", b.Dx(), b.Dy(), chart.Width, chart.Height)
 	}
-	run, err := replicas[0].store.DigestRun(context.Background(), channel, week)
-	if err != nil || run.Status != commands.DigestRunPosted || run.MessageTS != msg.TS {
+	run, err := replicas[0].store.PostRun(context.Background(), channel, week)
+	if err != nil || run.Status != commands.PostRunPosted || run.MessageTS != msg.TS {
 		t.Fatalf("ledger after posting: %+v, %v", run, err)
 	}
 
@@ -232,8 +232,8 @@ func TestFailedPostIsRetriedNotDuplicated(t *testing.T) {
 	if _, err := r.poster.PostDigest(ctx, week, "scheduler"); err == nil || !strings.Contains(err.Error(), "channel_not_found") {
 		t.Fatalf("first post: %v; want channel_not_found", err)
 	}
-	run, err := r.store.DigestRun(ctx, channel, week)
-	if err != nil || run.Status != commands.DigestRunFailed || !strings.Contains(run.LastError, "channel_not_found") {
+	run, err := r.store.PostRun(ctx, channel, week)
+	if err != nil || run.Status != commands.PostRunFailed || !strings.Contains(run.LastError, "channel_not_found") {
 		t.Fatalf("ledger after failure: %+v, %v", run, err)
 	}
 	res, err := r.poster.PostDigest(ctx, week, "retry")
@@ -258,7 +258,7 @@ func TestTakeoverFindsMessageOfDeadRun(t *testing.T) {
 	fake := newFakeSlack(t)
 	ctx := context.Background()
 	dead := newReplica(t, url, fake.client(), "dead")
-	if ok, err := dead.store.ClaimDigest(ctx, channel, week, "dead", time.Hour); err != nil || !ok {
+	if ok, err := dead.store.ClaimPost(ctx, channel, week, "dead", time.Hour); err != nil || !ok {
 		t.Fatalf("claim: %v %v", ok, err)
 	}
 	// What the dead replica managed to send before it died.
@@ -276,8 +276,8 @@ func TestTakeoverFindsMessageOfDeadRun(t *testing.T) {
 	if n := len(fake.accepted()); n != 1 {
 		t.Fatalf("%d messages; want the dead run's one only", n)
 	}
-	run, _ := r.store.DigestRun(ctx, channel, week)
-	if run.Status != commands.DigestRunPosted || run.ClaimedBy != "survivor" {
+	run, _ := r.store.PostRun(ctx, channel, week)
+	if run.Status != commands.PostRunPosted || run.ClaimedBy != "survivor" {
 		t.Fatalf("ledger: %+v", run)
 	}
 }
@@ -408,7 +408,7 @@ func TestPosterWritesInTheChannelLanguage(t *testing.T) {
 	}
 	t.Cleanup(func() { _ = store.Close() })
 	svc := commands.New(commands.Config{Store: store, Location: seoul, Language: commands.English, Now: func() time.Time { return now }})
-	p, err := digest.NewPoster(digest.Config{Service: svc, Ledger: store, Slack: fake.client(), Channel: channel,
+	p, err := digest.NewPoster(digest.Config{Service: svc, Runs: store, Slack: fake.client(), Channel: channel,
 		Language: commands.Korean, Backoff: 10 * time.Millisecond, Logger: quiet})
 	if err != nil {
 		t.Fatal(err)

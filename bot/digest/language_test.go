@@ -28,7 +28,7 @@ func TestDigestIsPostedInTheChannelsLanguage(t *testing.T) {
 		Managers: []string{"UBOSS"}, Now: func() time.Time { return now }}
 	// As serve wires them: the poster words digests with a Service of its
 	// own, and the Service that answers commands is built with the poster.
-	p, err := digest.NewPoster(digest.Config{Service: commands.New(cfg), Ledger: store, Slack: fake.client(), Channel: channel,
+	p, err := digest.NewPoster(digest.Config{Service: commands.New(cfg), Runs: store, Slack: fake.client(), Channel: channel,
 		Language: commands.Korean, Logger: quiet})
 	if err != nil {
 		t.Fatal(err)

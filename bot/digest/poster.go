@@ -19,8 +19,8 @@ import (
 	"github.com/slack-go/slack"
 
 	"jobsbot/bot/blockkit"
-	"jobsbot/bot/delivery"
 	"jobsbot/bot/digest/chart"
+	"jobsbot/bot/slackpost"
 	"jobsbot/commands"
 	"jobsbot/commands/dates"
 	"jobsbot/commands/i18n"
@@ -34,14 +34,14 @@ type SlackAPI interface {
 	GetConversationHistoryContext(ctx context.Context, params *slack.GetConversationHistoryParameters) (*slack.GetConversationHistoryResponse, error)
 }
 
-// Ledger is the exactly-once ledger of digest runs, shared with the
-// reminders (package delivery); *db.Store implements it.
-type Ledger = delivery.Ledger
+// PostRuns is the exactly-once record of scheduled posts, shared with the
+// reminders (package slackpost); *db.Store implements it.
+type PostRuns = slackpost.PostRuns
 
 // Config configures a Poster. Zero optional fields take their defaults.
 type Config struct {
 	Service *commands.Service // builds and words the digest
-	Ledger  Ledger
+	Runs    PostRuns
 	Slack   SlackAPI
 	Channel string // DIGEST_CHANNEL: the channel ID to post in
 	// Language is what the digest, its chart and their labels are written
@@ -68,7 +68,7 @@ type Config struct {
 // and is safe for concurrent use.
 type Poster struct {
 	svc         *commands.Service
-	ledger      Ledger
+	postRuns    PostRuns
 	slack       SlackAPI
 	channel     string
 	lang        commands.Lang
@@ -123,7 +123,7 @@ func NewPoster(cfg Config) (*Poster, error) {
 	switch {
 	case cfg.Service == nil:
 		return nil, errors.New("digest: no command service configured")
-	case cfg.Ledger == nil:
+	case cfg.Runs == nil:
 		return nil, errors.New("digest: no ledger configured")
 	case cfg.Slack == nil:
 		return nil, errors.New("digest: no Slack client configured (SLACK_BOT_TOKEN)")
@@ -137,7 +137,7 @@ func NewPoster(cfg Config) (*Poster, error) {
 	p := &Poster{
 		// Pinned: everything the poster words (p.svc.Language() included)
 		// is in the channel's language.
-		svc: cfg.Service.WithLanguage(lang), ledger: cfg.Ledger, slack: cfg.Slack, channel: cfg.Channel,
+		svc: cfg.Service.WithLanguage(lang), postRuns: cfg.Runs, slack: cfg.Slack, channel: cfg.Channel,
 		owner: cfg.Owner, staleAfter: cfg.StaleAfter, maxAttempts: cfg.MaxAttempts, backoff: cfg.Backoff, log: cfg.Logger,
 	}
 	if p.owner == "" {
@@ -166,9 +166,9 @@ func NewPoster(cfg Config) (*Poster, error) {
 	return p, nil
 }
 
-// NewSlackClient returns the bot's one Slack Web API client (package delivery).
+// NewSlackClient returns the bot's one Slack Web API client (package slackpost).
 func NewSlackClient(token, apiURL string) *slack.Client {
-	return delivery.NewSlackClient(token, apiURL)
+	return slackpost.NewSlackClient(token, apiURL)
 }
 
 func newMetrics(reg prometheus.Registerer) (*prometheus.CounterVec, prometheus.Counter, error) {
@@ -223,12 +223,12 @@ func (p *Poster) PostDigest(ctx context.Context, weekStart time.Time, requestedB
 	log := p.log.With("week", label, "requested_by", requestedBy)
 	res := commands.PostResult{WeekStart: week, Channel: p.channel}
 
-	claimed, err := p.ledger.ClaimDigest(ctx, p.channel, week, p.owner, p.staleAfter)
+	claimed, err := p.postRuns.ClaimPost(ctx, p.channel, week, p.owner, p.staleAfter)
 	if err != nil {
 		p.runs.WithLabelValues(outcomeFailed).Inc()
 		return res, fmt.Errorf("digest: claim %s: %w", label, err)
 	}
-	run, err := p.ledger.DigestRun(ctx, p.channel, week)
+	run, err := p.postRuns.PostRun(ctx, p.channel, week)
 	if err != nil {
 		if claimed {
 			p.fail(ctx, log, week, err) // releases the claim and counts the failure
@@ -241,7 +241,7 @@ func (p *Poster) PostDigest(ctx context.Context, weekStart time.Time, requestedB
 		res.MessageTS = run.MessageTS
 		res.Status = commands.PostInProgress
 		outcome := outcomeInProgress
-		if run.Status == commands.DigestRunPosted {
+		if run.Status == commands.PostRunPosted {
 			res.Status, outcome = commands.PostedBefore, outcomeAlready
 		}
 		p.runs.WithLabelValues(outcome).Inc()
@@ -289,7 +289,7 @@ func (p *Poster) PostDigest(ctx context.Context, weekStart time.Time, requestedB
 func (p *Poster) record(ctx context.Context, log *slog.Logger, week time.Time, ts string) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)
 	defer cancel()
-	if err := p.ledger.MarkDigestPosted(ctx, p.channel, week, ts); err != nil {
+	if err := p.postRuns.MarkPosted(ctx, p.channel, week, ts); err != nil {
 		log.ErrorContext(ctx, "digest posted but not recorded; a later run will find it in the channel", "ts", ts, "err", err)
 	}
 }
@@ -301,7 +301,7 @@ func (p *Poster) fail(ctx context.Context, log *slog.Logger, week time.Time, cau
 	p.runs.WithLabelValues(outcomeFailed).Inc()
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)
 	defer cancel()
-	if err := p.ledger.MarkDigestFailed(ctx, p.channel, week, cause.Error()); err != nil {
+	if err := p.postRuns.MarkPostFailed(ctx, p.channel, week, cause.Error()); err != nil {
 		log.ErrorContext(ctx, "could not record the failed digest run; its claim will go stale and be retried", "err", err)
 	}
 }
@@ -329,12 +329,12 @@ func (p *Poster) post(ctx context.Context, log *slog.Logger, week time.Time, r c
 			return ts, nil
 		}
 		var refused slack.SlackErrorResponse
-		pause, limited := delivery.RateLimitWait(err, maxRetryAfter)
+		pause, limited := slackpost.RateLimitWait(err, maxRetryAfter)
 		switch {
 		case limited:
 			// Slack did not take the message: waiting is always safe.
 			log.WarnContext(ctx, "slack rate limit on chat.postMessage, waiting", "retry_after", pause, "attempt", attempt)
-			if serr := delivery.Sleep(ctx, pause); serr != nil {
+			if serr := slackpost.Sleep(ctx, pause); serr != nil {
 				return "", errors.Join(err, serr)
 			}
 			continue
@@ -345,7 +345,7 @@ func (p *Poster) post(ctx context.Context, log *slog.Logger, week time.Time, r c
 			return "", err
 		}
 		log.WarnContext(ctx, "chat.postMessage failed, retrying", "err", err, "attempt", attempt, "wait", wait)
-		if err := delivery.Sleep(ctx, wait); err != nil {
+		if err := slackpost.Sleep(ctx, wait); err != nil {
 			return "", err
 		}
 		wait = min(2*wait, maxBackoff)
@@ -408,8 +408,8 @@ func (p *Poster) shareChart(ctx context.Context, log *slog.Logger, d commands.Di
 		if err == nil {
 			return
 		}
-		if pause, limited := delivery.RateLimitWait(err, maxRetryAfter); limited && attempt < p.maxAttempts &&
-			delivery.Sleep(ctx, pause) == nil {
+		if pause, limited := slackpost.RateLimitWait(err, maxRetryAfter); limited && attempt < p.maxAttempts &&
+			slackpost.Sleep(ctx, pause) == nil {
 			continue
 		}
 		p.chartErrors.Inc()

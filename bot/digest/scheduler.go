@@ -239,9 +239,9 @@ func (s *Scheduler) CatchUp(ctx context.Context) (res commands.PostResult, due b
 		// posted late would only confuse.
 		return res, false, nil
 	}
-	run, err := s.poster.ledger.DigestRun(ctx, s.poster.channel, week)
+	run, err := s.poster.postRuns.PostRun(ctx, s.poster.channel, week)
 	switch {
-	case err == nil && run.Status == commands.DigestRunPosted:
+	case err == nil && run.Status == commands.PostRunPosted:
 		return commands.PostResult{Status: commands.PostedBefore, WeekStart: week, Channel: s.poster.channel, MessageTS: run.MessageTS}, true, nil
 	case err != nil && !errors.Is(err, commands.ErrNotFound):
 		return res, true, fmt.Errorf("digest: catch-up: %w", err)

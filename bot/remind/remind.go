@@ -2,7 +2,7 @@
 // has neither an entry nor a "nothing" report for the month gets a message to
 // its reporters (or its channel) with Report now / Nothing this month buttons,
 // and the last round also lists them in the managers' channel. Every message
-// goes through the exactly-once ledger of package delivery, the digest's, so
+// goes through the exactly-once ledger of package slackpost, the digest's, so
 // replicas firing together, restarts and retries send each one once.
 package remind
 
@@ -18,7 +18,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"jobsbot/bot/blockkit"
-	"jobsbot/bot/delivery"
+	"jobsbot/bot/slackpost"
 	"jobsbot/commands"
 )
 
@@ -32,7 +32,7 @@ type SlackAPI interface {
 // Config configures a Sender; zero optional fields take their defaults.
 type Config struct {
 	Service *commands.Service
-	Ledger  delivery.Ledger
+	Runs    slackpost.PostRuns
 	Slack   SlackAPI
 	// ManagersChannel gets the last round's list (REMINDER_CHANNEL); "" sends none.
 	ManagersChannel string
@@ -44,7 +44,7 @@ type Config struct {
 // Sender sends reminder rounds; it implements commands.ReminderSender.
 type Sender struct {
 	svc        *commands.Service
-	ledger     delivery.Ledger
+	postRuns   slackpost.PostRuns
 	slack      SlackAPI
 	managers   string
 	owner      string
@@ -55,7 +55,9 @@ type Sender struct {
 var _ commands.ReminderSender = (*Sender)(nil)
 
 const (
-	// rateLimitRetries and maxRetryAfter bound the waits on one message.
+	// rateLimitRetries and maxRetryAfter bound the waits on one message
+	// past the client's own (slackpost.WatchedSlackClient waits out up to
+	// 30 s itself): a reminder may wait longer than a reply.
 	rateLimitRetries = 5
 	maxRetryAfter    = 10 * time.Minute
 	// maxAttempts bounds how often one reminder is tried across ticks.
@@ -64,10 +66,10 @@ const (
 
 // New checks cfg and builds a Sender.
 func New(cfg Config) (*Sender, error) {
-	if cfg.Service == nil || cfg.Ledger == nil || cfg.Slack == nil {
+	if cfg.Service == nil || cfg.Runs == nil || cfg.Slack == nil {
 		return nil, errors.New("remind: a service, a ledger and a Slack client are needed (SLACK_BOT_TOKEN)")
 	}
-	s := &Sender{svc: cfg.Service, ledger: cfg.Ledger, slack: cfg.Slack, managers: cfg.ManagersChannel,
+	s := &Sender{svc: cfg.Service, postRuns: cfg.Runs, slack: cfg.Slack, managers: cfg.ManagersChannel,
 		owner: cfg.Owner, staleAfter: cfg.StaleAfter, log: cfg.Logger}
 	if s.owner == "" {
 		host, _ := os.Hostname()
@@ -94,11 +96,11 @@ func Key(round int, recipient, department string) string {
 func (s *Sender) SendReminders(ctx context.Context, p commands.ReminderPlan) (commands.ReminderResult, error) {
 	var res commands.ReminderResult
 	var errs []error
-	count := func(out delivery.Outcome, err error) {
+	count := func(out slackpost.Outcome, err error) {
 		switch out {
-		case delivery.Posted:
+		case slackpost.Posted:
 			res.Sent++
-		case delivery.Already, delivery.InProgress:
+		case slackpost.Already, slackpost.InProgress:
 			res.Already++
 		}
 		if err != nil {
@@ -135,7 +137,7 @@ func (s *Sender) svcFor(ctx context.Context, recipient string) *commands.Service
 		return s.svc
 	}
 	var u *slack.User
-	err := delivery.Call(ctx, rateLimitRetries, maxRetryAfter, nil, func(ctx context.Context) error {
+	err := slackpost.Call(ctx, rateLimitRetries, maxRetryAfter, nil, func(ctx context.Context) error {
 		var err error
 		u, err = s.slack.GetUserInfoContext(ctx, recipient)
 		return err
@@ -153,15 +155,15 @@ func (s *Sender) svcFor(ctx context.Context, recipient string) *commands.Service
 // once posts r to channel through the ledger under key. A message that
 // failed maxAttempts times (a deleted channel, a deactivated user) is not
 // tried again every tick; `remind preview` still lists its department.
-func (s *Sender) once(ctx context.Context, key string, month time.Time, channel string, r commands.Reply) (delivery.Outcome, error) {
-	if run, err := s.ledger.DigestRun(ctx, key, month); err == nil && run.Status == commands.DigestRunFailed && run.Attempts >= maxAttempts {
+func (s *Sender) once(ctx context.Context, key string, month time.Time, channel string, r commands.Reply) (slackpost.Outcome, error) {
+	if run, err := s.postRuns.PostRun(ctx, key, month); err == nil && run.Status == commands.PostRunFailed && run.Attempts >= maxAttempts {
 		s.log.DebugContext(ctx, "reminder given up after repeated failures", "key", key, "last_error", run.LastError)
-		return delivery.Failed, nil
+		return slackpost.Failed, nil
 	}
-	return delivery.Once(ctx, s.ledger, key, month, s.owner, s.staleAfter, func(ctx context.Context) (string, error) {
+	return slackpost.Once(ctx, s.postRuns, key, month, s.owner, s.staleAfter, func(ctx context.Context) (string, error) {
 		opts := []slack.MsgOption{slack.MsgOptionText(blockkit.Fallback(r), false), slack.MsgOptionBlocks(blockkit.Render(r, "")...)}
 		var ts string
-		err := delivery.Call(ctx, rateLimitRetries, maxRetryAfter,
+		err := slackpost.Call(ctx, rateLimitRetries, maxRetryAfter,
 			func(_ error, wait time.Duration) {
 				s.log.WarnContext(ctx, "slack rate limit on a reminder, waiting", "retry_after", wait)
 			},
@@ -190,7 +192,7 @@ func (s *Sender) Run(ctx context.Context, interval time.Duration) {
 		if _, err := s.Tick(ctx, time.Now()); err != nil && ctx.Err() == nil {
 			s.log.ErrorContext(ctx, "reminder round failed; the next tick retries what was not sent", "err", err)
 		}
-		if delivery.Sleep(ctx, interval) != nil {
+		if slackpost.Sleep(ctx, interval) != nil {
 			return
 		}
 	}

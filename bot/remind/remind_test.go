@@ -141,7 +141,7 @@ func (e *env) run(user, line string) commands.Reply {
 
 func (e *env) sender(owner string) *remind.Sender {
 	e.t.Helper()
-	s, err := remind.New(remind.Config{Service: e.svc, Ledger: e.store, Owner: owner, ManagersChannel: "CMANAGERS",
+	s, err := remind.New(remind.Config{Service: e.svc, Runs: e.store, Owner: owner, ManagersChannel: "CMANAGERS",
 		Slack: slack.New("xoxb-test", slack.OptionAPIURL(e.slack.srv.URL+"/api/"))})
 	if err != nil {
 		e.t.Fatal(err)

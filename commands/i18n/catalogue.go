@@ -8,6 +8,10 @@
 // last syllable takes, and {{particle .Name "을"}} only the particle, for
 // when markup stands between them (`{{.Name}}`{{particle .Name "은"}}).
 // Lookup, fallback and template execution are github.com/nicksnyder/go-i18n.
+//
+// A message about a count may give English its singular as `en_one` (CLDR's
+// "one" form; `en` is then "other"): p.T(id, ..., PluralCount, n) picks the
+// form n takes, go-i18n's plural rules deciding. Korean has only the one form.
 package i18n
 
 import (
@@ -26,11 +30,23 @@ import (
 	"golang.org/x/text/language"
 )
 
+// Lang is a language replies are written in: the one set of language
+// constants (commands.Lang is this type; the bot, the store and the
+// configuration use those names).
+type Lang string
+
 // Languages the catalogue is written in.
 const (
-	English = "en"
-	Korean  = "ko"
+	English Lang = "en"
+	Korean  Lang = "ko"
 )
+
+// PluralCount is the argument name that chooses a message's plural form:
+// p.T("entries.recorded", ..., i18n.PluralCount, n). Templates may use it too.
+const PluralCount = "PluralCount"
+
+// englishOne is the key of a message's English "one" form in messages.toml.
+const englishOne = "en_one"
 
 //go:embed messages.toml
 var messagesTOML []byte
@@ -39,7 +55,8 @@ var messagesTOML []byte
 type Catalogue struct {
 	bundle *goi18n.Bundle
 	ids    []string
-	// src keeps each template as written, for the completeness test.
+	// src keeps each template as written, for the completeness test; the
+	// English singular, if any, under englishOne.
 	src    map[string]map[string]string
 	parser template.Parser
 }
@@ -90,19 +107,31 @@ func Parse(data []byte) (*Catalogue, error) {
 }
 
 func (c *Catalogue) add(prefix string, table map[string]any) error {
-	if en, ok := table[English].(string); ok {
-		texts := map[string]string{English: en}
-		if ko, ok := table[Korean].(string); ok {
-			texts[Korean] = ko
+	if en, ok := table[string(English)].(string); ok {
+		texts := map[string]string{string(English): en}
+		if ko, ok := table[string(Korean)].(string); ok {
+			texts[string(Korean)] = ko
 		}
 		id := strings.TrimSuffix(prefix, ".")
+		one, _ := table[englishOne].(string)
+		for key := range table {
+			if key != string(English) && key != string(Korean) && key != englishOne {
+				return fmt.Errorf("i18n: message %s: unknown key %q (want en, en_one, ko)", id, key)
+			}
+		}
 		c.ids = append(c.ids, id)
 		c.src[id] = texts
 		for lang, text := range texts {
 			msg := &goi18n.Message{ID: id, Other: text}
+			if lang == string(English) && one != "" {
+				msg.One = one
+			}
 			if err := c.bundle.AddMessages(language.Make(lang), msg); err != nil {
 				return fmt.Errorf("i18n: message %s: %w", id, err)
 			}
+		}
+		if one != "" {
+			texts[englishOne] = one
 		}
 		return nil
 	}
@@ -122,7 +151,10 @@ func (c *Catalogue) add(prefix string, table map[string]any) error {
 func (c *Catalogue) IDs() []string { return slices.Clone(c.ids) }
 
 // Source returns the template of a message as written in lang, "" if missing.
-func (c *Catalogue) Source(id, lang string) string { return c.src[id][lang] }
+func (c *Catalogue) Source(id string, lang Lang) string { return c.src[id][string(lang)] }
+
+// singular returns a message's English singular, "" if it has none.
+func (c *Catalogue) singular(id string) string { return c.src[id][englishOne] }
 
 // Localized is an argument that is written differently in each language (a
 // list of choices, a command's name); Render writes it with In.
@@ -134,19 +166,19 @@ type Localized interface {
 type Printer struct {
 	cat  *Catalogue
 	loc  *goi18n.Localizer
-	lang string
+	lang Lang
 }
 
 // Printer returns a printer for lang ("en" or "ko"; anything else is English).
-func (c *Catalogue) Printer(lang string) Printer {
+func (c *Catalogue) Printer(lang Lang) Printer {
 	if lang != Korean {
 		lang = English
 	}
-	return Printer{cat: c, loc: goi18n.NewLocalizer(c.bundle, lang), lang: lang}
+	return Printer{cat: c, loc: goi18n.NewLocalizer(c.bundle, string(lang)), lang: lang}
 }
 
 // Lang is the printer's language, "en" or "ko".
-func (p Printer) Lang() string { return p.lang }
+func (p Printer) Lang() Lang { return p.lang }
 
 // T renders message id with arguments given as name, value pairs, like slog:
 // p.T("entries.recorded", "ID", 12, "Count", "180개", "Program", name). A missing message or
@@ -166,6 +198,7 @@ func (p Printer) Render(id string, kv ...any) (string, error) {
 		p = Default().Printer(p.lang)
 	}
 	var data map[string]any
+	var plural any
 	if len(kv) > 0 {
 		data = make(map[string]any, len(kv)/2)
 		for i := 0; i+1 < len(kv); i += 2 {
@@ -173,6 +206,9 @@ func (p Printer) Render(id string, kv ...any) (string, error) {
 			v := kv[i+1]
 			if l, ok := v.(Localized); ok {
 				v = l.In(p)
+			}
+			if name == PluralCount {
+				plural = v
 			}
 			data[name] = v
 		}
@@ -184,7 +220,13 @@ func (p Printer) Render(id string, kv ...any) (string, error) {
 	if p.cat.Source(id, tag) == "" {
 		return "", fmt.Errorf("i18n: message %s has no %s text", id, tag)
 	}
-	return p.loc.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data, TemplateParser: p.cat.parser})
+	cfg := &goi18n.LocalizeConfig{MessageID: id, TemplateData: data, TemplateParser: p.cat.parser}
+	// Only a message with a singular has plural forms to choose from; every
+	// other one is its "other" form whatever the count.
+	if plural != nil && tag == English && p.cat.singular(id) != "" {
+		cfg.PluralCount = plural
+	}
+	return p.loc.Localize(cfg)
 }
 
 // Date writes a calendar date the way the language writes it (2026-04-30,

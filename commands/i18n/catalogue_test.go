@@ -58,7 +58,7 @@ func TestEveryMessageRendersInBothLanguages(t *testing.T) {
 			continue
 		}
 		args := sampleArgs(en, ko)
-		for _, lang := range []string{English, Korean} {
+		for _, lang := range []Lang{English, Korean} {
 			out, err := c.Printer(lang).Render(id, args...)
 			if err != nil {
 				t.Errorf("%s (%s): %v", id, lang, err)
@@ -68,6 +68,20 @@ func TestEveryMessageRendersInBothLanguages(t *testing.T) {
 				if strings.Contains(out, bad) {
 					t.Errorf("%s (%s) renders %q, containing %q", id, lang, out, bad)
 				}
+			}
+		}
+		// An English singular renders for a count of one, takes no argument
+		// the plural does not, and reads differently.
+		if one := c.singular(id); one != "" {
+			out, err := c.Printer(English).Render(id, append(args, PluralCount, 1)...)
+			if err != nil || strings.Contains(out, "{{") {
+				t.Errorf("%s (en_one): %q, %v", id, out, err)
+			}
+			if a := names(one); !slices.Equal(a, names(en)) {
+				t.Errorf("%s: en_one uses %v, en %v", id, a, names(en))
+			}
+			if one == en {
+				t.Errorf("%s: en_one is the same as en", id)
 			}
 		}
 		// Both languages take the same arguments, so a caller that fills one
@@ -151,5 +165,31 @@ func TestEveryIDInTheCodeExists(t *testing.T) {
 	}
 	if found < 150 {
 		t.Errorf("found only %d message uses; the pattern no longer matches the code", found)
+	}
+}
+
+// A message with a singular picks it for one and the plural otherwise, in
+// English only; one without a singular ignores the count.
+func TestPluralForms(t *testing.T) {
+	c, err := Parse([]byte("[x]\nen = \"{{.N}} jobs\"\nen_one = \"{{.N}} job\"\nko = \"{{.N}}개\"\n[y]\nen = \"{{.N}} jobs\"\nko = \"{{.N}}개\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, ko := c.Printer(English), c.Printer(Korean)
+	for _, tc := range []struct {
+		p    Printer
+		id   string
+		n    int64
+		want string
+	}{
+		{en, "x", 1, "1 job"}, {en, "x", 2, "2 jobs"}, {en, "x", 0, "0 jobs"},
+		{ko, "x", 1, "1개"}, {en, "y", 1, "1 jobs"},
+	} {
+		if got, err := tc.p.Render(tc.id, "N", tc.n, PluralCount, tc.n); err != nil || got != tc.want {
+			t.Errorf("%s %s with %d = %q, %v; want %q", tc.p.Lang(), tc.id, tc.n, got, err, tc.want)
+		}
+	}
+	if _, err := Parse([]byte("[x]\nen = \"a\"\nko = \"b\"\nen_two = \"c\"\n")); err == nil {
+		t.Error("an unknown key in a message table was accepted")
 	}
 }

@@ -74,7 +74,7 @@ func Render(w io.Writer, s Series, lang string) error {
 	if err != nil {
 		return err
 	}
-	words := i18n.Default().Printer(lang)
+	words := i18n.Default().Printer(i18n.Lang(lang))
 	p := plot.New()
 	useFont(p, text.Plain{Fonts: cache})
 	p.Title.Text = words.T("chart.title", "Year", s.Year)

@@ -1,4 +1,4 @@
-package delivery_test
+package slackpost_test
 
 import (
 	"context"
@@ -8,13 +8,13 @@ import (
 
 	"github.com/slack-go/slack"
 
-	"jobsbot/bot/delivery"
+	"jobsbot/bot/slackpost"
 )
 
 func TestCallWaitsOutRateLimitsOnly(t *testing.T) {
 	var waits []time.Duration
 	calls := 0
-	err := delivery.Call(context.Background(), 3, time.Minute,
+	err := slackpost.Call(context.Background(), 3, time.Minute,
 		func(_ error, w time.Duration) { waits = append(waits, w) },
 		func(context.Context) error {
 			calls++
@@ -28,16 +28,16 @@ func TestCallWaitsOutRateLimitsOnly(t *testing.T) {
 	}
 	refused := errors.New("channel_not_found")
 	calls = 0
-	err = delivery.Call(context.Background(), 3, time.Minute, nil, func(context.Context) error { calls++; return refused })
+	err = slackpost.Call(context.Background(), 3, time.Minute, nil, func(context.Context) error { calls++; return refused })
 	if !errors.Is(err, refused) || calls != 1 {
 		t.Errorf("a refusal was retried: %d calls, err %v", calls, err)
 	}
-	if w, ok := delivery.RateLimitWait(&slack.RateLimitedError{RetryAfter: time.Hour}, 10*time.Minute); !ok || w != 10*time.Minute {
+	if w, ok := slackpost.RateLimitWait(&slack.RateLimitedError{RetryAfter: time.Hour}, 10*time.Minute); !ok || w != 10*time.Minute {
 		t.Errorf("a long Retry-After is capped to %v (ok %v), want 10m", w, ok)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err = delivery.Call(ctx, 3, time.Minute, nil, func(context.Context) error { return &slack.RateLimitedError{RetryAfter: time.Minute} })
+	err = slackpost.Call(ctx, 3, time.Minute, nil, func(context.Context) error { return &slack.RateLimitedError{RetryAfter: time.Minute} })
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("a cancelled wait returned %v", err)
 	}

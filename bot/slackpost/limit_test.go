@@ -1,4 +1,4 @@
-package delivery_test
+package slackpost_test
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"jobsbot/bot/delivery"
+	"jobsbot/bot/slackpost"
 )
 
 // hugeUserInfo answers users.info with a valid start of a user object and
@@ -47,7 +47,7 @@ func TestOversizedSlackResponseFailsWithinMemory(t *testing.T) {
 	for _, announce := range []bool{false, true} {
 		var written atomic.Int64
 		srv := hugeUserInfo(t, size, announce, &written)
-		api := delivery.NewSlackClient("xoxb-test", srv.URL+"/")
+		api := slackpost.NewSlackClient("xoxb-test", srv.URL+"/")
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
@@ -56,12 +56,12 @@ func TestOversizedSlackResponseFailsWithinMemory(t *testing.T) {
 		if err == nil {
 			t.Fatalf("Content-Length announced %v: a 200 MB users.info answer was accepted", announce)
 		}
-		if !errors.Is(err, delivery.ErrResponseTooLarge) && !strings.Contains(err.Error(), delivery.ErrResponseTooLarge.Error()) {
+		if !errors.Is(err, slackpost.ErrResponseTooLarge) && !strings.Contains(err.Error(), slackpost.ErrResponseTooLarge.Error()) {
 			t.Errorf("Content-Length announced %v: error %v, want one saying the response is too large", announce, err)
 		}
 		// Everything the test process allocated during the call, the fake
 		// server's writes included; reading the body whole would be over 200 MB.
-		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 3*delivery.MaxResponseBytes+(8<<20) {
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 3*slackpost.MaxResponseBytes+(8<<20) {
 			t.Errorf("Content-Length announced %v: the call allocated %d MB", announce, alloc>>20)
 		}
 	}
@@ -77,7 +77,7 @@ func TestResponseLimitBoundary(t *testing.T) {
 			w.(http.Flusher).Flush() // chunked: no Content-Length
 			w.Write(bytes.Repeat([]byte("x"), tc.size))
 		}))
-		client := &http.Client{Transport: delivery.LimitResponses(http.DefaultTransport, 10)}
+		client := &http.Client{Transport: slackpost.LimitResponses(http.DefaultTransport, 10)}
 		resp, err := client.Get(srv.URL)
 		if err != nil {
 			t.Fatal(err)
