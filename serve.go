@@ -77,7 +77,7 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 	}
 	svc = svc.WithFiles(export.New(store, cfg.Location), files)
 	svc = svc.WithImports(bot.NewFileFetcher(cfg.SlackBotToken, cfg.SlackAPIURL),
-		importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), cfg.Location) }})
+		importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), cfg.Location) }, Location: cfg.Location})
 	if !cfg.RemindersOff && cfg.SlackBotToken != "" {
 		sender, err := newReminderSender(cfg, svc, store, logger)
 		if err != nil {

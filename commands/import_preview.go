@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -17,9 +18,9 @@ import (
 func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dryRun bool, lang Lang) string {
 	p := i18n.Default().Printer(string(lang))
 	var b strings.Builder
-	if f.Kind != "" {
-		b.WriteString(p.T("import.preview.file_kind", "Name", CleanName(f.Name), "Kind", p.T(importKindIDs[f.Kind]),
-			"Rows", numbers.Format(int64(len(f.Rows)))))
+	if kind := cmp.Or(f.Kind, res.Kind); kind != "" {
+		b.WriteString(p.T("import.preview.file_kind", "Name", CleanName(f.Name), "Kind", p.T(importKindIDs[kind]),
+			"Rows", numbers.Format(int64(max(len(f.Rows), res.Rows)))))
 	} else {
 		b.WriteString(p.T("import.preview.file", "Name", CleanName(f.Name)))
 	}

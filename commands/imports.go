@@ -101,6 +101,22 @@ type ImportFile struct {
 	// Applied says the file was applied before (found by its SHA-256
 	// before reading it): it has no rows and adds nothing.
 	Applied bool
+	// Scan, when set, reads the file (again) from its bytes and streams its
+	// checked rows to a sink, in file order, instead of Rows: the store
+	// writes them in batches as they come, inside the import's transaction,
+	// so a file of a hundred thousand rows is never held whole. Kind, Rows
+	// and the file's problems then come from the scan (ImportResult.Kind,
+	// ImportResult.Rows, ImportResult.Problems).
+	Scan func(ImportSink) error
+}
+
+// ImportSink takes what a scan of a file reads: first its kind, then each
+// checked row (a row with a problem is not passed on) and every problem.
+// A Row error stops the scan and is returned by it.
+type ImportSink interface {
+	Kind(ImportKind)
+	Row(ImportRow) error
+	Problem(ImportProblem)
 }
 
 // ImportCell is one program and month of a preview.
@@ -113,10 +129,12 @@ type ImportCell struct {
 
 // ImportResult is what an import did, or in a dry run would do.
 type ImportResult struct {
-	AlreadyImported bool // this very file was applied before: nothing added
-	Added           int  // entries added
-	Unchanged       int  // rows already in the ledger
-	Voided          int  // entries voided as the file marks them
+	AlreadyImported bool       // this very file was applied before: nothing added
+	Kind            ImportKind // what the file is, when a scan found it
+	Rows            int        // rows read without a problem, when a scan read them
+	Added           int        // entries added
+	Unchanged       int        // rows already in the ledger
+	Voided          int        // entries voided as the file marks them
 	Cells           []ImportCell
 	Problems        []ImportProblem
 }

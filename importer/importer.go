@@ -49,51 +49,87 @@ type Reader struct {
 	Want commands.ImportKind
 	// Year is the report's year when its title does not say; 0: refuse.
 	Year int
+	// Location is the city's time zone: the export writes 기록 일시 and 무효
+	// 일시 as the city's wall clock (nil: UTC).
+	Location *time.Location
 
 	finder commands.ProgramFinder // built by Read
 	names  map[string][2]string   // the programs read, for the preview
 }
 
-// Read checks a file and returns it ready for the store, or the problems
-// that refuse it (nothing is then written). A Go error means the reader
-// itself failed.
+// Read checks a file and returns it ready for the store, with every row
+// held in Rows, or the problems that refuse it (nothing is then written). A
+// Go error means the reader itself failed. Service streams instead (Stream):
+// Read is for small files and tests.
 func (r Reader) Read(name string, data []byte) (commands.ImportFile, []commands.ImportProblem, error) {
+	file, problems := r.Stream(name, data)
+	if len(problems) > 0 {
+		return file, problems, nil
+	}
+	var c collector
+	err := file.Scan(&c)
+	file.Scan, file.Kind, file.Rows = nil, c.kind, c.rows
+	return file, c.problems, err
+}
+
+// collector holds what a scan reads.
+type collector struct {
+	kind     commands.ImportKind
+	rows     []commands.ImportRow
+	problems []commands.ImportProblem
+}
+
+func (c *collector) Kind(k commands.ImportKind)       { c.kind = k }
+func (c *collector) Row(row commands.ImportRow) error { c.rows = append(c.rows, row); return nil }
+func (c *collector) Problem(p commands.ImportProblem) { c.problems = append(c.problems, p) }
+
+// Stream checks what can be checked of a file without reading its cells
+// (its size and its format) and returns it with a Scan that reads it, from
+// data, each time it is called: the store calls it inside the import's
+// transaction and writes the rows in batches as they come. The problems
+// returned refuse the file before any scan.
+func (r Reader) Stream(name string, data []byte) (commands.ImportFile, []commands.ImportProblem) {
 	if r.Limits == (Limits{}) {
 		r.Limits = DefaultLimits()
 	}
+	if r.Location == nil {
+		r.Location = time.UTC
+	}
 	r.finder, r.names = commands.NewProgramFinder(r.Programs), map[string][2]string{}
 	sum := sha256.Sum256(data)
-	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By}
+	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By, Names: r.names}
 	if int64(len(data)) > r.Limits.FileBytes {
-		return file, []commands.ImportProblem{{Expected: fmt.Sprintf("파일이 너무 큽니다: %s 이하만 받습니다", mib(r.Limits.FileBytes))}}, nil
+		return file, []commands.ImportProblem{{Expected: fmt.Sprintf("파일이 너무 큽니다: %s 이하만 받습니다", mib(r.Limits.FileBytes))}}
 	}
+	xlsx := bytes.HasPrefix(data, []byte("PK\x03\x04"))
+	ext := strings.ToLower(filepath.Ext(name))
+	if !xlsx && ext != ".csv" && ext != ".txt" && name != "" {
+		return file, []commands.ImportProblem{{Expected: "엑셀(.xlsx) 또는 CSV(.csv) 파일을 보내 주십시오"}}
+	}
+	file.Scan = func(sink commands.ImportSink) error { return r.scan(data, xlsx, sink) }
+	return file, nil
+}
+
+// scan reads the file's rows into sink.
+func (r Reader) scan(data []byte, xlsx bool, sink commands.ImportSink) error {
 	var (
 		src source
 		err error
 	)
-	switch {
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+	if xlsx {
 		var closeFn func()
 		src, closeFn, err = r.openXLSX(data)
 		if closeFn != nil {
 			defer closeFn()
 		}
-	case strings.EqualFold(filepath.Ext(name), ".csv") || strings.EqualFold(filepath.Ext(name), ".txt") || name == "":
+	} else {
 		src = newCSVSource(data)
-	default:
-		return file, []commands.ImportProblem{{Expected: "엑셀(.xlsx) 또는 CSV(.csv) 파일을 보내 주십시오"}}, nil
 	}
 	if err != nil {
-		var p problemError
-		if errors.As(err, &p) {
-			return file, []commands.ImportProblem{p.p}, nil
-		}
-		return file, nil, err
+		return asProblem(err, sink)
 	}
 	t := &table{src: src, limits: r.Limits}
-	kind, rows, problems, err := r.readTable(t)
-	file.Kind, file.Rows, file.Names = kind, rows, r.names
-	return file, problems, err
+	return r.readTable(t, &problems{sink: sink})
 }
 
 // problemError carries a problem that refuses the whole file.
