@@ -3,7 +3,10 @@ package commands
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
+
+	"jobsbot/commands/i18n"
 )
 
 // SourceImport marks entries that came in from a file (jobsbot import or
@@ -55,8 +58,44 @@ type ImportProblem struct {
 	Line     int    // 0: the file as a whole
 	Column   string // the header of the column, "" for a whole row
 	Got      string
-	Expected string   // what the cell should hold, in Korean
+	Expected string   // what the cell should hold, in Korean (logs, tests)
 	Nearest  []string // for an unknown program: the nearest names
+	// ID and Args are Expected's message in the catalogue, so the preview
+	// says it in the reader's language.
+	ID   string
+	Args []any
+}
+
+// NewImportProblem is a problem whose text is the catalogue's message id
+// with its arguments (name, value pairs).
+func NewImportProblem(line int, column, got, id string, kv ...any) ImportProblem {
+	return ImportProblem{Line: line, Column: column, Got: got, ID: id, Args: kv,
+		Expected: i18n.Default().Printer(string(Korean)).T(id, kv...)}
+}
+
+// Text is the problem in lang: the line as a spreadsheet numbers it, the
+// column's header as the file has it, what the cell held and what it should.
+func (p ImportProblem) Text(lang Lang) string {
+	pr := i18n.Default().Printer(string(lang))
+	var b strings.Builder
+	if p.Line > 0 {
+		b.WriteString(pr.T("import.problem.line", "Line", p.Line))
+	}
+	if p.Column != "" {
+		fmt.Fprintf(&b, " [%s]", p.Column)
+	}
+	if p.Got != "" {
+		fmt.Fprintf(&b, " %q:", p.Got)
+	}
+	expected := p.Expected
+	if p.ID != "" {
+		expected = pr.T(p.ID, p.Args...)
+	}
+	b.WriteString(" " + expected)
+	if len(p.Nearest) > 0 {
+		b.WriteString(" " + pr.T("import.problem.nearest", "Names", strings.Join(p.Nearest, ", ")))
+	}
+	return strings.TrimSpace(b.String())
 }
 
 func (p ImportProblem) String() string {

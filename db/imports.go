@@ -14,6 +14,7 @@ import (
 	"github.com/lib/pq"
 
 	"jobsbot/commands"
+	"jobsbot/commands/numbers"
 )
 
 // importBatch is how many delta entries of an entries file go in one
@@ -292,10 +293,6 @@ func (r *importRun) Problem(p commands.ImportProblem) {
 	}
 }
 
-func (r *importRun) problem(line int, column, got, expected string) {
-	r.Problem(commands.ImportProblem{Line: line, Column: column, Got: got, Expected: expected})
-}
-
 // Row takes a checked row: a row of an entries file in the order recorded
 // is written (in a batch) at once, any other is held. After a problem,
 // rows are only counted: nothing of the file will stay written.
@@ -303,8 +300,8 @@ func (r *importRun) Row(row commands.ImportRow) error {
 	r.res.Rows++
 	r.cell(row).Rows++
 	if c, ok := r.closed[firstOfMonth(row.Entry.AsOf)]; ok {
-		r.problem(row.Line, "날짜", fmt.Sprintf("%d년 %d월", c.Month.Year(), c.Month.Month()),
-			"마감되지 않은 달(마감된 달은 `마감 해제` 뒤에 가져오십시오)")
+		r.Problem(commands.NewImportProblem(row.Line, "기준일", "", "import.problem.closed_month",
+			"Year", c.Month.Year(), "Month", int(c.Month.Month())))
 		return nil
 	}
 	if r.problems > 0 {
@@ -496,8 +493,8 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 			r.res.Unchanged++
 			return nil
 		case e.Count < before:
-			r.problem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
-				fmt.Sprintf("앞서 가져온 %d명보다 적습니다: 줄이려면 앞서 가져온 기록을 /jobs 취소로 무효 처리한 뒤 다시 보내 주십시오", before))
+			r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
+				"import.problem.below_earlier", "Before", numbers.Format(before)))
 			return nil
 		}
 		e.Count -= before
@@ -506,8 +503,8 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 	var below *commands.CumulativeBelowError
 	switch {
 	case errors.As(err, &below):
-		r.problem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
-			fmt.Sprintf("누계가 장부의 %d명보다 적습니다: 누계는 줄어들 수 없습니다", below.Current))
+		r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
+			"import.problem.cumulative_below", "Current", numbers.Format(below.Current)))
 		return nil
 	case err != nil:
 		return err
@@ -539,7 +536,7 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow) error {
 	voided, err := voidLockedReplacing(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, 0, row.VoidedAt)
 	var dependent *commands.DependentReportError
 	if errors.As(err, &dependent) {
-		r.problem(row.Line, "무효", "무효", "이 기록을 무효로 하면 뒤의 누계 보고가 맞지 않게 됩니다")
+		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_breaks_report"))
 		return nil
 	}
 	if err != nil {

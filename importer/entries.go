@@ -37,7 +37,7 @@ const (
 func (r Reader) readEntries(t *table, h headerIndex, p *problems) error {
 	for _, name := range h.names {
 		if isMoney(name) && name != "" {
-			p.add(1, name, "", "금액 열은 받지 않습니다: 일자리 수만 적은 파일을 보내 주십시오")
+			p.add(1, name, "", msg("import.problem.money_column"))
 			return nil
 		}
 	}
@@ -103,33 +103,33 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		if n, ok := p.count(line, colReported, h.cell(cells, colReported)); ok {
 			e.Count = n
 		} else if p.n == before {
-			p.add(line, colReported, "", "누계 보고의 보고 누계를 적어 주십시오")
+			p.add(line, colReported, "", msg("import.problem.cumulative_missing"))
 		}
 	case "증가분", "delta", "":
 		e.Kind = commands.KindDelta
 		if n, ok := p.count(line, colCount, h.cell(cells, colCount)); ok && n > 0 {
 			e.Count = n
 		} else if p.n == before {
-			p.add(line, colCount, h.cell(cells, colCount), "1 이상의 정수(일자리 수)를 적어 주십시오")
+			p.add(line, colCount, h.cell(cells, colCount), msg("import.problem.positive_number"))
 		}
 	default:
-		p.add(line, colKind, kind, "누계 또는 증가분을 적어 주십시오")
+		p.add(line, colKind, kind, msg("import.problem.kind"))
 	}
 	switch a := get(colApprox); a {
 	case "여":
 		e.Approximate = true
 	case "":
 	default:
-		p.add(line, colApprox, a, "어림수면 여, 아니면 빈칸으로 두십시오")
+		p.add(line, colApprox, a, msg("import.problem.approximate"))
 	}
 	status, ok := statusOf(get(colStatus))
 	if !ok {
-		p.add(line, colStatus, h.cell(cells, colStatus), "채용 또는 약정을 적어 주십시오")
+		p.add(line, colStatus, h.cell(cells, colStatus), msg("import.problem.status"))
 	}
 	e.Status = status
 	emp, ok := employmentOf(get(colEmployment))
 	if !ok {
-		p.add(line, colEmployment, h.cell(cells, colEmployment), "상용직, 임시직, 일용직 중 하나를 적거나 빈칸으로 두십시오")
+		p.add(line, colEmployment, h.cell(cells, colEmployment), msg("import.problem.employment"))
 	}
 	e.EmploymentType = emp
 	e.Department = commands.CleanName(get(colDepartment))
@@ -146,7 +146,7 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		}
 	case "":
 	default:
-		p.add(line, colVoid, v, "무효면 무효, 아니면 빈칸으로 두십시오")
+		p.add(line, colVoid, v, msg("import.problem.void"))
 	}
 	if p.n > before {
 		return row, false

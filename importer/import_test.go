@@ -335,6 +335,15 @@ func TestBadRowNamedByLine(t *testing.T) {
 	if !strings.Contains(text, `4행 [일자리 수] "열 명":`) || !strings.Contains(text, "아무것도 가져오지 않았습니다") {
 		t.Errorf("preview:\n%s", text)
 	}
+	// An English reader gets the problems in English; the columns keep the
+	// file's own headers.
+	en := commands.ImportPreview(f, problems, commands.ImportResult{}, false, commands.English)
+	for _, want := range []string{`line 4 [일자리 수] "열 명": Write a whole number of jobs, 0 or more.`,
+		`line 5 [사업코드] "yuoth": No such program`, "(nearest names: ", "Nothing was imported"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English preview lacks %q:\n%s", want, en)
+		}
+	}
 	// The good rows alone read: dates in every form commands take.
 	good := strings.Join(strings.Split(csvText, "\n")[:3], "\n")
 	f, res := importBytes(t, to, reader(t, to), "good.csv", []byte(good), false)
@@ -513,7 +522,7 @@ func TestImportRefusesAClosedMonth(t *testing.T) {
 		t.Fatalf("import into closed April: added %d, problems %v", res.Added, res.Problems)
 	}
 	for _, p := range res.Problems {
-		if p.Column != "날짜" || !strings.Contains(p.Got, "2026년 4월") {
+		if p.Column != "기준일" || !strings.Contains(p.Expected, "2026년 4월") || !strings.Contains(p.Text(commands.English), "2026-04 is closed") {
 			t.Errorf("problem %+v, want the row's closed month named", p)
 		}
 	}

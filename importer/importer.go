@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"jobsbot/commands"
+	"jobsbot/commands/numbers"
 )
 
 // Limits cap what a file may cost before a cell is read: a zip bomb or a
@@ -99,12 +100,12 @@ func (r Reader) Stream(name string, data []byte) (commands.ImportFile, []command
 	sum := sha256.Sum256(data)
 	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By, Names: r.names}
 	if int64(len(data)) > r.Limits.FileBytes {
-		return file, []commands.ImportProblem{{Expected: fmt.Sprintf("파일이 너무 큽니다: %s 이하만 받습니다", mib(r.Limits.FileBytes))}}
+		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.file_too_large", "MB", r.Limits.FileBytes>>20))}
 	}
 	xlsx := bytes.HasPrefix(data, []byte("PK\x03\x04"))
 	ext := strings.ToLower(filepath.Ext(name))
 	if !xlsx && ext != ".csv" && ext != ".txt" && name != "" {
-		return file, []commands.ImportProblem{{Expected: "엑셀(.xlsx) 또는 CSV(.csv) 파일을 보내 주십시오"}}
+		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.not_xlsx_or_csv"))}
 	}
 	file.Scan = func(sink commands.ImportSink) error { return r.scan(data, xlsx, sink) }
 	return file, nil
@@ -154,17 +155,16 @@ func (r Reader) openXLSX(data []byte) (source, func(), error) {
 	})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size exceeds") {
-			return nil, nil, problemError{commands.ImportProblem{
-				Expected: fmt.Sprintf("압축을 푼 크기가 %s를 넘는 파일은 받지 않습니다", mib(r.Limits.UnzippedBytes))}}
+			return nil, nil, problemError{problem(0, "", "", msg("import.problem.unzipped_too_large", "MB", r.Limits.UnzippedBytes>>20))}
 		}
-		return nil, nil, problemError{commands.ImportProblem{Expected: "엑셀 파일을 열 수 없습니다: .xlsx로 저장해 다시 보내 주십시오"}}
+		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_open"))}
 	}
 	closeFn := func() { _ = f.Close() }
 	sheet := r.pickSheet(f)
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		closeFn()
-		return nil, nil, problemError{commands.ImportProblem{Expected: "시트를 읽을 수 없습니다"}}
+		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_read_sheet"))}
 	}
 	return &xlsxSource{rows: rows}, func() { _ = rows.Close(); closeFn() }, nil
 }
@@ -224,7 +224,7 @@ func (s *csvSource) next() ([]string, bool, error) {
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return nil, false, problemError{commands.ImportProblem{Line: pe.Line, Expected: "CSV 형식이 맞지 않습니다(따옴표를 확인해 주십시오)"}}
+			return nil, false, problemError{problem(pe.Line, "", "", msg("import.problem.csv_format"))}
 		}
 		return nil, false, err
 	}
@@ -246,8 +246,7 @@ func (t *table) next() ([]string, bool, error) {
 	}
 	t.line++
 	if t.line > t.limits.Rows {
-		return nil, false, problemError{commands.ImportProblem{Line: t.line,
-			Expected: fmt.Sprintf("행이 너무 많습니다: %d행까지만 받습니다", t.limits.Rows)}}
+		return nil, false, problemError{problem(t.line, "", "", msg("import.problem.too_many_rows", "Max", numbers.Format(int64(t.limits.Rows))))}
 	}
 	return cells, true, nil
 }

@@ -43,7 +43,7 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 	title := strings.Join(above, " ")
 	for _, name := range append(above, h.names...) {
 		if isMoney(name) {
-			p.add(t.line, name, "", "금액 표는 받지 않습니다: 일자리 수(명) 표를 보내 주십시오")
+			p.add(t.line, name, "", msg("import.problem.money_table"))
 			return nil
 		}
 	}
@@ -69,7 +69,7 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 		}
 	}
 	if len(months) == 0 {
-		p.add(t.line, "", "", "월 열(1월, 2월 …)을 찾을 수 없습니다")
+		p.add(t.line, "", "", msg("import.problem.no_months"))
 		return nil
 	}
 	year := r.Year
@@ -77,7 +77,7 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 		year, _ = strconv.Atoi(m[1])
 	}
 	if year == 0 {
-		p.add(1, "", "", "제목에서 연도(예: 2025년)를 찾을 수 없습니다")
+		p.add(1, "", "", msg("import.problem.no_year"))
 		return nil
 	}
 	kind, department := commands.ImportReport, ""
@@ -85,8 +85,9 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 		kind = commands.ImportTemplate
 		d, ok := commands.FindDepartment(r.Departments, m[1])
 		if !ok {
-			p.put(commands.ImportProblem{Column: "제출 부서", Got: m[1],
-				Expected: "부서 목록(/jobs 부서)에 없는 부서입니다", Nearest: commands.NearestDepartmentNames(r.Departments, m[1])})
+			pr := problem(0, "제출 부서", m[1], msg("import.problem.unknown_department"))
+			pr.Nearest = commands.NearestDepartmentNames(r.Departments, m[1])
+			p.put(pr)
 			return nil
 		}
 		department = d.Name
@@ -136,7 +137,7 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 		cumulative = true
 	case "증가분", "":
 	default:
-		p.add(line, colHowKind, how, "누계 또는 증가분을 적어 주십시오")
+		p.add(line, colHowKind, how, msg("import.problem.kind"))
 		return rows
 	}
 	entryNote := ""

@@ -31,7 +31,7 @@ func (r Reader) readTable(t *table, p *problems) error {
 			return asProblem(err, p.sink)
 		}
 		if !ok || t.line > headerSearchRows {
-			p.sink.Problem(commands.ImportProblem{Expected: "머리글 행(사업코드·일자리 수, 또는 사업명·1월…)을 찾을 수 없습니다"})
+			p.add(0, "", "", msg("import.problem.no_header"))
 			return nil
 		}
 		h := headers(cells)
@@ -93,8 +93,20 @@ type problems struct {
 	n    int
 }
 
-func (p *problems) add(line int, column, got, expected string) {
-	p.put(commands.ImportProblem{Line: line, Column: column, Got: got, Expected: expected})
+func (p *problems) add(line int, column, got string, m message) {
+	p.put(problem(line, column, got, m))
+}
+
+// message is a problem's text: a catalogue message and its arguments.
+type message struct {
+	id string
+	kv []any
+}
+
+func msg(id string, kv ...any) message { return message{id: id, kv: kv} }
+
+func problem(line int, column, got string, m message) commands.ImportProblem {
+	return commands.NewImportProblem(line, column, got, m.id, m.kv...)
 }
 
 func (p *problems) put(pr commands.ImportProblem) {
@@ -108,7 +120,7 @@ func (p *problems) put(pr commands.ImportProblem) {
 func (p *problems) text(line int, column, raw string) string {
 	s, ok := cleanText(raw)
 	if !ok {
-		p.add(line, column, "", "제어 문자가 들어 있습니다: 지우고 다시 보내 주십시오")
+		p.add(line, column, "", msg("import.problem.control_character"))
 	}
 	return s
 }
@@ -121,12 +133,12 @@ func (p *problems) count(line int, column, raw string) (int64, bool) {
 		return 0, false
 	}
 	if isMoney(s) || strings.HasSuffix(s, "원") {
-		p.add(line, column, raw, "금액은 일자리 수로 받지 않습니다: 명 단위 일자리 수를 적어 주십시오")
+		p.add(line, column, raw, msg("import.problem.money_figure"))
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f < 0 || f != float64(int64(f)) || f > 1e12 {
-		p.add(line, column, raw, "0 이상의 정수(일자리 수)를 적어 주십시오")
+		p.add(line, column, raw, msg("import.problem.whole_number"))
 		return 0, false
 	}
 	return int64(f), true
@@ -137,25 +149,25 @@ func (p *problems) count(line int, column, raw string) (int64, bool) {
 func (p *problems) date(line int, column, raw string, today time.Time) (time.Time, bool) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		p.add(line, column, "", "날짜를 적어 주십시오(예: 2026. 4. 30.)")
+		p.add(line, column, "", msg("import.problem.date_missing"))
 		return time.Time{}, false
 	}
 	if serial, err := strconv.ParseFloat(s, 64); err == nil {
 		t, err := excelize.ExcelDateToTime(serial, false)
 		if err != nil || serial < 1 {
-			p.add(line, column, raw, "날짜로 읽을 수 없습니다(예: 2026. 4. 30.)")
+			p.add(line, column, raw, msg("import.problem.date_unreadable"))
 			return time.Time{}, false
 		}
 		return dates.On(t.Year(), t.Month(), t.Day()), true
 	}
 	clean, ok := cleanText(s)
 	if !ok {
-		p.add(line, column, "", "제어 문자가 들어 있습니다")
+		p.add(line, column, "", msg("import.problem.control_character"))
 		return time.Time{}, false
 	}
 	d, err := dates.Parse(clean, today)
 	if err != nil {
-		p.add(line, column, raw, "날짜로 읽을 수 없습니다(예: 2026. 4. 30., 2026-04-30, 4월말)")
+		p.add(line, column, raw, msg("import.problem.date_unreadable"))
 		return time.Time{}, false
 	}
 	return d, true
@@ -179,7 +191,7 @@ func (p *problems) instant(line int, column, raw string, loc *time.Location) tim
 			return t
 		}
 	}
-	p.add(line, column, raw, "일시로 읽을 수 없습니다(예: 2026-04-30 15:04)")
+	p.add(line, column, raw, msg("import.problem.instant"))
 	return time.Time{}
 }
 
@@ -191,9 +203,9 @@ func (r Reader) program(p *problems, line int, column, name string) (commands.Pr
 		r.names[prog.Code] = [2]string{prog.NameKo, prog.NameEn}
 	}
 	if !ok {
-		p.put(commands.ImportProblem{Line: line, Column: column, Got: name,
-			Expected: "등록되지 않은 사업입니다: 사업 목록(/jobs 사업)의 이름이나 코드로 적어 주십시오",
-			Nearest:  commands.NearestProgramNames(r.Programs, name)})
+		pr := problem(line, column, name, msg("import.problem.unknown_program"))
+		pr.Nearest = commands.NearestProgramNames(r.Programs, name)
+		p.put(pr)
 		return commands.Program{}, false
 	}
 	return prog, true
