@@ -479,22 +479,35 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 	}
 	e := row.Entry
 	if row.MonthFigure {
-		prefix := e.IdempotencyKey[:strings.LastIndex(e.IdempotencyKey, ":")+1]
+		// A month figure is the month's whole figure for the program (a
+		// report's, across departments) or for the program in one
+		// department (a template's): what the ledger already holds for that
+		// month, typed or imported from any file, is part of it. So a
+		// report and a template covering the same month, in either order,
+		// or a template after the department typed its entries, agree and
+		// add only what is new; a figure below the ledger's conflicts and
+		// refuses the file.
 		var before int64
 		const q = `
 			SELECT COALESCE(SUM(count), 0) FROM entries
-			WHERE as_of = $1 AND program_id = $2 AND voided_at IS NULL
-			  AND left(idempotency_key, length($3)) = $3`
-		if err := sqlx.GetContext(ctx, r.tx, &before, q, dateArg(e.AsOf), e.ProgramID, prefix); err != nil {
-			return fmt.Errorf("month imported before: %w", err)
+			WHERE program_id = $1 AND status = $2 AND voided_at IS NULL
+			  AND as_of BETWEEN $3::date AND $4::date
+			  AND ($5 = '' OR department = $5)`
+		if err := sqlx.GetContext(ctx, r.tx, &before, q, e.ProgramID, string(e.Status),
+			dateArg(firstOfMonth(e.AsOf)), dateArg(e.AsOf), e.Department); err != nil {
+			return fmt.Errorf("month in the ledger: %w", err)
 		}
 		switch {
 		case e.Count == before:
 			r.res.Unchanged++
 			return nil
 		case e.Count < before:
+			id := "import.problem.month_below_ledger"
+			if e.Department != "" {
+				id = "import.problem.month_below_ledger_department"
+			}
 			r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
-				"import.problem.below_earlier", "Before", numbers.Format(before)))
+				id, "Before", numbers.Format(before), "Department", e.Department))
 			return nil
 		}
 		e.Count -= before
