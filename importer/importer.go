@@ -10,7 +10,6 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -137,8 +136,6 @@ func (r Reader) scan(data []byte, xlsx bool, sink commands.ImportSink) error {
 type problemError struct{ p commands.ImportProblem }
 
 func (e problemError) Error() string { return e.p.String() }
-
-func mib(n int64) string { return fmt.Sprintf("%dMB", n>>20) }
 
 // source yields a sheet's rows: cells as stored (numbers and dates raw,
 // formulas as their cached values, never evaluated).
