@@ -209,7 +209,7 @@ func newCSVSource(data []byte) *csvSource {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
-	r.ReuseRecord = false
+	r.ReuseRecord = true // each record is read before the next: its strings outlive the slice
 	return &csvSource{r: r}
 }
 
