@@ -829,29 +829,11 @@ func checkCount(command string, n numbers.Number) *UsageError {
 	return nil
 }
 
-// countReasons maps the numbers package's reasons to catalogue messages.
-var countReasons = map[string]string{
-	"is empty":              "parse.count.empty",
-	"is not a number":       "parse.count.not_number",
-	"has a misplaced comma": "parse.count.comma",
-	"is too large":          "parse.count.too_large",
-	"is not a whole number": "parse.count.not_whole",
-	"has a sign; only plain counts are accepted": "parse.count.sign",
-	"has a space inside the number":              "parse.count.space",
-	"has a space before its counter":             "parse.count.space_counter",
-	"has a unit with no digit before it":         "parse.count.bare_unit",
-	"has its units out of order":                 "parse.count.order",
-	"needs a single digit 1-9 before 천, 백 or 십":  "parse.count.small_digit",
-	"has a zero before a unit":                   "parse.count.zero_unit",
-	"has a part too big for its place":           "parse.count.place",
-	"is not a number I can read":                 "parse.count.unreadable",
-}
-
 func countError(command, typed string, err error) error {
 	var ne *numbers.Error
 	id := "parse.count.unreadable"
-	if errors.As(err, &ne) && countReasons[ne.Reason] != "" {
-		id = countReasons[ne.Reason]
+	if errors.As(err, &ne) && reasonIDs[ne.Reason] != "" {
+		id = reasonIDs[ne.Reason]
 	}
 	return usageErr(command, id, "Typed", typed)
 }
