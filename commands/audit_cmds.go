@@ -398,17 +398,20 @@ func movesBack(from, to Stage) bool {
 }
 
 // agreementSection is 약정 이행 per program: agreed, realised so far, rate.
-func (s *Service) agreementSection(ctx context.Context, from, to time.Time, programs []Program) (Section, bool, error) {
-	totals, err := s.store.AgreementTotals(ctx, from, to)
-	if err != nil || len(totals) == 0 {
+func (s *Service) agreementSection(ctx context.Context, from, to time.Time, programs []Program, sc auditScope) (Section, bool, error) {
+	totals, err := s.store.AgreementTotals(ctx, from, to, sc.dept)
+	if err != nil {
 		return Section{}, false, err
 	}
 	sec := Section{Heading: s.msg("audit23.agreement_title")}
 	for _, t := range totals {
+		if sc.programs != nil && !sc.programs[t.ProgramID] {
+			continue
+		}
 		p, _ := s.programByID(programs, t.ProgramID)
 		sec.Lines = append(sec.Lines, s.msg("audit23.agreement_line", "Program", s.programShort(p),
 			"Agreed", s.unitCount(t.Agreed, false, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
 			"Rate", percent(t.Realised, t.Agreed)))
 	}
-	return sec, true, nil
+	return sec, len(sec.Lines) > 0, nil
 }

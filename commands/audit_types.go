@@ -132,7 +132,7 @@ type AuditStore interface {
 	CorrectEntry(ctx context.Context, c Correction) (CorrectionResult, error)
 	HireAgreement(ctx context.Context, h Hire) (HireResult, error)
 	EntryMarks(ctx context.Context, ids []int64) (map[int64]EntryMark, error)
-	AgreementTotals(ctx context.Context, from, to time.Time) ([]AgreementTotal, error)
+	AgreementTotals(ctx context.Context, from, to time.Time, department string) ([]AgreementTotal, error)
 	StaleAgreements(ctx context.Context, before time.Time, limit int) ([]Entry, error)
 	AfterCloseChangesBetween(ctx context.Context, from, to time.Time) ([]AfterCloseChange, error)
 	ReviseTarget(ctx context.Context, year int, programID, jobs int64, by, reason string, at time.Time) (TargetChange, error)

@@ -75,8 +75,12 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	r := s.renderReport(BuildReport(data, cmd.By, s.lang))
-	audit, err := s.auditSections(ctx, dates.On(year, time.January, 1), asOf)
+	rep := BuildReport(data, cmd.By, s.lang)
+	if rep.Agreed, err = s.unhiredAgreed(ctx, dates.On(year, time.January, 1), asOf, auditScope{}); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	r := s.renderReport(rep)
+	audit, err := s.auditSections(ctx, dates.On(year, time.January, 1), asOf, auditScope{})
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}

@@ -38,6 +38,7 @@ type statusView struct {
 	stages         map[Stage]int
 	dept           string            // the department filter, "" for all
 	types          []EmploymentTotal // jobs by employment type; nil for one program
+	unhired        int64             // agreed (약정) jobs of the span not yet hired through 채용
 }
 
 func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
@@ -72,7 +73,7 @@ func (s *Service) status(ctx context.Context, cmd Command) Reply {
 		return *refusal
 	}
 	r := s.renderStatus(v, cmd)
-	audit, err := s.auditSections(ctx, v.from, v.to)
+	audit, err := s.auditSections(ctx, v.from, v.to, scopeOf(v.programs, v.dept))
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -135,6 +136,9 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	}
 	v.dept = dept
 	if err := s.statusTotals(ctx, &v, today); err != nil {
+		return v, nil, err
+	}
+	if v.unhired, err = s.unhiredAgreed(ctx, v.from, v.to, scopeOf(v.programs, v.dept)); err != nil {
 		return v, nil, err
 	}
 	deptTargets, err := s.statusTarget(ctx, &v, span.From.Year(), only, cmd.Sector)
@@ -430,8 +434,8 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	if total.Approximate > 0 {
 		head = append(head, s.msg("shared.approximate", "Approximate", s.jobs(total.Approximate)))
 	}
-	if total.Agreed > 0 {
-		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(total.Agreed)))
+	if v.unhired > 0 {
+		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(v.unhired)))
 	}
 	return head
 }
