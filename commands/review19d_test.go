@@ -2,6 +2,9 @@ package commands_test
 
 import (
 	"context"
+	"jobsbot/commands/dates"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -39,8 +42,8 @@ func TestFilteredStatusKeepsItsAuditLinesAndUnhiredSubtractsHires(t *testing.T) 
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run(manager, "추가 100 투자 날짜:2026-08-03 상태:약정 MOU-A", commands.OutcomeOK) // #1, 투자유치과
-		h.run(manager, "채용 1 30 2026-08-10", commands.OutcomeOK)                   // #2
-		h.run(manager, "추가 10 청년 날짜:2026-04-10", commands.OutcomeOK)               // #3, 일자리정책과
+		h.run(manager, "채용 1 30 2026-08-10", commands.OutcomeOK)                  // #2
+		h.run(manager, "추가 10 청년 날짜:2026-04-10", commands.OutcomeOK)              // #3, 일자리정책과
 		h.run(manager, "마감 4월", commands.OutcomeOK)
 		h.run(manager, "추가 3 청년 날짜:2026-04-21 사유:도 요청으로 추가", commands.OutcomeOK) // #4 after close
 
@@ -90,5 +93,43 @@ func TestFilteredStatusKeepsItsAuditLinesAndUnhiredSubtractsHires(t *testing.T) 
 		}
 		h.checkLedger(lang)
 		dbtest.CheckTotals(t, h.store)
+	}
+}
+
+// Item 5: a Korean example never shows an ISO date. The report's hint
+// writes the date as Korean do, and what it shows is read back by 엑셀; the
+// console's 엑셀 names the command line that writes the same file.
+func TestKoreanExamplesUseKoreanDates(t *testing.T) {
+	raw, err := os.ReadFile("i18n/messages.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	iso := regexp.MustCompile(`20\d\d-\d\d(-\d\d)?`)
+	for i, line := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(line, "ko") && iso.MatchString(line) {
+			t.Errorf("messages.toml line %d: a Korean text shows an ISO date: %s", i+1, line)
+		}
+	}
+	h := newHarness(t, commands.Korean)
+	h.run("U1", "추가 10 청년 2026. 4. 10.", commands.OutcomeOK)
+	rep := h.run("U1", "보고서 10월 2일", commands.OutcomeOK).Text()
+	mustContain(t, rep, "같은 기준일의 엑셀 파일 받기: `/jobs 엑셀 2026. 10. 2.`")
+	cmd, err := commands.Parse("엑셀 2026. 10. 2.", dates.On(2026, 11, 26))
+	if err != nil || !cmd.Export.AsOf.Equal(dates.On(2026, 10, 2)) {
+		t.Errorf("the hint's own command reads as %+v, %v; want the export as of 2026. 10. 2.", cmd.Export, err)
+	}
+	en := newHarness(t, commands.English)
+	mustContain(t, en.run("U1", "report 2026-10-02", commands.OutcomeOK).Text(), "`/jobs export xlsx 2026-10-02`")
+	for _, tt := range []struct{ line, want string }{
+		{"엑셀 2026. 10. 2.", "`jobsbot export --format xlsx --year 2026 --as-of 2026-10-02 -o 실적.xlsx`"},
+		{"엑셀 2025 명세", "`jobsbot export --format xlsx --year 2025 --what entries -o 실적.xlsx`"},
+		{"엑셀", "`jobsbot export --format xlsx --year 2026 -o 실적.xlsx`"},
+	} {
+		mustContain(t, h.run("U1", tt.line, commands.OutcomeRefused).Text(), "콘솔이 곧 서버이므로", tt.want)
+	}
+	for _, line := range []string{"보도자료 2026. 4. 30.", "마감 2026년 4월"} {
+		if _, err := commands.Parse(line, dates.On(2026, 11, 26)); err != nil {
+			t.Errorf("the Korean example %q does not read: %v", line, err)
+		}
 	}
 }
