@@ -610,9 +610,20 @@ func parseList(cmd *Command, ts []token, today time.Time) error {
 			ts = append(ts[:i:i], ts[i+1:]...)
 			break
 		}
+		// 내 기록, 내 것, my entries: the same words with a space.
+		if i+1 < len(ts) && !t.quoted && !ts[i+1].quoted && isMineWord(t.text+ts[i+1].text) {
+			cmd.Mine = true
+			ts = append(ts[:i:i], ts[i+2:]...)
+			break
+		}
 	}
 	cmd.Words = raws(ts)
 	return nil
+}
+
+// isMineWord reports whether joined is 내기록, 내것 or myentries.
+func isMineWord(joined string) bool {
+	return isOneOf(token{text: joined}, append(mineWords[:len(mineWords):len(mineWords)], "myentries"))
 }
 
 // parseStatus reads `status [period] [program|public|private]`.
@@ -638,12 +649,12 @@ func parseStatus(cmd *Command, ts []token, today time.Time) error {
 	return nil
 }
 
-// takeID reads the leading entry or candidate number ("12" or "#12").
+// takeID reads the leading entry or candidate number ("12", "#12", "12번").
 func takeID(cmd *Command, ts []token) ([]token, error) {
 	if len(ts) == 0 {
 		return nil, usageErr(cmd.Name, "parse.which_number_give_number")
 	}
-	id, err := strconv.ParseInt(strings.TrimPrefix(ts[0].text, "#"), 10, 64)
+	id, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimPrefix(ts[0].text, "#"), "번"), 10, 64) // 12, #12, 12번
 	if err != nil || id <= 0 {
 		return nil, usageErr(cmd.Name, "parse.is_not_number_from", "Text", ts[0].text)
 	}

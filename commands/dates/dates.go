@@ -110,8 +110,8 @@ var (
 	reDash     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
 	reDot      = regexp.MustCompile(`^(\d{4}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
 	reSlash    = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
-	reMonthDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
-	reDotMD    = regexp.MustCompile(`^(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
+	reMonthDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2}) *일?$`)           // 5/4, 5/4일
+	reDotMD    = regexp.MustCompile(`^(\d{1,2}) *\. *(\d{1,2}) *\.? *일?$`) // 5.4, 5. 4., 5.4일
 	reKorean   = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월 *(?:(말일?)|(\d{1,2}) *일) *자?$`)
 	// A two-digit year, as memos abbreviate it: 26.4.30, '26. 4. 30., 26/4/30.
 	reShortDot   = regexp.MustCompile(`^'?(\d{2}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
@@ -271,6 +271,9 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 	case "작년말", "지난해말", "전년말", "작년말일", "lastyearend":
 		return On(base.Year()-1, 12, 31), true
 	}
+	if d, ok := dayOfRelativeMonth(joined, base); ok {
+		return d, true
+	}
 	week := ""
 	for _, p := range []string{"지지난주", "지난주", "이번주", "lastweek", "thisweek", "last", "this", "지난"} {
 		if rest, ok := strings.CutPrefix(joined, p); ok {
@@ -296,6 +299,28 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		back = 7 // 지난 금요일, said on a Friday, is a week ago
 	}
 	return base.AddDate(0, 0, -back), true
+}
+
+// reRelativeMonthDay is a day of last or this month: 지난달 29일, 전월 3일,
+// 이번 달 2일, 이달 1일 (spaces already removed).
+var reRelativeMonthDay = regexp.MustCompile(`^(지난달|전월|이번달|이달|금월)(\d{1,2})일?$`)
+
+// dayOfRelativeMonth reads 지난달 29일 and 이번 달 2일. A day the month does
+// not have is not read here, so it is refused as no date at all.
+func dayOfRelativeMonth(joined string, base time.Time) (time.Time, bool) {
+	m := reRelativeMonthDay.FindStringSubmatch(joined)
+	if m == nil {
+		return time.Time{}, false
+	}
+	first := On(base.Year(), base.Month(), 1)
+	if m[1] == "지난달" || m[1] == "전월" {
+		first = first.AddDate(0, -1, 0)
+	}
+	day := atoi(m[2])
+	if day < 1 || day > lastDay(first.Year(), first.Month()) {
+		return time.Time{}, false
+	}
+	return first.AddDate(0, 0, day-1), true
 }
 
 // calendarDate reads the written-out forms and checks the date exists. It
@@ -446,7 +471,7 @@ var (
 	reKoMonth    = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월$`)
 	reMonthRange = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월? *[~\-～] *(\d{1,2}) *월$`)
 	reRangeLabel = regexp.MustCompile(`^(\d{4})-(\d{1,2})~(\d{1,2})$`)
-	reDateRange  = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2}) *~ *(\d{4}-\d{1,2}-\d{1,2})$`)
+	reDateRange  = regexp.MustCompile(`^([^~～]*\d[^~～]*?) *[~～] *([^~～]*\d[^~～]*)$`)
 	reQuarter    = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *))?q(\d)$`)
 	reKoQuarter  = regexp.MustCompile(`^` + yearPrefix + `(\d)(?:/4)? *분기$`)
 	reHalf       = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *))?h(\d)$`)
@@ -651,7 +676,10 @@ func halfOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	return halfPeriod(y, h), reasons.None, true
 }
 
-func isoWeekOf(t string, _ time.Time) (Period, reasons.Reason, bool) {
+func isoWeekOf(t string, base time.Time) (Period, reasons.Reason, bool) {
+	if m := reYearlessWeek.FindStringSubmatch(t); m != nil {
+		t = strconv.Itoa(base.Year()) + "년 " + m[1] + "주차" // 18주차 is this year's ISO week 18
+	}
 	if !reISOWeek.MatchString(t) {
 		return Period{}, reasons.None, false
 	}
@@ -676,7 +704,7 @@ func dateRangeOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	if reason != reasons.None {
 		return Period{}, reason, true
 	}
-	to, reason := calendarDate(m[2], base)
+	to, reason := calendarDate(m[2], from) // 2025. 12. 1.~12. 31. keeps the year it started in
 	if reason != reasons.None {
 		return Period{}, reason, true
 	}
@@ -713,6 +741,10 @@ func WeekStart(day time.Time) time.Time {
 	back := (int(d.Weekday()) + 6) % 7 // Monday 0 ... Sunday 6
 	return d.AddDate(0, 0, -back)
 }
+
+// reYearlessWeek is a week number without a year (18주차, 제18주차), read
+// as this year's ISO week, as 주간보고 are numbered.
+var reYearlessWeek = regexp.MustCompile(`^제? *(\d{1,2}) *주차$`)
 
 var reISOWeek = regexp.MustCompile(`^(\d{4})(?:-?w| *년 *)(\d{1,2})(?: *주차?)?$`)
 
