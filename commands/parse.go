@@ -605,15 +605,15 @@ func parseList(cmd *Command, ts []token, today time.Time) error {
 		return err
 	}
 	for i, t := range ts {
-		if isOneOf(t, mineWords) {
-			cmd.Mine = true
-			ts = append(ts[:i:i], ts[i+1:]...)
-			break
-		}
 		// 내 기록, 내 것, my entries: the same words with a space.
 		if i+1 < len(ts) && !t.quoted && !ts[i+1].quoted && isMineWord(t.text+ts[i+1].text) {
 			cmd.Mine = true
 			ts = append(ts[:i:i], ts[i+2:]...)
+			break
+		}
+		if isOneOf(t, mineWords) {
+			cmd.Mine = true
+			ts = append(ts[:i:i], ts[i+1:]...)
 			break
 		}
 	}

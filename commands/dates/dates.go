@@ -176,6 +176,9 @@ func Parse(s string, today time.Time) (time.Time, error) {
 		return time.Time{}, &Error{Input: s, Reason: reasonEmpty}
 	}
 	base := dateOf(today)
+	if first, day, ok := relativeMonthDay(strings.ReplaceAll(t, " ", ""), base); ok && day > lastDay(first.Year(), first.Month()) {
+		return time.Time{}, &Error{Input: s, Reason: reasonDay, Month: first.Month(), LastDay: lastDay(first.Year(), first.Month())}
+	}
 	if d, reason := dayOf(t, base, 0); reason == reasons.None {
 		return d, nil
 	} else if reason == reasonWeekday {
@@ -306,21 +309,26 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 var reRelativeMonthDay = regexp.MustCompile(`^(지난달|전월|이번달|이달|금월)(\d{1,2})일?$`)
 
 // dayOfRelativeMonth reads 지난달 29일 and 이번 달 2일. A day the month does
-// not have is not read here, so it is refused as no date at all.
+// not have is not read here; Parse refuses it saying how long the month is.
 func dayOfRelativeMonth(joined string, base time.Time) (time.Time, bool) {
-	m := reRelativeMonthDay.FindStringSubmatch(joined)
-	if m == nil {
-		return time.Time{}, false
-	}
-	first := On(base.Year(), base.Month(), 1)
-	if m[1] == "지난달" || m[1] == "전월" {
-		first = first.AddDate(0, -1, 0)
-	}
-	day := atoi(m[2])
-	if day < 1 || day > lastDay(first.Year(), first.Month()) {
+	first, day, ok := relativeMonthDay(joined, base)
+	if !ok || day < 1 || day > lastDay(first.Year(), first.Month()) {
 		return time.Time{}, false
 	}
 	return first.AddDate(0, 0, day-1), true
+}
+
+// relativeMonthDay splits 지난달 29일 into the first of that month and 29.
+func relativeMonthDay(joined string, base time.Time) (first time.Time, day int, ok bool) {
+	m := reRelativeMonthDay.FindStringSubmatch(joined)
+	if m == nil {
+		return time.Time{}, 0, false
+	}
+	first = On(base.Year(), base.Month(), 1)
+	if m[1] == "지난달" || m[1] == "전월" {
+		first = first.AddDate(0, -1, 0)
+	}
+	return first, atoi(m[2]), true
 }
 
 // calendarDate reads the written-out forms and checks the date exists. It

@@ -37,7 +37,6 @@ const (
 	DateWeek
 	DateRange
 	DateWeekday
-	DateSpan
 )
 
 // english is a short English sentence fragment for each reason, used only
@@ -69,7 +68,6 @@ var english = [...]string{
 	DateWeek:          "has a week number that year does not have",
 	DateRange:         "ends before it starts",
 	DateWeekday:       "names a weekday or date in brackets that is another day",
-	DateSpan:          "is a range of days, not one day",
 }
 
 // String returns the English fragment, e.g. "is not a real date".
