@@ -110,7 +110,7 @@ var (
 	reDash     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
 	reDot      = regexp.MustCompile(`^(\d{4}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
 	reSlash    = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
-	reMonthDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2}) *일?$`)           // 5/4, 5/4일
+	reMonthDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2}) *일?$`)       // 5/4, 5/4일
 	reDotMD    = regexp.MustCompile(`^(\d{1,2}) *\. *(\d{1,2}) *\.?$`) // 11.5일 stays unread: it may be a length of 11.5 days
 	reKorean   = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월 *(?:(말일?)|(\d{1,2}) *일) *자?$`)
 	// A two-digit year, as memos abbreviate it: 26.4.30, '26. 4. 30., 26/4/30.
