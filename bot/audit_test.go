@@ -105,7 +105,7 @@ func TestCorrectionOverHTTP(t *testing.T) {
 	if s := e.sumSQL(t, "youth", "realised", "2026-04-30"); s != 500 {
 		t.Errorf("through 4/30 = %d, want the report's 500", s)
 	}
-	contains(t, e.textOf(t, testUser, "목록", "c4"), "#3로 정정됨", "#1 정정분(사유: 4월 보고 오기)")
+	contains(t, e.textOf(t, testUser, "목록", "c4"), "#3으로 정정됨", "#1 정정분(사유: 4월 보고 오기)")
 	contains(t, e.textOf(t, testUser, "현황 사업:youth", "c5"), "누계 500개")
 	dbtest.CheckTotals(t, e.store)
 }

@@ -175,6 +175,12 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.not_yours_to_correct", "ID", old.ID, "LoggedBy", s.name(ctx, old.LoggedBy))}
 	}
 	if old.Voided() {
+		if r, ok, err := s.correctedAlready(ctx, cmd, old); err != nil || ok {
+			if err != nil {
+				return s.storageFailure(ctx, cmd.Name, err)
+			}
+			return r
+		}
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.voided_cannot_correct", "ID", old.ID)}
 	}
 	figure := old.Count
@@ -218,6 +224,40 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	return s.corrected(ctx, res, p, figure, cmd.Count.Value, reason)
 }
 
+// correctedAlready refuses a 정정 of an entry a correction replaced,
+// naming the entry that holds the figure now, so the reply reads as
+// "#1 was corrected to #2; correct #2" rather than "#1 is voided".
+func (s *Service) correctedAlready(ctx context.Context, cmd Command, old Entry) (Reply, bool, error) {
+	live := old.ID
+	for range 50 { // a chain of corrections, followed to its live end
+		marks, err := s.store.EntryMarks(ctx, []int64{live})
+		if err != nil {
+			return Reply{}, false, err
+		}
+		next := marks[live].CorrectedTo
+		if next == 0 {
+			break
+		}
+		live = next
+	}
+	if live == old.ID {
+		return Reply{}, false, nil
+	}
+	e, err := s.store.Entry(ctx, live)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	if e.Voided() {
+		return Reply{}, false, nil
+	}
+	figure := e.Count
+	if e.Kind == KindCumulative {
+		figure = e.ReportedTotal
+	}
+	return Reply{Outcome: OutcomeRefused, Title: s.msg("i19d.already_corrected", "ID", old.ID, "Live", live,
+		"Count", s.jobs(figure), "Command", commandName(cmd.Name), "New", numbers.Format(cmd.Count.Value))}, true, nil
+}
+
 // corrected confirms a correction: old → new and every 누계 it changed.
 func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program, oldFigure, newFigure int64, reason string) Reply {
 	title := s.msg("audit23.corrected", "ID", res.Old.ID, "NewID", res.New.Entry.ID, "Program", s.programLabel(p),
@@ -227,6 +267,11 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 			"Old", s.unitCount(oldFigure, false, p.Unit), "New", s.unitCount(newFigure, false, p.Unit))
 	}
 	lines := []string{s.msg("entries.reason", "Reason", reason)}
+	if marks, err := s.store.EntryMarks(ctx, []int64{res.Old.ID}); err != nil {
+		s.log.WarnContext(ctx, "reading the correction chain failed", "err", err) // the correction is written; only the note is missing
+	} else if of := marks[res.Old.ID].CorrectionOf; of != 0 {
+		lines = append(lines, s.msg("i19d.correction_of_correction", "ID", res.Old.ID, "Original", of, "NewID", res.New.Entry.ID))
+	}
 	if res.AfterClose {
 		lines = append(lines, s.msg("audit23.after_close_marked"))
 	}
@@ -398,19 +443,22 @@ func movesBack(from, to Stage) bool {
 }
 
 // agreementSection is 약정 이행 per program: agreed, realised so far, rate.
-func (s *Service) agreementSection(ctx context.Context, from, to time.Time, programs []Program) (Section, bool, error) {
-	totals, err := s.store.AgreementTotals(ctx, from, to)
-	if err != nil || len(totals) == 0 {
+func (s *Service) agreementSection(ctx context.Context, from, to time.Time, programs []Program, sc auditScope) (Section, bool, error) {
+	totals, err := s.store.AgreementTotals(ctx, from, to, sc.dept)
+	if err != nil {
 		return Section{}, false, err
 	}
 	sec := Section{Heading: s.msg("audit23.agreement_title")}
 	for _, t := range totals {
+		if sc.programs != nil && !sc.programs[t.ProgramID] {
+			continue
+		}
 		p, _ := s.programByID(programs, t.ProgramID)
 		sec.Lines = append(sec.Lines, s.msg("audit23.agreement_line", "Program", s.programShort(p),
 			"Agreed", s.unitCount(t.Agreed, false, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
 			"Rate", percent(t.Realised, t.Agreed)))
 	}
-	return sec, true, nil
+	return sec, len(sec.Lines) > 0, nil
 }
 
 // AuditStore is the storage of the audit commands (issue 23): voids after
@@ -441,7 +489,7 @@ type AuditStore interface {
 	EntryMarks(ctx context.Context, ids []int64) (map[int64]EntryMark, error)
 	// AgreementTotals sums, per program, the live agreements dated in [from, to]
 	// and what their live hires realised (약정 이행).
-	AgreementTotals(ctx context.Context, from, to time.Time) ([]AgreementTotal, error)
+	AgreementTotals(ctx context.Context, from, to time.Time, department string) ([]AgreementTotal, error)
 	// StaleAgreements returns live agreements dated before before with nothing
 	// realised, oldest first, at most limit: what 약정 이행 점검 asks about.
 	StaleAgreements(ctx context.Context, before time.Time, limit int) ([]Entry, error)

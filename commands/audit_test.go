@@ -89,7 +89,7 @@ func TestCorrectionReplacesTheFigureAndKeepsHistory(t *testing.T) {
 		t.Errorf("total through 4/30 = %d, want the 500 the cumulative report stated", got)
 	}
 	list := h.run("U1", "목록", commands.OutcomeOK).Text()
-	mustContain(t, list, "#3로 정정됨", "#1 정정분(사유: 4월 보고 오기)")
+	mustContain(t, list, "#3으로 정정됨", "#1 정정분(사유: 4월 보고 오기)")
 
 	// A manager may correct anyone's entry; the new figure counts.
 	h.run(manager, "정정 3 90 재확인", commands.OutcomeOK)

@@ -121,9 +121,51 @@ func (s *Service) closedIn(ctx context.Context, from, to time.Time) (string, err
 	return strings.Join(lines, " · "), nil
 }
 
+// auditScope is what a filtered view is narrowed to, so its audit lines
+// (약정 이행, 마감 후 정정) speak of the same programs and department as
+// its figures: programs nil means all, dept "" every department.
+type auditScope struct {
+	programs map[int64]bool
+	dept     string
+}
+
+// scopeOf is the audit scope of a status view: its programs, its department.
+func scopeOf(programs []Program, dept string) auditScope {
+	sc := auditScope{programs: map[int64]bool{}, dept: dept}
+	for _, p := range programs {
+		sc.programs[p.ID] = true
+	}
+	return sc
+}
+
+func (sc auditScope) has(programID int64, dept string) bool {
+	return (sc.programs == nil || sc.programs[programID]) && (sc.dept == "" || sc.dept == dept)
+}
+
+// unhiredAgreed is what agreements dated in [from, to] still wait for: agreed
+// minus what `채용` has recorded against them by to, within the scope. It is
+// the figure of "아직 채용하지 않은 약정".
+func (s *Service) unhiredAgreed(ctx context.Context, from, to time.Time, sc auditScope) (int64, error) {
+	if to.Before(from) {
+		return 0, nil
+	}
+	totals, err := s.store.AgreementTotals(ctx, from, to, sc.dept)
+	if err != nil {
+		return 0, err
+	}
+	var left int64
+	for _, t := range totals {
+		if sc.programs == nil || sc.programs[t.ProgramID] {
+			left += max(0, t.Agreed-t.Realised)
+		}
+	}
+	return left, nil
+}
+
 // auditSections are what status and the report add for the audit: the
-// closed months of the span, 약정 이행, and changes made after close.
-func (s *Service) auditSections(ctx context.Context, from, to time.Time) ([]Section, error) {
+// closed months of the span, 약정 이행, and changes made after close, the
+// last two within the scope of the view.
+func (s *Service) auditSections(ctx context.Context, from, to time.Time, sc auditScope) ([]Section, error) {
 	var lines []string
 	closed, err := s.closedIn(ctx, from, to)
 	if err != nil {
@@ -140,7 +182,7 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time) ([]Sect
 	n := 0
 	var ids []string
 	for _, ch := range changes {
-		if !ch.Entry.AsOf.Before(from) && !ch.Entry.AsOf.After(to) {
+		if !ch.Entry.AsOf.Before(from) && !ch.Entry.AsOf.After(to) && sc.has(ch.Entry.ProgramID, ch.Entry.Department) {
 			n++
 			ids = append(ids, "#"+strconv.FormatInt(ch.Entry.ID, 10))
 		}
@@ -156,7 +198,7 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time) ([]Sect
 	if err != nil {
 		return nil, err
 	}
-	sec, ok, err := s.agreementSection(ctx, dates.On(from.Year(), time.January, 1), to, programs)
+	sec, ok, err := s.agreementSection(ctx, dates.On(from.Year(), time.January, 1), to, programs, sc)
 	if err != nil {
 		return nil, err
 	}

@@ -36,7 +36,10 @@ type Digest struct {
 	// week before, most jobs this week first.
 	Programs []ProgramWeek
 	// Week and PrevWeek sum every jobs-counting program.
-	Week, PrevWeek          ProgramTotal
+	Week, PrevWeek ProgramTotal
+	// WeekUnhired is what the agreements logged this week still wait for:
+	// agreed less the hires 채용 recorded against them by WeekEnd.
+	WeekUnhired             int64
 	WeekPublic, WeekPrivate int64
 	YearToDate              ProgramTotal
 	Target                  int64 // the year's target in force at AsOf, 0 if none
@@ -129,6 +132,15 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 		return d, err
 	}
 	if err := s.gatherPrograms(ctx, &d, all); err != nil {
+		return d, err
+	}
+	jobs := []Program{}
+	for _, p := range all {
+		if p.CountsAsJobs() {
+			jobs = append(jobs, p)
+		}
+	}
+	if d.WeekUnhired, err = s.unhiredAgreed(ctx, d.WeekStart, d.WeekEnd, scopeOf(jobs, "")); err != nil {
 		return d, err
 	}
 	if err := s.gatherMonthEnd(ctx, &d); err != nil {

@@ -104,8 +104,8 @@ func (s *Service) digestHeadline(d Digest) Section {
 	if d.YearToDate.Approximate > 0 {
 		lines = append(lines, s.msg("shared.approximate", "Approximate", s.jobs(d.YearToDate.Approximate)))
 	}
-	if d.Week.Agreed > 0 {
-		lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", s.jobs(d.Week.Agreed)))
+	if d.WeekUnhired > 0 {
+		lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", s.jobs(d.WeekUnhired)))
 	}
 	return Section{Lines: lines}
 }

@@ -149,13 +149,31 @@ func parseExport(cmd *Command, ts []token, today time.Time) error {
 	return nil
 }
 
+// consoleExportArgs are the flags of `jobsbot export` that write the file
+// the console was asked for: format, year, as-of date and content. The
+// flag takes an ISO date, as command-line flags do.
+func (s *Service) consoleExportArgs(req ExportRequest) string {
+	year := req.Year
+	if year == 0 {
+		year = s.today().Year()
+	}
+	args := fmt.Sprintf("--format %s --year %d", req.Format, year)
+	if !req.AsOf.IsZero() && req.AsOf.Before(dates.On(year, time.December, 31)) { // a whole year needs no date
+		args += " --as-of " + req.AsOf.Format(time.DateOnly)
+	}
+	if req.What == ExportEntries {
+		args += " --what entries"
+	}
+	return args
+}
+
 // export answers `export`: builds the file and sends it to the caller.
 func (s *Service) export(ctx context.Context, c Caller, cmd Command) Reply {
 	if s.exporter == nil || s.sender == nil {
 		if c.Source == SourceConsole {
 			// The console runs on the server itself: the export subcommand
 			// writes the same file there.
-			return Reply{Outcome: OutcomeRefused, Title: s.msg("export.console_use_subcommand", "Year", s.today().Year())}
+			return Reply{Outcome: OutcomeRefused, Title: s.msg("i19d.console_export", "Args", s.consoleExportArgs(cmd.Export), "Ext", cmd.Export.Format)}
 		}
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("export.files_can_be_sent")}
 	}

@@ -73,7 +73,7 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"add 10 youth 26.2.30", "month 2 has 28 days", "2월은 28일까지입니다."},
 			{"add 10 youth 26-04-30", "`26-04-30` looks like a date I cannot read", "`26-04-30` 부분은 날짜로 보이지만"},
 			{"add 1.5 youth", "I read `1.5` as January 5 (2026-01-05)", "`1.5`를 1월 5일로 읽었습니다(2026. 1. 5.)"},
-			{"add 10 youth 47주차", "`47주차` looks like a date", "`47주차` 부분은 날짜로 보이지만"},
+			{"add 10 youth 47주차", "`47주차` is a period (2026-11-16 to 2026-11-22)", "`47주차`는 하루가 아니라 기간(2026. 11. 16. ~ 2026. 11. 22.)입니다"},
 			{"add 10 youth W47", "`W47` looks like a date", "`W47` 부분은 날짜로 보이지만"},
 			{"add 10 youth Nov 20", "`Nov` looks like a date", "`Nov` 부분은 날짜로 보이지만"},
 			{"add 10 youth 0.5", "`0.5` looks like a date I cannot read", "`0.5` 부분은 날짜로 보이지만"},

@@ -424,6 +424,12 @@ func parseList(cmd *Command, ts []token, today time.Time) error {
 		return err
 	}
 	for i, t := range ts {
+		// 내 기록, 내 것, my entries: the same words with a space.
+		if i+1 < len(ts) && !t.quoted && !ts[i+1].quoted && isMineWord(t.text+ts[i+1].text) {
+			cmd.Mine = true
+			ts = append(ts[:i:i], ts[i+2:]...)
+			break
+		}
 		if isOneOf(t, mineWords) {
 			cmd.Mine = true
 			ts = append(ts[:i:i], ts[i+1:]...)
@@ -432,6 +438,11 @@ func parseList(cmd *Command, ts []token, today time.Time) error {
 	}
 	cmd.Words = raws(ts)
 	return nil
+}
+
+// isMineWord reports whether joined is 내기록, 내것 or myentries.
+func isMineWord(joined string) bool {
+	return isOneOf(token{text: joined}, append(mineWords[:len(mineWords):len(mineWords)], "myentries"))
 }
 
 // parseStatus reads `status [period] [program|public|private]`.
@@ -457,12 +468,12 @@ func parseStatus(cmd *Command, ts []token, today time.Time) error {
 	return nil
 }
 
-// takeID reads the leading entry or candidate number ("12" or "#12").
+// takeID reads the leading entry or candidate number ("12", "#12", "12번").
 func takeID(cmd *Command, ts []token) ([]token, error) {
 	if len(ts) == 0 {
 		return nil, usageErr(cmd.Name, "parse.which_number_give_number")
 	}
-	id, err := strconv.ParseInt(strings.TrimPrefix(ts[0].text, "#"), 10, 64)
+	id, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimPrefix(ts[0].text, "#"), "번"), 10, 64) // 12, #12, 12번
 	if err != nil || id <= 0 {
 		return nil, usageErr(cmd.Name, "parse.is_not_number_from", "Text", ts[0].text)
 	}
@@ -649,29 +660,11 @@ func checkCount(command string, n numbers.Number) *UsageError {
 	return nil
 }
 
-// countReasons maps the numbers package's reasons to catalogue messages.
-var countReasons = map[string]string{
-	"is empty":              "parse.count.empty",
-	"is not a number":       "parse.count.not_number",
-	"has a misplaced comma": "parse.count.comma",
-	"is too large":          "parse.count.too_large",
-	"is not a whole number": "parse.count.not_whole",
-	"has a sign; only plain counts are accepted": "parse.count.sign",
-	"has a space inside the number":              "parse.count.space",
-	"has a space before its counter":             "parse.count.space_counter",
-	"has a unit with no digit before it":         "parse.count.bare_unit",
-	"has its units out of order":                 "parse.count.order",
-	"needs a single digit 1-9 before 천, 백 or 십":  "parse.count.small_digit",
-	"has a zero before a unit":                   "parse.count.zero_unit",
-	"has a part too big for its place":           "parse.count.place",
-	"is not a number I can read":                 "parse.count.unreadable",
-}
-
 func countError(command, typed string, err error) error {
 	var ne *numbers.Error
 	id := "parse.count.unreadable"
-	if errors.As(err, &ne) && countReasons[ne.Reason] != "" {
-		id = countReasons[ne.Reason]
+	if errors.As(err, &ne) && reasonIDs[ne.Reason] != "" {
+		id = reasonIDs[ne.Reason]
 	}
 	return usageErr(command, id, "Typed", typed)
 }

@@ -231,20 +231,6 @@ func dropComparison(ts []token) []token {
 // 1~13월, q5, 2026-13) though it did not read as one.
 var rePeriodLike = regexp.MustCompile(`(?i)\d *(월|분기|반기|일)|^\d{4}[-./]|^[qh]\d+$|^\d{1,2} *[~～]|^\d{4}-?w\d`)
 
-// periodReasons maps the dates package's reasons to catalogue messages.
-var periodReasons = map[string]string{
-	"is not a period I know":                    "parse.period.unknown",
-	"is not a date format I know":               "parse.period.date_format",
-	"has a year outside 2000-2100":              "parse.period.year_range",
-	"has a month outside 1-12":                  "parse.period.month_range",
-	"is not a real date":                        "parse.period.no_such_date",
-	"has a quarter outside 1-4":                 "parse.period.quarter_range",
-	"has a half-year other than 1 or 2":         "parse.period.half",
-	"has a week number that year does not have": "parse.period.week_range",
-	"ends before it starts":                     "parse.period.backwards",
-	"is not an ISO week like 2026-W17":          "parse.period.iso_week",
-}
-
 // refuseUnreadPeriod refuses a word left after the period was taken that
 // was plainly meant as one: it would otherwise be looked up as a program
 // and blamed as an unknown program. The reason names the word.
@@ -255,8 +241,8 @@ func refuseUnreadPeriod(cmd *Command, ts []token, today time.Time) error {
 		}
 		id := "parse.period.unknown"
 		var e *dates.Error
-		if _, err := dates.ParsePeriod(t.text, today); errors.As(err, &e) && periodReasons[e.Reason] != "" {
-			id = periodReasons[e.Reason]
+		if _, err := dates.ParsePeriod(t.text, today); errors.As(err, &e) && reasonIDs[e.Reason] != "" {
+			id = reasonIDs[e.Reason]
 		}
 		return usageErr(cmd.Name, id, "Typed", t.text)
 	}

@@ -140,7 +140,7 @@ func TestStatusShowsDisclosureAndEmploymentBreakdowns(t *testing.T) {
 func TestExportWithoutSlackSaysWhereToGetTheFile(t *testing.T) {
 	h := newHarness(t, commands.English)
 	r := h.run("U1", "export csv 2026 entries", commands.OutcomeRefused)
-	mustContain(t, r.Text(), "jobsbot export --format xlsx")
+	mustContain(t, r.Text(), "jobsbot export --format csv --year 2026 --what entries -o report.csv")
 	r = h.run("U1", "export pdf", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "Usage: `/jobs export")
 }

@@ -75,8 +75,12 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	r := s.renderReport(BuildReport(data, cmd.By, s.lang))
-	audit, err := s.auditSections(ctx, dates.On(year, time.January, 1), asOf)
+	rep := BuildReport(data, cmd.By, s.lang)
+	if rep.Agreed, err = s.unhiredAgreed(ctx, dates.On(year, time.January, 1), asOf, auditScope{}); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	r := s.renderReport(rep)
+	audit, err := s.auditSections(ctx, dates.On(year, time.January, 1), asOf, auditScope{})
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -133,7 +137,7 @@ func (s *Service) renderReport(r Report) Reply {
 	if r.Agreed > 0 {
 		notes = append(notes, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(r.Agreed)))
 	}
-	notes = append(notes, s.msg("report_text.spreadsheet_jobs_export_xlsx", "AsOf", r.AsOf.Format(time.DateOnly)))
+	notes = append(notes, s.msg("report_text.spreadsheet_jobs_export_xlsx", "AsOf", s.date(r.AsOf))) // 2026. 10. 2. in Korean, read back by 엑셀
 	out.Sections = append(out.Sections, Section{Lines: notes})
 	return out
 }

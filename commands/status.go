@@ -38,6 +38,8 @@ type statusView struct {
 	stages         map[Stage]int
 	dept           string            // the department filter, "" for all
 	types          []EmploymentTotal // jobs by employment type; nil for one program
+	unhired        int64             // agreed (약정) jobs of the span not yet hired through 채용
+	deltaNote      string            // how a part-year view counted the cumulative reports in it
 }
 
 func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
@@ -72,7 +74,7 @@ func (s *Service) status(ctx context.Context, cmd Command) Reply {
 		return *refusal
 	}
 	r := s.renderStatus(v, cmd)
-	audit, err := s.auditSections(ctx, v.from, v.to)
+	audit, err := s.auditSections(ctx, v.from, v.to, scopeOf(v.programs, v.dept))
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -135,6 +137,12 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	}
 	v.dept = dept
 	if err := s.statusTotals(ctx, &v, today); err != nil {
+		return v, nil, err
+	}
+	if v.deltaNote, err = s.cumulativeDeltaNote(ctx, v); err != nil {
+		return v, nil, err
+	}
+	if v.unhired, err = s.unhiredAgreed(ctx, v.from, v.to, scopeOf(v.programs, v.dept)); err != nil {
 		return v, nil, err
 	}
 	deptTargets, err := s.statusTarget(ctx, &v, span.From.Year(), only, cmd.Sector)
@@ -409,6 +417,9 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	default: // a quarter's or a month's figure is that period's 실적, never 누계
 		head = append(head, s.msg("status.total_in_period_only", "Label", v.label, "Jobs", s.jobs(total.Jobs)))
 	}
+	if v.deltaNote != "" {
+		head = append(head, v.deltaNote)
+	}
 	if v.target == 0 && cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
 		head = append(head, s.noTarget(v.from.Year()))
 	}
@@ -430,8 +441,8 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	if total.Approximate > 0 {
 		head = append(head, s.msg("shared.approximate", "Approximate", s.jobs(total.Approximate)))
 	}
-	if total.Agreed > 0 {
-		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(total.Agreed)))
+	if v.unhired > 0 {
+		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(v.unhired)))
 	}
 	return head
 }
@@ -652,4 +663,48 @@ type TotalsStore interface {
 	// program, employment type and status; department "" means every
 	// department. It reads running totals, so status can afford it.
 	EmploymentTotals(ctx context.Context, from, to time.Time, department string) ([]EmploymentTotal, error)
+}
+
+// maxDeltaExamples is how many cumulative reports the note of a month or
+// quarter view names; the rest are counted.
+const maxDeltaExamples = 3
+
+// cumulativeDeltaNote says, for a view that is not 누계 (a month, a quarter,
+// a span), that the cumulative reports in it count as what they added: a
+// 10월말 누계 of 100 after 5 in March is 95 of October's 실적, and the reader
+// of "10월 실적 95개" should not look for the 100 of the report.
+func (s *Service) cumulativeDeltaNote(ctx context.Context, v statusView) (string, error) {
+	if v.wholeYear || v.through || v.to.Before(v.from) {
+		return "", nil
+	}
+	list, err := s.store.ListEntries(ctx, EntryFilter{Department: v.dept, From: v.from, To: v.to, Limit: 10_000})
+	if err != nil {
+		return "", err
+	}
+	in := map[int64]Program{}
+	for _, p := range v.programs {
+		in[p.ID] = p
+	}
+	var shown []string
+	n := 0
+	for i := len(list) - 1; i >= 0; i-- { // oldest first
+		e := list[i]
+		p, ok := in[e.ProgramID]
+		if !ok || e.Kind != KindCumulative || e.Voided() || e.Status != StatusRealised {
+			continue
+		}
+		n++
+		if len(shown) < maxDeltaExamples {
+			shown = append(shown, s.msg("i19d.delta_example", "ID", e.ID, "Program", s.programShort(p), "AsOf", s.date(e.AsOf),
+				"Total", s.unitCount(e.ReportedTotal, e.Approximate, p.Unit), "Delta", s.unitCount(e.Count, false, p.Unit)))
+		}
+	}
+	if n == 0 {
+		return "", nil
+	}
+	list2 := strings.Join(shown, ", ")
+	if n > len(shown) {
+		list2 += s.msg("i19d.delta_more", "N", n-len(shown))
+	}
+	return s.msg("i19d.delta_note", "Label", v.label, "List", list2), nil
 }

@@ -92,17 +92,19 @@ func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.Hi
 }
 
 // AgreementTotals sums, per program, the live agreements dated in [from, to]
-// and what their live hires realised (약정 이행).
-func (s *Store) AgreementTotals(ctx context.Context, from, to time.Time) ([]commands.AgreementTotal, error) {
+// and what their live hires dated on or before to realised (약정 이행).
+// A department other than "" keeps only the agreements it logged.
+func (s *Store) AgreementTotals(ctx context.Context, from, to time.Time, department string) ([]commands.AgreementTotal, error) {
 	const q = `
 		SELECT a.program_id, SUM(a.count) AS agreed, COALESCE(SUM(r.realised), 0) AS realised
 		FROM entries a
 		LEFT JOIN LATERAL (
 			SELECT SUM(e.count) AS realised FROM agreement_hires h
-			JOIN entries e ON e.id = h.hire_entry_id AND e.voided_at IS NULL
+			JOIN entries e ON e.id = h.hire_entry_id AND e.voided_at IS NULL AND e.as_of <= $2::date
 			WHERE h.agreement_entry_id = a.id
 		) r ON true
 		WHERE a.status = 'agreed' AND a.voided_at IS NULL AND a.as_of BETWEEN $1::date AND $2::date
+		  AND ($3 = '' OR a.department = $3)
 		GROUP BY a.program_id
 		ORDER BY a.program_id`
 	var rows []struct {
@@ -110,7 +112,7 @@ func (s *Store) AgreementTotals(ctx context.Context, from, to time.Time) ([]comm
 		Agreed    int64 `db:"agreed"`
 		Realised  int64 `db:"realised"`
 	}
-	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to)); err != nil {
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to), department); err != nil {
 		return nil, wrap("agreement totals", err)
 	}
 	out := make([]commands.AgreementTotal, len(rows))

@@ -16,6 +16,7 @@ package dates
 import (
 	"errors"
 	"fmt"
+	"jobsbot/commands/reasons"
 	"regexp"
 	"strconv"
 	"strings"
@@ -35,8 +36,8 @@ const (
 type Error struct {
 	// Input is the text exactly as given.
 	Input string
-	// Reason is a short English sentence fragment, e.g. "is not a real date".
-	Reason string
+	// Reason says why, as a typed code callers map to their own message.
+	Reason reasons.Reason
 	// Month and LastDay are set when a day is past its month's end (4월 31일),
 	// so the reply can say "April has 30 days".
 	Month   time.Month
@@ -46,19 +47,19 @@ type Error struct {
 // Error returns the input and the reason, e.g. `"2026-02-30" is not a real date`.
 func (e *Error) Error() string { return fmt.Sprintf("%q %s", e.Input, e.Reason) }
 
-// Reasons, kept as constants so tests and callers can compare them.
+// Reasons, short local names for the shared codes.
 const (
-	reasonEmpty     = "is empty"
-	reasonNotDate   = "is not a date format I know"
-	reasonNotPeriod = "is not a period I know"
-	reasonNotWeek   = "is not an ISO week like 2026-W17"
-	reasonYear      = "has a year outside 2000-2100"
-	reasonMonth     = "has a month outside 1-12"
-	reasonDay       = "is not a real date"
-	reasonQuarter   = "has a quarter outside 1-4"
-	reasonHalf      = "has a half-year other than 1 or 2"
-	reasonWeek      = "has a week number that year does not have"
-	reasonRange     = "ends before it starts"
+	reasonEmpty     = reasons.DateEmpty
+	reasonNotDate   = reasons.DateNotDate
+	reasonNotPeriod = reasons.DateNotPeriod
+	reasonNotWeek   = reasons.DateNotWeek
+	reasonYear      = reasons.DateYear
+	reasonMonth     = reasons.DateMonth
+	reasonDay       = reasons.DateDay
+	reasonQuarter   = reasons.DateQuarter
+	reasonHalf      = reasons.DateHalf
+	reasonWeek      = reasons.DateWeek
+	reasonRange     = reasons.DateRange
 )
 
 // On returns the calendar date year-month-day as midnight UTC, the package's
@@ -109,8 +110,8 @@ var (
 	reDash     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
 	reDot      = regexp.MustCompile(`^(\d{4}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
 	reSlash    = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})$`)
-	reMonthDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})$`)
-	reDotMD    = regexp.MustCompile(`^(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
+	reMonthDay = regexp.MustCompile(`^(\d{1,2})/(\d{1,2}) *일?$`)       // 5/4, 5/4일
+	reDotMD    = regexp.MustCompile(`^(\d{1,2}) *\. *(\d{1,2}) *\.?$`) // 11.5일 stays unread: it may be a length of 11.5 days
 	reKorean   = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월 *(?:(말일?)|(\d{1,2}) *일) *자?$`)
 	// A two-digit year, as memos abbreviate it: 26.4.30, '26. 4. 30., 26/4/30.
 	reShortDot   = regexp.MustCompile(`^'?(\d{2}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
@@ -151,7 +152,7 @@ var reCompact = regexp.MustCompile(`^(20\d{2})(\d{2})(\d{2})$`)
 
 // reasonWeekday is the reason of a date whose bracketed weekday or date
 // names another day: 5.4(화) when May 4 is a Monday.
-const reasonWeekday = "names a weekday or date in brackets that is another day"
+const reasonWeekday = reasons.DateWeekday
 
 // weekdays maps each weekday name to time.Weekday.
 var weekdays = map[string]time.Weekday{
@@ -175,7 +176,10 @@ func Parse(s string, today time.Time) (time.Time, error) {
 		return time.Time{}, &Error{Input: s, Reason: reasonEmpty}
 	}
 	base := dateOf(today)
-	if d, reason := dayOf(t, base, 0); reason == "" {
+	if first, day, ok := relativeMonthDay(strings.ReplaceAll(t, " ", ""), base); ok && day > lastDay(first.Year(), first.Month()) {
+		return time.Time{}, &Error{Input: s, Reason: reasonDay, Month: first.Month(), LastDay: lastDay(first.Year(), first.Month())}
+	}
+	if d, reason := dayOf(t, base, 0); reason == reasons.None {
 		return d, nil
 	} else if reason == reasonWeekday {
 		return time.Time{}, &Error{Input: s, Reason: reason}
@@ -188,7 +192,7 @@ func Parse(s string, today time.Time) (time.Time, error) {
 			return time.Time{}, &Error{Input: s, Reason: reason, Month: m, LastDay: lastDay(y, m)}
 		}
 	}
-	if reason != "" {
+	if reason != reasons.None {
 		return time.Time{}, &Error{Input: s, Reason: reason}
 	}
 	return d, nil
@@ -198,32 +202,32 @@ func Parse(s string, today time.Time) (time.Time, error) {
 // follows it (어제자, 4/30기준) or a bracketed weekday or date repeats it
 // (5.4(월), 오늘(6/1)); a bracket naming another day is refused, since one
 // of the two is a typo and guessing which would misdate the entry.
-func dayOf(t string, base time.Time, depth int) (time.Time, string) {
+func dayOf(t string, base time.Time, depth int) (time.Time, reasons.Reason) {
 	if d, ok := relativeDate(t, base); ok {
-		return d, ""
+		return d, reasons.None
 	}
 	if md, ok := fixedHolidays[strings.ReplaceAll(t, " ", "")]; ok {
-		return On(base.Year(), time.Month(md[0]), md[1]), ""
+		return On(base.Year(), time.Month(md[0]), md[1]), reasons.None
 	}
 	if strings.ReplaceAll(t, " ", "") == "초하루" {
-		return On(base.Year(), base.Month(), 1), ""
+		return On(base.Year(), base.Month(), 1), reasons.None
 	}
 	if m := reCompact.FindStringSubmatch(t); m != nil {
 		y, mo, dd := atoi(m[1]), atoi(m[2]), atoi(m[3])
 		if mo >= 1 && mo <= 12 && dd >= 1 && dd <= lastDay(y, time.Month(mo)) {
-			return On(y, time.Month(mo), dd), ""
+			return On(y, time.Month(mo), dd), reasons.None
 		}
 		return time.Time{}, reasonDay
 	}
-	if d, reason := calendarDate(t, base); reason == "" {
-		return d, ""
+	if d, reason := calendarDate(t, base); reason == reasons.None {
+		return d, reasons.None
 	}
 	if depth > 2 {
 		return time.Time{}, reasonNotDate
 	}
 	if m := reBracketed.FindStringSubmatch(t); m != nil {
 		d, reason := dayOf(m[1], base, depth+1)
-		if reason != "" {
+		if reason != reasons.None {
 			return d, reason
 		}
 		inner := strings.TrimSuffix(strings.TrimSpace(m[2]), "요일")
@@ -231,19 +235,19 @@ func dayOf(t string, base time.Time, depth int) (time.Time, string) {
 			if wd != d.Weekday() {
 				return time.Time{}, reasonWeekday
 			}
-			return d, ""
+			return d, reasons.None
 		}
-		if d2, reason := dayOf(inner, base, depth+1); reason == "" {
+		if d2, reason := dayOf(inner, base, depth+1); reason == reasons.None {
 			if !d2.Equal(d) {
 				return time.Time{}, reasonWeekday
 			}
-			return d, ""
+			return d, reasons.None
 		}
 		return time.Time{}, reasonNotDate
 	}
 	for _, suf := range daySuffixes {
 		if rest, ok := strings.CutSuffix(t, suf); ok && strings.TrimSpace(rest) != "" {
-			if d, reason := dayOf(strings.TrimSpace(rest), base, depth+1); reason == "" || reason == reasonWeekday {
+			if d, reason := dayOf(strings.TrimSpace(rest), base, depth+1); reason == reasons.None || reason == reasonWeekday {
 				return d, reason
 			}
 		}
@@ -269,6 +273,9 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		return On(base.Year(), base.Month()+1, 0), true
 	case "작년말", "지난해말", "전년말", "작년말일", "lastyearend":
 		return On(base.Year()-1, 12, 31), true
+	}
+	if d, ok := dayOfRelativeMonth(joined, base); ok {
+		return d, true
 	}
 	week := ""
 	for _, p := range []string{"지지난주", "지난주", "이번주", "lastweek", "thisweek", "last", "this", "지난"} {
@@ -297,15 +304,42 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 	return base.AddDate(0, 0, -back), true
 }
 
+// reRelativeMonthDay is a day of last or this month: 지난달 29일, 전월 3일,
+// 이번 달 2일, 이달 1일 (spaces already removed).
+var reRelativeMonthDay = regexp.MustCompile(`^(지난달|전월|이번달|이달|금월)(\d{1,2})일?$`)
+
+// dayOfRelativeMonth reads 지난달 29일 and 이번 달 2일. A day the month does
+// not have is not read here; Parse refuses it saying how long the month is.
+func dayOfRelativeMonth(joined string, base time.Time) (time.Time, bool) {
+	first, day, ok := relativeMonthDay(joined, base)
+	if !ok || day < 1 || day > lastDay(first.Year(), first.Month()) {
+		return time.Time{}, false
+	}
+	return first.AddDate(0, 0, day-1), true
+}
+
+// relativeMonthDay splits 지난달 29일 into the first of that month and 29.
+func relativeMonthDay(joined string, base time.Time) (first time.Time, day int, ok bool) {
+	m := reRelativeMonthDay.FindStringSubmatch(joined)
+	if m == nil {
+		return time.Time{}, 0, false
+	}
+	first = On(base.Year(), base.Month(), 1)
+	if m[1] == "지난달" || m[1] == "전월" {
+		first = first.AddDate(0, -1, 0)
+	}
+	return first, atoi(m[2]), true
+}
+
 // calendarDate reads the written-out forms and checks the date exists. It
 // returns a reason instead of an error so Parse wraps every failure alike.
-func calendarDate(t string, base time.Time) (time.Time, string) {
+func calendarDate(t string, base time.Time) (time.Time, reasons.Reason) {
 	ys, ms, ds, monthEnd, ok := splitDate(t)
 	if !ok {
 		return time.Time{}, reasonNotDate
 	}
 	year, reason := yearOf(ys, base)
-	if reason != "" {
+	if reason != reasons.None {
 		return time.Time{}, reason
 	}
 	month := atoi(ms)
@@ -320,7 +354,7 @@ func calendarDate(t string, base time.Time) (time.Time, string) {
 	if day < 1 || day > last {
 		return time.Time{}, reasonDay
 	}
-	return On(year, time.Month(month), day), ""
+	return On(year, time.Month(month), day), reasons.None
 }
 
 // splitDate finds year (maybe ""), month and day (or month end) in t.
@@ -445,7 +479,7 @@ var (
 	reKoMonth    = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월$`)
 	reMonthRange = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월? *[~\-～] *(\d{1,2}) *월$`)
 	reRangeLabel = regexp.MustCompile(`^(\d{4})-(\d{1,2})~(\d{1,2})$`)
-	reDateRange  = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2}) *~ *(\d{4}-\d{1,2}-\d{1,2})$`)
+	reDateRange  = regexp.MustCompile(`^([^~～]*\d[^~～]*?) *[~～] *([^~～]*\d[^~～]*)$`)
 	reQuarter    = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *))?q(\d)$`)
 	reKoQuarter  = regexp.MustCompile(`^` + yearPrefix + `(\d)(?:/4)? *분기$`)
 	reHalf       = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *))?h(\d)$`)
@@ -464,7 +498,7 @@ var (
 
 // periodStep reads one family of period forms. ok is false when t is not of
 // that family; a non-empty reason refuses a form that is of it.
-type periodStep func(t string, base time.Time) (p Period, reason string, ok bool)
+type periodStep func(t string, base time.Time) (p Period, reason reasons.Reason, ok bool)
 
 // ParsePeriod reads a reporting period: a year (2026), a month (2026-04,
 // 2026.4, 2026년 4월, 4월), a month range (1~4월, 1월-4월, 2026년 1~4월), a
@@ -488,7 +522,7 @@ func ParsePeriod(s string, today time.Time) (Period, error) {
 		if !ok {
 			continue
 		}
-		if reason != "" {
+		if reason != reasons.None {
 			return Period{}, &Error{Input: s, Reason: reason}
 		}
 		return p, nil
@@ -511,90 +545,90 @@ func yearWordToDigits(t string, base time.Time) string {
 
 // relativePeriod reads 올해, 작년, 이번달, 지난달, 이번주, 지난주: "this
 // month", "this-month", "이번 달" and "이번달" are all the same request.
-func relativePeriod(t string, base time.Time) (Period, string, bool) {
+func relativePeriod(t string, base time.Time) (Period, reasons.Reason, bool) {
 	words := strings.Fields(t)
 	key, ok := relativeKeys[strings.Join(words, "-")]
 	if !ok {
 		key, ok = relativeKeys[strings.Join(words, "")]
 	}
 	if !ok {
-		return Period{}, "", false
+		return Period{}, reasons.None, false
 	}
 	y, m, _ := base.Date()
 	switch key {
 	case "this-year":
-		return Year(y), "", true
+		return Year(y), reasons.None, true
 	case "last-year":
-		return Year(y - 1), "", true
+		return Year(y - 1), reasons.None, true
 	case "this-month":
-		return monthPeriod(y, m), "", true
+		return monthPeriod(y, m), reasons.None, true
 	case "last-month":
 		prev := On(y, m, 1).AddDate(0, -1, 0)
-		return monthPeriod(prev.Year(), prev.Month()), "", true
+		return monthPeriod(prev.Year(), prev.Month()), reasons.None, true
 	case "this-week":
-		return weekPeriod(WeekStart(base)), "", true
+		return weekPeriod(WeekStart(base)), reasons.None, true
 	default: // last-week
-		return weekPeriod(WeekStart(base).AddDate(0, 0, -7)), "", true
+		return weekPeriod(WeekStart(base).AddDate(0, 0, -7)), reasons.None, true
 	}
 }
 
 // yearOf resolves an optional year capture and checks its range. A
 // two-digit year (26년, '26) is this century's: the ledger starts in 2000.
-func yearOf(ys string, base time.Time) (int, string) {
+func yearOf(ys string, base time.Time) (int, reasons.Reason) {
 	if ys == "" {
-		return base.Year(), ""
+		return base.Year(), reasons.None
 	}
 	if len(ys) == 2 {
-		return 2000 + atoi(ys), ""
+		return 2000 + atoi(ys), reasons.None
 	}
 	if y := atoi(ys); y >= minYear && y <= maxYear {
-		return y, ""
+		return y, reasons.None
 	}
 	return 0, reasonYear
 }
 
-func yearPeriod(t string, base time.Time) (Period, string, bool) {
+func yearPeriod(t string, base time.Time) (Period, reasons.Reason, bool) {
 	m := reYear.FindStringSubmatch(t)
 	if m == nil {
-		return Period{}, "", false
+		return Period{}, reasons.None, false
 	}
 	y, reason := yearOf(m[1], base)
 	return Year(y), reason, true
 }
 
-func monthPeriodOf(t string, base time.Time) (Period, string, bool) {
+func monthPeriodOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	var ys, ms string
 	if m := reYearMonth.FindStringSubmatch(t); m != nil {
 		ys, ms = m[1], m[2]+m[3]+m[4] // exactly one alternative matched
 	} else if m := reKoMonth.FindStringSubmatch(t); m != nil {
 		ys, ms = m[1], m[2]
 	} else {
-		return Period{}, "", false
+		return Period{}, reasons.None, false
 	}
 	y, reason := yearOf(ys, base)
-	if reason != "" {
+	if reason != reasons.None {
 		return Period{}, reason, true
 	}
 	month := atoi(ms)
 	if month < 1 || month > 12 {
 		return Period{}, reasonMonth, true
 	}
-	return monthPeriod(y, time.Month(month)), "", true
+	return monthPeriod(y, time.Month(month)), reasons.None, true
 }
 
 // monthRangeOf reads 1~4월, 1월-4월, 2026년 1~4월 and the label 2026-01~04.
 // A range ends in 월 or is the label form, so that "1-4" alone stays unread
 // rather than guessed.
-func monthRangeOf(t string, base time.Time) (Period, string, bool) {
+func monthRangeOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	m := reMonthRange.FindStringSubmatch(t)
 	if m == nil {
 		m = reRangeLabel.FindStringSubmatch(t)
 	}
 	if m == nil {
-		return Period{}, "", false
+		return Period{}, reasons.None, false
 	}
 	y, reason := yearOf(m[1], base)
-	if reason != "" {
+	if reason != reasons.None {
 		return Period{}, reason, true
 	}
 	first, last := atoi(m[2]), atoi(m[3])
@@ -604,30 +638,30 @@ func monthRangeOf(t string, base time.Time) (Period, string, bool) {
 	if last < first {
 		return Period{}, reasonRange, true
 	}
-	return monthRange(y, time.Month(first), time.Month(last)), "", true
+	return monthRange(y, time.Month(first), time.Month(last)), reasons.None, true
 }
 
-func quarterOf(t string, base time.Time) (Period, string, bool) {
+func quarterOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	for _, re := range []*regexp.Regexp{reQuarter, reKoQuarter} {
 		if m := re.FindStringSubmatch(t); m != nil {
 			if len(m) == 4 { // reKoQuarter: a four- or a two-digit year
 				m = []string{m[0], m[1] + m[2], m[3]}
 			}
 			y, reason := yearOf(m[1], base)
-			if reason != "" {
+			if reason != reasons.None {
 				return Period{}, reason, true
 			}
 			q := atoi(m[2])
 			if q < 1 || q > 4 {
 				return Period{}, reasonQuarter, true
 			}
-			return quarterPeriod(y, q), "", true
+			return quarterPeriod(y, q), reasons.None, true
 		}
 	}
-	return Period{}, "", false
+	return Period{}, reasons.None, false
 }
 
-func halfOf(t string, base time.Time) (Period, string, bool) {
+func halfOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	var ys string
 	h := 0
 	if m := reHalf.FindStringSubmatch(t); m != nil {
@@ -638,21 +672,24 @@ func halfOf(t string, base time.Time) (Period, string, bool) {
 			h = 2
 		}
 	} else {
-		return Period{}, "", false
+		return Period{}, reasons.None, false
 	}
 	y, reason := yearOf(ys, base)
-	if reason != "" {
+	if reason != reasons.None {
 		return Period{}, reason, true
 	}
 	if h < 1 || h > 2 {
 		return Period{}, reasonHalf, true
 	}
-	return halfPeriod(y, h), "", true
+	return halfPeriod(y, h), reasons.None, true
 }
 
-func isoWeekOf(t string, _ time.Time) (Period, string, bool) {
+func isoWeekOf(t string, base time.Time) (Period, reasons.Reason, bool) {
+	if m := reYearlessWeek.FindStringSubmatch(t); m != nil {
+		t = strconv.Itoa(base.Year()) + "년 " + m[1] + "주차" // 18주차 is this year's ISO week 18
+	}
 	if !reISOWeek.MatchString(t) {
-		return Period{}, "", false
+		return Period{}, reasons.None, false
 	}
 	monday, err := ParseISOWeek(t)
 	if err != nil {
@@ -662,47 +699,47 @@ func isoWeekOf(t string, _ time.Time) (Period, string, bool) {
 		}
 		return Period{}, reasonNotWeek, true
 	}
-	return weekPeriod(monday), "", true
+	return weekPeriod(monday), reasons.None, true
 }
 
 // dateRangeOf reads two dates joined by ~, the label of an arbitrary span.
-func dateRangeOf(t string, base time.Time) (Period, string, bool) {
+func dateRangeOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	m := reDateRange.FindStringSubmatch(t)
 	if m == nil {
-		return Period{}, "", false
+		return Period{}, reasons.None, false
 	}
 	from, reason := calendarDate(m[1], base)
-	if reason != "" {
+	if reason != reasons.None {
 		return Period{}, reason, true
 	}
-	to, reason := calendarDate(m[2], base)
-	if reason != "" {
+	to, reason := calendarDate(m[2], from) // 2025. 12. 1.~12. 31. keeps the year it started in
+	if reason != reasons.None {
 		return Period{}, reason, true
 	}
 	if to.Before(from) {
 		return Period{}, reasonRange, true
 	}
-	return Period{From: from, To: to, Label: m[1] + "~" + m[2]}, "", true
+	return Period{From: from, To: to, Label: m[1] + "~" + m[2]}, reasons.None, true
 }
 
 // throughOf reads a date as 누계 through it (4월말, 2026-04-30, ~2026-04-30):
 // the article's "4월말 현재" is a total since January 1, not April alone.
-func throughOf(t string, base time.Time) (Period, string, bool) {
+func throughOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	t = strings.TrimSpace(strings.TrimPrefix(t, "~"))
 	for _, suffix := range []string{"현재", "기준", "누계"} {
 		t = strings.TrimSpace(strings.TrimSuffix(t, suffix))
 	}
 	if d, ok := relativeDate(t, base); ok {
-		return ThroughDate(d), "", true
+		return ThroughDate(d), reasons.None, true
 	}
 	d, reason := calendarDate(t, base)
 	if reason == reasonNotDate {
-		return Period{}, "", false
+		return Period{}, reasons.None, false
 	}
-	if reason != "" {
+	if reason != reasons.None {
 		return Period{}, reason, true
 	}
-	return ThroughDate(d), "", true
+	return ThroughDate(d), reasons.None, true
 }
 
 // WeekStart returns the Monday on or before day, as midnight UTC. Weeks run
@@ -713,6 +750,10 @@ func WeekStart(day time.Time) time.Time {
 	return d.AddDate(0, 0, -back)
 }
 
+// reYearlessWeek is a week number without a year (18주차, 제18주차), read
+// as this year's ISO week, as 주간보고 are numbered.
+var reYearlessWeek = regexp.MustCompile(`^제? *(\d{1,2}) *주차$`)
+
 var reISOWeek = regexp.MustCompile(`^(\d{4})(?:-?w| *년 *)(\d{1,2})(?: *주차?)?$`)
 
 // ParseISOWeek reads an ISO 8601 week such as "2026-W17" (also "2026W17", a
@@ -721,7 +762,7 @@ var reISOWeek = regexp.MustCompile(`^(\d{4})(?:-?w| *년 *)(\d{1,2})(?: *주차?
 // so 2026-W01 starts on 2025-12-29; W53 is accepted only in years that have it.
 // The digest uses ISO weeks because they are unambiguous across year ends.
 func ParseISOWeek(s string) (monday time.Time, err error) {
-	fail := func(reason string) (time.Time, error) {
+	fail := func(reason reasons.Reason) (time.Time, error) {
 		return time.Time{}, &Error{Input: s, Reason: reason}
 	}
 	m := reISOWeek.FindStringSubmatch(normalize(s))

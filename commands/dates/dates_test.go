@@ -2,6 +2,7 @@ package dates
 
 import (
 	"errors"
+	"jobsbot/commands/reasons"
 	"testing"
 	"time"
 	_ "time/tzdata" // Asia/Seoul must load even on machines without a zoneinfo database
@@ -10,7 +11,7 @@ import (
 // today is the fixed "today" most tests run on: Thursday 2026-04-30.
 var today = On(2026, 4, 30)
 
-func mustReason(t *testing.T, err error, input, reason string) {
+func mustReason(t *testing.T, err error, input string, reason reasons.Reason) {
 	t.Helper()
 	var e *Error
 	if !errors.As(err, &e) {
@@ -154,7 +155,7 @@ func TestParseRejects(t *testing.T) {
 	tests := []struct {
 		in     string
 		today  time.Time
-		reason string
+		reason reasons.Reason
 	}{
 		{"2026-02-30", today, reasonDay},
 		{"2026-02-29", today, reasonDay},
@@ -347,7 +348,7 @@ func TestParsePeriod(t *testing.T) {
 func TestParsePeriodRejects(t *testing.T) {
 	tests := []struct {
 		in     string
-		reason string
+		reason reasons.Reason
 	}{
 		{"", reasonEmpty},
 		{"180", reasonNotPeriod},
@@ -477,7 +478,7 @@ func TestParseISOWeek(t *testing.T) {
 
 	rejects := []struct {
 		in     string
-		reason string
+		reason reasons.Reason
 	}{
 		{"2027-W53", reasonWeek},
 		{"2026-W54", reasonWeek},
@@ -582,7 +583,7 @@ func FuzzParse(f *testing.F) {
 			}
 		} else {
 			var e *Error
-			if !errors.As(err, &e) || e.Input != s || e.Reason == "" {
+			if !errors.As(err, &e) || e.Input != s || e.Reason == reasons.None {
 				t.Fatalf("Parse(%q) error %v (%T)", s, err, err)
 			}
 		}
@@ -596,7 +597,7 @@ func FuzzParse(f *testing.F) {
 			}
 		} else {
 			var e *Error
-			if !errors.As(err, &e) || e.Input != s || e.Reason == "" {
+			if !errors.As(err, &e) || e.Input != s || e.Reason == reasons.None {
 				t.Fatalf("ParsePeriod(%q) error %v (%T)", s, err, err)
 			}
 		}

@@ -15,6 +15,7 @@ package numbers
 
 import (
 	"fmt"
+	"jobsbot/commands/reasons"
 	"regexp"
 	"strconv"
 	"strings"
@@ -40,28 +41,28 @@ type Number struct {
 type Error struct {
 	// Input is the text exactly as given to Parse.
 	Input string
-	// Reason is a short English sentence fragment, e.g. "is not a number".
-	Reason string
+	// Reason says why, as a typed code callers map to their own message.
+	Reason reasons.Reason
 }
 
 // Error returns the input and the reason, e.g. `"2,40,0" has a misplaced comma`.
 func (e *Error) Error() string { return fmt.Sprintf("%q %s", e.Input, e.Reason) }
 
-// Reasons, kept as constants so tests and callers can compare them.
+// Reasons, short local names for the shared codes.
 const (
-	reasonEmpty        = "is empty"
-	reasonNotNumber    = "is not a number"
-	reasonComma        = "has a misplaced comma"
-	reasonTooLarge     = "is too large"
-	reasonNotWhole     = "is not a whole number"
-	reasonSign         = "has a sign; only plain counts are accepted"
-	reasonSpace        = "has a space inside the number"
-	reasonSpaceCounter = "has a space before its counter"
-	reasonBareUnit     = "has a unit with no digit before it"
-	reasonOrder        = "has its units out of order"
-	reasonSmallDigit   = "needs a single digit 1-9 before 천, 백 or 십"
-	reasonZeroUnit     = "has a zero before a unit"
-	reasonPlace        = "has a part too big for its place"
+	reasonEmpty        = reasons.CountEmpty
+	reasonNotNumber    = reasons.CountNotNumber
+	reasonComma        = reasons.CountComma
+	reasonTooLarge     = reasons.CountTooLarge
+	reasonNotWhole     = reasons.CountNotWhole
+	reasonSign         = reasons.CountSign
+	reasonSpace        = reasons.CountSpace
+	reasonSpaceCounter = reasons.CountSpaceCounter
+	reasonBareUnit     = reasons.CountBareUnit
+	reasonOrder        = reasons.CountOrder
+	reasonSmallDigit   = reasons.CountSmallDigit
+	reasonZeroUnit     = reasons.CountZeroUnit
+	reasonPlace        = reasons.CountPlace
 )
 
 // counters are the counter words allowed after a number. 개사 must come
@@ -139,7 +140,7 @@ func LooksNumeric(s string) bool {
 // two numbers and guessing which was meant would log a wrong count. Any
 // rejection is an *Error.
 func Parse(s string) (Number, error) {
-	fail := func(reason string) (Number, error) {
+	fail := func(reason reasons.Reason) (Number, error) {
 		return Number{}, &Error{Input: s, Reason: reason}
 	}
 	t := foldWidth(strings.TrimSpace(s))
@@ -170,7 +171,7 @@ func Parse(s string) (Number, error) {
 		t = "1" + t
 	}
 	v, reason := parseCore(t)
-	if reason != "" {
+	if reason != reasons.None {
 		return fail(reason)
 	}
 	n.Value = v
@@ -215,10 +216,10 @@ var reDecimal = regexp.MustCompile(`^(\d{1,4})\.(\d{1,8})([억만천백])$`)
 
 // decimal reads 1.2만 = 12,000; ok is false when t is not of that shape. A
 // value that does not come to a whole number (1.23456만) is refused.
-func decimal(t string) (int64, string, bool) {
+func decimal(t string) (int64, reasons.Reason, bool) {
 	m := reDecimal.FindStringSubmatch(t)
 	if m == nil {
-		return 0, "", false
+		return 0, reasons.None, false
 	}
 	r, _ := utf8.DecodeRuneInString(m[3])
 	unit := bigUnit(r) + smallUnit(r)
@@ -241,22 +242,22 @@ func decimal(t string) (int64, string, bool) {
 		}
 		return 0, reasonZeroUnit, true
 	}
-	return v, "", true
+	return v, reasons.None, true
 }
 
 // parseCore reads the number itself (no prefix, 여 or counter). It returns
 // a reason instead of an error so that Parse can wrap every failure alike.
-func parseCore(t string) (int64, string) {
+func parseCore(t string) (int64, reasons.Reason) {
 	if v, reason, ok := decimal(t); ok {
 		return v, reason
 	}
-	if reason := screen(t); reason != "" {
+	if reason := screen(t); reason != reasons.None {
 		return 0, reason
 	}
 	var r reader
 	for i := 0; i < len(t); {
 		c, size := utf8.DecodeRuneInString(t[i:])
-		var reason string
+		var reason reasons.Reason
 		switch {
 		case isDigit(c) || c == ',':
 			j := i
@@ -273,7 +274,7 @@ func parseCore(t string) (int64, string) {
 		default:
 			reason = reasonNotNumber // screen has already rejected everything else
 		}
-		if reason != "" {
+		if reason != reasons.None {
 			return 0, reason
 		}
 		i += size
@@ -293,23 +294,23 @@ type reader struct {
 	prevUnit bool // the previous token was a unit (so a space may follow)
 }
 
-func (r *reader) digitRun(run string) string {
+func (r *reader) digitRun(run string) reasons.Reason {
 	if r.havePend {
 		return reasonSpace // digits, space, digits
 	}
 	r.pending, r.havePend, r.prevUnit = run, true, false
-	return ""
+	return reasons.None
 }
 
 // space is allowed only after a unit; several spaces after one are fine.
-func (r *reader) space() string {
+func (r *reader) space() reasons.Reason {
 	if !r.prevUnit {
 		return reasonSpace
 	}
-	return ""
+	return reasons.None
 }
 
-func (r *reader) small(u int64) string {
+func (r *reader) small(u int64) reasons.Reason {
 	switch {
 	case !r.havePend:
 		return reasonBareUnit
@@ -322,10 +323,10 @@ func (r *reader) small(u int64) string {
 	}
 	r.segVal += int64(r.pending[0]-'0') * u
 	r.lastSm, r.pending, r.havePend, r.prevUnit = u, "", false, true
-	return ""
+	return reasons.None
 }
 
-func (r *reader) big(u int64) string {
+func (r *reader) big(u int64) reasons.Reason {
 	if r.lastBig != 0 && u >= r.lastBig {
 		return reasonOrder // 500만2억, 1만1만
 	}
@@ -337,7 +338,7 @@ func (r *reader) big(u int64) string {
 		limit = r.lastBig / u // the 만 group after 억 is at most 9999
 	}
 	g, reason := r.group(limit)
-	if reason != "" {
+	if reason != reasons.None {
 		return reason
 	}
 	if g == 0 {
@@ -351,16 +352,16 @@ func (r *reader) big(u int64) string {
 		return reasonTooLarge
 	}
 	r.lastBig, r.prevUnit = u, true
-	return ""
+	return reasons.None
 }
 
 // group closes the digits read since the last big unit. limit is the
 // largest value the group may have (exclusive), 0 for no limit.
-func (r *reader) group(limit int64) (int64, string) {
+func (r *reader) group(limit int64) (int64, reasons.Reason) {
 	v := r.segVal
 	if r.havePend {
 		d, reason := digits(r.pending)
-		if reason != "" {
+		if reason != reasons.None {
 			return 0, reason
 		}
 		if r.lastSm != 0 && d >= r.lastSm {
@@ -372,28 +373,28 @@ func (r *reader) group(limit int64) (int64, string) {
 		return 0, reasonPlace // 2만 50000, 1억 20000만
 	}
 	r.segVal, r.lastSm, r.pending, r.havePend = 0, 0, "", false
-	return v, ""
+	return v, reasons.None
 }
 
 // finish closes the last group and adds it to the total.
-func (r *reader) finish() (int64, string) {
+func (r *reader) finish() (int64, reasons.Reason) {
 	if !r.havePend && r.lastSm == 0 && r.lastBig == 0 {
 		return 0, reasonNotNumber
 	}
 	rest, reason := r.group(r.lastBig)
-	if reason != "" {
+	if reason != reasons.None {
 		return 0, reason
 	}
 	total, ok := add(r.total, rest)
 	if !ok {
 		return 0, reasonTooLarge
 	}
-	return total, ""
+	return total, reasons.None
 }
 
 // screen rejects text containing characters that can never be part of a number,
 // picking the reason most useful to someone who meant one.
-func screen(t string) string {
+func screen(t string) reasons.Reason {
 	hasDigit := false
 	for _, r := range t {
 		switch {
@@ -417,12 +418,12 @@ func screen(t string) string {
 	if !hasDigit {
 		return reasonNotNumber // 만, 천만, 청년만 without the 청년, ...
 	}
-	return ""
+	return reasons.None
 }
 
 // digits reads a run of ASCII digits, with thousands commas either absent or all
 // correctly placed (20,500 yes; 2,40,0 and ,100 and 100, no).
-func digits(run string) (int64, string) {
+func digits(run string) (int64, reasons.Reason) {
 	if strings.Contains(run, ",") {
 		parts := strings.Split(run, ",")
 		if len(parts[0]) < 1 || len(parts[0]) > 3 {
@@ -448,7 +449,7 @@ func digits(run string) (int64, string) {
 			return 0, reasonTooLarge
 		}
 	}
-	return v, ""
+	return v, reasons.None
 }
 
 // mul and add are overflow-checked for non-negative operands: a pasted

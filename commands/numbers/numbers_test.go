@@ -2,6 +2,7 @@ package numbers
 
 import (
 	"errors"
+	"jobsbot/commands/reasons"
 	"math"
 	"strconv"
 	"strings"
@@ -127,7 +128,7 @@ func TestParseAccepts(t *testing.T) {
 func TestParseRejects(t *testing.T) {
 	tests := []struct {
 		in     string
-		reason string
+		reason reasons.Reason
 	}{
 		// Words that must never be read as numbers.
 		{"일자리", reasonNotNumber},
@@ -337,7 +338,7 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &e) {
 				t.Fatalf("Parse(%q) error %T is not *Error", s, err)
 			}
-			if e.Input != s || e.Reason == "" {
+			if e.Input != s || e.Reason == reasons.None {
 				t.Fatalf("Parse(%q) error %+v", s, e)
 			}
 			return
