@@ -245,6 +245,9 @@ func (s *Service) deptTarget(ctx context.Context, c Caller, cmd Command) Reply {
 		return *r
 	}
 	old, unchanged, err := s.store.SetDepartmentTarget(ctx, year, d.Name, cmd.Count.Value, c.UserID, reason, s.now())
+	if need, ok := errors.AsType[*TargetReasonError](err); ok { // set by another manager meanwhile
+		return s.refuse(cmd.Name, s.msg("audit23.target_needs_reason", "Old", s.jobs(need.Old), "New", s.jobs(cmd.Count.Value)))
+	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}

@@ -43,7 +43,9 @@ type Store interface {
 	DepartmentTargets(ctx context.Context, year int) (map[string]int64, error)
 	// SetDepartmentTarget sets or revises a department's yearly target at
 	// the instant at and returns the old value (0 if none); unchanged is true
-	// when the target already was jobs, and then nothing was written.
+	// when the target already was jobs, and then nothing was written. A
+	// revision of a set target without a reason fails with
+	// *TargetReasonError, decided inside the store's transaction.
 	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by, reason string, at time.Time) (old int64, unchanged bool, err error)
 	// AddNothing records a "nothing to report" for a department and month;
 	// ErrConflict if one is live already.

@@ -252,7 +252,10 @@ func (s *Store) DepartmentTargets(ctx context.Context, year int) (map[string]int
 // the old value in department_target_revisions; it returns the old value (0
 // when there was none). The same figure again writes nothing: no revision
 // reading "300 → 300". at is when the revision is made (the service's clock);
-// reason is why (the caller requires one for a change of a set target).
+// reason is why. A revision of a set target without a reason fails with
+// *commands.TargetReasonError, decided inside the transaction (as
+// ReviseTarget does), so a manager whose command read the targets before
+// another manager set this one cannot slip a reasonless revision past it.
 func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by, reason string, at time.Time) (int64, bool, error) {
 	var old sql.NullInt64
 	unchanged := false
@@ -265,6 +268,9 @@ func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department st
 		}
 		if unchanged = old.Valid && old.Int64 == jobs; unchanged {
 			return nil
+		}
+		if old.Valid && reason == "" {
+			return &commands.TargetReasonError{Old: old.Int64}
 		}
 		const upsert = `
 			INSERT INTO department_targets (year, department, jobs, set_by, set_at) VALUES ($1, $2, $3, $4, $5)
