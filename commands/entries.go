@@ -480,6 +480,9 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	if dep, ok := errors.AsType[*DependentReportError](err); ok {
 		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
 	}
+	if hires, ok := errors.AsType[*AgreementHasHiresError](err); ok {
+		return s.agreementHasHires(ctx, "undo", hires, true)
+	}
 	if err != nil {
 		return s.storageFailure(ctx, "undo", err)
 	}
@@ -526,6 +529,9 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	}
 	if dep, ok := errors.AsType[*DependentReportError](err); ok {
 		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
+	}
+	if hires, ok := errors.AsType[*AgreementHasHiresError](err); ok {
+		return s.agreementHasHires(ctx, "void", hires, false)
 	}
 	if err != nil {
 		return s.storageFailure(ctx, "void", err)

@@ -245,6 +245,9 @@ func (s *Store) VoidEntryAfterClose(ctx context.Context, id int64, by, reason st
 		if err := lockProgram(ctx, tx, programID); err != nil {
 			return err
 		}
+		if err := refuseLiveHires(ctx, tx, id); err != nil {
+			return err
+		}
 		var err error
 		out, closed, err = voidChecked(ctx, tx, id, by, reason, reason, 0, at)
 		return err

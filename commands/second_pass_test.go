@@ -1,0 +1,89 @@
+package commands_test
+
+import (
+	"context"
+	"testing"
+
+	"jobsbot/commands"
+	"jobsbot/db/dbtest"
+)
+
+// Tests of the second hostile pass over the fixes of issue 20 (items C–J).
+
+// orphanHires counts live hires (채용) linked to a voided agreement: what a
+// void of the agreement must never leave, since 약정 이행 would then sum
+// fewer hires than the live hire entries.
+func (h *harness) orphanHires() int {
+	h.t.Helper()
+	var n int
+	err := h.store.DB().GetContext(context.Background(), &n, `
+		SELECT count(*) FROM agreement_hires l
+		JOIN entries hire ON hire.id = l.hire_entry_id AND hire.voided_at IS NULL
+		JOIN entries a ON a.id = l.agreement_entry_id AND a.voided_at IS NOT NULL`)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return n
+}
+
+// D: an agreement with live hires cannot be voided; the refusal names the
+// hires and says what to do. Once they are voided, the agreement can be.
+func TestVoidingAnAgreementWithLiveHiresIsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		lang       commands.Lang
+		void, want string
+	}{
+		{commands.Korean, "무효 1 약정 취소됨", "#2(4개)"},
+		{commands.English, "void 1 agreement withdrawn", "#2 (4)"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, "add 10 senior date:2026-08-03 status:agreed", commands.OutcomeOK) // #1
+			h.run(manager, "hire 1 4 2026-08-10", commands.OutcomeOK)                        // #2
+			r := h.run(manager, tc.void, commands.OutcomeRefused)
+			noBadVerbs(t, r)
+			mustContain(t, r.Text(), tc.want)
+			if tc.lang == commands.Korean {
+				mustContain(t, r.Text(), "약정 #1", "무효로 할 수 없습니다", "/jobs 무효 <번호> <사유>", "/jobs 정정 1 <수> <사유>", "아무것도 바꾸지 않았습니다")
+			}
+			if h.voided(1) || h.orphanHires() != 0 {
+				t.Fatalf("the refused void voided the agreement (%v) or left orphan hires (%d)", h.voided(1), h.orphanHires())
+			}
+			st := h.run(manager, "status", commands.OutcomeOK).Text()
+			if tc.lang == commands.Korean {
+				mustContain(t, st, "약정 10개 · 채용 4개")
+			}
+			if got := h.realisedBy(1); got != h.liveSum("senior", "realised") {
+				t.Errorf("agreement #1 realised %d, realised senior jobs %d", got, h.liveSum("senior", "realised"))
+			}
+			h.run(manager, "void 2 hire withdrawn", commands.OutcomeOK)
+			h.run(manager, "void 1 agreement withdrawn", commands.OutcomeOK)
+			if h.orphanHires() != 0 {
+				t.Errorf("%d orphan hires", h.orphanHires())
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
+
+// D: undoing (취소) a correction of an agreement whose hires moved to the
+// correction is refused the same way: the hires would be left linked to a
+// voided entry.
+func TestUndoingACorrectedAgreementWithHiresIsRefused(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "추가 10 senior 날짜:2026-08-03 상태:약정", commands.OutcomeOK) // #1
+	h.run(manager, "채용 1 4 2026-08-10", commands.OutcomeOK)                 // #2
+	h.run(manager, "정정 1 12 규모 변경", commands.OutcomeOK)                     // #3, hires move to it
+	r := h.run(manager, "취소", commands.OutcomeRefused)
+	noBadVerbs(t, r)
+	mustContain(t, r.Text(), "약정 #3", "#2(4개)", "취소할 수 없습니다")
+	if h.voided(3) || h.orphanHires() != 0 {
+		t.Fatalf("the refused undo voided #3 (%v) or left orphan hires (%d)", h.voided(3), h.orphanHires())
+	}
+	if got := h.realisedBy(3); got != 4 || h.liveSum("senior", "realised") != 4 {
+		t.Errorf("agreement #3 realised %d, realised senior jobs %d; want 4 and 4", got, h.liveSum("senior", "realised"))
+	}
+	st := h.run(manager, "현황", commands.OutcomeOK).Text()
+	mustContain(t, st, "약정 12개 · 채용 4개")
+	dbtest.CheckTotals(t, h.store)
+}
