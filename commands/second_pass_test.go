@@ -39,7 +39,7 @@ func TestVoidingAnAgreementWithLiveHiresIsRefused(t *testing.T) {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
 			h.run(manager, "add 10 senior date:2026-08-03 status:agreed", commands.OutcomeOK) // #1
-			h.run(manager, "hire 1 4 2026-08-10", commands.OutcomeOK)                        // #2
+			h.run(manager, "hire 1 4 2026-08-10", commands.OutcomeOK)                         // #2
 			r := h.run(manager, tc.void, commands.OutcomeRefused)
 			noBadVerbs(t, r)
 			mustContain(t, r.Text(), tc.want)
@@ -72,8 +72,8 @@ func TestVoidingAnAgreementWithLiveHiresIsRefused(t *testing.T) {
 func TestUndoingACorrectedAgreementWithHiresIsRefused(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 10 senior 날짜:2026-08-03 상태:약정", commands.OutcomeOK) // #1
-	h.run(manager, "채용 1 4 2026-08-10", commands.OutcomeOK)                 // #2
-	h.run(manager, "정정 1 12 규모 변경", commands.OutcomeOK)                     // #3, hires move to it
+	h.run(manager, "채용 1 4 2026-08-10", commands.OutcomeOK)                // #2
+	h.run(manager, "정정 1 12 규모 변경", commands.OutcomeOK)                    // #3, hires move to it
 	r := h.run(manager, "취소", commands.OutcomeRefused)
 	noBadVerbs(t, r)
 	mustContain(t, r.Text(), "약정 #3", "#2(4개)", "취소할 수 없습니다")
