@@ -134,6 +134,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		e.ExactReason = s.msg("approx19.exact_reason", "Total", s.unitCount(e.Count, false, p.Unit), "Date", s.date(e.AsOf))
 	}
 	confirmedBy(&cmd, &e)
+	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
 	if r, ask, err := s.askBeforeRecording(ctx, c, cmd, e, p); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	} else if ask {

@@ -87,3 +87,53 @@ func TestUndoingACorrectedAgreementWithHiresIsRefused(t *testing.T) {
 	mustContain(t, st, "약정 12개 · 채용 4개")
 	dbtest.CheckTotals(t, h.store)
 }
+
+// runAs runs a line as a Slack caller with its own delivery key.
+func (h *harness) runAs(user, key, line string, want commands.Outcome) commands.Reply {
+	h.t.Helper()
+	r := h.svc.Handle(context.Background(), commands.Caller{UserID: user, Source: commands.SourceSlash, IdempotencyKey: key}, line)
+	if r.Outcome != want {
+		h.t.Fatalf("%q as %s: outcome %q, want %q; reply:\n%s", line, user, r.Outcome, want, r.Text())
+	}
+	return r
+}
+
+// E: typing 확인:예 and pressing the Record it button for the same held add
+// record it once, in either order; a later question about the same line is
+// answered anew.
+func TestTypedAndPressedConfirmationRecordOnce(t *testing.T) {
+	for _, buttonFirst := range []bool{true, false} {
+		t.Run(map[bool]string{true: "button first", false: "typed first"}[buttonFirst], func(t *testing.T) {
+			h := newHarness(t, commands.Korean)
+			h.runAs("U1", "k1", "추가 5 youth 날짜:2026-11-20", commands.OutcomeOK)
+			held := h.runAs("U1", "k2", "추가 5 youth 날짜:2026-11-20", commands.OutcomeRefused)
+			if len(held.Actions) != 1 || held.Actions[0].ID != commands.ActionConfirm {
+				t.Fatalf("the repeat was not held with a button:\n%s", held.Text())
+			}
+			button := func(want commands.Outcome) { h.runAs("U1", "k3", held.Actions[0].Command, want) }
+			typed := func(want commands.Outcome) {
+				h.runAs("U1", "k4", "추가 5 youth 날짜:2026-11-20 확인:예", want)
+			}
+			if buttonFirst {
+				button(commands.OutcomeOK)
+				typed(commands.OutcomeRepeated)
+			} else {
+				typed(commands.OutcomeOK)
+				button(commands.OutcomeRepeated)
+			}
+			if n := h.entriesStored(); n != 2 {
+				t.Fatalf("%d entries after one held add was confirmed both ways, want 2", n)
+			}
+			held = h.runAs("U1", "k5", "추가 5 youth 날짜:2026-11-20", commands.OutcomeRefused) // asked again
+			h.runAs("U1", "k6", "추가 5 youth 날짜:2026-11-20 확인:예", commands.OutcomeOK)
+			h.runAs("U1", "k7", held.Actions[0].Command, commands.OutcomeRepeated)
+			if n := h.entriesStored(); n != 3 {
+				t.Fatalf("%d entries after a second question was confirmed, want 3", n)
+			}
+			if got := h.liveSum("youth", "realised"); got != 15 {
+				t.Errorf("youth = %d, want 15", got)
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}

@@ -81,6 +81,11 @@ type Store interface {
 	Entry(ctx context.Context, id int64) (Entry, error)
 	// LatestLiveEntryBy returns the newest entry by the user that is not voided.
 	LatestLiveEntryBy(ctx context.Context, userID string) (Entry, error)
+	// HoldConfirmation keeps token as the answer to the newest question
+	// asked userID before recording the entry fingerprinted print;
+	// HeldConfirmation returns it if asked since since, else "".
+	HoldConfirmation(ctx context.Context, userID, print, token string, at time.Time) error
+	HeldConfirmation(ctx context.Context, userID, print string, since time.Time) (string, error)
 	// ListEntries returns entries newest first (by ID), voided ones included.
 	ListEntries(ctx context.Context, f EntryFilter) ([]Entry, error)
 	// VoidEntry marks an entry voided with who and why; ErrAlreadyVoided if it
