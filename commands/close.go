@@ -140,7 +140,11 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time) ([]Sect
 	n := 0
 	var ids []string
 	for _, ch := range changes {
-		if !ch.Entry.AsOf.Before(from) && !ch.Entry.AsOf.After(to) {
+		first, last := ch.Entry.AsOf, ch.Entry.AsOf
+		if ch.Change == ChangeVoidNothing { // a 실적 없음 is of its whole month
+			first, last = ch.Month, ch.Month.AddDate(0, 1, -1)
+		}
+		if !last.Before(from) && !first.After(to) {
 			n++
 			ids = append(ids, "#"+strconv.FormatInt(ch.Entry.ID, 10))
 		}

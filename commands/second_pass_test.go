@@ -2,9 +2,12 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"jobsbot/commands"
+	"jobsbot/commands/dates"
 	"jobsbot/db/dbtest"
 )
 
@@ -135,5 +138,41 @@ func TestTypedAndPressedConfirmationRecordOnce(t *testing.T) {
 			}
 			dbtest.CheckTotals(t, h.store)
 		})
+	}
+}
+
+// F: a manager's void of a closed month's 실적 없음 is a change after close,
+// marked and shown as an entry's is: in the reply, in status and the report
+// of that month, and in the digest's 마감 후 정정.
+func TestVoidOfNothingInAClosedMonthIsMarked(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run("U1", "실적없음 2026-09 부서:노인복지과", commands.OutcomeOK)
+	var id int64
+	if err := h.store.DB().GetContext(context.Background(), &id, `SELECT id FROM nothing_reports`); err != nil {
+		t.Fatal(err)
+	}
+	h.run(manager, "마감 2026-09", commands.OutcomeOK)
+	r := h.run(manager, fmt.Sprintf("무효 %d 도 확인 결과 실적 있음", id), commands.OutcomeOK)
+	mustContain(t, r.Text(), "'마감 후 정정'으로 표시했습니다")
+	st := h.run("U1", "현황 9월", commands.OutcomeOK).Text()
+	mustContain(t, st, fmt.Sprintf("마감 후 정정 1건: #%d", id))
+	d, err := h.svc.Digest(context.Background(), dates.Today(fixedNow, dates.Seoul()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, h.svc.DigestReply(d).Text(), "마감 후 정정", fmt.Sprintf("#%d", id), "노인복지과", "'실적 없음' 무효", "사유: 도 확인 결과 실적 있음")
+	// A void in an open month is no change after close.
+	h.run("U1", "실적없음 2026-10 부서:노인복지과", commands.OutcomeOK)
+	var oct int64
+	if err := h.store.DB().GetContext(context.Background(), &oct, `SELECT id FROM nothing_reports WHERE month = '2026-10-01'`); err != nil {
+		t.Fatal(err)
+	}
+	r = h.run(manager, fmt.Sprintf("무효 %d 잘못 기록", oct), commands.OutcomeOK)
+	if strings.Contains(r.Text(), "마감 후 정정") {
+		t.Errorf("a void in an open month is marked:\n%s", r.Text())
+	}
+	st = h.run("U1", "현황 10월", commands.OutcomeOK).Text()
+	if strings.Contains(st, "마감 후 정정") {
+		t.Errorf("October shows a change after close:\n%s", st)
 	}
 }

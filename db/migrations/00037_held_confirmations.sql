@@ -14,5 +14,21 @@ CREATE TABLE held_confirmations (
     PRIMARY KEY (user_id, entry_print)
 );
 
+-- A manager's void of a closed month's 실적 없음 is a change after close
+-- (마감 후 정정), like an entry's: marked here, its reason in void_reason.
+ALTER TABLE nothing_reports ADD COLUMN void_after_close boolean NOT NULL DEFAULT false;
+
 -- +goose Down
+-- The mark is part of the audit record, which nothing rebuilds: a rollback
+-- refuses while a void carries it (deploy/README.md, "Rolling back").
+-- +goose StatementBegin
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM nothing_reports WHERE void_after_close) THEN
+        RAISE EXCEPTION 'nothing_reports.void_after_close marks voids of 실적 없음 made after close (마감 후 정정), which nothing rebuilds: rolling back would lose them. Dump them first (SELECT * FROM nothing_reports WHERE void_after_close), then clear the mark, and run the rollback again (deploy/README.md, Rolling back).';
+    END IF;
+END
+$$;
+-- +goose StatementEnd
+ALTER TABLE nothing_reports DROP COLUMN void_after_close;
 DROP TABLE held_confirmations;
