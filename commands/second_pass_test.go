@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 	"jobsbot/commands/dates"
@@ -174,5 +176,80 @@ func TestVoidOfNothingInAClosedMonthIsMarked(t *testing.T) {
 	st = h.run("U1", "현황 10월", commands.OutcomeOK).Text()
 	if strings.Contains(st, "마감 후 정정") {
 		t.Errorf("October shows a change after close:\n%s", st)
+	}
+}
+
+// countingDigests and countingReminders count what they were asked to do.
+type countingDigests struct{ n atomic.Int32 }
+
+func (p *countingDigests) PostDigest(_ context.Context, week time.Time, _ string) (commands.PostResult, error) {
+	p.n.Add(1)
+	return commands.PostResult{Status: commands.PostedNow, WeekStart: week, Channel: "C1"}, nil
+}
+
+type countingReminders struct{ n atomic.Int32 }
+
+func (s *countingReminders) SendReminders(context.Context, commands.ReminderPlan) (commands.ReminderResult, error) {
+	s.n.Add(1)
+	return commands.ReminderResult{Sent: 1}, nil
+}
+
+// G: 공휴일 추가/삭제, 알림 발송 and digest post are limited writes with the
+// redelivery guard: a redelivered request is answered "already handled"
+// without running again, and past the write burst the request is refused
+// and nothing is done.
+func TestHolidayRemindAndDigestWritesAreLimitedAndGuarded(t *testing.T) {
+	for _, line := range []string{"공휴일 추가 2026-12-24 성탄 전야", "공휴일 삭제 2026-10-02", "알림 발송", "digest post"} {
+		t.Run(line, func(t *testing.T) {
+			ctx := context.Background()
+			store := dbtest.New(t)
+			poster, sender := &countingDigests{}, &countingReminders{}
+			svc := commands.New(commands.Config{Store: store, Language: commands.Korean, Managers: []string{manager},
+				Now: func() time.Time { return fixedNow }, DigestPoster: poster}).WithReminderSender(sender)
+			if r := svc.Handle(ctx, commands.Caller{UserID: manager, Source: commands.SourceConsole}, "공휴일 추가 2026-10-02 임시공휴일"); r.Outcome != commands.OutcomeOK {
+				t.Fatal(r.Text())
+			}
+			holidays := func() int {
+				var n int
+				if err := store.DB().GetContext(ctx, &n, `SELECT count(*) FROM holidays`); err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+			done := func() int { return int(poster.n.Load()+sender.n.Load()) + holidays() }
+			before := done()
+			slack := commands.Caller{UserID: manager, Source: commands.SourceSlash, IdempotencyKey: "delivery-1"}
+			if r := svc.Handle(ctx, slack, line); r.Outcome != commands.OutcomeOK {
+				t.Fatalf("first delivery: %q %s", r.Outcome, r.Text())
+			}
+			after := done()
+			if after == before {
+				t.Fatal("the first delivery did nothing")
+			}
+			r := svc.Handle(ctx, slack, line)
+			if r.Outcome != commands.OutcomeRepeated {
+				t.Fatalf("the redelivery: %q %s", r.Outcome, r.Text())
+			}
+			if done() != after {
+				t.Fatalf("the redelivery ran again: %d → %d", after, done())
+			}
+			plain := commands.Caller{UserID: manager, Source: commands.SourceSlash}
+			for i := 0; ; i++ {
+				if svc.Handle(ctx, plain, "lang ko").Outcome == commands.OutcomeRefused {
+					break
+				}
+				if i > 40 {
+					t.Fatal("no write limit")
+				}
+			}
+			r = svc.Handle(ctx, commands.Caller{UserID: manager, Source: commands.SourceSlash, IdempotencyKey: "delivery-2"}, line)
+			if r.Outcome != commands.OutcomeRefused {
+				t.Fatalf("past the burst: %q %s", r.Outcome, r.Text())
+			}
+			mustContain(t, r.Title, "변경 요청이 너무 잦아")
+			if done() != after {
+				t.Fatalf("a refused request ran: %d → %d", after, done())
+			}
+		})
 	}
 }

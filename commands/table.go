@@ -241,6 +241,8 @@ func commandSpecs() []commandSpec {
 		{
 			Name: "remind send", Words: []string{"send", "발송"},
 			Manager: true,
+			Guarded: true,
+			Writes:  true,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.remindSend(ctx, cmd) },
 		},
 		{
@@ -251,12 +253,16 @@ func commandSpecs() []commandSpec {
 		{
 			Name: "holiday add", Words: []string{"add", "추가"},
 			Manager: true,
+			Guarded: true,
+			Writes:  true,
 			Parse:   parseHoliday,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.holiday(ctx, cmd) },
 		},
 		{
 			Name: "holiday remove", Words: []string{"remove", "delete", "삭제"},
 			Manager: true,
+			Guarded: true,
+			Writes:  true,
 			Parse:   parseHoliday,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.holiday(ctx, cmd) },
 		},
@@ -294,6 +300,8 @@ func commandSpecs() []commandSpec {
 		{
 			Name: "digest post", Words: []string{"post", "게시", "발송"},
 			Manager: true,
+			Guarded: true,
+			Writes:  true,
 			Run:     (*Service).digestCommand,
 		},
 		{
