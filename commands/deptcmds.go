@@ -213,6 +213,9 @@ func (s *Service) deptMerge(ctx context.Context, cmd Command) Reply {
 		return s.refuse(cmd.Name, s.msg("deptcmds.both_names_mean_nothing", "Name", from.Name))
 	}
 	if _, err := s.store.MergeDepartments(ctx, from.Name, into.Name); err != nil {
+		if closed, ok := errors.AsType[*MergeClosedMonthsError](err); ok {
+			return s.mergeClosedMonths(cmd.Name, into.Name, closed)
+		}
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	return Reply{Title: s.msg("deptcmds.merged_into_its_entries", "Name", from.Name, "Into", into.Name)}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // AgreementHasHiresError refuses a void (무효, 취소) of an agreement (약정)
@@ -39,4 +40,26 @@ func (s *Service) agreementHasHires(ctx context.Context, command string, e *Agre
 		key = "i20d.undo_agreement_with_hires"
 	}
 	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg(key, "ID", e.Agreement.ID, "Hires", strings.Join(named, ", "))}
+}
+
+// MergeClosedMonthsError refuses a department merge that would move live
+// entries or a live 실적 없음 of a closed month to another department:
+// that month's figures by department would change after its close.
+type MergeClosedMonthsError struct {
+	Department string
+	Months     []time.Time // first days of the closed months, oldest first
+}
+
+func (e *MergeClosedMonthsError) Error() string {
+	return fmt.Sprintf("department %q has entries in %d closed months", e.Department, len(e.Months))
+}
+
+// mergeClosedMonths refuses a merge into closed months, naming them.
+func (s *Service) mergeClosedMonths(command, into string, e *MergeClosedMonthsError) Reply {
+	months := make([]string, len(e.Months))
+	for i, m := range e.Months {
+		months[i] = s.period(monthPeriod(m))
+	}
+	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("i20d.merge_closed_months",
+		"Name", e.Department, "Into", into, "Months", strings.Join(months, ", "))}
 }

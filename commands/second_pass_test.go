@@ -253,3 +253,30 @@ func TestHolidayRemindAndDigestWritesAreLimitedAndGuarded(t *testing.T) {
 		})
 	}
 }
+
+// H: a merge that would move live entries (or a 실적 없음) of a closed month
+// to another department is refused, naming the month and saying to reopen
+// it first; nothing moves. With the month reopened the merge goes through.
+func TestMergeRefusesAClosedMonth(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "부서 추가 일자리경재과", commands.OutcomeOK)
+	h.run("U1", "추가 10 youth 날짜:2026-09-10 부서:일자리경재과", commands.OutcomeOK)
+	h.run("U1", "추가 4 youth 날짜:2026-10-10 부서:일자리경재과", commands.OutcomeOK)
+	h.run("U1", "추가 20 youth 날짜:2026-09-11", commands.OutcomeOK)
+	h.run(manager, "마감 2026-09", commands.OutcomeOK)
+	r := h.run(manager, "부서 병합 일자리경재과 일자리정책과", commands.OutcomeRefused)
+	noBadVerbs(t, r)
+	mustContain(t, r.Text(), "2026년 9월", "일자리경재과", "합칠 수 없습니다", "/jobs 마감 해제 <월> <사유>", "아무것도 바꾸지 않았습니다")
+	if got := h.deptJobs("일자리경재과"); got != 14 {
+		t.Fatalf("일자리경재과 has %d after the refused merge, want 14", got)
+	}
+	if got := h.deptJobs("일자리정책과"); got != 20 {
+		t.Fatalf("일자리정책과 has %d after the refused merge, want 20", got)
+	}
+	h.run(manager, "마감 해제 2026-09 부서 통합 반영", commands.OutcomeOK)
+	h.run(manager, "부서 병합 일자리경재과 일자리정책과", commands.OutcomeOK)
+	if got := h.deptJobs("일자리정책과"); got != 34 {
+		t.Errorf("일자리정책과 has %d after the merge, want 34", got)
+	}
+	dbtest.CheckTotals(t, h.store)
+}
