@@ -134,7 +134,7 @@ func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Pr
 			o.EmploymentType == e.EmploymentType && o.Department == e.Department && o.Note == e.Note && o.CreatedAt.After(since)
 	}); i >= 0 {
 		o := same[i]
-		return s.confirmReply(ctx, c, cmd, e, s.msg("guards.same_entry_again", "ID", o.ID, "Program", s.programLabel(p),
+		return s.confirmReply(ctx, c, cmd, e, true, s.msg("guards.same_entry_again", "ID", o.ID, "Program", s.programLabel(p),
 			"Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt)))
 	}
 	return Reply{}, false, nil
@@ -152,7 +152,7 @@ func (s *Service) askAboutSize(ctx context.Context, c Caller, e NewEntry, p Prog
 		target, whose = targets.Total, s.msg("guards.overall")
 	}
 	if target > 0 && e.Count > target {
-		return s.confirmReply(ctx, c, cmd, e, s.msg("guards.over_year_target", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
+		return s.confirmReply(ctx, c, cmd, e, false, s.msg("guards.over_year_target", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
 			"Whose", whose, "Year", e.AsOf.Year(), "Target", s.unitCount(target, false, p.Unit)))
 	}
 	return Reply{}, false, nil
@@ -163,8 +163,10 @@ func (s *Service) askAboutSize(ctx context.Context, c Caller, e NewEntry, p Prog
 // person may type the line again with 확인:예 / confirm:yes, which finds the
 // token the store keeps for the question (confirmedByTyping) and records
 // under the same key. The console has no button, so there the reply names
-// only the line to type.
-func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e NewEntry, why string) (Reply, bool, error) {
+// only the line to type. repeat says the entry was held as a repeat of an
+// identical one (the question is whether it is a separate report, not
+// whether the figure is right).
+func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e NewEntry, repeat bool, why string) (Reply, bool, error) {
 	token := confirmToken(e.IdempotencyKey, e)
 	if err := s.store.HoldConfirmation(ctx, e.LoggedBy, token[confirmPart:], token, s.now()); err != nil {
 		return Reply{}, false, err
@@ -172,9 +174,12 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 	word := s.msg("guards.confirm_word")
 	typed := cmd.Line + " " + word + ":" + s.msg("guards.confirm_yes")
 	button := cmd.Line + " " + word + ":" + token
-	how := "guards.to_record_anyway"
+	how := "i20d.record_anyway_size"
+	if repeat {
+		how = "i20d.record_anyway_repeat"
+	}
 	if c.Source == SourceConsole {
-		how = "guards.to_record_anyway_console"
+		how += "_console"
 	}
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why,
 		Sections: []Section{{Lines: []string{s.msg(how, "Line", typed)}}},

@@ -280,3 +280,51 @@ func TestMergeRefusesAClosedMonth(t *testing.T) {
 	}
 	dbtest.CheckTotals(t, h.store)
 }
+
+// I: a hold's "how to record it anyway" fits why it held the entry (a
+// repeat is no question of the figure) and names the confirmation once.
+func TestHoldWordingFitsTheQuestion(t *testing.T) {
+	for _, tc := range []struct {
+		lang                  commands.Lang
+		source                commands.Source
+		yes, repeat, size     string
+		notRepeat, mustButton string
+	}{
+		{commands.Korean, commands.SourceSlash, "확인:예", "따로 한 번 더 기록할 실적이면 버튼을 누르거나", "수가 맞다면 버튼을 누르거나", "수가 맞다면", "버튼"},
+		{commands.Korean, commands.SourceConsole, "확인:예", "따로 한 번 더 기록할 실적이면 다음 줄을 그대로 다시 입력하세요", "수가 맞다면 다음 줄을 그대로 다시 입력하세요", "수가 맞다면", ""},
+		{commands.English, commands.SourceSlash, "confirm:yes", "If this is a separate report, press the button", "If the figure is right, press the button", "figure is right", "button"},
+		{commands.English, commands.SourceConsole, "confirm:yes", "If this is a separate report, type this line", "If the figure is right, type this line", "figure is right", ""},
+	} {
+		t.Run(string(tc.lang)+"/"+string(tc.source), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			run := func(key, line string) commands.Reply {
+				return h.svc.Handle(context.Background(), commands.Caller{UserID: "U1", Source: tc.source, IdempotencyKey: key}, line)
+			}
+			run("k1", "add 5 youth date:2026-11-20")
+			r := run("k2", "add 5 youth date:2026-11-20")
+			if r.Outcome != commands.OutcomeRefused {
+				t.Fatalf("the repeat was not held: %s", r.Text())
+			}
+			noBadVerbs(t, r)
+			mustContain(t, r.Text(), tc.repeat)
+			if strings.Contains(r.Text(), tc.notRepeat) {
+				t.Errorf("the repeat's hold asks about the figure:\n%s", r.Text())
+			}
+			if n := strings.Count(r.Text(), tc.yes); n != 1 {
+				t.Errorf("the hold names %s %d times:\n%s", tc.yes, n, r.Text())
+			}
+			h.run(manager, "target 100", commands.OutcomeOK)
+			r = run("k3", "add 300 youth date:2026-11-21")
+			if r.Outcome != commands.OutcomeRefused {
+				t.Fatalf("the large add was not held: %s", r.Text())
+			}
+			mustContain(t, r.Text(), tc.size)
+			if n := strings.Count(r.Text(), tc.yes); n != 1 {
+				t.Errorf("the hold names %s %d times:\n%s", tc.yes, n, r.Text())
+			}
+			if tc.mustButton == "" && (strings.Contains(r.Text(), "button") || strings.Contains(r.Text(), "버튼")) {
+				t.Errorf("the console's hold mentions a button:\n%s", r.Text())
+			}
+		})
+	}
+}
