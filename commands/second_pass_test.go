@@ -328,3 +328,19 @@ func TestHoldWordingFitsTheQuestion(t *testing.T) {
 		})
 	}
 }
+
+// J: a mistyped command is suggested only when it is one letter (one jamo
+// of a Hangul syllable) away: 약정 is no typo of 정정, two of whose
+// syllable's three letters differ, so `약정 이행` is not told to mean
+// `정정 이행`.
+func TestTypoSuggestionNeedsOneJamo(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	r := h.run("U1", "약정 이행", commands.OutcomeRefused)
+	if strings.Contains(r.Text(), "정정") {
+		t.Errorf("약정 이행 is taken for a typo of 정정:\n%s", r.Text())
+	}
+	for line, want := range map[string]string{"추기 10 청년": "`추가 10 청년`", "현항": "`현황`", "stauts": "`status`", "묵록": "`목록`"} {
+		r := h.run("U1", line, commands.OutcomeRefused)
+		mustContain(t, r.Text(), "뜻하셨다면 "+want)
+	}
+}
