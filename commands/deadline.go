@@ -77,8 +77,15 @@ func answerByDeadline(s *Service, ctx context.Context, command string, work func
 // DeliveryRetryAfter.
 const moveDeadline = 20 * time.Second
 
-// withDeadline bounds ctx by the database deadline of command.
+// withDeadline bounds ctx by the database deadline of command. `remind
+// send` and `digest post` are limited writes too, but their work is Slack
+// posting (a chart upload, a message per department) under the senders'
+// own timeouts and exactly-once ledgers, answered through response_url:
+// the database deadline would cut a post short, so they keep the caller's.
 func (s *Service) withDeadline(ctx context.Context, command string) (context.Context, context.CancelFunc) {
+	if command == "remind send" || command == "digest post" {
+		return context.WithCancel(ctx)
+	}
 	if command == "dept rename" || command == "dept merge" {
 		return context.WithTimeout(ctx, max(s.dbDeadline, moveDeadline))
 	}

@@ -180,24 +180,31 @@ func TestVoidOfNothingInAClosedMonthIsMarked(t *testing.T) {
 }
 
 // countingDigests and countingReminders count what they were asked to do.
-type countingDigests struct{ n atomic.Int32 }
+type countingDigests struct{ n, deadlines atomic.Int32 }
 
-func (p *countingDigests) PostDigest(_ context.Context, week time.Time, _ string) (commands.PostResult, error) {
+func (p *countingDigests) PostDigest(ctx context.Context, week time.Time, _ string) (commands.PostResult, error) {
 	p.n.Add(1)
+	if _, ok := ctx.Deadline(); ok {
+		p.deadlines.Add(1)
+	}
 	return commands.PostResult{Status: commands.PostedNow, WeekStart: week, Channel: "C1"}, nil
 }
 
-type countingReminders struct{ n atomic.Int32 }
+type countingReminders struct{ n, deadlines atomic.Int32 }
 
-func (s *countingReminders) SendReminders(context.Context, commands.ReminderPlan) (commands.ReminderResult, error) {
+func (s *countingReminders) SendReminders(ctx context.Context, _ commands.ReminderPlan) (commands.ReminderResult, error) {
 	s.n.Add(1)
+	if _, ok := ctx.Deadline(); ok {
+		s.deadlines.Add(1)
+	}
 	return commands.ReminderResult{Sent: 1}, nil
 }
 
 // G: 공휴일 추가/삭제, 알림 발송 and digest post are limited writes with the
 // redelivery guard: a redelivered request is answered "already handled"
 // without running again, and past the write burst the request is refused
-// and nothing is done.
+// and nothing is done. A post to Slack does not run under the database
+// deadline (DB_DEADLINE), which would cut it short.
 func TestHolidayRemindAndDigestWritesAreLimitedAndGuarded(t *testing.T) {
 	for _, line := range []string{"공휴일 추가 2026-12-24 성탄 전야", "공휴일 삭제 2026-10-02", "알림 발송", "digest post"} {
 		t.Run(line, func(t *testing.T) {
@@ -249,6 +256,10 @@ func TestHolidayRemindAndDigestWritesAreLimitedAndGuarded(t *testing.T) {
 			mustContain(t, r.Title, "변경 요청이 너무 잦아")
 			if done() != after {
 				t.Fatalf("a refused request ran: %d → %d", after, done())
+			}
+			// Posting to Slack is not cut short by the database deadline.
+			if n := poster.deadlines.Load() + sender.deadlines.Load(); n != 0 {
+				t.Errorf("%d posts ran under the database deadline", n)
 			}
 		})
 	}
