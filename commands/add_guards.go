@@ -72,6 +72,26 @@ func confirmedBy(cmd *Command, e *NewEntry) {
 	e.IdempotencyKey = "confirm:" + cmd.ConfirmToken
 }
 
+// confirmedByTyping gives a typed 확인:예 / confirm:yes the key of the
+// newest question the bot asked this user about this very entry (within
+// repeatWindow), the key its Record it button records under: typing the
+// yes and pressing the button answer one question, so the entry is written
+// once whichever comes first (the other is told it is already recorded).
+// With no such question the yes records under the request's own key.
+func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntry) error {
+	if !cmd.Confirmed || cmd.ConfirmToken != "" {
+		return nil
+	}
+	token, err := s.store.HeldConfirmation(ctx, e.LoggedBy, entryPrint(*e), s.now().Add(-repeatWindow))
+	if err != nil {
+		return err
+	}
+	if token != "" {
+		e.IdempotencyKey = "confirm:" + token
+	}
+	return nil
+}
+
 // repeatWindow is how far back an identical entry by the same person makes
 // a new one wait for confirmation: a pasted line sent twice, or a second
 // official repeating what a colleague's message already logged, comes
@@ -114,8 +134,8 @@ func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Pr
 			o.EmploymentType == e.EmploymentType && o.Department == e.Department && o.Note == e.Note && o.CreatedAt.After(since)
 	}); i >= 0 {
 		o := same[i]
-		return s.confirmReply(c, cmd, e, s.msg("guards.same_entry_again", "ID", o.ID, "Program", s.programLabel(p),
-			"Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt))), true, nil
+		return s.confirmReply(ctx, c, cmd, e, true, s.msg("guards.same_entry_again", "ID", o.ID, "Program", s.programLabel(p),
+			"Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt)))
 	}
 	return Reply{}, false, nil
 }
@@ -132,27 +152,42 @@ func (s *Service) askAboutSize(ctx context.Context, c Caller, e NewEntry, p Prog
 		target, whose = targets.Total, s.msg("guards.overall")
 	}
 	if target > 0 && e.Count > target {
-		return s.confirmReply(c, cmd, e, s.msg("guards.over_year_target", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
-			"Whose", whose, "Year", e.AsOf.Year(), "Target", s.unitCount(target, false, p.Unit))), true, nil
+		return s.confirmReply(ctx, c, cmd, e, false, s.msg("guards.over_year_target", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
+			"Whose", whose, "Year", e.AsOf.Year(), "Target", s.unitCount(target, false, p.Unit)))
 	}
 	return Reply{}, false, nil
 }
 
-// confirmReply asks to confirm the held entry e: nothing is written. The
+// confirmReply asks to confirm the held entry e: no entry is written. The
 // button carries the sealed token (confirmToken), so it records e once; a
-// person may type the line again with 확인:예 / confirm:yes. The console has
-// no button, so there the reply names only the line to type.
-func (s *Service) confirmReply(c Caller, cmd Command, e NewEntry, why string) Reply {
+// person may type the line again with 확인:예 / confirm:yes, which finds the
+// token the store keeps for the question (confirmedByTyping) and records
+// under the same key. The console has no button, so there the reply names
+// only the line to type. repeat says the entry was held as a repeat of an
+// identical one (the question is whether it is a separate report, not
+// whether the figure is right).
+func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e NewEntry, repeat bool, why string) (Reply, bool, error) {
+	token := confirmToken(e.IdempotencyKey, e)
+	if err := s.store.HoldConfirmation(ctx, e.LoggedBy, token[confirmPart:], token, s.now()); err != nil {
+		return Reply{}, false, err
+	}
 	word := s.msg("guards.confirm_word")
 	typed := cmd.Line + " " + word + ":" + s.msg("guards.confirm_yes")
-	button := cmd.Line + " " + word + ":" + confirmToken(e.IdempotencyKey, e)
-	how := "guards.to_record_anyway"
-	if c.Source == SourceConsole {
-		how = "guards.to_record_anyway_console"
+	button := cmd.Line + " " + word + ":" + token
+	var how string
+	switch console := c.Source == SourceConsole; {
+	case repeat && console:
+		how = "i20d.record_anyway_repeat_console"
+	case repeat:
+		how = "i20d.record_anyway_repeat"
+	case console:
+		how = "i20d.record_anyway_size_console"
+	default:
+		how = "i20d.record_anyway_size"
 	}
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why,
 		Sections: []Section{{Lines: []string{s.msg(how, "Line", typed)}}},
-		Actions:  []Action{{ID: ActionConfirm, Label: s.msg("guards.record_anyway"), Command: button, Style: "primary"}}}
+		Actions:  []Action{{ID: ActionConfirm, Label: s.msg("guards.record_anyway"), Command: button, Style: "primary"}}}, true, nil
 }
 
 // laterReportLines names the cumulative reports dated on or after a delta
@@ -190,4 +225,14 @@ func (s *Service) laterReportLines(ctx context.Context, e Entry, p Program) ([]s
 			"Old", s.jobs(now-e.Count), "New", s.unitCount(now, false, p.Unit)))
 	}
 	return lines, nil
+}
+
+// HoldStore keeps the question a held add asked, so a typed 확인:예 and the
+// button answer it once (add_guards above).
+type HoldStore interface {
+	// HoldConfirmation keeps token as the answer to the newest question
+	// asked userID before recording the entry fingerprinted print;
+	// HeldConfirmation returns it if asked since since, else "".
+	HoldConfirmation(ctx context.Context, userID, print, token string, at time.Time) error
+	HeldConfirmation(ctx context.Context, userID, print string, since time.Time) (string, error)
 }

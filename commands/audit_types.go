@@ -113,7 +113,7 @@ type AgreementTotal struct {
 // AfterCloseChange is a change a manager made to a closed month.
 type AfterCloseChange struct {
 	Entry  Entry
-	Change string // "add" or "void"
+	Change string // "add", "void", "adjust" or ChangeVoidNothing
 	Month  time.Time
 	By     string
 	Reason string
@@ -127,3 +127,7 @@ type TargetReasonError struct{ Old int64 }
 func (e *TargetReasonError) Error() string {
 	return fmt.Sprintf("revising the target from %d needs a reason", e.Old)
 }
+
+// ChangeVoidNothing is the AfterCloseChange of a manager's void of a closed
+// month's 실적 없음: Entry holds only its number, department and month.
+const ChangeVoidNothing = "void_nothing"

@@ -182,7 +182,13 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time, sc audi
 	n := 0
 	var ids []string
 	for _, ch := range changes {
-		if !ch.Entry.AsOf.Before(from) && !ch.Entry.AsOf.After(to) && sc.has(ch.Entry.ProgramID, ch.Entry.Department) {
+		first, last := ch.Entry.AsOf, ch.Entry.AsOf
+		in := sc.has(ch.Entry.ProgramID, ch.Entry.Department)
+		if ch.Change == ChangeVoidNothing { // a 실적 없음 is of its whole month and department
+			first, last = ch.Month, ch.Month.AddDate(0, 1, -1)
+			in = sc.dept == "" || sc.dept == ch.Entry.Department
+		}
+		if in && !last.Before(from) && !first.After(to) {
 			n++
 			ids = append(ids, "#"+strconv.FormatInt(ch.Entry.ID, 10))
 		}

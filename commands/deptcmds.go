@@ -214,6 +214,9 @@ func (s *Service) deptMerge(ctx context.Context, cmd Command) Reply {
 		return s.refuse(cmd.Name, s.msg("deptcmds.both_names_mean_nothing", "Name", from.Name))
 	}
 	if _, err := s.store.MergeDepartments(ctx, from.Name, into.Name); err != nil {
+		if closed, ok := errors.AsType[*MergeClosedMonthsError](err); ok {
+			return s.mergeClosedMonths(cmd.Name, into.Name, closed)
+		}
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	return Reply{Title: s.msg("deptcmds.merged_into_its_entries", "Name", from.Name, "Into", into.Name)}
@@ -246,6 +249,9 @@ func (s *Service) deptTarget(ctx context.Context, c Caller, cmd Command) Reply {
 		return *r
 	}
 	old, unchanged, err := s.store.SetDepartmentTarget(ctx, year, d.Name, cmd.Count.Value, c.UserID, reason, s.now())
+	if need, ok := errors.AsType[*TargetReasonError](err); ok { // set by another manager meanwhile
+		return s.refuse(cmd.Name, s.msg("audit23.target_needs_reason", "Old", s.jobs(need.Old), "New", s.jobs(cmd.Count.Value)))
+	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -281,6 +287,8 @@ type DepartmentStore interface {
 	DepartmentTargets(ctx context.Context, year int) (map[string]int64, error)
 	// SetDepartmentTarget sets or revises a department's yearly target at
 	// the instant at and returns the old value (0 if none); unchanged is true
-	// when the target already was jobs, and then nothing was written.
+	// when the target already was jobs, and then nothing was written. A
+	// revision of a set target without a reason fails with
+	// *TargetReasonError, decided inside the store's transaction.
 	SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by, reason string, at time.Time) (old int64, unchanged bool, err error)
 }

@@ -48,6 +48,11 @@ func (s *Service) digestAudit(d Digest) []Section {
 	if len(d.AfterClose) > 0 {
 		sec := Section{Heading: s.msg("audit23.after_close_title")}
 		for _, c := range d.AfterClose[:min(len(d.AfterClose), digestMaxList)] {
+			if c.Change == ChangeVoidNothing {
+				sec.Lines = append(sec.Lines, s.msg("i20d.after_close_nothing_line", "ID", c.Entry.ID, "Month", s.period(monthPeriod(c.Month)),
+					"Department", c.Entry.Department, "By", c.By, "Reason", c.Reason))
+				continue
+			}
 			what := s.msg("audit23.change_add")
 			switch c.Change {
 			case "void":

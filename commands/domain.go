@@ -199,6 +199,8 @@ type NothingReport struct {
 	VoidedBy       string
 	VoidReason     string
 	Duplicate      bool // AddNothing saw the idempotency key before
+	// VoidedAfterClose: a manager voided it in a closed month (마감 후 정정).
+	VoidedAfterClose bool
 }
 
 // DepartmentTotal is one department's realised jobs over a span of dates.

@@ -135,6 +135,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		e.ExactReason = s.msg("approx19.exact_reason", "Total", s.unitCount(e.Count, false, p.Unit), "Date", s.date(e.AsOf))
 	}
 	confirmedBy(&cmd, &e)
+	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
 	if r, ask, err := s.askBeforeRecording(ctx, c, cmd, e, p); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	} else if ask {
@@ -481,6 +484,9 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	if dep, ok := errors.AsType[*DependentReportError](err); ok {
 		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
 	}
+	if hires, ok := errors.AsType[*AgreementHasHiresError](err); ok {
+		return s.agreementHasHires(ctx, "undo", hires, true)
+	}
 	if err != nil {
 		return s.storageFailure(ctx, cmdUndo, err)
 	}
@@ -527,6 +533,9 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	}
 	if dep, ok := errors.AsType[*DependentReportError](err); ok {
 		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
+	}
+	if hires, ok := errors.AsType[*AgreementHasHiresError](err); ok {
+		return s.agreementHasHires(ctx, "void", hires, false)
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmdVoid, err)

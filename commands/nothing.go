@@ -119,15 +119,20 @@ func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason st
 	if s.IsManager(c.UserID) {
 		closeReason = reason // a manager's void of a closed month's 실적 없음 keeps its reason on the record
 	}
-	if _, err := s.store.VoidNothing(ctx, id, c.UserID, reason, closeReason, s.now()); errors.Is(err, ErrAlreadyVoided) {
+	voided, err := s.store.VoidNothing(ctx, id, c.UserID, reason, closeReason, s.now())
+	if errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.d_was_already_voided", "ID", id)}, true
 	} else if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		return s.monthClosedReply(ctx, cmdVoid, closed.Close, false), true
 	} else if err != nil {
 		return s.storageFailure(ctx, cmdVoid, err), true
 	}
+	lines := []string{s.msg("entries.reason", "Reason", reason)}
+	if voided.VoidedAfterClose {
+		lines = append(lines, s.msg("audit23.after_close_marked"))
+	}
 	return Reply{Title: s.msg("nothing.voided_d_no_longer", "ID", id, "Department", n.Department, "Month", s.monthLabel(n.Month)),
-		Sections: []Section{{Lines: []string{s.msg("entries.reason", "Reason", reason)}}}}, true
+		Sections: []Section{{Lines: lines}}}, true
 }
 
 // nothingRecorded refuses an add for a department and month that has a live

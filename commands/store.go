@@ -20,6 +20,7 @@ type Store interface {
 	ReminderStore   // reminders.go
 	HolidayStore    // holidays.go
 	EntryStore      // entries.go
+	HoldStore       // add_guards.go
 	TotalsStore     // status.go
 	DigestStore     // digest_gather.go
 	TargetStore     // targets.go

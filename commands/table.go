@@ -98,6 +98,10 @@ type commandSpec struct {
 	// Moves says it moves every entry and total of a department in one
 	// transaction, so its database deadline is moveDeadline.
 	Moves bool
+	// Posts says its work is posting to Slack under the senders' own
+	// timeouts and exactly-once records, so it keeps the caller's context
+	// rather than the database deadline, which would cut a post short.
+	Posts bool
 	// Parse reads the positional words left once options are taken; nil
 	// means the command takes none.
 	Parse func(cmd *Command, ts []token, today time.Time) error
@@ -382,6 +386,9 @@ func commandSpecs() []commandSpec {
 		{
 			Name: cmdRemindSend, Words: []string{"send", "발송"},
 			Manager: true,
+			Guarded: true,
+			Writes:  true,
+			Posts:   true,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.remindSend(ctx, cmd) },
 		},
 		{
@@ -392,12 +399,16 @@ func commandSpecs() []commandSpec {
 		{
 			Name: cmdHolidayAdd, Words: []string{"add", "추가"},
 			Manager: true,
+			Guarded: true,
+			Writes:  true,
 			Parse:   parseHoliday,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.holiday(ctx, cmd) },
 		},
 		{
 			Name: cmdHolidayRemove, Words: []string{"remove", "delete", "삭제"},
 			Manager: true,
+			Guarded: true,
+			Writes:  true,
 			Parse:   parseHoliday,
 			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.holiday(ctx, cmd) },
 		},
@@ -438,6 +449,9 @@ func commandSpecs() []commandSpec {
 			Name: cmdDigestPost, Words: []string{"post", "게시", "발송"},
 			Manager: true,
 			Alone:   true,
+			Guarded: true,
+			Writes:  true,
+			Posts:   true,
 			Run:     (*Service).digestPost,
 		},
 		{

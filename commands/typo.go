@@ -25,7 +25,10 @@ func resemblingCommand(word string) string {
 }
 
 // oneEditApart reports whether a becomes b by changing, adding or dropping
-// exactly one letter (or swapping two neighbours).
+// exactly one letter (or swapping two neighbours). A changed Hangul
+// syllable counts as one letter only if one of its jamo changed (추기 →
+// 추가, 현항 → 현황); 약정 is no typo of 정정, whose first syllable differs
+// in all three.
 func oneEditApart(a, b []rune) bool {
 	if len(a) > len(b) {
 		a, b = b, a
@@ -39,7 +42,7 @@ func oneEditApart(a, b []rune) bool {
 			}
 		}
 		if len(diff) == 1 {
-			return true
+			return oneLetter(a[diff[0]], b[diff[0]])
 		}
 		return len(diff) == 2 && diff[1] == diff[0]+1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
 	case 1:
@@ -50,4 +53,34 @@ func oneEditApart(a, b []rune) bool {
 		return string(a[i:]) == string(b[i+1:])
 	}
 	return false
+}
+
+// Hangul syllables (U+AC00–U+D7A3) are composed as
+// 0xAC00 + (initial*21 + medial)*28 + final.
+const (
+	hangulFirst  = 0xAC00
+	hangulLast   = 0xD7A3
+	hangulFinals = 28
+	hangulVowels = 21
+)
+
+// oneLetter reports whether x and y, one letter apart, differ by one typed
+// letter: any two runes that are not both Hangul syllables, or syllables
+// that differ in exactly one of their initial, medial and final jamo.
+func oneLetter(x, y rune) bool {
+	if x < hangulFirst || x > hangulLast || y < hangulFirst || y > hangulLast {
+		return true
+	}
+	jamo := func(r rune) [3]rune {
+		r -= hangulFirst
+		return [3]rune{r / (hangulVowels * hangulFinals), r / hangulFinals % hangulVowels, r % hangulFinals}
+	}
+	a, b := jamo(x), jamo(y)
+	n := 0
+	for i := range a {
+		if a[i] != b[i] {
+			n++
+		}
+	}
+	return n == 1
 }

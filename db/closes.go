@@ -1,10 +1,12 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -245,6 +247,9 @@ func (s *Store) VoidEntryAfterClose(ctx context.Context, id int64, by, reason st
 		if err := lockProgram(ctx, tx, programID); err != nil {
 			return err
 		}
+		if err := refuseLiveHires(ctx, tx, id); err != nil {
+			return err
+		}
 		var err error
 		out, closed, err = voidChecked(ctx, tx, id, by, reason, reason, 0, at)
 		return err
@@ -284,5 +289,21 @@ func (s *Store) AfterCloseChangesBetween(ctx context.Context, from, to time.Time
 		out[i] = commands.AfterCloseChange{Entry: r.entry(), Change: r.Change, Month: dateOf(r.Month), By: r.ChangedBy,
 			Reason: r.Reason, At: r.ChangedAt.UTC()}
 	}
+	// A manager's void of a closed month's 실적 없음 is one too (migration
+	// 00037): its number and department ride in Entry, dated the month.
+	var said []nothingRow
+	const nothing = `SELECT ` + nothingColumns + ` FROM nothing_reports
+		WHERE void_after_close AND voided_at >= $1 AND voided_at < $2`
+	if err := sqlx.SelectContext(ctx, s.db, &said, nothing, from, to); err != nil {
+		return nil, wrap("실적 없음 voided after close", err)
+	}
+	for _, r := range said {
+		n := r.report()
+		out = append(out, commands.AfterCloseChange{Entry: commands.Entry{ID: n.ID, Department: n.Department, AsOf: n.Month},
+			Change: commands.ChangeVoidNothing, Month: n.Month, By: n.VoidedBy, Reason: n.VoidReason, At: n.VoidedAt})
+	}
+	slices.SortStableFunc(out, func(a, b commands.AfterCloseChange) int {
+		return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.Entry.ID, b.Entry.ID))
+	})
 	return out, nil
 }

@@ -118,7 +118,7 @@ func (s *Store) RenameDepartment(ctx context.Context, from, to string) (commands
 		           WHERE lower(regexp_replace(a, '[[:space:]_./·・-]', '', 'g')) <> lower(regexp_replace($2, '[[:space:]_./·・-]', '', 'g'))), $1),
 		       true, reporters, channel
 		FROM departments WHERE department = $1`
-	out, err := s.takeOverDepartment(ctx, create, from, to)
+	out, err := s.takeOverDepartment(ctx, create, from, to, nil)
 	if err != nil {
 		return commands.Department{}, wrap(fmt.Sprintf("rename department %q to %q", from, to), err)
 	}
@@ -126,7 +126,10 @@ func (s *Store) RenameDepartment(ctx context.Context, from, to string) (commands
 }
 
 // MergeDepartments moves everything credited to from into into and drops
-// from, whose name, aliases and reporters join into's.
+// from, whose name, aliases and reporters join into's. It refuses with
+// *commands.MergeClosedMonthsError when from has live entries or a live
+// 실적 없음 in a closed month: moving them would change that month's
+// figures by department after the close.
 func (s *Store) MergeDepartments(ctx context.Context, from, into string) (commands.Department, error) {
 	const join = `
 		UPDATE departments d
@@ -135,7 +138,10 @@ func (s *Store) MergeDepartments(ctx context.Context, from, into string) (comman
 		    channel = COALESCE(NULLIF(d.channel, ''), f.channel), active = true, updated_at = now()
 		FROM departments f
 		WHERE d.department = $2 AND f.department = $1`
-	out, err := s.takeOverDepartment(ctx, join, from, into)
+	out, err := s.takeOverDepartment(ctx, join, from, into, refuseClosedMonths)
+	if closed, ok := errors.AsType[*commands.MergeClosedMonthsError](err); ok {
+		return commands.Department{}, closed
+	}
 	if err != nil {
 		return commands.Department{}, wrap(fmt.Sprintf("merge department %q into %q", from, into), err)
 	}
@@ -143,16 +149,22 @@ func (s *Store) MergeDepartments(ctx context.Context, from, into string) (comman
 }
 
 // takeOverDepartment is what a rename and a merge share: in one transaction,
-// under the move locks, stmt (parameters from, to) makes the row to take over
-// from's fields (sql.ErrNoRows if it touched none, i.e. from is unknown), then
-// everything credited to from moves to to.
-func (s *Store) takeOverDepartment(ctx context.Context, stmt, from, to string) (commands.Department, error) {
+// under the move locks, check (if not nil) may refuse, stmt (parameters
+// from, to) makes the row to take over from's fields (sql.ErrNoRows if it
+// touched none, i.e. from is unknown), then everything credited to from
+// moves to to.
+func (s *Store) takeOverDepartment(ctx context.Context, stmt, from, to string, check func(context.Context, *sqlx.Tx, string) error) (commands.Department, error) {
 	defer s.departments.forget()
 	defer s.forgetPrograms()
 	var out commands.Department
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := lockForDepartmentMove(ctx, tx); err != nil {
 			return err
+		}
+		if check != nil {
+			if err := check(ctx, tx, from); err != nil {
+				return err
+			}
 		}
 		res, err := tx.ExecContext(ctx, stmt, from, to)
 		if err != nil {
@@ -185,6 +197,34 @@ func lockForDepartmentMove(ctx context.Context, tx *sqlx.Tx) error {
 	}
 	_, err := tx.ExecContext(ctx, `LOCK TABLE entries IN SHARE ROW EXCLUSIVE MODE`)
 	return err
+}
+
+// refuseClosedMonths fails with *commands.MergeClosedMonthsError when
+// department has live entries or a live 실적 없음 in a closed month. It
+// takes month_closes in SHARE mode after the move locks (totals.go): a
+// close in flight finishes first and is seen, and none starts until the
+// merge commits.
+func refuseClosedMonths(ctx context.Context, tx *sqlx.Tx, department string) error {
+	if _, err := tx.ExecContext(ctx, `LOCK TABLE month_closes IN SHARE MODE`); err != nil {
+		return err
+	}
+	const q = `
+		SELECT c.month FROM month_closes c
+		WHERE EXISTS (SELECT 1 FROM entries e WHERE e.department = $1 AND e.voided_at IS NULL
+		                AND e.as_of >= c.month AND e.as_of < c.month + interval '1 month')
+		   OR EXISTS (SELECT 1 FROM nothing_reports n WHERE n.department = $1 AND n.voided_at IS NULL AND n.month = c.month)
+		ORDER BY c.month`
+	var months []time.Time
+	if err := sqlx.SelectContext(ctx, tx, &months, q, department); err != nil {
+		return fmt.Errorf("closed months of %q: %w", department, err)
+	}
+	if len(months) == 0 {
+		return nil
+	}
+	for i := range months {
+		months[i] = dateOf(months[i])
+	}
+	return &commands.MergeClosedMonthsError{Department: department, Months: months}
 }
 
 // moveDepartment credits everything of from to into (entries, and through
@@ -253,7 +293,10 @@ func (s *Store) DepartmentTargets(ctx context.Context, year int) (map[string]int
 // the old value in department_target_revisions; it returns the old value (0
 // when there was none). The same figure again writes nothing: no revision
 // reading "300 → 300". at is when the revision is made (the service's clock);
-// reason is why (the caller requires one for a change of a set target).
+// reason is why. A revision of a set target without a reason fails with
+// *commands.TargetReasonError, decided inside the transaction (as
+// ReviseTarget does), so a manager whose command read the targets before
+// another manager set this one cannot slip a reasonless revision past it.
 func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department string, jobs int64, by, reason string, at time.Time) (int64, bool, error) {
 	var old sql.NullInt64
 	unchanged := false
@@ -266,6 +309,9 @@ func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department st
 		}
 		if unchanged = old.Valid && old.Int64 == jobs; unchanged {
 			return nil
+		}
+		if old.Valid && reason == "" {
+			return &commands.TargetReasonError{Old: old.Int64}
 		}
 		const upsert = `
 			INSERT INTO department_targets (year, department, jobs, set_by, set_at) VALUES ($1, $2, $3, $4, $5)

@@ -256,6 +256,11 @@ func makeLatestReportExact(ctx context.Context, tx sqlx.ExtContext, e commands.N
 		VALUES ($1, $2, $3, $4)`, latest.ID, added.Entry.ID, e.ExactReason, e.LoggedBy); err != nil {
 		return nil, nil, fmt.Errorf("link exact report: %w", err)
 	}
+	// An agreed report's hires realise its exact copy (as after a 정정).
+	if _, err := tx.ExecContext(ctx, `UPDATE agreement_hires SET agreement_entry_id = $2 WHERE agreement_entry_id = $1`,
+		latest.ID, added.Entry.ID); err != nil {
+		return nil, nil, fmt.Errorf("move hires to exact report: %w", err)
+	}
 	return &voided.Entry, &added.Entry, nil
 }
 
@@ -371,6 +376,9 @@ func (s *Store) VoidEntry(ctx context.Context, id int64, by, reason string, at t
 		if err := lockProgram(ctx, tx, programID); err != nil {
 			return err
 		}
+		if err := refuseLiveHires(ctx, tx, id); err != nil {
+			return err
+		}
 		var err error
 		out, _, err = voidChecked(ctx, tx, id, by, reason, "", 0, at)
 		return err
@@ -451,6 +459,9 @@ func undoOnce(ctx context.Context, tx sqlx.ExtContext, userID, reason string, pr
 		if ok, err := tryLockProgram(ctx, tx, free.ProgramID); err != nil || !ok {
 			return commands.VoidResult{}, free.ProgramID, cmp.Or(err, errUndoMoved)
 		}
+	}
+	if err := refuseLiveHires(ctx, tx, free.ID); err != nil {
+		return commands.VoidResult{}, 0, err
 	}
 	out, _, err := voidChecked(ctx, tx, free.ID, userID, reason, "", 0, at)
 	return out, 0, err

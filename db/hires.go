@@ -137,3 +137,27 @@ func (s *Store) StaleAgreements(ctx context.Context, before time.Time, limit int
 	}
 	return entries(rows), nil
 }
+
+// refuseLiveHires fails with *commands.AgreementHasHiresError when entry id
+// is an agreement with live hires: a void (무효, 취소) must not leave them
+// realising a voided entry. The caller holds the program's exclusive lock,
+// which every hire and every correction of a hire takes first, so no hire
+// can appear between this check and the void.
+func refuseLiveHires(ctx context.Context, tx sqlx.ExtContext, id int64) error {
+	var rows []entryRow
+	q := entrySelect + `
+		JOIN agreement_hires h ON h.hire_entry_id = e.id
+		WHERE h.agreement_entry_id = $1 AND e.voided_at IS NULL
+		ORDER BY e.id`
+	if err := sqlx.SelectContext(ctx, tx, &rows, q, id); err != nil {
+		return fmt.Errorf("live hires of %d: %w", id, err)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	agreement, err := entryByID(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	return &commands.AgreementHasHiresError{Agreement: agreement, Hires: entries(rows)}
+}

@@ -27,21 +27,34 @@ func (s *Store) Holidays(ctx context.Context, from, to time.Time) ([]commands.Ho
 	return out, nil
 }
 
-// SetHoliday adds a holiday or renames one.
+// SetHoliday adds a holiday or renames one. In a transaction, so a claimed
+// delivery (commands/delivery.go) is recorded with the write.
 func (s *Store) SetHoliday(ctx context.Context, h commands.Holiday) error {
 	const q = `INSERT INTO holidays (day, name) VALUES ($1::date, $2) ON CONFLICT (day) DO UPDATE SET name = EXCLUDED.name`
-	if _, err := s.db.ExecContext(ctx, q, dateArg(h.Day), h.Name); err != nil {
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		_, err := tx.ExecContext(ctx, q, dateArg(h.Day), h.Name)
+		return err
+	})
+	if err != nil {
 		return wrap(fmt.Sprintf("set holiday %s", dateArg(h.Day)), err)
 	}
 	return nil
 }
 
-// RemoveHoliday removes a holiday; false if the day was none.
+// RemoveHoliday removes a holiday; false if the day was none. In a
+// transaction, so a claimed delivery is recorded with the write.
 func (s *Store) RemoveHoliday(ctx context.Context, day time.Time) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM holidays WHERE day = $1::date`, dateArg(day))
+	var n int64
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM holidays WHERE day = $1::date`, dateArg(day))
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
 	if err != nil {
 		return false, wrap("remove holiday", err)
 	}
-	n, err := res.RowsAffected()
-	return n == 1, wrap("remove holiday", err)
+	return n == 1, nil
 }

@@ -23,13 +23,15 @@ type nothingRow struct {
 	VoidedAt       sql.NullTime `db:"voided_at"`
 	VoidedBy       string       `db:"voided_by"`
 	VoidReason     string       `db:"void_reason"`
+	AfterClose     bool         `db:"void_after_close"`
 }
 
-const nothingColumns = `id, department, month, logged_by, source, idempotency_key, created_at, voided_at, voided_by, void_reason`
+const nothingColumns = `id, department, month, logged_by, source, idempotency_key, created_at, voided_at, voided_by, void_reason, void_after_close`
 
 func (r nothingRow) report() commands.NothingReport {
 	out := commands.NothingReport{ID: r.ID, Department: r.Department, Month: dateOf(r.Month), LoggedBy: r.LoggedBy,
-		Source: commands.Source(r.Source), CreatedAt: r.CreatedAt.UTC(), VoidedBy: r.VoidedBy, VoidReason: r.VoidReason}
+		Source: commands.Source(r.Source), CreatedAt: r.CreatedAt.UTC(), VoidedBy: r.VoidedBy, VoidReason: r.VoidReason,
+		VoidedAfterClose: r.AfterClose}
 	if r.VoidedAt.Valid {
 		out.VoidedAt = r.VoidedAt.Time.UTC()
 	}
@@ -103,7 +105,7 @@ func (s *Store) NothingReport(ctx context.Context, id int64) (commands.NothingRe
 // close waits for it and it sees a close it waited for.
 func (s *Store) VoidNothing(ctx context.Context, id int64, by, reason, closeReason string, at time.Time) (commands.NothingReport, error) {
 	const q = `
-		UPDATE nothing_reports SET voided_at = COALESCE($4, now()), voided_by = $2, void_reason = $3
+		UPDATE nothing_reports SET voided_at = COALESCE($4, now()), voided_by = $2, void_reason = $3, void_after_close = $5
 		WHERE id = $1 AND voided_at IS NULL
 		RETURNING ` + nothingColumns
 	var r nothingRow
@@ -115,10 +117,11 @@ func (s *Store) VoidNothing(ctx context.Context, id int64, by, reason, closeReas
 		if err := sqlx.GetContext(ctx, tx, &month, `SELECT month FROM nothing_reports WHERE id = $1 AND voided_at IS NULL`, id); err != nil {
 			return err
 		}
-		if _, err := checkOpen(ctx, tx, dateOf(month), closeReason); err != nil {
+		closed, err := checkOpen(ctx, tx, dateOf(month), closeReason)
+		if err != nil {
 			return err
 		}
-		return sqlx.GetContext(ctx, tx, &r, q, id, by, reason, nullTime(at))
+		return sqlx.GetContext(ctx, tx, &r, q, id, by, reason, nullTime(at), closed) // closed: a manager's 마감 후 정정
 	})
 	if closed, ok := errors.AsType[*commands.MonthClosedError](err); ok {
 		return commands.NothingReport{}, closed

@@ -143,3 +143,37 @@ func TestReviseTargetRefusesARevisionWithoutAReason(t *testing.T) {
 		t.Fatalf("a revision with a reason: %v", err)
 	}
 }
+
+// A department target's revision without a reason is refused inside the
+// store's transaction, as a program target's is: a manager whose command
+// read the targets before another manager set this one cannot store a
+// reasonless revision (second hostile pass, C). The refused revision writes
+// nothing; the same figure again is no revision and needs no reason.
+func TestSetDepartmentTargetRefusesARevisionWithoutAReason(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.New(t)
+	at := time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)
+	if _, _, err := s.SetDepartmentTarget(ctx, 2026, "복지정책과", 100, "U_M1", "", at); err != nil {
+		t.Fatalf("first setting: %v", err)
+	}
+	_, _, err := s.SetDepartmentTarget(ctx, 2026, "복지정책과", 200, "U_M2", "", at)
+	var need *commands.TargetReasonError
+	if !errors.As(err, &need) || need.Old != 100 {
+		t.Fatalf("a revision without a reason: %v, want TargetReasonError{Old: 100}", err)
+	}
+	targets, err := s.DepartmentTargets(ctx, 2026)
+	if err != nil || targets["복지정책과"] != 100 {
+		t.Fatalf("target after the refused revision: %d (%v), want 100", targets["복지정책과"], err)
+	}
+	var revisions int
+	if err := s.DB().GetContext(ctx, &revisions, `SELECT count(*) FROM department_target_revisions WHERE new_jobs = 200`); err != nil || revisions != 0 {
+		t.Fatalf("%d revisions to 200 (%v), want none", revisions, err)
+	}
+	if _, unchanged, err := s.SetDepartmentTarget(ctx, 2026, "복지정책과", 100, "U_M2", "", at); err != nil || !unchanged {
+		t.Fatalf("the same figure again: unchanged %v, %v", unchanged, err)
+	}
+	if _, _, err := s.SetDepartmentTarget(ctx, 2026, "복지정책과", 200, "U_M2", "추경 반영", at); err != nil {
+		t.Fatalf("a revision with a reason: %v", err)
+	}
+}

@@ -76,8 +76,10 @@ package db
 // merge (departments.go) locks every programs row (FOR NO KEY UPDATE, which
 // an add's foreign-key check does not wait for) and then entries in SHARE
 // ROW EXCLUSIVE mode, which waits for adds in flight and holds off new ones;
-// its UPDATE of entries then moves the department totals through the
-// trigger. An add that carried the old name lands on the new one
+// a merge then takes month_closes in SHARE mode (a close in flight, which
+// holds no lock a move waits for, finishes first; none starts until the
+// merge commits) to refuse moving a closed month's figures; its UPDATE of
+// entries then moves the department totals through the trigger. An add that carried the old name lands on the new one
 // (insertEntriesQuery maps it through the department's aliases). A
 // transaction that still fails with a deadlock or a serialization failure is
 // retried a few times (Store.inTx).

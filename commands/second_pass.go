@@ -1,0 +1,65 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// AgreementHasHiresError refuses a void (무효, 취소) of an agreement (약정)
+// whose hires (채용) are live: they would be left realising a voided entry,
+// and 약정 이행 would sum fewer hires than the live hire entries. The
+// store decides it under the program's lock, in the void's transaction.
+type AgreementHasHiresError struct {
+	Agreement Entry
+	Hires     []Entry // its live hires, oldest first
+}
+
+func (e *AgreementHasHiresError) Error() string {
+	return fmt.Sprintf("agreement %d has %d live hires", e.Agreement.ID, len(e.Hires))
+}
+
+// maxHiresNamed bounds how many hires a refusal names.
+const maxHiresNamed = 5
+
+// agreementHasHires refuses a void (undo: a 취소) of an agreement with live
+// hires, naming them and saying what to do.
+func (s *Service) agreementHasHires(ctx context.Context, command string, e *AgreementHasHiresError, undo bool) Reply {
+	programs, _ := s.store.Programs(ctx) // on failure the counts go without the unit
+	_, unit := s.programOf(programs, e.Agreement.ProgramID, e.Agreement.ProgramCode)
+	named := make([]string, 0, min(len(e.Hires), maxHiresNamed)+1)
+	for _, h := range e.Hires[:min(len(e.Hires), maxHiresNamed)] {
+		named = append(named, s.msg("i20d.hire_named", "ID", h.ID, "Count", s.unitCount(h.Count, h.Approximate, unit)))
+	}
+	if more := len(e.Hires) - maxHiresNamed; more > 0 {
+		named = append(named, s.msg("i20d.hires_more", "N", more))
+	}
+	key := "i20d.void_agreement_with_hires"
+	if undo {
+		key = "i20d.undo_agreement_with_hires"
+	}
+	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg(key, "ID", e.Agreement.ID, "Hires", strings.Join(named, ", "))}
+}
+
+// MergeClosedMonthsError refuses a department merge that would move live
+// entries or a live 실적 없음 of a closed month to another department:
+// that month's figures by department would change after its close.
+type MergeClosedMonthsError struct {
+	Department string
+	Months     []time.Time // first days of the closed months, oldest first
+}
+
+func (e *MergeClosedMonthsError) Error() string {
+	return fmt.Sprintf("department %q has entries in %d closed months", e.Department, len(e.Months))
+}
+
+// mergeClosedMonths refuses a merge into closed months, naming them.
+func (s *Service) mergeClosedMonths(command, into string, e *MergeClosedMonthsError) Reply {
+	months := make([]string, len(e.Months))
+	for i, m := range e.Months {
+		months[i] = s.period(monthPeriod(m))
+	}
+	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("i20d.merge_closed_months",
+		"Name", e.Department, "Into", into, "Months", strings.Join(months, ", "))}
+}

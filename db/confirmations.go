@@ -1,0 +1,41 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// HoldConfirmation keeps token as the answer to the newest question the bot
+// asked userID before recording the entry fingerprinted print (migration
+// 00037), replacing an older one, and drops that user's questions older
+// than a day. It writes outside any delivery's transaction: asking records
+// no command's outcome.
+func (s *Store) HoldConfirmation(ctx context.Context, userID, print, token string, at time.Time) error {
+	const q = `
+		WITH old AS (DELETE FROM held_confirmations WHERE user_id = $1 AND entry_print <> $2 AND held_at < $4::timestamptz - interval '1 day')
+		INSERT INTO held_confirmations (user_id, entry_print, token, held_at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (user_id, entry_print) DO UPDATE SET token = EXCLUDED.token, held_at = EXCLUDED.held_at`
+	if _, err := s.db.ExecContext(ctx, q, userID, print, token, at); err != nil {
+		return wrap("hold confirmation", err)
+	}
+	return nil
+}
+
+// HeldConfirmation returns the token of the newest question asked userID
+// since since about the entry fingerprinted print, or "" if none.
+func (s *Store) HeldConfirmation(ctx context.Context, userID, print string, since time.Time) (string, error) {
+	var token string
+	const q = `SELECT token FROM held_confirmations WHERE user_id = $1 AND entry_print = $2 AND held_at >= $3`
+	err := sqlx.GetContext(ctx, s.db, &token, q, userID, print, since)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", wrap("held confirmation", err)
+	}
+	return token, nil
+}
