@@ -78,16 +78,9 @@ func answerByDeadline(s *Service, ctx context.Context, command string, work func
 const moveDeadline = 20 * time.Second
 
 // withDeadline bounds ctx by the database deadline of command. Commands
-// whose spec Posts (`remind send`, `digest post`) are limited writes too,
-// but their work is Slack posting (a chart upload, a message per
-// department) under the senders' own timeouts and exactly-once records,
-// answered through response_url: they keep the caller's context.
+// whose spec Posts never come here (Handle runs them to their end).
 func (s *Service) withDeadline(ctx context.Context, command string) (context.Context, context.CancelFunc) {
-	spec, _ := specNamed(command)
-	if spec.Posts {
-		return context.WithCancel(ctx)
-	}
-	if spec.Moves {
+	if spec, _ := specNamed(command); spec.Moves {
 		return context.WithTimeout(ctx, max(s.dbDeadline, moveDeadline))
 	}
 	return context.WithTimeout(ctx, s.dbDeadline)

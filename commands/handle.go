@@ -21,12 +21,18 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.managers_only_command", "Command", commandName(cmd.Name))}
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Writes {
-		return s.byDeadline(ctx, cmd.Name, func(ctx context.Context) Reply {
+		write := func(ctx context.Context) Reply {
 			if r := s.writeLimited(ctx, c, cmd.Name); r != nil {
 				return *r
 			}
 			return s.dispatch(ctx, c, cmd)
-		})
+		}
+		if spec.Posts {
+			// Posting runs to its end under the senders' own timeouts; the
+			// database deadline would cut it short (see commandSpec.Posts).
+			return write(ctx)
+		}
+		return s.byDeadline(ctx, cmd.Name, write)
 	}
 	return s.dispatch(ctx, c, cmd)
 }
