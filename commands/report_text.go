@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/width"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -131,7 +132,7 @@ func (s *Service) renderReport(r Report) Reply {
 		notes = append(notes, s.msg("report_text.marks_figure_that_includes"))
 	}
 	if r.Agreed > 0 {
-		notes = append(notes, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(r.Agreed)))
+		notes = append(notes, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(r.Agreed), i18n.PluralCount, r.Agreed))
 	}
 	notes = append(notes, s.msg("report_text.spreadsheet_jobs_export_xlsx", "AsOf", r.AsOf.Format(time.DateOnly)))
 	out.Sections = append(out.Sections, Section{Lines: notes})
