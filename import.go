@@ -59,7 +59,7 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	}
 	defer store.Close()
 	svc := importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), cfg.Location) },
-		Want: commands.ImportKind(*want), Year: *year}
+		Want: commands.ImportKind(*want), Year: *year, Location: cfg.Location}
 	file, problems, err := svc.Read(ctx, filepath.Base(files[0]), data, *by)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", files[0], err)
@@ -71,7 +71,7 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		}
 	}
 	fmt.Fprint(stdout, commands.ImportPreview(file, problems, res, *dryRun, commands.Korean))
-	logger.Info("import", "file", file.Name, "kind", file.Kind, "rows", len(file.Rows), "added", res.Added, "dry_run", *dryRun)
+	logger.Info("import", "file", file.Name, "kind", file.Kind, "rows", max(len(file.Rows), res.Rows), "added", res.Added, "dry_run", *dryRun)
 	if len(problems)+len(res.Problems) > 0 {
 		return errImportRefused
 	}

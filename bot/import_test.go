@@ -43,7 +43,7 @@ func newSharedFileAPI(t *testing.T, user string, data []byte) *sharedFileAPI {
 	mux.HandleFunc("/files.info", func(w http.ResponseWriter, r *http.Request) {
 		_ = r.ParseForm()
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `{"ok":true,"file":{"id":%q,"name":"실적.csv","user":%q,"size":%d,"url_private_download":%q}}`,
+		fmt.Fprintf(w, `{"ok":true,"file":{"id":%q,"name":"실적.csv","created":1700000001,"user":%q,"size":%d,"url_private_download":%q}}`,
 			r.Form.Get("file"), f.user, len(f.data), f.URL+"/download/F0IMPORT")
 	})
 	mux.HandleFunc("/download/F0IMPORT", func(w http.ResponseWriter, r *http.Request) {
@@ -104,6 +104,10 @@ func TestImportThroughSlack(t *testing.T) {
 	preview := replyOf(t, e.post("/slack/commands", commandBodyAs(testManager, "가져오기", "trigger-import", h.URL)), h)
 	if s := text(preview); !strings.Contains(s, "This is a preview") || !strings.Contains(s, "Business &amp; investment attraction April 2026: rows 1, jobs +2,400") {
 		t.Fatalf("preview: %s", s)
+	}
+	// The preview names the file it read, who sent it and when (Seoul time).
+	if s := text(preview); !strings.Contains(s, "실적.csv") || !strings.Contains(s, "2023") || !strings.Contains(s, "07:13") {
+		t.Errorf("preview does not name the file, sender and time: %s", s)
 	}
 	if api.downloads.Load() != 1 || total() != 0 {
 		t.Fatalf("after the preview: %d downloads, %d jobs in the ledger", api.downloads.Load(), total())

@@ -84,7 +84,11 @@ func (f *FileFetcher) FetchFile(ctx context.Context, userID, fileID string, maxB
 		}
 		return commands.SharedFile{}, fmt.Errorf("download: %w", err)
 	}
-	return commands.SharedFile{ID: info.ID, Name: info.Name, Data: w.data}, nil
+	sf := commands.SharedFile{ID: info.ID, Name: info.Name, Data: w.data, SharedBy: info.User}
+	if info.Created > 0 {
+		sf.SharedAt = info.Created.Time()
+	}
+	return sf, nil
 }
 
 // cappedBuffer collects a download and fails past its limit.

@@ -15,6 +15,10 @@ type SharedFile struct {
 	ID   string
 	Name string
 	Data []byte
+	// SharedBy and SharedAt say who sent it and when, so the preview names
+	// exactly which file it read (zero: not known).
+	SharedBy string
+	SharedAt time.Time
 }
 
 // Errors a FileFetcher answers with.
@@ -101,7 +105,15 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 		r.Outcome = OutcomeRefused
 	}
 	preview := ImportPreview(f, problems, res, !apply, s.lang)
-	r.Sections = []Section{{Lines: strings.Split(strings.TrimRight(preview, "\n"), "\n")}}
+	lines := strings.Split(strings.TrimRight(preview, "\n"), "\n")
+	if !file.SharedAt.IsZero() {
+		// Which file was read, by whom and when it was sent: the newest file
+		// in the direct message is taken, and the preview says so, so a
+		// wrong one is seen before the button is pressed.
+		lines = append([]string{s.msg("import.shared_file", "Name", CleanName(file.Name), "By", s.name(ctx, file.SharedBy),
+			"At", s.tr.DateTime(file.SharedAt.In(s.loc)))}, lines...)
+	}
+	r.Sections = []Section{{Lines: lines}}
 	if !apply && r.Outcome == OutcomeOK && !res.AlreadyImported && res.Added+res.Voided > 0 {
 		r.Actions = []Action{{ID: ActionImport, Label: s.msg("import.button"), Style: "primary",
 			Command: "import apply " + file.ID + " " + f.SHA256}}

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -12,14 +13,14 @@ import (
 // ImportPreview is the answer to an import, applied or not, in lang: the
 // rows read per program and month, what is (or would be) added, and every
 // problem by line. problems are those of reading the file; res those of
-// writing it. The problems themselves are in Korean: they name the Korean
-// columns of a Korean spreadsheet.
+// writing it. Problems are said in lang; the columns they name are the
+// file's own (Korean) headers.
 func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dryRun bool, lang Lang) string {
 	p := i18n.Default().Printer(lang)
 	var b strings.Builder
-	if f.Kind != "" {
-		b.WriteString(p.T("import.preview.file_kind", "Name", CleanName(f.Name), "Kind", p.T(importKindIDs[f.Kind]),
-			"Rows", numbers.Format(int64(len(f.Rows)))))
+	if kind := cmp.Or(f.Kind, res.Kind); kind != "" {
+		b.WriteString(p.T("import.preview.file_kind", "Name", CleanName(f.Name), "Kind", p.T(importKindIDs[kind]),
+			"Rows", numbers.Format(int64(max(len(f.Rows), res.Rows)))))
 	} else {
 		b.WriteString(p.T("import.preview.file", "Name", CleanName(f.Name)))
 	}
@@ -28,7 +29,7 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 	if len(problems) > 0 {
 		b.WriteString(p.T("import.preview.problems", "Count", numbers.Format(int64(len(problems)))) + "\n")
 		for _, pr := range problems {
-			b.WriteString("  " + strings.TrimSpace(pr.String()) + "\n")
+			b.WriteString("  " + pr.Text(lang) + "\n")
 		}
 		return b.String()
 	}

@@ -3,7 +3,10 @@ package commands
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
+
+	"jobsbot/commands/i18n"
 )
 
 // SourceImport marks entries that came in from a file (jobsbot import or
@@ -55,8 +58,44 @@ type ImportProblem struct {
 	Line     int    // 0: the file as a whole
 	Column   string // the header of the column, "" for a whole row
 	Got      string
-	Expected string   // what the cell should hold, in Korean
+	Expected string   // what the cell should hold, in Korean (logs, tests)
 	Nearest  []string // for an unknown program: the nearest names
+	// ID and Args are Expected's message in the catalogue, so the preview
+	// says it in the reader's language.
+	ID   string
+	Args []any
+}
+
+// NewImportProblem is a problem whose text is the catalogue's message id
+// with its arguments (name, value pairs).
+func NewImportProblem(line int, column, got, id string, kv ...any) ImportProblem {
+	return ImportProblem{Line: line, Column: column, Got: got, ID: id, Args: kv,
+		Expected: i18n.Default().Printer(Korean).T(id, kv...)}
+}
+
+// Text is the problem in lang: the line as a spreadsheet numbers it, the
+// column's header as the file has it, what the cell held and what it should.
+func (p ImportProblem) Text(lang Lang) string {
+	pr := i18n.Default().Printer(lang)
+	var b strings.Builder
+	if p.Line > 0 {
+		b.WriteString(pr.T("import.problem.line", "Line", p.Line))
+	}
+	if p.Column != "" {
+		fmt.Fprintf(&b, " [%s]", p.Column)
+	}
+	if p.Got != "" {
+		fmt.Fprintf(&b, " %q:", p.Got)
+	}
+	expected := p.Expected
+	if p.ID != "" {
+		expected = pr.T(p.ID, p.Args...)
+	}
+	b.WriteString(" " + expected)
+	if len(p.Nearest) > 0 {
+		b.WriteString(" " + pr.T("import.problem.nearest", "Names", strings.Join(p.Nearest, ", ")))
+	}
+	return strings.TrimSpace(b.String())
 }
 
 func (p ImportProblem) String() string {
@@ -101,6 +140,22 @@ type ImportFile struct {
 	// Applied says the file was applied before (found by its SHA-256
 	// before reading it): it has no rows and adds nothing.
 	Applied bool
+	// Scan, when set, reads the file (again) from its bytes and streams its
+	// checked rows to a sink, in file order, instead of Rows: the store
+	// writes them in batches as they come, inside the import's transaction,
+	// so a file of a hundred thousand rows is never held whole. Kind, Rows
+	// and the file's problems then come from the scan (ImportResult.Kind,
+	// ImportResult.Rows, ImportResult.Problems).
+	Scan func(ImportSink) error
+}
+
+// ImportSink takes what a scan of a file reads: first its kind, then each
+// checked row (a row with a problem is not passed on) and every problem.
+// A Row error stops the scan and is returned by it.
+type ImportSink interface {
+	Kind(ImportKind)
+	Row(ImportRow) error
+	Problem(ImportProblem)
 }
 
 // ImportCell is one program and month of a preview.
@@ -113,10 +168,12 @@ type ImportCell struct {
 
 // ImportResult is what an import did, or in a dry run would do.
 type ImportResult struct {
-	AlreadyImported bool // this very file was applied before: nothing added
-	Added           int  // entries added
-	Unchanged       int  // rows already in the ledger
-	Voided          int  // entries voided as the file marks them
+	AlreadyImported bool       // this very file was applied before: nothing added
+	Kind            ImportKind // what the file is, when a scan found it
+	Rows            int        // rows read without a problem, when a scan read them
+	Added           int        // entries added
+	Unchanged       int        // rows already in the ledger
+	Voided          int        // entries voided as the file marks them
 	Cells           []ImportCell
 	Problems        []ImportProblem
 }

@@ -14,20 +14,30 @@ import (
 	"github.com/lib/pq"
 
 	"jobsbot/commands"
+	"jobsbot/commands/numbers"
 )
 
 // importBatch is how many delta entries of an entries file go in one
 // insertEntriesQuery statement.
-const importBatch = 1000
+const importBatch = 2000
 
 // errImportRolledBack ends an import's transaction without committing: a
 // dry run, or a file with a problem.
 var errImportRolledBack = errors.New("import rolled back")
 
 // Import applies a file read by package importer in one transaction, all
-// or nothing: with any problem (a cumulative figure below the ledger, a
-// month lowered since an earlier import), or in a dry run, nothing stays
-// written and the result says what would have been added.
+// or nothing: with any problem (a cell the reader refused, a cumulative
+// figure below the ledger, a month lowered since an earlier import), or in
+// a dry run, nothing stays written and the result says what would have been
+// added.
+//
+// A file with a Scan is read inside the transaction and its rows written
+// in batches as they come, so a large entries file is never held whole: an
+// entries file is replayed as it happened, adds in the order recorded (기록
+// 일시), each void at its time (무효 일시), which is the order the export
+// writes. A file whose rows are not in that order (sorted by hand) is read
+// again, held and sorted: the first pass is rolled back. Month files (a
+// report, a template) are small and always held, and go by date.
 //
 // Exactly once: the file's SHA-256 is a unique key of imports, inserted
 // first, so the same file again, or concurrently, finds it and adds
@@ -37,8 +47,8 @@ var errImportRolledBack = errors.New("import rolled back")
 //
 // Locks (Lock order, totals.go): the imports row first (a second import of
 // the same file waits there, holding nothing else), then every program of
-// the file exclusively, in ascending ID order, then what addEntry and
-// voidLocked take.
+// the ledger exclusively, in ascending ID order (the rows' programs are not
+// known before they are read), then what addEntry and voidLocked take.
 func (s *Store) Import(ctx context.Context, f commands.ImportFile, dryRun bool) (commands.ImportResult, error) {
 	if f.Applied {
 		done, err := s.Imported(ctx, f.SHA256)
@@ -48,14 +58,20 @@ func (s *Store) Import(ctx context.Context, f commands.ImportFile, dryRun bool) 
 		return commands.ImportResult{AlreadyImported: true}, nil
 	}
 	var res commands.ImportResult
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		var err error
-		res, err = importTx(ctx, tx, f)
-		if err == nil && (dryRun || len(res.Problems) > 0 || res.AlreadyImported) {
-			return errImportRolledBack
-		}
-		return err
-	})
+	run := func(hold bool) error {
+		return s.inTx(ctx, func(tx *sqlx.Tx) error {
+			var err error
+			res, err = importTx(ctx, tx, f, hold)
+			if err == nil && (dryRun || len(res.Problems) > 0 || res.AlreadyImported) {
+				return errImportRolledBack
+			}
+			return err
+		})
+	}
+	err := run(false)
+	if errors.Is(err, errOutOfOrder) {
+		err = run(true)
+	}
 	if errors.Is(err, errImportRolledBack) {
 		err = nil
 	}
@@ -65,6 +81,10 @@ func (s *Store) Import(ctx context.Context, f commands.ImportFile, dryRun bool) 
 	return res, nil
 }
 
+// errOutOfOrder stops a streamed entries file whose rows are not in the
+// order they were recorded: it is read again and sorted.
+var errOutOfOrder = errors.New("import: rows not in the order recorded")
+
 // Imported reports whether the file with this SHA-256 (hex) was applied.
 func (s *Store) Imported(ctx context.Context, sha256 string) (bool, error) {
 	var done bool
@@ -72,16 +92,27 @@ func (s *Store) Imported(ctx context.Context, sha256 string) (bool, error) {
 	return done, wrap("imported file", err)
 }
 
-// importRun is one import's state inside its transaction.
+// importMaxProblems caps the problems the store lists (a closed month named
+// on every one of a hundred thousand rows helps nobody).
+const importMaxProblems = 200
+
+// importRun is one import's state inside its transaction; it is the sink
+// the file's scan reads into.
 type importRun struct {
+	ctx      context.Context
 	tx       *sqlx.Tx
 	f        commands.ImportFile
 	importID int64
 	res      commands.ImportResult
 	cells    map[cellKey]*commands.ImportCell
+	closed   map[time.Time]commands.MonthClose
+	hold     bool                 // hold every row and replay them sorted
+	held     []commands.ImportRow // month files, or an entries file held
+	last     time.Time            // 기록 일시 of the latest streamed row
+	voids    []importEvent        // voids of streamed rows, not yet due, by time
+	problems int                  // every problem, listed or not
 	pending  []newEntryRow
 	lines    map[string]int // idempotency key → line, of pending rows
-	seen     map[string]bool
 	// marks are the entries recorded, with their lines, for import_entries.
 	markIDs   []int64
 	markLines []int64
@@ -92,14 +123,14 @@ type cellKey struct {
 	month   time.Time
 }
 
-func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile) (commands.ImportResult, error) {
-	r := &importRun{tx: tx, f: f, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{}, seen: map[string]bool{}}
+func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool) (commands.ImportResult, error) {
+	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{}}
 	const claim = `
-		INSERT INTO imports (sha256, file_name, kind, imported_by, rows_read)
-		VALUES ($1, $2, $3, $4, $5)
+		INSERT INTO imports (sha256, file_name, kind, imported_by)
+		VALUES ($1, $2, $3, $4)
 		ON CONFLICT (sha256) DO NOTHING
 		RETURNING id`
-	err := sqlx.GetContext(ctx, tx, &r.importID, claim, f.SHA256, f.Name, string(f.Kind), f.By, len(f.Rows))
+	err := sqlx.GetContext(ctx, tx, &r.importID, claim, f.SHA256, f.Name, string(cmp.Or(f.Kind, commands.ImportEntries)), f.By)
 	if errors.Is(err, sql.ErrNoRows) {
 		return commands.ImportResult{AlreadyImported: true}, nil
 	}
@@ -107,38 +138,53 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile) (commands
 		return commands.ImportResult{}, fmt.Errorf("claim file: %w", err)
 	}
 	var programs []int64
-	for _, row := range f.Rows {
-		programs = append(programs, row.Entry.ProgramID)
-		r.cell(row).Rows++
+	if err := sqlx.SelectContext(ctx, tx, &programs, `SELECT id FROM programs ORDER BY id`); err != nil {
+		return commands.ImportResult{}, fmt.Errorf("import programs: %w", err)
 	}
-	slices.Sort(programs)
-	for _, id := range slices.Compact(programs) {
+	for _, id := range programs {
 		if err := lockProgram(ctx, tx, id); err != nil {
 			return commands.ImportResult{}, err
 		}
 	}
 	// Holding every program's lock, which a month close takes exclusively,
 	// see which months are closed: an import never writes into one (it has
-	// no manager's reason to mark the change with); the rows are listed as
-	// problems, so nothing is written.
-	if refused, err := r.refuseClosedMonths(ctx); err != nil || refused {
-		return r.res, err
+	// no manager's reason to mark the change with); its rows there are
+	// listed as problems, so nothing is written.
+	var closes []closeRow
+	if err := sqlx.SelectContext(ctx, tx, &closes, `SELECT month, closed_by, closed_at FROM month_closes`); err != nil {
+		return commands.ImportResult{}, fmt.Errorf("closed months: %w", err)
 	}
-	for _, ev := range importEvents(f) {
-		row := f.Rows[ev.row]
-		var err error
-		switch {
-		case ev.void:
-			err = r.void(ctx, row)
-		case row.Entry.Kind == commands.KindDelta && !row.MonthFigure:
-			r.queue(row)
-			if len(r.pending) >= importBatch {
-				err = r.flush(ctx)
+	r.closed = make(map[time.Time]commands.MonthClose, len(closes))
+	for _, c := range closes {
+		r.closed[dateOf(c.Month)] = c.close()
+	}
+
+	scan := f.Scan
+	if scan == nil {
+		scan = func(sink commands.ImportSink) error {
+			sink.Kind(f.Kind)
+			for _, row := range f.Rows {
+				if err := sink.Row(row); err != nil {
+					return err
+				}
 			}
-		default:
-			err = r.addOne(ctx, row)
+			return nil
 		}
-		if err != nil {
+	}
+	r.res.Kind = f.Kind
+	if err := pipeline(ctx, scan, r); err != nil {
+		return commands.ImportResult{}, err
+	}
+	if len(r.res.Problems) > 0 {
+		return r.res, nil
+	}
+	for _, ev := range importEvents(r.res.Kind, r.held) {
+		if err := r.apply(ev, r.held[ev.row]); err != nil {
+			return commands.ImportResult{}, err
+		}
+	}
+	for _, ev := range r.voids {
+		if err := r.void(ctx, ev.data); err != nil {
 			return commands.ImportResult{}, err
 		}
 	}
@@ -148,7 +194,11 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile) (commands
 	if err := r.writeMarks(ctx); err != nil {
 		return commands.ImportResult{}, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE imports SET added = $2 WHERE id = $1`, r.importID, r.res.Added); err != nil {
+	if len(r.res.Problems) > 0 {
+		return r.res, nil
+	}
+	const done = `UPDATE imports SET added = $2, kind = $3, rows_read = $4 WHERE id = $1`
+	if _, err := tx.ExecContext(ctx, done, r.importID, r.res.Added, string(cmp.Or(r.res.Kind, commands.ImportEntries)), r.res.Rows); err != nil {
 		return commands.ImportResult{}, fmt.Errorf("import count: %w", err)
 	}
 	for _, c := range r.cells {
@@ -160,23 +210,178 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile) (commands
 	return r.res, nil
 }
 
+// scanItem is one thing a scan read: a kind, a row or a problem.
+type scanItem struct {
+	kind    commands.ImportKind
+	row     *commands.ImportRow
+	problem *commands.ImportProblem
+}
+
+// scanQueue is how many items a scan may read ahead of the writes.
+const scanQueue = 2 * importBatch
+
+// pipeline runs scan in a goroutine of its own, reading the file (CPU in
+// this process) while sink writes what it has read (work in the
+// database): on two cores the two overlap. Items reach sink in the order
+// read, on this goroutine, the only one to use the transaction. A sink
+// error stops the scan, and pipeline returns only once the scan has ended.
+func pipeline(ctx context.Context, scan func(commands.ImportSink) error, sink commands.ImportSink) error {
+	items := make(chan scanItem, scanQueue)
+	stop := make(chan struct{})
+	scanned := make(chan error, 1)
+	go func() {
+		defer close(items)
+		scanned <- scan(chanSink{items: items, stop: stop, ctx: ctx})
+	}()
+	var err error
+	for it := range items {
+		if err != nil {
+			continue // drain, so the scan is never blocked
+		}
+		switch {
+		case it.row != nil:
+			if err = sink.Row(*it.row); err != nil {
+				close(stop)
+			}
+		case it.problem != nil:
+			sink.Problem(*it.problem)
+		default:
+			sink.Kind(it.kind)
+		}
+	}
+	if scanErr := <-scanned; err == nil && !errors.Is(scanErr, errScanStopped) {
+		err = scanErr
+	}
+	return err
+}
+
+// errScanStopped ends a scan whose rows are no longer wanted.
+var errScanStopped = errors.New("import: scan stopped")
+
+// chanSink passes what a scan reads to pipeline.
+type chanSink struct {
+	items chan<- scanItem
+	stop  <-chan struct{}
+	ctx   context.Context
+}
+
+func (c chanSink) send(it scanItem) error {
+	select {
+	case c.items <- it:
+		return nil
+	case <-c.stop:
+		return errScanStopped
+	case <-c.ctx.Done():
+		return c.ctx.Err()
+	}
+}
+
+func (c chanSink) Kind(k commands.ImportKind) { _ = c.send(scanItem{kind: k}) }
+func (c chanSink) Row(row commands.ImportRow) error {
+	return c.send(scanItem{row: &row})
+}
+func (c chanSink) Problem(p commands.ImportProblem) { _ = c.send(scanItem{problem: &p}) }
+
+// Kind takes what the scan found the file to be.
+func (r *importRun) Kind(k commands.ImportKind) { r.res.Kind = k }
+
+// Problem takes a problem the scan found in the file.
+func (r *importRun) Problem(p commands.ImportProblem) {
+	r.problems++
+	if r.problems <= importMaxProblems {
+		r.res.Problems = append(r.res.Problems, p)
+	}
+}
+
+// Row takes a checked row: a row of an entries file in the order recorded
+// is written (in a batch) at once, any other is held. After a problem,
+// rows are only counted: nothing of the file will stay written.
+func (r *importRun) Row(row commands.ImportRow) error {
+	r.res.Rows++
+	r.cell(row).Rows++
+	if c, ok := r.closed[firstOfMonth(row.Entry.AsOf)]; ok {
+		r.Problem(commands.NewImportProblem(row.Line, "기준일", "", "import.problem.closed_month",
+			"Year", c.Month.Year(), "Month", int(c.Month.Month())))
+		return nil
+	}
+	if r.problems > 0 {
+		return nil
+	}
+	if r.hold || r.res.Kind != commands.ImportEntries {
+		r.held = append(r.held, row)
+		return nil
+	}
+	if row.LoggedAt.Before(r.last) {
+		return errOutOfOrder
+	}
+	r.last = row.LoggedAt
+	// Voids due before this add (an add goes before a void of the same
+	// moment).
+	for len(r.voids) > 0 && r.voids[0].at.Before(row.LoggedAt) {
+		ev := r.voids[0]
+		r.voids = r.voids[1:]
+		if err := r.void(r.ctx, ev.data); err != nil {
+			return err
+		}
+	}
+	if err := r.apply(importEvent{at: row.LoggedAt}, row); err != nil {
+		return err
+	}
+	if row.Voided {
+		ev := importEvent{at: cmp.Or(row.VoidedAt, row.LoggedAt), void: true, row: row.Line, data: row}
+		i, _ := slices.BinarySearchFunc(r.voids, ev, compareEvents)
+		r.voids = slices.Insert(r.voids, i, ev)
+	}
+	return nil
+}
+
+// apply writes one step of an import.
+func (r *importRun) apply(ev importEvent, row commands.ImportRow) error {
+	switch {
+	case ev.void:
+		return r.void(r.ctx, row)
+	case row.Entry.Kind == commands.KindDelta && !row.MonthFigure:
+		r.queue(row)
+		if len(r.pending) >= importBatch {
+			return r.flush(r.ctx)
+		}
+		return nil
+	default:
+		return r.addOne(r.ctx, row)
+	}
+}
+
 // importEvent is one step of an import: a row's add, or the void of a row
 // an entries file marks 무효.
 type importEvent struct {
 	at   time.Time
 	void bool
-	row  int
+	row  int                // the row's index (held rows) or line (streamed voids)
+	data commands.ImportRow // a streamed void's row
 }
 
-// importEvents orders a file's rows for writing. An entries file is
-// replayed as it happened: adds in the order they were recorded, each void
-// at its time, so cumulative reports and the reports a void adjusted come
-// out as they were. Month figures go by date, so a cumulative month is
-// taken against the months before it.
-func importEvents(f commands.ImportFile) []importEvent {
-	evs := make([]importEvent, 0, len(f.Rows))
-	for i, row := range f.Rows {
-		if f.Kind == commands.ImportEntries {
+func compareEvents(a, b importEvent) int {
+	if c := a.at.Compare(b.at); c != 0 {
+		return c
+	}
+	if a.void != b.void { // an add before a void of the same moment
+		if a.void {
+			return 1
+		}
+		return -1
+	}
+	return a.row - b.row
+}
+
+// importEvents orders held rows for writing. An entries file is replayed
+// as it happened: adds in the order they were recorded, each void at its
+// time, so cumulative reports and the reports a void adjusted come out as
+// they were. Month figures go by date, so a cumulative month is taken
+// against the months before it.
+func importEvents(kind commands.ImportKind, rows []commands.ImportRow) []importEvent {
+	evs := make([]importEvent, 0, len(rows))
+	for i, row := range rows {
+		if kind == commands.ImportEntries {
 			evs = append(evs, importEvent{at: row.LoggedAt, row: i})
 			if row.Voided {
 				evs = append(evs, importEvent{at: cmp.Or(row.VoidedAt, row.LoggedAt), void: true, row: i})
@@ -185,18 +390,7 @@ func importEvents(f commands.ImportFile) []importEvent {
 			evs = append(evs, importEvent{at: row.Entry.AsOf, row: i})
 		}
 	}
-	slices.SortStableFunc(evs, func(a, b importEvent) int {
-		if c := a.at.Compare(b.at); c != 0 {
-			return c
-		}
-		if a.void != b.void { // an add before a void of the same moment
-			if a.void {
-				return 1
-			}
-			return -1
-		}
-		return a.row - b.row
-	})
+	slices.SortStableFunc(evs, compareEvents)
 	return evs
 }
 
@@ -211,37 +405,12 @@ func (r *importRun) cell(row commands.ImportRow) *commands.ImportCell {
 	return c
 }
 
-// refuseClosedMonths lists every row dated in a closed month as a problem
-// and reports whether there was one.
-func (r *importRun) refuseClosedMonths(ctx context.Context) (bool, error) {
-	days := make([]time.Time, len(r.f.Rows))
-	for i, row := range r.f.Rows {
-		days[i] = row.Entry.AsOf
-	}
-	closed, err := closedMonths(ctx, r.tx, days)
-	if err != nil || len(closed) == 0 {
-		return false, err
-	}
-	for _, row := range r.f.Rows {
-		if c, ok := closed[firstOfMonth(row.Entry.AsOf)]; ok {
-			r.problem(row.Line, "날짜", fmt.Sprintf("%d년 %d월", c.Month.Year(), c.Month.Month()),
-				"마감되지 않은 달(마감된 달은 `마감 해제` 뒤에 가져오십시오)")
-		}
-	}
-	return true, nil
-}
-
-func (r *importRun) problem(line int, column, got, expected string) {
-	r.res.Problems = append(r.res.Problems, commands.ImportProblem{Line: line, Column: column, Got: got, Expected: expected})
-}
-
 // queue adds a delta row to the pending batch.
 func (r *importRun) queue(row commands.ImportRow) {
-	if r.seen[row.Entry.IdempotencyKey] {
+	if _, dup := r.lines[row.Entry.IdempotencyKey]; dup { // twice in one batch; across batches the key's conflict finds it
 		r.res.Unchanged++
 		return
 	}
-	r.seen[row.Entry.IdempotencyKey] = true
 	r.pending = append(r.pending, newEntryRow{NewEntry: row.Entry})
 	r.lines[row.Entry.IdempotencyKey] = row.Line
 }
@@ -268,6 +437,9 @@ func (r *importRun) flush(ctx context.Context) error {
 	}
 	r.pending = r.pending[:0]
 	clear(r.lines)
+	if len(r.markIDs) >= markChunk {
+		return r.writeMarks(ctx)
+	}
 	return nil
 }
 
@@ -295,6 +467,7 @@ func (r *importRun) writeMarks(ctx context.Context) error {
 			return fmt.Errorf("mark imported entries: %w", err)
 		}
 	}
+	r.markIDs, r.markLines = r.markIDs[:0], r.markLines[:0]
 	return nil
 }
 
@@ -306,22 +479,35 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 	}
 	e := row.Entry
 	if row.MonthFigure {
-		prefix := e.IdempotencyKey[:strings.LastIndex(e.IdempotencyKey, ":")+1]
+		// A month figure is the month's whole figure for the program (a
+		// report's, across departments) or for the program in one
+		// department (a template's): what the ledger already holds for that
+		// month, typed or imported from any file, is part of it. So a
+		// report and a template covering the same month, in either order,
+		// or a template after the department typed its entries, agree and
+		// add only what is new; a figure below the ledger's conflicts and
+		// refuses the file.
 		var before int64
 		const q = `
 			SELECT COALESCE(SUM(count), 0) FROM entries
-			WHERE as_of = $1 AND program_id = $2 AND voided_at IS NULL
-			  AND left(idempotency_key, length($3)) = $3`
-		if err := sqlx.GetContext(ctx, r.tx, &before, q, dateArg(e.AsOf), e.ProgramID, prefix); err != nil {
-			return fmt.Errorf("month imported before: %w", err)
+			WHERE program_id = $1 AND status = $2 AND voided_at IS NULL
+			  AND as_of BETWEEN $3::date AND $4::date
+			  AND ($5 = '' OR department = $5)`
+		if err := sqlx.GetContext(ctx, r.tx, &before, q, e.ProgramID, string(e.Status),
+			dateArg(firstOfMonth(e.AsOf)), dateArg(e.AsOf), e.Department); err != nil {
+			return fmt.Errorf("month in the ledger: %w", err)
 		}
 		switch {
 		case e.Count == before:
 			r.res.Unchanged++
 			return nil
 		case e.Count < before:
-			r.problem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
-				fmt.Sprintf("앞서 가져온 %d명보다 적습니다: 줄이려면 앞서 가져온 기록을 /jobs 취소로 무효 처리한 뒤 다시 보내 주십시오", before))
+			id := "import.problem.month_below_ledger"
+			if e.Department != "" {
+				id = "import.problem.month_below_ledger_department"
+			}
+			r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
+				id, "Before", numbers.Format(before), "Department", e.Department))
 			return nil
 		}
 		e.Count -= before
@@ -330,8 +516,8 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 	var below *commands.CumulativeBelowError
 	switch {
 	case errors.As(err, &below):
-		r.problem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
-			fmt.Sprintf("누계가 장부의 %d명보다 적습니다: 누계는 줄어들 수 없습니다", below.Current))
+		r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
+			"import.problem.cumulative_below", "Current", numbers.Format(below.Current)))
 		return nil
 	case err != nil:
 		return err
@@ -358,10 +544,12 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow) error {
 	if e.Voided() {
 		return nil
 	}
-	voided, err := voidLockedReplacing(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, 0, time.Time{})
+	// The void keeps when, by whom and why the file says it was voided
+	// (무효 일시, 무효 처리자, 무효 사유); without a 무효 일시, now.
+	voided, err := voidLockedReplacing(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, 0, row.VoidedAt)
 	var dependent *commands.DependentReportError
 	if errors.As(err, &dependent) {
-		r.problem(row.Line, "무효", "무효", "이 기록을 무효로 하면 뒤의 누계 보고가 맞지 않게 됩니다")
+		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_breaks_report"))
 		return nil
 	}
 	if err != nil {

@@ -23,42 +23,41 @@ const (
 	colEmployment = "고용형태"
 	colNote       = "메모"
 	colLoggedBy   = "기록자"
+	colLoggedByID = "기록자 ID"
 	colLoggedAt   = "기록 일시"
 	colVoid       = "무효"
 	colVoidedBy   = "무효 처리자"
+	colVoidedByID = "무효 처리자 ID"
 	colVoidedAt   = "무효 일시"
 	colVoidReason = "무효 사유"
 )
 
-// readEntries reads an entries sheet or CSV, one entry per row.
-func (r Reader) readEntries(t *table, h headerIndex) ([]commands.ImportRow, []commands.ImportProblem, error) {
-	for i, name := range h.names {
+// readEntries reads an entries sheet or CSV, one entry per row, passing
+// each checked row on as it is read.
+func (r Reader) readEntries(t *table, h headerIndex, p *problems) error {
+	for _, name := range h.names {
 		if isMoney(name) && name != "" {
-			return nil, []commands.ImportProblem{{Line: 1, Column: name, Expected: "금액 열은 받지 않습니다: 일자리 수만 적은 파일을 보내 주십시오"}}, nil
+			p.add(1, name, "", msg("import.problem.money_column"))
+			return nil
 		}
-		_ = i
 	}
-	var (
-		p    problems
-		rows []commands.ImportRow
-	)
 	for {
 		cells, ok, err := t.next()
 		if err != nil {
-			list, err := asProblems(err)
-			return nil, list, err
+			return asProblem(err, p.sink)
 		}
 		if !ok {
-			break
+			return nil
 		}
 		if blank(cells) {
 			continue
 		}
-		if row, ok := r.entryRow(&p, t.line, h, cells); ok {
-			rows = append(rows, row)
+		if row, ok := r.entryRow(p, t.line, h, cells); ok {
+			if err := p.sink.Row(row); err != nil {
+				return err
+			}
 		}
 	}
-	return rows, p.list, nil
 }
 
 func blank(cells []string) bool {
@@ -72,11 +71,19 @@ func blank(cells []string) bool {
 
 // entryRow reads one entries row; ok false when a cell was refused.
 func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (commands.ImportRow, bool) {
-	before := len(p.list)
+	before := p.n
 	get := func(col string) string { return p.text(line, col, unquote(h.cell(cells, col))) }
+	// who: the user ID the export writes beside the name, else the name
+	// (a file from elsewhere), else whoever imports.
+	who := func(idCol, nameCol string) string {
+		if h.has(idCol) {
+			return get(idCol)
+		}
+		return get(nameCol)
+	}
 	row := commands.ImportRow{Line: line}
 	e := &row.Entry
-	e.Source, e.LoggedBy = commands.SourceImport, get(colLoggedBy)
+	e.Source, e.LoggedBy = commands.SourceImport, who(colLoggedByID, colLoggedBy)
 	if e.LoggedBy == "" {
 		e.LoggedBy = r.By
 	}
@@ -95,52 +102,53 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		e.Kind = commands.KindCumulative
 		if n, ok := p.count(line, colReported, h.cell(cells, colReported)); ok {
 			e.Count = n
-		} else if len(p.list) == before {
-			p.add(line, colReported, "", "누계 보고의 보고 누계를 적어 주십시오")
+		} else if p.n == before {
+			p.add(line, colReported, "", msg("import.problem.cumulative_missing"))
 		}
 	case "증가분", "delta", "":
 		e.Kind = commands.KindDelta
 		if n, ok := p.count(line, colCount, h.cell(cells, colCount)); ok && n > 0 {
 			e.Count = n
-		} else if len(p.list) == before {
-			p.add(line, colCount, h.cell(cells, colCount), "1 이상의 정수(일자리 수)를 적어 주십시오")
+		} else if p.n == before {
+			p.add(line, colCount, h.cell(cells, colCount), msg("import.problem.positive_number"))
 		}
 	default:
-		p.add(line, colKind, kind, "누계 또는 증가분을 적어 주십시오")
+		p.add(line, colKind, kind, msg("import.problem.kind"))
 	}
 	switch a := get(colApprox); a {
 	case "여":
 		e.Approximate = true
 	case "":
 	default:
-		p.add(line, colApprox, a, "어림수면 여, 아니면 빈칸으로 두십시오")
+		p.add(line, colApprox, a, msg("import.problem.approximate"))
 	}
 	status, ok := statusOf(get(colStatus))
 	if !ok {
-		p.add(line, colStatus, h.cell(cells, colStatus), "채용 또는 약정을 적어 주십시오")
+		p.add(line, colStatus, h.cell(cells, colStatus), msg("import.problem.status"))
 	}
 	e.Status = status
 	emp, ok := employmentOf(get(colEmployment))
 	if !ok {
-		p.add(line, colEmployment, h.cell(cells, colEmployment), "상용직, 임시직, 일용직 중 하나를 적거나 빈칸으로 두십시오")
+		p.add(line, colEmployment, h.cell(cells, colEmployment), msg("import.problem.employment"))
 	}
 	e.EmploymentType = emp
 	e.Department = commands.CleanName(get(colDepartment))
 	e.Note = get(colNote)
-	row.LoggedAt = p.instant(line, colLoggedAt, h.cell(cells, colLoggedAt))
+	row.LoggedAt = p.instant(line, colLoggedAt, h.cell(cells, colLoggedAt), r.Location)
+	e.RecordedAt = row.LoggedAt // 기록 일시 is kept; zero: the import's time
 	switch v := get(colVoid); v {
 	case "무효":
 		row.Voided = true
-		row.VoidedBy, row.VoidReason = get(colVoidedBy), get(colVoidReason)
-		row.VoidedAt = p.instant(line, colVoidedAt, h.cell(cells, colVoidedAt))
+		row.VoidedBy, row.VoidReason = who(colVoidedByID, colVoidedBy), get(colVoidReason)
+		row.VoidedAt = p.instant(line, colVoidedAt, h.cell(cells, colVoidedAt), r.Location)
 		if row.VoidedBy == "" {
 			row.VoidedBy = r.By
 		}
 	case "":
 	default:
-		p.add(line, colVoid, v, "무효면 무효, 아니면 빈칸으로 두십시오")
+		p.add(line, colVoid, v, msg("import.problem.void"))
 	}
-	if len(p.list) > before {
+	if p.n > before {
 		return row, false
 	}
 	// The key leaves out the void columns: an entry voided since an earlier

@@ -3,7 +3,9 @@ package importer_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -89,7 +91,7 @@ func reader(t *testing.T, store *db.Store) importer.Reader {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return importer.Reader{Programs: programs, Today: time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC), By: "UIMPORT"}
+	return importer.Reader{Programs: programs, Today: time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC), By: "UIMPORT", Location: seoul}
 }
 
 // importBytes reads and applies a file, failing the test on any problem.
@@ -128,6 +130,24 @@ func ledgerFigures(t *testing.T, store *db.Store) string {
 	return strings.Join(rows, "\n")
 }
 
+// history is who recorded each entry and when, and when, by whom and why
+// the voided ones were voided, to the minute (the CSV's precision), in the
+// city's time.
+func history(t *testing.T, store *db.Store) string {
+	t.Helper()
+	var rows []string
+	err := store.DB().SelectContext(context.Background(), &rows, `
+		SELECT concat_ws('|', p.code, e.as_of, e.count, e.logged_by,
+		                 to_char(e.created_at AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD HH24:MI'),
+		                 e.voided_by, e.void_reason, to_char(e.voided_at AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD HH24:MI'))
+		FROM entries e JOIN programs p ON p.id = e.program_id
+		ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(rows, "\n")
+}
+
 func sum(t *testing.T, store *db.Store, cond string) int64 {
 	t.Helper()
 	var n int64
@@ -154,7 +174,10 @@ func reply(t *testing.T, svc *commands.Service, line string) string {
 // report replies a user sees.
 func TestRoundTrip(t *testing.T) {
 	from, fromSvc := ledger(t)
-	want := ledgerFigures(t, from)
+	want, wantHistory := ledgerFigures(t, from), history(t, from)
+	if !strings.Contains(wantHistory, "counted twice") {
+		t.Fatalf("the ledger has no void reason:\n%s", wantHistory)
+	}
 	for _, format := range []commands.ExportFormat{commands.FormatXLSX, commands.FormatCSV} {
 		t.Run(string(format), func(t *testing.T) {
 			data := exportFile(t, fromSvc, commands.ExportRequest{Format: format, Year: 2026, What: commands.ExportEntries, AllYears: true})
@@ -167,6 +190,10 @@ func TestRoundTrip(t *testing.T) {
 			}
 			if got := ledgerFigures(t, to); got != want {
 				t.Errorf("figures differ:\n got:\n%s\nwant:\n%s", got, want)
+			}
+			// Voids keep when, by whom and why; entries who and when.
+			if got := history(t, to); got != wantHistory {
+				t.Errorf("history differs:\n got:\n%s\nwant:\n%s", got, wantHistory)
 			}
 			for _, cond := range []string{
 				`status = 'realised' AND as_of BETWEEN '2026-01-01' AND '2026-12-31'`,
@@ -310,6 +337,15 @@ func TestBadRowNamedByLine(t *testing.T) {
 	text := commands.ImportPreview(f, problems, commands.ImportResult{}, false, commands.Korean)
 	if !strings.Contains(text, `4행 [일자리 수] "열 명":`) || !strings.Contains(text, "아무것도 가져오지 않았습니다") {
 		t.Errorf("preview:\n%s", text)
+	}
+	// An English reader gets the problems in English; the columns keep the
+	// file's own headers.
+	en := commands.ImportPreview(f, problems, commands.ImportResult{}, false, commands.English)
+	for _, want := range []string{`line 4 [일자리 수] "열 명": Write a whole number of jobs, 0 or more.`,
+		`line 5 [사업코드] "yuoth": No such program`, "(nearest names: ", "Nothing was imported"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English preview lacks %q:\n%s", want, en)
+		}
 	}
 	// The good rows alone read: dates in every form commands take.
 	good := strings.Join(strings.Split(csvText, "\n")[:3], "\n")
@@ -489,7 +525,7 @@ func TestImportRefusesAClosedMonth(t *testing.T) {
 		t.Fatalf("import into closed April: added %d, problems %v", res.Added, res.Problems)
 	}
 	for _, p := range res.Problems {
-		if p.Column != "날짜" || !strings.Contains(p.Got, "2026년 4월") {
+		if p.Column != "기준일" || !strings.Contains(p.Expected, "2026년 4월") || !strings.Contains(p.Text(commands.English), "2026-04 is closed") {
 			t.Errorf("problem %+v, want the row's closed month named", p)
 		}
 	}
@@ -499,6 +535,67 @@ func TestImportRefusesAClosedMonth(t *testing.T) {
 	run(t, toSvc, "close reopen 2026-04 가져오기 위해")
 	if _, res := importBytes(t, to, reader(t, to), "entries.csv", data, false); res.Added != 14 {
 		t.Errorf("after reopening, the import added %d, want 14", res.Added)
+	}
+	dbtest.CheckTotals(t, to)
+}
+
+// TestEntriesOutOfOrderAreSorted imports, through the Service that streams
+// rows into the store, an entries CSV whose rows were sorted by hand
+// (reversed): the streamed pass stops at the first row recorded before the
+// one above it, and the file is read again, held and replayed in the order
+// recorded, with the same figures and voids as the ledger.
+func TestEntriesOutOfOrderAreSorted(t *testing.T) {
+	from, fromSvc := ledger(t)
+	data := exportFile(t, fromSvc, commands.ExportRequest{Format: commands.FormatCSV, Year: 2026, What: commands.ExportEntries, AllYears: true})
+	records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each row recorded a minute after the one above it (the ledger was
+	// typed within one minute), before the voids at 10:00; then reversed.
+	at := slices.Index(records[0], "기록 일시")
+	for i, rec := range records[1:] {
+		rec[at] = time.Date(2026, 5, 15, 9, i, 0, 0, time.UTC).Format("2006-01-02 15:04")
+	}
+	slices.Reverse(records[1:])
+	var buf bytes.Buffer
+	if err := csv.NewWriter(&buf).WriteAll(records); err != nil {
+		t.Fatal(err)
+	}
+	to := dbtest.New(t)
+	run(t, service(to), "dept add 청년정책과")
+	svc := importer.Service{Store: to, Today: func() time.Time { return time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC) }, Location: seoul}
+	f, problems, err := svc.Read(context.Background(), "reversed.csv", buf.Bytes(), "UIMPORT")
+	if err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	res, err := svc.Import(context.Background(), f, false)
+	if err != nil || len(res.Problems) > 0 || res.Added != 14 || res.Voided != 2 || res.Rows != 14 || res.Kind != commands.ImportEntries {
+		t.Fatalf("import: %v %+v", err, res)
+	}
+	if got, want := ledgerFigures(t, to), ledgerFigures(t, from); got != want {
+		t.Errorf("figures differ:\n got:\n%s\nwant:\n%s", got, want)
+	}
+	// Recorded in the order of 기록 일시, not of the file.
+	var byID, byTime string
+	if err := to.DB().GetContext(context.Background(), &byID, `SELECT string_agg(id::text, ',' ORDER BY id) FROM entries`); err != nil {
+		t.Fatal(err)
+	}
+	if err := to.DB().GetContext(context.Background(), &byTime, `SELECT string_agg(id::text, ',' ORDER BY created_at, id) FROM entries`); err != nil {
+		t.Fatal(err)
+	}
+	if byID != byTime {
+		t.Errorf("recorded in file order: by id %s, by 기록 일시 %s", byID, byTime)
+	}
+	var voids int
+	if err := to.DB().GetContext(context.Background(), &voids,
+		`SELECT count(*) FROM entries WHERE void_reason = 'counted twice' AND voided_by = 'UMGR'`); err != nil || voids != 2 {
+		t.Errorf("voids kept: %d %v", voids, err)
+	}
+	for _, line := range []string{"status", "status 4월말", "report"} {
+		if a, b := reply(t, fromSvc, line), reply(t, service(to), line); a != b {
+			t.Errorf("%s differs:\n%s\n---\n%s", line, a, b)
+		}
 	}
 	dbtest.CheckTotals(t, to)
 }

@@ -10,7 +10,6 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -20,6 +19,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"jobsbot/commands"
+	"jobsbot/commands/i18n"
+	"jobsbot/commands/numbers"
 )
 
 // Limits cap what a file may cost before a cell is read: a zip bomb or a
@@ -49,59 +50,93 @@ type Reader struct {
 	Want commands.ImportKind
 	// Year is the report's year when its title does not say; 0: refuse.
 	Year int
+	// Location is the city's time zone: the export writes 기록 일시 and 무효
+	// 일시 as the city's wall clock (nil: UTC).
+	Location *time.Location
 
 	finder commands.ProgramFinder // built by Read
 	names  map[string][2]string   // the programs read, for the preview
 }
 
-// Read checks a file and returns it ready for the store, or the problems
-// that refuse it (nothing is then written). A Go error means the reader
-// itself failed.
+// Read checks a file and returns it ready for the store, with every row
+// held in Rows, or the problems that refuse it (nothing is then written). A
+// Go error means the reader itself failed. Service streams instead (Stream):
+// Read is for small files and tests.
 func (r Reader) Read(name string, data []byte) (commands.ImportFile, []commands.ImportProblem, error) {
+	file, problems := r.Stream(name, data)
+	if len(problems) > 0 {
+		return file, problems, nil
+	}
+	var c collector
+	err := file.Scan(&c)
+	file.Scan, file.Kind, file.Rows = nil, c.kind, c.rows
+	return file, c.problems, err
+}
+
+// collector holds what a scan reads.
+type collector struct {
+	kind     commands.ImportKind
+	rows     []commands.ImportRow
+	problems []commands.ImportProblem
+}
+
+func (c *collector) Kind(k commands.ImportKind)       { c.kind = k }
+func (c *collector) Row(row commands.ImportRow) error { c.rows = append(c.rows, row); return nil }
+func (c *collector) Problem(p commands.ImportProblem) { c.problems = append(c.problems, p) }
+
+// Stream checks what can be checked of a file without reading its cells
+// (its size and its format) and returns it with a Scan that reads it, from
+// data, each time it is called: the store calls it inside the import's
+// transaction and writes the rows in batches as they come. The problems
+// returned refuse the file before any scan.
+func (r Reader) Stream(name string, data []byte) (commands.ImportFile, []commands.ImportProblem) {
 	if r.Limits == (Limits{}) {
 		r.Limits = DefaultLimits()
 	}
+	if r.Location == nil {
+		r.Location = time.UTC
+	}
 	r.finder, r.names = commands.NewProgramFinder(r.Programs), map[string][2]string{}
 	sum := sha256.Sum256(data)
-	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By}
+	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By, Names: r.names}
 	if int64(len(data)) > r.Limits.FileBytes {
-		return file, []commands.ImportProblem{{Expected: fmt.Sprintf("파일이 너무 큽니다: %s 이하만 받습니다", mib(r.Limits.FileBytes))}}, nil
+		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.file_too_large", "MB", r.Limits.FileBytes>>20))}
 	}
+	xlsx := bytes.HasPrefix(data, []byte("PK\x03\x04"))
+	ext := strings.ToLower(filepath.Ext(name))
+	if !xlsx && ext != ".csv" && ext != ".txt" && name != "" {
+		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.not_xlsx_or_csv"))}
+	}
+	file.Scan = func(sink commands.ImportSink) error { return r.scan(data, xlsx, sink) }
+	return file, nil
+}
+
+// scan reads the file's rows into sink.
+func (r Reader) scan(data []byte, xlsx bool, sink commands.ImportSink) error {
 	var (
 		src source
 		err error
 	)
-	switch {
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+	if xlsx {
 		var closeFn func()
 		src, closeFn, err = r.openXLSX(data)
 		if closeFn != nil {
 			defer closeFn()
 		}
-	case strings.EqualFold(filepath.Ext(name), ".csv") || strings.EqualFold(filepath.Ext(name), ".txt") || name == "":
+	} else {
 		src = newCSVSource(data)
-	default:
-		return file, []commands.ImportProblem{{Expected: "엑셀(.xlsx) 또는 CSV(.csv) 파일을 보내 주십시오"}}, nil
 	}
 	if err != nil {
-		var p problemError
-		if errors.As(err, &p) {
-			return file, []commands.ImportProblem{p.p}, nil
-		}
-		return file, nil, err
+		return asProblem(err, sink)
 	}
 	t := &table{src: src, limits: r.Limits}
-	kind, rows, problems, err := r.readTable(t)
-	file.Kind, file.Rows, file.Names = kind, rows, r.names
-	return file, problems, err
+	return r.readTable(t, &problems{sink: sink})
 }
 
 // problemError carries a problem that refuses the whole file.
 type problemError struct{ p commands.ImportProblem }
 
 func (e problemError) Error() string { return e.p.String() }
-
-func mib(n int64) string { return fmt.Sprintf("%dMB", n>>20) }
 
 // source yields a sheet's rows: cells as stored (numbers and dates raw,
 // formulas as their cached values, never evaluated).
@@ -118,17 +153,16 @@ func (r Reader) openXLSX(data []byte) (source, func(), error) {
 	})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size exceeds") {
-			return nil, nil, problemError{commands.ImportProblem{
-				Expected: fmt.Sprintf("압축을 푼 크기가 %s를 넘는 파일은 받지 않습니다", mib(r.Limits.UnzippedBytes))}}
+			return nil, nil, problemError{problem(0, "", "", msg("import.problem.unzipped_too_large", "MB", r.Limits.UnzippedBytes>>20))}
 		}
-		return nil, nil, problemError{commands.ImportProblem{Expected: "엑셀 파일을 열 수 없습니다: .xlsx로 저장해 다시 보내 주십시오"}}
+		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_open"))}
 	}
 	closeFn := func() { _ = f.Close() }
 	sheet := r.pickSheet(f)
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		closeFn()
-		return nil, nil, problemError{commands.ImportProblem{Expected: "시트를 읽을 수 없습니다"}}
+		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_read_sheet"))}
 	}
 	return &xlsxSource{rows: rows}, func() { _ = rows.Close(); closeFn() }, nil
 }
@@ -176,7 +210,7 @@ func newCSVSource(data []byte) *csvSource {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
-	r.ReuseRecord = false
+	r.ReuseRecord = true // each record is read before the next: its strings outlive the slice
 	return &csvSource{r: r}
 }
 
@@ -188,7 +222,7 @@ func (s *csvSource) next() ([]string, bool, error) {
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return nil, false, problemError{commands.ImportProblem{Line: pe.Line, Expected: "CSV 형식이 맞지 않습니다(따옴표를 확인해 주십시오)"}}
+			return nil, false, problemError{problem(pe.Line, "", "", msg("import.problem.csv_format"))}
 		}
 		return nil, false, err
 	}
@@ -210,8 +244,7 @@ func (t *table) next() ([]string, bool, error) {
 	}
 	t.line++
 	if t.line > t.limits.Rows {
-		return nil, false, problemError{commands.ImportProblem{Line: t.line,
-			Expected: fmt.Sprintf("행이 너무 많습니다: %d행까지만 받습니다", t.limits.Rows)}}
+		return nil, false, problemError{problem(t.line, "", "", msg("import.problem.too_many_rows", "Max", numbers.Format(int64(t.limits.Rows)), i18n.PluralCount, t.limits.Rows))}
 	}
 	return cells, true, nil
 }

@@ -39,12 +39,12 @@ func monthColumns(h headerIndex) map[int]time.Month {
 // template: programs by month. The header row holds 사업명 (or 사업코드);
 // the months sit in it or in the row below (the report's two header rows);
 // the title rows above give the year and, for a template, the department.
-func (r Reader) readMonths(t *table, h headerIndex, above []string) (commands.ImportKind, []commands.ImportRow, []commands.ImportProblem, error) {
-	var p problems
+func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems) error {
 	title := strings.Join(above, " ")
 	for _, name := range append(above, h.names...) {
 		if isMoney(name) {
-			return "", nil, []commands.ImportProblem{{Line: t.line, Column: name, Expected: "금액 표는 받지 않습니다: 일자리 수(명) 표를 보내 주십시오"}}, nil
+			p.add(t.line, name, "", msg("import.problem.money_table"))
+			return nil
 		}
 	}
 	months := monthColumns(h)
@@ -52,8 +52,7 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string) (commands.Im
 	pendingLine := 0
 	next, ok, err := t.next()
 	if err != nil {
-		list, err := asProblems(err)
-		return "", nil, list, err
+		return asProblem(err, p.sink)
 	}
 	if ok {
 		sub := headers(next)
@@ -70,49 +69,56 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string) (commands.Im
 		}
 	}
 	if len(months) == 0 {
-		return "", nil, []commands.ImportProblem{{Line: t.line, Expected: "월 열(1월, 2월 …)을 찾을 수 없습니다"}}, nil
+		p.add(t.line, "", "", msg("import.problem.no_months"))
+		return nil
 	}
 	year := r.Year
 	if m := yearInTitle.FindStringSubmatch(title); m != nil {
 		year, _ = strconv.Atoi(m[1])
 	}
 	if year == 0 {
-		return "", nil, []commands.ImportProblem{{Line: 1, Expected: "제목에서 연도(예: 2025년)를 찾을 수 없습니다"}}, nil
+		p.add(1, "", "", msg("import.problem.no_year"))
+		return nil
 	}
 	kind, department := commands.ImportReport, ""
 	if m := departmentInTitle.FindStringSubmatch(title); m != nil {
 		kind = commands.ImportTemplate
 		d, ok := commands.FindDepartment(r.Departments, m[1])
 		if !ok {
-			return "", nil, []commands.ImportProblem{{Column: "제출 부서", Got: m[1],
-				Expected: "부서 목록(/jobs 부서)에 없는 부서입니다", Nearest: commands.NearestDepartmentNames(r.Departments, m[1])}}, nil
+			pr := problem(0, "제출 부서", m[1], msg("import.problem.unknown_department"))
+			pr.Nearest = commands.NearestDepartmentNames(r.Departments, m[1])
+			p.put(pr)
+			return nil
 		}
 		department = d.Name
 	}
-	var rows []commands.ImportRow
+	p.sink.Kind(kind)
 	for {
 		cells, line := pending, pendingLine
 		if cells == nil {
 			var ok bool
 			cells, ok, err = t.next()
 			if err != nil {
-				list, err := asProblems(err)
-				return "", nil, list, err
+				return asProblem(err, p.sink)
 			}
 			if !ok {
-				break
+				return nil
 			}
 			line = t.line
 		}
 		pending = nil
-		rows = r.monthRow(&p, rows, line, h, months, cells, year, kind, department)
+		for _, row := range r.monthRow(p, line, h, months, cells, year, kind, department) {
+			if err := p.sink.Row(row); err != nil {
+				return err
+			}
+		}
 	}
-	return kind, rows, p.list, nil
 }
 
-// monthRow adds one program's months to rows.
-func (r Reader) monthRow(p *problems, rows []commands.ImportRow, line int, h headerIndex, months map[int]time.Month,
+// monthRow reads one program's months.
+func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]time.Month,
 	cells []string, year int, kind commands.ImportKind, department string) []commands.ImportRow {
+	var rows []commands.ImportRow
 	name, column := p.text(line, colCode, h.cell(cells, colCode)), colCode
 	if name == "" {
 		name, column = p.text(line, colName, h.cell(cells, colName)), colName
@@ -131,7 +137,7 @@ func (r Reader) monthRow(p *problems, rows []commands.ImportRow, line int, h hea
 		cumulative = true
 	case "증가분", "":
 	default:
-		p.add(line, colHowKind, how, "누계 또는 증가분을 적어 주십시오")
+		p.add(line, colHowKind, how, msg("import.problem.kind"))
 		return rows
 	}
 	entryNote := ""

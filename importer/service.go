@@ -28,6 +28,8 @@ type Service struct {
 	Limits Limits
 	Want   commands.ImportKind // which sheet of a workbook holding both ("": entries)
 	Year   int                 // a report's year when its title does not say
+	// Location is the city's time zone, of 기록 일시 and 무효 일시 (nil: UTC).
+	Location *time.Location
 }
 
 var _ commands.FileImporter = Service{}
@@ -42,9 +44,12 @@ func (s Service) limits() Limits {
 	return s.Limits
 }
 
-// Read checks a file against the ledger's programs and departments. A
-// file applied before is not parsed again: it comes back marked Applied,
-// and Import answers that it adds nothing.
+// Read checks a file's size and format and returns it ready to stream: its
+// cells are read, checked against the ledger's programs and departments and
+// written in one pass inside Import's transaction (dry run or not), so the
+// rows' problems come back in ImportResult.Problems. A file applied before
+// is not parsed again: it comes back marked Applied, and Import answers
+// that it adds nothing.
 func (s Service) Read(ctx context.Context, name string, data []byte, by string) (commands.ImportFile, []commands.ImportProblem, error) {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
@@ -63,8 +68,10 @@ func (s Service) Read(ctx context.Context, name string, data []byte, by string) 
 	if err != nil {
 		return commands.ImportFile{}, nil, fmt.Errorf("import departments: %w", err)
 	}
-	r := Reader{Programs: programs, Departments: depts, Today: s.Today(), By: by, Limits: s.limits(), Want: s.Want, Year: s.Year}
-	return r.Read(name, data)
+	r := Reader{Programs: programs, Departments: depts, Today: s.Today(), By: by, Limits: s.limits(), Want: s.Want, Year: s.Year,
+		Location: s.Location}
+	f, problems := r.Stream(name, data)
+	return f, problems, nil
 }
 
 // Import applies a file read by Read (or previews it, dryRun).

@@ -21,38 +21,40 @@ const headerSearchRows = 30
 // the first few named, not a hundred thousand.
 const maxProblems = 200
 
-// readTable finds the header, decides what the file is and reads its rows.
-func (r Reader) readTable(t *table) (commands.ImportKind, []commands.ImportRow, []commands.ImportProblem, error) {
+// readTable finds the header, decides what the file is and reads its rows
+// into p's sink.
+func (r Reader) readTable(t *table, p *problems) error {
 	var above []string // text of the rows above the header: title, 단위, 부서
 	for {
 		cells, ok, err := t.next()
 		if err != nil {
-			list, err := asProblems(err)
-			return "", nil, list, err
+			return asProblem(err, p.sink)
 		}
 		if !ok || t.line > headerSearchRows {
-			return "", nil, []commands.ImportProblem{{Expected: "머리글 행(사업코드·일자리 수, 또는 사업명·1월…)을 찾을 수 없습니다"}}, nil
+			p.add(0, "", "", msg("import.problem.no_header"))
+			return nil
 		}
 		h := headers(cells)
 		switch {
 		case h.has("일자리 수") && (h.has("사업코드") || h.has("사업명")) && h.has("기준일"):
-			rows, problems, err := r.readEntries(t, h)
-			return commands.ImportEntries, rows, problems, err
+			p.sink.Kind(commands.ImportEntries)
+			return r.readEntries(t, h, p)
 		case h.has("사업명") || h.has("사업코드"):
-			kind, rows, problems, err := r.readMonths(t, h, above)
-			return kind, rows, problems, err
+			return r.readMonths(t, h, above, p)
 		}
 		above = append(above, strings.Join(cells, " "))
 	}
 }
 
-// asProblems turns a problem error into the list that refuses the file.
-func asProblems(err error) ([]commands.ImportProblem, error) {
+// asProblem passes a problem error to the sink as the problem that refuses
+// the file; any other error is returned.
+func asProblem(err error, sink commands.ImportSink) error {
 	var p problemError
 	if errors.As(err, &p) {
-		return []commands.ImportProblem{p.p}, nil
+		sink.Problem(p.p)
+		return nil
 	}
-	return nil, err
+	return err
 }
 
 // headerIndex finds columns by their header text, never by position.
@@ -84,12 +86,33 @@ func (h headerIndex) cell(row []string, name string) string {
 	return row[i]
 }
 
-// problems collects a file's problems, up to maxProblems.
-type problems struct{ list []commands.ImportProblem }
+// problems passes a file's problems to its sink, up to maxProblems, and
+// counts them all.
+type problems struct {
+	sink commands.ImportSink
+	n    int
+}
 
-func (p *problems) add(line int, column, got, expected string) {
-	if len(p.list) < maxProblems {
-		p.list = append(p.list, commands.ImportProblem{Line: line, Column: column, Got: got, Expected: expected})
+func (p *problems) add(line int, column, got string, m message) {
+	p.put(problem(line, column, got, m))
+}
+
+// message is a problem's text: a catalogue message and its arguments.
+type message struct {
+	id string
+	kv []any
+}
+
+func msg(id string, kv ...any) message { return message{id: id, kv: kv} }
+
+func problem(line int, column, got string, m message) commands.ImportProblem {
+	return commands.NewImportProblem(line, column, got, m.id, m.kv...)
+}
+
+func (p *problems) put(pr commands.ImportProblem) {
+	p.n++
+	if p.n <= maxProblems {
+		p.sink.Problem(pr)
 	}
 }
 
@@ -97,7 +120,7 @@ func (p *problems) add(line int, column, got, expected string) {
 func (p *problems) text(line int, column, raw string) string {
 	s, ok := cleanText(raw)
 	if !ok {
-		p.add(line, column, "", "제어 문자가 들어 있습니다: 지우고 다시 보내 주십시오")
+		p.add(line, column, "", msg("import.problem.control_character"))
 	}
 	return s
 }
@@ -110,12 +133,12 @@ func (p *problems) count(line int, column, raw string) (int64, bool) {
 		return 0, false
 	}
 	if isMoney(s) || strings.HasSuffix(s, "원") {
-		p.add(line, column, raw, "금액은 일자리 수로 받지 않습니다: 명 단위 일자리 수를 적어 주십시오")
+		p.add(line, column, raw, msg("import.problem.money_figure"))
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f < 0 || f != float64(int64(f)) || f > 1e12 {
-		p.add(line, column, raw, "0 이상의 정수(일자리 수)를 적어 주십시오")
+		p.add(line, column, raw, msg("import.problem.whole_number"))
 		return 0, false
 	}
 	return int64(f), true
@@ -126,48 +149,49 @@ func (p *problems) count(line int, column, raw string) (int64, bool) {
 func (p *problems) date(line int, column, raw string, today time.Time) (time.Time, bool) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		p.add(line, column, "", "날짜를 적어 주십시오(예: 2026. 4. 30.)")
+		p.add(line, column, "", msg("import.problem.date_missing"))
 		return time.Time{}, false
 	}
 	if serial, err := strconv.ParseFloat(s, 64); err == nil {
 		t, err := excelize.ExcelDateToTime(serial, false)
 		if err != nil || serial < 1 {
-			p.add(line, column, raw, "날짜로 읽을 수 없습니다(예: 2026. 4. 30.)")
+			p.add(line, column, raw, msg("import.problem.date_unreadable"))
 			return time.Time{}, false
 		}
 		return dates.On(t.Year(), t.Month(), t.Day()), true
 	}
 	clean, ok := cleanText(s)
 	if !ok {
-		p.add(line, column, "", "제어 문자가 들어 있습니다")
+		p.add(line, column, "", msg("import.problem.control_character"))
 		return time.Time{}, false
 	}
 	d, err := dates.Parse(clean, today)
 	if err != nil {
-		p.add(line, column, raw, "날짜로 읽을 수 없습니다(예: 2026. 4. 30., 2026-04-30, 4월말)")
+		p.add(line, column, raw, msg("import.problem.date_unreadable"))
 		return time.Time{}, false
 	}
 	return d, true
 }
 
-// instant reads 기록 일시 or 무효 일시: an Excel serial or 2026-04-30 15:04;
-// zero when empty.
-func (p *problems) instant(line int, column, raw string) time.Time {
+// instant reads 기록 일시 or 무효 일시, the city's wall clock (loc) as the
+// export writes it: an Excel serial or 2026-04-30 15:04; zero when empty.
+func (p *problems) instant(line int, column, raw string, loc *time.Location) time.Time {
 	s := strings.TrimSpace(raw)
 	if s == "" {
 		return time.Time{}
 	}
 	if serial, err := strconv.ParseFloat(s, 64); err == nil {
 		if t, err := excelize.ExcelDateToTime(serial, false); err == nil {
-			return t.Round(time.Second)
+			t = t.Round(time.Second)
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc)
 		}
 	}
 	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02 15:04", time.DateOnly} {
-		if t, err := time.Parse(layout, s); err == nil {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
 			return t
 		}
 	}
-	p.add(line, column, raw, "일시로 읽을 수 없습니다(예: 2026-04-30 15:04)")
+	p.add(line, column, raw, msg("import.problem.instant"))
 	return time.Time{}
 }
 
@@ -179,11 +203,9 @@ func (r Reader) program(p *problems, line int, column, name string) (commands.Pr
 		r.names[prog.Code] = [2]string{prog.NameKo, prog.NameEn}
 	}
 	if !ok {
-		if len(p.list) < maxProblems {
-			p.list = append(p.list, commands.ImportProblem{Line: line, Column: column, Got: name,
-				Expected: "등록되지 않은 사업입니다: 사업 목록(/jobs 사업)의 이름이나 코드로 적어 주십시오",
-				Nearest:  commands.NearestProgramNames(r.Programs, name)})
-		}
+		pr := problem(line, column, name, msg("import.problem.unknown_program"))
+		pr.Nearest = commands.NearestProgramNames(r.Programs, name)
+		p.put(pr)
 		return commands.Program{}, false
 	}
 	return prog, true

@@ -12,6 +12,7 @@ import (
 	"jobsbot/commands"
 	"jobsbot/db"
 	"jobsbot/db/dbtest"
+	"jobsbot/export"
 )
 
 // keptFile is a FileSender that keeps what it was given.
@@ -162,4 +163,65 @@ func TestDepartmentTemplate(t *testing.T) {
 		t.Errorf("unknown department: %v", problems)
 	}
 	dbtest.CheckTotals(t, store)
+}
+
+// TestReportAndTemplateCountOnce imports a department's template and the
+// report workbook covering the same program and months, in both orders:
+// each month is counted once (a plain SQL SUM), the second file adds only
+// what the first did not have, and a figure below what the ledger holds
+// for that month is a conflict named by line and month, never added.
+func TestReportAndTemplateCountOnce(t *testing.T) {
+	// The report: a ledger where invest (투자유치과's program) had 10 jobs
+	// in January, 25 in February and 5 in March 2026.
+	src := dbtest.New(t)
+	srcSvc := service(src)
+	run(t, srcSvc, "add 10 invest date:2026-01-20", "add 25 invest date:2026-02-10", "add 5 invest date:2026-03-03")
+	report := onlySheet(t, exportFile(t, srcSvc, commands.ExportRequest{Format: commands.FormatXLSX, Year: 2026, What: commands.ExportReport}),
+		export.SheetByProgram)
+	invest := func(store *db.Store) int64 {
+		return sum(t, store, `program_id = (SELECT id FROM programs WHERE code = 'invest') AND as_of BETWEEN '2026-01-01' AND '2026-12-31'`)
+	}
+
+	t.Run("template then report", func(t *testing.T) {
+		store := dbtest.New(t)
+		importFile := departmentReader(t, store)
+		tpl := fill(t, template(t, store, "양식 투자유치과"), map[string]any{"D5": 10, "E5": 20})
+		if _, res, problems := importFile("투자유치과.xlsx", tpl, false); len(problems) > 0 || res.Added != 2 {
+			t.Fatalf("template: %+v %v", res, problems)
+		}
+		f, res, problems := importFile("2026년_보고서.xlsx", report, false)
+		if len(problems) > 0 || f.Kind != commands.ImportReport || res.Added != 2 {
+			t.Fatalf("report after the template: %s %+v %v", f.Kind, res, problems)
+		}
+		if got := invest(store); got != 40 {
+			t.Errorf("invest 2026 after template and report: %d, want 40 (10 + 25 + 5, not 70)", got)
+		}
+		dbtest.CheckTotals(t, store)
+	})
+
+	t.Run("report then template", func(t *testing.T) {
+		store := dbtest.New(t)
+		importFile := departmentReader(t, store)
+		if _, res, problems := importFile("2026년_보고서.xlsx", report, false); len(problems) > 0 || res.Added != 3 {
+			t.Fatalf("report: %+v %v", res, problems)
+		}
+		tplFile := template(t, store, "양식 투자유치과")
+		// The department says 20 for February where the report said 25: a
+		// conflict, by line and month; nothing of the file is written.
+		conflict := fill(t, tplFile, map[string]any{"D5": 10, "E5": 20})
+		_, _, problems := importFile("투자유치과.xlsx", conflict, false)
+		if len(problems) != 1 || problems[0].Line != 5 || problems[0].Column != "2월" || !strings.Contains(problems[0].Expected, "25명") {
+			t.Errorf("conflicting template: %v", problems)
+		}
+		// Agreeing figures, and April new: only April comes in.
+		agree := fill(t, tplFile, map[string]any{"E5": 25, "F5": 5, "G5": 7})
+		_, res, problems := importFile("투자유치과(수정).xlsx", agree, false)
+		if len(problems) > 0 || res.Added != 1 || res.Unchanged != 3 {
+			t.Fatalf("agreeing template: %+v %v", res, problems)
+		}
+		if got := invest(store); got != 47 {
+			t.Errorf("invest 2026 after report and template: %d, want 47", got)
+		}
+		dbtest.CheckTotals(t, store)
+	})
 }
