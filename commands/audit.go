@@ -62,9 +62,9 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 		}
 		lines = append(lines, s.msg("audit.voided_line", "ID", e.ID, "Program", name, "Count", count, "AsOf", s.date(e.AsOf), "LoggedBy", e.LoggedBy, "VoidedAt", s.instant(*e.VoidedAt), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}
-	title := s.msg("audit.voided_in", "Label", s.period(span), "Entries", len(entries), "Jobs", s.jobs(jobs))
+	title := s.msg("audit.voided_in", "Label", s.period(span), "Entries", s.counted("count.entries", int64(len(entries)), len(entries)), "Jobs", s.counted("count.jobs", jobs, s.jobs(jobs)))
 	if agreed > 0 {
-		title = s.msg("audit.voided_in_with_agreed", "Label", s.period(span), "Entries", len(entries), "Jobs", s.jobs(jobs), "Agreed", s.jobs(agreed))
+		title = s.msg("audit.voided_in_with_agreed", "Label", s.period(span), "Entries", s.counted("count.entries", int64(len(entries)), len(entries)), "Jobs", s.counted("count.jobs", jobs, s.jobs(jobs)), "Agreed", s.counted("count.agreed_jobs", agreed, s.jobs(agreed)))
 	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
 }
@@ -149,7 +149,7 @@ func (s *Service) deptTotalLine(dept string, entries []Entry) string {
 			jobs += e.Count
 		}
 	}
-	line := s.msg("audit.dept_live", "Dept", dept, "Live", live, "Jobs", s.jobs(jobs))
+	line := s.msg("audit.dept_live", "Dept", dept, "Live", s.counted("count.live_entries", int64(live), live), "Jobs", s.counted("count.jobs", jobs, s.jobs(jobs)))
 	if agreed > 0 {
 		line += s.msg("audit.and_agreed_not_counted", "Agreed", s.jobs(agreed))
 	}
