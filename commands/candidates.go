@@ -66,8 +66,13 @@ func (s *Service) candidateAdd(ctx context.Context, c Caller, cmd Command) Reply
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
+	var lines []string
+	if cand.Kind != "" {
+		lines = append(lines, s.msg("candidates.show.kind", "Value", label(kindWords, cand.Kind, s.lang)))
+	}
+	lines = append(lines, s.msg("candidates.move_it_on_with", "ID", cand.ID))
 	return Reply{Title: s.msg("candidates.recorded", "ID", cand.ID, "Name", cand.Name, "Label", label(stageWords, cand.Stage, s.lang)),
-		Sections: []Section{{Lines: []string{s.msg("candidates.move_it_on_with", "ID", cand.ID)}}},
+		Sections: []Section{{Lines: lines}},
 		Actions:  s.stageButtons(cand, c)}
 }
 

@@ -369,6 +369,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 	case "program":
 		o.Program = value
 	case "kind":
+		if slices.Contains(ambiguousKindWords, fold(value)) {
+			return usageErr(cmd.Name, "candidates.kind_which_cooperative", "Value", value, "Choices", names(kindWords))
+		}
 		if o.Kind, ok = lookup(kindWords, value); !ok {
 			return usageErr(cmd.Name, "parse.kind_is_not_kind", "Value", value, "Choices", names(kindWords))
 		}

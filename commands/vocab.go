@@ -141,9 +141,15 @@ var kindWords = vocab[CandidateKind]{"vocab.kind", []word[CandidateKind]{
 	{KindPreliminaryMinistry, []string{"ministry", "부처형", "부처형예비"}},
 	{KindCertified, []string{"certified", "인증", "사회적기업"}},
 	{KindVillage, []string{"village", "마을"}},
-	{KindCooperative, []string{"cooperative", "coop", "협동조합"}},
+	{KindCooperative, []string{"cooperative", "coop", "사협"}},
 	{KindSelfSufficiency, []string{"selfsufficiency", "자활"}},
 }}
+
+// ambiguousKindWords name a 협동조합 without saying which of the two legal
+// forms under 협동조합기본법 it is: a 일반 협동조합, which is no candidate
+// kind, or a 사회적협동조합 (KindCooperative). They are asked, never filed
+// as the social one.
+var ambiguousKindWords = []string{"협동조합", "일반협동조합", "일반"}
 
 var missionWords = vocab[Mission]{"vocab.mission", []word[Mission]{
 	{MissionJobs, []string{"jobs", "일자리"}},
