@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -146,6 +147,11 @@ func refuseDateLike(cmd *Command, ts []token, i int, today time.Time) error {
 		if err != nil || p.Through {
 			continue
 		}
+		if d, ok := lineDate(cmd, ts, i+k, today); ok {
+			// The line has its date: the period is words of the note.
+			return usageErr(cmd.Name, "parse_entry.period_beside_date", "Typed", typed, "Date", dateArg(d),
+				"Note", noteWords(ts, i, today))
+		}
 		suggest := p.To
 		if suggest.After(today) {
 			suggest = today
@@ -154,6 +160,33 @@ func refuseDateLike(cmd *Command, ts []token, i int, today time.Time) error {
 			"From", dateArg(p.From), "To", dateArg(p.To), "Suggest", dateArg(suggest))
 	}
 	return nil
+}
+
+// lineDate is the date an add line already has, from date: or a date
+// read before the word at i, or else one among the words from next on.
+func lineDate(cmd *Command, ts []token, next int, today time.Time) (time.Time, bool) {
+	if cmd.Opts.Date != nil {
+		return *cmd.Opts.Date, true
+	}
+	for j := next; j < len(ts); j++ {
+		if n, d := dateRun(ts, j, today); n > 0 {
+			return d, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// noteWords are the words from i up to the next date, as typed: what a
+// person meant as the note when a period word begins it.
+func noteWords(ts []token, i int, today time.Time) string {
+	end := i + 1
+	for end < len(ts) {
+		if n, _ := dateRun(ts, end, today); n > 0 {
+			break
+		}
+		end++
+	}
+	return rawJoin(ts[i:end])
 }
 
 // allDigits reports whether s is made of ASCII digits only.
@@ -177,10 +210,10 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 			continue // a count (1.2만) or a count mistyped (1.23456만): the count's own check names it
 		}
 		if reVagueDay.MatchString(t.text) {
-			return usageErr(cmd.Name, "parse_entry.day_word_not_one_day", "Text", t.text, "Example", dateArg(today), "MonthDay", monthDayArg(today))
+			return usageErr(cmd.Name, "parse_entry.day_word_not_one_day", "Text", t.text)
 		}
 		if reDateLike.MatchString(t.text) {
-			return usageErr(cmd.Name, "parse_entry.looks_like_date_i", "Text", t.text, "Example", dateArg(today), "MonthDay", monthDayArg(today))
+			return unreadDate(cmd, t.text, today)
 		}
 		f := fold(t.text)
 		if containsAny(f, planLike) && cmd.Opts.Status != StatusAgreed {
@@ -199,6 +232,53 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 		}
 	}
 	return nil
+}
+
+// unreadDate refuses a word that looks like a date but reads as no one day,
+// never offering today's date as the form to type: copied, it would file the
+// entry on the wrong day. A bracketed weekday that is another day (5.4(화),
+// 5/4 being a Monday) is named with the weekday the date has; a word that
+// reads as a date once a stray suffix is dropped (6.5일) is offered in the
+// forms that read; anything else gets the forms with placeholders.
+func unreadDate(cmd *Command, text string, today time.Time) error {
+	if m := reBracketedWeekday.FindStringSubmatch(text); m != nil {
+		if d, err := dates.Parse(m[1], today); err == nil {
+			if wd, ok := koreanWeekdays[m[2]]; ok && wd != d.Weekday() {
+				named := d.AddDate(0, 0, mondayFirst(wd)-mondayFirst(d.Weekday()))
+				return usageErr(cmd.Name, "parse.date_weekday_is_another_day", "Text", text, "Date", dateArg(d),
+					"Weekday", weekdayArg(d), "Named", weekdayArg(named), "NamedDate", dateArg(named))
+			}
+		}
+	}
+	for _, suffix := range []string{"일자", "일", "자"} {
+		if rest, ok := strings.CutSuffix(text, suffix); ok && rest != "" {
+			if d, err := dates.Parse(rest, today); err == nil {
+				return usageErr(cmd.Name, "parse_entry.looks_like_date_i", "Text", text, "Example", dateArg(d), "MonthDay", monthDayArg(d))
+			}
+		}
+	}
+	return usageErr(cmd.Name, "parse.date_unread_placeholder", "Text", text)
+}
+
+// reBracketedWeekday is a date with a Korean weekday in brackets: 5.4(화),
+// 5/4 (월요일).
+var reBracketedWeekday = regexp.MustCompile(`^(.+?) *\( *([월화수목금토일])(?:요일)? *\)$`)
+
+var koreanWeekdays = map[string]time.Weekday{
+	"월": time.Monday, "화": time.Tuesday, "수": time.Wednesday, "목": time.Thursday,
+	"금": time.Friday, "토": time.Saturday, "일": time.Sunday,
+}
+
+// mondayFirst numbers weekdays from Monday (0) to Sunday (6), the week an
+// official's calendar shows.
+func mondayFirst(w time.Weekday) int { return (int(w) + 6) % 7 }
+
+// weekdayArg is the weekday of a date, written in the reply's language.
+type weekdayArg time.Time
+
+// In implements i18n.Localized.
+func (d weekdayArg) In(p i18n.Printer) string {
+	return p.T("parse.format_weekday", "N", int(time.Time(d).Weekday()), "Date", time.Time(d))
 }
 
 // containsAny reports whether folded text f holds any of words.
