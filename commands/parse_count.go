@@ -64,10 +64,45 @@ func checkCounted(command string, n numbers.Number, run, after []token) *UsageEr
 			return usageErr(command, "parse.count.space_yeo", "Typed", typed+" "+next, "Joined", typed+next)
 		}
 	}
+	if total, more, ok := plusOthers(n, after); ok {
+		return usageErr(command, "parse.count_plus_others", "Typed", typed+" "+more, "Total", total)
+	}
 	if n.Counter == "" && strings.ContainsAny(typed, "만억") && n.Value > MaxCount {
 		return usageErr(command, "parse.looks_like_money", "Typed", typed)
 	}
 	return nil
+}
+
+// plusOthers reads "외 20명" (or "외20명") after a count: a second count
+// of jobs on top of the first (180 외 20명). How the two add up is the
+// official's to say, so the line is refused with their sum as the total to
+// write; 외 is never looked up as a program. It returns the sum, the words
+// of the second count as typed, and whether they were there.
+func plusOthers(first numbers.Number, after []token) (string, string, bool) {
+	if len(after) == 0 || after[0].quoted {
+		return "", "", false
+	}
+	rest, ok := strings.CutPrefix(after[0].text, "외")
+	if !ok {
+		return "", "", false
+	}
+	words := after[1:]
+	if rest != "" {
+		words = append([]token{{text: rest, raw: rest}}, after[1:]...)
+	}
+	second, end, ok := countRun(words, 0)
+	if !ok || nonJobCounters[second.Counter] {
+		return "", "", false
+	}
+	total := numbers.Format(first.Value + second.Value)
+	if first.Approximate || second.Approximate {
+		total += "여"
+	}
+	more := textJoin(after[:end+1])
+	if rest != "" {
+		more = textJoin(after[:end])
+	}
+	return total, more, true
 }
 
 // suggestAdd turns "no such command" into "put add in front" when the line
