@@ -278,7 +278,7 @@ type weekdayArg time.Time
 
 // In implements i18n.Localized.
 func (d weekdayArg) In(p i18n.Printer) string {
-	return p.T("parse.format_weekday", "N", int(time.Time(d).Weekday()), "Date", time.Time(d))
+	return p.T("parse.format_weekday", "Date", time.Time(d))
 }
 
 // containsAny reports whether folded text f holds any of words.
