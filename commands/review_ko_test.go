@@ -1,0 +1,164 @@
+package commands_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"jobsbot/commands"
+	"jobsbot/db/dbtest"
+)
+
+// Tests of the Korean official's review (review_ko findings 7, 8, 10, 11),
+// through Service.Handle.
+
+// deptMonthSQL is the plain SUM of a department's live entries of one status
+// dated in the month starting on month (YYYY-MM-01).
+func (h *harness) deptMonthSQL(dept, month, status string) int64 {
+	h.t.Helper()
+	var n int64
+	err := h.store.DB().GetContext(context.Background(), &n, `
+		SELECT coalesce(sum(count), 0) FROM entries
+		WHERE voided_at IS NULL AND department = $1 AND status = $3
+		  AND as_of >= $2::date AND as_of < $2::date + interval '1 month'`, dept, month, status)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return n
+}
+
+// liveNothing counts live 실적 없음 records of a department and month.
+func (h *harness) liveNothing(dept, month string) int {
+	h.t.Helper()
+	var n int
+	err := h.store.DB().GetContext(context.Background(), &n,
+		`SELECT count(*) FROM nothing_reports WHERE voided_at IS NULL AND department = $1 AND month = $2::date`, dept, month)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return n
+}
+
+// Finding 7: an agreement (약정) is not 실적. A month holding only
+// agreements may be recorded as 실적 없음, and an agreement may be added to a
+// month with a live 실적 없음; a realised job (an add or a hire against the
+// agreement) is still refused there, and 실적 없음 is still refused in a month
+// with realised jobs.
+func TestNothingExcludesRealisedJobsOnly(t *testing.T) {
+	for _, tc := range []struct {
+		lang                                 commands.Lang
+		agree, none, add, agreeMore, hire    string
+		voidLine, noneAgain, refusedNoneSays string
+	}{
+		{commands.Korean, "추가 40 senior 상태:약정 날짜:2026-10-01 신규 협약", "실적없음 10월 부서:노인복지과",
+			"추가 10 senior 날짜:2026-10-15", "추가 5 senior 상태:약정 날짜:2026-10-20", "채용 1 4 2026-10-21",
+			"무효 %d 실적 확인됨", "실적없음 10월 부서:노인복지과", "실적 10개가 이미 있어"},
+		{commands.English, "add 40 senior status:agreed date:2026-10-01 new agreement", "none 2026-10 dept:노인복지과",
+			"add 10 senior date:2026-10-15", "add 5 senior status:agreed date:2026-10-20", "hire 1 4 2026-10-21",
+			"void %d there were jobs", "none 2026-10 dept:노인복지과", "already has 10 jobs"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, tc.agree, commands.OutcomeOK) // #1, an agreement only
+			r := h.run(manager, tc.none, commands.OutcomeOK)
+			noBadVerbs(t, r)
+			if h.liveNothing("노인복지과", "2026-10-01") != 1 {
+				t.Fatalf("no live 실적 없음 after:\n%s", r.Text())
+			}
+			var nothingID int64
+			if err := h.store.DB().GetContext(context.Background(), &nothingID, `SELECT id FROM nothing_reports WHERE voided_at IS NULL`); err != nil {
+				t.Fatal(err)
+			}
+			// A realised job is still refused, by an add and by a hire.
+			r = h.run(manager, tc.add, commands.OutcomeRefused)
+			mustContain(t, r.Text(), fmt.Sprintf("#%d", nothingID))
+			h.run(manager, tc.hire, commands.OutcomeRefused)
+			// Another agreement is not 실적: allowed.
+			h.run(manager, tc.agreeMore, commands.OutcomeOK)
+			if got := h.deptMonthSQL("노인복지과", "2026-10-01", "realised"); got != 0 {
+				t.Errorf("realised October jobs = %d, want 0", got)
+			}
+			if got := h.deptMonthSQL("노인복지과", "2026-10-01", "agreed"); got != 45 {
+				t.Errorf("agreed October jobs = %d, want 45", got)
+			}
+			// Voided, the month takes realised jobs; then 실적 없음 is refused,
+			// naming the realised figure only (10, not 55).
+			h.run(manager, fmt.Sprintf(tc.voidLine, nothingID), commands.OutcomeOK)
+			h.run(manager, tc.add, commands.OutcomeOK)
+			r = h.run(manager, tc.noneAgain, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.refusedNoneSays)
+			if want := h.deptMonthSQL("노인복지과", "2026-10-01", "realised"); want != 10 {
+				t.Errorf("realised October jobs = %d, want 10", want)
+			}
+			if h.liveNothing("노인복지과", "2026-10-01") != 0 {
+				t.Error("a 실적 없음 went live in a month with realised jobs")
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
+
+// Finding 7 under concurrency: agreements, realised adds and a 실적 없음 of
+// the same department and month race. Agreements are never refused, and no
+// month ends with both a live 실적 없음 and live realised jobs.
+func TestNothingAgreementsAndJobsUnderConcurrency(t *testing.T) {
+	h := newHarness(t, commands.English)
+	ctx := context.Background()
+	const months = 10
+	var wg sync.WaitGroup
+	for m := 1; m <= months; m++ {
+		for i := range 5 {
+			wg.Go(func() {
+				var line string
+				switch i {
+				case 0, 1:
+					line = fmt.Sprintf("add %d senior status:agreed date:2026-%02d-10", i+1, m)
+				case 2:
+					line = fmt.Sprintf("none 2026-%02d dept:노인복지과", m)
+				default:
+					if m%2 == 0 { // half the months race realised adds too
+						line = fmt.Sprintf("add %d senior date:2026-%02d-15", i+1, m)
+					} else {
+						line = fmt.Sprintf("add %d senior status:agreed date:2026-%02d-20", i+1, m)
+					}
+				}
+				r := h.svc.Handle(ctx, commands.Caller{UserID: manager, Source: commands.SourceConsole}, line)
+				agreement := i < 2 || m%2 == 1 && i != 2
+				if agreement && r.Outcome != commands.OutcomeOK || r.Outcome != commands.OutcomeOK && r.Outcome != commands.OutcomeRefused {
+					t.Errorf("%q: outcome %q:\n%s", line, r.Outcome, r.Text())
+				}
+			})
+		}
+	}
+	wg.Wait()
+	var both []string
+	if err := h.store.DB().SelectContext(ctx, &both, `
+		SELECT to_char(n.month, 'YYYY-MM') FROM nothing_reports n
+		WHERE n.voided_at IS NULL AND EXISTS (
+			SELECT 1 FROM entries e
+			WHERE e.department = n.department AND e.voided_at IS NULL AND e.status = 'realised'
+			  AND date_trunc('month', e.as_of) = n.month)`); err != nil {
+		t.Fatal(err)
+	}
+	if len(both) > 0 {
+		t.Errorf("months with both a live 실적 없음 and live realised jobs: %v", both)
+	}
+	for m := 1; m <= months; m++ {
+		month := fmt.Sprintf("2026-%02d-01", m)
+		want := int64(1 + 2)
+		if m%2 == 1 {
+			want += 4 + 5
+		}
+		if got := h.deptMonthSQL("노인복지과", month, "agreed"); got != want {
+			t.Errorf("%s: agreed = %d, want %d (no agreement is refused)", month, got, want)
+		}
+		if m%2 == 1 && h.liveNothing("노인복지과", month) != 1 {
+			t.Errorf("%s holds only agreements, but its 실적 없음 was refused", month)
+		}
+		if m%2 == 0 && h.liveNothing("노인복지과", month) == 0 && h.deptMonthSQL("노인복지과", month, "realised") == 0 {
+			t.Errorf("%s has neither a 실적 없음 nor realised jobs", month)
+		}
+	}
+	dbtest.CheckTotals(t, h.store)
+}
