@@ -67,13 +67,13 @@ func (s *Service) digestHeadline(d Digest) Section {
 	var lines []string
 	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.jobs(d.Week.Jobs), "Change", s.signedCount(d.Week.Jobs-d.PrevWeek.Jobs, ""), "Before", s.jobs(d.PrevWeek.Jobs), i18n.PluralCount, d.Week.Jobs))
 	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
-	if len(d.MonthEndDays) > 0 {
-		days := make([]string, len(d.MonthEndDays))
-		for i, day := range d.MonthEndDays {
+	if len(d.CumulativeDays) > 0 {
+		days := make([]string, len(d.CumulativeDays))
+		for i, day := range d.CumulativeDays {
 			days[i] = s.msg("digest.month_day", "Month", int(day.Month()), "Day", day.Day())
 		}
-		lines = append(lines, s.msg("digest.month_end_included", "Days", strings.Join(days, ", "),
-			"MonthEnd", s.jobs(d.MonthEndJobs), "Week", s.jobs(d.Week.Jobs)))
+		lines = append(lines, s.msg("digest.cumulative_included", "Days", strings.Join(days, ", "),
+			"Share", s.jobs(d.CumulativeJobs), "Week", s.jobs(d.Week.Jobs)))
 	}
 	if closed := d.WeekStart.Year(); closed < d.Year {
 		lines = append(lines, s.msg("digest.year_closed", "Year", closed,

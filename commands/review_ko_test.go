@@ -3,10 +3,12 @@ package commands_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
 	"jobsbot/commands"
+	"jobsbot/commands/dates"
 	"jobsbot/db/dbtest"
 )
 
@@ -161,4 +163,75 @@ func TestNothingAgreementsAndJobsUnderConcurrency(t *testing.T) {
 		}
 	}
 	dbtest.CheckTotals(t, h.store)
+}
+
+// cumulativeWeekSQL is the plain SUM of the increments of live realised
+// cumulative reports (누계) dated in [from, to].
+func (h *harness) cumulativeWeekSQL(from, to string) int64 {
+	h.t.Helper()
+	var n int64
+	err := h.store.DB().GetContext(context.Background(), &n, `
+		SELECT coalesce(sum(count), 0) FROM entries
+		WHERE voided_at IS NULL AND status = 'realised' AND kind = 'cumulative' AND as_of BETWEEN $1::date AND $2::date`, from, to)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return n
+}
+
+// Finding 8: the digest's share of lump reports counts only the increments
+// of cumulative reports dated in the week, names their dates as they are (a
+// 누계 dated 10/28 is not "10월 31일자"), and says what they are. Ordinary
+// deltas dated on the month's last day are that day's hires and are not in
+// it.
+func TestDigestShareCountsCumulativeReportsOnly(t *testing.T) {
+	for _, tc := range []struct {
+		lang        commands.Lang
+		lines       []string
+		digest      string
+		want, wrong []string
+	}{
+		{commands.Korean, []string{
+			"추가 100 senior 누계 날짜:2026-09-30",
+			"추가 1900 invest 누계 날짜:2026-10-31",
+			"추가 465 youth 누계 날짜:2026-10-28",
+			"추가 170 senior 누계 날짜:2026-10-31", // +70 on the September report
+			"추가 45 disabled 날짜:2026-10-31",
+			"추가 3 youth 날짜:2026-10-31",
+		}, "주간보고 2026년 44주차",
+			[]string{"이번 주 2,483개 가운데 2,435개는 10월 28일, 10월 31일 기준 누계 보고의 증가분입니다.",
+				"모두 이번 주에 새로 만들어진 일자리는 아닙니다"},
+			[]string{"월말 보고", "10월 31일자", "2,483개 가운데 2,483개", "새로 만들어진 일자리가 아닙니다"}},
+		{commands.English, []string{
+			"add 100 senior cumulative date:2026-09-30",
+			"add 1900 invest cumulative date:2026-10-31",
+			"add 465 youth cumulative date:2026-10-28",
+			"add 170 senior cumulative date:2026-10-31",
+			"add 45 disabled date:2026-10-31",
+			"add 3 youth date:2026-10-31",
+		}, "digest 2026-W44",
+			[]string{"2,435 of the week's 2,483 jobs are the increments of cumulative reports (totals as of 10/28, 10/31)"},
+			[]string{"month-end"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			for _, line := range tc.lines {
+				h.run(manager, line, commands.OutcomeOK)
+			}
+			if got := h.cumulativeWeekSQL("2026-10-26", "2026-11-01"); got != 2435 {
+				t.Fatalf("cumulative increments of the week = %d, want 2435", got)
+			}
+			if got := h.sumSQL("", dates.On(2026, 10, 26), dates.On(2026, 11, 1)); got != 2483 {
+				t.Fatalf("the week's jobs = %d, want 2483", got)
+			}
+			text := h.run("U1", tc.digest, commands.OutcomeOK).Text()
+			mustContain(t, text, tc.want...)
+			for _, w := range tc.wrong {
+				if strings.Contains(text, w) {
+					t.Errorf("the digest still says %q:\n%s", w, text)
+				}
+			}
+			noFormatSlips(t, text)
+		})
+	}
 }
