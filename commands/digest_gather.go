@@ -52,7 +52,8 @@ type Digest struct {
 	DepartmentTargets       []DepartmentTotal // departments with a yearly target: jobs from 1 January to WeekEnd
 	NewCandidates, Moves    []StageMove       // made this week; creations are NewCandidates
 	Stages                  map[Stage]int     // candidates per stage at the end of the week
-	Voided                  []Entry           // voided this week, whatever their as-of dates
+	Voided                  []Entry           // voided this week, whatever their as-of dates, but not by a correction
+	Corrected               []CorrectedEntry  // replaced by a correction (정정) this week
 	Chart                   ChartSeries
 	// StaleAgreements are agreements older than three months with nothing
 	// realised (약정 이행 점검); AfterClose the changes managers made this
@@ -62,6 +63,7 @@ type Digest struct {
 
 	elapsedDays, daysInYear int64 // for the share of the year gone by
 	programsWithTargets     int
+	programs                map[int64]Program // every program, to name those the lists above leave out
 }
 
 // ChartPoint is the cumulative jobs of a year as of the end of one day.
@@ -131,6 +133,10 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 	all, err := s.store.Programs(ctx)
 	if err != nil {
 		return d, err
+	}
+	d.programs = make(map[int64]Program, len(all))
+	for _, p := range all {
+		d.programs[p.ID] = p
 	}
 	if err := s.gatherPrograms(ctx, &d, all); err != nil {
 		return d, err
@@ -299,7 +305,10 @@ func (s *Service) gatherCandidatesAndVoids(ctx context.Context, d *Digest) error
 		}
 	}
 	voided, err := s.store.VoidedBetween(ctx, weekFrom, weekTo)
-	d.Voided = s.named(ctx, voided)
+	if err != nil {
+		return err
+	}
+	d.Voided, d.Corrected, err = s.splitCorrections(ctx, s.named(ctx, voided))
 	return err
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 	"jobsbot/commands/dates"
@@ -232,6 +233,146 @@ func TestDigestShareCountsCumulativeReportsOnly(t *testing.T) {
 				}
 			}
 			noFormatSlips(t, text)
+		})
+	}
+}
+
+// voidedPlainSQL is the plain SUM of realised entries voided without being
+// replaced by a correction (정정), of one program code or all ("").
+func (h *harness) voidedPlainSQL(code string) int64 {
+	h.t.Helper()
+	var n int64
+	err := h.store.DB().GetContext(context.Background(), &n, `
+		SELECT coalesce(sum(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id
+		WHERE e.voided_at IS NOT NULL AND e.status = 'realised' AND ($1 = '' OR p.code = $1)
+		  AND NOT EXISTS (SELECT 1 FROM entry_corrections c WHERE c.old_entry_id = e.id)`, code)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return n
+}
+
+// correctedChangeSQL is what corrections (정정) changed: the SUM of new −
+// old over entry_corrections, realised entries.
+func (h *harness) correctedChangeSQL() int64 {
+	h.t.Helper()
+	var n int64
+	err := h.store.DB().GetContext(context.Background(), &n, `
+		SELECT coalesce(sum(coalesce(n.count, 0) - o.count), 0) FROM entry_corrections c
+		JOIN entries o ON o.id = c.old_entry_id
+		LEFT JOIN entries n ON n.id = c.new_entry_id
+		WHERE o.status = 'realised'`)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return n
+}
+
+// voidsAndCorrections is the ledger of finding 10: two plain voids (#3 youth
+// 18, #4 senior 50) and two corrections (#1 social 1,000 → 950 as #5, #2
+// youth 40 → 45 as #6).
+func voidsAndCorrections(h *harness, lang commands.Lang) {
+	lines := []string{
+		"add 1000 social date:2026-10-05", "add 40 youth date:2026-10-06", "add 18 youth date:2026-10-07", "add 50 senior date:2026-10-08",
+		"correct 1 950 rechecked", "correct 2 45 rechecked", "void 3 duplicate", "void 4 duplicate",
+	}
+	if lang == commands.Korean {
+		lines = []string{
+			"추가 1000 social 날짜:2026-10-05", "추가 40 청년 날짜:2026-10-06", "추가 18 청년 날짜:2026-10-07", "추가 50 senior 날짜:2026-10-08",
+			"정정 1 950 재확인", "정정 2 45 재확인", "무효 3 중복", "무효 4 중복",
+		}
+	}
+	for _, line := range lines {
+		h.run(manager, line, commands.OutcomeOK)
+	}
+	if h.voidedPlainSQL("") != 68 || h.correctedChangeSQL() != -45 {
+		h.t.Fatalf("oracle: plain voids %d, corrections changed %d; want 68 and -45", h.voidedPlainSQL(""), h.correctedChangeSQL())
+	}
+}
+
+// Finding 10: `list voided` counts in "N jobs taken out" only plain voids;
+// corrections are listed apart as 정정 with old → new and what they
+// changed, and say they are not in the count. A program filter applies.
+func TestListVoidedCountsCorrectionsApart(t *testing.T) {
+	for _, tc := range []struct {
+		lang                 commands.Lang
+		all, youth           string
+		wantAll, wantYouth   []string
+		wrongAll, wrongYouth []string
+	}{
+		{commands.Korean, "목록 무효", "목록 무효 청년",
+			[]string{"2026년 무효 처리 실적: 2건, 일자리 68개 제외", "정정 2건",
+				"#1 · 사회적기업", "1,000개 → 950개(새 번호 #5)", "40개 → 45개(새 번호 #6)",
+				"무효 처리 건수와 제외 일자리에 넣지 않았습니다", "정정으로 바뀐 채용 실적: -45개"},
+			[]string{"2026년 청년일자리 무효 처리 실적: 1건, 일자리 18개 제외", "#3 ·", "40개 → 45개(새 번호 #6)", "정정으로 바뀐 채용 실적: +5개"},
+			[]string{"1,068", "1,108"}, []string{"#4 ·", "#1 ·", "50개"}},
+		{commands.English, "list voided", "list voided youth",
+			[]string{"Voided in 2026: 2 entries, 68 jobs taken out", "Corrections: 2",
+				"1,000 → 950 (now #5)", "40 → 45 (now #6)", "not counted above", "changed realised jobs by -45"},
+			[]string{"Voided in 2026 (youth): ", "18 jobs taken out", "#3 ·", "40 → 45 (now #6)", "changed realised jobs by +5"},
+			[]string{"1,068", "1,108"}, []string{"#4 ·", "#1 ·"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			voidsAndCorrections(h, tc.lang)
+			text := h.run("U1", tc.all, commands.OutcomeOK).Text()
+			mustContain(t, text, tc.wantAll...)
+			for _, w := range tc.wrongAll {
+				if strings.Contains(text, w) {
+					t.Errorf("%q says %q:\n%s", tc.all, w, text)
+				}
+			}
+			if h.voidedPlainSQL("youth") != 18 {
+				t.Fatalf("oracle: youth plain voids %d, want 18", h.voidedPlainSQL("youth"))
+			}
+			text = h.run("U1", tc.youth, commands.OutcomeOK).Text()
+			mustContain(t, text, tc.wantYouth...)
+			for _, w := range tc.wrongYouth {
+				if strings.Contains(text, w) {
+					t.Errorf("%q says %q:\n%s", tc.youth, w, text)
+				}
+			}
+			noFormatSlips(t, text)
+			h.run("U1", "list voided nosuchprogram", commands.OutcomeRefused)
+			dept := h.run("U1", "list voided dept:노인복지과", commands.OutcomeOK).Text()
+			mustContain(t, dept, "#4 ·", "노인복지과")
+			if strings.Contains(dept, "#3 ·") || strings.Contains(dept, "#1 ·") {
+				t.Errorf("list voided dept:노인복지과 lists other departments' entries:\n%s", dept)
+			}
+		})
+	}
+}
+
+// Finding 10, the digest: "이번 주 무효 처리" lists plain voids; corrections
+// are a line of their own, 정정 N건(…): #1 … 1,000개 → 950개, ….
+func TestDigestListsCorrectionsApart(t *testing.T) {
+	for _, tc := range []struct {
+		lang        commands.Lang
+		digest      string
+		want, wrong []string
+	}{
+		{commands.Korean, "주간보고 2026년 48주차",
+			[]string{"#3 청년일자리 18개", "#4 노인 일자리 50개", "정정 2건(무효 처리가 아니라 수를 바로잡은 것): #1 사회적기업", "1,000개 → 950개", "#2 청년일자리 40개 → 45개"},
+			[]string{"#1 사회적기업 육성(대전형일자리) 및 기반시설 1,000개 (", "#2 청년일자리 40개 ("}},
+		{commands.English, "digest 2026-W48",
+			[]string{"Corrected (replaced, not taken out), 2: #1 social 1,000 → 950, #2 youth 40 → 45"},
+			[]string{"1,000 (2026"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			voidsAndCorrections(h, tc.lang)
+			next := h.svc.WithClock(func() time.Time { return time.Date(2026, 11, 30, 1, 0, 0, 0, time.UTC) })
+			r := next.Handle(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceConsole}, tc.digest)
+			if r.Outcome != commands.OutcomeOK {
+				t.Fatalf("%s: %s\n%s", tc.digest, r.Outcome, r.Text())
+			}
+			text := r.Text()
+			mustContain(t, text, tc.want...)
+			for _, w := range tc.wrong {
+				if strings.Contains(text, w) {
+					t.Errorf("the digest lists a correction as a void (%q):\n%s", w, text)
+				}
+			}
 		})
 	}
 }
