@@ -376,3 +376,55 @@ func TestDigestListsCorrectionsApart(t *testing.T) {
 		})
 	}
 }
+
+// reportRow returns the fields of the line of the report's "to date
+// against target" table that starts with label.
+func reportRow(t *testing.T, text, label string) []string {
+	t.Helper()
+	var last []string
+	for _, line := range strings.Split(text, "\n") {
+		if f := strings.Fields(line); len(f) > 0 && f[0] == label {
+			last = f // the target table comes after the monthly tables
+		}
+	}
+	if last == nil {
+		t.Fatalf("no row %q in:\n%s", label, text)
+	}
+	return last
+}
+
+// Finding 11: the report by department shows in a department's target
+// column only a department target set with `부서 목표`; a department whose
+// program has a target but which has none of its own shows "-" and no 달성률.
+func TestReportByDepartmentShowsOnlyDepartmentTargets(t *testing.T) {
+	for _, tc := range []struct {
+		lang  commands.Lang
+		lines []string
+		show  string
+	}{
+		{commands.Korean, []string{"목표 2600 사업:youth", "부서 목표 노인복지과 1만2천", "목표 2만"}, "보고서 기준:부서"},
+		{commands.English, []string{"target 2600 program:youth", "dept target 노인복지과 12000", "target 20000"}, "report by:dept"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			for _, line := range append(tc.lines, "add 853 youth date:2026-10-05", "add 3000 senior date:2026-10-06") {
+				h.run(manager, line, commands.OutcomeOK)
+			}
+			youthDept, seniorDept := h.deptJobs("일자리정책과"), h.deptJobs("노인복지과")
+			if youthDept != 853 || seniorDept != 3000 {
+				t.Fatalf("oracle: 일자리정책과 %d, 노인복지과 %d; want 853 and 3000", youthDept, seniorDept)
+			}
+			text := h.run("U1", tc.show, commands.OutcomeOK).Text()
+			// label, target, to date, rate, last year, change
+			if got := reportRow(t, text, "일자리정책과"); got[1] != "-" || got[2] != "853" || got[3] != "-" {
+				t.Errorf("일자리정책과 row %q; want no target (-), 853, no rate (-):\n%s", got, text)
+			}
+			if got := reportRow(t, text, "노인복지과"); got[1] != "12,000" || got[2] != "3,000" || got[3] != "25%" {
+				t.Errorf("노인복지과 row %q; want 12,000, 3,000, 25%%:\n%s", got, text)
+			}
+			if strings.Contains(text, "2,600") {
+				t.Errorf("the report by department shows the youth program's target 2,600:\n%s", text)
+			}
+		})
+	}
+}
