@@ -12,6 +12,7 @@ import (
 	"jobsbot/bot/slackpost"
 	"jobsbot/commands"
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 	"jobsbot/db"
 )
 
@@ -69,7 +70,7 @@ func runRemind(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	monthName := words.T("format.period.month", "Year", month.Year(), "Month", int(month.Month()))
 	if *dryRun {
 		fmt.Fprintln(stdout, words.T("cli.remind_plan", "Round", plan.Round, "Month", monthName,
-			"Due", words.DateTime(plan.Due), "Count", len(plan.Silent)))
+			"Due", words.DateTime(plan.Due), "Count", len(plan.Silent), i18n.PluralCount, len(plan.Silent)))
 		for _, d := range plan.Silent {
 			to := strings.TrimSpace(strings.Join(append(append([]string{}, d.Reporters...), d.Channel), " "))
 			if to == "" { // said, not left blank: the reply to `remind preview` says the same
@@ -88,7 +89,7 @@ func runRemind(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	}
 	res, err := sender.SendReminders(ctx, plan)
 	fmt.Fprintln(stdout, words.T("cli.remind_sent", "Round", plan.Round, "Month", monthName,
-		"Sent", res.Sent, "Already", res.Already, "NoContact", res.NoContact))
+		"Sent", res.Sent, "Already", res.Already, "NoContact", res.NoContact, i18n.PluralCount, res.NoContact))
 	if err != nil {
 		return fmt.Errorf("some reminders failed (none was sent twice; run it again to retry): %w", err)
 	}

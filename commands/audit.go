@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 )
 
 // deptListLimit is how many entries `list dept:… <period>` shows: a
@@ -103,11 +104,13 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 	var title string
 	switch {
 	case len(plain) == 0:
-		title = s.msg("audit.only_corrections_in", "Label", label, "N", len(corrected))
+		title = s.msg("audit.only_corrections_in", "Label", label, "N", len(corrected), i18n.PluralCount, len(corrected))
 	case agreed > 0:
-		title = s.msg("audit.voided_in_with_agreed", "Label", label, "Entries", len(plain), "Jobs", s.jobs(jobs), "Agreed", s.jobs(agreed))
+		title = s.msg("audit.voided_in_with_agreed", "Label", label, "Entries", s.counted("count.entries", int64(len(plain)), len(plain)),
+			"Jobs", s.counted("count.jobs", jobs, s.jobs(jobs)), "Agreed", s.counted("count.agreed_jobs", agreed, s.jobs(agreed)))
 	default:
-		title = s.msg("audit.voided_in", "Label", label, "Entries", len(plain), "Jobs", s.jobs(jobs))
+		title = s.msg("audit.voided_in", "Label", label, "Entries", s.counted("count.entries", int64(len(plain)), len(plain)),
+			"Jobs", s.counted("count.jobs", jobs, s.jobs(jobs)))
 	}
 	r := Reply{Title: title}
 	if len(lines) > 0 {
@@ -289,7 +292,7 @@ func (s *Service) deptTotalLine(dept string, entries []Entry) string {
 			jobs += e.Count
 		}
 	}
-	line := s.msg("audit.dept_live", "Dept", dept, "Live", live, "Jobs", s.jobs(jobs))
+	line := s.msg("audit.dept_live", "Dept", dept, "Live", s.counted("count.live_entries", int64(live), live), "Jobs", s.counted("count.jobs", jobs, s.jobs(jobs)))
 	if agreed > 0 {
 		line += s.msg("audit.and_agreed_not_counted", "Agreed", s.jobs(agreed))
 	}

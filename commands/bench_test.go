@@ -18,11 +18,23 @@ var parseLines = []string{
 	"/jobs add 2,400여 invest cumulative date:2026-04-30",
 	"추가 청년 35 dept:일자리정책과 job fair hires",
 	"add 6백여 rail date:4월말 status:agreed type:temporary",
-	`add 1만2000 social dept:"사회적경제과 2팀" 하반기 채용분 it's the "second" batch`,
+	`add 1만2000 social dept:"사회적경제과 2팀" note:하반기 채용분 it's the "second" batch`,
 	"status 상반기 민간",
 	"list mine youth 2026-04",
 	"void #12 counted twice",
 	"target 2만500 program:invest",
+}
+
+// TestBenchmarkLinesParse keeps BenchmarkParse's lines valid: the suite
+// runs no benchmarks, so a rule that starts refusing one would otherwise
+// break the benchmark unseen.
+func TestBenchmarkLinesParse(t *testing.T) {
+	today := time.Date(2026, time.November, 26, 0, 0, 0, 0, time.UTC)
+	for _, line := range parseLines {
+		if _, err := commands.Parse(line, today); err != nil {
+			t.Errorf("Parse(%q): %v", line, err)
+		}
+	}
 }
 
 // BenchmarkParse parses the representative lines, one per iteration.

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"jobsbot/commands/i18n"
 	"time"
 )
 
@@ -35,7 +36,7 @@ func (s *Service) gatherAudit(ctx context.Context, d *Digest) error {
 func (s *Service) digestAudit(d Digest) []Section {
 	var out []Section
 	if len(d.StaleAgreements) > 0 {
-		sec := Section{Heading: s.msg("audit23.stale_agreements_title", "Months", staleAgreementMonths)}
+		sec := Section{Heading: s.msg("audit23.stale_agreements_title", "Months", staleAgreementMonths, i18n.PluralCount, staleAgreementMonths)}
 		for _, e := range d.StaleAgreements[:min(len(d.StaleAgreements), digestMaxList)] {
 			sec.Lines = append(sec.Lines, s.msg("audit23.stale_agreement_line", "ID", e.ID, "Program", e.ProgramCode,
 				"Count", s.jobs(e.Count), "AsOf", s.date(e.AsOf), "Department", e.Department))

@@ -73,7 +73,7 @@ func (s *Service) digestHeadline(d Digest) Section {
 			days[i] = s.msg("digest.month_day", "Month", int(day.Month()), "Day", day.Day())
 		}
 		lines = append(lines, s.msg("digest.cumulative_included", "Days", strings.Join(days, ", "),
-			"Share", s.jobs(d.CumulativeJobs), "Week", s.jobs(d.Week.Jobs)))
+			"Share", s.jobs(d.CumulativeJobs), "Week", s.jobs(d.Week.Jobs), i18n.PluralCount, d.Week.Jobs))
 	}
 	if closed := d.WeekStart.Year(); closed < d.Year {
 		lines = append(lines, s.msg("digest.year_closed", "Year", closed,
@@ -93,7 +93,7 @@ func (s *Service) digestHeadline(d Digest) Section {
 			lines = append(lines, s.msg("shared.target_reached"))
 		case d.WeeksLeft > 0:
 			need := d.Target - ytd
-			lines = append(lines, s.msg("digest.still_needed", "Need", s.jobs(need), "PerWeek", s.jobs((need+d.WeeksLeft-1)/d.WeeksLeft), "WeeksLeft", d.WeeksLeft))
+			lines = append(lines, s.msg("digest.still_needed", "Need", s.jobs(need), "PerWeek", s.jobs((need+d.WeeksLeft-1)/d.WeeksLeft), "WeeksLeft", d.WeeksLeft, i18n.PluralCount, d.WeeksLeft))
 		default:
 			lines = append(lines, s.msg("digest.year_ended_short_of", "Short", s.jobs(d.Target-ytd)))
 		}
@@ -105,7 +105,7 @@ func (s *Service) digestHeadline(d Digest) Section {
 		lines = append(lines, s.msg("shared.approximate", "Approximate", s.jobs(d.YearToDate.Approximate)))
 	}
 	if d.WeekUnhired > 0 {
-		lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", s.jobs(d.WeekUnhired)))
+		lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", s.jobs(d.WeekUnhired), i18n.PluralCount, d.WeekUnhired))
 	}
 	return Section{Lines: lines}
 }

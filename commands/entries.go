@@ -413,7 +413,7 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	title := s.msg("entries.latest_entries")
 	if len(entries) == f.Limit {
-		title = s.msg("entries.latest_n", "Limit", f.Limit)
+		title = s.msg("entries.latest_n", "Limit", f.Limit, i18n.PluralCount, f.Limit)
 	}
 	r := Reply{Title: title, Sections: []Section{{Lines: lines}}}
 	if f.Department != "" {
@@ -592,6 +592,13 @@ func (s *Service) cumulativeBelow(p Program, below *CumulativeBelowError) string
 		"Current", s.unitCount(below.Current, false, p.Unit), "Date", s.date(below.AsOf),
 		"Reported", s.unitCount(below.Reported, false, p.Unit), "Code", s.programShort(p), "Checks", strings.Join(checks, ", "),
 		i18n.PluralCount, below.Current)
+}
+
+// counted writes n, shown as given, with the noun of count message id
+// ("1 entry", "3 entries"), for a sentence that counts more than one thing;
+// Korean gets the number alone and keeps its counter in the sentence.
+func (s *Service) counted(id string, n int64, shown any) string {
+	return s.msg(id, "N", shown, i18n.PluralCount, n)
 }
 
 // jobs writes a number of jobs: in Korean with its counter (7,100개).

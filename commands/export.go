@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -261,12 +262,12 @@ func (s *Service) exportTitle(req ExportRequest) string {
 
 // exportSummary is the one line sent with a file.
 func (s *Service) exportSummary(req ExportRequest, sum ExportSummary) string {
-	line := s.msg("export.1_as_of_2", "Req", s.exportTitle(req), "AsOf", s.date(req.AsOf), "Jobs", s.jobs(sum.Jobs))
+	line := s.msg("export.1_as_of_2", "Req", s.exportTitle(req), "AsOf", s.date(req.AsOf), "Jobs", s.jobs(sum.Jobs), i18n.PluralCount, sum.Jobs)
 	if sum.Target > 0 {
 		line += s.msg("export.of_target_d2", "Target", s.jobs(sum.Target), "Percent", percent(sum.Jobs, sum.Target))
 	}
 	if sum.Entries > 0 {
-		line += s.msg("export.entries_voided_marked", "Entries", numbers.Format(int64(sum.Entries)), "Voided", numbers.Format(int64(sum.Voided)))
+		line += s.msg("export.entries_voided_marked", "Entries", numbers.Format(int64(sum.Entries)), "Voided", numbers.Format(int64(sum.Voided)), i18n.PluralCount, sum.Entries)
 	} else {
 		line += "."
 	}

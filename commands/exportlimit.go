@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"jobsbot/commands/i18n"
 	"math"
 	"sync"
 	"time"
@@ -93,7 +94,7 @@ func (s *Service) admitExport(ctx context.Context, c Caller) (release func(), re
 			secs := int(math.Ceil(d.Seconds()))
 			s.log.WarnContext(ctx, "export rate limit", "user", c.UserID, "retry_after_s", secs)
 			return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg("exportlimit.too_often",
-				"Burst", exportBurst, "Minutes", int(exportEvery/time.Minute), "Secs", secs)}
+				"Burst", exportBurst, "Minutes", int(exportEvery/time.Minute), "Secs", secs, i18n.PluralCount, secs)}
 		}
 	}
 	return release, nil

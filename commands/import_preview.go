@@ -45,7 +45,7 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 			"Rows", numbers.Format(int64(c.Rows)), "Added", importSigned(c.Added)) + "\n")
 	}
 	b.WriteString(p.T("import.preview.totals", "Added", numbers.Format(int64(res.Added)),
-		"Unchanged", numbers.Format(int64(res.Unchanged)), "Voided", numbers.Format(int64(res.Voided))) + "\n")
+		"Unchanged", numbers.Format(int64(res.Unchanged)), "Voided", numbers.Format(int64(res.Voided)), i18n.PluralCount, res.Added) + "\n")
 	if dryRun {
 		b.WriteString(p.T("import.preview.dry_run") + "\n")
 	} else {

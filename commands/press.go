@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -64,7 +65,7 @@ func (s *Service) press(ctx context.Context, _ Caller, cmd Command) Reply {
 		}
 	}
 	if found > 0 {
-		paragraphs = append(paragraphs, s.msg("press.candidates", "Count", found))
+		paragraphs = append(paragraphs, s.msg("press.candidates", "Count", found, i18n.PluralCount, found))
 	}
 	return Reply{Title: s.msg("press.title", "AsOf", s.date(asOf)),
 		Sections: []Section{{Lines: paragraphs}, {Lines: []string{s.msg("press.rule", "Exact", s.jobs(r.Total.Total))}}}}
@@ -105,7 +106,7 @@ func (s *Service) pressLead(r Report, year int, asOf time.Time) string {
 		when = s.msg("press.month_end", "Month", month)
 	}
 	args := []any{"Year", whichYear, "AsOf", when, "Total", s.pressCount(r.Total.Total, r.Total.Approximate),
-		"Public", s.pressCount(public.Total, public.Approximate), "Private", s.pressCount(private.Total, private.Approximate)}
+		"Public", s.pressCount(public.Total, public.Approximate), "Private", s.pressCount(private.Total, private.Approximate), i18n.PluralCount, r.Total.Total}
 	if r.Total.Target <= 0 {
 		return s.msg("press.lead_no_target", args...)
 	}

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"jobsbot/commands/i18n"
 	"math"
 	"time"
 )
@@ -35,7 +36,7 @@ func (s *Service) writeLimited(ctx context.Context, c Caller, command string) *R
 	}
 	secs := int(math.Ceil(d.Seconds()))
 	s.log.WarnContext(ctx, "write rate limit", "user", c.UserID, "command", command, "retry_after_s", secs)
-	return &Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("ratelimit.you_are_sending_changes", "Secs", secs, "PerMinute", s.writesPerMinute)}
+	return &Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("ratelimit.you_are_sending_changes", "Secs", secs, "PerMinute", s.writesPerMinute, i18n.PluralCount, secs)}
 }
 
 // RateLimitStore keeps each user's write allowance, shared by replicas.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 )
 
 // Reminder rounds: the first a few working days before the month's last
@@ -233,7 +234,7 @@ func (s *Service) remindPreview(ctx context.Context, cmd Command) Reply {
 	if len(sec.Lines) == 0 {
 		sec.Lines = []string{s.msg("reminders.nobody_every_department_has")}
 	}
-	return Reply{Title: s.msg("reminders.reminder_round_d_for", "Round", p.Round, "Month", s.monthLabel(p.Month), "Due", s.instant(p.Due), "Silent", len(p.Silent)), Sections: []Section{sec}}
+	return Reply{Title: s.msg("reminders.reminder_round_d_for", "Round", p.Round, "Month", s.monthLabel(p.Month), "Due", s.instant(p.Due), "Silent", len(p.Silent), i18n.PluralCount, len(p.Silent)), Sections: []Section{sec}}
 }
 
 // remindSend answers `remind send`: the current round now, through the same
@@ -251,7 +252,7 @@ func (s *Service) remindSend(ctx context.Context, cmd Command) Reply {
 		s.log.ErrorContext(ctx, "reminder send failed", "month", p.Month.Format("2006-01"), "round", p.Round, "err", err)
 		return Reply{Command: cmd.Name, Outcome: OutcomeFailed, Title: s.msg("reminders.some_reminders_could_not")}
 	}
-	return Reply{Title: s.msg("reminders.round_d_for_sent", "Round", p.Round, "Month", s.monthLabel(p.Month), "Sent", res.Sent, "Already", res.Already, "NoContact", res.NoContact)}
+	return Reply{Title: s.msg("reminders.round_d_for_sent", "Round", p.Round, "Month", s.monthLabel(p.Month), "Sent", res.Sent, "Already", res.Already, "NoContact", res.NoContact, i18n.PluralCount, res.NoContact)}
 }
 
 // ReportDepartment returns the department a Report now button's value

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/width"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -135,7 +136,7 @@ func (s *Service) renderReport(r Report) Reply {
 		notes = append(notes, s.msg("report_text.marks_figure_that_includes"))
 	}
 	if r.Agreed > 0 {
-		notes = append(notes, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(r.Agreed)))
+		notes = append(notes, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(r.Agreed), i18n.PluralCount, r.Agreed))
 	}
 	notes = append(notes, s.msg("report_text.spreadsheet_jobs_export_xlsx", "AsOf", s.date(r.AsOf))) // 2026. 10. 2. in Korean, read back by 엑셀
 	out.Sections = append(out.Sections, Section{Lines: notes})

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 )
 
 // silentAfter is how long a department may go without logging before status
@@ -406,7 +407,7 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 		if v.live && total.Jobs < v.target {
 			need := v.target - total.Jobs
 			weeks := weeksLeft(today)
-			head = append(head, s.msg("status.still_needed", "Need", s.jobs(need), "PerWeek", s.jobs((need+weeks-1)/weeks), "Weeks", weeks))
+			head = append(head, s.msg("status.still_needed", "Need", s.jobs(need), "PerWeek", s.jobs((need+weeks-1)/weeks), "Weeks", weeks, i18n.PluralCount, weeks))
 		} else if total.Jobs >= v.target {
 			head = append(head, s.msg("shared.target_reached"))
 		}
@@ -442,7 +443,7 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 		head = append(head, s.msg("shared.approximate", "Approximate", s.jobs(total.Approximate)))
 	}
 	if v.unhired > 0 {
-		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(v.unhired)))
+		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(v.unhired), i18n.PluralCount, v.unhired))
 	}
 	return head
 }

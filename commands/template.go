@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"jobsbot/commands/i18n"
 	"os"
 	"slices"
 	"time"
@@ -90,7 +91,7 @@ func (s *Service) template(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, fmt.Errorf("template rewind: %w", err))
 	}
 	f := File{Name: req.FileName(), Title: s.msg("template.title", "Department", dept.Name, "Year", req.Year), Size: size, Body: tmp,
-		Summary: s.msg("template.summary", "Department", dept.Name, "Count", len(programs))}
+		Summary: s.msg("template.summary", "Department", dept.Name, "Count", len(programs), i18n.PluralCount, len(programs))}
 	if err := s.sender.SendFile(ctx, c.UserID, f); err != nil {
 		s.log.ErrorContext(ctx, "sending a template failed", "file", f.Name, "err", err)
 		return Reply{Outcome: OutcomeFailed, Title: s.msg("export.file_could_not_be")}

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"jobsbot/commands"
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -243,7 +244,7 @@ func (t *table) next() ([]string, bool, error) {
 	}
 	t.line++
 	if t.line > t.limits.Rows {
-		return nil, false, problemError{problem(t.line, "", "", msg("import.problem.too_many_rows", "Max", numbers.Format(int64(t.limits.Rows))))}
+		return nil, false, problemError{problem(t.line, "", "", msg("import.problem.too_many_rows", "Max", numbers.Format(int64(t.limits.Rows)), i18n.PluralCount, t.limits.Rows))}
 	}
 	return cells, true, nil
 }

@@ -174,7 +174,8 @@ func (p *problems) date(line int, column, raw string, today time.Time) (time.Tim
 }
 
 // instant reads 기록 일시 or 무효 일시, the city's wall clock (loc) as the
-// export writes it: an Excel serial or 2026-04-30 15:04; zero when empty.
+// export writes it: an Excel serial or 2026-04-30 15:04, or as an official
+// types it, 2026. 4. 30. 15:04; zero when empty.
 func (p *problems) instant(line int, column, raw string, loc *time.Location) time.Time {
 	s := strings.TrimSpace(raw)
 	if s == "" {
@@ -186,7 +187,7 @@ func (p *problems) instant(line int, column, raw string, loc *time.Location) tim
 			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc)
 		}
 	}
-	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02 15:04", time.DateOnly} {
+	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02 15:04", time.DateOnly, "2006. 1. 2. 15:04:05", "2006. 1. 2. 15:04", "2006. 1. 2."} {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
 			return t
 		}

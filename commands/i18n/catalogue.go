@@ -153,8 +153,8 @@ func (c *Catalogue) IDs() []string { return slices.Clone(c.ids) }
 // Source returns the template of a message as written in lang, "" if missing.
 func (c *Catalogue) Source(id string, lang Lang) string { return c.src[id][string(lang)] }
 
-// singular returns a message's English singular, "" if it has none.
-func (c *Catalogue) singular(id string) string { return c.src[id][englishOne] }
+// Singular returns a message's English singular, "" if it has none.
+func (c *Catalogue) Singular(id string) string { return c.src[id][englishOne] }
 
 // Localized is an argument that is written differently in each language (a
 // list of choices, a command's name); Render writes it with In.
@@ -223,7 +223,7 @@ func (p Printer) Render(id string, kv ...any) (string, error) {
 	cfg := &goi18n.LocalizeConfig{MessageID: id, TemplateData: data, TemplateParser: p.cat.parser}
 	// Only a message with a singular has plural forms to choose from; every
 	// other one is its "other" form whatever the count.
-	if plural != nil && tag == English && p.cat.singular(id) != "" {
+	if plural != nil && tag == English && p.cat.Singular(id) != "" {
 		cfg.PluralCount = plural
 	}
 	return p.loc.Localize(cfg)

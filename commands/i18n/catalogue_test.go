@@ -72,7 +72,7 @@ func TestEveryMessageRendersInBothLanguages(t *testing.T) {
 		}
 		// An English singular renders for a count of one, takes no argument
 		// the plural does not, and reads differently.
-		if one := c.singular(id); one != "" {
+		if one := c.Singular(id); one != "" {
 			out, err := c.Printer(English).Render(id, append(args, PluralCount, 1)...)
 			if err != nil || strings.Contains(out, "{{") {
 				t.Errorf("%s (en_one): %q, %v", id, out, err)
@@ -191,5 +191,76 @@ func TestPluralForms(t *testing.T) {
 	}
 	if _, err := Parse([]byte("[x]\nen = \"a\"\nko = \"b\"\nen_two = \"c\"\n")); err == nil {
 		t.Error("an unknown key in a message table was accepted")
+	}
+}
+
+// countedNoun finds a number argument followed, within two words, by a
+// plural noun: "{{.Count}} jobs", "{{.Live}} live entries". The nouns are
+// the ones the bot counts; add one here when a message starts counting it.
+var countedNoun = regexp.MustCompile(`\{\{\s*\.([A-Z]\w*)\s*\}\}((?: [A-Za-z()-]+){0,2}) ` +
+	`(jobs|entries|departments|programs|candidates|organisations|agreements|hires|people|reports|revisions|` +
+	`rows|lines|files|sheets|cells|reminders|users|times|years|quarters|months|weeks|days|hours|minutes|seconds|characters)\b`)
+
+// neverOne are counted arguments that cannot be 1, so need no singular:
+// constants and the length of a month. Keyed by argument, or by
+// "message/argument" for one message's constant.
+var neverOne = map[string]string{
+	"Name":                          "a name, not a count: \"{{.Name}} has jobs\"",
+	"MaxNoteRunes":                  "commands.MaxNoteRunes, a constant",
+	"MaxNameRunes":                  "commands.MaxNameRunes, a constant",
+	"MaxTextBytes":                  "commands.MaxTextBytes, a constant",
+	"LastDay":                       "a month's last day, 28 to 31",
+	"Year":                          "a year is not a count: \"2026 jobs collection sheet\"",
+	"exportlimit.too_often/Minutes": "exportEvery, a constant of 2 minutes",
+}
+
+// countedArgs lists the arguments of an English template that count a noun.
+func countedArgs(id, en string) []string {
+	var out []string
+	for _, m := range countedNoun.FindAllStringSubmatch(en, -1) {
+		if neverOne[m[1]] == "" && neverOne[id+"/"+m[1]] == "" && !slices.Contains(out, m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// TestEnglishCountsHaveASingular is the guard against "1 jobs": an English
+// message that puts a number before a plural noun gives its singular as
+// en_one, and counts only one thing, since go-i18n picks one form per
+// message (a sentence with two counts takes them as count.* messages).
+func TestEnglishCountsHaveASingular(t *testing.T) {
+	c := Default()
+	guarded := 0
+	for _, id := range c.IDs() {
+		args := countedArgs(id, c.Source(id, English))
+		if len(args) == 0 {
+			continue
+		}
+		guarded++
+		if c.Singular(id) == "" {
+			t.Errorf("%s: English counts %v before a plural noun but has no en_one; \"1 …s\" would read wrong", id, args)
+		}
+		if len(args) > 1 {
+			t.Errorf("%s: English counts %v in one sentence, but a message has one plural form; pass each as a count.* message", id, args)
+		}
+	}
+	if guarded < 20 {
+		t.Errorf("only %d messages count a noun; the pattern no longer matches the catalogue", guarded)
+	}
+	// The guard sees the forms it must: a count before an adjective, two
+	// counts in one sentence, and not a year.
+	for _, tc := range []struct {
+		id, en string
+		want   []string
+	}{
+		{"x", "{{.Live}} live entries, {{.Jobs}} jobs", []string{"Live", "Jobs"}},
+		{"x", "over the {{.Weeks}} weeks left", []string{"Weeks"}},
+		{"x", "{{.Year}} jobs collection sheet", nil},
+		{"x", "{{.Count}} more", nil},
+	} {
+		if got := countedArgs(tc.id, tc.en); !slices.Equal(got, tc.want) {
+			t.Errorf("countedArgs(%q) = %v; want %v", tc.en, got, tc.want)
+		}
 	}
 }
