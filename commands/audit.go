@@ -2,9 +2,12 @@ package commands
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"time"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 )
 
 // deptListLimit is how many entries `list dept:… <period>` shows: a
@@ -25,12 +28,45 @@ func takeVoided(cmd *Command, ts []token) []token {
 	return ts
 }
 
-// listVoided answers `list voided [period]`: entries voided within the
-// period (this year by default), with who voided them, when and why.
+// listVoided answers `list voided [program] [period] [dept:…]`: entries
+// voided within the period (this year by default), with who voided them,
+// when and why. "N jobs taken out" counts plain voids only: an entry voided
+// because a correction (정정) replaced it took out only old − new, so
+// corrections are listed apart, old → new, with what they changed.
 func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 	span := dates.Year(s.today().Year())
 	if cmd.Period != nil {
 		span = *cmd.Period
+	}
+	programs, err := s.store.Programs(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	label := s.period(span)
+	typed := strings.Join(cmd.Words, " ")
+	if cmd.Opts.Program != "" {
+		typed = cmd.Opts.Program
+	}
+	var only Program
+	if typed != "" {
+		var ok bool
+		if only, ok = s.lookupProgram(programs, typed); !ok {
+			return s.unknownProgram(cmd.Name, typed, programs)
+		}
+		label = s.msg("audit.voided_label_program", "Period", label, "Program", s.programShort(only))
+	}
+	dept := ""
+	if cmd.Opts.Department != "" {
+		depts, err := s.store.Departments(ctx)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		d, ok := findDepartment(depts, cmd.Opts.Department)
+		if !ok {
+			return s.refuse(cmd.Name, s.unknownDepartment(cmd.Opts.Department, depts))
+		}
+		dept = d.Name
+		label = s.msg("audit.voided_label_program", "Period", label, "Program", dept)
 	}
 	from := time.Date(span.From.Year(), span.From.Month(), span.From.Day(), 0, 0, 0, 0, s.loc)
 	to := time.Date(span.To.Year(), span.To.Month(), span.To.Day()+1, 0, 0, 0, 0, s.loc)
@@ -38,18 +74,21 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	if len(entries) == 0 {
-		return Reply{Title: s.msg("audit.nothing_was_voided_in", "Label", s.period(span))}
-	}
-	programs, err := s.store.Programs(ctx)
+	entries = slices.DeleteFunc(entries, func(e Entry) bool {
+		return only.ID != 0 && e.ProgramID != only.ID || dept != "" && e.Department != dept
+	})
+	plain, corrected, err := s.splitCorrections(ctx, s.named(ctx, entries))
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	lines := make([]string, 0, len(entries))
+	if len(plain) == 0 && len(corrected) == 0 {
+		return Reply{Title: s.msg("audit.nothing_was_voided_in", "Label", label)}
+	}
+	lines := make([]string, 0, len(plain))
 	// Voided jobs and voided agreements (약정) are counted apart, as every
 	// other figure keeps them; sessions (회) are neither.
 	var jobs, agreed int64
-	for _, e := range s.named(ctx, entries) {
+	for _, e := range plain {
 		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
 		count := s.unitCount(e.Count, e.Approximate, unit)
 		switch {
@@ -62,11 +101,115 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 		}
 		lines = append(lines, s.msg("audit.voided_line", "ID", e.ID, "Program", name, "Count", count, "AsOf", s.date(e.AsOf), "LoggedBy", e.LoggedBy, "VoidedAt", s.instant(*e.VoidedAt), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}
-	title := s.msg("audit.voided_in", "Label", s.period(span), "Entries", s.counted("count.entries", int64(len(entries)), len(entries)), "Jobs", s.counted("count.jobs", jobs, s.jobs(jobs)))
-	if agreed > 0 {
-		title = s.msg("audit.voided_in_with_agreed", "Label", s.period(span), "Entries", s.counted("count.entries", int64(len(entries)), len(entries)), "Jobs", s.counted("count.jobs", jobs, s.jobs(jobs)), "Agreed", s.counted("count.agreed_jobs", agreed, s.jobs(agreed)))
+	var title string
+	switch {
+	case len(plain) == 0:
+		title = s.msg("audit.only_corrections_in", "Label", label, "N", len(corrected), i18n.PluralCount, len(corrected))
+	case agreed > 0:
+		title = s.msg("audit.voided_in_with_agreed", "Label", label, "Entries", s.counted("count.entries", int64(len(plain)), len(plain)),
+			"Jobs", s.counted("count.jobs", jobs, s.jobs(jobs)), "Agreed", s.counted("count.agreed_jobs", agreed, s.jobs(agreed)))
+	default:
+		title = s.msg("audit.voided_in", "Label", label, "Entries", s.counted("count.entries", int64(len(plain)), len(plain)),
+			"Jobs", s.counted("count.jobs", jobs, s.jobs(jobs)))
 	}
-	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
+	r := Reply{Title: title}
+	if len(lines) > 0 {
+		r.Sections = append(r.Sections, Section{Lines: lines})
+	}
+	if len(corrected) > 0 {
+		r.Sections = append(r.Sections, s.correctionsSection(corrected, programs))
+	}
+	return r
+}
+
+// CorrectedEntry is an entry voided because a correction (정정) replaced
+// it, with its replacement.
+type CorrectedEntry struct {
+	Old Entry
+	// New is the replacement, nil when nothing new was recorded (a
+	// corrected cumulative figure the ledger already agreed with).
+	New *Entry
+}
+
+// newCount is the replacement's count, 0 without one.
+func (c CorrectedEntry) newCount() int64 {
+	if c.New == nil {
+		return 0
+	}
+	return c.New.Count
+}
+
+// splitCorrections separates from voided entries those a correction (정정)
+// replaced, reading each one's replacement. The rest, plain voids, keep
+// their order.
+func (s *Service) splitCorrections(ctx context.Context, voided []Entry) ([]Entry, []CorrectedEntry, error) {
+	if len(voided) == 0 {
+		return nil, nil, nil
+	}
+	ids := make([]int64, len(voided))
+	for i, e := range voided {
+		ids[i] = e.ID
+	}
+	marks, err := s.store.EntryMarks(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	var plain []Entry
+	var corrected []CorrectedEntry
+	for _, e := range voided {
+		m := marks[e.ID]
+		if !m.Corrected {
+			plain = append(plain, e)
+			continue
+		}
+		c := CorrectedEntry{Old: e}
+		if m.CorrectedTo != 0 {
+			n, err := s.store.Entry(ctx, m.CorrectedTo)
+			if err != nil {
+				return nil, nil, err
+			}
+			c.New = &n
+		}
+		corrected = append(corrected, c)
+	}
+	return plain, corrected, nil
+}
+
+// correctionsSection lists corrections apart from voids: old → new, and
+// what they changed in realised jobs (and agreements), which the voids'
+// "taken out" does not count.
+func (s *Service) correctionsSection(corrected []CorrectedEntry, programs []Program) Section {
+	sec := Section{Heading: s.msg("audit.corrections_heading", "N", len(corrected))}
+	var jobs, agreed int64
+	for _, c := range corrected {
+		e := c.Old
+		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
+		change := c.newCount() - e.Count
+		status := ""
+		switch {
+		case unit == "회":
+		case e.Status == StatusAgreed:
+			agreed += change
+			status = s.msg("entries.agreed")
+		default:
+			jobs += change
+		}
+		to := s.unitCount(c.newCount(), c.New != nil && c.New.Approximate, unit)
+		if c.New != nil {
+			to += s.msg("audit.corrected_new_id", "ID", c.New.ID)
+		} else {
+			to += s.msg("audit.corrected_nothing_new")
+		}
+		sec.Lines = append(sec.Lines, s.msg("audit.corrected_line", "ID", e.ID, "Program", name,
+			"From", s.unitCount(e.Count, e.Approximate, unit), "To", to, "Status", status, "AsOf", s.date(e.AsOf),
+			"At", s.instant(*e.VoidedAt), "By", e.VoidedBy, "Reason", e.VoidReason))
+	}
+	if agreed != 0 {
+		sec.Lines = append(sec.Lines, s.msg("audit.corrections_apart_with_agreed", "Jobs", s.signedCount(jobs, ""), "Agreed", s.signedCount(agreed, "")))
+	} else {
+		sec.Lines = append(sec.Lines, s.msg("audit.corrections_apart", "Jobs", s.signedCount(jobs, "")))
+	}
+	return sec
 }
 
 // instant formats a moment in the city's time zone.

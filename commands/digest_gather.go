@@ -24,10 +24,11 @@ type Digest struct {
 	// that starts in December, so the last days of that year are reported in
 	// some digest.
 	PrevYearFinal ProgramTotal
-	// MonthEndDays and MonthEndJobs are set when most of the week's jobs came
-	// from month-end reports (dated on a month's last day, or cumulative).
-	MonthEndDays []time.Time
-	MonthEndJobs int64
+	// CumulativeDays and CumulativeJobs are set when most of the week's jobs
+	// are increments of cumulative reports (누계) dated in the week: the
+	// reports' as-of dates, oldest first, and the increments' sum.
+	CumulativeDays []time.Time
+	CumulativeJobs int64
 	// AsOf is the last day the year to date counts: the week's Sunday,
 	// clipped to December 31.
 	AsOf time.Time
@@ -51,7 +52,8 @@ type Digest struct {
 	DepartmentTargets       []DepartmentTotal // departments with a yearly target: jobs from 1 January to WeekEnd
 	NewCandidates, Moves    []StageMove       // made this week; creations are NewCandidates
 	Stages                  map[Stage]int     // candidates per stage at the end of the week
-	Voided                  []Entry           // voided this week, whatever their as-of dates
+	Voided                  []Entry           // voided this week, whatever their as-of dates, but not by a correction
+	Corrected               []CorrectedEntry  // replaced by a correction (정정) this week
 	Chart                   ChartSeries
 	// StaleAgreements are agreements older than three months with nothing
 	// realised (약정 이행 점검); AfterClose the changes managers made this
@@ -61,6 +63,7 @@ type Digest struct {
 
 	elapsedDays, daysInYear int64 // for the share of the year gone by
 	programsWithTargets     int
+	programs                map[int64]Program // every program, to name those the lists above leave out
 }
 
 // ChartPoint is the cumulative jobs of a year as of the end of one day.
@@ -131,6 +134,10 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 	if err != nil {
 		return d, err
 	}
+	d.programs = make(map[int64]Program, len(all))
+	for _, p := range all {
+		d.programs[p.ID] = p
+	}
 	if err := s.gatherPrograms(ctx, &d, all); err != nil {
 		return d, err
 	}
@@ -143,7 +150,7 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 	if d.WeekUnhired, err = s.unhiredAgreed(ctx, d.WeekStart, d.WeekEnd, scopeOf(jobs, "")); err != nil {
 		return d, err
 	}
-	if err := s.gatherMonthEnd(ctx, &d); err != nil {
+	if err := s.gatherCumulative(ctx, &d); err != nil {
 		return d, err
 	}
 	if err := s.gatherDepartments(ctx, &d, all); err != nil {
@@ -241,48 +248,34 @@ func (d *Digest) addProgram(pw ProgramWeek) {
 	}
 }
 
-// gatherMonthEnd finds the share of the week's jobs that came from
-// month-end reports: entries dated on a month's last day or given as
-// cumulative figures. Those are a month's (or a year's) work reported at
-// once, so a week made mostly of them must not read as one week's output.
-// Both come from sums, not entries, so a busy week costs no more than a
-// quiet one.
-func (s *Service) gatherMonthEnd(ctx context.Context, d *Digest) error {
+// gatherCumulative finds the share of the week's jobs that came from
+// cumulative reports (누계, kind cumulative) dated in the week: each is the
+// increment since the report before, all that accrued in between reported
+// at once, so a week made mostly of them must not read as one week's
+// output. An ordinary delta is a report of its own day's hires whatever its
+// date, a month's last day included, and is not counted. It comes from a
+// sum per day, not entries, so a busy week costs no more than a quiet one.
+func (s *Service) gatherCumulative(ctx context.Context, d *Digest) error {
 	if d.Week.Jobs <= 0 {
 		return nil
-	}
-	days, err := s.store.DailyJobs(ctx, d.WeekStart, d.WeekEnd)
-	if err != nil {
-		return err
 	}
 	cumulative, err := s.store.CumulativeJobsByDay(ctx, d.WeekStart, d.WeekEnd)
 	if err != nil {
 		return err
 	}
 	var share int64
-	var monthEnds, cumulativeDays []time.Time
-	for _, day := range days {
-		if day.Day.AddDate(0, 0, 1).Day() == 1 {
-			monthEnds = append(monthEnds, day.Day)
-			share += day.Jobs
-		}
-	}
+	var days []time.Time
 	for _, day := range cumulative {
-		if day.Day.AddDate(0, 0, 1).Day() != 1 {
-			cumulativeDays = append(cumulativeDays, day.Day)
+		if day.Jobs > 0 {
+			days = append(days, day.Day)
 			share += day.Jobs
 		}
 	}
 	if share*2 <= d.Week.Jobs {
 		return nil
 	}
-	// Name the month ends; a cumulative figure dated mid-month is counted in
-	// the share but named only when there is no month end to name.
-	if len(monthEnds) == 0 {
-		monthEnds = cumulativeDays
-	}
-	d.MonthEndDays = monthEnds // both lists are oldest first
-	d.MonthEndJobs = share
+	d.CumulativeDays = days // oldest first
+	d.CumulativeJobs = share
 	return nil
 }
 
@@ -312,7 +305,10 @@ func (s *Service) gatherCandidatesAndVoids(ctx context.Context, d *Digest) error
 		}
 	}
 	voided, err := s.store.VoidedBetween(ctx, weekFrom, weekTo)
-	d.Voided = s.named(ctx, voided)
+	if err != nil {
+		return err
+	}
+	d.Voided, d.Corrected, err = s.splitCorrections(ctx, s.named(ctx, voided))
 	return err
 }
 

@@ -67,13 +67,13 @@ func (s *Service) digestHeadline(d Digest) Section {
 	var lines []string
 	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.jobs(d.Week.Jobs), "Change", s.signedCount(d.Week.Jobs-d.PrevWeek.Jobs, ""), "Before", s.jobs(d.PrevWeek.Jobs), i18n.PluralCount, d.Week.Jobs))
 	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
-	if len(d.MonthEndDays) > 0 {
-		days := make([]string, len(d.MonthEndDays))
-		for i, day := range d.MonthEndDays {
+	if len(d.CumulativeDays) > 0 {
+		days := make([]string, len(d.CumulativeDays))
+		for i, day := range d.CumulativeDays {
 			days[i] = s.msg("digest.month_day", "Month", int(day.Month()), "Day", day.Day())
 		}
-		lines = append(lines, s.msg("digest.month_end_included", "Days", strings.Join(days, ", "),
-			"MonthEnd", s.jobs(d.MonthEndJobs), "Week", s.jobs(d.Week.Jobs), i18n.PluralCount, d.Week.Jobs))
+		lines = append(lines, s.msg("digest.cumulative_included", "Days", strings.Join(days, ", "),
+			"Share", s.jobs(d.CumulativeJobs), "Week", s.jobs(d.Week.Jobs), i18n.PluralCount, d.Week.Jobs))
 	}
 	if closed := d.WeekStart.Year(); closed < d.Year {
 		lines = append(lines, s.msg("digest.year_closed", "Year", closed,
@@ -217,23 +217,43 @@ func (s *Service) digestCandidates(d Digest) Section {
 
 func (s *Service) digestVoided(d Digest) Section {
 	sec := Section{Heading: s.msg("digest.voided_this_week")}
-	if len(d.Voided) == 0 {
-		sec.Lines = []string{s.msg("digest.no_entries_were_voided")}
-		return sec
-	}
 	known := map[int64]Program{}
+	for id, p := range d.programs {
+		known[id] = p
+	}
 	for _, pw := range append(slices.Clone(d.Programs), d.Lagging...) {
 		known[pw.Program.ID] = pw.Program
 	}
-	for _, e := range d.Voided[:min(len(d.Voided), digestMaxList)] {
-		name, p := e.ProgramCode, known[e.ProgramID]
-		if p.ID != 0 {
-			name = s.programShort(p)
+	nameOf := func(e Entry) (string, Program) {
+		if p, ok := known[e.ProgramID]; ok {
+			return s.programShort(p), p
 		}
+		return e.ProgramCode, Program{}
+	}
+	if len(d.Voided) == 0 {
+		sec.Lines = []string{s.msg("digest.no_entries_were_voided")}
+	}
+	for _, e := range d.Voided[:min(len(d.Voided), digestMaxList)] {
+		name, p := nameOf(e)
 		sec.Lines = append(sec.Lines, s.msg("digest.voided_line", "ID", e.ID, "Program", name, "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}
 	if more := len(d.Voided) - digestMaxList; more > 0 {
 		sec.Lines = append(sec.Lines, s.msg("digest.and_more_voided", "More", more))
+	}
+	// Corrections (정정) replaced an entry rather than took it out: a line
+	// of their own, old → new.
+	if len(d.Corrected) > 0 {
+		items := make([]string, 0, min(len(d.Corrected), digestMaxList))
+		for _, c := range d.Corrected[:min(len(d.Corrected), digestMaxList)] {
+			name, p := nameOf(c.Old)
+			items = append(items, s.msg("digest.corrected_item", "ID", c.Old.ID, "Program", name,
+				"From", s.unitCount(c.Old.Count, c.Old.Approximate, p.Unit), "To", s.unitCount(c.newCount(), c.New != nil && c.New.Approximate, p.Unit)))
+		}
+		list := strings.Join(items, ", ")
+		if more := len(d.Corrected) - digestMaxList; more > 0 {
+			list += s.msg("i19d.delta_more", "N", more)
+		}
+		sec.Lines = append(sec.Lines, s.msg("digest.corrected_this_week", "N", len(d.Corrected), "List", list))
 	}
 	return sec
 }

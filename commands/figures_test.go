@@ -309,22 +309,23 @@ func TestDigestWeekOneReportsTheYearItEndsIn(t *testing.T) {
 	}
 }
 
-// A week made mostly of month-end reports says so; a week of ordinary
-// reports does not.
+// A week made mostly of cumulative reports (누계) says so, naming their
+// dates; a delta dated on a month's last day is that day's hires and is not
+// counted; a week of ordinary reports says nothing.
 func TestDigestMonthEndReports(t *testing.T) {
 	for _, tt := range []struct {
 		lang commands.Lang
 		want string
 	}{
-		{commands.English, "2,900 of the week's 2,920 jobs came in month-end reports dated 4/30, covering a whole month or the year to date"},
-		{commands.Korean, "이번 주 2,920개 가운데 2,900개는 4월 30일자 월말 보고로 한 달 치나 연초부터의 누계를 한꺼번에 보고한 것이며"},
+		{commands.English, "2,900 of the week's 2,923 jobs are the increments of cumulative reports (totals as of 4/29, 4/30)"},
+		{commands.Korean, "이번 주 2,923개 가운데 2,900개는 4월 29일, 4월 30일 기준 누계 보고의 증가분입니다."},
 	} {
 		h := newHarness(t, tt.lang)
 		late := h.svc.WithClock(func() time.Time { return time.Date(2026, 5, 12, 1, 0, 0, 0, time.UTC) })
 		ctx := context.Background()
 		if err := late.RunScript(ctx, commands.Caller{UserID: manager}, []string{
-			"add 2400 invest date:4월말", "add 500 youth cumulative date:4/29", "add 20 senior date:4/28",
-			"add 30 senior date:5/5", "add 10 youth date:5/6",
+			"add 2400 invest cumulative date:4월말", "add 500 youth cumulative date:4/29", "add 20 senior date:4/28",
+			"add 3 youth date:4/30", "add 30 senior date:5/5", "add 10 youth date:5/6",
 		}); err != nil {
 			t.Fatal(err)
 		}
@@ -332,28 +333,25 @@ func TestDigestMonthEndReports(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var monthEndSQL int64
-		if err := h.store.DB().GetContext(ctx, &monthEndSQL, `
+		var cumulativeSQL int64
+		if err := h.store.DB().GetContext(ctx, &cumulativeSQL, `
 			SELECT coalesce(sum(count), 0) FROM entries
 			WHERE voided_at IS NULL AND status = 'realised' AND as_of BETWEEN '2026-04-27' AND '2026-05-03'
-			  AND (kind = 'cumulative' OR extract(day FROM as_of + 1) = 1)`); err != nil {
+			  AND kind = 'cumulative'`); err != nil {
 			t.Fatal(err)
 		}
-		if d.MonthEndJobs != 2900 || d.MonthEndJobs != monthEndSQL || d.Week.Jobs != h.sumSQL("", dates.On(2026, 4, 27), dates.On(2026, 5, 3)) {
-			t.Fatalf("month-end %d of %d; a plain SUM gives %d", d.MonthEndJobs, d.Week.Jobs, monthEndSQL)
+		if d.CumulativeJobs != 2900 || d.CumulativeJobs != cumulativeSQL || d.Week.Jobs != h.sumSQL("", dates.On(2026, 4, 27), dates.On(2026, 5, 3)) {
+			t.Fatalf("cumulative %d of %d; a plain SUM gives %d", d.CumulativeJobs, d.Week.Jobs, cumulativeSQL)
 		}
 		text := late.DigestReply(d).Text()
 		mustContain(t, text, tt.want)
 		noFormatSlips(t, text)
-		if strings.Contains(text, "4/29") {
-			t.Errorf("a cumulative report counts, but its date is not a month's end:\n%s", text)
-		}
 		d, err = late.Digest(ctx, dates.On(2026, 5, 4))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(d.MonthEndDays) != 0 || strings.Contains(late.DigestReply(d).Text(), "month-end") {
-			t.Errorf("an ordinary week is flagged as month-end")
+		if len(d.CumulativeDays) != 0 || strings.Contains(late.DigestReply(d).Text(), "cumulative reports") {
+			t.Errorf("an ordinary week is flagged as cumulative")
 		}
 	}
 }

@@ -42,6 +42,10 @@ type ReportData struct {
 	// CurrentTargets are the targets as they stand today, for a report
 	// whose date is before a revision.
 	CurrentTargets Targets
+	// DeptTargets and DeptOriginal are the departments' own targets (`부서
+	// 목표`), in force on AsOf and as first set: the only targets the report
+	// by department shows. A program's target is not its department's.
+	DeptTargets, DeptOriginal map[string]int64
 	// Departments are the managed list's active departments: each has a row
 	// in the report by department, so one that never reported shows as such.
 	Departments []string
@@ -72,6 +76,7 @@ func LoadReportData(ctx context.Context, store ReportReader, year int, asOf time
 		return d, fmt.Errorf("report targets: %w", err)
 	}
 	d.Targets, d.Original = targets.InForce, targets.Original
+	d.DeptTargets, d.DeptOriginal = targets.DeptInForce, targets.DeptOriginal
 	depts, err := store.Departments(ctx)
 	if err != nil {
 		return d, fmt.Errorf("report departments: %w", err)
@@ -181,8 +186,19 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 			row(reportKey{key: dept, label: dept})
 		}
 	}
+	if by == ReportByDepartment {
+		// A department's own target only: its programs' targets are the
+		// programs', and summing them would show a target nobody set.
+		for dept, t := range d.DeptTargets {
+			if t > 0 {
+				x := row(reportKey{key: dept, label: dept})
+				x.Target += t
+				x.Original += d.DeptOriginal[dept]
+			}
+		}
+	}
 	for _, p := range d.Programs {
-		if t := d.Targets.Programs[p.ID]; t > 0 && p.CountsAsJobs() && by != ReportByType {
+		if t := d.Targets.Programs[p.ID]; t > 0 && p.CountsAsJobs() && by != ReportByType && by != ReportByDepartment {
 			x := row(keyOf(p, nil, by, lang))
 			x.Target += t
 			x.Original += d.Original.Programs[p.ID]

@@ -251,11 +251,13 @@ func moveDepartment(ctx context.Context, tx *sqlx.Tx, from, into string) (comman
 		 WHERE department = $1 AND voided_at IS NULL
 		   AND EXISTS (SELECT 1 FROM nothing_reports o WHERE o.department = $2 AND o.month = n.month AND o.voided_at IS NULL)`,
 		`UPDATE nothing_reports SET department = $2 WHERE department = $1`,
-		// 실적 없음 and jobs of one month exclude each other (migration 00020):
-		// where the merged department has jobs, its 실적 없음 is voided.
+		// 실적 없음 and realised jobs of one month exclude each other
+		// (migrations 00020, 00038; an agreement is not 실적): where the
+		// merged department has realised jobs, its 실적 없음 is voided.
 		`UPDATE nothing_reports n SET voided_at = now(), voided_by = 'merge', void_reason = 'merged with ' || $1 || ', which has jobs that month'
 		 WHERE department = $2 AND voided_at IS NULL
-		   AND (SELECT COALESCE(SUM(m.jobs), 0) FROM department_months m WHERE m.department = $2 AND m.month = n.month) > 0`,
+		   AND (SELECT COALESCE(SUM(m.jobs), 0) FROM department_months m
+		        WHERE m.department = $2 AND m.month = n.month AND m.status = 'realised') > 0`,
 		`DELETE FROM departments WHERE department = $1`,
 	}
 	for _, q := range steps {

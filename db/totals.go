@@ -24,8 +24,9 @@ package db
 //  6. employment_days rows by (day, program_id, status, employment_type),
 //     then employment_months rows by (month, program_id, status,
 //     employment_type);
-//  7. the 실적 없음 lock of each department the statement added live jobs
-//     to, shared, in ascending key order, taken by the entries' statement
+//  7. the 실적 없음 lock of each department the statement added live
+//     realised jobs to (an agreement takes none: it is not 실적, migration
+//     00038), shared, in ascending key order, taken by the entries' statement
 //     trigger entries_refuse_nothing_month (migration 00020; PostgreSQL
 //     fires a table's AFTER triggers in name order, so it runs just before
 //     entries_totals, steps 3 to 6: safe either way). A 실적 없음

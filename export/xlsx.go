@@ -263,6 +263,10 @@ func (x *Exporter) reportingMarks(ctx context.Context, req commands.ExportReques
 			return "" // the row of entries credited to no department
 		case !ok:
 			return markUnreported
+		case m.SaidNothing:
+			// Only agreements (약정) can share a month with a live 실적
+			// 없음 (migration 00038): the month has no 실적.
+			return markNothing
 		case m.Logged:
 			return ""
 		}
