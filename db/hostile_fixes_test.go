@@ -2,7 +2,10 @@ package db_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -60,4 +63,101 @@ func TestCorrectionRefusesToRebaseAReportBelowItsHires(t *testing.T) {
 		t.Fatalf("adjusted %+v, want the report re-based to 1", res.Adjusted)
 	}
 	dbtest.CheckTotals(t, s)
+}
+
+// B5: two managers setting a department's first target at once. The test
+// holds a SHARE lock on department_targets (which lets a row lock through
+// but no insert), starts both sets, waits until both are blocked on their
+// insert, then lets them go: so both have read the target before either
+// wrote it, the interleaving that let both succeed without a reason. One
+// must set the target and the other must be asked for a reason (it now
+// revises a set target), or find it unchanged when it sets the same figure;
+// history holds one first target.
+func TestTwoFirstDepartmentTargetsAtOnce(t *testing.T) {
+	t.Parallel()
+	t.Run("different", func(t *testing.T) { firstTargetsAtOnce(t, 300, 400) })
+	t.Run("same", func(t *testing.T) { firstTargetsAtOnce(t, 300, 300) })
+}
+
+func firstTargetsAtOnce(t *testing.T, a, b int64) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.New(t)
+	const dept = "일자리정책과"
+	at := time.Date(2026, 11, 26, 1, 0, 0, 0, time.UTC)
+	gate, err := s.DB().BeginTxx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = gate.Rollback() }()
+	if _, err := gate.ExecContext(ctx, `LOCK TABLE department_targets IN SHARE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	errs := make([]error, 2)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range 2 {
+		wg.Go(func() {
+			_, _, errs[i] = s.SetDepartmentTarget(ctx, 2027, dept, []int64{a, b}[i], "U_M"+strconv.Itoa(i), "", at)
+		})
+	}
+	go func() { wg.Wait(); close(done) }()
+	// Both sets wait on the gate's lock: neither has written.
+	waitCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	for {
+		var waiting int
+		err := s.DB().GetContext(waitCtx, &waiting, `
+			SELECT count(*) FROM pg_locks
+			WHERE NOT granted AND relation = 'department_targets'::regclass
+			  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)
+		if err != nil {
+			t.Fatalf("waiting for both sets to block: %v (finished early: %v)", err, errs)
+		}
+		if waiting == 2 {
+			break
+		}
+		select {
+		case <-done:
+			t.Fatalf("the sets finished without waiting on the insert: %v", errs)
+		default:
+		}
+	}
+	if err := gate.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	var reasons, ok int
+	for _, err := range errs {
+		var need *commands.TargetReasonError
+		switch {
+		case err == nil:
+			ok++
+		case errors.As(err, &need):
+			reasons++
+		default:
+			t.Fatalf("SetDepartmentTarget: %v", err)
+		}
+	}
+	wantOK, wantReasons := 1, 1
+	if a == b { // the second finds the figure set: nothing to revise
+		wantOK, wantReasons = 2, 0
+	}
+	if ok != wantOK || reasons != wantReasons {
+		t.Fatalf("%d sets succeeded and %d were asked for a reason, want %d and %d (%v)", ok, reasons, wantOK, wantReasons, errs)
+	}
+	var revisions []struct {
+		Old sql.NullInt64 `db:"old_jobs"`
+		New int64         `db:"new_jobs"`
+	}
+	if err := s.DB().SelectContext(ctx, &revisions, `SELECT old_jobs, new_jobs FROM department_target_revisions WHERE year = 2027 AND department = $1 ORDER BY id`, dept); err != nil {
+		t.Fatal(err)
+	}
+	var jobs int64
+	if err := s.DB().GetContext(ctx, &jobs, `SELECT jobs FROM department_targets WHERE year = 2027 AND department = $1`, dept); err != nil {
+		t.Fatal(err)
+	}
+	if len(revisions) != 1 || revisions[0].Old.Valid || revisions[0].New != jobs {
+		t.Fatalf("revisions %+v with the target at %d, want one first target of %d", revisions, jobs, jobs)
+	}
 }
