@@ -60,3 +60,73 @@ func TestCorrectionCannotRebaseAReportBelowItsHires(t *testing.T) {
 		})
 	}
 }
+
+// Smaller findings: a negative department target is refused for its count,
+// not by calling the department no number.
+func TestNegativeDepartmentTargetNamesTheCount(t *testing.T) {
+	for _, tc := range []struct {
+		lang  commands.Lang
+		line  string
+		want  string
+		wrong string
+	}{
+		{commands.Korean, "부서 목표 일자리정책과 -5", "목표는 1 이상이어야 합니다", "수가 아닙니다"},
+		{commands.Korean, "dept target 일자리정책과 -5", "목표는 1 이상이어야 합니다", "수가 아닙니다"},
+		{commands.English, "dept target 일자리정책과 -5", "A target is at least 1 job", "not a number"},
+		{commands.English, "dept target 일자리정책과 0", "A target is at least 1 job", "not a number"},
+	} {
+		t.Run(string(tc.lang)+" "+tc.line, func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			r := h.run(manager, tc.line, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.want)
+			if strings.Contains(r.Text(), tc.wrong) {
+				t.Errorf("the refusal blames the department:\n%s", r.Text())
+			}
+			var n int
+			if err := h.store.DB().GetContext(context.Background(), &n, `SELECT count(*) FROM department_targets`); err != nil || n != 0 {
+				t.Fatalf("%d department targets (%v), want none", n, err)
+			}
+		})
+	}
+}
+
+// Smaller findings: report and press are totals from January 1 through a
+// date. A span crossing years, or a typed span starting after January 1,
+// cannot be read that way: it is refused, naming the span and saying what
+// to type. A span from January 1 is read through its end.
+func TestReportAndPressRefuseSpansTheyCannotHonour(t *testing.T) {
+	for _, tc := range []struct {
+		lang commands.Lang
+		line string
+		want []string
+	}{
+		{commands.Korean, "report 2025-06-01~2026-05-31", []string{"2025. 6. 1. ~ 2026. 5. 31.", "두 해에 걸쳐", "2026. 5. 31."}},
+		{commands.Korean, "보고서 2025-06-01~2026-05-31", []string{"2025. 6. 1. ~ 2026. 5. 31.", "두 해에 걸쳐"}},
+		{commands.Korean, "보도자료 2025-06-01~2026-05-31", []string{"2025. 6. 1. ~ 2026. 5. 31.", "두 해에 걸쳐"}},
+		{commands.Korean, "report 2000-01-01~2100-12-31", []string{"두 해에 걸쳐"}},
+		{commands.Korean, "보도 2026-03-01~2026-03-31", []string{"2026. 3. 1. ~ 2026. 3. 31.", "1월 1일부터", "2026. 3. 31."}},
+		{commands.Korean, "보고서 2026-03-01~2026-06-30", []string{"1월 1일부터", "2026. 6. 30."}},
+		{commands.English, "report 2025-06-01~2026-05-31", []string{"2025-06-01", "2026-05-31", "crosses"}},
+		{commands.English, "press 2026-03-01~2026-03-31", []string{"January 1", "2026-03-31"}},
+	} {
+		t.Run(string(tc.lang)+" "+tc.line, func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			r := h.run(manager, tc.line, commands.OutcomeRefused)
+			noBadVerbs(t, r)
+			mustContain(t, r.Text(), tc.want...)
+			if tc.lang == commands.Korean && (strings.Contains(r.Text(), "2026-0") || strings.Contains(r.Text(), "2025-0")) {
+				t.Errorf("the refusal shows an ISO date:\n%s", r.Text())
+			}
+		})
+	}
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "add 7 senior date:2026-03-10", commands.OutcomeOK)
+	h.run(manager, "add 5 senior date:2026-07-10", commands.OutcomeOK)
+	mustContain(t, h.run(manager, "report 2026-01-01~2026-06-30", commands.OutcomeOK).Text(), "2026. 6. 30. 기준")
+	// the date the refusal suggests, typed as shown
+	mustContain(t, h.run(manager, "보고서 2026. 5. 31.", commands.OutcomeOK).Text(), "2026. 5. 31. 기준")
+	press := h.run(manager, "press 2026-01-01~2026-06-30", commands.OutcomeOK).Text()
+	mustContain(t, press, "2026. 6. 30. 기준", "정확한 누계: 7개")
+	mustContain(t, h.run(manager, "press 6월", commands.OutcomeOK).Text(), "정확한 누계: 7개")
+	mustContain(t, h.run(manager, "press", commands.OutcomeOK).Text(), "정확한 누계: 12개")
+}
