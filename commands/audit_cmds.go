@@ -204,6 +204,9 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if dep, ok := errors.AsType[*DependentReportError](err); ok {
 		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
 	}
+	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
+		return s.reportBelowHires(ctx, cmd.Name, below)
+	}
 	programs, perr := s.store.Programs(ctx)
 	if perr != nil {
 		return s.storageFailure(ctx, cmd.Name, perr)

@@ -487,6 +487,9 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	if hires, ok := errors.AsType[*AgreementHasHiresError](err); ok {
 		return s.agreementHasHires(ctx, "undo", hires, true)
 	}
+	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
+		return s.reportBelowHires(ctx, cmdUndo, below)
+	}
 	if err != nil {
 		return s.storageFailure(ctx, cmdUndo, err)
 	}
@@ -536,6 +539,9 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	}
 	if hires, ok := errors.AsType[*AgreementHasHiresError](err); ok {
 		return s.agreementHasHires(ctx, "void", hires, false)
+	}
+	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
+		return s.reportBelowHires(ctx, cmdVoid, below)
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmdVoid, err)

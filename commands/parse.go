@@ -608,6 +608,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		cmd.Before, cmd.After = raws(ts[:i]), raws(ts[end:])
 		return nil
 	}
+	if negativeCount(ts) { // "-5": a count below 1, not a word that is no number
+		return usageErr(cmd.Name, belowOne(cmd.Name))
+	}
 	if dateTyped != "" && cmd.Opts.Date != nil {
 		// "add 4.5 youth": 4.5 read as April 5, so no count is left; say so
 		// rather than ask for a count the user thinks was given.

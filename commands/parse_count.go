@@ -193,3 +193,28 @@ func impossibleDay(cmd *Command, typed string, today time.Time) error {
 	}
 	return nil
 }
+
+// negativeCount reports whether the words hold a count typed with a minus
+// sign ("-5", "− 5"): a count below 1, refused in the command's words
+// (BelowOne) rather than as no count at all, which would name whatever
+// word came first.
+func negativeCount(ts []token) bool {
+	for i, t := range ts {
+		if t.quoted {
+			continue
+		}
+		for _, minus := range []string{"-", "−", "–"} {
+			rest, ok := strings.CutPrefix(t.text, minus)
+			if !ok {
+				continue
+			}
+			if rest == "" && i+1 < len(ts) && !ts[i+1].quoted {
+				rest = ts[i+1].text
+			}
+			if numbers.StartsLikeNumber(rest) {
+				return true
+			}
+		}
+	}
+	return false
+}

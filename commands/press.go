@@ -38,6 +38,9 @@ func parseDatedOnly(cmd *Command, ts []token, today time.Time, refusal string) e
 // Figures follow the press rule (numbers.Press): exact, or rounded down
 // with 여, never up; 달성률 is rounded down too.
 func (s *Service) press(ctx context.Context, _ Caller, cmd Command) Reply {
+	if r, refused := s.reportSpanRefusal(cmd); refused {
+		return r
+	}
 	year, asOf := s.reportSpan(cmd)
 	if asOf.Year() < year {
 		return s.refuse(cmd.Name, s.msg("report_text.d_has_not_started", "Year", year))

@@ -68,6 +68,9 @@ func (s *Service) reportSpan(cmd Command) (int, time.Time) {
 
 // report answers `report`: the monthly report as monospace tables.
 func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
+	if r, refused := s.reportSpanRefusal(cmd); refused {
+		return r
+	}
 	year, asOf := s.reportSpan(cmd)
 	if asOf.Year() < year {
 		return s.refuse(cmd.Name, s.msg("report_text.d_has_not_started", "Year", year))

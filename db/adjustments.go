@@ -70,7 +70,12 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 
 // recordAdjustment sets a cumulative report's recorded difference and keeps
 // the change, who made it and why, in entry_adjustments.
+// Every re-basing passes here, so here it is refused (refuseBelowHires)
+// when it would leave an agreed report below what its hires realised.
 func recordAdjustment(ctx context.Context, tx sqlx.ExtContext, report commands.Entry, count, causeID int64, by string) error {
+	if err := refuseBelowHires(ctx, tx, report, count); err != nil {
+		return err
+	}
 	const q = `
 		WITH upd AS (
 			UPDATE entries SET count = $2 WHERE id = $1 RETURNING id
@@ -81,4 +86,34 @@ func recordAdjustment(ctx context.Context, tx sqlx.ExtContext, report commands.E
 		return fmt.Errorf("adjust cumulative report %d: %w", report.ID, err)
 	}
 	return nil
+}
+
+// refuseBelowHires fails with *commands.ReportBelowHiresError when report,
+// an agreed cumulative report being re-based to count, has live hires (채용)
+// that realised more than count: it would agree fewer jobs than were hired
+// from it. The caller holds the program's exclusive lock, which every hire
+// and every void or correction of a hire takes first, and the report's row
+// lock, so the sum cannot change before the re-basing commits. A report
+// that rises, or is no agreement, needs no check.
+func refuseBelowHires(ctx context.Context, tx sqlx.ExtContext, report commands.Entry, count int64) error {
+	if report.Status != commands.StatusAgreed || count >= report.Count {
+		return nil
+	}
+	var rows []entryRow
+	q := entrySelect + `
+		JOIN agreement_hires h ON h.hire_entry_id = e.id
+		WHERE h.agreement_entry_id = $1 AND e.voided_at IS NULL
+		ORDER BY e.id`
+	if err := sqlx.SelectContext(ctx, tx, &rows, q, report.ID); err != nil {
+		return fmt.Errorf("live hires of report %d: %w", report.ID, err)
+	}
+	hires := entries(rows)
+	var hired int64
+	for _, h := range hires {
+		hired += h.Count
+	}
+	if count >= hired {
+		return nil
+	}
+	return &commands.ReportBelowHiresError{Report: report, NewCount: count, Hired: hired, Hires: hires}
 }

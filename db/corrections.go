@@ -83,8 +83,9 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 	var below *commands.CumulativeBelowError
 	var over *commands.OverRealisedError
 	var under *commands.AgreementBelowRealisedError
+	var belowHires *commands.ReportBelowHiresError
 	if errors.As(err, &closed) || errors.As(err, &dep) || errors.As(err, &below) || errors.Is(err, commands.ErrAlreadyVoided) ||
-		errors.As(err, &over) || errors.As(err, &under) {
+		errors.As(err, &over) || errors.As(err, &under) || errors.As(err, &belowHires) {
 		return commands.CorrectionResult{}, err
 	}
 	if said := exclusionError(err); said != nil {

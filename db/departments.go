@@ -303,28 +303,41 @@ func (s *Store) SetDepartmentTarget(ctx context.Context, year int, department st
 	var old sql.NullInt64
 	unchanged := false
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		// The row lock (or the insert's conflict wait) orders concurrent
-		// revisions, so each records the value it replaced.
-		const current = `SELECT jobs FROM department_targets WHERE year = $1 AND department = $2 FOR UPDATE`
-		if err := sqlx.GetContext(ctx, tx, &old, current, year, department); err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		if unchanged = old.Valid && old.Int64 == jobs; unchanged {
-			return nil
-		}
-		if old.Valid && reason == "" {
-			return &commands.TargetReasonError{Old: old.Int64}
-		}
-		const upsert = `
+		// Insert first, as setTarget does: a first set that finds no row
+		// inserts it, and a concurrent first set waits on the insert's
+		// conflict, inserts nothing and then reads the committed row under
+		// its lock, so it revises that value (and needs a reason). A
+		// SELECT … FOR UPDATE before the insert would lock nothing when
+		// there is no row, and both would set a "first" target.
+		const insert = `
 			INSERT INTO department_targets (year, department, jobs, set_by, set_at) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (year, department) DO UPDATE SET jobs = EXCLUDED.jobs, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at`
-		if _, err := tx.ExecContext(ctx, upsert, year, department, jobs, by, at); err != nil {
+			ON CONFLICT (year, department) DO NOTHING
+			RETURNING jobs`
+		var inserted int64
+		err := sqlx.GetContext(ctx, tx, &inserted, insert, year, department, jobs, by, at)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
+		}
+		if errors.Is(err, sql.ErrNoRows) {
+			const current = `SELECT jobs FROM department_targets WHERE year = $1 AND department = $2 FOR UPDATE`
+			if err := sqlx.GetContext(ctx, tx, &old, current, year, department); err != nil {
+				return err
+			}
+			if unchanged = old.Int64 == jobs; unchanged {
+				return nil
+			}
+			if reason == "" {
+				return &commands.TargetReasonError{Old: old.Int64}
+			}
+			const update = `UPDATE department_targets SET jobs = $3, set_by = $4, set_at = $5 WHERE year = $1 AND department = $2`
+			if _, err := tx.ExecContext(ctx, update, year, department, jobs, by, at); err != nil {
+				return err
+			}
 		}
 		const revision = `
 			INSERT INTO department_target_revisions (year, department, old_jobs, new_jobs, changed_by, changed_at, reason)
 			VALUES ($1, $2, $3, $4, $5, $6, $7)`
-		_, err := tx.ExecContext(ctx, revision, year, department, old, jobs, by, at, reason)
+		_, err = tx.ExecContext(ctx, revision, year, department, old, jobs, by, at, reason)
 		return err
 	})
 	if err != nil {

@@ -552,6 +552,12 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow) error {
 		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_breaks_report"))
 		return nil
 	}
+	var belowHires *commands.ReportBelowHiresError
+	if errors.As(err, &belowHires) {
+		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_below_hires",
+			"ID", belowHires.Report.ID, "NewCount", belowHires.NewCount, "Hired", belowHires.Hired))
+		return nil
+	}
 	if err != nil {
 		return err
 	}
