@@ -171,3 +171,30 @@ func TestImportRowInAMonthReportedNothingIsAProblem(t *testing.T) {
 	}
 	dbtest.CheckTotals(t, s)
 }
+
+// A panic while reading the file (on the scan's own goroutine) fails the
+// import cleanly: an error, nothing written, the process alive.
+func TestImportScanPanicIsAnError(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.New(t)
+	youth := programByCode(t, s, "youth")
+	logged := time.Date(2026, 3, 1, 1, 0, 0, 0, time.UTC)
+	f := entriesFile(1)
+	f.Scan = func(sink commands.ImportSink) error {
+		sink.Kind(commands.ImportEntries)
+		if err := sink.Row(importRowOf(youth, 2, 1, day(2026, 3, 1), logged, "before-panic")); err != nil {
+			return err
+		}
+		panic("a crafted workbook")
+	}
+	if _, err := s.Import(ctx, f, false); err == nil || !strings.Contains(err.Error(), "panicked") {
+		t.Fatalf("import whose scan panics: %v", err)
+	}
+	if n := liveSum(t, s, `SELECT count(*) FROM entries`); n != 0 {
+		t.Fatalf("%d entries written by a failed import", n)
+	}
+	if done, _ := s.Imported(ctx, f.SHA256); done {
+		t.Fatal("a failed import is marked imported")
+	}
+}
