@@ -80,7 +80,8 @@ func runServe(ctx context.Context, cfg config, logger *slog.Logger) error {
 	}
 	sc.Exporter, sc.FileSender = export.New(store, cfg.Location), files
 	sc.FileFetcher = bot.NewFileFetcher(cfg.SlackBotToken, cfg.SlackAPIURL)
-	sc.FileImporter = importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), cfg.Location) }, Location: cfg.Location}
+	sc.FileImporter = importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), cfg.Location) }, Location: cfg.Location,
+		Limits: importer.SlackLimits(), RowCap: importer.SlackRowCap}
 	if !cfg.RemindersOff && cfg.SlackBotToken != "" {
 		sender, err := newReminderSender(cfg, words, store, logger)
 		if err != nil {

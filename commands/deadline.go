@@ -77,11 +77,23 @@ func answerByDeadline(s *Service, ctx context.Context, command string, work func
 // DeliveryRetryAfter.
 const moveDeadline = 20 * time.Second
 
+// importDeadline bounds an import from Slack, preview or apply: the
+// download, the read and the one transaction that writes the file (rolled
+// back for a preview). A file sent through Slack holds at most
+// importer.SlackRowCap rows, which take a few seconds; larger files go
+// through `jobsbot import` on the server, which has no deadline. Like a
+// move, it is answered through Slack's response_url and stays under
+// DeliveryRetryAfter.
+const importDeadline = 20 * time.Second
+
 // withDeadline bounds ctx by the database deadline of command. Commands
 // whose spec Posts never come here (Handle runs them to their end).
 func (s *Service) withDeadline(ctx context.Context, command string) (context.Context, context.CancelFunc) {
-	if spec, _ := specNamed(command); spec.Moves {
+	switch spec, _ := specNamed(command); {
+	case spec.Moves:
 		return context.WithTimeout(ctx, max(s.dbDeadline, moveDeadline))
+	case spec.Imports:
+		return context.WithTimeout(ctx, max(s.dbDeadline, importDeadline))
 	}
 	return context.WithTimeout(ctx, s.dbDeadline)
 }

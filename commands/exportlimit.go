@@ -68,6 +68,25 @@ func (g *exportGate) enter(user string) (release func(), refusal exportRefusal) 
 	}, exportAdmitted
 }
 
+// admitHeavy lets an import (preview or apply) start, returning the
+// release to defer, or answers why it may not. Imports and exports are the
+// two heavy jobs (a whole file or a year held in memory, a long
+// transaction), so they share one gate: one at a time per user, and
+// EXPORT_CONCURRENCY at once in the process, checked before the file is
+// downloaded. Past it the user is told to wait; nothing queues. Their rate
+// is the write limit (an import counts as a write, see Handle).
+func (s *Service) admitHeavy(ctx context.Context, c Caller) (release func(), refused *Reply) {
+	release, why := s.exports.enter(c.UserID)
+	switch why {
+	case exportYours:
+		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg("import.heavy_yours_running")}
+	case exportBusy:
+		s.log.WarnContext(ctx, "import refused: every heavy-job slot busy", "user", c.UserID, "slots", s.exports.slots)
+		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg("import.heavy_busy")}
+	}
+	return release, nil
+}
+
 // admitExport lets an export start, returning the release to defer, or
 // answers why it may not. Every caller counts against the process's slots
 // and the one-per-user rule (the console too: it shares the database); the

@@ -74,6 +74,12 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("import.not_available")}
 	}
 	apply := fileID != ""
+	release, refused := s.admitHeavy(ctx, c)
+	if refused != nil {
+		refused.Command = cmd.Name
+		return *refused
+	}
+	defer release()
 	file, err := s.fetcher.FetchFile(ctx, c.UserID, fileID, s.importer.MaxFileBytes())
 	switch {
 	case errors.Is(err, ErrNoSharedFile):

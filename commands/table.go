@@ -98,6 +98,13 @@ type commandSpec struct {
 	// Moves says it moves every entry and total of a department in one
 	// transaction, so its database deadline is moveDeadline.
 	Moves bool
+	// Imports says it reads a file a user sent through Slack and writes it
+	// (import apply) or previews it, written and rolled back (import), in
+	// one transaction holding every program's lock: its database deadline
+	// is importDeadline, sized for the rows a file sent through Slack may
+	// hold (importer.SlackRowCap), and it runs only once the heavy-job gate
+	// admits it (admitHeavy), before the file is downloaded.
+	Imports bool
 	// Posts says its work is posting to Slack under the senders' own
 	// timeouts and exactly-once records, so it keeps the caller's context
 	// rather than the database deadline, which would cut a post short.
@@ -468,12 +475,17 @@ func commandSpecs() []commandSpec {
 		},
 		{
 			Name: cmdImport, Words: []string{"import", "가져오기", "불러오기"},
-			Run: (*Service).importPreview,
+			// A preview writes the file and rolls it back, holding the
+			// ledger's locks meanwhile: it counts as a write.
+			Writes:  true,
+			Imports: true,
+			Run:     (*Service).importPreview,
 		},
 		{
 			Name: cmdImportApply, Words: []string{"apply", "적용"},
 			Manager: true,
 			Writes:  true,
+			Imports: true,
 			Parse:   parseImportApply,
 			Run:     (*Service).importApply,
 		},

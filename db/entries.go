@@ -376,11 +376,8 @@ func (s *Store) VoidEntry(ctx context.Context, id int64, by, reason string, at t
 		if err := lockProgram(ctx, tx, programID); err != nil {
 			return err
 		}
-		if err := refuseLiveHires(ctx, tx, id); err != nil {
-			return err
-		}
 		var err error
-		out, _, err = voidChecked(ctx, tx, id, by, reason, "", 0, at)
+		out, err = voidUnmarked(ctx, tx, id, by, reason, at)
 		return err
 	})
 	if err != nil {
@@ -460,11 +457,23 @@ func undoOnce(ctx context.Context, tx sqlx.ExtContext, userID, reason string, pr
 			return commands.VoidResult{}, free.ProgramID, cmp.Or(err, errUndoMoved)
 		}
 	}
-	if err := refuseLiveHires(ctx, tx, free.ID); err != nil {
-		return commands.VoidResult{}, 0, err
-	}
-	out, _, err := voidChecked(ctx, tx, free.ID, userID, reason, "", 0, at)
+	out, err := voidUnmarked(ctx, tx, free.ID, userID, reason, at)
 	return out, 0, err
+}
+
+// voidUnmarked is every void without a manager's close reason (무효 typed by
+// anyone, 취소, an import's 무효 row): one path, so they refuse alike. An
+// agreement with live hires is refused (*commands.AgreementHasHiresError),
+// and so is a void of an entry in a closed month or one that would recompute
+// a later cumulative report in a closed month (*commands.MonthClosedError):
+// only a manager's void, with its reason, changes a closed month, marked.
+// The caller holds the entry's program lock.
+func voidUnmarked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason string, at time.Time) (commands.VoidResult, error) {
+	if err := refuseLiveHires(ctx, tx, id); err != nil {
+		return commands.VoidResult{}, err
+	}
+	out, _, err := voidChecked(ctx, tx, id, by, reason, "", 0, at)
+	return out, err
 }
 
 // voidLockedReplacing voids entry id, whose program the caller has locked,

@@ -231,6 +231,14 @@ func pipeline(ctx context.Context, scan func(commands.ImportSink) error, sink co
 	scanned := make(chan error, 1)
 	go func() {
 		defer close(items)
+		defer func() {
+			// A panic in the reader (a crafted workbook, a bug) would end the
+			// process on this goroutine: the import fails instead, and the
+			// transaction rolls back.
+			if p := recover(); p != nil {
+				scanned <- fmt.Errorf("import: reading the file panicked: %v", p)
+			}
+		}()
 		scanned <- scan(chanSink{items: items, stop: stop, ctx: ctx})
 	}()
 	var err error
@@ -421,7 +429,16 @@ func (r *importRun) flush(ctx context.Context) error {
 	if len(r.pending) == 0 {
 		return nil
 	}
-	written, err := insertEntries(ctx, unprepared{r.tx, insertEntriesQuery}, r.pending)
+	var written map[string]commands.AddResult
+	err := r.savepoint(ctx, func() error {
+		var err error
+		written, err = insertEntries(ctx, unprepared{r.tx, insertEntriesQuery}, r.pending)
+		return err
+	})
+	var nothing *commands.NothingRecordedError
+	if errors.As(err, &nothing) {
+		return r.nothingLines(ctx)
+	}
 	if err != nil {
 		return fmt.Errorf("import entries: %w", err)
 	}
@@ -512,9 +529,19 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		}
 		e.Count -= before
 	}
-	res, err := addEntry(ctx, r.tx, e)
-	var below *commands.CumulativeBelowError
+	var res commands.AddResult
+	err := r.savepoint(ctx, func() error {
+		var err error
+		res, err = addEntry(ctx, r.tx, e)
+		return err
+	})
+	var (
+		below   *commands.CumulativeBelowError
+		nothing *commands.NothingRecordedError
+	)
 	switch {
+	case errors.As(err, &nothing):
+		return r.nothingProblem(ctx, row.Line, nothing.NothingID)
 	case errors.As(err, &below):
 		r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
 			"import.problem.cumulative_below", "Current", numbers.Format(below.Current)))
@@ -546,19 +573,39 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow) error {
 	}
 	// The void keeps when, by whom and why the file says it was voided
 	// (무효 일시, 무효 처리자, 무효 사유); without a 무효 일시, now.
-	voided, err := voidLockedReplacing(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, 0, row.VoidedAt)
-	var dependent *commands.DependentReportError
-	if errors.As(err, &dependent) {
+	// It is checked as a typed void is (voidUnmarked): an import has no
+	// manager's close reason, so it changes no closed month, and it leaves
+	// no live hire realising a voided agreement. A refusal is a problem on
+	// the row's line: nothing of the file stays written.
+	voided, err := voidUnmarked(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, row.VoidedAt)
+	var (
+		dependent  *commands.DependentReportError
+		hires      *commands.AgreementHasHiresError
+		closed     *commands.MonthClosedError
+		belowHires *commands.ReportBelowHiresError
+	)
+	switch {
+	case errors.As(err, &dependent):
 		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_breaks_report"))
 		return nil
-	}
-	var belowHires *commands.ReportBelowHiresError
-	if errors.As(err, &belowHires) {
+	case errors.As(err, &belowHires):
 		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_below_hires",
 			"ID", belowHires.Report.ID, "NewCount", belowHires.NewCount, "Hired", belowHires.Hired))
 		return nil
-	}
-	if err != nil {
+	case errors.As(err, &hires):
+		ids := make([]string, len(hires.Hires))
+		for i, h := range hires.Hires {
+			ids[i] = fmt.Sprintf("#%d", h.ID)
+		}
+		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.agreement_has_hires",
+			"ID", e.ID, "Hires", strings.Join(ids, ", ")))
+		return nil
+	case errors.As(err, &closed):
+		m := closed.Close.Month
+		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_changes_closed_month",
+			"Year", m.Year(), "Month", int(m.Month())))
+		return nil
+	case err != nil:
 		return err
 	}
 	r.res.Voided++
@@ -574,4 +621,80 @@ func (r *importRun) addToCell(e commands.Entry, jobs int64) {
 	if c, ok := r.cells[cellKey{e.ProgramCode, time.Date(e.AsOf.Year(), e.AsOf.Month(), 1, 0, 0, 0, 0, time.UTC)}]; ok {
 		c.Added += jobs
 	}
+}
+
+// savepoint runs write under a savepoint. When the entries trigger refuses
+// a row for a department and month that reported 실적 없음 (however the
+// trigger decides it: the error it raises is what is matched), the
+// transaction is rolled back to the savepoint, so it can go on to name the
+// lines, and the error comes back as *commands.NothingRecordedError.
+func (r *importRun) savepoint(ctx context.Context, write func() error) error {
+	if _, err := r.tx.ExecContext(ctx, `SAVEPOINT import_write`); err != nil {
+		return fmt.Errorf("import savepoint: %w", err)
+	}
+	err := write()
+	var nothing *commands.NothingRecordedError
+	if !errors.As(err, &nothing) {
+		nothing, _ = exclusionError(err).(*commands.NothingRecordedError)
+	}
+	if err != nil && nothing == nil {
+		return err // the transaction is lost: the import fails
+	}
+	if nothing != nil {
+		if _, rbErr := r.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT import_write`); rbErr != nil {
+			return fmt.Errorf("import rollback to savepoint: %w", rbErr)
+		}
+	}
+	if _, relErr := r.tx.ExecContext(ctx, `RELEASE SAVEPOINT import_write`); relErr != nil {
+		return fmt.Errorf("import release savepoint: %w", relErr)
+	}
+	if nothing != nil {
+		return nothing
+	}
+	return nil
+}
+
+// nothingLines names, after a batch was refused for a 실적 없음, each
+// pending row the refusal is about: it writes them one at a time, each
+// under its savepoint (rare, so the round trips do not matter), then drops
+// the batch. The file is refused, so nothing of it stays written.
+func (r *importRun) nothingLines(ctx context.Context) error {
+	found := false
+	for _, p := range r.pending {
+		err := r.savepoint(ctx, func() error {
+			_, err := insertEntries(ctx, unprepared{r.tx, insertEntriesQuery}, []newEntryRow{p})
+			return err
+		})
+		var nothing *commands.NothingRecordedError
+		switch {
+		case errors.As(err, &nothing):
+			found = true
+			if err := r.nothingProblem(ctx, r.lines[p.IdempotencyKey], nothing.NothingID); err != nil {
+				return err
+			}
+		case err != nil:
+			return fmt.Errorf("import entries: %w", err)
+		}
+	}
+	if !found {
+		return errors.New("import entries: a 실적 없음 refused the batch but no row of it")
+	}
+	r.pending = r.pending[:0]
+	clear(r.lines)
+	return nil
+}
+
+// nothingProblem lists a row refused for the 실적 없음 nothingID as a
+// problem on its line.
+func (r *importRun) nothingProblem(ctx context.Context, line int, nothingID int64) error {
+	var n struct {
+		Department string    `db:"department"`
+		Month      time.Time `db:"month"`
+	}
+	if err := sqlx.GetContext(ctx, r.tx, &n, `SELECT department, month FROM nothing_reports WHERE id = $1`, nothingID); err != nil {
+		return fmt.Errorf("nothing report %d: %w", nothingID, err)
+	}
+	r.Problem(commands.NewImportProblem(line, "기준일", "", "import.problem.month_reported_nothing",
+		"ID", nothingID, "Department", n.Department, "Year", n.Month.Year(), "Month", int(n.Month.Month())))
+	return nil
 }

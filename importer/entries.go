@@ -148,6 +148,16 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	default:
 		p.add(line, colVoid, v, msg("import.problem.void"))
 	}
+	// A time the file gives is kept as the entry's record or void time: one
+	// after now is no record of what happened.
+	if !r.Now.IsZero() {
+		if row.LoggedAt.After(r.Now) {
+			p.add(line, colLoggedAt, h.cell(cells, colLoggedAt), msg("import.problem.instant_in_future"))
+		}
+		if row.VoidedAt.After(r.Now) {
+			p.add(line, colVoidedAt, h.cell(cells, colVoidedAt), msg("import.problem.instant_in_future"))
+		}
+	}
 	if p.n > before {
 		return row, false
 	}

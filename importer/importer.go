@@ -38,6 +38,26 @@ func DefaultLimits() Limits {
 	return Limits{FileBytes: 64 << 20, UnzippedBytes: 512 << 20, XMLInMemory: 16 << 20, Rows: 200_000}
 }
 
+// SlackRowCap is the most rows (lines of the sheet, the header among
+// them) a file sent through Slack (/jobs 가져오기) may hold. Its preview and
+// its apply each hold every program's lock while the file is written (and,
+// for a preview, rolled back): at this size that takes a few seconds, well
+// within the import's deadline (commands importDeadline). The cap is
+// checked before the import's transaction, reading no further than the
+// cap. A larger file goes through `jobsbot import` on the server, which
+// has no such cap (only Limits.Rows).
+const SlackRowCap = 10_000
+
+// SlackLimits are those of a file sent through Slack: at most SlackRowCap
+// rows, and 16 MB (10,000 rows of an entries sheet take about 2 MB), so the
+// files of the imports in flight at once (EXPORT_CONCURRENCY) stay well
+// inside the bot's memory.
+func SlackLimits() Limits {
+	l := DefaultLimits()
+	l.FileBytes, l.Rows = 16<<20, SlackRowCap
+	return l
+}
+
 // Reader reads files against the programs the ledger knows.
 type Reader struct {
 	Programs    []commands.Program
@@ -53,6 +73,12 @@ type Reader struct {
 	// Location is the city's time zone: the export writes 기록 일시 and 무효
 	// 일시 as the city's wall clock (nil: UTC).
 	Location *time.Location
+	// RowCap, when set, refuses a file of more rows before any is checked
+	// (SlackRowCap for files sent through Slack); 0: Limits.Rows only.
+	RowCap int
+	// Now is the present instant: 기록 일시 and 무효 일시 after it are
+	// refused (zero: not checked).
+	Now time.Time
 
 	finder commands.ProgramFinder // built by Read
 	names  map[string][2]string   // the programs read, for the preview
@@ -107,8 +133,43 @@ func (r Reader) Stream(name string, data []byte) (commands.ImportFile, []command
 	if !xlsx && ext != ".csv" && ext != ".txt" && name != "" {
 		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.not_xlsx_or_csv"))}
 	}
+	if r.RowCap > 0 {
+		if r.countRows(data, xlsx, r.RowCap+1) > r.RowCap {
+			return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.too_many_rows_slack",
+				"Max", numbers.Format(int64(r.RowCap)), i18n.PluralCount, r.RowCap))}
+		}
+		r.Limits.Rows = min(r.Limits.Rows, r.RowCap)
+	}
 	file.Scan = func(sink commands.ImportSink) error { return r.scan(data, xlsx, sink) }
 	return file, nil
+}
+
+// countRows counts the file's rows, reading no further than upTo of them
+// and no cell beyond what finding a row needs. A file that cannot be read
+// counts the rows read so far: the scan names what is wrong with it.
+func (r Reader) countRows(data []byte, xlsx bool, upTo int) int {
+	if xlsx {
+		s, closeFn, err := r.openXLSX(data)
+		if err != nil {
+			return 0
+		}
+		defer closeFn()
+		xs := s.(*xlsxSource)
+		n := 0
+		for n < upTo && xs.rows.Next() {
+			n++
+		}
+		return n
+	}
+	src := newCSVSource(data)
+	n := 0
+	for n < upTo {
+		if _, ok, err := src.next(); !ok || err != nil {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // scan reads the file's rows into sink.

@@ -30,6 +30,12 @@ type Service struct {
 	Year   int                 // a report's year when its title does not say
 	// Location is the city's time zone, of 기록 일시 and 무효 일시 (nil: UTC).
 	Location *time.Location
+	// RowCap refuses a file of more rows, before its import's transaction
+	// (SlackRowCap for /jobs 가져오기); 0: Limits.Rows only.
+	RowCap int
+	// Now is the present (nil: time.Now): a file's 기록 일시 or 무효 일시
+	// after it is refused.
+	Now func() time.Time
 }
 
 var _ commands.FileImporter = Service{}
@@ -69,7 +75,7 @@ func (s Service) Read(ctx context.Context, name string, data []byte, by string) 
 		return commands.ImportFile{}, nil, fmt.Errorf("import departments: %w", err)
 	}
 	r := Reader{Programs: programs, Departments: depts, Today: s.Today(), By: by, Limits: s.limits(), Want: s.Want, Year: s.Year,
-		Location: s.Location}
+		Location: s.Location, RowCap: s.RowCap, Now: s.now()}
 	f, problems := r.Stream(name, data)
 	return f, problems, nil
 }
@@ -77,4 +83,11 @@ func (s Service) Read(ctx context.Context, name string, data []byte, by string) 
 // Import applies a file read by Read (or previews it, dryRun).
 func (s Service) Import(ctx context.Context, f commands.ImportFile, dryRun bool) (commands.ImportResult, error) {
 	return s.Store.Import(ctx, f, dryRun)
+}
+
+func (s Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
 }
