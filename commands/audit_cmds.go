@@ -212,6 +212,9 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
 		return s.refuse(cmd.Name, s.cumulativeBelow(p, below))
 	}
+	if later, ok := errors.AsType[*LaterReportError](err); ok {
+		return s.refuse(cmd.Name, s.laterReportRefusal(p, later))
+	}
 	if errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit23.voided_cannot_correct", "ID", old.ID)}
 	}
@@ -275,11 +278,7 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 	if res.AfterClose {
 		lines = append(lines, s.msg("audit23.after_close_marked"))
 	}
-	for _, a := range res.Adjusted {
-		r := a.Report
-		lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal), "OldCount", s.jobs(a.OldCount), "Count", s.jobs(r.Count)))
-		lines = append(lines, s.adjustedAfterClose(a)...)
-	}
+	lines = append(lines, s.adjustedLines(ctx, res.Adjusted, p.Unit)...)
 	t, err := s.store.ProgramYearTotal(ctx, p.ID, res.Old.AsOf.Year())
 	if err != nil {
 		return s.storageFailure(ctx, cmdCorrect, err)

@@ -156,6 +156,10 @@ type AddResult struct {
 	// figures were recorded again without 여 as ExactEntry, because the
 	// agreeing report was exact.
 	MadeExact, ExactEntry *Entry
+	// Rebased are the later cumulative reports a report dated before them
+	// re-based so each still states its total (their differences lowered by
+	// this report's).
+	Rebased []Adjustment
 }
 
 // EntryFilter selects entries to list.
@@ -355,6 +359,24 @@ type CumulativeBelowError struct {
 
 func (e *CumulativeBelowError) Error() string {
 	return fmt.Sprintf("cumulative figure %d is below the total %d through %s", e.Reported, e.Current, e.AsOf.Format(time.DateOnly))
+}
+
+// LaterReportError refuses a cumulative report dated before a later one
+// whose total it would leave no room for: with it, the later report would
+// have to record no increase or a fall. Through is what the ledger's total
+// through the later report's date would be with the refused report and
+// without the later one.
+type LaterReportError struct {
+	Reported    int64
+	AsOf        time.Time
+	Approximate bool
+	Report      Entry
+	Through     int64
+}
+
+func (e *LaterReportError) Error() string {
+	return fmt.Sprintf("cumulative %d through %s leaves no increase for later report %d (%d through %s)",
+		e.Reported, e.AsOf.Format(time.DateOnly), e.Report.ID, e.Report.ReportedTotal, e.Report.AsOf.Format(time.DateOnly))
 }
 
 // DependentReportError refuses a void: a later cumulative report was recorded

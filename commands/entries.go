@@ -176,6 +176,9 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
 		return s.refuse(cmdAdd, s.cumulativeBelow(p, below))
 	}
+	if later, ok := errors.AsType[*LaterReportError](err); ok {
+		return s.refuse(cmdAdd, s.laterReportRefusal(p, later))
+	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		return s.monthClosedReply(ctx, cmdAdd, closed.Close, s.IsManager(e.LoggedBy))
 	}
@@ -233,6 +236,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	} else {
 		lines = append(lines, totals...)
 	}
+	lines = append(lines, s.adjustedLines(ctx, res.Rebased, p.Unit)...)
 	if later, err := s.laterReportLines(ctx, entry, p); err != nil {
 		s.log.WarnContext(ctx, "later reports after an add", "entry", entry.ID, "err", err)
 	} else {
@@ -449,7 +453,7 @@ func (s *Service) listThisYearFirst(ctx context.Context, f EntryFilter) ([]Entry
 func (s *Service) entryLine(e Entry, p Program) string {
 	amount := "+" + s.unitCount(e.Count, e.Approximate, p.Unit)
 	if e.Kind == KindCumulative {
-		amount += s.msg("entries.cumulative", "ReportedTotal", s.unitCount(e.ReportedTotal, false, p.Unit))
+		amount += s.msg("entries.cumulative", "ReportedTotal", s.unitCount(e.ReportedTotal, e.Approximate, p.Unit))
 	}
 	line := fmt.Sprintf("#%d · %s · %s %s · %s · %s", e.ID, s.date(e.AsOf), s.programShort(p), amount, e.Department, e.LoggedBy)
 	if e.Status == StatusAgreed {
@@ -554,11 +558,7 @@ func (s *Service) voided(ctx context.Context, res VoidResult, reason string) Rep
 	programs, _ := s.store.Programs(ctx) // on failure the reply names the code
 	name, unit := s.programOf(programs, v.ProgramID, v.ProgramCode)
 	lines := []string{s.msg("entries.reason", "Reason", reason)}
-	for _, a := range res.Adjusted {
-		r := a.Report
-		lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal), "OldCount", s.jobs(a.OldCount), "Count", s.jobs(r.Count)))
-		lines = append(lines, s.adjustedAfterClose(a)...)
-	}
+	lines = append(lines, s.adjustedLines(ctx, res.Adjusted, unit)...)
 	return Reply{Title: s.msg("entries.voided_entry", "ID", v.ID, "Program", name, "Count", s.unitCount(v.Count, v.Approximate, unit), "AsOf", s.date(v.AsOf)),
 		Sections: []Section{{Lines: lines}}}
 }
@@ -572,6 +572,59 @@ func (s *Service) programOf(programs []Program, id int64, code string) (name, un
 		}
 	}
 	return code, ""
+}
+
+// adjustedLines names the later cumulative reports a write re-based. A
+// report says its total as reported; when entries dated before it were
+// added after it (they add to it), the ledger's total through its date is
+// more, and the line says both rather than "stays as reported".
+func (s *Service) adjustedLines(ctx context.Context, adjusted []Adjustment, unit string) []string {
+	var lines []string
+	for _, a := range adjusted {
+		r := a.Report
+		now, err := s.reportTotalNow(ctx, r)
+		if err != nil {
+			s.log.WarnContext(ctx, "ledger total through a re-based report", "entry", r.ID, "err", err)
+			now = r.ReportedTotal
+		}
+		if now == r.ReportedTotal {
+			lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf),
+				"ReportedTotal", s.unitCount(r.ReportedTotal, r.Approximate, unit), "OldCount", s.unitCount(a.OldCount, false, unit), "Count", s.unitCount(r.Count, false, unit)))
+		} else {
+			lines = append(lines, s.msg("entries.later_report_rebased_ledger", "ID", r.ID, "AsOf", s.date(r.AsOf),
+				"ReportedTotal", s.unitCount(r.ReportedTotal, r.Approximate, unit), "OldCount", s.unitCount(a.OldCount, false, unit), "Count", s.unitCount(r.Count, false, unit),
+				"Now", s.unitCount(now, false, unit)))
+		}
+		lines = append(lines, s.adjustedAfterClose(a)...)
+	}
+	return lines
+}
+
+// reportTotalNow is the ledger's total through a cumulative report's date
+// (its program and status).
+func (s *Service) reportTotalNow(ctx context.Context, r Entry) (int64, error) {
+	totals, err := s.store.ProgramTotals(ctx, dates.On(r.AsOf.Year(), 1, 1), r.AsOf, "")
+	if err != nil {
+		return 0, err
+	}
+	for _, t := range totals {
+		if t.ProgramID == r.ProgramID {
+			if r.Status == StatusAgreed {
+				return t.Agreed, nil
+			}
+			return t.Jobs, nil
+		}
+	}
+	return 0, nil
+}
+
+// laterReportRefusal explains a cumulative report refused because a later
+// report could not keep its total with it.
+func (s *Service) laterReportRefusal(p Program, later *LaterReportError) string {
+	r := later.Report
+	return s.msg("entries.later_report_refusal", "Date", s.date(later.AsOf), "Reported", s.unitCount(later.Reported, later.Approximate, p.Unit),
+		"ID", r.ID, "AsOf", s.date(r.AsOf), "LaterTotal", s.unitCount(r.ReportedTotal, r.Approximate, p.Unit),
+		"Through", s.unitCount(later.Through, false, p.Unit))
 }
 
 // dependentReport explains a void refused because a later cumulative report

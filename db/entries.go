@@ -165,6 +165,16 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	} else if count <= 0 {
 		return commands.AddResult{}, fmt.Errorf("count %d is not positive", count)
 	}
+	// A report dated before a later one (a month-end figure reported late)
+	// re-bases the later reports, which did not count it, so each keeps
+	// its total (adjustments.go). Their rows are locked before the insert:
+	// ascending ID order (Lock order step 2).
+	var later []commands.Entry
+	if cumulative {
+		if later, err = lockReportsFrom(ctx, tx, e.ProgramID, e.Status, e.AsOf, true); err != nil {
+			return commands.AddResult{}, err
+		}
+	}
 
 	res, err := insertEntry(ctx, unprepared{tx, insertEntriesQuery}, e, count, reported)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -178,7 +188,29 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	if err == nil && closed {
 		err = markAfterClose(ctx, tx, res.Entry, "add", e.LoggedBy, e.CloseReason, e.RecordedAt)
 	}
-	return res, err
+	if err != nil || len(later) == 0 {
+		return res, err
+	}
+	adjusted, blocked, err := rebaseReports(ctx, tx, later, rebaseChange{asOf: e.AsOf, jobs: count}, res.Entry.ID, e.LoggedBy)
+	if err != nil {
+		return commands.AddResult{}, err
+	}
+	if blocked != nil {
+		through, err := totalThrough(ctx, tx, e.ProgramID, blocked.AsOf, e.Status)
+		if err != nil {
+			return commands.AddResult{}, err
+		}
+		return commands.AddResult{}, &commands.LaterReportError{Reported: e.Count, AsOf: e.AsOf, Approximate: e.Approximate,
+			Report: *blocked, Through: through - blocked.Count}
+	}
+	if err := markAdjusted(ctx, tx, adjusted, e.LoggedBy, e.CloseReason, e.RecordedAt); err != nil {
+		return commands.AddResult{}, err
+	}
+	res.Rebased = adjusted
+	if res.ProgramTotal, err = yearTotal(ctx, tx, e.ProgramID, e.AsOf.Year(), e.Status); err != nil {
+		return commands.AddResult{}, err
+	}
+	return res, nil
 }
 
 // agrees is AddEntry's answer to a cumulative figure that equals the total
