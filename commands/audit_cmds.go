@@ -187,10 +187,11 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if old.Kind == KindCumulative {
 		figure = old.ReportedTotal
 	}
-	if cmd.Count.Value == figure {
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.same_figure", "ID", old.ID, "Count", s.jobs(figure))}
+	// 30여 → 30 is a correction (the figure became exact), 30 → 30 is not.
+	if cmd.Count.Value == figure && cmd.Count.Approximate == old.Approximate {
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.same_figure", "ID", old.ID, "Count", s.unitCount(figure, old.Approximate, ""))}
 	}
-	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now()}
+	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, Approximate: cmd.Count.Approximate, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now()}
 	if corr.Source == "" {
 		corr.Source = SourceConsole
 	}
@@ -263,11 +264,12 @@ func (s *Service) correctedAlready(ctx context.Context, cmd Command, old Entry) 
 
 // corrected confirms a correction: old → new and every 누계 it changed.
 func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program, oldFigure, newFigure int64, reason string) Reply {
+	was, now := s.unitCount(oldFigure, res.Old.Approximate, p.Unit), s.unitCount(newFigure, res.New.Entry.Approximate, p.Unit)
 	title := s.msg("audit23.corrected", "ID", res.Old.ID, "NewID", res.New.Entry.ID, "Program", s.programLabel(p),
-		"Old", s.unitCount(oldFigure, false, p.Unit), "New", s.unitCount(newFigure, false, p.Unit))
+		"Old", was, "New", now)
 	if res.New.Agrees {
 		title = s.msg("audit23.corrected_agrees", "ID", res.Old.ID, "Program", s.programLabel(p),
-			"Old", s.unitCount(oldFigure, false, p.Unit), "New", s.unitCount(newFigure, false, p.Unit))
+			"Old", was, "New", now)
 	}
 	lines := []string{s.msg("entries.reason", "Reason", reason)}
 	if marks, err := s.store.EntryMarks(ctx, []int64{res.Old.ID}); err != nil {

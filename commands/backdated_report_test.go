@@ -19,7 +19,7 @@ import (
 // void of the back-dated report gives the later one its increment back.
 func TestBackdatedCumulativeReportRebasesTheLaterOne(t *testing.T) {
 	h := newHarness(t, commands.Korean)
-	h.run("U1", "추가 1,250 노인 누계 2026. 4. 24.", commands.OutcomeOK) // #1
+	h.run("U1", "추가 1,250 노인 누계 2026. 4. 24.", commands.OutcomeOK)    // #1
 	r := h.run("U1", "추가 천2백 노인 누계 2026. 3. 31.", commands.OutcomeOK) // #2
 	mustContain(t, r.Text(), "2026. 3. 31. 기준 누계 1,200개 (증가분 1,200개)",
 		"이후 누계 보고 #1(2026. 4. 24. 기준 누계 1,250개)의 증가분을 +1,250개에서 +50개로 조정하여",
@@ -106,8 +106,8 @@ func TestBackdatedCumulativeReportKeepsTheLaterTotal(t *testing.T) {
 // ledger's through its date, and 목록 calls the figure the one reported.
 func TestRebasedReportReplySaysTheLedgerTotal(t *testing.T) {
 	h := newHarness(t, commands.Korean)
-	h.run("U1", "추가 18 청년 2026. 4. 29.", commands.OutcomeOK)         // #1
-	h.run("U1", "추가 700 청년 누계 2026. 5. 28.", commands.OutcomeOK)     // #2
+	h.run("U1", "추가 18 청년 2026. 4. 29.", commands.OutcomeOK)     // #1
+	h.run("U1", "추가 700 청년 누계 2026. 5. 28.", commands.OutcomeOK) // #2
 	r := h.run("U1", "추가 12 청년 2026. 5. 4.", commands.OutcomeOK) // #3
 	mustContain(t, r.Text(), "누계 #2: 700개 → 712개")
 	r = h.run("U1", "무효 1 임시직 중복", commands.OutcomeOK)

@@ -156,6 +156,10 @@ type AddResult struct {
 	// figures were recorded again without 여 as ExactEntry, because the
 	// agreeing report was exact.
 	MadeExact, ExactEntry *Entry
+	// MadeExactAll and ExactAll are every entry (the latest report, the
+	// approximate deltas after it) recorded again without 여, pairwise;
+	// MadeExact and ExactEntry are their first.
+	MadeExactAll, ExactAll []Entry
 	// Rebased are the later cumulative reports a report dated before them
 	// re-based so each still states its total (their differences lowered by
 	// this report's).

@@ -191,10 +191,23 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if res.Agrees {
 		r := Reply{Title: s.msg("entries.ledger_agrees", "Program", s.programLabel(p),
 			"Total", s.unitCount(res.Entry.ReportedTotal, false, p.Unit), "Date", s.date(res.Entry.AsOf))}
-		if res.MadeExact != nil && res.ExactEntry != nil {
-			r.Sections = []Section{{Lines: []string{s.msg("approx19.made_exact", "Old", res.MadeExact.ID, "New", res.ExactEntry.ID,
-				"Was", s.unitCount(res.MadeExact.ReportedTotal, true, p.Unit), "Now", s.unitCount(res.ExactEntry.ReportedTotal, false, p.Unit),
-				"Date", s.date(res.MadeExact.AsOf))}}}
+		if len(res.MadeExactAll) > 0 && len(res.MadeExactAll) == len(res.ExactAll) {
+			// Something was recorded: the title must not say nothing was.
+			r.Title = s.msg("entries.ledger_agrees_made_exact", "Program", s.programLabel(p),
+				"Total", s.unitCount(res.Entry.ReportedTotal, false, p.Unit), "Date", s.date(res.Entry.AsOf))
+			var lines []string
+			for i, old := range res.MadeExactAll {
+				now := res.ExactAll[i]
+				if old.Kind == KindCumulative {
+					lines = append(lines, s.msg("approx19.made_exact", "Old", old.ID, "New", now.ID,
+						"Was", s.unitCount(old.ReportedTotal, true, p.Unit), "Now", s.unitCount(now.ReportedTotal, false, p.Unit),
+						"Date", s.date(old.AsOf)))
+					continue
+				}
+				lines = append(lines, s.msg("entries.made_exact_delta", "Old", old.ID, "New", now.ID,
+					"Was", s.unitCount(old.Count, true, p.Unit), "Now", s.unitCount(now.Count, false, p.Unit), "Date", s.date(old.AsOf)))
+			}
+			r.Sections = []Section{{Lines: lines}}
 		}
 		return r
 	}
