@@ -211,7 +211,7 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	p, _ := s.programByID(programs, old.ProgramID)
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
-		return s.refuse(cmd.Name, s.cumulativeBelow(p, below))
+		return s.refuse(cmd.Name, s.cumulativeBelow(ctx, p, below))
 	}
 	if later, ok := errors.AsType[*LaterReportError](err); ok {
 		return s.refuse(cmd.Name, s.laterReportRefusal(p, later))

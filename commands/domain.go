@@ -215,6 +215,7 @@ type NothingReport struct {
 type DepartmentTotal struct {
 	Department   string
 	Jobs         int64
+	Approximate  int64     // the part of Jobs approximate now (approximate.go's rule)
 	LastLoggedOn time.Time // the latest as-of date of a live entry ever, zero if none
 	Target       int64     // the department's yearly target, 0 if none (set by commands, not the store)
 	Reported     bool      // it reported for the month judged, if only 실적 없음 (set by commands)

@@ -174,7 +174,7 @@ func (s *Service) readAs(cmd Command) []string {
 func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	res, err := s.store.AddEntry(ctx, e)
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
-		return s.refuse(cmdAdd, s.cumulativeBelow(p, below))
+		return s.refuse(cmdAdd, s.cumulativeBelow(ctx, p, below))
 	}
 	if later, ok := errors.AsType[*LaterReportError](err); ok {
 		return s.refuse(cmdAdd, s.laterReportRefusal(p, later))
@@ -649,13 +649,25 @@ func (s *Service) dependentReport(dep *DependentReportError) string {
 
 // cumulativeBelow explains a refused cumulative figure, naming the entries
 // to check.
-func (s *Service) cumulativeBelow(p Program, below *CumulativeBelowError) string {
+func (s *Service) cumulativeBelow(ctx context.Context, p Program, below *CumulativeBelowError) string {
+	// The ledger's figure carries 여 when part of it is approximate now
+	// (625여); read after the refusal, for the wording only.
+	approximate := false
+	if len(below.Entries) > 0 && below.Entries[0].Status != StatusAgreed {
+		if totals, err := s.store.ProgramTotals(ctx, dates.On(below.AsOf.Year(), 1, 1), below.AsOf, ""); err != nil {
+			s.log.WarnContext(ctx, "approximate part of a refused report's total", "err", err)
+		} else {
+			for _, t := range totals {
+				approximate = approximate || (t.ProgramID == p.ID && t.Approximate > 0)
+			}
+		}
+	}
 	checks := make([]string, len(below.Entries))
 	for i, e := range below.Entries {
 		checks[i] = s.msg("entries.entry_to_check", "ID", e.ID, "Date", s.date(e.AsOf), "Count", s.unitCount(e.Count, e.Approximate, p.Unit))
 	}
 	return s.msg("entries.cumulative_below", "Program", s.programLabel(p),
-		"Current", s.unitCount(below.Current, false, p.Unit), "Date", s.date(below.AsOf),
+		"Current", s.unitCount(below.Current, approximate, p.Unit), "Date", s.date(below.AsOf),
 		"Reported", s.unitCount(below.Reported, false, p.Unit), "Code", s.programShort(p), "Checks", strings.Join(checks, ", "),
 		i18n.PluralCount, below.Current)
 }

@@ -69,7 +69,7 @@ func TestCorrectionTakesApproximatenessFromTheTypedFigure(t *testing.T) {
 // it said "nothing recorded" and 여 stayed.
 func TestExactReportClearsAnApproximateDelta(t *testing.T) {
 	h := newHarness(t, commands.Korean)
-	h.run("U1", "추가 900 사회적기업 2026. 4. 10.", commands.OutcomeOK)  // #1
+	h.run("U1", "추가 900 사회적기업 2026. 4. 10.", commands.OutcomeOK) // #1
 	h.run("U1", "추가 50여 사회적기업 2026. 4. 30.", commands.OutcomeOK) // #2
 	h.run("U1", "추가 7여 사회적기업 2026. 6. 20.", commands.OutcomeOK)  // #3: after the report's date, stays 여
 	sum := h.liveSum("social", "realised")
@@ -94,4 +94,26 @@ func TestExactReportClearsAnApproximateDelta(t *testing.T) {
 		t.Errorf("현황 through 6/2 still shows 여:\n%s", st)
 	}
 	dbtest.CheckTotals(t, h.store)
+}
+
+// Finding 9: where one figure is shown and it is approximate, it carries
+// 여: 목록's reported total, the refusal of a smaller 누계, 현황's headline
+// and 부서별 line, and 주간보고's 부진 사업 line.
+func TestOneApproximateFigureKeepsItsYeo(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "target 2400 program:youth", commands.OutcomeOK)
+	h.run("U1", "추가 6백여 청년 누계 2026. 4. 28.", commands.OutcomeOK) // #1
+	if got := h.approxNowSQL("youth", dates.On(2026, 1, 1), dates.On(2026, 12, 31)); got != 600 {
+		t.Fatalf("SQL: %d approximate youth jobs, want 600", got)
+	}
+	mustContain(t, h.run("U1", "목록 청년", commands.OutcomeOK).Text(), "+600여개 (보고 당시 누계 600여개)")
+	r := h.run("U1", "추가 500 청년 누계 2026. 4. 29.", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "2026. 4. 29. 기준 누계가 이미 600여개입니다")
+	st := h.run("U1", "현황", commands.OutcomeOK).Text()
+	mustContain(t, st, "누계 600여개", "일자리정책과: 600여개", "청년일자리 · 공공: 600여개")
+	d := h.run("U1", "주간보고", commands.OutcomeOK).Text()
+	mustContain(t, d, "청년일자리: 600여개 / 목표 2,400개")
+	if strings.Contains(st+d, ": 600개") || strings.Contains(st, "누계 600개") {
+		t.Errorf("600여 shown as an exact 600:\n%s\n%s", st, d)
+	}
 }
