@@ -732,6 +732,9 @@ type EntryStore interface {
 	// difference from the program's total through its as-of date (same year
 	// and status) inside the same transaction; a figure equal to it writes
 	// nothing and sets Agrees, one below it fails with *CumulativeBelowError.
+	// One dated before a later cumulative report re-bases that report so it
+	// keeps its total (AddResult.Rebased), or fails with *LaterReportError
+	// when the later report would record no increase.
 	// A repeated idempotency key writes nothing and returns the first entry with
 	// Duplicate set.
 	AddEntry(ctx context.Context, e NewEntry) (AddResult, error)

@@ -84,7 +84,8 @@ const entrySelect = `
 // cumulative entry is stored as the difference from the program's total
 // through its as-of date (same year and status), computed under the
 // program's exclusive write lock (see Lock order in totals.go); a figure equal
-// to that total writes nothing. An entry without a department is credited to
+// to that total writes nothing, and one dated before a later cumulative
+// report re-bases it (adjustments.go). An entry without a department is credited to
 // its program's department. An empty idempotency key gets a random one.
 func (s *Store) AddEntry(ctx context.Context, e commands.NewEntry) (commands.AddResult, error) {
 	if e.IdempotencyKey == "" {

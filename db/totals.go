@@ -49,7 +49,10 @@ package db
 // recomputes, which locks more entries rows after the first trigger ran):
 // out of this order, but no cycle can close through it, since every totals
 // row is per program and a void holds its program's lock exclusively, so no
-// other write of that program's rows is in flight.
+// other write of that program's rows is in flight. A cumulative report
+// dated before later ones (adjustments.go) locks those reports' rows, in
+// ascending ID order, before its insert, and re-bases them after it, under
+// its program's exclusive lock: the same argument holds.
 //
 // A month close or reopening (closes.go) takes every program's write lock
 // exclusively, in ascending ID order (step 1), and only then writes
