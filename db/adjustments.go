@@ -17,7 +17,7 @@ import (
 // records the difference from the ledger through its date (the reports
 // before it and the entries it counted). Every change to that ledger which a
 // later report counted is made good by re-basing the reports after it in
-// that chain (rebaseReports), so each still states its total:
+// that chain (planRebase, applyRebase), so each still states its total:
 //
 //   - a void or a correction of an entry: the reports that counted it, those
 //     recorded after it (in ID order) and dated on or after it, and, for a
@@ -62,16 +62,19 @@ func lockReportsFrom(ctx context.Context, tx sqlx.ExtContext, programID int64, s
 	return out, nil
 }
 
-// rebaseReports walks reports (locked, in chain order) and re-bases each by
-// minus the changes dated on or before it that apply to it, the changes made
-// to the reports before it included, keeping each change in
-// entry_adjustments with causeID. It stops at the first report whose
-// difference would not stay positive and returns it as blocked, writing
-// nothing more (the caller refuses, and the transaction rolls back). The
-// caller holds the program's exclusive lock.
-func rebaseReports(ctx context.Context, tx sqlx.ExtContext, reports []commands.Entry, change rebaseChange, causeID int64, by string) ([]commands.Adjustment, *commands.Entry, error) {
+// rebaseStep is one report's change in a re-basing: its difference moves
+// by d.
+type rebaseStep struct {
+	report commands.Entry
+	d      int64
+}
+
+// planRebase walks reports (locked, in chain order): each moves by minus
+// the changes dated on or before it that apply to it, the moves of the
+// reports before it included. It writes nothing; blocked is the first
+// report whose difference would not stay positive.
+func planRebase(reports []commands.Entry, change rebaseChange, causeID int64) (steps []rebaseStep, blocked *commands.Entry) {
 	changes := []rebaseChange{change}
-	var adjusted []commands.Adjustment
 	for _, r := range reports {
 		if r.ID == causeID {
 			continue
@@ -86,20 +89,33 @@ func rebaseReports(ctx context.Context, tx sqlx.ExtContext, reports []commands.E
 			continue
 		}
 		if r.Count+d <= 0 {
-			return nil, &r, nil
+			return nil, &r
 		}
-		if err := recordAdjustment(ctx, tx, r, r.Count+d, causeID, by); err != nil {
-			return nil, nil, err
-		}
-		adjusted = append(adjusted, commands.Adjustment{Report: r, OldCount: r.Count})
-		adjusted[len(adjusted)-1].Report.Count += d
+		steps = append(steps, rebaseStep{r, d})
 		changes = append(changes, rebaseChange{asOf: r.AsOf, jobs: d})
 	}
-	return adjusted, nil, nil
+	return steps, nil
+}
+
+// applyRebase records a planned re-basing, keeping each change in
+// entry_adjustments with causeID. The caller holds the program's exclusive
+// lock and the reports' rows.
+func applyRebase(ctx context.Context, tx sqlx.ExtContext, steps []rebaseStep, causeID int64, by string) ([]commands.Adjustment, error) {
+	var adjusted []commands.Adjustment
+	for _, st := range steps {
+		r := st.report
+		if err := recordAdjustment(ctx, tx, r, r.Count+st.d, causeID, by); err != nil {
+			return nil, err
+		}
+		a := commands.Adjustment{Report: r, OldCount: r.Count}
+		a.Report.Count += st.d
+		adjusted = append(adjusted, a)
+	}
+	return adjusted, nil
 }
 
 // adjustLaterReports keeps cumulative reports true when an entry is voided
-// or corrected (see rebaseReports above for which reports take the change).
+// or corrected (see the top of this file for which reports take the change).
 // A correction passes replacement, the count that takes the voided one's
 // place on the same date; a void passes 0. position is the ID the entry
 // stands at in recording order: its own, or for the replacement of a
@@ -115,14 +131,11 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 	counted := func(r commands.Entry) bool {
 		return r.ID > position || (voided.Kind == commands.KindCumulative && r.AsOf.After(voided.AsOf))
 	}
-	adjusted, blocked, err := rebaseReports(ctx, tx, reports, rebaseChange{voided.AsOf, replacement - voided.Count, counted}, voided.ID, by)
-	if err != nil {
-		return nil, err
-	}
+	steps, blocked := planRebase(reports, rebaseChange{voided.AsOf, replacement - voided.Count, counted}, voided.ID)
 	if blocked != nil {
 		return nil, &commands.DependentReportError{Voided: voided.ID, Report: *blocked}
 	}
-	return adjusted, nil
+	return applyRebase(ctx, tx, steps, voided.ID, by)
 }
 
 // recordAdjustment sets a cumulative report's recorded difference and keeps

@@ -169,12 +169,23 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	}
 	// A report dated before a later one (a month-end figure reported late)
 	// re-bases the later reports, which did not count it, so each keeps
-	// its total (adjustments.go). Their rows are locked before the insert:
-	// ascending ID order (Lock order step 2).
-	var later []commands.Entry
+	// its total (adjustments.go). Their rows are locked before the insert
+	// (ascending ID order, Lock order step 2), and a report that would leave
+	// one no increase is refused before anything is written.
+	var steps []rebaseStep
 	if cumulative {
-		if later, err = lockReportsFrom(ctx, tx, e.ProgramID, e.Status, e.AsOf, true); err != nil {
+		later, err := lockReportsFrom(ctx, tx, e.ProgramID, e.Status, e.AsOf, true)
+		if err != nil {
 			return commands.AddResult{}, err
+		}
+		var blocked *commands.Entry
+		if steps, blocked = planRebase(later, rebaseChange{asOf: e.AsOf, jobs: count}, 0); blocked != nil {
+			through, err := totalThrough(ctx, tx, e.ProgramID, blocked.AsOf, e.Status)
+			if err != nil {
+				return commands.AddResult{}, err
+			}
+			return commands.AddResult{}, &commands.LaterReportError{Reported: e.Count, AsOf: e.AsOf, Approximate: e.Approximate,
+				Report: *blocked, Through: through - blocked.Count + count}
 		}
 	}
 
@@ -190,20 +201,12 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	if err == nil && closed {
 		err = markAfterClose(ctx, tx, res.Entry, "add", e.LoggedBy, e.CloseReason, e.RecordedAt)
 	}
-	if err != nil || len(later) == 0 {
+	if err != nil || len(steps) == 0 {
 		return res, err
 	}
-	adjusted, blocked, err := rebaseReports(ctx, tx, later, rebaseChange{asOf: e.AsOf, jobs: count}, res.Entry.ID, e.LoggedBy)
+	adjusted, err := applyRebase(ctx, tx, steps, res.Entry.ID, e.LoggedBy)
 	if err != nil {
 		return commands.AddResult{}, err
-	}
-	if blocked != nil {
-		through, err := totalThrough(ctx, tx, e.ProgramID, blocked.AsOf, e.Status)
-		if err != nil {
-			return commands.AddResult{}, err
-		}
-		return commands.AddResult{}, &commands.LaterReportError{Reported: e.Count, AsOf: e.AsOf, Approximate: e.Approximate,
-			Report: *blocked, Through: through - blocked.Count}
 	}
 	if err := markAdjusted(ctx, tx, adjusted, e.LoggedBy, e.CloseReason, e.RecordedAt); err != nil {
 		return commands.AddResult{}, err

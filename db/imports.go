@@ -514,10 +514,15 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 	}
 	res, err := addEntry(ctx, r.tx, e)
 	var below *commands.CumulativeBelowError
+	var later *commands.LaterReportError
 	switch {
 	case errors.As(err, &below):
 		r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
 			"import.problem.cumulative_below", "Current", numbers.Format(below.Current)))
+		return nil
+	case errors.As(err, &later): // refused before anything was written
+		r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
+			"import.problem.later_report", "ID", later.Report.ID, "Total", numbers.Format(later.Report.ReportedTotal)))
 		return nil
 	case err != nil:
 		return err
