@@ -30,7 +30,7 @@ func TestReplayWithTodayKeepsTargetHistory(t *testing.T) {
 	console("2026-01-05", "목표 2만500\n")
 	console("2026-05-04", "추가 7100 취약계층 날짜:4월말\n추가 2400여 투자유치 날짜:4월말\n추가 2480 고속철도 날짜:4월말\n")
 	out := console("2026-06-15", "목표 21000 사유:추경 반영\n현황 4월말\n")
-	for _, want := range []string{"누계 11,980개 / 목표 20,500개(달성률 58%)", "2026. 4. 30. 당시 목표 기준입니다. 현재 목표 21,000개 기준으로는 57%입니다."} {
+	for _, want := range []string{"누계 11,980여개 / 목표 20,500개(달성률 58%)", "2026. 4. 30. 당시 목표 기준입니다. 현재 목표 21,000개 기준으로는 57%입니다."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("replayed 현황 4월말 lacks %q:\n%s", want, out)
 		}

@@ -41,7 +41,7 @@ func TestRollbackAsDeployReadmeSays(t *testing.T) {
 		return jobsbot("/jobs status\n/jobs status by dept\n/jobs report 2026\n", "console", "--manager", "--today", "2026-11-26", "--lang", "ko")
 	}
 	onNew := status()
-	if !strings.Contains(onNew, "누계 4,280개") {
+	if !strings.Contains(onNew, "누계 4,280여개") {
 		t.Fatalf("status on the new schema:\n%s", onNew)
 	}
 	sumsOnNew := ledgerSums(t, databaseURL)

@@ -187,10 +187,11 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if old.Kind == KindCumulative {
 		figure = old.ReportedTotal
 	}
-	if cmd.Count.Value == figure {
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.same_figure", "ID", old.ID, "Count", s.jobs(figure))}
+	// 30여 → 30 is a correction (the figure became exact), 30 → 30 is not.
+	if cmd.Count.Value == figure && cmd.Count.Approximate == old.Approximate {
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.same_figure", "ID", old.ID, "Count", s.unitCount(figure, old.Approximate, ""))}
 	}
-	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now()}
+	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, Approximate: cmd.Count.Approximate, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now()}
 	if corr.Source == "" {
 		corr.Source = SourceConsole
 	}
@@ -213,7 +214,10 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	p, _ := s.programByID(programs, old.ProgramID)
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
-		return s.refuse(cmd.Name, s.cumulativeBelow(p, below))
+		return s.refuse(cmd.Name, s.cumulativeBelow(ctx, p, below))
+	}
+	if later, ok := errors.AsType[*LaterReportError](err); ok {
+		return s.refuse(cmd.Name, s.laterReportRefusal(p, later))
 	}
 	if errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit23.voided_cannot_correct", "ID", old.ID)}
@@ -263,11 +267,12 @@ func (s *Service) correctedAlready(ctx context.Context, cmd Command, old Entry) 
 
 // corrected confirms a correction: old → new and every 누계 it changed.
 func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program, oldFigure, newFigure int64, reason string) Reply {
+	was, now := s.unitCount(oldFigure, res.Old.Approximate, p.Unit), s.unitCount(newFigure, res.New.Entry.Approximate, p.Unit)
 	title := s.msg("audit23.corrected", "ID", res.Old.ID, "NewID", res.New.Entry.ID, "Program", s.programLabel(p),
-		"Old", s.unitCount(oldFigure, false, p.Unit), "New", s.unitCount(newFigure, false, p.Unit))
+		"Old", was, "New", now)
 	if res.New.Agrees {
 		title = s.msg("audit23.corrected_agrees", "ID", res.Old.ID, "Program", s.programLabel(p),
-			"Old", s.unitCount(oldFigure, false, p.Unit), "New", s.unitCount(newFigure, false, p.Unit))
+			"Old", was, "New", now)
 	}
 	lines := []string{s.msg("entries.reason", "Reason", reason)}
 	if marks, err := s.store.EntryMarks(ctx, []int64{res.Old.ID}); err != nil {
@@ -278,11 +283,7 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 	if res.AfterClose {
 		lines = append(lines, s.msg("audit23.after_close_marked"))
 	}
-	for _, a := range res.Adjusted {
-		r := a.Report
-		lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal), "OldCount", s.jobs(a.OldCount), "Count", s.jobs(r.Count)))
-		lines = append(lines, s.adjustedAfterClose(a)...)
-	}
+	lines = append(lines, s.adjustedLines(ctx, res.Adjusted, p.Unit)...)
 	t, err := s.store.ProgramYearTotal(ctx, p.ID, res.Old.AsOf.Year())
 	if err != nil {
 		return s.storageFailure(ctx, cmdCorrect, err)

@@ -57,6 +57,7 @@ var ErrNotClosed = errors.New("month is not closed")
 type Correction struct {
 	OldID       int64
 	NewCount    int64 // a delta's count, or a cumulative report's total
+	Approximate bool  // the new figure was typed with 여 (950여); 950 is exact
 	By          string
 	Reason      string
 	CloseReason string // a manager's reason to change a closed month; "" refuses one

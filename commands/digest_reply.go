@@ -174,7 +174,7 @@ func (s *Service) digestLagging(d Digest) Section {
 		sec.Lines = []string{s.msg("digest.none_every_program_with", "Elapsed", elapsed)}
 	default:
 		for _, pw := range d.Lagging[:min(len(d.Lagging), digestMaxList)] {
-			sec.Lines = append(sec.Lines, s.msg("digest.lagging_line", "Program", s.programLabel(pw.Program), "Jobs", s.jobs(pw.YearToDate.Jobs), "Target", s.jobs(pw.Target), "Percent", percent(pw.YearToDate.Jobs, pw.Target), "Elapsed", elapsed))
+			sec.Lines = append(sec.Lines, s.msg("digest.lagging_line", "Program", s.programLabel(pw.Program), "Jobs", s.unitCount(pw.YearToDate.Jobs, pw.YearToDate.Approximate > 0, ""), "Target", s.jobs(pw.Target), "Percent", percent(pw.YearToDate.Jobs, pw.Target), "Elapsed", elapsed))
 		}
 		if more := len(d.Lagging) - digestMaxList; more > 0 {
 			sec.Lines = append(sec.Lines, s.msg("digest.and_more_programs", "More", more))

@@ -156,6 +156,14 @@ type AddResult struct {
 	// figures were recorded again without 여 as ExactEntry, because the
 	// agreeing report was exact.
 	MadeExact, ExactEntry *Entry
+	// MadeExactAll and ExactAll are every entry (the latest report, the
+	// approximate deltas after it) recorded again without 여, pairwise;
+	// MadeExact and ExactEntry are their first.
+	MadeExactAll, ExactAll []Entry
+	// Rebased are the later cumulative reports a report dated before them
+	// re-based so each still states its total (their differences lowered by
+	// this report's).
+	Rebased []Adjustment
 }
 
 // EntryFilter selects entries to list.
@@ -207,6 +215,7 @@ type NothingReport struct {
 type DepartmentTotal struct {
 	Department   string
 	Jobs         int64
+	Approximate  int64     // the part of Jobs approximate now (approximate.go's rule)
 	LastLoggedOn time.Time // the latest as-of date of a live entry ever, zero if none
 	Target       int64     // the department's yearly target, 0 if none (set by commands, not the store)
 	Reported     bool      // it reported for the month judged, if only 실적 없음 (set by commands)
@@ -355,6 +364,24 @@ type CumulativeBelowError struct {
 
 func (e *CumulativeBelowError) Error() string {
 	return fmt.Sprintf("cumulative figure %d is below the total %d through %s", e.Reported, e.Current, e.AsOf.Format(time.DateOnly))
+}
+
+// LaterReportError refuses a cumulative report dated before a later one
+// whose total it would leave no room for: with it, the later report would
+// have to record no increase or a fall. Through is what the ledger's total
+// through the later report's date would be with the refused report and
+// without the later one.
+type LaterReportError struct {
+	Reported    int64
+	AsOf        time.Time
+	Approximate bool
+	Report      Entry
+	Through     int64
+}
+
+func (e *LaterReportError) Error() string {
+	return fmt.Sprintf("cumulative %d through %s leaves no increase for later report %d (%d through %s)",
+		e.Reported, e.AsOf.Format(time.DateOnly), e.Report.ID, e.Report.ReportedTotal, e.Report.AsOf.Format(time.DateOnly))
 }
 
 // DependentReportError refuses a void: a later cumulative report was recorded

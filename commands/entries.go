@@ -174,7 +174,13 @@ func (s *Service) readAs(cmd Command) []string {
 func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	res, err := s.store.AddEntry(ctx, e)
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
-		return s.refuse(cmdAdd, s.cumulativeBelow(p, below))
+		return s.refuse(cmdAdd, s.cumulativeBelow(ctx, p, below))
+	}
+	if later, ok := errors.AsType[*LaterReportError](err); ok {
+		return s.refuse(cmdAdd, s.laterReportRefusal(p, later))
+	}
+	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
+		return s.reportBelowHires(ctx, cmdAdd, below)
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		return s.monthClosedReply(ctx, cmdAdd, closed.Close, s.IsManager(e.LoggedBy))
@@ -188,10 +194,23 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if res.Agrees {
 		r := Reply{Title: s.msg("entries.ledger_agrees", "Program", s.programLabel(p),
 			"Total", s.unitCount(res.Entry.ReportedTotal, false, p.Unit), "Date", s.date(res.Entry.AsOf))}
-		if res.MadeExact != nil && res.ExactEntry != nil {
-			r.Sections = []Section{{Lines: []string{s.msg("approx19.made_exact", "Old", res.MadeExact.ID, "New", res.ExactEntry.ID,
-				"Was", s.unitCount(res.MadeExact.ReportedTotal, true, p.Unit), "Now", s.unitCount(res.ExactEntry.ReportedTotal, false, p.Unit),
-				"Date", s.date(res.MadeExact.AsOf))}}}
+		if len(res.MadeExactAll) > 0 && len(res.MadeExactAll) == len(res.ExactAll) {
+			// Something was recorded: the title must not say nothing was.
+			r.Title = s.msg("entries.ledger_agrees_made_exact", "Program", s.programLabel(p),
+				"Total", s.unitCount(res.Entry.ReportedTotal, false, p.Unit), "Date", s.date(res.Entry.AsOf))
+			var lines []string
+			for i, old := range res.MadeExactAll {
+				now := res.ExactAll[i]
+				if old.Kind == KindCumulative {
+					lines = append(lines, s.msg("approx19.made_exact", "Old", old.ID, "New", now.ID,
+						"Was", s.unitCount(old.ReportedTotal, true, p.Unit), "Now", s.unitCount(now.ReportedTotal, false, p.Unit),
+						"Date", s.date(old.AsOf)))
+					continue
+				}
+				lines = append(lines, s.msg("entries.made_exact_delta", "Old", old.ID, "New", now.ID,
+					"Was", s.unitCount(old.Count, true, p.Unit), "Now", s.unitCount(now.Count, false, p.Unit), "Date", s.date(old.AsOf)))
+			}
+			r.Sections = []Section{{Lines: lines}}
 		}
 		return r
 	}
@@ -233,6 +252,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	} else {
 		lines = append(lines, totals...)
 	}
+	lines = append(lines, s.adjustedLines(ctx, res.Rebased, p.Unit)...)
 	if later, err := s.laterReportLines(ctx, entry, p); err != nil {
 		s.log.WarnContext(ctx, "later reports after an add", "entry", entry.ID, "err", err)
 	} else {
@@ -449,7 +469,7 @@ func (s *Service) listThisYearFirst(ctx context.Context, f EntryFilter) ([]Entry
 func (s *Service) entryLine(e Entry, p Program) string {
 	amount := "+" + s.unitCount(e.Count, e.Approximate, p.Unit)
 	if e.Kind == KindCumulative {
-		amount += s.msg("entries.cumulative", "ReportedTotal", s.unitCount(e.ReportedTotal, false, p.Unit))
+		amount += s.msg("entries.cumulative", "ReportedTotal", s.unitCount(e.ReportedTotal, e.Approximate, p.Unit))
 	}
 	line := fmt.Sprintf("#%d · %s · %s %s · %s · %s", e.ID, s.date(e.AsOf), s.programShort(p), amount, e.Department, e.LoggedBy)
 	if e.Status == StatusAgreed {
@@ -485,7 +505,7 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
 	}
 	if hires, ok := errors.AsType[*AgreementHasHiresError](err); ok {
-		return s.agreementHasHires(ctx, "undo", hires, true)
+		return s.agreementHasHires(ctx, cmdUndo, hires, true)
 	}
 	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
 		return s.reportBelowHires(ctx, cmdUndo, below)
@@ -538,7 +558,7 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
 	}
 	if hires, ok := errors.AsType[*AgreementHasHiresError](err); ok {
-		return s.agreementHasHires(ctx, "void", hires, false)
+		return s.agreementHasHires(ctx, cmdVoid, hires, false)
 	}
 	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
 		return s.reportBelowHires(ctx, cmdVoid, below)
@@ -560,11 +580,7 @@ func (s *Service) voided(ctx context.Context, res VoidResult, reason string) Rep
 	programs, _ := s.store.Programs(ctx) // on failure the reply names the code
 	name, unit := s.programOf(programs, v.ProgramID, v.ProgramCode)
 	lines := []string{s.msg("entries.reason", "Reason", reason)}
-	for _, a := range res.Adjusted {
-		r := a.Report
-		lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal), "OldCount", s.jobs(a.OldCount), "Count", s.jobs(r.Count)))
-		lines = append(lines, s.adjustedAfterClose(a)...)
-	}
+	lines = append(lines, s.adjustedLines(ctx, res.Adjusted, unit)...)
 	return Reply{Title: s.msg("entries.voided_entry", "ID", v.ID, "Program", name, "Count", s.unitCount(v.Count, v.Approximate, unit), "AsOf", s.date(v.AsOf)),
 		Sections: []Section{{Lines: lines}}}
 }
@@ -580,6 +596,59 @@ func (s *Service) programOf(programs []Program, id int64, code string) (name, un
 	return code, ""
 }
 
+// adjustedLines names the later cumulative reports a write re-based. A
+// report says its total as reported; when entries dated before it were
+// added after it (they add to it), the ledger's total through its date is
+// more, and the line says both rather than "stays as reported".
+func (s *Service) adjustedLines(ctx context.Context, adjusted []Adjustment, unit string) []string {
+	var lines []string
+	for _, a := range adjusted {
+		r := a.Report
+		now, err := s.reportTotalNow(ctx, r)
+		if err != nil {
+			s.log.WarnContext(ctx, "ledger total through a re-based report", "entry", r.ID, "err", err)
+			now = r.ReportedTotal
+		}
+		if now == r.ReportedTotal {
+			lines = append(lines, s.msg("entries.later_cumulative_report_1", "ID", r.ID, "AsOf", s.date(r.AsOf),
+				"ReportedTotal", s.unitCount(r.ReportedTotal, r.Approximate, unit), "OldCount", s.unitCount(a.OldCount, false, unit), "Count", s.unitCount(r.Count, false, unit)))
+		} else {
+			lines = append(lines, s.msg("entries.later_report_rebased_ledger", "ID", r.ID, "AsOf", s.date(r.AsOf),
+				"ReportedTotal", s.unitCount(r.ReportedTotal, r.Approximate, unit), "OldCount", s.unitCount(a.OldCount, false, unit), "Count", s.unitCount(r.Count, false, unit),
+				"Now", s.unitCount(now, false, unit)))
+		}
+		lines = append(lines, s.adjustedAfterClose(a)...)
+	}
+	return lines
+}
+
+// reportTotalNow is the ledger's total through a cumulative report's date
+// (its program and status).
+func (s *Service) reportTotalNow(ctx context.Context, r Entry) (int64, error) {
+	totals, err := s.store.ProgramTotals(ctx, dates.On(r.AsOf.Year(), 1, 1), r.AsOf, "")
+	if err != nil {
+		return 0, err
+	}
+	for _, t := range totals {
+		if t.ProgramID == r.ProgramID {
+			if r.Status == StatusAgreed {
+				return t.Agreed, nil
+			}
+			return t.Jobs, nil
+		}
+	}
+	return 0, nil
+}
+
+// laterReportRefusal explains a cumulative report refused because a later
+// report could not keep its total with it.
+func (s *Service) laterReportRefusal(p Program, later *LaterReportError) string {
+	r := later.Report
+	return s.msg("entries.later_report_refusal", "Date", s.date(later.AsOf), "Reported", s.unitCount(later.Reported, later.Approximate, p.Unit),
+		"ID", r.ID, "AsOf", s.date(r.AsOf), "LaterTotal", s.unitCount(r.ReportedTotal, r.Approximate, p.Unit),
+		"Through", s.unitCount(later.Through, false, p.Unit))
+}
+
 // dependentReport explains a void refused because a later cumulative report
 // counts on the entry.
 func (s *Service) dependentReport(dep *DependentReportError) string {
@@ -589,13 +658,25 @@ func (s *Service) dependentReport(dep *DependentReportError) string {
 
 // cumulativeBelow explains a refused cumulative figure, naming the entries
 // to check.
-func (s *Service) cumulativeBelow(p Program, below *CumulativeBelowError) string {
+func (s *Service) cumulativeBelow(ctx context.Context, p Program, below *CumulativeBelowError) string {
+	// The ledger's figure carries 여 when part of it is approximate now
+	// (625여); read after the refusal, for the wording only.
+	approximate := false
+	if len(below.Entries) > 0 && below.Entries[0].Status != StatusAgreed {
+		if totals, err := s.store.ProgramTotals(ctx, dates.On(below.AsOf.Year(), 1, 1), below.AsOf, ""); err != nil {
+			s.log.WarnContext(ctx, "approximate part of a refused report's total", "err", err)
+		} else {
+			for _, t := range totals {
+				approximate = approximate || (t.ProgramID == p.ID && t.Approximate > 0)
+			}
+		}
+	}
 	checks := make([]string, len(below.Entries))
 	for i, e := range below.Entries {
 		checks[i] = s.msg("entries.entry_to_check", "ID", e.ID, "Date", s.date(e.AsOf), "Count", s.unitCount(e.Count, e.Approximate, p.Unit))
 	}
 	return s.msg("entries.cumulative_below", "Program", s.programLabel(p),
-		"Current", s.unitCount(below.Current, false, p.Unit), "Date", s.date(below.AsOf),
+		"Current", s.unitCount(below.Current, approximate, p.Unit), "Date", s.date(below.AsOf),
 		"Reported", s.unitCount(below.Reported, false, p.Unit), "Code", s.programShort(p), "Checks", strings.Join(checks, ", "),
 		i18n.PluralCount, below.Current)
 }
@@ -667,6 +748,9 @@ type EntryStore interface {
 	// difference from the program's total through its as-of date (same year
 	// and status) inside the same transaction; a figure equal to it writes
 	// nothing and sets Agrees, one below it fails with *CumulativeBelowError.
+	// One dated before a later cumulative report re-bases that report so it
+	// keeps its total (AddResult.Rebased), or fails with *LaterReportError
+	// when the later report would record no increase.
 	// A repeated idempotency key writes nothing and returns the first entry with
 	// Duplicate set.
 	AddEntry(ctx context.Context, e NewEntry) (AddResult, error)

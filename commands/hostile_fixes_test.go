@@ -130,3 +130,24 @@ func TestReportAndPressRefuseSpansTheyCannotHonour(t *testing.T) {
 	mustContain(t, h.run(manager, "press 6월", commands.OutcomeOK).Text(), "정확한 누계: 7개")
 	mustContain(t, h.run(manager, "press", commands.OutcomeOK).Text(), "정확한 누계: 12개")
 }
+
+// A back-dated agreed 누계 that would re-base a later agreed report below
+// what its hires realised is refused like a correction is, and nothing is
+// written.
+func TestBackDatedReportCannotRebaseAReportBelowItsHires(t *testing.T) {
+	const staff = "USTAFF"
+	h := newHarness(t, commands.Korean)
+	h.run(staff, "add 10 senior cumulative status:agreed date:2026-08-20", commands.OutcomeOK) // #1
+	h.run(staff, "hire 1 6 2026-08-25", commands.OutcomeOK)                                    // #2
+	r := h.run(staff, "add 5 senior cumulative status:agreed date:2026-08-01", commands.OutcomeRefused)
+	noBadVerbs(t, r)
+	mustContain(t, r.Text(), "#1", "#2(6개)", "아무것도 바꾸지 않았습니다")
+	var n int
+	if err := h.store.DB().GetContext(context.Background(), &n, `SELECT count(*) FROM entries`); err != nil || n != 2 {
+		t.Fatalf("%d entries (%v) after the refusal; want the report and the hire", n, err)
+	}
+	if h.agreedNow(1) != 10 || h.realisedBy(1) != 6 {
+		t.Fatalf("#1 agrees %d with %d hired; want 10 and 6", h.agreedNow(1), h.realisedBy(1))
+	}
+	dbtest.CheckTotals(t, h.store)
+}

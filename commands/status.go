@@ -401,9 +401,12 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 // target, what is still needed, the split, this week and 전년 동기.
 func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, today time.Time) []string {
 	var head []string
+	// The figure carries 여 when part of it is approximate, as each
+	// program's line does (the line below says how much).
+	jobs := s.unitCount(total.Jobs, total.Approximate > 0, "")
 	switch {
 	case v.target > 0 && (v.wholeYear || v.through):
-		head = append(head, s.msg("status.total_of_target", "Jobs", s.jobs(total.Jobs), "Target", s.jobs(v.target), "Percent", percent(total.Jobs, v.target)))
+		head = append(head, s.msg("status.total_of_target", "Jobs", jobs, "Target", s.jobs(v.target), "Percent", percent(total.Jobs, v.target)))
 		if v.live && total.Jobs < v.target {
 			need := v.target - total.Jobs
 			weeks := weeksLeft(today)
@@ -412,11 +415,11 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 			head = append(head, s.msg("shared.target_reached"))
 		}
 	case v.target > 0:
-		head = append(head, s.msg("status.total_in_period", "Label", v.label, "Jobs", s.jobs(total.Jobs), "Percent", percent(total.Jobs, v.target), "Target", s.jobs(v.target)))
+		head = append(head, s.msg("status.total_in_period", "Label", v.label, "Jobs", jobs, "Percent", percent(total.Jobs, v.target), "Target", s.jobs(v.target)))
 	case v.wholeYear || v.through:
-		head = append(head, s.msg("status.total", "Jobs", s.jobs(total.Jobs)))
+		head = append(head, s.msg("status.total", "Jobs", jobs))
 	default: // a quarter's or a month's figure is that period's 실적, never 누계
-		head = append(head, s.msg("status.total_in_period_only", "Label", v.label, "Jobs", s.jobs(total.Jobs)))
+		head = append(head, s.msg("status.total_in_period_only", "Label", v.label, "Jobs", jobs))
 	}
 	if v.deltaNote != "" {
 		head = append(head, v.deltaNote)
@@ -543,7 +546,7 @@ func (s *Service) markSilence(ctx context.Context, v *statusView) error {
 func (s *Service) departmentSection(depts []DepartmentTotal, asOf time.Time, targetsNow map[string]int64) Section {
 	sec := Section{Heading: s.msg("status.by_department")}
 	for _, d := range depts {
-		line := fmt.Sprintf("%s: %s", d.Department, s.jobs(d.Jobs)) + s.deptAchievement(d)
+		line := fmt.Sprintf("%s: %s", d.Department, s.unitCount(d.Jobs, d.Approximate > 0, "")) + s.deptAchievement(d)
 		if now := targetsNow[d.Department]; d.Target > 0 && now > 0 && now != d.Target {
 			line += s.msg("status.program_target_now", "Target", s.jobs(now))
 		}

@@ -1,8 +1,10 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -10,45 +12,76 @@ import (
 	"jobsbot/commands"
 )
 
-// adjustLaterReports keeps cumulative reports true when an entry is voided.
-// A cumulative report R dated d was recorded as R minus the live entries of
-// its program, year and status dated on or before d that were recorded
-// before it. Voiding one of those lowers that sum, so the report's recorded
-// difference rises by the same amount; a report recorded later still, which
-// counted both, then needs no change. In general each report recorded after
-// the voided entry (in ID order) changes by minus the sum of the changes
-// already made to entries recorded before it and dated on or before its
-// date. The caller holds the program's exclusive lock, so no report or void
-// of the program runs meanwhile; report rows are locked in ID order (Lock
-// order step 2) and every change is kept in entry_adjustments.
-// A correction passes replacement, the count that takes the voided one's
-// place on the same date; a void passes 0. position is the ID the entry
-// stands at in recording order: its own, or for the replacement of a
-// correction (which gets a new ID) that of the entry first corrected, since
-// the reports recorded since then count the chain's current figure.
-func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands.Entry, position int64, by string, replacement int64) ([]commands.Adjustment, error) {
+// A cumulative report says the total through its date. The live cumulative
+// reports of a program, year and status form a chain in date order: each
+// records the difference from the ledger through its date (the reports
+// before it and the entries it counted). Every change to that ledger which a
+// later report counted is made good by re-basing the reports after it in
+// that chain (planRebase, applyRebase), so each still states its total:
+//
+//   - a void or a correction of an entry: the reports that counted it, those
+//     recorded after it (in ID order) and dated on or after it, and, for a
+//     cumulative report, those dated after it (which it re-based when it was
+//     recorded, or counted it);
+//   - a cumulative report dated before a later one (month-end figures
+//     reported late): the later reports, which did not count it.
+//
+// A delta recorded after a report and dated before it is not made good: it
+// adds to that report (the add's reply names the report it changes).
+
+// rebaseChange is a change of jobs dated asOf; a report dated on or after it
+// takes it up if applies says so.
+type rebaseChange struct {
+	asOf    time.Time
+	jobs    int64
+	applies func(commands.Entry) bool
+}
+
+// lockReportsFrom locks the live cumulative reports of the program, year and
+// status dated from from on (after from when strict), in ID order (Lock
+// order step 2), and returns them in chain order (date, then ID).
+func lockReportsFrom(ctx context.Context, tx sqlx.ExtContext, programID int64, status commands.EntryStatus, from time.Time, strict bool) ([]commands.Entry, error) {
+	cmpOp := ">="
+	if strict {
+		cmpOp = ">"
+	}
 	q := entrySelect + `
 		WHERE e.program_id = $1 AND e.status = $2 AND e.kind = 'cumulative' AND e.voided_at IS NULL
-		  AND e.id > $3 AND e.as_of BETWEEN $4::date AND $5::date
+		  AND e.as_of ` + cmpOp + ` $3::date AND e.as_of <= $4::date
 		ORDER BY e.id
 		FOR UPDATE OF e`
-	year := voided.AsOf.Year()
 	var rows []entryRow
-	err := sqlx.SelectContext(ctx, tx, &rows, q, voided.ProgramID, string(voided.Status), position,
-		fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
+	err := sqlx.SelectContext(ctx, tx, &rows, q, programID, string(status), dateArg(from), fmt.Sprintf("%04d-12-31", from.Year()))
 	if err != nil {
 		return nil, fmt.Errorf("later cumulative reports: %w", err)
 	}
-	type change struct {
-		asOf time.Time
-		jobs int64
-	}
-	changes := []change{{voided.AsOf, replacement - voided.Count}}
-	var adjusted []commands.Adjustment
-	for _, r := range entries(rows) {
+	out := entries(rows)
+	slices.SortStableFunc(out, func(a, b commands.Entry) int {
+		return cmp.Or(a.AsOf.Compare(b.AsOf), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// rebaseStep is one report's change in a re-basing: its difference moves
+// by d.
+type rebaseStep struct {
+	report commands.Entry
+	d      int64
+}
+
+// planRebase walks reports (locked, in chain order): each moves by minus
+// the changes dated on or before it that apply to it, the moves of the
+// reports before it included. It writes nothing; blocked is the first
+// report whose difference would not stay positive.
+func planRebase(reports []commands.Entry, change rebaseChange, causeID int64) (steps []rebaseStep, blocked *commands.Entry) {
+	changes := []rebaseChange{change}
+	for _, r := range reports {
+		if r.ID == causeID {
+			continue
+		}
 		var d int64
 		for _, c := range changes {
-			if !c.asOf.After(r.AsOf) {
+			if !c.asOf.After(r.AsOf) && (c.applies == nil || c.applies(r)) {
 				d -= c.jobs
 			}
 		}
@@ -56,16 +89,53 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 			continue
 		}
 		if r.Count+d <= 0 {
-			return nil, &commands.DependentReportError{Voided: voided.ID, Report: r}
+			return nil, &r
 		}
-		if err := recordAdjustment(ctx, tx, r, r.Count+d, voided.ID, by); err != nil {
+		steps = append(steps, rebaseStep{r, d})
+		changes = append(changes, rebaseChange{asOf: r.AsOf, jobs: d})
+	}
+	return steps, nil
+}
+
+// applyRebase records a planned re-basing, keeping each change in
+// entry_adjustments with causeID. The caller holds the program's exclusive
+// lock and the reports' rows.
+func applyRebase(ctx context.Context, tx sqlx.ExtContext, steps []rebaseStep, causeID int64, by string) ([]commands.Adjustment, error) {
+	var adjusted []commands.Adjustment
+	for _, st := range steps {
+		r := st.report
+		if err := recordAdjustment(ctx, tx, r, r.Count+st.d, causeID, by); err != nil {
 			return nil, err
 		}
-		adjusted = append(adjusted, commands.Adjustment{Report: r, OldCount: r.Count})
-		adjusted[len(adjusted)-1].Report.Count += d
-		changes = append(changes, change{r.AsOf, d})
+		a := commands.Adjustment{Report: r, OldCount: r.Count}
+		a.Report.Count += st.d
+		adjusted = append(adjusted, a)
 	}
 	return adjusted, nil
+}
+
+// adjustLaterReports keeps cumulative reports true when an entry is voided
+// or corrected (see the top of this file for which reports take the change).
+// A correction passes replacement, the count that takes the voided one's
+// place on the same date; a void passes 0. position is the ID the entry
+// stands at in recording order: its own, or for the replacement of a
+// correction (which gets a new ID) that of the entry first corrected, since
+// the reports recorded since then count the chain's current figure. The
+// caller holds the program's exclusive lock; report rows are locked in ID
+// order and every change is kept in entry_adjustments.
+func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands.Entry, position int64, by string, replacement int64) ([]commands.Adjustment, error) {
+	reports, err := lockReportsFrom(ctx, tx, voided.ProgramID, voided.Status, voided.AsOf, false)
+	if err != nil {
+		return nil, err
+	}
+	counted := func(r commands.Entry) bool {
+		return r.ID > position || (voided.Kind == commands.KindCumulative && r.AsOf.After(voided.AsOf))
+	}
+	steps, blocked := planRebase(reports, rebaseChange{voided.AsOf, replacement - voided.Count, counted}, voided.ID)
+	if blocked != nil {
+		return nil, &commands.DependentReportError{Voided: voided.ID, Report: *blocked}
+	}
+	return applyRebase(ctx, tx, steps, voided.ID, by)
 }
 
 // recordAdjustment sets a cumulative report's recorded difference and keeps

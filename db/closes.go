@@ -211,19 +211,8 @@ func voidChecked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason, 
 	if err != nil {
 		return commands.VoidResult{}, false, err
 	}
-	// A later cumulative report recomputed for this change is a change to
-	// its own month, which may be closed (the transaction then rolls back).
-	for i, a := range res.Adjusted {
-		closedReport, err := checkOpen(ctx, tx, a.Report.AsOf, closeReason)
-		if err != nil {
-			return commands.VoidResult{}, false, err
-		}
-		if closedReport { // a manager's change to a closed month, like any other: marked
-			if err := markAfterClose(ctx, tx, a.Report, "adjust", by, closeReason, at); err != nil {
-				return commands.VoidResult{}, false, err
-			}
-			res.Adjusted[i].AfterClose = true
-		}
+	if err := markAdjusted(ctx, tx, res.Adjusted, by, closeReason, at); err != nil {
+		return commands.VoidResult{}, false, err
 	}
 	if closed {
 		if err := markAfterClose(ctx, tx, res.Entry, "void", by, closeReason, at); err != nil {
@@ -306,4 +295,24 @@ func (s *Store) AfterCloseChangesBetween(ctx context.Context, from, to time.Time
 		return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.Entry.ID, b.Entry.ID))
 	})
 	return out, nil
+}
+
+// markAdjusted checks the months of the later cumulative reports a write
+// re-based: each change is one to its own month, which may be closed (the
+// transaction then rolls back, unless a manager gave a reason: marked
+// 마감 후 정정, AfterClose set).
+func markAdjusted(ctx context.Context, tx sqlx.ExtContext, adjusted []commands.Adjustment, by, closeReason string, at time.Time) error {
+	for i, a := range adjusted {
+		closedReport, err := checkOpen(ctx, tx, a.Report.AsOf, closeReason)
+		if err != nil {
+			return err
+		}
+		if closedReport { // a manager's change to a closed month, like any other: marked
+			if err := markAfterClose(ctx, tx, a.Report, "adjust", by, closeReason, at); err != nil {
+				return err
+			}
+			adjusted[i].AfterClose = true
+		}
+	}
+	return nil
 }

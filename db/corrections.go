@@ -54,7 +54,7 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		}
 		out.Old, out.Adjusted, out.AfterClose = voided.Entry, voided.Adjusted, closed
 		ne := commands.NewEntry{
-			ProgramID: old.ProgramID, Count: c.NewCount, Kind: old.Kind, AsOf: old.AsOf, Approximate: old.Approximate,
+			ProgramID: old.ProgramID, Count: c.NewCount, Kind: old.Kind, AsOf: old.AsOf, Approximate: c.Approximate,
 			Status: old.Status, EmploymentType: old.EmploymentType, Department: old.Department, Note: old.Note,
 			LoggedBy: c.By, Source: c.Source, IdempotencyKey: c.Key, CloseReason: c.CloseReason, RecordedAt: c.At,
 		}
@@ -84,8 +84,9 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 	var over *commands.OverRealisedError
 	var under *commands.AgreementBelowRealisedError
 	var belowHires *commands.ReportBelowHiresError
+	var later *commands.LaterReportError
 	if errors.As(err, &closed) || errors.As(err, &dep) || errors.As(err, &below) || errors.Is(err, commands.ErrAlreadyVoided) ||
-		errors.As(err, &over) || errors.As(err, &under) || errors.As(err, &belowHires) {
+		errors.As(err, &over) || errors.As(err, &under) || errors.As(err, &belowHires) || errors.As(err, &later) {
 		return commands.CorrectionResult{}, err
 	}
 	if said := exclusionError(err); said != nil {

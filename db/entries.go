@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,7 +84,8 @@ const entrySelect = `
 // cumulative entry is stored as the difference from the program's total
 // through its as-of date (same year and status), computed under the
 // program's exclusive write lock (see Lock order in totals.go); a figure equal
-// to that total writes nothing. An entry without a department is credited to
+// to that total writes nothing, and one dated before a later cumulative
+// report re-bases it (adjustments.go). An entry without a department is credited to
 // its program's department. An empty idempotency key gets a random one.
 func (s *Store) AddEntry(ctx context.Context, e commands.NewEntry) (commands.AddResult, error) {
 	if e.IdempotencyKey == "" {
@@ -165,6 +167,27 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	} else if count <= 0 {
 		return commands.AddResult{}, fmt.Errorf("count %d is not positive", count)
 	}
+	// A report dated before a later one (a month-end figure reported late)
+	// re-bases the later reports, which did not count it, so each keeps
+	// its total (adjustments.go). Their rows are locked before the insert
+	// (ascending ID order, Lock order step 2), and a report that would leave
+	// one no increase is refused before anything is written.
+	var steps []rebaseStep
+	if cumulative {
+		later, err := lockReportsFrom(ctx, tx, e.ProgramID, e.Status, e.AsOf, true)
+		if err != nil {
+			return commands.AddResult{}, err
+		}
+		var blocked *commands.Entry
+		if steps, blocked = planRebase(later, rebaseChange{asOf: e.AsOf, jobs: count}, 0); blocked != nil {
+			through, err := totalThrough(ctx, tx, e.ProgramID, blocked.AsOf, e.Status)
+			if err != nil {
+				return commands.AddResult{}, err
+			}
+			return commands.AddResult{}, &commands.LaterReportError{Reported: e.Count, AsOf: e.AsOf, Approximate: e.Approximate,
+				Report: *blocked, Through: through - blocked.Count + count}
+		}
+	}
 
 	res, err := insertEntry(ctx, unprepared{tx, insertEntriesQuery}, e, count, reported)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -178,7 +201,21 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	if err == nil && closed {
 		err = markAfterClose(ctx, tx, res.Entry, "add", e.LoggedBy, e.CloseReason, e.RecordedAt)
 	}
-	return res, err
+	if err != nil || len(steps) == 0 {
+		return res, err
+	}
+	adjusted, err := applyRebase(ctx, tx, steps, res.Entry.ID, e.LoggedBy)
+	if err != nil {
+		return commands.AddResult{}, err
+	}
+	if err := markAdjusted(ctx, tx, adjusted, e.LoggedBy, e.CloseReason, e.RecordedAt); err != nil {
+		return commands.AddResult{}, err
+	}
+	res.Rebased = adjusted
+	if res.ProgramTotal, err = yearTotal(ctx, tx, e.ProgramID, e.AsOf.Year(), e.Status); err != nil {
+		return commands.AddResult{}, err
+	}
+	return res, nil
 }
 
 // agrees is AddEntry's answer to a cumulative figure that equals the total
@@ -195,73 +232,105 @@ func agrees(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (comma
 	if e.Approximate || e.ExactReason == "" {
 		return res, nil
 	}
-	old, new, err := makeLatestReportExact(ctx, tx, e)
-	if err != nil || old == nil {
+	olds, news, err := makeLatestReportExact(ctx, tx, e)
+	if err != nil || len(olds) == 0 {
 		return res, err
 	}
-	res.MadeExact, res.ExactEntry = old, new
+	res.MadeExact, res.ExactEntry = &olds[0], &news[0]
+	res.MadeExactAll, res.ExactAll = olds, news
 	return res, nil
 }
 
-// makeLatestReportExact clears 여 from the program's latest live cumulative
-// report of e's year, status and date or before, when e (an exact report
-// agreeing with the ledger) follows it: the latest report decides whether
-// the figure is approximate (approximate.go), and an entries row can hold no
-// zero count to say so itself. The old report is voided with e.ExactReason
-// and recorded again with the same date, count and reported total, exact,
-// linked in entry_corrections, so no total moves and the trail shows why.
-// A report in a closed month without a manager's reason is left as it is.
-// The caller holds the program's exclusive lock.
-func makeLatestReportExact(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (*commands.Entry, *commands.Entry, error) {
+// makeLatestReportExact clears 여 from what makes the program's figure
+// through e's date approximate, when e (an exact report agreeing with the
+// ledger) follows it: the latest report decides whether the figure is
+// approximate (approximate.go), and an entries row can hold no zero count to
+// say so itself. That is the latest live cumulative report of e's year and
+// status dated on or before e's, if it carries 여, and every live delta
+// carrying 여 dated after it (after 1 January if there is none) through e's
+// date. Each is voided with e.ExactReason and recorded again with the same
+// date, count and reported total, exact, linked in entry_corrections, so no
+// total moves and the trail shows why. An entry in a closed month without a
+// manager's reason is left as it is. The caller holds the program's
+// exclusive lock; the entries are voided in ascending ID order (Lock order
+// step 2). It returns the entries voided and their exact copies, pairwise.
+func makeLatestReportExact(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) ([]commands.Entry, []commands.Entry, error) {
+	from := fmt.Sprintf("%04d-01-01", e.AsOf.Year())
 	q := entrySelect + `
 		WHERE e.program_id = $1 AND e.status = $2 AND e.kind = 'cumulative' AND e.voided_at IS NULL
 		  AND e.as_of BETWEEN $3::date AND $4::date
 		ORDER BY e.as_of DESC, e.id DESC
 		LIMIT 1`
 	var rows []entryRow
-	from := fmt.Sprintf("%04d-01-01", e.AsOf.Year())
 	if err := sqlx.SelectContext(ctx, tx, &rows, q, e.ProgramID, string(e.Status), from, dateArg(e.AsOf)); err != nil {
 		return nil, nil, fmt.Errorf("latest report: %w", err)
 	}
-	if len(rows) == 0 || !rows[0].Approximate {
-		return nil, nil, nil
+	var found []commands.Entry
+	after := from
+	if len(rows) > 0 {
+		latest := rows[0].entry()
+		if latest.Approximate {
+			found = append(found, latest)
+		}
+		after = dateArg(latest.AsOf.AddDate(0, 0, 1))
 	}
-	latest := entries(rows)[0]
-	var closed *commands.MonthClosedError
-	if _, err := checkOpen(ctx, tx, latest.AsOf, e.CloseReason); errors.As(err, &closed) {
-		return nil, nil, nil
-	} else if err != nil {
-		return nil, nil, err
+	q = entrySelect + `
+		WHERE e.program_id = $1 AND e.status = $2 AND e.kind = 'delta' AND e.voided_at IS NULL AND e.approximate
+		  AND e.as_of BETWEEN $3::date AND $4::date
+		ORDER BY e.id`
+	rows = nil
+	if err := sqlx.SelectContext(ctx, tx, &rows, q, e.ProgramID, string(e.Status), after, dateArg(e.AsOf)); err != nil {
+		return nil, nil, fmt.Errorf("approximate deltas: %w", err)
 	}
-	voided, wasClosed, err := voidChecked(ctx, tx, latest.ID, e.LoggedBy, e.ExactReason, e.CloseReason, latest.Count, e.RecordedAt)
-	if err != nil {
-		return nil, nil, err
-	}
-	ne := commands.NewEntry{
-		ProgramID: latest.ProgramID, Count: latest.ReportedTotal, Kind: commands.KindCumulative, AsOf: latest.AsOf,
-		Status: latest.Status, EmploymentType: latest.EmploymentType, Department: latest.Department, Note: latest.Note,
-		LoggedBy: e.LoggedBy, Source: e.Source, IdempotencyKey: e.IdempotencyKey, CloseReason: e.CloseReason, RecordedAt: e.RecordedAt,
-	}
-	added, err := insertEntry(ctx, unprepared{tx, insertEntriesQuery}, ne, latest.Count, sql.NullInt64{Int64: latest.ReportedTotal, Valid: true})
-	if err != nil {
-		return nil, nil, err
-	}
-	if wasClosed {
-		if err := markAfterClose(ctx, tx, added.Entry, "add", e.LoggedBy, e.CloseReason, e.RecordedAt); err != nil {
+	found = append(found, entries(rows)...)
+	slices.SortFunc(found, func(a, b commands.Entry) int { return cmp.Compare(a.ID, b.ID) })
+	var olds, news []commands.Entry
+	for _, old := range found {
+		var closed *commands.MonthClosedError
+		if _, err := checkOpen(ctx, tx, old.AsOf, e.CloseReason); errors.As(err, &closed) {
+			continue
+		} else if err != nil {
 			return nil, nil, err
 		}
+		voided, wasClosed, err := voidChecked(ctx, tx, old.ID, e.LoggedBy, e.ExactReason, e.CloseReason, old.Count, e.RecordedAt)
+		if err != nil {
+			return nil, nil, err
+		}
+		key := e.IdempotencyKey
+		if len(olds) > 0 {
+			key = fmt.Sprintf("%s:exact:%d", e.IdempotencyKey, old.ID)
+		}
+		ne := commands.NewEntry{
+			ProgramID: old.ProgramID, Count: old.Count, Kind: old.Kind, AsOf: old.AsOf,
+			Status: old.Status, EmploymentType: old.EmploymentType, Department: old.Department, Note: old.Note,
+			LoggedBy: e.LoggedBy, Source: e.Source, IdempotencyKey: key, CloseReason: e.CloseReason, RecordedAt: e.RecordedAt,
+		}
+		reported := sql.NullInt64{}
+		if old.Kind == commands.KindCumulative {
+			reported = sql.NullInt64{Int64: old.ReportedTotal, Valid: true}
+		}
+		added, err := insertEntry(ctx, unprepared{tx, insertEntriesQuery}, ne, old.Count, reported)
+		if err != nil {
+			return nil, nil, err
+		}
+		if wasClosed {
+			if err := markAfterClose(ctx, tx, added.Entry, "add", e.LoggedBy, e.CloseReason, e.RecordedAt); err != nil {
+				return nil, nil, err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by)
+			VALUES ($1, $2, $3, $4)`, old.ID, added.Entry.ID, e.ExactReason, e.LoggedBy); err != nil {
+			return nil, nil, fmt.Errorf("link exact copy: %w", err)
+		}
+		// An agreed entry's hires realise its exact copy (as after a 정정).
+		if _, err := tx.ExecContext(ctx, `UPDATE agreement_hires SET agreement_entry_id = $2 WHERE agreement_entry_id = $1`,
+			old.ID, added.Entry.ID); err != nil {
+			return nil, nil, fmt.Errorf("move hires to exact copy: %w", err)
+		}
+		olds, news = append(olds, voided.Entry), append(news, added.Entry)
 	}
-	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by)
-		VALUES ($1, $2, $3, $4)`, latest.ID, added.Entry.ID, e.ExactReason, e.LoggedBy); err != nil {
-		return nil, nil, fmt.Errorf("link exact report: %w", err)
-	}
-	// An agreed report's hires realise its exact copy (as after a 정정).
-	if _, err := tx.ExecContext(ctx, `UPDATE agreement_hires SET agreement_entry_id = $2 WHERE agreement_entry_id = $1`,
-		latest.ID, added.Entry.ID); err != nil {
-		return nil, nil, fmt.Errorf("move hires to exact report: %w", err)
-	}
-	return &voided.Entry, &added.Entry, nil
+	return olds, news, nil
 }
 
 // belowCulprits is how many entries a refused cumulative report names.

@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync/atomic"
 	"testing"
@@ -81,4 +82,12 @@ func approxNowOracle(through string) string {
 		  AND r.voided_at IS NULL AND r.as_of <= ` + through + `
 		  AND extract(year FROM r.as_of) = extract(year FROM e.as_of)
 		ORDER BY r.as_of DESC, r.id DESC LIMIT 1), e.approximate)`
+}
+
+// refusedReport says err is a cumulative report refused for its figure:
+// below the ledger through its date, or leaving a later report no increase.
+func refusedReport(err error) bool {
+	_, below := errors.AsType[*commands.CumulativeBelowError](err)
+	_, later := errors.AsType[*commands.LaterReportError](err)
+	return below || later
 }

@@ -538,6 +538,8 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 	var (
 		below   *commands.CumulativeBelowError
 		nothing *commands.NothingRecordedError
+		later   *commands.LaterReportError
+		hires   *commands.ReportBelowHiresError
 	)
 	switch {
 	case errors.As(err, &nothing):
@@ -545,6 +547,14 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 	case errors.As(err, &below):
 		r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
 			"import.problem.cumulative_below", "Current", numbers.Format(below.Current)))
+		return nil
+	case errors.As(err, &hires):
+		r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
+			"import.problem.add_below_hires", "ID", hires.Report.ID, "NewCount", hires.NewCount, "Hired", hires.Hired))
+		return nil
+	case errors.As(err, &later): // refused before anything was written
+		r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
+			"import.problem.later_report", "ID", later.Report.ID, "Total", numbers.Format(later.Report.ReportedTotal)))
 		return nil
 	case err != nil:
 		return err

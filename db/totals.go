@@ -50,7 +50,10 @@ package db
 // recomputes, which locks more entries rows after the first trigger ran):
 // out of this order, but no cycle can close through it, since every totals
 // row is per program and a void holds its program's lock exclusively, so no
-// other write of that program's rows is in flight.
+// other write of that program's rows is in flight. A cumulative report
+// dated before later ones (adjustments.go) locks those reports' rows, in
+// ascending ID order, before its insert, and re-bases them after it, under
+// its program's exclusive lock: the same argument holds.
 //
 // A month close or reopening (closes.go) takes every program's write lock
 // exclusively, in ascending ID order (step 1), and only then writes
@@ -282,8 +285,19 @@ func (s *Store) ProgramYearTotal(ctx context.Context, programID int64, year int)
 // while it has live jobs in the span, so status never lists more departments
 // than the managed list holds.
 func (s *Store) DepartmentTotals(ctx context.Context, from, to time.Time) ([]commands.DepartmentTotal, error) {
-	const q = `
-		SELECT d.department, COALESCE(t.jobs, 0) AS jobs,
+	q := `
+		WITH ` + latestReportCTE("$7::date", "$8::date") + `,
+		approx AS (
+			-- The approximate-now part (approximate.go), from the days of
+			-- the span that can have one.
+			SELECT dd.department, SUM(` + approxNow("dd.day", "dd.jobs", "dd.approx_jobs") + `) AS jobs
+			FROM department_days dd` + joinLatestReport("dd", "day") + `
+			WHERE dd.status = 'realised' AND dd.day BETWEEN $7::date AND $8::date
+			  AND (dd.approx_jobs > 0 OR lr.approximate)
+			  AND dd.program_id IN (SELECT id FROM programs WHERE unit <> '회')
+			GROUP BY dd.department
+		)
+		SELECT d.department, COALESCE(t.jobs, 0) AS jobs, COALESCE(a.jobs, 0) AS approximate,
 		       -- The newest day with live jobs: a probe of department_days'
 		       -- primary key from its end, so no add has to keep a hot row.
 		       (SELECT max(dd.day) FROM department_days dd
@@ -303,20 +317,23 @@ func (s *Store) DepartmentTotals(ctx context.Context, from, to time.Time) ([]com
 			WHERE program_id IN (SELECT id FROM programs WHERE unit <> '회') -- sessions are not jobs
 			GROUP BY department
 		) t ON t.department = d.department
+		LEFT JOIN approx a ON a.department = d.department
 		-- Managed departments only; a retired one while it has live jobs (issue 10).
 		WHERE d.active OR t.jobs > 0
 		ORDER BY d.department`
 	var rows []struct {
 		Department   string       `db:"department"`
 		Jobs         int64        `db:"jobs"`
+		Approximate  int64        `db:"approximate"`
 		LastLoggedOn sql.NullTime `db:"last_logged_on"`
 	}
-	if err := sqlx.SelectContext(ctx, s.db, &rows, q, splitMonths(from, to).args()...); err != nil {
+	args := append(splitMonths(from, to).args(), dateArg(from), dateArg(to))
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, args...); err != nil {
 		return nil, wrap("department totals", err)
 	}
 	out := make([]commands.DepartmentTotal, len(rows))
 	for i, r := range rows {
-		out[i] = commands.DepartmentTotal{Department: r.Department, Jobs: r.Jobs}
+		out[i] = commands.DepartmentTotal{Department: r.Department, Jobs: r.Jobs, Approximate: r.Approximate}
 		if r.LastLoggedOn.Valid {
 			out[i].LastLoggedOn = dateOf(r.LastLoggedOn.Time)
 		}
