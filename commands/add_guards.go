@@ -177,13 +177,13 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 	var how string
 	switch console := c.Source == SourceConsole; {
 	case repeat && console:
-		how = "i20d.record_anyway_repeat_console"
+		how = "guards.record_anyway_repeat_console"
 	case repeat:
-		how = "i20d.record_anyway_repeat"
+		how = "guards.record_anyway_repeat"
 	case console:
-		how = "i20d.record_anyway_size_console"
+		how = "guards.record_anyway_size_console"
 	default:
-		how = "i20d.record_anyway_size"
+		how = "guards.record_anyway_size"
 	}
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why,
 		Sections: []Section{{Lines: []string{s.msg(how, "Line", typed)}}},

@@ -252,7 +252,7 @@ func (s *Service) targetHistory(ctx context.Context, _ Caller, cmd Command) Repl
 		c.By = s.name(ctx, c.By)
 		line := s.targetChangeLine(c, programs)
 		if c.Reason != "" {
-			line += s.msg("audit23.target_reason", "Reason", c.Reason)
+			line += s.msg("audit.target_reason", "Reason", c.Reason)
 		}
 		lines = append(lines, line)
 	}

@@ -57,7 +57,7 @@ func (s *Service) named(ctx context.Context, es []Entry) []Entry {
 // needReason refuses a change that must say why, asking for the reason in
 // the reply's language; nothing is written.
 func (s *Service) needReason(command string) Reply {
-	r := s.refuse(command, s.msg("audit23.reason_needed", "Command", commandName(command)))
+	r := s.refuse(command, s.msg("audit.reason_needed", "Command", commandName(command)))
 	return r
 }
 
@@ -72,7 +72,7 @@ func (s *Service) reasonTooLong(command, reason string) *Reply {
 
 // parseCorrect reads `correct <number> <count> <reason>`.
 func parseCorrect(cmd *Command, ts []token, _ time.Time) error {
-	rest, err := takeIDAndCount(cmd, ts, "audit23.which_figure")
+	rest, err := takeIDAndCount(cmd, ts, "audit.which_figure")
 	if err != nil {
 		return err
 	}
@@ -105,7 +105,7 @@ func takeIDAndCount(cmd *Command, ts []token, missing string) ([]token, error) {
 
 // parseHire reads `hire <agreement number> <count> [date]`.
 func parseHire(cmd *Command, ts []token, today time.Time) error {
-	rest, err := takeIDAndCount(cmd, ts, "audit23.how_many_hired")
+	rest, err := takeIDAndCount(cmd, ts, "audit.how_many_hired")
 	if err != nil {
 		return err
 	}
@@ -123,10 +123,10 @@ func parseHire(cmd *Command, ts []token, today time.Time) error {
 // it and when, and whom to ask.
 func (s *Service) monthClosedReply(ctx context.Context, command string, c MonthClose, manager bool) Reply {
 	if manager {
-		return s.refuse(command, s.msg("audit23.closed_manager_needs_reason", "Month", s.period(monthPeriod(c.Month)),
+		return s.refuse(command, s.msg("audit.closed_manager_needs_reason", "Month", s.period(monthPeriod(c.Month)),
 			"By", s.name(ctx, c.By), "At", s.date(s.localDay(c.At))))
 	}
-	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("audit23.month_closed", "Month", s.period(monthPeriod(c.Month)),
+	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("audit.month_closed", "Month", s.period(monthPeriod(c.Month)),
 		"By", s.name(ctx, c.By), "At", s.date(s.localDay(c.At)), "Managers", s.managerNames(ctx))}
 }
 
@@ -137,7 +137,7 @@ func (s *Service) managerNames(ctx context.Context) string {
 		names = append(names, s.name(ctx, m))
 	}
 	if len(names) == 0 {
-		return s.msg("audit23.a_manager")
+		return s.msg("audit.a_manager")
 	}
 	return strings.Join(names, ", ")
 }
@@ -172,7 +172,7 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	manager := s.IsManager(c.UserID)
 	if old.LoggedBy != c.UserID && !manager {
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.not_yours_to_correct", "ID", old.ID, "LoggedBy", s.name(ctx, old.LoggedBy))}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.not_yours_to_correct", "ID", old.ID, "LoggedBy", s.name(ctx, old.LoggedBy))}
 	}
 	if old.Voided() {
 		if r, ok, err := s.correctedAlready(ctx, cmd, old); err != nil || ok {
@@ -181,7 +181,7 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 			}
 			return r
 		}
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.voided_cannot_correct", "ID", old.ID)}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.voided_cannot_correct", "ID", old.ID)}
 	}
 	figure := old.Count
 	if old.Kind == KindCumulative {
@@ -189,7 +189,7 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	// 30여 → 30 is a correction (the figure became exact), 30 → 30 is not.
 	if cmd.Count.Value == figure && cmd.Count.Approximate == old.Approximate {
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit23.same_figure", "ID", old.ID, "Count", s.unitCount(figure, old.Approximate, ""))}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.same_figure", "ID", old.ID, "Count", s.unitCount(figure, old.Approximate, ""))}
 	}
 	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, Approximate: cmd.Count.Approximate, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now()}
 	if corr.Source == "" {
@@ -220,7 +220,7 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.refuse(cmd.Name, s.laterReportRefusal(p, later))
 	}
 	if errors.Is(err, ErrAlreadyVoided) {
-		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit23.voided_cannot_correct", "ID", old.ID)}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit.voided_cannot_correct", "ID", old.ID)}
 	}
 	if r, ok := s.agreementRefusal(ctx, cmd.Name, err, p, cmd.Count.Value); ok {
 		return r
@@ -261,27 +261,27 @@ func (s *Service) correctedAlready(ctx context.Context, cmd Command, old Entry) 
 	if e.Kind == KindCumulative {
 		figure = e.ReportedTotal
 	}
-	return Reply{Outcome: OutcomeRefused, Title: s.msg("i19d.already_corrected", "ID", old.ID, "Live", live,
+	return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.already_corrected", "ID", old.ID, "Live", live,
 		"Count", s.jobs(figure), "Command", commandName(cmd.Name), "New", numbers.Format(cmd.Count.Value))}, true, nil
 }
 
 // corrected confirms a correction: old → new and every 누계 it changed.
 func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program, oldFigure, newFigure int64, reason string) Reply {
 	was, now := s.unitCount(oldFigure, res.Old.Approximate, p.Unit), s.unitCount(newFigure, res.New.Entry.Approximate, p.Unit)
-	title := s.msg("audit23.corrected", "ID", res.Old.ID, "NewID", res.New.Entry.ID, "Program", s.programLabel(p),
+	title := s.msg("audit.corrected", "ID", res.Old.ID, "NewID", res.New.Entry.ID, "Program", s.programLabel(p),
 		"Old", was, "New", now)
 	if res.New.Agrees {
-		title = s.msg("audit23.corrected_agrees", "ID", res.Old.ID, "Program", s.programLabel(p),
+		title = s.msg("audit.corrected_agrees", "ID", res.Old.ID, "Program", s.programLabel(p),
 			"Old", was, "New", now)
 	}
 	lines := []string{s.msg("entries.reason", "Reason", reason)}
 	if marks, err := s.store.EntryMarks(ctx, []int64{res.Old.ID}); err != nil {
 		s.log.WarnContext(ctx, "reading the correction chain failed", "err", err) // the correction is written; only the note is missing
 	} else if of := marks[res.Old.ID].CorrectionOf; of != 0 {
-		lines = append(lines, s.msg("i19d.correction_of_correction", "ID", res.Old.ID, "Original", of, "NewID", res.New.Entry.ID))
+		lines = append(lines, s.msg("audit.correction_of_correction", "ID", res.Old.ID, "Original", of, "NewID", res.New.Entry.ID))
 	}
 	if res.AfterClose {
-		lines = append(lines, s.msg("audit23.after_close_marked"))
+		lines = append(lines, s.msg("audit.after_close_marked"))
 	}
 	lines = append(lines, s.adjustedLines(ctx, res.Adjusted, p.Unit)...)
 	t, err := s.store.ProgramYearTotal(ctx, p.ID, res.Old.AsOf.Year())
@@ -289,10 +289,10 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 		return s.storageFailure(ctx, cmdCorrect, err)
 	}
 	if res.Old.Status == StatusAgreed { // an agreement is no job: its total is the 약정 누계
-		lines = append(lines, s.msg("review20.agreed_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
+		lines = append(lines, s.msg("audit.agreed_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
 			"Total", s.unitCount(t.Agreed, false, p.Unit)))
 	} else {
-		lines = append(lines, s.msg("audit23.year_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
+		lines = append(lines, s.msg("audit.year_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
 			"Total", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)))
 	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
@@ -319,7 +319,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if a.Status != StatusAgreed || a.Voided() {
-		return s.refuse(cmd.Name, s.msg("audit23.not_an_agreement", "ID", a.ID))
+		return s.refuse(cmd.Name, s.msg("audit.not_an_agreement", "ID", a.ID))
 	}
 	day := s.today()
 	if cmd.Opts.Date != nil {
@@ -329,7 +329,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.refuse(cmd.Name, s.msg("entries.is_in_future_entries", "AsOf", s.date(day)))
 	}
 	if day.Before(a.AsOf) {
-		return s.refuse(cmd.Name, s.msg("audit23.hire_before_agreement", "Date", s.date(day), "ID", a.ID, "AsOf", s.date(a.AsOf)))
+		return s.refuse(cmd.Name, s.msg("audit.hire_before_agreement", "Date", s.date(day), "ID", a.ID, "AsOf", s.date(a.AsOf)))
 	}
 	if cmd.Opts.Reason != "" { // a reason says why a closed month changes, and is kept nowhere else
 		if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, day); refused {
@@ -357,7 +357,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		return r
 	}
 	if errors.Is(err, ErrNotAgreement) {
-		return s.refuse(cmd.Name, s.msg("audit23.not_an_agreement", "ID", a.ID))
+		return s.refuse(cmd.Name, s.msg("audit.not_an_agreement", "ID", a.ID))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
@@ -366,16 +366,16 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.duplicate_request", "ID", res.Hire.Entry.ID)}
 	}
 	left := res.Agreement.Count - res.Realised
-	title := s.msg("audit23.hired", "ID", res.Hire.Entry.ID, "Agreement", a.ID, "Program", s.programLabel(p),
+	title := s.msg("audit.hired", "ID", res.Hire.Entry.ID, "Agreement", a.ID, "Program", s.programLabel(p),
 		"Count", s.unitCount(cmd.Count.Value, false, p.Unit), "Date", s.date(day))
 	lines := []string{
-		s.msg("audit23.agreement_progress", "ID", a.ID, "Size", s.unitCount(a.Count, false, p.Unit),
+		s.msg("audit.agreement_progress", "ID", a.ID, "Size", s.unitCount(a.Count, false, p.Unit),
 			"Realised", s.unitCount(res.Realised, false, p.Unit), "Left", s.unitCount(left, false, p.Unit)),
 		s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", day.Year(),
 			"ProgramTotal", s.unitCount(res.Hire.ProgramTotal, res.Hire.ProgramApproximate, p.Unit)),
 	}
 	if left == 0 {
-		lines = append(lines, s.msg("audit23.agreement_fulfilled", "ID", a.ID))
+		lines = append(lines, s.msg("audit.agreement_fulfilled", "ID", a.ID))
 	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", res.Hire.Entry.ID, s.msg("entries.undo_reason")), Style: "danger",
@@ -403,15 +403,15 @@ func (s *Service) markText(m EntryMark) string {
 	var parts []string
 	switch {
 	case m.Corrected && m.CorrectedTo != 0:
-		parts = append(parts, s.msg("audit23.mark_corrected_to", "ID", m.CorrectedTo))
+		parts = append(parts, s.msg("audit.mark_corrected_to", "ID", m.CorrectedTo))
 	case m.CorrectionOf != 0:
-		parts = append(parts, s.msg("audit23.mark_correction_of", "ID", m.CorrectionOf, "Reason", m.Reason))
+		parts = append(parts, s.msg("audit.mark_correction_of", "ID", m.CorrectionOf, "Reason", m.Reason))
 	}
 	if m.Agreement != 0 {
-		parts = append(parts, s.msg("audit23.mark_hire_of", "ID", m.Agreement))
+		parts = append(parts, s.msg("audit.mark_hire_of", "ID", m.Agreement))
 	}
 	if m.AfterClose {
-		parts = append(parts, s.msg("audit23.mark_after_close"))
+		parts = append(parts, s.msg("audit.mark_after_close"))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -452,13 +452,13 @@ func (s *Service) agreementSection(ctx context.Context, from, to time.Time, prog
 	if err != nil {
 		return Section{}, false, err
 	}
-	sec := Section{Heading: s.msg("audit23.agreement_title")}
+	sec := Section{Heading: s.msg("audit.agreement_title")}
 	for _, t := range totals {
 		if sc.programs != nil && !sc.programs[t.ProgramID] {
 			continue
 		}
 		p, _ := s.programByID(programs, t.ProgramID)
-		sec.Lines = append(sec.Lines, s.msg("audit23.agreement_line", "Program", s.programShort(p),
+		sec.Lines = append(sec.Lines, s.msg("audit.agreement_line", "Program", s.programShort(p),
 			"Agreed", s.unitCount(t.Agreed, false, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
 			"Rate", percent(t.Realised, t.Agreed)))
 	}

@@ -26,12 +26,12 @@ func (e *AgreementBelowRealisedError) Error() string {
 func (s *Service) agreementRefusal(ctx context.Context, command string, err error, p Program, count int64) (Reply, bool) {
 	if over, ok := errors.AsType[*OverRealisedError](err); ok {
 		left := over.Agreement.Count - over.Realised
-		return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("audit23.over_realised", "ID", over.Agreement.ID,
+		return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("audit.over_realised", "ID", over.Agreement.ID,
 			"Size", s.unitCount(over.Agreement.Count, false, p.Unit), "Realised", s.unitCount(over.Realised, false, p.Unit),
 			"Left", s.unitCount(left, false, p.Unit), "Count", s.unitCount(count, false, p.Unit))}, true
 	}
 	if under, ok := errors.AsType[*AgreementBelowRealisedError](err); ok {
-		return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("review20.agreement_below_realised", "ID", under.Agreement.ID,
+		return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("audit.agreement_below_realised", "ID", under.Agreement.ID,
 			"Realised", s.unitCount(under.Realised, false, p.Unit), "Count", s.unitCount(count, false, p.Unit))}, true
 	}
 	if said, ok := errors.AsType[*NothingRecordedError](err); ok {
@@ -55,7 +55,7 @@ func (s *Service) reasonInOpenMonth(ctx context.Context, command string, day tim
 	if len(closes) > 0 {
 		return Reply{}, false
 	}
-	return s.refuse(command, s.msg("review20.reason_only_after_close", "Month", s.period(monthPeriod(dates.On(day.Year(), day.Month(), 1))))), true
+	return s.refuse(command, s.msg("audit.reason_only_after_close", "Month", s.period(monthPeriod(dates.On(day.Year(), day.Month(), 1))))), true
 }
 
 // adjustedAfterClose says that a change re-based a cumulative report dated
@@ -65,5 +65,5 @@ func (s *Service) adjustedAfterClose(a Adjustment) []string {
 		return nil
 	}
 	first := dates.On(a.Report.AsOf.Year(), a.Report.AsOf.Month(), 1)
-	return []string{s.msg("review20.adjusted_after_close", "Month", s.period(monthPeriod(first)), "ID", a.Report.ID)}
+	return []string{s.msg("audit.adjusted_after_close", "Month", s.period(monthPeriod(first)), "ID", a.Report.ID)}
 }

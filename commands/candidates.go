@@ -151,7 +151,7 @@ func (s *Service) candidateMove(ctx context.Context, caller Caller, cmd Command)
 	}
 	reason := CleanReason(cmd.Opts.Note + " " + cmd.Opts.Reason)
 	if movesBack(c.Stage, cmd.Stage) && reason == "" { // a step back must say why
-		return s.refuse(cmd.Name, s.msg("audit23.move_back_needs_reason", "From", label(stageWords, c.Stage, s.lang), "To", label(stageWords, cmd.Stage, s.lang)))
+		return s.refuse(cmd.Name, s.msg("audit.move_back_needs_reason", "From", label(stageWords, c.Stage, s.lang), "To", label(stageWords, cmd.Stage, s.lang)))
 	}
 	moved, err := s.store.MoveCandidate(ctx, c.ID, c.Stage, cmd.Stage, caller.UserID, reason, s.now())
 	if errors.Is(err, ErrConflict) {

@@ -19,7 +19,7 @@ import (
 // `지난달`) and returns its first day and the words after it.
 func takeMonth(cmd *Command, ts []token, today time.Time) (time.Time, []token, error) {
 	if len(ts) == 0 {
-		return time.Time{}, nil, usageErr(cmd.Name, "audit23.which_month")
+		return time.Time{}, nil, usageErr(cmd.Name, "audit.which_month")
 	}
 	for n := min(3, len(ts)); n >= 1; n-- {
 		p, err := dates.ParsePeriod(textJoin(ts[:n]), today)
@@ -28,11 +28,11 @@ func takeMonth(cmd *Command, ts []token, today time.Time) (time.Time, []token, e
 		}
 		from := p.From
 		if from.Day() != 1 || !p.To.Equal(from.AddDate(0, 1, -1)) {
-			return time.Time{}, nil, usageErr(cmd.Name, "audit23.one_whole_month", "Text", rawJoin(ts[:n]))
+			return time.Time{}, nil, usageErr(cmd.Name, "audit.one_whole_month", "Text", rawJoin(ts[:n]))
 		}
 		return from, ts[n:], nil
 	}
-	return time.Time{}, nil, usageErr(cmd.Name, "audit23.not_a_month", "Text", ts[0].text)
+	return time.Time{}, nil, usageErr(cmd.Name, "audit.not_a_month", "Text", ts[0].text)
 }
 
 // parseClose reads `close <month>`.
@@ -42,7 +42,7 @@ func parseClose(cmd *Command, ts []token, today time.Time) error {
 		return err
 	}
 	if len(rest) > 0 {
-		return usageErr(cmd.Name, "audit23.close_takes_month_only", "Text", rawJoin(rest))
+		return usageErr(cmd.Name, "audit.close_takes_month_only", "Text", rawJoin(rest))
 	}
 	p := monthPeriod(month)
 	cmd.Period = &p
@@ -65,7 +65,7 @@ func parseReopen(cmd *Command, ts []token, today time.Time) error {
 func (s *Service) closeMonth(ctx context.Context, c Caller, cmd Command) Reply {
 	month := cmd.Period.From
 	if month.After(s.today()) {
-		return s.refuse(cmd.Name, s.msg("audit23.cannot_close_future", "Month", s.period(*cmd.Period)))
+		return s.refuse(cmd.Name, s.msg("audit.cannot_close_future", "Month", s.period(*cmd.Period)))
 	}
 	mc, fresh, err := s.store.CloseMonth(ctx, month, c.UserID, s.now())
 	if err != nil {
@@ -73,10 +73,10 @@ func (s *Service) closeMonth(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	line := s.closeLine(ctx, mc)
 	if !fresh {
-		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit23.already_closed", "Line", line)}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit.already_closed", "Line", line)}
 	}
-	return Reply{Title: s.msg("audit23.closed", "Line", line), Sections: []Section{{Lines: []string{
-		s.msg("audit23.closed_explain", "Month", s.period(*cmd.Period)),
+	return Reply{Title: s.msg("audit.closed", "Line", line), Sections: []Section{{Lines: []string{
+		s.msg("audit.closed_explain", "Month", s.period(*cmd.Period)),
 	}}}}
 }
 
@@ -91,20 +91,20 @@ func (s *Service) reopenMonth(ctx context.Context, c Caller, cmd Command) Reply 
 	}
 	mc, err := s.store.ReopenMonth(ctx, cmd.Period.From, c.UserID, reason, s.now())
 	if errors.Is(err, ErrNotClosed) {
-		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit23.not_closed", "Month", s.period(*cmd.Period))}
+		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit.not_closed", "Month", s.period(*cmd.Period))}
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return Reply{Title: s.msg("audit23.reopened", "Month", s.period(*cmd.Period)), Sections: []Section{{Lines: []string{
-		s.msg("audit23.reopened_was", "Line", s.closeLine(ctx, mc)),
+	return Reply{Title: s.msg("audit.reopened", "Month", s.period(*cmd.Period)), Sections: []Section{{Lines: []string{
+		s.msg("audit.reopened_was", "Line", s.closeLine(ctx, mc)),
 		s.msg("entries.reason", "Reason", reason),
 	}}}}
 }
 
 // closeLine is "2026년 4월 마감 (2026. 5. 6., 김한빛)".
 func (s *Service) closeLine(ctx context.Context, mc MonthClose) string {
-	return s.msg("audit23.close_line", "Month", s.period(monthPeriod(mc.Month)), "At", s.date(s.localDay(mc.At)), "By", s.name(ctx, mc.By))
+	return s.msg("audit.close_line", "Month", s.period(monthPeriod(mc.Month)), "At", s.date(s.localDay(mc.At)), "By", s.name(ctx, mc.By))
 }
 
 // closedIn returns the close lines of the months in [from, to] that are
@@ -194,7 +194,7 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time, sc audi
 		}
 	}
 	if n > 0 {
-		lines = append(lines, s.msg("audit23.after_close_count", "N", n, "IDs", strings.Join(ids, ", ")))
+		lines = append(lines, s.msg("audit.after_close_count", "N", n, "IDs", strings.Join(ids, ", ")))
 	}
 	var out []Section
 	if len(lines) > 0 {

@@ -243,14 +243,14 @@ func (s *Service) deptTarget(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	reason := CleanReason(cmd.Opts.Reason)
 	if was := current[d.Name]; was != 0 && was != cmd.Count.Value && reason == "" { // 당초 → 변경 must say why
-		return s.refuse(cmd.Name, s.msg("audit23.target_needs_reason", "Old", s.jobs(was), "New", s.jobs(cmd.Count.Value)))
+		return s.refuse(cmd.Name, s.msg("audit.target_needs_reason", "Old", s.jobs(was), "New", s.jobs(cmd.Count.Value)))
 	}
 	if r := s.reasonTooLong(cmd.Name, reason); r != nil {
 		return *r
 	}
 	old, unchanged, err := s.store.SetDepartmentTarget(ctx, year, d.Name, cmd.Count.Value, c.UserID, reason, s.now())
 	if need, ok := errors.AsType[*TargetReasonError](err); ok { // set by another manager meanwhile
-		return s.refuse(cmd.Name, s.msg("audit23.target_needs_reason", "Old", s.jobs(need.Old), "New", s.jobs(cmd.Count.Value)))
+		return s.refuse(cmd.Name, s.msg("audit.target_needs_reason", "Old", s.jobs(need.Old), "New", s.jobs(cmd.Count.Value)))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)

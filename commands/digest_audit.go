@@ -36,36 +36,36 @@ func (s *Service) gatherAudit(ctx context.Context, d *Digest) error {
 func (s *Service) digestAudit(d Digest) []Section {
 	var out []Section
 	if len(d.StaleAgreements) > 0 {
-		sec := Section{Heading: s.msg("audit23.stale_agreements_title", "Months", staleAgreementMonths, i18n.PluralCount, staleAgreementMonths)}
+		sec := Section{Heading: s.msg("audit.stale_agreements_title", "Months", staleAgreementMonths, i18n.PluralCount, staleAgreementMonths)}
 		for _, e := range d.StaleAgreements[:min(len(d.StaleAgreements), digestMaxList)] {
-			sec.Lines = append(sec.Lines, s.msg("audit23.stale_agreement_line", "ID", e.ID, "Program", e.ProgramCode,
+			sec.Lines = append(sec.Lines, s.msg("audit.stale_agreement_line", "ID", e.ID, "Program", e.ProgramCode,
 				"Count", s.jobs(e.Count), "AsOf", s.date(e.AsOf), "Department", e.Department))
 		}
 		if len(d.StaleAgreements) > digestMaxList {
-			sec.Lines = append(sec.Lines, s.msg("audit23.and_more"))
+			sec.Lines = append(sec.Lines, s.msg("audit.and_more"))
 		}
 		out = append(out, sec)
 	}
 	if len(d.AfterClose) > 0 {
-		sec := Section{Heading: s.msg("audit23.after_close_title")}
+		sec := Section{Heading: s.msg("audit.after_close_title")}
 		for _, c := range d.AfterClose[:min(len(d.AfterClose), digestMaxList)] {
 			if c.Change == ChangeVoidNothing {
-				sec.Lines = append(sec.Lines, s.msg("i20d.after_close_nothing_line", "ID", c.Entry.ID, "Month", s.period(monthPeriod(c.Month)),
+				sec.Lines = append(sec.Lines, s.msg("audit.after_close_nothing_line", "ID", c.Entry.ID, "Month", s.period(monthPeriod(c.Month)),
 					"Department", c.Entry.Department, "By", c.By, "Reason", c.Reason))
 				continue
 			}
-			what := s.msg("audit23.change_add")
+			what := s.msg("audit.change_add")
 			switch c.Change {
 			case "void":
-				what = s.msg("audit23.change_void")
+				what = s.msg("audit.change_void")
 			case "adjust":
-				what = s.msg("review20.change_adjust")
+				what = s.msg("audit.change_adjust")
 			}
-			sec.Lines = append(sec.Lines, s.msg("audit23.after_close_line", "ID", c.Entry.ID, "Month", s.period(monthPeriod(c.Month)),
+			sec.Lines = append(sec.Lines, s.msg("audit.after_close_line", "ID", c.Entry.ID, "Month", s.period(monthPeriod(c.Month)),
 				"What", what, "Count", s.jobs(c.Entry.Count), "By", c.By, "Reason", c.Reason))
 		}
 		if len(d.AfterClose) > digestMaxList {
-			sec.Lines = append(sec.Lines, s.msg("audit23.and_more"))
+			sec.Lines = append(sec.Lines, s.msg("audit.and_more"))
 		}
 		out = append(out, sec)
 	}

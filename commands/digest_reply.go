@@ -251,7 +251,7 @@ func (s *Service) digestVoided(d Digest) Section {
 		}
 		list := strings.Join(items, ", ")
 		if more := len(d.Corrected) - digestMaxList; more > 0 {
-			list += s.msg("i19d.delta_more", "N", more)
+			list += s.msg("status.delta_more", "N", more)
 		}
 		sec.Lines = append(sec.Lines, s.msg("digest.corrected_this_week", "N", len(d.Corrected), "List", list))
 	}

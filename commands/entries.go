@@ -132,7 +132,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		e.CloseReason = CleanReason(cmd.Opts.Reason) // a manager's reason to write in a closed month
 	}
 	if e.Kind == KindCumulative && !e.Approximate {
-		e.ExactReason = s.msg("approx19.exact_reason", "Total", s.unitCount(e.Count, false, p.Unit), "Date", s.date(e.AsOf))
+		e.ExactReason = s.msg("entries.exact_reason", "Total", s.unitCount(e.Count, false, p.Unit), "Date", s.date(e.AsOf))
 	}
 	confirmedBy(&cmd, &e)
 	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
@@ -202,7 +202,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 			for i, old := range res.MadeExactAll {
 				now := res.ExactAll[i]
 				if old.Kind == KindCumulative {
-					lines = append(lines, s.msg("approx19.made_exact", "Old", old.ID, "New", now.ID,
+					lines = append(lines, s.msg("entries.made_exact", "Old", old.ID, "New", now.ID,
 						"Was", s.unitCount(old.ReportedTotal, true, p.Unit), "Now", s.unitCount(now.ReportedTotal, false, p.Unit),
 						"Date", s.date(old.AsOf)))
 					continue
@@ -236,7 +236,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	if e.CloseReason != "" {
 		if marks := s.entryMarks(ctx, []Entry{entry}); marks[entry.ID].AfterClose {
 			afterClose = true
-			lines = append(lines, s.msg("audit23.after_close_marked"))
+			lines = append(lines, s.msg("audit.after_close_marked"))
 		}
 	}
 	if entry.Status == StatusAgreed {
@@ -259,7 +259,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 		lines = append(lines, later...)
 	}
 	if afterClose { // 취소 never reaches a closed month: only a void with a reason does
-		lines = append(lines, s.msg("review20.wrong_after_close_void", "ID", entry.ID))
+		lines = append(lines, s.msg("audit.wrong_after_close_void", "ID", entry.ID))
 	} else {
 		lines = append(lines, s.msg("entries.wrong_jobs_undo_or", "ID", entry.ID))
 	}
@@ -496,7 +496,7 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		if s.IsManager(c.UserID) { // a manager changes a closed month by a void with a reason, not by 취소
-			return Reply{Command: cmdUndo, Outcome: OutcomeRefused, Title: s.msg("review20.closed_undo_manager", "Month", s.period(monthPeriod(closed.Close.Month)),
+			return Reply{Command: cmdUndo, Outcome: OutcomeRefused, Title: s.msg("audit.closed_undo_manager", "Month", s.period(monthPeriod(closed.Close.Month)),
 				"By", s.name(ctx, closed.Close.By), "At", s.date(s.localDay(closed.Close.At)))}
 		}
 		return s.monthClosedReply(ctx, cmdUndo, closed.Close, false)
@@ -568,7 +568,7 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	}
 	r := s.voided(ctx, res, reason)
 	if afterClose {
-		r.Sections[0].Lines = append(r.Sections[0].Lines, s.msg("audit23.after_close_marked"))
+		r.Sections[0].Lines = append(r.Sections[0].Lines, s.msg("audit.after_close_marked"))
 	}
 	return r
 }

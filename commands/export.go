@@ -174,7 +174,7 @@ func (s *Service) export(ctx context.Context, c Caller, cmd Command) Reply {
 		if c.Source == SourceConsole {
 			// The console runs on the server itself: the export subcommand
 			// writes the same file there.
-			return Reply{Outcome: OutcomeRefused, Title: s.msg("i19d.console_export", "Args", s.consoleExportArgs(cmd.Export), "Ext", cmd.Export.Format)}
+			return Reply{Outcome: OutcomeRefused, Title: s.msg("export.console_export", "Args", s.consoleExportArgs(cmd.Export), "Ext", cmd.Export.Format)}
 		}
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("export.files_can_be_sent")}
 	}

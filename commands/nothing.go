@@ -56,7 +56,7 @@ func (s *Service) nothing(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		if s.IsManager(c.UserID) {
-			return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("review20.nothing_closed_manager", "Month", s.period(monthPeriod(closed.Close.Month)),
+			return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("audit.nothing_closed_manager", "Month", s.period(monthPeriod(closed.Close.Month)),
 				"By", s.name(ctx, closed.Close.By), "At", s.date(s.localDay(closed.Close.At)))}
 		}
 		return s.monthClosedReply(ctx, cmd.Name, closed.Close, false)
@@ -129,7 +129,7 @@ func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason st
 	}
 	lines := []string{s.msg("entries.reason", "Reason", reason)}
 	if voided.VoidedAfterClose {
-		lines = append(lines, s.msg("audit23.after_close_marked"))
+		lines = append(lines, s.msg("audit.after_close_marked"))
 	}
 	return Reply{Title: s.msg("nothing.voided_d_no_longer", "ID", id, "Department", n.Department, "Month", s.monthLabel(n.Month)),
 		Sections: []Section{{Lines: lines}}}, true

@@ -30,10 +30,10 @@ func (s *Service) reportBelowHires(ctx context.Context, command string, e *Repor
 	_, unit := s.programOf(programs, e.Report.ProgramID, e.Report.ProgramCode)
 	named := make([]string, 0, min(len(e.Hires), maxHiresNamed)+1)
 	for _, h := range e.Hires[:min(len(e.Hires), maxHiresNamed)] {
-		named = append(named, s.msg("i20d.hire_named", "ID", h.ID, "Count", s.unitCount(h.Count, h.Approximate, unit)))
+		named = append(named, s.msg("audit.hire_named", "ID", h.ID, "Count", s.unitCount(h.Count, h.Approximate, unit)))
 	}
 	if more := len(e.Hires) - maxHiresNamed; more > 0 {
-		named = append(named, s.msg("i20d.hires_more", "N", more))
+		named = append(named, s.msg("audit.hires_more", "N", more))
 	}
 	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("audit.report_below_hires",
 		"ID", e.Report.ID, "AsOf", s.date(e.Report.AsOf), "Count", s.unitCount(e.Report.Count, false, unit),

@@ -198,7 +198,7 @@ func (s *Service) ReminderListReply(p ReminderPlan) Reply {
 		title = s.msg("reminders.every_department_has_reported", "Month", s.monthLabel(p.Month))
 	}
 	if p.Closed != nil {
-		title = s.msg("audit23.reminders_closed", "Month", s.monthLabel(p.Month))
+		title = s.msg("audit.reminders_closed", "Month", s.monthLabel(p.Month))
 	}
 	return Reply{Command: "remind", Outcome: OutcomeOK, Title: title}
 }

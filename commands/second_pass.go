@@ -30,14 +30,14 @@ func (s *Service) agreementHasHires(ctx context.Context, command string, e *Agre
 	_, unit := s.programOf(programs, e.Agreement.ProgramID, e.Agreement.ProgramCode)
 	named := make([]string, 0, min(len(e.Hires), maxHiresNamed)+1)
 	for _, h := range e.Hires[:min(len(e.Hires), maxHiresNamed)] {
-		named = append(named, s.msg("i20d.hire_named", "ID", h.ID, "Count", s.unitCount(h.Count, h.Approximate, unit)))
+		named = append(named, s.msg("audit.hire_named", "ID", h.ID, "Count", s.unitCount(h.Count, h.Approximate, unit)))
 	}
 	if more := len(e.Hires) - maxHiresNamed; more > 0 {
-		named = append(named, s.msg("i20d.hires_more", "N", more))
+		named = append(named, s.msg("audit.hires_more", "N", more))
 	}
-	key := "i20d.void_agreement_with_hires"
+	key := "audit.void_agreement_with_hires"
 	if undo {
-		key = "i20d.undo_agreement_with_hires"
+		key = "audit.undo_agreement_with_hires"
 	}
 	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg(key, "ID", e.Agreement.ID, "Hires", strings.Join(named, ", "))}
 }
@@ -60,6 +60,6 @@ func (s *Service) mergeClosedMonths(command, into string, e *MergeClosedMonthsEr
 	for i, m := range e.Months {
 		months[i] = s.period(monthPeriod(m))
 	}
-	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("i20d.merge_closed_months",
+	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("deptcmds.merge_closed_months",
 		"Name", e.Department, "Into", into, "Months", strings.Join(months, ", "))}
 }

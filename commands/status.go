@@ -699,7 +699,7 @@ func (s *Service) cumulativeDeltaNote(ctx context.Context, v statusView) (string
 		}
 		n++
 		if len(shown) < maxDeltaExamples {
-			shown = append(shown, s.msg("i19d.delta_example", "ID", e.ID, "Program", s.programShort(p), "AsOf", s.date(e.AsOf),
+			shown = append(shown, s.msg("status.delta_example", "ID", e.ID, "Program", s.programShort(p), "AsOf", s.date(e.AsOf),
 				"Total", s.unitCount(e.ReportedTotal, e.Approximate, p.Unit), "Delta", s.unitCount(e.Count, false, p.Unit)))
 		}
 	}
@@ -708,7 +708,7 @@ func (s *Service) cumulativeDeltaNote(ctx context.Context, v statusView) (string
 	}
 	list2 := strings.Join(shown, ", ")
 	if n > len(shown) {
-		list2 += s.msg("i19d.delta_more", "N", n-len(shown))
+		list2 += s.msg("status.delta_more", "N", n-len(shown))
 	}
-	return s.msg("i19d.delta_note", "Label", v.label, "List", list2), nil
+	return s.msg("status.delta_note", "Label", v.label, "List", list2), nil
 }

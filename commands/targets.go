@@ -44,14 +44,14 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	reason := CleanReason(cmd.Opts.Reason)
 	if old != 0 && old != cmd.Count.Value && reason == "" { // 당초 → 변경 must say why
-		return s.refuse(cmd.Name, s.msg("audit23.target_needs_reason", "Old", s.jobs(old), "New", s.jobs(cmd.Count.Value)))
+		return s.refuse(cmd.Name, s.msg("audit.target_needs_reason", "Old", s.jobs(old), "New", s.jobs(cmd.Count.Value)))
 	}
 	if r := s.reasonTooLong(cmd.Name, reason); r != nil {
 		return *r
 	}
 	change, err := s.store.ReviseTarget(ctx, year, programID, cmd.Count.Value, c.UserID, reason, s.now())
 	if need, ok := errors.AsType[*TargetReasonError](err); ok { // set by another manager meanwhile
-		return s.refuse(cmd.Name, s.msg("audit23.target_needs_reason", "Old", s.jobs(need.Old), "New", s.jobs(cmd.Count.Value)))
+		return s.refuse(cmd.Name, s.msg("audit.target_needs_reason", "Old", s.jobs(need.Old), "New", s.jobs(cmd.Count.Value)))
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
