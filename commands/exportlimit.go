@@ -76,13 +76,20 @@ func (g *exportGate) enter(user string) (release func(), refusal exportRefusal) 
 // downloaded. Past it the user is told to wait; nothing queues. Their rate
 // is the write limit (an import counts as a write, see Handle).
 func (s *Service) admitHeavy(ctx context.Context, c Caller) (release func(), refused *Reply) {
+	return s.enterHeavy(ctx, c, "import", "import.heavy_yours_running", "import.heavy_busy")
+}
+
+// enterHeavy takes one of the heavy-job slots for job ("import", "export"),
+// or answers with yours (the user runs one already) or busy (every slot is
+// taken).
+func (s *Service) enterHeavy(ctx context.Context, c Caller, job, yours, busy string) (release func(), refused *Reply) {
 	release, why := s.exports.enter(c.UserID)
 	switch why {
 	case exportYours:
-		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg("import.heavy_yours_running")}
+		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg(yours)}
 	case exportBusy:
-		s.log.WarnContext(ctx, "import refused: every heavy-job slot busy", "user", c.UserID, "slots", s.exports.slots)
-		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg("import.heavy_busy")}
+		s.log.WarnContext(ctx, job+" refused: every heavy-job slot busy", "user", c.UserID, "slots", s.exports.slots)
+		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg(busy)}
 	}
 	return release, nil
 }
@@ -92,13 +99,9 @@ func (s *Service) admitHeavy(ctx context.Context, c Caller) (release func(), ref
 // and the one-per-user rule (the console too: it shares the database); the
 // rate limit applies to Slack users, as the write limit does.
 func (s *Service) admitExport(ctx context.Context, c Caller) (release func(), refused *Reply) {
-	release, why := s.exports.enter(c.UserID)
-	switch why {
-	case exportYours:
-		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg("exportlimit.yours_running")}
-	case exportBusy:
-		s.log.WarnContext(ctx, "export refused: every slot busy", "user", c.UserID, "slots", s.exports.slots)
-		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg("exportlimit.busy")}
+	release, refused = s.enterHeavy(ctx, c, "export", "exportlimit.yours_running", "exportlimit.busy")
+	if refused != nil {
+		return nil, refused
 	}
 	if c.Source == SourceSlash || c.Source == SourceModal {
 		// Kept in the database beside the write limit, so replicas share it.

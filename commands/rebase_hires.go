@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 	"fmt"
-	"strings"
 )
 
 // ReportBelowHiresError refuses a change (a correction or a void of an
@@ -26,17 +25,9 @@ func (e *ReportBelowHiresError) Error() string {
 // report agreeing fewer jobs than its hires realised, naming the report and
 // its hires and saying what to do: void the hires first.
 func (s *Service) reportBelowHires(ctx context.Context, command string, e *ReportBelowHiresError) Reply {
-	programs, _ := s.store.Programs(ctx) // on failure the counts go without the unit
-	_, unit := s.programOf(programs, e.Report.ProgramID, e.Report.ProgramCode)
-	named := make([]string, 0, min(len(e.Hires), maxHiresNamed)+1)
-	for _, h := range e.Hires[:min(len(e.Hires), maxHiresNamed)] {
-		named = append(named, s.msg("audit.hire_named", "ID", h.ID, "Count", s.unitCount(h.Count, h.Approximate, unit)))
-	}
-	if more := len(e.Hires) - maxHiresNamed; more > 0 {
-		named = append(named, s.msg("audit.hires_more", "N", more))
-	}
+	unit, named := s.namedHires(ctx, e.Report, e.Hires)
 	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("audit.report_below_hires",
 		"ID", e.Report.ID, "AsOf", s.date(e.Report.AsOf), "Count", s.unitCount(e.Report.Count, false, unit),
 		"NewCount", s.unitCount(e.NewCount, false, unit), "Hired", s.unitCount(e.Hired, false, unit),
-		"Hires", strings.Join(named, ", "))}
+		"Hires", named)}
 }

@@ -26,20 +26,28 @@ const maxHiresNamed = 5
 // agreementHasHires refuses a void (undo: a 취소) of an agreement with live
 // hires, naming them and saying what to do.
 func (s *Service) agreementHasHires(ctx context.Context, command string, e *AgreementHasHiresError, undo bool) Reply {
-	programs, _ := s.store.Programs(ctx) // on failure the counts go without the unit
-	_, unit := s.programOf(programs, e.Agreement.ProgramID, e.Agreement.ProgramCode)
-	named := make([]string, 0, min(len(e.Hires), maxHiresNamed)+1)
-	for _, h := range e.Hires[:min(len(e.Hires), maxHiresNamed)] {
-		named = append(named, s.msg("audit.hire_named", "ID", h.ID, "Count", s.unitCount(h.Count, h.Approximate, unit)))
-	}
-	if more := len(e.Hires) - maxHiresNamed; more > 0 {
-		named = append(named, s.msg("audit.hires_more", "N", more))
-	}
+	_, named := s.namedHires(ctx, e.Agreement, e.Hires)
 	key := "audit.void_agreement_with_hires"
 	if undo {
 		key = "audit.undo_agreement_with_hires"
 	}
-	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg(key, "ID", e.Agreement.ID, "Hires", strings.Join(named, ", "))}
+	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg(key, "ID", e.Agreement.ID, "Hires", named)}
+}
+
+// namedHires names at most maxHiresNamed of an agreement's hires with their
+// counts ("#3(6개), #4(2개)"), and gives the unit of the agreement's
+// program for the refusal's other counts.
+func (s *Service) namedHires(ctx context.Context, agreement Entry, hires []Entry) (unit, named string) {
+	programs, _ := s.store.Programs(ctx) // on failure the counts go without the unit
+	_, unit = s.programOf(programs, agreement.ProgramID, agreement.ProgramCode)
+	names := make([]string, 0, min(len(hires), maxHiresNamed)+1)
+	for _, h := range hires[:min(len(hires), maxHiresNamed)] {
+		names = append(names, s.msg("audit.hire_named", "ID", h.ID, "Count", s.unitCount(h.Count, h.Approximate, unit)))
+	}
+	if more := len(hires) - maxHiresNamed; more > 0 {
+		names = append(names, s.msg("audit.hires_more", "N", more))
+	}
+	return unit, strings.Join(names, ", ")
 }
 
 // MergeClosedMonthsError refuses a department merge that would move live
