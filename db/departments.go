@@ -158,7 +158,7 @@ func (s *Store) takeOverDepartment(ctx context.Context, stmt, from, to string, c
 	defer s.forgetPrograms()
 	var out commands.Department
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := lockForDepartmentMove(ctx, tx); err != nil {
+		if err := lockForDepartmentMove(ctx, tx, from, to); err != nil {
 			return err
 		}
 		if check != nil {
@@ -191,12 +191,31 @@ func (s *Store) takeOverDepartment(ctx context.Context, stmt, from, to string, c
 // 실적 없음 reports and departments. An add or void waits for the move at
 // entries, before it holds any totals row; the move waits for none of them.
 // Moves are rare manager commands: the pause is short.
-func lockForDepartmentMove(ctx context.Context, tx *sqlx.Tx) error {
+//
+// Then, before it writes anything, it takes the 실적 없음 lock (step 7,
+// advisory class 4869955, the key the triggers of migrations 00020 and
+// 00038 use) of from and of into, exclusively, in ascending key order: the
+// move voids into's 실적 없음 where it brings realised jobs, and moves
+// from's. A 실적 없음 (AddNothing) in flight for either finishes first, and
+// the move's void step sees it; one sent later waits for the move to commit
+// and its trigger then sees the moved jobs (review_hostile2 N3). No cycle:
+// the move holds no program lock, which is all an AddNothing takes before
+// this lock, and an add that holds this lock shared holds entries, which the
+// move waited for already.
+func lockForDepartmentMove(ctx context.Context, tx *sqlx.Tx, from, into string) error {
 	if _, err := tx.ExecContext(ctx, `SELECT 1 FROM programs ORDER BY id FOR NO KEY UPDATE`); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `LOCK TABLE entries IN SHARE ROW EXCLUSIVE MODE`)
-	return err
+	if _, err := tx.ExecContext(ctx, `LOCK TABLE entries IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+		return err
+	}
+	const nothing = `
+		SELECT count(pg_advisory_xact_lock(4869955, k.key))
+		FROM (SELECT DISTINCT nothing_lock_key(d) AS key FROM unnest(ARRAY[$1::text, $2::text]) d ORDER BY 1) k`
+	if _, err := tx.ExecContext(ctx, nothing, from, into); err != nil {
+		return fmt.Errorf("lock 실적 없음 of %q and %q: %w", from, into, err)
+	}
+	return nil
 }
 
 // refuseClosedMonths fails with *commands.MergeClosedMonthsError when

@@ -36,7 +36,9 @@ package db
 //     wait for adds, but no add waits for a lock it holds while it waits:
 //     adds take their program locks shared too, and a writer that takes a
 //     program lock exclusively takes no 실적 없음 lock before it. No cycle.
-//     A 실적 없음's void takes the program locks shared and nothing more;
+//     A 실적 없음's void takes the program locks shared and nothing more.
+//     A department rename or merge takes this lock too, exclusively, for
+//     both departments (see the department-move paragraph below);
 //  8. the command_deliveries row of the command's delivery, if it carries
 //     one (recordDelivery, deliveries.go): last, just before COMMIT. Two
 //     runs of one delivery meet only there, the later one after taking
@@ -80,6 +82,12 @@ package db
 // merge (departments.go) locks every programs row (FOR NO KEY UPDATE, which
 // an add's foreign-key check does not wait for) and then entries in SHARE
 // ROW EXCLUSIVE mode, which waits for adds in flight and holds off new ones;
+// then the 실적 없음 lock (step 7) of the department moved and of the one it
+// moves into, exclusively, in ascending key order, before it writes: the
+// move voids and moves 실적 없음 reports, so a 실적 없음 in flight for
+// either finishes first and is seen, and a later one waits for the move's
+// commit and sees the moved jobs (review_hostile2 N3; it holds only program
+// locks, shared, while it waits, and the move takes none);
 // a merge then takes month_closes in SHARE mode (a close in flight, which
 // holds no lock a move waits for, finishes first; none starts until the
 // merge commits) to refuse moving a closed month's figures; its UPDATE of
