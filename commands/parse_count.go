@@ -64,8 +64,8 @@ func checkCounted(command string, n numbers.Number, run, after []token) *UsageEr
 			return usageErr(command, "parse.count.space_yeo", "Typed", typed+" "+next, "Joined", typed+next)
 		}
 	}
-	if total, more, ok := plusOthers(n, after); ok {
-		return usageErr(command, "parse.count_plus_others", "Typed", typed+" "+more, "Total", total)
+	if second, more, ok := plusOthers(after); ok {
+		return plusOthersErr(command, n, second, typed+" "+more)
 	}
 	if n.Counter == "" && strings.ContainsAny(typed, "만억") && n.Value > MaxCount {
 		return usageErr(command, "parse.looks_like_money", "Typed", typed)
@@ -74,17 +74,16 @@ func checkCounted(command string, n numbers.Number, run, after []token) *UsageEr
 }
 
 // plusOthers reads "외 20명" (or "외20명") after a count: a second count
-// of jobs on top of the first (180 외 20명). How the two add up is the
-// official's to say, so the line is refused with their sum as the total to
-// write; 외 is never looked up as a program. It returns the sum, the words
-// of the second count as typed, and whether they were there.
-func plusOthers(first numbers.Number, after []token) (string, string, bool) {
+// of jobs on top of the first (180 외 20명). It returns the second count,
+// the words of it as typed, and whether they were there; 외 is never looked
+// up as a program.
+func plusOthers(after []token) (numbers.Number, string, bool) {
 	if len(after) == 0 || after[0].quoted {
-		return "", "", false
+		return numbers.Number{}, "", false
 	}
 	rest, ok := strings.CutPrefix(after[0].text, "외")
 	if !ok {
-		return "", "", false
+		return numbers.Number{}, "", false
 	}
 	words := after[1:]
 	if rest != "" {
@@ -92,17 +91,36 @@ func plusOthers(first numbers.Number, after []token) (string, string, bool) {
 	}
 	second, end, ok := countRun(words, 0)
 	if !ok || nonJobCounters[second.Counter] {
-		return "", "", false
-	}
-	total := numbers.Format(first.Value + second.Value)
-	if first.Approximate || second.Approximate {
-		total += "여"
+		return numbers.Number{}, "", false
 	}
 	more := textJoin(after[:end+1])
 	if rest != "" {
 		more = textJoin(after[:end])
 	}
-	return total, more, true
+	return second, more, true
+}
+
+// plusOthersErr refuses two counts (180 외 20명): how they add up is the
+// official's to say, so the line is refused with their sum as the total to
+// write. A count above MaxCount is refused as too large, as a single one
+// is; a sum above it (each count within it, so the sum cannot overflow) is
+// no total an entry takes, so the answer names no example
+// (review_hostile2 N4: 9223372036854775807 외 1명 suggested a negative one).
+func plusOthersErr(command string, first, second numbers.Number, typed string) *UsageError {
+	for _, c := range []numbers.Number{first, second} {
+		if c.Value > MaxCount {
+			return usageErr(command, "parse.count_too_large", "Value", numbers.Format(c.Value), "MaxCount", numbers.Format(MaxCount))
+		}
+	}
+	sum := first.Value + second.Value
+	if sum > MaxCount {
+		return usageErr(command, "parse.count_plus_others_too_large", "Typed", typed, "MaxCount", numbers.Format(MaxCount))
+	}
+	total := numbers.Format(sum)
+	if first.Approximate || second.Approximate {
+		total += "여"
+	}
+	return usageErr(command, "parse.count_plus_others", "Typed", typed, "Total", total)
 }
 
 // suggestAdd turns "no such command" into "put add in front" when the line
