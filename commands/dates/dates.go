@@ -265,6 +265,13 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 	if back, ok := relativeDays[t]; ok {
 		return base.AddDate(0, 0, -back), true
 	}
+	// 어제분, 그제분, 전일분: the day's share, as a memo names a day's
+	// figures. Only after a day word: 5월분 is a month, asked about.
+	if rest, ok := strings.CutSuffix(strings.ReplaceAll(t, " ", ""), "분"); ok {
+		if back, ok := relativeDays[rest]; ok {
+			return base.AddDate(0, 0, -back), true
+		}
+	}
 	joined := strings.ReplaceAll(t, " ", "")
 	switch joined {
 	case "지난달말", "지난달말일", "전월말", "lastmonthend":
