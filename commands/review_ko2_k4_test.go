@@ -84,3 +84,27 @@ func TestKO2CumulativeWords(t *testing.T) {
 		t.Errorf("year total %d, want the last 누계 170", got)
 	}
 }
+
+// Finding 11: on 2027-01-05 the year-end figures arrive written without a
+// year; 12월말, 12. 31., 현황 12월, 현황 4분기 and 마감 12월 are 2026's, not
+// a December eleven months away.
+func TestKO2YearEndIsLastYear(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.svc = h.with(func(c *commands.Config) {
+		c.Now = func() time.Time { return time.Date(2027, 1, 5, 1, 0, 0, 0, time.UTC) }
+	})
+	h.run(manager, "추가 4,100 노인 누계 12월말", commands.OutcomeOK)
+	if kind, reported, asOf, _ := h.newestKind(); kind != "cumulative" || reported != 4100 || !asOf.Equal(dates.On(2026, 12, 31)) {
+		t.Errorf("stored %s %d as of %s, want a 누계 of 4100 on 2026-12-31", kind, reported, asOf.Format(time.DateOnly))
+	}
+	h.run(manager, "추가 20 청년 12. 30.", commands.OutcomeOK)
+	if _, _, asOf, _ := h.newestKind(); !asOf.Equal(dates.On(2026, 12, 30)) {
+		t.Errorf("12. 30. stored as of %s, want 2026-12-30", asOf.Format(time.DateOnly))
+	}
+	r := h.run(manager, "현황 12월", commands.OutcomeOK)
+	mustContain(t, r.Text(), "2026년 12월")
+	r = h.run(manager, "현황 4분기", commands.OutcomeOK)
+	mustContain(t, r.Text(), "2026년 4분기")
+	r = h.run(manager, "마감 12월", commands.OutcomeOK)
+	mustContain(t, r.Text(), "2026년 12월")
+}
