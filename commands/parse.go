@@ -31,8 +31,13 @@ type dateArg time.Time
 func (d dateArg) In(p i18n.Printer) string { return p.Date(time.Time(d)) }
 
 var (
-	cumulativeWords = []string{"cumulative", "cum", "ytd", "누적", "누계"}
-	mineWords       = []string{"mine", "me", "my", "내것", "내꺼", "내기록", "나"}
+	// cumulativeWords mark a cumulative report. Besides 누계/누적 officials
+	// write 누계실적, 누적치, 연간누계, 총계 …: each left in the note would
+	// file the total as new jobs (review_ko2 finding 2).
+	cumulativeWords = []string{"cumulative", "cum", "ytd", "누적", "누계",
+		"누계실적", "누적실적", "누계치", "누적치", "누계인원", "누적인원", "연간누계", "연간누적",
+		"누계합계", "누적합계", "총계", "현재까지"}
+	mineWords = []string{"mine", "me", "my", "내것", "내꺼", "내기록", "나"}
 )
 
 func isOneOf(t token, words []string) bool {
@@ -562,8 +567,20 @@ func parseWords(cmd *Command, ts []token, _ time.Time) error {
 // (EntryFields), taken out first so they never fall into the note.
 func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	spec, _ := specNamed(cmd.Name)
+	if spec.EntryFields {
+		ts = unwrapDateWords(ts, today)
+	}
 	kept := ts[:0:0]
 	for _, t := range ts {
+		if spec.Cumulative && !t.quoted {
+			// 5월말현재까지: the date with the 누계 marker glued on
+			if rest, ok := strings.CutSuffix(t.text, "현재까지"); ok && rest != "" {
+				if _, err := dates.Parse(rest, today); err == nil {
+					cmd.Cumulative = true
+					t.text, t.raw = rest, rest
+				}
+			}
+		}
 		if spec.Cumulative && isOneOf(t, cumulativeWords) {
 			cmd.Cumulative = true
 			continue

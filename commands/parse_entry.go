@@ -328,3 +328,82 @@ func refuseUnreadPeriod(cmd *Command, ts []token, today time.Time) error {
 	}
 	return nil
 }
+
+// bracketPairs are the brackets and quotes a memo wraps a date in: (7/2
+// 기준 누계), [7/1], ‘7/2’, 「6/30」.
+var bracketPairs = map[rune]rune{
+	'(': ')', '[': ']', '{': '}', '‘': '’', '「': '」', '『': '』', '<': '>', '〈': '〉', '《': '》', '【': '】', '（': '）',
+}
+
+// reBracketWeekday is a bracketed weekday standing alone (7/2 (목)): it
+// repeats the date before it and is read with it, so it keeps its brackets.
+var reBracketWeekday = regexp.MustCompile(`^[(（] *[월화수목금토일](요일)? *[)）]$`)
+
+// unwrapDateWords drops the brackets or quotes around a word that reads as
+// a date, a period, a date suffix or a 누계 word once they are gone: `(6/30)`,
+// `(7/2`, `누계)`, `‘7/2’`. Left wrapped, such a word fell into the note
+// and the entry was dated today (review_ko2 finding 1). Any other bracketed
+// word stays as typed, for the note.
+func unwrapDateWords(ts []token, today time.Time) []token {
+	out := slices.Clone(ts)
+	for i, t := range out {
+		if t.quoted || reBracketWeekday.MatchString(t.text) {
+			continue
+		}
+		inner := stripBrackets(t.text)
+		if inner == t.text || inner == "" || !dateWord(inner, today) {
+			continue
+		}
+		out[i].text, out[i].raw = inner, inner
+	}
+	return out
+}
+
+// stripBrackets removes an opening bracket at the start and a closing one at
+// the end of s, a closing one only when it closes no bracket inside s
+// (7/2(목) keeps its bracket). ASCII ' is taken only as a pair ('7/2'), so
+// '26 stays a year.
+func stripBrackets(s string) string {
+	if len(s) > 2 && strings.HasPrefix(s, "'") && strings.HasSuffix(s, "'") {
+		return s[1 : len(s)-1]
+	}
+	rs := []rune(s)
+	if len(rs) > 0 {
+		if _, ok := bracketPairs[rs[0]]; ok {
+			rs = rs[1:]
+		}
+	}
+	if len(rs) > 0 {
+		last := rs[len(rs)-1]
+		opens := false
+		for o, c := range bracketPairs {
+			if c == last && slices.Contains(rs, o) {
+				opens = true
+			}
+		}
+		isCloser := false
+		for _, c := range bracketPairs {
+			isCloser = isCloser || c == last
+		}
+		if isCloser && !opens {
+			rs = rs[:len(rs)-1]
+		}
+	}
+	return strings.TrimSpace(string(rs))
+}
+
+// dateWord reports whether w, unwrapped, is something the add line reads
+// or asks about: a date, a period, a date's trailer or a 누계 word.
+func dateWord(w string, today time.Time) bool {
+	if allDigits(w) {
+		return false // (3) is a count or a note, never a year
+	}
+	if _, err := dates.Parse(w, today); err == nil {
+		return true
+	}
+	if _, err := dates.ParsePeriod(w, today); err == nil {
+		return true
+	}
+	t := token{text: w}
+	return isOneOf(t, cumulativeWords) || isOneOf(t, dateTrailers) || reDateLike.MatchString(w)
+}

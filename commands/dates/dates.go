@@ -167,7 +167,8 @@ var weekdays = map[string]time.Weekday{
 // day of April), 2026년 4월말, today/오늘, yesterday/어제, 그저께, a weekday
 // (금요일: the latest Friday not after today; 지난주 금요일: the Friday of last
 // week; 이번주 금요일) and 지난달 말 / 이번달 말. Forms without a year take
-// today's year; today is a calendar date such as Today returns. The result is
+// today's year, or last year's when this year's is still ahead and last
+// year's ended within recentWindow (12월말 typed on January 5); today is a calendar date such as Today returns. The result is
 // midnight UTC. Impossible dates (2026-02-30, 4/31, 13월말) are errors, never
 // rolled over into the next month.
 func Parse(s string, today time.Time) (time.Time, error) {
@@ -207,7 +208,11 @@ func dayOf(t string, base time.Time, depth int) (time.Time, reasons.Reason) {
 		return d, reasons.None
 	}
 	if md, ok := fixedHolidays[strings.ReplaceAll(t, " ", "")]; ok {
-		return On(base.Year(), time.Month(md[0]), md[1]), reasons.None
+		y := recentYear(base.Year(), base, func(y int) (time.Time, time.Time) {
+			d := On(y, time.Month(md[0]), md[1])
+			return d, d
+		})
+		return On(y, time.Month(md[0]), md[1]), reasons.None
 	}
 	if strings.ReplaceAll(t, " ", "") == "초하루" {
 		return On(base.Year(), base.Month(), 1), reasons.None
@@ -264,6 +269,13 @@ const ReasonNoSuchDay = reasonDay
 func relativeDate(t string, base time.Time) (time.Time, bool) {
 	if back, ok := relativeDays[t]; ok {
 		return base.AddDate(0, 0, -back), true
+	}
+	// 어제분, 그제분, 전일분: the day's share, as a memo names a day's
+	// figures. Only after a day word: 5월분 is a month, asked about.
+	if rest, ok := strings.CutSuffix(strings.ReplaceAll(t, " ", ""), "분"); ok {
+		if back, ok := relativeDays[rest]; ok {
+			return base.AddDate(0, 0, -back), true
+		}
 	}
 	joined := strings.ReplaceAll(t, " ", "")
 	switch joined {
@@ -334,6 +346,13 @@ func relativeMonthDay(joined string, base time.Time) (first time.Time, day int, 
 // calendarDate reads the written-out forms and checks the date exists. It
 // returns a reason instead of an error so Parse wraps every failure alike.
 func calendarDate(t string, base time.Time) (time.Time, reasons.Reason) {
+	return calendarDateIn(t, base, true)
+}
+
+// calendarDateIn is calendarDate; recent says whether a date without a year
+// that lies nearer last year than ahead is last year's (see recentYear). The
+// right side of a range keeps the left side's year instead.
+func calendarDateIn(t string, base time.Time, recent bool) (time.Time, reasons.Reason) {
 	ys, ms, ds, monthEnd, ok := splitDate(t)
 	if !ok {
 		return time.Time{}, reasonNotDate
@@ -354,7 +373,45 @@ func calendarDate(t string, base time.Time) (time.Time, reasons.Reason) {
 	if day < 1 || day > last {
 		return time.Time{}, reasonDay
 	}
+	if recent && ys == "" {
+		year = recentYear(year, base, func(y int) (time.Time, time.Time) {
+			d := On(y, time.Month(month), min(day, lastDay(y, time.Month(month))))
+			if monthEnd {
+				d = On(y, time.Month(month), lastDay(y, time.Month(month)))
+			}
+			return d, d
+		})
+		if !monthEnd && day > lastDay(year, time.Month(month)) {
+			return time.Time{}, reasonDay // 2/29 read into a year without it
+		}
+		if monthEnd {
+			day = lastDay(year, time.Month(month))
+		}
+	}
 	return On(year, time.Month(month), day), reasons.None
+}
+
+// recentWindow is how long after a date or period ends a yearless mention
+// of it still means last year's: the first quarter, when year-end figures
+// are reported and corrected.
+const recentWindow = 92 * 24 * time.Hour
+
+// recentYear is the year of a date or period typed without one (12월말,
+// 12. 31., 4분기, 12월): this year's, unless that is still ahead of today
+// while last year's ended within recentWindow, when it is last year's. In
+// the first week of January "12월말 누계" is the year just ended, never a
+// December eleven months away; on 11/26, 12/30 stays this year's (and is
+// refused as a future day rather than filed a year back). span gives the
+// date or period in year y.
+func recentYear(year int, base time.Time, span func(y int) (from, to time.Time)) int {
+	from, _ := span(year)
+	if !from.After(base) {
+		return year
+	}
+	if _, lastTo := span(year - 1); base.Sub(lastTo) <= recentWindow {
+		return year - 1
+	}
+	return year
 }
 
 // splitDate finds year (maybe ""), month and day (or month end) in t.
@@ -507,7 +564,8 @@ type periodStep func(t string, base time.Time) (p Period, reason reasons.Reason,
 // 2026-W48), a relative period (this-year/올해, last-year/작년,
 // this-month/이번달, last-month/지난달), any of those after 올해 or 작년
 // (작년 4분기), or a date read as 누계 through it (4월말, 2026-04-30: from
-// January 1 of its year). Forms without a year take today's year. Only years
+// January 1 of its year). Forms without a year take today's year, or last
+// year's in the months after it ended (4분기 typed in January; see recentYear). Only years
 // 2000-2100 are accepted, so a count such as "180" is never taken for a year.
 func ParsePeriod(s string, today time.Time) (Period, error) {
 	t := normalize(s)
@@ -613,6 +671,12 @@ func monthPeriodOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	if month < 1 || month > 12 {
 		return Period{}, reasonMonth, true
 	}
+	if ys == "" {
+		y = recentYear(y, base, func(y int) (time.Time, time.Time) {
+			p := monthPeriod(y, time.Month(month))
+			return p.From, p.To
+		})
+	}
 	return monthPeriod(y, time.Month(month)), reasons.None, true
 }
 
@@ -638,6 +702,12 @@ func monthRangeOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	if last < first {
 		return Period{}, reasonRange, true
 	}
+	if m[1] == "" {
+		y = recentYear(y, base, func(y int) (time.Time, time.Time) {
+			p := monthRange(y, time.Month(first), time.Month(last))
+			return p.From, p.To
+		})
+	}
 	return monthRange(y, time.Month(first), time.Month(last)), reasons.None, true
 }
 
@@ -654,6 +724,12 @@ func quarterOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 			q := atoi(m[2])
 			if q < 1 || q > 4 {
 				return Period{}, reasonQuarter, true
+			}
+			if m[1] == "" {
+				y = recentYear(y, base, func(y int) (time.Time, time.Time) {
+					p := quarterPeriod(y, q)
+					return p.From, p.To
+				})
 			}
 			return quarterPeriod(y, q), reasons.None, true
 		}
@@ -681,12 +757,25 @@ func halfOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	if h < 1 || h > 2 {
 		return Period{}, reasonHalf, true
 	}
+	if ys == "" {
+		y = recentYear(y, base, func(y int) (time.Time, time.Time) {
+			p := halfPeriod(y, h)
+			return p.From, p.To
+		})
+	}
 	return halfPeriod(y, h), reasons.None, true
 }
 
 func isoWeekOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	if m := reYearlessWeek.FindStringSubmatch(t); m != nil {
-		t = strconv.Itoa(base.Year()) + "년 " + m[1] + "주차" // 18주차 is this year's ISO week 18
+		y := recentYear(base.Year(), base, func(y int) (time.Time, time.Time) {
+			monday, err := ParseISOWeek(strconv.Itoa(y) + "년 " + m[1] + "주차")
+			if err != nil {
+				return On(y, 1, 1), On(y, 1, 1) // a week the year lacks: left to ParseISOWeek to refuse
+			}
+			return monday, monday.AddDate(0, 0, 6)
+		})
+		t = strconv.Itoa(y) + "년 " + m[1] + "주차" // 18주차 is this year's ISO week 18 (52주차 in January: last year's)
 	}
 	if !reISOWeek.MatchString(t) {
 		return Period{}, reasons.None, false
@@ -712,7 +801,7 @@ func dateRangeOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	if reason != reasons.None {
 		return Period{}, reason, true
 	}
-	to, reason := calendarDate(m[2], from) // 2025. 12. 1.~12. 31. keeps the year it started in
+	to, reason := calendarDateIn(m[2], from, false) // 2025. 12. 1.~12. 31. keeps the year it started in
 	if reason != reasons.None {
 		return Period{}, reason, true
 	}
