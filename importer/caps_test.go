@@ -152,3 +152,15 @@ func TestSlackRowCapWeighsVoidAndCumulativeRows(t *testing.T) {
 		t.Errorf("server import of voids: %q", problemIDs(problems))
 	}
 }
+
+// N1: a cell too long even to hand to excelize (which reads a cell's text
+// whole) refuses the workbook before excelize opens it, on the server too.
+func TestAWorkbookCellFarOverTheCapIsRefusedBeforeExcelize(t *testing.T) {
+	data := oneCellXLSX(t, strings.Repeat("a", 16*importer.MaxCellChars))
+	for _, rd := range []importer.Reader{{}, {Limits: importer.SlackLimits(), RowCap: importer.SlackRowCap}} {
+		_, problems, err := rd.Read("long.xlsx", data)
+		if err != nil || problemIDs(problems) != "0:import.problem.xlsx_cell_too_long" {
+			t.Errorf("row cap %d: %v %q", rd.RowCap, err, problemIDs(problems))
+		}
+	}
+}

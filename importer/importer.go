@@ -5,6 +5,7 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
@@ -264,6 +265,9 @@ type source interface {
 // openXLSX opens a workbook with excelize's unzip limits, and picks the
 // sheet to read.
 func (r Reader) openXLSX(data []byte) (source, func(), error) {
+	if err := longestXMLRun(data, r.Limits.UnzippedBytes); err != nil {
+		return nil, nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: r.Limits.UnzippedBytes, UnzipXMLSizeLimit: r.Limits.XMLInMemory,
 	})
@@ -281,6 +285,63 @@ func (r Reader) openXLSX(data []byte) (source, func(), error) {
 		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_read_sheet"))}
 	}
 	return &xlsxSource{rows: rows}, func() { _ = rows.Close(); closeFn() }, nil
+}
+
+// maxXMLRun is the longest stretch of a workbook's XML parts between two
+// angle brackets: a cell of MaxCellChars characters, each escaped at worst
+// as a 6-byte entity, and room for a long tag. excelize reads such a
+// stretch whole (a cell's text is one token), so a longer one is refused
+// before excelize opens the file: a 31 MiB cell cost 222 MB of heap.
+const maxXMLRun = 6*MaxCellChars + 16<<10
+
+// longestXMLRun refuses a workbook one of whose XML parts holds a stretch
+// longer than maxXMLRun between angle brackets: a cell too long to read.
+// It streams each part through a small buffer, and checks nothing when the
+// parts unzip past unzipped (excelize then refuses the file) or the zip
+// cannot be read (excelize names that too).
+func longestXMLRun(data []byte, unzipped int64) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+	}
+	if total > uint64(unzipped) {
+		return nil
+	}
+	buf := make([]byte, 32<<10)
+	for _, f := range zr.File {
+		if !strings.HasSuffix(strings.ToLower(f.Name), ".xml") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			continue
+		}
+		run, long := 0, false
+		for !long {
+			n, err := rc.Read(buf)
+			for _, b := range buf[:n] {
+				if b == '<' || b == '>' {
+					run = 0
+				} else if run++; run > maxXMLRun {
+					long = true
+					break
+				}
+			}
+			if err != nil {
+				break
+			}
+		}
+		_ = rc.Close()
+		if long {
+			return problemError{problem(0, "", "", msg("import.problem.xlsx_cell_too_long",
+				"Max", numbers.Format(MaxCellChars), i18n.PluralCount, MaxCellChars))}
+		}
+	}
+	return nil
 }
 
 // pickSheet chooses the entries sheet or the report sheet by name, else
