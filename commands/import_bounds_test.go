@@ -217,3 +217,61 @@ func TestSlackImportsAreCappedAndHaveTheirOwnDeadline(t *testing.T) {
 	}
 	dbtest.CheckTotals(t, cs.Store)
 }
+
+// stallingStore's imports run until their context ends, as one too slow
+// for its deadline does, and fail as the store then fails.
+type stallingStore struct{ *countingStore }
+
+func (s stallingStore) Import(ctx context.Context, f commands.ImportFile, dryRun bool) (commands.ImportResult, error) {
+	s.imports.Add(1)
+	<-ctx.Done()
+	return commands.ImportResult{}, fmt.Errorf("import: %w: %w", commands.ErrUnavailable, ctx.Err())
+}
+
+// N2: an import from Slack that runs past its deadline is answered as a
+// file too slow to apply from Slack, pointing to `jobsbot import`, not as a
+// ledger out of reach.
+func TestSlackImportPastItsDeadlineSaysTheFileIsTooSlow(t *testing.T) {
+	f := &fileFetcher{}
+	s := dbtest.New(t)
+	cs := &countingStore{Store: s}
+	svc := commands.New(commands.Config{Store: s, Language: commands.Korean, Managers: []string{"U_MGR"}, ExportConcurrency: 2,
+		Now: func() time.Time { return fixedNow }, FileFetcher: f,
+		FileImporter: importer.Service{Store: stallingStore{cs}, Today: func() time.Time { return day(2026, 12, 3) },
+			Limits: importer.SlackLimits(), RowCap: importer.SlackRowCap},
+	})
+	f.data = entriesCSV(t, s, 3)
+	// The caller's context ends first: the import's own 20 s deadline is
+	// the same error, sooner.
+	ctx, cancel := context.WithTimeout(context.Background(), 700*time.Millisecond)
+	defer cancel()
+	r := svc.Handle(ctx, slackUser("U_MGR"), "가져오기")
+	if cs.imports.Load() != 1 {
+		t.Fatalf("the import did not reach the store: %s", r.Text())
+	}
+	if r.Outcome != commands.OutcomeFailed || !strings.Contains(r.Text(), "jobsbot import") ||
+		!strings.Contains(r.Text(), "시간이 너무 오래") || strings.Contains(r.Text(), "연결할 수") {
+		t.Fatalf("an import past its deadline: %q %s", r.Outcome, r.Text())
+	}
+}
+
+// N2: a file of 무효 rows too heavy for Slack is refused before the store
+// is reached, naming the weight and `jobsbot import`.
+func TestSlackImportOfManyVoidsIsRefusedBeforeTheStore(t *testing.T) {
+	f := &fileFetcher{}
+	svc, cs := importService(t, f, -1)
+	var b strings.Builder
+	b.WriteString("번호,기준일,사업코드,부서,일자리 수,보고 방식,상태,메모,기록자 ID,기록 일시,무효,무효 처리자 ID,무효 일시,무효 사유\n")
+	for i := range importer.SlackRowCap / importer.HeavyRowWeight {
+		fmt.Fprintf(&b, "%d,2026-01-05,youth,일자리정책과,1,증가분,채용,d%d,U_IMP,2026-03-01 09:00:00,무효,U_IMP,2026-03-01 11:30:00,x\n", i+1, i)
+	}
+	f.data = []byte(b.String())
+	r := svc.Handle(context.Background(), slackUser("U_MGR"), "가져오기")
+	if r.Outcome != commands.OutcomeRefused || !strings.Contains(r.Text(), "jobsbot import") ||
+		!strings.Contains(r.Text(), fmt.Sprintf("%d행으로", importer.HeavyRowWeight)) {
+		t.Fatalf("a file of %d voids: %q %s", importer.SlackRowCap/importer.HeavyRowWeight, r.Outcome, r.Text())
+	}
+	if n := cs.imports.Load(); n != 0 {
+		t.Fatalf("a refused file reached the store %d times", n)
+	}
+}

@@ -100,6 +100,10 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 	var res ImportResult
 	if len(problems) == 0 {
 		if res, err = s.importer.Import(ctx, f, !apply); err != nil {
+			if tooSlow(ctx, err) {
+				s.log.WarnContext(ctx, "import ran past its deadline", "command", cmd.Name, "rows", len(f.Rows), "err", err)
+				return Reply{Command: cmd.Name, Outcome: OutcomeFailed, Title: s.msg("import.too_slow_for_slack")}
+			}
 			return s.storageFailure(ctx, cmd.Name, err)
 		}
 	}
@@ -125,4 +129,15 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 			Command: "import apply " + file.ID + " " + f.SHA256}}
 	}
 	return r
+}
+
+// tooSlow reports whether an import failed because its own deadline
+// (importDeadline) passed before it committed: the file is too slow to
+// apply from Slack, not the ledger out of reach. A deadline met after COMMIT
+// was sent (ErrMaybeSaved) is not this: the file may have been applied.
+func tooSlow(ctx context.Context, err error) bool {
+	if errors.Is(err, ErrMaybeSaved) {
+		return false
+	}
+	return errors.Is(ctx.Err(), context.DeadlineExceeded)
 }

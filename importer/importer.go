@@ -5,6 +5,7 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
@@ -51,12 +53,36 @@ const SlackRowCap = 10_000
 // SlackLimits are those of a file sent through Slack: at most SlackRowCap
 // rows, and 16 MB (10,000 rows of an entries sheet take about 2 MB), so the
 // files of the imports in flight at once (EXPORT_CONCURRENCY) stay well
-// inside the bot's memory.
+// inside the bot's memory. Unzipped, an xlsx may hold SlackUnzippedBytes:
+// excelize reads a cell whole before MaxCellChars can refuse it, so this
+// bounds what one cell costs (a 200 KB file of one 200 MiB cell took 1 GB
+// of heap under DefaultLimits' 512 MB).
 func SlackLimits() Limits {
 	l := DefaultLimits()
 	l.FileBytes, l.Rows = 16<<20, SlackRowCap
+	l.UnzippedBytes, l.XMLInMemory = SlackUnzippedBytes, min(l.XMLInMemory, SlackUnzippedBytes)
 	return l
 }
+
+// SlackUnzippedBytes is the most an xlsx sent through Slack may unzip to,
+// all its parts together (the sheet among them): 10,000 rows of an entries
+// sheet are about 2 MB as CSV and under 16 MB as sheet XML.
+const SlackUnzippedBytes = 32 << 20
+
+// MaxCellChars is the longest cell read, in characters, from any file (Slack
+// or `jobsbot import`): a longer cell refuses the file on its line, and its
+// text is dropped as soon as it is seen. No column of the ledger needs more
+// (a note is a line or two).
+const MaxCellChars = 4096
+
+// HeavyRowWeight is what a 무효 row or a 누계 row counts for against
+// SlackRowCap. Measured (review N2, the import preview through
+// commands.Service on the test database): a 무효 row costs about 7–10 ms,
+// replayed alone, and a 누계 row with voids in the same file more, against
+// about 0.1 ms for a plain 증가분 row; 3,000 voided rows held every
+// program's lock for the whole 20 s import deadline. Weighted at 20, a file
+// sent through Slack holds at most 500 of them (about 5 s).
+const HeavyRowWeight = 20
 
 // Reader reads files against the programs the ledger knows.
 type Reader struct {
@@ -134,9 +160,14 @@ func (r Reader) Stream(name string, data []byte) (commands.ImportFile, []command
 		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.not_xlsx_or_csv"))}
 	}
 	if r.RowCap > 0 {
-		if r.countRows(data, xlsx, r.RowCap+1) > r.RowCap {
+		rows, weighted := r.countRows(data, xlsx, r.RowCap)
+		switch {
+		case rows > r.RowCap:
 			return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.too_many_rows_slack",
 				"Max", numbers.Format(int64(r.RowCap)), i18n.PluralCount, r.RowCap))}
+		case weighted > r.RowCap:
+			return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.too_many_heavy_rows_slack",
+				"Max", numbers.Format(int64(r.RowCap)), "Weight", HeavyRowWeight, i18n.PluralCount, r.RowCap))}
 		}
 		r.Limits.Rows = min(r.Limits.Rows, r.RowCap)
 	}
@@ -144,32 +175,57 @@ func (r Reader) Stream(name string, data []byte) (commands.ImportFile, []command
 	return file, nil
 }
 
-// countRows counts the file's rows, reading no further than upTo of them
-// and no cell beyond what finding a row needs. A file that cannot be read
-// counts the rows read so far: the scan names what is wrong with it.
-func (r Reader) countRows(data []byte, xlsx bool, upTo int) int {
+// countRows counts the file's rows, and weighs them: below the header
+// (the row naming 사업코드 or 사업명, as readTable finds it), a row whose
+// 무효 column says 무효 or whose 보고 방식 says 누계 weighs HeavyRowWeight,
+// any other row 1. It reads no further than the row that takes either
+// count past limit. A file that cannot be read counts the rows read so
+// far: the scan names what is wrong with it.
+func (r Reader) countRows(data []byte, xlsx bool, limit int) (rows, weighted int) {
+	var src source
 	if xlsx {
 		s, closeFn, err := r.openXLSX(data)
 		if err != nil {
-			return 0
+			return 0, 0
 		}
 		defer closeFn()
-		xs := s.(*xlsxSource)
-		n := 0
-		for n < upTo && xs.rows.Next() {
-			n++
-		}
-		return n
+		src = s
+	} else {
+		src = newCSVSource(data)
 	}
-	src := newCSVSource(data)
-	n := 0
-	for n < upTo {
-		if _, ok, err := src.next(); !ok || err != nil {
+	var h *headerIndex
+	for rows <= limit && weighted <= limit {
+		cells, ok, err := src.next()
+		if !ok || err != nil {
 			break
 		}
-		n++
+		rows++
+		switch {
+		case h != nil:
+			weighted += rowWeight(*h, cells)
+		case rows <= headerSearchRows && !tooLongCell(cells):
+			weighted++
+			if hi := headers(cells); hi.has("사업코드") || hi.has("사업명") {
+				h = &hi
+			}
+		default:
+			weighted++
+		}
 	}
-	return n
+	return rows, weighted
+}
+
+// rowWeight is what a row below the header counts for against SlackRowCap
+// (HeavyRowWeight).
+func rowWeight(h headerIndex, cells []string) int {
+	if v, _ := cleanText(h.cell(cells, colVoid)); v == "무효" {
+		return HeavyRowWeight
+	}
+	switch kind, _ := cleanText(h.cell(cells, colKind)); kind {
+	case "누계", "cumulative":
+		return HeavyRowWeight
+	}
+	return 1
 }
 
 // scan reads the file's rows into sink.
@@ -209,6 +265,9 @@ type source interface {
 // openXLSX opens a workbook with excelize's unzip limits, and picks the
 // sheet to read.
 func (r Reader) openXLSX(data []byte) (source, func(), error) {
+	if err := longestXMLRun(data, r.Limits.UnzippedBytes); err != nil {
+		return nil, nil, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: r.Limits.UnzippedBytes, UnzipXMLSizeLimit: r.Limits.XMLInMemory,
 	})
@@ -226,6 +285,63 @@ func (r Reader) openXLSX(data []byte) (source, func(), error) {
 		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_read_sheet"))}
 	}
 	return &xlsxSource{rows: rows}, func() { _ = rows.Close(); closeFn() }, nil
+}
+
+// maxXMLRun is the longest stretch of a workbook's XML parts between two
+// angle brackets: a cell of MaxCellChars characters, each escaped at worst
+// as a 6-byte entity, and room for a long tag. excelize reads such a
+// stretch whole (a cell's text is one token), so a longer one is refused
+// before excelize opens the file: a 31 MiB cell cost 222 MB of heap.
+const maxXMLRun = 6*MaxCellChars + 16<<10
+
+// longestXMLRun refuses a workbook one of whose XML parts holds a stretch
+// longer than maxXMLRun between angle brackets: a cell too long to read.
+// It streams each part through a small buffer, and checks nothing when the
+// parts unzip past unzipped (excelize then refuses the file) or the zip
+// cannot be read (excelize names that too).
+func longestXMLRun(data []byte, unzipped int64) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+	}
+	if total > uint64(unzipped) {
+		return nil
+	}
+	buf := make([]byte, 32<<10)
+	for _, f := range zr.File {
+		if !strings.HasSuffix(strings.ToLower(f.Name), ".xml") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			continue
+		}
+		run, long := 0, false
+		for !long {
+			n, err := rc.Read(buf)
+			for _, b := range buf[:n] {
+				if b == '<' || b == '>' {
+					run = 0
+				} else if run++; run > maxXMLRun {
+					long = true
+					break
+				}
+			}
+			if err != nil {
+				break
+			}
+		}
+		_ = rc.Close()
+		if long {
+			return problemError{problem(0, "", "", msg("import.problem.xlsx_cell_too_long",
+				"Max", numbers.Format(MaxCellChars), i18n.PluralCount, MaxCellChars))}
+		}
+	}
+	return nil
 }
 
 // pickSheet chooses the entries sheet or the report sheet by name, else
@@ -307,7 +423,22 @@ func (t *table) next() ([]string, bool, error) {
 	if t.line > t.limits.Rows {
 		return nil, false, problemError{problem(t.line, "", "", msg("import.problem.too_many_rows", "Max", numbers.Format(int64(t.limits.Rows)), i18n.PluralCount, t.limits.Rows))}
 	}
+	if tooLongCell(cells) {
+		return nil, false, problemError{problem(t.line, "", "", msg("import.problem.cell_too_long",
+			"Max", numbers.Format(MaxCellChars), i18n.PluralCount, MaxCellChars))}
+	}
 	return cells, true, nil
+}
+
+// tooLongCell reports whether a cell holds more than MaxCellChars
+// characters (counted only past MaxCellChars bytes).
+func tooLongCell(cells []string) bool {
+	for _, c := range cells {
+		if len(c) > MaxCellChars && utf8.RuneCountInString(c) > MaxCellChars {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanText is a cell's text as typed input is taken: NFC, and refused
