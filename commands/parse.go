@@ -628,6 +628,10 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		if ue := checkCount(cmd.Name, n); ue != nil {
 			return ue
 		}
+		if n.Approximate && (cmd.Name == cmdTarget || cmd.Name == cmdDeptTarget) {
+			// 목표 2만여: a target is a number to measure against, never "over".
+			return usageErr(cmd.Name, "targets.not_exact", "Typed", textJoin(ts[i:end]))
+		}
 		if end < len(ts) && !ts[end].quoted && numbers.LooksNumeric(ts[end].text) {
 			// "180 2000" is two counts or a typo; guessing either would be wrong.
 			return usageErr(cmd.Name, "parse.two_counts", "First", textJoin(ts[i:end]), "Second", ts[end].text)

@@ -56,3 +56,34 @@ func TestNotYetHiredWordsAreRefused(t *testing.T) {
 	}
 	h.run(manager, "추가 22 투자 11/20 고용확약 상태:약정", commands.OutcomeOK)
 }
+
+// S7: `채용 88 10여` never drops the 여 silently: a hire count is exact.
+func TestHireCountWithYeoIsRefused(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "추가 50 투자 11/20 상태:약정", commands.OutcomeOK)
+	for _, line := range []string{"채용 1 10여", "채용 1 약 10"} {
+		r := h.run(manager, line, commands.OutcomeRefused)
+		mustContain(t, r.Text(), "어림수", "정확한 수로 입력해 주십시오")
+	}
+	if n := h.entryCount(); n != 1 {
+		t.Fatalf("%d entries, want only the agreement", n)
+	}
+	h.run(manager, "채용 1 10", commands.OutcomeOK)
+}
+
+// S9: `목표 2만여 사업:여성` never sets 20,000: a target is exact.
+func TestTargetWithYeoIsRefused(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	for _, line := range []string{"목표 2만여 사업:여성", "목표 2만여", "목표 약 3000 부서:노인복지과"} {
+		r := h.run(manager, line, commands.OutcomeRefused)
+		mustContain(t, r.Text(), "목표는 정확한 수로 입력해 주십시오")
+	}
+	var n int
+	if err := h.store.DB().GetContext(context.Background(), &n, `SELECT count(*) FROM targets`); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Fatalf("%d targets stored from refused lines", n)
+	}
+	h.run(manager, "목표 20000 사업:여성", commands.OutcomeOK)
+}
