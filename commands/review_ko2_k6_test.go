@@ -87,3 +87,17 @@ func TestTargetWithYeoIsRefused(t *testing.T) {
 	}
 	h.run(manager, "목표 20000 사업:여성", commands.OutcomeOK)
 }
+
+// S5: a bare department name after the program is never filed silently as a
+// note under the program's own department.
+func TestDepartmentNameInNoteIsRefused(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	r := h.run(manager, "추가 6 여성 11/20 노인복지과", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "부서를 바꾸려면 `부서:노인복지과`", "`메모:노인복지과`")
+	if n := h.entryCount(); n != 0 {
+		t.Fatalf("%d entries stored from a refused line", n)
+	}
+	h.run(manager, "추가 6 여성 11/20 여성가족과", commands.OutcomeOK)
+	h.run(manager, "추가 6 여성 11/20 부서:노인복지과", commands.OutcomeOK)
+	h.run(manager, "추가 6 여성 11/20 메모:노인복지과", commands.OutcomeOK)
+}
