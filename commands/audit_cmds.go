@@ -109,6 +109,11 @@ func parseHire(cmd *Command, ts []token, today time.Time) error {
 	if err != nil {
 		return err
 	}
+	if cmd.Count.Approximate {
+		// 채용 88 10여: a hire moves people from an agreement into the
+		// figure, one by one; "over ten" is no number to move.
+		return usageErr(cmd.Name, "audit.hire_count_not_exact", "Typed", rawJoin(ts[1:len(ts)-len(rest)]), "ID", cmd.ID)
+	}
 	if len(rest) > 0 {
 		d, err := dates.Parse(textJoin(rest), today)
 		if err != nil {

@@ -115,6 +115,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if refused != nil {
 		return *refused
 	}
+	if r, refused := s.departmentInNote(cmd.Name, noteWords, d, programs, depts); refused {
+		return r
+	}
 	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + cmd.Opts.Note)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
@@ -770,4 +773,29 @@ type EntryStore interface {
 	UndoLatest(ctx context.Context, userID, reason string, at time.Time) (VoidResult, error)
 	// VoidedBetween returns entries voided within [from, to) (instants), oldest first.
 	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
+}
+
+// departmentInNote refuses a bare note word that is exactly a managed
+// department's name or alias other than the department the entry is filed
+// under (추가 6 여성 6/9 노인복지과): the user may mean that department,
+// so it is never kept silently as a note. 부서:… files it there, 메모:…
+// keeps it as a note.
+func (s *Service) departmentInNote(command string, words []string, d entryDraft, programs []Program, depts []Department) (Reply, bool) {
+	filed := d.department
+	if filed == "" {
+		if p, ok := s.lookupProgram(programs, d.program); ok {
+			filed = p.Department
+		}
+	}
+	for _, w := range words {
+		dept, ok := findDepartment(depts, w)
+		if !ok {
+			continue
+		}
+		if f, ok := findDepartment(depts, filed); ok && f.Name == dept.Name {
+			continue // the department the entry is filed under anyway
+		}
+		return s.refuse(command, s.msg("entries.note_is_a_department", "Text", w, "Dept", dept.Name)), true
+	}
+	return Reply{}, false
 }

@@ -496,9 +496,20 @@ func parseVoid(cmd *Command, ts []token, _ time.Time) error {
 		return err
 	}
 	if len(ts) > 0 {
+		// A reason that starts with another bare number (무효 43 44 누계 오기)
+		// is a second entry number, not a reason: one void a line.
+		if !ts[0].quoted && looksLikeID(ts[0].text) {
+			return usageErr(cmd.Name, "entries.void_one_at_a_time", "ID", cmd.ID, "Second", strings.TrimSuffix(strings.TrimPrefix(ts[0].text, "#"), "번"))
+		}
 		cmd.Opts.Note = strings.TrimSpace(rawJoin(ts) + " " + cmd.Opts.Note)
 	}
 	return nil
+}
+
+// looksLikeID reports whether a word reads as an entry number: 44, #44, 44번.
+func looksLikeID(s string) bool {
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "#"), "번")
+	return allDigits(s)
 }
 
 // parseCandidateShow reads `candidate show <number>`.
@@ -616,6 +627,10 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		}
 		if ue := checkCount(cmd.Name, n); ue != nil {
 			return ue
+		}
+		if n.Approximate && (cmd.Name == cmdTarget || cmd.Name == cmdDeptTarget) {
+			// 목표 2만여: a target is a number to measure against, never "over".
+			return usageErr(cmd.Name, "targets.not_exact", "Typed", textJoin(ts[i:end]))
 		}
 		if end < len(ts) && !ts[end].quoted && numbers.LooksNumeric(ts[end].text) {
 			// "180 2000" is two counts or a typo; guessing either would be wrong.

@@ -56,6 +56,10 @@ var (
 	// jobs even beside 채용, so refused unless the status is 약정, where a
 	// plan is what an agreement records (고용 계획 상태:약정).
 	planLike = []string{"예정", "계획", "planned"}
+	// notYetHiredLike words say people are promised, interviewed or still
+	// being recruited (고용확약, 면접 대기, 모집 중): not jobs yet, refused
+	// unless the status is 약정.
+	notYetHiredLike = []string{"확약", "면접", "모집"}
 	// traineeLike words count trainees, who are not jobs (DOMAIN.md).
 	traineeLike = []string{"교육생", "훈련생", "수강생", "연수생", "trainee"}
 )
@@ -218,6 +222,9 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 		f := fold(t.text)
 		if containsAny(f, planLike) && cmd.Opts.Status != StatusAgreed {
 			return usageErr(cmd.Name, "parse_entry.plans_are_not_jobs", "Text", t.text)
+		}
+		if containsAny(f, notYetHiredLike) && cmd.Opts.Status != StatusAgreed {
+			return usageErr(cmd.Name, "entries.not_yet_hired", "Text", t.text)
 		}
 		if containsAny(f, traineeLike) {
 			return usageErr(cmd.Name, "parse_entry.trainees_are_not_jobs", "Text", t.text)
