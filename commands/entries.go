@@ -510,6 +510,9 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	if hires, ok := errors.AsType[*AgreementHasHiresError](err); ok {
 		return s.agreementHasHires(ctx, cmdUndo, hires, true)
 	}
+	if corr, ok := errors.AsType[*UndoCorrectionError](err); ok {
+		return s.undoCorrection(corr)
+	}
 	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
 		return s.reportBelowHires(ctx, cmdUndo, below)
 	}

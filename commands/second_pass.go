@@ -71,3 +71,32 @@ func (s *Service) mergeClosedMonths(command, into string, e *MergeClosedMonthsEr
 	return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("deptcmds.merge_closed_months",
 		"Name", e.Department, "Into", into, "Months", strings.Join(months, ", "))}
 }
+
+// UndoCorrectionError refuses a 취소 whose newest entry is the replacement
+// a correction (정정) recorded: voiding it would leave the entry it
+// replaced void as well, and the jobs would drop out of the total
+// (review_ko2 S6). The user corrects again instead.
+type UndoCorrectionError struct {
+	Correction Entry
+	Original   Entry
+}
+
+func (e *UndoCorrectionError) Error() string {
+	return fmt.Sprintf("entry %d corrects entry %d", e.Correction.ID, e.Original.ID)
+}
+
+// undoCorrection refuses a 취소 of a correction, naming the entry it
+// replaced and the 정정 that brings its figure back.
+func (s *Service) undoCorrection(e *UndoCorrectionError) Reply {
+	o := e.Original
+	figure := o.Count
+	if o.Kind == KindCumulative && o.ReportedTotal > 0 {
+		figure = o.ReportedTotal
+	}
+	typed := fmt.Sprint(figure)
+	if o.Approximate {
+		typed += s.msg("audit.undo_correction_about")
+	}
+	return Reply{Command: cmdUndo, Outcome: OutcomeRefused, Title: s.msg("audit.undo_correction",
+		"ID", e.Correction.ID, "Original", o.ID, "Figure", typed)}
+}
