@@ -45,13 +45,6 @@ type ImportRow struct {
 	MonthFigure bool
 }
 
-// MonthKeyPrefix is the idempotency-key prefix shared by every entry an
-// import records for one program, month and status: the store sums them to
-// find what a re-sent month changed.
-func MonthKeyPrefix(code string, month time.Time, status EntryStatus) string {
-	return fmt.Sprintf("import:%s:%s:%s:", code, month.Format("2006-01"), status)
-}
-
 // ImportProblem is one thing wrong in a file, named where a spreadsheet
 // shows it.
 type ImportProblem struct {
