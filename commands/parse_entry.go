@@ -78,6 +78,9 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 			rest = append(rest, t)
 			continue
 		}
+		if err := refuseOtherDay(cmd, ts, i, today); err != nil {
+			return nil, "", err
+		}
 		if n, d := dateRun(ts, i, today); n > 0 {
 			typed := textJoin(ts[i : i+n])
 			if cmd.Opts.Date != nil || dateTyped != "" {
@@ -128,6 +131,30 @@ func dateRun(ts []token, i int, today time.Time) (int, time.Time) {
 		}
 	}
 	return 0, time.Time{}
+}
+
+// refuseOtherDay refuses the words from i when they are a date whose
+// bracket or weekday names another day: 오늘(4/7) typed on April 6, 5/2
+// 일요일 when May 2 is a Saturday. One of the two is a typo, and filing
+// the entry under either would be a guess; left unread, the words fell into
+// the note and the entry was dated today (review r1 S4).
+func refuseOtherDay(cmd *Command, ts []token, i int, today time.Time) error {
+	for k := min(len(ts), i+4); k > i; k-- {
+		if slices.ContainsFunc(ts[i:k], func(t token) bool { return t.quoted }) {
+			continue
+		}
+		typed := textJoin(ts[i:k])
+		d, named, weekday, ok := dates.OtherDay(typed, today)
+		if !ok {
+			continue
+		}
+		if weekday {
+			return usageErr(cmd.Name, "parse.date_weekday_is_another_day", "Text", typed, "Date", dateArg(d),
+				"Weekday", weekdayArg(d), "Named", weekdayArg(named), "NamedDate", dateArg(named))
+		}
+		return usageErr(cmd.Name, "parse_entry.bracket_is_another_day", "Text", typed, "Date", dateArg(d), "Named", dateArg(named))
+	}
+	return nil
 }
 
 // refuseDateLike refuses the words from i when they were meant as a date
@@ -352,18 +379,44 @@ var reBracketWeekday = regexp.MustCompile(`^[(（] *[월화수목금토일](요�
 // and the entry was dated today (review_ko2 finding 1). Any other bracketed
 // word stays as typed, for the note.
 func unwrapDateWords(ts []token, today time.Time) []token {
-	out := slices.Clone(ts)
-	for i, t := range out {
+	out := make([]token, 0, len(ts))
+	for _, t := range ts {
 		if t.quoted || reBracketWeekday.MatchString(t.text) {
+			out = append(out, t)
+			continue
+		}
+		if count, date, ok := splitCountBracket(t.text, today); ok {
+			out = append(out, token{text: count, raw: count}, token{text: date, raw: date})
 			continue
 		}
 		inner := stripBrackets(t.text)
-		if inner == t.text || inner == "" || !dateWord(inner, today) {
-			continue
+		if inner != t.text && inner != "" && dateWord(inner, today) {
+			t.text, t.raw = inner, inner
 		}
-		out[i].text, out[i].raw = inner, inner
+		out = append(out, t)
 	}
 	return out
+}
+
+// splitCountBracket splits a count joined to the bracket that dates it, as
+// 보고서 write a 누계: `600(6/30 기준)`, `2,150여명(3.31.기준)`. Joined, the
+// word read as no number and the line was refused pointing at the figure
+// (review r1 A1). The count must read as one and the bracket as a date
+// word; anything else stays one word.
+func splitCountBracket(text string, today time.Time) (count, date string, ok bool) {
+	open := strings.IndexAny(text, "(（[")
+	if open <= 0 {
+		return "", "", false
+	}
+	count, rest := text[:open], text[open:]
+	if _, err := numbers.Parse(count); err != nil {
+		return "", "", false
+	}
+	date = stripBrackets(rest)
+	if date == "" || date == rest || !dateWord(date, today) {
+		return "", "", false
+	}
+	return count, date, true
 }
 
 // stripBrackets removes an opening bracket at the start and a closing one at

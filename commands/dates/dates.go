@@ -126,7 +126,7 @@ var (
 var relativeDays = map[string]int{
 	"today": 0, "오늘": 0, "금일": 0,
 	"yesterday": 1, "어제": 1, "작일": 1, "어저께": 1, "전일": 1, "전날": 1,
-	"그저께": 2, "그제": 2,
+	"그저께": 2, "그제": 2, "그끄저께": 3, "그끄제": 3,
 	"tomorrow": -1, "내일": -1, "익일": -1, "명일": -1, "모레": -2,
 }
 
@@ -146,6 +146,43 @@ var daySuffixes = []string{"자로", "부로", "까지", "기준", "현재", "�
 // reBracketed is a date followed by a bracketed weekday or date, as 공문
 // write them: 5.4(월), 5월4일(월요일), 6.1.(월), 오늘(6/1).
 var reBracketed = regexp.MustCompile(`^(.+?) *\( *([^()]+?) *\) *$`)
+
+// reTrailingWeekday is a date followed by its weekday without brackets, as
+// memos write it: 5/2 토요일, 2026.7.2.목, 7월2일목요일. A lone 일 is read
+// as Sunday only after a space or a dot, so 7.2일 is not "7.2, Sunday".
+var reTrailingWeekday = regexp.MustCompile(`^(.+?)(?: +|\.)([월화수목금토일])(?:요일)?$|^(.+?)([월화수목금토일])요일$`)
+
+// OtherDay reads s as a date whose bracket or weekday names another day:
+// 오늘(4/7) typed on April 6, 5/2 일요일 when May 2 is a Saturday. It
+// returns the date read before the bracket or weekday and the day that the
+// bracket or weekday names (for a weekday, that weekday of the same
+// Monday-first week), so the caller can name both; ok is false when s is
+// not such a date.
+func OtherDay(s string, today time.Time) (day, named time.Time, weekday bool, ok bool) {
+	t := normalize(s)
+	base := dateOf(today)
+	outer, inner := "", ""
+	if m := reBracketed.FindStringSubmatch(t); m != nil {
+		outer, inner = m[1], strings.TrimSpace(m[2])
+	} else if m := reTrailingWeekday.FindStringSubmatch(t); m != nil {
+		outer, inner = m[1]+m[3], m[2]+m[4]
+	} else {
+		return time.Time{}, time.Time{}, false, false
+	}
+	d, reason := dayOf(outer, base, 1)
+	if reason != reasons.None {
+		return time.Time{}, time.Time{}, false, false
+	}
+	if wd, isDay := weekdays[strings.TrimSuffix(inner, "요일")+"요일"]; isDay {
+		n := d.AddDate(0, 0, (int(wd)+6)%7-(int(d.Weekday())+6)%7)
+		return d, n, true, !n.Equal(d)
+	}
+	n, reason := dayOf(inner, base, 1)
+	if reason != reasons.None || n.Equal(d) {
+		return time.Time{}, time.Time{}, false, false
+	}
+	return d, n, false, true
+}
 
 // reCompact is the eight-digit date of file names and 공문 numbers: 20260504.
 var reCompact = regexp.MustCompile(`^(20\d{2})(\d{2})(\d{2})$`)
@@ -250,6 +287,14 @@ func dayOf(t string, base time.Time, depth int) (time.Time, reasons.Reason) {
 		}
 		return time.Time{}, reasonNotDate
 	}
+	if m := reTrailingWeekday.FindStringSubmatch(t); m != nil {
+		if d, reason := dayOf(m[1]+m[3], base, depth+1); reason == reasons.None {
+			if weekdays[m[2]+m[4]+"요일"] != d.Weekday() {
+				return time.Time{}, reasonWeekday
+			}
+			return d, reasons.None
+		}
+	}
 	for _, suf := range daySuffixes {
 		if rest, ok := strings.CutSuffix(t, suf); ok && strings.TrimSpace(rest) != "" {
 			if d, reason := dayOf(strings.TrimSpace(rest), base, depth+1); reason == reasons.None || reason == reasonWeekday {
@@ -278,6 +323,9 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		}
 	}
 	joined := strings.ReplaceAll(t, " ", "")
+	if back, ok := daysAgo(joined); ok {
+		return base.AddDate(0, 0, -back), true
+	}
 	switch joined {
 	case "지난달말", "지난달말일", "전월말", "lastmonthend":
 		return On(base.Year(), base.Month(), 0), true
@@ -314,6 +362,46 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		back = 7 // 지난 금요일, said on a Friday, is a week ago
 	}
 	return base.AddDate(0, 0, -back), true
+}
+
+// spelledDays are the native Korean day counts memos write before 전 (사흘
+// 전): 하루 1 … 열흘 10.
+var spelledDays = map[string]int{
+	"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9, "열흘": 10,
+}
+
+// reDaysAgo is a count of days or weeks back from today, spaces removed:
+// 3일전, 1주일전, 2주전, 3daysago, 2weeksago.
+var reDaysAgo = regexp.MustCompile(`^(?:(\d{1,3})(일|주일|주)전|(한|두|세)(주일|주)전|(\d{1,3})(days?|weeks?)ago)$`)
+
+// daysAgo reads 사흘 전, 3일 전, 일주일 전, 2주 전 and "3 days ago" as a count
+// of days back from today. Left unread they fell into the note and the entry
+// was dated today (review r1 S3).
+func daysAgo(joined string) (int, bool) {
+	if rest, ok := strings.CutSuffix(joined, "전"); ok {
+		if n, ok := spelledDays[rest]; ok {
+			return n, true
+		}
+		if rest == "일주일" {
+			return 7, true
+		}
+	}
+	m := reDaysAgo.FindStringSubmatch(joined)
+	if m == nil {
+		return 0, false
+	}
+	n, unit := m[1]+m[3]+m[5], m[2]+m[4]+m[6]
+	count := map[string]int{"한": 1, "두": 2, "세": 3}[n]
+	if count == 0 {
+		count = atoi(n)
+	}
+	if count == 0 {
+		return 0, false
+	}
+	if strings.HasPrefix(unit, "주") || strings.HasPrefix(unit, "week") {
+		count *= 7
+	}
+	return count, true
 }
 
 // reRelativeMonthDay is a day of last or this month: 지난달 29일, 전월 3일,
