@@ -458,9 +458,20 @@ func parseStatus(cmd *Command, ts []token, today time.Time) error {
 	if err := refuseImpossibleDate(cmd, ts, today); err != nil {
 		return err
 	}
+	ts, through := takeStatusFigureWords(unwrapDateWords(ts, today))
 	ts = takePeriod(cmd, dropComparison(ts), today)
 	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
 		return err
+	}
+	if through && cmd.Period != nil && !cmd.Period.Through {
+		// 상반기 누계, 11월 누계: the year's 누계 through the period's end,
+		// or through today for a period not yet over.
+		end := cmd.Period.To
+		if day := dates.On(today.Year(), today.Month(), today.Day()); end.After(day) {
+			end = day
+		}
+		p := dates.ThroughDate(end)
+		cmd.Period = &p
 	}
 	for i, t := range ts {
 		if s, ok := lookup(sectorWords, t.text); ok && !t.quoted {
@@ -474,6 +485,29 @@ func parseStatus(cmd *Command, ts []token, today time.Time) error {
 	}
 	cmd.Words = raws(ts)
 	return nil
+}
+
+// statusFigureWords name the figure status shows for its period: 실적 (the
+// period's own, what status shows anyway). 누계 words ask for the year's
+// 누계 through the period instead.
+var statusFigureWords = []string{"실적", "results"}
+
+// takeStatusFigureWords removes the words that say which figure a status
+// line asks for (현황 6월 실적, 현황 상반기 누계, 현황 (6/30 기준) 누계):
+// left in, they were looked up as programs and refused as unknown ones
+// (review r1 A2). through reports a 누계 word.
+func takeStatusFigureWords(ts []token) (rest []token, through bool) {
+	rest = ts[:0:0]
+	for _, t := range ts {
+		switch {
+		case isOneOf(t, cumulativeWords):
+			through = true
+		case isOneOf(t, statusFigureWords):
+		default:
+			rest = append(rest, t)
+		}
+	}
+	return rest, through
 }
 
 // takeID reads the leading entry or candidate number ("12", "#12", "12번").

@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"fmt"
 	"time"
 
 	"testing"
@@ -80,4 +81,42 @@ func TestCountJoinedToItsBracketedDate(t *testing.T) {
 	}
 	// A bracket that is no date stays the note's, and the count is refused.
 	h.run(manager, "추가 청년 10(경로당)", commands.OutcomeRefused)
+}
+
+// Review r1 A2: status lines that name their figure (실적, 누계) or bracket
+// their date read as the plain forms; they were refused as unknown programs.
+func TestStatusNamingItsFigureReadsAsThePlainForm(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "목표 2만", commands.OutcomeOK)
+	h.run(manager, "추가 10 청년 10/20", commands.OutcomeOK)
+	h.run(manager, "추가 11 노인 11/20", commands.OutcomeOK)
+	for typed, plain := range map[string]string{
+		"현황 (10/31 기준)":       "현황 10/31",
+		"현황 10월 말 기준 누계":      "현황 10/31",
+		"현황 10/31 기준 누계":      "현황 10/31",
+		"현황 상반기 누계":           "현황 6/30",
+		"현황 11월 누계":           "현황 11/26",
+		"현황 10월 실적":           "현황 10월",
+		"현황 당월":               "현황 이번 달",
+		"현황 금월 청년":            "현황 이번 달 청년",
+		"현황 (10/31 기준) 누계 공공": "현황 10/31 공공",
+	} {
+		got := h.run(manager, typed, commands.OutcomeOK).Text()
+		want := h.run(manager, plain, commands.OutcomeOK).Text()
+		if got != want {
+			t.Errorf("%q reads unlike %q:\n%s\n---\n%s", typed, plain, got, want)
+		}
+	}
+	through := h.sumSQL("", dates.On(2026, 1, 1), dates.On(2026, 10, 31))
+	mustContain(t, h.run(manager, "현황 10월 말 기준 누계", commands.OutcomeOK).Text(), fmt.Sprintf("누계 %d개", through))
+	h.run(manager, "추가 11 청년 당월 2일", commands.OutcomeOK)
+	if e := h.newestEntry(); !e.AsOf.Equal(dates.On(2026, 11, 2)) {
+		t.Fatalf("당월 2일 dated %v", e.AsOf)
+	}
+
+	en := newHarness(t, commands.English)
+	en.run(manager, "target 20000", commands.OutcomeOK)
+	if got, want := en.run(manager, "status h1 cumulative", commands.OutcomeOK).Text(), en.run(manager, "status 2026-06-30", commands.OutcomeOK).Text(); got != want {
+		t.Errorf("status h1 cumulative:\n%s\nwant\n%s", got, want)
+	}
 }

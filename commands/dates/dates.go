@@ -406,7 +406,7 @@ func daysAgo(joined string) (int, bool) {
 
 // reRelativeMonthDay is a day of last or this month: 지난달 29일, 전월 3일,
 // 이번 달 2일, 이달 1일 (spaces already removed).
-var reRelativeMonthDay = regexp.MustCompile(`^(지난달|전월|이번달|이달|금월)(\d{1,2})일?$`)
+var reRelativeMonthDay = regexp.MustCompile(`^(지난달|전월|이번달|이달|금월|당월)(\d{1,2})일?$`)
 
 // dayOfRelativeMonth reads 지난달 29일 and 이번 달 2일. A day the month does
 // not have is not read here; Parse refuses it saying how long the month is.
@@ -632,7 +632,7 @@ var (
 	relativeKeys = map[string]string{
 		"this-year": "this-year", "올해": "this-year", "금년": "this-year",
 		"last-year": "last-year", "작년": "last-year", "지난해": "last-year", "전년": "last-year",
-		"this-month": "this-month", "이번달": "this-month", "이달": "this-month",
+		"this-month": "this-month", "이번달": "this-month", "이달": "this-month", "당월": "this-month", "금월": "this-month",
 		"last-month": "last-month", "지난달": "last-month", "전월": "last-month",
 		"this-week": "this-week", "이번주": "this-week", "금주": "this-week",
 		"last-week": "last-week", "지난주": "last-week", "전주": "last-week",
