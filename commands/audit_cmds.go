@@ -371,13 +371,18 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.duplicate_request", "ID", res.Hire.Entry.ID)}
 	}
 	left := res.Agreement.Count - res.Realised
+	approximate, err := s.approximateNow(ctx, p.ID, day.Year(), res.Hire.ProgramApproximate)
+	if err != nil {
+		s.log.WarnContext(ctx, "reading whether the total is approximate", "err", err) // the hire is written; keep the store's 여 rather than drop it
+		approximate = res.Hire.ProgramApproximate
+	}
 	title := s.msg("audit.hired", "ID", res.Hire.Entry.ID, "Agreement", a.ID, "Program", s.programLabel(p),
 		"Count", s.unitCount(cmd.Count.Value, false, p.Unit), "Date", s.date(day))
 	lines := []string{
 		s.msg("audit.agreement_progress", "ID", a.ID, "Size", s.unitCount(a.Count, false, p.Unit),
 			"Realised", s.unitCount(res.Realised, false, p.Unit), "Left", s.unitCount(left, false, p.Unit)),
 		s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", day.Year(),
-			"ProgramTotal", s.unitCount(res.Hire.ProgramTotal, res.Hire.ProgramApproximate, p.Unit)),
+			"ProgramTotal", s.unitCount(res.Hire.ProgramTotal, approximate, p.Unit)),
 	}
 	if left == 0 {
 		lines = append(lines, s.msg("audit.agreement_fulfilled", "ID", a.ID))

@@ -271,6 +271,23 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	}}}
 }
 
+// approximateNow says whether a program's year total carries 여 now. The
+// store's flag after a write says some entry of the year carries 여; whether
+// the total is approximate now is the latest report's to say (the rule
+// ProgramYearTotal applies), which only matters when the flag is set. Every
+// reply that shows a program's year total after a write asks here, so the
+// add, 채용 and 정정 replies show 여 exactly when status does.
+func (s *Service) approximateNow(ctx context.Context, programID int64, year int, flag bool) (bool, error) {
+	if !flag {
+		return false, nil
+	}
+	t, err := s.store.ProgramYearTotal(ctx, programID, year)
+	if err != nil {
+		return false, err
+	}
+	return t.Approximate > 0, nil
+}
+
 // entryTotals is the program's year total after an entry. For a realised
 // entry that is the store's same-status total. An agreed (MOU) entry must not
 // read as the year's jobs: it shows the realised total and, apart from it,
@@ -278,15 +295,9 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatus int64, approximate bool) ([]string, error) {
 	year := e.AsOf.Year()
 	if e.Status != StatusAgreed {
-		// The store's flag says some entry of the year carries 여; whether the
-		// total is approximate now is the latest report's to say (the rule
-		// ProgramYearTotal applies), which only matters when the flag is set.
-		if approximate {
-			t, err := s.store.ProgramYearTotal(ctx, p.ID, year)
-			if err != nil {
-				return nil, err
-			}
-			approximate = t.Approximate > 0
+		approximate, err := s.approximateNow(ctx, p.ID, year, approximate)
+		if err != nil {
+			return nil, err
 		}
 		return []string{s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", year, "ProgramTotal", s.unitCount(sameStatus, approximate, p.Unit))}, nil
 	}
