@@ -71,10 +71,17 @@ func (s *Service) reasonTooLong(command, reason string) *Reply {
 }
 
 // parseCorrect reads `correct <number> <count> <reason>`.
-func parseCorrect(cmd *Command, ts []token, _ time.Time) error {
+func parseCorrect(cmd *Command, ts []token, today time.Time) error {
 	rest, err := takeIDAndCount(cmd, ts, "audit.which_figure")
 	if err != nil {
 		return err
+	}
+	if n, _ := dateRun(rest, 0, today); n > 0 {
+		// 정정 131 7 7/2 날짜도 틀림: the official means the date too, but a
+		// 정정 changes only the figure; kept as the reason, the date stayed
+		// wrong without a word (review r1 S10). A reason that starts with a
+		// date is written after 사유:.
+		return usageErr(cmd.Name, "audit.correct_keeps_the_date", "ID", cmd.ID, "Date", textJoin(rest[:n]))
 	}
 	cmd.Opts.Reason = strings.TrimSpace(rawJoin(rest) + " " + cmd.Opts.Reason)
 	return nil

@@ -33,3 +33,24 @@ func TestHireReplyShowsYeoAsStatusDoes(t *testing.T) {
 		}
 	}
 }
+
+// Review r1 S10: a date typed in a 정정 line is never kept as its reason
+// while the entry keeps its old date without a word.
+func TestCorrectionWithADateIsRefused(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "추가 17 여성 11/25", commands.OutcomeOK)
+	r := h.run(manager, "정정 1 7 11/24 날짜도 틀림", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "정정은 수만 바로잡으므로", "`무효 1 <사유>`", "사유:")
+	if n := h.voidedCount(); n != 0 {
+		t.Fatalf("a refused 정정 voided %d entries", n)
+	}
+	h.run(manager, "정정 1 7 사유:11/24 보고 오기", commands.OutcomeOK)
+	if got := h.sumSQL("", dates.On(2026, 1, 1), dates.On(2026, 12, 31)); got != 7 {
+		t.Fatalf("SQL sum %d after the 정정, want 7", got)
+	}
+
+	en := newHarness(t, commands.English)
+	en.run(manager, "add 17 women 2026-11-25", commands.OutcomeOK)
+	r = en.run(manager, "correct 1 7 2026-11-24 wrong date", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "changes only the figure")
+}
