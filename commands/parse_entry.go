@@ -60,6 +60,10 @@ var (
 	// being recruited (고용확약, 면접 대기, 모집 중): not jobs yet, refused
 	// unless the status is 약정.
 	notYetHiredLike = []string{"확약", "면접", "모집"}
+	// conversionLike words say workers already employed changed contract
+	// (정규직 전환): no new job. 정규직 followed by 전환 as its own word is
+	// caught where 정규직 is read as the employment type.
+	conversionLike = []string{"정규직전환", "무기계약전환", "무기직전환", "정규직화"}
 	// traineeLike words count trainees, who are not jobs (DOMAIN.md).
 	traineeLike = []string{"교육생", "훈련생", "수강생", "연수생", "trainee"}
 )
@@ -104,6 +108,9 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 			continue
 		}
 		if et, ok := freeEmploymentWords[fold(t.text)]; ok {
+			if i+1 < len(ts) && !ts[i+1].quoted && strings.HasPrefix(fold(ts[i+1].text), "전환") {
+				return nil, "", usageErr(cmd.Name, "parse_entry.conversion_is_not_a_new_job", "Text", textJoin(ts[i:i+2]))
+			}
 			if cmd.Opts.Employment != "" && cmd.Opts.Employment != et {
 				return nil, "", usageErr(cmd.Name, "parse_entry.contradicts_employment_type_given", "Text", t.text)
 			}
@@ -252,6 +259,9 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 		}
 		if containsAny(f, notYetHiredLike) && cmd.Opts.Status != StatusAgreed {
 			return usageErr(cmd.Name, "entries.not_yet_hired", "Text", t.text)
+		}
+		if containsAny(f, conversionLike) {
+			return usageErr(cmd.Name, "parse_entry.conversion_is_not_a_new_job", "Text", t.text)
 		}
 		if containsAny(f, traineeLike) {
 			return usageErr(cmd.Name, "parse_entry.trainees_are_not_jobs", "Text", t.text)

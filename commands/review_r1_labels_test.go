@@ -54,3 +54,19 @@ func TestCorrectionWithADateIsRefused(t *testing.T) {
 	r = en.run(manager, "correct 1 7 2026-11-24 wrong date", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "changes only the figure")
 }
+
+// Review r1 S10 (related): 정규직 전환 is an existing worker's new
+// contract, not a new job; it was stored as 10 new 상용 jobs.
+func TestConversionToPermanentIsAsked(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	for _, line := range []string{"추가 10 노인 11/20 정규직 전환", "추가 10 노인 11/20 정규직전환", "추가 10 노인 11/20 무기계약전환"} {
+		r := h.run(manager, line, commands.OutcomeRefused)
+		mustContain(t, r.Text(), "정규직 전환", "메모:")
+	}
+	if n := h.entriesStored(); n != 0 {
+		t.Fatalf("%d entries stored from refused lines", n)
+	}
+	h.run(manager, "추가 10 노인 11/20 정규직 메모:정규직 전환 아닌 신규 채용", commands.OutcomeOK)
+	en := newHarness(t, commands.English)
+	mustContain(t, en.run(manager, "add 10 senior 2026-11-20 정규직 전환", commands.OutcomeRefused).Text(), "not a new job")
+}
