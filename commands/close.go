@@ -37,6 +37,10 @@ func takeMonth(cmd *Command, ts []token, today time.Time) (time.Time, []token, e
 
 // parseClose reads `close <month>`.
 func parseClose(cmd *Command, ts []token, today time.Time) error {
+	if len(ts) == 0 {
+		this := dates.On(today.Year(), today.Month(), 1)
+		return usageErr(cmd.Name, "audit.which_month_to_close", "Last", this.AddDate(0, -1, 0))
+	}
 	month, rest, err := takeMonth(cmd, ts, today)
 	if err != nil {
 		return err
@@ -66,6 +70,9 @@ func (s *Service) closeMonth(ctx context.Context, c Caller, cmd Command) Reply {
 	month := cmd.Period.From
 	if month.After(s.today()) {
 		return s.refuse(cmd.Name, s.msg("audit.cannot_close_future", "Month", s.period(*cmd.Period)))
+	}
+	if !cmd.Period.To.Before(s.today()) { // the month runs through today: 마감 7월 on 7/1
+		return s.refuse(cmd.Name, s.msg("audit.month_not_ended", "Month", s.period(*cmd.Period), "Last", month.AddDate(0, -1, 0)))
 	}
 	mc, fresh, err := s.store.CloseMonth(ctx, month, c.UserID, s.now())
 	if err != nil {

@@ -60,15 +60,27 @@ func parseDept(cmd *Command, ts []token, _ time.Time) error {
 	return nil
 }
 
+// monthTurnDays is how many first days of a month a 실적 없음 or 마감
+// without a month is not taken as this month's: then it may as well be the
+// month just ended, so the reply asks which one.
+const monthTurnDays = 7
+
 // parseNothing reads `none [month] [dept:…]`; the month defaults to this one and
-// must be one calendar month.
+// must be one calendar month. In a month's first monthTurnDays days the
+// month must be typed.
 func parseNothing(cmd *Command, ts []token, today time.Time) error {
 	ts = takePeriod(cmd, ts, today)
 	if len(ts) > 0 {
 		return usageErr(cmd.Name, "deptparse.i_can_read_as", "Text", rawJoin(ts))
 	}
 	if cmd.Period == nil {
-		p := dates.Period{From: dates.On(today.Year(), today.Month(), 1)}
+		this := dates.On(today.Year(), today.Month(), 1)
+		if today.Day() <= monthTurnDays {
+			// On 7/1 a 실적 없음 almost always means June: in the first days
+			// of a month the month must be named, and nothing is guessed.
+			return usageErr(cmd.Name, "nothing.which_month_at_turn", "Last", this.AddDate(0, -1, 0), "This", this)
+		}
+		p := dates.Period{From: this}
 		cmd.Period = &p
 	}
 	from := cmd.Period.From

@@ -45,6 +45,7 @@ type Digest struct {
 	YearToDate              ProgramTotal
 	Target                  int64 // the year's target in force at AsOf, 0 if none
 	TargetNow               int64 // the year's target as it stands today
+	TargetNotYet            bool  // the year's target was not yet set at AsOf: Target is today's
 	WeeksLeft               int64 // whole weeks after AsOf to the end of the year
 	Lagging                 []ProgramWeek
 	TopDepartments          []DepartmentTotal // most jobs this week first
@@ -210,7 +211,7 @@ func (s *Service) gatherPrograms(ctx context.Context, d *Digest, all []Program) 
 	if err != nil {
 		return err
 	}
-	d.Target, d.TargetNow = targets.Total, current.Total
+	d.Target, d.TargetNow, d.TargetNotYet = targets.Total, current.Total, targets.NotYet[0]
 	for _, p := range all {
 		if !p.CountsAsJobs() {
 			continue

@@ -84,6 +84,9 @@ func (s *Service) digestHeadline(d Digest) Section {
 	case d.Target > 0:
 		lines = append(lines, s.msg("digest.year_to_date_of", "AsOf", s.date(d.AsOf), "Ytd", s.jobs(ytd), "Target", s.jobs(d.Target), "Percent", percent(ytd, d.Target)))
 		lines = append(lines, fmt.Sprintf("%s %d%%", progressBar(ytd, d.Target), percent(ytd, d.Target)))
+		if d.TargetNotYet {
+			lines = append(lines, s.msg("status.no_target_yet", "Date", s.date(d.AsOf), "Target", s.jobs(d.Target)))
+		}
 		if d.TargetNow > 0 && d.TargetNow != d.Target {
 			lines = append(lines, s.msg("status.target_revised_since", "Date", s.date(d.AsOf),
 				"Target", s.jobs(d.TargetNow), "Percent", percent(ytd, d.TargetNow)))

@@ -226,6 +226,10 @@ type Targets struct {
 	Year     int
 	Total    int64           // 0 when none is set
 	Programs map[int64]int64 // program ID → target
+	// NotYet, in the targets in force on a past day, holds the targets not
+	// yet set on that day (program ID, 0 for the total): their value is
+	// today's, to be shown as the current target (현재 목표), not that day's.
+	NotYet map[int64]bool
 }
 
 // TargetChange records one revision of a target.

@@ -754,6 +754,14 @@ func (s *Service) period(p dates.Period) string {
 		return s.msg("format.period.month", "Year", y, "Month", int(from.Month()))
 	case whole && months > 1:
 		return s.msg("format.period.months", "Year", y, "FirstMonth", int(from.Month()), "LastMonth", int(to.Month()))
+	case p.Label != "" && p.Label == dates.ISOWeekLabel(from) && to.Equal(from.AddDate(0, 0, 6)):
+		// 18주차: its number and its days, 2026년 18주차 (5. 4.~5. 10.)
+		year, week := from.ISOWeek()
+		id := "format.period.week_days"
+		if from.Month() != to.Month() {
+			id = "format.period.week_days_months"
+		}
+		return s.msg(id, "Year", year, "Week", week, "From", from, "To", to)
 	}
 	return s.msg("format.period.span", "From", s.date(from), "To", s.date(to))
 }

@@ -151,6 +151,9 @@ type Report struct {
 	// TargetNow is the year's target as it stands today; Total.Target is
 	// the one in force on AsOf.
 	TargetNow int64
+	// TargetNotYet: the year's target was not yet set on AsOf, so
+	// Total.Target is today's, shown as the current target (현재 목표).
+	TargetNotYet bool
 }
 
 // reportKey places one program's figures in a row of the chosen grouping.
@@ -161,7 +164,7 @@ type reportKey struct {
 // BuildReport groups the data into the report rows. Only realised jobs of
 // programs counted in jobs are figures; sessions (회) and agreements stay out.
 func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
-	r := Report{Year: d.Year, AsOf: d.AsOf, By: by, Months: 12, TargetNow: d.CurrentTargets.Total}
+	r := Report{Year: d.Year, AsOf: d.AsOf, By: by, Months: 12, TargetNow: d.CurrentTargets.Total, TargetNotYet: d.Targets.NotYet[0]}
 	if d.AsOf.Year() == d.Year {
 		r.Months = int(d.AsOf.Month())
 	}

@@ -11,6 +11,7 @@ import (
 type TargetsOn struct {
 	Original, InForce         Targets
 	DeptOriginal, DeptInForce map[string]int64
+	DeptNotYet                map[string]bool // departments whose target was not yet set then (InForce.NotYet for the programs')
 }
 
 // DepartmentMonth says how a department reported for a month: with entries

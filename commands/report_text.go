@@ -131,6 +131,9 @@ func (s *Service) renderReport(r Report) Reply {
 	out.Sections = append(out.Sections, Section{Heading: s.msg("report_text.to_date_against_target"),
 		Lines: monoTable(header, body), Mono: true})
 	notes := []string{s.msg("report_text.realised_jobs_only_through", "AsOf", s.date(r.AsOf), "From", s.date(dates.On(r.Year-1, time.January, 1)), "To", s.date(SameDayLastYear(r.AsOf)))}
+	if r.Total.Target > 0 && r.TargetNotYet {
+		notes = append(notes, s.msg("report_text.no_target_yet", "Date", s.date(r.AsOf), "Target", s.jobs(r.Total.Target)))
+	}
 	if r.Total.Target > 0 && r.TargetNow > 0 && r.TargetNow != r.Total.Target {
 		notes = append(notes, s.msg("report_text.target_revised_since", "Date", s.date(r.AsOf), "Target", s.jobs(r.Total.Target),
 			"TargetNow", s.jobs(r.TargetNow), "Percent", percent(r.Total.Total, r.TargetNow)))

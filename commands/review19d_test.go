@@ -231,7 +231,7 @@ func TestWeekNumbersIDSuffixAndMyEntries(t *testing.T) {
 		h.run("U2", "추가 5 노인 2026. 5. 4.", commands.OutcomeOK)   // W19
 		w18 := h.sumSQL("", dates.On(2026, 4, 27), dates.On(2026, 5, 3))
 		st := h.run("U1", "현황 18주차", commands.OutcomeOK).Text()
-		mustContain(t, st, byLang(lang, "Total in 2026-04-27 – 2026-05-03: "+formatThousands(w18), "2026. 4. 27. ~ 2026. 5. 3. 실적 "+formatThousands(w18)+"개"))
+		mustContain(t, st, byLang(lang, "Total in week 18 of 2026 (Apr 27–May 3): "+formatThousands(w18), "2026년 18주차 (4. 27.~5. 3.) 실적 "+formatThousands(w18)+"개"))
 		wk := h.run("U1", "주간보고 18주차", commands.OutcomeOK).Text()
 		mustContain(t, wk, byLang(lang, "2026-W18", "2026년 18주차"), byLang(lang, "This week: "+formatThousands(w18)+" jobs", "이번 주 "+formatThousands(w18)+"개"))
 		r := h.run("U1", "현황 54주차", commands.OutcomeRefused)

@@ -30,7 +30,10 @@ type statusView struct {
 	targets     Targets // in force on the span's last day (target history)
 	target      int64   // the target the headline compares against, 0 if none
 	targetNow   int64   // the same target as it stands today, when revised since
-	targetsNow  Targets // the current targets
+	// targetNotYet: the view's target was not yet set on targetDay, so
+	// target is today's and is labelled as the current one (현재 목표).
+	targetNotYet bool
+	targetsNow   Targets // the current targets
 	// deptTargetsNow are the departments' current targets, for a past date
 	// whose department targets were revised since.
 	deptTargetsNow map[string]int64
@@ -218,8 +221,10 @@ func (s *Service) statusTarget(ctx context.Context, v *statusView, year int, onl
 	switch {
 	case only != nil:
 		v.target, v.targetNow = v.targets.Programs[only.ID], v.targetsNow.Programs[only.ID]
+		v.targetNotYet = v.targets.NotYet[only.ID]
 	case sector == "" && v.dept == "":
 		v.target, v.targetNow = v.targets.Total, v.targetsNow.Total
+		v.targetNotYet = v.targets.NotYet[0]
 	}
 	if v.deptTargetsNow, err = s.store.DepartmentTargets(ctx, year); err != nil {
 		return nil, err
@@ -426,6 +431,9 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	}
 	if v.target == 0 && cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
 		head = append(head, s.noTarget(v.from.Year()))
+	}
+	if v.target > 0 && v.targetNotYet {
+		head = append(head, s.msg("status.no_target_yet", "Date", s.date(v.targetDay()), "Target", s.jobs(v.target)))
 	}
 	if v.target > 0 && v.targetNow > 0 && v.targetNow != v.target {
 		head = append(head, s.msg("status.target_revised_since", "Date", s.date(v.targetDay()),

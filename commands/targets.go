@@ -71,8 +71,8 @@ type TargetStore interface {
 	// Targets returns the current targets of a year.
 	Targets(ctx context.Context, year int) (Targets, error)
 	// TargetsOn returns the targets of a year in force on day (read in loc):
-	// the latest revision made by the end of that day, or the year's first
-	// (당초) target for a day before it was set.
+	// the latest revision made by the end of that day; a target not yet set
+	// on day is in NotYet with today's value.
 	TargetsOn(ctx context.Context, year int, day time.Time, loc *time.Location) (Targets, error)
 	// DepartmentTargetsOn returns the departments' targets in force on day,
 	// as TargetsOn does for the programs'.

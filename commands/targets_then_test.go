@@ -117,14 +117,57 @@ func TestPastDateUsesTargetInForce(t *testing.T) {
 	}
 }
 
-// A date before the year's target was first set compares with that first
-// (당초) target: the year's original, entered late.
-func TestDateBeforeFirstTargetUsesTheOriginal(t *testing.T) {
-	h := newClockHarness(t, commands.Korean, time.Date(2026, 5, 4, 3, 0, 0, 0, time.UTC))
-	h.run("U1", "add 7,100 vulnerable date:2026-03-31", commands.OutcomeOK)
-	h.run(manager, "target 20500", commands.OutcomeOK)
-	h.at(2026, time.June, 15)
-	h.run(manager, "target 21000 reason:추경", commands.OutcomeOK)
-	text := h.run("U1", "status 3월말", commands.OutcomeOK).Text()
-	mustContain(t, text, "누계 7,100개 / 목표 20,500개(달성률 35%)", "현재 목표 21,000개 기준으로는 34%입니다.")
+// A date before the year's target was first set had no target in force:
+// no view claims a 당시 목표 for it. Status, the report and the digest say no
+// target had been set on that date and compare with the current target,
+// labelled as such (현재 목표).
+func TestDateBeforeFirstTargetSaysThereWasNone(t *testing.T) {
+	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newClockHarness(t, lang, time.Date(2026, 5, 4, 3, 0, 0, 0, time.UTC))
+		h.run("U1", "add 7,100 vulnerable date:2026-03-31 confirm:yes", commands.OutcomeOK)
+		h.run(manager, "target 20500", commands.OutcomeOK) // first set on 2026-05-04
+		h.at(2026, time.June, 15)
+		h.run(manager, "target 21000 reason:추경", commands.OutcomeOK)
+		ytd := h.sumSQL("", day(1, 1), day(3, 31))
+		if ytd != 7100 {
+			t.Fatalf("ledger through March: %d", ytd)
+		}
+		text := h.run("U1", byLang(lang, "status 2026-03-31", "현황 3월말"), commands.OutcomeOK).Text()
+		mustContain(t, text,
+			byLang(lang, "Total: 7,100 of the 21,000 target (34%)", "누계 7,100개 / 목표 21,000개(달성률 34%)"),
+			byLang(lang, "No target had been set yet on 2026-03-31: the percentage is against the current target of 21,000.",
+				"2026. 3. 31.에는 아직 목표가 정해지지 않았습니다. 달성률은 현재 목표 21,000개 기준입니다."))
+		for _, claim := range []string{"20,500", "당시 목표", "in force on"} {
+			if strings.Contains(text, claim) {
+				t.Errorf("status as of 3/31 says %q, claiming a target of that date:\n%s", claim, text)
+			}
+		}
+		// After the first setting the target of the day stands, as before.
+		april := h.run("U1", byLang(lang, "status 2026-05-31", "현황 5월말"), commands.OutcomeOK).Text()
+		mustContain(t, april, "20,500", byLang(lang, "against the target in force on 2026-05-31", "2026. 5. 31. 당시 목표 기준입니다."))
+		if strings.Contains(april, byLang(lang, "No target had been set", "아직 목표가 정해지지")) {
+			t.Errorf("5월말 had a target:\n%s", april)
+		}
+
+		report := h.run("U1", byLang(lang, "report 2026-03-31", "보고서 3월말"), commands.OutcomeOK).Text()
+		mustContain(t, report, byLang(lang, "No target had been set yet on 2026-03-31: the percentages are against the current targets (the year's: 21,000).",
+			"2026. 3. 31.에는 아직 목표가 정해지지 않았습니다. 달성률은 현재 목표(전체 21,000개) 기준입니다."))
+		if strings.Contains(report, byLang(lang, "in force on", "당시 목표")) {
+			t.Errorf("report as of 3/31 claims a target of that date:\n%s", report)
+		}
+
+		d, err := h.svc.Digest(context.Background(), day(3, 23)) // 2026-W13, ending 3/29
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Target != 21000 || !d.TargetNotYet || d.YearToDate.Jobs != h.sumSQL("", day(1, 1), day(3, 29)) {
+			t.Errorf("digest of 2026-W13: target %d (not yet set: %v), year to date %d", d.Target, d.TargetNotYet, d.YearToDate.Jobs)
+		}
+		digest := h.svc.DigestReply(d).Text()
+		mustContain(t, digest, byLang(lang, "No target had been set yet on 2026-03-29", "2026. 3. 29.에는 아직 목표가 정해지지 않았습니다."))
+		if strings.Contains(digest, byLang(lang, "in force on", "당시 목표")) {
+			t.Errorf("digest of 2026-W13 claims a target of that week:\n%s", digest)
+		}
+	}
 }

@@ -13,17 +13,23 @@ import (
 // targetsAsOfQuery reads, for every target of a year, the first setting
 // (당초: the value before the first revision, or the first revision's) and
 // the one in force before an instant (the last revision made before it).
-// A target with no revision made by then is in force as first set: a
-// year's target applies from 1 January, however late it was typed in. The
-// same text serves program targets and department targets (%[1]s is the
-// key column, %[2]s the revisions table, %[3]s the current targets table).
+// A target first set after the instant (its first revision has no old
+// value and was made at or after it) was not yet set then: there was no
+// target in force, so it is marked not_yet and in_force carries today's
+// value, which the views show labelled as the current target (현재 목표),
+// never as the target of that date (당시 목표). A target without revision
+// rows stands as it is. The same text serves program targets and
+// department targets (%[1]s is the key column, %[2]s the revisions table,
+// %[3]s the current targets table).
 const targetsAsOfQuery = `
 	SELECT t.key,
 	       COALESCE(first.old_jobs, first.new_jobs, t.jobs) AS original,
-	       COALESCE(last.new_jobs, first.old_jobs, first.new_jobs, t.jobs) AS in_force
+	       CASE WHEN first.old_jobs IS NULL AND first.changed_at >= $2 THEN t.jobs
+	            ELSE COALESCE(last.new_jobs, first.old_jobs, first.new_jobs, t.jobs) END AS in_force,
+	       COALESCE(first.old_jobs IS NULL AND first.changed_at >= $2, false) AS not_yet
 	FROM (SELECT %[1]s AS key, jobs FROM %[3]s WHERE year = $1) t
 	LEFT JOIN LATERAL (
-		SELECT old_jobs, new_jobs FROM %[2]s r
+		SELECT old_jobs, new_jobs, changed_at FROM %[2]s r
 		WHERE r.year = $1 AND %[1]s = t.key ORDER BY r.id LIMIT 1) first ON true
 	LEFT JOIN LATERAL (
 		SELECT new_jobs FROM %[2]s r
@@ -36,19 +42,23 @@ const targetsAsOfQuery = `
 func (s *Store) TargetsInForceOn(ctx context.Context, year int, before time.Time) (commands.TargetsOn, error) {
 	out := commands.TargetsOn{
 		Original:     commands.Targets{Year: year, Programs: map[int64]int64{}},
-		InForce:      commands.Targets{Year: year, Programs: map[int64]int64{}},
-		DeptOriginal: map[string]int64{}, DeptInForce: map[string]int64{},
+		InForce:      commands.Targets{Year: year, Programs: map[int64]int64{}, NotYet: map[int64]bool{}},
+		DeptOriginal: map[string]int64{}, DeptInForce: map[string]int64{}, DeptNotYet: map[string]bool{},
 	}
 	var programs []struct {
 		Key      int64 `db:"key"`
 		Original int64 `db:"original"`
 		InForce  int64 `db:"in_force"`
+		NotYet   bool  `db:"not_yet"`
 	}
 	q := fmt.Sprintf(targetsAsOfQuery, "COALESCE(program_id, 0)", "target_revisions", "targets")
 	if err := sqlx.SelectContext(ctx, s.db, &programs, q, year, before); err != nil {
 		return out, wrap(fmt.Sprintf("targets of %d in force", year), err)
 	}
 	for _, r := range programs {
+		if r.NotYet {
+			out.InForce.NotYet[r.Key] = true
+		}
 		if r.Key == 0 {
 			out.Original.Total, out.InForce.Total = r.Original, r.InForce
 			continue
@@ -59,6 +69,7 @@ func (s *Store) TargetsInForceOn(ctx context.Context, year int, before time.Time
 		Key      string `db:"key"`
 		Original int64  `db:"original"`
 		InForce  int64  `db:"in_force"`
+		NotYet   bool   `db:"not_yet"`
 	}
 	q = fmt.Sprintf(targetsAsOfQuery, "department", "department_target_revisions", "department_targets")
 	if err := sqlx.SelectContext(ctx, s.db, &depts, q, year, before); err != nil {
@@ -66,6 +77,9 @@ func (s *Store) TargetsInForceOn(ctx context.Context, year int, before time.Time
 	}
 	for _, r := range depts {
 		out.DeptOriginal[r.Key], out.DeptInForce[r.Key] = r.Original, r.InForce
+		if r.NotYet {
+			out.DeptNotYet[r.Key] = true
+		}
 	}
 	return out, nil
 }

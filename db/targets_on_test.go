@@ -10,8 +10,9 @@ import (
 )
 
 // The target in force on a day is the latest revision made by the end of
-// that day in the city's zone; a day before the first setting takes the
-// first (당초); a target without revision rows stands as it is.
+// that day in the city's zone; on a day before the first setting no target
+// stood, so it is marked NotYet and carries today's value; a target without
+// revision rows stands as it is.
 func TestTargetsOnADay(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -48,7 +49,7 @@ func TestTargetsOnADay(t *testing.T) {
 		day                   time.Time
 		total, youth, welfare int64
 	}{
-		{day(1, 1), 20500, 150, 8000}, // before the first setting: the first
+		{day(1, 1), 21000, 180, 9000}, // before the first setting none stood: today's, marked NotYet
 		{day(4, 30), 20500, 150, 8000},
 		{day(6, 14), 20500, 150, 8000},
 		{day(6, 15), 21000, 150, 9000}, // revised that evening: in force by the end of the day
@@ -67,6 +68,18 @@ func TestTargetsOnADay(t *testing.T) {
 		if got.Total != tt.total || got.Programs[youth.ID] != tt.youth || got.Programs[invest.ID] != 2400 || depts["복지정책과"] != tt.welfare {
 			t.Errorf("on %s: total %d, youth %d, invest %d, 복지정책과 %d; want %d, %d, 2400, %d",
 				tt.day.Format(time.DateOnly), got.Total, got.Programs[youth.ID], got.Programs[invest.ID], depts["복지정책과"], tt.total, tt.youth, tt.welfare)
+		}
+	}
+	for _, tt := range []struct {
+		day    time.Time
+		notYet bool
+	}{{day(1, 4), true}, {day(1, 5), false}, {day(6, 16), false}} {
+		got, err := s.TargetsOn(ctx, 2026, tt.day, seoul)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.NotYet[0] != tt.notYet || got.NotYet[youth.ID] != tt.notYet || got.NotYet[programByCode(t, s, "invest").ID] {
+			t.Errorf("on %s: not yet set %v, want %v for the total and youth, never for invest", tt.day.Format(time.DateOnly), got.NotYet, tt.notYet)
 		}
 	}
 	none, err := s.TargetsOn(ctx, 2025, day(4, 30), seoul)
