@@ -70,7 +70,7 @@ func TestOfferedPassedAndPlannedAreNotHires(t *testing.T) {
 				{"추가 5 청년 11/20 채용 예정", "`채용 예정`", byLang(lang, "planned", "채용 전")},
 				{"추가 5 청년 11/20 채용예정", "`채용예정`", byLang(lang, "planned", "채용 전")},
 				{"추가 5 청년 11/20 입사 예정", "`입사 예정`", byLang(lang, "planned", "채용 전")},
-				{"추가 5 청년 11/20 최종합격 후 입사예정", "`최종합격`", byLang(lang, "passed selection", "합격했다는 뜻")},
+				{"추가 5 청년 11/20 최종합격 후 입사예정", "`입사예정`", byLang(lang, "planned", "채용 전")},
 			} {
 				r := h.run("U1", c.line, commands.OutcomeRefused)
 				mustContain(t, r.Text(), c.named, c.why, byLang(lang, "status:agreed", "상태:약정"))

@@ -220,6 +220,7 @@ func allDigits(s string) bool {
 // askAboutNote refuses words that would land in the note while reading as a
 // date or a status. note:… is the way to keep such words as a note.
 func askAboutNote(cmd *Command, ts []token, today time.Time) error {
+	passed := ""
 	for i, t := range ts {
 		if t.quoted {
 			continue
@@ -244,8 +245,8 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 			f == "대기" && i > 0 && !ts[i-1].quoted && isOneOf(ts[i-1], startWords)) {
 			return usageErr(cmd.Name, "entries.not_started", "Text", withWordBefore(ts, i, []string{"대기"}))
 		}
-		if containsAny(f, passedLike) && cmd.Opts.Status == "" && !saysHired(ts) {
-			return usageErr(cmd.Name, "entries.passed_not_hired", "Text", t.text)
+		if passed == "" && containsAny(f, passedLike) && cmd.Opts.Status == "" && !saysHired(ts) {
+			passed = t.text // asked after the other words: 합격 후 입사예정 is a plan
 		}
 		if containsAny(f, traineeLike) {
 			return usageErr(cmd.Name, "parse_entry.trainees_are_not_jobs", "Text", t.text)
@@ -258,6 +259,9 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 				return usageErr(cmd.Name, "parse_entry.may_mean_agreements_mou", "Text", t.text)
 			}
 		}
+	}
+	if passed != "" {
+		return usageErr(cmd.Name, "entries.passed_not_hired", "Text", passed)
 	}
 	return nil
 }
