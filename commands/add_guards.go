@@ -100,7 +100,7 @@ const repeatWindow = 24 * time.Hour
 
 // askBeforeRecording holds an entry that is probably a mistake until the
 // user confirms it: the same delta by the same person within a day (same
-// program, date, count and note), or one entry larger than the program's
+// program, date, count, status and department, whatever the note), or one entry larger than the program's
 // whole-year target (the overall target where the program has none). It
 // returns the question, or ok=false to record at once.
 func (s *Service) askBeforeRecording(ctx context.Context, c Caller, cmd Command, e NewEntry, p Program) (Reply, bool, error) {
@@ -113,10 +113,14 @@ func (s *Service) askBeforeRecording(ctx context.Context, c Caller, cmd Command,
 	return s.askAboutSize(ctx, c, e, p, cmd)
 }
 
-// askAboutRepeat holds a delta identical to one the same person recorded
-// within repeatWindow: same program, date, count, note, department, status
-// and type. A cumulative report needs no such check: the same total again
-// agrees with the ledger and writes nothing.
+// askAboutRepeat holds a delta that repeats one the same person recorded
+// within repeatWindow: the same entry is the same program, date, count,
+// status and department (issue 19: "same person, program, date, count").
+// The note, the employment type and a 여 are incidental: a line retyped
+// with one more word in the note is still the same report, so it waits for
+// confirmation too, and the question says what differs. A cumulative report
+// needs no such check: the same total again agrees with the ledger and
+// writes nothing.
 func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
 	if e.Kind != KindDelta {
 		return Reply{}, false, nil
@@ -129,15 +133,59 @@ func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Pr
 	if slices.ContainsFunc(same, func(o Entry) bool { return e.IdempotencyKey != "" && o.IdempotencyKey == e.IdempotencyKey }) {
 		return Reply{}, false, nil // a redelivery of the same request: record answers "already recorded"
 	}
-	if i := slices.IndexFunc(same, func(o Entry) bool {
-		return !o.Voided() && o.Kind == e.Kind && o.Count == e.Count && o.Approximate == e.Approximate && o.Status == e.Status &&
-			o.EmploymentType == e.EmploymentType && o.Department == e.Department && o.Note == e.Note && o.CreatedAt.After(since)
-	}); i >= 0 {
+	if i := slices.IndexFunc(same, func(o Entry) bool { return sameEntry(o, e) && o.CreatedAt.After(since) }); i >= 0 {
 		o := same[i]
-		return s.confirmReply(ctx, c, cmd, e, true, s.msg("guards.same_entry_again", "ID", o.ID, "Program", s.programLabel(p),
-			"Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt)))
+		why := s.msg("guards.same_entry_again", "ID", o.ID, "Program", s.programLabel(p),
+			"Count", s.unitCount(o.Count, o.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt))
+		for _, d := range s.repeatDifferences(o, e, p) {
+			why += " " + d
+		}
+		return s.confirmReply(ctx, c, cmd, e, true, why)
 	}
 	return Reply{}, false, nil
+}
+
+// sameEntry reports whether the live delta o records what e would: the
+// fields that say which jobs were counted (program, date, count, status,
+// department), not how they were described.
+func sameEntry(o Entry, e NewEntry) bool {
+	return !o.Voided() && o.Kind == e.Kind && o.ProgramID == e.ProgramID &&
+		o.AsOf.Format(time.DateOnly) == e.AsOf.Format(time.DateOnly) &&
+		o.Count == e.Count && o.Status == e.Status && o.Department == e.Department
+}
+
+// repeatDifferences names what a held repeat e says differently from the
+// earlier entry o: its note, its employment type or its 여.
+func (s *Service) repeatDifferences(o Entry, e NewEntry, p Program) []string {
+	var out []string
+	if o.Note != e.Note {
+		out = append(out, s.msg("guards.repeat_note_differs", "ID", o.ID, "Old", s.noteOrNone(o.Note), "New", s.noteOrNone(e.Note)))
+	}
+	if o.EmploymentType != e.EmploymentType {
+		out = append(out, s.msg("guards.repeat_type_differs", "ID", o.ID,
+			"Old", s.typeOrNone(o.EmploymentType), "New", s.typeOrNone(e.EmploymentType)))
+	}
+	if o.Approximate != e.Approximate {
+		out = append(out, s.msg("guards.repeat_count_differs", "ID", o.ID,
+			"Old", s.unitCount(o.Count, o.Approximate, p.Unit), "New", s.unitCount(e.Count, e.Approximate, p.Unit)))
+	}
+	return out
+}
+
+// noteOrNone quotes a note for a reply, or says there is none.
+func (s *Service) noteOrNone(note string) string {
+	if note == "" {
+		return s.msg("guards.no_note")
+	}
+	return "`" + note + "`"
+}
+
+// typeOrNone names an employment type for a reply, or says none was given.
+func (s *Service) typeOrNone(t string) string {
+	if t == "" {
+		return s.msg("guards.no_type")
+	}
+	return EmploymentLabel(t, s.lang)
 }
 
 // askAboutSize holds one entry larger than the program's whole-year target

@@ -64,6 +64,20 @@ var (
 	// (정규직 전환): no new job. 정규직 followed by 전환 as its own word is
 	// caught where 정규직 is read as the employment type.
 	conversionLike = []string{"정규직전환", "무기계약전환", "무기직전환", "정규직화"}
+	// reNotStarted are words that say people were offered the job or wait
+	// to start (내정, 내정자, 채용내정, 입사대기, 발령대기, job offer): not
+	// hired yet, refused unless the status is 약정. 내정 is matched at the
+	// start or end of a word, so 안내정보 is a note word like any other.
+	reNotStarted = regexp.MustCompile(`^내정|내정$|채용내정|(입사|발령|임용|배치|채용)대기|^offer`)
+	// startWords before a bare 대기 make the pair a wait to start (입사 대기).
+	startWords = []string{"입사", "발령", "임용", "배치", "채용"}
+	// passedLike words say people passed selection (합격, 합격자, 최종합격).
+	// Passing is not being hired, so such a word is refused unless the same
+	// line says they were hired (합격자 채용, 최종합격 후 입사: hiredLike) or
+	// the status is given (상태:채용, 상태:약정).
+	passedLike = []string{"합격", "passed"}
+	// hiredLike words in a line say the people did start work.
+	hiredLike = []string{"채용", "입사", "취업", "근무", "hired", "joined"}
 	// traineeLike words count trainees, who are not jobs (DOMAIN.md).
 	traineeLike = []string{"교육생", "훈련생", "수강생", "연수생", "trainee"}
 )
@@ -100,7 +114,7 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 		if err := refuseDateLike(cmd, ts, i, today); err != nil {
 			return nil, "", err
 		}
-		if st, ok := freeStatusWords[fold(t.text)]; ok {
+		if st, ok := freeStatusWords[fold(t.text)]; ok && !(i+1 < len(ts) && !ts[i+1].quoted && notYet(fold(ts[i+1].text))) {
 			if cmd.Opts.Status != "" && cmd.Opts.Status != st {
 				return nil, "", usageErr(cmd.Name, "parse_entry.contradicts_status_given_give", "Text", t.text)
 			}
@@ -240,7 +254,8 @@ func allDigits(s string) bool {
 // askAboutNote refuses words that would land in the note while reading as a
 // date or a status. note:… is the way to keep such words as a note.
 func askAboutNote(cmd *Command, ts []token, today time.Time) error {
-	for _, t := range ts {
+	passed := ""
+	for i, t := range ts {
 		if t.quoted {
 			continue
 		}
@@ -255,13 +270,20 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 		}
 		f := fold(t.text)
 		if containsAny(f, planLike) && cmd.Opts.Status != StatusAgreed {
-			return usageErr(cmd.Name, "parse_entry.plans_are_not_jobs", "Text", t.text)
+			return usageErr(cmd.Name, "parse_entry.plans_are_not_jobs", "Text", withWordBefore(ts, i, planLike))
 		}
 		if containsAny(f, notYetHiredLike) && cmd.Opts.Status != StatusAgreed {
 			return usageErr(cmd.Name, "entries.not_yet_hired", "Text", t.text)
 		}
 		if containsAny(f, conversionLike) {
 			return usageErr(cmd.Name, "parse_entry.conversion_is_not_a_new_job", "Text", t.text)
+		}
+		if cmd.Opts.Status != StatusAgreed && (reNotStarted.MatchString(f) ||
+			f == "대기" && i > 0 && !ts[i-1].quoted && isOneOf(ts[i-1], startWords)) {
+			return usageErr(cmd.Name, "entries.not_started", "Text", withWordBefore(ts, i, []string{"대기"}))
+		}
+		if passed == "" && containsAny(f, passedLike) && cmd.Opts.Status == "" && !saysHired(ts) {
+			passed = t.text // asked after the other words: 합격 후 입사예정 is a plan
 		}
 		if containsAny(f, traineeLike) {
 			return usageErr(cmd.Name, "parse_entry.trainees_are_not_jobs", "Text", t.text)
@@ -275,7 +297,35 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 			}
 		}
 	}
+	if passed != "" {
+		return usageErr(cmd.Name, "entries.passed_not_hired", "Text", passed)
+	}
 	return nil
+}
+
+// notYet reports whether a folded word says the people are not hired yet:
+// a plan (예정), a promise or wait (확약, 대기) or an offer (내정). A status
+// word before it (채용 예정) is part of that phrase, not the status.
+func notYet(f string) bool {
+	return containsAny(f, planLike) || containsAny(f, notYetHiredLike) || reNotStarted.MatchString(f) || f == "대기"
+}
+
+// withWordBefore names ts[i] with the word before it when ts[i] is one of
+// bare alone (예정, 대기): `입사 예정` says more than `예정`.
+func withWordBefore(ts []token, i int, bare []string) string {
+	if i > 0 && !ts[i-1].quoted && isOneOf(ts[i], bare) {
+		return ts[i-1].text + " " + ts[i].text
+	}
+	return ts[i].text
+}
+
+// saysHired reports whether a note word says the people started work
+// (채용, 입사, 취업, 근무), not merely that they passed or will start.
+func saysHired(ts []token) bool {
+	return slices.ContainsFunc(ts, func(t token) bool {
+		f := fold(t.text)
+		return containsAny(f, hiredLike) && !notYet(f) && !containsAny(f, passedLike)
+	})
 }
 
 // unreadDate refuses a word that looks like a date but reads as no one day,

@@ -22,7 +22,7 @@ func TestAgreementsPlansAndTraineesAreNotHires(t *testing.T) {
 			{"추가 30 투자 고용약속", "`고용약속` may mean agreements", "`고용약속` 부분은 채용이 아니라 약정"},
 			{"추가 31 투자 고용 약속", "`약속` may mean agreements", "`약속` 부분은 채용이 아니라 약정"},
 			{"추가 32 투자 협약", "`협약` may mean agreements", "`협약` 부분은"},
-			{"추가 27 청년 채용 예정", "`예정` says the hires are planned", "`예정`은 아직 채용 전이라는 뜻으로 보입니다. 채용 예정 인원은 일자리 실적이 아닙니다"},
+			{"추가 27 청년 채용 예정", "`채용 예정` says the hires are planned", "`채용 예정`은 아직 채용 전이라는 뜻으로 보입니다. 채용 예정 인원은 일자리 실적이 아닙니다"},
 			{"추가 26 청년 채용예정", "planned hires are not jobs yet", "`채용예정`은 아직 채용 전이라는 뜻"},
 			{"추가 25 청년 예정 상태:채용", "planned hires are not jobs yet", "상태:약정으로 기록하고"},
 			{"추가 24 청년 채용계획", "planned", "`채용계획`은 아직 채용 전"},

@@ -99,5 +99,5 @@ func TestDepartmentNameInNoteIsRefused(t *testing.T) {
 	}
 	h.run(manager, "추가 6 여성 11/20 여성가족과", commands.OutcomeOK)
 	h.run(manager, "추가 6 여성 11/20 부서:노인복지과", commands.OutcomeOK)
-	h.run(manager, "추가 6 여성 11/20 메모:노인복지과", commands.OutcomeOK)
+	h.run(manager, "추가 7 여성 11/20 메모:노인복지과", commands.OutcomeOK) // 6 again is held as a repeat of 부서:노인복지과
 }

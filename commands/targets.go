@@ -56,13 +56,56 @@ func (s *Service) target(ctx context.Context, c Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	if change.Old == change.New {
-		return Reply{Title: s.msg("targets.unchanged", "What", what, "New", s.jobs(change.New))}
+	var r Reply
+	switch {
+	case change.Old == change.New:
+		r = Reply{Title: s.msg("targets.unchanged", "What", what, "New", s.jobs(change.New))}
+	case change.Old == 0:
+		r = Reply{Title: s.msg("targets.target_for_set_to", "What", what, "New", s.jobs(change.New))}
+	default:
+		r = Reply{Title: s.msg("targets.target_for_revised_from", "What", what, "Old", s.jobs(change.Old), "New", s.jobs(change.New))}
 	}
-	if change.Old == 0 {
-		return Reply{Title: s.msg("targets.target_for_set_to", "What", what, "New", s.jobs(change.New))}
+	warnings, err := s.targetsAboveTotal(ctx, year, programID, change.New)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return Reply{Title: s.msg("targets.target_for_revised_from", "What", what, "Old", s.jobs(change.Old), "New", s.jobs(change.New))}
+	if len(warnings) > 0 {
+		r.Sections = append(r.Sections, Section{Lines: warnings})
+	}
+	return r
+}
+
+// targetsAboveTotal warns, once a target is saved, when a program's target
+// is larger than the year's overall target: the program target just set
+// above the overall one, or the overall target just set below programs'
+// targets. Either figure may be the mistyped one, so the target is kept and
+// the reply names both for the manager to check.
+func (s *Service) targetsAboveTotal(ctx context.Context, year int, programID, set int64) ([]string, error) {
+	current, err := s.store.Targets(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	if current.Total == 0 {
+		return nil, nil
+	}
+	programs, err := s.store.Programs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var lines []string
+	for _, p := range programs {
+		target := current.Programs[p.ID]
+		if target <= current.Total || (programID != 0 && p.ID != programID) {
+			continue
+		}
+		id := "targets.program_above_total"
+		if programID == 0 {
+			id = "targets.total_below_program"
+		}
+		lines = append(lines, s.msg(id, "Program", s.programLabel(p), "Target", s.jobs(target),
+			"Year", year, "Total", s.jobs(current.Total)))
+	}
+	return lines, nil
 }
 
 // TargetStore keeps the year's targets, overall and per program, with

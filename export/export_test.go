@@ -331,7 +331,7 @@ func TestReportCSVMatchesTheLedger(t *testing.T) {
 // issue 12).
 func TestCSVNeutralisesFormulas(t *testing.T) {
 	_, svc := ledger(t)
-	run(t, svc, "add 1 youth date:2026-05-01 note:=1+2", "add 1 youth date:2026-05-01 note:@SUM(A1)", "add 1 youth date:2026-05-01 note:-3+4")
+	run(t, svc, "add 1 youth date:2026-05-01 note:=1+2", "add 1 youth date:2026-05-02 note:@SUM(A1)", "add 1 youth date:2026-05-03 note:-3+4")
 	b := exportBytes(t, svc, commands.ExportRequest{Format: commands.FormatCSV, What: commands.ExportEntries})
 	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")))).ReadAll()
 	if err != nil {

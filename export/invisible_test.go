@@ -18,13 +18,13 @@ func TestExportsStripInvisibleCharacters(t *testing.T) {
 	_, svc := ledger(t)
 	run(t, svc,
 		"add 1 youth date:2026-05-01 note:\u200B=1+2",
-		"add 1 youth date:2026-05-01 note:\uFEFF@SUM(A1)",
-		"add 1 youth date:2026-05-01 note:\u202Eabc\u202C \u2066def\u2069",
+		"add 1 youth date:2026-05-02 note:\uFEFF@SUM(A1)",
+		"add 1 youth date:2026-05-03 note:\u202Eabc\u202C \u2066def\u2069",
 		// The same set as commands.CleanName (review20 #11): joiners, soft
 		// hyphen, invisible operators, the Mongolian vowel separator.
-		"add 1 youth date:2026-05-01 note:\u200D=1+1",
-		"add 1 youth date:2026-05-01 note:\u00AD\u200C@A1",
-		"add 1 youth date:2026-05-01 note:g\u2061h\u2062i\u2063j\u2064k\u180El")
+		"add 1 youth date:2026-05-04 note:\u200D=1+1",
+		"add 1 youth date:2026-05-05 note:\u00AD\u200C@A1",
+		"add 1 youth date:2026-05-06 note:g\u2061h\u2062i\u2063j\u2064k\u180El")
 	invisible := "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C\u200B\u2060\uFEFF" +
 		"\u200C\u200D\u00AD\u2061\u2062\u2063\u2064\u180E"
 	want := map[string]bool{"'=1+2": false, "'@SUM(A1)": false, "abc def": false, "'=1+1": false, "'@A1": false, "ghijkl": false}
