@@ -184,18 +184,7 @@ func (s *Service) correctionsSection(corrected []CorrectedEntry, programs []Prog
 	for _, c := range corrected {
 		e := c.Old
 		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
-		change := c.newCount() - e.Count
-		from := s.unitCount(e.Count, e.Approximate, unit)
-		to := s.unitCount(c.newCount(), c.New != nil && c.New.Approximate, unit)
-		if e.Kind == KindCumulative && e.ReportedTotal > 0 {
-			// A 누계 report is shown as reported: the total typed, and the
-			// increment the ledger derived from it only labelled as such.
-			from = s.cumulativeFigure(e, unit)
-			if c.New != nil && c.New.ReportedTotal > 0 {
-				to = s.cumulativeFigure(*c.New, unit)
-				change = c.New.ReportedTotal - e.ReportedTotal
-			}
-		}
+		from, to, change := s.correctionFigures(c, unit)
 		status := ""
 		switch {
 		case unit == "회":
@@ -220,6 +209,25 @@ func (s *Service) correctionsSection(corrected []CorrectedEntry, programs []Prog
 		sec.Lines = append(sec.Lines, s.msg("audit.corrections_apart", "Jobs", s.signedCount(jobs, "")))
 	}
 	return sec
+}
+
+// correctionFigures is a 정정 as its history shows it: old and new as
+// typed, and the change. A 누계 report is shown as reported: the total
+// typed, and the increment the ledger derived from it only labelled as
+// such; its change is that of the reported total.
+func (s *Service) correctionFigures(c CorrectedEntry, unit string) (from, to string, change int64) {
+	e := c.Old
+	change = c.newCount() - e.Count
+	from = s.unitCount(e.Count, e.Approximate, unit)
+	to = s.unitCount(c.newCount(), c.New != nil && c.New.Approximate, unit)
+	if e.Kind == KindCumulative && e.ReportedTotal > 0 {
+		from = s.cumulativeFigure(e, unit)
+		if c.New != nil && c.New.ReportedTotal > 0 {
+			to = s.cumulativeFigure(*c.New, unit)
+			change = c.New.ReportedTotal - e.ReportedTotal
+		}
+	}
+	return from, to, change
 }
 
 // cumulativeFigure is a 누계 report as the history shows it: the total
