@@ -184,7 +184,7 @@ func (s *Service) correctionsSection(corrected []CorrectedEntry, programs []Prog
 	for _, c := range corrected {
 		e := c.Old
 		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
-		change := c.newCount() - e.Count
+		from, to, change := s.correctionFigures(c, unit)
 		status := ""
 		switch {
 		case unit == "회":
@@ -194,14 +194,13 @@ func (s *Service) correctionsSection(corrected []CorrectedEntry, programs []Prog
 		default:
 			jobs += change
 		}
-		to := s.unitCount(c.newCount(), c.New != nil && c.New.Approximate, unit)
 		if c.New != nil {
 			to += s.msg("audit.corrected_new_id", "ID", c.New.ID)
 		} else {
 			to += s.msg("audit.corrected_nothing_new")
 		}
 		sec.Lines = append(sec.Lines, s.msg("audit.corrected_line", "ID", e.ID, "Program", name,
-			"From", s.unitCount(e.Count, e.Approximate, unit), "To", to, "Status", status, "AsOf", s.date(e.AsOf),
+			"From", from, "To", to, "Status", status, "AsOf", s.date(e.AsOf),
 			"At", s.instant(*e.VoidedAt), "By", e.VoidedBy, "Reason", e.VoidReason))
 	}
 	if agreed != 0 {
@@ -210,6 +209,32 @@ func (s *Service) correctionsSection(corrected []CorrectedEntry, programs []Prog
 		sec.Lines = append(sec.Lines, s.msg("audit.corrections_apart", "Jobs", s.signedCount(jobs, "")))
 	}
 	return sec
+}
+
+// correctionFigures is a 정정 as its history shows it: old and new as
+// typed, and the change. A 누계 report is shown as reported: the total
+// typed, and the increment the ledger derived from it only labelled as
+// such; its change is that of the reported total.
+func (s *Service) correctionFigures(c CorrectedEntry, unit string) (from, to string, change int64) {
+	e := c.Old
+	change = c.newCount() - e.Count
+	from = s.unitCount(e.Count, e.Approximate, unit)
+	to = s.unitCount(c.newCount(), c.New != nil && c.New.Approximate, unit)
+	if e.Kind == KindCumulative && e.ReportedTotal > 0 {
+		from = s.cumulativeFigure(e, unit)
+		if c.New != nil && c.New.ReportedTotal > 0 {
+			to = s.cumulativeFigure(*c.New, unit)
+			change = c.New.ReportedTotal - e.ReportedTotal
+		}
+	}
+	return from, to, change
+}
+
+// cumulativeFigure is a 누계 report as the history shows it: the total
+// reported, then the increment the ledger derived from it, labelled.
+func (s *Service) cumulativeFigure(e Entry, unit string) string {
+	return s.msg("corrections.history_cumulative", "Total", s.unitCount(e.ReportedTotal, e.Approximate, unit),
+		"Count", s.unitCount(e.Count, false, unit))
 }
 
 // instant formats a moment in the city's time zone.

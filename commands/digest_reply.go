@@ -249,8 +249,8 @@ func (s *Service) digestVoided(d Digest) Section {
 		items := make([]string, 0, min(len(d.Corrected), digestMaxList))
 		for _, c := range d.Corrected[:min(len(d.Corrected), digestMaxList)] {
 			name, p := nameOf(c.Old)
-			items = append(items, s.msg("digest.corrected_item", "ID", c.Old.ID, "Program", name,
-				"From", s.unitCount(c.Old.Count, c.Old.Approximate, p.Unit), "To", s.unitCount(c.newCount(), c.New != nil && c.New.Approximate, p.Unit)))
+			from, to, _ := s.correctionFigures(c, p.Unit)
+			items = append(items, s.msg("digest.corrected_item", "ID", c.Old.ID, "Program", name, "From", from, "To", to))
 		}
 		list := strings.Join(items, ", ")
 		if more := len(d.Corrected) - digestMaxList; more > 0 {

@@ -408,6 +408,9 @@ type VoidResult struct {
 	// status whose recorded difference was recomputed so that each still
 	// states the total through its date; the history is kept in the store.
 	Adjusted []Adjustment
+	// Restored is the entry a 취소 of a correction's replacement brought
+	// back (the 정정 undone), as it stands now; nil for any other void.
+	Restored *Entry
 }
 
 // Adjustment is one recomputed cumulative report.

@@ -522,7 +522,7 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 		return s.agreementHasHires(ctx, cmdUndo, hires, true)
 	}
 	if corr, ok := errors.AsType[*UndoCorrectionError](err); ok {
-		return s.undoCorrection(corr)
+		return s.undoCorrection(ctx, corr)
 	}
 	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
 		return s.reportBelowHires(ctx, cmdUndo, below)
@@ -530,7 +530,36 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmdUndo, err)
 	}
+	if res.Restored != nil {
+		return s.correctionUndone(ctx, res)
+	}
 	return s.voided(ctx, res, s.msg("entries.undone_by_its_author"))
+}
+
+// correctionUndone confirms a 취소 of a correction's replacement: the 정정
+// undone, the original back, and every later 누계 report it re-based back.
+func (s *Service) correctionUndone(ctx context.Context, res VoidResult) Reply {
+	v, o := res.Entry, *res.Restored
+	programs, _ := s.store.Programs(ctx) // on failure the reply names the code
+	name, unit := s.programOf(programs, o.ProgramID, o.ProgramCode)
+	figure := func(e Entry) string {
+		if e.Kind == KindCumulative && e.ReportedTotal > 0 {
+			return s.msg("corrections.undone_cumulative", "Total", s.unitCount(e.ReportedTotal, e.Approximate, unit))
+		}
+		return s.unitCount(e.Count, e.Approximate, unit)
+	}
+	lines := s.adjustedLines(ctx, res.Adjusted, unit)
+	t, err := s.store.ProgramYearTotal(ctx, o.ProgramID, o.AsOf.Year())
+	if err != nil {
+		return s.storageFailure(ctx, cmdUndo, err)
+	}
+	total, key := t.Jobs, "corrections.undone_year_total"
+	if o.Status == StatusAgreed {
+		total, key = t.Agreed, "corrections.undone_agreed_total"
+	}
+	lines = append(lines, s.msg(key, "Program", name, "Year", o.AsOf.Year(), "Total", s.unitCount(total, o.Status != StatusAgreed && t.Approximate > 0, unit)))
+	return Reply{Command: cmdUndo, Title: s.msg("corrections.undone", "ID", v.ID, "Original", o.ID, "Program", name,
+		"AsOf", s.date(o.AsOf), "Old", figure(o), "New", figure(v)), Sections: []Section{{Lines: lines}}}
 }
 
 // void answers `void`: its author or a manager voids one entry.

@@ -35,9 +35,9 @@ func TestKO2CorrectCumulativeKeepsLateDelta(t *testing.T) {
 }
 
 // S6: 취소 right after a 정정 never voids the correction and leaves the
-// entry it replaced void too: it is refused, names the original and says
-// to correct again; the jobs stay counted and nothing is written.
-func TestKO2UndoCorrectionRefusedKeepsJobs(t *testing.T) {
+// entry it replaced void too: it undoes the 정정, bringing the original
+// back, so the jobs stay counted at the figure before the 정정.
+func TestKO2UndoCorrectionRestoresTheOriginal(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 7 노인 11/9", commands.OutcomeOK)
 	orig := h.newestID()
@@ -46,27 +46,21 @@ func TestKO2UndoCorrectionRefusedKeepsJobs(t *testing.T) {
 	if got := h.liveSum("senior", "realised"); got != 10 {
 		t.Fatalf("after the 정정 the SQL sum is %d, want 10", got)
 	}
-	r := h.run(manager, "취소", commands.OutcomeRefused)
-	if got := h.liveSum("senior", "realised"); got != 10 {
-		t.Errorf("after the refused 취소 the SQL sum is %d, want 10", got)
-	}
-	if h.voided(corr) {
-		t.Errorf("#%d was voided by a refused 취소", corr)
-	}
-	mustContain(t, r.Text(), fmt.Sprintf("#%d는 #%d을 정정한 기록이어서 취소하지 않았습니다", corr, orig))
-	mustContain(t, r.Text(), fmt.Sprintf("`정정 %d 7 정정 취소`", corr))
-	// Correcting again, as the reply says, brings the figure back.
-	h.run(manager, fmt.Sprintf("정정 %d 7 정정 취소", corr), commands.OutcomeOK)
+	r := h.run(manager, "취소", commands.OutcomeOK)
 	if got := h.liveSum("senior", "realised"); got != 7 {
-		t.Errorf("after correcting back the SQL sum is %d, want 7", got)
+		t.Errorf("after the 취소 the SQL sum is %d, want 7", got)
 	}
-	// A 누계 report corrected, then 취소: refused too, the figure typed named.
+	if !h.voided(corr) || h.voided(orig) {
+		t.Errorf("want #%d void and #%d live", corr, orig)
+	}
+	mustContain(t, r.Text(), fmt.Sprintf("#%d 정정을 취소했습니다. #%d(2026. 11. 9. 노인 일자리 7개)을 되살리고", corr, orig))
+	// A 누계 report corrected, then 취소: the report typed is back.
 	h.run(manager, "추가 300여 청년 누계 11/20", commands.OutcomeOK)
 	rep := h.newestID()
 	h.run(manager, fmt.Sprintf("정정 %d 320 확정", rep), commands.OutcomeOK)
-	r = h.run(manager, "취소", commands.OutcomeRefused)
-	mustContain(t, r.Text(), fmt.Sprintf("`정정 %d 300여 정정 취소`", h.newestID()))
-	if got := h.liveSum("youth", "realised"); got != 320 {
-		t.Errorf("청년 SQL sum %d, want 320", got)
+	r = h.run(manager, "취소", commands.OutcomeOK)
+	mustContain(t, r.Text(), fmt.Sprintf("#%d(2026. 11. 20. 청년일자리 누계 300여개)", rep))
+	if got := h.liveSum("youth", "realised"); got != 300 {
+		t.Errorf("청년 SQL sum %d, want 300", got)
 	}
 }

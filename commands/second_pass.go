@@ -72,31 +72,39 @@ func (s *Service) mergeClosedMonths(command, into string, e *MergeClosedMonthsEr
 		"Name", e.Department, "Into", into, "Months", strings.Join(months, ", "))}
 }
 
-// UndoCorrectionError refuses a 취소 whose newest entry is the replacement
-// a correction (정정) recorded: voiding it would leave the entry it
-// replaced void as well, and the jobs would drop out of the total
-// (review_ko2 S6). The user corrects again instead.
+// UndoCorrectionError refuses a 취소 of a correction's replacement (which
+// undoes the 정정, restoring the entry it replaced) that cannot be done
+// safely; nothing is written. One of: Hires (recorded on a corrected
+// agreement's replacement since the 정정, they depend on it), Agreement
+// (restored, the original would take it beyond its size, or a restored
+// agreement would agree fewer than its hires), or Count ≤ 0 (the original,
+// re-based by reports recorded since, would record no increase).
 type UndoCorrectionError struct {
 	Correction Entry
 	Original   Entry
+	Hires      []Entry
+	Agreement  Entry
+	Realised   int64 // what Agreement's live hires realise now
+	Count      int64 // what the original would record, restored
 }
 
 func (e *UndoCorrectionError) Error() string {
-	return fmt.Sprintf("entry %d corrects entry %d", e.Correction.ID, e.Original.ID)
+	return fmt.Sprintf("undoing the correction %d of entry %d", e.Correction.ID, e.Original.ID)
 }
 
-// undoCorrection refuses a 취소 of a correction, naming the entry it
-// replaced and the 정정 that brings its figure back.
-func (s *Service) undoCorrection(e *UndoCorrectionError) Reply {
-	o := e.Original
-	figure := o.Count
-	if o.Kind == KindCumulative && o.ReportedTotal > 0 {
-		figure = o.ReportedTotal
+// undoCorrection refuses a 취소 of a correction, saying which part could
+// not be restored.
+func (s *Service) undoCorrection(ctx context.Context, e *UndoCorrectionError) Reply {
+	title := ""
+	switch {
+	case len(e.Hires) > 0:
+		_, named := s.namedHires(ctx, e.Correction, e.Hires)
+		title = s.msg("corrections.undo_refused_hires", "ID", e.Correction.ID, "Original", e.Original.ID, "Hires", named)
+	case e.Agreement.ID != 0:
+		title = s.msg("corrections.undo_refused_agreement", "ID", e.Correction.ID, "Original", e.Original.ID,
+			"Agreement", e.Agreement.ID, "Realised", s.jobs(e.Realised))
+	default:
+		title = s.msg("corrections.undo_refused_count", "ID", e.Correction.ID, "Original", e.Original.ID, "AsOf", s.date(e.Original.AsOf))
 	}
-	typed := fmt.Sprint(figure)
-	if o.Approximate {
-		typed += s.msg("audit.undo_correction_about")
-	}
-	return Reply{Command: cmdUndo, Outcome: OutcomeRefused, Title: s.msg("audit.undo_correction",
-		"ID", e.Correction.ID, "Original", o.ID, "Figure", typed)}
+	return Reply{Command: cmdUndo, Outcome: OutcomeRefused, Title: title}
 }

@@ -187,3 +187,23 @@ func refuseBelowHires(ctx context.Context, tx sqlx.ExtContext, report commands.E
 	}
 	return &commands.ReportBelowHiresError{Report: report, NewCount: count, Hired: hired, Hires: hires}
 }
+
+// mergeAdjustments joins the re-basings of two steps of one write: a report
+// moved by both is one Adjustment from its count before the first to its
+// count after the second (marked after close if either step marked it), and
+// one the two steps left where it was is dropped. Order: first seen.
+func mergeAdjustments(first, second []commands.Adjustment) []commands.Adjustment {
+	var out []commands.Adjustment
+	at := map[int64]int{}
+	for _, a := range slices.Concat(first, second) {
+		i, ok := at[a.Report.ID]
+		if !ok {
+			at[a.Report.ID] = len(out)
+			out = append(out, a)
+			continue
+		}
+		out[i].Report = a.Report
+		out[i].AfterClose = out[i].AfterClose || a.AfterClose
+	}
+	return slices.DeleteFunc(out, func(a commands.Adjustment) bool { return a.Report.Count == a.OldCount })
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -81,6 +82,12 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		if err != nil {
 			return err
 		}
+		// A 누계 report is voided (re-basing the later reports for its
+		// figure gone) and recorded anew (re-basing them back for the new
+		// figure): each later report is named once, from what it recorded
+		// before the 정정 to what it records now.
+		out.Adjusted = mergeAdjustments(out.Adjusted, out.New.Rebased)
+		out.New.Rebased = nil
 		newID := sql.NullInt64{Int64: out.New.Entry.ID, Valid: !out.New.Agrees}
 		if err := moveAgreementLinks(ctx, tx, old, agreementID, newID, c.By); err != nil {
 			return err
@@ -250,4 +257,171 @@ func correctionRoot(ctx context.Context, tx sqlx.ExtContext, id int64) (int64, e
 		return 0, fmt.Errorf("correction root of %d: %w", id, err)
 	}
 	return root, nil
+}
+
+// restoreCorrection is a 취소 of entry id when it is the replacement a
+// correction (정정) recorded: it undoes the 정정 as if it had never
+// happened, in the caller's transaction, under the program's exclusive lock
+// the caller holds and with id's row locked. ok is false (nothing done) when
+// id replaced nothing.
+//
+// The replacement is voided and the later cumulative reports it re-based
+// are re-based back to the original's figure (the same reports the 정정
+// re-based, and those recorded since, which counted the replacement); the
+// original is live again, with the re-basings the replacement took since
+// (a report dated before it recorded later) carried over; hire links go
+// back (a corrected hire's link to its agreement is dropped, a corrected
+// agreement's hires realise the original again); the 마감 후 정정 marks the
+// 정정 left and its entry_corrections row are removed. It refuses
+// (*commands.UndoCorrectionError, *commands.MonthClosedError, and what a
+// re-basing refuses) with nothing written when any of that cannot be done
+// safely: a month it touches is closed, hires were recorded on the
+// replacement since, the original would over-realise its agreement or
+// record no increase.
+//
+// Locks: the original's row (a lower ID than id's, taken after it) and the
+// later reports' rows come after id's; no cycle can close, since every
+// write of the program's entries rows holds the program's lock, which the
+// caller holds exclusively (top of totals.go). The link tables come last.
+func restoreCorrection(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason string, at time.Time) (commands.VoidResult, bool, error) {
+	var oldID int64
+	err := sqlx.GetContext(ctx, tx, &oldID, `SELECT old_entry_id FROM entry_corrections WHERE new_entry_id = $1`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return commands.VoidResult{}, false, nil
+	}
+	if err != nil {
+		return commands.VoidResult{}, false, fmt.Errorf("correction of entry %d: %w", id, err)
+	}
+	repl, err := entryByID(ctx, tx, id)
+	if err != nil {
+		return commands.VoidResult{}, false, err
+	}
+	var r entryRow
+	if err := sqlx.GetContext(ctx, tx, &r, entrySelect+` WHERE e.id = $1 FOR UPDATE OF e`, oldID); err != nil {
+		return commands.VoidResult{}, false, fmt.Errorf("corrected entry %d: %w", oldID, err)
+	}
+	old := r.entry()
+	if !old.Voided() {
+		return commands.VoidResult{}, false, fmt.Errorf("corrected entry %d is live", oldID)
+	}
+	// Re-basings the replacement took since the 정정 would have been the
+	// original's.
+	var drift int64
+	if err := sqlx.GetContext(ctx, tx, &drift, `
+		SELECT COALESCE(SUM(new_count - old_count), 0) FROM entry_adjustments WHERE entry_id = $1`, id); err != nil {
+		return commands.VoidResult{}, false, fmt.Errorf("re-basings of entry %d: %w", id, err)
+	}
+	count := old.Count + drift
+	refusal := &commands.UndoCorrectionError{Correction: repl, Original: old, Count: count}
+	if count <= 0 {
+		return commands.VoidResult{}, false, refusal
+	}
+	if _, err := checkOpen(ctx, tx, old.AsOf, ""); err != nil {
+		return commands.VoidResult{}, false, err
+	}
+	hireOf, err := checkRestoreHires(ctx, tx, repl, old, count, refusal)
+	if err != nil {
+		return commands.VoidResult{}, false, err
+	}
+	voided, _, err := voidChecked(ctx, tx, id, by, reason, "", count, at)
+	if err != nil {
+		return commands.VoidResult{}, false, err
+	}
+	if _, err := tx.ExecContext(ctx, `
+		UPDATE entries SET voided_at = NULL, voided_by = '', void_reason = '', count = $2
+		WHERE id = $1 AND voided_at IS NOT NULL`, old.ID, count); err != nil {
+		return commands.VoidResult{}, false, fmt.Errorf("restore entry %d: %w", old.ID, err)
+	}
+	if drift != 0 {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO entry_adjustments (entry_id, cause_entry_id, old_count, new_count, adjusted_by)
+			VALUES ($1, $2, $3, $4, $5)`, old.ID, id, old.Count, count, by); err != nil {
+			return commands.VoidResult{}, false, fmt.Errorf("carry re-basings to entry %d: %w", old.ID, err)
+		}
+	}
+	restored, err := entryByID(ctx, tx, old.ID)
+	if err != nil {
+		return commands.VoidResult{}, false, err
+	}
+	// Link tables last (Lock order).
+	switch {
+	case hireOf != 0:
+		_, err = tx.ExecContext(ctx, `DELETE FROM agreement_hires WHERE hire_entry_id = $1`, id)
+	case repl.Status == commands.StatusAgreed:
+		_, err = tx.ExecContext(ctx, `UPDATE agreement_hires SET agreement_entry_id = $2 WHERE agreement_entry_id = $1`, id, old.ID)
+	}
+	if err != nil {
+		return commands.VoidResult{}, false, fmt.Errorf("move hire links back to entry %d: %w", old.ID, err)
+	}
+	// The 정정's 마감 후 정정 marks (its month was closed then and has been
+	// reopened since): the original's void, the replacement's add, and the
+	// re-basings it made, stamped with the 정정's moment and author.
+	if _, err := tx.ExecContext(ctx, `
+		DELETE FROM entry_after_close
+		WHERE (entry_id = $1 AND change = 'void') OR (entry_id = $2 AND change = 'add')
+		   OR (change = 'adjust' AND changed_at = $3 AND changed_by = $4
+		       AND entry_id IN (SELECT entry_id FROM entry_adjustments WHERE cause_entry_id IN ($1, $2)))`,
+		old.ID, id, *old.VoidedAt, old.VoidedBy); err != nil {
+		return commands.VoidResult{}, false, fmt.Errorf("after-close marks of the correction of %d: %w", old.ID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM entry_corrections WHERE new_entry_id = $1`, id); err != nil {
+		return commands.VoidResult{}, false, fmt.Errorf("drop correction link of %d: %w", id, err)
+	}
+	voided.Restored = &restored
+	return voided, true, nil
+}
+
+// checkRestoreHires refuses (refusal, filled in) a 취소 of a 정정 that
+// would break 채용: hires recorded on a corrected agreement's replacement
+// since the 정정 depend on it; the hires the original agreement had must
+// fit in its count; a corrected hire, restored, must not take its agreement
+// beyond its size. It returns the agreement a corrected hire realises, 0 if
+// none.
+func checkRestoreHires(ctx context.Context, tx sqlx.ExtContext, repl, old commands.Entry, count int64, refusal *commands.UndoCorrectionError) (int64, error) {
+	var agreementID int64
+	err := sqlx.GetContext(ctx, tx, &agreementID, `SELECT agreement_entry_id FROM agreement_hires WHERE hire_entry_id = $1`, repl.ID)
+	switch {
+	case err == nil:
+		var a entryRow
+		if err := sqlx.GetContext(ctx, tx, &a, entrySelect+` WHERE e.id = $1`, agreementID); err != nil {
+			return 0, err
+		}
+		var realised int64
+		if err := sqlx.GetContext(ctx, tx, &realised, realisedSQL, agreementID); err != nil {
+			return 0, err
+		}
+		if realised-repl.Count+count > a.Count {
+			refusal.Agreement, refusal.Realised = a.entry(), realised
+			return 0, refusal
+		}
+		return agreementID, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, err
+	}
+	if repl.Status != commands.StatusAgreed {
+		return 0, nil
+	}
+	var rows []entryRow
+	q := entrySelect + `
+		JOIN agreement_hires h ON h.hire_entry_id = e.id
+		WHERE h.agreement_entry_id = $1 AND e.voided_at IS NULL
+		ORDER BY e.id`
+	if err := sqlx.SelectContext(ctx, tx, &rows, q, repl.ID); err != nil {
+		return 0, fmt.Errorf("hires of entry %d: %w", repl.ID, err)
+	}
+	var hired int64
+	for _, h := range entries(rows) {
+		hired += h.Count
+		if h.ID > repl.ID {
+			refusal.Hires = append(refusal.Hires, h)
+		}
+	}
+	if len(refusal.Hires) > 0 {
+		return 0, refusal
+	}
+	if hired > count {
+		refusal.Agreement, refusal.Realised = old, hired
+		return 0, refusal
+	}
+	return 0, nil
 }

@@ -526,39 +526,15 @@ func undoOnce(ctx context.Context, tx sqlx.ExtContext, userID, reason string, pr
 			return commands.VoidResult{}, free.ProgramID, cmp.Or(err, errUndoMoved)
 		}
 	}
-	// An agreement with live hires is refused for that first; then a
-	// correction's replacement.
-	if err := refuseLiveHires(ctx, tx, free.ID); err != nil {
-		return commands.VoidResult{}, 0, err
+	// A correction's replacement: the 정정 is undone, the original restored.
+	if out, ok, err := restoreCorrection(ctx, tx, free.ID, userID, reason, at); ok || err != nil {
+		return out, 0, err
 	}
-	if err := refuseUndoCorrection(ctx, tx, free.ID); err != nil {
+	if err := refuseLiveHires(ctx, tx, free.ID); err != nil {
 		return commands.VoidResult{}, 0, err
 	}
 	out, err := voidUnmarked(ctx, tx, free.ID, userID, reason, at)
 	return out, 0, err
-}
-
-// refuseUndoCorrection fails with *commands.UndoCorrectionError when id is
-// the replacement a correction (정정) recorded: a 취소 of it would leave
-// the entry it replaced void too, and both figures would drop out.
-func refuseUndoCorrection(ctx context.Context, tx sqlx.ExtContext, id int64) error {
-	var oldID int64
-	err := sqlx.GetContext(ctx, tx, &oldID, `SELECT old_entry_id FROM entry_corrections WHERE new_entry_id = $1`, id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("correction of entry %d: %w", id, err)
-	}
-	corr, err := entryByID(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	old, err := entryByID(ctx, tx, oldID)
-	if err != nil {
-		return err
-	}
-	return &commands.UndoCorrectionError{Correction: corr, Original: old}
 }
 
 // voidUnmarked is every void without a manager's close reason (무효 typed by
