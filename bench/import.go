@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/xuri/excelize/v2"
 
 	"jobsbot/commands"
@@ -83,6 +84,25 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("the file was refused: %v", problems[0])
 	}
 	read := time.Since(start)
+	// The preview first (`jobsbot import` without apply, the Slack
+	// preview): its time, and the entry numbers it used up.
+	seq0, err := entrySequence(ctx, store)
+	if err != nil {
+		return err
+	}
+	previewStart := time.Now()
+	preview, err := svc.Import(ctx, f, true)
+	if err != nil {
+		return err
+	}
+	previewTime := time.Since(previewStart)
+	seq1, err := entrySequence(ctx, store)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "preview: %s, would add %d; entry numbers used up: %d\n",
+		previewTime.Round(time.Millisecond), preview.Added, seq1-seq0)
+	start = time.Now().Add(-read)
 	res, err := svc.Import(ctx, f, false)
 	if err != nil {
 		return err
@@ -109,6 +129,17 @@ func runImport(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "the same file again: nothing added, in %s\n", time.Since(start).Round(time.Millisecond))
 	return printMem(stdout, os.Getpid())
+}
+
+// entrySequence is the last entry number handed out (the sequence's
+// last_value, read without using one up).
+func entrySequence(ctx context.Context, store interface{ DB() *sqlx.DB }) (int64, error) {
+	var v int64
+	err := store.DB().GetContext(ctx, &v, `SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM entries_id_seq`)
+	if err != nil {
+		return 0, fmt.Errorf("entry sequence: %w", err)
+	}
+	return v, nil
 }
 
 // entriesWorkbook writes n delta entries in the entries sheet's layout.

@@ -83,16 +83,30 @@ func TestStalledAddIsAnsweredNotSavedAndNeverCommits(t *testing.T) {
 	}
 }
 
-// An add whose COMMIT gets no answer by the deadline is answered "it may
-// have been saved", which is the truth: here it commits once the stall ends.
-func TestAddStalledAtCommitMayHaveBeenSaved(t *testing.T) {
-	h := deadlineHarness(t)
+// stallCommits makes every COMMIT that inserted an entry wait, in a deferred
+// constraint trigger, for advisory lock 777, which it holds on a connection
+// of its own until lift is called. With ignoreCancel the trigger also sits
+// out a cancel request (it waits again), as a COMMIT past its point of no
+// return would: lib/pq sends one when the command's deadline ends (its
+// BeginTx watches the context until COMMIT is answered).
+func stallCommits(t *testing.T, h *harness, ignoreCancel bool) (lift func()) {
+	t.Helper()
 	ctx := context.Background()
-	// A deferred constraint trigger runs at COMMIT and waits for a lock
-	// another session holds: COMMIT is sent and not answered.
+	body := `BEGIN PERFORM pg_advisory_xact_lock_shared(777); RETURN NULL; END`
+	if ignoreCancel {
+		body = `BEGIN
+		  LOOP
+		    BEGIN
+		      PERFORM pg_advisory_xact_lock_shared(777);
+		      RETURN NULL;
+		    EXCEPTION WHEN query_canceled THEN
+		      NULL; -- a cancel request: wait again
+		    END;
+		  END LOOP;
+		END`
+	}
 	for _, q := range []string{
-		`CREATE FUNCTION stall_commit() RETURNS trigger LANGUAGE plpgsql AS $$
-		 BEGIN PERFORM pg_advisory_xact_lock_shared(777); RETURN NULL; END $$`,
+		`CREATE FUNCTION stall_commit() RETURNS trigger LANGUAGE plpgsql AS $$ ` + body + ` $$`,
 		`CREATE CONSTRAINT TRIGGER stall_commit AFTER INSERT ON entries
 		 DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION stall_commit()`,
 	} {
@@ -104,18 +118,60 @@ func TestAddStalledAtCommitMayHaveBeenSaved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close()
+	t.Cleanup(func() { _ = conn.Close() })
 	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(777)`); err != nil {
 		t.Fatal(err)
 	}
-	r := stalledAdd(t, h.svc, func() { _, _ = conn.ExecContext(ctx, `SELECT pg_advisory_unlock(777)`) })
+	return func() { _, _ = conn.ExecContext(ctx, `SELECT pg_advisory_unlock(777)`) }
+}
+
+func countEntries(t *testing.T, h *harness) int {
+	t.Helper()
+	var n int
+	if err := h.store.DB().GetContext(context.Background(), &n, `SELECT count(*) FROM entries`); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// An add whose COMMIT gets no answer by the deadline is answered "it may
+// have been saved", which is the truth: here the COMMIT cannot be stopped
+// (it sits out the cancel request sent at the deadline), and it commits once
+// the stall ends.
+func TestAddStalledAtCommitMayHaveBeenSaved(t *testing.T) {
+	h := deadlineHarness(t)
+	lift := stallCommits(t, h, true)
+	r := stalledAdd(t, h.svc, lift)
 	mustContain(t, r.Text(), "may have been", "/jobs list")
 	if r.Outcome == commands.OutcomeOK {
 		t.Errorf("an unconfirmed add was reported as saved:\n%s", r.Text())
 	}
 	settle(t, h)
-	var n int
-	if err := h.store.DB().GetContext(ctx, &n, `SELECT count(*) FROM entries`); err != nil || n != 2 {
-		t.Errorf("%d entries (%v); the add whose COMMIT was sent should have committed once the stall ended", n, err)
+	if n := countEntries(t, h); n != 2 {
+		t.Errorf("%d entries; the add whose COMMIT went on should have committed once the stall ended", n)
+	}
+}
+
+// The same stall, but a COMMIT the cancel request can stop (it is still in
+// a deferred trigger): at the deadline lib/pq sends the cancel, the server
+// rolls the COMMIT back, and the add is not saved. "It may have been saved"
+// was still the true answer when it was given (the COMMIT had been sent and
+// not answered); it must not be "saved". This was the flake of
+// TestAddStalledAtCommitMayHaveBeenSaved under load: it lifted the stall
+// as the reply came, and the cancel request sometimes won the race. Here
+// the stall is lifted only once the stalled transaction has ended.
+func TestAddStalledAtCommitIsCancelledAtTheDeadline(t *testing.T) {
+	h := deadlineHarness(t)
+	lift := stallCommits(t, h, false)
+	r := stalledAdd(t, h.svc, func() {})
+	mustContain(t, r.Text(), "may have been", "/jobs list")
+	if r.Outcome == commands.OutcomeOK {
+		t.Errorf("an unconfirmed add was reported as saved:\n%s", r.Text())
+	}
+	settle(t, h) // the cancelled COMMIT has ended, the stall still held
+	lift()
+	settle(t, h)
+	if n := countEntries(t, h); n != 1 {
+		t.Errorf("%d entries; the COMMIT cancelled at the deadline should not have committed", n)
 	}
 }
