@@ -706,13 +706,21 @@ func (s *Service) unitCount(n int64, approximate bool, unit string) string {
 	return s.msg("format.count", "N", s.count(n, approximate), "Unit", unit)
 }
 
-// count formats a number of jobs, marking approximate ones (여).
+// count formats a number of jobs, marking approximate ones the way each
+// language does: 12,235여 in Korean, "about 12,235" in English. Every figure
+// a reply, report or digest shows as approximate goes through here.
 func (s *Service) count(n int64, approximate bool) string {
 	out := numbers.Format(n)
 	if approximate {
-		out += "여"
+		out = s.msg("format.approximate", "N", out)
 	}
 	return out
+}
+
+// total writes a total of jobs with 여 exactly when part of it is
+// approximate now: the status headline and the digest's both use it.
+func (s *Service) total(t ProgramTotal, unit string) string {
+	return s.unitCount(t.Jobs, t.Approximate > 0, unit)
 }
 
 // date formats a calendar date the way each language writes it.
