@@ -96,7 +96,7 @@ func TestConsoleDemo(t *testing.T) {
 	}
 	// list: this year's entries come before last year's curve, loaded later.
 	for _, want := range []string{"11,980여 of the 20,500 target (58%)", "한빛제과 협동조합", "Applied 1",
-		"#7 · 2026-11-25 · invest +120", "#1 · 2026-04-30 · invest +2,400여"} {
+		"#7 · 2026-11-25 · invest +120", "#1 · 2026-04-30 · invest about +2,400"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out)
 		}

@@ -52,13 +52,13 @@ type Digest struct {
 	// SaidNothing are the departments with no jobs logged for silentAfter
 	// that reported 실적 없음 for WeekEnd's month or the month before:
 	// they reported, so they are not among SilentDepartments.
-	SaidNothing []DepartmentNothing
-	DepartmentTargets       []DepartmentTotal // departments with a yearly target: jobs from 1 January to WeekEnd
-	NewCandidates, Moves    []StageMove       // made this week; creations are NewCandidates
-	Stages                  map[Stage]int     // candidates per stage at the end of the week
-	Voided                  []Entry           // voided this week, whatever their as-of dates, but not by a correction
-	Corrected               []CorrectedEntry  // replaced by a correction (정정) this week
-	Chart                   ChartSeries
+	SaidNothing          []DepartmentNothing
+	DepartmentTargets    []DepartmentTotal // departments with a yearly target: jobs from 1 January to WeekEnd
+	NewCandidates, Moves []StageMove       // made this week; creations are NewCandidates
+	Stages               map[Stage]int     // candidates per stage at the end of the week
+	Voided               []Entry           // voided this week, whatever their as-of dates, but not by a correction
+	Corrected            []CorrectedEntry  // replaced by a correction (정정) this week
+	Chart                ChartSeries
 	// StaleAgreements are agreements older than three months with nothing
 	// realised (약정 이행 점검); AfterClose the changes managers made this
 	// week to closed months (마감 후 정정). See digest_audit.go.

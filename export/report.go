@@ -93,7 +93,7 @@ func newGrid(labels []gridColumn, months int) reportGrid {
 	g.rate = add(gridColumn{"달성률", "", 8})
 	g.last = add(gridColumn{"전년 동기", "", 9})
 	g.diff = add(gridColumn{"증감", "", 8})
-	g.note = add(gridColumn{"비고", "", 24})
+	g.note = add(gridColumn{"비고", "", 34})
 	return g
 }
 
@@ -180,7 +180,7 @@ func (g *reportGrid) sumFigures(row commands.ReportRow, rows, items []int, note 
 		if row.Targeted != row.Total {
 			// The figures, so the rate can be checked by hand: 누계 of the
 			// rows with a target over their targets.
-			note = joinNotes(note, fmt.Sprintf("달성률 = 목표 있는 항목 누계 %s ÷ 목표 %s",
+			note = joinNotes(note, fmt.Sprintf("달성률: 목표 대상 %s÷%s",
 				numbers.Format(row.Targeted), numbers.Format(row.Target)))
 		}
 	}
