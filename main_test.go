@@ -60,7 +60,7 @@ func TestConsoleArticleSession(t *testing.T) {
 	}
 	replies := strings.Split(strings.TrimRight(stdout.String(), "\n"), "\n\n")
 	status := stdout.String()[strings.LastIndex(stdout.String(), "Jobs status"):]
-	for _, want := range []string{"Total: 11,980여 of the 20,500 target (58%)", "Public 8,980 · Private 3,000"} {
+	for _, want := range []string{"Total: about 11,980 of the 20,500 target (58%)", "Public 8,980 · Private 3,000"} {
 		if !strings.Contains(status, want) {
 			t.Errorf("final status lacks %q:\n%s", want, status)
 		}
@@ -95,8 +95,8 @@ func TestConsoleDemo(t *testing.T) {
 		t.Fatalf("jobsbot console --demo: %v\n%s", err, out)
 	}
 	// list: this year's entries come before last year's curve, loaded later.
-	for _, want := range []string{"11,980여 of the 20,500 target (58%)", "한빛제과 협동조합", "Applied 1",
-		"#7 · 2026-11-25 · invest +120", "#1 · 2026-04-30 · invest +2,400여"} {
+	for _, want := range []string{"about 11,980 of the 20,500 target (58%)", "한빛제과 협동조합", "Applied 1",
+		"#7 · 2026-11-25 · invest +120", "#1 · 2026-04-30 · invest about +2,400"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out)
 		}

@@ -50,12 +50,16 @@ type Digest struct {
 	Lagging                 []ProgramWeek
 	TopDepartments          []DepartmentTotal // most jobs this week first
 	SilentDepartments       []DepartmentTotal // nothing logged for silentAfter or more by WeekEnd
-	DepartmentTargets       []DepartmentTotal // departments with a yearly target: jobs from 1 January to WeekEnd
-	NewCandidates, Moves    []StageMove       // made this week; creations are NewCandidates
-	Stages                  map[Stage]int     // candidates per stage at the end of the week
-	Voided                  []Entry           // voided this week, whatever their as-of dates, but not by a correction
-	Corrected               []CorrectedEntry  // replaced by a correction (정정) this week
-	Chart                   ChartSeries
+	// SaidNothing are the departments with no jobs logged for silentAfter
+	// that reported 실적 없음 for WeekEnd's month or the month before:
+	// they reported, so they are not among SilentDepartments.
+	SaidNothing          []DepartmentNothing
+	DepartmentTargets    []DepartmentTotal // departments with a yearly target: jobs from 1 January to WeekEnd
+	NewCandidates, Moves []StageMove       // made this week; creations are NewCandidates
+	Stages               map[Stage]int     // candidates per stage at the end of the week
+	Voided               []Entry           // voided this week, whatever their as-of dates, but not by a correction
+	Corrected            []CorrectedEntry  // replaced by a correction (정정) this week
+	Chart                ChartSeries
 	// StaleAgreements are agreements older than three months with nothing
 	// realised (약정 이행 점검); AfterClose the changes managers made this
 	// week to closed months (마감 후 정정). See digest_audit.go.
@@ -319,6 +323,13 @@ func addTotal(sum *ProgramTotal, t ProgramTotal) {
 	sum.Agreed += t.Agreed
 }
 
+// DepartmentNothing is a department that reported 실적 없음, and the months
+// it reported so for.
+type DepartmentNothing struct {
+	Department string
+	Months     []time.Time
+}
+
 // gatherDepartments finds the week's busiest departments and the silent
 // ones. Silence is judged as the week's Sunday saw it: a report dated after
 // the week (or a digest run weeks later) does not hide a silent department.
@@ -331,10 +342,22 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 	if err != nil {
 		return err
 	}
-	// A department that said it had nothing this month (실적 없음) has reported.
-	reported, err := s.store.SaidNothing(ctx, dates.On(d.WeekEnd.Year(), d.WeekEnd.Month(), 1))
-	if err != nil {
-		return err
+	// A department that said it had nothing (실적 없음) for the week's month
+	// or the month before (whose month-end report is the latest due) has
+	// reported: it is listed as such, never as silent.
+	thisMonth := dates.On(d.WeekEnd.Year(), d.WeekEnd.Month(), 1)
+	months := []time.Time{thisMonth.AddDate(0, -1, 0), thisMonth}
+	said := map[string][]time.Time{}
+	for _, m := range months {
+		reported, err := s.store.SaidNothing(ctx, m)
+		if err != nil {
+			return err
+		}
+		for dept, ok := range reported {
+			if ok {
+				said[dept] = append(said[dept], m)
+			}
+		}
 	}
 	for _, dt := range withProgramDepartments(depts, programs) {
 		dt.LastLoggedOn = last[dt.Department]
@@ -342,7 +365,10 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 			d.TopDepartments = append(d.TopDepartments, dt)
 		}
 		silent := dt.LastLoggedOn.IsZero() || d.WeekEnd.Sub(dt.LastLoggedOn) >= silentAfter
-		if silent && !reported[dt.Department] {
+		switch {
+		case silent && len(said[dt.Department]) > 0:
+			d.SaidNothing = append(d.SaidNothing, DepartmentNothing{Department: dt.Department, Months: said[dt.Department]})
+		case silent:
 			d.SilentDepartments = append(d.SilentDepartments, dt)
 		}
 	}

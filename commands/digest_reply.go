@@ -80,9 +80,10 @@ func (s *Service) digestHeadline(d Digest) Section {
 			"Jobs", s.jobs(d.PrevYearFinal.Jobs), "Date", s.date(dates.On(closed, time.December, 31)), i18n.PluralCount, d.PrevYearFinal.Jobs))
 	}
 	ytd := d.YearToDate.Jobs
+	ytdFigure := s.total(d.YearToDate, "") // 여 exactly when status shows it
 	switch {
 	case d.Target > 0:
-		lines = append(lines, s.msg("digest.year_to_date_of", "AsOf", s.date(d.AsOf), "Ytd", s.jobs(ytd), "Target", s.jobs(d.Target), "Percent", percent(ytd, d.Target)))
+		lines = append(lines, s.msg("digest.year_to_date_of", "AsOf", s.date(d.AsOf), "Ytd", ytdFigure, "Target", s.jobs(d.Target), "Percent", percent(ytd, d.Target)))
 		lines = append(lines, fmt.Sprintf("%s %d%%", progressBar(ytd, d.Target), percent(ytd, d.Target)))
 		if d.TargetNotYet {
 			lines = append(lines, s.msg("status.no_target_yet", "Date", s.date(d.AsOf), "Target", s.jobs(d.Target)))
@@ -101,7 +102,7 @@ func (s *Service) digestHeadline(d Digest) Section {
 			lines = append(lines, s.msg("digest.year_ended_short_of", "Short", s.jobs(d.Target-ytd)))
 		}
 	default:
-		lines = append(lines, s.msg("digest.year_to_date", "AsOf", s.date(d.AsOf), "Ytd", s.jobs(ytd)))
+		lines = append(lines, s.msg("digest.year_to_date", "AsOf", s.date(d.AsOf), "Ytd", ytdFigure))
 		lines = append(lines, s.noTarget(d.Year))
 	}
 	if d.YearToDate.Approximate > 0 {
@@ -147,6 +148,21 @@ func (s *Service) digestDepartments(d Digest) Section {
 			parts = append(parts, dt.Department+" "+s.jobs(dt.Jobs)+s.deptAchievement(dt))
 		}
 		sec.Lines = append(sec.Lines, s.msg("digest.against_dept_targets", "Join", strings.Join(parts, " · ")))
+	}
+	if len(d.SaidNothing) > 0 {
+		var parts []string
+		for _, dn := range d.SaidNothing[:min(len(d.SaidNothing), digestMaxList)] {
+			months := make([]string, len(dn.Months))
+			for i, m := range dn.Months {
+				months[i] = s.monthLabel(m)
+			}
+			parts = append(parts, s.msg("digest.said_nothing_dept", "Department", dn.Department, "Months", strings.Join(months, ", ")))
+		}
+		line := s.msg("digest.said_nothing_list", "Join", strings.Join(parts, " · "))
+		if more := len(d.SaidNothing) - digestMaxList; more > 0 {
+			line += s.msg("digest.and_more_places", "More", more)
+		}
+		sec.Lines = append(sec.Lines, line)
 	}
 	if len(d.SilentDepartments) == 0 {
 		sec.Lines = append(sec.Lines, s.msg("digest.silent_none"))

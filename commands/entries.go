@@ -211,7 +211,7 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 					continue
 				}
 				lines = append(lines, s.msg("entries.made_exact_delta", "Old", old.ID, "New", now.ID,
-					"Was", s.unitCount(old.Count, true, p.Unit), "Now", s.unitCount(now.Count, false, p.Unit), "Date", s.date(old.AsOf)))
+					"Was", s.plusCount(old.Count, true, p.Unit), "Now", s.plusCount(now.Count, false, p.Unit), "Date", s.date(old.AsOf)))
 			}
 			r.Sections = []Section{{Lines: lines}}
 		}
@@ -481,7 +481,7 @@ func (s *Service) listThisYearFirst(ctx context.Context, f EntryFilter) ([]Entry
 
 // entryLine is one entry in a list.
 func (s *Service) entryLine(e Entry, p Program) string {
-	amount := "+" + s.unitCount(e.Count, e.Approximate, p.Unit)
+	amount := s.plusCount(e.Count, e.Approximate, p.Unit)
 	if e.Kind == KindCumulative {
 		amount += s.msg("entries.cumulative", "ReportedTotal", s.unitCount(e.ReportedTotal, e.Approximate, p.Unit))
 	}
@@ -719,7 +719,7 @@ func (s *Service) cumulativeBelow(ctx context.Context, p Program, below *Cumulat
 	}
 	checks := make([]string, len(below.Entries))
 	for i, e := range below.Entries {
-		checks[i] = s.msg("entries.entry_to_check", "ID", e.ID, "Date", s.date(e.AsOf), "Count", s.unitCount(e.Count, e.Approximate, p.Unit))
+		checks[i] = s.msg("entries.entry_to_check", "ID", e.ID, "Date", s.date(e.AsOf), "Count", s.plusCount(e.Count, e.Approximate, p.Unit))
 	}
 	return s.msg("entries.cumulative_below", "Program", s.programLabel(p),
 		"Current", s.unitCount(below.Current, approximate, p.Unit), "Date", s.date(below.AsOf),
@@ -746,13 +746,34 @@ func (s *Service) unitCount(n int64, approximate bool, unit string) string {
 	return s.msg("format.count", "N", s.count(n, approximate), "Unit", unit)
 }
 
-// count formats a number of jobs, marking approximate ones (여).
+// count formats a number of jobs, marking approximate ones the way each
+// language does: 12,235여 in Korean, "about 12,235" in English. Every figure
+// a reply, report or digest shows as approximate goes through here.
 func (s *Service) count(n int64, approximate bool) string {
-	out := numbers.Format(n)
+	return s.approx(numbers.Format(n), approximate)
+}
+
+// approx marks a written figure as approximate when it is (see count).
+func (s *Service) approx(figure string, approximate bool) string {
 	if approximate {
-		out += "여"
+		return s.msg("format.approximate", "N", figure)
 	}
-	return out
+	return figure
+}
+
+// plusCount writes an increment with its sign and unit: +2,400여개 in
+// Korean, "about +2,400" in English (never "+about 2,400").
+func (s *Service) plusCount(n int64, approximate bool, unit string) string {
+	if unit == "" {
+		unit = "개"
+	}
+	return s.msg("format.count", "N", s.approx("+"+numbers.Format(n), approximate), "Unit", unit)
+}
+
+// total writes a total of jobs with 여 exactly when part of it is
+// approximate now: the status headline and the digest's both use it.
+func (s *Service) total(t ProgramTotal, unit string) string {
+	return s.unitCount(t.Jobs, t.Approximate > 0, unit)
 }
 
 // date formats a calendar date the way each language writes it.

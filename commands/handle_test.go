@@ -144,7 +144,7 @@ func TestCumulativeReports(t *testing.T) {
 	r := h.run("U1", "add 2400여 invest cumulative date:4월말", commands.OutcomeOK)
 	mustContain(t, r.Text(), "stands at 2,400여 through 2026-04-30, a difference of 400여", "total for 2026: 2,400")
 	r = h.run("U1", "add 2300 invest 누적", commands.OutcomeRefused)
-	mustContain(t, r.Text(), "already has 2,400여 jobs through 2026-11-26", "Nothing was saved", "Entries to check: #2 (2026-04-30, +400여)")
+	mustContain(t, r.Text(), "already has about 2,400 jobs through 2026-11-26", "Nothing was saved", "Entries to check: #2 (2026-04-30, about +400)")
 	if got := h.yearTotal(); got != 2400 {
 		t.Errorf("total = %d; want 2400", got)
 	}

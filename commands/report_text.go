@@ -116,10 +116,22 @@ func (s *Service) renderReport(r Report) Reply {
 	header := []string{s.msg("report_text.item"), s.msg("report_text.target2"), s.msg("report_text.to_date"), s.msg("report_text.rate"),
 		s.msg("report_text.last_year"), s.msg("report_text.change")}
 	var body [][]string
-	for _, lr := range rows {
+	unassigned := r.Total.Target
+	for _, g := range r.Groups {
+		unassigned -= g.Subtotal.Target
+	}
+	for i, lr := range rows {
+		if i == len(rows)-1 && r.Total.Target > 0 && unassigned != 0 {
+			// 미배분: the part of the year's target given to no row, so
+			// that the targets above add up to 합계's by hand.
+			body = append(body, []string{s.msg("report.unassigned"), numbers.Format(unassigned), "", "", "", ""})
+		}
 		rate := "-"
 		if pct, ok := lr.row.Rate(); ok {
 			rate = fmt.Sprintf("%d%%", pct)
+			if lr.row.Targeted != lr.row.Total {
+				rate += "*" // only the rows with a target: the note below says so
+			}
 		}
 		target := "-"
 		if lr.row.Target > 0 {
@@ -130,7 +142,8 @@ func (s *Service) renderReport(r Report) Reply {
 	}
 	out.Sections = append(out.Sections, Section{Heading: s.msg("report_text.to_date_against_target"),
 		Lines: monoTable(header, body), Mono: true})
-	notes := []string{s.msg("report_text.realised_jobs_only_through", "AsOf", s.date(r.AsOf), "From", s.date(dates.On(r.Year-1, time.January, 1)), "To", s.date(SameDayLastYear(r.AsOf)))}
+	notes := s.rateNotes(r)
+	notes = append(notes, s.msg("report_text.realised_jobs_only_through", "AsOf", s.date(r.AsOf), "From", s.date(dates.On(r.Year-1, time.January, 1)), "To", s.date(SameDayLastYear(r.AsOf))))
 	if r.Total.Target > 0 && r.TargetNotYet {
 		notes = append(notes, s.msg("report_text.no_target_yet", "Date", s.date(r.AsOf), "Target", s.jobs(r.Total.Target)))
 	}
@@ -147,6 +160,40 @@ func (s *Service) renderReport(r Report) Reply {
 	notes = append(notes, s.msg("report_text.spreadsheet_jobs_export_xlsx", "AsOf", s.date(r.AsOf))) // 2026. 10. 2. in Korean, read back by 엑셀
 	out.Sections = append(out.Sections, Section{Lines: notes})
 	return out
+}
+
+// rateNotes says how each rate marked * is computed, with its figures, so a
+// reader can check it by hand: a subtotal's (or, without a year's target,
+// the total's) 달성률 divides the 누계 of its rows that have a target by
+// the sum of their targets, and leaves out the rows without one.
+func (s *Service) rateNotes(r Report) []string {
+	var notes []string
+	note := func(label string, sum ReportRow, rows []ReportRow) {
+		pct, ok := sum.Rate()
+		if !ok || sum.Targeted == sum.Total {
+			return
+		}
+		var with, without ReportRow
+		for _, row := range rows {
+			if row.Target > 0 {
+				with = addRow(with, row)
+			} else {
+				without = addRow(without, row)
+			}
+		}
+		notes = append(notes, s.msg("report.rate_targeted_only", "Row", label, "Percent", pct,
+			"Targeted", s.unitCount(with.Total, with.Approximate, ""), "Target", s.jobs(sum.Target),
+			"Untargeted", s.unitCount(without.Total, without.Approximate, "")))
+	}
+	var all []ReportRow
+	for _, g := range r.Groups {
+		all = append(all, g.Rows...)
+		if g.Label != "" && len(r.Groups) > 1 {
+			note(s.msg("report_text.subtotal", "Label", g.Label), g.Subtotal, g.Rows)
+		}
+	}
+	note(s.msg("report_text.total2"), r.Total, all)
+	return notes
 }
 
 // labelledRow is a report row with the label it shows in a text table.

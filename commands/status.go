@@ -408,7 +408,7 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	var head []string
 	// The figure carries 여 when part of it is approximate, as each
 	// program's line does (the line below says how much).
-	jobs := s.unitCount(total.Jobs, total.Approximate > 0, "")
+	jobs := s.total(total, "")
 	switch {
 	case v.target > 0 && (v.wholeYear || v.through):
 		head = append(head, s.msg("status.total_of_target", "Jobs", jobs, "Target", s.jobs(v.target), "Percent", percent(total.Jobs, v.target)))

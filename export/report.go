@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jobsbot/commands"
+	"jobsbot/commands/numbers"
 )
 
 // rowKind says what a report row is, for its style.
@@ -92,7 +93,7 @@ func newGrid(labels []gridColumn, months int) reportGrid {
 	g.rate = add(gridColumn{"달성률", "", 8})
 	g.last = add(gridColumn{"전년 동기", "", 9})
 	g.diff = add(gridColumn{"증감", "", 8})
-	g.note = add(gridColumn{"비고", "", 24})
+	g.note = add(gridColumn{"비고", "", 34})
 	return g
 }
 
@@ -177,7 +178,10 @@ func (g *reportGrid) sumFigures(row commands.ReportRow, rows, items []int, note 
 		*g.f(run, g.rate) = reportCell{value: ratio(row.Targeted, row.Target), role: rolePercent,
 			formula: fmt.Sprintf(`IF(%[1]s>0,(%[2]s)/%[1]s,"")`, at(g.target, n), g.targetedSum(items))}
 		if row.Targeted != row.Total {
-			note = joinNotes(note, "달성률: 목표 사업만")
+			// The figures, so the rate can be checked by hand: 누계 of the
+			// rows with a target over their targets.
+			note = joinNotes(note, fmt.Sprintf("달성률: 목표 대상 %s÷%s",
+				numbers.Format(row.Targeted), numbers.Format(row.Target)))
 		}
 	}
 	g.lastYearFigures(run, row, n, rows)
