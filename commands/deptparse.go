@@ -63,7 +63,10 @@ func parseDept(cmd *Command, ts []token, _ time.Time) error {
 // parseNothing reads `none [month] [dept:…]`; the month defaults to this one and
 // must be one calendar month.
 func parseNothing(cmd *Command, ts []token, today time.Time) error {
-	ts = takePeriod(cmd, ts, today)
+	ts, err := takePeriod(cmd, ts, today)
+	if err != nil {
+		return err
+	}
 	if len(ts) > 0 {
 		return usageErr(cmd.Name, "deptparse.i_can_read_as", "Text", rawJoin(ts))
 	}
