@@ -731,7 +731,9 @@ func takePeriod(cmd *Command, ts []token, today time.Time) ([]token, error) {
 				if e.From.IsZero() {
 					return ts, usageErr(cmd.Name, "parse.period.backwards", "Typed", typed)
 				}
-				return ts, usageErr(cmd.Name, "period.range_reversed", "Typed", typed, "From", e.From, "To", e.To)
+				return ts, usageErr(cmd.Name, "period.range_reversed", "Typed", typed,
+					"FromYear", e.From.Year(), "FromMonth", int(e.From.Month()), "FromDay", e.From.Day(),
+					"ToYear", e.To.Year(), "ToMonth", int(e.To.Month()), "ToDay", e.To.Day())
 			}
 			if err != nil {
 				continue

@@ -96,7 +96,7 @@ func (x *Exporter) entriesCSV(ctx context.Context, w io.Writer, req commands.Exp
 	if err != nil {
 		return fmt.Errorf("entries: %w", err)
 	}
-	if err := x.nothingCSV(ctx, cw, req, aux); err != nil {
+	if err := x.nothingCSV(ctx, cw, req, aux, len(cols)); err != nil {
 		return err
 	}
 	cw.Flush()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"slices"
 	"time"
 
 	"jobsbot/commands"
@@ -54,21 +55,25 @@ func (x *Exporter) nothingRows(ctx context.Context, req commands.ExportRequest, 
 // nothingCSV writes the 실적 없음 section of the entries CSV: a blank line,
 // CSVNothingSection, its header and one line per report, text checked as
 // every other CSV cell (csvText).
-func (x *Exporter) nothingCSV(ctx context.Context, cw *csv.Writer, req commands.ExportRequest, aux *entryAudit) error {
+func (x *Exporter) nothingCSV(ctx context.Context, cw *csv.Writer, req commands.ExportRequest, aux *entryAudit, width int) error {
 	rows, err := x.nothingRows(ctx, req, aux, func(n commands.NothingReport) string { return n.Month.Format("2006-01") })
 	if err != nil {
 		return err
 	}
-	if err := cw.Write([]string{""}); err != nil {
+	// Every line has the entries' number of fields, so a reader that
+	// expects a rectangle (encoding/csv's default) reads the whole file.
+	width = max(width, len(nothingHeader))
+	pad := func(cells []string) []string { return append(cells, make([]string, width-len(cells))...) }
+	if err := cw.Write(pad(nil)); err != nil {
 		return err
 	}
-	if err := cw.Write([]string{CSVNothingSection}); err != nil {
+	if err := cw.Write(pad([]string{CSVNothingSection})); err != nil {
 		return err
 	}
-	if err := cw.Write(nothingHeader); err != nil {
+	if err := cw.Write(pad(slices.Clone(nothingHeader))); err != nil {
 		return err
 	}
-	rec := make([]string, len(nothingHeader))
+	rec := make([]string, width)
 	for _, r := range rows {
 		for i, v := range r {
 			rec[i] = csvValue(v, nothingKinds[i])
