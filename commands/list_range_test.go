@@ -25,7 +25,7 @@ func TestListReadsARangeOfDays(t *testing.T) {
 		}, "11월 30일 ~ 11월 1일", []string{"끝나는 날(2026. 11. 1.)이 시작하는 날(2026. 11. 30.)보다 앞섭니다", "`11월 1일 ~ 11월 30일`"}},
 		{commands.English, "list", []string{
 			"11/1 ~ 11/30", "2026-11-01 ~ 2026-11-30", "2026-11-01-2026-11-30", "11/1 - 11/30", "11/1 ~ today",
-		}, "2026-11-30 ~ 2026-11-01", []string{"ends (2026-11-01) before it starts (2026-11-30)"}},
+		}, "2026-11-30 ~ 2026-11-01", []string{"ends (11/1/2026) before it starts (11/30/2026)"}},
 	} {
 		h := newHarness(t, tc.lang)
 		h.run(manager, "add 5 youth 11/2", commands.OutcomeOK)
