@@ -245,7 +245,10 @@ func (s *Service) instant(t time.Time) string {
 
 // parseTargetHistory reads `target history [year]`.
 func parseTargetHistory(cmd *Command, ts []token, today time.Time) error {
-	ts = takePeriod(cmd, ts, today)
+	ts, err := takePeriod(cmd, ts, today)
+	if err != nil {
+		return err
+	}
 	if len(ts) > 0 {
 		return usageErr(cmd.Name, "audit.is_not_year_write", "Text", ts[0].text)
 	}

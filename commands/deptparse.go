@@ -69,7 +69,10 @@ const monthTurnDays = 7
 // must be one calendar month. In a month's first monthTurnDays days the
 // month must be typed.
 func parseNothing(cmd *Command, ts []token, today time.Time) error {
-	ts = takePeriod(cmd, ts, today)
+	ts, err := takePeriod(cmd, ts, today)
+	if err != nil {
+		return err
+	}
 	if len(ts) > 0 {
 		return usageErr(cmd.Name, "deptparse.i_can_read_as", "Text", rawJoin(ts))
 	}

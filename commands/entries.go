@@ -433,8 +433,15 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	if len(entries) == 0 {
+	nothing, err := s.listNothing(ctx, f)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if len(entries) == 0 && len(nothing.Lines) == 0 {
 		return Reply{Title: s.msg("entries.no_entries_match")}
+	}
+	if len(entries) == 0 {
+		return Reply{Title: s.msg("list.no_entries_but_nothing"), Sections: []Section{nothing}}
 	}
 	byID := map[int64]Program{}
 	for _, p := range programs {
@@ -453,7 +460,37 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	if f.Department != "" {
 		r.Sections = append(r.Sections, Section{Lines: []string{s.deptTotalLine(f.Department, entries)}})
 	}
+	if len(nothing.Lines) > 0 {
+		r.Sections = append(r.Sections, nothing)
+	}
 	return r
+}
+
+// listNothing is the 실적 없음 declarations a list shows beside the
+// entries: those of the list's department, person and period (this year's
+// without one), voided ones marked. A list of one program has none: a
+// declaration is a department's, for every program.
+func (s *Service) listNothing(ctx context.Context, f EntryFilter) (Section, error) {
+	if f.ProgramID != 0 {
+		return Section{}, nil
+	}
+	if f.From.IsZero() && f.To.IsZero() {
+		f.From = dates.On(s.today().Year(), time.January, 1)
+	}
+	reports, err := s.store.NothingReports(ctx, f)
+	if err != nil {
+		return Section{}, err
+	}
+	sec := Section{Heading: s.msg("list.nothing_heading")}
+	for _, n := range reports {
+		line := s.msg("list.nothing_line", "ID", n.ID, "Month", s.monthLabel(n.Month), "Department", n.Department,
+			"LoggedBy", s.name(ctx, n.LoggedBy), "At", s.date(s.localDay(n.CreatedAt)))
+		if !n.VoidedAt.IsZero() {
+			line = s.msg("entries.voided") + line + s.msg("entries.voided_by", "VoidedBy", s.name(ctx, n.VoidedBy), "VoidReason", n.VoidReason)
+		}
+		sec.Lines = append(sec.Lines, line)
+	}
+	return sec, nil
 }
 
 // listThisYearFirst lists entries by as-of year, latest year first, and

@@ -123,7 +123,10 @@ var (
 // parseExport reads `export [xlsx|csv] [year|date] [entries|report]` in any
 // order; a date (4월말, 2026-04-30) is the report date, as for `report`.
 func parseExport(cmd *Command, ts []token, today time.Time) error {
-	ts = takePeriod(cmd, ts, today)
+	ts, err := takePeriod(cmd, ts, today)
+	if err != nil {
+		return err
+	}
 	cmd.Export = ExportRequest{Format: FormatXLSX, What: ExportReport}
 	for _, t := range ts {
 		if d, err := dates.Parse(t.text, today); err == nil && cmd.Period == nil && !t.quoted {

@@ -160,4 +160,8 @@ type NothingStore interface {
 	// SaidNothing returns the departments with a live 실적 없음 report for
 	// the month starting on month.
 	SaidNothing(ctx context.Context, month time.Time) (map[string]bool, error)
+	// NothingReports returns the reports, voided ones included, whose month
+	// overlaps f.From-f.To, of f.Department and f.LoggedBy when set, latest
+	// month first; f.Limit 0 returns them all. f.ProgramID is ignored.
+	NothingReports(ctx context.Context, f EntryFilter) ([]NothingReport, error)
 }

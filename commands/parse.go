@@ -13,6 +13,7 @@ import (
 
 	"jobsbot/commands/dates"
 	"jobsbot/commands/numbers"
+	"jobsbot/commands/reasons"
 )
 
 // Limits on what users type; past them a command is refused, not truncated.
@@ -427,7 +428,10 @@ func parseList(cmd *Command, ts []token, today time.Time) error {
 	if err := refuseImpossibleDate(cmd, ts, today); err != nil {
 		return err
 	}
-	ts = takePeriod(cmd, ts, today)
+	ts, err := takePeriod(cmd, ts, today)
+	if err != nil {
+		return err
+	}
 	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
 		return err
 	}
@@ -459,7 +463,10 @@ func parseStatus(cmd *Command, ts []token, today time.Time) error {
 		return err
 	}
 	ts, through := takeStatusFigureWords(unwrapDateWords(ts, today))
-	ts = takePeriod(cmd, dropComparison(ts), today)
+	ts, err := takePeriod(cmd, dropComparison(ts), today)
+	if err != nil {
+		return err
+	}
 	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
 		return err
 	}
@@ -741,25 +748,40 @@ func countError(command, typed string, err error) error {
 	return usageErr(command, id, "Typed", typed)
 }
 
-// takePeriod removes the first run of up to four words that reads as a
-// period ("2026", "q1", "2026년 상반기", "2026. 4. 30. 기준") and stores it
-// on cmd.
-func takePeriod(cmd *Command, ts []token, today time.Time) []token {
+// takePeriod removes the first run of words that reads as a period ("2026",
+// "q1", "2026년 상반기", "2026. 4. 30. 기준", "11월 1일 ~ 11월 30일",
+// "2026. 11. 1. 부터 2026. 11. 30. 까지") and stores it on cmd. A range of
+// days written end first is refused naming both ends, rather than read as
+// its first day's 누계 with the rest left over.
+func takePeriod(cmd *Command, ts []token, today time.Time) ([]token, error) {
 	for i := range ts {
-		for n := min(4, len(ts)-i); n >= 1; n-- {
-			if ts[i].quoted {
-				break
+		for n := min(maxPeriodWords, len(ts)-i); n >= 1; n-- {
+			if slices.ContainsFunc(ts[i:i+n], func(t token) bool { return t.quoted }) {
+				continue
 			}
-			p, err := dates.ParsePeriod(textJoin(ts[i:i+n]), today)
+			typed := textJoin(ts[i : i+n])
+			p, err := dates.ParsePeriod(typed, today)
+			if e, ok := errors.AsType[*dates.Error](err); ok && e.Reason == reasons.DateRange {
+				if e.From.IsZero() {
+					return ts, usageErr(cmd.Name, "parse.period.backwards", "Typed", typed)
+				}
+				return ts, usageErr(cmd.Name, "period.range_reversed", "Typed", typed,
+					"FromYear", e.From.Year(), "FromMonth", int(e.From.Month()), "FromDay", e.From.Day(),
+					"ToYear", e.To.Year(), "ToMonth", int(e.To.Month()), "ToDay", e.To.Day())
+			}
 			if err != nil {
 				continue
 			}
 			cmd.Period = &p
-			return append(ts[:i:i], ts[i+n:]...)
+			return append(ts[:i:i], ts[i+n:]...), nil
 		}
 	}
-	return ts
+	return ts, nil
 }
+
+// maxPeriodWords is the most words a period takes: two dates of three
+// words each (2026년 11월 1일) joined by ~ or 부터, and 까지.
+const maxPeriodWords = 8
 
 // parseMove reads "<stage> [note]"; stages may be two words ("not selected").
 func parseMove(cmd *Command, ts []token) error {

@@ -20,7 +20,10 @@ func parsePress(cmd *Command, ts []token, today time.Time) error {
 // parseDatedOnly reads a report date (4월말, 2026-04-30) or a period whose
 // end is the date, and nothing else.
 func parseDatedOnly(cmd *Command, ts []token, today time.Time, refusal string) error {
-	ts = takePeriod(cmd, ts, today)
+	ts, err := takePeriod(cmd, ts, today)
+	if err != nil {
+		return err
+	}
 	for _, t := range ts {
 		d, err := dates.Parse(t.text, today)
 		if err != nil || cmd.Period != nil || t.quoted {

@@ -23,7 +23,10 @@ const (
 
 // parseReport reads `report [period] [by:…|사업별|부서별|…]`.
 func parseReport(cmd *Command, ts []token, today time.Time) error {
-	ts = takePeriod(cmd, ts, today)
+	ts, err := takePeriod(cmd, ts, today)
+	if err != nil {
+		return err
+	}
 	for _, t := range ts {
 		if d, err := dates.Parse(t.text, today); err == nil && cmd.Period == nil && !t.quoted {
 			// A date ("4월말") is the report date: 누계 runs through it.

@@ -172,3 +172,38 @@ func (s *Store) ReportedDepartments(ctx context.Context, month time.Time) (map[s
 	}
 	return out, nil
 }
+
+// NothingReports returns the 실적 없음 reports, voided ones included, whose
+// month overlaps f.From-f.To (zero: unbounded), of f.Department and
+// f.LoggedBy when set, latest month first; f.Limit 0 returns them all.
+// f.ProgramID is not a filter of theirs: the caller leaves them out.
+func (s *Store) NothingReports(ctx context.Context, f commands.EntryFilter) ([]commands.NothingReport, error) {
+	q := `SELECT ` + nothingColumns + ` FROM nothing_reports
+		WHERE ($1::date IS NULL OR month >= date_trunc('month', $1::date)::date)
+		  AND ($2::date IS NULL OR month <= $2::date)
+		  AND ($3 = '' OR department = $3)
+		  AND ($4 = '' OR logged_by = $4)
+		ORDER BY month DESC, id DESC`
+	args := []any{optDate(f.From), optDate(f.To), f.Department, f.LoggedBy}
+	if f.Limit > 0 {
+		q += ` LIMIT $5`
+		args = append(args, f.Limit)
+	}
+	var rows []nothingRow
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, args...); err != nil {
+		return nil, wrap("nothing reports", err)
+	}
+	out := make([]commands.NothingReport, len(rows))
+	for i, r := range rows {
+		out[i] = r.report()
+	}
+	return out, nil
+}
+
+// optDate is a date parameter, NULL for the zero time (unbounded).
+func optDate(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return dateArg(t)
+}

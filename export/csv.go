@@ -96,6 +96,9 @@ func (x *Exporter) entriesCSV(ctx context.Context, w io.Writer, req commands.Exp
 	if err != nil {
 		return fmt.Errorf("entries: %w", err)
 	}
+	if err := x.nothingCSV(ctx, cw, req, aux, len(cols)); err != nil {
+		return err
+	}
 	cw.Flush()
 	return cw.Error()
 }

@@ -100,25 +100,17 @@ func (x *Exporter) writeStageMoves(ctx context.Context, sw *excelize.StreamWrite
 }
 
 // writeNothing lists the 실적 없음 reports for the months of the year
-// through the report date, voided ones included and marked: that a
-// department said it had nothing is a record like an entry.
+// through the report date, voided ones included and marked, with the
+// people's names beside their IDs as the entries sheet has them.
 func (x *Exporter) writeNothing(ctx context.Context, sw *excelize.StreamWriter, st styles, req commands.ExportRequest) error {
-	from, _ := yearSpan(req.Year)
-	list, err := x.store.NothingReportsBetween(ctx, from, req.AsOf)
+	aux := &entryAudit{ctx: ctx, names: req.Names, seen: map[string]string{}}
+	rows, err := x.nothingRows(ctx, req, aux, func(n commands.NothingReport) string {
+		return fmt.Sprintf("%d년 %d월", n.Month.Year(), n.Month.Month())
+	})
 	if err != nil {
 		return err
 	}
-	rows := make([][]any, len(list))
-	for i, n := range list {
-		var voidedAt any
-		if !n.VoidedAt.IsZero() {
-			voidedAt = x.local(n.VoidedAt)
-		}
-		rows[i] = []any{n.ID, fmt.Sprintf("%d년 %d월", n.Month.Year(), n.Month.Month()), n.Department, n.LoggedBy,
-			sourceLabel(n.Source), x.local(n.CreatedAt), mark(!n.VoidedAt.IsZero(), "무효"), n.VoidedBy, voidedAt, n.VoidReason}
-	}
-	return table(sw, st, []string{"번호", "해당 월", "부서", "기록자", "경로", "기록 일시", "무효", "무효 처리자", "무효 일시", "무효 사유"},
-		[]cellKind{kindNumber, kindCentered, kindText, kindText, kindText, kindDateTime, kindCentered, kindText, kindDateTime, kindText}, rows)
+	return table(sw, st, nothingHeader, nothingKinds, rows)
 }
 
 // sourceLabel names the way an entry came in, in Korean.

@@ -32,6 +32,11 @@ const (
 	colVoidReason = "무효 사유"
 )
 
+// csvNothingSection starts the 실적 없음 section an entries CSV ends with
+// (export.CSVNothingSection): its lines are departments' declarations, not
+// entries, and are not imported.
+const csvNothingSection = "[실적 없음 보고]"
+
 // readEntries reads an entries sheet or CSV, one entry per row, passing
 // each checked row on as it is read.
 func (r Reader) readEntries(t *table, h headerIndex, p *problems) error {
@@ -51,6 +56,9 @@ func (r Reader) readEntries(t *table, h headerIndex, p *problems) error {
 		}
 		if blank(cells) {
 			continue
+		}
+		if strings.TrimSpace(cells[0]) == csvNothingSection {
+			return nil // the 실적 없음 reports that follow are no entries
 		}
 		if row, ok := r.entryRow(p, t.line, h, cells); ok {
 			if err := p.sink.Row(row); err != nil {

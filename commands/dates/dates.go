@@ -42,6 +42,9 @@ type Error struct {
 	// so the reply can say "April has 30 days".
 	Month   time.Month
 	LastDay int
+	// From and To are the two ends of a range written end first
+	// (11월 30일 ~ 11월 1일), so the reply can name both.
+	From, To time.Time
 }
 
 // Error returns the input and the reason, e.g. `"2026-02-30" is not a real date`.
@@ -624,7 +627,7 @@ var (
 	reKoMonth    = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월$`)
 	reMonthRange = regexp.MustCompile(`^(?:'?(\d{4}|\d{2}) *년 *)?(\d{1,2}) *월? *[~\-～] *(\d{1,2}) *월$`)
 	reRangeLabel = regexp.MustCompile(`^(\d{4})-(\d{1,2})~(\d{1,2})$`)
-	reDateRange  = regexp.MustCompile(`^([^~～]*\d[^~～]*?) *[~～] *([^~～]*\d[^~～]*)$`)
+	reDateRange  = regexp.MustCompile(`^([^~～]+?) *[~～] *([^~～]+)$`)
 	reQuarter    = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *))?q(\d)$`)
 	reKoQuarter  = regexp.MustCompile(`^` + yearPrefix + `(\d)(?:/4)? *분기$`)
 	reHalf       = regexp.MustCompile(`^(?:(\d{4})(?: *년 *| *- *| *))?h(\d)$`)
@@ -669,7 +672,7 @@ func ParsePeriod(s string, today time.Time) (Period, error) {
 			continue
 		}
 		if reason != reasons.None {
-			return Period{}, &Error{Input: s, Reason: reason}
+			return Period{}, &Error{Input: s, Reason: reason, From: p.From, To: p.To}
 		}
 		return p, nil
 	}
@@ -879,24 +882,106 @@ func isoWeekOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 	return weekPeriod(monday), reasons.None, true
 }
 
-// dateRangeOf reads two dates joined by ~, the label of an arbitrary span.
+// dateRangeOf reads two days joined by ~ (5/4~5/5, 11월 1일 ~ 11월 30일), by
+// a dash (11/1-11/30, 11/1 - 11/30) or written 11월 1일부터 11월 30일까지:
+// each side is any form Parse reads (add's dates), the right side keeps the
+// left side's year, and a bare day (11월 1일~30일) its month. A range whose
+// end comes before its start is refused with both ends on the Period.
 func dateRangeOf(t string, base time.Time) (Period, reasons.Reason, bool) {
-	m := reDateRange.FindStringSubmatch(t)
-	if m == nil {
+	left, right, marked := splitRange(t, base)
+	if left == "" {
 		return Period{}, reasons.None, false
 	}
-	from, reason := calendarDate(m[1], base)
+	from, reason := dayOf(left, base, 0)
 	if reason != reasons.None {
+		if !marked {
+			return Period{}, reasons.None, false
+		}
+		if reason == reasonNotDate && !strings.ContainsAny(left, "0123456789") {
+			return Period{}, reasons.None, false // 청년~노인 is no range of days
+		}
+		if _, r := calendarDate(left, base); r != reasonNotDate {
+			reason = r // the written-out form's own reason (4/31: no such day)
+		}
 		return Period{}, reason, true
 	}
-	to, reason := calendarDateIn(m[2], from, false) // 2025. 12. 1.~12. 31. keeps the year it started in
+	to, reason := rangeEnd(right, from, base)
 	if reason != reasons.None {
+		if !marked {
+			return Period{}, reasons.None, false
+		}
 		return Period{}, reason, true
 	}
 	if to.Before(from) {
-		return Period{}, reasonRange, true
+		return Period{From: from, To: to}, reasonRange, true
 	}
-	return Period{From: from, To: to, Label: m[1] + "~" + m[2]}, reasons.None, true
+	return Period{From: from, To: to, Label: left + "~" + right}, reasons.None, true
+}
+
+// reBareDay is the right side of a range naming only a day: 11월 1일~30일.
+var reBareDay = regexp.MustCompile(`^(\d{1,2}) *일$`)
+
+// splitRange splits t into the two sides of a range of days; marked says
+// that a tilde or 부터 made it a range, so a side that does not read is
+// refused rather than left to the other period forms. A dash is a range
+// only when both sides read as days and the whole is not one date
+// (2026-04-30).
+func splitRange(t string, base time.Time) (left, right string, marked bool) {
+	trim := func(l, r string) (string, string) {
+		r = strings.TrimSpace(r)
+		for _, suffix := range []string{"까지", "까지의"} {
+			r = strings.TrimSpace(strings.TrimSuffix(r, suffix))
+		}
+		return strings.TrimSpace(l), r
+	}
+	if l, r, ok := strings.Cut(t, "부터"); ok && !strings.ContainsAny(t, "~～") {
+		if l, r = trim(l, r); l != "" && r != "" {
+			return l, r, true
+		}
+		return "", "", false
+	}
+	if m := reDateRange.FindStringSubmatch(t); m != nil {
+		l, r := trim(m[1], m[2])
+		return l, r, true
+	}
+	if _, reason := dayOf(t, base, 0); reason == reasons.None {
+		return "", "", false
+	}
+	for i, c := range t {
+		if c != '-' && c != '–' {
+			continue
+		}
+		l, r := trim(t[:i], t[i+len(string(c)):])
+		if l == "" || r == "" {
+			continue
+		}
+		from, reason := dayOf(l, base, 0)
+		if reason != reasons.None {
+			continue
+		}
+		if _, reason := rangeEnd(r, from, base); reason == reasons.None {
+			return l, r, false
+		}
+	}
+	return "", "", false
+}
+
+// rangeEnd reads the right side of a range that starts on from: a date
+// without a year keeps from's year (2025. 12. 1.~12. 31.), a bare day
+// from's month, and any other form of a day reads as Parse reads it.
+func rangeEnd(right string, from, base time.Time) (time.Time, reasons.Reason) {
+	if m := reBareDay.FindStringSubmatch(right); m != nil {
+		day := atoi(m[1])
+		if day < 1 || day > lastDay(from.Year(), from.Month()) {
+			return time.Time{}, reasonDay
+		}
+		return On(from.Year(), from.Month(), day), reasons.None
+	}
+	to, reason := calendarDateIn(right, from, false)
+	if reason != reasonNotDate {
+		return to, reason
+	}
+	return dayOf(right, base, 0)
 }
 
 // throughOf reads a date as 누계 through it (4월말, 2026-04-30, ~2026-04-30):
