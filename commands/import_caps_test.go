@@ -36,6 +36,14 @@ func slackImportService(t *testing.T, fetcher commands.FileFetcher, store func(*
 // letter (1.8 million: 76 KB zipped, 30 MB unzipped).
 func sharedStringsWorkbook(t *testing.T, n int) []byte {
 	t.Helper()
+	return slackWorkbook(t, `<row r="1"><c r="A1" t="inlineStr"><is><t>번호</t></is></c></row><row r="2"><c r="A2" t="s"><v>0</v></c></row>`,
+		strings.Repeat("<si><t>x</t></si>", n))
+}
+
+// slackWorkbook is a workbook of one sheet holding rows (sheet XML) and a
+// shared-strings part holding sst.
+func slackWorkbook(t *testing.T, rows, sst string) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	parts := []struct{ name, body string }{
@@ -43,8 +51,8 @@ func sharedStringsWorkbook(t *testing.T, n int) []byte {
 		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
 		{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`},
 		{"xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`},
-		{"xl/sharedStrings.xml", `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + strings.Repeat("<si><t>x</t></si>", n) + `</sst>`},
-		{"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>번호</t></is></c></row><row r="2"><c r="A2" t="s"><v>0</v></c></row></sheetData></worksheet>`},
+		{"xl/sharedStrings.xml", `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + sst + `</sst>`},
+		{"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + rows + `</sheetData></worksheet>`},
 	}
 	for _, p := range parts {
 		w, err := zw.Create(p.name)
@@ -211,4 +219,25 @@ func TestImportPastItsDeadlineGivesTheSlotBackWhenAnswered(t *testing.T) {
 	}
 	close(h.release)
 	<-h.done
+}
+
+// r2 B2 and m4: a cell whose text is split by `>` (legal in XML text) is
+// measured as the text it is and refused before excelize reads it whole,
+// and a CSV line of millions of columns is refused while it is read.
+func TestLongCellsAreRefusedWhileReadThroughSlack(t *testing.T) {
+	f := &fileFetcher{}
+	svc, cs := slackImportService(t, f, nil)
+	f.data = slackWorkbook(t, `<row r="1"><c r="A1" t="inlineStr"><is><t>`+strings.Repeat("a>", 4<<20)+`</t></is></c></row>`, "")
+	r := svc.Handle(context.Background(), slackUser("UA"), "가져오기")
+	if r.Outcome != commands.OutcomeRefused || !strings.Contains(r.Text(), "이 파일의 한 칸에 4,096자가 넘는 글자가") {
+		t.Errorf("an 8 MB cell split by >: %q %s", r.Outcome, r.Text())
+	}
+	f.data = []byte("번호\n" + strings.Repeat(",", 4<<20) + "\n")
+	r = svc.Handle(context.Background(), slackUser("UA"), "가져오기")
+	if r.Outcome != commands.OutcomeRefused || !strings.Contains(r.Text(), "이 행에 1,024개가 넘는 열이") {
+		t.Errorf("a CSV line of 4 million columns: %q %s", r.Outcome, r.Text())
+	}
+	if n := cs.imports.Load(); n != 0 {
+		t.Errorf("the files reached the store's import %d times", n)
+	}
 }

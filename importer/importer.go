@@ -223,10 +223,11 @@ type rowCount struct {
 // weighs the month figures it would write (one per month cell holding a
 // figure, HeavyRowWeight each when its 보고 방식 says 누계), at least 1.
 // A report or template naming a month twice is refused here, before any
-// transaction. It reads no further than the row that takes either count
-// past limit, and stops with ctx's error when ctx ends. A file that
-// cannot be read counts the rows read so far: the scan names what is
-// wrong with it.
+// transaction, as is a line the source refuses (a CSV field too long or
+// a line too wide, a CSV format error). It reads no further than the row
+// that takes either count past limit, and stops with ctx's error when ctx
+// ends. A file that cannot otherwise be read counts the rows read so far:
+// the scan names what is wrong with it.
 func (r Reader) countRows(ctx context.Context, data []byte, xlsx bool, limit int) (rowCount, error) {
 	var (
 		src source
@@ -253,6 +254,13 @@ func (r Reader) countRows(ctx context.Context, data []byte, xlsx bool, limit int
 			return c, fmt.Errorf("counting the file's rows: %w", err)
 		}
 		cells, ok, err := src.next()
+		var pe problemError
+		if errors.As(err, &pe) {
+			// A field too long or a line too wide, seen while counting:
+			// refused before the transaction.
+			c.problem = &pe.p
+			return c, nil
+		}
 		if !ok || err != nil {
 			break
 		}
