@@ -41,6 +41,10 @@ func answerByDeadline(s *Service, ctx context.Context, command string, work func
 		errs FieldErrors
 	}
 	late := answer{r: Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("deadline.may_have_been_saved")}}
+	if command == cmdImport {
+		// A preview never commits: out of time, nothing was written.
+		late.r.Title = s.msg("import.too_slow_for_slack")
+	}
 	ctx, cancel := s.withDeadline(ctx, command)
 	replied := make(chan answer, 1)
 	go func() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -79,7 +80,14 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 		refused.Command = cmd.Name
 		return *refused
 	}
+	// The slot is given back when the import ends, or when its deadline
+	// passes and the user is answered, whichever comes first: work that
+	// runs on past the reply (reading stops at the deadline; a download
+	// may not) no longer keeps the user, or everyone, from the next one.
+	release = sync.OnceFunc(release)
 	defer release()
+	stop := context.AfterFunc(ctx, release)
+	defer stop()
 	file, err := s.fetcher.FetchFile(ctx, c.UserID, fileID, s.importer.MaxFileBytes())
 	switch {
 	case errors.Is(err, ErrNoSharedFile):
@@ -92,6 +100,11 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 	}
 	f, problems, err := s.importer.Read(ctx, file.Name, file.Data, c.UserID)
 	if err != nil {
+		if tooSlow(ctx, err) {
+			// Reading the file took the time: nothing was written.
+			s.log.WarnContext(ctx, "import read past its deadline", "command", cmd.Name, "err", err)
+			return Reply{Command: cmd.Name, Outcome: OutcomeFailed, Title: s.msg("import.too_slow_for_slack")}
+		}
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	if apply && f.SHA256 != sha {

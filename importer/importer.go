@@ -5,12 +5,13 @@
 package importer
 
 import (
-	"archive/zip"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -32,12 +33,16 @@ type Limits struct {
 	UnzippedBytes int64 // every part of an xlsx, unzipped (excelize UnzipSizeLimit)
 	XMLInMemory   int64 // a sheet larger than this is unzipped to a temporary file (UnzipXMLSizeLimit)
 	Rows          int   // rows of the sheet read
+	// Cells caps the shared strings (<si>) and the cells (<c>) of any one
+	// part of a workbook, counted while the part streams by before
+	// excelize opens it: excelize holds the whole shared-strings table.
+	Cells int
 }
 
 // DefaultLimits fit a year's ledger of a large city (bench import reads
 // 100,000 rows) with room to spare.
 func DefaultLimits() Limits {
-	return Limits{FileBytes: 64 << 20, UnzippedBytes: 512 << 20, XMLInMemory: 16 << 20, Rows: 200_000}
+	return Limits{FileBytes: 64 << 20, UnzippedBytes: 512 << 20, XMLInMemory: 16 << 20, Rows: 200_000, Cells: 200_000 * cellsPerRow}
 }
 
 // SlackRowCap is the most rows (lines of the sheet, the header among
@@ -56,10 +61,12 @@ const SlackRowCap = 10_000
 // inside the bot's memory. Unzipped, an xlsx may hold SlackUnzippedBytes:
 // excelize reads a cell whole before MaxCellChars can refuse it, so this
 // bounds what one cell costs (a 200 KB file of one 200 MiB cell took 1 GB
-// of heap under DefaultLimits' 512 MB).
+// of heap under DefaultLimits' 512 MB). A workbook part holds at most
+// SlackRowCap × 32 cells or shared strings (320,000: about 40 MB of
+// excelize's heap).
 func SlackLimits() Limits {
 	l := DefaultLimits()
-	l.FileBytes, l.Rows = 16<<20, SlackRowCap
+	l.FileBytes, l.Rows, l.Cells = 16<<20, SlackRowCap, SlackRowCap*cellsPerRow
 	l.UnzippedBytes, l.XMLInMemory = SlackUnzippedBytes, min(l.XMLInMemory, SlackUnzippedBytes)
 	return l
 }
@@ -106,8 +113,9 @@ type Reader struct {
 	// refused (zero: not checked).
 	Now time.Time
 
-	finder commands.ProgramFinder // built by Read
-	names  map[string][2]string   // the programs read, for the preview
+	finder       commands.ProgramFinder // built by Read
+	names        map[string][2]string   // the programs read, for the preview
+	partsChecked bool                   // checkParts passed (Stream): the scan need not repeat it
 }
 
 // Read checks a file and returns it ready for the store, with every row
@@ -142,6 +150,14 @@ func (c *collector) Problem(p commands.ImportProblem) { c.problems = append(c.pr
 // transaction and writes the rows in batches as they come. The problems
 // returned refuse the file before any scan.
 func (r Reader) Stream(name string, data []byte) (commands.ImportFile, []commands.ImportProblem) {
+	file, problems, _ := r.StreamContext(context.Background(), name, data)
+	return file, problems
+}
+
+// StreamContext is Stream bounded by ctx: the checks before the scan, and
+// the Scan it returns, stop with ctx's error when ctx ends (an import from
+// Slack has a deadline), so a slow file does not run on after its reply.
+func (r Reader) StreamContext(ctx context.Context, name string, data []byte) (commands.ImportFile, []commands.ImportProblem, error) {
 	if r.Limits == (Limits{}) {
 		r.Limits = DefaultLimits()
 	}
@@ -152,67 +168,157 @@ func (r Reader) Stream(name string, data []byte) (commands.ImportFile, []command
 	sum := sha256.Sum256(data)
 	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By, Names: r.names}
 	if int64(len(data)) > r.Limits.FileBytes {
-		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.file_too_large", "MB", r.Limits.FileBytes>>20))}
+		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.file_too_large", "MB", r.Limits.FileBytes>>20))}, nil
 	}
 	xlsx := bytes.HasPrefix(data, []byte("PK\x03\x04"))
 	ext := strings.ToLower(filepath.Ext(name))
 	if !xlsx && ext != ".csv" && ext != ".txt" && name != "" {
-		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.not_xlsx_or_csv"))}
+		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.not_xlsx_or_csv"))}, nil
+	}
+	if xlsx {
+		// Once, before any transaction: the scan's openXLSX then skips it.
+		if err := checkParts(ctx, data, r.Limits); err != nil {
+			var p problemError
+			if errors.As(err, &p) {
+				return file, []commands.ImportProblem{p.p}, nil
+			}
+			return file, nil, err
+		}
+		r.partsChecked = true
 	}
 	if r.RowCap > 0 {
-		rows, weighted := r.countRows(data, xlsx, r.RowCap)
+		c, err := r.countRows(ctx, data, xlsx, r.RowCap)
 		switch {
-		case rows > r.RowCap:
+		case err != nil:
+			return file, nil, err
+		case c.problem != nil:
+			return file, []commands.ImportProblem{*c.problem}, nil
+		case c.rows > r.RowCap:
 			return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.too_many_rows_slack",
-				"Max", numbers.Format(int64(r.RowCap)), i18n.PluralCount, r.RowCap))}
-		case weighted > r.RowCap:
+				"Max", numbers.Format(int64(r.RowCap)), i18n.PluralCount, r.RowCap))}, nil
+		case c.weighted > r.RowCap && c.months:
+			return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.too_many_month_figures_slack",
+				"Max", numbers.Format(int64(r.RowCap)), "Weight", HeavyRowWeight, i18n.PluralCount, r.RowCap))}, nil
+		case c.weighted > r.RowCap:
 			return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.too_many_heavy_rows_slack",
-				"Max", numbers.Format(int64(r.RowCap)), "Weight", HeavyRowWeight, i18n.PluralCount, r.RowCap))}
+				"Max", numbers.Format(int64(r.RowCap)), "Weight", HeavyRowWeight, i18n.PluralCount, r.RowCap))}, nil
 		}
 		r.Limits.Rows = min(r.Limits.Rows, r.RowCap)
 	}
-	file.Scan = func(sink commands.ImportSink) error { return r.scan(data, xlsx, sink) }
-	return file, nil
+	file.Scan = func(sink commands.ImportSink) error { return r.scan(ctx, data, xlsx, sink) }
+	return file, nil, nil
+}
+
+// rowCount is what countRows finds.
+type rowCount struct {
+	rows, weighted int
+	months         bool                    // a report or template: rows weigh their month figures
+	problem        *commands.ImportProblem // refuses the file (a duplicated month header)
 }
 
 // countRows counts the file's rows, and weighs them: below the header
-// (the row naming 사업코드 or 사업명, as readTable finds it), a row whose
-// 무효 column says 무효 or whose 보고 방식 says 누계 weighs HeavyRowWeight,
-// any other row 1. It reads no further than the row that takes either
-// count past limit. A file that cannot be read counts the rows read so
-// far: the scan names what is wrong with it.
-func (r Reader) countRows(data []byte, xlsx bool, limit int) (rows, weighted int) {
-	var src source
+// (the row naming 사업코드 or 사업명, as readTable finds it) a row of an
+// entries file whose 무효 column says 무효 or whose 보고 방식 says 누계
+// weighs HeavyRowWeight, any other row 1; a row of a report or template
+// weighs the month figures it would write (one per month cell holding a
+// figure, HeavyRowWeight each when its 보고 방식 says 누계), at least 1.
+// A report or template naming a month twice is refused here, before any
+// transaction, as is a line the source refuses (a CSV field too long or
+// a line too wide, a CSV format error). It reads no further than the row
+// that takes either count past limit, and stops with ctx's error when ctx
+// ends. A file that cannot otherwise be read counts the rows read so far:
+// the scan names what is wrong with it.
+func (r Reader) countRows(ctx context.Context, data []byte, xlsx bool, limit int) (rowCount, error) {
+	var (
+		src source
+		c   rowCount
+	)
 	if xlsx {
-		s, closeFn, err := r.openXLSX(data)
+		s, closeFn, err := r.openXLSX(ctx, data)
 		if err != nil {
-			return 0, 0
+			return c, nil
 		}
 		defer closeFn()
 		src = s
 	} else {
 		src = newCSVSource(data)
 	}
-	var h *headerIndex
-	for rows <= limit && weighted <= limit {
+	var (
+		h       *headerIndex
+		entries bool
+		months  map[int]time.Month
+		line    int
+	)
+	for c.rows <= limit && c.weighted <= limit {
+		if err := ctx.Err(); err != nil {
+			return c, fmt.Errorf("counting the file's rows: %w", err)
+		}
 		cells, ok, err := src.next()
+		var pe problemError
+		if errors.As(err, &pe) {
+			// A field too long or a line too wide, seen while counting:
+			// refused before the transaction.
+			c.problem = &pe.p
+			return c, nil
+		}
 		if !ok || err != nil {
 			break
 		}
-		rows++
+		c.rows++
 		switch {
+		case h != nil && entries:
+			c.weighted += rowWeight(*h, cells)
+		case h != nil && months == nil:
+			// The report's second header row names the months.
+			c.weighted++
+			sub := headers(cells)
+			months = monthColumns(sub)
+			if pr := duplicateMonths(c.rows, sub); pr != nil {
+				c.problem = pr
+				return c, nil
+			}
+			if len(months) == 0 {
+				months = map[int]time.Month{} // a data row: readMonths refuses the file
+			}
 		case h != nil:
-			weighted += rowWeight(*h, cells)
-		case rows <= headerSearchRows && !tooLongCell(cells):
-			weighted++
+			c.weighted += monthRowWeight(*h, months, cells)
+		case c.rows <= headerSearchRows && !tooLongCell(cells):
+			c.weighted++
 			if hi := headers(cells); hi.has("사업코드") || hi.has("사업명") {
-				h = &hi
+				h, line = &hi, c.rows
+				entries = hi.has("일자리 수") && hi.has("기준일")
+				if !entries {
+					c.months = true
+					if pr := duplicateMonths(line, hi); pr != nil {
+						c.problem = pr
+						return c, nil
+					}
+					if m := monthColumns(hi); len(m) > 0 {
+						months = m
+					}
+				}
 			}
 		default:
-			weighted++
+			c.weighted++
 		}
 	}
-	return rows, weighted
+	return c, nil
+}
+
+// monthRowWeight is what a row of a report or template counts for
+// against SlackRowCap: one per month figure it writes, HeavyRowWeight each
+// for a 누계 row; at least 1.
+func monthRowWeight(h headerIndex, months map[int]time.Month, cells []string) int {
+	n := 0
+	for col := range months {
+		if col < len(cells) && monthFigure(cells[col]) {
+			n++
+		}
+	}
+	if kind, _ := cleanText(h.cell(cells, colHowKind)); kind == "누계" {
+		n *= HeavyRowWeight
+	}
+	return max(n, 1)
 }
 
 // rowWeight is what a row below the header counts for against SlackRowCap
@@ -229,14 +335,14 @@ func rowWeight(h headerIndex, cells []string) int {
 }
 
 // scan reads the file's rows into sink.
-func (r Reader) scan(data []byte, xlsx bool, sink commands.ImportSink) error {
+func (r Reader) scan(ctx context.Context, data []byte, xlsx bool, sink commands.ImportSink) error {
 	var (
 		src source
 		err error
 	)
 	if xlsx {
 		var closeFn func()
-		src, closeFn, err = r.openXLSX(data)
+		src, closeFn, err = r.openXLSX(ctx, data)
 		if closeFn != nil {
 			defer closeFn()
 		}
@@ -246,7 +352,7 @@ func (r Reader) scan(data []byte, xlsx bool, sink commands.ImportSink) error {
 	if err != nil {
 		return asProblem(err, sink)
 	}
-	t := &table{src: src, limits: r.Limits}
+	t := &table{ctx: ctx, src: src, limits: r.Limits}
 	return r.readTable(t, &problems{sink: sink})
 }
 
@@ -264,9 +370,11 @@ type source interface {
 
 // openXLSX opens a workbook with excelize's unzip limits, and picks the
 // sheet to read.
-func (r Reader) openXLSX(data []byte) (source, func(), error) {
-	if err := longestXMLRun(data, r.Limits.UnzippedBytes); err != nil {
-		return nil, nil, err
+func (r Reader) openXLSX(ctx context.Context, data []byte) (source, func(), error) {
+	if !r.partsChecked {
+		if err := checkParts(ctx, data, r.Limits); err != nil {
+			return nil, nil, err
+		}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: r.Limits.UnzippedBytes, UnzipXMLSizeLimit: r.Limits.XMLInMemory,
@@ -285,63 +393,6 @@ func (r Reader) openXLSX(data []byte) (source, func(), error) {
 		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_read_sheet"))}
 	}
 	return &xlsxSource{rows: rows}, func() { _ = rows.Close(); closeFn() }, nil
-}
-
-// maxXMLRun is the longest stretch of a workbook's XML parts between two
-// angle brackets: a cell of MaxCellChars characters, each escaped at worst
-// as a 6-byte entity, and room for a long tag. excelize reads such a
-// stretch whole (a cell's text is one token), so a longer one is refused
-// before excelize opens the file: a 31 MiB cell cost 222 MB of heap.
-const maxXMLRun = 6*MaxCellChars + 16<<10
-
-// longestXMLRun refuses a workbook one of whose XML parts holds a stretch
-// longer than maxXMLRun between angle brackets: a cell too long to read.
-// It streams each part through a small buffer, and checks nothing when the
-// parts unzip past unzipped (excelize then refuses the file) or the zip
-// cannot be read (excelize names that too).
-func longestXMLRun(data []byte, unzipped int64) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil
-	}
-	var total uint64
-	for _, f := range zr.File {
-		total += f.UncompressedSize64
-	}
-	if total > uint64(unzipped) {
-		return nil
-	}
-	buf := make([]byte, 32<<10)
-	for _, f := range zr.File {
-		if !strings.HasSuffix(strings.ToLower(f.Name), ".xml") {
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			continue
-		}
-		run, long := 0, false
-		for !long {
-			n, err := rc.Read(buf)
-			for _, b := range buf[:n] {
-				if b == '<' || b == '>' {
-					run = 0
-				} else if run++; run > maxXMLRun {
-					long = true
-					break
-				}
-			}
-			if err != nil {
-				break
-			}
-		}
-		_ = rc.Close()
-		if long {
-			return problemError{problem(0, "", "", msg("import.problem.xlsx_cell_too_long",
-				"Max", numbers.Format(MaxCellChars), i18n.PluralCount, MaxCellChars))}
-		}
-	}
-	return nil
 }
 
 // pickSheet chooses the entries sheet or the report sheet by name, else
@@ -381,20 +432,34 @@ func (s *xlsxSource) next() ([]string, bool, error) {
 	return cells, true, err
 }
 
-type csvSource struct{ r *csv.Reader }
+type csvSource struct {
+	r     *csv.Reader
+	bound *csvBound
+}
 
 func newCSVSource(data []byte) *csvSource {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	r := csv.NewReader(bytes.NewReader(data))
+	bound := &csvBound{r: bytes.NewReader(data), line: 1}
+	r := csv.NewReader(bound)
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true // each record is read before the next: its strings outlive the slice
-	return &csvSource{r: r}
+	return &csvSource{r: r, bound: bound}
 }
 
 func (s *csvSource) next() ([]string, bool, error) {
 	rec, err := s.r.Read()
 	if errors.Is(err, io.EOF) {
 		return nil, false, nil
+	}
+	var long errCSVFieldTooLong
+	if errors.As(err, &long) {
+		return nil, false, problemError{problem(long.line, "", "", msg("import.problem.cell_too_long",
+			"Max", numbers.Format(MaxCellChars), i18n.PluralCount, MaxCellChars))}
+	}
+	var wide errCSVTooManyFields
+	if errors.As(err, &wide) {
+		return nil, false, problemError{problem(wide.line, "", "", msg("import.problem.csv_too_many_columns",
+			"Max", numbers.Format(maxCSVFields), i18n.PluralCount, maxCSVFields))}
 	}
 	if err != nil {
 		var pe *csv.ParseError
@@ -406,15 +471,88 @@ func (s *csvSource) next() ([]string, bool, error) {
 	return rec, true, nil
 }
 
+// maxCSVFieldBytes is the longest field a CSV may hold as bytes: past it
+// the field holds more than MaxCellChars characters whatever they are.
+// encoding/csv builds a whole record before it returns it, so the field is
+// refused while it streams by (a 16 MB cell cost 106 MB of heap).
+const maxCSVFieldBytes = 4 * MaxCellChars
+
+// maxCSVFields is the most fields one CSV line may hold: encoding/csv
+// makes a string of each (a line of 16 million commas would cost 256 MB).
+// A report of 12 months has under 20.
+const maxCSVFields = 1024
+
+type errCSVFieldTooLong struct{ line int }
+
+func (e errCSVFieldTooLong) Error() string {
+	return fmt.Sprintf("CSV line %d: a field longer than %d bytes", e.line, maxCSVFieldBytes)
+}
+
+type errCSVTooManyFields struct{ line int }
+
+func (e errCSVTooManyFields) Error() string {
+	return fmt.Sprintf("CSV line %d: more than %d fields", e.line, maxCSVFields)
+}
+
+// csvBound passes a CSV through to encoding/csv, following its quoting,
+// and fails the read at the first field longer than maxCSVFieldBytes or
+// line of more than maxCSVFields fields: the bytes before it are passed
+// on first, so the lines before it read as usual. line counts records,
+// the first 1 (a newline inside quotes continues its record).
+type csvBound struct {
+	r        io.Reader
+	line     int
+	field    int  // bytes of the current field
+	fields   int  // fields of the current line
+	inQuotes bool // "" inside a quoted field toggles twice: still inside
+	err      error
+}
+
+func (b *csvBound) Read(p []byte) (int, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	n, err := b.r.Read(p)
+	for i, c := range p[:n] {
+		switch {
+		case c == '"':
+			b.inQuotes = !b.inQuotes
+		case b.inQuotes:
+		case c == ',':
+			b.field, b.fields = 0, b.fields+1
+			if b.fields >= maxCSVFields {
+				b.err = errCSVTooManyFields{line: b.line}
+			}
+		case c == '\n':
+			b.field, b.fields, b.line = 0, 0, b.line+1
+			continue
+		}
+		if b.field++; b.field > maxCSVFieldBytes && b.err == nil {
+			b.err = errCSVFieldTooLong{line: b.line}
+		}
+		if b.err != nil {
+			if i == 0 {
+				return 0, b.err
+			}
+			return i, nil
+		}
+	}
+	return n, err
+}
+
 // table walks a source, counting lines (the first row is line 1) and
 // refusing one longer than the row cap.
 type table struct {
+	ctx    context.Context // the scan stops with its error when it ends
 	src    source
 	limits Limits
 	line   int
 }
 
 func (t *table) next() ([]string, bool, error) {
+	if err := t.ctx.Err(); err != nil {
+		return nil, false, fmt.Errorf("reading the file: %w", err)
+	}
 	cells, ok, err := t.src.next()
 	if !ok || err != nil {
 		return nil, false, err

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"jobsbot/commands"
 )
 
@@ -35,6 +37,40 @@ func monthColumns(h headerIndex) map[int]time.Month {
 	return out
 }
 
+// monthFigure reports whether a month cell holds a figure to write (an
+// empty, "-", 실적 없음 or 미보고 cell writes nothing).
+func monthFigure(raw string) bool {
+	switch strings.TrimSpace(raw) {
+	case "", "-", "실적 없음", "미보고":
+		return false
+	}
+	return true
+}
+
+// duplicateMonths refuses a header row naming a month twice (its columns
+// would each write that month's figure): the problem names the month and
+// its columns. nil when no month repeats.
+func duplicateMonths(line int, h headerIndex) *commands.ImportProblem {
+	first := map[time.Month]int{}
+	for i, n := range h.names {
+		m, ok := monthOf(n)
+		if !ok {
+			continue
+		}
+		j, seen := first[m]
+		if !seen {
+			first[m] = i
+			continue
+		}
+		a, _ := excelize.ColumnNumberToName(j + 1)
+		b, _ := excelize.ColumnNumberToName(i + 1)
+		pr := problem(line, fmt.Sprintf("%d월", m), "", msg("import.problem.duplicate_month",
+			"Month", fmt.Sprintf("%d월", m), "First", a, "Second", b))
+		return &pr
+	}
+	return nil
+}
+
 // readMonths reads a report workbook's 사업별 보고서 or a department
 // template: programs by month. The header row holds 사업명 (or 사업코드);
 // the months sit in it or in the row below (the report's two header rows);
@@ -47,6 +83,10 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 			return nil
 		}
 	}
+	if pr := duplicateMonths(t.line, h); pr != nil {
+		p.put(*pr)
+		return nil
+	}
 	months := monthColumns(h)
 	var pending []string // a data row read while looking for the months
 	pendingLine := 0
@@ -57,6 +97,10 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 	if ok {
 		sub := headers(next)
 		if len(months) == 0 {
+			if pr := duplicateMonths(t.line, sub); pr != nil {
+				p.put(*pr)
+				return nil
+			}
 			months = monthColumns(sub)
 			// The second header row names the months; the labels stay in the first.
 			for i, n := range sub.names {
@@ -150,8 +194,7 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 			continue
 		}
 		raw := strings.TrimSpace(cells[col])
-		switch raw {
-		case "", "-", "실적 없음", "미보고":
+		if !monthFigure(raw) {
 			continue
 		}
 		header := fmt.Sprintf("%d월", m)

@@ -55,7 +55,8 @@ func (s Service) limits() Limits {
 // written in one pass inside Import's transaction (dry run or not), so the
 // rows' problems come back in ImportResult.Problems. A file applied before
 // is not parsed again: it comes back marked Applied, and Import answers
-// that it adds nothing.
+// that it adds nothing. Reading stops with ctx's error when ctx ends, here
+// and in the file's Scan.
 func (s Service) Read(ctx context.Context, name string, data []byte, by string) (commands.ImportFile, []commands.ImportProblem, error) {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
@@ -76,7 +77,10 @@ func (s Service) Read(ctx context.Context, name string, data []byte, by string) 
 	}
 	r := Reader{Programs: programs, Departments: depts, Today: s.Today(), By: by, Limits: s.limits(), Want: s.Want, Year: s.Year,
 		Location: s.Location, RowCap: s.RowCap, Now: s.now()}
-	f, problems := r.Stream(name, data)
+	f, problems, err := r.StreamContext(ctx, name, data)
+	if err != nil {
+		return commands.ImportFile{}, nil, fmt.Errorf("import %s: %w", name, err)
+	}
 	return f, problems, nil
 }
 
