@@ -68,10 +68,30 @@ func (s *Service) readNoteWords(d *entryDraft, words []string, programs []Progra
 		if p, ok := index.find(programs, w); ok && !(own.ID == p.ID && ownFound) {
 			return refuse("note_words.second_program", "Word", w, "Program", s.programLabel(p))
 		}
-		if n, err := numbers.Parse(w); err == nil && (n.Counter == "명" || n.Counter == "개") {
-			return refuse("parse.two_counts", "First", numbers.Format(d.count.Value), "Second", w)
+		if n, ok := noteCount(w); ok {
+			// 누계 6,000, (2,500), 3천, 3명: a second figure is no note
+			// (review r1 S2); the same figure again is said to be that.
+			first := numbers.Format(d.count.Value)
+			if d.count.Approximate {
+				first += "여"
+			}
+			if n.Value == d.count.Value {
+				return refuse("entries.same_count_twice", "First", first, "Second", w)
+			}
+			return refuse("entries.note_holds_second_count", "First", first, "Second", w)
 		}
 		out = append(out, w)
 	}
 	return out, nil
+}
+
+// noteCount reads a note word that is a count of jobs: a number with or
+// without 명/개 (6,000, 3천, 3명), bracketed or not ((2,500)). A number with
+// another suffix (2차, 3층, 3개사, 5건, 500만원) is a note word.
+func noteCount(w string) (numbers.Number, bool) {
+	n, err := numbers.Parse(stripBrackets(w))
+	if err != nil || !(n.Counter == "" || n.Counter == "명" || n.Counter == "개") {
+		return numbers.Number{}, false
+	}
+	return n, true
 }

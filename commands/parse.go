@@ -355,6 +355,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		}
 		o.Date = &d
 	case "dept":
+		if o.Department != "" && fold(o.Department) != fold(value) {
+			return usageErr(cmd.Name, "parse.two_departments", "First", o.Department, "Second", value)
+		}
 		o.Department, ok = value, true
 	case "channel":
 		return parseChannel(cmd, value)
@@ -621,6 +624,12 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	spec, _ := specNamed(cmd.Name)
 	if spec.EntryFields {
 		ts = unwrapDateWords(ts, today)
+		if err := refuseNegatedKeyword(cmd, ts); err != nil {
+			return err
+		}
+		if err := refuseHedge(cmd, ts, nil); err != nil {
+			return err
+		}
 	}
 	kept := ts[:0:0]
 	for _, t := range ts {
@@ -668,6 +677,11 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		}
 		if ue := checkCount(cmd.Name, n); ue != nil {
 			return ue
+		}
+		if spec.EntryFields {
+			if err := refuseHedge(cmd, ts, &n); err != nil {
+				return err
+			}
 		}
 		if n.Approximate && (cmd.Name == cmdTarget || cmd.Name == cmdDeptTarget) {
 			// 목표 2만여: a target is a number to measure against, never "over".

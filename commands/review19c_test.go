@@ -145,7 +145,7 @@ func TestNoteWordsThatAreFieldsAreReadOrRefused(t *testing.T) {
 		for _, tt := range []struct{ line, en, ko string }{
 			{"추가 20 청년 노인", "`노인` is another program", "`노인`은 다른 사업"},
 			{"추가 6개 노인 및 여성 5/6", "`여성` is another program", "`여성`은 다른 사업"},
-			{"추가 180 청년 외 20명", "`180 20명` is two numbers", "`180 20명`에는 수가 두 개 있습니다"},
+			{"추가 180 청년 외 20명", "`180` and `20명` are two figures", "`180`과 `20명` 두 수가 있어"},
 			{"추가 7 청년 날짜 경로당", "`날짜` looks like a field label without its colon", "`날짜`는 항목 이름으로 보이지만 쌍점(:)이 없어"},
 			{"추가 8 청년 상태", "`상태` looks like a field label", "`상태`는 항목 이름으로"},
 		} {

@@ -1,0 +1,168 @@
+package commands
+
+import (
+	"slices"
+	"strings"
+
+	"jobsbot/commands/numbers"
+)
+
+// keywordKind says which field a keyword of an add line sets: the 누계
+// marker, the status (채용, 약정) or the employment type (상용, 일용 …).
+type keywordKind int
+
+const (
+	keywordNone keywordKind = iota
+	keywordCumulative
+	keywordStatus
+	keywordEmployment
+)
+
+// keywordOf is the field a word of an add line sets when typed alone: the
+// one place where 누계/누적, status and employment-type words are known, so
+// that a negated one (누계 아님, 채용 전, 일용직 아님) is caught wherever it
+// stands.
+func keywordOf(w string) keywordKind {
+	t := token{text: w}
+	switch {
+	case isOneOf(t, cumulativeWords):
+		return keywordCumulative
+	case freeStatusWords[fold(w)] != "":
+		return keywordStatus
+	case freeEmploymentWords[fold(w)] != "":
+		return keywordEmployment
+	}
+	return keywordNone
+}
+
+var (
+	// negationWords after a keyword deny it: 누계 아님, 누계 미포함, 누계
+	// 제외분, 누적 아닌 (신규분), 채용 전, 채용 취소, 채용 미확정, 약정 아님,
+	// 일용직 아님. Joined to it (채용전, 누계아닌, 누계X) they deny it too.
+	negationWords = []string{"아님", "아닌", "아니고", "아니라", "아니며", "아니다", "아닙니다",
+		"미포함", "불포함", "포함안됨", "제외", "제외분", "제외함", "제외한", "빼고", "별도", "미반영", "미산입",
+		"전", "취소", "취소됨", "미확정", "미정", "안됨", "없음", "x", "×", "✕",
+		"not", "excluded", "excl", "cancelled", "canceled"}
+	// negationPrefixes before a keyword, joined or as a word of their own,
+	// deny it: 미채용, 비상용, not cumulative, non-cumulative.
+	negationPrefixes = []string{"미", "비", "불", "non-", "non", "not-", "not"}
+	// keywordParticles joined to a keyword leave it a keyword for the
+	// negation after it: 누계와 별도, 누계에 미포함, 채용은 아님.
+	keywordParticles = []string{"와", "과", "에서", "에는", "에", "엔", "은", "는", "도", "으로", "로", "이", "가", "을", "를"}
+)
+
+// negatedKeyword finds a keyword of an add line that a negation denies: the
+// word after it (누계 아님), before it (not cumulative), or joined to it
+// (채용전, 미채용, 누계아닌, (누계X)). Such a line was filed as a 누계 or as
+// hires with the negation left in the note (review r1 S1, S5, S6); the one
+// reading that is safe is none, so the words are refused, named as typed.
+// It returns the words as typed and the keyword's kind.
+func negatedKeyword(ts []token) (string, string, keywordKind) {
+	isNegation := func(i int) bool {
+		return i >= 0 && i < len(ts) && !ts[i].quoted && isOneOf(token{text: stripBrackets(ts[i].text)}, negationWords)
+	}
+	for i, t := range ts {
+		if t.quoted {
+			continue
+		}
+		w := stripBrackets(t.text)
+		if k := keywordOf(w); k != keywordNone {
+			if isNegation(i + 1) {
+				return rawJoin(ts[i : i+2]), w, k
+			}
+			if i > 0 && !ts[i-1].quoted && isOneOf(ts[i-1], []string{"not", "non", "no", "미", "비"}) {
+				return rawJoin(ts[i-1 : i+1]), w, k
+			}
+			continue
+		}
+		f := fold(w)
+		for _, n := range negationWords {
+			if base, ok := strings.CutSuffix(f, n); ok && base != f {
+				if k := keywordOf(base); k != keywordNone {
+					return t.raw, base, k
+				}
+			}
+		}
+		for _, p := range negationPrefixes {
+			if base, ok := strings.CutPrefix(f, p); ok && base != f {
+				if k := keywordOf(base); k != keywordNone {
+					return t.raw, base, k
+				}
+			}
+		}
+		for _, p := range keywordParticles {
+			if base, ok := strings.CutSuffix(f, p); ok && base != f && keywordOf(base) != keywordNone && isNegation(i+1) {
+				return rawJoin(ts[i : i+2]), base, keywordOf(base)
+			}
+		}
+	}
+	return "", "", keywordNone
+}
+
+// refuseNegatedKeyword refuses an add line holding a negated keyword,
+// saying what to type for each reading: the 누계 word dropped for new jobs,
+// status:agreed for an agreement, type: for the employment type, note: to
+// keep the words. Nothing is written.
+func refuseNegatedKeyword(cmd *Command, ts []token) error {
+	typed, word, kind := negatedKeyword(ts)
+	switch kind {
+	case keywordCumulative:
+		return usageErr(cmd.Name, "entries.negated_cumulative", "Typed", typed, "Word", word)
+	case keywordStatus:
+		return usageErr(cmd.Name, "entries.negated_status", "Typed", typed, "Word", word)
+	case keywordEmployment:
+		return usageErr(cmd.Name, "entries.negated_employment", "Typed", typed, "Word", word)
+	}
+	return nil
+}
+
+var (
+	// hedgeWords make a count approximate (30명 내외, 32 정도, 약 500
+	// 가량): refused asking for N여, the one approximate form the ledger
+	// keeps, rather than stored as exact (review r1 S9, A4).
+	hedgeWords = []string{"정도", "안팎", "내외", "가량", "쯤", "추정", "추정치", "잠정", "잠정치",
+		"approx", "approx.", "approximately", "roughly", "around", "about", "estimated", "est."}
+	// boundWords say a count is a bound, not a figure (33명 이상, 36명
+	// 미만): refused, naming the word.
+	boundWords = []string{"이상", "미만", "이하", "초과", "over", "under", "above", "below"}
+)
+
+// refuseHedge refuses a hedge or bound word anywhere among the words of an
+// add line, alone (30명 내외, 32 공동체 7/1 정도) or joined to a number
+// (30명내외, 33명이상). count is the count read, or nil when the words are
+// checked before it is: a joined word then names its own number.
+func refuseHedge(cmd *Command, ts []token, count *numbers.Number) error {
+	for _, t := range ts {
+		if t.quoted {
+			continue
+		}
+		w := stripBrackets(t.text)
+		f := fold(w)
+		for _, list := range [][]string{hedgeWords, boundWords} {
+			for _, h := range list {
+				var n numbers.Number
+				switch base, ok := strings.CutSuffix(f, fold(h)); {
+				case f == fold(h) && count != nil:
+					n = *count
+				case ok && base != "" && count == nil:
+					var err error
+					if n, err = numbers.Parse(base); err != nil {
+						continue
+					}
+				default:
+					continue
+				}
+				example := numbers.Format(n.Value) + "여"
+				if n.Counter == "명" || n.Counter == "개" {
+					example += n.Counter
+				}
+				if slices.Contains(boundWords, h) {
+					return usageErr(cmd.Name, "entries.count_is_a_bound", "Typed", t.raw)
+				}
+				return usageErr(cmd.Name, "entries.count_is_hedged", "Typed", t.raw, "Word", h, "Example", example,
+					"Exact", numbers.Format(n.Value))
+			}
+		}
+	}
+	return nil
+}
