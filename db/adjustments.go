@@ -169,15 +169,10 @@ func refuseBelowHires(ctx context.Context, tx sqlx.ExtContext, report commands.E
 	if report.Status != commands.StatusAgreed || count >= report.Count {
 		return nil
 	}
-	var rows []entryRow
-	q := entrySelect + `
-		JOIN agreement_hires h ON h.hire_entry_id = e.id
-		WHERE h.agreement_entry_id = $1 AND e.voided_at IS NULL
-		ORDER BY e.id`
-	if err := sqlx.SelectContext(ctx, tx, &rows, q, report.ID); err != nil {
-		return fmt.Errorf("live hires of report %d: %w", report.ID, err)
+	hires, err := liveHires(ctx, tx, report.ID)
+	if err != nil {
+		return err
 	}
-	hires := entries(rows)
 	var hired int64
 	for _, h := range hires {
 		hired += h.Count

@@ -401,16 +401,12 @@ func checkRestoreHires(ctx context.Context, tx sqlx.ExtContext, repl, old comman
 	if repl.Status != commands.StatusAgreed {
 		return 0, nil
 	}
-	var rows []entryRow
-	q := entrySelect + `
-		JOIN agreement_hires h ON h.hire_entry_id = e.id
-		WHERE h.agreement_entry_id = $1 AND e.voided_at IS NULL
-		ORDER BY e.id`
-	if err := sqlx.SelectContext(ctx, tx, &rows, q, repl.ID); err != nil {
-		return 0, fmt.Errorf("hires of entry %d: %w", repl.ID, err)
+	hires, err := liveHires(ctx, tx, repl.ID)
+	if err != nil {
+		return 0, err
 	}
 	var hired int64
-	for _, h := range entries(rows) {
+	for _, h := range hires {
 		hired += h.Count
 		if h.ID > repl.ID {
 			refusal.Hires = append(refusal.Hires, h)

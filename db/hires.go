@@ -144,20 +144,28 @@ func (s *Store) StaleAgreements(ctx context.Context, before time.Time, limit int
 // which every hire and every correction of a hire takes first, so no hire
 // can appear between this check and the void.
 func refuseLiveHires(ctx context.Context, tx sqlx.ExtContext, id int64) error {
+	hires, err := liveHires(ctx, tx, id)
+	if err != nil || len(hires) == 0 {
+		return err
+	}
+	agreement, err := entryByID(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	return &commands.AgreementHasHiresError{Agreement: agreement, Hires: hires}
+}
+
+// liveHires are the live hire entries recorded against agreement id, oldest
+// first: what a void, a correction or a re-basing of the agreement must not
+// leave realising less than they hired.
+func liveHires(ctx context.Context, tx sqlx.ExtContext, id int64) ([]commands.Entry, error) {
 	var rows []entryRow
 	q := entrySelect + `
 		JOIN agreement_hires h ON h.hire_entry_id = e.id
 		WHERE h.agreement_entry_id = $1 AND e.voided_at IS NULL
 		ORDER BY e.id`
 	if err := sqlx.SelectContext(ctx, tx, &rows, q, id); err != nil {
-		return fmt.Errorf("live hires of %d: %w", id, err)
+		return nil, fmt.Errorf("live hires of %d: %w", id, err)
 	}
-	if len(rows) == 0 {
-		return nil
-	}
-	agreement, err := entryByID(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	return &commands.AgreementHasHiresError{Agreement: agreement, Hires: entries(rows)}
+	return entries(rows), nil
 }
