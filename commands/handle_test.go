@@ -87,7 +87,7 @@ func TestArticleSession(t *testing.T) {
 		h.run(manager, line, commands.OutcomeOK)
 	}
 	r := h.run(manager, "/jobs status", commands.OutcomeOK)
-	mustContain(t, r.Text(), "11,980여 of the 20,500 target (58%)", "Public 8,980 · Private 3,000",
+	mustContain(t, r.Text(), "about 11,980 of the 20,500 target (58%)", "Public 8,980 · Private 3,000",
 		"Includes 3,000 reported as approximate", "Still needed: 8,520, about 1,420 a week over the 6 weeks left")
 	if len(r.Actions) != 1 || r.Actions[0].ID != commands.ActionShare {
 		t.Errorf("status offers %+v; want one Share button", r.Actions)
@@ -142,7 +142,7 @@ func TestCumulativeReports(t *testing.T) {
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 2000 invest date:3월말", commands.OutcomeOK)
 	r := h.run("U1", "add 2400여 invest cumulative date:4월말", commands.OutcomeOK)
-	mustContain(t, r.Text(), "stands at 2,400여 through 2026-04-30, a difference of 400여", "total for 2026: 2,400")
+	mustContain(t, r.Text(), "stands at about 2,400 through 2026-04-30, a difference of about 400", "total for 2026: about 2,400")
 	r = h.run("U1", "add 2300 invest 누적", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "already has about 2,400 jobs through 2026-11-26", "Nothing was saved", "Entries to check: #2 (2026-04-30, about +400)")
 	if got := h.yearTotal(); got != 2400 {

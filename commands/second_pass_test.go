@@ -72,24 +72,25 @@ func TestVoidingAnAgreementWithLiveHiresIsRefused(t *testing.T) {
 }
 
 // D: undoing (취소) a correction of an agreement whose hires moved to the
-// correction is refused the same way: the hires would be left linked to a
-// voided entry.
-func TestUndoingACorrectedAgreementWithHiresIsRefused(t *testing.T) {
+// correction brings the original agreement back with its hires: the hires
+// are never left linked to a voided entry, and nothing is realised twice.
+// (Until 취소 restored corrections, this was refused.)
+func TestUndoingACorrectedAgreementWithHiresRestoresItsHires(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 10 senior 날짜:2026-08-03 상태:약정", commands.OutcomeOK) // #1
 	h.run(manager, "채용 1 4 2026-08-10", commands.OutcomeOK)                // #2
 	h.run(manager, "정정 1 12 규모 변경", commands.OutcomeOK)                    // #3, hires move to it
-	r := h.run(manager, "취소", commands.OutcomeRefused)
+	r := h.run(manager, "취소", commands.OutcomeOK)
 	noBadVerbs(t, r)
-	mustContain(t, r.Text(), "약정 #3", "#2(4개)", "취소할 수 없습니다")
-	if h.voided(3) || h.orphanHires() != 0 {
-		t.Fatalf("the refused undo voided #3 (%v) or left orphan hires (%d)", h.voided(3), h.orphanHires())
+	mustContain(t, r.Text(), "#3 정정을 취소했습니다", "#1")
+	if !h.voided(3) || h.voided(1) || h.orphanHires() != 0 {
+		t.Fatalf("after 취소: #3 voided %v, #1 voided %v, %d orphan hires", h.voided(3), h.voided(1), h.orphanHires())
 	}
-	if got := h.realisedBy(3); got != 4 || h.liveSum("senior", "realised") != 4 {
-		t.Errorf("agreement #3 realised %d, realised senior jobs %d; want 4 and 4", got, h.liveSum("senior", "realised"))
+	if got := h.realisedBy(1); got != 4 || h.liveSum("senior", "realised") != 4 {
+		t.Errorf("agreement #1 realised %d, realised senior jobs %d; want 4 and 4", got, h.liveSum("senior", "realised"))
 	}
 	st := h.run(manager, "현황", commands.OutcomeOK).Text()
-	mustContain(t, st, "약정 12개 · 채용 4개")
+	mustContain(t, st, "약정 10개 · 채용 4개")
 	dbtest.CheckTotals(t, h.store)
 }
 

@@ -332,6 +332,7 @@ func figureAfter(text, label string) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
+	rest = strings.TrimPrefix(rest, "about ") // English writes an approximate figure "about 236,231"
 	end := strings.IndexFunc(rest, func(r rune) bool { return (r < '0' || r > '9') && r != ',' })
 	if end == 0 {
 		return 0, false

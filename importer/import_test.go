@@ -554,10 +554,16 @@ func TestEntriesOutOfOrderAreSorted(t *testing.T) {
 	// Each row recorded a minute after the one above it (the ledger was
 	// typed within one minute), before the voids at 10:00; then reversed.
 	at := slices.Index(records[0], "기록 일시")
-	for i, rec := range records[1:] {
+	// The entries end where the 실적 없음 section begins (a blank line, then
+	// its marker): only the entries are sorted by hand.
+	end := slices.IndexFunc(records, func(rec []string) bool { return rec[0] == export.CSVNothingSection || strings.Join(rec, "") == "" })
+	if end < 0 {
+		end = len(records)
+	}
+	for i, rec := range records[1:end] {
 		rec[at] = time.Date(2026, 5, 15, 9, i, 0, 0, time.UTC).Format("2006-01-02 15:04")
 	}
-	slices.Reverse(records[1:])
+	slices.Reverse(records[1:end])
 	var buf bytes.Buffer
 	if err := csv.NewWriter(&buf).WriteAll(records); err != nil {
 		t.Fatal(err)

@@ -29,7 +29,7 @@ func sampleArgs(srcs ...string) []any {
 			seen[name] = true
 			var v any = "3,000"
 			switch {
-			case name == "Date" || name == "Time":
+			case name == "Date" || name == "Time" || usedAsTime(name, srcs):
 				v = time.Date(2026, 4, 30, 9, 5, 0, 0, time.UTC)
 			case name == "Year" || strings.HasSuffix(name, "Month") || name == "N" || name == "Week":
 				v = 4
@@ -45,6 +45,13 @@ func sampleArgs(srcs ...string) []any {
 // hedged particles must never reach a reader: the catalogue chooses the
 // particle from the word ({{josa}}) or is worded so none follows a variable.
 var hedged = []string{"은(는)", "는(은)", "을(를)", "를(을)", "이(가)", "가(이)", "(으)로", "와(과)", "과(와)", "(이)나", "(이)라"}
+
+// usedAsTime reports whether a template calls a time's method on the
+// argument name ({{.Last.Month}}, {{.From.Format "Jan 2"}}): it is a date.
+func usedAsTime(name string, srcs []string) bool {
+	re := regexp.MustCompile(`\.` + name + `\.(Format|Year|Month|Day|Weekday)\b`)
+	return slices.ContainsFunc(srcs, re.MatchString)
+}
 
 func TestEveryMessageRendersInBothLanguages(t *testing.T) {
 	c := Default()
