@@ -90,4 +90,3 @@ func TestConfirmAfterVoidSaysVoided(t *testing.T) {
 		}
 	}
 }
-

@@ -53,11 +53,11 @@ func (s *Service) nothing(ctx context.Context, c Caller, cmd Command) Reply {
 	if has, ok := errors.AsType[*MonthHasJobsError](err); ok {
 		// Jobs committed after nothingContradicts looked (the database's
 		// check, migration 00020, holds under concurrency).
-		name := d.Name
-		if has.Department != "" {
-			name = has.Department // a rename or merge moved d meanwhile
+		if has.Department != "" && has.Department != d.Name { // a rename or merge moved d meanwhile
+			return s.refuse(cmd.Name, s.msg("nothing.has_jobs_moved", "Typed", d.Name, "Name", has.Department, "Month", s.monthLabel(month),
+				"Jobs", s.jobs(has.Jobs), i18n.PluralCount, has.Jobs))
 		}
-		return s.refuse(cmd.Name, s.msg("nothing.has_jobs", "Name", name, "Month", s.monthLabel(month), "Jobs", s.jobs(has.Jobs), i18n.PluralCount, has.Jobs))
+		return s.refuse(cmd.Name, s.msg("nothing.has_jobs", "Name", d.Name, "Month", s.monthLabel(month), "Jobs", s.jobs(has.Jobs), i18n.PluralCount, has.Jobs))
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		if s.IsManager(c.UserID) {
