@@ -60,16 +60,33 @@ func entryPrint(e NewEntry) string {
 }
 
 // confirmedBy applies a Record it button's token to the entry it came
-// with: when the token seals this very entry, the add is confirmed and
-// records under the token's own key, once however often it is pressed.
-// A token for another entry (the line edited, or a date read on another
-// day) confirms nothing: the guards ask again, with a fresh button.
-func confirmedBy(cmd *Command, e *NewEntry) {
+// with: when the token seals this very entry, the add records under the
+// token's own key, once however often it is pressed. A token for another
+// entry (the line edited, or a date read on another day) confirms nothing:
+// the guards ask again, with a fresh button.
+//
+// The button confirms only while its question is the newest the bot asked
+// this user about this entry (held_confirmations keeps one per entry,
+// migration 00037). The button of a question asked again since is no
+// confirmation (review r2 m6: after a typed 확인:예 answered the newer
+// question, the older one's button recorded the entry a second time): the
+// guards run as for a new add under the button's key, so a press whose key
+// recorded already answers "already recorded", and otherwise the bot asks
+// again, naming the identical entry recorded since.
+func (s *Service) confirmedBy(ctx context.Context, cmd *Command, e *NewEntry) error {
 	if cmd.ConfirmToken == "" || cmd.ConfirmToken[confirmPart:] != entryPrint(*e) {
-		return
+		return nil
+	}
+	e.IdempotencyKey = "confirm:" + cmd.ConfirmToken
+	newest, err := s.store.HeldConfirmation(ctx, e.LoggedBy, entryPrint(*e), s.now().Add(-repeatWindow))
+	if err != nil {
+		return err
+	}
+	if newest != "" && newest != cmd.ConfirmToken {
+		return nil // superseded: the guards decide
 	}
 	cmd.Confirmed = true
-	e.IdempotencyKey = "confirm:" + cmd.ConfirmToken
+	return nil
 }
 
 // confirmedByTyping gives a typed 확인:예 / confirm:yes the key of the

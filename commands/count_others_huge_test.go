@@ -45,3 +45,28 @@ func TestCountPlusOthersHugeSuggestsNoTotal(t *testing.T) {
 	r := h.run("U1", "add 999999 외 1명 youth", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "`1,000,000`")
 }
+
+// review r2 m1: a second count with a minus sign (10 외 -5명) was kept as
+// note text and 10 recorded; it is refused as two counts are.
+func TestCountMinusOthersRefused(t *testing.T) {
+	for _, tc := range []struct {
+		lang commands.Lang
+		line string
+		want []string
+	}{
+		{commands.Korean, "추가 청년 10 외 -5명", []string{"`10 외 -5명`", "수가 두 개", "빼기 부호"}},
+		{commands.Korean, "추가 10 외-5명 청년", []string{"`10 외-5명`", "수가 두 개"}},
+		{commands.Korean, "추가 청년 10 외 - 5명", []string{"`10 외 - 5명`", "수가 두 개"}},
+		{commands.English, "add youth 10 외 −5명", []string{"`10 외 −5명`", "two counts", "minus sign"}},
+	} {
+		h := newHarness(t, tc.lang)
+		r := h.run("U1", tc.line, commands.OutcomeRefused)
+		mustContain(t, r.Text(), tc.want...)
+		if n := h.entriesStored(); n != 0 {
+			t.Fatalf("%q stored %d entries", tc.line, n)
+		}
+	}
+	// A note that merely mentions 외 after the count is unchanged.
+	h := newHarness(t, commands.Korean)
+	h.run("U1", "추가 청년 10 메모:외 -5명", commands.OutcomeOK)
+}

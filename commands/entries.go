@@ -137,7 +137,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if e.Kind == KindCumulative && !e.Approximate {
 		e.ExactReason = s.msg("entries.exact_reason", "Total", s.unitCount(e.Count, false, p.Unit), "Date", s.date(e.AsOf))
 	}
-	confirmedBy(&cmd, &e)
+	if err := s.confirmedBy(ctx, &cmd, &e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
 	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -219,6 +221,10 @@ func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
 	}
 	entry := res.Entry
 	if res.Duplicate {
+		if entry.Voided() { // review r2 m3: say so, or "already recorded" reads as live
+			return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.duplicate_request_voided", "ID", entry.ID,
+				"Date", s.date(s.localDay(*entry.VoidedAt)))}
+		}
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("entries.duplicate_request", "ID", entry.ID)}
 	}
 	count := s.unitCount(entry.Count, entry.Approximate, p.Unit)

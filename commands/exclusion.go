@@ -14,9 +14,12 @@ func (e *NothingRecordedError) Error() string {
 }
 
 // MonthHasJobsError refuses a 실적 없음 for a department and month that has
-// live jobs. Nothing was written.
+// live jobs. Nothing was written. Department is the department whose jobs
+// refused it: the one the name belongs to now, when a rename or merge moved
+// the named one away meanwhile (empty when the store does not say).
 type MonthHasJobsError struct {
-	Jobs int64
+	Jobs       int64
+	Department string
 }
 
 func (e *MonthHasJobsError) Error() string {

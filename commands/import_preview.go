@@ -3,6 +3,8 @@ package commands
 import (
 	"cmp"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,6 +38,10 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 	if res.AlreadyImported {
 		b.WriteString(p.T("import.preview.already") + "\n")
 		return b.String()
+	}
+	if len(f.Departments) > 0 {
+		names := slices.Sorted(maps.Keys(f.Departments))
+		b.WriteString(p.T("import.preview.departments", "Names", strings.Join(names, ", ")) + "\n")
 	}
 	if len(res.Cells) > 0 {
 		b.WriteString(p.T("import.preview.cells") + "\n")

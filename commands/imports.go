@@ -130,6 +130,9 @@ type ImportFile struct {
 	// Names are the Korean and English names of the file's programs, by
 	// code, for the preview.
 	Names map[string][2]string
+	// Departments are the departments the file's rows credit (a row's 부서,
+	// else its program's department), for the preview.
+	Departments map[string]bool
 	// Applied says the file was applied before (found by its SHA-256
 	// before reading it): it has no rows and adds nothing.
 	Applied bool

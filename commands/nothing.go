@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -52,6 +53,10 @@ func (s *Service) nothing(ctx context.Context, c Caller, cmd Command) Reply {
 	if has, ok := errors.AsType[*MonthHasJobsError](err); ok {
 		// Jobs committed after nothingContradicts looked (the database's
 		// check, migration 00020, holds under concurrency).
+		if has.Department != "" && has.Department != d.Name { // a rename or merge moved d meanwhile
+			return s.refuse(cmd.Name, s.msg("nothing.has_jobs_moved", "Typed", d.Name, "Name", has.Department, "Month", s.monthLabel(month),
+				"Jobs", s.jobs(has.Jobs), i18n.PluralCount, has.Jobs))
+		}
 		return s.refuse(cmd.Name, s.msg("nothing.has_jobs", "Name", d.Name, "Month", s.monthLabel(month), "Jobs", s.jobs(has.Jobs), i18n.PluralCount, has.Jobs))
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
@@ -70,7 +75,8 @@ func (s *Service) nothing(ctx context.Context, c Caller, cmd Command) Reply {
 	if n.Duplicate {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.that_was_already_recorded", "ID", n.ID)}
 	}
-	return Reply{Title: s.msg("nothing.recorded_d_had_nothing", "ID", n.ID, "Name", d.Name, "Month", s.monthLabel(month)),
+	filed := cmp.Or(n.Department, d.Name) // d's name now, after a rename or merge meanwhile
+	return Reply{Title: s.msg("nothing.recorded_d_had_nothing", "ID", n.ID, "Name", filed, "Month", s.monthLabel(month)),
 		Sections: []Section{{Lines: []string{s.msg("nothing.wrong_jobs_void_d", "ID", n.ID)}}},
 		Actions: []Action{{ID: ActionUndo, Label: s.msg("entries.undo"), Style: "danger",
 			Command: fmt.Sprintf("void %d %s", n.ID, s.msg("entries.undo_reason"))}}}

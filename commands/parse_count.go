@@ -67,6 +67,11 @@ func checkCounted(command string, n numbers.Number, run, after []token) *UsageEr
 	if second, more, ok := plusOthers(after); ok {
 		return plusOthersErr(command, n, second, typed+" "+more)
 	}
+	if more, ok := minusOthers(after); ok {
+		// 10 외 -5명: two counts, one below zero (review r2 m1); kept as
+		// a note it recorded 10.
+		return usageErr(command, "parse.count_plus_others_negative", "Typed", typed+" "+more)
+	}
 	if n.Counter == "" && strings.ContainsAny(typed, "만억") && n.Value > MaxCount {
 		return usageErr(command, "parse.looks_like_money", "Typed", typed)
 	}
@@ -98,6 +103,46 @@ func plusOthers(after []token) (numbers.Number, string, bool) {
 		more = textJoin(after[:end])
 	}
 	return second, more, true
+}
+
+// minusOthers reads "외 -5명" (or "외-5명") after a count: a second count
+// with a sign, which no count reads, and which would otherwise be kept as
+// note text. It returns the words as typed.
+func minusOthers(after []token) (string, bool) {
+	if len(after) == 0 || after[0].quoted {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(after[0].text, "외")
+	if !ok {
+		return "", false
+	}
+	words := slices.Clone(after[1:])
+	if rest != "" {
+		words = append([]token{{text: rest, raw: rest}}, words...)
+	}
+	if len(words) == 0 || words[0].quoted {
+		return "", false
+	}
+	unsigned := strings.TrimLeft(words[0].text, "-−－+＋")
+	if unsigned == words[0].text {
+		return "", false
+	}
+	if unsigned == "" { // 외 - 5명
+		words = words[1:]
+	} else {
+		words[0] = token{text: unsigned, raw: unsigned}
+	}
+	_, end, ok := countRun(words, 0)
+	if !ok {
+		return "", false
+	}
+	if unsigned == "" {
+		end++
+	}
+	if rest != "" {
+		return textJoin(after[:end]), true
+	}
+	return textJoin(after[:end+1]), true
 }
 
 // plusOthersErr refuses two counts (180 외 20명): how they add up is the

@@ -48,6 +48,7 @@ func (s *Store) AddNothing(ctx context.Context, n commands.NothingReport) (comma
 		ON CONFLICT (idempotency_key) DO NOTHING
 		RETURNING ` + nothingColumns
 	var r nothingRow
+	filed := n.Department
 	// In a transaction, as every write is, so its deadline's answer is true
 	// (inTx).
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -64,7 +65,12 @@ func (s *Store) AddNothing(ctx context.Context, n commands.NothingReport) (comma
 		if _, err := checkOpen(ctx, tx, n.Month, ""); err != nil {
 			return err
 		}
-		return sqlx.GetContext(ctx, tx, &r, q, n.Department, dateArg(n.Month), n.LoggedBy, string(n.Source), n.IdempotencyKey, nullTime(n.CreatedAt))
+		name, err := lockNothingDepartment(ctx, tx, n.Department)
+		if err != nil {
+			return err
+		}
+		filed = name
+		return sqlx.GetContext(ctx, tx, &r, q, name, dateArg(n.Month), n.LoggedBy, string(n.Source), n.IdempotencyKey, nullTime(n.CreatedAt))
 	})
 	if errors.Is(err, sql.ErrNoRows) {
 		err = sqlx.GetContext(ctx, s.db, &r, `SELECT `+nothingColumns+` FROM nothing_reports WHERE idempotency_key = $1`, n.IdempotencyKey)
@@ -76,9 +82,51 @@ func (s *Store) AddNothing(ctx context.Context, n commands.NothingReport) (comma
 		return commands.NothingReport{}, closed
 	}
 	if err != nil {
-		return commands.NothingReport{}, wrap(fmt.Sprintf("nothing report of %q", n.Department), err)
+		err = wrap(fmt.Sprintf("nothing report of %q", n.Department), err)
+		if has, ok := errors.AsType[*commands.MonthHasJobsError](err); ok {
+			has.Department = filed // the department whose jobs refused it, after a rename or merge
+		}
+		return commands.NothingReport{}, err
 	}
 	return r.report(), nil
+}
+
+// lockNothingDepartment takes the 실적 없음 lock (lock order step 7,
+// totals.go) of the department a 실적 없음 names and returns the managed
+// department it belongs to now, holding that one's lock too. The command
+// layer resolved the name before this transaction: a rename or merge may
+// have moved it away since, or while this waited for the lock (a move holds
+// the 실적 없음 locks of both departments until it commits), leaving the
+// name an alias of the surviving department. The report is filed under that
+// one, so its trigger (migration 00038) checks that department's jobs, not
+// the moved-away name's, which has none left (review r2 B0). Locks taken
+// after the first are out of key order only when a move committed in
+// between; a deadlock that closes through that is retried (inTx).
+func lockNothingDepartment(ctx context.Context, tx *sqlx.Tx, typed string) (string, error) {
+	const lock = `SELECT pg_advisory_xact_lock(4869955, nothing_lock_key($1))`
+	const resolve = `
+		SELECT COALESCE((SELECT m.department FROM departments m
+		                 WHERE m.active AND (m.department = $1 OR $1 = ANY(m.aliases))
+		                 ORDER BY m.department = $1 DESC, m.department LIMIT 1), $1)`
+	held := map[string]bool{}
+	name := typed
+	for range 8 {
+		if !held[name] {
+			if _, err := tx.ExecContext(ctx, lock, name); err != nil {
+				return "", fmt.Errorf("lock 실적 없음 of %q: %w", name, err)
+			}
+			held[name] = true
+		}
+		var now string
+		if err := sqlx.GetContext(ctx, tx, &now, resolve, typed); err != nil {
+			return "", fmt.Errorf("department of %q: %w", typed, err)
+		}
+		if held[now] {
+			return now, nil
+		}
+		name = now
+	}
+	return "", fmt.Errorf("department of %q kept moving: %w", typed, commands.ErrConflict)
 }
 
 // nothingByKey returns the report recorded with an idempotency key.

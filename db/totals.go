@@ -38,7 +38,11 @@ package db
 //     program lock exclusively takes no 실적 없음 lock before it. No cycle.
 //     A 실적 없음's void takes the program locks shared and nothing more.
 //     A department rename or merge takes this lock too, exclusively, for
-//     both departments (see the department-move paragraph below);
+//     both departments (see the department-move paragraph below); a
+//     실적 없음 takes the lock of the name it was sent for, then resolves
+//     that name (a move may have made it an alias meanwhile) and takes the
+//     surviving department's lock too, filing the report under it
+//     (lockNothingDepartment, nothing.go; review r2 B0);
 //  8. the command_deliveries row of the command's delivery, if it carries
 //     one (recordDelivery, deliveries.go): last, just before COMMIT. Two
 //     runs of one delivery meet only there, the later one after taking

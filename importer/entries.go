@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -100,7 +101,8 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	if name == "" {
 		name, column = get(colName), colName
 	}
-	if prog, ok := r.program(p, line, column, name); ok {
+	prog, progOK := r.program(p, line, column, name)
+	if progOK {
 		e.ProgramID, row.Program = prog.ID, prog.Code
 	}
 	e.AsOf, _ = p.date(line, colAsOf, h.cell(cells, colAsOf), r.Today)
@@ -140,7 +142,21 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		p.add(line, colEmployment, h.cell(cells, colEmployment), msg("import.problem.employment"))
 	}
 	e.EmploymentType = emp
-	e.Department = commands.CleanName(get(colDepartment))
+	// 부서 must be a department on the managed list (a name or an alias,
+	// matched as dept: is), as for a typed add: the store would otherwise
+	// create a department for any name (review r2 B5). The entry is
+	// credited to the managed name; the key keeps the cell as written, so
+	// a file imported before is still found.
+	typedDepartment := commands.CleanName(get(colDepartment))
+	if typedDepartment != "" {
+		if d, ok := commands.FindDepartment(r.Departments, typedDepartment); ok {
+			e.Department = d.Name
+		} else {
+			pr := problem(line, colDepartment, typedDepartment, msg("import.problem.unknown_department"))
+			pr.Nearest = commands.NearestDepartmentNames(r.Departments, typedDepartment)
+			p.put(pr)
+		}
+	}
 	e.Note = get(colNote)
 	row.LoggedAt = p.instant(line, colLoggedAt, h.cell(cells, colLoggedAt), r.Location)
 	e.RecordedAt = row.LoggedAt // 기록 일시 is kept; zero: the import's time
@@ -173,7 +189,10 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	// import is found and voided, not added again.
 	e.IdempotencyKey = "import:entry:" + rowKey(get(colNumber), row.Program, e.AsOf.Format("2006-01-02"),
 		strconv.FormatInt(e.Count, 10), string(e.Kind), strconv.FormatBool(e.Approximate), string(e.Status),
-		e.EmploymentType, e.Department, e.Note, e.LoggedBy, row.LoggedAt.Format("2006-01-02 15:04:05"))
+		e.EmploymentType, typedDepartment, e.Note, e.LoggedBy, row.LoggedAt.Format("2006-01-02 15:04:05"))
+	if progOK {
+		r.touched(cmp.Or(e.Department, prog.Department))
+	}
 	return row, true
 }
 

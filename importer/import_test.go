@@ -91,7 +91,11 @@ func reader(t *testing.T, store *db.Store) importer.Reader {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return importer.Reader{Programs: programs, Today: time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC), By: "UIMPORT", Location: seoul}
+	depts, err := store.Departments(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return importer.Reader{Programs: programs, Departments: depts, Today: time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC), By: "UIMPORT", Location: seoul}
 }
 
 // importBytes reads and applies a file, failing the test on any problem.

@@ -115,7 +115,15 @@ type Reader struct {
 
 	finder       commands.ProgramFinder // built by Read
 	names        map[string][2]string   // the programs read, for the preview
+	depts        map[string]bool        // the departments the rows credit, for the preview
 	partsChecked bool                   // checkParts passed (Stream): the scan need not repeat it
+}
+
+// touched notes a department a row credits, for the preview.
+func (r Reader) touched(department string) {
+	if r.depts != nil && department != "" {
+		r.depts[department] = true
+	}
 }
 
 // Read checks a file and returns it ready for the store, with every row
@@ -164,9 +172,9 @@ func (r Reader) StreamContext(ctx context.Context, name string, data []byte) (co
 	if r.Location == nil {
 		r.Location = time.UTC
 	}
-	r.finder, r.names = commands.NewProgramFinder(r.Programs), map[string][2]string{}
+	r.finder, r.names, r.depts = commands.NewProgramFinder(r.Programs), map[string][2]string{}, map[string]bool{}
 	sum := sha256.Sum256(data)
-	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By, Names: r.names}
+	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By, Names: r.names, Departments: r.depts}
 	if int64(len(data)) > r.Limits.FileBytes {
 		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.file_too_large", "MB", r.Limits.FileBytes>>20))}, nil
 	}

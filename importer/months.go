@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -213,6 +214,7 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 		}
 		row.Entry.IdempotencyKey = fmt.Sprintf("import:%s:%s:%s:%s:%s:%d", prog.Code, department, asOf.Format("2006-01"),
 			row.Entry.Status, how, n)
+		r.touched(cmp.Or(department, prog.Department))
 		rows = append(rows, row)
 	}
 	return rows

@@ -1,0 +1,92 @@
+package commands_test
+
+import (
+	"fmt"
+	"testing"
+
+	"jobsbot/commands"
+	"jobsbot/db/dbtest"
+)
+
+// review r2 m6: one held question is answered once, whichever way. The
+// same line sent three times holds two questions about one entry; a typed
+// 확인:예 answers the newer. Pressing the older question's button then
+// recorded the entry a second time; it must ask again instead (naming the
+// identical entry recorded since), and the newer question's button says it
+// is already recorded.
+func TestStaleConfirmButtonAsksAgain(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	line := "추가 청년 5 날짜:2026-10-05 현장"
+	h.runAs("U1", "k1", line, commands.OutcomeOK)
+	q1 := h.runAs("U1", "k2", line, commands.OutcomeRefused)
+	q2 := h.runAs("U1", "k3", line, commands.OutcomeRefused)
+	if len(q1.Actions) != 1 || len(q2.Actions) != 1 {
+		t.Fatalf("questions without a button:\n%s\n%s", q1.Text(), q2.Text())
+	}
+	h.runAs("U1", "k4", line+" 확인:예", commands.OutcomeOK)
+	typed := h.newestID()
+	r := h.runAs("U1", "k5", q2.Actions[0].Command, commands.OutcomeRepeated)
+	mustContain(t, r.Text(), fmt.Sprintf("#%d", typed))
+	r = h.runAs("U1", "k6", q1.Actions[0].Command, commands.OutcomeRefused) // asked again
+	mustContain(t, r.Text(), fmt.Sprintf("#%d", typed))
+	if n := h.entriesStored(); n != 2 {
+		t.Fatalf("%d entries after the line was confirmed once and both buttons pressed, want 2", n)
+	}
+	// The same button again is the same answer; the fresh question's button
+	// records (the user was told of the identical entry and confirmed).
+	again := h.runAs("U1", "k7", q1.Actions[0].Command, commands.OutcomeRefused)
+	if len(again.Actions) != 1 {
+		t.Fatalf("the question asked again has no button:\n%s", again.Text())
+	}
+	h.runAs("U1", "k8", again.Actions[0].Command, commands.OutcomeOK)
+	h.runAs("U1", "k9", again.Actions[0].Command, commands.OutcomeRepeated)
+	if n := h.entriesStored(); n != 3 {
+		t.Fatalf("%d entries, want 3", n)
+	}
+	if got := h.liveSum("youth", "realised"); got != 15 {
+		t.Errorf("youth = %d, want 15", got)
+	}
+	dbtest.CheckTotals(t, h.store)
+}
+
+// A button pressed once, then the line sent again (a new question), then
+// the first button pressed again: still "already recorded", not a new
+// question and not a new entry.
+func TestAnsweredButtonAfterNewQuestionSaysRecorded(t *testing.T) {
+	h := newHarness(t, commands.English)
+	line := "add youth 5 date:2026-10-05 site"
+	h.runAs("U1", "k1", line, commands.OutcomeOK)
+	q1 := h.runAs("U1", "k2", line, commands.OutcomeRefused)
+	h.runAs("U1", "k3", q1.Actions[0].Command, commands.OutcomeOK)
+	h.runAs("U1", "k4", line, commands.OutcomeRefused)
+	h.runAs("U1", "k5", q1.Actions[0].Command, commands.OutcomeRepeated)
+	if n := h.entriesStored(); n != 2 {
+		t.Fatalf("%d entries, want 2", n)
+	}
+}
+
+// review r2 m3: after the confirmed repeat is voided, a typed 확인:예 of
+// the same question says the entry it recorded has since been voided, not
+// only "already recorded".
+func TestConfirmAfterVoidSaysVoided(t *testing.T) {
+	for _, tc := range []struct {
+		lang            commands.Lang
+		line, yes, void string
+		want            []string
+	}{
+		{commands.Korean, "추가 청년 5 날짜:2026-10-05 현장", " 확인:예", "무효 %d 중복", []string{"무효 처리되었습니다", "확인:예 없이"}},
+		{commands.English, "add youth 5 date:2026-10-05 site", " confirm:yes", "void %d duplicate", []string{"has since been voided", "without confirm:yes"}},
+	} {
+		h := newHarness(t, tc.lang)
+		h.runAs("U1", "k1", tc.line, commands.OutcomeOK)
+		h.runAs("U1", "k2", tc.line, commands.OutcomeRefused)
+		h.runAs("U1", "k3", tc.line+tc.yes, commands.OutcomeOK)
+		id := h.newestID()
+		h.runAs("U1", "k4", fmt.Sprintf(tc.void, id), commands.OutcomeOK)
+		r := h.runAs("U1", "k5", tc.line+tc.yes, commands.OutcomeRepeated)
+		mustContain(t, r.Text(), append([]string{fmt.Sprintf("#%d", id)}, tc.want...)...)
+		if n := h.entriesStored(); n != 2 {
+			t.Fatalf("%d entries, want 2", n)
+		}
+	}
+}
