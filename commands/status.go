@@ -667,6 +667,10 @@ type TotalsStore interface {
 	// only while it has live jobs in the span. Programs counted in
 	// sessions (회) are left out here and in DailyJobs: they are not jobs.
 	DepartmentTotals(ctx context.Context, from, to time.Time) ([]DepartmentTotal, error)
+	// ProgramDepartmentJobs sums one program's live realised jobs with
+	// as-of dates in [from, to] per department, 누계 increments included;
+	// departments without jobs in the span are left out.
+	ProgramDepartmentJobs(ctx context.Context, programID int64, from, to time.Time) ([]DepartmentTotal, error)
 	// LastLoggedThrough returns, per department, the as-of date of its latest
 	// live entry dated on or before through; departments without one are left
 	// out. The digest judges silence with it as of the end of its week.

@@ -1,0 +1,71 @@
+package commands_test
+
+import (
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// Tests of review r1 S7, W2, W3 and its minor items, typed through
+// Service.Handle; every figure is compared with a plain SQL SUM.
+
+// S7: a 누계 report filed under one department, of a program other
+// departments also filed jobs for, is held: the reply says the 누계 is the
+// whole program's, names the other departments' share and the increment,
+// and says what to type for the department's own 누계. Confirming records
+// it as before; the delta records the department's own figure.
+func TestCumulativeWithOtherDepartmentsIsHeld(t *testing.T) {
+	for _, tc := range []struct {
+		lang                   commands.Lang
+		report, confirm, delta string
+		wants                  []string
+	}{
+		{commands.Korean, "추가 청년 누계 700 11/25 부서:일자리정책과", "추가 청년 누계 700 11/25 부서:일자리정책과 확인:예", "추가 100 청년 11/25 부서:일자리정책과",
+			[]string{"사업 전체의 누계", "노인복지과 15개", "+85개", "지금까지 600개", "`추가 100 청년 11/25 부서:일자리정책과`", "아직 기록하지 않았습니다"}},
+		{commands.English, "add 700 youth cumulative date:11/25 dept:일자리정책과", "add 700 youth cumulative date:11/25 dept:일자리정책과 confirm:yes", "add 100 youth date:11/25 dept:일자리정책과",
+			[]string{"whole program's total", "노인복지과 15", "records +85", "`add 100 youth date:11/25 dept:일자리정책과`", "Nothing was recorded"}},
+	} {
+		for _, confirm := range []bool{true, false} {
+			h := newHarness(t, tc.lang)
+			if tc.lang == commands.Korean {
+				h.run(manager, "추가 600 청년 11/20", commands.OutcomeOK)
+				h.run(manager, "추가 15 청년 11/20 부서:노인복지과", commands.OutcomeOK)
+			} else {
+				h.run(manager, "add 600 youth date:11/20", commands.OutcomeOK)
+				h.run(manager, "add 15 youth date:11/20 dept:노인복지과", commands.OutcomeOK)
+			}
+			n := h.entryCount()
+			r := h.run(manager, tc.report, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.wants...)
+			if got := h.entryCount(); got != n {
+				t.Fatalf("%s: held report wrote %d entries", tc.report, got-n)
+			}
+			if confirm {
+				h.run(manager, tc.confirm, commands.OutcomeOK)
+				if got := h.sum("p.code = 'youth' AND e.as_of <= '2026-11-25'"); got != 700 {
+					t.Errorf("%s: program total %d after the confirmed 누계, want 700", tc.lang, got)
+				}
+				continue
+			}
+			h.run(manager, tc.delta, commands.OutcomeOK)
+			if got := h.deptJobs("일자리정책과"); got != 700 {
+				t.Errorf("%s: department total %d after the delta, want 700", tc.lang, got)
+			}
+			if got := h.sum("p.code = 'youth'"); got != 715 {
+				t.Errorf("%s: program total %d, want 715", tc.lang, got)
+			}
+		}
+	}
+}
+
+// S7: a 누계 report of a program only its own department filed for is
+// recorded at once, as before.
+func TestCumulativeOfOneDepartmentIsRecorded(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "추가 600 청년 11/20", commands.OutcomeOK)
+	h.run(manager, "추가 15 청년 11/26 부서:노인복지과", commands.OutcomeOK) // after the report's date
+	h.run(manager, "추가 청년 누계 700 11/25", commands.OutcomeOK)
+	if got := h.sum("p.code = 'youth' AND e.as_of <= '2026-11-25'"); got != 700 {
+		t.Errorf("total through 11/25 %d, want 700", got)
+	}
+}
