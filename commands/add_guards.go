@@ -299,9 +299,22 @@ func (s *Service) laterReportLines(ctx context.Context, e Entry, p Program) ([]s
 	if err != nil {
 		return nil, err
 	}
+	// The report that decides a date is the latest recorded live one of
+	// that date (and status): an earlier same-day report is superseded, and
+	// naming it with the deciding one's total would misstate what it said.
+	deciding := map[string]int64{}
+	for _, r := range later {
+		if r.Voided() || r.Kind != KindCumulative || r.Status != e.Status || r.ID == e.ID {
+			continue
+		}
+		if day := r.AsOf.Format(time.DateOnly); r.ID > deciding[day] {
+			deciding[day] = r.ID
+		}
+	}
 	var lines []string
 	for _, r := range slices.Backward(later) { // oldest first
-		if r.Voided() || r.Kind != KindCumulative || r.Status != e.Status || r.ID == e.ID {
+		if r.Voided() || r.Kind != KindCumulative || r.Status != e.Status || r.ID == e.ID ||
+			deciding[r.AsOf.Format(time.DateOnly)] != r.ID {
 			continue
 		}
 		totals, err := s.store.ProgramTotals(ctx, dates.On(r.AsOf.Year(), 1, 1), r.AsOf, "")

@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"strings"
 	"testing"
 
 	"jobsbot/commands"
@@ -67,5 +68,32 @@ func TestCumulativeOfOneDepartmentIsRecorded(t *testing.T) {
 	h.run(manager, "추가 청년 누계 700 11/25", commands.OutcomeOK)
 	if got := h.sum("p.code = 'youth' AND e.as_of <= '2026-11-25'"); got != 700 {
 		t.Errorf("total through 11/25 %d, want 700", got)
+	}
+}
+
+// W2: a delta dated before two same-day 누계 reports names only the report
+// that decides the date (the latest recorded), with its own figures.
+func TestLaterReportLinesNameOnlyTheDecidingReport(t *testing.T) {
+	for _, tc := range []struct {
+		lang                 commands.Lang
+		first, second, delta string
+		want, notWant        string
+	}{
+		{commands.Korean, "추가 여성 누계 200여 11/20", "추가 여성 누계 300 11/20", "추가 5 여성 11/10",
+			"2026. 11. 20. 누계 #2: 300개 → 305개", "#1:"},
+		{commands.English, "add 200여 women cumulative date:11/20", "add 300 women cumulative date:11/20", "add 5 women date:11/10",
+			"later cumulative report #2 (2026-11-20): the total through its date goes from 300 to 305", "report #1"},
+	} {
+		h := newHarness(t, tc.lang)
+		h.run(manager, tc.first, commands.OutcomeOK)
+		h.run(manager, tc.second, commands.OutcomeOK)
+		r := h.run(manager, tc.delta, commands.OutcomeOK)
+		mustContain(t, r.Text(), tc.want)
+		if strings.Contains(r.Text(), tc.notWant) {
+			t.Errorf("%s: reply names the superseded report:\n%s", tc.lang, r.Text())
+		}
+		if got := h.sum("p.code = 'women' AND e.as_of <= '2026-11-20'"); got != 305 {
+			t.Errorf("%s: total through 11/20 %d, want 305", tc.lang, got)
+		}
 	}
 }
