@@ -156,7 +156,7 @@ func (s *Service) askAboutOtherDepartments(ctx context.Context, c Caller, e NewE
 		"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Department", e.Department)
 	why := s.msg("guards.cumulative_whole_program", "Program", s.programLabel(p), "Date", s.date(e.AsOf),
 		"Total", s.unitCount(e.Count, e.Approximate, p.Unit), "Department", e.Department,
-		"Others", strings.Join(others, ", "), "Increment", "+"+s.unitCount(e.Count-whole, e.Approximate, p.Unit),
+		"Others", strings.Join(others, ", "), "Increment", s.plusCount(e.Count-whole, e.Approximate, p.Unit),
 		"Own", s.unitCount(own, false, p.Unit), "OwnDelta", s.unitCount(e.Count-own, e.Approximate, p.Unit), "Delta", delta)
 	return s.confirmReply(ctx, c, cmd, e, false, why)
 }

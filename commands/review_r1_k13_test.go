@@ -97,3 +97,102 @@ func TestLaterReportLinesNameOnlyTheDecidingReport(t *testing.T) {
 		}
 	}
 }
+
+// W3: 현황 부서별 names a silent department's 실적 없음 reports instead of
+// calling it unreported: 실적 없음 for April only, after jobs in March, says
+// so and that nothing came after; 실적 없음 through last month covers it.
+func TestStatusNamesNothingReportsOfSilentDepartment(t *testing.T) {
+	for _, tc := range []struct {
+		lang                          commands.Lang
+		add, status, partial, covered string
+		silent                        string
+	}{
+		{commands.Korean, "추가 5 철도 3/3", "현황 상반기", "도시재생과: 5개 · 실적 없음 보고(2026년 4월), 이후 보고 없음",
+			"도시재생과: 5개 · 실적 없음 보고(2026년 4월, 2026년 5월)", "이후 보고 없음"},
+		{commands.English, "add 5 rail date:3/3", "status h1", "도시재생과: 5 · reported no jobs (실적 없음) for April 2026, nothing since",
+			"도시재생과: 5 · reported no jobs (실적 없음) for April 2026, May 2026", "silent since"},
+	} {
+		h := newHarness(t, tc.lang)
+		h.run(manager, tc.add, commands.OutcomeOK)
+		h.run(manager, "실적없음 2026-04 부서:도시재생과", commands.OutcomeOK)
+		if got := h.deptJobs("도시재생과"); got != 5 {
+			t.Fatalf("도시재생과 %d, want 5", got)
+		}
+		r := h.run(manager, tc.status, commands.OutcomeOK)
+		mustContain(t, r.Text(), tc.partial)
+		h.run(manager, "실적없음 2026-05 부서:도시재생과", commands.OutcomeOK)
+		r = h.run(manager, tc.status, commands.OutcomeOK)
+		mustContain(t, r.Text(), tc.covered)
+		for _, line := range strings.Split(r.Text(), "\n") {
+			if strings.HasPrefix(line, "도시재생과") && strings.Contains(line, tc.silent) {
+				t.Errorf("%s: 도시재생과 still called silent: %s", tc.lang, line)
+			}
+		}
+	}
+}
+
+// Minor (W3): 취소 of a 약정 누계 report calls it 약정, not 실적, and names
+// the 누계 it reported beside its increment; a voided 약정 delta is 약정 too.
+func TestVoidOfAgreementNamesItAgreement(t *testing.T) {
+	for _, tc := range []struct {
+		lang                           commands.Lang
+		agree, report, undo, void      string
+		wantReport, wantAgree, notWant string
+	}{
+		{commands.Korean, "추가 40 투자 11/20 상태:약정", "추가 투자 누계 50 약정 11/25", "취소", "무효 1 중복",
+			"#2 약정 누계 보고(2026. 11. 25. 기업 및 투자유치 약정 누계 50개, 증가분 10개)를 무효 처리했습니다",
+			"#1 약정(2026. 11. 20. 기업 및 투자유치 40개)을 무효 처리했습니다", "실적("},
+		{commands.English, "add 40 invest date:11/20 status:agreed", "add 50 invest cumulative status:agreed date:11/25", "undo", "void 1 duplicate",
+			"Voided cumulative agreement report #2", "Voided agreement #1", "Voided entry"},
+	} {
+		h := newHarness(t, tc.lang)
+		h.run(manager, tc.agree, commands.OutcomeOK)
+		h.run(manager, tc.report, commands.OutcomeOK)
+		r := h.run(manager, tc.undo, commands.OutcomeOK)
+		mustContain(t, r.Text(), tc.wantReport)
+		if tc.lang == commands.English {
+			mustContain(t, r.Text(), "50 agreed in total", "+10")
+		}
+		if strings.Contains(r.Text(), tc.notWant) {
+			t.Errorf("%s: an agreement called a realised entry:\n%s", tc.lang, r.Text())
+		}
+		r = h.run(manager, tc.void, commands.OutcomeOK)
+		mustContain(t, r.Text(), tc.wantAgree)
+		if got := h.liveSum("invest", "agreed"); got != 0 {
+			t.Errorf("%s: live agreed %d after both voids, want 0", tc.lang, got)
+		}
+	}
+}
+
+// Minor (W3): the report's 증감 column carries 여 where its 누계 does.
+func TestReportChangeCarriesYeoLikeTotal(t *testing.T) {
+	for _, tc := range []struct {
+		lang          commands.Lang
+		add, report   string
+		total, change string
+	}{
+		{commands.Korean, "추가 여성 누계 200여 11/20", "보고서", "200여", "+200여"},
+		{commands.English, "add 200여 women cumulative date:11/20", "report", "about 200", "about +200"},
+	} {
+		h := newHarness(t, tc.lang)
+		h.run(manager, tc.add, commands.OutcomeOK)
+		if got := h.sum("p.code = 'women'"); got != 200 {
+			t.Fatalf("women %d, want 200", got)
+		}
+		r := h.run(manager, tc.report, commands.OutcomeOK)
+		found := false
+		for _, line := range strings.Split(r.Text(), "\n") {
+			line = strings.TrimSpace(line)
+			if !strings.Contains(line, tc.total+" ") || !strings.Contains(line, "+") {
+				continue
+			}
+			found = true
+			if !strings.HasSuffix(line, " "+tc.change) {
+				t.Errorf("%s: 증감 column lacks %q beside 누계 %s: %s", tc.lang, tc.change, tc.total, line)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no row with 누계 %s:\n%s", tc.lang, tc.total, r.Text())
+		}
+	}
+}
