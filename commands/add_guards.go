@@ -127,7 +127,55 @@ func (s *Service) askBeforeRecording(ctx context.Context, c Caller, cmd Command,
 	if r, ask, err := s.askAboutRepeat(ctx, c, e, p, cmd); err != nil || ask {
 		return r, ask, err
 	}
+	if r, ask, err := s.askAboutOtherDepartments(ctx, c, e, p, cmd); err != nil || ask {
+		return r, ask, err
+	}
 	return s.askAboutSize(ctx, c, e, p, cmd)
+}
+
+// askAboutOtherDepartments holds a 누계 report filed under one department
+// when the program has live realised jobs of the year, through the
+// report's date, filed under other departments: the 누계 is recorded as the
+// whole program's total, so an official giving their department's own
+// 누계 would see the other departments' jobs silently absorbed. The
+// question names the other departments' share, the increment the report
+// records as the program's total, and the delta to type if it was the
+// department's own 누계. A report at or below the program's total is left
+// to the ledger's own answer (agrees, or refused naming the entries).
+func (s *Service) askAboutOtherDepartments(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
+	if e.Kind != KindCumulative || e.Status != StatusRealised {
+		return Reply{}, false, nil
+	}
+	depts, err := s.store.ProgramDepartmentJobs(ctx, e.ProgramID, dates.On(e.AsOf.Year(), 1, 1), e.AsOf)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	var whole, own int64
+	var others []string
+	for _, d := range depts {
+		whole += d.Jobs
+		if d.Department == e.Department {
+			own += d.Jobs
+			continue
+		}
+		if d.Jobs > 0 {
+			others = append(others, s.msg("guards.other_department_share", "Department", d.Department, "Count", s.unitCount(d.Jobs, false, p.Unit)))
+		}
+	}
+	if len(others) == 0 || e.Count <= whole {
+		return Reply{}, false, nil
+	}
+	word := p.Code // the program as a person types it: a Korean alias in Korean
+	if s.lang == Korean && len(p.Aliases) > 0 {
+		word = p.Aliases[0]
+	}
+	delta := s.msg("guards.own_cumulative_delta", "N", e.Count-own, "Program", word,
+		"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Department", e.Department)
+	why := s.msg("guards.cumulative_whole_program", "Program", s.programLabel(p), "Date", s.date(e.AsOf),
+		"Total", s.unitCount(e.Count, e.Approximate, p.Unit), "Department", e.Department,
+		"Others", strings.Join(others, ", "), "Increment", s.plusCount(e.Count-whole, e.Approximate, p.Unit),
+		"Own", s.unitCount(own, false, p.Unit), "OwnDelta", s.unitCount(e.Count-own, e.Approximate, p.Unit), "Delta", delta)
+	return s.confirmReply(ctx, c, cmd, e, false, why)
 }
 
 // askAboutRepeat holds a delta that repeats one the same person recorded
@@ -268,9 +316,22 @@ func (s *Service) laterReportLines(ctx context.Context, e Entry, p Program) ([]s
 	if err != nil {
 		return nil, err
 	}
+	// The report that decides a date is the latest recorded live one of
+	// that date (and status): an earlier same-day report is superseded, and
+	// naming it with the deciding one's total would misstate what it said.
+	deciding := map[string]int64{}
+	for _, r := range later {
+		if r.Voided() || r.Kind != KindCumulative || r.Status != e.Status || r.ID == e.ID {
+			continue
+		}
+		if day := r.AsOf.Format(time.DateOnly); r.ID > deciding[day] {
+			deciding[day] = r.ID
+		}
+	}
 	var lines []string
 	for _, r := range slices.Backward(later) { // oldest first
-		if r.Voided() || r.Kind != KindCumulative || r.Status != e.Status || r.ID == e.ID {
+		if r.Voided() || r.Kind != KindCumulative || r.Status != e.Status || r.ID == e.ID ||
+			deciding[r.AsOf.Format(time.DateOnly)] != r.ID {
 			continue
 		}
 		totals, err := s.store.ProgramTotals(ctx, dates.On(r.AsOf.Year(), 1, 1), r.AsOf, "")

@@ -346,18 +346,9 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 	// or the month before (whose month-end report is the latest due) has
 	// reported: it is listed as such, never as silent.
 	thisMonth := dates.On(d.WeekEnd.Year(), d.WeekEnd.Month(), 1)
-	months := []time.Time{thisMonth.AddDate(0, -1, 0), thisMonth}
-	said := map[string][]time.Time{}
-	for _, m := range months {
-		reported, err := s.store.SaidNothing(ctx, m)
-		if err != nil {
-			return err
-		}
-		for dept, ok := range reported {
-			if ok {
-				said[dept] = append(said[dept], m)
-			}
-		}
+	said, err := s.saidNothingIn(ctx, []time.Time{thisMonth.AddDate(0, -1, 0), thisMonth})
+	if err != nil {
+		return err
 	}
 	for _, dt := range withProgramDepartments(depts, programs) {
 		dt.LastLoggedOn = last[dt.Department]

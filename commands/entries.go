@@ -670,7 +670,19 @@ func (s *Service) voided(ctx context.Context, res VoidResult, reason string) Rep
 	name, unit := s.programOf(programs, v.ProgramID, v.ProgramCode)
 	lines := []string{s.msg("entries.reason", "Reason", reason)}
 	lines = append(lines, s.adjustedLines(ctx, res.Adjusted, unit)...)
-	return Reply{Title: s.msg("entries.voided_entry", "ID", v.ID, "Program", name, "Count", s.unitCount(v.Count, v.Approximate, unit), "AsOf", s.date(v.AsOf)),
+	// An agreement is named 약정, never 실적; a 누계 report by the total it
+	// reported, beside the increment it recorded.
+	id := "entries.voided_entry"
+	switch {
+	case v.Kind == KindCumulative && v.Status == StatusAgreed:
+		id = "entries.voided_agreed_cumulative"
+	case v.Kind == KindCumulative:
+		id = "entries.voided_cumulative"
+	case v.Status == StatusAgreed:
+		id = "entries.voided_agreement"
+	}
+	return Reply{Title: s.msg(id, "ID", v.ID, "Program", name, "Count", s.unitCount(v.Count, v.Approximate, unit),
+		"Total", s.unitCount(v.ReportedTotal, v.Approximate, unit), "AsOf", s.date(v.AsOf)),
 		Sections: []Section{{Lines: lines}}}
 }
 

@@ -171,3 +171,23 @@ type NothingStore interface {
 	// month first; f.Limit 0 returns them all. f.ProgramID is ignored.
 	NothingReports(ctx context.Context, f EntryFilter) ([]NothingReport, error)
 }
+
+// saidNothingIn returns, per department, the months among months (each the
+// first of its month) it has a live 실적 없음 report for, in the order
+// given. Status and the digest both judge a silent department by it: one
+// whose silence these reports cover reported, and is named as such.
+func (s *Service) saidNothingIn(ctx context.Context, months []time.Time) (map[string][]time.Time, error) {
+	said := map[string][]time.Time{}
+	for _, m := range months {
+		reported, err := s.store.SaidNothing(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		for dept, ok := range reported {
+			if ok {
+				said[dept] = append(said[dept], m)
+			}
+		}
+	}
+	return said, nil
+}

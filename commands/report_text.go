@@ -141,7 +141,7 @@ func (s *Service) renderReport(r Report) Reply {
 			target = numbers.Format(lr.row.Target)
 		}
 		body = append(body, []string{lr.label, target, s.count(lr.row.Total, lr.row.Approximate), rate,
-			numbers.Format(lr.row.LastYear), signed(lr.row.Diff())})
+			numbers.Format(lr.row.LastYear), s.signedApprox(lr.row.Diff(), lr.row.Approximate)})
 	}
 	out.Sections = append(out.Sections, Section{Heading: s.msg("report_text.to_date_against_target"),
 		Lines: monoTable(header, body), Mono: true})
@@ -296,4 +296,11 @@ func monoTable(header []string, rows [][]string) []string {
 		out = append(out, line(r))
 	}
 	return out
+}
+
+// signedApprox is a change against last year, marked approximate (+200여,
+// about +200) when the figure it is taken from, the 누계 column beside it,
+// is.
+func (s *Service) signedApprox(n int64, approximate bool) string {
+	return s.approx(signed(n), approximate && n != 0)
 }

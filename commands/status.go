@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -38,7 +39,8 @@ type statusView struct {
 	// whose department targets were revised since.
 	deptTargetsNow map[string]int64
 	depts          []DepartmentTotal
-	asOf           time.Time // the day departments' silence is judged on
+	saidNothing    map[string][]time.Time // per department, the months after its last jobs it reported 실적 없음 for
+	asOf           time.Time              // the day departments' silence is judged on
 	stages         map[Stage]int
 	dept           string            // the department filter, "" for all
 	types          []EmploymentTotal // jobs by employment type; nil for one program
@@ -394,7 +396,7 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		r.Sections = append(r.Sections, s.breakdownSection(v))
 	}
 	if len(v.depts) > 0 {
-		r.Sections = append(r.Sections, s.departmentSection(v.depts, v.asOf, v.deptTargetsNow))
+		r.Sections = append(r.Sections, s.departmentSection(v.depts, v.saidNothing, v.asOf, v.deptTargetsNow))
 	}
 	if v.stages != nil {
 		r.Sections = append(r.Sections, s.pipelineSection(v.stages))
@@ -537,33 +539,75 @@ func (s *Service) markSilence(ctx context.Context, v *statusView) error {
 			return err
 		}
 	}
-	reported, err := s.store.SaidNothing(ctx, dates.On(v.asOf.Year(), v.asOf.Month(), 1))
+	// The months of the year through the judged one: a department silent
+	// since March that reported 실적 없음 for April is named as such.
+	thisMonth := dates.On(v.asOf.Year(), v.asOf.Month(), 1)
+	var months []time.Time
+	for m := dates.On(v.asOf.Year(), time.January, 1); !m.After(thisMonth); m = m.AddDate(0, 1, 0) {
+		months = append(months, m)
+	}
+	said, err := s.saidNothingIn(ctx, months)
 	if err != nil {
 		return err
 	}
+	v.saidNothing = map[string][]time.Time{}
 	for i := range v.depts {
 		d := &v.depts[i]
 		if last != nil {
 			d.LastLoggedOn = last[d.Department]
 		}
-		d.Reported = reported[d.Department]
+		lastMonth := dates.On(d.LastLoggedOn.Year(), d.LastLoggedOn.Month(), 1)
+		for _, m := range said[d.Department] {
+			if d.LastLoggedOn.IsZero() || m.After(lastMonth) {
+				v.saidNothing[d.Department] = append(v.saidNothing[d.Department], m)
+			}
+		}
+		d.Reported = slices.ContainsFunc(said[d.Department], thisMonth.Equal)
 	}
 	return nil
 }
 
-func (s *Service) departmentSection(depts []DepartmentTotal, asOf time.Time, targetsNow map[string]int64) Section {
+// silenceCovered says whether a department's 실적 없음 reports reach the
+// judged month or the month before (whose month-end report is the latest
+// due): then it has reported, not gone silent.
+func silenceCovered(said []time.Time, asOf time.Time) bool {
+	if len(said) == 0 {
+		return false
+	}
+	latest := said[len(said)-1]
+	return !latest.Before(dates.On(asOf.Year(), asOf.Month(), 1).AddDate(0, -1, 0))
+}
+
+// saidNothingNote names the months a silent department reported 실적 없음
+// for, and whether nothing came after them.
+func (s *Service) saidNothingNote(said []time.Time, asOf time.Time) string {
+	months := make([]string, len(said))
+	for i, m := range said {
+		months[i] = s.monthLabel(m)
+	}
+	if silenceCovered(said, asOf) {
+		return s.msg("status.said_nothing", "Months", strings.Join(months, ", "))
+	}
+	return s.msg("status.said_nothing_then_silent", "Months", strings.Join(months, ", "))
+}
+
+func (s *Service) departmentSection(depts []DepartmentTotal, saidNothing map[string][]time.Time, asOf time.Time, targetsNow map[string]int64) Section {
 	sec := Section{Heading: s.msg("status.by_department")}
 	for _, d := range depts {
 		line := fmt.Sprintf("%s: %s", d.Department, s.unitCount(d.Jobs, d.Approximate > 0, "")) + s.deptAchievement(d)
 		if now := targetsNow[d.Department]; d.Target > 0 && now > 0 && now != d.Target {
 			line += s.msg("status.program_target_now", "Target", s.jobs(now))
 		}
+		silent := d.LastLoggedOn.IsZero() || asOf.Sub(d.LastLoggedOn) >= silentAfter
 		switch {
 		case d.Reported && d.Jobs == 0:
 			// It said it had nothing this month: reported, not silent.
+		case silent && len(saidNothing[d.Department]) > 0:
+			// Its 실적 없음 reports cover the silence, or part of it.
+			line += s.saidNothingNote(saidNothing[d.Department], asOf)
 		case d.LastLoggedOn.IsZero():
 			line += s.msg("status.nothing_logged_yet")
-		case asOf.Sub(d.LastLoggedOn) >= silentAfter && !d.Reported:
+		case silent && !d.Reported:
 			line += s.msg("status.silent_since", "LastLoggedOn", s.date(d.LastLoggedOn))
 		}
 		sec.Lines = append(sec.Lines, line)
@@ -667,6 +711,10 @@ type TotalsStore interface {
 	// only while it has live jobs in the span. Programs counted in
 	// sessions (회) are left out here and in DailyJobs: they are not jobs.
 	DepartmentTotals(ctx context.Context, from, to time.Time) ([]DepartmentTotal, error)
+	// ProgramDepartmentJobs sums one program's live realised jobs with
+	// as-of dates in [from, to] per department, 누계 increments included;
+	// departments without jobs in the span are left out.
+	ProgramDepartmentJobs(ctx context.Context, programID int64, from, to time.Time) ([]DepartmentTotal, error)
 	// LastLoggedThrough returns, per department, the as-of date of its latest
 	// live entry dated on or before through; departments without one are left
 	// out. The digest judges silence with it as of the end of its week.

@@ -398,3 +398,28 @@ func (s *Store) dayTotals(ctx context.Context, what, q string, from, to time.Tim
 	}
 	return out, nil
 }
+
+// ProgramDepartmentJobs sums one program's live realised jobs with as-of
+// dates in [from, to] per department (누계 increments included), ordered by
+// department; departments without jobs in the span are left out.
+func (s *Store) ProgramDepartmentJobs(ctx context.Context, programID int64, from, to time.Time) ([]commands.DepartmentTotal, error) {
+	q := `
+		SELECT department, SUM(jobs) AS jobs
+		FROM department_days
+		WHERE program_id = $1 AND status = 'realised' AND day BETWEEN $2::date AND $3::date
+		GROUP BY department
+		HAVING SUM(jobs) <> 0
+		ORDER BY department`
+	var rows []struct {
+		Department string `db:"department"`
+		Jobs       int64  `db:"jobs"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, programID, dateArg(from), dateArg(to)); err != nil {
+		return nil, wrap(fmt.Sprintf("department jobs of program %d", programID), err)
+	}
+	out := make([]commands.DepartmentTotal, len(rows))
+	for i, r := range rows {
+		out[i] = commands.DepartmentTotal{Department: r.Department, Jobs: r.Jobs}
+	}
+	return out, nil
+}
