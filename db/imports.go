@@ -108,7 +108,8 @@ type importRun struct {
 	closed   map[time.Time]commands.MonthClose
 	hold     bool                 // hold every row and replay them sorted
 	held     []commands.ImportRow // month files, or an entries file held
-	last     time.Time            // 기록 일시 of the latest streamed row
+	last     importEvent          // the latest streamed row's add
+	streamed bool                 // a row was streamed: last is set
 	voids    []importEvent        // voids of streamed rows, not yet due, by time
 	problems int                  // every problem, listed or not
 	pending  []newEntryRow
@@ -319,24 +320,25 @@ func (r *importRun) Row(row commands.ImportRow) error {
 		r.held = append(r.held, row)
 		return nil
 	}
-	if row.LoggedAt.Before(r.last) {
+	add := addEvent(row, row.Line)
+	if r.streamed && compareEvents(add, r.last) < 0 {
 		return errOutOfOrder
 	}
-	r.last = row.LoggedAt
-	// Voids due before this add (an add goes before a void of the same
-	// moment).
-	for len(r.voids) > 0 && r.voids[0].at.Before(row.LoggedAt) {
+	r.last, r.streamed = add, true
+	// Voids due before this add (compareEvents: at one minute, by number).
+	for len(r.voids) > 0 && compareEvents(r.voids[0], add) < 0 {
 		ev := r.voids[0]
 		r.voids = r.voids[1:]
 		if err := r.void(r.ctx, ev.data); err != nil {
 			return err
 		}
 	}
-	if err := r.apply(importEvent{at: row.LoggedAt}, row); err != nil {
+	if err := r.apply(add, row); err != nil {
 		return err
 	}
 	if row.Voided {
-		ev := importEvent{at: cmp.Or(row.VoidedAt, row.LoggedAt), void: true, row: row.Line, data: row}
+		ev := voidEvent(row, row.Line)
+		ev.data = row
 		i, _ := slices.BinarySearchFunc(r.voids, ev, compareEvents)
 		r.voids = slices.Insert(r.voids, i, ev)
 	}
@@ -363,13 +365,34 @@ func (r *importRun) apply(ev importEvent, row commands.ImportRow) error {
 // an entries file marks 무효.
 type importEvent struct {
 	at   time.Time
+	seq  int64 // orders events of one moment: see addEvent
 	void bool
-	row  int                // the row's index (held rows) or line (streamed voids)
+	row  int                // the row's index (held rows) or line (streamed rows)
 	data commands.ImportRow // a streamed void's row
+}
+
+// addEvent is a row's add, at its 기록 일시. The export writes times to the
+// minute, so many events share one; there the entry numbers (번호) order
+// them: entry n's add is 2n, and its void 2n+1, just after it and before
+// any entry recorded later. So a 정정, which voids the original and records
+// its replacement (a higher number) at one moment, is replayed as it
+// happened: void, then the replacement, never the replacement over a live
+// original (review r4 X4). A file without numbers has every add at 0 and
+// every void at 1: an add before a void of the same moment, then by row.
+func addEvent(row commands.ImportRow, at int) importEvent {
+	return importEvent{at: row.LoggedAt, seq: 2 * row.Number, row: at}
+}
+
+// voidEvent is a row's void, at its 무효 일시 (its 기록 일시 without one).
+func voidEvent(row commands.ImportRow, at int) importEvent {
+	return importEvent{at: cmp.Or(row.VoidedAt, row.LoggedAt), seq: 2*row.Number + 1, void: true, row: at}
 }
 
 func compareEvents(a, b importEvent) int {
 	if c := a.at.Compare(b.at); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.seq, b.seq); c != 0 {
 		return c
 	}
 	if a.void != b.void { // an add before a void of the same moment
@@ -390,9 +413,9 @@ func importEvents(kind commands.ImportKind, rows []commands.ImportRow) []importE
 	evs := make([]importEvent, 0, len(rows))
 	for i, row := range rows {
 		if kind == commands.ImportEntries {
-			evs = append(evs, importEvent{at: row.LoggedAt, row: i})
+			evs = append(evs, addEvent(row, i))
 			if row.Voided {
-				evs = append(evs, importEvent{at: cmp.Or(row.VoidedAt, row.LoggedAt), void: true, row: i})
+				evs = append(evs, voidEvent(row, i))
 			}
 		} else {
 			evs = append(evs, importEvent{at: row.Entry.AsOf, row: i})

@@ -90,7 +90,7 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		}
 		return get(nameCol)
 	}
-	row := commands.ImportRow{Line: line}
+	row := commands.ImportRow{Line: line, Number: entryNumber(h.cell(cells, colNumber))}
 	e := &row.Entry
 	e.Source, e.LoggedBy = commands.SourceImport, who(colLoggedByID, colLoggedBy)
 	if e.LoggedBy == "" {
@@ -194,6 +194,18 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		r.touched(cmp.Or(e.Department, prog.Department))
 	}
 	return row, true
+}
+
+// entryNumber reads 번호, the entry's number where the file was exported
+// (1,234 as a sheet may show it); 0 when the cell is empty or no whole
+// number: it only orders rows of the same minute, and a file from
+// elsewhere may number its rows any way.
+func entryNumber(raw string) int64 {
+	n, err := strconv.ParseInt(strings.TrimSpace(strings.ReplaceAll(raw, ",", "")), 10, 64)
+	if err != nil || n < 0 || n > 1<<52 {
+		return 0
+	}
+	return n
 }
 
 // unquote removes the apostrophe export puts before text that a
