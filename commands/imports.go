@@ -39,6 +39,9 @@ type ImportRow struct {
 	// recorded, so they order the rows, and each row's void, within one
 	// minute of 기록 일시 and 무효 일시 (the export's precision).
 	Number int64
+	// CorrectedTo is, on a row a 정정 voided, the Number of its replacement
+	// (the export's 정정 column, #N로 정정); 0 otherwise.
+	CorrectedTo int64
 	// Voided rows of an entries file are recorded and then voided.
 	Voided     bool
 	VoidedAt   time.Time

@@ -110,10 +110,13 @@ type importRun struct {
 	held     []commands.ImportRow // month files, or an entries file held
 	last     importEvent          // the latest streamed row's add
 	streamed bool                 // a row was streamed: last is set
-	voids    []importEvent        // voids of streamed rows, not yet due, by time
-	problems int                  // every problem, listed or not
-	pending  []newEntryRow
-	lines    map[string]int // idempotency key → line, of pending rows
+	// replacements are the counts of held delta rows that replace a 정정's
+	// original, by Number.
+	replacements map[int64]int64
+	voids        []importEvent // voids of streamed rows, not yet due, by time
+	problems     int           // every problem, listed or not
+	pending      []newEntryRow
+	lines        map[string]int // idempotency key → line, of pending rows
 	// marks are the entries recorded, with their lines, for import_entries.
 	markIDs   []int64
 	markLines []int64
@@ -179,13 +182,14 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 	if len(r.res.Problems) > 0 {
 		return r.res, nil
 	}
+	r.replacements = replacements(r.res.Kind, r.held)
 	for _, ev := range importEvents(r.res.Kind, r.held) {
 		if err := r.apply(ev, r.held[ev.row]); err != nil {
 			return commands.ImportResult{}, err
 		}
 	}
 	for _, ev := range r.voids {
-		if err := r.void(ctx, ev.data); err != nil {
+		if err := r.void(ctx, ev.data, 0); err != nil {
 			return commands.ImportResult{}, err
 		}
 	}
@@ -329,7 +333,7 @@ func (r *importRun) Row(row commands.ImportRow) error {
 	for len(r.voids) > 0 && compareEvents(r.voids[0], add) < 0 {
 		ev := r.voids[0]
 		r.voids = r.voids[1:]
-		if err := r.void(r.ctx, ev.data); err != nil {
+		if err := r.void(r.ctx, ev.data, replacedBy(ev.data, row)); err != nil {
 			return err
 		}
 	}
@@ -349,7 +353,7 @@ func (r *importRun) Row(row commands.ImportRow) error {
 func (r *importRun) apply(ev importEvent, row commands.ImportRow) error {
 	switch {
 	case ev.void:
-		return r.void(r.ctx, row)
+		return r.void(r.ctx, row, r.replacements[row.CorrectedTo])
 	case row.Entry.Kind == commands.KindDelta && !row.MonthFigure:
 		r.queue(row)
 		if len(r.pending) >= importBatch {
@@ -384,8 +388,14 @@ func addEvent(row commands.ImportRow, at int) importEvent {
 }
 
 // voidEvent is a row's void, at its 무효 일시 (its 기록 일시 without one).
+// A 정정's original (CorrectedTo) is voided just before its replacement's
+// add.
 func voidEvent(row commands.ImportRow, at int) importEvent {
-	return importEvent{at: cmp.Or(row.VoidedAt, row.LoggedAt), seq: 2*row.Number + 1, void: true, row: at}
+	seq := 2*row.Number + 1
+	if row.CorrectedTo > row.Number {
+		seq = 2*row.CorrectedTo - 1
+	}
+	return importEvent{at: cmp.Or(row.VoidedAt, row.LoggedAt), seq: seq, void: true, row: at}
 }
 
 func compareEvents(a, b importEvent) int {
@@ -590,7 +600,42 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 
 // void voids an entries file's 무효 row, recorded by this import or an
 // earlier one.
-func (r *importRun) void(ctx context.Context, row commands.ImportRow) error {
+// replacedBy is the count the void of row (a 정정's original) re-bases
+// later cumulative reports for: its replacement add's, when add is it
+// and both are deltas (as CorrectEntry voids with the new count); 0
+// otherwise.
+func replacedBy(row, add commands.ImportRow) int64 {
+	if row.CorrectedTo == 0 || row.CorrectedTo != add.Number || row.Entry.Kind != commands.KindDelta ||
+		add.Entry.Kind != commands.KindDelta || row.Entry.ProgramID != add.Entry.ProgramID {
+		return 0
+	}
+	return add.Entry.Count
+}
+
+// replacements maps, for held entries rows, each 정정 replacement's Number
+// to its count, when replacing a delta by a delta.
+func replacements(kind commands.ImportKind, rows []commands.ImportRow) map[int64]int64 {
+	out := map[int64]int64{}
+	if kind != commands.ImportEntries {
+		return out
+	}
+	byNumber := make(map[int64]commands.ImportRow, len(rows))
+	for _, row := range rows {
+		if row.Number > 0 {
+			byNumber[row.Number] = row
+		}
+	}
+	for _, row := range rows {
+		if add, ok := byNumber[row.CorrectedTo]; ok && row.CorrectedTo > 0 {
+			if n := replacedBy(row, add); n > 0 {
+				out[row.CorrectedTo] = n
+			}
+		}
+	}
+	return out
+}
+
+func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacement int64) error {
 	if err := r.flush(ctx); err != nil {
 		return err
 	}
@@ -610,7 +655,7 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow) error {
 	// manager's close reason, so it changes no closed month, and it leaves
 	// no live hire realising a voided agreement. A refusal is a problem on
 	// the row's line: nothing of the file stays written.
-	voided, err := voidUnmarked(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, row.VoidedAt)
+	voided, err := voidUnmarkedReplacing(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, replacement, row.VoidedAt)
 	var (
 		dependent  *commands.DependentReportError
 		hires      *commands.AgreementHasHiresError

@@ -24,6 +24,13 @@ func TestCorrectionRoundTrip(t *testing.T) {
 		name  string
 		lines []string // #k: the number of the k-th entry recorded (from 0)
 	}{
+		{"delta under a later 누계", []string{
+			"추가 청년 100 누계 날짜:4월 1일", "추가 청년 5 날짜:4월 5일", "추가 청년 120 누계 날짜:4월 10일", "정정 #1 9 오기",
+		}},
+		{"English, delta under a later 누계 corrected up", []string{
+			"add 100 youth cumulative date:2026-04-01", "add 5 youth date:2026-04-05", "add 120 youth cumulative date:2026-04-10",
+			"correct #1 8 typo",
+		}},
 		{"누계 downward", []string{
 			"추가 청년 100 누계 날짜:4월 1일", "추가 청년 120 누계 날짜:4월 10일", "정정 #0 80 오기",
 		}},

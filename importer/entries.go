@@ -31,6 +31,7 @@ const (
 	colVoidedByID = "무효 처리자 ID"
 	colVoidedAt   = "무효 일시"
 	colVoidReason = "무효 사유"
+	colCorrection = "정정"
 )
 
 // csvNothingSection starts the 실적 없음 section an entries CSV ends with
@@ -168,6 +169,7 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		if row.VoidedBy == "" {
 			row.VoidedBy = r.By
 		}
+		row.CorrectedTo = correctedTo(get(colCorrection))
 	case "":
 	default:
 		p.add(line, colVoid, v, msg("import.problem.void"))
@@ -206,6 +208,16 @@ func entryNumber(raw string) int64 {
 		return 0
 	}
 	return n
+}
+
+// correctedTo reads the 정정 column of a voided row, #N로 정정, as N; 0
+// for anything else.
+func correctedTo(s string) int64 {
+	s, ok := strings.CutSuffix(strings.TrimPrefix(strings.TrimSpace(s), "#"), "로 정정")
+	if !ok {
+		return 0
+	}
+	return entryNumber(s)
 }
 
 // unquote removes the apostrophe export puts before text that a
