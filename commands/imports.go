@@ -34,6 +34,14 @@ type ImportRow struct {
 	// LoggedAt orders an entries file's rows as they were first recorded, so
 	// that cumulative reports and voids are replayed in their order.
 	LoggedAt time.Time
+	// Number is the entry's number in the ledger the file was exported from
+	// (번호), 0 when the file has none. Numbers follow the order entries were
+	// recorded, so they order the rows, and each row's void, within one
+	// minute of 기록 일시 and 무효 일시 (the export's precision).
+	Number int64
+	// CorrectedTo is, on a row a 정정 voided, the Number of its replacement
+	// (the export's 정정 column, #N로 정정); 0 otherwise.
+	CorrectedTo int64
 	// Voided rows of an entries file are recorded and then voided.
 	Voided     bool
 	VoidedAt   time.Time

@@ -545,10 +545,17 @@ func undoOnce(ctx context.Context, tx sqlx.ExtContext, userID, reason string, pr
 // only a manager's void, with its reason, changes a closed month, marked.
 // The caller holds the entry's program lock.
 func voidUnmarked(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason string, at time.Time) (commands.VoidResult, error) {
+	return voidUnmarkedReplacing(ctx, tx, id, by, reason, 0, at)
+}
+
+// voidUnmarkedReplacing is voidUnmarked re-basing later cumulative reports
+// as if the entry's count became replacement (an import's replay of a
+// 정정, whose replacement it adds next).
+func voidUnmarkedReplacing(ctx context.Context, tx sqlx.ExtContext, id int64, by, reason string, replacement int64, at time.Time) (commands.VoidResult, error) {
 	if err := refuseLiveHires(ctx, tx, id); err != nil {
 		return commands.VoidResult{}, err
 	}
-	out, _, err := voidChecked(ctx, tx, id, by, reason, "", 0, at)
+	out, _, err := voidChecked(ctx, tx, id, by, reason, "", replacement, at)
 	return out, err
 }
 

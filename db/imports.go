@@ -108,11 +108,15 @@ type importRun struct {
 	closed   map[time.Time]commands.MonthClose
 	hold     bool                 // hold every row and replay them sorted
 	held     []commands.ImportRow // month files, or an entries file held
-	last     time.Time            // 기록 일시 of the latest streamed row
-	voids    []importEvent        // voids of streamed rows, not yet due, by time
-	problems int                  // every problem, listed or not
-	pending  []newEntryRow
-	lines    map[string]int // idempotency key → line, of pending rows
+	last     importEvent          // the latest streamed row's add
+	streamed bool                 // a row was streamed: last is set
+	// replacements are the counts of held delta rows that replace a 정정's
+	// original, by Number.
+	replacements map[int64]int64
+	voids        []importEvent // voids of streamed rows, not yet due, by time
+	problems     int           // every problem, listed or not
+	pending      []newEntryRow
+	lines        map[string]int // idempotency key → line, of pending rows
 	// marks are the entries recorded, with their lines, for import_entries.
 	markIDs   []int64
 	markLines []int64
@@ -178,13 +182,14 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 	if len(r.res.Problems) > 0 {
 		return r.res, nil
 	}
+	r.replacements = replacements(r.res.Kind, r.held)
 	for _, ev := range importEvents(r.res.Kind, r.held) {
 		if err := r.apply(ev, r.held[ev.row]); err != nil {
 			return commands.ImportResult{}, err
 		}
 	}
 	for _, ev := range r.voids {
-		if err := r.void(ctx, ev.data); err != nil {
+		if err := r.void(ctx, ev.data, 0); err != nil {
 			return commands.ImportResult{}, err
 		}
 	}
@@ -319,24 +324,25 @@ func (r *importRun) Row(row commands.ImportRow) error {
 		r.held = append(r.held, row)
 		return nil
 	}
-	if row.LoggedAt.Before(r.last) {
+	add := addEvent(row, row.Line)
+	if r.streamed && compareEvents(add, r.last) < 0 {
 		return errOutOfOrder
 	}
-	r.last = row.LoggedAt
-	// Voids due before this add (an add goes before a void of the same
-	// moment).
-	for len(r.voids) > 0 && r.voids[0].at.Before(row.LoggedAt) {
+	r.last, r.streamed = add, true
+	// Voids due before this add (compareEvents: at one minute, by number).
+	for len(r.voids) > 0 && compareEvents(r.voids[0], add) < 0 {
 		ev := r.voids[0]
 		r.voids = r.voids[1:]
-		if err := r.void(r.ctx, ev.data); err != nil {
+		if err := r.void(r.ctx, ev.data, replacedBy(ev.data, row)); err != nil {
 			return err
 		}
 	}
-	if err := r.apply(importEvent{at: row.LoggedAt}, row); err != nil {
+	if err := r.apply(add, row); err != nil {
 		return err
 	}
 	if row.Voided {
-		ev := importEvent{at: cmp.Or(row.VoidedAt, row.LoggedAt), void: true, row: row.Line, data: row}
+		ev := voidEvent(row, row.Line)
+		ev.data = row
 		i, _ := slices.BinarySearchFunc(r.voids, ev, compareEvents)
 		r.voids = slices.Insert(r.voids, i, ev)
 	}
@@ -347,7 +353,7 @@ func (r *importRun) Row(row commands.ImportRow) error {
 func (r *importRun) apply(ev importEvent, row commands.ImportRow) error {
 	switch {
 	case ev.void:
-		return r.void(r.ctx, row)
+		return r.void(r.ctx, row, r.replacements[row.CorrectedTo])
 	case row.Entry.Kind == commands.KindDelta && !row.MonthFigure:
 		r.queue(row)
 		if len(r.pending) >= importBatch {
@@ -363,13 +369,40 @@ func (r *importRun) apply(ev importEvent, row commands.ImportRow) error {
 // an entries file marks 무효.
 type importEvent struct {
 	at   time.Time
+	seq  int64 // orders events of one moment: see addEvent
 	void bool
-	row  int                // the row's index (held rows) or line (streamed voids)
+	row  int                // the row's index (held rows) or line (streamed rows)
 	data commands.ImportRow // a streamed void's row
+}
+
+// addEvent is a row's add, at its 기록 일시. The export writes times to the
+// minute, so many events share one; there the entry numbers (번호) order
+// them: entry n's add is 2n, and its void 2n+1, just after it and before
+// any entry recorded later. So a 정정, which voids the original and records
+// its replacement (a higher number) at one moment, is replayed as it
+// happened: void, then the replacement, never the replacement over a live
+// original (review r4 X4). A file without numbers has every add at 0 and
+// every void at 1: an add before a void of the same moment, then by row.
+func addEvent(row commands.ImportRow, at int) importEvent {
+	return importEvent{at: row.LoggedAt, seq: 2 * row.Number, row: at}
+}
+
+// voidEvent is a row's void, at its 무효 일시 (its 기록 일시 without one).
+// A 정정's original (CorrectedTo) is voided just before its replacement's
+// add.
+func voidEvent(row commands.ImportRow, at int) importEvent {
+	seq := 2*row.Number + 1
+	if row.CorrectedTo > row.Number {
+		seq = 2*row.CorrectedTo - 1
+	}
+	return importEvent{at: cmp.Or(row.VoidedAt, row.LoggedAt), seq: seq, void: true, row: at}
 }
 
 func compareEvents(a, b importEvent) int {
 	if c := a.at.Compare(b.at); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.seq, b.seq); c != 0 {
 		return c
 	}
 	if a.void != b.void { // an add before a void of the same moment
@@ -390,9 +423,9 @@ func importEvents(kind commands.ImportKind, rows []commands.ImportRow) []importE
 	evs := make([]importEvent, 0, len(rows))
 	for i, row := range rows {
 		if kind == commands.ImportEntries {
-			evs = append(evs, importEvent{at: row.LoggedAt, row: i})
+			evs = append(evs, addEvent(row, i))
 			if row.Voided {
-				evs = append(evs, importEvent{at: cmp.Or(row.VoidedAt, row.LoggedAt), void: true, row: i})
+				evs = append(evs, voidEvent(row, i))
 			}
 		} else {
 			evs = append(evs, importEvent{at: row.Entry.AsOf, row: i})
@@ -567,7 +600,42 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 
 // void voids an entries file's 무효 row, recorded by this import or an
 // earlier one.
-func (r *importRun) void(ctx context.Context, row commands.ImportRow) error {
+// replacedBy is the count the void of row (a 정정's original) re-bases
+// later cumulative reports for: its replacement add's, when add is it
+// and both are deltas (as CorrectEntry voids with the new count); 0
+// otherwise.
+func replacedBy(row, add commands.ImportRow) int64 {
+	if row.CorrectedTo == 0 || row.CorrectedTo != add.Number || row.Entry.Kind != commands.KindDelta ||
+		add.Entry.Kind != commands.KindDelta || row.Entry.ProgramID != add.Entry.ProgramID {
+		return 0
+	}
+	return add.Entry.Count
+}
+
+// replacements maps, for held entries rows, each 정정 replacement's Number
+// to its count, when replacing a delta by a delta.
+func replacements(kind commands.ImportKind, rows []commands.ImportRow) map[int64]int64 {
+	out := map[int64]int64{}
+	if kind != commands.ImportEntries {
+		return out
+	}
+	byNumber := make(map[int64]commands.ImportRow, len(rows))
+	for _, row := range rows {
+		if row.Number > 0 {
+			byNumber[row.Number] = row
+		}
+	}
+	for _, row := range rows {
+		if add, ok := byNumber[row.CorrectedTo]; ok && row.CorrectedTo > 0 {
+			if n := replacedBy(row, add); n > 0 {
+				out[row.CorrectedTo] = n
+			}
+		}
+	}
+	return out
+}
+
+func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacement int64) error {
 	if err := r.flush(ctx); err != nil {
 		return err
 	}
@@ -587,7 +655,7 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow) error {
 	// manager's close reason, so it changes no closed month, and it leaves
 	// no live hire realising a voided agreement. A refusal is a problem on
 	// the row's line: nothing of the file stays written.
-	voided, err := voidUnmarked(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, row.VoidedAt)
+	voided, err := voidUnmarkedReplacing(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, replacement, row.VoidedAt)
 	var (
 		dependent  *commands.DependentReportError
 		hires      *commands.AgreementHasHiresError

@@ -31,6 +31,7 @@ const (
 	colVoidedByID = "무효 처리자 ID"
 	colVoidedAt   = "무효 일시"
 	colVoidReason = "무효 사유"
+	colCorrection = "정정"
 )
 
 // csvNothingSection starts the 실적 없음 section an entries CSV ends with
@@ -90,7 +91,7 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		}
 		return get(nameCol)
 	}
-	row := commands.ImportRow{Line: line}
+	row := commands.ImportRow{Line: line, Number: entryNumber(h.cell(cells, colNumber))}
 	e := &row.Entry
 	e.Source, e.LoggedBy = commands.SourceImport, who(colLoggedByID, colLoggedBy)
 	if e.LoggedBy == "" {
@@ -168,6 +169,7 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		if row.VoidedBy == "" {
 			row.VoidedBy = r.By
 		}
+		row.CorrectedTo = correctedTo(get(colCorrection))
 	case "":
 	default:
 		p.add(line, colVoid, v, msg("import.problem.void"))
@@ -194,6 +196,28 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		r.touched(cmp.Or(e.Department, prog.Department))
 	}
 	return row, true
+}
+
+// entryNumber reads 번호, the entry's number where the file was exported
+// (1,234 as a sheet may show it); 0 when the cell is empty or no whole
+// number: it only orders rows of the same minute, and a file from
+// elsewhere may number its rows any way.
+func entryNumber(raw string) int64 {
+	n, err := strconv.ParseInt(strings.TrimSpace(strings.ReplaceAll(raw, ",", "")), 10, 64)
+	if err != nil || n < 0 || n > 1<<52 {
+		return 0
+	}
+	return n
+}
+
+// correctedTo reads the 정정 column of a voided row, #N로 정정, as N; 0
+// for anything else.
+func correctedTo(s string) int64 {
+	s, ok := strings.CutSuffix(strings.TrimPrefix(strings.TrimSpace(s), "#"), "로 정정")
+	if !ok {
+		return 0
+	}
+	return entryNumber(s)
 }
 
 // unquote removes the apostrophe export puts before text that a
