@@ -115,6 +115,12 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 // within a day.
 const repeatWindow = 24 * time.Hour
 
+// repeatLookback is how far back an identical entry holds a new one
+// whoever recorded it: a colleague of the same department re-entering the
+// emailed report, or the same person re-sending it days later (review r3
+// S4). The question itself is answerable for repeatWindow.
+const repeatLookback = 7 * 24 * time.Hour
+
 // askBeforeRecording holds an entry that is probably a mistake until the
 // user confirms it: the same delta by the same person within a day (same
 // program, date, count, status and department, whatever the note), or one entry larger than the program's
@@ -178,9 +184,11 @@ func (s *Service) askAboutOtherDepartments(ctx context.Context, c Caller, e NewE
 	return s.confirmReply(ctx, c, cmd, e, false, why)
 }
 
-// askAboutRepeat holds a delta that repeats one the same person recorded
-// within repeatWindow: the same entry is the same program, date, count,
-// status and department (issue 19: "same person, program, date, count").
+// askAboutRepeat holds a delta that repeats one recorded within
+// repeatLookback by anyone: the same entry is the same program, date,
+// count, status and department (issue 19: "same person, program, date,
+// count"; review r3 S4: a colleague of the department, or days later). The
+// question names who recorded the earlier entry and when.
 // The note, the employment type and a 여 are incidental: a line retyped
 // with one more word in the note is still the same report, so it waits for
 // confirmation too, and the question says what differs. A cumulative report
@@ -190,18 +198,23 @@ func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Pr
 	if e.Kind != KindDelta {
 		return Reply{}, false, nil
 	}
-	same, err := s.store.ListEntries(ctx, EntryFilter{LoggedBy: e.LoggedBy, ProgramID: e.ProgramID, From: e.AsOf, To: e.AsOf, Limit: 50})
+	same, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: e.AsOf, To: e.AsOf, Limit: 50})
 	if err != nil {
 		return Reply{}, false, err
 	}
-	since := s.now().Add(-repeatWindow)
 	if slices.ContainsFunc(same, func(o Entry) bool { return e.IdempotencyKey != "" && o.IdempotencyKey == e.IdempotencyKey }) {
 		return Reply{}, false, nil // a redelivery of the same request: record answers "already recorded"
 	}
+	since := s.now().Add(-repeatLookback)
 	if i := slices.IndexFunc(same, func(o Entry) bool { return sameEntry(o, e) && o.CreatedAt.After(since) }); i >= 0 {
 		o := same[i]
-		why := s.msg("guards.same_entry_again", "ID", o.ID, "Program", s.programLabel(p),
-			"Count", s.unitCount(o.Count, o.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt))
+		id := "guards.same_entry_again" // the same person within a day
+		if o.LoggedBy != e.LoggedBy || !o.CreatedAt.After(s.now().Add(-repeatWindow)) {
+			id = "guards.same_entry_recorded"
+		}
+		why := s.msg(id, "ID", o.ID, "Program", s.programLabel(p),
+			"Count", s.unitCount(o.Count, o.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt),
+			"By", s.name(ctx, o.LoggedBy))
 		for _, d := range s.repeatDifferences(o, e, p) {
 			why += " " + d
 		}

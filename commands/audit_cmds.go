@@ -394,6 +394,13 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if left == 0 {
 		lines = append(lines, s.msg("audit.agreement_fulfilled", "ID", a.ID))
 	}
+	// A hire dated on or before a later 누계 report raises that report's
+	// ledger total as an add does: say so the same way.
+	if later, err := s.laterReportLines(ctx, res.Hire.Entry, p); err != nil {
+		s.log.WarnContext(ctx, "later reports after a hire", "entry", res.Hire.Entry.ID, "err", err)
+	} else {
+		lines = append(lines, later...)
+	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", res.Hire.Entry.ID, s.msg("entries.undo_reason")), Style: "danger",
 	}}}

@@ -257,7 +257,7 @@ func TestMonthClose(t *testing.T) {
 	if at := h.stamp(`SELECT acted_at FROM month_close_history WHERE action = 'reopen'`); !at.Equal(fixedNow) {
 		t.Errorf("reopen stamped %s, want the service's clock %s", at, fixedNow)
 	}
-	h.run("U1", "추가 3 youth 날짜:2026-04-21", commands.OutcomeOK)
+	h.run("U1", "추가 3 youth 날짜:2026-04-21 확인:예", commands.OutcomeOK) // the same line as before the close: confirmed
 	dbtest.CheckTotals(t, h.store)
 }
 

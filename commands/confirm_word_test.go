@@ -67,10 +67,10 @@ func TestConfirmButtonTokenConfirmsItsEntryOnce(t *testing.T) {
 	if n := h.entriesStored(); n != 3 {
 		t.Fatalf("%d entries; a token for another entry must not confirm it", n)
 	}
-	// Another person's press of the button is theirs: it confirms nothing of U1's.
-	h.run("U2", button, commands.OutcomeOK)
+	// Another person's press of the button is theirs: it confirms nothing
+	// of U1's, and the identical entry is asked about (review r3 S4).
 	r = h.run("U2", button, commands.OutcomeRefused)
-	mustContain(t, r.Text(), "You recorded the same entry a short while ago")
+	mustContain(t, r.Text(), "The same entry is already recorded")
 }
 
 // A date is read …일, so its particle is 일's: 2026. 12. 25.은, not 25.는

@@ -902,10 +902,10 @@ type EntryStore interface {
 	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
 }
 
-// departmentInNote refuses a bare note word that is exactly a managed
-// department's name or alias other than the department the entry is filed
-// under (추가 6 여성 6/9 노인복지과): the user may mean that department,
-// so it is never kept silently as a note. 부서:… files it there, 메모:…
+// departmentInNote refuses a note word that, bare or once its brackets are
+// stripped, is exactly a managed department's name or alias other than the
+// department the entry is filed under (추가 6 여성 6/9 노인복지과): the user
+// may mean that department, so it is never kept silently as a note. 부서:… files it there, 메모:…
 // keeps it as a note.
 func (s *Service) departmentInNote(command string, words []string, d entryDraft, programs []Program, depts []Department) (Reply, bool) {
 	filed := d.department
@@ -915,6 +915,9 @@ func (s *Service) departmentInNote(command string, words []string, d entryDraft,
 		}
 	}
 	for _, w := range words {
+		// In brackets it is still the name: `(여성가족과)`, `(여성가족과 제출)`
+		// (review r3 S2) are asked about like the bare word.
+		w = stripBrackets(w)
 		dept, ok := findDepartment(depts, w)
 		if !ok {
 			continue

@@ -25,10 +25,12 @@ func TestRepeatWithAnotherNoteIsHeld(t *testing.T) {
 			if n := h.entriesStored(); n != 1 {
 				t.Fatalf("%d entries after held repeats, want 1", n)
 			}
-			// Another status, department or person is another entry.
+			// Another status or department is another entry; another person's
+			// identical entry is held too (review r3 S4).
 			h.runAs("U1", "k4", "추가 5 청년 11/20 A사 상태:약정", commands.OutcomeOK)
 			h.runAs("U1", "k5", "추가 5 청년 11/20 A사 부서:노인복지과", commands.OutcomeOK)
-			h.runAs("U2", "k6", "추가 5 청년 11/20 A사", commands.OutcomeOK)
+			h.runAs("U2", "k6", "추가 5 청년 11/20 A사", commands.OutcomeRefused)
+			h.runAs("U2", "k6b", "추가 5 청년 11/20 A사 확인:예", commands.OutcomeOK)
 			// The button confirms the held line, once.
 			if len(held.Actions) != 1 || held.Actions[0].ID != commands.ActionConfirm {
 				t.Fatalf("the repeat was not held with a button:\n%s", held.Text())

@@ -190,8 +190,11 @@ func TestAddGuards(t *testing.T) {
 		if n := h.entriesStored(); n != 1 {
 			t.Fatalf("the repeat was stored before it was confirmed: %d entries", n)
 		}
-		h.run("U1", r.Actions[0].Command, commands.OutcomeOK)   // the button
-		h.run("U2", "add 30 youth 11월 20일", commands.OutcomeOK) // someone else's report is not a repeat
+		h.run("U1", r.Actions[0].Command, commands.OutcomeOK) // the button
+		// A colleague's identical entry of the same department is held too (review r3 S4).
+		r = h.run("U2", "add 30 youth 11월 20일", commands.OutcomeRefused)
+		mustContain(t, r.Text(), byLang(lang, "The same entry is already recorded: #2", "같은 실적이 이미 기록되어 있습니다: #2"))
+		h.run("U2", r.Actions[0].Command, commands.OutcomeOK)
 		h.run("U1", "add 30 youth 11월 19일", commands.OutcomeOK) // another day is not a repeat
 		r = h.run("U1", "add 1200 youth", commands.OutcomeRefused)
 		mustContain(t, r.Text(), byLang(lang, "1,200 in one entry is more than the whole 2026 target for Youth jobs (youth) (1,000)",
