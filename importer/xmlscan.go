@@ -104,9 +104,14 @@ func cellTooLongInWorkbook() error {
 		"Max", numbers.Format(MaxCellChars), i18n.PluralCount, MaxCellChars))}
 }
 
-func tooManyParts(id string, max int) error {
-	return problemError{problem(0, "", "", msg(id,
-		"Max", numbers.Format(int64(max)), i18n.PluralCount, max))}
+func tooManySheets() error {
+	return problemError{problem(0, "", "", msg("import.problem.xlsx_too_many_sheets",
+		"Max", numbers.Format(maxSheets), i18n.PluralCount, maxSheets))}
+}
+
+func tooManyRelationships() error {
+	return problemError{problem(0, "", "", msg("import.problem.xlsx_too_many_relationships",
+		"Max", numbers.Format(maxRelationships), i18n.PluralCount, maxRelationships))}
 }
 
 func tooManyCells(max int) error {
@@ -278,14 +283,14 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error
 				}
 			case string(local) == "sheet":
 				if *sheets++; *sheets > maxSheets {
-					return tooManyParts("import.problem.xlsx_too_many_sheets", maxSheets)
+					return tooManySheets()
 				}
 				if depth == 0 {
 					text = 0
 				}
 			case string(local) == "Relationship":
 				if rels++; rels > maxRelationships {
-					return tooManyParts("import.problem.xlsx_too_many_relationships", maxRelationships)
+					return tooManyRelationships()
 				}
 				if depth == 0 {
 					text = 0
