@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
@@ -22,11 +21,25 @@ import (
 // heap.
 const maxXMLRun = 6*MaxCellChars + 16<<10
 
+// maxSheets is the most <sheet> elements a workbook may declare, and
+// maxRelationships the most <Relationship> elements one relationships part
+// may hold: excelize's open matches every sheet against every relationship
+// of the workbook and takes no context (40,000 of each, a 409 KB file, took
+// 23 s of CPU past any deadline). A ledger workbook has a handful of each.
+const (
+	maxSheets        = 64
+	maxRelationships = 1_000
+)
+
 // cellsPerRow is what Limits.Cells allows a row on average: an entries
 // sheet has 20 columns, a report or template about 18.
 const cellsPerRow = 32
 
-// checkParts streams each XML part of a workbook before excelize opens it
+// checkParts streams every part of a workbook, whatever its name, before
+// excelize opens it (excelize reads a sheet at whatever name the workbook's
+// relationships give it, sheet1.bin as well as sheet1.xml), except a part
+// whose first byte no XML document can start with (an image: PNG, JPEG,
+// EMF…; encoding/xml refuses it, so excelize cannot read it as a part),
 // and refuses the workbook when
 //   - one cell's text (between the start of its <c> or <si> and its end,
 //     every <t> of a rich-text cell and CDATA counted; or, outside cells,
@@ -34,7 +47,9 @@ const cellsPerRow = 32
 //   - a part holds more than l.Cells shared strings (<si>) or cells (<c>):
 //     excelize unmarshals the whole shared-strings table the first time a
 //     row refers to it (1.8 million tiny strings, a 76 KB file, took 231 MB
-//     of heap and most of a minute).
+//     of heap and most of a minute);
+//   - the workbook declares more than maxSheets sheets, or a part holds more
+//     than maxRelationships relationships.
 //
 // It holds no more than a small buffer per part, stops when ctx ends, and
 // checks nothing when the parts unzip past l.UnzippedBytes (excelize then
@@ -51,15 +66,13 @@ func checkParts(ctx context.Context, data []byte, l Limits) error {
 	if total > uint64(l.UnzippedBytes) {
 		return nil
 	}
+	sheets := 0
 	for _, f := range zr.File {
-		if !strings.HasSuffix(strings.ToLower(f.Name), ".xml") && !strings.HasSuffix(strings.ToLower(f.Name), ".rels") {
-			continue
-		}
 		rc, err := f.Open()
 		if err != nil {
 			continue
 		}
-		err = scanPart(ctx, rc, l.Cells)
+		err = scanPart(ctx, rc, l.Cells, &sheets)
 		_ = rc.Close()
 		if err != nil {
 			return err
@@ -68,10 +81,37 @@ func checkParts(ctx context.Context, data []byte, l Limits) error {
 	return nil
 }
 
+// notXML reports whether a part starting with b cannot be an XML document
+// to encoding/xml: a control byte other than tab, newline and carriage
+// return, or a byte that cannot start UTF-8 (PNG's 0x89, JPEG's 0xFF,
+// EMF's 0x01). Such a part is not scanned: a large image may hold long
+// stretches without a '<'.
+func notXML(b byte) bool {
+	switch {
+	case b == '\t' || b == '\n' || b == '\r':
+		return false
+	case b < 0x20:
+		return true
+	case b >= 0x80 && b < 0xc2, b >= 0xf5:
+		return true
+	}
+	return false
+}
+
 // Refusals of checkParts.
 func cellTooLongInWorkbook() error {
 	return problemError{problem(0, "", "", msg("import.problem.xlsx_cell_too_long",
 		"Max", numbers.Format(MaxCellChars), i18n.PluralCount, MaxCellChars))}
+}
+
+func tooManySheets() error {
+	return problemError{problem(0, "", "", msg("import.problem.xlsx_too_many_sheets",
+		"Max", numbers.Format(maxSheets), i18n.PluralCount, maxSheets))}
+}
+
+func tooManyRelationships() error {
+	return problemError{problem(0, "", "", msg("import.problem.xlsx_too_many_relationships",
+		"Max", numbers.Format(maxRelationships), i18n.PluralCount, maxRelationships))}
 }
 
 func tooManyCells(max int) error {
@@ -81,13 +121,18 @@ func tooManyCells(max int) error {
 
 // scanPart reads one XML part byte by byte (see checkParts). It does not
 // check the XML is well formed: excelize does, on what passes.
-func scanPart(ctx context.Context, r io.Reader, maxCells int) error {
+// sheets counts the <sheet> elements of every part scanned so far.
+func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error {
 	br := bufio.NewReaderSize(r, 32<<10)
+	if first, err := br.Peek(1); err == nil && notXML(first[0]) {
+		return nil
+	}
 	var (
-		text   int  // bytes of text in the current cell (or since the last tag)
-		inCell bool // between <c> or <si> and its end
-		cells  int  // <c> and <si> elements
-		read   int
+		text  int // bytes of text in the current cell (or since the last tag)
+		depth int // <c> and <si> elements open: a cell's text is all of its outermost one's
+		cells int // <c> and <si> elements
+		rels  int // <Relationship> elements
+		read  int
 	)
 	next := func() (byte, error) {
 		read++
@@ -215,13 +260,42 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int) error {
 			isCell := string(local) == "c" || string(local) == "si"
 			switch {
 			case isCell && closing:
-				inCell, text = false, 0
+				// Only the end of the outermost cell ends its text: a
+				// nested <c>…</c> or <si/> (which excelize ignores) does not.
+				if depth > 0 {
+					if depth--; depth == 0 {
+						text = 0
+					}
+				}
 			case isCell:
 				if cells++; cells > maxCells && maxCells > 0 {
 					return tooManyCells(maxCells)
 				}
-				inCell, text = !self, 0
-			case !inCell:
+				if depth == 0 {
+					text = 0
+				}
+				if !self {
+					depth++
+				}
+			case closing:
+				if depth == 0 {
+					text = 0
+				}
+			case string(local) == "sheet":
+				if *sheets++; *sheets > maxSheets {
+					return tooManySheets()
+				}
+				if depth == 0 {
+					text = 0
+				}
+			case string(local) == "Relationship":
+				if rels++; rels > maxRelationships {
+					return tooManyRelationships()
+				}
+				if depth == 0 {
+					text = 0
+				}
+			case depth == 0:
 				text = 0
 			}
 		}
