@@ -166,3 +166,118 @@ func refuseHedge(cmd *Command, ts []token, count *numbers.Number) error {
 	}
 	return nil
 }
+
+var (
+	// decreaseStems say the number went down (감소, 퇴사, 해지 …): an add
+	// line records new jobs only, so such a line is refused (review r3 S1)
+	// rather than added as an increase with the words left in the note. A
+	// word is one of them alone or with an ending of decreaseEndings
+	// (퇴사자, 감소분, 이탈로), never as a part of another word (이탈리아,
+	// 폐업지원금 stay notes).
+	decreaseStems = []string{"감소", "차감", "퇴사", "감원", "이탈", "중도포기", "포기자", "해고", "해지",
+		"계약해지", "폐업", "decrease", "decreased", "decreases", "left", "quit", "quitted", "dropout", "dropouts"}
+	decreaseEndings = []string{"", "자", "자들", "분", "됨", "함", "했음", "됐음", "되어", "발생", "으로", "로",
+		"인원", "은", "는", "이", "가", "을", "를", "도"}
+	// hireStems are the words a hire is written with; hireDenials after
+	// them (채용 안 됨, 채용은 아직, 입사 보류) or joined to them (채용무산,
+	// 채용되지) say the people were not hired (review r4 X5). 대기 alone and
+	// 미정 after 채용 are refused by the checks that already name them.
+	hireStems   = []string{"채용", "입사", "취업"}
+	hireDenials = []string{"안", "안됨", "안함", "안했음", "안돼", "안됐음", "못", "못함", "못했음", "못됨", "않음", "않았음",
+		"아직", "무산", "무산됨", "보류", "보류됨", "보류중", "대기중", "미정", "불발", "되지", "되지않음", "하지않음", "못하였음"}
+	// hireDenialJoined begin what follows a hire word joined to it
+	// (채용무산, 채용되지, 채용안됨): 채용안내 and 취업안정 stay notes.
+	hireDenialJoined = []string{"안되", "안됨", "안함", "안했", "안돼", "못", "않", "되지", "무산", "보류", "불발", "미정"}
+	// hireDenialSpans are English phrases of the same meaning, as folded words.
+	hireDenialSpans = [][]string{{"not", "yet", "hired"}, {"not", "hired"}, {"no", "hires"}, {"no", "hire"},
+		{"no", "one", "hired"}, {"nobody", "hired"}, {"yet", "to", "be", "hired"}, {"hiring", "fell", "through"},
+		{"dropped", "out"}}
+)
+
+// deniedOrDecrease finds words of an add line that say the jobs went down
+// (decrease true) or that the people were not hired. It returns the words as
+// typed, and the hire word they deny.
+func deniedOrDecrease(ts []token) (typed, word string, decrease bool) {
+	folded := make([]string, len(ts))
+	for i, t := range ts {
+		if !t.quoted {
+			folded[i] = fold(stripBrackets(t.text))
+		}
+	}
+	hireBase := func(f string) (string, bool) {
+		for _, s := range hireStems {
+			if f == s {
+				return s, true
+			}
+			for _, p := range keywordParticles {
+				if f == s+p {
+					return s, true
+				}
+			}
+		}
+		return "", false
+	}
+	// 퇴사자 재취업, 폐업 소상공인 재창업: the words say who was hired.
+	reemployed := slices.ContainsFunc(folded, func(f string) bool {
+		return containsAny(f, []string{"재취업", "재고용", "재창업", "재입사"})
+	})
+	for i, f := range folded {
+		if f == "" {
+			continue
+		}
+		for _, span := range hireDenialSpans {
+			if i+len(span) <= len(folded) && slices.Equal(folded[i:i+len(span)], span) {
+				return rawJoin(ts[i : i+len(span)]), "hired", span[0] == "dropped"
+			}
+		}
+		for _, s := range decreaseStems {
+			for _, e := range decreaseEndings {
+				if f == s+e && !reemployed {
+					return ts[i].raw, s, true
+				}
+			}
+		}
+		if strings.HasPrefix(f, "줄어") || strings.HasPrefix(f, "줄었") {
+			return ts[i].raw, "줄어", true
+		}
+		if s, ok := hireBase(f); ok {
+			for j := i + 1; j <= i+2 && j < len(folded); j++ {
+				if slices.Contains(hireDenials, folded[j]) {
+					end := j + 1
+					if end < len(folded) && slices.Contains([]string{"됨", "함", "했음", "됐음", "돼", "되었음", "않음", "않았음", "중"}, folded[end]) {
+						end++
+					}
+					start := i
+					if i > 0 && folded[i-1] == "아직" {
+						start = i - 1
+					}
+					return rawJoin(ts[start:end]), s, false
+				}
+			}
+			continue
+		}
+		for _, s := range hireStems {
+			if rest, ok := strings.CutPrefix(f, s); ok && rest != "" && slices.ContainsFunc(hireDenialJoined, func(d string) bool {
+				return strings.HasPrefix(rest, d)
+			}) {
+				return ts[i].raw, s, false
+			}
+		}
+	}
+	return "", "", false
+}
+
+// refuseDecreaseOrNotHired refuses an add line whose words say the jobs went
+// down or the people were not hired: nothing is written, and the reply says
+// what to type instead (void or correct the entries a decrease undoes; add
+// the jobs once hired; note: to keep the words).
+func refuseDecreaseOrNotHired(cmd *Command, ts []token) error {
+	typed, word, decrease := deniedOrDecrease(ts)
+	switch {
+	case typed == "":
+		return nil
+	case decrease:
+		return usageErr(cmd.Name, "entries.decrease_words", "Typed", typed)
+	}
+	return usageErr(cmd.Name, "entries.negated_status", "Typed", typed, "Word", word)
+}

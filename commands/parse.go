@@ -627,6 +627,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		if err := refuseNegatedKeyword(cmd, ts); err != nil {
 			return err
 		}
+		if err := refuseDecreaseOrNotHired(cmd, ts); err != nil {
+			return err
+		}
 		if err := refuseHedge(cmd, ts, nil); err != nil {
 			return err
 		}
