@@ -119,9 +119,11 @@ type ReportRow struct {
 	// Targeted is the part of Total from rows that have a target: a
 	// subtotal's 달성률 compares it, not Total, with the sum of targets, so
 	// programs without a target do not inflate it.
-	Targeted    int64
-	LastYear    int64 // 전년 동기
-	Approximate bool  // some of Total came from approximate (여) entries
+	Targeted         int64
+	TargetedApprox   bool  // some of Targeted came from approximate (여) entries
+	UntargetedApprox bool  // some of Total - Targeted came from approximate (여) entries
+	LastYear         int64 // 전년 동기
+	Approximate      bool  // some of Total came from approximate (여) entries
 }
 
 // Diff is the change against the same span last year.
@@ -220,6 +222,15 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		x.Months[m.Month.Month()-1] += m.Jobs
 		x.Total += m.Jobs
 		x.Approximate = x.Approximate || m.Approximate > 0
+		if by != ReportByDepartment && d.Targets.Programs[p.ID] > 0 {
+			// A sector or disclosure row holds several programs, some
+			// without a target: only those with one count against the
+			// row's target (보고서 기준:부문 showed 238%, review r3 L1).
+			x.Targeted += m.Jobs
+			x.TargetedApprox = x.TargetedApprox || m.Approximate > 0
+		} else {
+			x.UntargetedApprox = x.UntargetedApprox || m.Approximate > 0
+		}
 	}
 	for _, m := range d.LastYear {
 		if p, ok := progs[m.ProgramID]; ok && p.CountsAsJobs() && m.Status == StatusRealised {
@@ -233,8 +244,8 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		}
 		g := &r.Groups[len(r.Groups)-1]
 		x := *rows[k]
-		if x.Target > 0 {
-			x.Targeted = x.Total
+		if by == ReportByDepartment && x.Target > 0 {
+			x.Targeted, x.TargetedApprox = x.Total, x.Approximate // a department's target covers all its jobs
 		}
 		g.Rows = append(g.Rows, x)
 	}
@@ -245,7 +256,7 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 	if d.Targets.Total > 0 {
 		// The year's own target, not the sum of program targets; every
 		// realised job counts towards it.
-		r.Total.Target, r.Total.Original, r.Total.Targeted = d.Targets.Total, d.Original.Total, r.Total.Total
+		r.Total.Target, r.Total.Original, r.Total.Targeted, r.Total.TargetedApprox = d.Targets.Total, d.Original.Total, r.Total.Total, r.Total.Approximate
 	}
 	return r
 }
@@ -374,6 +385,8 @@ func addRow(t, r ReportRow) ReportRow {
 	t.Original += r.Original
 	t.Total += r.Total
 	t.Targeted += r.Targeted
+	t.TargetedApprox = t.TargetedApprox || r.TargetedApprox
+	t.UntargetedApprox = t.UntargetedApprox || r.UntargetedApprox
 	t.LastYear += r.LastYear
 	t.Approximate = t.Approximate || r.Approximate
 	return t

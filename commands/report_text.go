@@ -171,31 +171,24 @@ func (s *Service) renderReport(r Report) Reply {
 // the sum of their targets, and leaves out the rows without one.
 func (s *Service) rateNotes(r Report) []string {
 	var notes []string
-	note := func(label string, sum ReportRow, rows []ReportRow) {
+	note := func(label string, sum ReportRow) {
 		pct, ok := sum.Rate()
 		if !ok || sum.Targeted == sum.Total {
 			return
 		}
-		var with, without ReportRow
-		for _, row := range rows {
-			if row.Target > 0 {
-				with = addRow(with, row)
-			} else {
-				without = addRow(without, row)
-			}
-		}
 		notes = append(notes, s.msg("report.rate_targeted_only", "Row", label, "Percent", pct,
-			"Targeted", s.unitCount(with.Total, with.Approximate, ""), "Target", s.jobs(sum.Target),
-			"Untargeted", s.unitCount(without.Total, without.Approximate, "")))
+			"Targeted", s.unitCount(sum.Targeted, sum.TargetedApprox, ""), "Target", s.jobs(sum.Target),
+			"Untargeted", s.unitCount(sum.Total-sum.Targeted, sum.UntargetedApprox, "")))
 	}
-	var all []ReportRow
 	for _, g := range r.Groups {
-		all = append(all, g.Rows...)
+		for _, row := range g.Rows {
+			note(row.Label, row) // a sector or disclosure row of programs with and without targets
+		}
 		if g.Label != "" && len(r.Groups) > 1 {
-			note(s.msg("report_text.subtotal", "Label", g.Label), g.Subtotal, g.Rows)
+			note(s.msg("report_text.subtotal", "Label", g.Label), g.Subtotal)
 		}
 	}
-	note(s.msg("report_text.total2"), r.Total, all)
+	note(s.msg("report_text.total2"), r.Total)
 	return notes
 }
 

@@ -135,6 +135,15 @@ func (g *reportGrid) itemFigures(row commands.ReportRow, note string) []reportCe
 		*g.f(run, g.target) = reportCell{value: row.Target}
 		*g.f(run, g.rate) = reportCell{value: ratio(row.Total, row.Target), role: rolePercent,
 			formula: fmt.Sprintf(`IF(%[2]s>0,%[1]s/%[2]s,"")`, at(g.total, n), at(g.target, n))}
+		if row.Targeted != row.Total {
+			// A sector or disclosure row of programs with and without a
+			// target: only the former count, and the sheet has no cell
+			// for their 누계, so the rate is the figure and the note
+			// gives its parts to check by hand.
+			*g.f(run, g.rate) = reportCell{value: ratio(row.Targeted, row.Target), role: rolePercent}
+			note = joinNotes(note, fmt.Sprintf("달성률: 목표 대상 %s÷%s",
+				numbers.Format(row.Targeted), numbers.Format(row.Target)))
+		}
 	}
 	for m := 0; m < g.months; m++ {
 		*g.f(run, g.month0+m) = reportCell{value: row.Months[m]}
