@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"io/fs"
+	"time"
 
 	"github.com/pressly/goose/v3"
 )
@@ -27,10 +28,17 @@ func (s *Store) MigrateTo(ctx context.Context, version int64) error {
 // form one batch of exactly the adds it sent. queued reports how many wait.
 func (s *Store) HoldBatches(programID int64) (queued func() int, release func()) {
 	lane := &s.lanes.lanes[uint64(programID)%laneCount]
-	lane.mu.Lock()
-	if lane.writing {
+	// An add the test made just before may have been answered while its
+	// writer is still finishing: wait for the lane to go idle.
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+		lane.mu.Lock()
+		if !lane.writing {
+			break
+		}
 		lane.mu.Unlock()
-		panic("HoldBatches: the lane is writing already")
+		if time.Now().After(deadline) {
+			panic("HoldBatches: the lane is still writing after 5 s")
+		}
 	}
 	lane.writing = true
 	s.lanes.writers.Add(1) // writeLane's, started by release
