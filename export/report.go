@@ -141,8 +141,7 @@ func (g *reportGrid) itemFigures(row commands.ReportRow, note string) []reportCe
 			// for their 누계, so the rate is the figure and the note
 			// gives its parts to check by hand.
 			*g.f(run, g.rate) = reportCell{value: ratio(row.Targeted, row.Target), role: rolePercent}
-			note = joinNotes(note, fmt.Sprintf("달성률: 목표 대상 %s÷%s",
-				numbers.Format(row.Targeted), numbers.Format(row.Target)))
+			note = joinNotes(note, targetedNote(row))
 		}
 	}
 	for m := 0; m < g.months; m++ {
@@ -187,10 +186,7 @@ func (g *reportGrid) sumFigures(row commands.ReportRow, rows, items []int, note 
 		*g.f(run, g.rate) = reportCell{value: ratio(row.Targeted, row.Target), role: rolePercent,
 			formula: fmt.Sprintf(`IF(%[1]s>0,(%[2]s)/%[1]s,"")`, at(g.target, n), g.targetedSum(items))}
 		if row.Targeted != row.Total {
-			// The figures, so the rate can be checked by hand: 누계 of the
-			// rows with a target over their targets.
-			note = joinNotes(note, fmt.Sprintf("달성률: 목표 대상 %s÷%s",
-				numbers.Format(row.Targeted), numbers.Format(row.Target)))
+			note = joinNotes(note, targetedNote(row))
 		}
 	}
 	g.lastYearFigures(run, row, n, rows)
@@ -199,6 +195,14 @@ func (g *reportGrid) sumFigures(row commands.ReportRow, rows, items []int, note 
 	}
 	*g.f(run, g.note) = reportCell{value: note, role: roleText}
 	return run
+}
+
+// targetedNote gives the figures of a rate that counts only the rows with
+// a target, so it can be checked by hand: their 누계 over their targets.
+// An item row of several programs (by sector or disclosure type) and a
+// subtotal both write it.
+func targetedNote(row commands.ReportRow) string {
+	return fmt.Sprintf("달성률: 목표 대상 %s÷%s", numbers.Format(row.Targeted), numbers.Format(row.Target))
 }
 
 // targetedSum is the 누계 of the item rows that have a target, as a formula.
