@@ -110,12 +110,16 @@ func SameDayLastYear(d time.Time) time.Time {
 // ReportRow is one line of the report: a program, department, sector,
 // disclosure type or employment type, or a subtotal or the total.
 type ReportRow struct {
-	Key      string // program code, department, sector, type value; "" for subtotal and total rows
-	Label    string
-	Months   [12]int64 // realised jobs per month, January first
-	Target   int64     // in force on the report date (변경); 0 when there is none
-	Original int64     // as first set (당초); 0 when there is none
-	Total    int64     // 누계: realised jobs 1 January .. AsOf
+	Key    string // program code, department, sector, type value; "" for subtotal and total rows
+	Label  string
+	Months [12]int64 // realised jobs per month, January first
+	// MonthApprox marks the months whose figure is approximate now, by the
+	// rule of db/approximate.go as of the report date (the latest report
+	// decides), so a month cell carries 여 exactly when part of it does.
+	MonthApprox [12]bool
+	Target      int64 // in force on the report date (변경); 0 when there is none
+	Original    int64 // as first set (당초); 0 when there is none
+	Total       int64 // 누계: realised jobs 1 January .. AsOf
 	// Targeted is the part of Total from rows that have a target: a
 	// subtotal's 달성률 compares it, not Total, with the sum of targets, so
 	// programs without a target do not inflate it.
@@ -220,6 +224,7 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		}
 		x := row(keyOf(p, &m, by, lang))
 		x.Months[m.Month.Month()-1] += m.Jobs
+		x.MonthApprox[m.Month.Month()-1] = x.MonthApprox[m.Month.Month()-1] || m.Approximate > 0
 		x.Total += m.Jobs
 		x.Approximate = x.Approximate || m.Approximate > 0
 		if by != ReportByDepartment && d.Targets.Programs[p.ID] > 0 {
@@ -380,6 +385,7 @@ func SumRows(rows []ReportRow) ReportRow {
 func addRow(t, r ReportRow) ReportRow {
 	for i := range t.Months {
 		t.Months[i] += r.Months[i]
+		t.MonthApprox[i] = t.MonthApprox[i] || r.MonthApprox[i]
 	}
 	t.Target += r.Target
 	t.Original += r.Original

@@ -32,7 +32,17 @@ const (
 	roleGroup      // a 부문 or 공시유형 label, centred over the rows it spans
 	roleNothing    // 실적 없음: reported, no jobs
 	roleUnreported // 미보고: nothing reported at all
+	roleApprox     // a count that is approximate now: a number shown with 여 (300여)
 )
+
+// countRole is the role of a count cell: approximate (여) or plain. The
+// value stays a number, so sums and formulas still add it up.
+func countRole(approximate bool) cellRole {
+	if approximate {
+		return roleApprox
+	}
+	return roleNumber
+}
 
 // Words in department × month cells: neither may look like a 0.
 const (
@@ -145,9 +155,10 @@ func (g *reportGrid) itemFigures(row commands.ReportRow, note string) []reportCe
 		}
 	}
 	for m := 0; m < g.months; m++ {
-		*g.f(run, g.month0+m) = reportCell{value: row.Months[m]}
+		*g.f(run, g.month0+m) = reportCell{value: row.Months[m], role: countRole(row.MonthApprox[m])}
 	}
-	*g.f(run, g.total) = reportCell{value: row.Total, formula: fmt.Sprintf("SUM(%s:%s)", at(g.month0, n), at(g.month0+g.months-1, n))}
+	*g.f(run, g.total) = reportCell{value: row.Total, role: countRole(row.Approximate),
+		formula: fmt.Sprintf("SUM(%s:%s)", at(g.month0, n), at(g.month0+g.months-1, n))}
 	g.lastYearFigures(run, row, n, nil)
 	if row.Approximate {
 		note = joinNotes(note, "어림수 포함")
@@ -163,7 +174,9 @@ func (g *reportGrid) lastYearFigures(run []reportCell, row commands.ReportRow, n
 		last.formula = sumOf(g.last, rows)
 	}
 	*g.f(run, g.last) = last
-	*g.f(run, g.diff) = reportCell{value: row.Diff(), formula: fmt.Sprintf("%s-%s", at(g.total, n), at(g.last, n))}
+	// 증감 is taken from 누계, so it is approximate when 누계 is.
+	*g.f(run, g.diff) = reportCell{value: row.Diff(), role: countRole(row.Approximate),
+		formula: fmt.Sprintf("%s-%s", at(g.total, n), at(g.last, n))}
 }
 
 // sumFigures are a subtotal's or the total's cells: each a formula over the
@@ -179,9 +192,9 @@ func (g *reportGrid) sumFigures(row commands.ReportRow, rows, items []int, note 
 		*g.f(run, c) = reportCell{value: v, formula: sumOf(c, rows)}
 	}
 	for m := 0; m < g.months; m++ {
-		*g.f(run, g.month0+m) = reportCell{value: row.Months[m], formula: sumOf(g.month0+m, rows)}
+		*g.f(run, g.month0+m) = reportCell{value: row.Months[m], role: countRole(row.MonthApprox[m]), formula: sumOf(g.month0+m, rows)}
 	}
-	*g.f(run, g.total) = reportCell{value: row.Total, formula: sumOf(g.total, rows)}
+	*g.f(run, g.total) = reportCell{value: row.Total, role: countRole(row.Approximate), formula: sumOf(g.total, rows)}
 	if row.Target > 0 {
 		*g.f(run, g.rate) = reportCell{value: ratio(row.Targeted, row.Target), role: rolePercent,
 			formula: fmt.Sprintf(`IF(%[1]s>0,(%[2]s)/%[1]s,"")`, at(g.target, n), g.targetedSum(items))}

@@ -52,9 +52,12 @@ const (
 	// fmtReportCount prints a zero as "-", as Korean tables do, so the few
 	// figures stand out; 실적 없음 and 미보고 are words, never this dash.
 	fmtReportCount = `#,##0;-#,##0;"-"`
-	fmtPercent     = "0.0%"
-	fmtDate        = `yyyy". "m". "d"."`
-	fmtDateTime    = `yyyy". "m". "d". "hh:mm`
+	// fmtReportApprox is fmtReportCount with 여 after the figure, for a
+	// count that is approximate now; the cell keeps its number.
+	fmtReportApprox = `#,##0"여";-#,##0"여";"-"`
+	fmtPercent      = "0.0%"
+	fmtDate         = `yyyy". "m". "d"."`
+	fmtDateTime     = `yyyy". "m". "d". "hh:mm`
 )
 
 func font(bold bool, size float64, color string) *excelize.Font {
@@ -104,6 +107,7 @@ func newStyles(f *excelize.File) (styles, error) {
 		bold := kind != rowItem && kind != rowUnassigned
 		for role, look := range map[cellRole]excelize.Style{
 			roleNumber:     {Font: font(bold, 10, ""), CustomNumFmt: ptr(fmtReportCount), Alignment: &excelize.Alignment{Vertical: "center"}},
+			roleApprox:     {Font: font(bold, 10, ""), CustomNumFmt: ptr(fmtReportApprox), Alignment: &excelize.Alignment{Vertical: "center"}},
 			rolePercent:    {Font: font(bold, 10, ""), CustomNumFmt: ptr(fmtPercent), Alignment: &excelize.Alignment{Vertical: "center"}},
 			roleText:       {Font: font(bold, 10, ""), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true, Horizontal: textAlign(kind)}},
 			roleGroup:      {Font: font(bold, 10, ""), Alignment: center},
