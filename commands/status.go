@@ -27,6 +27,10 @@ type statusView struct {
 	live        bool                   // the span includes today, so "this week" and "still needed" mean something
 	programs    []Program              // the programs in view, jobs-counting ones only
 	totals      map[int64]ProgramTotal
+	// whole are the programs' totals over every department, for a view
+	// narrowed to one department: a program's target is the whole
+	// program's, so its 달성률 compares the whole figure (nil otherwise).
+	whole map[int64]ProgramTotal
 	week, month map[int64]ProgramTotal
 	targets     Targets // in force on the span's last day (target history)
 	target      int64   // the target the headline compares against, 0 if none
@@ -290,6 +294,11 @@ func (s *Service) statusTotals(ctx context.Context, v *statusView, today time.Ti
 	if v.lastTotals, err = s.totalsByProgram(ctx, v.lastYear.From, v.lastYear.To, v.dept); err != nil {
 		return err
 	}
+	if v.dept != "" {
+		if v.whole, err = s.totalsByProgram(ctx, v.from, v.to, ""); err != nil {
+			return err
+		}
+	}
 	if !v.live {
 		return nil
 	}
@@ -496,15 +505,37 @@ func (s *Service) programSection(v statusView) Section {
 	for _, p := range progs {
 		t := v.totals[p.ID]
 		target := v.targets.Programs[p.ID]
+		// A department's view lists its own programs, and another
+		// department's only where it has jobs of its own there, named as
+		// that department's and without its target: "청년일자리 0개 / 목표
+		// 500개(달성률 0%)" in 노인복지과's status read as 노인복지과's
+		// shortfall (review r4 L3).
+		own := v.dept == "" || p.Department == v.dept
+		if !own && t.Jobs == 0 && t.Agreed == 0 && v.lastTotals[p.ID].Jobs == 0 {
+			continue
+		}
+		if !own {
+			target = 0
+		}
 		if t.Jobs == 0 && t.Agreed == 0 && target == 0 && !p.Active {
 			continue
 		}
 		line := fmt.Sprintf("%s · %s: %s", s.programLabel(p), label(sectorWords, p.Sector, s.lang), s.unitCount(t.Jobs, t.Approximate > 0, p.Unit))
+		if !own && p.Department != "" {
+			line += s.msg("status.dept_view_other_program", "Department", p.Department)
+		}
+		figure := t.Jobs
+		if w := v.whole[p.ID]; own && v.dept != "" && target > 0 && w.Jobs != t.Jobs {
+			// The target is the whole program's: its 달성률 counts every
+			// department's jobs, and the line says how many that is.
+			figure = w.Jobs
+			line += s.msg("status.dept_view_whole_program", "Whole", s.unitCount(w.Jobs, w.Approximate > 0, p.Unit))
+		}
 		switch {
 		case target > 0 && (v.wholeYear || v.through):
-			line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", percent(t.Jobs, target))
+			line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", percent(figure, target))
 		case target > 0: // a period's figure against the year's target
-			line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", percent(t.Jobs, target))
+			line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", percent(figure, target))
 		}
 		if now := v.targetsNow.Programs[p.ID]; target > 0 && now > 0 && now != target {
 			line += s.msg("status.program_target_now", "Target", s.jobs(now))
