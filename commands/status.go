@@ -27,10 +27,6 @@ type statusView struct {
 	live        bool                   // the span includes today, so "this week" and "still needed" mean something
 	programs    []Program              // the programs in view, jobs-counting ones only
 	totals      map[int64]ProgramTotal
-	// whole are the programs' totals over every department, for a view
-	// narrowed to one department: a program's target is the whole
-	// program's, so its 달성률 compares the whole figure (nil otherwise).
-	whole map[int64]ProgramTotal
 	week, month map[int64]ProgramTotal
 	targets     Targets // in force on the span's last day (target history)
 	target      int64   // the target the headline compares against, 0 if none
@@ -50,6 +46,10 @@ type statusView struct {
 	types          []EmploymentTotal // jobs by employment type; nil for one program
 	unhired        int64             // agreed (약정) jobs of the span not yet hired through 채용
 	deltaNote      string            // how a part-year view counted the cumulative reports in it
+	// whole are the programs' totals over every department, for a view
+	// narrowed to one department: a program's target is the whole
+	// program's, so its 달성률 compares the whole figure (nil otherwise).
+	whole map[int64]ProgramTotal
 }
 
 func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
