@@ -110,16 +110,12 @@ func SameDayLastYear(d time.Time) time.Time {
 // ReportRow is one line of the report: a program, department, sector,
 // disclosure type or employment type, or a subtotal or the total.
 type ReportRow struct {
-	Key    string // program code, department, sector, type value; "" for subtotal and total rows
-	Label  string
-	Months [12]int64 // realised jobs per month, January first
-	// MonthApprox marks the months whose figure is approximate now, by the
-	// rule of db/approximate.go as of the report date (the latest report
-	// decides), so a month cell carries 여 exactly when part of it does.
-	MonthApprox [12]bool
-	Target      int64 // in force on the report date (변경); 0 when there is none
-	Original    int64 // as first set (당초); 0 when there is none
-	Total       int64 // 누계: realised jobs 1 January .. AsOf
+	Key      string // program code, department, sector, type value; "" for subtotal and total rows
+	Label    string
+	Months   [12]int64 // realised jobs per month, January first
+	Target   int64     // in force on the report date (변경); 0 when there is none
+	Original int64     // as first set (당초); 0 when there is none
+	Total    int64     // 누계: realised jobs 1 January .. AsOf
 	// Targeted is the part of Total from rows that have a target: a
 	// subtotal's 달성률 compares it, not Total, with the sum of targets, so
 	// programs without a target do not inflate it.
@@ -128,6 +124,10 @@ type ReportRow struct {
 	UntargetedApprox bool  // some of Total - Targeted came from approximate (여) entries
 	LastYear         int64 // 전년 동기
 	Approximate      bool  // some of Total came from approximate (여) entries
+	// MonthApprox marks the months whose figure is approximate now, by the
+	// rule of db/approximate.go as of the report date (the latest report
+	// decides), so a month cell carries 여 exactly when part of it does.
+	MonthApprox [12]bool
 }
 
 // Diff is the change against the same span last year.
