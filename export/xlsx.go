@@ -52,13 +52,15 @@ const (
 	// fmtReportCount prints a zero as "-", as Korean tables do, so the few
 	// figures stand out; 실적 없음 and 미보고 are words, never this dash.
 	fmtReportCount = `#,##0;-#,##0;"-"`
-	// fmtReportApprox is fmtReportCount with 여 after the figure, for a
-	// count that is approximate now; the cell keeps its number.
-	fmtReportApprox = `#,##0"여";-#,##0"여";"-"`
-	fmtPercent      = "0.0%"
-	fmtDate         = `yyyy". "m". "d"."`
-	fmtDateTime     = `yyyy". "m". "d". "hh:mm`
+	fmtPercent     = "0.0%"
+	fmtDate        = `yyyy". "m". "d"."`
+	fmtDateTime    = `yyyy". "m". "d". "hh:mm`
 )
+
+// fmtReportApprox is fmtReportCount with 여 after the figure, for a count
+// that is approximate now (300여); the cell keeps its number, so sums and
+// formulas still add it up.
+const fmtReportApprox = `#,##0"여";-#,##0"여";"-"`
 
 func font(bold bool, size float64, color string) *excelize.Font {
 	return &excelize.Font{Family: koreanFont, Bold: bold, Size: size, Color: color}
