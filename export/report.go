@@ -97,7 +97,7 @@ func newGrid(labels []gridColumn, months int) reportGrid {
 	g.target = add(gridColumn{"목표", "변경", 9})
 	g.month0 = len(g.cols)
 	for m := 1; m <= months; m++ {
-		add(gridColumn{"월별 실적", fmt.Sprintf("%d월", m), 7.5})
+		add(gridColumn{"월별 실적", fmt.Sprintf("%d월", m), 8}) // 8: room for 12,345여
 	}
 	g.total = add(gridColumn{"누계", "", 9})
 	g.rate = add(gridColumn{"달성률", "", 8})
