@@ -50,6 +50,10 @@ type statusView struct {
 	// narrowed to one department: a program's target is the whole
 	// program's, so its 달성률 compares the whole figure (nil otherwise).
 	whole map[int64]ProgramTotal
+	// deptProgram is the program of a view narrowed to one program and one
+	// department: the department's part is not compared with the program's
+	// target, which the headline states for the whole program instead.
+	deptProgram *Program
 }
 
 func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
@@ -237,6 +241,11 @@ func (s *Service) statusTarget(ctx context.Context, v *statusView, year int, onl
 	}
 	if only == nil && sector == "" && v.dept != "" {
 		v.target, v.targetNow = deptTargets[v.dept], v.deptTargetsNow[v.dept]
+	}
+	if only != nil && v.dept != "" {
+		// 30 of 청년일자리's jobs credited to 노인복지과 are not 6% of
+		// 청년일자리's 500: the target is the whole program's (review r4 L3).
+		v.target, v.targetNow, v.targetNotYet, v.deptProgram = 0, 0, false, only
 	}
 	return deptTargets, nil
 }
@@ -440,6 +449,9 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	if v.deltaNote != "" {
 		head = append(head, v.deltaNote)
 	}
+	if p := v.deptProgram; p != nil {
+		head = append(head, s.deptProgramLine(v, *p))
+	}
 	if v.target == 0 && cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
 		head = append(head, s.noTarget(v.from.Year()))
 	}
@@ -468,6 +480,24 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(v.unhired), i18n.PluralCount, v.unhired))
 	}
 	return head
+}
+
+// deptProgramLine says, in a view of one program and one department, how
+// the whole program stands against its target (the department's own
+// program) or whose program it is (another department's).
+func (s *Service) deptProgramLine(v statusView, p Program) string {
+	if p.Department != v.dept {
+		return s.msg("status.dept_view_program_other", "Program", s.programShort(p), "Department", p.Department)
+	}
+	w, target := v.whole[p.ID], v.targets.Programs[p.ID]
+	line := s.msg("status.dept_view_program_whole", "Whole", s.unitCount(w.Jobs, w.Approximate > 0, p.Unit))
+	switch {
+	case target > 0 && (v.wholeYear || v.through):
+		line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", percent(w.Jobs, target))
+	case target > 0:
+		line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", percent(w.Jobs, target))
+	}
+	return line
 }
 
 // lastYearLine is 전년 동기 대비: the same span a year earlier and the change.

@@ -79,6 +79,24 @@ func TestDepartmentStatusShowsOnlyItsOwnTargets(t *testing.T) {
 			if l := lineOf(text, "rail"); l != "" {
 				t.Errorf("%s %s: a program of 도시재생과 without its jobs is listed: %q", lang, c.dept, l)
 			}
+
+			// One program and one department: the department's part is
+			// not compared with the program's target; the whole program
+			// is, for its own program, and another's is named as such.
+			text = h.run("U1", "status "+c.own+" dept:"+c.dept, commands.OutcomeOK).Text()
+			wholeLine := "Whole program (every department): " + formatCount(h.deptSumSQL(c.own, ""))
+			if lang == commands.Korean {
+				wholeLine = "사업 전체(모든 부서): " + formatCount(h.deptSumSQL(c.own, "")) + "개"
+			}
+			mustContain(t, text, formatCount(h.deptSumSQL(c.own, c.dept)), wholeLine, formatCount(target), rate)
+			if strings.Contains(text, fmt.Sprintf("%d%%", (h.deptSumSQL(c.own, c.dept)*100+target/2)/target)) {
+				t.Errorf("%s %s %s: the department's part is compared with the program's target:\n%s", lang, c.own, c.dept, text)
+			}
+			text = h.run("U1", "status "+c.other+" dept:"+c.dept, commands.OutcomeOK).Text()
+			mustContain(t, text, formatCount(h.deptSumSQL(c.other, c.dept)), c.otherDept)
+			if strings.Contains(text, "%") {
+				t.Errorf("%s %s %s: another department's program shows a rate:\n%s", lang, c.other, c.dept, text)
+			}
 		}
 	}
 }
