@@ -142,10 +142,53 @@ func TestImportPreviewHoldsNoProgramLockAndUsesNoEntryNumber(t *testing.T) {
 	if n := sum(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL`); n != 51 {
 		t.Errorf("the ledger holds %d jobs, want 51 (50 imported, 1 typed)", n)
 	}
+	if strings.Contains(applied.Text(), "미리 본 뒤에 장부가 바뀌어") {
+		t.Errorf("apply of an unchanged ledger says it differs from its preview: %s", applied.Text())
+	}
 	for _, line := range []string{"3월", "50"} {
 		if !strings.Contains(applied.Text(), line) {
 			t.Errorf("apply reply lacks %q: %s", line, applied.Text())
 		}
 	}
 	dbtest.CheckTotals(t, s)
+}
+
+// Issue 20: the preview holds no lock, so the ledger may change before the
+// 가져오기 button is pressed. The apply takes every lock and checks again;
+// when what it did differs from what the preview said, its reply says so
+// (in the reader's language) before its own figures, never silently.
+func TestImportApplySaysWhenTheLedgerChangedSinceThePreview(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		lang   commands.Lang
+		differ string
+		added  string
+	}{
+		{commands.Korean, "미리 본 뒤에 장부가 바뀌어, 가져온 결과가 미리 보기와 다릅니다", "+3"},
+		{commands.English, "The ledger changed between the preview and this import", "+3"},
+	} {
+		s := dbtest.New(t)
+		f := &fileFetcher{data: []byte("2026년 일자리 실적\n사업코드,3월\nyouth,5\n")}
+		svc := commands.New(commands.Config{Store: s, Language: tc.lang, Managers: []string{"U_MGR"}, ExportConcurrency: 2,
+			WritesPerMinute: -1, Now: func() time.Time { return fixedNow }, FileFetcher: f,
+			FileImporter: importer.Service{Store: s, Today: func() time.Time { return day(2026, 12, 3) }, RowCap: importer.SlackRowCap},
+		})
+		preview := svc.Handle(ctx, slackUser("U_MGR"), "import")
+		if preview.Outcome != commands.OutcomeOK || len(preview.Actions) != 1 || !strings.Contains(preview.Text(), "+5") {
+			t.Fatalf("%s preview: %q %s", tc.lang, preview.Outcome, preview.Text())
+		}
+		if r := svc.Handle(ctx, slackUser("U1"), "add 2 youth date:2026-03-10"); r.Outcome != commands.OutcomeOK {
+			t.Fatalf("typed add: %q %s", r.Outcome, r.Text())
+		}
+		applied := svc.Handle(ctx, slackUser("U_MGR"), preview.Actions[0].Command)
+		if applied.Outcome != commands.OutcomeOK || !strings.Contains(applied.Text(), tc.differ) || !strings.Contains(applied.Text(), tc.added) {
+			t.Errorf("%s apply after the ledger changed: %q %s", tc.lang, applied.Outcome, applied.Text())
+		}
+		var march int64
+		if err := s.DB().GetContext(ctx, &march, `SELECT COALESCE(SUM(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id
+			WHERE p.code = 'youth' AND e.voided_at IS NULL AND e.as_of BETWEEN '2026-03-01' AND '2026-03-31'`); err != nil || march != 5 {
+			t.Errorf("%s: youth in March holds %d (%v), want the report's 5", tc.lang, march, err)
+		}
+		dbtest.CheckTotals(t, s)
+	}
 }
