@@ -34,6 +34,15 @@ import (
 // realised jobs to, shared. A typed add for one of those programs on one of
 // those dates (or department months) waits for the preview to end; adds
 // for other programs or other months do not.
+//
+// Without the program locks the Lock order's no-cycle argument does not
+// cover a preview: it writes in many statements, each taking its totals
+// rows in key order, but across statements it may hold a month row and then
+// want a day row a concurrent add (one statement: day rows, then month
+// rows) holds while waiting for that month row. PostgreSQL finds the cycle
+// after deadlock_timeout (1 s) and aborts one side, which retries
+// (retryConflicts, 40P01): no write is lost or wrong, but that add or the
+// preview waits about a second more.
 
 // previewKey marks a context as an import preview's.
 type previewKey struct{}
