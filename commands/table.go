@@ -99,8 +99,9 @@ type commandSpec struct {
 	// transaction, so its database deadline is moveDeadline.
 	Moves bool
 	// Imports says it reads a file a user sent through Slack and writes it
-	// (import apply) or previews it, written and rolled back (import), in
-	// one transaction holding every program's lock: its database deadline
+	// (import apply, in one transaction holding every program's lock) or
+	// previews it (import, written and rolled back, holding no program
+	// lock): its database deadline
 	// is importDeadline, sized for the rows a file sent through Slack may
 	// hold (importer.SlackRowCap), and it runs only once the heavy-job gate
 	// admits it (admitHeavy), before the file is downloaded.

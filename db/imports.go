@@ -48,7 +48,9 @@ var errImportRolledBack = errors.New("import rolled back")
 // Locks (Lock order, totals.go): the imports row first (a second import of
 // the same file waits there, holding nothing else), then every program of
 // the ledger exclusively, in ascending ID order (the rows' programs are not
-// known before they are read), then what addEntry and voidLocked take.
+// known before they are read), then what addEntry and voidLocked take. A
+// dry run takes none of the program locks and claims no imports row
+// (import_preview.go).
 func (s *Store) Import(ctx context.Context, f commands.ImportFile, dryRun bool) (commands.ImportResult, error) {
 	if f.Applied {
 		done, err := s.Imported(ctx, f.SHA256)
@@ -60,6 +62,13 @@ func (s *Store) Import(ctx context.Context, f commands.ImportFile, dryRun bool) 
 	var res commands.ImportResult
 	run := func(hold bool) error {
 		return s.inTx(ctx, func(tx *sqlx.Tx) error {
+			ctx := ctx
+			if dryRun { // a preview: no program lock, no entry number used (import_preview.go)
+				var err error
+				if ctx, err = withPreview(ctx, tx); err != nil {
+					return err
+				}
+			}
 			var err error
 			res, err = importTx(ctx, tx, f, hold)
 			if err == nil && (dryRun || len(res.Problems) > 0 || res.AlreadyImported) {
@@ -129,31 +138,46 @@ type cellKey struct {
 
 func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool) (commands.ImportResult, error) {
 	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{}}
+	preview := previewFrom(ctx) != nil
+	if preview {
+		// A preview claims no imports row: it would hold it, and use up an
+		// imports number, to be rolled back anyway.
+		var done bool
+		if err := sqlx.GetContext(ctx, tx, &done, `SELECT EXISTS (SELECT 1 FROM imports WHERE sha256 = $1)`, f.SHA256); err != nil {
+			return commands.ImportResult{}, fmt.Errorf("imported file: %w", err)
+		}
+		if done {
+			return commands.ImportResult{AlreadyImported: true}, nil
+		}
+	}
 	const claim = `
 		INSERT INTO imports (sha256, file_name, kind, imported_by)
 		VALUES ($1, $2, $3, $4)
 		ON CONFLICT (sha256) DO NOTHING
 		RETURNING id`
-	err := sqlx.GetContext(ctx, tx, &r.importID, claim, f.SHA256, f.Name, string(cmp.Or(f.Kind, commands.ImportEntries)), f.By)
-	if errors.Is(err, sql.ErrNoRows) {
-		return commands.ImportResult{AlreadyImported: true}, nil
-	}
-	if err != nil {
-		return commands.ImportResult{}, fmt.Errorf("claim file: %w", err)
-	}
-	var programs []int64
-	if err := sqlx.SelectContext(ctx, tx, &programs, `SELECT id FROM programs ORDER BY id`); err != nil {
-		return commands.ImportResult{}, fmt.Errorf("import programs: %w", err)
-	}
-	for _, id := range programs {
-		if err := lockProgram(ctx, tx, id); err != nil {
-			return commands.ImportResult{}, err
+	if !preview {
+		err := sqlx.GetContext(ctx, tx, &r.importID, claim, f.SHA256, f.Name, string(cmp.Or(f.Kind, commands.ImportEntries)), f.By)
+		if errors.Is(err, sql.ErrNoRows) {
+			return commands.ImportResult{AlreadyImported: true}, nil
+		}
+		if err != nil {
+			return commands.ImportResult{}, fmt.Errorf("claim file: %w", err)
+		}
+		var programs []int64
+		if err := sqlx.SelectContext(ctx, tx, &programs, `SELECT id FROM programs ORDER BY id`); err != nil {
+			return commands.ImportResult{}, fmt.Errorf("import programs: %w", err)
+		}
+		for _, id := range programs {
+			if err := lockProgram(ctx, tx, id); err != nil {
+				return commands.ImportResult{}, err
+			}
 		}
 	}
 	// Holding every program's lock, which a month close takes exclusively,
 	// see which months are closed: an import never writes into one (it has
 	// no manager's reason to mark the change with); its rows there are
-	// listed as problems, so nothing is written.
+	// listed as problems, so nothing is written. (A preview holds no lock:
+	// a month closed after this read is found by the apply.)
 	var closes []closeRow
 	if err := sqlx.SelectContext(ctx, tx, &closes, `SELECT month, closed_by, closed_at FROM month_closes`); err != nil {
 		return commands.ImportResult{}, fmt.Errorf("closed months: %w", err)
@@ -203,8 +227,10 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 		return r.res, nil
 	}
 	const done = `UPDATE imports SET added = $2, kind = $3, rows_read = $4 WHERE id = $1`
-	if _, err := tx.ExecContext(ctx, done, r.importID, r.res.Added, string(cmp.Or(r.res.Kind, commands.ImportEntries)), r.res.Rows); err != nil {
-		return commands.ImportResult{}, fmt.Errorf("import count: %w", err)
+	if !preview {
+		if _, err := tx.ExecContext(ctx, done, r.importID, r.res.Added, string(cmp.Or(r.res.Kind, commands.ImportEntries)), r.res.Rows); err != nil {
+			return commands.ImportResult{}, fmt.Errorf("import count: %w", err)
+		}
 	}
 	for _, c := range r.cells {
 		r.res.Cells = append(r.res.Cells, *c)
@@ -508,6 +534,10 @@ const markChunk = 10000
 // writeMarks writes import_entries for every entry recorded, a chunk per
 // statement (one INSERT per entry would cost a round trip each).
 func (r *importRun) writeMarks(ctx context.Context) error {
+	if previewFrom(ctx) != nil { // a preview's entries are rolled back: nothing to mark
+		r.markIDs, r.markLines = r.markIDs[:0], r.markLines[:0]
+		return nil
+	}
 	const q = `
 		INSERT INTO import_entries (import_id, entry_id, line)
 		SELECT $1, id, line FROM unnest($2::bigint[], $3::int[]) AS m(id, line)`
