@@ -58,4 +58,3 @@ func TestK16CorrectCumulativeNamesLaterDeltas(t *testing.T) {
 		})
 	}
 }
-
