@@ -136,6 +136,9 @@ func (s *Service) askBeforeRecording(ctx context.Context, c Caller, cmd Command,
 	if r, ask, err := s.askAboutOtherDepartments(ctx, c, e, p, cmd); err != nil || ask {
 		return r, ask, err
 	}
+	if r, ask, err := s.askAboutOtherTypes(ctx, c, e, p, cmd); err != nil || ask {
+		return r, ask, err
+	}
 	return s.askAboutSize(ctx, c, e, p, cmd)
 }
 
@@ -179,6 +182,59 @@ func (s *Service) askAboutOtherDepartments(ctx context.Context, c Caller, e NewE
 		"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Department", e.Department)
 	why := s.msg("guards.cumulative_whole_program", "Program", s.programLabel(p), "Date", s.date(e.AsOf),
 		"Total", s.unitCount(e.Count, e.Approximate, p.Unit), "Department", e.Department,
+		"Others", strings.Join(others, ", "), "Increment", s.plusCount(e.Count-whole, e.Approximate, p.Unit),
+		"Own", s.unitCount(own, false, p.Unit), "OwnDelta", s.unitCount(e.Count-own, e.Approximate, p.Unit), "Delta", delta)
+	return s.confirmReply(ctx, c, cmd, e, false, why)
+}
+
+// askAboutOtherTypes is askAboutOtherDepartments for employment types
+// (review_ko S7): a 누계 report given with 고용형태 is recorded as the whole
+// program's total, so when the program has live realised jobs of the year,
+// through the report's date, of other employment types (or of none), a
+// 누계 of that type alone would absorb them silently. It is held, naming
+// the other types' share and the delta to type if the 누계 was only that
+// type's. A report at or below the program's total is left to the ledger's
+// own answer, as for departments.
+func (s *Service) askAboutOtherTypes(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
+	if e.Kind != KindCumulative || e.Status != StatusRealised || e.EmploymentType == "" {
+		return Reply{}, false, nil
+	}
+	totals, err := s.store.EmploymentTotals(ctx, dates.On(e.AsOf.Year(), 1, 1), e.AsOf, "")
+	if err != nil {
+		return Reply{}, false, err
+	}
+	var whole, own int64
+	var others []string
+	for _, t := range totals {
+		if t.ProgramID != e.ProgramID || t.Status != StatusRealised {
+			continue
+		}
+		whole += t.Jobs
+		if t.EmploymentType == e.EmploymentType {
+			own += t.Jobs
+			continue
+		}
+		if t.Jobs > 0 {
+			name := EmploymentLabel(t.EmploymentType, s.lang)
+			if t.EmploymentType == "" {
+				name = s.msg("types.none")
+			}
+			others = append(others, s.msg("guards.other_department_share", "Department", name,
+				"Count", s.unitCount(t.Jobs, false, p.Unit)))
+		}
+	}
+	if len(others) == 0 || e.Count <= whole {
+		return Reply{}, false, nil
+	}
+	word := p.Code // the program as a person types it: a Korean alias in Korean
+	if s.lang == Korean && len(p.Aliases) > 0 {
+		word = p.Aliases[0]
+	}
+	typ := EmploymentLabel(e.EmploymentType, s.lang)
+	delta := s.msg("types.own_cumulative_delta", "N", e.Count-own, "Program", word,
+		"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Type", typ)
+	why := s.msg("types.cumulative_whole_program", "Program", s.programLabel(p), "Date", s.date(e.AsOf),
+		"Total", s.unitCount(e.Count, e.Approximate, p.Unit), "Type", typ,
 		"Others", strings.Join(others, ", "), "Increment", s.plusCount(e.Count-whole, e.Approximate, p.Unit),
 		"Own", s.unitCount(own, false, p.Unit), "OwnDelta", s.unitCount(e.Count-own, e.Approximate, p.Unit), "Delta", delta)
 	return s.confirmReply(ctx, c, cmd, e, false, why)

@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -9,6 +10,21 @@ import (
 
 // Tests of issue 19 findings S3 and S7 and the Friday month end (helper
 // k16), typed through Service.Handle; every figure against a plain SQL SUM.
+
+// typeSQL is the plain SUM of a program's live realised entries of 2026
+// through day of one employment type ("" for none).
+func (h *harness) typeSQL(code, typ, day string) int64 {
+	h.t.Helper()
+	var n int64
+	err := h.store.DB().GetContext(context.Background(), &n, `
+		SELECT coalesce(sum(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id
+		WHERE p.code = $1 AND e.voided_at IS NULL AND e.status = 'realised'
+		  AND coalesce(e.employment_type, '') = $2 AND e.as_of BETWEEN '2026-01-01' AND $3::date`, code, typ, day)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return n
+}
 
 // S3: a 정정 of a 누계 report after a delta dated on its date was recorded
 // says the ledger's 누계 through that date is the corrected figure plus the
@@ -56,5 +72,48 @@ func TestK16CorrectCumulativeNamesLaterDeltas(t *testing.T) {
 				t.Errorf("SQL SUM through 4/30 = %d after the 누계 1,400", got)
 			}
 		})
+	}
+}
+
+// S7: a 누계 given with 고용형태 for a program that has jobs of other (or
+// no) employment types is held, naming their share and the delta to type;
+// confirmed it is recorded as the whole program's 누계.
+func TestK16TypedCumulativeIsHeld(t *testing.T) {
+	for _, tc := range []struct {
+		lang                  commands.Lang
+		regular, none, report string
+		confirm               string
+		wants                 []string
+	}{
+		{commands.Korean, "추가 노인 100 고용형태:상용 4월30일", "추가 노인 20 4월30일", "추가 노인 누계 150 고용형태:일용 4월30일", " 확인:예",
+			[]string{"고용형태와 관계없이", "상용 100개", "고용형태 미지정 20개", "증가분은 +30개", "일용만의 누계(지금까지 0개)",
+				"`추가 150 노인 4/30 고용형태:일용`"}},
+		{commands.English, "add senior 100 type:regular date:2026-04-30", "add senior 20 date:2026-04-30", "add senior cumulative 150 type:daily date:2026-04-30", " confirm:yes",
+			[]string{"whatever its employment type", "regular 100", "no employment type given 20", "records +30", "`add 150 senior date:4/30 type:daily`"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, tc.regular, commands.OutcomeOK)
+			h.run(manager, tc.none, commands.OutcomeOK)
+			before := h.entriesStored()
+			r := h.run(manager, tc.report, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.wants...)
+			if h.entriesStored() != before {
+				t.Fatalf("a held 누계 wrote an entry")
+			}
+			// The delta the question offers records the type's own jobs.
+			h.run(manager, tc.report+tc.confirm, commands.OutcomeOK)
+			if got := h.through("senior", "2026-04-30"); got != 150 {
+				t.Errorf("SQL SUM through 4/30 = %d after the confirmed 누계 150", got)
+			}
+		})
+	}
+	// A 누계 of the only type the program has, or below the program's
+	// total, is not held.
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "추가 노인 100 고용형태:상용 4월30일", commands.OutcomeOK)
+	h.run(manager, "추가 노인 누계 150 고용형태:상용 4월30일", commands.OutcomeOK)
+	if got := h.typeSQL("senior", "regular", "2026-04-30"); got != 150 {
+		t.Errorf("상용 through 4/30 = %d, want 150", got)
 	}
 }
