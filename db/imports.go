@@ -117,6 +117,11 @@ type importRun struct {
 	problems     int           // every problem, listed or not
 	pending      []newEntryRow
 	lines        map[string]int // idempotency key → line, of pending rows
+	// links are the 정정s to link in entry_corrections once their
+	// replacement is recorded, by the replacement's Number; numbers are the
+	// Numbers of pending rows that are such replacements, by key.
+	links   map[int64]correctionLink
+	numbers map[string]int64
 	// marks are the entries recorded, with their lines, for import_entries.
 	markIDs   []int64
 	markLines []int64
@@ -128,7 +133,8 @@ type cellKey struct {
 }
 
 func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool) (commands.ImportResult, error) {
-	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{}}
+	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{},
+		links: map[int64]correctionLink{}, numbers: map[string]int64{}}
 	const claim = `
 		INSERT INTO imports (sha256, file_name, kind, imported_by)
 		VALUES ($1, $2, $3, $4)
@@ -454,6 +460,9 @@ func (r *importRun) queue(row commands.ImportRow) {
 	}
 	r.pending = append(r.pending, newEntryRow{NewEntry: row.Entry})
 	r.lines[row.Entry.IdempotencyKey] = row.Line
+	if _, ok := r.links[row.Number]; ok && row.Number > 0 {
+		r.numbers[row.Entry.IdempotencyKey] = row.Number
+	}
 }
 
 // flush writes the pending delta rows in one statement; a row it did not
@@ -481,12 +490,13 @@ func (r *importRun) flush(ctx context.Context) error {
 			r.res.Unchanged++
 			continue
 		}
-		if err := r.recorded(ctx, res.Entry, r.lines[p.IdempotencyKey]); err != nil {
+		if err := r.recorded(ctx, res.Entry, r.lines[p.IdempotencyKey], r.numbers[p.IdempotencyKey]); err != nil {
 			return err
 		}
 	}
 	r.pending = r.pending[:0]
 	clear(r.lines)
+	clear(r.numbers)
 	if len(r.markIDs) >= markChunk {
 		return r.writeMarks(ctx)
 	}
@@ -494,12 +504,37 @@ func (r *importRun) flush(ctx context.Context) error {
 }
 
 // recorded marks an entry as this import's (written by writeMarks) and
-// counts it.
-func (r *importRun) recorded(_ context.Context, e commands.Entry, line int) error {
+// counts it. When it is the replacement of a 정정 the import replayed
+// (number, its row's Number, is a link's), the 정정 is linked in
+// entry_corrections, as CorrectEntry links it: a later void or 정정 of the
+// replacement then re-bases the reports the chain's first entry counted,
+// and a 취소 of it restores the original, as in the ledger exported.
+func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, number int64) error {
 	r.markIDs, r.markLines = append(r.markIDs, e.ID), append(r.markLines, int64(line))
 	r.res.Added++
 	r.addToCell(e, e.Count)
+	l, ok := r.links[number]
+	if !ok || number == 0 {
+		return nil
+	}
+	delete(r.links, number)
+	// Link tables come last (Lock order): the import holds every program's
+	// lock, and the entries rows are written.
+	if _, err := r.tx.ExecContext(ctx, `
+		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at)
+		VALUES ($1, $2, $3, $4, COALESCE($5, now()))`, l.old, e.ID, l.reason, l.by, nullTime(l.at)); err != nil {
+		return fmt.Errorf("link correction of entry %d: %w", l.old, err)
+	}
 	return nil
+}
+
+// correctionLink is a 정정 the import replayed: the original's entry, and
+// the void's reason, author and time, which the 정정's were.
+type correctionLink struct {
+	old    int64
+	reason string
+	by     string
+	at     time.Time
 }
 
 // markChunk is how many import_entries rows one statement writes.
@@ -595,7 +630,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		r.res.Unchanged++
 		return nil
 	}
-	return r.recorded(ctx, res.Entry, row.Line)
+	return r.recorded(ctx, res.Entry, row.Line, row.Number)
 }
 
 // void voids an entries file's 무효 row, recorded by this import or an
@@ -687,6 +722,10 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 		return err
 	}
 	r.res.Voided++
+	if row.CorrectedTo > 0 {
+		// A 정정's original: its replacement, recorded next, is linked to it.
+		r.links[row.CorrectedTo] = correctionLink{old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt}
+	}
 	r.addToCell(e, -e.Count)
 	for _, a := range voided.Adjusted { // later 누계 reports keep their figure
 		r.addToCell(a.Report, a.Report.Count-a.OldCount)
