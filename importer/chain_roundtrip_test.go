@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -137,4 +138,42 @@ func lineDiff(a, b string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestHireWithoutItsAgreementIsRefused: an entries file whose hire (채용)
+// names by 약정 번호 an agreement that is not a row of the file is refused
+// on the hire's line, in the reader's language, and nothing is written: the
+// hire would count as a plain entry and its agreement's 이행 come out short.
+func TestHireWithoutItsAgreementIsRefused(t *testing.T) {
+	from := dbtest.New(t)
+	fromSvc := service(from)
+	first := nextEntryID(t, from)
+	run(t, fromSvc, numbered("추가 청년 50 상태:약정 날짜:3월 5일", first), numbered("채용 #0 10 4월 1일", first))
+	data := string(exportFile(t, fromSvc, commands.ExportRequest{Format: commands.FormatCSV, Year: 2026, What: commands.ExportEntries, AllYears: true}))
+	lines := strings.Split(data, "\n")
+	if !strings.Contains(lines[1], ",약정,") || !strings.Contains(lines[2], ",채용,") {
+		t.Fatalf("export:\n%s", data)
+	}
+	cut := strings.Join(append(lines[:1:1], lines[2:]...), "\n") // the agreement's row left out
+	to := dbtest.New(t)
+	f, problems, err := reader(t, to).Read("entries.csv", []byte(cut))
+	if err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	res, err := to.Import(context.Background(), f, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) != 1 || res.Problems[0].ID != "import.problem.hire_agreement_missing" || res.Problems[0].Line != 2 {
+		t.Fatalf("problems %+v", res.Problems)
+	}
+	id := fmt.Sprint("#", first)
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		if text := res.Problems[0].Text(lang); !strings.Contains(text, id) || !strings.Contains(text, "약정 번호") {
+			t.Errorf("%s: %s", lang, text)
+		}
+	}
+	if n := sum(t, to, "true"); n != 0 {
+		t.Errorf("%d jobs written", n)
+	}
 }
