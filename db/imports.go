@@ -210,6 +210,9 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 	if err := r.linkHires(ctx); err != nil {
 		return commands.ImportResult{}, err
 	}
+	if err := r.unlinked(ctx); err != nil {
+		return commands.ImportResult{}, err
+	}
 	if err := r.writeMarks(ctx); err != nil {
 		return commands.ImportResult{}, err
 	}
@@ -585,9 +588,34 @@ func (r *importRun) linkHires(ctx context.Context) error {
 	return nil
 }
 
+// unlinked lists, as a problem on the original's line, each 정정 whose
+// replacement (the 정정 column's #N) this import did not record and that is
+// not linked already: a later void or 취소 of the replacement would not
+// read as in the ledger exported, so the file is refused, not imported
+// differently.
+func (r *importRun) unlinked(ctx context.Context) error {
+	numbers := make([]int64, 0, len(r.links))
+	for n := range r.links {
+		numbers = append(numbers, n)
+	}
+	slices.Sort(numbers)
+	for _, n := range numbers {
+		l := r.links[n]
+		var linked bool
+		if err := sqlx.GetContext(ctx, r.tx, &linked, `SELECT EXISTS (SELECT 1 FROM entry_corrections WHERE old_entry_id = $1)`, l.old); err != nil {
+			return fmt.Errorf("correction of entry %d: %w", l.old, err)
+		}
+		if !linked {
+			r.Problem(commands.NewImportProblem(l.line, "정정", fmt.Sprintf("#%d로 정정", n), "import.problem.correction_unlinked", "ID", n))
+		}
+	}
+	return nil
+}
+
 // correctionLink is a 정정 the import replayed: the original's entry, and
 // the void's reason, author and time, which the 정정's were.
 type correctionLink struct {
+	line   int
 	old    int64
 	reason string
 	by     string
@@ -781,7 +809,7 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	r.res.Voided++
 	if row.CorrectedTo > 0 {
 		// A 정정's original: its replacement, recorded next, is linked to it.
-		r.links[row.CorrectedTo] = correctionLink{old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt}
+		r.links[row.CorrectedTo] = correctionLink{line: row.Line, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt}
 	}
 	r.addToCell(e, -e.Count)
 	for _, a := range voided.Adjusted { // later 누계 reports keep their figure

@@ -177,3 +177,39 @@ func TestHireWithoutItsAgreementIsRefused(t *testing.T) {
 		t.Errorf("%d jobs written", n)
 	}
 }
+
+// TestCorrectionToARowNotInTheFileIsRefused: a voided row whose 정정 column
+// names a replacement the file does not hold (#N로 정정, edited or cut) is
+// refused on its line, in the reader's language, and nothing is written:
+// imported unlinked, a later 취소 of the replacement would not restore it.
+func TestCorrectionToARowNotInTheFileIsRefused(t *testing.T) {
+	from := dbtest.New(t)
+	fromSvc := service(from)
+	first := nextEntryID(t, from)
+	run(t, fromSvc, "추가 청년 5 날짜:4월 5일", numbered("정정 #0 9 오기", first))
+	data := string(exportFile(t, fromSvc, commands.ExportRequest{Format: commands.FormatCSV, Year: 2026, What: commands.ExportEntries, AllYears: true}))
+	link := fmt.Sprintf("#%d로 정정", first+1)
+	if !strings.Contains(data, link) {
+		t.Fatalf("export:\n%s", data)
+	}
+	to := dbtest.New(t)
+	f, problems, err := reader(t, to).Read("entries.csv", []byte(strings.Replace(data, link, "#999999로 정정", 1)))
+	if err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	res, err := to.Import(context.Background(), f, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) != 1 || res.Problems[0].ID != "import.problem.correction_unlinked" || res.Problems[0].Line != 2 {
+		t.Fatalf("problems %+v", res.Problems)
+	}
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		if text := res.Problems[0].Text(lang); !strings.Contains(text, "#999999") || !strings.Contains(text, "정정") {
+			t.Errorf("%s: %s", lang, text)
+		}
+	}
+	if n := sum(t, to, "true"); n != 0 {
+		t.Errorf("%d jobs written", n)
+	}
+}
