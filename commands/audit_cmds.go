@@ -374,7 +374,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 	}
 	manager := s.IsManager(c.UserID)
-	h := Hire{AgreementID: a.ID, Count: cmd.Count.Value, AsOf: day, By: c.UserID, Source: c.Source, Key: c.key(":hire")}
+	h := Hire{AgreementID: a.ID, Count: cmd.Count.Value, AsOf: day, By: c.UserID, Source: c.Source, Key: c.key(":hire"), At: s.now()}
 	if h.Source == "" {
 		h.Source = SourceConsole
 	}

@@ -84,6 +84,9 @@ type Hire struct {
 	CloseReason string
 	Source      Source
 	Key         string
+	// At is when the hire is recorded (the service's clock, as an add's and
+	// a 정정's are); zero: the database's.
+	At time.Time
 }
 
 // HireResult is a recorded hire.

@@ -65,7 +65,7 @@ func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.Hi
 		out.Hire, err = addEntry(ctx, tx, commands.NewEntry{
 			ProgramID: a.ProgramID, Count: h.Count, Kind: commands.KindDelta, AsOf: h.AsOf,
 			Status: commands.StatusRealised, EmploymentType: a.EmploymentType, Department: a.Department,
-			LoggedBy: h.By, Source: h.Source, IdempotencyKey: h.Key, CloseReason: h.CloseReason,
+			LoggedBy: h.By, Source: h.Source, IdempotencyKey: h.Key, CloseReason: h.CloseReason, RecordedAt: h.At,
 		})
 		if err != nil {
 			return err
