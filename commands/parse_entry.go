@@ -127,8 +127,8 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 			return nil, "", err
 		}
 		if st, ok := freeStatusWords[fold(t.text)]; ok && !(i+1 < len(ts) && !ts[i+1].quoted && notYet(fold(ts[i+1].text))) {
-			if st == StatusAgreed && cmd.AgreementHire != "" {
-				rest = append(rest, t) // 약정 인원 채용: part of the phrase, asked about
+			if st == StatusAgreed && cmd.AgreementHire != "" && i+1 < len(ts) && freeStatusWords[fold(ts[i+1].text)] == "" {
+				rest = append(rest, t) // 약정 인원 채용: part of the phrase, asked about (약정 채용 stays a contradiction)
 				continue
 			}
 			if cmd.Opts.Status != "" && cmd.Opts.Status != st {
