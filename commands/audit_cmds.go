@@ -546,4 +546,7 @@ type AuditStore interface {
 	// StaleAgreements returns live agreements dated before before with nothing
 	// realised, oldest first, at most limit: what 약정 이행 점검 asks about.
 	StaleAgreements(ctx context.Context, before time.Time, limit int) ([]Entry, error)
+	// OpenAgreements returns the live agreements of programID not wholly
+	// realised by their live hires, oldest first, at most limit.
+	OpenAgreements(ctx context.Context, programID int64, limit int) ([]OpenAgreement, error)
 }

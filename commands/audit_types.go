@@ -114,6 +114,12 @@ type AgreementTotal struct {
 	Realised  int64
 }
 
+// OpenAgreement is a live agreement and what its live hires realised.
+type OpenAgreement struct {
+	Agreement Entry
+	Realised  int64
+}
+
 // AfterCloseChange is a change a manager made to a closed month.
 type AfterCloseChange struct {
 	Entry  Entry

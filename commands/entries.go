@@ -126,6 +126,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		return s.refuse(cmd.Name, bad.message)
 	}
+	if cmd.AgreementHire != "" && e.Status == StatusRealised {
+		return s.agreementHireAdd(ctx, cmd, e, p)
+	}
 	if cmd.Opts.Reason != "" {
 		if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, e.AsOf); refused {
 			return r

@@ -378,7 +378,7 @@ func commandSpecs() []commandSpec {
 			Run:      (*Service).deptTarget,
 		},
 		{
-			Name: cmdNone, Words: []string{"none", "nothing", "실적없음", "없음"},
+			Name: cmdNone, Words: []string{"none", "nothing", "실적없음", "없음", "무실적", "실적무"},
 			Writes: true,
 			// 실적 없음 is 실적없음 with a space; 실적 alone is status.
 			Aliases: []string{"실적 없음", "실적 없습니다"},
