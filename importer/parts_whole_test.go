@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -32,6 +33,10 @@ func TestPartsExcelizeParsesWholeAreBounded(t *testing.T) {
 			"0:import.problem.xlsx_cell_too_complex"},
 		{"a shared string of 2,000 empty texts", [2]string{"xl/sharedStrings.xml", `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si>` + strings.Repeat(`<t/>`, 2_000) + `</si></sst>`},
 			"0:import.problem.xlsx_cell_too_complex"},
+		// X16, X17: nesting and comments encoding/xml holds whole.
+		{"8,000 unclosed elements", [2]string{"xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="urn:x">` + strings.Repeat(`<x>`, 8_000)}, "0:import.problem.xlsx_unusual_structure"},
+		{"a 1 MB comment", [2]string{"xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="urn:x"><!--` + strings.Repeat("a", 1<<20) + `--></styleSheet>`}, "0:import.problem.xlsx_unusual_structure"},
+		{"a 1 MB processing instruction", [2]string{"xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="urn:x"><?pi ` + strings.Repeat("a", 1<<20) + `?></styleSheet>`}, "0:import.problem.xlsx_unusual_structure"},
 		// X4: a second part of the same name, which excelize takes over the first.
 		{"a part twice", [2]string{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="urn:x"/>`},
 			"0:import.problem.xlsx_part_twice"},
@@ -51,5 +56,22 @@ func TestPartsExcelizeParsesWholeAreBounded(t *testing.T) {
 		if heap > 32<<20 {
 			t.Errorf("%s: reading it allocated %d MB", c.name, heap>>20)
 		}
+	}
+}
+
+// X14, X18: a zip of many empty parts, and a sheet of millions of empty
+// elements (each a token excelize's rows.Next() walks past, uninterrupted).
+func TestPartCountAndSheetElementsAreBounded(t *testing.T) {
+	sheet := `<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>`
+	extra := make([][2]string, 2_001)
+	for i := range extra {
+		extra[i] = [2]string{fmt.Sprintf("xl/empty/%d.xml", i), ""}
+	}
+	if ids, _ := readSlack(t, "parts", bookParts(t, "worksheets/sheet1.xml", sheet, 0, 0, extra...)); ids != "0:import.problem.xlsx_unusual_structure" {
+		t.Errorf("2,006 parts: %q", ids)
+	}
+	siblings := sheet + strings.Repeat(`<x/>`, 1_300_000)
+	if ids, _ := readSlack(t, "siblings", bookParts(t, "worksheets/sheet1.xml", siblings, 0, 0)); ids != "0:import.problem.xlsx_too_many_elements" {
+		t.Errorf("1,300,000 empty elements in the sheet: %q", ids)
 	}
 }

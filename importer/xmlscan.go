@@ -49,6 +49,14 @@ const maxCellElements = 1_024
 // 64,000 cell formats.
 const maxOtherPartElements = 50_000
 
+// maxDepth is the most elements a part may have open at once, and
+// maxParts the most parts a workbook may hold. A ledger nests about ten
+// deep (a drawing a little more) and holds a few dozen parts.
+const (
+	maxDepth = 128
+	maxParts = 2_000
+)
+
 // cellsPerRow is what Limits.Cells allows a row on average: an entries
 // sheet has 20 columns, a report or template about 18.
 const cellsPerRow = 32
@@ -83,6 +91,11 @@ func checkParts(ctx context.Context, data []byte, l Limits) error {
 	}
 	if total > uint64(l.UnzippedBytes) {
 		return nil
+	}
+	// Each part costs a reader, here and in excelize, whatever it holds:
+	// 140,000 empty parts took 269 MB (review r6 X14).
+	if len(zr.File) > maxParts {
+		return unusualStructure()
 	}
 	sheets := 0
 	seen := make(map[string]bool, len(zr.File))
@@ -171,6 +184,7 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error
 		elements int    // start tags in the part
 		inCell   int    // start tags inside the current outermost cell
 		root     string // the part's first element: worksheet, sst, styleSheet…
+		open     int    // elements open: encoding/xml keeps a stack entry for each
 		maxElems = maxOtherPartElements
 		read     int
 	)
@@ -186,11 +200,16 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error
 	// skipTo consumes bytes up to and including end (]]>, -->, ?> or >);
 	// with counted, each byte before end is cell text.
 	skipTo := func(end string, counted bool) error {
-		matched := 0
+		matched, run := 0, 0
 		for {
 			b, err := next()
 			if err != nil {
 				return err
+			}
+			// A comment or directive is one token to encoding/xml, read
+			// whole (a 30 MB comment: 92 MB of heap, review r6 X17).
+			if run++; run > maxXMLRun && !counted {
+				return unusualStructure()
 			}
 			switch {
 			case b == end[matched]:
@@ -298,6 +317,16 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error
 				local = local[i+1:]
 			}
 			isCell := string(local) == "c" || string(local) == "si"
+			switch {
+			case closing && open > 0:
+				open--
+			case !closing && !self:
+				// 8 million unclosed <x> took 919 MB in one rows.Next(),
+				// which no deadline stops (review r6 X16).
+				if open++; open > maxDepth {
+					return unusualStructure()
+				}
+			}
 			if !closing {
 				if root == "" {
 					root = string(local)
@@ -379,7 +408,10 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error
 func checkDeclaration(next func() (byte, error)) error {
 	var pi []byte
 	prev := byte(0)
-	for {
+	for run := 0; ; run++ {
+		if run > maxXMLRun {
+			return unusualStructure()
+		}
 		b, err := next()
 		if err != nil {
 			return err
@@ -423,6 +455,10 @@ func isControl(r rune) bool {
 func tooManyElements(max int) error {
 	return problemError{problem(0, "", "", msg("import.problem.xlsx_too_many_elements",
 		"Max", numbers.Format(int64(max)), i18n.PluralCount, max))}
+}
+
+func unusualStructure() error {
+	return problemError{problem(0, "", "", msg("import.problem.xlsx_unusual_structure"))}
 }
 
 func cellTooComplex() error {
