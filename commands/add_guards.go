@@ -53,9 +53,13 @@ func confirmToken(held string, e NewEntry) string {
 // entryPrint fingerprints what an add would record: everything a person
 // typed and the bot read, not when or through which delivery it came.
 func entryPrint(e NewEntry) string {
-	sum := sha256.Sum256(fmt.Appendf(nil, "%d\x00%d\x00%s\x00%s\x00%t\x00%s\x00%s\x00%s\x00%s\x00%s",
+	b := fmt.Appendf(nil, "%d\x00%d\x00%s\x00%s\x00%t\x00%s\x00%s\x00%s\x00%s\x00%s",
 		e.ProgramID, e.Count, e.Kind, e.AsOf.Format(time.DateOnly), e.Approximate, e.Status, e.EmploymentType,
-		e.Department, e.Note, e.LoggedBy))
+		e.Department, e.Note, e.LoggedBy)
+	if e.Agreement != 0 { // a 채용 (an add's print is unchanged)
+		b = fmt.Appendf(b, "\x00hire %d", e.Agreement)
+	}
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:confirmPart/2])
 }
 
@@ -279,21 +283,49 @@ func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Pr
 		return Reply{}, false, nil // a redelivery of the same request: record answers "already recorded"
 	}
 	since := s.now().Add(-repeatLookback)
+	if e.Agreement != 0 {
+		// A 채용 repeats only a hire of the same agreement (review r5 S7):
+		// the same count on the same day from another agreement is
+		// another hire.
+		if same, err = s.hiresOf(ctx, same, e.Agreement); err != nil {
+			return Reply{}, false, err
+		}
+	}
 	if i := slices.IndexFunc(same, func(o Entry) bool { return sameEntry(o, e) && o.CreatedAt.After(since) }); i >= 0 {
 		o := same[i]
-		id := "guards.same_entry_again" // the same person within a day
+		again, recorded := "guards.same_entry_again", "guards.same_entry_recorded"
+		if e.Agreement != 0 { // a 채용: the question names the hire
+			again, recorded = "hires.same_hire_again", "hires.same_hire_recorded"
+		}
+		id := again // the same person within a day
 		if o.LoggedBy != e.LoggedBy || !o.CreatedAt.After(s.now().Add(-repeatWindow)) {
-			id = "guards.same_entry_recorded"
+			id = recorded
 		}
 		why := s.msg(id, "ID", o.ID, "Program", s.programLabel(p),
 			"Count", s.unitCount(o.Count, o.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt),
-			"By", s.name(ctx, o.LoggedBy))
+			"By", s.name(ctx, o.LoggedBy), "Agreement", e.Agreement)
 		for _, d := range s.repeatDifferences(o, e, p) {
 			why += " " + d
 		}
 		return s.confirmReply(ctx, c, cmd, e, true, why)
 	}
 	return Reply{}, false, nil
+}
+
+// hiresOf keeps the entries of es that are hires (채용) of agreement.
+func (s *Service) hiresOf(ctx context.Context, es []Entry, agreement int64) ([]Entry, error) {
+	if len(es) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(es))
+	for i, o := range es {
+		ids[i] = o.ID
+	}
+	marks, err := s.store.EntryMarks(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(slices.Clone(es), func(o Entry) bool { return marks[o.ID].Agreement != agreement }), nil
 }
 
 // sameEntry reports whether the live delta o records what e would: the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -121,15 +122,34 @@ func parseHire(cmd *Command, ts []token, today time.Time) error {
 		// figure, one by one; "over ten" is no number to move.
 		return usageErr(cmd.Name, "audit.hire_count_not_exact", "Typed", rawJoin(ts[1:len(ts)-len(rest)]), "ID", cmd.ID)
 	}
-	if len(rest) > 0 {
-		d, err := dates.Parse(textJoin(rest), today)
-		if err != nil {
-			return usageErr(cmd.Name, "parse.bad_date", "Value", rawJoin(rest))
+	if len(rest) == 0 {
+		return nil
+	}
+	// The date is the longest run of words that reads as one; words after
+	// it are no date (review r5 A10: `7/2 B공장 신규` was refused as an
+	// unreadable date). They are refused by name: a note goes after 메모:.
+	n := 0
+	if cmd.Opts.Date == nil {
+		for k := len(rest); k > 0; k-- {
+			if d, err := dates.Parse(textJoin(rest[:k]), today); err == nil {
+				cmd.Opts.Date, n = &d, k
+				break
+			}
 		}
-		cmd.Opts.Date = &d
+	}
+	head := rawJoin(ts[:len(ts)-len(rest)+n])
+	if n == 0 && cmd.Opts.Date == nil {
+		return usageErr(cmd.Name, "hires.not_a_date", "Value", rawJoin(rest), "Head", head)
+	}
+	if words := rest[n:]; len(words) > 0 {
+		return usageErr(cmd.Name, "hires.words_after_date", "Words", rawJoin(words), "Head", head)
 	}
 	return nil
 }
+
+// withinNo are the values of 누계포함: / within: that say a hire is not
+// inside the later 누계 reports (confirmYes says it is).
+var withinNo = []string{"아니오", "아니요", "아니", "no", "n"}
 
 // monthClosedReply refuses a write in a closed month: the month, who closed
 // it and when, and whom to ask.
@@ -373,22 +393,61 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 			return r
 		}
 	}
-	manager := s.IsManager(c.UserID)
-	h := Hire{AgreementID: a.ID, Count: cmd.Count.Value, AsOf: day, By: c.UserID, Source: c.Source, Key: c.key(":hire"), At: s.now()}
-	if h.Source == "" {
-		h.Source = SourceConsole
-	}
-	if manager {
-		h.CloseReason = CleanReason(cmd.Opts.Reason)
+	note := strings.TrimSpace(cmd.Opts.Note)
+	if utf8.RuneCountInString(note) > MaxNoteRunes {
+		return s.refuse(cmd.Name, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes))
 	}
 	programs, err := s.store.Programs(ctx)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	p, _ := s.programByID(programs, a.ProgramID)
+	// The entry the hire would record, as an add's: the repeat hold and the
+	// confirmation (button, 확인:예) are the add's own (add_guards.go), and
+	// it is stamped with the service's clock (review r5 L1, S7).
+	e := NewEntry{
+		ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, AsOf: day, Status: StatusRealised,
+		EmploymentType: a.EmploymentType, Department: a.Department, Note: note,
+		LoggedBy: c.UserID, Source: c.Source, IdempotencyKey: c.key(":hire"), RecordedAt: s.now(), Agreement: a.ID,
+	}
+	if e.Source == "" {
+		e.Source = SourceConsole
+	}
+	if err := s.confirmedBy(ctx, &cmd, &e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if !cmd.Confirmed {
+		if r, ask, err := s.askAboutRepeat(ctx, c, e, p, cmd); err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		} else if ask {
+			return r
+		}
+	}
+	if cmd.Opts.Within == nil {
+		if r, ask, err := s.askInsideLaterReport(ctx, cmd, e, p); err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		} else if ask {
+			return r
+		}
+	}
+	manager := s.IsManager(c.UserID)
+	h := Hire{AgreementID: a.ID, Count: cmd.Count.Value, AsOf: day, By: c.UserID, Source: e.Source, Key: e.IdempotencyKey,
+		Note: note, At: e.RecordedAt, WithinReports: cmd.Opts.Within != nil && *cmd.Opts.Within}
+	if manager {
+		h.CloseReason = CleanReason(cmd.Opts.Reason)
+	}
 	res, err := s.store.HireAgreement(ctx, h)
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		return s.monthClosedReply(ctx, cmd.Name, closed.Close, manager)
+	}
+	if beyond, ok := errors.AsType[*HireBeyondReportError](err); ok {
+		return s.refuse(cmd.Name, s.msg("hires.beyond_report", "ID", beyond.Report.ID, "AsOf", s.date(beyond.Report.AsOf),
+			"Total", s.unitCount(beyond.Report.ReportedTotal, beyond.Report.Approximate, p.Unit),
+			"Increment", s.unitCount(beyond.Report.Count, false, p.Unit), "Count", s.unitCount(h.Count, false, p.Unit),
+			"No", s.withinLine(cmd, false)))
 	}
 	if r, ok := s.agreementRefusal(ctx, cmd.Name, err, p, cmd.Count.Value); ok {
 		return r
@@ -410,25 +469,119 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	title := s.msg("audit.hired", "ID", res.Hire.Entry.ID, "Agreement", a.ID, "Program", s.programLabel(p),
 		"Count", s.unitCount(cmd.Count.Value, false, p.Unit), "Date", s.date(day))
-	lines := []string{
+	var lines []string
+	if note != "" {
+		lines = append(lines, s.msg("entries.note", "Note", note))
+	}
+	lines = append(lines,
 		s.msg("audit.agreement_progress", "ID", a.ID, "Size", s.unitCount(a.Count, false, p.Unit),
 			"Realised", s.unitCount(res.Realised, false, p.Unit), "Left", s.unitCount(left, false, p.Unit)),
 		s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", day.Year(),
 			"ProgramTotal", s.unitCount(res.Hire.ProgramTotal, approximate, p.Unit)),
-	}
+	)
 	if left == 0 {
 		lines = append(lines, s.msg("audit.agreement_fulfilled", "ID", a.ID))
 	}
-	// A hire dated on or before a later 누계 report raises that report's
-	// ledger total as an add does: say so the same way.
-	if later, err := s.laterReportLines(ctx, res.Hire.Entry, p); err != nil {
-		s.log.WarnContext(ctx, "later reports after a hire", "entry", res.Hire.Entry.ID, "err", err)
-	} else {
-		lines = append(lines, later...)
+	switch {
+	case h.WithinReports:
+		// Inside the later reports: the first was re-based and keeps its
+		// total; say so, and that nothing else moved.
+		for _, adj := range res.Rebased {
+			lines = append(lines, s.msg("hires.report_kept", "ID", adj.Report.ID, "AsOf", s.date(adj.Report.AsOf),
+				"Total", s.unitCount(adj.Report.ReportedTotal, adj.Report.Approximate, p.Unit),
+				"Old", s.unitCount(adj.OldCount, false, p.Unit), "New", s.unitCount(adj.Report.Count, false, p.Unit)))
+		}
+		if len(res.Rebased) == 0 {
+			lines = append(lines, s.msg("hires.no_later_report"))
+		}
+	default:
+		// A hire dated on or before a later 누계 report raises that
+		// report's ledger total as an add does: say so the same way.
+		if later, err := s.laterReportLines(ctx, res.Hire.Entry, p); err != nil {
+			s.log.WarnContext(ctx, "later reports after a hire", "entry", res.Hire.Entry.ID, "err", err)
+		} else {
+			lines = append(lines, later...)
+		}
 	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", res.Hire.Entry.ID, s.msg("entries.undo_reason")), Style: "danger",
 	}}}
+}
+
+// askInsideLaterReport holds a hire dated on or before a later 누계 report
+// of its program until the official says whether the hire is already inside
+// that report (review r5 A4): a 과 usually enters a hire late only to link
+// it to its agreement, the people already counted in the 누계 it reported,
+// and recorded as a new delta the hire would raise that 누계. The question
+// names the first later report, what each answer does to it, and the line
+// for each answer (누계포함:예 keeps the reported total, 누계포함:아니오
+// raises it); a button for each in Slack. Nothing is written.
+func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEntry, p Program) (Reply, bool, error) {
+	later, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: e.AsOf, To: dates.On(e.AsOf.Year(), 12, 31), Limit: 200})
+	if err != nil {
+		return Reply{}, false, err
+	}
+	var first *Entry // the report deciding the earliest later date: the latest recorded of that date
+	for i, r := range later {
+		if r.Voided() || r.Kind != KindCumulative || r.Status != StatusRealised {
+			continue
+		}
+		if first == nil || r.AsOf.Before(first.AsOf) || (r.AsOf.Equal(first.AsOf) && r.ID > first.ID) {
+			first = &later[i]
+		}
+	}
+	if first == nil {
+		return Reply{}, false, nil
+	}
+	totals, err := s.store.ProgramTotals(ctx, dates.On(first.AsOf.Year(), 1, 1), first.AsOf, "")
+	if err != nil {
+		return Reply{}, false, err
+	}
+	var through int64
+	for _, t := range totals {
+		if t.ProgramID == e.ProgramID {
+			through = t.Jobs
+		}
+	}
+	why := s.msg("hires.inside_later_report", "AsOf", s.date(first.AsOf), "ID", first.ID,
+		"Total", s.unitCount(through, first.Approximate, p.Unit), "Date", s.date(e.AsOf),
+		"Count", s.unitCount(e.Count, false, p.Unit))
+	yes, no := s.withinLine(cmd, true), s.withinLine(cmd, false)
+	lines := []string{s.msg("hires.nothing_recorded_yet")}
+	if first.Count > e.Count {
+		lines = append(lines, s.msg("hires.if_inside", "ID", first.ID, "Total", s.unitCount(through, first.Approximate, p.Unit),
+			"Old", s.unitCount(first.Count, false, p.Unit), "New", s.unitCount(first.Count-e.Count, false, p.Unit), "Line", yes))
+	} else {
+		lines = append(lines, s.msg("hires.cannot_be_inside", "ID", first.ID, "Increment", s.unitCount(first.Count, false, p.Unit)))
+	}
+	lines = append(lines, s.msg("hires.if_separate", "Total", s.unitCount(through, first.Approximate, p.Unit),
+		"Raised", s.unitCount(through+e.Count, first.Approximate, p.Unit), "Line", no))
+	var actions []Action
+	if first.Count > e.Count {
+		actions = append(actions, Action{ID: ActionConfirm, Label: s.msg("hires.button_inside"), Command: yes, Style: "primary"})
+	}
+	actions = append(actions, Action{ID: ActionConfirm, Label: s.msg("hires.button_separate"), Command: no})
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why, Sections: []Section{{Lines: lines}}, Actions: actions}, true, nil
+}
+
+// withinLine is the hire's line with 누계포함:예 or 누계포함:아니오 added (and
+// a confirmation the line carried, which Line leaves out), as the person
+// types it.
+func (s *Service) withinLine(cmd Command, inside bool) string {
+	words := strings.Fields(cmd.Line)
+	words = slices.DeleteFunc(words, func(w string) bool { // an answer given already
+		key, _, ok := strings.Cut(w, ":")
+		return ok && optionKeys[fold(key)] == "within"
+	})
+	line := strings.Join(words, " ")
+	if cmd.Confirmed {
+		line += " " + s.msg("guards.confirm_word") + ":" + s.msg("guards.confirm_yes")
+	}
+	answer := s.msg("hires.within_no")
+	if inside {
+		answer = s.msg("guards.confirm_yes")
+	}
+	return line + " " + s.msg("hires.within_word") + ":" + answer
 }
 
 // entryMarks reads the audit marks of listed entries; a failure leaves the

@@ -140,7 +140,9 @@ func TestHireNeverRealisesBeyondTheAgreement(t *testing.T) {
 	for i := range 8 {
 		wg.Go(func() {
 			c := commands.Caller{UserID: "U1", Source: commands.SourceConsole, IdempotencyKey: "hire-" + string(rune('a'+i))}
-			outcomes <- h.svc.Handle(context.Background(), c, "hire 1 3").Outcome
+			// confirm:yes: the same hire typed again is held as a repeat
+			// (review r5 S7); confirmed, only the agreement's size limits it.
+			outcomes <- h.svc.Handle(context.Background(), c, "hire 1 3 confirm:yes").Outcome
 		})
 	}
 	wg.Wait()

@@ -84,9 +84,25 @@ type Hire struct {
 	CloseReason string
 	Source      Source
 	Key         string
-	// At is when the hire is recorded (the service's clock, as an add's and
-	// a 정정's are); zero: the database's.
-	At time.Time
+	Note        string    // 메모:, kept on the hire entry
+	At          time.Time // when (the service's clock, as an add's RecordedAt); zero: the database's
+	// WithinReports says the hire is already inside the later cumulative
+	// reports of the program (누계포함:예): the first one dated on or after
+	// it is re-based so each keeps the total it reported.
+	WithinReports bool
+}
+
+// HireBeyondReportError refuses a hire said to be inside a later 누계
+// report (누계포함:예) when that report's increment is not larger than the
+// hire: the report would record no increase, so the hire cannot have been
+// among the jobs it added.
+type HireBeyondReportError struct {
+	Report Entry // the later report, as recorded
+	Count  int64 // the hire
+}
+
+func (e *HireBeyondReportError) Error() string {
+	return fmt.Sprintf("hire of %d is more than report #%d added (%d)", e.Count, e.Report.ID, e.Report.Count)
 }
 
 // HireResult is a recorded hire.
@@ -95,6 +111,9 @@ type HireResult struct {
 	Hire      AddResult
 	Realised  int64 // realised by the agreement so far, this hire included
 	Duplicate bool
+	// Rebased are the later reports a WithinReports hire re-based, from
+	// their increment before to the one they record now.
+	Rebased []Adjustment
 }
 
 // EntryMark is what the audit knows of an entry beyond its row.

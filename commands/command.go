@@ -82,6 +82,9 @@ type Options struct {
 	By         ReportBy
 	Channel    string // a Slack channel ID (dept add)
 	Reason     string // reason: (사유:), the rest of the line
+	// Within is a 채용's 누계포함:예 / 아니오 (within:yes / no): whether the
+	// hire is already inside the later 누계 reports; nil when not given.
+	Within *bool
 }
 
 // UsageError is a command line that cannot be run as typed. It carries the

@@ -108,6 +108,10 @@ type NewEntry struct {
 	// a replayed session (--today) records its own dates; zero means the
 	// database's clock.
 	RecordedAt time.Time
+	// Agreement is the agreement (약정) a 채용 realises, 0 for an add: the
+	// repeat hold compares a hire only with earlier hires of the same
+	// agreement, and the confirmation's fingerprint includes it.
+	Agreement int64
 }
 
 // Entry is a recorded report. Entries are never deleted, only voided.

@@ -11,6 +11,8 @@ import (
 // A 채용 dated on or before a later 누계 report of the program raises that
 // report's ledger total just as an 추가 does; the hire reply names the
 // report it changes with the same line the add reply uses (review r3 S6).
+// Asked whether it is inside the report (review r5 A4), the hires here are
+// additional: 누계포함:아니오.
 func TestHireNamesTheLaterReportItChanges(t *testing.T) {
 	for _, tc := range []struct {
 		lang                              commands.Lang
@@ -20,13 +22,13 @@ func TestHireNamesTheLaterReportItChanges(t *testing.T) {
 	}{
 		{commands.Korean,
 			"추가 50 invest 상태:약정 날짜:2026-03-02", "추가 420 invest 누계 날짜:2026-09-30",
-			"채용 1 10 2026. 9. 30.", "채용 1 5 9월 28일", "채용 1 3 2026. 10. 2.",
+			"채용 1 10 2026. 9. 30. 누계포함:아니오", "채용 1 5 9월 28일 누계포함:아니오", "채용 1 3 2026. 10. 2.",
 			[]string{"이 실적으로 이후 누계 보고가 바뀝니다: 2026. 9. 30. 누계 #2: 420개 → 430개"},
 			[]string{"2026. 9. 30. 누계 #2: 430개 → 435개"},
 			"이후 누계 보고가 바뀝니다"},
 		{commands.English,
 			"add 50 invest status:agreed date:2026-03-02", "add 420 invest cumulative date:2026-09-30",
-			"hire 1 10 2026-09-30", "hire 1 5 2026-09-28", "hire 1 3 2026-10-02",
+			"hire 1 10 2026-09-30 within:no", "hire 1 5 2026-09-28 within:no", "hire 1 3 2026-10-02",
 			[]string{"This changes the later cumulative report #2", "(2026-09-30): the total through its date goes from 420 to 430."},
 			[]string{"goes from 430 to 435."},
 			"changes the later cumulative report"},

@@ -384,6 +384,12 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		o.Year = y
 	case "program":
 		o.Program = value
+	case "within":
+		yes := isOneOf(token{text: value}, confirmYes)
+		if !yes && !isOneOf(token{text: value}, withinNo) {
+			return usageErr(cmd.Name, "hires.bad_within_value", "Key", key, "Value", value)
+		}
+		o.Within = &yes
 	case "kind":
 		if slices.Contains(ambiguousKindWords, fold(value)) {
 			return usageErr(cmd.Name, "candidates.kind_which_cooperative", "Value", value, "Choices", names(kindWords))

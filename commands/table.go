@@ -206,6 +206,7 @@ var optionKeys = map[string]string{
 	"channel": "channel", "채널": "channel",
 	"reason": "reason", "사유": "reason", "이유": "reason",
 	"confirm": "confirm", "확인": "confirm",
+	"within": "within", "누계포함": "within",
 }
 
 // commandTable lists every subcommand in the order help shows them. It is
@@ -269,7 +270,7 @@ func commandSpecs() []commandSpec {
 			Name: cmdHire, Words: []string{"hire", "hired", "채용", "이행"},
 			Guarded: true,
 			Writes:  true,
-			Options: []string{"date", "reason"},
+			Options: []string{"date", "reason", "note", "confirm", "within"},
 			Parse:   parseHire,
 			Run:     (*Service).hire,
 		},

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"jobsbot/commands"
 )
@@ -128,8 +129,21 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 	if err != nil {
 		return nil, err
 	}
+	// A delta recorded after the reports dated after it is counted by them
+	// all when it re-based one recorded before it: a 채용 recorded as
+	// already inside the later 누계 (누계포함:예), whose reports kept their
+	// totals (a correction of such a hire re-bases them as counted too). A
+	// delta only ever re-bases reports recorded after it otherwise.
+	var inside bool
+	if voided.Kind == commands.KindDelta {
+		if err := sqlx.GetContext(ctx, tx, &inside,
+			`SELECT EXISTS (SELECT 1 FROM entry_adjustments WHERE cause_entry_id = ANY($1::bigint[]) AND entry_id < $2)`,
+			pq.Array([]int64{voided.ID, position}), position); err != nil {
+			return nil, fmt.Errorf("reports re-based by %d: %w", voided.ID, err)
+		}
+	}
 	counted := func(r commands.Entry) bool {
-		return r.ID > position || (voided.Kind == commands.KindCumulative && r.AsOf.After(voided.AsOf))
+		return inside || r.ID > position || (voided.Kind == commands.KindCumulative && r.AsOf.After(voided.AsOf))
 	}
 	steps, blocked := planRebase(reports, rebaseChange{voided.AsOf, replacement - voided.Count, counted}, voided.ID)
 	if blocked != nil {

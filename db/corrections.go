@@ -89,7 +89,7 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		out.Adjusted = mergeAdjustments(out.Adjusted, out.New.Rebased)
 		out.New.Rebased = nil
 		newID := sql.NullInt64{Int64: out.New.Entry.ID, Valid: !out.New.Agrees}
-		if err := moveAgreementLinks(ctx, tx, old, agreementID, newID, c.By); err != nil {
+		if err := moveAgreementLinks(ctx, tx, old, agreementID, newID, c.By, c.At); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `
@@ -177,14 +177,15 @@ func checkAgreementCorrection(ctx context.Context, tx *sqlx.Tx, old commands.Ent
 // moveAgreementLinks carries agreement_hires over to a correction's
 // replacement: a corrected hire still realises its agreement, and the hires
 // of a corrected agreement realise its replacement, so the agreement's
-// realised sum and its remaining count stay whole.
-func moveAgreementLinks(ctx context.Context, tx *sqlx.Tx, old commands.Entry, agreementID int64, newID sql.NullInt64, by string) error {
+// realised sum and its remaining count stay whole. at is the correction's
+// instant (the service's clock; zero: the database's).
+func moveAgreementLinks(ctx context.Context, tx *sqlx.Tx, old commands.Entry, agreementID int64, newID sql.NullInt64, by string, at time.Time) error {
 	if !newID.Valid {
 		return nil
 	}
 	if agreementID != 0 {
-		_, err := tx.ExecContext(ctx, `INSERT INTO agreement_hires (hire_entry_id, agreement_entry_id, hired_by) VALUES ($1, $2, $3)`,
-			newID.Int64, agreementID, by)
+		_, err := tx.ExecContext(ctx, `INSERT INTO agreement_hires (hire_entry_id, agreement_entry_id, hired_by, hired_at)
+			VALUES ($1, $2, $3, COALESCE($4, now()))`, newID.Int64, agreementID, by, nullTime(at))
 		return err
 	}
 	if old.Status == commands.StatusAgreed {
