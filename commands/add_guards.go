@@ -83,26 +83,37 @@ func holdPrint(e NewEntry) string {
 // entry (the line edited, or a date read on another day) confirms nothing:
 // the guards ask again, with a fresh button.
 //
-// The button confirms only while its question is the newest the bot asked
-// this user about this entry, or about one differing from it only in what
-// the repeat hold ignores (held_confirmations keeps one per holdPrint,
-// migration 00037). The button of a question asked again since is no
-// confirmation (review r2 m6: after a typed 확인:예 answered the newer
-// question, the older one's button recorded the entry a second time): the
-// guards run as for a new add under the button's key, so a press whose key
-// recorded already answers "already recorded", and otherwise the bot asks
-// again, naming the identical entry recorded since.
+// The button confirms by itself only while its question is the newest the
+// bot asked this user about this entry, or about one differing from it
+// only in what the repeat hold ignores (held_confirmations keeps one per
+// holdPrint, migration 00037), and was asked within repeatWindow. Any other
+// press runs the guards under the button's key, so the bot asks again,
+// naming the identical entry recorded since: the button of a question asked
+// again since (review r2 m6), and a button whose question is older than
+// repeatWindow, or no longer kept (review r6 X8: after a day the newer
+// question was no longer found, and an old button recorded a duplicate with
+// no question, although the repeat hold looks back a week). A press whose
+// key recorded already (the question was answered) is answered "already
+// recorded", whatever the guards would ask.
 func (s *Service) confirmedBy(ctx context.Context, cmd *Command, e *NewEntry) error {
 	if cmd.ConfirmToken == "" || cmd.ConfirmToken[confirmPart:] != entryPrint(*e) {
 		return nil
 	}
 	e.IdempotencyKey = "confirm:" + cmd.ConfirmToken
+	answered, err := s.store.EntryKeyRecorded(ctx, e.IdempotencyKey)
+	if err != nil {
+		return err
+	}
+	if answered {
+		cmd.Confirmed = true // the store answers "already recorded"
+		return nil
+	}
 	newest, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), s.now().Add(-repeatWindow))
 	if err != nil {
 		return err
 	}
-	if newest != "" && newest != cmd.ConfirmToken {
-		return nil // superseded: the guards decide
+	if newest != cmd.ConfirmToken {
+		return nil // superseded, stale or never kept: the guards decide
 	}
 	cmd.Confirmed = true
 	return nil
@@ -111,23 +122,61 @@ func (s *Service) confirmedBy(ctx context.Context, cmd *Command, e *NewEntry) er
 // confirmedByTyping gives a typed 확인:예 / confirm:yes the key of the
 // newest question the bot asked this user about this entry (within
 // repeatWindow; the same holdPrint, so a question about the line with
-// another note counts), the key its Record it button records under: typing
-// the yes and pressing the button answer one question, so the entry is
-// written once whichever comes first (the other is told it is already
-// recorded).
-// With no such question the yes records under the request's own key.
+// another note counts), the key its Record it button records under, while
+// that question is still open: typing the yes and pressing the button
+// answer one question, so the entry is written once whichever comes first
+// (the other is told it is already recorded).
+//
+// Once the question was answered (its key recorded), a typed yes is the
+// person's explicit confirmation of a separate report, the line the bot
+// told them to type for one: it records under the request's own key
+// (review r6 m-4: it was told the entry was "already recorded from this
+// same request"). So that a redelivery of a request that answered the
+// open question is still answered once, and not taken for a separate
+// report now that the question is answered, the request's key is kept
+// beside the question (typedPrint) before anything is recorded.
+// With no question the yes records under the request's own key.
 func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntry) error {
 	if !cmd.Confirmed || cmd.ConfirmToken != "" {
 		return nil
 	}
-	token, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), s.now().Add(-repeatWindow))
-	if err != nil {
+	since := s.now().Add(-repeatWindow)
+	var typed string
+	if e.IdempotencyKey != "" {
+		typed = typedPrint(e.IdempotencyKey)
+		answered, err := s.store.HeldConfirmation(ctx, e.LoggedBy, typed, since)
+		if err != nil {
+			return err
+		}
+		if answered != "" { // a redelivery: the question this request answered
+			e.IdempotencyKey = "confirm:" + answered
+			return nil
+		}
+	}
+	token, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
+	if err != nil || token == "" {
 		return err
 	}
-	if token != "" {
-		e.IdempotencyKey = "confirm:" + token
+	recorded, err := s.store.EntryKeyRecorded(ctx, "confirm:"+token)
+	if err != nil || recorded {
+		return err // answered already: a separate report, under the request's own key
 	}
+	if typed != "" {
+		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, typed, token, s.now()); err != nil {
+			return err
+		}
+	}
+	e.IdempotencyKey = "confirm:" + token
 	return nil
+}
+
+// typedPrint is where held_confirmations keeps which question a typed yes
+// delivered under key answered (confirmedByTyping): a row of the same user
+// beside the questions, its fingerprint hashed apart from theirs ("typed"),
+// and dropped with them after a day, well past Slack's redelivery window.
+func typedPrint(key string) string {
+	sum := sha256.Sum256([]byte("typed\x00" + key))
+	return hex.EncodeToString(sum[:confirmPart/2])
 }
 
 // repeatWindow is how far back an identical entry by the same person makes
@@ -524,4 +573,8 @@ type HoldStore interface {
 	// HeldConfirmation returns it if asked since since, else "".
 	HoldConfirmation(ctx context.Context, userID, print, token string, at time.Time) error
 	HeldConfirmation(ctx context.Context, userID, print string, since time.Time) (string, error)
+	// EntryKeyRecorded reports whether an entry, live or voided, was
+	// recorded under the idempotency key: whether a held question's key
+	// answered it.
+	EntryKeyRecorded(ctx context.Context, key string) (bool, error)
 }

@@ -65,9 +65,11 @@ func TestAnsweredButtonAfterNewQuestionSaysRecorded(t *testing.T) {
 	}
 }
 
-// review r2 m3: after the confirmed repeat is voided, a typed 확인:예 of
-// the same question says the entry it recorded has since been voided, not
-// only "already recorded".
+// review r2 m3: after the confirmed repeat is voided, a redelivery of the
+// typed 확인:예 that answered the question, and the question's button, say
+// the entry it recorded has since been voided, not only "already
+// recorded". The line typed with 확인:예 once more is a new request, the
+// person's confirmation of a separate report (review r6 m-4): it records.
 func TestConfirmAfterVoidSaysVoided(t *testing.T) {
 	for _, tc := range []struct {
 		lang            commands.Lang
@@ -79,14 +81,23 @@ func TestConfirmAfterVoidSaysVoided(t *testing.T) {
 	} {
 		h := newHarness(t, tc.lang)
 		h.runAs("U1", "k1", tc.line, commands.OutcomeOK)
-		h.runAs("U1", "k2", tc.line, commands.OutcomeRefused)
+		q := h.runAs("U1", "k2", tc.line, commands.OutcomeRefused)
 		h.runAs("U1", "k3", tc.line+tc.yes, commands.OutcomeOK)
 		id := h.newestID()
 		h.runAs("U1", "k4", fmt.Sprintf(tc.void, id), commands.OutcomeOK)
-		r := h.runAs("U1", "k5", tc.line+tc.yes, commands.OutcomeRepeated)
+		r := h.runAs("U1", "k3", tc.line+tc.yes, commands.OutcomeRepeated) // redelivered
+		mustContain(t, r.Text(), append([]string{fmt.Sprintf("#%d", id)}, tc.want...)...)
+		r = h.runAs("U1", "k5", q.Actions[0].Command, commands.OutcomeRepeated)
 		mustContain(t, r.Text(), append([]string{fmt.Sprintf("#%d", id)}, tc.want...)...)
 		if n := h.entriesStored(); n != 2 {
 			t.Fatalf("%d entries, want 2", n)
+		}
+		h.runAs("U1", "k6", tc.line+tc.yes, commands.OutcomeOK)
+		if n := h.entriesStored(); n != 3 {
+			t.Fatalf("%d entries, want 3", n)
+		}
+		if got := h.liveSum("youth", "realised"); got != 10 {
+			t.Errorf("youth = %d by SQL, want 10 (#1 and the new report)", got)
 		}
 	}
 }

@@ -39,3 +39,14 @@ func (s *Store) HeldConfirmation(ctx context.Context, userID, print string, sinc
 	}
 	return token, nil
 }
+
+// EntryKeyRecorded reports whether an entry, live or voided, was recorded
+// under the idempotency key (through the key's unique index).
+func (s *Store) EntryKeyRecorded(ctx context.Context, key string) (bool, error) {
+	var found bool
+	const q = `SELECT EXISTS (SELECT 1 FROM entries WHERE idempotency_key = $1)`
+	if err := sqlx.GetContext(ctx, s.db, &found, q, key); err != nil {
+		return false, wrap("entry key recorded", err)
+	}
+	return found, nil
+}
