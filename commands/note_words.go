@@ -14,7 +14,6 @@ var bareLabels = map[string]string{
 	"부서":   "dept",
 	"상태":   "status",
 	"고용형태": "type", "형태": "type",
-	"사업": "program",
 	"메모": "note", "비고": "note",
 }
 
