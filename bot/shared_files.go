@@ -28,14 +28,25 @@ const historyScan = 50
 // FileFetcher fetches files users send the bot in a direct message, for
 // `/jobs 가져오기`. It implements commands.FileFetcher. The bot needs the
 // im:history and files:read scopes.
-type FileFetcher struct{ api sharedFilesAPI }
+type FileFetcher struct {
+	// api answers the metadata calls (conversations.open and .history,
+	// files.info) through slackpost's size limit, like every other Web API
+	// call: a 100 MB history must not take the bot's memory (review r6 X10).
+	api sharedFilesAPI
+	// download fetches the file itself, whose own cap (maxBytes, far above
+	// slackpost.MaxResponseBytes) is kept by cappedBuffer as it is written.
+	download sharedFilesAPI
+}
 
 var _ commands.FileFetcher = (*FileFetcher)(nil)
 
 // NewFileFetcher returns a FileFetcher for a bot token; apiURL overrides
 // the Web API base URL (fake servers), "" for Slack's own.
 func NewFileFetcher(botToken, apiURL string) *FileFetcher {
-	return &FileFetcher{api: slackpost.NewSlackClient(botToken, apiURL, slack.OptionHTTPClient(&http.Client{Timeout: uploadTimeout}))}
+	return &FileFetcher{
+		api:      slackpost.NewSlackClient(botToken, apiURL, slack.OptionHTTPClient(slackpost.HTTPClient(uploadTimeout))),
+		download: slackpost.NewSlackClient(botToken, apiURL, slack.OptionHTTPClient(&http.Client{Timeout: uploadTimeout})),
+	}
 }
 
 // FetchFile finds the user's file (fileID, or the latest the user sent in
@@ -78,7 +89,7 @@ func (f *FileFetcher) FetchFile(ctx context.Context, userID, fileID string, maxB
 		url = info.URLPrivate
 	}
 	w := &cappedBuffer{limit: maxBytes}
-	if err := f.api.GetFileContext(ctx, url, w); err != nil {
+	if err := f.download.GetFileContext(ctx, url, w); err != nil {
 		if errors.Is(err, commands.ErrFileTooLarge) {
 			return commands.SharedFile{}, err
 		}

@@ -136,6 +136,9 @@ func (s *Service) askBeforeRecording(ctx context.Context, c Caller, cmd Command,
 	if r, ask, err := s.askAboutOtherDepartments(ctx, c, e, p, cmd); err != nil || ask {
 		return r, ask, err
 	}
+	if r, ask, err := s.askAboutOtherTypes(ctx, c, e, p, cmd); err != nil || ask {
+		return r, ask, err
+	}
 	return s.askAboutSize(ctx, c, e, p, cmd)
 }
 
@@ -179,6 +182,59 @@ func (s *Service) askAboutOtherDepartments(ctx context.Context, c Caller, e NewE
 		"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Department", e.Department)
 	why := s.msg("guards.cumulative_whole_program", "Program", s.programLabel(p), "Date", s.date(e.AsOf),
 		"Total", s.unitCount(e.Count, e.Approximate, p.Unit), "Department", e.Department,
+		"Others", strings.Join(others, ", "), "Increment", s.plusCount(e.Count-whole, e.Approximate, p.Unit),
+		"Own", s.unitCount(own, false, p.Unit), "OwnDelta", s.unitCount(e.Count-own, e.Approximate, p.Unit), "Delta", delta)
+	return s.confirmReply(ctx, c, cmd, e, false, why)
+}
+
+// askAboutOtherTypes is askAboutOtherDepartments for employment types
+// (review_ko S7): a 누계 report given with 고용형태 is recorded as the whole
+// program's total, so when the program has live realised jobs of the year,
+// through the report's date, of other employment types (or of none), a
+// 누계 of that type alone would absorb them silently. It is held, naming
+// the other types' share and the delta to type if the 누계 was only that
+// type's. A report at or below the program's total is left to the ledger's
+// own answer, as for departments.
+func (s *Service) askAboutOtherTypes(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
+	if e.Kind != KindCumulative || e.Status != StatusRealised || e.EmploymentType == "" {
+		return Reply{}, false, nil
+	}
+	totals, err := s.store.EmploymentTotals(ctx, dates.On(e.AsOf.Year(), 1, 1), e.AsOf, "")
+	if err != nil {
+		return Reply{}, false, err
+	}
+	var whole, own int64
+	var others []string
+	for _, t := range totals {
+		if t.ProgramID != e.ProgramID || t.Status != StatusRealised {
+			continue
+		}
+		whole += t.Jobs
+		if t.EmploymentType == e.EmploymentType {
+			own += t.Jobs
+			continue
+		}
+		if t.Jobs > 0 {
+			name := EmploymentLabel(t.EmploymentType, s.lang)
+			if t.EmploymentType == "" {
+				name = s.msg("types.none")
+			}
+			others = append(others, s.msg("guards.other_department_share", "Department", name,
+				"Count", s.unitCount(t.Jobs, false, p.Unit)))
+		}
+	}
+	if len(others) == 0 || e.Count <= whole {
+		return Reply{}, false, nil
+	}
+	word := p.Code // the program as a person types it: a Korean alias in Korean
+	if s.lang == Korean && len(p.Aliases) > 0 {
+		word = p.Aliases[0]
+	}
+	typ := EmploymentLabel(e.EmploymentType, s.lang)
+	delta := s.msg("types.own_cumulative_delta", "N", e.Count-own, "Program", word,
+		"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Type", typ)
+	why := s.msg("types.cumulative_whole_program", "Program", s.programLabel(p), "Date", s.date(e.AsOf),
+		"Total", s.unitCount(e.Count, e.Approximate, p.Unit), "Type", typ,
 		"Others", strings.Join(others, ", "), "Increment", s.plusCount(e.Count-whole, e.Approximate, p.Unit),
 		"Own", s.unitCount(own, false, p.Unit), "OwnDelta", s.unitCount(e.Count-own, e.Approximate, p.Unit), "Delta", delta)
 	return s.confirmReply(ctx, c, cmd, e, false, why)
@@ -347,23 +403,68 @@ func (s *Service) laterReportLines(ctx context.Context, e Entry, p Program) ([]s
 			deciding[r.AsOf.Format(time.DateOnly)] != r.ID {
 			continue
 		}
-		totals, err := s.store.ProgramTotals(ctx, dates.On(r.AsOf.Year(), 1, 1), r.AsOf, "")
+		now, err := s.programThrough(ctx, e.ProgramID, e.Status, r.AsOf)
 		if err != nil {
 			return nil, err
-		}
-		var now int64
-		for _, t := range totals {
-			if t.ProgramID == e.ProgramID {
-				now = t.Jobs
-				if e.Status == StatusAgreed {
-					now = t.Agreed
-				}
-			}
 		}
 		lines = append(lines, s.msg("guards.changes_later_report", "AsOf", s.date(r.AsOf), "ID", r.ID,
 			"Old", s.jobs(now-e.Count), "New", s.unitCount(now, false, p.Unit)))
 	}
 	return lines, nil
+}
+
+// programThrough is the ledger's total of a program and status for the
+// year through day: what a 누계 report of that date is read against. The
+// lines naming what changes a report (laterReportLines, reportLedgerLine)
+// read it here, so both state the same figure.
+func (s *Service) programThrough(ctx context.Context, programID int64, status EntryStatus, day time.Time) (int64, error) {
+	totals, err := s.store.ProgramTotals(ctx, dates.On(day.Year(), 1, 1), day, "")
+	if err != nil {
+		return 0, err
+	}
+	for _, t := range totals {
+		if t.ProgramID == programID {
+			if status == StatusAgreed {
+				return t.Agreed, nil
+			}
+			return t.Jobs, nil
+		}
+	}
+	return 0, nil
+}
+
+// reportLedgerLine is laterReportLines seen from the report: the deltas
+// recorded after position (the report's place in recording order) and
+// dated on or before report r add to it (adjustments.go), so the ledger's
+// total through r's date is not the figure the report states. A reply
+// that shows that figure (a 정정's "1,310 → 1,320") says so, naming the
+// deltas and the total the ledger holds (review_ko S3); "" when the
+// ledger agrees with the figure.
+func (s *Service) reportLedgerLine(ctx context.Context, r Entry, figure, position int64, p Program) (string, error) {
+	if r.Kind != KindCumulative {
+		return "", nil
+	}
+	through, err := s.programThrough(ctx, r.ProgramID, r.Status, r.AsOf)
+	if err != nil || through == figure {
+		return "", err
+	}
+	since, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: r.ProgramID, From: dates.On(r.AsOf.Year(), 1, 1), To: r.AsOf, Limit: 200})
+	if err != nil {
+		return "", err
+	}
+	var named []string
+	for _, d := range slices.Backward(since) { // oldest first
+		if d.Voided() || d.Kind != KindDelta || d.Status != r.Status || d.ID <= position {
+			continue
+		}
+		named = append(named, s.msg("corrections.late_delta", "ID", d.ID, "Count", s.plusCount(d.Count, d.Approximate, p.Unit)))
+	}
+	total := s.unitCount(through, false, p.Unit)
+	if len(named) == 0 {
+		return s.msg("corrections.ledger_through", "AsOf", s.date(r.AsOf), "Total", total), nil
+	}
+	return s.msg("corrections.ledger_through_deltas", "AsOf", s.date(r.AsOf), "Total", total,
+		"Deltas", strings.Join(named, ", ")), nil
 }
 
 // HoldStore keeps the question a held add asked, so a typed 확인:예 and the

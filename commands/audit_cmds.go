@@ -296,6 +296,16 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 		lines = append(lines, s.msg("audit.after_close_marked"))
 	}
 	lines = append(lines, s.adjustedLines(ctx, res.Adjusted, p.Unit)...)
+	if res.Old.Kind == KindCumulative {
+		// The title says what the report now states; deltas recorded since
+		// the report first was, dated on or before it, still add to it.
+		line, err := s.reportLedgerLine(ctx, res.Old, newFigure, s.correctionRoot(ctx, res.Old.ID), p)
+		if err != nil {
+			s.log.WarnContext(ctx, "reading the ledger through a corrected report failed", "err", err) // the correction is written
+		} else if line != "" {
+			lines = append(lines, line)
+		}
+	}
 	t, err := s.store.ProgramYearTotal(ctx, p.ID, res.Old.AsOf.Year())
 	if err != nil {
 		return s.storageFailure(ctx, cmdCorrect, err)
@@ -308,6 +318,21 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 			"Total", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)))
 	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
+}
+
+// correctionRoot is the first entry of the correction chain id ends: the
+// place in recording order its figure stands at, since the entries recorded
+// after that one were recorded against it. id itself when the chain cannot
+// be read (the caller only names entries after it then).
+func (s *Service) correctionRoot(ctx context.Context, id int64) int64 {
+	for range 50 {
+		marks, err := s.store.EntryMarks(ctx, []int64{id})
+		if err != nil || marks[id].CorrectionOf == 0 {
+			return id
+		}
+		id = marks[id].CorrectionOf
+	}
+	return id
 }
 
 // programByID finds a program in the list.
@@ -349,7 +374,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 	}
 	manager := s.IsManager(c.UserID)
-	h := Hire{AgreementID: a.ID, Count: cmd.Count.Value, AsOf: day, By: c.UserID, Source: c.Source, Key: c.key(":hire")}
+	h := Hire{AgreementID: a.ID, Count: cmd.Count.Value, AsOf: day, By: c.UserID, Source: c.Source, Key: c.key(":hire"), At: s.now()}
 	if h.Source == "" {
 		h.Source = SourceConsole
 	}
@@ -521,4 +546,7 @@ type AuditStore interface {
 	// StaleAgreements returns live agreements dated before before with nothing
 	// realised, oldest first, at most limit: what 약정 이행 점검 asks about.
 	StaleAgreements(ctx context.Context, before time.Time, limit int) ([]Entry, error)
+	// OpenAgreements returns the live agreements of programID not wholly
+	// realised by their live hires, oldest first, at most limit.
+	OpenAgreements(ctx context.Context, programID int64, limit int) ([]OpenAgreement, error)
 }

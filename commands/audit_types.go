@@ -84,6 +84,9 @@ type Hire struct {
 	CloseReason string
 	Source      Source
 	Key         string
+	// At is when the hire is recorded (the service's clock, as an add's and
+	// a 정정's are); zero: the database's.
+	At time.Time
 }
 
 // HireResult is a recorded hire.
@@ -108,6 +111,12 @@ type EntryMark struct {
 type AgreementTotal struct {
 	ProgramID int64
 	Agreed    int64
+	Realised  int64
+}
+
+// OpenAgreement is a live agreement and what its live hires realised.
+type OpenAgreement struct {
+	Agreement Entry
 	Realised  int64
 }
 

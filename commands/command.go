@@ -55,6 +55,10 @@ type Command struct {
 	// its status (채용, 약정) or employment type (상용) without a label, as
 	// typed, so the reply can say how it read them.
 	StatusWord, EmploymentWord string
+	// AgreementHire holds the words of an add line saying the people hired
+	// are an agreement's (협약 인원 채용), as typed: such a line is asked
+	// about, never recorded as a plain add (review_ko S5).
+	AgreementHire string
 }
 
 // Options are the key:value options of a command line.

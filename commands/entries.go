@@ -50,7 +50,7 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 		asOf = *d.date
 	}
 	if asOf.After(today) {
-		return NewEntry{}, p, &invalid{FieldDate, s.msg("entries.is_in_future_entries", "AsOf", s.date(asOf))}
+		return NewEntry{}, p, &invalid{FieldDate, s.futureDate(p, d, asOf, today)}
 	}
 	if utf8.RuneCountInString(d.note) > MaxNoteRunes {
 		return NewEntry{}, p, &invalid{FieldNote, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes)}
@@ -129,6 +129,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 			return s.unknownProgram(cmd.Name, d.program, programs)
 		}
 		return s.refuse(cmd.Name, bad.message)
+	}
+	if cmd.AgreementHire != "" && e.Status == StatusRealised {
+		return s.agreementHireAdd(ctx, cmd, e, p)
 	}
 	if cmd.Opts.Reason != "" {
 		if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, e.AsOf); refused {
@@ -970,4 +973,22 @@ func (s *Service) departmentInNote(command string, words []string, d entryDraft,
 		return s.refuse(command, s.msg("entries.note_is_a_department", "Text", w, "Dept", dept.Name)), true
 	}
 	return Reply{}, false
+}
+
+// futureDate refuses an add dated after today, saying what to type
+// instead: on a Friday before a weekend month end, `누계 1,200 10월말` is
+// the figure through today (date it today, or leave the date out) or is
+// reported on or after the month's last day (review_ko: the bare refusal
+// left the official guessing).
+func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time) string {
+	word := p.Code // the program as a person types it: a Korean alias in Korean
+	if s.lang == Korean && len(p.Aliases) > 0 {
+		word = p.Aliases[0]
+	}
+	id := "future.delta"
+	if d.cumulative {
+		id = "future.cumulative"
+	}
+	return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word,
+		"Count", s.approx(numbers.Format(d.count.Value), d.count.Approximate))
 }

@@ -281,3 +281,69 @@ func refuseDecreaseOrNotHired(cmd *Command, ts []token) error {
 	}
 	return usageErr(cmd.Name, "entries.negated_status", "Typed", typed, "Word", word)
 }
+
+var (
+	// agreementStems name an agreement (협약 인원, 약정분, 협약기업).
+	agreementStems = []string{"협약", "약정"}
+	// hireWordsDone are the words that say people were hired, alone or with
+	// a particle: 채용, 채용 완료, 입사, 취업, hired.
+	hireWordsDone = []string{"채용", "채용완료", "채용됨", "채용함", "채용했음", "채용분", "채용인원", "채용자",
+		"입사", "입사완료", "입사자", "취업", "취업완료", "취업자", "hired"}
+	// hireNounsAfter turn a hire word into a subject, not a hire: 채용 안내,
+	// 채용 공고, 채용 설명회 are note words.
+	hireNounsAfter = []string{"안내", "공고", "설명회", "박람회", "행사", "지원", "지원금", "계획", "예정", "상담", "연계"}
+)
+
+// agreementHireWords finds the words of an add line saying the people hired
+// are an agreement's: an agreement word (협약 인원, 약정분, 협약 기업) and
+// a hire word (채용 완료, 입사) that is not the subject of another noun (채용
+// 안내). Such a line was recorded as a plain add and left the agreement
+// open (review_ko S5); the words are returned as typed, or "".
+func agreementHireWords(ts []token) string {
+	agreement, hire := -1, -1
+	for i, t := range ts {
+		if t.quoted {
+			continue
+		}
+		f := fold(stripBrackets(t.text))
+		if agreement < 0 && containsAny(f, agreementStems) {
+			agreement = i
+		}
+		if hire >= 0 {
+			continue
+		}
+		base := f
+		for _, p := range keywordParticles {
+			if b, ok := strings.CutSuffix(f, p); ok && b != "" && slices.Contains(hireWordsDone, b) {
+				base = b
+			}
+		}
+		if !slices.Contains(hireWordsDone, base) {
+			continue
+		}
+		if i+1 < len(ts) && !ts[i+1].quoted && slices.Contains(hireNounsAfter, fold(ts[i+1].text)) {
+			continue
+		}
+		hire = i
+	}
+	if agreement < 0 || hire < 0 {
+		return ""
+	}
+	from, to := min(agreement, hire), max(agreement, hire)
+	// the words between, unless a count or a date stands there: the reply
+	// names the phrase, never a figure as part of it
+	if to-from > 2 || slices.ContainsFunc(ts[from+1:to], func(t token) bool { return numbers.LooksNumeric(t.text) }) {
+		return ts[from].raw + " … " + ts[to].raw
+	}
+	return rawJoin(ts[from : to+1])
+}
+
+// agreementWord is the first word of ts naming an agreement, as typed, or "".
+func agreementWord(ts []token) string {
+	for _, t := range ts {
+		if !t.quoted && containsAny(fold(stripBrackets(t.text)), agreementStems) {
+			return t.raw
+		}
+	}
+	return ""
+}

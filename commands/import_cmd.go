@@ -2,7 +2,10 @@ package commands
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -45,14 +48,32 @@ type FileImporter interface {
 	Import(ctx context.Context, f ImportFile, dryRun bool) (ImportResult, error)
 }
 
-// parseImportApply reads `import apply FILE-ID SHA256`, the 가져오기 button's
-// command.
+// parseImportApply reads `import apply FILE-ID SHA256 [PREVIEW]`, the
+// 가져오기 button's command; PREVIEW is the digest of what the preview
+// said (importDigest), absent from a button sent before it existed.
 func parseImportApply(cmd *Command, ts []token, _ time.Time) error {
-	if len(ts) != 2 {
+	if len(ts) != 2 && len(ts) != 3 {
 		return usageErr(cmd.Name, "import.apply_takes_file_and_hash")
 	}
-	cmd.Words = []string{ts[0].text, ts[1].text}
+	cmd.Words = nil
+	for _, t := range ts {
+		cmd.Words = append(cmd.Words, t.text)
+	}
 	return nil
+}
+
+// importDigest is a short digest of what an import added, left unchanged
+// and voided, per program and month: the preview puts it on its button, so
+// the apply can say when it did something else (the ledger changed in
+// between: the preview holds no lock, and the apply checks everything
+// again under its locks).
+func importDigest(res ImportResult) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%d %d %d\n", res.Added, res.Unchanged, res.Voided)
+	for _, c := range res.Cells {
+		fmt.Fprintf(h, "%s %s %d %d\n", c.Program, c.Month.Format("2006-01"), c.Rows, c.Added)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // importPreview answers `import`: it reads the latest file the caller sent
@@ -60,17 +81,23 @@ func parseImportApply(cmd *Command, ts []token, _ time.Time) error {
 // nothing; when there is something to add, a manager's 가져오기 button
 // applies it.
 func (s *Service) importPreview(ctx context.Context, c Caller, cmd Command) Reply {
-	return s.importFile(ctx, c, cmd, "", "")
+	return s.importFile(ctx, c, cmd, "", "", "")
 }
 
 // importApply answers the 가져오기 button (managers only): it fetches the
 // same file again, checks it is unchanged since the preview, and applies
 // it, once (the store keeps the file's hash).
 func (s *Service) importApply(ctx context.Context, c Caller, cmd Command) Reply {
-	return s.importFile(ctx, c, cmd, cmd.Words[0], cmd.Words[1])
+	previewed := ""
+	if len(cmd.Words) == 3 {
+		previewed = cmd.Words[2]
+	}
+	return s.importFile(ctx, c, cmd, cmd.Words[0], cmd.Words[1], previewed)
 }
 
-func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID, sha string) Reply {
+// importFile previews (fileID "") or applies a file; previewed is the
+// digest of the preview an apply comes from ("": not known).
+func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID, sha, previewed string) Reply {
 	if s.fetcher == nil || s.importer == nil {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("import.not_available")}
 	}
@@ -136,10 +163,15 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 		lines = append([]string{s.msg("import.shared_file", "Name", CleanName(file.Name), "By", s.name(ctx, file.SharedBy),
 			"At", s.tr.DateTime(file.SharedAt.In(s.loc)))}, lines...)
 	}
+	if apply && previewed != "" && r.Outcome == OutcomeOK && !res.AlreadyImported && importDigest(res) != previewed {
+		// The ledger changed between the preview and the press: the apply
+		// says so rather than differing silently; its figures are below.
+		lines = append([]string{s.msg("import_preview.apply_differs")}, lines...)
+	}
 	r.Sections = []Section{{Lines: lines}}
 	if !apply && r.Outcome == OutcomeOK && !res.AlreadyImported && res.Added+res.Voided > 0 {
 		r.Actions = []Action{{ID: ActionImport, Label: s.msg("import.button"), Style: "primary",
-			Command: "import apply " + file.ID + " " + f.SHA256}}
+			Command: "import apply " + file.ID + " " + f.SHA256 + " " + importDigest(res)}}
 	}
 	return r
 }

@@ -42,6 +42,9 @@ type ImportRow struct {
 	// CorrectedTo is, on a row a 정정 voided, the Number of its replacement
 	// (the export's 정정 column, #N로 정정); 0 otherwise.
 	CorrectedTo int64
+	// Agreement is, on a hire (채용), the Number of the agreement (약정) it
+	// realised (the export's 약정 번호); 0 otherwise.
+	Agreement int64
 	// Voided rows of an entries file are recorded and then voided.
 	Voided     bool
 	VoidedAt   time.Time

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"jobsbot/commands/i18n"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,6 +76,12 @@ func Parse(text string, today time.Time) (Command, error) {
 		return Command{Name: cmdHelp}, nil
 	}
 	name, rest, err := selectCommand(tokens)
+	if err != nil {
+		if moved, ok := noneAfterMonth(tokens, today); ok {
+			tokens = moved
+			name, rest, err = selectCommand(tokens)
+		}
+	}
 	if err != nil {
 		return Command{}, suggestAdd(err, tokens, today)
 	}
@@ -664,7 +671,7 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		return err
 	}
 	for i, t := range ts {
-		if t.quoted {
+		if t.quoted || isRoundLabel(t.text) {
 			continue
 		}
 		n, end, ok := countRun(ts, i)
@@ -690,7 +697,7 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 			// 목표 2만여: a target is a number to measure against, never "over".
 			return usageErr(cmd.Name, "targets.not_exact", "Typed", textJoin(ts[i:end]))
 		}
-		if end < len(ts) && !ts[end].quoted && numbers.LooksNumeric(ts[end].text) {
+		if end < len(ts) && !ts[end].quoted && numbers.LooksNumeric(ts[end].text) && !isRoundLabel(ts[end].text) {
 			// "180 2000" is two counts or a typo; guessing either would be wrong.
 			return usageErr(cmd.Name, "parse.two_counts", "First", textJoin(ts[i:end]), "Second", ts[end].text)
 		}
@@ -815,4 +822,35 @@ func parseMove(cmd *Command, ts []token) error {
 		}
 	}
 	return usageErr(cmd.Name, "parse.unknown_stage", "Text", ts[0].text, "Choices", names(stageWords))
+}
+
+// reRoundLabel is a round (회차) of a program: 2차, 3회차, 1차분, 2차년도.
+// It numbers the round, not the jobs, so it is a note word, never a count.
+var reRoundLabel = regexp.MustCompile(`^[(（\[]?\d{1,2} *(차|회차|차분|차년도)[)）\]]?$`)
+
+// isRoundLabel reports whether w is a round label (2차 채용).
+func isRoundLabel(w string) bool { return reRoundLabel.MatchString(w) }
+
+// noneAfterMonth reads `10월 무실적` (a month, then 실적없음 or 무실적) as
+// `무실적 10월`: a 보고 line names the month first. It returns the words
+// with the command word first, or false when the words before it are not
+// one period.
+func noneAfterMonth(ts []token, today time.Time) ([]token, bool) {
+	for k := 1; k < len(ts) && k <= 3; k++ {
+		name, n, ok := "", 1, false
+		if a, an, aok := aliasOf(ts[k:]); aok {
+			name, n, ok = a, an, true
+		} else if !ts[k].quoted && isSpecWord(cmdNone, fold(ts[k].text)) {
+			name, ok = cmdNone, true
+		}
+		if !ok || name != cmdNone || slices.ContainsFunc(ts[:k], func(t token) bool { return t.quoted }) {
+			continue
+		}
+		if _, err := dates.ParsePeriod(textJoin(ts[:k]), today); err != nil {
+			return nil, false
+		}
+		out := append(slices.Clone(ts[k:k+n]), ts[:k]...)
+		return append(out, ts[k+n:]...), true
+	}
+	return nil, false
 }

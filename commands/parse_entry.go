@@ -49,7 +49,13 @@ var (
 		`|\((월|화|수|목|금|토|일)(요일)?\)`)
 	// reVagueDay are day words that name no one day: asked with their own
 	// reason rather than the generic "looks like a date".
-	reVagueDay = regexp.MustCompile(`^(엊그제|엊그저께|주말|주중|평일|그믐|보름|설날|설|추석)|째 *주`)
+	// The lunar holidays are reLunarHoliday's, matched whole: 설 as a
+	// prefix was 설명회 and 설치 refused as a day word.
+	reVagueDay = regexp.MustCompile(`^(엊그제|엊그저께|주말|주중|평일|그믐|보름)|째 *주`)
+	// reLunarHoliday are the lunar holidays (설, 설날, 추석, 한가위), whose
+	// date moves every year: never read as a date, kept as a note word when
+	// the line gives its date (추석 연휴 10/5), refused otherwise.
+	reLunarHoliday = regexp.MustCompile(`^(설|설날|구정|추석|한가위)(연휴|전|후|명절|맞이|기간|특별|자|경|쯤|에|께)?$`)
 	// Note words that may mean the jobs are agreements, not hires.
 	statusLike = []string{"약정", "mou", "협약", "agreed", "양해각서", "약속", "협의", "의향"}
 	// planLike words say the hires have not happened yet (채용 예정): not
@@ -90,6 +96,12 @@ var (
 func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string, error) {
 	rest := ts[:0:0]
 	dateTyped := ""
+	switch cmd.Opts.Status {
+	case "":
+		cmd.AgreementHire = agreementHireWords(ts)
+	case StatusRealised: // 상태:채용 협약기업: the label is the hire word
+		cmd.AgreementHire = agreementWord(ts)
+	}
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
 		if t.quoted {
@@ -115,6 +127,10 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 			return nil, "", err
 		}
 		if st, ok := freeStatusWords[fold(t.text)]; ok && !(i+1 < len(ts) && !ts[i+1].quoted && notYet(fold(ts[i+1].text))) {
+			if st == StatusAgreed && cmd.AgreementHire != "" && i+1 < len(ts) && freeStatusWords[fold(ts[i+1].text)] == "" {
+				rest = append(rest, t) // 약정 인원 채용: part of the phrase, asked about (약정 채용 stays a contradiction)
+				continue
+			}
 			if cmd.Opts.Status != "" && cmd.Opts.Status != st {
 				return nil, "", usageErr(cmd.Name, "parse_entry.contradicts_status_given_give", "Text", t.text)
 			}
@@ -200,6 +216,24 @@ func refuseDateLike(cmd *Command, ts []token, i int, today time.Time) error {
 			continue
 		}
 		if d, ok := lineDate(cmd, ts, i+k, today); ok {
+			// the shortest run that is the period: a longer one may have
+			// swallowed words after it (2월 추가분 30)
+			end := i + 1
+			for ; end < k; end++ {
+				if q, err := dates.ParsePeriod(textJoin(ts[i:end]), today); err == nil && !q.Through {
+					break
+				}
+			}
+			if figure := figureIn(ts[end:], today); figure != "" {
+				// 2월 추가분 30: the words hold a count (or a date), which a
+				// note would keep out of every figure; no note: is offered.
+				suggest := p.To
+				if suggest.After(today) {
+					suggest = today
+				}
+				return usageErr(cmd.Name, "counts.period_words_hold_a_figure", "Typed", typed, "Figure", figure,
+					"Date", dateArg(d), "Suggest", dateArg(suggest))
+			}
 			// The line has its date: the period is words of the note.
 			return usageErr(cmd.Name, "parse_entry.period_beside_date", "Typed", typed, "Date", dateArg(d),
 				"Note", noteWords(ts, i, today))
@@ -261,6 +295,12 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 		}
 		if _, err := numbers.Parse(t.text); (err == nil || strings.ContainsAny(t.text, "만천백억") && numbers.StartsLikeNumber(t.text)) && !(len(t.text) == 8 && allDigits(t.text) && strings.HasPrefix(t.text, "20")) {
 			continue // a count (1.2만) or a count mistyped (1.23456만): the count's own check names it
+		}
+		if reLunarHoliday.MatchString(t.text) {
+			if cmd.Opts.Date != nil {
+				continue // 추석 연휴 10/5: the date is given, the name is a note word
+			}
+			return usageErr(cmd.Name, "dates.lunar_holiday_needs_date", "Text", t.text)
 		}
 		if reVagueDay.MatchString(t.text) {
 			return usageErr(cmd.Name, "parse_entry.day_word_not_one_day", "Text", t.text)
@@ -526,4 +566,29 @@ func dateWord(w string, today time.Time) bool {
 	}
 	t := token{text: w}
 	return isOneOf(t, cumulativeWords) || isOneOf(t, dateTrailers) || reDateLike.MatchString(w)
+}
+
+// figureIn is the first word of ts, up to the line's next date, that is a
+// count of jobs (30, 30명, 1만) or another date, as typed; "" when none is.
+// A hint never offers such words for the note, where the figure would be
+// counted nowhere (k17).
+func figureIn(ts []token, today time.Time) string {
+	for i, t := range ts {
+		if t.quoted {
+			continue
+		}
+		if n, _ := dateRun(ts, i, today); n > 0 {
+			return ""
+		}
+		if isRoundLabel(t.text) {
+			continue
+		}
+		if n, err := numbers.Parse(stripBrackets(t.text)); err == nil && (n.Counter == "" || n.Counter == "명" || n.Counter == "개") {
+			return t.raw
+		}
+		if _, err := dates.ParsePeriod(t.text, today); err == nil && !allDigits(t.text) {
+			return t.raw
+		}
+	}
+	return ""
 }

@@ -124,6 +124,10 @@ type ReportRow struct {
 	UntargetedApprox bool  // some of Total - Targeted came from approximate (여) entries
 	LastYear         int64 // 전년 동기
 	Approximate      bool  // some of Total came from approximate (여) entries
+	// MonthApprox marks the months whose figure is approximate now, by the
+	// rule of db/approximate.go as of the report date (the latest report
+	// decides), so a month cell carries 여 exactly when part of it does.
+	MonthApprox [12]bool
 }
 
 // Diff is the change against the same span last year.
@@ -220,6 +224,7 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		}
 		x := row(keyOf(p, &m, by, lang))
 		x.Months[m.Month.Month()-1] += m.Jobs
+		x.MonthApprox[m.Month.Month()-1] = x.MonthApprox[m.Month.Month()-1] || m.Approximate > 0
 		x.Total += m.Jobs
 		x.Approximate = x.Approximate || m.Approximate > 0
 		if by != ReportByDepartment && d.Targets.Programs[p.ID] > 0 {
@@ -380,6 +385,7 @@ func SumRows(rows []ReportRow) ReportRow {
 func addRow(t, r ReportRow) ReportRow {
 	for i := range t.Months {
 		t.Months[i] += r.Months[i]
+		t.MonthApprox[i] = t.MonthApprox[i] || r.MonthApprox[i]
 	}
 	t.Target += r.Target
 	t.Original += r.Original

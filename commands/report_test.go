@@ -70,7 +70,14 @@ func TestReportTablesMatchTheLedger(t *testing.T) {
 	for m := 1; m <= 4; m++ {
 		want := h.sum("extract(month FROM e.as_of) = $1 AND e.as_of BETWEEN '2026-01-01' AND '2026-04-30' AND p.unit <> '회'", m)
 		got := total[m-1]
-		if want == 0 && got != "-" || want != 0 && got != numbers.Format(want) {
+		// A month carries 여 when part of it is approximate now (April's
+		// 2400여 of invest), by the oracle of report_month_approx_test.go.
+		first := time.Date(2026, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		mark := ""
+		if h.monthApproxSQL("", first, first.AddDate(0, 1, -1), time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC)) > 0 {
+			mark = "여"
+		}
+		if want == 0 && got != "-" || want != 0 && got != numbers.Format(want)+mark {
 			t.Errorf("total of month %d: %s, ledger %d", m, got, want)
 		}
 	}

@@ -109,7 +109,7 @@ func (s *Service) renderReport(r Report) Reply {
 		for _, lr := range rows {
 			line := []string{lr.label}
 			for m := first; m <= last; m++ {
-				line = append(line, dash(lr.row.Months[m-1]))
+				line = append(line, s.monthCell(lr.row, m))
 			}
 			body = append(body, line)
 		}
@@ -216,11 +216,13 @@ func (s *Service) reportRows(r Report) []labelledRow {
 // monthName is month m (1-12) as report headers write it: Apr, 4월.
 func (s *Service) monthName(m int) string { return strings.Fields(s.msg("chart.months"))[m-1] }
 
-func dash(n int64) string {
-	if n == 0 {
+// monthCell is month m's figure of a row: "-" for none, 여 (about) when
+// part of it is approximate now, as the 누계 beside it is.
+func (s *Service) monthCell(row ReportRow, m int) string {
+	if row.Months[m-1] == 0 {
 		return "-"
 	}
-	return numbers.Format(n)
+	return s.count(row.Months[m-1], row.MonthApprox[m-1])
 }
 
 // DisplayWidth is how many columns s takes in a monospace font: Hangul and

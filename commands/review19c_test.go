@@ -119,7 +119,7 @@ func TestDayWordsAndSuffixesAreReadOrRefused(t *testing.T) {
 			{"추가 4 여성 엊그제", "`엊그제` does not name one day", "`엊그제`는 어느 하루인지 알 수 없습니다"},
 			{"추가 4 여성 지난 주말", "`주말` does not name one day", "`주말`은 어느 하루인지 알 수 없습니다"},
 			{"추가 19 노인 4째주", "`4째주` does not name one day", "`4째주`는 어느 하루인지"},
-			{"추가 19 노인 설날", "`설날` does not name one day", "`설날`은 어느 하루인지"},
+			{"추가 19 노인 설날", "`설날` is a lunar holiday", "`설날`은 해마다 날짜가 바뀌는 명절"},
 			{"추가 11 노인 20261332", "`20261332` looks like a date I cannot read", "`20261332` 부분은 날짜로 보이지만"},
 			{"추가 11 노인 5.4(화)", "`5.4(화)`: 2026-05-04 is a Monday (Tuesday is 2026-05-05)", "`5.4(화)`: 2026. 5. 4.은 월요일입니다(화요일은 2026. 5. 5.)"},
 			{"추가 11 노인 내일자", "2026-11-27 is in the future", "아직 오지 않은 날짜"},

@@ -46,6 +46,14 @@ type statusView struct {
 	types          []EmploymentTotal // jobs by employment type; nil for one program
 	unhired        int64             // agreed (약정) jobs of the span not yet hired through 채용
 	deltaNote      string            // how a part-year view counted the cumulative reports in it
+	// whole are the programs' totals over every department, for a view
+	// narrowed to one department: a program's target is the whole
+	// program's, so its 달성률 compares the whole figure (nil otherwise).
+	whole map[int64]ProgramTotal
+	// deptProgram is the program of a view narrowed to one program and one
+	// department: the department's part is not compared with the program's
+	// target, which the headline states for the whole program instead.
+	deptProgram *Program
 }
 
 func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
@@ -234,6 +242,11 @@ func (s *Service) statusTarget(ctx context.Context, v *statusView, year int, onl
 	if only == nil && sector == "" && v.dept != "" {
 		v.target, v.targetNow = deptTargets[v.dept], v.deptTargetsNow[v.dept]
 	}
+	if only != nil && v.dept != "" {
+		// 30 of 청년일자리's jobs credited to 노인복지과 are not 6% of
+		// 청년일자리's 500: the target is the whole program's (review r4 L3).
+		v.target, v.targetNow, v.targetNotYet, v.deptProgram = 0, 0, false, only
+	}
 	return deptTargets, nil
 }
 
@@ -289,6 +302,11 @@ func (s *Service) statusTotals(ctx context.Context, v *statusView, today time.Ti
 	}
 	if v.lastTotals, err = s.totalsByProgram(ctx, v.lastYear.From, v.lastYear.To, v.dept); err != nil {
 		return err
+	}
+	if v.dept != "" {
+		if v.whole, err = s.totalsByProgram(ctx, v.from, v.to, ""); err != nil {
+			return err
+		}
 	}
 	if !v.live {
 		return nil
@@ -431,6 +449,9 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	if v.deltaNote != "" {
 		head = append(head, v.deltaNote)
 	}
+	if p := v.deptProgram; p != nil {
+		head = append(head, s.deptProgramLine(v, *p))
+	}
 	if v.target == 0 && cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
 		head = append(head, s.noTarget(v.from.Year()))
 	}
@@ -459,6 +480,24 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(v.unhired), i18n.PluralCount, v.unhired))
 	}
 	return head
+}
+
+// deptProgramLine says, in a view of one program and one department, how
+// the whole program stands against its target (the department's own
+// program) or whose program it is (another department's).
+func (s *Service) deptProgramLine(v statusView, p Program) string {
+	if p.Department != v.dept {
+		return s.msg("status.dept_view_program_other", "Program", s.programShort(p), "Department", p.Department)
+	}
+	w, target := v.whole[p.ID], v.targets.Programs[p.ID]
+	line := s.msg("status.dept_view_program_whole", "Whole", s.unitCount(w.Jobs, w.Approximate > 0, p.Unit))
+	switch {
+	case target > 0 && (v.wholeYear || v.through):
+		line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", percent(w.Jobs, target))
+	case target > 0:
+		line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", percent(w.Jobs, target))
+	}
+	return line
 }
 
 // lastYearLine is 전년 동기 대비: the same span a year earlier and the change.
@@ -496,15 +535,37 @@ func (s *Service) programSection(v statusView) Section {
 	for _, p := range progs {
 		t := v.totals[p.ID]
 		target := v.targets.Programs[p.ID]
+		// A department's view lists its own programs, and another
+		// department's only where it has jobs of its own there, named as
+		// that department's and without its target: "청년일자리 0개 / 목표
+		// 500개(달성률 0%)" in 노인복지과's status read as 노인복지과's
+		// shortfall (review r4 L3).
+		own := v.dept == "" || p.Department == v.dept
+		if !own && t.Jobs == 0 && t.Agreed == 0 && v.lastTotals[p.ID].Jobs == 0 {
+			continue
+		}
+		if !own {
+			target = 0
+		}
 		if t.Jobs == 0 && t.Agreed == 0 && target == 0 && !p.Active {
 			continue
 		}
 		line := fmt.Sprintf("%s · %s: %s", s.programLabel(p), label(sectorWords, p.Sector, s.lang), s.unitCount(t.Jobs, t.Approximate > 0, p.Unit))
+		if !own && p.Department != "" {
+			line += s.msg("status.dept_view_other_program", "Department", p.Department)
+		}
+		figure := t.Jobs
+		if w := v.whole[p.ID]; own && v.dept != "" && target > 0 && w.Jobs != t.Jobs {
+			// The target is the whole program's: its 달성률 counts every
+			// department's jobs, and the line says how many that is.
+			figure = w.Jobs
+			line += s.msg("status.dept_view_whole_program", "Whole", s.unitCount(w.Jobs, w.Approximate > 0, p.Unit))
+		}
 		switch {
 		case target > 0 && (v.wholeYear || v.through):
-			line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", percent(t.Jobs, target))
+			line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", percent(figure, target))
 		case target > 0: // a period's figure against the year's target
-			line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", percent(t.Jobs, target))
+			line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", percent(figure, target))
 		}
 		if now := v.targetsNow.Programs[p.ID]; target > 0 && now > 0 && now != target {
 			line += s.msg("status.program_target_now", "Target", s.jobs(now))

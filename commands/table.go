@@ -99,8 +99,9 @@ type commandSpec struct {
 	// transaction, so its database deadline is moveDeadline.
 	Moves bool
 	// Imports says it reads a file a user sent through Slack and writes it
-	// (import apply) or previews it, written and rolled back (import), in
-	// one transaction holding every program's lock: its database deadline
+	// (import apply, in one transaction holding every program's lock) or
+	// previews it (import, written and rolled back, holding no program
+	// lock): its database deadline
 	// is importDeadline, sized for the rows a file sent through Slack may
 	// hold (importer.SlackRowCap), and it runs only once the heavy-job gate
 	// admits it (admitHeavy), before the file is downloaded.
@@ -377,7 +378,7 @@ func commandSpecs() []commandSpec {
 			Run:      (*Service).deptTarget,
 		},
 		{
-			Name: cmdNone, Words: []string{"none", "nothing", "실적없음", "없음"},
+			Name: cmdNone, Words: []string{"none", "nothing", "실적없음", "없음", "무실적", "실적무"},
 			Writes: true,
 			// 실적 없음 is 실적없음 with a space; 실적 alone is status.
 			Aliases: []string{"실적 없음", "실적 없습니다"},

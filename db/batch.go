@@ -389,12 +389,27 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 		YearApproximate bool  `db:"year_approximate"`
 	}
 	// $1 … $14, in insertEntriesQuery's order.
-	err := q.SelectContext(ctx, &recorded,
+	args := []any{
 		pq.Array(programID), pq.Array(count), pq.Array(reported),
 		pq.Array(kind), pq.Array(asOf), pq.Array(approx),
 		pq.Array(status), pq.Array(emptype), pq.Array(dept),
 		pq.Array(note), pq.Array(loggedBy), pq.Array(source),
-		pq.Array(key), pq.Array(created))
+		pq.Array(key), pq.Array(created)}
+	if p := previewFrom(ctx); p != nil {
+		// An import preview's entries take IDs of their own, not the
+		// sequence's (import_preview.go); every path of an import inserts
+		// unprepared, on its transaction.
+		u, ok := q.(unprepared)
+		if !ok {
+			return nil, errors.New("import preview: insert not on the preview's transaction")
+		}
+		query, err := previewInsertQuery()
+		if err != nil {
+			return nil, err
+		}
+		q, args = unprepared{u.db, query}, append(args, p.take(n))
+	}
+	err := q.SelectContext(ctx, &recorded, args...)
 	if err != nil {
 		return nil, err
 	}

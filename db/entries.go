@@ -132,6 +132,9 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	if cumulative {
 		lock = func() error { return lockProgram(ctx, tx, e.ProgramID) }
 	}
+	if previewFrom(ctx) != nil {
+		lock = func() error { return nil } // an import preview takes no program lock (import_preview.go)
+	}
 	if err := lock(); err != nil {
 		return commands.AddResult{}, err
 	}

@@ -65,7 +65,7 @@ func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.Hi
 		out.Hire, err = addEntry(ctx, tx, commands.NewEntry{
 			ProgramID: a.ProgramID, Count: h.Count, Kind: commands.KindDelta, AsOf: h.AsOf,
 			Status: commands.StatusRealised, EmploymentType: a.EmploymentType, Department: a.Department,
-			LoggedBy: h.By, Source: h.Source, IdempotencyKey: h.Key, CloseReason: h.CloseReason,
+			LoggedBy: h.By, Source: h.Source, IdempotencyKey: h.Key, CloseReason: h.CloseReason, RecordedAt: h.At,
 		})
 		if err != nil {
 			return err
@@ -168,4 +168,32 @@ func liveHires(ctx context.Context, tx sqlx.ExtContext, id int64) ([]commands.En
 		return nil, fmt.Errorf("live hires of %d: %w", id, err)
 	}
 	return entries(rows), nil
+}
+
+// OpenAgreements returns the live agreements of program that their live
+// hires have not wholly realised, oldest first, at most limit, each with what
+// it has realised: the agreements an add of "협약 인원 채용" may mean.
+func (s *Store) OpenAgreements(ctx context.Context, programID int64, limit int) ([]commands.OpenAgreement, error) {
+	q := `SELECT x.*, COALESCE(r.realised, 0) AS realised FROM (` + entrySelect + `
+		WHERE e.program_id = $1 AND e.status = 'agreed' AND e.voided_at IS NULL) x
+		LEFT JOIN LATERAL (
+			SELECT SUM(h2.count) AS realised FROM agreement_hires h
+			JOIN entries h2 ON h2.id = h.hire_entry_id AND h2.voided_at IS NULL
+			WHERE h.agreement_entry_id = x.id
+		) r ON true
+		WHERE x.count > COALESCE(r.realised, 0)
+		ORDER BY x.as_of, x.id
+		LIMIT $2`
+	var rows []struct {
+		entryRow
+		Realised int64 `db:"realised"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, programID, limit); err != nil {
+		return nil, wrap("open agreements", err)
+	}
+	out := make([]commands.OpenAgreement, len(rows))
+	for i, r := range rows {
+		out[i] = commands.OpenAgreement{Agreement: entries([]entryRow{r.entryRow})[0], Realised: r.Realised}
+	}
+	return out, nil
 }

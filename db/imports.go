@@ -48,7 +48,9 @@ var errImportRolledBack = errors.New("import rolled back")
 // Locks (Lock order, totals.go): the imports row first (a second import of
 // the same file waits there, holding nothing else), then every program of
 // the ledger exclusively, in ascending ID order (the rows' programs are not
-// known before they are read), then what addEntry and voidLocked take.
+// known before they are read), then what addEntry and voidLocked take. A
+// dry run takes none of the program locks and claims no imports row
+// (import_preview.go).
 func (s *Store) Import(ctx context.Context, f commands.ImportFile, dryRun bool) (commands.ImportResult, error) {
 	if f.Applied {
 		done, err := s.Imported(ctx, f.SHA256)
@@ -60,6 +62,13 @@ func (s *Store) Import(ctx context.Context, f commands.ImportFile, dryRun bool) 
 	var res commands.ImportResult
 	run := func(hold bool) error {
 		return s.inTx(ctx, func(tx *sqlx.Tx) error {
+			ctx := ctx
+			if dryRun { // a preview: no program lock, no entry number used (import_preview.go)
+				var err error
+				if ctx, err = withPreview(ctx, tx); err != nil {
+					return err
+				}
+			}
 			var err error
 			res, err = importTx(ctx, tx, f, hold)
 			if err == nil && (dryRun || len(res.Problems) > 0 || res.AlreadyImported) {
@@ -117,6 +126,16 @@ type importRun struct {
 	problems     int           // every problem, listed or not
 	pending      []newEntryRow
 	lines        map[string]int // idempotency key → line, of pending rows
+	// links are the 정정s to link in entry_corrections once their
+	// replacement is recorded, by the replacement's Number; numbers are the
+	// Numbers of pending rows that are such replacements, by key.
+	links   map[int64]correctionLink
+	numbers map[string]rowRef
+	// agreements are the agreements (약정) recorded, their entries by
+	// Number; hires the hires recorded with the agreement each realised
+	// (약정 번호), linked in agreement_hires once every row is written.
+	agreements map[int64]int64
+	hires      []hireLink
 	// marks are the entries recorded, with their lines, for import_entries.
 	markIDs   []int64
 	markLines []int64
@@ -128,32 +147,48 @@ type cellKey struct {
 }
 
 func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool) (commands.ImportResult, error) {
-	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{}}
+	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{},
+		links: map[int64]correctionLink{}, numbers: map[string]rowRef{}, agreements: map[int64]int64{}}
+	preview := previewFrom(ctx) != nil
+	if preview {
+		// A preview claims no imports row: it would hold it, and use up an
+		// imports number, to be rolled back anyway.
+		var done bool
+		if err := sqlx.GetContext(ctx, tx, &done, `SELECT EXISTS (SELECT 1 FROM imports WHERE sha256 = $1)`, f.SHA256); err != nil {
+			return commands.ImportResult{}, fmt.Errorf("imported file: %w", err)
+		}
+		if done {
+			return commands.ImportResult{AlreadyImported: true}, nil
+		}
+	}
 	const claim = `
 		INSERT INTO imports (sha256, file_name, kind, imported_by)
 		VALUES ($1, $2, $3, $4)
 		ON CONFLICT (sha256) DO NOTHING
 		RETURNING id`
-	err := sqlx.GetContext(ctx, tx, &r.importID, claim, f.SHA256, f.Name, string(cmp.Or(f.Kind, commands.ImportEntries)), f.By)
-	if errors.Is(err, sql.ErrNoRows) {
-		return commands.ImportResult{AlreadyImported: true}, nil
-	}
-	if err != nil {
-		return commands.ImportResult{}, fmt.Errorf("claim file: %w", err)
-	}
-	var programs []int64
-	if err := sqlx.SelectContext(ctx, tx, &programs, `SELECT id FROM programs ORDER BY id`); err != nil {
-		return commands.ImportResult{}, fmt.Errorf("import programs: %w", err)
-	}
-	for _, id := range programs {
-		if err := lockProgram(ctx, tx, id); err != nil {
-			return commands.ImportResult{}, err
+	if !preview {
+		err := sqlx.GetContext(ctx, tx, &r.importID, claim, f.SHA256, f.Name, string(cmp.Or(f.Kind, commands.ImportEntries)), f.By)
+		if errors.Is(err, sql.ErrNoRows) {
+			return commands.ImportResult{AlreadyImported: true}, nil
+		}
+		if err != nil {
+			return commands.ImportResult{}, fmt.Errorf("claim file: %w", err)
+		}
+		var programs []int64
+		if err := sqlx.SelectContext(ctx, tx, &programs, `SELECT id FROM programs ORDER BY id`); err != nil {
+			return commands.ImportResult{}, fmt.Errorf("import programs: %w", err)
+		}
+		for _, id := range programs {
+			if err := lockProgram(ctx, tx, id); err != nil {
+				return commands.ImportResult{}, err
+			}
 		}
 	}
 	// Holding every program's lock, which a month close takes exclusively,
 	// see which months are closed: an import never writes into one (it has
 	// no manager's reason to mark the change with); its rows there are
-	// listed as problems, so nothing is written.
+	// listed as problems, so nothing is written. (A preview holds no lock:
+	// a month closed after this read is found by the apply.)
 	var closes []closeRow
 	if err := sqlx.SelectContext(ctx, tx, &closes, `SELECT month, closed_by, closed_at FROM month_closes`); err != nil {
 		return commands.ImportResult{}, fmt.Errorf("closed months: %w", err)
@@ -196,6 +231,12 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 	if err := r.flush(ctx); err != nil {
 		return commands.ImportResult{}, err
 	}
+	if err := r.linkHires(ctx); err != nil {
+		return commands.ImportResult{}, err
+	}
+	if err := r.unlinked(ctx); err != nil {
+		return commands.ImportResult{}, err
+	}
 	if err := r.writeMarks(ctx); err != nil {
 		return commands.ImportResult{}, err
 	}
@@ -203,8 +244,10 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 		return r.res, nil
 	}
 	const done = `UPDATE imports SET added = $2, kind = $3, rows_read = $4 WHERE id = $1`
-	if _, err := tx.ExecContext(ctx, done, r.importID, r.res.Added, string(cmp.Or(r.res.Kind, commands.ImportEntries)), r.res.Rows); err != nil {
-		return commands.ImportResult{}, fmt.Errorf("import count: %w", err)
+	if !preview {
+		if _, err := tx.ExecContext(ctx, done, r.importID, r.res.Added, string(cmp.Or(r.res.Kind, commands.ImportEntries)), r.res.Rows); err != nil {
+			return commands.ImportResult{}, fmt.Errorf("import count: %w", err)
+		}
 	}
 	for _, c := range r.cells {
 		r.res.Cells = append(r.res.Cells, *c)
@@ -395,7 +438,14 @@ func voidEvent(row commands.ImportRow, at int) importEvent {
 	if row.CorrectedTo > row.Number {
 		seq = 2*row.CorrectedTo - 1
 	}
-	return importEvent{at: cmp.Or(row.VoidedAt, row.LoggedAt), seq: seq, void: true, row: at}
+	// Never before its add: a 무효 일시 earlier than the 기록 일시 (two
+	// clocks, the service's and the database's) would find no entry to void
+	// and leave it live.
+	when := cmp.Or(row.VoidedAt, row.LoggedAt)
+	if when.Before(row.LoggedAt) {
+		when = row.LoggedAt
+	}
+	return importEvent{at: when, seq: seq, void: true, row: at}
 }
 
 func compareEvents(a, b importEvent) int {
@@ -454,6 +504,9 @@ func (r *importRun) queue(row commands.ImportRow) {
 	}
 	r.pending = append(r.pending, newEntryRow{NewEntry: row.Entry})
 	r.lines[row.Entry.IdempotencyKey] = row.Line
+	if _, ok := r.links[row.Number]; (ok || row.Entry.Status == commands.StatusAgreed || row.Agreement > 0) && row.Number > 0 {
+		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement}
+	}
 }
 
 // flush writes the pending delta rows in one statement; a row it did not
@@ -481,12 +534,13 @@ func (r *importRun) flush(ctx context.Context) error {
 			r.res.Unchanged++
 			continue
 		}
-		if err := r.recorded(ctx, res.Entry, r.lines[p.IdempotencyKey]); err != nil {
+		if err := r.recorded(ctx, res.Entry, r.lines[p.IdempotencyKey], r.numbers[p.IdempotencyKey]); err != nil {
 			return err
 		}
 	}
 	r.pending = r.pending[:0]
 	clear(r.lines)
+	clear(r.numbers)
 	if len(r.markIDs) >= markChunk {
 		return r.writeMarks(ctx)
 	}
@@ -494,12 +548,104 @@ func (r *importRun) flush(ctx context.Context) error {
 }
 
 // recorded marks an entry as this import's (written by writeMarks) and
-// counts it.
-func (r *importRun) recorded(_ context.Context, e commands.Entry, line int) error {
+// counts it. When it is the replacement of a 정정 the import replayed
+// (number, its row's Number, is a link's), the 정정 is linked in
+// entry_corrections, as CorrectEntry links it: a later void or 정정 of the
+// replacement then re-bases the reports the chain's first entry counted,
+// and a 취소 of it restores the original, as in the ledger exported.
+func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, ref rowRef) error {
 	r.markIDs, r.markLines = append(r.markIDs, e.ID), append(r.markLines, int64(line))
 	r.res.Added++
 	r.addToCell(e, e.Count)
+	number := ref.number
+	if number > 0 && e.Status == commands.StatusAgreed {
+		r.agreements[number] = e.ID
+	}
+	if ref.agreement > 0 {
+		r.hires = append(r.hires, hireLink{hire: e.ID, agreement: ref.agreement, by: e.LoggedBy, line: line})
+	}
+	l, ok := r.links[number]
+	if !ok || number == 0 {
+		return nil
+	}
+	delete(r.links, number)
+	// Link tables come last (Lock order): the import holds every program's
+	// lock, and the entries rows are written.
+	if _, err := r.tx.ExecContext(ctx, `
+		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at)
+		VALUES ($1, $2, $3, $4, COALESCE($5, now()))`, l.old, e.ID, l.reason, l.by, nullTime(l.at)); err != nil {
+		return fmt.Errorf("link correction of entry %d: %w", l.old, err)
+	}
 	return nil
+}
+
+// rowRef is what recorded needs of a row beyond its entry: its Number and
+// the agreement it realised (약정 번호), both as the file numbers them.
+type rowRef struct{ number, agreement int64 }
+
+// hireLink is a hire (채용) recorded, and the Number of the agreement it
+// realised.
+type hireLink struct {
+	hire, agreement int64
+	by              string
+	line            int
+}
+
+// linkHires links each hire recorded to its agreement in agreement_hires,
+// as the ledger exported had it, so 약정 이행 and the checks on a later
+// void, 정정 or 취소 of either read as there. The links are written after
+// every row, since a corrected agreement's replacement (the number its
+// hires name) is recorded after them. A hire whose agreement is not among
+// the rows this import recorded is a problem on its line: it would count as
+// a plain entry, its agreement's 이행 short.
+func (r *importRun) linkHires(ctx context.Context) error {
+	for _, h := range r.hires {
+		a, ok := r.agreements[h.agreement]
+		if !ok {
+			r.Problem(commands.NewImportProblem(h.line, "약정 번호", fmt.Sprint(h.agreement), "import.problem.hire_agreement_missing",
+				"ID", h.agreement))
+			continue
+		}
+		if _, err := r.tx.ExecContext(ctx, `INSERT INTO agreement_hires (hire_entry_id, agreement_entry_id, hired_by) VALUES ($1, $2, $3)`,
+			h.hire, a, h.by); err != nil {
+			return fmt.Errorf("link hire %d to agreement %d: %w", h.hire, a, err)
+		}
+	}
+	return nil
+}
+
+// unlinked lists, as a problem on the original's line, each 정정 whose
+// replacement (the 정정 column's #N) this import did not record and that is
+// not linked already: a later void or 취소 of the replacement would not
+// read as in the ledger exported, so the file is refused, not imported
+// differently.
+func (r *importRun) unlinked(ctx context.Context) error {
+	numbers := make([]int64, 0, len(r.links))
+	for n := range r.links {
+		numbers = append(numbers, n)
+	}
+	slices.Sort(numbers)
+	for _, n := range numbers {
+		l := r.links[n]
+		var linked bool
+		if err := sqlx.GetContext(ctx, r.tx, &linked, `SELECT EXISTS (SELECT 1 FROM entry_corrections WHERE old_entry_id = $1)`, l.old); err != nil {
+			return fmt.Errorf("correction of entry %d: %w", l.old, err)
+		}
+		if !linked {
+			r.Problem(commands.NewImportProblem(l.line, "정정", fmt.Sprintf("#%d로 정정", n), "import.problem.correction_unlinked", "ID", n))
+		}
+	}
+	return nil
+}
+
+// correctionLink is a 정정 the import replayed: the original's entry, and
+// the void's reason, author and time, which the 정정's were.
+type correctionLink struct {
+	line   int
+	old    int64
+	reason string
+	by     string
+	at     time.Time
 }
 
 // markChunk is how many import_entries rows one statement writes.
@@ -508,6 +654,10 @@ const markChunk = 10000
 // writeMarks writes import_entries for every entry recorded, a chunk per
 // statement (one INSERT per entry would cost a round trip each).
 func (r *importRun) writeMarks(ctx context.Context) error {
+	if previewFrom(ctx) != nil { // a preview's entries are rolled back: nothing to mark
+		r.markIDs, r.markLines = r.markIDs[:0], r.markLines[:0]
+		return nil
+	}
 	const q = `
 		INSERT INTO import_entries (import_id, entry_id, line)
 		SELECT $1, id, line FROM unnest($2::bigint[], $3::int[]) AS m(id, line)`
@@ -595,7 +745,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		r.res.Unchanged++
 		return nil
 	}
-	return r.recorded(ctx, res.Entry, row.Line)
+	return r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement})
 }
 
 // void voids an entries file's 무효 row, recorded by this import or an
@@ -687,6 +837,10 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 		return err
 	}
 	r.res.Voided++
+	if row.CorrectedTo > 0 {
+		// A 정정's original: its replacement, recorded next, is linked to it.
+		r.links[row.CorrectedTo] = correctionLink{line: row.Line, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt}
+	}
 	r.addToCell(e, -e.Count)
 	for _, a := range voided.Adjusted { // later 누계 reports keep their figure
 		r.addToCell(a.Report, a.Report.Count-a.OldCount)

@@ -75,7 +75,9 @@ package db
 // import of the same file waits there, holding nothing else), then takes
 // the write lock of every program of the file exclusively, in ascending ID
 // order, before step 2, and then writes as a cumulative report and a void
-// do (its delta rows go in insertEntriesQuery batches).
+// do (its delta rows go in insertEntriesQuery batches). Its preview (a dry
+// run, rolled back) takes no program lock and no imports row: see
+// import_preview.go for what it holds instead.
 //
 // RebuildAggregates (the SQL function rebuild_totals) takes no program lock:
 // it locks entries in SHARE mode, which waits for and then holds off every
@@ -124,6 +126,9 @@ const programLockKey = `($1::bigint % 2147483647)::int`
 // the transaction (lock order step 1), and then entries in ROW EXCLUSIVE
 // mode (step 2), before the caller reads any totals.
 func lockProgram(ctx context.Context, db sqlx.ExtContext, programID int64) error {
+	if previewFrom(ctx) != nil {
+		return nil // an import preview takes no program lock (import_preview.go)
+	}
 	const q = `SELECT pg_advisory_xact_lock(` + programLockClass + `, ` + programLockKey + `)`
 	if _, err := db.ExecContext(ctx, q, programID); err != nil {
 		return fmt.Errorf("lock program %d: %w", programID, err)

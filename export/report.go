@@ -32,7 +32,17 @@ const (
 	roleGroup      // a 부문 or 공시유형 label, centred over the rows it spans
 	roleNothing    // 실적 없음: reported, no jobs
 	roleUnreported // 미보고: nothing reported at all
+	roleApprox     // a count that is approximate now: a number shown with 여 (300여)
 )
+
+// countRole is the role of a count cell: approximate (여) or plain. The
+// value stays a number, so sums and formulas still add it up.
+func countRole(approximate bool) cellRole {
+	if approximate {
+		return roleApprox
+	}
+	return roleNumber
+}
 
 // Words in department × month cells: neither may look like a 0.
 const (
@@ -87,7 +97,7 @@ func newGrid(labels []gridColumn, months int) reportGrid {
 	g.target = add(gridColumn{"목표", "변경", 9})
 	g.month0 = len(g.cols)
 	for m := 1; m <= months; m++ {
-		add(gridColumn{"월별 실적", fmt.Sprintf("%d월", m), 7.5})
+		add(gridColumn{"월별 실적", fmt.Sprintf("%d월", m), 8}) // 8: room for 12,345여
 	}
 	g.total = add(gridColumn{"누계", "", 9})
 	g.rate = add(gridColumn{"달성률", "", 8})
@@ -141,14 +151,14 @@ func (g *reportGrid) itemFigures(row commands.ReportRow, note string) []reportCe
 			// for their 누계, so the rate is the figure and the note
 			// gives its parts to check by hand.
 			*g.f(run, g.rate) = reportCell{value: ratio(row.Targeted, row.Target), role: rolePercent}
-			note = joinNotes(note, fmt.Sprintf("달성률: 목표 대상 %s÷%s",
-				numbers.Format(row.Targeted), numbers.Format(row.Target)))
+			note = joinNotes(note, targetedNote(row))
 		}
 	}
 	for m := 0; m < g.months; m++ {
-		*g.f(run, g.month0+m) = reportCell{value: row.Months[m]}
+		*g.f(run, g.month0+m) = reportCell{value: row.Months[m], role: countRole(row.MonthApprox[m])}
 	}
-	*g.f(run, g.total) = reportCell{value: row.Total, formula: fmt.Sprintf("SUM(%s:%s)", at(g.month0, n), at(g.month0+g.months-1, n))}
+	*g.f(run, g.total) = reportCell{value: row.Total, role: countRole(row.Approximate),
+		formula: fmt.Sprintf("SUM(%s:%s)", at(g.month0, n), at(g.month0+g.months-1, n))}
 	g.lastYearFigures(run, row, n, nil)
 	if row.Approximate {
 		note = joinNotes(note, "어림수 포함")
@@ -164,7 +174,9 @@ func (g *reportGrid) lastYearFigures(run []reportCell, row commands.ReportRow, n
 		last.formula = sumOf(g.last, rows)
 	}
 	*g.f(run, g.last) = last
-	*g.f(run, g.diff) = reportCell{value: row.Diff(), formula: fmt.Sprintf("%s-%s", at(g.total, n), at(g.last, n))}
+	// 증감 is taken from 누계, so it is approximate when 누계 is.
+	*g.f(run, g.diff) = reportCell{value: row.Diff(), role: countRole(row.Approximate),
+		formula: fmt.Sprintf("%s-%s", at(g.total, n), at(g.last, n))}
 }
 
 // sumFigures are a subtotal's or the total's cells: each a formula over the
@@ -180,17 +192,14 @@ func (g *reportGrid) sumFigures(row commands.ReportRow, rows, items []int, note 
 		*g.f(run, c) = reportCell{value: v, formula: sumOf(c, rows)}
 	}
 	for m := 0; m < g.months; m++ {
-		*g.f(run, g.month0+m) = reportCell{value: row.Months[m], formula: sumOf(g.month0+m, rows)}
+		*g.f(run, g.month0+m) = reportCell{value: row.Months[m], role: countRole(row.MonthApprox[m]), formula: sumOf(g.month0+m, rows)}
 	}
-	*g.f(run, g.total) = reportCell{value: row.Total, formula: sumOf(g.total, rows)}
+	*g.f(run, g.total) = reportCell{value: row.Total, role: countRole(row.Approximate), formula: sumOf(g.total, rows)}
 	if row.Target > 0 {
 		*g.f(run, g.rate) = reportCell{value: ratio(row.Targeted, row.Target), role: rolePercent,
 			formula: fmt.Sprintf(`IF(%[1]s>0,(%[2]s)/%[1]s,"")`, at(g.target, n), g.targetedSum(items))}
 		if row.Targeted != row.Total {
-			// The figures, so the rate can be checked by hand: 누계 of the
-			// rows with a target over their targets.
-			note = joinNotes(note, fmt.Sprintf("달성률: 목표 대상 %s÷%s",
-				numbers.Format(row.Targeted), numbers.Format(row.Target)))
+			note = joinNotes(note, targetedNote(row))
 		}
 	}
 	g.lastYearFigures(run, row, n, rows)
@@ -199,6 +208,14 @@ func (g *reportGrid) sumFigures(row commands.ReportRow, rows, items []int, note 
 	}
 	*g.f(run, g.note) = reportCell{value: note, role: roleText}
 	return run
+}
+
+// targetedNote gives the figures of a rate that counts only the rows with
+// a target, so it can be checked by hand: their 누계 over their targets.
+// An item row of several programs (by sector or disclosure type) and a
+// subtotal both write it.
+func targetedNote(row commands.ReportRow) string {
+	return fmt.Sprintf("달성률: 목표 대상 %s÷%s", numbers.Format(row.Targeted), numbers.Format(row.Target))
 }
 
 // targetedSum is the 누계 of the item rows that have a target, as a formula.

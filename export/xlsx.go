@@ -57,6 +57,11 @@ const (
 	fmtDateTime    = `yyyy". "m". "d". "hh:mm`
 )
 
+// fmtReportApprox is fmtReportCount with 여 after the figure, for a count
+// that is approximate now (300여); the cell keeps its number, so sums and
+// formulas still add it up.
+const fmtReportApprox = `#,##0"여";-#,##0"여";"-"`
+
 func font(bold bool, size float64, color string) *excelize.Font {
 	return &excelize.Font{Family: koreanFont, Bold: bold, Size: size, Color: color}
 }
@@ -104,6 +109,7 @@ func newStyles(f *excelize.File) (styles, error) {
 		bold := kind != rowItem && kind != rowUnassigned
 		for role, look := range map[cellRole]excelize.Style{
 			roleNumber:     {Font: font(bold, 10, ""), CustomNumFmt: ptr(fmtReportCount), Alignment: &excelize.Alignment{Vertical: "center"}},
+			roleApprox:     {Font: font(bold, 10, ""), CustomNumFmt: ptr(fmtReportApprox), Alignment: &excelize.Alignment{Vertical: "center"}},
 			rolePercent:    {Font: font(bold, 10, ""), CustomNumFmt: ptr(fmtPercent), Alignment: &excelize.Alignment{Vertical: "center"}},
 			roleText:       {Font: font(bold, 10, ""), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true, Horizontal: textAlign(kind)}},
 			roleGroup:      {Font: font(bold, 10, ""), Alignment: center},

@@ -32,6 +32,7 @@ const (
 	colVoidedAt   = "무효 일시"
 	colVoidReason = "무효 사유"
 	colCorrection = "정정"
+	colAgreement  = "약정 번호"
 )
 
 // csvNothingSection starts the 실적 없음 section an entries CSV ends with
@@ -159,6 +160,13 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		}
 	}
 	e.Note = get(colNote)
+	// 약정 번호: the agreement a hire realised, linked again on import.
+	if a := get(colAgreement); a != "" {
+		row.Agreement = entryNumber(a)
+		if row.Agreement == 0 || e.Status != commands.StatusRealised {
+			p.add(line, colAgreement, a, msg("import.problem.agreement_number"))
+		}
+	}
 	row.LoggedAt = p.instant(line, colLoggedAt, h.cell(cells, colLoggedAt), r.Location)
 	e.RecordedAt = row.LoggedAt // 기록 일시 is kept; zero: the import's time
 	switch v := get(colVoid); v {

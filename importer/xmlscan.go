@@ -7,6 +7,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"regexp"
+	"strings"
 
 	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
@@ -29,6 +31,30 @@ const maxXMLRun = 6*MaxCellChars + 16<<10
 const (
 	maxSheets        = 64
 	maxRelationships = 1_000
+)
+
+// maxCellElements is the most elements one cell (<c> or <si>) may hold:
+// excelize decodes a cell whole, one struct per rich-text run, so a cell of a
+// million empty runs (<r><rPr><b/></rPr></r>, 53 KB zipped) took 451 MB of
+// heap without a byte of text (review r6 X3). A cell formatted run by run,
+// character by character, stays far below it.
+const maxCellElements = 1_024
+
+// maxOtherPartElements is the most elements a part may hold that is neither
+// a worksheet nor the shared strings: styles, the workbook, its theme,
+// drawings, the calculation chain. excelize unmarshals these whole when it
+// opens the file, without a context (6 million <xf/> in styles.xml, 44 KB
+// zipped, took 2.7 GB and 57 s; 600,000 <definedName> 520 MB: review r6 X2,
+// X4). A ledger's styles are a few hundred elements; Excel itself allows
+// 64,000 cell formats.
+const maxOtherPartElements = 50_000
+
+// maxDepth is the most elements a part may have open at once, and
+// maxParts the most parts a workbook may hold. A ledger nests about ten
+// deep (a drawing a little more) and holds a few dozen parts.
+const (
+	maxDepth = 128
+	maxParts = 2_000
 )
 
 // cellsPerRow is what Limits.Cells allows a row on average: an entries
@@ -66,8 +92,20 @@ func checkParts(ctx context.Context, data []byte, l Limits) error {
 	if total > uint64(l.UnzippedBytes) {
 		return nil
 	}
+	// Each part costs a reader, here and in excelize, whatever it holds:
+	// 140,000 empty parts took 269 MB (review r6 X14).
+	if len(zr.File) > maxParts {
+		return unusualStructure()
+	}
 	sheets := 0
+	seen := make(map[string]bool, len(zr.File))
 	for _, f := range zr.File {
+		// Two parts of one name: excelize keeps the later, which is not
+		// what any other reader of the file sees (review r6 X4).
+		if seen[f.Name] {
+			return problemError{problem(0, "", "", msg("import.problem.xlsx_part_twice", "Part", f.Name))}
+		}
+		seen[f.Name] = true
 		rc, err := f.Open()
 		if err != nil {
 			continue
@@ -124,15 +162,31 @@ func tooManyCells(max int) error {
 // sheets counts the <sheet> elements of every part scanned so far.
 func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error {
 	br := bufio.NewReaderSize(r, 32<<10)
-	if first, err := br.Peek(1); err == nil && notXML(first[0]) {
+	head, _ := br.Peek(512)
+	if i := bytes.Index(head, []byte("<?xml")); i >= 0 {
+		// Before the control bytes are looked at: decoded from another
+		// encoding, they need not be control bytes to excelize.
+		if err := refuseOtherEncoding(head[i:]); err != nil {
+			return err
+		}
+	}
+	if len(head) > 0 && (notXML(head[0]) || bytes.ContainsFunc(head, isControl)) {
+		// Not XML: encoding/xml stops at the first control byte, so
+		// excelize cannot read far into such a part (a printer settings or
+		// OLE part, a GIF: review r6 m-1).
 		return nil
 	}
 	var (
-		text  int // bytes of text in the current cell (or since the last tag)
-		depth int // <c> and <si> elements open: a cell's text is all of its outermost one's
-		cells int // <c> and <si> elements
-		rels  int // <Relationship> elements
-		read  int
+		text     int    // bytes of text in the current cell (or since the last tag)
+		depth    int    // <c> and <si> elements open: a cell's text is all of its outermost one's
+		cells    int    // <c> and <si> elements
+		rels     int    // <Relationship> elements
+		elements int    // start tags in the part
+		inCell   int    // start tags inside the current outermost cell
+		root     string // the part's first element: worksheet, sst, styleSheet…
+		open     int    // elements open: encoding/xml keeps a stack entry for each
+		maxElems = maxOtherPartElements
+		read     int
 	)
 	next := func() (byte, error) {
 		read++
@@ -146,11 +200,16 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error
 	// skipTo consumes bytes up to and including end (]]>, -->, ?> or >);
 	// with counted, each byte before end is cell text.
 	skipTo := func(end string, counted bool) error {
-		matched := 0
+		matched, run := 0, 0
 		for {
 			b, err := next()
 			if err != nil {
 				return err
+			}
+			// A comment or directive is one token to encoding/xml, read
+			// whole (a 30 MB comment: 92 MB of heap, review r6 X17).
+			if run++; run > maxXMLRun && !counted {
+				return unusualStructure()
 			}
 			switch {
 			case b == end[matched]:
@@ -203,7 +262,7 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error
 			_, _ = br.Discard(3)
 			err = skipTo("-->", false)
 		case bytes.HasPrefix(peek, []byte("?")):
-			err = skipTo("?>", false)
+			err = checkDeclaration(next)
 		case bytes.HasPrefix(peek, []byte("!")):
 			err = skipTo(">", false)
 		default:
@@ -259,6 +318,35 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error
 			}
 			isCell := string(local) == "c" || string(local) == "si"
 			switch {
+			case closing && open > 0:
+				open--
+			case !closing && !self:
+				// 8 million unclosed <x> took 919 MB in one rows.Next(),
+				// which no deadline stops (review r6 X16).
+				if open++; open > maxDepth {
+					return unusualStructure()
+				}
+			}
+			if !closing {
+				if root == "" {
+					root = string(local)
+					switch root {
+					case "worksheet": // streamed row by row: bounded by its cells
+						maxElems = 4 * maxCells
+					case "sst": // unmarshalled whole: two elements a plain string
+						maxElems = maxCells
+					}
+				}
+				if elements++; elements > maxElems && maxElems > 0 {
+					return tooManyElements(maxElems)
+				}
+				if depth > 0 {
+					if inCell++; inCell > maxCellElements {
+						return cellTooComplex()
+					}
+				}
+			}
+			switch {
 			case isCell && closing:
 				// Only the end of the outermost cell ends its text: a
 				// nested <c>…</c> or <si/> (which excelize ignores) does not.
@@ -272,7 +360,7 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error
 					return tooManyCells(maxCells)
 				}
 				if depth == 0 {
-					text = 0
+					text, inCell = 0, 0
 				}
 				if !self {
 					depth++
@@ -309,6 +397,73 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error
 			return nil
 		}
 	}
+}
+
+// checkDeclaration reads a processing instruction after its "<?" and
+// refuses an XML declaration naming an encoding other than UTF-8. excelize
+// decodes such a part from that encoding, where the scan reads bytes: in
+// ISO-2022-JP "</c>" is two kanji to excelize and the end of a cell to the
+// scan, so a 28 KB file passed with a 42 MB cell (review r6 X1). Excel
+// writes UTF-8 only.
+func checkDeclaration(next func() (byte, error)) error {
+	var pi []byte
+	prev := byte(0)
+	for run := 0; ; run++ {
+		if run > maxXMLRun {
+			return unusualStructure()
+		}
+		b, err := next()
+		if err != nil {
+			return err
+		}
+		if prev == '?' && b == '>' {
+			break
+		}
+		if len(pi) < 512 {
+			pi = append(pi, b)
+		}
+		prev = b
+	}
+	if !bytes.HasPrefix(pi, []byte("?xml")) {
+		return nil
+	}
+	return refuseOtherEncoding(pi)
+}
+
+// refuseOtherEncoding refuses b when it holds an XML declaration naming an
+// encoding other than UTF-8.
+func refuseOtherEncoding(b []byte) error {
+	m := reEncoding.FindSubmatch(b)
+	if m == nil {
+		return nil
+	}
+	if enc := strings.ToLower(string(m[2])); enc != "utf-8" && enc != "utf8" {
+		return problemError{problem(0, "", "", msg("import.problem.xlsx_not_utf8", "Encoding", string(m[2])))}
+	}
+	return nil
+}
+
+// reEncoding finds the encoding of an XML declaration.
+var reEncoding = regexp.MustCompile(`^<?\?xml[^>]*?encoding\s*=\s*(["'])([^"']*)["']`)
+
+// isControl reports a byte no XML document holds: a control character
+// other than tab, newline and carriage return.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r'
+}
+
+func tooManyElements(max int) error {
+	return problemError{problem(0, "", "", msg("import.problem.xlsx_too_many_elements",
+		"Max", numbers.Format(int64(max)), i18n.PluralCount, max))}
+}
+
+func unusualStructure() error {
+	return problemError{problem(0, "", "", msg("import.problem.xlsx_unusual_structure"))}
+}
+
+func cellTooComplex() error {
+	return problemError{problem(0, "", "", msg("import.problem.xlsx_cell_too_complex",
+		"Max", numbers.Format(maxCellElements), i18n.PluralCount, maxCellElements))}
 }
 
 func isProblem(err error) bool {

@@ -340,6 +340,9 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 	if d, ok := dayOfRelativeMonth(joined, base); ok {
 		return d, true
 	}
+	if d, ok := periodEnd(joined, base); ok {
+		return d, true
+	}
 	week := ""
 	for _, p := range []string{"지지난주", "지난주", "이번주", "lastweek", "thisweek", "last", "this", "지난"} {
 		if rest, ok := strings.CutPrefix(joined, p); ok {
@@ -1002,6 +1005,35 @@ func throughOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 		return Period{}, reason, true
 	}
 	return ThroughDate(d), reasons.None, true
+}
+
+// periodEnd reads the end of a quarter, a half-year or the year as its last
+// day, as 4월말 is read as April's: 3분기말 (September 30), 2026년 1분기말,
+// 상반기말 (June 30), 하반기말, 연말, 올해 말. A yearless one is this year's,
+// or last year's in the months after it (연말 typed on January 5).
+func periodEnd(joined string, base time.Time) (time.Time, bool) {
+	rest, ok := strings.CutSuffix(joined, "말일")
+	if !ok {
+		if rest, ok = strings.CutSuffix(joined, "말"); !ok {
+			return time.Time{}, false
+		}
+	}
+	switch rest {
+	case "연", "년", "올해", "금년", "올연":
+		y := recentYear(base.Year(), base, func(y int) (time.Time, time.Time) {
+			d := On(y, 12, 31)
+			return d, d
+		})
+		return On(y, 12, 31), true
+	case "":
+		return time.Time{}, false
+	}
+	for _, step := range []periodStep{quarterOf, halfOf} {
+		if p, reason, ok := step(rest, base); ok && reason == reasons.None {
+			return p.To, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // WeekStart returns the Monday on or before day, as midnight UTC. Weeks run
