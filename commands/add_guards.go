@@ -59,6 +59,20 @@ func entryPrint(e NewEntry) string {
 	return hex.EncodeToString(sum[:confirmPart/2])
 }
 
+// holdPrint fingerprints which question a held add is: the user and the
+// fields the repeat hold compares (sameEntry: kind, program, date, count,
+// status, department), not the note, the employment type or a 여. A line
+// retyped with a slightly different note is the same question asked again
+// (review m-d: keyed by the whole entry, the first question's button stayed
+// live beside the second's, and pressing both recorded a third copy), so
+// held_confirmations keeps one question per holdPrint and the newest
+// supersedes the rest.
+func holdPrint(e NewEntry) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "hold\x00%s\x00%d\x00%s\x00%d\x00%s\x00%s\x00%s",
+		e.Kind, e.ProgramID, e.AsOf.Format(time.DateOnly), e.Count, e.Status, e.Department, e.LoggedBy))
+	return hex.EncodeToString(sum[:confirmPart/2])
+}
+
 // confirmedBy applies a Record it button's token to the entry it came
 // with: when the token seals this very entry, the add records under the
 // token's own key, once however often it is pressed. A token for another
@@ -66,7 +80,8 @@ func entryPrint(e NewEntry) string {
 // the guards ask again, with a fresh button.
 //
 // The button confirms only while its question is the newest the bot asked
-// this user about this entry (held_confirmations keeps one per entry,
+// this user about this entry, or about one differing from it only in what
+// the repeat hold ignores (held_confirmations keeps one per holdPrint,
 // migration 00037). The button of a question asked again since is no
 // confirmation (review r2 m6: after a typed 확인:예 answered the newer
 // question, the older one's button recorded the entry a second time): the
@@ -78,7 +93,7 @@ func (s *Service) confirmedBy(ctx context.Context, cmd *Command, e *NewEntry) er
 		return nil
 	}
 	e.IdempotencyKey = "confirm:" + cmd.ConfirmToken
-	newest, err := s.store.HeldConfirmation(ctx, e.LoggedBy, entryPrint(*e), s.now().Add(-repeatWindow))
+	newest, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), s.now().Add(-repeatWindow))
 	if err != nil {
 		return err
 	}
@@ -90,16 +105,18 @@ func (s *Service) confirmedBy(ctx context.Context, cmd *Command, e *NewEntry) er
 }
 
 // confirmedByTyping gives a typed 확인:예 / confirm:yes the key of the
-// newest question the bot asked this user about this very entry (within
-// repeatWindow), the key its Record it button records under: typing the
-// yes and pressing the button answer one question, so the entry is written
-// once whichever comes first (the other is told it is already recorded).
+// newest question the bot asked this user about this entry (within
+// repeatWindow; the same holdPrint, so a question about the line with
+// another note counts), the key its Record it button records under: typing
+// the yes and pressing the button answer one question, so the entry is
+// written once whichever comes first (the other is told it is already
+// recorded).
 // With no such question the yes records under the request's own key.
 func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntry) error {
 	if !cmd.Confirmed || cmd.ConfirmToken != "" {
 		return nil
 	}
-	token, err := s.store.HeldConfirmation(ctx, e.LoggedBy, entryPrint(*e), s.now().Add(-repeatWindow))
+	token, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), s.now().Add(-repeatWindow))
 	if err != nil {
 		return err
 	}
@@ -350,7 +367,7 @@ func (s *Service) askAboutSize(ctx context.Context, c Caller, e NewEntry, p Prog
 // whether the figure is right).
 func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e NewEntry, repeat bool, why string) (Reply, bool, error) {
 	token := confirmToken(e.IdempotencyKey, e)
-	if err := s.store.HoldConfirmation(ctx, e.LoggedBy, token[confirmPart:], token, s.now()); err != nil {
+	if err := s.store.HoldConfirmation(ctx, e.LoggedBy, holdPrint(e), token, s.now()); err != nil {
 		return Reply{}, false, err
 	}
 	word := s.msg("guards.confirm_word")

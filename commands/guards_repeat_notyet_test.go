@@ -31,12 +31,18 @@ func TestRepeatWithAnotherNoteIsHeld(t *testing.T) {
 			h.runAs("U1", "k5", "추가 5 청년 11/20 A사 부서:노인복지과", commands.OutcomeOK)
 			h.runAs("U2", "k6", "추가 5 청년 11/20 A사", commands.OutcomeRefused)
 			h.runAs("U2", "k6b", "추가 5 청년 11/20 A사 확인:예", commands.OutcomeOK)
-			// The button confirms the held line, once.
+			// The first question's button was superseded by the 상용 line's
+			// question (the same repeat, review m-d): it asks again, and the
+			// question asked again confirms the held line, once.
 			if len(held.Actions) != 1 || held.Actions[0].ID != commands.ActionConfirm {
 				t.Fatalf("the repeat was not held with a button:\n%s", held.Text())
 			}
-			h.runAs("U1", "k7", held.Actions[0].Command, commands.OutcomeOK)
-			h.runAs("U1", "k8", held.Actions[0].Command, commands.OutcomeRepeated)
+			again := h.runAs("U1", "k7", held.Actions[0].Command, commands.OutcomeRefused)
+			if len(again.Actions) != 1 {
+				t.Fatalf("the question asked again has no button:\n%s", again.Text())
+			}
+			h.runAs("U1", "k7b", again.Actions[0].Command, commands.OutcomeOK)
+			h.runAs("U1", "k8", again.Actions[0].Command, commands.OutcomeRepeated)
 			if got := h.newestEntry().Note; got != "A사 신규" {
 				t.Fatalf("confirmed note %q, want %q", got, "A사 신규")
 			}

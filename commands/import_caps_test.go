@@ -198,10 +198,11 @@ func (h *hungFetcher) FetchFile(ctx context.Context, userID, fileID string, maxB
 	return commands.SharedFile{ID: "F1", Name: "실적.csv", Data: h.data}, nil
 }
 
-// r2 B1: an import whose work runs on past its deadline gives the user's
-// heavy-job slot back when the user is answered, and a preview so answered
-// says nothing was written (not "may have been saved").
-func TestImportPastItsDeadlineGivesTheSlotBackWhenAnswered(t *testing.T) {
+// r2 B1: an import whose work runs on past its deadline is answered on
+// time, and a preview so answered says nothing was written (not "may have
+// been saved"). Review X3: its heavy-job slot is kept while its download
+// still runs (the user is told to wait), not given back with the answer.
+func TestImportPastItsDeadlineIsAnsweredAndKeepsItsSlot(t *testing.T) {
 	h := &hungFetcher{calls: make(chan struct{}, 1), release: make(chan struct{}), done: make(chan struct{})}
 	svc, cs := slackImportService(t, h, nil)
 	h.data = entriesCSV(t, cs.Store, 3)
@@ -212,9 +213,9 @@ func TestImportPastItsDeadlineGivesTheSlotBackWhenAnswered(t *testing.T) {
 		strings.Contains(r.Text(), "저장되었을 수도") {
 		t.Errorf("preview past its deadline: %q %s", r.Outcome, r.Text())
 	}
-	// The first import's download still hangs; UA may import again.
+	// The first import's download still hangs: UA is told to wait.
 	r = svc.Handle(context.Background(), slackUser("UA"), "가져오기")
-	if r.Outcome != commands.OutcomeOK || !strings.Contains(r.Text(), "+3명") {
+	if r.Outcome != commands.OutcomeRefused || !strings.Contains(r.Text(), "앞서 요청하신 가져오기나 내보내기를 아직 처리하고 있습니다") {
 		t.Errorf("UA's next import while the late one hangs: %q %s", r.Outcome, r.Text())
 	}
 	close(h.release)

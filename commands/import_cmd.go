@@ -107,14 +107,15 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 		refused.Command = cmd.Name
 		return *refused
 	}
-	// The slot is given back when the import ends, or when its deadline
-	// passes and the user is answered, whichever comes first: work that
-	// runs on past the reply (reading stops at the deadline; a download
-	// may not) no longer keeps the user, or everyone, from the next one.
-	release = sync.OnceFunc(release)
-	defer release()
-	stop := context.AfterFunc(ctx, release)
-	defer stop()
+	// The slot is kept until every part of the import has stopped: this
+	// command's own work (the download, the checks before the scan) and
+	// any scan of the file the store is still running. At the deadline the
+	// user is answered on time (answerByDeadline, the store's commitGate),
+	// but a reader that runs on past it still holds its memory and CPU, so
+	// it still counts against the cap; otherwise more heavy reads than
+	// EXPORT_CONCURRENCY could run at once.
+	hold := newHeavyHold(release)
+	defer hold.leave()
 	file, err := s.fetcher.FetchFile(ctx, c.UserID, fileID, s.importer.MaxFileBytes())
 	switch {
 	case errors.Is(err, ErrNoSharedFile):
@@ -136,6 +137,17 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 	}
 	if apply && f.SHA256 != sha {
 		return s.refuse(cmd.Name, s.msg("import.file_changed"))
+	}
+	if scan := f.Scan; scan != nil {
+		f.Scan = func(sink ImportSink) error {
+			if !hold.enter() {
+				// The command has ended (answered at its deadline): a scan
+				// started this late would read with no slot held.
+				return fmt.Errorf("import: the command ended before the file was read: %w", context.Cause(ctx))
+			}
+			defer hold.leave()
+			return scan(sink)
+		}
 	}
 	var res ImportResult
 	if len(problems) == 0 {
@@ -174,6 +186,40 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 			Command: "import apply " + file.ID + " " + f.SHA256 + " " + importDigest(res)}}
 	}
 	return r
+}
+
+// heavyHold keeps a heavy-job slot while anything of one import still
+// runs: the command itself holds it from the start, and each scan of the
+// file takes a hold of its own. The slot is given back when the last hold
+// is left, and no hold is taken after that.
+type heavyHold struct {
+	mu      sync.Mutex
+	holds   int
+	release func()
+}
+
+func newHeavyHold(release func()) *heavyHold { return &heavyHold{holds: 1, release: release} }
+
+// enter takes a hold, unless the slot was already given back.
+func (h *heavyHold) enter() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.holds == 0 {
+		return false
+	}
+	h.holds++
+	return true
+}
+
+// leave gives a hold back; the last one gives the slot back.
+func (h *heavyHold) leave() {
+	h.mu.Lock()
+	h.holds--
+	last := h.holds == 0
+	h.mu.Unlock()
+	if last {
+		h.release()
+	}
 }
 
 // tooSlow reports whether an import failed because its own deadline

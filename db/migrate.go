@@ -2,6 +2,8 @@ package db
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -56,6 +58,20 @@ func SchemaVersions() []int64 {
 	}
 	slices.Sort(versions)
 	return versions
+}
+
+// SchemaDigest is a hex SHA-256 of every embedded migration file, names and
+// contents: tests name the migrated template database they copy by it
+// (dbtest), so a changed or added migration builds a new template.
+func SchemaDigest() string {
+	h := sha256.New()
+	names, _ := fs.Glob(migrationFiles, "migrations/*.sql") // the pattern is valid; sorted
+	for _, name := range names {
+		body, _ := fs.ReadFile(migrationFiles, name) // embedded: cannot fail
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(body))
+		h.Write(body)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // LatestSchema is the highest migration version embedded in this binary.

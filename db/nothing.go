@@ -226,12 +226,31 @@ func (s *Store) ReportedDepartments(ctx context.Context, month time.Time) (map[s
 // f.LoggedBy when set, latest month first; f.Limit 0 returns them all.
 // f.ProgramID is not a filter of theirs: the caller leaves them out.
 func (s *Store) NothingReports(ctx context.Context, f commands.EntryFilter) ([]commands.NothingReport, error) {
+	return s.nothingReports(ctx, f, false)
+}
+
+// NothingReportsBetween returns every 실적 없음 report, voided ones
+// included, for the months from from's month through to, oldest month first
+// (then by department).
+func (s *Store) NothingReportsBetween(ctx context.Context, from, to time.Time) ([]commands.NothingReport, error) {
+	return s.nothingReports(ctx, commands.EntryFilter{From: from, To: to}, true)
+}
+
+// nothingReports is the one query behind NothingReports (a list, newest
+// first) and NothingReportsBetween (an export, oldest first): the months
+// from f.From's month through f.To (zero: unbounded), f.Department and
+// f.LoggedBy when set, f.Limit when positive.
+func (s *Store) nothingReports(ctx context.Context, f commands.EntryFilter, oldestFirst bool) ([]commands.NothingReport, error) {
 	q := `SELECT ` + nothingColumns + ` FROM nothing_reports
 		WHERE ($1::date IS NULL OR month >= date_trunc('month', $1::date)::date)
 		  AND ($2::date IS NULL OR month <= $2::date)
 		  AND ($3 = '' OR department = $3)
-		  AND ($4 = '' OR logged_by = $4)
-		ORDER BY month DESC, id DESC`
+		  AND ($4 = '' OR logged_by = $4)`
+	if oldestFirst {
+		q += ` ORDER BY month, department, id`
+	} else {
+		q += ` ORDER BY month DESC, id DESC`
+	}
 	args := []any{optDate(f.From), optDate(f.To), f.Department, f.LoggedBy}
 	if f.Limit > 0 {
 		q += ` LIMIT $5`

@@ -117,20 +117,3 @@ func (s *Store) ReportingMonths(ctx context.Context, from, to time.Time) ([]comm
 	}
 	return out, nil
 }
-
-// NothingReportsBetween returns every 실적 없음 report, voided ones
-// included, for the months from from's month through to, oldest month first.
-func (s *Store) NothingReportsBetween(ctx context.Context, from, to time.Time) ([]commands.NothingReport, error) {
-	q := `SELECT ` + nothingColumns + ` FROM nothing_reports
-		WHERE month BETWEEN date_trunc('month', $1::date) AND $2::date
-		ORDER BY month, department, id`
-	var rows []nothingRow
-	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to)); err != nil {
-		return nil, wrap("nothing reports", err)
-	}
-	out := make([]commands.NothingReport, len(rows))
-	for i, r := range rows {
-		out[i] = r.report()
-	}
-	return out, nil
-}

@@ -9,6 +9,7 @@ package dbtest
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"net/url"
 	"os"
 	"testing"
@@ -27,21 +28,23 @@ const DefaultURL = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
 // New returns a Store on a new, migrated database that is dropped when the
 // test ends. It fails the test (never skips it) when the server cannot be
 // reached, so a missing database is noticed rather than silently untested.
+//
+// The database is a copy of a template migrated once (CREATE DATABASE …
+// TEMPLATE, see template.go), not migrated anew: running the 38 migrations
+// for every test was most of the commands package's run. Tests of the
+// migrations themselves take an empty database from URL and migrate it.
 func New(t testing.TB) *db.Store {
 	t.Helper()
-	u := URL(t)
+	u := newDatabase(t, true)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	s, err := db.Open(ctx, u)
 	if err != nil {
 		t.Fatalf("dbtest: open %s: %v", redact(u), err)
 	}
-	// Registered after URL's cleanup, so it runs first: close the pool
-	// before the database is dropped.
+	// Registered after newDatabase's cleanup, so it runs first: close the
+	// pool before the database is dropped.
 	t.Cleanup(func() { _ = s.Close() })
-	if err := s.Migrate(ctx); err != nil {
-		t.Fatalf("dbtest: migrate %s: %v", redact(u), err)
-	}
 	return s
 }
 
@@ -50,12 +53,16 @@ func New(t testing.TB) *db.Store {
 // is dropped, sessions and all, when the test ends.
 func URL(t testing.TB) string {
 	t.Helper()
+	return newDatabase(t, false)
+}
+
+// newDatabase creates a database, a copy of the migrated template when
+// migrated is set, else empty, drops it when the test ends and returns
+// its URL.
+func newDatabase(t testing.TB, migrated bool) string {
+	t.Helper()
 	server := ServerURL()
-	u, err := url.Parse(server)
-	if err != nil {
-		t.Fatalf("dbtest: TEST_DATABASE_URL %q is not a URL: %v", redact(server), err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	admin, err := sql.Open("postgres", server)
 	if err == nil {
@@ -69,15 +76,32 @@ func URL(t testing.TB) string {
 	defer admin.Close()
 
 	name := "jobsbot_test_" + randomHex(8)
-	// DDL takes no bind parameters; the name is ours and quoted anyway.
-	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(name)); err != nil {
+	if migrated {
+		err = createFromTemplate(ctx, admin, server, name)
+	} else {
+		// DDL takes no bind parameters; the name is ours and quoted anyway.
+		_, err = admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(name))
+	}
+	if err != nil {
 		t.Fatalf("dbtest: create database %s: %v", name, err)
 	}
 	t.Cleanup(func() { drop(t, server, name) })
+	u, err := databaseURL(server, name)
+	if err != nil {
+		t.Fatalf("dbtest: %v", err)
+	}
+	return u
+}
 
+// databaseURL is server's URL naming database name instead.
+func databaseURL(server, name string) (string, error) {
+	u, err := url.Parse(server)
+	if err != nil {
+		return "", fmt.Errorf("TEST_DATABASE_URL %q is not a URL: %w", redact(server), err)
+	}
 	u.Path = "/" + name
 	u.RawPath = ""
-	return u.String()
+	return u.String(), nil
 }
 
 // ServerURL returns the database tests connect to in order to create their
