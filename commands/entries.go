@@ -26,6 +26,9 @@ type entryDraft struct {
 	note       string
 	status     EntryStatus
 	employment string
+	// labelledNote is what followed a bare 메모 label (메모 경로당): a note
+	// the user marked as one, so it is not refused as unread words.
+	labelledNote string
 }
 
 // invalid names the field a draft fails on and why.
@@ -122,7 +125,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if r, refused := s.refuseUnreadWords(cmd.Name, noteWords); refused {
 		return r
 	}
-	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + cmd.Opts.Note)
+	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + d.labelledNote + " " + cmd.Opts.Note)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
 		if bad.field == FieldProgram && bad.message == "" {
@@ -923,8 +926,8 @@ func (s *Service) refuseUnreadWords(command string, words []string) (Reply, bool
 		if strings.HasPrefix(w, `"`) || strings.HasPrefix(w, "“") {
 			continue
 		}
-		if _, ok := fillerWords[fold(w)]; ok {
-			continue
+		if _, ok := fillerWords[fold(w)]; ok || isRoundLabel(w) {
+			continue // stays in the note: 신규, or a round of the program (2차)
 		}
 		unread = append(unread, w)
 	}
@@ -939,8 +942,8 @@ func (s *Service) refuseUnreadWords(command string, words []string) (Reply, bool
 }
 
 // fillerWords say nothing an entry records beyond what the line already
-// does (신규 채용: the jobs are new in any add), so they are dropped rather
-// than refused or kept.
+// does (신규 채용: the jobs are new in any add), so they pass without
+// 메모: and stay in the note as typed.
 var fillerWords = map[string]struct{}{"신규": {}, "new": {}}
 
 // departmentInNote refuses a note word that, bare or once its brackets are

@@ -50,7 +50,8 @@ func (s *Service) readNoteWords(d *entryDraft, words []string, programs []Progra
 			}
 			switch {
 			case key == "note":
-				out = append(out, words[next:]...)
+				// 메모 without its colon still says the rest is a note
+				d.labelledNote = strings.Join(words[next:], " ")
 				return out, nil
 			case key == "dept" && d.department == "" && next < len(words):
 				d.department = words[next]
