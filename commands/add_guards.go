@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -452,8 +453,8 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 		return Reply{}, false, err
 	}
 	word := s.msg("guards.confirm_word")
-	typed := cmd.Line + " " + word + ":" + s.msg("guards.confirm_yes")
-	button := cmd.Line + " " + word + ":" + token
+	typed := withOption(cmd.Line, word+":"+s.msg("guards.confirm_yes"))
+	button := withOption(cmd.Line, word+":"+token)
 	var how string
 	switch console := c.Source == SourceConsole; {
 	case repeat && console:
@@ -469,6 +470,22 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 		Sections: []Section{{Lines: []string{s.msg(how, "Line", typed)}}},
 		Actions:  []Action{{ID: ActionConfirm, Label: s.msg("guards.record_anyway"), Command: button, Style: "primary"}}}, true, nil
 }
+
+// withOption adds opt (확인:예, or the button's confirm:<token>) to line
+// where it is read as an option: before a note: or reason:, which takes
+// the rest of the line, so that appended after one it would be note text.
+func withOption(line, opt string) string {
+	for _, m := range reOptionKey.FindAllStringSubmatchIndex(line, -1) {
+		key := fold(line[m[2]:m[3]])
+		if c := optionKeys[key]; c == "note" || c == "reason" {
+			return strings.TrimRight(line[:m[2]], " ") + " " + opt + " " + line[m[2]:]
+		}
+	}
+	return line + " " + opt
+}
+
+// reOptionKey finds the key of each key:value word of a line.
+var reOptionKey = regexp.MustCompile(`(?:^|\s)([^\s:"“]+):`)
 
 // laterReportLines names the cumulative reports dated on or after a delta
 // that the delta changes: each still records what it recorded, so the total

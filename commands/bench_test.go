@@ -16,7 +16,7 @@ import (
 var parseLines = []string{
 	"add 180 youth",
 	"/jobs add 2,400여 invest cumulative date:2026-04-30",
-	"추가 청년 35 dept:일자리정책과 job fair hires",
+	"추가 청년 35 dept:일자리정책과 note:job fair hires",
 	"add 6백여 rail date:4월말 status:agreed type:temporary",
 	`add 1만2000 social dept:"사회적경제과 2팀" note:하반기 채용분 it's the "second" batch`,
 	"status 상반기 민간",
@@ -83,7 +83,7 @@ func BenchmarkAdd(b *testing.B) {
 	// The load is far above any person's write rate: no limit.
 	svc := commands.New(commands.Config{Store: store, Language: commands.English, WritesPerMinute: -1})
 	lines := []string{"add 180 youth", "add 35여 청년 date:어제", "add 6백 invest", "add 1만2000 social date:4월말",
-		"add 12 senior status:agreed", "add 2,400 rail job fair hires"}
+		"add 12 senior status:agreed", "add 2,400 rail note:job fair hires"}
 	var seq atomic.Int64
 	b.SetParallelism(16) // 32 callers on two cores
 	b.RunParallel(func(pb *testing.PB) {

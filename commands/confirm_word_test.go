@@ -8,25 +8,34 @@ import (
 	"jobsbot/commands"
 )
 
-// A note may end in 확인 ("현장 확인", "… please confirm"): it is note text,
-// kept whole, and the same line again is still asked about. Only the
-// option 확인:예 / confirm:yes confirms, and inside 메모: it is note text.
+// A line may end in 확인 ("현장 확인", "… please confirm"): bare, it is
+// words no field reads and is refused, never a confirmation. After 메모:
+// it is note text, kept whole, and the same line again is still asked
+// about; the line the bot offers puts 확인:예 before 메모:, where it is read.
+// Only the option 확인:예 / confirm:yes confirms, and inside 메모: it is
+// note text.
 func TestConfirmWordInANoteIsTheNote(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.addDepartment("가과")
-	line := "add 4 disabled date:2026-06-10 dept:가과 현장 확인"
+	r := h.run("U1", "add 4 disabled date:2026-06-10 dept:가과 현장 확인", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "`현장 확인`", "`메모:현장 확인`")
+	if n := h.entriesStored(); n != 0 {
+		t.Fatalf("%d entries from a line ending in a bare 확인", n)
+	}
+	line := "add 4 disabled date:2026-06-10 dept:가과 메모:현장 확인"
 	h.run("U1", line, commands.OutcomeOK)
 	if got := h.newestEntry().Note; got != "현장 확인" {
 		t.Fatalf("note stored %q; want %q", got, "현장 확인")
 	}
-	r := h.run("U1", line, commands.OutcomeRefused) // the same entry again: asked, not recorded
+	r = h.run("U1", line, commands.OutcomeRefused) // the same entry again: asked, not recorded
 	mustContain(t, r.Text(), "같은 실적을 조금 전에 기록하셨습니다")
-	mustContain(t, r.Text(), "`"+line+" 확인:예`")
+	offered := "add 4 disabled date:2026-06-10 dept:가과 확인:예 메모:현장 확인"
+	mustContain(t, r.Text(), "`"+offered+"`")
 	if n := h.entriesStored(); n != 1 {
-		t.Fatalf("%d entries; the repeat ending in 확인 must wait for confirmation", n)
+		t.Fatalf("%d entries; the repeat must wait for confirmation", n)
 	}
 
-	h.run("U1", "add 4 disabled date:2026-06-11 dept:가과 please confirm", commands.OutcomeOK)
+	h.run("U1", "add 4 disabled date:2026-06-11 dept:가과 note:please confirm", commands.OutcomeOK)
 	if got := h.newestEntry().Note; got != "please confirm" {
 		t.Fatalf("note stored %q; want %q", got, "please confirm")
 	}
@@ -38,11 +47,11 @@ func TestConfirmWordInANoteIsTheNote(t *testing.T) {
 	mustContain(t, r.Text(), "같은 실적을 조금 전에 기록하셨습니다")
 
 	before := h.entriesStored()
-	h.run("U1", line+" 확인:예", commands.OutcomeOK)
+	h.run("U1", offered, commands.OutcomeOK) // the line the bot offered records it
 	if got := h.newestEntry().Note; got != "현장 확인" || h.entriesStored() != before+1 {
 		t.Fatalf("확인:예 recorded note %q, %d entries; want the note whole and one more entry", got, h.entriesStored())
 	}
-	r = h.run("U1", line+" 확인:완료", commands.OutcomeRefused)
+	r = h.run("U1", "add 4 disabled date:2026-06-10 dept:가과 확인:완료 메모:현장 확인", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "`확인:완료`는 확인으로 읽을 수 없습니다")
 }
 

@@ -51,7 +51,7 @@ func TestDecreaseAndNegatedHireWordsAreRefused(t *testing.T) {
 
 	// Ordinary notes holding the letters, and the words kept after 메모:.
 	for _, line := range []string{
-		"추가 청년 5 11/25 채용 안내 후 입사",
+		"추가 청년 5 11/25 메모:채용 안내 후 입사",
 		"추가 청년 6 11/25 취업 안정 지원",
 		"추가 청년 2 11/25 이탈리아 식당 채용",
 		"추가 노인 3 11/25 퇴사자 재취업",

@@ -20,11 +20,11 @@ func TestDepartmentInBracketsIsNotKeptAsANote(t *testing.T) {
 		{commands.Korean,
 			[]string{"추가 12 youth 2026. 7. 3. (여성가족과)", "추가 11 youth 7.6 (여성가족과 제출)", "추가 청년 9 7.6 여성가족과 실적"},
 			[]string{"`여성가족과`는 부서 이름이어서 메모로 남기지 않았습니다", "`부서:여성가족과`", "아무것도 저장하지 않았습니다"},
-			"추가 12 youth 2026. 7. 3. (일자리 센터)"},
+			"추가 12 youth 2026. 7. 3. 메모:(일자리 센터)"},
 		{commands.English,
 			[]string{"add 12 youth 2026-07-03 (여성가족과)", "add 11 youth 2026-07-06 (여성가족과 submitted)", "add 9 youth 2026-07-06 여성가족과 report"},
 			[]string{"`여성가족과` is the name of a department, so I did not keep it as a note", "`dept:여성가족과`", "Nothing was saved."},
-			"add 12 youth 2026-07-03 (job centre)"},
+			"add 12 youth 2026-07-03 note:(job centre)"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)

@@ -59,15 +59,15 @@ func goldenData(t *testing.T) *harness {
 	}
 	week := h.svc.WithClock(func() time.Time { return digestAt })
 	if err := week.RunScript(ctx, boss, []string{
-		"add 60 senior date:2026-05-21 dept:노인복지과 주간보호센터 요양보호사",
+		"add 60 senior date:2026-05-21 dept:노인복지과 note:주간보호센터 요양보호사",
 		"add 25 social date:2026-05-22",
-		"add 10 youth date:2026-05-22 중복 입력",
+		"add 10 youth date:2026-05-22 note:중복 입력",
 		"add 15 rail date:2026-05-24",
 		"add 5 youth date:2026-05-24",
 		"void 16 중복 입력",
 		"void 18 다음 주 실적",
 		// The demo's own job-fair report is dated in April; this week has one too.
-		"add 35 youth date:2026-05-19 dept:일자리정책과 채용박람회",
+		"add 35 youth date:2026-05-19 dept:일자리정책과 note:채용박람회",
 	}); err != nil {
 		t.Fatal(err)
 	}

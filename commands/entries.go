@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"jobsbot/commands/dates"
@@ -25,6 +26,9 @@ type entryDraft struct {
 	note       string
 	status     EntryStatus
 	employment string
+	// labelledNote is what followed a bare 메모 label (메모 경로당): a note
+	// the user marked as one, so it is not refused as unread words.
+	labelledNote string
 }
 
 // invalid names the field a draft fails on and why.
@@ -118,7 +122,10 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if r, refused := s.departmentInNote(cmd.Name, noteWords, d, programs, depts); refused {
 		return r
 	}
-	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + cmd.Opts.Note)
+	if r, refused := s.refuseUnreadWords(cmd.Name, noteWords); refused {
+		return r
+	}
+	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + d.labelledNote + " " + cmd.Opts.Note)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
 		if bad.field == FieldProgram && bad.message == "" {
@@ -905,6 +912,40 @@ type EntryStore interface {
 	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
 }
 
+// refuseUnreadWords refuses the words of an add line that no field read.
+// They used to become the note, and three reviews in a row found words that
+// turn the line's meaning around (퇴직, 채용 철회, 계약만료, laid off) filed
+// that way as new jobs: no list of such words is ever complete, so a note is
+// kept only where the user says it is one, after 메모:/note: or in quotes.
+// The refusal names the words and gives the line to type; words holding a
+// digit are not offered as a note, since a figure or a date there would be
+// filed silently under the wrong meaning.
+func (s *Service) refuseUnreadWords(command string, words []string) (Reply, bool) {
+	var unread []string
+	for _, w := range words {
+		if strings.HasPrefix(w, `"`) || strings.HasPrefix(w, "“") {
+			continue
+		}
+		if _, ok := fillerWords[fold(w)]; ok || isRoundLabel(w) {
+			continue // stays in the note: 신규, or a round of the program (2차)
+		}
+		unread = append(unread, w)
+	}
+	if len(unread) == 0 {
+		return Reply{}, false
+	}
+	typed := strings.Join(unread, " ")
+	if strings.ContainsFunc(typed, unicode.IsDigit) {
+		return s.refuse(command, s.msg("entries.unread_words_with_figure", "Typed", typed)), true
+	}
+	return s.refuse(command, s.msg("entries.unread_words", "Typed", typed)), true
+}
+
+// fillerWords say nothing an entry records beyond what the line already
+// does (신규 채용: the jobs are new in any add), so they pass without
+// 메모: and stay in the note as typed.
+var fillerWords = map[string]struct{}{"신규": {}, "new": {}}
+
 // departmentInNote refuses a note word that, bare or once its brackets are
 // stripped, is exactly a managed department's name or alias other than the
 // department the entry is filed under (추가 6 여성 6/9 노인복지과): the user
@@ -920,10 +961,14 @@ func (s *Service) departmentInNote(command string, words []string, d entryDraft,
 	for _, w := range words {
 		// In brackets it is still the name: `(여성가족과)`, `(여성가족과 제출)`
 		// (review r3 S2) are asked about like the bare word.
-		w = stripBrackets(w)
+		w = strings.Trim(stripBrackets(w), `"“”'‘’`)
 		dept, ok := findDepartment(depts, w)
 		if !ok {
-			continue
+			// 복지정책과분 (that department's share), 복지정책과 취합:
+			// review r5 S4.
+			if dept, ok = findDepartment(depts, strings.TrimSuffix(w, "분")); !ok {
+				continue
+			}
 		}
 		if f, ok := findDepartment(depts, filed); ok && f.Name == dept.Name {
 			continue // the department the entry is filed under anyway

@@ -134,7 +134,7 @@ func TestFreeStandingFieldsInAdd(t *testing.T) {
 			note       string
 		}{
 			{"add 40 senior 11월20일 기준", dates.On(2026, 11, 20), "realised", "", ""},
-			{"add 10 youth 11/20 job fair", dates.On(2026, 11, 20), "realised", "", "job fair"},
+			{"add 10 youth 11/20 note:job fair", dates.On(2026, 11, 20), "realised", "", "job fair"},
 			{"add 15 youth 약정", dates.On(2026, 11, 26), "agreed", "", ""},
 			{"add 7 youth 일용 박람회", dates.On(2026, 11, 26), "realised", "daily", "박람회"},
 			{"add 5 youth 금요일", dates.On(2026, 11, 20), "realised", "", ""},
@@ -376,7 +376,7 @@ func TestCumulativeReportsHoldAsOfTheirDate(t *testing.T) {
 		code := programs[rng.IntN(len(programs))]
 		day := start.AddDate(0, 0, rng.IntN(span))
 		if rng.IntN(2) == 0 {
-			h.run("U1", fmt.Sprintf("add %d %s date:%s", 1+rng.IntN(200), code, day.Format(time.DateOnly)), commands.OutcomeOK)
+			h.run("U1", fmt.Sprintf("add %d %s date:%s confirm:yes", 1+rng.IntN(200), code, day.Format(time.DateOnly)), commands.OutcomeOK)
 			continue
 		}
 		figure := h.sumSQL(code, start, day) + 1 + int64(rng.IntN(300))

@@ -15,8 +15,8 @@ func TestRepeatWithAnotherNoteIsHeld(t *testing.T) {
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
-			h.runAs("U1", "k1", "추가 5 청년 11/20 A사", commands.OutcomeOK)
-			held := h.runAs("U1", "k2", "추가 5 청년 11/20 A사 신규", commands.OutcomeRefused)
+			h.runAs("U1", "k1", "추가 5 청년 11/20 메모:A사", commands.OutcomeOK)
+			held := h.runAs("U1", "k2", "추가 5 청년 11/20 메모:A사 신규", commands.OutcomeRefused)
 			mustContain(t, held.Text(), "#1", byLang(lang, "The note differs (#1: `A사`; now: `A사 신규`)", "메모는 다릅니다(#1: `A사`, 이번: `A사 신규`)"))
 			// A 여 or another employment type is not another entry either.
 			r := h.runAs("U1", "k3", "추가 5 청년 11/20 상용", commands.OutcomeRefused)
@@ -27,10 +27,10 @@ func TestRepeatWithAnotherNoteIsHeld(t *testing.T) {
 			}
 			// Another status or department is another entry; another person's
 			// identical entry is held too (review r3 S4).
-			h.runAs("U1", "k4", "추가 5 청년 11/20 A사 상태:약정", commands.OutcomeOK)
-			h.runAs("U1", "k5", "추가 5 청년 11/20 A사 부서:노인복지과", commands.OutcomeOK)
-			h.runAs("U2", "k6", "추가 5 청년 11/20 A사", commands.OutcomeRefused)
-			h.runAs("U2", "k6b", "추가 5 청년 11/20 A사 확인:예", commands.OutcomeOK)
+			h.runAs("U1", "k4", "추가 5 청년 11/20 상태:약정 메모:A사", commands.OutcomeOK)
+			h.runAs("U1", "k5", "추가 5 청년 11/20 부서:노인복지과 메모:A사", commands.OutcomeOK)
+			h.runAs("U2", "k6", "추가 5 청년 11/20 메모:A사", commands.OutcomeRefused)
+			h.runAs("U2", "k6b", "추가 5 청년 11/20 확인:예 메모:A사", commands.OutcomeOK)
 			// The first question's button was superseded by the 상용 line's
 			// question (the same repeat, review m-d): it asks again, and the
 			// question asked again confirms the held line, once.
@@ -47,8 +47,8 @@ func TestRepeatWithAnotherNoteIsHeld(t *testing.T) {
 				t.Fatalf("confirmed note %q, want %q", got, "A사 신규")
 			}
 			// Typing 확인:예 confirms too.
-			h.runAs("U1", "k9", "추가 5 청년 11/20 A사 다시", commands.OutcomeRefused)
-			h.runAs("U1", "k10", "추가 5 청년 11/20 A사 다시 확인:예", commands.OutcomeOK)
+			h.runAs("U1", "k9", "추가 5 청년 11/20 메모:A사 다시", commands.OutcomeRefused)
+			h.runAs("U1", "k10", "추가 5 청년 11/20 확인:예 메모:A사 다시", commands.OutcomeOK)
 			if n := h.entriesStored(); n != 6 {
 				t.Fatalf("%d entries, want 6", n)
 			}
@@ -88,7 +88,7 @@ func TestOfferedPassedAndPlannedAreNotHires(t *testing.T) {
 			}
 			// Passed and then hired, said on the line, are hires; 내정 or
 			// 합격 under 상태:약정 is an agreement; 안내정보 is no 내정.
-			h.run("U1", "추가 1 청년 11/20 합격자 채용", commands.OutcomeOK)
+			h.run("U1", "추가 1 청년 11/20 채용 메모:합격자", commands.OutcomeOK)
 			h.run("U1", "추가 2 청년 11/20 최종합격 후 입사", commands.OutcomeOK)
 			h.run("U1", "추가 3 청년 11/20 합격자 상태:채용", commands.OutcomeOK)
 			h.run("U1", "add 4 youth 11/20 passed and hired", commands.OutcomeOK)

@@ -107,7 +107,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"/jobs add 180 yuoth", "Did you mean Youth jobs (youth)"},
 		{"/jobs add '; DROP TABLE entries; --", "not a number"},
 		{"/jobs add 180 youth date:2026-12-01", "in the future"},
-		{"/jobs add 180 youth " + strings.Repeat("가", 501), "longer than 500"},
+		{"/jobs add 180 youth note:" + strings.Repeat("가", 501), "longer than 500"},
 		{"/jobs target 30000", "Only managers"},
 	} {
 		r := h.run("U1", tt.line, commands.OutcomeRefused)
@@ -128,7 +128,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 func TestVerbatimNotes(t *testing.T) {
 	h := newHarness(t, commands.English)
 	note := `it's "fine" '; DROP TABLE entries; -- 😀 청년`
-	h.run("U1", "add 5 youth "+note, commands.OutcomeOK)
+	h.run("U1", "add 5 youth note:"+note, commands.OutcomeOK)
 	entries, err := h.store.ListEntries(context.Background(), commands.EntryFilter{Limit: 5})
 	if err != nil {
 		t.Fatal(err)

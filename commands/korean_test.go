@@ -48,7 +48,7 @@ func TestKoreanSessionHasNoEnglish(t *testing.T) {
 		{"U1", "추가 180 청년 날짜:4월말", commands.OutcomeOK},
 		{"U1", "추가 7100 취약계층 누계 날짜:2026. 4. 30.", commands.OutcomeOK},
 		{"U1", "추가 7200 취약계층 누계 날짜:2026. 5. 31.", commands.OutcomeOK},
-		{"U2", "추가 35 청년 부서:일자리정책과 상태:약정 채용박람회 협약", commands.OutcomeOK},
+		{"U2", "추가 35 청년 부서:일자리정책과 상태:약정 메모:채용박람회 협약", commands.OutcomeOK},
 		{"U2", "추가 12 노인 고용형태:일용", commands.OutcomeOK},
 		{"U1", "목록", commands.OutcomeOK},
 		{"U1", "목록 내기록", commands.OutcomeOK},

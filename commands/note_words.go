@@ -14,7 +14,6 @@ var bareLabels = map[string]string{
 	"부서":   "dept",
 	"상태":   "status",
 	"고용형태": "type", "형태": "type",
-	"사업": "program",
 	"메모": "note", "비고": "note",
 }
 
@@ -51,7 +50,8 @@ func (s *Service) readNoteWords(d *entryDraft, words []string, programs []Progra
 			}
 			switch {
 			case key == "note":
-				out = append(out, words[next:]...)
+				// 메모 without its colon still says the rest is a note
+				d.labelledNote = strings.Join(words[next:], " ")
 				return out, nil
 			case key == "dept" && d.department == "" && next < len(words):
 				d.department = words[next]

@@ -19,9 +19,9 @@ func TestIdenticalEntryByColleagueOrDaysLaterIsHeld(t *testing.T) {
 		colleague, earlier string
 		when               string
 	}{
-		{commands.Korean, "추가 6 youth 11월 20일 새일센터 취업", "추가 6 youth 11월 20일 새일센터 취업 확인:예",
+		{commands.Korean, "추가 6 youth 11월 20일 메모:새일센터 취업", "추가 6 youth 11월 20일 확인:예 메모:새일센터 취업",
 			"같은 실적이 이미 기록되어 있습니다: #1", "U0CHOI", "따로 한 번 더 기록할 실적이 맞습니까?", "2026. 11. 23. 10:00 기록"},
-		{commands.English, "add 6 youth 2026-11-20 job centre", "add 6 youth 2026-11-20 job centre confirm:yes",
+		{commands.English, "add 6 youth 2026-11-20 note:job centre", "add 6 youth 2026-11-20 confirm:yes note:job centre",
 			"The same entry is already recorded: #1", "U0CHOI", "Is this a second, separate report?", "recorded by U0JUNG (2026-11-23 10:00)"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {

@@ -38,7 +38,7 @@ func TestAgreementsPlansAndTraineesAreNotHires(t *testing.T) {
 			t.Errorf("%d entries stored, want the one real add", n)
 		}
 		// Said plainly, the agreement is stored as one; 정규직 is 상용.
-		h.run("U1", "추가 28 투자 양해각서 상태:약정", commands.OutcomeOK)
+		h.run("U1", "추가 28 투자 상태:약정 메모:양해각서", commands.OutcomeOK)
 		if e := h.newestEntry(); e.Status != "agreed" || e.Count != 28 {
 			t.Errorf("양해각서 상태:약정 stored %+v, want 28 agreed", e)
 		}

@@ -42,7 +42,7 @@ func (h *harness) unhiredSQL(dept string) int64 {
 func TestFilteredStatusKeepsItsAuditLinesAndUnhiredSubtractsHires(t *testing.T) {
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
-		h.run(manager, "추가 100 투자 날짜:2026-08-03 상태:약정 MOU-A", commands.OutcomeOK) // #1, 투자유치과
+		h.run(manager, "추가 100 투자 날짜:2026-08-03 상태:약정 메모:MOU-A", commands.OutcomeOK) // #1, 투자유치과
 		h.run(manager, "채용 1 30 2026-08-10", commands.OutcomeOK)                  // #2
 		h.run(manager, "추가 10 청년 날짜:2026-04-10", commands.OutcomeOK)              // #3, 일자리정책과
 		h.run(manager, "마감 4월", commands.OutcomeOK)
@@ -284,7 +284,7 @@ func TestCorrectionAfterCorrectionNamesTheRecord(t *testing.T) {
 // not yet hired subtract the hires recorded against them with 채용.
 func TestDigestAgreementsNotYetHiredSubtractHires(t *testing.T) {
 	h := newHarness(t, commands.Korean)
-	h.run(manager, "추가 50 투자 날짜:2026-11-16 상태:약정 MOU-B", commands.OutcomeOK) // #1, week 47
+	h.run(manager, "추가 50 투자 날짜:2026-11-16 상태:약정 메모:MOU-B", commands.OutcomeOK) // #1, week 47
 	h.run(manager, "채용 1 20 2026-11-18", commands.OutcomeOK)
 	var left int64
 	if err := h.store.DB().GetContext(context.Background(), &left, `

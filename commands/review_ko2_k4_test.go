@@ -61,7 +61,7 @@ func TestKO2BracketedDatesAndDayWordsWithBun(t *testing.T) {
 		}
 	}
 	// A bracketed note that is no date stays the note.
-	h.run(manager, "추가 15 노인 (경로당)", commands.OutcomeOK)
+	h.run(manager, "추가 15 노인 메모:(경로당)", commands.OutcomeOK)
 	if _, _, _, note := h.newestKind(); note != "(경로당)" {
 		t.Errorf("note %q, want (경로당)", note)
 	}

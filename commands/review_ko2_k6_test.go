@@ -54,7 +54,7 @@ func TestNotYetHiredWordsAreRefused(t *testing.T) {
 	if n := h.entryCount(); n != 0 {
 		t.Fatalf("%d entries stored from refused lines", n)
 	}
-	h.run(manager, "추가 22 투자 11/20 고용확약 상태:약정", commands.OutcomeOK)
+	h.run(manager, "추가 22 투자 11/20 상태:약정 메모:고용확약", commands.OutcomeOK)
 }
 
 // S7: `채용 88 10여` never drops the 여 silently: a hire count is exact.
@@ -97,7 +97,7 @@ func TestDepartmentNameInNoteIsRefused(t *testing.T) {
 	if n := h.entryCount(); n != 0 {
 		t.Fatalf("%d entries stored from a refused line", n)
 	}
-	h.run(manager, "추가 6 여성 11/20 여성가족과", commands.OutcomeOK)
+	h.run(manager, "추가 6 여성 11/20 메모:여성가족과", commands.OutcomeOK)
 	h.run(manager, "추가 6 여성 11/20 부서:노인복지과", commands.OutcomeOK)
 	h.run(manager, "추가 7 여성 11/20 메모:노인복지과", commands.OutcomeOK) // 6 again is held as a repeat of 부서:노인복지과
 }

@@ -140,7 +140,7 @@ func TestCountPlusOthersAsksForTheTotal(t *testing.T) {
 		t.Fatalf("refused lines stored %d entries", n)
 	}
 	// 외 in the note, not after a count, is an ordinary word.
-	h.run("U1", "추가 20 청년 5. 29. 박람회 외 현장 채용", commands.OutcomeOK)
+	h.run("U1", "추가 20 청년 5. 29. 채용 메모:박람회 외 현장", commands.OutcomeOK)
 }
 
 // Finding 14: the size hold (one entry more than the program's whole-year

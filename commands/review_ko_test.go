@@ -54,10 +54,10 @@ func TestNothingExcludesRealisedJobsOnly(t *testing.T) {
 		agree, none, add, agreeMore, hire    string
 		voidLine, noneAgain, refusedNoneSays string
 	}{
-		{commands.Korean, "추가 40 senior 상태:약정 날짜:2026-10-01 신규 협약", "실적없음 10월 부서:노인복지과",
+		{commands.Korean, "추가 40 senior 상태:약정 날짜:2026-10-01 메모:신규 협약", "실적없음 10월 부서:노인복지과",
 			"추가 10 senior 날짜:2026-10-15", "추가 5 senior 상태:약정 날짜:2026-10-20", "채용 1 4 2026-10-21",
 			"무효 %d 실적 확인됨", "실적없음 10월 부서:노인복지과", "실적 10개가 이미 있어"},
-		{commands.English, "add 40 senior status:agreed date:2026-10-01 new agreement", "none 2026-10 dept:노인복지과",
+		{commands.English, "add 40 senior status:agreed date:2026-10-01 note:new agreement", "none 2026-10 dept:노인복지과",
 			"add 10 senior date:2026-10-15", "add 5 senior status:agreed date:2026-10-20", "hire 1 4 2026-10-21",
 			"void %d there were jobs", "none 2026-10 dept:노인복지과", "already has 10 jobs"},
 	} {

@@ -63,7 +63,7 @@ func TestNegatedKeywordsAreRefused(t *testing.T) {
 	if kind, _, _, note := h.newestKind(); kind != "delta" || note != "누계 아님" {
 		t.Fatalf("stored %s with note %q, want a delta noted 누계 아님", kind, note)
 	}
-	h.run(manager, "추가 5 청년 11/25 누계에 반영 바랍니다", commands.OutcomeOK)
+	h.run(manager, "추가 5 청년 11/25 메모:누계에 반영 바랍니다", commands.OutcomeOK)
 	if kind, _, _, _ := h.newestKind(); kind != "delta" {
 		t.Fatalf("누계에 반영 stored %s, want a delta", kind)
 	}
@@ -103,9 +103,9 @@ func TestSecondFigureInNoteIsRefused(t *testing.T) {
 	}
 	for _, line := range []string{
 		"추가 8 공동체 11/25 2차",
-		"추가 6 공동체 11/25 3층 회의실",
-		"추가 4 투자 11/25 3개사",
-		"추가 5 청년 11/26 채용박람회",
+		"추가 6 공동체 11/25 메모:3층 회의실",
+		"추가 4 투자 11/25 메모:3개사",
+		"추가 5 청년 11/26 메모:채용박람회",
 	} {
 		h.run(manager, line, commands.OutcomeOK)
 	}

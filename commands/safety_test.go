@@ -47,7 +47,7 @@ func TestControlCharactersRefused(t *testing.T) {
 		t.Errorf("after refusals: %d entries, %d candidates, %d voided; want 1, 0, 0", entries, candidates, voided)
 	}
 	// Tabs and line breaks are white space, not refused.
-	h.run("U1", "add 6 youth\tjob fair\r\nhires", commands.OutcomeOK)
+	h.run("U1", "add 6 youth\tnote:job fair\r\nhires", commands.OutcomeOK)
 
 	ko := newHarness(t, commands.Korean)
 	r := ko.run("U1", "추가 5 청년 메모\x00", commands.OutcomeRefused)
