@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"strings"
 	"testing"
 
 	"jobsbot/commands"
@@ -49,14 +50,25 @@ func TestDecreaseAndNegatedHireWordsAreRefused(t *testing.T) {
 		t.Fatalf("%d entries after refused lines, want 1", n)
 	}
 
-	// Ordinary notes holding the letters, and the words kept after 메모:.
+	// Ordinary words holding the letters are not read as a decrease: bare,
+	// they are refused as words no field reads (a note goes after 메모:),
+	// never as jobs that went down; after 메모: they are the note.
 	for _, line := range []string{
-		"추가 청년 5 11/25 메모:채용 안내 후 입사",
 		"추가 청년 6 11/25 취업 안정 지원",
 		"추가 청년 2 11/25 이탈리아 식당 채용",
 		"추가 노인 3 11/25 퇴사자 재취업",
 		"추가 투자 4 11/25 폐업지원금 수령 업체 채용",
 		"추가 노인 1 11/25 보류 해제 후 채용",
+	} {
+		r := h.run(manager, line, commands.OutcomeRefused)
+		mustContain(t, r.Text(), "읽지 못해", "`메모:")
+		if strings.Contains(r.Text(), "줄었다는") {
+			t.Errorf("%q read as a decrease:\n%s", line, r.Text())
+		}
+	}
+	for _, line := range []string{
+		"추가 청년 5 11/25 메모:채용 안내 후 입사",
+		"추가 청년 6 11/25 메모:취업 안정 지원",
 		"추가 노인 20 11/25 메모:감소 아님 신규",
 		"추가 청년 14 11/25 메모:채용 안 됨 건 재확인 후 채용",
 	} {
@@ -65,10 +77,10 @@ func TestDecreaseAndNegatedHireWordsAreRefused(t *testing.T) {
 	// A decrease word standing alone is refused wherever it stands; 메모:
 	// keeps such a note.
 	h.refusedAll([]string{"추가 노인 9 11/25 감소 우려 지역 신규 채용"}, "`감소`", "`메모:")
-	if n := h.entryCount(); n != 9 {
-		t.Fatalf("%d entries, want 9", n)
+	if n := h.entryCount(); n != 5 {
+		t.Fatalf("%d entries, want 5", n)
 	}
-	if got, want := h.sum("true"), int64(40+5+6+2+3+4+1+20+14); got != want {
+	if got, want := h.sum("true"), int64(40+5+6+20+14); got != want {
 		t.Fatalf("SUM %d, want %d", got, want)
 	}
 
@@ -80,7 +92,7 @@ func TestDecreaseAndNegatedHireWordsAreRefused(t *testing.T) {
 	e.refusedAll([]string{"add 5 youth 11/25 decrease", "add 5 youth 11/25 3 people left", "add 5 youth 11/25 quit",
 		"add 5 youth 11/25 dropped out"},
 		"went down", "`void <number> <reason>`", "Nothing was saved", "note:")
-	e.run(manager, "add 5 youth 11/25 left-behind youth program", commands.OutcomeOK)
+	e.run(manager, "add 5 youth 11/25 note:left-behind youth program", commands.OutcomeOK)
 	e.run(manager, "add 6 youth 11/25 note:replaces 6 who left", commands.OutcomeOK)
 	if n, s := e.entryCount(), e.sum("true"); n != 3 || s != 51 {
 		t.Fatalf("%d entries SUM %d, want 3 and 51", n, s)

@@ -122,9 +122,6 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if r, refused := s.departmentInNote(cmd.Name, noteWords, d, programs, depts); refused {
 		return r
 	}
-	if r, refused := s.refuseUnreadWords(cmd.Name, noteWords); refused {
-		return r
-	}
 	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + d.labelledNote + " " + cmd.Opts.Note)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
@@ -135,6 +132,11 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	if cmd.AgreementHire != "" && e.Status == StatusRealised {
 		return s.agreementHireAdd(ctx, cmd, e, p)
+	}
+	// After the questions that name what the words mean (an agreement's
+	// hires), before anything is asked or written.
+	if r, refused := s.refuseUnreadWords(cmd.Name, noteWords); refused {
+		return r
 	}
 	if cmd.Opts.Reason != "" {
 		if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, e.AsOf); refused {
@@ -926,8 +928,11 @@ func (s *Service) refuseUnreadWords(command string, words []string) (Reply, bool
 		if strings.HasPrefix(w, `"`) || strings.HasPrefix(w, "“") {
 			continue
 		}
-		if _, ok := fillerWords[fold(w)]; ok || isRoundLabel(w) {
-			continue // stays in the note: 신규, or a round of the program (2차)
+		if _, ok := fillerWords[fold(w)]; ok || isRoundLabel(w) || reLunarHoliday.MatchString(w) {
+			// stays in the note: 신규, a round of the program (2차), or a
+			// holiday beside the line's date (추석 연휴 10/5; alone it was
+			// refused as a date)
+			continue
 		}
 		unread = append(unread, w)
 	}
@@ -944,7 +949,7 @@ func (s *Service) refuseUnreadWords(command string, words []string) (Reply, bool
 // fillerWords say nothing an entry records beyond what the line already
 // does (신규 채용: the jobs are new in any add), so they pass without
 // 메모: and stay in the note as typed.
-var fillerWords = map[string]struct{}{"신규": {}, "new": {}}
+var fillerWords = map[string]struct{}{"신규": {}, "new": {}, "연휴": {}}
 
 // departmentInNote refuses a note word that, bare or once its brackets are
 // stripped, is exactly a managed department's name or alias other than the

@@ -136,7 +136,7 @@ func TestFreeStandingFieldsInAdd(t *testing.T) {
 			{"add 40 senior 11월20일 기준", dates.On(2026, 11, 20), "realised", "", ""},
 			{"add 10 youth 11/20 note:job fair", dates.On(2026, 11, 20), "realised", "", "job fair"},
 			{"add 15 youth 약정", dates.On(2026, 11, 26), "agreed", "", ""},
-			{"add 7 youth 일용 박람회", dates.On(2026, 11, 26), "realised", "daily", "박람회"},
+			{"add 7 youth 일용 note:박람회", dates.On(2026, 11, 26), "realised", "daily", "박람회"},
 			{"add 5 youth 금요일", dates.On(2026, 11, 20), "realised", "", ""},
 			{"add 6 youth 지난주 금요일", dates.On(2026, 11, 20), "realised", "", ""},
 			{"add 5 youth 그저께", dates.On(2026, 11, 24), "realised", "", ""},

@@ -89,12 +89,12 @@ func TestOfferedPassedAndPlannedAreNotHires(t *testing.T) {
 			// Passed and then hired, said on the line, are hires; 내정 or
 			// 합격 under 상태:약정 is an agreement; 안내정보 is no 내정.
 			h.run("U1", "추가 1 청년 11/20 채용 메모:합격자", commands.OutcomeOK)
-			h.run("U1", "추가 2 청년 11/20 최종합격 후 입사", commands.OutcomeOK)
-			h.run("U1", "추가 3 청년 11/20 합격자 상태:채용", commands.OutcomeOK)
-			h.run("U1", "add 4 youth 11/20 passed and hired", commands.OutcomeOK)
-			h.run("U1", "추가 5 청년 11/20 안내정보 제공 후 채용", commands.OutcomeOK)
-			h.run("U1", "추가 6 청년 11/20 내정 상태:약정", commands.OutcomeOK)
-			h.run("U1", "추가 7 청년 11/20 채용 예정 상태:약정", commands.OutcomeOK)
+			h.run("U1", "추가 2 청년 11/20 메모:최종합격 후 입사", commands.OutcomeOK)
+			h.run("U1", "추가 3 청년 11/20 상태:채용 메모:합격자", commands.OutcomeOK)
+			h.run("U1", "add 4 youth 11/20 note:passed and hired", commands.OutcomeOK)
+			h.run("U1", "추가 5 청년 11/20 채용 메모:안내정보 제공 후", commands.OutcomeOK)
+			h.run("U1", "추가 6 청년 11/20 상태:약정 메모:내정", commands.OutcomeOK)
+			h.run("U1", "추가 7 청년 11/20 상태:약정 메모:채용 예정", commands.OutcomeOK)
 			if got := h.liveSum("youth", "realised"); got != 15 {
 				t.Errorf("youth hires = %d, want 1+2+3+4+5", got)
 			}

@@ -16,7 +16,7 @@ import (
 // is already recorded.
 func TestStaleConfirmButtonAsksAgain(t *testing.T) {
 	h := newHarness(t, commands.Korean)
-	line := "추가 청년 5 날짜:2026-10-05 메모:현장"
+	line := "추가 청년 5 날짜:2026-10-05 \"현장\""
 	h.runAs("U1", "k1", line, commands.OutcomeOK)
 	q1 := h.runAs("U1", "k2", line, commands.OutcomeRefused)
 	q2 := h.runAs("U1", "k3", line, commands.OutcomeRefused)
@@ -54,7 +54,7 @@ func TestStaleConfirmButtonAsksAgain(t *testing.T) {
 // question and not a new entry.
 func TestAnsweredButtonAfterNewQuestionSaysRecorded(t *testing.T) {
 	h := newHarness(t, commands.English)
-	line := "add youth 5 date:2026-10-05 note:site"
+	line := "add youth 5 date:2026-10-05 \"site\""
 	h.runAs("U1", "k1", line, commands.OutcomeOK)
 	q1 := h.runAs("U1", "k2", line, commands.OutcomeRefused)
 	h.runAs("U1", "k3", q1.Actions[0].Command, commands.OutcomeOK)
@@ -76,8 +76,8 @@ func TestConfirmAfterVoidSaysVoided(t *testing.T) {
 		line, yes, void string
 		want            []string
 	}{
-		{commands.Korean, "추가 청년 5 날짜:2026-10-05 메모:현장", " 확인:예", "무효 %d 중복", []string{"무효 처리되었습니다", "확인:예 없이"}},
-		{commands.English, "add youth 5 date:2026-10-05 note:site", " confirm:yes", "void %d duplicate", []string{"has since been voided", "without confirm:yes"}},
+		{commands.Korean, "추가 청년 5 날짜:2026-10-05 \"현장\"", " 확인:예", "무효 %d 중복", []string{"무효 처리되었습니다", "확인:예 없이"}},
+		{commands.English, "add youth 5 date:2026-10-05 \"site\"", " confirm:yes", "void %d duplicate", []string{"has since been voided", "without confirm:yes"}},
 	} {
 		h := newHarness(t, tc.lang)
 		h.runAs("U1", "k1", tc.line, commands.OutcomeOK)
@@ -114,8 +114,8 @@ func TestRetypedNoteSupersedesTheHeldQuestion(t *testing.T) {
 		yes         string
 		asked       string // the repeat question's words
 	}{
-		{commands.Korean, "추가 청년 5 날짜:2026-10-05 메모:현장", "추가 청년 5 날짜:2026-10-05 메모:현장 방문", " 확인:예", "같은"},
-		{commands.English, "add youth 5 date:2026-10-05 note:site", "add youth 5 date:2026-10-05 note:site visit", " confirm:yes", "same"},
+		{commands.Korean, "추가 청년 5 날짜:2026-10-05 \"현장\"", "추가 청년 5 날짜:2026-10-05 \"현장 방문\"", " 확인:예", "같은"},
+		{commands.English, "add youth 5 date:2026-10-05 \"site\"", "add youth 5 date:2026-10-05 \"site visit\"", " confirm:yes", "same"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			// The newer question confirmed by its button, then the older button.

@@ -76,7 +76,7 @@ func TestSharedStringsBombIsRefusedThroughSlack(t *testing.T) {
 	f := &fileFetcher{data: sharedStringsWorkbook(t, 1_800_000)}
 	svc, cs := slackImportService(t, f, nil)
 	r := svc.Handle(context.Background(), slackUser("UA"), "가져오기")
-	if r.Outcome != commands.OutcomeRefused || !strings.Contains(r.Text(), "칸이나 글자열이 320,000개를 넘게") ||
+	if r.Outcome != commands.OutcomeRefused || !strings.Contains(r.Text(), "요소가 320,000개를 넘게") ||
 		!strings.Contains(r.Text(), "아무것도 읽거나 기록하지 않았습니다") {
 		t.Errorf("shared-strings bomb: %q %s", r.Outcome, r.Text())
 	}

@@ -42,7 +42,7 @@ func TestAgreementsPlansAndTraineesAreNotHires(t *testing.T) {
 		if e := h.newestEntry(); e.Status != "agreed" || e.Count != 28 {
 			t.Errorf("양해각서 상태:약정 stored %+v, want 28 agreed", e)
 		}
-		h.run("U1", "추가 30 투자 상태:약정 고용 계획", commands.OutcomeOK)
+		h.run("U1", "추가 30 투자 상태:약정 메모:고용 계획", commands.OutcomeOK)
 		if e := h.newestEntry(); e.Status != "agreed" || e.Note != "고용 계획" {
 			t.Errorf("고용 계획 상태:약정 stored %+v, want agreed with the note", e)
 		}

@@ -24,7 +24,7 @@ func TestDaysAgoAreReadInAdd(t *testing.T) {
 		{commands.Korean, "추가 5 청년 일주일 전", dates.On(2026, 11, 19)},
 		{commands.Korean, "추가 7 청년 그끄저께", dates.On(2026, 11, 23)},
 		{commands.Korean, "추가 7 청년 3일 전 메모:채용박람회", dates.On(2026, 11, 23)},
-		{commands.Korean, "추가 8 노인 11/21 토요일 행사", dates.On(2026, 11, 21)},
+		{commands.Korean, "추가 8 노인 11/21 토요일 메모:행사", dates.On(2026, 11, 21)},
 		{commands.Korean, "추가 13 청년 2026.11.19.목", dates.On(2026, 11, 19)},
 		{commands.Korean, "추가 14 청년 11월19일목요일", dates.On(2026, 11, 19)},
 		{commands.English, "add 6 youth 3 days ago", dates.On(2026, 11, 23)},
