@@ -42,6 +42,12 @@ func runDigest(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		return err
 	}
 	if *post {
+		// --today replays a past day; a post is real and claims its week for
+		// good in digest_runs, so a week the real clock has not finished
+		// would go out all zeros and then block the scheduler's true post.
+		if err := postableWeek(week, dates.Today(time.Now(), cfg.Location)); err != nil {
+			return err
+		}
 		if err := checkPostConfig(cfg); err != nil {
 			return err
 		}
@@ -100,6 +106,16 @@ func digestWeek(weekFlag string, today time.Time) (time.Time, error) {
 		return time.Time{}, flagError{fmt.Errorf("--week %s has not ended yet; a digest covers a whole Monday-to-Sunday week", weekFlag)}
 	}
 	return w, nil
+}
+
+// postableWeek refuses to post a week that has not ended by the real clock
+// (realToday), whatever --today pretends.
+func postableWeek(week, realToday time.Time) error {
+	if !week.Before(dates.WeekStart(realToday)) {
+		return flagError{fmt.Errorf("--post: %s has not ended yet by the real clock (today is %s); --today only replays, and a digest is posted once per week, so posting it now would stop the real one. Leave out --post to preview it",
+			dates.ISOWeekLabel(week), realToday.Format(time.DateOnly))}
+	}
+	return nil
 }
 
 // checkPostConfig says which setting --post still needs, if any.

@@ -21,6 +21,8 @@ import (
 	"jobsbot/bot/digest/chart"
 	"jobsbot/commands"
 	"jobsbot/db/dbtest"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // digestConfig is the configuration `jobsbot digest` would read, pointed at
@@ -183,4 +185,46 @@ func (f *countingSlack) count() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.posts
+}
+
+// TestDigestPostRefusesAWeekNotYetOverByTheRealClock: --today replays, but a
+// post is real and claims its week once for good. A week the real clock has
+// not finished is refused before anything is claimed or sent, and the same
+// replay without --post still previews it.
+func TestDigestPostRefusesAWeekNotYetOverByTheRealClock(t *testing.T) {
+	url := dbtest.URL(t)
+	loadArticle(t, url)
+	slack := newCountingSlack(t)
+	cfg := digestConfig(t, url, slack.srv.URL+"/api/")
+	for _, args := range [][]string{
+		{"--post", "--week", "2099-W50", "--today", "2099-12-31"},
+		{"--post", "--today", "2099-12-31"}, // the last complete week before the pretended day
+	} {
+		err := runDigest(context.Background(), cfg, quiet, args, io.Discard)
+		if _, ok := err.(flagError); !ok || !strings.Contains(err.Error(), "has not ended yet by the real clock") {
+			t.Errorf("jobsbot digest %v: %v; want a flag error saying the week has not ended by the real clock", args, err)
+		}
+	}
+	if n := slack.count(); n != 0 {
+		t.Errorf("%d chat.postMessage calls; want none", n)
+	}
+	conn, err := sqlx.Connect("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var claims int
+	if err := conn.Get(&claims, `SELECT count(*) FROM digest_runs`); err != nil {
+		t.Fatal(err)
+	}
+	if claims != 0 {
+		t.Errorf("%d digest_runs rows; want none (the real week must stay unclaimed)", claims)
+	}
+	var out bytes.Buffer
+	if err := runDigest(context.Background(), cfg, quiet, []string{"--week", "2099-W50", "--today", "2099-12-31"}, &out); err != nil {
+		t.Errorf("the preview of a replayed week: %v", err)
+	}
+	if !strings.Contains(out.String(), "2099-W50") {
+		t.Errorf("preview lacks the week:\n%s", out.String())
+	}
 }

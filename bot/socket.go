@@ -21,6 +21,12 @@ const (
 	// socketHealthyRun resets the backoff: a connection that lasted this long
 	// was not a crash loop.
 	socketHealthyRun = time.Minute
+	// socketReadLimit bounds one Socket Mode frame as maxViewBodyBytes
+	// bounds an HTTP interaction or event: the largest payload (the App
+	// Home echoed back) is smaller as JSON than form-encoded. slack-go
+	// reads frames without a limit otherwise; a frame over it closes the
+	// connection, and the client reconnects.
+	socketReadLimit = maxViewBodyBytes
 )
 
 // acker acknowledges Socket Mode envelopes. *socketmode.Client implements it;
@@ -37,6 +43,7 @@ func (b *Bot) runSocket(ctx context.Context) {
 		// output; socketLog keeps those lines and drops the rest.
 		socketmode.OptionDebug(true),
 		socketmode.OptionLog(socketLog{log: b.log}),
+		socketmode.OptionReadLimit(socketReadLimit),
 	)
 	h := b.socketHandler(client, client)
 	go func() {

@@ -81,7 +81,9 @@ func WithoutDelivery(ctx context.Context) context.Context {
 }
 
 // guarded runs a Guarded command once per delivery key.
-func (s *Service) guarded(ctx context.Context, c Caller, cmd Command) Reply {
+// limit, when set, is consulted once the delivery is claimed: its refusal
+// settles the claim as any refusal does.
+func (s *Service) guarded(ctx context.Context, c Caller, cmd Command, limit func(context.Context) *Reply) Reply {
 	claim, err := s.store.ClaimDelivery(ctx, c.IdempotencyKey, cmd.Name)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
@@ -93,7 +95,12 @@ func (s *Service) guarded(ctx context.Context, c Caller, cmd Command) Reply {
 		return Reply{Command: cmd.Name, Outcome: OutcomeRepeated, Title: s.msg("delivery.still_being_handled")}
 	}
 	d := &Delivery{Key: c.IdempotencyKey}
-	r := s.run(WithDelivery(ctx, d), c, cmd)
+	var r Reply
+	if refused := limitReply(ctx, limit); refused != nil {
+		r = *refused
+	} else {
+		r = s.run(WithDelivery(ctx, d), c, cmd)
+	}
 	if d.Recorded() {
 		return r
 	}
@@ -133,4 +140,12 @@ type DeliveryStore interface {
 	// ReleaseDelivery forgets a claim with no recorded outcome, so a retry
 	// may run now.
 	ReleaseDelivery(ctx context.Context, key string) error
+}
+
+// limitReply is limit's answer, nil when there is no limit or it allows.
+func limitReply(ctx context.Context, limit func(context.Context) *Reply) *Reply {
+	if limit == nil {
+		return nil
+	}
+	return limit(ctx)
 }

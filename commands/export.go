@@ -173,6 +173,11 @@ func (s *Service) consoleExportArgs(req ExportRequest) string {
 
 // export answers `export`: builds the file and sends it to the caller.
 func (s *Service) export(ctx context.Context, c Caller, cmd Command) Reply {
+	// A range is the year from January 1 through its end, as in report;
+	// one that means something else is refused, never widened.
+	if r, refused := s.reportSpanRefusal(cmd); refused {
+		return r
+	}
 	if s.exporter == nil || s.sender == nil {
 		if c.Source == SourceConsole {
 			// The console runs on the server itself: the export subcommand

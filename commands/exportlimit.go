@@ -12,7 +12,10 @@ import (
 // the whole ledger) through a database connection and writes a spreadsheet.
 // They are bounded three ways, so neither one user nor many can take the
 // bot's memory or the other users' connections:
-//   - each user has at most one export in flight;
+//   - each user has at most one export (or import) in flight, across every
+//     replica: a lock in the database (HeavyJobStore), checked after the
+//     process's own map, which answers a second job in one process without
+//     asking the database;
 //   - the process builds at most EXPORT_CONCURRENCY at once (default 2);
 //   - each Slack user may ask for exportBurst at once, then one every
 //     exportEvery (an allowance of its own in the database, shared by
@@ -25,6 +28,9 @@ const (
 	DefaultExportConcurrency = 2
 	exportBurst              = 3
 	exportEvery              = 2 * time.Minute
+	// heavyLockTimeout bounds taking the user's heavy-job lock in the
+	// database (a connection and one try-lock).
+	heavyLockTimeout = 5 * time.Second
 )
 
 // exportGate admits exports: one per user, slots per process.
@@ -83,7 +89,7 @@ func (s *Service) admitHeavy(ctx context.Context, c Caller) (release func(), ref
 // or answers with yours (the user runs one already) or busy (every slot is
 // taken).
 func (s *Service) enterHeavy(ctx context.Context, c Caller, job, yours, busy string) (release func(), refused *Reply) {
-	release, why := s.exports.enter(c.UserID)
+	local, why := s.exports.enter(c.UserID)
 	switch why {
 	case exportYours:
 		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg(yours)}
@@ -91,7 +97,33 @@ func (s *Service) enterHeavy(ctx context.Context, c Caller, job, yours, busy str
 		s.log.WarnContext(ctx, job+" refused: every heavy-job slot busy", "user", c.UserID, "slots", s.exports.slots)
 		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg(busy)}
 	}
-	return release, nil
+	// The user's job on another replica holds the database lock. Taking it
+	// is admission, as the map above is: it does not wait, and it is not cut
+	// short by the job's own deadline, which the job answers for itself.
+	lockCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), heavyLockTimeout)
+	defer cancel()
+	shared, held, err := s.store.TryHoldHeavyJob(lockCtx, c.UserID)
+	if err != nil {
+		local()
+		r := s.storageFailure(ctx, job, err)
+		return nil, &r
+	}
+	if !held {
+		local()
+		return nil, &Reply{Outcome: OutcomeRefused, Title: s.msg(yours)}
+	}
+	return func() {
+		shared()
+		local()
+	}, nil
+}
+
+// HeavyJobStore keeps "one heavy job per user" across replicas.
+type HeavyJobStore interface {
+	// TryHoldHeavyJob takes the user's heavy-job lock without waiting:
+	// held is false when a job of the user holds it on any replica. release
+	// must be called when held, also after ctx is done.
+	TryHoldHeavyJob(ctx context.Context, user string) (release func(), held bool, err error)
 }
 
 // admitExport lets an export start, returning the release to defer, or

@@ -22,10 +22,9 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Writes {
 		write := func(ctx context.Context) Reply {
-			if r := s.writeLimited(ctx, c, cmd.Name); r != nil {
-				return *r
-			}
-			return s.dispatch(ctx, c, cmd)
+			return s.dispatchLimited(ctx, c, cmd, func(ctx context.Context) *Reply {
+				return s.writeLimited(ctx, c, cmd.Name)
+			})
 		}
 		if spec.Posts {
 			// Posting runs to its end under the senders' own timeouts; the
@@ -39,8 +38,20 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 
 // dispatch runs a parsed command, once per delivery if it is Guarded.
 func (s *Service) dispatch(ctx context.Context, c Caller, cmd Command) Reply {
+	return s.dispatchLimited(ctx, c, cmd, nil)
+}
+
+// dispatchLimited is dispatch for a write: limit (the write rate limit)
+// answers instead of the command when it returns a reply. A Guarded
+// command consults it only after claiming its delivery, so Slack's
+// redeliveries of one command are answered from the claim and spend none
+// of the user's allowance.
+func (s *Service) dispatchLimited(ctx context.Context, c Caller, cmd Command, limit func(context.Context) *Reply) Reply {
 	if spec, _ := specNamed(cmd.Name); spec.Guarded && c.IdempotencyKey != "" {
-		return s.guarded(ctx, c, cmd)
+		return s.guarded(ctx, c, cmd, limit)
+	}
+	if r := limitReply(ctx, limit); r != nil {
+		return *r
 	}
 	return s.run(ctx, c, cmd)
 }

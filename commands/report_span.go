@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// reportSpanRefusal refuses a period that report and press cannot honour.
-// Both state the total from January 1 of one year through a date (the
+// reportSpanRefusal refuses a period that report, press and export cannot
+// honour. All three state the year from January 1 through a date (the
 // period's end, never later than today): a period crossing a year end, or
 // a typed span (a label with ~) that starts after January 1, would be read
 // as something else than it says. Whole months, quarters, halves and weeks
@@ -16,13 +16,19 @@ func (s *Service) reportSpanRefusal(cmd Command) (Reply, bool) {
 	if p == nil {
 		return Reply{}, false
 	}
+	// An export says "file" where report and press say "report"; the rule
+	// and the code are one.
+	crosses, notFromJanuary := "report.span_crosses_years", "report.span_not_from_january"
+	if cmd.Name == "export" {
+		crosses, notFromJanuary = "export_span.crosses_years", "export_span.not_from_january"
+	}
 	span := s.msg("format.period.span", "From", s.date(p.From), "To", s.date(p.To))
 	if p.From.Year() != p.To.Year() {
-		return s.refuse(cmd.Name, s.msg("report.span_crosses_years", "Span", span, "Date", s.date(p.To))), true
+		return s.refuse(cmd.Name, s.msg(crosses, "Span", span, "Date", s.date(p.To))), true
 	}
 	fromJanuary := p.From.Month() == time.January && p.From.Day() == 1
 	if !p.Through && !fromJanuary && strings.Contains(p.Label, "~") {
-		return s.refuse(cmd.Name, s.msg("report.span_not_from_january", "Span", span, "Date", s.date(p.To))), true
+		return s.refuse(cmd.Name, s.msg(notFromJanuary, "Span", span, "Date", s.date(p.To))), true
 	}
 	return Reply{}, false
 }

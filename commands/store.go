@@ -30,6 +30,7 @@ type Store interface {
 	LanguageStore   // language.go
 	MonthCloseStore // close.go
 	AuditStore      // audit_cmds.go
+	HeavyJobStore   // exportlimit.go
 }
 
 // DayTotal is the realised jobs of one as-of date.

@@ -182,6 +182,15 @@ func (r Reader) StreamContext(ctx context.Context, name string, data []byte) (co
 	if !xlsx && ext != ".csv" && ext != ".txt" && name != "" {
 		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.not_xlsx_or_csv"))}, nil
 	}
+	if !xlsx {
+		if line, bad := firstInvalidUTF8Line(data); bad {
+			// Korean Excel's "CSV (쉼표로 분리)" writes CP949: read as UTF-8
+			// its header matches nothing. Refused by its real cause; not
+			// decoded, since CP949 cannot be told from other legacy
+			// encodings and a wrong guess would store wrong names.
+			return file, []commands.ImportProblem{problem(line, "", "", msg("import.problem.csv_not_utf8"))}, nil
+		}
+	}
 	if xlsx {
 		// Once, before any transaction: the scan's openXLSX then skips it.
 		if err := checkParts(ctx, data, r.Limits); err != nil {
@@ -553,4 +562,24 @@ func rowKey(parts ...string) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))[:24]
+}
+
+// firstInvalidUTF8Line is the line (from 1) of the first byte that is not
+// UTF-8, and whether there is one.
+func firstInvalidUTF8Line(data []byte) (int, bool) {
+	if utf8.Valid(data) {
+		return 0, false
+	}
+	line := 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, true
+		}
+		if data[i] == '\n' {
+			line++
+		}
+		i += size
+	}
+	return line, true
 }
