@@ -297,9 +297,14 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 	}
 	lines = append(lines, s.adjustedLines(ctx, res.Adjusted, p.Unit)...)
 	if res.Old.Kind == KindCumulative {
-		// The title says what the report now states; deltas recorded since
-		// the report first was, dated on or before it, still add to it.
-		line, err := s.reportLedgerLine(ctx, res.Old, newFigure, s.correctionRoot(ctx, res.Old.ID), p)
+		// The title says what the report now states, which is now the
+		// ledger's total through its date; deltas recorded since the
+		// report first was, dated on or before it, are inside it.
+		increment := res.New.Entry.Count
+		if res.New.Agrees {
+			increment = -1
+		}
+		line, err := s.reportLedgerLine(ctx, res.Old, increment, s.correctionRoot(ctx, res.Old.ID), p)
 		if err != nil {
 			s.log.WarnContext(ctx, "reading the ledger through a corrected report failed", "err", err) // the correction is written
 		} else if line != "" {

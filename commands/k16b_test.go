@@ -1,0 +1,109 @@
+package commands_test
+
+import (
+	"fmt"
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// r5 S6 / r6 X5: a 정정 of a 누계 says the total through its date is the
+// figure typed. After a delta dated before the report and recorded after
+// it, the replacement records the figure less the other live entries
+// through the date (60 → 70 with +10 and a back-dated +20: +40), the
+// ledger's 3월말 누계 is 70 (not 90), the later 4월말 report keeps its
+// total, a figure below the other entries is refused with the figure typed
+// naming the back-dated entry, and 취소 restores the ledger exactly.
+func TestK16bCorrectCumulativeIsTheTotal(t *testing.T) {
+	for _, tc := range []struct {
+		lang                       commands.Lang
+		first, report, late, april string
+		correct, below, undo       string
+		wants, belowWants          []string
+	}{
+		{commands.Korean, "추가 투자 10 날짜:3월 1일", "추가 투자 60 누계 날짜:3월 31일", "추가 투자 20 날짜:3월 15일",
+			"추가 투자 100 누계 날짜:4월 30일", "정정 %d 70 보고 오기", "정정 %d 25 오기", "취소",
+			[]string{"60개 → 70개", "장부의 2026. 3. 31.까지 누계는 이제 70개입니다", "(#%d +20개)", "이 보고의 증가분은 +40개"},
+			[]string{"이미 30개", "보고하신 누계 25개", "#%d(2026. 3. 15., +20개)"}},
+		{commands.English, "add 10 invest date:2026-03-01", "add 60 invest cumulative date:2026-03-31", "add 20 invest date:2026-03-15",
+			"add 100 invest cumulative date:2026-04-30", "correct %d 70 report typo", "correct %d 25 typo", "undo",
+			[]string{"60 → 70", "The ledger's total through 2026-03-31 is now 70", "(#%d +20)", "this report now records +40"},
+			[]string{"already has 30 jobs", "cumulative figure of 25", "#%d (2026-03-15, +20)"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, tc.first, commands.OutcomeOK)
+			h.run(manager, tc.report, commands.OutcomeOK)
+			report := h.newestID()
+			h.run(manager, tc.late, commands.OutcomeOK)
+			late := h.newestID()
+			h.run(manager, tc.april, commands.OutcomeOK)
+			before := []int64{h.through("invest", "2026-03-31"), h.through("invest", "2026-04-30")}
+			if before[0] != 80 || before[1] != 100 {
+				t.Fatalf("SQL SUM before the 정정: %v, want [80 100]", before)
+			}
+			r := h.run(manager, fmt.Sprintf(tc.correct, report), commands.OutcomeOK)
+			wants := append([]string(nil), tc.wants...)
+			wants[2] = fmt.Sprintf(wants[2], late)
+			mustContain(t, r.Text(), wants...)
+			repl := h.newestID()
+			if got := h.through("invest", "2026-03-31"); got != 70 {
+				t.Errorf("SQL SUM through 3/31 = %d after 정정 to 70, want 70", got)
+			}
+			if got := h.through("invest", "2026-04-30"); got != 100 {
+				t.Errorf("SQL SUM through 4/30 = %d, want the 4월말 report's 100", got)
+			}
+			if got := h.countOf(repl); got != 40 {
+				t.Errorf("the replacement records %d, want 70 − 10 − 20 = 40", got)
+			}
+			// Below what the other entries add up to: refused with the
+			// figure typed, naming the back-dated entry; nothing written.
+			stored := h.entriesStored()
+			r = h.run(manager, fmt.Sprintf(tc.below, repl), commands.OutcomeRefused)
+			belowWants := append([]string(nil), tc.belowWants...)
+			belowWants[2] = fmt.Sprintf(belowWants[2], late)
+			mustContain(t, r.Text(), belowWants...)
+			if h.entriesStored() != stored || h.through("invest", "2026-03-31") != 70 {
+				t.Fatalf("a refused 정정 wrote something")
+			}
+			// 취소 of the 정정: the ledger as before it.
+			h.run(manager, tc.undo, commands.OutcomeOK)
+			after := []int64{h.through("invest", "2026-03-31"), h.through("invest", "2026-04-30")}
+			if after[0] != before[0] || after[1] != before[1] {
+				t.Errorf("SQL SUM after 취소 = %v, want %v", after, before)
+			}
+			if got := h.countOf(report); got != 50 {
+				t.Errorf("the original report records %d after 취소, want 50", got)
+			}
+		})
+	}
+}
+
+// r5 S6, the 철도 sequence: 정정 of the 2월말 누계 (200 → 210), a delta
+// dated 2/10 added after (215), then 정정 of the corrected report to 220:
+// the 2월말 누계 is 220, not 225, and the 3월말 figure stays what it was
+// (260 and the 2/10 delta added to it).
+func TestK16bCorrectCumulativeRailSequence(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "추가 200 철도 누계 날짜:2월 27일", commands.OutcomeOK)
+	first := h.newestID()
+	h.run(manager, "추가 30 철도 날짜:3월 5일", commands.OutcomeOK)
+	h.run(manager, "추가 260 철도 누계 날짜:3월 31일", commands.OutcomeOK)
+	h.run(manager, fmt.Sprintf("정정 %d 210 집계 오류", first), commands.OutcomeOK)
+	corrected := h.newestID()
+	if got := h.through("rail", "2026-02-27"); got != 210 {
+		t.Fatalf("2월말 = %d after 정정 to 210", got)
+	}
+	h.run(manager, "추가 5 철도 날짜:2월 10일", commands.OutcomeOK)
+	if got := h.through("rail", "2026-02-27"); got != 215 {
+		t.Fatalf("2월말 = %d after the 2/10 delta, want 215", got)
+	}
+	r := h.run(manager, fmt.Sprintf("정정 %d 220 재집계", corrected), commands.OutcomeOK)
+	mustContain(t, r.Text(), "210개 → 220개", "장부의 2026. 2. 27.까지 누계는 이제 220개입니다", "이 보고의 증가분은 +215개")
+	if got := h.through("rail", "2026-02-27"); got != 220 {
+		t.Errorf("2월말 = %d after 정정 to 220, want 220", got)
+	}
+	if got := h.through("rail", "2026-03-31"); got != 265 {
+		t.Errorf("3월말 = %d, want 265 as before the 정정", got)
+	}
+}
