@@ -377,7 +377,17 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 // through its date is now the reported figure plus the delta. A void says
 // the same of the reports it adjusts; an add must not change one silently.
 func (s *Service) laterReportLines(ctx context.Context, e Entry, p Program) ([]string, error) {
-	if e.Kind != KindDelta {
+	return s.movedReportLines(ctx, e, e.Count, nil, p)
+}
+
+// movedReportLines is laterReportLines for a change of change jobs dated
+// e's date (a delta added: its count; a delta's 정정: new less old) that
+// re-based the reports in adjusted. A report's total before is the
+// ledger's now less the change and the re-basings dated on or before it;
+// the reports whose total did not move are left out, and so are the
+// re-based ones, which the reply names apart (review r5 L7).
+func (s *Service) movedReportLines(ctx context.Context, e Entry, change int64, adjusted []Adjustment, p Program) ([]string, error) {
+	if e.Kind != KindDelta || change == 0 {
 		return nil, nil
 	}
 	yearEnd := dates.On(e.AsOf.Year(), 12, 31)
@@ -403,12 +413,25 @@ func (s *Service) laterReportLines(ctx context.Context, e Entry, p Program) ([]s
 			deciding[r.AsOf.Format(time.DateOnly)] != r.ID {
 			continue
 		}
+		moved := change
+		for _, a := range adjusted {
+			if a.Report.ID == r.ID {
+				moved = 0 // named apart
+				break
+			}
+			if a.Report.Status == e.Status && !a.Report.AsOf.After(r.AsOf) {
+				moved += a.Report.Count - a.OldCount
+			}
+		}
+		if moved == 0 {
+			continue
+		}
 		now, err := s.programThrough(ctx, e.ProgramID, e.Status, r.AsOf)
 		if err != nil {
 			return nil, err
 		}
 		lines = append(lines, s.msg("guards.changes_later_report", "AsOf", s.date(r.AsOf), "ID", r.ID,
-			"Old", s.jobs(now-e.Count), "New", s.unitCount(now, false, p.Unit)))
+			"Old", s.jobs(now-moved), "New", s.unitCount(now, false, p.Unit)))
 	}
 	return lines, nil
 }

@@ -296,6 +296,15 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 		lines = append(lines, s.msg("audit.after_close_marked"))
 	}
 	lines = append(lines, s.adjustedLines(ctx, res.Adjusted, p.Unit)...)
+	if res.Old.Kind == KindDelta && !res.New.Agrees {
+		// The reports recorded before the delta did not count it and were
+		// not re-based: their totals move by the change, as an add's do.
+		moved, err := s.movedReportLines(ctx, res.New.Entry, res.New.Entry.Count-res.Old.Count, res.Adjusted, p)
+		if err != nil {
+			s.log.WarnContext(ctx, "reading the reports a corrected delta moves failed", "err", err) // the correction is written
+		}
+		lines = append(lines, moved...)
+	}
 	if res.Old.Kind == KindCumulative {
 		// The title says what the report now states, which is now the
 		// ledger's total through its date; deltas recorded since the

@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"jobsbot/commands"
@@ -105,5 +106,60 @@ func TestK16bCorrectCumulativeRailSequence(t *testing.T) {
 	}
 	if got := h.through("rail", "2026-03-31"); got != 265 {
 		t.Errorf("3월말 = %d, want 265 as before the 정정", got)
+	}
+}
+
+// r5 L7: a 정정 of a back-dated delta names the 누계 reports it moves (the
+// reports recorded before the delta, which did not count it), as the add
+// did; a report recorded after the delta is re-based and named as such,
+// and a report after that one, whose total does not move, is not named.
+func TestK16bCorrectBackdatedDeltaNamesMovedReports(t *testing.T) {
+	for _, tc := range []struct {
+		lang                     commands.Lang
+		r1, r2, delta, correct   string
+		wants                    []string
+		r3, r4, delta2, correct2 string
+		unwanted                 string
+	}{
+		{commands.Korean, "추가 50 공동체 누계 날짜:7월 6일", "추가 80 공동체 누계 날짜:7월 9일", "추가 4 공동체 날짜:7월 5일", "정정 %d 2 오기",
+			[]string{"2026. 7. 6. 누계 #%d: 54개 → 52개", "2026. 7. 9. 누계 #%d: 84개 → 82개"},
+			"추가 100 공동체 누계 날짜:8월 10일", "추가 150 공동체 누계 날짜:8월 20일", "추가 5 공동체 날짜:8월 5일", "정정 %d 9 오기",
+			"누계 #%d:"},
+		{commands.English, "add 50 community cumulative date:2026-07-06", "add 80 community cumulative date:2026-07-09", "add 4 community date:2026-07-05", "correct %d 2 typo",
+			[]string{"later cumulative report #%d (2026-07-06): the total through its date goes from 54 to 52", "later cumulative report #%d (2026-07-09): the total through its date goes from 84 to 82"},
+			"add 100 community cumulative date:2026-08-10", "add 150 community cumulative date:2026-08-20", "add 5 community date:2026-08-05", "correct %d 9 typo",
+			"later cumulative report #%d ("},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, tc.r1, commands.OutcomeOK)
+			r1 := h.newestID()
+			h.run(manager, tc.r2, commands.OutcomeOK)
+			r2 := h.newestID()
+			h.run(manager, tc.delta, commands.OutcomeOK)
+			r := h.run(manager, fmt.Sprintf(tc.correct, h.newestID()), commands.OutcomeOK)
+			mustContain(t, r.Text(), fmt.Sprintf(tc.wants[0], r1), fmt.Sprintf(tc.wants[1], r2))
+			if a, b := h.through("community", "2026-07-06"), h.through("community", "2026-07-09"); a != 52 || b != 82 {
+				t.Errorf("SQL SUM through 7/6, 7/9 = %d, %d; want 52, 82", a, b)
+			}
+			// Reports recorded after the delta counted it: the first is
+			// re-based, the one after it keeps its total and is not named.
+			h.run(manager, tc.delta2, commands.OutcomeOK)
+			delta2 := h.newestID()
+			h.run(manager, tc.r3, commands.OutcomeOK)
+			h.run(manager, tc.r4, commands.OutcomeOK)
+			r4 := h.newestID()
+			before := h.through("community", "2026-08-20")
+			r = h.run(manager, fmt.Sprintf(tc.correct2, delta2), commands.OutcomeOK)
+			if got := h.through("community", "2026-08-20"); got != before || got != 150 {
+				t.Errorf("SQL SUM through 8/20 = %d, want 150 as before (%d)", got, before)
+			}
+			if got := h.through("community", "2026-08-10"); got != 100 {
+				t.Errorf("SQL SUM through 8/10 = %d, want the report's 100", got)
+			}
+			if text := r.Text(); strings.Contains(text, fmt.Sprintf(tc.unwanted, r4)) {
+				t.Errorf("the reply names #%d, whose total did not move:\n%s", r4, text)
+			}
+		})
 	}
 }
