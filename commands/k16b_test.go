@@ -163,3 +163,36 @@ func TestK16bCorrectBackdatedDeltaNamesMovedReports(t *testing.T) {
 		})
 	}
 }
+
+// r5 A13: re-sending a 누계 below the ledger names first the entry the
+// earlier report of that date did not count (a back-dated delta recorded
+// after it), not only the latest by date, which the 과 knows are right.
+func TestK16bBelowReportNamesWhatTheReportDidNotCount(t *testing.T) {
+	for _, tc := range []struct {
+		lang                             commands.Lang
+		r1, d1, r2, late, resend, wantFm string
+		current                          string
+	}{
+		{commands.Korean, "추가 50 공동체 누계 날짜:7월 6일", "추가 15 공동체 날짜:7월 8일", "추가 80 공동체 누계 날짜:7월 9일",
+			"추가 2 공동체 날짜:7월 5일", "추가 80 공동체 누계 날짜:7월 9일", "확인할 실적: #%d(2026. 7. 5., +2개)", "이미 82개"},
+		{commands.English, "add 50 community cumulative date:2026-07-06", "add 15 community date:2026-07-08", "add 80 community cumulative date:2026-07-09",
+			"add 2 community date:2026-07-05", "add 80 community cumulative date:2026-07-09", "Entries to check: #%d (2026-07-05, +2)", "already has 82 jobs"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			for _, line := range []string{tc.r1, tc.d1, tc.r2, tc.late} {
+				h.run(manager, line, commands.OutcomeOK)
+			}
+			late := h.newestID()
+			if got := h.through("community", "2026-07-09"); got != 82 {
+				t.Fatalf("SQL SUM through 7/9 = %d, want 82", got)
+			}
+			stored := h.entriesStored()
+			r := h.run(manager, tc.resend, commands.OutcomeRefused)
+			mustContain(t, r.Text(), fmt.Sprintf(tc.wantFm, late), tc.current)
+			if h.entriesStored() != stored {
+				t.Errorf("a refused 누계 wrote an entry")
+			}
+		})
+	}
+}
