@@ -196,3 +196,51 @@ func TestK16bBelowReportNamesWhatTheReportDidNotCount(t *testing.T) {
 		})
 	}
 }
+
+// r5 L2: `목록 무효` labels what 정정s of 누계 reports changed as the
+// reported totals through their dates, not as realised jobs (+20 while the
+// year's 실적 did not change); a delta's 정정 is still counted as 실적.
+func TestK16bListVoidedLabelsReportCorrections(t *testing.T) {
+	for _, tc := range []struct {
+		lang                           commands.Lang
+		r1, d1, r2, correct, late      string
+		correct2, delta, correct3, cmd string
+		wants, wrong                   []string
+	}{
+		{commands.Korean, "추가 200 철도 누계 날짜:2월 27일", "추가 30 철도 날짜:3월 5일", "추가 260 철도 누계 날짜:3월 31일",
+			"정정 %d 210 집계 오류", "추가 5 철도 날짜:2월 10일", "정정 %d 220 재집계", "", "", "목록 무효 철도",
+			[]string{"누계 보고의 정정으로 바뀐 보고 누계(그 보고 날짜까지): 고속철도변 정비사업 2026. 2. 27. 기준 +20개", "연간 채용 실적의 증감이 아닙니다"},
+			[]string{"정정으로 바뀐 채용 실적"}},
+		{commands.English, "add 200 rail cumulative date:2026-02-27", "add 30 rail date:2026-03-05", "add 260 rail cumulative date:2026-03-31",
+			"correct %d 210 miscount", "add 5 rail date:2026-02-10", "correct %d 220 recount", "add 7 rail date:2026-04-02", "correct %d 9 typo", "list voided rail",
+			[]string{"changed realised jobs by +2", "Corrections of cumulative reports are not in that figure", "as of 2026-02-27 +20"},
+			[]string{"changed realised jobs by +22", "changed realised jobs by +20"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, tc.r1, commands.OutcomeOK)
+			first := h.newestID()
+			h.run(manager, tc.d1, commands.OutcomeOK)
+			h.run(manager, tc.r2, commands.OutcomeOK)
+			year := h.through("rail", "2026-12-31")
+			h.run(manager, fmt.Sprintf(tc.correct, first), commands.OutcomeOK)
+			corrected := h.newestID()
+			h.run(manager, tc.late, commands.OutcomeOK)
+			h.run(manager, fmt.Sprintf(tc.correct2, corrected), commands.OutcomeOK)
+			if got := h.through("rail", "2026-12-31"); got != year+5 {
+				t.Fatalf("SQL SUM of the year = %d, want %d (only the 2/10 delta added)", got, year+5)
+			}
+			if tc.delta != "" {
+				h.run(manager, tc.delta, commands.OutcomeOK)
+				h.run(manager, fmt.Sprintf(tc.correct3, h.newestID()), commands.OutcomeOK)
+			}
+			text := h.run(manager, tc.cmd, commands.OutcomeOK).Text()
+			mustContain(t, text, tc.wants...)
+			for _, w := range tc.wrong {
+				if strings.Contains(text, w) {
+					t.Errorf("%q says %q:\n%s", tc.cmd, w, text)
+				}
+			}
+		})
+	}
+}
