@@ -209,7 +209,7 @@ func TestK16bListVoidedLabelsReportCorrections(t *testing.T) {
 	}{
 		{commands.Korean, "추가 200 철도 누계 날짜:2월 27일", "추가 30 철도 날짜:3월 5일", "추가 260 철도 누계 날짜:3월 31일",
 			"정정 %d 210 집계 오류", "추가 5 철도 날짜:2월 10일", "정정 %d 220 재집계", "", "", "목록 무효 철도",
-			[]string{"누계 보고의 정정으로 바뀐 보고 누계(그 보고 날짜까지): 고속철도변 정비사업 2026. 2. 27. 기준 +20개", "연간 채용 실적의 증감이 아닙니다"},
+			[]string{"누계 보고의 정정으로 바뀐 보고 누계(그 보고 날짜까지): 고속철도변 정비사업 2026. 2. 27. 기준 +20개", "뒤에 누계 보고가 있으면 그 보고의 누계는 그대로입니다"},
 			[]string{"정정으로 바뀐 채용 실적"}},
 		{commands.English, "add 200 rail cumulative date:2026-02-27", "add 30 rail date:2026-03-05", "add 260 rail cumulative date:2026-03-31",
 			"correct %d 210 miscount", "add 5 rail date:2026-02-10", "correct %d 220 recount", "add 7 rail date:2026-04-02", "correct %d 9 typo", "list voided rail",
