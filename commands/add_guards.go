@@ -492,7 +492,17 @@ var reOptionKey = regexp.MustCompile(`(?:^|\s)([^\s:"“]+):`)
 // through its date is now the reported figure plus the delta. A void says
 // the same of the reports it adjusts; an add must not change one silently.
 func (s *Service) laterReportLines(ctx context.Context, e Entry, p Program) ([]string, error) {
-	if e.Kind != KindDelta {
+	return s.movedReportLines(ctx, e, e.Count, nil, p)
+}
+
+// movedReportLines is laterReportLines for a change of change jobs dated
+// e's date (a delta added: its count; a delta's 정정: new less old) that
+// re-based the reports in adjusted. A report's total before is the
+// ledger's now less the change and the re-basings dated on or before it;
+// the reports whose total did not move are left out, and so are the
+// re-based ones, which the reply names apart (review r5 L7).
+func (s *Service) movedReportLines(ctx context.Context, e Entry, change int64, adjusted []Adjustment, p Program) ([]string, error) {
+	if e.Kind != KindDelta || change == 0 {
 		return nil, nil
 	}
 	yearEnd := dates.On(e.AsOf.Year(), 12, 31)
@@ -518,12 +528,25 @@ func (s *Service) laterReportLines(ctx context.Context, e Entry, p Program) ([]s
 			deciding[r.AsOf.Format(time.DateOnly)] != r.ID {
 			continue
 		}
+		moved := change
+		for _, a := range adjusted {
+			if a.Report.ID == r.ID {
+				moved = 0 // named apart
+				break
+			}
+			if a.Report.Status == e.Status && !a.Report.AsOf.After(r.AsOf) {
+				moved += a.Report.Count - a.OldCount
+			}
+		}
+		if moved == 0 {
+			continue
+		}
 		now, err := s.programThrough(ctx, e.ProgramID, e.Status, r.AsOf)
 		if err != nil {
 			return nil, err
 		}
 		lines = append(lines, s.msg("guards.changes_later_report", "AsOf", s.date(r.AsOf), "ID", r.ID,
-			"Old", s.jobs(now-e.Count), "New", s.unitCount(now, false, p.Unit)))
+			"Old", s.jobs(now-moved), "New", s.unitCount(now, false, p.Unit)))
 	}
 	return lines, nil
 }
@@ -548,19 +571,21 @@ func (s *Service) programThrough(ctx context.Context, programID int64, status En
 	return 0, nil
 }
 
-// reportLedgerLine is laterReportLines seen from the report: the deltas
+// reportLedgerLine is laterReportLines seen from a corrected 누계 report:
+// the 정정 made the ledger's total through r's date the figure typed (the
+// replacement records it less the other live entries through that date,
+// db.CorrectEntry), so the reply states that total, and names the deltas
 // recorded after position (the report's place in recording order) and
-// dated on or before report r add to it (adjustments.go), so the ledger's
-// total through r's date is not the figure the report states. A reply
-// that shows that figure (a 정정's "1,310 → 1,320") says so, naming the
-// deltas and the total the ledger holds (review_ko S3); "" when the
-// ledger agrees with the figure.
-func (s *Service) reportLedgerLine(ctx context.Context, r Entry, figure, position int64, p Program) (string, error) {
+// dated on or before r: they no longer add to the report but are inside
+// its figure, which is why the replacement's increment (increment) is
+// smaller than the change of the figure (review r5 S6). increment < 0
+// when nothing new was recorded (the figure agreed with the ledger).
+func (s *Service) reportLedgerLine(ctx context.Context, r Entry, increment, position int64, p Program) (string, error) {
 	if r.Kind != KindCumulative {
 		return "", nil
 	}
 	through, err := s.programThrough(ctx, r.ProgramID, r.Status, r.AsOf)
-	if err != nil || through == figure {
+	if err != nil {
 		return "", err
 	}
 	since, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: r.ProgramID, From: dates.On(r.AsOf.Year(), 1, 1), To: r.AsOf, Limit: 200})
@@ -575,11 +600,11 @@ func (s *Service) reportLedgerLine(ctx context.Context, r Entry, figure, positio
 		named = append(named, s.msg("corrections.late_delta", "ID", d.ID, "Count", s.plusCount(d.Count, d.Approximate, p.Unit)))
 	}
 	total := s.unitCount(through, false, p.Unit)
-	if len(named) == 0 {
-		return s.msg("corrections.ledger_through", "AsOf", s.date(r.AsOf), "Total", total), nil
+	if len(named) == 0 || increment < 0 {
+		return s.msg("corrections.ledger_now", "AsOf", s.date(r.AsOf), "Total", total), nil
 	}
-	return s.msg("corrections.ledger_through_deltas", "AsOf", s.date(r.AsOf), "Total", total,
-		"Deltas", strings.Join(named, ", ")), nil
+	return s.msg("corrections.ledger_now_inside", "AsOf", s.date(r.AsOf), "Total", total,
+		"Deltas", strings.Join(named, ", "), "Count", s.plusCount(increment, false, p.Unit)), nil
 }
 
 // HoldStore keeps the question a held add asked, so a typed 확인:예 and the

@@ -181,16 +181,30 @@ func (s *Service) splitCorrections(ctx context.Context, voided []Entry) ([]Entry
 func (s *Service) correctionsSection(corrected []CorrectedEntry, programs []Program) Section {
 	sec := Section{Heading: s.msg("audit.corrections_heading", "N", len(corrected))}
 	var jobs, agreed int64
+	// A 정정 of a 누계 report changes the total reported through its date,
+	// not realised jobs as such (the later reports keep their totals):
+	// summed apart, by date, and labelled so (review r5 L2).
+	var reports []string
+	reported, ofReports := map[string]int64{}, 0
 	for _, c := range corrected {
 		e := c.Old
 		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
 		from, to, change := s.correctionFigures(c, unit)
 		status := ""
+		if e.Status == StatusAgreed && unit != "회" {
+			status = s.msg("entries.agreed")
+		}
 		switch {
 		case unit == "회":
+		case e.Kind == KindCumulative && e.ReportedTotal > 0:
+			key := s.msg("corrections.report_change_as_of", "AsOf", s.date(e.AsOf), "Program", name, "Status", status)
+			if _, ok := reported[key]; !ok {
+				reports = append(reports, key)
+			}
+			reported[key] += change
+			ofReports++
 		case e.Status == StatusAgreed:
 			agreed += change
-			status = s.msg("entries.agreed")
 		default:
 			jobs += change
 		}
@@ -203,10 +217,21 @@ func (s *Service) correctionsSection(corrected []CorrectedEntry, programs []Prog
 			"From", from, "To", to, "Status", status, "AsOf", s.date(e.AsOf),
 			"At", s.instant(*e.VoidedAt), "By", e.VoidedBy, "Reason", e.VoidReason))
 	}
-	if agreed != 0 {
+	changes := make([]string, len(reports))
+	for i, k := range reports {
+		changes[i] = s.msg("corrections.report_change", "AsOf", k, "Change", s.signedCount(reported[k], ""))
+	}
+	switch {
+	case agreed != 0:
 		sec.Lines = append(sec.Lines, s.msg("audit.corrections_apart_with_agreed", "Jobs", s.signedCount(jobs, ""), "Agreed", s.signedCount(agreed, "")))
-	} else {
+	case ofReports == len(corrected):
+		sec.Lines = append(sec.Lines, s.msg("corrections.apart_only_reports", "List", strings.Join(changes, ", ")))
+		return sec
+	default:
 		sec.Lines = append(sec.Lines, s.msg("audit.corrections_apart", "Jobs", s.signedCount(jobs, "")))
+	}
+	if len(reports) > 0 {
+		sec.Lines = append(sec.Lines, s.msg("corrections.apart_reports", "List", strings.Join(changes, ", ")))
 	}
 	return sec
 }

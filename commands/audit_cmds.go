@@ -316,10 +316,24 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 		lines = append(lines, s.msg("audit.after_close_marked"))
 	}
 	lines = append(lines, s.adjustedLines(ctx, res.Adjusted, p.Unit)...)
+	if res.Old.Kind == KindDelta && !res.New.Agrees {
+		// The reports recorded before the delta did not count it and were
+		// not re-based: their totals move by the change, as an add's do.
+		moved, err := s.movedReportLines(ctx, res.New.Entry, res.New.Entry.Count-res.Old.Count, res.Adjusted, p)
+		if err != nil {
+			s.log.WarnContext(ctx, "reading the reports a corrected delta moves failed", "err", err) // the correction is written
+		}
+		lines = append(lines, moved...)
+	}
 	if res.Old.Kind == KindCumulative {
-		// The title says what the report now states; deltas recorded since
-		// the report first was, dated on or before it, still add to it.
-		line, err := s.reportLedgerLine(ctx, res.Old, newFigure, s.correctionRoot(ctx, res.Old.ID), p)
+		// The title says what the report now states, which is now the
+		// ledger's total through its date; deltas recorded since the
+		// report first was, dated on or before it, are inside it.
+		increment := res.New.Entry.Count
+		if res.New.Agrees {
+			increment = -1
+		}
+		line, err := s.reportLedgerLine(ctx, res.Old, increment, s.correctionRoot(ctx, res.Old.ID), p)
 		if err != nil {
 			s.log.WarnContext(ctx, "reading the ledger through a corrected report failed", "err", err) // the correction is written
 		} else if line != "" {

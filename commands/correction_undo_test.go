@@ -105,10 +105,10 @@ func TestCorrectionHistoryShowsReportedTotal(t *testing.T) {
 		wantDigest string
 	}{
 		{commands.Korean, "추가 1000 노인 누계 4월말", "추가 1500 노인 누계 5월말", "정정 2 1600 오기", "목록 무효",
-			[]string{"누계 1,500개(계산된 증가분 500개) → 누계 1,600개(계산된 증가분 600개)", "정정으로 바뀐 채용 실적: +100개"},
+			[]string{"누계 1,500개(계산된 증가분 500개) → 누계 1,600개(계산된 증가분 600개)", "바뀐 보고 누계(그 보고 날짜까지): 노인 일자리 2026. 5. 31. 기준 +100개"},
 			"주간보고 2026년 48주차", "#2 노인 일자리 누계 1,500개(계산된 증가분 500개) → 누계 1,600개(계산된 증가분 600개)"},
 		{commands.English, "add 1000 senior cumulative date:2026-04-30", "add 1500 senior cumulative date:2026-05-31", "correct 2 1600 typo", "list voided",
-			[]string{"cumulative 1,500 (increment derived: 500) → cumulative 1,600 (increment derived: 600)", "+100"},
+			[]string{"cumulative 1,500 (increment derived: 500) → cumulative 1,600 (increment derived: 600)", "as of 2026-05-31 +100"},
 			"digest 2026-W48", "#2 senior cumulative 1,500 (increment derived: 500) → cumulative 1,600 (increment derived: 600)"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {

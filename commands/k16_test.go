@@ -28,10 +28,10 @@ func (h *harness) typeSQL(code, typ, day string) int64 {
 	return n
 }
 
-// S3: a 정정 of a 누계 report after a delta dated on its date was recorded
-// says the ledger's 누계 through that date is the corrected figure plus the
-// delta, naming the delta; the add of a 누계 after the delta states the
-// ledger's own figure.
+// S3 (re-decided by r5 S6): a 정정 of a 누계 report after a delta dated on
+// its date was recorded makes the ledger's 누계 through that date the
+// corrected figure, naming the delta as inside it; the add of a 누계 after
+// the delta states the ledger's own figure.
 func TestK16CorrectCumulativeNamesLaterDeltas(t *testing.T) {
 	for _, tc := range []struct {
 		lang                   commands.Lang
@@ -41,11 +41,11 @@ func TestK16CorrectCumulativeNamesLaterDeltas(t *testing.T) {
 		againWants             []string
 	}{
 		{commands.Korean, "추가 청년 누계 1,310 4월30일", "추가 청년 60 4월30일", "정정 %d %s 오타",
-			[]string{"1,310개 → 1,320개", "#%d +60개", "장부의 2026. 4. 30.까지 누계는 정정한 수치가 아니라 1,380개입니다"},
-			"추가 청년 누계 1,400 4월30일", []string{"2026. 4. 30. 기준 누계 1,400개", "증가분 10개"}},
+			[]string{"1,310개 → 1,320개", "#%d +60개", "장부의 2026. 4. 30.까지 누계는 이제 1,320개입니다", "이 보고의 증가분은 +1,260개"},
+			"추가 청년 누계 1,400 4월30일", []string{"2026. 4. 30. 기준 누계 1,400개", "증가분 70개"}},
 		{commands.English, "add youth cumulative 1,310 date:2026-04-30", "add youth 60 date:2026-04-30", "correct %d %s typo",
-			[]string{"1,310 → 1,320", "#%d +60", "the ledger's total through 2026-04-30 is 1,380, not the corrected figure alone"},
-			"add youth cumulative 1,400 date:2026-04-30", []string{"stands at 1,400 through 2026-04-30, a difference of 10"}},
+			[]string{"1,310 → 1,320", "#%d +60", "The ledger's total through 2026-04-30 is now 1,320", "this report now records +1,260"},
+			"add youth cumulative 1,400 date:2026-04-30", []string{"stands at 1,400 through 2026-04-30, a difference of 70"}},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
@@ -54,8 +54,8 @@ func TestK16CorrectCumulativeNamesLaterDeltas(t *testing.T) {
 			h.run(manager, tc.delta, commands.OutcomeOK)
 			delta := h.newestID()
 			r := h.run(manager, fmt.Sprintf(tc.correct, report, "1,320"), commands.OutcomeOK)
-			if got := h.through("youth", "2026-04-30"); got != 1380 {
-				t.Fatalf("SQL SUM through 4/30 = %d, want 1,380 (the corrected 1,320 and the delta's 60)", got)
+			if got := h.through("youth", "2026-04-30"); got != 1320 {
+				t.Fatalf("SQL SUM through 4/30 = %d, want 1,320 (the corrected 누계, the delta's 60 inside it)", got)
 			}
 			wants := append([]string(nil), tc.wants...)
 			wants[1] = fmt.Sprintf(wants[1], delta)
@@ -63,8 +63,8 @@ func TestK16CorrectCumulativeNamesLaterDeltas(t *testing.T) {
 			// A 정정 of the 정정 still names the delta: it was recorded
 			// after the first report of the chain.
 			r = h.run(manager, fmt.Sprintf(tc.correct, h.newestID(), "1,330"), commands.OutcomeOK)
-			if got := h.through("youth", "2026-04-30"); got != 1390 {
-				t.Fatalf("SQL SUM through 4/30 = %d after the second 정정, want 1,390", got)
+			if got := h.through("youth", "2026-04-30"); got != 1330 {
+				t.Fatalf("SQL SUM through 4/30 = %d after the second 정정, want 1,330", got)
 			}
 			mustContain(t, r.Text(), wants[1])
 			// A 누계 added now is what the ledger holds through its date.

@@ -11,9 +11,10 @@ import (
 // 19: corrections undone), typed through Service.Handle and checked against
 // a plain SQL SUM of the live entries.
 
-// S3: a 정정 of a 누계 report that only adds 여 keeps the later delta
-// dated before it (added to that report) counted: the total after is the
-// corrected report's total plus that delta.
+// S3, as re-decided by review r5 S6 / r6 X5: a 정정 of a 누계 report says
+// the total through its date is the figure typed, so a later delta dated
+// before it (which added to the report) is inside the corrected figure, as
+// the import's replay of the same history reads it; the reply names it.
 func TestKO2CorrectCumulativeKeepsLateDelta(t *testing.T) {
 	h := newHarness(t, commands.Korean) // today 2026-11-26
 	h.run(manager, "추가 10 노인 11/4", commands.OutcomeOK)
@@ -23,14 +24,16 @@ func TestKO2CorrectCumulativeKeepsLateDelta(t *testing.T) {
 	if got := h.liveSum("senior", "realised"); got != 105 {
 		t.Fatalf("before the 정정 the SQL sum is %d, want 105", got)
 	}
-	h.run(manager, fmt.Sprintf("정정 %d 100여 어림수임", report), commands.OutcomeOK)
-	if got := h.liveSum("senior", "realised"); got != 105 {
-		t.Errorf("after the 정정 the SQL sum is %d, want 105 (the late 5 still counted)", got)
+	late := h.newestID()
+	r := h.run(manager, fmt.Sprintf("정정 %d 100여 어림수임", report), commands.OutcomeOK)
+	if got := h.liveSum("senior", "realised"); got != 100 {
+		t.Errorf("after the 정정 the SQL sum is %d, want 100 (the late 5 inside the 누계)", got)
 	}
-	// A 정정 that changes the figure moves the total by the change only.
+	mustContain(t, r.Text(), fmt.Sprintf("(#%d +5개)", late), "이 보고의 증가분은 +85개")
+	// A 정정 that changes the figure makes it the total through the date.
 	h.run(manager, fmt.Sprintf("정정 %d 120 확정", h.newestID()), commands.OutcomeOK)
-	if got := h.liveSum("senior", "realised"); got != 125 {
-		t.Errorf("after the second 정정 the SQL sum is %d, want 125", got)
+	if got := h.liveSum("senior", "realised"); got != 120 {
+		t.Errorf("after the second 정정 the SQL sum is %d, want 120", got)
 	}
 }
 

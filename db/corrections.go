@@ -19,7 +19,8 @@ import (
 // fields, linked to it in entry_corrections. A delta's later cumulative
 // reports are recomputed for the change of count, as a void recomputes them
 // (adjustments.go); a cumulative report is recorded anew as the difference
-// from the total through its date. It refuses a closed month unless
+// from the total through its date of the other live entries, as a fresh
+// report of the corrected figure would be. It refuses a closed month unless
 // c.CloseReason is given, and marks the change 마감 후 정정 then.
 func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (commands.CorrectionResult, error) {
 	if c.Key == "" {
@@ -49,10 +50,6 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		if old.Kind == commands.KindDelta {
 			replacement = c.NewCount
 		}
-		late, err := lateDeltas(ctx, tx, old)
-		if err != nil {
-			return err
-		}
 		voided, closed, err := voidChecked(ctx, tx, old.ID, c.By, c.Reason, c.CloseReason, replacement, c.At)
 		if err != nil {
 			return err
@@ -69,15 +66,15 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 				err = markAfterClose(ctx, tx, out.New.Entry, "add", c.By, c.CloseReason, c.At)
 			}
 		} else {
-			// The deltas added to the report since it was recorded stay
-			// counted: the report is recorded at its corrected total plus
-			// them, and keeps the figure typed as its reported total.
-			ne.Count += late
+			// A 정정 of a 누계 says the total through its date is the
+			// figure typed: the replacement is that report made now, read
+			// against the live entries through the date other than the
+			// report it replaces (voided above), exactly as a fresh report
+			// and the import's replay of the 정정 are. Deltas recorded
+			// after the report and dated on or before it are inside the
+			// typed total, not added to it (review r5 S6, r6 X5); a figure
+			// below them is refused (*commands.CumulativeBelowError).
 			out.New, err = addEntry(ctx, tx, ne)
-			if err == nil && late != 0 && !out.New.Agrees {
-				_, err = tx.ExecContext(ctx, `UPDATE entries SET reported_total = $2 WHERE id = $1`, out.New.Entry.ID, c.NewCount)
-				out.New.Entry.ReportedTotal = c.NewCount
-			}
 		}
 		if err != nil {
 			return err
@@ -115,22 +112,6 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		return commands.CorrectionResult{}, wrap(fmt.Sprintf("correct entry %d", c.OldID), err)
 	}
 	return out, nil
-}
-
-// lateDeltas is what the ledger through a cumulative report's date holds
-// beyond the total the report stated: deltas dated on or before it and
-// recorded after it, which add to it (adjustments.go). A 정정 of the report
-// keeps them counted (review_ko2 S3). 0 for a delta, a report without a
-// stated total, or one whose total has not risen.
-func lateDeltas(ctx context.Context, tx sqlx.ExtContext, old commands.Entry) (int64, error) {
-	if old.Kind != commands.KindCumulative || old.ReportedTotal <= 0 {
-		return 0, nil
-	}
-	through, err := totalThrough(ctx, tx, old.ProgramID, old.AsOf, old.Status)
-	if err != nil {
-		return 0, fmt.Errorf("total through report %d: %w", old.ID, err)
-	}
-	return max(through-old.ReportedTotal, 0), nil
 }
 
 // checkAgreementCorrection keeps 채용 consistent through a correction of

@@ -340,14 +340,24 @@ func makeLatestReportExact(ctx context.Context, tx sqlx.ExtContext, e commands.N
 const belowCulprits = 3
 
 // belowError refuses a cumulative figure below the total through its date,
-// naming the live entries most worth checking: those that alone exceed the
-// difference (a figure typed ten times too large, a month logged twice),
-// then the latest.
+// naming the live entries most worth checking: first those the latest live
+// report through the date did not count (recorded after it, or dated after
+// it: a back-dated delta, which the 과 re-sending that report does not
+// know of, review r5 A13), then those that alone exceed the difference (a
+// figure typed ten times too large, a month logged twice), then the latest.
 func belowError(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry, through int64) error {
-	q := entrySelect + `
+	q := `WITH report AS (
+			SELECT id, as_of FROM entries
+			WHERE program_id = $1 AND status = $2 AND voided_at IS NULL AND kind = 'cumulative'
+			  AND as_of BETWEEN $3::date AND $4::date
+			ORDER BY as_of DESC, id DESC LIMIT 1
+		)
+		` + entrySelect + `
+		LEFT JOIN report ON true
 		WHERE e.program_id = $1 AND e.status = $2 AND e.voided_at IS NULL
 		  AND e.as_of BETWEEN $3::date AND $4::date
-		ORDER BY e.count >= $5 DESC, e.as_of DESC, e.id DESC
+		ORDER BY COALESCE(e.id > report.id OR e.as_of > report.as_of, true) DESC,
+		         e.count >= $5 DESC, e.as_of DESC, e.id DESC
 		LIMIT $6`
 	var rows []entryRow
 	from := fmt.Sprintf("%04d-01-01", e.AsOf.Year())
