@@ -247,19 +247,7 @@ func (s *Service) digestCandidates(d Digest) Section {
 
 func (s *Service) digestVoided(d Digest) Section {
 	sec := Section{Heading: s.msg("digest.voided_this_week")}
-	known := map[int64]Program{}
-	for id, p := range d.programs {
-		known[id] = p
-	}
-	for _, pw := range append(slices.Clone(d.Programs), d.Lagging...) {
-		known[pw.Program.ID] = pw.Program
-	}
-	nameOf := func(e Entry) (string, Program) {
-		if p, ok := known[e.ProgramID]; ok {
-			return s.programShort(p), p
-		}
-		return e.ProgramCode, Program{}
-	}
+	nameOf := func(e Entry) (string, Program) { return s.digestProgram(d, e) }
 	if len(d.Voided) == 0 {
 		sec.Lines = []string{s.msg("digest.no_entries_were_voided")}
 	}
@@ -286,4 +274,23 @@ func (s *Service) digestVoided(d Digest) Section {
 		sec.Lines = append(sec.Lines, s.msg("digest.corrected_this_week", "N", len(d.Corrected), "List", list))
 	}
 	return sec
+}
+
+// digestProgram names an entry's program in a digest list the way every
+// other line of the digest does (its Korean name in Korean, never the code
+// typed for it), with the program for its unit. The code stands only for a
+// program the digest does not know.
+func (s *Service) digestProgram(d Digest, e Entry) (string, Program) {
+	p, ok := d.programs[e.ProgramID]
+	if !ok {
+		for _, pw := range append(slices.Clone(d.Programs), d.Lagging...) {
+			if pw.Program.ID == e.ProgramID {
+				p, ok = pw.Program, true
+			}
+		}
+	}
+	if !ok {
+		return e.ProgramCode, Program{}
+	}
+	return s.programShort(p), p
 }
