@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 	"jobsbot/commands/dates"
@@ -92,3 +93,74 @@ func signedFigure(n int64) string {
 	}
 	return "+" + formatCount(n)
 }
+
+// A department's status and the report as of a past date compare with the
+// targets in force then; a department or program target first set later is
+// today's, and the reply says so in the words the program's status uses
+// (review r5 L5): 일자리정책과's 800, set on 5/4, is not 3월말's target.
+func TestPastDateSaysWhichTargetsWereNotYetSet(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newClockHarness(t, lang, time.Date(2026, 1, 5, 3, 0, 0, 0, time.UTC))
+			for _, line := range []string{
+				"target 20000",
+			} {
+				h.run(manager, line, commands.OutcomeOK)
+			}
+			h.at(2026, time.April, 1)
+			for _, line := range []string{
+				"add 701 youth date:2026-03-10",
+				"add 7 youth date:2026-03-11 dept:노인복지과",
+				"add 50 invest date:2026-03-20",
+			} {
+				h.run(manager, line, commands.OutcomeOK)
+			}
+			h.at(2026, time.May, 4)
+			for _, line := range []string{"target 1000 program:youth", "target 300 program:invest", "dept target 일자리정책과 800"} {
+				h.run(manager, line, commands.OutcomeOK)
+			}
+			h.at(2026, time.October, 5)
+			dept := h.deptSumSQL("youth", "일자리정책과") + h.deptSumSQL("invest", "일자리정책과")
+			if dept != 701 {
+				t.Fatalf("일자리정책과 through March: %d, want 701", dept)
+			}
+			ko := lang == commands.Korean
+			pick := func(en, k string) string {
+				if ko {
+					return k
+				}
+				return en
+			}
+			text := h.run("U1", "status 3월말 dept:일자리정책과", commands.OutcomeOK).Text()
+			mustContain(t, text,
+				pick(fmt.Sprintf("Total: %s of the 800 target (88%%)", formatCount(dept)), fmt.Sprintf("누계 %s개 / 목표 800개(달성률 88%%)", formatCount(dept))),
+				pick("No target had been set yet on 2026-03-31: the percentage is against the current target of 800.",
+					"2026. 3. 31.에는 아직 목표가 정해지지 않았습니다. 달성률은 현재 목표 800개 기준입니다."),
+				pick("No target had been set yet on 2026-03-31 for youth: their percentages are against the current targets.",
+					"2026. 3. 31.에는 청년일자리의 목표가 아직 정해지지 않았습니다. 달성률은 현재 목표 기준입니다."))
+
+			text = h.run("U1", "status 3월말", commands.OutcomeOK).Text()
+			mustContain(t, text,
+				pick("No target had been set yet on 2026-03-31 for youth, invest: their percentages are against the current targets.",
+					"2026. 3. 31.에는 청년일자리, 기업 및 투자유치의 목표가 아직 정해지지 않았습니다. 달성률은 현재 목표 기준입니다."),
+				pick("No target had been set yet on 2026-03-31 for 일자리정책과: their percentages are against the current targets.",
+					"2026. 3. 31.에는 일자리정책과의 목표가 아직 정해지지 않았습니다. 달성률은 현재 목표 기준입니다."))
+
+			text = h.run("U1", "report 3월말", commands.OutcomeOK).Text()
+			mustContain(t, text, pick("No target had been set yet on 2026-03-31 for Youth jobs, ",
+				"2026. 3. 31.에는 청년일자리, 기업 및 투자유치의 목표가 아직 정해지지 않았습니다."))
+			text = h.run("U1", "report 1분기", commands.OutcomeOK).Text()
+			mustContain(t, text, pick("No target had been set yet on 2026-03-31 for Youth jobs, ",
+				"2026. 3. 31.에는 청년일자리, 기업 및 투자유치의 목표가 아직 정해지지 않았습니다."))
+			text = h.run("U1", "report 4월말 by:department", commands.OutcomeOK).Text()
+			mustContain(t, text, pick("No target had been set yet on 2026-04-30 for 일자리정책과:",
+				"2026. 4. 30.에는 일자리정책과의 목표가 아직 정해지지 않았습니다."))
+			// After the targets were set, nothing is said.
+			text = h.run("U1", "report 5월말 by:department", commands.OutcomeOK).Text()
+			if strings.Contains(text, pick("No target had been set", "아직 정해지지")) {
+				t.Errorf("a report after the targets were set says one was not yet set:\n%s", text)
+			}
+		})
+	}
+}
+

@@ -150,6 +150,9 @@ func (s *Service) renderReport(r Report) Reply {
 	if r.Total.Target > 0 && r.TargetNotYet {
 		notes = append(notes, s.msg("report_text.no_target_yet", "Date", s.date(r.AsOf), "Target", s.jobs(r.Total.Target)))
 	}
+	if note := s.notYetNote(r.AsOf, r.NotYet); note != "" {
+		notes = append(notes, note)
+	}
 	if r.Total.Target > 0 && r.TargetNow > 0 && r.TargetNow != r.Total.Target {
 		notes = append(notes, s.msg("report_text.target_revised_since", "Date", s.date(r.AsOf), "Target", s.jobs(r.Total.Target),
 			"TargetNow", s.jobs(r.TargetNow), "Percent", percent(r.Total.Total, r.TargetNow)))
@@ -299,3 +302,4 @@ func monoTable(header []string, rows [][]string) []string {
 func (s *Service) signedApprox(n int64, approximate bool) string {
 	return s.approx(signed(n), approximate && n != 0)
 }
+
