@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -9,6 +10,9 @@ import (
 
 	"jobsbot/commands"
 	"jobsbot/commands/dates"
+	"jobsbot/export"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // sqlInt runs a query returning one integer (a plain SUM or COUNT over the
@@ -164,3 +168,93 @@ func TestPastDateSaysWhichTargetsWereNotYetSet(t *testing.T) {
 	}
 }
 
+// The 미배분 row says what it is in each view (review r5 L8): by program
+// the part of the year's target given to no program, by department the part
+// given to no department, and by employment type, where no type has a
+// target, no 미배분 at all in the text and "고용형태별 목표 없음" in the
+// workbook (whose 합계 formula still adds it). Text and workbook.
+func TestUnassignedTargetIsLabelledPerView(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newHarness(t, lang)
+			for _, line := range []string{
+				"target 20000", "target 1000 program:youth", "target 500 program:senior",
+				"target 400 program:women", "target 300 program:invest", "dept target 일자리정책과 800",
+				"add 120 youth date:2026-05-10", "add 30 senior date:2026-05-11 type:regular",
+			} {
+				h.run(manager, line, commands.OutcomeOK)
+			}
+			total := h.sqlInt(`SELECT jobs FROM targets WHERE year = 2026 AND program_id IS NULL`)
+			programs := total - h.sqlInt(`SELECT sum(jobs) FROM targets WHERE year = 2026 AND program_id IS NOT NULL`)
+			depts := total - h.sqlInt(`SELECT sum(jobs) FROM department_targets WHERE year = 2026`)
+			if programs != 17800 || depts != 19200 {
+				t.Fatalf("unassigned: programs %d, departments %d; want 17,800 and 19,200", programs, depts)
+			}
+			ko := lang == commands.Korean
+			pick := func(en, k string) string {
+				if ko {
+					return k
+				}
+				return en
+			}
+			text := h.run("U1", "report", commands.OutcomeOK).Text()
+			mustContain(t, text, pick(fmt.Sprintf("Unassigned (%s): the part of the year's target not given to any program.", formatCount(programs)),
+				fmt.Sprintf("미배분 %s개: 사업에 나누지 않은 목표입니다.", formatCount(programs))))
+			text = h.run("U1", "report by:department", commands.OutcomeOK).Text()
+			mustContain(t, text, pick(fmt.Sprintf("Unassigned (%s): the part of the year's target not given to any department", formatCount(depts)),
+				fmt.Sprintf("미배분 %s개: 부서에 나누지 않은 목표입니다.", formatCount(depts))))
+			if strings.Contains(text, pick("any program", "사업에 나누지")) {
+				t.Errorf("by department, 미배분 is called the part not given to programs:\n%s", text)
+			}
+			text = h.run("U1", "report by:type", commands.OutcomeOK).Text()
+			mustContain(t, text, pick("No employment type has a target", "고용형태별 목표는 없습니다."))
+			if strings.Contains(text, pick("Unassigned", "미배분")) {
+				t.Errorf("by employment type, the year's target stands as 미배분:\n%s", text)
+			}
+
+			if !ko {
+				return // the workbook is Korean whatever the caller's language
+			}
+			sent := &fileCatcher{}
+			h.svc = h.with(func(c *commands.Config) { c.Exporter, c.FileSender = export.New(h.store, nil), sent })
+			h.run("U1", "export xlsx", commands.OutcomeOK)
+			f, err := excelize.OpenReader(bytes.NewReader(sent.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range []struct {
+				sheet, label, note string
+				target             int64
+			}{
+				{export.SheetByProgram, "미배분", "사업에 나누지 않은 목표", programs},
+				{export.SheetByDepartment, "미배분", "부서에 나누지 않은 목표", depts},
+				{export.SheetByType, "고용형태별 목표 없음", "합계의 목표는 연간 전체 목표", total},
+			} {
+				rows, err := f.GetRows(c.sheet, excelize.Options{RawCellValue: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				found := false
+				for _, r := range rows {
+					line := strings.Join(r, "|")
+					if strings.Contains(line, "미배분") && c.label != "미배분" {
+						t.Errorf("%s: a 미배분 row: %q", c.sheet, line)
+					}
+					if len(r) == 0 || r[0] != c.label {
+						continue
+					}
+					found = true
+					if !strings.Contains(line, c.note) || !strings.Contains(line, fmt.Sprint(c.target)) {
+						t.Errorf("%s: %q, want the note %q and the target %d", c.sheet, line, c.note, c.target)
+					}
+					if c.sheet != export.SheetByProgram && strings.Contains(line, "사업에 나누지") {
+						t.Errorf("%s: %q still says 사업에 나누지 않은 목표", c.sheet, line)
+					}
+				}
+				if !found {
+					t.Errorf("%s: no row %q", c.sheet, c.label)
+				}
+			}
+		})
+	}
+}
