@@ -430,10 +430,24 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	if typed != "" {
 		p, ok := s.lookupProgram(programs, typed)
-		if !ok {
+		switch {
+		case ok:
+			f.ProgramID = p.ID
+		case cmd.Opts.Program == "" && cmd.Opts.Department == "":
+			// `목록 노인복지과`, `목록 [노인복지과]`: a department, as status
+			// reads it (review r5 A11), not "no such program".
+			depts, err := s.store.Departments(ctx)
+			if err != nil {
+				return s.storageFailure(ctx, cmd.Name, err)
+			}
+			named := wordsDepartment(depts, programs, typed)
+			if named == "" {
+				return s.unknownProgram(cmd.Name, typed, programs)
+			}
+			f.Department, f.Limit = named, deptListLimit
+		default:
 			return s.unknownProgram(cmd.Name, typed, programs)
 		}
-		f.ProgramID = p.ID
 	}
 	entries, err := s.listThisYearFirst(ctx, f)
 	if err != nil {

@@ -258,3 +258,58 @@ func TestUnassignedTargetIsLabelledPerView(t *testing.T) {
 		})
 	}
 }
+
+// A department in brackets is read as the department wherever the bare name
+// is (review r5 A11, A3): `현황 (노인복지과)`, `목록 [노인복지과]`,
+// `실적없음 6월 (사회적경제과)`, `부서:(사회적경제과)`, and an add's
+// `부서:(복지정책과)`. Before, status and list looked for a program and
+// offered 노인 일자리, and 실적없음 could not read the month.
+func TestBracketedDepartmentIsTheDepartment(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newClockHarness(t, lang, time.Date(2026, 7, 10, 3, 0, 0, 0, time.UTC))
+			for _, line := range []string{
+				"add 30 senior date:2026-07-02",
+				"add 5 youth date:2026-07-03 dept:노인복지과",
+				"add 10 youth date:2026-07-03",
+				"add 3 youth date:2026-07-04 dept:(복지정책과)",
+			} {
+				h.run(manager, line, commands.OutcomeOK)
+			}
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE department = '복지정책과' AND voided_at IS NULL`); got != 3 {
+				t.Errorf("dept:(복지정책과): 복지정책과 has %d, want 3", got)
+			}
+			senior := h.deptSumSQL("senior", "노인복지과") + h.deptSumSQL("youth", "노인복지과")
+			if senior != 35 {
+				t.Fatalf("노인복지과: %d, want 35", senior)
+			}
+			ko := lang == commands.Korean
+			for _, line := range []string{"현황 (노인복지과)", "status [노인복지과]", "status （노인복지과）", "현황 부서:(노인복지과)"} {
+				text := h.run("U1", line, commands.OutcomeOK).Text()
+				mustContain(t, text, "노인복지과", formatCount(senior))
+			}
+			for _, line := range []string{"목록 [노인복지과]", "list (노인복지과)", "목록 노인복지과"} {
+				text := h.run("U1", line, commands.OutcomeOK).Text()
+				mustContain(t, text, "#1", "#2")
+				if strings.Contains(text, "#3") {
+					t.Errorf("%s lists 일자리정책과's #3:\n%s", line, text)
+				}
+			}
+			month := map[bool]string{true: "6월", false: "2026-06"}[ko]
+			h.run(manager, "실적없음 "+month+" (사회적경제과)", commands.OutcomeOK)
+			if n := h.liveNothing("사회적경제과", "2026-06-01"); n != 1 {
+				t.Errorf("실적없음 6월 (사회적경제과): %d live reports for June, want 1", n)
+			}
+			h.run(manager, "실적없음 7월 부서:(사회적경제과)", commands.OutcomeOK)
+			if n := h.liveNothing("사회적경제과", "2026-07-01"); n != 1 {
+				t.Errorf("실적없음 7월 부서:(사회적경제과): %d live reports for July, want 1", n)
+			}
+			// A bracketed word that is no department is still refused.
+			h.run("U1", "현황 (노인과장)", commands.OutcomeRefused)
+			h.run(manager, "실적없음 5월 (없는과)", commands.OutcomeRefused)
+			if n := h.sqlInt(`SELECT count(*) FROM nothing_reports`); n != 2 {
+				t.Errorf("%d 실적 없음 reports, want 2", n)
+			}
+		})
+	}
+}

@@ -355,6 +355,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		}
 		o.Date = &d
 	case "dept":
+		if inner, wrapped := unwrapName(value); wrapped {
+			value = inner // 부서:(복지정책과) is 부서:복지정책과
+		}
 		if o.Department != "" && fold(o.Department) != fold(value) {
 			return usageErr(cmd.Name, "parse.two_departments", "First", o.Department, "Second", value)
 		}

@@ -196,19 +196,14 @@ func (s *Service) statusScope(ctx context.Context, cmd Command, all []Program) (
 	if typed == "" {
 		return nil, dept, nil, nil
 	}
-	p, ok := s.lookupProgram(all, typed)
-	d, isDept := findDepartment(depts, typed)
-	switch {
-	case ok:
+	if p, ok := s.lookupProgram(all, typed); ok {
 		return &p, dept, nil, nil
-	case isDept:
-		return nil, d.Name, nil, nil // "status 일자리정책과" reads as a department
-	case departmentOf(all, typed) != "":
-		return nil, departmentOf(all, typed), nil, nil
-	default:
-		r := s.unknownProgram(cmd.Name, typed, all)
-		return nil, "", &r, nil
 	}
+	if named := wordsDepartment(depts, all, typed); named != "" {
+		return nil, named, nil, nil // "status 일자리정책과" and "status (일자리정책과)" read as a department
+	}
+	r := s.unknownProgram(cmd.Name, typed, all)
+	return nil, "", &r, nil
 }
 
 // statusTarget reads the year's targets into v and picks the one the view
@@ -852,4 +847,23 @@ func (s *Service) cumulativeDeltaNote(ctx context.Context, v statusView) (string
 		list2 += s.msg("status.delta_more", "N", n-len(shown))
 	}
 	return s.msg("status.delta_note", "Label", v.label, "List", list2), nil
+}
+
+// wordsDepartment is the department the words of status or list name, bare
+// or in brackets (`노인복지과`, `(노인복지과)`): its managed name, or a
+// department programs are filed under; "" when they name none.
+func wordsDepartment(depts []Department, all []Program, typed string) string {
+	names := []string{typed}
+	if inner, ok := unwrapName(typed); ok {
+		names = append(names, inner)
+	}
+	for _, n := range names {
+		if d, ok := findDepartment(depts, n); ok {
+			return d.Name
+		}
+		if d := departmentOf(all, n); d != "" {
+			return d
+		}
+	}
+	return ""
 }
