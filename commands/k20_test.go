@@ -313,3 +313,44 @@ func TestBracketedDepartmentIsTheDepartment(t *testing.T) {
 		})
 	}
 }
+
+// 주말 beside a date describes that day and stays in the note; it is refused
+// only as the line's only date (review r5 A14). A program written with 사업
+// after its name (청년일자리사업, as 공문 write it) is that program.
+func TestWeekendBesideDateAndProgramWithSaeop(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newClockHarness(t, lang, time.Date(2026, 7, 13, 3, 0, 0, 0, time.UTC))
+			type want struct {
+				code, day, note string
+				count           int64
+			}
+			for _, c := range []struct {
+				line string
+				want want
+			}{
+				{"추가 32 노인 7/12(일) 주말 채용행사", want{"senior", "2026-07-12", "주말 채용행사", 32}},
+				{"add 8 senior 주말 7/11 job fair", want{"senior", "2026-07-11", "주말", 8}},
+				{"추가 21 청년일자리사업 7/13", want{"youth", "2026-07-13", "", 21}},
+				{"add 4 청년일자리 사업 date:2026-07-10 평일 채용", want{"youth", "2026-07-10", "평일", 4}},
+			} {
+				before := h.sqlInt(`SELECT count(*) FROM entries`)
+				h.run(manager, c.line, commands.OutcomeOK)
+				w := c.want
+				got := h.sqlInt(`SELECT coalesce(sum(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id
+					WHERE e.id > $1 AND p.code = $2 AND e.as_of = $3::date AND e.note LIKE '%' || $4 || '%' AND e.voided_at IS NULL`, before, w.code, w.day, w.note)
+				if got != w.count {
+					t.Errorf("%q: %d jobs of %s on %s with note %q, want %d; stored %v", c.line, got, w.code, w.day, w.note, w.count, h.newestEntry())
+				}
+			}
+			stored := h.sqlInt(`SELECT count(*) FROM entries`)
+			r := h.run(manager, "추가 9 노인 주말 채용행사", commands.OutcomeRefused)
+			mustContain(t, r.Text(), "주말")
+			if n := h.sqlInt(`SELECT count(*) FROM entries`); n != stored {
+				t.Errorf("a line dated only 주말 wrote %d entries", n-stored)
+			}
+			text := h.run("U1", "status 청년일자리사업", commands.OutcomeOK).Text()
+			mustContain(t, text, formatCount(h.sumSQL("youth", dates.On(2026, 1, 1), dates.On(2026, 7, 13))))
+		})
+	}
+}

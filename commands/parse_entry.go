@@ -50,6 +50,11 @@ var (
 	// reVagueDay are day words that name no one day: asked with their own
 	// reason rather than the generic "looks like a date".
 	reVagueDay = regexp.MustCompile(`^(엊그제|엊그저께|주말|주중|평일|그믐|보름|설날|설|추석)|째 *주`)
+	// reWeekPart are the vague day words that say which part of the week a
+	// day is (주말, 주중, 평일): refused as the date only when the line has no
+	// date; beside one (7/12(일) 주말 채용행사) they describe it and stay in
+	// the note (review r5 A14).
+	reWeekPart = regexp.MustCompile(`^(주말|주중|평일)`)
 	// Note words that may mean the jobs are agreements, not hires.
 	statusLike = []string{"약정", "mou", "협약", "agreed", "양해각서", "약속", "협의", "의향"}
 	// planLike words say the hires have not happened yet (채용 예정): not
@@ -261,6 +266,9 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 		}
 		if _, err := numbers.Parse(t.text); (err == nil || strings.ContainsAny(t.text, "만천백억") && numbers.StartsLikeNumber(t.text)) && !(len(t.text) == 8 && allDigits(t.text) && strings.HasPrefix(t.text, "20")) {
 			continue // a count (1.2만) or a count mistyped (1.23456만): the count's own check names it
+		}
+		if cmd.Opts.Date != nil && reWeekPart.MatchString(t.text) {
+			continue // 7/12(일) 주말 채용행사: the day is given, 주말 describes it
 		}
 		if reVagueDay.MatchString(t.text) {
 			return usageErr(cmd.Name, "parse_entry.day_word_not_one_day", "Text", t.text)
