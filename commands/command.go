@@ -55,6 +55,9 @@ type Command struct {
 	// its status (채용, 약정) or employment type (상용) without a label, as
 	// typed, so the reply can say how it read them.
 	StatusWord, EmploymentWord string
+	// confirmValueRaw is the confirm option's value typed as a word of its
+	// own (확인: 예), dropped from Line with it.
+	confirmValueRaw string
 }
 
 // Options are the key:value options of a command line.

@@ -118,6 +118,13 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if r, refused := s.departmentInNote(cmd.Name, noteWords, d, programs, depts); refused {
 		return r
 	}
+	if confirmAppended(cmd, noteWords) {
+		// `… 확인` appended: the whole note is the one word that confirms,
+		// so it is the confirmation the hold asks for, not a note (issue 19:
+		// "`확인` (English `confirm`) appended in the console"). A note with
+		// more words (`현장 확인`) stays the note.
+		cmd.Confirmed, noteWords = true, nil
+	}
 	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + cmd.Opts.Note)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {

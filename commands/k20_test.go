@@ -354,3 +354,49 @@ func TestWeekendBesideDateAndProgramWithSaeop(t *testing.T) {
 		})
 	}
 }
+
+// `확인: 예` with a space after the colon is the confirmation (r5 addenda),
+// and a bare `확인` (English `confirm`) appended as the line's whole note
+// confirms a held entry, as issue 19 promises; `현장 확인` stays a note
+// (TestConfirmWordInANoteIsTheNote).
+func TestConfirmWithSpaceAndAppendedConfirm(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newHarness(t, lang)
+			h.run(manager, "target 10000 program:youth", commands.OutcomeOK)
+			youth := func() int64 { return h.sumSQL("youth", dates.On(2026, 1, 1), dates.On(2026, 12, 31)) }
+
+			// Larger than the program's target, with 확인 appended: recorded.
+			h.run("U1", "추가 청년 12,345여 6월 1일 확인", commands.OutcomeOK)
+			if got := youth(); got != 12345 {
+				t.Fatalf("youth after `… 확인`: %d, want 12,345", got)
+			}
+			if e := h.newestEntry(); e.Note != "" || !h.approxSQL(h.newestID()) {
+				t.Errorf("`… 확인` stored note %q (approximate %v); want no note, 여 kept", e.Note, h.approxSQL(h.newestID()))
+			}
+			h.run("U1", "add 7 youth date:2026-06-02 confirm", commands.OutcomeOK)
+			if got := youth(); got != 12352 {
+				t.Fatalf("youth after `… confirm`: %d, want 12,352", got)
+			}
+
+			// A repeat, confirmed with a space after the colon.
+			for _, c := range []struct{ line, confirm string }{
+				{"추가 5 청년 6/3 A사", " 확인: 예"},
+				{"add 6 youth date:2026-06-04 B사", " confirm: yes"},
+			} {
+				h.run("U1", c.line, commands.OutcomeOK)
+				before := youth()
+				h.run("U1", c.line, commands.OutcomeRefused) // held
+				if youth() != before {
+					t.Fatalf("%q again was recorded without confirmation", c.line)
+				}
+				h.run("U1", c.line+c.confirm, commands.OutcomeOK)
+				if got, want := youth(), before+h.sqlInt(`SELECT count FROM entries WHERE id = $1`, h.newestID()); got != want || h.newestEntry().Note != strings.Fields(c.line)[len(strings.Fields(c.line))-1] {
+					t.Errorf("%q: youth %d, want %d; note %q", c.line+c.confirm, got, want, h.newestEntry().Note)
+				}
+			}
+			r := h.run("U1", "추가 5 청년 6/3 A사 확인: 완료", commands.OutcomeRefused)
+			mustContain(t, r.Text(), "완료")
+		})
+	}
+}
