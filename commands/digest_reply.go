@@ -159,6 +159,9 @@ func (s *Service) digestDepartments(d Digest) Section {
 			parts = append(parts, dt.Department+" "+s.unitCount(dt.Jobs, dt.Approximate > 0, "")+s.deptAchievement(dt))
 		}
 		sec.Lines = append(sec.Lines, s.msg("digest.against_dept_targets", "Join", strings.Join(parts, " · ")))
+		if note := s.notYetNote(d.AsOf, d.deptTargetsNotYet); note != "" {
+			sec.Lines = append(sec.Lines, note)
+		}
 	}
 	if len(d.SaidNothing) > 0 {
 		var parts []string

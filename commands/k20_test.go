@@ -159,6 +159,11 @@ func TestPastDateSaysWhichTargetsWereNotYetSet(t *testing.T) {
 			text = h.run("U1", "report 4월말 by:department", commands.OutcomeOK).Text()
 			mustContain(t, text, pick("No target had been set yet on 2026-04-30 for 일자리정책과:",
 				"2026. 4. 30.에는 일자리정책과의 목표가 아직 정해지지 않았습니다."))
+			// The digest of a week in March lists 일자리정책과 against its
+			// (current) target, and says it was not yet set then.
+			text = h.run("U1", pick("digest 2026-W11", "주간보고 2026년 11주차"), commands.OutcomeOK).Text()
+			mustContain(t, text, pick("No target had been set yet on 2026-03-15 for 일자리정책과:",
+				"2026. 3. 15.에는 일자리정책과의 목표가 아직 정해지지 않았습니다."))
 			// After the targets were set, nothing is said.
 			text = h.run("U1", "report 5월말 by:department", commands.OutcomeOK).Text()
 			if strings.Contains(text, pick("No target had been set", "아직 정해지지")) {
