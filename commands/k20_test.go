@@ -203,16 +203,16 @@ func TestUnassignedTargetIsLabelledPerView(t *testing.T) {
 				return en
 			}
 			text := h.run("U1", "report", commands.OutcomeOK).Text()
-			mustContain(t, text, pick(fmt.Sprintf("Unassigned (%s): the part of the year's target not given to any program.", formatCount(programs)),
-				fmt.Sprintf("미배분 %s개: 사업에 나누지 않은 목표입니다.", formatCount(programs))))
+			mustContain(t, text, pick(fmt.Sprintf("Note: Unassigned (%s) is the part of the year's target not given to any program.", formatCount(programs)),
+				fmt.Sprintf("※ 미배분 %s개: 사업에 나누지 않은 목표입니다.", formatCount(programs))))
 			text = h.run("U1", "report by:department", commands.OutcomeOK).Text()
-			mustContain(t, text, pick(fmt.Sprintf("Unassigned (%s): the part of the year's target not given to any department", formatCount(depts)),
-				fmt.Sprintf("미배분 %s개: 부서에 나누지 않은 목표입니다.", formatCount(depts))))
+			mustContain(t, text, pick(fmt.Sprintf("Note: Unassigned (%s) is the part of the year's target not given to any department", formatCount(depts)),
+				fmt.Sprintf("※ 미배분 %s개: 부서에 나누지 않은 목표입니다.", formatCount(depts))))
 			if strings.Contains(text, pick("any program", "사업에 나누지")) {
 				t.Errorf("by department, 미배분 is called the part not given to programs:\n%s", text)
 			}
 			text = h.run("U1", "report by:type", commands.OutcomeOK).Text()
-			mustContain(t, text, pick("No employment type has a target", "고용형태별 목표는 없습니다."))
+			mustContain(t, text, pick("Note: no employment type has a target", "※ 고용형태별 목표는 없습니다."))
 			if strings.Contains(text, pick("Unassigned", "미배분")) {
 				t.Errorf("by employment type, the year's target stands as 미배분:\n%s", text)
 			}
