@@ -620,3 +620,16 @@ type HoldStore interface {
 	// answered it.
 	EntryKeyRecorded(ctx context.Context, key string) (bool, error)
 }
+
+// confirmAppended says an add's whole note is a bare 확인 (English confirm)
+// typed as the line's last word: the confirmation appended to a held line,
+// as 확인:예 is. Quoted, inside 메모:, or beside other note words it is note
+// text.
+func confirmAppended(cmd Command, noteWords []string) bool {
+	if len(noteWords) != 1 || cmd.Opts.Note != "" || cmd.Confirmed || cmd.ConfirmToken != "" {
+		return false
+	}
+	w := noteWords[0]
+	fields := strings.Fields(cmd.Line)
+	return (fold(w) == "확인" || fold(w) == "confirm") && len(fields) > 0 && fields[len(fields)-1] == w
+}

@@ -30,8 +30,8 @@ func (h *harness) realisedBy(id int64) int64 {
 func TestCorrectingAHireKeepsTheAgreementWhole(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 10 senior 날짜:2026-08-03 상태:약정 메모:MOU-A", commands.OutcomeOK) // #1
-	h.run(manager, "채용 1 10 2026-08-10", commands.OutcomeOK)                     // #2
-	h.run(manager, "정정 2 1 오타 수정", commands.OutcomeOK)                           // #3 realises #1
+	h.run(manager, "채용 1 10 2026-08-10", commands.OutcomeOK)                        // #2
+	h.run(manager, "정정 2 1 오타 수정", commands.OutcomeOK)                              // #3 realises #1
 	if got := h.realisedBy(1); got != 1 {
 		t.Fatalf("agreement #1 realised %d after the hire was corrected to 1, want 1", got)
 	}
@@ -277,7 +277,7 @@ func TestDepartmentTargetChangeNeedsAReason(t *testing.T) {
 func TestVoidThatRebasesAClosedMonthIsMarked(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "마감 2026-09", commands.OutcomeOK)
-	h.run("U1", "추가 5 social 날짜:2026-08-05 메모:팔월분", commands.OutcomeOK)               // #1
+	h.run("U1", "추가 5 social 날짜:2026-08-05 메모:팔월분", commands.OutcomeOK)            // #1
 	h.run(manager, "추가 20 social 누계 날짜:2026-09-20 사유:도 보고 반영", commands.OutcomeOK) // #2: +15, marked
 	h.run("U1", "무효 1 중복 기록", commands.OutcomeRefused)                             // staff: September would change
 	r := h.run(manager, "무효 1 중복 기록", commands.OutcomeOK)

@@ -59,6 +59,9 @@ type Command struct {
 	// are an agreement's (협약 인원 채용), as typed: such a line is asked
 	// about, never recorded as a plain add (review_ko S5).
 	AgreementHire string
+	// confirmValueRaw is the confirm option's value typed as a word of its
+	// own (확인: 예), dropped from Line with it.
+	confirmValueRaw string
 }
 
 // Options are the key:value options of a command line.

@@ -73,6 +73,16 @@ func parseNothing(cmd *Command, ts []token, today time.Time) error {
 	if err != nil {
 		return err
 	}
+	if len(ts) == 1 && !ts[0].quoted {
+		// `실적없음 6월 (사회적경제과)`: a department in brackets is the
+		// department, as dept:사회적경제과 is; the handler checks the name.
+		if inner, ok := unwrapName(ts[0].text); ok {
+			if err := setOption(cmd, "dept", inner, today); err != nil {
+				return err
+			}
+			ts = nil
+		}
+	}
 	if len(ts) > 0 {
 		return usageErr(cmd.Name, "deptparse.i_can_read_as", "Text", rawJoin(ts))
 	}
@@ -94,4 +104,31 @@ func parseNothing(cmd *Command, ts []token, today time.Time) error {
 		return usageErr(cmd.Name, "deptparse.none_covers_one_whole")
 	}
 	return nil
+}
+
+// unwrapName returns the name inside the brackets or quotes that wrap all of
+// s: `(노인복지과)`, `[노인복지과]`, `【노인복지과】`, `“노인복지과”` (Slack
+// curls quotes). A department is written so in 공문 and notes; where a bare
+// department name is read (status, list, dept:), the wrapped one is read
+// the same (review r5 A11, A3). ok is false when s is not wrapped.
+func unwrapName(s string) (string, bool) {
+	rs := []rune(strings.TrimSpace(s))
+	if len(rs) < 3 {
+		return s, false
+	}
+	closer, ok := bracketPairs[rs[0]]
+	switch rs[0] {
+	case '“':
+		closer, ok = '”', true
+	case '"':
+		closer, ok = '"', true
+	}
+	if !ok || rs[len(rs)-1] != closer {
+		return s, false
+	}
+	inner := strings.TrimSpace(string(rs[1 : len(rs)-1]))
+	if inner == "" || strings.ContainsAny(inner, "()[]{}<>（）【】") {
+		return s, false
+	}
+	return inner, true
 }

@@ -38,8 +38,9 @@ func (s *Service) digestAudit(d Digest) []Section {
 	if len(d.StaleAgreements) > 0 {
 		sec := Section{Heading: s.msg("audit.stale_agreements_title", "Months", staleAgreementMonths, i18n.PluralCount, staleAgreementMonths)}
 		for _, e := range d.StaleAgreements[:min(len(d.StaleAgreements), digestMaxList)] {
-			sec.Lines = append(sec.Lines, s.msg("audit.stale_agreement_line", "ID", e.ID, "Program", e.ProgramCode,
-				"Count", s.jobs(e.Count), "AsOf", s.date(e.AsOf), "Department", e.Department))
+			name, p := s.digestProgram(d, e)
+			sec.Lines = append(sec.Lines, s.msg("audit.stale_agreement_line", "ID", e.ID, "Program", name,
+				"Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "Department", e.Department))
 		}
 		if len(d.StaleAgreements) > digestMaxList {
 			sec.Lines = append(sec.Lines, s.msg("audit.and_more"))

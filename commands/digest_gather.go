@@ -69,6 +69,9 @@ type Digest struct {
 	elapsedDays, daysInYear int64 // for the share of the year gone by
 	programsWithTargets     int
 	programs                map[int64]Program // every program, to name those the lists above leave out
+	// deptTargetsNotYet are the departments of DepartmentTargets whose
+	// target was not yet set at AsOf (today's is shown; notYetNote says so).
+	deptTargetsNotYet []string
 }
 
 // ChartPoint is the cumulative jobs of a year as of the end of one day.
@@ -374,7 +377,8 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 // gatherDepartmentTargets sums, for each department with a yearly target,
 // its jobs from 1 January of the digest's year to its as-of date, for 달성률.
 func (s *Service) gatherDepartmentTargets(ctx context.Context, d *Digest) error {
-	targets, err := s.store.DepartmentTargetsOn(ctx, d.Year, d.AsOf, s.loc)
+	inForce, err := s.store.TargetsInForceOn(ctx, d.Year, DayAfterStart(d.AsOf, s.loc))
+	targets := inForce.DeptInForce
 	if err != nil || len(targets) == 0 {
 		return err
 	}
@@ -385,6 +389,9 @@ func (s *Service) gatherDepartmentTargets(ctx context.Context, d *Digest) error 
 	for _, dt := range withDepartmentTargets(ytd, targets) {
 		if dt.Target > 0 {
 			d.DepartmentTargets = append(d.DepartmentTargets, dt)
+			if inForce.DeptNotYet[dt.Department] {
+				d.deptTargetsNotYet = append(d.deptTargetsNotYet, dt.Department)
+			}
 		}
 	}
 	return nil

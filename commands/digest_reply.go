@@ -45,6 +45,17 @@ func (s *Service) signedCount(n int64, unit string) string {
 	return s.msg("format.count", "N", signed(n), "Unit", unit)
 }
 
+// weekChange is the change between two weeks' totals with its unit, marked
+// 여 (about) when either week's figure is approximate now: a change taken
+// from a 7여 is itself approximate, as the report's 증감 beside a 누계
+// with 여 is (signedApprox).
+func (s *Service) weekChange(week, before ProgramTotal, unit string) string {
+	if unit == "" {
+		unit = "개"
+	}
+	return s.msg("format.count", "N", s.signedApprox(week.Jobs-before.Jobs, week.Approximate > 0 || before.Approximate > 0), "Unit", unit)
+}
+
 // weekSpan names the week: its ISO label and its dates.
 func (s *Service) weekSpan(d Digest) string {
 	return s.msg("digest.week_span", "Week", s.week(d.WeekStart), "From", s.date(d.WeekStart), "To", s.date(d.WeekEnd))
@@ -65,7 +76,7 @@ func (s *Service) DigestReply(d Digest) Reply {
 
 func (s *Service) digestHeadline(d Digest) Section {
 	var lines []string
-	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.jobs(d.Week.Jobs), "Change", s.signedCount(d.Week.Jobs-d.PrevWeek.Jobs, ""), "Before", s.jobs(d.PrevWeek.Jobs), i18n.PluralCount, d.Week.Jobs))
+	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.total(d.Week, ""), "Change", s.weekChange(d.Week, d.PrevWeek, ""), "Before", s.total(d.PrevWeek, ""), i18n.PluralCount, d.Week.Jobs))
 	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
 	if len(d.CumulativeDays) > 0 {
 		days := make([]string, len(d.CumulativeDays))
@@ -122,7 +133,7 @@ func (s *Service) digestPrograms(d Digest) Section {
 	}
 	for _, pw := range d.Programs {
 		line := s.msg("digest.week_before", "Program", s.programLabel(pw.Program), "Sector", label(sectorWords, pw.Program.Sector, s.lang),
-			"Count", s.unitCount(pw.Week.Jobs, pw.Week.Approximate > 0, pw.Program.Unit), "Before", s.unitCount(pw.PrevWeek.Jobs, false, pw.Program.Unit), "Change", s.signedCount(pw.Week.Jobs-pw.PrevWeek.Jobs, pw.Program.Unit))
+			"Count", s.unitCount(pw.Week.Jobs, pw.Week.Approximate > 0, pw.Program.Unit), "Before", s.total(pw.PrevWeek, pw.Program.Unit), "Change", s.weekChange(pw.Week, pw.PrevWeek, pw.Program.Unit))
 		if pw.Week.Agreed > 0 {
 			line += s.msg("digest.program_agreed", "Agreed", s.jobs(pw.Week.Agreed))
 		}
@@ -138,16 +149,19 @@ func (s *Service) digestDepartments(d Digest) Section {
 	} else {
 		var parts []string
 		for _, dt := range d.TopDepartments[:min(len(d.TopDepartments), digestTopDepartments)] {
-			parts = append(parts, dt.Department+" "+s.jobs(dt.Jobs))
+			parts = append(parts, dt.Department+" "+s.unitCount(dt.Jobs, dt.Approximate > 0, ""))
 		}
 		sec.Lines = append(sec.Lines, s.msg("digest.logged_most", "Join", strings.Join(parts, " · ")))
 	}
 	if len(d.DepartmentTargets) > 0 {
 		var parts []string
 		for _, dt := range d.DepartmentTargets[:min(len(d.DepartmentTargets), digestMaxList)] {
-			parts = append(parts, dt.Department+" "+s.jobs(dt.Jobs)+s.deptAchievement(dt))
+			parts = append(parts, dt.Department+" "+s.unitCount(dt.Jobs, dt.Approximate > 0, "")+s.deptAchievement(dt))
 		}
 		sec.Lines = append(sec.Lines, s.msg("digest.against_dept_targets", "Join", strings.Join(parts, " · ")))
+		if note := s.notYetNote(d.AsOf, d.deptTargetsNotYet); note != "" {
+			sec.Lines = append(sec.Lines, note)
+		}
 	}
 	if len(d.SaidNothing) > 0 {
 		var parts []string
@@ -236,19 +250,7 @@ func (s *Service) digestCandidates(d Digest) Section {
 
 func (s *Service) digestVoided(d Digest) Section {
 	sec := Section{Heading: s.msg("digest.voided_this_week")}
-	known := map[int64]Program{}
-	for id, p := range d.programs {
-		known[id] = p
-	}
-	for _, pw := range append(slices.Clone(d.Programs), d.Lagging...) {
-		known[pw.Program.ID] = pw.Program
-	}
-	nameOf := func(e Entry) (string, Program) {
-		if p, ok := known[e.ProgramID]; ok {
-			return s.programShort(p), p
-		}
-		return e.ProgramCode, Program{}
-	}
+	nameOf := func(e Entry) (string, Program) { return s.digestProgram(d, e) }
 	if len(d.Voided) == 0 {
 		sec.Lines = []string{s.msg("digest.no_entries_were_voided")}
 	}
@@ -275,4 +277,23 @@ func (s *Service) digestVoided(d Digest) Section {
 		sec.Lines = append(sec.Lines, s.msg("digest.corrected_this_week", "N", len(d.Corrected), "List", list))
 	}
 	return sec
+}
+
+// digestProgram names an entry's program in a digest list the way every
+// other line of the digest does (its Korean name in Korean, never the code
+// typed for it), with the program for its unit. The code stands only for a
+// program the digest does not know.
+func (s *Service) digestProgram(d Digest, e Entry) (string, Program) {
+	p, ok := d.programs[e.ProgramID]
+	if !ok {
+		for _, pw := range append(slices.Clone(d.Programs), d.Lagging...) {
+			if pw.Program.ID == e.ProgramID {
+				p, ok = pw.Program, true
+			}
+		}
+	}
+	if !ok {
+		return e.ProgramCode, Program{}
+	}
+	return s.programShort(p), p
 }

@@ -122,6 +122,13 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if r, refused := s.departmentInNote(cmd.Name, noteWords, d, programs, depts); refused {
 		return r
 	}
+	if confirmAppended(cmd, noteWords) {
+		// `… 확인` appended: the whole note is the one word that confirms,
+		// so it is the confirmation the hold asks for, not a note (issue 19:
+		// "`확인` (English `confirm`) appended in the console"). A note with
+		// more words (`현장 확인`) stays the note.
+		cmd.Confirmed, noteWords = true, nil
+	}
 	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + d.labelledNote + " " + cmd.Opts.Note)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad != nil {
@@ -442,10 +449,24 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	if typed != "" {
 		p, ok := s.lookupProgram(programs, typed)
-		if !ok {
+		switch {
+		case ok:
+			f.ProgramID = p.ID
+		case cmd.Opts.Program == "" && cmd.Opts.Department == "":
+			// `목록 노인복지과`, `목록 [노인복지과]`: a department, as status
+			// reads it (review r5 A11), not "no such program".
+			depts, err := s.store.Departments(ctx)
+			if err != nil {
+				return s.storageFailure(ctx, cmd.Name, err)
+			}
+			named := wordsDepartment(depts, programs, typed)
+			if named == "" {
+				return s.unknownProgram(cmd.Name, typed, programs)
+			}
+			f.Department, f.Limit = named, deptListLimit
+		default:
 			return s.unknownProgram(cmd.Name, typed, programs)
 		}
-		f.ProgramID = p.ID
 	}
 	entries, err := s.listThisYearFirst(ctx, f)
 	if err != nil {
@@ -928,10 +949,10 @@ func (s *Service) refuseUnreadWords(command string, words []string) (Reply, bool
 		if strings.HasPrefix(w, `"`) || strings.HasPrefix(w, "“") {
 			continue
 		}
-		if _, ok := fillerWords[fold(w)]; ok || isRoundLabel(w) || reLunarHoliday.MatchString(w) {
+		if _, ok := fillerWords[fold(w)]; ok || isRoundLabel(w) || reLunarHoliday.MatchString(w) || reWeekPart.MatchString(w) {
 			// stays in the note: 신규, a round of the program (2차), or a
-			// holiday beside the line's date (추석 연휴 10/5; alone it was
-			// refused as a date)
+			// holiday or part of the week beside the line's date (추석 연휴
+			// 10/5, 7/12(일) 주말; alone they were refused as a date)
 			continue
 		}
 		unread = append(unread, w)

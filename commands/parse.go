@@ -92,6 +92,9 @@ func Parse(text string, today time.Time) (Command, error) {
 	}
 	if cmd.confirmRaw != "" {
 		cmd.Line = rawJoin(withoutToken(tokens, cmd.confirmRaw))
+		if cmd.confirmValueRaw != "" { // 확인: 예, the value a word of its own
+			cmd.Line = rawJoin(withoutToken(withoutToken(tokens, cmd.confirmValueRaw), cmd.confirmRaw))
+		}
 	}
 	if err := parseArgs(&cmd, positional, today); err != nil {
 		return Command{}, err
@@ -314,6 +317,16 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 				i += n
 			}
 		}
+		if canonical == "confirm" && strings.TrimSpace(value) == "" && i+1 < len(tokens) && !tokens[i+1].quoted && !strings.Contains(tokens[i+1].text, ":") {
+			// `확인: 예`: a space after the colon, as Korean is typed after
+			// any colon (r5 addenda); the word after it is the value.
+			i++
+			if err := setConfirm(cmd, key, tokens[i].text); err != nil {
+				return nil, err
+			}
+			cmd.confirmRaw, cmd.confirmValueRaw = t.raw, tokens[i].raw
+			continue
+		}
 		if strings.TrimSpace(value) == "" {
 			return nil, usageErr(cmd.Name, "parse.needs_value_right_after", "Key", key)
 		}
@@ -362,6 +375,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		}
 		o.Date = &d
 	case "dept":
+		if inner, wrapped := unwrapName(value); wrapped {
+			value = inner // 부서:(복지정책과) is 부서:복지정책과
+		}
 		if o.Department != "" && fold(o.Department) != fold(value) {
 			return usageErr(cmd.Name, "parse.two_departments", "First", o.Department, "Second", value)
 		}

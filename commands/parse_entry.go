@@ -56,6 +56,11 @@ var (
 	// date moves every year: never read as a date, kept as a note word when
 	// the line gives its date (추석 연휴 10/5), refused otherwise.
 	reLunarHoliday = regexp.MustCompile(`^(설|설날|구정|추석|한가위)(연휴|전|후|명절|맞이|기간|특별|자|경|쯤|에|께)?$`)
+	// reWeekPart are the vague day words that say which part of the week a
+	// day is (주말, 주중, 평일): refused as the date only when the line has no
+	// date; beside one (7/12(일) 주말 채용행사) they describe it and stay in
+	// the note (review r5 A14).
+	reWeekPart = regexp.MustCompile(`^(주말|주중|평일)`)
 	// Note words that may mean the jobs are agreements, not hires.
 	statusLike = []string{"약정", "mou", "협약", "agreed", "양해각서", "약속", "협의", "의향"}
 	// planLike words say the hires have not happened yet (채용 예정): not
@@ -301,6 +306,9 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 				continue // 추석 연휴 10/5: the date is given, the name is a note word
 			}
 			return usageErr(cmd.Name, "dates.lunar_holiday_needs_date", "Text", t.text)
+		}
+		if cmd.Opts.Date != nil && reWeekPart.MatchString(t.text) {
+			continue // 7/12(일) 주말 채용행사: the day is given, 주말 describes it
 		}
 		if reVagueDay.MatchString(t.text) {
 			return usageErr(cmd.Name, "parse_entry.day_word_not_one_day", "Text", t.text)

@@ -55,7 +55,16 @@ func (index programIndex) find(programs []Program, typed string) (Program, bool)
 	}
 	i, ok := index[f]
 	if !ok {
-		return Program{}, false
+		// 공문 write a program with 사업 after its name (청년일자리사업):
+		// read as the program the name without it names. Names are unique,
+		// so that is exactly one program, and a name that itself ends in
+		// 사업 (지역공동체사업) matched above (review r5 A14).
+		if stem, cut := strings.CutSuffix(f, "사업"); cut && stem != "" {
+			i, ok = index[stem]
+		}
+		if !ok {
+			return Program{}, false
+		}
 	}
 	return programs[i], true
 }

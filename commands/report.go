@@ -46,6 +46,9 @@ type ReportData struct {
 	// 목표`), in force on AsOf and as first set: the only targets the report
 	// by department shows. A program's target is not its department's.
 	DeptTargets, DeptOriginal map[string]int64
+	// DeptNotYet are the departments whose target was not yet set on AsOf:
+	// DeptTargets holds today's for them (Targets.NotYet for the programs').
+	DeptNotYet map[string]bool
 	// Departments are the managed list's active departments: each has a row
 	// in the report by department, so one that never reported shows as such.
 	Departments []string
@@ -76,7 +79,7 @@ func LoadReportData(ctx context.Context, store ReportReader, year int, asOf time
 		return d, fmt.Errorf("report targets: %w", err)
 	}
 	d.Targets, d.Original = targets.InForce, targets.Original
-	d.DeptTargets, d.DeptOriginal = targets.DeptInForce, targets.DeptOriginal
+	d.DeptTargets, d.DeptOriginal, d.DeptNotYet = targets.DeptInForce, targets.DeptOriginal, targets.DeptNotYet
 	depts, err := store.Departments(ctx)
 	if err != nil {
 		return d, fmt.Errorf("report departments: %w", err)
@@ -160,6 +163,9 @@ type Report struct {
 	// TargetNotYet: the year's target was not yet set on AsOf, so
 	// Total.Target is today's, shown as the current target (현재 목표).
 	TargetNotYet bool
+	// NotYet are the rows whose target was not yet set on AsOf, so their
+	// 목표 and 달성률 are against today's (notYetNote says so).
+	NotYet []string
 }
 
 // reportKey places one program's figures in a row of the chosen grouping.
@@ -203,14 +209,21 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 				x := row(reportKey{key: dept, label: dept})
 				x.Target += t
 				x.Original += d.DeptOriginal[dept]
+				if d.DeptNotYet[dept] {
+					r.NotYet = appendNew(r.NotYet, dept)
+				}
 			}
 		}
 	}
 	for _, p := range d.Programs {
 		if t := d.Targets.Programs[p.ID]; t > 0 && p.CountsAsJobs() && by != ReportByType && by != ReportByDepartment {
-			x := row(keyOf(p, nil, by, lang))
+			k := keyOf(p, nil, by, lang)
+			x := row(k)
 			x.Target += t
 			x.Original += d.Original.Programs[p.ID]
+			if d.Targets.NotYet[p.ID] {
+				r.NotYet = appendNew(r.NotYet, k.label)
+			}
 		}
 	}
 	for _, m := range d.This {
@@ -243,6 +256,15 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		}
 	}
 	slices.SortStableFunc(order, func(a, b reportKey) int { return compareKeys(a, b, by) })
+	if len(r.NotYet) > 0 { // named in the order of the rows
+		var inOrder []string
+		for _, k := range order {
+			if slices.Contains(r.NotYet, k.label) {
+				inOrder = appendNew(inOrder, k.label)
+			}
+		}
+		r.NotYet = inOrder
+	}
 	for _, k := range order {
 		if len(r.Groups) == 0 || r.Groups[len(r.Groups)-1].Label != k.group {
 			r.Groups = append(r.Groups, ReportGroup{Label: k.group})

@@ -123,8 +123,12 @@ func (s *Service) renderReport(r Report) Reply {
 	for _, g := range r.Groups {
 		unassigned -= g.Subtotal.Target
 	}
+	// By employment type no row ever has a target: the whole year's target
+	// would stand as 미배분, which reads as a part left to share out. It is
+	// left out, and a note says whose targets there are none of.
+	showUnassigned := r.Total.Target > 0 && unassigned != 0 && r.By != ReportByType
 	for i, lr := range rows {
-		if i == len(rows)-1 && r.Total.Target > 0 && unassigned != 0 {
+		if i == len(rows)-1 && showUnassigned {
 			// 미배분: the part of the year's target given to no row, so
 			// that the targets above add up to 합계's by hand.
 			body = append(body, []string{s.msg("report.unassigned"), numbers.Format(unassigned), "", "", "", ""})
@@ -146,9 +150,15 @@ func (s *Service) renderReport(r Report) Reply {
 	out.Sections = append(out.Sections, Section{Heading: s.msg("report_text.to_date_against_target"),
 		Lines: monoTable(header, body), Mono: true})
 	notes := s.rateNotes(r)
+	if r.Total.Target > 0 && unassigned != 0 {
+		notes = append(notes, s.unassignedNote(r.By, unassigned))
+	}
 	notes = append(notes, s.msg("report_text.realised_jobs_only_through", "AsOf", s.date(r.AsOf), "From", s.date(dates.On(r.Year-1, time.January, 1)), "To", s.date(SameDayLastYear(r.AsOf))))
 	if r.Total.Target > 0 && r.TargetNotYet {
 		notes = append(notes, s.msg("report_text.no_target_yet", "Date", s.date(r.AsOf), "Target", s.jobs(r.Total.Target)))
+	}
+	if note := s.notYetNote(r.AsOf, r.NotYet); note != "" {
+		notes = append(notes, note)
 	}
 	if r.Total.Target > 0 && r.TargetNow > 0 && r.TargetNow != r.Total.Target {
 		notes = append(notes, s.msg("report_text.target_revised_since", "Date", s.date(r.AsOf), "Target", s.jobs(r.Total.Target),
@@ -298,4 +308,22 @@ func monoTable(header []string, rows [][]string) []string {
 // is.
 func (s *Service) signedApprox(n int64, approximate bool) string {
 	return s.approx(signed(n), approximate && n != 0)
+}
+
+// unassignedNote says what the 미배분 row of a report by by is: the part of
+// the year's target given to no program, or to no department (review r5
+// L8: both read "사업에 나누지 않은 목표" with different figures); by
+// employment type, that no type has a target at all.
+func (s *Service) unassignedNote(by ReportBy, unassigned int64) string {
+	switch {
+	case by == ReportByType:
+		return s.msg("report_unassigned.no_type_targets")
+	case by == ReportByDepartment && unassigned < 0:
+		return s.msg("report_unassigned.departments_over", "N", s.jobs(-unassigned))
+	case by == ReportByDepartment:
+		return s.msg("report_unassigned.departments", "N", s.jobs(unassigned))
+	case unassigned < 0:
+		return s.msg("report_unassigned.programs_over", "N", s.jobs(-unassigned))
+	}
+	return s.msg("report_unassigned.programs", "N", s.jobs(unassigned))
 }

@@ -43,8 +43,8 @@ func TestFilteredStatusKeepsItsAuditLinesAndUnhiredSubtractsHires(t *testing.T) 
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run(manager, "추가 100 투자 날짜:2026-08-03 상태:약정 메모:MOU-A", commands.OutcomeOK) // #1, 투자유치과
-		h.run(manager, "채용 1 30 2026-08-10", commands.OutcomeOK)                  // #2
-		h.run(manager, "추가 10 청년 날짜:2026-04-10", commands.OutcomeOK)              // #3, 일자리정책과
+		h.run(manager, "채용 1 30 2026-08-10", commands.OutcomeOK)                     // #2
+		h.run(manager, "추가 10 청년 날짜:2026-04-10", commands.OutcomeOK)                 // #3, 일자리정책과
 		h.run(manager, "마감 4월", commands.OutcomeOK)
 		h.run(manager, "추가 3 청년 날짜:2026-04-21 사유:도 요청으로 추가", commands.OutcomeOK) // #4 after close
 

@@ -54,6 +54,9 @@ type statusView struct {
 	// department: the department's part is not compared with the program's
 	// target, which the headline states for the whole program instead.
 	deptProgram *Program
+	// deptNotYet are the departments whose target was not yet set on
+	// targetDay: their target is today's (targets.NotYet for programs').
+	deptNotYet map[string]bool
 }
 
 func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t ProgramTotal) {
@@ -193,19 +196,14 @@ func (s *Service) statusScope(ctx context.Context, cmd Command, all []Program) (
 	if typed == "" {
 		return nil, dept, nil, nil
 	}
-	p, ok := s.lookupProgram(all, typed)
-	d, isDept := findDepartment(depts, typed)
-	switch {
-	case ok:
+	if p, ok := s.lookupProgram(all, typed); ok {
 		return &p, dept, nil, nil
-	case isDept:
-		return nil, d.Name, nil, nil // "status 일자리정책과" reads as a department
-	case departmentOf(all, typed) != "":
-		return nil, departmentOf(all, typed), nil, nil
-	default:
-		r := s.unknownProgram(cmd.Name, typed, all)
-		return nil, "", &r, nil
 	}
+	if named := wordsDepartment(depts, all, typed); named != "" {
+		return nil, named, nil, nil // "status 일자리정책과" and "status (일자리정책과)" read as a department
+	}
+	r := s.unknownProgram(cmd.Name, typed, all)
+	return nil, "", &r, nil
 }
 
 // statusTarget reads the year's targets into v and picks the one the view
@@ -216,16 +214,16 @@ func (s *Service) statusScope(ctx context.Context, cmd Command, all []Program) (
 // in June with April's target); targetNow keeps today's, so the reply can
 // say what it would be against the target revised since.
 func (s *Service) statusTarget(ctx context.Context, v *statusView, year int, only *Program, sector Sector) (map[string]int64, error) {
-	on := v.targetDay()
-	var err error
-	if v.targets, err = s.store.TargetsOn(ctx, year, on, s.loc); err != nil {
-		return nil, err
-	}
-	if v.targetsNow, err = s.store.Targets(ctx, year); err != nil {
-		return nil, err
-	}
-	deptTargets, err := s.store.DepartmentTargetsOn(ctx, year, on, s.loc)
+	// One read gives the programs' and the departments' targets in force
+	// on the day and which of them were not yet set then, as the report
+	// reads them.
+	inForce, err := s.store.TargetsInForceOn(ctx, year, DayAfterStart(v.targetDay(), s.loc))
 	if err != nil {
+		return nil, err
+	}
+	v.targets, v.deptNotYet = inForce.InForce, inForce.DeptNotYet
+	deptTargets := inForce.DeptInForce
+	if v.targetsNow, err = s.store.Targets(ctx, year); err != nil {
 		return nil, err
 	}
 	switch {
@@ -241,6 +239,7 @@ func (s *Service) statusTarget(ctx context.Context, v *statusView, year int, onl
 	}
 	if only == nil && sector == "" && v.dept != "" {
 		v.target, v.targetNow = deptTargets[v.dept], v.deptTargetsNow[v.dept]
+		v.targetNotYet = v.deptNotYet[v.dept]
 	}
 	if only != nil && v.dept != "" {
 		// 30 of 청년일자리's jobs credited to 노인복지과 are not 6% of
@@ -414,7 +413,17 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		r.Sections = append(r.Sections, s.breakdownSection(v))
 	}
 	if len(v.depts) > 0 {
-		r.Sections = append(r.Sections, s.departmentSection(v.depts, v.saidNothing, v.asOf, v.deptTargetsNow))
+		sec := s.departmentSection(v.depts, v.saidNothing, v.asOf, v.deptTargetsNow)
+		var notYet []string
+		for _, d := range v.depts {
+			if d.Target > 0 && v.deptNotYet[d.Department] {
+				notYet = append(notYet, d.Department)
+			}
+		}
+		if note := s.notYetNote(v.targetDay(), notYet); note != "" {
+			sec.Lines = append(sec.Lines, note)
+		}
+		r.Sections = append(r.Sections, sec)
 	}
 	if v.stages != nil {
 		r.Sections = append(r.Sections, s.pipelineSection(v.stages))
@@ -451,6 +460,9 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	}
 	if p := v.deptProgram; p != nil {
 		head = append(head, s.deptProgramLine(v, *p))
+		if p.Department == v.dept && v.targets.Programs[p.ID] > 0 && v.targets.NotYet[p.ID] {
+			head = append(head, s.notYetNote(v.targetDay(), []string{s.programShort(*p)}))
+		}
 	}
 	if v.target == 0 && cmd.Sector == "" && v.dept == "" && len(v.programs) > 1 {
 		head = append(head, s.noTarget(v.from.Year()))
@@ -532,6 +544,7 @@ func (s *Service) programSection(v statusView) Section {
 		return s.programShort(progs[i]) < s.programShort(progs[j])
 	})
 	sec := Section{Heading: s.msg("status.by_program")}
+	var notYet []string
 	for _, p := range progs {
 		t := v.totals[p.ID]
 		target := v.targets.Programs[p.ID]
@@ -570,6 +583,9 @@ func (s *Service) programSection(v statusView) Section {
 		if now := v.targetsNow.Programs[p.ID]; target > 0 && now > 0 && now != target {
 			line += s.msg("status.program_target_now", "Target", s.jobs(now))
 		}
+		if target > 0 && v.targets.NotYet[p.ID] {
+			notYet = append(notYet, s.programShort(p))
+		}
 		if w := v.week[p.ID].Jobs; w > 0 {
 			line += s.msg("status.program_this_week", "W", s.jobs(w))
 		}
@@ -577,6 +593,9 @@ func (s *Service) programSection(v statusView) Section {
 			line += s.msg("status.program_last_year", "Last", s.unitCount(last, false, p.Unit))
 		}
 		sec.Lines = append(sec.Lines, line)
+	}
+	if note := s.notYetNote(v.targetDay(), notYet); note != "" {
+		sec.Lines = append(sec.Lines, note)
 	}
 	return sec
 }
@@ -828,4 +847,23 @@ func (s *Service) cumulativeDeltaNote(ctx context.Context, v statusView) (string
 		list2 += s.msg("status.delta_more", "N", n-len(shown))
 	}
 	return s.msg("status.delta_note", "Label", v.label, "List", list2), nil
+}
+
+// wordsDepartment is the department the words of status or list name, bare
+// or in brackets (`노인복지과`, `(노인복지과)`): its managed name, or a
+// department programs are filed under; "" when they name none.
+func wordsDepartment(depts []Department, all []Program, typed string) string {
+	names := []string{typed}
+	if inner, ok := unwrapName(typed); ok {
+		names = append(names, inner)
+	}
+	for _, n := range names {
+		if d, ok := findDepartment(depts, n); ok {
+			return d.Name
+		}
+		if d := departmentOf(all, n); d != "" {
+			return d
+		}
+	}
+	return ""
 }

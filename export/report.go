@@ -268,12 +268,22 @@ func (g *reportGrid) unassigned(total commands.ReportRow, rows commands.ReportRo
 }
 
 // addUnassigned appends the 미배분 row (targets only) and returns its row.
-func (g *reportGrid) addUnassigned(u commands.ReportRow, labels []string) int {
+// Its 비고 says what it is in the view (review r5 L8): the part not given to
+// programs, or to departments; by employment type, where no row has a
+// target, that there are none (the row stays, so 합계's formula adds up).
+func (g *reportGrid) addUnassigned(u commands.ReportRow, labels []string, by commands.ReportBy) int {
 	n, run := g.nextRow(), g.figures()
 	*g.f(run, g.original) = reportCell{value: u.Original}
 	*g.f(run, g.target) = reportCell{value: u.Target}
 	note := "사업에 나누지 않은 목표"
-	if u.Target < 0 {
+	switch {
+	case by == commands.ReportByType:
+		note = "합계의 목표는 연간 전체 목표"
+	case by == commands.ReportByDepartment && u.Target < 0:
+		note = "부서 목표의 합이 전체 목표보다 큼"
+	case by == commands.ReportByDepartment:
+		note = "부서에 나누지 않은 목표"
+	case u.Target < 0:
 		note = "사업 목표의 합이 전체 목표보다 큼"
 	}
 	*g.f(run, g.note) = reportCell{value: note, role: roleText}
@@ -357,7 +367,11 @@ func (g *reportGrid) finish(r commands.Report, parts, items []int, lastLabel int
 	}
 	unassignedRow := 0
 	if u, ok := g.unassigned(r.Total, rows); ok {
-		unassignedRow = g.addUnassigned(u, []string{"미배분"})
+		label := "미배분"
+		if r.By == commands.ReportByType {
+			label = "고용형태별 목표 없음"
+		}
+		unassignedRow = g.addUnassigned(u, []string{label}, r.By)
 		g.merge(unassignedRow, lastLabel)
 	}
 	g.addTotal(r, []string{"합계"}, parts, items, unassignedRow)
