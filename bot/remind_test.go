@@ -75,7 +75,7 @@ func TestEscapedSlashText(t *testing.T) {
 	if i < 0 || !slices.Equal(depts[i].Reporters, []string{"U0KIM", "U0LEE"}) {
 		t.Errorf("창업지원과 after dept add: %+v", depts)
 	}
-	e.post("/slack/commands", commandBody("add 3 youth see <https://example.org/fair|example.org/fair> <mailto:kim@example.org|kim@example.org>", "trigger-note", ""))
+	e.post("/slack/commands", commandBody("add 3 youth note:see <https://example.org/fair|example.org/fair> <mailto:kim@example.org|kim@example.org>", "trigger-note", ""))
 	list, err := e.store.ListEntries(context.Background(), commands.EntryFilter{})
 	if err != nil || len(list) != 1 {
 		t.Fatalf("entries: %v %+v", err, list)

@@ -142,7 +142,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	// After the questions that name what the words mean (an agreement's
 	// hires), before anything is asked or written.
-	if r, refused := s.refuseUnreadWords(cmd.Name, noteWords); refused {
+	if r, refused := s.refuseUnreadWords(cmd, noteWords); refused {
 		return r
 	}
 	if cmd.Opts.Reason != "" {
@@ -943,10 +943,10 @@ type EntryStore interface {
 // The refusal names the words and gives the line to type; words holding a
 // digit are not offered as a note, since a figure or a date there would be
 // filed silently under the wrong meaning.
-func (s *Service) refuseUnreadWords(command string, words []string) (Reply, bool) {
+func (s *Service) refuseUnreadWords(cmd Command, words []string) (Reply, bool) {
 	var unread []string
 	for _, w := range words {
-		if strings.HasPrefix(w, `"`) || strings.HasPrefix(w, "“") {
+		if isQuotedWord(w) {
 			continue
 		}
 		if _, ok := fillerWords[fold(w)]; ok || isRoundLabel(w) || reLunarHoliday.MatchString(w) || reWeekPart.MatchString(w) {
@@ -962,9 +962,50 @@ func (s *Service) refuseUnreadWords(command string, words []string) (Reply, bool
 	}
 	typed := strings.Join(unread, " ")
 	if strings.ContainsFunc(typed, unicode.IsDigit) {
-		return s.refuse(command, s.msg("entries.unread_words_with_figure", "Typed", typed)), true
+		return s.refuse(cmd.Name, s.msg("entries.unread_words_with_figure", "Typed", typed)), true
 	}
-	return s.refuse(command, s.msg("entries.unread_words", "Typed", typed)), true
+	// The whole line to type, the words moved after 메모: and everything
+	// else where it was: an official who moves only the named word in
+	// place (메모:체결 약정) would file the words after it as the note
+	// too, a status word among them (review r7 S1).
+	line := lineWithNote(cmd.Line, unread, s.msg("entries.note_label"))
+	return s.refuse(cmd.Name, s.msg("entries.unread_words", "Typed", typed, "Line", line)), true
+}
+
+// lineWithNote is line with the words of note taken out where they stand
+// and put after label (메모:) at its end. A line that already has a note
+// label gets them after that label, which takes the rest of the line.
+func lineWithNote(line string, note []string, label string) string {
+	left := slices.Clone(note)
+	var kept []string
+	for _, f := range strings.Fields(line) {
+		if i := slices.Index(left, f); i >= 0 {
+			left = slices.Delete(left, i, i+1)
+			continue
+		}
+		kept = append(kept, f)
+	}
+	rest := strings.Join(kept, " ")
+	for _, m := range reOptionKey.FindAllStringSubmatchIndex(rest, -1) {
+		if optionKeys[fold(rest[m[2]:m[3]])] == "note" {
+			end := m[3] + 1 // after the colon
+			return rest[:end] + strings.Join(note, " ") + " " + strings.TrimLeft(rest[end:], " ")
+		}
+	}
+	return rest + " " + label + strings.Join(note, " ")
+}
+
+// isQuotedWord reports whether w is wholly in quotes ("경로당", “경로당”):
+// a note the user marked as one. A quote pair glued to other letters
+// ("a"퇴직, ""퇴직자) or left open ("퇴직) marks nothing (review r8 X4).
+func isQuotedWord(w string) bool {
+	rs := []rune(w)
+	if len(rs) < 3 {
+		return false
+	}
+	first, last := rs[0], rs[len(rs)-1]
+	return (first == '"' && last == '"' || first == '“' && (last == '”' || last == '“')) &&
+		!strings.ContainsAny(string(rs[1:len(rs)-1]), `"“”`)
 }
 
 // fillerWords say nothing an entry records beyond what the line already

@@ -255,7 +255,7 @@ func TestStatusReplyMatchesLedger(t *testing.T) {
 			if rng.IntN(4) == 0 {
 				line += " dept:기획" + strconv.Itoa(rng.IntN(3)) + "과"
 			}
-			line += " entry-" + strconv.Itoa(i) // a bare number in the note is a second count
+			line += " note:entry-" + strconv.Itoa(i) // a note is written after note:
 		}
 		r := run(user, line)
 		if m := recorded.FindStringSubmatch(r.Title); m != nil {

@@ -37,6 +37,14 @@ func TestPartsExcelizeParsesWholeAreBounded(t *testing.T) {
 		{"8,000 unclosed elements", [2]string{"xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="urn:x">` + strings.Repeat(`<x>`, 8_000)}, "0:import.problem.xlsx_unusual_structure"},
 		{"a 1 MB comment", [2]string{"xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="urn:x"><!--` + strings.Repeat("a", 1<<20) + `--></styleSheet>`}, "0:import.problem.xlsx_unusual_structure"},
 		{"a 1 MB processing instruction", [2]string{"xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="urn:x"><?pi ` + strings.Repeat("a", 1<<20) + `?></styleSheet>`}, "0:import.problem.xlsx_unusual_structure"},
+		// Review r8: a control byte in a comment no longer hides a part
+		// from the scan; encodings named the ways encoding/xml reads them;
+		// a DOCTYPE (whose brackets the scan would read otherwise than
+		// encoding/xml) is refused.
+		{"a control byte in a comment", [2]string{"xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!--\x01--><styleSheet xmlns=\"urn:x\">" + strings.Repeat(`<x>`, 8_000)}, "0:import.problem.xlsx_unusual_structure"},
+		{"a second encoding", [2]string{"xl/sharedStrings.xml", `<?xml version="1.0" encoding ="UTF-8" encoding="ISO-2022-JP"?><sst xmlns="urn:x"/>`}, "0:import.problem.xlsx_not_utf8"},
+		{"a '>' in an attribute before the encoding", [2]string{"xl/sharedStrings.xml", `<?xml version="1.0" standalone=">" encoding="ISO-2022-JP"?><sst xmlns="urn:x"/>`}, "0:import.problem.xlsx_not_utf8"},
+		{"a DOCTYPE", [2]string{"xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE x [<!-- > <worksheet> -->]><styleSheet xmlns="urn:x"/>`}, "0:import.problem.xlsx_unusual_structure"},
 		// X4: a second part of the same name, which excelize takes over the first.
 		{"a part twice", [2]string{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="urn:x"/>`},
 			"0:import.problem.xlsx_part_twice"},

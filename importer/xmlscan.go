@@ -163,17 +163,13 @@ func tooManyCells(max int) error {
 func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error {
 	br := bufio.NewReaderSize(r, 32<<10)
 	head, _ := br.Peek(512)
-	if i := bytes.Index(head, []byte("<?xml")); i >= 0 {
-		// Before the control bytes are looked at: decoded from another
-		// encoding, they need not be control bytes to excelize.
-		if err := refuseOtherEncoding(head[i:]); err != nil {
-			return err
-		}
-	}
-	if len(head) > 0 && (notXML(head[0]) || bytes.ContainsFunc(head, isControl)) {
-		// Not XML: encoding/xml stops at the first control byte, so
-		// excelize cannot read far into such a part (a printer settings or
-		// OLE part, a GIF: review r6 m-1).
+	if notXMLHead(head) {
+		// Not XML: encoding/xml stops at the first control byte before the
+		// root, so excelize cannot read far into such a part (a printer
+		// settings or OLE part, a GIF: review r6 m-1). A control byte after
+		// a '<' (in a comment, which encoding/xml reads unchecked) does not
+		// make a part binary: it hid a whole sheet from the scan (review r8
+		// X1).
 		return nil
 	}
 	var (
@@ -264,7 +260,11 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error
 		case bytes.HasPrefix(peek, []byte("?")):
 			err = checkDeclaration(next)
 		case bytes.HasPrefix(peek, []byte("!")):
-			err = skipTo(">", false)
+			// A DOCTYPE or other directive: Excel writes none, and
+			// encoding/xml reads one with nested brackets and comments
+			// the scan would end early, so the words after it could pass
+			// for the part's root (review r8 X3).
+			return unusualStructure()
 		default:
 			var (
 				name    []byte
@@ -419,9 +419,7 @@ func checkDeclaration(next func() (byte, error)) error {
 		if prev == '?' && b == '>' {
 			break
 		}
-		if len(pi) < 512 {
-			pi = append(pi, b)
-		}
+		pi = append(pi, b) // at most maxXMLRun bytes: checked above
 		prev = b
 	}
 	if !bytes.HasPrefix(pi, []byte("?xml")) {
@@ -433,18 +431,36 @@ func checkDeclaration(next func() (byte, error)) error {
 // refuseOtherEncoding refuses b when it holds an XML declaration naming an
 // encoding other than UTF-8.
 func refuseOtherEncoding(b []byte) error {
-	m := reEncoding.FindSubmatch(b)
-	if m == nil {
-		return nil
-	}
-	if enc := strings.ToLower(string(m[2])); enc != "utf-8" && enc != "utf8" {
-		return problemError{problem(0, "", "", msg("import.problem.xlsx_not_utf8", "Encoding", string(m[2])))}
+	for _, m := range reEncoding.FindAllSubmatch(b, -1) {
+		if enc := strings.ToLower(string(m[2])); enc != "utf-8" && enc != "utf8" {
+			return problemError{problem(0, "", "", msg("import.problem.xlsx_not_utf8", "Encoding", string(m[2])))}
+		}
 	}
 	return nil
 }
 
-// reEncoding finds the encoding of an XML declaration.
-var reEncoding = regexp.MustCompile(`^<?\?xml[^>]*?encoding\s*=\s*(["'])([^"']*)["']`)
+// notXMLHead reports whether a part starting with head cannot be an XML
+// document to encoding/xml: its first byte cannot start one (notXML), or a
+// control byte other than tab, newline and carriage return comes before
+// its first '<'.
+func notXMLHead(head []byte) bool {
+	if len(head) == 0 {
+		return false
+	}
+	if notXML(head[0]) {
+		return true
+	}
+	if i := bytes.IndexByte(head, '<'); i >= 0 {
+		head = head[:i]
+	}
+	return bytes.ContainsFunc(head, isControl)
+}
+
+// reEncoding finds every encoding attribute of an XML declaration, however
+// spaced: encoding/xml's own reading (procInst) takes the first
+// `encoding=` followed by a quote, so any of them may be the one it uses
+// (review r8 X2).
+var reEncoding = regexp.MustCompile(`encoding\s*=\s*(["'])([^"']*)`)
 
 // isControl reports a byte no XML document holds: a control character
 // other than tab, newline and carriage return.
