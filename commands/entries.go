@@ -425,7 +425,11 @@ func (s *Service) formLine(e NewEntry, p Program) string {
 	if s.lang == Korean {
 		date = fmt.Sprintf("%d.%d.%d", e.AsOf.Year(), int(e.AsOf.Month()), e.AsOf.Day())
 	}
-	line := s.msg("form.add_line", "Count", count, "Program", word, "Date", date, "Department", e.Department)
+	dept := e.Department
+	if strings.ContainsAny(dept, " \t") {
+		dept = `"` + dept + `"` // one option value, as a reminder's Report now writes it
+	}
+	line := s.msg("form.add_line", "Count", count, "Program", word, "Date", date, "Department", dept)
 	if e.Status == StatusAgreed {
 		line += " " + s.msg("form.add_line_agreed")
 	}

@@ -209,3 +209,27 @@ func TestIdenticalLineRetypedWeeksLaterIsHeld(t *testing.T) {
 		})
 	}
 }
+
+// A held form whose department name has a space: the offered line quotes
+// it, so its button records the form's entry.
+func TestHeldFormWithSpacedDepartment(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.addDepartment("청년 정책과")
+	ctx := context.Background()
+	f := commands.AddForm{Program: "youth", Count: "5", Date: "2026-11-02", Department: "청년 정책과", Note: "박람회"}
+	for i, want := range []commands.Outcome{commands.OutcomeOK, commands.OutcomeRefused} {
+		r, errs := h.svc.SubmitAddForm(ctx, commands.Caller{UserID: "U1", Source: commands.SourceModal, IdempotencyKey: fmt.Sprintf("view:%d", i)}, f)
+		if errs != nil || r.Outcome != want {
+			t.Fatalf("form %d: %v %q, want %q\n%s", i, errs, r.Outcome, want, r.Text())
+		}
+		if want == commands.OutcomeRefused {
+			b := h.svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash, IdempotencyKey: "b"}, r.Actions[0].Command)
+			if b.Outcome != commands.OutcomeOK {
+				t.Fatalf("button %q: %q\n%s", r.Actions[0].Command, b.Outcome, b.Text())
+			}
+		}
+	}
+	if n, sum := h.liveEntries(); n != 2 || sum != 10 {
+		t.Errorf("%d entries, sum %d; want 2, 10", n, sum)
+	}
+}
