@@ -65,7 +65,7 @@ func entryPrint(e NewEntry) string {
 }
 
 // holdPrint fingerprints which question a held add is: the user and the
-// fields the repeat hold compares (sameEntry: kind, program, date, count,
+// fields the repeat hold compares (IdenticalEntry: kind, program, date, count,
 // status, department), not the note, the employment type or a 여. A line
 // retyped with a slightly different note is the same question asked again
 // (review m-d: keyed by the whole entry, the first question's button stayed
@@ -180,17 +180,11 @@ func typedPrint(key string) string {
 	return hex.EncodeToString(sum[:confirmPart/2])
 }
 
-// repeatWindow is how far back an identical entry by the same person makes
-// a new one wait for confirmation: a pasted line sent twice, or a second
-// official repeating what a colleague's message already logged, comes
-// within a day.
+// repeatWindow is how long the bot's question about a held entry is
+// answerable by its button or a typed 확인:예, and within which the repeat
+// question says "you recorded the same entry a short while ago": a pasted
+// line sent twice comes within a day.
 const repeatWindow = 24 * time.Hour
-
-// repeatLookback is how far back an identical entry holds a new one
-// whoever recorded it: a colleague of the same department re-entering the
-// emailed report, or the same person re-sending it days later (review r3
-// S4). The question itself is answerable for repeatWindow.
-const repeatLookback = 7 * 24 * time.Hour
 
 // askBeforeRecording holds an entry that is probably a mistake until the
 // user confirms it: the same delta by the same person within a day (same
@@ -311,55 +305,60 @@ func (s *Service) askAboutOtherTypes(ctx context.Context, c Caller, e NewEntry, 
 	return s.confirmReply(ctx, c, cmd, e, false, why)
 }
 
-// askAboutRepeat holds a delta that repeats one recorded within
-// repeatLookback by anyone: the same entry is the same program, date,
-// count, status and department (issue 19: "same person, program, date,
-// count"; review r3 S4: a colleague of the department, or days later). The
-// question names who recorded the earlier entry and when.
-// The note, the employment type and a 여 are incidental: a line retyped
-// with one more word in the note is still the same report, so it waits for
-// confirmation too, and the question says what differs. A cumulative report
-// needs no such check: the same total again agrees with the ledger and
-// writes nothing.
+// askAboutRepeat holds a delta that repeats a live one recorded by anyone,
+// whenever it was typed: the same entry is the same program, 기준일, count,
+// status and department (issue 19; review r3 S4: a colleague of the
+// department, or days later; review r5 S3: the week's list retyped at month
+// end). A second, separate report of exactly the same figure for the same
+// day and department is rare; a re-sent one is the common mistake, and the
+// question costs one press. The question names who recorded the earlier
+// entry and when. The note, the employment type and a 여 are incidental: a
+// line retyped with one more word in the note is still the same report, so
+// it waits for confirmation too, and the question says what differs. A
+// cumulative report needs no such check: the same total again agrees with
+// the ledger and writes nothing. The store looks again while it writes,
+// under the fingerprint's lock (NewEntry.HoldRepeat), so an identical add
+// sent at the same moment is held too (recordGuarded).
 func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
 	if e.Kind != KindDelta {
 		return Reply{}, false, nil
 	}
-	same, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: e.AsOf, To: e.AsOf, Limit: 50})
-	if err != nil {
+	o, found, err := s.store.IdenticalEntry(ctx, e)
+	if err != nil || !found {
 		return Reply{}, false, err
 	}
-	if slices.ContainsFunc(same, func(o Entry) bool { return e.IdempotencyKey != "" && o.IdempotencyKey == e.IdempotencyKey }) {
-		return Reply{}, false, nil // a redelivery of the same request: record answers "already recorded"
-	}
-	since := s.now().Add(-repeatLookback)
 	if e.Agreement != 0 {
 		// A 채용 repeats only a hire of the same agreement (review r5 S7):
 		// the same count on the same day from another agreement is
 		// another hire.
-		if same, err = s.hiresOf(ctx, same, e.Agreement); err != nil {
+		hires, err := s.hiresOf(ctx, []Entry{o}, e.Agreement)
+		if err != nil || len(hires) == 0 {
 			return Reply{}, false, err
 		}
 	}
-	if i := slices.IndexFunc(same, func(o Entry) bool { return sameEntry(o, e) && o.CreatedAt.After(since) }); i >= 0 {
-		o := same[i]
-		again, recorded := "guards.same_entry_again", "guards.same_entry_recorded"
-		if e.Agreement != 0 { // a 채용: the question names the hire
-			again, recorded = "hires.same_hire_again", "hires.same_hire_recorded"
-		}
-		id := again // the same person within a day
-		if o.LoggedBy != e.LoggedBy || !o.CreatedAt.After(s.now().Add(-repeatWindow)) {
-			id = recorded
-		}
-		why := s.msg(id, "ID", o.ID, "Program", s.programLabel(p),
-			"Count", s.unitCount(o.Count, o.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt),
-			"By", s.name(ctx, o.LoggedBy), "Agreement", e.Agreement)
-		for _, d := range s.repeatDifferences(o, e, p) {
-			why += " " + d
-		}
-		return s.confirmReply(ctx, c, cmd, e, true, why)
+	r, err := s.repeatQuestion(ctx, c, cmd, e, p, o)
+	return r, err == nil, err
+}
+
+// repeatQuestion asks whether e, identical to the recorded entry o, is a
+// second, separate report.
+func (s *Service) repeatQuestion(ctx context.Context, c Caller, cmd Command, e NewEntry, p Program, o Entry) (Reply, error) {
+	again, recorded := "guards.same_entry_again", "guards.same_entry_recorded"
+	if e.Agreement != 0 { // a 채용: the question names the hire
+		again, recorded = "hires.same_hire_again", "hires.same_hire_recorded"
 	}
-	return Reply{}, false, nil
+	id := again // the same person within a day
+	if o.LoggedBy != e.LoggedBy || !o.CreatedAt.After(s.now().Add(-repeatWindow)) {
+		id = recorded
+	}
+	why := s.msg(id, "ID", o.ID, "Program", s.programLabel(p),
+		"Count", s.unitCount(o.Count, o.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt),
+		"By", s.name(ctx, o.LoggedBy), "Agreement", e.Agreement)
+	for _, d := range s.repeatDifferences(o, e, p) {
+		why += " " + d
+	}
+	r, _, err := s.confirmReply(ctx, c, cmd, e, true, why)
+	return r, err
 }
 
 // hiresOf keeps the entries of es that are hires (채용) of agreement.
@@ -376,15 +375,6 @@ func (s *Service) hiresOf(ctx context.Context, es []Entry, agreement int64) ([]E
 		return nil, err
 	}
 	return slices.DeleteFunc(slices.Clone(es), func(o Entry) bool { return marks[o.ID].Agreement != agreement }), nil
-}
-
-// sameEntry reports whether the live delta o records what e would: the
-// fields that say which jobs were counted (program, date, count, status,
-// department), not how they were described.
-func sameEntry(o Entry, e NewEntry) bool {
-	return !o.Voided() && o.Kind == e.Kind && o.ProgramID == e.ProgramID &&
-		o.AsOf.Format(time.DateOnly) == e.AsOf.Format(time.DateOnly) &&
-		o.Count == e.Count && o.Status == e.Status && o.Department == e.Department
 }
 
 // repeatDifferences names what a held repeat e says differently from the
@@ -453,8 +443,8 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 		return Reply{}, false, err
 	}
 	word := s.msg("guards.confirm_word")
-	typed := withOption(cmd.Line, word+":"+s.msg("guards.confirm_yes"))
-	button := withOption(cmd.Line, word+":"+token)
+	typed := withConfirm(cmd.Line, word+":"+s.msg("guards.confirm_yes"))
+	button := withConfirm(cmd.Line, word+":"+token)
 	var how string
 	switch console := c.Source == SourceConsole; {
 	case repeat && console:
@@ -471,21 +461,31 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 		Actions:  []Action{{ID: ActionConfirm, Label: s.msg("guards.record_anyway"), Command: button, Style: "primary"}}}, true, nil
 }
 
-// withOption adds opt (확인:예, or the button's confirm:<token>) to line
-// where it is read as an option: before a note: or reason:, which takes
-// the rest of the line, so that appended after one it would be note text.
-func withOption(line, opt string) string {
-	for _, m := range reOptionKey.FindAllStringSubmatchIndex(line, -1) {
-		key := fold(line[m[2]:m[3]])
-		if c := optionKeys[key]; c == "note" || c == "reason" {
-			return strings.TrimRight(line[:m[2]], " ") + " " + opt + " " + line[m[2]:]
-		}
-	}
-	return line + " " + opt
-}
-
 // reOptionKey finds the key of each key:value word of a line.
 var reOptionKey = regexp.MustCompile(`(?:^|\s)([^\s:"“]+):`)
+
+// withConfirm adds the confirm option to a held line: at its end, or just
+// before its 메모:/사유: (note:/reason:), which takes the rest of the line
+// verbatim, so a confirm after it would be note text and the line the
+// question offers (and its button's command) would be asked about again.
+// The add form's line (formLine) ends in its note, so this covers it too.
+func withConfirm(line, confirm string) string {
+	words := strings.Fields(line)
+	for i, w := range words {
+		key, _, colon := strings.Cut(w, ":")
+		if !colon && i+1 < len(words) && strings.HasPrefix(words[i+1], ":") {
+			key, colon = w, true // 메모 : … with spaces around the colon
+		}
+		if c := optionKeys[fold(key)]; colon && (c == "note" || c == "reason") {
+			before, after := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+			if j := strings.Index(line, w); j >= 0 {
+				before, after = strings.TrimRight(line[:j], " "), line[j:] // the note's spacing as typed
+			}
+			return before + " " + confirm + " " + after
+		}
+	}
+	return line + " " + confirm
+}
 
 // laterReportLines names the cumulative reports dated on or after a delta
 // that the delta changes: each still records what it recorded, so the total
@@ -619,6 +619,11 @@ type HoldStore interface {
 	// recorded under the idempotency key: whether a held question's key
 	// answered it.
 	EntryKeyRecorded(ctx context.Context, key string) (bool, error)
+	// IdenticalEntry returns the newest live delta that records what e
+	// would (program, date, count, status, department), whenever it was
+	// recorded; ok=false when there is none or e's own request (its
+	// idempotency key) is recorded already.
+	IdenticalEntry(ctx context.Context, e NewEntry) (Entry, bool, error)
 }
 
 // confirmAppended says an add's whole note is a bare 확인 (English confirm)

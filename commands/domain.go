@@ -112,6 +112,21 @@ type NewEntry struct {
 	// repeat hold compares a hire only with earlier hires of the same
 	// agreement, and the confirmation's fingerprint includes it.
 	Agreement int64
+	// HoldRepeat makes the store refuse a delta with *RepeatError when a
+	// live identical delta (IdenticalEntry) is recorded, checked under a
+	// lock on the entry's fingerprint in the writing transaction, so two
+	// identical adds sent at once are never both written (review r6 X12).
+	// A confirmed add (확인:예, the Record it button) leaves it false.
+	HoldRepeat bool
+}
+
+// RepeatError refuses an add held as a repeat of Entry, the live identical
+// delta the store found while writing: the caller asks, as for a repeat it
+// found before writing.
+type RepeatError struct{ Entry Entry }
+
+func (e *RepeatError) Error() string {
+	return fmt.Sprintf("identical entry #%d is recorded", e.Entry.ID)
 }
 
 // Entry is a recorded report. Entries are never deleted, only voided.

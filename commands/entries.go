@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -156,23 +157,47 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if e.Kind == KindCumulative && !e.Approximate {
 		e.ExactReason = s.msg("entries.exact_reason", "Total", s.unitCount(e.Count, false, p.Unit), "Date", s.date(e.AsOf))
 	}
-	if err := s.confirmedBy(ctx, &cmd, &e); err != nil {
-		return s.storageFailure(ctx, cmd.Name, err)
-	}
-	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
-		return s.storageFailure(ctx, cmd.Name, err)
-	}
-	if r, ask, err := s.askBeforeRecording(ctx, c, cmd, e, p); err != nil {
-		return s.storageFailure(ctx, cmd.Name, err)
-	} else if ask {
+	r, held := s.recordGuarded(ctx, c, cmd, e, p)
+	if held {
 		return r
 	}
-	r := s.record(ctx, e, p)
 	if read := s.readAs(cmd); len(read) > 0 && r.Outcome == "" && len(r.Sections) > 0 && len(r.Sections[0].Lines) >= 2 {
 		lines := r.Sections[0].Lines // the date line, the fields line, then the rest
 		r.Sections[0].Lines = append(append(slices.Clone(lines[:2]), read...), lines[2:]...)
 	}
 	return r
+}
+
+// recordGuarded records e unless it waits for confirmation: the one path of
+// the typed add and the add form (review r6 X19), so both apply a Record it
+// button's token or a typed 확인:예, ask the same questions
+// (askBeforeRecording: a repeat, a figure over the year's target, a 누계
+// absorbing other departments or types), and let the store hold a repeat
+// that an identical add sent at the same moment recorded meanwhile
+// (review r6 X12). held says the reply is a question and nothing was
+// written. cmd.Line is the line the question offers to type again.
+func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e NewEntry, p Program) (Reply, bool) {
+	if err := s.confirmedBy(ctx, &cmd, &e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err), false
+	}
+	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err), false
+	}
+	if r, ask, err := s.askBeforeRecording(ctx, c, cmd, e, p); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err), false
+	} else if ask {
+		return r, true
+	}
+	e.HoldRepeat = !cmd.Confirmed && e.Kind == KindDelta
+	res, err := s.store.AddEntry(ctx, e)
+	if repeat, ok := errors.AsType[*RepeatError](err); ok {
+		r, err := s.repeatQuestion(ctx, c, cmd, e, p, repeat.Entry)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err), false
+		}
+		return r, true
+	}
+	return s.recorded(ctx, e, p, res, err), false
 }
 
 // readAs says how words typed without a label were read (`채용` as the
@@ -194,9 +219,9 @@ func (s *Service) readAs(cmd Command) []string {
 	return []string{s.msg("entries.read_as", "Parts", strings.Join(parts, s.msg("entries.read_as_and")))}
 }
 
-// record stores a prepared entry and confirms it.
-func (s *Service) record(ctx context.Context, e NewEntry, p Program) Reply {
-	res, err := s.store.AddEntry(ctx, e)
+// recorded answers the store's answer to adding e: the entry confirmed,
+// or why nothing was written.
+func (s *Service) recorded(ctx context.Context, e NewEntry, p Program, res AddResult, err error) Reply {
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
 		return s.refuse(cmdAdd, s.cumulativeBelow(ctx, p, below))
 	}
@@ -377,7 +402,14 @@ func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 		return Reply{Command: cmdAdd, Outcome: OutcomeRefused, Title: s.msg("entries.please_fix_marked_fields")}, errs
 	}
 	e.Source = SourceModal
-	r := s.record(ctx, e, p)
+	// The form runs the typed add's guards (review r6 X19). A question
+	// closes the form and comes as a message, with the line the form
+	// stands for to type with 확인:예 and the Record it button, which
+	// records that line once.
+	r, held := s.recordGuarded(ctx, c, Command{Name: cmdAdd, Line: s.formLine(e, p)}, e, p)
+	if held {
+		return r, nil
+	}
 	r.Command = cmdAdd
 	if r.Outcome == "" {
 		r.Outcome = OutcomeOK
@@ -394,12 +426,46 @@ func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	return r, nil
 }
 
+// formLine is the typed add that records what a submitted form would: the
+// line a held form's question offers to type with 확인:예, and the command
+// its Record it button runs. The note comes last (메모: takes the rest of
+// the line); the date is written in full, so it reads as the same day
+// whenever it is typed.
+func (s *Service) formLine(e NewEntry, p Program) string {
+	word := p.Code // the program as a person types it: a Korean alias in Korean
+	if s.lang == Korean && len(p.Aliases) > 0 {
+		word = p.Aliases[0]
+	}
+	count := strconv.FormatInt(e.Count, 10)
+	if e.Approximate {
+		count += "여"
+	}
+	date := e.AsOf.Format(time.DateOnly)
+	if s.lang == Korean {
+		date = fmt.Sprintf("%d.%d.%d", e.AsOf.Year(), int(e.AsOf.Month()), e.AsOf.Day())
+	}
+	dept := e.Department
+	if strings.ContainsAny(dept, " \t") {
+		dept = `"` + dept + `"` // one option value, as a reminder's Report now writes it
+	}
+	line := s.msg("form.add_line", "Count", count, "Program", word, "Date", date, "Department", dept)
+	if e.Status == StatusAgreed {
+		line += " " + s.msg("form.add_line_agreed")
+	}
+	if e.Note != "" {
+		line += " " + s.msg("form.add_line_note", "Note", e.Note)
+	}
+	return line
+}
+
 // readAddForm reads the form's typed fields into a draft; a count, date or
 // status it cannot read is a field error, the rest is checked with the
 // draft by prepareEntry.
 func (s *Service) readAddForm(f AddForm) (entryDraft, FieldErrors) {
 	errs := FieldErrors{}
-	d := entryDraft{program: strings.TrimSpace(f.Program), department: strings.TrimSpace(f.Department), note: strings.TrimSpace(f.Note)}
+	// The note's spaces are collapsed as a typed line's are, so the line a
+	// held form offers (formLine) records exactly the same note.
+	d := entryDraft{program: strings.TrimSpace(f.Program), department: strings.TrimSpace(f.Department), note: strings.Join(strings.Fields(f.Note), " ")}
 	if n, err := numbers.Parse(f.Count); err != nil {
 		errs[FieldCount] = s.msg("entries.write_count_as_180")
 	} else if ue := checkCount(cmdAdd, n); ue != nil {

@@ -46,12 +46,15 @@ func TestIdenticalEntryByColleagueOrDaysLaterIsHeld(t *testing.T) {
 			r = h.run("U0CHOI", tc.line, commands.OutcomeRefused)
 			mustContain(t, r.Text(), tc.held[:len(tc.held)-1]+"2", "U0JUNG", tc.when)
 			h.run("U0CHOI", tc.confirm, commands.OutcomeOK) // #3
-			// Eight days on, an identical entry is recorded at once.
+			// Eight days on, an identical entry is still held (review r5 S3:
+			// the same 기준일 is the same report whenever it is retyped).
 			if _, err := h.store.DB().ExecContext(context.Background(),
 				`UPDATE entries SET created_at = $1`, fixedNow.AddDate(0, 0, -8)); err != nil {
 				t.Fatal(err)
 			}
-			h.run("U0JUNG", tc.line, commands.OutcomeOK) // #4
+			r = h.run("U0JUNG", tc.line, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.held[:len(tc.held)-1]+"3")
+			h.run("U0JUNG", tc.confirm, commands.OutcomeOK) // #4
 			if got := h.yearTotal(); got != 24 {
 				t.Errorf("SQL year total = %d, want 24", got)
 			}

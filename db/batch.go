@@ -171,7 +171,8 @@ func (s *Store) writeLane(lane *addLane) {
 
 // takeBatch takes up to maxBatch adds off the lane's queue, in arrival order,
 // skipping abandoned ones. An add whose idempotency key is already in the
-// batch stays queued for the next one, where it finds its first copy. When
+// batch stays queued for the next one, where it finds its first copy, and
+// so does an add held as a repeat whose fingerprint is in the batch. When
 // the queue is empty it marks the lane idle and returns nil.
 func takeBatch(lane *addLane) []*pendingAdd {
 	lane.mu.Lock()
@@ -179,14 +180,25 @@ func takeBatch(lane *addLane) []*pendingAdd {
 	var (
 		batch []*pendingAdd
 		keys  = map[string]bool{}
-		rest  = lane.queue[:0]
+		// prints holds the fingerprint keys of the batch's adds held as
+		// repeats: a second add of one fingerprint waits for the next
+		// batch, which finds the first recorded and holds it.
+		prints = map[string]bool{}
+		rest   = lane.queue[:0]
 	)
 	for _, p := range lane.queue {
+		print := ""
+		if holdsRepeat(p.entry) {
+			print = fmt.Sprint(repeatKey(p.entry))
+		}
 		switch {
-		case len(batch) == maxBatch || keys[p.entry.IdempotencyKey]:
+		case len(batch) == maxBatch || keys[p.entry.IdempotencyKey] || (print != "" && prints[print]):
 			rest = append(rest, p)
 		case p.state.CompareAndSwap(addWaiting, addTaken):
 			keys[p.entry.IdempotencyKey] = true
+			if print != "" {
+				prints[print] = true
+			}
 			batch = append(batch, p)
 		}
 	}
@@ -243,6 +255,16 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 		var open []newEntryRow
 		open, refused, err = refuseClosed(ctx, tx, rows)
 		if err != nil || len(open) == 0 {
+			return err
+		}
+		// Then the adds held as repeats: their fingerprints' locks (Lock
+		// order step 1a), and each one's identical delta, in statements of
+		// their own (takeBatch keeps a second add of one fingerprint for
+		// the next batch, which finds the first).
+		if refused == nil {
+			refused = map[string]error{}
+		}
+		if open, err = refuseRepeats(ctx, tx, open, refused); err != nil || len(open) == 0 {
 			return err
 		}
 		results, err = insertEntries(ctx, tx.StmtxContext(ctx, stmt), open)
@@ -493,6 +515,33 @@ func (s *Store) insertEntriesStmt(ctx context.Context) (*sqlx.Stmt, error) {
 		s.insert = stmt
 	}
 	return s.insert, nil
+}
+
+// refuseRepeats takes the fingerprint locks of the batch's adds held as
+// repeats and moves each whose identical delta is recorded from rows into
+// refused (*commands.RepeatError). The batch holds its programs' locks.
+func refuseRepeats(ctx context.Context, tx *sqlx.Tx, rows []newEntryRow, refused map[string]error) ([]newEntryRow, error) {
+	es := make([]commands.NewEntry, len(rows))
+	for i, r := range rows {
+		es[i] = r.NewEntry
+	}
+	if err := lockRepeats(ctx, tx, es); err != nil {
+		return nil, err
+	}
+	open := rows[:0:0]
+	for _, r := range rows {
+		err := refuseRepeat(ctx, tx, r.NewEntry)
+		var repeat *commands.RepeatError
+		switch {
+		case errors.As(err, &repeat):
+			refused[r.IdempotencyKey] = err
+		case err != nil:
+			return nil, err
+		default:
+			open = append(open, r)
+		}
+	}
+	return open, nil
 }
 
 // refuseClosed splits a batch's rows into those dated in open months and the

@@ -150,6 +150,18 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	if e.Department == "" {
 		e.Department = department
 	}
+	// An add held as a repeat looks for its identical delta under the
+	// fingerprint's lock (Lock order step 1a), in statements of their own
+	// after the key's: a concurrent identical add waits here for the first
+	// to commit, then finds it and is held (review r6 X12).
+	if holdsRepeat(e) {
+		if err := lockRepeats(ctx, tx, []commands.NewEntry{e}); err != nil {
+			return commands.AddResult{}, err
+		}
+		if err := refuseRepeat(ctx, tx, e); err != nil {
+			return commands.AddResult{}, err
+		}
+	}
 	closed, err := checkOpen(ctx, tx, e.AsOf, e.CloseReason)
 	if err != nil {
 		return commands.AddResult{}, err

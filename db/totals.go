@@ -12,6 +12,13 @@ package db
 //     void's recomputation of later reports see no add in flight. A batch of
 //     delta adds (batch.go) takes the lock of each of its programs, shared,
 //     in ascending program ID order, before it writes anything;
+//     1a. the fingerprint lock of a delta add held as a repeat
+//     (NewEntry.HoldRepeat, repeats.go): a transaction advisory lock keyed
+//     by a hash of the entry's program, date, count, status and department,
+//     exclusive, taken after every program lock of the add (or batch), in
+//     ascending key order, and followed by the look for the identical
+//     delta in a statement of its own. Only such adds take it, and they
+//     take nothing of step 1 after it, so no cycle closes through it;
 //  2. entries: the table in ROW EXCLUSIVE mode, then rows by ascending id;
 //  3. program_days rows by (program_id, day, status), then program_months
 //     rows by (program_id, month, status);
