@@ -214,7 +214,7 @@ func TestImportPastItsDeadlineGivesTheSlotBackWhenAnswered(t *testing.T) {
 	}
 	// The first import's download still hangs; UA may import again.
 	r = svc.Handle(context.Background(), slackUser("UA"), "가져오기")
-	if r.Outcome != commands.OutcomeOK || !strings.Contains(r.Text(), "+3명") {
+	if r.Outcome != commands.OutcomeOK || !strings.Contains(r.Text(), "채용 실적 +3개") {
 		t.Errorf("UA's next import while the late one hangs: %q %s", r.Outcome, r.Text())
 	}
 	close(h.release)

@@ -426,7 +426,16 @@ type importEvent struct {
 // happened: void, then the replacement, never the replacement over a live
 // original (review r4 X4). A file without numbers has every add at 0 and
 // every void at 1: an add before a void of the same moment, then by row.
+//
+// A file that says the order its ledger applied rows in (기록 순번, 무효
+// 순번: every row has them, importer checks) is replayed in that order and
+// its times do not order anything: a row imported there kept its file's
+// 기록 일시 but was applied at import, after rows recorded later (review r6
+// X13). Such events all have the zero time, so the orders alone compare.
 func addEvent(row commands.ImportRow, at int) importEvent {
+	if row.AddOrder > 0 {
+		return importEvent{seq: 2 * row.AddOrder, row: at}
+	}
 	return importEvent{at: row.LoggedAt, seq: 2 * row.Number, row: at}
 }
 
@@ -434,6 +443,9 @@ func addEvent(row commands.ImportRow, at int) importEvent {
 // A 정정's original (CorrectedTo) is voided just before its replacement's
 // add.
 func voidEvent(row commands.ImportRow, at int) importEvent {
+	if row.AddOrder > 0 { // never before its add, whatever the file says
+		return importEvent{seq: max(2*row.VoidOrder, 2*row.AddOrder+1), void: true, row: at}
+	}
 	seq := 2*row.Number + 1
 	if row.CorrectedTo > row.Number {
 		seq = 2*row.CorrectedTo - 1
@@ -851,7 +863,11 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 // addToCell counts jobs to the preview cell of an entry's program and month.
 func (r *importRun) addToCell(e commands.Entry, jobs int64) {
 	if c, ok := r.cells[cellKey{e.ProgramCode, time.Date(e.AsOf.Year(), e.AsOf.Month(), 1, 0, 0, 0, 0, time.UTC)}]; ok {
-		c.Added += jobs
+		if e.Status == commands.StatusAgreed {
+			c.Agreed += jobs
+		} else {
+			c.Added += jobs
+		}
 	}
 }
 
