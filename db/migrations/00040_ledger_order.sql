@@ -23,10 +23,12 @@ WITH ev AS (
 	SELECT id, true, GREATEST(voided_at, created_at) FROM entries WHERE voided_at IS NOT NULL
 ), n AS (
 	SELECT id, void, row_number() OVER (ORDER BY at, id, void) AS seq FROM ev
+), s AS (
+	SELECT id, max(seq) FILTER (WHERE NOT void) AS added, max(seq) FILTER (WHERE void) AS voided
+	FROM n GROUP BY id
 )
-UPDATE entries e
-SET added_seq = (SELECT seq FROM n WHERE n.id = e.id AND NOT n.void),
-    voided_seq = (SELECT seq FROM n WHERE n.id = e.id AND n.void);
+UPDATE entries e SET added_seq = s.added, voided_seq = s.voided
+FROM s WHERE s.id = e.id;
 
 SELECT setval('ledger_event_seq', GREATEST((SELECT count(*) FROM entries) + (SELECT count(*) FROM entries WHERE voided_at IS NOT NULL), 1),
               (SELECT count(*) FROM entries) > 0);
