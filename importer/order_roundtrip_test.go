@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -52,5 +53,34 @@ func TestImportedLedgerRoundTrip(t *testing.T) {
 		third := dbtest.New(t)
 		importBytes(t, third, reader(t, third), "again."+string(format), again, false)
 		sameFigures(t, string(format)+", exported again", from, third)
+	}
+}
+
+// TestImportRefusesARowWithoutItsOrder: in a file with 기록 순번 and 무효
+// 순번, a row whose number is missing (edited by hand) cannot be put in
+// the order applied: it is refused on its line, in the reader's language,
+// and nothing is written.
+func TestImportRefusesARowWithoutItsOrder(t *testing.T) {
+	from := dbtest.New(t)
+	first := nextEntryID(t, from)
+	run(t, service(from), "추가 청년 5 날짜:4월 5일", "추가 청년 6 날짜:4월 6일", numbered("무효 #1 중복", first))
+	data := string(exportFile(t, service(from), commands.ExportRequest{Format: commands.FormatCSV, Year: 2026, What: commands.ExportEntries, AllYears: true}))
+	lines := strings.Split(data, "\n")
+	if !strings.HasSuffix(lines[0], ",기록 순번,무효 순번") || !strings.HasSuffix(lines[2], ",2,3") {
+		t.Fatalf("export:\n%s", data)
+	}
+	lines[2] = strings.TrimSuffix(lines[2], ",2,3") + ",2," // the void's number cut
+	to := dbtest.New(t)
+	_, problems, err := reader(t, to).Read("entries.csv", []byte(strings.Join(lines, "\n")))
+	if err != nil || len(problems) != 1 || problems[0].Line != 3 || problems[0].Column != "무효 순번" {
+		t.Fatalf("problems %v (%v)", problems, err)
+	}
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		if text := problems[0].Text(lang); !strings.Contains(text, "기록 순번") || !strings.Contains(text, "무효 순번") {
+			t.Errorf("%s: %s", lang, text)
+		}
+	}
+	if n := sum(t, to, "true"); n != 0 {
+		t.Errorf("%d jobs written", n)
 	}
 }
