@@ -49,11 +49,12 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 	for _, c := range res.Cells {
 		// 채용 실적 in the program's unit, and 약정 apart: an agreement is no
 		// job until hired (review r6 m-3, r5 L3).
+		// (format.count: the unit in Korean, none in English.)
 		unit := cmp.Or(f.Units[c.Program], "개")
 		line := p.T("import.preview.cell_realised", "Program", importProgramName(f, c.Program, lang), "Month", importMonth(c.Month, lang),
-			"Rows", numbers.Format(int64(c.Rows)), "Added", importSigned(c.Added), "Unit", unit)
+			"Rows", numbers.Format(int64(c.Rows)), "Added", p.T("format.count", "N", importSigned(c.Added), "Unit", unit))
 		if c.Agreed != 0 {
-			line += p.T("import.preview.cell_agreed", "Agreed", importSigned(c.Agreed), "Unit", unit)
+			line += p.T("import.preview.cell_agreed", "Agreed", p.T("format.count", "N", importSigned(c.Agreed), "Unit", unit))
 		}
 		b.WriteString("  " + line + "\n")
 	}
