@@ -102,7 +102,7 @@ func TestImportThroughSlack(t *testing.T) {
 
 	h := newHook(t)
 	preview := replyOf(t, e.post("/slack/commands", commandBodyAs(testManager, "가져오기", "trigger-import", h.URL)), h)
-	if s := text(preview); !strings.Contains(s, "This is a preview") || !strings.Contains(s, "Business &amp; investment attraction April 2026: rows 1, jobs +2,400") {
+	if s := text(preview); !strings.Contains(s, "This is a preview") || !strings.Contains(s, "Business &amp; investment attraction April 2026: rows 1, jobs realised +2,400") {
 		t.Fatalf("preview: %s", s)
 	}
 	// The preview names the file it read, who sent it and when (Seoul time).

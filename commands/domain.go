@@ -150,6 +150,11 @@ type Entry struct {
 	VoidedAt       *time.Time
 	VoidedBy       string
 	VoidReason     string
+	// AddedSeq and VoidedSeq number, in one sequence, when the ledger
+	// applied the entry's add and its void (0 while live): the order a 누계
+	// report absorbed what came before it, which an export carries for an
+	// import to replay (기록 순번, 무효 순번). 0 where not read.
+	AddedSeq, VoidedSeq int64
 }
 
 // Voided reports whether the entry has been voided.

@@ -71,7 +71,11 @@ func importDigest(res ImportResult) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%d %d %d\n", res.Added, res.Unchanged, res.Voided)
 	for _, c := range res.Cells {
-		fmt.Fprintf(h, "%s %s %d %d\n", c.Program, c.Month.Format("2006-01"), c.Rows, c.Added)
+		if c.Agreed == 0 { // as before 약정 was counted apart, so a button from then still compares
+			fmt.Fprintf(h, "%s %s %d %d\n", c.Program, c.Month.Format("2006-01"), c.Rows, c.Added)
+		} else {
+			fmt.Fprintf(h, "%s %s %d %d %d\n", c.Program, c.Month.Format("2006-01"), c.Rows, c.Added, c.Agreed)
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }

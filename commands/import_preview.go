@@ -47,8 +47,21 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 		b.WriteString(p.T("import.preview.cells") + "\n")
 	}
 	for _, c := range res.Cells {
-		b.WriteString("  " + p.T("import.preview.cell", "Program", importProgramName(f, c.Program, lang), "Month", importMonth(c.Month, lang),
-			"Rows", numbers.Format(int64(c.Rows)), "Added", importSigned(c.Added)) + "\n")
+		// 채용 실적 in the program's unit, and 약정 apart: an agreement is no
+		// job until hired (review r6 m-3, r5 L3).
+		// (format.count: the unit in Korean, none in English.)
+		unit := cmp.Or(f.Units[c.Program], "개")
+		line := p.T("import.preview.cell_realised", "Program", importProgramName(f, c.Program, lang), "Month", importMonth(c.Month, lang),
+			"Rows", numbers.Format(int64(c.Rows)), "Added", p.T("format.count", "N", importSigned(c.Added), "Unit", unit))
+		if c.Agreed != 0 {
+			line += p.T("import.preview.cell_agreed", "Agreed", p.T("format.count", "N", importSigned(c.Agreed), "Unit", unit))
+		}
+		b.WriteString("  " + line + "\n")
+	}
+	if n := f.NotCarried["마감 후 정정"]; n > 0 {
+		// Never silently: the marks, and the month closes they speak of,
+		// stay behind (README, Importing files).
+		b.WriteString(p.T("import.preview.after_close_not_carried", "N", numbers.Format(int64(n)), i18n.PluralCount, n) + "\n")
 	}
 	b.WriteString(p.T("import.preview.totals", "Added", numbers.Format(int64(res.Added)),
 		"Unchanged", numbers.Format(int64(res.Unchanged)), "Voided", numbers.Format(int64(res.Voided)), i18n.PluralCount, res.Added) + "\n")

@@ -45,6 +45,12 @@ type ImportRow struct {
 	// Agreement is, on a hire (채용), the Number of the agreement (약정) it
 	// realised (the export's 약정 번호); 0 otherwise.
 	Agreement int64
+	// AddOrder and VoidOrder are the order the exporting ledger applied
+	// the row's add and its void in (기록 순번, 무효 순번; 0 when the file
+	// has no such column). A file that has them is replayed by them, not
+	// by its times: an imported row keeps its file's 기록 일시 but was
+	// applied when imported (review r6 X13).
+	AddOrder, VoidOrder int64
 	// Voided rows of an entries file are recorded and then voided.
 	Voided     bool
 	VoidedAt   time.Time
@@ -141,6 +147,13 @@ type ImportFile struct {
 	// Names are the Korean and English names of the file's programs, by
 	// code, for the preview.
 	Names map[string][2]string
+	// Units are the file's programs' units (개, 명), by code, for the
+	// preview; a program missing counts in 개.
+	Units map[string]string
+	// NotCarried counts the rows whose marks the import does not bring in,
+	// by the file's column (마감 후 정정): the preview says so, as a round
+	// trip does not carry them.
+	NotCarried map[string]int
 	// Departments are the departments the file's rows credit (a row's 부서,
 	// else its program's department), for the preview.
 	Departments map[string]bool
@@ -170,7 +183,8 @@ type ImportCell struct {
 	Program string
 	Month   time.Time // first day of the month
 	Rows    int       // rows read
-	Added   int64     // jobs the import adds (after applying, or would add)
+	Added   int64     // realised jobs (채용 실적) the import adds (after applying, or would add), net of its voids
+	Agreed  int64     // agreed jobs (약정) it adds, net of its voids: not jobs, said apart (review r6 m-3)
 }
 
 // ImportResult is what an import did, or in a dry run would do.

@@ -367,7 +367,7 @@ const insertEntriesQuery = `
 	SELECT ins.id, ins.program_id, input.code AS program_code, ins.count, ins.reported_total, ins.kind,
 	       ins.as_of, ins.approximate, ins.status, ins.employment_type, ins.department, ins.note,
 	       ins.logged_by, ins.source, ins.idempotency_key, ins.created_at, ins.voided_at, ins.voided_by,
-	       ins.void_reason,
+	       ins.void_reason, ins.added_seq, ins.voided_seq,
 	       years.jobs + SUM(ins.count) OVER running AS year_total,
 	       years.approx_jobs > 0 OR bool_or(ins.approximate) OVER running AS year_approximate
 	FROM ins

@@ -41,6 +41,8 @@ type entryRow struct {
 	VoidedAt       sql.NullTime  `db:"voided_at"`
 	VoidedBy       string        `db:"voided_by"`
 	VoidReason     string        `db:"void_reason"`
+	AddedSeq       sql.NullInt64 `db:"added_seq"`
+	VoidedSeq      sql.NullInt64 `db:"voided_seq"`
 }
 
 func (r entryRow) entry() commands.Entry {
@@ -63,6 +65,8 @@ func (r entryRow) entry() commands.Entry {
 		CreatedAt:      r.CreatedAt.UTC(),
 		VoidedBy:       r.VoidedBy,
 		VoidReason:     r.VoidReason,
+		AddedSeq:       r.AddedSeq.Int64,
+		VoidedSeq:      r.VoidedSeq.Int64,
 	}
 	if r.VoidedAt.Valid {
 		t := r.VoidedAt.Time.UTC()
@@ -75,7 +79,7 @@ const entrySelect = `
 	SELECT e.id, e.program_id, p.code AS program_code, e.count, e.reported_total, e.kind,
 	       e.as_of, e.approximate, e.status, e.employment_type, e.department, e.note,
 	       e.logged_by, e.source, e.idempotency_key, e.created_at, e.voided_at, e.voided_by,
-	       e.void_reason
+	       e.void_reason, e.added_seq, e.voided_seq
 	FROM entries e
 	JOIN programs p ON p.id = e.program_id`
 

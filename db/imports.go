@@ -426,7 +426,16 @@ type importEvent struct {
 // happened: void, then the replacement, never the replacement over a live
 // original (review r4 X4). A file without numbers has every add at 0 and
 // every void at 1: an add before a void of the same moment, then by row.
+//
+// A file that says the order its ledger applied rows in (기록 순번, 무효
+// 순번: every row has them, importer checks) is replayed in that order and
+// its times do not order anything: a row imported there kept its file's
+// 기록 일시 but was applied at import, after rows recorded later (review r6
+// X13). Such events all have the zero time, so the orders alone compare.
 func addEvent(row commands.ImportRow, at int) importEvent {
+	if row.AddOrder > 0 {
+		return importEvent{seq: 2 * row.AddOrder, row: at}
+	}
 	return importEvent{at: row.LoggedAt, seq: 2 * row.Number, row: at}
 }
 
@@ -434,6 +443,9 @@ func addEvent(row commands.ImportRow, at int) importEvent {
 // A 정정's original (CorrectedTo) is voided just before its replacement's
 // add.
 func voidEvent(row commands.ImportRow, at int) importEvent {
+	if row.AddOrder > 0 { // never before its add, whatever the file says
+		return importEvent{seq: max(2*row.VoidOrder, 2*row.AddOrder+1), void: true, row: at}
+	}
 	seq := 2*row.Number + 1
 	if row.CorrectedTo > row.Number {
 		seq = 2*row.CorrectedTo - 1
@@ -646,6 +658,10 @@ type correctionLink struct {
 	reason string
 	by     string
 	at     time.Time
+	// late is, for a 정정 of a 누계, the deltas dated on or before it and
+	// applied after it (lateDeltas): the replacement is recorded with them
+	// counted, as CorrectEntry records it (review r5 S8.2, r6 X5).
+	late int64
 }
 
 // markChunk is how many import_entries rows one statement writes.
@@ -712,10 +728,24 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		}
 		e.Count -= before
 	}
+	// The replacement of a 정정 of a 누계 is recorded as CorrectEntry
+	// records it: at its corrected total plus the deltas applied after the
+	// original and dated on or before it, keeping the typed total as its
+	// reported total.
+	var late int64
+	if l, ok := r.links[row.Number]; ok && row.Number > 0 && !row.MonthFigure && e.Kind == commands.KindCumulative {
+		late = l.late
+	}
+	reported := e.Count
+	e.Count += late
 	var res commands.AddResult
 	err := r.savepoint(ctx, func() error {
 		var err error
-		res, err = addEntry(ctx, r.tx, e)
+		if res, err = addEntry(ctx, r.tx, e); err != nil || late == 0 || res.Agrees || res.Duplicate {
+			return err
+		}
+		res.Entry.ReportedTotal = reported
+		_, err = r.tx.ExecContext(ctx, `UPDATE entries SET reported_total = $2 WHERE id = $1`, res.Entry.ID, reported)
 		return err
 	})
 	var (
@@ -805,6 +835,12 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	// manager's close reason, so it changes no closed month, and it leaves
 	// no live hire realising a voided agreement. A refusal is a problem on
 	// the row's line: nothing of the file stays written.
+	var late int64
+	if row.CorrectedTo > 0 {
+		if late, err = lateDeltas(ctx, r.tx, e); err != nil {
+			return err
+		}
+	}
 	voided, err := voidUnmarkedReplacing(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, replacement, row.VoidedAt)
 	var (
 		dependent  *commands.DependentReportError
@@ -839,7 +875,7 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	r.res.Voided++
 	if row.CorrectedTo > 0 {
 		// A 정정's original: its replacement, recorded next, is linked to it.
-		r.links[row.CorrectedTo] = correctionLink{line: row.Line, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt}
+		r.links[row.CorrectedTo] = correctionLink{line: row.Line, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt, late: late}
 	}
 	r.addToCell(e, -e.Count)
 	for _, a := range voided.Adjusted { // later 누계 reports keep their figure
@@ -851,7 +887,11 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 // addToCell counts jobs to the preview cell of an entry's program and month.
 func (r *importRun) addToCell(e commands.Entry, jobs int64) {
 	if c, ok := r.cells[cellKey{e.ProgramCode, time.Date(e.AsOf.Year(), e.AsOf.Month(), 1, 0, 0, 0, 0, time.UTC)}]; ok {
-		c.Added += jobs
+		if e.Status == commands.StatusAgreed {
+			c.Agreed += jobs
+		} else {
+			c.Added += jobs
+		}
 	}
 }
 

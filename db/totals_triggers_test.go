@@ -210,7 +210,7 @@ func TestTotalsTriggersMigrateDownAndUp(t *testing.T) {
 	if err := s.Migrate(ctx); err != nil {
 		t.Fatalf("up again: %v", err)
 	}
-	if got, want := triggers(), []string{"entries_refuse_nothing_month", "entries_totals_delete", "entries_totals_insert", "entries_totals_truncate", "entries_totals_update"}; !slices.Equal(got, want) {
+	if got, want := triggers(), []string{"entries_refuse_nothing_month", "entries_totals_delete", "entries_totals_insert", "entries_totals_truncate", "entries_totals_update", "entries_void_seq"}; !slices.Equal(got, want) {
 		t.Fatalf("after up, triggers on entries = %v, want %v", got, want)
 	}
 	mustAdd(t, s, delta(youth.ID, 5, day(2026, time.June, 2)))

@@ -92,7 +92,25 @@ func (x *Exporter) entryColumns(aux *entryAudit) []entryColumn {
 			}
 			return nil
 		}},
+		// The order the ledger applied the add and the void in (review r6
+		// X13): an import replays by them, not by 기록 일시 and 무효 일시,
+		// which an imported row keeps from its file.
+		{"기록 순번", 9, kindNumber, func(e commands.Entry, _ commands.Program) any { return seqCell(e.AddedSeq) }},
+		{"무효 순번", 9, kindNumber, func(e commands.Entry, _ commands.Program) any {
+			if !e.Voided() {
+				return nil
+			}
+			return seqCell(e.VoidedSeq)
+		}},
 	}
+}
+
+// seqCell writes a ledger order number, nothing when it was not read.
+func seqCell(n int64) any {
+	if n == 0 {
+		return nil
+	}
+	return n
 }
 
 func mark(on bool, word string) string {

@@ -33,6 +33,9 @@ const (
 	colVoidReason = "무효 사유"
 	colCorrection = "정정"
 	colAgreement  = "약정 번호"
+	colAddOrder   = "기록 순번"
+	colAfterClose = "마감 후 정정"
+	colVoidOrder  = "무효 순번"
 )
 
 // csvNothingSection starts the 실적 없음 section an entries CSV ends with
@@ -181,6 +184,24 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	case "":
 	default:
 		p.add(line, colVoid, v, msg("import.problem.void"))
+	}
+	// 마감 후 정정 is not brought in (an import writes into no closed month,
+	// and brings in no month close): counted, for the preview to say so.
+	if get(colAfterClose) != "" && r.notCarried != nil {
+		r.notCarried[colAfterClose]++
+	}
+	// 기록 순번 / 무효 순번: where the file has the column, every row (and
+	// every voided row's void) needs its number, or the file's rows could
+	// not be put in the order applied.
+	if h.has(colAddOrder) {
+		if row.AddOrder = entryNumber(get(colAddOrder)); row.AddOrder == 0 {
+			p.add(line, colAddOrder, h.cell(cells, colAddOrder), msg("import.problem.order_number"))
+		}
+	}
+	if row.Voided && (h.has(colVoidOrder) || h.has(colAddOrder)) {
+		if row.VoidOrder = entryNumber(get(colVoidOrder)); row.VoidOrder == 0 {
+			p.add(line, colVoidOrder, h.cell(cells, colVoidOrder), msg("import.problem.order_number"))
+		}
 	}
 	// A time the file gives is kept as the entry's record or void time: one
 	// after now is no record of what happened.

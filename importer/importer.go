@@ -114,7 +114,9 @@ type Reader struct {
 
 	finder       commands.ProgramFinder // built by Read
 	names        map[string][2]string   // the programs read, for the preview
+	units        map[string]string      // their units (개, 명), for the preview
 	depts        map[string]bool        // the departments the rows credit, for the preview
+	notCarried   map[string]int         // rows whose marks the import does not bring in, by column
 	partsChecked bool                   // checkParts passed (Stream): the scan need not repeat it
 }
 
@@ -171,9 +173,10 @@ func (r Reader) StreamContext(ctx context.Context, name string, data []byte) (co
 	if r.Location == nil {
 		r.Location = time.UTC
 	}
-	r.finder, r.names, r.depts = commands.NewProgramFinder(r.Programs), map[string][2]string{}, map[string]bool{}
+	r.finder, r.names, r.units, r.depts = commands.NewProgramFinder(r.Programs), map[string][2]string{}, map[string]string{}, map[string]bool{}
+	r.notCarried = map[string]int{}
 	sum := sha256.Sum256(data)
-	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By, Names: r.names, Departments: r.depts}
+	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By, Names: r.names, Units: r.units, Departments: r.depts, NotCarried: r.notCarried}
 	if int64(len(data)) > r.Limits.FileBytes {
 		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.file_too_large", "MB", r.Limits.FileBytes>>20))}, nil
 	}

@@ -202,6 +202,7 @@ func (r Reader) program(p *problems, line int, column, name string) (commands.Pr
 	prog, ok := r.finder.Find(name)
 	if ok {
 		r.names[prog.Code] = [2]string{prog.NameKo, prog.NameEn}
+		r.units[prog.Code] = prog.Unit
 	}
 	if !ok {
 		pr := problem(line, column, name, msg("import.problem.unknown_program"))
