@@ -658,10 +658,6 @@ type correctionLink struct {
 	reason string
 	by     string
 	at     time.Time
-	// late is, for a 정정 of a 누계, the deltas dated on or before it and
-	// applied after it (lateDeltas): the replacement is recorded with them
-	// counted, as CorrectEntry records it (review r5 S8.2, r6 X5).
-	late int64
 }
 
 // markChunk is how many import_entries rows one statement writes.
@@ -728,24 +724,10 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		}
 		e.Count -= before
 	}
-	// The replacement of a 정정 of a 누계 is recorded as CorrectEntry
-	// records it: at its corrected total plus the deltas applied after the
-	// original and dated on or before it, keeping the typed total as its
-	// reported total.
-	var late int64
-	if l, ok := r.links[row.Number]; ok && row.Number > 0 && !row.MonthFigure && e.Kind == commands.KindCumulative {
-		late = l.late
-	}
-	reported := e.Count
-	e.Count += late
 	var res commands.AddResult
 	err := r.savepoint(ctx, func() error {
 		var err error
-		if res, err = addEntry(ctx, r.tx, e); err != nil || late == 0 || res.Agrees || res.Duplicate {
-			return err
-		}
-		res.Entry.ReportedTotal = reported
-		_, err = r.tx.ExecContext(ctx, `UPDATE entries SET reported_total = $2 WHERE id = $1`, res.Entry.ID, reported)
+		res, err = addEntry(ctx, r.tx, e)
 		return err
 	})
 	var (
@@ -835,12 +817,6 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	// manager's close reason, so it changes no closed month, and it leaves
 	// no live hire realising a voided agreement. A refusal is a problem on
 	// the row's line: nothing of the file stays written.
-	var late int64
-	if row.CorrectedTo > 0 {
-		if late, err = lateDeltas(ctx, r.tx, e); err != nil {
-			return err
-		}
-	}
 	voided, err := voidUnmarkedReplacing(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, replacement, row.VoidedAt)
 	var (
 		dependent  *commands.DependentReportError
@@ -875,7 +851,7 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	r.res.Voided++
 	if row.CorrectedTo > 0 {
 		// A 정정's original: its replacement, recorded next, is linked to it.
-		r.links[row.CorrectedTo] = correctionLink{line: row.Line, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt, late: late}
+		r.links[row.CorrectedTo] = correctionLink{line: row.Line, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt}
 	}
 	r.addToCell(e, -e.Count)
 	for _, a := range voided.Adjusted { // later 누계 reports keep their figure
