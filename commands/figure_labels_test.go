@@ -219,7 +219,7 @@ func TestApproximateFigureReadsAboutInEnglish(t *testing.T) {
 		"status":          {"Total: about " + total + " of the 21,000 target", "Private: about " + invest + " of 2,400 (100%)"},
 		"status invest":   {"about " + invest},
 		"digest":          {"about " + numbers.Format(en.sumSQL("", dates.On(2026, time.January, 1), dates.On(2026, time.November, 22)))},
-		"digest 2026-W44": {"Private: about " + invest + " (week before 0, +" + invest + ")"},
+		"digest 2026-W44": {"Private: about " + invest + " (week before 0, about +" + invest + ")"},
 		"report":          {"about " + total, `"about" marks a figure that includes approximate reports.`},
 	}
 	for line, wants := range want {

@@ -62,7 +62,7 @@ func TestAgreementHiresInAddPointToHire(t *testing.T) {
 		r := h.run(manager, "추가 투자 10 협약 인원 채용 11/22", commands.OutcomeRefused)
 		mustContain(t, r.Text(), byLang(lang, "has no agreement left to hire from", "채용할 인원이 남은 약정이 없습니다"))
 		// Harmless words and words after 메모: are recorded as before.
-		h.run(manager, "추가 투자 3 11/23 채용 안내", commands.OutcomeOK)
+		h.run(manager, "추가 투자 3 11/23 메모:채용 안내", commands.OutcomeOK)
 		h.run(manager, "추가 투자 4 11/23 상태:채용 메모:협약 인원 채용", commands.OutcomeOK)
 		if e := h.newestEntry(); e.Count != 4 || e.Note != "협약 인원 채용" {
 			t.Errorf("메모: line stored %d %q", e.Count, e.Note)
@@ -117,7 +117,7 @@ func TestPeriodEndsAndHolidays(t *testing.T) {
 			{"추가 14 청년 3/4분기말", dates.On(2026, 9, 30), ""},
 			{"추가 15 청년 추석 연휴 10/5", dates.On(2026, 10, 5), "추석 연휴"},
 			{"추가 16 청년 2/16 설 연휴", dates.On(2026, 2, 16), "설 연휴"},
-			{"추가 17 청년 설명회 11/20", dates.On(2026, 11, 20), "설명회"},
+			{"추가 17 청년 11/20 메모:설명회", dates.On(2026, 11, 20), "설명회"},
 		} {
 			h.run(manager, tt.line, commands.OutcomeOK)
 			if e := h.newestEntry(); !e.AsOf.Equal(tt.asOf) || e.Note != tt.note {

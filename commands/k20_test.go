@@ -65,7 +65,7 @@ func TestDigestWeekChangeCarriesApproximateAndNamesPrograms(t *testing.T) {
 				"dept target 여성가족과 100",
 				"add 100 youth date:2026-06-16",
 				"add 89 youth date:2026-06-24",
-				"add 7여 women date:2026-06-27 토요일 채용박람회",
+				"add 7여 women date:2026-06-27 토요일 note:채용박람회",
 			} {
 				h.run(manager, line, commands.OutcomeOK)
 			}
@@ -334,8 +334,8 @@ func TestWeekendBesideDateAndProgramWithSaeop(t *testing.T) {
 				line string
 				want want
 			}{
-				{"추가 32 노인 7/12(일) 주말 채용행사", want{"senior", "2026-07-12", "주말 채용행사", 32}},
-				{"add 8 senior 주말 7/11 job fair", want{"senior", "2026-07-11", "주말", 8}},
+				{"추가 32 노인 7/12(일) 주말 메모:채용행사", want{"senior", "2026-07-12", "주말 채용행사", 32}},
+				{"add 8 senior 주말 7/11 note:job fair", want{"senior", "2026-07-11", "주말", 8}},
 				{"추가 21 청년일자리사업 7/13", want{"youth", "2026-07-13", "", 21}},
 				{"add 4 청년일자리 사업 date:2026-07-10 평일 채용", want{"youth", "2026-07-10", "평일", 4}},
 			} {
@@ -386,8 +386,8 @@ func TestConfirmWithSpaceAndAppendedConfirm(t *testing.T) {
 
 			// A repeat, confirmed with a space after the colon.
 			for _, c := range []struct{ line, confirm string }{
-				{"추가 5 청년 6/3 A사", " 확인: 예"},
-				{"add 6 youth date:2026-06-04 B사", " confirm: yes"},
+				{"추가 5 청년 6/3 \"A사\"", " 확인: 예"},
+				{"add 6 youth date:2026-06-04 \"B사\"", " confirm: yes"},
 			} {
 				h.run("U1", c.line, commands.OutcomeOK)
 				before := youth()
@@ -400,7 +400,7 @@ func TestConfirmWithSpaceAndAppendedConfirm(t *testing.T) {
 					t.Errorf("%q: youth %d, want %d; note %q", c.line+c.confirm, got, want, h.newestEntry().Note)
 				}
 			}
-			r := h.run("U1", "추가 5 청년 6/3 A사 확인: 완료", commands.OutcomeRefused)
+			r := h.run("U1", "추가 5 청년 6/3 \"A사\" 확인: 완료", commands.OutcomeRefused)
 			mustContain(t, r.Text(), "완료")
 		})
 	}

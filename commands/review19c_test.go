@@ -50,7 +50,7 @@ func TestAgreementsPlansAndTraineesAreNotHires(t *testing.T) {
 		if e := h.newestEntry(); e.Status != "agreed" || e.Note != "" {
 			t.Errorf("상태:양해각서 stored %+v, want agreed, no note", e)
 		}
-		for _, line := range []string{"추가 25 청년 정규직", "추가 26 청년 고용형태:정규직", "추가 27 청년 계약직 고용형태:임시"} {
+		for _, line := range []string{"추가 25 청년 정규직", "추가 26 청년 고용형태:정규직", "추가 27 청년 고용형태:임시 메모:계약직"} {
 			r := h.run("U1", line, commands.OutcomeOK)
 			e := h.newestEntry()
 			want := "regular"
