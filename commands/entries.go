@@ -1012,7 +1012,7 @@ type EntryStore interface {
 func (s *Service) refuseUnreadWords(cmd Command, words []string) (Reply, bool) {
 	var unread []string
 	for _, w := range words {
-		if isQuotedWord(w) {
+		if isQuotedWord(w) && !quotedFieldLike(w) {
 			continue
 		}
 		if _, ok := fillerWords[fold(w)]; ok || isRoundLabel(w) || reLunarHoliday.MatchString(w) || reWeekPart.MatchString(w) {
@@ -1059,6 +1059,30 @@ func lineWithNote(line string, note []string, label string) string {
 		}
 	}
 	return rest + " " + label + strings.Join(note, " ")
+}
+
+// quotedFieldLike reports whether a quoted word reads like a field rather
+// than a note: a figure or a date ("11/5", "누계 600") or a status word
+// ("약정"). A quote around it is no reason to file it as a note and date
+// the entry today (review r7 S6), so it is refused like an unread word.
+func quotedFieldLike(w string) bool {
+	inner := strings.Trim(w, `"“”`)
+	if strings.ContainsFunc(inner, unicode.IsDigit) {
+		return true
+	}
+	for _, f := range strings.Fields(inner) {
+		f = fold(f)
+		if _, ok := freeStatusWords[f]; ok {
+			return true
+		}
+		if _, ok := freeEmploymentWords[f]; ok {
+			return true
+		}
+		if slices.Contains(cumulativeWords, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // isQuotedWord reports whether w is wholly in quotes ("경로당", “경로당”):

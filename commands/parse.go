@@ -687,6 +687,12 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		if ts, dateTyped, err = takeEntryFields(cmd, ts, today); err != nil {
 			return err
 		}
+		// 11월 9일까지 43명: the jobs through that day, a 누계, or the day's
+		// new ones? Both are written so (review r7 S9): ask, unless 누계
+		// says which.
+		if day, ok := strings.CutSuffix(dateTyped, "까지"); ok && cmd.Name == cmdAdd && !cmd.Cumulative {
+			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", dateTyped, "Day", day)
+		}
 	}
 	ts, err := takeSignedDelta(cmd, ts)
 	if err != nil {
