@@ -86,6 +86,12 @@ func Parse(text string, today time.Time) (Command, error) {
 		return Command{}, suggestAdd(err, tokens, today)
 	}
 	cmd := Command{Name: name, Line: rawJoin(tokens)}
+	if name == cmdAdd && strings.ContainsAny(strings.TrimSpace(text), "\n\r") {
+		// Lines pasted into one message were one entry, the later lines
+		// in its note (after 메모:, which takes the rest of the text):
+		// jobs typed there were counted nowhere (review r7 S11).
+		return Command{}, usageErr(name, "parse_entry.one_line_an_add")
+	}
 	positional, err := takeOptions(&cmd, rest, today)
 	if err != nil {
 		return Command{}, err

@@ -46,8 +46,11 @@ func TestControlCharactersRefused(t *testing.T) {
 	if entries != 1 || candidates != 0 || voided != 0 {
 		t.Errorf("after refusals: %d entries, %d candidates, %d voided; want 1, 0, 0", entries, candidates, voided)
 	}
-	// Tabs and line breaks are white space, not refused.
-	h.run("U1", "add 6 youth\tnote:job fair\r\nhires", commands.OutcomeOK)
+	// Tabs are white space, not refused; a line break in an add is refused
+	// (one entry a line: the later lines were its note, review r7 S11).
+	h.run("U1", "add 6 youth\tnote:job fair hires", commands.OutcomeOK)
+	r0 := h.run("U1", "add 6 youth note:job fair\r\nadd 4 senior", commands.OutcomeRefused)
+	mustContain(t, r0.Text(), "one line")
 
 	ko := newHarness(t, commands.Korean)
 	r := ko.run("U1", "추가 5 청년 메모\x00", commands.OutcomeRefused)
