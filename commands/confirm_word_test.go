@@ -18,7 +18,7 @@ func TestConfirmWordInANoteIsTheNote(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.addDepartment("가과")
 	r := h.run("U1", "add 4 disabled date:2026-06-10 dept:가과 현장 확인", commands.OutcomeRefused)
-	mustContain(t, r.Text(), "`현장 확인`", "`메모:현장 확인`")
+	mustContain(t, r.Text(), "`현장 확인`", "메모:현장 확인`")
 	if n := h.entriesStored(); n != 0 {
 		t.Fatalf("%d entries from a line ending in a bare 확인", n)
 	}
