@@ -61,7 +61,7 @@ func TestDecreaseAndNegatedHireWordsAreRefused(t *testing.T) {
 		"추가 노인 1 11/25 보류 해제 후 채용",
 	} {
 		r := h.run(manager, line, commands.OutcomeRefused)
-		mustContain(t, r.Text(), "읽지 못해", "`메모:")
+		mustContain(t, r.Text(), "읽지 못해", "메모:")
 		if strings.Contains(r.Text(), "줄었다는") {
 			t.Errorf("%q read as a decrease:\n%s", line, r.Text())
 		}

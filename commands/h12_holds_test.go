@@ -121,7 +121,7 @@ func TestConcurrentIdenticalAddsRecordOnce(t *testing.T) {
 		for _, colleagues := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/colleagues=%t", lang, colleagues), func(t *testing.T) {
 				h := newHarness(t, lang)
-				line := byLang(lang, "add 7 youth 11/20 job fair", "추가 7 청년 11월 20일 박람회 현장채용")
+				line := byLang(lang, "add 7 youth 11/20 note:job fair", "추가 7 청년 11월 20일 메모:박람회 현장채용")
 				start := make(chan struct{})
 				replies := make([]commands.Reply, n)
 				var wg sync.WaitGroup
@@ -183,8 +183,8 @@ func TestIdenticalLineRetypedWeeksLaterIsHeld(t *testing.T) {
 		lang       commands.Lang
 		line, held string
 	}{
-		{commands.Korean, "추가 100 청년 11월 2일 상태:약정 A전자 MOU", "같은 실적이 이미 기록되어 있습니다: #1"},
-		{commands.English, "add 100 youth 2026-11-02 status:mou A Electronics", "The same entry is already recorded: #1"},
+		{commands.Korean, "추가 100 청년 11월 2일 상태:약정 메모:A전자 MOU", "같은 실적이 이미 기록되어 있습니다: #1"},
+		{commands.English, "add 100 youth 2026-11-02 status:mou note:A Electronics", "The same entry is already recorded: #1"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)

@@ -110,7 +110,7 @@ func TestImportKeepsItsHeavySlotUntilItsReaderStops(t *testing.T) {
 	close(stuck.release)
 	<-stuck.returned
 	r = svc.Handle(context.Background(), slackUser("UB"), "가져오기")
-	if r.Outcome != commands.OutcomeOK || !strings.Contains(r.Text(), "+3명") {
+	if r.Outcome != commands.OutcomeOK || !strings.Contains(r.Text(), "+3개") {
 		t.Errorf("UB's import once UA's reader stopped: %q %s", r.Outcome, r.Text())
 	}
 }

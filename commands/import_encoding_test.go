@@ -44,7 +44,7 @@ func TestCSVSavedByKoreanExcelIsRefusedByItsEncoding(t *testing.T) {
 		t.Errorf("%d entries written; want none", entries)
 	}
 	f.data = utf
-	if r := svc.Handle(context.Background(), commands.Caller{UserID: "U_MGR", Source: commands.SourceSlash}, "가져오기"); !strings.Contains(r.Text(), "+3명") {
+	if r := svc.Handle(context.Background(), commands.Caller{UserID: "U_MGR", Source: commands.SourceSlash}, "가져오기"); !strings.Contains(r.Text(), "+3개") {
 		t.Errorf("the same rows in UTF-8: %q %s", r.Outcome, r.Text())
 	}
 }
