@@ -171,6 +171,18 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 	return nil
 }
 
+// questionPending reports whether a question about e was asked within the
+// window and is not answered yet: what a bare 확인 appended to the line
+// answers.
+func (s *Service) questionPending(ctx context.Context, e NewEntry) (bool, error) {
+	token, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(e), s.now().Add(-repeatWindow))
+	if err != nil || token == "" {
+		return false, err
+	}
+	recorded, err := s.store.EntryKeyRecorded(ctx, "confirm:"+token)
+	return !recorded, err
+}
+
 // typedPrint is where held_confirmations keeps which question a typed yes
 // delivered under key answered (confirmedByTyping): a row of the same user
 // beside the questions, its fingerprint hashed apart from theirs ("typed"),

@@ -123,15 +123,25 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if r, refused := s.departmentInNote(cmd.Name, noteWords, d, programs, depts); refused {
 		return r
 	}
-	if confirmAppended(cmd, noteWords) {
+	appended := confirmAppended(cmd, noteWords)
+	if appended {
 		// `… 확인` appended: the whole note is the one word that confirms,
 		// so it is the confirmation the hold asks for, not a note (issue 19:
-		// "`확인` (English `confirm`) appended in the console"). A note with
-		// more words (`현장 확인`) stays the note.
-		cmd.Confirmed, noteWords = true, nil
+		// "`확인` (English `confirm`) appended in the console"), but only
+		// while a question about this entry waits (below): a line someone
+		// ends with 확인 ("checked"), pasted twice, is still held (review
+		// r8 m-2). A note with more words (`현장 확인`) stays the note.
+		noteWords = nil
 	}
 	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + d.labelledNote + " " + cmd.Opts.Note)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
+	if bad == nil && appended {
+		pending, err := s.questionPending(ctx, e)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		cmd.Confirmed = pending
+	}
 	if bad != nil {
 		if bad.field == FieldProgram && bad.message == "" {
 			return s.unknownProgram(cmd.Name, d.program, programs)

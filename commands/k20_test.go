@@ -371,7 +371,11 @@ func TestConfirmWithSpaceAndAppendedConfirm(t *testing.T) {
 			h.run(manager, "target 10000 program:youth", commands.OutcomeOK)
 			youth := func() int64 { return h.sumSQL("youth", dates.On(2026, 1, 1), dates.On(2026, 12, 31)) }
 
-			// Larger than the program's target, with 확인 appended: recorded.
+			// Larger than the program's target, with 확인 appended: the
+			// confirmation the question asked for once one is pending (not
+			// before: a line ending in 확인 pasted twice is held, review r8
+			// m-2).
+			h.run("U1", "추가 청년 12,345여 6월 1일 확인", commands.OutcomeRefused)
 			h.run("U1", "추가 청년 12,345여 6월 1일 확인", commands.OutcomeOK)
 			if got := youth(); got != 12345 {
 				t.Fatalf("youth after `… 확인`: %d, want 12,345", got)
