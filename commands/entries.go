@@ -133,7 +133,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		// r8 m-2). A note with more words (`현장 확인`) stays the note.
 		noteWords = nil
 	}
-	d.note = strings.TrimSpace(strings.Join(noteWords, " ") + " " + d.labelledNote + " " + cmd.Opts.Note)
+	d.note = strings.Join(slices.DeleteFunc([]string{strings.Join(noteWords, " "), d.labelledNote, cmd.Opts.Note}, func(p string) bool { return p == "" }), " ")
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if bad == nil && appended {
 		pending, err := s.questionPending(ctx, e)
