@@ -45,6 +45,9 @@ func TestPartsExcelizeParsesWholeAreBounded(t *testing.T) {
 		{"a second encoding", [2]string{"xl/sharedStrings.xml", `<?xml version="1.0" encoding ="UTF-8" encoding="ISO-2022-JP"?><sst xmlns="urn:x"/>`}, "0:import.problem.xlsx_not_utf8"},
 		{"a '>' in an attribute before the encoding", [2]string{"xl/sharedStrings.xml", `<?xml version="1.0" standalone=">" encoding="ISO-2022-JP"?><sst xmlns="urn:x"/>`}, "0:import.problem.xlsx_not_utf8"},
 		{"a DOCTYPE", [2]string{"xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE x [<!-- > <worksheet> -->]><styleSheet xmlns="urn:x"/>`}, "0:import.problem.xlsx_unusual_structure"},
+		// r8 X10: within the element cap, a part excelize holds whole is
+		// bounded by its size too.
+		{"styles of 40,000 long formats", [2]string{"xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="urn:x"><numFmts>` + strings.Repeat(`<numFmt formatCode="`+strings.Repeat("0", 600)+`"/>`, 4_000) + `</numFmts></styleSheet>`}, "0:import.problem.xlsx_part_too_large"},
 		// X4: a second part of the same name, which excelize takes over the first.
 		{"a part twice", [2]string{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="urn:x"/>`},
 			"0:import.problem.xlsx_part_twice"},

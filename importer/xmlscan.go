@@ -49,6 +49,10 @@ const maxCellElements = 1_024
 // 64,000 cell formats.
 const maxOtherPartElements = 50_000
 
+// maxOtherPartBytes bounds the same parts by their size: a ledger's styles,
+// workbook and theme are a few kilobytes to a few hundred.
+const maxOtherPartBytes = 2 << 20
+
 // maxDepth is the most elements a part may have open at once, and
 // maxParts the most parts a workbook may hold. A ledger nests about ten
 // deep (a drawing a little more) and holds a few dozen parts.
@@ -326,6 +330,13 @@ func scanPart(ctx context.Context, r io.Reader, maxCells int, sheets *int) error
 				if open++; open > maxDepth {
 					return unusualStructure()
 				}
+			}
+			if root != "" && root != "worksheet" && root != "sst" && read > maxOtherPartBytes {
+				// excelize holds these parts whole, and each of the capped
+				// elements may carry a long attribute: 49,000 number formats
+				// of 600 characters, a 116 KB file, took 104 MB (review r8
+				// X10).
+				return problemError{problem(0, "", "", msg("import.problem.xlsx_part_too_large", "MB", maxOtherPartBytes>>20))}
 			}
 			if !closing {
 				if root == "" {
