@@ -80,7 +80,7 @@ func TestDayWordsAndSuffixesAreReadOrRefused(t *testing.T) {
 		}{
 			{"어제자", dates.On(2026, 11, 25)},
 			{"그저께자", dates.On(2026, 11, 24)},
-			{"어제까지", dates.On(2026, 11, 25)},
+			// 어제까지 asks whether the count is a 누계: TestThroughDateAsks
 			{"어제날짜", dates.On(2026, 11, 25)},
 			{"작일자", dates.On(2026, 11, 25)},
 			{"전일", dates.On(2026, 11, 25)},
@@ -112,6 +112,12 @@ func TestDayWordsAndSuffixesAreReadOrRefused(t *testing.T) {
 				t.Errorf("%q stored %d on %s note %q; want %d on %s, no note", line, e.Count, e.AsOf.Format(time.DateOnly), e.Note, count, tt.asOf.Format(time.DateOnly))
 			}
 		}
+		// A date written with 까지 (어제까지 102) says "through that day":
+		// the count may be the 누계 through it or the day's new jobs, so it
+		// is asked, and 누계 says which (review r7 S9).
+		r := h.run("U1", "추가 99 청년 어제까지", commands.OutcomeRefused)
+		mustContain(t, r.Text(), "`어제까지`", "cumulative")
+		h.run("U1", "추가 청년 누계 9,999 어제까지", commands.OutcomeOK)
 		before := h.entriesStored()
 		for _, tt := range []struct{ line, en, ko string }{
 			{"추가 4 여성 내일", "2026-11-27 is in the future", "2026. 11. 27.은 아직 오지 않은 날짜입니다"},
