@@ -116,7 +116,7 @@ func TestDayWordsAndSuffixesAreReadOrRefused(t *testing.T) {
 		// the count may be the 누계 through it or the day's new jobs, so it
 		// is asked, and 누계 says which (review r7 S9).
 		r := h.run("U1", "추가 99 청년 어제까지", commands.OutcomeRefused)
-		mustContain(t, r.Text(), "`어제까지`", "cumulative")
+		mustContain(t, r.Text(), "`어제까지`", " 어제`")
 		h.run("U1", "추가 청년 누계 9,999 어제까지", commands.OutcomeOK)
 		before := h.entriesStored()
 		for _, tt := range []struct{ line, en, ko string }{
