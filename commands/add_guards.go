@@ -211,6 +211,18 @@ func (s *Service) askBeforeRecording(ctx context.Context, c Caller, cmd Command,
 		return r, ask, err
 	}
 	if r, ask, err := s.askAboutOtherDepartments(ctx, c, e, p, cmd); err != nil || ask {
+		if err == nil && ask {
+			// Held for other departments' share and for other types at
+			// once: one confirmation answers both, so the question names
+			// both (review r7 S3: only the first was asked).
+			types, both, err := s.askAboutOtherTypes(ctx, c, e, p, cmd)
+			if err != nil {
+				return types, both, err
+			}
+			if both {
+				r.Title += "\n" + types.Title
+			}
+		}
 		return r, ask, err
 	}
 	if r, ask, err := s.askAboutOtherTypes(ctx, c, e, p, cmd); err != nil || ask {

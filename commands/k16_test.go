@@ -120,6 +120,21 @@ func TestK16TypedCumulativeIsHeld(t *testing.T) {
 	}
 }
 
+// Review r7 S3: a 누계 with 고용형태 held both for another department's
+// share and for other types names both in one question, since one
+// confirmation answers both.
+func TestCumulativeHeldForDepartmentsAndTypesNamesBoth(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "추가 노인 100 고용형태:상용 4월30일", commands.OutcomeOK)
+	h.run(manager, "추가 노인 20 4월30일 부서:일자리정책과", commands.OutcomeOK)
+	before := h.entriesStored()
+	r := h.run(manager, "추가 노인 누계 150 고용형태:일용 4월30일", commands.OutcomeRefused)
+	mustContain(t, r.Text(), "일자리정책과", "고용형태와 관계없이", "상용 100개")
+	if h.entriesStored() != before {
+		t.Fatalf("a held 누계 wrote an entry")
+	}
+}
+
 // Friday 2026-10-30, the month ending on Saturday: a 10월말 누계 is refused
 // as a future date, and the refusal says what to type.
 func TestK16FutureMonthEndSaysWhatToType(t *testing.T) {
