@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -485,30 +484,36 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 		Actions:  []Action{{ID: ActionConfirm, Label: s.msg("guards.record_anyway"), Command: button, Style: "primary"}}}, true, nil
 }
 
-// reOptionKey finds the key of each key:value word of a line.
-var reOptionKey = regexp.MustCompile(`(?:^|\s)([^\s:"“]+):`)
-
 // withConfirm adds the confirm option to a held line: at its end, or just
 // before its 메모:/사유: (note:/reason:), which takes the rest of the line
 // verbatim, so a confirm after it would be note text and the line the
 // question offers (and its button's command) would be asked about again.
 // The add form's line (formLine) ends in its note, so this covers it too.
 func withConfirm(line, confirm string) string {
-	words := strings.Fields(line)
-	for i, w := range words {
-		key, _, colon := strings.Cut(w, ":")
-		if !colon && i+1 < len(words) && strings.HasPrefix(words[i+1], ":") {
-			key, colon = w, true // 메모 : … with spaces around the colon
-		}
-		if c := optionKeys[fold(key)]; colon && (c == "note" || c == "reason") {
-			before, after := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
-			if j := strings.Index(line, w); j >= 0 {
-				before, after = strings.TrimRight(line[:j], " "), line[j:] // the note's spacing as typed
-			}
-			return before + " " + confirm + " " + after
-		}
+	if j, _ := restOfLineOption(line); j >= 0 {
+		return strings.TrimRight(line[:j], " ") + " " + confirm + " " + line[j:] // the note's spacing as typed
 	}
 	return line + " " + confirm
+}
+
+// restOfLineOption finds the first note: or reason: option of line (메모:,
+// 사유:, `메모 :` with spaces around the colon), which takes the rest of
+// the line: the byte where its key starts and its canonical key, or -1.
+func restOfLineOption(line string) (int, string) {
+	at := 0
+	words := strings.Fields(line)
+	for i, w := range words {
+		j := at + strings.Index(line[at:], w)
+		at = j + len(w)
+		key, _, colon := strings.Cut(w, ":")
+		if !colon && i+1 < len(words) && strings.HasPrefix(words[i+1], ":") {
+			key, colon = w, true
+		}
+		if c := optionKeys[fold(key)]; colon && (c == "note" || c == "reason") {
+			return j, c
+		}
+	}
+	return -1, ""
 }
 
 // laterReportLines names the cumulative reports dated on or after a delta

@@ -1062,11 +1062,10 @@ func lineWithNote(line string, note []string, label string) string {
 		kept = append(kept, f)
 	}
 	rest := strings.Join(kept, " ")
-	for _, m := range reOptionKey.FindAllStringSubmatchIndex(rest, -1) {
-		if optionKeys[fold(rest[m[2]:m[3]])] == "note" {
-			end := m[3] + 1 // after the colon
-			return rest[:end] + strings.Join(note, " ") + " " + strings.TrimLeft(rest[end:], " ")
-		}
+	if j, key := restOfLineOption(rest); key == "note" {
+		label, _, _ := strings.Cut(rest[j:], ":") // the user's own spelling: 메모, note, 비고
+		after := strings.TrimLeft(rest[j+len(label):], " :")
+		return rest[:j] + label + ":" + strings.Join(note, " ") + " " + after
 	}
 	return rest + " " + label + strings.Join(note, " ")
 }
