@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -174,8 +175,10 @@ var (
 	// word is one of them alone or with an ending of decreaseEndings
 	// (퇴사자, 감소분, 이탈로), never as a part of another word (이탈리아,
 	// 폐업지원금 stay notes).
-	decreaseStems = []string{"감소", "차감", "퇴사", "감원", "이탈", "중도포기", "포기자", "해고", "해지",
-		"계약해지", "폐업", "decrease", "decreased", "decreases", "left", "quit", "quitted", "dropout", "dropouts"}
+	// 퇴직 (resignation, retirement) is a 퇴사 in a public body's words
+	// (review ko-official, 퇴직 3).
+	decreaseStems = []string{"감소", "차감", "퇴사", "퇴직", "감원", "이탈", "중도포기", "포기자", "해고", "해지",
+		"계약해지", "폐업", "decrease", "decreased", "decreases", "left", "quit", "resigned", "resignation", "resignations", "quitted", "dropout", "dropouts"}
 	decreaseEndings = []string{"", "자", "자들", "분", "됨", "함", "했음", "됐음", "되어", "발생", "으로", "로",
 		"인원", "은", "는", "이", "가", "을", "를", "도"}
 	// hireStems are the words a hire is written with; hireDenials after
@@ -201,7 +204,7 @@ func deniedOrDecrease(ts []token) (typed, word string, decrease bool) {
 	folded := make([]string, len(ts))
 	for i, t := range ts {
 		if !t.quoted {
-			folded[i] = fold(stripBrackets(t.text))
+			folded[i] = fold(stripBrackets(withoutRoundPrefix(t.text)))
 		}
 	}
 	hireBase := func(f string) (string, bool) {
@@ -346,4 +349,17 @@ func agreementWord(ts []token) string {
 		}
 	}
 	return ""
+}
+
+// reRoundPrefix is a bracketed round label joined to the word after it:
+// `(2차)퇴직`. The round says which one; the word is what was said of it.
+var reRoundPrefix = regexp.MustCompile(`^[(（\[]\d{1,2} *(차|회차|차분|차년도|기)[)）\]]`)
+
+// withoutRoundPrefix is w without a bracketed round label at its start, so
+// `(2차)퇴직` is read as 퇴직 (review ko-official: it was an unread word).
+func withoutRoundPrefix(w string) string {
+	if loc := reRoundPrefix.FindStringIndex(w); loc != nil && loc[1] < len(w) {
+		return w[loc[1]:]
+	}
+	return w
 }

@@ -736,7 +736,17 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 			return usageErr(cmd.Name, "parse.two_counts", "First", textJoin(ts[i:end]), "Second", ts[end].text)
 		}
 		cmd.Count, cmd.HasCount = n, true
-		cmd.Before, cmd.After = raws(ts[:i]), raws(ts[end:])
+		// A round label before the count (청년 3차 6) is a note word like
+		// one after it, never part of the program's name.
+		var before, rounds []token
+		for _, b := range ts[:i] {
+			if !b.quoted && isRoundLabel(b.text) {
+				rounds = append(rounds, b)
+				continue
+			}
+			before = append(before, b)
+		}
+		cmd.Before, cmd.After = raws(before), raws(append(slices.Clone(ts[end:]), rounds...))
 		return nil
 	}
 	if negativeCount(ts) { // "-5": a count below 1, not a word that is no number
@@ -858,9 +868,10 @@ func parseMove(cmd *Command, ts []token) error {
 	return usageErr(cmd.Name, "parse.unknown_stage", "Text", ts[0].text, "Choices", names(stageWords))
 }
 
-// reRoundLabel is a round (회차) of a program: 2차, 3회차, 1차분, 2차년도.
-// It numbers the round, not the jobs, so it is a note word, never a count.
-var reRoundLabel = regexp.MustCompile(`^[(（\[]?\d{1,2} *(차|회차|차분|차년도)[)）\]]?$`)
+// reRoundLabel is a round (회차) of a program: 2차, 3회차, 1차분, 2차년도,
+// or a cohort (2기). It numbers the round, not the jobs, so it is a note
+// word, never a count.
+var reRoundLabel = regexp.MustCompile(`^[(（\[]?\d{1,2} *(차|회차|차분|차년도|기)[)）\]]?$`)
 
 // isRoundLabel reports whether w is a round label (2차 채용).
 func isRoundLabel(w string) bool { return reRoundLabel.MatchString(w) }

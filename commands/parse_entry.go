@@ -19,6 +19,8 @@ var (
 	freeStatusWords = map[string]EntryStatus{
 		"약정": StatusAgreed, "agreed": StatusAgreed,
 		"채용": StatusRealised, "realised": StatusRealised, "realized": StatusRealised,
+		// 신규채용 is how a 보고 line writes 채용 (new hires): the same status.
+		"신규채용": StatusRealised,
 	}
 	// English "regular" or "daily" are ordinary note words, so only the
 	// Korean terms, which mean nothing else, are read without type:.
