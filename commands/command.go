@@ -55,6 +55,9 @@ type Command struct {
 	// its status (채용, 약정) or employment type (상용) without a label, as
 	// typed, so the reply can say how it read them.
 	StatusWord, EmploymentWord string
+	// DeptWord is a department name with a particle (노인복지과에서) that
+	// an add line was filed under, echoed like StatusWord.
+	DeptWord string
 	// AgreementHire holds the words of an add line saying the people hired
 	// are an agreement's (협약 인원 채용), as typed: such a line is asked
 	// about, never recorded as a plain add (review_ko S5).

@@ -116,6 +116,16 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	default:
 		return s.refuse(cmd.Name, s.msg("entries.which_program_give_its"))
 	}
+	noteWords, cmd.DeptWord = deptInWords(&d, noteWords, depts)
+	if cmd.DeptWord != "" && cmd.Opts.Department != "" && d.department != cmd.Opts.Department {
+		given, _ := findDepartment(depts, cmd.Opts.Department)
+		if given.Name != d.department {
+			return s.refuse(cmd.Name, s.msg("entries.dept_word_contradicts", "Text", cmd.DeptWord, "Dept", d.department, "Given", cmd.Opts.Department))
+		}
+	}
+	if cmd.DeptWord != "" {
+		cmd.Opts.Department = d.department // echoed by readAs
+	}
 	noteWords, refused := s.readNoteWords(&d, noteWords, programs, cmd.Name)
 	if refused != nil {
 		return *refused
@@ -222,6 +232,10 @@ func (s *Service) readAs(cmd Command) []string {
 	if cmd.EmploymentWord != "" {
 		parts = append(parts, s.msg("entries.read_as_part", "Word", cmd.EmploymentWord, "Field", s.msg("entries.field_employment"),
 			"Value", EmploymentLabel(cmd.Opts.Employment, s.lang)))
+	}
+	if cmd.DeptWord != "" {
+		parts = append(parts, s.msg("entries.read_as_part", "Word", cmd.DeptWord, "Field", s.msg("entries.field_department"),
+			"Value", cmd.Opts.Department))
 	}
 	if len(parts) == 0 {
 		return nil
@@ -1046,6 +1060,29 @@ func (s *Service) refuseUnreadWords(cmd Command, words []string) (Reply, bool) {
 	// too, a status word among them (review r7 S1).
 	line := lineWithNote(cmd.Line, unread, s.msg("entries.note_label"))
 	return s.refuse(cmd.Name, s.msg("entries.unread_words", "Typed", typed, "Line", line)), true
+}
+
+// deptInWords takes out of an add line's words a managed department's name
+// with a particle joined to it (노인복지과에서, 노인복지과의, 일자리팀이)
+// and files the entry under that department, as dept: would: said so, it
+// names who reports, never a note (review ko-official). The bare name stays
+// asked about (departmentInNote). It returns the words left and the word
+// read, as typed; a name given twice with two departments is left for the
+// caller to refuse, d.department being then the word's department.
+func deptInWords(d *entryDraft, words []string, depts []Department) ([]string, string) {
+	for i, w := range words {
+		base, ok := deptWithParticle(w)
+		if !ok {
+			continue
+		}
+		dept, ok := findDepartment(depts, base)
+		if !ok {
+			continue
+		}
+		d.department = dept.Name
+		return slices.Delete(slices.Clone(words), i, i+1), w
+	}
+	return words, ""
 }
 
 // lineWithNote is line with the words of note taken out where they stand

@@ -83,6 +83,12 @@ func Parse(text string, today time.Time) (Command, error) {
 		}
 	}
 	if err != nil {
+		if moved, ok := deptBeforeAdd(tokens); ok {
+			tokens = moved
+			name, rest, err = selectCommand(tokens)
+		}
+	}
+	if err != nil {
 		return Command{}, suggestAdd(err, tokens, today)
 	}
 	cmd := Command{Name: name, Line: rawJoin(tokens)}
@@ -898,4 +904,47 @@ func noneAfterMonth(ts []token, today time.Time) ([]token, bool) {
 		return append(out, ts[k+n:]...), true
 	}
 	return nil, false
+}
+
+// deptParticles joined to a department's name say the jobs are that
+// department's: 노인복지과에서 (from), 노인복지과의 (of), 노인복지과가 /
+// 일자리팀이 (subject).
+var deptParticles = []string{"에서", "의", "가", "이"}
+
+// reDeptName is a word shaped like a department's name (…과, …팀, …실,
+// …국, …단, …센터, …담당관): only such a word before add is moved.
+var reDeptName = regexp.MustCompile(`^\p{Hangul}+(과|팀|실|국|단|센터|본부|담당관)$`)
+
+// deptBeforeAdd reads `노인복지과에서 추가 노인 5` as `추가 노인 5
+// 노인복지과에서`: a report line names who reports first. The word moves to
+// the end of the line, where the add reads it as the department or, when
+// no department has that name, refuses it naming the word (review
+// ko-official: it was answered "no such command").
+func deptBeforeAdd(tokens []token) ([]token, bool) {
+	if len(tokens) < 2 || tokens[0].quoted {
+		return nil, false
+	}
+	if _, ok := deptWithParticle(tokens[0].text); !ok || !reDeptName.MatchString(mustDeptBase(tokens[0].text)) {
+		return nil, false
+	}
+	if name, _, err := selectCommand(tokens[1:]); err != nil || name != cmdAdd {
+		return nil, false
+	}
+	return append(slices.Clone(tokens[1:]), tokens[0]), true
+}
+
+// deptWithParticle splits a word into a name and one of deptParticles
+// joined to it; ok is false when no particle ends the word.
+func deptWithParticle(w string) (string, bool) {
+	for _, p := range deptParticles {
+		if base, ok := strings.CutSuffix(w, p); ok && base != "" {
+			return base, true
+		}
+	}
+	return "", false
+}
+
+func mustDeptBase(w string) string {
+	base, _ := deptWithParticle(w)
+	return base
 }
