@@ -131,6 +131,8 @@ func TestInvisibleReasonIsNoReason(t *testing.T) {
 	h.run("U1", "추가 5 youth 날짜:2026-04-20", commands.OutcomeOK) // #1
 	h.run(manager, "마감 2026-04", commands.OutcomeOK)
 	h.run(manager, "목표 2만500", commands.OutcomeOK)
+	// Zero-width and direction marks are refused as typed (k34), before
+	// any reason is looked at: nothing is written either way.
 	for _, line := range []string{
 		"무효 1 \u200b",
 		"무효 1 \u200b\u2060\ufeff",
@@ -138,6 +140,13 @@ func TestInvisibleReasonIsNoReason(t *testing.T) {
 		"추가 3 youth 날짜:2026-04-21 사유:\u200b",
 		"마감 해제 2026-04 \u200d\u202e",
 		"목표 2만1천 사유:\u200b",
+		"무효 1 \u200b중복\u200b 기록",
+	} {
+		r := h.run(manager, line, commands.OutcomeRefused)
+		noBadVerbs(t, r)
+		mustContain(t, r.Text(), "보이지 않는 문자", "아무것도 처리하지 않았습니다")
+	}
+	for _, line := range []string{
 		"무효 1 \u3164",       // a Hangul filler prints as a blank
 		"무효 1 \u115f\u034f", // so does this pair
 		"무효 1 \"  \"",       // quotes around nothing
@@ -155,8 +164,8 @@ func TestInvisibleReasonIsNoReason(t *testing.T) {
 	if err := h.store.DB().GetContext(context.Background(), &n, `SELECT count(*) FROM month_closes`); err != nil || n != 1 {
 		t.Fatalf("month_closes = %d (%v): reopened with an invisible reason", n, err)
 	}
-	// A visible reason around invisible characters is kept without them.
-	h.run(manager, "무효 1 \u200b중복\u200b 기록", commands.OutcomeOK)
+	// A visible reason around a soft hyphen is kept without it.
+	h.run(manager, "무효 1 \u00ad중복\u00ad 기록", commands.OutcomeOK)
 	var reason string
 	if err := h.store.DB().GetContext(context.Background(), &reason, `SELECT void_reason FROM entries WHERE id = 1`); err != nil || reason != "중복 기록" {
 		t.Errorf("stored reason %q (%v), want %q", reason, err, "중복 기록")
@@ -235,7 +244,7 @@ func TestNothingInAClosedMonth(t *testing.T) {
 func TestDepartmentTargetChangeNeedsAReason(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "부서 목표 노인복지과 100", commands.OutcomeOK) // the first target needs none
-	for _, line := range []string{"부서 목표 노인복지과 200", "부서 목표 노인복지과 200 사유:\u200b", "목표 200 부서:노인복지과"} {
+	for _, line := range []string{"부서 목표 노인복지과 200", "부서 목표 노인복지과 200 사유:\u3164", "목표 200 부서:노인복지과"} {
 		r := h.run(manager, line, commands.OutcomeRefused)
 		noBadVerbs(t, r)
 		mustContain(t, r.Text(), "목표를 100개에서 200개로 바꾸려면 사유가 필요합니다")

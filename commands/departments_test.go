@@ -56,10 +56,12 @@ func TestMistypedDepartmentIsRefusedWithSuggestions(t *testing.T) {
 func TestLookAlikeDepartmentMapsToTheSameDepartment(t *testing.T) {
 	h := newHarness(t, commands.English)
 	h.run("USTAFF", "/jobs add 10 vulnerable dept:복지정책과", commands.OutcomeOK)
-	// A zero-width space, a right-to-left mark and decomposed jamo (ㅂ+ㅗ+ㄱ…)
-	// all look like 복지정책과 and must land on it.
+	// A right-to-left mark and decomposed jamo (ㅂ+ㅗ+ㄱ…) look like
+	// 복지정책과 and must land on it; a zero-width space is refused as
+	// typed (k34), writing nothing.
 	decomposed := "\u1107\u1169\u11a8\u110c\u1175\u110c\u1165\u11bc\u110e\u1162\u11a8\u1100\u116a"
-	for i, typed := range []string{"복지\u200b정책과", "\u200f복지정책과", decomposed, `"복지  정책과"`} {
+	h.run("USTAFF", "/jobs add 4 vulnerable dept:복지\u200b정책과", commands.OutcomeRefused)
+	for i, typed := range []string{"\u200f복지정책과", decomposed, `"복지  정책과"`} {
 		// A count of its own for each: the same entry twice waits for confirmation.
 		h.run("USTAFF", fmt.Sprintf("/jobs add %d vulnerable dept:%s", 5+i, typed), commands.OutcomeOK)
 	}
@@ -74,7 +76,11 @@ func TestLookAlikeDepartmentMapsToTheSameDepartment(t *testing.T) {
 	if got := strings.Count(r.Text(), "복지정책과:"); got != 1 {
 		t.Errorf("status lists 복지정책과 %d times:\n%s", got, r.Text())
 	}
-	mustContain(t, r.Text(), "복지정책과: 36")
+	var sum int64
+	if err := h.store.DB().GetContext(context.Background(), &sum, `SELECT sum(count) FROM entries WHERE department = '복지정책과'`); err != nil || sum != 28 {
+		t.Fatalf("SQL sum %d (%v), want 10+5+6+7 = 28", sum, err)
+	}
+	mustContain(t, r.Text(), "복지정책과: 28")
 }
 
 // TestDepartmentFloodIsRefused is the abuse of issue 10: a non-manager adds
@@ -113,5 +119,5 @@ func TestStatusOfAnUnknownDepartmentSuggests(t *testing.T) {
 	r := h.run("USTAFF", "/jobs status dept:복지정책", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "`복지정책`: 부서 목록에 없는 부서입니다. 이름이 비슷한 부서:", "복지정책과")
 	h.run("USTAFF", "/jobs add 7 vulnerable", commands.OutcomeOK)
-	mustContain(t, h.run("USTAFF", "/jobs status dept:복지\u200b정책과", commands.OutcomeOK).Text(), "2026년 · 복지정책과", "누계 7개")
+	mustContain(t, h.run("USTAFF", "/jobs status dept:복지\u200f정책과", commands.OutcomeOK).Text(), "2026년 · 복지정책과", "누계 7개")
 }

@@ -68,6 +68,9 @@ func Parse(text string, today time.Time) (Command, error) {
 	if r, at, found := firstControl(text); found {
 		return Command{}, controlCharErr(text, r, at)
 	}
+	if r, at, found := firstInvisible(text); found {
+		return Command{}, usageErr("", "parse.text_has_invisible_format", "R", fmt.Sprintf("%04X", r), "At", at)
+	}
 	tokens := tokenize(text)
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
 		tokens = tokens[1:]
@@ -138,6 +141,26 @@ func firstControl(s string) (rune, int, bool) {
 		// Private-use characters too: the bot marks its own mentions with
 		// them (MentionUser), so typed text must never carry one.
 		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' || unicode.Is(unicode.Co, r) {
+			return r, at, true
+		}
+	}
+	return 0, 0, false
+}
+
+// firstInvisible finds the first direction override or isolate (U+202A–
+// U+202E, U+2066–U+2069) or zero-width character (U+200B–U+200D, U+2060,
+// U+FEFF) in s, and its 1-based position in characters. Kept in a note or
+// a name they reorder or hide what others read (a program name that looks
+// like another, a note whose figure reads backwards), and a word holding
+// one is no longer the word typed: such text is refused, never cleaned
+// silently (review ko-official).
+func firstInvisible(s string) (rune, int, bool) {
+	at := 0
+	for _, r := range s {
+		at++
+		switch {
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069,
+			r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF:
 			return r, at, true
 		}
 	}

@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -15,16 +16,26 @@ import (
 // leading one cannot hide a formula from the check: they are stripped from
 // every text cell first (review of issue 20).
 func TestExportsStripInvisibleCharacters(t *testing.T) {
-	_, svc := ledger(t)
-	run(t, svc,
-		"add 1 youth date:2026-05-01 note:\u200B=1+2",
-		"add 1 youth date:2026-05-02 note:\uFEFF@SUM(A1)",
-		"add 1 youth date:2026-05-03 note:\u202Eabc\u202C \u2066def\u2069",
+	store, svc := ledger(t)
+	// Typed, bidi controls and zero-width marks are refused (k34), so the
+	// notes that hold them, as an import or an older ledger may, are
+	// written by SQL: the export must still strip them.
+	notes := []string{
+		"\u200B=1+2",
+		"\uFEFF@SUM(A1)",
+		"\u202Eabc\u202C \u2066def\u2069",
 		// The same set as commands.CleanName (review20 #11): joiners, soft
 		// hyphen, invisible operators, the Mongolian vowel separator.
-		"add 1 youth date:2026-05-04 note:\u200D=1+1",
-		"add 1 youth date:2026-05-05 note:\u00AD\u200C@A1",
-		"add 1 youth date:2026-05-06 note:g\u2061h\u2062i\u2063j\u2064k\u180El")
+		"\u200D=1+1",
+		"\u00AD\u200C@A1",
+		"g\u2061h\u2062i\u2063j\u2064k\u180El",
+	}
+	for i, note := range notes {
+		run(t, svc, fmt.Sprintf("add 1 youth date:2026-05-0%d note:seed%d", i+1, i))
+		if _, err := store.DB().Exec(`UPDATE entries SET note = $1 WHERE note = $2`, note, fmt.Sprintf("seed%d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	invisible := "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C\u200B\u2060\uFEFF" +
 		"\u200C\u200D\u00AD\u2061\u2062\u2063\u2064\u180E"
 	want := map[string]bool{"'=1+2": false, "'@SUM(A1)": false, "abc def": false, "'=1+1": false, "'@A1": false, "ghijkl": false}

@@ -27,7 +27,13 @@ func TestEntriesExportCarriesNothingReportsAndImportsAgain(t *testing.T) {
 	if err := from.DB().GetContext(context.Background(), &march, `SELECT id FROM nothing_reports WHERE month = '2026-03-01'`); err != nil {
 		t.Fatal(err)
 	}
-	run(t, fromSvc, "void "+itoa(march)+" =HYPERLINK(\"http://x\") \u202e착오")
+	run(t, fromSvc, "void "+itoa(march)+" =HYPERLINK(\"http://x\") 착오")
+	// Typed, a bidi control is refused (k34); a reason holding one, as an
+	// older ledger may, is written by SQL so the export still strips it.
+	if _, err := from.DB().Exec(`UPDATE nothing_reports SET void_reason = $1 WHERE id = $2`,
+		"=HYPERLINK(\"http://x\") \u202e착오", march); err != nil {
+		t.Fatal(err)
+	}
 	want := ledgerFigures(t, from)
 
 	for _, format := range []commands.ExportFormat{commands.FormatCSV, commands.FormatXLSX} {
