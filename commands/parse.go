@@ -697,6 +697,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		if err := refuseHedge(cmd, ts, nil); err != nil {
 			return err
 		}
+		if err := refuseSplitCounts(cmd, ts); err != nil {
+			return err
+		}
 	}
 	kept := ts[:0:0]
 	for _, t := range ts {
