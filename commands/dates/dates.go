@@ -326,7 +326,9 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		}
 	}
 	joined := strings.ReplaceAll(t, " ", "")
-	if back, ok := daysAgo(joined); ok {
+	// 6 2주 전 is a count and then 2주 전: joined it read as 62 weeks back
+	// (review ko-official), so numbers a space apart are never one count.
+	if back, ok := daysAgo(joined); ok && !reDigitsApart.MatchString(t) {
 		return base.AddDate(0, 0, -back), true
 	}
 	switch joined {
@@ -379,6 +381,9 @@ var spelledDays = map[string]int{
 // reDaysAgo is a count of days or weeks back from today, spaces removed:
 // 3일전, 1주일전, 2주전, 3daysago, 2weeksago.
 var reDaysAgo = regexp.MustCompile(`^(?:(\d{1,3})(일|주일|주)전|(한|두|세)(주일|주)전|(\d{1,3})(days?|weeks?)ago)$`)
+
+// reDigitsApart is two numbers with a space between them.
+var reDigitsApart = regexp.MustCompile(`\d\s+\d`)
 
 // daysAgo reads 사흘 전, 3일 전, 일주일 전, 2주 전 and "3 days ago" as a count
 // of days back from today. Left unread they fell into the note and the entry
