@@ -76,8 +76,15 @@ func (s *Service) nothing(ctx context.Context, c Caller, cmd Command) Reply {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("nothing.that_was_already_recorded", "ID", n.ID)}
 	}
 	filed := cmp.Or(n.Department, d.Name) // d's name now, after a rename or merge meanwhile
+	lines := []string{s.msg("nothing.wrong_jobs_void_d", "ID", n.ID)}
+	if end := month.AddDate(0, 1, -1); !end.Before(s.today()) {
+		// This month's 실적 없음 is accepted (a department may know it will
+		// have nothing), but the month still runs: say so, and how jobs
+		// logged before its end are added (review ko-official).
+		lines = append([]string{s.msg("nothing.month_not_over", "Month", s.monthLabel(month), "End", s.date(end), "ID", n.ID)}, lines...)
+	}
 	return Reply{Title: s.msg("nothing.recorded_d_had_nothing", "ID", n.ID, "Name", filed, "Month", s.monthLabel(month)),
-		Sections: []Section{{Lines: []string{s.msg("nothing.wrong_jobs_void_d", "ID", n.ID)}}},
+		Sections: []Section{{Lines: lines}},
 		Actions: []Action{{ID: ActionUndo, Label: s.msg("entries.undo"), Style: "danger",
 			Command: fmt.Sprintf("void %d %s", n.ID, s.msg("entries.undo_reason"))}}}
 }
