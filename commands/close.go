@@ -188,7 +188,19 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time, sc audi
 	}
 	n := 0
 	var ids []string
+	// An entry added and then voided after close, or re-based and voided,
+	// is two changes of one entry: listed once (review ko-official saw
+	// "#5, #5"). A 실적 없음's number is its own, apart from entries'.
+	type changed struct {
+		nothing bool
+		id      int64
+	}
+	seen := map[changed]bool{}
 	for _, ch := range changes {
+		key := changed{ch.Change == ChangeVoidNothing, ch.Entry.ID}
+		if seen[key] {
+			continue
+		}
 		first, last := ch.Entry.AsOf, ch.Entry.AsOf
 		in := sc.has(ch.Entry.ProgramID, ch.Entry.Department)
 		if ch.Change == ChangeVoidNothing { // a 실적 없음 is of its whole month and department
@@ -196,6 +208,7 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time, sc audi
 			in = sc.dept == "" || sc.dept == ch.Entry.Department
 		}
 		if in && !last.Before(from) && !first.After(to) {
+			seen[key] = true
 			n++
 			ids = append(ids, "#"+strconv.FormatInt(ch.Entry.ID, 10))
 		}
