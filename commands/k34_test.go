@@ -234,10 +234,10 @@ func TestChangedAfterCloseListsAnEntryOnce(t *testing.T) {
 	}{{commands.Korean, "현황 2026-04", "마감 후 정정 2건: #2, #3"}, {commands.English, "status 2026-04", "Changed after close: 2 (#2, #3)"}} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
-			h.run(manager, "추가 5 youth 날짜:2026-04-20", commands.OutcomeOK)            // #1
-			h.run(manager, "마감 2026-04", commands.OutcomeOK)                          //
-			h.run(manager, "추가 3 youth 날짜:2026-04-21 사유:누락분", commands.OutcomeOK)   // #2, after close
-			h.run(manager, "무효 2 중복 기록", commands.OutcomeOK)                          // #2 voided after close
+			h.run(manager, "추가 5 youth 날짜:2026-04-20", commands.OutcomeOK)           // #1
+			h.run(manager, "마감 2026-04", commands.OutcomeOK)                         //
+			h.run(manager, "추가 3 youth 날짜:2026-04-21 사유:누락분", commands.OutcomeOK)    // #2, after close
+			h.run(manager, "무효 2 중복 기록", commands.OutcomeOK)                         // #2 voided after close
 			h.run(manager, "추가 4 youth 날짜:2026-04-22 사유:누락분 확인", commands.OutcomeOK) // #3
 			text := h.run(manager, tc.status, commands.OutcomeOK).Text()
 			mustContain(t, text, tc.want)
