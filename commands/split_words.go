@@ -226,7 +226,13 @@ func (ls splitLines) In(p i18n.Printer) string {
 		if l.Note != "" {
 			note = " " + p.T("entries.note_label") + l.Note
 		}
-		out[i] = p.T("split.employment_line", "Rest", l.Rest, "Count", count, "Word", l.Word, "Type", l.Type, "Note", note)
+		// the type as it was typed in Korean (고용형태:상용); its code in
+		// English (type:regular), the value an English reader knows
+		typ := l.Type
+		if p.Lang() == i18n.Korean {
+			typ = l.Word
+		}
+		out[i] = p.T("split.employment_line", "Rest", l.Rest, "Count", count, "Type", typ, "Note", note)
 	}
 	return strings.Join(out, "\n")
 }
