@@ -31,6 +31,7 @@ func TestSplitBySexIsRefusedWithTheTotalAndANote(t *testing.T) {
 			h.refusedAll([]string{"추가 청년 남6 여4"}, "남6 여4")
 			h.refusedAll([]string{"추가 청년 남자 6명 여자 4명 11/20"}, "남자 6명 여자 4명", "11/20 10")
 			h.refusedAll([]string{"add youth men 6 women 4"}, "`men 6 women 4`")
+			h.refusedAll([]string{"추가 청년 10 남 6 여 4"}, tc.wants[3]) // the line's own count is the total, once
 			h.run(manager, tc.line, commands.OutcomeOK)
 			if n, sum := h.entryCount(), h.sum("p.code = 'youth'"); n != 1 || sum != 10 {
 				t.Fatalf("%d rows, SUM %d; want 1 row of 10", n, sum)
@@ -76,14 +77,18 @@ func TestIncludedCountGoesToTheNote(t *testing.T) {
 		lang  commands.Lang
 		wants []string
 		line  string
+		part  string // 10명 중 …: 중 is left out of the line offered
 	}{
-		{commands.Korean, []string{"`장애인 3명 포함`", "포함된 인원", "`추가 청년 10 메모:장애인 3명 포함`"}, "추가 청년 10 메모:장애인 3명 포함"},
-		{commands.English, []string{"`장애인 3명 포함`", "a part of the line's count", "`추가 청년 10 note:장애인 3명 포함`"}, "add 10 youth note:장애인 3명 포함"},
+		{commands.Korean, []string{"`장애인 3명 포함`", "포함된 인원", "`추가 청년 10 메모:장애인 3명 포함`"}, "추가 청년 10 메모:장애인 3명 포함",
+			"`추가 청년 10명 메모:여성 4명 포함`"},
+		{commands.English, []string{"`장애인 3명 포함`", "a part of the line's count", "`추가 청년 10 note:장애인 3명 포함`"}, "add 10 youth note:장애인 3명 포함",
+			"`추가 청년 10명 note:여성 4명 포함`"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
 			h.refusedAll([]string{"추가 청년 10 장애인 3명 포함"}, tc.wants...)
 			h.refusedAll([]string{"add 10 youth including 3 disabled"}, "`including 3 disabled`", "disabled")
+			h.refusedAll([]string{"추가 청년 10명 중 여성 4명 포함"}, "`여성 4명 포함`", tc.part)
 			h.run(manager, tc.line, commands.OutcomeOK)
 			if sum := h.sum("p.code = 'youth'"); sum != 10 || h.entryCount() != 1 || h.sum("p.code = 'disabled'") != 0 {
 				t.Fatalf("youth SUM %d, %d rows; want 10 in 1", sum, h.entryCount())
@@ -164,6 +169,11 @@ func TestDepartmentWithParticleIsTheDepartment(t *testing.T) {
 			h := newHarness(t, tc.lang)
 			mustContain(t, h.run(manager, "노인복지과에서 추가 청년 5", commands.OutcomeOK).Text(), tc.want, "노인복지과")
 			h.run(manager, "추가 청년 6 노인복지과의", commands.OutcomeOK)
+			h.run(manager, "노인복지과에서 추가 노인 4 메모:경로당", commands.OutcomeOK)
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE count = 4 AND department = '노인복지과' AND note = '경로당'`); n != 1 {
+				t.Errorf("the entry of 4 is not 노인복지과's with the note 경로당")
+			}
+			h.run(manager, "무효 3 시험", commands.OutcomeOK)
 			h.run(manager, "추가 청년 7 여성가족과가 11/20", commands.OutcomeOK)
 			h.refusedAll([]string{"추가 청년 8 노인복지과에서 부서:여성가족과"}, "`노인복지과에서`", "노인복지과", "여성가족과")
 			if got := h.sum("e.department = '노인복지과'"); got != 11 {
@@ -172,7 +182,7 @@ func TestDepartmentWithParticleIsTheDepartment(t *testing.T) {
 			if got := h.sum("e.department = '여성가족과'"); got != 7 {
 				t.Errorf("여성가족과 SUM %d, want 7", got)
 			}
-			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE note <> ''`); n != 0 {
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE note <> '' AND voided_at IS NULL`); n != 0 {
 				t.Errorf("%d entries keep the department in the note", n)
 			}
 		})

@@ -943,7 +943,7 @@ var reDeptName = regexp.MustCompile(`^\p{Hangul}+(과|팀|실|국|단|센터|본
 
 // deptBeforeAdd reads `노인복지과에서 추가 노인 5` as `추가 노인 5
 // 노인복지과에서`: a report line names who reports first. The word moves to
-// the end of the line, where the add reads it as the department or, when
+// the end of the line (before its note), where the add reads it as the department or, when
 // no department has that name, refuses it naming the word (review
 // ko-official: it was answered "no such command").
 func deptBeforeAdd(tokens []token) ([]token, bool) {
@@ -956,7 +956,18 @@ func deptBeforeAdd(tokens []token) ([]token, bool) {
 	if name, _, err := selectCommand(tokens[1:]); err != nil || name != cmdAdd {
 		return nil, false
 	}
-	return append(slices.Clone(tokens[1:]), tokens[0]), true
+	// before note: or reason:, which take the rest of the line
+	out := slices.Clone(tokens[1:])
+	at := len(out)
+	for i, t := range out {
+		if key, _, colon := strings.Cut(t.text, ":"); colon && !t.quoted {
+			if c := optionKeys[fold(key)]; c == "note" || c == "reason" {
+				at = i
+				break
+			}
+		}
+	}
+	return slices.Insert(out, at, tokens[0]), true
 }
 
 // deptWithParticle splits a word into a name and one of deptParticles

@@ -85,8 +85,8 @@ func refuseSplitCounts(cmd *Command, ts []token) error {
 	}
 	if pairs := labelledCounts(ts, sexOf); len(pairs) >= 2 && distinctValues(pairs) {
 		rest, note := lineWithout(cmd.Line, ts, pairs)
-		total := otherCount(ts, pairs)
-		if total == "" {
+		total := "" // the line's own count (추가 청년 10 남 6 여 4) stays where it is in rest
+		if otherCount(ts, pairs) == "" {
 			total = sumOf(pairs)
 		}
 		parts := make([]string, len(pairs))
@@ -147,7 +147,11 @@ func refuseIncludedCount(cmd *Command, ts []token) error {
 			return nil
 		}
 		part := rawJoin(ts[from:to])
-		rest, note := lineWithout(cmd.Line, ts, []labelledCount{{from: from, to: to}})
+		drop := from
+		if drop > 0 && !ts[drop-1].quoted && isOneOf(ts[drop-1], []string{"중", "중에", "가운데", "of", "whom"}) {
+			drop-- // 10명 중 여성 4명 포함: 중 goes with the part, left out of the note
+		}
+		rest, note := lineWithout(cmd.Line, ts, []labelledCount{{from: drop, to: to}})
 		return usageErr(cmd.Name, "split.included_count", "Typed", part, "Line", rest,
 			"Note", strings.TrimSpace(part+" "+note))
 	}
