@@ -86,10 +86,12 @@ func Parse(text string, today time.Time) (Command, error) {
 		return Command{}, suggestAdd(err, tokens, today)
 	}
 	cmd := Command{Name: name, Line: rawJoin(tokens)}
-	if name == cmdAdd && strings.ContainsAny(strings.TrimSpace(text), "\n\r") {
-		// Lines pasted into one message were one entry, the later lines
-		// in its note (after 메모:, which takes the rest of the text):
-		// jobs typed there were counted nowhere (review r7 S11).
+	if spec, _ := specNamed(name); spec.Writes && strings.ContainsAny(strings.TrimSpace(text), "\n\r") {
+		// Lines pasted into one message were one command, the later lines
+		// in its note or reason (메모:, 사유: and a 정정's or 채용's
+		// trailing words take the rest of the text): jobs typed there
+		// were counted nowhere (review r7 S11), and a second 추가 became
+		// a 정정's reason (k36 B3). Every write takes one line.
 		return Command{}, usageErr(name, "parse_entry.one_line_an_add")
 	}
 	positional, err := takeOptions(&cmd, rest, today)
