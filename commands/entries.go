@@ -106,9 +106,13 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	case cmd.Opts.Program != "":
 		d.program, noteWords = cmd.Opts.Program, append(cmd.Before, cmd.After...)
 	case len(cmd.Before) > 0:
-		d.program, noteWords = strings.Join(cmd.Before, " "), cmd.After
+		// `추가 "노인" 5`: the program in quotes where the program
+		// stands is the program, not a name no program has (k36 B1)
+		d.program, noteWords = unquoteWord(strings.Join(cmd.Before, " ")), cmd.After
 	case len(cmd.After) > 0:
-		if p, n, ok := s.programIndex(programs).longestPrefix(programs, cmd.After); ok {
+		first := slices.Clone(cmd.After)
+		first[0] = unquoteWord(first[0])
+		if p, n, ok := s.programIndex(programs).longestPrefix(programs, first); ok {
 			d.program, noteWords = p.Code, cmd.After[n:]
 		} else {
 			return s.unknownProgram(cmd.Name, cmd.After[0], programs)
@@ -119,6 +123,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	noteWords, refused := s.readNoteWords(&d, noteWords, programs, cmd.Name)
 	if refused != nil {
 		return *refused
+	}
+	if r, refused := s.quotedFieldWord(cmd, noteWords, d, programs, depts); refused {
+		return r
 	}
 	if r, refused := s.departmentInNote(cmd.Name, noteWords, d, programs, depts); refused {
 		return r
