@@ -491,7 +491,12 @@ func (s *Service) readAddForm(f AddForm) (entryDraft, FieldErrors) {
 		d.count = n
 	}
 	if strings.TrimSpace(f.Date) != "" {
-		if day, err := dates.Parse(f.Date, s.today()); err != nil {
+		if day, word := throughWord(f.Date); word != "" {
+			// A form records the day's new jobs: a date with 까지 or 현재
+			// may mean the 누계 through it, asked as the typed add asks
+			// (k36 B2); a 누계 is typed with 누계.
+			errs[FieldDate] = s.msg("parse_entry.through_date_ask", "Typed", strings.TrimSpace(f.Date), "Day", day, "Word", word)
+		} else if day, err := dates.Parse(f.Date, s.today()); err != nil {
 			errs[FieldDate] = s.msg("entries.write_date_like_2026")
 		} else {
 			d.date = &day

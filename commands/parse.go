@@ -382,6 +382,7 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
 		o.Date = &d
+		cmd.dateTyped = value
 	case "dept":
 		if inner, wrapped := unwrapName(value); wrapped {
 			value = inner // 부서:(복지정책과) is 부서:복지정책과
@@ -699,7 +700,12 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		// new ones? Both are written so (review r7 S9): ask, unless 누계
 		// says which.
 		if day, ok := strings.CutSuffix(dateTyped, "까지"); ok && cmd.Name == cmdAdd && !cmd.Cumulative {
-			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", dateTyped, "Day", day)
+			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", dateTyped, "Day", day, "Word", "까지")
+		}
+		// 날짜:11월9일까지 is asked the same (k36 B2); after the label
+		// 현재 and 기준 say it too (날짜:4월말 현재).
+		if day, word := throughWord(cmd.dateTyped); word != "" && cmd.Name == cmdAdd && !cmd.Cumulative {
+			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", cmd.dateTyped, "Day", day, "Word", word)
 		}
 	}
 	ts, err := takeSignedDelta(cmd, ts)

@@ -124,3 +124,21 @@ func unquoteWord(w string) string {
 	}
 	return w
 }
+
+// throughWords end a date that gives a total through or as of that day
+// (11월9일까지, 4월말 현재, 4/30 기준): after 날짜: or in the add form's
+// date they leave open whether the count is that 누계 or the day's new
+// jobs, as an unlabelled 까지 does.
+var throughWords = []string{"까지", "현재", "기준일", "기준"}
+
+// throughWord splits a typed date into the day and the through word it
+// ends in, or returns word "" when it ends in none.
+func throughWord(typed string) (day, word string) {
+	t := strings.TrimSpace(typed)
+	for _, w := range throughWords {
+		if rest, ok := strings.CutSuffix(t, w); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest), w
+		}
+	}
+	return "", ""
+}
