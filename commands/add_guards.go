@@ -512,14 +512,17 @@ func withConfirm(line, confirm string) string {
 // 사유:, `메모 :` with spaces around the colon), which takes the rest of
 // the line: the byte where its key starts and its canonical key, or -1.
 func restOfLineOption(line string) (int, string) {
+	// Words as the parser reads them: a quoted value (부서:"노인 메모:과",
+	// a department named before names with labels were refused) is one
+	// word, and a label inside it starts nothing.
 	at := 0
-	words := strings.Fields(line)
-	for i, w := range words {
-		j := at + strings.Index(line[at:], w)
-		at = j + len(w)
-		key, _, colon := strings.Cut(w, ":")
-		if !colon && i+1 < len(words) && strings.HasPrefix(words[i+1], ":") {
-			key, colon = w, true
+	ts := tokenize(line)
+	for i, t := range ts {
+		j := at + strings.Index(line[at:], t.raw)
+		at = j + len(t.raw)
+		key, _, colon := strings.Cut(t.raw, ":")
+		if !colon && i+1 < len(ts) && strings.HasPrefix(ts[i+1].raw, ":") {
+			key, colon = t.raw, true
 		}
 		if c := optionKeys[fold(key)]; colon && (c == "note" || c == "reason") {
 			return j, c

@@ -135,7 +135,8 @@ func TestK36EveryWriteIsOneLine(t *testing.T) {
 
 // A department name holding a field label (메모:, 부서:, 날짜:) is refused
 // when it is created or renamed to (k36 B-minor-1): typed back in a
-// question's line, `부서:"노인 메모:과"` put 확인:예 inside the name.
+// question's line, `부서:"노인 메모:과"` put 확인:예 inside the name. A name
+// given before that is still confirmed with the line offered.
 func TestK36DepartmentNameWithFieldLabelIsRefused(t *testing.T) {
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
@@ -150,8 +151,20 @@ func TestK36DepartmentNameWithFieldLabelIsRefused(t *testing.T) {
 				r := h.run(manager, line, commands.OutcomeRefused)
 				mustContain(t, r.Text(), byLang(lang, "field label", "항목 이름"))
 			}
-			if n := h.sqlInt(`SELECT count(*) FROM departments WHERE name LIKE '%:%'`); n != 0 {
+			if n := h.sqlInt(`SELECT count(*) FROM departments WHERE department LIKE '%:%' OR array_to_string(aliases, ',') LIKE '%:%'`); n != 0 {
 				t.Errorf("%d departments with a colon; want none", n)
+			}
+			// One named so before the refusal is still confirmed with the
+			// line the question offers: 확인:예 goes after the quoted name.
+			h.addDepartment("노인 메모:과")
+			h.run(manager, byLang(lang, "target 100 program:senior", "목표 100 사업:노인"), commands.OutcomeOK)
+			line := byLang(lang, `add 500 senior dept:"노인 메모:과"`, `추가 노인 500 부서:"노인 메모:과"`)
+			confirmed := line + byLang(lang, " confirm:yes", " 확인:예")
+			r := h.run(manager, line, commands.OutcomeRefused)
+			mustContain(t, r.Text(), "`"+confirmed+"`")
+			h.run(manager, confirmed, commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE department = '노인 메모:과' AND voided_at IS NULL`); got != 500 {
+				t.Errorf("노인 메모:과 holds %d; want 500", got)
 			}
 		})
 	}
