@@ -35,14 +35,17 @@ func TestK36QuotedFieldWordsAreReadOrRefused(t *testing.T) {
 			{`추가 노인 5 "약정 기업"`, "`\"약정 기업\"`", "상태"},
 			{`추가 노인 5 "노인복지과 실적"`, "`노인복지과`", "부서 이름"},
 			{`추가 노인 5 "청년"`, "`\"청년\"`", "다른 사업(청년일자리)"},
-		}, []string{`추가 노인 3 "경로당"`, `추가 노인 4 메모:"어제" 경로당`}, `추가 "노인" 5`, `"어제" 경로당`},
+			{`추가 노인 5 "추석"`, "`\"추석\"`", "날짜"},
+			{`추가 노인 5 "주말 행사"`, "`\"주말 행사\"`", "날짜"},
+		}, []string{`추가 노인 2 10/5 "추석 연휴"`, `추가 노인 1 "경로당"`, `추가 노인 4 메모:"어제" 경로당`}, `추가 "노인" 5`, `"어제" 경로당`},
 		{commands.English, [][]string{
 			{`add 5 senior "yesterday"`, "`\"yesterday\"`", "a date", "`add 5 senior date:yesterday`", "`add 5 senior note:\"yesterday\"`"},
 			{`add 5 senior "11월 9일"`, "`\"11월 9일\"`", "a date"},
 			{`add 5 senior "MOU"`, "`\"MOU\"`", "a status", "`add 5 senior \"MOU\" status:agreed`"},
 			{`add 5 senior "노인복지과 results"`, "`노인복지과`", "name of a department"},
 			{`add 5 senior "youth"`, "`\"youth\"`", "another program"},
-		}, []string{`add 3 senior "job fair"`, `add 4 senior note:"yesterday" fair`}, `add "senior" 5`, `"yesterday" fair`},
+			{`add 5 senior "추석"`, "`\"추석\"`", "a date"},
+		}, []string{`add 2 senior 10/5 "추석 연휴"`, `add 1 senior "job fair"`, `add 4 senior note:"yesterday" fair`}, `add "senior" 5`, `"yesterday" fair`},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
@@ -61,7 +64,7 @@ func TestK36QuotedFieldWordsAreReadOrRefused(t *testing.T) {
 			}
 			h.run("U1", tc.program, commands.OutcomeOK)
 			if got := h.seniorSQL(); got != 3+4+5 {
-				t.Errorf("senior holds %d; want 12 (3, 4 and the quoted program's 5)", got)
+				t.Errorf("senior holds %d; want 12 (2, 1, 4 and the quoted program's 5)", got)
 			}
 		})
 	}

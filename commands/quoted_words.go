@@ -27,7 +27,7 @@ func (s *Service) quotedFieldWord(cmd Command, words []string, d entryDraft, pro
 		ts := tokenize(strings.Trim(w, `"“”`))
 		inner := textJoin(ts)
 		note := lineWithNote(strings.Join(strings.Fields(strings.Replace(cmd.Line, w, "", 1)), " "), []string{w}, s.msg("entries.note_label"))
-		if day, isDay, ok := quotedDate(ts, today); ok {
+		if day, isDay, ok := quotedDate(ts, d.date != nil, today); ok {
 			value := inner
 			if isDay {
 				value = s.date(day)
@@ -76,10 +76,11 @@ func wordsOf(ts []token) []string {
 // quotedDate reports whether the words of a quoted note read as a date or
 // were meant as one: a day (어제, 11월 9일, yesterday), a period (지난달) or
 // a word that looks like a date (말일, 금요일). The holidays and parts of
-// the week that describe the line's date (추석 연휴, 주말) pass, as they do
-// unquoted; English words are checked only against what reads as a date,
-// since reDateLike's month prefixes (mar, dec) begin ordinary words.
-func quotedDate(ts []token, today time.Time) (day time.Time, isDay, ok bool) {
+// the week pass beside the line's own date, which they describe (10/5
+// "추석 연휴"), as they do unquoted; alone they were meant as the day.
+// English words are checked only against what reads as a date, since
+// reDateLike's month prefixes (mar, dec) begin ordinary words.
+func quotedDate(ts []token, lineHasDate bool, today time.Time) (day time.Time, isDay, ok bool) {
 	for i := range ts {
 		if n, d := dateRun(ts, i, today); n > 0 {
 			return d, true, true
@@ -87,8 +88,11 @@ func quotedDate(ts []token, today time.Time) (day time.Time, isDay, ok bool) {
 	}
 	for _, t := range ts {
 		w := stripBrackets(t.text)
-		if w == "" || allDigits(w) || reLunarHoliday.MatchString(w) || reWeekPart.MatchString(w) {
+		if w == "" || allDigits(w) || lineHasDate && (reLunarHoliday.MatchString(w) || reWeekPart.MatchString(w)) {
 			continue
+		}
+		if reLunarHoliday.MatchString(w) {
+			return time.Time{}, false, true
 		}
 		if _, err := dates.ParsePeriod(w, today); err == nil {
 			return time.Time{}, false, true
