@@ -437,19 +437,31 @@ func (s *Service) typeOrNone(t string) string {
 // askAboutSize holds one entry larger than the program's whole-year target
 // (the overall target where the program has none).
 func (s *Service) askAboutSize(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
-	targets, err := s.store.Targets(ctx, e.AsOf.Year())
-	if err != nil {
+	why, err := s.overYearTarget(ctx, p, e.AsOf.Year(), e.Count, e.Approximate)
+	if err != nil || why == "" {
 		return Reply{}, false, err
+	}
+	return s.confirmReply(ctx, c, cmd, e, false, why)
+}
+
+// overYearTarget is the question for one figure larger than the program's
+// whole-year target (the overall target where the program has none), or ""
+// when it is not: an add's entry and a 정정's new figure are asked the
+// same (issue 19 §5; k36: a 정정 skipped it).
+func (s *Service) overYearTarget(ctx context.Context, p Program, year int, count int64, approximate bool) (string, error) {
+	targets, err := s.store.Targets(ctx, year)
+	if err != nil {
+		return "", err
 	}
 	target, whose := targets.Programs[p.ID], s.programLabel(p)
 	if target == 0 {
 		target, whose = targets.Total, s.msg("guards.overall")
 	}
-	if target > 0 && e.Count > target {
-		return s.confirmReply(ctx, c, cmd, e, false, s.msg("guards.over_year_target", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
-			"Whose", whose, "Year", e.AsOf.Year(), "Target", s.unitCount(target, false, p.Unit)))
+	if target > 0 && count > target {
+		return s.msg("guards.over_year_target", "Count", s.unitCount(count, approximate, p.Unit),
+			"Whose", whose, "Year", year, "Target", s.unitCount(target, false, p.Unit)), nil
 	}
-	return Reply{}, false, nil
+	return "", nil
 }
 
 // confirmReply asks to confirm the held entry e: no entry is written. The
@@ -500,14 +512,17 @@ func withConfirm(line, confirm string) string {
 // 사유:, `메모 :` with spaces around the colon), which takes the rest of
 // the line: the byte where its key starts and its canonical key, or -1.
 func restOfLineOption(line string) (int, string) {
+	// Words as the parser reads them: a quoted value (부서:"노인 메모:과",
+	// a department named before names with labels were refused) is one
+	// word, and a label inside it starts nothing.
 	at := 0
-	words := strings.Fields(line)
-	for i, w := range words {
-		j := at + strings.Index(line[at:], w)
-		at = j + len(w)
-		key, _, colon := strings.Cut(w, ":")
-		if !colon && i+1 < len(words) && strings.HasPrefix(words[i+1], ":") {
-			key, colon = w, true
+	ts := tokenize(line)
+	for i, t := range ts {
+		j := at + strings.Index(line[at:], t.raw)
+		at = j + len(t.raw)
+		key, _, colon := strings.Cut(t.raw, ":")
+		if !colon && i+1 < len(ts) && strings.HasPrefix(ts[i+1].raw, ":") {
+			key, colon = t.raw, true
 		}
 		if c := optionKeys[fold(key)]; colon && (c == "note" || c == "reason") {
 			return j, c

@@ -223,6 +223,20 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if cmd.Count.Value == figure && cmd.Count.Approximate == old.Approximate {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.same_figure", "ID", old.ID, "Count", s.unitCount(figure, old.Approximate, ""))}
 	}
+	programs, err := s.store.Programs(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	p, _ := s.programByID(programs, old.ProgramID)
+	if !cmd.Confirmed {
+		why, err := s.overYearTarget(ctx, p, old.AsOf.Year(), cmd.Count.Value, cmd.Count.Approximate)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		if why != "" {
+			return s.correctionHeld(c, cmd, why)
+		}
+	}
 	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, Approximate: cmd.Count.Approximate, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now()}
 	if corr.Source == "" {
 		corr.Source = SourceConsole
@@ -240,11 +254,6 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
 		return s.reportBelowHires(ctx, cmd.Name, below)
 	}
-	programs, perr := s.store.Programs(ctx)
-	if perr != nil {
-		return s.storageFailure(ctx, cmd.Name, perr)
-	}
-	p, _ := s.programByID(programs, old.ProgramID)
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
 		return s.refuse(cmd.Name, s.cumulativeBelow(ctx, p, below))
 	}
@@ -261,6 +270,21 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	return s.corrected(ctx, res, p, figure, cmd.Count.Value, reason)
+}
+
+// correctionHeld asks to confirm a 정정 to a figure larger than the year's
+// target, as an add of it is asked: nothing is changed. The line to type
+// (and the button's command) is the 정정 with 확인:예 before its 사유:; a
+// second press finds the entry corrected already and says so.
+func (s *Service) correctionHeld(c Caller, cmd Command, why string) Reply {
+	line := withConfirm(cmd.Line, s.msg("guards.confirm_word")+":"+s.msg("guards.confirm_yes"))
+	if c.Source == SourceConsole {
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why,
+			Sections: []Section{{Lines: []string{s.msg("guards.record_anyway_size_console", "Line", line)}}}}
+	}
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why,
+		Sections: []Section{{Lines: []string{s.msg("guards.record_anyway_size", "Line", line)}}},
+		Actions:  []Action{{ID: ActionConfirm, Label: s.msg("guards.record_anyway"), Command: line, Style: "primary"}}}
 }
 
 // correctedAlready refuses a 정정 of an entry a correction replaced,

@@ -171,8 +171,26 @@ func (s *Service) badDepartmentName(command string, names ...string) (Reply, boo
 		if strings.ContainsAny(n, "<>|\"`“”") {
 			return s.refuse(command, s.msg("deptcmds.department_name_chars", "Name", n)), true
 		}
+		if l := fieldLabelIn(n); l != "" {
+			return s.refuse(command, s.msg("k36.department_name_has_label", "Name", n, "Label", l)), true
+		}
 	}
 	return Reply{}, false
+}
+
+// fieldLabelIn is the longest field label with its colon (메모:, 부서:,
+// note:) inside name, or "". Typed back after 부서: (a question's line, the
+// Report now button's dept:"…"), such a name started another field: the
+// line offered to confirm put 확인:예 inside `부서:"노인 메모:과"` (k36).
+func fieldLabelIn(name string) string {
+	f := strings.ReplaceAll(fold(name), "：", ":")
+	found := ""
+	for key := range optionKeys {
+		if l := fold(key) + ":"; strings.Contains(f, l) && len(l) > len(found) {
+			found = l
+		}
+	}
+	return found
 }
 
 // deptRename answers `dept rename <department> <new name>`.

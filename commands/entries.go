@@ -106,9 +106,13 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	case cmd.Opts.Program != "":
 		d.program, noteWords = cmd.Opts.Program, append(cmd.Before, cmd.After...)
 	case len(cmd.Before) > 0:
-		d.program, noteWords = strings.Join(cmd.Before, " "), cmd.After
+		// `추가 "노인" 5`: the program in quotes where the program
+		// stands is the program, not a name no program has (k36 B1)
+		d.program, noteWords = unquoteWord(strings.Join(cmd.Before, " ")), cmd.After
 	case len(cmd.After) > 0:
-		if p, n, ok := s.programIndex(programs).longestPrefix(programs, cmd.After); ok {
+		first := slices.Clone(cmd.After)
+		first[0] = unquoteWord(first[0])
+		if p, n, ok := s.programIndex(programs).longestPrefix(programs, first); ok {
 			d.program, noteWords = p.Code, cmd.After[n:]
 		} else {
 			return s.unknownProgram(cmd.Name, cmd.After[0], programs)
@@ -129,6 +133,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	noteWords, refused := s.readNoteWords(&d, noteWords, programs, cmd.Name)
 	if refused != nil {
 		return *refused
+	}
+	if r, refused := s.quotedFieldWord(cmd, noteWords, d, programs, depts); refused {
+		return r
 	}
 	if r, refused := s.departmentInNote(cmd.Name, noteWords, d, programs, depts); refused {
 		return r
@@ -498,7 +505,12 @@ func (s *Service) readAddForm(f AddForm) (entryDraft, FieldErrors) {
 		d.count = n
 	}
 	if strings.TrimSpace(f.Date) != "" {
-		if day, err := dates.Parse(f.Date, s.today()); err != nil {
+		if day, word := throughWord(f.Date); word != "" {
+			// A form records the day's new jobs: a date with 까지 or 현재
+			// may mean the 누계 through it, asked as the typed add asks
+			// (k36 B2); a 누계 is typed with 누계.
+			errs[FieldDate] = s.msg("parse_entry.through_date_ask", "Typed", strings.TrimSpace(f.Date), "Day", day, "Word", word)
+		} else if day, err := dates.Parse(f.Date, s.today()); err != nil {
 			errs[FieldDate] = s.msg("entries.write_date_like_2026")
 		} else {
 			d.date = &day

@@ -95,10 +95,12 @@ func Parse(text string, today time.Time) (Command, error) {
 		return Command{}, suggestAdd(err, tokens, today)
 	}
 	cmd := Command{Name: name, Line: rawJoin(tokens)}
-	if name == cmdAdd && strings.ContainsAny(strings.TrimSpace(text), "\n\r") {
-		// Lines pasted into one message were one entry, the later lines
-		// in its note (after 메모:, which takes the rest of the text):
-		// jobs typed there were counted nowhere (review r7 S11).
+	if spec, _ := specNamed(name); spec.Writes && strings.ContainsAny(strings.TrimSpace(text), "\n\r") {
+		// Lines pasted into one message were one command, the later lines
+		// in its note or reason (메모:, 사유: and a 정정's or 채용's
+		// trailing words take the rest of the text): jobs typed there
+		// were counted nowhere (review r7 S11), and a second 추가 became
+		// a 정정's reason (k36 B3). Every write takes one line.
 		return Command{}, usageErr(name, "parse_entry.one_line_an_add")
 	}
 	positional, err := takeOptions(&cmd, rest, today)
@@ -409,6 +411,7 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
 		o.Date = &d
+		cmd.dateTyped = value
 	case "dept":
 		if inner, wrapped := unwrapName(value); wrapped {
 			value = inner // 부서:(복지정책과) is 부서:복지정책과
@@ -729,7 +732,12 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		// new ones? Both are written so (review r7 S9): ask, unless 누계
 		// says which.
 		if day, ok := strings.CutSuffix(dateTyped, "까지"); ok && cmd.Name == cmdAdd && !cmd.Cumulative {
-			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", dateTyped, "Day", day)
+			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", dateTyped, "Day", day, "Word", "까지")
+		}
+		// 날짜:11월9일까지 is asked the same (k36 B2); after the label
+		// 현재 and 기준 say it too (날짜:4월말 현재).
+		if day, word := throughWord(cmd.dateTyped); word != "" && cmd.Name == cmdAdd && !cmd.Cumulative {
+			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", cmd.dateTyped, "Day", day, "Word", word)
 		}
 	}
 	ts, err := takeSignedDelta(cmd, ts)
