@@ -380,6 +380,7 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
 		o.Date = &d
+		cmd.dateTyped = value
 	case "dept":
 		if inner, wrapped := unwrapName(value); wrapped {
 			value = inner // 부서:(복지정책과) is 부서:복지정책과
@@ -700,6 +701,15 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", dateTyped, "Day", day)
 		}
 	}
+	asOf := ""
+	if cmd.Name == cmdAdd && !cmd.Cumulative {
+		if asOf = asOfWord(dateTyped); asOf == "" {
+			// 날짜:12/4 기준: the option says "as of" as well
+			if asOf = asOfWord(cmd.dateTyped); asOf != "" {
+				dateTyped = cmd.dateTyped
+			}
+		}
+	}
 	ts, err := takeSignedDelta(cmd, ts)
 	if err != nil {
 		return err
@@ -737,6 +747,13 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		}
 		cmd.Count, cmd.HasCount = n, true
 		cmd.Before, cmd.After = raws(ts[:i]), raws(ts[end:])
+		if asOf != "" && cmd.Opts.Date != nil {
+			// 12. 4. 현재 3,020: the total as of that day, or the day's
+			// new jobs? Asked as 까지 is, showing both lines (F33).
+			words := strings.Join(append(slices.Clone(cmd.Before), cmd.After...), " ")
+			return usageErr(cmd.Name, "k32.as_of_date_ask", "Typed", dateTyped, "Word", asOf,
+				"Words", words, "Count", textJoin(ts[i:end]), "Day", dateArg(*cmd.Opts.Date))
+		}
 		return nil
 	}
 	if negativeCount(ts) { // "-5": a count below 1, not a word that is no number
