@@ -227,7 +227,7 @@ func (s *Service) askBeforeRecording(ctx context.Context, c Caller, cmd Command,
 	if r, ask, err := s.askAboutOtherTypes(ctx, c, e, p, cmd); err != nil || ask {
 		return r, ask, err
 	}
-	return s.askAboutSize(ctx, c, e, p, cmd)
+	return s.askAboutSizeAndTotals(ctx, c, e, p, cmd)
 }
 
 // askAboutOtherDepartments holds a 누계 report filed under one department
@@ -436,20 +436,21 @@ func (s *Service) typeOrNone(t string) string {
 
 // askAboutSize holds one entry larger than the program's whole-year target
 // (the overall target where the program has none).
-func (s *Service) askAboutSize(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
+// It returns the question's reason, or "" when the entry is not too large.
+func (s *Service) askAboutSize(ctx context.Context, e NewEntry, p Program) (string, error) {
 	targets, err := s.store.Targets(ctx, e.AsOf.Year())
 	if err != nil {
-		return Reply{}, false, err
+		return "", err
 	}
 	target, whose := targets.Programs[p.ID], s.programLabel(p)
 	if target == 0 {
 		target, whose = targets.Total, s.msg("guards.overall")
 	}
 	if target > 0 && e.Count > target {
-		return s.confirmReply(ctx, c, cmd, e, false, s.msg("guards.over_year_target", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
-			"Whose", whose, "Year", e.AsOf.Year(), "Target", s.unitCount(target, false, p.Unit)))
+		return s.msg("guards.over_year_target", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
+			"Whose", whose, "Year", e.AsOf.Year(), "Target", s.unitCount(target, false, p.Unit)), nil
 	}
-	return Reply{}, false, nil
+	return "", nil
 }
 
 // confirmReply asks to confirm the held entry e: no entry is written. The

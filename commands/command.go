@@ -62,8 +62,9 @@ type Command struct {
 	// confirmValueRaw is the confirm option's value typed as a word of its
 	// own (확인: 예), dropped from Line with it.
 	confirmValueRaw string
-	// dateTyped is the date: option's value as typed (날짜:12/4 기준), so an
-	// add can ask about an "as of" word in it (asOfWord).
+	// dateTyped is an add's date as typed, free (11월말) or as the date:
+	// option's value (날짜:12/4 기준), so the add can ask about an "as of"
+	// word (asOfWord) or a period's end (askAboutTotalAsDelta) in it.
 	dateTyped string
 }
 

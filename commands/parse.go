@@ -710,6 +710,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 			}
 		}
 	}
+	if dateTyped != "" {
+		cmd.dateTyped = dateTyped // 11월말: asked about by askAboutTotalAsDelta
+	}
 	ts, err := takeSignedDelta(cmd, ts)
 	if err != nil {
 		return err
