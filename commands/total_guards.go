@@ -17,7 +17,9 @@ import (
 func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
 	var whys []string
 	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){
-		func(ctx context.Context, e NewEntry, p Program, _ Command) (string, error) { return s.askAboutSize(ctx, e, p) },
+		func(ctx context.Context, e NewEntry, p Program, _ Command) (string, error) {
+			return s.askAboutSize(ctx, e, p)
+		},
 		s.totalAsDelta,
 		s.newYearCarry,
 	} {
