@@ -15,14 +15,22 @@ import (
 // target (askAboutSize), a delta that reads like a 누계 (totalAsDelta) and
 // a January 누계 that carries last year's total (newYearCarry).
 func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
-	var whys []string
-	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){
+	asks := []func(context.Context, NewEntry, Program, Command) (string, error){
 		func(ctx context.Context, e NewEntry, p Program, _ Command) (string, error) {
 			return s.askAboutSize(ctx, e, p)
 		},
-		s.totalAsDelta,
-		s.newYearCarry,
-	} {
+	}
+	closes, err := s.store.MonthClosesBetween(ctx, e.AsOf, e.AsOf)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	if len(closes) == 0 || e.CloseReason != "" {
+		// In a closed month without a reason the write is refused anyway:
+		// asking first whether it is a 누계 would be one question too many.
+		asks = append(asks, s.totalAsDelta, s.newYearCarry)
+	}
+	var whys []string
+	for _, ask := range asks {
 		why, err := ask(ctx, e, p, cmd)
 		if err != nil {
 			return Reply{}, false, err
