@@ -126,27 +126,33 @@ func TestAsOfDateIsAskedNotBookedAsADelta(t *testing.T) {
 
 // Review F35: `추가 청년 1,240 12월말` after a 누계 of 1,240 doubled the
 // program's figure with no question. A delta at least the program's
-// year-to-date total through its date, or one dated with a period's end
-// word at least its department's own figure, is held, showing the line
-// to type for a 누계; a 확인 appended records it as typed, once. A
-// month-end delta below those figures is recorded without a question.
+// year-to-date total through its date (dated with a period's end word, or
+// in a program reported by 누계), or one dated with a period's end word at
+// least its department's own figure, is held, showing the line to type
+// for a 누계; a 확인 appended records it as typed, once. A month-end delta
+// below those figures, and a second delta of a program fed with deltas
+// only, are recorded without a question.
 func TestTotalWrittenAsDeltaIsHeld(t *testing.T) {
 	for _, tc := range []struct {
 		lang                     commands.Lang
 		first, held, small, dept string
 		deptHeld, confirm        string
 		says, deptSays           []string
+		plain, plainSays         string
+		deltas                   []string
 	}{
 		{commands.Korean, "추가 청년 누계 1,240 11월말", "추가 청년 1,240 12월말", "추가 청년 35 11월말",
 			"추가 청년 30 부서:여성가족과 10월말", "추가 청년 40 부서:여성가족과 11월말", "확인",
 			[]string{"1,240개는 청년일자리의 올해 2026. 12. 31.까지 누계(1,240개)와 같거나 많아", "누계는 2,480개가 됩니다",
 				"`추가 청년 누계 1,240 2026. 12. 31.`", "아직 기록하지 않았습니다"},
-			[]string{"`11월말`처럼 월말·분기말로 적은 날짜", "여성가족과의 이 사업 올해 2026. 11. 30.까지 실적(30개)", "`추가 10 청년 11/30 부서:여성가족과`"}},
+			[]string{"`11월말`처럼 월말·분기말로 적은 날짜", "여성가족과의 이 사업 올해 2026. 11. 30.까지 실적(30개)", "`추가 10 청년 11/30 부서:여성가족과`"},
+			"추가 청년 1,300 12. 3.", "`추가 청년 누계 1,300 2026. 12. 3.`", []string{"추가 노인 10 12. 1.", "추가 노인 20 12. 2."}},
 		{commands.English, "add youth cumulative 1,240 11월말", "add 1,240 youth 12월말", "add 35 youth 11월말",
 			"add 30 youth dept:여성가족과 10월말", "add 40 youth dept:여성가족과 11월말", "confirm",
 			[]string{"1,240 is as many as or more than everything Youth jobs", "(1,240)", "makes the program's total 2,480",
 				"`add youth cumulative 1,240 date:2026-12-31`"},
-			[]string{"`11월말` names the end of a month", "여성가족과", "`add 10 youth date:11/30 dept:여성가족과`"}},
+			[]string{"`11월말` names the end of a month", "여성가족과", "`add 10 youth date:11/30 dept:여성가족과`"},
+			"add 1,300 youth 2026-12-03", "`add youth cumulative 1,300 date:2026-12-03`", []string{"add 10 senior 2026-12-01", "add 20 senior 2026-12-02"}},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			// 31 December, when 12월말 is today
@@ -156,6 +162,14 @@ func TestTotalWrittenAsDeltaIsHeld(t *testing.T) {
 			mustContain(t, r.Text(), tc.says...)
 			if got := h.liveSQL("youth", "realised"); got != 1240 {
 				t.Fatalf("after the question youth is %d, want 1,240", got)
+			}
+			// no period word, but youth is reported by 누계: held the same
+			mustContain(t, h.run(manager, tc.plain, commands.OutcomeRefused).Text(), tc.plainSays)
+			// a program fed with deltas only: a second delta larger than the first is no question
+			h.run(manager, tc.deltas[0], commands.OutcomeOK)
+			h.run(manager, tc.deltas[1], commands.OutcomeOK)
+			if got := h.liveSQL("senior", "realised"); got != 30 {
+				t.Fatalf("senior is %d, want 10 + 20", got)
 			}
 			h.run(manager, tc.small, commands.OutcomeOK) // 35 at 11월말 is no 누계 of 1,240
 			h.run(manager, tc.dept, commands.OutcomeOK)

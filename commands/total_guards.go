@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -72,9 +73,10 @@ func periodEnd(typed string) bool {
 // totalAsDelta asks about a realised delta that may be a 누계 written
 // without the word (review F35: `추가 청년 1,240 12월말` doubled the
 // program's figure): one at least the program's year-to-date total through
-// its date, or one dated with a period's end word (11월말) at least its
-// department's own year-to-date figure in the program, which is what a
-// department's month-end 누계 is. Never when that figure is zero: with
+// its date, when dated with a period's end word (11월말) or when the
+// program is reported by 누계 (reportedByTotals), or one dated with a
+// period's end word at least its department's own year-to-date figure in
+// the program, which is what a department's month-end 누계 is. Never when that figure is zero: with
 // nothing recorded before it, a delta and a 누계 record the same; and a
 // month-end delta below it (추가 청년 35 11월말) cannot be a 누계, so it is
 // recorded as typed. The question shows the line to type for a 누계.
@@ -90,8 +92,15 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 	if e.Approximate {
 		count += "여"
 	}
+	end := periodEnd(cmd.dateTyped)
+	reported := end
+	if !end && e.Count >= ytd {
+		if reported, err = s.reportedByTotals(ctx, e); err != nil {
+			return "", err
+		}
+	}
 	switch {
-	case e.Count >= ytd:
+	case e.Count >= ytd && reported:
 		effect := s.msg("k32.total_records_nothing", "Total", s.unitCount(ytd, false, p.Unit))
 		if e.Count > ytd {
 			effect = s.msg("k32.total_records_increment", "Increment", s.plusCount(e.Count-ytd, e.Approximate, p.Unit))
@@ -100,7 +109,7 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 			"Program", s.programLabel(p), "Date", s.date(e.AsOf), "Total", s.unitCount(ytd, false, p.Unit)) + " " +
 			s.msg("k32.delta_or_total", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
 				"Line", s.cumulativeLine(p, count, e.AsOf), "Effect", effect), nil
-	case own > 0 && e.Count >= own && periodEnd(cmd.dateTyped):
+	case own > 0 && e.Count >= own && end:
 		word := p.Code
 		if s.lang == Korean && len(p.Aliases) > 0 {
 			word = p.Aliases[0]
@@ -115,6 +124,22 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 			"After", s.unitCount(own+e.Count, e.Approximate, p.Unit)) + " " + rest, nil
 	}
 	return "", nil
+}
+
+// reportedByTotals reports whether the program's realised figure of the
+// year through e's date holds a live 누계 report: a program reported by
+// running totals, where a figure at or above the total is most likely that
+// total again. A program fed only with deltas is not asked on size alone:
+// its second delta of the year is often larger than its first (10, then
+// 20), and asking each time would train people to press Record it.
+func (s *Service) reportedByTotals(ctx context.Context, e NewEntry) (bool, error) {
+	es, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: dates.On(e.AsOf.Year(), 1, 1), To: e.AsOf, Limit: 200})
+	if err != nil {
+		return false, err
+	}
+	return slices.ContainsFunc(es, func(x Entry) bool {
+		return !x.Voided() && x.Kind == KindCumulative && x.Status == StatusRealised
+	}), nil
 }
 
 // newYearCarryDays is how far into a year a 누계 is checked against last
