@@ -97,8 +97,8 @@ func TestAsOfDateIsAskedNotBookedAsADelta(t *testing.T) {
 			"추가 노인 1,340 날짜:12/4 기준": {"`12/4 기준`의 `기준`"},
 		}, "추가 노인 누계 3,020 12.4. 현재", "추가 노인 20 12. 4.", "현황 12. 4. 기준"},
 		{commands.English, map[string][]string{
-			"add senior 3,020 (12.4. 현재)":   {"`12.4. 현재` says \"as of that day\" (현재)", "`add senior cumulative 3,020 ", "`add senior 3,020 "},
-			"add 1,340 senior date:12/4 기준": {"(기준)", "without 기준"},
+			"add senior 3,020 (12.4. 현재)":   {"`12.4. 현재` says \"as of that day\" (`현재`)", "`add senior cumulative 3,020 ", "`add senior 3,020 "},
+			"add 1,340 senior date:12/4 기준": {"(`기준`)", "without `기준`"},
 		}, "add senior cumulative 3,020 12/4 기준", "add 20 senior 12/4", "status 2026-12-04"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
