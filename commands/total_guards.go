@@ -183,5 +183,9 @@ func (s *Service) cumulativeLine(p Program, count string, day time.Time) string 
 	if s.lang == Korean && len(p.Aliases) > 0 {
 		word = p.Aliases[0]
 	}
-	return s.msg("k32.cumulative_line", "Program", word, "Count", count, "Date", s.date(day), "ISO", day.Format(time.DateOnly))
+	date := s.date(day) // 2026. 12. 4., read back as that day
+	if s.lang != Korean {
+		date = day.Format(time.DateOnly) // typed after date:
+	}
+	return s.msg("k32.cumulative_line", "Program", word, "Count", count, "Date", date)
 }
