@@ -16,30 +16,34 @@ import (
 // target (askAboutSize), a delta that reads like a 누계 (totalAsDelta) and
 // a January 누계 that carries last year's total (newYearCarry).
 func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
-	asks := []func(context.Context, NewEntry, Program, Command) (string, error){
-		func(ctx context.Context, e NewEntry, p Program, _ Command) (string, error) {
-			return s.askAboutSize(ctx, e, p)
-		},
-	}
-	closes, err := s.store.MonthClosesBetween(ctx, e.AsOf, e.AsOf)
+	size, err := s.askAboutSize(ctx, e, p)
 	if err != nil {
 		return Reply{}, false, err
 	}
-	if len(closes) == 0 || e.CloseReason != "" {
-		// In a closed month without a reason the write is refused anyway:
-		// asking first whether it is a 누계 would be one question too many.
-		asks = append(asks, s.totalAsDelta, s.newYearCarry)
-	}
-	var whys []string
-	for _, ask := range asks {
+	var totals []string
+	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){s.totalAsDelta, s.newYearCarry} {
 		why, err := ask(ctx, e, p, cmd)
 		if err != nil {
 			return Reply{}, false, err
 		}
 		if why != "" {
-			whys = append(whys, why)
+			totals = append(totals, why)
 		}
 	}
+	if len(totals) > 0 && e.CloseReason == "" {
+		// In a closed month without a reason the write is refused anyway:
+		// asking first whether it is a 누계 would be one question too many.
+		// Looked up only when there is a question, so a plain add costs
+		// no query more.
+		closes, err := s.store.MonthClosesBetween(ctx, e.AsOf, e.AsOf)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if len(closes) > 0 {
+			totals = nil
+		}
+	}
+	whys := slices.DeleteFunc(append([]string{size}, totals...), func(w string) bool { return w == "" })
 	if len(whys) == 0 {
 		return Reply{}, false, nil
 	}
