@@ -227,7 +227,7 @@ func (s *Service) askBeforeRecording(ctx context.Context, c Caller, cmd Command,
 	if r, ask, err := s.askAboutOtherTypes(ctx, c, e, p, cmd); err != nil || ask {
 		return r, ask, err
 	}
-	return s.askAboutSize(ctx, c, e, p, cmd)
+	return s.askAboutSizeAndTotals(ctx, c, e, p, cmd)
 }
 
 // askAboutOtherDepartments holds a 누계 report filed under one department
@@ -434,14 +434,11 @@ func (s *Service) typeOrNone(t string) string {
 	return EmploymentLabel(t, s.lang)
 }
 
-// askAboutSize holds one entry larger than the program's whole-year target
-// (the overall target where the program has none).
-func (s *Service) askAboutSize(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
-	why, err := s.overYearTarget(ctx, p, e.AsOf.Year(), e.Count, e.Approximate)
-	if err != nil || why == "" {
-		return Reply{}, false, err
-	}
-	return s.confirmReply(ctx, c, cmd, e, false, why)
+// askAboutSize is the question's reason for one entry larger than the
+// program's whole-year target (the overall target where the program has
+// none), or "" when the entry is not too large.
+func (s *Service) askAboutSize(ctx context.Context, e NewEntry, p Program) (string, error) {
+	return s.overYearTarget(ctx, p, e.AsOf.Year(), e.Count, e.Approximate)
 }
 
 // overYearTarget is the question for one figure larger than the program's

@@ -65,8 +65,9 @@ type Command struct {
 	// confirmValueRaw is the confirm option's value typed as a word of its
 	// own (확인: 예), dropped from Line with it.
 	confirmValueRaw string
-	// dateTyped is the date: option's value as typed (날짜:11월9일까지), so
-	// an add can ask what a 까지, 현재 or 기준 in it means (throughWord).
+	// dateTyped is an add's date as typed, free (11월말) or as the date:
+	// option's value (날짜:12/4 기준), so the add can ask about an "as of"
+	// word (asOfWord) or a period's end (askAboutTotalAsDelta) in it.
 	dateTyped string
 }
 

@@ -30,6 +30,9 @@ type entryDraft struct {
 	// labelledNote is what followed a bare 메모 label (메모 경로당): a note
 	// the user marked as one, so it is not refused as unread words.
 	labelledNote string
+	// agreementHire says the line's words name an agreement's hires (협약
+	// 인원 채용): asked about by agreementHireAdd, not by the note's check.
+	agreementHire bool
 }
 
 // invalid names the field a draft fails on and why.
@@ -58,6 +61,11 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 	}
 	if utf8.RuneCountInString(d.note) > MaxNoteRunes {
 		return NewEntry{}, p, &invalid{FieldNote, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes)}
+	}
+	if words := NoteSaysNotHired(d.note); words != "" && d.status == "" && !d.agreementHire {
+		// The status was not given, so it would default to 채용 while the
+		// note says agreement or not yet hired: ask, never guess (F1/F8).
+		return NewEntry{}, p, &invalid{FieldNote, s.msg("k32.note_says_not_hired", "Words", words)}
 	}
 	if utf8.RuneCountInString(d.department) > MaxNameRunes {
 		return NewEntry{}, p, &invalid{FieldDepartment, s.msg("entries.department_name_is_longer", "MaxNameRunes", MaxNameRunes)}
@@ -100,7 +108,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	d := entryDraft{count: cmd.Count, cumulative: cmd.Cumulative, date: cmd.Opts.Date, department: cmd.Opts.Department,
-		status: cmd.Opts.Status, employment: cmd.Opts.Employment}
+		status: cmd.Opts.Status, employment: cmd.Opts.Employment, agreementHire: cmd.AgreementHire != ""}
 	var noteWords []string
 	switch {
 	case cmd.Opts.Program != "":

@@ -133,14 +133,14 @@ func TestFreeStandingFieldsInAdd(t *testing.T) {
 			employment string
 			note       string
 		}{
-			{"add 40 senior 11월20일 기준", dates.On(2026, 11, 20), "realised", "", ""},
+			{"add 40 senior 11월20일", dates.On(2026, 11, 20), "realised", "", ""}, // 기준 after it is asked about (k32)
 			{"add 10 youth 11/20 note:job fair", dates.On(2026, 11, 20), "realised", "", "job fair"},
 			{"add 15 youth 약정", dates.On(2026, 11, 26), "agreed", "", ""},
 			{"add 7 youth 일용 note:박람회", dates.On(2026, 11, 26), "realised", "daily", "박람회"},
 			{"add 5 youth 금요일", dates.On(2026, 11, 20), "realised", "", ""},
 			{"add 6 youth 지난주 금요일", dates.On(2026, 11, 20), "realised", "", ""},
 			{"add 5 youth 그저께", dates.On(2026, 11, 24), "realised", "", ""},
-			{"add 5 youth 지난달 말 현재", dates.On(2026, 10, 31), "realised", "", ""},
+			{"add 5 youth 지난달 말", dates.On(2026, 10, 31), "realised", "", ""},
 			{"add 5 youth 11.25", dates.On(2026, 11, 25), "realised", "", ""},
 			{"add 7 youth 11월 25일자", dates.On(2026, 11, 25), "realised", "", ""},
 		} {
@@ -167,9 +167,11 @@ func TestFreeStandingFieldsInAdd(t *testing.T) {
 		if after := h.entriesStored(); after != before {
 			t.Errorf("refused lines wrote %d entries", after-before)
 		}
-		// note: keeps such words verbatim.
-		h.run("U1", "add 3 youth note: MOU 11월31일 예정", commands.OutcomeOK)
-		if e := h.newestEntry(); e.Note != "MOU 11월31일 예정" || e.Status != "realised" {
+		// note: keeps such words verbatim; a note saying MOU or 예정 needs
+		// the status given, as a note never sets it (k32, F1).
+		h.run("U1", "add 3 youth note: MOU 11월31일 예정", commands.OutcomeRefused)
+		h.run("U1", "add 3 youth status:agreed note: MOU 11월31일 예정", commands.OutcomeOK)
+		if e := h.newestEntry(); e.Note != "MOU 11월31일 예정" || e.Status != "agreed" {
 			t.Errorf("note: stored %+v", e)
 		}
 	}

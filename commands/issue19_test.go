@@ -45,8 +45,8 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"add 12 youth '26. 4. 30.", 12, dates.On(2026, 4, 30)},
 			{"add 13 youth 4월 말일", 13, dates.On(2026, 4, 30)},
 			{"add 14 youth 26년 3월 31일", 14, dates.On(2026, 3, 31)},
-			{"add 15 youth 2026. 4. 30. 기준", 15, dates.On(2026, 4, 30)},
-			{"추가 16 청년 지난달 말 현재", 16, dates.On(2026, 10, 31)},
+			{"add 15 youth 2026. 4. 30.", 15, dates.On(2026, 4, 30)}, // with 기준 or 현재 it is asked about (k32)
+			{"추가 16 청년 지난달 말", 16, dates.On(2026, 10, 31)},
 			{"add +550 youth", 550, dates.On(2026, 11, 26)},
 			{"add 천5백 senior 4.30", 1500, dates.On(2026, 4, 30)},
 			{"add + 7 senior 작년 말", 7, dates.On(2025, 12, 31)},

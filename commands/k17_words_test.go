@@ -112,7 +112,8 @@ func TestPeriodEndsAndHolidays(t *testing.T) {
 		}{
 			{"추가 10 청년 3분기말", dates.On(2026, 9, 30), ""},
 			{"추가 11 청년 1분기 말 누계", dates.On(2026, 3, 31), ""},
-			{"add 12 youth 2026년 2분기말", dates.On(2026, 6, 30), ""},
+			// after the 누계 of 11 a quarter-end 12 may be a 누계: confirmed (k32)
+			{"add 12 youth 2026년 2분기말 confirm:yes", dates.On(2026, 6, 30), ""},
 			{"추가 13 청년 상반기말", dates.On(2026, 6, 30), ""},
 			{"추가 14 청년 3/4분기말", dates.On(2026, 9, 30), ""},
 			{"추가 15 청년 추석 연휴 10/5", dates.On(2026, 10, 5), "추석 연휴"},

@@ -740,6 +740,18 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", cmd.dateTyped, "Day", day, "Word", word)
 		}
 	}
+	asOf := ""
+	if cmd.Name == cmdAdd && !cmd.Cumulative {
+		if asOf = asOfWord(dateTyped); asOf == "" {
+			// 날짜:12/4 기준: the option says "as of" as well
+			if asOf = asOfWord(cmd.dateTyped); asOf != "" {
+				dateTyped = cmd.dateTyped
+			}
+		}
+	}
+	if dateTyped != "" {
+		cmd.dateTyped = dateTyped // 11월말: asked about by askAboutTotalAsDelta
+	}
 	ts, err := takeSignedDelta(cmd, ts)
 	if err != nil {
 		return err
@@ -787,6 +799,13 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 			before = append(before, b)
 		}
 		cmd.Before, cmd.After = raws(before), raws(append(slices.Clone(ts[end:]), rounds...))
+		if asOf != "" && cmd.Opts.Date != nil {
+			// 12. 4. 현재 3,020: the total as of that day, or the day's
+			// new jobs? Asked as 까지 is, showing both lines (F33).
+			words := strings.Join(append(slices.Clone(cmd.Before), cmd.After...), " ")
+			return usageErr(cmd.Name, "k32.as_of_date_ask", "Typed", dateTyped, "Word", asOf,
+				"Words", words, "Count", textJoin(ts[i:end]), "Day", dateArg(*cmd.Opts.Date))
+		}
 		return nil
 	}
 	if negativeCount(ts) { // "-5": a count below 1, not a word that is no number

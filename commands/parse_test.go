@@ -258,7 +258,8 @@ func TestParseAddKoreanForms(t *testing.T) {
 		{"add 대략 500 명 youth", want{count: 500, approx: true, after: []string{"youth"}}},
 		{"add ~500 youth", want{count: 500, approx: true, after: []string{"youth"}}},
 		{"add youth 약 500", want{count: 500, approx: true, before: []string{"youth"}}},
-		{"add 40 senior 11월30일 기준", want{count: 40, after: []string{"senior"}, date: dates.On(2026, 11, 30)}},
+		{"add 40 senior 11월30일 기준", want{}}, // as of that day: a 누계 or the day's jobs? asked (k32, F33)
+		{"add 40 senior 11월30일 기준 누계", want{count: 40, after: []string{"senior"}, date: dates.On(2026, 11, 30)}},
 		{"add 10 youth 11/30 job fair", want{count: 10, after: []string{"youth", "job", "fair"}, date: dates.On(2026, 11, 30)}},
 		{"add 10 youth 11.20", want{count: 10, after: []string{"youth"}, date: dates.On(2026, 11, 20)}},
 		{"add 10 youth 11월 20일자", want{count: 10, after: []string{"youth"}, date: dates.On(2026, 11, 20)}},

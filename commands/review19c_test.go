@@ -97,8 +97,7 @@ func TestDayWordsAndSuffixesAreReadOrRefused(t *testing.T) {
 			{"5/4자", dates.On(2026, 5, 4)},
 			{"4. 30.자", dates.On(2026, 4, 30)},
 			{"금요일자", dates.On(2026, 11, 20)},
-			{"4월말기준", dates.On(2026, 4, 30)},
-			{"4/30기준", dates.On(2026, 4, 30)},
+			// 4월말기준, 4/30기준 say "as of": asked (k32, TestAsOfDateIsAskedNotBookedAsADelta)
 			{"5월4일자로", dates.On(2026, 5, 4)},
 			{"6월1일부", dates.On(2026, 6, 1)},
 			{"5.4(월)", dates.On(2026, 5, 4)},
@@ -111,6 +110,9 @@ func TestDayWordsAndSuffixesAreReadOrRefused(t *testing.T) {
 			if e := h.newestEntry(); e.Count != count || !e.AsOf.Equal(tt.asOf) || e.Note != "" {
 				t.Errorf("%q stored %d on %s note %q; want %d on %s, no note", line, e.Count, e.AsOf.Format(time.DateOnly), e.Note, count, tt.asOf.Format(time.DateOnly))
 			}
+		}
+		for _, w := range []string{"4월말기준", "4/30기준"} {
+			mustContain(t, h.run("U1", "추가 5 청년 "+w, commands.OutcomeRefused).Text(), "`기준`")
 		}
 		// A date written with 까지 (어제까지 102) says "through that day":
 		// the count may be the 누계 through it or the day's new jobs, so it

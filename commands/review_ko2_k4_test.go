@@ -48,7 +48,7 @@ func TestKO2BracketedDatesAndDayWordsWithBun(t *testing.T) {
 		{"추가 12 노인 (11.23.)", "delta", 23},
 		{"추가 13 노인 ‘11/22’", "delta", 22},
 		{"추가 14 노인 '11/22'", "delta", 22},
-		{"추가 8 여성 (11/25 기준)", "delta", 25},
+		{"추가 8 여성 (11/25)", "delta", 25}, // (11/25 기준) is asked about (k32)
 		{"추가 5 노인 어제분", "delta", 25},
 		{"추가 4 여성 그제분", "delta", 24},
 		{"추가 6 여성 전일분", "delta", 25},

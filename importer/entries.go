@@ -163,6 +163,11 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		}
 	}
 	e.Note = get(colNote)
+	if words := commands.NoteSaysNotHired(e.Note); words != "" && get(colStatus) == "" {
+		// 상태 left empty is 채용; a 메모 saying 약정 or 채용 전 does not
+		// change that, so the row is asked about, as a typed note is (F8).
+		p.add(line, colNote, e.Note, msg("k32.import_note_not_hired_status", "Words", words))
+	}
 	// 약정 번호: the agreement a hire realised, linked again on import.
 	if a := get(colAgreement); a != "" {
 		row.Agreement = entryNumber(a)

@@ -176,6 +176,13 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 		return rows
 	}
 	note := p.text(line, colNote2, h.cell(cells, colNote2))
+	if words := commands.NoteSaysNotHired(note); words != "" {
+		// Every month figure is filed as 채용 and 비고 cannot change that:
+		// a 비고 saying 약정 or 채용 전 is asked about (review F8), as a
+		// typed note is, never filed as hires.
+		p.add(line, colNote2, note, msg("k32.import_note_not_hired", "Words", words))
+		return rows
+	}
 	cumulative := false
 	switch how := p.text(line, colHowKind, h.cell(cells, colHowKind)); how {
 	case "누계":

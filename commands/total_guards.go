@@ -1,0 +1,195 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"jobsbot/commands/dates"
+	"jobsbot/commands/numbers"
+)
+
+// askAboutSizeAndTotals asks the last questions before an add is written,
+// all at once so one confirmation answers them: an entry over the year's
+// target (askAboutSize), a delta that reads like a 누계 (totalAsDelta) and
+// a January 누계 that carries last year's total (newYearCarry).
+func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
+	size, err := s.askAboutSize(ctx, e, p)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	var totals []string
+	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){s.totalAsDelta, s.newYearCarry} {
+		why, err := ask(ctx, e, p, cmd)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if why != "" {
+			totals = append(totals, why)
+		}
+	}
+	if len(totals) > 0 && e.CloseReason == "" {
+		// In a closed month without a reason the write is refused anyway:
+		// asking first whether it is a 누계 would be one question too many.
+		// Looked up only when there is a question, so a plain add costs
+		// no query more.
+		closes, err := s.store.MonthClosesBetween(ctx, e.AsOf, e.AsOf)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if len(closes) > 0 {
+			totals = nil
+		}
+	}
+	whys := slices.DeleteFunc(append([]string{size}, totals...), func(w string) bool { return w == "" })
+	if len(whys) == 0 {
+		return Reply{}, false, nil
+	}
+	return s.confirmReply(ctx, c, cmd, e, false, strings.Join(whys, "\n"))
+}
+
+// programJobs is the program's live realised jobs with as-of dates in
+// [from, to], every department's, straight from the ledger, and the part
+// of them filed under dept.
+func (s *Service) programJobs(ctx context.Context, programID int64, from, to time.Time, dept string) (all, own int64, err error) {
+	depts, err := s.store.ProgramDepartmentJobs(ctx, programID, from, to)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, d := range depts {
+		all += d.Jobs
+		if d.Department == dept {
+			own += d.Jobs
+		}
+	}
+	return all, own, nil
+}
+
+// periodEnd reports whether a typed date names a month's or a period's end
+// (11월말, 지난달 말, 3분기말, 말일, 연말): the date reports give their 누계.
+func periodEnd(typed string) bool {
+	f := strings.ToLower(typed)
+	return strings.Contains(f, "말") || strings.Contains(f, "그믐") || strings.Contains(f, "end")
+}
+
+// totalAsDelta asks about a realised delta that may be a 누계 written
+// without the word (review F35: `추가 청년 1,240 12월말` doubled the
+// program's figure): one at least the program's year-to-date total through
+// its date, when dated with a period's end word (11월말) or when the
+// program is reported by 누계 (reportedByTotals), or one dated with a
+// period's end word at least its department's own year-to-date figure in
+// the program, which is what a department's month-end 누계 is. Never when that figure is zero: with
+// nothing recorded before it, a delta and a 누계 record the same; and a
+// month-end delta below it (추가 청년 35 11월말) cannot be a 누계, so it is
+// recorded as typed. The question shows the line to type for a 누계.
+func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd Command) (string, error) {
+	if e.Kind != KindDelta || e.Status != StatusRealised {
+		return "", nil
+	}
+	ytd, own, err := s.programJobs(ctx, e.ProgramID, dates.On(e.AsOf.Year(), 1, 1), e.AsOf, e.Department)
+	if err != nil || ytd <= 0 {
+		return "", err
+	}
+	count := numbers.Format(e.Count)
+	if e.Approximate {
+		count += "여"
+	}
+	end := periodEnd(cmd.dateTyped)
+	reported := end
+	if !end && e.Count >= ytd {
+		if reported, err = s.reportedByTotals(ctx, e); err != nil {
+			return "", err
+		}
+	}
+	switch {
+	case e.Count >= ytd && reported:
+		effect := s.msg("k32.total_records_nothing", "Total", s.unitCount(ytd, false, p.Unit))
+		if e.Count > ytd {
+			effect = s.msg("k32.total_records_increment", "Increment", s.plusCount(e.Count-ytd, e.Approximate, p.Unit))
+		}
+		return s.msg("k32.delta_at_least_total", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
+			"Program", s.programLabel(p), "Date", s.date(e.AsOf), "Total", s.unitCount(ytd, false, p.Unit)) + " " +
+			s.msg("k32.delta_or_total", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
+				"Line", s.cumulativeLine(p, count, e.AsOf), "Effect", effect), nil
+	case own > 0 && e.Count >= own && end:
+		word := p.Code
+		if s.lang == Korean && len(p.Aliases) > 0 {
+			word = p.Aliases[0]
+		}
+		rest := s.msg("k32.department_total_same", "Own", s.unitCount(own, false, p.Unit))
+		if e.Count > own {
+			rest = s.msg("k32.department_total_delta", "Line", s.msg("guards.own_cumulative_delta", "N", e.Count-own, "Program", word,
+				"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Department", e.Department))
+		}
+		return s.msg("k32.delta_dated_period_end", "Typed", cmd.dateTyped, "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
+			"Department", e.Department, "Date", s.date(e.AsOf), "Own", s.unitCount(own, false, p.Unit),
+			"After", s.unitCount(own+e.Count, e.Approximate, p.Unit)) + " " + rest, nil
+	}
+	return "", nil
+}
+
+// reportedByTotals reports whether the program's realised figure of the
+// year through e's date holds a live 누계 report: a program reported by
+// running totals, where a figure at or above the total is most likely that
+// total again. A program fed only with deltas is not asked on size alone:
+// its second delta of the year is often larger than its first (10, then
+// 20), and asking each time would train people to press Record it.
+func (s *Service) reportedByTotals(ctx context.Context, e NewEntry) (bool, error) {
+	es, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: dates.On(e.AsOf.Year(), 1, 1), To: e.AsOf, Limit: 200})
+	if err != nil {
+		return false, err
+	}
+	return slices.ContainsFunc(es, func(x Entry) bool {
+		return !x.Voided() && x.Kind == KindCumulative && x.Status == StatusRealised
+	}), nil
+}
+
+// newYearCarryDays is how far into a year a 누계 is checked against last
+// year's: January, when 누계 reports are still carried over by habit.
+const newYearCarryDays = 31
+
+// newYearCarry asks about a realised 누계 dated in January that is at least
+// half the program's total of the year before (review F28: `누계 3,170
+// 1. 4.` after `누계 3,120 작년 말` was booked as 3,170 new jobs, the
+// official having carried last year's running total). 누계 restarts on
+// 1 January; half is the line because a program hiring its whole cohort in
+// January may well report most of last year's figure again, which the
+// confirmation allows, while a continued total is at or above the year's.
+// The question shows the new year's figure if it was a continuation.
+func (s *Service) newYearCarry(ctx context.Context, e NewEntry, p Program, _ Command) (string, error) {
+	if e.Kind != KindCumulative || e.Status != StatusRealised || e.AsOf.YearDay() > newYearCarryDays {
+		return "", nil
+	}
+	last := e.AsOf.Year() - 1
+	prev, _, err := s.programJobs(ctx, e.ProgramID, dates.On(last, 1, 1), dates.On(last, 12, 31), "")
+	if err != nil || prev <= 0 || e.Count*2 < prev {
+		return "", err
+	}
+	why := s.msg("k32.cumulative_restarts", "Program", s.programLabel(p), "Year", last, "Prev", s.unitCount(prev, false, p.Unit),
+		"Date", s.date(e.AsOf), "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "NewYear", e.AsOf.Year())
+	if e.Count > prev {
+		count := numbers.Format(e.Count - prev)
+		if e.Approximate {
+			count += "여"
+		}
+		why += " " + s.msg("k32.cumulative_restarts_continued", "Count", numbers.Format(e.Count), "Prev", numbers.Format(prev),
+			"Diff", count, "Line", s.cumulativeLine(p, count, e.AsOf))
+	}
+	return why, nil
+}
+
+// cumulativeLine is the 누계 add a person would type for count on day:
+// the program as typed (a Korean alias in Korean) and the date in full.
+func (s *Service) cumulativeLine(p Program, count string, day time.Time) string {
+	word := p.Code
+	if s.lang == Korean && len(p.Aliases) > 0 {
+		word = p.Aliases[0]
+	}
+	date := s.date(day) // 2026. 12. 4., read back as that day
+	if s.lang != Korean {
+		date = day.Format(time.DateOnly) // typed after date:
+	}
+	return s.msg("k32.cumulative_line", "Program", word, "Count", count, "Date", date)
+}
