@@ -351,7 +351,11 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 		lines = append(lines, s.msg("audit.year_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
 			"Total", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)))
 	}
-	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
+	did := LastAction{Kind: LastOther} // a 정정 that recorded no replacement: nothing for 취소 to restore from
+	if !res.New.Agrees && res.New.Entry.ID != 0 {
+		did = LastAction{Kind: LastEntry, EntryID: res.New.Entry.ID}
+	}
+	return Reply{Title: title, Sections: []Section{{Lines: lines}}, did: did}
 }
 
 // correctionRoot is the first entry of the correction chain id ends: the
@@ -519,7 +523,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", res.Hire.Entry.ID, s.msg("entries.undo_reason")), Style: "danger",
-	}}}
+	}}, did: LastAction{Kind: LastEntry, EntryID: res.Hire.Entry.ID}}
 }
 
 // askInsideLaterReport holds a hire dated on or before a later 누계 report
