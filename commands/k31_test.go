@@ -1,0 +1,135 @@
+package commands_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+)
+
+// live is the plain count and sum of live entries, straight from the table.
+func (h *harness) live() (int64, int64) {
+	h.t.Helper()
+	return h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL`),
+		h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL`)
+}
+
+// refusedUntouched runs line, wants it refused with wants in the reply and
+// the live entries exactly as they were.
+func (h *harness) refusedUntouched(user, line string, wants ...string) commands.Reply {
+	h.t.Helper()
+	n, sum := h.live()
+	r := h.run(user, line, commands.OutcomeRefused)
+	mustContain(h.t, r.Text(), wants...)
+	if n2, sum2 := h.live(); n2 != n || sum2 != sum {
+		h.t.Fatalf("%q was refused but changed the live entries: %d/%d → %d/%d", line, n, sum, n2, sum2)
+	}
+	return r
+}
+
+// Review F37, F21/F22 and item 3 (k31): 취소 undoes only the user's own
+// last line, once, when it wrote an entry within ten minutes, or cancels
+// the question it held. After anything else (목표, a refusal, 실적없음, 무효,
+// an old add, a 취소) it writes nothing and names the entry it leaves
+// alone with the 무효 line to type; it never walks back to an older entry.
+func TestK31UndoTakesBackOnlyTheLastLine(t *testing.T) {
+	type words struct {
+		undo, notEntry, alone, void2, already, voidLine, tooOld, held, refused, nothing, afterVoid string
+	}
+	for _, tc := range []struct {
+		lang  commands.Lang
+		lines []string // #1, #2 adds, a target, #3 add, #4 add, a held repeat of #4, a refused add, 실적없음, #6 add, void #6
+		w     words
+	}{
+		{commands.Korean, []string{"추가 청년 30 11/2", "추가 노인 40 11/3", "목표 2만", "추가 청년 7 11/20", "추가 청년 9 11/21",
+			"추가 청년 9 11/21", "추가 청년 8 11월 99일", "실적없음 10월 부서:일자리정책과", "추가 노인 12 11/24", "무효 %d 중복 기록"},
+			words{"취소", "직전 작업(`목표`)은 실적 기록이 아니어서", "#2 실적(2026. 11. 3. 노인 일자리 40개)은 그대로 두었습니다", "`무효 2 <사유>`",
+				"직전 작업은 이미 취소했습니다", "`무효 <번호> <사유>`", "10분이 지났으므로 취소하지 않았습니다",
+				"확인을 기다리던 질문을 취소했습니다", "직전 입력은 거절되어 저장되지 않았으므로", "실적 없음 기록입니다", "`취소`는 무효를 되돌리지 않으므로"}},
+		{commands.English, []string{"add 30 youth date:2026-11-02", "add 40 senior date:2026-11-03", "target 20000", "add 7 youth date:2026-11-20", "add 9 youth date:2026-11-21",
+			"add 9 youth date:2026-11-21", "add 8 youth date:2026-11-99", "none 2026-10 dept:일자리정책과", "add 12 senior date:2026-11-24", "void %d counted twice"},
+			words{"undo", "Your last action (`target`) did not record an entry", "entry #2 (senior 40, 2026-11-03), was left as it is", "`void 2 <reason>`",
+				"Your last action was already undone", "`void <entry number> <reason>`", "more than 10 minutes ago, so it was not undone",
+				"Cancelled the question", "Your last line was refused and not saved", "recorded \"nothing this month\" as #", "`undo` does not take a void back"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			now := fixedNow
+			h.withClock(&now)
+			w, l := tc.w, tc.lines
+			h.run(manager, l[0], commands.OutcomeOK)
+			h.run(manager, l[1], commands.OutcomeOK)
+			now = now.Add(time.Hour)
+			// After a target change: nothing undone, #2 named (번호, 사업, 수, 날짜), twice.
+			h.run(manager, l[2], commands.OutcomeOK)
+			h.refusedUntouched(manager, w.undo, w.notEntry, w.alone, w.void2)
+			h.refusedUntouched(manager, w.undo, w.notEntry, w.alone, w.void2)
+			// An add within the window is undone, once; a second 취소 walks no further.
+			h.run(manager, l[3], commands.OutcomeOK)
+			third := h.newestID()
+			now = now.Add(9 * time.Minute)
+			h.run(manager, w.undo, commands.OutcomeOK)
+			if !h.voided(third) || h.voided(2) || h.voided(1) {
+				t.Fatalf("취소 after #%d: voided #%d %v, #2 %v, #1 %v; want only #%d", third, third, h.voided(third), h.voided(2), h.voided(1), third)
+			}
+			h.refusedUntouched(manager, w.undo, w.already, w.voidLine)
+			// An add older than ten minutes is named and left alone.
+			h.run(manager, l[4], commands.OutcomeOK)
+			fourth := h.newestID()
+			now = now.Add(11 * time.Minute)
+			h.refusedUntouched(manager, w.undo, w.tooOld, fmt.Sprintf("#%d", fourth), fmt.Sprintf("%s %d ", strings.Fields(w.void2)[0], fourth))
+			// A held question (the same add again): 취소 cancels it, and its
+			// Record it button then asks again instead of recording.
+			held := h.run(manager, l[5], commands.OutcomeRefused)
+			n, sum := h.live()
+			r := h.run(manager, w.undo, commands.OutcomeOK)
+			mustContain(t, r.Text(), w.held)
+			if n2, sum2 := h.live(); n2 != n || sum2 != sum || h.voided(fourth) {
+				t.Fatalf("cancelling the held question changed the ledger: %d/%d → %d/%d", n, sum, n2, sum2)
+			}
+			h.run(manager, button(t, held), commands.OutcomeRefused)
+			if n2, _ := h.live(); n2 != n {
+				t.Fatalf("the cancelled question's button recorded the entry")
+			}
+			// After a refused line there is nothing to undo.
+			h.run(manager, l[6], commands.OutcomeRefused)
+			h.refusedUntouched(manager, w.undo, w.refused)
+			// After 실적없음: refused, naming its 무효 line; the 실적없음 stays.
+			h.run(manager, l[7], commands.OutcomeOK)
+			h.refusedUntouched(manager, w.undo, w.nothing)
+			if n := h.sqlInt(`SELECT count(*) FROM nothing_reports WHERE voided_at IS NULL`); n != 1 {
+				t.Fatalf("%d live 실적 없음 after 취소, want 1", n)
+			}
+			// After the user's own 무효: the void is not taken back, nothing else touched.
+			h.run(manager, l[8], commands.OutcomeOK)
+			sixth := h.newestID()
+			h.run(manager, fmt.Sprintf(l[9], sixth), commands.OutcomeOK)
+			h.refusedUntouched(manager, w.undo, w.afterVoid, fmt.Sprintf("#%d", sixth))
+			if !h.voided(sixth) {
+				t.Fatalf("#%d is live again after 취소 of its void", sixth)
+			}
+			// The ledger: #1, #2 and #4 live, nothing else.
+			if n, sum := h.live(); n != 3 || sum != 30+40+9 {
+				t.Fatalf("live entries %d, sum %d; want 3 and %d", n, sum, 30+40+9)
+			}
+		})
+	}
+}
+
+// A user's 취소 never reaches another user's line: each keeps their own.
+func TestK31UndoIsPerUser(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run("U1", "추가 청년 5 11/2", commands.OutcomeOK)
+	h.run("U2", "추가 청년 6 11/2", commands.OutcomeOK)
+	h.run("U2", "목표 2만", commands.OutcomeRefused) // managers only: a refusal of U2's
+	h.run("U1", "취소", commands.OutcomeOK)
+	if !h.voided(1) || h.voided(2) {
+		t.Fatalf("U1's 취소 voided #1 %v, #2 %v; want only #1", h.voided(1), h.voided(2))
+	}
+	h.refusedUntouched("U2", "취소", "직전 입력은 거절되어", "#2 실적")
+	if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL`); got != 6 {
+		t.Fatalf("live sum %d, want 6", got)
+	}
+}
