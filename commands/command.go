@@ -62,6 +62,10 @@ type Command struct {
 	// confirmValueRaw is the confirm option's value typed as a word of its
 	// own (확인: 예), dropped from Line with it.
 	confirmValueRaw string
+	// AddedWords are the words after a 정정's count, as typed, when the
+	// first says the count is an addition (추가, 누락분, more): 정정 sets the
+	// figure, so such a line is refused (review F36).
+	AddedWords string
 }
 
 // Options are the key:value options of a command line.

@@ -133,3 +133,36 @@ func TestK31UndoIsPerUser(t *testing.T) {
 		t.Fatalf("live sum %d, want 6", got)
 	}
 }
+
+// Review F36: `정정 14 5명 추가 누락분` set #14 to 5. Words after the count
+// saying it is an addition (추가, 누락, 더, 빠진; more, missed) are refused,
+// naming them, with the corrected-total line and the add line; nothing is
+// written. The same words after 사유: are a reason, and the 정정 records.
+func TestK31CorrectionWithAdditionWordsIsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		lang                 commands.Lang
+		add, wrong, more, ok string
+		wants                []string
+	}{
+		{commands.Korean, "추가 청년 40 11/2", "정정 1 5명 추가 누락분", "정정 1 3 더 있음", "정정 1 45 사유:누락분 반영",
+			[]string{"`추가 누락분`", "5개를 더한다는 뜻으로", "#1 실적(2026. 11. 2. 청년일자리 40개)의 수 40개가 5개로 바뀝니다",
+				"`정정 1 <고친 전체 수> <사유>`", "`정정 1 45 사유:누락분 반영`", "`추가 청년 5 11/2`"}},
+		{commands.English, "add 40 youth date:2026-11-02", "correct 1 5 more missed", "correct 1 3 missing people", "correct 1 45 reason:missed people added",
+			[]string{"`more missed`", "read as 5 more", "entry #1 (youth 40, 2026-11-02) from 40 into 5",
+				"`correct 1 <corrected total> <reason>`", "`correct 1 45 reason:missed people added`", "`add 5 youth date:11/2`"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, tc.add, commands.OutcomeOK)
+			h.refusedUntouched(manager, tc.wrong, tc.wants...)
+			h.refusedUntouched(manager, tc.more)
+			if h.voided(1) || h.countOf(1) != 40 {
+				t.Fatalf("#1 changed by a refused 정정")
+			}
+			h.run(manager, tc.ok, commands.OutcomeOK)
+			if n, sum := h.live(); n != 1 || sum != 45 {
+				t.Fatalf("after the 정정 with 사유: live %d, sum %d; want 1 and 45", n, sum)
+			}
+		})
+	}
+}
