@@ -700,6 +700,9 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if reason == "" { // auditors ask why: a void must say it, and nothing is written without it
 		return s.needReason(cmdVoid)
 	}
+	if r, refused := s.voidReadsAsPartial(ctx, e, reason); refused {
+		return r
+	}
 	manager := s.IsManager(c.UserID)
 	var res VoidResult
 	afterClose := false

@@ -166,3 +166,33 @@ func TestK31CorrectionWithAdditionWordsIsRefused(t *testing.T) {
 		})
 	}
 }
+
+// Review F38: `무효 69 2명 중복` voided all 40 of #69. A count in the
+// reason smaller than the entry reads as a partial void: refused, naming
+// it, with the 정정 to what remains (computed); a count equal to the whole
+// entry is only the reason, and the void records.
+func TestK31VoidWithAPartialCountIsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		lang                commands.Lang
+		add, partial, whole string
+		wants               []string
+	}{
+		{commands.Korean, "추가 노인 40 11/3", "무효 1 2명 중복", "무효 1 40명 모두 중복",
+			[]string{"사유의 `2명`은 #1 실적(2026. 11. 3. 노인 일자리 40개) 가운데 일부만", "실적 전체(40개)", "`정정 1 38 <사유>`", "`무효 1 <사유>`"}},
+		{commands.English, "add 40 senior date:2026-11-03", "void 1 counted 2 people twice", "void 1 all 40 jobs counted twice",
+			[]string{"`2 people` reads as voiding only part of entry #1 (senior 40, 2026-11-03)", "whole entry (40)", "`correct 1 38 <reason>`", "`void 1 <reason>`"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, tc.add, commands.OutcomeOK)
+			h.refusedUntouched(manager, tc.partial, tc.wants...)
+			if h.voided(1) {
+				t.Fatal("#1 voided by a refused 무효")
+			}
+			h.run(manager, tc.whole, commands.OutcomeOK)
+			if n, sum := h.live(); n != 0 || sum != 0 || !h.voided(1) {
+				t.Fatalf("after the whole void: live %d, sum %d", n, sum)
+			}
+		})
+	}
+}

@@ -107,7 +107,7 @@ func TestWriteMessagesRenderInBothLanguages(t *testing.T) {
 				{"correct 1 200 typo", commands.OutcomeRefused},
 				{"void 4 wrong", commands.OutcomeOK},
 				{"void 1 typo", commands.OutcomeOK}, // #3 now records 50, #2 still 50
-				{"undo", commands.OutcomeRefused}, // a 무효 is not taken back by 취소 (k31)
+				{"undo", commands.OutcomeRefused},   // a 무효 is not taken back by 취소 (k31)
 				{"void 1 again", commands.OutcomeRepeated},
 			}
 			var texts []string
