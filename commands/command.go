@@ -62,6 +62,9 @@ type Command struct {
 	// confirmValueRaw is the confirm option's value typed as a word of its
 	// own (확인: 예), dropped from Line with it.
 	confirmValueRaw string
+	// pendingToken is the open question a bare 확인 appended to an add line
+	// answers (questionPending): it records under that question's key.
+	pendingToken string
 	// AddedWords are the words after a 정정's count, as typed, when the
 	// first says the count is an addition (추가, 누락분, more): 정정 sets the
 	// figure, so such a line is refused (review F36).

@@ -140,7 +140,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		if err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		}
-		cmd.Confirmed = pending
+		cmd.Confirmed, cmd.pendingToken = pending != "", pending
 	}
 	if bad != nil {
 		if bad.field == FieldProgram && bad.message == "" {

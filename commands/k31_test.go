@@ -1,8 +1,10 @@
 package commands_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -192,6 +194,43 @@ func TestK31VoidWithAPartialCountIsRefused(t *testing.T) {
 			h.run(manager, tc.whole, commands.OutcomeOK)
 			if n, sum := h.live(); n != 0 || sum != 0 || !h.voided(1) {
 				t.Fatalf("after the whole void: live %d, sum %d", n, sum)
+			}
+		})
+	}
+}
+
+// Review B7: a bare 확인 appended to a held line, sent twice about 10 ms
+// apart (two Handle calls at once for one user), recorded an extra entry:
+// the check that a question waits and its use raced. Consuming the held
+// question is one statement in the database now, so exactly one of the
+// two records and the other is told the entry is recorded already.
+func TestK31ConcurrentBareConfirmRecordsOnce(t *testing.T) {
+	for _, tc := range []struct {
+		lang       commands.Lang
+		line, conf string
+	}{
+		{commands.Korean, "추가 청년 %d 11/21", "추가 청년 %d 11/21 확인"},
+		{commands.English, "add %d youth date:2026-11-21", "add %d youth date:2026-11-21 confirm"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			for round := range 8 {
+				n := 11 + round
+				h.run("U1", fmt.Sprintf(tc.line, n), commands.OutcomeOK)
+				h.run("U1", fmt.Sprintf(tc.line, n), commands.OutcomeRefused) // held: the same entry again
+				var wg sync.WaitGroup
+				start := make(chan struct{})
+				for range 2 {
+					wg.Go(func() {
+						<-start
+						h.svc.Handle(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceConsole}, fmt.Sprintf(tc.conf, n))
+					})
+				}
+				close(start)
+				wg.Wait()
+				if got := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL AND count = $1`, n); got != 2 {
+					t.Fatalf("round %d: %d live entries of %d after two 확인 at once, want 2 (the first and the one confirmed)", round, got, n)
+				}
 			}
 		})
 	}
