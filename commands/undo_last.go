@@ -5,6 +5,8 @@ import (
 	"errors"
 	"slices"
 	"time"
+
+	"jobsbot/commands/i18n"
 )
 
 // undoWindow is how long after a line 취소 may still undo the entry it
@@ -98,7 +100,7 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 		return s.refuseUndo(s.msg("undo.voided_since", "Entry", s.entryBrief(ctx, *res.Named)), s.msg("undo.how_to_void"))
 	case last.Kind == LastEntry && res.Named != nil:
 		return s.refuseUndo(s.msg("undo.too_old", "Entry", s.entryBrief(ctx, *res.Named), "At", s.instant(last.At),
-			"Minutes", int(undoWindow/time.Minute), "ID", res.Named.ID))
+			"Minutes", int(undoWindow/time.Minute), "ID", res.Named.ID, i18n.PluralCount, int(undoWindow/time.Minute)))
 	default:
 		title = s.msg("undo.after_other", "Command", commandName(last.Command))
 	}
