@@ -377,7 +377,11 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if !s.pinned { // answer in this caller's language
 		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
 	}
-	return answerByDeadline(s, ctx, cmdAdd, func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
+	start := s.now()
+	r, errs := answerByDeadline(s, ctx, cmdAdd, func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
+	r.Command = cmdAdd
+	s.keepLastAction(ctx, c, start, r) // the form's add is a line 취소 may take back, as a typed one
+	return r, errs
 }
 
 // submitAddForm is SubmitAddForm's work, under the database deadline.

@@ -235,3 +235,23 @@ func TestK31ConcurrentBareConfirmRecordsOnce(t *testing.T) {
 		})
 	}
 }
+
+// The add form's entry is a line 취소 takes back, as a typed add is; a
+// form refused for its fields leaves nothing to undo.
+func TestK31UndoAfterTheAddForm(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	ctx := context.Background()
+	caller := commands.Caller{UserID: "U1", Source: commands.SourceModal}
+	h.run("U1", "추가 청년 3 11/2", commands.OutcomeOK)
+	if r, errs := h.svc.SubmitAddForm(ctx, caller, commands.AddForm{Program: "youth", Count: "7", Date: "2026-11-20"}); errs != nil || r.Outcome != commands.OutcomeOK {
+		t.Fatalf("form: %v %s", errs, r.Text())
+	}
+	h.run("U1", "취소", commands.OutcomeOK)
+	if !h.voided(2) || h.voided(1) {
+		t.Fatalf("취소 after the form: #2 voided %v, #1 voided %v; want only #2", h.voided(2), h.voided(1))
+	}
+	if _, errs := h.svc.SubmitAddForm(ctx, caller, commands.AddForm{Program: "youth", Count: "일자리", Date: "2026-11-20"}); errs == nil {
+		t.Fatal("a form with no count was accepted")
+	}
+	h.refusedUntouched("U1", "취소", "직전 입력은 거절되어", "#1 실적")
+}
