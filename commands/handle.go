@@ -17,7 +17,12 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 	cmd, err := Parse(text, s.today())
 	if err != nil {
 		r := s.usageReply(err)
-		s.keepLastAction(ctx, c, start, r)
+		if spec, known := specNamed(r.Command); !known || spec.Writes {
+			// A write line, or one the bot could not even name, was refused:
+			// 취소 after it must not reach past it (review F21). A refused
+			// read (현황 with a bad period) leaves the last write undoable.
+			s.keepLastAction(ctx, c, start, r)
+		}
 		return r
 	}
 	if spec, ok := specNamed(cmd.Name); ok && spec.Manager && !s.IsManager(c.UserID) {

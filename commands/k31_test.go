@@ -255,3 +255,30 @@ func TestK31UndoAfterTheAddForm(t *testing.T) {
 	}
 	h.refusedUntouched("U1", "취소", "직전 입력은 거절되어", "#1 실적")
 }
+
+// Reads between an add and 취소 (목록, 현황, even a 현황 refused for its
+// period) leave the add the last line: 취소 still takes it back.
+func TestK31ReadsLeaveTheLastLine(t *testing.T) {
+	for _, tc := range []struct {
+		lang                               commands.Lang
+		add, add2, list, status, bad, undo string
+	}{
+		{commands.Korean, "추가 청년 3 11/2", "추가 청년 5 11/2", "목록", "현황", "현황 13월", "취소"},
+		{commands.English, "add 3 youth date:2026-11-02", "add 5 youth date:2026-11-02", "list", "status", "status 2026-13", "undo"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run("U1", tc.add, commands.OutcomeOK)
+			h.run("U1", tc.add, commands.OutcomeRefused) // held, then dropped by the first 취소
+			h.run("U1", tc.undo, commands.OutcomeOK)
+			h.run("U1", tc.add2, commands.OutcomeOK)
+			h.run("U1", tc.list, commands.OutcomeOK)
+			h.run("U1", tc.status, commands.OutcomeOK)
+			h.run("U1", tc.bad, commands.OutcomeRefused)
+			h.run("U1", tc.undo, commands.OutcomeOK)
+			if n, sum := h.live(); n != 1 || sum != 3 || !h.voided(2) {
+				t.Fatalf("live %d, sum %d, #2 voided %v; want 1, 3, true", n, sum, h.voided(2))
+			}
+		})
+	}
+}
