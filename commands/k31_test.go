@@ -48,11 +48,11 @@ func TestK31UndoTakesBackOnlyTheLastLine(t *testing.T) {
 		{commands.Korean, []string{"추가 청년 30 11/2", "추가 노인 40 11/3", "목표 2만", "추가 청년 7 11/20", "추가 청년 9 11/21",
 			"추가 청년 9 11/21", "추가 청년 8 11월 99일", "실적없음 10월 부서:일자리정책과", "추가 노인 12 11/24", "무효 %d 중복 기록"},
 			words{"취소", "직전 작업(`목표`)은 실적 기록이 아니어서", "#2 실적(2026. 11. 3. 노인 일자리 40개)은 그대로 두었습니다", "`무효 2 <사유>`",
-				"직전 작업은 이미 취소했습니다", "`무효 <번호> <사유>`", "10분이 지났으므로 취소하지 않았습니다",
+				"직전 작업은 이미 취소했습니다", "`무효 <번호> <사유>`", "10분이 넘었으므로 취소하지 않았습니다",
 				"확인을 기다리던 질문을 취소했습니다", "직전 입력은 거절되어 저장되지 않았으므로", "실적 없음 기록입니다", "`취소`는 무효를 되돌리지 않으므로"}},
 		{commands.English, []string{"add 30 youth date:2026-11-02", "add 40 senior date:2026-11-03", "target 20000", "add 7 youth date:2026-11-20", "add 9 youth date:2026-11-21",
 			"add 9 youth date:2026-11-21", "add 8 youth date:2026-11-99", "none 2026-10 dept:일자리정책과", "add 12 senior date:2026-11-24", "void %d counted twice"},
-			words{"undo", "Your last action (`target`) did not record an entry", "entry #2 (senior 40, 2026-11-03), was left as it is", "`void 2 <reason>`",
+			words{"undo", "Your last action (`target`) did not record an entry", "Left as it is: entry #2 (senior 40, 2026-11-03), your newest entry", "`void 2 <reason>`",
 				"Your last action was already undone", "`void <entry number> <reason>`", "more than 10 minutes ago, so it was not undone",
 				"Cancelled the question", "Your last line was refused and not saved", "recorded \"nothing this month\" as #", "`undo` does not take a void back"}},
 	} {
@@ -278,6 +278,28 @@ func TestK31ReadsLeaveTheLastLine(t *testing.T) {
 			h.run("U1", tc.undo, commands.OutcomeOK)
 			if n, sum := h.live(); n != 1 || sum != 3 || !h.voided(2) {
 				t.Fatalf("live %d, sum %d, #2 voided %v; want 1, 3, true", n, sum, h.voided(2))
+			}
+		})
+	}
+}
+
+// A 누계 the ledger already agrees with records nothing: 취소 after it says
+// so and leaves the report that line agreed with alone.
+func TestK31UndoAfterALineThatRecordedNothing(t *testing.T) {
+	for _, tc := range []struct {
+		lang             commands.Lang
+		report, undo, is string
+	}{
+		{commands.Korean, "추가 청년 50 누계 11/20", "취소", "실적을 기록하지 않았으므로 취소할 것이 없습니다"},
+		{commands.English, "add 50 youth cumulative date:2026-11-20", "undo", "recorded no entry, so there is nothing to undo"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run("U1", tc.report, commands.OutcomeOK)
+			h.run("U1", tc.report, commands.OutcomeOK) // agrees: nothing recorded
+			h.refusedUntouched("U1", tc.undo, tc.is, "#1")
+			if n, sum := h.live(); n != 1 || sum != 50 {
+				t.Fatalf("live %d, sum %d; want 1 and 50", n, sum)
 			}
 		})
 	}

@@ -101,6 +101,10 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	case last.Kind == LastEntry && res.Named != nil:
 		return s.refuseUndo(s.msg("undo.too_old", "Entry", s.entryBrief(ctx, *res.Named), "At", s.instant(last.At),
 			"Minutes", int(undoWindow/time.Minute), "ID", res.Named.ID, i18n.PluralCount, int(undoWindow/time.Minute)))
+	case last.Command == cmdAdd || last.Command == cmdHire || last.Command == cmdCorrect:
+		// A line of the ledger that recorded no entry (a 누계 the ledger
+		// already agrees with, a 정정 to the same total).
+		title = s.msg("undo.wrote_nothing", "Command", commandName(last.Command))
 	default:
 		title = s.msg("undo.after_other", "Command", commandName(last.Command))
 	}
