@@ -153,13 +153,17 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 			return nil
 		}
 	}
-	token, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
-	if err != nil || token == "" {
-		return err
-	}
-	recorded, err := s.store.EntryKeyRecorded(ctx, "confirm:"+token)
-	if err != nil || recorded {
-		return err // answered already: a separate report, under the request's own key
+	token := cmd.pendingToken
+	if token == "" {
+		var err error
+		token, err = s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
+		if err != nil || token == "" {
+			return err
+		}
+		recorded, err := s.store.EntryKeyRecorded(ctx, "confirm:"+token)
+		if err != nil || recorded {
+			return err // answered already: a separate report, under the request's own key
+		}
 	}
 	if typed != "" {
 		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, typed, token, s.now()); err != nil {
@@ -170,16 +174,23 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 	return nil
 }
 
-// questionPending reports whether a question about e was asked within the
-// window and is not answered yet: what a bare 확인 appended to the line
-// answers.
-func (s *Service) questionPending(ctx context.Context, e NewEntry) (bool, error) {
+// questionPending returns the token of a question about e asked within the
+// window and not answered yet, or "": what a bare 확인 appended to the line
+// answers. The add then records under that question's key (pendingToken),
+// decided here once: two bare 확인 sent at once both answer it, and the
+// key's unique index in the write's transaction lets one record and tells
+// the other it is recorded already (review B7: the second looked again,
+// found the question answered by the first, and recorded a separate entry).
+func (s *Service) questionPending(ctx context.Context, e NewEntry) (string, error) {
 	token, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(e), s.now().Add(-repeatWindow))
 	if err != nil || token == "" {
-		return false, err
+		return "", err
 	}
 	recorded, err := s.store.EntryKeyRecorded(ctx, "confirm:"+token)
-	return !recorded, err
+	if err != nil || recorded {
+		return "", err
+	}
+	return token, nil
 }
 
 // typedPrint is where held_confirmations keeps which question a typed yes

@@ -84,8 +84,30 @@ func parseCorrect(cmd *Command, ts []token, today time.Time) error {
 		// date is written after 사유:.
 		return usageErr(cmd.Name, "audit.correct_keeps_the_date", "ID", cmd.ID, "Date", textJoin(rest[:n]))
 	}
+	if len(rest) > 0 && !rest[0].quoted && additionWord(rest[0].text) {
+		cmd.AddedWords = rawJoin(rest)
+	}
 	cmd.Opts.Reason = strings.TrimSpace(rawJoin(rest) + " " + cmd.Opts.Reason)
 	return nil
+}
+
+// additionWord says a word right after a 정정's count reads as "that many
+// more" (정정 14 5명 추가 누락분, correct 14 5 more missed): the person
+// meant an addition, which a 정정, setting the figure, would silently turn
+// into a fall (review F36: #14 became 5). A reason that starts so is
+// written after 사유: / reason:, where it is no word next to the number.
+func additionWord(w string) bool {
+	w = fold(w)
+	for _, p := range []string{"추가", "누락", "빠진", "빠짐", "빠뜨", "미반영", "더해", "더하"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	switch w {
+	case "더", "more", "missed", "missing", "additional", "extra", "plus", "another", "added", "omitted":
+		return true
+	}
+	return false
 }
 
 // takeIDAndCount reads the entry number and the count that 정정 and 채용
@@ -219,6 +241,9 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if old.Kind == KindCumulative {
 		figure = old.ReportedTotal
 	}
+	if cmd.AddedWords != "" {
+		return s.correctionReadsAsAddition(ctx, cmd, old, figure)
+	}
 	// 30여 → 30 is a correction (the figure became exact), 30 → 30 is not.
 	if cmd.Count.Value == figure && cmd.Count.Approximate == old.Approximate {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.same_figure", "ID", old.ID, "Count", s.unitCount(figure, old.Approximate, ""))}
@@ -321,6 +346,33 @@ func (s *Service) correctedAlready(ctx context.Context, cmd Command, old Entry) 
 		"Count", s.jobs(figure), "Command", commandName(cmd.Name), "New", numbers.Format(cmd.Count.Value))}, true, nil
 }
 
+// correctionReadsAsAddition refuses a 정정 whose count is followed by words
+// saying it is an addition (review F36), naming the words, what the entry
+// records now, and both lines: the corrected whole figure, or an add of
+// the count on the entry's date and program.
+func (s *Service) correctionReadsAsAddition(ctx context.Context, cmd Command, old Entry, figure int64) Reply {
+	programs, _ := s.store.Programs(ctx) // on failure the lines name the code
+	name, unit := s.programOf(programs, old.ProgramID, old.ProgramCode)
+	word := old.ProgramCode // the program as a person types it: a Korean alias in Korean
+	for _, p := range programs {
+		if p.ID == old.ProgramID && s.lang == Korean && len(p.Aliases) > 0 {
+			word = p.Aliases[0]
+		}
+	}
+	date := fmt.Sprintf("%d/%d", int(old.AsOf.Month()), old.AsOf.Day())
+	if old.AsOf.Year() != s.today().Year() {
+		date = old.AsOf.Format(time.DateOnly)
+	}
+	count := s.unitCount(cmd.Count.Value, cmd.Count.Approximate, unit)
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused,
+		Title: s.msg("k31.correct_reads_as_addition", "Words", cmd.AddedWords, "Count", count, "ID", old.ID,
+			"Entry", s.entryBrief(ctx, old), "Figure", s.unitCount(figure, old.Approximate, unit)),
+		Sections: []Section{{Lines: []string{
+			s.msg("k31.correct_whole_figure", "ID", old.ID, "Sum", s.unitCount(figure+cmd.Count.Value, false, unit), "SumPlain", figure+cmd.Count.Value),
+			s.msg("k31.or_add_the_count", "Count", count, "Program", name, "Line", s.msg("k31.add_line", "Program", word, "N", cmd.Count.Value, "Date", date)),
+		}}}}
+}
+
 // corrected confirms a correction: old → new and every 누계 it changed.
 func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program, oldFigure, newFigure int64, reason string) Reply {
 	was, now := s.unitCount(oldFigure, res.Old.Approximate, p.Unit), s.unitCount(newFigure, res.New.Entry.Approximate, p.Unit)
@@ -375,7 +427,11 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 		lines = append(lines, s.msg("audit.year_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
 			"Total", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)))
 	}
-	return Reply{Title: title, Sections: []Section{{Lines: lines}}}
+	did := LastAction{Kind: LastOther} // a 정정 that recorded no replacement: nothing for 취소 to restore from
+	if !res.New.Agrees && res.New.Entry.ID != 0 {
+		did = LastAction{Kind: LastEntry, EntryID: res.New.Entry.ID}
+	}
+	return Reply{Title: title, Sections: []Section{{Lines: lines}}, did: did}
 }
 
 // correctionRoot is the first entry of the correction chain id ends: the
@@ -543,7 +599,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", res.Hire.Entry.ID, s.msg("entries.undo_reason")), Style: "danger",
-	}}}
+	}}, did: LastAction{Kind: LastEntry, EntryID: res.Hire.Entry.ID}}
 }
 
 // askInsideLaterReport holds a hire dated on or before a later 누계 report

@@ -69,6 +69,13 @@ type Command struct {
 	// option's value (날짜:12/4 기준), so the add can ask about an "as of"
 	// word (asOfWord) or a period's end (askAboutTotalAsDelta) in it.
 	dateTyped string
+	// pendingToken is the open question a bare 확인 appended to an add line
+	// answers (questionPending): it records under that question's key.
+	pendingToken string
+	// AddedWords are the words after a 정정's count, as typed, when the
+	// first says the count is an addition (추가, 누락분, more): 정정 sets the
+	// figure, so such a line is refused (review F36).
+	AddedWords string
 }
 
 // Options are the key:value options of a command line.

@@ -425,7 +425,39 @@ func (e *DependentReportError) Error() string {
 	return fmt.Sprintf("voiding entry %d would leave cumulative report %d untrue", e.Voided, e.Report.ID)
 }
 
-// VoidResult is what VoidEntry and UndoLatest return.
+// The kinds of a LastAction: what the user's last line that could write did.
+const (
+	LastEntry   = "entry"   // wrote EntryID (추가, 채용, a 정정's replacement)
+	LastVoid    = "void"    // voided EntryID (무효)
+	LastNothing = "nothing" // recorded the 실적 없음 numbered EntryID
+	LastHeld    = "held"    // asked a question; nothing written
+	LastRefused = "refused" // refused; nothing written
+	LastOther   = "other"   // any other write (목표, 후보 이동, …)
+)
+
+// LastAction is a user's last line that could write, as 취소 sees it.
+type LastAction struct {
+	Command string // the canonical command name, "" for a line that did not parse
+	Kind    string // LastEntry, LastVoid, …
+	EntryID int64  // the entry (or 실적 없음) Kind names; 0 for none
+	At      time.Time
+	Undone  bool // a 취소 used it up
+}
+
+// UndoResult is what UndoLast did and saw.
+type UndoResult struct {
+	Last *LastAction // nil: no line kept for the user
+	// Done says the undo wrote: the entry voided (Void) or the held
+	// question dropped. Otherwise nothing was written.
+	Done bool
+	Void VoidResult
+	// Named is the entry a refusal names: the line's own entry, or for a
+	// line that wrote none the user's newest live entry (what 취소 once
+	// voided, and now leaves alone); nil for none.
+	Named *Entry
+}
+
+// VoidResult is what VoidEntry and UndoLast return.
 type VoidResult struct {
 	Entry Entry // the voided entry
 	// Adjusted are later cumulative reports of the same program, year and

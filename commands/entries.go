@@ -165,7 +165,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		if err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		}
-		cmd.Confirmed = pending
+		cmd.Confirmed, cmd.pendingToken = pending != "", pending
 	}
 	if bad != nil {
 		if bad.field == FieldProgram && bad.message == "" {
@@ -357,7 +357,7 @@ func (s *Service) recorded(ctx context.Context, e NewEntry, p Program, res AddRe
 	}
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", entry.ID, s.msg("entries.undo_reason")), Style: "danger",
-	}}}
+	}}, did: LastAction{Kind: LastEntry, EntryID: entry.ID}}
 }
 
 // approximateNow says whether a program's year total carries 여 now. The
@@ -406,7 +406,11 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	if !s.pinned { // answer in this caller's language
 		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
 	}
-	return answerByDeadline(s, ctx, cmdAdd, func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
+	start := s.now()
+	r, errs := answerByDeadline(s, ctx, cmdAdd, func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
+	r.Command = cmdAdd
+	s.keepLastAction(ctx, c, start, r) // the form's add is a line 취소 may take back, as a typed one
+	return r, errs
 }
 
 // submitAddForm is SubmitAddForm's work, under the database deadline.
@@ -684,44 +688,6 @@ func (s *Service) entryLine(e Entry, p Program) string {
 	return line
 }
 
-// undo answers `undo`: voids the caller's latest live entry. Concurrent
-// undos by one user each void a different entry, newest first.
-func (s *Service) undo(ctx context.Context, c Caller) Reply {
-	res, err := s.store.UndoLatest(ctx, c.UserID, s.msg("entries.undone_by_its_author"), s.now())
-	switch {
-	case errors.Is(err, ErrNotFound):
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.you_have_no_entries")}
-	case errors.Is(err, ErrUndoBusy):
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("entries.another_undo_of_yours")}
-	}
-	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
-		if s.IsManager(c.UserID) { // a manager changes a closed month by a void with a reason, not by 취소
-			return Reply{Command: cmdUndo, Outcome: OutcomeRefused, Title: s.msg("audit.closed_undo_manager", "Month", s.period(monthPeriod(closed.Close.Month)),
-				"By", s.name(ctx, closed.Close.By), "At", s.date(s.localDay(closed.Close.At)))}
-		}
-		return s.monthClosedReply(ctx, cmdUndo, closed.Close, false)
-	}
-	if dep, ok := errors.AsType[*DependentReportError](err); ok {
-		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
-	}
-	if hires, ok := errors.AsType[*AgreementHasHiresError](err); ok {
-		return s.agreementHasHires(ctx, cmdUndo, hires, true)
-	}
-	if corr, ok := errors.AsType[*UndoCorrectionError](err); ok {
-		return s.undoCorrection(ctx, corr)
-	}
-	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
-		return s.reportBelowHires(ctx, cmdUndo, below)
-	}
-	if err != nil {
-		return s.storageFailure(ctx, cmdUndo, err)
-	}
-	if res.Restored != nil {
-		return s.correctionUndone(ctx, res)
-	}
-	return s.voided(ctx, res, s.msg("entries.undone_by_its_author"))
-}
-
 // correctionUndone confirms a 취소 of a correction's replacement: the 정정
 // undone, the original back, and every later 누계 report it re-based back.
 func (s *Service) correctionUndone(ctx context.Context, res VoidResult) Reply {
@@ -772,6 +738,9 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	if reason == "" { // auditors ask why: a void must say it, and nothing is written without it
 		return s.needReason(cmdVoid)
 	}
+	if r, refused := s.voidReadsAsPartial(ctx, e, reason); refused {
+		return r
+	}
 	manager := s.IsManager(c.UserID)
 	var res VoidResult
 	afterClose := false
@@ -799,6 +768,7 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 		return s.storageFailure(ctx, cmdVoid, err)
 	}
 	r := s.voided(ctx, res, reason)
+	r.did = LastAction{Kind: LastVoid, EntryID: id}
 	if afterClose {
 		r.Sections[0].Lines = append(r.Sections[0].Lines, s.msg("audit.after_close_marked"))
 	}
@@ -1037,10 +1007,15 @@ type EntryStore interface {
 	// was. Later cumulative reports that counted on it are recomputed to stay
 	// true (VoidResult.Adjusted), or the void fails with *DependentReportError.
 	VoidEntry(ctx context.Context, id int64, by, reason string, at time.Time) (VoidResult, error)
-	// UndoLatest voids the user's newest live entry that no other undo is
-	// voiding at the same moment; ErrNotFound if there is none, ErrUndoBusy
-	// if the user's concurrent undos hold every one left.
-	UndoLatest(ctx context.Context, userID, reason string, at time.Time) (VoidResult, error)
+	// RecordLastAction keeps a as the user's last line that could write,
+	// replacing the one before: what UndoLast may undo.
+	RecordLastAction(ctx context.Context, userID string, a LastAction) error
+	// UndoLast undoes the user's last line, once, in one transaction with
+	// the row that keeps it locked: an entry it wrote at or after since is
+	// voided (a 정정's replacement restores the original), a question it
+	// held is dropped. Anything else writes nothing; the result says what
+	// the line was and names the entry a refusal should name.
+	UndoLast(ctx context.Context, userID, reason string, since, at time.Time) (UndoResult, error)
 	// VoidedBetween returns entries voided within [from, to) (instants), oldest first.
 	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
 }

@@ -13,27 +13,45 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 	if !s.pinned { // run on a copy that speaks this caller's language
 		return s.WithLanguage(s.languageFor(ctx, c)).Handle(ctx, c, text)
 	}
+	start := s.now()
 	cmd, err := Parse(text, s.today())
 	if err != nil {
-		return s.usageReply(err)
+		r := s.usageReply(err)
+		if spec, known := specNamed(r.Command); !known || spec.Writes {
+			// A write line, or one the bot could not even name, was refused:
+			// 취소 after it must not reach past it (review F21). A refused
+			// read (현황 with a bad period) leaves the last write undoable.
+			s.keepLastAction(ctx, c, start, r)
+		}
+		return r
 	}
 	if spec, ok := specNamed(cmd.Name); ok && spec.Manager && !s.IsManager(c.UserID) {
-		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.managers_only_command", "Command", commandName(cmd.Name))}
+		r := Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.managers_only_command", "Command", commandName(cmd.Name))}
+		s.keepLastAction(ctx, c, start, r)
+		return r
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Writes {
-		write := func(ctx context.Context) Reply {
-			return s.dispatchLimited(ctx, c, cmd, func(ctx context.Context) *Reply {
-				return s.writeLimited(ctx, c, cmd.Name)
-			})
-		}
-		if spec.Posts {
-			// Posting runs to its end under the senders' own timeouts; the
-			// database deadline would cut it short (see commandSpec.Posts).
-			return write(ctx)
-		}
-		return s.byDeadline(ctx, cmd.Name, write)
+		r := s.handleWrite(ctx, c, cmd, spec)
+		s.keepLastAction(ctx, c, start, r)
+		return r
 	}
 	return s.dispatch(ctx, c, cmd)
+}
+
+// handleWrite runs a command that writes, under the write rate limit and
+// (unless it posts) the database deadline.
+func (s *Service) handleWrite(ctx context.Context, c Caller, cmd Command, spec commandSpec) Reply {
+	write := func(ctx context.Context) Reply {
+		return s.dispatchLimited(ctx, c, cmd, func(ctx context.Context) *Reply {
+			return s.writeLimited(ctx, c, cmd.Name)
+		})
+	}
+	if spec.Posts {
+		// Posting runs to its end under the senders' own timeouts; the
+		// database deadline would cut it short (see commandSpec.Posts).
+		return write(ctx)
+	}
+	return s.byDeadline(ctx, cmd.Name, write)
 }
 
 // dispatch runs a parsed command, once per delivery if it is Guarded.

@@ -57,22 +57,26 @@ func TestK16bCorrectCumulativeIsTheTotal(t *testing.T) {
 			if got := h.countOf(repl); got != 40 {
 				t.Errorf("the replacement records %d, want 70 − 10 − 20 = 40", got)
 			}
-			// Below what the other entries add up to: refused with the
-			// figure typed, naming the back-dated entry; nothing written.
-			stored := h.entriesStored()
-			r = h.run(manager, fmt.Sprintf(tc.below, repl), commands.OutcomeRefused)
-			belowWants := append([]string(nil), tc.belowWants...)
-			belowWants[2] = fmt.Sprintf(belowWants[2], late)
-			mustContain(t, r.Text(), belowWants...)
-			if h.entriesStored() != stored || h.through("invest", "2026-03-31") != 70 {
-				t.Fatalf("a refused 정정 wrote something")
-			}
-			// 취소 of the 정정: the ledger as before it.
+			// 취소 of the 정정, the line right before it: the ledger as
+			// before it.
 			h.run(manager, tc.undo, commands.OutcomeOK)
 			after := []int64{h.through("invest", "2026-03-31"), h.through("invest", "2026-04-30")}
 			if after[0] != before[0] || after[1] != before[1] {
 				t.Errorf("SQL SUM after 취소 = %v, want %v", after, before)
 			}
+			// Below what the other entries add up to: refused with the
+			// figure typed, naming the back-dated entry; nothing written.
+			// (Before k31 this ran before the 취소, which then reached past
+			// the refused line to undo the 정정: review F21.)
+			stored := h.entriesStored()
+			r = h.run(manager, fmt.Sprintf(tc.below, report), commands.OutcomeRefused)
+			belowWants := append([]string(nil), tc.belowWants...)
+			belowWants[2] = fmt.Sprintf(belowWants[2], late)
+			mustContain(t, r.Text(), belowWants...)
+			if h.entriesStored() != stored || h.through("invest", "2026-03-31") != 80 {
+				t.Fatalf("a refused 정정 wrote something")
+			}
+			h.run(manager, tc.undo, commands.OutcomeRefused) // the refused line saved nothing to undo
 			if got := h.countOf(report); got != 50 {
 				t.Errorf("the original report records %d after 취소, want 50", got)
 			}

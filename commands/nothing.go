@@ -86,7 +86,8 @@ func (s *Service) nothing(ctx context.Context, c Caller, cmd Command) Reply {
 	return Reply{Title: s.msg("nothing.recorded_d_had_nothing", "ID", n.ID, "Name", filed, "Month", s.monthLabel(month)),
 		Sections: []Section{{Lines: lines}},
 		Actions: []Action{{ID: ActionUndo, Label: s.msg("entries.undo"), Style: "danger",
-			Command: fmt.Sprintf("void %d %s", n.ID, s.msg("entries.undo_reason"))}}}
+			Command: fmt.Sprintf("void %d %s", n.ID, s.msg("entries.undo_reason"))}},
+		did: LastAction{Kind: LastNothing, EntryID: n.ID}}
 }
 
 // nothingContradicts refuses 실적 없음 for a month the department already

@@ -33,7 +33,8 @@ func TestRedeliveriesSpendNoWriteAllowance(t *testing.T) {
 		writes++
 	}
 	// Three guarded commands, each delivered six times across the replicas.
-	for i, line := range []string{"void 1 dup", "void 2 dup", "undo"} {
+	// The undo first: it takes back only the line right before it (add #5).
+	for i, line := range []string{"undo", "void 1 dup", "void 2 dup"} {
 		key := fmt.Sprintf("cmd-%d", i)
 		ok, repeated := 0, 0
 		for d := range 6 {

@@ -27,6 +27,9 @@ type Reply struct {
 	Title    string
 	Sections []Section
 	Actions  []Action
+	// did is what the line wrote, for 취소 (LastAction.Kind and EntryID):
+	// set by the handlers that write an entry, a void or a 실적 없음.
+	did LastAction
 }
 
 // Section is a block of lines under an optional heading.

@@ -1,0 +1,139 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"time"
+
+	"jobsbot/commands/i18n"
+)
+
+// undoWindow is how long after a line 취소 may still undo the entry it
+// wrote (review F37). 취소 is for "I just typed that wrong"; an older entry
+// is voided by number with a reason (무효 <번호> <사유>), which auditors can
+// read, so 취소 never reaches back to something the user no longer sees.
+const undoWindow = 10 * time.Minute
+
+// keepLastAction records what a line that could write did, for 취소: the
+// entry it wrote, voided or recorded as 실적 없음, a question it held, a
+// refusal (nothing written), or another write. Lines that only read are
+// not kept: looking at 현황 after an add leaves the add undoable. A
+// redelivery's answer (OutcomeRepeated) and 취소 itself (UndoLast marks the
+// line it undid) change nothing. A failure to keep it is logged: the next
+// 취소 then sees an older line, which it refuses unless it wrote an entry
+// within the window.
+func (s *Service) keepLastAction(ctx context.Context, c Caller, start time.Time, r Reply) {
+	if r.Command == cmdUndo || r.Outcome == OutcomeRepeated || c.UserID == "" {
+		return
+	}
+	a := r.did
+	switch {
+	case a.Kind != "" && r.Outcome != OutcomeRefused && r.Outcome != OutcomeFailed:
+	case slices.ContainsFunc(r.Actions, func(x Action) bool { return x.ID == ActionConfirm }):
+		a = LastAction{Kind: LastHeld}
+	case r.Outcome == OutcomeRefused || r.Outcome == OutcomeFailed:
+		a = LastAction{Kind: LastRefused}
+	default:
+		a = LastAction{Kind: LastOther}
+	}
+	a.Command, a.At = r.Command, start
+	keep := context.WithoutCancel(ctx) // the line ran; its record must not die with a deadline
+	if err := s.store.RecordLastAction(keep, c.UserID, a); err != nil {
+		s.log.WarnContext(ctx, "keeping the last line for 취소", "command", r.Command, "err", err)
+	}
+}
+
+// undo answers `undo` (취소): it undoes the user's last line, once, when
+// that line wrote an entry within undoWindow (a 정정's replacement: the
+// 정정 is undone, the original restored) or held a question (dropped).
+// Otherwise it writes nothing and says why, naming the entry it leaves
+// alone and the 무효 line to type instead (review F37, F21/F22).
+func (s *Service) undo(ctx context.Context, c Caller) Reply {
+	now := s.now()
+	res, err := s.store.UndoLast(ctx, c.UserID, s.msg("entries.undone_by_its_author"), now.Add(-undoWindow), now)
+	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
+		if s.IsManager(c.UserID) { // a manager changes a closed month by a void with a reason, not by 취소
+			return Reply{Command: cmdUndo, Outcome: OutcomeRefused, Title: s.msg("audit.closed_undo_manager", "Month", s.period(monthPeriod(closed.Close.Month)),
+				"By", s.name(ctx, closed.Close.By), "At", s.date(s.localDay(closed.Close.At)))}
+		}
+		return s.monthClosedReply(ctx, cmdUndo, closed.Close, false)
+	}
+	if dep, ok := errors.AsType[*DependentReportError](err); ok {
+		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
+	}
+	if hires, ok := errors.AsType[*AgreementHasHiresError](err); ok {
+		return s.agreementHasHires(ctx, cmdUndo, hires, true)
+	}
+	if corr, ok := errors.AsType[*UndoCorrectionError](err); ok {
+		return s.undoCorrection(ctx, corr)
+	}
+	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
+		return s.reportBelowHires(ctx, cmdUndo, below)
+	}
+	if err != nil {
+		return s.storageFailure(ctx, cmdUndo, err)
+	}
+	last := res.Last
+	switch {
+	case res.Done && last.Kind == LastHeld:
+		return Reply{Command: cmdUndo, Title: s.msg("undo.held_cancelled")}
+	case res.Done && res.Void.Restored != nil:
+		return s.correctionUndone(ctx, res.Void)
+	case res.Done:
+		return s.voided(ctx, res.Void, s.msg("entries.undone_by_its_author"))
+	}
+	// Nothing written: say what the last line was and what 취소 leaves alone.
+	var title string
+	switch {
+	case last == nil:
+		title = s.msg("undo.nothing_kept")
+	case last.Undone:
+		return s.refuseUndo(s.msg("undo.already_undone"), s.msg("undo.how_to_void"))
+	case last.Kind == LastRefused:
+		title = s.msg("undo.after_refusal")
+	case last.Kind == LastNothing:
+		return s.refuseUndo(s.msg("undo.after_nothing", "ID", last.EntryID))
+	case last.Kind == LastVoid && res.Named != nil:
+		return s.refuseUndo(s.msg("undo.after_void", "Entry", s.entryBrief(ctx, *res.Named)))
+	case last.Kind == LastEntry && res.Named != nil && res.Named.Voided():
+		return s.refuseUndo(s.msg("undo.voided_since", "Entry", s.entryBrief(ctx, *res.Named)), s.msg("undo.how_to_void"))
+	case last.Kind == LastEntry && res.Named != nil:
+		return s.refuseUndo(s.msg("undo.too_old", "Entry", s.entryBrief(ctx, *res.Named), "At", s.instant(last.At),
+			"Minutes", int(undoWindow/time.Minute), "ID", res.Named.ID, i18n.PluralCount, int(undoWindow/time.Minute)))
+	case last.Command == cmdAdd || last.Command == cmdHire || last.Command == cmdCorrect:
+		// A line of the ledger that recorded no entry (a 누계 the ledger
+		// already agrees with, a 정정 to the same total).
+		title = s.msg("undo.wrote_nothing", "Command", commandName(last.Command))
+	default:
+		title = s.msg("undo.after_other", "Command", commandName(last.Command))
+	}
+	if res.Named == nil {
+		return s.refuseUndo(title, s.msg("undo.how_to_void"))
+	}
+	return s.refuseUndo(title, s.msg("undo.left_alone", "Entry", s.entryBrief(ctx, *res.Named), "ID", res.Named.ID))
+}
+
+// refuseUndo is 취소's refusal: the reason, then what to type instead.
+func (s *Service) refuseUndo(title string, lines ...string) Reply {
+	r := Reply{Command: cmdUndo, Outcome: OutcomeRefused, Title: title}
+	if len(lines) > 0 {
+		r.Sections = []Section{{Lines: lines}}
+	}
+	return r
+}
+
+// entryBrief names an entry as a refusal names it: number, date, program
+// and figure (a 누계 report by the total it reported).
+func (s *Service) entryBrief(ctx context.Context, e Entry) string {
+	programs, _ := s.store.Programs(ctx) // on failure the brief names the code
+	name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
+	figure := s.unitCount(e.Count, e.Approximate, unit)
+	if e.Kind == KindCumulative && e.ReportedTotal > 0 {
+		figure = s.msg("corrections.undone_cumulative", "Total", s.unitCount(e.ReportedTotal, e.Approximate, unit))
+	}
+	if e.Status == StatusAgreed {
+		return s.msg("undo.entry_brief_agreed", "ID", e.ID, "AsOf", s.date(e.AsOf), "Program", name, "Count", figure)
+	}
+	return s.msg("undo.entry_brief", "ID", e.ID, "AsOf", s.date(e.AsOf), "Program", name, "Count", figure)
+}

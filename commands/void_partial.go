@@ -1,0 +1,40 @@
+package commands
+
+import (
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// partialCount finds a count of jobs or people in a void's reason: 2명,
+// 3개, 1건, "2 people". Digits only: a count spelled in words is rare in a
+// reason and 일 or 두 in other words would be misread.
+var partialCount = regexp.MustCompile(`(?i)(^|[^0-9,])([0-9][0-9,]*)\s*(명|개|건|jobs?\b|people\b|persons?\b|hires?\b|duplicates?\b|entries\b)`)
+
+// voidReadsAsPartial refuses a 무효 whose reason counts fewer than the
+// entry records (review F38: `무효 69 2명 중복` voided all 40 of #69): the
+// person meant to take off part of it, which is a 정정 to what remains. A
+// count equal to the whole entry (or more) is just the reason.
+func (s *Service) voidReadsAsPartial(ctx context.Context, e Entry, reason string) (Reply, bool) {
+	figure := e.Count
+	if e.Kind == KindCumulative {
+		figure = e.ReportedTotal // what a 정정 of a 누계 takes
+	}
+	for _, m := range partialCount.FindAllStringSubmatch(reason, -1) {
+		n, err := strconv.ParseInt(strings.ReplaceAll(m[2], ",", ""), 10, 64)
+		if err != nil || n <= 0 || n >= figure {
+			continue
+		}
+		part := strings.TrimSpace(m[0][len(m[1]):])
+		programs, _ := s.store.Programs(ctx) // on failure the count names no unit
+		_, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
+		return Reply{Command: cmdVoid, Outcome: OutcomeRefused,
+			Title: s.msg("k31.void_reads_as_partial", "Words", part, "Entry", s.entryBrief(ctx, e), "Figure", s.unitCount(figure, e.Approximate, unit)),
+			Sections: []Section{{Lines: []string{
+				s.msg("k31.void_partial_correct", "Part", part, "ID", e.ID, "Rest", figure-n),
+				s.msg("k31.void_whole", "ID", e.ID),
+			}}}}, true
+	}
+	return Reply{}, false
+}
