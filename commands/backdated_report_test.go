@@ -106,8 +106,8 @@ func TestBackdatedCumulativeReportKeepsTheLaterTotal(t *testing.T) {
 // ledger's through its date, and 목록 calls the figure the one reported.
 func TestRebasedReportReplySaysTheLedgerTotal(t *testing.T) {
 	h := newHarness(t, commands.Korean)
-	h.run("U1", "추가 18 청년 2026. 4. 29.", commands.OutcomeOK)     // #1
-	h.run("U1", "추가 700 청년 누계 2026. 5. 28.", commands.OutcomeOK) // #2
+	h.run("U1", "추가 18 청년 2026. 4. 29.", commands.OutcomeOK)              // #1
+	h.run("U1", "추가 700 청년 누계 2026. 5. 28.", commands.OutcomeOK)          // #2
 	r := h.run("U1", "추가 12 청년 2026. 5. 4. 누계포함:아니오", commands.OutcomeOK) // #3
 	mustContain(t, r.Text(), "누계 #2: 700개 → 712개")
 	r = h.run("U1", "무효 1 임시직 중복", commands.OutcomeOK)
