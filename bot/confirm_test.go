@@ -80,3 +80,47 @@ func TestConfirmButtonPressedAgainRecordsOnce(t *testing.T) {
 		}
 	}
 }
+
+// An add dated before a later 누계 of its program is asked about with the
+// 채용 question's two buttons, Already in the total / Separate jobs; nothing
+// is written until one is pressed, and Separate jobs records the add once.
+func TestWithinButtonsRecordTheAnsweredAdd(t *testing.T) {
+	e := newEnv(t, nil, nil)
+	decode(t, e.post("/slack/commands", commandBody("add 400 invest cumulative date:2026-04-30", "trigger-report", "")))
+	reply := decode(t, e.post("/slack/commands", commandBody("add 30 invest date:2026-04-15", "trigger-add", "")))
+	if n := len(e.entries(t)); n != 1 {
+		t.Fatalf("%d entries after the question; want nothing written, 1", n)
+	}
+	var labels, values []string
+	var ids []string
+	blocks, _ := reply["blocks"].([]any)
+	for _, b := range blocks {
+		block, _ := b.(map[string]any)
+		if block["type"] != "actions" {
+			continue
+		}
+		for _, el := range block["elements"].([]any) {
+			btn := el.(map[string]any)
+			text, _ := btn["text"].(map[string]any)
+			label, _ := text["text"].(string)
+			labels = append(labels, label)
+			values = append(values, btn["value"].(string))
+			ids = append(ids, btn["action_id"].(string))
+		}
+	}
+	if len(labels) != 2 || labels[0] != "Already in the total" || labels[1] != "Separate jobs" {
+		t.Fatalf("buttons %q; want Already in the total, Separate jobs", labels)
+	}
+	if values[1] != "add 30 invest date:2026-04-15 within:no" {
+		t.Fatalf("Separate jobs runs %q", values[1])
+	}
+	h := newHook(t)
+	if w := e.post("/slack/interactions", interactionBody(blockActions(testUser, "trigger-separate", h.URL, ids[1], values[1]))); w.Code != http.StatusOK {
+		t.Fatalf("button press: %d %q", w.Code, w.Body)
+	}
+	h.next(t)
+	list := e.entries(t)
+	if len(list) != 2 {
+		t.Fatalf("entries %+v; want the report and the add after the press", list)
+	}
+}

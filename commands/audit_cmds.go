@@ -520,12 +520,10 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 			return r
 		}
 	}
-	if cmd.Opts.Within == nil {
-		if r, ask, err := s.askInsideLaterReport(ctx, cmd, e, p); err != nil {
-			return s.storageFailure(ctx, cmd.Name, err)
-		} else if ask {
-			return r
-		}
+	if r, ask, err := s.askInsideLaterReport(ctx, cmd, e, p); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	} else if ask {
+		return r
 	}
 	manager := s.IsManager(c.UserID)
 	h := Hire{AgreementID: a.ID, Count: cmd.Count.Value, AsOf: day, By: c.UserID, Source: e.Source, Key: e.IdempotencyKey,
@@ -538,10 +536,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.monthClosedReply(ctx, cmd.Name, closed.Close, manager)
 	}
 	if beyond, ok := errors.AsType[*HireBeyondReportError](err); ok {
-		return s.refuse(cmd.Name, s.msg("hires.beyond_report", "ID", beyond.Report.ID, "AsOf", s.date(beyond.Report.AsOf),
-			"Total", s.unitCount(beyond.Report.ReportedTotal, beyond.Report.Approximate, p.Unit),
-			"Increment", s.unitCount(beyond.Report.Count, false, p.Unit), "Count", s.unitCount(h.Count, false, p.Unit),
-			"No", s.withinLine(cmd, false)))
+		return s.beyondReport(cmd, e, beyond, p)
 	}
 	if r, ok := s.agreementRefusal(ctx, cmd.Name, err, p, cmd.Count.Value); ok {
 		return r
@@ -580,14 +575,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	case h.WithinReports:
 		// Inside the later reports: the first was re-based and keeps its
 		// total; say so, and that nothing else moved.
-		for _, adj := range res.Rebased {
-			lines = append(lines, s.msg("hires.report_kept", "ID", adj.Report.ID, "AsOf", s.date(adj.Report.AsOf),
-				"Total", s.unitCount(adj.Report.ReportedTotal, adj.Report.Approximate, p.Unit),
-				"Old", s.unitCount(adj.OldCount, false, p.Unit), "New", s.unitCount(adj.Report.Count, false, p.Unit)))
-		}
-		if len(res.Rebased) == 0 {
-			lines = append(lines, s.msg("hires.no_later_report"))
-		}
+		lines = append(lines, s.withinKeptLines(e, res.Rebased, p)...)
 	default:
 		// A hire dated on or before a later 누계 report raises that
 		// report's ledger total as an add does: say so the same way.
@@ -602,22 +590,43 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	}}, did: LastAction{Kind: LastEntry, EntryID: res.Hire.Entry.ID}}
 }
 
-// askInsideLaterReport holds a hire dated on or before a later 누계 report
-// of its program until the official says whether the hire is already inside
-// that report (review r5 A4): a 과 usually enters a hire late only to link
-// it to its agreement, the people already counted in the 누계 it reported,
-// and recorded as a new delta the hire would raise that 누계. The question
-// names the first later report, what each answer does to it, and the line
-// for each answer (누계포함:예 keeps the reported total, 누계포함:아니오
-// raises it); a button for each in Slack. Nothing is written.
+// withinTexts are the message IDs of the 누계포함 question and its answers
+// for one kind of delta: a 채용 speaks of hires, an 추가 of jobs (실적).
+type withinTexts struct {
+	ask, ifInside, cannotBeInside, ifSeparate, buttonSeparate, kept, beyond string
+}
+
+// withinTextsFor picks the texts for e: a hire (e.Agreement set) or an add.
+func withinTextsFor(e NewEntry) withinTexts {
+	if e.Agreement != 0 {
+		return withinTexts{"hires.inside_later_report", "hires.if_inside", "hires.cannot_be_inside", "hires.if_separate",
+			"hires.button_separate", "hires.report_kept", "hires.beyond_report"}
+	}
+	return withinTexts{"within.inside_later_report", "within.if_inside", "within.cannot_be_inside", "within.if_separate",
+		"within.button_separate", "within.report_kept", "within.beyond_report"}
+}
+
+// askInsideLaterReport holds a delta (a 채용, or an 추가 from the typed
+// line, the add form or a reminder's Report now) dated on or before a later
+// 누계 report of its program and status until the official says whether
+// the jobs are already inside that report (review r5 A4 for hires): a 과
+// often enters jobs late that the 누계 it reported since already counted,
+// and recorded as a new delta they would raise that 누계 silently. The
+// question names the first later report, what each answer does to it, and
+// the line for each answer (누계포함:예 keeps the reported total,
+// 누계포함:아니오 raises it), the answer before the line's 메모:; a button
+// for each in Slack. Nothing is written. The one question for 채용 and 추가.
 func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEntry, p Program) (Reply, bool, error) {
+	if e.Kind != KindDelta || cmd.Opts.Within != nil {
+		return Reply{}, false, nil
+	}
 	later, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: e.AsOf, To: dates.On(e.AsOf.Year(), 12, 31), Limit: 200})
 	if err != nil {
 		return Reply{}, false, err
 	}
 	var first *Entry // the report deciding the earliest later date: the latest recorded of that date
 	for i, r := range later {
-		if r.Voided() || r.Kind != KindCumulative || r.Status != StatusRealised {
+		if r.Voided() || r.Kind != KindCumulative || r.Status != e.Status {
 			continue
 		}
 		if first == nil || r.AsOf.Before(first.AsOf) || (r.AsOf.Equal(first.AsOf) && r.ID > first.ID) {
@@ -627,55 +636,86 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 	if first == nil {
 		return Reply{}, false, nil
 	}
-	totals, err := s.store.ProgramTotals(ctx, dates.On(first.AsOf.Year(), 1, 1), first.AsOf, "")
+	through, err := s.programThrough(ctx, e.ProgramID, e.Status, first.AsOf)
 	if err != nil {
 		return Reply{}, false, err
 	}
-	var through int64
-	for _, t := range totals {
-		if t.ProgramID == e.ProgramID {
-			through = t.Jobs
-		}
-	}
-	why := s.msg("hires.inside_later_report", "AsOf", s.date(first.AsOf), "ID", first.ID,
+	t := withinTextsFor(e)
+	why := s.msg(t.ask, "AsOf", s.date(first.AsOf), "ID", first.ID,
 		"Total", s.unitCount(through, first.Approximate, p.Unit), "Date", s.date(e.AsOf),
 		"Count", s.unitCount(e.Count, false, p.Unit))
 	yes, no := s.withinLine(cmd, true), s.withinLine(cmd, false)
 	lines := []string{s.msg("hires.nothing_recorded_yet")}
-	if first.Count > e.Count {
-		lines = append(lines, s.msg("hires.if_inside", "ID", first.ID, "Total", s.unitCount(through, first.Approximate, p.Unit),
+	inside := first.Count > e.Count // the report added more than the delta: it may hold it
+	if inside {
+		lines = append(lines, s.msg(t.ifInside, "ID", first.ID, "AsOf", s.date(first.AsOf),
+			"Total", s.unitCount(through, first.Approximate, p.Unit),
 			"Old", s.unitCount(first.Count, false, p.Unit), "New", s.unitCount(first.Count-e.Count, false, p.Unit), "Line", yes))
 	} else {
-		lines = append(lines, s.msg("hires.cannot_be_inside", "ID", first.ID, "Increment", s.unitCount(first.Count, false, p.Unit)))
+		lines = append(lines, s.msg(t.cannotBeInside, "ID", first.ID, "Increment", s.unitCount(first.Count, false, p.Unit)))
 	}
-	lines = append(lines, s.msg("hires.if_separate", "Total", s.unitCount(through, first.Approximate, p.Unit),
+	lines = append(lines, s.msg(t.ifSeparate, "ID", first.ID, "AsOf", s.date(first.AsOf),
+		"Total", s.unitCount(through, first.Approximate, p.Unit),
 		"Raised", s.unitCount(through+e.Count, first.Approximate, p.Unit), "Line", no))
 	var actions []Action
-	if first.Count > e.Count {
+	if inside {
 		actions = append(actions, Action{ID: ActionConfirm, Label: s.msg("hires.button_inside"), Command: yes, Style: "primary"})
 	}
-	actions = append(actions, Action{ID: ActionConfirm, Label: s.msg("hires.button_separate"), Command: no})
+	actions = append(actions, Action{ID: ActionConfirm, Label: s.msg(t.buttonSeparate), Command: no})
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why, Sections: []Section{{Lines: lines}}, Actions: actions}, true, nil
 }
 
-// withinLine is the hire's line with 누계포함:예 or 누계포함:아니오 added (and
-// a confirmation the line carried, which Line leaves out), as the person
-// types it.
+// withinLine is the line typed (or the add form's line) with 누계포함:예 or
+// 누계포함:아니오 added, as the person types it: an answer given already is
+// replaced, a confirmation the line carried (which Line leaves out) is kept,
+// and both go before the line's 메모:/사유:, which takes the rest of the
+// line, so the answer is never read as note text.
 func (s *Service) withinLine(cmd Command, inside bool) string {
-	words := strings.Fields(cmd.Line)
-	words = slices.DeleteFunc(words, func(w string) bool { // an answer given already
+	head, tail := cmd.Line, ""
+	if j, _ := restOfLineOption(cmd.Line); j >= 0 {
+		head, tail = cmd.Line[:j], cmd.Line[j:]
+	}
+	words := slices.DeleteFunc(strings.Fields(head), func(w string) bool { // an answer given already
 		key, _, ok := strings.Cut(w, ":")
 		return ok && optionKeys[fold(key)] == "within"
 	})
-	line := strings.Join(words, " ")
 	if cmd.Confirmed {
-		line += " " + s.msg("guards.confirm_word") + ":" + s.msg("guards.confirm_yes")
+		words = append(words, s.msg("guards.confirm_word")+":"+s.msg("guards.confirm_yes"))
 	}
 	answer := s.msg("hires.within_no")
 	if inside {
 		answer = s.msg("guards.confirm_yes")
 	}
-	return line + " " + s.msg("hires.within_word") + ":" + answer
+	words = append(words, s.msg("hires.within_word")+":"+answer)
+	if tail != "" {
+		words = append(words, tail)
+	}
+	return strings.Join(words, " ")
+}
+
+// withinKeptLines says what a delta already inside the later reports
+// (누계포함:예) did: the report it re-based keeps its total, or there was
+// no later report, so nothing moved.
+func (s *Service) withinKeptLines(e NewEntry, rebased []Adjustment, p Program) []string {
+	if len(rebased) == 0 {
+		return []string{s.msg("hires.no_later_report")}
+	}
+	var lines []string
+	for _, adj := range rebased {
+		lines = append(lines, s.msg(withinTextsFor(e).kept, "ID", adj.Report.ID, "AsOf", s.date(adj.Report.AsOf),
+			"Total", s.unitCount(adj.Report.ReportedTotal, adj.Report.Approximate, p.Unit),
+			"Old", s.unitCount(adj.OldCount, false, p.Unit), "New", s.unitCount(adj.Report.Count, false, p.Unit)))
+	}
+	return lines
+}
+
+// beyondReport refuses a delta said to be inside a later report that added
+// no more than it: nothing was written; the line for separate jobs.
+func (s *Service) beyondReport(cmd Command, e NewEntry, beyond *HireBeyondReportError, p Program) Reply {
+	return s.refuse(cmd.Name, s.msg(withinTextsFor(e).beyond, "ID", beyond.Report.ID, "AsOf", s.date(beyond.Report.AsOf),
+		"Total", s.unitCount(beyond.Report.ReportedTotal, beyond.Report.Approximate, p.Unit),
+		"Increment", s.unitCount(beyond.Report.Count, false, p.Unit), "Count", s.unitCount(e.Count, false, p.Unit),
+		"No", s.withinLine(cmd, false)))
 }
 
 // entryMarks reads the audit marks of listed entries; a failure leaves the

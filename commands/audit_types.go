@@ -92,10 +92,10 @@ type Hire struct {
 	WithinReports bool
 }
 
-// HireBeyondReportError refuses a hire said to be inside a later 누계
-// report (누계포함:예) when that report's increment is not larger than the
-// hire: the report would record no increase, so the hire cannot have been
-// among the jobs it added.
+// HireBeyondReportError refuses a hire, or an 추가, said to be inside a
+// later 누계 report (누계포함:예) when that report's increment is not larger
+// than the delta: the report would record no increase, so the delta cannot
+// have been among the jobs it added.
 type HireBeyondReportError struct {
 	Report Entry // the later report, as recorded
 	Count  int64 // the hire

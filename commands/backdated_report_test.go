@@ -40,7 +40,7 @@ func TestBackdatedCumulativeReportRebasesTheLaterOne(t *testing.T) {
 
 	// A delta dated before #1 adds to it (the existing decision); a true
 	// later report is then accepted, not refused as below the ledger.
-	h.run("U1", "추가 30 노인 2026. 4. 10.", commands.OutcomeOK) // #3
+	h.run("U1", "추가 30 노인 2026. 4. 10. 누계포함:아니오", commands.OutcomeOK) // #3
 	if got := h.sumThrough("senior", "2026-04-24"); got != 1280 {
 		t.Errorf("SQL total through 4/24 = %d, want 1,280", got)
 	}
@@ -106,9 +106,9 @@ func TestBackdatedCumulativeReportKeepsTheLaterTotal(t *testing.T) {
 // ledger's through its date, and 목록 calls the figure the one reported.
 func TestRebasedReportReplySaysTheLedgerTotal(t *testing.T) {
 	h := newHarness(t, commands.Korean)
-	h.run("U1", "추가 18 청년 2026. 4. 29.", commands.OutcomeOK)     // #1
-	h.run("U1", "추가 700 청년 누계 2026. 5. 28.", commands.OutcomeOK) // #2
-	r := h.run("U1", "추가 12 청년 2026. 5. 4.", commands.OutcomeOK) // #3
+	h.run("U1", "추가 18 청년 2026. 4. 29.", commands.OutcomeOK)              // #1
+	h.run("U1", "추가 700 청년 누계 2026. 5. 28.", commands.OutcomeOK)          // #2
+	r := h.run("U1", "추가 12 청년 2026. 5. 4. 누계포함:아니오", commands.OutcomeOK) // #3
 	mustContain(t, r.Text(), "누계 #2: 700개 → 712개")
 	r = h.run("U1", "무효 1 임시직 중복", commands.OutcomeOK)
 	mustContain(t, r.Text(), "이후 누계 보고 #2(2026. 5. 28. 기준, 보고 당시 누계 700개)의 증가분을 +682개에서 +700개로 조정했습니다",

@@ -134,8 +134,8 @@ func TestCorrectionHistoryShowsReportedTotal(t *testing.T) {
 // 정정, in both orders of those writes (a delta dated before the reports,
 // a 누계 between them, a 누계 dated before the corrected one).
 func TestUndoCorrectionRestoresTheOriginal(t *testing.T) {
-	others := []string{"추가 50 노인 4/15", "추가 1300 노인 누계 5/15", "추가 600 노인 누계 3월말"}
-	othersEn := []string{"add 50 senior date:2026-04-15", "add 1300 senior cumulative date:2026-05-15", "add 600 senior cumulative date:2026-03-31"}
+	others := []string{"추가 50 노인 4/15 누계포함:아니오", "추가 1300 노인 누계 5/15", "추가 600 노인 누계 3월말"}
+	othersEn := []string{"add 50 senior date:2026-04-15 within:no", "add 1300 senior cumulative date:2026-05-15", "add 600 senior cumulative date:2026-03-31"}
 	for _, tc := range []struct {
 		name   string
 		lang   commands.Lang

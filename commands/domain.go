@@ -118,6 +118,12 @@ type NewEntry struct {
 	// identical adds sent at once are never both written (review r6 X12).
 	// A confirmed add (확인:예, the Record it button) leaves it false.
 	HoldRepeat bool
+	// WithinReports says a delta is already inside the later cumulative
+	// reports of its program (누계포함:예 / within:yes): the first of them
+	// is re-based, as a 누계 dated before it does, so each keeps the total
+	// it reported and the year total does not move. *BeyondReportError
+	// when that report added no more than the delta.
+	WithinReports bool
 }
 
 // RepeatError refuses an add held as a repeat of Entry, the live identical

@@ -176,6 +176,11 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if cmd.AgreementHire != "" && e.Status == StatusRealised {
 		return s.agreementHireAdd(ctx, cmd, e, p)
 	}
+	if cmd.Opts.Within != nil && e.Kind == KindCumulative {
+		// A 누계 re-bases the later reports itself: 누계포함 answers only
+		// whether a delta is inside one.
+		return s.refuse(cmd.Name, s.msg("within.not_for_cumulative"))
+	}
 	// After the questions that name what the words mean (an agreement's
 	// hires), before anything is asked or written.
 	if r, refused := s.refuseUnreadWords(cmd, noteWords); refused {
@@ -223,8 +228,19 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 	} else if ask {
 		return r, true
 	}
+	// A delta dated on or before a later 누계 of its program: already in
+	// that 누계, or separate jobs? The question 채용 asks, asked here too.
+	if r, ask, err := s.askInsideLaterReport(ctx, cmd, e, p); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err), false
+	} else if ask {
+		return r, true
+	}
+	e.WithinReports = cmd.Opts.Within != nil && *cmd.Opts.Within && e.Kind == KindDelta
 	e.HoldRepeat = !cmd.Confirmed && e.Kind == KindDelta
 	res, err := s.store.AddEntry(ctx, e)
+	if beyond, ok := errors.AsType[*HireBeyondReportError](err); ok {
+		return s.beyondReport(cmd, e, beyond, p), false
+	}
 	if repeat, ok := errors.AsType[*RepeatError](err); ok {
 		r, err := s.repeatQuestion(ctx, c, cmd, e, p, repeat.Entry)
 		if err != nil {
@@ -232,7 +248,7 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 		}
 		return r, true
 	}
-	return s.recorded(ctx, e, p, res, err), false
+	return s.recorded(ctx, cmd, e, p, res, err), false
 }
 
 // readAs says how words typed without a label were read (`채용` as the
@@ -260,7 +276,7 @@ func (s *Service) readAs(cmd Command) []string {
 
 // recorded answers the store's answer to adding e: the entry confirmed,
 // or why nothing was written.
-func (s *Service) recorded(ctx context.Context, e NewEntry, p Program, res AddResult, err error) Reply {
+func (s *Service) recorded(ctx context.Context, cmd Command, e NewEntry, p Program, res AddResult, err error) Reply {
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
 		return s.refuse(cmdAdd, s.cumulativeBelow(ctx, p, below))
 	}
@@ -324,6 +340,18 @@ func (s *Service) recorded(ctx context.Context, e NewEntry, p Program, res AddRe
 	}
 	lines := []string{s.msg("entries.as_of_logged_by", "AsOf", s.date(entry.AsOf), "Department", entry.Department, "LoggedBy", s.name(ctx, entry.LoggedBy)),
 		s.msg("entries.status_and_type", "Fields", fields)}
+	if cmd.Opts.Department == "" && entry.Department == p.Department {
+		// Filed under the program's department by default: say so when the
+		// person reports for another, who might look for it under theirs.
+		if own := s.callerDepartment(ctx, entry.LoggedBy); own != "" && own != entry.Department {
+			lines = append(lines, s.msg("entries.filed_under_program_department", "Department", entry.Department, "Own", own))
+		}
+	}
+	if separate, err := s.separateFromHeld(ctx, entry, p); err != nil {
+		s.log.WarnContext(ctx, "entries a retyped add differs from", "entry", entry.ID, "err", err)
+	} else {
+		lines = append(lines, separate...)
+	}
 	afterClose := false
 	if e.CloseReason != "" {
 		if marks := s.entryMarks(ctx, []Entry{entry}); marks[entry.ID].AfterClose {
@@ -344,11 +372,17 @@ func (s *Service) recorded(ctx context.Context, e NewEntry, p Program, res AddRe
 	} else {
 		lines = append(lines, totals...)
 	}
-	lines = append(lines, s.adjustedLines(ctx, res.Rebased, p.Unit)...)
-	if later, err := s.laterReportLines(ctx, entry, p); err != nil {
-		s.log.WarnContext(ctx, "later reports after an add", "entry", entry.ID, "err", err)
+	if e.WithinReports {
+		// Inside the later reports (누계포함:예): the first was re-based and
+		// keeps its total, so no later report moved.
+		lines = append(lines, s.withinKeptLines(e, res.Rebased, p)...)
 	} else {
-		lines = append(lines, later...)
+		lines = append(lines, s.adjustedLines(ctx, res.Rebased, p.Unit)...)
+		if later, err := s.laterReportLines(ctx, entry, p); err != nil {
+			s.log.WarnContext(ctx, "later reports after an add", "entry", entry.ID, "err", err)
+		} else {
+			lines = append(lines, later...)
+		}
 	}
 	if afterClose { // 취소 never reaches a closed month: only a void with a reason does
 		lines = append(lines, s.msg("audit.wrong_after_close_void", "ID", entry.ID))
@@ -358,6 +392,49 @@ func (s *Service) recorded(ctx context.Context, e NewEntry, p Program, res AddRe
 	return Reply{Title: title, Sections: []Section{{Lines: lines}}, Actions: []Action{{
 		ID: ActionUndo, Label: s.msg("entries.undo"), Command: fmt.Sprintf("void %d %s", entry.ID, s.msg("entries.undo_reason")), Style: "danger",
 	}}, did: LastAction{Kind: LastEntry, EntryID: entry.ID}}
+}
+
+// separateFromHeld names the live delta a just-recorded delta differs from
+// only in its department or status, when the bot held this person's line
+// as a repeat of that delta (its question is kept, within repeatWindow):
+// retyped with another 부서: or 상태:, the line is no longer the same entry
+// and records at once, beside the earlier one, so a person who meant to
+// fix the earlier entry must be told it is still counted and how to void
+// it.
+func (s *Service) separateFromHeld(ctx context.Context, entry Entry, p Program) ([]string, error) {
+	if entry.Kind != KindDelta {
+		return nil, nil
+	}
+	same, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: entry.ProgramID, From: entry.AsOf, To: entry.AsOf, Limit: 200})
+	if err != nil {
+		return nil, err
+	}
+	since := s.now().Add(-repeatWindow)
+	var lines []string
+	for _, o := range same {
+		if o.ID == entry.ID || o.Voided() || o.Kind != KindDelta || o.Count != entry.Count ||
+			(o.Department == entry.Department && o.Status == entry.Status) {
+			continue
+		}
+		// The question the bot asked about this person's line, as it was
+		// keyed when the line still matched o.
+		held := NewEntry{Kind: o.Kind, ProgramID: o.ProgramID, AsOf: o.AsOf, Count: o.Count, Status: o.Status,
+			Department: o.Department, LoggedBy: entry.LoggedBy}
+		token, err := s.store.HeldConfirmation(ctx, entry.LoggedBy, holdPrint(held), since)
+		if err != nil {
+			return nil, err
+		}
+		if token == "" {
+			continue
+		}
+		field, old := s.msg("entries.field_department"), o.Department
+		if o.Department == entry.Department {
+			field, old = s.msg("entries.field_status"), label(statusWords, o.Status, s.lang)
+		}
+		lines = append(lines, s.msg("entries.separate_from_held", "Old", o.ID, "Field", field, "OldValue", old,
+			"Void", s.msg("entries.void_changed_line", "ID", o.ID, "Field", field)))
+	}
+	return lines, nil
 }
 
 // approximateNow says whether a program's year total carries 여 now. The
@@ -449,7 +526,7 @@ func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	// closes the form and comes as a message, with the line the form
 	// stands for to type with 확인:예 and the Record it button, which
 	// records that line once.
-	r, held := s.recordGuarded(ctx, c, Command{Name: cmdAdd, Line: s.formLine(e, p)}, e, p)
+	r, held := s.recordGuarded(ctx, c, Command{Name: cmdAdd, Line: s.formLine(e, p), Opts: Options{Department: d.department}}, e, p)
 	if held {
 		return r, nil
 	}

@@ -378,7 +378,7 @@ func TestCumulativeReportsHoldAsOfTheirDate(t *testing.T) {
 		code := programs[rng.IntN(len(programs))]
 		day := start.AddDate(0, 0, rng.IntN(span))
 		if rng.IntN(2) == 0 {
-			h.run("U1", fmt.Sprintf("add %d %s date:%s confirm:yes", 1+rng.IntN(200), code, day.Format(time.DateOnly)), commands.OutcomeOK)
+			h.run("U1", fmt.Sprintf("add %d %s date:%s confirm:yes within:no", 1+rng.IntN(200), code, day.Format(time.DateOnly)), commands.OutcomeOK)
 			continue
 		}
 		figure := h.sumSQL(code, start, day) + 1 + int64(rng.IntN(300))

@@ -207,7 +207,7 @@ func TestAddGuards(t *testing.T) {
 
 		h.run("U1", "add 누계 400 invest 4월말", commands.OutcomeOK)
 		report := h.newestID()
-		r = h.run("U1", "add 30 invest 4월 10일", commands.OutcomeOK)
+		r = h.run("U1", "add 30 invest 4월 10일 within:no", commands.OutcomeOK)
 		through := h.sumSQL("invest", dates.On(2026, 1, 1), dates.On(2026, 4, 30))
 		mustContain(t, r.Text(), fmt.Sprintf(byLang(lang, "#%d (2026-04-30): the total through its date goes from 400 to %s", "2026. 4. 30. 누계 #%d: 400개 → %s개"), report, formatThousands(through)))
 		if through != 430 {

@@ -40,10 +40,10 @@ func TestK16CorrectCumulativeNamesLaterDeltas(t *testing.T) {
 		again                  string
 		againWants             []string
 	}{
-		{commands.Korean, "추가 청년 누계 1,310 4월30일", "추가 청년 60 4월30일", "정정 %d %s 오타",
+		{commands.Korean, "추가 청년 누계 1,310 4월30일", "추가 청년 60 4월30일 누계포함:아니오", "정정 %d %s 오타",
 			[]string{"1,310개 → 1,320개", "#%d +60개", "장부의 2026. 4. 30.까지 누계는 이제 1,320개입니다", "이 보고의 증가분은 +1,260개"},
 			"추가 청년 누계 1,400 4월30일", []string{"2026. 4. 30. 기준 누계 1,400개", "증가분 70개"}},
-		{commands.English, "add youth cumulative 1,310 date:2026-04-30", "add youth 60 date:2026-04-30", "correct %d %s typo",
+		{commands.English, "add youth cumulative 1,310 date:2026-04-30", "add youth 60 date:2026-04-30 within:no", "correct %d %s typo",
 			[]string{"1,310 → 1,320", "#%d +60", "The ledger's total through 2026-04-30 is now 1,320", "this report now records +1,260"},
 			"add youth cumulative 1,400 date:2026-04-30", []string{"stands at 1,400 through 2026-04-30, a difference of 70"}},
 	} {

@@ -117,7 +117,7 @@ func TestPeriodEndsAndHolidays(t *testing.T) {
 			{"추가 13 청년 상반기말", dates.On(2026, 6, 30), ""},
 			{"추가 14 청년 3/4분기말", dates.On(2026, 9, 30), ""},
 			{"추가 15 청년 추석 연휴 10/5", dates.On(2026, 10, 5), "추석 연휴"},
-			{"추가 16 청년 2/16 설 연휴", dates.On(2026, 2, 16), "설 연휴"},
+			{"추가 16 청년 2/16 설 연휴 누계포함:아니오", dates.On(2026, 2, 16), "설 연휴"},
 			{"추가 17 청년 11/20 메모:설명회", dates.On(2026, 11, 20), "설명회"},
 		} {
 			h.run(manager, tt.line, commands.OutcomeOK)

@@ -20,7 +20,7 @@ func TestKO2CorrectCumulativeKeepsLateDelta(t *testing.T) {
 	h.run(manager, "추가 10 노인 11/4", commands.OutcomeOK)
 	h.run(manager, "추가 100 노인 누계 11/8", commands.OutcomeOK)
 	report := h.newestID()
-	h.run(manager, "추가 5 노인 11/7", commands.OutcomeOK)
+	h.run(manager, "추가 5 노인 11/7 누계포함:아니오", commands.OutcomeOK)
 	if got := h.liveSum("senior", "realised"); got != 105 {
 		t.Fatalf("before the 정정 the SQL sum is %d, want 105", got)
 	}

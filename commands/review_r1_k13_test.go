@@ -79,9 +79,9 @@ func TestLaterReportLinesNameOnlyTheDecidingReport(t *testing.T) {
 		first, second, delta string
 		want, notWant        string
 	}{
-		{commands.Korean, "추가 여성 누계 200여 11/20", "추가 여성 누계 300 11/20", "추가 5 여성 11/10",
+		{commands.Korean, "추가 여성 누계 200여 11/20", "추가 여성 누계 300 11/20", "추가 5 여성 11/10 누계포함:아니오",
 			"2026. 11. 20. 누계 #2: 300개 → 305개", "#1:"},
-		{commands.English, "add 200여 women cumulative date:11/20", "add 300 women cumulative date:11/20", "add 5 women date:11/10",
+		{commands.English, "add 200여 women cumulative date:11/20", "add 300 women cumulative date:11/20", "add 5 women date:11/10 within:no",
 			"later cumulative report #2 (2026-11-20): the total through its date goes from 300 to 305", "report #1"},
 	} {
 		h := newHarness(t, tc.lang)

@@ -123,7 +123,7 @@ func TestInvestAliasAndApproximateYearTotal(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	r := h.run("U1", "추가 2400여 투자 누계 4월말", commands.OutcomeOK)
 	mustContain(t, r.Text(), "기업 및 투자유치 2026년 누계: 2,400여개")
-	r = h.run("U1", "추가 20 투자 4월말", commands.OutcomeOK)
+	r = h.run("U1", "추가 20 투자 4월말 누계포함:아니오", commands.OutcomeOK)
 	mustContain(t, r.Text(), "기업 및 투자유치 2026년 누계: 2,420여개")
 	r = h.run("U1", "추가 5 청년 4월말", commands.OutcomeOK)
 	mustContain(t, r.Text(), "청년일자리 2026년 누계: 5개")

@@ -231,7 +231,7 @@ func commandSpecs() []commandSpec {
 			Writes:      true,
 			Cumulative:  true,
 			EntryFields: true,
-			Options:     []string{"date", "dept", "status", "type", "program", "note", "reason", "confirm"},
+			Options:     []string{"date", "dept", "status", "type", "program", "note", "reason", "confirm", "within"},
 			Parse:       parseCounted,
 			Run:         (*Service).add,
 		},

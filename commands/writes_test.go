@@ -168,7 +168,7 @@ func TestVoidingAnEarlierCumulativeReportKeepsTheLaterTrue(t *testing.T) {
 
 	// A delta logged after a report, dated before it, was never part of it:
 	// voiding it leaves the report alone.
-	h.run("U1", "add 7 rail date:2026-04-10", commands.OutcomeOK)
+	h.run("U1", "add 7 rail date:2026-04-10 within:no", commands.OutcomeOK)
 	r = h.run("U1", "undo", commands.OutcomeOK)
 	if strings.Contains(r.Text(), "now records") {
 		t.Errorf("undoing a later delta recomputed a report:\n%s", r.Text())

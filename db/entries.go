@@ -95,7 +95,7 @@ func (s *Store) AddEntry(ctx context.Context, e commands.NewEntry) (commands.Add
 	if e.IdempotencyKey == "" {
 		e.IdempotencyKey = newKey()
 	}
-	if e.Kind == commands.KindDelta && e.Count > 0 && e.CloseReason == "" {
+	if e.Kind == commands.KindDelta && e.Count > 0 && e.CloseReason == "" && !e.WithinReports {
 		// The commonest write goes in a batch with the delta adds that
 		// arrive with it (batch.go): one statement, one commit.
 		res, err := s.batchAdd(ctx, e)
@@ -133,7 +133,7 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 		_, err := tx.ExecContext(ctx, lockProgramsShared(programArray([]int64{e.ProgramID})))
 		return err
 	}
-	if cumulative {
+	if cumulative || e.WithinReports { // both re-base later reports
 		lock = func() error { return lockProgram(ctx, tx, e.ProgramID) }
 	}
 	if previewFrom(ctx) != nil {
@@ -205,6 +205,20 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 			}
 			return commands.AddResult{}, &commands.LaterReportError{Reported: e.Count, AsOf: e.AsOf, Approximate: e.Approximate,
 				Report: *blocked, Through: through - blocked.Count + count}
+		}
+	} else if e.WithinReports {
+		// A delta already inside the later reports (누계포함:예: a 채용 or
+		// an 추가 entered late, its jobs already in a 누계 reported since)
+		// re-bases the first of them the same way, reports of its own date
+		// included; one left no increase refuses it before anything is
+		// written.
+		later, err := lockReportsFrom(ctx, tx, e.ProgramID, e.Status, e.AsOf, false)
+		if err != nil {
+			return commands.AddResult{}, err
+		}
+		var blocked *commands.Entry
+		if steps, blocked = planRebase(later, rebaseChange{asOf: e.AsOf, jobs: count}, 0); blocked != nil {
+			return commands.AddResult{}, &commands.HireBeyondReportError{Report: *blocked, Count: count}
 		}
 	}
 

@@ -62,27 +62,13 @@ func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.Hi
 		}
 		a := out.Agreement
 		// A hire already inside the later 누계 reports (누계포함:예) re-bases
-		// the first of them, as a 누계 dated before them does, so each keeps
-		// the total it reported. Their rows are locked before the insert
-		// (ID order, Lock order step 2); one left no increase refuses the
-		// hire before anything is written.
-		var steps []rebaseStep
-		if h.WithinReports {
-			later, err := lockReportsFrom(ctx, tx, a.ProgramID, commands.StatusRealised, h.AsOf, false)
-			if err != nil {
-				return err
-			}
-			var blocked *commands.Entry
-			if steps, blocked = planRebase(later, rebaseChange{asOf: h.AsOf, jobs: h.Count}, 0); blocked != nil {
-				return &commands.HireBeyondReportError{Report: *blocked, Count: h.Count}
-			}
-		}
+		// the first of them in addEntry, as an 추가 with 누계포함:예 does.
 		var err error
 		out.Hire, err = addEntry(ctx, tx, commands.NewEntry{
 			ProgramID: a.ProgramID, Count: h.Count, Kind: commands.KindDelta, AsOf: h.AsOf,
 			Status: commands.StatusRealised, EmploymentType: a.EmploymentType, Department: a.Department,
 			Note: h.Note, LoggedBy: h.By, Source: h.Source, IdempotencyKey: h.Key, CloseReason: h.CloseReason,
-			RecordedAt: h.At,
+			RecordedAt: h.At, WithinReports: h.WithinReports,
 		})
 		if err != nil {
 			return err
@@ -93,19 +79,8 @@ func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.Hi
 			return err
 		}
 		out.Realised = realised + h.Count
-		if len(steps) == 0 {
-			return nil
-		}
-		adjusted, err := applyRebase(ctx, tx, steps, out.Hire.Entry.ID, h.By)
-		if err != nil {
-			return err
-		}
-		if err := markAdjusted(ctx, tx, adjusted, h.By, h.CloseReason, h.At); err != nil {
-			return err
-		}
-		out.Rebased = adjusted
-		out.Hire.ProgramTotal, err = yearTotal(ctx, tx, a.ProgramID, h.AsOf.Year(), commands.StatusRealised)
-		return err
+		out.Rebased = out.Hire.Rebased
+		return nil
 	})
 	var over *commands.OverRealisedError
 	var closed *commands.MonthClosedError
