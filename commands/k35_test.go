@@ -14,7 +14,9 @@ import (
 // digest. Every figure is compared with a plain SUM over the entries.
 
 // k35Day is a day of 2026 as a date.
-func k35Day(month time.Month, day int) time.Time { return time.Date(2026, month, day, 0, 0, 0, 0, time.UTC) }
+func k35Day(month time.Month, day int) time.Time {
+	return time.Date(2026, month, day, 0, 0, 0, 0, time.UTC)
+}
 
 // k35Fig is a count as a status line writes it: 1,250개 / 1,250여개 in
 // Korean, 1,250 / about 1,250 in English.
