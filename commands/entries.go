@@ -863,7 +863,16 @@ func (s *Service) laterReportRefusal(p Program, later *LaterReportError) string 
 // counts on the entry.
 func (s *Service) dependentReport(dep *DependentReportError) string {
 	r := dep.Report
-	return s.msg("entries.entry_1_d_was", "Voided", dep.Voided, "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal))
+	return s.msg("entries.entry_1_d_was", "Voided", dep.Voided, "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.unitCount(r.ReportedTotal, r.Approximate, ""))
+}
+
+// dependentCorrection explains a 정정 refused because a later cumulative
+// report would then record no increase or a fall: the report is named with
+// its total as reported (여 included), and the order to fix them in.
+func (s *Service) dependentCorrection(dep *DependentReportError, unit string) string {
+	r := dep.Report
+	return s.msg("k35.correction_dependent_report", "Corrected", dep.Voided, "ID", r.ID, "AsOf", s.date(r.AsOf),
+		"ReportedTotal", s.unitCount(r.ReportedTotal, r.Approximate, unit), "Command", commandName(cmdCorrect))
 }
 
 // cumulativeBelow explains a refused cumulative figure, naming the entries

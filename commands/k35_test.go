@@ -95,3 +95,91 @@ func TestStatusLinesCarryApproximate(t *testing.T) {
 		noFormatSlips(t, text)
 	}
 }
+
+// k35Words are the command words of one language.
+type k35Words struct{ add, correct, cumulative, list, voided string }
+
+func k35WordsOf(lang commands.Lang) k35Words {
+	if lang == commands.Korean {
+		return k35Words{"추가", "정정", "누계", "목록", "목록 무효"}
+	}
+	return k35Words{"add", "correct", "cumulative", "list", "list voided"}
+}
+
+// A refused 정정 shows the entries' figures as they are, with 여 where the
+// entry carries it (k35 L2), and a 정정 of a 누계 report names its date and
+// 누계 in the title (k35 L3). Nothing is written by a refusal.
+func TestCorrectionFiguresKeepApproximateAndNameTheReport(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		w := k35WordsOf(lang)
+		h := newHarness(t, lang)
+		ko := lang == commands.Korean
+		h.run(manager, w.add+" 30 youth date:2026-05-01", commands.OutcomeOK)
+		delta := h.newestID()
+		h.run(manager, w.add+" 100여 youth "+w.cumulative+" date:2026-06-30", commands.OutcomeOK)
+		report := h.newestID()
+		through := func() int64 { return h.sumSQL("youth", k35Day(time.January, 1), k35Day(time.June, 30)) }
+		entries := h.entriesStored()
+		reported := func(id int64) int64 {
+			return h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND id <= $1 AND program_id = (SELECT program_id FROM entries WHERE id = $1) AND as_of <= (SELECT as_of FROM entries WHERE id = $1)`, id)
+		}
+
+		// A 정정 the later report cannot stay true with: the report is
+		// named with its 여.
+		r := h.run(manager, fmt.Sprintf("%s %d 120 오기", w.correct, delta), commands.OutcomeRefused)
+		if ko {
+			mustContain(t, r.Text(), fmt.Sprintf("기준 누계 %s개)", approxFig(lang, formatCount(reported(report)))))
+		} else {
+			mustContain(t, r.Text(), fmt.Sprintf("cumulative %s)", approxFig(lang, formatCount(reported(report)))))
+		}
+		if h.entriesStored() != entries || through() != 100 {
+			t.Fatalf("%s: a refused 정정 wrote: %d entries (was %d), %d through June", lang, h.entriesStored(), entries, through())
+		}
+
+		// The same figure: refused, the 누계 named as such, with its 여.
+		r = h.run(manager, fmt.Sprintf("%s %d 100여 오기", w.correct, report), commands.OutcomeRefused)
+		if ko {
+			mustContain(t, r.Text(), fmt.Sprintf("이미 누계 %s개입니다", approxFig(lang, formatCount(through()))))
+		} else {
+			mustContain(t, r.Text(), fmt.Sprintf("already says cumulative %s;", approxFig(lang, formatCount(through()))))
+		}
+
+		// A 정정 of the 누계: the title names its date and 누계.
+		r = h.run(manager, fmt.Sprintf("%s %d 110여 오기", w.correct, report), commands.OutcomeOK)
+		now := h.newestID()
+		if through() != 110 {
+			t.Fatalf("%s: the corrected report leaves %d through June, want 110", lang, through())
+		}
+		if ko {
+			mustContain(t, r.Title, fmt.Sprintf("#%d 정정: 청년일자리 2026. 6. 30. 기준 누계 100여개 → %s개 (새 번호 #%d)", report, approxFig(lang, formatCount(through())), now))
+		} else {
+			mustContain(t, r.Title, fmt.Sprintf("Corrected #%d: Youth jobs (youth) total through 2026-06-30 about 100 → %s (new entry #%d)", report, approxFig(lang, formatCount(through())), now))
+		}
+
+		// The corrected one again: the reply names the live entry with
+		// its figure as it is (누계 110여), and the command to retype.
+		r = h.run(manager, fmt.Sprintf("%s %d 120 오기", w.correct, report), commands.OutcomeRefused)
+		if ko {
+			mustContain(t, r.Text(), fmt.Sprintf("지금 값은 #%d의 누계 %s개입니다", now, approxFig(lang, formatCount(through()))), fmt.Sprintf("`정정 %d 120 <사유>`", now))
+		} else {
+			mustContain(t, r.Text(), fmt.Sprintf("#%d (cumulative %s) holds its figure now", now, approxFig(lang, formatCount(through()))), fmt.Sprintf("`correct %d 120 <reason>`", now))
+		}
+		// A delta corrected twice: the live one with its 여, and the
+		// retyped command keeps the 여 typed.
+		h.run(manager, w.add+" 40여 senior date:2026-07-01", commands.OutcomeOK)
+		first := h.newestID()
+		h.run(manager, fmt.Sprintf("%s %d 45여 오기", w.correct, first), commands.OutcomeOK)
+		live := h.newestID()
+		senior := h.sumSQL("senior", k35Day(time.January, 1), k35Day(time.December, 31))
+		r = h.run(manager, fmt.Sprintf("%s %d 50여 오기", w.correct, first), commands.OutcomeRefused)
+		if ko {
+			mustContain(t, r.Text(), fmt.Sprintf("지금 값은 #%d의 %s개입니다", live, approxFig(lang, formatCount(senior))), fmt.Sprintf("`정정 %d 50여 <사유>`", live))
+		} else {
+			mustContain(t, r.Text(), fmt.Sprintf("#%d (%s) holds its figure now", live, approxFig(lang, formatCount(senior))), fmt.Sprintf("`correct %d 50여 <reason>`", live))
+		}
+		if got := h.sumSQL("senior", k35Day(time.January, 1), k35Day(time.December, 31)); got != 45 {
+			t.Errorf("%s: senior holds %d after a refused 정정, want 45", lang, got)
+		}
+		noFormatSlips(t, r.Text())
+	}
+}
