@@ -256,7 +256,7 @@ func (s *Service) digestVoided(d Digest) Section {
 	}
 	for _, e := range d.Voided[:min(len(d.Voided), digestMaxList)] {
 		name, p := nameOf(e)
-		sec.Lines = append(sec.Lines, s.msg("digest.voided_line", "ID", e.ID, "Program", name, "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
+		sec.Lines = append(sec.Lines, s.msg("digest.voided_line", "ID", e.ID, "Program", name, "Count", s.voidedFigure(e, p.Unit), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}
 	if more := len(d.Voided) - digestMaxList; more > 0 {
 		sec.Lines = append(sec.Lines, s.msg("digest.and_more_voided", "More", more))

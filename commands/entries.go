@@ -635,7 +635,11 @@ func (s *Service) listThisYearFirst(ctx context.Context, f EntryFilter) ([]Entry
 func (s *Service) entryLine(e Entry, p Program) string {
 	amount := s.plusCount(e.Count, e.Approximate, p.Unit)
 	if e.Kind == KindCumulative {
-		amount += s.msg("entries.cumulative", "ReportedTotal", s.unitCount(e.ReportedTotal, e.Approximate, p.Unit))
+		// A 누계 report is what was reported, then the increase the ledger
+		// derived from it: its 여 describes the total, not the increase
+		// (k35 L5, as the 정정 history writes it).
+		amount = s.msg("entries.cumulative", "ReportedTotal", s.unitCount(e.ReportedTotal, e.Approximate, p.Unit),
+			"Count", s.plusCount(e.Count, false, p.Unit))
 	}
 	line := fmt.Sprintf("#%d · %s · %s %s · %s · %s", e.ID, s.date(e.AsOf), s.programShort(p), amount, e.Department, e.LoggedBy)
 	if e.Status == StatusAgreed {

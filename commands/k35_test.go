@@ -183,3 +183,77 @@ func TestCorrectionFiguresKeepApproximateAndNameTheReport(t *testing.T) {
 		noFormatSlips(t, r.Text())
 	}
 }
+
+// A 누계 entry in 목록 shows the total reported and the increase it implied
+// ("보고 당시 누계 70개 (이 보고로 +10개)"); a voided 누계 in 목록 무효 and in
+// the weekly digest shows the total reported and the increment derived
+// ("누계 75개(계산된 증가분 15개)"), as the 정정 history does (k35 L5).
+// 목록 무효 counts voided jobs and voided agreements (약정) apart (issue
+// 19 §4).
+func TestListAndVoidsShowReportsAsReported(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		w := k35WordsOf(lang)
+		ko := lang == commands.Korean
+		h := newHarness(t, lang)
+		now := time.Date(2026, time.July, 8, 1, 0, 0, 0, time.UTC) // Wednesday of 2026-W28
+		h.withClock(&now)
+		h.run(manager, w.add+" 60 youth date:2026-05-10", commands.OutcomeOK)
+		h.run(manager, w.add+" 70 youth "+w.cumulative+" date:2026-06-30", commands.OutcomeOK)
+		report := h.newestID()
+		h.run(manager, w.add+" 60 senior date:2026-07-01", commands.OutcomeOK)
+		h.run(manager, w.add+" 75여 senior "+w.cumulative+" date:2026-07-06", commands.OutcomeOK)
+		voidedReport := h.newestID()
+		h.run(manager, w.add+" 20 invest 약정 date:2026-07-02", commands.OutcomeOK)
+		agreement := h.newestID()
+		total := func(id int64) int64 {
+			return h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND id <= $1 AND status = 'realised'
+				AND program_id = (SELECT program_id FROM entries WHERE id = $1) AND as_of <= (SELECT as_of FROM entries WHERE id = $1)`, id)
+		}
+		countOf := func(id int64) int64 { return h.sqlInt(`SELECT count FROM entries WHERE id = $1`, id) }
+		youthTotal, youthInc := total(report), countOf(report)
+		seniorTotal, seniorInc := total(voidedReport), countOf(voidedReport)
+		if youthInc == youthTotal || seniorInc == seniorTotal {
+			t.Fatalf("the reports must imply an increase below their totals: %d/%d, %d/%d", youthInc, youthTotal, seniorInc, seniorTotal)
+		}
+
+		list := h.run("U1", w.list, commands.OutcomeOK).Text()
+		if ko {
+			mustContain(t, list, fmt.Sprintf("청년일자리 보고 당시 누계 %s개 (이 보고로 +%s개)", formatCount(youthTotal), formatCount(youthInc)),
+				fmt.Sprintf("노인 일자리 보고 당시 누계 %s여개 (이 보고로 +%s개)", formatCount(seniorTotal), formatCount(seniorInc)))
+		} else {
+			mustContain(t, list, fmt.Sprintf("youth cumulative %s as reported (+%s by this report)", formatCount(youthTotal), formatCount(youthInc)),
+				fmt.Sprintf("senior cumulative about %s as reported (+%s by this report)", formatCount(seniorTotal), formatCount(seniorInc)))
+		}
+
+		h.run(manager, fmt.Sprintf("%s %d 중복", pickWord(lang, "void", "무효"), voidedReport), commands.OutcomeOK)
+		h.run(manager, fmt.Sprintf("%s %d 중복", pickWord(lang, "void", "무효"), agreement), commands.OutcomeOK)
+		voidedJobs := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NOT NULL AND status = 'realised'`)
+		voidedAgreed := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NOT NULL AND status = 'agreed'`)
+		if voidedJobs != seniorInc || voidedAgreed != 20 {
+			t.Fatalf("SQL: voided %d jobs and %d agreed, want %d and 20", voidedJobs, voidedAgreed, seniorInc)
+		}
+		voids := h.run("U1", w.voided, commands.OutcomeOK).Text()
+		reported := fmt.Sprintf("누계 %s여개(계산된 증가분 %s개)", formatCount(seniorTotal), formatCount(seniorInc))
+		if ko {
+			mustContain(t, voids, "2건, 채용 실적 "+formatCount(voidedJobs)+"개 · 약정 "+formatCount(voidedAgreed)+"개 제외",
+				fmt.Sprintf("#%d · 노인 일자리 %s · 기준일", voidedReport, reported))
+		} else {
+			reported = fmt.Sprintf("cumulative about %s (increment derived: %s)", formatCount(seniorTotal), formatCount(seniorInc))
+			mustContain(t, voids, fmt.Sprintf("%s jobs", formatCount(voidedJobs)), fmt.Sprintf("%s agreed", formatCount(voidedAgreed)),
+				fmt.Sprintf("#%d · senior %s", voidedReport, reported))
+		}
+
+		now = time.Date(2026, time.July, 14, 1, 0, 0, 0, time.UTC)
+		digest := h.run("U1", pickWord(lang, "digest 2026-W28", "주간보고 2026년 28주차"), commands.OutcomeOK).Text()
+		mustContain(t, digest, fmt.Sprintf("#%d", voidedReport), reported)
+		noFormatSlips(t, list+voids+digest)
+	}
+}
+
+// pickWord is the English or the Korean form, by lang.
+func pickWord(lang commands.Lang, en, ko string) string {
+	if lang == commands.Korean {
+		return ko
+	}
+	return en
+}
