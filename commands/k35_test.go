@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -93,6 +94,16 @@ func TestStatusLinesCarryApproximate(t *testing.T) {
 		}
 		mustContain(t, text, want...)
 		noFormatSlips(t, text)
+
+		// A quarter's figure is that quarter's 실적, never 누계, and it
+		// carries 여 by the same rule (issue 19 §4).
+		q4 := h.sumSQL("", k35Day(time.October, 1), today)
+		q4Approx := h.approxNowSQL("", k35Day(time.October, 1), today) > 0
+		text = h.run("U1", pickWord(lang, "status q4", "현황 4분기"), commands.OutcomeOK).Text()
+		mustContain(t, text, pickWord(lang, "Total in 2026 Q4: "+k35Fig(lang, q4, q4Approx)+" (", "2026년 4분기 실적 "+k35Fig(lang, q4, q4Approx)+" (연간 목표"))
+		if strings.Contains(text, "누계 ") || strings.Contains(text, "Total: ") {
+			t.Errorf("%s: the quarter's figure is labelled 누계:\n%s", lang, text)
+		}
 	}
 }
 
