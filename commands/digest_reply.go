@@ -77,7 +77,7 @@ func (s *Service) DigestReply(d Digest) Reply {
 func (s *Service) digestHeadline(d Digest) Section {
 	var lines []string
 	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.total(d.Week, ""), "Change", s.weekChange(d.Week, d.PrevWeek, ""), "Before", s.total(d.PrevWeek, ""), i18n.PluralCount, d.Week.Jobs))
-	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
+	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.total(d.WeekPublic, ""), "WeekPrivate", s.total(d.WeekPrivate, "")))
 	if len(d.CumulativeDays) > 0 {
 		days := make([]string, len(d.CumulativeDays))
 		for i, day := range d.CumulativeDays {

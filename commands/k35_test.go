@@ -51,6 +51,9 @@ func TestStatusLinesCarryApproximate(t *testing.T) {
 			// invest (private): exact, this month; last year approximate.
 			"add 40 invest date:2026-11-05",
 			"add 100여 invest date:2025-03-01",
+			// Last week (2026-W47): 5여 public, 7 private.
+			"add 5여 women date:2026-11-18",
+			"add 7 invest date:2026-11-17",
 		} {
 			h.run(manager, line, commands.OutcomeOK)
 		}
@@ -104,6 +107,17 @@ func TestStatusLinesCarryApproximate(t *testing.T) {
 		if strings.Contains(text, "누계 ") || strings.Contains(text, "Total: ") {
 			t.Errorf("%s: the quarter's figure is labelled 누계:\n%s", lang, text)
 		}
+
+		// The weekly digest's 공공·민간 line likewise.
+		from, to := k35Day(time.November, 16), k35Day(time.November, 22)
+		weekPriv := h.sumSQL("invest", from, to)
+		weekPub := h.sumSQL("", from, to) - weekPriv
+		pubA, privA := h.approxNowSQL("", from, to)-h.approxNowSQL("invest", from, to) > 0, h.approxNowSQL("invest", from, to) > 0
+		if !pubA || privA {
+			t.Fatalf("the week's ledger does not have the parts the test needs")
+		}
+		text = h.run("U1", pickWord(lang, "digest 2026-W47", "주간보고 2026년 47주차"), commands.OutcomeOK).Text()
+		mustContain(t, text, pickWord(lang, "Public ", "공공 ")+k35Fig(lang, weekPub, pubA)+pickWord(lang, " · Private ", " · 민간 ")+k35Fig(lang, weekPriv, privA))
 	}
 }
 
