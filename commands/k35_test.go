@@ -205,6 +205,18 @@ func TestCorrectionFiguresKeepApproximateAndNameTheReport(t *testing.T) {
 		if got := h.sumSQL("senior", k35Day(time.January, 1), k35Day(time.December, 31)); got != 45 {
 			t.Errorf("%s: senior holds %d after a refused 정정, want 45", lang, got)
 		}
+		// A hire corrected beyond an agreement of 50여: the agreement's
+		// size and what is left keep their 여.
+		h.run(manager, w.add+" 50여 invest 약정 date:2026-10-05", commands.OutcomeOK)
+		agreement := h.newestID()
+		h.run(manager, fmt.Sprintf("%s %d 30 date:2026-10-20", pickWord(lang, "hire", "채용"), agreement), commands.OutcomeOK)
+		hire := h.newestID()
+		r = h.run(manager, fmt.Sprintf("%s %d 60 오기", w.correct, hire), commands.OutcomeRefused)
+		size := h.sqlInt(`SELECT count FROM entries WHERE id = $1`, agreement)
+		mustContain(t, r.Text(), pickWord(lang, "is for "+approxFig(lang, formatCount(size)), "전체 "+approxFig(lang, formatCount(size))+"개"))
+		if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised' AND program_id = (SELECT program_id FROM entries WHERE id = $1)`, hire); got != 30 {
+			t.Errorf("%s: invest holds %d realised after a refused 정정, want 30", lang, got)
+		}
 		noFormatSlips(t, r.Text())
 	}
 }
