@@ -74,7 +74,7 @@ func TestDigestCommandPrintsAndDrawsTheChart(t *testing.T) {
 		t.Fatalf("jobsbot digest: %v", err)
 	}
 	for _, want := range []string{"Weekly jobs digest · 2026-W18 (2026-04-27 – 2026-05-03)", "This week: about 11,980 jobs",
-		"Year to date (2026-05-03): about 11,980 of the 20,500 target (58%)", "Public 8,980 · Private 3,000", "Chart written to " + file} {
+		"Year to date (2026-05-03): about 11,980 of the 20,500 target (58%)", "Public 8,980 · Private about 3,000", "Chart written to " + file} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}

@@ -60,7 +60,7 @@ func TestConsoleArticleSession(t *testing.T) {
 	}
 	replies := strings.Split(strings.TrimRight(stdout.String(), "\n"), "\n\n")
 	status := stdout.String()[strings.LastIndex(stdout.String(), "Jobs status"):]
-	for _, want := range []string{"Total: about 11,980 of the 20,500 target (58%)", "Public 8,980 · Private 3,000"} {
+	for _, want := range []string{"Total: about 11,980 of the 20,500 target (58%)", "Public 8,980 · Private about 3,000"} {
 		if !strings.Contains(status, want) {
 			t.Errorf("final status lacks %q:\n%s", want, status)
 		}

@@ -90,7 +90,7 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 	var jobs, agreed int64
 	for _, e := range plain {
 		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
-		count := s.unitCount(e.Count, e.Approximate, unit)
+		count := s.voidedFigure(e, unit)
 		switch {
 		case unit == "회":
 		case e.Status == StatusAgreed:
@@ -260,6 +260,17 @@ func (s *Service) correctionFigures(c CorrectedEntry, unit string) (from, to str
 func (s *Service) cumulativeFigure(e Entry, unit string) string {
 	return s.msg("corrections.history_cumulative", "Total", s.unitCount(e.ReportedTotal, e.Approximate, unit),
 		"Count", s.unitCount(e.Count, false, unit))
+}
+
+// voidedFigure is a voided entry's figure in a list of voids: a 누계 report
+// as reported, with the increment it took out labelled as derived (누계
+// 75개(계산된 증가분 15개), k35 L5), a delta as its count; 여 as the entry
+// carries it.
+func (s *Service) voidedFigure(e Entry, unit string) string {
+	if e.Kind == KindCumulative && e.ReportedTotal > 0 {
+		return s.cumulativeFigure(e, unit)
+	}
+	return s.unitCount(e.Count, e.Approximate, unit)
 }
 
 // instant formats a moment in the city's time zone.

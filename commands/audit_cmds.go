@@ -228,8 +228,13 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if old.LoggedBy != c.UserID && !manager {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.not_yours_to_correct", "ID", old.ID, "LoggedBy", s.name(ctx, old.LoggedBy))}
 	}
+	programs, err := s.store.Programs(ctx)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	p, _ := s.programByID(programs, old.ProgramID)
 	if old.Voided() {
-		if r, ok, err := s.correctedAlready(ctx, cmd, old); err != nil || ok {
+		if r, ok, err := s.correctedAlready(ctx, cmd, old, p.Unit); err != nil || ok {
 			if err != nil {
 				return s.storageFailure(ctx, cmd.Name, err)
 			}
@@ -246,7 +251,7 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	// 30여 → 30 is a correction (the figure became exact), 30 → 30 is not.
 	if cmd.Count.Value == figure && cmd.Count.Approximate == old.Approximate {
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.same_figure", "ID", old.ID, "Count", s.unitCount(figure, old.Approximate, ""))}
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.same_figure", "ID", old.ID, "Count", s.entryFigure(old, p.Unit))}
 	}
 	programs, err := s.store.Programs(ctx)
 	if err != nil {
@@ -274,7 +279,7 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.monthClosedReply(ctx, cmd.Name, closed.Close, manager)
 	}
 	if dep, ok := errors.AsType[*DependentReportError](err); ok {
-		return Reply{Outcome: OutcomeRefused, Title: s.dependentReport(dep)}
+		return Reply{Outcome: OutcomeRefused, Title: s.dependentCorrection(dep, p.Unit)}
 	}
 	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
 		return s.reportBelowHires(ctx, cmd.Name, below)
@@ -315,7 +320,7 @@ func (s *Service) correctionHeld(c Caller, cmd Command, why string) Reply {
 // correctedAlready refuses a 정정 of an entry a correction replaced,
 // naming the entry that holds the figure now, so the reply reads as
 // "#1 was corrected to #2; correct #2" rather than "#1 is voided".
-func (s *Service) correctedAlready(ctx context.Context, cmd Command, old Entry) (Reply, bool, error) {
+func (s *Service) correctedAlready(ctx context.Context, cmd Command, old Entry, unit string) (Reply, bool, error) {
 	live := old.ID
 	for range 50 { // a chain of corrections, followed to its live end
 		marks, err := s.store.EntryMarks(ctx, []int64{live})
@@ -338,12 +343,24 @@ func (s *Service) correctedAlready(ctx context.Context, cmd Command, old Entry) 
 	if e.Voided() {
 		return Reply{}, false, nil
 	}
-	figure := e.Count
-	if e.Kind == KindCumulative {
-		figure = e.ReportedTotal
+	// The figure as it stands, 여 and 누계 included, and the command to
+	// retype with the 여 it was typed with (k35 L2).
+	retype := numbers.Format(cmd.Count.Value)
+	if cmd.Count.Approximate {
+		retype += "여"
 	}
 	return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.already_corrected", "ID", old.ID, "Live", live,
-		"Count", s.jobs(figure), "Command", commandName(cmd.Name), "New", numbers.Format(cmd.Count.Value))}, true, nil
+		"Count", s.entryFigure(e, unit), "Command", commandName(cmd.Name), "New", retype)}, true, nil
+}
+
+// entryFigure is an entry's own figure, for a reply about that entry: a 누계
+// report's reported total named as 누계 (누계 110여개), a delta's count,
+// each with 여 when the entry carries it.
+func (s *Service) entryFigure(e Entry, unit string) string {
+	if e.Kind == KindCumulative {
+		return s.msg("corrections.undone_cumulative", "Total", s.unitCount(e.ReportedTotal, e.Approximate, unit))
+	}
+	return s.unitCount(e.Count, e.Approximate, unit)
 }
 
 // correctionReadsAsAddition refuses a 정정 whose count is followed by words
@@ -376,11 +393,17 @@ func (s *Service) correctionReadsAsAddition(ctx context.Context, cmd Command, ol
 // corrected confirms a correction: old → new and every 누계 it changed.
 func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program, oldFigure, newFigure int64, reason string) Reply {
 	was, now := s.unitCount(oldFigure, res.Old.Approximate, p.Unit), s.unitCount(newFigure, res.New.Entry.Approximate, p.Unit)
-	title := s.msg("audit.corrected", "ID", res.Old.ID, "NewID", res.New.Entry.ID, "Program", s.programLabel(p),
-		"Old", was, "New", now)
+	// A 누계 report's title names what the figures are: the total through
+	// its date (k35 L3).
+	corrected, agrees := "audit.corrected", "audit.corrected_agrees"
+	if res.Old.Kind == KindCumulative {
+		corrected, agrees = "k35.corrected_cumulative", "k35.corrected_cumulative_agrees"
+	}
+	title := s.msg(corrected, "ID", res.Old.ID, "NewID", res.New.Entry.ID, "Program", s.programLabel(p),
+		"Old", was, "New", now, "Date", s.date(res.Old.AsOf))
 	if res.New.Agrees {
-		title = s.msg("audit.corrected_agrees", "ID", res.Old.ID, "Program", s.programLabel(p),
-			"Old", was, "New", now)
+		title = s.msg(agrees, "ID", res.Old.ID, "Program", s.programLabel(p),
+			"Old", was, "New", now, "Date", s.date(res.Old.AsOf))
 	}
 	lines := []string{s.msg("entries.reason", "Reason", reason)}
 	if marks, err := s.store.EntryMarks(ctx, []int64{res.Old.ID}); err != nil {

@@ -25,10 +25,12 @@ func (e *AgreementBelowRealisedError) Error() string {
 // a month recorded as 실적 없음. ok is false for any other error.
 func (s *Service) agreementRefusal(ctx context.Context, command string, err error, p Program, count int64) (Reply, bool) {
 	if over, ok := errors.AsType[*OverRealisedError](err); ok {
-		left := over.Agreement.Count - over.Realised
+		// The agreement's size as it was agreed, 여 included, and so what
+		// is left of it (k35 L2); hires are exact.
+		left, about := over.Agreement.Count-over.Realised, over.Agreement.Approximate
 		return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("audit.over_realised", "ID", over.Agreement.ID,
-			"Size", s.unitCount(over.Agreement.Count, false, p.Unit), "Realised", s.unitCount(over.Realised, false, p.Unit),
-			"Left", s.unitCount(left, false, p.Unit), "Count", s.unitCount(count, false, p.Unit))}, true
+			"Size", s.unitCount(over.Agreement.Count, about, p.Unit), "Realised", s.unitCount(over.Realised, false, p.Unit),
+			"Left", s.unitCount(left, about && left != 0, p.Unit), "Count", s.unitCount(count, false, p.Unit))}, true
 	}
 	if under, ok := errors.AsType[*AgreementBelowRealisedError](err); ok {
 		return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("audit.agreement_below_realised", "ID", under.Agreement.ID,

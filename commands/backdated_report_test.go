@@ -119,5 +119,5 @@ func TestRebasedReportReplySaysTheLedgerTotal(t *testing.T) {
 	if got := h.sumThrough("youth", "2026-05-28"); got != 712 {
 		t.Errorf("SQL total through 5/28 = %d, want 712", got)
 	}
-	mustContain(t, h.run("U1", "목록 청년", commands.OutcomeOK).Text(), "#2 · 2026. 5. 28. · 청년일자리 +700개 (보고 당시 누계 700개)")
+	mustContain(t, h.run("U1", "목록 청년", commands.OutcomeOK).Text(), "#2 · 2026. 5. 28. · 청년일자리 보고 당시 누계 700개 (이 보고로 +700개)")
 }

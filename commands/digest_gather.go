@@ -41,7 +41,7 @@ type Digest struct {
 	// WeekUnhired is what the agreements logged this week still wait for:
 	// agreed less the hires 채용 recorded against them by WeekEnd.
 	WeekUnhired             int64
-	WeekPublic, WeekPrivate int64
+	WeekPublic, WeekPrivate ProgramTotal // the week's split, with its approximate part
 	YearToDate              ProgramTotal
 	Target                  int64 // the year's target in force at AsOf, 0 if none
 	TargetNow               int64 // the year's target as it stands today
@@ -240,9 +240,9 @@ func (d *Digest) addProgram(pw ProgramWeek) {
 	addTotal(&d.YearToDate, pw.YearToDate)
 	switch pw.Program.Sector {
 	case SectorPublic:
-		d.WeekPublic += pw.Week.Jobs
+		addTotal(&d.WeekPublic, pw.Week)
 	case SectorPrivate:
-		d.WeekPrivate += pw.Week.Jobs
+		addTotal(&d.WeekPrivate, pw.Week)
 	}
 	if pw.Week.Jobs != 0 || pw.PrevWeek.Jobs != 0 || pw.Week.Agreed != 0 {
 		d.Programs = append(d.Programs, pw)

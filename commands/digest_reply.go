@@ -77,7 +77,7 @@ func (s *Service) DigestReply(d Digest) Reply {
 func (s *Service) digestHeadline(d Digest) Section {
 	var lines []string
 	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.total(d.Week, ""), "Change", s.weekChange(d.Week, d.PrevWeek, ""), "Before", s.total(d.PrevWeek, ""), i18n.PluralCount, d.Week.Jobs))
-	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.jobs(d.WeekPublic), "WeekPrivate", s.jobs(d.WeekPrivate)))
+	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.total(d.WeekPublic, ""), "WeekPrivate", s.total(d.WeekPrivate, "")))
 	if len(d.CumulativeDays) > 0 {
 		days := make([]string, len(d.CumulativeDays))
 		for i, day := range d.CumulativeDays {
@@ -256,7 +256,7 @@ func (s *Service) digestVoided(d Digest) Section {
 	}
 	for _, e := range d.Voided[:min(len(d.Voided), digestMaxList)] {
 		name, p := nameOf(e)
-		sec.Lines = append(sec.Lines, s.msg("digest.voided_line", "ID", e.ID, "Program", name, "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
+		sec.Lines = append(sec.Lines, s.msg("digest.voided_line", "ID", e.ID, "Program", name, "Count", s.voidedFigure(e, p.Unit), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}
 	if more := len(d.Voided) - digestMaxList; more > 0 {
 		sec.Lines = append(sec.Lines, s.msg("digest.and_more_voided", "More", more))

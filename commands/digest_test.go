@@ -195,8 +195,8 @@ func TestDigestFigures(t *testing.T) {
 	if want := sum("2026-01-01", "2026-05-24"); d.YearToDate.Jobs != want {
 		t.Errorf("year to date %d; entries say %d", d.YearToDate.Jobs, want)
 	}
-	if d.WeekPublic+d.WeekPrivate != d.Week.Jobs {
-		t.Errorf("public %d + private %d != week %d", d.WeekPublic, d.WeekPrivate, d.Week.Jobs)
+	if d.WeekPublic.Jobs+d.WeekPrivate.Jobs != d.Week.Jobs {
+		t.Errorf("public %d + private %d != week %d", d.WeekPublic.Jobs, d.WeekPrivate.Jobs, d.Week.Jobs)
 	}
 	if len(d.Voided) != 1 || d.Voided[0].ID != 16 {
 		t.Errorf("voided this week = %+v; want only #16 (the other was voided on Monday in Seoul)", d.Voided)

@@ -750,7 +750,11 @@ func (s *Service) listThisYearFirst(ctx context.Context, f EntryFilter) ([]Entry
 func (s *Service) entryLine(e Entry, p Program) string {
 	amount := s.plusCount(e.Count, e.Approximate, p.Unit)
 	if e.Kind == KindCumulative {
-		amount += s.msg("entries.cumulative", "ReportedTotal", s.unitCount(e.ReportedTotal, e.Approximate, p.Unit))
+		// A 누계 report is what was reported, then the increase the ledger
+		// derived from it: its 여 describes the total, not the increase
+		// (k35 L5, as the 정정 history writes it).
+		amount = s.msg("entries.cumulative", "ReportedTotal", s.unitCount(e.ReportedTotal, e.Approximate, p.Unit),
+			"Count", s.plusCount(e.Count, false, p.Unit))
 	}
 	line := fmt.Sprintf("#%d · %s · %s %s · %s · %s", e.ID, s.date(e.AsOf), s.programShort(p), amount, e.Department, e.LoggedBy)
 	if e.Status == StatusAgreed {
@@ -944,7 +948,16 @@ func (s *Service) laterReportRefusal(p Program, later *LaterReportError) string 
 // counts on the entry.
 func (s *Service) dependentReport(dep *DependentReportError) string {
 	r := dep.Report
-	return s.msg("entries.entry_1_d_was", "Voided", dep.Voided, "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.jobs(r.ReportedTotal))
+	return s.msg("entries.entry_1_d_was", "Voided", dep.Voided, "ID", r.ID, "AsOf", s.date(r.AsOf), "ReportedTotal", s.unitCount(r.ReportedTotal, r.Approximate, ""))
+}
+
+// dependentCorrection explains a 정정 refused because a later cumulative
+// report would then record no increase or a fall: the report is named with
+// its total as reported (여 included), and the order to fix them in.
+func (s *Service) dependentCorrection(dep *DependentReportError, unit string) string {
+	r := dep.Report
+	return s.msg("k35.correction_dependent_report", "Corrected", dep.Voided, "ID", r.ID, "AsOf", s.date(r.AsOf),
+		"ReportedTotal", s.unitCount(r.ReportedTotal, r.Approximate, unit), "Command", commandName(cmdCorrect))
 }
 
 // cumulativeBelow explains a refused cumulative figure, naming the entries

@@ -106,7 +106,7 @@ func TestOneApproximateFigureKeepsItsYeo(t *testing.T) {
 	if got := h.approxNowSQL("youth", dates.On(2026, 1, 1), dates.On(2026, 12, 31)); got != 600 {
 		t.Fatalf("SQL: %d approximate youth jobs, want 600", got)
 	}
-	mustContain(t, h.run("U1", "목록 청년", commands.OutcomeOK).Text(), "+600여개 (보고 당시 누계 600여개)")
+	mustContain(t, h.run("U1", "목록 청년", commands.OutcomeOK).Text(), "보고 당시 누계 600여개 (이 보고로 +600개)")
 	r := h.run("U1", "추가 500 청년 누계 2026. 4. 29.", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "2026. 4. 29. 기준 누계가 이미 600여개입니다")
 	st := h.run("U1", "현황", commands.OutcomeOK).Text()

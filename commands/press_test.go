@@ -36,12 +36,12 @@ func TestPressLineMatchesTheLedger(t *testing.T) {
 		"총 "+numbers.Press(total, true)+"를 창출해",
 		"목표 대비 "+numbers.Format(total*100/20500)+"%의 성과를 올렸다.",
 		"△취약계층 일자리 "+numbers.Press(vulnerable, false),
-		"△기업 및 투자유치 2,400여 개",
+		"△기업 및 투자유치 2,400여개",
 		"기업(단체) 1곳을 발굴했다.",
 		"장부의 정확한 누계: "+numbers.Format(total)+"개",
 	)
-	if vulnerable != 11980 || !strings.Contains(text, "△취약계층 일자리 1만 1,900여 개") {
-		t.Errorf("11,980 must read 1만 1,900여 개, never 1만 2천여:\n%s", text)
+	if vulnerable != 11980 || !strings.Contains(text, "△취약계층 일자리 1만 1,900여개") {
+		t.Errorf("11,980 must read 1만 1,900여개, never 1만 2천여:\n%s", text)
 	}
 	if strings.Contains(text, "undefined") || strings.Contains(text, "<no value>") {
 		t.Errorf("a message lacks an argument:\n%s", text)

@@ -127,9 +127,13 @@ type ReportRow struct {
 	UntargetedApprox bool  // some of Total - Targeted came from approximate (여) entries
 	LastYear         int64 // 전년 동기
 	Approximate      bool  // some of Total came from approximate (여) entries
-	// MonthApprox marks the months whose figure is approximate now, by the
-	// rule of db/approximate.go as of the report date (the latest report
-	// decides), so a month cell carries 여 exactly when part of it does.
+	// MonthApprox marks the months whose figure through their last day
+	// (1 January to it) is approximate now, by the rule of
+	// db/approximate.go as of the report date: the latest report decides,
+	// and approximate deltas after it keep the figure approximate. So a
+	// month's cell carries 여 while the total it adds to does, not only
+	// when an increment of that month was 여 (k35 L1). Set for a month with
+	// no jobs too, so a subtotal's months are the rows' months OR-ed.
 	MonthApprox [12]bool
 }
 
@@ -271,6 +275,10 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		}
 		g := &r.Groups[len(r.Groups)-1]
 		x := *rows[k]
+		for m := 1; m < len(x.MonthApprox); m++ {
+			// Through month m is approximate when through m-1 is.
+			x.MonthApprox[m] = x.MonthApprox[m] || x.MonthApprox[m-1]
+		}
 		if by == ReportByDepartment && x.Target > 0 {
 			x.Targeted, x.TargetedApprox = x.Total, x.Approximate // a department's target covers all its jobs
 		}

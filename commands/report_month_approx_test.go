@@ -42,16 +42,19 @@ func (h *harness) monthApproxSQL(code string, from, to, asOf time.Time) int64 {
 	return n
 }
 
-// A month cell of the monthly report carries 여 when part of that month's
-// figure is approximate now, by the rule the 누계 beside it follows (the
-// latest report decides): in the text reply and in the workbook, whose cell
-// stays a number and shows 여 through its number format (review r4 L2).
+// A month cell of the monthly report carries 여 when the figure through that
+// month (1 January to its last day) is approximate now, by the rule the 누계
+// beside it follows (the latest report decides; approximate deltas after it
+// keep it approximate), not only when an increment of that month was 여: in
+// the text reply and in the workbook, whose cell stays a number and shows 여
+// through its number format (review r4 L2; k35 L1).
 func TestReportMonthCellsCarryApproximate(t *testing.T) {
 	asOf := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
 	monthSpan := func(m int) (time.Time, time.Time) {
 		first := time.Date(2026, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
 		return first, first.AddDate(0, 1, -1)
 	}
+	jan1 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	split := regexp.MustCompile(`\s{2,}`)
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
@@ -70,6 +73,9 @@ func TestReportMonthCellsCarryApproximate(t *testing.T) {
 			// the latest report carries 여, so January and May both do.
 			"add 100 senior cumulative date:2026-01-31",
 			"add 500여 senior cumulative date:2026-05-31",
+			// An exact delta after it: the figure through June is still
+			// approximate, so June's cell is too.
+			"add 20 senior date:2026-06-10",
 		} {
 			h.run(manager, line, commands.OutcomeOK)
 		}
@@ -98,7 +104,7 @@ func TestReportMonthCellsCarryApproximate(t *testing.T) {
 			}
 			for m := 1; m <= 6; m++ {
 				from, to := monthSpan(m)
-				sum, approx := h.sumSQL(code, from, to), h.monthApproxSQL(code, from, to, asOf)
+				sum, approx := h.sumSQL(code, from, to), h.monthApproxSQL(code, jan1, to, asOf)
 				want := "-"
 				switch {
 				case sum > 0 && approx > 0:
@@ -124,7 +130,8 @@ func TestReportMonthCellsCarryApproximate(t *testing.T) {
 
 // checkSheetMonthsApprox checks the report sheet's month and 누계 cells of
 // each program with jobs and of 합계: the number is the ledger's, and the
-// number format writes 여 exactly when part of it is approximate now.
+// number format writes 여 exactly when part of the figure through that
+// month (for 누계, through the report date) is approximate now.
 func checkSheetMonthsApprox(t *testing.T, h *harness, body []byte, asOf time.Time) {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(body))
@@ -158,12 +165,12 @@ func checkSheetMonthsApprox(t *testing.T, h *harness, body []byte, asOf time.Tim
 	check := func(code, label string, n int, from, to time.Time, column string) {
 		t.Helper()
 		cell, _ := excelize.CoordinatesToCellName(col[column]+1, n+1)
-		sum, approx := h.sumSQL(code, from, to), h.monthApproxSQL(code, from, to, asOf)
+		sum, approx := h.sumSQL(code, from, to), h.monthApproxSQL(code, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), to, asOf)
 		got, _ := f.GetCellValue(export.SheetByProgram, cell, excelize.Options{RawCellValue: true})
 		if got != fmt.Sprint(sum) {
 			t.Errorf("sheet %s %s (%s): %q, ledger %d", label, column, cell, got, sum)
 		}
-		if want := approx > 0; hasYeo(cell) != want {
+		if want := approx > 0 && sum != 0; hasYeo(cell) != want { // an empty month is "-", plain
 			t.Errorf("sheet %s %s (%s): shows 여 %v, want %v (ledger %d, %d approximate now)", label, column, cell, hasYeo(cell), want, sum, approx)
 		}
 	}

@@ -227,7 +227,7 @@ func (s *Service) reportRows(r Report) []labelledRow {
 func (s *Service) monthName(m int) string { return strings.Fields(s.msg("chart.months"))[m-1] }
 
 // monthCell is month m's figure of a row: "-" for none, 여 (about) when
-// part of it is approximate now, as the 누계 beside it is.
+// the figure through that month is approximate now (ReportRow.MonthApprox).
 func (s *Service) monthCell(row ReportRow, m int) string {
 	if row.Months[m-1] == 0 {
 		return "-"

@@ -474,16 +474,19 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 		head = append(head, s.msg("status.target_revised_since", "Date", s.date(v.targetDay()),
 			"Target", s.jobs(v.targetNow), "Percent", percent(total.Jobs, v.targetNow)))
 	}
+	// The lines below sum the same entries as the headline, so each
+	// carries 여 when part of its own figure is approximate now, by the
+	// headline's rule (s.total; k35 L4).
 	if !v.to.Before(v.from) {
-		head = append(head, s.lastYearLine(total.Jobs, v.sum(v.lastTotals, nil).Jobs, v.lastYear))
+		head = append(head, s.lastYearLine(total, v.sum(v.lastTotals, nil), v.lastYear))
 	}
 	if len(v.programs) > 1 && cmd.Sector == "" {
 		pub := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPublic })
 		priv := v.sum(v.totals, func(p Program) bool { return p.Sector == SectorPrivate })
-		head = append(head, s.msg("status.public_private", "Public", s.jobs(pub.Jobs), "Private", s.jobs(priv.Jobs)))
+		head = append(head, s.msg("status.public_private", "Public", s.total(pub, ""), "Private", s.total(priv, "")))
 	}
 	if v.live {
-		head = append(head, s.msg("status.this_week_this_month", "Week", s.jobs(v.sum(v.week, nil).Jobs), "Month", s.jobs(v.sum(v.month, nil).Jobs)))
+		head = append(head, s.msg("status.this_week_this_month", "Week", s.total(v.sum(v.week, nil), ""), "Month", s.total(v.sum(v.month, nil), "")))
 	}
 	if total.Approximate > 0 {
 		head = append(head, s.msg("shared.approximate", "Approximate", s.jobs(total.Approximate)))
@@ -512,9 +515,12 @@ func (s *Service) deptProgramLine(v statusView, p Program) string {
 	return line
 }
 
-// lastYearLine is 전년 동기 대비: the same span a year earlier and the change.
-func (s *Service) lastYearLine(now, before int64, span dates.Period) string {
-	change := s.signedCount(now-before, "")
+// lastYearLine is 전년 동기 대비: the same span a year earlier and the change,
+// each with 여 when taken from a figure that is approximate (a change from
+// 400여 is itself approximate, as the report's 증감 is).
+func (s *Service) lastYearLine(nowTotal, beforeTotal ProgramTotal, span dates.Period) string {
+	now, before := nowTotal.Jobs, beforeTotal.Jobs
+	change := s.weekChange(nowTotal, beforeTotal, "")
 	switch {
 	case before > 0 && now == before:
 		change += " (0%)" // not +0%: nothing moved
@@ -522,7 +528,7 @@ func (s *Service) lastYearLine(now, before int64, span dates.Period) string {
 		change += fmt.Sprintf(" (%+d%%)", ((now-before)*100+signedHalf(now-before, before))/before)
 	}
 	return s.msg("status.same_span_last_year", "From", s.date(span.From), "To", s.date(span.To),
-		"Before", s.jobs(before), "Change", change)
+		"Before", s.total(beforeTotal, ""), "Change", change)
 }
 
 // signedHalf rounds a percentage half away from zero.
@@ -586,11 +592,11 @@ func (s *Service) programSection(v statusView) Section {
 		if target > 0 && v.targets.NotYet[p.ID] {
 			notYet = append(notYet, s.programShort(p))
 		}
-		if w := v.week[p.ID].Jobs; w > 0 {
-			line += s.msg("status.program_this_week", "W", s.jobs(w))
+		if w := v.week[p.ID]; w.Jobs > 0 {
+			line += s.msg("status.program_this_week", "W", s.plusCount(w.Jobs, w.Approximate > 0, p.Unit))
 		}
-		if last := v.lastTotals[p.ID].Jobs; last > 0 {
-			line += s.msg("status.program_last_year", "Last", s.unitCount(last, false, p.Unit))
+		if last := v.lastTotals[p.ID]; last.Jobs > 0 {
+			line += s.msg("status.program_last_year", "Last", s.total(last, p.Unit))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}
@@ -724,10 +730,12 @@ func (s *Service) pipelineSection(counts map[Stage]int) Section {
 // sections do not: by national disclosure type and by employment type.
 func (s *Service) breakdownSection(v statusView) Section {
 	inView := map[int64]Program{}
-	byDisclosure := map[string]int64{}
+	byDisclosure := map[string]ProgramTotal{}
 	for _, p := range v.programs {
 		inView[p.ID] = p
-		byDisclosure[p.DisclosureType] += v.totals[p.ID].Jobs
+		t, pt := byDisclosure[p.DisclosureType], v.totals[p.ID]
+		t.Jobs, t.Approximate = t.Jobs+pt.Jobs, t.Approximate+pt.Approximate
+		byDisclosure[p.DisclosureType] = t
 	}
 	byType := map[string]int64{}
 	for _, m := range v.types {
@@ -737,8 +745,8 @@ func (s *Service) breakdownSection(v statusView) Section {
 	}
 	var disclosure, types []string
 	for _, w := range disclosureWords.words {
-		if n := byDisclosure[w.Value]; n > 0 {
-			disclosure = append(disclosure, fmt.Sprintf("%s %s", DisclosureLabel(w.Value, s.lang), s.jobs(n)))
+		if t := byDisclosure[w.Value]; t.Jobs > 0 {
+			disclosure = append(disclosure, fmt.Sprintf("%s %s", DisclosureLabel(w.Value, s.lang), s.total(t, "")))
 		}
 	}
 	for _, code := range []string{"regular", "temporary", "daily", ""} {

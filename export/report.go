@@ -35,6 +35,13 @@ const (
 	roleApprox     // a count that is approximate now: a number shown with 여 (300여)
 )
 
+// monthRole is the role of month m's cell (0-based) of row: approximate when
+// the figure through that month is (ReportRow.MonthApprox) and the month
+// has jobs; an empty month shows "-" plain, as the text report does.
+func monthRole(row commands.ReportRow, m int) cellRole {
+	return countRole(row.MonthApprox[m] && row.Months[m] != 0)
+}
+
 // countRole is the role of a count cell: approximate (여) or plain. The
 // value stays a number, so sums and formulas still add it up.
 func countRole(approximate bool) cellRole {
@@ -155,7 +162,7 @@ func (g *reportGrid) itemFigures(row commands.ReportRow, note string) []reportCe
 		}
 	}
 	for m := 0; m < g.months; m++ {
-		*g.f(run, g.month0+m) = reportCell{value: row.Months[m], role: countRole(row.MonthApprox[m])}
+		*g.f(run, g.month0+m) = reportCell{value: row.Months[m], role: monthRole(row, m)}
 	}
 	*g.f(run, g.total) = reportCell{value: row.Total, role: countRole(row.Approximate),
 		formula: fmt.Sprintf("SUM(%s:%s)", at(g.month0, n), at(g.month0+g.months-1, n))}
@@ -192,7 +199,7 @@ func (g *reportGrid) sumFigures(row commands.ReportRow, rows, items []int, note 
 		*g.f(run, c) = reportCell{value: v, formula: sumOf(c, rows)}
 	}
 	for m := 0; m < g.months; m++ {
-		*g.f(run, g.month0+m) = reportCell{value: row.Months[m], role: countRole(row.MonthApprox[m]), formula: sumOf(g.month0+m, rows)}
+		*g.f(run, g.month0+m) = reportCell{value: row.Months[m], role: monthRole(row, m), formula: sumOf(g.month0+m, rows)}
 	}
 	*g.f(run, g.total) = reportCell{value: row.Total, role: countRole(row.Approximate), formula: sumOf(g.total, rows)}
 	if row.Target > 0 {

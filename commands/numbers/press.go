@@ -3,8 +3,8 @@ package numbers
 // Press writes a job count the way a press release does, honestly: "여"
 // means "more than", so a figure is either written exactly or rounded
 // down, never up. Counts of 1,000 or more round down to the hundred
-// (11,980 → "1만 1,900여 개", 12,040 → "1만 2,000여 개"), counts from 10 to
-// 999 to the ten (187 → "180여 개"); a count that is already round is
+// (11,980 → "1만 1,900여개", 12,040 → "1만 2,000여개"), counts from 10 to
+// 999 to the ten (187 → "180여개"); a count that is already round is
 // written exactly (12,000 → "1만 2,000개"), and smaller ones always are.
 // approx says the count is itself a lower bound (entries reported with
 // 여), so it keeps its 여 even when round. Korean only; PressEnglish
@@ -14,7 +14,7 @@ func Press(n int64, approx bool) string {
 	if down == n && !approx {
 		return Man(n) + "개"
 	}
-	return Man(down) + "여 개"
+	return Man(down) + "여개"
 }
 
 // PressEnglish is Press in English: "11,980" → "more than 11,900".
