@@ -38,6 +38,12 @@ const (
 	colVoidOrder  = "무효 순번"
 )
 
+// entryColumns are the columns of an entries file the import reads: one
+// named twice refuses the file (duplicateColumn).
+var entryColumns = []string{colNumber, colAsOf, colCode, colName, colDepartment, colCount, colKind, colReported,
+	colApprox, colStatus, colEmployment, colNote, colLoggedBy, colLoggedByID, colLoggedAt, colVoid, colVoidedBy,
+	colVoidedByID, colVoidedAt, colVoidReason, colCorrection, colAgreement, colAddOrder, colAfterClose, colVoidOrder}
+
 // csvNothingSection starts the 실적 없음 section an entries CSV ends with
 // (export.CSVNothingSection): its lines are departments' declarations, not
 // entries, and are not imported.
@@ -102,15 +108,14 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		e.LoggedBy = r.By
 	}
 
-	name, column := get(colCode), colCode
-	if name == "" {
-		name, column = get(colName), colName
-	}
-	prog, progOK := r.program(p, line, column, name)
+	prog, progOK := r.rowProgram(p, line, get(colCode), get(colName))
 	if progOK {
 		e.ProgramID, row.Program = prog.ID, prog.Code
 	}
-	e.AsOf, _ = p.date(line, colAsOf, h.cell(cells, colAsOf), r.Today)
+	var dated bool
+	if e.AsOf, dated = p.date(line, colAsOf, h.cell(cells, colAsOf), r.Today); dated {
+		r.notFuture(p, line, colAsOf, e.AsOf)
+	}
 
 	switch kind := get(colKind); kind {
 	case "누계", "cumulative":
@@ -163,6 +168,7 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		}
 	}
 	e.Note = get(colNote)
+	forecast(p, line, colNote, e.Note)
 	// 약정 번호: the agreement a hire realised, linked again on import.
 	if a := get(colAgreement); a != "" {
 		row.Agreement = entryNumber(a)

@@ -18,6 +18,11 @@ const (
 	colHowKind = "보고 방식"
 )
 
+// monthFileColumns are the columns of a report or template the import
+// reads besides the months: one named twice refuses the file
+// (duplicateColumn; a month twice: duplicateMonths).
+var monthFileColumns = []string{colCode, colName, colNote2, colHowKind}
+
 // Rows of a report that are sums of others, never programs.
 func sumRow(label string) bool {
 	switch label {
@@ -86,6 +91,14 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 	}
 	if pr := duplicateMonths(t.line, h); pr != nil {
 		p.put(*pr)
+		return nil
+	}
+	for _, name := range h.names {
+		// A column of forecasts (12월 예상치) is no month of figures; left
+		// unread it would pass unnoticed.
+		forecast(p, t.line, name, name)
+	}
+	if p.n > 0 {
 		return nil
 	}
 	months := monthColumns(h)
@@ -164,18 +177,18 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]time.Month,
 	cells []string, year int, kind commands.ImportKind, department string) []commands.ImportRow {
 	var rows []commands.ImportRow
-	name, column := p.text(line, colCode, h.cell(cells, colCode)), colCode
-	if name == "" {
-		name, column = p.text(line, colName, h.cell(cells, colName)), colName
-	}
-	if name == "" || sumRow(commands.CleanName(name)) {
+	code, label := p.text(line, colCode, h.cell(cells, colCode)), p.text(line, colName, h.cell(cells, colName))
+	if name := cmp.Or(code, label); name == "" || sumRow(commands.CleanName(name)) {
 		return rows
 	}
-	prog, ok := r.program(p, line, column, name)
-	if !ok {
-		return rows
-	}
+	before := p.n
+	prog, ok := r.rowProgram(p, line, code, label)
 	note := p.text(line, colNote2, h.cell(cells, colNote2))
+	forecast(p, line, colName, label)
+	forecast(p, line, colNote2, note)
+	if !ok || p.n > before {
+		return rows
+	}
 	cumulative := false
 	switch how := p.text(line, colHowKind, h.cell(cells, colHowKind)); how {
 	case "누계":
@@ -204,6 +217,9 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 			continue
 		}
 		asOf := lastDayOf(year, m)
+		if !r.notFuture(p, line, header, asOf) {
+			continue
+		}
 		e := commands.NewEntry{ProgramID: prog.ID, Count: n, Kind: commands.KindDelta, AsOf: asOf,
 			Approximate: strings.Contains(note, "어림수"), Status: commands.StatusRealised,
 			Department: department, Note: entryNote, LoggedBy: r.By, Source: commands.SourceImport}
