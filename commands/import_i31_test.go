@@ -391,7 +391,8 @@ func TestImportRefusesFutureAndForecastRows(t *testing.T) {
 		"2,2026-12-31,youth,,7,증가분,채용,b,U_IMP,2026-11-21 09:00\n"),
 		map[commands.Lang][]string{commands.Korean: {"3행", "2026. 12. 31.", "아직 오지 않은"}, commands.English: {"line 3", "future"}})
 	e.refused("a template's December", []byte("2026년 일자리사업 추진실적 취합 양식\n제출 부서: 일자리정책과\n사업코드,사업명,보고 방식,10월,11월,12월,비고\nyouth,청년일자리,증가분,5,6,8,\n"),
-		map[commands.Lang][]string{commands.Korean: {"4행", "12월", "2026. 12. 31."}, commands.English: {"line 4", "12월"}})
+		map[commands.Lang][]string{commands.Korean: {"4행", "12월", "2026. 12. 31.", "아직 시작되지 않은"}, commands.English: {"line 4", "12월", "not begun"}},
+		"[11월]") // November, the running month, holds its figure so far
 	e.refused("forecast note", []byte(entriesHeader+
 		"1,2026-10-20,youth,,5,증가분,채용,a,U_IMP,2026-10-20 09:00\n"+
 		"2,2026-10-31,youth,,7,증가분,채용,10월 예상치,U_IMP,2026-10-21 09:00\n"),

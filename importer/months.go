@@ -3,6 +3,7 @@ package importer
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jobsbot/commands"
+	"jobsbot/commands/numbers"
 )
 
 // Template and report columns besides the months.
@@ -202,6 +204,16 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 	if kind == commands.ImportTemplate {
 		entryNote = note
 	}
+	var figures []monthFigureAt // the row's figures, for looksCumulative
+	defer func() {
+		if !cumulative && r.notes != nil && looksCumulative(figures) {
+			shown := make([]string, len(figures))
+			for i, f := range figures {
+				shown[i] = numbers.Format(f.n)
+			}
+			r.notes.Add(line, "", "import.note.looks_cumulative", "Program", cmp.Or(label, code), "Months", strings.Join(shown, ", "))
+		}
+	}()
 	for col := 0; col < len(cells); col++ {
 		m, isMonth := months[col]
 		if !isMonth {
@@ -216,6 +228,7 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 		if !ok {
 			continue
 		}
+		figures = append(figures, monthFigureAt{m, n})
 		asOf := lastDayOf(year, m)
 		if !r.notFuture(p, line, header, asOf) {
 			continue
@@ -234,4 +247,32 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// monthFigureAt is one month's figure of a row.
+type monthFigureAt struct {
+	month time.Month
+	n     int64
+}
+
+// looksCumulative reports whether a 증가분 row's month figures look like
+// running totals (누계) sent as increases (review F43): at least three
+// figures, none below the month before, and the last at least twice the
+// first (and not 0). Running totals never fall and grow with every month;
+// a program's real monthly increases go up and down, and seldom double
+// within the months of one file without once falling. It only warns: the
+// preview says so, and the file still imports.
+func looksCumulative(figures []monthFigureAt) bool {
+	if len(figures) < 3 {
+		return false
+	}
+	figures = slices.Clone(figures)
+	slices.SortFunc(figures, func(a, b monthFigureAt) int { return int(a.month) - int(b.month) })
+	for i := 1; i < len(figures); i++ {
+		if figures[i].n < figures[i-1].n {
+			return false
+		}
+	}
+	first, last := figures[0].n, figures[len(figures)-1].n
+	return first > 0 && last >= 2*first
 }

@@ -31,23 +31,31 @@ func (r Reader) rowProgram(p *problems, line int, code, name string) (commands.P
 	return prog, true
 }
 
-// notFuture refuses a figure dated after today, naming its line and
-// column: an import, like a typed add, records jobs already created (review
-// F42: a department's 12월 예상치 came in dated 2026. 12. 31.). It reports
-// whether the date passed. Today unset (zero): not checked.
+// notFuture refuses a figure dated after today, or a month figure of a
+// month not yet begun, naming its line and column: an import, like a typed
+// add, records jobs already created (review F42: a department's 12월
+// 예상치 came in dated 2026. 12. 31.). It reports whether the date passed.
+// Today unset (zero): not checked.
 func (r Reader) notFuture(p *problems, line int, column string, asOf time.Time) bool {
 	if r.Today.IsZero() {
 		return true
 	}
 	today := time.Date(r.Today.Year(), r.Today.Month(), r.Today.Day(), 0, 0, 0, 0, time.UTC)
+	if _, isMonth := monthOf(column); isMonth {
+		// A month figure is dated the month's last day. The running month's
+		// is its figure so far, as the bot's own report shows it (a report
+		// exported on 5. 15. holds May to date); a month not yet begun
+		// holds no job created.
+		if !time.Date(asOf.Year(), asOf.Month(), 1, 0, 0, 0, 0, time.UTC).After(today) {
+			return true
+		}
+		p.add(line, column, "", msg("import.problem.future_month", "Month", int(asOf.Month()), "Date", asOf))
+		return false
+	}
 	if !asOf.After(today) {
 		return true
 	}
-	if _, isMonth := monthOf(column); isMonth {
-		p.add(line, column, "", msg("import.problem.future_month", "Month", int(asOf.Month()), "Date", asOf))
-	} else {
-		p.add(line, column, "", msg("import.problem.future_date", "Date", asOf))
-	}
+	p.add(line, column, "", msg("import.problem.future_date", "Date", asOf))
 	return false
 }
 
