@@ -227,8 +227,11 @@ func entriesWorkbook(t *testing.T, rows [][4]any, edit func(f *excelize.File)) [
 	return buf.Bytes()
 }
 
-// Finding 3: a workbook holding a picture (xl/media/image1.png) or a VBA
-// project (xl/vbaProject.bin) imports: binary parts are not read as XML.
+// Finding 3: a workbook holding a picture (xl/media/image1.png, or a
+// vector one, image1.svg) or a VBA project (xl/vbaProject.bin) imports:
+// a part the workbook declares a picture or a macro project, and no
+// relationship reads as anything else, is not scanned as XML (an SVG's
+// long path read as an over-long cell refused the file).
 func TestWorkbookWithPictureOrMacrosImports(t *testing.T) {
 	e := newI31Env(t)
 	pic := pngBytes(t)
@@ -245,14 +248,23 @@ func TestWorkbookWithPictureOrMacrosImports(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, "xl/media/image1.png"},
+		{"vector picture", func(f *excelize.File) {
+			// excelize inserts no SVG: a PNG, made an SVG after saving (svgPicture).
+			if err := f.AddPictureFromBytes("실적 명세", "K2", &excelize.Picture{Extension: ".png", File: pic}); err != nil {
+				t.Fatal(err)
+			}
+		}, "xl/media/image1.svg"},
 		{"macros", func(f *excelize.File) {
 			if err := f.AddVBAProject(vba); err != nil {
 				t.Fatal(err)
 			}
 		}, "xl/vbaProject.bin"},
 	} {
-		month := map[string]string{"picture": "2026-03", "macros": "2026-04"}[tc.name]
+		month := map[string]string{"picture": "2026-03", "vector picture": "2026-05", "macros": "2026-04"}[tc.name]
 		data := entriesWorkbook(t, [][4]any{{month + "-10", "youth", 7, tc.name}, {month + "-11", "youth", 5, tc.name}}, tc.edit)
+		if tc.name == "vector picture" {
+			data = svgPicture(t, data)
+		}
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			t.Fatal(err)
@@ -431,4 +443,54 @@ func TestImportWarnsWhenIncreasesLookCumulative(t *testing.T) {
 	if n := e.liveSum(`program_id = (SELECT id FROM programs WHERE code = 'youth')`); n != 890 {
 		t.Errorf("youth holds %d, want 890 (added as increases)", n)
 	}
+}
+
+// svgPicture turns a workbook's xl/media/image1.png into an SVG as Excel 365
+// stores an icon or a map: XML, whose one path is far longer than any
+// cell's text may be.
+func svgPicture(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var d strings.Builder
+	d.WriteString("M0 0")
+	for i := range 20_000 {
+		fmt.Fprintf(&d, " L%d %d", i%640, (i*7)%480)
+	}
+	svg := `<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"><path fill="none" stroke="#000" d="` + d.String() + `"/></svg>`
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body bytes.Buffer
+		if _, err := body.ReadFrom(rc); err != nil {
+			t.Fatal(err)
+		}
+		_ = rc.Close()
+		name, b := zf.Name, body.String()
+		switch {
+		case name == "xl/media/image1.png":
+			name, b = "xl/media/image1.svg", svg
+		case name == "[Content_Types].xml":
+			b = strings.Replace(b, "<Default ", `<Default Extension="svg" ContentType="image/svg+xml"/><Default `, 1)
+		default:
+			b = strings.ReplaceAll(b, "image1.png", "image1.svg")
+		}
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(b)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
