@@ -265,7 +265,6 @@ func binaryParts(pkg, all []*zip.File) map[string]bool {
 	return out
 }
 
-
 // notXML reports whether a part starting with b cannot be an XML document
 // to encoding/xml: a control byte other than tab, newline and carriage
 // return, or a byte that cannot start UTF-8 (PNG's 0x89, JPEG's 0xFF,
