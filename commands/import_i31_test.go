@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -313,6 +314,52 @@ func TestWorkbookWithNoSheetIsRefused(t *testing.T) {
 		commands.Korean:  {"시트가 하나도 없습니다"},
 		commands.English: {"no sheet"},
 	})
+	// Its only sheet hidden: refused as well, a hidden sheet being never read.
+	hidden := hiddenSheetWorkbook(t)
+	e.refused("every sheet hidden", hidden, map[commands.Lang][]string{
+		commands.Korean:  {"시트가 모두 숨겨져"},
+		commands.English: {"Every sheet of this workbook is hidden"},
+	})
+}
+
+// hiddenSheetWorkbook is a workbook of one sheet, holding an entries
+// header and a row, that is hidden.
+func hiddenSheetWorkbook(t *testing.T) []byte {
+	t.Helper()
+	row := `<row r="1"><c r="A1" t="inlineStr"><is><t>기준일</t></is></c><c r="B1" t="inlineStr"><is><t>사업코드</t></is></c><c r="C1" t="inlineStr"><is><t>일자리 수</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>2026-03-10</t></is></c><c r="B2" t="inlineStr"><is><t>youth</t></is></c><c r="C2"><v>5</v></c></row>`
+	data := slackWorkbook(t, row, "")
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		_ = rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if zf.Name == "xl/workbook.xml" {
+			body = bytes.Replace(body, []byte(`r:id="rId1"/>`), []byte(`state="hidden" r:id="rId1"/>`), 1)
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // Finding 5: a hidden sheet is not read when a visible one holds the
