@@ -461,6 +461,15 @@ func TestImportRefusesFutureAndForecastRows(t *testing.T) {
 	if n := e.liveSum(`TRUE`); n != 0 {
 		t.Errorf("%d jobs written; want none", n)
 	}
+	// An agreement's note may say 예정: a 약정 is a promise, counted apart.
+	r := e.apply([]byte(entriesHeader + "1,2026-10-20,youth,,40,증가분,약정,11월 채용 예정,U_IMP,2026-10-20 09:00\n" +
+		"2,2026-10-21,youth,,6,증가분,채용,a,U_IMP,2026-10-21 09:00\n"))
+	if r.Outcome != commands.OutcomeOK {
+		t.Fatalf("an agreement noted 예정: %q\n%s", r.Outcome, r.Text())
+	}
+	if a, h := e.liveSum(`status = 'agreed'`), e.liveSum(`status = 'realised'`); a != 40 || h != 6 {
+		t.Errorf("agreed %d, realised %d; want 40 and 6", a, h)
+	}
 }
 
 // Finding 8 (F43): a 증가분 row whose months look like running totals is

@@ -168,7 +168,6 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		}
 	}
 	e.Note = get(colNote)
-	forecast(p, line, colNote, e.Note)
 	// 약정 번호: the agreement a hire realised, linked again on import.
 	if a := get(colAgreement); a != "" {
 		row.Agreement = entryNumber(a)
@@ -190,6 +189,12 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	case "":
 	default:
 		p.add(line, colVoid, v, msg("import.problem.void"))
+	}
+	// A note saying 예상 or 예정 marks a forecast, not jobs created; an
+	// agreement (약정) is a promise by nature, and a voided row counts for
+	// nothing, so theirs may say so.
+	if e.Status == commands.StatusRealised && !row.Voided {
+		forecast(p, line, colNote, e.Note)
 	}
 	// 마감 후 정정 is not brought in (an import writes into no closed month,
 	// and brings in no month close): counted, for the preview to say so.
