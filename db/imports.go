@@ -755,12 +755,12 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 			"import.problem.cumulative_below", "Current", numbers.Format(below.Current)))
 		return nil
 	case errors.As(err, &hires):
-		id, kv := r.entryRef("import.problem.add_below_hires", hires.Report.ID)
+		id, kv := r.entryRef("import.problem.add_below_hires", "import.problem.add_below_hires_in_file", hires.Report.ID)
 		r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
 			id, append(kv, "NewCount", hires.NewCount, "Hired", hires.Hired)...))
 		return nil
 	case errors.As(err, &later): // refused before anything was written
-		id, kv := r.entryRef("import.problem.later_report", later.Report.ID)
+		id, kv := r.entryRef("import.problem.later_report", "import.problem.later_report_in_file", later.Report.ID)
 		r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
 			id, append(kv, "Total", numbers.Format(later.Report.ReportedTotal))...))
 		return nil
@@ -842,7 +842,7 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_breaks_report"))
 		return nil
 	case errors.As(err, &belowHires):
-		id, kv := r.entryRef("import.problem.void_below_hires", belowHires.Report.ID)
+		id, kv := r.entryRef("import.problem.void_below_hires", "import.problem.void_below_hires_in_file", belowHires.Report.ID)
 		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", id,
 			append(kv, "NewCount", belowHires.NewCount, "Hired", belowHires.Hired)...))
 		return nil
@@ -961,15 +961,15 @@ func (r *importRun) nothingProblem(ctx context.Context, line int, nothingID int6
 }
 
 // entryRef is the message id and arguments naming an entry a problem is
-// about: its line (the id's _in_file message, "Line") when this import
-// recorded it, else its number ("ID"). An entry this import recorded has
+// about: its line (inFile, "Line") when this import recorded it, else its
+// number (byNumber, "ID"). An entry this import recorded has
 // no number anyone can look up: a preview's are simulated, and a refused
 // apply's rolled back (review i31).
-func (r *importRun) entryRef(id string, entryID int64) (string, []any) {
+func (r *importRun) entryRef(byNumber, inFile string, entryID int64) (string, []any) {
 	if line, ok := r.lineOf[entryID]; ok {
-		return id + "_in_file", []any{"Line", line}
+		return inFile, []any{"Line", line}
 	}
-	return id, []any{"ID", entryID}
+	return byNumber, []any{"ID", entryID}
 }
 
 // hasHiresProblem refuses, on line, the void of agreement agreementID while
