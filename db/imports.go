@@ -138,9 +138,10 @@ type importRun struct {
 	// (약정 번호), linked in agreement_hires once every row is written.
 	agreements map[int64]int64
 	hires      []hireLink
-	// lineOf is the file's line of each entry this import recorded, by
-	// entry ID: a problem about one names its line, not its ID, which in
-	// a preview is simulated and in a refused apply rolled back.
+	// lineOf is the file's line of each 누계 report, agreement and hire
+	// this import recorded, by entry ID: a problem about one names its
+	// line, not its ID, which in a preview is simulated and in a refused
+	// apply rolled back.
 	lineOf map[int64]int
 	// marks are the entries recorded, with their lines, for import_entries.
 	markIDs   []int64
@@ -577,7 +578,11 @@ func (r *importRun) flush(ctx context.Context) error {
 // and a 취소 of it restores the original, as in the ledger exported.
 func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, ref rowRef) error {
 	r.markIDs, r.markLines = append(r.markIDs, e.ID), append(r.markLines, int64(line))
-	r.lineOf[e.ID] = line
+	if e.Kind == commands.KindCumulative || e.Status == commands.StatusAgreed || ref.agreement > 0 {
+		// The entries a problem may name (a 누계 report, an agreement, a
+		// hire): not every row, so a large file holds no map of them all.
+		r.lineOf[e.ID] = line
+	}
 	r.res.Added++
 	r.addToCell(e, e.Count)
 	number := ref.number
