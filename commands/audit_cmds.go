@@ -253,11 +253,6 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if cmd.Count.Value == figure && cmd.Count.Approximate == old.Approximate {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.same_figure", "ID", old.ID, "Count", s.entryFigure(old, p.Unit))}
 	}
-	programs, err := s.store.Programs(ctx)
-	if err != nil {
-		return s.storageFailure(ctx, cmd.Name, err)
-	}
-	p, _ := s.programByID(programs, old.ProgramID)
 	if !cmd.Confirmed {
 		why, err := s.overYearTarget(ctx, p, old.AsOf.Year(), cmd.Count.Value, cmd.Count.Approximate)
 		if err != nil {
@@ -492,17 +487,20 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	if a.Status != StatusAgreed || a.Voided() {
-		return s.refuse(cmd.Name, s.msg("audit.not_an_agreement", "ID", a.ID))
-	}
 	day := s.today()
 	if cmd.Opts.Date != nil {
 		day = *cmd.Opts.Date
 	}
+	// The count is checked against what the agreement has left by the
+	// store, under its lock (HireAgreement runs CheckHire again).
+	checked := CheckHire(a, 0, 0, day)
+	if errors.Is(checked, ErrNotAgreement) {
+		return s.refuse(cmd.Name, s.msg("audit.not_an_agreement", "ID", a.ID))
+	}
 	if day.After(s.today()) {
 		return s.refuse(cmd.Name, s.msg("entries.is_in_future_entries", "AsOf", s.date(day)))
 	}
-	if day.Before(a.AsOf) {
+	if _, ok := errors.AsType[*HireBeforeAgreementError](checked); ok {
 		return s.refuse(cmd.Name, s.msg("audit.hire_before_agreement", "Date", s.date(day), "ID", a.ID, "AsOf", s.date(a.AsOf)))
 	}
 	if cmd.Opts.Reason != "" { // a reason says why a closed month changes, and is kept nowhere else

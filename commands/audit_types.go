@@ -49,6 +49,35 @@ func (e *OverRealisedError) Error() string {
 // ErrNotAgreement refuses a hire of an entry that is no live agreement.
 var ErrNotAgreement = errors.New("entry is not a live agreement")
 
+// HireBeforeAgreementError refuses a hire dated before its agreement.
+type HireBeforeAgreementError struct {
+	Agreement Entry
+	AsOf      time.Time // the hire's date
+}
+
+func (e *HireBeforeAgreementError) Error() string {
+	return fmt.Sprintf("hire dated %s before agreement %d of %s", e.AsOf.Format(time.DateOnly), e.Agreement.ID, e.Agreement.AsOf.Format(time.DateOnly))
+}
+
+// CheckHire is the check every hire (채용) of an agreement passes, typed
+// (/jobs 채용, the store's HireAgreement) or imported (checked on the
+// import's end state): the agreement is a live 약정 (ErrNotAgreement), the
+// hire is dated on or after it (*HireBeforeAgreementError), and what was
+// realised from it before (realised), with this hire's count, stays within
+// what it agreed (*OverRealisedError). One function, so an imported file
+// cannot hold what a typed 채용 is refused. nil when the hire fits.
+func CheckHire(a Entry, realised, count int64, asOf time.Time) error {
+	switch {
+	case a.Status != StatusAgreed || a.Voided():
+		return ErrNotAgreement
+	case asOf.Before(a.AsOf):
+		return &HireBeforeAgreementError{Agreement: a, AsOf: asOf}
+	case realised+count > a.Count:
+		return &OverRealisedError{Agreement: a, Realised: realised}
+	}
+	return nil
+}
+
 // ErrNotClosed refuses reopening a month that is not closed.
 var ErrNotClosed = errors.New("month is not closed")
 

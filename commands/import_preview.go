@@ -27,6 +27,11 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 		b.WriteString(p.T("import.preview.file", "Name", CleanName(f.Name)))
 	}
 	b.WriteString("\n")
+	if f.Notes != nil {
+		for _, n := range f.Notes.List {
+			b.WriteString(n.Text(lang) + "\n")
+		}
+	}
 	problems = append(problems, res.Problems...)
 	if len(problems) > 0 {
 		b.WriteString(p.T("import.preview.problems", "Count", numbers.Format(int64(len(problems)))) + "\n")

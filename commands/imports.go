@@ -157,6 +157,11 @@ type ImportFile struct {
 	// Departments are the departments the file's rows credit (a row's 부서,
 	// else its program's department), for the preview.
 	Departments map[string]bool
+	// Notes are what the preview says of the file besides its figures
+	// and refuse nothing: the sheet of a workbook read and the hidden
+	// sheets skipped, a 증가분 row whose months look like running totals.
+	// The scan fills them (nil: none).
+	Notes *ImportNotes
 	// Applied says the file was applied before (found by its SHA-256
 	// before reading it): it has no rows and adds nothing.
 	Applied bool
@@ -167,6 +172,16 @@ type ImportFile struct {
 	// and the file's problems then come from the scan (ImportResult.Kind,
 	// ImportResult.Rows, ImportResult.Problems).
 	Scan func(ImportSink) error
+}
+
+// ImportNotes are a file's notes (ImportFile.Notes), each a catalogue
+// message with the line it is about (0: the file), said in the reader's
+// language as problems are.
+type ImportNotes struct{ List []ImportProblem }
+
+// Add notes m about line.
+func (n *ImportNotes) Add(line int, column, id string, kv ...any) {
+	n.List = append(n.List, NewImportProblem(line, column, "", id, kv...))
 }
 
 // ImportSink takes what a scan of a file reads: first its kind, then each

@@ -50,15 +50,13 @@ func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.Hi
 			}
 			return sqlx.GetContext(ctx, tx, &out.Realised, realisedSQL, h.AgreementID)
 		}
-		if out.Agreement.Status != commands.StatusAgreed || out.Agreement.Voided() {
-			return commands.ErrNotAgreement
-		}
 		var realised int64
 		if err := sqlx.GetContext(ctx, tx, &realised, realisedSQL, h.AgreementID); err != nil {
 			return err
 		}
-		if realised+h.Count > out.Agreement.Count {
-			return &commands.OverRealisedError{Agreement: out.Agreement, Realised: realised}
+		// The check an imported hire passes too (commands.CheckHire).
+		if err := commands.CheckHire(out.Agreement, realised, h.Count, h.AsOf); err != nil {
+			return err
 		}
 		a := out.Agreement
 		// A hire already inside the later 누계 reports (누계포함:예) re-bases
@@ -85,7 +83,8 @@ func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.Hi
 	var over *commands.OverRealisedError
 	var closed *commands.MonthClosedError
 	var beyond *commands.HireBeyondReportError
-	if errors.As(err, &over) || errors.As(err, &closed) || errors.As(err, &beyond) || errors.Is(err, commands.ErrNotAgreement) {
+	var before *commands.HireBeforeAgreementError
+	if errors.As(err, &over) || errors.As(err, &closed) || errors.As(err, &beyond) || errors.As(err, &before) || errors.Is(err, commands.ErrNotAgreement) {
 		return commands.HireResult{}, err
 	}
 	if said := exclusionError(err); said != nil {

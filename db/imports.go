@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/lib/pq"
 
 	"jobsbot/commands"
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -136,6 +138,11 @@ type importRun struct {
 	// (약정 번호), linked in agreement_hires once every row is written.
 	agreements map[int64]int64
 	hires      []hireLink
+	// lineOf is the file's line of each 누계 report, agreement and hire
+	// this import recorded, by entry ID: a problem about one names its
+	// line, not its ID, which in a preview is simulated and in a refused
+	// apply rolled back.
+	lineOf map[int64]int
 	// marks are the entries recorded, with their lines, for import_entries.
 	markIDs   []int64
 	markLines []int64
@@ -148,7 +155,8 @@ type cellKey struct {
 
 func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool) (commands.ImportResult, error) {
 	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{},
-		links: map[int64]correctionLink{}, numbers: map[string]rowRef{}, agreements: map[int64]int64{}}
+		links: map[int64]correctionLink{}, numbers: map[string]rowRef{}, agreements: map[int64]int64{},
+		lineOf: map[int64]int{}}
 	preview := previewFrom(ctx) != nil
 	if preview {
 		// A preview claims no imports row: it would hold it, and use up an
@@ -232,6 +240,9 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 		return commands.ImportResult{}, err
 	}
 	if err := r.linkHires(ctx); err != nil {
+		return commands.ImportResult{}, err
+	}
+	if err := r.checkHires(ctx); err != nil {
 		return commands.ImportResult{}, err
 	}
 	if err := r.unlinked(ctx); err != nil {
@@ -567,6 +578,11 @@ func (r *importRun) flush(ctx context.Context) error {
 // and a 취소 of it restores the original, as in the ledger exported.
 func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, ref rowRef) error {
 	r.markIDs, r.markLines = append(r.markIDs, e.ID), append(r.markLines, int64(line))
+	if e.Kind == commands.KindCumulative || e.Status == commands.StatusAgreed || ref.agreement > 0 {
+		// The entries a problem may name (a 누계 report, an agreement, a
+		// hire): not every row, so a large file holds no map of them all.
+		r.lineOf[e.ID] = line
+	}
 	r.res.Added++
 	r.addToCell(e, e.Count)
 	number := ref.number
@@ -744,12 +760,14 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 			"import.problem.cumulative_below", "Current", numbers.Format(below.Current)))
 		return nil
 	case errors.As(err, &hires):
+		id, kv := r.entryRef("import.problem.add_below_hires", "import.problem.add_below_hires_in_file", hires.Report.ID)
 		r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
-			"import.problem.add_below_hires", "ID", hires.Report.ID, "NewCount", hires.NewCount, "Hired", hires.Hired))
+			id, append(kv, "NewCount", hires.NewCount, "Hired", hires.Hired)...))
 		return nil
 	case errors.As(err, &later): // refused before anything was written
+		id, kv := r.entryRef("import.problem.later_report", "import.problem.later_report_in_file", later.Report.ID)
 		r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", e.AsOf.Month()), fmt.Sprint(e.Count),
-			"import.problem.later_report", "ID", later.Report.ID, "Total", numbers.Format(later.Report.ReportedTotal)))
+			id, append(kv, "Total", numbers.Format(later.Report.ReportedTotal))...))
 		return nil
 	case err != nil:
 		return err
@@ -829,16 +847,16 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_breaks_report"))
 		return nil
 	case errors.As(err, &belowHires):
-		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_below_hires",
-			"ID", belowHires.Report.ID, "NewCount", belowHires.NewCount, "Hired", belowHires.Hired))
+		id, kv := r.entryRef("import.problem.void_below_hires", "import.problem.void_below_hires_in_file", belowHires.Report.ID)
+		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", id,
+			append(kv, "NewCount", belowHires.NewCount, "Hired", belowHires.Hired)...))
 		return nil
 	case errors.As(err, &hires):
-		ids := make([]string, len(hires.Hires))
+		ids := make([]int64, len(hires.Hires))
 		for i, h := range hires.Hires {
-			ids[i] = fmt.Sprintf("#%d", h.ID)
+			ids[i] = h.ID
 		}
-		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.agreement_has_hires",
-			"ID", e.ID, "Hires", strings.Join(ids, ", ")))
+		r.Problem(r.hasHiresProblem(row.Line, e.ID, ids))
 		return nil
 	case errors.As(err, &closed):
 		m := closed.Close.Month
@@ -944,5 +962,115 @@ func (r *importRun) nothingProblem(ctx context.Context, line int, nothingID int6
 	}
 	r.Problem(commands.NewImportProblem(line, "기준일", "", "import.problem.month_reported_nothing",
 		"ID", nothingID, "Department", n.Department, "Year", n.Month.Year(), "Month", int(n.Month.Month())))
+	return nil
+}
+
+// entryRef is the message id and arguments naming an entry a problem is
+// about: its line (inFile, "Line") when this import recorded it, else its
+// number (byNumber, "ID"). An entry this import recorded has
+// no number anyone can look up: a preview's are simulated, and a refused
+// apply's rolled back (review i31).
+func (r *importRun) entryRef(byNumber, inFile string, entryID int64) (string, []any) {
+	if line, ok := r.lineOf[entryID]; ok {
+		return inFile, []any{"Line", line}
+	}
+	return byNumber, []any{"ID", entryID}
+}
+
+// hasHiresProblem refuses, on line, the void of agreement agreementID while
+// hires (entry IDs) made from it stay live: those this import recorded by
+// their lines, the others by their numbers.
+func (r *importRun) hasHiresProblem(line int, agreementID int64, hires []int64) commands.ImportProblem {
+	var lines, ids []string
+	for _, h := range hires {
+		if l, ok := r.lineOf[h]; ok {
+			lines = append(lines, fmt.Sprint(l))
+		} else {
+			ids = append(ids, fmt.Sprintf("#%d", h))
+		}
+	}
+	if len(lines) == 0 {
+		return commands.NewImportProblem(line, "무효", "무효", "import.problem.agreement_has_hires",
+			"ID", agreementID, "Hires", strings.Join(ids, ", "))
+	}
+	return commands.NewImportProblem(line, "무효", "무효", "import.problem.agreement_has_hires_in_file",
+		"Lines", strings.Join(lines, ", "), "Hires", strings.Join(ids, ", "), i18n.PluralCount, len(lines))
+}
+
+// fileHire is a live hire linked to an agreement this import recorded.
+type fileHire struct {
+	Agreement int64     `db:"agreement"`
+	ID        int64     `db:"id"`
+	Count     int64     `db:"count"`
+	AsOf      time.Time `db:"as_of"`
+}
+
+// checkHires checks, once every row is written and every hire linked, each
+// agreement this import recorded and the live hires made from it by the
+// check a typed 채용 passes (commands.CheckHire), hire by hire in date
+// order: a hire beyond what the agreement has left, or dated before it, is
+// a problem on the hire's line; an agreement the file voids while hires
+// made from it stay live, one on the agreement's line naming theirs. A
+// replay checks hires and voids as it goes no better: the links are
+// written last (linkHires), so the end state is what is checked.
+func (r *importRun) checkHires(ctx context.Context) error {
+	if len(r.agreements) == 0 || r.problems > 0 {
+		return nil
+	}
+	ids := slices.Collect(maps.Values(r.agreements))
+	slices.Sort(ids)
+	var rows []entryRow
+	if err := sqlx.SelectContext(ctx, r.tx, &rows, entrySelect+` WHERE e.id = ANY($1) ORDER BY e.id`, pq.Array(ids)); err != nil {
+		return fmt.Errorf("imported agreements: %w", err)
+	}
+	var hires []fileHire
+	if err := sqlx.SelectContext(ctx, r.tx, &hires, `
+		SELECT ah.agreement_entry_id AS agreement, h.id, h.count, h.as_of
+		FROM agreement_hires ah JOIN entries h ON h.id = ah.hire_entry_id
+		WHERE ah.agreement_entry_id = ANY($1) AND h.voided_at IS NULL
+		ORDER BY ah.agreement_entry_id, h.as_of, h.id`, pq.Array(ids)); err != nil {
+		return fmt.Errorf("imported hires: %w", err)
+	}
+	byAgreement := map[int64][]fileHire{}
+	for _, h := range hires {
+		byAgreement[h.Agreement] = append(byAgreement[h.Agreement], h)
+	}
+	for _, row := range rows {
+		a := row.entry()
+		hs := byAgreement[a.ID]
+		if len(hs) == 0 {
+			continue
+		}
+		aLine := r.lineOf[a.ID]
+		if a.Voided() {
+			live := make([]int64, len(hs))
+			for i, h := range hs {
+				live[i] = h.ID
+			}
+			r.Problem(r.hasHiresProblem(aLine, a.ID, live))
+			continue
+		}
+		var realised int64
+		for _, h := range hs {
+			err := commands.CheckHire(a, realised, h.Count, dateOf(h.AsOf))
+			line := r.lineOf[h.ID]
+			var (
+				over   *commands.OverRealisedError
+				before *commands.HireBeforeAgreementError
+			)
+			switch {
+			case errors.As(err, &over):
+				r.Problem(commands.NewImportProblem(line, "약정 번호", "", "import.problem.hire_over_agreement",
+					"Line", aLine, "Size", numbers.Format(a.Count), "Realised", numbers.Format(realised),
+					"Count", numbers.Format(h.Count)))
+			case errors.As(err, &before):
+				r.Problem(commands.NewImportProblem(line, "기준일", "", "import.problem.hire_before_agreement",
+					"Line", aLine, "Date", before.AsOf, "AsOf", a.AsOf))
+			case err != nil:
+				return fmt.Errorf("hire %d of agreement %d: %w", h.ID, a.ID, err)
+			}
+			realised += h.Count
+		}
+	}
 	return nil
 }

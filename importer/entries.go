@@ -38,6 +38,12 @@ const (
 	colVoidOrder  = "무효 순번"
 )
 
+// entryColumns are the columns of an entries file the import reads: one
+// named twice refuses the file (duplicateColumn).
+var entryColumns = []string{colNumber, colAsOf, colCode, colName, colDepartment, colCount, colKind, colReported,
+	colApprox, colStatus, colEmployment, colNote, colLoggedBy, colLoggedByID, colLoggedAt, colVoid, colVoidedBy,
+	colVoidedByID, colVoidedAt, colVoidReason, colCorrection, colAgreement, colAddOrder, colAfterClose, colVoidOrder}
+
 // csvNothingSection starts the 실적 없음 section an entries CSV ends with
 // (export.CSVNothingSection): its lines are departments' declarations, not
 // entries, and are not imported.
@@ -102,15 +108,14 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		e.LoggedBy = r.By
 	}
 
-	name, column := get(colCode), colCode
-	if name == "" {
-		name, column = get(colName), colName
-	}
-	prog, progOK := r.program(p, line, column, name)
+	prog, progOK := r.rowProgram(p, line, get(colCode), get(colName))
 	if progOK {
 		e.ProgramID, row.Program = prog.ID, prog.Code
 	}
-	e.AsOf, _ = p.date(line, colAsOf, h.cell(cells, colAsOf), r.Today)
+	var dated bool
+	if e.AsOf, dated = p.date(line, colAsOf, h.cell(cells, colAsOf), r.Today); dated {
+		r.notFuture(p, line, colAsOf, e.AsOf)
+	}
 
 	switch kind := get(colKind); kind {
 	case "누계", "cumulative":
@@ -189,6 +194,12 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	case "":
 	default:
 		p.add(line, colVoid, v, msg("import.problem.void"))
+	}
+	// A note saying 예상 or 예정 marks a forecast, not jobs created; an
+	// agreement (약정) is a promise by nature, and a voided row counts for
+	// nothing, so theirs may say so.
+	if e.Status == commands.StatusRealised && !row.Voided {
+		forecast(p, line, colNote, e.Note)
 	}
 	// 마감 후 정정 is not brought in (an import writes into no closed month,
 	// and brings in no month close): counted, for the preview to say so.

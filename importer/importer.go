@@ -118,6 +118,7 @@ type Reader struct {
 	depts        map[string]bool        // the departments the rows credit, for the preview
 	notCarried   map[string]int         // rows whose marks the import does not bring in, by column
 	partsChecked bool                   // checkParts passed (Stream): the scan need not repeat it
+	notes        *commands.ImportNotes  // what the preview says besides the figures
 }
 
 // touched notes a department a row credits, for the preview.
@@ -174,9 +175,9 @@ func (r Reader) StreamContext(ctx context.Context, name string, data []byte) (co
 		r.Location = time.UTC
 	}
 	r.finder, r.names, r.units, r.depts = commands.NewProgramFinder(r.Programs), map[string][2]string{}, map[string]string{}, map[string]bool{}
-	r.notCarried = map[string]int{}
+	r.notCarried, r.notes = map[string]int{}, &commands.ImportNotes{}
 	sum := sha256.Sum256(data)
-	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By, Names: r.names, Units: r.units, Departments: r.depts, NotCarried: r.notCarried}
+	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By, Names: r.names, Units: r.units, Departments: r.depts, NotCarried: r.notCarried, Notes: r.notes}
 	if int64(len(data)) > r.Limits.FileBytes {
 		return file, []commands.ImportProblem{problem(0, "", "", msg("import.problem.file_too_large", "MB", r.Limits.FileBytes>>20))}, nil
 	}
@@ -359,6 +360,9 @@ func (r Reader) scan(ctx context.Context, data []byte, xlsx bool, sink commands.
 		src source
 		err error
 	)
+	if r.notes != nil {
+		r.notes.List = r.notes.List[:0] // a file read again (held and sorted) says each note once
+	}
 	if xlsx {
 		var closeFn func()
 		src, closeFn, err = r.openXLSX(ctx, data)

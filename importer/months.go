@@ -3,6 +3,7 @@ package importer
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jobsbot/commands"
+	"jobsbot/commands/numbers"
 )
 
 // Template and report columns besides the months.
@@ -17,6 +19,11 @@ const (
 	colNote2   = "비고"
 	colHowKind = "보고 방식"
 )
+
+// monthFileColumns are the columns of a report or template the import
+// reads besides the months: one named twice refuses the file
+// (duplicateColumn; a month twice: duplicateMonths).
+var monthFileColumns = []string{colCode, colName, colNote2, colHowKind}
 
 // Rows of a report that are sums of others, never programs.
 func sumRow(label string) bool {
@@ -86,6 +93,14 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 	}
 	if pr := duplicateMonths(t.line, h); pr != nil {
 		p.put(*pr)
+		return nil
+	}
+	for _, name := range h.names {
+		// A column of forecasts (12월 예상치) is no month of figures; left
+		// unread it would pass unnoticed.
+		forecast(p, t.line, name, name)
+	}
+	if p.n > 0 {
 		return nil
 	}
 	months := monthColumns(h)
@@ -164,23 +179,22 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]time.Month,
 	cells []string, year int, kind commands.ImportKind, department string) []commands.ImportRow {
 	var rows []commands.ImportRow
-	name, column := p.text(line, colCode, h.cell(cells, colCode)), colCode
-	if name == "" {
-		name, column = p.text(line, colName, h.cell(cells, colName)), colName
-	}
-	if name == "" || sumRow(commands.CleanName(name)) {
+	code, label := p.text(line, colCode, h.cell(cells, colCode)), p.text(line, colName, h.cell(cells, colName))
+	if name := cmp.Or(code, label); name == "" || sumRow(commands.CleanName(name)) {
 		return rows
 	}
-	prog, ok := r.program(p, line, column, name)
-	if !ok {
-		return rows
-	}
+	before := p.n
+	prog, ok := r.rowProgram(p, line, code, label)
 	note := p.text(line, colNote2, h.cell(cells, colNote2))
+	forecast(p, line, colName, label)
+	forecast(p, line, colNote2, note)
 	if words := commands.NoteSaysNotHired(note); words != "" {
 		// Every month figure is filed as 채용 and 비고 cannot change that:
 		// a 비고 saying 약정 or 채용 전 is asked about (review F8), as a
 		// typed note is, never filed as hires.
 		p.add(line, colNote2, note, msg("k32.import_note_not_hired", "Words", words))
+	}
+	if !ok || p.n > before {
 		return rows
 	}
 	cumulative := false
@@ -196,6 +210,16 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 	if kind == commands.ImportTemplate {
 		entryNote = note
 	}
+	var figures []monthFigureAt // the row's figures, for looksCumulative
+	defer func() {
+		if !cumulative && r.notes != nil && looksCumulative(figures) {
+			shown := make([]string, len(figures))
+			for i, f := range figures {
+				shown[i] = numbers.Format(f.n)
+			}
+			r.notes.Add(line, "", "import.note.looks_cumulative", "Program", cmp.Or(label, code), "Months", strings.Join(shown, ", "))
+		}
+	}()
 	for col := 0; col < len(cells); col++ {
 		m, isMonth := months[col]
 		if !isMonth {
@@ -210,7 +234,11 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 		if !ok {
 			continue
 		}
+		figures = append(figures, monthFigureAt{m, n})
 		asOf := lastDayOf(year, m)
+		if !r.notFuture(p, line, header, asOf) {
+			continue
+		}
 		e := commands.NewEntry{ProgramID: prog.ID, Count: n, Kind: commands.KindDelta, AsOf: asOf,
 			Approximate: strings.Contains(note, "어림수"), Status: commands.StatusRealised,
 			Department: department, Note: entryNote, LoggedBy: r.By, Source: commands.SourceImport}
@@ -225,4 +253,32 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// monthFigureAt is one month's figure of a row.
+type monthFigureAt struct {
+	month time.Month
+	n     int64
+}
+
+// looksCumulative reports whether a 증가분 row's month figures look like
+// running totals (누계) sent as increases (review F43): at least three
+// figures, none below the month before, and the last at least twice the
+// first (and not 0). Running totals never fall and grow with every month;
+// a program's real monthly increases go up and down, and seldom double
+// within the months of one file without once falling. It only warns: the
+// preview says so, and the file still imports.
+func looksCumulative(figures []monthFigureAt) bool {
+	if len(figures) < 3 {
+		return false
+	}
+	figures = slices.Clone(figures)
+	slices.SortFunc(figures, func(a, b monthFigureAt) int { return int(a.month) - int(b.month) })
+	for i := 1; i < len(figures); i++ {
+		if figures[i].n < figures[i-1].n {
+			return false
+		}
+	}
+	first, last := figures[0].n, figures[len(figures)-1].n
+	return first > 0 && last >= 2*first
 }

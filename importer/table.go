@@ -38,12 +38,43 @@ func (r Reader) readTable(t *table, p *problems) error {
 		switch {
 		case h.has("일자리 수") && (h.has("사업코드") || h.has("사업명")) && h.has("기준일"):
 			p.sink.Kind(commands.ImportEntries)
+			if pr := duplicateColumn(t.line, h, entryColumns); pr != nil {
+				p.put(*pr)
+				return nil
+			}
 			return r.readEntries(t, h, p)
 		case h.has("사업명") || h.has("사업코드"):
+			if pr := duplicateColumn(t.line, h, monthFileColumns); pr != nil {
+				p.put(*pr)
+				return nil
+			}
 			return r.readMonths(t, h, above, p)
 		}
 		above = append(above, strings.Join(cells, " "))
 	}
+}
+
+// duplicateColumn refuses a header row naming a column the import reads
+// twice (two 일자리 수): headers finds a column by its first, so the other
+// would be silently dropped. The problem names the header and both
+// columns; nil when none of cols repeats.
+func duplicateColumn(line int, h headerIndex, cols []string) *commands.ImportProblem {
+	for _, col := range cols {
+		first, ok := h.at[col]
+		if !ok {
+			continue
+		}
+		for i := first + 1; i < len(h.names); i++ {
+			if h.names[i] != col {
+				continue
+			}
+			a, _ := excelize.ColumnNumberToName(first + 1)
+			b, _ := excelize.ColumnNumberToName(i + 1)
+			pr := problem(line, col, "", msg("import.problem.duplicate_column", "Header", col, "First", a, "Second", b))
+			return &pr
+		}
+	}
+	return nil
 }
 
 // asProblem passes a problem error to the sink as the problem that refuses

@@ -7,11 +7,13 @@ package importer
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"jobsbot/commands"
+	"jobsbot/commands/i18n"
 )
 
 // openXLSX opens a workbook with excelize's unzip limits, and picks the
@@ -32,7 +34,18 @@ func (r Reader) openXLSX(ctx context.Context, data []byte) (source, func(), erro
 		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_open"))}
 	}
 	closeFn := func() { _ = f.Close() }
-	sheet := r.pickSheet(f)
+	sheet, hidden, pr := r.pickSheet(f)
+	if pr != nil {
+		closeFn()
+		return nil, nil, problemError{*pr}
+	}
+	if r.notes != nil {
+		r.notes.Add(0, "", "import.note.sheet_read", "Sheet", sheet)
+		if len(hidden) > 0 {
+			r.notes.Add(0, "", "import.note.hidden_sheets_skipped", "Sheets", "`"+strings.Join(hidden, "`, `")+"`",
+				"N", len(hidden), i18n.PluralCount, len(hidden))
+		}
+	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		closeFn()
@@ -41,25 +54,41 @@ func (r Reader) openXLSX(ctx context.Context, data []byte) (source, func(), erro
 	return &xlsxSource{rows: rows}, func() { _ = rows.Close(); closeFn() }, nil
 }
 
-// pickSheet chooses the entries sheet or the report sheet by name, else
-// the first sheet.
-func (r Reader) pickSheet(f *excelize.File) string {
-	sheets := f.GetSheetList()
-	has := func(name string) bool {
-		for _, s := range sheets {
-			if s == name {
-				return true
-			}
+// pickSheet chooses, among the visible sheets, the entries sheet or the
+// report sheet by name, else the active sheet, else the first visible one,
+// and lists the hidden sheets it skipped. A hidden sheet is never read:
+// what a workbook shows is what its sender checked, and a hidden copy
+// with other figures (an old version, a forecast) would be imported
+// unseen; the preview names the sheet read and those skipped. A workbook
+// with no sheet, or none visible, is refused (it panicked here: review B5).
+func (r Reader) pickSheet(f *excelize.File) (string, []string, *commands.ImportProblem) {
+	all := f.GetSheetList()
+	if len(all) == 0 {
+		pr := problem(0, "", "", msg("import.problem.no_sheets"))
+		return "", nil, &pr
+	}
+	var visible, hidden []string
+	for _, s := range all {
+		if v, err := f.GetSheetVisible(s); err == nil && !v {
+			hidden = append(hidden, s)
+			continue
 		}
-		return false
+		visible = append(visible, s)
+	}
+	if len(visible) == 0 {
+		pr := problem(0, "", "", msg("import.problem.no_visible_sheet"))
+		return "", nil, &pr
 	}
 	switch {
-	case r.Want != commands.ImportReport && has(sheetEntries):
-		return sheetEntries
-	case has(sheetByProgram):
-		return sheetByProgram
+	case r.Want != commands.ImportReport && slices.Contains(visible, sheetEntries):
+		return sheetEntries, hidden, nil
+	case slices.Contains(visible, sheetByProgram):
+		return sheetByProgram, hidden, nil
 	}
-	return sheets[f.GetActiveSheetIndex()]
+	if i := f.GetActiveSheetIndex(); i >= 0 && i < len(all) && slices.Contains(visible, all[i]) {
+		return all[i], hidden, nil
+	}
+	return visible[0], hidden, nil
 }
 
 // Sheet names the export writes (export.SheetEntries, export.SheetByProgram).

@@ -5,8 +5,10 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"io"
+	"path"
 	"regexp"
 	"strings"
 
@@ -110,17 +112,157 @@ func checkParts(ctx context.Context, data []byte, l Limits) error {
 			return problemError{problem(0, "", "", msg("import.problem.xlsx_part_twice", "Part", f.Name))}
 		}
 		seen[f.Name] = true
+	}
+	// The package's own XML first: the content types and relationships
+	// it is scanned, then read, to tell which parts are binary.
+	scan := func(f *zip.File) error {
 		rc, err := f.Open()
 		if err != nil {
+			return nil
+		}
+		defer rc.Close()
+		return scanPart(ctx, rc, l.Cells, &sheets)
+	}
+	var (
+		pkg    []*zip.File
+		binary map[string]bool
+		failed bool
+	)
+	for _, f := range zr.File {
+		if packagePart(f.Name) {
+			if err := scan(f); err != nil {
+				failed = true
+				break
+			}
+			pkg = append(pkg, f)
+		}
+	}
+	if !failed {
+		binary = binaryParts(pkg, zr.File)
+	} else {
+		// Refused: every part is scanned again in the zip's order, so the
+		// refusal is the first part's, whatever kind it is.
+		sheets = 0
+	}
+	for _, f := range zr.File {
+		if !failed && packagePart(f.Name) || binary[f.Name] {
 			continue
 		}
-		err = scanPart(ctx, rc, l.Cells, &sheets)
-		_ = rc.Close()
-		if err != nil {
+		if err := scan(f); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// packagePart reports whether a part is the package's content types or
+// a relationships part.
+func packagePart(name string) bool {
+	return name == "[Content_Types].xml" || strings.HasSuffix(strings.ToLower(name), ".rels")
+}
+
+// binaryRelationships are the relationship types (their last path
+// segment) whose targets excelize never reads as XML: pictures, media, a
+// VBA project, embedded objects, printer settings.
+var binaryRelationships = map[string]bool{
+	"image": true, "vbaProject": true, "oleObject": true, "package": true, "printerSettings": true,
+	"activeXControlBinary": true, "hdphoto": true, "media": true, "video": true, "audio": true, "font": true,
+	"thumbnail": true,
+}
+
+// binaryParts are the parts not scanned as XML (review i31: an SVG
+// picture's long path refused the workbook as an over-long cell): parts
+// whose name does not end in .xml, whose declared content type
+// ([Content_Types].xml, by part name, else by extension) is a picture
+// (image/…, an SVG too) or holds no "xml", and that no relationship
+// targets with a type other than binaryRelationships. excelize reads a
+// part at whatever name a relationship gives it, so a sheet named
+// sheet1.png is still scanned (review r4 X1). pkg are the content types
+// and relationships parts, already scanned (so bounded); all every part.
+// A part with no declared content type is scanned. A relationship
+// whose target cannot be placed makes no part binary: then every part is
+// scanned, as before. A part not skipped here whose first bytes are no
+// XML is still skipped by scanPart.
+func binaryParts(pkg, all []*zip.File) map[string]bool {
+	defaults, overrides := map[string]string{}, map[string]string{}
+	read := map[string]bool{} // targets of a relationship excelize may read as XML
+	for _, f := range pkg {
+		rc, err := f.Open()
+		if err != nil {
+			return nil
+		}
+		dec := xml.NewDecoder(rc)
+		base := path.Dir(path.Dir(f.Name)) // xl/_rels/workbook.xml.rels: xl
+		if base == "." {
+			base = ""
+		}
+		ok := true
+		for ok {
+			tok, err := dec.Token()
+			if err != nil {
+				break
+			}
+			el, isStart := tok.(xml.StartElement)
+			if !isStart {
+				continue
+			}
+			attr := func(name string) string {
+				for _, a := range el.Attr {
+					if a.Name.Local == name {
+						return a.Value
+					}
+				}
+				return ""
+			}
+			switch el.Name.Local {
+			case "Default":
+				defaults[strings.ToLower(attr("Extension"))] = attr("ContentType")
+			case "Override":
+				overrides[strings.TrimPrefix(attr("PartName"), "/")] = attr("ContentType")
+			case "Relationship":
+				if attr("TargetMode") == "External" {
+					continue
+				}
+				typ := attr("Type")
+				if binaryRelationships[typ[strings.LastIndexByte(typ, '/')+1:]] {
+					continue
+				}
+				target := attr("Target")
+				if strings.HasPrefix(target, "/") {
+					target = path.Clean(strings.TrimPrefix(target, "/"))
+				} else {
+					target = path.Join(base, target)
+				}
+				if target == "" || strings.HasPrefix(target, "..") {
+					ok = false
+					continue
+				}
+				read[target] = true
+			}
+		}
+		_ = rc.Close()
+		if !ok {
+			return nil
+		}
+	}
+	contentType := func(name string) string {
+		if ct, ok := overrides[name]; ok {
+			return ct
+		}
+		return defaults[strings.ToLower(strings.TrimPrefix(path.Ext(name), "."))]
+	}
+	out := map[string]bool{}
+	for _, f := range all {
+		name := f.Name
+		ct := strings.ToLower(contentType(name))
+		if packagePart(name) || read[name] || strings.HasSuffix(strings.ToLower(name), ".xml") || ct == "" {
+			continue
+		}
+		if strings.HasPrefix(ct, "image/") || !strings.Contains(ct, "xml") {
+			out[name] = true
+		}
+	}
+	return out
 }
 
 // notXML reports whether a part starting with b cannot be an XML document

@@ -1,0 +1,75 @@
+package importer
+
+// Checks of a row beyond its cells' forms (review i31): the program its
+// 사업명 names against its 사업코드, a date after today, a forecast.
+
+import (
+	"strings"
+	"time"
+
+	"jobsbot/commands"
+)
+
+// rowProgram finds a row's program by its 사업코드, else its 사업명. When
+// the row has both and the 사업명 names another program than the code, the
+// row is refused naming both (review B9/F46: a `senior` row named
+// 청년일자리 was filed under seniors). A 사업명 that names no program is
+// not held against the code: a program renamed since the file was made
+// keeps its code.
+func (r Reader) rowProgram(p *problems, line int, code, name string) (commands.Program, bool) {
+	if code == "" {
+		return r.program(p, line, colName, name)
+	}
+	prog, ok := r.program(p, line, colCode, code)
+	if !ok || name == "" {
+		return prog, ok
+	}
+	if other, found := r.finder.Find(name); found && other.ID != prog.ID {
+		p.add(line, colName, name, msg("import.problem.name_other_program", "Code", code, "Name", name, "NameCode", other.Code))
+		return commands.Program{}, false
+	}
+	return prog, true
+}
+
+// notFuture refuses a figure dated after today, or a month figure of a
+// month not yet begun, naming its line and column: an import, like a typed
+// add, records jobs already created (review F42: a department's 12월
+// 예상치 came in dated 2026. 12. 31.). It reports whether the date passed.
+// Today unset (zero): not checked.
+func (r Reader) notFuture(p *problems, line int, column string, asOf time.Time) bool {
+	if r.Today.IsZero() {
+		return true
+	}
+	today := time.Date(r.Today.Year(), r.Today.Month(), r.Today.Day(), 0, 0, 0, 0, time.UTC)
+	if _, isMonth := monthOf(column); isMonth {
+		// A month figure is dated the month's last day. The running month's
+		// is its figure so far, as the bot's own report shows it (a report
+		// exported on 5. 15. holds May to date); a month not yet begun
+		// holds no job created.
+		if !time.Date(asOf.Year(), asOf.Month(), 1, 0, 0, 0, 0, time.UTC).After(today) {
+			return true
+		}
+		p.add(line, column, "", msg("import.problem.future_month", "Month", int(asOf.Month()), "Date", asOf))
+		return false
+	}
+	if !asOf.After(today) {
+		return true
+	}
+	p.add(line, column, "", msg("import.problem.future_date", "Date", asOf))
+	return false
+}
+
+// forecastWords mark a figure that is not yet an achievement: 예상(치),
+// 예정, 전망, 목표치. A plain 목표 is not among them (a note may say a
+// figure reached its target).
+var forecastWords = []string{"예상", "예정", "전망", "목표치"}
+
+// forecast refuses a row whose text says it is a forecast, naming the word.
+func forecast(p *problems, line int, column, text string) {
+	for _, w := range forecastWords {
+		if strings.Contains(text, w) {
+			p.add(line, column, "", msg("import.problem.forecast", "Word", w))
+			return
+		}
+	}
+}
