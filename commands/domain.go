@@ -118,6 +118,10 @@ type NewEntry struct {
 	// identical adds sent at once are never both written (review r6 X12).
 	// A confirmed add (확인:예, the Record it button) leaves it false.
 	HoldRepeat bool
+	// Origin is the entry's 기록 식별자 (a UUID) when it comes from an
+	// entries export: the ledger keeps it, so the same entry is never
+	// imported twice. "": the store gives it a new one.
+	Origin string
 }
 
 // RepeatError refuses an add held as a repeat of Entry, the live identical
@@ -155,6 +159,9 @@ type Entry struct {
 	// report absorbed what came before it, which an export carries for an
 	// import to replay (기록 순번, 무효 순번). 0 where not read.
 	AddedSeq, VoidedSeq int64
+	// Origin is the entry's 기록 식별자: a UUID given when it was first
+	// recorded, in whichever ledger, and kept by every import of it.
+	Origin string
 }
 
 // Voided reports whether the entry has been voided.

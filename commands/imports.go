@@ -194,6 +194,10 @@ type ImportResult struct {
 	Rows            int        // rows read without a problem, when a scan read them
 	Added           int        // entries added
 	Unchanged       int        // rows already in the ledger
+	// Present counts the rows whose 기록 식별자 (origin) the ledger already
+	// holds: the same entries, exported and brought back, not added again.
+	// They are among Unchanged too.
+	Present int
 	Voided          int        // entries voided as the file marks them
 	Cells           []ImportCell
 	Problems        []ImportProblem

@@ -139,6 +139,14 @@ type importRun struct {
 	// marks are the entries recorded, with their lines, for import_entries.
 	markIDs   []int64
 	markLines []int64
+	// origins are the file's 기록 식별자 with the line each was first on;
+	// checks the idempotency keys of pending rows the file does not void,
+	// which must not be the same record as a live entry (refuseIdentical).
+	origins map[string]int
+	checks  map[string]bool
+	// startSeq is the ledger's event number when the import began: the
+	// entries up to it were there before the file.
+	startSeq int64
 }
 
 type cellKey struct {
@@ -148,7 +156,8 @@ type cellKey struct {
 
 func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool) (commands.ImportResult, error) {
 	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{},
-		links: map[int64]correctionLink{}, numbers: map[string]rowRef{}, agreements: map[int64]int64{}}
+		links: map[int64]correctionLink{}, numbers: map[string]rowRef{}, agreements: map[int64]int64{},
+		origins: map[string]int{}, checks: map[string]bool{}}
 	preview := previewFrom(ctx) != nil
 	if preview {
 		// A preview claims no imports row: it would hold it, and use up an
@@ -192,6 +201,9 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 	var closes []closeRow
 	if err := sqlx.SelectContext(ctx, tx, &closes, `SELECT month, closed_by, closed_at FROM month_closes`); err != nil {
 		return commands.ImportResult{}, fmt.Errorf("closed months: %w", err)
+	}
+	if err := sqlx.GetContext(ctx, tx, &r.startSeq, `SELECT last_value FROM ledger_event_seq`); err != nil {
+		return commands.ImportResult{}, fmt.Errorf("ledger event number: %w", err)
 	}
 	r.closed = make(map[time.Time]commands.MonthClose, len(closes))
 	for _, c := range closes {
@@ -360,6 +372,13 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			"Year", c.Month.Year(), "Month", int(c.Month.Month())))
 		return nil
 	}
+	if o := row.Entry.Origin; o != "" {
+		if first, dup := r.origins[o]; dup {
+			r.Problem(commands.NewImportProblem(row.Line, "기록 식별자", o, "import.problem.origin_repeated", "Line", first))
+			return nil
+		}
+		r.origins[o] = row.Line
+	}
 	if r.problems > 0 {
 		return nil
 	}
@@ -516,6 +535,9 @@ func (r *importRun) queue(row commands.ImportRow) {
 	}
 	r.pending = append(r.pending, newEntryRow{NewEntry: row.Entry})
 	r.lines[row.Entry.IdempotencyKey] = row.Line
+	if !row.Voided && !row.MonthFigure {
+		r.checks[row.Entry.IdempotencyKey] = true
+	}
 	if _, ok := r.links[row.Number]; (ok || row.Entry.Status == commands.StatusAgreed || row.Agreement > 0) && row.Number > 0 {
 		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement}
 	}
@@ -525,6 +547,18 @@ func (r *importRun) queue(row commands.ImportRow) {
 // write was in the ledger already.
 func (r *importRun) flush(ctx context.Context) error {
 	if len(r.pending) == 0 {
+		return nil
+	}
+	if err := r.skipPresent(ctx); err != nil {
+		return err
+	}
+	if err := r.refuseIdentical(ctx); err != nil {
+		return err
+	}
+	if len(r.pending) == 0 {
+		clear(r.lines)
+		clear(r.numbers)
+		clear(r.checks)
 		return nil
 	}
 	var written map[string]commands.AddResult
@@ -553,6 +587,7 @@ func (r *importRun) flush(ctx context.Context) error {
 	r.pending = r.pending[:0]
 	clear(r.lines)
 	clear(r.numbers)
+	clear(r.checks)
 	if len(r.markIDs) >= markChunk {
 		return r.writeMarks(ctx)
 	}
@@ -581,13 +616,155 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 		return nil
 	}
 	delete(r.links, number)
+	return r.link(ctx, l, e)
+}
+
+// link links a 정정 the import replayed to its replacement e, recorded by
+// this import or found present. A replacement of another program, kind
+// (증가분, 누계) or status (채용, 약정) is refused on the original's line,
+// which names it: a 정정 keeps all three, and a link across them would let
+// a later 취소 restore the original beside an entry it never replaced
+// (review B8).
+func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry) error {
+	if l.program != e.ProgramID || l.kind != e.Kind || l.status != e.Status {
+		r.Problem(commands.NewImportProblem(l.line, "정정", fmt.Sprintf("#%d로 정정", l.number), "import.problem.correction_across",
+			"ID", l.number))
+		return nil
+	}
 	// Link tables come last (Lock order): the import holds every program's
-	// lock, and the entries rows are written.
+	// lock, and the entries rows are written. A 정정 already linked (both
+	// entries present in the ledger) stays as it is.
 	if _, err := r.tx.ExecContext(ctx, `
 		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at)
-		VALUES ($1, $2, $3, $4, COALESCE($5, now()))`, l.old, e.ID, l.reason, l.by, nullTime(l.at)); err != nil {
+		VALUES ($1, $2, $3, $4, COALESCE($5, now()))
+		ON CONFLICT DO NOTHING`, l.old, e.ID, l.reason, l.by, nullTime(l.at)); err != nil {
 		return fmt.Errorf("link correction of entry %d: %w", l.old, err)
 	}
+	return nil
+}
+
+// present takes a row whose 기록 식별자 the ledger holds, as entry e: it is
+// not added again (counted among the unchanged), but the links the file
+// makes to it resolve to e: a 정정 the file replayed whose replacement it
+// is, and the hires of the file whose agreement it is.
+func (r *importRun) present(ctx context.Context, e commands.Entry, line int, ref rowRef) error {
+	r.res.Present++
+	r.res.Unchanged++
+	number := ref.number
+	if number == 0 {
+		return nil
+	}
+	if e.Status == commands.StatusAgreed {
+		r.agreements[number] = e.ID
+	}
+	l, ok := r.links[number]
+	if !ok {
+		return nil
+	}
+	delete(r.links, number)
+	return r.link(ctx, l, e)
+}
+
+// skipPresent takes the pending rows whose 기록 식별자 the ledger holds out
+// of the batch (present).
+func (r *importRun) skipPresent(ctx context.Context) error {
+	var origins []string
+	for _, p := range r.pending {
+		if p.Origin != "" {
+			origins = append(origins, p.Origin)
+		}
+	}
+	if len(origins) == 0 {
+		return nil
+	}
+	var rows []entryRow
+	if err := sqlx.SelectContext(ctx, r.tx, &rows, entrySelect+` WHERE e.origin = ANY($1::uuid[])`, pq.Array(origins)); err != nil {
+		return fmt.Errorf("entries of the file's origins: %w", err)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	found := make(map[string]commands.Entry, len(rows))
+	for _, row := range rows {
+		found[row.Origin] = row.entry()
+	}
+	kept := r.pending[:0]
+	for _, p := range r.pending {
+		e, ok := found[p.Origin]
+		if !ok {
+			kept = append(kept, p)
+			continue
+		}
+		if err := r.present(ctx, e, r.lines[p.IdempotencyKey], r.numbers[p.IdempotencyKey]); err != nil {
+			return err
+		}
+		delete(r.lines, p.IdempotencyKey)
+		delete(r.numbers, p.IdempotencyKey)
+		delete(r.checks, p.IdempotencyKey)
+	}
+	r.pending = kept
+	return nil
+}
+
+// refuseIdentical refuses, each on its line, the pending rows (their
+// origin unknown here) that are the same record as a live delta entry the
+// ledger held before the import (program, 기준일, count, status,
+// department): a file without 기록 식별자, or with one from another
+// ledger, holding this ledger's own entries would count them twice. A row
+// whose key an earlier import recorded is that import's (it adds nothing);
+// a row the file voids adds nothing either, and rows of the file itself
+// are not compared with each other (two like hires on one day happen).
+func (r *importRun) refuseIdentical(ctx context.Context) error {
+	var (
+		keys, asOf, status, dept []string
+		program, count           []int64
+	)
+	for _, p := range r.pending {
+		if !r.checks[p.IdempotencyKey] || p.Kind != commands.KindDelta {
+			continue
+		}
+		keys, asOf, status, dept = append(keys, p.IdempotencyKey), append(asOf, dateArg(p.AsOf)), append(status, string(p.Status)), append(dept, p.Department)
+		program, count = append(program, p.ProgramID), append(count, p.Count)
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	const q = `
+		SELECT i.key, e.id
+		FROM unnest($1::text[], $2::bigint[], $3::date[], $4::bigint[], $5::text[], $6::text[])
+		     AS i(key, program_id, as_of, count, status, department)
+		JOIN programs p ON p.id = i.program_id
+		CROSS JOIN LATERAL (
+			SELECT e.id FROM entries e
+			WHERE e.program_id = i.program_id AND e.as_of = i.as_of AND e.count = i.count AND e.status = i.status
+			  AND e.department = COALESCE(NULLIF(i.department, ''), p.department)
+			  AND e.kind = 'delta' AND e.voided_at IS NULL AND e.added_seq <= $7
+			ORDER BY e.id LIMIT 1
+		) e
+		WHERE NOT EXISTS (SELECT 1 FROM entries k WHERE k.idempotency_key = i.key)`
+	var same []struct {
+		Key string `db:"key"`
+		ID  int64  `db:"id"`
+	}
+	if err := sqlx.SelectContext(ctx, r.tx, &same, q, pq.Array(keys), pq.Array(program), pq.Array(asOf), pq.Array(count),
+		pq.Array(status), pq.Array(dept), r.startSeq); err != nil {
+		return fmt.Errorf("entries like the file's rows: %w", err)
+	}
+	if len(same) == 0 {
+		return nil
+	}
+	refused := make(map[string]bool, len(same))
+	for _, s := range same {
+		refused[s.Key] = true
+		r.Problem(commands.NewImportProblem(r.lines[s.Key], "", "", "import.problem.identical_live_entry", "ID", s.ID))
+	}
+	kept := r.pending[:0]
+	for _, p := range r.pending {
+		if !refused[p.IdempotencyKey] {
+			kept = append(kept, p)
+		}
+	}
+	r.pending = kept
 	return nil
 }
 
@@ -654,10 +831,16 @@ func (r *importRun) unlinked(ctx context.Context) error {
 // the void's reason, author and time, which the 정정's were.
 type correctionLink struct {
 	line   int
+	number int64 // the replacement's Number, as the file's 정정 column says it
 	old    int64
 	reason string
 	by     string
 	at     time.Time
+	// The original's program, kind and status: a 정정 keeps them, so a
+	// replacement of another is no 정정 of it (review B8).
+	program int64
+	kind    commands.EntryKind
+	status  commands.EntryStatus
 }
 
 // markChunk is how many import_entries rows one statement writes.
@@ -690,6 +873,15 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		return err
 	}
 	e := row.Entry
+	if e.Origin != "" && !row.MonthFigure {
+		existing, err := entryByOrigin(ctx, r.tx, e.Origin)
+		if err == nil {
+			return r.present(ctx, existing, row.Line, rowRef{row.Number, row.Agreement})
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("entry of origin %s: %w", e.Origin, err)
+		}
+	}
 	if row.MonthFigure {
 		// A month figure is the month's whole figure for the program (a
 		// report's, across departments) or for the program in one
@@ -801,7 +993,13 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	if err := r.flush(ctx); err != nil {
 		return err
 	}
-	e, err := entryByKey(ctx, r.tx, row.Entry.IdempotencyKey)
+	// By origin first: the row's entry may be one the ledger held before
+	// (skipped as present) or recorded by this import; by key for a file
+	// without 기록 식별자, or a row an import of such a file recorded.
+	e, err := entryByOrigin(ctx, r.tx, row.Entry.Origin)
+	if row.Entry.Origin == "" || errors.Is(err, sql.ErrNoRows) {
+		e, err = entryByKey(ctx, r.tx, row.Entry.IdempotencyKey)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil // the add was refused; its problem is listed
 	}
@@ -851,7 +1049,8 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	r.res.Voided++
 	if row.CorrectedTo > 0 {
 		// A 정정's original: its replacement, recorded next, is linked to it.
-		r.links[row.CorrectedTo] = correctionLink{line: row.Line, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt}
+		r.links[row.CorrectedTo] = correctionLink{line: row.Line, number: row.CorrectedTo, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt,
+			program: e.ProgramID, kind: e.Kind, status: e.Status}
 	}
 	r.addToCell(e, -e.Count)
 	for _, a := range voided.Adjusted { // later 누계 reports keep their figure

@@ -102,6 +102,12 @@ func (x *Exporter) entryColumns(aux *entryAudit) []entryColumn {
 			}
 			return seqCell(e.VoidedSeq)
 		}},
+		// The entry's origin, kept by every ledger it is imported into: an
+		// import skips a row whose origin it holds, so an export brought
+		// back (into its own ledger, or from another that imported it) adds
+		// nothing twice (review i32 finding 1). Last, so files read by
+		// position before it keep their columns.
+		{"기록 식별자", 38, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.Origin })},
 	}
 }
 

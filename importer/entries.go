@@ -2,6 +2,7 @@ package importer
 
 import (
 	"cmp"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -36,7 +37,11 @@ const (
 	colAddOrder   = "기록 순번"
 	colAfterClose = "마감 후 정정"
 	colVoidOrder  = "무효 순번"
+	colOrigin     = "기록 식별자"
 )
+
+// originForm is a 기록 식별자 as the export writes it: a UUID, lower case.
+var originForm = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
 // csvNothingSection starts the 실적 없음 section an entries CSV ends with
 // (export.CSVNothingSection): its lines are departments' declarations, not
@@ -163,6 +168,15 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		}
 	}
 	e.Note = get(colNote)
+	// 기록 식별자: the entry's origin, kept, so the ledger knows it again
+	// when the same entry comes back in another export.
+	if o := strings.ToLower(get(colOrigin)); o != "" {
+		if originForm.MatchString(o) {
+			e.Origin = o
+		} else {
+			p.add(line, colOrigin, h.cell(cells, colOrigin), msg("import.problem.origin"))
+		}
+	}
 	// 약정 번호: the agreement a hire realised, linked again on import.
 	if a := get(colAgreement); a != "" {
 		row.Agreement = entryNumber(a)

@@ -1,0 +1,191 @@
+package commands_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+	"jobsbot/export"
+	"jobsbot/importer"
+)
+
+// namedFetcher hands out one file under its name (.csv or .xlsx).
+type namedFetcher struct {
+	name string
+	data []byte
+}
+
+func (f *namedFetcher) FetchFile(context.Context, string, string, int64) (commands.SharedFile, error) {
+	return commands.SharedFile{ID: "F1", Name: f.name, Data: f.data}, nil
+}
+
+// ledgerIO gives the harness an exporter, a file catcher and an importer
+// reading what fetch holds, as serve wires them.
+func (h *harness) ledgerIO() (*fileCatcher, *namedFetcher) {
+	sent, fetch := &fileCatcher{}, &namedFetcher{}
+	h.svc = h.with(func(c *commands.Config) {
+		c.Exporter, c.FileSender, c.FileFetcher = export.New(h.store, nil), sent, fetch
+		c.FileImporter = importer.Service{Store: h.store, Today: func() time.Time { return day(2026, 11, 26) },
+			Now: func() time.Time { return fixedNow }}
+	})
+	return sent, fetch
+}
+
+// exportEntries runs the entries export in format and returns the file.
+func (h *harness) exportEntries(lang commands.Lang, format string) (string, []byte) {
+	h.t.Helper()
+	sent, _ := h.ledgerIO()
+	line := "엑셀 " + format + " 실적명세"
+	if lang == commands.English {
+		line = "export " + format + " entries"
+	}
+	h.run(manager, line, commands.OutcomeOK)
+	return sent.name, sent.body
+}
+
+// importFile previews a file and, when the preview offers it, applies it
+// as the manager; it returns the preview's and the apply's replies.
+func (h *harness) importFile(lang commands.Lang, name string, data []byte) (preview, applied string) {
+	h.t.Helper()
+	_, fetch := h.ledgerIO()
+	fetch.name, fetch.data = name, data
+	word := "가져오기"
+	if lang == commands.English {
+		word = "import"
+	}
+	r := h.svc.Handle(context.Background(), commands.Caller{UserID: manager, Source: commands.SourceSlash}, word)
+	preview = r.Text()
+	if len(r.Actions) == 1 {
+		applied = h.svc.Handle(context.Background(), commands.Caller{UserID: manager, Source: commands.SourceSlash}, r.Actions[0].Command).Text()
+	}
+	return preview, applied
+}
+
+func (h *harness) liveSumAll() int64 {
+	h.t.Helper()
+	return h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`)
+}
+
+// originLedger types a ledger with a 누계, a 정정 and a 무효 in lang.
+func originLedger(h *harness, lang commands.Lang) {
+	ko := lang == commands.Korean
+	pick := func(k, e string) string {
+		if ko {
+			return k
+		}
+		return e
+	}
+	h.run(manager, pick("추가 청년 5 날짜:4월 1일", "add 5 youth date:2026-04-01"), commands.OutcomeOK)
+	h.run(manager, pick("추가 청년 100 누계 날짜:4월 10일", "add 100 youth cumulative date:2026-04-10"), commands.OutcomeOK)
+	h.run(manager, pick("추가 청년 3 날짜:4월 12일", "add 3 youth date:2026-04-12"), commands.OutcomeOK)
+	h.run(manager, fmt.Sprintf(pick("정정 #%d 4 오기", "correct #%d 4 typo"), h.newestID()), commands.OutcomeOK)
+	h.run(manager, pick("추가 노인 8 날짜:5월 2일", "add 8 senior date:2026-05-02"), commands.OutcomeOK)
+	h.run(manager, fmt.Sprintf(pick("무효 #%d 중복", "void #%d duplicate"), h.newestID()), commands.OutcomeOK)
+	h.run(manager, pick("추가 노인 6 날짜:5월 3일", "add 6 senior date:2026-05-03"), commands.OutcomeOK)
+}
+
+// Review finding 1: the entries export imported back into the ledger it
+// came from added every row again (its rows carry new idempotency keys),
+// and a file that went to ledger B and came back from B's export doubled
+// too. Every entry now has an origin (기록 식별자) that the export writes
+// and the import keeps: a row whose origin is in the ledger is not added
+// again, and the preview and the result say how many were already there.
+func TestEntriesExportImportedIntoItsOwnLedgerAddsNothing(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		for _, format := range []string{"csv", "xlsx"} {
+			t.Run(string(lang)+" "+format, func(t *testing.T) {
+				h := newHarness(t, lang)
+				originLedger(h, lang)
+				before, rows := h.liveSumAll(), h.sqlInt(`SELECT count(*) FROM entries`)
+				name, data := h.exportEntries(lang, format)
+				preview, applied := h.importFile(lang, name, data)
+				if got := h.liveSumAll(); got != before {
+					t.Errorf("live jobs %d after the import, %d before (SQL SUM); want unchanged\npreview:\n%s\napplied:\n%s", got, before, preview, applied)
+				}
+				if got := h.sqlInt(`SELECT count(*) FROM entries`); got != rows {
+					t.Errorf("%d entries after the import, %d before; want none added", got, rows)
+				}
+				want := fmt.Sprintf("이미 있는 기록 %d건", rows)
+				if lang == commands.English {
+					want = fmt.Sprintf("%d already in the ledger", rows)
+				}
+				if !strings.Contains(preview, want) {
+					t.Errorf("preview lacks %q:\n%s", want, preview)
+				}
+			})
+		}
+	}
+}
+
+// A→B→A: ledger A's export imported into B, B's own entry added, B's
+// export imported back into A: A gains B's entry only and both ledgers'
+// plain SQL SUMs agree.
+func TestEntriesRoundTripThroughAnotherLedgerKeepsTheSum(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			a, b := newHarness(t, lang), newHarness(t, lang)
+			originLedger(a, lang)
+			start := a.liveSumAll()
+			name, data := a.exportEntries(lang, "csv")
+			p, r := b.importFile(lang, name, data)
+			if got := b.liveSumAll(); got != start {
+				t.Fatalf("B holds %d live jobs after A's export, A %d\npreview:\n%s\n%s", got, start, p, r)
+			}
+			line := "추가 청년 7 날짜:6월 3일"
+			if lang == commands.English {
+				line = "add 7 youth date:2026-06-03"
+			}
+			b.run(manager, line, commands.OutcomeOK)
+			name, data = b.exportEntries(lang, "xlsx")
+			p, r = a.importFile(lang, name, data)
+			if got, want := a.liveSumAll(), b.liveSumAll(); got != want || got != start+7 {
+				t.Errorf("after B's export came back A holds %d live jobs, B %d; want both %d\npreview:\n%s\napplied:\n%s", got, want, start+7, p, r)
+			}
+			// And once more into B: nothing new.
+			name, data = a.exportEntries(lang, "csv")
+			b.importFile(lang, name, data)
+			if got := b.liveSumAll(); got != start+7 {
+				t.Errorf("B holds %d after A's second export; want %d", got, start+7)
+			}
+		})
+	}
+}
+
+// A row that has no origin the ledger knows (a file from elsewhere, or an
+// export from before 기록 식별자) and is identical to a live entry
+// (program, 기준일, count, status, department) is refused on its line:
+// imported, it would count the same jobs twice.
+func TestImportRefusesARowIdenticalToALiveEntry(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newHarness(t, lang)
+			line := "추가 청년 5 날짜:4월 1일"
+			if lang == commands.English {
+				line = "add 5 youth date:2026-04-01"
+			}
+			h.run(manager, line, commands.OutcomeOK)
+			before := h.liveSumAll()
+			file := entriesHeader + "1,2026-04-02,youth,,2,증가분,채용,다른 날,U_IMP,2026-04-02 09:00:00\n" +
+				"2,2026-04-01,youth,,5,증가분,채용,손으로 옮김,U_IMP,2026-04-01 09:00:00\n"
+			preview, applied := h.importFile(lang, "실적.csv", []byte(file))
+			if applied != "" {
+				t.Errorf("a file with a row identical to a live entry was offered for applying:\n%s\n%s", preview, applied)
+			}
+			want := []string{"3행", "같은 기록(사업"}
+			if lang == commands.English {
+				want = []string{"line 3", "same record as entry"}
+			}
+			for _, w := range want {
+				if !strings.Contains(preview, w) {
+					t.Errorf("preview lacks %q:\n%s", w, preview)
+				}
+			}
+			if got := h.liveSumAll(); got != before {
+				t.Errorf("live jobs %d, want %d: nothing written", got, before)
+			}
+		})
+	}
+}
