@@ -197,10 +197,10 @@ type ImportResult struct {
 	// Present counts the rows whose 기록 식별자 (origin) the ledger already
 	// holds: the same entries, exported and brought back, not added again.
 	// They are among Unchanged too.
-	Present int
-	Voided          int        // entries voided as the file marks them
-	Cells           []ImportCell
-	Problems        []ImportProblem
+	Present  int
+	Voided   int // entries voided as the file marks them
+	Cells    []ImportCell
+	Problems []ImportProblem
 }
 
 // ProgramFinder finds the program a name in a file means: its code, an
