@@ -996,8 +996,12 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	// By origin first: the row's entry may be one the ledger held before
 	// (skipped as present) or recorded by this import; by key for a file
 	// without 기록 식별자, or a row an import of such a file recorded.
-	e, err := entryByOrigin(ctx, r.tx, row.Entry.Origin)
-	if row.Entry.Origin == "" || errors.Is(err, sql.ErrNoRows) {
+	err := sql.ErrNoRows
+	var e commands.Entry
+	if row.Entry.Origin != "" {
+		e, err = entryByOrigin(ctx, r.tx, row.Entry.Origin)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
 		e, err = entryByKey(ctx, r.tx, row.Entry.IdempotencyKey)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
