@@ -189,3 +189,40 @@ func TestImportRefusesARowIdenticalToALiveEntry(t *testing.T) {
 		})
 	}
 }
+
+// Review B8: an entries file's 정정 column may name, as an entry's
+// replacement, an entry of another program, kind or status; the import
+// linked them, and a later 취소 restored the original beside an entry it
+// never replaced. Such a link is refused on the original's line, naming
+// it; nothing is written.
+func TestImportRefusesACorrectionAcrossProgramOrKind(t *testing.T) {
+	const header = "번호,기준일,사업코드,부서,일자리 수,보고 방식,보고 누계,상태,메모,기록자 ID,기록 일시,무효,무효 처리자 ID,무효 일시,무효 사유,정정\n"
+	original := "1,2026-04-01,youth,,5,증가분,,채용,원래,U_IMP,2026-04-01 09:00,무효,U_IMP,2026-04-02 09:00,오기,#2로 정정\n"
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		for name, replacement := range map[string]string{
+			"program": "2,2026-04-01,senior,,5,증가분,,채용,다른 사업,U_IMP,2026-04-02 09:00,,,,,\n",
+			"kind":    "2,2026-04-01,youth,,50,누계,50,채용,누계,U_IMP,2026-04-02 09:00,,,,,\n",
+			"status":  "2,2026-04-01,youth,,5,증가분,,약정,약정,U_IMP,2026-04-02 09:00,,,,,\n",
+		} {
+			t.Run(string(lang)+" "+name, func(t *testing.T) {
+				h := newHarness(t, lang)
+				preview, applied := h.importFile(lang, "실적.csv", []byte(header+original+replacement))
+				if applied != "" {
+					t.Errorf("a 정정 across %s was offered for applying:\n%s\n%s", name, preview, applied)
+				}
+				want := []string{"2행", "[정정]", "#2"}
+				if lang == commands.English {
+					want = []string{"line 2", "[정정]", "#2", "another program"}
+				}
+				for _, w := range want {
+					if !strings.Contains(preview, w) {
+						t.Errorf("preview lacks %q:\n%s", w, preview)
+					}
+				}
+				if n := h.sqlInt(`SELECT count(*) FROM entries`); n != 0 {
+					t.Errorf("%d entries written; want none", n)
+				}
+			})
+		}
+	}
+}
