@@ -226,3 +226,62 @@ func TestImportRefusesACorrectionAcrossProgramOrKind(t *testing.T) {
 		}
 	}
 }
+
+// Review B4: a hire recorded with 누계포함:예 (already inside a later 누계)
+// re-based that report, so it kept the total it reported. The entries
+// export did not say so and the import replayed the hire as a plain add:
+// 65 came back as 95, and a later 누계 of 95 then agreed with the ledger
+// and was dropped. The export now writes 누계포함 on such a hire and the
+// import re-bases the report as the hire did; every figure is compared
+// with a plain SQL SUM, in both directions.
+func TestWithinHireSurvivesTheRoundTrip(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		for _, format := range []string{"csv", "xlsx"} {
+			t.Run(string(lang)+" "+format, func(t *testing.T) {
+				ko := lang == commands.Korean
+				pick := func(k, e string) string {
+					if ko {
+						return k
+					}
+					return e
+				}
+				a := newHarness(t, lang)
+				a.run(manager, pick("추가 청년 65 누계 날짜:4월 30일", "add 65 youth cumulative date:2026-04-30"), commands.OutcomeOK)
+				a.run(manager, pick("추가 청년 50 상태:약정 날짜:3월 5일", "add 50 youth status:agreed date:2026-03-05"), commands.OutcomeOK)
+				agreement := a.newestID()
+				a.run(manager, fmt.Sprintf(pick("채용 #%d 30 4월 10일 누계포함:예", "hire #%d 30 2026-04-10 within:yes"), agreement), commands.OutcomeOK)
+				a.run(manager, pick("추가 청년 95 누계 날짜:5월 31일", "add 95 youth cumulative date:2026-05-31"), commands.OutcomeOK)
+				through := func(h *harness, day string) int64 {
+					return h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised' AND as_of <= $1::date`, day)
+				}
+				reports := func(h *harness) int64 {
+					return h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL AND kind = 'cumulative'`)
+				}
+				if through(a, "2026-04-30") != 65 || through(a, "2026-05-31") != 95 {
+					t.Fatalf("ledger A: %d through 4/30, %d through 5/31; want 65 and 95", through(a, "2026-04-30"), through(a, "2026-05-31"))
+				}
+				b := newHarness(t, lang)
+				name, data := a.exportEntries(lang, format)
+				p, r := b.importFile(lang, name, data)
+				for _, day := range []string{"2026-04-10", "2026-04-30", "2026-05-31"} {
+					if got, want := through(b, day), through(a, day); got != want {
+						t.Errorf("through %s: imported %d, ledger %d (SQL SUM)\npreview:\n%s\napplied:\n%s", day, got, want, p, r)
+					}
+				}
+				if got, want := reports(b), reports(a); got != want {
+					t.Errorf("imported ledger holds %d live 누계 reports, the ledger %d", got, want)
+				}
+				// And the imported ledger's own export carries it again.
+				c := newHarness(t, lang)
+				name, data = b.exportEntries(lang, format)
+				c.importFile(lang, name, data)
+				if got := through(c, "2026-04-30"); got != 65 {
+					t.Errorf("exported again: %d through 4/30; want 65", got)
+				}
+				if got := through(c, "2026-05-31"); got != 95 {
+					t.Errorf("exported again: %d through 5/31; want 95", got)
+				}
+			})
+		}
+	}
+}

@@ -144,6 +144,11 @@ type importRun struct {
 	// which must not be the same record as a live entry (refuseIdentical).
 	origins map[string]int
 	checks  map[string]bool
+	// known are the program days whose entries like holds (refuseIdentical);
+	// programDepts each program's department, read when first needed.
+	known        map[dayKey]bool
+	like         map[likeKey][]int64
+	programDepts map[int64]string
 	// startSeq is the ledger's event number when the import began: the
 	// entries up to it were there before the file.
 	startSeq int64
@@ -157,7 +162,7 @@ type cellKey struct {
 func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool) (commands.ImportResult, error) {
 	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{},
 		links: map[int64]correctionLink{}, numbers: map[string]rowRef{}, agreements: map[int64]int64{},
-		origins: map[string]int{}, checks: map[string]bool{}}
+		origins: map[string]int{}, checks: map[string]bool{}, known: map[dayKey]bool{}, like: map[likeKey][]int64{}}
 	preview := previewFrom(ctx) != nil
 	if preview {
 		// A preview claims no imports row: it would hold it, and use up an
@@ -202,7 +207,9 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 	if err := sqlx.SelectContext(ctx, tx, &closes, `SELECT month, closed_by, closed_at FROM month_closes`); err != nil {
 		return commands.ImportResult{}, fmt.Errorf("closed months: %w", err)
 	}
-	if err := sqlx.GetContext(ctx, tx, &r.startSeq, `SELECT last_value FROM ledger_event_seq`); err != nil {
+	// The last number given (none yet on a fresh ledger: is_called false).
+	const lastSeq = `SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM ledger_event_seq`
+	if err := sqlx.GetContext(ctx, tx, &r.startSeq, lastSeq); err != nil {
 		return commands.ImportResult{}, fmt.Errorf("ledger event number: %w", err)
 	}
 	r.closed = make(map[time.Time]commands.MonthClose, len(closes))
@@ -714,59 +721,129 @@ func (r *importRun) skipPresent(ctx context.Context) error {
 // whose key an earlier import recorded is that import's (it adds nothing);
 // a row the file voids adds nothing either, and rows of the file itself
 // are not compared with each other (two like hires on one day happen).
+//
+// The ledger's entries of each program and day the file names are read
+// once (like): a file of thousands of rows on a few days would otherwise
+// scan the rows it has itself written, batch after batch. Only rows that
+// match are checked again, live and not already imported, in one query.
 func (r *importRun) refuseIdentical(ctx context.Context) error {
+	type candidate struct {
+		key string
+		id  int64
+	}
 	var (
-		keys, asOf, status, dept []string
-		program, count           []int64
+		cands        []candidate
+		days         []int64
+		dayDates     []string
+		wantPrograms bool
 	)
+	for _, p := range r.pending {
+		if r.checks[p.IdempotencyKey] && p.Kind == commands.KindDelta {
+			d := dayKey{p.ProgramID, dateArg(p.AsOf)}
+			if !r.known[d] {
+				r.known[d] = true
+				days, dayDates = append(days, d.program), append(dayDates, d.asOf)
+			}
+			wantPrograms = wantPrograms || p.Department == ""
+		}
+	}
+	if wantPrograms && r.programDepts == nil {
+		var rows []struct {
+			ID         int64  `db:"id"`
+			Department string `db:"department"`
+		}
+		if err := sqlx.SelectContext(ctx, r.tx, &rows, `SELECT id, department FROM programs`); err != nil {
+			return fmt.Errorf("programs' departments: %w", err)
+		}
+		r.programDepts = make(map[int64]string, len(rows))
+		for _, p := range rows {
+			r.programDepts[p.ID] = p.Department
+		}
+	}
+	if len(days) > 0 {
+		const q = `
+			SELECT e.id, e.program_id, e.as_of, e.count, e.status, e.department
+			FROM unnest($1::bigint[], $2::date[]) AS d(program_id, as_of)
+			JOIN entries e ON e.as_of = d.as_of AND e.program_id = d.program_id
+			WHERE e.kind = 'delta' AND e.voided_at IS NULL AND e.added_seq <= $3`
+		var rows []struct {
+			ID         int64     `db:"id"`
+			ProgramID  int64     `db:"program_id"`
+			AsOf       time.Time `db:"as_of"`
+			Count      int64     `db:"count"`
+			Status     string    `db:"status"`
+			Department string    `db:"department"`
+		}
+		if err := sqlx.SelectContext(ctx, r.tx, &rows, q, pq.Array(days), pq.Array(dayDates), r.startSeq); err != nil {
+			return fmt.Errorf("entries of the file's days: %w", err)
+		}
+		for _, e := range rows {
+			k := likeKey{e.ProgramID, dateArg(dateOf(e.AsOf)), e.Count, e.Status, e.Department}
+			r.like[k] = append(r.like[k], e.ID)
+		}
+	}
 	for _, p := range r.pending {
 		if !r.checks[p.IdempotencyKey] || p.Kind != commands.KindDelta {
 			continue
 		}
-		keys, asOf, status, dept = append(keys, p.IdempotencyKey), append(asOf, dateArg(p.AsOf)), append(status, string(p.Status)), append(dept, p.Department)
-		program, count = append(program, p.ProgramID), append(count, p.Count)
+		dept := cmp.Or(p.Department, r.programDepts[p.ProgramID])
+		for _, id := range r.like[likeKey{p.ProgramID, dateArg(p.AsOf), p.Count, string(p.Status), dept}] {
+			cands = append(cands, candidate{p.IdempotencyKey, id})
+		}
 	}
-	if len(keys) == 0 {
+	if len(cands) == 0 {
 		return nil
 	}
+	keys, ids := make([]string, len(cands)), make([]int64, len(cands))
+	for i, c := range cands {
+		keys[i], ids[i] = c.key, c.id
+	}
 	const q = `
-		SELECT i.key, e.id
-		FROM unnest($1::text[], $2::bigint[], $3::date[], $4::bigint[], $5::text[], $6::text[])
-		     AS i(key, program_id, as_of, count, status, department)
-		JOIN programs p ON p.id = i.program_id
-		CROSS JOIN LATERAL (
-			SELECT e.id FROM entries e
-			WHERE e.program_id = i.program_id AND e.as_of = i.as_of AND e.count = i.count AND e.status = i.status
-			  AND e.department = COALESCE(NULLIF(i.department, ''), p.department)
-			  AND e.kind = 'delta' AND e.voided_at IS NULL AND e.added_seq <= $7
-			ORDER BY e.id LIMIT 1
-		) e
-		WHERE NOT EXISTS (SELECT 1 FROM entries k WHERE k.idempotency_key = i.key)`
+		SELECT DISTINCT ON (i.key) i.key, e.id
+		FROM unnest($1::text[], $2::bigint[]) AS i(key, id)
+		JOIN entries e ON e.id = i.id AND e.voided_at IS NULL
+		WHERE NOT EXISTS (SELECT 1 FROM entries k WHERE k.idempotency_key = i.key)
+		ORDER BY i.key, e.id`
 	var same []struct {
 		Key string `db:"key"`
 		ID  int64  `db:"id"`
 	}
-	if err := sqlx.SelectContext(ctx, r.tx, &same, q, pq.Array(keys), pq.Array(program), pq.Array(asOf), pq.Array(count),
-		pq.Array(status), pq.Array(dept), r.startSeq); err != nil {
+	if err := sqlx.SelectContext(ctx, r.tx, &same, q, pq.Array(keys), pq.Array(ids)); err != nil {
 		return fmt.Errorf("entries like the file's rows: %w", err)
 	}
 	if len(same) == 0 {
 		return nil
 	}
-	refused := make(map[string]bool, len(same))
+	refused := make(map[string]int64, len(same))
 	for _, s := range same {
-		refused[s.Key] = true
-		r.Problem(commands.NewImportProblem(r.lines[s.Key], "", "", "import.problem.identical_live_entry", "ID", s.ID))
+		refused[s.Key] = s.ID
 	}
 	kept := r.pending[:0]
 	for _, p := range r.pending {
-		if !refused[p.IdempotencyKey] {
-			kept = append(kept, p)
+		if id, ok := refused[p.IdempotencyKey]; ok {
+			r.Problem(commands.NewImportProblem(r.lines[p.IdempotencyKey], "", "", "import.problem.identical_live_entry", "ID", id))
+			continue
 		}
+		kept = append(kept, p)
 	}
 	r.pending = kept
 	return nil
 }
+
+// dayKey is a program and a day (2006-01-02); likeKey an entry's program,
+// day, count, status and department: what makes two rows the same record.
+type (
+	dayKey struct {
+		program int64
+		asOf    string
+	}
+	likeKey struct {
+		program      int64
+		asOf         string
+		count        int64
+		status, dept string
+	}
+)
 
 // rowRef is what recorded needs of a row beyond its entry: its Number and
 // the agreement it realised (약정 번호), both as the file numbers them.
