@@ -423,7 +423,7 @@ func (r *importRun) apply(ev importEvent, row commands.ImportRow) error {
 	switch {
 	case ev.void:
 		return r.void(r.ctx, row, r.replacements[row.CorrectedTo])
-	case row.Entry.Kind == commands.KindDelta && !row.MonthFigure:
+	case row.Entry.Kind == commands.KindDelta && !row.MonthFigure && !row.Within:
 		r.queue(row)
 		if len(r.pending) >= importBatch {
 			return r.flush(r.ctx)
@@ -993,6 +993,22 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		}
 		e.Count -= before
 	}
+	// A hire recorded as already inside the later 누계 reports (누계포함:예)
+	// re-bases the first of them as HireAgreement did, so each keeps the
+	// total it reported (review B4): planned before the add, as there.
+	var steps []rebaseStep
+	if row.Within {
+		later, err := lockReportsFrom(ctx, r.tx, e.ProgramID, e.Status, e.AsOf, false)
+		if err != nil {
+			return err
+		}
+		var blocked *commands.Entry
+		if steps, blocked = planRebase(later, rebaseChange{asOf: e.AsOf, jobs: e.Count}, 0); blocked != nil {
+			r.Problem(commands.NewImportProblem(row.Line, "누계포함", "예", "import.problem.within_beyond_report",
+				"Count", numbers.Format(e.Count), "ID", blocked.ID, "Added", numbers.Format(blocked.Count)))
+			return nil
+		}
+	}
 	var res commands.AddResult
 	err := r.savepoint(ctx, func() error {
 		var err error
@@ -1026,7 +1042,25 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		r.res.Unchanged++
 		return nil
 	}
-	return r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement})
+	if err := r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement}); err != nil || len(steps) == 0 {
+		return err
+	}
+	adjusted, err := applyRebase(ctx, r.tx, steps, res.Entry.ID, e.LoggedBy)
+	if err != nil {
+		return fmt.Errorf("re-base the 누계 a hire is inside: %w", err)
+	}
+	var closed *commands.MonthClosedError
+	if err := markAdjusted(ctx, r.tx, adjusted, e.LoggedBy, "", e.RecordedAt); errors.As(err, &closed) {
+		m := closed.Close.Month
+		r.Problem(commands.NewImportProblem(row.Line, "누계포함", "예", "import.problem.closed_month", "Year", m.Year(), "Month", int(m.Month())))
+		return nil
+	} else if err != nil {
+		return err
+	}
+	for _, a := range adjusted {
+		r.addToCell(a.Report, a.Report.Count-a.OldCount)
+	}
+	return nil
 }
 
 // void voids an entries file's 무효 row, recorded by this import or an

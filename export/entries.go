@@ -92,6 +92,10 @@ func (x *Exporter) entryColumns(aux *entryAudit) []entryColumn {
 			}
 			return nil
 		}},
+		// A hire recorded as already inside the later 누계 (누계포함:예)
+		// re-based the report: an import must re-base it again, or the
+		// report's total rises by the hire (review B4).
+		{"누계포함", 8, kindText, str(func(e commands.Entry, _ commands.Program) string { return mark(aux.mark(e.ID).Within, "예") })},
 		// The order the ledger applied the add and the void in (review r6
 		// X13): an import replays by them, not by 기록 일시 and 무효 일시,
 		// which an imported row keeps from its file.

@@ -38,6 +38,7 @@ const (
 	colAfterClose = "마감 후 정정"
 	colVoidOrder  = "무효 순번"
 	colOrigin     = "기록 식별자"
+	colWithin     = "누계포함"
 )
 
 // originForm is a 기록 식별자 as the export writes it: a UUID, lower case.
@@ -183,6 +184,17 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		if row.Agreement == 0 || e.Status != commands.StatusRealised {
 			p.add(line, colAgreement, a, msg("import.problem.agreement_number"))
 		}
+	}
+	// 누계포함: 예 on a hire recorded as already inside the later 누계.
+	switch w := get(colWithin); w {
+	case "예", "yes":
+		row.Within = true
+		if row.Agreement == 0 || e.Kind != commands.KindDelta {
+			p.add(line, colWithin, w, msg("import.problem.within_not_hire"))
+		}
+	case "", "아니오", "no":
+	default:
+		p.add(line, colWithin, w, msg("import.problem.within"))
 	}
 	row.LoggedAt = p.instant(line, colLoggedAt, h.cell(cells, colLoggedAt), r.Location)
 	e.RecordedAt = row.LoggedAt // 기록 일시 is kept; zero: the import's time
