@@ -139,16 +139,34 @@ func TestEntriesRoundTripThroughAnotherLedgerKeepsTheSum(t *testing.T) {
 				line = "add 7 youth date:2026-06-03"
 			}
 			b.run(manager, line, commands.OutcomeOK)
+			// B voids one of A's entries and corrects another: brought back,
+			// both apply to A's own entries (found by origin), not to copies.
+			senior := b.sqlInt(`SELECT e.id FROM entries e JOIN programs p ON p.id = e.program_id
+				WHERE p.code = 'senior' AND e.count = 6 AND e.voided_at IS NULL`)
+			youth := b.sqlInt(`SELECT e.id FROM entries e JOIN programs p ON p.id = e.program_id
+				WHERE p.code = 'youth' AND e.count = 5 AND e.kind = 'delta' AND e.voided_at IS NULL`)
+			voidLine, correctLine := "무효 #%d 중복", "정정 #%d 9 오기"
+			if lang == commands.English {
+				voidLine, correctLine = "void #%d duplicate", "correct #%d 9 typo"
+			}
+			b.run(manager, fmt.Sprintf(voidLine, senior), commands.OutcomeOK)
+			b.run(manager, fmt.Sprintf(correctLine, youth), commands.OutcomeOK)
+			// The 정정 of 4/1's 5 to 9 is inside the 4/10 누계 of 100, which
+			// keeps its total: only the void changes the sum.
+			want := start + 7 - 6
 			name, data = b.exportEntries(lang, "xlsx")
 			p, r = a.importFile(lang, name, data)
-			if got, want := a.liveSumAll(), b.liveSumAll(); got != want || got != start+7 {
-				t.Errorf("after B's export came back A holds %d live jobs, B %d; want both %d\npreview:\n%s\napplied:\n%s", got, want, start+7, p, r)
+			if got, inB := a.liveSumAll(), b.liveSumAll(); got != inB || got != want {
+				t.Errorf("after B's export came back A holds %d live jobs, B %d; want both %d\npreview:\n%s\napplied:\n%s", got, inB, want, p, r)
+			}
+			if n := a.sqlInt(`SELECT count(*) FROM entries`); n != b.sqlInt(`SELECT count(*) FROM entries`) {
+				t.Errorf("A holds %d entries, B %d: the same entries, each once", n, b.sqlInt(`SELECT count(*) FROM entries`))
 			}
 			// And once more into B: nothing new.
 			name, data = a.exportEntries(lang, "csv")
 			b.importFile(lang, name, data)
-			if got := b.liveSumAll(); got != start+7 {
-				t.Errorf("B holds %d after A's second export; want %d", got, start+7)
+			if got := b.liveSumAll(); got != want {
+				t.Errorf("B holds %d after A's second export; want %d", got, want)
 			}
 		})
 	}
