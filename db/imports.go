@@ -654,7 +654,7 @@ func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry
 // not added again (counted among the unchanged), but the links the file
 // makes to it resolve to e: a 정정 the file replayed whose replacement it
 // is, and the hires of the file whose agreement it is.
-func (r *importRun) present(ctx context.Context, e commands.Entry, line int, ref rowRef) error {
+func (r *importRun) present(ctx context.Context, e commands.Entry, ref rowRef) error {
 	r.res.Present++
 	r.res.Unchanged++
 	number := ref.number
@@ -702,7 +702,7 @@ func (r *importRun) skipPresent(ctx context.Context) error {
 			kept = append(kept, p)
 			continue
 		}
-		if err := r.present(ctx, e, r.lines[p.IdempotencyKey], r.numbers[p.IdempotencyKey]); err != nil {
+		if err := r.present(ctx, e, r.numbers[p.IdempotencyKey]); err != nil {
 			return err
 		}
 		delete(r.lines, p.IdempotencyKey)
@@ -953,7 +953,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 	if e.Origin != "" && !row.MonthFigure {
 		existing, err := entryByOrigin(ctx, r.tx, e.Origin)
 		if err == nil {
-			return r.present(ctx, existing, row.Line, rowRef{row.Number, row.Agreement})
+			return r.present(ctx, existing, rowRef{row.Number, row.Agreement})
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("entry of origin %s: %w", e.Origin, err)
