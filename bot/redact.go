@@ -16,13 +16,22 @@ var (
 	// urlPath is a URL's path and query: hooks.slack.com/commands/T…/…/secret
 	// and its like carry the secret there, so only scheme and host are kept.
 	urlPath = regexp.MustCompile(`\b((?:https?|wss?)://[^\s/"'<>]+)/[^\s"'<>]+`)
+	// slackHost is a Slack host written without a scheme, and its path.
+	slackHost = regexp.MustCompile(`\b((?:hooks|api|wss-[a-z]+)\.slack\.com)/[^\s"'<>]+`)
+	// hookPath is a response_url's or webhook's path quoted alone, without
+	// scheme and host (an error may quote req.URL.Path): /commands/T…/…,
+	// /actions/T…/…, /services/T…/…, /workflows/T…/…, /triggers/T…/….
+	hookPath = regexp.MustCompile(`/(?:commands|actions|services|workflows|triggers)/T[A-Za-z0-9]+/[^\s"'<>:]+`)
 	// slackToken is a bot, user, app or config token.
 	slackToken = regexp.MustCompile(`\b(xox[abposre]|xapp)-[A-Za-z0-9-]+`)
 )
 
-// Redact removes URL paths and Slack tokens from s.
+// Redact removes URL paths (with or without scheme and host, for Slack's
+// hook paths) and Slack tokens from s.
 func Redact(s string) string {
 	s = urlPath.ReplaceAllString(s, "$1/[redacted]")
+	s = slackHost.ReplaceAllString(s, "$1/[redacted]")
+	s = hookPath.ReplaceAllString(s, "[redacted]")
 	return slackToken.ReplaceAllString(s, "$1-[redacted]")
 }
 

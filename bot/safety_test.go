@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"jobsbot/bot/slackpost"
 	"jobsbot/commands"
 )
 
@@ -269,5 +270,63 @@ func TestSharePostsOnlyWhatWasShown(t *testing.T) {
 	e.post("/slack/interactions", interactionBody(blockActions(testUser, "trigger-share-3", h.URL, id, "status")))
 	if got = h.next(t); got["response_type"] == "in_channel" {
 		t.Fatalf("an unsealed Share value was posted to the channel: %v", got)
+	}
+}
+
+// TestOversizedResponseURLAnswerIsNotLogged (review B6): when the answer to a
+// response_url post is larger than the bot reads, slackpost's error used to
+// name the request's path, which Redact (looking for scheme://host/path)
+// let through: the hooks.slack.com secret path reached the log. The bot's
+// own logger is a plain JSON handler here, as in production behind
+// RedactingHandler, so both the error and Redact are exercised.
+func TestOversizedResponseURLAnswerIsNotLogged(t *testing.T) {
+	for _, redacting := range []bool{false, true} {
+		var logs syncBuffer
+		e := newEnv(t, nil, func(c *Config) {
+			var h slog.Handler = slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})
+			if redacting {
+				h = RedactingHandler(h)
+			}
+			c.Logger = slog.New(h)
+		})
+		big := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			// Announce more than the bot reads; the transport refuses it
+			// before reading the body.
+			w.Header().Set("Content-Length", fmt.Sprint(slackpost.MaxResponseBytes+1))
+			w.WriteHeader(http.StatusOK)
+		}))
+		const secretPath = "/commands/T0TEST/4720000000002/b6secretHookTokenQ9"
+		e.post("/slack/commands", commandBody("add 5 youth", "trigger-add", ""))
+		e.post("/slack/interactions", interactionBody(blockActions(testUser, "trigger-undo", big.URL+secretPath, "undo-0", "void 1 undone")))
+		ctx, cancel := context.WithTimeout(context.Background(), waitLong)
+		if err := e.bot.work.Wait(ctx); err != nil {
+			t.Fatal("the button's work did not finish")
+		}
+		cancel()
+		big.Close()
+		out := logs.String()
+		if !strings.Contains(out, "delivering a button reply failed") {
+			t.Fatalf("the failure was not logged at all:\n%s", out)
+		}
+		for _, part := range []string{"b6secretHookTokenQ9", "4720000000002", "/commands/", "T0TEST"} {
+			if strings.Contains(out, part) {
+				t.Errorf("redacting handler %v: the log carries %q of the response_url:\n%s", redacting, part, out)
+			}
+		}
+	}
+}
+
+// TestRedactBarePaths: a Slack hook path without its scheme and host (as an
+// error may quote req.URL.Path) is a secret too.
+func TestRedactBarePaths(t *testing.T) {
+	for in, want := range map[string]string{
+		"/commands/T1ABC/472/q7Zsecret: slack response larger": "[redacted]: slack response larger",
+		"hooks.slack.com/actions/T1/2/abc failed":              "hooks.slack.com/[redacted] failed",
+		"post to /services/T0/B0/XYZ refused":                  "post to [redacted] refused",
+		"a plain /jobs add line stays":                         "a plain /jobs add line stays",
+	} {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q; want %q", in, got, want)
+		}
 	}
 }

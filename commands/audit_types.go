@@ -153,6 +153,10 @@ type EntryMark struct {
 	Reason       string
 	AfterClose   bool // added or voided in a closed month (마감 후 정정)
 	Agreement    int64
+	// Within is a hire (채용) recorded as already inside the later 누계
+	// reports (누계포함:예): it re-based a report recorded before it, as the
+	// ledger's entry_adjustments show (cause the hire, report the older).
+	Within bool
 }
 
 // AgreementTotal is one program's agreements of a year and what they realised.

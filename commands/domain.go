@@ -124,6 +124,10 @@ type NewEntry struct {
 	// it reported and the year total does not move. *BeyondReportError
 	// when that report added no more than the delta.
 	WithinReports bool
+	// Origin is the entry's 기록 식별자 (a UUID) when it comes from an
+	// entries export: the ledger keeps it, so the same entry is never
+	// imported twice. "": the store gives it a new one.
+	Origin string
 }
 
 // RepeatError refuses an add held as a repeat of Entry, the live identical
@@ -161,6 +165,9 @@ type Entry struct {
 	// report absorbed what came before it, which an export carries for an
 	// import to replay (기록 순번, 무효 순번). 0 where not read.
 	AddedSeq, VoidedSeq int64
+	// Origin is the entry's 기록 식별자: a UUID given when it was first
+	// recorded, in whichever ledger, and kept by every import of it.
+	Origin string
 }
 
 // Voided reports whether the entry has been voided.

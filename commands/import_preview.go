@@ -70,6 +70,9 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 	}
 	b.WriteString(p.T("import.preview.totals", "Added", numbers.Format(int64(res.Added)),
 		"Unchanged", numbers.Format(int64(res.Unchanged)), "Voided", numbers.Format(int64(res.Voided)), i18n.PluralCount, res.Added) + "\n")
+	if res.Present > 0 {
+		b.WriteString(p.T("import.preview.present", "N", numbers.Format(int64(res.Present)), i18n.PluralCount, res.Present) + "\n")
+	}
 	if dryRun {
 		b.WriteString(p.T("import.preview.dry_run") + "\n")
 	} else {

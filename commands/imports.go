@@ -45,6 +45,10 @@ type ImportRow struct {
 	// Agreement is, on a hire (채용), the Number of the agreement (약정) it
 	// realised (the export's 약정 번호); 0 otherwise.
 	Agreement int64
+	// Within is, on a hire, the export's 누계포함 예: the hire was recorded
+	// as already inside the later 누계 reports, so its import re-bases the
+	// first of them as the hire did (review B4).
+	Within bool
 	// AddOrder and VoidOrder are the order the exporting ledger applied
 	// the row's add and its void in (기록 순번, 무효 순번; 0 when the file
 	// has no such column). A file that has them is replayed by them, not
@@ -209,9 +213,13 @@ type ImportResult struct {
 	Rows            int        // rows read without a problem, when a scan read them
 	Added           int        // entries added
 	Unchanged       int        // rows already in the ledger
-	Voided          int        // entries voided as the file marks them
-	Cells           []ImportCell
-	Problems        []ImportProblem
+	// Present counts the rows whose 기록 식별자 (origin) the ledger already
+	// holds: the same entries, exported and brought back, not added again.
+	// They are among Unchanged too.
+	Present  int
+	Voided   int // entries voided as the file marks them
+	Cells    []ImportCell
+	Problems []ImportProblem
 }
 
 // ProgramFinder finds the program a name in a file means: its code, an

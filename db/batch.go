@@ -311,12 +311,14 @@ type newEntryRow struct {
 // snapshot sees what a cumulative report or void of those programs committed
 // while the caller waited.
 //
-// The entries come as parallel arrays, one element per entry ($1…$14), in
+// The entries come as parallel arrays, one element per entry ($1…$15), in
 // the order they arrived. An empty department is the program's; a department
 // name renamed or merged away since the caller looked it up (another
 // replica's cache, a rename committed while this add waited for its lock)
 // lands on the department that took it over. An entry whose program does not
-// exist or whose idempotency key was used before returns no row.
+// exist or whose idempotency key was used before returns no row. An entry
+// without an origin (기록 식별자, migration 00041) gets a new one; an
+// imported row keeps its file's.
 //
 // Each entry's year total is the program's total for that status and year
 // before the statement (years, from program_months, which the trigger
@@ -336,19 +338,20 @@ const insertEntriesQuery = `
 			            $4::text[], $5::date[], $6::bool[],
 			            $7::text[], $8::text[], $9::text[],
 			            $10::text[], $11::text[], $12::text[],
-			            $13::text[], $14::timestamptz[])
+			            $13::text[], $14::timestamptz[], $15::text[])
 			     WITH ORDINALITY AS i(program_id, count, reported_total,
 			                          kind, as_of, approximate,
 			                          status, employment_type, department,
 			                          note, logged_by, source,
-			                          idempotency_key, created_at, ord)
+			                          idempotency_key, created_at, origin, ord)
 			JOIN programs p ON p.id = i.program_id
 		) typed
 	), ins AS (
 		INSERT INTO entries (program_id, count, reported_total, kind, as_of, approximate, status,
-		                     employment_type, department, note, logged_by, source, idempotency_key, created_at)
+		                     employment_type, department, note, logged_by, source, idempotency_key, created_at, origin)
 		SELECT program_id, count, reported_total, kind, as_of, approximate, status,
-		       employment_type, managed, note, logged_by, source, idempotency_key, COALESCE(created_at, now())
+		       employment_type, managed, note, logged_by, source, idempotency_key, COALESCE(created_at, now()),
+		       COALESCE(NULLIF(origin, '')::uuid, gen_random_uuid())
 		FROM input ORDER BY ord
 		ON CONFLICT (idempotency_key) DO NOTHING
 		RETURNING *
@@ -367,7 +370,7 @@ const insertEntriesQuery = `
 	SELECT ins.id, ins.program_id, input.code AS program_code, ins.count, ins.reported_total, ins.kind,
 	       ins.as_of, ins.approximate, ins.status, ins.employment_type, ins.department, ins.note,
 	       ins.logged_by, ins.source, ins.idempotency_key, ins.created_at, ins.voided_at, ins.voided_by,
-	       ins.void_reason, ins.added_seq, ins.voided_seq,
+	       ins.void_reason, ins.added_seq, ins.voided_seq, ins.origin,
 	       years.jobs + SUM(ins.count) OVER running AS year_total,
 	       years.approx_jobs > 0 OR bool_or(ins.approximate) OVER running AS year_approximate
 	FROM ins
@@ -396,6 +399,7 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 		source    = make([]string, n)
 		key       = make([]string, n)
 		created   = make([]sql.NullTime, n)
+		origin    = make([]string, n)
 	)
 	for i, r := range rows {
 		programID[i], count[i], reported[i] = r.ProgramID, r.Count, r.reported
@@ -403,6 +407,7 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 		status[i], emptype[i], dept[i] = string(r.Status), r.EmploymentType, r.Department
 		note[i], loggedBy[i], source[i] = r.Note, r.LoggedBy, string(r.Source)
 		key[i], created[i] = r.IdempotencyKey, sql.NullTime{Time: r.RecordedAt, Valid: !r.RecordedAt.IsZero()}
+		origin[i] = r.Origin
 	}
 
 	var recorded []struct {
@@ -410,13 +415,13 @@ func insertEntries(ctx context.Context, q selecter, rows []newEntryRow) (map[str
 		YearTotal       int64 `db:"year_total"`
 		YearApproximate bool  `db:"year_approximate"`
 	}
-	// $1 … $14, in insertEntriesQuery's order.
+	// $1 … $15, in insertEntriesQuery's order.
 	args := []any{
 		pq.Array(programID), pq.Array(count), pq.Array(reported),
 		pq.Array(kind), pq.Array(asOf), pq.Array(approx),
 		pq.Array(status), pq.Array(emptype), pq.Array(dept),
 		pq.Array(note), pq.Array(loggedBy), pq.Array(source),
-		pq.Array(key), pq.Array(created)}
+		pq.Array(key), pq.Array(created), pq.Array(origin)}
 	if p := previewFrom(ctx); p != nil {
 		// An import preview's entries take IDs of their own, not the
 		// sequence's (import_preview.go); every path of an import inserts

@@ -187,7 +187,9 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		       COALESCE(c2.old_entry_id, 0) AS correction_of,
 		       COALESCE(c1.reason, c2.reason, '') AS reason,
 		       EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id) AS after_close,
-		       COALESCE(h.agreement_entry_id, 0) AS agreement
+		       COALESCE(h.agreement_entry_id, 0) AS agreement,
+		       h.hire_entry_id IS NOT NULL AND EXISTS (
+		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id) AS within
 		FROM unnest($1::bigint[]) AS x(id)
 		LEFT JOIN entry_corrections c1 ON c1.old_entry_id = x.id
 		LEFT JOIN entry_corrections c2 ON c2.new_entry_id = x.id
@@ -202,6 +204,7 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		Reason       string `db:"reason"`
 		AfterClose   bool   `db:"after_close"`
 		Agreement    int64  `db:"agreement"`
+		Within       bool   `db:"within"`
 	}
 	if ids == nil {
 		const all = `
@@ -219,7 +222,7 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 	out := make(map[int64]commands.EntryMark, len(rows))
 	for _, r := range rows {
 		out[r.ID] = commands.EntryMark{Corrected: r.Corrected, CorrectedTo: r.CorrectedTo, CorrectionOf: r.CorrectionOf,
-			Reason: r.Reason, AfterClose: r.AfterClose, Agreement: r.Agreement}
+			Reason: r.Reason, AfterClose: r.AfterClose, Agreement: r.Agreement, Within: r.Within}
 	}
 	return out, nil
 }

@@ -43,6 +43,7 @@ type entryRow struct {
 	VoidReason     string        `db:"void_reason"`
 	AddedSeq       sql.NullInt64 `db:"added_seq"`
 	VoidedSeq      sql.NullInt64 `db:"voided_seq"`
+	Origin         string        `db:"origin"`
 }
 
 func (r entryRow) entry() commands.Entry {
@@ -67,6 +68,7 @@ func (r entryRow) entry() commands.Entry {
 		VoidReason:     r.VoidReason,
 		AddedSeq:       r.AddedSeq.Int64,
 		VoidedSeq:      r.VoidedSeq.Int64,
+		Origin:         r.Origin,
 	}
 	if r.VoidedAt.Valid {
 		t := r.VoidedAt.Time.UTC()
@@ -79,7 +81,7 @@ const entrySelect = `
 	SELECT e.id, e.program_id, p.code AS program_code, e.count, e.reported_total, e.kind,
 	       e.as_of, e.approximate, e.status, e.employment_type, e.department, e.note,
 	       e.logged_by, e.source, e.idempotency_key, e.created_at, e.voided_at, e.voided_by,
-	       e.void_reason, e.added_seq, e.voided_seq
+	       e.void_reason, e.added_seq, e.voided_seq, e.origin
 	FROM entries e
 	JOIN programs p ON p.id = e.program_id`
 
@@ -660,6 +662,15 @@ func entryByID(ctx context.Context, db sqlx.ExtContext, id int64) (commands.Entr
 func entryByKey(ctx context.Context, db sqlx.ExtContext, key string) (commands.Entry, error) {
 	var r entryRow
 	if err := sqlx.GetContext(ctx, db, &r, entrySelect+` WHERE e.idempotency_key = $1`, key); err != nil {
+		return commands.Entry{}, err
+	}
+	return r.entry(), nil
+}
+
+// entryByOrigin returns the entry of an origin (기록 식별자).
+func entryByOrigin(ctx context.Context, db sqlx.ExtContext, origin string) (commands.Entry, error) {
+	var r entryRow
+	if err := sqlx.GetContext(ctx, db, &r, entrySelect+` WHERE e.origin = $1::uuid`, origin); err != nil {
 		return commands.Entry{}, err
 	}
 	return r.entry(), nil

@@ -477,8 +477,10 @@ func TestVoidedBetween(t *testing.T) {
 }
 
 // The indexes on entries are exactly those migration 00017 lists with the
-// query each serves, and 00033's partial index of the latest report (the 여
-// rule): every other one would cost each add for nothing.
+// query each serves, 00033's partial index of the latest report (the 여
+// rule) and 00041's unique index of origins (기록 식별자: an import finds
+// the entries it already holds by it, and it keeps one entry per origin):
+// every other one would cost each add for nothing.
 func TestEntriesIndexesServeAQuery(t *testing.T) {
 	t.Parallel()
 	s := dbtest.New(t)
@@ -489,8 +491,8 @@ func TestEntriesIndexesServeAQuery(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"entries_by_as_of", "entries_by_program", "entries_by_user", "entries_idempotency_key_key",
-		"entries_live_cumulative", "entries_live_cumulative_by_as_of", "entries_live_cumulative_latest", "entries_pkey", "entries_voided_at"}
+		"entries_live_cumulative", "entries_live_cumulative_by_as_of", "entries_live_cumulative_latest", "entries_origin", "entries_pkey", "entries_voided_at"}
 	if !slices.Equal(got, want) {
-		t.Errorf("indexes on entries = %v, want %v (see migrations 00017 and 00033)", got, want)
+		t.Errorf("indexes on entries = %v, want %v (see migrations 00017, 00033 and 00041)", got, want)
 	}
 }

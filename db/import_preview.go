@@ -85,7 +85,7 @@ func previewInsertQuery() (string, error) {
 	q := insertEntriesQuery
 	for _, r := range [][2]string{
 		{"INSERT INTO entries (program_id, count,", "INSERT INTO entries (id, program_id, count,"},
-		{"SELECT program_id, count, reported_total,", "SELECT $15::bigint + ord, program_id, count, reported_total,"},
+		{"SELECT program_id, count, reported_total,", "SELECT $16::bigint + ord, program_id, count, reported_total,"},
 	} {
 		if strings.Count(q, r[0]) != 1 {
 			return "", errors.New("preview insert: insertEntriesQuery changed shape")

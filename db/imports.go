@@ -146,6 +146,19 @@ type importRun struct {
 	// marks are the entries recorded, with their lines, for import_entries.
 	markIDs   []int64
 	markLines []int64
+	// origins are the file's 기록 식별자 with the line each was first on;
+	// checks the idempotency keys of pending rows the file does not void,
+	// which must not be the same record as a live entry (refuseIdentical).
+	origins map[string]int
+	checks  map[string]bool
+	// known are the program days whose entries like holds (refuseIdentical);
+	// programDepts each program's department, read when first needed.
+	known        map[dayKey]bool
+	like         map[likeKey][]int64
+	programDepts map[int64]string
+	// startSeq is the ledger's event number when the import began: the
+	// entries up to it were there before the file.
+	startSeq int64
 }
 
 type cellKey struct {
@@ -156,7 +169,7 @@ type cellKey struct {
 func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool) (commands.ImportResult, error) {
 	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{},
 		links: map[int64]correctionLink{}, numbers: map[string]rowRef{}, agreements: map[int64]int64{},
-		lineOf: map[int64]int{}}
+		lineOf: map[int64]int{}, origins: map[string]int{}, checks: map[string]bool{}, known: map[dayKey]bool{}, like: map[likeKey][]int64{}}
 	preview := previewFrom(ctx) != nil
 	if preview {
 		// A preview claims no imports row: it would hold it, and use up an
@@ -200,6 +213,11 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 	var closes []closeRow
 	if err := sqlx.SelectContext(ctx, tx, &closes, `SELECT month, closed_by, closed_at FROM month_closes`); err != nil {
 		return commands.ImportResult{}, fmt.Errorf("closed months: %w", err)
+	}
+	// The last number given (none yet on a fresh ledger: is_called false).
+	const lastSeq = `SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM ledger_event_seq`
+	if err := sqlx.GetContext(ctx, tx, &r.startSeq, lastSeq); err != nil {
+		return commands.ImportResult{}, fmt.Errorf("ledger event number: %w", err)
 	}
 	r.closed = make(map[time.Time]commands.MonthClose, len(closes))
 	for _, c := range closes {
@@ -371,6 +389,13 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			"Year", c.Month.Year(), "Month", int(c.Month.Month())))
 		return nil
 	}
+	if o := row.Entry.Origin; o != "" {
+		if first, dup := r.origins[o]; dup {
+			r.Problem(commands.NewImportProblem(row.Line, "기록 식별자", o, "import.problem.origin_repeated", "Line", first))
+			return nil
+		}
+		r.origins[o] = row.Line
+	}
 	if r.problems > 0 {
 		return nil
 	}
@@ -408,7 +433,7 @@ func (r *importRun) apply(ev importEvent, row commands.ImportRow) error {
 	switch {
 	case ev.void:
 		return r.void(r.ctx, row, r.replacements[row.CorrectedTo])
-	case row.Entry.Kind == commands.KindDelta && !row.MonthFigure:
+	case row.Entry.Kind == commands.KindDelta && !row.MonthFigure && !row.Within:
 		r.queue(row)
 		if len(r.pending) >= importBatch {
 			return r.flush(r.ctx)
@@ -527,6 +552,9 @@ func (r *importRun) queue(row commands.ImportRow) {
 	}
 	r.pending = append(r.pending, newEntryRow{NewEntry: row.Entry})
 	r.lines[row.Entry.IdempotencyKey] = row.Line
+	if !row.Voided && !row.MonthFigure {
+		r.checks[row.Entry.IdempotencyKey] = true
+	}
 	if _, ok := r.links[row.Number]; (ok || row.Entry.Status == commands.StatusAgreed || row.Agreement > 0) && row.Number > 0 {
 		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement}
 	}
@@ -536,6 +564,18 @@ func (r *importRun) queue(row commands.ImportRow) {
 // write was in the ledger already.
 func (r *importRun) flush(ctx context.Context) error {
 	if len(r.pending) == 0 {
+		return nil
+	}
+	if err := r.skipPresent(ctx); err != nil {
+		return err
+	}
+	if err := r.refuseIdentical(ctx); err != nil {
+		return err
+	}
+	if len(r.pending) == 0 {
+		clear(r.lines)
+		clear(r.numbers)
+		clear(r.checks)
 		return nil
 	}
 	var written map[string]commands.AddResult
@@ -564,6 +604,7 @@ func (r *importRun) flush(ctx context.Context) error {
 	r.pending = r.pending[:0]
 	clear(r.lines)
 	clear(r.numbers)
+	clear(r.checks)
 	if len(r.markIDs) >= markChunk {
 		return r.writeMarks(ctx)
 	}
@@ -597,15 +638,227 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 		return nil
 	}
 	delete(r.links, number)
+	return r.link(ctx, l, e)
+}
+
+// link links a 정정 the import replayed to its replacement e, recorded by
+// this import or found present. A replacement of another program, kind
+// (증가분, 누계) or status (채용, 약정) is refused on the original's line,
+// which names it: a 정정 keeps all three, and a link across them would let
+// a later 취소 restore the original beside an entry it never replaced
+// (review B8).
+func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry) error {
+	if l.program != e.ProgramID || l.kind != e.Kind || l.status != e.Status {
+		r.Problem(commands.NewImportProblem(l.line, "정정", fmt.Sprintf("#%d로 정정", l.number), "import.problem.correction_across",
+			"ID", l.number))
+		return nil
+	}
 	// Link tables come last (Lock order): the import holds every program's
-	// lock, and the entries rows are written.
+	// lock, and the entries rows are written. A 정정 already linked (both
+	// entries present in the ledger) stays as it is.
 	if _, err := r.tx.ExecContext(ctx, `
 		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at)
-		VALUES ($1, $2, $3, $4, COALESCE($5, now()))`, l.old, e.ID, l.reason, l.by, nullTime(l.at)); err != nil {
+		VALUES ($1, $2, $3, $4, COALESCE($5, now()))
+		ON CONFLICT DO NOTHING`, l.old, e.ID, l.reason, l.by, nullTime(l.at)); err != nil {
 		return fmt.Errorf("link correction of entry %d: %w", l.old, err)
 	}
 	return nil
 }
+
+// present takes a row whose 기록 식별자 the ledger holds, as entry e: it is
+// not added again (counted among the unchanged), but the links the file
+// makes to it resolve to e: a 정정 the file replayed whose replacement it
+// is, and the hires of the file whose agreement it is.
+func (r *importRun) present(ctx context.Context, e commands.Entry, ref rowRef) error {
+	r.res.Present++
+	r.res.Unchanged++
+	number := ref.number
+	if number == 0 {
+		return nil
+	}
+	if e.Status == commands.StatusAgreed {
+		r.agreements[number] = e.ID
+	}
+	l, ok := r.links[number]
+	if !ok {
+		return nil
+	}
+	delete(r.links, number)
+	return r.link(ctx, l, e)
+}
+
+// skipPresent takes the pending rows whose 기록 식별자 the ledger holds out
+// of the batch (present).
+func (r *importRun) skipPresent(ctx context.Context) error {
+	var origins []string
+	for _, p := range r.pending {
+		if p.Origin != "" {
+			origins = append(origins, p.Origin)
+		}
+	}
+	if len(origins) == 0 {
+		return nil
+	}
+	var rows []entryRow
+	if err := sqlx.SelectContext(ctx, r.tx, &rows, entrySelect+` WHERE e.origin = ANY($1::uuid[])`, pq.Array(origins)); err != nil {
+		return fmt.Errorf("entries of the file's origins: %w", err)
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	found := make(map[string]commands.Entry, len(rows))
+	for _, row := range rows {
+		found[row.Origin] = row.entry()
+	}
+	kept := r.pending[:0]
+	for _, p := range r.pending {
+		e, ok := found[p.Origin]
+		if !ok {
+			kept = append(kept, p)
+			continue
+		}
+		if err := r.present(ctx, e, r.numbers[p.IdempotencyKey]); err != nil {
+			return err
+		}
+		delete(r.lines, p.IdempotencyKey)
+		delete(r.numbers, p.IdempotencyKey)
+		delete(r.checks, p.IdempotencyKey)
+	}
+	r.pending = kept
+	return nil
+}
+
+// refuseIdentical refuses, each on its line, the pending rows (their
+// origin unknown here) that are the same record as a live delta entry the
+// ledger held before the import (program, 기준일, count, status,
+// department): a file without 기록 식별자, or with one from another
+// ledger, holding this ledger's own entries would count them twice. A row
+// whose key an earlier import recorded is that import's (it adds nothing);
+// a row the file voids adds nothing either, and rows of the file itself
+// are not compared with each other (two like hires on one day happen).
+//
+// The ledger's entries of each program and day the file names are read
+// once (like): a file of thousands of rows on a few days would otherwise
+// scan the rows it has itself written, batch after batch. Only rows that
+// match are checked again, live and not already imported, in one query.
+func (r *importRun) refuseIdentical(ctx context.Context) error {
+	type candidate struct {
+		key string
+		id  int64
+	}
+	var (
+		cands        []candidate
+		days         []int64
+		dayDates     []string
+		wantPrograms bool
+	)
+	for _, p := range r.pending {
+		if r.checks[p.IdempotencyKey] && p.Kind == commands.KindDelta {
+			d := dayKey{p.ProgramID, dateArg(p.AsOf)}
+			if !r.known[d] {
+				r.known[d] = true
+				days, dayDates = append(days, d.program), append(dayDates, d.asOf)
+			}
+			wantPrograms = wantPrograms || p.Department == ""
+		}
+	}
+	if wantPrograms && r.programDepts == nil {
+		var rows []struct {
+			ID         int64  `db:"id"`
+			Department string `db:"department"`
+		}
+		if err := sqlx.SelectContext(ctx, r.tx, &rows, `SELECT id, department FROM programs`); err != nil {
+			return fmt.Errorf("programs' departments: %w", err)
+		}
+		r.programDepts = make(map[int64]string, len(rows))
+		for _, p := range rows {
+			r.programDepts[p.ID] = p.Department
+		}
+	}
+	if len(days) > 0 {
+		const q = `
+			SELECT e.id, e.program_id, e.as_of, e.count, e.status, e.department
+			FROM unnest($1::bigint[], $2::date[]) AS d(program_id, as_of)
+			JOIN entries e ON e.as_of = d.as_of AND e.program_id = d.program_id
+			WHERE e.kind = 'delta' AND e.voided_at IS NULL AND e.added_seq <= $3`
+		var rows []struct {
+			ID         int64     `db:"id"`
+			ProgramID  int64     `db:"program_id"`
+			AsOf       time.Time `db:"as_of"`
+			Count      int64     `db:"count"`
+			Status     string    `db:"status"`
+			Department string    `db:"department"`
+		}
+		if err := sqlx.SelectContext(ctx, r.tx, &rows, q, pq.Array(days), pq.Array(dayDates), r.startSeq); err != nil {
+			return fmt.Errorf("entries of the file's days: %w", err)
+		}
+		for _, e := range rows {
+			k := likeKey{e.ProgramID, dateArg(dateOf(e.AsOf)), e.Count, e.Status, e.Department}
+			r.like[k] = append(r.like[k], e.ID)
+		}
+	}
+	for _, p := range r.pending {
+		if !r.checks[p.IdempotencyKey] || p.Kind != commands.KindDelta {
+			continue
+		}
+		dept := cmp.Or(p.Department, r.programDepts[p.ProgramID])
+		for _, id := range r.like[likeKey{p.ProgramID, dateArg(p.AsOf), p.Count, string(p.Status), dept}] {
+			cands = append(cands, candidate{p.IdempotencyKey, id})
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	keys, ids := make([]string, len(cands)), make([]int64, len(cands))
+	for i, c := range cands {
+		keys[i], ids[i] = c.key, c.id
+	}
+	const q = `
+		SELECT DISTINCT ON (i.key) i.key, e.id
+		FROM unnest($1::text[], $2::bigint[]) AS i(key, id)
+		JOIN entries e ON e.id = i.id AND e.voided_at IS NULL
+		WHERE NOT EXISTS (SELECT 1 FROM entries k WHERE k.idempotency_key = i.key)
+		ORDER BY i.key, e.id`
+	var same []struct {
+		Key string `db:"key"`
+		ID  int64  `db:"id"`
+	}
+	if err := sqlx.SelectContext(ctx, r.tx, &same, q, pq.Array(keys), pq.Array(ids)); err != nil {
+		return fmt.Errorf("entries like the file's rows: %w", err)
+	}
+	if len(same) == 0 {
+		return nil
+	}
+	refused := make(map[string]int64, len(same))
+	for _, s := range same {
+		refused[s.Key] = s.ID
+	}
+	kept := r.pending[:0]
+	for _, p := range r.pending {
+		if id, ok := refused[p.IdempotencyKey]; ok {
+			r.Problem(commands.NewImportProblem(r.lines[p.IdempotencyKey], "", "", "import.problem.identical_live_entry", "ID", id))
+			continue
+		}
+		kept = append(kept, p)
+	}
+	r.pending = kept
+	return nil
+}
+
+// dayKey is a program and a day (2006-01-02); likeKey an entry's program,
+// day, count, status and department: what makes two rows the same record.
+type (
+	dayKey struct {
+		program int64
+		asOf    string
+	}
+	likeKey struct {
+		program      int64
+		asOf         string
+		count        int64
+		status, dept string
+	}
+)
 
 // rowRef is what recorded needs of a row beyond its entry: its Number and
 // the agreement it realised (약정 번호), both as the file numbers them.
@@ -670,10 +923,16 @@ func (r *importRun) unlinked(ctx context.Context) error {
 // the void's reason, author and time, which the 정정's were.
 type correctionLink struct {
 	line   int
+	number int64 // the replacement's Number, as the file's 정정 column says it
 	old    int64
 	reason string
 	by     string
 	at     time.Time
+	// The original's program, kind and status: a 정정 keeps them, so a
+	// replacement of another is no 정정 of it (review B8).
+	program int64
+	kind    commands.EntryKind
+	status  commands.EntryStatus
 }
 
 // markChunk is how many import_entries rows one statement writes.
@@ -706,6 +965,15 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		return err
 	}
 	e := row.Entry
+	if e.Origin != "" && !row.MonthFigure {
+		existing, err := entryByOrigin(ctx, r.tx, e.Origin)
+		if err == nil {
+			return r.present(ctx, existing, rowRef{row.Number, row.Agreement})
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("entry of origin %s: %w", e.Origin, err)
+		}
+	}
 	if row.MonthFigure {
 		// A month figure is the month's whole figure for the program (a
 		// report's, across departments) or for the program in one
@@ -739,6 +1007,22 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 			return nil
 		}
 		e.Count -= before
+	}
+	// A hire recorded as already inside the later 누계 reports (누계포함:예)
+	// re-bases the first of them as HireAgreement did, so each keeps the
+	// total it reported (review B4): planned before the add, as there.
+	var steps []rebaseStep
+	if row.Within {
+		later, err := lockReportsFrom(ctx, r.tx, e.ProgramID, e.Status, e.AsOf, false)
+		if err != nil {
+			return err
+		}
+		var blocked *commands.Entry
+		if steps, blocked = planRebase(later, rebaseChange{asOf: e.AsOf, jobs: e.Count}, 0); blocked != nil {
+			r.Problem(commands.NewImportProblem(row.Line, "누계포함", "예", "import.problem.within_beyond_report",
+				"Count", numbers.Format(e.Count), "ID", blocked.ID, "Added", numbers.Format(blocked.Count)))
+			return nil
+		}
 	}
 	var res commands.AddResult
 	err := r.savepoint(ctx, func() error {
@@ -775,7 +1059,25 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		r.res.Unchanged++
 		return nil
 	}
-	return r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement})
+	if err := r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement}); err != nil || len(steps) == 0 {
+		return err
+	}
+	adjusted, err := applyRebase(ctx, r.tx, steps, res.Entry.ID, e.LoggedBy)
+	if err != nil {
+		return fmt.Errorf("re-base the 누계 a hire is inside: %w", err)
+	}
+	var closed *commands.MonthClosedError
+	if err := markAdjusted(ctx, r.tx, adjusted, e.LoggedBy, "", e.RecordedAt); errors.As(err, &closed) {
+		m := closed.Close.Month
+		r.Problem(commands.NewImportProblem(row.Line, "누계포함", "예", "import.problem.closed_month", "Year", m.Year(), "Month", int(m.Month())))
+		return nil
+	} else if err != nil {
+		return err
+	}
+	for _, a := range adjusted {
+		r.addToCell(a.Report, a.Report.Count-a.OldCount)
+	}
+	return nil
 }
 
 // void voids an entries file's 무효 row, recorded by this import or an
@@ -819,7 +1121,17 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	if err := r.flush(ctx); err != nil {
 		return err
 	}
-	e, err := entryByKey(ctx, r.tx, row.Entry.IdempotencyKey)
+	// By origin first: the row's entry may be one the ledger held before
+	// (skipped as present) or recorded by this import; by key for a file
+	// without 기록 식별자, or a row an import of such a file recorded.
+	err := sql.ErrNoRows
+	var e commands.Entry
+	if row.Entry.Origin != "" {
+		e, err = entryByOrigin(ctx, r.tx, row.Entry.Origin)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		e, err = entryByKey(ctx, r.tx, row.Entry.IdempotencyKey)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil // the add was refused; its problem is listed
 	}
@@ -869,7 +1181,8 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	r.res.Voided++
 	if row.CorrectedTo > 0 {
 		// A 정정's original: its replacement, recorded next, is linked to it.
-		r.links[row.CorrectedTo] = correctionLink{line: row.Line, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt}
+		r.links[row.CorrectedTo] = correctionLink{line: row.Line, number: row.CorrectedTo, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt,
+			program: e.ProgramID, kind: e.Kind, status: e.Status}
 	}
 	r.addToCell(e, -e.Count)
 	for _, a := range voided.Adjusted { // later 누계 reports keep their figure

@@ -92,6 +92,10 @@ func (x *Exporter) entryColumns(aux *entryAudit) []entryColumn {
 			}
 			return nil
 		}},
+		// A hire recorded as already inside the later 누계 (누계포함:예)
+		// re-based the report: an import must re-base it again, or the
+		// report's total rises by the hire (review B4).
+		{"누계포함", 8, kindText, str(func(e commands.Entry, _ commands.Program) string { return mark(aux.mark(e.ID).Within, "예") })},
 		// The order the ledger applied the add and the void in (review r6
 		// X13): an import replays by them, not by 기록 일시 and 무효 일시,
 		// which an imported row keeps from its file.
@@ -102,6 +106,12 @@ func (x *Exporter) entryColumns(aux *entryAudit) []entryColumn {
 			}
 			return seqCell(e.VoidedSeq)
 		}},
+		// The entry's origin, kept by every ledger it is imported into: an
+		// import skips a row whose origin it holds, so an export brought
+		// back (into its own ledger, or from another that imported it) adds
+		// nothing twice (review i32 finding 1). Last, so files read by
+		// position before it keep their columns.
+		{"기록 식별자", 38, kindText, str(func(e commands.Entry, _ commands.Program) string { return e.Origin })},
 	}
 }
 

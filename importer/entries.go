@@ -2,6 +2,7 @@ package importer
 
 import (
 	"cmp"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -36,13 +37,17 @@ const (
 	colAddOrder   = "기록 순번"
 	colAfterClose = "마감 후 정정"
 	colVoidOrder  = "무효 순번"
+	colOrigin     = "기록 식별자"
+	colWithin     = "누계포함"
 )
 
 // entryColumns are the columns of an entries file the import reads: one
 // named twice refuses the file (duplicateColumn).
 var entryColumns = []string{colNumber, colAsOf, colCode, colName, colDepartment, colCount, colKind, colReported,
 	colApprox, colStatus, colEmployment, colNote, colLoggedBy, colLoggedByID, colLoggedAt, colVoid, colVoidedBy,
-	colVoidedByID, colVoidedAt, colVoidReason, colCorrection, colAgreement, colAddOrder, colAfterClose, colVoidOrder}
+	colVoidedByID, colVoidedAt, colVoidReason, colCorrection, colAgreement, colAddOrder, colAfterClose, colVoidOrder, colOrigin, colWithin}
+// originForm is a 기록 식별자 as the export writes it: a UUID, lower case.
+var originForm = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
 // csvNothingSection starts the 실적 없음 section an entries CSV ends with
 // (export.CSVNothingSection): its lines are departments' declarations, not
@@ -173,12 +178,32 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		// change that, so the row is asked about, as a typed note is (F8).
 		p.add(line, colNote, e.Note, msg("k32.import_note_not_hired_status", "Words", words))
 	}
+	// 기록 식별자: the entry's origin, kept, so the ledger knows it again
+	// when the same entry comes back in another export.
+	if o := strings.ToLower(get(colOrigin)); o != "" {
+		if originForm.MatchString(o) {
+			e.Origin = o
+		} else {
+			p.add(line, colOrigin, h.cell(cells, colOrigin), msg("import.problem.origin"))
+		}
+	}
 	// 약정 번호: the agreement a hire realised, linked again on import.
 	if a := get(colAgreement); a != "" {
 		row.Agreement = entryNumber(a)
 		if row.Agreement == 0 || e.Status != commands.StatusRealised {
 			p.add(line, colAgreement, a, msg("import.problem.agreement_number"))
 		}
+	}
+	// 누계포함: 예 on a hire recorded as already inside the later 누계.
+	switch w := get(colWithin); w {
+	case "예", "yes":
+		row.Within = true
+		if row.Agreement == 0 || e.Kind != commands.KindDelta {
+			p.add(line, colWithin, w, msg("import.problem.within_not_hire"))
+		}
+	case "", "아니오", "no":
+	default:
+		p.add(line, colWithin, w, msg("import.problem.within"))
 	}
 	row.LoggedAt = p.instant(line, colLoggedAt, h.cell(cells, colLoggedAt), r.Location)
 	e.RecordedAt = row.LoggedAt // 기록 일시 is kept; zero: the import's time

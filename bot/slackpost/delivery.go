@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/http"
 	"path"
+	"strings"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -77,9 +78,22 @@ func (h shortRateLimits) ShouldRetry(state *slack.RetryState, req *http.Request,
 		return false, 0
 	}
 	if h.onRetry != nil {
-		h.onRetry(path.Base(req.URL.Path), wait)
+		h.onRetry(methodOf(req), wait)
 	}
 	return true, wait
+}
+
+// methodOf is the Web API method a request calls (chat.postMessage), for
+// logs. Anything else is named "response_url" and never by its path: a
+// response_url's path is the secret that lets its holder post as the bot
+// (review B6).
+func methodOf(req *http.Request) string {
+	m := path.Base(req.URL.Path)
+	// /api/chat.postMessage; a hook's path is longer (/commands/T…/…/…).
+	if strings.Contains(m, ".") && strings.Count(req.URL.Path, "/") <= 2 {
+		return m
+	}
+	return "response_url"
 }
 
 // RateLimitWait says how long to wait before retrying after err: Slack's

@@ -44,7 +44,9 @@ func (t limitedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if resp.ContentLength > t.max {
 		resp.Body.Close()
-		return nil, fmt.Errorf("%s: %w (%d bytes announced, limit %d)", req.URL.Path, ErrResponseTooLarge, resp.ContentLength, t.max)
+		// The host only: a response_url's path is its secret (anyone who
+		// holds it may post as the bot), and errors end up in logs (B6).
+		return nil, fmt.Errorf("%s: %w (%d bytes announced, limit %d)", req.URL.Host, ErrResponseTooLarge, resp.ContentLength, t.max)
 	}
 	resp.Body = &limitedBody{body: resp.Body, left: t.max}
 	return resp, nil
