@@ -46,6 +46,7 @@ const (
 var entryColumns = []string{colNumber, colAsOf, colCode, colName, colDepartment, colCount, colKind, colReported,
 	colApprox, colStatus, colEmployment, colNote, colLoggedBy, colLoggedByID, colLoggedAt, colVoid, colVoidedBy,
 	colVoidedByID, colVoidedAt, colVoidReason, colCorrection, colAgreement, colAddOrder, colAfterClose, colVoidOrder, colOrigin, colWithin}
+
 // originForm is a 기록 식별자 as the export writes it: a UUID, lower case.
 var originForm = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
