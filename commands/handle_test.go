@@ -87,7 +87,7 @@ func TestArticleSession(t *testing.T) {
 		h.run(manager, line, commands.OutcomeOK)
 	}
 	r := h.run(manager, "/jobs status", commands.OutcomeOK)
-	mustContain(t, r.Text(), "about 11,980 of the 20,500 target (58%)", "Public 8,980 · Private 3,000",
+	mustContain(t, r.Text(), "about 11,980 of the 20,500 target (58%)", "Public 8,980 · Private about 3,000",
 		"Includes 3,000 reported as approximate", "Still needed: 8,520, about 1,420 a week over the 6 weeks left")
 	if len(r.Actions) != 1 || r.Actions[0].ID != commands.ActionShare {
 		t.Errorf("status offers %+v; want one Share button", r.Actions)

@@ -95,11 +95,11 @@ func TestAsOfDateIsAskedNotBookedAsADelta(t *testing.T) {
 			"추가 노인 1,340 12. 4. 기준":  {"`12. 4. 기준`의 `기준`", "`기준` 없이"},
 			"추가 1,340 노인 12/4기준":     {"`기준`", "`추가 노인 누계 1,340 2026. 12. 4.`"},
 			"추가 노인 1,340 날짜:12/4 기준": {"`12/4 기준`의 `기준`"},
-		}, "추가 노인 누계 3,020 12.4. 현재", "추가 노인 20 12. 4.", "현황 12. 4. 기준"},
+		}, "추가 노인 누계 3,020 12.4. 현재", "추가 노인 20 12. 4. 누계포함:아니오", "현황 12. 4. 기준"},
 		{commands.English, map[string][]string{
 			"add senior 3,020 (12.4. 현재)":   {"`12.4. 현재` says \"as of that day\" (`현재`)", "`add senior cumulative 3,020 ", "`add senior 3,020 "},
 			"add 1,340 senior date:12/4 기준": {"(`기준`)", "without `기준`"},
-		}, "add senior cumulative 3,020 12/4 기준", "add 20 senior 12/4", "status 2026-12-04"},
+		}, "add senior cumulative 3,020 12/4 기준", "add 20 senior 12/4 within:no", "status 2026-12-04"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := k32Harness(t, tc.lang, k32Now)
@@ -141,14 +141,14 @@ func TestTotalWrittenAsDeltaIsHeld(t *testing.T) {
 		plain, plainSays         string
 		deltas                   []string
 	}{
-		{commands.Korean, "추가 청년 누계 1,240 11월말", "추가 청년 1,240 12월말", "추가 청년 35 11월말",
-			"추가 청년 30 부서:여성가족과 10월말", "추가 청년 40 부서:여성가족과 11월말", "확인",
+		{commands.Korean, "추가 청년 누계 1,240 11월말", "추가 청년 1,240 12월말", "추가 청년 35 11월말 누계포함:아니오",
+			"추가 청년 30 부서:여성가족과 10월말 누계포함:아니오", "추가 청년 40 부서:여성가족과 11월말 누계포함:아니오", "확인",
 			[]string{"1,240개는 청년일자리의 올해 2026. 12. 31.까지 누계(1,240개)와 같거나 많아", "누계는 2,480개가 됩니다",
 				"`추가 청년 누계 1,240 2026. 12. 31.`", "아직 기록하지 않았습니다"},
 			[]string{"`11월말`처럼 월말·분기말로 적은 날짜", "여성가족과의 이 사업 올해 2026. 11. 30.까지 실적(30개)", "`추가 10 청년 11/30 부서:여성가족과`"},
 			"추가 청년 1,300 12. 3.", "`추가 청년 누계 1,300 2026. 12. 3.`", []string{"추가 노인 10 12. 1.", "추가 노인 20 12. 2."}},
-		{commands.English, "add youth cumulative 1,240 11월말", "add 1,240 youth 12월말", "add 35 youth 11월말",
-			"add 30 youth dept:여성가족과 10월말", "add 40 youth dept:여성가족과 11월말", "confirm",
+		{commands.English, "add youth cumulative 1,240 11월말", "add 1,240 youth 12월말", "add 35 youth 11월말 within:no",
+			"add 30 youth dept:여성가족과 10월말 within:no", "add 40 youth dept:여성가족과 11월말 within:no", "confirm",
 			[]string{"1,240 is as many as or more than everything Youth jobs", "(1,240)", "makes the program's total 2,480",
 				"`add youth cumulative 1,240 date:2026-12-31`"},
 			[]string{"`11월말` names the end of a month", "여성가족과", "`add 10 youth date:11/30 dept:여성가족과`"},

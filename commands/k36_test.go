@@ -80,8 +80,8 @@ func TestK36LabelledThroughDateIsAsked(t *testing.T) {
 			h := newHarness(t, lang)
 			for _, tt := range []struct{ line, typed, day string }{
 				{byLang(lang, "add 5 senior date:11월9일까지", "추가 노인 5 날짜:11월9일까지"), "`11월9일까지`", " 11월9일`"},
-				{byLang(lang, "add 5 senior date:11월9일현재", "추가 노인 5 날짜:11월9일현재"), "`11월9일현재`", " 11월9일`"},
-				{byLang(lang, "add 5 senior date:11월 9일 기준", "추가 노인 5 날짜:11월 9일 기준"), "`11월 9일 기준`", " 11월 9일`"},
+				{byLang(lang, "add 5 senior date:11월9일현재", "추가 노인 5 날짜:11월9일현재"), "`11월9일현재`", byLang(lang, "cumulative 5 ", "누계 5 ")},
+				{byLang(lang, "add 5 senior date:11월 9일 기준", "추가 노인 5 날짜:11월 9일 기준"), "`11월 9일 기준`", byLang(lang, "cumulative 5 ", "누계 5 ")},
 			} {
 				r := h.run("U1", tt.line, commands.OutcomeRefused)
 				mustContain(t, r.Text(), tt.typed, tt.day)

@@ -734,9 +734,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		if day, ok := strings.CutSuffix(dateTyped, "까지"); ok && cmd.Name == cmdAdd && !cmd.Cumulative {
 			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", dateTyped, "Day", day, "Word", "까지")
 		}
-		// 날짜:11월9일까지 is asked the same (k36 B2); after the label
-		// 현재 and 기준 say it too (날짜:4월말 현재).
-		if day, word := throughWord(cmd.dateTyped); word != "" && cmd.Name == cmdAdd && !cmd.Cumulative {
+		// 날짜:11월9일까지 is asked the same (k36 B2); 날짜:4월말 현재 and
+		// 기준 are asked below with the lines to type (asOfWord, F33).
+		if day, word := throughWord(cmd.dateTyped); word == "까지" && cmd.Name == cmdAdd && !cmd.Cumulative {
 			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", cmd.dateTyped, "Day", day, "Word", word)
 		}
 	}

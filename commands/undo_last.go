@@ -38,9 +38,25 @@ func (s *Service) keepLastAction(ctx context.Context, c Caller, start time.Time,
 		a = LastAction{Kind: LastOther}
 	}
 	a.Command, a.At = r.Command, start
-	keep := context.WithoutCancel(ctx) // the line ran; its record must not die with a deadline
-	if err := s.store.RecordLastAction(keep, c.UserID, a); err != nil {
-		s.log.WarnContext(ctx, "keeping the last line for 취소", "command", r.Command, "err", err)
+	// The line ran; its record must not die with the command's deadline,
+	// but a stalled database must not hold the reply either (issue 20,
+	// break 6): the record runs on its own and the reply waits a second
+	// for it at most, as byDeadline waits for the write.
+	kept := make(chan error, 1)
+	go func() {
+		keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		kept <- s.store.RecordLastAction(keep, c.UserID, a)
+	}()
+	wait := time.NewTimer(time.Second)
+	defer wait.Stop()
+	select {
+	case err := <-kept:
+		if err != nil {
+			s.log.WarnContext(ctx, "keeping the last line for 취소", "command", r.Command, "err", err)
+		}
+	case <-wait.C:
+		s.log.WarnContext(ctx, "keeping the last line for 취소: no answer from storage in time", "command", r.Command)
 	}
 }
 

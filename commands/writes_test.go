@@ -117,7 +117,7 @@ func TestWriteMessagesRenderInBothLanguages(t *testing.T) {
 				texts = append(texts, r.Text())
 			}
 			if lang == commands.English {
-				mustContain(t, texts[6], "later cumulative report #3 (2026-05-15, cumulative 50) counts on it")
+				mustContain(t, texts[6], "later cumulative report #3 (2026-05-15, cumulative 50) was worked out from it")
 				mustContain(t, texts[8], "report #3 (2026-05-15, cumulative 50) now records +50 instead of +30")
 			} else {
 				mustContain(t, texts[6], "이후 누계 보고 #3(2026. 5. 15. 기준 누계 50개)의 수치가 이 실적을 바탕으로 계산되어")
@@ -310,7 +310,7 @@ func TestCumulativeReportsStayTrueUnderRandomHistories(t *testing.T) {
 		var line string
 		switch r := rng.IntN(10); {
 		case r < 4:
-			line = fmt.Sprintf("add %d %s %s", 1+rng.IntN(40), p, date)
+			line = fmt.Sprintf("add %d %s %s within:no", 1+rng.IntN(40), p, date) // separate jobs where a later 누계 asks
 		case r < 7:
 			line = fmt.Sprintf("add %d %s cumulative %s", 1+rng.IntN(600), p, date)
 		case r < 8:

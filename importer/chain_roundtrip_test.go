@@ -17,8 +17,9 @@ import (
 // corrected agreement (약정), exports their entries, imports each export
 // into an empty database, and compares every program's figure (a plain SQL
 // SUM of the live entries), the status and report replies, and then the
-// same again after the user's 취소 in both ledgers: an imported 정정 is
-// undone as the source's is (issue 20, review r4 X4's remainder). Before
+// same again after a 취소 in the importing ledger, which refuses: 취소
+// takes back only one's own last typed line (review F37), never an
+// imported 정정 (issue 20, review r4 X4's remainder). Before
 // the import recreated entry_corrections and agreement_hires, a 정정 of a
 // 정정 under a later 누계 came back 3 jobs higher, and 약정 이행 read 0.
 func TestCorrectionChainRoundTrip(t *testing.T) {
@@ -65,12 +66,15 @@ func TestCorrectionChainRoundTrip(t *testing.T) {
 				sameFigures(t, string(format)+", after the import", from, to)
 				imported[format] = to
 			}
-			// The user's 취소 in each ledger: an imported 정정 is undone as
-			// the source's is (the original restored, the later reports
-			// re-based back), not voided as a plain entry.
-			run(t, fromSvc, tc.undo)
+			// 취소 takes back only the user's own last typed line (review
+			// F37): in the ledger that imported, the import was the last
+			// thing done, so 취소 refuses and changes nothing; an imported
+			// 정정 is never undone as a plain entry's void.
 			for format, to := range imported {
-				run(t, service(to), tc.undo)
+				r := service(to).Handle(context.Background(), commands.Caller{UserID: "UMGR", Source: commands.SourceConsole}, tc.undo)
+				if r.Outcome != commands.OutcomeRefused {
+					t.Fatalf("%s: %q in the importing ledger: %s\n%s", format, tc.undo, r.Outcome, r.Text())
+				}
 				sameFigures(t, string(format)+", after "+tc.undo, from, to)
 			}
 		})

@@ -187,12 +187,14 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 	prog, ok := r.rowProgram(p, line, code, label)
 	note := p.text(line, colNote2, h.cell(cells, colNote2))
 	forecast(p, line, colName, label)
-	forecast(p, line, colNote2, note)
 	if words := commands.NoteSaysNotHired(note); words != "" {
 		// Every month figure is filed as 채용 and 비고 cannot change that:
 		// a 비고 saying 약정 or 채용 전 is asked about (review F8), as a
-		// typed note is, never filed as hires.
+		// typed note is, never filed as hires. One problem a cell: this
+		// one names the status to write, where 채용 예정 is also a forecast.
 		p.add(line, colNote2, note, msg("k32.import_note_not_hired", "Words", words))
+	} else {
+		forecast(p, line, colNote2, note)
 	}
 	if !ok || p.n > before {
 		return rows
