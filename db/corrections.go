@@ -177,7 +177,9 @@ func moveAgreementLinks(ctx context.Context, tx *sqlx.Tx, old commands.Entry, ag
 }
 
 // EntryMarks returns what the audit tables say of each of ids: corrections,
-// changes after close, the agreement a hire realised. Entries with nothing
+// changes after close, the agreement a hire realised, and whether a delta
+// (a hire, or an add that is no 정정's replacement) was recorded as inside
+// a later 누계 (누계포함:예): it lowered a report recorded before it. Entries with nothing
 // are left out; nil ids means every entry with a mark (the export).
 func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands.EntryMark, error) {
 	const q = `
@@ -188,14 +190,21 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		       COALESCE(c1.reason, c2.reason, '') AS reason,
 		       EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id) AS after_close,
 		       COALESCE(h.agreement_entry_id, 0) AS agreement,
-		       h.hire_entry_id IS NOT NULL AND EXISTS (
-		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id) AS within
+		       (h.hire_entry_id IS NOT NULL AND EXISTS (
+		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id))
+		       OR (e.kind = 'delta' AND c2.old_entry_id IS NULL AND h.hire_entry_id IS NULL AND EXISTS (
+		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id
+		                                              AND a.new_count < a.old_count)) AS within
 		FROM unnest($1::bigint[]) AS x(id)
+		JOIN entries e ON e.id = x.id
 		LEFT JOIN entry_corrections c1 ON c1.old_entry_id = x.id
 		LEFT JOIN entry_corrections c2 ON c2.new_entry_id = x.id
 		LEFT JOIN agreement_hires h ON h.hire_entry_id = x.id
 		WHERE c1.old_entry_id IS NOT NULL OR c2.old_entry_id IS NOT NULL OR h.hire_entry_id IS NOT NULL
-		   OR EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id)`
+		   OR EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id)
+		   OR (e.kind = 'delta' AND EXISTS (
+		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id
+		                                              AND a.new_count < a.old_count))`
 	var rows []struct {
 		ID           int64  `db:"id"`
 		Corrected    bool   `db:"corrected"`
@@ -211,7 +220,9 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 			SELECT old_entry_id FROM entry_corrections
 			UNION SELECT new_entry_id FROM entry_corrections WHERE new_entry_id IS NOT NULL
 			UNION SELECT entry_id FROM entry_after_close
-			UNION SELECT hire_entry_id FROM agreement_hires`
+			UNION SELECT hire_entry_id FROM agreement_hires
+			UNION SELECT a.cause_entry_id FROM entry_adjustments a JOIN entries e ON e.id = a.cause_entry_id
+			      WHERE e.kind = 'delta' AND a.entry_id < a.cause_entry_id AND a.new_count < a.old_count`
 		if err := sqlx.SelectContext(ctx, s.db, &ids, all); err != nil {
 			return nil, wrap("marked entries", err)
 		}

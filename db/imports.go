@@ -1314,6 +1314,7 @@ func (r *importRun) hasHiresProblem(line int, agreementID int64, hires []int64) 
 type fileHire struct {
 	Agreement int64     `db:"agreement"`
 	ID        int64     `db:"id"`
+	Program   int64     `db:"program_id"`
 	Count     int64     `db:"count"`
 	AsOf      time.Time `db:"as_of"`
 }
@@ -1338,7 +1339,7 @@ func (r *importRun) checkHires(ctx context.Context) error {
 	}
 	var hires []fileHire
 	if err := sqlx.SelectContext(ctx, r.tx, &hires, `
-		SELECT ah.agreement_entry_id AS agreement, h.id, h.count, h.as_of
+		SELECT ah.agreement_entry_id AS agreement, h.id, h.program_id, h.count, h.as_of
 		FROM agreement_hires ah JOIN entries h ON h.id = ah.hire_entry_id
 		WHERE ah.agreement_entry_id = ANY($1) AND h.voided_at IS NULL
 		ORDER BY ah.agreement_entry_id, h.as_of, h.id`, pq.Array(ids)); err != nil {
@@ -1365,8 +1366,14 @@ func (r *importRun) checkHires(ctx context.Context) error {
 		}
 		var realised int64
 		for _, h := range hs {
-			err := commands.CheckHire(a, realised, h.Count, dateOf(h.AsOf))
 			line := r.lineOf[h.ID]
+			if h.Program != a.ProgramID {
+				// A typed 채용 hires in its agreement's program only; a file
+				// may name any 약정 번호 (review r12 BREAK 3).
+				r.Problem(commands.NewImportProblem(line, "약정 번호", "", "import.problem.hire_other_program", "Line", aLine))
+				continue
+			}
+			err := commands.CheckHire(a, realised, h.Count, dateOf(h.AsOf))
 			var (
 				over   *commands.OverRealisedError
 				before *commands.HireBeforeAgreementError

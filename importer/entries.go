@@ -195,11 +195,12 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 			p.add(line, colAgreement, a, msg("import.problem.agreement_number"))
 		}
 	}
-	// 누계포함: 예 on a hire recorded as already inside the later 누계.
+	// 누계포함: 예 on a delta (an add or a hire) recorded as already inside
+	// the later 누계 (review r12 BREAK 4: adds answer it as hires do).
 	switch w := get(colWithin); w {
 	case "예", "yes":
 		row.Within = true
-		if row.Agreement == 0 || e.Kind != commands.KindDelta {
+		if e.Kind != commands.KindDelta {
 			p.add(line, colWithin, w, msg("import.problem.within_not_hire"))
 		}
 	case "", "아니오", "no":
