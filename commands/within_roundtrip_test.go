@@ -67,3 +67,30 @@ func TestImportedHireOfAnotherProgramsAgreementIsRefused(t *testing.T) {
 		t.Errorf("%d entries written by a refused file\n%s", n, applied)
 	}
 }
+
+// A row whose 기록 식별자 this ledger holds is skipped as present only when
+// it records the same thing; a row edited after the export (5 → 500) is
+// refused on its line, never silently skipped (review r12 BREAK 2).
+func TestImportedRowWithAKnownOriginButOtherContentIsRefused(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "추가 청년 5 4월 2일", commands.OutcomeOK)
+	h.run(manager, "추가 노인 7 4월 3일", commands.OutcomeOK)
+	name, data := h.exportEntries(commands.Korean, "csv")
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	row := strings.Split(lines[1], ",")
+	if row[2] != "youth" || row[7] != "5" {
+		t.Fatalf("the export's second line is not the youth 5: %q", lines[1])
+	}
+	row[7] = "500"
+	lines[1] = strings.Join(row, ",")
+	preview, applied := h.importFile(commands.Korean, name, []byte(strings.Join(lines, "\n")+"\n"))
+	mustContain(t, preview+applied, "2행", "#1 실적의 것인데", "실적과 달라")
+	if got := h.liveSumAll(); got != 12 {
+		t.Errorf("the ledger holds %d after the edited file; want 12\n%s%s", got, preview, applied)
+	}
+	// unchanged, the same file adds nothing and says so
+	preview, applied = h.importFile(commands.Korean, name, data)
+	if got := h.liveSumAll(); got != 12 {
+		t.Errorf("the ledger holds %d after its own export; want 12\n%s%s", got, preview, applied)
+	}
+}

@@ -687,6 +687,27 @@ func (r *importRun) present(ctx context.Context, e commands.Entry, ref rowRef) e
 	return r.link(ctx, l, e)
 }
 
+// sameRecord says whether a file's row is the record the ledger holds
+// under the row's 기록 식별자: the same program, 기준일, kind, status and
+// figure (a 누계's reported total). An origin alone proves nothing: a row
+// edited after the export (5 → 500), or one given another entry's origin,
+// would otherwise be skipped as present, or void or link that entry
+// (review r12 BREAK 2).
+func sameRecord(held commands.Entry, row commands.NewEntry) bool {
+	figure := held.Count
+	if held.Kind == commands.KindCumulative {
+		figure = held.ReportedTotal
+	}
+	return held.ProgramID == row.ProgramID && held.AsOf.Equal(row.AsOf) && held.Kind == row.Kind &&
+		held.Status == row.Status && figure == row.Count
+}
+
+// originMismatch is the problem of a row whose 기록 식별자 names an entry
+// of this ledger that records something else.
+func originMismatch(line int, origin string, held commands.Entry) commands.ImportProblem {
+	return commands.NewImportProblem(line, "기록 식별자", origin, "import.problem.origin_mismatch", "ID", held.ID)
+}
+
 // skipPresent takes the pending rows whose 기록 식별자 the ledger holds out
 // of the batch (present).
 func (r *importRun) skipPresent(ctx context.Context) error {
@@ -717,7 +738,9 @@ func (r *importRun) skipPresent(ctx context.Context) error {
 			kept = append(kept, p)
 			continue
 		}
-		if err := r.present(ctx, e, r.numbers[p.IdempotencyKey]); err != nil {
+		if !sameRecord(e, p.NewEntry) {
+			r.Problem(originMismatch(r.lines[p.IdempotencyKey], p.Origin, e))
+		} else if err := r.present(ctx, e, r.numbers[p.IdempotencyKey]); err != nil {
 			return err
 		}
 		delete(r.lines, p.IdempotencyKey)
@@ -968,6 +991,10 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 	if e.Origin != "" && !row.MonthFigure {
 		existing, err := entryByOrigin(ctx, r.tx, e.Origin)
 		if err == nil {
+			if !sameRecord(existing, e) {
+				r.Problem(originMismatch(row.Line, e.Origin, existing))
+				return nil
+			}
 			return r.present(ctx, existing, rowRef{row.Number, row.Agreement})
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
