@@ -101,11 +101,11 @@ func planRebase(reports []commands.Entry, change rebaseChange, causeID int64) (s
 // applyRebase records a planned re-basing, keeping each change in
 // entry_adjustments with causeID. The caller holds the program's exclusive
 // lock and the reports' rows.
-func applyRebase(ctx context.Context, tx sqlx.ExtContext, steps []rebaseStep, causeID int64, by string) ([]commands.Adjustment, error) {
+func applyRebase(ctx context.Context, tx sqlx.ExtContext, steps []rebaseStep, causeID int64, by string, at time.Time) ([]commands.Adjustment, error) {
 	var adjusted []commands.Adjustment
 	for _, st := range steps {
 		r := st.report
-		if err := recordAdjustment(ctx, tx, r, r.Count+st.d, causeID, by); err != nil {
+		if err := recordAdjustment(ctx, tx, r, r.Count+st.d, causeID, by, at); err != nil {
 			return nil, err
 		}
 		a := commands.Adjustment{Report: r, OldCount: r.Count}
@@ -124,7 +124,7 @@ func applyRebase(ctx context.Context, tx sqlx.ExtContext, steps []rebaseStep, ca
 // the reports recorded since then count the chain's current figure. The
 // caller holds the program's exclusive lock; report rows are locked in ID
 // order and every change is kept in entry_adjustments.
-func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands.Entry, position int64, by string, replacement int64) ([]commands.Adjustment, error) {
+func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands.Entry, position int64, by string, replacement int64, at time.Time) ([]commands.Adjustment, error) {
 	reports, err := lockReportsFrom(ctx, tx, voided.ProgramID, voided.Status, voided.AsOf, false)
 	if err != nil {
 		return nil, err
@@ -149,14 +149,16 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 	if blocked != nil {
 		return nil, &commands.DependentReportError{Voided: voided.ID, Report: *blocked}
 	}
-	return applyRebase(ctx, tx, steps, voided.ID, by)
+	return applyRebase(ctx, tx, steps, voided.ID, by, at)
 }
 
 // recordAdjustment sets a cumulative report's recorded difference and keeps
-// the change, who made it and why, in entry_adjustments.
+// the change, who made it, why and when, in entry_adjustments. at is the
+// command's time (the service's clock, --today in a replay: issue 19 §6);
+// zero: the database's.
 // Every re-basing passes here, so here it is refused (refuseBelowHires)
 // when it would leave an agreed report below what its hires realised.
-func recordAdjustment(ctx context.Context, tx sqlx.ExtContext, report commands.Entry, count, causeID int64, by string) error {
+func recordAdjustment(ctx context.Context, tx sqlx.ExtContext, report commands.Entry, count, causeID int64, by string, at time.Time) error {
 	if err := refuseBelowHires(ctx, tx, report, count); err != nil {
 		return err
 	}
@@ -164,9 +166,9 @@ func recordAdjustment(ctx context.Context, tx sqlx.ExtContext, report commands.E
 		WITH upd AS (
 			UPDATE entries SET count = $2 WHERE id = $1 RETURNING id
 		)
-		INSERT INTO entry_adjustments (entry_id, cause_entry_id, old_count, new_count, adjusted_by)
-		SELECT id, $3, $4, $2, $5 FROM upd`
-	if _, err := tx.ExecContext(ctx, q, report.ID, count, causeID, report.Count, by); err != nil {
+		INSERT INTO entry_adjustments (entry_id, cause_entry_id, old_count, new_count, adjusted_by, adjusted_at)
+		SELECT id, $3, $4, $2, $5, COALESCE($6, now()) FROM upd`
+	if _, err := tx.ExecContext(ctx, q, report.ID, count, causeID, report.Count, by, nullTime(at)); err != nil {
 		return fmt.Errorf("adjust cumulative report %d: %w", report.ID, err)
 	}
 	return nil

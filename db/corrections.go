@@ -90,8 +90,8 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `
-			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by)
-			VALUES ($1, $2, $3, $4)`, old.ID, newID, c.Reason, c.By)
+			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at)
+			VALUES ($1, $2, $3, $4, COALESCE($5, now()))`, old.ID, newID, c.Reason, c.By, nullTime(c.At))
 		return err
 	})
 	var closed *commands.MonthClosedError
@@ -330,8 +330,8 @@ func restoreCorrection(ctx context.Context, tx sqlx.ExtContext, id int64, by, re
 	}
 	if drift != 0 {
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO entry_adjustments (entry_id, cause_entry_id, old_count, new_count, adjusted_by)
-			VALUES ($1, $2, $3, $4, $5)`, old.ID, id, old.Count, count, by); err != nil {
+			INSERT INTO entry_adjustments (entry_id, cause_entry_id, old_count, new_count, adjusted_by, adjusted_at)
+			VALUES ($1, $2, $3, $4, $5, COALESCE($6, now()))`, old.ID, id, old.Count, count, by, nullTime(at)); err != nil {
 			return commands.VoidResult{}, false, fmt.Errorf("carry re-basings to entry %d: %w", old.ID, err)
 		}
 	}

@@ -239,7 +239,7 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	if err != nil || len(steps) == 0 {
 		return res, err
 	}
-	adjusted, err := applyRebase(ctx, tx, steps, res.Entry.ID, e.LoggedBy)
+	adjusted, err := applyRebase(ctx, tx, steps, res.Entry.ID, e.LoggedBy, e.RecordedAt)
 	if err != nil {
 		return commands.AddResult{}, err
 	}
@@ -354,8 +354,8 @@ func makeLatestReportExact(ctx context.Context, tx sqlx.ExtContext, e commands.N
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by)
-			VALUES ($1, $2, $3, $4)`, old.ID, added.Entry.ID, e.ExactReason, e.LoggedBy); err != nil {
+			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at)
+			VALUES ($1, $2, $3, $4, COALESCE($5, now()))`, old.ID, added.Entry.ID, e.ExactReason, e.LoggedBy, nullTime(e.RecordedAt)); err != nil {
 			return nil, nil, fmt.Errorf("link exact copy: %w", err)
 		}
 		// An agreed entry's hires realise its exact copy (as after a 정정).
@@ -632,7 +632,7 @@ func voidLockedReplacing(ctx context.Context, tx sqlx.ExtContext, id int64, by, 
 	if err != nil {
 		return commands.VoidResult{}, err
 	}
-	adjusted, err := adjustLaterReports(ctx, tx, voided, position, by, replacement)
+	adjusted, err := adjustLaterReports(ctx, tx, voided, position, by, replacement, at)
 	if err != nil {
 		return commands.VoidResult{}, err
 	}

@@ -1089,7 +1089,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 	if err := r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement}); err != nil || len(steps) == 0 {
 		return err
 	}
-	adjusted, err := applyRebase(ctx, r.tx, steps, res.Entry.ID, e.LoggedBy)
+	adjusted, err := applyRebase(ctx, r.tx, steps, res.Entry.ID, e.LoggedBy, e.RecordedAt)
 	if err != nil {
 		return fmt.Errorf("re-base the 누계 a hire is inside: %w", err)
 	}
