@@ -7,6 +7,7 @@ package importer
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -51,7 +52,7 @@ func (r Reader) openXLSX(ctx context.Context, data []byte) (source, func(), erro
 		closeFn()
 		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_read_sheet"))}
 	}
-	return &xlsxSource{rows: rows}, func() { _ = rows.Close(); closeFn() }, nil
+	return &xlsxSource{rows: rows, maxRows: r.Limits.Rows}, func() { _ = rows.Close(); closeFn() }, nil
 }
 
 // pickSheet chooses, among the visible sheets, the entries sheet or the
@@ -97,12 +98,87 @@ const (
 	sheetByProgram = "사업별 보고서"
 )
 
-type xlsxSource struct{ rows *excelize.Rows }
+// xlsxSource yields the rows of the sheet read, refusing the file when a
+// row holding anything is hidden (issue 20): a hidden row is data its
+// sender may not have seen, and like a hidden sheet it would be imported
+// unseen. At the first such row the rest of the sheet is read for its other
+// hidden rows (up to maxRows rows in all), so the refusal names them all.
+type xlsxSource struct {
+	rows    *excelize.Rows
+	maxRows int
+	line    int // the row last read, the first 1
+}
 
 func (s *xlsxSource) next() ([]string, bool, error) {
+	cells, ok, err := s.read()
+	if !ok || err != nil || !s.hiddenWithData(cells) {
+		return cells, ok, err
+	}
+	hidden := []int{s.line}
+	for s.line < s.maxRows {
+		more, ok, err := s.read()
+		if !ok || err != nil {
+			break
+		}
+		if s.hiddenWithData(more) {
+			hidden = append(hidden, s.line)
+		}
+	}
+	return nil, false, problemError{problem(0, "", "", msg("import.problem.hidden_rows",
+		"Rows", lineRuns(hidden), "N", len(hidden), i18n.PluralCount, len(hidden)))}
+}
+
+func (s *xlsxSource) read() ([]string, bool, error) {
 	if !s.rows.Next() {
 		return nil, false, s.rows.Error()
 	}
+	s.line++
 	cells, err := s.rows.Columns(excelize.Options{RawCellValue: true})
 	return cells, true, err
+}
+
+// hiddenWithData reports whether the row just read is hidden and holds a
+// cell with text. A hidden empty row (formatting only) hides nothing; the
+// gap before a row the sheet stores carries that row's options, and no
+// cells.
+func (s *xlsxSource) hiddenWithData(cells []string) bool {
+	return s.rows.GetRowOpts().Hidden && !blank(cells)
+}
+
+// maxRangesNamed is how many runs of hidden rows a refusal names; the rest
+// are counted by the message's N.
+const maxRangesNamed = 20
+
+// lineRuns are ascending lines, written as runs in each language: 3, 4, 6
+// as "3~4, 6" in Korean, "3–4, 6" in English.
+type lineRuns []int
+
+func (l lineRuns) In(p i18n.Printer) string {
+	if p.Lang() == i18n.Korean {
+		return lineRanges(l, "~")
+	}
+	return lineRanges(l, "–")
+}
+
+// lineRanges writes ascending lines as runs: 3, 4, 6 as "3~4, 6" (dash
+// between a run's ends), naming at most maxRangesNamed runs then "…".
+func lineRanges(lines []int, dash string) string {
+	var parts []string
+	for i := 0; i < len(lines); {
+		j := i
+		for j+1 < len(lines) && lines[j+1] == lines[j]+1 {
+			j++
+		}
+		if len(parts) == maxRangesNamed {
+			parts = append(parts, "…")
+			break
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("%d%s%d", lines[i], dash, lines[j]))
+		} else {
+			parts = append(parts, fmt.Sprint(lines[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
 }
