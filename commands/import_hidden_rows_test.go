@@ -71,3 +71,46 @@ func TestImportRefusesHiddenRowAboveHeader(t *testing.T) {
 		commands.English: {"Line 1 of this file is hidden"},
 	})
 }
+
+// A hidden column holding data (a second 메모 saying 예상치, figures the
+// sender did not see) is refused naming the column; a hidden empty column
+// is not.
+func TestImportRefusesHiddenColumns(t *testing.T) {
+	e := newI31Env(t)
+	rows := [][4]any{{"2026-03-10", "youth", 7, "a"}, {"2026-03-11", "youth", 5, "b"}}
+	data := entriesWorkbook(t, rows, func(f *excelize.File) {
+		if err := f.SetCellValue("실적 명세", "K3", "12월 예상치"); err != nil {
+			t.Fatal(err)
+		}
+		for _, col := range []string{"K", "M"} { // M: hidden, empty
+			if err := f.SetColVisible("실적 명세", col, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	e.refused("hidden column", data, map[commands.Lang][]string{
+		commands.Korean:  {"K열", "숨겨져", "숨기기를 취소"},
+		commands.English: {"Column K of this file is hidden", "Unhide"},
+	}, "M열", "K, M")
+	// The header's own columns hidden: refused too (the 메모 column G).
+	data = entriesWorkbook(t, rows, func(f *excelize.File) {
+		if err := f.SetColVisible("실적 명세", "G", false); err != nil {
+			t.Fatal(err)
+		}
+	})
+	e.refused("hidden 메모", data, map[commands.Lang][]string{
+		commands.Korean:  {"G열"},
+		commands.English: {"Column G of this file"},
+	})
+	// Shown again: both rows import.
+	if r := e.apply(entriesWorkbook(t, rows, func(f *excelize.File) {
+		if err := f.SetColVisible("실적 명세", "M", false); err != nil {
+			t.Fatal(err)
+		}
+	})); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("apply: %q\n%s", r.Outcome, r.Text())
+	}
+	if n := e.liveSum(`TRUE`); n != 12 {
+		t.Errorf("%d jobs imported, want 12", n)
+	}
+}

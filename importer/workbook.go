@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -52,7 +53,13 @@ func (r Reader) openXLSX(ctx context.Context, data []byte) (source, func(), erro
 		closeFn()
 		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_read_sheet"))}
 	}
-	return &xlsxSource{rows: rows, maxRows: r.Limits.Rows}, func() { _ = rows.Close(); closeFn() }, nil
+	hiddenCols, err := hiddenColumns(data, sheet)
+	if err != nil {
+		_ = rows.Close()
+		closeFn()
+		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_read_sheet"))}
+	}
+	return &xlsxSource{rows: rows, maxRows: r.Limits.Rows, hiddenCols: hiddenCols}, func() { _ = rows.Close(); closeFn() }, nil
 }
 
 // pickSheet chooses, among the visible sheets, the entries sheet or the
@@ -99,33 +106,61 @@ const (
 )
 
 // xlsxSource yields the rows of the sheet read, refusing the file when a
-// row holding anything is hidden (issue 20): a hidden row is data its
-// sender may not have seen, and like a hidden sheet it would be imported
-// unseen. At the first such row the rest of the sheet is read for its other
-// hidden rows (up to maxRows rows in all), so the refusal names them all.
+// row holding anything is hidden, or a hidden column holds anything in a
+// row (issue 20): hidden cells are data their sender may not have seen,
+// and like a hidden sheet they would be imported unseen. At the first such
+// row the rest of the sheet is read for the others (up to maxRows rows in
+// all), so the refusal names them all: the hidden rows, else the hidden
+// columns.
 type xlsxSource struct {
-	rows    *excelize.Rows
-	maxRows int
-	line    int // the row last read, the first 1
+	rows       *excelize.Rows
+	maxRows    int
+	hiddenCols []bool // by column from 0; nil: none hidden
+	line       int    // the row last read, the first 1
 }
 
 func (s *xlsxSource) next() ([]string, bool, error) {
 	cells, ok, err := s.read()
-	if !ok || err != nil || !s.hiddenWithData(cells) {
+	if !ok || err != nil {
 		return cells, ok, err
 	}
-	hidden := []int{s.line}
+	var (
+		rows []int
+		cols = map[int]bool{}
+	)
+	note := func(cells []string) {
+		if s.rows.GetRowOpts().Hidden && !blank(cells) {
+			// The gap before a row the sheet stores carries that row's
+			// options, and no cells: an empty row hides nothing.
+			rows = append(rows, s.line)
+		}
+		for i, c := range cells {
+			if i < len(s.hiddenCols) && s.hiddenCols[i] && strings.TrimSpace(c) != "" {
+				cols[i] = true
+			}
+		}
+	}
+	if note(cells); len(rows) == 0 && len(cols) == 0 {
+		return cells, true, nil
+	}
 	for s.line < s.maxRows {
 		more, ok, err := s.read()
 		if !ok || err != nil {
 			break
 		}
-		if s.hiddenWithData(more) {
-			hidden = append(hidden, s.line)
-		}
+		note(more)
 	}
-	return nil, false, problemError{problem(0, "", "", msg("import.problem.hidden_rows",
-		"Rows", lineRuns(hidden), "N", len(hidden), i18n.PluralCount, len(hidden)))}
+	if len(rows) > 0 {
+		return nil, false, problemError{problem(0, "", "", msg("import.problem.hidden_rows",
+			"Rows", lineRuns(rows), "N", len(rows), i18n.PluralCount, len(rows)))}
+	}
+	var names []string
+	for _, i := range slices.Sorted(maps.Keys(cols)) {
+		n, _ := excelize.ColumnNumberToName(i + 1)
+		names = append(names, n)
+	}
+	return nil, false, problemError{problem(0, "", "", msg("import.problem.hidden_columns",
+		"Columns", strings.Join(names, ", "), "N", len(names), i18n.PluralCount, len(names)))}
 }
 
 func (s *xlsxSource) read() ([]string, bool, error) {
@@ -135,14 +170,6 @@ func (s *xlsxSource) read() ([]string, bool, error) {
 	s.line++
 	cells, err := s.rows.Columns(excelize.Options{RawCellValue: true})
 	return cells, true, err
-}
-
-// hiddenWithData reports whether the row just read is hidden and holds a
-// cell with text. A hidden empty row (formatting only) hides nothing; the
-// gap before a row the sheet stores carries that row's options, and no
-// cells.
-func (s *xlsxSource) hiddenWithData(cells []string) bool {
-	return s.rows.GetRowOpts().Hidden && !blank(cells)
 }
 
 // maxRangesNamed is how many runs of hidden rows a refusal names; the rest
