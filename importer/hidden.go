@@ -61,8 +61,8 @@ func hiddenColumns(data []byte, sheet string) ([]bool, error) {
 	// A difference array over the columns: each <col min max hidden>
 	// costs O(1) however wide it is.
 	var (
-		diff [maxSheetColumns + 1]int
-		cols int
+		diff  [maxSheetColumns + 1]int
+		cols  int
 		found bool
 	)
 	err = eachStart(parts[target], func(e xml.StartElement) bool {
