@@ -98,7 +98,7 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 	for _, name := range h.names {
 		// A column of forecasts (12월 예상치) is no month of figures; left
 		// unread it would pass unnoticed.
-		forecast(p, t.line, name, name)
+		forecastHeader(p, t.line, name)
 	}
 	if p.n > 0 {
 		return nil

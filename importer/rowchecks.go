@@ -4,6 +4,7 @@ package importer
 // 사업명 names against its 사업코드, a date after today, a forecast.
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
@@ -60,16 +61,49 @@ func (r Reader) notFuture(p *problems, line int, column string, asOf time.Time) 
 }
 
 // forecastWords mark a figure that is not yet an achievement: 예상(치),
-// 예정, 전망, 목표치. A plain 목표 is not among them (a note may say a
-// figure reached its target).
-var forecastWords = []string{"예상", "예정", "전망", "목표치"}
+// 예정, 전망, 목표치, 예측(치), 추정(치), and a plan: 채용 계획, 계획(안).
+// A plain 목표 is not among them (a note may say a figure reached its
+// target), nor is 계획 said of an achievement against its plan (계획대로
+// 채용 완료, 계획 대비 120% 달성: planAchieved).
+var forecastWords = []string{"예상", "예정", "전망", "목표치", "예측", "추정", "계획"}
+
+// headerForecastWords refuse any header that says them (a column of 12월
+// 예상치 would pass unread). The other forecastWords refuse a header only
+// when it names a month (11월 계획): a column headed 연간 계획 or 추정
+// 인원 beside the months is not read, and said nothing wrong before.
+var headerForecastWords = []string{"예상", "예정", "전망", "목표치"}
+
+// planAchieved finds 계획 said of what was achieved against the plan.
+var planAchieved = regexp.MustCompile(`계획\s*(대로|대비)`)
+
+// monthHeader finds a header that begins with a month (11월 계획).
+var monthHeader = regexp.MustCompile(`^\s*\d{1,2}\s*월`)
+
+// forecastWord is the first forecast word text says, or "".
+func forecastWord(text string, words []string) string {
+	text = planAchieved.ReplaceAllString(text, "")
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return w
+		}
+	}
+	return ""
+}
 
 // forecast refuses a row whose text says it is a forecast, naming the word.
 func forecast(p *problems, line int, column, text string) {
-	for _, w := range forecastWords {
-		if strings.Contains(text, w) {
-			p.add(line, column, "", msg("import.problem.forecast", "Word", w))
-			return
-		}
+	if w := forecastWord(text, forecastWords); w != "" {
+		p.add(line, column, "", msg("import.problem.forecast", "Word", w))
+	}
+}
+
+// forecastHeader refuses a header that says it holds forecasts.
+func forecastHeader(p *problems, line int, name string) {
+	words := headerForecastWords
+	if monthHeader.MatchString(name) {
+		words = forecastWords
+	}
+	if w := forecastWord(name, words); w != "" {
+		p.add(line, name, "", msg("import.problem.forecast", "Word", w))
 	}
 }
