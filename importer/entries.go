@@ -224,8 +224,13 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	}
 	// A note saying 예상 or 예정 marks a forecast, not jobs created; an
 	// agreement (약정) is a promise by nature, and a voided row counts for
-	// nothing, so theirs may say so.
-	if e.Status == commands.StatusRealised && !row.Voided {
+	// nothing, so theirs may say so. A row carrying a 기록 식별자 is an
+	// entries export of a ledger: its note was typed, and judged by the
+	// typed add's checks (NoteSaysNotHired above, as typing asks when no
+	// status is given), which accept 예정 beside 상태:채용 and never ask
+	// about 예상; refusing it here refused the ledger's own export (issue
+	// 19/20 round trip). A department's own file has no 기록 식별자.
+	if e.Status == commands.StatusRealised && !row.Voided && e.Origin == "" {
 		forecast(p, line, colNote, e.Note)
 	}
 	// 마감 후 정정 is not brought in (an import writes into no closed month,
