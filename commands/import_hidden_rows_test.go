@@ -92,6 +92,19 @@ func TestImportRefusesHiddenColumns(t *testing.T) {
 		commands.Korean:  {"K열", "숨겨져", "숨기기를 취소"},
 		commands.English: {"Column K of this file is hidden", "Unhide"},
 	}, "M열", "K, M")
+	// A column of width 0 is hidden as well.
+	data = entriesWorkbook(t, rows, func(f *excelize.File) {
+		if err := f.SetCellValue("실적 명세", "L2", 900); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetColWidth("실적 명세", "L", "L", 0); err != nil {
+			t.Fatal(err)
+		}
+	})
+	e.refused("zero-width column", data, map[commands.Lang][]string{
+		commands.Korean:  {"L열", "숨겨져"},
+		commands.English: {"Column L of this file is hidden"},
+	})
 	// The header's own columns hidden: refused too (the 메모 column G).
 	data = entriesWorkbook(t, rows, func(f *excelize.File) {
 		if err := f.SetColVisible("실적 명세", "G", false); err != nil {

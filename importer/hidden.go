@@ -74,7 +74,10 @@ func hiddenColumns(data []byte, sheet string) ([]bool, error) {
 				return false
 			}
 			if h := attr(e, "hidden"); h != "1" && h != "true" {
-				return true
+				// A column of width 0 is hidden as well.
+				if w, err := strconv.ParseFloat(attr(e, "width"), 64); err != nil || w > 0 {
+					return true
+				}
 			}
 			lo, err1 := strconv.Atoi(attr(e, "min"))
 			hi, err2 := strconv.Atoi(attr(e, "max"))

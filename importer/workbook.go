@@ -131,7 +131,9 @@ func (s *xlsxSource) next() ([]string, bool, error) {
 	note := func(cells []string) {
 		if s.rows.GetRowOpts().Hidden && !blank(cells) {
 			// The gap before a row the sheet stores carries that row's
-			// options, and no cells: an empty row hides nothing.
+			// options, and no cells: an empty row hides nothing. (A row's
+			// height is not told apart from excelize's default here, so a
+			// row of height 0 is not caught: see the README.)
 			rows = append(rows, s.line)
 		}
 		for i, c := range cells {
