@@ -1,0 +1,79 @@
+package commands_test
+
+import (
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// Review r11 F2: a delta as large as the program's whole year was taken
+// without a question unless the program was reported by 누계 or the date
+// had a month-end word: `추가 1만 2천 취약계층 날짜:11. 25.` right after a
+// 12,100 누계 made the year 24,100, and `추가 1천 공동체` on a program
+// whose year was 120 was simply added. A realised delta at least 90% of
+// the program's latest 누계 (dated on or before it) or of its year-to-date
+// total through its date is held, naming the figure it matched; nothing is
+// written until it is confirmed (the button in Slack, 확인 appended in the
+// console). A first delta of the year and a delta well below both figures
+// are recorded at once.
+func TestDeltaAsLargeAsTheYearIsHeld(t *testing.T) {
+	for _, tc := range []struct {
+		lang                     commands.Lang
+		report, held, heldOK     string
+		reportSays               []string
+		first, big, bigOK, small string
+		bigSays                  []string
+		confirmWord              string
+	}{
+		{commands.Korean, "추가 취약계층 누계 12,100 11. 20.", "추가 1만 2천 취약계층 날짜:11. 25.", "추가 1만 2천 취약계층 날짜:11. 25. 확인",
+			[]string{"이 사업의 올해 누계 12,100개(2026. 11. 20. 보고)에 가깝습니다", "이미 12,100개가 기록되어",
+				"`추가 1만 2천 취약계층 날짜:11. 25. 확인:예`", "아직 기록하지 않았습니다"},
+			"추가 120 공동체 11. 2.", "추가 1천 공동체", "추가 1천 공동체 확인", "추가 100 공동체",
+			[]string{"1,000개는 지역공동체사업의 올해 2026. 12. 5.까지 누계(120개)와 같거나 많아",
+				"`추가 공동체 누계 1,000 2026. 12. 5.`", "차이인 +880개만 기록됩니다", "`추가 1천 공동체 확인:예`"}, "확인"},
+		{commands.English, "add vulnerable cumulative 12,100 2026-11-20", "add 1만 2천 vulnerable date:2026-11-25", "add 1만 2천 vulnerable date:2026-11-25 confirm",
+			[]string{"near (90% or more) the program's year-to-date total (누계) of 12,100 reported for 2026-11-20", "12,100 is recorded through that day already",
+				"`add 1만 2천 vulnerable date:2026-11-25 confirm:yes`", "Nothing was recorded"},
+			"add 120 community 2026-11-02", "add 1천 community", "add 1천 community confirm", "add 100 community",
+			[]string{"1,000 is as many as or more than everything Community projects (community) has recorded this year through",
+				"`add community cumulative 1,000 date:2026-12-05`", "it records the difference, +880", "`add 1천 community confirm:yes`"}, "confirm"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := k32Harness(t, tc.lang, k32Now)
+			h.run(manager, tc.report, commands.OutcomeOK)
+			r := h.run(manager, tc.held, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.reportSays...)
+			if got := h.liveSQL("vulnerable", "realised"); got != 12100 {
+				t.Fatalf("after the question vulnerable is %d, want 12,100", got)
+			}
+			// in Slack the question carries the Record it button
+			slack := h.svc.Handle(t.Context(), commands.Caller{UserID: manager, Source: commands.SourceSlash, IdempotencyKey: "k42-slack"}, tc.held)
+			if slack.Outcome != commands.OutcomeRefused || len(slack.Actions) != 1 || slack.Actions[0].ID != commands.ActionConfirm {
+				t.Fatalf("Slack question: %s %+v\n%s", slack.Outcome, slack.Actions, slack.Text())
+			}
+			if got := h.liveSQL("vulnerable", "realised"); got != 12100 {
+				t.Fatalf("after the Slack question vulnerable is %d, want 12,100", got)
+			}
+			h.run(manager, tc.heldOK, commands.OutcomeOK)
+			if got := h.liveSQL("vulnerable", "realised"); got != 24100 {
+				t.Fatalf("after confirming vulnerable is %d, want 24,100", got)
+			}
+
+			h.run(manager, tc.first, commands.OutcomeOK) // the year's first delta: nothing to compare
+			r = h.run(manager, tc.big, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.bigSays...)
+			if got := h.liveSQL("community", "realised"); got != 120 {
+				t.Fatalf("after the question community is %d, want 120", got)
+			}
+			h.run(manager, tc.bigOK, commands.OutcomeOK)
+			h.run(manager, tc.small, commands.OutcomeOK) // 100 of 1,120: no question
+			if got := h.liveSQL("community", "realised"); got != 1220 {
+				t.Fatalf("community is %d, want 120 + 1,000 + 100", got)
+			}
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE note <> ''`); n != 0 {
+				t.Errorf("%d entries with a note: the appended %s is no note", n, tc.confirmWord)
+			}
+			h.checkLedger(tc.lang)
+		})
+	}
+}
