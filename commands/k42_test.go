@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -72,6 +73,55 @@ func TestDeltaAsLargeAsTheYearIsHeld(t *testing.T) {
 			}
 			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE note <> ''`); n != 0 {
 				t.Errorf("%d entries with a note: the appended %s is no note", n, tc.confirmWord)
+			}
+			h.checkLedger(tc.lang)
+		})
+	}
+}
+
+// Review r11 F9: `추가 노인 15 메모:11월분` typed on 3 December was filed
+// on 3 December, a December figure, although the note says November's
+// (and November of that department said 실적 없음). A note naming another
+// month than the entry's date (N월분, N월 실적, 지난달분, last month's) is
+// refused, naming the word and giving the line dated that month's last
+// day and the line keeping the date without the word; nothing is written.
+// A note naming the entry's own month is kept.
+func TestNoteNamingAnotherMonthIsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		lang    commands.Lang
+		refused map[string][]string // line → what the refusal shows
+		kept    []string
+	}{
+		{commands.Korean, map[string][]string{
+			"추가 노인 15 메모:11월분":          {"`11월분`", "2026. 12. 3.", "`추가 노인 15 날짜:2026. 11. 30. 메모:11월분`", "`추가 노인 15 날짜:2026. 12. 3.`", "아무것도 저장하지 않았습니다"},
+			"추가 노인 15 메모:지난달분 경로당":      {"`지난달분`", "`추가 노인 15 날짜:2026. 11. 30. 메모:지난달분 경로당`", "`추가 노인 15 날짜:2026. 12. 3. 메모:경로당`"},
+			"추가 노인 15 12. 1. 메모:11월 실적": {"`11월 실적`", "`추가 노인 15 날짜:2026. 12. 1.`"},
+			"추가 노인 15 11. 30. 메모:10월분":  {"`10월분`", "`추가 노인 15 날짜:2026. 10. 31. 메모:10월분`"},
+			"추가 노인 15 상태:약정 메모:1월분":     {"`1월분`", "`추가 노인 15 날짜:2026. 1. 31. 상태:약정 메모:1월분`"},
+		}, []string{"추가 노인 15 11. 30. 메모:11월분", "추가 노인 5 메모:12월분 경로당"}},
+		{commands.English, map[string][]string{
+			"add 15 senior note:11월분":               {"`11월분`", "2026-12-03", "`add senior 15 date:2026-11-30 note:11월분`", "`add senior 15 date:2026-12-03`", "nothing was saved"},
+			"add 15 senior note:last month's hires": {"`last month's`", "`add senior 15 date:2026-11-30 note:last month's hires`", "`add senior 15 date:2026-12-03 note:hires`"},
+		}, []string{"add 15 senior 2026-11-30 note:last month's hires", "add 5 senior note:12월분"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			// Thursday 3 December 2026, 10:00 in Seoul
+			h := k32Harness(t, tc.lang, time.Date(2026, time.December, 3, 1, 0, 0, 0, time.UTC))
+			for line, wants := range tc.refused {
+				r := h.run(manager, line, commands.OutcomeRefused)
+				mustContain(t, r.Text(), wants...)
+			}
+			if n := h.sqlInt(`SELECT count(*) FROM entries`); n != 0 {
+				t.Fatalf("%d entries written by refused lines", n)
+			}
+			for _, line := range tc.kept {
+				h.run(manager, line, commands.OutcomeOK)
+			}
+			if got := h.liveSQL("senior", "realised"); got != 20 {
+				t.Errorf("senior is %d, want 15 + 5", got)
+			}
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE as_of = '2026-11-30'`); n != 1 {
+				t.Errorf("%d entries dated 2026-11-30, want 1", n)
 			}
 			h.checkLedger(tc.lang)
 		})
