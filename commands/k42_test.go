@@ -127,3 +127,62 @@ func TestNoteNamingAnotherMonthIsRefused(t *testing.T) {
 		})
 	}
 }
+
+// Review r11 F11: `도움말 추가` promised that a delta at least the
+// program's year so far waits for confirmation, which it did only at a
+// month's end or in a program reported by 누계 (`추가 노인 10` then
+// `추가 노인 20` was recorded with no question). Each hold the help names
+// is made: the help's words are checked, then each promised case is held
+// (nothing written) and recorded once confirmed.
+func TestHelpHoldsAreTheHoldsMade(t *testing.T) {
+	for _, tc := range []struct {
+		lang    commands.Lang
+		help    string
+		says    []string
+		setup   []string
+		held    []string // each held, in order, then confirmed with the word
+		confirm string
+	}{
+		{commands.Korean, "도움말 추가",
+			[]string{"같은 실적(사업·기준일·수·상태·부서)이 이미 기록되어 있으면", "한 건이 연간 목표보다 많으면",
+				"최근 누계나 그날까지의 올해 실적의 90% 이상이어서 누계로 보이면", "1월의 누계가 작년 누계의 절반 이상이면 보류합니다",
+				"`메모:11월분`"},
+			[]string{"목표 100 사업:노인", "추가 노인 10 12. 1.", "추가 청년 누계 300 2025. 12. 31."},
+			[]string{"추가 노인 10 12. 1.", "추가 노인 20 12. 2.", "추가 노인 150 12. 3.", "추가 청년 누계 200 1. 1."}, "확인"},
+		{commands.English, "help add",
+			[]string{"same program, date, count, status and department", "one over a year's target",
+				"a delta at least 90% of the program's latest 누계 or of its year so far", "a January 누계 at least half of last year's waits",
+				"`note:11월분`"},
+			[]string{"target 100 program:senior", "add 10 senior 2026-12-01", "add youth cumulative 300 2025-12-31"},
+			[]string{"add 10 senior 2026-12-01", "add 20 senior 2026-12-02", "add 150 senior 2026-12-03", "add youth cumulative 200 2026-01-01"}, "confirm"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := k32Harness(t, tc.lang, k32Now)
+			mustContain(t, h.run(manager, tc.help, commands.OutcomeOK).Text(), tc.says...)
+			for _, line := range tc.setup {
+				h.run(manager, line, commands.OutcomeOK)
+			}
+			entries := func() int64 { return h.sqlInt(`SELECT count(*) FROM entries`) }
+			for _, line := range tc.held {
+				before := entries()
+				h.run(manager, line, commands.OutcomeRefused)
+				if n := entries(); n != before {
+					t.Fatalf("%q wrote %d entries while held", line, n-before)
+				}
+				h.run(manager, line+" "+tc.confirm, commands.OutcomeOK)
+				if n := entries(); n != before+1 {
+					t.Fatalf("%q confirmed: %d entries, want %d", line, n, before+1)
+				}
+			}
+			// 10 + 10 + 20 + 150 (2026); youth's 2026 누계 of 200
+			if got := h.sqlInt(`SELECT coalesce(sum(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id
+				WHERE p.code = 'senior' AND e.voided_at IS NULL AND e.as_of >= '2026-01-01'`); got != 190 {
+				t.Errorf("senior 2026 is %d, want 190", got)
+			}
+			if got := h.sqlInt(`SELECT coalesce(sum(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id
+				WHERE p.code = 'youth' AND e.voided_at IS NULL AND e.as_of >= '2026-01-01'`); got != 200 {
+				t.Errorf("youth 2026 is %d, want 200", got)
+			}
+		})
+	}
+}
