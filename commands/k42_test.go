@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -185,4 +186,20 @@ func TestHelpHoldsAreTheHoldsMade(t *testing.T) {
 			}
 		})
 	}
+}
+
+// confirmed is line with the confirm option (확인:예, or confirm:yes for a
+// line in English) before its note, as a person answers a held add: for
+// tests whose adds are no 누계 but are as large as the year so far.
+func confirmed(line string) string {
+	word := "확인:예"
+	if line != "" && line[0] >= 'a' && line[0] <= 'z' || strings.HasPrefix(line, "/jobs add") {
+		word = "confirm:yes"
+	}
+	for _, key := range []string{" 메모:", " note:", " 비고:"} {
+		if i := strings.Index(line, key); i >= 0 {
+			return line[:i] + " " + word + line[i:]
+		}
+	}
+	return line + " " + word
 }

@@ -122,6 +122,15 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 		why = s.msg(id, "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
 			"Program", s.programLabel(p), "Date", s.date(e.AsOf), "Total", s.unitCount(ytd, false, p.Unit))
 	}
+	if why != "" && e.IdempotencyKey != "" {
+		// A redelivery of a request that recorded already is answered
+		// "already recorded" by the store, not asked about the figure it
+		// now finds in the ledger: its own (IdenticalEntry does the same).
+		recorded, err := s.store.EntryKeyRecorded(ctx, e.IdempotencyKey)
+		if err != nil || recorded {
+			return "", err
+		}
+	}
 	if why != "" {
 		if e.Count < ytd {
 			// As a 누계 it would be below the ledger's figure through
