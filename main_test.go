@@ -141,7 +141,7 @@ func TestConsoleSkipsOverlongLine(t *testing.T) {
 	cmd := exec.Command(bin, "console", "--today", "2026-11-26")
 	cmd.Dir = t.TempDir()
 	cmd.Env = consoleEnv(dbtest.URL(t))
-	cmd.Stdin = strings.NewReader("add 3 youth\n" + huge + "\nadd 4 youth\nlist")
+	cmd.Stdin = strings.NewReader("add 3 youth\n" + huge + "\nadd 2 youth\nlist")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

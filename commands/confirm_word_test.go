@@ -35,7 +35,7 @@ func TestConfirmWordInANoteIsTheNote(t *testing.T) {
 		t.Fatalf("%d entries; the repeat must wait for confirmation", n)
 	}
 
-	h.run("U1", "add 4 disabled date:2026-06-11 dept:가과 note:please confirm", commands.OutcomeOK)
+	h.run("U1", "add 4 disabled date:2026-06-11 dept:가과 confirm:yes note:please confirm", commands.OutcomeOK)
 	if got := h.newestEntry().Note; got != "please confirm" {
 		t.Fatalf("note stored %q; want %q", got, "please confirm")
 	}

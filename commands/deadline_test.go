@@ -16,7 +16,7 @@ func stalledAdd(t *testing.T, svc *commands.Service, lift func()) commands.Reply
 	t.Helper()
 	replied := make(chan commands.Reply, 1)
 	go func() {
-		replied <- svc.Handle(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceConsole}, "add 10 youth")
+		replied <- svc.Handle(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceConsole}, "add 10 youth confirm:yes")
 	}()
 	select {
 	case r := <-replied:

@@ -68,11 +68,11 @@ func TestDecreaseAndNegatedHireWordsAreRefused(t *testing.T) {
 	}
 	for _, line := range []string{
 		"추가 청년 5 11/25 메모:채용 안내 후 입사",
-		"추가 청년 6 11/25 메모:취업 안정 지원",
+		"추가 청년 6 11/25 확인:예 메모:취업 안정 지원",
 		"추가 노인 20 11/25 메모:감소 아님 신규",
 		"추가 청년 14 11/25 메모:채용 안 됨 건 재확인 후 채용",
 	} {
-		h.run(manager, line, commands.OutcomeOK)
+		h.run(manager, confirmed(line), commands.OutcomeOK)
 	}
 	// A decrease word standing alone is refused wherever it stands; 메모:
 	// keeps such a note.

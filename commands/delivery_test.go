@@ -30,7 +30,7 @@ func TestClaimWithoutOutcomeIsRunAgain(t *testing.T) {
 	h := newHarness(t, commands.English)
 	ctx := context.Background()
 	h.run("U1", "add 10 youth", commands.OutcomeOK)
-	h.run("U1", "add 20 youth", commands.OutcomeOK)
+	h.run("U1", "add 20 youth confirm:yes", commands.OutcomeOK)
 	undo := func(key string) commands.Reply {
 		return h.svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceConsole, IdempotencyKey: key}, "undo")
 	}
@@ -65,7 +65,7 @@ func TestDeliveryIsRecordedWithItsWrite(t *testing.T) {
 	h := newHarness(t, commands.English)
 	ctx := context.Background()
 	h.run("U1", "add 10 youth", commands.OutcomeOK)
-	h.run("U1", "add 20 youth", commands.OutcomeOK)
+	h.run("U1", "add 20 youth confirm:yes", commands.OutcomeOK)
 	first := commands.WithDelivery(ctx, &commands.Delivery{Key: "slow"})
 	if _, err := h.store.UndoLatest(first, "U1", "first run", time.Now()); err != nil {
 		t.Fatal(err)

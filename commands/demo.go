@@ -43,7 +43,11 @@ func DemoScript() []string {
 
 // DemoLastYear is the year before's entries, month by month, so the demo's
 // chart and digest have a curve to compare against: front-loaded like the
-// article's year, ending well short of its 20,000 target.
+// article's year, ending well short of its 20,000 target. The lines carry
+// confirm:yes: a steady month's delta (invest's 250 in February after 250
+// in January) is as large as the year so far, which a person's add is
+// asked about (a 누계 written as new jobs?), and the loader has no one to
+// answer.
 func DemoLastYear(year int) []string {
 	monthly := []struct{ vulnerable, invest, social int }{
 		{2300, 250, 300}, {1900, 250, 250}, {1600, 250, 250}, {1300, 250, 200},
@@ -54,9 +58,9 @@ func DemoLastYear(year int) []string {
 	for i, m := range monthly {
 		end := time.Date(year-1, time.Month(i+2), 0, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
 		lines = append(lines,
-			fmt.Sprintf("add %d vulnerable date:%s", m.vulnerable, end),
-			fmt.Sprintf("add %d invest date:%s", m.invest, end),
-			fmt.Sprintf("add %d social date:%s", m.social, end))
+			fmt.Sprintf("add %d vulnerable date:%s confirm:yes", m.vulnerable, end),
+			fmt.Sprintf("add %d invest date:%s confirm:yes", m.invest, end),
+			fmt.Sprintf("add %d social date:%s confirm:yes", m.social, end))
 	}
 	return append(lines, fmt.Sprintf("target 2만 year:%d", year-1))
 }

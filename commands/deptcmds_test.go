@@ -54,7 +54,7 @@ func TestDeptRenameAndMergeMoveTheFigures(t *testing.T) {
 	h := newHarness(t, commands.English)
 	h.run(manager, "/jobs dept add 일자리경재과", commands.OutcomeOK) // a typo someone made a department
 	h.run("USTAFF", "/jobs add 10 youth dept:일자리경재과", commands.OutcomeOK)
-	h.run("USTAFF", "/jobs add 20 youth", commands.OutcomeOK)
+	h.run("USTAFF", "/jobs add 20 youth confirm:yes", commands.OutcomeOK)
 	h.run(manager, "/jobs dept merge 일자리경재과 into 일자리정책과", commands.OutcomeOK)
 	if got := h.deptJobs("일자리정책과"); got != 30 {
 		t.Errorf("after merge 일자리정책과 has %d, want 30", got)

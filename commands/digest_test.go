@@ -51,7 +51,7 @@ func goldenData(t *testing.T) *harness {
 		"target 1000 program:youth",
 		// Last year, for the chart's second curve.
 		"add 3000 vulnerable date:2025-03-31", "add 2500 invest date:2025-06-30",
-		"add 4000 vulnerable date:2025-09-30", "add 3500 social date:2025-12-15",
+		"add 4000 vulnerable date:2025-09-30 confirm:yes", "add 3500 social date:2025-12-15",
 		// The week before (2026-W20).
 		"add 80 vulnerable date:2026-05-12", "add 40 invest date:2026-05-14",
 	}); err != nil {

@@ -67,6 +67,11 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 		// note says agreement or not yet hired: ask, never guess (F1/F8).
 		return NewEntry{}, p, &invalid{FieldNote, s.msg("k32.note_says_not_hired", "Words", words)}
 	}
+	if why := s.noteNamesAnotherMonth(p, d, asOf, today); why != "" {
+		// The note dates the figure to another month than its date
+		// (review r11 F9): refused, never filed in the wrong month.
+		return NewEntry{}, p, &invalid{FieldNote, why}
+	}
 	if utf8.RuneCountInString(d.department) > MaxNameRunes {
 		return NewEntry{}, p, &invalid{FieldDepartment, s.msg("entries.department_name_is_longer", "MaxNameRunes", MaxNameRunes)}
 	}

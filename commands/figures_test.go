@@ -71,7 +71,7 @@ func TestKoreanCountsThroughAdd(t *testing.T) {
 			{"add 천여 명 senior", 1000, true, "1,000여"},
 			{"add 만 명 vulnerable", 10000, false, "10,000"},
 			{"add 백여 개 rail", 100, true, "100여"},
-			{"add 1.2만 vulnerable", 12000, false, "12,000"},
+			{"add 1.2만 vulnerable confirm:yes", 12000, false, "12,000"},
 			{"add 약 500 youth", 500, true, "500여"},
 			{"add 대략 510 youth", 510, true, "510여"},
 			{"add ~520 youth", 520, true, "520여"},
@@ -80,7 +80,7 @@ func TestKoreanCountsThroughAdd(t *testing.T) {
 			{"add 1만 3천여 개 vulnerable", 13000, true, "13,000여"},
 			{"add youth 약 40 명", 40, true, "40여"},
 		} {
-			r := h.run("U1", tt.line, commands.OutcomeOK)
+			r := h.run("U1", confirmed(tt.line), commands.OutcomeOK)
 			reply := tt.reply
 			if n, ok := strings.CutSuffix(reply, "여"); ok && lang == commands.English {
 				reply = "about " + n // English writes an approximate figure "about 1,000"
@@ -331,7 +331,7 @@ func TestDigestMonthEndReports(t *testing.T) {
 		ctx := context.Background()
 		if err := late.RunScript(ctx, commands.Caller{UserID: manager}, []string{
 			"add 2400 invest cumulative date:4월말", "add 500 youth cumulative date:4/29", "add 20 senior date:4/28",
-			"add 3 youth date:4/30", "add 30 senior date:5/5", "add 10 youth date:5/6",
+			"add 3 youth date:4/30", "add 30 senior date:5/5 confirm:yes", "add 10 youth date:5/6",
 		}); err != nil {
 			t.Fatal(err)
 		}
@@ -434,7 +434,7 @@ func TestListShowsThisYearFirst(t *testing.T) {
 		h.run("U1", "add 10 youth date:2026-03-01", commands.OutcomeOK)
 		h.run("U1", "add 11 youth date:2026-02-01", commands.OutcomeOK)
 		for i := range 25 {
-			h.run("U1", fmt.Sprintf("add %d invest date:2025-%02d-01", 100+i, 1+i%12), commands.OutcomeOK)
+			h.run("U1", fmt.Sprintf("add %d invest date:2025-%02d-01 confirm:yes", 100+i, 1+i%12), commands.OutcomeOK)
 		}
 		lines := strings.Split(h.run("U1", "list", commands.OutcomeOK).Text(), "\n")
 		if len(lines) < 4 || !strings.HasPrefix(lines[1], "#2 ") || !strings.HasPrefix(lines[2], "#1 ") || !strings.HasPrefix(lines[3], "#27 ") {

@@ -28,7 +28,7 @@ func TestRepeatWithAnotherNoteIsHeld(t *testing.T) {
 			// Another status or department is another entry; another person's
 			// identical entry is held too (review r3 S4).
 			h.runAs("U1", "k4", "추가 5 청년 11/20 상태:약정 메모:A사", commands.OutcomeOK)
-			h.runAs("U1", "k5", "추가 5 청년 11/20 부서:노인복지과 메모:A사", commands.OutcomeOK)
+			h.runAs("U1", "k5", "추가 5 청년 11/20 부서:노인복지과 확인:예 메모:A사", commands.OutcomeOK)
 			h.runAs("U2", "k6", "추가 5 청년 11/20 메모:A사", commands.OutcomeRefused)
 			h.runAs("U2", "k6b", "추가 5 청년 11/20 확인:예 메모:A사", commands.OutcomeOK)
 			// The first question's button was superseded by the 상용 line's
@@ -89,8 +89,8 @@ func TestOfferedPassedAndPlannedAreNotHires(t *testing.T) {
 			// Passed and then hired, said on the line, are hires; 내정 or
 			// 합격 under 상태:약정 is an agreement; 안내정보 is no 내정.
 			h.run("U1", "추가 1 청년 11/20 채용 메모:합격자", commands.OutcomeOK)
-			h.run("U1", "추가 2 청년 11/20 메모:최종합격 후 입사", commands.OutcomeOK)
-			h.run("U1", "추가 3 청년 11/20 상태:채용 메모:합격자", commands.OutcomeOK)
+			h.run("U1", "추가 2 청년 11/20 확인:예 메모:최종합격 후 입사", commands.OutcomeOK)
+			h.run("U1", "추가 3 청년 11/20 상태:채용 확인:예 메모:합격자", commands.OutcomeOK)
 			h.run("U1", "add 4 youth 11/20 note:passed and hired", commands.OutcomeOK)
 			h.run("U1", "추가 5 청년 11/20 채용 메모:안내정보 제공 후", commands.OutcomeOK)
 			h.run("U1", "추가 6 청년 11/20 상태:약정 메모:내정", commands.OutcomeOK)

@@ -166,7 +166,7 @@ func TestRepeatFoundAmongManyEntriesOfTheDay(t *testing.T) {
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 7 youth 11/2 note:A", commands.OutcomeOK)
 	for i := range 50 {
-		h.run("U1", fmt.Sprintf("add %d youth 11/2 dept:노인복지과", 100+i), commands.OutcomeOK)
+		h.run("U1", fmt.Sprintf("add %d youth 11/2 dept:노인복지과 confirm:yes", 100+i), commands.OutcomeOK)
 	}
 	r := h.run("U1", "add 7 youth 11/2 note:A", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "You recorded the same entry a short while ago: #1")

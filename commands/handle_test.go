@@ -153,8 +153,8 @@ func TestCumulativeReports(t *testing.T) {
 func TestUndoAndVoid(t *testing.T) {
 	h := newHarness(t, commands.English)
 	first := h.run("U1", "add 10 youth", commands.OutcomeOK)
-	h.run("U1", "add 20 youth", commands.OutcomeOK)
-	h.run("U2", "add 40 youth", commands.OutcomeOK)
+	h.run("U1", "add 20 youth confirm:yes", commands.OutcomeOK)
+	h.run("U2", "add 40 youth confirm:yes", commands.OutcomeOK)
 	if len(first.Actions) != 1 || first.Actions[0].Command != "void 1 undone from the confirmation" {
 		t.Fatalf("confirmation buttons = %+v", first.Actions)
 	}
@@ -193,7 +193,7 @@ func TestStatusViews(t *testing.T) {
 	h := newHarness(t, commands.English)
 	for _, line := range []string{
 		"target 2만500", "target 500 program:youth",
-		"add 100 youth date:2026-02-10", "add 200 youth date:2026-05-10", "add 300 invest date:2026-11-24",
+		"add 100 youth date:2026-02-10", "add 200 youth date:2026-05-10 confirm:yes", "add 300 invest date:2026-11-24",
 		"add 50 invest status:agreed date:2026-11-24",
 	} {
 		h.run(manager, line, commands.OutcomeOK)
@@ -323,7 +323,7 @@ func TestStorageOutageIsExplained(t *testing.T) {
 func TestRedeliveredUndoVoidsOnce(t *testing.T) {
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 10 youth", commands.OutcomeOK)
-	h.run("U1", "add 20 youth", commands.OutcomeOK)
+	h.run("U1", "add 20 youth confirm:yes", commands.OutcomeOK)
 	caller := commands.Caller{UserID: "U1", Source: commands.SourceSlash, IdempotencyKey: "trigger-undo"}
 	first := h.svc.Handle(context.Background(), caller, "undo")
 	again := h.svc.Handle(context.Background(), caller, "undo")

@@ -41,7 +41,7 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			asOf  time.Time
 		}{
 			{"add 10 youth 4. 30.", 10, dates.On(2026, 4, 30)},
-			{"add 11 youth 26.4.30", 11, dates.On(2026, 4, 30)},
+			{"add 11 youth 26.4.30 confirm:yes", 11, dates.On(2026, 4, 30)},
 			{"add 12 youth '26. 4. 30.", 12, dates.On(2026, 4, 30)},
 			{"add 13 youth 4월 말일", 13, dates.On(2026, 4, 30)},
 			{"add 14 youth 26년 3월 31일", 14, dates.On(2026, 3, 31)},
@@ -54,7 +54,7 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"추가 9 노인 지지난주 금요일", 9, dates.On(2026, 11, 13)},
 			{"추가 10 노인 지난 목요일", 10, dates.On(2026, 11, 19)},
 		} {
-			h.run("U1", tt.line, commands.OutcomeOK)
+			h.run("U1", confirmed(tt.line), commands.OutcomeOK)
 			if e := h.newestEntry(); e.Count != tt.count || !e.AsOf.Equal(tt.asOf) || e.Note != "" {
 				t.Errorf("%q stored %d on %s note %q; want %d on %s, no note", tt.line, e.Count, e.AsOf.Format(time.DateOnly), e.Note, tt.count, tt.asOf.Format(time.DateOnly))
 			}

@@ -22,11 +22,11 @@ func TestK16bCorrectCumulativeIsTheTotal(t *testing.T) {
 		correct, below, undo       string
 		wants, belowWants          []string
 	}{
-		{commands.Korean, "추가 투자 10 날짜:3월 1일", "추가 투자 60 누계 날짜:3월 31일", "추가 투자 20 날짜:3월 15일 누계포함:아니오",
+		{commands.Korean, "추가 투자 10 날짜:3월 1일", "추가 투자 60 누계 날짜:3월 31일", "추가 투자 20 날짜:3월 15일 누계포함:아니오 확인:예",
 			"추가 투자 100 누계 날짜:4월 30일", "정정 %d 70 보고 오기", "정정 %d 25 오기", "취소",
 			[]string{"60개 → 70개", "장부의 2026. 3. 31.까지 누계는 이제 70개입니다", "(#%d +20개)", "이 보고의 증가분은 +40개"},
 			[]string{"이미 30개", "보고하신 누계 25개", "#%d(2026. 3. 15., +20개)"}},
-		{commands.English, "add 10 invest date:2026-03-01", "add 60 invest cumulative date:2026-03-31", "add 20 invest date:2026-03-15 within:no",
+		{commands.English, "add 10 invest date:2026-03-01", "add 60 invest cumulative date:2026-03-31", "add 20 invest date:2026-03-15 within:no confirm:yes",
 			"add 100 invest cumulative date:2026-04-30", "correct %d 70 report typo", "correct %d 25 typo", "undo",
 			[]string{"60 → 70", "The ledger's total through 2026-03-31 is now 70", "(#%d +20)", "this report now records +40"},
 			[]string{"already has 30 jobs", "cumulative figure of 25", "#%d (2026-03-15, +20)"}},

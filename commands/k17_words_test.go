@@ -85,7 +85,7 @@ func TestRoundLabelIsNotACount(t *testing.T) {
 			note  string
 		}{
 			{"추가 청년 30 2차 채용 11/20", 30, "2차"},
-			{"add 31 youth 3회차 11/20", 31, "3회차"},
+			{"add 31 youth 3회차 11/20 confirm:yes", 31, "3회차"},
 			{"추가 청년 32 11/20 1차분", 32, "1차분"},
 		} {
 			h.run(manager, tt.line, commands.OutcomeOK)
@@ -114,13 +114,13 @@ func TestPeriodEndsAndHolidays(t *testing.T) {
 			{"추가 11 청년 1분기 말 누계", dates.On(2026, 3, 31), ""},
 			// after the 누계 of 11 a quarter-end 12 may be a 누계: confirmed (k32)
 			{"add 12 youth 2026년 2분기말 confirm:yes", dates.On(2026, 6, 30), ""},
-			{"추가 13 청년 상반기말", dates.On(2026, 6, 30), ""},
+			{"추가 13 청년 상반기말 확인:예", dates.On(2026, 6, 30), ""},
 			{"추가 14 청년 3/4분기말", dates.On(2026, 9, 30), ""},
 			{"추가 15 청년 추석 연휴 10/5", dates.On(2026, 10, 5), "추석 연휴"},
 			{"추가 16 청년 2/16 설 연휴 누계포함:아니오", dates.On(2026, 2, 16), "설 연휴"},
 			{"추가 17 청년 11/20 메모:설명회", dates.On(2026, 11, 20), "설명회"},
 		} {
-			h.run(manager, tt.line, commands.OutcomeOK)
+			h.run(manager, confirmed(tt.line), commands.OutcomeOK)
 			if e := h.newestEntry(); !e.AsOf.Equal(tt.asOf) || e.Note != tt.note {
 				t.Errorf("%q stored on %s note %q; want %s %q", tt.line, e.AsOf.Format(time.DateOnly), e.Note, tt.asOf.Format(time.DateOnly), tt.note)
 			}

@@ -276,7 +276,7 @@ func TestBracketedDepartmentIsTheDepartment(t *testing.T) {
 			for _, line := range []string{
 				"add 30 senior date:2026-07-02",
 				"add 5 youth date:2026-07-03 dept:노인복지과",
-				"add 10 youth date:2026-07-03",
+				"add 10 youth date:2026-07-03 confirm:yes",
 				"add 3 youth date:2026-07-04 dept:(복지정책과)",
 			} {
 				h.run(manager, line, commands.OutcomeOK)

@@ -187,12 +187,12 @@ func TestRetypedLineWithOtherDepartmentIsSeparate(t *testing.T) {
 		deptSays, statusSays, void string
 		voidStatus                 string
 	}{
-		{commands.Korean, "추가 10 senior 날짜:2026-11-20", "추가 10 senior 날짜:2026-11-20 부서:청년정책과",
-			"추가 10 senior 날짜:2026-11-20 상태:약정", "추가 10 senior 날짜:2026-11-20 부서:청년정책과",
+		{commands.Korean, "추가 10 senior 날짜:2026-11-20", "추가 10 senior 날짜:2026-11-20 부서:청년정책과 확인:예",
+			"추가 10 senior 날짜:2026-11-20 상태:약정", "추가 10 senior 날짜:2026-11-20 부서:청년정책과 확인:예",
 			"별도 실적으로 새로 기록했습니다: 부서만 다른 실적 #1(부서 노인복지과)도 그대로 남아 두 실적 모두 합계에 들어갑니다. #1의 부서를 고치려던 것이면 다음 줄로 그 실적을 무효로 하십시오: `무효 1 부서 변경`",
 			"상태만 다른 실적 #1(상태 채용)", "무효 1 부서 변경", "`무효 1 상태 변경`"},
-		{commands.English, "add 10 senior date:2026-11-20", "add 10 senior date:2026-11-20 dept:청년정책과",
-			"add 10 senior date:2026-11-20 status:agreed", "add 10 senior date:2026-11-20 dept:청년정책과",
+		{commands.English, "add 10 senior date:2026-11-20", "add 10 senior date:2026-11-20 dept:청년정책과 confirm:yes",
+			"add 10 senior date:2026-11-20 status:agreed", "add 10 senior date:2026-11-20 dept:청년정책과 confirm:yes",
 			"Recorded as a separate entry: #1, which differs only in its department (노인복지과), stays live, and both count in the totals. If you meant to fix #1's department, void it: `void 1 department changed`",
 			"differs only in its status", "void 1 department changed", "`void 1 status changed`"},
 	} {

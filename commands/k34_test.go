@@ -144,7 +144,7 @@ func TestRoundLabelsAreNeverTheCount(t *testing.T) {
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
-			for _, line := range []string{"추가 청년 6 2기", "추가 청년 3차 7", "추가 청년 2회차 8", "추가 2기 청년 9 11/20", "add youth 10 (3차) 11/19"} {
+			for _, line := range []string{"추가 청년 6 2기", "추가 청년 3차 7 확인:예", "추가 청년 2회차 8", "추가 2기 청년 9 11/20", "add youth 10 (3차) 11/19"} {
 				h.run(manager, line, commands.OutcomeOK)
 			}
 			if sum := h.sum("p.code = 'youth'"); sum != 6+7+8+9+10 || h.entryCount() != 5 {
@@ -168,7 +168,7 @@ func TestDepartmentWithParticleIsTheDepartment(t *testing.T) {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
 			mustContain(t, h.run(manager, "노인복지과에서 추가 청년 5", commands.OutcomeOK).Text(), tc.want, "노인복지과")
-			h.run(manager, "추가 청년 6 노인복지과의", commands.OutcomeOK)
+			h.run(manager, "추가 청년 6 노인복지과의 확인:예", commands.OutcomeOK)
 			h.run(manager, "노인복지과에서 추가 노인 4 메모:경로당", commands.OutcomeOK)
 			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE count = 4 AND department = '노인복지과' AND note = '경로당'`); n != 1 {
 				t.Errorf("the entry of 4 is not 노인복지과's with the note 경로당")

@@ -14,7 +14,7 @@ func TestRecordedReplyCountsJobsInTheRightNumber(t *testing.T) {
 	h := newHarness(t, commands.English)
 	one := h.run(manager, "add 1 youth date:2026-11-20", commands.OutcomeOK)
 	mustContain(t, one.Title, ": 1 job for ")
-	two := h.run(manager, "add 2 youth date:2026-11-20", commands.OutcomeOK)
+	two := h.run(manager, "add 2 youth date:2026-11-20 confirm:yes", commands.OutcomeOK)
 	mustContain(t, two.Title, ": 2 jobs for ")
 	if n := h.yearTotal(); n != 3 {
 		t.Errorf("year total %d; want the 3 jobs added", n)
@@ -39,10 +39,10 @@ func TestEnglishCountsOfOneAreSingular(t *testing.T) {
 	mustContain(t, h.run("U1", "list voided", commands.OutcomeOK).Title, "Voided in 2026: 1 entry, 1 job taken out")
 
 	h.run("U1", "add 2 youth date:2026-10-30", commands.OutcomeOK)
-	h.run("U1", "add 3 youth date:2026-10-30", commands.OutcomeOK)
+	h.run("U1", "add 3 youth date:2026-10-30 confirm:yes", commands.OutcomeOK)
 	h.run("U1", "void 3 typed twice", commands.OutcomeOK)
 	mustContain(t, h.run("U1", "list voided", commands.OutcomeOK).Title, "Voided in 2026: 2 entries, 4 jobs taken out")
-	h.run("U1", "add 4 youth date:2026-10-30", commands.OutcomeOK)
+	h.run("U1", "add 4 youth date:2026-10-30 confirm:yes", commands.OutcomeOK)
 	var dept string
 	if err := h.store.DB().GetContext(context.Background(), &dept, `SELECT department FROM entries WHERE id = 4`); err != nil {
 		t.Fatal(err)
@@ -58,7 +58,7 @@ func TestEnglishCountsOfOneAreSingular(t *testing.T) {
 	}
 	for _, d := range depts {
 		if d.Name != "도시재생과" {
-			h.run("U1", "add 5 youth dept:"+d.Name, commands.OutcomeOK)
+			h.run("U1", "add 5 youth confirm:yes dept:"+d.Name, commands.OutcomeOK)
 		}
 	}
 	r := h.run("U1", "remind preview", commands.OutcomeOK)

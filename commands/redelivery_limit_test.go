@@ -27,7 +27,7 @@ func TestRedeliveriesSpendNoWriteAllowance(t *testing.T) {
 	}
 	writes := 0
 	for i := range 5 {
-		if r := replicas[i%2].Handle(ctx, caller(fmt.Sprintf("add-%d", i), commands.English), fmt.Sprintf("add %d youth", i+1)); r.Outcome != commands.OutcomeOK {
+		if r := replicas[i%2].Handle(ctx, caller(fmt.Sprintf("add-%d", i), commands.English), fmt.Sprintf("add %d youth confirm:yes", i+1)); r.Outcome != commands.OutcomeOK {
 			t.Fatalf("add %d: %s", i+1, r.Text())
 		}
 		writes++
@@ -55,7 +55,7 @@ func TestRedeliveriesSpendNoWriteAllowance(t *testing.T) {
 	}
 	// The burst is 20: what is left goes to real commands, on either replica.
 	for i := writes; i < 20; i++ {
-		if r := replicas[i%2].Handle(ctx, caller(fmt.Sprintf("real-%d", i), commands.Korean), fmt.Sprintf("추가 %d 청년", 100+i)); r.Outcome != commands.OutcomeOK {
+		if r := replicas[i%2].Handle(ctx, caller(fmt.Sprintf("real-%d", i), commands.Korean), fmt.Sprintf("추가 %d 청년 확인:예", 100+i)); r.Outcome != commands.OutcomeOK {
 			t.Fatalf("real write %d of 20 (after the redeliveries): %q %s", i+1, r.Outcome, r.Text())
 		}
 	}

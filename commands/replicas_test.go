@@ -24,7 +24,7 @@ func TestWriteLimitIsSharedByReplicas(t *testing.T) {
 	ctx := context.Background()
 	allowed := 0
 	for i := range 40 {
-		r := replicas[i%2].Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash}, fmt.Sprintf("add %d youth", i+1))
+		r := replicas[i%2].Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash}, fmt.Sprintf("add %d youth confirm:yes", i+1))
 		switch r.Outcome {
 		case commands.OutcomeOK:
 			allowed++
@@ -44,7 +44,7 @@ func TestWriteLimitIsSharedByReplicas(t *testing.T) {
 	// one more write, on whichever replica.
 	now = now.Add(2 * time.Second)
 	for i, want := range []commands.Outcome{commands.OutcomeOK, commands.OutcomeRefused} {
-		if r := replicas[i].Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash}, fmt.Sprintf("add %d youth", 100+i)); r.Outcome != want {
+		if r := replicas[i].Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash}, fmt.Sprintf("add %d youth confirm:yes", 100+i)); r.Outcome != want {
 			t.Errorf("after 2 s, write %d on replica %d: %q, want %q", i+1, i+1, r.Outcome, want)
 		}
 	}

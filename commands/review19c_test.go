@@ -50,7 +50,7 @@ func TestAgreementsPlansAndTraineesAreNotHires(t *testing.T) {
 		if e := h.newestEntry(); e.Status != "agreed" || e.Note != "" {
 			t.Errorf("상태:양해각서 stored %+v, want agreed, no note", e)
 		}
-		for _, line := range []string{"추가 25 청년 정규직", "추가 26 청년 고용형태:정규직", "추가 27 청년 고용형태:임시 메모:계약직"} {
+		for _, line := range []string{"추가 25 청년 정규직", "추가 26 청년 고용형태:정규직 확인:예", "추가 27 청년 고용형태:임시 메모:계약직"} {
 			r := h.run("U1", line, commands.OutcomeOK)
 			e := h.newestEntry()
 			want := "regular"
@@ -106,7 +106,7 @@ func TestDayWordsAndSuffixesAreReadOrRefused(t *testing.T) {
 		} {
 			count := int64(100 + i)
 			line := "추가 " + formatThousands(count) + " 청년 " + tt.words
-			h.run("U1", line, commands.OutcomeOK)
+			h.run("U1", line+" 확인:예", commands.OutcomeOK)
 			if e := h.newestEntry(); e.Count != count || !e.AsOf.Equal(tt.asOf) || e.Note != "" {
 				t.Errorf("%q stored %d on %s note %q; want %d on %s, no note", line, e.Count, e.AsOf.Format(time.DateOnly), e.Note, count, tt.asOf.Format(time.DateOnly))
 			}
@@ -170,7 +170,7 @@ func TestNoteWordsThatAreFieldsAreReadOrRefused(t *testing.T) {
 			{"추가 12 청년 날짜 : 5/5", "", "realised", dates.On(2026, 5, 5)},
 			{"추가 4 노인 메모 경로당 5/6", "경로당", "realised", dates.On(2026, 5, 6)},
 			{"추가 23 청년 상태 약정", "", "agreed", dates.On(2026, 11, 26)},
-			{"추가 21 청년 부서 노인복지과", "", "realised", dates.On(2026, 11, 26)},
+			{"추가 21 청년 부서 노인복지과 확인:예", "", "realised", dates.On(2026, 11, 26)},
 		} {
 			h.run("U1", tt.line, commands.OutcomeOK)
 			if e := h.newestEntry(); e.Note != tt.note || e.Status != tt.status || !e.AsOf.Equal(tt.asOf) {

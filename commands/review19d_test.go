@@ -189,7 +189,7 @@ func TestRangesAndRelativeMonthDaysAreReadOrRefused(t *testing.T) {
 		} {
 			count := int64(10 + i)
 			line := "추가 " + formatThousands(count) + " 청년 " + tt.words
-			h.run("U1", line, commands.OutcomeOK)
+			h.run("U1", line+" 확인:예", commands.OutcomeOK)
 			if e := h.newestEntry(); e.Count != count || !e.AsOf.Equal(tt.asOf) || e.Note != "" {
 				t.Errorf("%q stored %d on %s note %q; want %d on %s, no note", line, e.Count, e.AsOf.Format(time.DateOnly), e.Note, count, tt.asOf.Format(time.DateOnly))
 			}
@@ -209,7 +209,7 @@ func TestRangesAndRelativeMonthDaysAreReadOrRefused(t *testing.T) {
 		}
 		// Where a range makes sense it is read: 목록 and 현황 over 5/4~5/5.
 		h.run("U1", "추가 30 노인 2026. 5. 5.", commands.OutcomeOK)
-		h.run("U1", "추가 40 노인 2026. 5. 6.", commands.OutcomeOK)
+		h.run("U1", "추가 40 노인 2026. 5. 6. 확인:예", commands.OutcomeOK)
 		span := h.sumSQL("", dates.On(2026, 5, 4), dates.On(2026, 5, 5))
 		st := h.run("U1", "현황 5/4~5/5", commands.OutcomeOK).Text()
 		mustContain(t, st, byLang(lang, "Total in 2026-05-04 – 2026-05-05: "+formatThousands(span), "2026. 5. 4. ~ 2026. 5. 5. 실적 "+formatThousands(span)+"개"))
@@ -226,9 +226,9 @@ func TestRangesAndRelativeMonthDaysAreReadOrRefused(t *testing.T) {
 func TestWeekNumbersIDSuffixAndMyEntries(t *testing.T) {
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
-		h.run("U1", "추가 10 청년 2026. 4. 27.", commands.OutcomeOK) // Monday of 2026-W18
-		h.run("U1", "추가 20 청년 2026. 5. 3.", commands.OutcomeOK)  // its Sunday
-		h.run("U2", "추가 5 노인 2026. 5. 4.", commands.OutcomeOK)   // W19
+		h.run("U1", "추가 10 청년 2026. 4. 27.", commands.OutcomeOK)     // Monday of 2026-W18
+		h.run("U1", "추가 20 청년 2026. 5. 3. 확인:예", commands.OutcomeOK) // its Sunday
+		h.run("U2", "추가 5 노인 2026. 5. 4.", commands.OutcomeOK)       // W19
 		w18 := h.sumSQL("", dates.On(2026, 4, 27), dates.On(2026, 5, 3))
 		st := h.run("U1", "현황 18주차", commands.OutcomeOK).Text()
 		mustContain(t, st, byLang(lang, "Total in week 18 of 2026 (Apr 27–May 3): "+formatThousands(w18), "2026년 18주차 (4. 27.~5. 3.) 실적 "+formatThousands(w18)+"개"))

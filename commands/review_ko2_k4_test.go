@@ -45,7 +45,7 @@ func TestKO2BracketedDatesAndDayWordsWithBun(t *testing.T) {
 		{"추가 1,300 청년 (11/25 기준 누계)", "cumulative", 25},
 		{"추가 9 노인 (11/24)", "delta", 24},
 		{"추가 11 노인 [11/23]", "delta", 23},
-		{"추가 12 노인 (11.23.)", "delta", 23},
+		{"추가 12 노인 (11.23.) 확인:예", "delta", 23},
 		{"추가 13 노인 ‘11/22’", "delta", 22},
 		{"추가 14 노인 '11/22'", "delta", 22},
 		{"추가 8 여성 (11/25)", "delta", 25}, // (11/25 기준) is asked about (k32)
@@ -54,7 +54,7 @@ func TestKO2BracketedDatesAndDayWordsWithBun(t *testing.T) {
 		{"추가 6 여성 전일분", "delta", 25},
 		{"추가 7 노인 11/25 (수)", "delta", 25},
 	} {
-		h.run(manager, tc.line, commands.OutcomeOK)
+		h.run(manager, confirmed(tc.line), commands.OutcomeOK)
 		kind, _, asOf, note := h.newestKind()
 		if kind != tc.kind || !asOf.Equal(dates.On(2026, 11, tc.day)) || note != "" {
 			t.Errorf("%q stored kind %s, as of %s, note %q; want %s on 11/%d and no note", tc.line, kind, asOf.Format(time.DateOnly), note, tc.kind, tc.day)

@@ -24,7 +24,7 @@ func (h *harness) voidedCount() int {
 func TestVoidReasonStartingWithANumberIsRefused(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 5 청년 11/20", commands.OutcomeOK)
-	h.run(manager, "추가 6 청년 11/21", commands.OutcomeOK)
+	h.run(manager, "추가 6 청년 11/21 확인:예", commands.OutcomeOK)
 	for _, line := range []string{"무효 1 2 누계 오기", "무효 1 #2 중복", "무효 1 2번 중복"} {
 		r := h.run(manager, line, commands.OutcomeRefused)
 		mustContain(t, r.Text(), "한 번에 한 건씩 무효 처리합니다", "`무효 1 <사유>`", "`무효 2 <사유>`")
@@ -100,6 +100,6 @@ func TestDepartmentNameInNoteIsRefused(t *testing.T) {
 		t.Fatalf("%d entries stored from a refused line", n)
 	}
 	h.run(manager, "추가 6 여성 11/20 메모:여성가족과", commands.OutcomeOK)
-	h.run(manager, "추가 6 여성 11/20 부서:노인복지과", commands.OutcomeOK)
+	h.run(manager, "추가 6 여성 11/20 부서:노인복지과 확인:예", commands.OutcomeOK)
 	h.run(manager, "추가 7 여성 11/20 메모:노인복지과", commands.OutcomeOK) // 6 again is held as a repeat of 부서:노인복지과
 }

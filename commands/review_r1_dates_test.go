@@ -109,7 +109,7 @@ func TestStatusNamingItsFigureReadsAsThePlainForm(t *testing.T) {
 	}
 	through := h.sumSQL("", dates.On(2026, 1, 1), dates.On(2026, 10, 31))
 	mustContain(t, h.run(manager, "현황 10월 말 기준 누계", commands.OutcomeOK).Text(), fmt.Sprintf("누계 %d개", through))
-	h.run(manager, "추가 11 청년 당월 2일", commands.OutcomeOK)
+	h.run(manager, "추가 11 청년 당월 2일 확인:예", commands.OutcomeOK)
 	if e := h.newestEntry(); !e.AsOf.Equal(dates.On(2026, 11, 2)) {
 		t.Fatalf("당월 2일 dated %v", e.AsOf)
 	}

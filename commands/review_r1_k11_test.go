@@ -59,7 +59,7 @@ func TestNegatedKeywordsAreRefused(t *testing.T) {
 	}
 
 	// The ways the reply names: a delta without the word, a note.
-	h.run(manager, "추가 300 청년 11/25 메모:누계 아님", commands.OutcomeOK)
+	h.run(manager, "추가 300 청년 11/25 확인:예 메모:누계 아님", commands.OutcomeOK)
 	if kind, _, _, note := h.newestKind(); kind != "delta" || note != "누계 아님" {
 		t.Fatalf("stored %s with note %q, want a delta noted 누계 아님", kind, note)
 	}

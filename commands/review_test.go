@@ -18,7 +18,7 @@ func TestSilenceIsJudgedAtTheSpanEndAndNothingCounts(t *testing.T) {
 	june := h.svc.WithClock(func() time.Time { return time.Date(2026, 6, 1, 1, 0, 0, 0, time.UTC) })
 	ctx := context.Background()
 	if err := june.RunScript(ctx, commands.Caller{UserID: manager}, []string{
-		"add 10 senior date:2026-04-01", "add 10 senior date:2026-05-20", "none 5월 dept:투자유치과",
+		"add 10 senior date:2026-04-01", "add 10 senior date:2026-05-20 confirm:yes", "none 5월 dept:투자유치과",
 	}); err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ func TestControlCharactersRefused(t *testing.T) {
 	}
 	// Tabs are white space, not refused; a line break in an add is refused
 	// (one entry a line: the later lines were its note, review r7 S11).
-	h.run("U1", "add 6 youth\tnote:job fair hires", commands.OutcomeOK)
+	h.run("U1", "add 6 youth confirm:yes\tnote:job fair hires", commands.OutcomeOK)
 	r0 := h.run("U1", "add 6 youth note:job fair\r\nadd 4 senior", commands.OutcomeRefused)
 	mustContain(t, r0.Text(), "one line")
 
@@ -112,7 +112,7 @@ func TestWriteRateLimit(t *testing.T) {
 	ctx := context.Background()
 	slack := func(user string) commands.Caller { return commands.Caller{UserID: user, Source: commands.SourceSlash} }
 	for i := range 20 {
-		if r := svc.Handle(ctx, slack("U1"), fmt.Sprintf("add %d youth", i+1)); r.Outcome != commands.OutcomeOK {
+		if r := svc.Handle(ctx, slack("U1"), fmt.Sprintf("add %d youth confirm:yes", i+1)); r.Outcome != commands.OutcomeOK {
 			t.Fatalf("write %d refused: %s", i+1, r.Text())
 		}
 	}

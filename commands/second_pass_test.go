@@ -279,7 +279,7 @@ func TestMergeRefusesAClosedMonth(t *testing.T) {
 	h.run(manager, "부서 추가 일자리경재과", commands.OutcomeOK)
 	h.run("U1", "추가 10 youth 날짜:2026-09-10 부서:일자리경재과", commands.OutcomeOK)
 	h.run("U1", "추가 4 youth 날짜:2026-10-10 부서:일자리경재과", commands.OutcomeOK)
-	h.run("U1", "추가 20 youth 날짜:2026-09-11", commands.OutcomeOK)
+	h.run("U1", "추가 20 youth 날짜:2026-09-11 확인:예", commands.OutcomeOK)
 	h.run(manager, "마감 2026-09", commands.OutcomeOK)
 	r := h.run(manager, "부서 병합 일자리경재과 일자리정책과", commands.OutcomeRefused)
 	noBadVerbs(t, r)

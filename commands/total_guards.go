@@ -76,14 +76,19 @@ func periodEnd(typed string) bool {
 
 // totalAsDelta asks about a realised delta that may be a 누계 written
 // without the word (review F35: `추가 청년 1,240 12월말` doubled the
-// program's figure): one at least the program's year-to-date total through
-// its date, when dated with a period's end word (11월말) or when the
-// program is reported by 누계 (reportedByTotals), or one dated with a
-// period's end word at least its department's own year-to-date figure in
-// the program, which is what a department's month-end 누계 is. Never when that figure is zero: with
-// nothing recorded before it, a delta and a 누계 record the same; and a
-// month-end delta below it (추가 청년 35 11월말) cannot be a 누계, so it is
-// recorded as typed. The question shows the line to type for a 누계.
+// program's figure; review r11 F2: `추가 1만 2천 취약계층 날짜:11. 25.`
+// right after a 12,100 누계, and `추가 1천 공동체` on a year of 120, were
+// simply added): one that is at least nearly (nearTotal) the program's
+// latest 누계 report dated on or before it, or its year-to-date total
+// through its date, whatever its date's words and however the program is
+// reported; or one dated with a period's end word at least its
+// department's own year-to-date figure in the program, which is what a
+// department's month-end 누계 is. Never when that figure is zero: with
+// nothing recorded before it, a delta and a 누계 record the same, so the
+// year's first delta is no question. A 누계 dated after the delta is left
+// to the question whether the delta is inside it (askInsideLaterReport).
+// The question names the figure it matched and shows the line to type
+// for a 누계, when that line would record anything.
 func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd Command) (string, error) {
 	if e.Kind != KindDelta || e.Status != StatusRealised {
 		return "", nil
@@ -96,24 +101,51 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 	if e.Approximate {
 		count += "여"
 	}
-	end := periodEnd(cmd.dateTyped)
-	reported := end
-	if !end && e.Count >= ytd {
-		if reported, err = s.reportedByTotals(ctx, e); err != nil {
+	report, found, err := s.latestReport(ctx, e)
+	if err != nil {
+		return "", err
+	}
+	var why string
+	switch {
+	case found && nearTotal(e.Count, report.ReportedTotal):
+		id := "k42.delta_near_report"
+		if e.Count >= report.ReportedTotal {
+			id = "k42.delta_at_least_report"
+		}
+		why = s.msg(id, "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "Program", s.programLabel(p),
+			"Total", s.unitCount(report.ReportedTotal, report.Approximate, p.Unit), "Date", s.date(report.AsOf))
+	case nearTotal(e.Count, ytd):
+		id := "k42.delta_near_total"
+		if e.Count >= ytd {
+			id = "k32.delta_at_least_total"
+		}
+		why = s.msg(id, "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
+			"Program", s.programLabel(p), "Date", s.date(e.AsOf), "Total", s.unitCount(ytd, false, p.Unit))
+	}
+	if why != "" && e.IdempotencyKey != "" {
+		// A redelivery of a request that recorded already is answered
+		// "already recorded" by the store, not asked about the figure it
+		// now finds in the ledger: its own (IdenticalEntry does the same).
+		recorded, err := s.store.EntryKeyRecorded(ctx, e.IdempotencyKey)
+		if err != nil || recorded {
 			return "", err
 		}
 	}
-	switch {
-	case e.Count >= ytd && reported:
+	if why != "" {
+		if e.Count < ytd {
+			// As a 누계 it would be below the ledger's figure through
+			// its date and refused: there is no 누계 line to offer.
+			return why + " " + s.msg("k42.delta_or_total_below", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
+				"Total", s.unitCount(ytd, false, p.Unit)), nil
+		}
 		effect := s.msg("k32.total_records_nothing", "Total", s.unitCount(ytd, false, p.Unit))
 		if e.Count > ytd {
 			effect = s.msg("k32.total_records_increment", "Increment", s.plusCount(e.Count-ytd, e.Approximate, p.Unit))
 		}
-		return s.msg("k32.delta_at_least_total", "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
-			"Program", s.programLabel(p), "Date", s.date(e.AsOf), "Total", s.unitCount(ytd, false, p.Unit)) + " " +
-			s.msg("k32.delta_or_total", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
-				"Line", s.cumulativeLine(p, count, e.AsOf), "Effect", effect), nil
-	case own > 0 && e.Count >= own && end:
+		return why + " " + s.msg("k32.delta_or_total", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
+			"Line", s.cumulativeLine(p, count, e.AsOf), "Effect", effect), nil
+	}
+	if own > 0 && e.Count >= own && periodEnd(cmd.dateTyped) {
 		word := p.Code
 		if s.lang == Korean && len(p.Aliases) > 0 {
 			word = p.Aliases[0]
@@ -130,20 +162,34 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 	return "", nil
 }
 
-// reportedByTotals reports whether the program's realised figure of the
-// year through e's date holds a live 누계 report: a program reported by
-// running totals, where a figure at or above the total is most likely that
-// total again. A program fed only with deltas is not asked on size alone:
-// its second delta of the year is often larger than its first (10, then
-// 20), and asking each time would train people to press Record it.
-func (s *Service) reportedByTotals(ctx context.Context, e NewEntry) (bool, error) {
-	es, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: dates.On(e.AsOf.Year(), 1, 1), To: e.AsOf, Limit: 200})
+// nearTotal says a delta is at least nine tenths of a year's figure: a
+// 누계 written as a delta is that figure or more, or that figure rounded
+// in words (`1만 2천` for a 누계 of 12,100). A delta fed month by month
+// reaches it only early in the year, when the year holds a month or two.
+func nearTotal(count, total int64) bool {
+	return total > 0 && count*10 >= total*9
+}
+
+// latestReport is the program's latest live realised 누계 report of the
+// year dated on or before e's date (the last recorded of the latest
+// date): the figure a 누계 written as a delta most often repeats, even
+// after deltas recorded since have taken the year's total above it.
+func (s *Service) latestReport(ctx context.Context, e NewEntry) (Entry, bool, error) {
+	es, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: dates.On(e.AsOf.Year(), 1, 1), To: e.AsOf, Limit: 500})
 	if err != nil {
-		return false, err
+		return Entry{}, false, err
 	}
-	return slices.ContainsFunc(es, func(x Entry) bool {
-		return !x.Voided() && x.Kind == KindCumulative && x.Status == StatusRealised
-	}), nil
+	var latest Entry
+	found := false
+	for _, x := range es {
+		if x.Voided() || x.Kind != KindCumulative || x.Status != StatusRealised || x.ReportedTotal <= 0 {
+			continue
+		}
+		if !found || x.AsOf.After(latest.AsOf) || (x.AsOf.Equal(latest.AsOf) && x.ID > latest.ID) {
+			latest, found = x, true
+		}
+	}
+	return latest, found, nil
 }
 
 // newYearCarryDays is how far into a year a 누계 is checked against last

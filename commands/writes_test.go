@@ -197,7 +197,7 @@ func concurrentUndos(t *testing.T, programs []string) {
 	h := newHarness(t, commands.English)
 	const entries, undos = 25, 20
 	for i := 1; i <= entries; i++ {
-		h.run("U1", fmt.Sprintf("add %d %s date:2026-11-20", i, programs[i%len(programs)]), commands.OutcomeOK)
+		h.run("U1", fmt.Sprintf("add %d %s date:2026-11-20 confirm:yes", i, programs[i%len(programs)]), commands.OutcomeOK)
 	}
 	replies := make([]commands.Reply, undos)
 	var wg sync.WaitGroup

@@ -49,7 +49,7 @@ func TestCorrectionRoundTrip(t *testing.T) {
 			"add 500 invest cumulative date:2026-03-31", "add 20 invest date:2026-03-20 confirm:yes within:no", "correct #0 450 misread",
 		}},
 		{"누계 corrected up after a back-dated delta (r5 S6)", []string{
-			"추가 투자 10 날짜:3월 1일", "추가 투자 60 누계 날짜:3월 31일", "추가 투자 20 날짜:3월 15일 누계포함:아니오",
+			"추가 투자 10 날짜:3월 1일", "추가 투자 60 누계 날짜:3월 31일", "추가 투자 20 날짜:3월 15일 누계포함:아니오 확인:예",
 			"추가 투자 100 누계 날짜:4월 30일", "정정 #1 70 보고 오기",
 		}},
 		{"철도: 정정 of a corrected 누계 after a back-dated delta (r5 S6)", []string{

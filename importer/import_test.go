@@ -42,7 +42,7 @@ func ledger(t *testing.T) (*db.Store, *commands.Service) {
 	run(t, svc,
 		"add 1800 social date:2025-03-31",
 		"add 250 youth date:2025-05-15 type:regular",
-		"add 300 youth date:2025-05-16",
+		"add 300 youth date:2025-05-16 confirm:yes",
 		"add 2000 invest date:2025-12-31",
 		"add 180 youth date:2026-01-31 type:regular",
 		"dept add 청년정책과",

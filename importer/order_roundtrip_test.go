@@ -63,7 +63,7 @@ func TestImportedLedgerRoundTrip(t *testing.T) {
 func TestImportRefusesARowWithoutItsOrder(t *testing.T) {
 	from := dbtest.New(t)
 	first := nextEntryID(t, from)
-	run(t, service(from), "추가 청년 5 날짜:4월 5일", "추가 청년 6 날짜:4월 6일", numbered("무효 #1 중복", first))
+	run(t, service(from), "추가 청년 5 날짜:4월 5일", "추가 청년 6 날짜:4월 6일 확인:예", numbered("무효 #1 중복", first))
 	data := string(exportFile(t, service(from), commands.ExportRequest{Format: commands.FormatCSV, Year: 2026, What: commands.ExportEntries, AllYears: true}))
 	lines := strings.Split(data, "\n")
 	// 기록 식별자 follows the order columns (review i32 finding 1).

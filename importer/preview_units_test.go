@@ -68,7 +68,7 @@ func TestImportPreviewCountsRealisedJobsInTheProgramUnit(t *testing.T) {
 func TestImportPreviewSaysAfterCloseMarksAreNotCarried(t *testing.T) {
 	from := dbtest.New(t)
 	first := nextEntryID(t, from)
-	run(t, at(from, "2026-03-20"), "추가 청년 10 날짜:3월 20일", "추가 청년 20 날짜:3월 20일 메모:둘째")
+	run(t, at(from, "2026-03-20"), "추가 청년 10 날짜:3월 20일", "추가 청년 20 날짜:3월 20일 확인:예 메모:둘째")
 	run(t, at(from, "2026-04-05"), "마감 3월",
 		numbered("무효 #0 늦은 정정 사유:감사 지적", first), numbered("정정 #1 25 오기 사유:감사 지적 정정", first))
 	var marks int

@@ -175,7 +175,7 @@ func TestReportAndTemplateCountOnce(t *testing.T) {
 	// in January, 25 in February and 5 in March 2026.
 	src := dbtest.New(t)
 	srcSvc := service(src)
-	run(t, srcSvc, "add 10 invest date:2026-01-20", "add 25 invest date:2026-02-10", "add 5 invest date:2026-03-03")
+	run(t, srcSvc, "add 10 invest date:2026-01-20", "add 25 invest date:2026-02-10 confirm:yes", "add 5 invest date:2026-03-03")
 	report := onlySheet(t, exportFile(t, srcSvc, commands.ExportRequest{Format: commands.FormatXLSX, Year: 2026, What: commands.ExportReport}),
 		export.SheetByProgram)
 	invest := func(store *db.Store) int64 {
