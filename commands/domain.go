@@ -446,6 +446,14 @@ const (
 	LastHeld    = "held"    // asked a question; nothing written
 	LastRefused = "refused" // refused; nothing written
 	LastOther   = "other"   // any other write (목표, 후보 이동, …)
+	// LastWritten: the line's write committed (marked in its transaction)
+	// and what it did is not recorded yet.
+	LastWritten = "written"
+	// LastUnfinished: the line did not finish by its deadline; it may or
+	// may not have written.
+	LastUnfinished = "unfinished"
+	// LastUnsaved: the line could not reach the ledger; nothing written.
+	LastUnsaved = "unsaved"
 )
 
 // LastAction is a user's last line that could write, as 취소 sees it.

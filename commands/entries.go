@@ -484,7 +484,7 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
 	}
 	start := s.now()
-	r, errs := answerByDeadline(s, ctx, cmdAdd, func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
+	r, errs := answerByDeadline(s, lineFor(ctx, c, cmdAdd, start), cmdAdd, func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
 	r.Command = cmdAdd
 	s.keepLastAction(ctx, c, start, r) // the form's add is a line 취소 may take back, as a typed one
 	return r, errs
