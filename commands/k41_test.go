@@ -38,8 +38,8 @@ func (h *harness) liveOf(user string) int64 {
 
 type k41Lines struct {
 	first, second, undo string
-	written, checkList   string
-	unfinished, unsaved  string
+	written, checkList  string
+	unfinished, unsaved string
 }
 
 var k41Langs = []struct {
