@@ -387,9 +387,6 @@ var (
 	ErrAlreadyVoided = errors.New("entry already voided")
 	// ErrUnavailable: the database cannot be reached; nothing was written.
 	ErrUnavailable = errors.New("storage unavailable")
-	// ErrUndoBusy: the user's other undos hold every live entry left to undo,
-	// or kept moving it; nothing was voided.
-	ErrUndoBusy = errors.New("another undo is in progress")
 )
 
 // CumulativeBelowError refuses a cumulative report below the program's total

@@ -146,17 +146,6 @@ func lockProgram(ctx context.Context, db sqlx.ExtContext, programID int64) error
 	return nil
 }
 
-// tryLockProgram takes the program's write lock exclusively if no other
-// transaction holds it, without waiting; entries is locked already.
-func tryLockProgram(ctx context.Context, db sqlx.ExtContext, programID int64) (bool, error) {
-	const q = `SELECT pg_try_advisory_xact_lock(` + programLockClass + `, ` + programLockKey + `)`
-	var ok bool
-	if err := sqlx.GetContext(ctx, db, &ok, q, programID); err != nil {
-		return false, fmt.Errorf("try lock program %d: %w", programID, err)
-	}
-	return ok, nil
-}
-
 // monthSpan divides a span of days [from, to] between the monthly totals
 // tables and the daily ones: the whole months inside it come from the
 // monthly rows (first days monthFrom through monthTo), the days before and
