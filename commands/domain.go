@@ -460,6 +460,9 @@ type LastAction struct {
 	EntryID int64  // the entry (or 실적 없음) Kind names; 0 for none
 	At      time.Time
 	Undone  bool // a 취소 used it up
+	// Print is a held question's entry (holdPrint), so the line that
+	// answers a question 취소 cancelled is known; "" for other lines.
+	Print string
 }
 
 // UndoResult is what UndoLast did and saw.

@@ -167,3 +167,46 @@ func TestK41UndoAfterAnUnfinishedAdd(t *testing.T) {
 		})
 	}
 }
+
+// Item 2 (k41): 취소 of a held 누계포함 question dropped it, but the
+// question's buttons are whole lines that answer it (누계포함:예 /
+// 아니오), and pressing one after 취소 recorded the entry. The line that
+// answers a question 취소 cancelled now writes nothing and says so; sent
+// again, it records.
+func TestK41CancelledQuestionsButtonWritesNothing(t *testing.T) {
+	for _, tc := range []struct {
+		lang                               commands.Lang
+		report, add, undo, held, cancelled string
+	}{
+		{commands.Korean, "추가 400 invest 누계 날짜:2026-04-30", "추가 30 invest 날짜:2026-04-15", "취소",
+			"확인을 기다리던 질문을 취소했습니다", "이 입력이 답하는 질문은 `취소`로 취소되어 아무것도 기록하지 않았습니다"},
+		{commands.English, "add 400 invest cumulative date:2026-04-30", "add 30 invest date:2026-04-15", "undo",
+			"Cancelled the question", "The question this line answers was cancelled by `undo`, so nothing was recorded"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run("U1", tc.report, commands.OutcomeOK)
+			for _, press := range []int{0, 1} {
+				q := h.run("U1", tc.add, commands.OutcomeRefused)
+				if len(q.Actions) != 2 {
+					t.Fatalf("the 누계포함 question has %d buttons:\n%s", len(q.Actions), q.Text())
+				}
+				mustContain(t, h.run("U1", tc.undo, commands.OutcomeOK).Text(), tc.held)
+				r := h.run("U1", q.Actions[press].Command, commands.OutcomeRefused)
+				mustContain(t, r.Text(), tc.cancelled)
+				if n := h.entriesStored(); n != 1 {
+					t.Fatalf("button %d of the cancelled question wrote: %d entries, want 1", press, n)
+				}
+				if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL`); got != 400 {
+					t.Fatalf("live sum %d, want 400", got)
+				}
+			}
+			// Sent again, the answer records: 누계포함:예 keeps the 누계 at 400.
+			q := h.run("U1", tc.add, commands.OutcomeRefused)
+			h.run("U1", q.Actions[0].Command, commands.OutcomeOK)
+			if n := h.entriesStored(); n != 2 {
+				t.Fatalf("the answer sent after the question was asked again: %d entries, want 2", n)
+			}
+		})
+	}
+}

@@ -35,7 +35,7 @@ func (s *Service) keepLastAction(ctx context.Context, c Caller, start time.Time,
 	switch {
 	case a.Kind != "" && r.Outcome != OutcomeRefused && r.Outcome != OutcomeFailed:
 	case slices.ContainsFunc(r.Actions, func(x Action) bool { return x.ID == ActionConfirm }):
-		a = LastAction{Kind: LastHeld}
+		a = LastAction{Kind: LastHeld, Print: r.did.Print}
 	case r.ranOut != "" && r.Outcome == OutcomeFailed:
 		a = LastAction{Kind: r.ranOut}
 	case r.Outcome == OutcomeRefused || r.Outcome == OutcomeFailed:
@@ -206,4 +206,22 @@ func lineFor(ctx context.Context, c Caller, command string, start time.Time) con
 		return ctx
 	}
 	return WithLine(ctx, Line{UserID: c.UserID, Command: command, At: start})
+}
+
+// answersCancelled refuses a line that answers a question 취소 cancelled:
+// a question's buttons are whole lines (누계포함:예 / 아니오, 확인:<token>),
+// so without this an old button pressed after 취소 recorded what 취소 had
+// just dropped (k41). The answer is known by its entry (holdPrint) and by
+// coming right after the 취소: the user's last line is the cancelled
+// question. The refusal is a line of its own, so the same line sent again
+// records.
+func (s *Service) answersCancelled(ctx context.Context, cmd Command, e NewEntry) (Reply, bool, error) {
+	if cmd.Opts.Within == nil && cmd.ConfirmToken == "" && !cmd.Confirmed {
+		return Reply{}, false, nil
+	}
+	last, err := s.store.LastLine(ctx, e.LoggedBy)
+	if err != nil || last == nil || last.Kind != LastHeld || !last.Undone || last.Print == "" || last.Print != holdPrint(e) {
+		return Reply{}, false, err
+	}
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("k41.question_cancelled")}, true, nil
 }

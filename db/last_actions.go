@@ -23,15 +23,33 @@ import (
 // own mark (markLine, at the same time) is replaced by its record.
 func (s *Store) RecordLastAction(ctx context.Context, userID string, a commands.LastAction) error {
 	const q = `
-		INSERT INTO last_actions AS l (user_id, command, kind, entry_id, at, undone_at) VALUES ($1, $2, $3, $4, $5, NULL)
+		INSERT INTO last_actions AS l (user_id, command, kind, entry_id, at, undone_at, entry_print) VALUES ($1, $2, $3, $4, $5, NULL, $6)
 		ON CONFLICT (user_id) DO UPDATE SET command = EXCLUDED.command, kind = EXCLUDED.kind,
-			entry_id = EXCLUDED.entry_id, at = EXCLUDED.at, undone_at = NULL
+			entry_id = EXCLUDED.entry_id, at = EXCLUDED.at, undone_at = NULL, entry_print = EXCLUDED.entry_print
 		WHERE l.at <= EXCLUDED.at`
 	id := sql.NullInt64{Int64: a.EntryID, Valid: a.EntryID != 0}
-	if _, err := s.db.ExecContext(ctx, q, userID, a.Command, a.Kind, id, a.At); err != nil {
+	pr := sql.NullString{String: a.Print, Valid: a.Print != ""}
+	if _, err := s.db.ExecContext(ctx, q, userID, a.Command, a.Kind, id, a.At, pr); err != nil {
 		return wrap("record last action", err)
 	}
 	return nil
+}
+
+// LastLine returns userID's last line as kept, nil for none.
+func (s *Store) LastLine(ctx context.Context, userID string) (*commands.LastAction, error) {
+	var row struct {
+		lastRow
+		Print sql.NullString `db:"entry_print"`
+	}
+	err := s.db.GetContext(ctx, &row, `SELECT command, kind, entry_id, at, undone_at, entry_print FROM last_actions WHERE user_id = $1`, userID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, wrap("read the last line", err)
+	}
+	return &commands.LastAction{Command: row.Command, Kind: row.Kind, EntryID: row.EntryID.Int64, At: row.At,
+		Undone: row.UndoneAt.Valid, Print: row.Print.String}, nil
 }
 
 // markLine marks the line ctx carries, if any, as its user's last line, in
@@ -70,7 +88,7 @@ func markLines(ctx context.Context, tx sqlx.ExtContext, lines []commands.Line) e
 		INSERT INTO last_actions AS l (user_id, command, kind, entry_id, at, undone_at)
 		SELECT u, c, 'written', NULL, a, NULL FROM unnest($1::text[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS x(u, c, a, n) ORDER BY n
 		ON CONFLICT (user_id) DO UPDATE SET command = EXCLUDED.command, kind = EXCLUDED.kind,
-			entry_id = NULL, at = EXCLUDED.at, undone_at = NULL
+			entry_id = NULL, at = EXCLUDED.at, undone_at = NULL, entry_print = NULL
 		WHERE l.at <= EXCLUDED.at`
 	if _, err := tx.ExecContext(ctx, q, pq.Array(users), pq.Array(commandsOf), pq.Array(at)); err != nil {
 		return fmt.Errorf("mark the last line: %w", err)

@@ -18,7 +18,10 @@ CREATE TABLE last_actions (
     kind      text        NOT NULL CHECK (kind IN ('entry', 'void', 'nothing', 'held', 'refused', 'other', 'written', 'unfinished', 'unsaved')),
     entry_id  bigint      NULL,
     at        timestamptz NOT NULL,
-    undone_at timestamptz NULL
+    undone_at timestamptz NULL,
+    -- a held question's entry (its hold print): the line answering a
+    -- question 취소 cancelled is refused, not recorded.
+    entry_print text      NULL
 );
 
 -- +goose Down
