@@ -177,11 +177,12 @@ func TestK41CancelledQuestionsButtonWritesNothing(t *testing.T) {
 	for _, tc := range []struct {
 		lang                               commands.Lang
 		report, add, undo, held, cancelled string
+		repeat                             string
 	}{
 		{commands.Korean, "추가 400 invest 누계 날짜:2026-04-30", "추가 30 invest 날짜:2026-04-15", "취소",
-			"확인을 기다리던 질문을 취소했습니다", "이 입력이 답하는 질문은 `취소`로 취소되어 아무것도 기록하지 않았습니다"},
+			"확인을 기다리던 질문을 취소했습니다", "이 입력이 답하는 질문은 `취소`로 취소되어 아무것도 기록하지 않았습니다", "추가 청년 7 11/20"},
 		{commands.English, "add 400 invest cumulative date:2026-04-30", "add 30 invest date:2026-04-15", "undo",
-			"Cancelled the question", "The question this line answers was cancelled by `undo`, so nothing was recorded"},
+			"Cancelled the question", "The question this line answers was cancelled by `undo`, so nothing was recorded", "add 7 youth date:2026-11-20"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
@@ -206,6 +207,14 @@ func TestK41CancelledQuestionsButtonWritesNothing(t *testing.T) {
 			h.run("U1", q.Actions[0].Command, commands.OutcomeOK)
 			if n := h.entriesStored(); n != 2 {
 				t.Fatalf("the answer sent after the question was asked again: %d entries, want 2", n)
+			}
+			// A repeat held for 확인: its Record it button after 취소 too.
+			h.run("U1", tc.repeat, commands.OutcomeOK)
+			held := h.run("U1", tc.repeat, commands.OutcomeRefused)
+			h.run("U1", tc.undo, commands.OutcomeOK)
+			mustContain(t, h.run("U1", button(t, held), commands.OutcomeRefused).Text(), tc.cancelled)
+			if n := h.entriesStored(); n != 3 {
+				t.Fatalf("the cancelled repeat's button wrote: %d entries, want 3", n)
 			}
 		})
 	}

@@ -130,7 +130,9 @@ const undoAttemptsLast = 3
 // 취소 writes nothing and says so. An entry written at or after since is
 // voided (a 정정's replacement restores the original, restoreCorrection). A
 // held question is dropped (its held_confirmations rows of that line or
-// later), so its button asks again. Anything else writes nothing.
+// later), and the row keeps its entry print (entry_print) and the undone
+// mark, so the line that answers it next (its old button) is refused
+// (commands answersCancelled). Anything else writes nothing.
 func (s *Store) UndoLast(ctx context.Context, userID, reason string, since, at time.Time) (commands.UndoResult, error) {
 	var out commands.UndoResult
 	var err error
