@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"jobsbot/commands"
+	"jobsbot/db/dbtest"
 )
 
 // recordHold is a store whose next record of a last line (keepLastAction's)
@@ -218,4 +220,43 @@ func TestK41CancelledQuestionsButtonWritesNothing(t *testing.T) {
 			}
 		})
 	}
+}
+
+// One user's adds and 취소 at once: the adds mark their line last in their
+// transactions and 취소 takes the program's lock before the row, so no
+// transaction deadlocks; every 취소 that says it undid voided exactly one
+// entry, and the totals match the entries.
+func TestK41AddsAndUndosOfOneUserAtOnce(t *testing.T) {
+	h := newHarness(t, commands.English)
+	ctx := context.Background()
+	var undone atomic.Int64
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Go(func() {
+			for i := range 6 {
+				line := fmt.Sprintf("add %d youth", 1+w*6+i)
+				if i%2 == 1 {
+					line = "undo"
+				}
+				r := h.svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceConsole}, line)
+				switch {
+				case line == "undo" && r.Outcome == commands.OutcomeOK:
+					undone.Add(1)
+				case line != "undo" && r.Outcome != commands.OutcomeOK:
+					t.Errorf("%q: %s\n%s", line, r.Outcome, r.Text())
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if n := h.store.ConflictRetries(); n != 0 {
+		t.Errorf("%d transactions hit a deadlock or serialization failure", n)
+	}
+	if got := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NOT NULL`); got != undone.Load() {
+		t.Errorf("%d entries voided, %d 취소 said they undid one", got, undone.Load())
+	}
+	if got := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL`); got != 24-undone.Load() {
+		t.Errorf("%d live entries, want %d", got, 24-undone.Load())
+	}
+	dbtest.CheckTotals(t, h.store)
 }
