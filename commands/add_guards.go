@@ -501,7 +501,8 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 	}
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why,
 		Sections: []Section{{Lines: []string{s.msg(how, "Line", typed)}}},
-		Actions:  []Action{{ID: ActionConfirm, Label: s.msg("guards.record_anyway"), Command: button, Style: "primary"}}}, true, nil
+		Actions:  []Action{{ID: ActionConfirm, Label: s.msg("guards.record_anyway"), Command: button, Style: "primary"}},
+		did:      LastAction{Kind: LastHeld, Print: holdPrint(e)}}, true, nil
 }
 
 // withConfirm adds the confirm option to a held line: at its end, or just

@@ -528,6 +528,11 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if e.Source == "" {
 		e.Source = SourceConsole
 	}
+	if r, cancelled, err := s.answersCancelled(ctx, cmd, e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	} else if cancelled {
+		return r
+	}
 	if err := s.confirmedBy(ctx, &cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -683,7 +688,8 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 		actions = append(actions, Action{ID: ActionConfirm, Label: s.msg("hires.button_inside"), Command: yes, Style: "primary"})
 	}
 	actions = append(actions, Action{ID: ActionConfirm, Label: s.msg(t.buttonSeparate), Command: no})
-	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why, Sections: []Section{{Lines: lines}}, Actions: actions}, true, nil
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why, Sections: []Section{{Lines: lines}}, Actions: actions,
+		did: LastAction{Kind: LastHeld, Print: holdPrint(e)}}, true, nil
 }
 
 // withinLine is the line typed (or the add form's line) with 누계포함:예 or

@@ -40,7 +40,7 @@ func answerByDeadline(s *Service, ctx context.Context, command string, work func
 		r    Reply
 		errs FieldErrors
 	}
-	late := answer{r: Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("deadline.may_have_been_saved")}}
+	late := answer{r: Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("deadline.may_have_been_saved"), ranOut: LastUnfinished}}
 	if command == cmdImport {
 		// A preview never commits: out of time, nothing was written.
 		late.r.Title = s.msg("import.too_slow_for_slack")

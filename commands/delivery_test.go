@@ -67,11 +67,11 @@ func TestDeliveryIsRecordedWithItsWrite(t *testing.T) {
 	h.run("U1", "add 10 youth", commands.OutcomeOK)
 	h.run("U1", "add 20 youth confirm:yes", commands.OutcomeOK)
 	first := commands.WithDelivery(ctx, &commands.Delivery{Key: "slow"})
-	if _, err := h.store.UndoLatest(first, "U1", "first run", time.Now()); err != nil {
-		t.Fatal(err)
+	if res, err := h.store.UndoLast(first, "U1", "first run", fixedNow.Add(-time.Minute), fixedNow); err != nil || !res.Done {
+		t.Fatalf("the first run of one undo: done %v, %v", res.Done, err)
 	}
 	second := commands.WithDelivery(ctx, &commands.Delivery{Key: "slow"})
-	if _, err := h.store.UndoLatest(second, "U1", "second run", time.Now()); !errors.Is(err, commands.ErrAlreadyHandled) {
+	if _, err := h.store.UndoLast(second, "U1", "second run", fixedNow.Add(-time.Minute), fixedNow); !errors.Is(err, commands.ErrAlreadyHandled) {
 		t.Fatalf("the second run of one delivery: %v, want ErrAlreadyHandled", err)
 	}
 	if n := liveEntries(t, h); n != 1 {

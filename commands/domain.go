@@ -387,9 +387,6 @@ var (
 	ErrAlreadyVoided = errors.New("entry already voided")
 	// ErrUnavailable: the database cannot be reached; nothing was written.
 	ErrUnavailable = errors.New("storage unavailable")
-	// ErrUndoBusy: the user's other undos hold every live entry left to undo,
-	// or kept moving it; nothing was voided.
-	ErrUndoBusy = errors.New("another undo is in progress")
 )
 
 // CumulativeBelowError refuses a cumulative report below the program's total
@@ -446,6 +443,14 @@ const (
 	LastHeld    = "held"    // asked a question; nothing written
 	LastRefused = "refused" // refused; nothing written
 	LastOther   = "other"   // any other write (목표, 후보 이동, …)
+	// LastWritten: the line's write committed (marked in its transaction)
+	// and what it did is not recorded yet.
+	LastWritten = "written"
+	// LastUnfinished: the line did not finish by its deadline; it may or
+	// may not have written.
+	LastUnfinished = "unfinished"
+	// LastUnsaved: the line could not reach the ledger; nothing written.
+	LastUnsaved = "unsaved"
 )
 
 // LastAction is a user's last line that could write, as 취소 sees it.
@@ -455,6 +460,9 @@ type LastAction struct {
 	EntryID int64  // the entry (or 실적 없음) Kind names; 0 for none
 	At      time.Time
 	Undone  bool // a 취소 used it up
+	// Print is a held question's entry (holdPrint), so the line that
+	// answers a question 취소 cancelled is known; "" for other lines.
+	Print string
 }
 
 // UndoResult is what UndoLast did and saw.

@@ -222,6 +222,11 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 // (review r6 X12). held says the reply is a question and nothing was
 // written. cmd.Line is the line the question offers to type again.
 func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e NewEntry, p Program) (Reply, bool) {
+	if r, cancelled, err := s.answersCancelled(ctx, cmd, e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err), false
+	} else if cancelled {
+		return r, false
+	}
 	if err := s.confirmedBy(ctx, &cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
 	}
@@ -489,7 +494,7 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
 	}
 	start := s.now()
-	r, errs := answerByDeadline(s, ctx, cmdAdd, func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
+	r, errs := answerByDeadline(s, lineFor(ctx, c, cmdAdd, start), cmdAdd, func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
 	r.Command = cmdAdd
 	s.keepLastAction(ctx, c, start, r) // the form's add is a line 취소 may take back, as a typed one
 	return r, errs
@@ -1103,8 +1108,11 @@ type EntryStore interface {
 	// true (VoidResult.Adjusted), or the void fails with *DependentReportError.
 	VoidEntry(ctx context.Context, id int64, by, reason string, at time.Time) (VoidResult, error)
 	// RecordLastAction keeps a as the user's last line that could write,
-	// replacing the one before: what UndoLast may undo.
+	// replacing the one before unless that one is newer (a.At): what
+	// UndoLast may undo.
 	RecordLastAction(ctx context.Context, userID string, a LastAction) error
+	// LastLine returns the user's last line as kept, nil for none.
+	LastLine(ctx context.Context, userID string) (*LastAction, error)
 	// UndoLast undoes the user's last line, once, in one transaction with
 	// the row that keeps it locked: an entry it wrote at or after since is
 	// voided (a 정정's replacement restores the original), a question it

@@ -31,7 +31,7 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 		return r
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Writes {
-		r := s.handleWrite(ctx, c, cmd, spec)
+		r := s.handleWrite(lineFor(ctx, c, cmd.Name, start), c, cmd, spec)
 		s.keepLastAction(ctx, c, start, r)
 		return r
 	}

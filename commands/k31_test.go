@@ -83,7 +83,7 @@ func TestK31UndoTakesBackOnlyTheLastLine(t *testing.T) {
 			now = now.Add(11 * time.Minute)
 			h.refusedUntouched(manager, w.undo, w.tooOld, fmt.Sprintf("#%d", fourth), fmt.Sprintf("%s %d ", strings.Fields(w.void2)[0], fourth))
 			// A held question (the same add again): 취소 cancels it, and its
-			// Record it button then asks again instead of recording.
+			// Record it button then writes nothing and says 취소 cancelled it (k41).
 			held := h.run(manager, l[5], commands.OutcomeRefused)
 			n, sum := h.live()
 			r := h.run(manager, w.undo, commands.OutcomeOK)

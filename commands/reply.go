@@ -30,6 +30,11 @@ type Reply struct {
 	// did is what the line wrote, for 취소 (LastAction.Kind and EntryID):
 	// set by the handlers that write an entry, a void or a 실적 없음.
 	did LastAction
+	// ranOut says the line did not finish: LastUnfinished when it ran out
+	// of time with its commit unconfirmed (it may have written),
+	// LastUnsaved when the ledger could not be reached (nothing written).
+	// 취소 after it says which, not "refused".
+	ranOut string
 }
 
 // Section is a block of lines under an optional heading.

@@ -217,11 +217,11 @@ func (s *Service) storageFailure(ctx context.Context, command string, err error)
 	}
 	if errors.Is(err, ErrMaybeSaved) {
 		s.log.WarnContext(ctx, "storage did not confirm a commit", "command", command, "err", err)
-		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("deadline.may_have_been_saved")}
+		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("deadline.may_have_been_saved"), ranOut: LastUnfinished}
 	}
 	if errors.Is(err, ErrUnavailable) || errors.Is(err, context.DeadlineExceeded) {
 		s.log.WarnContext(ctx, "storage unavailable", "command", command, "err", err)
-		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("service.jobs_ledger_cannot_be")}
+		return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("service.jobs_ledger_cannot_be"), ranOut: LastUnsaved}
 	}
 	s.log.ErrorContext(ctx, "command failed", "command", command, "err", err)
 	return Reply{Command: command, Outcome: OutcomeFailed, Title: s.msg("service.something_went_wrong_on")}

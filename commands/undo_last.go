@@ -20,9 +20,13 @@ const undoWindow = 10 * time.Minute
 // refusal (nothing written), or another write. Lines that only read are
 // not kept: looking at 현황 after an add leaves the add undoable. A
 // redelivery's answer (OutcomeRepeated) and 취소 itself (UndoLast marks the
-// line it undid) change nothing. A failure to keep it is logged: the next
-// 취소 then sees an older line, which it refuses unless it wrote an entry
-// within the window.
+// line it undid) change nothing. A line that ran out of time is kept as
+// unfinished: it may have written. A line that wrote marked itself in its
+// own transaction (Line, markLine), so a failure to keep this record
+// leaves that mark: the next 취소 then says the line's outcome is not
+// known and writes nothing; it never sees an older line. Records are kept
+// by the line's start time, so one that lands late never replaces a newer
+// line's.
 func (s *Service) keepLastAction(ctx context.Context, c Caller, start time.Time, r Reply) {
 	if r.Command == cmdUndo || r.Outcome == OutcomeRepeated || c.UserID == "" {
 		return
@@ -31,7 +35,9 @@ func (s *Service) keepLastAction(ctx context.Context, c Caller, start time.Time,
 	switch {
 	case a.Kind != "" && r.Outcome != OutcomeRefused && r.Outcome != OutcomeFailed:
 	case slices.ContainsFunc(r.Actions, func(x Action) bool { return x.ID == ActionConfirm }):
-		a = LastAction{Kind: LastHeld}
+		a = LastAction{Kind: LastHeld, Print: r.did.Print}
+	case r.ranOut != "" && r.Outcome == OutcomeFailed:
+		a = LastAction{Kind: r.ranOut}
 	case r.Outcome == OutcomeRefused || r.Outcome == OutcomeFailed:
 		a = LastAction{Kind: LastRefused}
 	default:
@@ -108,6 +114,12 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 		return s.refuseUndo(s.msg("undo.already_undone"), s.msg("undo.how_to_void"))
 	case last.Kind == LastRefused:
 		title = s.msg("undo.after_refusal")
+	case last.Kind == LastUnfinished:
+		return s.refuseUndo(s.msg("k41.undo_unfinished", "Command", commandName(last.Command)), s.msg("k41.undo_check_list"))
+	case last.Kind == LastUnsaved:
+		title = s.msg("k41.undo_unsaved", "Command", commandName(last.Command))
+	case last.Kind == LastWritten:
+		return s.refuseUndo(s.msg("k41.undo_written", "Command", commandName(last.Command)), s.msg("k41.undo_check_list"))
 	case last.Kind == LastNothing:
 		return s.refuseUndo(s.msg("undo.after_nothing", "ID", last.EntryID))
 	case last.Kind == LastVoid && res.Named != nil:
@@ -152,4 +164,64 @@ func (s *Service) entryBrief(ctx context.Context, e Entry) string {
 		return s.msg("undo.entry_brief_agreed", "ID", e.ID, "AsOf", s.date(e.AsOf), "Program", name, "Count", figure)
 	}
 	return s.msg("undo.entry_brief", "ID", e.ID, "AsOf", s.date(e.AsOf), "Program", name, "Count", figure)
+}
+
+// Line is the line a write runs for, as the store's write transactions
+// see it: each transaction that commits for it marks it as the user's last
+// line (kind "written") in the same transaction, so 취소 can never see an
+// older line once this one's write is in the ledger, even before
+// keepLastAction records what it did (review r13 BREAK 1).
+type Line struct {
+	UserID  string
+	Command string
+	At      time.Time // when the line arrived; records of older lines never replace it
+}
+
+type lineKey struct{}
+
+// WithLine returns ctx carrying l, for the store's write transactions.
+func WithLine(ctx context.Context, l Line) context.Context {
+	return context.WithValue(ctx, lineKey{}, &l)
+}
+
+// LineFrom returns the line ctx carries, or nil.
+func LineFrom(ctx context.Context) *Line {
+	l, _ := ctx.Value(lineKey{}).(*Line)
+	return l
+}
+
+// WithoutLine returns ctx carrying no line: for work done on behalf of many
+// lines (a batch of adds), which marks each of its lines itself.
+func WithoutLine(ctx context.Context) context.Context {
+	if LineFrom(ctx) == nil {
+		return ctx
+	}
+	return context.WithValue(ctx, lineKey{}, (*Line)(nil))
+}
+
+// lineFor is ctx carrying the line c sent at start, unless that line is 취소
+// (which must read the last line, not replace it) or has no user.
+func lineFor(ctx context.Context, c Caller, command string, start time.Time) context.Context {
+	if command == cmdUndo || c.UserID == "" {
+		return ctx
+	}
+	return WithLine(ctx, Line{UserID: c.UserID, Command: command, At: start})
+}
+
+// answersCancelled refuses a line that answers a question 취소 cancelled:
+// a question's buttons are whole lines (누계포함:예 / 아니오, 확인:<token>),
+// so without this an old button pressed after 취소 recorded what 취소 had
+// just dropped (k41). The answer is known by its entry (holdPrint) and by
+// coming right after the 취소: the user's last line is the cancelled
+// question. The refusal is a line of its own, so the same line sent again
+// records.
+func (s *Service) answersCancelled(ctx context.Context, cmd Command, e NewEntry) (Reply, bool, error) {
+	if cmd.Opts.Within == nil && cmd.ConfirmToken == "" && !cmd.Confirmed {
+		return Reply{}, false, nil
+	}
+	last, err := s.store.LastLine(ctx, e.LoggedBy)
+	if err != nil || last == nil || last.Kind != LastHeld || !last.Undone || last.Print == "" || last.Print != holdPrint(e) {
+		return Reply{}, false, err
+	}
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("k41.question_cancelled")}, true, nil
 }

@@ -221,7 +221,7 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 			deadline = d
 		}
 	}
-	ctx, cancel := context.WithDeadline(commands.WithoutDelivery(context.WithoutCancel(batch[0].ctx)), deadline)
+	ctx, cancel := context.WithDeadline(commands.WithoutLine(commands.WithoutDelivery(context.WithoutCancel(batch[0].ctx))), deadline)
 	defer cancel()
 	rows := make([]newEntryRow, len(batch))
 	for i, p := range batch {
@@ -268,7 +268,19 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 			return err
 		}
 		results, err = insertEntries(ctx, tx.StmtxContext(ctx, stmt), open)
-		return err
+		if err != nil {
+			return err
+		}
+		// Each add written is its user's last line, committed with it.
+		var lines []commands.Line
+		for _, p := range batch {
+			if _, ok := results[p.entry.IdempotencyKey]; ok {
+				if l := commands.LineFrom(p.ctx); l != nil {
+					lines = append(lines, *l)
+				}
+			}
+		}
+		return markLines(ctx, tx, lines)
 	})
 	for _, p := range batch {
 		var a batchAnswer

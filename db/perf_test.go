@@ -375,7 +375,7 @@ func TestRebuildAmidWritersKeepsTheLockOrder(t *testing.T) {
 				case r < 2 && len(mine) > 0:
 					_, err = s.VoidEntry(ctx, mine[rng.IntN(len(mine))], user, "amid rebuild", time.Now())
 				case r < 4:
-					_, err = s.UndoLatest(ctx, user, "amid rebuild", time.Now())
+					_, err = s.UndoLast(ctx, user, "amid rebuild", time.Now().Add(-time.Hour), time.Now())
 				default:
 					e := delta(youth.ID, 1+rng.Int64N(30), asOf)
 					e.LoggedBy = user
@@ -383,9 +383,14 @@ func TestRebuildAmidWritersKeepsTheLockOrder(t *testing.T) {
 						e.Kind, e.Count = commands.KindCumulative, 100+rng.Int64N(900)
 					}
 					var res commands.AddResult
-					res, err = s.AddEntry(ctx, e)
+					// The add marks its line in its transaction (the
+					// last_actions row, the lock it takes last) and is then
+					// recorded, as a typed add is, for UndoLast to take back.
+					line := commands.Line{UserID: user, Command: "add", At: time.Now()}
+					res, err = s.AddEntry(commands.WithLine(ctx, line), e)
 					if err == nil && !res.Agrees {
 						mine = append(mine, res.Entry.ID)
+						err = s.RecordLastAction(ctx, user, commands.LastAction{Command: "add", Kind: commands.LastEntry, EntryID: res.Entry.ID, At: line.At})
 					}
 				}
 				if err != nil && !refusedReport(err) && !errors.Is(err, commands.ErrAlreadyVoided) && !errors.Is(err, commands.ErrNotFound) {

@@ -41,8 +41,11 @@ func TestVoidOfAnAgreementWithLiveHiresIsRefused(t *testing.T) {
 	check("VoidEntry", err)
 	_, _, err = s.VoidEntryAfterClose(ctx, a.Entry.ID, "U_M", "철회", at)
 	check("VoidEntryAfterClose", err)
-	_, err = s.UndoLatest(ctx, "U_TEST", "취소", at)
-	check("UndoLatest", err)
+	if err := s.RecordLastAction(ctx, "U_TEST", commands.LastAction{Command: "add", Kind: commands.LastEntry, EntryID: a.Entry.ID, At: at}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.UndoLast(ctx, "U_TEST", "취소", at.Add(-time.Minute), at)
+	check("UndoLast", err)
 	if e, err := s.Entry(ctx, a.Entry.ID); err != nil || e.Voided() {
 		t.Fatalf("the agreement after refused voids: voided %v (%v)", e.Voided(), err)
 	}

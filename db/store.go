@@ -262,7 +262,8 @@ func (s *Store) DB() *sqlx.DB {
 // inTx runs fn in a transaction and commits it, rolling back if fn fails, so a
 // method never leaves a partial write behind. The outcome of the command
 // delivery ctx carries, if any, is recorded in the same transaction
-// (recordDelivery). When ctx ends first, inTx returns at once: with
+// (recordDelivery), and so is the line ctx carries as its user's last line
+// (markLine), which 취소 reads. When ctx ends first, inTx returns at once: with
 // commands.ErrMaybeSaved if COMMIT was sent, else with an error after which
 // the transaction never commits (deadline.go). A transaction that fails with a
 // deadlock or a serialization failure is run again from the start (see
@@ -276,6 +277,10 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 				return err
 			}
 			if err := fn(tx); err != nil {
+				_ = tx.Rollback()
+				return err
+			}
+			if err := markLine(ctx, tx); err != nil {
 				_ = tx.Rollback()
 				return err
 			}

@@ -50,6 +50,14 @@ package db
 //     that name (a move may have made it an alias meanwhile) and takes the
 //     surviving department's lock too, filing the report under it
 //     (lockNothingDepartment, nothing.go; review r2 B0);
+//  7b. the last_actions row of each user the transaction writes a line for
+//     (markLine, markLines, last_actions.go: the line is marked its user's
+//     last, committed with its write), in ascending user_id order; taken
+//     after every lock above. UndoLast (취소) keeps the order: it reads the
+//     row without a lock, takes the program lock of the entry it names
+//     (step 1), and only then locks the row (FOR UPDATE), starting over if
+//     the row changed meanwhile. keepLastAction's record of a line is a
+//     statement of its own that holds nothing else;
 //  8. the command_deliveries row of the command's delivery, if it carries
 //     one (recordDelivery, deliveries.go): last, just before COMMIT. Two
 //     runs of one delivery meet only there, the later one after taking
@@ -144,17 +152,6 @@ func lockProgram(ctx context.Context, db sqlx.ExtContext, programID int64) error
 		return fmt.Errorf("lock entries: %w", err)
 	}
 	return nil
-}
-
-// tryLockProgram takes the program's write lock exclusively if no other
-// transaction holds it, without waiting; entries is locked already.
-func tryLockProgram(ctx context.Context, db sqlx.ExtContext, programID int64) (bool, error) {
-	const q = `SELECT pg_try_advisory_xact_lock(` + programLockClass + `, ` + programLockKey + `)`
-	var ok bool
-	if err := sqlx.GetContext(ctx, db, &ok, q, programID); err != nil {
-		return false, fmt.Errorf("try lock program %d: %w", programID, err)
-	}
-	return ok, nil
 }
 
 // monthSpan divides a span of days [from, to] between the monthly totals
