@@ -1,0 +1,167 @@
+package commands_test
+
+import (
+	"strings"
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// lineWith returns the first line of text containing want, or "".
+func lineWith(text, want string) string {
+	for l := range strings.SplitSeq(text, "\n") {
+		if strings.Contains(l, want) {
+			return l
+		}
+	}
+	return ""
+}
+
+// Review r11 F3: a month a department reported 실적 없음 for is named so in
+// the month's status, not a bare 0 that reads like a month nothing was
+// reported for; a department that said nothing keeps "nothing logged yet".
+func TestK43StatusNamesSaidNothingMonth(t *testing.T) {
+	for _, tc := range []struct {
+		lang       commands.Lang
+		said, none string
+	}{
+		{commands.Korean, "여성가족과: 0개 · 실적 없음 보고(2026년 10월)", "도시재생과: 0개 · 아직 보고 없음"},
+		{commands.English, "여성가족과: 0 · reported no jobs (실적 없음) for October 2026", "도시재생과: 0 · nothing logged yet"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, "실적없음 부서:여성가족과 2026-10", commands.OutcomeOK)
+			if n := h.sqlInt(`SELECT count(*) FROM nothing_reports WHERE department = '여성가족과' AND month = '2026-10-01' AND voided_at IS NULL`); n != 1 {
+				t.Fatalf("실적 없음 rows = %d, want 1", n)
+			}
+			if n := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE department = '여성가족과' AND voided_at IS NULL AND as_of BETWEEN '2026-10-01' AND '2026-10-31'`); n != 0 {
+				t.Fatalf("여성가족과 October SUM = %d, want 0", n)
+			}
+			text := h.run(manager, "현황 10월", commands.OutcomeOK).Text()
+			mustContain(t, text, tc.said, tc.none)
+		})
+	}
+}
+
+// Review r11 F12: status for a past day shows the candidates as their
+// history stood that day, under a heading naming it, not today's.
+func TestK43PastStatusCandidatesAsOfThatDay(t *testing.T) {
+	for _, tc := range []struct {
+		lang                    commands.Lang
+		heading, none, todayHas string
+	}{
+		{commands.Korean, "사회적기업 후보(2026. 4. 30. 기준)", "2026. 4. 30.까지 등록된 후보가 없었습니다.", "발굴 1곳"},
+		{commands.English, "Social-enterprise candidates (as of 2026-04-30)", "No candidates had been recorded by 2026-04-30.", "Discovered 1"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, "후보 추가 가나다협동조합", commands.OutcomeOK)
+			if n := h.sqlInt(`SELECT count(*) FROM candidate_moves WHERE moved_at < '2026-05-01'`); n != 0 {
+				t.Fatalf("moves before May = %d, want 0", n)
+			}
+			past := h.run(manager, "현황 4월말", commands.OutcomeOK).Text()
+			mustContain(t, past, tc.heading, tc.none)
+			if strings.Contains(past, tc.todayHas) {
+				t.Errorf("status for 30 April shows today's candidate:\n%s", past)
+			}
+			now := h.run(manager, "현황", commands.OutcomeOK).Text()
+			mustContain(t, now, tc.todayHas)
+		})
+	}
+}
+
+// Review r11: the employment-type line of status carries 여 where its
+// figure holds approximate jobs, as the program and disclosure lines do,
+// and only there.
+func TestK43EmploymentTypeLineCarriesApproximate(t *testing.T) {
+	for _, tc := range []struct {
+		lang          commands.Lang
+		prefix        string
+		approx, exact string
+	}{
+		{commands.Korean, "고용형태 미지정", "고용형태 미지정 300여개", "100개"},
+		{commands.English, "", "about 300", "100"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, "추가 300여 노인 날짜:2026-10-05", commands.OutcomeOK)
+			h.run(manager, "추가 100 청년 type:regular 날짜:2026-10-06", commands.OutcomeOK)
+			if n := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND approximate AND employment_type = ''`); n != 300 {
+				t.Fatalf("approximate untyped SUM = %d, want 300", n)
+			}
+			if n := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND NOT approximate AND employment_type = 'regular'`); n != 100 {
+				t.Fatalf("exact regular SUM = %d, want 100", n)
+			}
+			text := h.run(manager, "현황", commands.OutcomeOK).Text()
+			var typeLine string
+			for l := range strings.SplitSeq(text, "\n") {
+				if strings.Contains(l, " · ") && (strings.Contains(l, "상용") || strings.Contains(l, "regular") || strings.Contains(l, "Regular")) {
+					typeLine = l
+				}
+			}
+			if typeLine == "" {
+				t.Fatalf("no employment-type line:\n%s", text)
+			}
+			mustContain(t, typeLine, tc.approx)
+			if strings.Contains(typeLine, "100여") || strings.Contains(typeLine, "about 100") {
+				t.Errorf("the exact 100 regular jobs carry 여: %q", typeLine)
+			}
+		})
+	}
+}
+
+// Review r11 F1: 약 300 is kept as 300여, the ledger's one approximate
+// form, and the add's reply says so.
+func TestK43AboutCountEchoed(t *testing.T) {
+	for _, tc := range []struct {
+		lang commands.Lang
+		want string
+	}{
+		{commands.Korean, "`약 300`을 300여개(어림수)로 기록했습니다."},
+		{commands.English, "Recorded `약 300` as about 300 (an approximate figure)."},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			text := h.run(manager, "추가 약 300 노인 날짜:2026-10-05", commands.OutcomeOK).Text()
+			mustContain(t, text, tc.want)
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL AND approximate AND count = 300`); n != 1 {
+				t.Fatalf("approximate 300 rows = %d, want 1", n)
+			}
+			plain := h.run(manager, "추가 300여 청년 날짜:2026-10-05", commands.OutcomeOK).Text()
+			if strings.Contains(plain, "어림수)로 기록") || strings.Contains(plain, "(an approximate figure)") {
+				t.Errorf("a typed 300여 is echoed as if it were rewritten:\n%s", plain)
+			}
+		})
+	}
+}
+
+// Review r11 F8: `list voided` counts what the voids took out of the ledger,
+// as a SUM over the entries shows: a voided 누계 report takes out only its
+// increase over the report before it, and a void a later 누계 report took up
+// (its total stands) takes out nothing.
+func TestK43ListVoidedCountsWhatLeftTheLedger(t *testing.T) {
+	for _, tc := range []struct {
+		lang  commands.Lang
+		title string
+	}{
+		{commands.Korean, "2026년 무효 처리 실적: 2건, 일자리 15개 제외"},
+		{commands.English, "2 entries, 15 jobs taken out"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, "추가 58 청년 누계 날짜:2026-09-30", commands.OutcomeOK)
+			h.run(manager, "추가 73 청년 누계 날짜:2026-10-31", commands.OutcomeOK)
+			h.run(manager, "추가 20 노인 날짜:2026-10-01", commands.OutcomeOK)
+			h.run(manager, "추가 50 노인 누계 날짜:2026-10-31", commands.OutcomeOK)
+			before := h.yearTotal()
+			h.run(manager, "무효 2 테스트", commands.OutcomeOK)
+			h.run(manager, "무효 3 테스트", commands.OutcomeOK)
+			after := h.yearTotal()
+			if before-after != 15 {
+				t.Fatalf("SUM before %d, after %d: %d taken out, want 15", before, after, before-after)
+			}
+			text := h.run(manager, "목록 무효", commands.OutcomeOK).Text()
+			mustContain(t, text, tc.title)
+		})
+	}
+}
