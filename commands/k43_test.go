@@ -3,6 +3,7 @@ package commands_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -162,6 +163,60 @@ func TestK43ListVoidedCountsWhatLeftTheLedger(t *testing.T) {
 			}
 			text := h.run(manager, "목록 무효", commands.OutcomeOK).Text()
 			mustContain(t, text, tc.title)
+		})
+	}
+}
+
+// Review r11: the digest's line of a voided 누계 report puts the date
+// before the figure (기준), not in a second bracket after 누계 73개(계산된
+// 증가분 15개).
+func TestK43DigestVoidedCumulativeOneBracket(t *testing.T) {
+	for _, tc := range []struct {
+		lang commands.Lang
+		want string
+	}{
+		{commands.Korean, "#2 청년일자리 2026. 11. 15. 기준 누계 73개(계산된 증가분 15개) · "},
+		{commands.English, "cumulative 73 (increment derived: 15) as of 2026-11-15, voided by"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			now := time.Date(2026, time.November, 18, 1, 0, 0, 0, time.UTC)
+			h.withClock(&now)
+			h.run(manager, "추가 58 청년 누계 날짜:2026-10-31", commands.OutcomeOK)
+			h.run(manager, "추가 73 청년 누계 날짜:2026-11-15", commands.OutcomeOK)
+			h.run(manager, "무효 2 테스트", commands.OutcomeOK)
+			if n := h.yearTotal(); n != 58 {
+				t.Fatalf("SUM = %d, want 58", n)
+			}
+			now = fixedNow
+			text := h.run(manager, "주간보고", commands.OutcomeOK).Text()
+			line := lineWith(text, "#2 ")
+			mustContain(t, line, tc.want)
+			if strings.Contains(line, ") (") || strings.Contains(line, "))") {
+				t.Errorf("double bracket: %q", line)
+			}
+		})
+	}
+}
+
+// Review r11: a 정정 of an agreed (약정) 누계 report names it 약정 누계 in
+// its title and ledger line, not the jobs' 기준 누계.
+func TestK43CorrectedAgreedCumulativeNamed(t *testing.T) {
+	for _, tc := range []struct {
+		lang        commands.Lang
+		title, line string
+	}{
+		{commands.Korean, "#1 정정: 여성 일자리 2026. 10. 31. 기준 약정 누계 40개 → 45개 (새 번호 #2)", "장부의 2026. 10. 31.까지 약정 누계는 이제 45개입니다."},
+		{commands.English, "agreed (MOU) total through 2026-10-31 40 → 45 (new entry #2)", "The ledger's agreed (MOU) total through 2026-10-31 is now 45."},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, "추가 40 여성 누계 약정 날짜:2026-10-31", commands.OutcomeOK)
+			text := h.run(manager, "정정 1 45 오기", commands.OutcomeOK).Text()
+			mustContain(t, text, tc.title, tc.line)
+			if n := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'agreed'`); n != 45 {
+				t.Fatalf("agreed SUM = %d, want 45", n)
+			}
 		})
 	}
 }
