@@ -220,3 +220,36 @@ func TestK43CorrectedAgreedCumulativeNamed(t *testing.T) {
 		})
 	}
 }
+
+// Review r11 F6: the digest counts a 실적 없음 as a report only when it is
+// for a month after the department's last jobs: October's 실적 없음, then
+// jobs on 2 November and nothing since, leaves the department silent since
+// 2 November, listed among the silent, not as having reported.
+func TestK43DigestOldSaidNothingIsNoReport(t *testing.T) {
+	for _, tc := range []struct {
+		lang         commands.Lang
+		silent, said string
+	}{
+		{commands.Korean, "노인복지과(2026. 11. 2. 이후)", "노인복지과(2026년 10월)"},
+		{commands.English, "노인복지과 (since 2026-11-02)", "노인복지과 (October 2026)"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, "실적없음 부서:노인복지과 2026-10", commands.OutcomeOK)
+			h.run(manager, "추가 5 노인 날짜:2026-11-02", commands.OutcomeOK)
+			// every other department reported this week, so the silent list
+			// is not cut short before 노인복지과
+			for _, code := range []string{"community", "disabled", "invest", "rail", "social", "vulnerable", "women", "youth"} {
+				h.run(manager, "추가 1 "+code+" 날짜:2026-11-20", commands.OutcomeOK)
+			}
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE department = '노인복지과' AND voided_at IS NULL AND as_of > '2026-11-02'`); n != 0 {
+				t.Fatalf("노인복지과 entries after 2 Nov = %d, want 0", n)
+			}
+			text := h.run(manager, "주간보고", commands.OutcomeOK).Text()
+			mustContain(t, text, tc.silent)
+			if strings.Contains(text, tc.said) {
+				t.Errorf("October's 실적 없음 is counted as a report for the weeks after 2 November:\n%s", text)
+			}
+		})
+	}
+}
