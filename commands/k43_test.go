@@ -253,3 +253,45 @@ func TestK43DigestOldSaidNothingIsNoReport(t *testing.T) {
 		})
 	}
 }
+
+// Review r11 F3: the monthly report by department writes 실적 없음 in the
+// month a department reported it for, not the "-" of a month with nothing
+// reported, and says what the two marks mean.
+func TestK43ReportMarksSaidNothingMonth(t *testing.T) {
+	for _, tc := range []struct {
+		lang       commands.Lang
+		cell, note string
+	}{
+		{commands.Korean, "실적 없음", "실적 없음: 그 달 실적이 없다고 보고한 달입니다."},
+		{commands.English, "none rep.", "none rep.: the department reported no jobs (실적 없음) for that month"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, "실적없음 부서:여성가족과 2026-10", commands.OutcomeOK)
+			h.run(manager, "추가 5 노인 날짜:2026-10-02", commands.OutcomeOK)
+			if n := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE department = '여성가족과' AND voided_at IS NULL`); n != 0 {
+				t.Fatalf("여성가족과 SUM = %d, want 0", n)
+			}
+			text := h.run(manager, "보고서 10월 기준:부서", commands.OutcomeOK).Text()
+			var rows []string // January–June, July–October, then 누계
+			for l := range strings.SplitSeq(text, "\n") {
+				if strings.HasPrefix(strings.TrimSpace(l), "여성가족과") {
+					rows = append(rows, l)
+				}
+			}
+			if len(rows) < 2 {
+				t.Fatalf("no July–October row of 여성가족과:\n%s", text)
+			}
+			row := rows[1]
+			if !strings.HasSuffix(strings.TrimSpace(row), tc.cell) {
+				t.Errorf("여성가족과's October cell is not %q: %q\n%s", tc.cell, row, text)
+			}
+			mustContain(t, text, tc.note)
+			for l := range strings.SplitSeq(text, "\n") {
+				if strings.HasPrefix(strings.TrimSpace(l), "도시재생과") && strings.Contains(l, tc.cell) {
+					t.Errorf("a department that said nothing is marked %q: %q", tc.cell, l)
+				}
+			}
+		})
+	}
+}

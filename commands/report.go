@@ -170,6 +170,11 @@ type Report struct {
 	// NotYet are the rows whose target was not yet set on AsOf, so their
 	// 목표 and 달성률 are against today's (notYetNote says so).
 	NotYet []string
+	// SaidNothing marks, per department and month (1-12), a month the
+	// department reported 실적 없음 for: the text report writes 실적 없음
+	// in that cell, not the "-" of a month nothing was reported for
+	// (review r11 F3). Set only for the report by department.
+	SaidNothing map[string]map[int]bool
 }
 
 // reportKey places one program's figures in a row of the chosen grouping.
