@@ -295,3 +295,31 @@ func TestK43ReportMarksSaidNothingMonth(t *testing.T) {
 		})
 	}
 }
+
+// Review r11 F5: the monthly report marks the month cell of a 누계 report
+// that covers earlier months (the year's first report, made in October for
+// January–October) with ※, and a note says so; the cell keeps the SQL SUM
+// of the month, and the next report's month is not marked.
+func TestK43ReportMarksSpanningReport(t *testing.T) {
+	for _, tc := range []struct {
+		lang       commands.Lang
+		cell, note string
+	}{
+		{commands.Korean, "120※", "※ 청년일자리 10월: 1~10월 누계 보고분(#1)으로, 이전 달 실적을 한 번에 보고한 수치가 들어 있습니다."},
+		{commands.English, "120※", "※ Youth jobs, Oct: includes the Jan–Oct 누계 report #1, earlier months' jobs reported at once."},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, "추가 120 청년 누계 날짜:2026-10-31", commands.OutcomeOK)
+			h.run(manager, "추가 130 청년 누계 날짜:2026-11-20", commands.OutcomeOK)
+			if n := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of BETWEEN '2026-10-01' AND '2026-10-31'`); n != 120 {
+				t.Fatalf("October SUM = %d, want 120", n)
+			}
+			text := h.run(manager, "보고서", commands.OutcomeOK).Text()
+			mustContain(t, text, tc.cell, tc.note)
+			if strings.Contains(text, "10※") || strings.Contains(text, "#2") {
+				t.Errorf("the November report (its own month only) is marked:\n%s", text)
+			}
+		})
+	}
+}

@@ -115,6 +115,7 @@ func (s *Service) renderReport(r Report) Reply {
 	out := Reply{Title: s.msg("report_text.monthly_report_d_as", "Year", r.Year, "ReportByLabel", ReportByLabel(r.By, s.lang), "AsOf", s.date(r.AsOf))}
 	rows := s.reportRows(r)
 	saidNothing := false
+	var spanNotes []string
 	for first := 1; first <= r.Months; first += monthsPerTable {
 		last := min(first+monthsPerTable-1, r.Months)
 		header := []string{s.msg("report_text.item")}
@@ -129,6 +130,16 @@ func (s *Service) renderReport(r Report) Reply {
 				if lr.row.Months[m-1] == 0 && lr.row.Key != "" && r.SaidNothing[lr.row.Key][m] {
 					cell = s.msg("k43.report_said_nothing_cell")
 					saidNothing = true
+				}
+				for _, sp := range lr.row.Spans {
+					if sp.Month == m && lr.row.Months[m-1] != 0 {
+						// The cell holds earlier months' jobs reported at
+						// once by a 누계: marked, and the note says which.
+						if !strings.HasSuffix(cell, "※") {
+							cell += "※"
+						}
+						spanNotes = append(spanNotes, s.spanNote(lr.label, sp))
+					}
 				}
 				line = append(line, cell)
 			}
@@ -188,6 +199,7 @@ func (s *Service) renderReport(r Report) Reply {
 	if r.Total.Approximate {
 		notes = append(notes, s.msg("report_text.marks_figure_that_includes"))
 	}
+	notes = append(notes, spanNotes...)
 	if saidNothing {
 		notes = append(notes, s.msg("k43.report_said_nothing_note", "Cell", s.msg("k43.report_said_nothing_cell")))
 	}
@@ -350,4 +362,12 @@ func (s *Service) unassignedNote(by ReportBy, unassigned int64) string {
 		return s.msg("report_unassigned.programs_over", "N", s.jobs(-unassigned))
 	}
 	return s.msg("report_unassigned.programs", "N", s.jobs(unassigned))
+}
+
+// spanNote says that a month cell of row holds a 누계 report's jobs of
+// earlier months, reported at once (review r11 F5).
+func (s *Service) spanNote(row string, sp ReportSpan) string {
+	return s.msg("k43.report_span_note", "Row", row, "Month", s.monthName(sp.Month),
+		"Range", s.msg("k43.report_span_range", "From", sp.From, "To", sp.Month, "FromName", s.monthName(sp.From), "ToName", s.monthName(sp.Month)),
+		"ID", sp.ID)
 }
