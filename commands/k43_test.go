@@ -305,7 +305,7 @@ func TestK43ReportMarksSpanningReport(t *testing.T) {
 		lang       commands.Lang
 		cell, note string
 	}{
-		{commands.Korean, "120※", "※ 청년일자리 10월: 1~10월 누계 보고분(#1)으로, 이전 달 실적을 한 번에 보고한 수치가 들어 있습니다."},
+		{commands.Korean, "120※", "※ 청년일자리 10월: 1월~10월 누계 보고분(#1)으로, 이전 달 실적을 한 번에 보고한 수치가 들어 있습니다."},
 		{commands.English, "120※", "※ Youth jobs, Oct: includes the Jan–Oct 누계 report #1, earlier months' jobs reported at once."},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {

@@ -368,6 +368,6 @@ func (s *Service) unassignedNote(by ReportBy, unassigned int64) string {
 // earlier months, reported at once (review r11 F5).
 func (s *Service) spanNote(row string, sp ReportSpan) string {
 	return s.msg("k43.report_span_note", "Row", row, "Month", s.monthName(sp.Month),
-		"Range", s.msg("k43.report_span_range", "From", sp.From, "To", sp.Month, "FromName", s.monthName(sp.From), "ToName", s.monthName(sp.Month)),
+		"Range", s.msg("k43.report_span_range", "FromName", s.monthName(sp.From), "ToName", s.monthName(sp.Month)),
 		"ID", sp.ID)
 }
