@@ -654,6 +654,9 @@ func (s *Service) reportLedgerLine(ctx context.Context, r Entry, increment, posi
 	}
 	total := s.unitCount(through, false, p.Unit)
 	if len(named) == 0 || increment < 0 {
+		if r.Status == StatusAgreed {
+			return s.msg("k43.ledger_now_agreed", "AsOf", s.date(r.AsOf), "Total", total), nil
+		}
 		return s.msg("corrections.ledger_now", "AsOf", s.date(r.AsOf), "Total", total), nil
 	}
 	return s.msg("corrections.ledger_now_inside", "AsOf", s.date(r.AsOf), "Total", total,

@@ -87,17 +87,31 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 	lines := make([]string, 0, len(plain))
 	// Voided jobs and voided agreements (약정) are counted apart, as every
 	// other figure keeps them; sessions (회) are neither.
+	// A void a later 누계 report took up (its total stands) took out only
+	// the rest: the figure is what the ledger lost, as a SUM shows (r11 F8).
+	ids := make([]int64, len(plain))
+	for i, e := range plain {
+		ids[i] = e.ID
+	}
+	takenUp, err := s.store.TakenUpByLaterReports(ctx, ids)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
 	var jobs, agreed int64
 	for _, e := range plain {
 		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
 		count := s.voidedFigure(e, unit)
+		out := max(e.Count-takenUp[e.ID], 0)
+		if up := takenUp[e.ID]; up > 0 && unit != "회" {
+			count += s.msg("audit.taken_up_later", "Jobs", s.unitCount(min(up, e.Count), false, unit), "Out", s.unitCount(out, false, unit))
+		}
 		switch {
 		case unit == "회":
 		case e.Status == StatusAgreed:
-			agreed += e.Count
+			agreed += out
 			count += s.msg("entries.agreed")
 		default:
-			jobs += e.Count
+			jobs += out
 		}
 		lines = append(lines, s.msg("audit.voided_line", "ID", e.ID, "Program", name, "Count", count, "AsOf", s.date(e.AsOf), "LoggedBy", e.LoggedBy, "VoidedAt", s.instant(*e.VoidedAt), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}

@@ -393,6 +393,10 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 	corrected, agrees := "audit.corrected", "audit.corrected_agrees"
 	if res.Old.Kind == KindCumulative {
 		corrected, agrees = "k35.corrected_cumulative", "k35.corrected_cumulative_agrees"
+		if res.Old.Status == StatusAgreed {
+			// an agreement's 누계 is not the jobs' 누계: named 약정 누계 (r11)
+			corrected, agrees = "k43.corrected_agreed_cumulative", "k43.corrected_agreed_cumulative_agrees"
+		}
 	}
 	title := s.msg(corrected, "ID", res.Old.ID, "NewID", res.New.Entry.ID, "Program", s.programLabel(p),
 		"Old", was, "New", now, "Date", s.date(res.Old.AsOf))

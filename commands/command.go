@@ -55,6 +55,9 @@ type Command struct {
 	// its status (채용, 약정) or employment type (상용) without a label, as
 	// typed, so the reply can say how it read them.
 	StatusWord, EmploymentWord string
+	// ApproxWord is the count as typed when a prefix (약 300, 대략 300)
+	// made it approximate: stored as 300여, and the reply says so.
+	ApproxWord string
 	// DeptWord is a department name with a particle (노인복지과에서) that
 	// an add line was filed under, echoed like StatusWord.
 	DeptWord string

@@ -359,9 +359,20 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 			d.TopDepartments = append(d.TopDepartments, dt)
 		}
 		silent := dt.LastLoggedOn.IsZero() || d.WeekEnd.Sub(dt.LastLoggedOn) >= silentAfter
+		// Only a 실적 없음 for a month after that of its last jobs covers
+		// the silence since them: an older one (October's, then jobs on 5
+		// November and nothing since) is not a report for the weeks after
+		// (review r11 F6), as status judges it (markSilence).
+		var covering []time.Time
+		lastMonth := dates.On(dt.LastLoggedOn.Year(), dt.LastLoggedOn.Month(), 1)
+		for _, m := range said[dt.Department] {
+			if dt.LastLoggedOn.IsZero() || m.After(lastMonth) {
+				covering = append(covering, m)
+			}
+		}
 		switch {
-		case silent && len(said[dt.Department]) > 0:
-			d.SaidNothing = append(d.SaidNothing, DepartmentNothing{Department: dt.Department, Months: said[dt.Department]})
+		case silent && len(covering) > 0:
+			d.SaidNothing = append(d.SaidNothing, DepartmentNothing{Department: dt.Department, Months: covering})
 		case silent:
 			d.SilentDepartments = append(d.SilentDepartments, dt)
 		}

@@ -256,7 +256,13 @@ func (s *Service) digestVoided(d Digest) Section {
 	}
 	for _, e := range d.Voided[:min(len(d.Voided), digestMaxList)] {
 		name, p := nameOf(e)
-		sec.Lines = append(sec.Lines, s.msg("digest.voided_line", "ID", e.ID, "Program", name, "Count", s.voidedFigure(e, p.Unit), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
+		id := "digest.voided_line"
+		if e.Kind == KindCumulative && e.ReportedTotal > 0 {
+			// 누계 73개(계산된 증가분 15개) already ends in brackets: the
+			// date goes before it, as 기준, not in a second bracket (r11).
+			id = "digest.voided_line_cumulative"
+		}
+		sec.Lines = append(sec.Lines, s.msg(id, "ID", e.ID, "Program", name, "Count", s.voidedFigure(e, p.Unit), "AsOf", s.date(e.AsOf), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}
 	if more := len(d.Voided) - digestMaxList; more > 0 {
 		sec.Lines = append(sec.Lines, s.msg("digest.and_more_voided", "More", more))

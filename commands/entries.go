@@ -278,10 +278,15 @@ func (s *Service) readAs(cmd Command) []string {
 		parts = append(parts, s.msg("entries.read_as_part", "Word", cmd.DeptWord, "Field", s.msg("entries.field_department"),
 			"Value", cmd.Opts.Department))
 	}
-	if len(parts) == 0 {
-		return nil
+	var lines []string
+	if len(parts) > 0 {
+		lines = append(lines, s.msg("entries.read_as", "Parts", strings.Join(parts, s.msg("entries.read_as_and"))))
 	}
-	return []string{s.msg("entries.read_as", "Parts", strings.Join(parts, s.msg("entries.read_as_and")))}
+	if cmd.ApproxWord != "" {
+		lines = append(lines, s.msg("entries.approx_word_kept", "Word", cmd.ApproxWord,
+			"Count", s.unitCount(cmd.Count.Value, true, cmd.Count.Counter)))
+	}
+	return lines
 }
 
 // recorded answers the store's answer to adding e: the entry confirmed,
@@ -1121,6 +1126,10 @@ type EntryStore interface {
 	UndoLast(ctx context.Context, userID, reason string, since, at time.Time) (UndoResult, error)
 	// VoidedBetween returns entries voided within [from, to) (instants), oldest first.
 	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
+	// TakenUpByLaterReports returns, per voided entry of ids, the jobs the
+	// later 누계 reports took up when it was voided (their total stands),
+	// so what the void took out is its count less this.
+	TakenUpByLaterReports(ctx context.Context, ids []int64) (map[int64]int64, error)
 }
 
 // refuseUnreadWords refuses the words of an add line that no field read.

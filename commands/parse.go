@@ -788,6 +788,11 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 			return usageErr(cmd.Name, "parse.two_counts", "First", textJoin(ts[i:end]), "Second", ts[end].text)
 		}
 		cmd.Count, cmd.HasCount = n, true
+		if n.Approximate && numbers.HasApproxPrefix(textJoin(ts[i:end])) {
+			// 약 300 is kept as 300여, the ledger's one approximate form;
+			// the reply says so (review r11 F1).
+			cmd.ApproxWord = textJoin(ts[i:end])
+		}
 		// A round label before the count (청년 3차 6) is a note word like
 		// one after it, never part of the program's name.
 		var before, rounds []token

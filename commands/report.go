@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -53,7 +54,10 @@ type ReportData struct {
 	// in the report by department, so one that never reported shows as such.
 	Departments []string
 	This        []MonthTotal // 1 January .. AsOf
-	LastYear    []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
+	// Spanning are the live 누계 reports whose increment, all dated in
+	// their own month, covers earlier months too (SpanningReport).
+	Spanning []SpanningReport
+	LastYear []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
 }
 
 // ReportReader is what LoadReportData reads: the report's own store and,
@@ -98,7 +102,60 @@ func LoadReportData(ctx context.Context, store ReportReader, year int, asOf time
 	if d.LastYear, err = store.MonthTotals(ctx, dates.On(year-1, time.January, 1), SameDayLastYear(asOf)); err != nil {
 		return d, fmt.Errorf("report last year: %w", err)
 	}
+	if d.Spanning, err = spanningReports(ctx, store, year, asOf); err != nil {
+		return d, fmt.Errorf("report 누계 spans: %w", err)
+	}
 	return d, nil
+}
+
+// SpanningReport is a live realised 누계 report whose increment covers more
+// than its own month: the first report of the year covers 1 January to its
+// date, a later one the days after the report before it. Its whole
+// increment is dated on its own day, so the month cell holds earlier
+// months' jobs reported at once, and the report says so (review r11 F5).
+type SpanningReport struct {
+	ID         int64
+	ProgramID  int64
+	Department string
+	Employment string
+	AsOf       time.Time
+	From       time.Time // the first day its increment covers
+}
+
+// spanningReports reads the year's live realised 누계 reports through asOf
+// and keeps those whose span starts in an earlier month than their date.
+func spanningReports(ctx context.Context, store ReportStore, year int, asOf time.Time) ([]SpanningReport, error) {
+	var reports []Entry
+	err := store.EachEntry(ctx, dates.On(year, time.January, 1), asOf, func(e Entry) error {
+		if e.Kind == KindCumulative && !e.Voided() && e.Status == StatusRealised {
+			reports = append(reports, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(reports, func(a, b Entry) int {
+		if c := cmp.Compare(a.ProgramID, b.ProgramID); c != 0 {
+			return c
+		}
+		if c := a.AsOf.Compare(b.AsOf); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	var out []SpanningReport
+	for i, e := range reports {
+		from := dates.On(year, time.January, 1)
+		if i > 0 && reports[i-1].ProgramID == e.ProgramID {
+			from = reports[i-1].AsOf.AddDate(0, 0, 1)
+		}
+		if from.Month() < e.AsOf.Month() && e.Count > 0 {
+			out = append(out, SpanningReport{ID: e.ID, ProgramID: e.ProgramID, Department: e.Department,
+				Employment: e.EmploymentType, AsOf: e.AsOf, From: from})
+		}
+	}
+	return out, nil
 }
 
 // SameDayLastYear is the date a year before d; 29 February becomes the 28th,
@@ -135,6 +192,16 @@ type ReportRow struct {
 	// when an increment of that month was 여 (k35 L1). Set for a month with
 	// no jobs too, so a subtotal's months are the rows' months OR-ed.
 	MonthApprox [12]bool
+	// Spans are the 누계 reports whose increment in a month of this row
+	// covers earlier months too (SpanningReport), in date order.
+	Spans []ReportSpan
+}
+
+// ReportSpan marks a month cell that holds a 누계 report's jobs of earlier
+// months: Month (1-12) holds the jobs of From .. Month, reported by ID.
+type ReportSpan struct {
+	Month, From int
+	ID          int64
 }
 
 // Diff is the change against the same span last year.
@@ -170,6 +237,11 @@ type Report struct {
 	// NotYet are the rows whose target was not yet set on AsOf, so their
 	// 목표 and 달성률 are against today's (notYetNote says so).
 	NotYet []string
+	// SaidNothing marks, per department and month (1-12), a month the
+	// department reported 실적 없음 for: the text report writes 실적 없음
+	// in that cell, not the "-" of a month nothing was reported for
+	// (review r11 F3). Set only for the report by department.
+	SaidNothing map[string]map[int]bool
 }
 
 // reportKey places one program's figures in a row of the chosen grouping.
@@ -253,6 +325,15 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		} else {
 			x.UntargetedApprox = x.UntargetedApprox || m.Approximate > 0
 		}
+	}
+	for _, sp := range d.Spanning {
+		p, ok := progs[sp.ProgramID]
+		if !ok || !p.CountsAsJobs() {
+			continue
+		}
+		m := MonthTotal{ProgramID: sp.ProgramID, Department: sp.Department, EmploymentType: sp.Employment, Status: StatusRealised}
+		x := row(keyOf(p, &m, by, lang))
+		x.Spans = append(x.Spans, ReportSpan{Month: int(sp.AsOf.Month()), From: int(sp.From.Month()), ID: sp.ID})
 	}
 	for _, m := range d.LastYear {
 		if p, ok := progs[m.ProgramID]; ok && p.CountsAsJobs() && m.Status == StatusRealised {

@@ -83,6 +83,21 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	rep := BuildReport(data, cmd.By, s.lang)
+	if cmd.By == ReportByDepartment {
+		months, err := s.store.ReportingMonths(ctx, dates.On(year, time.January, 1), asOf)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		rep.SaidNothing = map[string]map[int]bool{}
+		for _, m := range months {
+			if m.SaidNothing && m.Month.Year() == year {
+				if rep.SaidNothing[m.Department] == nil {
+					rep.SaidNothing[m.Department] = map[int]bool{}
+				}
+				rep.SaidNothing[m.Department][int(m.Month.Month())] = true
+			}
+		}
+	}
 	if rep.Agreed, err = s.unhiredAgreed(ctx, dates.On(year, time.January, 1), asOf, auditScope{}); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -99,6 +114,8 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 func (s *Service) renderReport(r Report) Reply {
 	out := Reply{Title: s.msg("report_text.monthly_report_d_as", "Year", r.Year, "ReportByLabel", ReportByLabel(r.By, s.lang), "AsOf", s.date(r.AsOf))}
 	rows := s.reportRows(r)
+	saidNothing := false
+	var spanNotes []string
 	for first := 1; first <= r.Months; first += monthsPerTable {
 		last := min(first+monthsPerTable-1, r.Months)
 		header := []string{s.msg("report_text.item")}
@@ -109,7 +126,22 @@ func (s *Service) renderReport(r Report) Reply {
 		for _, lr := range rows {
 			line := []string{lr.label}
 			for m := first; m <= last; m++ {
-				line = append(line, s.monthCell(lr.row, m))
+				cell := s.monthCell(lr.row, m)
+				if lr.row.Months[m-1] == 0 && lr.row.Key != "" && r.SaidNothing[lr.row.Key][m] {
+					cell = s.msg("k43.report_said_nothing_cell")
+					saidNothing = true
+				}
+				for _, sp := range lr.row.Spans {
+					if sp.Month == m && lr.row.Months[m-1] != 0 {
+						// The cell holds earlier months' jobs reported at
+						// once by a 누계: marked, and the note says which.
+						if !strings.HasSuffix(cell, "※") {
+							cell += "※"
+						}
+						spanNotes = append(spanNotes, s.spanNote(lr.label, sp))
+					}
+				}
+				line = append(line, cell)
 			}
 			body = append(body, line)
 		}
@@ -166,6 +198,10 @@ func (s *Service) renderReport(r Report) Reply {
 	}
 	if r.Total.Approximate {
 		notes = append(notes, s.msg("report_text.marks_figure_that_includes"))
+	}
+	notes = append(notes, spanNotes...)
+	if saidNothing {
+		notes = append(notes, s.msg("k43.report_said_nothing_note", "Cell", s.msg("k43.report_said_nothing_cell")))
 	}
 	if r.Agreed > 0 {
 		notes = append(notes, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(r.Agreed), i18n.PluralCount, r.Agreed))
@@ -326,4 +362,12 @@ func (s *Service) unassignedNote(by ReportBy, unassigned int64) string {
 		return s.msg("report_unassigned.programs_over", "N", s.jobs(-unassigned))
 	}
 	return s.msg("report_unassigned.programs", "N", s.jobs(unassigned))
+}
+
+// spanNote says that a month cell of row holds a 누계 report's jobs of
+// earlier months, reported at once (review r11 F5).
+func (s *Service) spanNote(row string, sp ReportSpan) string {
+	return s.msg("k43.report_span_note", "Row", row, "Month", s.monthName(sp.Month),
+		"Range", s.msg("k43.report_span_range", "FromName", s.monthName(sp.From), "ToName", s.monthName(sp.Month)),
+		"ID", sp.ID)
 }

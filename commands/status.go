@@ -42,8 +42,10 @@ type statusView struct {
 	saidNothing    map[string][]time.Time // per department, the months after its last jobs it reported 실적 없음 for
 	asOf           time.Time              // the day departments' silence is judged on
 	stages         map[Stage]int
+	stagesAsOf     time.Time         // zero: today's stages; else the day they are counted as of
 	dept           string            // the department filter, "" for all
 	types          []EmploymentTotal // jobs by employment type; nil for one program
+	typesApprox    []EmploymentTotal // the approximate-now part of types (여)
 	unhired        int64             // agreed (약정) jobs of the span not yet hired through 채용
 	deltaNote      string            // how a part-year view counted the cumulative reports in it
 	// whole are the programs' totals over every department, for a view
@@ -259,6 +261,17 @@ func (s *Service) statusBreakdowns(ctx context.Context, v *statusView, all []Pro
 		if v.types, err = s.store.EmploymentTotals(ctx, v.from, v.to, v.dept); err != nil {
 			return err
 		}
+		// The 여 of the types is read from the entries only when some
+		// program's figure carries it: the running totals keep no 여.
+		approx := false
+		for _, t := range v.totals {
+			approx = approx || t.Approximate > 0
+		}
+		if approx {
+			if v.typesApprox, err = s.store.EmploymentApproximate(ctx, v.from, v.to, v.dept); err != nil {
+				return err
+			}
+		}
 	}
 	if v.dept != "" || sector != "" {
 		return nil
@@ -272,6 +285,16 @@ func (s *Service) statusBreakdowns(ctx context.Context, v *statusView, all []Pro
 	}
 	if v.from.Month() == time.January && v.from.Day() == 1 {
 		v.depts = withDepartmentTargets(v.depts, deptTargets) // 달성률 only for spans from 1 January
+	}
+	// A past span shows the pipeline as its history stood at the end of
+	// the span's last day, not today's stages under a past date (r11 F12).
+	if v.to.Before(s.today()) {
+		v.stagesAsOf = v.to
+		end := time.Date(v.to.Year(), v.to.Month(), v.to.Day(), 0, 0, 0, 0, s.loc).AddDate(0, 0, 1)
+		if v.stages, err = s.store.StageCountsAt(ctx, end); err != nil {
+			return err
+		}
+		return nil
 	}
 	if v.stages, err = s.store.StageCounts(ctx); err != nil {
 		return err
@@ -426,7 +449,7 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		r.Sections = append(r.Sections, sec)
 	}
 	if v.stages != nil {
-		r.Sections = append(r.Sections, s.pipelineSection(v.stages))
+		r.Sections = append(r.Sections, s.pipelineSectionAsOf(v.stages, v.stagesAsOf))
 	}
 	return r
 }
@@ -687,7 +710,10 @@ func (s *Service) departmentSection(depts []DepartmentTotal, saidNothing map[str
 		silent := d.LastLoggedOn.IsZero() || asOf.Sub(d.LastLoggedOn) >= silentAfter
 		switch {
 		case d.Reported && d.Jobs == 0:
-			// It said it had nothing this month: reported, not silent.
+			// It said it had nothing this month: reported, not silent, and
+			// named so, or its 0 reads like a month with nothing reported
+			// (r11 F3).
+			line += s.msg("status.said_nothing", "Months", s.monthLabel(dates.On(asOf.Year(), asOf.Month(), 1)))
 		case silent && len(saidNothing[d.Department]) > 0:
 			// Its 실적 없음 reports cover the silence, or part of it.
 			line += s.saidNothingNote(saidNothing[d.Department], asOf)
@@ -726,6 +752,24 @@ func (s *Service) pipelineSection(counts map[Stage]int) Section {
 	return sec
 }
 
+// pipelineSectionAsOf is pipelineSection for a past span: its heading names
+// the day the stages are counted as of, so they are not read as today's.
+func (s *Service) pipelineSectionAsOf(counts map[Stage]int, asOf time.Time) Section {
+	sec := s.pipelineSection(counts)
+	if asOf.IsZero() {
+		return sec
+	}
+	sec.Heading = s.msg("status.candidates_as_of", "Date", s.date(asOf))
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
+	if total == 0 {
+		sec.Lines = []string{s.msg("status.no_candidates_then", "Date", s.date(asOf))}
+	}
+	return sec
+}
+
 // breakdownSection shows the two breakdowns the ledger keeps but the other
 // sections do not: by national disclosure type and by employment type.
 func (s *Service) breakdownSection(v statusView) Section {
@@ -737,10 +781,15 @@ func (s *Service) breakdownSection(v statusView) Section {
 		t.Jobs, t.Approximate = t.Jobs+pt.Jobs, t.Approximate+pt.Approximate
 		byDisclosure[p.DisclosureType] = t
 	}
-	byType := map[string]int64{}
+	byType, approxType := map[string]int64{}, map[string]int64{}
 	for _, m := range v.types {
 		if _, ok := inView[m.ProgramID]; ok && m.Status == StatusRealised {
 			byType[m.EmploymentType] += m.Jobs
+		}
+	}
+	for _, m := range v.typesApprox {
+		if _, ok := inView[m.ProgramID]; ok && m.Status == StatusRealised {
+			approxType[m.EmploymentType] += m.Jobs
 		}
 	}
 	var disclosure, types []string
@@ -755,7 +804,7 @@ func (s *Service) breakdownSection(v statusView) Section {
 			if code == "" { // alone on its line, (미지정) would not say what is missing
 				name = s.msg("status.type_not_given")
 			}
-			types = append(types, fmt.Sprintf("%s %s", name, s.jobs(n)))
+			types = append(types, fmt.Sprintf("%s %s", name, s.unitCount(n, approxType[code] > 0, "")))
 		}
 	}
 	sec := Section{Heading: s.msg("status.by_disclosure_type_and")}
@@ -811,6 +860,9 @@ type TotalsStore interface {
 	// program, employment type and status; department "" means every
 	// department. It reads running totals, so status can afford it.
 	EmploymentTotals(ctx context.Context, from, to time.Time, department string) ([]EmploymentTotal, error)
+	// EmploymentApproximate is the approximate-now part (여) of those jobs,
+	// in the same rows; rows without any are left out.
+	EmploymentApproximate(ctx context.Context, from, to time.Time, department string) ([]EmploymentTotal, error)
 }
 
 // maxDeltaExamples is how many cumulative reports the note of a month or

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"jobsbot/commands"
 )
@@ -565,6 +566,32 @@ func (s *Store) VoidedBetween(ctx context.Context, from, to time.Time) ([]comman
 		return nil, wrap("voided between", err)
 	}
 	return entries(rows), nil
+}
+
+// TakenUpByLaterReports returns, per entry of ids, the jobs later 누계
+// reports took up when it was voided: the rises (new above old) of the
+// reports re-based with it as the cause. A re-base made when the entry was
+// recorded (a report dated before a later one lowers that one) is a fall
+// and is left out. What a void took out of the ledger is the entry's count
+// less this (review r11 F8).
+func (s *Store) TakenUpByLaterReports(ctx context.Context, ids []int64) (map[int64]int64, error) {
+	var rows []struct {
+		ID   int64 `db:"cause_entry_id"`
+		Jobs int64 `db:"jobs"`
+	}
+	const q = `
+		SELECT cause_entry_id, SUM(new_count - old_count) AS jobs
+		FROM entry_adjustments
+		WHERE cause_entry_id = ANY($1::bigint[]) AND new_count > old_count
+		GROUP BY cause_entry_id`
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
+		return nil, wrap("taken up by later reports", err)
+	}
+	out := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r.Jobs
+	}
+	return out, nil
 }
 
 // entryByID returns one entry with its program code.

@@ -156,3 +156,39 @@ func (s *Store) EmploymentTotals(ctx context.Context, from, to time.Time, depart
 	}
 	return out, nil
 }
+
+// EmploymentApproximate returns, per program, employment type and status,
+// the part of the live jobs dated in [from, to] (of one department when
+// department is not "") that is approximate now by the rule of
+// approximate.go, so the employment-type line of status carries 여 where its
+// figure holds approximate jobs (review r11). Only rows that can be
+// approximate are read: entries carrying 여, or of a program whose latest
+// report carries it.
+func (s *Store) EmploymentApproximate(ctx context.Context, from, to time.Time, department string) ([]commands.EmploymentTotal, error) {
+	q := `
+		WITH ` + latestReportCTE("$1::date", "$2::date") + `
+		SELECT e.program_id, e.employment_type, e.status,
+		       SUM(` + approxNow("e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END") + `) AS jobs
+		FROM entries e` + joinLatestReport("e", "as_of") + `
+		WHERE e.voided_at IS NULL AND e.as_of BETWEEN $1::date AND $2::date
+		  AND ($3::text = '' OR e.department = $3::text)
+		  AND (e.approximate OR lr.approximate)
+		GROUP BY e.program_id, e.employment_type, e.status`
+	var rows []struct {
+		ProgramID      int64  `db:"program_id"`
+		EmploymentType string `db:"employment_type"`
+		Status         string `db:"status"`
+		Jobs           int64  `db:"jobs"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to), department); err != nil {
+		return nil, wrap("employment approximate", err)
+	}
+	out := make([]commands.EmploymentTotal, 0, len(rows))
+	for _, r := range rows {
+		if r.Jobs > 0 {
+			out = append(out, commands.EmploymentTotal{ProgramID: r.ProgramID, EmploymentType: r.EmploymentType,
+				Status: commands.EntryStatus(r.Status), Jobs: r.Jobs})
+		}
+	}
+	return out, nil
+}

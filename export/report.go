@@ -164,6 +164,13 @@ func (g *reportGrid) itemFigures(row commands.ReportRow, note string) []reportCe
 	for m := 0; m < g.months; m++ {
 		*g.f(run, g.month0+m) = reportCell{value: row.Months[m], role: monthRole(row, m)}
 	}
+	for _, sp := range row.Spans {
+		// A month cell holding earlier months' jobs reported at once by a
+		// 누계: the note says so, as the text report's ※ does (review r11 F5).
+		if sp.Month <= g.months && row.Months[sp.Month-1] != 0 {
+			note = joinNotes(note, spanNote(sp))
+		}
+	}
 	*g.f(run, g.total) = reportCell{value: row.Total, role: countRole(row.Approximate),
 		formula: fmt.Sprintf("SUM(%s:%s)", at(g.month0, n), at(g.month0+g.months-1, n))}
 	g.lastYearFigures(run, row, n, nil)
@@ -425,4 +432,10 @@ func (g *reportGrid) markMonths(run []reportCell, row commands.ReportRow, marks 
 			*g.f(run, g.month0+m) = reportCell{value: markUnreported, role: roleUnreported}
 		}
 	}
+}
+
+// spanNote is the 비고 of a month cell holding a 누계 report's jobs of
+// earlier months: ※ 10월: 1~10월 누계 보고분(#2) 포함.
+func spanNote(sp commands.ReportSpan) string {
+	return fmt.Sprintf("※ %d월: %d~%d월 누계 보고분(#%d) 포함", sp.Month, sp.From, sp.Month, sp.ID)
 }

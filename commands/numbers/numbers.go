@@ -182,6 +182,13 @@ func Parse(s string) (Number, error) {
 // a hurried official writes 약.
 var approxPrefixes = []string{"대략", "약", "~", "～"}
 
+// HasApproxPrefix says whether t begins with a word meaning "about" (약 300,
+// 대략 300, ~300), which Parse reads as approximate.
+func HasApproxPrefix(t string) bool {
+	_, ok := cutPrefix(strings.TrimSpace(t))
+	return ok
+}
+
 // cutPrefix removes an approximate prefix and the spaces after it.
 func cutPrefix(t string) (string, bool) {
 	for _, p := range approxPrefixes {
