@@ -445,13 +445,6 @@ func (s *Service) typeOrNone(t string) string {
 	return EmploymentLabel(t, s.lang)
 }
 
-// askAboutSize is the question's reason for one entry larger than the
-// program's whole-year target (the overall target where the program has
-// none), or "" when the entry is not too large.
-func (s *Service) askAboutSize(ctx context.Context, e NewEntry, p Program) (string, error) {
-	return s.overYearTarget(ctx, p, e.AsOf.Year(), e.Count, e.Approximate)
-}
-
 // overYearTarget is the question for one figure larger than the program's
 // whole-year target (the overall target where the program has none), or ""
 // when it is not: an add's entry and a 정정's new figure are asked the

@@ -67,7 +67,7 @@ type Command struct {
 	confirmValueRaw string
 	// dateTyped is an add's date as typed, free (11월말) or as the date:
 	// option's value (날짜:12/4 기준), so the add can ask about an "as of"
-	// word (asOfWord) or a period's end (askAboutTotalAsDelta) in it.
+	// word (asOfWords) or a period's end (askAboutTotalAsDelta) in it.
 	dateTyped string
 	// pendingToken is the open question a bare 확인 appended to an add line
 	// answers (questionPending): it records under that question's key.

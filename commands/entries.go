@@ -594,7 +594,7 @@ func (s *Service) readAddForm(f AddForm) (entryDraft, FieldErrors) {
 		d.count = n
 	}
 	if strings.TrimSpace(f.Date) != "" {
-		if day, word := throughWord(f.Date); word != "" {
+		if day, word := throughWord(f.Date, throughWords); word != "" {
 			// A form records the day's new jobs: a date with 까지 or 현재
 			// may mean the 누계 through it, asked as the typed add asks
 			// (k36 B2); a 누계 is typed with 누계.

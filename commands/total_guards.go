@@ -13,10 +13,10 @@ import (
 
 // askAboutSizeAndTotals asks the last questions before an add is written,
 // all at once so one confirmation answers them: an entry over the year's
-// target (askAboutSize), a delta that reads like a 누계 (totalAsDelta) and
+// target (overYearTarget), a delta that reads like a 누계 (totalAsDelta) and
 // a January 누계 that carries last year's total (newYearCarry).
 func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
-	size, err := s.askAboutSize(ctx, e, p)
+	size, err := s.overYearTarget(ctx, p, e.AsOf.Year(), e.Count, e.Approximate)
 	if err != nil {
 		return Reply{}, false, err
 	}
