@@ -273,10 +273,7 @@ func (s *Service) askAboutOtherDepartments(ctx context.Context, c Caller, e NewE
 	if len(others) == 0 || e.Count <= whole {
 		return Reply{}, false, nil
 	}
-	word := p.Code // the program as a person types it: a Korean alias in Korean
-	if s.lang == Korean && len(p.Aliases) > 0 {
-		word = p.Aliases[0]
-	}
+	word := s.programWord(p)
 	delta := s.msg("guards.own_cumulative_delta", "N", e.Count-own, "Program", word,
 		"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Department", e.Department)
 	why := s.msg("guards.cumulative_whole_program", "Program", s.programLabel(p), "Date", s.date(e.AsOf),
@@ -325,10 +322,7 @@ func (s *Service) askAboutOtherTypes(ctx context.Context, c Caller, e NewEntry, 
 	if len(others) == 0 || e.Count <= whole {
 		return Reply{}, false, nil
 	}
-	word := p.Code // the program as a person types it: a Korean alias in Korean
-	if s.lang == Korean && len(p.Aliases) > 0 {
-		word = p.Aliases[0]
-	}
+	word := s.programWord(p)
 	typ := EmploymentLabel(e.EmploymentType, s.lang)
 	delta := s.msg("types.own_cumulative_delta", "N", e.Count-own, "Program", word,
 		"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Type", typ)

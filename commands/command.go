@@ -189,11 +189,7 @@ func rawJoin(ts []token) string {
 }
 
 func textJoin(ts []token) string {
-	parts := make([]string, len(ts))
-	for i, t := range ts {
-		parts[i] = t.text
-	}
-	return strings.Join(parts, " ")
+	return strings.Join(wordsOf(ts), " ")
 }
 
 func raws(ts []token) []string {

@@ -114,10 +114,7 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 			s.msg("k32.delta_or_total", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
 				"Line", s.cumulativeLine(p, count, e.AsOf), "Effect", effect), nil
 	case own > 0 && e.Count >= own && end:
-		word := p.Code
-		if s.lang == Korean && len(p.Aliases) > 0 {
-			word = p.Aliases[0]
-		}
+		word := s.programWord(p)
 		rest := s.msg("k32.department_total_same", "Own", s.unitCount(own, false, p.Unit))
 		if e.Count > own {
 			rest = s.msg("k32.department_total_delta", "Line", s.msg("guards.own_cumulative_delta", "N", e.Count-own, "Program", word,
@@ -183,10 +180,7 @@ func (s *Service) newYearCarry(ctx context.Context, e NewEntry, p Program, _ Com
 // cumulativeLine is the 누계 add a person would type for count on day:
 // the program as typed (a Korean alias in Korean) and the date in full.
 func (s *Service) cumulativeLine(p Program, count string, day time.Time) string {
-	word := p.Code
-	if s.lang == Korean && len(p.Aliases) > 0 {
-		word = p.Aliases[0]
-	}
+	word := s.programWord(p)
 	date := s.date(day) // 2026. 12. 4., read back as that day
 	if s.lang != Korean {
 		date = day.Format(time.DateOnly) // typed after date:
