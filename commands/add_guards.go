@@ -273,10 +273,7 @@ func (s *Service) askAboutOtherDepartments(ctx context.Context, c Caller, e NewE
 	if len(others) == 0 || e.Count <= whole {
 		return Reply{}, false, nil
 	}
-	word := p.Code // the program as a person types it: a Korean alias in Korean
-	if s.lang == Korean && len(p.Aliases) > 0 {
-		word = p.Aliases[0]
-	}
+	word := s.programWord(p)
 	delta := s.msg("guards.own_cumulative_delta", "N", e.Count-own, "Program", word,
 		"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Department", e.Department)
 	why := s.msg("guards.cumulative_whole_program", "Program", s.programLabel(p), "Date", s.date(e.AsOf),
@@ -325,10 +322,7 @@ func (s *Service) askAboutOtherTypes(ctx context.Context, c Caller, e NewEntry, 
 	if len(others) == 0 || e.Count <= whole {
 		return Reply{}, false, nil
 	}
-	word := p.Code // the program as a person types it: a Korean alias in Korean
-	if s.lang == Korean && len(p.Aliases) > 0 {
-		word = p.Aliases[0]
-	}
+	word := s.programWord(p)
 	typ := EmploymentLabel(e.EmploymentType, s.lang)
 	delta := s.msg("types.own_cumulative_delta", "N", e.Count-own, "Program", word,
 		"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Type", typ)
@@ -443,13 +437,6 @@ func (s *Service) typeOrNone(t string) string {
 		return s.msg("guards.no_type")
 	}
 	return EmploymentLabel(t, s.lang)
-}
-
-// askAboutSize is the question's reason for one entry larger than the
-// program's whole-year target (the overall target where the program has
-// none), or "" when the entry is not too large.
-func (s *Service) askAboutSize(ctx context.Context, e NewEntry, p Program) (string, error) {
-	return s.overYearTarget(ctx, p, e.AsOf.Year(), e.Count, e.Approximate)
 }
 
 // overYearTarget is the question for one figure larger than the program's

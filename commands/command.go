@@ -70,7 +70,7 @@ type Command struct {
 	confirmValueRaw string
 	// dateTyped is an add's date as typed, free (11월말) or as the date:
 	// option's value (날짜:12/4 기준), so the add can ask about an "as of"
-	// word (asOfWord) or a period's end (askAboutTotalAsDelta) in it.
+	// word (asOfWords) or a period's end (askAboutTotalAsDelta) in it.
 	dateTyped string
 	// pendingToken is the open question a bare 확인 appended to an add line
 	// answers (questionPending): it records under that question's key.
@@ -192,11 +192,7 @@ func rawJoin(ts []token) string {
 }
 
 func textJoin(ts []token) string {
-	parts := make([]string, len(ts))
-	for i, t := range ts {
-		parts[i] = t.text
-	}
-	return strings.Join(parts, " ")
+	return strings.Join(wordsOf(ts), " ")
 }
 
 func raws(ts []token) []string {

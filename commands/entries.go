@@ -561,16 +561,22 @@ func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	return r, nil
 }
 
+// programWord is the program as a person types it in a line the bot offers:
+// its first Korean alias in Korean, else its code.
+func (s *Service) programWord(p Program) string {
+	if s.lang == Korean && len(p.Aliases) > 0 {
+		return p.Aliases[0]
+	}
+	return p.Code
+}
+
 // formLine is the typed add that records what a submitted form would: the
 // line a held form's question offers to type with 확인:예, and the command
 // its Record it button runs. The note comes last (메모: takes the rest of
 // the line); the date is written in full, so it reads as the same day
 // whenever it is typed.
 func (s *Service) formLine(e NewEntry, p Program) string {
-	word := p.Code // the program as a person types it: a Korean alias in Korean
-	if s.lang == Korean && len(p.Aliases) > 0 {
-		word = p.Aliases[0]
-	}
+	word := s.programWord(p)
 	count := strconv.FormatInt(e.Count, 10)
 	if e.Approximate {
 		count += "여"
@@ -609,7 +615,7 @@ func (s *Service) readAddForm(f AddForm) (entryDraft, FieldErrors) {
 		d.count = n
 	}
 	if strings.TrimSpace(f.Date) != "" {
-		if day, word := throughWord(f.Date); word != "" {
+		if day, word := throughWord(f.Date, throughWords); word != "" {
 			// A form records the day's new jobs: a date with 까지 or 현재
 			// may mean the 누계 through it, asked as the typed add asks
 			// (k36 B2); a 누계 is typed with 누계.
@@ -1294,10 +1300,7 @@ func (s *Service) departmentInNote(command string, words []string, d entryDraft,
 // reported on or after the month's last day (review_ko: the bare refusal
 // left the official guessing).
 func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time) string {
-	word := p.Code // the program as a person types it: a Korean alias in Korean
-	if s.lang == Korean && len(p.Aliases) > 0 {
-		word = p.Aliases[0]
-	}
+	word := s.programWord(p)
 	id := "future.delta"
 	if d.cumulative {
 		id = "future.cumulative"

@@ -735,17 +735,19 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", dateTyped, "Day", day, "Word", "까지")
 		}
 		// 날짜:11월9일까지 is asked the same (k36 B2); 날짜:4월말 현재 and
-		// 기준 are asked below with the lines to type (asOfWord, F33).
-		if day, word := throughWord(cmd.dateTyped); word == "까지" && cmd.Name == cmdAdd && !cmd.Cumulative {
+		// 기준 are asked below with the lines to type (asOfWords, F33).
+		if day, word := throughWord(cmd.dateTyped, throughWords); word == "까지" && cmd.Name == cmdAdd && !cmd.Cumulative {
 			return usageErr(cmd.Name, "parse_entry.through_date_ask", "Typed", cmd.dateTyped, "Day", day, "Word", word)
 		}
 	}
 	asOf := ""
 	if cmd.Name == cmdAdd && !cmd.Cumulative {
-		if asOf = asOfWord(dateTyped); asOf == "" {
-			// 날짜:12/4 기준: the option says "as of" as well
-			if asOf = asOfWord(cmd.dateTyped); asOf != "" {
-				dateTyped = cmd.dateTyped
+		// The date in the line, then 날짜:12/4 기준, which says "as of" as
+		// well; a closing dot or bracket, (12.4. 현재), is the date's own.
+		for _, typed := range []string{dateTyped, cmd.dateTyped} {
+			if _, asOf = throughWord(strings.TrimRight(strings.TrimSpace(typed), ".)"), asOfWords); asOf != "" {
+				dateTyped = typed
+				break
 			}
 		}
 	}

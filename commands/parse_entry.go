@@ -127,7 +127,7 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 			i += n - 1
 			if i+1 < len(ts) && isOneOf(ts[i+1], dateTrailers) {
 				i++
-				dateTyped += " " + ts[i].text // 12. 4. 현재: asked about by asOfWord
+				dateTyped += " " + ts[i].text // 12. 4. 현재: asked about by asOfWords
 			}
 			continue
 		}
@@ -158,20 +158,6 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 		rest = append(rest, t)
 	}
 	return rest, dateTyped, askAboutNote(cmd, rest, today)
-}
-
-// asOfWord is the word of a typed date that makes it "as of" that day
-// (12. 4. 현재, 4/30기준, 11월30일 기준일), or "". Reports write a total so
-// (F33: `추가 노인 3,020 (12.4. 현재)` was booked as 3,020 new jobs of that
-// day), so an add without 누계 is asked which it is, as 까지 is.
-func asOfWord(dateTyped string) string {
-	t := strings.TrimRight(strings.TrimSpace(dateTyped), ".)")
-	for _, w := range []string{"기준일", "기준", "현재"} {
-		if strings.HasSuffix(t, w) {
-			return w
-		}
-	}
-	return ""
 }
 
 // dateRun returns how many words from i read as one date (the longest run,

@@ -135,11 +135,18 @@ func unquoteWord(w string) string {
 // jobs, as an unlabelled 까지 does.
 var throughWords = []string{"까지", "현재", "기준일", "기준"}
 
-// throughWord splits a typed date into the day and the through word it
-// ends in, or returns word "" when it ends in none.
-func throughWord(typed string) (day, word string) {
+// asOfWords are the throughWords that make a date "as of" that day (12. 4.
+// 현재, 4/30기준, 11월30일 기준일). Reports write a total so (F33: `추가
+// 노인 3,020 (12.4. 현재)` was booked as 3,020 new jobs of that day), so an
+// add without 누계 is asked which it is, as 까지 is (asked before them).
+var asOfWords = []string{"현재", "기준일", "기준"}
+
+// throughWord splits a typed date into the day and the word of words
+// (throughWords, asOfWords) it ends in, or returns word "" when it ends in
+// none.
+func throughWord(typed string, words []string) (day, word string) {
 	t := strings.TrimSpace(typed)
-	for _, w := range throughWords {
+	for _, w := range words {
 		if rest, ok := strings.CutSuffix(t, w); ok && strings.TrimSpace(rest) != "" {
 			return strings.TrimSpace(rest), w
 		}

@@ -13,10 +13,10 @@ import (
 
 // askAboutSizeAndTotals asks the last questions before an add is written,
 // all at once so one confirmation answers them: an entry over the year's
-// target (askAboutSize), a delta that reads like a 누계 (totalAsDelta) and
+// target (overYearTarget), a delta that reads like a 누계 (totalAsDelta) and
 // a January 누계 that carries last year's total (newYearCarry).
 func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
-	size, err := s.askAboutSize(ctx, e, p)
+	size, err := s.overYearTarget(ctx, p, e.AsOf.Year(), e.Count, e.Approximate)
 	if err != nil {
 		return Reply{}, false, err
 	}
@@ -146,10 +146,7 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 			"Line", s.cumulativeLine(p, count, e.AsOf), "Effect", effect), nil
 	}
 	if own > 0 && e.Count >= own && periodEnd(cmd.dateTyped) {
-		word := p.Code
-		if s.lang == Korean && len(p.Aliases) > 0 {
-			word = p.Aliases[0]
-		}
+		word := s.programWord(p)
 		rest := s.msg("k32.department_total_same", "Own", s.unitCount(own, false, p.Unit))
 		if e.Count > own {
 			rest = s.msg("k32.department_total_delta", "Line", s.msg("guards.own_cumulative_delta", "N", e.Count-own, "Program", word,
@@ -229,10 +226,7 @@ func (s *Service) newYearCarry(ctx context.Context, e NewEntry, p Program, _ Com
 // cumulativeLine is the 누계 add a person would type for count on day:
 // the program as typed (a Korean alias in Korean) and the date in full.
 func (s *Service) cumulativeLine(p Program, count string, day time.Time) string {
-	word := p.Code
-	if s.lang == Korean && len(p.Aliases) > 0 {
-		word = p.Aliases[0]
-	}
+	word := s.programWord(p)
 	date := s.date(day) // 2026. 12. 4., read back as that day
 	if s.lang != Korean {
 		date = day.Format(time.DateOnly) // typed after date:
