@@ -16,7 +16,7 @@ import (
 )
 
 // RecordLastAction keeps a as userID's last line that could write
-// (migration 00045), replacing the one before and clearing its undone mark,
+// (migrations 00045, 00046), replacing the one before and clearing its undone mark,
 // unless the row already keeps a newer line: the records of two lines may
 // land in either order (each runs on its own after its line), and an older
 // line's must never replace a newer one's (review r13 BREAK 1b). A line's

@@ -6,22 +6,15 @@
 -- named and refused, so 취소 never reaches back to an older entry.
 -- kind: entry (entry_id written), void (entry_id voided), nothing (entry_id
 -- is the 실적 없음's number), held (a question, nothing written), refused
--- (nothing written), other (any other write), written (the line's write
--- committed, marked in its own transaction, and what it did is not recorded
--- yet), unfinished (the line did not finish by its deadline: it may or may
--- not have written), unsaved (the line could not reach the ledger: nothing
--- written). A line's records never replace a newer line's (at).
--- undone_at is set when 취소 used it up. One row per user who ever wrote: a few hundred staff.
+-- (nothing written), other (any other write). undone_at is set when 취소
+-- used it up. One row per user who ever wrote: a few hundred staff.
 CREATE TABLE last_actions (
     user_id   text        PRIMARY KEY,
     command   text        NOT NULL,
-    kind      text        NOT NULL CHECK (kind IN ('entry', 'void', 'nothing', 'held', 'refused', 'other', 'written', 'unfinished', 'unsaved')),
+    kind      text        NOT NULL CHECK (kind IN ('entry', 'void', 'nothing', 'held', 'refused', 'other')),
     entry_id  bigint      NULL,
     at        timestamptz NOT NULL,
-    undone_at timestamptz NULL,
-    -- a held question's entry (its hold print): the line answering a
-    -- question 취소 cancelled is refused, not recorded.
-    entry_print text      NULL
+    undone_at timestamptz NULL
 );
 
 -- +goose Down
