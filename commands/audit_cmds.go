@@ -419,6 +419,7 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 		}
 		lines = append(lines, moved...)
 	}
+	lines = append(lines, s.agreementSizesKeptLines(ctx, res, p, newFigure-oldFigure)...)
 	if res.Old.Kind == KindCumulative {
 		// The title says what the report now states, which is now the
 		// ledger's total through its date; deltas recorded since the

@@ -145,11 +145,38 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 	counted := func(r commands.Entry) bool {
 		return inside || r.ID > position || (voided.Kind == commands.KindCumulative && r.AsOf.After(voided.AsOf))
 	}
+	if voided.Status == commands.StatusAgreed {
+		// Each agreed 누계 report's increment is an agreement of its own
+		// (a company's MOU, hire-able by 채용): a void or 정정 of another
+		// agreement must not change its size (review r13 S4). Only what
+		// the entry's own chain re-based (누계포함:예, a late report dated
+		// before) is undone; the later reports keep their increments and
+		// their totals move by the change instead.
+		own, err := rebasedBy(ctx, tx, []int64{voided.ID, position})
+		if err != nil {
+			return nil, err
+		}
+		counted = func(r commands.Entry) bool { return own[r.ID] }
+	}
 	steps, blocked := planRebase(reports, rebaseChange{voided.AsOf, replacement - voided.Count, counted}, voided.ID)
 	if blocked != nil {
 		return nil, &commands.DependentReportError{Voided: voided.ID, Report: *blocked}
 	}
 	return applyRebase(ctx, tx, steps, voided.ID, by)
+}
+
+// rebasedBy is the set of reports the entries causes re-based.
+func rebasedBy(ctx context.Context, tx sqlx.ExtContext, causes []int64) (map[int64]bool, error) {
+	var ids []int64
+	if err := sqlx.SelectContext(ctx, tx, &ids,
+		`SELECT DISTINCT entry_id FROM entry_adjustments WHERE cause_entry_id = ANY($1::bigint[])`, pq.Array(causes)); err != nil {
+		return nil, fmt.Errorf("reports re-based by %v: %w", causes, err)
+	}
+	out := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, nil
 }
 
 // recordAdjustment sets a cumulative report's recorded difference and keeps

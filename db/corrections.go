@@ -42,7 +42,7 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		if old.Voided() {
 			return commands.ErrAlreadyVoided
 		}
-		agreementID, err := checkAgreementCorrection(ctx, tx, old, c.NewCount)
+		agreementID, hired, err := checkAgreementCorrection(ctx, tx, old, c.NewCount)
 		if err != nil {
 			return err
 		}
@@ -74,7 +74,17 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 			// after the report and dated on or before it are inside the
 			// typed total, not added to it (review r5 S6, r6 X5); a figure
 			// below them is refused (*commands.CumulativeBelowError).
-			out.New, err = addEntry(ctx, tx, ne)
+			out.New, err = addEntryRebasing(ctx, tx, ne, old.Status != commands.StatusAgreed)
+			// An agreed 누계 with hires keeps them when its increment, now
+			// the corrected figure less the ledger before it, still holds
+			// them: a raise always does (review r13 W6).
+			if err == nil && hired > 0 && (out.New.Agrees || out.New.Entry.Count < hired) {
+				increment := int64(0)
+				if !out.New.Agrees {
+					increment = out.New.Entry.Count
+				}
+				err = &commands.AgreementBelowRealisedError{Agreement: old, Realised: hired, Cumulative: true, Increment: increment}
+			}
 		}
 		if err != nil {
 			return err
@@ -120,39 +130,44 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 // size: the agreement's row is locked (Lock order step 2: an agreement is
 // older than its hires, so its id is lower) and its live hires summed with
 // old's count replaced. An agreement may not shrink below what its hires
-// realised. It returns the agreement old is a hire of, 0 if none.
-func checkAgreementCorrection(ctx context.Context, tx *sqlx.Tx, old commands.Entry, newCount int64) (int64, error) {
+// realised. It returns the agreement old is a hire of, 0 if none, and
+// what old's own hires realised when old is an agreed 누계 (its increment
+// is checked against it once the replacement is recorded).
+func checkAgreementCorrection(ctx context.Context, tx *sqlx.Tx, old commands.Entry, newCount int64) (agreement, hired int64, err error) {
 	var agreementID int64
-	err := sqlx.GetContext(ctx, tx, &agreementID, `SELECT agreement_entry_id FROM agreement_hires WHERE hire_entry_id = $1`, old.ID)
+	err = sqlx.GetContext(ctx, tx, &agreementID, `SELECT agreement_entry_id FROM agreement_hires WHERE hire_entry_id = $1`, old.ID)
 	switch {
 	case err == nil:
 		var r entryRow
 		if err := sqlx.GetContext(ctx, tx, &r, entrySelect+` WHERE e.id = $1 FOR UPDATE OF e`, agreementID); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		var realised int64
 		if err := sqlx.GetContext(ctx, tx, &realised, realisedSQL, agreementID); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		others := realised - old.Count
 		if a := r.entry(); others+newCount > a.Count {
-			return 0, &commands.OverRealisedError{Agreement: a, Realised: others}
+			return 0, 0, &commands.OverRealisedError{Agreement: a, Realised: others}
 		}
-		return agreementID, nil
+		return agreementID, 0, nil
 	case !errors.Is(err, sql.ErrNoRows):
-		return 0, err
+		return 0, 0, err
 	}
 	if old.Status != commands.StatusAgreed {
-		return 0, nil
+		return 0, 0, nil
 	}
 	var realised int64
 	if err := sqlx.GetContext(ctx, tx, &realised, realisedSQL, old.ID); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	if realised > 0 && (old.Kind != commands.KindDelta || newCount < realised) {
-		return 0, &commands.AgreementBelowRealisedError{Agreement: old, Realised: realised}
+	// A delta agreement's size is the figure; an agreed 누계's is its
+	// increment, known once the replacement is read against the ledger
+	// (the caller checks it then).
+	if realised > 0 && old.Kind == commands.KindDelta && newCount < realised {
+		return 0, 0, &commands.AgreementBelowRealisedError{Agreement: old, Realised: realised}
 	}
-	return 0, nil
+	return 0, realised, nil
 }
 
 // moveAgreementLinks carries agreement_hires over to a correction's
