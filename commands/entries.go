@@ -239,6 +239,9 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 	e.HoldRepeat = !cmd.Confirmed && e.Kind == KindDelta
 	res, err := s.store.AddEntry(ctx, e)
 	if beyond, ok := errors.AsType[*HireBeyondReportError](err); ok {
+		if beyond.Report.Count == e.Count && e.Agreement == 0 {
+			return s.alreadyInReport(ctx, cmd, beyond.Report, p), false
+		}
 		return s.beyondReport(cmd, e, beyond, p), false
 	}
 	if repeat, ok := errors.AsType[*RepeatError](err); ok {

@@ -47,3 +47,16 @@ func (s *Service) agreementSizesKeptLines(ctx context.Context, res CorrectionRes
 	}
 	return lines
 }
+
+// alreadyInReport answers an add said to be inside a later 누계 report
+// (누계포함:예) whose increment is exactly the add's count: the jobs are
+// that report's increase, already in its total, so nothing is recorded, as
+// an equal 누계 records nothing (review r13 W1).
+func (s *Service) alreadyInReport(ctx context.Context, cmd Command, report Entry, p Program) Reply {
+	now, err := s.programThrough(ctx, report.ProgramID, report.Status, report.AsOf)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	return Reply{Command: cmd.Name, Title: s.msg("k46.already_in_report", "ID", report.ID, "AsOf", s.date(report.AsOf),
+		"Total", s.unitCount(now, report.Approximate, p.Unit), "Count", s.unitCount(report.Count, false, p.Unit))}
+}

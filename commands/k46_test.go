@@ -124,3 +124,47 @@ func TestCorrectingAnAgreedCumulativeWithHires(t *testing.T) {
 		})
 	}
 }
+
+// W1: a delta of the same day as a 누계 whose increment it equals is most
+// likely that increase retyped: the question says "the same day", offers
+// 누계포함:예 first, and that answer records nothing.
+func TestDeltaEqualToSameDayReportIncrement(t *testing.T) {
+	for _, tc := range []struct {
+		lang                      commands.Lang
+		first, report, delta, yes string
+		want                      []string
+		wrong                     []string
+		done                      string
+	}{
+		{commands.Korean, "추가 1240 senior 날짜:2026-10-15", "추가 1310 senior 누계 날짜:2026-10-31", "추가 70 senior 날짜:2026-10-31",
+			"추가 70 senior 날짜:2026-10-31 누계포함:예",
+			[]string{"같은 날짜", "70개로 이 실적과 같아", "1,310개 유지", "`추가 70 senior 날짜:2026-10-31 누계포함:예`", "누계포함:아니오"},
+			[]string{"앞선 날짜", "포함될 수는 없"}, "새로 기록하지 않았습니다"},
+		{commands.English, "add 1240 senior date:2026-10-15", "add 1310 senior cumulative date:2026-10-31", "add 70 senior date:2026-10-31",
+			"add 70 senior date:2026-10-31 within:yes",
+			[]string{"same day", "added exactly 70", "stays 1,310", "within:yes`"},
+			[]string{"cannot be inside"}, "nothing new was recorded"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run("U1", tc.first, commands.OutcomeOK)
+			h.run("U1", tc.report, commands.OutcomeOK)
+			r := h.run("U1", tc.delta, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.want...)
+			for _, w := range tc.wrong {
+				if strings.Contains(r.Text(), w) {
+					t.Errorf("the question says %q:\n%s", w, r.Text())
+				}
+			}
+			if yes := strings.Index(r.Text(), tc.yes); yes < 0 || yes > strings.Index(r.Text(), "누계포함:아니오")+strings.Index(r.Text(), "within:no")+1 {
+				t.Errorf("the 누계포함:예 line is not offered first:\n%s", r.Text())
+			}
+			r = h.run("U1", tc.yes, commands.OutcomeOK)
+			mustContain(t, r.Text(), tc.done)
+			if got := h.through("senior", "2026-12-31"); got != 1310 {
+				t.Errorf("SQL SUM = %d, want 1,310", got)
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
