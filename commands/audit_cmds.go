@@ -262,7 +262,13 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 			return s.correctionHeld(c, cmd, why)
 		}
 	}
-	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, Approximate: cmd.Count.Approximate, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now()}
+	if r, ask, err := s.askCorrectionInsideLaterReport(ctx, cmd, old, p); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	} else if ask {
+		return r
+	}
+	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, Approximate: cmd.Count.Approximate, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now(),
+		Separate: cmd.Opts.Within != nil && !*cmd.Opts.Within}
 	if corr.Source == "" {
 		corr.Source = SourceConsole
 	}

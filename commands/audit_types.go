@@ -93,6 +93,10 @@ type Correction struct {
 	Source      Source
 	Key         string    // idempotency key of the new entry
 	At          time.Time // when (the service's clock); zero: the database's
+	// Separate says a delta's change is not inside the later 누계 reports
+	// that counted it (누계포함:아니오): they keep their increments and
+	// their totals move by the change (review r13 S6).
+	Separate bool
 }
 
 // CorrectionResult is what a correction changed.

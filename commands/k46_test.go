@@ -168,3 +168,57 @@ func TestDeltaEqualToSameDayReportIncrement(t *testing.T) {
 		})
 	}
 }
+
+// S6: a 정정 of a delta that a later 누계 (another department's) counted
+// asks the add's 누계포함 question, naming the report and whose figure
+// moves; 예 keeps the report's total, 아니오 raises it; 취소 of either
+// restores every figure.
+func TestCorrectionOfDeltaBeforeLaterReportAsks(t *testing.T) {
+	for _, tc := range []struct {
+		lang                   commands.Lang
+		delta, report, correct string
+		yes, no, undo          string
+		want                   []string
+	}{
+		{commands.Korean, "추가 12 senior 날짜:2026-10-18 부서:가과", "추가 3290 senior 누계 날짜:2026-10-31 부서:나과 확인:예", "정정 1 20 시니어인턴 재확인",
+			"정정 1 20 시니어인턴 재확인 누계포함:예", "정정 1 20 시니어인턴 재확인 누계포함:아니오", "취소",
+			[]string{"#1(2026. 10. 18., 가과 12개)을 20개로 정정하면(+8개)", "누계 #2(나과, 3,290개)", "3,290개 유지, 증가분 3,278개 → 3,270개: 나과 실적 -8개, 가과 실적 +8개",
+				"`정정 1 20 시니어인턴 재확인 누계포함:예`", "누계 3,290개 → 3,298개", "`정정 1 20 시니어인턴 재확인 누계포함:아니오`"}},
+		{commands.English, "add 12 senior date:2026-10-18 dept:가과", "add 3290 senior cumulative date:2026-10-31 dept:나과 confirm:yes", "correct 1 20 recount",
+			"correct 1 20 recount within:yes", "correct 1 20 recount within:no", "undo",
+			[]string{"Correcting #1 (2026-10-18, 가과, 12) to 20 (+8)", "report #2 (2026-10-31, 나과, 3,290 in total)", "나과's figure moves -8 and 가과's +8",
+				"`correct 1 20 recount within:yes`", "3,290 → 3,298", "`correct 1 20 recount within:no`"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.addDepartment("가과")
+			h.addDepartment("나과")
+			h.run("U1", tc.delta, commands.OutcomeOK)  // #1
+			h.run("U2", tc.report, commands.OutcomeOK) // #2, +3,278
+			r := h.run("U1", tc.correct, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.want...)
+			if h.voided(1) || h.through("senior", "2026-10-31") != 3290 {
+				t.Fatalf("the question wrote: #1 voided %v, SUM %d", h.voided(1), h.through("senior", "2026-10-31"))
+			}
+			// 예: the report keeps 3,290.
+			h.run("U1", tc.yes, commands.OutcomeOK) // #3
+			if got := h.through("senior", "2026-10-31"); got != 3290 || h.countOf(2) != 3270 {
+				t.Errorf("after 예: SUM %d, #2 +%d; want 3,290, +3,270", got, h.countOf(2))
+			}
+			h.run("U1", tc.undo, commands.OutcomeOK)
+			if got := h.through("senior", "2026-10-31"); got != 3290 || h.countOf(2) != 3278 || h.voided(1) {
+				t.Errorf("after 취소 of 예: SUM %d, #2 +%d, #1 voided %v; want 3,290, +3,278, live", got, h.countOf(2), h.voided(1))
+			}
+			// 아니오: the report keeps its increment, the total rises by 8.
+			h.run("U1", tc.no, commands.OutcomeOK) // #4
+			if got := h.through("senior", "2026-10-31"); got != 3298 || h.countOf(2) != 3278 {
+				t.Errorf("after 아니오: SUM %d, #2 +%d; want 3,298, +3,278", got, h.countOf(2))
+			}
+			h.run("U1", tc.undo, commands.OutcomeOK)
+			if got := h.through("senior", "2026-10-31"); got != 3290 || h.countOf(2) != 3278 || h.voided(1) {
+				t.Errorf("after 취소 of 아니오: SUM %d, #2 +%d, #1 voided %v; want 3,290, +3,278, live", got, h.countOf(2), h.voided(1))
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}

@@ -49,6 +49,11 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		replacement := int64(0)
 		if old.Kind == commands.KindDelta {
 			replacement = c.NewCount
+			if c.Separate {
+				// The later reports keep their increments: re-based as
+				// if the figure had not changed, i.e. not at all.
+				replacement = old.Count
+			}
 		}
 		voided, closed, err := voidChecked(ctx, tx, old.ID, c.By, c.Reason, c.CloseReason, replacement, c.At)
 		if err != nil {
