@@ -222,3 +222,65 @@ func TestCorrectionOfDeltaBeforeLaterReportAsks(t *testing.T) {
 		})
 	}
 }
+
+// A12, A9, W7: a 누계 at or below the ledger. A department's own 누계 (부서:)
+// and a type's own 누계 (고용형태:) are compared with that share, and never
+// told to void entries that are part of the figure; a lower 누계 of a date
+// with a 누계 report names it and offers its 정정.
+func TestCumulativeAtOrBelowTheLedgerAdvice(t *testing.T) {
+	for _, tc := range []struct {
+		lang        commands.Lang
+		setup       []string
+		line        string
+		outcome     commands.Outcome
+		want, wrong []string
+	}{
+		// A12: the 10/31 누계 #2 re-sent lower.
+		{commands.Korean, []string{"추가 100 senior 날짜:2026-10-10", "추가 3290 senior 누계 날짜:2026-10-31"},
+			"추가 3280 senior 누계 날짜:2026-10-31", commands.OutcomeRefused,
+			[]string{"같은 날짜의 누계 보고는 #2(2026. 10. 31., 3,290개)", "`정정 2 3280 <사유>`"}, nil},
+		{commands.English, []string{"add 100 senior date:2026-10-10", "add 3290 senior cumulative date:2026-10-31"},
+			"add 3280 senior cumulative date:2026-10-31", commands.OutcomeRefused,
+			[]string{"#2 (2026-10-31, 3,290)", "`correct 2 3280 <reason>`"}, nil},
+		// A9: 나과's own 노인 is 12 of 3,290; its own 누계 of 20.
+		{commands.Korean, []string{"추가 12 senior 날짜:2026-10-10 부서:나과", "추가 3290 senior 누계 날짜:2026-10-31 부서:가과 확인:예"},
+			"추가 20 senior 누계 날짜:2026-11-02 부서:나과", commands.OutcomeRefused,
+			[]string{"그중 나과는 12개", "8개가 빠져 있습니다", "`추가 8 노인 11/2 부서:나과`"}, []string{"무효", "#2"}},
+		{commands.English, []string{"add 12 senior date:2026-10-10 dept:나과", "add 3290 senior cumulative date:2026-10-31 dept:가과 confirm:yes"},
+			"add 20 senior cumulative date:2026-11-02 dept:나과", commands.OutcomeRefused,
+			[]string{"of which 나과 holds 12", "8 are missing", "`add 8 senior date:11/2 dept:나과`"}, []string{"void"}},
+		// W7: 상용 37 of 60; a 상용 누계 of 60, then of 40.
+		{commands.Korean, []string{"추가 32 senior 날짜:2026-10-10 고용형태:상용", "추가 5 senior 날짜:2026-10-11 고용형태:상용", "추가 23 senior 날짜:2026-10-12"},
+			"추가 60 senior 누계 날짜:2026-11-02 고용형태:상용", commands.OutcomeRefused,
+			[]string{"그중 상용은 37개", "23개가 빠져", "`추가 23 노인 11/2 고용형태:상용`"}, []string{"장부가 같아", "무효"}},
+		{commands.Korean, []string{"추가 32 senior 날짜:2026-10-10 고용형태:상용", "추가 5 senior 날짜:2026-10-11 고용형태:상용", "추가 23 senior 날짜:2026-10-12"},
+			"추가 40 senior 누계 날짜:2026-11-02 고용형태:상용", commands.OutcomeRefused,
+			[]string{"그중 상용은 37개", "`추가 3 노인 11/2 고용형태:상용`"}, []string{"#1", "무효"}},
+		{commands.English, []string{"add 32 senior date:2026-10-10 type:regular", "add 5 senior date:2026-10-11 type:regular", "add 23 senior date:2026-10-12"},
+			"add 60 senior cumulative date:2026-11-02 type:regular", commands.OutcomeRefused,
+			[]string{"holds 37", "23 are missing", "type:"}, []string{"agrees", "void"}},
+		{commands.Korean, []string{"추가 32 senior 날짜:2026-10-10 고용형태:상용", "추가 23 senior 날짜:2026-10-12"},
+			"추가 32 senior 누계 날짜:2026-11-02 고용형태:상용", commands.OutcomeOK,
+			[]string{"상용 실적은 32개로 보고하신 수치와 같아", "사업 전체 누계는 55개"}, nil},
+	} {
+		t.Run(string(tc.lang)+" "+tc.line, func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.addDepartment("가과")
+			h.addDepartment("나과")
+			for _, l := range tc.setup {
+				h.run("U1", l, commands.OutcomeOK)
+			}
+			n, sum := h.liveEntries()
+			r := h.run("U1", tc.line, tc.outcome)
+			mustContain(t, r.Text(), tc.want...)
+			for _, w := range tc.wrong {
+				if strings.Contains(r.Text(), w) {
+					t.Errorf("the reply says %q:\n%s", w, r.Text())
+				}
+			}
+			if n2, sum2 := h.liveEntries(); n2 != n || sum2 != sum {
+				t.Errorf("entries %d (SUM %d) → %d (SUM %d): something was written", n, sum, n2, sum2)
+			}
+		})
+	}
+}
