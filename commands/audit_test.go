@@ -92,7 +92,7 @@ func TestCorrectionReplacesTheFigureAndKeepsHistory(t *testing.T) {
 	mustContain(t, list, "#3으로 정정됨", "#1 정정분(사유: 4월 보고 오기)")
 
 	// A manager may correct anyone's entry; the new figure counts.
-	h.run(manager, "정정 3 90 재확인", commands.OutcomeOK)
+	h.run(manager, "정정 3 90 재확인 누계포함:예", commands.OutcomeOK)
 	if got := h.sumThrough("youth", "2026-04-30"); got != 500 {
 		t.Errorf("total through 4/30 = %d after the second correction, want 500", got)
 	}
