@@ -284,3 +284,25 @@ func TestCumulativeAtOrBelowTheLedgerAdvice(t *testing.T) {
 		})
 	}
 }
+
+// A 정정 answered 누계포함:아니오 (separate from the later 누계) and one of an
+// agreement before a later agreed 누계 survive an entries export imported
+// into an empty ledger: the same plain SQL SUMs.
+func TestK46CorrectionsSurviveARoundTrip(t *testing.T) {
+	lang := commands.Korean
+	a, b := newHarness(t, lang), newHarness(t, lang)
+	a.run(manager, "추가 12 senior 날짜:2026-10-18", commands.OutcomeOK)
+	a.run(manager, "추가 3290 senior 누계 날짜:2026-10-31", commands.OutcomeOK)
+	a.run(manager, "정정 1 20 재확인 누계포함:아니오", commands.OutcomeOK)
+	a.run(manager, "추가 120 invest 상태:약정 날짜:2026-08-10", commands.OutcomeOK)
+	a.run(manager, "추가 150 invest 누계 상태:약정 날짜:2026-08-20", commands.OutcomeOK)
+	a.run(manager, "정정 4 100 협약 축소", commands.OutcomeOK)
+	if a.through("senior", "2026-12-31") != 3298 || a.liveSum("invest", "agreed") != 130 {
+		t.Fatalf("A: senior %d, agreed %d; want 3,298, 130", a.through("senior", "2026-12-31"), a.liveSum("invest", "agreed"))
+	}
+	name, data := a.exportEntries(lang, "csv")
+	p, r := b.importFile(lang, name, data)
+	if got, agreed := b.through("senior", "2026-12-31"), b.liveSum("invest", "agreed"); got != 3298 || agreed != 130 {
+		t.Errorf("B after A's export: senior %d, agreed %d; want 3,298, 130\npreview:\n%s\napplied:\n%s", got, agreed, p, r)
+	}
+}
