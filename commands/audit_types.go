@@ -161,6 +161,11 @@ type EntryMark struct {
 	// reports (누계포함:예): it re-based a report recorded before it, as the
 	// ledger's entry_adjustments show (cause the hire, report the older).
 	Within bool
+	// Separate is a 정정's replacement (a delta) whose 정정 was answered
+	// 누계포함:아니오: the later reports that counted the original kept
+	// their increments (review r13 S6). The export writes 누계포함 아니오,
+	// and its import replays the 정정 so.
+	Separate bool
 }
 
 // AgreementTotal is one program's agreements of a year and what they realised.

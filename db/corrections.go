@@ -214,7 +214,14 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id))
 		       OR (e.kind = 'delta' AND c2.old_entry_id IS NULL AND h.hire_entry_id IS NULL AND EXISTS (
 		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id
-		                                              AND a.new_count < a.old_count)) AS within
+		                                              AND a.new_count < a.old_count)) AS within,
+		       (e.kind = 'delta' AND c2.old_entry_id IS NOT NULL
+		        AND NOT EXISTS (SELECT 1 FROM entry_adjustments a
+		                        WHERE a.cause_entry_id = c2.old_entry_id AND a.adjusted_at >= c2.corrected_at)
+		        AND EXISTS (SELECT 1 FROM entries r
+		                    WHERE r.program_id = e.program_id AND r.status = e.status AND r.kind = 'cumulative'
+		                      AND r.voided_at IS NULL AND r.id > c2.old_entry_id AND r.id < x.id
+		                      AND r.as_of >= e.as_of AND extract(year FROM r.as_of) = extract(year FROM e.as_of))) AS separate
 		FROM unnest($1::bigint[]) AS x(id)
 		JOIN entries e ON e.id = x.id
 		LEFT JOIN entry_corrections c1 ON c1.old_entry_id = x.id
@@ -234,6 +241,7 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		AfterClose   bool   `db:"after_close"`
 		Agreement    int64  `db:"agreement"`
 		Within       bool   `db:"within"`
+		Separate     bool   `db:"separate"`
 	}
 	if ids == nil {
 		const all = `
@@ -253,7 +261,7 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 	out := make(map[int64]commands.EntryMark, len(rows))
 	for _, r := range rows {
 		out[r.ID] = commands.EntryMark{Corrected: r.Corrected, CorrectedTo: r.CorrectedTo, CorrectionOf: r.CorrectionOf,
-			Reason: r.Reason, AfterClose: r.AfterClose, Agreement: r.Agreement, Within: r.Within}
+			Reason: r.Reason, AfterClose: r.AfterClose, Agreement: r.Agreement, Within: r.Within, Separate: r.Separate}
 	}
 	return out, nil
 }
