@@ -91,22 +91,21 @@ func TestCorrectingAnAgreedCumulativeWithHires(t *testing.T) {
 	for _, tc := range []struct {
 		lang                commands.Lang
 		agree, report, hire string
-		up, down, tooLow    string
+		up, tooLow          string
 		wantLow             []string
 	}{
 		{commands.Korean, "추가 120 invest 상태:약정 날짜:2026-08-10", "추가 150 invest 누계 상태:약정 날짜:2026-08-20", "채용 2 10 2026. 8. 25.",
-			"정정 2 160 재집계", "정정 3 140 재집계", "정정 4 125 재집계",
+			"정정 2 160 재집계", "정정 4 125 재집계",
 			[]string{"#4", "이미 채용 전환", "5개", "130개", "`정정 4 130 <사유>`"}},
 		{commands.English, "add 120 invest status:agreed date:2026-08-10", "add 150 invest cumulative status:agreed date:2026-08-20", "hire 2 10 2026-08-25",
-			"correct 2 160 recount", "correct 3 140 recount", "correct 4 125 recount",
+			"correct 2 160 recount", "correct 4 125 recount",
 			[]string{"#4", "hired already", "add only 5", "lowest figure it can take is 130", "`correct 4 130 <reason>`"}},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
-			h.run("U1", tc.agree, commands.OutcomeOK)  // #1
-			h.run("U1", tc.report, commands.OutcomeOK) // #2
-			h.run("U1", tc.hire, commands.OutcomeOK)   // #3 hire (10 of #2)
-			// #4 hire entry is #3... entries: #1 agree, #2 report, #3 hire.
+			h.run("U1", tc.agree, commands.OutcomeOK)   // #1
+			h.run("U1", tc.report, commands.OutcomeOK)  // #2
+			h.run("U1", tc.hire, commands.OutcomeOK)    // #3 hire (10 of #2)
 			r := h.run("U1", tc.up, commands.OutcomeOK) // #4 = 160, +40
 			if strings.Contains(r.Text(), "줄일 수 없") || strings.Contains(r.Text(), "cannot become") {
 				t.Errorf("a raise is called a reduction:\n%s", r.Text())
@@ -114,11 +113,16 @@ func TestCorrectingAnAgreedCumulativeWithHires(t *testing.T) {
 			if got := h.countOf(4); got != 40 || h.realisedBy(4) != 10 {
 				t.Fatalf("#4 +%d with %d hired, want +40 with 10", got, h.realisedBy(4))
 			}
-			_ = tc.down
 			r = h.run("U1", tc.tooLow, commands.OutcomeRefused)
 			mustContain(t, r.Text(), tc.wantLow...)
 			if h.voided(4) || h.liveSum("invest", "agreed") != 160 {
 				t.Errorf("after the refusal: #4 voided %v, agreed SUM %d; want live, 160", h.voided(4), h.liveSum("invest", "agreed"))
+			}
+			// A reduction down to the hired count of the increment is allowed.
+			h.run("U1", strings.Replace(tc.tooLow, "125", "130", 1), commands.OutcomeOK) // +10
+			now := h.newestID()
+			if h.countOf(now) != 10 || h.realisedBy(now) != 10 || h.liveSum("invest", "agreed") != 130 {
+				t.Errorf("after 130: #%d +%d with %d hired, agreed SUM %d; want +10, 10, 130", now, h.countOf(now), h.realisedBy(now), h.liveSum("invest", "agreed"))
 			}
 			dbtest.CheckTotals(t, h.store)
 		})
