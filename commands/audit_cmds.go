@@ -262,7 +262,13 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 			return s.correctionHeld(c, cmd, why)
 		}
 	}
-	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, Approximate: cmd.Count.Approximate, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now()}
+	if r, ask, err := s.askCorrectionInsideLaterReport(ctx, cmd, old, p); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	} else if ask {
+		return r
+	}
+	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, Approximate: cmd.Count.Approximate, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now(),
+		Separate: cmd.Opts.Within != nil && !*cmd.Opts.Within}
 	if corr.Source == "" {
 		corr.Source = SourceConsole
 	}
@@ -423,6 +429,7 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 		}
 		lines = append(lines, moved...)
 	}
+	lines = append(lines, s.agreementSizesKeptLines(ctx, res, p, newFigure-oldFigure)...)
 	if res.Old.Kind == KindCumulative {
 		// The title says what the report now states, which is now the
 		// ledger's total through its date; deltas recorded since the
@@ -671,17 +678,34 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 		return Reply{}, false, err
 	}
 	t := withinTextsFor(e)
-	why := s.msg(t.ask, "AsOf", s.date(first.AsOf), "ID", first.ID,
+	ask := t.ask
+	if e.AsOf.Equal(first.AsOf) { // the same day is not "earlier" (review r13 W1)
+		ask = "k46.within_same_day"
+		if e.Agreement != 0 {
+			ask = "k46.hires_same_day"
+		}
+	}
+	why := s.msg(ask, "AsOf", s.date(first.AsOf), "ID", first.ID,
 		"Total", s.unitCount(through, first.Approximate, p.Unit), "Date", s.date(e.AsOf),
 		"Count", s.unitCount(e.Count, false, p.Unit))
 	yes, no := s.withinLine(cmd, true), s.withinLine(cmd, false)
 	lines := []string{s.msg("hires.nothing_recorded_yet")}
 	inside := first.Count > e.Count // the report added more than the delta: it may hold it
-	if inside {
+	// An add of exactly what the report added is most likely that very
+	// increase retyped: inside, nothing to record (review r13 W1). A hire
+	// must be recorded to realise its agreement, and cannot leave the
+	// report no increase of its own.
+	exactly := first.Count == e.Count && e.Agreement == 0
+	switch {
+	case exactly:
+		inside = true
+		lines = append(lines, s.msg("k46.within_exactly", "ID", first.ID, "AsOf", s.date(first.AsOf),
+			"Total", s.unitCount(through, first.Approximate, p.Unit), "Increment", s.unitCount(first.Count, false, p.Unit), "Line", yes))
+	case inside:
 		lines = append(lines, s.msg(t.ifInside, "ID", first.ID, "AsOf", s.date(first.AsOf),
 			"Total", s.unitCount(through, first.Approximate, p.Unit),
 			"Old", s.unitCount(first.Count, false, p.Unit), "New", s.unitCount(first.Count-e.Count, false, p.Unit), "Line", yes))
-	} else {
+	default:
 		lines = append(lines, s.msg(t.cannotBeInside, "ID", first.ID, "Increment", s.unitCount(first.Count, false, p.Unit)))
 	}
 	lines = append(lines, s.msg(t.ifSeparate, "ID", first.ID, "AsOf", s.date(first.AsOf),

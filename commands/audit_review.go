@@ -14,6 +14,11 @@ import (
 type AgreementBelowRealisedError struct {
 	Agreement Entry
 	Realised  int64 // realised by its live hires
+	// Cumulative says the agreement is a 누계 report, whose size is its
+	// increment: Increment is what the corrected figure would add (0:
+	// nothing, it equals the ledger).
+	Cumulative bool
+	Increment  int64
 }
 
 func (e *AgreementBelowRealisedError) Error() string {
@@ -31,6 +36,13 @@ func (s *Service) agreementRefusal(ctx context.Context, command string, err erro
 		return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("audit.over_realised", "ID", over.Agreement.ID,
 			"Size", s.unitCount(over.Agreement.Count, about, p.Unit), "Realised", s.unitCount(over.Realised, false, p.Unit),
 			"Left", s.unitCount(left, about && left != 0, p.Unit), "Count", s.unitCount(count, false, p.Unit))}, true
+	}
+	if under, ok := errors.AsType[*AgreementBelowRealisedError](err); ok && under.Cumulative {
+		return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("k46.agreement_cumulative_below_realised", "ID", under.Agreement.ID,
+			"Realised", s.unitCount(under.Realised, false, p.Unit), "Count", s.unitCount(count, false, p.Unit),
+			"Increment", s.unitCount(under.Increment, false, p.Unit), "Was", s.unitCount(under.Agreement.Count, false, p.Unit),
+			"Before", s.unitCount(count-under.Increment, false, p.Unit), "Least", s.unitCount(count-under.Increment+under.Realised, false, p.Unit),
+			"LeastPlain", count-under.Increment+under.Realised)}, true
 	}
 	if under, ok := errors.AsType[*AgreementBelowRealisedError](err); ok {
 		return Reply{Command: command, Outcome: OutcomeRefused, Title: s.msg("audit.agreement_below_realised", "ID", under.Agreement.ID,

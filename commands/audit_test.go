@@ -78,7 +78,7 @@ func TestCorrectionReplacesTheFigureAndKeepsHistory(t *testing.T) {
 		t.Fatal("a correction without a reason wrote something")
 	}
 
-	r = h.run("U1", "정정 1 120 4월 보고 오기", commands.OutcomeOK)
+	r = h.run("U1", "정정 1 120 4월 보고 오기 누계포함:예", commands.OutcomeOK) // inside #2 (review r13 S6 asks)
 	noBadVerbs(t, r)
 	mustContain(t, r.Text(), "#1 정정: 청년일자리 100개 → 120개 (새 번호 #3)", "사유: 4월 보고 오기",
 		"#2", "400개", "380개", "2026년 누계(정정 후): 500개")
@@ -92,7 +92,7 @@ func TestCorrectionReplacesTheFigureAndKeepsHistory(t *testing.T) {
 	mustContain(t, list, "#3으로 정정됨", "#1 정정분(사유: 4월 보고 오기)")
 
 	// A manager may correct anyone's entry; the new figure counts.
-	h.run(manager, "정정 3 90 재확인", commands.OutcomeOK)
+	h.run(manager, "정정 3 90 재확인 누계포함:예", commands.OutcomeOK)
 	if got := h.sumThrough("youth", "2026-04-30"); got != 500 {
 		t.Errorf("total through 4/30 = %d after the second correction, want 500", got)
 	}

@@ -93,6 +93,10 @@ type Correction struct {
 	Source      Source
 	Key         string    // idempotency key of the new entry
 	At          time.Time // when (the service's clock); zero: the database's
+	// Separate says a delta's change is not inside the later 누계 reports
+	// that counted it (누계포함:아니오): they keep their increments and
+	// their totals move by the change (review r13 S6).
+	Separate bool
 }
 
 // CorrectionResult is what a correction changed.
@@ -157,6 +161,11 @@ type EntryMark struct {
 	// reports (누계포함:예): it re-based a report recorded before it, as the
 	// ledger's entry_adjustments show (cause the hire, report the older).
 	Within bool
+	// Separate is a 정정's replacement (a delta) whose 정정 was answered
+	// 누계포함:아니오: the later reports that counted the original kept
+	// their increments (review r13 S6). The export writes 누계포함 아니오,
+	// and its import replays the 정정 so.
+	Separate bool
 }
 
 // AgreementTotal is one program's agreements of a year and what they realised.

@@ -212,7 +212,7 @@ func TestUndoCorrectionOfDelta(t *testing.T) {
 	h.run(manager, "추가 7 노인 11/9", commands.OutcomeOK)
 	h.run(manager, "추가 100 노인 누계 11/20", commands.OutcomeOK)
 	before := h.sums("senior")
-	h.run(manager, "정정 1 10 오기", commands.OutcomeOK)
+	h.run(manager, "정정 1 10 오기 누계포함:예", commands.OutcomeOK) // inside #2 (review r13 S6 asks)
 	if got := h.countOf(2); got != 90 {
 		t.Fatalf("#2 records %d after the 정정, want 90", got)
 	}

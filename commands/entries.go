@@ -245,10 +245,18 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 	} else if ask {
 		return r, true
 	}
+	if r, done, err := s.cumulativeShare(ctx, cmd, e, p); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err), false
+	} else if done {
+		return r, false
+	}
 	e.WithinReports = cmd.Opts.Within != nil && *cmd.Opts.Within && e.Kind == KindDelta
 	e.HoldRepeat = !cmd.Confirmed && e.Kind == KindDelta
 	res, err := s.store.AddEntry(ctx, e)
 	if beyond, ok := errors.AsType[*HireBeyondReportError](err); ok {
+		if beyond.Report.Count == e.Count && e.Agreement == 0 {
+			return s.alreadyInReport(ctx, cmd, beyond.Report, p), false
+		}
 		return s.beyondReport(cmd, e, beyond, p), false
 	}
 	if repeat, ok := errors.AsType[*RepeatError](err); ok {
@@ -293,7 +301,11 @@ func (s *Service) readAs(cmd Command) []string {
 // or why nothing was written.
 func (s *Service) recorded(ctx context.Context, cmd Command, e NewEntry, p Program, res AddResult, err error) Reply {
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
-		return s.refuse(cmdAdd, s.cumulativeBelow(ctx, p, below))
+		r := s.refuse(cmdAdd, s.cumulativeBelow(ctx, p, below))
+		if line := s.sameDayReportLine(ctx, e, p); line != "" {
+			r.Title += " " + line
+		}
+		return r
 	}
 	if later, ok := errors.AsType[*LaterReportError](err); ok {
 		return s.refuse(cmdAdd, s.laterReportRefusal(p, later))

@@ -145,9 +145,9 @@ func TestEntriesRoundTripThroughAnotherLedgerKeepsTheSum(t *testing.T) {
 				WHERE p.code = 'senior' AND e.count = 6 AND e.voided_at IS NULL`)
 			youth := b.sqlInt(`SELECT e.id FROM entries e JOIN programs p ON p.id = e.program_id
 				WHERE p.code = 'youth' AND e.count = 5 AND e.kind = 'delta' AND e.voided_at IS NULL`)
-			voidLine, correctLine := "무효 #%d 중복", "정정 #%d 9 오기"
+			voidLine, correctLine := "무효 #%d 중복", "정정 #%d 9 오기 누계포함:예"
 			if lang == commands.English {
-				voidLine, correctLine = "void #%d duplicate", "correct #%d 9 typo"
+				voidLine, correctLine = "void #%d duplicate", "correct #%d 9 typo within:yes"
 			}
 			b.run(manager, fmt.Sprintf(voidLine, senior), commands.OutcomeOK)
 			b.run(manager, fmt.Sprintf(correctLine, youth), commands.OutcomeOK)

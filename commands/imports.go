@@ -49,6 +49,10 @@ type ImportRow struct {
 	// as already inside the later 누계 reports, so its import re-bases the
 	// first of them as the hire did (review B4).
 	Within bool
+	// Separate is, on a 정정's replacement, the export's 누계포함 아니오:
+	// the 정정 left the later reports' increments as they were (review r13
+	// S6), so its import replays it so.
+	Separate bool
 	// AddOrder and VoidOrder are the order the exporting ledger applied
 	// the row's add and its void in (기록 순번, 무효 순번; 0 when the file
 	// has no such column). A file that has them is replayed by them, not

@@ -127,11 +127,11 @@ func TestK16bCorrectBackdatedDeltaNamesMovedReports(t *testing.T) {
 	}{
 		{commands.Korean, "추가 50 공동체 누계 날짜:7월 6일", "추가 80 공동체 누계 날짜:7월 9일", "추가 4 공동체 날짜:7월 5일 누계포함:아니오", "정정 %d 2 오기",
 			[]string{"2026. 7. 6. 누계 #%d: 54개 → 52개", "2026. 7. 9. 누계 #%d: 84개 → 82개"},
-			"추가 100 공동체 누계 날짜:8월 10일", "추가 150 공동체 누계 날짜:8월 20일", "추가 5 공동체 날짜:8월 5일", "정정 %d 9 오기",
+			"추가 100 공동체 누계 날짜:8월 10일", "추가 150 공동체 누계 날짜:8월 20일", "추가 5 공동체 날짜:8월 5일", "정정 %d 9 오기 누계포함:예",
 			"누계 #%d:"},
 		{commands.English, "add 50 community cumulative date:2026-07-06", "add 80 community cumulative date:2026-07-09", "add 4 community date:2026-07-05 within:no", "correct %d 2 typo",
 			[]string{"later cumulative report #%d (2026-07-06): the total through its date goes from 54 to 52", "later cumulative report #%d (2026-07-09): the total through its date goes from 84 to 82"},
-			"add 100 community cumulative date:2026-08-10", "add 150 community cumulative date:2026-08-20", "add 5 community date:2026-08-05", "correct %d 9 typo",
+			"add 100 community cumulative date:2026-08-10", "add 150 community cumulative date:2026-08-20", "add 5 community date:2026-08-05", "correct %d 9 typo within:yes",
 			"later cumulative report #%d ("},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {

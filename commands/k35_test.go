@@ -151,7 +151,7 @@ func TestCorrectionFiguresKeepApproximateAndNameTheReport(t *testing.T) {
 
 		// A 정정 the later report cannot stay true with: the report is
 		// named with its 여.
-		r := h.run(manager, fmt.Sprintf("%s %d 120 오기", w.correct, delta), commands.OutcomeRefused)
+		r := h.run(manager, fmt.Sprintf("%s %d 120 오기 %s", w.correct, delta, pickWord(lang, "within:yes", "누계포함:예")), commands.OutcomeRefused) // said inside (review r13 S6 asks)
 		if ko {
 			mustContain(t, r.Text(), fmt.Sprintf("기준 누계 %s개)", approxFig(lang, formatCount(reported(report)))))
 		} else {

@@ -262,7 +262,7 @@ func commandSpecs() []commandSpec {
 			Name: cmdCorrect, Words: []string{"correct", "correction", "정정"},
 			Guarded: true,
 			Writes:  true,
-			Options: []string{"reason", "confirm"},
+			Options: []string{"reason", "confirm", "within"},
 			Parse:   parseCorrect,
 			Run:     (*Service).correct,
 		},

@@ -104,7 +104,7 @@ func TestWriteMessagesRenderInBothLanguages(t *testing.T) {
 				{"add 135 rail cumulative date:2026-05-31", commands.OutcomeOK}, // agrees
 				{"add 90 rail cumulative date:2026-05-31", commands.OutcomeRefused},
 				// Recomputing #3 would leave it recording -150: refused.
-				{"correct 1 200 typo", commands.OutcomeRefused},
+				{"correct 1 200 typo within:yes", commands.OutcomeRefused}, // said inside #3 (review r13 S6 asks)
 				{"void 4 wrong", commands.OutcomeOK},
 				{"void 1 typo", commands.OutcomeOK}, // #3 now records 50, #2 still 50
 				{"undo", commands.OutcomeRefused},   // a 무효 is not taken back by 취소 (k31)

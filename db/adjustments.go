@@ -142,14 +142,62 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 			return nil, fmt.Errorf("reports re-based by %d: %w", voided.ID, err)
 		}
 	}
+	// A 정정's replacement whose 정정 left the reports recorded before it
+	// as they were (누계포함:아니오: the change was separate from them) is
+	// counted only by the reports recorded since: a 취소 of that 정정 moves
+	// those reports' totals back rather than re-basing them (review r13 S6).
+	// The 정정's own re-basings are those made at or after it (in its
+	// transaction both stamps are now(); an import replays it later than
+	// the 정정 it carries); an earlier 정정 of the same entry, undone, left
+	// its own before.
+	from := position
+	if voided.Kind == commands.KindDelta && !inside && position != voided.ID {
+		var separate bool
+		if err := sqlx.GetContext(ctx, tx, &separate, `
+			SELECT NOT EXISTS (SELECT 1 FROM entry_corrections c JOIN entry_adjustments a ON a.cause_entry_id = c.old_entry_id
+			                   WHERE c.new_entry_id = $1 AND a.adjusted_at >= c.corrected_at)
+			   AND EXISTS (SELECT 1 FROM entry_corrections WHERE new_entry_id = $1)`, voided.ID); err != nil {
+			return nil, fmt.Errorf("correction of %d: %w", voided.ID, err)
+		}
+		if separate {
+			from = voided.ID
+		}
+	}
 	counted := func(r commands.Entry) bool {
-		return inside || r.ID > position || (voided.Kind == commands.KindCumulative && r.AsOf.After(voided.AsOf))
+		return inside || r.ID > from || (voided.Kind == commands.KindCumulative && r.AsOf.After(voided.AsOf))
+	}
+	if voided.Status == commands.StatusAgreed {
+		// Each agreed 누계 report's increment is an agreement of its own
+		// (a company's MOU, hire-able by 채용): a void or 정정 of another
+		// agreement must not change its size (review r13 S4). Only what
+		// the entry's own chain re-based (누계포함:예, a late report dated
+		// before) is undone; the later reports keep their increments and
+		// their totals move by the change instead.
+		own, err := rebasedBy(ctx, tx, []int64{voided.ID, position})
+		if err != nil {
+			return nil, err
+		}
+		counted = func(r commands.Entry) bool { return own[r.ID] }
 	}
 	steps, blocked := planRebase(reports, rebaseChange{voided.AsOf, replacement - voided.Count, counted}, voided.ID)
 	if blocked != nil {
 		return nil, &commands.DependentReportError{Voided: voided.ID, Report: *blocked}
 	}
 	return applyRebase(ctx, tx, steps, voided.ID, by, at)
+}
+
+// rebasedBy is the set of reports the entries causes re-based.
+func rebasedBy(ctx context.Context, tx sqlx.ExtContext, causes []int64) (map[int64]bool, error) {
+	var ids []int64
+	if err := sqlx.SelectContext(ctx, tx, &ids,
+		`SELECT DISTINCT entry_id FROM entry_adjustments WHERE cause_entry_id = ANY($1::bigint[])`, pq.Array(causes)); err != nil {
+		return nil, fmt.Errorf("reports re-based by %v: %w", causes, err)
+	}
+	out := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, nil
 }
 
 // recordAdjustment sets a cumulative report's recorded difference and keeps

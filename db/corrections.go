@@ -42,13 +42,18 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		if old.Voided() {
 			return commands.ErrAlreadyVoided
 		}
-		agreementID, err := checkAgreementCorrection(ctx, tx, old, c.NewCount)
+		agreementID, hired, err := checkAgreementCorrection(ctx, tx, old, c.NewCount)
 		if err != nil {
 			return err
 		}
 		replacement := int64(0)
 		if old.Kind == commands.KindDelta {
 			replacement = c.NewCount
+			if c.Separate {
+				// The later reports keep their increments: re-based as
+				// if the figure had not changed, i.e. not at all.
+				replacement = old.Count
+			}
 		}
 		voided, closed, err := voidChecked(ctx, tx, old.ID, c.By, c.Reason, c.CloseReason, replacement, c.At)
 		if err != nil {
@@ -74,7 +79,17 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 			// after the report and dated on or before it are inside the
 			// typed total, not added to it (review r5 S6, r6 X5); a figure
 			// below them is refused (*commands.CumulativeBelowError).
-			out.New, err = addEntry(ctx, tx, ne)
+			out.New, err = addEntryRebasing(ctx, tx, ne, old.Status != commands.StatusAgreed)
+			// An agreed 누계 with hires keeps them when its increment, now
+			// the corrected figure less the ledger before it, still holds
+			// them: a raise always does (review r13 W6).
+			if err == nil && hired > 0 && (out.New.Agrees || out.New.Entry.Count < hired) {
+				increment := int64(0)
+				if !out.New.Agrees {
+					increment = out.New.Entry.Count
+				}
+				err = &commands.AgreementBelowRealisedError{Agreement: old, Realised: hired, Cumulative: true, Increment: increment}
+			}
 		}
 		if err != nil {
 			return err
@@ -120,39 +135,44 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 // size: the agreement's row is locked (Lock order step 2: an agreement is
 // older than its hires, so its id is lower) and its live hires summed with
 // old's count replaced. An agreement may not shrink below what its hires
-// realised. It returns the agreement old is a hire of, 0 if none.
-func checkAgreementCorrection(ctx context.Context, tx *sqlx.Tx, old commands.Entry, newCount int64) (int64, error) {
+// realised. It returns the agreement old is a hire of, 0 if none, and
+// what old's own hires realised when old is an agreed 누계 (its increment
+// is checked against it once the replacement is recorded).
+func checkAgreementCorrection(ctx context.Context, tx *sqlx.Tx, old commands.Entry, newCount int64) (agreement, hired int64, err error) {
 	var agreementID int64
-	err := sqlx.GetContext(ctx, tx, &agreementID, `SELECT agreement_entry_id FROM agreement_hires WHERE hire_entry_id = $1`, old.ID)
+	err = sqlx.GetContext(ctx, tx, &agreementID, `SELECT agreement_entry_id FROM agreement_hires WHERE hire_entry_id = $1`, old.ID)
 	switch {
 	case err == nil:
 		var r entryRow
 		if err := sqlx.GetContext(ctx, tx, &r, entrySelect+` WHERE e.id = $1 FOR UPDATE OF e`, agreementID); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		var realised int64
 		if err := sqlx.GetContext(ctx, tx, &realised, realisedSQL, agreementID); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		others := realised - old.Count
 		if a := r.entry(); others+newCount > a.Count {
-			return 0, &commands.OverRealisedError{Agreement: a, Realised: others}
+			return 0, 0, &commands.OverRealisedError{Agreement: a, Realised: others}
 		}
-		return agreementID, nil
+		return agreementID, 0, nil
 	case !errors.Is(err, sql.ErrNoRows):
-		return 0, err
+		return 0, 0, err
 	}
 	if old.Status != commands.StatusAgreed {
-		return 0, nil
+		return 0, 0, nil
 	}
 	var realised int64
 	if err := sqlx.GetContext(ctx, tx, &realised, realisedSQL, old.ID); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	if realised > 0 && (old.Kind != commands.KindDelta || newCount < realised) {
-		return 0, &commands.AgreementBelowRealisedError{Agreement: old, Realised: realised}
+	// A delta agreement's size is the figure; an agreed 누계's is its
+	// increment, known once the replacement is read against the ledger
+	// (the caller checks it then).
+	if realised > 0 && old.Kind == commands.KindDelta && newCount < realised {
+		return 0, 0, &commands.AgreementBelowRealisedError{Agreement: old, Realised: realised}
 	}
-	return 0, nil
+	return 0, realised, nil
 }
 
 // moveAgreementLinks carries agreement_hires over to a correction's
@@ -194,7 +214,14 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id))
 		       OR (e.kind = 'delta' AND c2.old_entry_id IS NULL AND h.hire_entry_id IS NULL AND EXISTS (
 		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id
-		                                              AND a.new_count < a.old_count)) AS within
+		                                              AND a.new_count < a.old_count)) AS within,
+		       (e.kind = 'delta' AND c2.old_entry_id IS NOT NULL
+		        AND NOT EXISTS (SELECT 1 FROM entry_adjustments a
+		                        WHERE a.cause_entry_id = c2.old_entry_id AND a.adjusted_at >= c2.corrected_at)
+		        AND EXISTS (SELECT 1 FROM entries r
+		                    WHERE r.program_id = e.program_id AND r.status = e.status AND r.kind = 'cumulative'
+		                      AND r.voided_at IS NULL AND r.id > c2.old_entry_id AND r.id < x.id
+		                      AND r.as_of >= e.as_of AND extract(year FROM r.as_of) = extract(year FROM e.as_of))) AS separate
 		FROM unnest($1::bigint[]) AS x(id)
 		JOIN entries e ON e.id = x.id
 		LEFT JOIN entry_corrections c1 ON c1.old_entry_id = x.id
@@ -214,6 +241,7 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		AfterClose   bool   `db:"after_close"`
 		Agreement    int64  `db:"agreement"`
 		Within       bool   `db:"within"`
+		Separate     bool   `db:"separate"`
 	}
 	if ids == nil {
 		const all = `
@@ -233,7 +261,7 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 	out := make(map[int64]commands.EntryMark, len(rows))
 	for _, r := range rows {
 		out[r.ID] = commands.EntryMark{Corrected: r.Corrected, CorrectedTo: r.CorrectedTo, CorrectionOf: r.CorrectionOf,
-			Reason: r.Reason, AfterClose: r.AfterClose, Agreement: r.Agreement, Within: r.Within}
+			Reason: r.Reason, AfterClose: r.AfterClose, Agreement: r.Agreement, Within: r.Within, Separate: r.Separate}
 	}
 	return out, nil
 }

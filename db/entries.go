@@ -126,6 +126,13 @@ func (s *Store) AddEntry(ctx context.Context, e commands.NewEntry) (commands.Add
 
 // addEntry does AddEntry's work inside tx.
 func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (commands.AddResult, error) {
+	return addEntryRebasing(ctx, tx, e, true)
+}
+
+// addEntryRebasing is addEntry; rebase false leaves the later cumulative
+// reports as they are (a 정정 of an agreed 누계: the later agreements keep
+// their sizes, review r13 S4).
+func addEntryRebasing(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry, rebase bool) (commands.AddResult, error) {
 	cumulative := e.Kind == commands.KindCumulative
 	// The program's write lock comes first (Lock order step 1), in a
 	// statement of its own, so that the insert's snapshot sees what the
@@ -195,7 +202,7 @@ func addEntry(ctx context.Context, tx sqlx.ExtContext, e commands.NewEntry) (com
 	// (ascending ID order, Lock order step 2), and a report that would leave
 	// one no increase is refused before anything is written.
 	var steps []rebaseStep
-	if cumulative {
+	if cumulative && rebase {
 		later, err := lockReportsFrom(ctx, tx, e.ProgramID, e.Status, e.AsOf, true)
 		if err != nil {
 			return commands.AddResult{}, err

@@ -1118,6 +1118,11 @@ func replacedBy(row, add commands.ImportRow) int64 {
 		add.Entry.Kind != commands.KindDelta || row.Entry.ProgramID != add.Entry.ProgramID {
 		return 0
 	}
+	if add.Separate {
+		// 누계포함 아니오: the 정정 re-based no later report, as a void
+		// replaced by the same count does not (review r13 S6).
+		return row.Entry.Count
+	}
 	return add.Entry.Count
 }
 

@@ -95,7 +95,13 @@ func (x *Exporter) entryColumns(aux *entryAudit) []entryColumn {
 		// A hire recorded as already inside the later 누계 (누계포함:예)
 		// re-based the report: an import must re-base it again, or the
 		// report's total rises by the hire (review B4).
-		{"누계포함", 8, kindText, str(func(e commands.Entry, _ commands.Program) string { return mark(aux.mark(e.ID).Within, "예") })},
+		// A 정정 answered 누계포함:아니오 left the later reports as they
+		// were: 아니오 on its replacement, or an import re-bases them
+		// (review r13 S6).
+		{"누계포함", 8, kindText, str(func(e commands.Entry, _ commands.Program) string {
+			m := aux.mark(e.ID)
+			return mark(m.Within, "예") + mark(m.Separate && !m.Within, "아니오")
+		})},
 		// The order the ledger applied the add and the void in (review r6
 		// X13): an import replays by them, not by 기록 일시 and 무효 일시,
 		// which an imported row keeps from its file.

@@ -30,18 +30,18 @@ func TestCorrectionChainRoundTrip(t *testing.T) {
 	}{
 		{"정정 of a 정정 under a later 누계", []string{
 			"추가 청년 100 누계 날짜:4월 1일", "추가 청년 5 날짜:4월 5일", "추가 청년 120 누계 날짜:4월 10일",
-			"정정 #1 9 오기", "정정 #3 12 다시 오기",
+			"정정 #1 9 오기 누계포함:예", "정정 #3 12 다시 오기 누계포함:예",
 		}, "취소"},
 		{"English, correction of a correction under a later cumulative", []string{
 			"add 100 youth cumulative date:2026-04-01", "add 5 youth date:2026-04-05", "add 120 youth cumulative date:2026-04-10",
-			"correct #1 8 typo", "correct #3 3 typo again",
+			"correct #1 8 typo 누계포함:예", "correct #3 3 typo again 누계포함:예",
 		}, "undo"},
 		{"정정 of a 정정 of a 누계 with a later report", []string{
 			"추가 청년 100 누계 날짜:4월 1일", "추가 청년 120 누계 날짜:4월 10일", "정정 #0 90 오기", "정정 #2 95 다시 오기",
 		}, "취소"},
 		{"무효 of a 정정's replacement", []string{
 			"추가 청년 100 누계 날짜:4월 1일", "추가 청년 5 날짜:4월 5일", "추가 청년 120 누계 날짜:4월 10일",
-			"정정 #1 9 오기", "정정 #3 12 다시 오기", "무효 #4 중복",
+			"정정 #1 9 오기 누계포함:예", "정정 #3 12 다시 오기 누계포함:예", "무효 #4 중복",
 		}, "취소"},
 		{"채용 of a corrected 약정, the hire corrected", []string{
 			"추가 청년 50 상태:약정 날짜:3월 5일", "채용 #0 10 4월 1일", "정정 #0 60 오기", "정정 #1 12 오기",

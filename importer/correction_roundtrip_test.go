@@ -25,11 +25,11 @@ func TestCorrectionRoundTrip(t *testing.T) {
 		lines []string // #k: the number of the k-th entry recorded (from 0)
 	}{
 		{"delta under a later 누계", []string{
-			"추가 청년 100 누계 날짜:4월 1일", "추가 청년 5 날짜:4월 5일", "추가 청년 120 누계 날짜:4월 10일", "정정 #1 9 오기",
+			"추가 청년 100 누계 날짜:4월 1일", "추가 청년 5 날짜:4월 5일", "추가 청년 120 누계 날짜:4월 10일", "정정 #1 9 오기 누계포함:예",
 		}},
 		{"English, delta under a later 누계 corrected up", []string{
 			"add 100 youth cumulative date:2026-04-01", "add 5 youth date:2026-04-05", "add 120 youth cumulative date:2026-04-10",
-			"correct #1 8 typo",
+			"correct #1 8 typo 누계포함:예",
 		}},
 		{"누계 downward", []string{
 			"추가 청년 100 누계 날짜:4월 1일", "추가 청년 120 누계 날짜:4월 10일", "정정 #0 80 오기",
@@ -41,7 +41,7 @@ func TestCorrectionRoundTrip(t *testing.T) {
 			"추가 청년 100 누계 날짜:4월 1일", "추가 청년 120 누계 날짜:4월 10일", "정정 #0 110 오기", "추가 청년 3 날짜:4월 12일",
 		}},
 		{"정정 undone", []string{
-			"추가 청년 100 누계 날짜:4월 1일", "추가 청년 5 날짜:4월 5일", "추가 청년 120 누계 날짜:4월 10일", "정정 #1 9 오기", "취소",
+			"추가 청년 100 누계 날짜:4월 1일", "추가 청년 5 날짜:4월 5일", "추가 청년 120 누계 날짜:4월 10일", "정정 #1 9 오기 누계포함:예", "취소",
 		}},
 		// r6 X5 / r5 S6: a 정정 of a 누계 after a delta dated before it and
 		// recorded after it; the live ledger must be what the replay gives.

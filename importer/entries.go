@@ -203,7 +203,9 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		if e.Kind != commands.KindDelta {
 			p.add(line, colWithin, w, msg("import.problem.within_not_hire"))
 		}
-	case "", "아니오", "no":
+	case "아니오", "no":
+		row.Separate = true
+	case "":
 	default:
 		p.add(line, colWithin, w, msg("import.problem.within"))
 	}

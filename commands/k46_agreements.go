@@ -1,0 +1,127 @@
+package commands
+
+import (
+	"context"
+
+	"jobsbot/commands/dates"
+)
+
+// agreementSizesKeptLines names, after a 정정 of an agreement (약정), the
+// later agreed 누계 reports it did not re-base (review r13 S4). Each such
+// report's increment is an agreement of its own — another company's MOU,
+// hire-able by 채용 — so it keeps the size it was reported with and its
+// total through its date moves by the change instead. The line says so and
+// gives the 정정 that keeps the report's total instead, for when the later
+// report's figure is the one that holds.
+func (s *Service) agreementSizesKeptLines(ctx context.Context, res CorrectionResult, p Program, change int64) []string {
+	if res.Old.Status != StatusAgreed || change == 0 || res.Old.AsOf.IsZero() {
+		return nil
+	}
+	later, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: p.ID, From: res.Old.AsOf, To: dates.On(res.Old.AsOf.Year(), 12, 31), Limit: 200})
+	if err != nil {
+		s.log.WarnContext(ctx, "reading the later agreements a 정정 kept failed", "err", err) // the correction is written
+		return nil
+	}
+	rebased := map[int64]bool{}
+	for _, a := range res.Adjusted {
+		rebased[a.Report.ID] = true
+	}
+	var lines []string
+	for i := len(later) - 1; i >= 0 && len(lines) < 5; i-- { // oldest first
+		r := later[i]
+		if r.Voided() || r.Kind != KindCumulative || r.Status != StatusAgreed || r.ID == res.New.Entry.ID || r.ID == res.Old.ID || rebased[r.ID] {
+			continue
+		}
+		if res.Old.Kind == KindCumulative && !r.AsOf.After(res.Old.AsOf) {
+			continue
+		}
+		now, err := s.programThrough(ctx, p.ID, StatusAgreed, r.AsOf)
+		if err != nil {
+			s.log.WarnContext(ctx, "reading the ledger through a kept agreement failed", "err", err)
+			return lines
+		}
+		lines = append(lines, s.msg("k46.agreement_size_kept", "ID", r.ID, "AsOf", s.date(r.AsOf),
+			"Reported", s.unitCount(r.ReportedTotal, r.Approximate, p.Unit), "Increment", s.unitCount(r.Count, false, p.Unit),
+			"Now", s.unitCount(now, false, p.Unit), "Other", s.unitCount(r.Count-change, false, p.Unit),
+			"Plain", r.ReportedTotal))
+	}
+	return lines
+}
+
+// alreadyInReport answers an add said to be inside a later 누계 report
+// (누계포함:예) whose increment is exactly the add's count: the jobs are
+// that report's increase, already in its total, so nothing is recorded, as
+// an equal 누계 records nothing (review r13 W1).
+func (s *Service) alreadyInReport(ctx context.Context, cmd Command, report Entry, p Program) Reply {
+	now, err := s.programThrough(ctx, report.ProgramID, report.Status, report.AsOf)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	return Reply{Command: cmd.Name, Title: s.msg("k46.already_in_report", "ID", report.ID, "AsOf", s.date(report.AsOf),
+		"Total", s.unitCount(now, report.Approximate, p.Unit), "Count", s.unitCount(report.Count, false, p.Unit))}
+}
+
+// askCorrectionInsideLaterReport holds a 정정 of a delta (realised jobs)
+// that a later 누계 report of its program counted — recorded after it and
+// dated on or after it — until the official says whether that report's
+// total already reflects the change (review r13 S6). Without the question
+// the 정정 was assumed inside the report, re-basing its increment, which
+// moves jobs between departments when the report is another one's. It is
+// the add's 누계포함 question (askInsideLaterReport) for the change: 예
+// keeps the report's total (its increment moves the other way), 아니오
+// keeps its increment (its total moves by the change). The question names
+// the report, its department and how each answer moves whose figure.
+// Agreements are never re-based by another's 정정 (agreementSizesKeptLines).
+func (s *Service) askCorrectionInsideLaterReport(ctx context.Context, cmd Command, old Entry, p Program) (Reply, bool, error) {
+	change := cmd.Count.Value - old.Count
+	if old.Kind != KindDelta || old.Status != StatusRealised || cmd.Opts.Within != nil || change == 0 {
+		return Reply{}, false, nil
+	}
+	root := s.correctionRoot(ctx, old.ID)
+	later, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: old.ProgramID, From: old.AsOf, To: dates.On(old.AsOf.Year(), 12, 31), Limit: 200})
+	if err != nil {
+		return Reply{}, false, err
+	}
+	var first *Entry // the first report in chain order (date, then ID) that counted the entry
+	for i, r := range later {
+		if r.Voided() || r.Kind != KindCumulative || r.Status != old.Status || r.ID <= root {
+			continue
+		}
+		if first == nil || r.AsOf.Before(first.AsOf) || (r.AsOf.Equal(first.AsOf) && r.ID < first.ID) {
+			first = &later[i]
+		}
+	}
+	if first == nil {
+		return Reply{}, false, nil
+	}
+	through, err := s.programThrough(ctx, old.ProgramID, old.Status, first.AsOf)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	u := p.Unit
+	yes, no := s.withinLine(cmd, true), s.withinLine(cmd, false)
+	title := s.msg("k46.correct_inside_later_report", "ID", old.ID, "Date", s.date(old.AsOf), "Dept", old.Department,
+		"Old", s.unitCount(old.Count, false, u), "New", s.unitCount(cmd.Count.Value, false, u),
+		"RID", first.ID, "AsOf", s.date(first.AsOf), "RDept", first.Department, "Total", s.unitCount(through, first.Approximate, u),
+		"Change", s.signedCount(change, u))
+	lines := []string{s.msg("hires.nothing_recorded_yet")}
+	var actions []Action
+	if first.Count-change > 0 {
+		key := "k46.correct_if_inside"
+		if first.Department != old.Department {
+			key = "k46.correct_if_inside_moves"
+		}
+		lines = append(lines, s.msg(key, "RID", first.ID, "AsOf", s.date(first.AsOf), "Total", s.unitCount(through, first.Approximate, u),
+			"Old", s.unitCount(first.Count, false, u), "New", s.unitCount(first.Count-change, false, u),
+			"RDept", first.Department, "Dept", old.Department, "RMove", s.signedCount(-change, u), "Move", s.signedCount(change, u), "Line", yes))
+		actions = append(actions, Action{ID: ActionConfirm, Label: s.msg("hires.button_inside"), Command: yes, Style: "primary"})
+	} else {
+		lines = append(lines, s.msg("k46.correct_cannot_be_inside", "RID", first.ID, "Increment", s.unitCount(first.Count, false, u),
+			"Change", s.signedCount(change, u)))
+	}
+	lines = append(lines, s.msg("k46.correct_if_separate", "RID", first.ID, "AsOf", s.date(first.AsOf),
+		"Total", s.unitCount(through, first.Approximate, u), "Raised", s.unitCount(through+change, first.Approximate, u),
+		"Increment", s.unitCount(first.Count, false, u), "Dept", old.Department, "Move", s.signedCount(change, u), "Line", no))
+	actions = append(actions, Action{ID: ActionConfirm, Label: s.msg("within.button_separate"), Command: no})
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: title, Sections: []Section{{Lines: lines}}, Actions: actions}, true, nil
+}
