@@ -309,6 +309,7 @@ func isSpecWord(name, folded string) bool {
 // returns the positional tokens left.
 func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error) {
 	var positional []token
+	given := map[string]labelGiven{}
 	for i := 0; i < len(tokens); i++ {
 		t := tokens[i]
 		key, value, ok := strings.Cut(t.text, ":")
@@ -374,6 +375,9 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			cmd.confirmRaw = t.raw
 			continue
 		}
+		if err := labelAgain(cmd, given, canonical, key, value, today); err != nil {
+			return nil, err
+		}
 		if err := setOption(cmd, canonical, value, today); err != nil {
 			return nil, err
 		}
@@ -416,8 +420,11 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		if inner, wrapped := unwrapName(value); wrapped {
 			value = inner // 부서:(복지정책과) is 부서:복지정책과
 		}
-		if o.Department != "" && fold(o.Department) != fold(value) {
-			return usageErr(cmd.Name, "parse.two_departments", "First", o.Department, "Second", value)
+		if o.Department != "" {
+			if fold(o.Department) != fold(value) && !slices.ContainsFunc(cmd.deptAlso, func(d string) bool { return fold(d) == fold(value) }) {
+				cmd.deptAlso = append(cmd.deptAlso, value) // compared when departments are read
+			}
+			return nil
 		}
 		o.Department, ok = value, true
 	case "channel":

@@ -1,0 +1,89 @@
+package commands_test
+
+import (
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// writesNothing fails the test unless the ledger, targets and candidates
+// hold what they held before: a refused line writes nothing.
+func (h *harness) writesNothing(line string, before [3]int64) {
+	h.t.Helper()
+	if now := h.k45Counts(); now != before {
+		h.t.Fatalf("%q wrote: entries/targets/candidates %v, before %v", line, now, before)
+	}
+}
+
+func (h *harness) k45Counts() [3]int64 {
+	return [3]int64{
+		h.sqlInt(`SELECT count(*) FROM entries`),
+		h.sqlInt(`SELECT count(*) FROM target_revisions`),
+		h.sqlInt(`SELECT count(*) FROM candidates`),
+	}
+}
+
+// Review r13 S8: a label given twice with different values silently kept
+// the last (`사업:노인 사업:청년` filed 청년, `목표 1,600 사업:청년 사업:노인`
+// cut 노인's target). Every label given twice with two values is refused
+// naming both; the same value twice is one.
+func TestLabelTwiceWithTwoValuesIsRefused(t *testing.T) {
+	for _, c := range []struct {
+		lang  commands.Lang
+		lines [][3]string // line, first value, second value
+		same  []string
+	}{
+		{commands.Korean, [][3]string{
+			{"추가 5 사업:노인 사업:청년 11/25", "노인", "청년"},
+			{"추가 노인 5 11/25 상태:채용 상태:약정", "채용", "약정"},
+			{"추가 여성 3 11/25 누계포함:예 누계포함:아니오", "예", "아니오"},
+			{"목표 2만 연도:2026 연도:2027 사유:시험", "2026", "2027"},
+			{"추가 노인 5 날짜:11/24 날짜:11/25", "11/24", "11/25"},
+			{"추가 노인 5 11/25 고용형태:상용 고용형태:일용", "상용", "일용"},
+			{"목표 1,600 사업:청년 사업:노인 사유:추경", "청년", "노인"},
+			{"후보 추가 유성돌봄사회적협동조합 종류:사회적협동조합 종류:자활기업", "사회적협동조합", "자활기업"},
+		}, []string{"추가 5 사업:노인 사업:노인 11/25", "추가 청년 5 11/24 상태:채용 상태:채용"}},
+		{commands.English, [][3]string{
+			{"add 5 program:senior program:youth 2026-11-25", "senior", "youth"},
+			{"add 5 senior 2026-11-25 status:realised status:agreed", "realised", "agreed"},
+			{"target 20000 year:2026 year:2027 reason:test", "2026", "2027"},
+			{"add 5 senior date:2026-11-24 date:2026-11-25", "2026-11-24", "2026-11-25"},
+		}, []string{"add 5 program:senior program:senior 2026-11-25"}},
+	} {
+		h := newHarness(t, c.lang)
+		for _, l := range c.lines {
+			before := h.k45Counts()
+			r := h.run(manager, l[0], commands.OutcomeRefused)
+			mustContain(t, r.Text(), "`"+l[1]+"`", "`"+l[2]+"`")
+			h.writesNothing(l[0], before)
+		}
+		for _, l := range c.same {
+			h.run(manager, l, commands.OutcomeOK)
+		}
+		if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != int64(5*len(c.same)) {
+			t.Fatalf("SQL sum %d, want %d", got, 5*len(c.same))
+		}
+	}
+}
+
+// Review r13 A13: 부서: twice naming one department, once by its alias, is
+// one department; two departments stay refused.
+func TestSameDepartmentByAliasTwiceIsOne(t *testing.T) {
+	for _, c := range []struct {
+		lang           commands.Lang
+		setup, ok, bad string
+	}{
+		{commands.Korean, "부서 추가 노인복지과 별칭:노인과", "추가 노인 5 11/25 부서:노인복지과 부서:노인과", "추가 노인 5 11/24 부서:노인복지과 부서:일자리정책과"},
+		{commands.English, "dept add 노인복지과 aliases:노인과", "add 5 senior 2026-11-25 dept:노인복지과 dept:노인과", "add 5 senior 2026-11-24 dept:노인복지과 dept:일자리정책과"},
+	} {
+		h := newHarness(t, c.lang)
+		h.run(manager, c.setup, commands.OutcomeOK)
+		h.run(manager, c.ok, commands.OutcomeOK)
+		if got := h.sqlInt(`SELECT count(*) FROM entries WHERE department = '노인복지과' AND count = 5`); got != 1 {
+			t.Fatalf("entries of 노인복지과: %d, want 1", got)
+		}
+		before := h.k45Counts()
+		mustContain(t, h.run(manager, c.bad, commands.OutcomeRefused).Text(), "`노인복지과`", "`일자리정책과`")
+		h.writesNothing(c.bad, before)
+	}
+}
