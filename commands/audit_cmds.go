@@ -84,6 +84,9 @@ func parseCorrect(cmd *Command, ts []token, today time.Time) error {
 		// date is written after 사유:.
 		return usageErr(cmd.Name, "audit.correct_keeps_the_date", "ID", cmd.ID, "Date", textJoin(rest[:n]))
 	}
+	if err := twoFigures(cmd, rawJoin(ts[1:len(ts)-len(rest)]), rest); err != nil {
+		return err
+	}
 	if len(rest) > 0 && !rest[0].quoted && additionWord(rest[0].text) {
 		cmd.AddedWords = rawJoin(rest)
 	}

@@ -87,3 +87,44 @@ func TestSameDepartmentByAliasTwiceIsOne(t *testing.T) {
 		h.writesNothing(c.bad, before)
 	}
 }
+
+// Review r13 S2: a 정정 written "old → new" or "old new" took the old
+// figure and filed the new one in the reason. It is refused naming both.
+func TestCorrectionWithTwoFiguresIsRefused(t *testing.T) {
+	for _, c := range []struct {
+		lang  commands.Lang
+		add   string
+		lines [][3]string // line, first, second
+		fine  string
+	}{
+		{commands.Korean, "추가 노인 1 11/25", [][3]string{
+			{"정정 1 2 → 3 마을기업 인원 재확인", "2", "3"},
+			{"정정 1 2 3 오기", "2", "3"},
+			{"정정 1 1 → 3 오기", "1", "3"},
+			{"정정 1 1 -> 3 오기", "1", "3"},
+			{"정정 1 1 ⇒ 3 오기", "1", "3"},
+			{"정정 1 1 →3 오기", "1", "3"},
+			{"정정 1 1 ~ 3 오기", "1", "3"},
+		}, "정정 1 3 사유:2 → 3 재확인"},
+		{commands.English, "add 1 senior 2026-11-25", [][3]string{
+			{"correct 1 2 -> 3 recount", "2", "3"},
+			{"correct 1 1 3 typo", "1", "3"},
+		}, "correct 1 3 reason:2 -> 3 recount"},
+	} {
+		h := newHarness(t, c.lang)
+		h.run(manager, c.add, commands.OutcomeOK)
+		for _, l := range c.lines {
+			before := h.k45Counts()
+			r := h.run(manager, l[0], commands.OutcomeRefused)
+			mustContain(t, r.Text(), "`"+l[1]+"`", "`"+l[2]+"`", " 1 "+l[2]+" ")
+			h.writesNothing(l[0], before)
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NOT NULL`); n != 0 {
+				t.Fatalf("%q voided %d entries", l[0], n)
+			}
+		}
+		h.run(manager, c.fine, commands.OutcomeOK)
+		if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != 3 {
+			t.Fatalf("SQL sum %d after the 정정, want 3", got)
+		}
+	}
+}
