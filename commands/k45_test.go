@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"fmt"
 	"testing"
 
 	"jobsbot/commands"
@@ -127,4 +128,48 @@ func TestCorrectionWithTwoFiguresIsRefused(t *testing.T) {
 			t.Fatalf("SQL sum %d after the 정정, want 3", got)
 		}
 	}
+}
+
+// Review r13 S7: a short digit run after 천, 백 or 만 (1천2, 2백5, 1만5) was
+// added as units (1,002); written in haste it is as likely 1,200. It is
+// refused naming both readings; the digits forming the whole lower part
+// (천5백, 만2천, 2만500, 1만 2,000) read as before.
+func TestShortDigitsAfterAUnitAreAsked(t *testing.T) {
+	for _, c := range []struct {
+		lang    commands.Lang
+		add     string // %s the count, %d the day
+		refused [][3]string
+		fine    []string
+		fineSum int64
+	}{
+		{commands.Korean, "추가 노인 %s 11/%d", [][3]string{
+			{"1천2", "1,002", "1,200"}, {"2백5", "205", "250"}, {"1만5", "10,005", "15,000"},
+			{"1만50", "10,050", "15,000"}, {"1만2천5", "12,005", "12,500"}, {"천5", "1,005", "1,500"},
+		}, []string{"천5백", "만2천", "2만500", "1만2천", "1만 2,000", "3십5"}, 1500 + 12000 + 20500 + 12000 + 12000 + 35},
+		{commands.English, "add %s senior 2026-11-%d", [][3]string{
+			{"1천2", "1,002", "1,200"}, {"1만5", "10,005", "15,000"},
+		}, []string{"2만500"}, 20500},
+	} {
+		h := newHarness(t, c.lang)
+		h.run(manager, byLangK45(c.lang, "target 100000 reason:plan", "목표 10만 사유:계획"), commands.OutcomeOK)
+		for _, l := range c.refused {
+			line := fmt.Sprintf(c.add, l[0], 25)
+			before := h.k45Counts()
+			mustContain(t, h.run(manager, line, commands.OutcomeRefused).Text(), "`"+l[1]+"`", "`"+l[2]+"`")
+			h.writesNothing(line, before)
+		}
+		for i, f := range c.fine {
+			h.run(manager, fmt.Sprintf(c.add, f, 10+i), commands.OutcomeOK)
+		}
+		if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != c.fineSum {
+			t.Fatalf("SQL sum %d, want %d", got, c.fineSum)
+		}
+	}
+}
+
+func byLangK45(lang commands.Lang, en, ko string) string {
+	if lang == commands.Korean {
+		return ko
+	}
+	return en
 }

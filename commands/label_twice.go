@@ -2,6 +2,9 @@ package commands
 
 import (
 	"context"
+	"errors"
+	"jobsbot/commands/numbers"
+	"jobsbot/commands/reasons"
 	"reflect"
 	"time"
 )
@@ -58,4 +61,12 @@ func (s *Service) sameDepartmentTwice(ctx context.Context, cmd *Command) *Reply 
 	}
 	cmd.deptAlso = nil
 	return nil
+}
+
+// shortTail says err refuses a count as CountShortTail (천5, 1천2): a
+// number whichever way it is read, so it is refused as one even when it
+// starts with the unit word, never passed over as a program's word.
+func shortTail(err error) bool {
+	var ne *numbers.Error
+	return errors.As(err, &ne) && ne.Reason == reasons.CountShortTail
 }

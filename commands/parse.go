@@ -769,8 +769,8 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		}
 		n, end, ok := countRun(ts, i)
 		if !ok {
-			if numbers.StartsLikeNumber(t.text) {
-				_, err := numbers.Parse(t.text)
+			_, err := numbers.Parse(t.text)
+			if numbers.StartsLikeNumber(t.text) || shortTail(err) {
 				return countError(cmd.Name, t.text, err)
 			}
 			continue
@@ -878,6 +878,9 @@ func countError(command, typed string, err error) error {
 	id := "parse.count.unreadable"
 	if errors.As(err, &ne) && reasonIDs[ne.Reason] != "" {
 		id = reasonIDs[ne.Reason]
+		if ne.Readings[0] != 0 { // 1천2: say both values it may be
+			return usageErr(command, id, "Typed", typed, "Read", numbers.Format(ne.Readings[0]), "Other", numbers.Format(ne.Readings[1]))
+		}
 	}
 	return usageErr(command, id, "Typed", typed)
 }
