@@ -1,8 +1,10 @@
 package commands_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -172,4 +174,46 @@ func byLangK45(lang commands.Lang, en, ko string) string {
 		return ko
 	}
 	return en
+}
+
+func (h *harness) sqlText(q string, args ...any) string {
+	h.t.Helper()
+	var s string
+	if err := h.store.DB().GetContext(context.Background(), &s, q, args...); err != nil {
+		h.t.Fatal(err)
+	}
+	return s
+}
+
+// Review r13 S1, A4: after 마감 an add's 사유: took `메모:박람회` into the
+// reason (the note lost), and `메모:… 사유:…` was refused as if 사유 were
+// missing. Each of the two ends where the other starts, in either order.
+func TestReasonAndNoteEndAtEachOther(t *testing.T) {
+	for _, c := range []struct {
+		lang          commands.Lang
+		close, rn, nr string
+	}{
+		{commands.Korean, "마감 11월", "추가 청년 18 11/27 사유:늦은 보고 메모:박람회", "추가 청년 7 11/26 메모:박람회 현장채용 사유:누락 보고"},
+		{commands.English, "close 2026-11", "add 18 youth 2026-11-27 reason:late report note:박람회", "add 7 youth 2026-11-26 note:박람회 현장채용 reason:누락 보고"},
+	} {
+		h := newClockHarness(t, c.lang, time.Date(2026, 12, 3, 3, 0, 0, 0, time.UTC))
+		h.run(manager, c.close, commands.OutcomeOK)
+		h.run(manager, c.rn, commands.OutcomeOK)
+		if note := h.sqlText(`SELECT note FROM entries ORDER BY id DESC LIMIT 1`); note != "박람회" {
+			t.Fatalf("note %q, want 박람회", note)
+		}
+		if reason := h.sqlText(`SELECT reason FROM entry_after_close ORDER BY entry_id DESC LIMIT 1`); reason != byLangK45(c.lang, "late report", "늦은 보고") {
+			t.Fatalf("reason %q", reason)
+		}
+		h.run(manager, c.nr, commands.OutcomeOK)
+		if note := h.sqlText(`SELECT note FROM entries ORDER BY id DESC LIMIT 1`); note != "박람회 현장채용" {
+			t.Fatalf("note %q, want 박람회 현장채용", note)
+		}
+		if reason := h.sqlText(`SELECT reason FROM entry_after_close ORDER BY entry_id DESC LIMIT 1`); reason != "누락 보고" {
+			t.Fatalf("reason %q", reason)
+		}
+		if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != 25 {
+			t.Fatalf("SQL sum %d, want 25", got)
+		}
+	}
 }

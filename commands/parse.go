@@ -332,14 +332,23 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			return nil, usageErr(cmd.Name, "parse.does_not_take", "Key", key)
 		}
 		if canonical == "note" || canonical == "reason" {
-			// note: and reason: take the rest of the line verbatim, options and all.
-			rest := append([]token{{text: value, raw: strings.TrimPrefix(t.raw, key+":")}}, tokens[i+1:]...)
+			// note: and reason: take the rest of the line verbatim, options
+			// and all, up to the other of the two (noteReasonEnd).
+			end := noteReasonEnd(cmd, tokens, i, canonical)
+			rest := append([]token{{text: value, raw: strings.TrimPrefix(t.raw, key+":")}}, tokens[i+1:end]...)
+			if err := noteReasonAgain(cmd, canonical, key, strings.TrimSpace(rawJoin(rest))); err != nil {
+				return nil, err
+			}
 			if canonical == "reason" {
 				cmd.Opts.Reason = strings.TrimSpace(rawJoin(rest))
 			} else {
 				cmd.Opts.Note = strings.TrimSpace(rawJoin(rest))
 			}
-			break
+			if end == len(tokens) {
+				break
+			}
+			i = end - 1
+			continue
 		}
 		if canonical == "date" {
 			// Dates may contain spaces ("2026. 4. 30.", "4월 30일"): take the
