@@ -3,6 +3,7 @@ package commands_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -215,5 +216,55 @@ func TestReasonAndNoteEndAtEachOther(t *testing.T) {
 		if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != 25 {
 			t.Fatalf("SQL sum %d, want 25", got)
 		}
+	}
+}
+
+// Review r13 S5: `… 누계 1,150 12/3 약정 포함` was refused with the hint
+// `… 약정 메모:포함`, which records +1,135 agreements. A status word with
+// an including word is asked about; no hint keeps 약정 as the status.
+func TestStatusIncludedIsAsked(t *testing.T) {
+	for _, c := range []struct {
+		lang  commands.Lang
+		lines []string
+		want  string
+		never []string
+	}{
+		{commands.Korean, []string{"추가 청년 누계 1,150 11/25 약정 포함", "추가 청년 누계 1,150 11/25 약정분 포함", "추가 청년 누계 1,150 11/25 약정 포함해서",
+			"추가 청년 누계 1,150 11/25 약정포함", "추가 청년 1,150 11/25 채용 포함", "추가 청년 누계 1,150 11/25 (약정 포함)"}, "상태:약정", []string{"메모:포함", "약정 메모:", "메모:약정"}},
+		{commands.English, []string{"add 1150 youth cumulative 2026-11-25 agreed included", "add 1150 youth cumulative 2026-11-25 including agreed"}, "status:agreed", []string{"note:included", "note:including", "agreed note:"}},
+	} {
+		h := newHarness(t, c.lang)
+		for _, l := range c.lines {
+			before := h.k45Counts()
+			text := h.run(manager, l, commands.OutcomeRefused).Text()
+			mustContain(t, text, c.want)
+			for _, n := range c.never {
+				if strings.Contains(text, n) {
+					t.Errorf("%q: the reply offers %q:\n%s", l, n, text)
+				}
+			}
+			h.writesNothing(l, before)
+		}
+	}
+}
+
+// Review r13 A7: conversions written other ways than 정규직 전환 got a note
+// hint (`메모:정규 전환`), which records new jobs for converted workers.
+func TestConversionWordsAreRefusedAsConversions(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	for _, l := range []string{"추가 청년 2 11/25 정규 전환", "추가 청년 2 11/25 정규직으로 전환", "추가 청년 2 11/25 무기직 전환",
+		"추가 청년 2 11/25 전환채용", "추가 청년 2 11/25 인턴 전환", "추가 청년 2명 11/25 인턴→정규 채용", "추가 청년 2 11/25 정규직 전환"} {
+		before := h.k45Counts()
+		text := h.run(manager, l, commands.OutcomeRefused).Text()
+		mustContain(t, text, "정규직 전환", "새 일자리로 세지 않고")
+		if strings.Contains(text, "2 11/25 메모:") || strings.Contains(text, "채용 메모:") {
+			t.Errorf("%q: the reply offers a note line:\n%s", l, text)
+		}
+		h.writesNothing(l, before)
+	}
+	en := newHarness(t, commands.English)
+	mustContain(t, en.run(manager, "add 2 youth 2026-11-25 converted to permanent", commands.OutcomeRefused).Text(), "not a new job")
+	if n := en.entriesStored(); n != 0 {
+		t.Fatalf("%d entries stored", n)
 	}
 }

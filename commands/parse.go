@@ -710,6 +710,12 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		if err := refuseNegatedKeyword(cmd, ts); err != nil {
 			return err
 		}
+		if err := refuseStatusIncluded(cmd, ts); err != nil {
+			return err
+		}
+		if err := refuseConversion(cmd, ts); err != nil {
+			return err
+		}
 		if err := refuseDecreaseOrNotHired(cmd, ts); err != nil {
 			return err
 		}
