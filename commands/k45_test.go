@@ -268,3 +268,18 @@ func TestConversionWordsAreRefusedAsConversions(t *testing.T) {
 		t.Fatalf("%d entries stored", n)
 	}
 }
+
+// Review r13 A8: `전월 말일` was refused as a period while `전월말` and
+// `지난달 말` read as last month's last day.
+func TestLastMonthsLastDayWords(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	for i, l := range []string{"추가 노인 1%d 전월 말일", "추가 청년 1%d 전월말일", "추가 여성 1%d 전달 말일", "추가 투자 1%d 저번달 말"} {
+		h.run(manager, fmt.Sprintf(l, i), commands.OutcomeOK)
+	}
+	if got := h.sqlInt(`SELECT count(*) FROM entries WHERE as_of = '2026-10-31'`); got != 4 {
+		t.Fatalf("%d entries dated 2026-10-31, want 4", got)
+	}
+	if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries`); got != 10+11+12+13 {
+		t.Fatalf("SQL sum %d", got)
+	}
+}
