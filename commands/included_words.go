@@ -115,3 +115,29 @@ func refuseConversion(cmd *Command, ts []token) error {
 	}
 	return nil
 }
+
+// periodTrailers after a status period say the period itself (12월 현재,
+// 11월 한달, 11월 한 달간): left in, they were looked up as programs and
+// refused as unknown ones (review r13 A11).
+var periodTrailers = []string{"현재", "한달", "한달간", "한달치", "동안", "전체", "중", "so-far", "sofar"}
+
+// dropPeriodTrailers removes periodTrailers (and 한 달) when a period was
+// read.
+func dropPeriodTrailers(cmd *Command, ts []token) []token {
+	if cmd.Period == nil {
+		return ts
+	}
+	out := ts[:0:0]
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if !t.quoted && fold(t.text) == "한" && i+1 < len(ts) && !ts[i+1].quoted && strings.HasPrefix(fold(ts[i+1].text), "달") && isOneOf(token{text: "한" + ts[i+1].text}, periodTrailers) {
+			i++
+			continue
+		}
+		if !t.quoted && isOneOf(t, periodTrailers) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}

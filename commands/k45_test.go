@@ -283,3 +283,19 @@ func TestLastMonthsLastDayWords(t *testing.T) {
 		t.Fatalf("SQL sum %d", got)
 	}
 }
+
+// Review r13 A11: `현황 12월 현재` and `현황 11월 한달` looked `현재` and
+// `한달` up as programs. After a period they say the period, no program.
+func TestStatusPeriodTrailers(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "추가 노인 7 11/20", commands.OutcomeOK)
+	plain := h.run(manager, "현황 11월", commands.OutcomeOK).Text()
+	for _, l := range []string{"현황 11월 현재", "현황 11월 한달", "현황 11월 한 달", "현황 11월 한달간", "현황 이번달 현재"} {
+		if got := h.run(manager, l, commands.OutcomeOK).Text(); got != plain {
+			t.Errorf("%q:\n%s\nwant as 현황 11월:\n%s", l, got, plain)
+		}
+	}
+	if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries`); got != 7 {
+		t.Fatalf("SQL sum %d", got)
+	}
+}

@@ -553,6 +553,7 @@ func parseStatus(cmd *Command, ts []token, today time.Time) error {
 	if err != nil {
 		return err
 	}
+	ts = dropPeriodTrailers(cmd, ts)
 	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
 		return err
 	}
