@@ -299,3 +299,78 @@ func TestStatusPeriodTrailers(t *testing.T) {
 		t.Fatalf("SQL sum %d", got)
 	}
 }
+
+// Review r13 A10: moving an entry to another program or department by a
+// 정정 (`정정 57 5 사업:청년`, `정정 57 5명 청년일자리로 사업 변경`) said
+// "no option" or "already 5", or changed the figure and kept the program.
+// It is refused naming the way: 무효, then 추가.
+func TestCorrectionCannotMoveProgram(t *testing.T) {
+	for _, c := range []struct {
+		lang  commands.Lang
+		add   string
+		lines []string
+		want  []string
+	}{
+		{commands.Korean, "추가 노인 5 11/25", []string{"정정 1 5 사업:청년 사유:사업 오기", "정정 1 4명 청년일자리로 사업 변경", "정정 1 5명 청년일자리로 사업 변경",
+			"정정 1 5 부서:일자리정책과 사유:x", "정정 1 5 부서 이관"}, []string{"`무효 1 <사유>`", "`추가 "}},
+		{commands.English, "add 5 senior 2026-11-25", []string{"correct 1 5 program:youth reason:wrong program", "correct 1 4 moved to youth program"}, []string{"`void 1 <reason>`", "`add "}},
+	} {
+		h := newHarness(t, c.lang)
+		h.run(manager, c.add, commands.OutcomeOK)
+		for _, l := range c.lines {
+			before := h.k45Counts()
+			mustContain(t, h.run(manager, l, commands.OutcomeRefused).Text(), c.want...)
+			h.writesNothing(l, before)
+		}
+		if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != 5 {
+			t.Fatalf("SQL sum %d", got)
+		}
+	}
+}
+
+// Review r13 A6: `채용 13 12/1 5명` (date before count) said "`12/1` is not
+// a number". It names the order: number, count, date.
+func TestHireDateBeforeCount(t *testing.T) {
+	for _, c := range []struct {
+		lang      commands.Lang
+		add, line string
+		want      string
+	}{
+		{commands.Korean, "추가 노인 10 11/20 상태:약정", "채용 1 11/25 5명", "`채용 1 5명 11/25`"},
+		{commands.English, "add 10 senior 2026-11-20 status:agreed", "hire 1 2026-11-25 5", "`hire 1 5 2026-11-25`"},
+	} {
+		h := newHarness(t, c.lang)
+		h.run(manager, c.add, commands.OutcomeOK)
+		before := h.k45Counts()
+		mustContain(t, h.run(manager, c.line, commands.OutcomeRefused).Text(), c.want)
+		h.writesNothing(c.line, before)
+	}
+}
+
+// Review r13 A2: `목표 노인 +500` and `목표 청년 1,500에서 1,700으로` named
+// the wrong word; a target is set as the new whole figure.
+func TestTargetChangeWordsHint(t *testing.T) {
+	for _, c := range []struct {
+		lang commands.Lang
+		line string
+		want []string
+	}{
+		{commands.Korean, "목표 노인 +500 사유:추경 증액", []string{"`+500`", "새 전체 목표"}},
+		{commands.Korean, "목표 청년 1,500에서 1,700으로 사유:추경", []string{"`목표 1,700 사업:청년 사유:…`"}},
+		{commands.English, "target senior +500 reason:budget", []string{"`+500`", "new whole target"}},
+	} {
+		h := newHarness(t, c.lang)
+		before := h.k45Counts()
+		mustContain(t, h.run(manager, c.line, commands.OutcomeRefused).Text(), c.want...)
+		h.writesNothing(c.line, before)
+	}
+}
+
+// Review r13 A1: `추가 청년 5, 노인 3` was refused for a misplaced comma;
+// the line holds two programs, and the reply says so.
+func TestTwoProgramsWithACommaAreNamed(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	before := h.k45Counts()
+	mustContain(t, h.run(manager, "추가 청년 5, 노인 3 11/25", commands.OutcomeRefused).Text(), "다른 사업", "한 줄씩")
+	h.writesNothing("two programs", before)
+}

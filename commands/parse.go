@@ -329,6 +329,9 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			continue
 		}
 		if !allows(cmd.Name, canonical) {
+			if err := correctMoveLabel(cmd, canonical, tokens); err != nil {
+				return nil, err
+			}
 			return nil, usageErr(cmd.Name, "parse.does_not_take", "Key", key)
 		}
 		if canonical == "note" || canonical == "reason" {
@@ -706,6 +709,9 @@ func parseWords(cmd *Command, ts []token, _ time.Time) error {
 // (EntryFields), taken out first so they never fall into the note.
 func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	spec, _ := specNamed(cmd.Name)
+	if err := targetAsChange(cmd, ts); err != nil {
+		return err
+	}
 	if spec.EntryFields {
 		ts = unwrapDateWords(ts, today)
 		if err := refuseNegatedKeyword(cmd, ts); err != nil {
@@ -717,6 +723,7 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		if err := refuseConversion(cmd, ts); err != nil {
 			return err
 		}
+		ts = programListComma(ts)
 		if err := refuseDecreaseOrNotHired(cmd, ts); err != nil {
 			return err
 		}
