@@ -141,3 +141,22 @@ func dropPeriodTrailers(cmd *Command, ts []token) []token {
 	}
 	return out
 }
+
+// unreadAfterStatus is the status word and the unread word right after it
+// (약정 검토분) when an add's free status word is followed by a word no
+// field reads: the note hint kept the status and moved the word, which
+// files the whole figure under that status whatever the word said of it
+// (약정 포함 became +1,135 agreements, review r13 S5). Such a line gets no
+// note line to copy; "" when the unread words stand elsewhere.
+func unreadAfterStatus(cmd Command, unread []string) string {
+	if cmd.StatusWord == "" || len(unread) == 0 {
+		return ""
+	}
+	fields := strings.Fields(cmd.Line)
+	for i, f := range fields {
+		if f == cmd.StatusWord && i+1 < len(fields) && fields[i+1] == unread[0] {
+			return f + " " + unread[0]
+		}
+	}
+	return ""
+}

@@ -374,3 +374,16 @@ func TestTwoProgramsWithACommaAreNamed(t *testing.T) {
 	mustContain(t, h.run(manager, "추가 청년 5, 노인 3 11/25", commands.OutcomeRefused).Text(), "다른 사업", "한 줄씩")
 	h.writesNothing("two programs", before)
 }
+
+// Review r13 S5 (every note hint): a word right after a free status word
+// gets no note line keeping the status.
+func TestUnreadWordAfterStatusHasNoNoteLine(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	before := h.k45Counts()
+	text := h.run(manager, "추가 청년 누계 1,150 11/25 약정 검토분", commands.OutcomeRefused).Text()
+	mustContain(t, text, "`약정 검토분`")
+	if strings.Contains(text, "약정 메모:") {
+		t.Errorf("the reply offers a note line keeping 약정:\n%s", text)
+	}
+	h.writesNothing("약정 검토분", before)
+}
