@@ -84,6 +84,12 @@ func parseCorrect(cmd *Command, ts []token, today time.Time) error {
 		// date is written after 사유:.
 		return usageErr(cmd.Name, "audit.correct_keeps_the_date", "ID", cmd.ID, "Date", textJoin(rest[:n]))
 	}
+	if err := twoFigures(cmd, rawJoin(ts[1:len(ts)-len(rest)]), rest); err != nil {
+		return err
+	}
+	if err := correctMoveWords(cmd, rest); err != nil {
+		return err
+	}
 	if len(rest) > 0 && !rest[0].quoted && additionWord(rest[0].text) {
 		cmd.AddedWords = rawJoin(rest)
 	}
@@ -135,6 +141,9 @@ func takeIDAndCount(cmd *Command, ts []token, missing string) ([]token, error) {
 
 // parseHire reads `hire <agreement number> <count> [date]`.
 func parseHire(cmd *Command, ts []token, today time.Time) error {
+	if err := hireDateFirst(cmd, ts, today); err != nil {
+		return err
+	}
 	rest, err := takeIDAndCount(cmd, ts, "audit.how_many_hired")
 	if err != nil {
 		return err

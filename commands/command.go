@@ -79,6 +79,11 @@ type Command struct {
 	// first says the count is an addition (추가, 누락분, more): 정정 sets the
 	// figure, so such a line is refused (review F36).
 	AddedWords string
+	// deptAlso are the other names of a 부서: given more than once
+	// (부서:노인복지과 부서:노인과): one department by its alias is one, so
+	// they are compared with the first once departments are read
+	// (sameDepartmentTwice), not refused while parsing (review r13 A13).
+	deptAlso []string
 }
 
 // Options are the key:value options of a command line.

@@ -1183,6 +1183,9 @@ func (s *Service) refuseUnreadWords(cmd Command, words []string) (Reply, bool) {
 	// else where it was: an official who moves only the named word in
 	// place (메모:체결 약정) would file the words after it as the note
 	// too, a status word among them (review r7 S1).
+	if words := unreadAfterStatus(cmd, unread); words != "" {
+		return s.refuse(cmd.Name, s.msg("k45.unread_after_status", "Typed", words, "Status", cmd.StatusWord)), true
+	}
 	line := lineWithNote(cmd.Line, unread, s.msg("entries.note_label"))
 	return s.refuse(cmd.Name, s.msg("entries.unread_words", "Typed", typed, "Line", line)), true
 }

@@ -77,6 +77,10 @@ func (s *Service) dispatchLimited(ctx context.Context, c Caller, cmd Command, li
 // run answers a parsed command with its spec's handler.
 func (s *Service) run(ctx context.Context, c Caller, cmd Command) Reply {
 	spec, _ := specNamed(cmd.Name)
+	if r := s.sameDepartmentTwice(ctx, &cmd); r != nil {
+		r.Command = cmd.Name
+		return *r
+	}
 	r := spec.Run(s, ctx, c, cmd)
 	r.Command = cmd.Name
 	if r.Outcome == "" {

@@ -309,6 +309,7 @@ func isSpecWord(name, folded string) bool {
 // returns the positional tokens left.
 func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error) {
 	var positional []token
+	given := map[string]labelGiven{}
 	for i := 0; i < len(tokens); i++ {
 		t := tokens[i]
 		key, value, ok := strings.Cut(t.text, ":")
@@ -328,17 +329,29 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			continue
 		}
 		if !allows(cmd.Name, canonical) {
+			if err := correctMoveLabel(cmd, canonical, tokens); err != nil {
+				return nil, err
+			}
 			return nil, usageErr(cmd.Name, "parse.does_not_take", "Key", key)
 		}
 		if canonical == "note" || canonical == "reason" {
-			// note: and reason: take the rest of the line verbatim, options and all.
-			rest := append([]token{{text: value, raw: strings.TrimPrefix(t.raw, key+":")}}, tokens[i+1:]...)
+			// note: and reason: take the rest of the line verbatim, options
+			// and all, up to the other of the two (noteReasonEnd).
+			end := noteReasonEnd(cmd, tokens, i, canonical)
+			rest := append([]token{{text: value, raw: strings.TrimPrefix(t.raw, key+":")}}, tokens[i+1:end]...)
+			if err := noteReasonAgain(cmd, canonical, key, strings.TrimSpace(rawJoin(rest))); err != nil {
+				return nil, err
+			}
 			if canonical == "reason" {
 				cmd.Opts.Reason = strings.TrimSpace(rawJoin(rest))
 			} else {
 				cmd.Opts.Note = strings.TrimSpace(rawJoin(rest))
 			}
-			break
+			if end == len(tokens) {
+				break
+			}
+			i = end - 1
+			continue
 		}
 		if canonical == "date" {
 			// Dates may contain spaces ("2026. 4. 30.", "4월 30일"): take the
@@ -373,6 +386,9 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			}
 			cmd.confirmRaw = t.raw
 			continue
+		}
+		if err := labelAgain(cmd, given, canonical, key, value, today); err != nil {
+			return nil, err
 		}
 		if err := setOption(cmd, canonical, value, today); err != nil {
 			return nil, err
@@ -416,8 +432,11 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		if inner, wrapped := unwrapName(value); wrapped {
 			value = inner // 부서:(복지정책과) is 부서:복지정책과
 		}
-		if o.Department != "" && fold(o.Department) != fold(value) {
-			return usageErr(cmd.Name, "parse.two_departments", "First", o.Department, "Second", value)
+		if o.Department != "" {
+			if fold(o.Department) != fold(value) && !slices.ContainsFunc(cmd.deptAlso, func(d string) bool { return fold(d) == fold(value) }) {
+				cmd.deptAlso = append(cmd.deptAlso, value) // compared when departments are read
+			}
+			return nil
 		}
 		o.Department, ok = value, true
 	case "channel":
@@ -537,6 +556,7 @@ func parseStatus(cmd *Command, ts []token, today time.Time) error {
 	if err != nil {
 		return err
 	}
+	ts = dropPeriodTrailers(cmd, ts)
 	if err := refuseUnreadPeriod(cmd, ts, today); err != nil {
 		return err
 	}
@@ -689,11 +709,21 @@ func parseWords(cmd *Command, ts []token, _ time.Time) error {
 // (EntryFields), taken out first so they never fall into the note.
 func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	spec, _ := specNamed(cmd.Name)
+	if err := targetAsChange(cmd, ts); err != nil {
+		return err
+	}
 	if spec.EntryFields {
 		ts = unwrapDateWords(ts, today)
 		if err := refuseNegatedKeyword(cmd, ts); err != nil {
 			return err
 		}
+		if err := refuseStatusIncluded(cmd, ts); err != nil {
+			return err
+		}
+		if err := refuseConversion(cmd, ts); err != nil {
+			return err
+		}
+		ts = programListComma(ts)
 		if err := refuseDecreaseOrNotHired(cmd, ts); err != nil {
 			return err
 		}
@@ -764,8 +794,8 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		}
 		n, end, ok := countRun(ts, i)
 		if !ok {
-			if numbers.StartsLikeNumber(t.text) {
-				_, err := numbers.Parse(t.text)
+			_, err := numbers.Parse(t.text)
+			if numbers.StartsLikeNumber(t.text) || shortTail(err) {
 				return countError(cmd.Name, t.text, err)
 			}
 			continue
@@ -878,6 +908,9 @@ func countError(command, typed string, err error) error {
 	id := "parse.count.unreadable"
 	if errors.As(err, &ne) && reasonIDs[ne.Reason] != "" {
 		id = reasonIDs[ne.Reason]
+		if ne.Readings[0] != 0 { // 1천2: say both values it may be
+			return usageErr(command, id, "Typed", typed, "Read", numbers.Format(ne.Readings[0]), "Other", numbers.Format(ne.Readings[1]))
+		}
 	}
 	return usageErr(command, id, "Typed", typed)
 }

@@ -19,6 +19,7 @@ var reasonIDs = map[reasons.Reason]string{
 	reasons.CountSmallDigit:   "parse.count.small_digit",
 	reasons.CountZeroUnit:     "parse.count.zero_unit",
 	reasons.CountPlace:        "parse.count.place",
+	reasons.CountShortTail:    "k45.count_short_tail",
 
 	reasons.DateNotPeriod: "parse.period.unknown",
 	reasons.DateNotDate:   "parse.period.date_format",

@@ -332,9 +332,9 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		return base.AddDate(0, 0, -back), true
 	}
 	switch joined {
-	case "지난달말", "지난달말일", "전월말", "lastmonthend":
+	case "지난달말", "지난달말일", "전월말", "전월말일", "전달말", "전달말일", "저번달말", "저번달말일", "lastmonthend":
 		return On(base.Year(), base.Month(), 0), true
-	case "이번달말", "이달말", "이번달말일":
+	case "이번달말", "이달말", "이번달말일", "이달말일", "금월말", "금월말일", "당월말", "당월말일":
 		return On(base.Year(), base.Month()+1, 0), true
 	case "작년말", "지난해말", "전년말", "작년말일", "lastyearend":
 		return On(base.Year()-1, 12, 31), true

@@ -43,6 +43,9 @@ type Error struct {
 	Input string
 	// Reason says why, as a typed code callers map to their own message.
 	Reason reasons.Reason
+	// Readings are the two values a CountShortTail input may mean (1천2:
+	// 1,002 or 1,200), the digits as units first; zero otherwise.
+	Readings [2]int64
 }
 
 // Error returns the input and the reason, e.g. `"2,40,0" has a misplaced comma`.
@@ -63,6 +66,7 @@ const (
 	reasonSmallDigit   = reasons.CountSmallDigit
 	reasonZeroUnit     = reasons.CountZeroUnit
 	reasonPlace        = reasons.CountPlace
+	reasonShortTail    = reasons.CountShortTail
 )
 
 // counters are the counter words allowed after a number. 개사 must come
@@ -171,6 +175,10 @@ func Parse(s string) (Number, error) {
 		t = "1" + t
 	}
 	v, reason := parseCore(t)
+	if reason == reasons.CountShortTail {
+		read, other := shortTailReadings(t)
+		return Number{}, &Error{Input: s, Reason: reason, Readings: [2]int64{read, other}}
+	}
 	if reason != reasons.None {
 		return fail(reason)
 	}
@@ -387,6 +395,9 @@ func (r *reader) group(limit int64) (int64, reasons.Reason) {
 func (r *reader) finish() (int64, reasons.Reason) {
 	if !r.havePend && r.lastSm == 0 && r.lastBig == 0 {
 		return 0, reasonNotNumber
+	}
+	if r.havePend && (shortAfterSmall(r.lastSm, r.pending) || r.lastSm == 0 && shortAfterBig(r.lastBig, r.pending)) {
+		return 0, reasonShortTail // 1천2: 1,002 or 1,200? 1만5: 10,005 or 15,000?
 	}
 	rest, reason := r.group(r.lastBig)
 	if reason != reasons.None {

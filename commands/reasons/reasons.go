@@ -24,6 +24,7 @@ const (
 	CountSmallDigit
 	CountZeroUnit
 	CountPlace
+	CountShortTail
 
 	DateEmpty
 	DateNotDate
@@ -56,6 +57,7 @@ var english = [...]string{
 	CountSmallDigit:   "needs a single digit 1-9 before 천, 백 or 십",
 	CountZeroUnit:     "has a zero before a unit",
 	CountPlace:        "has a part too big for its place",
+	CountShortTail:    "has too few digits after its unit word to say their place",
 	DateEmpty:         "is empty",
 	DateNotDate:       "is not a date format I know",
 	DateNotPeriod:     "is not a period I know",
