@@ -317,7 +317,7 @@ func TestSigtermUnderLoadKeepsEveryAcknowledgedEntry(t *testing.T) {
 			defer wg.Done()
 			for i := 0; ctx.Err() == nil && i < 2000; i++ {
 				trigger := fmt.Sprintf("load-%d-%d", client, i)
-				status, body, err := srv.signedCommand(ctx, fmt.Sprintf("add %d youth", i+1), fmt.Sprintf("U%d", client), trigger) // a new count each time: the same entry twice waits for confirmation
+				status, body, err := srv.signedCommand(ctx, fmt.Sprintf("add %d youth confirm:yes", i+1), fmt.Sprintf("U%d", client), trigger) // a new count each time: the same entry twice waits for confirmation; confirm:yes answers the year-so-far question a rising count asks
 				if err != nil {
 					return // the server has gone away: stop this client
 				}

@@ -246,7 +246,7 @@ func TestStatusReplyMatchesLedger(t *testing.T) {
 			}
 			line = fmt.Sprintf("add %d %s cumulative date:%s", sofar+rng.Int64N(400)-50, p.Code, asOf.Format(time.DateOnly))
 		default:
-			counts := []string{"%d", "%d여", "%d백", "1만%d"}
+			counts := []string{"%d", "%d여", "%d백", "1만%d천"}
 			count := fmt.Sprintf(counts[rng.IntN(len(counts))], 1+rng.IntN(9))
 			line = fmt.Sprintf("add %s %s date:%s", count, p.Code, asOf.Format(time.DateOnly))
 			if rng.IntN(6) == 0 {
@@ -257,7 +257,9 @@ func TestStatusReplyMatchesLedger(t *testing.T) {
 			}
 			// Back-dated deltas are separate jobs, not inside a later
 			// 누계 (within:no answers the question such an add asks).
-			line += " within:no note:entry-" + strconv.Itoa(i) // a note is written after note:
+			// A delta near the program's year so far asks whether it is a
+			// 누계 (confirm:yes keeps it a delta, as a person would).
+			line += " within:no confirm:yes note:entry-" + strconv.Itoa(i) // a note is written after note:
 		}
 		r := run(user, line)
 		if m := recorded.FindStringSubmatch(r.Title); m != nil {
