@@ -84,8 +84,13 @@ func parseCorrect(cmd *Command, ts []token, today time.Time) error {
 		// date is written after 사유:.
 		return usageErr(cmd.Name, "audit.correct_keeps_the_date", "ID", cmd.ID, "Date", textJoin(rest[:n]))
 	}
-	if len(rest) > 0 && !rest[0].quoted && additionWord(rest[0].text) {
-		cmd.AddedWords = rawJoin(rest)
+	// Any word of the reason, not only the first (k44: `정정 14 3 신규
+	// 추가`, `correct 14 3 typo missing` slipped through as a fall to 3).
+	for _, t := range rest {
+		if !t.quoted && additionWord(t.text) {
+			cmd.AddedWords = rawJoin(rest)
+			break
+		}
 	}
 	cmd.Opts.Reason = strings.TrimSpace(rawJoin(rest) + " " + cmd.Opts.Reason)
 	return nil
@@ -97,14 +102,15 @@ func parseCorrect(cmd *Command, ts []token, today time.Time) error {
 // into a fall (review F36: #14 became 5). A reason that starts so is
 // written after 사유: / reason:, where it is no word next to the number.
 func additionWord(w string) bool {
-	w = fold(w)
-	for _, p := range []string{"추가", "누락", "빠진", "빠짐", "빠뜨", "미반영", "더해", "더하"} {
+	w = strings.Trim(fold(w), "()[]{}<>.,;:!?~-'\"“”‘’")
+	for _, p := range []string{"추가", "누락", "빠진", "빠짐", "빠뜨", "미반영", "더해", "더하", "증가", "증원", "신규", "늘어", "늘었", "늘림", "늘려"} {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
 	}
 	switch w {
-	case "더", "more", "missed", "missing", "additional", "extra", "plus", "another", "added", "omitted":
+	case "더", "more", "missed", "missing", "additional", "extra", "plus", "another", "added", "omitted",
+		"add", "adds", "adding", "increase", "increased", "increases", "increasing":
 		return true
 	}
 	return false

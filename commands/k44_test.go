@@ -1,0 +1,67 @@
+package commands_test
+
+import (
+	"fmt"
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// A 무효 whose reason counts part of the entry in any unit (2회, 2인, 2곳,
+// 중복 2건, "2 times") is refused pointing to 정정, and nothing is voided;
+// an order (2차, 2회차) is no count and the void goes through (k44 item 1).
+func TestK44VoidPartialCountUnits(t *testing.T) {
+	for _, tc := range []struct {
+		lang    commands.Lang
+		refused []string
+		ok      string
+	}{
+		{commands.Korean, []string{"무효 %d 2회 중복", "무효 %d 2인 중복", "무효 %d 중복 2건", "무효 %d 중복 2곳", "무효 %d 중복 2개소"}, "무효 %d 2차 점검 2회차 중복"},
+		{commands.English, []string{"void %d duplicated 2 times", "void %d 2인 중복", "void %d 2회 중복", "void %d duplicate 2 entries"}, "void %d duplicate found in the 2차 check"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run("U1", byLang(tc.lang, "add 40 senior date:11/2", "추가 노인 40 날짜:11/2"), commands.OutcomeOK)
+			id := h.newestID()
+			for _, l := range tc.refused {
+				h.refusedUntouched("U1", fmt.Sprintf(l, id), byLang(tc.lang, fmt.Sprintf("correct %d 38", id), fmt.Sprintf("정정 %d 38", id)))
+			}
+			if n, sum := h.live(); n != 1 || sum != 40 {
+				t.Fatalf("live %d entries, %d jobs; want 1 and 40", n, sum)
+			}
+			h.run("U1", fmt.Sprintf(tc.ok, id), commands.OutcomeOK)
+			if n, sum := h.live(); n != 0 || sum != 0 {
+				t.Fatalf("after the whole void: live %d entries, %d jobs; want none", n, sum)
+			}
+		})
+	}
+}
+
+// A 정정 is refused as an addition when any word of its reason says more
+// (k44 item 2), not only the first; the reason after 사유: stays free.
+func TestK44CorrectAdditionWordsAnywhere(t *testing.T) {
+	for _, tc := range []struct {
+		lang    commands.Lang
+		refused []string
+		ok      string
+	}{
+		{commands.Korean, []string{"정정 %d 3 (누락분)", "정정 %d 3 신규 추가", "정정 %d 3 증가", "정정 %d 3 오타 아니고 누락"}, "정정 %d 33 사유:누락분 3 추가 반영"},
+		{commands.English, []string{"correct %d 3 add", "correct %d 3 increase", "correct %d 3 typo missing", "correct %d 3 (added)"}, "correct %d 33 reason:add the missing 3"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run("U1", byLang(tc.lang, "add 30 senior date:11/2", "추가 노인 30 날짜:11/2"), commands.OutcomeOK)
+			id := h.newestID()
+			for _, l := range tc.refused {
+				h.refusedUntouched("U1", fmt.Sprintf(l, id), "33")
+			}
+			if n, sum := h.live(); n != 1 || sum != 30 {
+				t.Fatalf("live %d entries, %d jobs; want 1 and 30", n, sum)
+			}
+			h.run("U1", fmt.Sprintf(tc.ok, id), commands.OutcomeOK)
+			if got := h.seniorSQL(); got != 33 {
+				t.Fatalf("senior holds %d after the 정정; want 33", got)
+			}
+		})
+	}
+}
