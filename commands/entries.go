@@ -516,6 +516,10 @@ func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	for field, text := range map[string]string{FieldDepartment: f.Department, FieldNote: f.Note} {
 		if r, at, found := firstControl(text); found {
 			errs[field] = s.msg("entries.this_has_invisible_control", "R", fmt.Sprintf("%04X", r), "At", at)
+		} else if r, at, found := firstInvisible(text); found {
+			// A zero-width or direction mark hides or reorders what
+			// others read, in the form's note as in a typed line (k44).
+			errs[field] = s.msg("k44.form_invisible_format", "R", fmt.Sprintf("%04X", r), "At", at)
 		}
 	}
 	if len(errs) > 0 {

@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -61,6 +62,59 @@ func TestK44CorrectAdditionWordsAnywhere(t *testing.T) {
 			h.run("U1", fmt.Sprintf(tc.ok, id), commands.OutcomeOK)
 			if got := h.seniorSQL(); got != 33 {
 				t.Fatalf("senior holds %d after the 정정; want 33", got)
+			}
+		})
+	}
+}
+
+// NEL (U+0085), the Unicode line and paragraph separators and a lone \r
+// end a line as \n does: a write typed over them is refused as a
+// multi-line command, nothing saved (k44 item 3). A read runs over them.
+func TestK44UnicodeLineBreaksRefuseWrites(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newHarness(t, lang)
+			add := byLang(lang, "add 5 senior", "추가 노인 5")
+			for _, br := range []string{"\u2028", "\u2029", "\u0085", "\r"} {
+				h.refusedUntouched("U1", add+br+byLang(lang, "add 3 senior", "추가 노인 3"),
+					byLang(lang, "more than one line", "여러 줄"))
+				h.refusedUntouched("U1", add+" "+byLang(lang, "note:", "메모:")+"a"+br+"b", byLang(lang, "more than one line", "여러 줄"))
+			}
+			if n, sum := h.live(); n != 0 || sum != 0 {
+				t.Fatalf("live %d entries, %d jobs; want none", n, sum)
+			}
+			h.run("U1", byLang(lang, "status\u2028senior", "현황\u2028노인"), commands.OutcomeOK)
+		})
+	}
+}
+
+// The add form's note and department are refused for a zero-width or
+// text-direction mark, as a typed line is (k44 item 5); nothing written.
+func TestK44AddFormNoteInvisible(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newHarness(t, lang)
+			ctx := context.Background()
+			caller := commands.Caller{UserID: "U1", Source: commands.SourceModal, IdempotencyKey: "view-k44"}
+			for _, note := range []string{"경로당\u202E01 추가", "a\u200Bb", "x\u2066y"} {
+				r, errs := h.svc.SubmitAddForm(ctx, caller, commands.AddForm{Program: "senior", Count: "5", Date: "2026-11-20", Note: note})
+				if r.Outcome != commands.OutcomeRefused || errs[commands.FieldNote] == "" {
+					t.Fatalf("note %q: outcome %q, errors %v; want the note refused", note, r.Outcome, errs)
+				}
+				mustContain(t, errs[commands.FieldNote], byLang(lang, "invisible character", "보이지 않는 문자"))
+			}
+			_, errs := h.svc.SubmitAddForm(ctx, caller, commands.AddForm{Program: "senior", Count: "5", Date: "2026-11-20", Department: "노인\u200B복지과"})
+			if errs[commands.FieldDepartment] == "" {
+				t.Fatalf("department with a zero-width space: errors %v; want it refused", errs)
+			}
+			if n := h.entryCount(); n != 0 {
+				t.Fatalf("the form wrote %d entries; want none", n)
+			}
+			if _, errs := h.svc.SubmitAddForm(ctx, caller, commands.AddForm{Program: "senior", Count: "5", Date: "2026-11-20", Note: "경로당 행사"}); errs != nil {
+				t.Fatalf("plain note refused: %v", errs)
+			}
+			if got := h.seniorSQL(); got != 5 {
+				t.Fatalf("senior holds %d; want 5", got)
 			}
 		})
 	}

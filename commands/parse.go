@@ -65,7 +65,9 @@ func Parse(text string, today time.Time) (Command, error) {
 	if !utf8.ValidString(text) {
 		return Command{}, usageErr("", "parse.that_command_has_characters")
 	}
-	if r, at, found := firstControl(text); found {
+	// U+0085 (NEL) is a line break, as \n is: a pasted second line is
+	// refused as one below (k44), not as an unnamed control character.
+	if r, at, found := firstControl(strings.ReplaceAll(text, "\u0085", "\n")); found {
 		return Command{}, controlCharErr(text, r, at)
 	}
 	if r, at, found := firstInvisible(text); found {
@@ -95,7 +97,7 @@ func Parse(text string, today time.Time) (Command, error) {
 		return Command{}, suggestAdd(err, tokens, today)
 	}
 	cmd := Command{Name: name, Line: rawJoin(tokens)}
-	if spec, _ := specNamed(name); spec.Writes && strings.ContainsAny(strings.TrimSpace(text), "\n\r") {
+	if spec, _ := specNamed(name); spec.Writes && strings.ContainsAny(strings.TrimSpace(text), lineBreaks) {
 		// Lines pasted into one message were one command, the later lines
 		// in its note or reason (메모:, 사유: and a 정정's or 채용's
 		// trailing words take the rest of the text): jobs typed there
@@ -118,6 +120,11 @@ func Parse(text string, today time.Time) (Command, error) {
 	}
 	return cmd, nil
 }
+
+// lineBreaks are the characters that end a line: \r alone (old Mac), NEL
+// and the Unicode line and paragraph separators break a pasted text into
+// lines as \n does, so a write must not run over them either (k44).
+const lineBreaks = "\n\r\u0085\u2028\u2029"
 
 // parseArgs reads the positional words with the command's own parser.
 func parseArgs(cmd *Command, ts []token, today time.Time) error {
