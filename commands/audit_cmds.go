@@ -286,13 +286,25 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.reportBelowHires(ctx, cmd.Name, below)
 	}
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
-		return s.refuse(cmd.Name, s.cumulativeBelow(ctx, p, below))
+		return s.refuse(cmd.Name, s.cumulativeBelow(ctx, p, below, cmd.Count.Approximate))
 	}
 	if later, ok := errors.AsType[*LaterReportError](err); ok {
 		return s.refuse(cmd.Name, s.laterReportRefusal(p, later))
 	}
 	if errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit.voided_cannot_correct", "ID", old.ID)}
+	}
+	if over, ok := errors.AsType[*OverRealisedError](err); ok && over.Agreement.ID != old.ID {
+		// A hire's 정정: the agreement's other hires count, this one is
+		// the figure being changed. Said as "0 hired" the reply hid the
+		// hire's own count (k44 F13).
+		size, about := over.Agreement.Count, over.Agreement.Approximate
+		hired := over.Realised + old.Count
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("k44.correct_hire_over", "ID", old.ID,
+			"Agreement", over.Agreement.ID, "Size", s.unitCount(size, about, p.Unit),
+			"Own", s.unitCount(old.Count, false, p.Unit), "Hired", s.unitCount(hired, false, p.Unit),
+			"Left", s.unitCount(size-hired, about && size != hired, p.Unit),
+			"Count", s.unitCount(cmd.Count.Value, false, p.Unit), "Max", s.unitCount(size-over.Realised, about, p.Unit))}
 	}
 	if r, ok := s.agreementRefusal(ctx, cmd.Name, err, p, cmd.Count.Value); ok {
 		return r

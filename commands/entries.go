@@ -278,7 +278,7 @@ func (s *Service) readAs(cmd Command) []string {
 // or why nothing was written.
 func (s *Service) recorded(ctx context.Context, cmd Command, e NewEntry, p Program, res AddResult, err error) Reply {
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
-		return s.refuse(cmdAdd, s.cumulativeBelow(ctx, p, below))
+		return s.refuse(cmdAdd, s.cumulativeBelow(ctx, p, below, e.Approximate))
 	}
 	if later, ok := errors.AsType[*LaterReportError](err); ok {
 		return s.refuse(cmdAdd, s.laterReportRefusal(p, later))
@@ -966,7 +966,10 @@ func (s *Service) dependentCorrection(dep *DependentReportError, unit string) st
 
 // cumulativeBelow explains a refused cumulative figure, naming the entries
 // to check.
-func (s *Service) cumulativeBelow(ctx context.Context, p Program, below *CumulativeBelowError) string {
+//
+// reportedAbout is the 여 the report was typed with: the refusal shows the
+// figure as typed (300여), not bare (k44 F10).
+func (s *Service) cumulativeBelow(ctx context.Context, p Program, below *CumulativeBelowError, reportedAbout bool) string {
 	// The ledger's figure carries 여 when part of it is approximate now
 	// (625여); read after the refusal, for the wording only.
 	approximate := false
@@ -985,7 +988,7 @@ func (s *Service) cumulativeBelow(ctx context.Context, p Program, below *Cumulat
 	}
 	return s.msg("entries.cumulative_below", "Program", s.programLabel(p),
 		"Current", s.unitCount(below.Current, approximate, p.Unit), "Date", s.date(below.AsOf),
-		"Reported", s.unitCount(below.Reported, false, p.Unit), "Code", s.programShort(p), "Checks", strings.Join(checks, ", "),
+		"Reported", s.unitCount(below.Reported, reportedAbout, p.Unit), "Code", s.programShort(p), "Checks", strings.Join(checks, ", "),
 		i18n.PluralCount, below.Current)
 }
 

@@ -3,6 +3,7 @@ package commands_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"jobsbot/commands"
@@ -115,6 +116,33 @@ func TestK44AddFormNoteInvisible(t *testing.T) {
 			}
 			if got := h.seniorSQL(); got != 5 {
 				t.Fatalf("senior holds %d; want 5", got)
+			}
+		})
+	}
+}
+
+// A 누계 refused for being below the ledger shows the figure typed with its
+// 여 (k44 F10); a hire's 정정 beyond its agreement names the hire's own
+// count, not "0 hired" (k44 F13). Nothing is written by either.
+func TestK44RefusalFigures(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newHarness(t, lang)
+			h.run("U1", byLang(lang, "add senior cumulative 400여 date:11/10", "추가 노인 누계 400여 날짜:11/10"), commands.OutcomeOK)
+			h.refusedUntouched("U1", byLang(lang, "add senior cumulative 300여 date:11/12", "추가 노인 누계 300여 날짜:11/12"),
+				byLang(lang, "cumulative figure of about 300", "보고하신 누계 300여개"))
+			h.run("U1", byLang(lang, "add 10 youth status:agreed date:11/5", "추가 청년 10 상태:약정 날짜:11/5"), commands.OutcomeOK)
+			agreement := h.newestID()
+			h.run("U1", fmt.Sprintf(byLang(lang, "hire %d 4 11/6", "채용 %d 4 11/6"), agreement), commands.OutcomeOK)
+			hire := h.newestID()
+			r := h.refusedUntouched("U1", fmt.Sprintf(byLang(lang, "correct %d 11 typo", "정정 %d 11 오타"), hire),
+				byLang(lang, "4 hired, 4 of them by this hire", "4개 채용 전환(이 채용 기록"), byLang(lang, "6 left", "남은 수 6개"),
+				byLang(lang, "at most 10", "10개까지"))
+			if strings.Contains(r.Text(), byLang(lang, "0 already hired", "0개 채용 전환")) {
+				t.Errorf("the refusal says none were hired:\n%s", r.Text())
+			}
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`); got != 404 {
+				t.Errorf("realised entries sum to %d; want 404 (400 and the hire's 4)", got)
 			}
 		})
 	}
