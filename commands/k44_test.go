@@ -147,3 +147,35 @@ func TestK44RefusalFigures(t *testing.T) {
 		})
 	}
 }
+
+// A date after 날짜: / date: with a day past its month's end or a weekday
+// of another day is refused naming the whole date and what is wrong, as
+// the same words are without the label, never blaming its first word
+// (k44 F4, F7). A weekday that matches is read.
+func TestK44LabelledDateTypos(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newHarness(t, lang)
+			add := byLang(lang, "add 5 senior date:", "추가 노인 5 날짜:")
+			for _, tc := range [][]string{
+				{"9. 31.", byLang(lang, "month 9 has 30 days", "9월은 30일까지입니다")},
+				{"2026. 9. 31.", byLang(lang, "month 9 has 30 days", "9월은 30일까지입니다")},
+				{"9/31", byLang(lang, "month 9 has 30 days", "9월은 30일까지입니다")},
+				{"2월 29일", byLang(lang, "month 2 has 28 days", "2월은 28일까지입니다")},
+				{"2028. 2. 30.", byLang(lang, "month 2 has 29 days", "2월은 29일까지입니다")},
+				{"11/3(금)", byLang(lang, "2026-11-03 is a Tuesday", "2026. 11. 3.은 화요일입니다")},
+				{"11. 3. (금)", byLang(lang, "2026-11-03 is a Tuesday", "2026. 11. 3.은 화요일입니다")},
+				{"11/3 금요일", byLang(lang, "2026-11-03 is a Tuesday", "2026. 11. 3.은 화요일입니다")},
+			} {
+				r := h.refusedUntouched("U1", add+tc[0], tc[1])
+				if strings.Contains(r.Text(), byLang(lang, "can't read the date", "읽을 수 없습니다")) {
+					t.Errorf("%q blames a part of the date:\n%s", tc[0], r.Text())
+				}
+			}
+			h.run("U1", add+"11. 3. (화)", commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2026-11-03'`); got != 5 {
+				t.Errorf("2026-11-03 holds %d; want 5", got)
+			}
+		})
+	}
+}

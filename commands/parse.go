@@ -356,6 +356,17 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 					n = k
 				}
 			}
+			// 날짜:9. 31., 날짜:11/3(금) or 날짜:11. 3. (금): a longer run is
+			// a date with a typo, refused as the same words are without the
+			// label, never blamed on the first word or left over (k44 F4, F7).
+			for k := min(3, len(tokens)-1-i); k > n || k == 0 && n == 0; k-- {
+				if err := dateTypo(cmd, strings.TrimSpace(value+" "+textJoin(tokens[i+1:i+1+k])), today); err != nil {
+					return nil, err
+				}
+				if k == 0 {
+					break
+				}
+			}
 			if n > 0 {
 				value += " " + textJoin(tokens[i+1:i+1+n])
 				i += n
