@@ -179,3 +179,27 @@ func TestK44LabelledDateTypos(t *testing.T) {
 		})
 	}
 }
+
+// English "as of <date>" is read as <date> 기준 (k44 item 4): an add
+// without cumulative is asked which it means, nothing saved; a cumulative
+// add and a status read the date.
+func TestK44EnglishAsOf(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newHarness(t, lang)
+			h.run("U1", "add 7 senior date:11/19", commands.OutcomeOK)
+			for _, line := range []string{"add 10 senior as of 2026-11-20", "add 10 senior as of 2026. 11. 20.", "add 10 senior date:as of 11/20"} {
+				h.refusedUntouched("U1", line, "`as of", byLang(lang, "add senior cumulative 10 2026-11-20", "추가 senior 누계 10 2026. 11. 20."))
+			}
+			h.run("U1", "add senior cumulative 10 as of 11/20", commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2026-11-20'`); got != 3 {
+				t.Errorf("2026-11-20 holds %d; want 3 (the 누계 10 less the 7 before it)", got)
+			}
+			r := h.run("U1", "status as of 11/20", commands.OutcomeOK)
+			mustContain(t, r.Text(), byLang(lang, "total through 2026-11-20", "2026. 11. 20. 현재 누계"))
+			if got := h.seniorSQL(); got != 10 {
+				t.Errorf("senior holds %d; want 10", got)
+			}
+		})
+	}
+}

@@ -73,7 +73,7 @@ func Parse(text string, today time.Time) (Command, error) {
 	if r, at, found := firstInvisible(text); found {
 		return Command{}, usageErr("", "parse.text_has_invisible_format", "R", fmt.Sprintf("%04X", r), "At", at)
 	}
-	tokens := tokenize(text)
+	tokens := joinAsOf(tokenize(text))
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
 		tokens = tokens[1:]
 	}
@@ -119,6 +119,22 @@ func Parse(text string, today time.Time) (Command, error) {
 		return Command{}, err
 	}
 	return cmd, nil
+}
+
+// joinAsOf makes English "as of" one word, so "as of 2026. 11. 30." is a
+// run of words no longer than a date's own and reads as the date 기준
+// (dates.Parse); elsewhere the two words are kept as typed.
+func joinAsOf(ts []token) []token {
+	out := ts[:0:0]
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if i+2 < len(ts) && !t.quoted && !ts[i+1].quoted && strings.EqualFold(t.text, "as") && strings.EqualFold(ts[i+1].text, "of") {
+			t = token{text: t.text + " " + ts[i+1].text, raw: t.raw + " " + ts[i+1].raw}
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // lineBreaks are the characters that end a line: \r alone (old Mac), NEL
@@ -180,7 +196,7 @@ func firstInvisible(s string) (rune, int, bool) {
 // it was meant for when its first words say, so the usage line can follow.
 func controlCharErr(text string, r rune, at int) *UsageError {
 	name := ""
-	tokens := tokenize(text)
+	tokens := joinAsOf(tokenize(text))
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
 		tokens = tokens[1:]
 	}
@@ -196,7 +212,7 @@ func controlCharErr(text string, r rune, at int) *UsageError {
 // nothing after it: Slack answers that with the add-entry form rather than a
 // usage error.
 func IsBareAdd(text string) bool {
-	tokens := tokenize(text)
+	tokens := joinAsOf(tokenize(text))
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
 		tokens = tokens[1:]
 	}

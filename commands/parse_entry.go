@@ -165,6 +165,9 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 // (F33: `추가 노인 3,020 (12.4. 현재)` was booked as 3,020 new jobs of that
 // day), so an add without 누계 is asked which it is, as 까지 is.
 func asOfWord(dateTyped string) string {
+	if len(dateTyped) > 6 && strings.EqualFold(dateTyped[:6], "as of ") {
+		return dateTyped[:5] // as of 11/30, the English 11/30 기준 (k44)
+	}
 	t := strings.TrimRight(strings.TrimSpace(dateTyped), ".)")
 	for _, w := range []string{"기준일", "기준", "현재"} {
 		if strings.HasSuffix(t, w) {
