@@ -19,14 +19,17 @@ import (
 
 // entryDraft is an entry as typed, before it is checked against the programs.
 type entryDraft struct {
-	program    string
-	count      numbers.Number
-	cumulative bool
-	date       *time.Time
-	department string
-	note       string
-	status     EntryStatus
-	employment string
+	program string
+	// programTyped is the program's words as typed (노인 for senior), so a
+	// repeat of them is told from another of the program's names (k44).
+	programTyped string
+	count        numbers.Number
+	cumulative   bool
+	date         *time.Time
+	department   string
+	note         string
+	status       EntryStatus
+	employment   string
 	// labelledNote is what followed a bare 메모 label (메모 경로당): a note
 	// the user marked as one, so it is not refused as unread words.
 	labelledNote string
@@ -122,6 +125,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		first[0] = unquoteWord(first[0])
 		if p, n, ok := s.programIndex(programs).longestPrefix(programs, first); ok {
 			d.program, noteWords = p.Code, cmd.After[n:]
+			d.programTyped = strings.Join(first[:n], " ")
 		} else {
 			return s.unknownProgram(cmd.Name, cmd.After[0], programs)
 		}

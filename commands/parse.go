@@ -137,6 +137,22 @@ func joinAsOf(ts []token) []token {
 	return out
 }
 
+// digitsDate reads 3 or 4 bare digits as the month and day they would be
+// without their dot (1207, 0907, 907: December 7, September 7), only so a
+// refusal can name the date form to type: such digits are never read as a
+// date, nor taken for a second count without saying so (k44 F14).
+func digitsDate(w string) (month, day int, ok bool) {
+	if len(w) < 3 || len(w) > 4 || strings.Trim(w, "0123456789") != "" {
+		return 0, 0, false
+	}
+	n, _ := strconv.Atoi(w)
+	month, day = n/100, n%100
+	if month < 1 || month > 12 || day < 1 || day > dates.On(2024, time.Month(month)+1, 0).Day() {
+		return 0, 0, false
+	}
+	return month, day, true
+}
+
 // lineBreaks are the characters that end a line: \r alone (old Mac), NEL
 // and the Unicode line and paragraph separators break a pasted text into
 // lines as \n does, so a write must not run over them either (k44).
@@ -441,6 +457,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 	switch key {
 	case "date":
 		d, err := dates.Parse(value, today)
+		if m, day, ok := digitsDate(value); ok && err != nil {
+			return usageErr(cmd.Name, "k44.digits_date", "Typed", value, "Month", m, "Day", day)
+		}
 		if err != nil {
 			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
@@ -819,6 +838,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		}
 		if end < len(ts) && !ts[end].quoted && numbers.LooksNumeric(ts[end].text) && !isRoundLabel(ts[end].text) {
 			// "180 2000" is two counts or a typo; guessing either would be wrong.
+			if m, d, ok := digitsDate(ts[end].text); ok {
+				return usageErr(cmd.Name, "k44.digits_date", "Typed", ts[end].text, "Month", m, "Day", d)
+			}
 			return usageErr(cmd.Name, "parse.two_counts", "First", textJoin(ts[i:end]), "Second", ts[end].text)
 		}
 		cmd.Count, cmd.HasCount = n, true
