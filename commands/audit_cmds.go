@@ -90,8 +90,13 @@ func parseCorrect(cmd *Command, ts []token, today time.Time) error {
 	if err := correctMoveWords(cmd, rest); err != nil {
 		return err
 	}
-	if len(rest) > 0 && !rest[0].quoted && additionWord(rest[0].text) {
-		cmd.AddedWords = rawJoin(rest)
+	// Any word of the reason, not only the first (k44: `정정 14 3 신규
+	// 추가`, `correct 14 3 typo missing` slipped through as a fall to 3).
+	for _, t := range rest {
+		if !t.quoted && additionWord(t.text) {
+			cmd.AddedWords = rawJoin(rest)
+			break
+		}
 	}
 	cmd.Opts.Reason = strings.TrimSpace(rawJoin(rest) + " " + cmd.Opts.Reason)
 	return nil
@@ -103,14 +108,15 @@ func parseCorrect(cmd *Command, ts []token, today time.Time) error {
 // into a fall (review F36: #14 became 5). A reason that starts so is
 // written after 사유: / reason:, where it is no word next to the number.
 func additionWord(w string) bool {
-	w = fold(w)
-	for _, p := range []string{"추가", "누락", "빠진", "빠짐", "빠뜨", "미반영", "더해", "더하"} {
+	w = strings.Trim(fold(w), "()[]{}<>.,;:!?~-'\"“”‘’")
+	for _, p := range []string{"추가", "누락", "빠진", "빠짐", "빠뜨", "미반영", "더해", "더하", "증가", "증원", "신규", "늘어", "늘었", "늘림", "늘려"} {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
 	}
 	switch w {
-	case "더", "more", "missed", "missing", "additional", "extra", "plus", "another", "added", "omitted":
+	case "더", "more", "missed", "missing", "additional", "extra", "plus", "another", "added", "omitted",
+		"add", "adds", "adding", "increase", "increased", "increases", "increasing":
 		return true
 	}
 	return false
@@ -295,13 +301,25 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.reportBelowHires(ctx, cmd.Name, below)
 	}
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
-		return s.refuse(cmd.Name, s.cumulativeBelow(ctx, p, below))
+		return s.refuse(cmd.Name, s.cumulativeBelow(ctx, p, below, cmd.Count.Approximate))
 	}
 	if later, ok := errors.AsType[*LaterReportError](err); ok {
 		return s.refuse(cmd.Name, s.laterReportRefusal(p, later))
 	}
 	if errors.Is(err, ErrAlreadyVoided) {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit.voided_cannot_correct", "ID", old.ID)}
+	}
+	if over, ok := errors.AsType[*OverRealisedError](err); ok && over.Agreement.ID != old.ID {
+		// A hire's 정정: the agreement's other hires count, this one is
+		// the figure being changed. Said as "0 hired" the reply hid the
+		// hire's own count (k44 F13).
+		size, about := over.Agreement.Count, over.Agreement.Approximate
+		hired := over.Realised + old.Count
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("k44.correct_hire_over", "ID", old.ID,
+			"Agreement", over.Agreement.ID, "Size", s.unitCount(size, about, p.Unit),
+			"Own", s.unitCount(old.Count, false, p.Unit), "Hired", s.unitCount(hired, false, p.Unit),
+			"Left", s.unitCount(size-hired, about && size != hired, p.Unit),
+			"Count", s.unitCount(cmd.Count.Value, false, p.Unit), "Max", s.unitCount(size-over.Realised, about, p.Unit))}
 	}
 	if r, ok := s.agreementRefusal(ctx, cmd.Name, err, p, cmd.Count.Value); ok {
 		return r

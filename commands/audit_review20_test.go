@@ -39,7 +39,8 @@ func TestCorrectingAHireKeepsTheAgreementWhole(t *testing.T) {
 	mustContain(t, r.Text(), "남은 수 9개")
 	h.run(manager, "채용 1 9 2026-08-11", commands.OutcomeOK) // #4
 	r = h.run(manager, "정정 4 10 재확인", commands.OutcomeRefused)
-	mustContain(t, r.Text(), "약정 #1", "남은 수 9개", "기록하지 않았습니다")
+	// The hire's own 9 counted as hired, and how far it can go (k44 F13).
+	mustContain(t, r.Text(), "약정 #1", "10개 채용 전환(이 채용 기록 #4의 9개 포함)", "남은 수 0개", "9개까지", "바꾸지 않았습니다")
 	if h.voided(4) {
 		t.Fatal("a refused correction voided the hire")
 	}

@@ -19,14 +19,17 @@ import (
 
 // entryDraft is an entry as typed, before it is checked against the programs.
 type entryDraft struct {
-	program    string
-	count      numbers.Number
-	cumulative bool
-	date       *time.Time
-	department string
-	note       string
-	status     EntryStatus
-	employment string
+	program string
+	// programTyped is the program's words as typed (노인 for senior), so a
+	// repeat of them is told from another of the program's names (k44).
+	programTyped string
+	count        numbers.Number
+	cumulative   bool
+	date         *time.Time
+	department   string
+	note         string
+	status       EntryStatus
+	employment   string
 	// labelledNote is what followed a bare 메모 label (메모 경로당): a note
 	// the user marked as one, so it is not refused as unread words.
 	labelledNote string
@@ -127,6 +130,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		first[0] = unquoteWord(first[0])
 		if p, n, ok := s.programIndex(programs).longestPrefix(programs, first); ok {
 			d.program, noteWords = p.Code, cmd.After[n:]
+			d.programTyped = strings.Join(first[:n], " ")
 		} else {
 			return s.unknownProgram(cmd.Name, cmd.After[0], programs)
 		}
@@ -301,7 +305,7 @@ func (s *Service) readAs(cmd Command) []string {
 // or why nothing was written.
 func (s *Service) recorded(ctx context.Context, cmd Command, e NewEntry, p Program, res AddResult, err error) Reply {
 	if below, ok := errors.AsType[*CumulativeBelowError](err); ok {
-		r := s.refuse(cmdAdd, s.cumulativeBelow(ctx, p, below))
+		r := s.refuse(cmdAdd, s.cumulativeBelow(ctx, p, below, e.Approximate))
 		if line := s.sameDayReportLine(ctx, e, p); line != "" {
 			r.Title += " " + line
 		}
@@ -543,6 +547,10 @@ func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	for field, text := range map[string]string{FieldDepartment: f.Department, FieldNote: f.Note} {
 		if r, at, found := firstControl(text); found {
 			errs[field] = s.msg("entries.this_has_invisible_control", "R", fmt.Sprintf("%04X", r), "At", at)
+		} else if r, at, found := firstInvisible(text); found {
+			// A zero-width or direction mark hides or reorders what
+			// others read, in the form's note as in a typed line (k44).
+			errs[field] = s.msg("k44.form_invisible_format", "R", fmt.Sprintf("%04X", r), "At", at)
 		}
 	}
 	if len(errs) > 0 {
@@ -995,7 +1003,10 @@ func (s *Service) dependentCorrection(dep *DependentReportError, unit string) st
 
 // cumulativeBelow explains a refused cumulative figure, naming the entries
 // to check.
-func (s *Service) cumulativeBelow(ctx context.Context, p Program, below *CumulativeBelowError) string {
+//
+// reportedAbout is the 여 the report was typed with: the refusal shows the
+// figure as typed (300여), not bare (k44 F10).
+func (s *Service) cumulativeBelow(ctx context.Context, p Program, below *CumulativeBelowError, reportedAbout bool) string {
 	// The ledger's figure carries 여 when part of it is approximate now
 	// (625여); read after the refusal, for the wording only.
 	approximate := false
@@ -1014,7 +1025,7 @@ func (s *Service) cumulativeBelow(ctx context.Context, p Program, below *Cumulat
 	}
 	return s.msg("entries.cumulative_below", "Program", s.programLabel(p),
 		"Current", s.unitCount(below.Current, approximate, p.Unit), "Date", s.date(below.AsOf),
-		"Reported", s.unitCount(below.Reported, false, p.Unit), "Code", s.programShort(p), "Checks", strings.Join(checks, ", "),
+		"Reported", s.unitCount(below.Reported, reportedAbout, p.Unit), "Code", s.programShort(p), "Checks", strings.Join(checks, ", "),
 		i18n.PluralCount, below.Current)
 }
 

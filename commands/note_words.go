@@ -65,8 +65,18 @@ func (s *Service) readNoteWords(d *entryDraft, words []string, programs []Progra
 			}
 			return refuse("note_words.label_needs_colon", "Label", label)
 		}
+		if ownFound && (fold(w) == fold(d.program) || fold(w) == fold(d.programTyped)) {
+			// 추가 5 노인 노인: the program typed twice, said so rather
+			// than as a word that reads as nothing (k44 F14).
+			return refuse("k44.program_twice", "Word", w, "Program", s.programLabel(own))
+		}
 		if p, ok := index.find(programs, w); ok && !(own.ID == p.ID && ownFound) {
 			return refuse("note_words.second_program", "Word", w, "Program", s.programLabel(p))
+		}
+		if m, d, ok := digitsDate(w); ok {
+			// 1207 after the count: 12/7 typed without its dot, or a
+			// second figure; neither is guessed (k44 F14).
+			return refuse("k44.digits_date", "Typed", w, "Month", m, "Day", d)
 		}
 		if n, ok := noteCount(w); ok {
 			// 누계 6,000, (2,500), 3천, 3명: a second figure is no note

@@ -65,13 +65,15 @@ func Parse(text string, today time.Time) (Command, error) {
 	if !utf8.ValidString(text) {
 		return Command{}, usageErr("", "parse.that_command_has_characters")
 	}
-	if r, at, found := firstControl(text); found {
+	// U+0085 (NEL) is a line break, as \n is: a pasted second line is
+	// refused as one below (k44), not as an unnamed control character.
+	if r, at, found := firstControl(strings.ReplaceAll(text, "\u0085", "\n")); found {
 		return Command{}, controlCharErr(text, r, at)
 	}
 	if r, at, found := firstInvisible(text); found {
 		return Command{}, usageErr("", "parse.text_has_invisible_format", "R", fmt.Sprintf("%04X", r), "At", at)
 	}
-	tokens := tokenize(text)
+	tokens := joinAsOf(tokenize(text))
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
 		tokens = tokens[1:]
 	}
@@ -95,7 +97,7 @@ func Parse(text string, today time.Time) (Command, error) {
 		return Command{}, suggestAdd(err, tokens, today)
 	}
 	cmd := Command{Name: name, Line: rawJoin(tokens)}
-	if spec, _ := specNamed(name); spec.Writes && strings.ContainsAny(strings.TrimSpace(text), "\n\r") {
+	if spec, _ := specNamed(name); spec.Writes && strings.ContainsAny(strings.TrimSpace(text), lineBreaks) {
 		// Lines pasted into one message were one command, the later lines
 		// in its note or reason (메모:, 사유: and a 정정's or 채용's
 		// trailing words take the rest of the text): jobs typed there
@@ -118,6 +120,43 @@ func Parse(text string, today time.Time) (Command, error) {
 	}
 	return cmd, nil
 }
+
+// joinAsOf makes English "as of" one word, so "as of 2026. 11. 30." is a
+// run of words no longer than a date's own and reads as the date 기준
+// (dates.Parse); elsewhere the two words are kept as typed.
+func joinAsOf(ts []token) []token {
+	out := ts[:0:0]
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if i+2 < len(ts) && !t.quoted && !ts[i+1].quoted && strings.EqualFold(t.text, "as") && strings.EqualFold(ts[i+1].text, "of") {
+			t = token{text: t.text + " " + ts[i+1].text, raw: t.raw + " " + ts[i+1].raw}
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// digitsDate reads 3 or 4 bare digits as the month and day they would be
+// without their dot (1207, 0907, 907: December 7, September 7), only so a
+// refusal can name the date form to type: such digits are never read as a
+// date, nor taken for a second count without saying so (k44 F14).
+func digitsDate(w string) (month, day int, ok bool) {
+	if len(w) < 3 || len(w) > 4 || strings.Trim(w, "0123456789") != "" {
+		return 0, 0, false
+	}
+	n, _ := strconv.Atoi(w)
+	month, day = n/100, n%100
+	if month < 1 || month > 12 || day < 1 || day > dates.On(2024, time.Month(month)+1, 0).Day() {
+		return 0, 0, false
+	}
+	return month, day, true
+}
+
+// lineBreaks are the characters that end a line: \r alone (old Mac), NEL
+// and the Unicode line and paragraph separators break a pasted text into
+// lines as \n does, so a write must not run over them either (k44).
+const lineBreaks = "\n\r\u0085\u2028\u2029"
 
 // parseArgs reads the positional words with the command's own parser.
 func parseArgs(cmd *Command, ts []token, today time.Time) error {
@@ -173,7 +212,7 @@ func firstInvisible(s string) (rune, int, bool) {
 // it was meant for when its first words say, so the usage line can follow.
 func controlCharErr(text string, r rune, at int) *UsageError {
 	name := ""
-	tokens := tokenize(text)
+	tokens := joinAsOf(tokenize(text))
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
 		tokens = tokens[1:]
 	}
@@ -189,7 +228,7 @@ func controlCharErr(text string, r rune, at int) *UsageError {
 // nothing after it: Slack answers that with the add-entry form rather than a
 // usage error.
 func IsBareAdd(text string) bool {
-	tokens := tokenize(text)
+	tokens := joinAsOf(tokenize(text))
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
 		tokens = tokens[1:]
 	}
@@ -362,6 +401,17 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 					n = k
 				}
 			}
+			// 날짜:9. 31., 날짜:11/3(금) or 날짜:11. 3. (금): a longer run is
+			// a date with a typo, refused as the same words are without the
+			// label, never blamed on the first word or left over (k44 F4, F7).
+			for k := min(3, len(tokens)-1-i); k > n || k == 0 && n == 0; k-- {
+				if err := dateTypo(cmd, strings.TrimSpace(value+" "+textJoin(tokens[i+1:i+1+k])), today); err != nil {
+					return nil, err
+				}
+				if k == 0 {
+					break
+				}
+			}
 			if n > 0 {
 				value += " " + textJoin(tokens[i+1:i+1+n])
 				i += n
@@ -423,6 +473,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 	switch key {
 	case "date":
 		d, err := dates.Parse(value, today)
+		if m, day, ok := digitsDate(value); ok && err != nil {
+			return usageErr(cmd.Name, "k44.digits_date", "Typed", value, "Month", m, "Day", day)
+		}
 		if err != nil {
 			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
@@ -775,6 +828,10 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		// The date in the line, then 날짜:12/4 기준, which says "as of" as
 		// well; a closing dot or bracket, (12.4. 현재), is the date's own.
 		for _, typed := range []string{dateTyped, cmd.dateTyped} {
+			if len(typed) > 6 && strings.EqualFold(typed[:6], "as of ") {
+				asOf, dateTyped = typed[:5], typed // as of 11/30, the English 11/30 기준 (k44)
+				break
+			}
 			if _, asOf = throughWord(strings.TrimRight(strings.TrimSpace(typed), ".)"), asOfWords); asOf != "" {
 				dateTyped = typed
 				break
@@ -817,6 +874,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		}
 		if end < len(ts) && !ts[end].quoted && numbers.LooksNumeric(ts[end].text) && !isRoundLabel(ts[end].text) {
 			// "180 2000" is two counts or a typo; guessing either would be wrong.
+			if m, d, ok := digitsDate(ts[end].text); ok {
+				return usageErr(cmd.Name, "k44.digits_date", "Typed", ts[end].text, "Month", m, "Day", d)
+			}
 			return usageErr(cmd.Name, "parse.two_counts", "First", textJoin(ts[i:end]), "Second", ts[end].text)
 		}
 		cmd.Count, cmd.HasCount = n, true

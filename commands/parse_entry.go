@@ -202,6 +202,31 @@ func refuseOtherDay(cmd *Command, ts []token, i int, today time.Time) error {
 	return nil
 }
 
+// dateTypo refuses typed when it is a date with a typo in it: a day past
+// its month's end (9. 31.), or a weekday that is another day's (11/3(금)).
+// It is nil for anything else, which its caller refuses in its own words.
+func dateTypo(cmd *Command, typed string, today time.Time) error {
+	if err := impossibleDay(cmd, typed, today); err != nil {
+		return err
+	}
+	if d, named, weekday, ok := dates.OtherDay(typed, today); ok {
+		if weekday {
+			return usageErr(cmd.Name, "parse.date_weekday_is_another_day", "Text", typed, "Date", dateArg(d),
+				"Weekday", weekdayArg(d), "Named", weekdayArg(named), "NamedDate", dateArg(named))
+		}
+		return usageErr(cmd.Name, "parse_entry.bracket_is_another_day", "Text", typed, "Date", dateArg(d), "Named", dateArg(named))
+	}
+	if m := reBracketedWeekday.FindStringSubmatch(typed); m != nil {
+		if err := unreadDate(cmd, typed, today); err != nil {
+			var ue *UsageError
+			if errors.As(err, &ue) && ue.ID == "parse.date_weekday_is_another_day" {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // refuseDateLike refuses the words from i when they were meant as a date
 // but are not one day: a period (지난달, 이번 달, 상반기, 2026년 4월) or an
 // impossible date (4월 31일). An entry is dated one day, and a period has no

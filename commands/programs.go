@@ -241,6 +241,12 @@ func (s *Service) programShort(p Program) string {
 
 // unknownProgram is the reply to a program name that matched nothing.
 func (s *Service) unknownProgram(command, typed string, programs []Program) Reply {
+	if words := strings.Fields(typed); len(words) > 1 && !slices.ContainsFunc(words, func(w string) bool { return fold(w) != fold(words[0]) }) {
+		// 추가 노인 노인 5: one program typed twice, not an unknown name (k44 F14)
+		if p, ok := s.programIndex(programs).find(programs, words[0]); ok {
+			return s.refuse(command, s.msg("k44.program_twice", "Word", words[0], "Program", s.programLabel(p)))
+		}
+	}
 	suggestions := closestPrograms(programs, typed)
 	if len(suggestions) == 0 {
 		return s.refuse(command, s.msg("programs.unknown", "Typed", typed))

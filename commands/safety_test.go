@@ -23,7 +23,7 @@ func TestControlCharactersRefused(t *testing.T) {
 		{"add 5 youth note \x1b[2J", "Usage: `/jobs add <count>"},
 		{"candidate add \"Hanbit\x00 Co-op\"", "Usage: `/jobs candidate add"},
 		{"void 1 typo\x7f", "Usage: `/jobs void"},
-		{"add 5 youth \u0085next", "Usage: `/jobs add <count>"},
+		{"add 5 youth \u0086next", "Usage: `/jobs add <count>"}, // NEL (U+0085) is a line break (k44)
 	} {
 		r := h.run("U1", tc.line, commands.OutcomeRefused)
 		text := r.Text()

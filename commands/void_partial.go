@@ -8,9 +8,11 @@ import (
 )
 
 // partialCount finds a count of jobs or people in a void's reason: 2명,
-// 3개, 1건, "2 people". Digits only: a count spelled in words is rare in a
-// reason and 일 or 두 in other words would be misread.
-var partialCount = regexp.MustCompile(`(?i)(^|[^0-9,])([0-9][0-9,]*)\s*(명|개|건|jobs?\b|people\b|persons?\b|hires?\b|duplicates?\b|entries\b)`)
+// 2인, 3개, 3개소, 1건, 2곳, 2회 (twice duplicated: 2 of the jobs, k44),
+// "2 people", "2 times". Digits only: a count spelled in words is rare in
+// a reason and 일 or 두 in other words would be misread. An order (2차,
+// 2회차) is no count: voidReadsAsPartial skips a unit followed by 차.
+var partialCount = regexp.MustCompile(`(?i)(^|[^0-9,])([0-9][0-9,]*)\s*(명|인|개|건|곳|회|jobs?\b|people\b|persons?\b|hires?\b|duplicates?\b|entries\b|times\b)`)
 
 // voidReadsAsPartial refuses a 무효 whose reason counts fewer than the
 // entry records (review F38: `무효 69 2명 중복` voided all 40 of #69): the
@@ -21,7 +23,11 @@ func (s *Service) voidReadsAsPartial(ctx context.Context, e Entry, reason string
 	if e.Kind == KindCumulative {
 		figure = e.ReportedTotal // what a 정정 of a 누계 takes
 	}
-	for _, m := range partialCount.FindAllStringSubmatch(reason, -1) {
+	for _, ix := range partialCount.FindAllStringSubmatchIndex(reason, -1) {
+		if strings.HasPrefix(reason[ix[1]:], "차") {
+			continue // 2회차 is the second round, no count of jobs
+		}
+		m := []string{reason[ix[0]:ix[1]], reason[ix[2]:ix[3]], reason[ix[4]:ix[5]]}
 		n, err := strconv.ParseInt(strings.ReplaceAll(m[2], ",", ""), 10, 64)
 		if err != nil || n <= 0 || n >= figure {
 			continue

@@ -107,6 +107,16 @@ func normalize(s string) string {
 	}, strings.TrimSpace(s))
 }
 
+// asOfLast reads English "as of 11/30" as 11/30 기준, which it means: the
+// day read the same, the "as of" kept as 기준 for the reader that asks
+// about it (k44: `add 10 senior as of 2026-11-30` was refused as words).
+func asOfLast(t string) string {
+	if rest, ok := strings.CutPrefix(t, "as of "); ok && strings.TrimSpace(rest) != "" {
+		return strings.TrimSpace(rest) + " 기준"
+	}
+	return t
+}
+
 // Date patterns. Go's \d and \s are ASCII-only, which is what we want after
 // normalize.
 var (
@@ -212,7 +222,7 @@ var weekdays = map[string]time.Weekday{
 // midnight UTC. Impossible dates (2026-02-30, 4/31, 13월말) are errors, never
 // rolled over into the next month.
 func Parse(s string, today time.Time) (time.Time, error) {
-	t := normalize(s)
+	t := asOfLast(normalize(s))
 	if t == "" {
 		return time.Time{}, &Error{Input: s, Reason: reasonEmpty}
 	}
@@ -667,7 +677,7 @@ type periodStep func(t string, base time.Time) (p Period, reason reasons.Reason,
 // year's in the months after it ended (4분기 typed in January; see recentYear). Only years
 // 2000-2100 are accepted, so a count such as "180" is never taken for a year.
 func ParsePeriod(s string, today time.Time) (Period, error) {
-	t := normalize(s)
+	t := asOfLast(normalize(s))
 	if t == "" {
 		return Period{}, &Error{Input: s, Reason: reasonEmpty}
 	}
