@@ -387,6 +387,9 @@ var (
 	ErrAlreadyVoided = errors.New("entry already voided")
 	// ErrUnavailable: the database cannot be reached; nothing was written.
 	ErrUnavailable = errors.New("storage unavailable")
+	// ErrLastLineMoved: the user's last line kept changing while 취소 read
+	// it (lines typed as fast as 취소 runs); nothing was undone.
+	ErrLastLineMoved = errors.New("the last line changed while 취소 locked it")
 )
 
 // CumulativeBelowError refuses a cumulative report below the program's total

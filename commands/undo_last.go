@@ -93,6 +93,11 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	if below, ok := errors.AsType[*ReportBelowHiresError](err); ok {
 		return s.reportBelowHires(ctx, cmdUndo, below)
 	}
+	if errors.Is(err, ErrLastLineMoved) {
+		// Lines sent while 취소 ran: which one is last is not settled, so
+		// nothing is undone rather than a guess (review r12 BREAK 1).
+		return s.refuseUndo(s.msg("undo.last_line_moving"), s.msg("undo.how_to_void"))
+	}
 	if err != nil {
 		return s.storageFailure(ctx, cmdUndo, err)
 	}

@@ -107,7 +107,7 @@ type lastRow struct {
 
 // errLastLineMoved makes UndoLast start over: the user's last line changed
 // between its read and its lock.
-var errLastLineMoved = errors.New("the last line changed while 취소 locked it")
+var errLastLineMoved = commands.ErrLastLineMoved
 
 // undoAttemptsLast bounds UndoLast's starts over; a user typing a line
 // between each of its reads is the only way to use them up.
