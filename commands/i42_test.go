@@ -1,0 +1,39 @@
+package commands_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// r13 W8: the 부서: label of 목록 reads an old name (after a rename) and an
+// alias as the bare word and 현황 do, and the department's summary keeps 여.
+func TestI42ListDeptLabelOldNameAndAlias(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		h.run(manager, byLang(lang, "add 820여 senior 11/20", "추가 노인 820여 11/20"), commands.OutcomeOK)
+		h.run(manager, byLang(lang, "dept add 노인복지과 aliases:노인과", "부서 추가 노인복지과 별칭:노인과"), commands.OutcomeOK)
+		var sum int64
+		if err := h.store.DB().GetContext(context.Background(), &sum,
+			`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL AND department = '노인복지과'`); err != nil {
+			t.Fatal(err)
+		}
+		if sum != 820 {
+			t.Fatalf("노인복지과 sum %d, want 820", sum)
+		}
+		for _, line := range []string{
+			byLang(lang, "list dept:노인과 11/1 ~ 11/30", "목록 부서:노인과 11월"),
+		} {
+			r := h.run(manager, line, commands.OutcomeOK)
+			mustContain(t, r.Text(), "#1 ", byLang(lang, "about 820 jobs", "일자리 820여개"))
+		}
+		h.run(manager, byLang(lang, "dept rename 노인복지과 노인정책과", "부서 이름변경 노인복지과 노인정책과"), commands.OutcomeOK)
+		r := h.run(manager, byLang(lang, "list dept:노인복지과 11/1 ~ 11/30", "목록 부서:노인복지과 11월"), commands.OutcomeOK)
+		mustContain(t, r.Text(), "#1 ", "노인정책과")
+		if strings.Contains(r.Text(), byLang(lang, "No entries", "실적이 없습니다")) {
+			t.Errorf("old name lists nothing:\n%s", r.Text())
+		}
+	}
+}
