@@ -37,3 +37,17 @@ func TestI42ListDeptLabelOldNameAndAlias(t *testing.T) {
 		}
 	}
 }
+
+// r13 W9: a 정정 of a 누계 to an approximate figure states the ledger's new
+// total with its 여 in the first line too.
+func TestI42CorrectedTotalKeepsApprox(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		h.run(manager, byLang(lang, "add 600 senior cumulative 11/20", "추가 노인 누계 600 11/20"), commands.OutcomeOK)
+		r := h.run(manager, byLang(lang, "correct 1 650여 recount", "정정 1 650여 재집계"), commands.OutcomeOK)
+		mustContain(t, r.Text(), byLang(lang, "is now about 650", "누계는 이제 650여개"))
+		if got := h.yearTotal(); got != 650 {
+			t.Errorf("entries sum to %d; want 650", got)
+		}
+	}
+}
