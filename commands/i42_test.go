@@ -3,7 +3,9 @@ package commands_test
 import (
 	"context"
 	"strings"
+	"regexp"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -48,6 +50,55 @@ func TestI42CorrectedTotalKeepsApprox(t *testing.T) {
 		mustContain(t, r.Text(), byLang(lang, "is now about 650", "누계는 이제 650여개"))
 		if got := h.yearTotal(); got != 650 {
 			t.Errorf("entries sum to %d; want 650", got)
+		}
+	}
+}
+
+// r13 W4: a subtotal's (and the total's) month cell carries 여 only when a
+// cell it sums does: rail's 600여 through 11/30 leaves rail's December `-`,
+// so 민간's December (invest's exact 15) is exact.
+func TestI42SubtotalMonthApproxOnlyFromItsCells(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		now := time.Date(2026, 12, 3, 1, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		h.run(manager, "add 600여 rail cumulative 11/30", commands.OutcomeOK)
+		h.run(manager, "add 15 invest 12/2", commands.OutcomeOK)
+		h.run(manager, "add 40 youth 12/2", commands.OutcomeOK)
+		var dec int64
+		if err := h.store.DB().GetContext(context.Background(), &dec,
+			`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL AND status='realised' AND as_of >= '2026-12-01'`); err != nil {
+			t.Fatal(err)
+		}
+		if dec != 55 {
+			t.Fatalf("December sums to %d, want 55", dec)
+		}
+		r := h.run(manager, byLang(lang, "report", "보고서"), commands.OutcomeOK)
+		split := regexp.MustCompile(`\s{2,}`)
+		found := 0
+		var table []string
+		for _, sec := range r.Sections {
+			if len(sec.Lines) > 0 && strings.HasSuffix(strings.TrimSpace(sec.Lines[0]), byLang(lang, "Dec", "12월")) {
+				table = sec.Lines
+			}
+		}
+		for _, line := range table {
+			f := split.Split(strings.TrimSpace(line), -1)
+			switch {
+			case strings.HasPrefix(f[0], byLang(lang, "Private", "민간")):
+				found++
+				if last := f[len(f)-1]; last != "15" { // December
+					t.Errorf("%s: private subtotal December %q, want 15:\n%s", lang, last, strings.Join(table, "\n"))
+				}
+			case strings.HasPrefix(f[0], byLang(lang, "Total", "합계")):
+				found++
+				if last := f[len(f)-1]; last != "55" {
+					t.Errorf("%s: total December %q, want 55:\n%s", lang, last, strings.Join(table, "\n"))
+				}
+			}
+		}
+		if found != 2 {
+			t.Errorf("%s: no private subtotal and total rows:\n%s", lang, r.Text())
 		}
 	}
 }
