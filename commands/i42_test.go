@@ -102,3 +102,25 @@ func TestI42SubtotalMonthApproxOnlyFromItsCells(t *testing.T) {
 		}
 	}
 }
+
+// r13 A3: a department target above the city's whole-year target is kept
+// with the warning a program target above it gets.
+func TestI42DeptTargetAboveTotalWarns(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		h.run(manager, byLang(lang, "target 12000", "목표 1만2천"), commands.OutcomeOK)
+		r := h.run(manager, byLang(lang, "target 13000 dept:노인복지과 reason:allocation", "목표 1만3천 부서:노인복지과 사유:배분"), commands.OutcomeOK)
+		mustContain(t, r.Text(), "노인복지과", byLang(lang, "larger than the overall target for 2026", "2026년 전체 목표"), byLang(lang, "12,000", "12,000개"))
+		var n int64
+		if err := h.store.DB().GetContext(context.Background(), &n, `SELECT count(*) FROM department_targets WHERE jobs = 13000`); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			t.Errorf("department target not saved")
+		}
+		r = h.run(manager, byLang(lang, "target 9000 dept:일자리정책과", "목표 9천 부서:일자리정책과"), commands.OutcomeOK)
+		if strings.Contains(r.Text(), byLang(lang, "overall target", "전체 목표")) {
+			t.Errorf("a target below the total warns:\n%s", r.Text())
+		}
+	}
+}
