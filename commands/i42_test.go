@@ -124,3 +124,33 @@ func TestI42DeptTargetAboveTotalWarns(t *testing.T) {
 		}
 	}
 }
+
+// r13 A5: a hire typed by a reporter of another department on another
+// department's agreement says under which department it is filed, as the
+// add does.
+func TestI42HireOtherDepartmentSaysWhere(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		h.run(manager, "dept add 노인복지과 <@UPARK>", commands.OutcomeOK)
+		h.run(manager, byLang(lang, "add 20 youth date:2026-11-10 status:agreed", "추가 20 youth 날짜:2026-11-10 상태:약정"), commands.OutcomeOK)
+		var dept string
+		if err := h.store.DB().GetContext(context.Background(), &dept, `SELECT department FROM entries WHERE id = 1`); err != nil {
+			t.Fatal(err)
+		}
+		r := h.run("UPARK", byLang(lang, "hire 1 5 11/20", "채용 1 5 11/20"), commands.OutcomeOK)
+		mustContain(t, r.Text(), dept, byLang(lang, "(your department: 노인복지과)", "(입력한 분의 부서: 노인복지과)"))
+		var got string
+		if err := h.store.DB().GetContext(context.Background(), &got, `SELECT department FROM entries WHERE id = 2 AND count = 5`); err != nil {
+			t.Fatal(err)
+		}
+		if got != dept {
+			t.Errorf("hire filed under %q, want the agreement's %q", got, dept)
+		}
+		// the reporter's own department's agreement: no such line
+		h.run(manager, byLang(lang, "add 20 senior date:2026-11-10 status:agreed", "추가 20 senior 날짜:2026-11-10 상태:약정"), commands.OutcomeOK)
+		r = h.run("UPARK", byLang(lang, "hire 3 5 11/20", "채용 3 5 11/20"), commands.OutcomeOK)
+		if strings.Contains(r.Text(), byLang(lang, "your department", "입력한 분의 부서")) {
+			t.Errorf("own department's hire names the department:\n%s", r.Text())
+		}
+	}
+}
