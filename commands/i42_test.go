@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"regexp"
 	"testing"
@@ -151,6 +152,42 @@ func TestI42HireOtherDepartmentSaysWhere(t *testing.T) {
 		r = h.run("UPARK", byLang(lang, "hire 3 5 11/20", "채용 3 5 11/20"), commands.OutcomeOK)
 		if strings.Contains(r.Text(), byLang(lang, "your department", "입력한 분의 부서")) {
 			t.Errorf("own department's hire names the department:\n%s", r.Text())
+		}
+	}
+}
+
+// r13 W2: a program or sector status lists only its own after-close
+// changes; a department's voided 실적 없음 (of all its programs) belongs to
+// the whole and that department's views.
+func TestI42NarrowStatusLeavesOutVoidedNothing(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		h.run(manager, byLang(lang, "add 10 youth 10/5", "추가 10 청년 10/5"), commands.OutcomeOK)
+		h.run(manager, byLang(lang, "none 2026-10 dept:노인복지과", "실적없음 2026-10 부서:노인복지과"), commands.OutcomeOK)
+		var id int64
+		if err := h.store.DB().GetContext(context.Background(), &id, `SELECT id FROM nothing_reports`); err != nil {
+			t.Fatal(err)
+		}
+		h.run(manager, byLang(lang, "close 2026-10", "마감 10월"), commands.OutcomeOK)
+		h.run(manager, fmt.Sprintf(byLang(lang, "void %d mistake reason:late report", "무효 %d 착오 사유:늦은 보고"), id), commands.OutcomeOK)
+		tag := fmt.Sprintf("#%d", id)
+		afterClose := byLang(lang, "Changed after close", "마감 후 정정")
+		for _, line := range []string{
+			byLang(lang, "status 2026-10 youth", "현황 10월 청년"),
+			byLang(lang, "status 2026-10 senior", "현황 10월 노인"),
+			byLang(lang, "status 2026-10 private", "현황 10월 민간"),
+		} {
+			r := h.run(manager, line, commands.OutcomeOK)
+			if strings.Contains(r.Text(), afterClose) {
+				t.Errorf("%s lists a 실적 없음's void as its change:\n%s", line, r.Text())
+			}
+		}
+		for _, line := range []string{
+			byLang(lang, "status 2026-10", "현황 10월"),
+			byLang(lang, "status 2026-10 dept:노인복지과", "현황 10월 부서:노인복지과"),
+		} {
+			r := h.run(manager, line, commands.OutcomeOK)
+			mustContain(t, r.Text(), afterClose, tag)
 		}
 	}
 }

@@ -43,6 +43,9 @@ type statusView struct {
 	asOf           time.Time              // the day departments' silence is judged on
 	stages         map[Stage]int
 	dept           string            // the department filter, "" for all
+	// narrowed says the view shows one program or one sector, not every
+	// program: a department's 실적 없음 (of all its programs) is not its.
+	narrowed bool
 	types          []EmploymentTotal // jobs by employment type; nil for one program
 	unhired        int64             // agreed (약정) jobs of the span not yet hired through 채용
 	deltaNote      string            // how a part-year view counted the cumulative reports in it
@@ -91,7 +94,9 @@ func (s *Service) status(ctx context.Context, cmd Command) Reply {
 		return *refusal
 	}
 	r := s.renderStatus(v, cmd)
-	audit, err := s.auditSections(ctx, v.from, v.to, scopeOf(v.programs, v.dept))
+	sc := scopeOf(v.programs, v.dept)
+	sc.narrowed = v.narrowed
+	audit, err := s.auditSections(ctx, v.from, v.to, sc)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -153,6 +158,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		v.programs = append(v.programs, p)
 	}
 	v.dept = dept
+	v.narrowed = only != nil || cmd.Sector != ""
 	if err := s.statusTotals(ctx, &v, today); err != nil {
 		return v, nil, err
 	}
