@@ -3,8 +3,8 @@ package commands_test
 import (
 	"context"
 	"fmt"
-	"strings"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 

@@ -42,13 +42,13 @@ type statusView struct {
 	saidNothing    map[string][]time.Time // per department, the months after its last jobs it reported 실적 없음 for
 	asOf           time.Time              // the day departments' silence is judged on
 	stages         map[Stage]int
-	dept           string            // the department filter, "" for all
+	dept           string // the department filter, "" for all
 	// narrowed says the view shows one program or one sector, not every
 	// program: a department's 실적 없음 (of all its programs) is not its.
-	narrowed bool
-	types          []EmploymentTotal // jobs by employment type; nil for one program
-	unhired        int64             // agreed (약정) jobs of the span not yet hired through 채용
-	deltaNote      string            // how a part-year view counted the cumulative reports in it
+	narrowed  bool
+	types     []EmploymentTotal // jobs by employment type; nil for one program
+	unhired   int64             // agreed (약정) jobs of the span not yet hired through 채용
+	deltaNote string            // how a part-year view counted the cumulative reports in it
 	// whole are the programs' totals over every department, for a view
 	// narrowed to one department: a program's target is the whole
 	// program's, so its 달성률 compares the whole figure (nil otherwise).
