@@ -191,3 +191,45 @@ func TestI42NarrowStatusLeavesOutVoidedNothing(t *testing.T) {
 		}
 	}
 }
+
+// r13 W3: a merge that voids a 실적 없음 names it in its reply, and stores a
+// reason in the session's language that says which department merged into
+// which, stamped with the service's clock and the manager.
+func TestI42MergeNamesVoidedNothing(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		now := time.Date(2026, 12, 3, 1, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		h.run(manager, byLang(lang, "none 2026-10 dept:노인복지과", "실적없음 2026-10 부서:노인복지과"), commands.OutcomeOK)
+		h.run(manager, byLang(lang, "add 10 youth 10/5", "추가 10 청년 10/5"), commands.OutcomeOK)
+		var id int64
+		if err := h.store.DB().GetContext(context.Background(), &id, `SELECT id FROM nothing_reports`); err != nil {
+			t.Fatal(err)
+		}
+		r := h.run(manager, byLang(lang, "dept merge 노인복지과 일자리정책과", "부서 병합 노인복지과 일자리정책과"), commands.OutcomeOK)
+		mustContain(t, r.Text(), fmt.Sprintf("#%d", id), "노인복지과", byLang(lang, "October 2026", "2026년 10월"),
+			byLang(lang, "merged 노인복지과 into 일자리정책과", "노인복지과를 일자리정책과로 통합"))
+		var row struct {
+			VoidedBy   string    `db:"voided_by"`
+			VoidReason string    `db:"void_reason"`
+			VoidedAt   time.Time `db:"voided_at"`
+		}
+		if err := h.store.DB().GetContext(context.Background(), &row, `SELECT voided_by, void_reason, voided_at FROM nothing_reports WHERE id = $1`, id); err != nil {
+			t.Fatal(err)
+		}
+		if row.VoidedBy != manager || !row.VoidedAt.Equal(now) ||
+			!strings.Contains(row.VoidReason, byLang(lang, "merged 노인복지과 into 일자리정책과", "노인복지과를 일자리정책과로 통합")) {
+			t.Errorf("voided 실적 없음 stored %+v; want by %s at %s, reason naming 노인복지과 merged into 일자리정책과", row, manager, now)
+		}
+		if lang == commands.Korean && strings.Contains(row.VoidReason, "merged") {
+			t.Errorf("Korean session stored an English reason %q", row.VoidReason)
+		}
+		var live int64
+		if err := h.store.DB().GetContext(context.Background(), &live, `SELECT count(*) FROM nothing_reports WHERE voided_at IS NULL`); err != nil {
+			t.Fatal(err)
+		}
+		if live != 0 {
+			t.Errorf("%d live 실적 없음 beside October's jobs", live)
+		}
+	}
+}
