@@ -233,3 +233,55 @@ func TestI42MergeNamesVoidedNothing(t *testing.T) {
 		}
 	}
 }
+
+// r13 S3: a department file's 증가분 row dated on or before a 누계 report
+// applied before it (an earlier row of the file, or the ledger's) is refused
+// on its line unless its 누계포함 cell answers; a 누계 row whose 일자리 수
+// is not the increment the ledger derives is refused naming both figures.
+// Every figure that stays is a plain SQL SUM.
+func TestI42ImportDeltaAfterCumulativeRow(t *testing.T) {
+	const header = "기준일,사업코드,사업명,부서,일자리 수,보고 방식,보고 누계,상태,메모\n"
+	const headerWithin = "기준일,사업코드,사업명,부서,일자리 수,보고 방식,보고 누계,상태,메모,누계포함\n"
+	e := newI31Env(t)
+	if r := e.svc.Handle(context.Background(), slackUser("U_MGR"), "추가 women 누계 850 11/20"); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("ledger 850: %s", r.Text())
+	}
+	women := `program_id = (SELECT id FROM programs WHERE code = 'women') AND status = 'realised'`
+	if n := e.liveSum(women); n != 850 {
+		t.Fatalf("ledger women %d, want 850", n)
+	}
+	// The review's file: +12, 누계 870 (일자리 수 20), then a back-dated +5.
+	e.refused("누계 row's 일자리 수 differs", []byte(header+
+		"2026-11-21,women,,,12,증가분,,채용,a\n"+
+		"2026-11-23,women,,,20,누계,870,채용,b\n"+
+		"2026-11-22,women,,,5,증가분,,채용,c\n"), map[commands.Lang][]string{
+		commands.Korean:  {"3행", "일자리 수 20개", "증가분은 8개", "862개"},
+		commands.English: {"line 3", "20", "adds 8"},
+	})
+	e.refused("a delta below an earlier 누계 row", []byte(header+
+		"2026-11-21,women,,,12,증가분,,채용,a\n"+
+		"2026-11-23,women,,,,누계,870,채용,b\n"+
+		"2026-11-22,women,,,5,증가분,,채용,c\n"), map[commands.Lang][]string{
+		commands.Korean:  {"4행", "이 파일 3행", "누계포함", "2026. 11. 23."},
+		commands.English: {"line 4", "line 3 of this file", "누계포함", "2026-11-23"},
+	})
+	e.refused("a delta dated before the ledger's 누계", []byte(header+
+		"2026-11-19,women,,,5,증가분,,채용,c\n"), map[commands.Lang][]string{
+		commands.Korean:  {"2행", "#1", "누계포함", "850개"},
+		commands.English: {"line 2", "#1", "누계포함"},
+	})
+	if n := e.liveSum(women); n != 850 {
+		t.Fatalf("after refusals women %d, want 850", n)
+	}
+	// Answered 예: inside the 누계, which keeps its 870.
+	r := e.apply([]byte(headerWithin +
+		"2026-11-21,women,,,12,증가분,,채용,a,\n" +
+		"2026-11-23,women,,,8,누계,870,채용,b,\n" +
+		"2026-11-22,women,,,5,증가분,,채용,c,예\n"))
+	if r.Outcome != commands.OutcomeOK {
+		t.Fatalf("answered file: %q\n%s", r.Outcome, r.Text())
+	}
+	if n := e.liveSum(women + ` AND as_of <= '2026-11-23'`); n != 870 {
+		t.Errorf("women through 11/23 = %d, want the file's 870", n)
+	}
+}

@@ -49,6 +49,16 @@ type ImportRow struct {
 	// as already inside the later 누계 reports, so its import re-bases the
 	// first of them as the hire did (review B4).
 	Within bool
+	// WithinSaid: the 누계포함 cell said 예 or 아니오, an answer to whether
+	// a delta dated on or before a later 누계 is inside it. A department's
+	// file without it has such a delta refused, as typing asks (r13 S3).
+	WithinSaid bool
+	// Stated is a 누계 row's 일자리 수 cell, the increment the file says
+	// the report adds (StatedSet when the cell holds a whole number): a
+	// department's file whose figure differs from the increment the ledger
+	// derives is refused, both named (review r13 S3).
+	Stated    int64
+	StatedSet bool
 	// AddOrder and VoidOrder are the order the exporting ledger applied
 	// the row's add and its void in (기록 순번, 무효 순번; 0 when the file
 	// has no such column). A file that has them is replayed by them, not
