@@ -59,6 +59,9 @@ func TestExportCommandLine(t *testing.T) {
 	csvPath := filepath.Join(dir, "report.csv")
 	if out, err := export("--format", "csv", "--year", "2026", "-o", csvPath); err != nil || !strings.Contains(out, "누계") && !strings.Contains(out, "to date") {
 		t.Fatalf("export csv: %v\n%s", err, out)
+	} else if !strings.Contains(out, "2,580여") && !strings.Contains(out, "about 2,580") {
+		// the 2,400여 report leaves the total approximate, as the file's 합계 shows it (review r13 W9)
+		t.Errorf("export summary drops 여 from the total 2,580:\n%s", out)
 	}
 	b, _ := os.ReadFile(csvPath)
 	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")))).ReadAll()

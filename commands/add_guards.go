@@ -596,19 +596,27 @@ func (s *Service) movedReportLines(ctx context.Context, e Entry, change int64, a
 // lines naming what changes a report (laterReportLines, reportLedgerLine)
 // read it here, so both state the same figure.
 func (s *Service) programThrough(ctx context.Context, programID int64, status EntryStatus, day time.Time) (int64, error) {
+	n, _, err := s.programThroughApprox(ctx, programID, status, day)
+	return n, err
+}
+
+// programThroughApprox is programThrough with whether that total carries
+// 여 (the realised total by approximate.go's rule; an agreed total never
+// does), so a reply stating it keeps the 여 status shows (review r13 W9).
+func (s *Service) programThroughApprox(ctx context.Context, programID int64, status EntryStatus, day time.Time) (int64, bool, error) {
 	totals, err := s.store.ProgramTotals(ctx, dates.On(day.Year(), 1, 1), day, "")
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	for _, t := range totals {
 		if t.ProgramID == programID {
 			if status == StatusAgreed {
-				return t.Agreed, nil
+				return t.Agreed, false, nil
 			}
-			return t.Jobs, nil
+			return t.Jobs, t.Approximate > 0, nil
 		}
 	}
-	return 0, nil
+	return 0, false, nil
 }
 
 // reportLedgerLine is laterReportLines seen from a corrected 누계 report:
@@ -624,7 +632,7 @@ func (s *Service) reportLedgerLine(ctx context.Context, r Entry, increment, posi
 	if r.Kind != KindCumulative {
 		return "", nil
 	}
-	through, err := s.programThrough(ctx, r.ProgramID, r.Status, r.AsOf)
+	through, approximate, err := s.programThroughApprox(ctx, r.ProgramID, r.Status, r.AsOf)
 	if err != nil {
 		return "", err
 	}
@@ -639,7 +647,7 @@ func (s *Service) reportLedgerLine(ctx context.Context, r Entry, increment, posi
 		}
 		named = append(named, s.msg("corrections.late_delta", "ID", d.ID, "Count", s.plusCount(d.Count, d.Approximate, p.Unit)))
 	}
-	total := s.unitCount(through, false, p.Unit)
+	total := s.unitCount(through, approximate, p.Unit)
 	if len(named) == 0 || increment < 0 {
 		if r.Status == StatusAgreed {
 			return s.msg("k43.ledger_now_agreed", "AsOf", s.date(r.AsOf), "Total", total), nil

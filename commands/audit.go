@@ -358,7 +358,7 @@ func (s *Service) targetChangeLine(c TargetChange, programs []Program) string {
 // deptTotalLine sums a department's listed entries for the audit view.
 func (s *Service) deptTotalLine(dept string, entries []Entry) string {
 	var jobs, agreed int64
-	live := 0
+	live, approximate := 0, false
 	for _, e := range entries {
 		if e.Voided() {
 			continue
@@ -368,9 +368,11 @@ func (s *Service) deptTotalLine(dept string, entries []Entry) string {
 			agreed += e.Count
 		} else {
 			jobs += e.Count
+			// a 820여 report keeps its 여 in the sum (review r13 W8)
+			approximate = approximate || e.Approximate
 		}
 	}
-	line := s.msg("audit.dept_live", "Dept", dept, "Live", s.counted("count.live_entries", int64(live), live), "Jobs", s.counted("count.jobs", jobs, s.jobs(jobs)))
+	line := s.msg("audit.dept_live", "Dept", dept, "Live", s.counted("count.live_entries", int64(live), live), "Jobs", s.counted("count.jobs", jobs, s.unitCount(jobs, approximate, "")))
 	if agreed > 0 {
 		line += s.msg("audit.and_agreed_not_counted", "Agreed", s.jobs(agreed))
 	}

@@ -635,6 +635,16 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if left == 0 {
 		lines = append(lines, s.msg("audit.agreement_fulfilled", "ID", a.ID))
 	}
+	// Filed under the agreement's department: say so when the person
+	// reports for another, as the add does (review r13 A5), who might
+	// have meant an agreement of their own and look for it there.
+	if own := s.callerDepartment(ctx, c.UserID); own != "" && own != res.Hire.Entry.Department {
+		if res.Hire.Entry.Department == p.Department {
+			lines = append(lines, s.msg("entries.filed_under_program_department", "Department", res.Hire.Entry.Department, "Own", own))
+		} else {
+			lines = append(lines, s.msg("hires.filed_under_agreement_department", "Department", res.Hire.Entry.Department, "ID", a.ID, "Own", own))
+		}
+	}
 	switch {
 	case h.WithinReports:
 		// Inside the later reports: the first was re-based and keeps its

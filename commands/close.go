@@ -134,6 +134,10 @@ func (s *Service) closedIn(ctx context.Context, from, to time.Time) (string, err
 type auditScope struct {
 	programs map[int64]bool
 	dept     string
+	// narrowed is a view of one program or one sector: a 실적 없음 speaks
+	// of a department's every program, so it is none of such a view's
+	// after-close changes (review r13 W2).
+	narrowed bool
 }
 
 // scopeOf is the audit scope of a status view: its programs, its department.
@@ -205,7 +209,7 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time, sc audi
 		in := sc.has(ch.Entry.ProgramID, ch.Entry.Department)
 		if ch.Change == ChangeVoidNothing { // a 실적 없음 is of its whole month and department
 			first, last = ch.Month, ch.Month.AddDate(0, 1, -1)
-			in = sc.dept == "" || sc.dept == ch.Entry.Department
+			in = !sc.narrowed && (sc.dept == "" || sc.dept == ch.Entry.Department)
 		}
 		if in && !last.Before(from) && !first.After(to) {
 			seen[key] = true

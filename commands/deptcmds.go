@@ -218,8 +218,21 @@ func (s *Service) deptRename(ctx context.Context, cmd Command) Reply {
 	return Reply{Title: s.msg("deptcmds.renamed_to_its_entries", "Name", d.Name, "To", to)}
 }
 
+// DepartmentMerge is a merge of From into Into as the command asks it: At
+// (the service's clock), By (the manager) and the reasons, in the
+// session's language, stamped on each 실적 없음 the merge voids —
+// DuplicateReason where Into declared the same month, JobsReason where the
+// merged department has realised jobs that month. Zero values leave the
+// store's own (the database clock, "merge", English).
+type DepartmentMerge struct {
+	From, Into                  string
+	At                          time.Time
+	By                          string
+	DuplicateReason, JobsReason string
+}
+
 // deptMerge answers `dept merge <from> <into>`.
-func (s *Service) deptMerge(ctx context.Context, cmd Command) Reply {
+func (s *Service) deptMerge(ctx context.Context, c Caller, cmd Command) Reply {
 	from, refusal, err := s.deptNamed(ctx, cmd.Words[0])
 	if err != nil || refusal != "" {
 		return s.deptFailure(ctx, cmd.Name, refusal, err)
@@ -231,13 +244,29 @@ func (s *Service) deptMerge(ctx context.Context, cmd Command) Reply {
 	if from.Name == into.Name {
 		return s.refuse(cmd.Name, s.msg("deptcmds.both_names_mean_nothing", "Name", from.Name))
 	}
-	if _, err := s.store.MergeDepartments(ctx, from.Name, into.Name); err != nil {
+	_, voided, err := s.store.MergeDepartmentsVoiding(ctx, DepartmentMerge{
+		From: from.Name, Into: into.Name, At: s.now(), By: c.UserID,
+		DuplicateReason: s.msg("deptcmds.merge_void_duplicate", "From", from.Name, "Into", into.Name),
+		JobsReason:      s.msg("deptcmds.merge_void_jobs", "From", from.Name, "Into", into.Name),
+	})
+	if err != nil {
 		if closed, ok := errors.AsType[*MergeClosedMonthsError](err); ok {
 			return s.mergeClosedMonths(cmd.Name, into.Name, closed)
 		}
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return Reply{Title: s.msg("deptcmds.merged_into_its_entries", "Name", from.Name, "Into", into.Name)}
+	r := Reply{Title: s.msg("deptcmds.merged_into_its_entries", "Name", from.Name, "Into", into.Name)}
+	// Each 실적 없음 the merge voided is named: a department's declaration
+	// must not vanish from its month without a word (review r13 W3).
+	var lines []string
+	for _, n := range voided {
+		lines = append(lines, s.msg("deptcmds.merge_voided_nothing", "ID", n.ID, "Month", s.monthLabel(n.Month),
+			"Department", n.Department, "Reason", n.VoidReason))
+	}
+	if len(lines) > 0 {
+		r.Sections = append(r.Sections, Section{Lines: lines})
+	}
+	return r
 }
 
 // deptTarget answers `dept target <department> <count>` and
@@ -273,13 +302,27 @@ func (s *Service) deptTarget(ctx context.Context, c Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	if unchanged {
-		return Reply{Title: s.msg("deptcmds.target_unchanged", "Year", year, "Name", d.Name, "Target", s.jobs(old))}
+	var r Reply
+	switch {
+	case unchanged:
+		r = Reply{Title: s.msg("deptcmds.target_unchanged", "Year", year, "Name", d.Name, "Target", s.jobs(old))}
+	case old == 0:
+		r = Reply{Title: s.msg("deptcmds.d_target_of_is", "Year", year, "Name", d.Name, "Target", s.jobs(cmd.Count.Value))}
+	default:
+		r = Reply{Title: s.msg("deptcmds.d_target_of_went", "Year", year, "Name", d.Name, "Old", s.jobs(old), "Target", s.jobs(cmd.Count.Value))}
 	}
-	if old == 0 {
-		return Reply{Title: s.msg("deptcmds.d_target_of_is", "Year", year, "Name", d.Name, "Target", s.jobs(cmd.Count.Value))}
+	// A department's share above the whole city's target is a slip for
+	// one of the two figures, as a program's is (targetsAboveTotal): kept,
+	// with both named (review r13 A3).
+	targets, err := s.store.Targets(ctx, year)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return Reply{Title: s.msg("deptcmds.d_target_of_went", "Year", year, "Name", d.Name, "Old", s.jobs(old), "Target", s.jobs(cmd.Count.Value))}
+	if targets.Total > 0 && cmd.Count.Value > targets.Total {
+		r.Sections = append(r.Sections, Section{Lines: []string{s.msg("targets.dept_above_total",
+			"Dept", d.Name, "Target", s.jobs(cmd.Count.Value), "Year", year, "Total", s.jobs(targets.Total))}})
+	}
+	return r
 }
 
 // DepartmentStore keeps the managed list of departments and their yearly
@@ -301,6 +344,9 @@ type DepartmentStore interface {
 	// MergeDepartments moves everything credited to from into into and drops
 	// from, whose names join into's aliases.
 	MergeDepartments(ctx context.Context, from, into string) (Department, error)
+	// MergeDepartmentsVoiding is MergeDepartments stamping the 실적 없음
+	// it voids with m's clock, person and reasons, and returning them.
+	MergeDepartmentsVoiding(ctx context.Context, m DepartmentMerge) (Department, []NothingReport, error)
 	// DepartmentTargets returns the departments' yearly targets.
 	DepartmentTargets(ctx context.Context, year int) (map[string]int64, error)
 	// SetDepartmentTarget sets or revises a department's yearly target at

@@ -679,6 +679,19 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
+	if f.Department != "" {
+		// 부서:노인과 (an alias) or 부서:여성가족과 (the name before a
+		// rename) means the managed department, as the bare word and
+		// status read it: matched as typed, it listed nothing and told an
+		// auditor the department had no entries (review r13 W8).
+		depts, err := s.store.Departments(ctx)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		if d, ok := findDepartment(depts, f.Department); ok {
+			f.Department = d.Name
+		}
+	}
 	if typed != "" {
 		p, ok := s.lookupProgram(programs, typed)
 		switch {

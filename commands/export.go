@@ -84,7 +84,10 @@ type ExportSummary struct {
 	Entries int   // entry rows written, voided ones included
 	Voided  int   // of which voided
 	Jobs    int64 // realised jobs through AsOf (the report's total)
-	Target  int64 // the year's target, 0 if none
+	// JobsApprox says Jobs carries 여, as the report's 합계 shows it
+	// (review r13 W9: the summary said 7,720개 beside a 7,720여 report).
+	JobsApprox bool
+	Target     int64 // the year's target, 0 if none
 }
 
 // Exporter writes export files. Package export implements it with a
@@ -270,7 +273,7 @@ func (s *Service) exportTitle(req ExportRequest) string {
 
 // exportSummary is the one line sent with a file.
 func (s *Service) exportSummary(req ExportRequest, sum ExportSummary) string {
-	line := s.msg("export.1_as_of_2", "Req", s.exportTitle(req), "AsOf", s.date(req.AsOf), "Jobs", s.jobs(sum.Jobs), i18n.PluralCount, sum.Jobs)
+	line := s.msg("export.1_as_of_2", "Req", s.exportTitle(req), "AsOf", s.date(req.AsOf), "Jobs", s.unitCount(sum.Jobs, sum.JobsApprox, ""), i18n.PluralCount, sum.Jobs)
 	if sum.Target > 0 {
 		line += s.msg("export.of_target_d2", "Target", s.jobs(sum.Target), "Percent", percent(sum.Jobs, sum.Target))
 	}

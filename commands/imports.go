@@ -53,6 +53,16 @@ type ImportRow struct {
 	// the 정정 left the later reports' increments as they were (review r13
 	// S6), so its import replays it so.
 	Separate bool
+	// WithinSaid: the 누계포함 cell said 예 or 아니오, an answer to whether
+	// a delta dated on or before a later 누계 is inside it. A department's
+	// file without it has such a delta refused, as typing asks (r13 S3).
+	WithinSaid bool
+	// Stated is a 누계 row's 일자리 수 cell, the increment the file says
+	// the report adds (StatedSet when the cell holds a whole number): a
+	// department's file whose figure differs from the increment the ledger
+	// derives is refused, both named (review r13 S3).
+	Stated    int64
+	StatedSet bool
 	// AddOrder and VoidOrder are the order the exporting ledger applied
 	// the row's add and its void in (기록 순번, 무효 순번; 0 when the file
 	// has no such column). A file that has them is replayed by them, not

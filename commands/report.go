@@ -190,7 +190,8 @@ type ReportRow struct {
 	// and approximate deltas after it keep the figure approximate. So a
 	// month's cell carries 여 while the total it adds to does, not only
 	// when an increment of that month was 여 (k35 L1). Set for a month with
-	// no jobs too, so a subtotal's months are the rows' months OR-ed.
+	// no jobs too; a subtotal's month ORs only the rows with jobs that
+	// month, whose cells show the 여 (addRow).
 	MonthApprox [12]bool
 	// Spans are the 누계 reports whose increment in a month of this row
 	// covers earlier months too (SpanningReport), in date order.
@@ -496,7 +497,10 @@ func SumRows(rows []ReportRow) ReportRow {
 func addRow(t, r ReportRow) ReportRow {
 	for i := range t.Months {
 		t.Months[i] += r.Months[i]
-		t.MonthApprox[i] = t.MonthApprox[i] || r.MonthApprox[i]
+		// A sum's month cell is approximate only when a cell it adds is:
+		// a row whose month is `-` (rail's 600여 through November leaves
+		// its December empty) adds nothing, 여 included (review r13 W4).
+		t.MonthApprox[i] = t.MonthApprox[i] || r.MonthApprox[i] && r.Months[i] != 0
 	}
 	t.Target += r.Target
 	t.Original += r.Original

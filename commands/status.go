@@ -42,12 +42,15 @@ type statusView struct {
 	saidNothing    map[string][]time.Time // per department, the months after its last jobs it reported 실적 없음 for
 	asOf           time.Time              // the day departments' silence is judged on
 	stages         map[Stage]int
-	stagesAsOf     time.Time         // zero: today's stages; else the day they are counted as of
-	dept           string            // the department filter, "" for all
-	types          []EmploymentTotal // jobs by employment type; nil for one program
-	typesApprox    []EmploymentTotal // the approximate-now part of types (여)
-	unhired        int64             // agreed (약정) jobs of the span not yet hired through 채용
-	deltaNote      string            // how a part-year view counted the cumulative reports in it
+	stagesAsOf     time.Time // zero: today's stages; else the day they are counted as of
+	dept           string    // the department filter, "" for all
+	// narrowed says the view shows one program or one sector, not every
+	// program: a department's 실적 없음 (of all its programs) is not its.
+	narrowed    bool
+	types       []EmploymentTotal // jobs by employment type; nil for one program
+	typesApprox []EmploymentTotal // the approximate-now part of types (여)
+	unhired     int64             // agreed (약정) jobs of the span not yet hired through 채용
+	deltaNote   string            // how a part-year view counted the cumulative reports in it
 	// whole are the programs' totals over every department, for a view
 	// narrowed to one department: a program's target is the whole
 	// program's, so its 달성률 compares the whole figure (nil otherwise).
@@ -93,7 +96,9 @@ func (s *Service) status(ctx context.Context, cmd Command) Reply {
 		return *refusal
 	}
 	r := s.renderStatus(v, cmd)
-	audit, err := s.auditSections(ctx, v.from, v.to, scopeOf(v.programs, v.dept))
+	sc := scopeOf(v.programs, v.dept)
+	sc.narrowed = v.narrowed
+	audit, err := s.auditSections(ctx, v.from, v.to, sc)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -155,6 +160,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 		v.programs = append(v.programs, p)
 	}
 	v.dept = dept
+	v.narrowed = only != nil || cmd.Sector != ""
 	if err := s.statusTotals(ctx, &v, today); err != nil {
 		return v, nil, err
 	}

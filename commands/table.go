@@ -366,7 +366,7 @@ func commandSpecs() []commandSpec {
 			Writes:  true,
 			Moves:   true,
 			Parse:   parseDept,
-			Run:     func(s *Service, ctx context.Context, _ Caller, cmd Command) Reply { return s.deptMerge(ctx, cmd) },
+			Run:     func(s *Service, ctx context.Context, c Caller, cmd Command) Reply { return s.deptMerge(ctx, c, cmd) },
 		},
 		{
 			Name: cmdDeptTarget, Words: []string{"target", "목표"},

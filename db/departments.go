@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -118,7 +119,7 @@ func (s *Store) RenameDepartment(ctx context.Context, from, to string) (commands
 		           WHERE lower(regexp_replace(a, '[[:space:]_./·・-]', '', 'g')) <> lower(regexp_replace($2, '[[:space:]_./·・-]', '', 'g'))), $1),
 		       true, reporters, channel
 		FROM departments WHERE department = $1`
-	out, err := s.takeOverDepartment(ctx, create, from, to, nil)
+	out, err := s.takeOverDepartment(ctx, create, from, to, nil, &commands.DepartmentMerge{From: from, Into: to}, nil)
 	if err != nil {
 		return commands.Department{}, wrap(fmt.Sprintf("rename department %q to %q", from, to), err)
 	}
@@ -131,6 +132,16 @@ func (s *Store) RenameDepartment(ctx context.Context, from, to string) (commands
 // 실적 없음 in a closed month: moving them would change that month's
 // figures by department after the close.
 func (s *Store) MergeDepartments(ctx context.Context, from, into string) (commands.Department, error) {
+	out, _, err := s.MergeDepartmentsVoiding(ctx, commands.DepartmentMerge{From: from, Into: into})
+	return out, err
+}
+
+// MergeDepartmentsVoiding is MergeDepartments that stamps the 실적 없음 it
+// voids with m's clock, person and reasons (the command writes them in the
+// session's language, review r13 W3) and returns them, each with the
+// department that declared it, for the reply to name.
+func (s *Store) MergeDepartmentsVoiding(ctx context.Context, m commands.DepartmentMerge) (commands.Department, []commands.NothingReport, error) {
+	from, into := m.From, m.Into
 	const join = `
 		UPDATE departments d
 		SET aliases = ARRAY(SELECT DISTINCT a FROM unnest(d.aliases || f.aliases || ARRAY[f.department]) a),
@@ -138,14 +149,15 @@ func (s *Store) MergeDepartments(ctx context.Context, from, into string) (comman
 		    channel = COALESCE(NULLIF(d.channel, ''), f.channel), active = true, updated_at = now()
 		FROM departments f
 		WHERE d.department = $2 AND f.department = $1`
-	out, err := s.takeOverDepartment(ctx, join, from, into, refuseClosedMonths)
+	var voided []commands.NothingReport
+	out, err := s.takeOverDepartment(ctx, join, from, into, refuseClosedMonths, &m, &voided)
 	if closed, ok := errors.AsType[*commands.MergeClosedMonthsError](err); ok {
-		return commands.Department{}, closed
+		return commands.Department{}, nil, closed
 	}
 	if err != nil {
-		return commands.Department{}, wrap(fmt.Sprintf("merge department %q into %q", from, into), err)
+		return commands.Department{}, nil, wrap(fmt.Sprintf("merge department %q into %q", from, into), err)
 	}
-	return out, nil
+	return out, voided, nil
 }
 
 // takeOverDepartment is what a rename and a merge share: in one transaction,
@@ -153,7 +165,8 @@ func (s *Store) MergeDepartments(ctx context.Context, from, into string) (comman
 // from, to) makes the row to take over from's fields (sql.ErrNoRows if it
 // touched none, i.e. from is unknown), then everything credited to from
 // moves to to.
-func (s *Store) takeOverDepartment(ctx context.Context, stmt, from, to string, check func(context.Context, *sqlx.Tx, string) error) (commands.Department, error) {
+func (s *Store) takeOverDepartment(ctx context.Context, stmt, from, to string, check func(context.Context, *sqlx.Tx, string) error,
+	m *commands.DepartmentMerge, voided *[]commands.NothingReport) (commands.Department, error) {
 	defer s.departments.forget()
 	defer s.forgetPrograms()
 	var out commands.Department
@@ -173,7 +186,11 @@ func (s *Store) takeOverDepartment(ctx context.Context, stmt, from, to string, c
 		if n, _ := res.RowsAffected(); n == 0 {
 			return sql.ErrNoRows
 		}
-		out, err = moveDepartment(ctx, tx, from, to)
+		var v []commands.NothingReport
+		out, v, err = moveDepartment(ctx, tx, *m, to)
+		if voided != nil {
+			*voided = v
+		}
 		return err
 	})
 	return out, err
@@ -249,7 +266,29 @@ func refuseClosedMonths(ctx context.Context, tx *sqlx.Tx, department string) err
 // moveDepartment credits everything of from to into (entries, and through
 // them the department totals, programs, candidates, targets and "nothing"
 // reports) and deletes from.
-func moveDepartment(ctx context.Context, tx *sqlx.Tx, from, into string) (commands.Department, error) {
+func moveDepartment(ctx context.Context, tx *sqlx.Tx, m commands.DepartmentMerge, into string) (commands.Department, []commands.NothingReport, error) {
+	from := m.From
+	at := any(nil) // NULL: the database's clock, for a caller that gives none
+	if !m.At.IsZero() {
+		at = m.At
+	}
+	by := m.By
+	if by == "" {
+		by = "merge"
+	}
+	dupReason, jobsReason := m.DuplicateReason, m.JobsReason
+	if dupReason == "" {
+		dupReason = "merged " + from + " into " + into + ": a 실적 없음 of " + into + " for the same month is kept"
+	}
+	if jobsReason == "" {
+		jobsReason = "merged " + from + " into " + into + ": the merged department has jobs that month"
+	}
+	// The 실적 없음 from declared, to name the department each voided one
+	// was declared by once the move has credited them all to into.
+	var fromIDs []int64
+	if err := sqlx.SelectContext(ctx, tx, &fromIDs, `SELECT id FROM nothing_reports WHERE department = $1 AND voided_at IS NULL`, from); err != nil {
+		return commands.Department{}, nil, err
+	}
 	steps := []string{
 		// The trigger on entries moves the department totals: from's rows
 		// drop to 0 (readers skip them), into's take their jobs.
@@ -266,31 +305,68 @@ func moveDepartment(ctx context.Context, tx *sqlx.Tx, from, into string) (comman
 		 SELECT year, $2, jobs, set_by FROM department_targets WHERE department = $1
 		 ON CONFLICT (year, department) DO UPDATE SET jobs = department_targets.jobs + EXCLUDED.jobs`,
 		`DELETE FROM department_targets WHERE department = $1`,
-		`UPDATE nothing_reports n SET voided_at = now(), voided_by = 'merge', void_reason = 'merged into ' || $2
-		 WHERE department = $1 AND voided_at IS NULL
-		   AND EXISTS (SELECT 1 FROM nothing_reports o WHERE o.department = $2 AND o.month = n.month AND o.voided_at IS NULL)`,
 		`UPDATE nothing_reports SET department = $2 WHERE department = $1`,
-		// 실적 없음 and realised jobs of one month exclude each other
-		// (migrations 00020, 00038; an agreement is not 실적): where the
-		// merged department has realised jobs, its 실적 없음 is voided.
-		`UPDATE nothing_reports n SET voided_at = now(), voided_by = 'merge', void_reason = 'merged with ' || $1 || ', which has jobs that month'
-		 WHERE department = $2 AND voided_at IS NULL
-		   AND (SELECT COALESCE(SUM(m.jobs), 0) FROM department_months m
-		        WHERE m.department = $2 AND m.month = n.month AND m.status = 'realised') > 0`,
 		`DELETE FROM departments WHERE department = $1`,
 	}
-	for _, q := range steps {
+	// The 실적 없음 a merge voids, before from's move to into: from's of
+	// a month into has declared too (one declaration a month stays); then,
+	// after it, those of a month the merged department has realised jobs
+	// in — 실적 없음 and realised jobs of one month exclude each other
+	// (migrations 00020, 00038; an agreement is not 실적). Stamped with
+	// the command's clock, person and reason (review r13 W3).
+	const voidDuplicate = `
+		UPDATE nothing_reports n SET voided_at = COALESCE($3::timestamptz, now()), voided_by = $4, void_reason = $5
+		WHERE department = $1 AND voided_at IS NULL
+		  AND EXISTS (SELECT 1 FROM nothing_reports o WHERE o.department = $2 AND o.month = n.month AND o.voided_at IS NULL)
+		RETURNING id, month`
+	const voidJobs = `
+		UPDATE nothing_reports n SET voided_at = COALESCE($3::timestamptz, now()), voided_by = $4, void_reason = $5
+		WHERE department = $2 AND voided_at IS NULL
+		  AND (SELECT COALESCE(SUM(m.jobs), 0) FROM department_months m
+		       WHERE m.department = $2 AND m.month = n.month AND m.status = 'realised') > 0
+		  AND $1::text IS NOT NULL -- from is not needed; named so both statements take the same arguments
+		RETURNING id, month`
+	var voided []commands.NothingReport
+	void := func(q, reason string) error {
+		var rows []struct {
+			ID    int64     `db:"id"`
+			Month time.Time `db:"month"`
+		}
+		if err := sqlx.SelectContext(ctx, tx, &rows, q, from, into, at, by, reason); err != nil {
+			return err
+		}
+		for _, r := range rows {
+			dept := into
+			if slices.Contains(fromIDs, r.ID) {
+				dept = from
+			}
+			voided = append(voided, commands.NothingReport{ID: r.ID, Department: dept, Month: dateOf(r.Month), VoidedBy: by, VoidReason: reason})
+		}
+		return nil
+	}
+	for i, q := range steps {
+		if i == len(steps)-2 { // before from's 실적 없음 move
+			if err := void(voidDuplicate, dupReason); err != nil {
+				return commands.Department{}, nil, err
+			}
+		}
+		if i == len(steps)-1 { // after it, before from's row goes
+			if err := void(voidJobs, jobsReason); err != nil {
+				return commands.Department{}, nil, err
+			}
+		}
 		args := []any{from, into}
 		if !strings.Contains(q, "$2") {
 			args = args[:1]
 		}
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-			return commands.Department{}, err
+			return commands.Department{}, nil, err
 		}
 	}
+	slices.SortFunc(voided, func(a, b commands.NothingReport) int { return int(a.ID - b.ID) })
 	var r departmentRow
 	err := sqlx.GetContext(ctx, tx, &r, `SELECT `+departmentColumns+` FROM departments WHERE department = $1`, into)
-	return r.department(), err
+	return r.department(), voided, err
 }
 
 // DepartmentTargets returns the yearly target of each department that has one.

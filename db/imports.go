@@ -434,6 +434,9 @@ func (r *importRun) apply(ev importEvent, row commands.ImportRow) error {
 	case ev.void:
 		return r.void(r.ctx, row, r.replacements[row.CorrectedTo])
 	case row.Entry.Kind == commands.KindDelta && !row.MonthFigure && !row.Within:
+		if refused, err := r.deltaBeforeReport(r.ctx, row); err != nil || refused {
+			return err
+		}
 		r.queue(row)
 		if len(r.pending) >= importBatch {
 			return r.flush(r.ctx)
@@ -1086,6 +1089,15 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		r.res.Unchanged++
 		return nil
 	}
+	if e.Kind == commands.KindCumulative && e.Origin == "" && row.StatedSet && !row.MonthFigure && res.Entry.Count != row.Stated {
+		// The file's 일자리 수 beside its 누계 says another increment than
+		// the ledger derives from it: one of the two figures is wrong, and
+		// which is for the department to say (review r13 S3).
+		r.Problem(commands.NewImportProblem(row.Line, "일자리 수", fmt.Sprint(row.Stated), "import.problem.cumulative_increment_differs",
+			"Stated", numbers.Format(row.Stated), "Derived", numbers.Format(res.Entry.Count),
+			"Total", numbers.Format(e.Count), "Before", numbers.Format(e.Count-res.Entry.Count)))
+		return nil
+	}
 	if err := r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement}); err != nil || len(steps) == 0 {
 		return err
 	}
@@ -1425,4 +1437,41 @@ func (r *importRun) checkHires(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// deltaBeforeReport refuses a department file's 증가분 row dated on or
+// before a live 누계 report of its program and status (the ledger's, or one
+// of this file's rows applied before it) when its 누계포함 cell does not
+// say whether the jobs are inside that report: added on top, the report's
+// total no longer holds (r13 S3: a 12/3 누계 870 read 875 after a 12/2
+// row below it); a typed add asks the same question. A row of a ledger's
+// export (기록 식별자) was answered when typed, and is replayed as it was.
+func (r *importRun) deltaBeforeReport(ctx context.Context, row commands.ImportRow) (bool, error) {
+	e := row.Entry
+	if e.Origin != "" || row.WithinSaid || row.Voided {
+		return false, nil
+	}
+	var report struct {
+		ID       int64         `db:"id"`
+		AsOf     time.Time     `db:"as_of"`
+		Reported sql.NullInt64 `db:"reported_total"`
+	}
+	err := sqlx.GetContext(ctx, r.tx, &report, `
+		SELECT id, as_of, reported_total FROM entries
+		WHERE program_id = $1 AND status = $2 AND kind = 'cumulative' AND voided_at IS NULL
+		  AND as_of >= $3::date AND as_of <= $4::date
+		ORDER BY as_of, id LIMIT 1`,
+		e.ProgramID, string(e.Status), dateArg(e.AsOf), fmt.Sprintf("%04d-12-31", e.AsOf.Year()))
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("later 누계 of a delta row: %w", err)
+	}
+	day := dateOf(report.AsOf)
+	id, kv := r.entryRef("import.problem.delta_before_cumulative", "import.problem.delta_before_cumulative_in_file", report.ID)
+	r.Problem(commands.NewImportProblem(row.Line, "누계포함", "", id, append(kv,
+		"Count", numbers.Format(e.Count), "Date", day,
+		"Total", numbers.Format(report.Reported.Int64))...))
+	return true, nil
 }

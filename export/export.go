@@ -57,7 +57,7 @@ func (x *Exporter) Export(ctx context.Context, w io.Writer, req commands.ExportR
 		return commands.ExportSummary{}, err
 	}
 	byProgram := commands.BuildReport(data, commands.ReportByProgram, commands.Korean)
-	sum := commands.ExportSummary{Jobs: byProgram.Total.Total, Target: byProgram.Total.Target}
+	sum := commands.ExportSummary{Jobs: byProgram.Total.Total, JobsApprox: byProgram.Total.Approximate, Target: byProgram.Total.Target}
 	switch {
 	case req.Format == commands.FormatCSV && req.What == commands.ExportEntries:
 		err = x.entriesCSV(ctx, w, req, data.Programs, &sum)

@@ -131,6 +131,12 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		} else if p.n == before {
 			p.add(line, colReported, "", msg("import.problem.cumulative_missing"))
 		}
+		// 일자리 수 beside a 누계 is the increment the file says it adds:
+		// kept to compare with the one the ledger derives (r13 S3). A cell
+		// that is no whole number was never read on a 누계 row, and is not.
+		if n, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(h.cell(cells, colCount)), ",", ""), 10, 64); err == nil && n >= 0 {
+			row.Stated, row.StatedSet = n, true
+		}
 	case "증가분", "delta", "":
 		e.Kind = commands.KindDelta
 		if n, ok := p.count(line, colCount, h.cell(cells, colCount)); ok && n > 0 {
@@ -199,12 +205,13 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	// the later 누계 (review r12 BREAK 4: adds answer it as hires do).
 	switch w := get(colWithin); w {
 	case "예", "yes":
-		row.Within = true
+		row.Within, row.WithinSaid = true, true
 		if e.Kind != commands.KindDelta {
 			p.add(line, colWithin, w, msg("import.problem.within_not_hire"))
 		}
 	case "아니오", "no":
 		row.Separate = true
+		row.WithinSaid = true
 	case "":
 	default:
 		p.add(line, colWithin, w, msg("import.problem.within"))
