@@ -95,10 +95,12 @@ func TestCorrectionOverHTTP(t *testing.T) {
 	e := auditEnv(t)
 	e.textOf(t, testUser, "추가 100 youth 날짜:2026-04-10", "c1")    // #1
 	e.textOf(t, testUser, "추가 500 youth 누계 날짜:2026-04-30", "c2") // #2: +400
-	got := e.textOf(t, testUser, "정정 1 120 4월 보고 오기", "c3")
+	// #2 counted #1: the 정정 asks whether 500 already holds the change
+	// (누계포함, review r13 S6); 예 keeps the report's 500.
+	got := e.textOf(t, testUser, "정정 1 120 4월 보고 오기 누계포함:예", "c3")
 	contains(t, got, "#1 정정: 청년일자리 100개 → 120개 (새 번호 #3)", "380개")
 	// Redelivered: one correction.
-	e.textOf(t, testUser, "정정 1 120 4월 보고 오기", "c3")
+	e.textOf(t, testUser, "정정 1 120 4월 보고 오기 누계포함:예", "c3")
 	if n := len(e.entries(t)); n != 3 {
 		t.Errorf("%d entries, want 3", n)
 	}

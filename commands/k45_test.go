@@ -162,7 +162,9 @@ func TestShortDigitsAfterAUnitAreAsked(t *testing.T) {
 			h.writesNothing(line, before)
 		}
 		for i, f := range c.fine {
-			h.run(manager, fmt.Sprintf(c.add, f, 10+i), commands.OutcomeOK)
+			// Each figure is as large as the year so far, which asks
+			// whether it is a 누계 (k42): the confirmation keeps it a delta.
+			h.run(manager, fmt.Sprintf(c.add, f, 10+i)+byLangK45(c.lang, " confirm:yes", " 확인:예"), commands.OutcomeOK)
 		}
 		if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != c.fineSum {
 			t.Fatalf("SQL sum %d, want %d", got, c.fineSum)
