@@ -146,7 +146,11 @@ func TestConcurrentIdenticalAddsRecordOnce(t *testing.T) {
 					case r.Outcome == commands.OutcomeOK:
 						ok++
 					case r.Outcome == commands.OutcomeRefused && len(r.Actions) == 1 && r.Actions[0].ID == commands.ActionConfirm &&
-						strings.Contains(r.Text(), byLang(lang, "#1", "#1")):
+						(strings.Contains(r.Text(), "#1") || strings.Contains(r.Text(), byLang(lang, "add youth cumulative 7", "추가 청년 누계 7"))):
+						// Held as a repeat of #1, or, when its repeat check
+						// ran before #1 committed and its year-so-far check
+						// after, as a figure as large as the year so far
+						// (k42): either way asked, nothing written.
 						held++
 					default:
 						t.Errorf("reply %q:\n%s", r.Outcome, r.Text())
