@@ -479,6 +479,9 @@ type UndoResult struct {
 	// line that wrote none the user's newest live entry (what 취소 once
 	// voided, and now leaves alone); nil for none.
 	Named *Entry
+	// Pending says a newer line of the user is still running (marked
+	// before its write began): nothing was undone (review r16 BREAK 2).
+	Pending bool
 }
 
 // VoidResult is what VoidEntry and UndoLast return.

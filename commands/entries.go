@@ -1158,6 +1158,11 @@ type EntryStore interface {
 	// replacing the one before unless that one is newer (a.At): what
 	// UndoLast may undo.
 	RecordLastAction(ctx context.Context, userID string, a LastAction) error
+	// MarkLinePending marks the user's line started at at as running,
+	// before its write begins; ClearLinePending clears it for a line that
+	// records nothing of its own (a redelivery).
+	MarkLinePending(ctx context.Context, userID string, at time.Time) error
+	ClearLinePending(ctx context.Context, userID string, at time.Time) error
 	// LastLine returns the user's last line as kept, nil for none.
 	LastLine(ctx context.Context, userID string) (*LastAction, error)
 	// UndoLast undoes the user's last line, once, in one transaction with

@@ -42,6 +42,7 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 // (unless it posts) the database deadline.
 func (s *Service) handleWrite(ctx context.Context, c Caller, cmd Command, spec commandSpec) Reply {
 	write := func(ctx context.Context) Reply {
+		s.markPending(ctx) // within the deadline: a stalled database must not hold the answer
 		return s.dispatchLimited(ctx, c, cmd, func(ctx context.Context) *Reply {
 			return s.writeLimited(ctx, c, cmd.Name)
 		})

@@ -28,7 +28,15 @@ const undoWindow = 10 * time.Minute
 // by the line's start time, so one that lands late never replaces a newer
 // line's.
 func (s *Service) keepLastAction(ctx context.Context, c Caller, start time.Time, r Reply) {
-	if r.Command == cmdUndo || r.Outcome == OutcomeRepeated || c.UserID == "" {
+	if r.Command == cmdUndo || c.UserID == "" {
+		return
+	}
+	if r.Outcome == OutcomeRepeated {
+		// The first delivery keeps its record; only this delivery's
+		// pending mark goes.
+		if err := s.store.ClearLinePending(context.WithoutCancel(ctx), c.UserID, start); err != nil {
+			s.log.WarnContext(ctx, "clearing a redelivered line's pending mark", "command", r.Command, "err", err)
+		}
 		return
 	}
 	a := r.did
@@ -66,6 +74,23 @@ func (s *Service) keepLastAction(ctx context.Context, c Caller, start time.Time,
 	}
 }
 
+// markPending marks a write line as running before it runs, so a 취소
+// sent while it waits on a lock (another user's import holding its
+// program) finds it and refuses, instead of reaching past it to the line
+// before (review r16 BREAK 2). It runs within the line's deadline, as the
+// first statement of the write. 취소 itself is not marked. A failure is
+// logged: the line then runs unmarked, as before, its write still marking
+// it in its transaction.
+func (s *Service) markPending(ctx context.Context) {
+	l := LineFrom(ctx) // none for 취소 and for a caller with no user (lineFor)
+	if l == nil {
+		return
+	}
+	if err := s.store.MarkLinePending(ctx, l.UserID, l.At); err != nil {
+		s.log.WarnContext(ctx, "marking the line pending for 취소", "command", l.Command, "err", err)
+	}
+}
+
 // undo answers `undo` (취소): it undoes the user's last line, once, when
 // that line wrote an entry within undoWindow (a 정정's replacement: the
 // 정정 is undone, the original restored) or held a question (dropped).
@@ -100,6 +125,9 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	}
 	if err != nil {
 		return s.storageFailure(ctx, cmdUndo, err)
+	}
+	if res.Pending {
+		return s.refuseUndo(s.msg("undo.line_still_running"), s.msg("undo.how_to_void"))
 	}
 	last := res.Last
 	switch {

@@ -25,7 +25,8 @@ func (s *Store) RecordLastAction(ctx context.Context, userID string, a commands.
 	const q = `
 		INSERT INTO last_actions AS l (user_id, command, kind, entry_id, at, undone_at, entry_print) VALUES ($1, $2, $3, $4, $5, NULL, $6)
 		ON CONFLICT (user_id) DO UPDATE SET command = EXCLUDED.command, kind = EXCLUDED.kind,
-			entry_id = EXCLUDED.entry_id, at = EXCLUDED.at, undone_at = NULL, entry_print = EXCLUDED.entry_print
+			entry_id = EXCLUDED.entry_id, at = EXCLUDED.at, undone_at = NULL, entry_print = EXCLUDED.entry_print,
+			pending_at = CASE WHEN l.pending_at <= EXCLUDED.at THEN NULL ELSE l.pending_at END
 		WHERE l.at <= EXCLUDED.at`
 	id := sql.NullInt64{Int64: a.EntryID, Valid: a.EntryID != 0}
 	pr := sql.NullString{String: a.Print, Valid: a.Print != ""}
@@ -34,6 +35,38 @@ func (s *Store) RecordLastAction(ctx context.Context, userID string, a commands.
 	}
 	return nil
 }
+
+// MarkLinePending marks that userID's line started at at is running
+// (migration 00048): it commits before the line's write begins, so a 취소
+// sent while that write waits on a lock sees it (review r16 BREAK 2). It
+// leaves the last line's record as it is; the line's own record (its
+// in-transaction mark or RecordLastAction) clears it, or ClearLinePending.
+// A user's first line ever inserts a row that records nothing yet.
+func (s *Store) MarkLinePending(ctx context.Context, userID string, at time.Time) error {
+	const q = `
+		INSERT INTO last_actions AS l (user_id, command, kind, entry_id, at, undone_at, pending_at)
+		VALUES ($1, '', 'other', NULL, to_timestamp(0), NULL, $2)
+		ON CONFLICT (user_id) DO UPDATE SET pending_at = GREATEST(l.pending_at, EXCLUDED.pending_at)`
+	if _, err := s.db.ExecContext(ctx, q, userID, at); err != nil {
+		return wrap("mark the line pending", err)
+	}
+	return nil
+}
+
+// ClearLinePending clears the pending mark of userID's line started at at
+// (or of an older line) when that line records nothing of its own: a
+// redelivery answered from its first delivery.
+func (s *Store) ClearLinePending(ctx context.Context, userID string, at time.Time) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE last_actions SET pending_at = NULL WHERE user_id = $1 AND pending_at <= $2`, userID, at); err != nil {
+		return wrap("clear the pending line", err)
+	}
+	return nil
+}
+
+// pendingWindow is how long a pending mark holds 취소 back: a line runs
+// within its deadline (seconds); a mark older than this was left by a
+// replica that died mid-line, and must not refuse every 취소 after it.
+const pendingWindow = 2 * time.Minute
 
 // LastLine returns userID's last line as kept, nil for none.
 func (s *Store) LastLine(ctx context.Context, userID string) (*commands.LastAction, error) {
@@ -88,7 +121,8 @@ func markLines(ctx context.Context, tx sqlx.ExtContext, lines []commands.Line) e
 		INSERT INTO last_actions AS l (user_id, command, kind, entry_id, at, undone_at)
 		SELECT u, c, 'written', NULL, a, NULL FROM unnest($1::text[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS x(u, c, a, n) ORDER BY n
 		ON CONFLICT (user_id) DO UPDATE SET command = EXCLUDED.command, kind = EXCLUDED.kind,
-			entry_id = NULL, at = EXCLUDED.at, undone_at = NULL, entry_print = NULL
+			entry_id = NULL, at = EXCLUDED.at, undone_at = NULL, entry_print = NULL,
+			pending_at = CASE WHEN l.pending_at <= EXCLUDED.at THEN NULL ELSE l.pending_at END
 		WHERE l.at <= EXCLUDED.at`
 	if _, err := tx.ExecContext(ctx, q, pq.Array(users), pq.Array(commandsOf), pq.Array(at)); err != nil {
 		return fmt.Errorf("mark the last line: %w", err)
@@ -103,6 +137,7 @@ type lastRow struct {
 	EntryID  sql.NullInt64 `db:"entry_id"`
 	At       time.Time     `db:"at"`
 	UndoneAt sql.NullTime  `db:"undone_at"`
+	Pending  sql.NullTime  `db:"pending_at"`
 }
 
 // errLastLineMoved makes UndoLast start over: the user's last line changed
@@ -153,7 +188,7 @@ func (s *Store) UndoLast(ctx context.Context, userID, reason string, since, at t
 
 // undoLastOnce is one attempt of UndoLast in tx.
 func undoLastOnce(ctx context.Context, tx *sqlx.Tx, userID, reason string, since, at time.Time, out *commands.UndoResult) error {
-	const read = `SELECT command, kind, entry_id, at, undone_at FROM last_actions WHERE user_id = $1`
+	const read = `SELECT command, kind, entry_id, at, undone_at, pending_at FROM last_actions WHERE user_id = $1`
 	var seen lastRow
 	err := sqlx.GetContext(ctx, tx, &seen, read, userID)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -181,6 +216,12 @@ func undoLastOnce(ctx context.Context, tx *sqlx.Tx, userID, reason string, since
 	}
 	last := commands.LastAction{Command: row.Command, Kind: row.Kind, EntryID: row.EntryID.Int64, At: row.At, Undone: row.UndoneAt.Valid}
 	out.Last = &last
+	if row.Pending.Valid && !row.Pending.Time.Before(row.At) && row.Pending.Time.After(at.Add(-pendingWindow)) {
+		// A newer line is still running (or its record has not landed):
+		// the last line is not settled, so nothing is undone (r16 BREAK 2).
+		out.Pending = true
+		return nil
+	}
 	done := func() error {
 		out.Done = true
 		_, err := tx.ExecContext(ctx, `UPDATE last_actions SET undone_at = $2 WHERE user_id = $1`, userID, at)
