@@ -1,0 +1,55 @@
+package commands_test
+
+import (
+	"testing"
+
+	"jobsbot/commands"
+	"jobsbot/db/dbtest"
+)
+
+// k47 (issue 19, review r13 leftovers).
+
+// 누계포함:예/아니오 on a 정정 it cannot apply to — of a 누계 report, of an
+// agreement (약정), or of a delta no later 누계 counted — is refused naming
+// the label and why, with the line without it; nothing is written.
+func TestK47WithinOnACorrectionItDoesNotApplyTo(t *testing.T) {
+	for _, tc := range []struct {
+		lang                             commands.Lang
+		report, agree, delta             string
+		onReport, onAgree, onDelta       string
+		wantReport, wantAgree, wantDelta []string
+		plain                            string
+	}{
+		{commands.Korean, "추가 500 senior 누계 날짜:2026-10-31", "추가 120 invest 상태:약정 날짜:2026-08-10", "추가 12 senior 날짜:2026-11-18",
+			"정정 1 520 재집계 누계포함:예", "정정 2 100 협약 축소 누계포함:아니오", "정정 3 20 인원 재확인 누계포함:예",
+			[]string{"#1 실적은 누계 보고여서 `누계포함:`을 쓰지 않습니다", "`정정 1 520 재집계`"},
+			[]string{"#2 실적은 약정이어서 `누계포함:`을 쓰지 않습니다", "`정정 2 100 협약 축소`"},
+			[]string{"#3 실적을 센 이후 누계 보고가 없어 `누계포함:`을 쓰지 않습니다", "`정정 3 20 인원 재확인`"},
+			"정정 3 20 인원 재확인"},
+		{commands.English, "add 500 senior cumulative date:2026-10-31", "add 120 invest status:agreed date:2026-08-10", "add 12 senior date:2026-11-18",
+			"correct 1 520 recount within:yes", "correct 2 100 MOU reduced within:no", "correct 3 20 recount within:yes",
+			[]string{"#1 is a cumulative report, so within: does not apply to it", "`correct 1 520 recount`"},
+			[]string{"#2 is an agreement (MOU), so within: does not apply to it", "`correct 2 100 MOU reduced`"},
+			[]string{"No later cumulative report counted #3, so within: does not apply to it", "`correct 3 20 recount`"},
+			"correct 3 20 recount"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run("U1", tc.report, commands.OutcomeOK) // #1
+			h.run("U1", tc.agree, commands.OutcomeOK)  // #2
+			h.run("U1", tc.delta, commands.OutcomeOK)  // #3
+			h.refusedUntouched("U1", tc.onReport, tc.wantReport...)
+			h.refusedUntouched("U1", tc.onAgree, tc.wantAgree...)
+			h.refusedUntouched("U1", tc.onDelta, tc.wantDelta...)
+			if h.voided(1) || h.voided(2) || h.voided(3) {
+				t.Fatalf("a refused 정정 voided: #1 %v #2 %v #3 %v", h.voided(1), h.voided(2), h.voided(3))
+			}
+			// The line offered goes through.
+			h.run("U1", tc.plain, commands.OutcomeOK)
+			if got := h.liveSum("senior", "realised"); got != 520 {
+				t.Errorf("SQL SUM of senior = %d, want 520 (500 through 10/31, then 20)", got)
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
