@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"strings"
 	"testing"
 
 	"jobsbot/commands"
@@ -50,6 +51,46 @@ func TestK47WithinOnACorrectionItDoesNotApplyTo(t *testing.T) {
 				t.Errorf("SQL SUM of senior = %d, want 520 (500 through 10/31, then 20)", got)
 			}
 			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
+
+// Review r13 W10: `목록 무효`'s corrections line counts what the 정정s moved
+// in the ledger, as a SUM over the live entries before and after shows: a
+// 정정 a later 누계 report absorbed (누계포함:예, the report's total stands)
+// moved nothing, and is told apart.
+func TestK47ListVoidedCorrectionsCountWhatMoved(t *testing.T) {
+	for _, tc := range []struct {
+		lang                  commands.Lang
+		delta, report, other  string
+		absorbed, moved, list string
+		want                  []string
+		notWant               string
+	}{
+		{commands.Korean, "추가 12 senior 날짜:2026-10-18", "추가 3290 senior 누계 날짜:2026-10-31 확인:예", "추가 30 youth 날짜:2026-10-20",
+			"정정 1 20 시니어인턴 재확인 누계포함:예", "정정 3 40 오기", "목록 무효",
+			[]string{"정정으로 바뀐 채용 실적: +10개", "이후 누계 보고가 흡수한 정정 +8개"}, "정정으로 바뀐 채용 실적: +18개"},
+		{commands.English, "add 12 senior date:2026-10-18", "add 3290 senior cumulative date:2026-10-31 confirm:yes", "add 30 youth date:2026-10-20",
+			"correct 1 20 recount within:yes", "correct 3 40 typo", "list voided",
+			[]string{"changed realised jobs by +10", "+8 of the corrections were absorbed by later cumulative reports"}, "changed realised jobs by +18"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run(manager, tc.delta, commands.OutcomeOK)  // #1
+			h.run(manager, tc.report, commands.OutcomeOK) // #2
+			h.run(manager, tc.other, commands.OutcomeOK)  // #3
+			before := h.yearTotal()
+			h.run(manager, tc.absorbed, commands.OutcomeOK) // #4: #2 keeps 3,290
+			h.run(manager, tc.moved, commands.OutcomeOK)    // #5: +10
+			after := h.yearTotal()
+			if after-before != 10 {
+				t.Fatalf("SUM before %d, after %d: moved %d, want +10", before, after, after-before)
+			}
+			text := h.run(manager, tc.list, commands.OutcomeOK).Text()
+			mustContain(t, text, tc.want...)
+			if strings.Contains(text, tc.notWant) {
+				t.Errorf("the corrections line counts the absorbed 정정:\n%s", text)
+			}
 		})
 	}
 }
