@@ -3,6 +3,7 @@ package commands_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 	"jobsbot/db/dbtest"
@@ -91,6 +92,42 @@ func TestK47ListVoidedCorrectionsCountWhatMoved(t *testing.T) {
 			if strings.Contains(text, tc.notWant) {
 				t.Errorf("the corrections line counts the absorbed 정정:\n%s", text)
 			}
+		})
+	}
+}
+
+// Review r13 W5: `현황 3분기말` shows, for a department whose target was
+// first set later (11-27), no target: none was in force on 9/30. The
+// department is named among those not yet set then.
+func TestK47StatusPastDateDepartmentTargetNotYetSet(t *testing.T) {
+	for _, tc := range []struct {
+		lang                commands.Lang
+		add, target, status string
+		notYet              string
+	}{
+		{commands.Korean, "추가 40 senior 날짜:2026-09-10 부서:노인복지과", "목표 1만3천 부서:노인복지과 사유:배분", "현황 3분기말",
+			"2026. 9. 30.에는 노인복지과의 부서 목표가 아직 정해지지 않았습니다"},
+		{commands.English, "add 40 senior date:2026-09-10 dept:노인복지과", "target 13000 dept:노인복지과 reason:allocation", "status 3분기말",
+			"On 2026-09-30 no department target was set yet for 노인복지과"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			now := time.Date(2026, time.November, 27, 1, 0, 0, 0, time.UTC)
+			h.withClock(&now)
+			h.run(manager, tc.add, commands.OutcomeOK)
+			h.run(manager, tc.target, commands.OutcomeOK)
+			text := h.run(manager, tc.status, commands.OutcomeOK).Text()
+			line := lineWith(text, "노인복지과: ")
+			if line == "" {
+				t.Fatalf("no 노인복지과 line:\n%s", text)
+			}
+			if strings.Contains(line, "13,000") {
+				t.Errorf("9/30 shows a target first set on 11/27: %q\n%s", line, text)
+			}
+			if got := h.deptJobs("노인복지과"); got != 40 {
+				t.Errorf("SQL SUM of 노인복지과 = %d, want 40", got)
+			}
+			mustContain(t, text, tc.notYet)
 		})
 	}
 }
