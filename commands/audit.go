@@ -131,7 +131,15 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 		r.Sections = append(r.Sections, Section{Lines: lines})
 	}
 	if len(corrected) > 0 {
-		r.Sections = append(r.Sections, s.correctionsSection(corrected, programs))
+		ids := make([]int64, len(corrected))
+		for i, c := range corrected {
+			ids[i] = c.Old.ID
+		}
+		rebased, err := s.store.CorrectionRebases(ctx, ids)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		r.Sections = append(r.Sections, s.correctionsSection(corrected, programs, rebased))
 	}
 	return r
 }
@@ -191,10 +199,15 @@ func (s *Service) splitCorrections(ctx context.Context, voided []Entry) ([]Entry
 
 // correctionsSection lists corrections apart from voids: old → new, and
 // what they changed in realised jobs (and agreements), which the voids'
-// "taken out" does not count.
-func (s *Service) correctionsSection(corrected []CorrectedEntry, programs []Program) Section {
+// "taken out" does not count. A delta's 정정 moved the ledger by its
+// change plus what it re-based the later 누계 reports by (rebased): a
+// change a later report absorbed (누계포함:예, its total stands) moved
+// nothing, as a SUM over the live entries shows, and is told apart
+// (review r13 W10), as the voids' figure leaves out what later reports
+// took up.
+func (s *Service) correctionsSection(corrected []CorrectedEntry, programs []Program, rebased map[int64]int64) Section {
 	sec := Section{Heading: s.msg("audit.corrections_heading", "N", len(corrected))}
-	var jobs, agreed int64
+	var jobs, agreed, absorbedJobs, absorbedAgreed int64
 	// A 정정 of a 누계 report changes the total reported through its date,
 	// not realised jobs as such (the later reports keep their totals):
 	// summed apart, by date, and labelled so (review r5 L2).
@@ -218,9 +231,11 @@ func (s *Service) correctionsSection(corrected []CorrectedEntry, programs []Prog
 			reported[key] += change
 			ofReports++
 		case e.Status == StatusAgreed:
-			agreed += change
+			agreed += change + rebased[e.ID]
+			absorbedAgreed -= rebased[e.ID]
 		default:
-			jobs += change
+			jobs += change + rebased[e.ID]
+			absorbedJobs -= rebased[e.ID]
 		}
 		if c.New != nil {
 			to += s.msg("audit.corrected_new_id", "ID", c.New.ID)
@@ -243,6 +258,13 @@ func (s *Service) correctionsSection(corrected []CorrectedEntry, programs []Prog
 		return sec
 	default:
 		sec.Lines = append(sec.Lines, s.msg("audit.corrections_apart", "Jobs", s.signedCount(jobs, "")))
+	}
+	if absorbedJobs != 0 || absorbedAgreed != 0 {
+		key := "k47.corrections_absorbed"
+		if absorbedAgreed != 0 {
+			key = "k47.corrections_absorbed_with_agreed"
+		}
+		sec.Lines = append(sec.Lines, s.msg(key, "Jobs", s.signedCount(absorbedJobs, ""), "Agreed", s.signedCount(absorbedAgreed, "")))
 	}
 	if len(reports) > 0 {
 		sec.Lines = append(sec.Lines, s.msg("corrections.apart_reports", "List", strings.Join(changes, ", ")))

@@ -268,6 +268,11 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if cmd.Count.Value == figure && cmd.Count.Approximate == old.Approximate {
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.same_figure", "ID", old.ID, "Count", s.entryFigure(old, p.Unit))}
 	}
+	if r, refused, err := s.withinNotForCorrection(ctx, cmd, old); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	} else if refused {
+		return r
+	}
 	if !cmd.Confirmed {
 		why, err := s.overYearTarget(ctx, p, old.AsOf.Year(), cmd.Count.Value, cmd.Count.Approximate)
 		if err != nil {

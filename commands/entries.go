@@ -1177,6 +1177,10 @@ type EntryStore interface {
 	// later 누계 reports took up when it was voided (their total stands),
 	// so what the void took out is its count less this.
 	TakenUpByLaterReports(ctx context.Context, ids []int64) (map[int64]int64, error)
+	// CorrectionRebases returns, per corrected entry of ids, what its
+	// 정정 re-based the later 누계 reports by (new less old increments):
+	// what the 정정 moved in the ledger is its change plus this.
+	CorrectionRebases(ctx context.Context, ids []int64) (map[int64]int64, error)
 }
 
 // refuseUnreadWords refuses the words of an add line that no field read.

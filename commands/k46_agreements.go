@@ -2,6 +2,8 @@ package commands
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"jobsbot/commands/dates"
 )
@@ -77,22 +79,9 @@ func (s *Service) askCorrectionInsideLaterReport(ctx context.Context, cmd Comman
 	if old.Kind != KindDelta || old.Status != StatusRealised || cmd.Opts.Within != nil || change == 0 {
 		return Reply{}, false, nil
 	}
-	root := s.correctionRoot(ctx, old.ID)
-	later, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: old.ProgramID, From: old.AsOf, To: dates.On(old.AsOf.Year(), 12, 31), Limit: 200})
-	if err != nil {
+	first, err := s.firstCountingReport(ctx, old)
+	if err != nil || first == nil {
 		return Reply{}, false, err
-	}
-	var first *Entry // the first report in chain order (date, then ID) that counted the entry
-	for i, r := range later {
-		if r.Voided() || r.Kind != KindCumulative || r.Status != old.Status || r.ID <= root {
-			continue
-		}
-		if first == nil || r.AsOf.Before(first.AsOf) || (r.AsOf.Equal(first.AsOf) && r.ID < first.ID) {
-			first = &later[i]
-		}
-	}
-	if first == nil {
-		return Reply{}, false, nil
 	}
 	through, err := s.programThrough(ctx, old.ProgramID, old.Status, first.AsOf)
 	if err != nil {
@@ -124,4 +113,78 @@ func (s *Service) askCorrectionInsideLaterReport(ctx context.Context, cmd Comman
 		"Increment", s.unitCount(first.Count, false, u), "Dept", old.Department, "Move", s.signedCount(change, u), "Line", no))
 	actions = append(actions, Action{ID: ActionConfirm, Label: s.msg("within.button_separate"), Command: no})
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: title, Sections: []Section{{Lines: lines}}, Actions: actions}, true, nil
+}
+
+// firstCountingReport is the first live 누계 report of old's program and
+// status, in chain order (date, then ID), that counted old: recorded after
+// the entry its 정정 chain started from and dated on or after it. nil when
+// none did.
+func (s *Service) firstCountingReport(ctx context.Context, old Entry) (*Entry, error) {
+	root := s.correctionRoot(ctx, old.ID)
+	later, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: old.ProgramID, From: old.AsOf, To: dates.On(old.AsOf.Year(), 12, 31), Limit: 200})
+	if err != nil {
+		return nil, err
+	}
+	var first *Entry
+	for i, r := range later {
+		if r.Voided() || r.Kind != KindCumulative || r.Status != old.Status || r.ID <= root {
+			continue
+		}
+		if first == nil || r.AsOf.Before(first.AsOf) || (r.AsOf.Equal(first.AsOf) && r.ID < first.ID) {
+			first = &later[i]
+		}
+	}
+	return first, nil
+}
+
+// withinNotForCorrection refuses a 정정 that carries 누계포함: (within:)
+// where the answer cannot apply: the entry is a 누계 report (its 정정
+// re-bases the later reports itself), an agreement (약정: another's 정정
+// never re-bases agreements), or a delta that no later 누계 report counted
+// (nothing for the answer to keep or raise). Read silently, the label was
+// ignored (issue 19): the reply names it, says why, and gives the line
+// without it. Nothing is written.
+func (s *Service) withinNotForCorrection(ctx context.Context, cmd Command, old Entry) (Reply, bool, error) {
+	if cmd.Opts.Within == nil {
+		return Reply{}, false, nil
+	}
+	key := ""
+	switch {
+	case old.Kind == KindCumulative:
+		key = "k47.within_not_for_report"
+	case old.Status != StatusRealised:
+		key = "k47.within_not_for_agreement"
+	default:
+		first, err := s.firstCountingReport(ctx, old)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if first != nil {
+			return Reply{}, false, nil
+		}
+		key = "k47.within_no_later_report"
+	}
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg(key, "ID", old.ID),
+		Sections: []Section{{Lines: []string{s.msg("k47.within_send_without", "Line", s.withoutWithinLine(cmd))}}}}, true, nil
+}
+
+// withoutWithinLine is the line typed with its 누계포함: (within:) answer
+// taken out, the rest as typed; a confirmation the line carried (which
+// Line leaves out) is kept, before the line's 메모:/사유:.
+func (s *Service) withoutWithinLine(cmd Command) string {
+	head, tail := cmd.Line, ""
+	if j, _ := restOfLineOption(cmd.Line); j >= 0 {
+		head, tail = cmd.Line[:j], cmd.Line[j:]
+	}
+	words := slices.DeleteFunc(strings.Fields(head), func(w string) bool {
+		key, _, ok := strings.Cut(w, ":")
+		return ok && optionKeys[fold(key)] == "within"
+	})
+	if cmd.Confirmed {
+		words = append(words, s.msg("guards.confirm_word")+":"+s.msg("guards.confirm_yes"))
+	}
+	if tail != "" {
+		words = append(words, tail)
+	}
+	return strings.Join(words, " ")
 }

@@ -442,15 +442,23 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		r.Sections = append(r.Sections, s.breakdownSection(v))
 	}
 	if len(v.depts) > 0 {
-		sec := s.departmentSection(v.depts, v.saidNothing, v.asOf, v.deptTargetsNow)
-		var notYet []string
-		for _, d := range v.depts {
+		// A department whose target was first set after the date had no
+		// target then: its line shows none (not today's, which read as the
+		// target of that date), and the note names it with today's target
+		// (review r13 W5).
+		depts := slices.Clone(v.depts)
+		var notYet, now []string
+		for i, d := range depts {
 			if d.Target > 0 && v.deptNotYet[d.Department] {
 				notYet = append(notYet, d.Department)
+				now = append(now, d.Department+" "+s.jobs(d.Target))
+				depts[i].Target = 0
 			}
 		}
-		if note := s.notYetNote(v.targetDay(), notYet); note != "" {
-			sec.Lines = append(sec.Lines, note)
+		sec := s.departmentSection(depts, v.saidNothing, v.asOf, v.deptTargetsNow)
+		if len(notYet) > 0 {
+			sec.Lines = append(sec.Lines, s.msg("k47.dept_target_not_yet", "Date", s.date(v.targetDay()),
+				"Names", strings.Join(notYet, ", "), "Now", strings.Join(now, ", ")))
 		}
 		r.Sections = append(r.Sections, sec)
 	}

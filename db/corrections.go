@@ -266,6 +266,33 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 	return out, nil
 }
 
+// CorrectionRebases returns, per corrected entry of ids, the sum of what
+// its 정정 re-based the later 누계 reports by (new less old increments):
+// the re-basings its transaction made (same xmin as the correction row,
+// as adjustLaterReports tells a 정정's own) or made after it (an import
+// replays it later). Re-basings made when the entry was recorded are not
+// the 정정's. Entries with none are left out (review r13 W10).
+func (s *Store) CorrectionRebases(ctx context.Context, ids []int64) (map[int64]int64, error) {
+	var rows []struct {
+		ID   int64 `db:"old_entry_id"`
+		Jobs int64 `db:"jobs"`
+	}
+	const q = `
+		SELECT c.old_entry_id, SUM(a.new_count - a.old_count) AS jobs
+		FROM entry_corrections c
+		JOIN entry_adjustments a ON a.cause_entry_id = c.old_entry_id
+		WHERE c.old_entry_id = ANY($1::bigint[]) AND (a.xmin = c.xmin OR a.adjusted_at > c.corrected_at)
+		GROUP BY c.old_entry_id`
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
+		return nil, wrap("correction re-basings", err)
+	}
+	out := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r.Jobs
+	}
+	return out, nil
+}
+
 // correctionRoot is the ID of the entry a chain of corrections (정정) that
 // ends at id started from: id itself for an entry that corrects nothing.
 func correctionRoot(ctx context.Context, tx sqlx.ExtContext, id int64) (int64, error) {
