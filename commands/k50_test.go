@@ -1,0 +1,100 @@
+package commands_test
+
+import (
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// Review r15 F14: the later-report refusal wrote `#{{.ID}}가` and
+// `#{{.ID}}(…)와` whatever the number: `#1가`, `#38와`. 1 is read 일 and
+// takes 이/과; the particle now follows the number. Nothing is written.
+func TestK50LaterReportRefusalParticleFollowsTheNumber(t *testing.T) {
+	for _, c := range []struct {
+		lang          commands.Lang
+		later, before string
+		wants         []string
+	}{
+		{commands.Korean, "추가 1,250 노인 누계 2026. 4. 24.", "추가 1,300 노인 누계 2026. 4. 1.",
+			[]string{"이후 누계 보고 #1(2026. 4. 24. 기준 누계 1,250개)과 맞지 않습니다", "#1이 틀렸다면 `무효 1 <사유>`"}},
+		{commands.English, "add 1250 senior cumulative 2026-04-24", "add 1300 senior cumulative 2026-04-01",
+			[]string{"later cumulative report #1", "void 1 <reason>"}},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			h.run("U1", c.later, commands.OutcomeOK)
+			h.refusedUntouched("U1", c.before, c.wants...)
+			if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != 1250 {
+				t.Fatalf("SQL sum %d, want 1,250", got)
+			}
+		})
+	}
+}
+
+// Review r16 MINOR 6: `무효 1 ２명 중복` (full-width digit, Korean IME in
+// full-width mode) voided all 40 while `무효 1 2명 중복` is refused as a
+// partial void. Both are refused now; nothing is voided.
+func TestK50VoidWithAFullWidthPartialCountIsRefused(t *testing.T) {
+	for _, c := range []struct {
+		lang      commands.Lang
+		add, void string
+		wants     []string
+	}{
+		{commands.Korean, "추가 노인 40 11/3", "무효 1 ２명 중복", []string{"사유의 `2명`은 #1 실적", "`정정 1 38 <사유>`"}},
+		{commands.Korean, "추가 노인 40 11/3", "무효 1 １２명 중복", []string{"사유의 `12명`은 #1 실적", "`정정 1 28 <사유>`"}},
+		{commands.English, "add 40 senior date:2026-11-03", "void 1 counted ２ people twice", []string{"`2 people`", "`correct 1 38 <reason>`"}},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			h.run(manager, c.add, commands.OutcomeOK)
+			h.refusedUntouched(manager, c.void, c.wants...)
+			if h.voided(1) {
+				t.Fatal("#1 voided by a refused 무효")
+			}
+			if n, sum := h.live(); n != 1 || sum != 40 {
+				t.Fatalf("live %d, SQL sum %d; want 1, 40", n, sum)
+			}
+		})
+	}
+}
+
+// Review r16 MINOR 4: 정정's two-figure refusal missed ➝, ⟶ and the Korean
+// `2에서 3으로`: the first figure was set and the rest filed as the reason.
+func TestK50CorrectionWithOtherArrowsIsRefused(t *testing.T) {
+	for _, c := range []struct {
+		lang  commands.Lang
+		add   string
+		lines [][3]string // line, first, second
+	}{
+		{commands.Korean, "추가 노인 1 11/25", [][3]string{
+			{"정정 1 2 ➝ 3 오기", "2", "3"},
+			{"정정 1 2 ⟶ 3 오기", "2", "3"},
+			{"정정 1 2 => 3 오기", "2", "3"},
+			{"정정 1 2 ⇨ 3 오기", "2", "3"},
+			{"정정 1 2➝3 오기", "2", "3"},
+			{"정정 1 2에서 3으로 오기", "2", "3"},
+			{"정정 1 2 에서 3으로 오기", "2", "3"},
+			{"정정 1 2에서 3 오기", "2", "3"},
+			{"정정 1 2 에서 3 오기", "2", "3"},
+		}},
+		{commands.English, "add 1 senior 2026-11-25", [][3]string{
+			{"correct 1 2 ➝ 3 recount", "2", "3"},
+			{"correct 1 2 ⟶ 3 recount", "2", "3"},
+			{"correct 1 2 to 3 recount", "2", "3"},
+		}},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			h.run(manager, c.add, commands.OutcomeOK)
+			for _, l := range c.lines {
+				before := h.k45Counts()
+				r := h.run(manager, l[0], commands.OutcomeRefused)
+				mustContain(t, r.Text(), "`"+l[1]+"`", "`"+l[2]+"`", " 1 "+l[2]+" ")
+				h.writesNothing(l[0], before)
+			}
+			if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != 1 {
+				t.Fatalf("SQL sum %d, want 1", got)
+			}
+		})
+	}
+}
