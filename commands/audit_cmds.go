@@ -73,6 +73,7 @@ func (s *Service) reasonTooLong(command, reason string) *Reply {
 
 // parseCorrect reads `correct <number> <count> <reason>`.
 func parseCorrect(cmd *Command, ts []token, today time.Time) error {
+	ts = splitFigurePair(ts)
 	rest, err := takeIDAndCount(cmd, ts, "audit.which_figure")
 	if err != nil {
 		return err
