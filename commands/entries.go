@@ -1174,6 +1174,9 @@ type EntryStore interface {
 	TakenUpByLaterReports(ctx context.Context, ids []int64) (map[int64]int64, error)
 }
 
+// isDashWord reports whether w is a dash alone: -, –, —.
+func isDashWord(w string) bool { return w == "-" || w == "–" || w == "—" }
+
 // refuseUnreadWords refuses the words of an add line that no field read.
 // They used to become the note, and three reviews in a row found words that
 // turn the line's meaning around (퇴직, 채용 철회, 계약만료, laid off) filed
@@ -1210,7 +1213,17 @@ func (s *Service) refuseUnreadWords(cmd Command, words []string) (Reply, bool) {
 	if words := unreadAfterStatus(cmd, unread); words != "" {
 		return s.refuse(cmd.Name, s.msg("k45.unread_after_status", "Typed", words, "Status", cmd.StatusWord)), true
 	}
-	line := lineWithNote(cmd.Line, unread, s.msg("entries.note_label"))
+	label := s.msg("entries.note_label")
+	line := lineWithNote(cmd.Line, unread, label)
+	// A dash before the words (청년 21 12.3 - 채용박람회, as 보고 lines set
+	// a note off) is no part of the note offered (review r15 F21).
+	note := unread
+	for len(note) > 1 && isDashWord(note[0]) {
+		note = note[1:]
+	}
+	if len(note) < len(unread) {
+		line = strings.Replace(line, label+strings.Join(unread, " "), label+strings.Join(note, " "), 1)
+	}
 	return s.refuse(cmd.Name, s.msg("entries.unread_words", "Typed", typed, "Line", line)), true
 }
 

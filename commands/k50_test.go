@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"strings"
 	"testing"
 
 	"jobsbot/commands"
@@ -94,6 +95,38 @@ func TestK50CorrectionWithOtherArrowsIsRefused(t *testing.T) {
 			}
 			if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != 1 {
 				t.Fatalf("SQL sum %d, want 1", got)
+			}
+		})
+	}
+}
+
+// Review r15 F21: `추가 청년 21 11.25 - 채용박람회` (a dash before a note, as
+// in 보고 lines) was refused as "`-`를 두 번 썼습니다 … 사업은 한 번만": a
+// dash folds to nothing, as did the program word it was compared with.
+func TestK50DashBeforeANoteIsNotAProgramTwice(t *testing.T) {
+	for _, c := range []struct {
+		lang  commands.Lang
+		line  string
+		wants []string
+		typed string // the line the reply offers, which records
+	}{
+		{commands.Korean, "추가 청년 21 11.25 - 채용박람회", []string{"`- 채용박람회`", "`추가 청년 21 11.25 메모:채용박람회`"}, "추가 청년 21 11.25 메모:채용박람회"},
+		{commands.English, "add 21 youth 2026-11-25 - job fair", []string{"`job fair`", "note:job fair`"}, "add 21 youth 2026-11-25 - note:job fair"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			r := h.refusedUntouched("U1", c.line, c.wants...)
+			for _, bad := range []string{"두 번", "twice"} {
+				if strings.Contains(r.Text(), bad) {
+					t.Errorf("reply says %q:\n%s", bad, r.Text())
+				}
+			}
+			if n, sum := h.live(); n != 0 || sum != 0 {
+				t.Fatalf("live %d, SQL sum %d; want nothing", n, sum)
+			}
+			h.run("U1", c.typed, commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL AND (note LIKE '%채용박람회' OR note LIKE '%job fair')`); got != 21 {
+				t.Fatalf("SQL sum of the entry with the note: %d, want 21", got)
 			}
 		})
 	}
