@@ -504,7 +504,7 @@ func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatu
 	}
 	return []string{
 		s.msg("entries.total_for_d_hired", "Program", s.programLabel(p), "Year", year, "Jobs", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)),
-		s.msg("entries.agreed_mou_pipeline_for", "Year", year, "Agreed", s.unitCount(t.Agreed, false, p.Unit)),
+		s.msg("entries.agreed_mou_pipeline_for", "Year", year, "Agreed", s.unitCount(t.Agreed, t.AgreedApproximate, p.Unit)),
 	}, nil
 }
 
