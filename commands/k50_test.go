@@ -131,3 +131,52 @@ func TestK50DashBeforeANoteIsNotAProgramTwice(t *testing.T) {
 		})
 	}
 }
+
+// Review r15 F8: an approximate agreement (`약 300 약정`) lost its 여 in the
+// agreement lines: "약정 누계(실적 제외): 300개", "약정 #1: 전체 300개 …
+// 남은 수 220개". The add itself said 300여개.
+func TestK50ApproximateAgreementKeepsItsYeo(t *testing.T) {
+	for _, c := range []struct {
+		lang              commands.Lang
+		add, hire         string
+		addWant, hireWant string
+	}{
+		{commands.Korean, "추가 노인 약 300 약정 11/18", "채용 1 80 11/20",
+			"약정 누계(실적 제외): 300여개", "약정 #1: 전체 300여개 · 채용 80개 · 남은 수 220여개"},
+		{commands.English, "add ~300 senior status:agreed date:2026-11-18", "hire 1 80 2026-11-20",
+			"not in the jobs total: about 300", "Agreement #1: about 300 agreed · 80 hired · about 220 left"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			mustContain(t, h.run(manager, c.add, commands.OutcomeOK).Text(), c.addWant)
+			mustContain(t, h.run(manager, c.hire, commands.OutcomeOK).Text(), c.hireWant)
+			if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`); got != 80 {
+				t.Fatalf("SQL realised sum %d, want 80", got)
+			}
+		})
+	}
+}
+
+// Review r15 F4: a status or a date given twice named only one of the two
+// ("상태가 서로 다르게 두 번 있습니다(`채용`)", "날짜가 두 번 있습니다(`11월말`
+// 외 하나)"); both are named now, as the department refusal does.
+func TestK50TwoStatusesOrDatesNameBoth(t *testing.T) {
+	for _, c := range []struct {
+		lang  commands.Lang
+		line  string
+		wants []string
+	}{
+		{commands.Korean, "추가 노인 60 약정 채용 11.25", []string{"상태가 서로 다르게 두 번 있습니다(`약정`, `채용`)"}},
+		{commands.Korean, "추가 노인 60 약정 11.25 11월말", []string{"날짜가 두 번 있습니다(`11.25`, `11월말`)"}},
+		{commands.Korean, "추가 노인 60 상용 임시 11.25", []string{"고용형태가 서로 다르게 두 번 있습니다(`상용`, `임시`)"}},
+		{commands.English, "add 60 senior 2026-11-25 11/20", []string{"two dates, `2026-11-25` and `11/20`"}},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			h.refusedUntouched("U1", c.line, c.wants...)
+			if n, sum := h.live(); n != 0 || sum != 0 {
+				t.Fatalf("live %d, SQL sum %d; want nothing", n, sum)
+			}
+		})
+	}
+}
