@@ -237,6 +237,18 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
 	}
+	// A closed month (마감) is said before any question: an answer to the
+	// 누계포함 question could not be recorded anyway (review r15 F10). The
+	// store checks again when it writes.
+	if e.CloseReason == "" {
+		closes, err := s.store.MonthClosesBetween(ctx, e.AsOf, e.AsOf)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err), false
+		}
+		if len(closes) > 0 {
+			return s.monthClosedReply(ctx, cmdAdd, closes[0], s.IsManager(e.LoggedBy)), false
+		}
+	}
 	if r, ask, err := s.askBeforeRecording(ctx, c, cmd, e, p); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
 	} else if ask {

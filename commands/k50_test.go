@@ -180,3 +180,34 @@ func TestK50TwoStatusesOrDatesNameBoth(t *testing.T) {
 		})
 	}
 }
+
+// Review r15 F10: after 마감, a staff add dated in the closed month that
+// would be asked the 누계포함 question was asked first and refused for the
+// close only once answered. The close is said first; nothing is written.
+func TestK50ClosedMonthIsSaidBeforeTheWithinQuestion(t *testing.T) {
+	for _, c := range []struct {
+		lang                     commands.Lang
+		report, close, add, want string
+	}{
+		{commands.Korean, "추가 노인 누계 200 10/20", "마감 2026-10", "추가 노인 5 10/19", "2026년 10월은 마감되었습니다"},
+		{commands.English, "add 200 senior cumulative 2026-10-20", "close 2026-10", "add 5 senior 2026-10-19", "is closed"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			h.run(manager, c.report, commands.OutcomeOK)
+			h.run(manager, c.close, commands.OutcomeOK)
+			r := h.refusedUntouched("U1", c.add, c.want)
+			for _, bad := range []string{"누계포함", "within:"} {
+				if strings.Contains(r.Text(), bad) {
+					t.Errorf("the reply asks the question:\n%s", r.Text())
+				}
+			}
+			if len(r.Actions) != 0 {
+				t.Errorf("the refusal offers %d buttons", len(r.Actions))
+			}
+			if n, sum := h.live(); n != 1 || sum != 200 {
+				t.Fatalf("live %d, SQL sum %d; want 1, 200", n, sum)
+			}
+		})
+	}
+}
