@@ -73,6 +73,7 @@ func (s *Service) reasonTooLong(command, reason string) *Reply {
 
 // parseCorrect reads `correct <number> <count> <reason>`.
 func parseCorrect(cmd *Command, ts []token, today time.Time) error {
+	ts = splitFigurePair(ts)
 	rest, err := takeIDAndCount(cmd, ts, "audit.which_figure")
 	if err != nil {
 		return err
@@ -632,8 +633,10 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		lines = append(lines, s.msg("entries.note", "Note", note))
 	}
 	lines = append(lines,
-		s.msg("audit.agreement_progress", "ID", a.ID, "Size", s.unitCount(a.Count, false, p.Unit),
-			"Realised", s.unitCount(res.Realised, false, p.Unit), "Left", s.unitCount(left, false, p.Unit)),
+		// An agreement of about 300 (약 300 약정) leaves about 220: its 여
+		// carries to what is left, never to the hires, which are exact (r15 F8).
+		s.msg("audit.agreement_progress", "ID", a.ID, "Size", s.unitCount(res.Agreement.Count, res.Agreement.Approximate, p.Unit),
+			"Realised", s.unitCount(res.Realised, false, p.Unit), "Left", s.unitCount(left, res.Agreement.Approximate && left > 0, p.Unit)),
 		s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", day.Year(),
 			"ProgramTotal", s.unitCount(res.Hire.ProgramTotal, approximate, p.Unit)),
 	)

@@ -218,6 +218,8 @@ type ProgramTotal struct {
 	Jobs        int64 // realised, live entries
 	Approximate int64 // the part of Jobs that came from approximate (여) entries
 	Agreed      int64 // agreed (약정) jobs, never part of Jobs
+	// AgreedApproximate: a live agreement of the year is approximate (여).
+	AgreedApproximate bool
 }
 
 // Department is one department (부서) of the managed list: entries may only

@@ -237,6 +237,18 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
 	}
+	// A closed month (마감) is said before any question: an answer to the
+	// 누계포함 question could not be recorded anyway (review r15 F10). The
+	// store checks again when it writes.
+	if e.CloseReason == "" {
+		closes, err := s.store.MonthClosesBetween(ctx, e.AsOf, e.AsOf)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err), false
+		}
+		if len(closes) > 0 {
+			return s.monthClosedReply(ctx, cmdAdd, closes[0], s.IsManager(e.LoggedBy)), false
+		}
+	}
 	if r, ask, err := s.askBeforeRecording(ctx, c, cmd, e, p); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
 	} else if ask {
@@ -504,7 +516,7 @@ func (s *Service) entryTotals(ctx context.Context, e Entry, p Program, sameStatu
 	}
 	return []string{
 		s.msg("entries.total_for_d_hired", "Program", s.programLabel(p), "Year", year, "Jobs", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)),
-		s.msg("entries.agreed_mou_pipeline_for", "Year", year, "Agreed", s.unitCount(t.Agreed, false, p.Unit)),
+		s.msg("entries.agreed_mou_pipeline_for", "Year", year, "Agreed", s.unitCount(t.Agreed, t.AgreedApproximate, p.Unit)),
 	}, nil
 }
 
@@ -1183,6 +1195,9 @@ type EntryStore interface {
 	CorrectionRebases(ctx context.Context, ids []int64) (map[int64]int64, error)
 }
 
+// isDashWord reports whether w is a dash alone: -, –, —.
+func isDashWord(w string) bool { return w == "-" || w == "–" || w == "—" }
+
 // refuseUnreadWords refuses the words of an add line that no field read.
 // They used to become the note, and three reviews in a row found words that
 // turn the line's meaning around (퇴직, 채용 철회, 계약만료, laid off) filed
@@ -1219,7 +1234,17 @@ func (s *Service) refuseUnreadWords(cmd Command, words []string) (Reply, bool) {
 	if words := unreadAfterStatus(cmd, unread); words != "" {
 		return s.refuse(cmd.Name, s.msg("k45.unread_after_status", "Typed", words, "Status", cmd.StatusWord)), true
 	}
-	line := lineWithNote(cmd.Line, unread, s.msg("entries.note_label"))
+	label := s.msg("entries.note_label")
+	line := lineWithNote(cmd.Line, unread, label)
+	// A dash before the words (청년 21 12.3 - 채용박람회, as 보고 lines set
+	// a note off) is no part of the note offered (review r15 F21).
+	note := unread
+	for len(note) > 1 && isDashWord(note[0]) {
+		note = note[1:]
+	}
+	if len(note) < len(unread) {
+		line = strings.Replace(line, label+strings.Join(unread, " "), label+strings.Join(note, " "), 1)
+	}
 	return s.refuse(cmd.Name, s.msg("entries.unread_words", "Typed", typed, "Line", line)), true
 }
 

@@ -65,7 +65,7 @@ func (s *Service) readNoteWords(d *entryDraft, words []string, programs []Progra
 			}
 			return refuse("note_words.label_needs_colon", "Label", label)
 		}
-		if ownFound && (fold(w) == fold(d.program) || fold(w) == fold(d.programTyped)) {
+		if ownFound && fold(w) != "" && (fold(w) == fold(d.program) || fold(w) == fold(d.programTyped)) {
 			// 추가 5 노인 노인: the program typed twice, said so rather
 			// than as a word that reads as nothing (k44 F14).
 			return refuse("k44.program_twice", "Word", w, "Program", s.programLabel(own))

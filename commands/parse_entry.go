@@ -121,6 +121,9 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 		if n, d := dateRun(ts, i, today); n > 0 {
 			typed := textJoin(ts[i : i+n])
 			if cmd.Opts.Date != nil || dateTyped != "" {
+				if dateTyped != "" { // both as typed, as the department refusal names both (r15 F4)
+					return nil, "", usageErr(cmd.Name, "k50.two_dates", "First", dateTyped, "Second", typed)
+				}
 				return nil, "", usageErr(cmd.Name, "parse_entry.line_has_two_dates", "Typed", typed)
 			}
 			dateTyped, cmd.Opts.Date = typed, &d
@@ -140,6 +143,9 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 				continue
 			}
 			if cmd.Opts.Status != "" && cmd.Opts.Status != st {
+				if cmd.StatusWord != "" {
+					return nil, "", usageErr(cmd.Name, "k50.two_statuses", "First", cmd.StatusWord, "Second", t.text)
+				}
 				return nil, "", usageErr(cmd.Name, "parse_entry.contradicts_status_given_give", "Text", t.text)
 			}
 			cmd.Opts.Status, cmd.StatusWord = st, t.text
@@ -150,6 +156,9 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 				return nil, "", usageErr(cmd.Name, "parse_entry.conversion_is_not_a_new_job", "Text", textJoin(ts[i:i+2]))
 			}
 			if cmd.Opts.Employment != "" && cmd.Opts.Employment != et {
+				if cmd.EmploymentWord != "" {
+					return nil, "", usageErr(cmd.Name, "k50.two_employment_types", "First", cmd.EmploymentWord, "Second", t.text)
+				}
 				return nil, "", usageErr(cmd.Name, "parse_entry.contradicts_employment_type_given", "Text", t.text)
 			}
 			cmd.Opts.Employment, cmd.EmploymentWord = et, t.text

@@ -14,6 +14,10 @@ import (
 // 2회차) is no count: voidReadsAsPartial skips a unit followed by 차.
 var partialCount = regexp.MustCompile(`(?i)(^|[^0-9,])([0-9][0-9,]*)\s*(명|인|개|건|곳|회|jobs?\b|people\b|persons?\b|hires?\b|duplicates?\b|entries\b|times\b)`)
 
+// halfWidthDigits turns full-width digits and comma into ASCII.
+var halfWidthDigits = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4",
+	"５", "5", "６", "6", "７", "7", "８", "8", "９", "9", "，", ",")
+
 // voidReadsAsPartial refuses a 무효 whose reason counts fewer than the
 // entry records (review F38: `무효 69 2명 중복` voided all 40 of #69): the
 // person meant to take off part of it, which is a 정정 to what remains. A
@@ -23,6 +27,9 @@ func (s *Service) voidReadsAsPartial(ctx context.Context, e Entry, reason string
 	if e.Kind == KindCumulative {
 		figure = e.ReportedTotal // what a 정정 of a 누계 takes
 	}
+	// Full-width digits (２명, a Korean IME in full-width mode) count as
+	// digits: read as words, `무효 1 ２명 중복` voided the whole entry (r16).
+	reason = halfWidthDigits.Replace(reason)
 	for _, ix := range partialCount.FindAllStringSubmatchIndex(reason, -1) {
 		if strings.HasPrefix(reason[ix[1]:], "차") {
 			continue // 2회차 is the second round, no count of jobs

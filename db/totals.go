@@ -289,7 +289,11 @@ func (s *Store) ProgramYearTotal(ctx context.Context, programID int64, year int)
 		       COALESCE(SUM(jobs) FILTER (WHERE status = 'agreed'), 0)   AS agreed,
 		       (SELECT COALESCE(SUM(` + approxNow("d.day", "d.jobs", "d.approx_jobs") + `), 0)
 		        FROM program_days d` + joinLatestReport("d", "day") + `
-		        WHERE d.program_id = $1 AND d.status = 'realised' AND d.day BETWEEN $2::date AND $3::date) AS approximate
+		        WHERE d.program_id = $1 AND d.status = 'realised' AND d.day BETWEEN $2::date AND $3::date) AS approximate,
+		       -- an approximate agreement (약 300 약정) makes the pipeline approximate (r15 F8)
+		       EXISTS (SELECT 1 FROM entries e
+		               WHERE e.program_id = $1 AND e.status = 'agreed' AND e.approximate AND e.voided_at IS NULL
+		                 AND e.as_of BETWEEN $2::date AND $3::date) AS agreedapproximate
 		FROM program_months
 		WHERE program_id = $1 AND month BETWEEN $2::date AND $3::date`
 	t := commands.ProgramTotal{ProgramID: programID}

@@ -271,3 +271,32 @@ func TestEnglishCountsHaveASingular(t *testing.T) {
 		}
 	}
 }
+
+// fixedParticleAfterNumber finds a Korean particle written out after an entry
+// number (#{{.ID}}가, #{{.ID}}(…)와): a number's particle depends on how its
+// last digit is read (#1이, #38과, #2가), so only {{particle .ID "이"}} is right.
+var fixedParticleAfterNumber = regexp.MustCompile(`(#\{\{\.\w+\}\}|\{\{\.(?:ID|Old|New|Original|Agreement)\}\})(\([^()]*\))?(은|는|이|가|을|를|과|와|으로|로|이나|나|이라|라|이며|며|이고|고|이면|면|이든|든)([^가-힣]|$)`)
+
+func TestCatalogueNoFixedParticleAfterNumber(t *testing.T) {
+	c := Default()
+	for _, id := range c.IDs() {
+		if m := fixedParticleAfterNumber.FindString(c.Source(id, Korean)); m != "" {
+			t.Errorf("%s: %q writes a fixed particle after a number; use {{particle .X \"이\"}}", id, m)
+		}
+	}
+	// The pattern itself: the forms the r15 review found, and the right ones.
+	for src, bad := range map[string]bool{
+		`#{{.ID}}가 틀렸다면`:                              true,
+		`#{{.ID}}(누계 {{.Total}})와 맞지`:                 true,
+		`#{{.New}}({{.Now}})로 다시`:                     true,
+		`#{{.ID}}{{particle .ID "이"}} 틀렸다면`:           false,
+		`#{{.ID}}의 단계`:                                false,
+		`#{{.ID}}에서 채용`:                               false,
+		`'실적 없음'(#{{.ID}})으로`:                         false,
+		`#{{.ID}}(누계 {{.Total}}){{particle .ID "와"}}`: false,
+	} {
+		if got := fixedParticleAfterNumber.MatchString(src); got != bad {
+			t.Errorf("%q: flagged %v, want %v", src, got, bad)
+		}
+	}
+}
