@@ -134,9 +134,11 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 	if why != "" {
 		if e.Count < ytd {
 			// As a 누계 it would be below the ledger's figure through
-			// its date and refused: there is no 누계 line to offer.
-			return why + " " + s.msg("k42.delta_or_total_below", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
-				"Total", s.unitCount(ytd, false, p.Unit)), nil
+			// its date and refused: there is no 누계 line to offer, and
+			// a 누계 that low means a recorded entry is wrong, which is
+			// not "nothing to record" (review r15 F6): point to the list.
+			return why + " " + s.msg("k49.delta_or_total_below", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
+				"Count", s.unitCount(e.Count, e.Approximate, p.Unit), "Total", s.unitCount(ytd, false, p.Unit), "Code", s.programWord(p)), nil
 		}
 		effect := s.msg("k32.total_records_nothing", "Total", s.unitCount(ytd, false, p.Unit))
 		if e.Count > ytd {
