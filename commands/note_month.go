@@ -100,6 +100,14 @@ func noteMonths(note string, asOf, today time.Time) (words []string, lasts []tim
 	return words, lasts
 }
 
+// NoteNamesAnotherMonth is noteMonth for the importer (review r15 F17: a
+// department's row dated 2026-12-01 with 메모 `11월분` was filed in
+// December): the word and the last day of the month it names, when that
+// is not asOf's month and year.
+func NoteNamesAnotherMonth(note string, asOf, today time.Time) (word string, last time.Time, ok bool) {
+	return noteMonth(note, asOf, today)
+}
+
 // noteMonth is the first month a note names that is not asOf's month and
 // year: the word as written and that month's last day, or ok=false.
 func noteMonth(note string, asOf, today time.Time) (word string, last time.Time, ok bool) {
