@@ -53,6 +53,9 @@ func noteMonths(note string, asOf, today time.Time) (words []string, lasts []tim
 			continue
 		}
 		word := note[m[0]:m[1]]
+		if plannedAfter(note[m[1]:]) {
+			continue // 12월 채용 예정 5명은 제외: a plan, not the figure's month
+		}
 		var month, day, year int
 		numeric := false
 		if _, ok := group(m, "fy"); ok {
@@ -106,6 +109,17 @@ func noteMonths(note string, asOf, today time.Time) (words []string, lasts []tim
 // is not asOf's month and year.
 func NoteNamesAnotherMonth(note string, asOf, today time.Time) (word string, last time.Time, ok bool) {
 	return noteMonth(note, asOf, today)
+}
+
+// plannedAfter says the words after a month, up to the clause's end, make
+// it a plan (`12월 채용예정 5명은 제외`, `5월 입사 예정자 포함`, an
+// agreement's `11월 채용 예정`): the month of hires to come, which is no
+// claim about the month the figure belongs to.
+func plannedAfter(rest string) bool {
+	if i := strings.IndexAny(rest, ",;·)"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Contains(rest, "예정") || strings.Contains(rest, "예상") || strings.Contains(rest, "계획")
 }
 
 // noteMonth is the first month a note names that is not asOf's month and
