@@ -43,7 +43,7 @@ func TestNoteNamingAnotherMonthInAnyWords(t *testing.T) {
 			"추가 노인 4 오늘 메모:2025년 12월 누락":       {"`2025년 12월`", "`추가 노인 4 날짜:2025. 12. 31. 메모:2025년 12월 누락`"},
 			"추가 노인 4 2025. 12. 31. 메모:11월 누락분": {"`11월`", "2025. 11. 30."},
 		}, []string{"추가 노인 4 2025. 12. 31. 메모:작년 12월분 누락", "추가 노인 5 오늘 메모:12월 채용박람회 2차 3명",
-			"추가 노인 6 오늘 메모:12/1 채용", "추가 노인 7 12.1 메모:12월 1일 채용 1.5배"},
+			"추가 노인 6 오늘 메모:12/1 채용", "추가 노인 7 12.1 메모:12월 1일 채용 1.5배", "추가 노인 8 오늘 상태:채용 메모:1월 채용예정 5명은 제외"},
 			"채용 %d 50 12.1 메모:11월분 2차 채용", "채용 %d 50 12.1 메모:12월 2차 채용"},
 		{commands.English, map[string][]string{
 			"add 6 senior note:지난달 누락":                   {"`지난달`", "2026-11-30", "nothing was saved"},
@@ -52,7 +52,7 @@ func TestNoteNamingAnotherMonthInAnyWords(t *testing.T) {
 			"add senior cumulative 1400 note:11월말 현재 누계": {"`11월말`", "2026-11-30"},
 			"add 4 senior note:작년 12월분":                  {"`작년 12월분`", "2025-12-31"},
 		}, []string{"add 4 senior 2025-12-31 note:작년 12월분 누락", "add 5 senior note:12월 채용박람회",
-			"add 6 senior note:12/1 hires", "add 7 senior 2026-12-01 note:12월 1일 채용"},
+			"add 6 senior note:12/1 hires", "add 7 senior 2026-12-01 note:12월 1일 채용", "add 8 senior status:realised note:1월 채용 예정 제외"},
 			"hire %d 50 2026-12-01 note:11월분", "hire %d 50 2026-12-01 note:second round"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
@@ -79,8 +79,8 @@ func TestNoteNamingAnotherMonthInAnyWords(t *testing.T) {
 				h.run(manager, line, commands.OutcomeOK)
 			}
 			h.run(manager, fmt.Sprintf(tc.hireOK, agreement), commands.OutcomeOK)
-			if got := h.liveSQL("senior", "realised"); got != 1000+4+5+6+7+50 {
-				t.Errorf("senior is %d, want 1,072", got)
+			if got := h.liveSQL("senior", "realised"); got != 1000+4+5+6+7+8+50 {
+				t.Errorf("senior is %d, want 1,080", got)
 			}
 			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE as_of = '2025-12-31'`); n != 1 {
 				t.Errorf("%d entries dated 2025-12-31, want 1", n)
