@@ -39,8 +39,8 @@ func TestEveryFigureSaysWhatItIs(t *testing.T) {
 		}
 		text := h.run("U1", "status q2 private", commands.OutcomeOK).Text()
 		want := map[commands.Lang][]string{
-			commands.English: {"Total in 2026 Q2: 1,480", "1,480 (62% of the year's 2,400 target)"},
-			commands.Korean:  {"2026년 2분기 실적 1,480개", "1,480개 (연간 목표 2,400개의 62%)"},
+			commands.English: {"Total in 2026 Q2: 1,480", "1,480 (61% of the year's 2,400 target)"},
+			commands.Korean:  {"2026년 2분기 실적 1,480개", "1,480개 (연간 목표 2,400개의 61%)"},
 		}[lang]
 		mustContain(t, text, want...)
 		for _, wrong := range []string{"누계", "Total: "} {

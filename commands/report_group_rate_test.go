@@ -20,9 +20,9 @@ func TestSectorRowRateCountsOnlyTargetedPrograms(t *testing.T) {
 		row, rate, parts string
 	}{
 		{commands.Korean, []string{"목표 2만", "목표 3000 사업:노인", "추가 2000 노인 11/20", "추가 5000 여성 11/20"},
-			"보고서 기준:부문", "공공", "67%*", "2,000개 ÷ 그 목표의 합 3,000개"},
+			"보고서 기준:부문", "공공", "66%*", "2,000개 ÷ 그 목표의 합 3,000개"},
 		{commands.English, []string{"target 20000", "target 3000 program:senior", "add 2000 senior 2026-11-20", "add 5000 women 2026-11-20"},
-			"report by:sector", "Public", "67%*", "2,000"},
+			"report by:sector", "Public", "66%*", "2,000"},
 	} {
 		h := newHarness(t, c.lang)
 		for _, l := range c.lines {

@@ -91,7 +91,7 @@ func TestReportTablesMatchTheLedger(t *testing.T) {
 	}
 	ytd := h.sum("e.as_of BETWEEN '2026-01-01' AND '2026-04-30'")
 	last := h.sum("e.as_of BETWEEN '2025-01-01' AND '2025-04-30'")
-	want := []string{"20,500", numbers.Format(ytd) + "여", fmt.Sprintf("%d%%", (ytd*100+10250)/20500), numbers.Format(last), "+" + numbers.Format(ytd-last) + "여"} // 증감 carries 여 like 누계
+	want := []string{"20,500", numbers.Format(ytd) + "여", fmt.Sprintf("%d%%", ytd*100/20500), numbers.Format(last), "+" + numbers.Format(ytd-last) + "여"} // 증감 carries 여 like 누계
 	if strings.Join(summary, " ") != strings.Join(want, " ") {
 		t.Errorf("summary total %v, want %v", summary, want)
 	}

@@ -393,12 +393,15 @@ func withProgramDepartments(depts []DepartmentTotal, programs []Program) []Depar
 	return depts
 }
 
-// percent is a share rounded to a whole percent.
+// percent is a share in whole percent, rounded down: 24,892 of 25,000 is
+// 99%, never 100% beside "23개 남았습니다" (review r15 F15). Every 달성률
+// the bot shows (status, report, digest, export) comes from here, and
+// the digest's bar floors the same way.
 func percent(part, whole int64) int64 {
 	if whole <= 0 {
 		return 0
 	}
-	return (part*100 + whole/2) / whole
+	return part * 100 / whole
 }
 
 // weeksLeft counts the weeks from today to the end of its year, a started

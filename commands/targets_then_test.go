@@ -74,15 +74,15 @@ func TestPastDateUsesTargetInForce(t *testing.T) {
 			commands.English: "7,100 of 7,000 (101%) (target now 7,500)",
 			commands.Korean:  "7,100개 / 목표 7,000개(달성률 101%) (현재 목표 7,500개)",
 		}[lang], map[commands.Lang]string{
-			commands.English: "복지정책과: 7,100 of 8,000 target (89%) (target now 9,000)",
-			commands.Korean:  "복지정책과: 7,100개 / 목표 8,000개(달성률 89%) (현재 목표 9,000개)",
+			commands.English: "복지정책과: 7,100 of 8,000 target (88%) (target now 9,000)",
+			commands.Korean:  "복지정책과: 7,100개 / 목표 8,000개(달성률 88%) (현재 목표 9,000개)",
 		}[lang])
 
 		// A department's status as of April compares with its April target.
 		dept := h.run("U1", "status 4월말 dept:복지정책과", commands.OutcomeOK).Text()
 		mustContain(t, dept, map[commands.Lang]string{
-			commands.English: "against the current target of 9,000 it is 79%",
-			commands.Korean:  "현재 목표 9,000개 기준으로는 79%입니다.",
+			commands.English: "against the current target of 9,000 it is 78%",
+			commands.Korean:  "현재 목표 9,000개 기준으로는 78%입니다.",
 		}[lang], "8,000")
 
 		// Today's status uses today's target and has nothing to explain.
@@ -135,7 +135,7 @@ func TestDateBeforeFirstTargetSaysThereWasNone(t *testing.T) {
 		}
 		text := h.run("U1", byLang(lang, "status 2026-03-31", "현황 3월말"), commands.OutcomeOK).Text()
 		mustContain(t, text,
-			byLang(lang, "Total: 7,100 of the 21,000 target (34%)", "누계 7,100개 / 목표 21,000개(달성률 34%)"),
+			byLang(lang, "Total: 7,100 of the 21,000 target (33%)", "누계 7,100개 / 목표 21,000개(달성률 33%)"),
 			byLang(lang, "No target had been set yet on 2026-03-31: the percentage is against the current target of 21,000.",
 				"2026. 3. 31.에는 아직 목표가 정해지지 않았습니다. 달성률은 현재 목표 21,000개 기준입니다."))
 		for _, claim := range []string{"20,500", "당시 목표", "in force on"} {

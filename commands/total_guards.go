@@ -21,7 +21,7 @@ func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntr
 		return Reply{}, false, err
 	}
 	var totals []string
-	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){s.totalAsDelta, s.newYearCarry} {
+	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){s.totalAsDelta, s.newYearCarry, s.newYearDelta} {
 		why, err := ask(ctx, e, p, cmd)
 		if err != nil {
 			return Reply{}, false, err
@@ -134,9 +134,11 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 	if why != "" {
 		if e.Count < ytd {
 			// As a 누계 it would be below the ledger's figure through
-			// its date and refused: there is no 누계 line to offer.
-			return why + " " + s.msg("k42.delta_or_total_below", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
-				"Total", s.unitCount(ytd, false, p.Unit)), nil
+			// its date and refused: there is no 누계 line to offer, and
+			// a 누계 that low means a recorded entry is wrong, which is
+			// not "nothing to record" (review r15 F6): point to the list.
+			return why + " " + s.msg("k49.delta_or_total_below", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
+				"Count", s.unitCount(e.Count, e.Approximate, p.Unit), "Total", s.unitCount(ytd, false, p.Unit), "Code", s.programWord(p)), nil
 		}
 		effect := s.msg("k32.total_records_nothing", "Total", s.unitCount(ytd, false, p.Unit))
 		if e.Count > ytd {
@@ -211,6 +213,47 @@ func (s *Service) newYearCarry(ctx context.Context, e NewEntry, p Program, _ Com
 		return "", err
 	}
 	why := s.msg("k32.cumulative_restarts", "Program", s.programLabel(p), "Year", last, "Prev", s.unitCount(prev, false, p.Unit),
+		"Date", s.date(e.AsOf), "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "NewYear", e.AsOf.Year())
+	if e.Count > prev {
+		count := numbers.Format(e.Count - prev)
+		if e.Approximate {
+			count += "여"
+		}
+		why += " " + s.msg("k32.cumulative_restarts_continued", "Count", numbers.Format(e.Count), "Prev", numbers.Format(prev),
+			"Diff", count, "Line", s.cumulativeLine(p, count, e.AsOf))
+	}
+	return why, nil
+}
+
+// newYearDelta asks about a realised delta dated in January that is at
+// least half the program's total of the year before while the year so far
+// is under that half (review r15 F22: `추가 청년 1,410 어제` on 8 January
+// 2027, more than all of 2026's 1,381, was stored at once: totalAsDelta
+// has nothing to compare the year's first figure with, and newYearCarry
+// looks only at 누계). It is newYearCarry's question for a figure typed
+// without the word 누계, with the 누계 line for the difference.
+func (s *Service) newYearDelta(ctx context.Context, e NewEntry, p Program, _ Command) (string, error) {
+	if e.Kind != KindDelta || e.Status != StatusRealised || e.AsOf.YearDay() > newYearCarryDays {
+		return "", nil
+	}
+	last := e.AsOf.Year() - 1
+	prev, _, err := s.programJobs(ctx, e.ProgramID, dates.On(last, 1, 1), dates.On(last, 12, 31), "")
+	if err != nil || prev <= 0 || e.Count*2 < prev {
+		return "", err
+	}
+	ytd, _, err := s.programJobs(ctx, e.ProgramID, dates.On(e.AsOf.Year(), 1, 1), dates.On(e.AsOf.Year(), 12, 31), "")
+	if err != nil || ytd*2 >= prev {
+		return "", err
+	}
+	if e.IdempotencyKey != "" {
+		// A redelivery of a request already recorded is answered by the
+		// store, not asked about its own figure (as totalAsDelta).
+		recorded, err := s.store.EntryKeyRecorded(ctx, e.IdempotencyKey)
+		if err != nil || recorded {
+			return "", err
+		}
+	}
+	why := s.msg("k49.delta_restarts", "Program", s.programLabel(p), "Year", last, "Prev", s.unitCount(prev, false, p.Unit),
 		"Date", s.date(e.AsOf), "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "NewYear", e.AsOf.Year())
 	if e.Count > prev {
 		count := numbers.Format(e.Count - prev)

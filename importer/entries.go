@@ -242,6 +242,18 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	if e.Status == commands.StatusRealised && !row.Voided && e.Origin == "" {
 		forecast(p, line, colNote, e.Note)
 	}
+	// A department's row whose note names another month than its 기준일
+	// (11월분 on a December date) is refused as the typed add is (review
+	// r15 F17); an export's row (기록 식별자) was checked when typed.
+	if !row.Voided && e.Origin == "" && !e.AsOf.IsZero() {
+		today := r.Today // 작년 and 지난달 are as of the day the file is read
+		if today.IsZero() || today.Before(e.AsOf) {
+			today = e.AsOf
+		}
+		if word, last, ok := commands.NoteNamesAnotherMonth(e.Note, e.AsOf, today); ok {
+			p.add(line, colNote, e.Note, msg("k49.import_note_month", "Word", word, "Last", last, "AsOf", e.AsOf))
+		}
+	}
 	// 마감 후 정정 is not brought in (an import writes into no closed month,
 	// and brings in no month close): counted, for the preview to say so.
 	if get(colAfterClose) != "" && r.notCarried != nil {
