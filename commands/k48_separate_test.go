@@ -145,3 +145,92 @@ func restored(t *testing.T, a *harness) *harness {
 	cfg.Store = store
 	return &harness{t: t, store: store, svc: commands.New(cfg), cfg: cfg}
 }
+
+// 취소 of a 정정's 누계포함 question drops it as it drops an add's: the
+// question's buttons (누계포함:예 / 아니오) pressed or typed after it
+// write nothing and say the question was cancelled (review r16 MINOR 8:
+// the 예 line re-based #2 150 → 120 on its first press). Sent again as a
+// typed line, the answer records.
+func TestCancelledCorrectionQuestionWritesNothing(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			lines, _ := k48Lines(lang)
+			correct, undo, held, cancelled := "정정 1 80 오타", "취소", "확인을 기다리던 질문을 취소했습니다",
+				"이 입력이 답하는 질문은 `취소`로 취소되어 아무것도 기록하지 않았습니다"
+			if lang == commands.English {
+				correct, undo, held, cancelled = "correct 1 80 typo", "undo", "Cancelled the question",
+					"The question this line answers was cancelled by `undo`, so nothing was recorded"
+			}
+			h := newHarness(t, lang)
+			h.run(manager, lines[0], commands.OutcomeOK)
+			h.run(manager, lines[1], commands.OutcomeOK)
+			for press := range 2 {
+				q := h.run(manager, correct, commands.OutcomeRefused)
+				if len(q.Actions) != 2 {
+					t.Fatalf("the 누계포함 question has %d buttons:\n%s", len(q.Actions), q.Text())
+				}
+				mustContain(t, h.run(manager, undo, commands.OutcomeOK).Text(), held)
+				mustContain(t, h.run(manager, q.Actions[press].Command, commands.OutcomeRefused).Text(), cancelled)
+				if n := h.entriesStored(); n != 2 {
+					t.Fatalf("button %d of the cancelled question wrote: %d entries, want 2", press, n)
+				}
+				if got := h.liveSumAll(); got != 200 {
+					t.Fatalf("live sum %d, want 200", got)
+				}
+				if got := h.sqlInt(`SELECT count FROM entries WHERE id = 2`); got != 150 {
+					t.Fatalf("#2 counts %d, want 150", got)
+				}
+			}
+			// Typed again, the 예 answer records: #2 keeps its 200.
+			q := h.run(manager, correct, commands.OutcomeRefused)
+			h.run(manager, q.Actions[0].Command, commands.OutcomeOK)
+			if got := h.liveSumAll(); got != 200 {
+				t.Errorf("after the 정정 recorded, live sum %d, want 200", got)
+			}
+			if got := h.sqlInt(`SELECT count FROM entries WHERE id = 2`); got != 120 {
+				t.Errorf("after the 정정 recorded, #2 counts %d, want 120", got)
+			}
+		})
+	}
+}
+
+// The button of a question 취소 cancelled is dead: pressed twice (a double
+// click is two deliveries under two keys) it records nothing either time
+// (review r16 MINOR 5: the second press recorded the entry). A line typed
+// after the refusal records, as k41 says.
+func TestCancelledQuestionsButtonStaysDead(t *testing.T) {
+	for _, tc := range []struct {
+		lang                         commands.Lang
+		report, add, undo, cancelled string
+	}{
+		{commands.Korean, "추가 400 invest 누계 날짜:2026-04-30", "추가 30 invest 날짜:2026-04-15", "취소",
+			"이 입력이 답하는 질문은 `취소`로 취소되어 아무것도 기록하지 않았습니다"},
+		{commands.English, "add 400 invest cumulative date:2026-04-30", "add 30 invest date:2026-04-15", "undo",
+			"The question this line answers was cancelled by `undo`, so nothing was recorded"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			h.run("U1", tc.report, commands.OutcomeOK)
+			q := h.run("U1", tc.add, commands.OutcomeRefused)
+			h.run("U1", tc.undo, commands.OutcomeOK)
+			for i := range 3 {
+				r := h.svc.Handle(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceSlash,
+					IdempotencyKey: "press-" + strconv.Itoa(i), Pressed: true}, q.Actions[0].Command)
+				if r.Outcome != commands.OutcomeRefused {
+					t.Fatalf("press %d of the cancelled question's button: %s\n%s", i+1, r.Outcome, r.Text())
+				}
+				mustContain(t, r.Text(), tc.cancelled)
+				if n := h.entriesStored(); n != 1 {
+					t.Fatalf("press %d of the cancelled question's button wrote: %d entries, want 1", i+1, n)
+				}
+			}
+			// The line typed: refused once (it may be the button sent as a
+			// line), then it records; 누계포함:예 keeps the 누계 at 400.
+			h.run("U1", q.Actions[0].Command, commands.OutcomeRefused)
+			h.run("U1", q.Actions[0].Command, commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL`); got != 400 {
+				t.Errorf("live sum %d, want 400", got)
+			}
+		})
+	}
+}
