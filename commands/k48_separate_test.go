@@ -3,9 +3,11 @@ package commands_test
 import (
 	"context"
 	"net/url"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"jobsbot/commands"
@@ -232,5 +234,36 @@ func TestCancelledQuestionsButtonStaysDead(t *testing.T) {
 				t.Errorf("live sum %d, want 400", got)
 			}
 		})
+	}
+}
+
+// Migration 00047 keeps the answers of the 정정s 1.8.0 asked (told then
+// by transaction and stamps): a ledger's rows as 1.8.0 wrote them (the
+// column dropped and added again, which rewrites no row, so each keeps
+// its transaction), the migration's UPDATE marks the 아니오 정정 separate and
+// leaves the 예 정정 alone.
+func TestMigration47KeepsTheAnswersOf180(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	for _, line := range []string{"추가 노인 50 날짜:11/1", "추가 노인 누계 200 날짜:11/20", "정정 1 80 오타 누계포함:예",
+		"추가 청년 50 날짜:11/1", "추가 청년 누계 200 날짜:11/20", "정정 4 20 오타 누계포함:아니오"} {
+		h.run(manager, line, commands.OutcomeOK)
+	}
+	up, err := os.ReadFile("../db/migrations/00047_correction_separate.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(up)
+	update := text[strings.Index(text, "UPDATE entry_corrections c"):strings.Index(text, "-- A write line marks")]
+	if _, err := h.store.DB().Exec(`ALTER TABLE entry_corrections DROP COLUMN separate; ALTER TABLE entry_corrections ADD COLUMN separate boolean NOT NULL DEFAULT false`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.store.DB().Exec(update); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.sqlInt(`SELECT count(*) FROM entry_corrections WHERE separate AND old_entry_id = 4`); got != 1 {
+		t.Errorf("the 아니오 정정 is not kept separate")
+	}
+	if got := h.sqlInt(`SELECT count(*) FROM entry_corrections WHERE separate AND old_entry_id = 1`); got != 0 {
+		t.Errorf("the 예 정정 is marked separate")
 	}
 }
