@@ -67,14 +67,16 @@ func (b *Bot) pressButtons(cb slack.InteractionCallback) {
 			b.pressReport(cb, a.Value)
 			continue
 		}
-		caller := commands.Caller{UserID: cb.User.ID, Source: commands.SourceSlash, IdempotencyKey: key}
+		// A question's button (ActionConfirm) is Pressed: pressed after
+		// 취소 cancelled its question, it records nothing, however often.
+		confirm := blockkit.ActionKind(a.ActionID) == commands.ActionConfirm
+		caller := commands.Caller{UserID: cb.User.ID, Source: commands.SourceSlash, IdempotencyKey: key, Pressed: confirm}
 		share := blockkit.ActionKind(a.ActionID) == commands.ActionShare
 		command := a.Value
 		shown, sealed := "", false
 		if share {
 			shown, command, sealed = unsealShare(a.Value)
 		}
-		confirm := blockkit.ActionKind(a.ActionID) == commands.ActionConfirm
 		b.background(func(ctx context.Context) {
 			v, caller := b.forUser(ctx, caller)
 			r := v.run(ctx, caller, command)

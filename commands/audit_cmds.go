@@ -274,18 +274,29 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	} else if refused {
 		return r
 	}
+	// An answer (누계포함, 확인) to this 정정's question that 취소
+	// cancelled writes nothing, as an add's does (review r16 MINOR 8).
+	asked := correctionPrint(c.UserID, old.ID, cmd.Count)
+	if r, cancelled, err := s.answersCancelledPrint(ctx, cmd, c.UserID, asked); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	} else if cancelled {
+		return r
+	}
 	if !cmd.Confirmed {
 		why, err := s.overYearTarget(ctx, p, old.AsOf.Year(), cmd.Count.Value, cmd.Count.Approximate)
 		if err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		}
 		if why != "" {
-			return s.correctionHeld(c, cmd, why)
+			r := s.correctionHeld(c, cmd, why)
+			r.did = LastAction{Kind: LastHeld, Print: asked}
+			return r
 		}
 	}
 	if r, ask, err := s.askCorrectionInsideLaterReport(ctx, cmd, old, p); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	} else if ask {
+		r.did = LastAction{Kind: LastHeld, Print: asked}
 		return r
 	}
 	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, Approximate: cmd.Count.Approximate, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now(),

@@ -35,6 +35,10 @@ type Reply struct {
 	// LastUnsaved when the ledger could not be reached (nothing written).
 	// 취소 after it says which, not "refused".
 	ranOut string
+	// answersCancelled: the line answered a question 취소 cancelled and
+	// wrote nothing (answersCancelled); pressed, it leaves the question
+	// the user's last line, so the button stays dead.
+	answersCancelled bool
 }
 
 // Section is a block of lines under an optional heading.

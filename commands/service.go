@@ -80,6 +80,10 @@ type Caller struct {
 	IdempotencyKey string
 	Lang           Lang   // the caller's reply language; "" means the service default
 	Locale         string // the caller's Slack locale, e.g. "ko-KR"; "" if unknown
+	// Pressed: the line is a question's button pressed, not a line typed.
+	// An answer to a question 취소 cancelled is refused on every press,
+	// while the same line typed again records (answersCancelled).
+	Pressed bool
 }
 
 // Service runs /jobs commands. It is safe for concurrent use.

@@ -2,11 +2,15 @@ package commands
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"slices"
 	"time"
 
 	"jobsbot/commands/i18n"
+	"jobsbot/commands/numbers"
 )
 
 // undoWindow is how long after a line 취소 may still undo the entry it
@@ -31,9 +35,9 @@ func (s *Service) keepLastAction(ctx context.Context, c Caller, start time.Time,
 	if r.Command == cmdUndo || c.UserID == "" {
 		return
 	}
-	if r.Outcome == OutcomeRepeated {
-		// The first delivery keeps its record; only this delivery's
-		// pending mark goes.
+	if r.Outcome == OutcomeRepeated || (r.answersCancelled && c.Pressed) {
+		// The first delivery keeps its record, and a dead button's press
+		// is no line of its own; only this delivery's pending mark goes.
 		if err := s.store.ClearLinePending(context.WithoutCancel(ctx), c.UserID, start); err != nil {
 			s.log.WarnContext(ctx, "clearing a redelivered line's pending mark", "command", r.Command, "err", err)
 		}
@@ -248,13 +252,34 @@ func lineFor(ctx context.Context, c Caller, command string, start time.Time) con
 // coming right after the 취소: the user's last line is the cancelled
 // question. The refusal is a line of its own, so the same line sent again
 // records.
+//
+// A press of the old button itself (Caller.Pressed) is dead for good: its
+// refusal is not kept as the user's last line, so the cancelled question
+// stays the last and a second press (a double click, a redelivery under
+// another key) is refused too (review r16 MINOR 5). A typed line's refusal
+// is kept, so the line typed again records.
 func (s *Service) answersCancelled(ctx context.Context, cmd Command, e NewEntry) (Reply, bool, error) {
+	return s.answersCancelledPrint(ctx, cmd, e.LoggedBy, holdPrint(e))
+}
+
+// answersCancelledPrint is answersCancelled for the question print asked
+// user: an add's or 채용's (holdPrint), or a 정정's (correctionPrint).
+func (s *Service) answersCancelledPrint(ctx context.Context, cmd Command, user, print string) (Reply, bool, error) {
 	if cmd.Opts.Within == nil && cmd.ConfirmToken == "" && !cmd.Confirmed {
 		return Reply{}, false, nil
 	}
-	last, err := s.store.LastLine(ctx, e.LoggedBy)
-	if err != nil || last == nil || last.Kind != LastHeld || !last.Undone || last.Print == "" || last.Print != holdPrint(e) {
+	last, err := s.store.LastLine(ctx, user)
+	if err != nil || last == nil || last.Kind != LastHeld || !last.Undone || last.Print == "" || last.Print != print {
 		return Reply{}, false, err
 	}
-	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("k41.question_cancelled")}, true, nil
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("k41.question_cancelled"), answersCancelled: true}, true, nil
+}
+
+// correctionPrint fingerprints which question a held 정정 is (누계포함,
+// or 확인 of a figure over the year's target): the user, the entry and
+// the figure typed, so the answer line of a question 취소 cancelled is
+// told as holdPrint tells an add's.
+func correctionPrint(user string, id int64, figure numbers.Number) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "correct\x00%s\x00%d\x00%d\x00%t", user, id, figure.Value, figure.Approximate))
+	return hex.EncodeToString(sum[:confirmPart/2])
 }

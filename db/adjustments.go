@@ -146,18 +146,15 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 	// as they were (누계포함:아니오: the change was separate from them) is
 	// counted only by the reports recorded since: a 취소 of that 정정 moves
 	// those reports' totals back rather than re-basing them (review r13 S6).
-	// The 정정's own re-basings are those its transaction made (same
-	// xmin as the correction row: the stamps follow the service clock,
-	// which a replay's --today stands still, so an earlier 정정 of the
-	// same entry, undone, may carry the very same time) or made after it
-	// (an import replays it later than the 정정 it carries).
+	// The answer is kept on the 정정's row (entry_corrections.separate),
+	// not told from its stamps or its transaction: a replay's standing
+	// clock ties the stamps, and a restore from a backup loads each table
+	// in a transaction of its own (review r16 BREAK 1, 3).
 	from := position
 	if voided.Kind == commands.KindDelta && !inside && position != voided.ID {
 		var separate bool
-		if err := sqlx.GetContext(ctx, tx, &separate, `
-			SELECT NOT EXISTS (SELECT 1 FROM entry_corrections c JOIN entry_adjustments a ON a.cause_entry_id = c.old_entry_id
-			                   WHERE c.new_entry_id = $1 AND (a.xmin = c.xmin OR a.adjusted_at > c.corrected_at))
-			   AND EXISTS (SELECT 1 FROM entry_corrections WHERE new_entry_id = $1)`, voided.ID); err != nil {
+		if err := sqlx.GetContext(ctx, tx, &separate,
+			`SELECT EXISTS (SELECT 1 FROM entry_corrections WHERE new_entry_id = $1 AND separate)`, voided.ID); err != nil {
 			return nil, fmt.Errorf("correction of %d: %w", voided.ID, err)
 		}
 		if separate {

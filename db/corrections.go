@@ -105,8 +105,9 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `
-			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at)
-			VALUES ($1, $2, $3, $4, COALESCE($5, now()))`, old.ID, newID, c.Reason, c.By, nullTime(c.At))
+			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate)
+			VALUES ($1, $2, $3, $4, COALESCE($5, now()), $6)`, old.ID, newID, c.Reason, c.By, nullTime(c.At),
+			c.Separate && old.Kind == commands.KindDelta)
 		return err
 	})
 	var closed *commands.MonthClosedError
@@ -216,8 +217,7 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id
 		                                              AND a.new_count < a.old_count)) AS within,
 		       (e.kind = 'delta' AND c2.old_entry_id IS NOT NULL
-		        AND NOT EXISTS (SELECT 1 FROM entry_adjustments a
-		                        WHERE a.cause_entry_id = c2.old_entry_id AND a.adjusted_at >= c2.corrected_at)
+		        AND c2.separate
 		        AND EXISTS (SELECT 1 FROM entries r
 		                    WHERE r.program_id = e.program_id AND r.status = e.status AND r.kind = 'cumulative'
 		                      AND r.voided_at IS NULL AND r.id > c2.old_entry_id AND r.id < x.id

@@ -578,7 +578,7 @@ func (r *importRun) queue(row commands.ImportRow) {
 		r.checks[row.Entry.IdempotencyKey] = true
 	}
 	if _, ok := r.links[row.Number]; (ok || row.Entry.Status == commands.StatusAgreed || row.Agreement > 0) && row.Number > 0 {
-		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement}
+		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement, row.Separate}
 	}
 }
 
@@ -660,7 +660,7 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 		return nil
 	}
 	delete(r.links, number)
-	return r.link(ctx, l, e)
+	return r.link(ctx, l, e, ref.separate)
 }
 
 // link links a 정정 the import replayed to its replacement e, recorded by
@@ -669,7 +669,11 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 // which names it: a 정정 keeps all three, and a link across them would let
 // a later 취소 restore the original beside an entry it never replaced
 // (review B8).
-func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry) error {
+//
+// separate is the replacement row's 누계포함 아니오: the link keeps the
+// 정정's answer (entry_corrections.separate), as CorrectEntry does, so a
+// later void or 취소 of the replacement re-bases as in the ledger exported.
+func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry, separate bool) error {
 	if l.program != e.ProgramID || l.kind != e.Kind || l.status != e.Status {
 		r.Problem(commands.NewImportProblem(l.line, "정정", fmt.Sprintf("#%d로 정정", l.number), "import.problem.correction_across",
 			"ID", l.number))
@@ -679,9 +683,9 @@ func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry
 	// lock, and the entries rows are written. A 정정 already linked (both
 	// entries present in the ledger) stays as it is.
 	if _, err := r.tx.ExecContext(ctx, `
-		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at)
-		VALUES ($1, $2, $3, $4, COALESCE($5, now()))
-		ON CONFLICT DO NOTHING`, l.old, e.ID, l.reason, l.by, nullTime(l.at)); err != nil {
+		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate)
+		VALUES ($1, $2, $3, $4, COALESCE($5, now()), $6)
+		ON CONFLICT DO NOTHING`, l.old, e.ID, l.reason, l.by, nullTime(l.at), separate && e.Kind == commands.KindDelta); err != nil {
 		return fmt.Errorf("link correction of entry %d: %w", l.old, err)
 	}
 	return nil
@@ -706,7 +710,7 @@ func (r *importRun) present(ctx context.Context, e commands.Entry, ref rowRef) e
 		return nil
 	}
 	delete(r.links, number)
-	return r.link(ctx, l, e)
+	return r.link(ctx, l, e, ref.separate)
 }
 
 // sameRecord says whether a file's row is the record the ledger holds
@@ -906,8 +910,12 @@ type (
 )
 
 // rowRef is what recorded needs of a row beyond its entry: its Number and
-// the agreement it realised (약정 번호), both as the file numbers them.
-type rowRef struct{ number, agreement int64 }
+// the agreement it realised (약정 번호), both as the file numbers them, and,
+// on a 정정's replacement, whether the 정정 was answered 누계포함 아니오.
+type rowRef struct {
+	number, agreement int64
+	separate          bool
+}
 
 // hireLink is a hire (채용) recorded, and the Number of the agreement it
 // realised.
@@ -1018,7 +1026,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 				r.Problem(originMismatch(row.Line, e.Origin, existing))
 				return nil
 			}
-			return r.present(ctx, existing, rowRef{row.Number, row.Agreement})
+			return r.present(ctx, existing, rowRef{row.Number, row.Agreement, row.Separate})
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("entry of origin %s: %w", e.Origin, err)
@@ -1118,7 +1126,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 			"Total", numbers.Format(e.Count), "Before", numbers.Format(e.Count-res.Entry.Count)))
 		return nil
 	}
-	if err := r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement}); err != nil || len(steps) == 0 {
+	if err := r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement, row.Separate}); err != nil || len(steps) == 0 {
 		return err
 	}
 	adjusted, err := applyRebase(ctx, r.tx, steps, res.Entry.ID, e.LoggedBy, e.RecordedAt)
