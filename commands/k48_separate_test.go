@@ -253,7 +253,7 @@ func TestMigration47KeepsTheAnswersOf180(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(up)
-	update := text[strings.Index(text, "UPDATE entry_corrections c"):strings.Index(text, "-- A write line marks")]
+	update := text[strings.Index(text, "UPDATE entry_corrections c"):strings.Index(text, "-- +goose Down")]
 	if _, err := h.store.DB().Exec(`ALTER TABLE entry_corrections DROP COLUMN separate; ALTER TABLE entry_corrections ADD COLUMN separate boolean NOT NULL DEFAULT false`); err != nil {
 		t.Fatal(err)
 	}
