@@ -417,8 +417,8 @@ func (s *Service) correctionReadsAsAddition(ctx context.Context, cmd Command, ol
 	name, unit := s.programOf(programs, old.ProgramID, old.ProgramCode)
 	word := old.ProgramCode // the program as a person types it: a Korean alias in Korean
 	for _, p := range programs {
-		if p.ID == old.ProgramID && s.lang == Korean && len(p.Aliases) > 0 {
-			word = p.Aliases[0]
+		if p.ID == old.ProgramID {
+			word = s.programWord(p)
 		}
 	}
 	date := fmt.Sprintf("%d/%d", int(old.AsOf.Month()), old.AsOf.Day())

@@ -25,10 +25,7 @@ func (s *Service) cumulativeShare(ctx context.Context, cmd Command, e NewEntry, 
 	from := dates.On(e.AsOf.Year(), 1, 1)
 	var whole, own int64
 	var label, line string
-	word := p.Code // the program as a person types it: a Korean alias in Korean
-	if s.lang == Korean && len(p.Aliases) > 0 {
-		word = p.Aliases[0]
-	}
+	word := s.programWord(p)
 	day := fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day())
 	switch {
 	case e.EmploymentType != "":

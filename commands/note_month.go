@@ -188,10 +188,7 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note string, asO
 // the program as typed (a Korean alias in Korean), the count, and the
 // fields the draft was given, each with its label.
 func (s *Service) draftLine(p Program, d entryDraft, day time.Time, note string) string {
-	word := p.Code
-	if s.lang == Korean && len(p.Aliases) > 0 {
-		word = p.Aliases[0]
-	}
+	word := s.programWord(p)
 	count := numbers.Format(d.count.Value)
 	if d.count.Approximate {
 		count += "여"

@@ -207,12 +207,25 @@ func (s *Service) newYearCarry(ctx context.Context, e NewEntry, p Program, _ Com
 	if e.Kind != KindCumulative || e.Status != StatusRealised || e.AsOf.YearDay() > newYearCarryDays {
 		return "", nil
 	}
-	last := e.AsOf.Year() - 1
-	prev, _, err := s.programJobs(ctx, e.ProgramID, dates.On(last, 1, 1), dates.On(last, 12, 31), "")
+	prev, err := s.lastYearTotal(ctx, e)
 	if err != nil || prev <= 0 || e.Count*2 < prev {
 		return "", err
 	}
-	why := s.msg("k32.cumulative_restarts", "Program", s.programLabel(p), "Year", last, "Prev", s.unitCount(prev, false, p.Unit),
+	return s.restartsQuestion("k32.cumulative_restarts", e, p, prev), nil
+}
+
+// lastYearTotal is the program's realised total of the year before e's.
+func (s *Service) lastYearTotal(ctx context.Context, e NewEntry) (int64, error) {
+	last := e.AsOf.Year() - 1
+	prev, _, err := s.programJobs(ctx, e.ProgramID, dates.On(last, 1, 1), dates.On(last, 12, 31), "")
+	return prev, err
+}
+
+// restartsQuestion is the new-year question key asks about e, a figure at
+// least half of last year's total prev, with the 누계 line for the
+// difference when e goes past prev (a continuation of last year's count).
+func (s *Service) restartsQuestion(key string, e NewEntry, p Program, prev int64) string {
+	why := s.msg(key, "Program", s.programLabel(p), "Year", e.AsOf.Year()-1, "Prev", s.unitCount(prev, false, p.Unit),
 		"Date", s.date(e.AsOf), "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "NewYear", e.AsOf.Year())
 	if e.Count > prev {
 		count := numbers.Format(e.Count - prev)
@@ -222,7 +235,7 @@ func (s *Service) newYearCarry(ctx context.Context, e NewEntry, p Program, _ Com
 		why += " " + s.msg("k32.cumulative_restarts_continued", "Count", numbers.Format(e.Count), "Prev", numbers.Format(prev),
 			"Diff", count, "Line", s.cumulativeLine(p, count, e.AsOf))
 	}
-	return why, nil
+	return why
 }
 
 // newYearDelta asks about a realised delta dated in January that is at
@@ -236,8 +249,7 @@ func (s *Service) newYearDelta(ctx context.Context, e NewEntry, p Program, _ Com
 	if e.Kind != KindDelta || e.Status != StatusRealised || e.AsOf.YearDay() > newYearCarryDays {
 		return "", nil
 	}
-	last := e.AsOf.Year() - 1
-	prev, _, err := s.programJobs(ctx, e.ProgramID, dates.On(last, 1, 1), dates.On(last, 12, 31), "")
+	prev, err := s.lastYearTotal(ctx, e)
 	if err != nil || prev <= 0 || e.Count*2 < prev {
 		return "", err
 	}
@@ -253,17 +265,7 @@ func (s *Service) newYearDelta(ctx context.Context, e NewEntry, p Program, _ Com
 			return "", err
 		}
 	}
-	why := s.msg("k49.delta_restarts", "Program", s.programLabel(p), "Year", last, "Prev", s.unitCount(prev, false, p.Unit),
-		"Date", s.date(e.AsOf), "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "NewYear", e.AsOf.Year())
-	if e.Count > prev {
-		count := numbers.Format(e.Count - prev)
-		if e.Approximate {
-			count += "여"
-		}
-		why += " " + s.msg("k32.cumulative_restarts_continued", "Count", numbers.Format(e.Count), "Prev", numbers.Format(prev),
-			"Diff", count, "Line", s.cumulativeLine(p, count, e.AsOf))
-	}
-	return why, nil
+	return s.restartsQuestion("k49.delta_restarts", e, p, prev), nil
 }
 
 // cumulativeLine is the 누계 add a person would type for count on day:
