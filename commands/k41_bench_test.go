@@ -24,7 +24,7 @@ func BenchmarkK41AddManyUsers(b *testing.B) {
 		for pb.Next() {
 			n := seq.Add(1)
 			caller := commands.Caller{UserID: fmt.Sprintf("U_BENCH_%d", n%64), Source: commands.SourceSlash, IdempotencyKey: fmt.Sprintf("bench-add-%d", n)}
-			if r := svc.Handle(ctx, caller, fmt.Sprintf("add %d youth", n)); r.Outcome != commands.OutcomeOK {
+			if r := svc.Handle(ctx, caller, fmt.Sprintf("add %d youth confirm:yes", n)); r.Outcome != commands.OutcomeOK {
 				b.Errorf("%s: %s", r.Outcome, r.Title)
 				return
 			}
