@@ -33,6 +33,19 @@ func newHarness(t *testing.T, lang commands.Lang) *harness {
 	return &harness{t: t, store: store, svc: commands.New(cfg), cfg: cfg}
 }
 
+// newConcurrencyHarness is newHarness with a one-minute database deadline.
+// The concurrency tests run 20 to 32 writers on one program's lock, under
+// -race and on a loaded CI machine; they test that nothing deadlocks and
+// every total equals a SUM, not how fast a queue drains. The deadline itself
+// is tested in deadline_test.go and stall_test.go.
+func newConcurrencyHarness(t *testing.T, lang commands.Lang) *harness {
+	t.Helper()
+	h := newHarness(t, lang)
+	h.cfg.DBDeadline = time.Minute
+	h.svc = commands.New(h.cfg)
+	return h
+}
+
 // with returns a Service on the harness's store built with the harness's
 // Config as edit changes it: a poster, a file sender or people's names,
 // handed over when the Service is built, as serve does.

@@ -194,7 +194,7 @@ func TestConcurrentUndosVoidDistinctEntries(t *testing.T) {
 // concurrentUndos logs 25 entries spread over programs, runs 20 undos at once
 // and wants only the newest voided, once.
 func concurrentUndos(t *testing.T, programs []string) {
-	h := newHarness(t, commands.English)
+	h := newConcurrencyHarness(t, commands.English)
 	const entries, undos = 25, 20
 	for i := 1; i <= entries; i++ {
 		h.run("U1", fmt.Sprintf("add %d %s date:2026-11-20 confirm:yes", i, programs[i%len(programs)]), commands.OutcomeOK)
@@ -239,7 +239,7 @@ func concurrentUndos(t *testing.T, programs []string) {
 // never deadlock, and every total equals a plain SUM over the entries
 // (issue 10 #2). Run with -race.
 func TestConcurrentWritesOnOneProgramAndDay(t *testing.T) {
-	h := newHarness(t, commands.English)
+	h := newConcurrencyHarness(t, commands.English)
 	const workers, rounds = 32, 8
 	var wg sync.WaitGroup
 	for w := range workers {
