@@ -527,7 +527,10 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
 	}
 	start := s.now()
-	r, errs := answerByDeadline(s, lineFor(ctx, c, cmdAdd, start), cmdAdd, func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
+	r, errs := answerByDeadline(s, lineFor(ctx, c, cmdAdd, start), cmdAdd, func(ctx context.Context) (Reply, FieldErrors) {
+		s.markPending(ctx) // as a typed write line (handleWrite): 취소 meanwhile must not reach past it (review r19 F1)
+		return s.submitAddForm(ctx, c, f)
+	})
 	r.Command = cmdAdd
 	s.keepLastAction(ctx, c, start, r) // the form's add is a line 취소 may take back, as a typed one
 	return r, errs
