@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,6 +71,33 @@ func TestLateRedeliveryLeavesTheNewerLinesPendingMark(t *testing.T) {
 			}
 			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL`); got != 12 {
 				t.Fatalf("SQL sum %d, want 12", got)
+			}
+		})
+	}
+}
+
+// Review r19 F13: a replica that died in a user's very first line left
+// only the row of its pending mark (no command, kind other). Once the mark
+// has run out, 취소 says there is nothing to undo, not "your last action
+// (“) recorded no entry".
+func TestUndoAfterACrashedFirstLine(t *testing.T) {
+	for _, tc := range []struct {
+		lang commands.Lang
+		undo string
+	}{
+		{commands.Korean, "취소"},
+		{commands.English, "undo"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			nothing := h.run("U9", tc.undo, commands.OutcomeRefused).Text() // what 취소 says with no line kept
+			if _, err := h.store.DB().Exec(`INSERT INTO last_actions (user_id, command, kind, entry_id, at, undone_at, pending_at)
+				VALUES ('U1', '', 'other', NULL, to_timestamp(0), NULL, $1)`, fixedNow.Add(-3*time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+			r := h.run("U1", tc.undo, commands.OutcomeRefused)
+			if r.Text() != nothing || strings.Contains(r.Text(), "``") {
+				t.Errorf("취소 after a crashed first line:\n%s\nwant:\n%s", r.Text(), nothing)
 			}
 		})
 	}

@@ -149,7 +149,10 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	// Nothing written: say what the last line was and what 취소 leaves alone.
 	var title string
 	switch {
-	case last == nil:
+	case last == nil || last.Command == "":
+		// "" is the row a line's pending mark created (MarkLinePending)
+		// whose record never landed: a replica died mid-line, before its
+		// write committed (review r19 F13).
 		title = s.msg("undo.nothing_kept")
 	case last.Undone:
 		return s.refuseUndo(s.msg("undo.already_undone"), s.msg("undo.how_to_void"))
