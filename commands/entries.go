@@ -527,9 +527,13 @@ func (s *Service) SubmitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 		return s.WithLanguage(s.languageFor(ctx, c)).SubmitAddForm(ctx, c, f)
 	}
 	start := s.now()
-	r, errs := answerByDeadline(s, lineFor(ctx, c, cmdAdd, start), cmdAdd, func(ctx context.Context) (Reply, FieldErrors) { return s.submitAddForm(ctx, c, f) })
+	line := lineFor(ctx, c, cmdAdd, start)
+	r, errs := answerByDeadline(s, line, cmdAdd, func(ctx context.Context) (Reply, FieldErrors) {
+		s.markPending(ctx) // as a typed write line (handleWrite): 취소 meanwhile must not reach past it (review r19 F1)
+		return s.submitAddForm(ctx, c, f)
+	})
 	r.Command = cmdAdd
-	s.keepLastAction(ctx, c, start, r) // the form's add is a line 취소 may take back, as a typed one
+	s.keepLastAction(ctx, c, start, r, markedBefore(line)) // the form's add is a line 취소 may take back, as a typed one
 	return r, errs
 }
 
@@ -1171,10 +1175,12 @@ type EntryStore interface {
 	// UndoLast may undo.
 	RecordLastAction(ctx context.Context, userID string, a LastAction) error
 	// MarkLinePending marks the user's line started at at as running,
-	// before its write begins; ClearLinePending clears it for a line that
-	// records nothing of its own (a redelivery).
-	MarkLinePending(ctx context.Context, userID string, at time.Time) error
-	ClearLinePending(ctx context.Context, userID string, at time.Time) error
+	// before its write begins, and returns the mark it found (zero for
+	// none); ClearLinePending takes the line's mark back for a line that
+	// records nothing of its own (a redelivery), putting back the one it
+	// found.
+	MarkLinePending(ctx context.Context, userID string, at time.Time) (before time.Time, err error)
+	ClearLinePending(ctx context.Context, userID string, at, before time.Time) error
 	// LastLine returns the user's last line as kept, nil for none.
 	LastLine(ctx context.Context, userID string) (*LastAction, error)
 	// UndoLast undoes the user's last line, once, in one transaction with

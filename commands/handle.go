@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 )
 
 // Handle runs one command line (the /jobs prefix optional) for a caller and
@@ -21,18 +22,19 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 			// A write line, or one the bot could not even name, was refused:
 			// 취소 after it must not reach past it (review F21). A refused
 			// read (현황 with a bad period) leaves the last write undoable.
-			s.keepLastAction(ctx, c, start, r)
+			s.keepLastAction(ctx, c, start, r, time.Time{}) // refused before it ran: no mark of its own
 		}
 		return r
 	}
 	if spec, ok := specNamed(cmd.Name); ok && spec.Manager && !s.IsManager(c.UserID) {
 		r := Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("handle.managers_only_command", "Command", commandName(cmd.Name))}
-		s.keepLastAction(ctx, c, start, r)
+		s.keepLastAction(ctx, c, start, r, time.Time{}) // refused before it ran: no mark of its own
 		return r
 	}
 	if spec, _ := specNamed(cmd.Name); spec.Writes {
-		r := s.handleWrite(lineFor(ctx, c, cmd.Name, start), c, cmd, spec)
-		s.keepLastAction(ctx, c, start, r)
+		line := lineFor(ctx, c, cmd.Name, start)
+		r := s.handleWrite(line, c, cmd, spec)
+		s.keepLastAction(ctx, c, start, r, markedBefore(line))
 		return r
 	}
 	return s.dispatch(ctx, c, cmd)

@@ -267,3 +267,47 @@ func TestMigration47KeepsTheAnswersOf180(t *testing.T) {
 		t.Errorf("the 예 정정 is marked separate")
 	}
 }
+
+// Review r19 F6: a 1.7.0 ledger restored from pg_dump before the upgrade
+// (deploy/README's backup step) defeats 00047's backfill, which told a
+// 1.7.0 정정 by its transaction: the 예 정정, which re-based the later 누계,
+// was marked separate, and a 무효 of its replacement then took 80 out of
+// the report it had kept (200 → 120). Migration 00049 gives it back its
+// re-basing; the 아니오 정정 stays separate. Then the same 무효 leaves the
+// report's 200 (a plain SQL SUM).
+func TestMigration49RepairsARestoredLedgersBackfill(t *testing.T) {
+	h := newHarness(t, commands.Korean)
+	for _, line := range []string{"추가 노인 50 날짜:11/1", "추가 노인 누계 200 날짜:11/20", "정정 1 80 오타 누계포함:예",
+		"추가 청년 50 날짜:11/1", "추가 청년 누계 200 날짜:11/20", "정정 4 20 오타 누계포함:아니오"} {
+		h.run(manager, line, commands.OutcomeOK)
+	}
+	r := restored(t, h)
+	migration := func(file string) string {
+		up, err := os.ReadFile("../db/migrations/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(up)
+		return text[strings.Index(text, "UPDATE entry_corrections c"):strings.Index(text, "-- +goose Down")]
+	}
+	// As 1.7.0 left it, restored, then upgraded: 00047's backfill, then 00049.
+	if _, err := r.store.DB().Exec(`ALTER TABLE entry_corrections DROP COLUMN separate; ALTER TABLE entry_corrections ADD COLUMN separate boolean NOT NULL DEFAULT false`); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{"00047_correction_separate.sql", "00049_correction_separate_repair.sql"} {
+		if _, err := r.store.DB().Exec(migration(file)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := r.sqlInt(`SELECT count(*) FROM entry_corrections WHERE separate AND old_entry_id = 1`); got != 0 {
+		t.Errorf("the 예 정정 is still marked separate")
+	}
+	if got := r.sqlInt(`SELECT count(*) FROM entry_corrections WHERE separate AND old_entry_id = 4`); got != 1 {
+		t.Errorf("the 아니오 정정 is no longer separate")
+	}
+	r.run(manager, "무효 3 중복 확인", commands.OutcomeOK)
+	senior := r.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND program_id = (SELECT id FROM programs WHERE code = 'senior')`)
+	if senior != 200 {
+		t.Errorf("노인 after 무효 of the 예 정정's replacement: %d, want 200 (the report's 누계)", senior)
+	}
+}

@@ -211,3 +211,35 @@ func TestK50ClosedMonthIsSaidBeforeTheWithinQuestion(t *testing.T) {
 		})
 	}
 }
+
+// Review r19 F14: a count spelled in Korean words (`두 명`, `세 건`) or
+// with 人 (`2人`) in a 무효's reason voided the whole entry while `2명` is
+// refused as a partial void. Both are refused now, naming the words and
+// the 정정 to what remains; a whole-entry count (`마흔 명` is no word we
+// read, and `40명` is the whole) still voids.
+func TestVoidWithAWordCountIsRefused(t *testing.T) {
+	for _, c := range []struct {
+		void  string
+		wants []string
+	}{
+		{"무효 1 두 명 중복", []string{"`두 명`", "`정정 1 38 <사유>`"}},
+		{"무효 1 세건 중복 입력", []string{"`세건`", "`정정 1 37 <사유>`"}},
+		{"무효 1 열두 명 중복", []string{"`열두 명`", "`정정 1 28 <사유>`"}},
+		{"무효 1 2人 중복", []string{"`2人`", "`정정 1 38 <사유>`"}},
+	} {
+		t.Run(c.void, func(t *testing.T) {
+			h := newHarness(t, commands.Korean)
+			h.run(manager, "추가 노인 40 11/3", commands.OutcomeOK)
+			h.refusedUntouched(manager, c.void, c.wants...)
+			if n, sum := h.live(); n != 1 || sum != 40 {
+				t.Fatalf("live %d, SQL sum %d; want 1, 40", n, sum)
+			}
+		})
+	}
+	h := newHarness(t, commands.Korean)
+	h.run(manager, "추가 노인 40 11/3", commands.OutcomeOK)
+	h.run(manager, "무효 1 한 사업장 중복 보고", commands.OutcomeOK) // 한 사업장: no count of jobs
+	if n, _ := h.live(); n != 0 {
+		t.Fatalf("무효 with 한 사업장 left %d live", n)
+	}
+}

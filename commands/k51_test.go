@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -13,17 +14,21 @@ import (
 // program) 취소 saw the line before it and voided that entry. Now a write
 // line marks itself pending before it runs: 취소 sent meanwhile refuses,
 // writing nothing, and after the line is answered 취소 takes back that
-// line's entry.
+// line's entry. Review r19 F1: the add form (the modal) is such a line
+// too, and was not marked.
 func TestUndoWhileTheNewerLineWaitsOnALock(t *testing.T) {
 	for _, tc := range []struct {
 		lang                commands.Lang
 		first, second, undo string
 		says                string
+		viaForm             bool // the second line is the add form's, as the modal sends it
 	}{
-		{commands.Korean, "추가 노인 10", "추가 청년 20", "취소", "아직 기록하는 중"},
-		{commands.English, "add 10 senior", "add 20 youth", "undo", "still being recorded"},
+		{commands.Korean, "추가 노인 10", "추가 청년 20", "취소", "아직 기록하는 중", false},
+		{commands.English, "add 10 senior", "add 20 youth", "undo", "still being recorded", false},
+		{commands.Korean, "추가 노인 10", "", "취소", "아직 기록하는 중", true},
+		{commands.English, "add 10 senior", "", "undo", "still being recorded", true},
 	} {
-		t.Run(string(tc.lang), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s/form=%t", tc.lang, tc.viaForm), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
 			h.run("U1", tc.first, commands.OutcomeOK) // #1
 			youth := h.sqlInt(`SELECT id FROM programs WHERE code = 'youth'`)
@@ -40,6 +45,15 @@ func TestUndoWhileTheNewerLineWaitsOnALock(t *testing.T) {
 			}
 			done := make(chan commands.Reply, 1)
 			go func() {
+				if tc.viaForm {
+					r, errs := h.svc.SubmitAddForm(ctx, commands.Caller{UserID: "U1", Source: commands.SourceModal, IdempotencyKey: "view:V1"},
+						commands.AddForm{Program: "youth", Count: "20"})
+					if len(errs) > 0 {
+						t.Errorf("the form: %v", errs)
+					}
+					done <- r
+					return
+				}
 				done <- h.svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash}, tc.second)
 			}()
 			// The second line waits on the lock.

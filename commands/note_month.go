@@ -111,6 +111,13 @@ func NoteNamesAnotherMonth(note string, asOf, today time.Time) (word string, las
 	return noteMonth(note, asOf, today)
 }
 
+// NoteMonths is noteMonths for the importer's department template, whose
+// 비고 is one note over a row of month columns: the words of the note that
+// name a month, and each month's last day.
+func NoteMonths(note string, asOf, today time.Time) (words []string, lasts []time.Time) {
+	return noteMonths(note, asOf, today)
+}
+
 // plannedAfter says the words after a month, up to the clause's end, make
 // it a plan (`12월 채용예정 5명은 제외`, `5월 입사 예정자 포함`, an
 // agreement's `11월 채용 예정`): the month of hires to come, which is no

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"jobsbot/commands/i18n"
@@ -31,14 +32,14 @@ const undoWindow = 10 * time.Minute
 // known and writes nothing; it never sees an older line. Records are kept
 // by the line's start time, so one that lands late never replaces a newer
 // line's.
-func (s *Service) keepLastAction(ctx context.Context, c Caller, start time.Time, r Reply) {
+func (s *Service) keepLastAction(ctx context.Context, c Caller, start time.Time, r Reply, before time.Time) {
 	if r.Command == cmdUndo || c.UserID == "" {
 		return
 	}
 	if r.Outcome == OutcomeRepeated || (r.answersCancelled && c.Pressed) {
 		// The first delivery keeps its record, and a dead button's press
 		// is no line of its own; only this delivery's pending mark goes.
-		if err := s.store.ClearLinePending(context.WithoutCancel(ctx), c.UserID, start); err != nil {
+		if err := s.store.ClearLinePending(context.WithoutCancel(ctx), c.UserID, start, before); err != nil {
 			s.log.WarnContext(ctx, "clearing a redelivered line's pending mark", "command", r.Command, "err", err)
 		}
 		return
@@ -90,9 +91,12 @@ func (s *Service) markPending(ctx context.Context) {
 	if l == nil {
 		return
 	}
-	if err := s.store.MarkLinePending(ctx, l.UserID, l.At); err != nil {
+	before, err := s.store.MarkLinePending(ctx, l.UserID, l.At)
+	if err != nil {
 		s.log.WarnContext(ctx, "marking the line pending for 취소", "command", l.Command, "err", err)
+		return
 	}
+	l.marked.set(before)
 }
 
 // undo answers `undo` (취소): it undoes the user's last line, once, when
@@ -145,7 +149,10 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	// Nothing written: say what the last line was and what 취소 leaves alone.
 	var title string
 	switch {
-	case last == nil:
+	case last == nil || last.Command == "":
+		// "" is the row a line's pending mark created (MarkLinePending)
+		// whose record never landed: a replica died mid-line, before its
+		// write committed (review r19 F13).
 		title = s.msg("undo.nothing_kept")
 	case last.Undone:
 		return s.refuseUndo(s.msg("undo.already_undone"), s.msg("undo.how_to_void"))
@@ -212,6 +219,43 @@ type Line struct {
 	UserID  string
 	Command string
 	At      time.Time // when the line arrived; records of older lines never replace it
+	// marked is the pending mark markPending found, put back when the
+	// line takes its own mark back (ClearLinePending). Shared by the
+	// copies of the line's context; nil for a line built without lineFor.
+	marked *pendingBefore
+}
+
+// markedBefore is the pending mark the line ctx carries found when it
+// marked itself: the zero time for none, or for no line.
+func markedBefore(ctx context.Context) time.Time {
+	if l := LineFrom(ctx); l != nil {
+		return l.marked.get()
+	}
+	return time.Time{}
+}
+
+// pendingBefore is the pending mark a line found when it marked itself.
+type pendingBefore struct {
+	mu sync.Mutex
+	at time.Time
+}
+
+func (p *pendingBefore) set(at time.Time) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.at = at
+}
+
+func (p *pendingBefore) get() time.Time {
+	if p == nil {
+		return time.Time{}
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.at
 }
 
 type lineKey struct{}
@@ -242,7 +286,7 @@ func lineFor(ctx context.Context, c Caller, command string, start time.Time) con
 	if command == cmdUndo || c.UserID == "" {
 		return ctx
 	}
-	return WithLine(ctx, Line{UserID: c.UserID, Command: command, At: start})
+	return WithLine(ctx, Line{UserID: c.UserID, Command: command, At: start, marked: &pendingBefore{}})
 }
 
 // answersCancelled refuses a line that answers a question 취소 cancelled:

@@ -12,7 +12,27 @@ import (
 // "2 people", "2 times". Digits only: a count spelled in words is rare in
 // a reason and 일 or 두 in other words would be misread. An order (2차,
 // 2회차) is no count: voidReadsAsPartial skips a unit followed by 차.
-var partialCount = regexp.MustCompile(`(?i)(^|[^0-9,])([0-9][0-9,]*)\s*(명|인|개|건|곳|회|jobs?\b|people\b|persons?\b|hires?\b|duplicates?\b|entries\b|times\b)`)
+var partialCount = regexp.MustCompile(`(?i)(^|[^0-9,])([0-9][0-9,]*)\s*(명|인|개|건|곳|회|人|jobs?\b|people\b|persons?\b|hires?\b|duplicates?\b|entries\b|times\b)`)
+
+// partialWordCount finds a count spelled in Korean words before a counter
+// (`두 명`, `세건`, `열두 명`, review r19 F14): read as written, 두 명
+// voided the whole entry where 2명 is refused. Only the native numbers
+// with a counter after them: 한 or 세 alone are other words, and 한
+// 사업장 counts no jobs.
+var partialWordCount = regexp.MustCompile(`(^|[^가-힣])((?:열|스물)?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)|열|스무)\s*(명|개|건|곳|군데|회|번|사람)`)
+
+// wordCounts are the native Korean numbers partialWordCount reads.
+var wordCounts = map[string]int64{"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "스무": 20, "스물": 20}
+
+// wordCount is the number of a partialWordCount match: 열두 is 12, 스물한 21.
+func wordCount(words string) int64 {
+	for _, tens := range []string{"열", "스물"} {
+		if rest, ok := strings.CutPrefix(words, tens); ok && rest != "" {
+			return wordCounts[tens] + wordCounts[rest]
+		}
+	}
+	return wordCounts[words]
+}
 
 // halfWidthDigits turns full-width digits and comma into ASCII.
 var halfWidthDigits = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4",
@@ -30,16 +50,31 @@ func (s *Service) voidReadsAsPartial(ctx context.Context, e Entry, reason string
 	// Full-width digits (２명, a Korean IME in full-width mode) count as
 	// digits: read as words, `무효 1 ２명 중복` voided the whole entry (r16).
 	reason = halfWidthDigits.Replace(reason)
+	type counted struct {
+		part string
+		n    int64
+	}
+	var counts []counted
 	for _, ix := range partialCount.FindAllStringSubmatchIndex(reason, -1) {
 		if strings.HasPrefix(reason[ix[1]:], "차") {
 			continue // 2회차 is the second round, no count of jobs
 		}
-		m := []string{reason[ix[0]:ix[1]], reason[ix[2]:ix[3]], reason[ix[4]:ix[5]]}
-		n, err := strconv.ParseInt(strings.ReplaceAll(m[2], ",", ""), 10, 64)
-		if err != nil || n <= 0 || n >= figure {
+		n, err := strconv.ParseInt(strings.ReplaceAll(reason[ix[4]:ix[5]], ",", ""), 10, 64)
+		if err == nil {
+			counts = append(counts, counted{strings.TrimSpace(reason[ix[4]:ix[1]]), n})
+		}
+	}
+	for _, ix := range partialWordCount.FindAllStringSubmatchIndex(reason, -1) {
+		if strings.HasPrefix(reason[ix[1]:], "차") || strings.HasPrefix(reason[ix[1]:], "째") {
+			continue // 두 번째 is an order, no count of jobs
+		}
+		counts = append(counts, counted{strings.TrimSpace(reason[ix[4]:ix[1]]), wordCount(reason[ix[4]:ix[5]])})
+	}
+	for _, c := range counts {
+		n, part := c.n, c.part
+		if n <= 0 || n >= figure {
 			continue
 		}
-		part := strings.TrimSpace(m[0][len(m[1]):])
 		programs, _ := s.store.Programs(ctx) // on failure the count names no unit
 		_, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
 		return Reply{Command: cmdVoid, Outcome: OutcomeRefused,

@@ -220,7 +220,12 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		        AND c2.separate
 		        AND EXISTS (SELECT 1 FROM entries r
 		                    WHERE r.program_id = e.program_id AND r.status = e.status AND r.kind = 'cumulative'
-		                      AND r.voided_at IS NULL AND r.id > c2.old_entry_id AND r.id < x.id
+		                      AND r.voided_at IS NULL AND r.id < x.id
+		                      AND r.id > (WITH RECURSIVE chain(id) AS (
+		                                      SELECT c2.old_entry_id
+		                                      UNION ALL
+		                                      SELECT c.old_entry_id FROM entry_corrections c JOIN chain ON c.new_entry_id = chain.id)
+		                                  SELECT min(id) FROM chain)
 		                      AND r.as_of >= e.as_of AND extract(year FROM r.as_of) = extract(year FROM e.as_of))) AS separate
 		FROM unnest($1::bigint[]) AS x(id)
 		JOIN entries e ON e.id = x.id

@@ -37,27 +37,41 @@ func (s *Store) RecordLastAction(ctx context.Context, userID string, a commands.
 }
 
 // MarkLinePending marks that userID's line started at at is running
-// (migration 00048): it commits before the line's write begins, so a 취소
-// sent while that write waits on a lock sees it (review r16 BREAK 2). It
-// leaves the last line's record as it is; the line's own record (its
-// in-transaction mark or RecordLastAction) clears it, or ClearLinePending.
-// A user's first line ever inserts a row that records nothing yet.
-func (s *Store) MarkLinePending(ctx context.Context, userID string, at time.Time) error {
+// (pending_at), keeping the newest mark, and returns the mark it found, the
+// zero time for none: ClearLinePending puts that one back. The line's write
+// (its in-transaction mark or RecordLastAction) clears it, or
+// ClearLinePending.
+func (s *Store) MarkLinePending(ctx context.Context, userID string, at time.Time) (time.Time, error) {
 	const q = `
+		WITH before AS (SELECT pending_at FROM last_actions WHERE user_id = $1)
 		INSERT INTO last_actions AS l (user_id, command, kind, entry_id, at, undone_at, pending_at)
 		VALUES ($1, '', 'other', NULL, to_timestamp(0), NULL, $2)
-		ON CONFLICT (user_id) DO UPDATE SET pending_at = GREATEST(l.pending_at, EXCLUDED.pending_at)`
-	if _, err := s.db.ExecContext(ctx, q, userID, at); err != nil {
-		return wrap("mark the line pending", err)
+		ON CONFLICT (user_id) DO UPDATE SET pending_at = GREATEST(l.pending_at, EXCLUDED.pending_at)
+		RETURNING (SELECT pending_at FROM before)`
+	var before sql.NullTime
+	if err := s.db.GetContext(ctx, &before, q, userID, at); err != nil {
+		return time.Time{}, wrap("mark the line pending", err)
 	}
-	return nil
+	return before.Time, nil
 }
 
-// ClearLinePending clears the pending mark of userID's line started at at
-// (or of an older line) when that line records nothing of its own: a
-// redelivery answered from its first delivery.
-func (s *Store) ClearLinePending(ctx context.Context, userID string, at time.Time) error {
-	if _, err := s.db.ExecContext(ctx, `UPDATE last_actions SET pending_at = NULL WHERE user_id = $1 AND pending_at <= $2`, userID, at); err != nil {
+// ClearLinePending takes back the pending mark of userID's line started at
+// at, for a line that records nothing of its own (a redelivery answered
+// from its first delivery, a dead button's press), and puts back the mark
+// it found (before): that of an older line still running, which must go on
+// holding 취소 back (review r19 F11: clearing every mark up to at let 취소
+// reach past a line waiting on a lock). A mark newer than at is another
+// line's and stays; one the older line's record has settled (not after the
+// kept line's start) does not come back.
+func (s *Store) ClearLinePending(ctx context.Context, userID string, at, before time.Time) error {
+	const q = `
+		UPDATE last_actions SET pending_at = CASE WHEN $3::timestamptz >= at THEN $3::timestamptz END
+		WHERE user_id = $1 AND pending_at = $2`
+	var restore sql.NullTime
+	if !before.IsZero() {
+		restore = sql.NullTime{Time: before, Valid: true}
+	}
+	if _, err := s.db.ExecContext(ctx, q, userID, at, restore); err != nil {
 		return wrap("clear the pending line", err)
 	}
 	return nil

@@ -251,10 +251,46 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 		}
 		row.Entry.IdempotencyKey = fmt.Sprintf("import:%s:%s:%s:%s:%s:%d", prog.Code, department, asOf.Format("2006-01"),
 			row.Entry.Status, how, n)
-		r.touched(cmp.Or(department, prog.Department))
 		rows = append(rows, row)
 	}
+	if kind == commands.ImportTemplate && r.noteNamesNoFigureMonth(p, line, note, rows) {
+		return nil
+	}
+	for _, row := range rows {
+		r.touched(cmp.Or(row.Entry.Department, prog.Department))
+	}
 	return rows
+}
+
+// noteNamesNoFigureMonth refuses a template row whose 비고 names a month in
+// which the row has no figure (`4월분` with the figure typed in the 3월
+// column): each month's figure is filed at that month's end with the 비고
+// as its note, so the jobs the 비고 says are April's would be filed in
+// March, the misfiling the typed add refuses (k49). A 비고 naming the
+// row's months reads: a row with figures in several months is one note
+// over all of them. A month without a year is the file's year's.
+func (r Reader) noteNamesNoFigureMonth(p *problems, line int, note string, rows []commands.ImportRow) bool {
+	if note == "" || len(rows) == 0 {
+		return false
+	}
+	yearEnd := lastDayOf(rows[0].Entry.AsOf.Year(), time.December)
+	today := r.Today // 작년 and 지난달 are as of the day the file is read
+	if today.IsZero() {
+		today = yearEnd
+	}
+	var months []time.Month
+	for _, row := range rows {
+		months = append(months, row.Entry.AsOf.Month())
+	}
+	words, lasts := commands.NoteMonths(note, yearEnd, today)
+	for i, last := range lasts {
+		if last.Year() == yearEnd.Year() && slices.Contains(months, last.Month()) {
+			continue
+		}
+		p.add(line, colNote2, note, msg("t53.import_template_note_month", "Word", words[i], "Last", last))
+		return true
+	}
+	return false
 }
 
 // monthFigureAt is one month's figure of a row.
