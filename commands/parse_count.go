@@ -176,6 +176,10 @@ func suggestAdd(err error, tokens []token, today time.Time) error {
 	if !errors.As(err, &ue) || ue.ID != "parse.unknown_command" {
 		return err
 	}
+	if w, rest := gluedCommand(tokens[0].text); w != "" {
+		return usageErr("", "t53.glued_command", "Text", tokens[0].text, "Word", w,
+			"Line", strings.TrimSpace(w+" "+rest+" "+rawJoin(tokens[1:])))
+	}
 	if w := resemblingCommand(tokens[0].text); w != "" {
 		return usageErr("", "parse.unknown_command_typo", "Text", tokens[0].text, "Word", w,
 			"Line", strings.TrimSpace(w+" "+rawJoin(tokens[1:])))

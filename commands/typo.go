@@ -1,6 +1,9 @@
 package commands
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // resemblingCommand returns the command word an unknown first word is one
 // letter away from (추기 → 추가, 현항 → 현황, stauts → status), or "". The
@@ -83,4 +86,22 @@ func oneLetter(x, y rune) bool {
 		}
 	}
 	return n == 1
+}
+
+// gluedCommand reads a first word that is a Korean command with the next
+// word glued to it (`추가청년`, `정정12`, review r20 round 2): the command
+// and the rest, or "" when the word starts with no command. The longest
+// command word wins (목록 before 목).
+func gluedCommand(word string) (command, rest string) {
+	for _, s := range commandTable {
+		for _, w := range s.Words {
+			if w == "" || w[0] < utf8.RuneSelf || len(w) <= len(command) {
+				continue // English words: `addition` is no glued `add`
+			}
+			if r, ok := strings.CutPrefix(word, w); ok && r != "" {
+				command, rest = w, r
+			}
+		}
+	}
+	return command, rest
 }
