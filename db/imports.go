@@ -414,6 +414,18 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			return nil
 		}
 		r.origins[o] = row.Line
+		if len(row.IfNotHeld) > 0 {
+			held, err := r.holds(r.ctx, row.Entry)
+			if err != nil {
+				return err
+			}
+			if !held {
+				for _, p := range row.IfNotHeld {
+					r.Problem(p)
+				}
+				return nil
+			}
+		}
 	}
 	if r.problems > 0 {
 		return nil
@@ -726,6 +738,21 @@ func sameRecord(held commands.Entry, row commands.NewEntry) bool {
 	}
 	return held.ProgramID == row.ProgramID && held.AsOf.Equal(row.AsOf) && held.Kind == row.Kind &&
 		held.Status == row.Status && figure == row.Count
+}
+
+// holds says whether the ledger holds an entry of e's 기록 식별자 that
+// records the same thing: a row of the ledger's own export, skipped as
+// present. Any other identifier (unknown, or naming another record) gives
+// the row no standing a row without one lacks.
+func (r *importRun) holds(ctx context.Context, e commands.NewEntry) (bool, error) {
+	held, err := entryByOrigin(ctx, r.tx, e.Origin)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("entry of origin %s: %w", e.Origin, err)
+	}
+	return sameRecord(held, e), nil
 }
 
 // originMismatch is the problem of a row whose 기록 식별자 names an entry
@@ -1117,7 +1144,9 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		r.res.Unchanged++
 		return nil
 	}
-	if e.Kind == commands.KindCumulative && e.Origin == "" && row.StatedSet && !row.MonthFigure && res.Entry.Count != row.Stated {
+	// (A row whose 기록 식별자 the ledger holds was taken above; one it does
+	// not hold is checked as a row without one, issue 20 r16.)
+	if e.Kind == commands.KindCumulative && row.StatedSet && !row.MonthFigure && res.Entry.Count != row.Stated {
 		// The file's 일자리 수 beside its 누계 says another increment than
 		// the ledger derives from it: one of the two figures is wrong, and
 		// which is for the department to say (review r13 S3).
@@ -1474,10 +1503,12 @@ func (r *importRun) checkHires(ctx context.Context) error {
 // say whether the jobs are inside that report: added on top, the report's
 // total no longer holds (r13 S3: a 12/3 누계 870 read 875 after a 12/2
 // row below it); a typed add asks the same question. A row of a ledger's
-// export (기록 식별자) was answered when typed, and is replayed as it was.
+// export the ledger holds (same 기록 식별자, same record) was answered when
+// typed, and is replayed as it was; an identifier the ledger does not hold
+// proves nothing, and its row is asked as a row without one (issue 20 r16).
 func (r *importRun) deltaBeforeReport(ctx context.Context, row commands.ImportRow) (bool, error) {
 	e := row.Entry
-	if e.Origin != "" || row.WithinSaid || row.Voided {
+	if row.WithinSaid || row.Voided {
 		return false, nil
 	}
 	key := reportKey{e.ProgramID, e.Status, e.AsOf.Year()}
@@ -1499,6 +1530,13 @@ func (r *importRun) deltaBeforeReport(ctx context.Context, row commands.ImportRo
 	i := slices.IndexFunc(reports, func(p laterReport) bool { return !dateOf(p.AsOf).Before(dateOf(e.AsOf)) })
 	if i < 0 {
 		return false, nil
+	}
+	if e.Origin != "" {
+		// Asked only here, where the row would be refused: most rows are
+		// not dated before a 누계, and cost no query.
+		if held, err := r.holds(ctx, e); err != nil || held {
+			return false, err
+		}
 	}
 	report := reports[i]
 	day := dateOf(report.AsOf)
