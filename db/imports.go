@@ -178,6 +178,7 @@ type laterReport struct {
 	ID       int64         `db:"id"`
 	AsOf     time.Time     `db:"as_of"`
 	Reported sql.NullInt64 `db:"reported_total"`
+	Origin   string        `db:"origin"`
 }
 
 type cellKey struct {
@@ -1144,9 +1145,13 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		r.res.Unchanged++
 		return nil
 	}
-	// (A row whose 기록 식별자 the ledger holds was taken above; one it does
-	// not hold is checked as a row without one, issue 20 r16.)
-	if e.Kind == commands.KindCumulative && row.StatedSet && !row.MonthFigure && res.Entry.Count != row.Stated {
+	// A row with a 기록 식별자 (an export's) is not held to its 일자리 수:
+	// an export writes a 누계's increment in its own ledger, after the
+	// re-basings of its 누계포함:예 rows, which another ledger (and this one
+	// replaying the file in order) derives otherwise. Its 보고 누계 is what
+	// is recorded either way; the increment is derived here, never taken
+	// from the file (issue 20 r16, kept).
+	if e.Kind == commands.KindCumulative && e.Origin == "" && row.StatedSet && !row.MonthFigure && res.Entry.Count != row.Stated {
 		// The file's 일자리 수 beside its 누계 says another increment than
 		// the ledger derives from it: one of the two figures is wrong, and
 		// which is for the department to say (review r13 S3).
@@ -1515,7 +1520,7 @@ func (r *importRun) deltaBeforeReport(ctx context.Context, row commands.ImportRo
 	reports, ok := r.reports[key]
 	if !ok {
 		if err := sqlx.SelectContext(ctx, r.tx, &reports, `
-			SELECT id, as_of, reported_total FROM entries
+			SELECT id, as_of, reported_total, COALESCE(origin::text, '') AS origin FROM entries
 			WHERE program_id = $1 AND status = $2 AND kind = 'cumulative' AND voided_at IS NULL
 			  AND as_of >= $3::date AND as_of <= $4::date
 			ORDER BY as_of, id`,
@@ -1531,14 +1536,21 @@ func (r *importRun) deltaBeforeReport(ctx context.Context, row commands.ImportRo
 	if i < 0 {
 		return false, nil
 	}
+	report := reports[i]
 	if e.Origin != "" {
-		// Asked only here, where the row would be refused: most rows are
-		// not dated before a 누계, and cost no query.
+		// A row of another ledger's export was answered there against the
+		// reports that ledger held, which its export carries: a report of
+		// this file (by its 기록 식별자) is replayed as answered. A report
+		// the file does not carry (this ledger's own) was never asked
+		// about, and the row is asked as a row without one is. Asked only
+		// here, where the row would be refused: most rows cost no query.
+		if _, carried := r.origins[report.Origin]; carried && report.Origin != "" {
+			return false, nil
+		}
 		if held, err := r.holds(ctx, e); err != nil || held {
 			return false, err
 		}
 	}
-	report := reports[i]
 	day := dateOf(report.AsOf)
 	id, kv := r.entryRef("import.problem.delta_before_cumulative", "import.problem.delta_before_cumulative_in_file", report.ID)
 	r.Problem(commands.NewImportProblem(row.Line, "누계포함", "", id, append(kv,
