@@ -24,18 +24,22 @@ var (
 	hookPath = regexp.MustCompile(`/(?:commands|actions|services|workflows|triggers)/T[A-Za-z0-9]+/[^\s"'<>:]+`)
 	// escapedURL, escapedHost and escapedHook are the same three written
 	// JSON-escaped (https:\/\/hooks.slack.com\/commands\/…), as a logged
-	// Slack payload carries a response_url; the path stops before a
-	// backslash that escapes a quote, so the JSON around it stays whole.
-	escapedURL  = regexp.MustCompile(`\b((?:https?|wss?):\\/\\/[^\s/\\"'<>]+)\\/(?:[^\s"'<>\\]|\\/)+`)
-	escapedHost = regexp.MustCompile(`\b((?:hooks|api|wss-[a-z]+)\.slack\.com)\\/(?:[^\s"'<>\\]|\\/)+`)
-	escapedHook = regexp.MustCompile(`\\/(?:commands|actions|services|workflows|triggers)\\/T[A-Za-z0-9]+\\/(?:[^\s"'<>:\\]|\\/)+`)
+	// Slack payload carries a response_url, or escaped again by each %q
+	// that quoted it (https:\\\/\\\/…): any run of backslashes before a
+	// slash. The path stops before a backslash that escapes a quote, so the
+	// JSON around it stays whole.
+	escapedURL  = regexp.MustCompile(`\b((?:https?|wss?):\\+/\\+/[^\s/\\"'<>]+)(\\+/)(?:[^\s"'<>\\]|\\+/)+`)
+	escapedHost = regexp.MustCompile(`\b((?:hooks|api|wss-[a-z]+)\.slack\.com)(\\+/)(?:[^\s"'<>\\]|\\+/)+`)
+	escapedHook = regexp.MustCompile(`\\+/(?:commands|actions|services|workflows|triggers)\\+/T[A-Za-z0-9]+\\+/(?:[^\s"'<>:\\]|\\+/)+`)
 	// encodedURL, encodedHost and encodedHook are the same written
 	// URL-encoded (https%3A%2F%2Fhooks.slack.com%2Fcommands%2F…), as a
-	// logged raw form body carries the response_url; the path stops at the
-	// next field (&), so the others stay readable.
-	encodedURL  = regexp.MustCompile(`(?i)\b((?:https?|wss?)%3A%2F%2F[^\s/%"'<>&]+(?:%3A[0-9]+)?)(%2F)[^\s"'<>&]+`)
-	encodedHost = regexp.MustCompile(`(?i)\b((?:hooks|api|wss-[a-z]+)\.slack\.com)(%2F)[^\s"'<>&]+`)
-	encodedHook = regexp.MustCompile(`(?i)%2F(?:commands|actions|services|workflows|triggers)%2FT[A-Za-z0-9]+%2F[^\s"'<>&]+`)
+	// logged raw form body carries the response_url, or encoded again
+	// (%253A%252F…, a body carried inside another URL): each %25 more is
+	// one encoding more. The path stops at the next field (&), so the
+	// others stay readable.
+	encodedURL  = regexp.MustCompile(`(?i)\b((?:https?|wss?)%(?:25)*3A%(?:25)*2F%(?:25)*2F[^\s/%"'<>&]+(?:%(?:25)*3A[0-9]+)?)(%(?:25)*2F)[^\s"'<>&]+`)
+	encodedHost = regexp.MustCompile(`(?i)\b((?:hooks|api|wss-[a-z]+)\.slack\.com)(%(?:25)*2F)[^\s"'<>&]+`)
+	encodedHook = regexp.MustCompile(`(?i)%(?:25)*2F(?:commands|actions|services|workflows|triggers)%(?:25)*2FT[A-Za-z0-9]+%(?:25)*2F[^\s"'<>&]+`)
 	// slackToken is a bot, user, app or config token.
 	slackToken = regexp.MustCompile(`\b(xox[abposre]|xapp)-[A-Za-z0-9-]+`)
 )
@@ -43,8 +47,8 @@ var (
 // Redact removes URL paths (with or without scheme and host, for Slack's
 // hook paths; plain, JSON-escaped or URL-encoded) and Slack tokens from s.
 func Redact(s string) string {
-	s = escapedURL.ReplaceAllString(s, `$1\/[redacted]`)
-	s = escapedHost.ReplaceAllString(s, `$1\/[redacted]`)
+	s = escapedURL.ReplaceAllString(s, "$1$2[redacted]")
+	s = escapedHost.ReplaceAllString(s, "$1$2[redacted]")
 	s = escapedHook.ReplaceAllString(s, "[redacted]")
 	s = encodedURL.ReplaceAllString(s, "$1$2[redacted]")
 	s = encodedHost.ReplaceAllString(s, "$1$2[redacted]")

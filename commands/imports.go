@@ -63,6 +63,12 @@ type ImportRow struct {
 	// derives is refused, both named (review r13 S3).
 	Stated    int64
 	StatedSet bool
+	// IfNotHeld are problems that stand unless the ledger already holds
+	// this row's 기록 식별자 for the same record (issue 20, r16): a row of
+	// the ledger's own export was answered when typed and is replayed, but
+	// an identifier the ledger does not hold proves nothing (anyone can
+	// type a UUID), so such a row is refused as a row without one is.
+	IfNotHeld []ImportProblem
 	// AddOrder and VoidOrder are the order the exporting ledger applied
 	// the row's add and its void in (기록 순번, 무효 순번; 0 when the file
 	// has no such column). A file that has them is replayed by them, not

@@ -81,7 +81,9 @@ func periodEnd(typed string) bool {
 // simply added): one that is at least nearly (nearTotal) the program's
 // latest 누계 report dated on or before it, or its year-to-date total
 // through its date, whatever its date's words and however the program is
-// reported; or one dated with a period's end word at least its
+// reported (the year-to-date branch only when the delta is also at least
+// twice the program's largest earlier delta of the year, below); or one
+// dated with a period's end word at least its
 // department's own year-to-date figure in the program, which is what a
 // department's month-end 누계 is. Never when that figure is zero: with
 // nothing recorded before it, a delta and a 누계 record the same, so the
@@ -89,6 +91,14 @@ func periodEnd(typed string) bool {
 // to the question whether the delta is inside it (askInsideLaterReport).
 // The question names the figure it matched and shows the line to type
 // for a 누계, when that line would record anything.
+//
+// Twice the largest earlier delta (issue 20, r16): `추가 청년 40` then
+// `추가 청년 41` was asked, 41 being 90% of a year made of one delta. A
+// 누계 holds every delta before it, so once the year has two of some size
+// it is at least about twice the largest; a delta under twice the largest
+// is an ordinary one (as a 누계 it would mean fewer new jobs than that
+// delta). The latest 누계 report is compared without it: `1만 2천` right
+// after a 12,100 누계 repeats the report, whatever the deltas were.
 func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd Command) (string, error) {
 	if e.Kind != KindDelta || e.Status != StatusRealised {
 		return "", nil
@@ -101,7 +111,7 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 	if e.Approximate {
 		count += "여"
 	}
-	report, found, err := s.latestReport(ctx, e)
+	report, found, largest, err := s.latestReport(ctx, e)
 	if err != nil {
 		return "", err
 	}
@@ -114,7 +124,7 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 		}
 		why = s.msg(id, "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "Program", s.programLabel(p),
 			"Total", s.unitCount(report.ReportedTotal, report.Approximate, p.Unit), "Date", s.date(report.AsOf))
-	case nearTotal(e.Count, ytd):
+	case nearTotal(e.Count, ytd) && e.Count >= 2*largest:
 		id := "k42.delta_near_total"
 		if e.Count >= ytd {
 			id = "k32.delta_at_least_total"
@@ -172,15 +182,24 @@ func nearTotal(count, total int64) bool {
 // latestReport is the program's latest live realised 누계 report of the
 // year dated on or before e's date (the last recorded of the latest
 // date): the figure a 누계 written as a delta most often repeats, even
-// after deltas recorded since have taken the year's total above it.
-func (s *Service) latestReport(ctx context.Context, e NewEntry) (Entry, bool, error) {
+// after deltas recorded since have taken the year's total above it; and
+// the largest live realised delta of the year through e's date (0: none).
+// Of a program with more entries than the list holds, the largest delta
+// may be missed: it can only make the question more likely.
+func (s *Service) latestReport(ctx context.Context, e NewEntry) (Entry, bool, int64, error) {
 	es, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: dates.On(e.AsOf.Year(), 1, 1), To: e.AsOf, Limit: 500})
 	if err != nil {
-		return Entry{}, false, err
+		return Entry{}, false, 0, err
 	}
-	var latest Entry
-	found := false
+	var (
+		latest  Entry
+		found   bool
+		largest int64
+	)
 	for _, x := range es {
+		if !x.Voided() && x.Kind == KindDelta && x.Status == StatusRealised {
+			largest = max(largest, x.Count)
+		}
 		if x.Voided() || x.Kind != KindCumulative || x.Status != StatusRealised || x.ReportedTotal <= 0 {
 			continue
 		}
@@ -188,7 +207,7 @@ func (s *Service) latestReport(ctx context.Context, e NewEntry) (Entry, bool, er
 			latest, found = x, true
 		}
 	}
-	return latest, found, nil
+	return latest, found, largest, nil
 }
 
 // newYearCarryDays is how far into a year a 누계 is checked against last

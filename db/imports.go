@@ -178,6 +178,7 @@ type laterReport struct {
 	ID       int64         `db:"id"`
 	AsOf     time.Time     `db:"as_of"`
 	Reported sql.NullInt64 `db:"reported_total"`
+	Origin   string        `db:"origin"`
 }
 
 type cellKey struct {
@@ -414,6 +415,18 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			return nil
 		}
 		r.origins[o] = row.Line
+		if len(row.IfNotHeld) > 0 {
+			held, err := r.holds(r.ctx, row.Entry)
+			if err != nil {
+				return err
+			}
+			if !held {
+				for _, p := range row.IfNotHeld {
+					r.Problem(p)
+				}
+				return nil
+			}
+		}
 	}
 	if r.problems > 0 {
 		return nil
@@ -726,6 +739,21 @@ func sameRecord(held commands.Entry, row commands.NewEntry) bool {
 	}
 	return held.ProgramID == row.ProgramID && held.AsOf.Equal(row.AsOf) && held.Kind == row.Kind &&
 		held.Status == row.Status && figure == row.Count
+}
+
+// holds says whether the ledger holds an entry of e's 기록 식별자 that
+// records the same thing: a row of the ledger's own export, skipped as
+// present. Any other identifier (unknown, or naming another record) gives
+// the row no standing a row without one lacks.
+func (r *importRun) holds(ctx context.Context, e commands.NewEntry) (bool, error) {
+	held, err := entryByOrigin(ctx, r.tx, e.Origin)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("entry of origin %s: %w", e.Origin, err)
+	}
+	return sameRecord(held, e), nil
 }
 
 // originMismatch is the problem of a row whose 기록 식별자 names an entry
@@ -1117,6 +1145,12 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		r.res.Unchanged++
 		return nil
 	}
+	// A row with a 기록 식별자 (an export's) is not held to its 일자리 수:
+	// an export writes a 누계's increment in its own ledger, after the
+	// re-basings of its 누계포함:예 rows, which another ledger (and this one
+	// replaying the file in order) derives otherwise. Its 보고 누계 is what
+	// is recorded either way; the increment is derived here, never taken
+	// from the file (issue 20 r16, kept).
 	if e.Kind == commands.KindCumulative && e.Origin == "" && row.StatedSet && !row.MonthFigure && res.Entry.Count != row.Stated {
 		// The file's 일자리 수 beside its 누계 says another increment than
 		// the ledger derives from it: one of the two figures is wrong, and
@@ -1474,17 +1508,19 @@ func (r *importRun) checkHires(ctx context.Context) error {
 // say whether the jobs are inside that report: added on top, the report's
 // total no longer holds (r13 S3: a 12/3 누계 870 read 875 after a 12/2
 // row below it); a typed add asks the same question. A row of a ledger's
-// export (기록 식별자) was answered when typed, and is replayed as it was.
+// export the ledger holds (same 기록 식별자, same record) was answered when
+// typed, and is replayed as it was; an identifier the ledger does not hold
+// proves nothing, and its row is asked as a row without one (issue 20 r16).
 func (r *importRun) deltaBeforeReport(ctx context.Context, row commands.ImportRow) (bool, error) {
 	e := row.Entry
-	if e.Origin != "" || row.WithinSaid || row.Voided {
+	if row.WithinSaid || row.Voided {
 		return false, nil
 	}
 	key := reportKey{e.ProgramID, e.Status, e.AsOf.Year()}
 	reports, ok := r.reports[key]
 	if !ok {
 		if err := sqlx.SelectContext(ctx, r.tx, &reports, `
-			SELECT id, as_of, reported_total FROM entries
+			SELECT id, as_of, reported_total, COALESCE(origin::text, '') AS origin FROM entries
 			WHERE program_id = $1 AND status = $2 AND kind = 'cumulative' AND voided_at IS NULL
 			  AND as_of >= $3::date AND as_of <= $4::date
 			ORDER BY as_of, id`,
@@ -1501,6 +1537,20 @@ func (r *importRun) deltaBeforeReport(ctx context.Context, row commands.ImportRo
 		return false, nil
 	}
 	report := reports[i]
+	if e.Origin != "" {
+		// A row of another ledger's export was answered there against the
+		// reports that ledger held, which its export carries: a report of
+		// this file (by its 기록 식별자) is replayed as answered. A report
+		// the file does not carry (this ledger's own) was never asked
+		// about, and the row is asked as a row without one is. Asked only
+		// here, where the row would be refused: most rows cost no query.
+		if _, carried := r.origins[report.Origin]; carried && report.Origin != "" {
+			return false, nil
+		}
+		if held, err := r.holds(ctx, e); err != nil || held {
+			return false, err
+		}
+	}
 	day := dateOf(report.AsOf)
 	id, kv := r.entryRef("import.problem.delta_before_cumulative", "import.problem.delta_before_cumulative_in_file", report.ID)
 	r.Problem(commands.NewImportProblem(row.Line, "누계포함", "", id, append(kv,

@@ -244,14 +244,21 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	}
 	// A department's row whose note names another month than its 기준일
 	// (11월분 on a December date) is refused as the typed add is (review
-	// r15 F17); an export's row (기록 식별자) was checked when typed.
-	if !row.Voided && e.Origin == "" && !e.AsOf.IsZero() {
+	// r15 F17); an export's row the ledger holds (기록 식별자) was checked
+	// when typed, so with an identifier the problem stands only if the
+	// ledger does not hold it (IfNotHeld, issue 20 r16: a forged one).
+	if !row.Voided && !e.AsOf.IsZero() {
 		today := r.Today // 작년 and 지난달 are as of the day the file is read
 		if today.IsZero() || today.Before(e.AsOf) {
 			today = e.AsOf
 		}
 		if word, last, ok := commands.NoteNamesAnotherMonth(e.Note, e.AsOf, today); ok {
-			p.add(line, colNote, e.Note, msg("k49.import_note_month", "Word", word, "Last", last, "AsOf", e.AsOf))
+			m := msg("k49.import_note_month", "Word", word, "Last", last, "AsOf", e.AsOf)
+			if e.Origin == "" {
+				p.add(line, colNote, e.Note, m)
+			} else {
+				row.IfNotHeld = append(row.IfNotHeld, problem(line, colNote, e.Note, m))
+			}
 		}
 	}
 	// 마감 후 정정 is not brought in (an import writes into no closed month,

@@ -31,6 +31,55 @@ var errNoSheetPart = errors.New("sheet part not found")
 // are hidden; nil when none is. Its reads are bounded by the part checks
 // (checkParts) the workbook passed before excelize opened it.
 func hiddenColumns(data []byte, sheet string) ([]bool, error) {
+	f, err := sheetPart(data, sheet)
+	if err != nil {
+		return nil, err
+	}
+	return hiddenCols(f)
+}
+
+// thinRows returns the lines (from 1, up to maxRows) of the sheet named
+// sheet whose height is too small to read (i43), nil when none is.
+// excelize's streamed read gives a row without a height of its own a
+// height of 0, the same as a row of height 0, so the heights are read
+// here from the row elements themselves: a second streamed pass over the
+// sheet's part, bounded like the first by the part checks.
+func thinRows(data []byte, sheet string, maxRows int) (map[int]bool, error) {
+	f, err := sheetPart(data, sheet)
+	if err != nil {
+		return nil, err
+	}
+	var (
+		thin map[int]bool
+		line int
+	)
+	err = eachStart(f, func(e xml.StartElement) bool {
+		if e.Name.Local != "row" {
+			return true
+		}
+		// A row without its number follows the one before (as excelize
+		// reads it).
+		if n, err := strconv.Atoi(attr(e, "r")); err == nil && n > 0 {
+			line = n
+		} else {
+			line++
+		}
+		if line > maxRows {
+			return false
+		}
+		if h, err := strconv.ParseFloat(attr(e, "ht"), 64); err == nil && h < minRowHeight {
+			if thin == nil {
+				thin = map[int]bool{}
+			}
+			thin[line] = true
+		}
+		return true
+	})
+	return thin, err
+}
+
+// sheetPart is the package part of the sheet named sheet.
+func sheetPart(data []byte, sheet string) (*zip.File, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, err
@@ -58,6 +107,11 @@ func hiddenColumns(data []byte, sheet string) ([]bool, error) {
 	if rid == "" || parts[target] == nil {
 		return nil, errNoSheetPart
 	}
+	return parts[target], nil
+}
+
+// hiddenCols reads the hidden columns from the sheet part f.
+func hiddenCols(f *zip.File) ([]bool, error) {
 	// A difference array over the columns: each <col min max hidden>
 	// costs O(1) however wide it is.
 	var (
@@ -65,7 +119,7 @@ func hiddenColumns(data []byte, sheet string) ([]bool, error) {
 		cols  int
 		found bool
 	)
-	err = eachStart(parts[target], func(e xml.StartElement) bool {
+	err := eachStart(f, func(e xml.StartElement) bool {
 		switch e.Name.Local {
 		case "sheetData":
 			return false
@@ -74,8 +128,9 @@ func hiddenColumns(data []byte, sheet string) ([]bool, error) {
 				return false
 			}
 			if h := attr(e, "hidden"); h != "1" && h != "true" {
-				// A column of width 0 is hidden as well.
-				if w, err := strconv.ParseFloat(attr(e, "width"), 64); err != nil || w > 0 {
+				// A column too narrow to read (width 0 included) is
+				// hidden as well.
+				if w, err := strconv.ParseFloat(attr(e, "width"), 64); err != nil || w >= minColWidth {
 					return true
 				}
 			}

@@ -38,7 +38,11 @@ func TestImportedLedgerRoundTrip(t *testing.T) {
 	file := exportFile(t, service(branch), commands.ExportRequest{Format: commands.FormatCSV, Year: 2026, What: commands.ExportEntries, AllYears: true})
 
 	from := dbtest.New(t)
-	run(t, at(from, "2026-04-10"), "추가 청년 500 누계 날짜:3월 31일")
+	// The 누계 is dated before the branch's rows: a row of another
+	// ledger's export dated on or before a 누계 of this ledger is asked
+	// 누계포함 as a department's row is (issue 20, r16: its 기록 식별자,
+	// unknown here, proves nothing), which TestI43ForgedOriginIsCheckedLikeNoOrigin covers.
+	run(t, at(from, "2026-04-10"), "추가 청년 500 누계 날짜:3월 15일")
 	importBytes(t, from, reader(t, from), "branch.csv", file, false)
 	if n := sum(t, from, "true"); n != 520 {
 		t.Fatalf("the ledger holds %d, want 520 (the 누계 of 500, then the branch's 20)", n)

@@ -59,7 +59,13 @@ func (r Reader) openXLSX(ctx context.Context, data []byte) (source, func(), erro
 		closeFn()
 		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_read_sheet"))}
 	}
-	return &xlsxSource{rows: rows, maxRows: r.Limits.Rows, hiddenCols: hiddenCols}, func() { _ = rows.Close(); closeFn() }, nil
+	thin, err := thinRows(data, sheet, r.Limits.Rows)
+	if err != nil {
+		_ = rows.Close()
+		closeFn()
+		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_read_sheet"))}
+	}
+	return &xlsxSource{rows: rows, maxRows: r.Limits.Rows, hiddenCols: hiddenCols, thinRows: thin}, func() { _ = rows.Close(); closeFn() }, nil
 }
 
 // pickSheet chooses, among the visible sheets, the entries sheet or the
@@ -115,8 +121,9 @@ const (
 type xlsxSource struct {
 	rows       *excelize.Rows
 	maxRows    int
-	hiddenCols []bool // by column from 0; nil: none hidden
-	line       int    // the row last read, the first 1
+	hiddenCols []bool       // by column from 0; nil: none hidden
+	thinRows   map[int]bool // lines too low to read (minRowHeight); nil: none
+	line       int          // the row last read, the first 1
 }
 
 func (s *xlsxSource) next() ([]string, bool, error) {
@@ -129,11 +136,9 @@ func (s *xlsxSource) next() ([]string, bool, error) {
 		cols = map[int]bool{}
 	)
 	note := func(cells []string) {
-		if s.rows.GetRowOpts().Hidden && !blank(cells) {
+		if (s.rows.GetRowOpts().Hidden || s.thinRows[s.line]) && !blank(cells) {
 			// The gap before a row the sheet stores carries that row's
-			// options, and no cells: an empty row hides nothing. (A row's
-			// height is not told apart from excelize's default here, so a
-			// row of height 0 is not caught: see the README.)
+			// options, and no cells: an empty row hides nothing.
 			rows = append(rows, s.line)
 		}
 		for i, c := range cells {
@@ -173,6 +178,16 @@ func (s *xlsxSource) read() ([]string, bool, error) {
 	cells, err := s.rows.Columns(excelize.Options{RawCellValue: true})
 	return cells, true, err
 }
+
+// minRowHeight (points) and minColWidth (characters) are the smallest a
+// row and a column can be and still be read (i43): a row 0.5 pt high or a
+// column 0.1 character wide shows nothing, so it counts as hidden. Excel's
+// default row is 15 pt and its default column 8.43 characters; 2 pt is
+// still a visible line, half a character a visible sliver.
+const (
+	minRowHeight = 2.0
+	minColWidth  = 0.5
+)
 
 // maxRangesNamed is how many runs of hidden rows a refusal names; the rest
 // are counted by the message's N.
