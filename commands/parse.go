@@ -863,6 +863,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		if ue := checkCount(cmd.Name, n); ue != nil {
 			return ue
 		}
+		if err := totalWordHint(cmd, ts, i, today); err != nil {
+			return err // 청년 총 300: 총 is not read, 누계 is
+		}
 		if spec.EntryFields {
 			if err := refuseHedge(cmd, ts, &n); err != nil {
 				return err
@@ -912,6 +915,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		// "add 4.5 youth": 4.5 read as April 5, so no count is left; say so
 		// rather than ask for a count the user thinks was given.
 		return usageErr(cmd.Name, "parse.date_left_no_count", "DateTyped", dateTyped, "Date", dateArg(*cmd.Opts.Date), "MonthDay", monthDayArg(*cmd.Opts.Date))
+	}
+	if err := koreanNumeralHint(cmd, ts); err != nil {
+		return err // 삼백: a count in words, named rather than the program
 	}
 	first := ""
 	if len(ts) > 0 {
