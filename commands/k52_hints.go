@@ -130,7 +130,7 @@ func dateWithoutMonth(cmd *Command, text string, today time.Time) error {
 	}
 	if reMonthEndOnly.MatchString(text) {
 		d := recentMonthEnd(today)
-		return usageErr(cmd.Name, "k52.hint_month_end_needs_month", "Text", text, "Month", int(d.Month()), "MonthEnd", d, "Date", dateArg(d))
+		return usageErr(cmd.Name, "k52.hint_month_end_needs_month", "Text", text, "MonthEnd", d, "Date", dateArg(d))
 	}
 	if m := reDashMonthDay.FindStringSubmatch(text); m != nil {
 		if d, err := dates.Parse(m[1]+"/"+m[2], today); err == nil {
@@ -180,7 +180,7 @@ func (l totalLine) In(p i18n.Printer) string {
 		parts = append(parts, p.T("k42.line_cumulative"))
 	}
 	if l.date.IsZero() {
-		parts = append(parts, p.T("k52.hint_month_end_date", "Month", int(l.monthEnd.Month()), "Date", l.monthEnd))
+		parts = append(parts, p.T("k52.hint_month_end_date", "Date", l.monthEnd))
 	} else {
 		parts = append(parts, p.Date(l.date))
 	}
