@@ -24,7 +24,7 @@ func TestK52BackDatedDeltaNamesEveryLaterReport(t *testing.T) {
 			[]string{"별도 실적이면 이후 누계 보고가 바뀝니다(2026. 10. 31. 누계 #1: 500개 → 530개, 2026. 11. 30. 누계 #2: 600개 → 630개)"}},
 		{commands.English, []string{"add 500 youth cumulative date:2026-10-31 confirm:yes", "add 600 youth cumulative date:2026-11-30"},
 			"add 30 youth date:2026-10-15", "add 30 youth date:2026-10-15 within:no",
-			[]string{"this changes the later reports: cumulative #1 of 2026-10-31: 500 jobs → 530 jobs, cumulative #2 of 2026-11-30: 600 jobs → 630 jobs"}},
+			[]string{"this changes the later reports: cumulative #1 of 2026-10-31: 500 → 530, cumulative #2 of 2026-11-30: 600 → 630"}},
 	} {
 		t.Run(string(c.lang), func(t *testing.T) {
 			h := k32Harness(t, c.lang, k32Now)
@@ -58,7 +58,7 @@ func TestK52BackDatedDeltaNamesTheRestAsACount(t *testing.T) {
 		{commands.English, []string{"add 100 youth cumulative date:2026-07-31 confirm:yes", "add 200 youth cumulative date:2026-08-31",
 			"add 300 youth cumulative date:2026-09-30", "add 400 youth cumulative date:2026-10-31", "add 500 youth cumulative date:2026-11-30"},
 			"add 10 youth date:2026-07-15",
-			[]string{"cumulative #3 of 2026-09-30: 300 jobs → 310 jobs, and 2 more"}},
+			[]string{"cumulative #3 of 2026-09-30: 300 → 310, and 2 more"}},
 	} {
 		t.Run(string(c.lang), func(t *testing.T) {
 			h := k32Harness(t, c.lang, k32Now)
