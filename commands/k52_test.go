@@ -125,3 +125,36 @@ func TestK52HelpNamesTheJanuaryDeltaHold(t *testing.T) {
 		})
 	}
 }
+
+// F16 for 정정: a 정정 of a delta that later 누계 reports counted asks
+// whether the first report already reflects the change; 누계포함:아니오
+// raises every later report, and the question now names them all.
+func TestK52CorrectionNamesEveryLaterReport(t *testing.T) {
+	for _, c := range []struct {
+		lang                 commands.Lang
+		setup                []string
+		line, answer, wanted string
+	}{
+		{commands.Korean, []string{"추가 청년 30 날짜:10월 15일", "추가 청년 500 누계 날짜:10월말 확인:예", "추가 청년 600 누계 날짜:11월말"},
+			"정정 1 50 오기", "정정 1 50 오기 누계포함:아니오",
+			"반영되지 않은 별도 변동이면(#2의 증가분 470개 유지, 일자리정책과 실적 +20개, 이후 누계 보고 2026. 10. 31. 누계 #2: 500개 → 520개, 2026. 11. 30. 누계 #3: 600개 → 620개): `정정 1 50 오기 누계포함:아니오`"},
+		{commands.English, []string{"add 30 youth date:2026-10-15", "add 500 youth cumulative date:2026-10-31 confirm:yes", "add 600 youth cumulative date:2026-11-30"},
+			"correct 1 50 typo", "correct 1 50 typo within:no",
+			"the later reports change: cumulative #2 of 2026-10-31: 500 → 520, cumulative #3 of 2026-11-30: 600 → 620): `correct 1 50 typo within:no`"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := k32Harness(t, c.lang, k32Now)
+			for _, l := range c.setup {
+				h.run(manager, l, commands.OutcomeOK)
+			}
+			h.refusedUntouched(manager, c.line, c.wanted)
+			h.run(manager, c.answer, commands.OutcomeOK)
+			if got := h.sumThrough("youth", "2026-10-31"); got != 520 {
+				t.Errorf("SQL through 10/31 = %d, want the 520 the question named", got)
+			}
+			if got := h.sumThrough("youth", "2026-11-30"); got != 620 {
+				t.Errorf("SQL through 11/30 = %d, want the 620 the question named", got)
+			}
+		})
+	}
+}
