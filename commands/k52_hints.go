@@ -30,7 +30,7 @@ var (
 // unit (십, 백, 천, 만, 억), no two digits in a row, and a 명 or 개 at most
 // after them.
 func koreanNumeral(word string) (int64, bool) {
-	w := strings.TrimSuffix(strings.TrimSuffix(word, "명"), "개")
+	w := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(word, "명"), "개"), "여")
 	rs := []rune(w)
 	if len(rs) < 2 {
 		return 0, false
@@ -73,10 +73,20 @@ func koreanNumeralHint(cmd *Command, ts []token) error {
 			continue
 		}
 		if n, ok := koreanNumeral(t.text); ok {
-			return usageErr(cmd.Name, "k52.hint_korean_numeral", "Typed", t.text, "Digits", strconv.FormatInt(n, 10))
+			return koreanNumeralErr(cmd.Name, t.text, n)
 		}
 	}
 	return nil
+}
+
+// koreanNumeralErr is the refusal of typed, a count in Korean numeral
+// words that reads as n, with n in digits (삼백여 as 300여).
+func koreanNumeralErr(command, typed string, n int64) error {
+	digits := strconv.FormatInt(n, 10)
+	if strings.HasSuffix(strings.TrimSuffix(strings.TrimSuffix(typed, "명"), "개"), "여") {
+		digits += "여"
+	}
+	return usageErr(command, "k52.hint_korean_numeral", "Typed", typed, "Digits", digits)
 }
 
 // recentMonthEnd is the last month end on or before today: the month end
@@ -157,7 +167,7 @@ func totalWordHint(cmd *Command, ts []token, i int, today time.Time) error {
 	if cmd.Name != cmdAdd || i == 0 || ts[i-1].quoted || !isOneOf(ts[i-1], totalWords) {
 		return nil
 	}
-	line := totalLine{words: rawJoin(append(slices.Clone(ts[:i-1]), ts[i:]...)), cumulative: cmd.Cumulative, monthEnd: recentMonthEnd(today)}
+	line := totalLine{words: rawJoin(append(slices.Clone(ts[:i-1]), ts[i:]...)), monthEnd: recentMonthEnd(today)}
 	if cmd.Opts.Date != nil {
 		line.date = *cmd.Opts.Date
 	}
@@ -167,18 +177,15 @@ func totalWordHint(cmd *Command, ts []token, i int, today time.Time) error {
 // totalLine is the add line for a year-to-date total in the reply's
 // language: the count and program, 누계, and the date.
 type totalLine struct {
-	words      string
-	cumulative bool
-	date       time.Time // the line's date; zero for none
-	monthEnd   time.Time // the date offered when the line gave none
+	words    string
+	date     time.Time // the line's date; zero for none
+	monthEnd time.Time // the date offered when the line gave none
 }
 
 // In implements i18n.Localized.
 func (l totalLine) In(p i18n.Printer) string {
-	parts := []string{p.T("k42.line_add"), l.words}
-	if !l.cumulative {
-		parts = append(parts, p.T("k42.line_cumulative"))
-	}
+	// 누계 always: a 누계 the line had was taken out of words already.
+	parts := []string{p.T("k42.line_add"), l.words, p.T("k42.line_cumulative")}
 	if l.date.IsZero() {
 		parts = append(parts, p.T("k52.hint_month_end_date", "Date", l.monthEnd))
 	} else {

@@ -477,6 +477,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 			return usageErr(cmd.Name, "k44.digits_date", "Typed", value, "Month", m, "Day", day)
 		}
 		if err != nil {
+			if hint := dateWithoutMonth(cmd, value, today); hint != nil {
+				return hint // 날짜:30일 as 30일: the month it lacks (review F16)
+			}
 			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
 		o.Date = &d
@@ -970,6 +973,9 @@ func checkCount(command string, n numbers.Number) *UsageError {
 }
 
 func countError(command, typed string, err error) error {
+	if n, ok := koreanNumeral(typed); ok { // 채용 1 삼십: the count in digits (review F16)
+		return koreanNumeralErr(command, typed, n)
+	}
 	var ne *numbers.Error
 	id := "parse.count.unreadable"
 	if errors.As(err, &ne) && reasonIDs[ne.Reason] != "" {
