@@ -551,23 +551,9 @@ func (s *Service) movedReportLines(ctx context.Context, e Entry, change int64, a
 		return nil, err
 	}
 	// The report that decides a date is the latest recorded live one of
-	// that date (and status): an earlier same-day report is superseded, and
-	// naming it with the deciding one's total would misstate what it said.
-	deciding := map[string]int64{}
-	for _, r := range later {
-		if r.Voided() || r.Kind != KindCumulative || r.Status != e.Status || r.ID == e.ID {
-			continue
-		}
-		if day := r.AsOf.Format(time.DateOnly); r.ID > deciding[day] {
-			deciding[day] = r.ID
-		}
-	}
+	// that date (and status), as the 누계포함 question names them.
 	var lines []string
-	for _, r := range slices.Backward(later) { // oldest first
-		if r.Voided() || r.Kind != KindCumulative || r.Status != e.Status || r.ID == e.ID ||
-			deciding[r.AsOf.Format(time.DateOnly)] != r.ID {
-			continue
-		}
+	for _, r := range decidingReports(later, e.Status, e.ID) { // oldest first
 		moved := change
 		for _, a := range adjusted {
 			if a.Report.ID == r.ID {

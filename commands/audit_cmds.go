@@ -689,17 +689,17 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 // withinTexts are the message IDs of the 누계포함 question and its answers
 // for one kind of delta: a 채용 speaks of hires, an 추가 of jobs (실적).
 type withinTexts struct {
-	ask, ifInside, cannotBeInside, ifSeparate, buttonSeparate, kept, beyond string
+	ask, ifInside, cannotBeInside, ifSeparate, ifSeparateAll, buttonSeparate, kept, beyond string
 }
 
 // withinTextsFor picks the texts for e: a hire (e.Agreement set) or an add.
 func withinTextsFor(e NewEntry) withinTexts {
 	if e.Agreement != 0 {
 		return withinTexts{"hires.inside_later_report", "hires.if_inside", "hires.cannot_be_inside", "hires.if_separate",
-			"hires.button_separate", "hires.report_kept", "hires.beyond_report"}
+			"k52.hires_if_separate_all", "hires.button_separate", "hires.report_kept", "hires.beyond_report"}
 	}
 	return withinTexts{"within.inside_later_report", "within.if_inside", "within.cannot_be_inside", "within.if_separate",
-		"within.button_separate", "within.report_kept", "within.beyond_report"}
+		"k52.within_if_separate_all", "within.button_separate", "within.report_kept", "within.beyond_report"}
 }
 
 // askInsideLaterReport holds a delta (a 채용, or an 추가 from the typed
@@ -708,7 +708,8 @@ func withinTextsFor(e NewEntry) withinTexts {
 // the jobs are already inside that report (review r5 A4 for hires): a 과
 // often enters jobs late that the 누계 it reported since already counted,
 // and recorded as a new delta they would raise that 누계 silently. The
-// question names the first later report, what each answer does to it, and
+// question names the first later report, what each answer does to it (and,
+// for separate jobs, to every later report, review F16), and
 // the line for each answer (누계포함:예 keeps the reported total,
 // 누계포함:아니오 raises it), the answer before the line's 메모:; a button
 // for each in Slack. Nothing is written. The one question for 채용 and 추가.
@@ -720,18 +721,11 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 	if err != nil {
 		return Reply{}, false, err
 	}
-	var first *Entry // the report deciding the earliest later date: the latest recorded of that date
-	for i, r := range later {
-		if r.Voided() || r.Kind != KindCumulative || r.Status != e.Status {
-			continue
-		}
-		if first == nil || r.AsOf.Before(first.AsOf) || (r.AsOf.Equal(first.AsOf) && r.ID > first.ID) {
-			first = &later[i]
-		}
-	}
-	if first == nil {
+	reports := decidingReports(later, e.Status, 0)
+	if len(reports) == 0 {
 		return Reply{}, false, nil
 	}
+	first := &reports[0] // the report deciding the earliest later date: the latest recorded of that date
 	through, err := s.programThrough(ctx, e.ProgramID, e.Status, first.AsOf)
 	if err != nil {
 		return Reply{}, false, err
@@ -767,9 +761,17 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 	default:
 		lines = append(lines, s.msg(t.cannotBeInside, "ID", first.ID, "Increment", s.unitCount(first.Count, false, p.Unit)))
 	}
-	lines = append(lines, s.msg(t.ifSeparate, "ID", first.ID, "AsOf", s.date(first.AsOf),
-		"Total", s.unitCount(through, first.Approximate, p.Unit),
-		"Raised", s.unitCount(through+e.Count, first.Approximate, p.Unit), "Line", no))
+	if len(reports) == 1 {
+		lines = append(lines, s.msg(t.ifSeparate, "ID", first.ID, "AsOf", s.date(first.AsOf),
+			"Total", s.unitCount(through, first.Approximate, p.Unit),
+			"Raised", s.unitCount(through+e.Count, first.Approximate, p.Unit), "Line", no))
+	} else { // separate jobs raise every later report, not only the first (review F16)
+		named, err := s.reportsRaised(ctx, reports, e.Count, p)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		lines = append(lines, s.msg(t.ifSeparateAll, "Reports", named, "Line", no))
+	}
 	var actions []Action
 	if inside {
 		actions = append(actions, Action{ID: ActionConfirm, Label: s.msg("hires.button_inside"), Command: yes, Style: "primary"})

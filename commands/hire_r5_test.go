@@ -89,7 +89,8 @@ func TestHireRepeatIsHeldAndStampedWithSessionClock(t *testing.T) {
 // official says whether it is already inside that report: 누계포함:예 keeps
 // every later report's total (the first one's increment shrinks), 누계포함:
 // 아니오 raises them, as before. A void of an included hire leaves the
-// reported totals where they were.
+// reported totals where they were. The question names every later report
+// that 아니오 raises, here both #3 and #4 (review F16).
 func TestHireInsideLaterReportKeepsItsTotal(t *testing.T) {
 	for _, tc := range []struct {
 		lang                                    commands.Lang
@@ -103,7 +104,7 @@ func TestHireInsideLaterReportKeepsItsTotal(t *testing.T) {
 			[]string{"이 채용(2026. 3. 15., 20개)은 이후 누계 보고보다 앞선 날짜입니다: 2026. 3. 31. 누계 #3 60개. 이 누계에 이미 포함된 채용입니까?",
 				"아직 기록하지 않았습니다.",
 				"이미 포함되어 있으면(누계 60개 유지, #3의 증가분 50개 → 30개): `채용 1 20 3/15 누계포함:예`",
-				"별도로 늘어난 채용이면(누계 60개 → 80개): `채용 1 20 3/15 누계포함:아니오`"},
+				"별도로 늘어난 채용이면 이후 누계 보고가 바뀝니다(2026. 3. 31. 누계 #3: 60개 → 80개, 2026. 4. 1. 누계 #4: 100개 → 120개): `채용 1 20 3/15 누계포함:아니오`"},
 			[]string{"이후 누계에 이미 포함된 채용으로 기록했습니다: 2026. 3. 31. 누계 #3 60개 유지(증가분 50개 → 30개)"},
 			[]string{"2026. 3. 31. 누계 #3(60개)의 증가분이 50개뿐이어서 60개 채용이 그 누계에 포함될 수 없습니다.", "`채용 1 60 3/15 누계포함:아니오`"},
 			[]string{"2026. 3. 31. 누계 #3: 60개 → 80개"}, []string{"2026. 4. 1. 누계 #4: 100개 → 120개"}},
@@ -113,7 +114,7 @@ func TestHireInsideLaterReportKeepsItsTotal(t *testing.T) {
 			[]string{"This hire (20 as of 2026-03-15) is dated on or before the later cumulative report #3 (2026-03-31, 60 in total). Are these people already counted in that total?",
 				"Nothing was recorded yet.",
 				"If they are (the total stays 60; #3's increment 50 → 30): `hire 1 20 2026-03-15 within:yes`",
-				"If they are additional (the total goes 60 → 80): `hire 1 20 2026-03-15 within:no`"},
+				"If they are additional, this changes the later reports: cumulative #3 of 2026-03-31: 60 → 80, cumulative #4 of 2026-04-01: 100 → 120. Send: `hire 1 20 2026-03-15 within:no`"},
 			[]string{"Recorded as already inside the later cumulative report: #3 (2026-03-31) keeps its total of 60 (increment 50 → 30)."},
 			[]string{"added only 50, so a hire of 60 cannot be inside it.", "`hire 1 60 2026-03-15 within:no`"},
 			[]string{"from 60 to 80"}, []string{"from 100 to 120"}},

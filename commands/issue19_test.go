@@ -67,7 +67,7 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"add 10 youth last month", "`last month` is a period", "`last month`"},
 			{"add 10 youth 1분기", "`1분기` is a period", "`1분기`는 하루가 아니라 기간"},
 			{"add 10 youth 2026년 4월", "`2026년 4월` is a period", "`2026년 4월`은 하루가 아니라 기간"},
-			{"add 10 youth 말일", "`말일` looks like a date I cannot read", "`말일` 부분은 날짜로 보이지만 읽을 수 없습니다"},
+			{"add 10 youth 말일", "`말일` does not say which month's end. For the end of October, write `10월말`", "`말일`에는 몇 월의 말일인지가 없습니다. 10월 말일이라면 `10월 말일`"}, // review F16
 			{"add 10 youth 다음 달", "`달` looks like a date", "`달` 부분은 날짜로 보이지만"},
 			{"add 10 youth 4월 31일", "month 4 has 30 days", "4월은 30일까지입니다."},
 			{"add 10 youth 26.2.30", "month 2 has 28 days", "2월은 28일까지입니다."},

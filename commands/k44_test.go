@@ -207,7 +207,7 @@ func TestK44EnglishAsOf(t *testing.T) {
 // Bare digits that are a month and day (1207) are refused naming the date
 // form, after a count or after 날짜:, never read as a date or a second
 // count in silence; a program typed twice is said to be that; 7일 alone is
-// refused with the full form, as day-only words are (k44 F14).
+// refused with the month it lacks, as day-only words are (k44 F14, F16).
 func TestK44DigitsDateAndRepeats(t *testing.T) {
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
@@ -221,7 +221,8 @@ func TestK44DigitsDateAndRepeats(t *testing.T) {
 			for _, line := range []string{"추가 노인 노인 5", "추가 5 노인 노인", "add 5 senior senior"} {
 				h.refusedUntouched("U1", line, byLang(lang, "typed twice", "두 번 썼습니다"))
 			}
-			h.refusedUntouched("U1", "추가 노인 5 7일", byLang(lang, "<month> <day>", "○월 ○일"))
+			// 7일 names the month it lacks, with the forms for the latest 7th (review F16).
+			h.refusedUntouched("U1", "추가 노인 5 7일", byLang(lang, "`11월 7일` or `2026-11-07`", "`11월 7일` 또는 `2026. 11. 7.`"))
 			h.run("U1", "추가 노인 5 12. 7.", commands.OutcomeRefused) // a future day (today is 2026. 11. 26.)
 			h.run("U1", "추가 노인 5 11. 7.", commands.OutcomeOK)
 			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2026-11-07'`); got != 5 || h.entryCount() != 1 {

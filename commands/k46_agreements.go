@@ -108,9 +108,24 @@ func (s *Service) askCorrectionInsideLaterReport(ctx context.Context, cmd Comman
 		lines = append(lines, s.msg("k46.correct_cannot_be_inside", "RID", first.ID, "Increment", s.unitCount(first.Count, false, u),
 			"Change", s.signedCount(change, u)))
 	}
-	lines = append(lines, s.msg("k46.correct_if_separate", "RID", first.ID, "AsOf", s.date(first.AsOf),
-		"Total", s.unitCount(through, first.Approximate, u), "Raised", s.unitCount(through+change, first.Approximate, u),
-		"Increment", s.unitCount(first.Count, false, u), "Dept", old.Department, "Move", s.signedCount(change, u), "Line", no))
+	// A separate change re-bases no report: every later report's total
+	// moves by it, so name them all when there are more (review F16).
+	later, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: old.ProgramID, From: old.AsOf, To: dates.On(old.AsOf.Year(), 12, 31), Limit: 200})
+	if err != nil {
+		return Reply{}, false, err
+	}
+	if reports := decidingReports(later, old.Status, old.ID); len(reports) > 1 {
+		named, err := s.reportsRaised(ctx, reports, change, p)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		lines = append(lines, s.msg("k52.correct_if_separate_all", "RID", first.ID, "Reports", named,
+			"Increment", s.unitCount(first.Count, false, u), "Dept", old.Department, "Move", s.signedCount(change, u), "Line", no))
+	} else {
+		lines = append(lines, s.msg("k46.correct_if_separate", "RID", first.ID, "AsOf", s.date(first.AsOf),
+			"Total", s.unitCount(through, first.Approximate, u), "Raised", s.unitCount(through+change, first.Approximate, u),
+			"Increment", s.unitCount(first.Count, false, u), "Dept", old.Department, "Move", s.signedCount(change, u), "Line", no))
+	}
 	actions = append(actions, Action{ID: ActionConfirm, Label: s.msg("within.button_separate"), Command: no})
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: title, Sections: []Section{{Lines: lines}}, Actions: actions}, true, nil
 }

@@ -477,6 +477,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 			return usageErr(cmd.Name, "k44.digits_date", "Typed", value, "Month", m, "Day", day)
 		}
 		if err != nil {
+			if hint := dateWithoutMonth(cmd, value, today); hint != nil {
+				return hint // 날짜:30일 as 30일: the month it lacks (review F16)
+			}
 			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
 		o.Date = &d
@@ -863,6 +866,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		if ue := checkCount(cmd.Name, n); ue != nil {
 			return ue
 		}
+		if err := totalWordHint(cmd, ts, i, today); err != nil {
+			return err // 청년 총 300: 총 is not read, 누계 is
+		}
 		if spec.EntryFields {
 			if err := refuseHedge(cmd, ts, &n); err != nil {
 				return err
@@ -912,6 +918,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 		// "add 4.5 youth": 4.5 read as April 5, so no count is left; say so
 		// rather than ask for a count the user thinks was given.
 		return usageErr(cmd.Name, "parse.date_left_no_count", "DateTyped", dateTyped, "Date", dateArg(*cmd.Opts.Date), "MonthDay", monthDayArg(*cmd.Opts.Date))
+	}
+	if err := koreanNumeralHint(cmd, ts); err != nil {
+		return err // 삼백: a count in words, named rather than the program
 	}
 	first := ""
 	if len(ts) > 0 {
@@ -964,6 +973,9 @@ func checkCount(command string, n numbers.Number) *UsageError {
 }
 
 func countError(command, typed string, err error) error {
+	if n, ok := koreanNumeral(typed); ok { // 채용 1 삼십: the count in digits (review F16)
+		return koreanNumeralErr(command, typed, n)
+	}
 	var ne *numbers.Error
 	id := "parse.count.unreadable"
 	if errors.As(err, &ne) && reasonIDs[ne.Reason] != "" {

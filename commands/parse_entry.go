@@ -420,6 +420,9 @@ func saysHired(ts []token) bool {
 // reads as a date once a stray suffix is dropped (6.5일) is offered in the
 // forms that read; anything else gets the forms with placeholders.
 func unreadDate(cmd *Command, text string, today time.Time) error {
+	if err := dateWithoutMonth(cmd, text, today); err != nil {
+		return err // 30일, 말일, 11-27: the month or the form that reads
+	}
 	if m := reBracketedWeekday.FindStringSubmatch(text); m != nil {
 		if d, err := dates.Parse(m[1], today); err == nil {
 			if wd, ok := koreanWeekdays[m[2]]; ok && wd != d.Weekday() {

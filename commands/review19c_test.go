@@ -131,7 +131,7 @@ func TestDayWordsAndSuffixesAreReadOrRefused(t *testing.T) {
 			{"추가 11 노인 20261332", "`20261332` looks like a date I cannot read", "`20261332` 부분은 날짜로 보이지만"},
 			{"추가 11 노인 5.4(화)", "`5.4(화)`: 2026-05-04 is a Monday (Tuesday is 2026-05-05)", "`5.4(화)`: 2026. 5. 4.은 월요일입니다(화요일은 2026. 5. 5.)"},
 			{"추가 11 노인 내일자", "2026-11-27 is in the future", "아직 오지 않은 날짜"},
-			{"추가 11 노인 말일", "as `YYYY-MM-DD` or `<month> <day>`", "`연. 월. 일.` 또는 `○월 ○일` 형식에"},
+			{"추가 11 노인 말일", "For the end of October, write `10월말`", "10월 말일이라면 `10월 말일`"}, // review F16
 		} {
 			r := h.run("U1", tt.line, commands.OutcomeRefused)
 			mustContain(t, r.Text(), byLang(lang, tt.en, tt.ko))
