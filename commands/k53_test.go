@@ -57,6 +57,9 @@ func TestK53NoteMonthReading(t *testing.T) {
 		{"11. 30. 기준", "11. 30", "2026-11-30"},
 		{"11월 30일자", "11월", "2026-11-30"},
 		{"작년 12월분", "작년 12월분", "2025-12-31"},
+		{"09.30 기준", "09.30", "2026-09-30"},
+		{"11.28~11.30 채용", "11.28", "2026-11-30"},
+		{"(11.30)", "11.30", "2026-11-30"},
 	} {
 		word, last, ok := commands.NoteNamesAnotherMonth(tc.note, asOf, asOf)
 		if !ok || word != tc.word || last.Format(time.DateOnly) != tc.last {
@@ -64,7 +67,7 @@ func TestK53NoteMonthReading(t *testing.T) {
 		}
 	}
 	for _, note := range []string{
-		"1.5배", "1/2명", "3.14", "원주율 3.14 정도", "2차", "12,500", "12,500명", "1.5 배", "10.5%",
+		"1.5배", "1/2명", "3.14", "원주율 3.14 정도", "2차", "12,500", "12,500명", "1.5 배", "10.5%", "1.5~2배", "1-2명",
 		"12월 채용박람회", "12월분", "12/1 채용", "12.1 기준", "2026.12월분", "십이월분", "December hires", "Dec 1",
 		"12월 채용예정", "11월 채용 예정", "1월 채용예정 5명은 제외",
 		"1130 기준", // also a number (1,130): left as written
@@ -108,7 +111,7 @@ func TestK53NoteMonthSpellingsAreRefused(t *testing.T) {
 			"추가 노인 6 오늘 메모:전전월 누락분":     {"`전전월`", "2026. 10. 31.", "`추가 노인 6 날짜:2026. 12. 3. 메모:누락분`"},
 			"추가 노인 6 오늘 메모:Nov 실적":      {"`Nov`", "2026. 11. 30."},
 		}, []string{"추가 노인 2 오늘 메모:1.5배", "추가 노인 3 오늘 메모:1/2명", "추가 노인 4 오늘 메모:3.14", "추가 노인 5 오늘 메모:2차 12,500",
-			"추가 노인 6 오늘 메모:12월 채용박람회", "추가 노인 7 오늘 메모:12월 채용예정 제외", "추가 노인 8 오늘 메모:1130 기준"},
+			"추가 노인 6 오늘 메모:12월 채용박람회", "추가 노인 7 오늘 상태:채용 메모:12월 채용예정 제외", "추가 노인 8 오늘 메모:1130 기준"},
 			"채용 %d 50 12.1 메모:11.30기준"},
 		{commands.English, map[string][]string{
 			"add 6 senior note:November hires":       {"`November`", "`add senior 6 date:2026-11-30 note:November hires`", "`add senior 6 date:2026-12-03 note:hires`", "nothing was saved"},
@@ -120,7 +123,7 @@ func TestK53NoteMonthSpellingsAreRefused(t *testing.T) {
 			"add 6 senior note:25년 12월분":             {"`25년 12월분`", "2025-12-31"},
 			"add 6 senior note:two months ago, 지지난달": {"`지지난달`", "2026-10-31"},
 		}, []string{"add 2 senior note:1.5배", "add 3 senior note:1/2명", "add 4 senior note:3.14", "add 5 senior note:2차 12,500",
-			"add 6 senior note:December hires", "add 7 senior note:12월 채용예정 제외", "add 8 senior note:1130 기준"},
+			"add 6 senior note:December hires", "add 7 senior status:realised note:12월 채용예정 제외", "add 8 senior note:1130 기준"},
 			"hire %d 50 2026-12-01 note:November hires"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
