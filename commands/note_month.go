@@ -309,7 +309,9 @@ func plannedAfter(rest string) bool {
 	if i := strings.IndexAny(rest, ",;·)"); i >= 0 {
 		rest = rest[:i]
 	}
-	return strings.Contains(rest, "예정") || strings.Contains(rest, "예상") || strings.Contains(rest, "계획")
+	lower := strings.ToLower(rest) // November hires planned, expected in Jan
+	return strings.Contains(rest, "예정") || strings.Contains(rest, "예상") || strings.Contains(rest, "계획") ||
+		strings.Contains(lower, "planned") || strings.Contains(lower, "expected") || strings.Contains(lower, "forecast")
 }
 
 // noteMonth is the first month a note names that is not asOf's month and
