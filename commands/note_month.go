@@ -144,11 +144,12 @@ func numericIsDate(kind, sep string, twoDigits bool, rest string) bool {
 // number right after another digit (the 2 of 12월) is no month; nor are
 // numbers out of range (13월, 11/32), nor a month followed by a plan
 // (plannedAfter).
-func noteMonths(note string, asOf, today time.Time) (words []string, lasts []time.Time) {
+func noteMonths(note string, asOf, today time.Time) (words []string, lasts []time.Time, relative []bool) {
 	folded, offs := noteFold(note)
 	type reading struct {
 		start, end  int
 		year, month int
+		relative    bool
 	}
 	var found []reading
 	for _, f := range noteMonthForms {
@@ -164,8 +165,8 @@ func noteMonths(note string, asOf, today time.Time) (words []string, lasts []tim
 			}
 			_, size := utf8.DecodeRuneInString(folded[loc[0]:])
 			pos = loc[0] + size
-			if year, month, ok := noteReading(folded, f.kind, f.re, loc, today); ok {
-				found = append(found, reading{loc[0], loc[1], year, month})
+			if year, month, rel, ok := noteReading(folded, f.kind, f.re, loc, today); ok {
+				found = append(found, reading{loc[0], loc[1], year, month, rel})
 			}
 		}
 	}
@@ -195,13 +196,15 @@ func noteMonths(note string, asOf, today time.Time) (words []string, lasts []tim
 		}
 		words = append(words, note[offs[r.start]:offs[r.end]])
 		lasts = append(lasts, dates.On(year, time.Month(r.month)+1, 0)) // day 0: the month's last day
+		relative = append(relative, r.relative)
 	}
-	return words, lasts
+	return words, lasts, relative
 }
 
 // noteReading is the year (0: not said) and month of one form's match at
-// loc in the folded note, or ok=false when it names no month there.
-func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Time) (year, month int, ok bool) {
+// loc in the folded note, whether it is counted from today (relative:
+// 지난달, 작년 12월, 작년말), or ok=false when it names no month there.
+func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Time) (year, month int, relative, ok bool) {
 	group := func(name string) (string, bool) {
 		i := re.SubexpIndex(name)
 		if i < 0 || loc[2*i] < 0 {
@@ -227,33 +230,33 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Tim
 	}
 	before, rest := note[:loc[0]], note[loc[1]:]
 	if kind != "english" && before != "" && strings.ContainsAny(before[len(before)-1:], "0123456789./") {
-		return 0, 0, false // the 2 of 12월, the 11 of 2026.11
+		return 0, 0, false, false // the 2 of 12월, the 11 of 2026.11
 	}
 	if plannedAfter(rest) {
-		return 0, 0, false // 12월 채용 예정 5명은 제외: a plan, not the figure's month
+		return 0, 0, false, false // 12월 채용 예정 5명은 제외: a plan, not the figure's month
 	}
 	day := 0
 	switch kind {
 	case "date":
 		year, month, day = twoDigitYear("y"), num("m"), num("d")
 		if day < 1 || (rest != "" && strings.ContainsAny(rest[:1], "0123456789")) {
-			return 0, 0, false
+			return 0, 0, false, false
 		}
 	case "month":
 		if w, isWord := group("w"); isWord {
 			// 십일월분, 시월 실적 but not 구월동, 감사월, 오월드, 월요일
 			if r, _ := utf8.DecodeLastRuneInString(note[:loc[2*re.SubexpIndex("w")]]); r != utf8.RuneError && unicode.Is(unicode.Hangul, r) && loc[2*re.SubexpIndex("w")] == loc[0] {
-				return 0, 0, false
+				return 0, 0, false, false
 			}
 			if r, _ := utf8.DecodeRuneInString(rest); r != utf8.RuneError && unicode.Is(unicode.Hangul, r) && !strings.ContainsRune("분말중초달실", r) {
-				return 0, 0, false
+				return 0, 0, false, false
 			}
 			month = koreanMonths[w]
 		} else {
 			month = num("m")
 		}
 		if _, ok := group("last"); ok {
-			year = today.Year() - 1
+			year, relative = today.Year()-1, true
 		} else if _, ok := group("y"); ok {
 			year = twoDigitYear("y")
 		} else if _, ok := group("yd"); ok {
@@ -264,7 +267,7 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Tim
 		m, _ := group("m")
 		month, day = num("m"), num("d")
 		if day < 1 || !numericIsDate(kind, sep, len(m) == 2, rest) {
-			return 0, 0, false
+			return 0, 0, false, false
 		}
 	case "two", "one":
 		back := 1
@@ -272,9 +275,9 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Tim
 			back = 2
 		}
 		prev := dates.On(today.Year(), today.Month()-time.Month(back)+1, 0)
-		year, month = prev.Year(), int(prev.Month())
+		year, month, relative = prev.Year(), int(prev.Month()), true
 	case "yearEnd":
-		year, month = today.Year()-1, 12
+		year, month, relative = today.Year()-1, 12, true
 	case "english":
 		en, _ := group("en")
 		month = englishMonths[strings.ToLower(en[:3])]
@@ -282,15 +285,15 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Tim
 		_, d2 := group("d2")
 		_, y := group("ey")
 		if strings.EqualFold(en, "may") && !d1 && !d2 && !y {
-			return 0, 0, false // "may include": May only with a day or a year
+			return 0, 0, false, false // "may include": May only with a day or a year
 		}
 		day = max(num("d"), num("d2"))
 		year = num("ey")
 	}
 	if month < 1 || month > 12 || day > 31 {
-		return 0, 0, false
+		return 0, 0, false, false
 	}
-	return year, month, true
+	return year, month, relative, true
 }
 
 // NoteNamesAnotherMonth is noteMonth for the importer (review r15 F17: a
@@ -299,6 +302,22 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Tim
 // is not asOf's month and year.
 func NoteNamesAnotherMonth(note string, asOf, today time.Time) (word string, last time.Time, ok bool) {
 	return noteMonth(note, asOf, today)
+}
+
+// NoteNamesRelativeMonth is the first word of a note naming a month
+// counted from the day the note was written (지난달, 지지난달, 전월, 작년
+// 12월분, 작년말, last month), for the importer: a file does not say when
+// its notes were written, so the month such a word names cannot be told
+// (review r19b-M3: a December file's `지난달 누락분` on a November row,
+// imported in January, read 지난달 as December).
+func NoteNamesRelativeMonth(note string) (word string, ok bool) {
+	words, _, relative := noteMonths(note, time.Time{}, time.Time{}) // which word, not which month
+	for i, r := range relative {
+		if r {
+			return words[i], true
+		}
+	}
+	return "", false
 }
 
 // plannedAfter says the words after a month, up to the clause's end, make
@@ -317,7 +336,7 @@ func plannedAfter(rest string) bool {
 // noteMonth is the first month a note names that is not asOf's month and
 // year: the word as written and that month's last day, or ok=false.
 func noteMonth(note string, asOf, today time.Time) (word string, last time.Time, ok bool) {
-	words, lasts := noteMonths(note, asOf, today)
+	words, lasts, _ := noteMonths(note, asOf, today)
 	for i, l := range lasts {
 		if l.Year() != asOf.Year() || l.Month() != asOf.Month() {
 			return words[i], l, true

@@ -246,11 +246,16 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	// (11월분 on a December date) is refused as the typed add is (review
 	// r15 F17); an export's row (기록 식별자) was checked when typed.
 	if !row.Voided && e.Origin == "" && !e.AsOf.IsZero() {
-		today := r.Today // 작년 and 지난달 are as of the day the file is read
+		today := r.Today // relative words (지난달, 작년) are refused above, before this reading
 		if today.IsZero() || today.Before(e.AsOf) {
 			today = e.AsOf
 		}
-		if word, last, ok := commands.NoteNamesAnotherMonth(e.Note, e.AsOf, today); ok {
+		// 지난달 / 작년 12월분 in a file name a month counted from the day
+		// the note was written, which the file does not say (review
+		// r19b-M3): refused rather than read as of the import day.
+		if word, ok := commands.NoteNamesRelativeMonth(e.Note); ok {
+			p.add(line, colNote, e.Note, msg("k53.import_note_relative_month", "Word", word))
+		} else if word, last, ok := commands.NoteNamesAnotherMonth(e.Note, e.AsOf, today); ok {
 			p.add(line, colNote, e.Note, msg("k49.import_note_month", "Word", word, "Last", last, "AsOf", e.AsOf))
 		}
 	}

@@ -1,8 +1,10 @@
 package importer_test
 
 import (
+	"strings"
 	"testing"
 
+	"jobsbot/commands"
 	"jobsbot/db/dbtest"
 )
 
@@ -39,6 +41,40 @@ func TestImportNoteMonthSpellingsAreRefused(t *testing.T) {
 	for i := range want {
 		if lines[i] != want[i] {
 			t.Fatalf("problems on lines %v, want %v", lines, want)
+		}
+	}
+}
+
+// Review r19b-M3: 지난달 in a file was read as of the import day, so a
+// row dated 2026-04-15 with `지난달 누락분`, written in April (meaning
+// March) and imported on 15 May, passed as April's. A file does not say
+// when its notes were written: a month counted from then (지난달,
+// 지지난달, 작년 12월분, 작년말) is refused by its line, in both languages.
+func TestImportRelativeMonthInANoteIsRefused(t *testing.T) {
+	store := dbtest.New(t)
+	csvText := "\uFEFF기준일,사업코드,사업명(신규),일자리 수,보고 방식,보고 누계,어림수(여),상태,메모\n" +
+		"2026-04-15,youth,,7,증가분,,,채용,지난달 누락분\n" +
+		"2025-12-31,youth,,8,증가분,,,채용,작년말 기준\n" +
+		"2026-04-16,youth,,9,증가분,,,채용,4월 채용박람회\n" +
+		"2026-03-31,youth,,6,증가분,,,채용,지지난달\n"
+	f, problems, err := reader(t, store).Read("dept.csv", []byte(csvText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) != 3 || problems[0].Line != 2 || problems[1].Line != 3 || problems[2].Line != 5 {
+		t.Fatalf("problems: %+v", problems)
+	}
+	res := commands.ImportResult{}
+	ko := commands.ImportPreview(f, problems, res, false, commands.Korean)
+	en := commands.ImportPreview(f, problems, res, false, commands.English)
+	for text, wants := range map[string][]string{
+		ko: {"2행 [메모]", "`지난달`", "어느 달인지 알 수 없으므로", "3행 [메모]", "`작년말`", "5행 [메모]", "`지지난달`"},
+		en: {"line 2 [메모]", "`지난달`", "a month counted from the day the note was written", "line 3 [메모]", "line 5 [메모]"},
+	} {
+		for _, w := range wants {
+			if !strings.Contains(text, w) {
+				t.Errorf("preview lacks %q:\n%s", w, text)
+			}
 		}
 	}
 }
