@@ -247,13 +247,22 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	// r15 F17); an export's row the ledger holds (기록 식별자) was checked
 	// when typed, so with an identifier the problem stands only if the
 	// ledger does not hold it (IfNotHeld, issue 20 r16: a forged one).
+	// 지난달 / 작년 12월분 in a file name a month counted from the day the
+	// note was written, which the file does not say (review r19b-M3):
+	// refused rather than read as of the import day.
 	if !row.Voided && !e.AsOf.IsZero() {
-		today := r.Today // 작년 and 지난달 are as of the day the file is read
+		today := r.Today
 		if today.IsZero() || today.Before(e.AsOf) {
 			today = e.AsOf
 		}
-		if word, last, ok := commands.NoteNamesAnotherMonth(e.Note, e.AsOf, today); ok {
-			m := msg("k49.import_note_month", "Word", word, "Last", last, "AsOf", e.AsOf)
+		var m message
+		found := false
+		if word, ok := commands.NoteNamesRelativeMonth(e.Note); ok {
+			m, found = msg("k53.import_note_relative_month", "Word", word), true
+		} else if word, last, ok := commands.NoteNamesAnotherMonth(e.Note, e.AsOf, today); ok {
+			m, found = msg("k49.import_note_month", "Word", word, "Last", last, "AsOf", e.AsOf), true
+		}
+		if found {
 			if e.Origin == "" {
 				p.add(line, colNote, e.Note, m)
 			} else {
