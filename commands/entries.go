@@ -185,6 +185,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if cmd.AgreementHire != "" && e.Status == StatusRealised {
 		return s.agreementHireAdd(ctx, cmd, e, p)
 	}
+	if r, refused := s.noteAgreementHire(ctx, cmd, e, p); refused {
+		return r
+	}
 	if cmd.Opts.Within != nil && e.Kind == KindCumulative {
 		// A 누계 re-bases the later reports itself: 누계포함 answers only
 		// whether a delta is inside one.

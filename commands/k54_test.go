@@ -53,3 +53,49 @@ func TestK54RefusedUndoAfterACorrectionNamesTheWayBack(t *testing.T) {
 		})
 	}
 }
+
+// Review r20 F9: `추가 20 투자유치 채용 메모:9번 약정 중 채용` was stored as
+// a stand-alone hire while 약정 #9 still showed 40 left, so its later
+// conversion counted the 20 twice. An add of 채용 whose note refers to an
+// agreement, while the program has open agreements, is refused with the
+// `채용` line that converts the agreement and the line for a separate hire.
+func TestK54HireWhoseNoteNamesAnAgreementIsRefused(t *testing.T) {
+	for _, c := range []struct {
+		lang                  commands.Lang
+		agree, separate, hire string
+		lines                 []string
+		wants                 []string
+	}{
+		{commands.Korean, "추가 100 투자유치 약정 11/2", "추가 20 투자유치 날짜:2026.11.20 부서:투자유치과", "채용 1 20 2026. 11. 20.",
+			[]string{"추가 20 투자유치 채용 11/20 메모:1번 약정 중 채용", "추가 20 투자유치 상태:채용 11/20 메모:약정분", "추가 20 투자유치 채용 11/20 메모:MOU 이행",
+				"추가 20 투자유치 11/20 상태:채용 메모:협약 이행"},
+			[]string{"#1", "`채용 1 20", "아무것도 저장하지 않았습니다", "`추가 20 투자유치 날짜:2026.11.20 부서:투자유치과`"}},
+		{commands.English, "add 100 invest agreed date:2026-11-02", "add 20 invest date:2026-11-20 dept:투자유치과", "hire 1 20 2026-11-20",
+			[]string{"add 20 invest realised date:2026-11-20 note:hired under agreement #1", "add 20 invest status:realised date:2026-11-20 note:MOU hires"},
+			[]string{"#1", "`hire 1 20", "Nothing was saved", "`add 20 invest date:2026-11-20 dept:투자유치과`"}},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			h.run("U1", c.agree, commands.OutcomeOK)
+			for _, l := range c.lines {
+				h.refusedUntouched("U1", l, c.wants...)
+			}
+			if got := h.liveSum("invest", "realised"); got != 0 {
+				t.Fatalf("SQL realised sum %d, want 0", got)
+			}
+			// a separate hire, typed as the refusal gives it, is recorded
+			h.run("U1", c.separate, commands.OutcomeOK)
+			if got := h.liveSum("invest", "realised"); got != 20 {
+				t.Fatalf("SQL realised sum %d after the separate hire, want 20", got)
+			}
+			// and the agreement's hires, typed as the refusal gives them, realise it
+			h.run("U1", c.hire, commands.OutcomeOK)
+			if got := 100 - h.hiredFrom(1); got != 80 {
+				t.Fatalf("agreement #1 has %d left, want 80", got)
+			}
+			if got := h.liveSum("invest", "realised"); got != 40 {
+				t.Fatalf("SQL realised sum %d, want 40", got)
+			}
+		})
+	}
+}
