@@ -1,7 +1,11 @@
 package commands_test
 
 import (
+	"context"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -95,6 +99,57 @@ func TestK54HireWhoseNoteNamesAnAgreementIsRefused(t *testing.T) {
 			}
 			if got := h.liveSum("invest", "realised"); got != 40 {
 				t.Fatalf("SQL realised sum %d, want 40", got)
+			}
+		})
+	}
+}
+
+// Review r20 F24/F25: after `마감 11월`, `알림 미리보기` (and `remind
+// --dry-run`) said "미보고 부서 0곳 / 모든 부서가 보고했습니다" though
+// 복지정책과 never reported for 11월. A closed month's unreported
+// departments are still unreported: the preview says the month is closed,
+// no reminder goes out, and names them; the 마감 reply names them too. No
+// reminder is planned for a closed month.
+func TestK54ClosedMonthStillNamesItsUnreportedDepartments(t *testing.T) {
+	for _, c := range []struct {
+		lang                      commands.Lang
+		add, preview, close       string
+		closedWants, previewWants []string
+		never                     string
+	}{
+		{commands.Korean, "추가 5 청년", "알림 미리보기", "마감 11월",
+			[]string{"마감했습니다", "보고하지 않은 부서", "복지정책과"},
+			[]string{"마감되어", "알림을 보내지 않습니다", "복지정책과"}, "모든 부서가 보고했습니다"},
+		{commands.English, "add 5 youth", "remind preview", "close 2026-11",
+			[]string{"Closed:", "no report", "복지정책과"},
+			[]string{"is closed", "no reminders go out", "복지정책과"}, "every department has reported"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			now := time.Date(2026, time.November, 30, 1, 0, 0, 0, time.UTC)
+			h := k32Harness(t, c.lang, now)
+			h.withClock(&now)
+			h.run("U1", c.add, commands.OutcomeOK)
+			mustContain(t, h.run(manager, c.preview, commands.OutcomeOK).Text(), "복지정책과")
+			now = time.Date(2026, time.December, 2, 1, 0, 0, 0, time.UTC)
+			mustContain(t, h.run(manager, c.close, commands.OutcomeOK).Text(), c.closedWants...)
+			now = time.Date(2026, time.November, 30, 1, 0, 0, 0, time.UTC)
+			got := h.run(manager, c.preview, commands.OutcomeOK).Text()
+			mustContain(t, got, c.previewWants...)
+			if strings.Contains(strings.ToLower(got), strings.ToLower(c.never)) {
+				t.Errorf("a closed month with an unreported department reads as all reported:\n%s", got)
+			}
+			p, err := h.svc.PlanReminders(context.Background(), day(2026, 11, 1), commands.RoundLast)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Closed == nil || len(p.Silent) != 0 {
+				t.Fatalf("closed month planned %d reminders (closed %v)", len(p.Silent), p.Closed != nil)
+			}
+			if !slices.ContainsFunc(p.Unreported, func(d commands.Department) bool { return d.Name == "복지정책과" }) {
+				t.Fatalf("closed month's unreported departments %v lack 복지정책과", p.Unreported)
+			}
+			if got := h.liveSum("youth", "realised"); got != 5 {
+				t.Fatalf("SQL sum %d, want 5", got)
 			}
 		})
 	}
