@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -150,6 +151,49 @@ func TestK54ClosedMonthStillNamesItsUnreportedDepartments(t *testing.T) {
 			}
 			if got := h.liveSum("youth", "realised"); got != 5 {
 				t.Fatalf("SQL sum %d, want 5", got)
+			}
+		})
+	}
+}
+
+// Review r20 F23: 보고서 11월 wrote 지역공동체사업's 11월 cell "9여" though
+// its one 11월 entry is an exact 9 (현황 11월 says 9개): the 여 of 10월's
+// 300여 was carried into every later month. A month's cell carries 여 only
+// when a figure in it is approximate now (by the rule of approximate.go: a
+// later approximate 누계 report still makes the months it covers so); the
+// 누계 column keeps 309여.
+func TestK54ReportMonthCellAfterAnApproximateMonth(t *testing.T) {
+	split := regexp.MustCompile(`\s{2,}`)
+	for _, c := range []struct {
+		lang            commands.Lang
+		lines           []string
+		report, label   string
+		oct, nov, total string
+	}{
+		{commands.Korean, []string{"추가 300여 공동체 10월 30일", "추가 9 공동체 11월 20일"}, "보고서 11월", "지역공동체사업", "300여", "9", "309여"},
+		{commands.English, []string{"add 300여 community date:2026-10-30", "add 9 community date:2026-11-20"}, "report 2026-11", "Community", "about 300", "9", "about 309"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := k32Harness(t, c.lang, time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC))
+			for _, l := range c.lines {
+				h.run(manager, l, commands.OutcomeOK)
+			}
+			text := h.run(manager, c.report, commands.OutcomeOK).Text()
+			var rows [][]string
+			for _, line := range strings.Split(text, "\n") {
+				if f := split.Split(strings.TrimSpace(line), -1); strings.HasPrefix(f[0], c.label) {
+					rows = append(rows, f[1:])
+				}
+			}
+			if len(rows) != 3 || len(rows[1]) != 5 {
+				t.Fatalf("no three %q rows (months 1-6, 7-11, totals):\n%s", c.label, text)
+			}
+			if rows[1][3] != c.oct || rows[1][4] != c.nov || rows[2][1] != c.total {
+				t.Errorf("10월 %q, 11월 %q, 누계 %q; want %q, %q, %q:\n%s", rows[1][3], rows[1][4], rows[2][1], c.oct, c.nov, c.total, text)
+			}
+			nov1, nov30 := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+			if got, approx := h.sumSQL("community", nov1, nov30), h.monthApproxSQL("community", nov1, nov30, nov30); got != 9 || approx != 0 {
+				t.Fatalf("SQL: 11월 %d (%d approximate now), want 9 exact", got, approx)
 			}
 		})
 	}
