@@ -68,6 +68,13 @@ func runRemind(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	}
 	words := svc.Printer("")
 	monthName := words.T("format.period.month", "Year", month.Year(), "Month", int(month.Month()))
+	if *dryRun && plan.Closed != nil {
+		// A closed month sends nothing, but its departments with no report
+		// are still named, never "0 not reported" (review r20 F24).
+		fmt.Fprintln(stdout, words.T("audit.reminders_closed", "Month", monthName))
+		fmt.Fprintln(stdout, "  "+svc.ClosedUnreportedLine(plan))
+		return nil
+	}
 	if *dryRun {
 		fmt.Fprintln(stdout, words.T("cli.remind_plan", "Round", plan.Round, "Month", monthName,
 			"Due", words.DateTime(plan.Due), "Count", len(plan.Silent), i18n.PluralCount, len(plan.Silent)))

@@ -82,9 +82,14 @@ func (s *Service) closeMonth(ctx context.Context, c Caller, cmd Command) Reply {
 	if !fresh {
 		return Reply{Outcome: OutcomeRepeated, Title: s.msg("audit.already_closed", "Line", line)}
 	}
-	return Reply{Title: s.msg("audit.closed", "Line", line), Sections: []Section{{Lines: []string{
-		s.msg("audit.closed_explain", "Month", s.period(*cmd.Period)),
-	}}}}
+	lines := []string{s.msg("audit.closed_explain", "Month", s.period(*cmd.Period))}
+	// Who never reported for the month, said as it closes (review r20 F25).
+	if unreported, err := s.unreportedDepartments(ctx, month); err != nil {
+		s.log.WarnContext(ctx, "reading the departments with no report for a closed month failed", "err", err) // the close is written
+	} else {
+		lines = append(lines, s.closedUnreportedLine(month, unreported))
+	}
+	return Reply{Title: s.msg("audit.closed", "Line", line), Sections: []Section{{Lines: lines}}}
 }
 
 // reopenMonth answers `close reopen <month> <reason>` (managers).

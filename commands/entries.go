@@ -185,6 +185,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if cmd.AgreementHire != "" && e.Status == StatusRealised {
 		return s.agreementHireAdd(ctx, cmd, e, p)
 	}
+	if r, refused := s.noteAgreementHire(ctx, cmd, e, p); refused {
+		return r
+	}
 	if cmd.Opts.Within != nil && e.Kind == KindCumulative {
 		// A 누계 re-bases the later reports itself: 누계포함 answers only
 		// whether a delta is inside one.
@@ -920,6 +923,9 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	}
 	r := s.voided(ctx, res, reason)
 	r.did = LastAction{Kind: LastVoid, EntryID: id}
+	if line := s.voidedCorrectionLine(ctx, res.Entry); line != "" { // review r20 F14
+		r.Sections[0].Lines = append(r.Sections[0].Lines, line)
+	}
 	if afterClose {
 		r.Sections[0].Lines = append(r.Sections[0].Lines, s.msg("audit.after_close_marked"))
 	}

@@ -66,8 +66,11 @@ func TestNoteNeverSetsTheStatus(t *testing.T) {
 			if n := h.sqlInt(`SELECT count(*) FROM entries`); n != 0 {
 				t.Fatalf("%d entries written by refused lines", n)
 			}
-			h.run(manager, tc.agreed, commands.OutcomeOK)
+			// The hire first: with an open agreement, a 채용 whose note
+			// names one is an agreement's hire, refused (review r20 F9,
+			// TestK54HireWhoseNoteNamesAnAgreementIsRefused).
 			h.run(manager, tc.hired, commands.OutcomeOK)
+			h.run(manager, tc.agreed, commands.OutcomeOK)
 			if a, r := h.liveSQL("senior", "agreed"), h.liveSQL("senior", "realised"); a != 30 || r != 20 {
 				t.Errorf("agreed %d, realised %d; want 30 and 20", a, r)
 			}

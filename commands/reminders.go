@@ -88,8 +88,13 @@ type ReminderPlan struct {
 	Day    time.Time // the working day it goes out
 	Due    time.Time // the instant it goes out
 	Silent []Department
-	// Closed is set when the month is closed (마감): no reminder goes out.
+	// Closed is set when the month is closed (마감): no reminder goes out,
+	// so Silent is empty.
 	Closed *MonthClose
+	// Unreported, for a closed month, are the departments that still have
+	// no report for it (no entry, no 실적 없음): closing does not make them
+	// reported, and the preview names them (review r20 F24).
+	Unreported []Department
 }
 
 // ReminderDays returns the days of both rounds of month.
@@ -123,24 +128,61 @@ func (s *Service) PlanReminders(ctx context.Context, month time.Time, round int)
 	if err != nil {
 		return p, err
 	}
-	if len(closes) > 0 { // a closed month's figures are in: nobody to chase
-		p.Closed = &closes[0]
-		return p, nil
-	}
-	depts, err := s.store.Departments(ctx)
+	silent, err := s.unreportedDepartments(ctx, month)
 	if err != nil {
 		return p, err
+	}
+	if len(closes) > 0 { // a closed month's figures are in: nobody to chase, but who never reported is still said
+		p.Closed, p.Unreported = &closes[0], silent
+		return p, nil
+	}
+	p.Silent = silent
+	return p, nil
+}
+
+// unreportedDepartments are the departments with no report for month (no
+// live entry dated in it, no 실적 없음), in the list's order: whom the
+// reminders chase, and whom a closed month's preview and 마감 name.
+func (s *Service) unreportedDepartments(ctx context.Context, month time.Time) ([]Department, error) {
+	depts, err := s.store.Departments(ctx)
+	if err != nil {
+		return nil, err
 	}
 	reported, err := s.store.ReportedDepartments(ctx, month)
 	if err != nil {
-		return p, err
+		return nil, err
 	}
+	var silent []Department
 	for _, d := range depts {
 		if !reported[d.Name] {
-			p.Silent = append(p.Silent, d)
+			silent = append(silent, d)
 		}
 	}
-	return p, nil
+	return silent, nil
+}
+
+// joinDepartmentNames joins the departments' names for a reply.
+func joinDepartmentNames(depts []Department) string {
+	names := make([]string, len(depts))
+	for i, d := range depts {
+		names[i] = d.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// ClosedUnreportedLine is closedUnreportedLine for `remind --dry-run`.
+func (s *Service) ClosedUnreportedLine(p ReminderPlan) string {
+	return s.closedUnreportedLine(p.Month, p.Unreported)
+}
+
+// closedUnreportedLine says which departments never reported for a closed
+// month, or that every one did: closing does not make a department
+// reported (review r20 F24/F25).
+func (s *Service) closedUnreportedLine(month time.Time, unreported []Department) string {
+	if len(unreported) == 0 {
+		return s.msg("k54.closed_all_reported", "Month", s.monthLabel(month))
+	}
+	return s.msg("k54.closed_unreported", "Month", s.monthLabel(month), "Count", len(unreported), "Names", joinDepartmentNames(unreported))
 }
 
 // DueReminders returns the latest round of now's month that is due by now,
@@ -199,6 +241,8 @@ func (s *Service) ReminderListReply(p ReminderPlan) Reply {
 	}
 	if p.Closed != nil {
 		title = s.msg("audit.reminders_closed", "Month", s.monthLabel(p.Month))
+		return Reply{Command: "remind", Outcome: OutcomeOK, Title: title,
+			Sections: []Section{{Lines: []string{s.closedUnreportedLine(p.Month, p.Unreported)}}}}
 	}
 	return Reply{Command: "remind", Outcome: OutcomeOK, Title: title}
 }
@@ -219,6 +263,10 @@ func (s *Service) remindPreview(ctx context.Context, cmd Command) Reply {
 	p, err := s.currentRound(ctx)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if p.Closed != nil { // no reminder goes out; who never reported is still said, never "everyone reported"
+		return Reply{Title: s.msg("audit.reminders_closed", "Month", s.monthLabel(p.Month)),
+			Sections: []Section{{Lines: []string{s.closedUnreportedLine(p.Month, p.Unreported)}}}}
 	}
 	sec := Section{}
 	for _, d := range p.Silent {

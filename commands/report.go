@@ -184,14 +184,15 @@ type ReportRow struct {
 	UntargetedApprox bool  // some of Total - Targeted came from approximate (여) entries
 	LastYear         int64 // 전년 동기
 	Approximate      bool  // some of Total came from approximate (여) entries
-	// MonthApprox marks the months whose figure through their last day
-	// (1 January to it) is approximate now, by the rule of
-	// db/approximate.go as of the report date: the latest report decides,
-	// and approximate deltas after it keep the figure approximate. So a
-	// month's cell carries 여 while the total it adds to does, not only
-	// when an increment of that month was 여 (k35 L1). Set for a month with
-	// no jobs too; a subtotal's month ORs only the rows with jobs that
-	// month, whose cells show the 여 (addRow).
+	// MonthApprox marks the months with a figure approximate now, by the
+	// rule of db/approximate.go as of the report date: the latest report
+	// decides for the jobs dated up to it (so `5월말 누계 500여` makes
+	// January to May approximate), and after it only entries carrying 여
+	// are (k35 L1). A month's 여 is never carried from an earlier month: an
+	// exact 9 in November after 300여 in October is 9 (review r20 F23), as
+	// 현황 of the month says; the 누계 carries the 여. A subtotal's month
+	// ORs only the rows with jobs that month, whose cells show the 여
+	// (addRow).
 	MonthApprox [12]bool
 	// Spans are the 누계 reports whose increment in a month of this row
 	// covers earlier months too (SpanningReport), in date order.
@@ -356,11 +357,10 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 			r.Groups = append(r.Groups, ReportGroup{Label: k.group})
 		}
 		g := &r.Groups[len(r.Groups)-1]
+		// A month's 여 is its own: not carried from the months before it
+		// (review r20 F23: 11월's exact 9 was written 9여 after 10월's
+		// 300여, while 현황 11월 said 9개); the 누계 column carries it.
 		x := *rows[k]
-		for m := 1; m < len(x.MonthApprox); m++ {
-			// Through month m is approximate when through m-1 is.
-			x.MonthApprox[m] = x.MonthApprox[m] || x.MonthApprox[m-1]
-		}
 		if by == ReportByDepartment && x.Target > 0 {
 			x.Targeted, x.TargetedApprox = x.Total, x.Approximate // a department's target covers all its jobs
 		}

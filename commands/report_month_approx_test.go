@@ -42,10 +42,11 @@ func (h *harness) monthApproxSQL(code string, from, to, asOf time.Time) int64 {
 	return n
 }
 
-// A month cell of the monthly report carries 여 when the figure through that
-// month (1 January to its last day) is approximate now, by the rule the 누계
-// beside it follows (the latest report decides; approximate deltas after it
-// keep it approximate), not only when an increment of that month was 여: in
+// A month cell of the monthly report carries 여 when a figure of that month
+// is approximate now, by the rule the 누계 beside it follows (the latest
+// report decides for the jobs up to it; after it only entries with 여 are),
+// not only when an increment of that month was 여, and never carried from
+// an earlier month (review r20 F23): in
 // the text reply and in the workbook, whose cell stays a number and shows 여
 // through its number format (review r4 L2; k35 L1).
 func TestReportMonthCellsCarryApproximate(t *testing.T) {
@@ -54,7 +55,6 @@ func TestReportMonthCellsCarryApproximate(t *testing.T) {
 		first := time.Date(2026, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
 		return first, first.AddDate(0, 1, -1)
 	}
-	jan1 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	split := regexp.MustCompile(`\s{2,}`)
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
@@ -74,7 +74,8 @@ func TestReportMonthCellsCarryApproximate(t *testing.T) {
 			"add 100 senior cumulative date:2026-01-31",
 			"add 500여 senior cumulative date:2026-05-31",
 			// An exact delta after it: the figure through June is still
-			// approximate, so June's cell is too.
+			// approximate (the 누계 says so), but June's own cell is exact
+			// (review r20 F23).
 			"add 20 senior date:2026-06-10",
 		} {
 			h.run(manager, line, commands.OutcomeOK)
@@ -104,7 +105,7 @@ func TestReportMonthCellsCarryApproximate(t *testing.T) {
 			}
 			for m := 1; m <= 6; m++ {
 				from, to := monthSpan(m)
-				sum, approx := h.sumSQL(code, from, to), h.monthApproxSQL(code, jan1, to, asOf)
+				sum, approx := h.sumSQL(code, from, to), h.monthApproxSQL(code, from, to, asOf)
 				want := "-"
 				switch {
 				case sum > 0 && approx > 0:
@@ -167,7 +168,7 @@ func checkSheetMonthsApprox(t *testing.T, h *harness, body []byte, asOf time.Tim
 	check := func(code, label string, n int, from, to time.Time, column string) {
 		t.Helper()
 		cell, _ := excelize.CoordinatesToCellName(col[column]+1, n+1)
-		sum, approx := h.sumSQL(code, from, to), h.monthApproxSQL(code, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), to, asOf)
+		sum, approx := h.sumSQL(code, from, to), h.monthApproxSQL(code, from, to, asOf)
 		got, _ := f.GetCellValue(export.SheetByProgram, cell, excelize.Options{RawCellValue: true})
 		if got != fmt.Sprint(sum) {
 			t.Errorf("sheet %s %s (%s): %q, ledger %d", label, column, cell, got, sum)

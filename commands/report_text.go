@@ -263,7 +263,7 @@ func (s *Service) reportRows(r Report) []labelledRow {
 func (s *Service) monthName(m int) string { return strings.Fields(s.msg("chart.months"))[m-1] }
 
 // monthCell is month m's figure of a row: "-" for none, 여 (about) when
-// the figure through that month is approximate now (ReportRow.MonthApprox).
+// a figure of that month is approximate now (ReportRow.MonthApprox).
 func (s *Service) monthCell(row ReportRow, m int) string {
 	if row.Months[m-1] == 0 {
 		return "-"

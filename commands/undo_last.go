@@ -171,8 +171,12 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	case last.Kind == LastEntry && res.Named != nil && res.Named.Voided():
 		return s.refuseUndo(s.msg("undo.voided_since", "Entry", s.entryBrief(ctx, *res.Named)), s.msg("undo.how_to_void"))
 	case last.Kind == LastEntry && res.Named != nil:
-		return s.refuseUndo(s.msg("undo.too_old", "Entry", s.entryBrief(ctx, *res.Named), "At", s.instant(last.At),
+		r := s.refuseUndo(s.msg("undo.too_old", "Entry", s.entryBrief(ctx, *res.Named), "At", s.instant(last.At),
 			"Minutes", int(undoWindow/time.Minute), "ID", res.Named.ID, i18n.PluralCount, int(undoWindow/time.Minute)))
+		if line := s.undoLeftCorrection(ctx, *res.Named, "k54.too_old_correction"); line != "" {
+			r.Sections = []Section{{Lines: []string{line}}}
+		}
+		return r
 	case last.Command == cmdAdd || last.Command == cmdHire || last.Command == cmdCorrect:
 		// A line of the ledger that recorded no entry (a 누계 the ledger
 		// already agrees with, a 정정 to the same total).
@@ -182,6 +186,11 @@ func (s *Service) undo(ctx context.Context, c Caller) Reply {
 	}
 	if res.Named == nil {
 		return s.refuseUndo(title, s.msg("undo.how_to_void"))
+	}
+	// A 정정's replacement: its 무효 would not bring the original back, so
+	// the advice names the 정정 back to it first (review r20 F14).
+	if line := s.undoLeftCorrection(ctx, *res.Named, "k54.undo_left_correction"); line != "" {
+		return s.refuseUndo(title, line)
 	}
 	return s.refuseUndo(title, s.msg("undo.left_alone", "Entry", s.entryBrief(ctx, *res.Named), "ID", res.Named.ID))
 }

@@ -36,7 +36,7 @@ const (
 )
 
 // monthRole is the role of month m's cell (0-based) of row: approximate when
-// the figure through that month is (ReportRow.MonthApprox) and the month
+// a figure of that month is (ReportRow.MonthApprox) and the month
 // has jobs; an empty month shows "-" plain, as the text report does.
 func monthRole(row commands.ReportRow, m int) cellRole {
 	return countRole(row.MonthApprox[m] && row.Months[m] != 0)

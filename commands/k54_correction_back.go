@@ -1,0 +1,80 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+)
+
+// correctedFrom is the entry e's 정정 replaced, as it stands now, when e is
+// a 정정's replacement. A failure to read the chain is logged and reads as
+// "not a replacement": the caller then gives the plain advice it gave before.
+func (s *Service) correctedFrom(ctx context.Context, e Entry) (Entry, bool) {
+	marks, err := s.store.EntryMarks(ctx, []int64{e.ID})
+	if err != nil {
+		s.log.WarnContext(ctx, "reading the correction chain failed", "entry", e.ID, "err", err)
+		return Entry{}, false
+	}
+	of := marks[e.ID].CorrectionOf
+	if of == 0 {
+		return Entry{}, false
+	}
+	o, err := s.store.Entry(ctx, of)
+	if err != nil {
+		s.log.WarnContext(ctx, "reading the corrected entry failed", "entry", of, "err", err)
+		return Entry{}, false
+	}
+	return o, true
+}
+
+// correctionWayBack is what 취소's refusal and 무효's reply say of a 정정's
+// replacement (review r20 F14): 무효 of the replacement does not bring the
+// original back (it stays void), so the way back to the figure before the
+// 정정 is another 정정 to that figure, and 무효 removes the jobs altogether.
+// figure is the original's figure as a 정정 line types it; was is how a
+// reply writes it.
+func (s *Service) correctionWayBack(ctx context.Context, o Entry) (figure, was string) {
+	n := o.Count
+	if o.Kind == KindCumulative && o.ReportedTotal > 0 {
+		n = o.ReportedTotal
+	}
+	figure = fmt.Sprint(n)
+	if o.Approximate {
+		figure += "여"
+	}
+	return figure, s.entryBrief(ctx, o)
+}
+
+// undoLeftCorrection is 취소's "left as it is" line for e, or "" when e is
+// no 정정's replacement.
+func (s *Service) undoLeftCorrection(ctx context.Context, e Entry, key string) string {
+	o, ok := s.correctedFrom(ctx, e)
+	if !ok {
+		return ""
+	}
+	figure, was := s.correctionWayBack(ctx, o)
+	return s.msg(key, "Entry", s.entryBrief(ctx, e), "ID", e.ID, "Original", o.ID, "Was", was, "Figure", figure)
+}
+
+// voidedCorrectionLine is the line 무효's reply adds when the voided entry
+// was a 정정's replacement: the entry it replaced stays void, so the
+// program's total dropped by the whole figure.
+func (s *Service) voidedCorrectionLine(ctx context.Context, v Entry) string {
+	o, ok := s.correctedFrom(ctx, v)
+	if !ok || !o.Voided() {
+		return ""
+	}
+	programs, _ := s.store.Programs(ctx) // on failure the reply names the code
+	name, unit := s.programOf(programs, v.ProgramID, v.ProgramCode)
+	t, err := s.store.ProgramYearTotal(ctx, v.ProgramID, v.AsOf.Year())
+	if err != nil {
+		s.log.WarnContext(ctx, "reading the year total after a void failed", "err", err) // the void is written
+		return ""
+	}
+	figure, was := s.correctionWayBack(ctx, o)
+	key, total := "k54.voided_correction", s.unitCount(t.Jobs, t.Approximate > 0, unit)
+	if v.Status == StatusAgreed {
+		key, total = "k54.voided_agreed_correction", s.unitCount(t.Agreed, t.AgreedApproximate, unit)
+	}
+	return s.msg(key, "ID", v.ID, "Original", o.ID, "Was", was, "Program", name, "Year", v.AsOf.Year(),
+		"Count", s.unitCount(v.Count, v.Approximate, unit), "Total", total, "Figure", figure)
+}
