@@ -84,6 +84,18 @@ type ImportRow struct {
 	// month's whole figure: only its difference from what earlier imports of
 	// the same program and month recorded is added.
 	MonthFigure bool
+	// RowTotal is a report's or template's 누계 cell of the program line
+	// whose last month figure this row is (RowTotalSet when it holds a
+	// number): after the line's months are taken, the ledger's year total
+	// through this month must equal it, or the file is refused naming the
+	// cell (review r20 G38: a year-to-date total typed into 12월 beside an
+	// unchanged 누계, or an edited 누계 beside unchanged months, was
+	// filed or dropped without a word).
+	RowTotal    int64
+	RowTotalSet bool
+	// RowTotalAsOf is the day the 누계 cell is taken through: the file's
+	// last month column's last day, or today in the running month.
+	RowTotalAsOf time.Time
 }
 
 // ImportProblem is one thing wrong in a file, named where a spreadsheet

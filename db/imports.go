@@ -1039,11 +1039,45 @@ func (r *importRun) writeMarks(ctx context.Context) error {
 	return nil
 }
 
+// rowTotal checks a report's or template's 누계 cell against the ledger
+// once the line's months are taken (row is its latest month): the year's
+// figure through that month, for the program (in the template's
+// department), must be the cell's. A cell that differs is refused naming
+// it and the ledger's figure, never resolved one way (review r20 G38).
+func (r *importRun) rowTotal(ctx context.Context, row commands.ImportRow) error {
+	e := row.Entry
+	var total int64
+	const q = `
+		SELECT COALESCE(SUM(count), 0) FROM entries
+		WHERE program_id = $1 AND status = $2 AND voided_at IS NULL
+		  AND as_of BETWEEN $3::date AND $4::date
+		  AND ($5 = '' OR department = $5)`
+	first := time.Date(e.AsOf.Year(), time.January, 1, 0, 0, 0, 0, time.UTC)
+	if err := sqlx.GetContext(ctx, r.tx, &total, q, e.ProgramID, string(e.Status),
+		dateArg(first), dateArg(row.RowTotalAsOf), e.Department); err != nil {
+		return fmt.Errorf("year in the ledger: %w", err)
+	}
+	if total == row.RowTotal {
+		return nil
+	}
+	r.Problem(commands.NewImportProblem(row.Line, "누계", fmt.Sprint(row.RowTotal), "i44.import_row_total_differs",
+		"Total", numbers.Format(row.RowTotal), "Months", numbers.Format(total), "Month", int(row.RowTotalAsOf.Month())))
+	return nil
+}
+
 // addOne records a cumulative row or a month figure, after the pending
 // batch so that it is taken against everything before it.
-func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
+func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err error) {
 	if err := r.flush(ctx); err != nil {
 		return err
+	}
+	if row.MonthFigure && row.RowTotalSet {
+		problems := r.problems
+		defer func() {
+			if err == nil && r.problems == problems {
+				err = r.rowTotal(ctx, row)
+			}
+		}()
 	}
 	clear(r.reports) // a 누계 report or an agreement: read them again
 	e := row.Entry
@@ -1111,7 +1145,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) error {
 		}
 	}
 	var res commands.AddResult
-	err := r.savepoint(ctx, func() error {
+	err = r.savepoint(ctx, func() error {
 		var err error
 		res, err = addEntry(ctx, r.tx, e)
 		return err

@@ -139,6 +139,15 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		}
 	case "증가분", "delta", "":
 		e.Kind = commands.KindDelta
+		if reported := strings.TrimSpace(h.cell(cells, colReported)); reported != "" {
+			// A 보고 누계 on a 증가분 row (or one whose 보고 방식 is blank)
+			// says two figures: the total or the increase. Which one is for
+			// the sender to say; it was dropped without a word (review r20
+			// G18).
+			p.add(line, colReported, reported, msg("i44.import_total_on_delta",
+				"Kind", kind, "Total", reported, "Count", strings.TrimSpace(h.cell(cells, colCount))))
+			break
+		}
 		if n, ok := p.count(line, colCount, h.cell(cells, colCount)); ok && n > 0 {
 			e.Count = n
 		} else if p.n == before {

@@ -18,12 +18,13 @@ import (
 const (
 	colNote2   = "비고"
 	colHowKind = "보고 방식"
+	colTotal   = "누계"
 )
 
 // monthFileColumns are the columns of a report or template the import
 // reads besides the months: one named twice refuses the file
 // (duplicateColumn; a month twice: duplicateMonths).
-var monthFileColumns = []string{colCode, colName, colNote2, colHowKind}
+var monthFileColumns = []string{colCode, colName, colNote2, colHowKind, colTotal}
 
 // Rows of a report that are sums of others, never programs.
 func sumRow(label string) bool {
@@ -241,8 +242,14 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 		if !r.notFuture(p, line, header, asOf) {
 			continue
 		}
+		asOf = r.notAfterToday(asOf)
+		// 비고 marks a template's figures approximate (a department's own
+		// word); a report's 비고 is the export's ("어림수 포함" when any
+		// entry of the row is), so it cannot make an edited figure
+		// approximate (review r20 G38: a new 975 was stored 어림).
+		approx := kind == commands.ImportTemplate && strings.Contains(note, "어림수")
 		e := commands.NewEntry{ProgramID: prog.ID, Count: n, Kind: commands.KindDelta, AsOf: asOf,
-			Approximate: strings.Contains(note, "어림수"), Status: commands.StatusRealised,
+			Approximate: approx, Status: commands.StatusRealised,
 			Department: department, Note: entryNote, LoggedBy: r.By, Source: commands.SourceImport}
 		row := commands.ImportRow{Line: line, Program: prog.Code, Entry: e, MonthFigure: !cumulative}
 		how := "delta"
@@ -258,6 +265,30 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 	}
 	for _, row := range rows {
 		r.touched(cmp.Or(row.Entry.Department, prog.Department))
+	}
+	if !cumulative && len(rows) > 0 && h.has(colTotal) {
+		// The line's 누계 cell is checked against the ledger once its months
+		// are taken: carried by the row of its latest month.
+		raw := strings.TrimSpace(strings.ReplaceAll(h.cell(cells, colTotal), ",", ""))
+		if raw != "" && raw != "-" {
+			last := 0
+			for i := range rows {
+				if rows[i].Entry.AsOf.After(rows[last].Entry.AsOf) {
+					last = i
+				}
+			}
+			if n, err := strconv.ParseInt(raw, 10, 64); err == nil && n >= 0 {
+				var through time.Month
+				for _, m := range months {
+					through = max(through, m)
+				}
+				rows[last].RowTotal, rows[last].RowTotalSet = n, true
+				rows[last].RowTotalAsOf = r.notAfterToday(lastDayOf(year, through))
+			} else {
+				p.add(line, colTotal, raw, msg("import.problem.whole_number"))
+				return nil
+			}
+		}
 	}
 	return rows
 }

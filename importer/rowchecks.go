@@ -60,6 +60,21 @@ func (r Reader) notFuture(p *problems, line int, column string, asOf time.Time) 
 	return false
 }
 
+// notAfterToday dates the running month's figure today rather than the
+// month's last day: it is the month so far, and a date after today is one
+// a typed add refuses (review r20 G38: a 12월 figure imported on 12. 4.
+// was dated 2026. 12. 31.). Today unset: the date as given.
+func (r Reader) notAfterToday(asOf time.Time) time.Time {
+	if r.Today.IsZero() {
+		return asOf
+	}
+	today := time.Date(r.Today.Year(), r.Today.Month(), r.Today.Day(), 0, 0, 0, 0, time.UTC)
+	if asOf.After(today) {
+		return today
+	}
+	return asOf
+}
+
 // forecastWords mark a figure that is not yet an achievement: 예상(치),
 // 예정, 전망, 목표치, 예측(치), 추정(치), and a plan: 채용 계획, 계획(안).
 // A plain 목표 is not among them (a note may say a figure reached its
