@@ -88,7 +88,7 @@ func exportService(t *testing.T, apiURL string) (*commands.Service, *export.Expo
 	x := export.New(store, loc)
 	svc := commands.New(commands.Config{Store: store, Location: loc, Language: commands.Korean, Now: func() time.Time { return now },
 		Exporter: x, FileSender: NewFileSender("xoxb-test", apiURL, nil)})
-	for _, line := range []string{"add 180 youth date:2026-01-31", "add 2400여 invest cumulative date:2026-04-30", "add 35 youth date:2025-03-02"} {
+	for _, line := range []string{"add 180 youth date:2026-01-31", "add 2400여 invest cumulative date:2026-04-30", "add 35 youth date:2025-03-02 confirm:yes"} {
 		if r := svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, line); r.Outcome != commands.OutcomeOK {
 			t.Fatalf("%s: %s", line, r.Text())
 		}

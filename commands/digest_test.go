@@ -50,8 +50,8 @@ func goldenData(t *testing.T) *harness {
 	if err := load.RunScript(ctx, boss, []string{
 		"target 1000 program:youth",
 		// Last year, for the chart's second curve.
-		"add 3000 vulnerable date:2025-03-31", "add 2500 invest date:2025-06-30",
-		"add 4000 vulnerable date:2025-09-30 confirm:yes", "add 3500 social date:2025-12-15",
+		"add 3000 vulnerable date:2025-03-31 confirm:yes", "add 2500 invest date:2025-06-30 confirm:yes",
+		"add 4000 vulnerable date:2025-09-30 confirm:yes", "add 3500 social date:2025-12-15 confirm:yes",
 		// The week before (2026-W20).
 		"add 80 vulnerable date:2026-05-12", "add 40 invest date:2026-05-14",
 	}); err != nil {
@@ -228,7 +228,7 @@ func TestDigestAcrossTheYearEnd(t *testing.T) {
 	late := h.svc.WithClock(func() time.Time { return time.Date(2027, 1, 5, 1, 0, 0, 0, time.UTC) })
 	ctx := context.Background()
 	if err := late.RunScript(ctx, commands.Caller{UserID: manager}, []string{
-		"add 600 youth date:2026-06-30", "add 50 youth date:2026-12-30", "add 7 youth date:2027-01-02",
+		"add 600 youth date:2026-06-30 confirm:yes", "add 50 youth date:2026-12-30", "add 7 youth date:2027-01-02",
 	}); err != nil {
 		t.Fatal(err)
 	}

@@ -209,9 +209,9 @@ func TestStatusThroughDateAndLastYear(t *testing.T) {
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		for _, line := range []string{
-			"target 1000", "add 100 youth date:2025-03-15", "add 50 youth date:2025-06-10",
+			"target 1000", "add 100 youth date:2025-03-15 confirm:yes", "add 50 youth date:2025-06-10 confirm:yes",
 			"add 120 youth date:2026-02-01", "add 30 youth date:2026-04-30", "add 40 youth date:2026-05-10",
-			"add 5 invest date:2025-04-30",
+			"add 5 invest date:2025-04-30 confirm:yes",
 		} {
 			h.run(manager, line, commands.OutcomeOK)
 		}
@@ -295,7 +295,7 @@ func TestDigestWeekOneReportsTheYearItEndsIn(t *testing.T) {
 		late := h.svc.WithClock(func() time.Time { return time.Date(2026, 1, 5, 1, 0, 0, 0, time.UTC) })
 		ctx := context.Background()
 		if err := late.RunScript(ctx, commands.Caller{UserID: manager}, []string{
-			"target 1000", "add 600 youth date:2025-06-30", "add 50 youth date:2025-12-30", "add 7 youth date:2026-01-02",
+			"target 1000", "add 600 youth date:2025-06-30 confirm:yes", "add 50 youth date:2025-12-30 confirm:yes", "add 7 youth date:2026-01-02",
 		}); err != nil {
 			t.Fatal(err)
 		}

@@ -50,7 +50,7 @@ func TestStatusLinesCarryApproximate(t *testing.T) {
 			"add 10여 senior date:2026-11-24",
 			// invest (private): exact, this month; last year approximate.
 			"add 40 invest date:2026-11-05",
-			"add 100여 invest date:2025-03-01",
+			"add 100여 invest date:2025-03-01 confirm:yes",
 			// Last week (2026-W47): 5여 public, 7 private.
 			"add 5여 women date:2026-11-18",
 			"add 7 invest date:2026-11-17",

@@ -148,13 +148,13 @@ func TestHelpHoldsAreTheHoldsMade(t *testing.T) {
 			[]string{"같은 실적(사업·기준일·수·상태·부서)이 이미 기록되어 있으면", "한 건이 연간 목표보다 많으면",
 				"최근 누계나 그날까지의 올해 실적의 90% 이상이어서 누계로 보이면", "1월의 누계가 작년 누계의 절반 이상이면", "1월에 늘어난 수가 작년 누계의 절반 이상이면",
 				"`메모:11월분`"},
-			[]string{"목표 100 사업:노인", "추가 노인 10 12. 1.", "추가 청년 누계 300 2025. 12. 31."},
+			[]string{"목표 100 사업:노인", "추가 노인 10 12. 1.", "추가 청년 누계 300 2025. 12. 31. 확인:예"},
 			[]string{"추가 노인 10 12. 1.", "추가 노인 20 12. 2.", "추가 노인 150 12. 3.", "추가 청년 누계 200 1. 1."}, "확인"},
 		{commands.English, "help add",
 			[]string{"same program, date, count, status and department", "one over a year's target",
 				"a delta at least 90% of the program's latest 누계 or of its year so far", "a January 누계 at least half of last year's,", "a January delta at least half of last year's total",
 				"`note:11월분`"},
-			[]string{"target 100 program:senior", "add 10 senior 2026-12-01", "add youth cumulative 300 2025-12-31"},
+			[]string{"target 100 program:senior", "add 10 senior 2026-12-01", "add youth cumulative 300 2025-12-31 confirm:yes"},
 			[]string{"add 10 senior 2026-12-01", "add 20 senior 2026-12-02", "add 150 senior 2026-12-03", "add youth cumulative 200 2026-01-01"}, "confirm"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {

@@ -25,7 +25,7 @@ func (h *harness) sum(cond string, args ...any) int64 {
 
 func reportLedger(h *harness) {
 	for _, line := range []string{
-		"add 500 youth date:2025-04-10 type:regular",
+		"add 500 youth date:2025-04-10 type:regular confirm:yes",
 		"add 180 youth date:2026-01-31 type:regular",
 		"add 2400여 invest cumulative date:2026-04-30",
 		"add 600 rail date:2026-04-30 type:daily",

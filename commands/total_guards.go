@@ -21,7 +21,7 @@ func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntr
 		return Reply{}, false, err
 	}
 	var totals []string
-	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){s.totalAsDelta, s.newYearCarry, s.newYearDelta} {
+	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){s.pastYearDate, s.monthTurnTotal, s.totalAsDelta, s.newYearCarry, s.newYearDelta} {
 		why, err := ask(ctx, e, p, cmd)
 		if err != nil {
 			return Reply{}, false, err
@@ -230,7 +230,7 @@ func (s *Service) newYearCarry(ctx context.Context, e NewEntry, p Program, _ Com
 	if err != nil || prev <= 0 || e.Count*2 < prev {
 		return "", err
 	}
-	return s.restartsQuestion("k32.cumulative_restarts", e, p, prev), nil
+	return s.restartsQuestion(ctx, "k32.cumulative_restarts", e, p, prev)
 }
 
 // lastYearTotal is the program's realised total of the year before e's.
@@ -243,9 +243,33 @@ func (s *Service) lastYearTotal(ctx context.Context, e NewEntry) (int64, error) 
 // restartsQuestion is the new-year question key asks about e, a figure at
 // least half of last year's total prev, with the 누계 line for the
 // difference when e goes past prev (a continuation of last year's count).
-func (s *Service) restartsQuestion(key string, e NewEntry, p Program, prev int64) string {
+// The line dated last 31 December comes first (review r20 G37: `추가 노인
+// 누계 820` on 4 January 2027 after 807 in 2026 is most likely December's
+// year-end report, which the question never offered; following the only
+// line it gave filed 13 December jobs in January).
+func (s *Service) restartsQuestion(ctx context.Context, key string, e NewEntry, p Program, prev int64) (string, error) {
 	why := s.msg(key, "Program", s.programLabel(p), "Year", e.AsOf.Year()-1, "Prev", s.unitCount(prev, false, p.Unit),
 		"Date", s.date(e.AsOf), "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "NewYear", e.AsOf.Year())
+	if e.Count >= prev {
+		// A year-end 누계 below the ledger's year would be refused, so it
+		// is offered only at or above it.
+		end := dates.On(e.AsOf.Year()-1, time.December, 31)
+		count := numbers.Format(e.Count)
+		if e.Approximate {
+			count += "여"
+		}
+		closes, err := s.store.MonthClosesBetween(ctx, end, end)
+		if err != nil {
+			return "", err
+		}
+		if len(closes) > 0 {
+			why += " " + s.msg("k55.year_end_closed", "Date", s.date(end), "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
+				"Month", s.period(monthPeriod(closes[0].Month)), "Managers", s.managerNames(ctx))
+		} else {
+			why += " " + s.msg("k55.year_end_choice", "Date", s.date(end), "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
+				"Year", end.Year(), "Line", s.cumulativeLine(p, count, end))
+		}
+	}
 	if e.Count > prev {
 		count := numbers.Format(e.Count - prev)
 		if e.Approximate {
@@ -254,7 +278,7 @@ func (s *Service) restartsQuestion(key string, e NewEntry, p Program, prev int64
 		why += " " + s.msg("k32.cumulative_restarts_continued", "Count", numbers.Format(e.Count), "Prev", numbers.Format(prev),
 			"Diff", count, "Line", s.cumulativeLine(p, count, e.AsOf))
 	}
-	return why
+	return why, nil
 }
 
 // newYearDelta asks about a realised delta dated in January that is at
@@ -284,7 +308,7 @@ func (s *Service) newYearDelta(ctx context.Context, e NewEntry, p Program, _ Com
 			return "", err
 		}
 	}
-	return s.restartsQuestion("k49.delta_restarts", e, p, prev), nil
+	return s.restartsQuestion(ctx, "k49.delta_restarts", e, p, prev)
 }
 
 // cumulativeLine is the 누계 add a person would type for count on day:

@@ -1,0 +1,75 @@
+package commands
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"jobsbot/commands/dates"
+)
+
+// monthTurnTotal asks about a 누계 typed without a date in the first days
+// of a month (review r20 G9/G14: `추가 청년 누계 975` on 1 December was
+// filed 12. 1., +25 in 12월, and `추가 공동체 누계 9` on 3 December, after
+// 11월 was closed, went into 12월 as +5: both were November's year-end
+// figures). The days are monthTurnDays, the same first week in which
+// 실적 없음 without a month asks which month is meant. It offers the line dated the month before's last day (or says
+// that month is closed and whom to ask) and the line dated today.
+func (s *Service) monthTurnTotal(ctx context.Context, e NewEntry, p Program, cmd Command) (string, error) {
+	today := s.today()
+	if e.Kind != KindCumulative || cmd.Opts.Date != nil || cmd.dateTyped != "" || cmd.Line == "" ||
+		!e.AsOf.Equal(today) || today.Day() > monthTurnDays {
+		return "", nil
+	}
+	last := dates.On(today.Year(), today.Month(), 1).AddDate(0, 0, -1)
+	monthEnd := s.msg("k55.month_end_word", "Month", int(last.Month()), "Date", last.Format(time.DateOnly))
+	todayDate := s.date(today)
+	if s.lang != Korean {
+		todayDate = today.Format(time.DateOnly)
+	}
+	dateWord := s.msg("k55.date_option")
+	why := s.msg("k55.month_turn_total", "Today", s.date(today), "Last", s.date(last), "Month", int(last.Month()))
+	closes, err := s.store.MonthClosesBetween(ctx, last, last)
+	if err != nil {
+		return "", err
+	}
+	if len(closes) > 0 {
+		why += " " + s.msg("k55.month_turn_closed", "Month", s.period(monthPeriod(closes[0].Month)), "Managers", s.managerNames(ctx))
+	} else {
+		why += " " + s.msg("k55.month_turn_last", "Last", s.date(last), "Line", withConfirm(cmd.Line, dateWord+":"+monthEnd))
+	}
+	why += " " + s.msg("k55.month_turn_today", "Today", s.date(today), "Line", withConfirm(cmd.Line, dateWord+":"+todayDate))
+	return why, nil
+}
+
+// pastYearDate asks about an entry dated in a year before this one (review
+// r20 G2: `추가 청년 6 25.11.19` on 2026-11-20, a 26→25 slip, was filed in
+// 2025 with no question and became 전년 동기 in every 현황). Not asked:
+// last December's dates in January, when the year-end reports arrive (the
+// README's `12월말` in January), and a line whose date or note says the
+// year in words (작년, 2025년), which is already the answer.
+func (s *Service) pastYearDate(ctx context.Context, e NewEntry, p Program, cmd Command) (string, error) {
+	today := s.today()
+	if e.AsOf.Year() >= today.Year() || cmd.Line == "" {
+		return "", nil
+	}
+	if today.Month() == time.January && e.AsOf.Year() == today.Year()-1 && e.AsOf.Month() == time.December {
+		return "", nil
+	}
+	said := strings.ToLower(cmd.dateTyped + " " + e.Note)
+	for _, w := range []string{"작년", "지난해", "전년", "last year", strings.TrimSpace(s.msg("k55.year_word", "Year", e.AsOf.Year()))} {
+		if strings.Contains(said, w) {
+			return "", nil
+		}
+	}
+	why := s.msg("k55.past_year", "Date", s.date(e.AsOf), "Year", e.AsOf.Year(), "ThisYear", today.Year())
+	this := dates.On(today.Year(), e.AsOf.Month(), e.AsOf.Day())
+	if !this.After(today) && cmd.dateTyped != "" && strings.Contains(cmd.Line, cmd.dateTyped) {
+		day := s.date(this)
+		if s.lang != Korean {
+			day = this.Format(time.DateOnly)
+		}
+		why += " " + s.msg("k55.past_year_this", "ThisYear", today.Year(), "Line", strings.Replace(cmd.Line, cmd.dateTyped, day, 1))
+	}
+	return why, nil
+}
