@@ -40,10 +40,10 @@ func ledger(t *testing.T) (*db.Store, *commands.Service) {
 	store := dbtest.New(t)
 	svc := service(store)
 	run(t, svc,
-		"add 1800 social date:2025-03-31",
-		"add 250 youth date:2025-05-15 type:regular",
+		"add 1800 social date:2025-03-31 confirm:yes", // last year: the past-year hold
+		"add 250 youth date:2025-05-15 type:regular confirm:yes",
 		"add 300 youth date:2025-05-16 confirm:yes",
-		"add 2000 invest date:2025-12-31",
+		"add 2000 invest date:2025-12-31 confirm:yes",
 		"add 180 youth date:2026-01-31 type:regular",
 		"dept add 청년정책과",
 		`add 35 youth date:2026-02-10 type:temporary dept:청년정책과 note:"=1+1 메모, 쉼표"`,
