@@ -2,6 +2,8 @@ package commands
 
 import (
 	"context"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,6 +44,11 @@ func (s *Service) monthTurnTotal(ctx context.Context, e NewEntry, p Program, cmd
 	return why, nil
 }
 
+// noteSaysLastYearsFigure is a note saying the figure is a past year's
+// (`작년 실적 이관`, `전년도분`, `2025년 실적`, `last year's hires`), not a
+// comparison with it (`전년 대비`).
+var noteSaysLastYearsFigure = regexp.MustCompile(`(?i)(작년|지난\s?해|전년도?|20[0-9]{2}\s?년)\s?(실적|분|말|치)|last year'?s`)
+
 // pastYearDate asks about an entry dated in a year before this one (review
 // r20 G2: `추가 청년 6 25.11.19` on 2026-11-20, a 26→25 slip, was filed in
 // 2025 with no question and became 전년 동기 in every 현황). Not asked:
@@ -56,11 +63,20 @@ func (s *Service) pastYearDate(ctx context.Context, e NewEntry, p Program, cmd C
 	if today.Month() == time.January && e.AsOf.Year() == today.Year()-1 && e.AsOf.Month() == time.December {
 		return "", nil
 	}
-	said := strings.ToLower(cmd.dateTyped + " " + e.Note)
+	// The date typed says the year (작년 12월, 2025년 11월), or the note names
+	// the entry's own month of that year (`메모:2025년 11월분`). A year-on-year
+	// word elsewhere in the note (`전년 대비 증가`) says nothing of the date
+	// (review r21 B1).
+	said := strings.ToLower(cmd.dateTyped)
 	for _, w := range []string{"작년", "지난해", "전년", "last year", strings.TrimSpace(s.msg("k55.year_word", "Year", e.AsOf.Year()))} {
 		if strings.Contains(said, w) {
 			return "", nil
 		}
+	}
+	if _, lasts := NoteMonths(e.Note, e.AsOf, today); slices.ContainsFunc(lasts, func(l time.Time) bool {
+		return l.Year() == e.AsOf.Year() && l.Month() == e.AsOf.Month()
+	}) || noteSaysLastYearsFigure.MatchString(e.Note) {
+		return "", nil
 	}
 	why := s.msg("k55.past_year", "Date", s.date(e.AsOf), "Year", e.AsOf.Year(), "ThisYear", today.Year())
 	this := dates.On(today.Year(), e.AsOf.Month(), e.AsOf.Day())

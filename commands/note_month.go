@@ -232,8 +232,12 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Tim
 	if kind != "english" && before != "" && strings.ContainsAny(before[len(before)-1:], "0123456789./") {
 		return 0, 0, false, false // the 2 of 12월, the 11 of 2026.11
 	}
-	if plannedAfter(rest) {
-		return 0, 0, false, false // 12월 채용 예정 5명은 제외: a plan, not the figure's month
+	if w := strings.TrimRight(note[loc[0]:loc[1]], " "); plannedAfter(rest) &&
+		!strings.HasSuffix(w, "분") && !strings.HasSuffix(w, "실적") && !strings.HasSuffix(w, "말") {
+		// 12월 채용 예정 5명은 제외: a plan, not the figure's month. But
+		// 11월분, 11월 실적, 11월말 say whose figure it is, whatever follows
+		// (`11월분 예정 인원 모두 채용`, review r21 B2).
+		return 0, 0, false, false
 	}
 	day := 0
 	switch kind {

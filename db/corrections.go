@@ -272,18 +272,11 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 }
 
 // CorrectionRebases returns, per corrected entry of ids, the sum of what
-// its 정정 re-based the later 누계 reports by (new less old increments).
-// The re-basings caused by the corrected entry are its 정정's, except the
-// one its own recording made: an entry recorded inside a report recorded
-// before it (누계포함:예) lowered that report, and so did nothing else
-// before its 정정, so the first re-basing of such a report (the lowest
-// entry_adjustments id, IDs being handed out in order) is the recording's.
-// A report recorded after the entry counted it as it came. A 정정's
-// replacement was recorded by the 정정 before it, whose re-basings name
-// the entry it replaced, so all of its own are its 정정's. Told from the
-// rows alone, not from transaction ids or stamps, so a restored copy, an
-// imported one (one transaction) and a replay's standing clock say what
-// the ledger says (review r19b F1/F2, r13 W10).
+// its 정정 re-based the later 누계 reports by (new less old increments):
+// the re-basings its transaction made (same xmin as the correction row,
+// as adjustLaterReports tells a 정정's own) or made after it (an import
+// replays it later). Re-basings made when the entry was recorded are not
+// the 정정's. Entries with none are left out (review r13 W10).
 func (s *Store) CorrectionRebases(ctx context.Context, ids []int64) (map[int64]int64, error) {
 	var rows []struct {
 		ID   int64 `db:"old_entry_id"`
@@ -293,11 +286,7 @@ func (s *Store) CorrectionRebases(ctx context.Context, ids []int64) (map[int64]i
 		SELECT c.old_entry_id, SUM(a.new_count - a.old_count) AS jobs
 		FROM entry_corrections c
 		JOIN entry_adjustments a ON a.cause_entry_id = c.old_entry_id
-		WHERE c.old_entry_id = ANY($1::bigint[])
-		  AND NOT (a.entry_id < c.old_entry_id
-		           AND NOT EXISTS (SELECT 1 FROM entry_corrections p WHERE p.new_entry_id = c.old_entry_id)
-		           AND a.id = (SELECT min(f.id) FROM entry_adjustments f
-		                       WHERE f.cause_entry_id = c.old_entry_id AND f.entry_id = a.entry_id))
+		WHERE c.old_entry_id = ANY($1::bigint[]) AND (a.xmin = c.xmin OR a.adjusted_at > c.corrected_at)
 		GROUP BY c.old_entry_id`
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
 		return nil, wrap("correction re-basings", err)
