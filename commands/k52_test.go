@@ -120,8 +120,8 @@ func TestK52HelpNamesTheJanuaryDeltaHold(t *testing.T) {
 		lang                     commands.Lang
 		help, says, setup, delta string
 	}{
-		{commands.Korean, "도움말 추가", "1월에 늘어난 수가 작년 누계의 절반 이상이면", "추가 청년 누계 300 2025. 12. 31.", "추가 청년 200 2026. 1. 5."},
-		{commands.English, "help add", "a January delta at least half of last year's total", "add youth cumulative 300 2025-12-31", "add 200 youth 2026-01-05"},
+		{commands.Korean, "도움말 추가", "1월에 늘어난 수가 작년 누계의 절반 이상이면", "추가 청년 누계 300 2025. 12. 31. 확인:예", "추가 청년 200 2026. 1. 5."},
+		{commands.English, "help add", "a January delta at least half of last year's total", "add youth cumulative 300 2025-12-31 confirm:yes", "add 200 youth 2026-01-05"},
 	} {
 		t.Run(string(c.lang), func(t *testing.T) {
 			h := k32Harness(t, c.lang, k32Now)
