@@ -34,10 +34,6 @@ func wordCount(words string) int64 {
 	return wordCounts[words]
 }
 
-// halfWidthDigits turns full-width digits and comma into ASCII.
-var halfWidthDigits = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4",
-	"５", "5", "６", "6", "７", "7", "８", "8", "９", "9", "，", ",")
-
 // voidReadsAsPartial refuses a 무효 whose reason counts fewer than the
 // entry records (review F38: `무효 69 2명 중복` voided all 40 of #69): the
 // person meant to take off part of it, which is a 정정 to what remains. A
@@ -49,7 +45,7 @@ func (s *Service) voidReadsAsPartial(ctx context.Context, e Entry, reason string
 	}
 	// Full-width digits (２명, a Korean IME in full-width mode) count as
 	// digits: read as words, `무효 1 ２명 중복` voided the whole entry (r16).
-	reason = halfWidthDigits.Replace(reason)
+	reason, _ = noteFold(reason) // one width folding for notes and reasons
 	type counted struct {
 		part string
 		n    int64
