@@ -20,14 +20,31 @@ func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntr
 	if err != nil {
 		return Reply{}, false, err
 	}
-	var totals []string
-	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){s.pastYearDate, s.monthTurnTotal, s.totalAsDelta, s.newYearCarry, s.newYearDelta} {
+	var (
+		totals  []string
+		dateQ   *dateQuestion // a question of the entry's date (review r21 M2)
+		figureQ bool          // a question of its figure besides the size's
+	)
+	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, *dateQuestion, error){s.pastYearDate, s.monthTurnTotal} {
+		why, q, err := ask(ctx, e, p, cmd)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if why != "" {
+			totals = append(totals, why)
+			if dateQ == nil {
+				dateQ = q
+			}
+		}
+	}
+	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){s.totalAsDelta, s.newYearCarry, s.newYearDelta} {
 		why, err := ask(ctx, e, p, cmd)
 		if err != nil {
 			return Reply{}, false, err
 		}
 		if why != "" {
 			totals = append(totals, why)
+			figureQ = true
 		}
 	}
 	if len(totals) > 0 && e.CloseReason == "" {
@@ -40,14 +57,17 @@ func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntr
 			return Reply{}, false, err
 		}
 		if len(closes) > 0 {
-			totals = nil
+			totals, dateQ = nil, nil
 		}
 	}
 	whys := slices.DeleteFunc(append([]string{size}, totals...), func(w string) bool { return w == "" })
 	if len(whys) == 0 {
 		return Reply{}, false, nil
 	}
-	return s.confirmReply(ctx, c, cmd, e, false, strings.Join(whys, "\n"))
+	if dateQ != nil {
+		dateQ.withFigure = figureQ || size != ""
+	}
+	return s.confirmReply(ctx, c, cmd, e, false, strings.Join(whys, "\n"), dateQ)
 }
 
 // programJobs is the program's live realised jobs with as-of dates in

@@ -1,0 +1,105 @@
+package commands_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+)
+
+// Review r21 M2: the month-turn hold (a 누계 without a date in a month's
+// first week) and the earlier-year hold ended with the size holds' footer,
+// "수가 맞다면 … 확인:예": it spoke of the number, and the line it offered
+// files the figure dated as typed. Under a date question the footer names
+// the date ("이 날짜(2026. 12. 2.)가 맞다면"), and the line for the other
+// date (the month before's end; this year's) comes first, as its own
+// button on Slack. A size hold keeps its footer.
+func TestK58DateHoldFooterNamesTheDate(t *testing.T) {
+	for _, tc := range []struct {
+		lang                                      commands.Lang
+		setup, line, monthEnd, confirmed, console string
+		slack, pastLine, pastThis, pastConsole    string
+		size, sizeLine, notSize                   string
+	}{
+		{commands.Korean, "추가 청년 누계 950 11. 26.", "추가 청년 누계 975 메모:부서 보고",
+			"추가 청년 누계 975 날짜:11월말 메모:부서 보고", "추가 청년 누계 975 확인:예 메모:부서 보고",
+			"이 날짜(2026. 12. 2.)가 맞다면 다음 줄을 그대로 다시 입력하세요: `추가 청년 누계 975 확인:예 메모:부서 보고`",
+			"이 날짜(2026. 12. 2.)가 맞다면 '2026. 12. 2. 기준으로 기록' 버튼을 누르거나",
+			"추가 노인 6 25.11.19", "추가 노인 6 2026. 11. 19.",
+			"이 날짜(2025. 11. 19.)가 맞다면 다음 줄을 그대로 다시 입력하세요: `추가 노인 6 25.11.19 확인:예`",
+			"수가 맞다면 다음 줄을 그대로 다시 입력하세요: `추가 300 청년 2026. 11. 20. 확인:예`", "추가 300 청년 2026. 11. 20.", "수가 맞다면"},
+		{commands.English, "add youth cumulative 950 date:2026-11-26", "add youth cumulative 975 note:dept report",
+			"add youth cumulative 975 date:2026-11-30 note:dept report", "add youth cumulative 975 confirm:yes note:dept report",
+			"If this date (2026-12-02) is right, type this line: `add youth cumulative 975 confirm:yes note:dept report`",
+			"If this date (2026-12-02) is right, press 'Record as of 2026-12-02' or send this line",
+			"add 6 senior 2025-11-19", "add 6 senior 2026-11-19",
+			"If this date (2025-11-19) is right, type this line: `add 6 senior 2025-11-19 confirm:yes`",
+			"If the figure is right, type this line: `add 300 youth 2026-11-20 confirm:yes`", "add 300 youth 2026-11-20", "figure is right"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			now := k55At(2026, time.November, 26)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			h.run("U1", tc.setup, commands.OutcomeOK)
+			now = k55At(2026, time.December, 2)
+
+			// Console: the month-end line first, then the footer naming the date.
+			text := h.run("U1", tc.line, commands.OutcomeRefused).Text()
+			mustContain(t, text, tc.console, "`"+tc.monthEnd+"`")
+			if strings.Contains(text, tc.notSize) {
+				t.Errorf("a date question's footer speaks of the figure:\n%s", text)
+			}
+			if i, j := strings.Index(text, "`"+tc.monthEnd+"`"), strings.Index(text, "`"+tc.confirmed+"`"); i < 0 || j < 0 || i > j {
+				t.Errorf("the month-end line should come before the confirm line:\n%s", text)
+			}
+			if n := h.entriesStored(); n != 1 {
+				t.Fatalf("%d entries after a held line, want 1", n)
+			}
+
+			// Slack: two buttons, the month-end line first, each naming its date.
+			r := h.svc.Handle(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceSlash, IdempotencyKey: "k58-1"}, tc.line)
+			if r.Outcome != commands.OutcomeRefused {
+				t.Fatalf("not held on Slack: %s", r.Text())
+			}
+			mustContain(t, r.Text(), tc.slack)
+			if len(r.Actions) != 2 || r.Actions[0].Command != tc.monthEnd || !strings.Contains(r.Actions[0].Label, byLang(tc.lang, "2026-11-30", "2026. 11. 30.")) ||
+				!strings.Contains(r.Actions[1].Label, byLang(tc.lang, "2026-12-02", "2026. 12. 2.")) {
+				t.Fatalf("buttons %+v, want the month-end line first, then the held line", r.Actions)
+			}
+			// The first button files November's year-end figure.
+			pressed := h.svc.Handle(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceSlash, IdempotencyKey: "k58-2", Pressed: true}, r.Actions[0].Command)
+			if pressed.Outcome != commands.OutcomeOK {
+				t.Fatalf("the month-end button: %s", pressed.Text())
+			}
+			if got := h.k55Sum("2026-11-01", "2026-11-30"); got != 975 {
+				t.Errorf("November SQL sum %d, want 975", got)
+			}
+			if got := h.k55Sum("2026-12-01", "2026-12-31"); got != 0 {
+				t.Errorf("December SQL sum %d, want 0", got)
+			}
+
+			// An earlier year's date: this year's line first, the footer names the date.
+			text = h.run("U1", tc.pastLine, commands.OutcomeRefused).Text()
+			mustContain(t, text, tc.pastConsole, "`"+tc.pastThis+"`")
+			if strings.Contains(text, tc.notSize) {
+				t.Errorf("a date question's footer speaks of the figure:\n%s", text)
+			}
+			if strings.Index(text, "`"+tc.pastThis+"`") > strings.Index(text, tc.pastConsole) {
+				t.Errorf("this year's line should come first:\n%s", text)
+			}
+			h.run("U1", tc.pastThis, commands.OutcomeOK)
+			if got := h.k55Sum("2026-11-19", "2026-11-19"); got != 6 {
+				t.Errorf("2026-11-19 SQL sum %d, want 6", got)
+			}
+			if got := h.k55Sum("2025-01-01", "2025-12-31"); got != 0 {
+				t.Errorf("2025 SQL sum %d, want 0", got)
+			}
+
+			// A size hold keeps its footer.
+			h.run(manager, byLang(tc.lang, "target 100", "목표 100"), commands.OutcomeOK)
+			mustContain(t, h.run("U1", tc.sizeLine, commands.OutcomeRefused).Text(), tc.size)
+		})
+	}
+}
