@@ -103,3 +103,23 @@ func TestK58DateHoldFooterNamesTheDate(t *testing.T) {
 		})
 	}
 }
+
+// k55 gap: `도움말 추가` did not name the two holds k55 added, the dateless
+// 누계 in a month's first seven days and a date in an earlier year.
+func TestK58HelpAddNamesTheDateHolds(t *testing.T) {
+	for _, tc := range []struct {
+		lang       commands.Lang
+		line       string
+		monthTurn  string
+		earlier    string
+		exceptions string
+	}{
+		{commands.Korean, "도움말 추가", "날짜 없이 적은 누계를 매달 1~7일에 보내면 지난달 말 기준인지", "날짜가 올해보다 앞선 해이면", "1월에 적은 작년 12월 날짜"},
+		{commands.English, "help add", "a 누계 without a date in a month's first seven days", "a date in an earlier year", "not last December's dates in January"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			mustContain(t, h.run("U1", tc.line, commands.OutcomeOK).Text(), tc.monthTurn, tc.earlier, tc.exceptions)
+		})
+	}
+}
