@@ -123,3 +123,71 @@ func TestK58HelpAddNamesTheDateHolds(t *testing.T) {
 		})
 	}
 }
+
+// k55 gap: the add form never got the month-turn question. The form
+// records new jobs only (its count field takes no 누계) and its date picker
+// always sends a date, today unless changed, so the form cannot say "no
+// date". Where a month-turn 누계 reaches the form is a figure read as a
+// 누계 written as new jobs: `975` on 2 December after 950 reported on
+// 26 November. That question offered only the 누계 line dated the form's
+// date, today, which files +25 in 12월. In a month's first seven days,
+// with the entry dated today and no date typed (the form's default, or a
+// typed line without one), the question also offers the 누계 dated the
+// month before's end, as the dateless 누계's hold does; the form's reply
+// names its 기준일 when recorded.
+func TestK58FormMonthTurnTotal(t *testing.T) {
+	for _, tc := range []struct {
+		lang                        commands.Lang
+		setup, monthEnd, today, dec string
+	}{
+		{commands.Korean, "추가 청년 누계 950 11. 26.", "`추가 청년 누계 975 2026. 11. 30.`", "`추가 청년 누계 975 2026. 12. 2.`", "기준일 2026. 12. 2."},
+		{commands.English, "add youth cumulative 950 date:2026-11-26", "`add youth cumulative 975 date:2026-11-30`", "`add youth cumulative 975 date:2026-12-02`", "As of 2026-12-02"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			ctx := context.Background()
+			now := k55At(2026, time.November, 26)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			h.run("U1", tc.setup, commands.OutcomeOK)
+			now = k55At(2026, time.December, 2)
+			form := func(view string, f commands.AddForm) commands.Reply {
+				t.Helper()
+				r, errs := h.svc.SubmitAddForm(ctx, commands.Caller{UserID: "U1", Source: commands.SourceModal, IdempotencyKey: "view:" + view}, f)
+				if len(errs) > 0 {
+					t.Fatalf("form refused: %v %s", errs, r.Text())
+				}
+				return r
+			}
+			// The form's date left at today (the picker's default).
+			r := form("1", commands.AddForm{Program: "youth", Count: "975", Date: "2026-12-02"})
+			if r.Outcome != commands.OutcomeRefused {
+				t.Fatalf("not held: %s", r.Text())
+			}
+			mustContain(t, r.Text(), tc.monthEnd, tc.today)
+			if n := h.entriesStored(); n != 1 {
+				t.Fatalf("%d entries after a held form, want 1", n)
+			}
+			// A typed line without a date is asked the same.
+			mustContain(t, h.run("U1", byLang(tc.lang, "add 975 youth", "추가 청년 975"), commands.OutcomeRefused).Text(), tc.monthEnd)
+			h.run("U1", strings.Trim(tc.monthEnd, "`"), commands.OutcomeOK)
+			if got := h.k55Sum("2026-11-01", "2026-11-30"); got != 975 {
+				t.Errorf("November SQL sum %d, want 975", got)
+			}
+			if got := h.k55Sum("2026-12-01", "2026-12-31"); got != 0 {
+				t.Errorf("December SQL sum %d, want 0", got)
+			}
+			// A form recorded in the first week names its date.
+			mustContain(t, form("2", commands.AddForm{Program: "youth", Count: "5", Date: "2026-12-02"}).Text(), tc.dec)
+			// A date typed, or past the first week, is not asked about the month's end.
+			r = h.run("U1", byLang(tc.lang, "add 990 youth date:2026-12-02", "추가 청년 990 2026. 12. 2."), commands.OutcomeRefused)
+			if strings.Contains(r.Text(), byLang(tc.lang, "990 date:2026-11-30", "990 2026. 11. 30.")) {
+				t.Errorf("a typed date was asked about the month's end:\n%s", r.Text())
+			}
+			now = k55At(2026, time.December, 8)
+			r = form("3", commands.AddForm{Program: "youth", Count: "990", Date: "2026-12-08"})
+			if r.Outcome != commands.OutcomeRefused || strings.Contains(r.Text(), byLang(tc.lang, "990 date:2026-11-30", "990 2026. 11. 30.")) {
+				t.Errorf("past the first week the form was asked about the month's end:\n%s", r.Text())
+			}
+		})
+	}
+}
