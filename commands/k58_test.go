@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -187,6 +188,72 @@ func TestK58FormMonthTurnTotal(t *testing.T) {
 			r = form("3", commands.AddForm{Program: "youth", Count: "990", Date: "2026-12-08"})
 			if r.Outcome != commands.OutcomeRefused || strings.Contains(r.Text(), byLang(tc.lang, "990 date:2026-11-30", "990 2026. 11. 30.")) {
 				t.Errorf("past the first week the form was asked about the month's end:\n%s", r.Text())
+			}
+		})
+	}
+}
+
+// Review r20 G44: a row deleted from an entries export (export → edit →
+// 가져오기) did nothing, silently: import never deletes, and the preview
+// said nothing of the missing row. A file that is recognisably a full
+// export of a range (its 기록 식별자 rows are this ledger's, and at most as
+// many of the range's entries are missing as it holds) names each live
+// entry of that range it lacks, with the 무효 line; the entry stays. An
+// entry recorded after the export, or a file holding a few rows copied
+// out of an export, names nothing.
+func TestK58ImportNamesADeletedRow(t *testing.T) {
+	for _, tc := range []struct {
+		lang    commands.Lang
+		lines   []string
+		missing string
+		later   string
+	}{
+		{commands.Korean, []string{"추가 청년 5 날짜:4월 1일", "추가 청년 7 날짜:4월 2일", "추가 노인 8 날짜:5월 2일", "추가 노인 6 날짜:5월 3일"},
+			"내보낸 파일에 있던 기록 #%d%s 빠져 있습니다. 가져오기는 기록을 지우지 않으므로 장부에 그대로 남습니다. 무효로 하려면 `무효 %d <사유>`", "추가 청년 9 날짜:4월 3일"},
+		{commands.English, []string{"add 5 youth date:2026-04-01", "add 7 youth date:2026-04-02", "add 8 senior date:2026-05-02", "add 6 senior date:2026-05-03"},
+			"Entry #%d%s was in the exported file and is missing from it. Importing never deletes: it stays in the ledger. To void it, send `void %d <reason>`", "add 9 youth date:2026-04-03"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			for _, l := range tc.lines {
+				h.run(manager, l, commands.OutcomeOK)
+			}
+			deleted := h.sqlInt(`SELECT id FROM entries WHERE count = 7`)
+			last := h.sqlInt(`SELECT id FROM entries WHERE count = 6`)
+			name, data := h.exportEntries(tc.lang, "csv")
+			h.run(manager, tc.later, commands.OutcomeOK) // recorded after the export
+			later := h.sqlInt(`SELECT id FROM entries WHERE count = 9`)
+			var kept, partial []string
+			for i, l := range strings.SplitAfter(string(data), "\n") {
+				if !strings.HasPrefix(l, fmt.Sprint(deleted)+",") {
+					kept = append(kept, l)
+				}
+				if i == 0 || strings.HasPrefix(l, fmt.Sprint(last)+",") {
+					partial = append(partial, l) // the header and the latest row
+				}
+			}
+			if len(kept) == len(strings.SplitAfter(string(data), "\n")) {
+				t.Fatalf("no row of #%d in the export:\n%s", deleted, data)
+			}
+			particle := byLang(tc.lang, "", "가")
+			want := fmt.Sprintf(tc.missing, deleted, particle, deleted)
+			preview, applied := h.importFile(tc.lang, name, []byte(strings.Join(kept, "")))
+			mustContain(t, preview, want)
+			if applied != "" { // a file adding nothing offers no apply
+				mustContain(t, applied, want)
+			}
+			for _, text := range []string{preview, applied} {
+				if strings.Contains(text, fmt.Sprintf("#%d", later)) {
+					t.Errorf("the entry recorded after the export is named:\n%s", text)
+				}
+			}
+			if got := h.liveSumAll(); got != 5+7+8+6+9 {
+				t.Errorf("SQL sum %d after the import, want %d: the import never deletes", got, 5+7+8+6+9)
+			}
+			// A few rows copied out of an export are no full export.
+			preview, _ = h.importFile(tc.lang, "part-"+name, []byte(strings.Join(partial, "")))
+			if strings.Contains(preview, fmt.Sprintf("#%d", deleted)) {
+				t.Errorf("a partial copy names missing rows:\n%s", preview)
 			}
 		})
 	}
