@@ -101,6 +101,11 @@ func TestK58DateHoldFooterNamesTheDate(t *testing.T) {
 			// A size hold keeps its footer.
 			h.run(manager, byLang(tc.lang, "target 100", "목표 100"), commands.OutcomeOK)
 			mustContain(t, h.run("U1", tc.sizeLine, commands.OutcomeRefused).Text(), tc.size)
+			// Both questions at once: the footer asks that both are right.
+			h.run(manager, byLang(tc.lang, "target 100 year:2025", "목표 100 연도:2025"), commands.OutcomeOK)
+			both := strings.Replace(tc.pastLine, " 6 ", " 300 ", 1)
+			mustContain(t, h.run("U1", both, commands.OutcomeRefused).Text(),
+				byLang(tc.lang, "If both this date (2025-11-19) and the figure are right, type this line:", "이 날짜(2025. 11. 19.)와 수가 모두 맞다면 다음 줄을 그대로 다시 입력하세요:"))
 		})
 	}
 }
