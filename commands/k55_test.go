@@ -78,7 +78,8 @@ func TestK55NewYearTotalOffersLastYearEnd(t *testing.T) {
 // 12-01 (+25 in 12월, November's year-end report) and, after 11월 was
 // closed, `추가 공동체 누계 9` on 12-03 (+5 in 12월). It is held now,
 // offering the line dated the month before's end (`날짜:11월말`), or saying
-// that month is closed and whom to ask, and the line dated today.
+// that month is closed and whom to ask, and the line as typed with 확인:예,
+// whose footer names today's date (k58, review r21 M2).
 func TestK55DatelessTotalAtTheMonthTurnIsHeld(t *testing.T) {
 	for _, tc := range []struct {
 		lang                                         commands.Lang
