@@ -292,6 +292,9 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 	if len(r.res.Problems) > 0 {
 		return r.res, nil
 	}
+	if err := r.missingRows(ctx); err != nil {
+		return commands.ImportResult{}, err
+	}
 	const done = `UPDATE imports SET added = $2, kind = $3, rows_read = $4 WHERE id = $1`
 	if !preview {
 		if _, err := tx.ExecContext(ctx, done, r.importID, r.res.Added, string(cmp.Or(r.res.Kind, commands.ImportEntries)), r.res.Rows); err != nil {
@@ -305,6 +308,56 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 		return cmp.Or(strings.Compare(a.Program, b.Program), a.Month.Compare(b.Month))
 	})
 	return r.res, nil
+}
+
+// missingRows finds the live entries of the range an entries file
+// recognisably exports that the file lacks: rows deleted from an export
+// (review r20 G44). The import never voids them; the preview names them.
+//
+// The file is an export of this ledger when some of its 기록 식별자 are
+// this ledger's entries'. Its range is from 1 January of its earliest such
+// entry's year (an export is of whole years) to its latest such entry's
+// 기준일, and of the entries recorded up to the latest of them (later ones
+// came after the export). It is a full export of that range when at most
+// as many of the range's entries are missing as it holds: a few rows
+// copied out of an export into a file of their own name nothing. An entry
+// dated after the file's latest 기준일 cannot be told from one the export
+// cut (a report date), so a deleted row of the latest date is not named.
+func (r *importRun) missingRows(ctx context.Context) error {
+	if r.res.Kind != commands.ImportEntries || len(r.origins) == 0 {
+		return nil
+	}
+	origins := make([]string, 0, len(r.origins))
+	for o := range r.origins {
+		origins = append(origins, o)
+	}
+	var span struct {
+		Held int64         `db:"held"`
+		From sql.NullTime  `db:"lo"`
+		To   sql.NullTime  `db:"hi"`
+		Seq  sql.NullInt64 `db:"seq"`
+	}
+	if err := sqlx.GetContext(ctx, r.tx, &span, `
+		SELECT count(*) AS held, min(as_of) AS lo, max(as_of) AS hi, max(added_seq) AS seq
+		FROM entries WHERE origin = ANY($1::uuid[]) AND added_seq <= $2`, pq.Array(origins), r.startSeq); err != nil {
+		return fmt.Errorf("the file's exported range: %w", err)
+	}
+	if span.Held == 0 {
+		return nil
+	}
+	var missing []int64
+	if err := sqlx.SelectContext(ctx, r.tx, &missing, `
+		SELECT id FROM entries
+		WHERE as_of BETWEEN make_date($2, 1, 1) AND $3 AND added_seq <= $4 AND voided_at IS NULL
+		  AND NOT (origin = ANY($1::uuid[]))
+		ORDER BY id`, pq.Array(origins), span.From.Time.Year(), dateArg(span.To.Time), span.Seq.Int64); err != nil {
+		return fmt.Errorf("entries missing from the file: %w", err)
+	}
+	if int64(len(missing)) > span.Held {
+		return nil // no full export: rows copied out of one
+	}
+	r.res.Missing = missing
+	return nil
 }
 
 // scanItem is one thing a scan read: a kind, a row or a problem.
