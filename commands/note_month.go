@@ -181,7 +181,9 @@ func (r noteRead) covers(day time.Time) bool {
 // without a year is the latest such month not after the entry's date (N월
 // after its month is the year before's), and so is a quarter (4분기 in
 // January is last year's); 작년 N월 and 작년말 are the year before today's
-// (the note is written today), 2025년 N월 and 25년 N월 that year's;
+// (the note is written today), 2025년 N월 and 25년 N월 that year's; a
+// quarter or half still to come (하반기 in May) is not read, but in
+// January it is last year's;
 // 지난달 and 지지난달 are one and two months before today's; 연말 in
 // January is the December before the entry's date. A number right after
 // another digit (the 2 of 12월) is no month; nor are numbers out of range
@@ -242,6 +244,12 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			// `11월` is November 2025; `4분기` on 4 January 2027 is 2026's.
 			year = asOf.Year()
 			if time.Month(firstMonth) > asOf.Month() {
+				if span > 1 && asOf.Month() != time.January {
+					// 하반기 채용분 in May is this year's half to come,
+					// no claim about the figure's month; 4분기 in
+					// January is last year's, as 연말 is.
+					continue
+				}
 				year--
 			}
 		}
@@ -451,6 +459,14 @@ func numericYearMonthIs(rest string) bool {
 func NoteNamesAnotherMonth(note string, asOf, today time.Time) (word string, last time.Time, ok bool) {
 	r, ok := noteMonth(note, asOf, today)
 	return r.word, r.last, ok
+}
+
+// NoteNamesAnotherPeriod is NoteNamesAnotherMonth with the first day of
+// the months the word names: a quarter, a half or a year (2026년도 실적)
+// spans several, and the importer's refusal names them all.
+func NoteNamesAnotherPeriod(note string, asOf, today time.Time) (word string, first, last time.Time, ok bool) {
+	r, ok := noteMonth(note, asOf, today)
+	return r.word, r.first, r.last, ok
 }
 
 // NoteMonths is noteMonths for the importer's department template, whose
