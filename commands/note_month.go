@@ -555,7 +555,10 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 		case 12:
 			period = s.msg("k56.period_year", "Year", r.last.Year())
 		case 6:
-			period = s.msg("k56.period_half", "Year", r.last.Year(), "Half", int(r.last.Month())/6)
+			period = s.msg("k56.period_first_half", "Year", r.last.Year())
+			if r.last.Month() == time.December {
+				period = s.msg("k56.period_second_half", "Year", r.last.Year())
+			}
 		default:
 			period = s.msg("k56.period_quarter", "Year", r.last.Year(), "Quarter", int(r.last.Month())/3)
 		}
