@@ -160,8 +160,12 @@ func TestK56NoteMonthLinesKeepTheFieldsTyped(t *testing.T) {
 			[]string{"`추가 노인 6 날짜:2026. 11. 30. 상태:채용 고용형태:상용 메모:11월분`", "`추가 노인 6 날짜:2026. 12. 3. 상태:채용 고용형태:상용`"}},
 		{commands.Korean, "추가 노인 6 상태:채용 메모:2026.11 실적",
 			[]string{"`추가 노인 6 날짜:2026. 11. 30. 상태:채용 메모:2026.11 실적`", "`추가 노인 6 날짜:2026. 12. 3. 상태:채용`"}},
+		{commands.Korean, "추가 노인 6 확인:예 상태:채용 누계포함:예 메모:11월분",
+			[]string{"`추가 노인 6 날짜:2026. 11. 30. 상태:채용 확인:예 누계포함:예 메모:11월분`", "`추가 노인 6 날짜:2026. 12. 3. 상태:채용 확인:예 누계포함:예`"}},
 		{commands.Korean, "추가 노인 6 상태:약정 메모:11월분",
 			[]string{"`추가 노인 6 날짜:2026. 11. 30. 상태:약정 메모:11월분`"}},
+		{commands.English, "add 6 senior confirm:yes type:regular note:November hires",
+			[]string{"`add senior 6 date:2026-11-30 type:regular confirm:yes note:November hires`"}},
 		{commands.English, "add 6 senior status:realised note:November hires",
 			[]string{"`add senior 6 date:2026-11-30 status:realised note:November hires`", "`add senior 6 date:2026-12-03 status:realised note:hires`"}},
 	} {
@@ -177,6 +181,21 @@ func TestK56NoteMonthLinesKeepTheFieldsTyped(t *testing.T) {
 				t.Fatalf("live %d, SQL sum %d; want 1, 6", n, sum)
 			}
 		})
+	}
+}
+
+// A 사유: typed (a manager's line into a closed month) stays in both
+// lines offered, last, as it takes the rest of the line.
+func TestK56NoteMonthLinesKeepTheReason(t *testing.T) {
+	for _, tc := range []struct {
+		lang        commands.Lang
+		line, wants string
+	}{
+		{commands.Korean, "추가 노인 6 날짜:2026. 12. 1. 메모:11월분 사유:누락 보완", "`추가 노인 6 날짜:2026. 11. 30. 메모:11월분 사유:누락 보완`"},
+		{commands.English, "add 6 senior date:2026-12-01 note:November hires reason:missed", "`add senior 6 date:2026-11-30 note:November hires reason:missed`"},
+	} {
+		h := k32Harness(t, tc.lang, time.Date(2026, time.December, 3, 1, 0, 0, 0, time.UTC))
+		h.refusedUntouched(manager, tc.line, tc.wants)
 	}
 }
 

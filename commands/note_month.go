@@ -576,7 +576,7 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 // hireNamesAnotherMonth is noteNamesAnotherMonth for `채용 <약정> <수>`
 // (review r15 F9: `채용 4 50 12.1 메모:11월분 2차 채용` was filed in
 // December), or "".
-func (s *Service) hireNamesAnotherMonth(agreement, count int64, note string, asOf, today time.Time) string {
+func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) string {
 	r, ok := noteMonth(note, asOf, today)
 	if !ok {
 		return ""
@@ -590,6 +590,9 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note string, asO
 		if note != "" {
 			parts = append(parts, s.msg("k42.line_note", "Note", note))
 		}
+		if reason != "" {
+			parts = append(parts, s.msg("k56.line_reason", "Reason", reason))
+		}
 		return strings.Join(parts, " ")
 	}
 	rest := strings.Join(strings.Fields(strings.Replace(note, r.word, " ", 1)), " ")
@@ -597,8 +600,9 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note string, asO
 }
 
 // draftLine is the add a person would type for d dated day with note:
-// the program as typed (a Korean alias in Korean), the count, and the
-// fields the draft was given, each with its label.
+// the program as typed (a Korean alias in Korean), the count, and every
+// field the draft was given, each with its label (상태:채용, 확인:예,
+// 누계포함:, 사유: too: r20 found 상태:채용 dropped).
 func (s *Service) draftLine(p Program, d entryDraft, day time.Time, note string) string {
 	word := s.programWord(p)
 	count := numbers.Format(d.count.Value)
@@ -627,8 +631,21 @@ func (s *Service) draftLine(p Program, d entryDraft, day time.Time, note string)
 	if d.department != "" {
 		parts = append(parts, s.msg("k42.line_dept", "Department", d.department))
 	}
+	if d.confirmed {
+		parts = append(parts, s.msg("k56.line_confirm"))
+	}
+	if d.within != nil {
+		id := "k56.line_within_no"
+		if *d.within {
+			id = "k56.line_within_yes"
+		}
+		parts = append(parts, s.msg(id))
+	}
 	if note != "" {
 		parts = append(parts, s.msg("k42.line_note", "Note", note))
+	}
+	if d.reason != "" { // 사유: takes the rest of the line, so it comes last
+		parts = append(parts, s.msg("k56.line_reason", "Reason", d.reason))
 	}
 	return strings.Join(parts, " ")
 }
