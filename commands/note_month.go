@@ -46,7 +46,7 @@ var noteMonthForms = []struct {
 	// quarter or a half (review r21 B5/M1: 3/4분기 was read as 4 March).
 	{"quarter", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해|전년)(?: ?도)? ?|['’]?(?P<y>(?:20)?[0-9]{2}) ?년(?: ?도)? ?)?` +
 		`(?:(?P<q>[1-4])(?: ?/ ?4)? ?분기|(?P<h>상|하) ?반기)(?: ?(?:분|실적|말))?`)},
-	// 2026년도 실적, 2026년분, 작년분, 작년 실적, 2026년 말: a year (review
+	// 2026년도 실적, 2026년분, 작년분, 2026년 말: a year (review
 	// r21 B5/M3), read only when it is before the entry's year.
 	{"year", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해)|['’]?(?P<y>20[0-9]{2}) ?년)(?: ?도)?(?: ?(?P<suf>분|실적|치|누계|누락|연말|말))`)},
 	// 연말 in January: the December before (review r21 B5)
@@ -379,6 +379,9 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Tim
 		suffix, _ := group("suf")
 		if _, ok := group("last"); ok && (suffix == "말" || suffix == "연말") {
 			return r, false // 작년말 is the yearEnd form's
+		}
+		if _, ok := group("last"); ok && (suffix == "실적" || suffix == "누계") {
+			return r, false // 작년 실적 초과, 작년 누계의 90%: a yardstick far more often
 		}
 		sayYear()
 		r.month, r.span, r.pastOnly = 12, 12, true
