@@ -36,6 +36,11 @@ type entryDraft struct {
 	// agreementHire says the line's words name an agreement's hires (협약
 	// 인원 채용): asked about by agreementHireAdd, not by the note's check.
 	agreementHire bool
+	// confirmed, within and reason are 확인:예, 누계포함: and 사유: as
+	// typed, so a line offered back keeps them (k56).
+	confirmed bool
+	within    *bool
+	reason    string
 }
 
 // invalid names the field a draft fails on and why.
@@ -116,7 +121,8 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	d := entryDraft{count: cmd.Count, cumulative: cmd.Cumulative, date: cmd.Opts.Date, department: cmd.Opts.Department,
-		status: cmd.Opts.Status, employment: cmd.Opts.Employment, agreementHire: cmd.AgreementHire != ""}
+		status: cmd.Opts.Status, employment: cmd.Opts.Employment, agreementHire: cmd.AgreementHire != "",
+		confirmed: cmd.Confirmed, within: cmd.Opts.Within, reason: cmd.Opts.Reason}
 	var noteWords []string
 	switch {
 	case cmd.Opts.Program != "":

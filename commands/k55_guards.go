@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -71,9 +70,13 @@ func (s *Service) pastYearDate(ctx context.Context, e NewEntry, p Program, cmd C
 			return "", nil, nil
 		}
 	}
-	if _, lasts := NoteMonths(e.Note, e.AsOf, today); slices.ContainsFunc(lasts, func(l time.Time) bool {
-		return l.Year() == e.AsOf.Year() && l.Month() == e.AsOf.Month()
-	}) || noteSaysLastYearsFigure.MatchString(e.Note) {
+	_, firsts, lasts := NoteMonths(e.Note, e.AsOf, today)
+	for i, l := range lasts {
+		if firsts[i].Month() == l.Month() && l.Year() == e.AsOf.Year() && l.Month() == e.AsOf.Month() { // one month, not a quarter
+			return "", nil, nil
+		}
+	}
+	if noteSaysLastYearsFigure.MatchString(e.Note) {
 		return "", nil, nil
 	}
 	why := s.msg("k55.past_year", "Date", s.date(e.AsOf), "Year", e.AsOf.Year(), "ThisYear", today.Year())
