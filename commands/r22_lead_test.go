@@ -1,0 +1,52 @@
+package commands_test
+
+import (
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// Review r22 (Korean official, 2026-12-04): replies that did not say what
+// to type. Each line writes nothing but the one read as 채용.
+func TestReviewR22TypingHabits(t *testing.T) {
+	for _, c := range []struct {
+		lang  commands.Lang
+		line  string
+		wants []string
+	}{
+		// F1: the program typed before 추가 is moved after it, not doubled.
+		{commands.Korean, "청년 추가 10 11/26", []string{"앞에 `추가`를 붙이세요", "`추가 청년 10 11/26`"}},
+		{commands.English, "청년 추가 10 11/26", []string{"put `add` in front", "`add 청년 10 11/26`"}},
+		// F2: 10인 is refused with the count to type.
+		{commands.Korean, "추가 청년 10인 11/26", []string{"`10인`", "`10명`처럼"}},
+		{commands.English, "add 청년 1,200인 11/26", []string{"`1,200인`", "`1,200명`"}},
+		// F39: 네 / 확인 alone says how a held line is confirmed.
+		{commands.Korean, "네", []string{"`네`만으로는 아무것도 기록되지 않습니다", "`확인:예`"}},
+		{commands.Korean, "확인", []string{"`확인`만으로는"}},
+		{commands.English, "yes", []string{"`yes` alone confirms nothing", "`confirm:yes`"}},
+	} {
+		t.Run(string(c.lang)+"/"+c.line, func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			h.refusedUntouched(manager, c.line, c.wants...)
+			if n, _ := h.live(); n != 0 {
+				t.Fatalf("%d entries written", n)
+			}
+		})
+	}
+}
+
+// F29: 채용완료 (hiring done) is the status 채용 and is said so.
+func TestHiringDoneWordIsTheRealisedStatus(t *testing.T) {
+	for _, tc := range []struct {
+		lang commands.Lang
+		want string
+	}{{commands.Korean, "`채용완료`를 상태 ‘채용’으로 읽었습니다"}, {commands.English, "`채용완료` as the status"}} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			mustContain(t, h.run(manager, "추가 청년 22 채용완료", commands.OutcomeOK).Text(), tc.want)
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE status = 'realised' AND note = '' AND count = 22`); n != 1 || h.sum("true") != 22 {
+				t.Fatalf("%d realised entries of 22 without a note, SUM %d", n, h.sum("true"))
+			}
+		})
+	}
+}
