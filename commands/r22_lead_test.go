@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -47,6 +48,30 @@ func TestHiringDoneWordIsTheRealisedStatus(t *testing.T) {
 			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE status = 'realised' AND note = '' AND count = 22`); n != 1 || h.sum("true") != 22 {
 				t.Fatalf("%d realised entries of 22 without a note, SUM %d", n, h.sum("true"))
 			}
+		})
+	}
+}
+
+// F20: `작년 12월 30일` is the day, not 작년 12월 with 30일 dropped.
+func TestLastYearWordBeforeADayReadsTheDay(t *testing.T) {
+	for _, c := range []struct {
+		lang   commands.Lang
+		period string
+	}{{commands.Korean, "2026. 12. 31."}, {commands.English, "2026-12-31"}} {
+		lang := c.lang
+		t.Run(string(lang), func(t *testing.T) {
+			now := time.Date(2027, time.January, 5, 1, 0, 0, 0, time.UTC)
+			h := newHarness(t, lang)
+			h.withClock(&now)
+			h.run(manager, "추가 노인 31 작년 12월 30일", commands.OutcomeOK)
+			h.run(manager, "추가 노인 4 올해 1월 2일", commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE as_of = '2026-12-30'`); got != 31 {
+				t.Errorf("SQL sum on 2026-12-30 is %d, want 31", got)
+			}
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE as_of = '2027-01-02'`); got != 4 {
+				t.Errorf("SQL sum on 2027-01-02 is %d, want 4", got)
+			}
+			h.refusedUntouched(manager, "추가 노인 32 작년 12월", c.period)
 		})
 	}
 }
