@@ -75,3 +75,26 @@ func TestLastYearWordBeforeADayReadsTheDay(t *testing.T) {
 		})
 	}
 }
+
+// F33: an option key typed without its colon, and 현재, ran into the
+// program name; the reply says what was meant.
+func TestReviewR22ProgramNameWords(t *testing.T) {
+	for _, c := range []struct {
+		lang  commands.Lang
+		line  string
+		wants []string
+	}{
+		{commands.Korean, "목표 23,000 사유 추경", []string{"쌍점(:)이 빠졌습니다", "`사유:추경`"}},
+		{commands.English, "목표 23,000 사유 추경", []string{"without its colon", "`사유:추경`"}},
+		{commands.Korean, "추가 청년 현재 183명 2/1", []string{"`현재`는 사업 이름이 아닙니다", "`추가 청년 누계 183`"}},
+		{commands.English, "add 청년 현재 183 2/1", []string{"`현재` is not part of a program's name", "cumulative"}},
+	} {
+		t.Run(string(c.lang)+"/"+c.line, func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			h.refusedUntouched(manager, c.line, c.wants...)
+			if n := h.sqlInt(`SELECT count(*) FROM targets`); n != 0 {
+				t.Fatalf("%d targets written", n)
+			}
+		})
+	}
+}
