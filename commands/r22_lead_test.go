@@ -98,3 +98,35 @@ func TestReviewR22ProgramNameWords(t *testing.T) {
 		})
 	}
 }
+
+// F22: a plain add, then the 채용 of the same jobs (same program, 기준일,
+// count, department): the hire is held naming the add and the 무효 that
+// keeps them counted once; 확인:예 records a separate hire. SQL SUMs.
+func TestHireAfterTheSameAddIsHeld(t *testing.T) {
+	noon := time.Date(2026, 5, 4, 3, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		lang                      commands.Lang
+		agree, add, hire, confirm string
+		wants                     []string
+	}{
+		{commands.Korean, "추가 300 invest 상태:약정 날짜:2026-03-10", "추가 invest 100 3/15 메모:B사 2차", "채용 1 100 3/15 메모:B사 2차", "채용 1 100 3/15 확인:예 메모:B사 2차",
+			[]string{"실적 #2(100개, 기준일 2026. 3. 15.", "약정 #1의 채용이 아닌 `추가`로 이미 있습니다", "`무효 2 <사유>`", "`채용 1 100 3/15 확인:예 메모:B사 2차`"}},
+		{commands.English, "add 300 invest status:agreed date:2026-03-10", "add invest 100 2026-03-15 note:B2", "hire 1 100 2026-03-15 note:B2", "hire 1 100 2026-03-15 confirm:yes note:B2",
+			[]string{"already has #2, 100 as of 2026-03-15", "not as a hire from agreement #1", "`void 2 <reason>`"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newClockHarness(t, tc.lang, noon)
+			h.run("U0INV", tc.agree, commands.OutcomeOK) // #1
+			h.run("U0INV", tc.add, commands.OutcomeOK)   // #2
+			r := h.run("U0INV", tc.hire, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.wants...)
+			if got := h.sum("status = 'realised'"); got != 100 {
+				t.Fatalf("realised SQL sum %d after the held hire, want 100", got)
+			}
+			h.run("U0INV", tc.confirm, commands.OutcomeOK)
+			if got := h.sum("status = 'realised'"); got != 200 {
+				t.Fatalf("realised SQL sum %d after the confirmed hire, want 200", got)
+			}
+		})
+	}
+}
