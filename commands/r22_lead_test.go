@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -126,6 +127,36 @@ func TestHireAfterTheSameAddIsHeld(t *testing.T) {
 			h.run("U0INV", tc.confirm, commands.OutcomeOK)
 			if got := h.sum("status = 'realised'"); got != 200 {
 				t.Fatalf("realised SQL sum %d after the confirmed hire, want 200", got)
+			}
+		})
+	}
+}
+
+// F34: renaming a department relabels its closed months' entries, as the
+// README says entries move; the reply now names those months, so a filed
+// report's old name is no surprise. The figures stay (SQL SUM).
+func TestRenameNamesTheClosedMonthsItRelabels(t *testing.T) {
+	for _, c := range []struct {
+		lang                      commands.Lang
+		add, close, rename, other string
+		wants                     []string
+	}{
+		{commands.Korean, "추가 청년 10 2026. 10. 15.", "마감 10월", "부서 이름변경 일자리정책과 일자리경제과", "부서 이름변경 복지정책과 복지기획과",
+			[]string{"마감된 달(2026년 10월)의 부서별 실적도 새 이름 일자리경제과로", "일자리정책과로 적혀"}},
+		{commands.English, "add 10 youth date:2026-10-15", "close 2026-10", "dept rename 일자리정책과 일자리경제과", "dept rename 복지정책과 복지기획과",
+			[]string{"Closed months (", "read 일자리경제과 where the reports already filed say 일자리정책과"}},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			h.run(manager, c.add, commands.OutcomeOK)
+			h.run(manager, c.close, commands.OutcomeOK)
+			mustContain(t, h.run(manager, c.rename, commands.OutcomeOK).Text(), c.wants...)
+			if got := h.deptJobs("일자리경제과"); got != 10 {
+				t.Errorf("일자리경제과 has %d after the rename, want 10", got)
+			}
+			// a department with nothing in a closed month: no such line
+			if text := h.run(manager, c.other, commands.OutcomeOK).Text(); strings.Contains(text, "마감된 달") || strings.Contains(text, "Closed months") {
+				t.Errorf("a rename without closed months names them:\n%s", text)
 			}
 		})
 	}
