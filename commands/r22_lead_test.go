@@ -161,3 +161,25 @@ func TestRenameNamesTheClosedMonthsItRelabels(t *testing.T) {
 		})
 	}
 }
+
+// F28: `현황 3분기` on 5 January (a quarter not started) offers last
+// year's same quarter instead of a page of zeros.
+func TestStatusOfAPeriodNotStartedOffersLastYears(t *testing.T) {
+	for _, c := range []struct {
+		lang        commands.Lang
+		line, offer string
+	}{{commands.Korean, "현황 3분기", "`현황 2026년 3분기`"}, {commands.English, "status Q3", "`status 2026 Q3`"}} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			now := time.Date(2027, time.January, 5, 1, 0, 0, 0, time.UTC)
+			h := newHarness(t, c.lang)
+			h.withClock(&now)
+			text := h.run(manager, c.line, commands.OutcomeOK).Text()
+			mustContain(t, text, c.offer)
+			if strings.Contains(text, "보고 없음") || strings.Contains(text, "no report") {
+				t.Errorf("a quarter not started lists departments:\n%s", text)
+			}
+			// the offered line reads
+			h.run(manager, strings.Trim(c.offer, "`"), commands.OutcomeOK)
+		})
+	}
+}
