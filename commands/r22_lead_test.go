@@ -183,3 +183,38 @@ func TestStatusOfAPeriodNotStartedOffersLastYears(t *testing.T) {
 		})
 	}
 }
+
+// F17: `목록 약정` lists the agreements (not "no program 약정"), and `목록
+// 채용` the hires; `목록 투자 약정` one program's agreements. The listed
+// counts are the SQL SUM of that status.
+func TestListOfOneStatus(t *testing.T) {
+	for _, c := range []struct {
+		lang                                commands.Lang
+		agree, add, list, listProgram, hire string
+		title                               string
+	}{
+		{commands.Korean, "추가 300 invest 상태:약정 날짜:2026-11-10", "추가 청년 7 11/20", "목록 약정", "목록 투자 약정", "목록 채용", "최근 약정 기록"},
+		{commands.English, "add 300 invest status:agreed date:2026-11-10", "add 7 youth date:2026-11-20", "list agreed", "list invest agreed", "list realised", "Latest agreed entries"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			h.run(manager, c.agree, commands.OutcomeOK)
+			h.run(manager, c.add, commands.OutcomeOK)
+			for _, line := range []string{c.list, c.listProgram} {
+				text := h.run(manager, line, commands.OutcomeOK).Text()
+				mustContain(t, text, c.title, "#1 ", "+300")
+				if strings.Contains(text, "#2 ") {
+					t.Errorf("%q lists the hire #2:\n%s", line, text)
+				}
+			}
+			text := h.run(manager, c.hire, commands.OutcomeOK).Text()
+			mustContain(t, text, "#2 ", "+7")
+			if strings.Contains(text, "#1 ") {
+				t.Errorf("%q lists the agreement #1:\n%s", c.hire, text)
+			}
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE status = 'agreed' AND voided_at IS NULL`); got != 300 {
+				t.Errorf("agreed SQL sum %d, want 300", got)
+			}
+		})
+	}
+}
