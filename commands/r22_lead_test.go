@@ -111,7 +111,7 @@ func TestHireAfterTheSameAddIsHeld(t *testing.T) {
 		wants                     []string
 	}{
 		{commands.Korean, "추가 300 invest 상태:약정 날짜:2026-03-10", "추가 invest 100 3/15 메모:B사 2차", "채용 1 100 3/15 메모:B사 2차", "채용 1 100 3/15 확인:예 메모:B사 2차",
-			[]string{"실적 #2(100개, 기준일 2026. 3. 15.", "약정 #1의 채용이 아닌 `추가`로 이미 있습니다", "`무효 2 <사유>`", "`채용 1 100 3/15 확인:예 메모:B사 2차`"}},
+			[]string{"약정 #1의 채용이 아닌 `추가`로 이미 기록되어 있습니다: #2 100개, 기준일 2026. 3. 15.", "`무효 2 <사유>`", "`채용 1 100 3/15 확인:예 메모:B사 2차`"}},
 		{commands.English, "add 300 invest status:agreed date:2026-03-10", "add invest 100 2026-03-15 note:B2", "hire 1 100 2026-03-15 note:B2", "hire 1 100 2026-03-15 confirm:yes note:B2",
 			[]string{"already has #2, 100 as of 2026-03-15", "not as a hire from agreement #1", "`void 2 <reason>`"}},
 	} {
@@ -144,7 +144,7 @@ func TestRenameNamesTheClosedMonthsItRelabels(t *testing.T) {
 		{commands.Korean, "추가 청년 10 2026. 10. 15.", "마감 10월", "부서 이름변경 일자리정책과 일자리경제과", "부서 이름변경 복지정책과 복지기획과",
 			[]string{"마감된 달(2026년 10월)의 부서별 실적도 새 이름 일자리경제과로", "일자리정책과로 적혀"}},
 		{commands.English, "add 10 youth date:2026-10-15", "close 2026-10", "dept rename 일자리정책과 일자리경제과", "dept rename 복지정책과 복지기획과",
-			[]string{"Closed months (", "read 일자리경제과 where the reports already filed say 일자리정책과"}},
+			[]string{"Closed months (", "show the name 일자리경제과, while the reports already filed show 일자리정책과"}},
 	} {
 		t.Run(string(c.lang), func(t *testing.T) {
 			h := newHarness(t, c.lang)
@@ -194,7 +194,7 @@ func TestListOfOneStatus(t *testing.T) {
 		title                               string
 	}{
 		{commands.Korean, "추가 300 invest 상태:약정 날짜:2026-11-10", "추가 청년 7 11/20", "목록 약정", "목록 투자 약정", "목록 채용", "최근 약정 기록"},
-		{commands.English, "add 300 invest status:agreed date:2026-11-10", "add 7 youth date:2026-11-20", "list agreed", "list invest agreed", "list realised", "Latest agreed entries"},
+		{commands.English, "add 300 invest status:agreed date:2026-11-10", "add 7 youth date:2026-11-20", "list agreed", "list invest agreed", "list realised", "Latest entries, agreed only"},
 	} {
 		t.Run(string(c.lang), func(t *testing.T) {
 			h := newHarness(t, c.lang)
