@@ -356,12 +356,22 @@ func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Pr
 		return Reply{}, false, err
 	}
 	if e.Agreement != 0 {
-		// A 채용 repeats only a hire of the same agreement (review r5 S7):
-		// the same count on the same day from another agreement is
-		// another hire.
-		hires, err := s.hiresOf(ctx, []Entry{o}, e.Agreement)
-		if err != nil || len(hires) == 0 {
+		// A 채용 repeats a hire of the same agreement (review r5 S7): the
+		// same count on the same day from another agreement is another
+		// hire. It also repeats a plain add of the same jobs: typed first
+		// as an add, then "properly" as the agreement's hire, they were
+		// counted twice (review r22 F22).
+		marks, err := s.store.EntryMarks(ctx, []int64{o.ID})
+		if err != nil {
 			return Reply{}, false, err
+		}
+		switch marks[o.ID].Agreement {
+		case e.Agreement:
+		case 0:
+			r, err := s.hireRepeatsAddQuestion(ctx, c, cmd, e, p, o)
+			return r, err == nil, err
+		default:
+			return Reply{}, false, nil
 		}
 	}
 	r, err := s.repeatQuestion(ctx, c, cmd, e, p, o)
@@ -386,6 +396,18 @@ func (s *Service) repeatQuestion(ctx context.Context, c Caller, cmd Command, e N
 		why += " " + d
 	}
 	r, _, err := s.confirmReply(ctx, c, cmd, e, true, why, nil)
+	return r, err
+}
+
+// hireRepeatsAddQuestion asks whether the hire e, the same program, 기준일,
+// count and department as the plain add o, is other jobs than o: if o was
+// this agreement's hire typed as an add, recording e counts them twice, and
+// the reply says to void o first.
+func (s *Service) hireRepeatsAddQuestion(ctx context.Context, c Caller, cmd Command, e NewEntry, p Program, o Entry) (Reply, error) {
+	why := s.msg("lead.hire_repeats_add", "ID", o.ID, "Program", s.programLabel(p),
+		"Count", s.unitCount(o.Count, o.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt),
+		"By", s.name(ctx, o.LoggedBy), "Agreement", e.Agreement, "Void", commandName(cmdVoid))
+	r, _, err := s.confirmReply(ctx, c, cmd, e, true, why)
 	return r, err
 }
 

@@ -1099,15 +1099,9 @@ func (r *importRun) writeMarks(ctx context.Context) error {
 // it and the ledger's figure, never resolved one way (review r20 G38).
 func (r *importRun) rowTotal(ctx context.Context, row commands.ImportRow) error {
 	e := row.Entry
-	var total int64
-	const q = `
-		SELECT COALESCE(SUM(count), 0) FROM entries
-		WHERE program_id = $1 AND status = $2 AND voided_at IS NULL
-		  AND as_of BETWEEN $3::date AND $4::date
-		  AND ($5 = '' OR department = $5)`
 	first := time.Date(e.AsOf.Year(), time.January, 1, 0, 0, 0, 0, time.UTC)
-	if err := sqlx.GetContext(ctx, r.tx, &total, q, e.ProgramID, string(e.Status),
-		dateArg(first), dateArg(row.RowTotalAsOf), e.Department); err != nil {
+	total, err := r.ledgerSpan(ctx, e, first, row.RowTotalAsOf)
+	if err != nil {
 		return fmt.Errorf("year in the ledger: %w", err)
 	}
 	if total == row.RowTotal {
@@ -1116,6 +1110,20 @@ func (r *importRun) rowTotal(ctx context.Context, row commands.ImportRow) error 
 	r.Problem(commands.NewImportProblem(row.Line, "누계", fmt.Sprint(row.RowTotal), "i44.import_row_total_differs",
 		"Total", numbers.Format(row.RowTotal), "Months", numbers.Format(total), "Month", int(row.RowTotalAsOf.Month())))
 	return nil
+}
+
+// ledgerSpan is the ledger's live figure for e's program and status (in
+// e's department when it names one) dated from first through last: what a
+// report's month or 누계 cell is compared with.
+func (r *importRun) ledgerSpan(ctx context.Context, e commands.NewEntry, first, last time.Time) (int64, error) {
+	var total int64
+	const q = `
+		SELECT COALESCE(SUM(count), 0) FROM entries
+		WHERE program_id = $1 AND status = $2 AND voided_at IS NULL
+		  AND as_of BETWEEN $3::date AND $4::date
+		  AND ($5 = '' OR department = $5)`
+	err := sqlx.GetContext(ctx, r.tx, &total, q, e.ProgramID, string(e.Status), dateArg(first), dateArg(last), e.Department)
+	return total, err
 }
 
 // addOne records a cumulative row or a month figure, after the pending
@@ -1156,14 +1164,8 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 		// or a template after the department typed its entries, agree and
 		// add only what is new; a figure below the ledger's conflicts and
 		// refuses the file.
-		var before int64
-		const q = `
-			SELECT COALESCE(SUM(count), 0) FROM entries
-			WHERE program_id = $1 AND status = $2 AND voided_at IS NULL
-			  AND as_of BETWEEN $3::date AND $4::date
-			  AND ($5 = '' OR department = $5)`
-		if err := sqlx.GetContext(ctx, r.tx, &before, q, e.ProgramID, string(e.Status),
-			dateArg(firstOfMonth(e.AsOf)), dateArg(e.AsOf), e.Department); err != nil {
+		before, err := r.ledgerSpan(ctx, e, firstOfMonth(e.AsOf), e.AsOf)
+		if err != nil {
 			return fmt.Errorf("month in the ledger: %w", err)
 		}
 		switch {
