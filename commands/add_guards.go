@@ -407,7 +407,7 @@ func (s *Service) hireRepeatsAddQuestion(ctx context.Context, c Caller, cmd Comm
 	why := s.msg("lead.hire_repeats_add", "ID", o.ID, "Program", s.programLabel(p),
 		"Count", s.unitCount(o.Count, o.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt),
 		"By", s.name(ctx, o.LoggedBy), "Agreement", e.Agreement, "Void", commandName(cmdVoid))
-	r, _, err := s.confirmReply(ctx, c, cmd, e, true, why)
+	r, _, err := s.confirmReply(ctx, c, cmd, e, true, why, nil)
 	return r, err
 }
 

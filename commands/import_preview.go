@@ -75,7 +75,7 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 	}
 	for i, id := range res.Missing {
 		if i == maxMissingNamed {
-			b.WriteString(p.T("k58.import_missing_more", "N", numbers.Format(int64(len(res.Missing)-i)), "Void", cmdVoidWord(lang)) + "\n")
+			b.WriteString(p.T("k58.import_missing_more", "N", numbers.Format(int64(len(res.Missing)-i)), "Void", cmdVoidWord(lang), i18n.PluralCount, len(res.Missing)-i) + "\n")
 			break
 		}
 		b.WriteString(p.T("k58.import_missing", "ID", id) + "\n")
