@@ -55,7 +55,15 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 				replacement = old.Count
 			}
 		}
+		before, err := rebasedSum(ctx, tx, old.ID)
+		if err != nil {
+			return err
+		}
 		voided, closed, err := voidChecked(ctx, tx, old.ID, c.By, c.Reason, c.CloseReason, replacement, c.At)
+		if err != nil {
+			return err
+		}
+		after, err := rebasedSum(ctx, tx, old.ID)
 		if err != nil {
 			return err
 		}
@@ -105,9 +113,9 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `
-			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate)
-			VALUES ($1, $2, $3, $4, COALESCE($5, now()), $6)`, old.ID, newID, c.Reason, c.By, nullTime(c.At),
-			c.Separate && old.Kind == commands.KindDelta)
+			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate, rebased)
+			VALUES ($1, $2, $3, $4, COALESCE($5, now()), $6, $7)`, old.ID, newID, c.Reason, c.By, nullTime(c.At),
+			c.Separate && old.Kind == commands.KindDelta, after-before)
 		return err
 	})
 	var closed *commands.MonthClosedError
@@ -272,22 +280,21 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 }
 
 // CorrectionRebases returns, per corrected entry of ids, the sum of what
-// its 정정 re-based the later 누계 reports by (new less old increments):
-// the re-basings its transaction made (same xmin as the correction row,
-// as adjustLaterReports tells a 정정's own) or made after it (an import
-// replays it later). Re-basings made when the entry was recorded are not
-// the 정정's. Entries with none are left out (review r13 W10).
+// its 정정 re-based the later 누계 reports by (new less old increments), as
+// the 정정 recorded it on its row (entry_corrections.rebased, migration
+// 00050): re-basings made when the entry was recorded are not the 정정's.
+// A fact of the row, not told from transaction ids or stamps, so a copy
+// restored from pg_dump and an imported one say what the ledger says
+// (review r21 B3, r19b F1/F2). Entries with none are left out (review r13
+// W10).
 func (s *Store) CorrectionRebases(ctx context.Context, ids []int64) (map[int64]int64, error) {
 	var rows []struct {
 		ID   int64 `db:"old_entry_id"`
-		Jobs int64 `db:"jobs"`
+		Jobs int64 `db:"rebased"`
 	}
 	const q = `
-		SELECT c.old_entry_id, SUM(a.new_count - a.old_count) AS jobs
-		FROM entry_corrections c
-		JOIN entry_adjustments a ON a.cause_entry_id = c.old_entry_id
-		WHERE c.old_entry_id = ANY($1::bigint[]) AND (a.xmin = c.xmin OR a.adjusted_at > c.corrected_at)
-		GROUP BY c.old_entry_id`
+		SELECT old_entry_id, rebased FROM entry_corrections
+		WHERE old_entry_id = ANY($1::bigint[]) AND rebased <> 0`
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
 		return nil, wrap("correction re-basings", err)
 	}
@@ -296,6 +303,19 @@ func (s *Store) CorrectionRebases(ctx context.Context, ids []int64) (map[int64]i
 		out[r.ID] = r.Jobs
 	}
 	return out, nil
+}
+
+// rebasedSum is what the re-basings entry id caused moved the reports by
+// (new less old increments), so far. A 정정 reads it before and after it
+// voids its original, under the program's lock: the difference is its own
+// (entry_corrections.rebased).
+func rebasedSum(ctx context.Context, tx sqlx.ExtContext, id int64) (int64, error) {
+	var sum int64
+	if err := sqlx.GetContext(ctx, tx, &sum,
+		`SELECT COALESCE(SUM(new_count - old_count), 0) FROM entry_adjustments WHERE cause_entry_id = $1`, id); err != nil {
+		return 0, fmt.Errorf("re-basings caused by %d: %w", id, err)
+	}
+	return sum, nil
 }
 
 // correctionRoot is the ID of the entry a chain of corrections (정정) that

@@ -696,9 +696,9 @@ func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry
 	// lock, and the entries rows are written. A 정정 already linked (both
 	// entries present in the ledger) stays as it is.
 	if _, err := r.tx.ExecContext(ctx, `
-		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate)
-		VALUES ($1, $2, $3, $4, COALESCE($5, now()), $6)
-		ON CONFLICT DO NOTHING`, l.old, e.ID, l.reason, l.by, nullTime(l.at), separate && e.Kind == commands.KindDelta); err != nil {
+		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate, rebased)
+		VALUES ($1, $2, $3, $4, COALESCE($5, now()), $6, $7)
+		ON CONFLICT DO NOTHING`, l.old, e.ID, l.reason, l.by, nullTime(l.at), separate && e.Kind == commands.KindDelta, l.rebased); err != nil {
 		return fmt.Errorf("link correction of entry %d: %w", l.old, err)
 	}
 	return nil
@@ -1014,6 +1014,9 @@ type correctionLink struct {
 	program int64
 	kind    commands.EntryKind
 	status  commands.EntryStatus
+	// rebased is what the original's void re-based the later 누계 reports
+	// by: the 정정's own re-basing (entry_corrections.rebased).
+	rebased int64
 }
 
 // markChunk is how many import_entries rows one statement writes.
@@ -1322,8 +1325,12 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	r.res.Voided++
 	if row.CorrectedTo > 0 {
 		// A 정정's original: its replacement, recorded next, is linked to it.
+		var rebased int64
+		for _, a := range voided.Adjusted {
+			rebased += a.Report.Count - a.OldCount
+		}
 		r.links[row.CorrectedTo] = correctionLink{line: row.Line, number: row.CorrectedTo, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt,
-			program: e.ProgramID, kind: e.Kind, status: e.Status}
+			program: e.ProgramID, kind: e.Kind, status: e.Status, rebased: rebased}
 	}
 	r.addToCell(e, -e.Count)
 	for _, a := range voided.Adjusted { // later 누계 reports keep their figure

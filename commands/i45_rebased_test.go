@@ -1,0 +1,100 @@
+package commands_test
+
+import (
+	"strings"
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// correctionsLine is the line of `목록 무효` (`list voided`) that says what
+// the 정정s moved.
+func correctionsLine(t *testing.T, lang commands.Lang, text string) string {
+	t.Helper()
+	mark := "정정으로 바뀐"
+	if lang == commands.English {
+		mark = "together they changed"
+	}
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, mark) {
+			return l
+		}
+	}
+	t.Fatalf("the voided list says nothing of the 정정s:\n%s", text)
+	return ""
+}
+
+// Review r21 B3 / r19b F1/F2: `목록 무효` told which re-basings a 정정 made
+// by its transaction id (xmin) and stamps. A copy restored from pg_dump has
+// new transaction ids, and an import is one transaction, so the copies
+// printed other figures while every SUM was the same. A row-order rule
+// tried in 1.9.0 miscounted after a void or a 취소 of a 정정. Each 정정
+// now keeps what it re-based on its row (entry_corrections.rebased,
+// migration 00050), written in its transaction and gone with its 취소:
+// the copies print what the ledger prints, after a void and a 취소 too.
+func TestVoidedListSaysTheSameOfACopy(t *testing.T) {
+	type scenario struct {
+		name   string
+		ko, en []string
+	}
+	for _, sc := range []scenario{
+		{"restored",
+			[]string{"추가 12 노인 날짜:2026-10-18", "추가 3290 노인 누계 날짜:2026-10-31 확인:예", "추가 30 청년 날짜:2026-10-20",
+				"정정 1 20 시니어인턴 재확인 누계포함:예", "정정 3 40 오기"},
+			[]string{"add 12 senior date:2026-10-18", "add 3290 senior cumulative date:2026-10-31 confirm:yes", "add 30 youth date:2026-10-20",
+				"correct 1 20 rechecked within:yes", "correct 3 40 typo"}},
+		{"inside a later report",
+			[]string{"추가 노인 누계 200 날짜:11/20", "추가 노인 50 날짜:11/1 누계포함:예", "정정 2 60 오타"},
+			[]string{"add senior cumulative 200 date:2026-11-20", "add senior 50 date:2026-11-01 within:yes", "correct 2 60 typo"}},
+		{"a chain",
+			[]string{"추가 노인 50 날짜:11/1", "추가 노인 누계 200 날짜:11/20", "정정 1 80 오타 누계포함:예", "정정 3 20 오타 누계포함:아니오"},
+			[]string{"add senior 50 date:2026-11-01", "add senior cumulative 200 date:2026-11-20", "correct 1 80 typo within:yes", "correct 3 20 typo within:no"}},
+		{"a void of a replacement",
+			[]string{"추가 노인 50 날짜:11/1", "추가 노인 누계 200 날짜:11/20", "정정 1 80 오타 누계포함:예",
+				"추가 청년 30 날짜:11/2", "추가 청년 누계 100 날짜:11/20", "정정 4 40 오타 누계포함:아니오", "무효 3 중복 확인"},
+			[]string{"add senior 50 date:2026-11-01", "add senior cumulative 200 date:2026-11-20", "correct 1 80 typo within:yes",
+				"add youth 30 date:2026-11-02", "add youth cumulative 100 date:2026-11-20", "correct 4 40 typo within:no", "void 3 duplicate"}},
+		{"a 취소 of a chained 정정",
+			[]string{"추가 노인 50 날짜:11/1", "추가 노인 누계 200 날짜:11/20", "정정 1 80 오타 누계포함:예",
+				"추가 청년 30 날짜:11/2 누계포함:예", "정정 3 90 오타 누계포함:아니오", "취소"},
+			[]string{"add senior 50 date:2026-11-01", "add senior cumulative 200 date:2026-11-20", "correct 1 80 typo within:yes",
+				"add youth 30 date:2026-11-02 within:yes", "correct 3 90 typo within:no", "undo"}},
+		{"a 취소 of a 정정 inside a later report",
+			[]string{"추가 노인 누계 200 날짜:11/20", "추가 노인 50 날짜:11/1 누계포함:예", "정정 2 60 오타",
+				"추가 청년 30 날짜:11/2", "추가 청년 누계 100 날짜:11/20", "정정 4 40 오타 누계포함:예", "취소"},
+			[]string{"add senior cumulative 200 date:2026-11-20", "add senior 50 date:2026-11-01 within:yes", "correct 2 60 typo",
+				"add youth 30 date:2026-11-02", "add youth cumulative 100 date:2026-11-20", "correct 4 40 typo within:yes", "undo"}},
+	} {
+		for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+			t.Run(sc.name+"/"+string(lang), func(t *testing.T) {
+				lines, list := sc.ko, "목록 무효"
+				if lang == commands.English {
+					lines, list = sc.en, "list voided"
+				}
+				h := newHarness(t, lang)
+				for _, l := range lines {
+					h.run(manager, l, commands.OutcomeOK)
+				}
+				want := correctionsLine(t, lang, h.run(manager, list, commands.OutcomeOK).Text())
+				r := restored(t, h)
+				if r.liveSumAll() != h.liveSumAll() {
+					t.Fatalf("the restored copy holds %d, the ledger %d", r.liveSumAll(), h.liveSumAll())
+				}
+				if got := correctionsLine(t, lang, r.run(manager, list, commands.OutcomeOK).Text()); got != want {
+					t.Errorf("restored copy: %s\nthe ledger:    %s", got, want)
+				}
+				for _, format := range []string{"csv", "xlsx"} {
+					name, data := h.exportEntries(lang, format)
+					b := newHarness(t, lang)
+					b.importFile(lang, name, data)
+					if b.liveSumAll() != h.liveSumAll() {
+						t.Fatalf("%s copy holds %d, the ledger %d", format, b.liveSumAll(), h.liveSumAll())
+					}
+					if got := correctionsLine(t, lang, b.run(manager, list, commands.OutcomeOK).Text()); got != want {
+						t.Errorf("%s copy: %s\nthe ledger: %s", format, got, want)
+					}
+				}
+			})
+		}
+	}
+}
