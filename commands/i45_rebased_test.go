@@ -98,3 +98,59 @@ func TestVoidedListSaysTheSameOfACopy(t *testing.T) {
 		}
 	}
 }
+
+// Review r21 B4: after `정정 1 6 … 누계포함:아니오` (a separate change of
+// +2), a second `정정 3 7 … 누계포함:예` was asked whether the later 누계
+// #2 already counted its +1 and promised "32 유지", then moved #2 from 32
+// to 33: the first 정정's 아니오 was read for the second's change. The
+// second 정정's answer now applies to its own change: #2 keeps 32, its
+// increment takes the +1 (26 → 25), and the reply says so. An entries
+// export of the ledger imports to the same figures, and a 취소 of the
+// second 정정 gives back what the first left.
+func TestSecondCorrectionsAnswerAppliesToItsOwnChange(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			lines := []string{"추가 노인 4 날짜:11/1", "추가 노인 누계 30 날짜:11/20", "정정 1 6 재집계 누계포함:아니오"}
+			second, undo, kept := "정정 3 7 재집계 누계포함:예", "취소", "32개"
+			if lang == commands.English {
+				lines = []string{"add senior 4 date:2026-11-01", "add senior cumulative 30 date:2026-11-20", "correct 1 6 recount within:no"}
+				second, undo, kept = "correct 3 7 recount within:yes", "undo", "32"
+			}
+			h := newHarness(t, lang)
+			for _, l := range lines {
+				h.run(manager, l, commands.OutcomeOK)
+			}
+			total := func(h *harness) int64 {
+				return h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL`)
+			}
+			if got := total(h); got != 32 {
+				t.Fatalf("after the 아니오 정정 the ledger holds %d; want 32", got)
+			}
+			reply := h.run(manager, second, commands.OutcomeOK).Text()
+			if got := total(h); got != 32 {
+				t.Errorf("after the 예 정정 the ledger holds %d; want 32 (the question promised #2 keeps 32)\n%s", got, reply)
+			}
+			if got := h.sqlInt(`SELECT count FROM entries WHERE id = 2`); got != 25 {
+				t.Errorf("#2's increment is %d; want 25 (the +1 is inside it)", got)
+			}
+			if strings.Contains(reply, "33") || !strings.Contains(reply, kept) {
+				t.Errorf("the reply does not say the ledger's 32:\n%s", reply)
+			}
+			for _, format := range []string{"csv", "xlsx"} {
+				name, data := h.exportEntries(lang, format)
+				b := newHarness(t, lang)
+				b.importFile(lang, name, data)
+				if got := total(b); got != 32 {
+					t.Errorf("%s copy holds %d; want 32", format, got)
+				}
+			}
+			h.run(manager, undo, commands.OutcomeOK)
+			if got := total(h); got != 32 {
+				t.Errorf("after 취소 of the 예 정정 the ledger holds %d; want 32", got)
+			}
+			if got := h.sqlInt(`SELECT count FROM entries WHERE id = 2`); got != 26 {
+				t.Errorf("after 취소 #2's increment is %d; want 26", got)
+			}
+		})
+	}
+}

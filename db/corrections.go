@@ -63,6 +63,16 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		if err != nil {
 			return err
 		}
+		if old.Kind == commands.KindDelta && !c.Separate {
+			inside, err := rebaseInsideAnswer(ctx, tx, old, c.NewCount, c.By, c.At)
+			if err != nil {
+				return err
+			}
+			if err := markAdjusted(ctx, tx, inside, c.By, c.CloseReason, c.At); err != nil {
+				return err
+			}
+			voided.Adjusted = mergeAdjustments(voided.Adjusted, inside)
+		}
 		after, err := rebasedSum(ctx, tx, old.ID)
 		if err != nil {
 			return err
@@ -303,6 +313,51 @@ func (s *Store) CorrectionRebases(ctx context.Context, ids []int64) (map[int64]i
 		out[r.ID] = r.Jobs
 	}
 	return out, nil
+}
+
+// rebaseInsideAnswer makes a 정정 answered 누계포함:예 (or never asked) of
+// old, a delta that replaced another by a 정정 answered 아니오, do what its
+// question said (review r21 B4). The void of old re-based only the reports
+// recorded since old (the chain's earlier change was separate from the
+// reports recorded before it: adjustLaterReports); but the question named
+// the later reports that counted the chain's first entry, and the answer
+// 예 says this 정정's own change (newCount less old's count) is inside
+// them: they keep their totals, their increments take the change. Only
+// this change: the earlier separate change stays separate. An agreed
+// entry's reports keep their increments (adjustLaterReports). The caller
+// holds the program's exclusive lock; the reports' rows are locked in ID
+// order and each change is kept in entry_adjustments, caused by old.
+func rebaseInsideAnswer(ctx context.Context, tx sqlx.ExtContext, old commands.Entry, newCount int64, by string, at time.Time) ([]commands.Adjustment, error) {
+	if old.Status == commands.StatusAgreed || newCount == old.Count {
+		return nil, nil
+	}
+	root, err := correctionRoot(ctx, tx, old.ID)
+	if err != nil || root == old.ID {
+		return nil, err
+	}
+	var separate, inside bool
+	if err := sqlx.GetContext(ctx, tx, &separate,
+		`SELECT EXISTS (SELECT 1 FROM entry_corrections WHERE new_entry_id = $1 AND separate)`, old.ID); err != nil {
+		return nil, fmt.Errorf("correction of %d: %w", old.ID, err)
+	}
+	if err := sqlx.GetContext(ctx, tx, &inside,
+		`SELECT EXISTS (SELECT 1 FROM entry_adjustments WHERE cause_entry_id = ANY($1::bigint[]) AND entry_id < $2)`,
+		pq.Array([]int64{old.ID, root}), root); err != nil {
+		return nil, fmt.Errorf("reports re-based by %d: %w", old.ID, err)
+	}
+	if !separate || inside {
+		return nil, nil // the void re-based every report that counted the chain
+	}
+	reports, err := lockReportsFrom(ctx, tx, old.ProgramID, old.Status, old.AsOf, false)
+	if err != nil {
+		return nil, err
+	}
+	counted := func(r commands.Entry) bool { return r.ID > root && r.ID < old.ID }
+	steps, blocked := planRebase(reports, rebaseChange{old.AsOf, newCount - old.Count, counted}, old.ID)
+	if blocked != nil {
+		return nil, &commands.DependentReportError{Voided: old.ID, Report: *blocked}
+	}
+	return applyRebase(ctx, tx, steps, old.ID, by, at)
 }
 
 // rebasedSum is what the re-basings entry id caused moved the reports by

@@ -1322,6 +1322,33 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	case err != nil:
 		return err
 	}
+	if row.CorrectedTo > 0 && e.Kind == commands.KindDelta && replacement != 0 && replacement != e.Count {
+		// A 정정 answered 예 of a replacement whose own 정정 was 아니오:
+		// its change is inside the reports that counted the chain, as
+		// CorrectEntry re-bases them (review r21 B4).
+		inside, err := rebaseInsideAnswer(ctx, r.tx, e, replacement, row.VoidedBy, row.VoidedAt)
+		switch {
+		case errors.As(err, &dependent):
+			r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_breaks_report"))
+			return nil
+		case errors.As(err, &belowHires):
+			id, kv := r.entryRef("import.problem.void_below_hires", "import.problem.void_below_hires_in_file", belowHires.Report.ID)
+			r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", id,
+				append(kv, "NewCount", belowHires.NewCount, "Hired", belowHires.Hired)...))
+			return nil
+		case err != nil:
+			return err
+		}
+		if err := markAdjusted(ctx, r.tx, inside, row.VoidedBy, "", row.VoidedAt); errors.As(err, &closed) {
+			m := closed.Close.Month
+			r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_changes_closed_month",
+				"Year", m.Year(), "Month", int(m.Month())))
+			return nil
+		} else if err != nil {
+			return err
+		}
+		voided.Adjusted = mergeAdjustments(voided.Adjusted, inside)
+	}
 	r.res.Voided++
 	if row.CorrectedTo > 0 {
 		// A 정정's original: its replacement, recorded next, is linked to it.
