@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -153,4 +154,64 @@ func TestSecondCorrectionsAnswerAppliesToItsOwnChange(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Review r19 F18: the entries export wrote a 정정's 누계포함:아니오 only
+// while the later 누계 it was asked about stood: once that 누계 was voided
+// or corrected, the export left 누계포함 empty and the import replayed the
+// 정정 as 예, re-basing the report (another total than the source's). The
+// answer is the 정정's and is written whatever became of the report since;
+// the copy holds the same totals and the same 아니오.
+func TestSeparateCorrectionSurvivesALaterReportsVoidInTheExport(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		for _, then := range []string{"void", "correct"} {
+			t.Run(string(lang)+"/"+then, func(t *testing.T) {
+				lines := []string{"추가 노인 50 날짜:11/1", "추가 노인 누계 200 날짜:11/20", "정정 1 20 오타 누계포함:아니오",
+					"추가 노인 누계 260 날짜:11/25"}
+				last := map[string]string{"void": "무효 2 중복 보고", "correct": "정정 2 230 재집계"}[then]
+				if lang == commands.English {
+					lines = []string{"add senior 50 date:2026-11-01", "add senior cumulative 200 date:2026-11-20", "correct 1 20 typo within:no",
+						"add senior cumulative 260 date:2026-11-25"}
+					last = map[string]string{"void": "void 2 duplicate report", "correct": "correct 2 230 recount"}[then]
+				}
+				h := newHarness(t, lang)
+				for _, l := range append(lines, last) {
+					h.run(manager, l, commands.OutcomeOK)
+				}
+				want := h.liveSumAll()
+				for _, format := range []string{"csv", "xlsx"} {
+					name, data := h.exportEntries(lang, format)
+					b := newHarness(t, lang)
+					b.importFile(lang, name, data)
+					if got := b.liveSumAll(); got != want {
+						t.Errorf("%s copy holds %d, the ledger %d", format, got, want)
+					}
+					if got := b.sqlInt(`SELECT count(*) FROM entry_corrections WHERE separate`); got != 1 {
+						t.Errorf("%s copy keeps %d 정정s answered 아니오; want 1", format, got)
+					}
+					// The answer decides what a void of the replacement does.
+					b.run(manager, voidLine(lang, b.liveReplacement()), commands.OutcomeOK)
+					if got, src := b.liveSumAll(), voidedSource(t, h, lang); got != src {
+						t.Errorf("after voiding the replacement the %s copy holds %d, the ledger %d", format, got, src)
+					}
+				}
+			})
+		}
+	}
+}
+
+func voidLine(lang commands.Lang, id int64) string {
+	if lang == commands.English {
+		return "void " + strconv.FormatInt(id, 10) + " duplicate"
+	}
+	return "무효 " + strconv.FormatInt(id, 10) + " 중복 확인"
+}
+
+// voidedSource is what a's ledger holds once its live replacement of 20 is
+// voided, read on a pg_restore'd copy so a stays as it is.
+func voidedSource(t *testing.T, a *harness, lang commands.Lang) int64 {
+	t.Helper()
+	c := restored(t, a)
+	c.run(manager, voidLine(lang, c.liveReplacement()), commands.OutcomeOK)
+	return c.liveSumAll()
 }

@@ -238,7 +238,7 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		        AND c2.separate
 		        AND EXISTS (SELECT 1 FROM entries r
 		                    WHERE r.program_id = e.program_id AND r.status = e.status AND r.kind = 'cumulative'
-		                      AND r.voided_at IS NULL AND r.id < x.id
+		                      AND r.id < x.id
 		                      AND r.id > (WITH RECURSIVE chain(id) AS (
 		                                      SELECT c2.old_entry_id
 		                                      UNION ALL
