@@ -1,6 +1,8 @@
 package commands_test
 
 import (
+	"bytes"
+	"encoding/csv"
 	"strconv"
 	"strings"
 	"testing"
@@ -214,4 +216,76 @@ func voidedSource(t *testing.T, a *harness, lang commands.Lang) int64 {
 	c := restored(t, a)
 	c.run(manager, voidLine(lang, c.liveReplacement()), commands.OutcomeOK)
 	return c.liveSumAll()
+}
+
+// withCell is a CSV export with the cell under header set to value on
+// the first row pick chooses.
+func withCell(t *testing.T, data []byte, header string, pick func(row map[string]string) bool, value string) []byte {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, done := recs[0], false
+	for _, rec := range recs[1:] {
+		row := map[string]string{}
+		for i, c := range rec {
+			if i < len(head) {
+				row[head[i]] = c
+			}
+		}
+		if !done && pick(row) {
+			for i, h := range head {
+				if h == header {
+					rec[i], done = value, true
+				}
+			}
+		}
+	}
+	if !done {
+		t.Fatalf("no row to set %s on", header)
+	}
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	w := csv.NewWriter(&buf)
+	if err := w.WriteAll(recs); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// Review r19 F17: an entries file whose 약정 (agreement) 정정 says
+// 누계포함 아니오 was imported, while the typed `정정 … 누계포함:아니오` of an
+// agreement is refused (k47.within_not_for_agreement). The import now
+// refuses the row with the same reason and records nothing.
+func TestImportRefusesWithinOnAnAgreementCorrection(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			lines := []string{"추가 노인 5 날짜:11/1 상태:약정", "추가 노인 누계 30 날짜:11/20 상태:약정", "정정 1 6 오타"}
+			typed, said := "정정 3 7 오타 누계포함:아니오", "약정의 정정은 이후 약정 누계의 증가분을 바꾸지 않습니다"
+			if lang == commands.English {
+				lines = []string{"add senior 5 date:2026-11-01 status:agreed", "add senior cumulative 30 date:2026-11-20 status:agreed", "correct 1 6 typo"}
+				typed, said = "correct 3 7 typo within:no", "correcting an agreement never changes"
+			}
+			h := newHarness(t, lang)
+			for _, l := range lines {
+				h.run(manager, l, commands.OutcomeOK)
+			}
+			if r := h.run(manager, typed, commands.OutcomeRefused).Text(); !strings.Contains(r, said) {
+				t.Fatalf("the typed 정정 is refused for another reason:\n%s", r)
+			}
+			_, data := h.exportEntries(lang, "csv")
+			data = withCell(t, data, "누계포함", func(row map[string]string) bool { return strings.HasSuffix(row["정정"], "정정분") }, "아니오")
+			b := newHarness(t, lang)
+			preview, applied := b.importFile(lang, "entries.csv", data)
+			if applied != "" || !strings.Contains(preview, said) {
+				t.Errorf("the import of a 약정 정정 with 누계포함 아니오 was not refused so:\n%s\n%s", preview, applied)
+			}
+			if got := b.sqlInt(`SELECT count(*) FROM entries`); got != 0 {
+				t.Errorf("the refused import recorded %d entries", got)
+			}
+		})
+	}
 }

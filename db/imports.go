@@ -591,7 +591,7 @@ func (r *importRun) queue(row commands.ImportRow) {
 		r.checks[row.Entry.IdempotencyKey] = true
 	}
 	if _, ok := r.links[row.Number]; (ok || row.Entry.Status == commands.StatusAgreed || row.Agreement > 0) && row.Number > 0 {
-		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement, row.Separate}
+		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement, row.Separate, row.Line}
 	}
 }
 
@@ -673,7 +673,7 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 		return nil
 	}
 	delete(r.links, number)
-	return r.link(ctx, l, e, ref.separate)
+	return r.link(ctx, l, e, ref)
 }
 
 // link links a 정정 the import replayed to its replacement e, recorded by
@@ -683,13 +683,26 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 // a later 취소 restore the original beside an entry it never replaced
 // (review B8).
 //
-// separate is the replacement row's 누계포함 아니오: the link keeps the
+// ref.separate is the replacement row's 누계포함 아니오: the link keeps the
 // 정정's answer (entry_corrections.separate), as CorrectEntry does, so a
 // later void or 취소 of the replacement re-bases as in the ledger exported.
-func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry, separate bool) error {
+func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry, ref rowRef) error {
 	if l.program != e.ProgramID || l.kind != e.Kind || l.status != e.Status {
 		r.Problem(commands.NewImportProblem(l.line, "정정", fmt.Sprintf("#%d로 정정", l.number), "import.problem.correction_across",
 			"ID", l.number))
+		return nil
+	}
+	separate := ref.separate
+	if separate && e.Status == commands.StatusAgreed {
+		// A 정정 of an agreement (약정) never changes a later agreed
+		// report's increment: the typed 정정 refuses 누계포함 on it
+		// (k47.within_not_for_agreement), and so does its import (review
+		// r19 F17).
+		line := ref.line
+		if line == 0 {
+			line = l.line
+		}
+		r.Problem(commands.NewImportProblem(line, "누계포함", "아니오", "i45.import_within_not_for_agreement"))
 		return nil
 	}
 	// Link tables come last (Lock order): the import holds every program's
@@ -723,7 +736,7 @@ func (r *importRun) present(ctx context.Context, e commands.Entry, ref rowRef) e
 		return nil
 	}
 	delete(r.links, number)
-	return r.link(ctx, l, e, ref.separate)
+	return r.link(ctx, l, e, ref)
 }
 
 // sameRecord says whether a file's row is the record the ledger holds
@@ -943,6 +956,7 @@ type (
 type rowRef struct {
 	number, agreement int64
 	separate          bool
+	line              int // the row's line, for a problem the link finds
 }
 
 // hireLink is a hire (채용) recorded, and the Number of the agreement it
@@ -1091,7 +1105,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 				r.Problem(originMismatch(row.Line, e.Origin, existing))
 				return nil
 			}
-			return r.present(ctx, existing, rowRef{row.Number, row.Agreement, row.Separate})
+			return r.present(ctx, existing, rowRef{row.Number, row.Agreement, row.Separate, row.Line})
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("entry of origin %s: %w", e.Origin, err)
@@ -1197,7 +1211,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 			"Total", numbers.Format(e.Count), "Before", numbers.Format(e.Count-res.Entry.Count)))
 		return nil
 	}
-	if err := r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement, row.Separate}); err != nil || len(steps) == 0 {
+	if err := r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement, row.Separate, row.Line}); err != nil || len(steps) == 0 {
 		return err
 	}
 	adjusted, err := applyRebase(ctx, r.tx, steps, res.Entry.ID, e.LoggedBy, e.RecordedAt)
