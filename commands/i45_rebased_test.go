@@ -3,6 +3,7 @@ package commands_test
 import (
 	"bytes"
 	"encoding/csv"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -285,6 +286,51 @@ func TestImportRefusesWithinOnAnAgreementCorrection(t *testing.T) {
 			}
 			if got := b.sqlInt(`SELECT count(*) FROM entries`); got != 0 {
 				t.Errorf("the refused import recorded %d entries", got)
+			}
+		})
+	}
+}
+
+// Migration 00050 backfills entry_corrections.rebased from the reading
+// `목록 무효` made until then (xmin and stamps): on a ledger as its 정정s
+// left it, each 정정's figure is the one the 정정 now records itself; on a
+// ledger restored from pg_dump before the upgrade (new xmin everywhere),
+// from the stamps, as 00049 reads them. Either way `목록 무효` prints what
+// it printed before the upgrade on the ledger as the 정정s left it.
+func TestMigration50BackfillsWhatEachCorrectionRebased(t *testing.T) {
+	up, err := os.ReadFile("../db/migrations/00050_correction_rebased.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(up)
+	backfill := text[strings.Index(text, "UPDATE entry_corrections c"):strings.Index(text, "-- +goose Down")]
+	h := newHarness(t, commands.Korean)
+	for _, l := range []string{"추가 12 노인 날짜:2026-10-18", "추가 3290 노인 누계 날짜:2026-10-31 확인:예", "추가 30 청년 날짜:2026-10-20",
+		"정정 1 20 시니어인턴 재확인 누계포함:예", "정정 3 40 오기",
+		"추가 청년 누계 500 날짜:10/31", "정정 5 45 재집계 누계포함:아니오", "정정 7 50 재집계 누계포함:예"} {
+		h.run(manager, l, commands.OutcomeOK)
+	}
+	want := h.run(manager, "목록 무효", commands.OutcomeOK).Text()
+	recorded := h.sqlInt(`SELECT count(*) FROM entry_corrections WHERE rebased <> 0`)
+	if recorded == 0 {
+		t.Fatal("no 정정 of the ledger re-based anything: the test reads nothing")
+	}
+	for _, sc := range []struct {
+		name string
+		h    *harness
+	}{{"as written", h}, {"restored", restored(t, h)}} {
+		t.Run(sc.name, func(t *testing.T) {
+			if _, err := sc.h.store.DB().Exec(`UPDATE entry_corrections SET rebased = 0`); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := sc.h.store.DB().Exec(backfill); err != nil {
+				t.Fatal(err)
+			}
+			if got := sc.h.sqlInt(`SELECT count(*) FROM entry_corrections WHERE rebased <> 0`); got != recorded {
+				t.Errorf("the backfill gave %d 정정s a re-basing; the 정정s recorded %d", got, recorded)
+			}
+			if got := sc.h.run(manager, "목록 무효", commands.OutcomeOK).Text(); correctionsLine(t, commands.Korean, got) != correctionsLine(t, commands.Korean, want) {
+				t.Errorf("after the backfill: %s\nbefore: %s", correctionsLine(t, commands.Korean, got), correctionsLine(t, commands.Korean, want))
 			}
 		})
 	}
