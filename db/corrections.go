@@ -55,7 +55,25 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 				replacement = old.Count
 			}
 		}
+		before, err := rebasedSum(ctx, tx, old.ID)
+		if err != nil {
+			return err
+		}
 		voided, closed, err := voidChecked(ctx, tx, old.ID, c.By, c.Reason, c.CloseReason, replacement, c.At)
+		if err != nil {
+			return err
+		}
+		if old.Kind == commands.KindDelta && !c.Separate {
+			inside, err := rebaseInsideAnswer(ctx, tx, old, c.NewCount, c.By, c.At)
+			if err != nil {
+				return err
+			}
+			if err := markAdjusted(ctx, tx, inside, c.By, c.CloseReason, c.At); err != nil {
+				return err
+			}
+			voided.Adjusted = mergeAdjustments(voided.Adjusted, inside)
+		}
+		after, err := rebasedSum(ctx, tx, old.ID)
 		if err != nil {
 			return err
 		}
@@ -105,9 +123,9 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `
-			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate)
-			VALUES ($1, $2, $3, $4, COALESCE($5, now()), $6)`, old.ID, newID, c.Reason, c.By, nullTime(c.At),
-			c.Separate && old.Kind == commands.KindDelta)
+			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate, rebased)
+			VALUES ($1, $2, $3, $4, COALESCE($5, now()), $6, $7)`, old.ID, newID, c.Reason, c.By, nullTime(c.At),
+			c.Separate && old.Kind == commands.KindDelta, after-before)
 		return err
 	})
 	var closed *commands.MonthClosedError
@@ -220,7 +238,7 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		        AND c2.separate
 		        AND EXISTS (SELECT 1 FROM entries r
 		                    WHERE r.program_id = e.program_id AND r.status = e.status AND r.kind = 'cumulative'
-		                      AND r.voided_at IS NULL AND r.id < x.id
+		                      AND r.id < x.id
 		                      AND r.id > (WITH RECURSIVE chain(id) AS (
 		                                      SELECT c2.old_entry_id
 		                                      UNION ALL
@@ -272,22 +290,21 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 }
 
 // CorrectionRebases returns, per corrected entry of ids, the sum of what
-// its 정정 re-based the later 누계 reports by (new less old increments):
-// the re-basings its transaction made (same xmin as the correction row,
-// as adjustLaterReports tells a 정정's own) or made after it (an import
-// replays it later). Re-basings made when the entry was recorded are not
-// the 정정's. Entries with none are left out (review r13 W10).
+// its 정정 re-based the later 누계 reports by (new less old increments), as
+// the 정정 recorded it on its row (entry_corrections.rebased, migration
+// 00050): re-basings made when the entry was recorded are not the 정정's.
+// A fact of the row, not told from transaction ids or stamps, so a copy
+// restored from pg_dump and an imported one say what the ledger says
+// (review r21 B3, r19b F1/F2). Entries with none are left out (review r13
+// W10).
 func (s *Store) CorrectionRebases(ctx context.Context, ids []int64) (map[int64]int64, error) {
 	var rows []struct {
 		ID   int64 `db:"old_entry_id"`
-		Jobs int64 `db:"jobs"`
+		Jobs int64 `db:"rebased"`
 	}
 	const q = `
-		SELECT c.old_entry_id, SUM(a.new_count - a.old_count) AS jobs
-		FROM entry_corrections c
-		JOIN entry_adjustments a ON a.cause_entry_id = c.old_entry_id
-		WHERE c.old_entry_id = ANY($1::bigint[]) AND (a.xmin = c.xmin OR a.adjusted_at > c.corrected_at)
-		GROUP BY c.old_entry_id`
+		SELECT old_entry_id, rebased FROM entry_corrections
+		WHERE old_entry_id = ANY($1::bigint[]) AND rebased <> 0`
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
 		return nil, wrap("correction re-basings", err)
 	}
@@ -296,6 +313,64 @@ func (s *Store) CorrectionRebases(ctx context.Context, ids []int64) (map[int64]i
 		out[r.ID] = r.Jobs
 	}
 	return out, nil
+}
+
+// rebaseInsideAnswer makes a 정정 answered 누계포함:예 (or never asked) of
+// old, a delta that replaced another by a 정정 answered 아니오, do what its
+// question said (review r21 B4). The void of old re-based only the reports
+// recorded since old (the chain's earlier change was separate from the
+// reports recorded before it: adjustLaterReports); but the question named
+// the later reports that counted the chain's first entry, and the answer
+// 예 says this 정정's own change (newCount less old's count) is inside
+// them: they keep their totals, their increments take the change. Only
+// this change: the earlier separate change stays separate. An agreed
+// entry's reports keep their increments (adjustLaterReports). The caller
+// holds the program's exclusive lock; the reports' rows are locked in ID
+// order and each change is kept in entry_adjustments, caused by old.
+func rebaseInsideAnswer(ctx context.Context, tx sqlx.ExtContext, old commands.Entry, newCount int64, by string, at time.Time) ([]commands.Adjustment, error) {
+	if old.Status == commands.StatusAgreed || newCount == old.Count {
+		return nil, nil
+	}
+	root, err := correctionRoot(ctx, tx, old.ID)
+	if err != nil || root == old.ID {
+		return nil, err
+	}
+	var separate, inside bool
+	if err := sqlx.GetContext(ctx, tx, &separate,
+		`SELECT EXISTS (SELECT 1 FROM entry_corrections WHERE new_entry_id = $1 AND separate)`, old.ID); err != nil {
+		return nil, fmt.Errorf("correction of %d: %w", old.ID, err)
+	}
+	if err := sqlx.GetContext(ctx, tx, &inside,
+		`SELECT EXISTS (SELECT 1 FROM entry_adjustments WHERE cause_entry_id = ANY($1::bigint[]) AND entry_id < $2)`,
+		pq.Array([]int64{old.ID, root}), root); err != nil {
+		return nil, fmt.Errorf("reports re-based by %d: %w", old.ID, err)
+	}
+	if !separate || inside {
+		return nil, nil // the void re-based every report that counted the chain
+	}
+	reports, err := lockReportsFrom(ctx, tx, old.ProgramID, old.Status, old.AsOf, false)
+	if err != nil {
+		return nil, err
+	}
+	counted := func(r commands.Entry) bool { return r.ID > root && r.ID < old.ID }
+	steps, blocked := planRebase(reports, rebaseChange{old.AsOf, newCount - old.Count, counted}, old.ID)
+	if blocked != nil {
+		return nil, &commands.DependentReportError{Voided: old.ID, Report: *blocked}
+	}
+	return applyRebase(ctx, tx, steps, old.ID, by, at)
+}
+
+// rebasedSum is what the re-basings entry id caused moved the reports by
+// (new less old increments), so far. A 정정 reads it before and after it
+// voids its original, under the program's lock: the difference is its own
+// (entry_corrections.rebased).
+func rebasedSum(ctx context.Context, tx sqlx.ExtContext, id int64) (int64, error) {
+	var sum int64
+	if err := sqlx.GetContext(ctx, tx, &sum,
+		`SELECT COALESCE(SUM(new_count - old_count), 0) FROM entry_adjustments WHERE cause_entry_id = $1`, id); err != nil {
+		return 0, fmt.Errorf("re-basings caused by %d: %w", id, err)
+	}
+	return sum, nil
 }
 
 // correctionRoot is the ID of the entry a chain of corrections (정정) that

@@ -364,9 +364,14 @@ func makeLatestReportExact(ctx context.Context, tx sqlx.ExtContext, e commands.N
 		// The copy keeps the figure the later reports counted: no
 		// separate change (누계포함 is never asked), so a later void of it
 		// re-bases them as a void of the original would.
+		// What the void re-based is kept as a 정정's is (entry_corrections.rebased).
+		var rebased int64
+		for _, a := range voided.Adjusted {
+			rebased += a.Report.Count - a.OldCount
+		}
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate)
-			VALUES ($1, $2, $3, $4, COALESCE($5, now()), false)`, old.ID, added.Entry.ID, e.ExactReason, e.LoggedBy, nullTime(e.RecordedAt)); err != nil {
+			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate, rebased)
+			VALUES ($1, $2, $3, $4, COALESCE($5, now()), false, $6)`, old.ID, added.Entry.ID, e.ExactReason, e.LoggedBy, nullTime(e.RecordedAt), rebased); err != nil {
 			return nil, nil, fmt.Errorf("link exact copy: %w", err)
 		}
 		// An agreed entry's hires realise its exact copy (as after a 정정).

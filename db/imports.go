@@ -644,7 +644,7 @@ func (r *importRun) queue(row commands.ImportRow) {
 		r.checks[row.Entry.IdempotencyKey] = true
 	}
 	if _, ok := r.links[row.Number]; (ok || row.Entry.Status == commands.StatusAgreed || row.Agreement > 0) && row.Number > 0 {
-		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement, row.Separate}
+		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement, row.Separate, row.Line}
 	}
 }
 
@@ -726,7 +726,7 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 		return nil
 	}
 	delete(r.links, number)
-	return r.link(ctx, l, e, ref.separate)
+	return r.link(ctx, l, e, ref)
 }
 
 // link links a 정정 the import replayed to its replacement e, recorded by
@@ -736,22 +736,35 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 // a later 취소 restore the original beside an entry it never replaced
 // (review B8).
 //
-// separate is the replacement row's 누계포함 아니오: the link keeps the
+// ref.separate is the replacement row's 누계포함 아니오: the link keeps the
 // 정정's answer (entry_corrections.separate), as CorrectEntry does, so a
 // later void or 취소 of the replacement re-bases as in the ledger exported.
-func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry, separate bool) error {
+func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry, ref rowRef) error {
 	if l.program != e.ProgramID || l.kind != e.Kind || l.status != e.Status {
 		r.Problem(commands.NewImportProblem(l.line, "정정", fmt.Sprintf("#%d로 정정", l.number), "import.problem.correction_across",
 			"ID", l.number))
+		return nil
+	}
+	separate := ref.separate
+	if separate && e.Status == commands.StatusAgreed {
+		// A 정정 of an agreement (약정) never changes a later agreed
+		// report's increment: the typed 정정 refuses 누계포함 on it
+		// (k47.within_not_for_agreement), and so does its import (review
+		// r19 F17).
+		line := ref.line
+		if line == 0 {
+			line = l.line
+		}
+		r.Problem(commands.NewImportProblem(line, "누계포함", "아니오", "i45.import_within_not_for_agreement"))
 		return nil
 	}
 	// Link tables come last (Lock order): the import holds every program's
 	// lock, and the entries rows are written. A 정정 already linked (both
 	// entries present in the ledger) stays as it is.
 	if _, err := r.tx.ExecContext(ctx, `
-		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate)
-		VALUES ($1, $2, $3, $4, COALESCE($5, now()), $6)
-		ON CONFLICT DO NOTHING`, l.old, e.ID, l.reason, l.by, nullTime(l.at), separate && e.Kind == commands.KindDelta); err != nil {
+		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate, rebased)
+		VALUES ($1, $2, $3, $4, COALESCE($5, now()), $6, $7)
+		ON CONFLICT DO NOTHING`, l.old, e.ID, l.reason, l.by, nullTime(l.at), separate && e.Kind == commands.KindDelta, l.rebased); err != nil {
 		return fmt.Errorf("link correction of entry %d: %w", l.old, err)
 	}
 	return nil
@@ -776,7 +789,7 @@ func (r *importRun) present(ctx context.Context, e commands.Entry, ref rowRef) e
 		return nil
 	}
 	delete(r.links, number)
-	return r.link(ctx, l, e, ref.separate)
+	return r.link(ctx, l, e, ref)
 }
 
 // sameRecord says whether a file's row is the record the ledger holds
@@ -996,6 +1009,7 @@ type (
 type rowRef struct {
 	number, agreement int64
 	separate          bool
+	line              int // the row's line, for a problem the link finds
 }
 
 // hireLink is a hire (채용) recorded, and the Number of the agreement it
@@ -1067,6 +1081,9 @@ type correctionLink struct {
 	program int64
 	kind    commands.EntryKind
 	status  commands.EntryStatus
+	// rebased is what the original's void re-based the later 누계 reports
+	// by: the 정정's own re-basing (entry_corrections.rebased).
+	rebased int64
 }
 
 // markChunk is how many import_entries rows one statement writes.
@@ -1149,7 +1166,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 				r.Problem(originMismatch(row.Line, e.Origin, existing))
 				return nil
 			}
-			return r.present(ctx, existing, rowRef{row.Number, row.Agreement, row.Separate})
+			return r.present(ctx, existing, rowRef{row.Number, row.Agreement, row.Separate, row.Line})
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("entry of origin %s: %w", e.Origin, err)
@@ -1249,7 +1266,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 			"Total", numbers.Format(e.Count), "Before", numbers.Format(e.Count-res.Entry.Count)))
 		return nil
 	}
-	if err := r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement, row.Separate}); err != nil || len(steps) == 0 {
+	if err := r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement, row.Separate, row.Line}); err != nil || len(steps) == 0 {
 		return err
 	}
 	adjusted, err := applyRebase(ctx, r.tx, steps, res.Entry.ID, e.LoggedBy, e.RecordedAt)
@@ -1374,11 +1391,42 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	case err != nil:
 		return err
 	}
+	if row.CorrectedTo > 0 && e.Kind == commands.KindDelta && replacement != 0 && replacement != e.Count {
+		// A 정정 answered 예 of a replacement whose own 정정 was 아니오:
+		// its change is inside the reports that counted the chain, as
+		// CorrectEntry re-bases them (review r21 B4).
+		inside, err := rebaseInsideAnswer(ctx, r.tx, e, replacement, row.VoidedBy, row.VoidedAt)
+		switch {
+		case errors.As(err, &dependent):
+			r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_breaks_report"))
+			return nil
+		case errors.As(err, &belowHires):
+			id, kv := r.entryRef("import.problem.void_below_hires", "import.problem.void_below_hires_in_file", belowHires.Report.ID)
+			r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", id,
+				append(kv, "NewCount", belowHires.NewCount, "Hired", belowHires.Hired)...))
+			return nil
+		case err != nil:
+			return err
+		}
+		if err := markAdjusted(ctx, r.tx, inside, row.VoidedBy, "", row.VoidedAt); errors.As(err, &closed) {
+			m := closed.Close.Month
+			r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_changes_closed_month",
+				"Year", m.Year(), "Month", int(m.Month())))
+			return nil
+		} else if err != nil {
+			return err
+		}
+		voided.Adjusted = mergeAdjustments(voided.Adjusted, inside)
+	}
 	r.res.Voided++
 	if row.CorrectedTo > 0 {
 		// A 정정's original: its replacement, recorded next, is linked to it.
+		var rebased int64
+		for _, a := range voided.Adjusted {
+			rebased += a.Report.Count - a.OldCount
+		}
 		r.links[row.CorrectedTo] = correctionLink{line: row.Line, number: row.CorrectedTo, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt,
-			program: e.ProgramID, kind: e.Kind, status: e.Status}
+			program: e.ProgramID, kind: e.Kind, status: e.Status, rebased: rebased}
 	}
 	r.addToCell(e, -e.Count)
 	for _, a := range voided.Adjusted { // later 누계 reports keep their figure
