@@ -136,13 +136,29 @@ func (s *Service) askCorrectionInsideLaterReport(ctx context.Context, cmd Comman
 // none did.
 func (s *Service) firstCountingReport(ctx context.Context, old Entry) (*Entry, error) {
 	root := s.correctionRoot(ctx, old.ID)
+	// The reports the ledger re-bases (db adjustLaterReports): a delta
+	// recorded inside an earlier-recorded report (누계포함:예) is counted
+	// by every report dated on or after it, not only those recorded after
+	// it; the replacement of a 정정 answered 아니오 only by those recorded
+	// after it. Read from the recording order alone, the question named a
+	// later report and its increment while 예 re-based the earlier one
+	// (review r20 F8/G28).
+	marks, err := s.store.EntryMarks(ctx, []int64{old.ID, root})
+	if err != nil {
+		return nil, err
+	}
+	inside := marks[old.ID].Within || marks[root].Within
+	from := root
+	if !inside && root != old.ID && marks[old.ID].Separate {
+		from = old.ID
+	}
 	later, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: old.ProgramID, From: old.AsOf, To: dates.On(old.AsOf.Year(), 12, 31), Limit: 200})
 	if err != nil {
 		return nil, err
 	}
 	var first *Entry
 	for i, r := range later {
-		if r.Voided() || r.Kind != KindCumulative || r.Status != old.Status || r.ID <= root {
+		if r.Voided() || r.Kind != KindCumulative || r.Status != old.Status || (!inside && r.ID <= from) {
 			continue
 		}
 		if first == nil || r.AsOf.Before(first.AsOf) || (r.AsOf.Equal(first.AsOf) && r.ID < first.ID) {

@@ -170,3 +170,53 @@ func TestK57AboutPrefixIsRefused(t *testing.T) {
 		})
 	}
 }
+
+// Review r20 F8/G28: a 정정 of a delta that was recorded after a 누계
+// report and inside it (누계포함:예) was held naming the wrong report and
+// increment: "누계 #6 … 증가분 10개 → 12개", while answering 예 re-based
+// #3, the report it is inside. The question names what the 정정 changes:
+// each figure it lists is checked against SQL before and after the answer.
+func TestK57CorrectionHoldNamesTheReportItChanges(t *testing.T) {
+	for _, tc := range []struct {
+		lang         commands.Lang
+		lines        []string
+		correct, yes string
+		want         string // RID, total, old increment, new increment
+		wrong        string // the later report wrongly named
+	}{
+		{commands.Korean, []string{"추가 청년 30 11/2", "추가 청년 20 11/5", "추가 청년 누계 70 11/16",
+			"추가 청년 3 11/10 누계포함:예", "추가 청년 7 11/20", "추가 청년 누계 90 11/24"},
+			"정정 4 1 오기", "정정 4 1 오기 누계포함:예",
+			"이미 반영되어 있으면(2026. 11. 16. 누계 #%d %d개 유지, 증가분 %d개 → %d개)", "누계 #6(일자리정책과"},
+		{commands.English, []string{"add 30 youth date:2026-11-02", "add 20 youth date:2026-11-05", "add 70 youth cumulative date:2026-11-16",
+			"add 3 youth date:2026-11-10 within:yes", "add 7 youth date:2026-11-20", "add 90 youth cumulative date:2026-11-24"},
+			"correct 4 1 typo", "correct 4 1 typo within:yes",
+			"If it does (cumulative #%d of 2026-11-16 keeps its total of %d; its increment %d → %d)", "report #6"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := newHarness(t, tc.lang)
+			for _, line := range tc.lines {
+				h.run(manager, line, commands.OutcomeOK)
+			}
+			inc := func(id int64) int64 { return h.sqlInt(`SELECT count FROM entries WHERE id = $1`, id) }
+			through := func(day string) int64 {
+				return h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised' AND as_of <= $1::date`, day)
+			}
+			before3, before6 := inc(3), inc(6)
+			hold := h.refusedUntouched(manager, tc.correct, fmt.Sprintf(tc.want, 3, through("2026-11-16"), before3, before3+2)).Text()
+			if strings.Contains(hold, tc.wrong) {
+				t.Errorf("the hold names #6, which the 정정 does not change:\n%s", hold)
+			}
+			h.run(manager, tc.yes, commands.OutcomeOK)
+			if got := inc(3); got != before3+2 {
+				t.Errorf("#3's increment after 예: %d, want %d as the hold said", got, before3+2)
+			}
+			if got := inc(6); got != before6 {
+				t.Errorf("#6's increment after 예: %d, want %d (kept)", got, before6)
+			}
+			if got := through("2026-11-16"); got != 70 {
+				t.Errorf("SQL through 11/16 after 예: %d, want #3's total 70 kept", got)
+			}
+		})
+	}
+}
