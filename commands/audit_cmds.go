@@ -495,7 +495,7 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 	}
 	if res.Old.Status == StatusAgreed { // an agreement is no job: its total is the 약정 누계
 		lines = append(lines, s.msg("audit.agreed_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
-			"Total", s.unitCount(t.Agreed, false, p.Unit)))
+			"Total", s.unitCount(t.Agreed, t.AgreedApproximate, p.Unit)))
 	} else {
 		lines = append(lines, s.msg("audit.year_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
 			"Total", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)))
@@ -654,7 +654,13 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		s.msg("entries.total_for_d", "Program", s.programLabel(p), "Year", day.Year(),
 			"ProgramTotal", s.unitCount(res.Hire.ProgramTotal, approximate, p.Unit)),
 	)
-	if left == 0 {
+	switch {
+	case left == 0 && res.Agreement.Approximate:
+		// 100여 is about 100: hires reaching 100 say so, never that the
+		// agreement is used up (r20 G45).
+		lines[len(lines)-2] = s.msg("k57.agreement_progress_approx", "ID", a.ID,
+			"Size", s.unitCount(res.Agreement.Count, true, p.Unit), "Realised", s.unitCount(res.Realised, false, p.Unit))
+	case left == 0:
 		lines = append(lines, s.msg("audit.agreement_fulfilled", "ID", a.ID))
 	}
 	// Filed under the agreement's department: say so when the person
@@ -911,7 +917,7 @@ func (s *Service) agreementSection(ctx context.Context, from, to time.Time, prog
 		}
 		p, _ := s.programByID(programs, t.ProgramID)
 		sec.Lines = append(sec.Lines, s.msg("audit.agreement_line", "Program", s.programShort(p),
-			"Agreed", s.unitCount(t.Agreed, false, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
+			"Agreed", s.unitCount(t.Agreed, t.Approximate, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
 			"Rate", percent(t.Realised, t.Agreed)))
 	}
 	return sec, len(sec.Lines) > 0, nil

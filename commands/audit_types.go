@@ -173,6 +173,9 @@ type AgreementTotal struct {
 	ProgramID int64
 	Agreed    int64
 	Realised  int64
+	// Approximate: one of the agreements summed is approximate (100여):
+	// Agreed, and what is left of it, are shown with 여 (r20 F13).
+	Approximate bool
 }
 
 // OpenAgreement is a live agreement and what its live hires realised.

@@ -161,21 +161,24 @@ func (sc auditScope) has(programID int64, dept string) bool {
 // unhiredAgreed is what agreements dated in [from, to] still wait for: agreed
 // minus what `채용` has recorded against them by to, within the scope. It is
 // the figure of "아직 채용하지 않은 약정".
-func (s *Service) unhiredAgreed(ctx context.Context, from, to time.Time, sc auditScope) (int64, error) {
+//
+// approximate says an agreement with something left is approximate
+// (100여): what is left is then written with 여 (r20 F13/G10/G24).
+func (s *Service) unhiredAgreed(ctx context.Context, from, to time.Time, sc auditScope) (left int64, approximate bool, err error) {
 	if to.Before(from) {
-		return 0, nil
+		return 0, false, nil
 	}
 	totals, err := s.store.AgreementTotals(ctx, from, to, sc.dept)
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
-	var left int64
 	for _, t := range totals {
 		if sc.programs == nil || sc.programs[t.ProgramID] {
 			left += max(0, t.Agreed-t.Realised)
+			approximate = approximate || (t.Approximate && t.Agreed > t.Realised)
 		}
 	}
-	return left, nil
+	return left, approximate, nil
 }
 
 // auditSections are what status and the report add for the audit: the

@@ -41,6 +41,7 @@ type Digest struct {
 	// WeekUnhired is what the agreements logged this week still wait for:
 	// agreed less the hires 채용 recorded against them by WeekEnd.
 	WeekUnhired             int64
+	WeekUnhiredApprox       bool         // an approximate agreement (100여) is part of WeekUnhired
 	WeekPublic, WeekPrivate ProgramTotal // the week's split, with its approximate part
 	YearToDate              ProgramTotal
 	Target                  int64 // the year's target in force at AsOf, 0 if none
@@ -155,7 +156,7 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 			jobs = append(jobs, p)
 		}
 	}
-	if d.WeekUnhired, err = s.unhiredAgreed(ctx, d.WeekStart, d.WeekEnd, scopeOf(jobs, "")); err != nil {
+	if d.WeekUnhired, d.WeekUnhiredApprox, err = s.unhiredAgreed(ctx, d.WeekStart, d.WeekEnd, scopeOf(jobs, "")); err != nil {
 		return d, err
 	}
 	if err := s.gatherCumulative(ctx, &d); err != nil {
@@ -324,6 +325,7 @@ func addTotal(sum *ProgramTotal, t ProgramTotal) {
 	sum.Jobs += t.Jobs
 	sum.Approximate += t.Approximate
 	sum.Agreed += t.Agreed
+	sum.AgreedApproximate = sum.AgreedApproximate || t.AgreedApproximate
 }
 
 // DepartmentNothing is a department that reported 실적 없음, and the months

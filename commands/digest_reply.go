@@ -120,7 +120,7 @@ func (s *Service) digestHeadline(d Digest) Section {
 		lines = append(lines, s.msg("shared.approximate", "Approximate", s.jobs(d.YearToDate.Approximate)))
 	}
 	if d.WeekUnhired > 0 {
-		lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", s.jobs(d.WeekUnhired), i18n.PluralCount, d.WeekUnhired))
+		lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", s.unitCount(d.WeekUnhired, d.WeekUnhiredApprox, ""), i18n.PluralCount, d.WeekUnhired))
 	}
 	return Section{Lines: lines}
 }
@@ -135,7 +135,7 @@ func (s *Service) digestPrograms(d Digest) Section {
 		line := s.msg("digest.week_before", "Program", s.programLabel(pw.Program), "Sector", label(sectorWords, pw.Program.Sector, s.lang),
 			"Count", s.unitCount(pw.Week.Jobs, pw.Week.Approximate > 0, pw.Program.Unit), "Before", s.total(pw.PrevWeek, pw.Program.Unit), "Change", s.weekChange(pw.Week, pw.PrevWeek, pw.Program.Unit))
 		if pw.Week.Agreed > 0 {
-			line += s.msg("digest.program_agreed", "Agreed", s.jobs(pw.Week.Agreed))
+			line += s.msg("digest.program_agreed", "Agreed", s.unitCount(pw.Week.Agreed, pw.Week.AgreedApproximate, ""))
 		}
 		sec.Lines = append(sec.Lines, line)
 	}

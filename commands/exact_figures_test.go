@@ -45,7 +45,7 @@ func TestCorrectionTakesApproximatenessFromTheTypedFigure(t *testing.T) {
 		t.Errorf("현황 still shows 여 after an exact correction:\n%s", st)
 	}
 
-	h.run("U1", "추가 약 30명 공동체 2026. 5. 1.", commands.OutcomeOK) // #3
+	h.run("U1", "추가 30여명 공동체 2026. 5. 1.", commands.OutcomeOK) // #3
 	r = h.run("U1", "정정 3 30여 중복 확인", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "이미 30여개입니다")
 	r = h.run("U1", "정정 3 30 공동체지원과 재확인 결과 정확히 30명", commands.OutcomeOK) // #4

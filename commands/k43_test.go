@@ -111,22 +111,23 @@ func TestK43EmploymentTypeLineCarriesApproximate(t *testing.T) {
 	}
 }
 
-// Review r11 F1: 약 300 is kept as 300여, the ledger's one approximate
-// form, and the add's reply says so.
+// Review r11 F1: 약 300 was kept as 300여 and the add's reply said so;
+// since r20 F1/G5 it is refused (300여 is a little over 300, another
+// wording), naming `300` and `300여`, and nothing is stored.
 func TestK43AboutCountEchoed(t *testing.T) {
 	for _, tc := range []struct {
 		lang commands.Lang
 		want string
 	}{
-		{commands.Korean, "`약 300`을 300여개(어림수)로 기록했습니다."},
-		{commands.English, "Recorded `약 300` as about 300 (an approximate figure)."},
+		{commands.Korean, "`약 300`은 어림수입니다."},
+		{commands.English, "`약 300` is an approximate count"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
-			text := h.run(manager, "추가 약 300 노인 날짜:2026-10-05", commands.OutcomeOK).Text()
-			mustContain(t, text, tc.want)
-			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL AND approximate AND count = 300`); n != 1 {
-				t.Fatalf("approximate 300 rows = %d, want 1", n)
+			text := h.run(manager, "추가 약 300 노인 날짜:2026-10-05", commands.OutcomeRefused).Text()
+			mustContain(t, text, tc.want, "`300여`")
+			if n := h.sqlInt(`SELECT count(*) FROM entries`); n != 0 {
+				t.Fatalf("%d rows after a refused 약 300, want 0", n)
 			}
 			plain := h.run(manager, "추가 300여 청년 날짜:2026-10-05", commands.OutcomeOK).Text()
 			if strings.Contains(plain, "어림수)로 기록") || strings.Contains(plain, "(an approximate figure)") {

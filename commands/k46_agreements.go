@@ -133,7 +133,12 @@ func (s *Service) askCorrectionInsideLaterReport(ctx context.Context, cmd Comman
 // firstCountingReport is the first live 누계 report of old's program and
 // status, in chain order (date, then ID), that counted old: recorded after
 // the entry its 정정 chain started from and dated on or after it. nil when
-// none did.
+// none did. When old was recorded inside an earlier-recorded report
+// (누계포함:예), every report dated on or after it counts it, as db
+// adjustLaterReports re-bases them: the first of those is named, the one
+// 예 re-bases. Read from the recording order alone, the question named a
+// later report and its increment while 예 re-based the earlier one
+// (review r20 F8/G28).
 func (s *Service) firstCountingReport(ctx context.Context, old Entry) (*Entry, error) {
 	root := s.correctionRoot(ctx, old.ID)
 	later, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: old.ProgramID, From: old.AsOf, To: dates.On(old.AsOf.Year(), 12, 31), Limit: 200})
@@ -146,6 +151,24 @@ func (s *Service) firstCountingReport(ctx context.Context, old Entry) (*Entry, e
 			continue
 		}
 		if first == nil || r.AsOf.Before(first.AsOf) || (r.AsOf.Equal(first.AsOf) && r.ID < first.ID) {
+			first = &later[i]
+		}
+	}
+	if first == nil || old.Kind != KindDelta {
+		return first, nil
+	}
+	marks, err := s.store.EntryMarks(ctx, []int64{old.ID, root})
+	if err != nil {
+		return nil, err
+	}
+	if !marks[old.ID].Within && !marks[root].Within {
+		return first, nil
+	}
+	for i, r := range later {
+		if r.Voided() || r.Kind != KindCumulative || r.Status != old.Status {
+			continue
+		}
+		if r.AsOf.Before(first.AsOf) || (r.AsOf.Equal(first.AsOf) && r.ID < first.ID) {
 			first = &later[i]
 		}
 	}

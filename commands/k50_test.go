@@ -141,9 +141,9 @@ func TestK50ApproximateAgreementKeepsItsYeo(t *testing.T) {
 		add, hire         string
 		addWant, hireWant string
 	}{
-		{commands.Korean, "추가 노인 약 300 약정 11/18", "채용 1 80 11/20",
+		{commands.Korean, "추가 노인 300여 약정 11/18", "채용 1 80 11/20",
 			"약정 누계(실적 제외): 300여개", "약정 #1: 전체 300여개 · 채용 80개 · 남은 수 220여개"},
-		{commands.English, "add ~300 senior status:agreed date:2026-11-18", "hire 1 80 2026-11-20",
+		{commands.English, "add 300여 senior status:agreed date:2026-11-18", "hire 1 80 2026-11-20",
 			"not in the jobs total: about 300", "Agreement #1: about 300 agreed · 80 hired · about 220 left"},
 	} {
 		t.Run(string(c.lang), func(t *testing.T) {

@@ -885,12 +885,15 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 			}
 			return usageErr(cmd.Name, "parse.two_counts", "First", textJoin(ts[i:end]), "Second", ts[end].text)
 		}
-		cmd.Count, cmd.HasCount = n, true
 		if n.Approximate && numbers.HasApproxPrefix(textJoin(ts[i:end])) {
-			// 약 300 is kept as 300여, the ledger's one approximate form;
-			// the reply says so (review r11 F1).
-			cmd.ApproxWord = textJoin(ts[i:end])
+			// 약 300 is about 300, 300여 a little over 300: kept as 300여
+			// it was another wording (r20 F1/G5), so it is refused and the
+			// official picks the exact figure or N여 (as 300 정도 is).
+			exact := numbers.Format(n.Value)
+			return usageErr(cmd.Name, "k57.count_about_prefix", "Typed", textJoin(ts[i:end]), "Exact", exact,
+				"Example", exact+"여")
 		}
+		cmd.Count, cmd.HasCount = n, true
 		// A round label before the count (청년 3차 6) is a note word like
 		// one after it, never part of the program's name.
 		var before, rounds []token

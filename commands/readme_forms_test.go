@@ -56,7 +56,7 @@ func TestHelpShowsKoreanForms(t *testing.T) {
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		r := h.svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, "help add")
-		mustContain(t, r.Text(), "천여 명", "1.2만", "약 500", "그저께", "지난주 금요일", "지난달 말", "11월 30일자", "약정")
+		mustContain(t, r.Text(), "천여 명", "1.2만", "500여", "그저께", "지난주 금요일", "지난달 말", "11월 30일자", "약정")
 		r = h.svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, "help status")
 		mustContain(t, r.Text(), "4월말", "1~4월", "이번주", "작년 4분기", "전년 동기")
 		mustContain(t, r.Text(), map[commands.Lang]string{commands.English: "status 4월말", commands.Korean: "현황 4월말"}[lang])

@@ -230,6 +230,8 @@ type Report struct {
 	Groups []ReportGroup
 	Total  ReportRow
 	Agreed int64 // agreed (약정) jobs through AsOf, never part of the figures
+	// AgreedApprox: an approximate agreement (100여) is part of Agreed.
+	AgreedApprox bool
 	// TargetNow is the year's target as it stands today; Total.Target is
 	// the one in force on AsOf.
 	TargetNow int64
@@ -311,6 +313,7 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		}
 		if m.Status == StatusAgreed {
 			r.Agreed += m.Jobs
+			r.AgreedApprox = r.AgreedApprox || m.Approximate > 0
 			continue
 		}
 		x := row(keyOf(p, &m, by, lang))

@@ -98,7 +98,7 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 			}
 		}
 	}
-	if rep.Agreed, err = s.unhiredAgreed(ctx, dates.On(year, time.January, 1), asOf, auditScope{}); err != nil {
+	if rep.Agreed, rep.AgreedApprox, err = s.unhiredAgreed(ctx, dates.On(year, time.January, 1), asOf, auditScope{}); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	r := s.renderReport(rep)
@@ -204,7 +204,7 @@ func (s *Service) renderReport(r Report) Reply {
 		notes = append(notes, s.msg("k43.report_said_nothing_note", "Cell", s.msg("k43.report_said_nothing_cell")))
 	}
 	if r.Agreed > 0 {
-		notes = append(notes, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(r.Agreed), i18n.PluralCount, r.Agreed))
+		notes = append(notes, s.msg("status.not_counted_agreed_mou", "Agreed", s.unitCount(r.Agreed, r.AgreedApprox, ""), i18n.PluralCount, r.Agreed))
 	}
 	notes = append(notes, s.msg("report_text.spreadsheet_jobs_export_xlsx", "AsOf", s.date(r.AsOf))) // 2026. 10. 2. in Korean, read back by 엑셀
 	out.Sections = append(out.Sections, Section{Lines: notes})

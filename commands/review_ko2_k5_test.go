@@ -44,7 +44,7 @@ func TestKO2UndoCorrectionRestoresTheOriginal(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 7 노인 11/9", commands.OutcomeOK)
 	orig := h.newestID()
-	h.run(manager, fmt.Sprintf("정정 %d 약 10 어림", orig), commands.OutcomeOK)
+	h.run(manager, fmt.Sprintf("정정 %d 10여 어림", orig), commands.OutcomeOK)
 	corr := h.newestID()
 	if got := h.liveSum("senior", "realised"); got != 10 {
 		t.Fatalf("after the 정정 the SQL sum is %d, want 10", got)

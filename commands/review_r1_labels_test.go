@@ -17,7 +17,7 @@ func TestHireReplyShowsYeoAsStatusDoes(t *testing.T) {
 		hire, total string
 	}{
 		{commands.Korean, []string{"추가 1200여 투자 2/28", "추가 투자 누계 1500 3/31", "추가 100 투자 11/20 상태:약정"}, "채용 3 10", "1,510개"},
-		{commands.English, []string{"add ~1200 invest 2026-02-28", "add 1500 invest cumulative date:2026-03-31", "add 100 invest 2026-11-20 status:agreed"}, "hire 3 10", "1,510"},
+		{commands.English, []string{"add 1200여 invest 2026-02-28", "add 1500 invest cumulative date:2026-03-31", "add 100 invest 2026-11-20 status:agreed"}, "hire 3 10", "1,510"},
 	} {
 		h := newHarness(t, c.lang)
 		for _, l := range c.lines {

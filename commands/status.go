@@ -50,7 +50,9 @@ type statusView struct {
 	types       []EmploymentTotal // jobs by employment type; nil for one program
 	typesApprox []EmploymentTotal // the approximate-now part of types (여)
 	unhired     int64             // agreed (약정) jobs of the span not yet hired through 채용
-	deltaNote   string            // how a part-year view counted the cumulative reports in it
+	// unhiredApprox: an approximate agreement (100여) is part of unhired.
+	unhiredApprox bool
+	deltaNote     string // how a part-year view counted the cumulative reports in it
 	// whole are the programs' totals over every department, for a view
 	// narrowed to one department: a program's target is the whole
 	// program's, so its 달성률 compares the whole figure (nil otherwise).
@@ -73,6 +75,7 @@ func (v statusView) sum(m map[int64]ProgramTotal, keep func(Program) bool) (t Pr
 		t.Jobs += pt.Jobs
 		t.Approximate += pt.Approximate
 		t.Agreed += pt.Agreed
+		t.AgreedApproximate = t.AgreedApproximate || pt.AgreedApproximate
 	}
 	return t
 }
@@ -167,7 +170,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	if v.deltaNote, err = s.cumulativeDeltaNote(ctx, v); err != nil {
 		return v, nil, err
 	}
-	if v.unhired, err = s.unhiredAgreed(ctx, v.from, v.to, scopeOf(v.programs, v.dept)); err != nil {
+	if v.unhired, v.unhiredApprox, err = s.unhiredAgreed(ctx, v.from, v.to, scopeOf(v.programs, v.dept)); err != nil {
 		return v, nil, err
 	}
 	deptTargets, err := s.statusTarget(ctx, &v, span.From.Year(), only, cmd.Sector)
@@ -543,7 +546,7 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 		head = append(head, s.msg("shared.approximate", "Approximate", s.jobs(total.Approximate)))
 	}
 	if v.unhired > 0 {
-		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.jobs(v.unhired), i18n.PluralCount, v.unhired))
+		head = append(head, s.msg("status.not_counted_agreed_mou", "Agreed", s.unitCount(v.unhired, v.unhiredApprox, ""), i18n.PluralCount, v.unhired))
 	}
 	return head
 }

@@ -101,7 +101,8 @@ func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.Hi
 // A department other than "" keeps only the agreements it logged.
 func (s *Store) AgreementTotals(ctx context.Context, from, to time.Time, department string) ([]commands.AgreementTotal, error) {
 	const q = `
-		SELECT a.program_id, SUM(a.count) AS agreed, COALESCE(SUM(r.realised), 0) AS realised
+		SELECT a.program_id, SUM(a.count) AS agreed, COALESCE(SUM(r.realised), 0) AS realised,
+		       bool_or(a.approximate) AS approximate
 		FROM entries a
 		LEFT JOIN LATERAL (
 			SELECT SUM(e.count) AS realised FROM agreement_hires h
@@ -116,13 +117,16 @@ func (s *Store) AgreementTotals(ctx context.Context, from, to time.Time, departm
 		ProgramID int64 `db:"program_id"`
 		Agreed    int64 `db:"agreed"`
 		Realised  int64 `db:"realised"`
+		// Approximate: one of the agreements is approximate (100여), so
+		// the sum carries 여 (r20 F13/G10/G24).
+		Approximate bool `db:"approximate"`
 	}
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to), department); err != nil {
 		return nil, wrap("agreement totals", err)
 	}
 	out := make([]commands.AgreementTotal, len(rows))
 	for i, r := range rows {
-		out[i] = commands.AgreementTotal{ProgramID: r.ProgramID, Agreed: r.Agreed, Realised: r.Realised}
+		out[i] = commands.AgreementTotal{ProgramID: r.ProgramID, Agreed: r.Agreed, Realised: r.Realised, Approximate: r.Approximate}
 	}
 	return out, nil
 }

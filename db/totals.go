@@ -240,6 +240,10 @@ func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, departmen
 			WHERE department = $7 AND (day BETWEEN $1::date AND $2::date OR day BETWEEN $5::date AND $6::date)`
 	}
 	lo, hi := fmt.Sprintf("$%d::date", next), fmt.Sprintf("$%d::date", next+1)
+	agreedDept := ""
+	if department != "" {
+		agreedDept = "e.department = $7 AND "
+	}
 	q := `
 		WITH ` + latestReportCTE(lo, hi) + `, approx AS (
 			SELECT d.program_id, SUM(` + approxNow("d.day", "d.jobs", "d.approx_jobs") + `) AS approximate
@@ -255,14 +259,19 @@ func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, departmen
 			GROUP BY program_id
 			HAVING SUM(jobs) > 0
 		)
-		SELECT s.program_id, s.jobs, COALESCE(a.approximate, 0) AS approximate, s.agreed
+		SELECT s.program_id, s.jobs, COALESCE(a.approximate, 0) AS approximate, s.agreed,
+		       -- an approximate agreement (100여) makes the agreed sum approximate (r20 G24)
+		       s.agreed > 0 AND EXISTS (SELECT 1 FROM entries e
+		               WHERE ` + agreedDept + `e.program_id = s.program_id AND e.status = 'agreed' AND e.approximate
+		                 AND e.voided_at IS NULL AND e.as_of BETWEEN ` + lo + ` AND ` + hi + `) AS agreedapproximate
 		FROM sums s LEFT JOIN approx a ON a.program_id = s.program_id
 		ORDER BY s.program_id`
 	var rows []struct {
-		ProgramID   int64 `db:"program_id"`
-		Jobs        int64 `db:"jobs"`
-		Approximate int64 `db:"approximate"`
-		Agreed      int64 `db:"agreed"`
+		ProgramID    int64 `db:"program_id"`
+		Jobs         int64 `db:"jobs"`
+		Approximate  int64 `db:"approximate"`
+		Agreed       int64 `db:"agreed"`
+		AgreedApprox bool  `db:"agreedapproximate"`
 	}
 	args := splitMonths(from, to).args()
 	if department != "" {
@@ -274,7 +283,7 @@ func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, departmen
 	}
 	out := make([]commands.ProgramTotal, len(rows))
 	for i, r := range rows {
-		out[i] = commands.ProgramTotal{ProgramID: r.ProgramID, Jobs: r.Jobs, Approximate: r.Approximate, Agreed: r.Agreed}
+		out[i] = commands.ProgramTotal{ProgramID: r.ProgramID, Jobs: r.Jobs, Approximate: r.Approximate, Agreed: r.Agreed, AgreedApproximate: r.AgreedApprox}
 	}
 	return out, nil
 }

@@ -156,23 +156,26 @@ func checkProgramTotals(t *testing.T, s *db.Store, span string, from, to time.Ti
 		SELECT program_id,
 		       COALESCE(SUM(count) FILTER (WHERE status = 'realised'), 0) AS jobs,
 		       COALESCE(SUM(count) FILTER (WHERE status = 'realised' AND ` + approxNowOracle("$2::date") + `), 0) AS approximate,
-		       COALESCE(SUM(count) FILTER (WHERE status = 'agreed'), 0) AS agreed
+		       COALESCE(SUM(count) FILTER (WHERE status = 'agreed'), 0) AS agreed,
+		       -- an approximate live agreement makes the agreed sum approximate (r20 G24)
+		       COALESCE(bool_or(status = 'agreed' AND approximate), false) AS agreedapproximate
 		FROM entries e
 		WHERE voided_at IS NULL AND as_of BETWEEN $1 AND $2 AND ($3 = '' OR department = $3)
 		GROUP BY program_id
 		ORDER BY program_id`
 	var rows []struct {
-		ProgramID   int64 `db:"program_id"`
-		Jobs        int64 `db:"jobs"`
-		Approximate int64 `db:"approximate"`
-		Agreed      int64 `db:"agreed"`
+		ProgramID    int64 `db:"program_id"`
+		Jobs         int64 `db:"jobs"`
+		Approximate  int64 `db:"approximate"`
+		Agreed       int64 `db:"agreed"`
+		AgreedApprox bool  `db:"agreedapproximate"`
 	}
 	if err := s.DB().SelectContext(ctx, &rows, q, from, to, dept); err != nil {
 		t.Fatal(err)
 	}
 	want := []commands.ProgramTotal{}
 	for _, r := range rows {
-		want = append(want, commands.ProgramTotal{ProgramID: r.ProgramID, Jobs: r.Jobs, Approximate: r.Approximate, Agreed: r.Agreed})
+		want = append(want, commands.ProgramTotal{ProgramID: r.ProgramID, Jobs: r.Jobs, Approximate: r.Approximate, Agreed: r.Agreed, AgreedApproximate: r.AgreedApprox})
 	}
 	if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
 		t.Errorf("ProgramTotals(%s, %q)\n got %+v\nwant %+v", span, dept, got, want)
