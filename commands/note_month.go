@@ -537,7 +537,52 @@ func noteMonth(note string, asOf, today time.Time) (r noteRead, ok bool) {
 // filed in one month while its note says another, so nothing is guessed.
 // The reply gives the line dated that month's last day and the line
 // keeping the entry's date without the word.
+// reFutureStart is a month (and day) followed by a start-of-work word in a
+// note: 2월 입사, 2월 1일 입사, 3/2 출근, 2월부터 근무.
+var reFutureStart = regexp.MustCompile(`(?:(?P<m>[0-9]{1,2}) ?월(?: ?(?P<d>[0-9]{1,2}) ?일)?|(?P<sm>[0-9]{1,2})[/.](?P<sd>[0-9]{1,2})\.?) ?(?:부터 ?|에 ?|자 ?|자로 ?)?(?:입사|출근|근무 ?시작|근무|입소|발령|임용)`)
+
+// noteStartsLater finds a note saying the people start work after asOf
+// (`합격자(2월 입사)` on 5 January, `3/2 출근` on 20 February): a month
+// one to three months after asOf's, or a day later in asOf's month. They
+// are not hired yet, so the figure is no 실적 of asOf's month nor of the
+// month named (review r22 F24: 2월 was read as last year's February and
+// the offered line filed future hires there).
+func noteStartsLater(note string, asOf time.Time) (string, bool) {
+	folded, offs := noteFold(note)
+	for _, loc := range reFutureStart.FindAllStringSubmatchIndex(folded, -1) {
+		group := func(name string) int {
+			i := reFutureStart.SubexpIndex(name)
+			if loc[2*i] < 0 {
+				return 0
+			}
+			n, _ := strconv.Atoi(folded[loc[2*i]:loc[2*i+1]])
+			return n
+		}
+		m, d := group("m"), group("d")
+		if m == 0 {
+			m, d = group("sm"), group("sd")
+		}
+		if m < 1 || m > 12 {
+			continue
+		}
+		if rest := folded[loc[1]:]; strings.Contains(rest, "제외") || strings.Contains(rest, "빼고") || strings.Contains(rest, "미포함") {
+			continue // 2월 입사 3명 제외: those are left out of the figure
+		}
+		ahead := (m - int(asOf.Month()) + 12) % 12
+		if (ahead >= 1 && ahead <= 3) || (ahead == 0 && d > asOf.Day()) {
+			return note[offs[loc[0]]:offs[loc[1]]], true
+		}
+	}
+	return "", false
+}
+
 func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today time.Time) string {
+	if w, later := noteStartsLater(d.note, asOf); later {
+		if d.status == StatusAgreed {
+			return "" // an agreement's start to come: its plan, no month of a figure
+		}
+		return s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf))
+	}
 	r, ok := noteMonth(d.note, asOf, today)
 	if !ok {
 		return ""
@@ -580,6 +625,9 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 // (review r15 F9: `채용 4 50 12.1 메모:11월분 2차 채용` was filed in
 // December), or "".
 func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) string {
+	if w, later := noteStartsLater(note, asOf); later {
+		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement)
+	}
 	r, ok := noteMonth(note, asOf, today)
 	if !ok {
 		return ""
