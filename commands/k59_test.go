@@ -1,0 +1,66 @@
+package commands_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"jobsbot/commands"
+	"jobsbot/commands/numbers"
+)
+
+// Review r22 F10/F23: the press line wrote exact small figures rounded
+// down with 여 (15 → 10여개, 119 → 110여개) and "목표 대비 0%의 성과를
+// 올렸다". Exact figures under 1,000 are written exactly, an approximate
+// ledger figure keeps its 여, and a rate under 1% is left out.
+func TestK59PressSmallFiguresExact(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		for _, line := range []string{
+			"add 12 disabled date:2026-11-02", "add 5 youth date:2026-11-03",
+			"add 2 women date:2026-11-04", "add 100 invest date:2026-11-05", "target 21000",
+		} {
+			h.run(manager, line, commands.OutcomeOK)
+		}
+		through := "e.as_of BETWEEN '2026-01-01' AND '2026-11-25' AND p.unit <> '회'"
+		total := h.sum(through)
+		public := h.sum(through + " AND p.sector = 'public'")
+		text := h.run(manager, "press 2026-11-25", commands.OutcomeOK).Text()
+		if lang == commands.Korean {
+			mustContain(t, text, fmt.Sprintf("공공부문 %d개, 민간부문 100개 등 총 %d개의 일자리를 창출했다.", public, total),
+				"△장애인 일자리 12개")
+		} else {
+			mustContain(t, text, fmt.Sprintf("it had created %d jobs: %d in the public sector", total, public))
+		}
+		lead, _, _ := strings.Cut(text, "\n\n") // the rule line below names 여 and "more than"
+		if total != 119 || public != 19 || strings.Contains(lead, "0%") || strings.Contains(lead, "여개") || strings.Contains(lead, "more than") {
+			t.Errorf("SQL %d/%d; the press line must write 119 and 19 exactly, with no 0%% rate:\n%s", total, public, text)
+		}
+		for _, line := range []string{
+			"add 41 disabled date:2026-11-06 confirm:yes", "add 213 women date:2026-11-07 confirm:yes",
+			"add 15 rail date:2026-11-08 confirm:yes", "add 30여 youth date:2026-11-09 confirm:yes", "add 1250 senior date:2026-11-10 confirm:yes",
+		} {
+			h.run(manager, line, commands.OutcomeOK)
+		}
+		total = h.sum(through)
+		disabled := h.sum(through + " AND p.code = 'disabled'")
+		women := h.sum(through + " AND p.code = 'women'")
+		rail := h.sum(through + " AND p.code = 'rail'")
+		youth := h.sum(through + " AND p.code = 'youth'")
+		senior := h.sum(through + " AND p.code = 'senior'")
+		text = h.run(manager, "press 2026-11-25", commands.OutcomeOK).Text()
+		if lang == commands.Korean {
+			mustContain(t, text,
+				fmt.Sprintf("△장애인 일자리 %d개", disabled), fmt.Sprintf("△여성 일자리 %d개", women),
+				fmt.Sprintf("△고속철도변 정비사업 %d개", rail), fmt.Sprintf("△청년일자리 %d여개", youth),
+				fmt.Sprintf("△노인 일자리 %s여개", numbers.Format(senior/100*100)),
+				fmt.Sprintf("목표 대비 %d%%의 성과를 올렸다", total*100/21000))
+		} else {
+			mustContain(t, text, fmt.Sprintf("△ Jobs for disabled people %d", disabled), fmt.Sprintf("△ Youth jobs more than %d", youth),
+				fmt.Sprintf("△ Rail-side redevelopment %d", rail))
+		}
+		if disabled != 53 || women != 215 || rail != 15 || youth != 35 || senior != 1250 {
+			t.Errorf("SQL sums %d %d %d %d %d", disabled, women, rail, youth, senior)
+		}
+	}
+}
