@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 	"jobsbot/commands/numbers"
@@ -61,6 +62,51 @@ func TestK59PressSmallFiguresExact(t *testing.T) {
 		}
 		if disabled != 53 || women != 215 || rail != 15 || youth != 35 || senior != 1250 {
 			t.Errorf("SQL sums %d %d %d %d %d", disabled, women, rail, youth, senior)
+		}
+	}
+}
+
+// Review r22 F6/F19: in a view of a month or a year, "this week" counted
+// the week's days before the view began (11/30 in a December view on
+// 12/1; 12/28~31 in a 2027 view on 1/2). It counts only days inside the
+// view, labelled from the view's first day, compared with SQL sums.
+func TestK59ThisWeekClippedToTheView(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		now := time.Date(2026, time.November, 30, 1, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		h.run(manager, "add 100 senior date:2026-11-30", commands.OutcomeOK)
+		now = time.Date(2026, time.December, 1, 1, 0, 0, 0, time.UTC) // Tuesday; the week began 11/30
+		h.run(manager, "add 8 youth date:2026-12-01", commands.OutcomeOK)
+		month := "e.as_of BETWEEN '2026-12-01' AND '2026-12-01' AND p.unit <> '회'"
+		week := h.sum(month) // the week clipped to December: 12/1 only
+		whole := h.sum("e.as_of BETWEEN '2026-11-30' AND '2026-12-01' AND p.unit <> '회'")
+		text := h.run(manager, map[commands.Lang]string{commands.Korean: "현황 이번달", commands.English: "status this month"}[lang], commands.OutcomeOK).Text()
+		if lang == commands.Korean {
+			mustContain(t, text, fmt.Sprintf("이번 주(12. 1.~) %d개 · 이번 달 %d개", week, week))
+		} else {
+			mustContain(t, text, fmt.Sprintf("This week (from 1 Dec) %d · This month %d", week, week))
+		}
+		if week != 8 || whole != 108 || strings.Contains(text, "+100") || strings.Contains(text, "108") {
+			t.Errorf("SQL week in December %d (whole week %d): November's 100 must not show in a December view:\n%s", week, whole, text)
+		}
+		// The week's own view and the year view still count the whole week.
+		mustContain(t, h.run(manager, map[commands.Lang]string{commands.Korean: "현황", commands.English: "status"}[lang], commands.OutcomeOK).Text(),
+			map[commands.Lang]string{commands.Korean: fmt.Sprintf("이번 주 %d개", whole), commands.English: fmt.Sprintf("This week %d", whole)}[lang])
+
+		now = time.Date(2026, time.December, 29, 1, 0, 0, 0, time.UTC)
+		h.run(manager, "add 31 senior date:2026-12-29 confirm:yes", commands.OutcomeOK)
+		now = time.Date(2027, time.January, 2, 1, 0, 0, 0, time.UTC) // Saturday; the week began 12/28
+		h.run(manager, "add 5 youth date:2027-01-02 confirm:yes", commands.OutcomeOK)
+		year := h.sum("e.as_of BETWEEN '2027-01-01' AND '2027-01-02' AND p.unit <> '회'")
+		text = h.run(manager, map[commands.Lang]string{commands.Korean: "현황", commands.English: "status"}[lang], commands.OutcomeOK).Text()
+		if lang == commands.Korean {
+			mustContain(t, text, fmt.Sprintf("이번 주(1. 1.~) %d개 · 이번 달 %d개", year, year), fmt.Sprintf("이번 주(1. 1.~) +%d개", year))
+		} else {
+			mustContain(t, text, fmt.Sprintf("This week (from 1 Jan) %d · This month %d", year, year))
+		}
+		if year != 5 || strings.Contains(text, "+31") || strings.Contains(text, "36") {
+			t.Errorf("SQL 2027 %d: the 2026 days of the week must not show in the 2027 view:\n%s", year, text)
 		}
 	}
 }

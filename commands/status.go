@@ -28,6 +28,11 @@ type statusView struct {
 	programs    []Program              // the programs in view, jobs-counting ones only
 	totals      map[int64]ProgramTotal
 	week, month map[int64]ProgramTotal
+	// weekFrom is the first day "this week" counts when the week began
+	// before the view's span (12월 on Tuesday 12/1, 2027 on 1/2): the week
+	// is clipped to the span, never counting last month's or last year's
+	// days (review r22 F6/F19); zero when the whole week is inside.
+	weekFrom time.Time
 	targets     Targets // in force on the span's last day (target history)
 	target      int64   // the target the headline compares against, 0 if none
 	targetNow   int64   // the same target as it stands today, when revised since
@@ -339,7 +344,11 @@ func (s *Service) statusTotals(ctx context.Context, v *statusView, today time.Ti
 	if !v.live {
 		return nil
 	}
-	if v.week, err = s.totalsByProgram(ctx, dates.WeekStart(today), today, v.dept); err != nil {
+	weekFrom := dates.WeekStart(today)
+	if weekFrom.Before(v.from) {
+		weekFrom, v.weekFrom = v.from, v.from
+	}
+	if v.week, err = s.totalsByProgram(ctx, weekFrom, today, v.dept); err != nil {
 		return err
 	}
 	v.month, err = s.totalsByProgram(ctx, dates.On(today.Year(), today.Month(), 1), today, v.dept)
@@ -526,7 +535,11 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 		head = append(head, s.msg("status.public_private", "Public", s.total(pub, ""), "Private", s.total(priv, "")))
 	}
 	if v.live {
-		head = append(head, s.msg("status.this_week_this_month", "Week", s.total(v.sum(v.week, nil), ""), "Month", s.total(v.sum(v.month, nil), "")))
+		if v.weekFrom.IsZero() {
+			head = append(head, s.msg("status.this_week_this_month", "Week", s.total(v.sum(v.week, nil), ""), "Month", s.total(v.sum(v.month, nil), "")))
+		} else {
+			head = append(head, s.msg("k59.status_week_from_this_month", "From", s.monthDay(v.weekFrom), "Week", s.total(v.sum(v.week, nil), ""), "Month", s.total(v.sum(v.month, nil), "")))
+		}
 	}
 	if total.Approximate > 0 {
 		head = append(head, s.msg("shared.approximate", "Approximate", s.jobs(total.Approximate)))
@@ -633,7 +646,11 @@ func (s *Service) programSection(v statusView) Section {
 			notYet = append(notYet, s.programShort(p))
 		}
 		if w := v.week[p.ID]; w.Jobs > 0 {
-			line += s.msg("status.program_this_week", "W", s.plusCount(w.Jobs, w.Approximate > 0, p.Unit))
+			if v.weekFrom.IsZero() {
+				line += s.msg("status.program_this_week", "W", s.plusCount(w.Jobs, w.Approximate > 0, p.Unit))
+			} else {
+				line += s.msg("k59.status_program_week_from", "From", s.monthDay(v.weekFrom), "W", s.plusCount(w.Jobs, w.Approximate > 0, p.Unit))
+			}
 		}
 		if last := v.lastTotals[p.ID]; last.Jobs > 0 {
 			line += s.msg("status.program_last_year", "Last", s.total(last, p.Unit))
@@ -943,4 +960,13 @@ func wordsDepartment(depts []Department, all []Program, typed string) string {
 		}
 	}
 	return ""
+}
+
+// monthDay writes a day without its year, for a label inside a view whose
+// year is in its title: "12. 1." in Korean, "1 Dec" in English.
+func (s *Service) monthDay(d time.Time) string {
+	if s.lang == Korean {
+		return fmt.Sprintf("%d. %d.", int(d.Month()), d.Day())
+	}
+	return d.Format("2 Jan")
 }
