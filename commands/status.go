@@ -32,10 +32,10 @@ type statusView struct {
 	// before the view's span (12월 on Tuesday 12/1, 2027 on 1/2): the week
 	// is clipped to the span, never counting last month's or last year's
 	// days (review r22 F6/F19); zero when the whole week is inside.
-	weekFrom time.Time
-	targets     Targets // in force on the span's last day (target history)
-	target      int64   // the target the headline compares against, 0 if none
-	targetNow   int64   // the same target as it stands today, when revised since
+	weekFrom  time.Time
+	targets   Targets // in force on the span's last day (target history)
+	target    int64   // the target the headline compares against, 0 if none
+	targetNow int64   // the same target as it stands today, when revised since
 	// targetNotYet: the view's target was not yet set on targetDay, so
 	// target is today's and is labelled as the current one (현재 목표).
 	targetNotYet bool
