@@ -110,3 +110,37 @@ func TestK59ThisWeekClippedToTheView(t *testing.T) {
 		}
 	}
 }
+
+// Review r22 F18: the 2027 view on 1/2 said `도시재생과: 0개 · 2026. 11. 30.
+// 이후 보고 없음` though the department had reported 실적 없음 for December
+// 2026. The last report, 실적 없음 included, is named.
+func TestK59SilenceCountsLastYearsNothingReport(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		now := time.Date(2026, time.November, 30, 1, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		h.run(manager, "add 15 rail date:2026-11-30", commands.OutcomeOK)
+		now = time.Date(2026, time.December, 2, 1, 0, 0, 0, time.UTC)
+		h.run(manager, map[commands.Lang]string{commands.Korean: "실적없음 12월 부서:도시재생과", commands.English: "none 2026-12 dept:도시재생과"}[lang], commands.OutcomeOK)
+		now = time.Date(2027, time.January, 2, 1, 0, 0, 0, time.UTC)
+		rail2026 := h.sum("e.as_of BETWEEN '2026-01-01' AND '2026-12-31' AND p.code = 'rail'")
+		rail2027 := h.sum("e.as_of BETWEEN '2027-01-01' AND '2027-12-31' AND p.code = 'rail'")
+		text := h.run(manager, map[commands.Lang]string{commands.Korean: "현황", commands.English: "status"}[lang], commands.OutcomeOK).Text()
+		if lang == commands.Korean {
+			mustContain(t, text, fmt.Sprintf("도시재생과: %d개 · 실적 없음 보고(2026년 12월)", rail2027))
+		} else {
+			mustContain(t, text, "reported no jobs (실적 없음) for")
+		}
+		if rail2026 != 15 || rail2027 != 0 || strings.Contains(text, "2026. 11. 30.") || strings.Contains(text, "2026-11-30") {
+			t.Errorf("SQL 2026 %d, 2027 %d; the 실적 없음 report of December must count:\n%s", rail2026, rail2027, text)
+		}
+		// In March, December's report is the last one: named, and nothing since.
+		now = time.Date(2027, time.March, 10, 1, 0, 0, 0, time.UTC)
+		text = h.run(manager, map[commands.Lang]string{commands.Korean: "현황", commands.English: "status"}[lang], commands.OutcomeOK).Text()
+		if lang == commands.Korean {
+			mustContain(t, text, "도시재생과: 0개 · 실적 없음 보고(2026년 12월), 이후 보고 없음")
+		} else {
+			mustContain(t, text, ", nothing since")
+		}
+	}
+}

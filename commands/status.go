@@ -684,9 +684,14 @@ func (s *Service) markSilence(ctx context.Context, v *statusView) error {
 	}
 	// The months of the year through the judged one: a department silent
 	// since March that reported 실적 없음 for April is named as such.
+	// Last year's months count too: in a January view a department whose
+	// last jobs were in November and that reported 실적 없음 for December
+	// has reported since (review r22 F18); of last year's, only the latest
+	// is named, the last report before this year.
 	thisMonth := dates.On(v.asOf.Year(), v.asOf.Month(), 1)
+	yearStart := dates.On(v.asOf.Year(), time.January, 1)
 	var months []time.Time
-	for m := dates.On(v.asOf.Year(), time.January, 1); !m.After(thisMonth); m = m.AddDate(0, 1, 0) {
+	for m := yearStart.AddDate(-1, 0, 0); !m.After(thisMonth); m = m.AddDate(0, 1, 0) {
 		months = append(months, m)
 	}
 	said, err := s.saidNothingIn(ctx, months)
@@ -702,7 +707,11 @@ func (s *Service) markSilence(ctx context.Context, v *statusView) error {
 		lastMonth := dates.On(d.LastLoggedOn.Year(), d.LastLoggedOn.Month(), 1)
 		for _, m := range said[d.Department] {
 			if d.LastLoggedOn.IsZero() || m.After(lastMonth) {
-				v.saidNothing[d.Department] = append(v.saidNothing[d.Department], m)
+				list := v.saidNothing[d.Department]
+				if n := len(list); n > 0 && list[n-1].Before(yearStart) && m.Before(yearStart) {
+					list = list[:n-1] // an earlier month of last year: keep the latest
+				}
+				v.saidNothing[d.Department] = append(list, m)
 			}
 		}
 		d.Reported = slices.ContainsFunc(said[d.Department], thisMonth.Equal)
