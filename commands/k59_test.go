@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -142,5 +143,47 @@ func TestK59SilenceCountsLastYearsNothingReport(t *testing.T) {
 		} else {
 			mustContain(t, text, ", nothing since")
 		}
+	}
+}
+
+// Review r22 F38: `정정 90 5` and `채용 90 5` where #90 is a 실적 없음
+// report said "#90 실적을 찾을 수 없습니다". They refuse naming the report
+// and `무효 90 <사유>`, writing nothing.
+func TestK59CorrectOrHireANothingReport(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		h.run(manager, "add 7 youth date:2026-11-20", commands.OutcomeOK)
+		h.run(manager, map[commands.Lang]string{commands.Korean: "실적없음 10월 부서:사회적경제과", commands.English: "none 2026-10 dept:사회적경제과"}[lang], commands.OutcomeOK)
+		var id int64
+		if err := h.store.DB().GetContext(context.Background(), &id, `SELECT id FROM nothing_reports WHERE department = '사회적경제과'`); err != nil {
+			t.Fatal(err)
+		}
+		before := h.sum("true")
+		lines := map[commands.Lang][]string{
+			commands.Korean:  {fmt.Sprintf("정정 %d 5 오기", id), fmt.Sprintf("채용 %d 5 2026-11-20", id)},
+			commands.English: {fmt.Sprintf("correct %d 5 typo", id), fmt.Sprintf("hire %d 5 2026-11-20", id)},
+		}[lang]
+		for _, line := range lines {
+			text := h.run(manager, line, commands.OutcomeRefused).Text()
+			if lang == commands.Korean {
+				mustContain(t, text, fmt.Sprintf("#%d 기록은 사회적경제과의 2026년 10월 실적 없음 보고", id), fmt.Sprintf("`무효 %d <사유>`", id))
+			} else {
+				mustContain(t, text, fmt.Sprintf("#%d is 사회적경제과's no-jobs report", id), fmt.Sprintf("`void %d <reason>`", id))
+			}
+			if strings.Contains(text, "찾을 수 없습니다") || strings.Contains(text, "There is no entry") {
+				t.Errorf("%q: the report exists:\n%s", line, text)
+			}
+		}
+		if after := h.sum("true"); after != before || before != 7 {
+			t.Errorf("SQL sum %d → %d: nothing may be written", before, after)
+		}
+		var live int
+		if err := h.store.DB().GetContext(context.Background(), &live, `SELECT count(*) FROM nothing_reports WHERE voided_at IS NULL`); err != nil || live != 1 {
+			t.Errorf("live 실적 없음 reports %d (%v); want 1", live, err)
+		}
+		// Voided, it is still named, not "no such entry".
+		h.run(manager, map[commands.Lang]string{commands.Korean: fmt.Sprintf("무효 %d 잘못 보고", id), commands.English: fmt.Sprintf("void %d wrong report", id)}[lang], commands.OutcomeOK)
+		mustContain(t, h.run(manager, lines[0], commands.OutcomeRefused).Text(),
+			map[commands.Lang]string{commands.Korean: "이미 무효로 한 사회적경제과의 2026년 10월 실적 없음 보고", commands.English: "already voided"}[lang])
 	}
 }
