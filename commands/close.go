@@ -162,20 +162,27 @@ func (sc auditScope) has(programID int64, dept string) bool {
 // minus what `채용` has recorded against them by to, within the scope. It is
 // the figure of "아직 채용하지 않은 약정".
 func (s *Service) unhiredAgreed(ctx context.Context, from, to time.Time, sc auditScope) (int64, error) {
+	left, _, err := s.unhiredOfAgreed(ctx, from, to, sc)
+	return left, err
+}
+
+// unhiredOfAgreed is unhiredAgreed with the agreed jobs they are part of,
+// so a line can say "약정 300개 중 아직 채용되지 않은 100개" (review r22 F11).
+func (s *Service) unhiredOfAgreed(ctx context.Context, from, to time.Time, sc auditScope) (left, agreed int64, err error) {
 	if to.Before(from) {
-		return 0, nil
+		return 0, 0, nil
 	}
 	totals, err := s.store.AgreementTotals(ctx, from, to, sc.dept)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	var left int64
 	for _, t := range totals {
 		if sc.programs == nil || sc.programs[t.ProgramID] {
 			left += max(0, t.Agreed-t.Realised)
+			agreed += t.Agreed
 		}
 	}
-	return left, nil
+	return left, agreed, nil
 }
 
 // auditSections are what status and the report add for the audit: the

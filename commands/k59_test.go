@@ -187,3 +187,48 @@ func TestK59CorrectOrHireANothingReport(t *testing.T) {
 			map[commands.Lang]string{commands.Korean: "이미 무효로 한 사회적경제과의 2026년 10월 실적 없음 보고", commands.English: "already voided"}[lang])
 	}
 }
+
+// newestEntryID is the number of the entry recorded last.
+func (h *harness) k59NewestID() int64 {
+	h.t.Helper()
+	var id int64
+	if err := h.store.DB().GetContext(context.Background(), &id, `SELECT max(id) FROM entries`); err != nil {
+		h.t.Fatal(err)
+	}
+	return id
+}
+
+// Review r22 F11: the digest said "이번 주 기록된 약정 100개는 아직 채용
+// 전이어서 …" where 100 was the unhired rest of a 300 약정 recorded that
+// week. It names both: 약정 300개 중 아직 채용되지 않은 100개.
+// Review r22 F40: its 부진 사업 line compared with a target set after the
+// week's end without the note 현황 지난주 gives.
+func TestK59DigestAgreedAndTargetNotYet(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		h.run(manager, "add 300 invest status:agreed date:2026-11-17", commands.OutcomeOK)
+		agreement := h.k59NewestID()
+		h.run(manager, fmt.Sprintf("hire %d 200 2026-11-18", agreement), commands.OutcomeOK)
+		h.run(manager, "add 40 youth date:2026-11-18", commands.OutcomeOK)
+		h.run(manager, "target 1700 program:youth", commands.OutcomeOK) // set today, 11/26: after the week
+		week := "e.as_of BETWEEN '2026-11-16' AND '2026-11-22'"
+		var agreed int64
+		if err := h.store.DB().GetContext(context.Background(), &agreed,
+			`SELECT coalesce(sum(count), 0) FROM entries e WHERE voided_at IS NULL AND status = 'agreed' AND `+week); err != nil {
+			t.Fatal(err)
+		}
+		hired := h.sum(week + " AND p.code = 'invest'")
+		youth := h.sum("e.as_of BETWEEN '2026-01-01' AND '2026-11-22' AND p.code = 'youth'")
+		text := h.run(manager, map[commands.Lang]string{commands.Korean: "주간보고 2026년 47주차", commands.English: "digest 2026-W47"}[lang], commands.OutcomeOK).Text()
+		if lang == commands.Korean {
+			mustContain(t, text, fmt.Sprintf("이번 주 기록된 약정 %d개 중 아직 채용되지 않은 %d개는 실적에서 제외했습니다.", agreed, agreed-hired),
+				fmt.Sprintf("%d개 / 목표 1,700개", youth), "2026. 11. 22.에는 청년", "목표가 아직 정해지지 않았습니다")
+		} else {
+			mustContain(t, text, fmt.Sprintf("of the %d agreed (MOU) jobs logged this week, %d are not yet hired", agreed, agreed-hired),
+				"No target had been set yet on")
+		}
+		if agreed != 300 || hired != 200 || youth != 40 {
+			t.Errorf("SQL agreed %d, hired %d, youth %d", agreed, hired, youth)
+		}
+	}
+}
