@@ -41,7 +41,7 @@ type Digest struct {
 	// WeekUnhired is what the agreements logged this week still wait for:
 	// agreed less the hires 채용 recorded against them by WeekEnd.
 	WeekUnhired             int64
-	WeekAgreed              int64 // the agreements logged this week, hired or not
+	WeekAgreed              int64        // the agreements logged this week, hired or not
 	WeekPublic, WeekPrivate ProgramTotal // the week's split, with its approximate part
 	YearToDate              ProgramTotal
 	Target                  int64 // the year's target in force at AsOf, 0 if none
