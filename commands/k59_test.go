@@ -232,3 +232,65 @@ func TestK59DigestAgreedAndTargetNotYet(t *testing.T) {
 		}
 	}
 }
+
+// Review r22 F4/F9/F21: hold replies dropped 여 or misnamed a 누계.
+// F4: `추가 노인 누계 5,700여 오늘` after 5,600여 was held "한 건에
+// 5,700여개는 … 연간 목표보다 많습니다": the 누계 adds 100여; it is the
+// increment that is compared with the target. F9: the "누계가 됩니다"
+// figure after an approximate program total keeps 여. F21: last year's
+// approximate total is written with 여 and the subtraction says so.
+func TestK59HoldsKeepYeoAndCompareTheIncrement(t *testing.T) {
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		now := time.Date(2026, time.November, 27, 1, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		for _, line := range []string{
+			"target 21000", "target 5000 program:senior",
+			"add 4250 senior cumulative date:2026-10-31",
+			"add 1250 senior date:2026-11-20 confirm:yes",
+			"add 100여 senior date:2026-11-25 confirm:yes",
+		} {
+			h.run(manager, line, commands.OutcomeOK)
+		}
+		r := h.run(manager, "add 5700여 senior cumulative date:2026-11-27", commands.OutcomeOK)
+		year := "e.as_of BETWEEN '2026-01-01' AND '2026-12-31' AND p.code = 'senior'"
+		if got := h.sum(year); got != 5700 || !h.approxSQL(h.k59NewestID()) {
+			t.Errorf("SQL senior 2026 %d; want 5,700 with the 누계 stored approximate:\n%s", got, r.Text())
+		}
+		// A 누계 whose increment alone passes the target is still asked,
+		// naming the 누계 and its increment.
+		text := h.run(manager, "add 57000 senior cumulative date:2026-11-27", commands.OutcomeRefused).Text()
+		inc := 57000 - h.sum(year)
+		if lang == commands.Korean {
+			mustContain(t, text, "누계 57,000개", fmt.Sprintf("%s여개", numbers.Format(inc)), "연간 목표(5,000개)")
+		} else {
+			mustContain(t, text, "cumulative 57,000", "about "+numbers.Format(inc), "(5,000)")
+		}
+		if strings.Contains(text, "한 건에") || strings.Contains(text, "in one entry") || h.sum(year) != 5700 {
+			t.Errorf("a 누계 is not one entry of its size; SQL %d:\n%s", h.sum(year), text)
+		}
+
+		now = time.Date(2026, time.December, 2, 1, 0, 0, 0, time.UTC)
+		text = h.run(manager, "add 12500 senior date:2026-12-02", commands.OutcomeRefused).Text()
+		after := h.sum(year) + 12500
+		if lang == commands.Korean {
+			mustContain(t, text, fmt.Sprintf("이 사업의 누계는 %s여개가 됩니다", numbers.Format(after)))
+		} else {
+			mustContain(t, text, fmt.Sprintf("makes the program's total about %s", numbers.Format(after)))
+		}
+
+		now = time.Date(2027, time.January, 4, 1, 0, 0, 0, time.UTC)
+		text = h.run(manager, "add 6010 senior cumulative date:2027-01-04", commands.OutcomeRefused).Text()
+		prev := h.sum(year)
+		if lang == commands.Korean {
+			mustContain(t, text, fmt.Sprintf("2026년 누계는 %s여개", numbers.Format(prev)),
+				fmt.Sprintf("6,010 − %s여 = %d여", numbers.Format(prev), 6010-prev), "어림수")
+		} else {
+			mustContain(t, text, fmt.Sprintf("recorded about %s in 2026", numbers.Format(prev)),
+				fmt.Sprintf("6,010 − %s = about %d", numbers.Format(prev), 6010-prev), "approximate")
+		}
+		if strings.Contains(text, fmt.Sprintf("%s개인데", numbers.Format(prev))) {
+			t.Errorf("the approximate 2026 total lost its 여:\n%s", text)
+		}
+	}
+}
