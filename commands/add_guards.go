@@ -471,20 +471,32 @@ func (s *Service) yearTargetFor(ctx context.Context, p Program, year int) (targe
 }
 
 // cumulativeOverYearTarget is overYearTarget for a realised 누계 line: it
-// is the program's total, not one entry of that size, so what it adds (the
-// increment over the ledger through its date) is compared with the target,
-// and the question names both (review r22 F4: `누계 5,700여` after 5,600여
-// was asked as "한 건에 5,700여개는 … 연간 목표보다 많습니다").
+// is the program's total, not one entry of that size: it is asked when
+// what it adds (the increment over the ledger through its date) is more
+// than the target, or when it is the report that passes the target (review
+// ko k3 F14), and the question names the 누계 and the increment. A 누계 of a
+// program already past its target is an ordinary report (review r22 F4:
+// `누계 5,700여` after 5,600여, target 5,000, was asked as "한 건에
+// 5,700여개는 … 연간 목표보다 많습니다").
 func (s *Service) cumulativeOverYearTarget(ctx context.Context, p Program, e NewEntry) (string, error) {
 	target, whose, err := s.yearTargetFor(ctx, p, e.AsOf.Year())
 	if err != nil || target <= 0 || e.Count <= target {
 		return "", err
 	}
 	before, approx, err := s.programJobsApprox(ctx, p.ID, dates.On(e.AsOf.Year(), 1, 1), e.AsOf)
-	if err != nil || e.Count-before <= target {
+	if err != nil {
 		return "", err
 	}
-	return s.msg("k59.cumulative_over_year_target", "Total", s.unitCount(e.Count, e.Approximate, p.Unit),
+	key := ""
+	switch {
+	case e.Count-before > target: // what it adds is more than the year's target
+		key = "k59.cumulative_over_year_target"
+	case before <= target: // it is the report that passes the target (r13 F14)
+		key = "k59.cumulative_passes_year_target"
+	default: // the program had passed its target already: an ordinary report
+		return "", nil
+	}
+	return s.msg(key, "Total", s.unitCount(e.Count, e.Approximate, p.Unit),
 		"Date", s.date(e.AsOf), "Before", s.unitCount(before, approx, p.Unit),
 		"Increment", s.unitCount(e.Count-before, e.Approximate || approx, p.Unit),
 		"Whose", whose, "Year", e.AsOf.Year(), "Target", s.unitCount(target, false, p.Unit)), nil
