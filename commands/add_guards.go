@@ -466,19 +466,62 @@ func (s *Service) typeOrNone(t string) string {
 // when it is not: an add's entry and a 정정's new figure are asked the
 // same (issue 19 §5; k36: a 정정 skipped it).
 func (s *Service) overYearTarget(ctx context.Context, p Program, year int, count int64, approximate bool) (string, error) {
-	targets, err := s.store.Targets(ctx, year)
+	target, whose, err := s.yearTargetFor(ctx, p, year)
 	if err != nil {
 		return "", err
-	}
-	target, whose := targets.Programs[p.ID], s.programLabel(p)
-	if target == 0 {
-		target, whose = targets.Total, s.msg("guards.overall")
 	}
 	if target > 0 && count > target {
 		return s.msg("guards.over_year_target", "Count", s.unitCount(count, approximate, p.Unit),
 			"Whose", whose, "Year", year, "Target", s.unitCount(target, false, p.Unit)), nil
 	}
 	return "", nil
+}
+
+// yearTargetFor is the target a figure of p is compared with: the
+// program's whole-year target, or the overall one where it has none (whose
+// names which), 0 when neither is set.
+func (s *Service) yearTargetFor(ctx context.Context, p Program, year int) (target int64, whose string, err error) {
+	targets, err := s.store.Targets(ctx, year)
+	if err != nil {
+		return 0, "", err
+	}
+	target, whose = targets.Programs[p.ID], s.programLabel(p)
+	if target == 0 {
+		target, whose = targets.Total, s.msg("guards.overall")
+	}
+	return target, whose, nil
+}
+
+// cumulativeOverYearTarget is overYearTarget for a realised 누계 line: it
+// is the program's total, not one entry of that size: it is asked when
+// what it adds (the increment over the ledger through its date) is more
+// than the target, or when it is the report that passes the target (review
+// ko k3 F14), and the question names the 누계 and the increment. A 누계 of a
+// program already past its target is an ordinary report (review r22 F4:
+// `누계 5,700여` after 5,600여, target 5,000, was asked as "한 건에
+// 5,700여개는 … 연간 목표보다 많습니다").
+func (s *Service) cumulativeOverYearTarget(ctx context.Context, p Program, e NewEntry) (string, error) {
+	target, whose, err := s.yearTargetFor(ctx, p, e.AsOf.Year())
+	if err != nil || target <= 0 || e.Count <= target {
+		return "", err
+	}
+	before, approx, err := s.programJobsApprox(ctx, p.ID, dates.On(e.AsOf.Year(), 1, 1), e.AsOf)
+	if err != nil {
+		return "", err
+	}
+	key := ""
+	switch {
+	case e.Count-before > target: // what it adds is more than the year's target
+		key = "k59.cumulative_over_year_target"
+	case before <= target: // it is the report that passes the target (r13 F14)
+		key = "k59.cumulative_passes_year_target"
+	default: // the program had passed its target already: an ordinary report
+		return "", nil
+	}
+	return s.msg(key, "Total", s.unitCount(e.Count, e.Approximate, p.Unit),
+		"Date", s.date(e.AsOf), "Before", s.unitCount(before, approx, p.Unit),
+		"Increment", s.unitCount(e.Count-before, e.Approximate || approx, p.Unit),
+		"Whose", whose, "Year", e.AsOf.Year(), "Target", s.unitCount(target, false, p.Unit)), nil
 }
 
 // confirmReply asks to confirm the held entry e: no entry is written. The

@@ -235,6 +235,9 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	old, err := s.store.Entry(ctx, cmd.ID)
 	if errors.Is(err, ErrNotFound) {
+		if r, ok := s.nothingNotCorrectable(ctx, cmd); ok {
+			return r
+		}
 		return s.refuse(cmd.Name, s.msg("entries.no_such_entry", "ID", cmd.ID))
 	}
 	if err != nil {
@@ -537,6 +540,9 @@ func (s *Service) programByID(programs []Program, id int64) (Program, bool) {
 func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	a, err := s.store.Entry(ctx, cmd.ID)
 	if errors.Is(err, ErrNotFound) {
+		if r, ok := s.nothingNotCorrectable(ctx, cmd); ok {
+			return r
+		}
 		return s.refuse(cmd.Name, s.msg("entries.no_such_entry", "ID", cmd.ID))
 	}
 	if err != nil {

@@ -165,20 +165,28 @@ func (sc auditScope) has(programID int64, dept string) bool {
 // approximate says an agreement with something left is approximate
 // (100여): what is left is then written with 여 (r20 F13/G10/G24).
 func (s *Service) unhiredAgreed(ctx context.Context, from, to time.Time, sc auditScope) (left int64, approximate bool, err error) {
+	left, _, approximate, err = s.unhiredOfAgreed(ctx, from, to, sc)
+	return left, approximate, err
+}
+
+// unhiredOfAgreed is unhiredAgreed with the agreed jobs they are part of,
+// so a line can say "약정 300개 중 아직 채용되지 않은 100개" (review r22 F11).
+func (s *Service) unhiredOfAgreed(ctx context.Context, from, to time.Time, sc auditScope) (left, agreed int64, approximate bool, err error) {
 	if to.Before(from) {
-		return 0, false, nil
+		return 0, 0, false, nil
 	}
 	totals, err := s.store.AgreementTotals(ctx, from, to, sc.dept)
 	if err != nil {
-		return 0, false, err
+		return 0, 0, false, err
 	}
 	for _, t := range totals {
 		if sc.programs == nil || sc.programs[t.ProgramID] {
 			left += max(0, t.Agreed-t.Realised)
 			approximate = approximate || (t.Approximate && t.Agreed > t.Realised)
+			agreed += t.Agreed
 		}
 	}
-	return left, approximate, nil
+	return left, agreed, approximate, nil
 }
 
 // auditSections are what status and the report add for the audit: the

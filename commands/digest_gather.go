@@ -42,6 +42,7 @@ type Digest struct {
 	// agreed less the hires 채용 recorded against them by WeekEnd.
 	WeekUnhired             int64
 	WeekUnhiredApprox       bool         // an approximate agreement (100여) is part of WeekUnhired
+	WeekAgreed              int64        // the agreements logged this week, hired or not
 	WeekPublic, WeekPrivate ProgramTotal // the week's split, with its approximate part
 	YearToDate              ProgramTotal
 	Target                  int64 // the year's target in force at AsOf, 0 if none
@@ -97,6 +98,9 @@ type ProgramWeek struct {
 	Program                    Program
 	Week, PrevWeek, YearToDate ProgramTotal
 	Target                     int64 // the program's own target, 0 if none
+	// TargetNotYet: the target was first set after the week's end, so
+	// Target is today's and the line says so (review r22 F40).
+	TargetNotYet bool
 }
 
 // Limits on the lists of a digest. The Slack transport caps a message at 50
@@ -156,7 +160,7 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 			jobs = append(jobs, p)
 		}
 	}
-	if d.WeekUnhired, d.WeekUnhiredApprox, err = s.unhiredAgreed(ctx, d.WeekStart, d.WeekEnd, scopeOf(jobs, "")); err != nil {
+	if d.WeekUnhired, d.WeekAgreed, d.WeekUnhiredApprox, err = s.unhiredOfAgreed(ctx, d.WeekStart, d.WeekEnd, scopeOf(jobs, "")); err != nil {
 		return d, err
 	}
 	if err := s.gatherCumulative(ctx, &d); err != nil {
@@ -224,7 +228,7 @@ func (s *Service) gatherPrograms(ctx context.Context, d *Digest, all []Program) 
 		if !p.CountsAsJobs() {
 			continue
 		}
-		pw := ProgramWeek{Program: p, Week: week[p.ID], PrevWeek: prev[p.ID], YearToDate: ytd[p.ID], Target: targets.Programs[p.ID]}
+		pw := ProgramWeek{Program: p, Week: week[p.ID], PrevWeek: prev[p.ID], YearToDate: ytd[p.ID], Target: targets.Programs[p.ID], TargetNotYet: targets.NotYet[p.ID]}
 		d.addProgram(pw)
 	}
 	sort.SliceStable(d.Programs, func(i, j int) bool { return d.Programs[i].Week.Jobs > d.Programs[j].Week.Jobs })

@@ -120,7 +120,15 @@ func (s *Service) digestHeadline(d Digest) Section {
 		lines = append(lines, s.msg("shared.approximate", "Approximate", s.jobs(d.YearToDate.Approximate)))
 	}
 	if d.WeekUnhired > 0 {
-		lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", s.unitCount(d.WeekUnhired, d.WeekUnhiredApprox, ""), i18n.PluralCount, d.WeekUnhired))
+		if d.WeekAgreed > d.WeekUnhired {
+			// Part of the week's agreements is hired: the figure left out is
+			// the rest, not what the week recorded (review r22 F11); an
+			// approximate agreement's 여 stays on both (r20 F13).
+			lines = append(lines, s.msg("k59.digest_unhired_of_agreed", "Agreed", s.unitCount(d.WeekAgreed, d.WeekUnhiredApprox, ""),
+				"Unhired", s.unitCount(d.WeekUnhired, d.WeekUnhiredApprox, ""), i18n.PluralCount, d.WeekUnhired))
+		} else {
+			lines = append(lines, s.msg("digest.not_counted_agreed_mou2", "Agreed", s.unitCount(d.WeekUnhired, d.WeekUnhiredApprox, ""), i18n.PluralCount, d.WeekUnhired))
+		}
 	}
 	return Section{Lines: lines}
 }
@@ -206,11 +214,19 @@ func (s *Service) digestLagging(d Digest) Section {
 	case len(d.Lagging) == 0:
 		sec.Lines = []string{s.msg("digest.none_every_program_with", "Elapsed", elapsed)}
 	default:
+		var notYet []string
 		for _, pw := range d.Lagging[:min(len(d.Lagging), digestMaxList)] {
 			sec.Lines = append(sec.Lines, s.msg("digest.lagging_line", "Program", s.programLabel(pw.Program), "Jobs", s.unitCount(pw.YearToDate.Jobs, pw.YearToDate.Approximate > 0, ""), "Target", s.jobs(pw.Target), "Percent", percent(pw.YearToDate.Jobs, pw.Target), "Elapsed", elapsed))
+			if pw.TargetNotYet {
+				notYet = append(notYet, s.programShort(pw.Program))
+			}
 		}
 		if more := len(d.Lagging) - digestMaxList; more > 0 {
 			sec.Lines = append(sec.Lines, s.msg("digest.and_more_programs", "More", more))
+		}
+		// A target set after the week's end is today's, as 현황 지난주 says.
+		if note := s.notYetNote(d.AsOf, notYet); note != "" {
+			sec.Lines = append(sec.Lines, note)
 		}
 	}
 	return sec

@@ -149,6 +149,29 @@ func (s *Service) voidNothing(ctx context.Context, c Caller, id int64, reason st
 		Sections: []Section{{Lines: lines}}}, true
 }
 
+// nothingNotCorrectable refuses `정정 N` or `채용 N` where N is a 실적 없음
+// report (the reports share the entries' numbers), naming it and the
+// `무효 N <사유>` that takes it back, instead of "no such entry" (review
+// r22 F38); ok is false when N is not one.
+func (s *Service) nothingNotCorrectable(ctx context.Context, cmd Command) (Reply, bool) {
+	n, err := s.store.NothingReport(ctx, cmd.ID)
+	if errors.Is(err, ErrNotFound) {
+		return Reply{}, false
+	}
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err), true
+	}
+	key := "k59.nothing_not_correctable"
+	if !n.VoidedAt.IsZero() {
+		key = "k59.nothing_voided_not_correctable"
+	}
+	text := s.msg(key, "ID", n.ID, "Department", n.Department, "Month", s.monthLabel(n.Month), "Command", commandName(cmd.Name))
+	if cmd.Name == cmdHire {
+		text += " " + s.msg("k59.hire_nothing_report")
+	}
+	return s.refuse(cmd.Name, text), true
+}
+
 // nothingRecorded refuses an add for a department and month that has a live
 // 실적 없음, naming the record and how to void it.
 func (s *Service) nothingRecorded(ctx context.Context, said *NothingRecordedError) Reply {

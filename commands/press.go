@@ -38,8 +38,9 @@ func parseDatedOnly(cmd *Command, ts []token, today time.Time, refusal string) e
 // press answers `press`: the sentences a city's press release opens with,
 // written from the ledger as of the date: the year's target, the figure
 // with 달성률, 공공/민간, the programs as △ bullets, the candidates found.
-// Figures follow the press rule (numbers.Press): exact, or rounded down
-// with 여, never up; 달성률 is rounded down too.
+// Figures follow the press rule (numbers.Press): exact under 1,000, or
+// rounded down with 여, never up; 달성률 is rounded down too, and left out
+// when under 1%.
 func (s *Service) press(ctx context.Context, _ Caller, cmd Command) Reply {
 	if r, refused := s.reportSpanRefusal(cmd); refused {
 		return r
@@ -117,6 +118,11 @@ func (s *Service) pressLead(r Report, year int, asOf time.Time) string {
 		return s.msg("press.lead_no_target", args...)
 	}
 	floor := r.Total.Total * 100 / r.Total.Target // never overstated
+	if floor == 0 {
+		// "목표 대비 0%의 성과를 올렸다" is no sentence for a press release
+		// (review r22 F23): the target and the figure, without the rate.
+		return s.msg("k59.press_lead_no_rate", append(args, "Target", s.pressTarget(r.Total.Target))...)
+	}
 	return s.msg("press.lead", append(args, "Target", s.pressTarget(r.Total.Target), "Percent", floor)...)
 }
 

@@ -286,7 +286,10 @@ func TestDigestAgreementsNotYetHiredSubtractHires(t *testing.T) {
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 50 투자 날짜:2026-11-16 상태:약정 메모:MOU-B", commands.OutcomeOK) // #1, week 47
 	h.run(manager, "채용 1 20 2026-11-18", commands.OutcomeOK)
-	var left int64
+	var left, agreed int64
+	if err := h.store.DB().GetContext(context.Background(), &agreed, `SELECT count FROM entries WHERE id = 1`); err != nil {
+		t.Fatal(err)
+	}
 	if err := h.store.DB().GetContext(context.Background(), &left, `
 		SELECT a.count - coalesce((SELECT sum(e.count) FROM agreement_hires x JOIN entries e ON e.id = x.hire_entry_id
 		                           AND e.voided_at IS NULL WHERE x.agreement_entry_id = a.id), 0)
@@ -294,9 +297,11 @@ func TestDigestAgreementsNotYetHiredSubtractHires(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := h.run("U1", "주간보고 2026년 47주차", commands.OutcomeOK).Text()
-	mustContain(t, d, "이번 주 기록된 약정 "+formatThousands(left)+"개는 아직 채용 전이어서 실적에서 제외했습니다.")
+	// Review r22 F11: the figure left out is the unhired part of what the
+	// week agreed, and the line says so.
+	mustContain(t, d, "이번 주 기록된 약정 "+formatThousands(agreed)+"개 중 아직 채용되지 않은 "+formatThousands(left)+"개는 실적에서 제외했습니다.")
 	h.run(manager, "채용 1 30 2026-11-19", commands.OutcomeOK)
-	if d := h.run("U1", "주간보고 2026년 47주차", commands.OutcomeOK).Text(); strings.Contains(d, "아직 채용 전") {
+	if d := h.run("U1", "주간보고 2026년 47주차", commands.OutcomeOK).Text(); strings.Contains(d, "아직 채용") {
 		t.Errorf("the digest still counts hired agreements as not yet hired:\n%s", d)
 	}
 }

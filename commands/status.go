@@ -28,9 +28,14 @@ type statusView struct {
 	programs    []Program              // the programs in view, jobs-counting ones only
 	totals      map[int64]ProgramTotal
 	week, month map[int64]ProgramTotal
-	targets     Targets // in force on the span's last day (target history)
-	target      int64   // the target the headline compares against, 0 if none
-	targetNow   int64   // the same target as it stands today, when revised since
+	// weekFrom is the first day "this week" counts when the week began
+	// before the view's span (12월 on Tuesday 12/1, 2027 on 1/2): the week
+	// is clipped to the span, never counting last month's or last year's
+	// days (review r22 F6/F19); zero when the whole week is inside.
+	weekFrom  time.Time
+	targets   Targets // in force on the span's last day (target history)
+	target    int64   // the target the headline compares against, 0 if none
+	targetNow int64   // the same target as it stands today, when revised since
 	// targetNotYet: the view's target was not yet set on targetDay, so
 	// target is today's and is labelled as the current one (현재 목표).
 	targetNotYet bool
@@ -342,7 +347,11 @@ func (s *Service) statusTotals(ctx context.Context, v *statusView, today time.Ti
 	if !v.live {
 		return nil
 	}
-	if v.week, err = s.totalsByProgram(ctx, dates.WeekStart(today), today, v.dept); err != nil {
+	weekFrom := dates.WeekStart(today)
+	if weekFrom.Before(v.from) {
+		weekFrom, v.weekFrom = v.from, v.from
+	}
+	if v.week, err = s.totalsByProgram(ctx, weekFrom, today, v.dept); err != nil {
 		return err
 	}
 	v.month, err = s.totalsByProgram(ctx, dates.On(today.Year(), today.Month(), 1), today, v.dept)
@@ -540,7 +549,11 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 		head = append(head, s.msg("status.public_private", "Public", s.total(pub, ""), "Private", s.total(priv, "")))
 	}
 	if v.live {
-		head = append(head, s.msg("status.this_week_this_month", "Week", s.total(v.sum(v.week, nil), ""), "Month", s.total(v.sum(v.month, nil), "")))
+		if v.weekFrom.IsZero() {
+			head = append(head, s.msg("status.this_week_this_month", "Week", s.total(v.sum(v.week, nil), ""), "Month", s.total(v.sum(v.month, nil), "")))
+		} else {
+			head = append(head, s.msg("k59.status_week_from_this_month", "From", s.monthDay(v.weekFrom), "Week", s.total(v.sum(v.week, nil), ""), "Month", s.total(v.sum(v.month, nil), "")))
+		}
 	}
 	if total.Approximate > 0 {
 		head = append(head, s.msg("shared.approximate", "Approximate", s.jobs(total.Approximate)))
@@ -647,7 +660,11 @@ func (s *Service) programSection(v statusView) Section {
 			notYet = append(notYet, s.programShort(p))
 		}
 		if w := v.week[p.ID]; w.Jobs > 0 {
-			line += s.msg("status.program_this_week", "W", s.plusCount(w.Jobs, w.Approximate > 0, p.Unit))
+			if v.weekFrom.IsZero() {
+				line += s.msg("status.program_this_week", "W", s.plusCount(w.Jobs, w.Approximate > 0, p.Unit))
+			} else {
+				line += s.msg("k59.status_program_week_from", "From", s.monthDay(v.weekFrom), "W", s.plusCount(w.Jobs, w.Approximate > 0, p.Unit))
+			}
 		}
 		if last := v.lastTotals[p.ID]; last.Jobs > 0 {
 			line += s.msg("status.program_last_year", "Last", s.total(last, p.Unit))
@@ -681,9 +698,14 @@ func (s *Service) markSilence(ctx context.Context, v *statusView) error {
 	}
 	// The months of the year through the judged one: a department silent
 	// since March that reported 실적 없음 for April is named as such.
+	// Last year's months count too: in a January view a department whose
+	// last jobs were in November and that reported 실적 없음 for December
+	// has reported since (review r22 F18); of last year's, only the latest
+	// is named, the last report before this year.
 	thisMonth := dates.On(v.asOf.Year(), v.asOf.Month(), 1)
+	yearStart := dates.On(v.asOf.Year(), time.January, 1)
 	var months []time.Time
-	for m := dates.On(v.asOf.Year(), time.January, 1); !m.After(thisMonth); m = m.AddDate(0, 1, 0) {
+	for m := yearStart.AddDate(-1, 0, 0); !m.After(thisMonth); m = m.AddDate(0, 1, 0) {
 		months = append(months, m)
 	}
 	said, err := s.saidNothingIn(ctx, months)
@@ -699,7 +721,11 @@ func (s *Service) markSilence(ctx context.Context, v *statusView) error {
 		lastMonth := dates.On(d.LastLoggedOn.Year(), d.LastLoggedOn.Month(), 1)
 		for _, m := range said[d.Department] {
 			if d.LastLoggedOn.IsZero() || m.After(lastMonth) {
-				v.saidNothing[d.Department] = append(v.saidNothing[d.Department], m)
+				list := v.saidNothing[d.Department]
+				if n := len(list); n > 0 && list[n-1].Before(yearStart) && m.Before(yearStart) {
+					list = list[:n-1] // an earlier month of last year: keep the latest
+				}
+				v.saidNothing[d.Department] = append(list, m)
 			}
 		}
 		d.Reported = slices.ContainsFunc(said[d.Department], thisMonth.Equal)
@@ -957,4 +983,13 @@ func wordsDepartment(depts []Department, all []Program, typed string) string {
 		}
 	}
 	return ""
+}
+
+// monthDay writes a day without its year, for a label inside a view whose
+// year is in its title: "12. 1." in Korean, "1 Dec" in English.
+func (s *Service) monthDay(d time.Time) string {
+	if s.lang == Korean {
+		return fmt.Sprintf("%d. %d.", int(d.Month()), d.Day())
+	}
+	return d.Format("2 Jan")
 }

@@ -16,7 +16,12 @@ import (
 // target (overYearTarget), a delta that reads like a 누계 (totalAsDelta) and
 // a January 누계 that carries last year's total (newYearCarry).
 func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntry, p Program, cmd Command) (Reply, bool, error) {
-	size, err := s.overYearTarget(ctx, p, e.AsOf.Year(), e.Count, e.Approximate)
+	size, err := "", error(nil)
+	if e.Kind == KindCumulative && e.Status == StatusRealised {
+		size, err = s.cumulativeOverYearTarget(ctx, p, e)
+	} else {
+		size, err = s.overYearTarget(ctx, p, e.AsOf.Year(), e.Count, e.Approximate)
+	}
 	if err != nil {
 		return Reply{}, false, err
 	}
@@ -87,6 +92,25 @@ func (s *Service) programJobs(ctx context.Context, programID int64, from, to tim
 	return all, own, nil
 }
 
+// programJobsApprox is the program's live realised jobs with as-of dates in
+// [from, to], every department's, and whether part of them is approximate
+// now (여), so a reply quoting the figure keeps its 여 (review r22 F9/F21).
+func (s *Service) programJobsApprox(ctx context.Context, programID int64, from, to time.Time) (int64, bool, error) {
+	if to.Before(from) {
+		return 0, false, nil
+	}
+	list, err := s.store.ProgramTotals(ctx, from, to, "")
+	if err != nil {
+		return 0, false, err
+	}
+	for _, t := range list {
+		if t.ProgramID == programID {
+			return t.Jobs, t.Approximate > 0, nil
+		}
+	}
+	return 0, false, nil
+}
+
 // periodEnd reports whether a typed date names a month's or a period's end
 // (11월말, 지난달 말, 3분기말, 말일, 연말): the date reports give their 누계.
 func periodEnd(typed string) bool {
@@ -149,8 +173,12 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 		if e.Count >= ytd {
 			id = "k32.delta_at_least_total"
 		}
+		_, ytdApprox, err := s.programJobsApprox(ctx, e.ProgramID, dates.On(e.AsOf.Year(), 1, 1), e.AsOf)
+		if err != nil {
+			return "", err
+		}
 		why = s.msg(id, "Count", s.unitCount(e.Count, e.Approximate, p.Unit),
-			"Program", s.programLabel(p), "Date", s.date(e.AsOf), "Total", s.unitCount(ytd, false, p.Unit))
+			"Program", s.programLabel(p), "Date", s.date(e.AsOf), "Total", s.unitCount(ytd, ytdApprox, p.Unit))
 	}
 	if why != "" && e.IdempotencyKey != "" {
 		// A redelivery of a request that recorded already is answered
@@ -162,19 +190,27 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 		}
 	}
 	if why != "" {
+		// The program's total after the add keeps the 여 of an
+		// approximate year so far (review r22 F9: 5,800여 + 12,500 was
+		// "누계는 18,300개가 됩니다").
+		_, ytdApprox, err := s.programJobsApprox(ctx, e.ProgramID, dates.On(e.AsOf.Year(), 1, 1), e.AsOf)
+		if err != nil {
+			return "", err
+		}
+		afterApprox := e.Approximate || ytdApprox
 		if e.Count < ytd {
 			// As a 누계 it would be below the ledger's figure through
 			// its date and refused: there is no 누계 line to offer, and
 			// a 누계 that low means a recorded entry is wrong, which is
 			// not "nothing to record" (review r15 F6): point to the list.
-			return why + " " + s.msg("k49.delta_or_total_below", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
-				"Count", s.unitCount(e.Count, e.Approximate, p.Unit), "Total", s.unitCount(ytd, false, p.Unit), "Code", s.programWord(p)), nil
+			return why + " " + s.msg("k49.delta_or_total_below", "After", s.unitCount(ytd+e.Count, afterApprox, p.Unit),
+				"Count", s.unitCount(e.Count, e.Approximate, p.Unit), "Total", s.unitCount(ytd, ytdApprox, p.Unit), "Code", s.programWord(p)), nil
 		}
-		effect := s.msg("k32.total_records_nothing", "Total", s.unitCount(ytd, false, p.Unit))
+		effect := s.msg("k32.total_records_nothing", "Total", s.unitCount(ytd, ytdApprox, p.Unit))
 		if e.Count > ytd {
 			effect = s.msg("k32.total_records_increment", "Increment", s.plusCount(e.Count-ytd, e.Approximate, p.Unit))
 		}
-		why += " " + s.msg("k32.delta_or_total", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
+		why += " " + s.msg("k32.delta_or_total", "After", s.unitCount(ytd+e.Count, afterApprox, p.Unit),
 			"Line", s.cumulativeLine(p, count, e.AsOf), "Effect", effect)
 		monthEnd, err := s.monthTurnTotalLine(ctx, e, p, cmd, count)
 		if err != nil {
@@ -298,7 +334,14 @@ func (s *Service) lastYearTotal(ctx context.Context, e NewEntry) (int64, error) 
 // year-end report, which the question never offered; following the only
 // line it gave filed 13 December jobs in January).
 func (s *Service) restartsQuestion(ctx context.Context, key string, e NewEntry, p Program, prev int64) (string, error) {
-	why := s.msg(key, "Program", s.programLabel(p), "Year", e.AsOf.Year()-1, "Prev", s.unitCount(prev, false, p.Unit),
+	// Last year's total keeps its 여 when part of it is approximate, and
+	// so does the difference (review r22 F21: "2026년 누계는 5,956개인데
+	// … 6,010 − 5,956 = 54" for a 5,956여).
+	_, prevApprox, err := s.programJobsApprox(ctx, e.ProgramID, dates.On(e.AsOf.Year()-1, 1, 1), dates.On(e.AsOf.Year()-1, 12, 31))
+	if err != nil {
+		return "", err
+	}
+	why := s.msg(key, "Program", s.programLabel(p), "Year", e.AsOf.Year()-1, "Prev", s.unitCount(prev, prevApprox, p.Unit),
 		"Date", s.date(e.AsOf), "Count", s.unitCount(e.Count, e.Approximate, p.Unit), "NewYear", e.AsOf.Year())
 	if e.Count >= prev {
 		// A year-end 누계 below the ledger's year would be refused, so it
@@ -322,11 +365,20 @@ func (s *Service) restartsQuestion(ctx context.Context, key string, e NewEntry, 
 	}
 	if e.Count > prev {
 		count := numbers.Format(e.Count - prev)
-		if e.Approximate {
+		if e.Approximate || prevApprox {
 			count += "여"
 		}
-		why += " " + s.msg("k32.cumulative_restarts_continued", "Count", numbers.Format(e.Count), "Prev", numbers.Format(prev),
-			"Diff", count, "Line", s.cumulativeLine(p, count, e.AsOf))
+		if prevApprox {
+			prevText, diff := numbers.Format(prev), numbers.Format(e.Count-prev)
+			if s.lang == Korean {
+				prevText, diff = prevText+"여", count
+			}
+			why += " " + s.msg("k59.cumulative_restarts_continued_approx", "Count", numbers.Format(e.Count), "Prev", prevText,
+				"Diff", diff, "Line", s.cumulativeLine(p, count, e.AsOf))
+		} else {
+			why += " " + s.msg("k32.cumulative_restarts_continued", "Count", numbers.Format(e.Count), "Prev", numbers.Format(prev),
+				"Diff", count, "Line", s.cumulativeLine(p, count, e.AsOf))
+		}
 	}
 	return why, nil
 }
