@@ -144,6 +144,9 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.refuse(cmd.Name, s.msg("entries.which_program_give_its"))
 	}
 	noteWords, cmd.DeptWord = deptInWords(&d, noteWords, depts)
+	if cmd.DeptWord == "" {
+		noteWords, cmd.DeptWord = s.ownDeptWord(&d, noteWords, programs, depts)
+	}
 	if cmd.DeptWord != "" && cmd.Opts.Department != "" && d.department != cmd.Opts.Department {
 		given, _ := findDepartment(depts, cmd.Opts.Department)
 		if given.Name != d.department {
@@ -1224,6 +1227,29 @@ type EntryStore interface {
 	// 정정 re-based the later 누계 reports by (new less old increments):
 	// what the 정정 moved in the ledger is its change plus this.
 	CorrectionRebases(ctx context.Context, ids []int64) (map[int64]int64, error)
+}
+
+// ownDeptWord takes out of an add line's words the program's own
+// department written bare (`추가 청년 3 1/5 일자리정책과`): the department
+// the entry is filed under anyway, read as its department and echoed,
+// where it was refused as an unread word (review r22 F26). Another
+// department's bare name is still asked about (departmentInNote).
+func (s *Service) ownDeptWord(d *entryDraft, words []string, programs []Program, depts []Department) ([]string, string) {
+	p, ok := s.lookupProgram(programs, d.program)
+	if !ok || p.Department == "" {
+		return words, ""
+	}
+	own, ok := findDepartment(depts, p.Department)
+	if !ok {
+		return words, ""
+	}
+	for i, w := range words {
+		if dept, ok := findDepartment(depts, w); ok && dept.Name == own.Name {
+			d.department = own.Name
+			return slices.Delete(slices.Clone(words), i, i+1), w
+		}
+	}
+	return words, ""
 }
 
 // isDashWord reports whether w is a dash alone: -, –, —.
