@@ -12,9 +12,9 @@ import (
 // asked about. SQL SUMs.
 func TestOwnDepartmentWordIsReadAsTheDepartment(t *testing.T) {
 	for _, c := range []struct {
-		lang              commands.Lang
+		lang             commands.Lang
 		own, other, echo string
-		otherWant         string
+		otherWant        string
 	}{
 		{commands.Korean, "추가 청년 3 11/25 일자리정책과", "추가 청년 3 11/25 노인복지과", "`일자리정책과`를 부서 ‘일자리정책과’로 읽었습니다", "부서 이름이어서"},
 		{commands.English, "add 3 youth date:2026-11-25 일자리정책과", "add 3 youth date:2026-11-25 노인복지과", "`일자리정책과` as the department", "is the name of a department"},
