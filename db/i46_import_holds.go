@@ -56,12 +56,14 @@ func (r *importRun) sizeOf(ctx context.Context, program int64, year int) (*sizeL
 		return l, nil
 	}
 	l := &sizeLedger{}
-	if err := sqlx.GetContext(ctx, r.tx, &struct {
-		Name *string `db:"name_ko"`
-		Unit *string `db:"unit"`
-	}{&l.name, &l.unit}, `SELECT name_ko, unit FROM programs WHERE id = $1`, program); err != nil {
+	var prog struct {
+		Name string `db:"name_ko"`
+		Unit string `db:"unit"`
+	}
+	if err := sqlx.GetContext(ctx, r.tx, &prog, `SELECT name_ko, unit FROM programs WHERE id = $1`, program); err != nil {
 		return nil, fmt.Errorf("program %d: %w", program, err)
 	}
+	l.name, l.unit = prog.Name, prog.Unit
 	var targets []struct {
 		Program *int64 `db:"program_id"`
 		Jobs    int64  `db:"jobs"`
