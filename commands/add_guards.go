@@ -280,7 +280,7 @@ func (s *Service) askAboutOtherDepartments(ctx context.Context, c Caller, e NewE
 		"Total", s.unitCount(e.Count, e.Approximate, p.Unit), "Department", e.Department,
 		"Others", strings.Join(others, ", "), "Increment", s.plusCount(e.Count-whole, e.Approximate, p.Unit),
 		"Own", s.unitCount(own, false, p.Unit), "OwnDelta", s.unitCount(e.Count-own, e.Approximate, p.Unit), "Delta", delta)
-	return s.confirmReply(ctx, c, cmd, e, false, why)
+	return s.confirmReply(ctx, c, cmd, e, false, why, nil)
 }
 
 // askAboutOtherTypes is askAboutOtherDepartments for employment types
@@ -330,7 +330,7 @@ func (s *Service) askAboutOtherTypes(ctx context.Context, c Caller, e NewEntry, 
 		"Total", s.unitCount(e.Count, e.Approximate, p.Unit), "Type", typ,
 		"Others", strings.Join(others, ", "), "Increment", s.plusCount(e.Count-whole, e.Approximate, p.Unit),
 		"Own", s.unitCount(own, false, p.Unit), "OwnDelta", s.unitCount(e.Count-own, e.Approximate, p.Unit), "Delta", delta)
-	return s.confirmReply(ctx, c, cmd, e, false, why)
+	return s.confirmReply(ctx, c, cmd, e, false, why, nil)
 }
 
 // askAboutRepeat holds a delta that repeats a live one recorded by anyone,
@@ -356,12 +356,22 @@ func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Pr
 		return Reply{}, false, err
 	}
 	if e.Agreement != 0 {
-		// A 채용 repeats only a hire of the same agreement (review r5 S7):
-		// the same count on the same day from another agreement is
-		// another hire.
-		hires, err := s.hiresOf(ctx, []Entry{o}, e.Agreement)
-		if err != nil || len(hires) == 0 {
+		// A 채용 repeats a hire of the same agreement (review r5 S7): the
+		// same count on the same day from another agreement is another
+		// hire. It also repeats a plain add of the same jobs: typed first
+		// as an add, then "properly" as the agreement's hire, they were
+		// counted twice (review r22 F22).
+		marks, err := s.store.EntryMarks(ctx, []int64{o.ID})
+		if err != nil {
 			return Reply{}, false, err
+		}
+		switch marks[o.ID].Agreement {
+		case e.Agreement:
+		case 0:
+			r, err := s.hireRepeatsAddQuestion(ctx, c, cmd, e, p, o)
+			return r, err == nil, err
+		default:
+			return Reply{}, false, nil
 		}
 	}
 	r, err := s.repeatQuestion(ctx, c, cmd, e, p, o)
@@ -385,7 +395,19 @@ func (s *Service) repeatQuestion(ctx context.Context, c Caller, cmd Command, e N
 	for _, d := range s.repeatDifferences(o, e, p) {
 		why += " " + d
 	}
-	r, _, err := s.confirmReply(ctx, c, cmd, e, true, why)
+	r, _, err := s.confirmReply(ctx, c, cmd, e, true, why, nil)
+	return r, err
+}
+
+// hireRepeatsAddQuestion asks whether the hire e, the same program, 기준일,
+// count and department as the plain add o, is other jobs than o: if o was
+// this agreement's hire typed as an add, recording e counts them twice, and
+// the reply says to void o first.
+func (s *Service) hireRepeatsAddQuestion(ctx context.Context, c Caller, cmd Command, e NewEntry, p Program, o Entry) (Reply, error) {
+	why := s.msg("lead.hire_repeats_add", "ID", o.ID, "Program", s.programLabel(p),
+		"Count", s.unitCount(o.Count, o.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt),
+		"By", s.name(ctx, o.LoggedBy), "Agreement", e.Agreement, "Void", commandName(cmdVoid))
+	r, _, err := s.confirmReply(ctx, c, cmd, e, true, why, nil)
 	return r, err
 }
 
@@ -466,8 +488,9 @@ func (s *Service) overYearTarget(ctx context.Context, p Program, year int, count
 // under the same key. The console has no button, so there the reply names
 // only the line to type. repeat says the entry was held as a repeat of an
 // identical one (the question is whether it is a separate report, not
-// whether the figure is right).
-func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e NewEntry, repeat bool, why string) (Reply, bool, error) {
+// whether the figure is right). date is a question of the entry's date
+// (dateFooter), nil for the others.
+func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e NewEntry, repeat bool, why string, date *dateQuestion) (Reply, bool, error) {
 	token := confirmToken(e.IdempotencyKey, e)
 	if err := s.store.HoldConfirmation(ctx, e.LoggedBy, holdPrint(e), token, s.now()); err != nil {
 		return Reply{}, false, err
@@ -475,6 +498,11 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 	word := s.msg("guards.confirm_word")
 	typed := withConfirm(cmd.Line, word+":"+s.msg("guards.confirm_yes"))
 	button := withConfirm(cmd.Line, word+":"+token)
+	if date != nil && !repeat {
+		lines, actions := s.dateFooter(c, e, date, typed, button)
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why, Sections: []Section{{Lines: lines}}, Actions: actions,
+			did: LastAction{Kind: LastHeld, Print: holdPrint(e)}}, true, nil
+	}
 	var how string
 	switch console := c.Source == SourceConsole; {
 	case repeat && console:
@@ -490,6 +518,58 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 		Sections: []Section{{Lines: []string{s.msg(how, "Line", typed)}}},
 		Actions:  []Action{{ID: ActionConfirm, Label: s.msg("guards.record_anyway"), Command: button, Style: "primary"}},
 		did:      LastAction{Kind: LastHeld, Print: holdPrint(e)}}, true, nil
+}
+
+// dateFooter is the footer of a question of the entry's date (review r21
+// M2): the line dated the other day first (the month before's end, this
+// year's), as the first button on Slack, then the held line as typed,
+// naming the date it would be filed at ("이 날짜(2026. 12. 2.)가 맞다면"),
+// not the figure. Each button names its date.
+func (s *Service) dateFooter(c Caller, e NewEntry, q *dateQuestion, typed, button string) ([]string, []Action) {
+	console := c.Source == SourceConsole
+	var (
+		lines   []string
+		actions []Action
+	)
+	lead := s.msg("hires.nothing_recorded_yet") + " "
+	if q.first != "" {
+		day := s.date(q.firstDate)
+		label := s.msg("k58.button_as_of", "Date", day)
+		var key string
+		switch {
+		case q.monthEnd && console:
+			key = "k58.first_month_end_console"
+		case q.monthEnd:
+			key = "k58.first_month_end"
+		case console:
+			key = "k58.first_this_year_console"
+		default:
+			key = "k58.first_this_year"
+		}
+		lines = append(lines, s.msg(key, "Date", day, "Line", q.first, "Button", label, "ThisYear", s.today().Year()))
+		actions = append(actions, Action{ID: ActionConfirm, Label: label, Command: q.first, Style: "primary"})
+		lead = ""
+	}
+	var key string
+	switch {
+	case q.withFigure && console:
+		key = "k58.record_anyway_date_figure_console"
+	case q.withFigure:
+		key = "k58.record_anyway_date_figure"
+	case console:
+		key = "k58.record_anyway_date_console"
+	default:
+		key = "k58.record_anyway_date"
+	}
+	day := s.date(e.AsOf)
+	label := s.msg("k58.button_as_of", "Date", day)
+	lines = append(lines, lead+s.msg(key, "Date", day, "Line", typed, "Button", label))
+	style := "primary"
+	if len(actions) > 0 {
+		style = ""
+	}
+	actions = append(actions, Action{ID: ActionConfirm, Label: label, Command: button, Style: style})
+	return lines, actions
 }
 
 // withConfirm adds the confirm option to a held line: at its end, or just

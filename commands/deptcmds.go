@@ -209,13 +209,29 @@ func (s *Service) deptRename(ctx context.Context, cmd Command) Reply {
 	if other, _, _ := s.deptNamed(ctx, to); other.Name != "" && other.Name != d.Name {
 		return s.refuse(cmd.Name, s.msg("deptcmds.already_names_department_use2", "To", to, "Name", other.Name))
 	}
+	// The closed months whose filed figures carry the old name: read
+	// before the rename, which moves them, and named in the reply, since
+	// those months' 부서별 rows now show the new name (review r22 F34).
+	closed, err := s.store.ClosedMonthsOfDepartment(ctx, d.Name)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
 	if _, err := s.store.RenameDepartment(ctx, d.Name, to); err != nil {
 		if errors.Is(err, ErrConflict) {
 			return s.refuse(cmd.Name, s.msg("deptcmds.is_name_of_retired", "To", to))
 		}
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return Reply{Title: s.msg("deptcmds.renamed_to_its_entries", "Name", d.Name, "To", to)}
+	r := Reply{Title: s.msg("deptcmds.renamed_to_its_entries", "Name", d.Name, "To", to)}
+	if len(closed) > 0 {
+		months := make([]string, len(closed))
+		for i, m := range closed {
+			months[i] = s.period(monthPeriod(m))
+		}
+		r.Sections = []Section{{Lines: []string{s.msg("lead.renamed_closed_months", "Name", d.Name, "To", to,
+			"Months", strings.Join(months, ", "))}}}
+	}
+	return r
 }
 
 // DepartmentMerge is a merge of From into Into as the command asks it: At
@@ -341,6 +357,9 @@ type DepartmentStore interface {
 	// RenameDepartment renames a department, keeping the old name as an alias
 	// and moving everything credited to it; ErrConflict if the name is taken.
 	RenameDepartment(ctx context.Context, from, to string) (Department, error)
+	// ClosedMonthsOfDepartment returns the first days of the closed months
+	// in which the department has live entries or a live 실적 없음.
+	ClosedMonthsOfDepartment(ctx context.Context, department string) ([]time.Time, error)
 	// MergeDepartments moves everything credited to from into into and drops
 	// from, whose names join into's aliases.
 	MergeDepartments(ctx context.Context, from, into string) (Department, error)

@@ -205,10 +205,11 @@ type AddResult struct {
 
 // EntryFilter selects entries to list.
 type EntryFilter struct {
-	LoggedBy   string    // "" for everyone
-	ProgramID  int64     // 0 for every program
-	Department string    // "" for every department
-	From, To   time.Time // as-of dates, inclusive; zero means unbounded
+	LoggedBy   string      // "" for everyone
+	ProgramID  int64       // 0 for every program
+	Department string      // "" for every department
+	From, To   time.Time   // as-of dates, inclusive; zero means unbounded
+	Status     EntryStatus // "" for both; 약정 or 채용 only (`목록 약정`)
 	Limit      int
 }
 

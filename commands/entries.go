@@ -36,6 +36,11 @@ type entryDraft struct {
 	// agreementHire says the line's words name an agreement's hires (협약
 	// 인원 채용): asked about by agreementHireAdd, not by the note's check.
 	agreementHire bool
+	// confirmed, within and reason are 확인:예, 누계포함: and 사유: as
+	// typed, so a line offered back keeps them (k56).
+	confirmed bool
+	within    *bool
+	reason    string
 }
 
 // invalid names the field a draft fails on and why.
@@ -116,7 +121,8 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	d := entryDraft{count: cmd.Count, cumulative: cmd.Cumulative, date: cmd.Opts.Date, department: cmd.Opts.Department,
-		status: cmd.Opts.Status, employment: cmd.Opts.Employment, agreementHire: cmd.AgreementHire != ""}
+		status: cmd.Opts.Status, employment: cmd.Opts.Employment, agreementHire: cmd.AgreementHire != "",
+		confirmed: cmd.Confirmed, within: cmd.Opts.Within, reason: cmd.Opts.Reason}
 	var noteWords []string
 	switch {
 	case cmd.Opts.Program != "":
@@ -690,7 +696,17 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	if cmd.Period != nil {
 		f.From, f.To = cmd.Period.From, cmd.Period.To
 	}
-	typed := strings.Join(cmd.Words, " ")
+	// `목록 약정`, `목록 투자 약정`: one status's entries (review r22 F17:
+	// "no program 약정", where the agreements are what was asked for).
+	words := cmd.Words
+	for i, w := range words {
+		if st, ok := freeStatusWords[fold(w)]; ok {
+			f.Status = st
+			words = append(words[:i:i], words[i+1:]...)
+			break
+		}
+	}
+	typed := strings.Join(words, " ")
 	if cmd.Opts.Program != "" {
 		typed = cmd.Opts.Program
 	}
@@ -759,6 +775,9 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 	if len(entries) == f.Limit {
 		title = s.msg("entries.latest_n", "Limit", f.Limit, i18n.PluralCount, f.Limit)
 	}
+	if f.Status != "" { // 약정 are no 실적: the title names what is listed
+		title = s.msg("lead.list_status_title", "Status", label(statusWords, f.Status, s.lang), "Full", len(entries) == f.Limit, "Limit", f.Limit)
+	}
 	r := Reply{Title: title, Sections: []Section{{Lines: lines}}}
 	if f.Department != "" {
 		r.Sections = append(r.Sections, Section{Lines: []string{s.deptTotalLine(f.Department, entries)}})
@@ -774,7 +793,7 @@ func (s *Service) list(ctx context.Context, c Caller, cmd Command) Reply {
 // without one), voided ones marked. A list of one program has none: a
 // declaration is a department's, for every program.
 func (s *Service) listNothing(ctx context.Context, f EntryFilter) (Section, error) {
-	if f.ProgramID != 0 {
+	if f.ProgramID != 0 || f.Status != "" {
 		return Section{}, nil
 	}
 	if f.From.IsZero() && f.To.IsZero() {

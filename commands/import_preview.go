@@ -73,12 +73,30 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 	if res.Present > 0 {
 		b.WriteString(p.T("import.preview.present", "N", numbers.Format(int64(res.Present)), i18n.PluralCount, res.Present) + "\n")
 	}
+	for i, id := range res.Missing {
+		if i == maxMissingNamed {
+			b.WriteString(p.T("k58.import_missing_more", "N", numbers.Format(int64(len(res.Missing)-i)), "Void", cmdVoidWord(lang), i18n.PluralCount, len(res.Missing)-i) + "\n")
+			break
+		}
+		b.WriteString(p.T("k58.import_missing", "ID", id) + "\n")
+	}
 	if dryRun {
 		b.WriteString(p.T("import.preview.dry_run") + "\n")
 	} else {
 		b.WriteString(p.T("import.preview.applied") + "\n")
 	}
 	return b.String()
+}
+
+// maxMissingNamed bounds how many missing rows a preview names one by one.
+const maxMissingNamed = 10
+
+// cmdVoidWord is the void command as typed in lang.
+func cmdVoidWord(lang Lang) string {
+	if lang == Korean {
+		return "무효"
+	}
+	return "void"
 }
 
 // importKindIDs name each kind of file in the catalogue.

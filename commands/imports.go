@@ -252,8 +252,13 @@ type ImportResult struct {
 	// Present counts the rows whose 기록 식별자 (origin) the ledger already
 	// holds: the same entries, exported and brought back, not added again.
 	// They are among Unchanged too.
-	Present  int
-	Voided   int // entries voided as the file marks them
+	Present int
+	Voided  int // entries voided as the file marks them
+	// Missing are the live entries of the range an entries file
+	// recognisably exports that the file lacks, by ID (review r20 G44):
+	// a row deleted from an export. The import never voids them; the
+	// preview names them with the 무효 line.
+	Missing  []int64
 	Cells    []ImportCell
 	Problems []ImportProblem
 }

@@ -71,11 +71,11 @@ func TestK54HireWhoseNoteNamesAnAgreementIsRefused(t *testing.T) {
 		lines                 []string
 		wants                 []string
 	}{
-		{commands.Korean, "추가 100 투자유치 약정 11/2", "추가 20 투자유치 날짜:2026.11.20 부서:투자유치과", "채용 1 20 2026. 11. 20.",
+		{commands.Korean, "추가 100 투자유치 약정 11/2", "추가 20 투자유치 날짜:2026.11.20 부서:투자유치과", "채용 1 20 2026. 11. 20. 확인:예",
 			[]string{"추가 20 투자유치 채용 11/20 메모:1번 약정 중 채용", "추가 20 투자유치 상태:채용 11/20 메모:약정분", "추가 20 투자유치 채용 11/20 메모:MOU 이행",
 				"추가 20 투자유치 11/20 상태:채용 메모:협약 이행"},
 			[]string{"#1", "`채용 1 20", "아무것도 저장하지 않았습니다", "`추가 20 투자유치 날짜:2026.11.20 부서:투자유치과`"}},
-		{commands.English, "add 100 invest agreed date:2026-11-02", "add 20 invest date:2026-11-20 dept:투자유치과", "hire 1 20 2026-11-20",
+		{commands.English, "add 100 invest agreed date:2026-11-02", "add 20 invest date:2026-11-20 dept:투자유치과", "hire 1 20 2026-11-20 confirm:yes",
 			[]string{"add 20 invest realised date:2026-11-20 note:hired under agreement #1", "add 20 invest status:realised date:2026-11-20 note:MOU hires"},
 			[]string{"#1", "`hire 1 20", "Nothing was saved", "`add 20 invest date:2026-11-20 dept:투자유치과`"}},
 	} {
@@ -93,7 +93,8 @@ func TestK54HireWhoseNoteNamesAnAgreementIsRefused(t *testing.T) {
 			if got := h.liveSum("invest", "realised"); got != 20 {
 				t.Fatalf("SQL realised sum %d after the separate hire, want 20", got)
 			}
-			// and the agreement's hires, typed as the refusal gives them, realise it
+			// and the agreement's hires, typed as the refusal gives them, realise it:
+			// confirmed, since the same 20 on the same day was just added (r22 F22)
 			h.run("U1", c.hire, commands.OutcomeOK)
 			if got := 100 - h.hiredFrom(1); got != 80 {
 				t.Fatalf("agreement #1 has %d left, want 80", got)

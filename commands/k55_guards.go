@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -15,33 +14,31 @@ import (
 // filed 12. 1., +25 in 12월, and `추가 공동체 누계 9` on 3 December, after
 // 11월 was closed, went into 12월 as +5: both were November's year-end
 // figures). The days are monthTurnDays, the same first week in which
-// 실적 없음 without a month asks which month is meant. It offers the line dated the month before's last day (or says
-// that month is closed and whom to ask) and the line dated today.
-func (s *Service) monthTurnTotal(ctx context.Context, e NewEntry, p Program, cmd Command) (string, error) {
+// 실적 없음 without a month asks which month is meant. The question is of
+// the date: the hold's footer (confirmReply) offers first the line dated
+// the month before's last day (or the question says that month is closed
+// and whom to ask), then the held line as typed, dated today (review r21
+// M2: the footer spoke of the figure).
+func (s *Service) monthTurnTotal(ctx context.Context, e NewEntry, p Program, cmd Command) (string, *dateQuestion, error) {
 	today := s.today()
 	if e.Kind != KindCumulative || cmd.Opts.Date != nil || cmd.dateTyped != "" || cmd.Line == "" ||
 		!e.AsOf.Equal(today) || today.Day() > monthTurnDays {
-		return "", nil
+		return "", nil, nil
 	}
 	last := dates.On(today.Year(), today.Month(), 1).AddDate(0, 0, -1)
-	monthEnd := s.msg("k55.month_end_word", "Month", int(last.Month()), "Date", last.Format(time.DateOnly))
-	todayDate := s.date(today)
-	if s.lang != Korean {
-		todayDate = today.Format(time.DateOnly)
-	}
-	dateWord := s.msg("k55.date_option")
 	why := s.msg("k55.month_turn_total", "Today", s.date(today), "Last", s.date(last), "Month", int(last.Month()))
 	closes, err := s.store.MonthClosesBetween(ctx, last, last)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
+	q := &dateQuestion{}
 	if len(closes) > 0 {
 		why += " " + s.msg("k55.month_turn_closed", "Month", s.period(monthPeriod(closes[0].Month)), "Managers", s.managerNames(ctx))
 	} else {
-		why += " " + s.msg("k55.month_turn_last", "Last", s.date(last), "Line", withConfirm(cmd.Line, dateWord+":"+monthEnd))
+		monthEnd := s.msg("k55.month_end_word", "Month", int(last.Month()), "Date", last.Format(time.DateOnly))
+		q.first, q.firstDate, q.monthEnd = withConfirm(cmd.Line, s.msg("k55.date_option")+":"+monthEnd), last, true
 	}
-	why += " " + s.msg("k55.month_turn_today", "Today", s.date(today), "Line", withConfirm(cmd.Line, dateWord+":"+todayDate))
-	return why, nil
+	return why, q, nil
 }
 
 // noteSaysLastYearsFigure is a note saying the figure is a past year's
@@ -55,13 +52,13 @@ var noteSaysLastYearsFigure = regexp.MustCompile(`(?i)(작년|지난\s?해|전�
 // last December's dates in January, when the year-end reports arrive (the
 // README's `12월말` in January), and a line whose date or note says the
 // year in words (작년, 2025년), which is already the answer.
-func (s *Service) pastYearDate(ctx context.Context, e NewEntry, p Program, cmd Command) (string, error) {
+func (s *Service) pastYearDate(ctx context.Context, e NewEntry, p Program, cmd Command) (string, *dateQuestion, error) {
 	today := s.today()
 	if e.AsOf.Year() >= today.Year() || cmd.Line == "" {
-		return "", nil
+		return "", nil, nil
 	}
 	if today.Month() == time.January && e.AsOf.Year() == today.Year()-1 && e.AsOf.Month() == time.December {
-		return "", nil
+		return "", nil, nil
 	}
 	// The date typed says the year (작년 12월, 2025년 11월), or the note names
 	// the entry's own month of that year (`메모:2025년 11월분`). A year-on-year
@@ -70,22 +67,42 @@ func (s *Service) pastYearDate(ctx context.Context, e NewEntry, p Program, cmd C
 	said := strings.ToLower(cmd.dateTyped)
 	for _, w := range []string{"작년", "지난해", "전년", "last year", strings.TrimSpace(s.msg("k55.year_word", "Year", e.AsOf.Year()))} {
 		if strings.Contains(said, w) {
-			return "", nil
+			return "", nil, nil
 		}
 	}
-	if _, lasts := NoteMonths(e.Note, e.AsOf, today); slices.ContainsFunc(lasts, func(l time.Time) bool {
-		return l.Year() == e.AsOf.Year() && l.Month() == e.AsOf.Month()
-	}) || noteSaysLastYearsFigure.MatchString(e.Note) {
-		return "", nil
+	_, firsts, lasts := NoteMonths(e.Note, e.AsOf, today)
+	for i, l := range lasts {
+		if firsts[i].Month() == l.Month() && l.Year() == e.AsOf.Year() && l.Month() == e.AsOf.Month() { // one month, not a quarter
+			return "", nil, nil
+		}
+	}
+	if noteSaysLastYearsFigure.MatchString(e.Note) {
+		return "", nil, nil
 	}
 	why := s.msg("k55.past_year", "Date", s.date(e.AsOf), "Year", e.AsOf.Year(), "ThisYear", today.Year())
+	// The line with this year's date comes first in the hold's footer
+	// (confirmReply), then the held line as typed (review r21 M2).
+	q := &dateQuestion{}
 	this := dates.On(today.Year(), e.AsOf.Month(), e.AsOf.Day())
 	if !this.After(today) && cmd.dateTyped != "" && strings.Contains(cmd.Line, cmd.dateTyped) {
 		day := s.date(this)
 		if s.lang != Korean {
 			day = this.Format(time.DateOnly)
 		}
-		why += " " + s.msg("k55.past_year_this", "ThisYear", today.Year(), "Line", strings.Replace(cmd.Line, cmd.dateTyped, day, 1))
+		q.first, q.firstDate = strings.Replace(cmd.Line, cmd.dateTyped, day, 1), this
 	}
-	return why, nil
+	return why, q, nil
+}
+
+// dateQuestion is a hold about an entry's date, not its figure (review r21
+// M2): the earlier-year date (pastYearDate) and the dateless 누계 at a
+// month's turn (monthTurnTotal). Its footer names the date the entry would
+// be filed at, and offers first the line for the other date when there is
+// one. withFigure: a question of the figure was asked with it, so the
+// footer asks that both are right.
+type dateQuestion struct {
+	first      string    // the line dated the other day, "" none
+	firstDate  time.Time // that day
+	monthEnd   bool      // first is dated the month before's end, not this year
+	withFigure bool
 }

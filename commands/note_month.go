@@ -34,6 +34,23 @@ var noteMonthForms = []struct {
 	// 11월분, 2025년 12월, 25년 12월분, 작년 12월분, 2026.11월, '26.11월, 십일월분
 	{"month", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해|전년)(?: ?도)? ?|['’]?(?P<y>(?:20)?[0-9]{2}) ?년(?: ?도)? ?|['’]?(?P<yd>(?:20)?[0-9]{2}) ?[./-] ?)?` +
 		`(?:(?P<m>[0-9]{1,2}) ?|(?P<w>십일|십이|시|십|일|삼|사|오|유|육|칠|팔|구))월(?: ?(?:분|실적|말))?`)},
+	// 2026. 12., 2026.12 실적, 2026-12, 2026/12분: a year and a month in
+	// numbers (review r21 B5); numericYearMonthIs tells them from ids and
+	// figures (2026-1호, 2026.5배).
+	{"ym", regexp.MustCompile(`['’]?(?P<y>20[0-9]{2}) ?[./-] ?(?P<m>[0-9]{1,2})(?:\.)?(?: ?(?:분|실적|말))?`)},
+	// 1월~11월, 1~11월, 1-11월, 2026년 1월~11월분: a range of months names
+	// its last month (review r21 M6: 1월~11월 누계 was read as January).
+	{"range", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해|전년)(?: ?도)? ?|['’]?(?P<y>(?:20)?[0-9]{2}) ?년(?: ?도)? ?|['’]?(?P<yd>(?:20)?[0-9]{2}) ?[./-] ?)?` +
+		`(?P<m1>[0-9]{1,2}) ?(?:월 ?)?[~–-] ?(?P<m>[0-9]{1,2}) ?월(?: ?(?:분|실적|말))?`)},
+	// 4분기, 3/4분기, 작년 4분기, 2026년 4분기, 상반기, 작년 하반기: a
+	// quarter or a half (review r21 B5/M1: 3/4분기 was read as 4 March).
+	{"quarter", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해|전년)(?: ?도)? ?|['’]?(?P<y>(?:20)?[0-9]{2}) ?년(?: ?도)? ?)?` +
+		`(?:(?P<q>[1-4])(?: ?/ ?4)? ?분기|(?P<h>상|하) ?반기)(?: ?(?:분|실적|말))?`)},
+	// 2026년도 실적, 2026년분, 작년분, 2026년 말: a year (review
+	// r21 B5/M3), read only when it is before the entry's year.
+	{"year", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해)|['’]?(?P<y>20[0-9]{2}) ?년)(?: ?도)?(?: ?(?P<suf>분|실적|치|누계|누락|연말|말))`)},
+	// 연말 in January: the December before (review r21 B5)
+	{"bareYearEnd", regexp.MustCompile(`연말`)},
 	// 11/28 (no spaces: 1 / 2 is a ratio)
 	{"slash", regexp.MustCompile(`(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})`)},
 	// 11.30, 11. 30, 11-30, 11·30
@@ -123,8 +140,8 @@ func numericIsDate(kind, sep string, twoDigits bool, rest string) bool {
 	case strings.ContainsAny(rest[:1], "~-,;)"):
 	case strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\t"):
 		next := strings.TrimLeft(rest, " \t")
-		if hasAnyPrefix(next, noteUnits) {
-			return false
+		if hasAnyPrefix(next, noteUnits) || hasAnyPrefix(next, noteFractionWords) {
+			return false // 1.5 배, 1/2 정도 (review r21 M1)
 		}
 		if hasAnyPrefix(next, noteDateWords) {
 			return true
@@ -135,21 +152,47 @@ func numericIsDate(kind, sep string, twoDigits bool, rest string) bool {
 	return kind == "slash" || twoDigits || sep == ". "
 }
 
+// noteRead is one reading of a note: the word as written, the first and
+// last day of the months it names (one month, or a quarter, a half or a
+// year), whether it is counted from today (지난달, 작년 12월, 작년말), and
+// whether it counts only when before the entry's year (2026년도 실적,
+// 2026년 말: `2026년 말까지` on a March 2026 entry is a target).
+type noteRead struct {
+	word        string
+	first, last time.Time
+	relative    bool
+	pastOnly    bool
+}
+
+// months is how many months the reading spans: 1 for a month, 3 for a
+// quarter, 6 for a half, 12 for a year.
+func (r noteRead) months() int {
+	return (r.last.Year()-r.first.Year())*12 + int(r.last.Month()-r.first.Month()) + 1
+}
+
+// covers says whether day's month is within the reading's months.
+func (r noteRead) covers(day time.Time) bool {
+	m := day.Year()*12 + int(day.Month())
+	return m >= r.first.Year()*12+int(r.first.Month()) && m <= r.last.Year()*12+int(r.last.Month())
+}
+
 // noteMonths reads the months a note names, as of today and the entry's
-// date asOf: each word as written and that month's last day. A month
+// date asOf: each word as written and the months it names. A month
 // without a year is the latest such month not after the entry's date (N월
-// after its month is the year before's); 작년 N월 and 작년말 are the year
-// before today's (the note is written today), 2025년 N월 and 25년 N월 that
-// year's; 지난달 and 지지난달 are one and two months before today's. A
-// number right after another digit (the 2 of 12월) is no month; nor are
-// numbers out of range (13월, 11/32), nor a month followed by a plan
-// (plannedAfter).
-func noteMonths(note string, asOf, today time.Time) (words []string, lasts []time.Time, relative []bool) {
+// after its month is the year before's), and so is a quarter (4분기 in
+// January is last year's); 작년 N월 and 작년말 are the year before today's
+// (the note is written today), 2025년 N월 and 25년 N월 that year's; a
+// quarter or half still to come (하반기 in May) is not read, but in
+// January it is last year's;
+// 지난달 and 지지난달 are one and two months before today's; 연말 in
+// January is the December before the entry's date. A number right after
+// another digit (the 2 of 12월) is no month; nor are numbers out of range
+// (13월, 11/32), nor a month followed by a plan (plannedAfter).
+func noteMonths(note string, asOf, today time.Time) []noteRead {
 	folded, offs := noteFold(note)
 	type reading struct {
-		start, end  int
-		year, month int
-		relative    bool
+		start, end int
+		m          monthReading
 	}
 	var found []reading
 	for _, f := range noteMonthForms {
@@ -165,8 +208,16 @@ func noteMonths(note string, asOf, today time.Time) (words []string, lasts []tim
 			}
 			_, size := utf8.DecodeRuneInString(folded[loc[0]:])
 			pos = loc[0] + size
-			if year, month, rel, ok := noteReading(folded, f.kind, f.re, loc, today); ok {
-				found = append(found, reading{loc[0], loc[1], year, month, rel})
+			if m, ok := noteReading(folded, f.kind, f.re, loc, today); ok {
+				if f.kind == "bareYearEnd" {
+					// 연말 in January is the December before; in another
+					// month it is this year's end, still to come.
+					if asOf.Month() != time.January {
+						continue
+					}
+					m.year = asOf.Year() - 1
+				}
+				found = append(found, reading{loc[0], loc[1], m})
 			}
 		}
 	}
@@ -178,33 +229,60 @@ func noteMonths(note string, asOf, today time.Time) (words []string, lasts []tim
 		}
 		return found[i].end > found[j].end
 	})
+	var reads []noteRead
 	taken := 0
 	for _, r := range found {
 		if r.start < taken {
 			continue
 		}
 		taken = r.end
-		year := r.year
+		year, span := r.m.year, max(r.m.span, 1)
+		firstMonth := r.m.month - span + 1
 		if year == 0 {
 			// The month as of the entry's date: on 4 January 2027 `12월분`
 			// is December 2026, and on an entry dated 2025. 12. 31.
-			// `11월` is November 2025.
+			// `11월` is November 2025; `4분기` on 4 January 2027 is 2026's.
 			year = asOf.Year()
-			if time.Month(r.month) > asOf.Month() {
+			if time.Month(firstMonth) > asOf.Month() {
+				if span > 1 && asOf.Month() != time.January {
+					// 하반기 채용분 in May is this year's half to come,
+					// no claim about the figure's month; 4분기 in
+					// January is last year's, as 연말 is.
+					continue
+				}
 				year--
 			}
 		}
-		words = append(words, note[offs[r.start]:offs[r.end]])
-		lasts = append(lasts, dates.On(year, time.Month(r.month)+1, 0)) // day 0: the month's last day
-		relative = append(relative, r.relative)
+		reads = append(reads, noteRead{
+			word:     note[offs[r.start]:offs[r.end]],
+			first:    dates.On(year, time.Month(firstMonth), 1),
+			last:     dates.On(year, time.Month(r.m.month)+1, 0), // day 0: the month's last day
+			relative: r.m.relative,
+			pastOnly: r.m.pastOnly,
+		})
 	}
-	return words, lasts, relative
+	return reads
 }
 
-// noteReading is the year (0: not said) and month of one form's match at
-// loc in the folded note, whether it is counted from today (relative:
-// 지난달, 작년 12월, 작년말), or ok=false when it names no month there.
-func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Time) (year, month int, relative, ok bool) {
+// monthReading is one form's reading: the year (0: not said), the last
+// month, how many months it spans (0 or 1: one), whether it is counted
+// from today and whether it counts only before the entry's year.
+type monthReading struct {
+	year, month, span  int
+	relative, pastOnly bool
+}
+
+// noteComparedWords after a year or a quarter make it a comparison
+// (`2025년 실적 대비`, `작년 실적보다`), no claim about the figure's period.
+var noteComparedWords = []string{"대비", "보다", "비교", "比"}
+
+// noteFractionWords after a spaced M/D make it a figure (`1/2 정도`, review
+// r21 M1), as a unit does.
+var noteFractionWords = []string{"정도", "가량", "수준", "이상", "이하", "미만", "초과", "내외", "남짓", "만큼", "비율"}
+
+// noteReading is one form's match at loc in the folded note, or ok=false
+// when it names no month there.
+func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Time) (r monthReading, ok bool) {
 	group := func(name string) (string, bool) {
 		i := re.SubexpIndex(name)
 		if i < 0 || loc[2*i] < 0 {
@@ -228,50 +306,103 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Tim
 		}
 		return y
 	}
+	sayYear := func() {
+		if _, ok := group("last"); ok {
+			r.year, r.relative = today.Year()-1, true
+		} else if _, ok := group("y"); ok {
+			r.year = twoDigitYear("y")
+		} else if _, ok := group("yd"); ok {
+			r.year = twoDigitYear("yd")
+		}
+	}
 	before, rest := note[:loc[0]], note[loc[1]:]
 	if kind != "english" && before != "" && strings.ContainsAny(before[len(before)-1:], "0123456789./") {
-		return 0, 0, false, false // the 2 of 12월, the 11 of 2026.11
+		return r, false // the 2 of 12월, the 11 of 2026.11
 	}
 	if w := strings.TrimRight(note[loc[0]:loc[1]], " "); plannedAfter(rest) &&
 		!strings.HasSuffix(w, "분") && !strings.HasSuffix(w, "실적") && !strings.HasSuffix(w, "말") {
 		// 12월 채용 예정 5명은 제외: a plan, not the figure's month. But
 		// 11월분, 11월 실적, 11월말 say whose figure it is, whatever follows
 		// (`11월분 예정 인원 모두 채용`, review r21 B2).
-		return 0, 0, false, false
+		return r, false
 	}
 	day := 0
 	switch kind {
 	case "date":
-		year, month, day = twoDigitYear("y"), num("m"), num("d")
+		r.year, r.month, day = twoDigitYear("y"), num("m"), num("d")
 		if day < 1 || (rest != "" && strings.ContainsAny(rest[:1], "0123456789")) {
-			return 0, 0, false, false
+			return r, false
 		}
-	case "month":
+	case "ym":
+		// 2026. 12. 누락분, 2026.12 실적, 2026-12, 2026/12분 but not
+		// 2026-1호 (an id), 2026.5배 or 2026.12.1 (the date form's).
+		if !numericYearMonthIs(rest) {
+			return r, false
+		}
+		r.year, r.month = twoDigitYear("y"), num("m")
+	case "month", "range":
 		if w, isWord := group("w"); isWord {
 			// 십일월분, 시월 실적 but not 구월동, 감사월, 오월드, 월요일
 			if r, _ := utf8.DecodeLastRuneInString(note[:loc[2*re.SubexpIndex("w")]]); r != utf8.RuneError && unicode.Is(unicode.Hangul, r) && loc[2*re.SubexpIndex("w")] == loc[0] {
-				return 0, 0, false, false
+				return monthReading{}, false
 			}
 			if r, _ := utf8.DecodeRuneInString(rest); r != utf8.RuneError && unicode.Is(unicode.Hangul, r) && !strings.ContainsRune("분말중초달실", r) {
-				return 0, 0, false, false
+				return monthReading{}, false
 			}
-			month = koreanMonths[w]
+			r.month = koreanMonths[w]
 		} else {
-			month = num("m")
+			r.month = num("m")
 		}
-		if _, ok := group("last"); ok {
-			year, relative = today.Year()-1, true
-		} else if _, ok := group("y"); ok {
-			year = twoDigitYear("y")
-		} else if _, ok := group("yd"); ok {
-			year = twoDigitYear("yd")
+		if kind == "range" && (num("m1") < 1 || num("m1") > 12) {
+			return r, false
 		}
+		sayYear()
+	case "quarter":
+		if compared(rest) {
+			return r, false
+		}
+		if h, ok := group("h"); ok {
+			r.month, r.span = 6, 6
+			if h == "하" {
+				r.month = 12
+			}
+		} else {
+			r.month, r.span = 3*num("q"), 3
+		}
+		sayYear()
+	case "year":
+		// 작년분, 2026년도 실적, 2026년 말: the year's December, counted
+		// only when it is before the entry's year.
+		if compared(rest) {
+			return r, false
+		}
+		suffix, _ := group("suf")
+		if _, ok := group("last"); ok && (suffix == "말" || suffix == "연말") {
+			return r, false // 작년말 is the yearEnd form's
+		}
+		if _, ok := group("last"); ok && (suffix == "실적" || suffix == "누계") {
+			return r, false // 작년 실적 초과, 작년 누계의 90%: a yardstick far more often
+		}
+		sayYear()
+		r.month, r.span, r.pastOnly = 12, 12, true
+		if suffix == "말" || suffix == "연말" {
+			r.span = 1
+		}
+	case "bareYearEnd":
+		// 연말 alone: not 올해 연말, 금년 연말, 연말정산, 연말연시
+		trimmed := strings.TrimRight(before, " ")
+		if strings.HasSuffix(trimmed, "올해") || strings.HasSuffix(trimmed, "금년") || strings.HasSuffix(trimmed, "이번") ||
+			strings.HasSuffix(trimmed, "년") || strings.HasSuffix(trimmed, "작년") || strings.HasSuffix(trimmed, "해") ||
+			strings.HasPrefix(rest, "정산") || strings.HasPrefix(rest, "연시") {
+			return r, false
+		}
+		r.month = 12 // the year is the entry's (noteMonths)
 	case "slash", "dot":
 		sep, _ := group("sep")
 		m, _ := group("m")
-		month, day = num("m"), num("d")
-		if day < 1 || !numericIsDate(kind, sep, len(m) == 2, rest) {
-			return 0, 0, false, false
+		r.month, day = num("m"), num("d")
+		if day < 1 || !numericIsDate(kind, sep, len(m) == 2, rest) || strings.HasPrefix(strings.TrimLeft(rest, " "), "분기") {
+			return r, false // 3/4분기 is a quarter (review r21 M1)
 		}
 	case "two", "one":
 		back := 1
@@ -279,54 +410,94 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Tim
 			back = 2
 		}
 		prev := dates.On(today.Year(), today.Month()-time.Month(back)+1, 0)
-		year, month, relative = prev.Year(), int(prev.Month()), true
+		r.year, r.month, r.relative = prev.Year(), int(prev.Month()), true
 	case "yearEnd":
-		year, month, relative = today.Year()-1, 12, true
+		r.year, r.month, r.relative = today.Year()-1, 12, true
 	case "english":
 		en, _ := group("en")
-		month = englishMonths[strings.ToLower(en[:3])]
+		r.month = englishMonths[strings.ToLower(en[:3])]
 		_, d1 := group("d")
 		_, d2 := group("d2")
 		_, y := group("ey")
 		if strings.EqualFold(en, "may") && !d1 && !d2 && !y {
-			return 0, 0, false, false // "may include": May only with a day or a year
+			return r, false // "may include": May only with a day or a year
 		}
 		day = max(num("d"), num("d2"))
-		year = num("ey")
+		r.year = num("ey")
 	}
-	if month < 1 || month > 12 || day > 31 {
-		return 0, 0, false, false
+	if r.month < 1 || r.month > 12 || day > 31 {
+		return r, false
 	}
-	return year, month, relative, true
+	return r, true
+}
+
+// compared says the words after a year or a quarter make it a comparison.
+func compared(rest string) bool {
+	return hasAnyPrefix(strings.TrimLeft(rest, " "), noteComparedWords)
+}
+
+// numericYearMonthIs says whether a year and month in numbers (2026.12,
+// 2026-12) followed by rest name a month: at the end, before a space, a
+// stop or a bracket, or glued to a date word (2026/12분, 2026.12기준); not
+// glued to other words (2026-1호), nor a unit after it (2026.5 배).
+func numericYearMonthIs(rest string) bool {
+	switch {
+	case rest == "":
+		return true
+	case strings.ContainsAny(rest[:1], "0123456789"):
+		return false
+	case strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\t"):
+		next := strings.TrimLeft(rest, " \t")
+		return !hasAnyPrefix(next, noteUnits) && !hasAnyPrefix(next, noteFractionWords)
+	case strings.ContainsAny(rest[:1], ",;)~"):
+		return true
+	}
+	return hasAnyPrefix(rest, noteDateWords)
 }
 
 // NoteNamesAnotherMonth is noteMonth for the importer (review r15 F17: a
 // department's row dated 2026-12-01 with 메모 `11월분` was filed in
-// December): the word and the last day of the month it names, when that
-// is not asOf's month and year.
+// December): the word and the last day of the months it names, when they
+// do not hold asOf's month.
 func NoteNamesAnotherMonth(note string, asOf, today time.Time) (word string, last time.Time, ok bool) {
-	return noteMonth(note, asOf, today)
+	r, ok := noteMonth(note, asOf, today)
+	return r.word, r.last, ok
+}
+
+// NoteNamesAnotherPeriod is NoteNamesAnotherMonth with the first day of
+// the months the word names: a quarter, a half or a year (2026년도 실적)
+// spans several, and the importer's refusal names them all.
+func NoteNamesAnotherPeriod(note string, asOf, today time.Time) (word string, first, last time.Time, ok bool) {
+	r, ok := noteMonth(note, asOf, today)
+	return r.word, r.first, r.last, ok
 }
 
 // NoteMonths is noteMonths for the importer's department template, whose
 // 비고 is one note over a row of month columns: the words of the note that
-// name a month, and each month's last day.
-func NoteMonths(note string, asOf, today time.Time) (words []string, lasts []time.Time) {
-	words, lasts, _ = noteMonths(note, asOf, today)
-	return words, lasts
+// name months, and the first and last day of each (a quarter or a year
+// spans several; 1분기 유치 기업 over January and February reads). A year
+// before asOf's alone (2025년도 실적) names its December; one of asOf's
+// year or later (2026년 말까지) is a target, not read.
+func NoteMonths(note string, asOf, today time.Time) (words []string, firsts, lasts []time.Time) {
+	for _, r := range noteMonths(note, asOf, today) {
+		if r.pastOnly && r.last.Year() >= asOf.Year() {
+			continue
+		}
+		words, firsts, lasts = append(words, r.word), append(firsts, r.first), append(lasts, r.last)
+	}
+	return words, firsts, lasts
 }
 
 // NoteNamesRelativeMonth is the first word of a note naming a month
 // counted from the day the note was written (지난달, 지지난달, 전월, 작년
-// 12월분, 작년말, last month), for the importer: a file does not say when
-// its notes were written, so the month such a word names cannot be told
-// (review r19b-M3: a December file's `지난달 누락분` on a November row,
-// imported in January, read 지난달 as December).
+// 12월분, 작년말, 작년분, 작년 4분기, last month), for the importer: a file
+// does not say when its notes were written, so the month such a word
+// names cannot be told (review r19b-M3: a December file's `지난달 누락분`
+// on a November row, imported in January, read 지난달 as December).
 func NoteNamesRelativeMonth(note string) (word string, ok bool) {
-	words, _, relative := noteMonths(note, time.Time{}, time.Time{}) // which word, not which month
-	for i, r := range relative {
-		if r {
-			return words[i], true
+	for _, r := range noteMonths(note, time.Time{}, time.Time{}) { // which word, not which month
+		if r.relative {
+			return r.word, true
 		}
 	}
 	return "", false
@@ -345,16 +516,20 @@ func plannedAfter(rest string) bool {
 		strings.Contains(lower, "planned") || strings.Contains(lower, "expected") || strings.Contains(lower, "forecast")
 }
 
-// noteMonth is the first month a note names that is not asOf's month and
-// year: the word as written and that month's last day, or ok=false.
-func noteMonth(note string, asOf, today time.Time) (word string, last time.Time, ok bool) {
-	words, lasts, _ := noteMonths(note, asOf, today)
-	for i, l := range lasts {
-		if l.Year() != asOf.Year() || l.Month() != asOf.Month() {
-			return words[i], l, true
+// noteMonth is the first reading of a note whose months do not hold
+// asOf's month, or ok=false. A year alone (2026년도 실적, 작년분, 2026년
+// 말) counts only when it is before asOf's year; a quarter (4분기) counts
+// when asOf is outside it.
+func noteMonth(note string, asOf, today time.Time) (r noteRead, ok bool) {
+	for _, r := range noteMonths(note, asOf, today) {
+		if r.pastOnly && r.last.Year() >= asOf.Year() {
+			continue
+		}
+		if !r.covers(asOf) {
+			return r, true
 		}
 	}
-	return "", time.Time{}, false
+	return noteRead{}, false
 }
 
 // noteNamesAnotherMonth is the refusal of an entry whose note names
@@ -363,32 +538,49 @@ func noteMonth(note string, asOf, today time.Time) (word string, last time.Time,
 // The reply gives the line dated that month's last day and the line
 // keeping the entry's date without the word.
 func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today time.Time) string {
-	word, last, ok := noteMonth(d.note, asOf, today)
+	r, ok := noteMonth(d.note, asOf, today)
 	if !ok {
 		return ""
 	}
-	rest := strings.Join(strings.Fields(strings.Replace(d.note, word, " ", 1)), " ")
-	return s.anotherMonthReply(word, asOf, last, s.draftLine(p, d, last, d.note), s.draftLine(p, d, asOf, rest))
+	rest := strings.Join(strings.Fields(strings.Replace(d.note, r.word, " ", 1)), " ")
+	return s.anotherMonthReply(r, asOf, s.draftLine(p, d, r.last, d.note), s.draftLine(p, d, asOf, rest))
 }
 
 // anotherMonthReply is the refusal of a figure dated asOf whose note's
-// word names the month ending last, with the line dated that month and
+// reading r names other months, with the line dated their last day and
 // the line kept without the word. When the years differ both are named
-// (review r15 F18/F19: 작년 12월분 on a December date is no match).
-func (s *Service) anotherMonthReply(word string, asOf, last time.Time, dated, kept string) string {
+// (review r15 F18/F19: 작년 12월분 on a December date is no match); a
+// quarter, a half or a year is named as such (2026년 4분기, 2026년).
+func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept string) string {
+	if n := r.months(); n > 1 {
+		var period string
+		switch n {
+		case 12:
+			period = s.msg("k56.period_year", "Year", r.last.Year())
+		case 6:
+			period = s.msg("k56.period_first_half", "Year", r.last.Year())
+			if r.last.Month() == time.December {
+				period = s.msg("k56.period_second_half", "Year", r.last.Year())
+			}
+		default:
+			period = s.msg("k56.period_quarter", "Year", r.last.Year(), "Quarter", int(r.last.Month())/3)
+		}
+		return s.msg("k56.note_names_another_period", "Word", r.word, "Date", s.date(asOf), "Month", int(asOf.Month()), "Year", asOf.Year(),
+			"Period", period, "Last", s.date(r.last), "Dated", dated, "Kept", kept)
+	}
 	id := "k42.note_names_another_month"
-	if last.Year() != asOf.Year() {
+	if r.last.Year() != asOf.Year() {
 		id = "k49.note_names_another_year"
 	}
-	return s.msg(id, "Word", word, "Date", s.date(asOf), "Month", int(asOf.Month()), "Year", asOf.Year(),
-		"Named", int(last.Month()), "NamedYear", last.Year(), "Dated", dated, "Kept", kept)
+	return s.msg(id, "Word", r.word, "Date", s.date(asOf), "Month", int(asOf.Month()), "Year", asOf.Year(),
+		"Named", int(r.last.Month()), "NamedYear", r.last.Year(), "Dated", dated, "Kept", kept)
 }
 
 // hireNamesAnotherMonth is noteNamesAnotherMonth for `채용 <약정> <수>`
 // (review r15 F9: `채용 4 50 12.1 메모:11월분 2차 채용` was filed in
 // December), or "".
-func (s *Service) hireNamesAnotherMonth(agreement, count int64, note string, asOf, today time.Time) string {
-	word, last, ok := noteMonth(note, asOf, today)
+func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) string {
+	r, ok := noteMonth(note, asOf, today)
 	if !ok {
 		return ""
 	}
@@ -401,15 +593,19 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note string, asO
 		if note != "" {
 			parts = append(parts, s.msg("k42.line_note", "Note", note))
 		}
+		if reason != "" {
+			parts = append(parts, s.msg("k56.line_reason", "Reason", reason))
+		}
 		return strings.Join(parts, " ")
 	}
-	rest := strings.Join(strings.Fields(strings.Replace(note, word, " ", 1)), " ")
-	return s.anotherMonthReply(word, asOf, last, line(last, note), line(asOf, rest))
+	rest := strings.Join(strings.Fields(strings.Replace(note, r.word, " ", 1)), " ")
+	return s.anotherMonthReply(r, asOf, line(r.last, note), line(asOf, rest))
 }
 
 // draftLine is the add a person would type for d dated day with note:
-// the program as typed (a Korean alias in Korean), the count, and the
-// fields the draft was given, each with its label.
+// the program as typed (a Korean alias in Korean), the count, and every
+// field the draft was given, each with its label (상태:채용, 확인:예,
+// 누계포함:, 사유: too: r20 found 상태:채용 dropped).
 func (s *Service) draftLine(p Program, d entryDraft, day time.Time, note string) string {
 	word := s.programWord(p)
 	count := numbers.Format(d.count.Value)
@@ -425,8 +621,12 @@ func (s *Service) draftLine(p Program, d entryDraft, day time.Time, note string)
 		parts = append(parts, s.msg("k42.line_cumulative"))
 	}
 	parts = append(parts, count, s.msg("k42.line_date", "Date", date))
-	if d.status == StatusAgreed {
+	switch d.status {
+	case StatusAgreed:
 		parts = append(parts, s.msg("k42.line_agreed"))
+	case StatusRealised:
+		// 상태:채용 as typed stays in the line offered (r20: it was dropped)
+		parts = append(parts, s.msg("k56.line_realised"))
 	}
 	if d.employment != "" {
 		parts = append(parts, s.msg("k42.line_type", "Type", EmploymentLabel(d.employment, s.lang)))
@@ -434,8 +634,21 @@ func (s *Service) draftLine(p Program, d entryDraft, day time.Time, note string)
 	if d.department != "" {
 		parts = append(parts, s.msg("k42.line_dept", "Department", d.department))
 	}
+	if d.confirmed {
+		parts = append(parts, s.msg("k56.line_confirm"))
+	}
+	if d.within != nil {
+		id := "k56.line_within_no"
+		if *d.within {
+			id = "k56.line_within_yes"
+		}
+		parts = append(parts, s.msg(id))
+	}
 	if note != "" {
 		parts = append(parts, s.msg("k42.line_note", "Note", note))
+	}
+	if d.reason != "" { // 사유: takes the rest of the line, so it comes last
+		parts = append(parts, s.msg("k56.line_reason", "Reason", d.reason))
 	}
 	return strings.Join(parts, " ")
 }

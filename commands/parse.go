@@ -972,9 +972,18 @@ func checkCount(command string, n numbers.Number) *UsageError {
 	return nil
 }
 
+// rePeopleIn is a count written with the counter 인 (10인, 1,200인, 30여인).
+var rePeopleIn = regexp.MustCompile(`^([0-9][0-9,]*여?)인$`)
+
 func countError(command, typed string, err error) error {
 	if n, ok := koreanNumeral(typed); ok { // 채용 1 삼십: the count in digits (review F16)
 		return koreanNumeralErr(command, typed, n)
+	}
+	// 10인 is how a 공문 counts people; as a count it is refused with the
+	// form that reads, not "not a number" (review r22 F2). Not read as 명:
+	// 1인 창업, 3인 가구 are note words, never a second count.
+	if m := rePeopleIn.FindStringSubmatch(typed); m != nil {
+		return usageErr(command, "lead.count_in", "Typed", typed, "Count", m[1]+"명")
 	}
 	var ne *numbers.Error
 	id := "parse.count.unreadable"

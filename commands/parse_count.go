@@ -168,6 +168,9 @@ func plusOthersErr(command string, first, second numbers.Number, typed string) *
 	return usageErr(command, "parse.count_plus_others", "Typed", typed, "Total", total)
 }
 
+// bareConfirmWords are the chat answers to a question (네, 예, 확인, yes).
+var bareConfirmWords = []string{"네", "예", "넵", "네네", "응", "확인", "확인함", "확인했습니다", "맞습니다", "맞아요", "yes", "ok", "okay", "confirm", "y"}
+
 // suggestAdd turns "no such command" into "put add in front" when the line
 // reads as an entry once add is put before it (고속철도변 1월말 누계 약 100명):
 // the official meant to log jobs, and the corrected line is the answer.
@@ -175,6 +178,12 @@ func suggestAdd(err error, tokens []token, today time.Time) error {
 	var ue *UsageError
 	if !errors.As(err, &ue) || ue.ID != "parse.unknown_command" {
 		return err
+	}
+	// 네 / 확인 alone answers a held line's question as one would in chat;
+	// the bot keeps no question open between lines, so say how to confirm
+	// (review r22 F39).
+	if len(tokens) == 1 && slices.Contains(bareConfirmWords, fold(strings.TrimRight(tokens[0].text, ".!"))) {
+		return usageErr("", "lead.bare_confirm", "Text", tokens[0].text)
 	}
 	if w, rest := gluedCommand(tokens[0].text); w != "" {
 		return usageErr("", "t53.glued_command", "Text", tokens[0].text, "Word", w,
@@ -184,12 +193,19 @@ func suggestAdd(err error, tokens []token, today time.Time) error {
 		return usageErr("", "parse.unknown_command_typo", "Text", tokens[0].text, "Word", w,
 			"Line", strings.TrimSpace(w+" "+rawJoin(tokens[1:])))
 	}
+	// 청년 추가 10 11/26: the program typed before the add word. The line
+	// to type moves the add word to the front, never writes it twice
+	// (review r22 F1: `추가 청년 추가 10 11/26`, itself refused).
+	line := tokens
+	if len(tokens) > 2 && !tokens[1].quoted && isSpecWord(cmdAdd, fold(tokens[1].text)) {
+		line = append([]token{tokens[0]}, tokens[2:]...)
+	}
 	addCmd := Command{Name: cmdAdd}
-	positional, oerr := takeOptions(&addCmd, tokens, today)
+	positional, oerr := takeOptions(&addCmd, line, today)
 	if oerr != nil || parseCounted(&addCmd, positional, today) != nil {
 		return err
 	}
-	return usageErr("", "parse.unknown_command_add", "Text", tokens[0].text, "Add", commandName(cmdAdd), "Line", rawJoin(tokens))
+	return usageErr("", "parse.unknown_command_add", "Text", tokens[0].text, "Add", commandName(cmdAdd), "Line", rawJoin(line))
 }
 
 // parseUndo refuses words after undo, pointing a number to void: undo

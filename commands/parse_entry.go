@@ -21,6 +21,8 @@ var (
 		"채용": StatusRealised, "realised": StatusRealised, "realized": StatusRealised,
 		// 신규채용 is how a 보고 line writes 채용 (new hires): the same status.
 		"신규채용": StatusRealised,
+		// 채용완료 (hiring done) says the same, and nothing else (review r22 F29).
+		"채용완료": StatusRealised,
 	}
 	// English "regular" or "daily" are ordinary note words, so only the
 	// Korean terms, which mean nothing else, are read without type:.

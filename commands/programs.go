@@ -239,6 +239,28 @@ func (s *Service) programShort(p Program) string {
 	return p.Code
 }
 
+// colonlessKeys are the option keys that, typed without their colon
+// (`사유 추경`), ran into the program name (review r22 F33).
+var colonlessKeys = []string{"reason", "note", "dept", "date", "status", "type", "year", "within"}
+
+// programWordsHint answers an unknown program name whose words say what
+// was meant: an option key without its colon (`목표 23,000 사유 추경`, the
+// line to type has `사유:추경`), or 현재 (`청년 현재 183명`: a figure "as
+// of now" is a 누계, which the line must say). ok is false otherwise.
+func (s *Service) programWordsHint(command, typed string) (Reply, bool) {
+	words := strings.Fields(typed)
+	for i, w := range words {
+		if i > 0 && (fold(w) == "현재" || fold(w) == "현재까지") {
+			return s.refuse(command, s.msg("lead.program_now_word", "Typed", typed, "Word", w)), true
+		}
+		if key := optionKeys[fold(w)]; slices.Contains(colonlessKeys, key) && i+1 < len(words) {
+			return s.refuse(command, s.msg("lead.option_without_colon", "Typed", typed, "Key", w,
+				"Option", w+":"+strings.Join(words[i+1:], " "))), true
+		}
+	}
+	return Reply{}, false
+}
+
 // unknownProgram is the reply to a program name that matched nothing.
 func (s *Service) unknownProgram(command, typed string, programs []Program) Reply {
 	if words := strings.Fields(typed); len(words) > 1 && !slices.ContainsFunc(words, func(w string) bool { return fold(w) != fold(words[0]) }) {
@@ -246,6 +268,9 @@ func (s *Service) unknownProgram(command, typed string, programs []Program) Repl
 		if p, ok := s.programIndex(programs).find(programs, words[0]); ok {
 			return s.refuse(command, s.msg("k44.program_twice", "Word", words[0], "Program", s.programLabel(p)))
 		}
+	}
+	if r, ok := s.programWordsHint(command, typed); ok {
+		return r
 	}
 	suggestions := closestPrograms(programs, typed)
 	if len(suggestions) == 0 {

@@ -433,7 +433,18 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		r.Title = s.msg("status.jobs_status_through", "Scope", scope, "To", s.date(v.to))
 	}
 	if v.to.Before(v.from) {
+		// A period not started yet (3분기 on 5 January) has nothing to
+		// count: the reply offers last year's same period, the figure a
+		// 주무관 most likely wants, not a page of zeros whose departments
+		// "have not reported since" (review r22 F28).
 		r.Title = s.msg("status.jobs_status_not_started", "Label", name, "Scope", scope)
+		if cmd.Period != nil {
+			p := *cmd.Period
+			last := dates.Period{From: p.From.AddDate(-1, 0, 0), To: p.To.AddDate(-1, 0, 0)}
+			r.Sections = []Section{{Lines: []string{s.msg("lead.status_not_started",
+				"Status", commandName(cmdStatus), "Period", s.period(last))}}}
+			return r
+		}
 	}
 	head := s.statusHeadline(v, cmd, total, today)
 	r.Sections = append(r.Sections, Section{Lines: head})

@@ -20,14 +20,31 @@ func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntr
 	if err != nil {
 		return Reply{}, false, err
 	}
-	var totals []string
-	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){s.pastYearDate, s.monthTurnTotal, s.totalAsDelta, s.newYearCarry, s.newYearDelta} {
+	var (
+		totals  []string
+		dateQ   *dateQuestion // a question of the entry's date (review r21 M2)
+		figureQ bool          // a question of its figure besides the size's
+	)
+	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, *dateQuestion, error){s.pastYearDate, s.monthTurnTotal} {
+		why, q, err := ask(ctx, e, p, cmd)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if why != "" {
+			totals = append(totals, why)
+			if dateQ == nil {
+				dateQ = q
+			}
+		}
+	}
+	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){s.totalAsDelta, s.newYearCarry, s.newYearDelta} {
 		why, err := ask(ctx, e, p, cmd)
 		if err != nil {
 			return Reply{}, false, err
 		}
 		if why != "" {
 			totals = append(totals, why)
+			figureQ = true
 		}
 	}
 	if len(totals) > 0 && e.CloseReason == "" {
@@ -40,14 +57,17 @@ func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntr
 			return Reply{}, false, err
 		}
 		if len(closes) > 0 {
-			totals = nil
+			totals, dateQ = nil, nil
 		}
 	}
 	whys := slices.DeleteFunc(append([]string{size}, totals...), func(w string) bool { return w == "" })
 	if len(whys) == 0 {
 		return Reply{}, false, nil
 	}
-	return s.confirmReply(ctx, c, cmd, e, false, strings.Join(whys, "\n"))
+	if dateQ != nil {
+		dateQ.withFigure = figureQ || size != ""
+	}
+	return s.confirmReply(ctx, c, cmd, e, false, strings.Join(whys, "\n"), dateQ)
 }
 
 // programJobs is the program's live realised jobs with as-of dates in
@@ -154,8 +174,13 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 		if e.Count > ytd {
 			effect = s.msg("k32.total_records_increment", "Increment", s.plusCount(e.Count-ytd, e.Approximate, p.Unit))
 		}
-		return why + " " + s.msg("k32.delta_or_total", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
-			"Line", s.cumulativeLine(p, count, e.AsOf), "Effect", effect), nil
+		why += " " + s.msg("k32.delta_or_total", "After", s.unitCount(ytd+e.Count, e.Approximate, p.Unit),
+			"Line", s.cumulativeLine(p, count, e.AsOf), "Effect", effect)
+		monthEnd, err := s.monthTurnTotalLine(ctx, e, p, cmd, count)
+		if err != nil {
+			return "", err
+		}
+		return strings.TrimSpace(why + " " + monthEnd), nil
 	}
 	if own > 0 && e.Count >= own && periodEnd(cmd.dateTyped) {
 		word := s.programWord(p)
@@ -169,6 +194,31 @@ func (s *Service) totalAsDelta(ctx context.Context, e NewEntry, p Program, cmd C
 			"After", s.unitCount(own+e.Count, e.Approximate, p.Unit)) + " " + rest, nil
 	}
 	return "", nil
+}
+
+// monthTurnTotalLine is what monthTurnTotal asks, for a figure held as a
+// 누계 written as new jobs (totalAsDelta) in a month's first seven days,
+// dated today with no date typed: the add form's date, today unless
+// changed (the picker always sends one, and the form records new jobs
+// only), or a typed line without a date. The 누계 line dated today files
+// the month before's year-end figure in this month, so the line dated the
+// month before's end is offered too, or the question says that month is
+// closed and whom to ask (k55 gap: the form never got the month-turn
+// question). "" otherwise.
+func (s *Service) monthTurnTotalLine(ctx context.Context, e NewEntry, p Program, cmd Command, count string) (string, error) {
+	today := s.today()
+	if cmd.Opts.Date != nil || cmd.dateTyped != "" || !e.AsOf.Equal(today) || today.Day() > monthTurnDays {
+		return "", nil
+	}
+	last := dates.On(today.Year(), today.Month(), 1).AddDate(0, 0, -1)
+	closes, err := s.store.MonthClosesBetween(ctx, last, last)
+	if err != nil {
+		return "", err
+	}
+	if len(closes) > 0 {
+		return s.msg("k55.month_turn_closed", "Month", s.period(monthPeriod(closes[0].Month)), "Managers", s.managerNames(ctx)), nil
+	}
+	return s.msg("k58.total_month_end", "Last", s.date(last), "Line", s.cumulativeLine(p, count, last)), nil
 }
 
 // nearTotal says a delta is at least nine tenths of a year's figure: a

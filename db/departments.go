@@ -244,23 +244,38 @@ func refuseClosedMonths(ctx context.Context, tx *sqlx.Tx, department string) err
 	if _, err := tx.ExecContext(ctx, `LOCK TABLE month_closes IN SHARE MODE`); err != nil {
 		return err
 	}
-	const q = `
+	months, err := closedMonthsOf(ctx, tx, department)
+	if err != nil || len(months) == 0 {
+		return err
+	}
+	return &commands.MergeClosedMonthsError{Department: department, Months: months}
+}
+
+// ClosedMonthsOfDepartment returns the first days of the closed months in
+// which department has live entries or a live 실적 없음, oldest first: the
+// months whose filed figures carry its name.
+func (s *Store) ClosedMonthsOfDepartment(ctx context.Context, department string) ([]time.Time, error) {
+	months, err := closedMonthsOf(ctx, s.db, department)
+	return months, wrap("closed months of a department", err)
+}
+
+// closedMonthsOf is the query behind refuseClosedMonths and
+// ClosedMonthsOfDepartment.
+func closedMonthsOf(ctx context.Context, q sqlx.QueryerContext, department string) ([]time.Time, error) {
+	const query = `
 		SELECT c.month FROM month_closes c
 		WHERE EXISTS (SELECT 1 FROM entries e WHERE e.department = $1 AND e.voided_at IS NULL
 		                AND e.as_of >= c.month AND e.as_of < c.month + interval '1 month')
 		   OR EXISTS (SELECT 1 FROM nothing_reports n WHERE n.department = $1 AND n.voided_at IS NULL AND n.month = c.month)
 		ORDER BY c.month`
 	var months []time.Time
-	if err := sqlx.SelectContext(ctx, tx, &months, q, department); err != nil {
-		return fmt.Errorf("closed months of %q: %w", department, err)
-	}
-	if len(months) == 0 {
-		return nil
+	if err := sqlx.SelectContext(ctx, q, &months, query, department); err != nil {
+		return nil, fmt.Errorf("closed months of %q: %w", department, err)
 	}
 	for i := range months {
 		months[i] = dateOf(months[i])
 	}
-	return &commands.MergeClosedMonthsError{Department: department, Months: months}
+	return months, nil
 }
 
 // moveDepartment credits everything of from to into (entries, and through

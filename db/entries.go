@@ -460,6 +460,9 @@ func (s *Store) ListEntries(ctx context.Context, f commands.EntryFilter) ([]comm
 	if f.Department != "" {
 		add("e.department = ?", f.Department)
 	}
+	if f.Status != "" {
+		add("e.status = ?", string(f.Status))
+	}
 	if !f.From.IsZero() {
 		add("e.as_of >= ?::date", dateArg(f.From))
 	}

@@ -295,6 +295,9 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 	if len(r.res.Problems) > 0 {
 		return r.res, nil
 	}
+	if err := r.missingRows(ctx); err != nil {
+		return commands.ImportResult{}, err
+	}
 	const done = `UPDATE imports SET added = $2, kind = $3, rows_read = $4 WHERE id = $1`
 	if !preview {
 		if _, err := tx.ExecContext(ctx, done, r.importID, r.res.Added, string(cmp.Or(r.res.Kind, commands.ImportEntries)), r.res.Rows); err != nil {
@@ -308,6 +311,56 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 		return cmp.Or(strings.Compare(a.Program, b.Program), a.Month.Compare(b.Month))
 	})
 	return r.res, nil
+}
+
+// missingRows finds the live entries of the range an entries file
+// recognisably exports that the file lacks: rows deleted from an export
+// (review r20 G44). The import never voids them; the preview names them.
+//
+// The file is an export of this ledger when some of its 기록 식별자 are
+// this ledger's entries'. Its range is from 1 January of its earliest such
+// entry's year (an export is of whole years) to its latest such entry's
+// 기준일, and of the entries recorded up to the latest of them (later ones
+// came after the export). It is a full export of that range when at most
+// as many of the range's entries are missing as it holds: a few rows
+// copied out of an export into a file of their own name nothing. An entry
+// dated after the file's latest 기준일 cannot be told from one the export
+// cut (a report date), so a deleted row of the latest date is not named.
+func (r *importRun) missingRows(ctx context.Context) error {
+	if r.res.Kind != commands.ImportEntries || len(r.origins) == 0 {
+		return nil
+	}
+	origins := make([]string, 0, len(r.origins))
+	for o := range r.origins {
+		origins = append(origins, o)
+	}
+	var span struct {
+		Held int64         `db:"held"`
+		From sql.NullTime  `db:"lo"`
+		To   sql.NullTime  `db:"hi"`
+		Seq  sql.NullInt64 `db:"seq"`
+	}
+	if err := sqlx.GetContext(ctx, r.tx, &span, `
+		SELECT count(*) AS held, min(as_of) AS lo, max(as_of) AS hi, max(added_seq) AS seq
+		FROM entries WHERE origin = ANY($1::uuid[]) AND added_seq <= $2`, pq.Array(origins), r.startSeq); err != nil {
+		return fmt.Errorf("the file's exported range: %w", err)
+	}
+	if span.Held == 0 {
+		return nil
+	}
+	var missing []int64
+	if err := sqlx.SelectContext(ctx, r.tx, &missing, `
+		SELECT id FROM entries
+		WHERE as_of BETWEEN make_date($2, 1, 1) AND $3 AND added_seq <= $4 AND voided_at IS NULL
+		  AND NOT (origin = ANY($1::uuid[]))
+		ORDER BY id`, pq.Array(origins), span.From.Time.Year(), dateArg(span.To.Time), span.Seq.Int64); err != nil {
+		return fmt.Errorf("entries missing from the file: %w", err)
+	}
+	if int64(len(missing)) > span.Held {
+		return nil // no full export: rows copied out of one
+	}
+	r.res.Missing = missing
+	return nil
 }
 
 // scanItem is one thing a scan read: a kind, a row or a problem.
@@ -1066,15 +1119,9 @@ func (r *importRun) writeMarks(ctx context.Context) error {
 // it and the ledger's figure, never resolved one way (review r20 G38).
 func (r *importRun) rowTotal(ctx context.Context, row commands.ImportRow) error {
 	e := row.Entry
-	var total int64
-	const q = `
-		SELECT COALESCE(SUM(count), 0) FROM entries
-		WHERE program_id = $1 AND status = $2 AND voided_at IS NULL
-		  AND as_of BETWEEN $3::date AND $4::date
-		  AND ($5 = '' OR department = $5)`
 	first := time.Date(e.AsOf.Year(), time.January, 1, 0, 0, 0, 0, time.UTC)
-	if err := sqlx.GetContext(ctx, r.tx, &total, q, e.ProgramID, string(e.Status),
-		dateArg(first), dateArg(row.RowTotalAsOf), e.Department); err != nil {
+	total, err := r.ledgerSpan(ctx, e, first, row.RowTotalAsOf)
+	if err != nil {
 		return fmt.Errorf("year in the ledger: %w", err)
 	}
 	if total == row.RowTotal {
@@ -1083,6 +1130,20 @@ func (r *importRun) rowTotal(ctx context.Context, row commands.ImportRow) error 
 	r.Problem(commands.NewImportProblem(row.Line, "누계", fmt.Sprint(row.RowTotal), "i44.import_row_total_differs",
 		"Total", numbers.Format(row.RowTotal), "Months", numbers.Format(total), "Month", int(row.RowTotalAsOf.Month())))
 	return nil
+}
+
+// ledgerSpan is the ledger's live figure for e's program and status (in
+// e's department when it names one) dated from first through last: what a
+// report's month or 누계 cell is compared with.
+func (r *importRun) ledgerSpan(ctx context.Context, e commands.NewEntry, first, last time.Time) (int64, error) {
+	var total int64
+	const q = `
+		SELECT COALESCE(SUM(count), 0) FROM entries
+		WHERE program_id = $1 AND status = $2 AND voided_at IS NULL
+		  AND as_of BETWEEN $3::date AND $4::date
+		  AND ($5 = '' OR department = $5)`
+	err := sqlx.GetContext(ctx, r.tx, &total, q, e.ProgramID, string(e.Status), dateArg(first), dateArg(last), e.Department)
+	return total, err
 }
 
 // addOne records a cumulative row or a month figure, after the pending
@@ -1123,14 +1184,8 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 		// or a template after the department typed its entries, agree and
 		// add only what is new; a figure below the ledger's conflicts and
 		// refuses the file.
-		var before int64
-		const q = `
-			SELECT COALESCE(SUM(count), 0) FROM entries
-			WHERE program_id = $1 AND status = $2 AND voided_at IS NULL
-			  AND as_of BETWEEN $3::date AND $4::date
-			  AND ($5 = '' OR department = $5)`
-		if err := sqlx.GetContext(ctx, r.tx, &before, q, e.ProgramID, string(e.Status),
-			dateArg(firstOfMonth(e.AsOf)), dateArg(e.AsOf), e.Department); err != nil {
+		before, err := r.ledgerSpan(ctx, e, firstOfMonth(e.AsOf), e.AsOf)
+		if err != nil {
 			return fmt.Errorf("month in the ledger: %w", err)
 		}
 		switch {

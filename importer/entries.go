@@ -291,7 +291,10 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		found := false
 		if word, ok := commands.NoteNamesRelativeMonth(e.Note); ok {
 			m, found = msg("k53.import_note_relative_month", "Word", word), true
-		} else if word, last, ok := commands.NoteNamesAnotherMonth(e.Note, e.AsOf, today); ok {
+		} else if word, first, last, ok := commands.NoteNamesAnotherPeriod(e.Note, e.AsOf, today); ok && first.Month() != last.Month() {
+			// 2026년도 실적, 작년 4분기: the months named, not only the last (k56)
+			m, found = msg("k56.import_note_period", "Word", word, "First", first, "Last", last, "AsOf", e.AsOf), true
+		} else if ok {
 			m, found = msg("k49.import_note_month", "Word", word, "Last", last, "AsOf", e.AsOf), true
 		}
 		if found {

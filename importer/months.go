@@ -322,9 +322,11 @@ func (r Reader) noteNamesNoFigureMonth(p *problems, line int, note string, rows 
 	for _, row := range rows {
 		months = append(months, row.Entry.AsOf.Month())
 	}
-	words, lasts := commands.NoteMonths(note, yearEnd, today)
+	words, firsts, lasts := commands.NoteMonths(note, yearEnd, today)
 	for i, last := range lasts {
-		if last.Year() == yearEnd.Year() && slices.Contains(months, last.Month()) {
+		if last.Year() == yearEnd.Year() && slices.ContainsFunc(months, func(m time.Month) bool {
+			return m >= firsts[i].Month() && m <= last.Month() // 1분기 over 1월 and 2월
+		}) {
 			continue
 		}
 		p.add(line, colNote2, note, msg("t53.import_template_note_month", "Word", words[i], "Last", last))

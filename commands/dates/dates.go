@@ -227,6 +227,13 @@ func Parse(s string, today time.Time) (time.Time, error) {
 		return time.Time{}, &Error{Input: s, Reason: reasonEmpty}
 	}
 	base := dateOf(today)
+	// 작년 12월 30일, 올해 3월 2일: the year word is the year (review r22 F20:
+	// 작년 12월 was read as the month and 30일 dropped).
+	if y := yearWordToDigits(t, base); y != t {
+		if d, err := Parse(y, today); err == nil {
+			return d, nil
+		}
+	}
 	if first, day, ok := relativeMonthDay(strings.ReplaceAll(t, " ", ""), base); ok && day > lastDay(first.Year(), first.Month()) {
 		return time.Time{}, &Error{Input: s, Reason: reasonDay, Month: first.Month(), LastDay: lastDay(first.Year(), first.Month())}
 	}
