@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"jobsbot/commands"
+	"jobsbot/commands/numbers"
 )
 
 // Entries columns, by the headers export writes (export/entries.go). A
@@ -355,6 +356,13 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 // number: it only orders rows of the same minute, and a file from
 // elsewhere may number its rows any way.
 func entryNumber(raw string) int64 {
+	if strings.Contains(raw, ",") {
+		// Commas only where a count has them (1,234): "1,20" is no number
+		// (review r22 F35), and 0 here refuses 약정 번호 and 기록 순번.
+		if n, err := numbers.Parse(raw); err != nil || n.Approximate || n.Counter != "" {
+			return 0
+		}
+	}
 	n, err := strconv.ParseInt(strings.TrimSpace(strings.ReplaceAll(raw, ",", "")), 10, 64)
 	if err != nil || n < 0 || n > 1<<52 {
 		return 0
