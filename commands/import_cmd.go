@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -170,6 +171,7 @@ func (s *Service) importFile(ctx context.Context, c Caller, cmd Command, fileID,
 	if len(problems)+len(res.Problems) > 0 {
 		r.Outcome = OutcomeRefused
 	}
+	s.nameCreditNote(ctx, f, c.UserID)
 	preview := ImportPreview(f, problems, res, !apply, s.lang)
 	lines := strings.Split(strings.TrimRight(preview, "\n"), "\n")
 	if !file.SharedAt.IsZero() {
@@ -235,4 +237,28 @@ func tooSlow(ctx context.Context, err error) bool {
 		return false
 	}
 	return errors.Is(ctx.Err(), context.DeadlineExceeded)
+}
+
+// creditNoteID is importer.CreditNoteID: the preview note naming whom a
+// file's new rows are credited to (review r22 F15).
+const creditNoteID = "i46.import_credited"
+
+// nameCreditNote puts the importing user's name, not their Slack ID, in
+// the note naming whom the file's new rows are credited to.
+func (s *Service) nameCreditNote(ctx context.Context, f ImportFile, userID string) {
+	if f.Notes == nil {
+		return
+	}
+	for i, n := range f.Notes.List {
+		if n.ID != creditNoteID {
+			continue
+		}
+		args := slices.Clone(n.Args)
+		for j := 0; j+1 < len(args); j += 2 {
+			if args[j] == "By" {
+				args[j+1] = s.name(ctx, userID)
+			}
+		}
+		f.Notes.List[i] = NewImportProblem(n.Line, n.Column, n.Got, n.ID, args...)
+	}
 }

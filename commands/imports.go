@@ -75,6 +75,10 @@ type ImportRow struct {
 	// by its times: an imported row keeps its file's 기록 일시 but was
 	// applied when imported (review r6 X13).
 	AddOrder, VoidOrder int64
+	// Confirmed is the row's 확인 예: a row the import would hold as the
+	// typed add holds it (one entry over the year's target, a delta that
+	// reads like a 누계) is taken as the typed 확인:예 takes it (r22 F16).
+	Confirmed bool
 	// Voided rows of an entries file are recorded and then voided.
 	Voided     bool
 	VoidedAt   time.Time

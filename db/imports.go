@@ -164,6 +164,9 @@ type importRun struct {
 	// department file miss Slack's import deadline); any add or void of a
 	// row that is no plain delta clears them, as it may add or void one.
 	reports map[reportKey][]laterReport
+	// sizes are the programs' years the size checks compare rows with
+	// (i46_import_holds.go), read once each.
+	sizes map[sizeKey]*sizeLedger
 }
 
 // reportKey names the 누계 reports deltaBeforeReport reads together.
@@ -457,17 +460,31 @@ func (r *importRun) Problem(p commands.ImportProblem) {
 func (r *importRun) Row(row commands.ImportRow) error {
 	r.res.Rows++
 	r.cell(row).Rows++
-	if c, ok := r.closed[firstOfMonth(row.Entry.AsOf)]; ok {
-		r.Problem(commands.NewImportProblem(row.Line, "기준일", "", "import.problem.closed_month",
-			"Year", c.Month.Year(), "Month", int(c.Month.Month())))
-		return nil
-	}
 	if o := row.Entry.Origin; o != "" {
 		if first, dup := r.origins[o]; dup {
 			r.Problem(commands.NewImportProblem(row.Line, "기록 식별자", o, "import.problem.origin_repeated", "Line", first))
 			return nil
 		}
 		r.origins[o] = row.Line
+	}
+	if c, ok := r.closed[firstOfMonth(row.Entry.AsOf)]; ok {
+		// A row of a closed month whose 기록 식별자 the ledger holds, the
+		// same record and no void the ledger lacks, adds nothing: it passes
+		// as unchanged (review r22 F12: the ledger's own export, imported
+		// back after 마감, was refused on every closed month's row). Only a
+		// row that would change a closed month is refused.
+		held, unchanged, err := r.heldUnchanged(r.ctx, row)
+		if err != nil {
+			return err
+		}
+		if unchanged {
+			return r.present(r.ctx, held, rowRef{row.Number, row.Agreement, row.Separate})
+		}
+		r.Problem(commands.NewImportProblem(row.Line, "기준일", "", "import.problem.closed_month",
+			"Year", c.Month.Year(), "Month", int(c.Month.Month())))
+		return nil
+	}
+	if row.Entry.Origin != "" {
 		if len(row.IfNotHeld) > 0 {
 			held, err := r.holds(r.ctx, row.Entry)
 			if err != nil {
@@ -480,6 +497,9 @@ func (r *importRun) Row(row commands.ImportRow) error {
 				return nil
 			}
 		}
+	}
+	if held, err := r.sizeHold(r.ctx, row); err != nil || held {
+		return err
 	}
 	if r.problems > 0 {
 		return nil

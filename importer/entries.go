@@ -5,8 +5,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"jobsbot/commands"
+	"jobsbot/commands/numbers"
 )
 
 // Entries columns, by the headers export writes (export/entries.go). A
@@ -39,13 +41,14 @@ const (
 	colVoidOrder  = "무효 순번"
 	colOrigin     = "기록 식별자"
 	colWithin     = "누계포함"
+	colConfirm    = "확인"
 )
 
 // entryColumns are the columns of an entries file the import reads: one
 // named twice refuses the file (duplicateColumn).
 var entryColumns = []string{colNumber, colAsOf, colCode, colName, colDepartment, colCount, colKind, colReported,
 	colApprox, colStatus, colEmployment, colNote, colLoggedBy, colLoggedByID, colLoggedAt, colVoid, colVoidedBy,
-	colVoidedByID, colVoidedAt, colVoidReason, colCorrection, colAgreement, colAddOrder, colAfterClose, colVoidOrder, colOrigin, colWithin}
+	colVoidedByID, colVoidedAt, colVoidReason, colCorrection, colAgreement, colAddOrder, colAfterClose, colVoidOrder, colOrigin, colWithin, colConfirm}
 
 // originForm is a 기록 식별자 as the export writes it: a UUID, lower case.
 var originForm = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
@@ -70,12 +73,14 @@ func (r Reader) readEntries(t *table, h headerIndex, p *problems) error {
 			return asProblem(err, p.sink)
 		}
 		if !ok {
+			r.noteCredit()
 			return nil
 		}
 		if blank(cells) {
 			continue
 		}
 		if strings.TrimSpace(cells[0]) == csvNothingSection {
+			r.noteCredit()
 			return nil // the 실적 없음 reports that follow are no entries
 		}
 		if row, ok := r.entryRow(p, t.line, h, cells); ok {
@@ -113,6 +118,16 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	if e.LoggedBy == "" {
 		e.LoggedBy = r.By
 	}
+	fileBy := e.LoggedBy // the key keeps the file's 기록자 (a file imported before is found again)
+	// 확인: 예 confirms a row the import would hold as the typed add holds it
+	// (one entry over the year's target, a delta that reads like a 누계).
+	switch w := get(colConfirm); w {
+	case "예", "yes", "Yes", "YES":
+		row.Confirmed = true
+	case "", "아니오", "no":
+	default:
+		p.add(line, colConfirm, w, msg("i46.import_confirm_word"))
+	}
 
 	prog, progOK := r.rowProgram(p, line, get(colCode), get(colName))
 	if progOK {
@@ -124,7 +139,8 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	}
 
 	switch kind := get(colKind); kind {
-	case "누계", "cumulative":
+	case "누계", "누적", "cumulative":
+		// 누적 is read as 누계, as the console reads it (review r22 F41).
 		e.Kind = commands.KindCumulative
 		if n, ok := p.count(line, colReported, h.cell(cells, colReported)); ok {
 			e.Count = n
@@ -134,7 +150,7 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		// 일자리 수 beside a 누계 is the increment the file says it adds:
 		// kept to compare with the one the ledger derives (r13 S3). A cell
 		// that is no whole number was never read on a 누계 row, and is not.
-		if n, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(h.cell(cells, colCount)), ",", ""), 10, 64); err == nil && n >= 0 {
+		if n, ok := figureOrNot(h.cell(cells, colCount)); ok {
 			row.Stated, row.StatedSet = n, true
 		}
 	case "증가분", "delta", "":
@@ -227,6 +243,14 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	}
 	row.LoggedAt = p.instant(line, colLoggedAt, h.cell(cells, colLoggedAt), r.Location)
 	e.RecordedAt = row.LoggedAt // 기록 일시 is kept; zero: the import's time
+	if e.Origin == "" {
+		// A row without 기록 식별자 is a new record, whatever its 기록자 and
+		// 기록 일시 say: copied in Excel from a colleague's row, they would
+		// credit the colleague, at that row's time (review r22 F15). It is
+		// the importer's, recorded now; the preview says so. A row with one
+		// (an export replayed into another ledger) keeps its recorder.
+		e.LoggedBy, e.RecordedAt = cmp.Or(r.By, e.LoggedBy), time.Time{}
+	}
 	switch v := get(colVoid); v {
 	case "무효":
 		row.Voided = true
@@ -317,9 +341,12 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	// import is found and voided, not added again.
 	e.IdempotencyKey = "import:entry:" + rowKey(get(colNumber), row.Program, e.AsOf.Format("2006-01-02"),
 		strconv.FormatInt(e.Count, 10), string(e.Kind), strconv.FormatBool(e.Approximate), string(e.Status),
-		e.EmploymentType, typedDepartment, e.Note, e.LoggedBy, row.LoggedAt.Format("2006-01-02 15:04:05"))
+		e.EmploymentType, typedDepartment, e.Note, fileBy, row.LoggedAt.Format("2006-01-02 15:04:05"))
 	if progOK {
 		r.touched(cmp.Or(e.Department, prog.Department))
+	}
+	if e.Origin == "" && r.credit != nil {
+		r.credit.n++
 	}
 	return row, true
 }
@@ -329,6 +356,13 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 // number: it only orders rows of the same minute, and a file from
 // elsewhere may number its rows any way.
 func entryNumber(raw string) int64 {
+	if strings.Contains(raw, ",") {
+		// Commas only where a count has them (1,234): "1,20" is no number
+		// (review r22 F35), and 0 here refuses 약정 번호 and 기록 순번.
+		if n, err := numbers.Parse(raw); err != nil || n.Approximate || n.Counter != "" {
+			return 0
+		}
+	}
 	n, err := strconv.ParseInt(strings.TrimSpace(strings.ReplaceAll(raw, ",", "")), 10, 64)
 	if err != nil || n < 0 || n > 1<<52 {
 		return 0

@@ -332,20 +332,20 @@ func TestBadRowNamedByLine(t *testing.T) {
 	if len(problems) != 2 {
 		t.Fatalf("problems: %v", problems)
 	}
-	if p := problems[0]; p.Line != 4 || p.Column != "일자리 수" || p.Got != "열 명" || !strings.Contains(p.Expected, "정수") {
+	if p := problems[0]; p.Line != 4 || p.Column != "일자리 수" || !strings.Contains(p.Expected, "`열 명`: 수가 아닙니다") {
 		t.Errorf("first problem: %+v", p)
 	}
 	if p := problems[1]; p.Line != 5 || p.Column != "사업코드" || len(p.Nearest) == 0 || !strings.Contains(p.Nearest[0], "youth") {
 		t.Errorf("second problem: %+v", p)
 	}
 	text := commands.ImportPreview(f, problems, commands.ImportResult{}, false, commands.Korean)
-	if !strings.Contains(text, `4행 [일자리 수] "열 명":`) || !strings.Contains(text, "아무것도 가져오지 않았습니다") {
+	if !strings.Contains(text, "4행 [일자리 수] `열 명`: 수가 아닙니다") || !strings.Contains(text, "아무것도 가져오지 않았습니다") {
 		t.Errorf("preview:\n%s", text)
 	}
 	// An English reader gets the problems in English; the columns keep the
 	// file's own headers.
 	en := commands.ImportPreview(f, problems, commands.ImportResult{}, false, commands.English)
-	for _, want := range []string{`line 4 [일자리 수] "열 명": Write a whole number of jobs, 0 or more.`,
+	for _, want := range []string{"line 4 [일자리 수] `열 명` is not a number. Write the count as 180, 2,400",
 		`line 5 [사업코드] "yuoth": No such program`, "(nearest names: ", "Nothing was imported"} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English preview lacks %q:\n%s", want, en)

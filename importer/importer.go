@@ -119,6 +119,7 @@ type Reader struct {
 	notCarried   map[string]int         // rows whose marks the import does not bring in, by column
 	partsChecked bool                   // checkParts passed (Stream): the scan need not repeat it
 	notes        *commands.ImportNotes  // what the preview says besides the figures
+	credit       *creditCount           // rows credited to whoever imports (review r22 F15)
 }
 
 // touched notes a department a row credits, for the preview.
@@ -175,7 +176,7 @@ func (r Reader) StreamContext(ctx context.Context, name string, data []byte) (co
 		r.Location = time.UTC
 	}
 	r.finder, r.names, r.units, r.depts = commands.NewProgramFinder(r.Programs), map[string][2]string{}, map[string]string{}, map[string]bool{}
-	r.notCarried, r.notes = map[string]int{}, &commands.ImportNotes{}
+	r.notCarried, r.notes, r.credit = map[string]int{}, &commands.ImportNotes{}, &creditCount{}
 	sum := sha256.Sum256(data)
 	file := commands.ImportFile{Name: name, SHA256: hex.EncodeToString(sum[:]), By: r.By, Names: r.names, Units: r.units, Departments: r.depts, NotCarried: r.notCarried, Notes: r.notes}
 	if int64(len(data)) > r.Limits.FileBytes {
@@ -335,7 +336,7 @@ func monthRowWeight(h headerIndex, months map[int]time.Month, cells []string) in
 			n++
 		}
 	}
-	if kind, _ := cleanText(h.cell(cells, colHowKind)); kind == "누계" {
+	if kind, _ := cleanText(h.cell(cells, colHowKind)); kind == "누계" || kind == "누적" {
 		n *= HeavyRowWeight
 	}
 	return max(n, 1)
@@ -348,7 +349,7 @@ func rowWeight(h headerIndex, cells []string) int {
 		return HeavyRowWeight
 	}
 	switch kind, _ := cleanText(h.cell(cells, colKind)); kind {
-	case "누계", "cumulative":
+	case "누계", "누적", "cumulative":
 		return HeavyRowWeight
 	}
 	return 1
@@ -362,6 +363,9 @@ func (r Reader) scan(ctx context.Context, data []byte, xlsx bool, sink commands.
 	)
 	if r.notes != nil {
 		r.notes.List = r.notes.List[:0] // a file read again (held and sorted) says each note once
+	}
+	if r.credit != nil {
+		r.credit.n = 0
 	}
 	if xlsx {
 		var closeFn func()

@@ -24,7 +24,7 @@ const (
 // monthFileColumns are the columns of a report or template the import
 // reads besides the months: one named twice refuses the file
 // (duplicateColumn; a month twice: duplicateMonths).
-var monthFileColumns = []string{colCode, colName, colNote2, colHowKind, colTotal}
+var monthFileColumns = []string{colCode, colName, colNote2, colHowKind, colTotal, colConfirm}
 
 // Rows of a report that are sums of others, never programs.
 func sumRow(label string) bool {
@@ -202,11 +202,20 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 	}
 	cumulative := false
 	switch how := p.text(line, colHowKind, h.cell(cells, colHowKind)); how {
-	case "누계":
+	case "누계", "누적": // 누적 as the console reads it (review r22 F41)
 		cumulative = true
 	case "증가분", "":
 	default:
 		p.add(line, colHowKind, how, msg("import.problem.kind"))
+		return rows
+	}
+	confirmed := false
+	switch w := p.text(line, colConfirm, h.cell(cells, colConfirm)); w {
+	case "예", "yes", "Yes", "YES":
+		confirmed = true
+	case "", "아니오", "no":
+	default:
+		p.add(line, colConfirm, w, msg("i46.import_confirm_word"))
 		return rows
 	}
 	entryNote := ""
@@ -251,7 +260,7 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 		e := commands.NewEntry{ProgramID: prog.ID, Count: n, Kind: commands.KindDelta, AsOf: asOf,
 			Approximate: approx, Status: commands.StatusRealised,
 			Department: department, Note: entryNote, LoggedBy: r.By, Source: commands.SourceImport}
-		row := commands.ImportRow{Line: line, Program: prog.Code, Entry: e, MonthFigure: !cumulative}
+		row := commands.ImportRow{Line: line, Program: prog.Code, Entry: e, MonthFigure: !cumulative, Confirmed: confirmed}
 		how := "delta"
 		if cumulative {
 			row.Entry.Kind, how = commands.KindCumulative, "cumulative"
@@ -269,7 +278,7 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 	if !cumulative && len(rows) > 0 && h.has(colTotal) {
 		// The line's 누계 cell is checked against the ledger once its months
 		// are taken: carried by the row of its latest month.
-		raw := strings.TrimSpace(strings.ReplaceAll(h.cell(cells, colTotal), ",", ""))
+		raw := strings.TrimSpace(h.cell(cells, colTotal))
 		if raw != "" && raw != "-" {
 			last := 0
 			for i := range rows {
@@ -277,7 +286,7 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 					last = i
 				}
 			}
-			if n, err := strconv.ParseInt(raw, 10, 64); err == nil && n >= 0 {
+			if n, m, ok := readFigure(colTotal, raw); ok {
 				var through time.Month
 				for _, m := range months {
 					through = max(through, m)
@@ -285,7 +294,7 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 				rows[last].RowTotal, rows[last].RowTotalSet = n, true
 				rows[last].RowTotalAsOf = r.notAfterToday(lastDayOf(year, through))
 			} else {
-				p.add(line, colTotal, raw, msg("import.problem.whole_number"))
+				p.add(line, colTotal, "", m)
 				return nil
 			}
 		}

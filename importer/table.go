@@ -156,10 +156,11 @@ func (p *problems) text(line int, column, raw string) string {
 	return s
 }
 
-// count reads a whole number of jobs, 0 or more; ok false when the cell is
-// empty.
+// count reads a whole number of jobs, 0 or more, as a typed count is read
+// (readFigure: commas where they belong, full-width digits, no sign, no
+// 여); ok false when the cell is empty.
 func (p *problems) count(line int, column, raw string) (int64, bool) {
-	s := strings.TrimSpace(strings.ReplaceAll(raw, ",", ""))
+	s := strings.TrimSpace(raw)
 	if s == "" || s == "-" {
 		return 0, false
 	}
@@ -167,12 +168,16 @@ func (p *problems) count(line int, column, raw string) (int64, bool) {
 		p.add(line, column, raw, msg("import.problem.money_figure"))
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f < 0 || f != float64(int64(f)) || f > 1e12 {
-		p.add(line, column, raw, msg("import.problem.whole_number"))
+	n, m, ok := readFigure(column, s)
+	if !ok {
+		got := "" // the message quotes the cell as typed
+		if m.id == "import.problem.money_figure" {
+			got = raw
+		}
+		p.add(line, column, got, m)
 		return 0, false
 	}
-	return int64(f), true
+	return n, true
 }
 
 // date reads a date cell: an Excel serial date, or any form commands read
