@@ -270,7 +270,10 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	// 30여 → 30 is a correction (the figure became exact), 30 → 30 is not.
 	if cmd.Count.Value == figure && cmd.Count.Approximate == old.Approximate {
-		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.same_figure", "ID", old.ID, "Count", s.entryFigure(old, p.Unit))}
+		// the same figure: a 정정 meant for another field (고용형태 임시로
+		// 정정) is told how that is done (review r22 F5)
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.same_figure", "ID", old.ID, "Count", s.entryFigure(old, p.Unit)) +
+			" " + s.msg("lead.same_figure_other_field", "ID", old.ID)}
 	}
 	if r, refused, err := s.withinNotForCorrection(ctx, cmd, old); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)

@@ -14,10 +14,18 @@ import (
 // tokens are the line's words after the command word; the first is the
 // entry number.
 func correctMoveLabel(cmd *Command, canonical string, tokens []token) error {
-	if cmd.Name != cmdCorrect || (canonical != "program" && canonical != "dept") {
+	if cmd.Name != cmdCorrect {
 		return nil
 	}
-	return usageErr(cmd.Name, "k45.correct_cannot_move", "ID", entryNumberOf(tokens))
+	switch canonical {
+	case "program", "dept":
+		return usageErr(cmd.Name, "k45.correct_cannot_move", "ID", entryNumberOf(tokens))
+	case "type", "status", "date":
+		// 정정 12 15 고용형태:임시: the way to change a field other than
+		// the figure, not only "no such option" (review r22 F5).
+		return usageErr(cmd.Name, "lead.correct_cannot_change_field", "ID", entryNumberOf(tokens))
+	}
+	return nil
 }
 
 // entryNumberOf is the entry number a 정정 line starts with (12, #12,

@@ -917,6 +917,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	if negativeCount(ts) { // "-5": a count below 1, not a word that is no number
 		return usageErr(cmd.Name, belowOne(cmd.Name))
 	}
+	if err := gluedCountHint(cmd, ts); err != nil {
+		return err // 청년5: the count glued to the program's word
+	}
 	if dateTyped != "" && cmd.Opts.Date != nil {
 		// "add 4.5 youth": 4.5 read as April 5, so no count is left; say so
 		// rather than ask for a count the user thinks was given.
@@ -971,6 +974,34 @@ func checkCount(command string, n numbers.Number) *UsageError {
 		return usageErr(command, belowOne(command))
 	case n.Value > MaxCount:
 		return usageErr(command, "parse.count_too_large", "Value", numbers.Format(n.Value), "MaxCount", numbers.Format(MaxCount))
+	}
+	return nil
+}
+
+// reGluedCount is a word with a count glued to its end (청년5, 청년5명,
+// 노인12여명): the program and the count typed without the space.
+var reGluedCount = regexp.MustCompile(`^([^0-9]*[^0-9,.\s])([0-9][0-9,]*여?(?:명|개)?)$`)
+
+// gluedCountHint refuses a line with no count whose word has one glued
+// to it (`추가 청년5 1/4`), giving the line spaced (review r22 F32: the
+// reply said no count was found and named nothing); nil otherwise.
+func gluedCountHint(cmd *Command, ts []token) error {
+	for _, t := range ts {
+		if t.quoted {
+			continue
+		}
+		m := reGluedCount.FindStringSubmatch(t.text)
+		if m == nil || strings.ContainsAny(m[1], ":：") {
+			continue
+		}
+		if _, err := numbers.Parse(m[2]); err != nil {
+			continue
+		}
+		line := strings.Replace(cmd.Line, t.raw, m[1]+" "+m[2], 1)
+		if line == cmd.Line {
+			continue
+		}
+		return usageErr(cmd.Name, "lead.count_glued", "Typed", t.text, "Word", m[1], "Count", m[2], "Line", line)
 	}
 	return nil
 }
