@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -92,6 +93,12 @@ func TestK61NoteSaysDecreaseIsRefused(t *testing.T) {
 			h.withClock(&now)
 			h.run(manager, tc.setup, commands.OutcomeOK)
 			h.refusedAll(tc.refused, tc.wants...)
+			// the add form runs the same check on its note field
+			_, errs := h.svc.SubmitAddForm(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceModal,
+				IdempotencyKey: "view:k61"}, commands.AddForm{Program: "youth", Count: "3", Date: "2027-01-05", Note: "퇴사 3명 차감"})
+			if !strings.Contains(errs["note"], "`퇴사`") {
+				t.Fatalf("the form's decrease note: %v", errs)
+			}
 			if got := h.k61Sum("youth"); got != 414 {
 				t.Fatalf("youth SQL sum %d after refused lines, want 414", got)
 			}
