@@ -107,6 +107,11 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 	if e.Source == "" {
 		e.Source = SourceConsole
 	}
+	if why := s.noteContradicts(p, d, e); why != "" {
+		// the note says the figure is a 누계, a decrease or hires while
+		// the line files it otherwise (review r24 F1, F16, F20)
+		return NewEntry{}, p, &invalid{FieldNote, why}
+	}
 	return e, p, nil
 }
 

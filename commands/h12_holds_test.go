@@ -68,31 +68,32 @@ func TestFormRunsTheTypedAddsHolds(t *testing.T) {
 				t.Fatalf("after the button: %d entries, sum %d; want 2, 10", n, sum)
 			}
 
-			// 50,000 in the form with a note saying the jobs went down: held
+			// 50,000 in the form with a note (a note saying the jobs went down,
+			// 퇴사자 감소분, is refused since review r24 F16): held
 			// for the year's target, as the typed line is.
-			r, errs = form("v2", commands.AddForm{Program: "youth", Count: "50,000", Date: "2026-11-03", Note: "퇴사자  감소분"})
+			r, errs = form("v2", commands.AddForm{Program: "youth", Count: "50,000", Date: "2026-11-03", Note: "박람회  현장채용"})
 			if errs != nil || r.Outcome != commands.OutcomeRefused {
 				t.Fatalf("50,000 by the form: %v %q\n%s", errs, r.Outcome, r.Text())
 			}
 			mustContain(t, r.Text(), byLang(lang, "more than the whole 2026 target for Youth jobs (youth) (100)", "청년일자리 2026년 연간 목표(100개)보다 많습니다"))
-			h.run("U1", "add 50000 youth 11/3 메모:퇴사자 감소분", commands.OutcomeRefused) // typed: the same hold
+			h.run("U1", "add 50000 youth 11/3 메모:박람회 현장채용", commands.OutcomeRefused) // typed: the same hold
 			if n, _ := h.liveEntries(); n != 2 {
 				t.Fatalf("an over-target figure was written: %d entries", n)
 			}
 			// The note is explicit in both: recorded, the note kept.
-			h.run("U1", "add 3 youth 11/4 메모:퇴사자 감소분", commands.OutcomeOK) // #3
+			h.run("U1", "add 3 youth 11/4 메모:박람회 현장채용", commands.OutcomeOK) // #3
 			// Its repeat is held, and the line the question offers (확인:예
 			// before 메모:, which takes the rest of the line) records it.
-			r = h.run("U1", "add 3 youth 11/4 메모:퇴사자 감소분", commands.OutcomeRefused)
-			offered := byLang(lang, "add 3 youth 11/4 confirm:yes 메모:퇴사자 감소분", "add 3 youth 11/4 확인:예 메모:퇴사자 감소분")
+			r = h.run("U1", "add 3 youth 11/4 메모:박람회 현장채용", commands.OutcomeRefused)
+			offered := byLang(lang, "add 3 youth 11/4 confirm:yes 메모:박람회 현장채용", "add 3 youth 11/4 확인:예 메모:박람회 현장채용")
 			mustContain(t, r.Text(), "`"+offered+"`")
 			h.run("U1", offered, commands.OutcomeOK)
-			r, errs = form("v3", commands.AddForm{Program: "youth", Count: "4", Date: "2026-11-04", Note: "퇴사자 감소분"})
+			r, errs = form("v3", commands.AddForm{Program: "youth", Count: "4", Date: "2026-11-04", Note: "박람회 현장채용"})
 			if errs != nil || r.Outcome != commands.OutcomeOK {
 				t.Fatalf("the form with the note: %v %q\n%s", errs, r.Outcome, r.Text())
 			}
 			// A held form with a note: its button records it, note and all.
-			r, _ = form("v4", commands.AddForm{Program: "youth", Count: "4", Date: "2026-11-04", Note: "퇴사자   감소분"})
+			r, _ = form("v4", commands.AddForm{Program: "youth", Count: "4", Date: "2026-11-04", Note: "박람회   현장채용"})
 			if r.Outcome != commands.OutcomeRefused || len(r.Actions) != 1 {
 				t.Fatalf("the form's repeat with a note: %q\n%s", r.Outcome, r.Text())
 			}
@@ -101,7 +102,7 @@ func TestFormRunsTheTypedAddsHolds(t *testing.T) {
 				t.Fatalf("%d entries, sum %d; want 6, 24", n, sum)
 			}
 			var notes int
-			if err := h.store.DB().GetContext(ctx, &notes, `SELECT count(*) FROM entries WHERE note = '퇴사자 감소분' AND voided_at IS NULL`); err != nil {
+			if err := h.store.DB().GetContext(ctx, &notes, `SELECT count(*) FROM entries WHERE note = '박람회 현장채용' AND voided_at IS NULL`); err != nil {
 				t.Fatal(err)
 			}
 			if notes != 4 {

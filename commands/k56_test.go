@@ -112,11 +112,11 @@ func TestK56NoteYearAndPeriodRefusedThroughHandle(t *testing.T) {
 			"추가 노인 5 메모:1~11월 누계":  {"`1~11월`", "2026. 11. 30."},
 			"추가 노인 5 메모:상반기 실적":    {"`상반기 실적`", "2026년 상반기 실적이라는 뜻", "2026. 6. 30."},
 			"추가 노인 5 메모:3/4분기 실적":  {"`3/4분기 실적`", "2026년 3분기 실적이라는 뜻", "2026. 9. 30."},
-		}, []string{"추가 노인 2 메모:1월~12월 누계", "추가 노인 3 메모:4/4분기", "추가 노인 4 메모:1/2 정도", "추가 노인 6 메모:3/4분기 대비 증가"}, 2 + 3 + 4 + 6},
+		}, []string{"추가 노인 2 메모:1월~12월 실적", "추가 노인 3 메모:4/4분기", "추가 노인 4 메모:1/2 정도", "추가 노인 6 메모:3/4분기 대비 증가"}, 2 + 3 + 4 + 6},
 		{commands.English, time.Date(2026, time.December, 3, 1, 0, 0, 0, time.UTC), map[string][]string{
 			"add 5 senior note:1월~11월 누계": {"`1월~11월`", "month 11", "`add senior 5 date:2026-11-30 note:1월~11월 누계`"},
 			"add 5 senior note:3/4분기 실적":  {"`3/4분기 실적`", "Q3 2026", "2026-09-30"},
-		}, []string{"add 2 senior note:1월~12월 누계", "add 3 senior note:4/4분기", "add 4 senior note:1/2 정도"}, 2 + 3 + 4},
+		}, []string{"add 2 senior note:1월~12월 실적", "add 3 senior note:4/4분기", "add 4 senior note:1/2 정도"}, 2 + 3 + 4},
 	} {
 		t.Run(string(tc.lang)+tc.now.Format("-2006-01"), func(t *testing.T) {
 			h := k32Harness(t, tc.lang, tc.now)
