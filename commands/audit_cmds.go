@@ -110,6 +110,11 @@ func parseCorrect(cmd *Command, ts []token, today time.Time) error {
 // written after 사유: / reason:, where it is no word next to the number.
 func additionWord(w string) bool {
 	w = strings.Trim(fold(w), "()[]{}<>.,;:!?~-'\"“”‘’")
+	if strings.HasPrefix(w, "증가분") {
+		// 증가분 names a kind of report (누계를 증가분으로 오기: a 누계 typed
+		// as a delta), no jobs added (review r24 F5)
+		return false
+	}
 	for _, p := range []string{"추가", "누락", "빠진", "빠짐", "빠뜨", "미반영", "더해", "더하", "증가", "증원", "신규", "늘어", "늘었", "늘림", "늘려"} {
 		if strings.HasPrefix(w, p) {
 			return true

@@ -480,6 +480,16 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 			if hint := dateWithoutMonth(cmd, value, today); hint != nil {
 				return hint // 날짜:30일 as 30일: the month it lacks (review F16)
 			}
+			if p, perr := dates.ParsePeriod(value, today); perr == nil && !p.Through {
+				// 날짜:지난달, 날짜:11월: a period, answered as the same words
+				// without date: are, with its last day (review r24 F6)
+				suggest := p.To
+				if suggest.After(today) {
+					suggest = today
+				}
+				return usageErr(cmd.Name, "parse_entry.period_is_not_a_day", "Typed", value,
+					"From", dateArg(p.From), "To", dateArg(p.To), "Suggest", dateArg(suggest))
+			}
 			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
 		o.Date = &d
