@@ -295,6 +295,13 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	if !cmd.Confirmed {
 		why, err := s.overYearTarget(ctx, p, old.AsOf.Year(), cmd.Count.Value, cmd.Count.Approximate)
+		if old.Kind == KindCumulative && old.Status == StatusRealised {
+			// a 누계's new figure is the program's total, not one entry of
+			// that size: asked as a typed 누계 line is (review r24 F18:
+			// "한 건에 1,710개" for a 누계 1,700 corrected to 1,710)
+			why, err = s.cumulativeOverYearTarget(ctx, p, NewEntry{ProgramID: old.ProgramID, Count: cmd.Count.Value,
+				Approximate: cmd.Count.Approximate, AsOf: old.AsOf, Kind: KindCumulative, Status: StatusRealised})
+		}
 		if err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		}

@@ -43,3 +43,39 @@ func TestCorrectionReasonNamingTheDeltaKindIsNoAddition(t *testing.T) {
 		})
 	}
 }
+
+// Review r24 F18: a 정정 of a 누계 report (1,700 → 1,710, target 1,600,
+// passed already) was held as "한 건에 1,710개는 … 연간 목표보다 많습니다":
+// a 누계 is the program's total, so it is asked as a typed 누계 line is —
+// not when the program had passed its target, and naming the 누계 and its
+// increment when the 정정 makes it pass. SQL SUMs.
+func TestCorrectionOfATotalIsAskedAsATotal(t *testing.T) {
+	for _, c := range []struct {
+		lang                         commands.Lang
+		target, report, past, passes string
+		wantPasses                   string
+	}{
+		{commands.Korean, "목표 1,600 사업:청년", "추가 청년 누계 1,700 11/20 확인:예", "정정 2 1,710 사유:누계 오기", "정정 3 1,650 사유:누계 오기",
+			"누계 1,650개는 청년일자리 2026년 연간 목표(1,600개)보다 많습니다"},
+		{commands.English, "target 1600 program:youth", "add youth cumulative 1700 date:2026-11-20 confirm:yes", "correct 2 1710 reason:typo", "correct 3 1650 reason:typo",
+			"The cumulative 1,650 is more than the whole 2026 target"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			h.run(manager, c.target, commands.OutcomeOK)
+			h.run(manager, "추가 청년 1,500 11/10 확인:예", commands.OutcomeOK) // #1
+			h.run(manager, c.report, commands.OutcomeOK)                 // #2
+			h.run(manager, c.past, commands.OutcomeOK)                   // 1,710: past the target already → #3
+			if got := h.sum("true"); got != 1710 {
+				t.Fatalf("SQL sum %d after the 정정, want 1,710", got)
+			}
+			// back below the target, then a 정정 that passes it is asked
+			h.run(manager, "정정 3 1,550 사유:오기 확인:예", commands.OutcomeOK) // #4
+			r := h.run(manager, "정정 4 1,650 사유:누계 오기", commands.OutcomeRefused)
+			mustContain(t, r.Text(), c.wantPasses)
+			if got := h.sum("true"); got != 1550 {
+				t.Fatalf("SQL sum %d after the held 정정, want 1,550", got)
+			}
+		})
+	}
+}
