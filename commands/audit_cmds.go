@@ -147,6 +147,11 @@ func takeIDAndCount(cmd *Command, ts []token, missing string) ([]token, error) {
 	if ue := checkCount(cmd.Name, n); ue != nil {
 		return nil, ue
 	}
+	if cmd.Name == cmdCorrect { // a hire takes no approximate count at all (parseHire)
+		if err := aboutPrefix(cmd.Name, n, ts[:end]); err != nil {
+			return nil, err // 정정 1 약 90: refused as the add refuses it (review r23 B2)
+		}
+	}
 	cmd.Count, cmd.HasCount = n, true
 	return ts[end:], nil
 }

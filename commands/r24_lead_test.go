@@ -79,3 +79,30 @@ func TestCorrectionOfATotalIsAskedAsATotal(t *testing.T) {
 		})
 	}
 }
+
+// Review r23 B2: `정정 1 약 90` was recorded as 90여 while 추가 refuses
+// 약 N; 정정 now refuses it with the same reply. SQL SUM and the
+// 여 flag stay.
+func TestCorrectionRefusesAboutPrefix(t *testing.T) {
+	for _, c := range []struct {
+		lang              commands.Lang
+		add, about, rough string
+		want              string
+	}{
+		{commands.Korean, "추가 투자 100 11/20", "정정 1 약 90 오기", "정정 1 대략 95 오기", "어림수입니다"},
+		{commands.English, "add 100 invest date:2026-11-20", "correct 1 약 90 typo", "correct 1 ~95 typo", "is an approximate count"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			h := newHarness(t, c.lang)
+			h.run(manager, c.add, commands.OutcomeOK)
+			h.refusedUntouched(manager, c.about, c.want)
+			h.refusedUntouched(manager, c.rough, c.want)
+			if got := h.sum("true"); got != 100 {
+				t.Errorf("SQL sum %d, want 100", got)
+			}
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE approximate`); n != 0 {
+				t.Errorf("%d approximate entries, want 0", n)
+			}
+		})
+	}
+}
