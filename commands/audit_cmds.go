@@ -110,6 +110,11 @@ func parseCorrect(cmd *Command, ts []token, today time.Time) error {
 // written after 사유: / reason:, where it is no word next to the number.
 func additionWord(w string) bool {
 	w = strings.Trim(fold(w), "()[]{}<>.,;:!?~-'\"“”‘’")
+	if strings.HasPrefix(w, "증가분") {
+		// 증가분 names a kind of report (누계를 증가분으로 오기: a 누계 typed
+		// as a delta), no jobs added (review r24 F5)
+		return false
+	}
 	for _, p := range []string{"추가", "누락", "빠진", "빠짐", "빠뜨", "미반영", "더해", "더하", "증가", "증원", "신규", "늘어", "늘었", "늘림", "늘려"} {
 		if strings.HasPrefix(w, p) {
 			return true
@@ -141,6 +146,11 @@ func takeIDAndCount(cmd *Command, ts []token, missing string) ([]token, error) {
 	}
 	if ue := checkCount(cmd.Name, n); ue != nil {
 		return nil, ue
+	}
+	if cmd.Name == cmdCorrect { // a hire takes no approximate count at all (parseHire)
+		if err := aboutPrefix(cmd.Name, n, ts[:end]); err != nil {
+			return nil, err // 정정 1 약 90: refused as the add refuses it (review r23 B2)
+		}
 	}
 	cmd.Count, cmd.HasCount = n, true
 	return ts[end:], nil
@@ -290,6 +300,13 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	if !cmd.Confirmed {
 		why, err := s.overYearTarget(ctx, p, old.AsOf.Year(), cmd.Count.Value, cmd.Count.Approximate)
+		if old.Kind == KindCumulative && old.Status == StatusRealised {
+			// a 누계's new figure is the program's total, not one entry of
+			// that size: asked as a typed 누계 line is (review r24 F18:
+			// "한 건에 1,710개" for a 누계 1,700 corrected to 1,710)
+			why, err = s.cumulativeOverYearTarget(ctx, p, NewEntry{ProgramID: old.ProgramID, Count: cmd.Count.Value,
+				Approximate: cmd.Count.Approximate, AsOf: old.AsOf, Kind: KindCumulative, Status: StatusRealised})
+		}
 		if err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		}

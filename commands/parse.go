@@ -480,6 +480,16 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 			if hint := dateWithoutMonth(cmd, value, today); hint != nil {
 				return hint // 날짜:30일 as 30일: the month it lacks (review F16)
 			}
+			if p, perr := dates.ParsePeriod(value, today); perr == nil && !p.Through {
+				// 날짜:지난달, 날짜:11월: a period, answered as the same words
+				// without date: are, with its last day (review r24 F6)
+				suggest := p.To
+				if suggest.After(today) {
+					suggest = today
+				}
+				return usageErr(cmd.Name, "parse_entry.period_is_not_a_day", "Typed", value,
+					"From", dateArg(p.From), "To", dateArg(p.To), "Suggest", dateArg(suggest))
+			}
 			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
 		o.Date = &d
@@ -885,13 +895,8 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 			}
 			return usageErr(cmd.Name, "parse.two_counts", "First", textJoin(ts[i:end]), "Second", ts[end].text)
 		}
-		if n.Approximate && numbers.HasApproxPrefix(textJoin(ts[i:end])) {
-			// 약 300 is about 300, 300여 a little over 300: kept as 300여
-			// it was another wording (r20 F1/G5), so it is refused and the
-			// official picks the exact figure or N여 (as 300 정도 is).
-			exact := numbers.Format(n.Value)
-			return usageErr(cmd.Name, "k57.count_about_prefix", "Typed", textJoin(ts[i:end]), "Exact", exact,
-				"Example", exact+"여")
+		if err := aboutPrefix(cmd.Name, n, ts[i:end]); err != nil {
+			return err
 		}
 		cmd.Count, cmd.HasCount = n, true
 		// A round label before the count (청년 3차 6) is a note word like
@@ -976,6 +981,18 @@ func checkCount(command string, n numbers.Number) *UsageError {
 		return usageErr(command, "parse.count_too_large", "Value", numbers.Format(n.Value), "MaxCount", numbers.Format(MaxCount))
 	}
 	return nil
+}
+
+// aboutPrefix refuses a count written with 약/대략/~ before it (약 300):
+// 300여 is a little over 300, so keeping it as 300여 was another wording
+// (r20 F1/G5). The official picks the exact figure or N여 (as 300 정도
+// is). One check for 추가 and for 정정/채용's count (review r23 B2).
+func aboutPrefix(command string, n numbers.Number, typed []token) error {
+	if !n.Approximate || !numbers.HasApproxPrefix(textJoin(typed)) {
+		return nil
+	}
+	exact := numbers.Format(n.Value)
+	return usageErr(command, "k57.count_about_prefix", "Typed", textJoin(typed), "Exact", exact, "Example", exact+"여")
 }
 
 // reGluedCount is a word with a count glued to its end (청년5, 청년5명,

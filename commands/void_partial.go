@@ -31,11 +31,12 @@ var partialBareCount = regexp.MustCompile(`(^|[^0-9,./#:\-])([0-9][0-9,]*)\s*(?:
 
 // partialWordAlone finds a native number standing alone (`둘은 중복`,
 // `하나만 중복`, r21 M5): only the forms that are no counter's prefix
-// (하나, 둘, 셋, 넷), followed by a particle or a space.
-var partialWordAlone = regexp.MustCompile(`(^|[^가-힣])(하나|둘|셋|넷)(?:은|는|이|가|만|도)?(\s|$|[^가-힣])`)
+// (하나, 둘, 셋, 넷), followed by a particle or a space, and 다섯 to 아홉,
+// which mean nothing else (r23 M7: `여섯은 중복` voided the whole entry).
+var partialWordAlone = regexp.MustCompile(`(^|[^가-힣])(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)(?:은|는|이|가|만|도)?(\s|$|[^가-힣])`)
 
 // wordsAlone are the numbers partialWordAlone reads.
-var wordsAlone = map[string]int64{"하나": 1, "둘": 2, "셋": 3, "넷": 4}
+var wordsAlone = map[string]int64{"하나": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
 
 // partialShare finds a share named without a count (`절반 중복`, `반은
 // 중복`, `일부 중복`, `half`, `some of them`, r21 M5). 반 and 일부 are read
