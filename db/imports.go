@@ -478,7 +478,7 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			return err
 		}
 		if unchanged {
-			return r.present(r.ctx, held, rowRef{row.Number, row.Agreement, row.Separate})
+			return r.present(r.ctx, held, rowRef{row.Number, row.Agreement, row.Separate, row.Line})
 		}
 		r.Problem(commands.NewImportProblem(row.Line, "기준일", "", "import.problem.closed_month",
 			"Year", c.Month.Year(), "Month", int(c.Month.Month())))
