@@ -42,7 +42,7 @@ func TestK60NoteMonthReading(t *testing.T) {
 		{jan4, "종무식 전 채용", "종무식", "2026-12-31"},
 		{jan4, "전년 이월분", "전년 이월분", "2026-12-31"},
 		{jan4, "전년도 이월분", "전년도 이월분", "2026-12-31"}, // was pinned unread by k56; r24 F10 reads it
-		{jan4, "지난주 입사", "지난주", "2026-12-31"}, // 12. 28.–1. 3.: asked
+		{jan4, "지난주 입사", "지난주", "2026-12-31"},      // 12. 28.–1. 3.: asked
 	} {
 		word, last, ok := commands.NoteNamesAnotherMonth(tc.note, tc.asOf, tc.asOf)
 		if !ok || word != tc.word || last.Format(time.DateOnly) != tc.last {
