@@ -41,7 +41,7 @@ func TestK60NoteMonthReading(t *testing.T) {
 		{jan4, "구랍 채용", "구랍", "2026-12-31"},
 		{jan4, "종무식 전 채용", "종무식", "2026-12-31"},
 		{jan4, "전년 이월분", "전년 이월분", "2026-12-31"},
-		{jan4, "전년도 이월분", "전년도 이월분", "2026-12-31"}, // was pinned unread by k56; r24 F10 reads it
+		{jan4, "전년도 이월분", "전년도 이월분", "2026-12-31"}, // in January only (k53 pins it unread in December)
 		{jan4, "지난주 입사", "지난주", "2026-12-31"},      // 12. 28.–1. 3.: asked
 	} {
 		word, last, ok := commands.NoteNamesAnotherMonth(tc.note, tc.asOf, tc.asOf)
@@ -59,7 +59,7 @@ func TestK60NoteMonthReading(t *testing.T) {
 		{dec9, "월말 입사자"}, {dec1, "전일제 근무"}, {dec1, "전주시 사업"}, {dec1, "근무일 30일 이상"}, {jan4, "어제 입사"},
 		{jan4, "2026-1호 공고"}, {jan4, "2026년 대비 증가"}, {jan4, "전년 대비 증가"}, {jan4, "전년도 실적 대비 10%"},
 		{jan4, "전년 실적 초과"}, {jan4, "2026 실적 대비"}, {jan4, "2027 실적"}, {jan4, "작년 실적"}, {jan4, "2026.5배"},
-		{jan4, "1.5배"}, {jan4, "3 .14"}, {mar5, "종무식 전 채용"}, {jan4, "전년 누계의 90%"},
+		{jan4, "1.5배"}, {jan4, "3 .14"}, {dec3, "전년 이월분"}, {mar5, "종무식 전 채용"}, {jan4, "전년 누계의 90%"},
 	} {
 		if word, last, ok := commands.NoteNamesAnotherMonth(tc.note, tc.asOf, tc.asOf); ok {
 			t.Errorf("%s %q: read %q as %s, want no other month", tc.asOf.Format(time.DateOnly), tc.note, word, last.Format(time.DateOnly))

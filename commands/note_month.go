@@ -437,7 +437,13 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 	case "yearWord":
 		// 전년도분, 전년 이월분, 지난 연도 실적 (review r24 F10): not 전년도
 		// 실적 대비, 전년 실적 초과
-		if suffix, _ := group("suf"); compared(rest) || suffix == "실적" && yardstick(rest) || hangulBefore(before) {
+		suffix, _ := group("suf")
+		if compared(rest) || suffix == "실적" && yardstick(rest) || hangulBefore(before) {
+			return r, false
+		}
+		if strings.HasPrefix(suffix, "이월") && (asOf.IsZero() || asOf.Month() != time.January) {
+			// 전년도 이월분 in January is last December's carried in; in
+			// another month it says the jobs go on from last year (k53)
 			return r, false
 		}
 		r.year, r.month, r.span, r.relative, r.pastOnly = today.Year()-1, 12, 12, true, true
