@@ -48,13 +48,34 @@ var noteMonthForms = []struct {
 		`(?:(?P<q>[1-4])(?: ?/ ?4)? ?분기|(?P<h>상|하) ?반기)(?: ?(?:분|실적|말))?`)},
 	// 2026년도 실적, 2026년분, 작년분, 2026년 말: a year (review
 	// r21 B5/M3), read only when it is before the entry's year.
-	{"year", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해)|['’]?(?P<y>20[0-9]{2}) ?년)(?: ?도)?(?: ?(?P<suf>분|실적|치|누계|누락|연말|말))`)},
+	{"year", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해)|['’]?(?P<y>20[0-9]{2}) ?년|['’](?P<y2>[0-9]{2}) ?년)(?: ?도)?(?: ?(?P<suf>분|실적|치|누계|누락|연말|말))`)},
+	// 전년도분, 전년 이월분, 지난 연도 실적, 전년도 누락분: the year
+	// before (review r24 F10); 전년 대비 and 전년 누계 are yardsticks.
+	{"yearWord", regexp.MustCompile(`(?:전년 ?도|전년|지난 ?연도|지난 ?년도)(?: ?(?P<suf>분|실적|치|누락|이월 ?실적|이월분?))`)},
+	// 2026 실적 누락, 2026분: a four-digit year with no 년 (review r24 F10),
+	// read only when it is before the entry's year.
+	{"bareYear", regexp.MustCompile(`(?P<y>20[0-9]{2}) ?(?:실적|누락|분)`)},
+	// 구랍 (지난해 섣달): last December (review r24 F10)
+	{"gurap", regexp.MustCompile(`구랍`)},
+	// 종무식 in January: the December before (review r24 F10)
+	{"ceremony", regexp.MustCompile(`종무식`)},
+	// 30일자, 31일 입사: a day alone, in the entry's month up to its day,
+	// else the month before (review r24 F2/F10)
+	{"day", regexp.MustCompile(`(?P<d>[0-9]{1,2}) ?일(?P<ja>자)?`)},
+	// 월말 in a month's first days: the month before's end (review r24 F2)
+	{"monthEnd", regexp.MustCompile(`월말`)},
+	// 어제, 그제, 그저께: counted back from the entry's date (review r24 F2)
+	{"relDay", regexp.MustCompile(`엊그제|그끄저께|그끄제|그저께|그제|어저께|어제|작일|전날`)},
+	// 지난 금요일, 지난주 금요일 (review r24 F2)
+	{"weekday", regexp.MustCompile(`(?P<p>지난 ?주|저번 ?주|지난|저번) ?(?P<wd>[월화수목금토일])요일`)},
+	// 지난주, 저번 주: the week before the entry's (review r24 F2)
+	{"week", regexp.MustCompile(`(?:지난 ?주|저번 ?주)(?: ?(?:분|실적))?`)},
 	// 연말 in January: the December before (review r21 B5)
 	{"bareYearEnd", regexp.MustCompile(`연말`)},
 	// 11/28 (no spaces: 1 / 2 is a ratio)
 	{"slash", regexp.MustCompile(`(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})`)},
 	// 11.30, 11. 30, 11-30, 11·30
-	{"dot", regexp.MustCompile(`(?P<m>[0-9]{1,2})(?P<sep>\. ?| ?· ?|-)(?P<d>[0-9]{1,2})`)},
+	{"dot", regexp.MustCompile(`(?P<m>[0-9]{1,2})(?P<sep>\. ?| \. ?| ?· ?|-)(?P<d>[0-9]{1,2})`)},
 	// 지지난달, 전전월, 전전달분: two months back
 	{"two", regexp.MustCompile(`(?:지지난 ?달|전전 ?월|전전 ?달)(?: ?(?:분|실적)|말)?`)},
 	// 지난달, 전월, 저번달, 전달분, last month
@@ -90,6 +111,8 @@ func noteFold(note string) (folded string, offs []int) {
 			r = '월'
 		case r == '分':
 			r = '분'
+		case r == '前':
+			r = '전' // 前月分 (review r24 F3)
 		case r == '年':
 			r = '년'
 		case r == '日':
@@ -162,6 +185,20 @@ type noteRead struct {
 	first, last time.Time
 	relative    bool
 	pastOnly    bool
+	// day is the day a word names (어제, 지난 금요일, 30일자), offered as
+	// the date; from and to are a week's (지난주) when it straddles two
+	// months, and the note cannot say which (review r24 F2).
+	day, from, to time.Time
+	dayWord       bool // counted in days or weeks (어제, 지난주)
+}
+
+// dated is the day offered for the figure: the day the word names (어제,
+// 30일자), else the last day of its months.
+func (r noteRead) dated() time.Time {
+	if !r.day.IsZero() {
+		return r.day
+	}
+	return r.last
 }
 
 // months is how many months the reading spans: 1 for a month, 3 for a
@@ -208,8 +245,8 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			}
 			_, size := utf8.DecodeRuneInString(folded[loc[0]:])
 			pos = loc[0] + size
-			if m, ok := noteReading(folded, f.kind, f.re, loc, today); ok {
-				if f.kind == "bareYearEnd" {
+			if m, ok := noteReading(folded, f.kind, f.re, loc, asOf, today); ok {
+				if f.kind == "bareYearEnd" || f.kind == "ceremony" {
 					// 연말 in January is the December before; in another
 					// month it is this year's end, still to come.
 					if asOf.Month() != time.January {
@@ -259,6 +296,10 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			last:     dates.On(year, time.Month(r.m.month)+1, 0), // day 0: the month's last day
 			relative: r.m.relative,
 			pastOnly: r.m.pastOnly,
+			day:      r.m.day,
+			from:     r.m.from,
+			to:       r.m.to,
+			dayWord:  r.m.dayWord,
 		})
 	}
 	return reads
@@ -270,6 +311,8 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 type monthReading struct {
 	year, month, span  int
 	relative, pastOnly bool
+	day, from, to      time.Time
+	dayWord            bool
 }
 
 // noteComparedWords after a year or a quarter make it a comparison
@@ -282,7 +325,7 @@ var noteFractionWords = []string{"정도", "가량", "수준", "이상", "이하
 
 // noteReading is one form's match at loc in the folded note, or ok=false
 // when it names no month there.
-func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Time) (r monthReading, ok bool) {
+func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today time.Time) (r monthReading, ok bool) {
 	group := func(name string) (string, bool) {
 		i := re.SubexpIndex(name)
 		if i < 0 || loc[2*i] < 0 {
@@ -384,10 +427,112 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Tim
 			return r, false // 작년 실적 초과, 작년 누계의 90%: a yardstick far more often
 		}
 		sayYear()
+		if _, ok := group("y2"); ok {
+			r.year = twoDigitYear("y2") // '26년분 (review r24 F10)
+		}
 		r.month, r.span, r.pastOnly = 12, 12, true
 		if suffix == "말" || suffix == "연말" {
 			r.span = 1
 		}
+	case "yearWord":
+		// 전년도분, 전년 이월분, 지난 연도 실적 (review r24 F10): not 전년도
+		// 실적 대비, 전년 실적 초과
+		suffix, _ := group("suf")
+		if compared(rest) || suffix == "실적" && yardstick(rest) || hangulBefore(before) {
+			return r, false
+		}
+		if strings.HasPrefix(suffix, "이월") && (asOf.IsZero() || asOf.Month() != time.January) {
+			// 전년도 이월분 in January is last December's carried in; in
+			// another month it says the jobs go on from last year (k53)
+			return r, false
+		}
+		r.year, r.month, r.span, r.relative, r.pastOnly = today.Year()-1, 12, 12, true, true
+	case "bareYear":
+		// 2026 실적 누락, 2026분 (review r24 F10): not 2026 실적 대비, 2026 분기
+		if compared(rest) || yardstick(rest) || strings.HasPrefix(rest, "기") || hangulBefore(before) {
+			return r, false
+		}
+		r.year, r.month, r.span, r.pastOnly = num("y"), 12, 12, true
+	case "gurap":
+		if hangulBefore(before) {
+			return r, false
+		}
+		r.year, r.month, r.relative = today.Year()-1, 12, true
+	case "ceremony":
+		r.month = 12 // in January the December before (noteMonths)
+	case "day":
+		// 30일자, 31일 입사: a day after the entry's is the month before's
+		// (review r24 F2/F10); not 11월 30일 (the month form's), 30일간,
+		// 30일 근무, 30일분.
+		trimmed := strings.TrimRight(before, " ")
+		if strings.HasSuffix(trimmed, "월") || hangulBefore(before) && !strings.HasSuffix(before, " ") {
+			return r, false
+		}
+		if _, ja := group("ja"); !ja && !hasAnyPrefix(strings.TrimLeft(rest, " "), noteDayWords) {
+			return r, false
+		}
+		d := num("d")
+		if d < 1 || d > 31 || d <= asOf.Day() {
+			return r, false
+		}
+		prev := dates.On(asOf.Year(), asOf.Month(), 0)
+		if d > prev.Day() {
+			return r, false
+		}
+		r.year, r.month, r.day = prev.Year(), int(prev.Month()), dates.On(prev.Year(), prev.Month(), d)
+	case "monthEnd":
+		// 월말 입사자 on the 1st: last month's end (review r24 F2); not
+		// 11월말, 이번 월말, 매 월말, 월말까지
+		trimmed := strings.TrimRight(before, " ")
+		if hangulBefore(before) && !strings.HasSuffix(before, " ") || asOf.Day() > 5 ||
+			strings.HasSuffix(trimmed, "이번") || strings.HasSuffix(trimmed, "매") || strings.HasSuffix(trimmed, "다음") ||
+			strings.HasSuffix(trimmed, "이달") || strings.HasSuffix(trimmed, "당") || strings.HasPrefix(rest, "까지") {
+			return r, false
+		}
+		prev := dates.On(asOf.Year(), asOf.Month(), 0)
+		r.year, r.month = prev.Year(), int(prev.Month())
+	case "relDay":
+		// 어제 입사 on the 1st: last month's last day (review r24 F2)
+		if hangulBefore(before) {
+			return r, false
+		}
+		back := map[string]int{"엊그제": 2, "그끄저께": 3, "그끄제": 3, "그저께": 2, "그제": 2, "어저께": 1, "어제": 1, "작일": 1, "전날": 1}[note[loc[0]:loc[1]]]
+		day := asOf.AddDate(0, 0, -back)
+		if day.Month() == asOf.Month() && day.Year() == asOf.Year() {
+			return r, false
+		}
+		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
+	case "weekday", "week":
+		// 지난 금요일: the latest Friday before the entry's date; 지난주
+		// 금요일: the Friday of the week before; 지난주: that week, asked
+		// about when it straddles two months (review r24 F2).
+		if hangulBefore(before) {
+			return r, false
+		}
+		monday := asOf.AddDate(0, 0, -((int(asOf.Weekday())+6)%7)-7)
+		if kind == "week" {
+			sunday := monday.AddDate(0, 0, 6)
+			if monday.Month() == asOf.Month() && monday.Year() == asOf.Year() {
+				return r, false
+			}
+			r.year, r.month, r.relative, r.dayWord = monday.Year(), int(monday.Month()), true, true
+			if sunday.Month() != monday.Month() {
+				r.from, r.to = monday, sunday
+			}
+			break
+		}
+		p, _ := group("p")
+		w, _ := group("wd")
+		wd := map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}[w]
+		day := monday.AddDate(0, 0, wd)
+		if !strings.Contains(p, "주") {
+			for day = asOf.AddDate(0, 0, -1); (int(day.Weekday())+6)%7 != wd; day = day.AddDate(0, 0, -1) {
+			}
+		}
+		if day.Month() == asOf.Month() && day.Year() == asOf.Year() {
+			return r, false
+		}
+		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
 	case "bareYearEnd":
 		// 연말 alone: not 올해 연말, 금년 연말, 연말정산, 연말연시
 		trimmed := strings.TrimRight(before, " ")
@@ -429,6 +574,23 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, today time.Tim
 		return r, false
 	}
 	return r, true
+}
+
+// noteDayWords after a day alone (30일 입사, 31일 기준) make it a date;
+// 30일 근무, 30일간 are spans.
+var noteDayWords = []string{"입사", "채용", "기준", "현재", "발령", "출근", "임용", "계약", "부로", "부 ", "자로", "까지 채용", "까지 입사"}
+
+// yardstick says the words after a year's 실적 make it a yardstick
+// (전년 실적 초과, 2026 실적의 90%), no claim about the figure's year.
+func yardstick(rest string) bool {
+	return hasAnyPrefix(strings.TrimLeft(rest, " "), []string{"초과", "미달", "의", "수준", "을", "를", "보다", "대비", "比"})
+}
+
+// hangulBefore says a Hangul letter is glued before a word (지지난주,
+// 구랍's 연구랍, 11월말's 월말 after 십일), so it is part of another word.
+func hangulBefore(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return r != utf8.RuneError && unicode.Is(unicode.Hangul, r)
 }
 
 // compared says the words after a year or a quarter make it a comparison.
@@ -497,6 +659,19 @@ func NoteMonths(note string, asOf, today time.Time) (words []string, firsts, las
 func NoteNamesRelativeMonth(note string) (word string, ok bool) {
 	for _, r := range noteMonths(note, time.Time{}, time.Time{}) { // which word, not which month
 		if r.relative {
+			return r.word, true
+		}
+	}
+	return "", false
+}
+
+// NoteNamesRelativeDay is the first word of a note naming a day or week
+// counted back (어제, 그제, 지난 금요일, 지난주), for the importer: the
+// file does not say when the note was written, nor which day it counts
+// from (review r24 F17).
+func NoteNamesRelativeDay(note string) (word string, ok bool) {
+	for _, r := range noteMonths(note, time.Time{}, time.Time{}) {
+		if r.dayWord {
 			return r.word, true
 		}
 	}
@@ -588,7 +763,7 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 		return ""
 	}
 	rest := strings.Join(strings.Fields(strings.Replace(d.note, r.word, " ", 1)), " ")
-	return s.anotherMonthReply(r, asOf, s.draftLine(p, d, r.last, d.note), s.draftLine(p, d, asOf, rest))
+	return s.anotherMonthReply(r, asOf, s.draftLine(p, d, r.dated(), d.note), s.draftLine(p, d, asOf, rest))
 }
 
 // anotherMonthReply is the refusal of a figure dated asOf whose note's
@@ -597,6 +772,11 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 // (review r15 F18/F19: 작년 12월분 on a December date is no match); a
 // quarter, a half or a year is named as such (2026년 4분기, 2026년).
 func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept string) string {
+	if !r.from.IsZero() {
+		// 지난주 over two months: which month's figure it is, asked (r24 F2)
+		return s.msg("k60.note_week_straddles", "Word", r.word, "From", s.date(r.from), "To", s.date(r.to), "Date", s.date(asOf),
+			"Named", int(r.last.Month()), "Month", int(asOf.Month()), "Last", s.date(r.last), "Dated", dated, "Kept", kept)
+	}
 	if n := r.months(); n > 1 {
 		var period string
 		switch n {
@@ -647,7 +827,7 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 		return strings.Join(parts, " ")
 	}
 	rest := strings.Join(strings.Fields(strings.Replace(note, r.word, " ", 1)), " ")
-	return s.anotherMonthReply(r, asOf, line(r.last, note), line(asOf, rest))
+	return s.anotherMonthReply(r, asOf, line(r.dated(), note), line(asOf, rest))
 }
 
 // draftLine is the add a person would type for d dated day with note:

@@ -290,7 +290,10 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		}
 		var m message
 		found := false
-		if word, ok := commands.NoteNamesRelativeMonth(e.Note); ok {
+		if word, ok := commands.NoteNamesRelativeDay(e.Note); ok {
+			// 어제 입사, 지난주 채용: counted from a day the file does not give (r24 F17)
+			m, found = msg("k60.import_note_relative_day", "Word", word), true
+		} else if word, ok := commands.NoteNamesRelativeMonth(e.Note); ok {
 			m, found = msg("k53.import_note_relative_month", "Word", word), true
 		} else if word, first, last, ok := commands.NoteNamesAnotherPeriod(e.Note, e.AsOf, today); ok && first.Month() != last.Month() {
 			// 2026년도 실적, 작년 4분기: the months named, not only the last (k56)
