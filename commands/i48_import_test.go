@@ -125,3 +125,53 @@ func (h *harness) sqlStr(q string, args ...any) string {
 	}
 	return s
 }
+
+// F13: a report's 목표(변경) edited 1,600 → 1,800 was dropped with
+// "가져왔습니다". It is refused naming the cell, the ledger's target and
+// the 목표 command; the cell as exported (or any figure the target has
+// held: 당초) is not read; the suggested command sets the target, after
+// which the file imports.
+func TestImportRefusesAnEditedReportTarget(t *testing.T) {
+	e := newI31Env(t)
+	for _, line := range []string{"목표 1,600 사업:청년", "추가 청년 50 10/1"} {
+		if r := e.typed(line); r.Outcome != commands.OutcomeOK {
+			t.Fatalf("%q: %q\n%s", line, r.Outcome, r.Text())
+		}
+	}
+	target := func() int64 {
+		return e.sqlInt(`SELECT t.jobs FROM targets t JOIN programs p ON p.id = t.program_id WHERE p.code = 'youth' AND t.year = 2026`)
+	}
+	const head = "2026년 일자리사업 추진실적\n사업코드,사업명,목표(당초),목표(변경),10월,11월,누계,비고\n"
+	edited := []byte(head + "youth,청년일자리,\"1,600\",\"1,800\",50,10,60,\n")
+	e.refused("edited 목표(변경)", edited, map[commands.Lang][]string{
+		commands.Korean: {"3행 [목표(변경)] \"1,800\"", "목표는 가져오기로 정하지 않습니다", "장부의 청년일자리 2026년 목표는 1,600개",
+			"`목표 1,800 연도:2026 사업:청년일자리 사유:<사유>`", "아무것도 가져오지 않았습니다"},
+		commands.English: {"line 3 [목표(변경)] \"1,800\"", "target of 청년일자리 is 1,600", "an import never sets a target",
+			"`target 1,800 year:2026 program:청년일자리 reason:<reason>`"},
+	}, "가져왔습니다")
+	if got := target(); got != 1600 {
+		t.Errorf("youth target %d, want 1600", got)
+	}
+	// A program without a target: a figure typed into its 목표 cell.
+	e.refused("목표 of a program without one", []byte(head+"senior,노인 일자리,,500,,7,7,\n"), map[commands.Lang][]string{
+		commands.Korean:  {"3행 [목표(변경)] \"500\"", "장부에는 노인 일자리의 2026년 목표가 없어", "`목표 500 연도:2026 사업:노인 일자리"},
+		commands.English: {"노인 일자리 has no 2026 target in the ledger"},
+	})
+	// The cells as exported import the month's figure, target unchanged.
+	if r := e.apply([]byte(head + "youth,청년일자리,\"1,600\",\"1,600\",50,10,60,\n")); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("unchanged targets refused: %q\n%s", r.Outcome, r.Text())
+	}
+	if n := e.liveSum(`program_id = (SELECT id FROM programs WHERE code = 'youth')`); n != 60 {
+		t.Errorf("youth holds %d (SQL SUM), want 60", n)
+	}
+	// The suggested command sets the target; then 1,800 is the ledger's.
+	if r := e.typed("목표 1,800 연도:2026 사업:청년일자리 사유:추경 반영"); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("the suggested 목표 line: %q\n%s", r.Outcome, r.Text())
+	}
+	if r := e.apply([]byte(head + "youth,청년일자리,\"1,600\",\"1,800\",50,12,62,\n")); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("the file after 목표: %q\n%s", r.Outcome, r.Text())
+	}
+	if got, n := target(), e.liveSum(`program_id = (SELECT id FROM programs WHERE code = 'youth')`); got != 1800 || n != 62 {
+		t.Errorf("youth target %d and SUM %d, want 1800 and 62", got, n)
+	}
+}
