@@ -113,6 +113,12 @@ func TestImportRefusesEditedFieldsOfAHeldRow(t *testing.T) {
 			} else {
 				mustContain(t, preview, "4 already in the ledger")
 			}
+			// It writes nothing, so it names no department as credited.
+			for _, w := range []string{"실적이 기록될 부서", "Departments credited"} {
+				if strings.Contains(preview, w) {
+					t.Errorf("own export's preview says %q:\n%s", w, preview)
+				}
+			}
 		})
 	}
 }
