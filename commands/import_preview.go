@@ -44,7 +44,10 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 		b.WriteString(p.T("import.preview.already") + "\n")
 		return b.String()
 	}
-	if len(f.Departments) > 0 {
+	if len(f.Departments) > 0 && (res.Added > 0 || res.Voided > 0) {
+		// A file that writes nothing credits no department: the ledger's
+		// own export imported back listed every department of its rows
+		// (review r24 F7).
 		names := slices.Sorted(maps.Keys(f.Departments))
 		b.WriteString(p.T("import.preview.departments", "Names", strings.Join(names, ", ")) + "\n")
 	}

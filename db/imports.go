@@ -13,6 +13,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+	"golang.org/x/text/unicode/norm"
 
 	"jobsbot/commands"
 	"jobsbot/commands/i18n"
@@ -814,17 +815,79 @@ func (r *importRun) present(ctx context.Context, e commands.Entry, ref rowRef) e
 
 // sameRecord says whether a file's row is the record the ledger holds
 // under the row's 기록 식별자: the same program, 기준일, kind, status and
-// figure (a 누계's reported total). An origin alone proves nothing: a row
-// edited after the export (5 → 500), or one given another entry's origin,
-// would otherwise be skipped as present, or void or link that entry
-// (review r12 BREAK 2).
+// figure (a 누계's reported total), and the same 부서, 고용형태, 어림수 and
+// 메모. An origin alone proves nothing: a row edited after the export (5 →
+// 500), or one given another entry's origin, would otherwise be skipped as
+// present, or void or link that entry (review r12 BREAK 2); a 부서, 고용형태
+// or 어림수 fixed in the file was skipped as present with "가져왔습니다"
+// (review r24 F7).
 func sameRecord(held commands.Entry, row commands.NewEntry) bool {
-	figure := held.Count
-	if held.Kind == commands.KindCumulative {
-		figure = held.ReportedTotal
+	return len(recordChanges(held, row)) == 0
+}
+
+// recordChange is one column of a file's row that differs from the entry
+// the ledger holds under the row's 기록 식별자: the file's header, and the
+// ledger's and the file's values as the export writes them.
+type recordChange struct {
+	column, held, row string
+}
+
+// recordChanges lists the columns of row that differ from held, in the
+// export's column order. 메모 is compared too: an import never edits a
+// recorded entry, and a note fixed in the file would otherwise be dropped
+// as silently as a department (review r24 F7). A row whose 부서 cell is
+// blank credits the program's department (as a new row would); the
+// reader fills it in for rows with an origin, so "" is not compared.
+func recordChanges(held commands.Entry, row commands.NewEntry) []recordChange {
+	var out []recordChange
+	add := func(column, h, r string) { out = append(out, recordChange{column, h, r}) }
+	if held.ProgramID != row.ProgramID {
+		add("사업", held.ProgramCode, "")
 	}
-	return held.ProgramID == row.ProgramID && held.AsOf.Equal(row.AsOf) && held.Kind == row.Kind &&
-		held.Status == row.Status && figure == row.Count
+	if !held.AsOf.Equal(row.AsOf) {
+		add("기준일", dateArg(held.AsOf), dateArg(row.AsOf))
+	}
+	kind := func(k commands.EntryKind) string {
+		if k == commands.KindCumulative {
+			return "누계"
+		}
+		return "증가분"
+	}
+	if held.Kind != row.Kind {
+		add("보고 방식", kind(held.Kind), kind(row.Kind))
+	}
+	if held.Status != row.Status {
+		add("상태", commands.StatusLabel(held.Status, commands.Korean), commands.StatusLabel(row.Status, commands.Korean))
+	}
+	figure, column := held.Count, "일자리 수"
+	if held.Kind == commands.KindCumulative {
+		figure, column = held.ReportedTotal, "보고 누계"
+	}
+	if held.Kind == row.Kind && figure != row.Count {
+		add(column, numbers.Format(figure), numbers.Format(row.Count))
+	} else if held.Kind != row.Kind && figure != row.Count {
+		add("일자리 수", numbers.Format(figure), numbers.Format(row.Count))
+	}
+	if row.Department != "" && held.Department != row.Department {
+		add("부서", held.Department, row.Department)
+	}
+	if held.EmploymentType != row.EmploymentType {
+		add("고용형태", commands.EmploymentLabel(held.EmploymentType, commands.Korean),
+			commands.EmploymentLabel(row.EmploymentType, commands.Korean))
+	}
+	if held.Approximate != row.Approximate {
+		mark := func(b bool) string {
+			if b {
+				return "여"
+			}
+			return ""
+		}
+		add("어림수(여)", mark(held.Approximate), mark(row.Approximate))
+	}
+	if heldNote := strings.TrimSpace(norm.NFC.String(held.Note)); heldNote != row.Note {
+		add("메모", heldNote, row.Note)
+	}
+	return out
 }
 
 // holds says whether the ledger holds an entry of e's 기록 식별자 that
@@ -843,9 +906,25 @@ func (r *importRun) holds(ctx context.Context, e commands.NewEntry) (bool, error
 }
 
 // originMismatch is the problem of a row whose 기록 식별자 names an entry
-// of this ledger that records something else.
-func originMismatch(line int, origin string, held commands.Entry) commands.ImportProblem {
-	return commands.NewImportProblem(line, "기록 식별자", origin, "import.problem.origin_mismatch", "ID", held.ID)
+// of this ledger that records something else: it names the columns that
+// differ, both values of each, and what to type instead (an import never
+// edits a recorded entry: a figure is corrected with 정정, anything else
+// is voided and added again; review r24 F7).
+func originMismatch(line int, row commands.NewEntry, held commands.Entry) commands.ImportProblem {
+	changes := recordChanges(held, row)
+	columns, said := make([]string, 0, len(changes)), make([]string, 0, len(changes))
+	countOnly := len(changes) > 0
+	for _, c := range changes {
+		columns = append(columns, c.column)
+		if c.column == "사업" {
+			said = append(said, "사업")
+		} else {
+			said = append(said, fmt.Sprintf("%s %q → %q", c.column, c.held, c.row))
+		}
+		countOnly = countOnly && (c.column == "일자리 수" || c.column == "보고 누계") && held.Kind == row.Kind
+	}
+	return commands.NewImportProblem(line, strings.Join(columns, ", "), "", "i48.import_origin_changed",
+		"ID", held.ID, "Columns", strings.Join(columns, ", "), "Changes", strings.Join(said, ", "), "CountOnly", countOnly)
 }
 
 // skipPresent takes the pending rows whose 기록 식별자 the ledger holds out
@@ -879,7 +958,7 @@ func (r *importRun) skipPresent(ctx context.Context) error {
 			continue
 		}
 		if !sameRecord(e, p.NewEntry) {
-			r.Problem(originMismatch(r.lines[p.IdempotencyKey], p.Origin, e))
+			r.Problem(originMismatch(r.lines[p.IdempotencyKey], p.NewEntry, e))
 		} else if err := r.present(ctx, e, r.numbers[p.IdempotencyKey]); err != nil {
 			return err
 		}
@@ -1183,7 +1262,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 		existing, err := entryByOrigin(ctx, r.tx, e.Origin)
 		if err == nil {
 			if !sameRecord(existing, e) {
-				r.Problem(originMismatch(row.Line, e.Origin, existing))
+				r.Problem(originMismatch(row.Line, e, existing))
 				return nil
 			}
 			return r.present(ctx, existing, rowRef{row.Number, row.Agreement, row.Separate, row.Line})

@@ -219,6 +219,13 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 			p.add(line, colOrigin, h.cell(cells, colOrigin), msg("import.problem.origin"))
 		}
 	}
+	if e.Origin != "" && typedDepartment == "" && progOK {
+		// A blank 부서 credits the program's department (as the store
+		// does for a new row): said here so that a row the ledger holds
+		// under its 기록 식별자 is compared with that entry's department
+		// (review r24 F7). The key keeps the blank cell.
+		e.Department = prog.Department
+	}
 	// 약정 번호: the agreement a hire realised, linked again on import.
 	if a := get(colAgreement); a != "" {
 		row.Agreement = entryNumber(a)

@@ -111,6 +111,11 @@ type Reader struct {
 	// Now is the present instant: 기록 일시 and 무효 일시 after it are
 	// refused (zero: not checked).
 	Now time.Time
+	// Targets are the figures each program's target has held, by year and
+	// program (TargetStore): a report's 목표(당초)/목표(변경) cell holding
+	// another figure is refused, as an import sets no target (review r24
+	// F13). nil: the cells are not read.
+	Targets map[int]map[int64][]int64
 
 	finder       commands.ProgramFinder // built by Read
 	names        map[string][2]string   // the programs read, for the preview

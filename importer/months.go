@@ -200,6 +200,9 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 	if !ok || p.n > before {
 		return rows
 	}
+	if kind == commands.ImportReport && r.reportTargets(p, line, h, cells, year, prog) {
+		return rows
+	}
 	cumulative := false
 	switch how := p.text(line, colHowKind, h.cell(cells, colHowKind)); how {
 	case "누계", "누적": // 누적 as the console reads it (review r22 F41)
@@ -361,4 +364,62 @@ func looksCumulative(figures []monthFigureAt) bool {
 	}
 	first, last := figures[0].n, figures[len(figures)-1].n
 	return first > 0 && last >= 2*first
+}
+
+// reportTargetColumns are a report's target columns: the CSV's header, and
+// the workbook's second header row under 목표.
+var reportTargetColumns = [][2]string{{"목표(당초)", "당초"}, {"목표(변경)", "변경"}}
+
+// reportTargets refuses a report row whose 목표(당초) or 목표(변경) cell
+// holds a figure the program's target for the year never had: the cell
+// was edited, and an import sets no target, so the row is refused naming
+// the cell and the 목표 command (review r24 F13: 1,600 → 1,800 was
+// dropped with "가져왔습니다"). A cell as exported, or blank, is not read.
+// true when the row was refused.
+func (r Reader) reportTargets(p *problems, line int, h headerIndex, cells []string, year int, prog commands.Program) bool {
+	if r.Targets == nil {
+		return false
+	}
+	held := r.Targets[year][prog.ID]
+	refused := false
+	for _, names := range reportTargetColumns {
+		column := names[0]
+		if !h.has(column) {
+			if column = names[1]; !h.has(column) {
+				continue
+			}
+		}
+		raw := strings.TrimSpace(h.cell(cells, column))
+		if raw == "" || raw == "-" {
+			continue
+		}
+		n, m, ok := readFigure(column, raw)
+		if !ok {
+			p.add(line, column, raw, m)
+			refused = true
+			continue
+		}
+		if slices.Contains(held, n) {
+			continue
+		}
+		current := int64(-1)
+		if t, ok := r.currentTarget(year, prog.ID); ok {
+			current = t
+		}
+		p.add(line, column, raw, msg("i48.import_report_target", "Program", prog.NameKo, "Year", year,
+			"Target", numbers.Format(current), "None", current < 0, "N", numbers.Format(n),
+			"Unit", cmp.Or(prog.Unit, "개"), "Word", cmp.Or(prog.NameKo, prog.Code)))
+		refused = true
+	}
+	return refused
+}
+
+// currentTarget is the figure the program's target holds now: the first
+// of Targets' figures (TargetFigures lists the targets table's first).
+func (r Reader) currentTarget(year int, program int64) (int64, bool) {
+	held := r.Targets[year][program]
+	if len(held) == 0 {
+		return 0, false
+	}
+	return held[0], true
 }

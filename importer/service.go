@@ -20,6 +20,13 @@ type Store interface {
 	Imported(ctx context.Context, sha256 string) (bool, error)
 }
 
+// TargetStore gives the figures each program's target has held, by year
+// and program (db.Store implements it): a report's 목표 cells are compared
+// with them (review r24 F13).
+type TargetStore interface {
+	TargetFigures(ctx context.Context) (map[int]map[int64][]int64, error)
+}
+
 // Service reads files against the ledger's programs and departments and
 // applies them; it implements commands.FileImporter for /jobs 가져오기.
 type Service struct {
@@ -77,6 +84,11 @@ func (s Service) Read(ctx context.Context, name string, data []byte, by string) 
 	}
 	r := Reader{Programs: programs, Departments: depts, Today: s.Today(), By: by, Limits: s.limits(), Want: s.Want, Year: s.Year,
 		Location: s.Location, RowCap: s.RowCap, Now: s.now()}
+	if ts, ok := s.Store.(TargetStore); ok {
+		if r.Targets, err = ts.TargetFigures(ctx); err != nil {
+			return commands.ImportFile{}, nil, fmt.Errorf("import targets: %w", err)
+		}
+	}
 	f, problems, err := r.StreamContext(ctx, name, data)
 	if err != nil {
 		return commands.ImportFile{}, nil, fmt.Errorf("import %s: %w", name, err)
