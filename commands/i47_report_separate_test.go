@@ -27,11 +27,11 @@ func TestCorrectedReportKeepsASeparateDeltaSeparate(t *testing.T) {
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		tx := texts{"추가 노인 누계 12 날짜:11/4", "추가 노인 3 날짜:11/3 누계포함:아니오", "정정 %d 14 누계 오기", "누계포함:",
 			[]string{"#%d", "15개", "누계포함:예", "누계포함:아니오", "17개"},
-			"2026년 누계: 15개 → 17개", "2026년 누계: 15개 → 14개", "취소"}
+			"2026년 누계(정정 후): 17개 (정정 전 15개)", "2026년 누계(정정 후): 14개 (정정 전 15개)", "취소"}
 		if lang == commands.English {
 			tx = texts{"add senior cumulative 12 date:2026-11-04", "add senior 3 date:2026-11-03 within:no", "correct %d 14 report typo", "within:",
 				[]string{"#%d", "15", "within:yes", "within:no", "17"},
-				"total for 2026: 15 → 17", "total for 2026: 15 → 14", "undo"}
+				"total for 2026 now: 17 (before the correction: 15)", "total for 2026 now: 14 (before the correction: 15)", "undo"}
 		}
 		for _, answer := range []string{"아니오", "예"} {
 			t.Run(string(lang)+"/"+answer, func(t *testing.T) {
