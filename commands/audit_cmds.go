@@ -322,6 +322,18 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 		r.did = LastAction{Kind: LastHeld, Print: asked}
 		return r
 	}
+	if r, ask, err := s.askCorrectionKeepsSeparate(ctx, cmd, old, p); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	} else if ask {
+		r.did = LastAction{Kind: LastHeld, Print: asked}
+		return r
+	}
+	// The year's total before the 정정, for the reply to say what it was
+	// (review r22 F30: "2026년 누계(정정 후): 14개" hid that it was 15).
+	yearBefore, err := s.store.ProgramYearTotal(ctx, p.ID, old.AsOf.Year())
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
 	corr := Correction{OldID: old.ID, NewCount: cmd.Count.Value, Approximate: cmd.Count.Approximate, By: c.UserID, Reason: reason, Source: c.Source, Key: c.key(":correct"), At: s.now(),
 		Separate: cmd.Opts.Within != nil && !*cmd.Opts.Within}
 	if corr.Source == "" {
@@ -367,7 +379,7 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	return s.corrected(ctx, res, p, figure, cmd.Count.Value, reason)
+	return s.corrected(ctx, res, p, figure, cmd.Count.Value, reason, yearBefore)
 }
 
 // correctionHeld asks to confirm a 정정 to a figure larger than the year's
@@ -459,7 +471,7 @@ func (s *Service) correctionReadsAsAddition(ctx context.Context, cmd Command, ol
 }
 
 // corrected confirms a correction: old → new and every 누계 it changed.
-func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program, oldFigure, newFigure int64, reason string) Reply {
+func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program, oldFigure, newFigure int64, reason string, before ProgramTotal) Reply {
 	was, now := s.unitCount(oldFigure, res.Old.Approximate, p.Unit), s.unitCount(newFigure, res.New.Entry.Approximate, p.Unit)
 	// A 누계 report's title names what the figures are: the total through
 	// its date (k35 L3).
@@ -506,6 +518,13 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 			increment = -1
 		}
 		line, err := s.reportLedgerLine(ctx, res.Old, increment, s.correctionRoot(ctx, res.Old.ID), p)
+		if !res.New.Agrees {
+			// Answered 누계포함:아니오: the separate deltas stay beside
+			// the figure typed, not inside it (review r22 F30).
+			if kept := s.separateKeptLine(ctx, res.New.Entry, p); kept != "" {
+				line, err = kept, nil
+			}
+		}
 		if err != nil {
 			s.log.WarnContext(ctx, "reading the ledger through a corrected report failed", "err", err) // the correction is written
 		} else if line != "" {
@@ -519,6 +538,9 @@ func (s *Service) corrected(ctx context.Context, res CorrectionResult, p Program
 	if res.Old.Status == StatusAgreed { // an agreement is no job: its total is the 약정 누계
 		lines = append(lines, s.msg("audit.agreed_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
 			"Total", s.unitCount(t.Agreed, t.AgreedApproximate, p.Unit)))
+	} else if before.Jobs != t.Jobs {
+		lines = append(lines, s.msg("i47.year_total_moved", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
+			"Before", s.unitCount(before.Jobs, before.Approximate > 0, p.Unit), "Total", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)))
 	} else {
 		lines = append(lines, s.msg("audit.year_total_now", "Program", s.programLabel(p), "Year", res.Old.AsOf.Year(),
 			"Total", s.unitCount(t.Jobs, t.Approximate > 0, p.Unit)))

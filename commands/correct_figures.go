@@ -1,8 +1,11 @@
 package commands
 
 import (
+	"context"
 	"slices"
 	"strings"
+
+	"jobsbot/commands/dates"
 )
 
 // figureArrows are the marks written between an old and a new figure
@@ -89,4 +92,106 @@ func twoFigures(cmd *Command, first string, rest []token) error {
 		return nil
 	}
 	return usageErr(cmd.Name, "k45.correct_two_figures", "ID", cmd.ID, "First", first, "Second", w)
+}
+
+// separateBeside is what the ledger holds through a 누계 report's date
+// beside its reported figure: the deltas recorded after the report (after
+// the first entry of its 정정 chain) and dated on or before it that were
+// answered 누계포함:아니오 (separate jobs; one answered 예 re-based the
+// report and is inside it), and their sum as the ledger tells it (the
+// total through the date less the figure reported). Realised reports only:
+// an agreed 누계's 정정 never re-bases another's agreement.
+func (s *Service) separateBeside(ctx context.Context, old Entry) ([]Entry, int64, error) {
+	if old.Kind != KindCumulative || old.Status != StatusRealised || old.Voided() {
+		return nil, 0, nil
+	}
+	through, err := s.programThrough(ctx, old.ProgramID, old.Status, old.AsOf)
+	if err != nil || through <= old.ReportedTotal {
+		return nil, 0, err
+	}
+	root := s.correctionRoot(ctx, old.ID)
+	since, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: old.ProgramID, From: dates.On(old.AsOf.Year(), 1, 1), To: old.AsOf, Limit: 200})
+	if err != nil {
+		return nil, 0, err
+	}
+	var deltas []Entry
+	var ids []int64
+	for _, d := range slices.Backward(since) { // oldest first
+		if d.Voided() || d.Kind != KindDelta || d.Status != old.Status || d.ID <= root {
+			continue
+		}
+		deltas, ids = append(deltas, d), append(ids, d.ID)
+	}
+	if len(deltas) == 0 {
+		return nil, 0, nil
+	}
+	marks, err := s.store.EntryMarks(ctx, ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	deltas = slices.DeleteFunc(deltas, func(d Entry) bool { return marks[d.ID].Within })
+	if len(deltas) == 0 {
+		return nil, 0, nil
+	}
+	return deltas, through - old.ReportedTotal, nil
+}
+
+// namedDeltas names deltas as the 정정 replies do: #2 +3개, #5 +1개.
+func (s *Service) namedDeltas(deltas []Entry, unit string) string {
+	named := make([]string, 0, len(deltas))
+	for _, d := range deltas {
+		named = append(named, s.msg("corrections.late_delta", "ID", d.ID, "Count", s.plusCount(d.Count, d.Approximate, unit)))
+	}
+	return strings.Join(named, ", ")
+}
+
+// askCorrectionKeepsSeparate holds a 정정 of a 누계 report beside which
+// deltas were recorded as separate jobs (누계포함:아니오) until the
+// official says whether the corrected figure holds them now (review r22
+// F30). Read as the ledger's total through the date, 12 → 14 beside a
+// separate +3 made the total 14, not 17, and reversed the 아니오 given
+// for the +3 without a word. The question names the deltas, the total
+// through the date now, and what each answer makes it: 예 puts them inside
+// the figure (the total through the date is the figure typed), 아니오
+// keeps them separate (the figure plus them). Nothing is written.
+func (s *Service) askCorrectionKeepsSeparate(ctx context.Context, cmd Command, old Entry, p Program) (Reply, bool, error) {
+	if old.Kind != KindCumulative || cmd.Opts.Within != nil {
+		return Reply{}, false, nil
+	}
+	deltas, separate, err := s.separateBeside(ctx, old)
+	if err != nil || separate == 0 {
+		return Reply{}, false, err
+	}
+	u := p.Unit
+	named := s.namedDeltas(deltas, u)
+	yes, no := s.withinLine(cmd, true), s.withinLine(cmd, false)
+	title := s.msg("i47.correct_report_beside_separate", "ID", old.ID, "AsOf", s.date(old.AsOf),
+		"Old", s.unitCount(old.ReportedTotal, old.Approximate, u), "New", s.unitCount(cmd.Count.Value, cmd.Count.Approximate, u),
+		"Deltas", named, "Total", s.unitCount(old.ReportedTotal+separate, old.Approximate, u))
+	lines := []string{s.msg("hires.nothing_recorded_yet"),
+		s.msg("i47.correct_report_if_inside", "Deltas", named, "New", s.unitCount(cmd.Count.Value, cmd.Count.Approximate, u),
+			"AsOf", s.date(old.AsOf), "Line", yes),
+		s.msg("i47.correct_report_if_separate", "Deltas", named, "New", s.unitCount(cmd.Count.Value, cmd.Count.Approximate, u),
+			"Separate", s.unitCount(separate, false, u), "Raised", s.unitCount(cmd.Count.Value+separate, cmd.Count.Approximate, u),
+			"AsOf", s.date(old.AsOf), "Line", no)}
+	actions := []Action{
+		{ID: ActionConfirm, Label: s.msg("hires.button_inside"), Command: yes},
+		{ID: ActionConfirm, Label: s.msg("within.button_separate"), Command: no, Style: "primary"},
+	}
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: title, Sections: []Section{{Lines: lines}}, Actions: actions}, true, nil
+}
+
+// separateKeptLine says, after a 정정 of a 누계 answered 누계포함:아니오,
+// what the ledger holds through the report's date: the figure typed and
+// the separate deltas beside it. "" when there are none.
+func (s *Service) separateKeptLine(ctx context.Context, r Entry, p Program) string {
+	deltas, separate, err := s.separateBeside(ctx, r)
+	if err != nil {
+		s.log.WarnContext(ctx, "reading the separate deltas beside a corrected report failed", "err", err) // the correction is written
+	}
+	if separate == 0 {
+		return ""
+	}
+	return s.msg("i47.corrected_report_kept_separate", "AsOf", s.date(r.AsOf), "New", s.unitCount(r.ReportedTotal, r.Approximate, p.Unit),
+		"Deltas", s.namedDeltas(deltas, p.Unit), "Total", s.unitCount(r.ReportedTotal+separate, r.Approximate, p.Unit))
 }

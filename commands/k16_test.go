@@ -40,10 +40,10 @@ func TestK16CorrectCumulativeNamesLaterDeltas(t *testing.T) {
 		again                  string
 		againWants             []string
 	}{
-		{commands.Korean, "추가 청년 누계 1,310 4월30일", "추가 청년 60 4월30일 누계포함:아니오", "정정 %d %s 오타",
+		{commands.Korean, "추가 청년 누계 1,310 4월30일", "추가 청년 60 4월30일 누계포함:아니오", "정정 %d %s 오타 누계포함:예",
 			[]string{"1,310개 → 1,320개", "#%d +60개", "장부의 2026. 4. 30.까지 누계는 이제 1,320개입니다", "이 보고의 증가분은 +1,260개"},
 			"추가 청년 누계 1,400 4월30일", []string{"2026. 4. 30. 기준 누계 1,400개", "증가분 70개"}},
-		{commands.English, "add youth cumulative 1,310 date:2026-04-30", "add youth 60 date:2026-04-30 within:no", "correct %d %s typo",
+		{commands.English, "add youth cumulative 1,310 date:2026-04-30", "add youth 60 date:2026-04-30 within:no", "correct %d %s typo within:yes",
 			[]string{"1,310 → 1,320", "#%d +60", "The ledger's total through 2026-04-30 is now 1,320", "this report now records +1,260"},
 			"add youth cumulative 1,400 date:2026-04-30", []string{"stands at 1,400 through 2026-04-30, a difference of 70"}},
 	} {
@@ -62,7 +62,10 @@ func TestK16CorrectCumulativeNamesLaterDeltas(t *testing.T) {
 			mustContain(t, r.Text(), wants...)
 			// A 정정 of the 정정 still names the delta: it was recorded
 			// after the first report of the chain.
-			r = h.run(manager, fmt.Sprintf(tc.correct, h.newestID(), "1,330"), commands.OutcomeOK)
+			// The first answered 예: the delta is inside the report now, so
+			// the second is not asked and takes no 누계포함 (review r22 F30).
+			second := strings.TrimSuffix(strings.TrimSuffix(tc.correct, " 누계포함:예"), " within:yes")
+			r = h.run(manager, fmt.Sprintf(second, h.newestID(), "1,330"), commands.OutcomeOK)
 			if got := h.through("youth", "2026-04-30"); got != 1330 {
 				t.Fatalf("SQL SUM through 4/30 = %d after the second 정정, want 1,330", got)
 			}

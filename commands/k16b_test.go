@@ -23,11 +23,11 @@ func TestK16bCorrectCumulativeIsTheTotal(t *testing.T) {
 		wants, belowWants          []string
 	}{
 		{commands.Korean, "추가 투자 10 날짜:3월 1일", "추가 투자 60 누계 날짜:3월 31일", "추가 투자 20 날짜:3월 15일 누계포함:아니오 확인:예",
-			"추가 투자 100 누계 날짜:4월 30일", "정정 %d 70 보고 오기", "정정 %d 25 오기", "취소",
+			"추가 투자 100 누계 날짜:4월 30일", "정정 %d 70 보고 오기 누계포함:예", "정정 %d 25 오기 누계포함:예", "취소",
 			[]string{"60개 → 70개", "장부의 2026. 3. 31.까지 누계는 이제 70개입니다", "(#%d +20개)", "이 보고의 증가분은 +40개"},
 			[]string{"이미 30개", "보고하신 누계 25개", "#%d(2026. 3. 15., +20개)"}},
 		{commands.English, "add 10 invest date:2026-03-01", "add 60 invest cumulative date:2026-03-31", "add 20 invest date:2026-03-15 within:no confirm:yes",
-			"add 100 invest cumulative date:2026-04-30", "correct %d 70 report typo", "correct %d 25 typo", "undo",
+			"add 100 invest cumulative date:2026-04-30", "correct %d 70 report typo within:yes", "correct %d 25 typo within:yes", "undo",
 			[]string{"60 → 70", "The ledger's total through 2026-03-31 is now 70", "(#%d +20)", "this report now records +40"},
 			[]string{"already has 30 jobs", "cumulative figure of 25", "#%d (2026-03-15, +20)"}},
 	} {
@@ -103,7 +103,7 @@ func TestK16bCorrectCumulativeRailSequence(t *testing.T) {
 	if got := h.through("rail", "2026-02-27"); got != 215 {
 		t.Fatalf("2월말 = %d after the 2/10 delta, want 215", got)
 	}
-	r := h.run(manager, fmt.Sprintf("정정 %d 220 재집계", corrected), commands.OutcomeOK)
+	r := h.run(manager, fmt.Sprintf("정정 %d 220 재집계 누계포함:예", corrected), commands.OutcomeOK)
 	mustContain(t, r.Text(), "210개 → 220개", "장부의 2026. 2. 27.까지 누계는 이제 220개입니다", "이 보고의 증가분은 +215개")
 	if got := h.through("rail", "2026-02-27"); got != 220 {
 		t.Errorf("2월말 = %d after 정정 to 220, want 220", got)
@@ -212,11 +212,11 @@ func TestK16bListVoidedLabelsReportCorrections(t *testing.T) {
 		wants, wrong                   []string
 	}{
 		{commands.Korean, "추가 200 철도 누계 날짜:2월 27일", "추가 30 철도 날짜:3월 5일", "추가 260 철도 누계 날짜:3월 31일",
-			"정정 %d 210 집계 오류", "추가 5 철도 날짜:2월 10일 누계포함:아니오", "정정 %d 220 재집계", "", "", "목록 무효 철도",
+			"정정 %d 210 집계 오류", "추가 5 철도 날짜:2월 10일 누계포함:아니오", "정정 %d 220 재집계 누계포함:예", "", "", "목록 무효 철도",
 			[]string{"누계 보고의 정정으로 바뀐 보고 누계(그 보고 날짜까지): 고속철도변 정비사업 2026. 2. 27. 기준 +20개", "뒤에 누계 보고가 있으면 그 보고의 누계는 그대로입니다"},
 			[]string{"정정으로 바뀐 채용 실적"}},
 		{commands.English, "add 200 rail cumulative date:2026-02-27", "add 30 rail date:2026-03-05", "add 260 rail cumulative date:2026-03-31",
-			"correct %d 210 miscount", "add 5 rail date:2026-02-10 within:no", "correct %d 220 recount", "add 7 rail date:2026-04-02", "correct %d 9 typo", "list voided rail",
+			"correct %d 210 miscount", "add 5 rail date:2026-02-10 within:no", "correct %d 220 recount within:yes", "add 7 rail date:2026-04-02", "correct %d 9 typo", "list voided rail",
 			[]string{"changed realised jobs by +2", "Corrections of cumulative reports are not in that figure", "as of 2026-02-27 +20"},
 			[]string{"changed realised jobs by +22", "changed realised jobs by +20"}},
 	} {

@@ -189,6 +189,11 @@ func (s *Service) withinNotForCorrection(ctx context.Context, cmd Command, old E
 	key := ""
 	switch {
 	case old.Kind == KindCumulative:
+		// A 누계 beside which deltas were recorded as separate jobs is
+		// asked whether the corrected figure holds them (review r22 F30).
+		if _, separate, err := s.separateBeside(ctx, old); err != nil || separate > 0 {
+			return Reply{}, false, err
+		}
 		key = "k47.within_not_for_report"
 	case old.Status != StatusRealised:
 		key = "k47.within_not_for_agreement"

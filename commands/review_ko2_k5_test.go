@@ -25,7 +25,7 @@ func TestKO2CorrectCumulativeKeepsLateDelta(t *testing.T) {
 		t.Fatalf("before the 정정 the SQL sum is %d, want 105", got)
 	}
 	late := h.newestID()
-	r := h.run(manager, fmt.Sprintf("정정 %d 100여 어림수임", report), commands.OutcomeOK)
+	r := h.run(manager, fmt.Sprintf("정정 %d 100여 어림수임 누계포함:예", report), commands.OutcomeOK)
 	if got := h.liveSum("senior", "realised"); got != 100 {
 		t.Errorf("after the 정정 the SQL sum is %d, want 100 (the late 5 inside the 누계)", got)
 	}

@@ -97,7 +97,27 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 			// after the report and dated on or before it are inside the
 			// typed total, not added to it (review r5 S6, r6 X5); a figure
 			// below them is refused (*commands.CumulativeBelowError).
+			//
+			// A 정정 answered 누계포함:아니오 keeps the deltas the report
+			// did not count (recorded after it, answered 아니오) outside
+			// the typed figure: the ledger through the date is the figure
+			// plus them, and the replacement reports the figure typed
+			// (review r22 F30: 12 → 14 beside a separate +3 made the year
+			// 14, not 17, and reversed the 아니오 unasked).
+			separate := int64(0)
+			if c.Separate && old.Status == commands.StatusRealised {
+				if separate, err = separateFromReport(ctx, tx, old, false); err != nil {
+					return err
+				}
+			}
+			ne.Count += separate
 			out.New, err = addEntryRebasing(ctx, tx, ne, old.Status != commands.StatusAgreed)
+			if err == nil && separate > 0 && !out.New.Agrees {
+				err = reportFigure(ctx, tx, &out.New.Entry, c.NewCount)
+			}
+			if below, ok := errors.AsType[*commands.CumulativeBelowError](err); ok && separate > 0 {
+				below.Current, below.Reported = below.Current-separate, below.Reported-separate
+			}
 			// An agreed 누계 with hires keeps them when its increment, now
 			// the corrected figure less the ledger before it, still holds
 			// them: a raise always does (review r13 W6).
@@ -125,7 +145,7 @@ func (s *Store) CorrectEntry(ctx context.Context, c commands.Correction) (comman
 		_, err = tx.ExecContext(ctx, `
 			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate, rebased)
 			VALUES ($1, $2, $3, $4, COALESCE($5, now()), $6, $7)`, old.ID, newID, c.Reason, c.By, nullTime(c.At),
-			c.Separate && old.Kind == commands.KindDelta, after-before)
+			c.Separate && (old.Kind == commands.KindDelta || old.Status == commands.StatusRealised), after-before)
 		return err
 	})
 	var closed *commands.MonthClosedError
@@ -244,7 +264,8 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		                                      UNION ALL
 		                                      SELECT c.old_entry_id FROM entry_corrections c JOIN chain ON c.new_entry_id = chain.id)
 		                                  SELECT min(id) FROM chain)
-		                      AND r.as_of >= e.as_of AND extract(year FROM r.as_of) = extract(year FROM e.as_of))) AS separate
+		                      AND r.as_of >= e.as_of AND extract(year FROM r.as_of) = extract(year FROM e.as_of)))
+		       OR (e.kind = 'cumulative' AND c2.old_entry_id IS NOT NULL AND c2.separate) AS separate
 		FROM unnest($1::bigint[]) AS x(id)
 		JOIN entries e ON e.id = x.id
 		LEFT JOIN entry_corrections c1 ON c1.old_entry_id = x.id
@@ -551,4 +572,32 @@ func checkRestoreHires(ctx context.Context, tx sqlx.ExtContext, repl, old comman
 		return 0, refusal
 	}
 	return 0, nil
+}
+
+// separateFromReport is what a 누계 report old did not count of the
+// ledger through its date: the total through it less the figure it
+// reported, i.e. the deltas recorded after it and dated on or before it
+// that were answered 누계포함:아니오 (separate jobs; one answered 예
+// re-based the report instead). live says old still counts in the total;
+// once voided, its increment is added back. Never below zero.
+func separateFromReport(ctx context.Context, tx sqlx.ExtContext, old commands.Entry, live bool) (int64, error) {
+	through, err := totalThrough(ctx, tx, old.ProgramID, old.AsOf, old.Status)
+	if err != nil {
+		return 0, fmt.Errorf("total through report %d: %w", old.ID, err)
+	}
+	if !live {
+		through += old.Count
+	}
+	return max(through-old.ReportedTotal, 0), nil
+}
+
+// reportFigure makes a replacement 누계 report state the figure typed
+// (reported) where its increment was taken against the ledger less the
+// separate jobs beside it (separateFromReport).
+func reportFigure(ctx context.Context, tx sqlx.ExtContext, e *commands.Entry, reported int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE entries SET reported_total = $2 WHERE id = $1`, e.ID, reported); err != nil {
+		return fmt.Errorf("reported figure of %d: %w", e.ID, err)
+	}
+	e.ReportedTotal = reported
+	return nil
 }

@@ -785,7 +785,7 @@ func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry
 	if _, err := r.tx.ExecContext(ctx, `
 		INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate, rebased)
 		VALUES ($1, $2, $3, $4, COALESCE($5, now()), $6, $7)
-		ON CONFLICT DO NOTHING`, l.old, e.ID, l.reason, l.by, nullTime(l.at), separate && e.Kind == commands.KindDelta, l.rebased); err != nil {
+		ON CONFLICT DO NOTHING`, l.old, e.ID, l.reason, l.by, nullTime(l.at), separate && (e.Kind == commands.KindDelta || e.Status == commands.StatusRealised), l.rebased); err != nil {
 		return fmt.Errorf("link correction of entry %d: %w", l.old, err)
 	}
 	return nil
@@ -1315,14 +1315,38 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 			return nil
 		}
 	}
+	var below *commands.CumulativeBelowError
+	// A 정정 of a 누계 answered 누계포함:아니오 (the replacement row's cell)
+	// keeps the separate deltas beside the typed figure, as CorrectEntry
+	// does (review r22 F30).
+	separate := int64(0)
+	if l, ok := r.links[row.Number]; ok && row.Number > 0 && row.Separate && e.Kind == commands.KindCumulative &&
+		e.Status == commands.StatusRealised && l.kind == e.Kind && l.program == e.ProgramID {
+		old, err := entryByID(ctx, r.tx, l.old)
+		if err != nil {
+			return err
+		}
+		if separate, err = separateFromReport(ctx, r.tx, old, !old.Voided()); err != nil {
+			return err
+		}
+		e.Count += separate
+	}
 	var res commands.AddResult
 	err = r.savepoint(ctx, func() error {
 		var err error
 		res, err = addEntry(ctx, r.tx, e)
+		if err == nil && separate > 0 && !res.Agrees && !res.Duplicate {
+			err = reportFigure(ctx, r.tx, &res.Entry, e.Count-separate)
+		}
 		return err
 	})
+	if separate > 0 {
+		e.Count -= separate
+		if errors.As(err, &below) {
+			below.Current -= separate
+		}
+	}
 	var (
-		below   *commands.CumulativeBelowError
 		nothing *commands.NothingRecordedError
 		later   *commands.LaterReportError
 		hires   *commands.ReportBelowHiresError
