@@ -150,7 +150,7 @@ func TestImportRefusesAnEditedReportTarget(t *testing.T) {
 	const head = "2026년 일자리사업 추진실적\n사업코드,사업명,목표(당초),목표(변경),10월,11월,누계,비고\n"
 	edited := []byte(head + "youth,청년일자리,\"1,600\",\"1,800\",50,10,60,\n")
 	e.refused("edited 목표(변경)", edited, map[commands.Lang][]string{
-		commands.Korean: {"3행 [목표(변경)] \"1,800\"", "목표는 가져오기로 정하지 않습니다", "장부의 청년일자리 2026년 목표는 1,600개",
+		commands.Korean: {"3행 [목표(변경)] \"1,800\"", "목표는 가져오기로 정하지 않으므로", "장부의 청년일자리 2026년 목표는 1,600개입니다",
 			"`목표 1,800 연도:2026 사업:청년일자리 사유:<사유>`", "아무것도 가져오지 않았습니다"},
 		commands.English: {"line 3 [목표(변경)] \"1,800\"", "target of 청년일자리 is 1,600", "an import never sets a target",
 			"`target 1,800 year:2026 program:청년일자리 reason:<reason>`"},
