@@ -202,8 +202,16 @@ func suggestAdd(err error, tokens []token, today time.Time) error {
 	}
 	addCmd := Command{Name: cmdAdd}
 	positional, oerr := takeOptions(&addCmd, line, today)
-	if oerr != nil || parseCounted(&addCmd, positional, today) != nil {
+	if oerr != nil {
 		return err
+	}
+	// 약 100명 reads as an add once 추가 is in front; the line then asks
+	// for 100 or 100여, which is the add's own answer (issue 19 names
+	// `고속철도변 1월말 누계 약 100명` as a line to answer with 추가).
+	if perr := parseCounted(&addCmd, positional, today); perr != nil {
+		if ue, ok := errors.AsType[*UsageError](perr); !ok || ue.ID != "k57.count_about_prefix" {
+			return err
+		}
 	}
 	return usageErr("", "parse.unknown_command_add", "Text", tokens[0].text, "Add", commandName(cmdAdd), "Line", rawJoin(line))
 }
