@@ -125,7 +125,10 @@ type importRun struct {
 	// replacements are the counts of held delta rows that replace a 정정's
 	// original, by Number.
 	replacements map[int64]int64
-	voids        []importEvent // voids of streamed rows, not yet due, by time
+	// numberOrigins are the file's rows' 기록 식별자 by Number: a void
+	// finds its 정정's replacement by them (undoneCorrection).
+	numberOrigins map[int64]string
+	voids         []importEvent // voids of streamed rows, not yet due, by time
 	problems     int           // every problem, listed or not
 	pending      []newEntryRow
 	lines        map[string]int // idempotency key → line, of pending rows
@@ -193,7 +196,7 @@ type cellKey struct {
 func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool) (commands.ImportResult, error) {
 	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{},
 		links: map[int64]correctionLink{}, numbers: map[string]rowRef{}, agreements: map[int64]int64{},
-		lineOf: map[int64]int{}, origins: map[string]int{}, checks: map[string]bool{}, known: map[dayKey]bool{}, like: map[likeKey][]int64{}}
+		lineOf: map[int64]int{}, origins: map[string]int{}, numberOrigins: map[int64]string{}, checks: map[string]bool{}, known: map[dayKey]bool{}, like: map[likeKey][]int64{}}
 	preview := previewFrom(ctx) != nil
 	if preview {
 		// A preview claims no imports row: it would hold it, and use up an
@@ -467,6 +470,9 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			return nil
 		}
 		r.origins[o] = row.Line
+		if row.Number > 0 {
+			r.numberOrigins[row.Number] = o
+		}
 	}
 	if c, ok := r.closed[firstOfMonth(row.Entry.AsOf)]; ok {
 		// A row of a closed month whose 기록 식별자 the ledger holds, the
@@ -1452,6 +1458,28 @@ func replacements(kind commands.ImportKind, rows []commands.ImportRow) map[int64
 	return out
 }
 
+// undoneCorrection refuses the void of e, live in the ledger, that the
+// file says a 정정 made, when the ledger holds that 정정's replacement
+// voided: the 정정 was taken back (취소) after the file was exported, so
+// the file's void is older than the ledger's restore. Voiding e again
+// left neither e nor its replacement live and dropped their jobs (review
+// r23 B3: the ledger's own export imported after a 취소, 100 → 88).
+func (r *importRun) undoneCorrection(ctx context.Context, row commands.ImportRow, e commands.Entry) (bool, error) {
+	origin := r.numberOrigins[row.CorrectedTo]
+	if row.CorrectedTo == 0 || origin == "" {
+		return false, nil
+	}
+	repl, err := entryByOrigin(ctx, r.tx, origin)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !repl.Voided()) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("replacement of origin %s: %w", origin, err)
+	}
+	r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "lead.import_correction_undone", "ID", e.ID, "Replacement", repl.ID))
+	return true, nil
+}
+
 func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacement int64) error {
 	if err := r.flush(ctx); err != nil {
 		return err
@@ -1476,6 +1504,9 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	}
 	if e.Voided() {
 		return nil
+	}
+	if undone, err := r.undoneCorrection(ctx, row, e); err != nil || undone {
+		return err
 	}
 	// The void keeps when, by whom and why the file says it was voided
 	// (무효 일시, 무효 처리자, 무효 사유); without a 무효 일시, now.
