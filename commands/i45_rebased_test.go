@@ -3,7 +3,6 @@ package commands_test
 import (
 	"bytes"
 	"encoding/csv"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -298,12 +297,6 @@ func TestImportRefusesWithinOnAnAgreementCorrection(t *testing.T) {
 // from the stamps, as 00049 reads them. Either way `목록 무효` prints what
 // it printed before the upgrade on the ledger as the 정정s left it.
 func TestMigration50BackfillsWhatEachCorrectionRebased(t *testing.T) {
-	up, err := os.ReadFile("../db/migrations/00050_correction_rebased.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(up)
-	backfill := text[strings.Index(text, "UPDATE entry_corrections c"):strings.Index(text, "-- +goose Down")]
 	h := newHarness(t, commands.Korean)
 	for _, l := range []string{"추가 12 노인 날짜:2026-10-18", "추가 3290 노인 누계 날짜:2026-10-31 확인:예", "추가 30 청년 날짜:2026-10-20",
 		"정정 1 20 시니어인턴 재확인 누계포함:예", "정정 3 40 오기",
@@ -320,12 +313,10 @@ func TestMigration50BackfillsWhatEachCorrectionRebased(t *testing.T) {
 		h    *harness
 	}{{"as written", h}, {"restored", restored(t, h)}} {
 		t.Run(sc.name, func(t *testing.T) {
-			if _, err := sc.h.store.DB().Exec(`UPDATE entry_corrections SET rebased = 0`); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := sc.h.store.DB().Exec(backfill); err != nil {
-				t.Fatal(err)
-			}
+			// Down to 49 and up again (rebackfill): an UPDATE emptying
+			// the column would give every row a new transaction id, and
+			// the ledger as written would be read as a restored one.
+			rebackfill(t, sc.h)
 			if got := sc.h.sqlInt(`SELECT count(*) FROM entry_corrections WHERE rebased <> 0`); got != recorded {
 				t.Errorf("the backfill gave %d 정정s a re-basing; the 정정s recorded %d", got, recorded)
 			}
