@@ -411,22 +411,6 @@ func (s *Service) hireRepeatsAddQuestion(ctx context.Context, c Caller, cmd Comm
 	return r, err
 }
 
-// hiresOf keeps the entries of es that are hires (채용) of agreement.
-func (s *Service) hiresOf(ctx context.Context, es []Entry, agreement int64) ([]Entry, error) {
-	if len(es) == 0 {
-		return nil, nil
-	}
-	ids := make([]int64, len(es))
-	for i, o := range es {
-		ids[i] = o.ID
-	}
-	marks, err := s.store.EntryMarks(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	return slices.DeleteFunc(slices.Clone(es), func(o Entry) bool { return marks[o.ID].Agreement != agreement }), nil
-}
-
 // repeatDifferences names what a held repeat e says differently from the
 // earlier entry o: its note, its employment type or its 여.
 func (s *Service) repeatDifferences(o Entry, e NewEntry, p Program) []string {

@@ -129,9 +129,9 @@ type importRun struct {
 	// finds its 정정's replacement by them (undoneCorrection).
 	numberOrigins map[int64]string
 	voids         []importEvent // voids of streamed rows, not yet due, by time
-	problems     int           // every problem, listed or not
-	pending      []newEntryRow
-	lines        map[string]int // idempotency key → line, of pending rows
+	problems      int           // every problem, listed or not
+	pending       []newEntryRow
+	lines         map[string]int // idempotency key → line, of pending rows
 	// links are the 정정s to link in entry_corrections once their
 	// replacement is recorded, by the replacement's Number; numbers are the
 	// Numbers of pending rows that are such replacements, by key.
