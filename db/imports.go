@@ -1480,6 +1480,42 @@ func (r *importRun) undoneCorrection(ctx context.Context, row commands.ImportRow
 	return true, nil
 }
 
+// voidRefused lists as a problem on row's line the refusal err says the
+// ledger makes of voiding e (a later report it breaks or leaves below its
+// hires, an agreement with live hires, a closed month): refused is true
+// and nothing of the file stays written. Another error is returned.
+func (r *importRun) voidRefused(row commands.ImportRow, e commands.Entry, err error) (refused bool, _ error) {
+	var (
+		dependent  *commands.DependentReportError
+		hires      *commands.AgreementHasHiresError
+		closed     *commands.MonthClosedError
+		belowHires *commands.ReportBelowHiresError
+	)
+	switch {
+	case err == nil:
+		return false, nil
+	case errors.As(err, &dependent):
+		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_breaks_report"))
+	case errors.As(err, &belowHires):
+		id, kv := r.entryRef("import.problem.void_below_hires", "import.problem.void_below_hires_in_file", belowHires.Report.ID)
+		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", id,
+			append(kv, "NewCount", belowHires.NewCount, "Hired", belowHires.Hired)...))
+	case errors.As(err, &hires):
+		ids := make([]int64, len(hires.Hires))
+		for i, h := range hires.Hires {
+			ids[i] = h.ID
+		}
+		r.Problem(r.hasHiresProblem(row.Line, e.ID, ids))
+	case errors.As(err, &closed):
+		m := closed.Close.Month
+		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_changes_closed_month",
+			"Year", m.Year(), "Month", int(m.Month())))
+	default:
+		return false, err
+	}
+	return true, nil
+}
+
 func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacement int64) error {
 	if err := r.flush(ctx); err != nil {
 		return err
@@ -1515,34 +1551,7 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	// no live hire realising a voided agreement. A refusal is a problem on
 	// the row's line: nothing of the file stays written.
 	voided, err := voidUnmarkedReplacing(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, replacement, row.VoidedAt)
-	var (
-		dependent  *commands.DependentReportError
-		hires      *commands.AgreementHasHiresError
-		closed     *commands.MonthClosedError
-		belowHires *commands.ReportBelowHiresError
-	)
-	switch {
-	case errors.As(err, &dependent):
-		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_breaks_report"))
-		return nil
-	case errors.As(err, &belowHires):
-		id, kv := r.entryRef("import.problem.void_below_hires", "import.problem.void_below_hires_in_file", belowHires.Report.ID)
-		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", id,
-			append(kv, "NewCount", belowHires.NewCount, "Hired", belowHires.Hired)...))
-		return nil
-	case errors.As(err, &hires):
-		ids := make([]int64, len(hires.Hires))
-		for i, h := range hires.Hires {
-			ids[i] = h.ID
-		}
-		r.Problem(r.hasHiresProblem(row.Line, e.ID, ids))
-		return nil
-	case errors.As(err, &closed):
-		m := closed.Close.Month
-		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_changes_closed_month",
-			"Year", m.Year(), "Month", int(m.Month())))
-		return nil
-	case err != nil:
+	if refused, err := r.voidRefused(row, e, err); refused || err != nil {
 		return err
 	}
 	if row.CorrectedTo > 0 && e.Kind == commands.KindDelta && replacement != 0 && replacement != e.Count {
@@ -1550,24 +1559,11 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 		// its change is inside the reports that counted the chain, as
 		// CorrectEntry re-bases them (review r21 B4).
 		inside, err := rebaseInsideAnswer(ctx, r.tx, e, replacement, row.VoidedBy, row.VoidedAt)
-		switch {
-		case errors.As(err, &dependent):
-			r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_breaks_report"))
-			return nil
-		case errors.As(err, &belowHires):
-			id, kv := r.entryRef("import.problem.void_below_hires", "import.problem.void_below_hires_in_file", belowHires.Report.ID)
-			r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", id,
-				append(kv, "NewCount", belowHires.NewCount, "Hired", belowHires.Hired)...))
-			return nil
-		case err != nil:
+		if refused, err := r.voidRefused(row, e, err); refused || err != nil {
 			return err
 		}
-		if err := markAdjusted(ctx, r.tx, inside, row.VoidedBy, "", row.VoidedAt); errors.As(err, &closed) {
-			m := closed.Close.Month
-			r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "import.problem.void_changes_closed_month",
-				"Year", m.Year(), "Month", int(m.Month())))
-			return nil
-		} else if err != nil {
+		err = markAdjusted(ctx, r.tx, inside, row.VoidedBy, "", row.VoidedAt)
+		if refused, err := r.voidRefused(row, e, err); refused || err != nil {
 			return err
 		}
 		voided.Adjusted = mergeAdjustments(voided.Adjusted, inside)
