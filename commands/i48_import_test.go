@@ -160,7 +160,7 @@ func TestImportRefusesAnEditedReportTarget(t *testing.T) {
 	}
 	// A program without a target: a figure typed into its 목표 cell.
 	e.refused("목표 of a program without one", []byte(head+"senior,노인 일자리,,500,,7,7,\n"), map[commands.Lang][]string{
-		commands.Korean:  {"3행 [목표(변경)] \"500\"", "장부에는 노인 일자리의 2026년 목표가 없어", "`목표 500 연도:2026 사업:노인 일자리"},
+		commands.Korean:  {"3행 [목표(변경)] \"500\"", "장부에는 노인 일자리의 2026년 목표가 없습니다", "`목표 500 연도:2026 사업:노인 일자리"},
 		commands.English: {"노인 일자리 has no 2026 target in the ledger"},
 	})
 	// The cells as exported import the month's figure, target unchanged.

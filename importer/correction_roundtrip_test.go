@@ -45,16 +45,18 @@ func TestCorrectionRoundTrip(t *testing.T) {
 		}},
 		// r6 X5 / r5 S6: a 정정 of a 누계 after a delta dated before it and
 		// recorded after it; the live ledger must be what the replay gives.
+		// The 정정 answers that the delta is inside the corrected figure
+		// (asked since r22 F30).
 		{"English, 누계 corrected down after an earlier-dated delta (r6 X5)", []string{
-			"add 500 invest cumulative date:2026-03-31", "add 20 invest date:2026-03-20 confirm:yes within:no", "correct #0 450 misread",
+			"add 500 invest cumulative date:2026-03-31", "add 20 invest date:2026-03-20 confirm:yes within:no", "correct #0 450 misread within:yes",
 		}},
 		{"누계 corrected up after a back-dated delta (r5 S6)", []string{
 			"추가 투자 10 날짜:3월 1일", "추가 투자 60 누계 날짜:3월 31일", "추가 투자 20 날짜:3월 15일 누계포함:아니오 확인:예",
-			"추가 투자 100 누계 날짜:4월 30일", "정정 #1 70 보고 오기",
+			"추가 투자 100 누계 날짜:4월 30일", "정정 #1 70 보고 오기 누계포함:예",
 		}},
 		{"철도: 정정 of a corrected 누계 after a back-dated delta (r5 S6)", []string{
 			"추가 200 철도 누계 날짜:2월 27일", "추가 30 철도 날짜:3월 5일", "추가 260 철도 누계 날짜:3월 31일",
-			"정정 #0 210 집계 오류", "추가 5 철도 날짜:2월 10일 누계포함:아니오", "정정 #3 220 재집계",
+			"정정 #0 210 집계 오류", "추가 5 철도 날짜:2월 10일 누계포함:아니오", "정정 #3 220 재집계 누계포함:예",
 		}},
 		{"back-dated delta after a later 누계, one minute", []string{
 			"추가 청년 100 누계 날짜:4월 1일", "추가 청년 120 누계 날짜:4월 10일", "추가 청년 2 날짜:4월 3일 누계포함:아니오",
