@@ -18,7 +18,8 @@ func TestConfirmButtonRecordsTheHeldEntry(t *testing.T) {
 		t.Fatalf("%d entries after the repeat; want it held, 1", n)
 	}
 	id, value := button(t, reply, commands.ActionConfirm)
-	if !strings.HasPrefix(value, "add 180 youth confirm:") {
+	// the line as typed, with the date it was held for (review r25 F6)
+	if !strings.HasPrefix(value, "add 180 youth date:") || !strings.Contains(value, " confirm:") {
 		t.Fatalf("confirm button runs %q", value)
 	}
 	h := newHook(t)

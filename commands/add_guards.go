@@ -523,8 +523,9 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 		return Reply{}, false, err
 	}
 	word := s.msg("guards.confirm_word")
-	typed := withConfirm(cmd.Line, word+":"+s.msg("guards.confirm_yes"))
-	button := withConfirm(cmd.Line, word+":"+token)
+	line := s.lineWithItsDate(cmd, e)
+	typed := withConfirm(line, word+":"+s.msg("guards.confirm_yes"))
+	button := withConfirm(line, word+":"+token)
 	if date != nil && !repeat {
 		lines, actions := s.dateFooter(c, e, date, typed, button)
 		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why, Sections: []Section{{Lines: lines}}, Actions: actions,
@@ -597,6 +598,21 @@ func (s *Service) dateFooter(c Caller, e NewEntry, q *dateQuestion, typed, butto
 	}
 	actions = append(actions, Action{ID: ActionConfirm, Label: label, Command: button, Style: style})
 	return lines, actions
+}
+
+// lineWithItsDate is the held line as typed, with the date it was held
+// for when it gave none: a line without a date is dated the day it is
+// sent, so the confirmation typed (or pressed) on a later day filed the
+// jobs on that day, across a month end without a word (review r25 F6).
+func (s *Service) lineWithItsDate(cmd Command, e NewEntry) string {
+	if cmd.Opts.Date != nil || e.AsOf.IsZero() || (cmd.Name != cmdAdd && cmd.Name != cmdHire) {
+		return cmd.Line
+	}
+	date := s.date(e.AsOf)
+	if s.lang != Korean {
+		date = e.AsOf.Format(time.DateOnly)
+	}
+	return withConfirm(cmd.Line, s.msg("k42.line_date", "Date", date))
 }
 
 // withConfirm adds the confirm option to a held line: at its end, or just

@@ -32,13 +32,13 @@ func TestDeltaAsLargeAsTheYearIsHeld(t *testing.T) {
 				"`추가 1만 2천 취약계층 날짜:11. 25. 확인:예`", "아직 기록하지 않았습니다"},
 			"추가 120 공동체 11. 2.", "추가 1천 공동체", "추가 1천 공동체 확인", "추가 100 공동체",
 			[]string{"1,000개는 지역공동체사업의 올해 2026. 12. 5.까지 누계(120개)와 같거나 많아",
-				"`추가 공동체 누계 1,000 2026. 12. 5.`", "차이인 +880개만 기록됩니다", "`추가 1천 공동체 확인:예`"}, "확인"},
+				"`추가 공동체 누계 1,000 2026. 12. 5.`", "차이인 +880개만 기록됩니다", "`추가 1천 공동체 날짜:2026. 12. 5. 확인:예`"}, "확인"},
 		{commands.English, "add vulnerable cumulative 12,100 2026-11-20", "add 1만 2천 vulnerable date:2026-11-25", "add 1만 2천 vulnerable date:2026-11-25 confirm",
 			[]string{"near (90% or more) the program's year-to-date total (누계) of 12,100 reported for 2026-11-20", "below the 12,100 already recorded through that day",
 				"`add 1만 2천 vulnerable date:2026-11-25 confirm:yes`", "Nothing was recorded"},
 			"add 120 community 2026-11-02", "add 1천 community", "add 1천 community confirm", "add 100 community",
 			[]string{"1,000 is as many as or more than everything Community projects (community) has recorded this year through",
-				"`add community cumulative 1,000 date:2026-12-05`", "it records the difference, +880", "`add 1천 community confirm:yes`"}, "confirm"},
+				"`add community cumulative 1,000 date:2026-12-05`", "it records the difference, +880", "`add 1천 community date:2026-12-05 confirm:yes`"}, "confirm"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := k32Harness(t, tc.lang, k32Now)

@@ -87,9 +87,9 @@ func TestK55DatelessTotalAtTheMonthTurnIsHeld(t *testing.T) {
 		closed                                       []string
 	}{
 		{commands.Korean, "추가 청년 누계 950 11. 26.", "추가 청년 누계 975 메모:부서 보고", "추가 청년 누계 975 날짜:11월말 메모:부서 보고",
-			"추가 청년 누계 975 확인:예 메모:부서 보고", "마감 2026-11", "확인:예", []string{"2026년 11월은 마감되어", "관리자(", "`사유:`"}},
+			"추가 청년 누계 975 날짜:2026. 12. 1. 확인:예 메모:부서 보고", "마감 2026-11", "확인:예", []string{"2026년 11월은 마감되어", "관리자(", "`사유:`"}},
 		{commands.English, "add youth cumulative 950 date:2026-11-26", "add youth cumulative 975", "add youth cumulative 975 date:2026-11-30",
-			"add youth cumulative 975 confirm:yes", "close 2026-11", "confirm:yes", []string{"is closed", "ask a manager"}},
+			"add youth cumulative 975 date:2026-12-01 confirm:yes", "close 2026-11", "confirm:yes", []string{"is closed", "ask a manager"}},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			now := k55At(2026, time.November, 26)
