@@ -59,6 +59,7 @@ func approxLine(lang commands.Lang, n int64) string {
 // anywhere (add reply, status, report, digest), and the approximate count is
 // what is approximate now, never the old increments.
 func TestLatestReportDecidesApproximate(t *testing.T) {
+	t.Parallel()
 	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)

@@ -28,6 +28,7 @@ func (h *harness) realisedBy(id int64) int64 {
 // Break 2: a corrected hire still realises its agreement, and a correction
 // of a hire cannot take the agreement beyond its size.
 func TestCorrectingAHireKeepsTheAgreementWhole(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 10 senior 날짜:2026-08-03 상태:약정 메모:MOU-A", commands.OutcomeOK) // #1
 	h.run(manager, "채용 1 10 2026-08-10", commands.OutcomeOK)                        // #2
@@ -55,6 +56,7 @@ func TestCorrectingAHireKeepsTheAgreementWhole(t *testing.T) {
 // Break 3 and 14: an agreement cannot be corrected below what it realised;
 // a correction above it carries the hires over; the reply says 약정 누계.
 func TestCorrectingAnAgreementKeepsItsHires(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang               commands.Lang
 		below, agreedTotal string
@@ -93,6 +95,7 @@ func TestCorrectingAnAgreementKeepsItsHires(t *testing.T) {
 // Break 10: a hire or a correction into a month recorded as 실적 없음 is
 // refused as an add is, naming the record, not "something went wrong".
 func TestHireIntoAMonthThatSaidNothingIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 10 senior 날짜:2026-01-20 상태:약정", commands.OutcomeOK) // #1
 	h.run(manager, "실적없음 2026-02 부서:노인복지과", commands.OutcomeOK)
@@ -111,6 +114,7 @@ func TestHireIntoAMonthThatSaidNothingIsRefused(t *testing.T) {
 // Break 13: a manager's 취소 in a closed month is pointed to 무효 with a
 // reason, not told to ask a manager; an add after close offers no 취소.
 func TestManagerUndoInAClosedMonth(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "마감 2026-09", commands.OutcomeOK)
 	r := h.run(manager, "추가 3 youth 날짜:2026-09-21 사유:도 요청으로 추가", commands.OutcomeOK) // #1
@@ -128,6 +132,7 @@ func TestManagerUndoInAClosedMonth(t *testing.T) {
 
 // Break 7: a reason made only of invisible characters is no reason.
 func TestInvisibleReasonIsNoReason(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("U1", "추가 5 youth 날짜:2026-04-20", commands.OutcomeOK) // #1
 	h.run(manager, "마감 2026-04", commands.OutcomeOK)
@@ -176,6 +181,7 @@ func TestInvisibleReasonIsNoReason(t *testing.T) {
 
 // Break 12: `reason:` on an add to an open month is refused, not dropped.
 func TestReasonOnAnAddToAnOpenMonthIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		line, says string
@@ -207,6 +213,7 @@ func TestReasonOnAnAddToAnOpenMonthIsRefused(t *testing.T) {
 // neither record nor void one; a manager voids one only with a reason (kept
 // on the record) and records one only after reopening the month.
 func TestNothingInAClosedMonth(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("U1", "실적없음 2026-09 부서:노인복지과", commands.OutcomeOK)
 	var id int64
@@ -243,6 +250,7 @@ func TestNothingInAClosedMonth(t *testing.T) {
 // Break 8: a department target change needs a reason, kept and shown in the
 // target history.
 func TestDepartmentTargetChangeNeedsAReason(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "부서 목표 노인복지과 100", commands.OutcomeOK) // the first target needs none
 	for _, line := range []string{"부서 목표 노인복지과 200", "부서 목표 노인복지과 200 사유:\u3164", "목표 200 부서:노인복지과"} {
@@ -285,6 +293,7 @@ func TestDepartmentTargetChangeNeedsAReason(t *testing.T) {
 // Break 6: a manager's void in an open month that re-bases a cumulative
 // report in a closed month marks that change 마감 후 정정 and says so.
 func TestVoidThatRebasesAClosedMonthIsMarked(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "마감 2026-09", commands.OutcomeOK)
 	h.run("U1", "추가 5 social 날짜:2026-08-05 메모:팔월분", commands.OutcomeOK)            // #1

@@ -39,6 +39,7 @@ func (h *harness) voided(id int64) bool {
 }
 
 func TestVoidNeedsAReason(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		void, asks string
@@ -68,6 +69,7 @@ func TestVoidNeedsAReason(t *testing.T) {
 // the later cumulative report is recomputed, and every figure agrees with a
 // plain SUM.
 func TestCorrectionReplacesTheFigureAndKeepsHistory(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("U1", "추가 100 youth 날짜:2026-04-10", commands.OutcomeOK)    // #1
 	h.run("U1", "추가 500 youth 누계 날짜:2026-04-30", commands.OutcomeOK) // #2: +400
@@ -105,6 +107,7 @@ func TestCorrectionReplacesTheFigureAndKeepsHistory(t *testing.T) {
 }
 
 func TestHireTurnsAnAgreementIntoJobs(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("U1", "추가 10 invest 상태:약정 날짜:2026-03-02", commands.OutcomeOK) // #1
 	r := h.run("U1", "채용 1 4 2026-04-15", commands.OutcomeOK)
@@ -133,6 +136,7 @@ func TestHireTurnsAnAgreementIntoJobs(t *testing.T) {
 
 // Two hires of one agreement at once can never realise more than its size.
 func TestHireNeverRealisesBeyondTheAgreement(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 10 invest status:agreed date:2026-03-02", commands.OutcomeOK)
 	var wg sync.WaitGroup
@@ -171,6 +175,7 @@ func closedOn() string {
 }
 
 func TestMonthClose(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	stamp := "2026년 4월 마감 (" + closedOn() + ", UMANAGER)"
 	h.run("U1", "추가 5 youth 날짜:2026-04-20", commands.OutcomeOK) // #1
@@ -266,6 +271,7 @@ func TestMonthClose(t *testing.T) {
 // The add batch checks closed months under its programs' locks: adds racing
 // a close are either written before it or refused, never after it.
 func TestCloseRacesAdds(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	var wg sync.WaitGroup
 	type result struct {
@@ -319,6 +325,7 @@ func TestCloseRacesAdds(t *testing.T) {
 }
 
 func TestTargetChangeAndMoveBackNeedAReason(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "목표 2만500", commands.OutcomeOK)
 	r := h.run(manager, "목표 2만1천", commands.OutcomeRefused)
@@ -340,6 +347,7 @@ type names map[string]string
 func (n names) NameOf(_ context.Context, id string) string { return n[id] }
 
 func TestRepliesShowPeopleByName(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.svc = h.svc.WithPeople(names{"U1": "김한빛", manager: "이과장"})
 	r := h.run("U1", "추가 5 youth 날짜:2026-04-20", commands.OutcomeOK)
@@ -358,6 +366,7 @@ func TestRepliesShowPeopleByName(t *testing.T) {
 // A void in an open month that would recompute a cumulative report in a
 // closed month changes the closed month: staff are refused.
 func TestVoidThatWouldChangeAClosedMonthIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("U1", "추가 100 youth 날짜:2026-03-10", commands.OutcomeOK)    // #1, March stays open
 	h.run("U1", "추가 500 youth 누계 날짜:2026-04-30", commands.OutcomeOK) // #2: +400, April

@@ -18,6 +18,7 @@ import (
 // says so; a larger earlier figure is refused naming the later report; a
 // void of the back-dated report gives the later one its increment back.
 func TestBackdatedCumulativeReportRebasesTheLaterOne(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("U1", "추가 1,250 노인 누계 2026. 4. 24.", commands.OutcomeOK)    // #1
 	r := h.run("U1", "추가 천2백 노인 누계 2026. 3. 31.", commands.OutcomeOK) // #2
@@ -82,6 +83,7 @@ func TestBackdatedCumulativeReportRebasesTheLaterOne(t *testing.T) {
 // Finding 1, the review's second case: no earlier report; 60 through 6/4,
 // then 45 through 6/2.
 func TestBackdatedCumulativeReportKeepsTheLaterTotal(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("U1", "추가 29 취약계층 2026. 5. 20.", commands.OutcomeOK)
 	h.run("U1", "추가 60 취약계층 누계 2026. 6. 4.", commands.OutcomeOK)
@@ -105,6 +107,7 @@ func TestBackdatedCumulativeReportKeepsTheLaterTotal(t *testing.T) {
 // re-bases that report then says the report's figure as reported and the
 // ledger's through its date, and 목록 calls the figure the one reported.
 func TestRebasedReportReplySaysTheLedgerTotal(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("U1", "추가 18 청년 2026. 4. 29.", commands.OutcomeOK)              // #1
 	h.run("U1", "추가 700 청년 누계 2026. 5. 28.", commands.OutcomeOK)          // #2

@@ -29,6 +29,7 @@ var parseLines = []string{
 // runs no benchmarks, so a rule that starts refusing one would otherwise
 // break the benchmark unseen.
 func TestBenchmarkLinesParse(t *testing.T) {
+	t.Parallel()
 	today := time.Date(2026, time.November, 26, 0, 0, 0, 0, time.UTC)
 	for _, line := range parseLines {
 		if _, err := commands.Parse(line, today); err != nil {

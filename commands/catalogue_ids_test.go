@@ -57,6 +57,7 @@ func vocabIDs[T ~string](v vocab[T]) []string {
 // one of builtIDs. Literals are read from the syntax tree, so an ID in a
 // comment does not count.
 func TestEveryCatalogueMessageIsUsed(t *testing.T) {
+	t.Parallel()
 	used := map[string]bool{}
 	for _, id := range builtIDs() {
 		used[id] = true

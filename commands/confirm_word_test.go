@@ -15,6 +15,7 @@ import (
 // Only the option 확인:예 / confirm:yes confirms, and inside 메모: it is
 // note text.
 func TestConfirmWordInANoteIsTheNote(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.addDepartment("가과")
 	r := h.run("U1", "add 4 disabled date:2026-06-10 dept:가과 현장 확인", commands.OutcomeRefused)
@@ -59,6 +60,7 @@ func TestConfirmWordInANoteIsTheNote(t *testing.T) {
 // line pressed again answers "already recorded"; a token sealed for
 // another entry (the line edited) confirms nothing and is asked again.
 func TestConfirmButtonTokenConfirmsItsEntryOnce(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 30 youth 11월 20일", commands.OutcomeOK)
 	r := h.run("U1", "add 30 youth 11월 20일", commands.OutcomeRefused)
@@ -85,6 +87,7 @@ func TestConfirmButtonTokenConfirmsItsEntryOnce(t *testing.T) {
 // A date is read …일, so its particle is 일's: 2026. 12. 25.은, not 25.는
 // (review20 #15).
 func TestFutureDateTakesTheParticleOfIl(t *testing.T) {
+	t.Parallel()
 	h := newClockHarness(t, commands.Korean, time.Date(2026, 11, 20, 3, 0, 0, 0, time.UTC))
 	r := h.run("U1", "add 1 youth date:2026-12-25", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "2026. 12. 25.은 아직 오지 않은 날짜입니다")

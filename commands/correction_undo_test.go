@@ -56,6 +56,7 @@ func (h *harness) sums(code string) []int64 {
 // increment it recorded before the 정정 and records now (500 → 400), not
 // the intermediate figure of the void half of the 정정.
 func TestCorrectCumulativeNamesLaterReportsNetIncrement(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		add1, add2 string
@@ -95,6 +96,7 @@ func TestCorrectCumulativeNamesLaterReportsNetIncrement(t *testing.T) {
 // The 정정 history (`목록 무효`) shows a 누계 report as reported, with the
 // increment the ledger derived only labelled as such.
 func TestCorrectionHistoryShowsReportedTotal(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		add1, add2 string
@@ -134,6 +136,7 @@ func TestCorrectionHistoryShowsReportedTotal(t *testing.T) {
 // 정정, in both orders of those writes (a delta dated before the reports,
 // a 누계 between them, a 누계 dated before the corrected one).
 func TestUndoCorrectionRestoresTheOriginal(t *testing.T) {
+	t.Parallel()
 	others := []string{"추가 50 노인 4/15 누계포함:아니오", "추가 1300 노인 누계 5/15", "추가 600 노인 누계 3월말"}
 	othersEn := []string{"add 50 senior date:2026-04-15 within:no", "add 1300 senior cumulative date:2026-05-15", "add 600 senior cumulative date:2026-03-31"}
 	for _, tc := range []struct {
@@ -208,6 +211,7 @@ func reversed(s []string) []string {
 
 // 취소 of a 정정 of a delta restores it and the later report it re-based.
 func TestUndoCorrectionOfDelta(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 7 노인 11/9", commands.OutcomeOK)
 	h.run(manager, "추가 100 노인 누계 11/20", commands.OutcomeOK)
@@ -230,6 +234,7 @@ func TestUndoCorrectionOfDelta(t *testing.T) {
 // 취소 of a 정정 is refused, naming why, with nothing written, when the
 // month has been closed since or hires were recorded on the replacement.
 func TestUndoCorrectionRefusedWhenUnsafe(t *testing.T) {
+	t.Parallel()
 	t.Run("closed", func(t *testing.T) {
 		for _, tc := range []struct {
 			lang           commands.Lang

@@ -13,6 +13,7 @@ import (
 // -9,223,372,036,854,775,808. A count above 1,000,000 is refused as too
 // large, as a single one is; a sum above it names the limit, not a total.
 func TestCountPlusOthersHugeSuggestsNoTotal(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang commands.Lang
 		line string
@@ -49,6 +50,7 @@ func TestCountPlusOthersHugeSuggestsNoTotal(t *testing.T) {
 // review r2 m1: a second count with a minus sign (10 외 -5명) was kept as
 // note text and 10 recorded; it is refused as two counts are.
 func TestCountMinusOthersRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang commands.Lang
 		line string

@@ -62,6 +62,7 @@ func deadlineHarness(t *testing.T) *harness {
 // An add the database holds back past DB_DEADLINE is answered in time,
 // "nothing was saved", and indeed never commits (issue 20, break 6).
 func TestStalledAddIsAnsweredNotSavedAndNeverCommits(t *testing.T) {
+	t.Parallel()
 	h := deadlineHarness(t)
 	ctx := context.Background()
 	locker, err := h.store.DB().BeginTxx(ctx, nil)
@@ -139,6 +140,7 @@ func countEntries(t *testing.T, h *harness) int {
 // (it sits out the cancel request sent at the deadline), and it commits once
 // the stall ends.
 func TestAddStalledAtCommitMayHaveBeenSaved(t *testing.T) {
+	t.Parallel()
 	h := deadlineHarness(t)
 	lift := stallCommits(t, h, true)
 	r := stalledAdd(t, h.svc, lift)
@@ -161,6 +163,7 @@ func TestAddStalledAtCommitMayHaveBeenSaved(t *testing.T) {
 // as the reply came, and the cancel request sometimes won the race. Here
 // the stall is lifted only once the stalled transaction has ended.
 func TestAddStalledAtCommitIsCancelledAtTheDeadline(t *testing.T) {
+	t.Parallel()
 	h := deadlineHarness(t)
 	lift := stallCommits(t, h, false)
 	r := stalledAdd(t, h.svc, func() {})

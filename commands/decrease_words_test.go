@@ -14,6 +14,7 @@ import (
 // written (plain SQL count and SUM); ordinary notes that merely contain the
 // letters (안내, 이탈리아, 폐업지원금, 퇴사자 재취업) are still recorded.
 func TestDecreaseAndNegatedHireWordsAreRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 40 노인 11/20", commands.OutcomeOK)
 	for _, tc := range []struct{ line, typed string }{

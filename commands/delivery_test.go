@@ -27,6 +27,7 @@ func liveEntries(t *testing.T, h *harness) int {
 // is still being handled; once it ran, a redelivery is "already handled"
 // however old the claim (issue 20, break 7).
 func TestClaimWithoutOutcomeIsRunAgain(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	ctx := context.Background()
 	h.run("U1", "add 10 youth", commands.OutcomeOK)
@@ -62,6 +63,7 @@ func TestClaimWithoutOutcomeIsRunAgain(t *testing.T) {
 // second run of one delivery (a takeover racing a slow first run) finds it
 // and its write is rolled back.
 func TestDeliveryIsRecordedWithItsWrite(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	ctx := context.Background()
 	h.run("U1", "add 10 youth", commands.OutcomeOK)
@@ -100,6 +102,7 @@ func TestDeliveryIsRecordedWithItsWrite(t *testing.T) {
 // command_deliveries keeps about an hour of claims: each claim deletes a
 // few older ones.
 func TestDeliveriesArePruned(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	ctx := context.Background()
 	if _, err := h.store.DB().ExecContext(ctx, `

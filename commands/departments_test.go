@@ -28,6 +28,7 @@ func (h *harness) entryCount() int {
 }
 
 func TestMistypedDepartmentIsRefusedWithSuggestions(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang  commands.Lang
 		wants []string
@@ -54,6 +55,7 @@ func TestMistypedDepartmentIsRefusedWithSuggestions(t *testing.T) {
 }
 
 func TestLookAlikeDepartmentMapsToTheSameDepartment(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run("USTAFF", "/jobs add 10 vulnerable dept:복지정책과", commands.OutcomeOK)
 	// A right-to-left mark and decomposed jamo (ㅂ+ㅗ+ㄱ…) look like
@@ -87,6 +89,7 @@ func TestLookAlikeDepartmentMapsToTheSameDepartment(t *testing.T) {
 // and undoes entries with 2,500 new department names. Every add is refused,
 // nothing is written and status lists no more departments than the managed list.
 func TestDepartmentFloodIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	managed, err := h.store.Departments(context.Background())
 	if err != nil {
@@ -115,6 +118,7 @@ func TestDepartmentFloodIsRefused(t *testing.T) {
 }
 
 func TestStatusOfAnUnknownDepartmentSuggests(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	r := h.run("USTAFF", "/jobs status dept:복지정책", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "`복지정책`: 부서 목록에 없는 부서입니다. 이름이 비슷한 부서:", "복지정책과")

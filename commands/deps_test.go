@@ -11,6 +11,7 @@ import (
 // rasteriser or an embedded font. Drawing is package bot/digest/chart's, where
 // the digest is posted (issue 21).
 func TestCoreImportsNoPlottingNorFont(t *testing.T) {
+	t.Parallel()
 	out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}|{{join .EmbedFiles \",\"}}", ".").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go list -deps: %v\n%s", err, out)

@@ -11,6 +11,7 @@ import (
 // in the note while the entry is filed elsewhere (review r3 S2). Nothing
 // is written.
 func TestDepartmentInBracketsIsNotKeptAsANote(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang  commands.Lang
 		lines []string

@@ -26,6 +26,7 @@ func (h *harness) department(name string) (commands.Department, bool) {
 // The same department target again writes no "300 → 300" revision and says
 // nothing changed; a redelivered target command is answered as handled.
 func TestDeptTargetUnchangedAndRedelivered(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	ctx := context.Background()
 	revisions := func() int {
@@ -59,6 +60,7 @@ func TestDeptTargetUnchangedAndRedelivered(t *testing.T) {
 // Renaming a department to its own name is no rename, and says so rather
 // than calling it retired; renaming to one of its aliases drops that alias.
 func TestDeptRenameToItselfOrItsAlias(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "/jobs dept add 가과 aliases:가나과,가다과", commands.OutcomeOK)
 	r := h.run(manager, "/jobs dept rename 가과 가과", commands.OutcomeRefused)
@@ -76,6 +78,7 @@ func TestDeptRenameToItselfOrItsAlias(t *testing.T) {
 // A department retired and added again keeps its aliases, except one
 // another department took meanwhile.
 func TestDeptReAddKeepsAliases(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "/jobs dept add 창업지원과 aliases:창업과,스타트업과", commands.OutcomeOK)
 	h.run(manager, "/jobs dept remove 창업지원과", commands.OutcomeOK)
@@ -93,6 +96,7 @@ func TestDeptReAddKeepsAliases(t *testing.T) {
 
 // A Korean user's Undo of 실적 없음 records a Korean reason.
 func TestNothingUndoReasonInKorean(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "/jobs dept add 도시재생과 <@UREPORTER>", commands.OutcomeOK)
 	r := h.run("UREPORTER", "/jobs 실적없음", commands.OutcomeOK)

@@ -24,6 +24,7 @@ func (h *harness) deptJobs(dept string) int64 {
 }
 
 func TestDeptAddShowAndReporters(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("USTAFF", "/jobs 부서 추가 창업지원과", commands.OutcomeRefused) // managers only
 	h.run(manager, "/jobs dept add 창업지원과 <@U111|kim> <@U222> channel:<#C0123456|startup> aliases:창업과", commands.OutcomeOK)
@@ -51,6 +52,7 @@ func TestDeptAddShowAndReporters(t *testing.T) {
 }
 
 func TestDeptRenameAndMergeMoveTheFigures(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run(manager, "/jobs dept add 일자리경재과", commands.OutcomeOK) // a typo someone made a department
 	h.run("USTAFF", "/jobs add 10 youth dept:일자리경재과", commands.OutcomeOK)
@@ -81,6 +83,7 @@ func TestDeptRenameAndMergeMoveTheFigures(t *testing.T) {
 }
 
 func TestDepartmentTargetsInStatusAndDigest(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang   commands.Lang
 		status string
@@ -107,6 +110,7 @@ func TestDepartmentTargetsInStatusAndDigest(t *testing.T) {
 }
 
 func TestNothingThisMonth(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "/jobs dept add 도시재생과 <@UREPORTER>", commands.OutcomeOK)
 	r := h.run("UREPORTER", "/jobs 실적없음", commands.OutcomeOK) // their department, this month

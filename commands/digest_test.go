@@ -89,6 +89,7 @@ func goldenData(t *testing.T) *harness {
 }
 
 func TestDigestGolden(t *testing.T) {
+	t.Parallel()
 	h := goldenData(t)
 	ctx := context.Background()
 	var out strings.Builder
@@ -108,6 +109,7 @@ func TestDigestGolden(t *testing.T) {
 // TestStatusGolden keeps the status, list and candidate replies of the golden
 // data set in both languages, for review line by line.
 func TestStatusGolden(t *testing.T) {
+	t.Parallel()
 	h := goldenData(t)
 	ctx := context.Background()
 	lines := map[commands.Lang][]string{
@@ -169,6 +171,7 @@ func lineDiff(want, got string) string {
 // TestDigestFigures checks the digest's numbers against sums taken straight
 // from the entries, not against its own arithmetic.
 func TestDigestFigures(t *testing.T) {
+	t.Parallel()
 	h := goldenData(t)
 	ctx := context.Background()
 	d, err := h.svc.Digest(ctx, goldenWk.AddDate(0, 0, 3)) // any day of the week names it
@@ -223,6 +226,7 @@ func TestDigestFigures(t *testing.T) {
 // TestDigestAcrossTheYearEnd: the week of 2026-12-28..2027-01-03 (ISO week
 // 2026-W53) reports 2026's final total, with no weeks left.
 func TestDigestAcrossTheYearEnd(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run(manager, "target 1000", commands.OutcomeOK)
 	late := h.svc.WithClock(func() time.Time { return time.Date(2027, 1, 5, 1, 0, 0, 0, time.UTC) })
@@ -266,6 +270,7 @@ func (f *fakePoster) PostDigest(_ context.Context, week time.Time, by string) (c
 }
 
 func TestDigestCommands(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	// fixedNow is Thursday 2026-11-26: the last complete week is 2026-W47.
 	r := h.run("U1", "/jobs digest", commands.OutcomeOK)

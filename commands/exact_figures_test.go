@@ -27,6 +27,7 @@ func (h *harness) approxSQL(id int64) bool {
 // Finding 3: `정정 1 950` on 천여 명 records an exact 950, the title shows
 // 여 on the side that had it; `정정 3 30` on 약 30명 is a real correction.
 func TestCorrectionTakesApproximatenessFromTheTypedFigure(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("U1", "추가 천여 명 사회적기업 2026. 4. 20.", commands.OutcomeOK) // #1
 	if !h.approxSQL(1) {
@@ -68,6 +69,7 @@ func TestCorrectionTakesApproximatenessFromTheTypedFigure(t *testing.T) {
 // (not a 누계) records the delta again without 여 and says so; before,
 // it said "nothing recorded" and 여 stayed.
 func TestExactReportClearsAnApproximateDelta(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("U1", "추가 900 사회적기업 2026. 4. 10.", commands.OutcomeOK) // #1
 	h.run("U1", "추가 50여 사회적기업 2026. 4. 30.", commands.OutcomeOK) // #2
@@ -100,6 +102,7 @@ func TestExactReportClearsAnApproximateDelta(t *testing.T) {
 // 여: 목록's reported total, the refusal of a smaller 누계, 현황's headline
 // and 부서별 line, and 주간보고's 부진 사업 line.
 func TestOneApproximateFigureKeepsItsYeo(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "target 2400 program:youth", commands.OutcomeOK)
 	h.run("U1", "추가 6백여 청년 누계 2026. 4. 28.", commands.OutcomeOK) // #1

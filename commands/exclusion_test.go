@@ -13,6 +13,7 @@ import (
 // either order: an add after a 실적 없음 is refused with a reply naming the
 // record and how to void it, and nothing is written (issue 20, break 1).
 func TestAddIsRefusedInAMonthThatSaidNothing(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		h.run(manager, "none 2026-10 dept:노인복지과", commands.OutcomeOK)
@@ -35,6 +36,7 @@ func TestAddIsRefusedInAMonthThatSaidNothing(t *testing.T) {
 // Raced from both sides, through the batch of concurrent adds, a month never
 // ends with both a live 실적 없음 and live jobs.
 func TestNothingAndJobsNeverBothLiveUnderConcurrency(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	ctx := context.Background()
 	const months, addsPerMonth = 10, 4
@@ -79,6 +81,7 @@ func TestNothingAndJobsNeverBothLiveUnderConcurrency(t *testing.T) {
 // Merging a department with jobs in a month into one that said it had
 // nothing that month leaves the jobs and voids the 실적 없음.
 func TestMergeVoidsANothingTheJobsContradict(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run(manager, "dept add 창업지원과", commands.OutcomeOK)
 	h.run(manager, "dept add 투자유치과", commands.OutcomeOK)

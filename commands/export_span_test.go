@@ -31,6 +31,7 @@ func (e *recordingExporter) Export(_ context.Context, w io.Writer, req commands.
 // with the same rule, in both languages, and nothing is built or sent; a
 // range from January 1 is the year through its end, as in report.
 func TestExportRangeIsReadAsReportReadsIt(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	store := dbtest.New(t)
 	exp := &recordingExporter{}

@@ -28,6 +28,7 @@ func (c *fileCatcher) SendFile(_ context.Context, _ string, f commands.File) err
 // `/jobs 엑셀 4월말` from someone who reports for a department prints that
 // department as 작성 부서, and names the file by its date.
 func TestExportPrintsTheCallersDepartment(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	reportLedger(h)
 	h.run(manager, "부서 추가 일자리정책과 <@U0KIM>", commands.OutcomeOK)

@@ -46,6 +46,7 @@ func (s *countingSender) SendFile(_ context.Context, userID string, f commands.F
 // process, and a rate per Slack user; past each, the user is told to wait
 // (in their language) and nothing is built.
 func TestExportsAreBounded(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	gate := &gatedExporter{entered: make(chan string), release: make(chan struct{})}
 	sender := &countingSender{}

@@ -74,6 +74,7 @@ func tableRow(t *testing.T, text, label string) []string {
 }
 
 func TestReportSubtotalRateSaysWhatItDivides(t *testing.T) {
+	t.Parallel()
 	today := dates.On(2026, time.November, 26)
 	for _, tc := range []struct {
 		lang                               commands.Lang
@@ -143,6 +144,7 @@ func slices3(got, want []string) bool {
 // come from the same function, and an exact report that clears 여 clears it
 // in both.
 func TestDigestHeadlineCarriesYeoLikeStatus(t *testing.T) {
+	t.Parallel()
 	weekEnd := dates.On(2026, time.November, 22)
 	for _, tc := range []struct {
 		lang                  commands.Lang
@@ -183,6 +185,7 @@ func yeo(on bool, s string) string {
 // A department that reported 실적 없음 for the month is listed as having
 // reported so, apart from the departments that did not report at all.
 func TestDigestListsNothingReportsApartFromSilent(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang               commands.Lang
 		line, said, silent string
@@ -211,6 +214,7 @@ func TestDigestListsNothingReportsApartFromSilent(t *testing.T) {
 // English writes an approximate figure as "about N" wherever a figure is
 // shown (status headline, program lines, digest, report); Korean keeps N여.
 func TestApproximateFigureReadsAboutInEnglish(t *testing.T) {
+	t.Parallel()
 	yeoAfterDigit := regexp.MustCompile(`[0-9]여`)
 	en := figureLedger(t, commands.English)
 	invest := numbers.Format(en.sumSQL("invest", dates.On(2026, time.January, 1), dates.On(2026, time.November, 26)))

@@ -60,6 +60,7 @@ func (h *harness) sumSQL(code string, from, to time.Time) int64 {
 // Counts written the way officials write them reach the ledger as one
 // number with the approximate flag, in both reply languages.
 func TestKoreanCountsThroughAdd(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		for _, tt := range []struct {
@@ -124,6 +125,7 @@ func TestKoreanCountsThroughAdd(t *testing.T) {
 // A date, status or employment type typed without its label is read as that
 // field; what reads as one but cannot be placed is asked about, not noted.
 func TestFreeStandingFieldsInAdd(t *testing.T) {
+	t.Parallel()
 	// fixedNow is Thursday 2026-11-26.
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
@@ -181,6 +183,7 @@ func TestFreeStandingFieldsInAdd(t *testing.T) {
 // An agreed (MOU) entry answers with the realised total and the agreed
 // pipeline apart, never the agreed sum as the year's total.
 func TestAgreedEntryReply(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		lang  commands.Lang
 		wants []string
@@ -207,6 +210,7 @@ func TestAgreedEntryReply(t *testing.T) {
 // status 4월말 and status 2026-04-30 are 누계 through that date; every view
 // shows the same span last year and the change, each figure a plain SUM.
 func TestStatusThroughDateAndLastYear(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		for _, line := range []string{
@@ -256,6 +260,7 @@ func TestStatusThroughDateAndLastYear(t *testing.T) {
 // The digest judges silent departments as its week's Sunday saw them, even
 // when the department reported after that week.
 func TestDigestSilentAsOfWeekEnd(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	late := h.svc.WithClock(func() time.Time { return time.Date(2026, 6, 1, 1, 0, 0, 0, time.UTC) })
 	ctx := context.Background()
@@ -285,6 +290,7 @@ func TestDigestSilentAsOfWeekEnd(t *testing.T) {
 // The digest of ISO week 1 reports the year the week ends in, and closes
 // the year it starts in.
 func TestDigestWeekOneReportsTheYearItEndsIn(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		lang  commands.Lang
 		wants []string
@@ -320,6 +326,7 @@ func TestDigestWeekOneReportsTheYearItEndsIn(t *testing.T) {
 // dates; a delta dated on a month's last day is that day's hires and is not
 // counted; a week of ordinary reports says nothing.
 func TestDigestMonthEndReports(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		lang commands.Lang
 		want string
@@ -368,6 +375,7 @@ func TestDigestMonthEndReports(t *testing.T) {
 // report leaves the program's total through its date equal to the figure
 // reported, and status figures equal a plain SUM over entries.
 func TestCumulativeReportsHoldAsOfTheirDate(t *testing.T) {
+	t.Parallel()
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
@@ -430,6 +438,7 @@ func noFormatSlips(t *testing.T, text string) {
 // list shows this year's entries first, newest first, even when last year's
 // figures were back-filled later; a period keeps its own order.
 func TestListShowsThisYearFirst(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		h.run("U1", "add 10 youth date:2026-03-01", commands.OutcomeOK)

@@ -33,6 +33,7 @@ func catalogued(id string) bool {
 // is a command, it has subcommands, its refusal is in the catalogue, and its
 // words alone select the default.
 func TestEveryGroupHasADefaultAndSubcommands(t *testing.T) {
+	t.Parallel()
 	if len(groupTable) == 0 {
 		t.Fatal("no command groups")
 	}
@@ -76,6 +77,7 @@ func TestEveryGroupHasADefaultAndSubcommands(t *testing.T) {
 // and that each of the parent's words followed by each of its own words
 // selects it, and nothing else.
 func TestEverySubcommandIsSelectedByItsParentsWords(t *testing.T) {
+	t.Parallel()
 	for _, s := range commandTable {
 		parent, _, isSub := strings.Cut(s.Name, " ")
 		if !isSub {
@@ -120,6 +122,7 @@ func groupNamed(name string) (commandGroup, bool) {
 // TestEveryAliasSelectsItsCommand checks that each alias phrase selects its
 // command and leaves the words after it.
 func TestEveryAliasSelectsItsCommand(t *testing.T) {
+	t.Parallel()
 	aliases := 0
 	for _, s := range commandTable {
 		for _, a := range s.Aliases {
@@ -145,6 +148,7 @@ func TestEveryAliasSelectsItsCommand(t *testing.T) {
 // twice (by two commands, two groups, or a group and a command) and no
 // second word twice under one parent: the table's order must never decide.
 func TestCommandWordsSelectOneCommand(t *testing.T) {
+	t.Parallel()
 	first := map[string]string{}
 	claim := func(word, by string) {
 		f := fold(word)
@@ -183,6 +187,7 @@ func TestCommandWordsSelectOneCommand(t *testing.T) {
 // TestHelpListsEveryCommandOfTheTable checks that help lists each command of
 // the table once, in the table's order, and that help on its name explains it.
 func TestHelpListsEveryCommandOfTheTable(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []Lang{English, Korean} {
 		s := New(Config{Language: lang})
 		r := s.help(nil)
@@ -204,6 +209,7 @@ func TestHelpListsEveryCommandOfTheTable(t *testing.T) {
 // did, now that they are rows: groups and their defaults, the two-word
 // commands, the aliases, Alone, and the count flags.
 func TestFormerSpecialCasesReadAsBefore(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		line, name, refusal string
 	}{

@@ -12,6 +12,7 @@ import (
 // a day waits for confirmation. The note is not part of what makes it the
 // same entry: one more word in the note must not let it through.
 func TestRepeatWithAnotherNoteIsHeld(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -63,6 +64,7 @@ func TestRepeatWithAnotherNoteIsHeld(t *testing.T) {
 // yet. They are refused, naming the word, unless the status is 약정; 합격
 // is accepted when the same line says the people were hired.
 func TestOfferedPassedAndPlannedAreNotHires(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -109,6 +111,7 @@ func TestOfferedPassedAndPlannedAreNotHires(t *testing.T) {
 // overall target lowered below a program's, is saved with a warning naming
 // both figures.
 func TestProgramTargetAboveOverallWarns(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)

@@ -30,6 +30,7 @@ func (h *harness) liveEntries() (n int, sum int64) {
 // records the form's entry once. A note given in the form is an explicit
 // note, as after 메모: in a typed line: words in it are not refused.
 func TestFormRunsTheTypedAddsHolds(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -117,6 +118,7 @@ func TestFormRunsTheTypedAddsHolds(t *testing.T) {
 // repeat question (review r6 X12). The requests start together and the
 // outcome is counted, not timed: before the fix most were recorded.
 func TestConcurrentIdenticalAddsRecordOnce(t *testing.T) {
+	t.Parallel()
 	const n = 8
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		for _, colleagues := range []bool{false, true} {
@@ -168,6 +170,7 @@ func TestConcurrentIdenticalAddsRecordOnce(t *testing.T) {
 // The repeat hold finds the identical entry however many others share its
 // day (review r6 X7: it scanned the program-day's newest 50).
 func TestRepeatFoundAmongManyEntriesOfTheDay(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 7 youth 11/2 note:A", commands.OutcomeOK)
 	for i := range 50 {
@@ -184,6 +187,7 @@ func TestRepeatFoundAmongManyEntriesOfTheDay(t *testing.T) {
 // ago it was typed (review r5 S3): the week's list retyped at month end, or
 // a colleague re-entering a month-old 약정.
 func TestIdenticalLineRetypedWeeksLaterIsHeld(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		line, held string
@@ -218,6 +222,7 @@ func TestIdenticalLineRetypedWeeksLaterIsHeld(t *testing.T) {
 // A held form whose department name has a space: the offered line quotes
 // it, so its button records the form's entry.
 func TestHeldFormWithSpacedDepartment(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.addDepartment("청년 정책과")
 	ctx := context.Background()

@@ -88,6 +88,7 @@ func (h *harness) yearTotal() int64 {
 }
 
 func TestArticleSession(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	for _, line := range []string{
 		"/jobs target 2만500",
@@ -111,6 +112,7 @@ func TestArticleSession(t *testing.T) {
 }
 
 func TestBadInputChangesNothing(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 100 youth", commands.OutcomeOK)
 	for _, tt := range []struct{ line, says string }{
@@ -139,6 +141,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 }
 
 func TestVerbatimNotes(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	note := `it's "fine" '; DROP TABLE entries; -- 😀 청년`
 	h.run("U1", "add 5 youth note:"+note, commands.OutcomeOK)
@@ -152,6 +155,7 @@ func TestVerbatimNotes(t *testing.T) {
 }
 
 func TestCumulativeReports(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 2000 invest date:3월말", commands.OutcomeOK)
 	r := h.run("U1", "add 2400여 invest cumulative date:4월말", commands.OutcomeOK)
@@ -164,6 +168,7 @@ func TestCumulativeReports(t *testing.T) {
 }
 
 func TestUndoAndVoid(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	first := h.run("U1", "add 10 youth", commands.OutcomeOK)
 	h.run("U1", "add 20 youth confirm:yes", commands.OutcomeOK)
@@ -190,6 +195,7 @@ func TestUndoAndVoid(t *testing.T) {
 }
 
 func TestRepeatedDeliveryRecordsOnce(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	caller := commands.Caller{UserID: "U1", Source: commands.SourceSlash, IdempotencyKey: "trigger-1"}
 	first := h.svc.Handle(context.Background(), caller, "add 180 youth")
@@ -203,6 +209,7 @@ func TestRepeatedDeliveryRecordsOnce(t *testing.T) {
 }
 
 func TestStatusViews(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	for _, line := range []string{
 		"target 2만500", "target 500 program:youth",
@@ -229,6 +236,7 @@ func TestStatusViews(t *testing.T) {
 }
 
 func TestCandidates(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	r := h.run("U1", `candidate add "Hanbit Bakery" kind:coop dept:사회적경제과 mission:jobs found at the fair`, commands.OutcomeOK)
 	mustContain(t, r.Text(), "candidate #1: Hanbit Bakery, at stage Discovered")
@@ -253,6 +261,7 @@ func TestCandidates(t *testing.T) {
 }
 
 func TestPrograms(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run("U1", `program add startup en:"Start-up support" sector:private`, commands.OutcomeRefused)
 	h.run(manager, `program add startup en:"Start-up support" ko:창업지원 sector:민간 dept:창업지언과 aliases:창업`, commands.OutcomeRefused)
@@ -271,6 +280,7 @@ func TestPrograms(t *testing.T) {
 }
 
 func TestKoreanReplies(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "목표 2만500", commands.OutcomeOK)
 	// The same target again is no revision: said so, and the history keeps one line.
@@ -292,6 +302,7 @@ func TestKoreanReplies(t *testing.T) {
 }
 
 func TestAddForm(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	ctx := context.Background()
 	caller := commands.Caller{UserID: "U1", Source: commands.SourceModal, IdempotencyKey: "view-1"}
@@ -313,6 +324,7 @@ func TestAddForm(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	r := h.run("U1", "help", commands.OutcomeOK)
 	mustContain(t, r.Text(), "/jobs add <count> <program>", "/jobs candidate move")
@@ -323,6 +335,7 @@ func TestHelp(t *testing.T) {
 }
 
 func TestStorageOutageIsExplained(t *testing.T) {
+	t.Parallel()
 	store := dbtest.New(t)
 	svc := commands.New(commands.Config{Store: store, Now: func() time.Time { return fixedNow }})
 	store.Close()
@@ -334,6 +347,7 @@ func TestStorageOutageIsExplained(t *testing.T) {
 }
 
 func TestRedeliveredUndoVoidsOnce(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 10 youth", commands.OutcomeOK)
 	h.run("U1", "add 20 youth confirm:yes", commands.OutcomeOK)
@@ -351,6 +365,7 @@ func TestRedeliveredUndoVoidsOnce(t *testing.T) {
 // Sessions (회) are not jobs: a program counted in sessions never adds to the
 // job totals of status or the departments.
 func TestSessionProgramsAreNotJobs(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.addDepartment("상담센터")
 	h.run(manager, `program add counsel en:"Job counselling" sector:public dept:상담센터 unit:회`, commands.OutcomeOK)

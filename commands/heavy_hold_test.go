@@ -57,6 +57,7 @@ func (k *stuckSink) Row(row commands.ImportRow) error {
 // until its reader has actually stopped, so no more heavy reads than
 // EXPORT_CONCURRENCY run at once; the user is still answered on time.
 func TestImportKeepsItsHeavySlotUntilItsReaderStops(t *testing.T) {
+	t.Parallel()
 	s := dbtest.New(t)
 	parent := deadlinePassed{Context: context.Background(), done: make(chan struct{})}
 	stuck := &stuckReader{countingStore: &countingStore{Store: s}, deadline: parent.done,

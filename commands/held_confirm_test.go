@@ -15,6 +15,7 @@ import (
 // identical entry recorded since), and the newer question's button says it
 // is already recorded.
 func TestStaleConfirmButtonAsksAgain(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	line := "추가 청년 5 날짜:2026-10-05 \"현장\""
 	h.runAs("U1", "k1", line, commands.OutcomeOK)
@@ -53,6 +54,7 @@ func TestStaleConfirmButtonAsksAgain(t *testing.T) {
 // the first button pressed again: still "already recorded", not a new
 // question and not a new entry.
 func TestAnsweredButtonAfterNewQuestionSaysRecorded(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	line := "add youth 5 date:2026-10-05 \"site\""
 	h.runAs("U1", "k1", line, commands.OutcomeOK)
@@ -71,6 +73,7 @@ func TestAnsweredButtonAfterNewQuestionSaysRecorded(t *testing.T) {
 // recorded". The line typed with 확인:예 once more is a new request, the
 // person's confirmation of a separate report (review r6 m-4): it records.
 func TestConfirmAfterVoidSaysVoided(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang            commands.Lang
 		line, yes, void string
@@ -108,6 +111,7 @@ func TestConfirmAfterVoidSaysVoided(t *testing.T) {
 // or after the newer question is confirmed, asks again instead of
 // recording: the line is confirmed once, never a third copy.
 func TestRetypedNoteSupersedesTheHeldQuestion(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang        commands.Lang
 		line, other string

@@ -31,6 +31,7 @@ func button(t *testing.T, r commands.Reply) string {
 // whose question was answered says so; only a question asked again that
 // day records, once.
 func TestOldButtonAfterTheWindowAsksAgain(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang     commands.Lang
 		line     string
@@ -99,6 +100,7 @@ func TestOldButtonAfterTheWindowAsksAgain(t *testing.T) {
 // also answered once when redelivered, though the question is answered by
 // then, and the button then says the entry is recorded.
 func TestTypedYesAfterTheButtonIsASeparateReport(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang     commands.Lang
 		line     string

@@ -14,6 +14,7 @@ import (
 // Asked whether it is inside the report (review r5 A4), the hires here are
 // additional: 누계포함:아니오.
 func TestHireNamesTheLaterReportItChanges(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                              commands.Lang
 		agree, report, hire, hire2, after string

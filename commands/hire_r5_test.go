@@ -29,6 +29,7 @@ func (h *harness) hireLinks(id int64) int {
 // when (on the session's clock), and 확인:예 records it. Hire entries and
 // their links carry the session's instant, not the wall clock.
 func TestHireRepeatIsHeldAndStampedWithSessionClock(t *testing.T) {
+	t.Parallel()
 	noon := time.Date(2026, 5, 4, 3, 0, 0, 0, time.UTC) // 12:00 in Seoul
 	for _, tc := range []struct {
 		lang                        commands.Lang
@@ -92,6 +93,7 @@ func TestHireRepeatIsHeldAndStampedWithSessionClock(t *testing.T) {
 // reported totals where they were. The question names every later report
 // that 아니오 raises, here both #3 and #4 (review F16).
 func TestHireInsideLaterReportKeepsItsTotal(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                                    commands.Lang
 		agree, delta, report, report2           string
@@ -178,6 +180,7 @@ func TestHireInsideLaterReportKeepsItsTotal(t *testing.T) {
 // Words after a hire's date are refused by name, not as an unreadable
 // date; after 메모: they are the hire's note.
 func TestHireWordsAfterDateAndNote(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                        commands.Lang
 		agree, words, noDate, noted string

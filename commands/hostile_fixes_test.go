@@ -26,6 +26,7 @@ func (h *harness) agreedNow(id int64) int64 {
 // increment is an agreement of its own, with hires on it, and keeps its
 // size; the reply names it and the 정정 that keeps its total instead.
 func TestCorrectionCannotRebaseAReportBelowItsHires(t *testing.T) {
+	t.Parallel()
 	const staff = "USTAFF"
 	for _, tc := range []struct {
 		lang    commands.Lang
@@ -54,6 +55,7 @@ func TestCorrectionCannotRebaseAReportBelowItsHires(t *testing.T) {
 // Smaller findings: a negative department target is refused for its count,
 // not by calling the department no number.
 func TestNegativeDepartmentTargetNamesTheCount(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang  commands.Lang
 		line  string
@@ -85,6 +87,7 @@ func TestNegativeDepartmentTargetNamesTheCount(t *testing.T) {
 // cannot be read that way: it is refused, naming the span and saying what
 // to type. A span from January 1 is read through its end.
 func TestReportAndPressRefuseSpansTheyCannotHonour(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang commands.Lang
 		line string
@@ -125,6 +128,7 @@ func TestReportAndPressRefuseSpansTheyCannotHonour(t *testing.T) {
 // what its hires realised is refused like a correction is, and nothing is
 // written.
 func TestBackDatedReportCannotRebaseAReportBelowItsHires(t *testing.T) {
+	t.Parallel()
 	const staff = "USTAFF"
 	h := newHarness(t, commands.Korean)
 	h.run(staff, "add 10 senior cumulative status:agreed date:2026-08-20", commands.OutcomeOK) // #1

@@ -94,6 +94,7 @@ func originLedger(h *harness, lang commands.Lang) {
 // and the import keeps: a row whose origin is in the ledger is not added
 // again, and the preview and the result say how many were already there.
 func TestEntriesExportImportedIntoItsOwnLedgerAddsNothing(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		for _, format := range []string{"csv", "xlsx"} {
 			t.Run(string(lang)+" "+format, func(t *testing.T) {
@@ -124,6 +125,7 @@ func TestEntriesExportImportedIntoItsOwnLedgerAddsNothing(t *testing.T) {
 // export imported back into A: A gains B's entry only and both ledgers'
 // plain SQL SUMs agree.
 func TestEntriesRoundTripThroughAnotherLedgerKeepsTheSum(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			a, b := newHarness(t, lang), newHarness(t, lang)
@@ -177,6 +179,7 @@ func TestEntriesRoundTripThroughAnotherLedgerKeepsTheSum(t *testing.T) {
 // (program, 기준일, count, status, department) is refused on its line:
 // imported, it would count the same jobs twice.
 func TestImportRefusesARowIdenticalToALiveEntry(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -214,6 +217,7 @@ func TestImportRefusesARowIdenticalToALiveEntry(t *testing.T) {
 // never replaced. Such a link is refused on the original's line, naming
 // it; nothing is written.
 func TestImportRefusesACorrectionAcrossProgramOrKind(t *testing.T) {
+	t.Parallel()
 	const header = "번호,기준일,사업코드,부서,일자리 수,보고 방식,보고 누계,상태,메모,기록자 ID,기록 일시,무효,무효 처리자 ID,무효 일시,무효 사유,정정\n"
 	original := "1,2026-04-01,youth,,5,증가분,,채용,원래,U_IMP,2026-04-01 09:00,무효,U_IMP,2026-04-02 09:00,오기,#2로 정정\n"
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
@@ -253,6 +257,7 @@ func TestImportRefusesACorrectionAcrossProgramOrKind(t *testing.T) {
 // import re-bases the report as the hire did; every figure is compared
 // with a plain SQL SUM, in both directions.
 func TestWithinHireSurvivesTheRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		for _, format := range []string{"csv", "xlsx"} {
 			t.Run(string(lang)+" "+format, func(t *testing.T) {

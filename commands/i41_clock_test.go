@@ -13,6 +13,7 @@ import (
 // each re-basing of a later 누계 (entry_adjustments) a 정정, a void or a
 // 취소 makes, are stamped with the command's time, not the database's.
 func TestCorrectionAndAdjustmentStampsFollowTheClock(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                               commands.Lang
 		setup                              []string

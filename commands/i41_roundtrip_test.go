@@ -18,6 +18,7 @@ import (
 // The same rows without their 기록 식별자 (a department's own file) are
 // refused as forecasts, as before.
 func TestTypedNoteSurvivesEntriesRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		for _, format := range []string{"csv", "xlsx"} {
 			t.Run(string(lang)+" "+format, func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 // r13 W8: the 부서: label of 목록 reads an old name (after a rename) and an
 // alias as the bare word and 현황 do, and the department's summary keeps 여.
 func TestI42ListDeptLabelOldNameAndAlias(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run(manager, byLang(lang, "add 820여 senior 11/20", "추가 노인 820여 11/20"), commands.OutcomeOK)
@@ -44,6 +45,7 @@ func TestI42ListDeptLabelOldNameAndAlias(t *testing.T) {
 // r13 W9: a 정정 of a 누계 to an approximate figure states the ledger's new
 // total with its 여 in the first line too.
 func TestI42CorrectedTotalKeepsApprox(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run(manager, byLang(lang, "add 600 senior cumulative 11/20", "추가 노인 누계 600 11/20"), commands.OutcomeOK)
@@ -59,6 +61,7 @@ func TestI42CorrectedTotalKeepsApprox(t *testing.T) {
 // cell it sums does: rail's 600여 through 11/30 leaves rail's December `-`,
 // so 민간's December (invest's exact 15) is exact.
 func TestI42SubtotalMonthApproxOnlyFromItsCells(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		now := time.Date(2026, 12, 3, 1, 0, 0, 0, time.UTC)
@@ -107,6 +110,7 @@ func TestI42SubtotalMonthApproxOnlyFromItsCells(t *testing.T) {
 // r13 A3: a department target above the city's whole-year target is kept
 // with the warning a program target above it gets.
 func TestI42DeptTargetAboveTotalWarns(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run(manager, byLang(lang, "target 12000", "목표 1만2천"), commands.OutcomeOK)
@@ -130,6 +134,7 @@ func TestI42DeptTargetAboveTotalWarns(t *testing.T) {
 // department's agreement says under which department it is filed, as the
 // add does.
 func TestI42HireOtherDepartmentSaysWhere(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run(manager, "dept add 노인복지과 <@UPARK>", commands.OutcomeOK)
@@ -160,6 +165,7 @@ func TestI42HireOtherDepartmentSaysWhere(t *testing.T) {
 // changes; a department's voided 실적 없음 (of all its programs) belongs to
 // the whole and that department's views.
 func TestI42NarrowStatusLeavesOutVoidedNothing(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run(manager, byLang(lang, "add 10 youth 10/5", "추가 10 청년 10/5"), commands.OutcomeOK)
@@ -196,6 +202,7 @@ func TestI42NarrowStatusLeavesOutVoidedNothing(t *testing.T) {
 // reason in the session's language that says which department merged into
 // which, stamped with the service's clock and the manager.
 func TestI42MergeNamesVoidedNothing(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		now := time.Date(2026, 12, 3, 1, 0, 0, 0, time.UTC)
@@ -240,6 +247,7 @@ func TestI42MergeNamesVoidedNothing(t *testing.T) {
 // is not the increment the ledger derives is refused naming both figures.
 // Every figure that stays is a plain SQL SUM.
 func TestI42ImportDeltaAfterCumulativeRow(t *testing.T) {
+	t.Parallel()
 	const header = "기준일,사업코드,사업명,부서,일자리 수,보고 방식,보고 누계,상태,메모\n"
 	const headerWithin = "기준일,사업코드,사업명,부서,일자리 수,보고 방식,보고 누계,상태,메모,누계포함\n"
 	e := newI31Env(t)

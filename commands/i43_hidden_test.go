@@ -13,6 +13,7 @@ import (
 // and nothing is written. A row 2 pt high and a column half a character
 // wide are the smallest read as shown.
 func TestImportRefusesUnreadablySmallRowsAndColumns(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	rows := [][4]any{
 		{"2026-03-10", "youth", 7, "a"},   // line 2

@@ -15,6 +15,7 @@ import (
 // 식별자, same record) is replayed as it was answered when typed, and a
 // row of another ledger's export against a 누계 that export carries.
 func TestI43ForgedOriginIsCheckedLikeNoOrigin(t *testing.T) {
+	t.Parallel()
 	const header = "기준일,사업코드,사업명,부서,일자리 수,보고 방식,보고 누계,상태,메모,기록 식별자\n"
 	const (
 		o3 = "11111111-2222-4333-8444-555555555503"

@@ -15,6 +15,7 @@ import (
 // 40 is asked (as a 누계 it would say +40 new), and a 누계 typed as a delta
 // after two months of deltas (85 after 40 and 41) is asked as before.
 func TestOrdinarySecondDeltaIsNotAskedAsTotal(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                             commands.Lang
 		first, second, third, total, big string
@@ -44,6 +45,7 @@ func TestOrdinarySecondDeltaIsNotAskedAsTotal(t *testing.T) {
 // The second delta of a year made of one delta: at least twice it is
 // asked (80 after 40: as a 누계 it adds +40), under twice it is not.
 func TestSecondDeltaTwiceTheFirstIsAsked(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                commands.Lang
 		first, under, twice string

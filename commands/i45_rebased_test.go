@@ -36,6 +36,7 @@ func correctionsLine(t *testing.T, lang commands.Lang, text string) string {
 // migration 00050), written in its transaction and gone with its 취소:
 // the copies print what the ledger prints, after a void and a 취소 too.
 func TestVoidedListSaysTheSameOfACopy(t *testing.T) {
+	t.Parallel()
 	type scenario struct {
 		name   string
 		ko, en []string
@@ -111,6 +112,7 @@ func TestVoidedListSaysTheSameOfACopy(t *testing.T) {
 // export of the ledger imports to the same figures, and a 취소 of the
 // second 정정 gives back what the first left.
 func TestSecondCorrectionsAnswerAppliesToItsOwnChange(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			lines := []string{"추가 노인 4 날짜:11/1", "추가 노인 누계 30 날짜:11/20", "정정 1 6 재집계 누계포함:아니오"}
@@ -165,6 +167,7 @@ func TestSecondCorrectionsAnswerAppliesToItsOwnChange(t *testing.T) {
 // answer is the 정정's and is written whatever became of the report since;
 // the copy holds the same totals and the same 아니오.
 func TestSeparateCorrectionSurvivesALaterReportsVoidInTheExport(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		for _, then := range []string{"void", "correct"} {
 			t.Run(string(lang)+"/"+then, func(t *testing.T) {
@@ -261,6 +264,7 @@ func withCell(t *testing.T, data []byte, header string, pick func(row map[string
 // agreement is refused (k47.within_not_for_agreement). The import now
 // refuses the row with the same reason and records nothing.
 func TestImportRefusesWithinOnAnAgreementCorrection(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			lines := []string{"추가 노인 5 날짜:11/1 상태:약정", "추가 노인 누계 30 날짜:11/20 상태:약정", "정정 1 6 오타"}
@@ -297,6 +301,7 @@ func TestImportRefusesWithinOnAnAgreementCorrection(t *testing.T) {
 // from the stamps, as 00049 reads them. Either way `목록 무효` prints what
 // it printed before the upgrade on the ledger as the 정정s left it.
 func TestMigration50BackfillsWhatEachCorrectionRebased(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for _, l := range []string{"추가 12 노인 날짜:2026-10-18", "추가 3290 노인 누계 날짜:2026-10-31 확인:예", "추가 30 청년 날짜:2026-10-20",
 		"정정 1 20 시니어인턴 재확인 누계포함:예", "정정 3 40 오기",

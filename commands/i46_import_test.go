@@ -27,6 +27,7 @@ func (e *i31Env) typed(line string) commands.Reply {
 // F35: "1,6", "1,20" and "2,4000" were stored as 16, 120 and 24,000. They
 // are refused naming each cell, with the console's own words for them.
 func TestImportRefusesMisplacedCommasAsTheConsole(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	if r := e.typed("추가 청년 1,6 10/21"); r.Outcome == commands.OutcomeOK || !strings.Contains(r.Text(), "쉼표 위치가 맞지 않습니다") {
 		t.Fatalf("the console's reading changed: %q\n%s", r.Outcome, r.Text())
@@ -53,6 +54,7 @@ func TestImportRefusesMisplacedCommasAsTheConsole(t *testing.T) {
 // write 30 and 여 in 어림수(여), 0 asks for 1 or more; full-width digits
 // and 누적 are read as the console reads them.
 func TestImportFigureWordsAsTheConsole(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	file := []byte(i46Header + "2026-10-21,청년,-5,증가분,,채용,a\n" +
 		"2026-10-21,청년,△5,증가분,,채용,b\n" +
@@ -86,6 +88,7 @@ func TestImportFigureWordsAsTheConsole(t *testing.T) {
 // reads like a 누계, are held as the typed add holds them: refused naming
 // the check and the 확인 column, and taken with 확인 예.
 func TestImportHoldsWhatTheTypedAddHolds(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	for _, line := range []string{"추가 청년 50 10/1", "추가 청년 60 10/2", "목표 1,000 사업:청년"} {
 		if r := e.typed(line); r.Outcome != commands.OutcomeOK {
@@ -162,6 +165,7 @@ func column(t *testing.T, header []string, name string) int {
 // month's rows it holds, unchanged, add nothing; an edited closed-month row
 // is still refused.
 func TestImportOwnExportAfterMonthClose(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -203,6 +207,7 @@ func TestImportOwnExportAfterMonthClose(t *testing.T) {
 // is credited to whoever imports and recorded at the import, and the
 // preview says so; the colleague's rows keep their recorder.
 func TestImportNewRowCreditedToImporter(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)

@@ -18,6 +18,7 @@ import (
 // year's total before and after. The copy made by an entries export holds
 // the same totals, and 취소 gives back 15.
 func TestCorrectedReportKeepsASeparateDeltaSeparate(t *testing.T) {
+	t.Parallel()
 	type texts struct {
 		report, delta, correct, within string
 		asks                           []string

@@ -60,6 +60,7 @@ func i48RowOf(t *testing.T, col map[string]int, rows [][]string, code string) []
 // values and what to type (무효 then 추가); a changed figure names 정정.
 // Nothing is written and no department is listed as credited.
 func TestImportRefusesEditedFieldsOfAHeldRow(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -138,6 +139,7 @@ func (h *harness) sqlStr(q string, args ...any) string {
 // held: 당초) is not read; the suggested command sets the target, after
 // which the file imports.
 func TestImportRefusesAnEditedReportTarget(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	for _, line := range []string{"목표 1,600 사업:청년", "추가 청년 50 10/1"} {
 		if r := e.typed(line); r.Outcome != commands.OutcomeOK {

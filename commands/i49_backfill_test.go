@@ -47,6 +47,7 @@ func rebackfill(t *testing.T, h *harness) {
 // The harness's standing clock ties every stamp, as a `console --today`
 // replay does.
 func TestMigration50BackfillsAnImportedCopyAsItsSource(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		lines := []string{"추가 여성 누계 100 날짜:11/10", "추가 여성 10 날짜:11/5 누계포함:예", "정정 2 15 오기"}
 		if lang == commands.English {
@@ -97,6 +98,7 @@ func TestMigration50BackfillsAnImportedCopyAsItsSource(t *testing.T) {
 // cause (the 취소's) undid before the original re-based it again is not
 // the 정정's.
 func TestMigration50BackfillSkipsAnUndoneCorrection(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		lines := []string{"추가 장애인 10 날짜:11/10", "추가 장애인 누계 100 날짜:11/20", "정정 1 15 오기 누계포함:예", "취소",
 			"정정 1 12 오기B 누계포함:예"}

@@ -104,6 +104,7 @@ func slackUser(u string) commands.Caller {
 // exports, before the file is downloaded: one per user, EXPORT_CONCURRENCY
 // per process; past it the user is told to wait and nothing is fetched.
 func TestImportsGoThroughTheHeavyJobGate(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := &fileFetcher{hold: true, entered: make(chan string), release: make(chan struct{})}
 	svc, _ := importService(t, f, 0)
@@ -148,6 +149,7 @@ func TestImportsGoThroughTheHeavyJobGate(t *testing.T) {
 // B1: a preview counts against the write rate limit: it takes the ledger's
 // locks like any write.
 func TestImportPreviewCountsAsAWrite(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := &fileFetcher{}
 	svc, cs := importService(t, f, 0)
@@ -172,6 +174,7 @@ func TestImportPreviewCountsAsAWrite(t *testing.T) {
 // `jobsbot import`; a file at the cap is previewed and applied within the
 // import's own deadline, not DB_DEADLINE.
 func TestSlackImportsAreCappedAndHaveTheirOwnDeadline(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	f := &fileFetcher{}
 	svc, cs := importService(t, f, -1)
@@ -232,6 +235,7 @@ func (s stallingStore) Import(ctx context.Context, f commands.ImportFile, dryRun
 // file too slow to apply from Slack, pointing to `jobsbot import`, not as a
 // ledger out of reach.
 func TestSlackImportPastItsDeadlineSaysTheFileIsTooSlow(t *testing.T) {
+	t.Parallel()
 	f := &fileFetcher{}
 	s := dbtest.New(t)
 	cs := &countingStore{Store: s}
@@ -258,6 +262,7 @@ func TestSlackImportPastItsDeadlineSaysTheFileIsTooSlow(t *testing.T) {
 // N2: a file of 무효 rows too heavy for Slack is refused before the store
 // is reached, naming the weight and `jobsbot import`.
 func TestSlackImportOfManyVoidsIsRefusedBeforeTheStore(t *testing.T) {
+	t.Parallel()
 	f := &fileFetcher{}
 	svc, cs := importService(t, f, -1)
 	var b strings.Builder

@@ -73,6 +73,7 @@ func slackWorkbook(t *testing.T, rows, sst string) []byte {
 // Slack, is refused in words before excelize reads it (it took 231 MB and
 // past the 20 s deadline, answered "may have been saved").
 func TestSharedStringsBombIsRefusedThroughSlack(t *testing.T) {
+	t.Parallel()
 	f := &fileFetcher{data: sharedStringsWorkbook(t, 1_800_000)}
 	svc, cs := slackImportService(t, f, nil)
 	r := svc.Handle(context.Background(), slackUser("UA"), "가져오기")
@@ -104,6 +105,7 @@ func monthReportCSV(rows, cols int) []byte {
 // before any program is locked (9,990 rows × 12 months held every lock for
 // 20 s), and a duplicated month header is refused, naming it.
 func TestReportFileWeighsItsMonthFiguresThroughSlack(t *testing.T) {
+	t.Parallel()
 	f := &fileFetcher{}
 	svc, cs := slackImportService(t, f, nil)
 	f.data = monthReportCSV(9_990, 12)
@@ -162,6 +164,7 @@ func (s slowDepartments) Departments(ctx context.Context) ([]commands.Department
 // the store's import is never reached, and a preview is answered that
 // nothing was written.
 func TestImportReadPastItsDeadlineStopsAndWritesNothing(t *testing.T) {
+	t.Parallel()
 	parent := deadlinePassed{Context: context.Background(), done: make(chan struct{})}
 	f := &fileFetcher{}
 	svc, cs := slackImportService(t, f, func(cs *countingStore) importer.Store {
@@ -203,6 +206,7 @@ func (h *hungFetcher) FetchFile(ctx context.Context, userID, fileID string, maxB
 // been saved"). Review X3: its heavy-job slot is kept while its download
 // still runs (the user is told to wait), not given back with the answer.
 func TestImportPastItsDeadlineIsAnsweredAndKeepsItsSlot(t *testing.T) {
+	t.Parallel()
 	h := &hungFetcher{calls: make(chan struct{}, 1), release: make(chan struct{}), done: make(chan struct{})}
 	svc, cs := slackImportService(t, h, nil)
 	h.data = entriesCSV(t, cs.Store, 3)
@@ -226,6 +230,7 @@ func TestImportPastItsDeadlineIsAnsweredAndKeepsItsSlot(t *testing.T) {
 // measured as the text it is and refused before excelize reads it whole,
 // and a CSV line of millions of columns is refused while it is read.
 func TestLongCellsAreRefusedWhileReadThroughSlack(t *testing.T) {
+	t.Parallel()
 	f := &fileFetcher{}
 	svc, cs := slackImportService(t, f, nil)
 	f.data = slackWorkbook(t, `<row r="1"><c r="A1" t="inlineStr"><is><t>`+strings.Repeat("a>", 4<<20)+`</t></is></c></row>`, "")

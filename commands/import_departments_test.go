@@ -16,6 +16,7 @@ import (
 // 실적 없음 of it refuses the rows. The preview lists the departments the
 // file's rows credit.
 func TestImportChecksDepartmentColumn(t *testing.T) {
+	t.Parallel()
 	f := &fileFetcher{}
 	svc, cs := importService(t, f, -1)
 	ctx := context.Background()

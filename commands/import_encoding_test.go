@@ -15,6 +15,7 @@ import (
 // real cause, saying how to save it, in both languages, and nothing is
 // written; the same rows in UTF-8 preview as usual (review r6 m-11).
 func TestCSVSavedByKoreanExcelIsRefusedByItsEncoding(t *testing.T) {
+	t.Parallel()
 	f := &fileFetcher{}
 	svc, cs := slackImportService(t, f, nil)
 	utf := entriesCSV(t, cs.Store, 3)

@@ -15,6 +15,7 @@ import (
 // a report column headed 연간 계획 holds no month and is not read, so it
 // does not refuse the file (a month column headed 12월 계획 does).
 func TestImportRefusesMoreForecastWords(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	for i, tc := range []struct{ note, word string }{
 		{"10월 예측치", "예측"}, {"추정치", "추정"}, {"채용 계획 인원", "계획"}, {"계획(안)", "계획"},

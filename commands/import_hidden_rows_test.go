@@ -14,6 +14,7 @@ import (
 // imports every row, and an empty hidden row (formatting only) is no
 // reason to refuse.
 func TestImportRefusesHiddenRows(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	rows := [][4]any{
 		{"2026-03-10", "youth", 7, "a"},   // line 2
@@ -54,6 +55,7 @@ func TestImportRefusesHiddenRows(t *testing.T) {
 // A hidden row above the header (a title, 단위 or 부서 line the reader
 // takes into account) is refused as well.
 func TestImportRefusesHiddenRowAboveHeader(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	data := entriesWorkbook(t, [][4]any{{"2026-03-10", "youth", 7, "a"}}, func(f *excelize.File) {
 		if err := f.InsertRows("실적 명세", 1, 1); err != nil {
@@ -76,6 +78,7 @@ func TestImportRefusesHiddenRowAboveHeader(t *testing.T) {
 // sender did not see) is refused naming the column; a hidden empty column
 // is not.
 func TestImportRefusesHiddenColumns(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	rows := [][4]any{{"2026-03-10", "youth", 7, "a"}, {"2026-03-11", "youth", 5, "b"}}
 	data := entriesWorkbook(t, rows, func(f *excelize.File) {

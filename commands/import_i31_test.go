@@ -112,6 +112,7 @@ const hiresHeader = "번호,기준일,사업코드,부서,일자리 수,보고 �
 // its agreement, a hire before it or against a voided one, a void of an
 // agreement whose hires stay live, each refused on its line.
 func TestImportChecksHiresAsTyped(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	for _, tc := range []struct {
 		name string
@@ -160,6 +161,7 @@ func TestImportChecksHiresAsTyped(t *testing.T) {
 // and finding 2: the problem names the hire by its line in this file, not
 // a simulated entry number.
 func TestImportRefusesVoidingAnAgreementWithLiveHires(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	rows := "1,2026-03-05,youth,,50,증가분,약정,mou,U_IMP,2026-03-05 09:00,무효,U_IMP,2026-06-01 09:00,취소됨,\n" +
 		"2,2026-04-10,youth,,20,증가분,채용,h1,U_IMP,2026-04-10 09:00,,,,,1\n"
@@ -172,6 +174,7 @@ func TestImportRefusesVoidingAnAgreementWithLiveHires(t *testing.T) {
 // Finding 2: a 누계 row that leaves a later 누계 row of the same file with
 // no increase names that row's line, not its simulated entry number.
 func TestImportLaterReportProblemNamesTheFileLine(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	rows := "1,2026-04-30,youth,,,누계,채용,a,U_IMP,2026-05-01 09:00\n" +
 		"2,2026-03-31,youth,,,누계,채용,b,U_IMP,2026-05-02 09:00\n"
@@ -234,6 +237,7 @@ func entriesWorkbook(t *testing.T, rows [][4]any, edit func(f *excelize.File)) [
 // relationship reads as anything else, is not scanned as XML (an SVG's
 // long path read as an over-long cell refused the file).
 func TestWorkbookWithPictureOrMacrosImports(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	pic := pngBytes(t)
 	// An OLE compound file as Excel writes vbaProject.bin: its header, then
@@ -290,6 +294,7 @@ func TestWorkbookWithPictureOrMacrosImports(t *testing.T) {
 // Finding 4 (B5): a workbook that declares no sheet is refused in words,
 // not a panic.
 func TestWorkbookWithNoSheetIsRefused(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -365,6 +370,7 @@ func hiddenSheetWorkbook(t *testing.T) []byte {
 // Finding 5: a hidden sheet is not read when a visible one holds the
 // data, and the preview names the sheet read and the hidden ones skipped.
 func TestHiddenSheetIsSkippedAndSaid(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	data := entriesWorkbook(t, [][4]any{{"2026-03-10", "youth", 7, "visible"}}, func(f *excelize.File) {
 		// A hidden copy with other figures, and 실적 명세 moved off the active tab.
@@ -413,6 +419,7 @@ func TestHiddenSheetIsSkippedAndSaid(t *testing.T) {
 // 사업코드 is refused naming both; a file with a column twice is refused
 // naming the header.
 func TestImportRefusesNameAgainstCodeAndDuplicateColumns(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	header := "번호,기준일,사업코드,사업명,부서,일자리 수,보고 방식,상태,메모,기록자 ID,기록 일시\n"
 	e.refused("code and name disagree", []byte(header+
@@ -444,6 +451,7 @@ func TestImportRefusesNameAgainstCodeAndDuplicateColumns(t *testing.T) {
 // Finding 7 (F42): a row dated after today, or labelled a forecast, is no
 // achievement: refused naming its line.
 func TestImportRefusesFutureAndForecastRows(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	e.refused("entries row after today", []byte(entriesHeader+
 		"1,2026-11-20,youth,,5,증가분,채용,a,U_IMP,2026-11-20 09:00\n"+
@@ -475,6 +483,7 @@ func TestImportRefusesFutureAndForecastRows(t *testing.T) {
 // Finding 8 (F43): a 증가분 row whose months look like running totals is
 // previewed with a warning naming its line; it still imports.
 func TestImportWarnsWhenIncreasesLookCumulative(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	running := []byte("2026년 일자리사업 추진실적\n사업코드,사업명,1월,2월,3월,4월,비고\nyouth,청년일자리,100,180,260,350,\nsenior,노인 일자리,40,30,50,45,\n")
 	for lang, want := range map[commands.Lang]string{

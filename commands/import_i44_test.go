@@ -32,6 +32,7 @@ func i44Ledger(t *testing.T) *i31Env {
 // row's 누계 still says the old total: refused naming the 누계 cell and the
 // ledger's figure the months would make (870 − 20 + 890 = 1,740).
 func TestImportMonthCellContradictingRowTotalIsRefused(t *testing.T) {
+	t.Parallel()
 	e := i44Ledger(t)
 	file := []byte(i44Report + "youth,청년일자리,,850,890,870,\"※ 10월: 누계 보고분 포함, 어림수 포함\"\nsenior,노인 일자리,,610,83,693,\n")
 	e.refused("11월 holds the year-to-date total", file, map[commands.Lang][]string{
@@ -52,6 +53,7 @@ func TestImportMonthCellContradictingRowTotalIsRefused(t *testing.T) {
 // Editing only the 누계 (노인 693 → 720) is refused naming the cell, not
 // passed over as "nothing new".
 func TestImportEditedRowTotalIsRefused(t *testing.T) {
+	t.Parallel()
 	e := i44Ledger(t)
 	e.refused("only 누계 edited", []byte(i44Report+"youth,청년일자리,,850,20,870,\nsenior,노인 일자리,,610,83,720,\n"),
 		map[commands.Lang][]string{
@@ -67,6 +69,7 @@ func TestImportEditedRowTotalIsRefused(t *testing.T) {
 // imports: +5 dated today (2026. 11. 26.), not the month's last day, and
 // not approximate although the exported 비고 says 어림수 포함.
 func TestImportRunningMonthIsDatedTodayAndNotApproximateByNote(t *testing.T) {
+	t.Parallel()
 	e := i44Ledger(t)
 	r := e.apply([]byte(i44Report + "youth,청년일자리,,850,25,875,어림수 포함\nsenior,노인 일자리,,610,83,693,\n"))
 	if r.Outcome != commands.OutcomeOK {
@@ -90,6 +93,7 @@ func TestImportRunningMonthIsDatedTodayAndNotApproximateByNote(t *testing.T) {
 // An entries row with 보고 방식 blank (or 증가분), 보고 누계 180 and
 // 일자리 수 10: refused naming 보고 누계, not filed as +10.
 func TestImportEntriesTotalBesideIncreaseIsRefused(t *testing.T) {
+	t.Parallel()
 	e := newI31Env(t)
 	const header = "기준일,사업코드,일자리 수,보고 방식,보고 누계,상태\n"
 	for _, kind := range []string{"", "증가분"} {

@@ -76,6 +76,7 @@ func (s pausingSink) Row(row commands.ImportRow) error {
 // after row 1, the preview now lets a typed add through within its
 // deadline, uses no entry number, and says what the apply then does.
 func TestImportPreviewHoldsNoProgramLockAndUsesNoEntryNumber(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s := dbtest.New(t)
 	ps := &pausingStore{Store: s, paused: make(chan struct{}), release: make(chan struct{}), results: map[bool]commands.ImportResult{}}
@@ -158,6 +159,7 @@ func TestImportPreviewHoldsNoProgramLockAndUsesNoEntryNumber(t *testing.T) {
 // when what it did differs from what the preview said, its reply says so
 // (in the reader's language) before its own figures, never silently.
 func TestImportApplySaysWhenTheLedgerChangedSinceThePreview(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, tc := range []struct {
 		lang   commands.Lang

@@ -33,6 +33,7 @@ func (h *harness) checkLedger(lang commands.Lang) {
 // read as that date, with nothing moved into the note; a period where a day
 // is needed, or a day the month does not have, is refused naming it.
 func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		for _, tt := range []struct {
@@ -97,6 +98,7 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 // A count of firms, sites or cases, or an amount of money, is not a count
 // of jobs: each is refused with the reason, and nothing is written.
 func TestCountsThatAreNotJobs(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		h.run("U1", "add 40 invest", commands.OutcomeOK)
@@ -123,6 +125,7 @@ func TestCountsThatAreNotJobs(t *testing.T) {
 // Forms refused before issue 19 are read: a 기준 date in status, a relative
 // week in digest, 실적 없음 with a space, a dotted holiday, 26년 4월.
 func TestFormsNowAccepted(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		h.run("U1", "add 100 youth 2026. 4. 30.", commands.OutcomeOK)
@@ -150,6 +153,7 @@ func TestFormsNowAccepted(t *testing.T) {
 
 // Replies issue 19 found awkward or wrong now say what to do instead.
 func TestRewrittenReplies(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		for _, tt := range []struct{ line, en, ko string }{
@@ -178,6 +182,7 @@ func TestRewrittenReplies(t *testing.T) {
 // 확인:예 / confirm:yes, records it. A delta dated before a later cumulative report names the
 // report's total it changes. Every figure is checked against plain SUMs.
 func TestAddGuards(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		h.run(manager, "target 1000 youth", commands.OutcomeOK)

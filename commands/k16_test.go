@@ -33,6 +33,7 @@ func (h *harness) typeSQL(code, typ, day string) int64 {
 // corrected figure, naming the delta as inside it; the add of a 누계 after
 // the delta states the ledger's own figure.
 func TestK16CorrectCumulativeNamesLaterDeltas(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                   commands.Lang
 		report, delta, correct string
@@ -84,6 +85,7 @@ func TestK16CorrectCumulativeNamesLaterDeltas(t *testing.T) {
 // no) employment types is held, naming their share and the delta to type;
 // confirmed it is recorded as the whole program's 누계.
 func TestK16TypedCumulativeIsHeld(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                  commands.Lang
 		regular, none, report string
@@ -127,6 +129,7 @@ func TestK16TypedCumulativeIsHeld(t *testing.T) {
 // share and for other types names both in one question, since one
 // confirmation answers both.
 func TestCumulativeHeldForDepartmentsAndTypesNamesBoth(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 노인 100 고용형태:상용 4월30일", commands.OutcomeOK)
 	h.run(manager, "추가 노인 20 4월30일 부서:일자리정책과", commands.OutcomeOK)
@@ -141,6 +144,7 @@ func TestCumulativeHeldForDepartmentsAndTypesNamesBoth(t *testing.T) {
 // Friday 2026-10-30, the month ending on Saturday: a 10월말 누계 is refused
 // as a future date, and the refusal says what to type.
 func TestK16FutureMonthEndSaysWhatToType(t *testing.T) {
+	t.Parallel()
 	friday := time.Date(2026, time.October, 30, 3, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		lang  commands.Lang

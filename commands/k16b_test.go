@@ -16,6 +16,7 @@ import (
 // total, a figure below the other entries is refused with the figure typed
 // naming the back-dated entry, and 취소 restores the ledger exactly.
 func TestK16bCorrectCumulativeIsTheTotal(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                       commands.Lang
 		first, report, late, april string
@@ -89,6 +90,7 @@ func TestK16bCorrectCumulativeIsTheTotal(t *testing.T) {
 // the 2월말 누계 is 220, not 225, and the 3월말 figure stays what it was
 // (260 and the 2/10 delta added to it).
 func TestK16bCorrectCumulativeRailSequence(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 200 철도 누계 날짜:2월 27일", commands.OutcomeOK)
 	first := h.newestID()
@@ -118,6 +120,7 @@ func TestK16bCorrectCumulativeRailSequence(t *testing.T) {
 // did; a report recorded after the delta is re-based and named as such,
 // and a report after that one, whose total does not move, is not named.
 func TestK16bCorrectBackdatedDeltaNamesMovedReports(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                     commands.Lang
 		r1, r2, delta, correct   string
@@ -172,6 +175,7 @@ func TestK16bCorrectBackdatedDeltaNamesMovedReports(t *testing.T) {
 // earlier report of that date did not count (a back-dated delta recorded
 // after it), not only the latest by date, which the 과 knows are right.
 func TestK16bBelowReportNamesWhatTheReportDidNotCount(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                             commands.Lang
 		r1, d1, r2, late, resend, wantFm string
@@ -205,6 +209,7 @@ func TestK16bBelowReportNamesWhatTheReportDidNotCount(t *testing.T) {
 // reported totals through their dates, not as realised jobs (+20 while the
 // year's 실적 did not change); a delta's 정정 is still counted as 실적.
 func TestK16bListVoidedLabelsReportCorrections(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                           commands.Lang
 		r1, d1, r2, correct, late      string

@@ -29,6 +29,7 @@ func (h *harness) hiredFrom(id int64) int64 {
 // 번호> <수>` line that links the hires; with no agreement left it says so.
 // `채용 안내` and words kept after 메모: still pass.
 func TestAgreementHiresInAddPointToHire(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run(manager, "추가 50 투자 상태:약정 11/2", commands.OutcomeOK)
@@ -77,6 +78,7 @@ func TestAgreementHiresInAddPointToHire(t *testing.T) {
 // N차 (a round, 회차) labels the hiring round, not a count: kept in the
 // note, never refused as a second number.
 func TestRoundLabelIsNotACount(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		for _, tt := range []struct {
@@ -103,6 +105,7 @@ func TestRoundLabelIsNotACount(t *testing.T) {
 // a lunar holiday (추석, 설) beside a date is a note word, alone it is
 // refused naming it; 설명회 is an ordinary note word.
 func TestPeriodEndsAndHolidays(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		for _, tt := range []struct {
@@ -140,6 +143,7 @@ func TestPeriodEndsAndHolidays(t *testing.T) {
 
 // 무실적, 실적무 and `10월 무실적` are 실적 없음, not a pointer to 실적.
 func TestNoResultsWords(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		for _, tt := range []struct{ line, month string }{
@@ -166,6 +170,7 @@ func TestNoResultsWords(t *testing.T) {
 // would be counted nowhere: 2월 추가분 30 beside the line's date, a second
 // count, the same count twice.
 func TestHintsNeverMoveACountIntoTheNote(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		for _, tt := range []struct{ line, en, ko string }{

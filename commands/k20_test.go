@@ -33,6 +33,7 @@ func (h *harness) sqlInt(q string, args ...any) int64 {
 // as every other line of the Korean digest does, never by the code typed
 // for it (review r5 A8).
 func TestDigestWeekChangeCarriesApproximateAndNamesPrograms(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang   commands.Lang
 		digest string
@@ -103,6 +104,7 @@ func signedFigure(n int64) string {
 // today's, and the reply says so in the words the program's status uses
 // (review r5 L5): 일자리정책과's 800, set on 5/4, is not 3월말's target.
 func TestPastDateSaysWhichTargetsWereNotYetSet(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newClockHarness(t, lang, time.Date(2026, 1, 5, 3, 0, 0, 0, time.UTC))
@@ -180,6 +182,7 @@ func TestPastDateSaysWhichTargetsWereNotYetSet(t *testing.T) {
 // target, no 미배분 at all in the text and "고용형태별 목표 없음" in the
 // workbook (whose 합계 formula still adds it). Text and workbook.
 func TestUnassignedTargetIsLabelledPerView(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -271,6 +274,7 @@ func TestUnassignedTargetIsLabelledPerView(t *testing.T) {
 // `부서:(복지정책과)`. Before, status and list looked for a program and
 // offered 노인 일자리, and 실적없음 could not read the month.
 func TestBracketedDepartmentIsTheDepartment(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newClockHarness(t, lang, time.Date(2026, 7, 10, 3, 0, 0, 0, time.UTC))
@@ -324,6 +328,7 @@ func TestBracketedDepartmentIsTheDepartment(t *testing.T) {
 // only as the line's only date (review r5 A14). A program written with 사업
 // after its name (청년일자리사업, as 공문 write it) is that program.
 func TestWeekendBesideDateAndProgramWithSaeop(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newClockHarness(t, lang, time.Date(2026, 7, 13, 3, 0, 0, 0, time.UTC))
@@ -366,6 +371,7 @@ func TestWeekendBesideDateAndProgramWithSaeop(t *testing.T) {
 // confirms a held entry, as issue 19 promises; `현장 확인` stays a note
 // (TestConfirmWordInANoteIsTheNote).
 func TestConfirmWithSpaceAndAppendedConfirm(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)

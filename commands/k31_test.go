@@ -37,6 +37,7 @@ func (h *harness) refusedUntouched(user, line string, wants ...string) commands.
 // an old add, a 취소) it writes nothing and names the entry it leaves
 // alone with the 무효 line to type; it never walks back to an older entry.
 func TestK31UndoTakesBackOnlyTheLastLine(t *testing.T) {
+	t.Parallel()
 	type words struct {
 		undo, notEntry, alone, void2, already, voidLine, tooOld, held, refused, nothing, afterVoid string
 	}
@@ -122,6 +123,7 @@ func TestK31UndoTakesBackOnlyTheLastLine(t *testing.T) {
 
 // A user's 취소 never reaches another user's line: each keeps their own.
 func TestK31UndoIsPerUser(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("U1", "추가 청년 5 11/2 확인:예", commands.OutcomeOK)
 	h.run("U2", "추가 청년 6 11/2 확인:예", commands.OutcomeOK)
@@ -141,6 +143,7 @@ func TestK31UndoIsPerUser(t *testing.T) {
 // naming them, with the corrected-total line and the add line; nothing is
 // written. The same words after 사유: are a reason, and the 정정 records.
 func TestK31CorrectionWithAdditionWordsIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                 commands.Lang
 		add, wrong, more, ok string
@@ -174,6 +177,7 @@ func TestK31CorrectionWithAdditionWordsIsRefused(t *testing.T) {
 // it, with the 정정 to what remains (computed); a count equal to the whole
 // entry is only the reason, and the void records.
 func TestK31VoidWithAPartialCountIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                commands.Lang
 		add, partial, whole string
@@ -205,6 +209,7 @@ func TestK31VoidWithAPartialCountIsRefused(t *testing.T) {
 // question is one statement in the database now, so exactly one of the
 // two records and the other is told the entry is recorded already.
 func TestK31ConcurrentBareConfirmRecordsOnce(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		line, conf string
@@ -239,6 +244,7 @@ func TestK31ConcurrentBareConfirmRecordsOnce(t *testing.T) {
 // The add form's entry is a line 취소 takes back, as a typed add is; a
 // form refused for its fields leaves nothing to undo.
 func TestK31UndoAfterTheAddForm(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	ctx := context.Background()
 	caller := commands.Caller{UserID: "U1", Source: commands.SourceModal}
@@ -260,6 +266,7 @@ func TestK31UndoAfterTheAddForm(t *testing.T) {
 // Reads between an add and 취소 (목록, 현황, even a 현황 refused for its
 // period) leave the add the last line: 취소 still takes it back.
 func TestK31ReadsLeaveTheLastLine(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                               commands.Lang
 		add, add2, list, status, bad, undo string
@@ -287,6 +294,7 @@ func TestK31ReadsLeaveTheLastLine(t *testing.T) {
 // A 누계 the ledger already agrees with records nothing: 취소 after it says
 // so and leaves the report that line agreed with alone.
 func TestK31UndoAfterALineThatRecordedNothing(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang             commands.Lang
 		report, undo, is string

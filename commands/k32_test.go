@@ -32,6 +32,7 @@ func (h *harness) liveSQL(code, status string) int64 {
 // With the status given the note is kept as typed, and the status is the
 // one given.
 func TestNoteNeverSetsTheStatus(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang    commands.Lang
 		refused map[string]string // line → the words named
@@ -85,6 +86,7 @@ func TestNoteNeverSetsTheStatus(t *testing.T) {
 // and the line for the day's new jobs; nothing is written. With 누계 the
 // same words read as the total; 현황 … 기준 still reads.
 func TestAsOfDateIsAskedNotBookedAsADelta(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang  commands.Lang
 		asked map[string][]string // line → what the question shows
@@ -136,6 +138,7 @@ func TestAsOfDateIsAskedNotBookedAsADelta(t *testing.T) {
 // typed, once. A month-end delta below those figures, and a second delta
 // well below the year so far, are recorded without a question.
 func TestTotalWrittenAsDeltaIsHeld(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                     commands.Lang
 		first, held, small, dept string
@@ -203,6 +206,7 @@ func TestTotalWrittenAsDeltaIsHeld(t *testing.T) {
 // held, saying so and showing the new year's figure if it continued last
 // year's (3,170 − 3,120 = 50).
 func TestJanuaryCumulativeCarryingLastYearIsHeld(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                        commands.Lang
 		last, carried, fixed, small string

@@ -16,6 +16,7 @@ import (
 // 누계포함:예 (the report is re-based and the year total stays) or
 // 누계포함:아니오 (the report's total rises), the answer before 메모:.
 func TestAddBeforeLaterReportAsksWithin(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                                    commands.Lang
 		report, add, ask, yesLine, noLine, kept string
@@ -108,6 +109,7 @@ func TestAddBeforeLaterReportAsksWithin(t *testing.T) {
 // question: nothing written, the form's line with each answer, a button for
 // each; the button records once.
 func TestAddFormBeforeLaterReportAsksWithin(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang         commands.Lang
 		report, kept string
@@ -144,6 +146,7 @@ func TestAddFormBeforeLaterReportAsksWithin(t *testing.T) {
 // the person reports for, says so plainly; one filed under their own
 // department (부서: typed) or by someone of no department does not.
 func TestAddNamesTheProgramDepartmentItIsFiledUnder(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                    commands.Lang
 		deptAdd, add, own, says string
@@ -181,6 +184,7 @@ func TestAddNamesTheProgramDepartmentItIsFiledUnder(t *testing.T) {
 // separate entry beside the earlier one, which still counts, and gives the
 // line that voids the earlier one if it was meant as a fix.
 func TestRetypedLineWithOtherDepartmentIsSeparate(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                       commands.Lang
 		add, dept, status, fresh   string

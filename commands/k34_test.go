@@ -15,6 +15,7 @@ import (
 // 1. A count split by sex: `6 여` was refused as "write 6여", which is
 // "about 6", the opposite of what was meant.
 func TestSplitBySexIsRefusedWithTheTotalAndANote(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang  commands.Lang
 		wants []string
@@ -45,6 +46,7 @@ func TestSplitBySexIsRefusedWithTheTotalAndANote(t *testing.T) {
 
 // 2. Two employment types with their counts: refused, with one line a type.
 func TestTwoEmploymentTypesAreTwoLines(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang  commands.Lang
 		wants []string
@@ -73,6 +75,7 @@ func TestTwoEmploymentTypesAreTwoLines(t *testing.T) {
 
 // 3. A part of the count (장애인 3명 포함) was refused as a second program.
 func TestIncludedCountGoesToTheNote(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang  commands.Lang
 		wants []string
@@ -100,6 +103,7 @@ func TestIncludedCountGoesToTheNote(t *testing.T) {
 // 4. `6 2주 전` was read as 62 weeks back (a date in 2025) and the count
 // as missing; it is 6 jobs dated 14 days before today (2026-11-26).
 func TestWeeksAgoAfterACount(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -123,6 +127,7 @@ func TestWeeksAgoAfterACount(t *testing.T) {
 
 // 5. 신규채용 is the status 채용, said so in the reply.
 func TestNewHireWordIsTheRealisedStatus(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang commands.Lang
 		want string
@@ -141,6 +146,7 @@ func TestNewHireWordIsTheRealisedStatus(t *testing.T) {
 // 6. Round labels (2기, 3차, 2회차) are note words wherever they stand:
 // never the count, never part of the program's name.
 func TestRoundLabelsAreNeverTheCount(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -161,6 +167,7 @@ func TestRoundLabelsAreNeverTheCount(t *testing.T) {
 
 // 7. A department's name with a particle files the entry there.
 func TestDepartmentWithParticleIsTheDepartment(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang commands.Lang
 		want string
@@ -191,6 +198,7 @@ func TestDepartmentWithParticleIsTheDepartment(t *testing.T) {
 
 // 8. 퇴직 is a decrease word, also after a bracketed round.
 func TestResignationIsADecreaseWord(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang commands.Lang
 		want string
@@ -212,6 +220,7 @@ func TestResignationIsADecreaseWord(t *testing.T) {
 // 9. 실적없음 for the month still running is accepted with a note that it
 // is not over; a past month's has none.
 func TestNothingForTheRunningMonthSaysItIsNotOver(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		line, past string
@@ -237,6 +246,7 @@ func TestNothingForTheRunningMonthSaysItIsNotOver(t *testing.T) {
 // 10. An entry added and voided after its month closed is listed once
 // among the 마감 후 정정.
 func TestChangedAfterCloseListsAnEntryOnce(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang   commands.Lang
 		status string
@@ -264,6 +274,7 @@ func TestChangedAfterCloseListsAnEntryOnce(t *testing.T) {
 // 11. Zero-width and direction characters are refused as typed, naming
 // where they stand; nothing is written.
 func TestInvisibleCharactersAreRefusedAtInput(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang commands.Lang
 		want string

@@ -37,6 +37,7 @@ func k35Fig(lang commands.Lang, n int64, approx bool) string {
 // (and 전년 동기 itself), the 공공·민간 split and 이번 주 / 이번 달 (k35 L4).
 // A part with nothing approximate stays plain.
 func TestStatusLinesCarryApproximate(t *testing.T) {
+	t.Parallel()
 	today := k35Day(time.November, 26)
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
@@ -135,6 +136,7 @@ func k35WordsOf(lang commands.Lang) k35Words {
 // entry carries it (k35 L2), and a 정정 of a 누계 report names its date and
 // 누계 in the title (k35 L3). Nothing is written by a refusal.
 func TestCorrectionFiguresKeepApproximateAndNameTheReport(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		w := k35WordsOf(lang)
 		h := newHarness(t, lang)
@@ -228,6 +230,7 @@ func TestCorrectionFiguresKeepApproximateAndNameTheReport(t *testing.T) {
 // 목록 무효 counts voided jobs and voided agreements (약정) apart (issue
 // 19 §4).
 func TestListAndVoidsShowReportsAsReported(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		w := k35WordsOf(lang)
 		ko := lang == commands.Korean

@@ -21,6 +21,7 @@ func (h *harness) seniorSQL() int64 {
 // Quoted plain words stay the note, and so does anything after 메모:.
 // A quoted program in the program's place is the program.
 func TestK36QuotedFieldWordsAreReadOrRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang    commands.Lang
 		refused [][]string // the line, then what the reply must say
@@ -75,6 +76,7 @@ func TestK36QuotedFieldWordsAreReadOrRefused(t *testing.T) {
 // through that day or the day's new jobs. 누계 says which. The add form's
 // date is asked the same way.
 func TestK36LabelledThroughDateIsAsked(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -109,6 +111,7 @@ func TestK36LabelledThroughDateIsAsked(t *testing.T) {
 // took it as its reason or date words, so `정정 1 7 사유:오기` followed by
 // `추가 노인 5` corrected #1 with the add as its reason. Nothing changes.
 func TestK36EveryWriteIsOneLine(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -141,6 +144,7 @@ func TestK36EveryWriteIsOneLine(t *testing.T) {
 // question's line, `부서:"노인 메모:과"` put 확인:예 inside the name. A name
 // given before that is still confirmed with the line offered.
 func TestK36DepartmentNameWithFieldLabelIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -178,6 +182,7 @@ func TestK36DepartmentNameWithFieldLabelIsRefused(t *testing.T) {
 // the same confirmation an add of it does (k36 B-minor-2, issue 19 §5):
 // nothing changes until 확인:예 is typed.
 func TestK36CorrectionOverYearTargetIsHeld(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)

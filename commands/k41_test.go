@@ -62,6 +62,7 @@ var k41Langs = []struct {
 // 취소 then writes nothing and says the line's outcome is not known yet;
 // once the record lands, 취소 takes back the add, and never the entry before.
 func TestK41UndoRightAfterAnAddNeverReachesPastIt(t *testing.T) {
+	t.Parallel()
 	for _, tc := range k41Langs {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
@@ -101,6 +102,7 @@ func TestK41UndoRightAfterAnAddNeverReachesPastIt(t *testing.T) {
 // older line's record that lands late must not replace the newer line's,
 // or 취소 voids the older line's entry.
 func TestK41LateRecordNeverReplacesANewerLine(t *testing.T) {
+	t.Parallel()
 	for _, tc := range k41Langs {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
@@ -146,6 +148,7 @@ func (s addFails) AddEntry(ctx context.Context, e commands.NewEntry) (commands.A
 // nothing saved". It now says what is known: unconfirmed (check 목록, void
 // by number) or not saved; and it writes nothing either way.
 func TestK41UndoAfterAnUnfinishedAdd(t *testing.T) {
+	t.Parallel()
 	for _, tc := range k41Langs {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)
@@ -176,6 +179,7 @@ func TestK41UndoAfterAnUnfinishedAdd(t *testing.T) {
 // answers a question 취소 cancelled now writes nothing and says so; sent
 // again, it records.
 func TestK41CancelledQuestionsButtonWritesNothing(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                               commands.Lang
 		report, add, undo, held, cancelled string
@@ -227,6 +231,7 @@ func TestK41CancelledQuestionsButtonWritesNothing(t *testing.T) {
 // transaction deadlocks; every 취소 that says it undid voided exactly one
 // entry, and the totals match the entries.
 func TestK41AddsAndUndosOfOneUserAtOnce(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	ctx := context.Background()
 	var undone atomic.Int64

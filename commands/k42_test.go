@@ -19,6 +19,7 @@ import (
 // console). A first delta of the year and a delta well below both figures
 // are recorded at once.
 func TestDeltaAsLargeAsTheYearIsHeld(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                     commands.Lang
 		report, held, heldOK     string
@@ -88,6 +89,7 @@ func TestDeltaAsLargeAsTheYearIsHeld(t *testing.T) {
 // day and the line keeping the date without the word; nothing is written.
 // A note naming the entry's own month is kept.
 func TestNoteNamingAnotherMonthIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang    commands.Lang
 		refused map[string][]string // line → what the refusal shows
@@ -136,6 +138,7 @@ func TestNoteNamingAnotherMonthIsRefused(t *testing.T) {
 // is made: the help's words are checked, then each promised case is held
 // (nothing written) and recorded once confirmed.
 func TestHelpHoldsAreTheHoldsMade(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang    commands.Lang
 		help    string

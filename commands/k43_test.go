@@ -22,6 +22,7 @@ func lineWith(text, want string) string {
 // the month's status, not a bare 0 that reads like a month nothing was
 // reported for; a department that said nothing keeps "nothing logged yet".
 func TestK43StatusNamesSaidNothingMonth(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		said, none string
@@ -47,6 +48,7 @@ func TestK43StatusNamesSaidNothingMonth(t *testing.T) {
 // Review r11 F12: status for a past day shows the candidates as their
 // history stood that day, under a heading naming it, not today's.
 func TestK43PastStatusCandidatesAsOfThatDay(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                    commands.Lang
 		heading, none, todayHas string
@@ -75,6 +77,7 @@ func TestK43PastStatusCandidatesAsOfThatDay(t *testing.T) {
 // figure holds approximate jobs, as the program and disclosure lines do,
 // and only there.
 func TestK43EmploymentTypeLineCarriesApproximate(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang          commands.Lang
 		prefix        string
@@ -115,6 +118,7 @@ func TestK43EmploymentTypeLineCarriesApproximate(t *testing.T) {
 // since r20 F1/G5 it is refused (300여 is a little over 300, another
 // wording), naming `300` and `300여`, and nothing is stored.
 func TestK43AboutCountEchoed(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang commands.Lang
 		want string
@@ -142,6 +146,7 @@ func TestK43AboutCountEchoed(t *testing.T) {
 // increase over the report before it, and a void a later 누계 report took up
 // (its total stands) takes out nothing.
 func TestK43ListVoidedCountsWhatLeftTheLedger(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang  commands.Lang
 		title string
@@ -172,6 +177,7 @@ func TestK43ListVoidedCountsWhatLeftTheLedger(t *testing.T) {
 // before the figure (기준), not in a second bracket after 누계 73개(계산된
 // 증가분 15개).
 func TestK43DigestVoidedCumulativeOneBracket(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang commands.Lang
 		want string
@@ -203,6 +209,7 @@ func TestK43DigestVoidedCumulativeOneBracket(t *testing.T) {
 // Review r11: a 정정 of an agreed (약정) 누계 report names it 약정 누계 in
 // its title and ledger line, not the jobs' 기준 누계.
 func TestK43CorrectedAgreedCumulativeNamed(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang        commands.Lang
 		title, line string
@@ -227,6 +234,7 @@ func TestK43CorrectedAgreedCumulativeNamed(t *testing.T) {
 // jobs on 2 November and nothing since, leaves the department silent since
 // 2 November, listed among the silent, not as having reported.
 func TestK43DigestOldSaidNothingIsNoReport(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang         commands.Lang
 		silent, said string
@@ -259,6 +267,7 @@ func TestK43DigestOldSaidNothingIsNoReport(t *testing.T) {
 // month a department reported it for, not the "-" of a month with nothing
 // reported, and says what the two marks mean.
 func TestK43ReportMarksSaidNothingMonth(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		cell, note string
@@ -302,6 +311,7 @@ func TestK43ReportMarksSaidNothingMonth(t *testing.T) {
 // January–October) with ※, and a note says so; the cell keeps the SQL SUM
 // of the month, and the next report's month is not marked.
 func TestK43ReportMarksSpanningReport(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		cell, note string

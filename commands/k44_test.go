@@ -13,6 +13,7 @@ import (
 // 중복 2건, "2 times") is refused pointing to 정정, and nothing is voided;
 // an order (2차, 2회차) is no count and the void goes through (k44 item 1).
 func TestK44VoidPartialCountUnits(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang    commands.Lang
 		refused []string
@@ -42,6 +43,7 @@ func TestK44VoidPartialCountUnits(t *testing.T) {
 // A 정정 is refused as an addition when any word of its reason says more
 // (k44 item 2), not only the first; the reason after 사유: stays free.
 func TestK44CorrectAdditionWordsAnywhere(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang    commands.Lang
 		refused []string
@@ -72,6 +74,7 @@ func TestK44CorrectAdditionWordsAnywhere(t *testing.T) {
 // end a line as \n does: a write typed over them is refused as a
 // multi-line command, nothing saved (k44 item 3). A read runs over them.
 func TestK44UnicodeLineBreaksRefuseWrites(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -92,6 +95,7 @@ func TestK44UnicodeLineBreaksRefuseWrites(t *testing.T) {
 // The add form's note and department are refused for a zero-width or
 // text-direction mark, as a typed line is (k44 item 5); nothing written.
 func TestK44AddFormNoteInvisible(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -125,6 +129,7 @@ func TestK44AddFormNoteInvisible(t *testing.T) {
 // 여 (k44 F10); a hire's 정정 beyond its agreement names the hire's own
 // count, not "0 hired" (k44 F13). Nothing is written by either.
 func TestK44RefusalFigures(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -153,6 +158,7 @@ func TestK44RefusalFigures(t *testing.T) {
 // the same words are without the label, never blaming its first word
 // (k44 F4, F7). A weekday that matches is read.
 func TestK44LabelledDateTypos(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -184,6 +190,7 @@ func TestK44LabelledDateTypos(t *testing.T) {
 // without cumulative is asked which it means, nothing saved; a cumulative
 // add and a status read the date.
 func TestK44EnglishAsOf(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -209,6 +216,7 @@ func TestK44EnglishAsOf(t *testing.T) {
 // count in silence; a program typed twice is said to be that; 7일 alone is
 // refused with the month it lacks, as day-only words are (k44 F14, F16).
 func TestK44DigitsDateAndRepeats(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)

@@ -32,6 +32,7 @@ func (h *harness) k45Counts() [3]int64 {
 // cut 노인's target). Every label given twice with two values is refused
 // naming both; the same value twice is one.
 func TestLabelTwiceWithTwoValuesIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		lines [][3]string // line, first value, second value
@@ -73,6 +74,7 @@ func TestLabelTwiceWithTwoValuesIsRefused(t *testing.T) {
 // Review r13 A13: 부서: twice naming one department, once by its alias, is
 // one department; two departments stay refused.
 func TestSameDepartmentByAliasTwiceIsOne(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang           commands.Lang
 		setup, ok, bad string
@@ -95,6 +97,7 @@ func TestSameDepartmentByAliasTwiceIsOne(t *testing.T) {
 // Review r13 S2: a 정정 written "old → new" or "old new" took the old
 // figure and filed the new one in the reason. It is refused naming both.
 func TestCorrectionWithTwoFiguresIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		add   string
@@ -138,6 +141,7 @@ func TestCorrectionWithTwoFiguresIsRefused(t *testing.T) {
 // refused naming both readings; the digits forming the whole lower part
 // (천5백, 만2천, 2만500, 1만 2,000) read as before.
 func TestShortDigitsAfterAUnitAreAsked(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang    commands.Lang
 		add     string // %s the count, %d the day
@@ -192,6 +196,7 @@ func (h *harness) sqlText(q string, args ...any) string {
 // reason (the note lost), and `메모:… 사유:…` was refused as if 사유 were
 // missing. Each of the two ends where the other starts, in either order.
 func TestReasonAndNoteEndAtEachOther(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang          commands.Lang
 		close, rn, nr string
@@ -225,6 +230,7 @@ func TestReasonAndNoteEndAtEachOther(t *testing.T) {
 // `… 약정 메모:포함`, which records +1,135 agreements. A status word with
 // an including word is asked about; no hint keeps 약정 as the status.
 func TestStatusIncludedIsAsked(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		lines []string
@@ -253,6 +259,7 @@ func TestStatusIncludedIsAsked(t *testing.T) {
 // Review r13 A7: conversions written other ways than 정규직 전환 got a note
 // hint (`메모:정규 전환`), which records new jobs for converted workers.
 func TestConversionWordsAreRefusedAsConversions(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for _, l := range []string{"추가 청년 2 11/25 정규 전환", "추가 청년 2 11/25 정규직으로 전환", "추가 청년 2 11/25 무기직 전환",
 		"추가 청년 2 11/25 전환채용", "추가 청년 2 11/25 인턴 전환", "추가 청년 2명 11/25 인턴→정규 채용", "추가 청년 2 11/25 정규직 전환"} {
@@ -274,6 +281,7 @@ func TestConversionWordsAreRefusedAsConversions(t *testing.T) {
 // Review r13 A8: `전월 말일` was refused as a period while `전월말` and
 // `지난달 말` read as last month's last day.
 func TestLastMonthsLastDayWords(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for i, l := range []string{"추가 노인 1%d 전월 말일", "추가 청년 1%d 전월말일", "추가 여성 1%d 전달 말일", "추가 투자 1%d 저번달 말"} {
 		h.run(manager, fmt.Sprintf(l, i), commands.OutcomeOK)
@@ -289,6 +297,7 @@ func TestLastMonthsLastDayWords(t *testing.T) {
 // Review r13 A11: `현황 12월 현재` and `현황 11월 한달` looked `현재` and
 // `한달` up as programs. After a period they say the period, no program.
 func TestStatusPeriodTrailers(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 노인 7 11/20", commands.OutcomeOK)
 	plain := h.run(manager, "현황 11월", commands.OutcomeOK).Text()
@@ -307,6 +316,7 @@ func TestStatusPeriodTrailers(t *testing.T) {
 // "no option" or "already 5", or changed the figure and kept the program.
 // It is refused naming the way: 무효, then 추가.
 func TestCorrectionCannotMoveProgram(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		add   string
@@ -333,6 +343,7 @@ func TestCorrectionCannotMoveProgram(t *testing.T) {
 // Review r13 A6: `채용 13 12/1 5명` (date before count) said "`12/1` is not
 // a number". It names the order: number, count, date.
 func TestHireDateBeforeCount(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang      commands.Lang
 		add, line string
@@ -352,6 +363,7 @@ func TestHireDateBeforeCount(t *testing.T) {
 // Review r13 A2: `목표 노인 +500` and `목표 청년 1,500에서 1,700으로` named
 // the wrong word; a target is set as the new whole figure.
 func TestTargetChangeWordsHint(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang commands.Lang
 		line string
@@ -371,6 +383,7 @@ func TestTargetChangeWordsHint(t *testing.T) {
 // Review r13 A1: `추가 청년 5, 노인 3` was refused for a misplaced comma;
 // the line holds two programs, and the reply says so.
 func TestTwoProgramsWithACommaAreNamed(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	before := h.k45Counts()
 	mustContain(t, h.run(manager, "추가 청년 5, 노인 3 11/25", commands.OutcomeRefused).Text(), "다른 사업", "한 줄씩")
@@ -380,6 +393,7 @@ func TestTwoProgramsWithACommaAreNamed(t *testing.T) {
 // Review r13 S5 (every note hint): a word right after a free status word
 // gets no note line keeping the status.
 func TestUnreadWordAfterStatusHasNoNoteLine(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	before := h.k45Counts()
 	text := h.run(manager, "추가 청년 누계 1,150 11/25 약정 검토분", commands.OutcomeRefused).Text()

@@ -15,6 +15,7 @@ import (
 // hires on it. The later report keeps its increment; its total moves; the
 // reply names it and the 정정 that keeps its total instead.
 func TestCorrectingAnAgreementKeepsLaterAgreementsSize(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                 commands.Lang
 		agree, report, hire  string
@@ -59,6 +60,7 @@ func TestCorrectingAnAgreementKeepsLaterAgreementsSize(t *testing.T) {
 // S4 for an agreed 누계 corrected before a later one: the later keeps its
 // increment too.
 func TestCorrectingAnAgreedCumulativeKeepsLaterAgreementsSize(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                   commands.Lang
 		first, report, correct string
@@ -88,6 +90,7 @@ func TestCorrectingAnAgreedCumulativeKeepsLaterAgreementsSize(t *testing.T) {
 // holds the hires (a raise always does); below that the refusal says the
 // increment and the lowest figure, and never calls a raise a reduction.
 func TestCorrectingAnAgreedCumulativeWithHires(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                commands.Lang
 		agree, report, hire string
@@ -133,6 +136,7 @@ func TestCorrectingAnAgreedCumulativeWithHires(t *testing.T) {
 // likely that increase retyped: the question says "the same day", offers
 // 누계포함:예 first, and that answer records nothing.
 func TestDeltaEqualToSameDayReportIncrement(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                      commands.Lang
 		first, report, delta, yes string
@@ -178,6 +182,7 @@ func TestDeltaEqualToSameDayReportIncrement(t *testing.T) {
 // moves; 예 keeps the report's total, 아니오 raises it; 취소 of either
 // restores every figure.
 func TestCorrectionOfDeltaBeforeLaterReportAsks(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                   commands.Lang
 		delta, report, correct string
@@ -232,6 +237,7 @@ func TestCorrectionOfDeltaBeforeLaterReportAsks(t *testing.T) {
 // told to void entries that are part of the figure; a lower 누계 of a date
 // with a 누계 report names it and offers its 정정.
 func TestCumulativeAtOrBelowTheLedgerAdvice(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang        commands.Lang
 		setup       []string
@@ -293,6 +299,7 @@ func TestCumulativeAtOrBelowTheLedgerAdvice(t *testing.T) {
 // agreement before a later agreed 누계 survive an entries export imported
 // into an empty ledger: the same plain SQL SUMs.
 func TestK46CorrectionsSurviveARoundTrip(t *testing.T) {
+	t.Parallel()
 	lang := commands.Korean
 	a, b := newHarness(t, lang), newHarness(t, lang)
 	a.run(manager, "추가 12 senior 날짜:2026-10-18", commands.OutcomeOK)

@@ -15,6 +15,7 @@ import (
 // agreement (약정), or of a delta no later 누계 counted — is refused naming
 // the label and why, with the line without it; nothing is written.
 func TestK47WithinOnACorrectionItDoesNotApplyTo(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                             commands.Lang
 		report, agree, delta             string
@@ -61,6 +62,7 @@ func TestK47WithinOnACorrectionItDoesNotApplyTo(t *testing.T) {
 // 정정 a later 누계 report absorbed (누계포함:예, the report's total stands)
 // moved nothing, and is told apart.
 func TestK47ListVoidedCorrectionsCountWhatMoved(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                  commands.Lang
 		delta, report, other  string
@@ -100,6 +102,7 @@ func TestK47ListVoidedCorrectionsCountWhatMoved(t *testing.T) {
 // first set later (11-27), no target: none was in force on 9/30. The
 // department is named among those not yet set then.
 func TestK47StatusPastDateDepartmentTargetNotYetSet(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                commands.Lang
 		add, target, status string

@@ -42,6 +42,7 @@ func (h *harness) liveReplacement() int64 {
 // importing ledger held 200 where the source held 170). Then voiding the
 // replacement in both ledgers leaves both at the same SQL SUM.
 func TestSeparateCorrectionRoundTripUnderAStandingClock(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			lines, void := k48Lines(lang)
@@ -80,6 +81,7 @@ func TestSeparateCorrectionRoundTripUnderAStandingClock(t *testing.T) {
 // rewritten in a later transaction, which changes their xmin as a restore
 // does.
 func TestRestoredLedgerRebasesAnAnsweredCorrection(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			lines, void := k48Lines(lang)
@@ -154,6 +156,7 @@ func restored(t *testing.T, a *harness) *harness {
 // the 예 line re-based #2 150 → 120 on its first press). Sent again as a
 // typed line, the answer records.
 func TestCancelledCorrectionQuestionWritesNothing(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			lines, _ := k48Lines(lang)
@@ -201,6 +204,7 @@ func TestCancelledCorrectionQuestionWritesNothing(t *testing.T) {
 // (review r16 MINOR 5: the second press recorded the entry). A line typed
 // after the refusal records, as k41 says.
 func TestCancelledQuestionsButtonStaysDead(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                         commands.Lang
 		report, add, undo, cancelled string
@@ -243,6 +247,7 @@ func TestCancelledQuestionsButtonStaysDead(t *testing.T) {
 // its transaction), the migration's UPDATE marks the 아니오 정정 separate and
 // leaves the 예 정정 alone.
 func TestMigration47KeepsTheAnswersOf180(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for _, line := range []string{"추가 노인 50 날짜:11/1", "추가 노인 누계 200 날짜:11/20", "정정 1 80 오타 누계포함:예",
 		"추가 청년 50 날짜:11/1", "추가 청년 누계 200 날짜:11/20", "정정 4 20 오타 누계포함:아니오"} {
@@ -276,6 +281,7 @@ func TestMigration47KeepsTheAnswersOf180(t *testing.T) {
 // re-basing; the 아니오 정정 stays separate. Then the same 무효 leaves the
 // report's 200 (a plain SQL SUM).
 func TestMigration49RepairsARestoredLedgersBackfill(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for _, line := range []string{"추가 노인 50 날짜:11/1", "추가 노인 누계 200 날짜:11/20", "정정 1 80 오타 누계포함:예",
 		"추가 청년 50 날짜:11/1", "추가 청년 누계 200 날짜:11/20", "정정 4 20 오타 누계포함:아니오"} {

@@ -19,6 +19,7 @@ import (
 // entry's own month and year is kept, and so is one naming numbers that
 // are no month. 채용 (a hire) is checked the same way.
 func TestNoteNamingAnotherMonthInAnyWords(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang    commands.Lang
 		refused map[string][]string // line → what the refusal shows
@@ -93,6 +94,7 @@ func TestNoteNamingAnotherMonthInAnyWords(t *testing.T) {
 // Review r15 F15: 24,892 of a 25,000 target (99.57%) was shown as 100%
 // beside "23개 남았습니다". A share is floored: 100% only when reached.
 func TestPercentNeverRoundsUpToTheTarget(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang  commands.Lang
 		lines []string
@@ -119,6 +121,7 @@ func TestPercentNeverRoundsUpToTheTarget(t *testing.T) {
 // recorded figure means an entry is wrong, so the question says so and
 // points to the program's list.
 func TestNearTotalBelowPointsToTheList(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang        commands.Lang
 		setup, line string
@@ -147,6 +150,7 @@ func TestNearTotalBelowPointsToTheList(t *testing.T) {
 // asked. A delta early in a year at least half of the program's last year
 // is held with the 누계 line for the difference and 확인:예.
 func TestNewYearFirstDeltaIsHeld(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                 commands.Lang
 		setup, line, confirm string

@@ -11,6 +11,7 @@ import (
 // `#{{.ID}}(…)와` whatever the number: `#1가`, `#38와`. 1 is read 일 and
 // takes 이/과; the particle now follows the number. Nothing is written.
 func TestK50LaterReportRefusalParticleFollowsTheNumber(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang          commands.Lang
 		later, before string
@@ -36,6 +37,7 @@ func TestK50LaterReportRefusalParticleFollowsTheNumber(t *testing.T) {
 // full-width mode) voided all 40 while `무효 1 2명 중복` is refused as a
 // partial void. Both are refused now; nothing is voided.
 func TestK50VoidWithAFullWidthPartialCountIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang      commands.Lang
 		add, void string
@@ -62,6 +64,7 @@ func TestK50VoidWithAFullWidthPartialCountIsRefused(t *testing.T) {
 // Review r16 MINOR 4: 정정's two-figure refusal missed ➝, ⟶ and the Korean
 // `2에서 3으로`: the first figure was set and the rest filed as the reason.
 func TestK50CorrectionWithOtherArrowsIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		add   string
@@ -104,6 +107,7 @@ func TestK50CorrectionWithOtherArrowsIsRefused(t *testing.T) {
 // in 보고 lines) was refused as "`-`를 두 번 썼습니다 … 사업은 한 번만": a
 // dash folds to nothing, as did the program word it was compared with.
 func TestK50DashBeforeANoteIsNotAProgramTwice(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		line  string
@@ -136,6 +140,7 @@ func TestK50DashBeforeANoteIsNotAProgramTwice(t *testing.T) {
 // agreement lines: "약정 누계(실적 제외): 300개", "약정 #1: 전체 300개 …
 // 남은 수 220개". The add itself said 300여개.
 func TestK50ApproximateAgreementKeepsItsYeo(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang              commands.Lang
 		add, hire         string
@@ -161,6 +166,7 @@ func TestK50ApproximateAgreementKeepsItsYeo(t *testing.T) {
 // ("상태가 서로 다르게 두 번 있습니다(`채용`)", "날짜가 두 번 있습니다(`11월말`
 // 외 하나)"); both are named now, as the department refusal does.
 func TestK50TwoStatusesOrDatesNameBoth(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		line  string
@@ -185,6 +191,7 @@ func TestK50TwoStatusesOrDatesNameBoth(t *testing.T) {
 // would be asked the 누계포함 question was asked first and refused for the
 // close only once answered. The close is said first; nothing is written.
 func TestK50ClosedMonthIsSaidBeforeTheWithinQuestion(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang                     commands.Lang
 		report, close, add, want string
@@ -218,6 +225,7 @@ func TestK50ClosedMonthIsSaidBeforeTheWithinQuestion(t *testing.T) {
 // the 정정 to what remains; a whole-entry count (`마흔 명` is no word we
 // read, and `40명` is the whole) still voids.
 func TestVoidWithAWordCountIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		void  string
 		wants []string

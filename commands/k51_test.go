@@ -17,6 +17,7 @@ import (
 // line's entry. Review r19 F1: the add form (the modal) is such a line
 // too, and was not marked.
 func TestUndoWhileTheNewerLineWaitsOnALock(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                commands.Lang
 		first, second, undo string

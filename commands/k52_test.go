@@ -13,6 +13,7 @@ import (
 // each one (the first three, then how many more); the answer 아니오 then
 // does what it said, checked against a plain SQL sum through each date.
 func TestK52BackDatedDeltaNamesEveryLaterReport(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang         commands.Lang
 		setup        []string
@@ -46,6 +47,7 @@ func TestK52BackDatedDeltaNamesEveryLaterReport(t *testing.T) {
 // F16: past three later reports the question names the first three and
 // says how many more change.
 func TestK52BackDatedDeltaNamesTheRestAsACount(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		setup []string
@@ -74,6 +76,7 @@ func TestK52BackDatedDeltaNamesTheRestAsACount(t *testing.T) {
 // to type. Each is still refused, nothing written; the reply names the
 // part and gives the form that reads.
 func TestK52RefusalsSayWhatToType(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		line  string
@@ -116,6 +119,7 @@ func TestK52RefusalsSayWhatToType(t *testing.T) {
 // of a January delta at least half of last year's total. It does now, and
 // the hold is the one made.
 func TestK52HelpNamesTheJanuaryDeltaHold(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang                     commands.Lang
 		help, says, setup, delta string
@@ -136,6 +140,7 @@ func TestK52HelpNamesTheJanuaryDeltaHold(t *testing.T) {
 // whether the first report already reflects the change; 누계포함:아니오
 // raises every later report, and the question now names them all.
 func TestK52CorrectionNamesEveryLaterReport(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang                 commands.Lang
 		setup                []string

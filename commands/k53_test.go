@@ -19,6 +19,7 @@ import (
 // reading for add, 채용 and the importer); figures that are no month, the
 // entry's own month and a plan after the month are not.
 func TestK53NoteMonthReading(t *testing.T) {
+	t.Parallel()
 	asOf := time.Date(2026, time.December, 3, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct{ note, word, last string }{
 		{"2026.11월분", "2026.11월분", "2026-11-30"},
@@ -83,6 +84,7 @@ func TestK53NoteMonthReading(t *testing.T) {
 // The same spellings through Handle: refused naming the word, nothing
 // written; figures that are no month and the entry's own month are kept.
 func TestK53NoteMonthSpellingsAreRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang    commands.Lang
 		refused map[string][]string

@@ -18,6 +18,7 @@ import (
 // jobs altogether; the 무효 reply says #1 stays void and the total drops
 // by the whole figure.
 func TestK54RefusedUndoAfterACorrectionNamesTheWayBack(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang                                    commands.Lang
 		add, correct, refused, undo, back, void string
@@ -65,6 +66,7 @@ func TestK54RefusedUndoAfterACorrectionNamesTheWayBack(t *testing.T) {
 // agreement, while the program has open agreements, is refused with the
 // `채용` line that converts the agreement and the line for a separate hire.
 func TestK54HireWhoseNoteNamesAnAgreementIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang                  commands.Lang
 		agree, separate, hire string
@@ -113,6 +115,7 @@ func TestK54HireWhoseNoteNamesAnAgreementIsRefused(t *testing.T) {
 // no reminder goes out, and names them; the 마감 reply names them too. No
 // reminder is planned for a closed month.
 func TestK54ClosedMonthStillNamesItsUnreportedDepartments(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang                      commands.Lang
 		add, preview, close       string
@@ -164,6 +167,7 @@ func TestK54ClosedMonthStillNamesItsUnreportedDepartments(t *testing.T) {
 // later approximate 누계 report still makes the months it covers so); the
 // 누계 column keeps 309여.
 func TestK54ReportMonthCellAfterAnApproximateMonth(t *testing.T) {
+	t.Parallel()
 	split := regexp.MustCompile(`\s{2,}`)
 	for _, c := range []struct {
 		lang            commands.Lang

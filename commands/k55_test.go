@@ -25,6 +25,7 @@ func (h *harness) k55Sum(from, to string) int64 {
 // offers the line dated 2026. 12. 31. first; following it files the 13 in
 // December. With 12월 closed it says so and whom to ask instead.
 func TestK55NewYearTotalOffersLastYearEnd(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                             commands.Lang
 		setup, line, yearEnd, cont, shut string
@@ -81,6 +82,7 @@ func TestK55NewYearTotalOffersLastYearEnd(t *testing.T) {
 // that month is closed and whom to ask, and the line as typed with 확인:예,
 // whose footer names today's date (k58, review r21 M2).
 func TestK55DatelessTotalAtTheMonthTurnIsHeld(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                                         commands.Lang
 		setup, line, lastLine, todayLine, shut, conf string
@@ -150,6 +152,7 @@ func withConfirmWord(line, confirm string) string {
 // with this year's date, unless confirmed. January's `12월말` (last
 // December, the year-end reports) is not asked, nor a line that says 작년.
 func TestK55PastYearDateIsHeld(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                          commands.Lang
 		line, thisYear, conf, january string

@@ -18,6 +18,7 @@ import (
 // `1월~11월 누계` was read as January. Each is read as the months it
 // names; figures, ids, comparisons and targets are not.
 func TestK56NoteMonthReading(t *testing.T) {
+	t.Parallel()
 	jan := time.Date(2027, time.January, 4, 0, 0, 0, 0, time.UTC)
 	dec := time.Date(2026, time.December, 3, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
@@ -78,6 +79,7 @@ func TestK56NoteMonthReading(t *testing.T) {
 // written; the kept lines are filed on their dates, and the SQL sum is
 // theirs.
 func TestK56NoteYearAndPeriodRefusedThroughHandle(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang    commands.Lang
 		now     time.Time
@@ -151,6 +153,7 @@ func TestK56NoteYearAndPeriodRefusedThroughHandle(t *testing.T) {
 // Review r20 (awkward): the note-month refusal's lines dropped `상태:채용`
 // the user typed; they keep every field typed but the date they change.
 func TestK56NoteMonthLinesKeepTheFieldsTyped(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang  commands.Lang
 		line  string
@@ -187,6 +190,7 @@ func TestK56NoteMonthLinesKeepTheFieldsTyped(t *testing.T) {
 // A 사유: typed (a manager's line into a closed month) stays in both
 // lines offered, last, as it takes the rest of the line.
 func TestK56NoteMonthLinesKeepTheReason(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang        commands.Lang
 		line, wants string

@@ -14,6 +14,7 @@ import (
 // the 정정 to what remains (computed from the entry's SQL figure), and a
 // reason naming the whole still voids.
 func TestK57VoidReasonNamingAPartIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang    commands.Lang
 		add     string
@@ -91,6 +92,7 @@ func TestK57VoidReasonNamingAPartIsRefused(t *testing.T) {
 // The totals carry 여 now, each figure the SQL sum of the agreements, and
 // the hire says the agreement is approximate.
 func TestK57ApproximateAgreementTotalsKeepYeo(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                                   commands.Lang
 		adds                                   []string
@@ -142,6 +144,7 @@ func TestK57ApproximateAgreementTotalsKeepYeo(t *testing.T) {
 // 10, 약 10 about 10, another wording. It is refused now, naming both
 // lines to type, and nothing is saved; `10여` and `10` still record.
 func TestK57AboutPrefixIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		lines      []string
@@ -178,6 +181,7 @@ func TestK57AboutPrefixIsRefused(t *testing.T) {
 // #3, the report it is inside. The question names what the 정정 changes:
 // each figure it lists is checked against SQL before and after the answer.
 func TestK57CorrectionHoldNamesTheReportItChanges(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang         commands.Lang
 		lines        []string

@@ -18,6 +18,7 @@ import (
 // date (the month before's end; this year's) comes first, as its own
 // button on Slack. A size hold keeps its footer.
 func TestK58DateHoldFooterNamesTheDate(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                                      commands.Lang
 		setup, line, monthEnd, confirmed, console string
@@ -113,6 +114,7 @@ func TestK58DateHoldFooterNamesTheDate(t *testing.T) {
 // k55 gap: `도움말 추가` did not name the two holds k55 added, the dateless
 // 누계 in a month's first seven days and a date in an earlier year.
 func TestK58HelpAddNamesTheDateHolds(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		line       string
@@ -142,6 +144,7 @@ func TestK58HelpAddNamesTheDateHolds(t *testing.T) {
 // month before's end, as the dateless 누계's hold does; the form's reply
 // names its 기준일 when recorded.
 func TestK58FormMonthTurnTotal(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                        commands.Lang
 		setup, monthEnd, today, dec string
@@ -207,6 +210,7 @@ func TestK58FormMonthTurnTotal(t *testing.T) {
 // entry recorded after the export, or a file holding a few rows copied
 // out of an export, names nothing.
 func TestK58ImportNamesADeletedRow(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang    commands.Lang
 		lines   []string

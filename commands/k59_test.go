@@ -16,6 +16,7 @@ import (
 // 올렸다". Exact figures under 1,000 are written exactly, an approximate
 // ledger figure keeps its 여, and a rate under 1% is left out.
 func TestK59PressSmallFiguresExact(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		for _, line := range []string{
@@ -72,6 +73,7 @@ func TestK59PressSmallFiguresExact(t *testing.T) {
 // 12/1; 12/28~31 in a 2027 view on 1/2). It counts only days inside the
 // view, labelled from the view's first day, compared with SQL sums.
 func TestK59ThisWeekClippedToTheView(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		now := time.Date(2026, time.November, 30, 1, 0, 0, 0, time.UTC)
@@ -116,6 +118,7 @@ func TestK59ThisWeekClippedToTheView(t *testing.T) {
 // 이후 보고 없음` though the department had reported 실적 없음 for December
 // 2026. The last report, 실적 없음 included, is named.
 func TestK59SilenceCountsLastYearsNothingReport(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		now := time.Date(2026, time.November, 30, 1, 0, 0, 0, time.UTC)
@@ -150,6 +153,7 @@ func TestK59SilenceCountsLastYearsNothingReport(t *testing.T) {
 // report said "#90 실적을 찾을 수 없습니다". They refuse naming the report
 // and `무효 90 <사유>`, writing nothing.
 func TestK59CorrectOrHireANothingReport(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run(manager, "add 7 youth date:2026-11-20", commands.OutcomeOK)
@@ -204,6 +208,7 @@ func (h *harness) k59NewestID() int64 {
 // Review r22 F40: its 부진 사업 line compared with a target set after the
 // week's end without the note 현황 지난주 gives.
 func TestK59DigestAgreedAndTargetNotYet(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run(manager, "add 300 invest status:agreed date:2026-11-17", commands.OutcomeOK)
@@ -240,6 +245,7 @@ func TestK59DigestAgreedAndTargetNotYet(t *testing.T) {
 // figure after an approximate program total keeps 여. F21: last year's
 // approximate total is written with 여 and the subtraction says so.
 func TestK59HoldsKeepYeoAndCompareTheIncrement(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		now := time.Date(2026, time.November, 27, 1, 0, 0, 0, time.UTC)

@@ -13,6 +13,7 @@ import (
 // 前月分, 11 .30 입사; 전년도분, 2026 실적 누락, '26년분, 지난 연도 실적,
 // 31일 입사, 구랍 채용, 종무식 전 채용, 전년 이월분 on 4 January.
 func TestK60NoteMonthReading(t *testing.T) {
+	t.Parallel()
 	dec1 := time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC) // Tuesday
 	jan4 := time.Date(2027, time.January, 4, 0, 0, 0, 0, time.UTC)  // Monday
 	dec9 := time.Date(2026, time.December, 9, 0, 0, 0, 0, time.UTC)
@@ -74,6 +75,7 @@ func TestK60NoteMonthReading(t *testing.T) {
 // notes that name no other month are kept on their date: the SQL sums
 // per month are those lines'.
 func TestK60NoteNamesDayOfLastMonthThroughHandle(t *testing.T) {
+	t.Parallel()
 	type refusal struct{ line, word, dated string }
 	for _, tc := range []struct {
 		lang     commands.Lang
@@ -146,6 +148,7 @@ func TestK60NoteNamesDayOfLastMonthThroughHandle(t *testing.T) {
 // 지난주 on Wednesday 9 December 2026 is 30 November to 6 December: the
 // bot asks which month's figure it is, offering both lines.
 func TestK60LastWeekOverTwoMonthsIsAsked(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang  commands.Lang
 		line  string

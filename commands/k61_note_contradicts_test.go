@@ -22,6 +22,7 @@ func (h *harness) k61Sum(code string) int64 {
 // year 60. Notes that speak of the total without calling the figure one
 // (누계 반영분, 누계와 별도, 누계포함, 누계 60 beside a 13) stay recorded.
 func TestK61NoteSaysTotalOnDeltaIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang               commands.Lang
 		setup              []string
@@ -68,6 +69,7 @@ func TestK61NoteSaysTotalOnDeltaIsRefused(t *testing.T) {
 // are, pointing to 정정/무효; a note of replacement hires (퇴사자 충원), a
 // region (인구 감소 지역) or a denial (감소 아님) stays recorded.
 func TestK61NoteSaysDecreaseIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang    commands.Lang
 		setup   string
@@ -117,6 +119,7 @@ func TestK61NoteSaysDecreaseIsRefused(t *testing.T) {
 // asked: `채용 <약정 번호> <수>`, the line with 상태:채용, or the agreement
 // without the words. Following the 상태:채용 line counts the 100.
 func TestK61AgreedWithHiredNoteIsAsked(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang             commands.Lang
 		lines            []string

@@ -34,6 +34,7 @@ func latinLeft(reply string, typed map[string]bool) []string {
 // TestKoreanSessionHasNoEnglish drives every command in Korean, as a user of
 // a BOT_LANGUAGE=ko bot types them, and fails on any English left in a reply.
 func TestKoreanSessionHasNoEnglish(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	typed := map[string]bool{}
 	steps := []struct {
@@ -180,6 +181,7 @@ func TestKoreanSessionHasNoEnglish(t *testing.T) {
 // TestCallerLanguageOverridesDefault: one English-default service answers a
 // caller whose language is Korean in Korean, and others in English.
 func TestCallerLanguageOverridesDefault(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	ctx := context.Background()
 	ko := h.svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash, Lang: commands.Korean}, "현황")
@@ -193,6 +195,7 @@ func TestCallerLanguageOverridesDefault(t *testing.T) {
 // TestAddFormInCallerLanguage: the Slack form's field errors follow the
 // caller's language too.
 func TestAddFormInCallerLanguage(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	caller := commands.Caller{UserID: "U1", Source: commands.SourceModal, IdempotencyKey: "view-ko", Lang: commands.Korean}
 	_, errs := h.svc.SubmitAddForm(context.Background(), caller, commands.AddForm{Program: "youth", Count: "일자리", Date: "언젠가"})

@@ -26,6 +26,7 @@ func (h *harness) voidedSQL(status string) int64 {
 // figure is that quarter's 실적, and a program's figure in a period view is
 // compared with its annual target as 연간 목표의 N%.
 func TestEveryFigureSaysWhatItIs(t *testing.T) {
+	t.Parallel()
 	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
@@ -68,6 +69,7 @@ func TestEveryFigureSaysWhatItIs(t *testing.T) {
 
 // `list voided` counts voided jobs and voided agreements (약정) apart.
 func TestListVoidedCountsJobsAndAgreementsApart(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		h.run("U1", "add 300 invest date:2026-10-31", commands.OutcomeOK)
@@ -88,6 +90,7 @@ func TestListVoidedCountsJobsAndAgreementsApart(t *testing.T) {
 // The reply to an add echoes every field it recorded, and says how a word
 // typed without a label was read.
 func TestAddReplyEchoesEveryField(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		lang        commands.Lang
 		line        string

@@ -12,6 +12,7 @@ import (
 // `lang` is a limited write: past the write burst a Slack user's language
 // change is refused, said in the language they have, and nothing is stored.
 func TestLanguageChangeIsALimitedWrite(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	store := dbtest.New(t)
 	svc := commands.New(commands.Config{Store: store, Now: func() time.Time { return fixedNow }})

@@ -14,6 +14,7 @@ const (
 )
 
 func TestLangOfLocale(t *testing.T) {
+	t.Parallel()
 	for locale, want := range map[string]commands.Lang{
 		"ko-KR": commands.Korean, "ko": commands.Korean, "KO_kr": commands.Korean,
 		"en-US": commands.English, "ja-JP": commands.English, "kok-IN": commands.English,
@@ -47,6 +48,7 @@ func (h *harness) title(c commands.Caller, line string) string {
 // The order a reply's language is chosen in: stored choice, then the
 // caller's language, then the Slack locale, then BOT_LANGUAGE.
 func TestLanguagePrecedence(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	plain := commands.Caller{UserID: "U1", Source: commands.SourceSlash}
 	if got := h.title(plain, "help"); got != helpTitleEn {
@@ -108,6 +110,7 @@ func TestLanguagePrecedence(t *testing.T) {
 }
 
 func TestLangRefusesBadInput(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	for _, line := range []string{"lang", "lang fr", "lang ko en"} {
 		r := h.run("U1", line, commands.OutcomeRefused)
@@ -120,6 +123,7 @@ func TestLangRefusesBadInput(t *testing.T) {
 
 // A Service pinned to a language (a channel post) ignores users' choices.
 func TestWithLanguageIsPinned(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run("U1", "lang en", commands.OutcomeOK)
 	c := commands.Caller{UserID: "U1", Locale: "en-US"}

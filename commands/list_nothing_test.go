@@ -13,6 +13,7 @@ import (
 // (department, month, who, when, voided or live), narrowed by 부서: and
 // the period as entries are, and left out of a list of one program.
 func TestListShowsNothingReports(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                               commands.Lang
 		list, none, void, heading, live    string

@@ -11,6 +11,7 @@ import (
 // with or without spaces around ~, - or 부터 … 까지, lists that span's
 // entries; a range written end first is refused naming both ends.
 func TestListReadsARangeOfDays(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang     commands.Lang
 		list     string

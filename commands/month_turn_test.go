@@ -33,6 +33,7 @@ func (h *harness) liveNothingAll() int {
 // reply asks which month and nothing is written. With the month typed it is
 // filed; from the 8th a month-less one is this month's.
 func TestNothingWithoutMonthAtMonthTurnAsks(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newClockHarness(t, lang, time.Date(2026, 7, 1, 0, 30, 0, 0, time.UTC)) // 7/1 09:30 in Seoul
 		lines := map[commands.Lang][]string{
@@ -67,6 +68,7 @@ func TestNothingWithoutMonthAtMonthTurnAsks(t *testing.T) {
 // only once it has ended, and the reply names what to type. `마감` without
 // a month names last month. `마감 해제` still reopens.
 func TestCloseRefusesAMonthNotEnded(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newClockHarness(t, lang, time.Date(2026, 7, 1, 0, 30, 0, 0, time.UTC))
 		r := h.run(manager, byLang(lang, "close 2026-07", "마감 7월"), commands.OutcomeRefused)

@@ -33,6 +33,7 @@ func (m *movingStore) AddNothing(ctx context.Context, n commands.NothingReport) 
 // it is filed under the surviving department. Never a live 실적 없음 beside
 // that department's jobs for the month.
 func TestNothingForDepartmentMovedAwayMeanwhile(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name, into string

@@ -14,6 +14,7 @@ import (
 var parseToday = dates.On(2026, time.November, 26)
 
 func TestParseAdd(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		line          string
 		count         int64
@@ -67,6 +68,7 @@ func TestParseAdd(t *testing.T) {
 }
 
 func TestParseRefusesBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		line, command string
 	}{
@@ -117,6 +119,7 @@ func TestParseRefusesBadInput(t *testing.T) {
 }
 
 func TestParseCommands(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		line, name string
 		check      func(Command) bool
@@ -182,6 +185,7 @@ func TestParseCommands(t *testing.T) {
 // Every example in the command table must parse as the command it illustrates,
 // so help never shows a line that would be refused.
 func TestHelpExamplesParse(t *testing.T) {
+	t.Parallel()
 	for _, spec := range commandTable {
 		for _, lang := range []Lang{English, Korean} {
 			for _, ex := range New(Config{Language: lang}).examples(spec) {
@@ -222,6 +226,7 @@ func FuzzParse(f *testing.F) {
 }
 
 func TestIsBareAdd(t *testing.T) {
+	t.Parallel()
 	for text, want := range map[string]bool{
 		"add": true, " ADD ": true, "추가": true, "/jobs add": true, "log": true,
 		"add 180 youth": false, "": false, "status": false, "program add": false,
@@ -235,6 +240,7 @@ func TestIsBareAdd(t *testing.T) {
 // Forms officials type in add: counters after a space, unit words alone,
 // prefixes, and dates, status and employment words without their labels.
 func TestParseAddKoreanForms(t *testing.T) {
+	t.Parallel()
 	type want struct {
 		count         int64
 		approx        bool
@@ -306,6 +312,7 @@ func TestParseAddKoreanForms(t *testing.T) {
 // Where a note would hold a date or a status, or a field comes twice, add
 // asks instead of guessing; the reason names the part it could not read.
 func TestParseAddAsksInsteadOfGuessing(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ line, names string }{
 		{"add 10 youth 11월31일", "11월31일"},
 		{"add 10 youth 4월 채용분", "4월"},
@@ -340,6 +347,7 @@ func TestParseAddAsksInsteadOfGuessing(t *testing.T) {
 // A word meant as a period that does not read as one is refused with the
 // reason, naming the word; it is never looked up as a program.
 func TestParseRefusesUnreadPeriods(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ line, en, ko string }{
 		{"status 13월", "`13월` has a month outside 1-12", "`13월`: 월이 1~12 범위를 벗어났습니다"},
 		{"status 5분기", "`5분기` has a quarter outside 1-4", "`5분기`: 분기가 1~4 범위를 벗어났습니다"},
@@ -358,6 +366,7 @@ func TestParseRefusesUnreadPeriods(t *testing.T) {
 }
 
 func TestParseStatusPeriods(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		line     string
 		from, to time.Time
@@ -395,6 +404,7 @@ func TestParseStatusPeriods(t *testing.T) {
 // Money or sessions are named as such even when the figure is also too large
 // for one entry: 500만원 is not "5,000,000 jobs, too many".
 func TestParseNamesMoneyBeforeSize(t *testing.T) {
+	t.Parallel()
 	for line, want := range map[string]string{"add 500만원 invest": "원(금액)은 일자리 수가 아닙니다", "add 2백만회 youth": "횟수(회)는 일자리가 아닙니다"} {
 		_, err := Parse(line, parseToday)
 		var ue *UsageError

@@ -19,6 +19,7 @@ import (
 // passes the count, or goes through Service.counted, which does, or spreads
 // a slice its function put the count in.
 func TestCallsOfCountedMessagesPassTheCount(t *testing.T) {
+	t.Parallel()
 	cat := i18n.Default()
 	fset := gotoken.NewFileSet()
 	calls := 0

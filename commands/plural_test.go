@@ -11,6 +11,7 @@ import (
 // English counts read right: one job, two jobs (go-i18n's plural forms);
 // Korean has one form, with its counter.
 func TestRecordedReplyCountsJobsInTheRightNumber(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	one := h.run(manager, "add 1 youth date:2026-11-20", commands.OutcomeOK)
 	mustContain(t, one.Title, ": 1 job for ")
@@ -28,6 +29,7 @@ func TestRecordedReplyCountsJobsInTheRightNumber(t *testing.T) {
 // entries and jobs a void took out, a department's live entries, the
 // departments a reminder round goes to. Korean reads as it always did.
 func TestEnglishCountsOfOneAreSingular(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run(manager, "/jobs dept add 도시재생과 <@UCITY>", commands.OutcomeOK)
 	h.run("U1", "add 1 youth date:2026-10-30", commands.OutcomeOK)

@@ -13,6 +13,7 @@ import (
 // rule: the total, public and private, and each program compared with plain
 // SQL sums through the date; nothing dated after it counts.
 func TestPressLineMatchesTheLedger(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	reportLedger(h)
 	h.run(manager, "add 11980 vulnerable date:2026-04-20", commands.OutcomeOK)

@@ -14,6 +14,7 @@ import (
 // a plan (예정 after the month) and filed in December; 11월분, 11월 실적,
 // 11월말 say whose figure it is, whatever follows.
 func TestR21YearAndMonthSaidInTheNote(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		line  string

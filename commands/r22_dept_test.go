@@ -11,6 +11,7 @@ import (
 // refused as an unread word; another department's bare name is still
 // asked about. SQL SUMs.
 func TestOwnDepartmentWordIsReadAsTheDepartment(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang             commands.Lang
 		own, other, echo string

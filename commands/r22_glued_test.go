@@ -10,6 +10,7 @@ import (
 // answered "no count found" naming nothing; the reply now gives the line
 // spaced, and that line records. SQL SUM.
 func TestCountGluedToTheProgramIsAnsweredSpaced(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang       commands.Lang
 		line, want string
@@ -33,6 +34,7 @@ func TestCountGluedToTheProgramIsAnsweredSpaced(t *testing.T) {
 // 정정`, `정정 1 15 고용형태:임시`) says how that is done: void and add
 // again; nothing changes (SQL SUM and type).
 func TestCorrectionOfAnotherFieldSaysHow(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang               commands.Lang
 		add, words, option string

@@ -11,6 +11,7 @@ import (
 // Review r22 (Korean official, 2026-12-04): replies that did not say what
 // to type. Each line writes nothing but the one read as 채용.
 func TestReviewR22TypingHabits(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		line  string
@@ -39,6 +40,7 @@ func TestReviewR22TypingHabits(t *testing.T) {
 
 // F29: 채용완료 (hiring done) is the status 채용 and is said so.
 func TestHiringDoneWordIsTheRealisedStatus(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang commands.Lang
 		want string
@@ -55,6 +57,7 @@ func TestHiringDoneWordIsTheRealisedStatus(t *testing.T) {
 
 // F20: `작년 12월 30일` is the day, not 작년 12월 with 30일 dropped.
 func TestLastYearWordBeforeADayReadsTheDay(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang   commands.Lang
 		period string
@@ -80,6 +83,7 @@ func TestLastYearWordBeforeADayReadsTheDay(t *testing.T) {
 // F33: an option key typed without its colon, and 현재, ran into the
 // program name; the reply says what was meant.
 func TestReviewR22ProgramNameWords(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		line  string
@@ -104,6 +108,7 @@ func TestReviewR22ProgramNameWords(t *testing.T) {
 // count, department): the hire is held naming the add and the 무효 that
 // keeps them counted once; 확인:예 records a separate hire. SQL SUMs.
 func TestHireAfterTheSameAddIsHeld(t *testing.T) {
+	t.Parallel()
 	noon := time.Date(2026, 5, 4, 3, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		lang                      commands.Lang
@@ -136,6 +141,7 @@ func TestHireAfterTheSameAddIsHeld(t *testing.T) {
 // README says entries move; the reply now names those months, so a filed
 // report's old name is no surprise. The figures stay (SQL SUM).
 func TestRenameNamesTheClosedMonthsItRelabels(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang                      commands.Lang
 		add, close, rename, other string
@@ -165,6 +171,7 @@ func TestRenameNamesTheClosedMonthsItRelabels(t *testing.T) {
 // F28: `현황 3분기` on 5 January (a quarter not started) offers last
 // year's same quarter instead of a page of zeros.
 func TestStatusOfAPeriodNotStartedOffersLastYears(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang        commands.Lang
 		line, offer string
@@ -188,6 +195,7 @@ func TestStatusOfAPeriodNotStartedOffersLastYears(t *testing.T) {
 // 채용` the hires; `목록 투자 약정` one program's agreements. The listed
 // counts are the SQL SUM of that status.
 func TestListOfOneStatus(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang                                commands.Lang
 		agree, add, list, listProgram, hire string

@@ -13,6 +13,7 @@ import (
 // not hired yet, for an add and for a 채용; a start already past, or an
 // agreement, is recorded. SQL SUMs.
 func TestNoteStartingWorkLaterIsNotHiredYet(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang                commands.Lang
 		agree, hire         string

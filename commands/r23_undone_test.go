@@ -13,6 +13,7 @@ import (
 // now refuses that row, naming both entries; nothing of the file is
 // written and the SQL SUM stays.
 func TestImportAfterAnUndoneCorrectionIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang                    commands.Lang
 		lines                   []string

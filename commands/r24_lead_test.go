@@ -10,6 +10,7 @@ import (
 // answered as the same words without date: are, with the period's last
 // day, not "the date cannot be read". Nothing is written.
 func TestDateOptionNamingAPeriodOffersItsLastDay(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang       commands.Lang
 		line, want string
@@ -32,6 +33,7 @@ func TestDateOptionNamingAPeriodOffersItsLastDay(t *testing.T) {
 // no addition: 증가분 names the kind of report. The 정정 goes through and
 // the ledger holds the new figure (SQL SUM).
 func TestCorrectionReasonNamingTheDeltaKindIsNoAddition(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -50,6 +52,7 @@ func TestCorrectionReasonNamingTheDeltaKindIsNoAddition(t *testing.T) {
 // not when the program had passed its target, and naming the 누계 and its
 // increment when the 정정 makes it pass. SQL SUMs.
 func TestCorrectionOfATotalIsAskedAsATotal(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang                         commands.Lang
 		target, report, past, passes string
@@ -84,6 +87,7 @@ func TestCorrectionOfATotalIsAskedAsATotal(t *testing.T) {
 // 약 N; 정정 now refuses it with the same reply. SQL SUM and the
 // 여 flag stay.
 func TestCorrectionRefusesAboutPrefix(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang              commands.Lang
 		add, about, rough string

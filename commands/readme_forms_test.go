@@ -15,6 +15,7 @@ import (
 // Every form the README's Numbers / Dates / Periods table lists must read as
 // what its row says it is, so the table never promises a form the bot refuses.
 func TestReadmeFormsParse(t *testing.T) {
+	t.Parallel()
 	text, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -53,6 +54,7 @@ func TestReadmeFormsParse(t *testing.T) {
 
 // help add and help status show the Korean forms, in both languages.
 func TestHelpShowsKoreanForms(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		r := h.svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, "help add")

@@ -10,6 +10,7 @@ import (
 // Every reason a count or period can be refused for has its own message in
 // the one table, and that message exists in both languages.
 func TestEveryReasonMapsToACatalogueMessage(t *testing.T) {
+	t.Parallel()
 	for r := reasons.CountEmpty; r <= reasons.DateWeekday; r++ {
 		id, ok := reasonIDs[r]
 		switch r {

@@ -17,6 +17,7 @@ import (
 // of the user's allowance: the user still has the whole burst for real
 // commands afterwards (review r6 m-10).
 func TestRedeliveriesSpendNoWriteAllowance(t *testing.T) {
+	t.Parallel()
 	store := dbtest.New(t)
 	clock := func() time.Time { return fixedNow }
 	cfg := commands.Config{Store: store, Now: clock, Managers: []string{"U1"}}

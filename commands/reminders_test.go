@@ -17,6 +17,7 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 // and the 28th are 추석, so three working days before the 30th (29th, 23rd,
 // 22nd) is the 22nd.
 func TestReminderDaysSkipHolidaysAndWeekends(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("USTAFF", "/jobs holiday add 2027-01-29 임시공휴일", commands.OutcomeRefused) // managers only
 	h.run(manager, "/jobs 공휴일 추가 2027-01-29 임시공휴일", commands.OutcomeOK)
@@ -45,6 +46,7 @@ func TestReminderDaysSkipHolidaysAndWeekends(t *testing.T) {
 }
 
 func TestRemindPreview(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run(manager, "/jobs dept add 도시재생과 <@UCITY>", commands.OutcomeOK)
 	h.run("USTAFF", "/jobs add 5 youth", commands.OutcomeOK)

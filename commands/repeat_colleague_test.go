@@ -12,6 +12,7 @@ import (
 // within a day, the question naming who recorded the earlier entry and
 // when; 확인:예 records it (review r3 S4).
 func TestIdenticalEntryByColleagueOrDaysLaterIsHeld(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang               commands.Lang
 		line, confirm      string

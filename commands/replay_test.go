@@ -22,6 +22,7 @@ func (h *harness) stamp(q string, args ...any) time.Time {
 // its own dates everywhere: 기록 일시, voids, target history, candidate
 // history, and a past week's digest shows that week's target and stages.
 func TestReplayedSessionRecordsItsOwnDates(t *testing.T) {
+	t.Parallel()
 	seoul := time.FixedZone("KST", 9*3600)
 	noon := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 12, 0, 0, 0, seoul) }
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {

@@ -14,6 +14,7 @@ import (
 // allowance: a burst from both at once gets 20 writes in, not 40 (issue 20,
 // break 5).
 func TestWriteLimitIsSharedByReplicas(t *testing.T) {
+	t.Parallel()
 	store := dbtest.New(t)
 	now := fixedNow
 	clock := func() time.Time { return now }

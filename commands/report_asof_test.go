@@ -11,6 +11,7 @@ import (
 // `/jobs 보고서 4월말` compares with the target in force on 30 April: a
 // revision made on 10 May counts from 10 May, not before.
 func TestReportUsesTheTargetInForceOnItsDate(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	reportLedger(h)
 	h.run(manager, "target 3500 program:invest reason:투자 협약 추가", commands.OutcomeOK)

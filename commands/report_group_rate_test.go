@@ -13,6 +13,7 @@ import (
 // group row's rate counts only its programs with a target, marked * with
 // the parts in a note, as subtotals already were.
 func TestSectorRowRateCountsOnlyTargetedPrograms(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang             commands.Lang
 		lines            []string

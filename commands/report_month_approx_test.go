@@ -50,6 +50,7 @@ func (h *harness) monthApproxSQL(code string, from, to, asOf time.Time) int64 {
 // the text reply and in the workbook, whose cell stays a number and shows 여
 // through its number format (review r4 L2; k35 L1).
 func TestReportMonthCellsCarryApproximate(t *testing.T) {
+	t.Parallel()
 	asOf := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
 	monthSpan := func(m int) (time.Time, time.Time) {
 		first := time.Date(2026, time.Month(m), 1, 0, 0, 0, 0, time.UTC)

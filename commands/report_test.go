@@ -57,6 +57,7 @@ func cells(t *testing.T, text, label string) []string {
 }
 
 func TestReportTablesMatchTheLedger(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	reportLedger(h)
 	r := h.run("U1", "보고서 4월말", commands.OutcomeOK)
@@ -109,6 +110,7 @@ func TestReportTablesMatchTheLedger(t *testing.T) {
 }
 
 func TestAuditViews(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	reportLedger(h)
 	h.run(manager, "target 2만1000 reason:supplementary budget", commands.OutcomeOK)
@@ -133,6 +135,7 @@ func TestAuditViews(t *testing.T) {
 }
 
 func TestStatusShowsDisclosureAndEmploymentBreakdowns(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	reportLedger(h)
 	r := h.run("U1", "status", commands.OutcomeOK)
@@ -145,6 +148,7 @@ func TestStatusShowsDisclosureAndEmploymentBreakdowns(t *testing.T) {
 }
 
 func TestExportWithoutSlackSaysWhereToGetTheFile(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	r := h.run("U1", "export csv 2026 entries", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "jobsbot export --format csv --year 2026 --what entries -o report.csv")
@@ -153,6 +157,7 @@ func TestExportWithoutSlackSaysWhereToGetTheFile(t *testing.T) {
 }
 
 func TestParseReportAndExport(t *testing.T) {
+	t.Parallel()
 	today := time.Date(2026, 5, 15, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		line string

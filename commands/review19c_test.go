@@ -14,6 +14,7 @@ import (
 // Review 19 saw agreements, plans and trainees stored as realised jobs:
 // each is now asked about or refused with a reason, and nothing is written.
 func TestAgreementsPlansAndTraineesAreNotHires(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		h.run("U1", "add 40 invest", commands.OutcomeOK)
@@ -72,6 +73,7 @@ func TestAgreementsPlansAndTraineesAreNotHires(t *testing.T) {
 // and bracketed weekdays kept in the note while the entry was dated today.
 // Each is read as its day, with no note, or refused naming the words.
 func TestDayWordsAndSuffixesAreReadOrRefused(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang) // today 2026. 11. 26., a Thursday
 		for i, tt := range []struct {
@@ -147,6 +149,7 @@ func TestDayWordsAndSuffixesAreReadOrRefused(t *testing.T) {
 // count and leftover label words filed as the note. Each is read (부서
 // 노인복지과, 메모 경로당, 상태 약정, 날짜 : 5/5) or refused naming the word.
 func TestNoteWordsThatAreFieldsAreReadOrRefused(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		before := h.entriesStored()
@@ -189,6 +192,7 @@ func TestNoteWordsThatAreFieldsAreReadOrRefused(t *testing.T) {
 // mistyped command word is pointed to the command, and the console's hold
 // names the line to type (it has no button).
 func TestReview19Replies(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		r := h.run(commands.ConsoleUser, "추가 10 청년", commands.OutcomeOK)
@@ -218,6 +222,7 @@ func TestReview19Replies(t *testing.T) {
 // report is recorded again without 여, no total moves, and status, the
 // oracle and the add reply all show the figure as exact.
 func TestExactReportEqualToLedgerClearsApproximate(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		h.run("U1", "add 30 rail date:2026-10-02", commands.OutcomeOK)

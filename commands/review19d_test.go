@@ -40,6 +40,7 @@ func (h *harness) unhiredSQL(dept string) int64 {
 // 약정 이행 and 마감 후 정정, and "not yet hired" subtracts the hires
 // recorded with 채용.
 func TestFilteredStatusKeepsItsAuditLinesAndUnhiredSubtractsHires(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run(manager, "추가 100 투자 날짜:2026-08-03 상태:약정 메모:MOU-A", commands.OutcomeOK) // #1, 투자유치과
@@ -101,6 +102,7 @@ func TestFilteredStatusKeepsItsAuditLinesAndUnhiredSubtractsHires(t *testing.T) 
 // writes the date as Korean do, and what it shows is read back by 엑셀; the
 // console's 엑셀 names the command line that writes the same file.
 func TestKoreanExamplesUseKoreanDates(t *testing.T) {
+	t.Parallel()
 	raw, err := os.ReadFile("i18n/messages.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -139,6 +141,7 @@ func TestKoreanExamplesUseKoreanDates(t *testing.T) {
 // span added (each report less the total before it), compared with a plain
 // SQL SUM of the stored increments, and says so.
 func TestMonthViewCountsCumulativeReportsAsTheirIncrease(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang) // today 2026. 11. 26.
 		h.run("U1", "추가 5 청년 2026. 3. 1.", commands.OutcomeOK)
@@ -174,6 +177,7 @@ func TestMonthViewCountsCumulativeReportsAsTheirIncrease(t *testing.T) {
 // Item 4: day ranges, a day of last month, 5/4일 and 어제 자 are read as
 // what they say, or refused naming them, never kept in the note.
 func TestRangesAndRelativeMonthDaysAreReadOrRefused(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang) // today 2026. 11. 26.
 		for i, tt := range []struct {
@@ -224,6 +228,7 @@ func TestRangesAndRelativeMonthDaysAreReadOrRefused(t *testing.T) {
 // Item 6: 18주차 is this year's ISO week 18 for 현황 and 주간보고; 51번
 // is entry 51; 목록 내 기록 lists my entries.
 func TestWeekNumbersIDSuffixAndMyEntries(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run("U1", "추가 10 청년 2026. 4. 27.", commands.OutcomeOK)     // Monday of 2026-W18
@@ -256,6 +261,7 @@ func TestWeekNumbersIDSuffixAndMyEntries(t *testing.T) {
 // Item 6: a 정정 of an entry already corrected names the entry that holds
 // the figure now, and a correction of a correction says which chain it changes.
 func TestCorrectionAfterCorrectionNamesTheRecord(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run(manager, "추가 5 청년 2026. 3. 1.", commands.OutcomeOK) // #1
@@ -283,6 +289,7 @@ func TestCorrectionAfterCorrectionNamesTheRecord(t *testing.T) {
 // Item 2 in the weekly digest: the agreements logged this week that are
 // not yet hired subtract the hires recorded against them with 채용.
 func TestDigestAgreementsNotYetHiredSubtractHires(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 50 투자 날짜:2026-11-16 상태:약정 메모:MOU-B", commands.OutcomeOK) // #1, week 47
 	h.run(manager, "채용 1 20 2026-11-18", commands.OutcomeOK)

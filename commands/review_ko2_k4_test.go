@@ -36,6 +36,7 @@ func (h *harness) newestKind() (kind string, reported int64, asOf time.Time, not
 // read as the entry's date (and 누계 inside the bracket as the marker),
 // never left in the note with the entry dated today.
 func TestKO2BracketedDatesAndDayWordsWithBun(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean) // today 2026-11-26
 	for _, tc := range []struct {
 		line string
@@ -70,6 +71,7 @@ func TestKO2BracketedDatesAndDayWordsWithBun(t *testing.T) {
 // Finding 2: the 누계 words officials write besides 누계/누적 mark a
 // cumulative report; the figure is never added again as new jobs.
 func TestKO2CumulativeWords(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for i, w := range []string{"누계실적", "누적실적", "누적치", "누적인원", "누계치", "연간누계", "총계", "현재까지"} {
 		n := int64(100 + 10*i)
@@ -89,6 +91,7 @@ func TestKO2CumulativeWords(t *testing.T) {
 // year; 12월말, 12. 31., 현황 12월, 현황 4분기 and 마감 12월 are 2026's, not
 // a December eleven months away.
 func TestKO2YearEndIsLastYear(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.svc = h.with(func(c *commands.Config) {
 		c.Now = func() time.Time { return time.Date(2027, 1, 5, 1, 0, 0, 0, time.UTC) }

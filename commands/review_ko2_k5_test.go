@@ -16,6 +16,7 @@ import (
 // before it (which added to the report) is inside the corrected figure, as
 // the import's replay of the same history reads it; the reply names it.
 func TestKO2CorrectCumulativeKeepsLateDelta(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean) // today 2026-11-26
 	h.run(manager, "추가 10 노인 11/4", commands.OutcomeOK)
 	h.run(manager, "추가 100 노인 누계 11/8", commands.OutcomeOK)
@@ -41,6 +42,7 @@ func TestKO2CorrectCumulativeKeepsLateDelta(t *testing.T) {
 // entry it replaced void too: it undoes the 정정, bringing the original
 // back, so the jobs stay counted at the figure before the 정정.
 func TestKO2UndoCorrectionRestoresTheOriginal(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 7 노인 11/9", commands.OutcomeOK)
 	orig := h.newestID()

@@ -22,6 +22,7 @@ func (h *harness) voidedCount() int {
 // S2: `무효 43 44 누계 오기` means two entries; the second number is never
 // swallowed into the first one's reason.
 func TestVoidReasonStartingWithANumberIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 5 청년 11/20", commands.OutcomeOK)
 	h.run(manager, "추가 6 청년 11/21 확인:예", commands.OutcomeOK)
@@ -42,6 +43,7 @@ func TestVoidReasonStartingWithANumberIsRefused(t *testing.T) {
 
 // S8: promised, interviewed or still-recruited people are not hires.
 func TestNotYetHiredWordsAreRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for _, line := range []string{
 		"추가 22 투자 11/20 고용확약",
@@ -61,6 +63,7 @@ func TestNotYetHiredWordsAreRefused(t *testing.T) {
 
 // S7: `채용 88 10여` never drops the 여 silently: a hire count is exact.
 func TestHireCountWithYeoIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 50 투자 11/20 상태:약정", commands.OutcomeOK)
 	for _, line := range []string{"채용 1 10여", "채용 1 약 10"} {
@@ -75,6 +78,7 @@ func TestHireCountWithYeoIsRefused(t *testing.T) {
 
 // S9: `목표 2만여 사업:여성` never sets 20,000: a target is exact.
 func TestTargetWithYeoIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for _, line := range []string{"목표 2만여 사업:여성", "목표 2만여", "목표 약 3000 부서:노인복지과"} {
 		r := h.run(manager, line, commands.OutcomeRefused)
@@ -93,6 +97,7 @@ func TestTargetWithYeoIsRefused(t *testing.T) {
 // S5: a bare department name after the program is never filed silently as a
 // note under the program's own department.
 func TestDepartmentNameInNoteIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	r := h.run(manager, "추가 6 여성 11/20 노인복지과", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "부서를 바꾸려면 `부서:노인복지과`", "`메모:노인복지과`")

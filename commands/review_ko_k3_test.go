@@ -27,6 +27,7 @@ func (h *harness) candidateKinds() []string {
 // 사회적협동조합. The registration echoes the kind it stored, and the usage
 // examples register as shown.
 func TestCooperativeKindIsAskedNotGuessed(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for _, line := range []string{
 		`후보 추가 "한빛 협동조합" 종류:협동조합 부서:사회적경제과 미션:일자리제공`,
@@ -66,6 +67,7 @@ func TestCooperativeKindIsAskedNotGuessed(t *testing.T) {
 // offers the date typed; a date read without a stray suffix is offered; else
 // the form is shown with placeholders.
 func TestUnreadDateNeverSuggestsToday(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	today := "2026. 11. 26." // fixedNow
 	for _, tc := range []struct {
@@ -99,6 +101,7 @@ func TestUnreadDateNeverSuggestsToday(t *testing.T) {
 // as the date, and the reply neither offers another date nor hides the one
 // given: it says the date is there and how to keep the words as a note.
 func TestPeriodWordBesideAFullDateGoesToTheNote(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for _, line := range []string{
 		"추가 300 청년 2025. 5. 20. 작년 실적 이관",
@@ -124,6 +127,7 @@ func TestPeriodWordBesideAFullDateGoesToTheNote(t *testing.T) {
 // Finding 15: `180 외 20명` is two counts; the bot neither guesses the
 // total nor takes 외 for a program: it asks for the total, naming it.
 func TestCountPlusOthersAsksForTheTotal(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for _, tc := range []struct{ line, total string }{
 		{"추가 180 외 20명 청년 5. 29.", "`200`"},
@@ -148,6 +152,7 @@ func TestCountPlusOthersAsksForTheTotal(t *testing.T) {
 // its increment can never exceed the total. The review's 1만 2000 was equal
 // to the target, not more, so it was recorded; one more is held.
 func TestCumulativeReportOverTheYearTargetIsHeld(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "목표 12000 노인", commands.OutcomeOK)
 	h.run("U1", "추가 1500 노인 누계 5. 20.", commands.OutcomeOK)

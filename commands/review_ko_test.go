@@ -49,6 +49,7 @@ func (h *harness) liveNothing(dept, month string) int {
 // agreement) is still refused there, and 실적 없음 is still refused in a month
 // with realised jobs.
 func TestNothingExcludesRealisedJobsOnly(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                                 commands.Lang
 		agree, none, add, agreeMore, hire    string
@@ -106,6 +107,7 @@ func TestNothingExcludesRealisedJobsOnly(t *testing.T) {
 // the same department and month race. Agreements are never refused, and no
 // month ends with both a live 실적 없음 and live realised jobs.
 func TestNothingAgreementsAndJobsUnderConcurrency(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	ctx := context.Background()
 	const months = 10
@@ -186,6 +188,7 @@ func (h *harness) cumulativeWeekSQL(from, to string) int64 {
 // deltas dated on the month's last day are that day's hires and are not in
 // it.
 func TestDigestShareCountsCumulativeReportsOnly(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang        commands.Lang
 		lines       []string
@@ -294,6 +297,7 @@ func voidsAndCorrections(h *harness, lang commands.Lang) {
 // corrections are listed apart as 정정 with old → new and what they
 // changed, and say they are not in the count. A program filter applies.
 func TestListVoidedCountsCorrectionsApart(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                 commands.Lang
 		all, youth           string
@@ -346,6 +350,7 @@ func TestListVoidedCountsCorrectionsApart(t *testing.T) {
 // Finding 10, the digest: "이번 주 무효 처리" lists plain voids; corrections
 // are a line of their own, 정정 N건(…): #1 … 1,000개 → 950개, ….
 func TestDigestListsCorrectionsApart(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang        commands.Lang
 		digest      string
@@ -397,6 +402,7 @@ func reportRow(t *testing.T, text, label string) []string {
 // column only a department target set with `부서 목표`; a department whose
 // program has a target but which has none of its own shows "-" and no 달성률.
 func TestReportByDepartmentShowsOnlyDepartmentTargets(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang  commands.Lang
 		lines []string

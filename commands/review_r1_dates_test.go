@@ -14,6 +14,7 @@ import (
 // another day and a weekday after its date, typed in add (today is
 // Thursday 2026-11-26). Each was dated today with the words in the note.
 func TestDaysAgoAreReadInAdd(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang commands.Lang
 		line string
@@ -43,6 +44,7 @@ func TestDaysAgoAreReadInAdd(t *testing.T) {
 }
 
 func TestBracketOrWeekdayNamingAnotherDayIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	r := h.run(manager, "추가 3 여성 오늘(11/25)", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "서로 다른 두 날", "2026. 11. 26.", "2026. 11. 25.")
@@ -65,6 +67,7 @@ func TestBracketOrWeekdayNamingAnotherDayIsRefused(t *testing.T) {
 
 // Review r1 A1: a 누계 joined to its bracketed date, as 보고서 write it.
 func TestCountJoinedToItsBracketedDate(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 청년 누계 600(11/20 기준)", commands.OutcomeOK)
 	e := h.newestEntry()
@@ -86,6 +89,7 @@ func TestCountJoinedToItsBracketedDate(t *testing.T) {
 // Review r1 A2: status lines that name their figure (실적, 누계) or bracket
 // their date read as the plain forms; they were refused as unknown programs.
 func TestStatusNamingItsFigureReadsAsThePlainForm(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "목표 2만", commands.OutcomeOK)
 	h.run(manager, "추가 10 청년 10/20", commands.OutcomeOK)

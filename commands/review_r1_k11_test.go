@@ -28,6 +28,7 @@ func (h *harness) refusedAll(lines []string, wants ...string) {
 // S1, S5, S6: a negated 누계, status or employment word, following or
 // joined, never sets that field; the line is refused naming the words.
 func TestNegatedKeywordsAreRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 40 청년 11/20", commands.OutcomeOK)
 	h.run(manager, "추가 40 여성 11/20", commands.OutcomeOK)
@@ -84,6 +85,7 @@ func TestNegatedKeywordsAreRefused(t *testing.T) {
 // or in 천, is refused naming both figures; the same figure again is said to
 // be that. Note words with a suffix of their own stay notes.
 func TestSecondFigureInNoteIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 95 고속철도 11/20", commands.OutcomeOK)
 	for _, tc := range []struct{ line, first, second string }{
@@ -129,6 +131,7 @@ func TestSecondFigureInNoteIsRefused(t *testing.T) {
 // S9, A4: hedge words make a count approximate and are refused asking for
 // N여, joined or later in the line; bound words are refused naming them.
 func TestHedgedAndBoundedCountsAreRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for _, tc := range []struct{ line, example string }{
 		{"추가 32 공동체 11/25 정도", "`32여`"},
@@ -169,6 +172,7 @@ func TestHedgedAndBoundedCountsAreRefused(t *testing.T) {
 // S8: two dept: options in one line are refused naming both, as two dates
 // are; the same department twice is one.
 func TestTwoDepartmentsAreRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.refusedAll([]string{"추가 7 청년 부서:복지정책과 11/25 부서:노인복지과"}, "`복지정책과`", "`노인복지과`", "부서가", "두 개")
 	h.refusedAll([]string{"추가 8 청년 11/25 dept:노인복지과 부서:여성가족과"}, "`노인복지과`", "`여성가족과`", "두 개")

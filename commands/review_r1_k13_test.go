@@ -16,6 +16,7 @@ import (
 // and says what to type for the department's own 누계. Confirming records
 // it as before; the delta records the department's own figure.
 func TestCumulativeWithOtherDepartmentsIsHeld(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                   commands.Lang
 		report, confirm, delta string
@@ -62,6 +63,7 @@ func TestCumulativeWithOtherDepartmentsIsHeld(t *testing.T) {
 // S7: a 누계 report of a program only its own department filed for is
 // recorded at once, as before.
 func TestCumulativeOfOneDepartmentIsRecorded(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 600 청년 11/20", commands.OutcomeOK)
 	h.run(manager, "추가 15 청년 11/26 부서:노인복지과", commands.OutcomeOK) // after the report's date
@@ -74,6 +76,7 @@ func TestCumulativeOfOneDepartmentIsRecorded(t *testing.T) {
 // W2: a delta dated before two same-day 누계 reports names only the report
 // that decides the date (the latest recorded), with its own figures.
 func TestLaterReportLinesNameOnlyTheDecidingReport(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                 commands.Lang
 		first, second, delta string
@@ -102,6 +105,7 @@ func TestLaterReportLinesNameOnlyTheDecidingReport(t *testing.T) {
 // calling it unreported: 실적 없음 for April only, after jobs in March, says
 // so and that nothing came after; 실적 없음 through last month covers it.
 func TestStatusNamesNothingReportsOfSilentDepartment(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                          commands.Lang
 		add, status, partial, covered string
@@ -134,6 +138,7 @@ func TestStatusNamesNothingReportsOfSilentDepartment(t *testing.T) {
 // Minor (W3): 취소 of a 약정 누계 report calls it 약정, not 실적, and names
 // the 누계 it reported beside its increment; a voided 약정 delta is 약정 too.
 func TestVoidOfAgreementNamesItAgreement(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                           commands.Lang
 		agree, report, undo, void      string
@@ -166,6 +171,7 @@ func TestVoidOfAgreementNamesItAgreement(t *testing.T) {
 
 // Minor (W3): the report's 증감 column carries 여 where its 누계 does.
 func TestReportChangeCarriesYeoLikeTotal(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang          commands.Lang
 		add, report   string

@@ -11,6 +11,7 @@ import (
 // Review r1 W1: the 채용 reply showed the year total with 여 after an
 // exact 누계 had cleared it; status showed none. One rule serves both.
 func TestHireReplyShowsYeoAsStatusDoes(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang        commands.Lang
 		lines       []string
@@ -37,6 +38,7 @@ func TestHireReplyShowsYeoAsStatusDoes(t *testing.T) {
 // Review r1 S10: a date typed in a 정정 line is never kept as its reason
 // while the entry keeps its old date without a word.
 func TestCorrectionWithADateIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 17 여성 11/25", commands.OutcomeOK)
 	r := h.run(manager, "정정 1 7 11/24 날짜도 틀림", commands.OutcomeRefused)
@@ -58,6 +60,7 @@ func TestCorrectionWithADateIsRefused(t *testing.T) {
 // Review r1 S10 (related): 정규직 전환 is an existing worker's new
 // contract, not a new job; it was stored as 10 new 상용 jobs.
 func TestConversionToPermanentIsAsked(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for _, line := range []string{"추가 10 노인 11/20 정규직 전환", "추가 10 노인 11/20 정규직전환", "추가 10 노인 11/20 무기계약전환"} {
 		r := h.run(manager, line, commands.OutcomeRefused)

@@ -14,6 +14,7 @@ import (
 // not today; a department that said it had nothing that month (실적 없음) has
 // reported, in status and in the digest (review of issues 9 and 13).
 func TestSilenceIsJudgedAtTheSpanEndAndNothingCounts(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	june := h.svc.WithClock(func() time.Time { return time.Date(2026, 6, 1, 1, 0, 0, 0, time.UTC) })
 	ctx := context.Background()
@@ -46,6 +47,7 @@ func TestSilenceIsJudgedAtTheSpanEndAndNothingCounts(t *testing.T) {
 // department's reporters (or a manager) may record it, since it stops the
 // month-end reminders (review of issue 13).
 func TestNothingIsRefusedWhereItCannotBeTrue(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		h.run(manager, "add 10 senior date:2026-11-02", commands.OutcomeOK)
@@ -64,6 +66,7 @@ func TestNothingIsRefusedWhereItCannotBeTrue(t *testing.T) {
 // Department names carry no Slack link or mention syntax and no quotes: they
 // are typed back into commands by buttons and shown in files (review of issue 13).
 func TestDepartmentNamesRefuseSlackSyntax(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	for _, line := range []string{"dept add <!channel>", "dept add <http://evil.example|클릭>", "dept add 기획`과", "dept rename 복지정책과 <@U123>", "dept add 창업과 aliases:a|b"} {
 		r := h.run(manager, line, commands.OutcomeRefused)
@@ -80,6 +83,7 @@ func TestDepartmentNamesRefuseSlackSyntax(t *testing.T) {
 // Staff are not offered the buttons of decisions only a manager may take
 // (designated, not selected); a manager is (issue 10).
 func TestDecisionButtonsOnlyForManagers(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run(manager, `candidate add "Hanbit Bakery"`, commands.OutcomeOK)
 	h.run(manager, "candidate move 1 screening", commands.OutcomeOK)
@@ -103,6 +107,7 @@ func TestDecisionButtonsOnlyForManagers(t *testing.T) {
 // revisions, and a merge that adds one department's target to another's is
 // recorded as a revision (review of issue 13).
 func TestDepartmentTargetHistory(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run(manager, "dept target 복지정책과 300", commands.OutcomeOK)
 	h.run(manager, "dept target 복지정책과 350 사유:추경 반영", commands.OutcomeOK)
@@ -120,6 +125,7 @@ func TestDepartmentTargetHistory(t *testing.T) {
 // Officials write the investment programme as 투자, and a year total that
 // includes approximate figures keeps its 여 (Korean review).
 func TestInvestAliasAndApproximateYearTotal(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	r := h.run("U1", "추가 2400여 투자 누계 4월말", commands.OutcomeOK)
 	mustContain(t, r.Text(), "기업 및 투자유치 2026년 누계: 2,400여개")

@@ -15,6 +15,7 @@ import (
 // note, department, name or reason is bad input: one line saying where, the
 // usage line and an example, and nothing written. Never "something went wrong".
 func TestControlCharactersRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 5 youth", commands.OutcomeOK)
 	for _, tc := range []struct{ line, usage string }{
@@ -59,6 +60,7 @@ func TestControlCharactersRefused(t *testing.T) {
 
 // TestAddFormRefusesControlCharacters: the add form marks the field.
 func TestAddFormRefusesControlCharacters(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	_, errs := h.svc.SubmitAddForm(context.Background(), commands.Caller{UserID: "U1"},
 		commands.AddForm{Program: "youth", Count: "5", Note: "fair\x00", Department: "a\x07b"})
@@ -74,6 +76,7 @@ func TestAddFormRefusesControlCharacters(t *testing.T) {
 // are the city's official decisions, so only a manager moves a candidate
 // there; staff may record that the organisation withdrew.
 func TestOnlyManagersDecideCandidates(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run("U1", `candidate add "Hanbit Bakery"`, commands.OutcomeOK)
 	h.run("U1", `candidate add "Dasom Cafe"`, commands.OutcomeOK)
@@ -106,6 +109,7 @@ func TestOnlyManagersDecideCandidates(t *testing.T) {
 // minute; past that a write is refused with a friendly message saying when
 // to try again, nothing is written, and other users and reads go on.
 func TestWriteRateLimit(t *testing.T) {
+	t.Parallel()
 	store := dbtest.New(t)
 	now := fixedNow
 	svc := commands.New(commands.Config{Store: store, Managers: []string{manager}, Now: func() time.Time { return now }})

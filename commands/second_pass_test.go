@@ -34,6 +34,7 @@ func (h *harness) orphanHires() int {
 // D: an agreement with live hires cannot be voided; the refusal names the
 // hires and says what to do. Once they are voided, the agreement can be.
 func TestVoidingAnAgreementWithLiveHiresIsRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		void, want string
@@ -76,6 +77,7 @@ func TestVoidingAnAgreementWithLiveHiresIsRefused(t *testing.T) {
 // are never left linked to a voided entry, and nothing is realised twice.
 // (Until 취소 restored corrections, this was refused.)
 func TestUndoingACorrectedAgreementWithHiresRestoresItsHires(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 10 senior 날짜:2026-08-03 상태:약정", commands.OutcomeOK) // #1
 	h.run(manager, "채용 1 4 2026-08-10", commands.OutcomeOK)                // #2
@@ -108,6 +110,7 @@ func (h *harness) runAs(user, key, line string, want commands.Outcome) commands.
 // record it once, in either order; a later question about the same line is
 // answered anew.
 func TestTypedAndPressedConfirmationRecordOnce(t *testing.T) {
+	t.Parallel()
 	for _, buttonFirst := range []bool{true, false} {
 		t.Run(map[bool]string{true: "button first", false: "typed first"}[buttonFirst], func(t *testing.T) {
 			h := newHarness(t, commands.Korean)
@@ -153,6 +156,7 @@ func TestTypedAndPressedConfirmationRecordOnce(t *testing.T) {
 // marked and shown as an entry's is: in the reply, in status and the report
 // of that month, and in the digest's 마감 후 정정.
 func TestVoidOfNothingInAClosedMonthIsMarked(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run("U1", "실적없음 2026-09 부서:노인복지과", commands.OutcomeOK)
 	var id int64
@@ -212,6 +216,7 @@ func (s *countingReminders) SendReminders(ctx context.Context, _ commands.Remind
 // and nothing is done. A post to Slack does not run under the database
 // deadline (DB_DEADLINE), which would cut it short.
 func TestHolidayRemindAndDigestWritesAreLimitedAndGuarded(t *testing.T) {
+	t.Parallel()
 	for _, line := range []string{"공휴일 추가 2026-12-24 성탄 전야", "공휴일 삭제 2026-10-02", "알림 발송", "digest post"} {
 		t.Run(line, func(t *testing.T) {
 			ctx := context.Background()
@@ -275,6 +280,7 @@ func TestHolidayRemindAndDigestWritesAreLimitedAndGuarded(t *testing.T) {
 // to another department is refused, naming the month and saying to reopen
 // it first; nothing moves. With the month reopened the merge goes through.
 func TestMergeRefusesAClosedMonth(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "부서 추가 일자리경재과", commands.OutcomeOK)
 	h.run("U1", "추가 10 youth 날짜:2026-09-10 부서:일자리경재과", commands.OutcomeOK)
@@ -301,6 +307,7 @@ func TestMergeRefusesAClosedMonth(t *testing.T) {
 // I: a hold's "how to record it anyway" fits why it held the entry (a
 // repeat is no question of the figure) and names the confirmation once.
 func TestHoldWordingFitsTheQuestion(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                  commands.Lang
 		source                commands.Source
@@ -351,6 +358,7 @@ func TestHoldWordingFitsTheQuestion(t *testing.T) {
 // syllable's three letters differ, so `약정 이행` is not told to mean
 // `정정 이행`.
 func TestTypoSuggestionNeedsOneJamo(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	r := h.run("U1", "약정 이행", commands.OutcomeRefused)
 	if strings.Contains(r.Text(), "정정") {

@@ -89,6 +89,7 @@ func (p *silentProxy) speak() {
 // answered by the deadline, and not with "nothing was saved", which no one
 // can know then (issue 20, break 6).
 func TestWriteIsAnsweredByTheDeadlineWhenTheNetworkGoesSilent(t *testing.T) {
+	t.Parallel()
 	direct := dbtest.URL(t)
 	u, err := url.Parse(direct)
 	if err != nil {

@@ -30,6 +30,7 @@ func (h *harness) deptSumSQL(code, dept string) int64 {
 // 노인복지과's status read as its shortfall (review r4 L3). Its own
 // program's 달성률 counts the whole program, as its target does.
 func TestDepartmentStatusShowsOnlyItsOwnTargets(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newHarness(t, lang)
 		for _, line := range []string{

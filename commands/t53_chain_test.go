@@ -18,6 +18,7 @@ import (
 // the source's total, and the same 무효 on both leaves both equal (plain
 // SQL SUMs).
 func TestCorrectionChainsRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, sc := range []struct {
 		name  string
 		lines []string

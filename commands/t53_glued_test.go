@@ -11,6 +11,7 @@ import (
 // The reply now names the command and gives the line with the space; an
 // unknown word that is no glued command keeps the 추가 suggestion.
 func TestGluedCommandIsAnsweredWithTheSpace(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang  commands.Lang
 		line  string

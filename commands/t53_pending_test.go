@@ -16,6 +16,7 @@ import (
 // A redelivery now takes back only its own mark, leaving the newer line's:
 // 취소 refuses until that line is answered, then undoes it.
 func TestLateRedeliveryLeavesTheNewerLinesPendingMark(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                               commands.Lang
 		first, correct, second, undo, says string
@@ -81,6 +82,7 @@ func TestLateRedeliveryLeavesTheNewerLinesPendingMark(t *testing.T) {
 // has run out, 취소 says there is nothing to undo, not "your last action
 // (“) recorded no entry".
 func TestUndoAfterACrashedFirstLine(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang commands.Lang
 		undo string

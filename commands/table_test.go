@@ -11,6 +11,7 @@ import (
 // help, parse errors and dispatch all read it, so a half-filled entry would
 // break one of them silently.
 func TestCommandTableIsComplete(t *testing.T) {
+	t.Parallel()
 	canonical := map[string]bool{}
 	for _, c := range optionKeys {
 		canonical[c] = true
@@ -49,6 +50,7 @@ func TestCommandTableIsComplete(t *testing.T) {
 // both languages: an example that does not run as the command it
 // illustrates misleads users.
 func TestEveryExampleParsesAsItsCommand(t *testing.T) {
+	t.Parallel()
 	today := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
 	for _, spec := range commandTable {
 		var examples []string

@@ -37,6 +37,7 @@ func (h clockHarness) at(y int, m time.Month, d int) {
 // figure is against the target revised since: a 과장 comparing 4월말 with
 // last month's paper sees the same 58%.
 func TestPastDateUsesTargetInForce(t *testing.T) {
+	t.Parallel()
 	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		h := newClockHarness(t, lang, time.Date(2026, 1, 5, 3, 0, 0, 0, time.UTC))
@@ -122,6 +123,7 @@ func TestPastDateUsesTargetInForce(t *testing.T) {
 // target had been set on that date and compare with the current target,
 // labelled as such (현재 목표).
 func TestDateBeforeFirstTargetSaysThereWasNone(t *testing.T) {
+	t.Parallel()
 	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newClockHarness(t, lang, time.Date(2026, 5, 4, 3, 0, 0, 0, time.UTC))

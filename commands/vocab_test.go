@@ -11,6 +11,7 @@ import (
 // Every value of every vocabulary has a label in both languages, and each
 // label reads back as its value, so what a reply shows can be typed again.
 func TestVocabularyLabels(t *testing.T) {
+	t.Parallel()
 	check := func(id string, values []string, back func(string) (string, bool)) {
 		for _, v := range values {
 			for _, lang := range []i18n.Lang{i18n.English, i18n.Korean} {
@@ -73,6 +74,7 @@ func FuzzFoldMatchesCleanName(f *testing.F) {
 // program answers to its new name at once, and a found program is the one of
 // the list given (here, retired since the index was built).
 func TestProgramIndexCacheFollowsTheList(t *testing.T) {
+	t.Parallel()
 	c := newProgramIndexCache()
 	programs := []Program{
 		{ID: 1, Code: "youth", NameEn: "Youth jobs", NameKo: "청년 일자리", Active: true},

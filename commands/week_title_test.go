@@ -11,6 +11,7 @@ import (
 // `현황 18주차` is titled by the week's number and its days in Korean
 // date forms, not by its dates alone.
 func TestStatusOfAWeekNamesItsNumber(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
 		h := newHarness(t, lang)
 		h.run("U1", "add 30 youth date:2026-05-06", commands.OutcomeOK)

@@ -13,6 +13,7 @@ import (
 // grew by the add, 100 → 105). A separate add (누계포함:아니오) comes back
 // separate. Every figure is a plain SQL SUM in both ledgers.
 func TestWithinAddRoundTripKeepsTheReport(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang       commands.Lang
 		report     string
@@ -49,6 +50,7 @@ func TestWithinAddRoundTripKeepsTheReport(t *testing.T) {
 // linked a 청년 hire to a 투자 agreement, and 현황 투자 then read 채용 30
 // with 누계 0).
 func TestImportedHireOfAnotherProgramsAgreementIsRefused(t *testing.T) {
+	t.Parallel()
 	a := newHarness(t, commands.Korean)
 	a.run(manager, "추가 투자 100 약정 4월 1일", commands.OutcomeOK)
 	a.run(manager, "채용 1 30 5월 1일", commands.OutcomeOK)
@@ -72,6 +74,7 @@ func TestImportedHireOfAnotherProgramsAgreementIsRefused(t *testing.T) {
 // it records the same thing; a row edited after the export (5 → 500) is
 // refused on its line, never silently skipped (review r12 BREAK 2).
 func TestImportedRowWithAKnownOriginButOtherContentIsRefused(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.Korean)
 	h.run(manager, "추가 청년 5 4월 2일", commands.OutcomeOK)
 	h.run(manager, "추가 노인 7 4월 3일", commands.OutcomeOK)

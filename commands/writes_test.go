@@ -43,6 +43,7 @@ func (h *harness) sumThrough(code, through string) int64 {
 // stay out of the difference; an equal figure agrees and writes nothing; a
 // lower one is refused naming the entries to check (issue 9).
 func TestCumulativeReportIsTheTotalThroughItsDate(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		lang                                   commands.Lang
 		recorded, agrees, below, first, second string
@@ -90,6 +91,7 @@ func TestCumulativeReportIsTheTotalThroughItsDate(t *testing.T) {
 // Every message of the write path renders in both languages without a
 // format error; the Korean refusal used to read "%!d(string=180)".
 func TestWriteMessagesRenderInBothLanguages(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := newHarness(t, lang)
@@ -133,6 +135,7 @@ func TestWriteMessagesRenderInBothLanguages(t *testing.T) {
 // Voiding an earlier cumulative report keeps the later one true: its
 // recorded difference is recomputed, with the change kept (issue 10 #5).
 func TestVoidingAnEarlierCumulativeReportKeepsTheLaterTrue(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	h.run("U1", "add 100 rail cumulative date:2026-03-31", commands.OutcomeOK)
 	r := h.run("U1", "add 150 rail cumulative date:2026-04-30", commands.OutcomeOK)
@@ -186,6 +189,7 @@ var voidedID = regexp.MustCompile(`Voided entry #(\d+)`)
 // voided; review F37 found that walking back through old entries is a silent
 // misfiling, k31).
 func TestConcurrentUndosVoidDistinctEntries(t *testing.T) {
+	t.Parallel()
 	for _, programs := range [][]string{{"youth"}, {"youth", "rail", "senior"}} {
 		t.Run(strings.Join(programs, "+"), func(t *testing.T) { concurrentUndos(t, programs) })
 	}
@@ -239,6 +243,7 @@ func concurrentUndos(t *testing.T, programs []string) {
 // never deadlock, and every total equals a plain SUM over the entries
 // (issue 10 #2). Run with -race.
 func TestConcurrentWritesOnOneProgramAndDay(t *testing.T) {
+	t.Parallel()
 	h := newConcurrencyHarness(t, commands.English)
 	const workers, rounds = 32, 8
 	var wg sync.WaitGroup
@@ -300,6 +305,7 @@ func formatThousands(n int64) string {
 // it (a delta recorded later adds to it), after every step; the totals equal
 // plain SUMs at the end (issue 9, issue 10 #5, review_ko finding 1).
 func TestCumulativeReportsStayTrueUnderRandomHistories(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t, commands.English)
 	rng := rand.New(rand.NewPCG(9, 10))
 	programs := []string{"rail", "youth"}
