@@ -49,10 +49,16 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	}
 	var asOf time.Time
 	if *asOfText != "" {
-		d, err := dates.Parse(*asOfText, dates.Today(now(), cfg.Location))
+		today := dates.Today(now(), cfg.Location)
+		d, err := dates.Parse(*asOfText, today)
 		switch {
 		case err != nil:
 			return flagError{fmt.Errorf("--as-of %q: give a date such as 2026-04-30", *asOfText)}
+		case d.After(today):
+			// Written as of today instead, the file's title said so but
+			// nothing else did (review r27 F16).
+			return flagError{fmt.Errorf("--as-of %s is after today (%s): a report runs through today at the latest. Leave out --as-of for today's, or rehearse a later day with --today",
+				d.Format(time.DateOnly), today.Format(time.DateOnly))}
 		case *year != 0 && d.Year() != *year:
 			return flagError{fmt.Errorf("--as-of %s is not in --year %d", d.Format(time.DateOnly), *year)}
 		}

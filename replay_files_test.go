@@ -30,6 +30,12 @@ func TestReplayedSessionExportsAndImportsWithToday(t *testing.T) {
 	if err := runExport(ctx, digestConfig(t, source, ""), quiet, []string{"--format", "csv", "--what", "entries", "--today", today, "-o", file}, &out); err != nil {
 		t.Fatalf("export --today: %v\n%s", err, out.String())
 	}
+	// An --as-of after today is refused, not written as of today with
+	// only the title saying so (review r27 F16).
+	err := runExport(ctx, digestConfig(t, source, ""), quiet, []string{"--format", "csv", "--today", today, "--as-of", "2030-12-31", "-o", file + ".report"}, &out)
+	if err == nil || !strings.Contains(err.Error(), "--as-of 2030-12-31 is after today (2030-01-07)") {
+		t.Errorf("export --as-of after --today: %v; want refused", err)
+	}
 	out.Reset()
 	if err := runImport(ctx, digestConfig(t, copyURL, ""), quiet, []string{file}, &out); err == nil || !strings.Contains(out.String(), "기록 일시") {
 		t.Errorf("import without --today of a file recorded on %s: %v; want refused naming 기록 일시:\n%s", today, err, out.String())
