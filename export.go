@@ -28,8 +28,13 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		"the targets in force on it, 전년 동기 to the same day a year earlier; default today for this year, 31 December for a past one")
 	unit := fs.String("unit", "", "the 작성 부서 printed above the report; default REPORT_UNIT")
 	out := fs.String("o", "", "the file to write (required)")
-	const flags = "flags: --format xlsx|csv, --year 2026, --as-of 2026-04-30, --what report|entries, --all, --unit 부서, -o FILE"
+	today := fs.String("today", "", "pretend today is this date (YYYY-MM-DD), to replay a console session")
+	const flags = "flags: --format xlsx|csv, --year 2026, --as-of 2026-04-30, --what report|entries, --all, --unit 부서, --today YYYY-MM-DD, -o FILE"
 	if err := parseFlags(fs, args, flags); err != nil {
+		return err
+	}
+	now, err := todayClock(*today, cfg.Location)
+	if err != nil {
 		return err
 	}
 	switch {
@@ -44,10 +49,16 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	}
 	var asOf time.Time
 	if *asOfText != "" {
-		d, err := dates.Parse(*asOfText, dates.Today(time.Now(), cfg.Location))
+		today := dates.Today(now(), cfg.Location)
+		d, err := dates.Parse(*asOfText, today)
 		switch {
 		case err != nil:
 			return flagError{fmt.Errorf("--as-of %q: give a date such as 2026-04-30", *asOfText)}
+		case d.After(today):
+			// Written as of today instead, the file's title said so but
+			// nothing else did (review r27 F16).
+			return flagError{fmt.Errorf("--as-of %s is after today (%s): a report runs through today at the latest. Leave out --as-of for today's, or rehearse a later day with --today",
+				d.Format(time.DateOnly), today.Format(time.DateOnly))}
 		case *year != 0 && d.Year() != *year:
 			return flagError{fmt.Errorf("--as-of %s is not in --year %d", d.Format(time.DateOnly), *year)}
 		}
@@ -59,6 +70,7 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	}
 	defer store.Close()
 	sc := serviceConfig(cfg, store, logger)
+	sc.Now = now
 	sc.Exporter = export.New(store, cfg.Location)
 	svc := commands.New(sc)
 	req := commands.ExportRequest{Format: commands.ExportFormat(*format), Year: *year, What: commands.ExportWhat(*what),

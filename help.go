@@ -28,7 +28,7 @@ meanwhile), migrates the database, then serves. Settings: .env.example.
 
 Print, chart or post the weekly digest.
 `,
-		"export": `Usage: jobsbot export --format xlsx|csv [--year 2026] [--as-of 2026-04-30] [--what report|entries] [--all] [--unit 부서] -o FILE
+		"export": `Usage: jobsbot export --format xlsx|csv [--year 2026] [--as-of 2026-04-30] [--what report|entries] [--all] [--unit 부서] [--today DATE] -o FILE
 
 Write the monthly report or the entries to FILE.
   --format xlsx|csv  the file's format (default xlsx)
@@ -39,9 +39,10 @@ Write the monthly report or the entries to FILE.
   --what WHAT        report (every view) or entries (one row per entry); default report
   --all              entries of every year, not only --year's
   --unit 부서        the 작성 부서 printed above the report; default REPORT_UNIT
+  --today DATE       pretend today is DATE (YYYY-MM-DD), as console --today does
   -o FILE            the file to write (required)
 `,
-		"import": `Usage: jobsbot import [--dry-run] [--what entries|report] [--year 2025] [--by NAME] FILE
+		"import": `Usage: jobsbot import [--dry-run] [--what entries|report] [--year 2025] [--by NAME] [--today DATE] FILE
 
 Import an entries workbook or CSV the bot exported, a monthly report workbook, or a filled-in
 department template, exactly once and all or nothing. It first prints a preview: rows read per
@@ -50,6 +51,8 @@ program and month, what will be added, and every problem by line.
   --what WHAT        entries or report: which sheet of a workbook holding both (default entries)
   --year YEAR        the report's year when its title does not give one
   --by NAME          who imports, recorded with each entry (default cli)
+  --today DATE       pretend today is DATE (YYYY-MM-DD), as console --today does: a file
+                     exported from a session replayed with --today imports into another
 `,
 		"remind": `Usage: jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]
 

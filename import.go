@@ -29,7 +29,8 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	want := fs.String("what", "", "entries or report: which sheet of a workbook holding both; default the entries sheet")
 	year := fs.Int("year", 0, "the report's year when its title does not give one")
 	by := fs.String("by", "cli", "who imports, recorded with each entry")
-	const flags = "flags: [--dry-run] [--what entries|report] [--year 2025] [--by NAME] FILE"
+	today := fs.String("today", "", "pretend today is this date (YYYY-MM-DD), to replay a console session")
+	const flags = "flags: [--dry-run] [--what entries|report] [--year 2025] [--by NAME] [--today YYYY-MM-DD] FILE"
 	var files []string
 	for {
 		if err := parseFlags(fs, args, flags); err != nil {
@@ -49,6 +50,10 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	case *want != "" && *want != string(commands.ImportEntries) && *want != string(commands.ImportReport):
 		return flagError{fmt.Errorf("--what %q: use entries or report", *want)}
 	}
+	now, err := todayClock(*today, cfg.Location)
+	if err != nil {
+		return err
+	}
 	data, err := readCapped(files[0], importer.DefaultLimits().FileBytes)
 	if err != nil {
 		return err
@@ -58,8 +63,8 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		return err
 	}
 	defer store.Close()
-	svc := importer.Service{Store: store, Today: func() time.Time { return dates.Today(time.Now(), cfg.Location) },
-		Want: commands.ImportKind(*want), Year: *year, Location: cfg.Location}
+	svc := importer.Service{Store: store, Today: func() time.Time { return dates.Today(now(), cfg.Location) },
+		Want: commands.ImportKind(*want), Year: *year, Location: cfg.Location, Now: now}
 	file, problems, err := svc.Read(ctx, filepath.Base(files[0]), data, *by)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", files[0], err)

@@ -1036,15 +1036,22 @@ func countError(command, typed string, err error) error {
 	if m := rePeopleIn.FindStringSubmatch(typed); m != nil {
 		return usageErr(command, "lead.count_in", "Typed", typed, "Count", m[1]+"명")
 	}
+	id, args := CountRefusal(typed, err)
+	return usageErr(command, id, args...)
+}
+
+// CountRefusal words why typed is not a count, from the error
+// numbers.Parse gave: the catalogue message and its arguments. The import
+// words a figure cell the same way (review r22 F35).
+func CountRefusal(typed string, err error) (id string, args []any) {
 	var ne *numbers.Error
-	id := "parse.count.unreadable"
-	if errors.As(err, &ne) && reasonIDs[ne.Reason] != "" {
-		id = reasonIDs[ne.Reason]
-		if ne.Readings[0] != 0 { // 1천2: say both values it may be
-			return usageErr(command, id, "Typed", typed, "Read", numbers.Format(ne.Readings[0]), "Other", numbers.Format(ne.Readings[1]))
-		}
+	if !errors.As(err, &ne) || reasonIDs[ne.Reason] == "" {
+		return "parse.count.unreadable", []any{"Typed", typed}
 	}
-	return usageErr(command, id, "Typed", typed)
+	if ne.Readings[0] != 0 { // 1천2: say both values it may be
+		return reasonIDs[ne.Reason], []any{"Typed", typed, "Read", numbers.Format(ne.Readings[0]), "Other", numbers.Format(ne.Readings[1])}
+	}
+	return reasonIDs[ne.Reason], []any{"Typed", typed}
 }
 
 // takePeriod removes the first run of words that reads as a period ("2026",

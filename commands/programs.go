@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/sync/singleflight"
+
+	"jobsbot/commands/i18n"
 )
 
 // programNames are the folded names a program answers to.
@@ -261,6 +263,24 @@ func (s *Service) programWordsHint(command, typed string) (Reply, bool) {
 	return Reply{}, false
 }
 
+// departmentAsProgram answers a department's name typed where a program
+// goes (`추가 10 일자리정책과`): it names the department's programs to type
+// instead of "no such program, see 사업목록" (review r22 F7). ok is false
+// when typed names no department of an active program.
+func (s *Service) departmentAsProgram(command, typed string, programs []Program) (Reply, bool) {
+	var labels []string
+	for _, p := range programs {
+		if p.Active && p.Department != "" && fold(p.Department) == fold(typed) {
+			labels = append(labels, s.programLabel(p))
+		}
+	}
+	if len(labels) == 0 {
+		return Reply{}, false
+	}
+	return s.refuse(command, s.msg("lead.department_as_program", "Typed", typed, "Join", strings.Join(labels, ", "),
+		i18n.PluralCount, len(labels))), true
+}
+
 // unknownProgram is the reply to a program name that matched nothing.
 func (s *Service) unknownProgram(command, typed string, programs []Program) Reply {
 	if words := strings.Fields(typed); len(words) > 1 && !slices.ContainsFunc(words, func(w string) bool { return fold(w) != fold(words[0]) }) {
@@ -270,6 +290,9 @@ func (s *Service) unknownProgram(command, typed string, programs []Program) Repl
 		}
 	}
 	if r, ok := s.programWordsHint(command, typed); ok {
+		return r
+	}
+	if r, ok := s.departmentAsProgram(command, typed, programs); ok {
 		return r
 	}
 	suggestions := closestPrograms(programs, typed)

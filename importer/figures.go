@@ -9,6 +9,7 @@ import (
 	"errors"
 	"strings"
 
+	"jobsbot/commands"
 	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 	"jobsbot/commands/reasons"
@@ -16,22 +17,6 @@ import (
 
 // maxFigure is the largest figure a cell may hold (as before: 1e12).
 const maxFigure = 1_000_000_000_000
-
-// countReasonIDs word the parser's reasons as the console does
-// (commands' reasonIDs), with the cell as typed.
-var countReasonIDs = map[reasons.Reason]string{
-	reasons.CountNotNumber:    "parse.count.not_number",
-	reasons.CountComma:        "parse.count.comma",
-	reasons.CountTooLarge:     "parse.count.too_large",
-	reasons.CountNotWhole:     "parse.count.not_whole",
-	reasons.CountSpace:        "parse.count.space",
-	reasons.CountSpaceCounter: "parse.count.space_counter",
-	reasons.CountBareUnit:     "parse.count.bare_unit",
-	reasons.CountOrder:        "parse.count.order",
-	reasons.CountSmallDigit:   "parse.count.small_digit",
-	reasons.CountZeroUnit:     "parse.count.zero_unit",
-	reasons.CountPlace:        "parse.count.place",
-}
 
 // jobCounters may follow a figure in a cell (30명, 30개): any other
 // counter (4개사, 3곳, 5건) counts no jobs.
@@ -63,17 +48,11 @@ func readFigure(column, s string) (int64, message, bool) {
 	n, err := numbers.Parse(s)
 	var ne *numbers.Error
 	switch {
-	case errors.As(err, &ne):
-		id, known := countReasonIDs[ne.Reason]
-		if ne.Reason == reasons.CountSign {
-			return 0, msg("i46.import_negative_figure", "Typed", s), false
-		}
-		if !known {
-			id = "parse.count.unreadable"
-		}
-		return 0, msg(id, "Typed", s), false
+	case errors.As(err, &ne) && ne.Reason == reasons.CountSign:
+		return 0, msg("i46.import_negative_figure", "Typed", s), false
 	case err != nil:
-		return 0, msg("parse.count.unreadable", "Typed", s), false
+		id, args := commands.CountRefusal(s, err)
+		return 0, msg(id, args...), false
 	case n.Counter == "원":
 		return 0, msg("import.problem.money_figure"), false
 	case !jobCounters[n.Counter]:
