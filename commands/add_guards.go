@@ -527,6 +527,9 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 	typed := withConfirm(line, word+":"+s.msg("guards.confirm_yes"))
 	button := withConfirm(line, word+":"+token)
 	if date != nil && !repeat {
+		if err := s.holdOtherAnswer(ctx, e, date, token); err != nil {
+			return Reply{}, false, err
+		}
 		lines, actions := s.dateFooter(c, e, date, typed, button)
 		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why, Sections: []Section{{Lines: lines}}, Actions: actions,
 			did: LastAction{Kind: LastHeld, Print: holdPrint(e)}}, true, nil
@@ -779,6 +782,9 @@ type HoldStore interface {
 	// recorded under the idempotency key: whether a held question's key
 	// answered it.
 	EntryKeyRecorded(ctx context.Context, key string) (bool, error)
+	// EntryByKey returns the entry, live or voided, recorded under the
+	// idempotency key; ok=false when there is none.
+	EntryByKey(ctx context.Context, key string) (Entry, bool, error)
 	// IdenticalEntry returns the newest live delta that records what e
 	// would (program, date, count, status, department), whenever it was
 	// recorded; ok=false when there is none or e's own request (its
@@ -797,4 +803,79 @@ func confirmAppended(cmd Command, noteWords []string) bool {
 	w := noteWords[0]
 	fields := strings.Fields(cmd.Line)
 	return (fold(w) == "확인" || fold(w) == "confirm") && len(fields) > 0 && fields[len(fields)-1] == w
+}
+
+// siblingPrint is where held_confirmations keeps, beside a question's
+// answer token, the token of the other answer the same question offered
+// (a date hold's line for the other date): a row of the same user, hashed
+// apart from the questions ("other"), dropped with them after a day.
+func siblingPrint(token string) string {
+	sum := sha256.Sum256([]byte("other\x00" + token))
+	return hex.EncodeToString(sum[:confirmPart/2])
+}
+
+// holdOtherAnswer keeps the second answer of a date hold (review r23 M5):
+// the line for the other date (this year's; the month before's end) is the
+// question's answer as much as the line as typed with 확인:, so it gets a
+// token of its own (the question's, sealing the entry that line records),
+// kept under that entry's holdPrint, and each token is kept as the other's
+// sibling. Whichever answer records first, the other is refused
+// (otherAnswerUsed): App Home keeps the message, and both buttons could
+// be pressed.
+func (s *Service) holdOtherAnswer(ctx context.Context, e NewEntry, q *dateQuestion, token string) error {
+	if q.first == "" || q.firstDate.IsZero() {
+		return nil
+	}
+	alt := e
+	alt.AsOf = q.firstDate
+	other := confirmToken(e.IdempotencyKey, alt)
+	now := s.now()
+	for _, row := range [][2]string{{holdPrint(alt), other}, {siblingPrint(token), other}, {siblingPrint(other), token}} {
+		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row[0], row[1], now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// otherAnswerUsed refuses an answer of a two-answer hold when its other
+// answer recorded already (review r23 M5: both buttons pressed recorded
+// the jobs twice), naming the entry it recorded; a voided one no longer
+// answers, so the person may take the other date after voiding it. A line
+// the hold offered for the other date, typed or pressed without 확인:, is
+// that answer too: it records under its own token (e's key), so a press of
+// the line as typed after it is refused in turn.
+func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry) (Reply, bool, error) {
+	since := s.now().Add(-repeatWindow)
+	mine, ok := strings.CutPrefix(e.IdempotencyKey, "confirm:")
+	if !ok {
+		held, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
+		if err != nil || held == "" {
+			return Reply{}, false, err
+		}
+		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(held), since)
+		if err != nil || sibling == "" {
+			return Reply{}, false, err // an ordinary question: the guards ask again
+		}
+		recorded, err := s.store.EntryKeyRecorded(ctx, "confirm:"+held)
+		if err != nil || recorded {
+			return Reply{}, false, err // answered already: the line again is the guards' to ask
+		}
+		mine = held
+	}
+	sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine), since)
+	if err != nil || sibling == "" {
+		return Reply{}, false, err
+	}
+	other, found, err := s.store.EntryByKey(ctx, "confirm:"+sibling)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	if found && !other.Voided() {
+		// Not a usage error: the line is right, its question answered.
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds.other_answer_recorded",
+			"Date", s.date(other.AsOf), "ID", other.ID, "Void", commandName(cmdVoid))}, true, nil
+	}
+	e.IdempotencyKey = "confirm:" + mine
+	return Reply{}, false, nil
 }

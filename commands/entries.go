@@ -254,6 +254,11 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
 	}
+	if r, used, err := s.otherAnswerUsed(ctx, cmd, &e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err), false
+	} else if used {
+		return r, false
+	}
 	// A closed month (마감) is said before any question: an answer to the
 	// 누계포함 question could not be recorded anyway (review r15 F10). The
 	// store checks again when it writes.

@@ -1,0 +1,98 @@
+package commands_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+)
+
+// Review r23 M5: a date hold offers two answers, the line for the other
+// date (this year's; the month before's end) and the line as typed with
+// 확인:<token>, each its own Slack button. App Home keeps the message, so
+// both could be pressed, and both recorded: the jobs counted twice. Once
+// one answer of a hold is used, the other is refused, naming the entry the
+// first recorded, in the console and through the buttons.
+func TestHoldsOneAnswerOfADateHold(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                      commands.Lang
+		past, thisYear, confirmed string
+		already                   string
+		setup, monthTurn          string
+	}{
+		{commands.Korean, "추가 노인 6 25.11.19", "추가 노인 6 2026. 11. 19.", "추가 노인 6 25.11.19 확인:예",
+			"이미 2026. 11. 19. 날짜로 기록했습니다 (#",
+			"추가 청년 누계 950 11. 26.", "추가 청년 누계 975"},
+		{commands.English, "add 6 senior 2025-11-19", "add 6 senior 2026-11-19", "add 6 senior 2025-11-19 confirm:yes",
+			"recorded as of 2026-11-19 (#",
+			"add youth cumulative 950 date:2026-11-26", "add youth cumulative 975"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.November, 20)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+
+			// Console: this year's line typed, then the line as typed with
+			// 확인:예: the second is refused.
+			h.run("U1", tc.past, commands.OutcomeRefused)
+			h.run("U1", tc.thisYear, commands.OutcomeOK)
+			mustContain(t, h.run("U1", tc.confirmed, commands.OutcomeRefused).Text(), tc.already)
+			if got := h.k55Sum("2025-01-01", "2025-12-31"); got != 0 {
+				t.Errorf("console: 2025 SQL sum %d, want 0", got)
+			}
+			if got := h.k55Sum("2026-11-19", "2026-11-19"); got != 6 {
+				t.Errorf("console: 2026-11-19 SQL sum %d, want 6", got)
+			}
+
+			// Slack: the as-typed button, then this year's: the second is refused.
+			h2 := newHarness(t, tc.lang)
+			h2.withClock(&now)
+			ctx := context.Background()
+			slack := func(key, line string, pressed bool) commands.Reply {
+				return h2.svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash, IdempotencyKey: key, Pressed: pressed}, line)
+			}
+			r := slack("m5-1", tc.past, false)
+			if r.Outcome != commands.OutcomeRefused || len(r.Actions) != 2 {
+				t.Fatalf("not held with two buttons: %s %+v", r.Text(), r.Actions)
+			}
+			if got := slack("m5-2", r.Actions[1].Command, true); got.Outcome != commands.OutcomeOK {
+				t.Fatalf("the as-typed button: %s", got.Text())
+			}
+			again := slack("m5-3", r.Actions[0].Command, true)
+			if again.Outcome != commands.OutcomeRefused {
+				t.Fatalf("this year's button after the as-typed one: %s %s", again.Outcome, again.Text())
+			}
+			mustContain(t, again.Text(), byLang(tc.lang, "recorded as of 2025-11-19 (#", "이미 2025. 11. 19. 날짜로 기록했습니다 (#"))
+			if got := h2.k55Sum("2025-01-01", "2026-12-31"); got != 6 {
+				t.Errorf("slack: SQL sum %d, want 6", got)
+			}
+
+			// The month-turn hold: the month-end button, then the as-typed one.
+			now = k55At(2026, time.November, 26)
+			h2.run("U1", tc.setup, commands.OutcomeOK)
+			now = k55At(2026, time.December, 2)
+			r = slack("m5-4", tc.monthTurn, false)
+			if r.Outcome != commands.OutcomeRefused || len(r.Actions) != 2 {
+				t.Fatalf("month turn not held with two buttons: %s %+v", r.Text(), r.Actions)
+			}
+			if got := slack("m5-5", r.Actions[0].Command, true); got.Outcome != commands.OutcomeOK {
+				t.Fatalf("the month-end button: %s", got.Text())
+			}
+			again = slack("m5-6", r.Actions[1].Command, true)
+			if again.Outcome != commands.OutcomeRefused {
+				t.Fatalf("the as-typed button after the month-end one: %s %s", again.Outcome, again.Text())
+			}
+			mustContain(t, again.Text(), byLang(tc.lang, "recorded as of 2026-11-30 (#", "이미 2026. 11. 30. 날짜로 기록했습니다 (#"))
+			if got := h2.k55Sum("2026-12-01", "2026-12-31"); got != 0 {
+				t.Errorf("December SQL sum %d, want 0", got)
+			}
+			if got := h2.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL AND status = 'realised' AND program_id = (SELECT program_id FROM entries ORDER BY id DESC LIMIT 1)`); got != 975 {
+				t.Errorf("youth SQL sum %d, want 975", got)
+			}
+		})
+	}
+}
+
