@@ -651,6 +651,19 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		} else if ask {
 			return r
 		}
+		// A hire larger than the year's target is held as an add of the
+		// same figure is (review r22 F31: it was recorded straight away).
+		why, err := s.overYearTarget(ctx, p, day.Year(), e.Count, false)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		if why != "" {
+			r, _, err := s.confirmReply(ctx, c, cmd, e, false, why, nil)
+			if err != nil {
+				return s.storageFailure(ctx, cmd.Name, err)
+			}
+			return r
+		}
 	}
 	if r, ask, err := s.askInsideLaterReport(ctx, cmd, e, p); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)

@@ -96,3 +96,36 @@ func TestHoldsOneAnswerOfADateHold(t *testing.T) {
 	}
 }
 
+// Review r22 F31: `채용 <약정번호> <수>` larger than the year's target was
+// recorded straight away, while `추가` of the same figure is held. The hire
+// is held the same way, and recorded once confirmed.
+func TestHoldsHireOverTheTarget(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                                     commands.Lang
+		agreement, target, add, hire, hireYes, q string
+	}{
+		{commands.Korean, "추가 300 노인 날짜:2026-08-03 상태:약정", "목표 100", "추가 150 노인 2026-08-10",
+			"채용 1 150 2026-08-10", "채용 1 150 2026-08-10 확인:예", "수가 맞다면"},
+		{commands.English, "add 300 senior date:2026-08-03 status:agreed", "target 100", "add 150 senior 2026-08-10",
+			"hire 1 150 2026-08-10", "hire 1 150 2026-08-10 confirm:yes", "figure is right"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.November, 20)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			h.run(manager, tc.agreement, commands.OutcomeOK)
+			h.run(manager, tc.target, commands.OutcomeOK)
+			mustContain(t, h.run("U1", tc.add, commands.OutcomeRefused).Text(), tc.q)
+			mustContain(t, h.run("U1", tc.hire, commands.OutcomeRefused).Text(), tc.q)
+			if got := h.k55Sum("2026-01-01", "2026-12-31"); got != 0 {
+				t.Fatalf("realised SQL sum %d after the held hire, want 0", got)
+			}
+			h.run("U1", tc.hireYes, commands.OutcomeOK)
+			if got := h.k55Sum("2026-01-01", "2026-12-31"); got != 150 {
+				t.Errorf("realised SQL sum %d after the confirmed hire, want 150", got)
+			}
+		})
+	}
+}
