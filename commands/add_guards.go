@@ -408,7 +408,13 @@ func (s *Service) hireRepeatsAddQuestion(ctx context.Context, c Caller, cmd Comm
 		"Count", s.unitCount(o.Count, o.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt),
 		"By", s.name(ctx, o.LoggedBy), "Agreement", e.Agreement, "Void", commandName(cmdVoid))
 	r, _, err := s.confirmReply(ctx, c, cmd, e, true, why, nil)
-	return r, err
+	if err != nil {
+		return r, err
+	}
+	// Its other answer is the line sent again once #o is voided: that
+	// records under the question's key, so a later press of the button
+	// is answered "already recorded" (review r23 M5).
+	return r, s.holdOtherAnswers(ctx, e, confirmToken(e.IdempotencyKey, e), nil, true)
 }
 
 // repeatDifferences names what a held repeat e says differently from the
@@ -517,9 +523,21 @@ func (s *Service) cumulativeOverYearTarget(ctx context.Context, p Program, e New
 // identical one (the question is whether it is a separate report, not
 // whether the figure is right). date is a question of the entry's date
 // (dateFooter), nil for the others.
-func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e NewEntry, repeat bool, why string, date *dateQuestion) (Reply, bool, error) {
+//
+// alts are the entries the other lines the question offers would record
+// (a 누계 for a delta that may be one): each is an answer of the question
+// too, and only one answer records (holdOtherAnswers, review r23 M5).
+func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e NewEntry, repeat bool, why string, date *dateQuestion, alts ...NewEntry) (Reply, bool, error) {
 	token := confirmToken(e.IdempotencyKey, e)
 	if err := s.store.HoldConfirmation(ctx, e.LoggedBy, holdPrint(e), token, s.now()); err != nil {
+		return Reply{}, false, err
+	}
+	if date != nil && !repeat && date.first != "" && !date.firstDate.IsZero() {
+		alt := e
+		alt.AsOf = date.firstDate
+		alts = append([]NewEntry{alt}, alts...)
+	}
+	if err := s.holdOtherAnswers(ctx, e, token, alts, false); err != nil {
 		return Reply{}, false, err
 	}
 	word := s.msg("guards.confirm_word")
@@ -527,9 +545,6 @@ func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e New
 	typed := withConfirm(line, word+":"+s.msg("guards.confirm_yes"))
 	button := withConfirm(line, word+":"+token)
 	if date != nil && !repeat {
-		if err := s.holdOtherAnswer(ctx, e, date, token); err != nil {
-			return Reply{}, false, err
-		}
 		lines, actions := s.dateFooter(c, e, date, typed, button)
 		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why, Sections: []Section{{Lines: lines}}, Actions: actions,
 			did: LastAction{Kind: LastHeld, Print: holdPrint(e)}}, true, nil
@@ -805,32 +820,48 @@ func confirmAppended(cmd Command, noteWords []string) bool {
 	return (fold(w) == "확인" || fold(w) == "confirm") && len(fields) > 0 && fields[len(fields)-1] == w
 }
 
+// maxAnswers is how many other answers one question may offer: a date
+// hold's other date and a figure question's 누계 lines.
+const maxAnswers = 4
+
 // siblingPrint is where held_confirmations keeps, beside a question's
-// answer token, the token of the other answer the same question offered
-// (a date hold's line for the other date): a row of the same user, hashed
-// apart from the questions ("other"), dropped with them after a day.
-func siblingPrint(token string) string {
-	sum := sha256.Sum256([]byte("other\x00" + token))
+// answer token, the token of its i-th other answer (a date hold's line for
+// the other date, a figure question's 누계 line): a row of the same user,
+// hashed apart from the questions ("other"), dropped with them after a
+// day. i = maxAnswers marks a question whose held line, typed again
+// without 확인:, answers it (the 채용 after an identical 추가, once that
+// 추가 is voided).
+func siblingPrint(token string, i int) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "other\x00%s\x00%d", token, i))
 	return hex.EncodeToString(sum[:confirmPart/2])
 }
 
-// holdOtherAnswer keeps the second answer of a date hold (review r23 M5):
-// the line for the other date (this year's; the month before's end) is the
-// question's answer as much as the line as typed with 확인:, so it gets a
-// token of its own (the question's, sealing the entry that line records),
-// kept under that entry's holdPrint, and each token is kept as the other's
-// sibling. Whichever answer records first, the other is refused
-// (otherAnswerUsed): App Home keeps the message, and both buttons could
-// be pressed.
-func (s *Service) holdOtherAnswer(ctx context.Context, e NewEntry, q *dateQuestion, token string) error {
-	if q.first == "" || q.firstDate.IsZero() {
-		return nil
-	}
-	alt := e
-	alt.AsOf = q.firstDate
-	other := confirmToken(e.IdempotencyKey, alt)
+// holdOtherAnswers keeps the other answers of a held question (review r23
+// M5): a line the question offers beside the held one (the other date's,
+// a 누계) is its answer as much as 확인:, so it gets a token of its own
+// (the question's, sealing the entry that line records), kept under that
+// entry's holdPrint, and each token is kept as the other's sibling.
+// Whichever answer records first, the others are refused
+// (otherAnswerUsed): App Home keeps the message, and every button could
+// be pressed. plain marks the held line itself, sent again without 확인:,
+// as an answer.
+func (s *Service) holdOtherAnswers(ctx context.Context, e NewEntry, token string, alts []NewEntry, plain bool) error {
 	now := s.now()
-	for _, row := range [][2]string{{holdPrint(alt), other}, {siblingPrint(token), other}, {siblingPrint(other), token}} {
+	var rows [][2]string
+	for i, alt := range alts {
+		if i >= maxAnswers {
+			break
+		}
+		other := confirmToken(e.IdempotencyKey, alt)
+		if other == token || holdPrint(alt) == holdPrint(e) {
+			continue
+		}
+		rows = append(rows, [2]string{holdPrint(alt), other}, [2]string{siblingPrint(token, i), other}, [2]string{siblingPrint(other, 0), token})
+	}
+	if plain {
+		rows = append(rows, [2]string{siblingPrint(token, maxAnswers), token})
+	}
+	for _, row := range rows {
 		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row[0], row[1], now); err != nil {
 			return err
 		}
@@ -853,9 +884,16 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 		if err != nil || held == "" {
 			return Reply{}, false, err
 		}
-		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(held), since)
-		if err != nil || sibling == "" {
-			return Reply{}, false, err // an ordinary question: the guards ask again
+		linked := false
+		for i := range maxAnswers + 1 {
+			t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(held, i), since)
+			if err != nil {
+				return Reply{}, false, err
+			}
+			linked = linked || t != ""
+		}
+		if !linked {
+			return Reply{}, false, nil // an ordinary question: the guards ask again
 		}
 		recorded, err := s.store.EntryKeyRecorded(ctx, "confirm:"+held)
 		if err != nil || recorded {
@@ -863,19 +901,26 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 		}
 		mine = held
 	}
-	sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine), since)
-	if err != nil || sibling == "" {
-		return Reply{}, false, err
+	for i := range maxAnswers {
+		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, i), since)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if sibling == "" {
+			continue
+		}
+		other, found, err := s.store.EntryByKey(ctx, "confirm:"+sibling)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if found && !other.Voided() {
+			// Not a usage error: the line is right, its question answered.
+			return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds.other_answer_recorded",
+				"Date", s.date(other.AsOf), "ID", other.ID, "Void", commandName(cmdVoid))}, true, nil
+		}
 	}
-	other, found, err := s.store.EntryByKey(ctx, "confirm:"+sibling)
-	if err != nil {
-		return Reply{}, false, err
+	if !ok {
+		e.IdempotencyKey = "confirm:" + mine
 	}
-	if found && !other.Voided() {
-		// Not a usage error: the line is right, its question answered.
-		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds.other_answer_recorded",
-			"Date", s.date(other.AsOf), "ID", other.ID, "Void", commandName(cmdVoid))}, true, nil
-	}
-	e.IdempotencyKey = "confirm:" + mine
 	return Reply{}, false, nil
 }

@@ -645,6 +645,11 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
+	if r, used, err := s.otherAnswerUsed(ctx, cmd, &e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	} else if used {
+		return r
+	}
 	if !cmd.Confirmed {
 		if r, ask, err := s.askAboutRepeat(ctx, c, e, p, cmd); err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)

@@ -129,3 +129,85 @@ func TestHoldsHireOverTheTarget(t *testing.T) {
 		})
 	}
 }
+
+// Review r23 M5, the size hold: a delta that may be a 누계 offers the 누계
+// line beside 확인:. Once the 누계 line recorded, the held delta's button
+// and its typed 확인: are refused (they would add the same jobs again);
+// and the other way round, the 누계 line after the button agrees or is
+// refused by the ledger itself.
+func TestHoldsOneAnswerOfAFigureHold(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                            commands.Lang
+		report, delta, total, confirmed string
+	}{
+		{commands.Korean, "추가 청년 누계 1,200 2026-11-10", "추가 청년 1,240 2026-11-20", "추가 청년 누계 1,240 2026. 11. 20.",
+			"추가 청년 1,240 2026-11-20 확인:예"},
+		{commands.English, "add youth cumulative 1,200 date:2026-11-10", "add 1,240 youth date:2026-11-20", "add youth cumulative 1,240 date:2026-11-20",
+			"add 1,240 youth date:2026-11-20 confirm:yes"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.November, 24)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			ctx := context.Background()
+			h.run("U1", tc.report, commands.OutcomeOK)
+			r := h.svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash, IdempotencyKey: "f-1"}, tc.delta)
+			if r.Outcome != commands.OutcomeRefused || len(r.Actions) != 1 {
+				t.Fatalf("not held with one button: %s %+v", r.Text(), r.Actions)
+			}
+			mustContain(t, r.Text(), "`"+tc.total+"`")
+			h.run("U1", tc.total, commands.OutcomeOK)
+			pressed := h.svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash, IdempotencyKey: "f-2", Pressed: true}, r.Actions[0].Command)
+			if pressed.Outcome != commands.OutcomeRefused {
+				t.Fatalf("the held delta's button after the 누계 line: %s %s", pressed.Outcome, pressed.Text())
+			}
+			mustContain(t, pressed.Text(), byLang(tc.lang, "recorded as of 2026-11-20 (#2)", "이미 2026. 11. 20. 날짜로 기록했습니다 (#2)"))
+			mustContain(t, h.run("U1", tc.confirmed, commands.OutcomeRefused).Text(), "(#2)")
+			if got := h.k55Sum("2026-01-01", "2026-12-31"); got != 1240 {
+				t.Errorf("SQL sum %d, want 1240", got)
+			}
+		})
+	}
+}
+
+// Review r23 M5, the 채용 after an identical 추가: its question offers to
+// void the 추가 and send the 채용 again, or to record it anyway. Once the
+// 추가 is voided and the 채용 sent again, the question's button records
+// nothing more.
+func TestHoldsOneAnswerOfAHireAfterAdd(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                              commands.Lang
+		agreement, add, hire, void, again string
+	}{
+		{commands.Korean, "추가 10 노인 날짜:2026-08-03 상태:약정", "추가 노인 5 2026-08-10", "채용 1 5 2026-08-10", "무효 2 채용으로 다시 입력", "이미 #3으로 기록"},
+		{commands.English, "add 10 senior date:2026-08-03 status:agreed", "add 5 senior 2026-08-10", "hire 1 5 2026-08-10", "void 2 typed again as a hire", "already recorded"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.August, 11)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			ctx := context.Background()
+			h.run("U1", tc.agreement, commands.OutcomeOK)
+			h.run("U1", tc.add, commands.OutcomeOK)
+			r := h.svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash, IdempotencyKey: "h-1"}, tc.hire)
+			if r.Outcome != commands.OutcomeRefused || len(r.Actions) != 1 {
+				t.Fatalf("not held with one button: %s %+v", r.Text(), r.Actions)
+			}
+			h.run("U1", tc.void, commands.OutcomeOK)
+			h.run("U1", tc.hire, commands.OutcomeOK)
+			pressed := h.svc.Handle(ctx, commands.Caller{UserID: "U1", Source: commands.SourceSlash, IdempotencyKey: "h-2", Pressed: true}, r.Actions[0].Command)
+			if pressed.Outcome == commands.OutcomeOK {
+				t.Fatalf("the button after the hire was sent again recorded it twice: %s", pressed.Text())
+			}
+			mustContain(t, pressed.Text(), tc.again)
+			if got := h.k55Sum("2026-01-01", "2026-12-31"); got != 5 {
+				t.Errorf("realised SQL sum %d, want 5", got)
+			}
+		})
+	}
+}
+
