@@ -211,3 +211,55 @@ func TestHoldsOneAnswerOfAHireAfterAdd(t *testing.T) {
 	}
 }
 
+// Review r25 F16: `사업 변경 철도 부문:공공` re-sorted closed months'
+// 공공/민간 totals without a word. A sector change that moves jobs of a
+// closed month is held, naming the months and the jobs that move, and
+// made only with 확인:예; a change touching no closed month is made at once.
+func TestHoldsSectorChangeNamesClosedMonths(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                          commands.Lang
+		add, close, change, confirmed string
+		held, done                    []string
+		other, otherChange            string
+	}{
+		{commands.Korean, "추가 철도 600 2026-10-20", "마감 2026-10", "사업 변경 철도 부문:공공", "사업 변경 철도 부문:공공 확인:예",
+			[]string{"2026년 10월 600개", "민간에서 공공으로", "`사업 변경 철도 부문:공공 확인:예`", "아무것도 바꾸지 않았습니다"},
+			[]string{"2026년 10월 600개", "민간에서 공공으로"},
+			"추가 투자 30 2026-11-20", "사업 변경 투자 부문:공공"},
+		{commands.English, "add 600 rail date:2026-10-20", "close 2026-10", "program rename rail sector:public", "program rename rail sector:public confirm:yes",
+			[]string{"600 in 2026-10", "from Private to Public", "`program rename rail sector:public confirm:yes`", "Nothing was changed"},
+			[]string{"600 in 2026-10", "from Private to Public"},
+			"add 30 invest date:2026-11-20", "program rename invest sector:public"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.December, 4)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			h.run(manager, tc.add, commands.OutcomeOK)
+			h.run(manager, tc.close, commands.OutcomeOK)
+			sector := func(code string) string {
+				var s string
+				if err := h.store.DB().GetContext(context.Background(), &s, `SELECT sector FROM programs WHERE code = $1`, code); err != nil {
+					t.Fatal(err)
+				}
+				return s
+			}
+			mustContain(t, h.run(manager, tc.change, commands.OutcomeRefused).Text(), tc.held...)
+			if got := sector("rail"); got != "private" {
+				t.Fatalf("rail's sector %q after the held change, want private", got)
+			}
+			mustContain(t, h.run(manager, tc.confirmed, commands.OutcomeOK).Text(), tc.done...)
+			if got := sector("rail"); got != "public" {
+				t.Fatalf("rail's sector %q after the confirmed change, want public", got)
+			}
+			// Jobs only in an open month: changed at once.
+			h.run(manager, tc.other, commands.OutcomeOK)
+			h.run(manager, tc.otherChange, commands.OutcomeOK)
+			if got := sector("invest"); got != "public" {
+				t.Fatalf("invest's sector %q, want public", got)
+			}
+		})
+	}
+}
