@@ -371,11 +371,56 @@ func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Pr
 			r, err := s.hireRepeatsAddQuestion(ctx, c, cmd, e, p, o)
 			return r, err == nil, err
 		default:
-			return Reply{}, false, nil
+			// The newest identical entry is another agreement's hire; an
+			// older plain add or hire of this agreement may still be
+			// identical (review r26 M5: it was missed).
+			older, agreement, found, err := s.olderIdentical(ctx, e, o)
+			if err != nil || !found {
+				return Reply{}, false, err
+			}
+			if agreement == 0 {
+				r, err := s.hireRepeatsAddQuestion(ctx, c, cmd, e, p, older)
+				return r, err == nil, err
+			}
+			o = older
 		}
 	}
 	r, err := s.repeatQuestion(ctx, c, cmd, e, p, o)
 	return r, err == nil, err
+}
+
+// olderIdentical is the newest live delta older than o that records what
+// the hire e would (program, date, count, status, department: what
+// IdenticalEntry compares) and is a plain add (agreement 0) or a hire of
+// e's own agreement; found=false when there is none.
+func (s *Service) olderIdentical(ctx context.Context, e NewEntry, o Entry) (Entry, int64, bool, error) {
+	list, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: e.AsOf, To: e.AsOf, Limit: 500})
+	if err != nil {
+		return Entry{}, 0, false, err
+	}
+	var same []Entry // newest first, as listed
+	for _, x := range list {
+		if x.ID < o.ID && !x.Voided() && x.Kind == KindDelta && x.Count == e.Count && x.Status == e.Status && x.Department == e.Department {
+			same = append(same, x)
+		}
+	}
+	if len(same) == 0 {
+		return Entry{}, 0, false, nil
+	}
+	ids := make([]int64, len(same))
+	for i, x := range same {
+		ids[i] = x.ID
+	}
+	marks, err := s.store.EntryMarks(ctx, ids)
+	if err != nil {
+		return Entry{}, 0, false, err
+	}
+	for _, x := range same {
+		if a := marks[x.ID].Agreement; a == 0 || a == e.Agreement {
+			return x, a, true, nil
+		}
+	}
+	return Entry{}, 0, false, nil
 }
 
 // repeatQuestion asks whether e, identical to the recorded entry o, is a

@@ -263,3 +263,45 @@ func TestHoldsSectorChangeNamesClosedMonths(t *testing.T) {
 		})
 	}
 }
+
+// Review r26 M5: the 채용-after-identical-추가 hold matches as the 추가
+// repeat hold does, on program, date, count, status and department: a
+// plain 추가 of another department is another report, and a plain 추가 of
+// the same department is found even when a hire of another agreement, of
+// the same figure, was recorded after it.
+func TestHoldsHireAfterAddMatchesProgramAndDepartment(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                                   commands.Lang
+		agreementA, agreementB, otherDept, add string
+		hireB, hireBYes, hireA, asked          string
+	}{
+		{commands.Korean, "추가 10 노인 날짜:2026-08-03 상태:약정", "추가 10 노인 날짜:2026-08-04 상태:약정",
+			"추가 노인 5 2026-08-10 부서:일자리정책과", "추가 노인 5 2026-08-10",
+			"채용 2 5 2026-08-10", "채용 2 5 2026-08-10 확인:예", "채용 1 5 2026-08-10", "`추가`로 이미 기록되어"},
+		{commands.English, "add 10 senior date:2026-08-03 status:agreed", "add 10 senior date:2026-08-04 status:agreed",
+			"add 5 senior date:2026-08-10 dept:일자리정책과", "add 5 senior date:2026-08-10",
+			"hire 2 5 2026-08-10", "hire 2 5 2026-08-10 confirm:yes", "hire 1 5 2026-08-10", "as an add, not as a hire"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.August, 11)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			h.run("U1", tc.agreementA, commands.OutcomeOK) // #1
+			h.run("U1", tc.agreementB, commands.OutcomeOK) // #2
+			h.run("U1", tc.otherDept, commands.OutcomeOK)  // #3, another department
+			// Another department's 추가 is not this hire typed as an add.
+			h.run("U2", tc.hireA, commands.OutcomeOK) // #4
+			h.run("U2", byLang(tc.lang, "void 4 test", "무효 4 시험"), commands.OutcomeOK)
+			h.run("U1", tc.add, commands.OutcomeOK) // #5, the agreements' department
+			mustContain(t, h.run("U1", tc.hireB, commands.OutcomeRefused).Text(), tc.asked, "#5")
+			h.run("U1", tc.hireBYes, commands.OutcomeOK) // #6, other hires than #5
+			// #5 is still identical to A's hire, though B's hire is newer.
+			mustContain(t, h.run("U1", tc.hireA, commands.OutcomeRefused).Text(), tc.asked, "#5")
+			if got := h.k55Sum("2026-01-01", "2026-12-31"); got != 15 {
+				t.Errorf("realised SQL sum %d, want 15", got)
+			}
+		})
+	}
+}
