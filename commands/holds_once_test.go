@@ -305,3 +305,38 @@ func TestHoldsHireAfterAddMatchesProgramAndDepartment(t *testing.T) {
 		})
 	}
 }
+
+// Review r22 F25: in January's first days a dateless 누계 was held as
+// "usually last month's end", offering the line dated 2026. 12. 31., even
+// for `추가 청년 누계 30` after a 2026 of 1,000: a December 누계 of 30 would
+// be refused, and a new year's first 누계 is naturally small. The month-turn
+// hold asks only of a figure that could be the month before's 누계 (at
+// least the ledger's total through that month's end).
+func TestHoldsMonthTurnTotalOnlyWhenItCouldBeLastMonths(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                 commands.Lang
+		year, small, carried string
+	}{
+		{commands.Korean, "추가 청년 누계 1,000 2026-12-20", "추가 청년 누계 30", "추가 청년 누계 1,020"},
+		{commands.English, "add youth cumulative 1,000 date:2026-12-20", "add youth cumulative 30", "add youth cumulative 1,020"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.December, 20)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			h.run("U1", tc.year, commands.OutcomeOK)
+			now = k55At(2027, time.January, 4)
+			h.run("U1", tc.small, commands.OutcomeOK)
+			if got := h.k55Sum("2027-01-01", "2027-12-31"); got != 30 {
+				t.Errorf("2027 SQL sum %d, want 30", got)
+			}
+			if got := h.k55Sum("2026-01-01", "2026-12-31"); got != 1000 {
+				t.Errorf("2026 SQL sum %d, want 1000", got)
+			}
+			// A figure that could be December's year-end 누계 is still asked.
+			mustContain(t, h.run("U1", tc.carried, commands.OutcomeRefused).Text(), byLang(tc.lang, "2026-12-31", "2026. 12. 31."))
+		})
+	}
+}
