@@ -190,6 +190,17 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		cmd.Confirmed, cmd.pendingToken = pending != "", pending
 	}
+	if bad != nil && bad.field == FieldNote && !s.IsManager(c.UserID) {
+		// The line dated the note's month cannot be recorded by staff
+		// when that month is closed (r22 F8, r24 F19): say what to do.
+		why, err := s.noteMonthClosed(ctx, p, d)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		if why != "" {
+			bad.message = why
+		}
+	}
 	if bad != nil {
 		if bad.field == FieldProgram && bad.message == "" {
 			return s.unknownProgram(cmd.Name, d.program, programs)

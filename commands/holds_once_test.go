@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -337,6 +338,42 @@ func TestHoldsMonthTurnTotalOnlyWhenItCouldBeLastMonths(t *testing.T) {
 			}
 			// A figure that could be December's year-end 누계 is still asked.
 			mustContain(t, h.run("U1", tc.carried, commands.OutcomeRefused).Text(), byLang(tc.lang, "2026-12-31", "2026. 12. 31."))
+		})
+	}
+}
+
+// Review r22 F8 / r24 F19: a note naming another month (`메모:11월분` on a
+// December date) is refused with the line dated that month; for staff,
+// when that month is closed, the line cannot be recorded by them. They are
+// told the month is closed and whom to ask, and still given the line kept
+// without the word; a manager keeps the dated line.
+func TestHoldsNoteMonthClosedForStaff(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                 commands.Lang
+		close, line          string
+		staff, notStaff, mgr string
+	}{
+		{commands.Korean, "마감 2026-11", "추가 청년 5 2026. 12. 3. 메모:11월분",
+			"2026년 11월은 마감되어", "날짜를 그달로 적어", "날짜를 그달로 적어"},
+		{commands.English, "close 2026-11", "add 5 youth date:2026-12-03 note:November figure",
+			"2026-11 is closed", "date it then", "date it then"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.December, 4)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			h.run(manager, tc.close, commands.OutcomeOK)
+			text := h.run("U1", tc.line, commands.OutcomeRefused).Text()
+			mustContain(t, text, tc.staff, byLang(tc.lang, "ask a manager", "관리자("))
+			if strings.Contains(text, tc.notStaff) {
+				t.Errorf("staff are offered the closed month's line:\n%s", text)
+			}
+			mustContain(t, h.run(manager, tc.line, commands.OutcomeRefused).Text(), tc.mgr)
+			if n := h.entriesStored(); n != 0 {
+				t.Errorf("%d entries stored, want 0", n)
+			}
 		})
 	}
 }
