@@ -371,11 +371,56 @@ func (s *Service) askAboutRepeat(ctx context.Context, c Caller, e NewEntry, p Pr
 			r, err := s.hireRepeatsAddQuestion(ctx, c, cmd, e, p, o)
 			return r, err == nil, err
 		default:
-			return Reply{}, false, nil
+			// The newest identical entry is another agreement's hire; an
+			// older plain add or hire of this agreement may still be
+			// identical (review r26 M5: it was missed).
+			older, agreement, found, err := s.olderIdentical(ctx, e, o)
+			if err != nil || !found {
+				return Reply{}, false, err
+			}
+			if agreement == 0 {
+				r, err := s.hireRepeatsAddQuestion(ctx, c, cmd, e, p, older)
+				return r, err == nil, err
+			}
+			o = older
 		}
 	}
 	r, err := s.repeatQuestion(ctx, c, cmd, e, p, o)
 	return r, err == nil, err
+}
+
+// olderIdentical is the newest live delta older than o that records what
+// the hire e would (program, date, count, status, department: what
+// IdenticalEntry compares) and is a plain add (agreement 0) or a hire of
+// e's own agreement; found=false when there is none.
+func (s *Service) olderIdentical(ctx context.Context, e NewEntry, o Entry) (Entry, int64, bool, error) {
+	list, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: e.AsOf, To: e.AsOf, Limit: 500})
+	if err != nil {
+		return Entry{}, 0, false, err
+	}
+	var same []Entry // newest first, as listed
+	for _, x := range list {
+		if x.ID < o.ID && !x.Voided() && x.Kind == KindDelta && x.Count == e.Count && x.Status == e.Status && x.Department == e.Department {
+			same = append(same, x)
+		}
+	}
+	if len(same) == 0 {
+		return Entry{}, 0, false, nil
+	}
+	ids := make([]int64, len(same))
+	for i, x := range same {
+		ids[i] = x.ID
+	}
+	marks, err := s.store.EntryMarks(ctx, ids)
+	if err != nil {
+		return Entry{}, 0, false, err
+	}
+	for _, x := range same {
+		if a := marks[x.ID].Agreement; a == 0 || a == e.Agreement {
+			return x, a, true, nil
+		}
+	}
+	return Entry{}, 0, false, nil
 }
 
 // repeatQuestion asks whether e, identical to the recorded entry o, is a
@@ -408,7 +453,13 @@ func (s *Service) hireRepeatsAddQuestion(ctx context.Context, c Caller, cmd Comm
 		"Count", s.unitCount(o.Count, o.Approximate, p.Unit), "AsOf", s.date(e.AsOf), "At", s.instant(o.CreatedAt),
 		"By", s.name(ctx, o.LoggedBy), "Agreement", e.Agreement, "Void", commandName(cmdVoid))
 	r, _, err := s.confirmReply(ctx, c, cmd, e, true, why, nil)
-	return r, err
+	if err != nil {
+		return r, err
+	}
+	// Its other answer is the line sent again once #o is voided: that
+	// records under the question's key, so a later press of the button
+	// is answered "already recorded" (review r23 M5).
+	return r, s.holdOtherAnswers(ctx, e, confirmToken(e.IdempotencyKey, e), nil, true)
 }
 
 // repeatDifferences names what a held repeat e says differently from the
@@ -517,9 +568,21 @@ func (s *Service) cumulativeOverYearTarget(ctx context.Context, p Program, e New
 // identical one (the question is whether it is a separate report, not
 // whether the figure is right). date is a question of the entry's date
 // (dateFooter), nil for the others.
-func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e NewEntry, repeat bool, why string, date *dateQuestion) (Reply, bool, error) {
+//
+// alts are the entries the other lines the question offers would record
+// (a 누계 for a delta that may be one): each is an answer of the question
+// too, and only one answer records (holdOtherAnswers, review r23 M5).
+func (s *Service) confirmReply(ctx context.Context, c Caller, cmd Command, e NewEntry, repeat bool, why string, date *dateQuestion, alts ...NewEntry) (Reply, bool, error) {
 	token := confirmToken(e.IdempotencyKey, e)
 	if err := s.store.HoldConfirmation(ctx, e.LoggedBy, holdPrint(e), token, s.now()); err != nil {
+		return Reply{}, false, err
+	}
+	if date != nil && !repeat && date.first != "" && !date.firstDate.IsZero() {
+		alt := e
+		alt.AsOf = date.firstDate
+		alts = append([]NewEntry{alt}, alts...)
+	}
+	if err := s.holdOtherAnswers(ctx, e, token, alts, false); err != nil {
 		return Reply{}, false, err
 	}
 	word := s.msg("guards.confirm_word")
@@ -779,6 +842,9 @@ type HoldStore interface {
 	// recorded under the idempotency key: whether a held question's key
 	// answered it.
 	EntryKeyRecorded(ctx context.Context, key string) (bool, error)
+	// EntryByKey returns the entry, live or voided, recorded under the
+	// idempotency key; ok=false when there is none.
+	EntryByKey(ctx context.Context, key string) (Entry, bool, error)
 	// IdenticalEntry returns the newest live delta that records what e
 	// would (program, date, count, status, department), whenever it was
 	// recorded; ok=false when there is none or e's own request (its
@@ -797,4 +863,109 @@ func confirmAppended(cmd Command, noteWords []string) bool {
 	w := noteWords[0]
 	fields := strings.Fields(cmd.Line)
 	return (fold(w) == "확인" || fold(w) == "confirm") && len(fields) > 0 && fields[len(fields)-1] == w
+}
+
+// maxAnswers is how many other answers one question may offer: a date
+// hold's other date and a figure question's 누계 lines.
+const maxAnswers = 4
+
+// siblingPrint is where held_confirmations keeps, beside a question's
+// answer token, the token of its i-th other answer (a date hold's line for
+// the other date, a figure question's 누계 line): a row of the same user,
+// hashed apart from the questions ("other"), dropped with them after a
+// day. i = maxAnswers marks a question whose held line, typed again
+// without 확인:, answers it (the 채용 after an identical 추가, once that
+// 추가 is voided).
+func siblingPrint(token string, i int) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "other\x00%s\x00%d", token, i))
+	return hex.EncodeToString(sum[:confirmPart/2])
+}
+
+// holdOtherAnswers keeps the other answers of a held question (review r23
+// M5): a line the question offers beside the held one (the other date's,
+// a 누계) is its answer as much as 확인:, so it gets a token of its own
+// (the question's, sealing the entry that line records), kept under that
+// entry's holdPrint, and each token is kept as the other's sibling.
+// Whichever answer records first, the others are refused
+// (otherAnswerUsed): App Home keeps the message, and every button could
+// be pressed. plain marks the held line itself, sent again without 확인:,
+// as an answer.
+func (s *Service) holdOtherAnswers(ctx context.Context, e NewEntry, token string, alts []NewEntry, plain bool) error {
+	now := s.now()
+	var rows [][2]string
+	for i, alt := range alts {
+		if i >= maxAnswers {
+			break
+		}
+		other := confirmToken(e.IdempotencyKey, alt)
+		if other == token || holdPrint(alt) == holdPrint(e) {
+			continue
+		}
+		rows = append(rows, [2]string{holdPrint(alt), other}, [2]string{siblingPrint(token, i), other}, [2]string{siblingPrint(other, 0), token})
+	}
+	if plain {
+		rows = append(rows, [2]string{siblingPrint(token, maxAnswers), token})
+	}
+	for _, row := range rows {
+		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row[0], row[1], now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// otherAnswerUsed refuses an answer of a two-answer hold when its other
+// answer recorded already (review r23 M5: both buttons pressed recorded
+// the jobs twice), naming the entry it recorded; a voided one no longer
+// answers, so the person may take the other date after voiding it. A line
+// the hold offered for the other date, typed or pressed without 확인:, is
+// that answer too: it records under its own token (e's key), so a press of
+// the line as typed after it is refused in turn.
+func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry) (Reply, bool, error) {
+	since := s.now().Add(-repeatWindow)
+	mine, ok := strings.CutPrefix(e.IdempotencyKey, "confirm:")
+	if !ok {
+		held, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
+		if err != nil || held == "" {
+			return Reply{}, false, err
+		}
+		linked := false
+		for i := range maxAnswers + 1 {
+			t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(held, i), since)
+			if err != nil {
+				return Reply{}, false, err
+			}
+			linked = linked || t != ""
+		}
+		if !linked {
+			return Reply{}, false, nil // an ordinary question: the guards ask again
+		}
+		recorded, err := s.store.EntryKeyRecorded(ctx, "confirm:"+held)
+		if err != nil || recorded {
+			return Reply{}, false, err // answered already: the line again is the guards' to ask
+		}
+		mine = held
+	}
+	for i := range maxAnswers {
+		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, i), since)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if sibling == "" {
+			continue
+		}
+		other, found, err := s.store.EntryByKey(ctx, "confirm:"+sibling)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if found && !other.Voided() {
+			// Not a usage error: the line is right, its question answered.
+			return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds.other_answer_recorded",
+				"Date", s.date(other.AsOf), "ID", other.ID, "Void", commandName(cmdVoid))}, true, nil
+		}
+	}
+	if !ok {
+		e.IdempotencyKey = "confirm:" + mine
+	}
+	return Reply{}, false, nil
 }

@@ -645,10 +645,28 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
+	if r, used, err := s.otherAnswerUsed(ctx, cmd, &e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	} else if used {
+		return r
+	}
 	if !cmd.Confirmed {
 		if r, ask, err := s.askAboutRepeat(ctx, c, e, p, cmd); err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		} else if ask {
+			return r
+		}
+		// A hire larger than the year's target is held as an add of the
+		// same figure is (review r22 F31: it was recorded straight away).
+		why, err := s.overYearTarget(ctx, p, day.Year(), e.Count, false)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		if why != "" {
+			r, _, err := s.confirmReply(ctx, c, cmd, e, false, why, nil)
+			if err != nil {
+				return s.storageFailure(ctx, cmd.Name, err)
+			}
 			return r
 		}
 	}

@@ -190,6 +190,17 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		cmd.Confirmed, cmd.pendingToken = pending != "", pending
 	}
+	if bad != nil && bad.field == FieldNote && !s.IsManager(c.UserID) {
+		// The line dated the note's month cannot be recorded by staff
+		// when that month is closed (r22 F8, r24 F19): say what to do.
+		why, err := s.noteMonthClosed(ctx, p, d)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		if why != "" {
+			bad.message = why
+		}
+	}
 	if bad != nil {
 		if bad.field == FieldProgram && bad.message == "" {
 			return s.unknownProgram(cmd.Name, d.program, programs)
@@ -253,6 +264,11 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 	}
 	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
+	}
+	if r, used, err := s.otherAnswerUsed(ctx, cmd, &e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err), false
+	} else if used {
+		return r, false
 	}
 	// A closed month (마감) is said before any question: an answer to the
 	// 누계포함 question could not be recorded anyway (review r15 F10). The

@@ -26,6 +26,18 @@ func (s *Service) monthTurnTotal(ctx context.Context, e NewEntry, p Program, cmd
 		return "", nil, nil
 	}
 	last := dates.On(today.Year(), today.Month(), 1).AddDate(0, 0, -1)
+	// Below the ledger's total through the month before's end it cannot
+	// be that month's 누계 (the line dated then would be refused): in
+	// January it is the new year's first, naturally small (review r22
+	// F25: `누계 30` on 4 January after a 2026 of 1,000 was held); in
+	// another month the ledger refuses it, naming the entries.
+	through, err := s.programThrough(ctx, e.ProgramID, e.Status, last)
+	if err != nil {
+		return "", nil, err
+	}
+	if e.Count < through {
+		return "", nil, nil
+	}
 	why := s.msg("k55.month_turn_total", "Today", s.date(today), "Last", s.date(last), "Month", int(last.Month()))
 	closes, err := s.store.MonthClosesBetween(ctx, last, last)
 	if err != nil {

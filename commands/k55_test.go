@@ -175,6 +175,10 @@ func TestK55PastYearDateIsHeld(t *testing.T) {
 			if got := h.k55Sum("2026-11-19", "2026-11-19"); got != 6 {
 				t.Errorf("2026-11-19 SQL sum %d, want 6", got)
 			}
+			// The question is answered (r23 M5): the line as typed is
+			// refused, naming #1, until #1 is voided.
+			mustContain(t, h.run("U1", tc.line+" "+tc.conf, commands.OutcomeRefused).Text(), "(#1)")
+			h.run("U1", byLang(tc.lang, "void 1 wrong year", "무효 1 연도 착오"), commands.OutcomeOK)
 			h.run("U1", tc.line+" "+tc.conf, commands.OutcomeOK)
 			if got := h.k55Sum("2025-01-01", "2025-12-31"); got != 6 {
 				t.Errorf("2025 SQL sum %d, want 6 once confirmed", got)

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"context"
 	"regexp"
 	"sort"
 	"strconv"
@@ -764,6 +765,34 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 	}
 	rest := strings.Join(strings.Fields(strings.Replace(d.note, r.word, " ", 1)), " ")
 	return s.anotherMonthReply(r, asOf, s.draftLine(p, d, r.dated(), d.note), s.draftLine(p, d, asOf, rest))
+}
+
+// noteMonthClosed is the refusal of noteNamesAnotherMonth for staff when
+// the month the note names is closed (review r22 F8, r24 F19: they were
+// offered the line dated that month, which they cannot record): it names
+// the closed month and whom to ask, and keeps the line without the word.
+// "" when the note names no single other month, or it is open.
+func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) (string, error) {
+	today := s.today()
+	asOf := today
+	if d.date != nil {
+		asOf = *d.date
+	}
+	if _, later := noteStartsLater(d.note, asOf); later {
+		return "", nil
+	}
+	r, ok := noteMonth(d.note, asOf, today)
+	if !ok || !r.from.IsZero() || r.last.IsZero() {
+		return "", nil
+	}
+	closes, err := s.store.MonthClosesBetween(ctx, r.last, r.last)
+	if err != nil || len(closes) == 0 {
+		return "", err
+	}
+	rest := strings.Join(strings.Fields(strings.Replace(d.note, r.word, " ", 1)), " ")
+	return s.msg("holds.note_month_closed", "Word", r.word, "Date", s.date(asOf),
+		"Month", s.period(monthPeriod(closes[0].Month)), "Managers", s.managerNames(ctx),
+		"Kept", s.draftLine(p, d, asOf, rest)), nil
 }
 
 // anotherMonthReply is the refusal of a figure dated asOf whose note's

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -419,6 +420,7 @@ func (s *Service) programRename(ctx context.Context, _ Caller, cmd Command) Repl
 	if !ok {
 		return r
 	}
+	from := p.Sector
 	if !applyProgramOptions(&p, o) {
 		return s.refuse(cmd.Name, s.msg("programs.nothing_to_change_give"))
 	}
@@ -426,7 +428,47 @@ func (s *Service) programRename(ctx context.Context, _ Caller, cmd Command) Repl
 	if r, bad := s.checkProgram(cmd.Name, p, others); bad {
 		return r
 	}
-	return s.updateProgram(ctx, cmd.Name, p, s.msg("programs.updated", "Program", s.programLabel(p)))
+	var moved string
+	if p.Sector != from {
+		r, held, line, err := s.sectorChangeInClosedMonths(ctx, cmd, p, from)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		if held {
+			return r
+		}
+		moved = line
+	}
+	r = s.updateProgram(ctx, cmd.Name, p, s.msg("programs.updated", "Program", s.programLabel(p)))
+	if moved != "" && r.Outcome == "" {
+		r.Sections = append(r.Sections, Section{Lines: []string{moved}})
+	}
+	return r
+}
+
+// sectorChangeInClosedMonths holds a change of p's sector (from) that
+// re-sorts the 공공/민간 split of closed months (review r25 F16: it did so
+// without a word): it names the months and the jobs that move, and is made
+// only with 확인:예, or a new program of the other sector keeps the closed
+// months as filed. Confirmed, line is what the reply says moved; "" when no
+// closed month has the program's jobs.
+func (s *Service) sectorChangeInClosedMonths(ctx context.Context, cmd Command, p Program, from Sector) (r Reply, held bool, line string, err error) {
+	months, err := s.store.ClosedMonthJobsOfProgram(ctx, p.ID)
+	if err != nil || len(months) == 0 {
+		return Reply{}, false, "", err
+	}
+	parts := make([]string, len(months))
+	for i, m := range months {
+		parts[i] = s.msg("holds.month_jobs", "Month", s.period(monthPeriod(m.Month)), "Count", s.unitCount(m.Jobs, false, p.Unit))
+	}
+	args := []any{"Program", s.programLabel(p), "From", label(sectorWords, from, s.lang), "To", label(sectorWords, p.Sector, s.lang),
+		"Months", strings.Join(parts, ", ")}
+	if cmd.Confirmed {
+		return Reply{}, false, s.msg("holds.sector_changed_closed", args...), nil
+	}
+	args = append(args, "Line", withConfirm(cmd.Line, s.msg("guards.confirm_word")+":"+s.msg("guards.confirm_yes")),
+		"Add", commandName(cmdProgramAdd))
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds.sector_change_closed", args...)}, true, "", nil
 }
 
 // programDeactivate answers `program deactivate <program>`.
@@ -538,4 +580,13 @@ type ProgramStore interface {
 	// UpdateProgram saves names, aliases, sector, department, unit and the
 	// active flag of an existing program; ErrConflict on a taken code or alias.
 	UpdateProgram(ctx context.Context, p Program) (Program, error)
+	// ClosedMonthJobsOfProgram returns the closed months in which the
+	// program has live realised jobs, oldest first, with those jobs.
+	ClosedMonthJobsOfProgram(ctx context.Context, programID int64) ([]MonthJobs, error)
+}
+
+// MonthJobs is a month (its first day) and a program's realised jobs in it.
+type MonthJobs struct {
+	Month time.Time
+	Jobs  int64
 }

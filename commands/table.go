@@ -308,7 +308,7 @@ func commandSpecs() []commandSpec {
 			Manager: true,
 			Guarded: true,
 			Writes:  true,
-			Options: []string{"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code"},
+			Options: []string{"en", "ko", "sector", "dept", "unit", "aliases", "disclosure", "code", "confirm"},
 			Parse:   parseWords,
 			Run:     (*Service).programRename,
 		},

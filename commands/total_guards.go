@@ -42,7 +42,8 @@ func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntr
 			}
 		}
 	}
-	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){s.totalAsDelta, s.newYearCarry, s.newYearDelta} {
+	var alts []NewEntry // the entries of the other lines the question offers (r23 M5)
+	for i, ask := range []func(context.Context, NewEntry, Program, Command) (string, error){s.totalAsDelta, s.newYearCarry, s.newYearDelta} {
 		why, err := ask(ctx, e, p, cmd)
 		if err != nil {
 			return Reply{}, false, err
@@ -50,6 +51,11 @@ func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntr
 		if why != "" {
 			totals = append(totals, why)
 			figureQ = true
+			more, err := s.figureAnswers(ctx, i, e, cmd)
+			if err != nil {
+				return Reply{}, false, err
+			}
+			alts = append(alts, more...)
 		}
 	}
 	if len(totals) > 0 && e.CloseReason == "" {
@@ -72,7 +78,48 @@ func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntr
 	if dateQ != nil {
 		dateQ.withFigure = figureQ || size != ""
 	}
-	return s.confirmReply(ctx, c, cmd, e, false, strings.Join(whys, "\n"), dateQ)
+	return s.confirmReply(ctx, c, cmd, e, false, strings.Join(whys, "\n"), dateQ, alts...)
+}
+
+// figureAnswers are the entries the lines a figure question offers beside
+// the held line would record (review r23 M5): for a delta that may be a
+// 누계 (question 0, totalAsDelta), the 누계 of that figure on its date and,
+// at a month's turn, on the month before's end; for a January 누계 near
+// last year's (question 1, newYearCarry), that 누계 at last year's end and
+// the continued year's difference. Each is the question's other answer:
+// once one records, the held line's confirmation is refused, and the other
+// way round. An entry offered only in some replies (a line below the
+// ledger is not offered) is still linked: recorded within the day, it
+// answers the question all the same.
+func (s *Service) figureAnswers(ctx context.Context, question int, e NewEntry, cmd Command) ([]NewEntry, error) {
+	total := e
+	total.Kind = KindCumulative
+	switch question {
+	case 0:
+		out := []NewEntry{total}
+		today := s.today()
+		if cmd.Opts.Date == nil && cmd.dateTyped == "" && e.AsOf.Equal(today) && today.Day() <= monthTurnDays {
+			end := total
+			end.AsOf = dates.On(today.Year(), today.Month(), 1).AddDate(0, 0, -1)
+			out = append(out, end)
+		}
+		return out, nil
+	case 1:
+		end := total
+		end.AsOf = dates.On(e.AsOf.Year()-1, time.December, 31)
+		out := []NewEntry{end}
+		prev, err := s.lastYearTotal(ctx, e)
+		if err != nil {
+			return nil, err
+		}
+		if e.Count > prev {
+			cont := total
+			cont.Count = e.Count - prev
+			out = append(out, cont)
+		}
+		return out, nil
+	}
+	return nil, nil
 }
 
 // programJobs is the program's live realised jobs with as-of dates in

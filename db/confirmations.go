@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+
+	"jobsbot/commands"
 )
 
 // HoldConfirmation keeps token as the answer to the newest question the bot
@@ -49,4 +51,19 @@ func (s *Store) EntryKeyRecorded(ctx context.Context, key string) (bool, error) 
 		return false, wrap("entry key recorded", err)
 	}
 	return found, nil
+}
+
+// EntryByKey returns the entry, live or voided, recorded under the
+// idempotency key, or ok=false when there is none: which entry answered a
+// held question, so its other answer can name it (review r23 M5).
+func (s *Store) EntryByKey(ctx context.Context, key string) (commands.Entry, bool, error) {
+	var r entryRow
+	err := sqlx.GetContext(ctx, s.db, &r, entrySelect+` WHERE e.idempotency_key = $1`, key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return commands.Entry{}, false, nil
+	}
+	if err != nil {
+		return commands.Entry{}, false, wrap("entry by key", err)
+	}
+	return r.entry(), true, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -167,4 +168,29 @@ func programForEntry(ctx context.Context, db sqlx.ExtContext, id int64) (code, d
 		return "", "", err
 	}
 	return r.Code, r.Department, nil
+}
+
+// ClosedMonthJobsOfProgram returns the closed months in which the program
+// has live realised jobs, oldest first, with those jobs: the months whose
+// filed 공공/민간 split a change of the program's sector re-sorts (review
+// r25 F16).
+func (s *Store) ClosedMonthJobsOfProgram(ctx context.Context, programID int64) ([]commands.MonthJobs, error) {
+	const q = `
+		SELECT c.month, sum(e.count) AS jobs FROM month_closes c
+		JOIN entries e ON e.program_id = $1 AND e.voided_at IS NULL AND e.status = 'realised'
+		 AND e.as_of >= c.month AND e.as_of < c.month + interval '1 month'
+		GROUP BY c.month HAVING sum(e.count) <> 0
+		ORDER BY c.month`
+	var rows []struct {
+		Month time.Time `db:"month"`
+		Jobs  int64     `db:"jobs"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, programID); err != nil {
+		return nil, wrap(fmt.Sprintf("closed months of program %d", programID), err)
+	}
+	out := make([]commands.MonthJobs, len(rows))
+	for i, r := range rows {
+		out[i] = commands.MonthJobs{Month: dateOf(r.Month), Jobs: r.Jobs}
+	}
+	return out, nil
 }
