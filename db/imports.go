@@ -171,6 +171,10 @@ type importRun struct {
 	// sizes are the programs' years the size checks compare rows with
 	// (i46_import_holds.go), read once each.
 	sizes map[sizeKey]*sizeLedger
+	// newHires are the lines of hires without 기록 식별자 (new rows):
+	// their 약정 번호 naming no agreement of the file is refused with the
+	// console's 채용 line (r25 F3).
+	newHires map[int]bool
 }
 
 // reportKey names the 누계 reports deltaBeforeReport reads together.
@@ -474,6 +478,12 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			r.numberOrigins[row.Number] = o
 		}
 	}
+	if row.Agreement > 0 && row.Entry.Origin == "" {
+		if r.newHires == nil {
+			r.newHires = map[int]bool{}
+		}
+		r.newHires[row.Line] = true
+	}
 	if c, ok := r.closed[firstOfMonth(row.Entry.AsOf)]; ok {
 		// A row of a closed month whose 기록 식별자 the ledger holds, the
 		// same record and no void the ledger lacks, adds nothing: it passes
@@ -670,7 +680,9 @@ func (r *importRun) queue(row commands.ImportRow) {
 	if !row.Voided && !row.MonthFigure {
 		r.checks[row.Entry.IdempotencyKey] = true
 	}
-	if _, ok := r.links[row.Number]; (ok || row.Entry.Status == commands.StatusAgreed || row.Agreement > 0) && row.Number > 0 {
+	// A hire keeps its 약정 번호 with or without a 번호 of its own: a new
+	// row without one lost its link and was stored as a plain add (r25 F3).
+	if _, ok := r.links[row.Number]; ((ok || row.Entry.Status == commands.StatusAgreed) && row.Number > 0) || row.Agreement > 0 {
 		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement, row.Separate, row.Line}
 	}
 }
@@ -746,7 +758,7 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 		r.agreements[number] = e.ID
 	}
 	if ref.agreement > 0 {
-		r.hires = append(r.hires, hireLink{hire: e.ID, agreement: ref.agreement, by: e.LoggedBy, line: line})
+		r.hires = append(r.hires, hireLink{hire: e.ID, agreement: ref.agreement, by: e.LoggedBy, line: line, count: e.Count, asOf: e.AsOf})
 	}
 	l, ok := r.links[number]
 	if !ok || number == 0 {
@@ -1123,6 +1135,8 @@ type hireLink struct {
 	hire, agreement int64
 	by              string
 	line            int
+	count           int64
+	asOf            time.Time
 }
 
 // linkHires links each hire recorded to its agreement in agreement_hires,
@@ -1135,6 +1149,14 @@ type hireLink struct {
 func (r *importRun) linkHires(ctx context.Context) error {
 	for _, h := range r.hires {
 		a, ok := r.agreements[h.agreement]
+		if !ok && r.newHires[h.line] {
+			// A new row (no 기록 식별자) naming an agreement that is no
+			// row of the file means the ledger's: the console's 채용 links
+			// it, with its checks and holds (r25 F3).
+			r.Problem(commands.NewImportProblem(h.line, "약정 번호", fmt.Sprint(h.agreement), "improws.import_hire_ledger_agreement",
+				"ID", h.agreement, "Count", h.count, "Date", fmt.Sprintf("%d. %d. %d.", h.asOf.Year(), h.asOf.Month(), h.asOf.Day())))
+			continue
+		}
 		if !ok {
 			r.Problem(commands.NewImportProblem(h.line, "약정 번호", fmt.Sprint(h.agreement), "import.problem.hire_agreement_missing",
 				"ID", h.agreement))
