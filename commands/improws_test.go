@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	"jobsbot/commands"
 )
 
@@ -91,5 +93,38 @@ func TestImportHoldsRowsOfAMadeUpOrigin(t *testing.T) {
 	}
 	if n := e.liveSum(`TRUE`); n != 110+1200+120+7 {
 		t.Errorf("ledger holds %d (SQL SUM), want %d", n, 110+1200+120+7)
+	}
+}
+
+// r26 M6: a CSV saved by macOS may hold its Korean in NFD (decomposed
+// jamo). Every cell, header and title line is read as NFC, so an entries
+// file and a department's 취합 양식 in NFD match their programs and
+// departments, and nothing is stored under a decomposed name.
+func TestImportReadsNFDFilesAsNFC(t *testing.T) {
+	t.Parallel()
+	e := newI31Env(t)
+	departments, programs := e.sqlInt(`SELECT count(*) FROM departments`), e.sqlInt(`SELECT count(*) FROM programs`)
+	entries := norm.NFD.String("기준일,사업명,부서,일자리 수,보고 방식,상태,메모\n2026-10-06,청년일자리,일자리정책과,4,증가분,채용,청년 채용\n")
+	if entries == norm.NFC.String(entries) {
+		t.Fatal("the file is not decomposed")
+	}
+	if r := e.apply([]byte(entries)); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("NFD entries file: %q\n%s", r.Outcome, r.Text())
+	}
+	template := norm.NFD.String("2026년 일자리사업 추진실적 취합 양식\n제출 부서: 일자리정책과\n사업코드,사업명,보고 방식,10월,11월,비고\nyouth,청년일자리,증가분,5,6,\n")
+	if r := e.apply([]byte(template)); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("NFD template: %q\n%s", r.Outcome, r.Text())
+	}
+	if n := e.liveSum(`department = '일자리정책과' AND program_id = (SELECT id FROM programs WHERE code = 'youth')`); n != 11 {
+		t.Errorf("youth in 일자리정책과 holds %d (SQL SUM), want 11 (5 in October, the file's 4 inside it, and 6)", n)
+	}
+	if n := e.sqlInt(`SELECT count(*) FROM entries WHERE department <> normalize(department, NFC) OR note <> normalize(note, NFC)`); n != 0 {
+		t.Errorf("%d entries stored in NFD", n)
+	}
+	if n := e.sqlInt(`SELECT count(*) FROM entries WHERE note = '청년 채용'`); n != 1 {
+		t.Errorf("the note is not stored as NFC 청년 채용 (%d rows)", n)
+	}
+	if d, p := e.sqlInt(`SELECT count(*) FROM departments`), e.sqlInt(`SELECT count(*) FROM programs`); d != departments || p != programs {
+		t.Errorf("departments %d → %d, programs %d → %d: none may be created", departments, d, programs, p)
 	}
 }
