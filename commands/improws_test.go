@@ -75,7 +75,7 @@ func TestImportHoldsRowsOfAMadeUpOrigin(t *testing.T) {
 	}
 	const head = "기준일,사업명,일자리 수,보고 방식,보고 누계,상태,메모,기록 식별자"
 	file := head + "\n2026-10-21,청년,\"1,200\",증가분,,채용,큰 수,3f2b8c1e-1111-4a2b-9c3d-000000000001\n" +
-		"2026-10-22,청년,120,증가분,,채용,누계 같은 수,3f2b8c1e-1111-4a2b-9c3d-000000000002\n" +
+		"2026-10-22,청년,120,증가분,,채용,많은 수,3f2b8c1e-1111-4a2b-9c3d-000000000002\n" +
 		"2026-10-23,청년,7,증가분,,채용,보통,3f2b8c1e-1111-4a2b-9c3d-000000000003\n"
 	e.refused("made-up origins", []byte(file), map[commands.Lang][]string{
 		commands.Korean: {"2행 [일자리 수] \"1,200\": 한 건에 1,200개는 청년일자리 2026년 연간 목표(1,000개)보다 많습니다",
@@ -126,5 +126,44 @@ func TestImportReadsNFDFilesAsNFC(t *testing.T) {
 	}
 	if d, p := e.sqlInt(`SELECT count(*) FROM departments`), e.sqlInt(`SELECT count(*) FROM programs`); d != departments || p != programs {
 		t.Errorf("departments %d → %d, programs %d → %d: none may be created", departments, d, programs, p)
+	}
+}
+
+// k61 in imports (r25): `11월말 누계` on a 증가분, `퇴사 3명 차감` on an
+// add and `채용 완료` on a 약정 are refused when typed; a file's rows saying
+// them were stored. They are refused by line with the console's own check
+// (commands.NoteContradicts), in an entries file's 메모 and a template's
+// 비고; nothing is written.
+func TestImportRefusesNotesContradictingTheRow(t *testing.T) {
+	t.Parallel()
+	e := newI31Env(t)
+	for _, line := range []string{"추가 청년 60 11/20 메모:11월말 누계", "추가 노인 3 11/20 메모:퇴사 3명 차감", "추가 투자 100 11/20 상태:약정 메모:채용 완료"} {
+		if r := e.typed(line); r.Outcome == commands.OutcomeOK {
+			t.Fatalf("the console took %q:\n%s", line, r.Text())
+		}
+	}
+	file := []byte(i46Header + "2026-11-20,청년,60,증가분,,채용,11월말 누계\n" +
+		"2026-11-20,노인,3,증가분,,채용,퇴사 3명 차감\n" +
+		"2026-11-20,투자,100,증가분,,약정,채용 완료\n" +
+		"2026-11-20,여성,4,증가분,,채용,보통\n")
+	e.refused("contradicting notes", file, map[commands.Lang][]string{
+		commands.Korean: {"2행 [메모]", "`누계`는 수가 누계라는 말로 보이는데", "3행 [메모]", "`퇴사`는 일자리가 줄었다는 말로",
+			"4행 [메모]", "`채용 완료`는 이미 채용했다는 말로", "아무것도 가져오지 않았습니다"},
+		commands.English: {"line 2 [메모]", "line 3 [메모]", "line 4 [메모]", "reads as the people being hired"},
+	}, "5행 [", "line 5 [")
+	template := []byte("2026년 일자리사업 추진실적 취합 양식\n제출 부서: 일자리정책과\n사업코드,사업명,보고 방식,10월,11월,비고\nyouth,청년일자리,증가분,5,6,퇴사 3명 차감\n")
+	e.refused("a template's 비고", template, map[commands.Lang][]string{
+		commands.Korean:  {"4행 [비고]", "일자리가 줄었다는 말로"},
+		commands.English: {"line 4 [비고]"},
+	})
+	if n := e.liveSum(`TRUE`); n != 0 {
+		t.Errorf("ledger holds %d (SQL SUM), want 0", n)
+	}
+	// Without the words the rows read.
+	if r := e.apply([]byte(i46Header + "2026-11-20,청년,60,증가분,,채용,11월 채용\n")); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("a plain note refused: %q\n%s", r.Outcome, r.Text())
+	}
+	if n := e.liveSum(`TRUE`); n != 60 {
+		t.Errorf("ledger holds %d (SQL SUM), want 60", n)
 	}
 }

@@ -316,6 +316,20 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 			}
 		}
 	}
+	// A note saying the jobs went down, that the figure is a 누계 beside a
+	// 증가분, or that an agreement's people are hired is refused as the
+	// typed line is (k61, review r25): the console's check, one for both.
+	// A row this ledger holds under its 기록 식별자 was typed and is not
+	// asked again (IfNotHeld, as above).
+	if !row.Voided {
+		if pr, found := noteContradiction(line, colNote, e.Note, e.Count, e.Kind == commands.KindCumulative, e.Status, row.Agreement > 0); found {
+			if e.Origin == "" {
+				p.put(pr)
+			} else {
+				row.IfNotHeld = append(row.IfNotHeld, pr)
+			}
+		}
+	}
 	// 마감 후 정정 is not brought in (an import writes into no closed month,
 	// and brings in no month close): counted, for the preview to say so.
 	if get(colAfterClose) != "" && r.notCarried != nil {
