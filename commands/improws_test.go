@@ -167,3 +167,33 @@ func TestImportRefusesNotesContradictingTheRow(t *testing.T) {
 		t.Errorf("ledger holds %d (SQL SUM), want 60", n)
 	}
 }
+
+// r26 M4: a report whose 목표(당초) and 목표(변경) cells are swapped is
+// taken. That is harmless: the cells are checked, never imported (each is
+// a figure the program's target has held), so the target, its history and
+// the revision (당초 1,600 → 변경 1,800) stay the ledger's; only the months
+// come in.
+func TestImportReportWithSwappedTargetsChangesNoTarget(t *testing.T) {
+	t.Parallel()
+	e := newI31Env(t)
+	for _, line := range []string{"목표 1,600 사업:청년", "목표 1,800 사업:청년 사유:추경 반영", "추가 청년 50 10/1"} {
+		if r := e.typed(line); r.Outcome != commands.OutcomeOK {
+			t.Fatalf("%q: %q\n%s", line, r.Outcome, r.Text())
+		}
+	}
+	targets := func() string {
+		return fmt.Sprint(e.sqlInt(`SELECT t.jobs FROM targets t JOIN programs p ON p.id = t.program_id WHERE p.code = 'youth' AND t.year = 2026`),
+			"/", e.sqlInt(`SELECT count(*) FROM target_revisions`), "/", e.sqlInt(`SELECT count(*) FROM targets`))
+	}
+	before := targets()
+	const head = "2026년 일자리사업 추진실적\n사업코드,사업명,목표(당초),목표(변경),10월,11월,누계,비고\n"
+	if r := e.apply([]byte(head + "youth,청년일자리,\"1,800\",\"1,600\",50,10,60,\n")); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("swapped targets: %q\n%s", r.Outcome, r.Text())
+	}
+	if got := targets(); got != before {
+		t.Errorf("targets (current/revisions/rows) %s, want %s as before the file", got, before)
+	}
+	if n := e.liveSum(`program_id = (SELECT id FROM programs WHERE code = 'youth')`); n != 60 {
+		t.Errorf("youth holds %d (SQL SUM), want 60", n)
+	}
+}
