@@ -197,3 +197,64 @@ func TestImportReportWithSwappedTargetsChangesNoTarget(t *testing.T) {
 		t.Errorf("youth holds %d (SQL SUM), want 60", n)
 	}
 }
+
+// r26 M1: a held row's (its 기록 식별자 this ledger holds) 무효, 정정,
+// 누계포함 and 약정 번호 were not compared: a 무효 cleared, a 약정 번호 or
+// 누계포함 typed in, a 정정 written on a live row, were skipped with
+// "가져왔습니다". Each row is refused naming the column, both values and
+// what to type; the export as written still imports back.
+func TestImportRefusesEditedLinksOfAHeldRow(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := newHarness(t, lang)
+			h.run(manager, "추가 취약계층 10 4월 2일", commands.OutcomeOK)
+			h.run(manager, "추가 노인 7 4월 3일", commands.OutcomeOK)
+			h.run(manager, "추가 청년 5 4월 6일", commands.OutcomeOK)
+			h.run(manager, "추가 여성 4 4월 7일", commands.OutcomeOK)
+			h.run(manager, "추가 투자 100 4월 8일 상태:약정", commands.OutcomeOK)
+			voidLine := map[commands.Lang]string{commands.Korean: "무효 1 중복 입력", commands.English: "void 1 duplicate"}[lang]
+			h.run(manager, voidLine, commands.OutcomeOK)
+			state := func() string {
+				return h.sqlStr(`SELECT string_agg(id || ':' || count || ':' || (voided_at IS NULL)::text, ',' ORDER BY id) FROM entries`) +
+					"|" + fmt.Sprint(h.sqlInt(`SELECT count(*) FROM agreement_hires`), h.sqlInt(`SELECT count(*) FROM entry_adjustments`))
+			}
+			before, total := state(), h.liveSumAll()
+			name, data := h.exportEntries(lang, "csv")
+			edited := i48EditCSV(t, data, func(col map[string]int, rows [][]string) {
+				i48RowOf(t, col, rows, "vulnerable")[col["무효"]] = ""
+				i48RowOf(t, col, rows, "senior")[col["약정 번호"]] = "5"
+				i48RowOf(t, col, rows, "youth")[col["누계포함"]] = "예"
+				i48RowOf(t, col, rows, "women")[col["정정"]] = "#3로 정정"
+			})
+			preview, applied := h.importFile(lang, name, edited)
+			text := preview + applied
+			if lang == commands.Korean {
+				mustContain(t, text, "2행 [무효]", `무효 "무효" → ""`, "무효는 가져오기로 되돌리지 않으므로",
+					"3행 [약정 번호]", `약정 번호 "" → "5"`, "4행 [누계포함]", `누계포함 "" → "예"`,
+					"5행 [정정]", `정정 "" → "#3로 정정"`, "`무효 4 <사유>`", "아무것도 기록하지 않았습니다")
+			} else {
+				mustContain(t, text, "line 2 [무효]", "line 3 [약정 번호]", "line 4 [누계포함]", "line 5 [정정]",
+					"an import never changes a recorded entry's void")
+			}
+			if strings.Contains(text, "가져왔습니다") {
+				t.Errorf("reply says 가져왔습니다:\n%s", text)
+			}
+			if got := state(); got != before {
+				t.Errorf("ledger changed:\n%s\nwas\n%s", got, before)
+			}
+			if got := h.liveSumAll(); got != total {
+				t.Errorf("live jobs %d (SQL SUM), want %d", got, total)
+			}
+			// The export as written adds nothing and is taken.
+			preview, _ = h.importFile(lang, name, data)
+			if strings.Contains(preview, "문제") || strings.Contains(preview, "Problems") {
+				t.Errorf("own export refused:\n%s", preview)
+			}
+			mustContain(t, preview, map[commands.Lang]string{commands.Korean: "이미 있는 기록 5건", commands.English: "5 already in the ledger"}[lang])
+			if got := state(); got != before {
+				t.Errorf("own export changed the ledger:\n%s\nwas\n%s", got, before)
+			}
+		})
+	}
+}

@@ -175,6 +175,11 @@ type importRun struct {
 	// their 약정 번호 naming no agreement of the file is refused with the
 	// console's 채용 line (r25 F3).
 	newHires map[int]bool
+	// rowLinks are the link cells of rows with a 기록 식별자 not yet found
+	// present or written, by line; heldRows those found present, compared
+	// with the ledger once the file is replayed (import_links.go, r26 M1).
+	rowLinks map[int]map[string]string
+	heldRows []heldRow
 }
 
 // reportKey names the 누계 reports deltaBeforeReport reads together.
@@ -295,6 +300,9 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 		return commands.ImportResult{}, err
 	}
 	if err := r.unlinked(ctx); err != nil {
+		return commands.ImportResult{}, err
+	}
+	if err := r.checkHeldLinks(ctx); err != nil {
 		return commands.ImportResult{}, err
 	}
 	if err := r.writeMarks(ctx); err != nil {
@@ -478,6 +486,7 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			r.numberOrigins[row.Number] = o
 		}
 	}
+	r.keepLinks(row)
 	if row.Agreement > 0 && row.Entry.Origin == "" {
 		if r.newHires == nil {
 			r.newHires = map[int]bool{}
@@ -495,6 +504,7 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			return err
 		}
 		if unchanged {
+			r.notePresent(row.Line, held.ID)
 			return r.present(r.ctx, held, rowRef{row.Number, row.Agreement, row.Separate, row.Line})
 		}
 		r.Problem(commands.NewImportProblem(row.Line, "기준일", "", "import.problem.closed_month",
@@ -745,6 +755,7 @@ func (r *importRun) flush(ctx context.Context) error {
 // replacement then re-bases the reports the chain's first entry counted,
 // and a 취소 of it restores the original, as in the ledger exported.
 func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, ref rowRef) error {
+	delete(r.rowLinks, line) // written: a new entry, its links replayed
 	r.markIDs, r.markLines = append(r.markIDs, e.ID), append(r.markLines, int64(line))
 	if e.Kind == commands.KindCumulative || e.Status == commands.StatusAgreed || ref.agreement > 0 {
 		// The entries a problem may name (a 누계 report, an agreement, a
@@ -977,8 +988,11 @@ func (r *importRun) skipPresent(ctx context.Context) error {
 		}
 		if !sameRecord(e, p.NewEntry) {
 			r.Problem(originMismatch(r.lines[p.IdempotencyKey], p.NewEntry, e))
-		} else if err := r.present(ctx, e, r.numbers[p.IdempotencyKey]); err != nil {
-			return err
+		} else {
+			r.notePresent(r.lines[p.IdempotencyKey], e.ID)
+			if err := r.present(ctx, e, r.numbers[p.IdempotencyKey]); err != nil {
+				return err
+			}
 		}
 		delete(r.lines, p.IdempotencyKey)
 		delete(r.numbers, p.IdempotencyKey)
@@ -1293,6 +1307,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 				r.Problem(originMismatch(row.Line, e, existing))
 				return nil
 			}
+			r.notePresent(row.Line, existing.ID)
 			return r.present(ctx, existing, rowRef{row.Number, row.Agreement, row.Separate, row.Line})
 		}
 		if !errors.Is(err, sql.ErrNoRows) {

@@ -330,6 +330,18 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 			}
 		}
 	}
+	if e.Origin != "" {
+		// What a held row says of its void, 정정, agreement and 누계포함,
+		// compared with the ledger's entry once the file is replayed.
+		for _, col := range []string{colVoid, colCorrection, colAgreement, colWithin} {
+			if h.has(col) {
+				if row.Links == nil {
+					row.Links = map[string]string{}
+				}
+				row.Links[col] = get(col)
+			}
+		}
+	}
 	// 마감 후 정정 is not brought in (an import writes into no closed month,
 	// and brings in no month close): counted, for the preview to say so.
 	if get(colAfterClose) != "" && r.notCarried != nil {
