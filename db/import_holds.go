@@ -99,16 +99,24 @@ func (r *importRun) sizeHold(ctx context.Context, row commands.ImportRow) (bool,
 	if row.Confirmed || row.Voided || row.Within || e.Status != commands.StatusRealised || e.Kind != commands.KindDelta {
 		return false, nil
 	}
-	// A row whose 기록 식별자 this ledger holds for the same record was
-	// asked about when typed; any other identifier (anyone can type a
-	// UUID) proves nothing, and its row is held as a new row is (review
-	// r26 M3). Asked only of a row that would be held: one query per row
-	// of a large export is not paid for nothing.
+	// A row whose 기록 식별자 this ledger holds was asked about when typed
+	// (if edited since, it is refused naming its changes: originMismatch);
+	// an identifier the ledger does not hold (anyone can type a UUID)
+	// proves nothing, and its row is held as a new row is (review r26 M3).
+	// Asked only of a row that would be held: one query per row of a large
+	// export is not paid for nothing.
 	exempt := func() (bool, error) {
 		if e.Origin == "" {
 			return false, nil
 		}
-		return r.holds(ctx, e)
+		_, err := entryByOrigin(ctx, r.tx, e.Origin)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return false, nil
+		case err != nil:
+			return false, fmt.Errorf("entry of origin %s: %w", e.Origin, err)
+		}
+		return true, nil
 	}
 	l, err := r.sizeOf(ctx, e.ProgramID, e.AsOf.Year())
 	if err != nil {
