@@ -259,6 +259,12 @@ type ImportResult struct {
 	// They are among Unchanged too.
 	Present int
 	Voided  int // entries voided as the file marks them
+	// Kept counts the rows written whose 기록 식별자 this ledger did not
+	// hold (another ledger's export, or an identifier typed in): they keep
+	// the file's 기록자 and 기록 일시, and the preview says so and whose,
+	// KeptBy (the first few), never silently (review r26 M3).
+	Kept   int
+	KeptBy []string
 	// Missing are the live entries of the range an entries file
 	// recognisably exports that the file lacks, by ID (review r20 G44):
 	// a row deleted from an export. The import never voids them; the

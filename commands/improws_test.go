@@ -258,3 +258,35 @@ func TestImportRefusesEditedLinksOfAHeldRow(t *testing.T) {
 		})
 	}
 }
+
+// r26 M3: a row whose 기록 식별자 this ledger does not hold keeps the
+// file's 기록자 (another ledger's export keeps its history: TestRoundTrip),
+// which a row made up with a typed UUID used silently. The preview says how
+// many rows keep whose 기록자, and how to have them credited to the
+// importer: clear the 기록 식별자.
+func TestImportSaysWhoseRecorderAnUnheldOriginKeeps(t *testing.T) {
+	t.Parallel()
+	e := newI31Env(t)
+	const head = "기준일,사업명,일자리 수,보고 방식,보고 누계,상태,메모,기록자 ID,기록 식별자\n"
+	file := []byte(head + "2026-10-21,청년,7,증가분,,채용,보통,U_OTHER,3f2b8c1e-1111-4a2b-9c3d-000000000009\n")
+	for lang, want := range map[commands.Lang]string{
+		commands.Korean:  "기록 식별자가 이 원장에 없는 행 1건은 다른 원장의 기록으로 보아 파일의 기록자·기록 일시(U_OTHER)를 그대로 씁니다. 직접 만든 행이면 기록 식별자 칸을 비우고",
+		commands.English: "1 row carries a 기록 식별자 (record ID) this ledger does not hold: it is read as another ledger's entry and keeps the file's 기록자 and 기록 일시 (U_OTHER)",
+	} {
+		mustContain(t, e.preview(file, lang).Text(), want)
+	}
+	if r := e.apply(file); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("refused: %q\n%s", r.Outcome, r.Text())
+	}
+	if n := e.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE logged_by = 'U_OTHER' AND voided_at IS NULL`); n != 7 {
+		t.Errorf("U_OTHER holds %d (SQL SUM), want 7 as the preview said", n)
+	}
+	// Cleared, the row is the importer's.
+	cleared := []byte(head + "2026-10-22,청년,3,증가분,,채용,새 행,U_OTHER,\n")
+	if r := e.apply(cleared); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("cleared: %q\n%s", r.Outcome, r.Text())
+	}
+	if n := e.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE logged_by = 'U_MGR' AND voided_at IS NULL`); n != 3 {
+		t.Errorf("U_MGR holds %d (SQL SUM), want 3", n)
+	}
+}

@@ -763,6 +763,13 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 		r.lineOf[e.ID] = line
 	}
 	r.res.Added++
+	if _, fromFile := r.origins[e.Origin]; fromFile && e.Origin != "" {
+		// Kept its file's 기록자: the preview names whose (r26 M3).
+		r.res.Kept++
+		if len(r.res.KeptBy) < 3 && !slices.Contains(r.res.KeptBy, e.LoggedBy) {
+			r.res.KeptBy = append(r.res.KeptBy, e.LoggedBy)
+		}
+	}
 	r.addToCell(e, e.Count)
 	number := ref.number
 	if number > 0 && e.Status == commands.StatusAgreed {
