@@ -48,7 +48,21 @@ func (r *importRun) keepLinks(row commands.ImportRow) {
 	if r.rowLinks == nil {
 		r.rowLinks = map[int]map[string]string{}
 	}
-	r.rowLinks[row.Line] = row.Links
+	if r.linkColumns == nil {
+		r.linkColumns = map[string]string{}
+		for col := range row.Links {
+			r.linkColumns[col] = ""
+		}
+	}
+	for _, v := range row.Links {
+		if v != "" {
+			r.rowLinks[row.Line] = row.Links
+			return
+		}
+	}
+	// Every cell empty (most rows of an export): one shared map of the
+	// file's columns, not one a row.
+	r.rowLinks[row.Line] = r.linkColumns
 }
 
 // checkHeldLinks compares each held row's 무효, 정정, 약정 번호 and 누계포함

@@ -178,8 +178,9 @@ type importRun struct {
 	// rowLinks are the link cells of rows with a 기록 식별자 not yet found
 	// present or written, by line; heldRows those found present, compared
 	// with the ledger once the file is replayed (import_links.go, r26 M1).
-	rowLinks map[int]map[string]string
-	heldRows []heldRow
+	rowLinks    map[int]map[string]string
+	heldRows    []heldRow
+	linkColumns map[string]string // the file's link columns, each empty
 }
 
 // reportKey names the 누계 reports deltaBeforeReport reads together.
