@@ -99,7 +99,7 @@ func TestImportHoldsWhatTheTypedAddHolds(t *testing.T) {
 		t.Fatalf("the console no longer holds 1,200: %q\n%s", r.Outcome, r.Text())
 	}
 	file := i46Header + "2026-10-21,청년,\"1,200\",증가분,,채용,큰 수\n" +
-		"2026-10-22,청년,120,증가분,,채용,누계 같은 수\n" +
+		"2026-10-22,청년,120,증가분,,채용,많은 수\n" +
 		"2026-10-23,청년,7,증가분,,채용,보통\n"
 	e.refused("held rows", []byte(file), map[commands.Lang][]string{
 		commands.Korean: {"2행 [일자리 수] \"1,200\": 한 건에 1,200개는 청년일자리 2026년 연간 목표(1,000개)보다 많습니다",
@@ -113,7 +113,7 @@ func TestImportHoldsWhatTheTypedAddHolds(t *testing.T) {
 	}
 	confirmed := strings.Replace(file, "메모\n", "메모,확인\n", 1)
 	confirmed = strings.Replace(confirmed, "큰 수\n", "큰 수,예\n", 1)
-	confirmed = strings.Replace(confirmed, "누계 같은 수\n", "누계 같은 수,예\n", 1)
+	confirmed = strings.Replace(confirmed, "많은 수\n", "많은 수,예\n", 1)
 	if r := e.apply([]byte(confirmed)); r.Outcome != commands.OutcomeOK {
 		t.Fatalf("confirmed rows refused: %q\n%s", r.Outcome, r.Text())
 	}

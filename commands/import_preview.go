@@ -76,6 +76,12 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 	if res.Present > 0 {
 		b.WriteString(p.T("import.preview.present", "N", numbers.Format(int64(res.Present)), i18n.PluralCount, res.Present) + "\n")
 	}
+	if res.Kept > 0 {
+		// Rows of an identifier this ledger does not hold keep their file's
+		// recorder (another ledger's history); said, with whose (r26 M3).
+		b.WriteString(p.T("improws.import_kept_recorder", "N", numbers.Format(int64(res.Kept)), "By", strings.Join(res.KeptBy, ", "),
+			"More", res.Kept > len(res.KeptBy), i18n.PluralCount, res.Kept) + "\n")
+	}
 	for i, id := range res.Missing {
 		if i == maxMissingNamed {
 			b.WriteString(p.T("k58.import_missing_more", "N", numbers.Format(int64(len(res.Missing)-i)), "Void", cmdVoidWord(lang), i18n.PluralCount, len(res.Missing)-i) + "\n")

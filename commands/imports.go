@@ -69,6 +69,11 @@ type ImportRow struct {
 	// an identifier the ledger does not hold proves nothing (anyone can
 	// type a UUID), so such a row is refused as a row without one is.
 	IfNotHeld []ImportProblem
+	// Links are the row's 무효, 정정, 약정 번호 and 누계포함 cells as
+	// written, by header, for the columns the file has (rows with a 기록
+	// 식별자 only): a row the ledger holds is compared with how the ledger
+	// records them, so an edit there is refused, never skipped (r26 M1).
+	Links map[string]string
 	// AddOrder and VoidOrder are the order the exporting ledger applied
 	// the row's add and its void in (기록 순번, 무효 순번; 0 when the file
 	// has no such column). A file that has them is replayed by them, not
@@ -254,6 +259,12 @@ type ImportResult struct {
 	// They are among Unchanged too.
 	Present int
 	Voided  int // entries voided as the file marks them
+	// Kept counts the rows written whose 기록 식별자 this ledger did not
+	// hold (another ledger's export, or an identifier typed in): they keep
+	// the file's 기록자 and 기록 일시, and the preview says so and whose,
+	// KeptBy (the first few), never silently (review r26 M3).
+	Kept   int
+	KeptBy []string
 	// Missing are the live entries of the range an entries file
 	// recognisably exports that the file lacks, by ID (review r20 G44):
 	// a row deleted from an export. The import never voids them; the

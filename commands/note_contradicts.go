@@ -164,36 +164,65 @@ func withoutNoteWords(note, words string) string {
 	return strings.Join(strings.Fields(strings.Replace(note, words, "", 1)), " ")
 }
 
+// NoteContradiction is how a note contradicts the way its entry is filed.
+type NoteContradiction int
+
+const (
+	NoteAgrees       NoteContradiction = iota
+	NoteSaysDecrease                   // 퇴사 3명 차감 on an add
+	NoteSaysTotal                      // 11월말 누계 on a delta
+	NoteSaysHired                      // 채용 완료 on an agreement (약정)
+)
+
+// NoteContradicts finds what a note says against how its entry is filed
+// (review r24 F1, F16, F20): a decrease (not on a hire of an agreement), a
+// running total beside a delta of count, or people hired on an agreement;
+// with the note's words. One check for the typed line (noteContradicts)
+// and an imported row (package importer, review r25), so a file cannot
+// store what typing refuses.
+func NoteContradicts(note string, count int64, cumulative bool, status EntryStatus, agreementHire bool) (NoteContradiction, string) {
+	if note == "" {
+		return NoteAgrees, ""
+	}
+	if words := noteSaysDecrease(note); words != "" && !agreementHire {
+		return NoteSaysDecrease, words
+	}
+	if !cumulative {
+		if words := noteSaysTotal(note, count); words != "" {
+			return NoteSaysTotal, words
+		}
+	}
+	if status == StatusAgreed && !agreementHire {
+		if words := noteSaysHired(note); words != "" {
+			return NoteSaysHired, words
+		}
+	}
+	return NoteAgrees, ""
+}
+
 // noteContradicts refuses a draft whose note contradicts how it would be
 // filed (review r24 F1, F16, F20): the reply names the note's words and
 // gives the lines to type, each as the add form's line of the entry.
 func (s *Service) noteContradicts(p Program, d entryDraft, e NewEntry) string {
-	if d.note == "" {
-		return ""
-	}
+	how, words := NoteContradicts(d.note, d.count.Value, d.cumulative, e.Status, d.agreementHire)
 	count := s.approx(numbers.Format(d.count.Value), d.count.Approximate)
-	if words := noteSaysDecrease(d.note); words != "" && !d.agreementHire {
+	switch how {
+	case NoteSaysDecrease:
 		plain := e
 		plain.Note = ""
 		return s.msg("k61.note_says_decrease", "Words", words, "Count", count, "Line", s.formLine(plain, p))
-	}
-	if !d.cumulative {
-		if words := noteSaysTotal(d.note, d.count.Value); words != "" {
-			delta := e
-			delta.Note = withoutNoteWords(e.Note, words)
-			total := s.cumulativeLine(p, count, e.AsOf) + " " + s.msg("form.add_line_note", "Note", e.Note)
-			return s.msg("k61.note_says_total", "Words", words, "Count", count, "Total", total, "Delta", s.formLine(delta, p))
-		}
-	}
-	if e.Status == StatusAgreed && !d.agreementHire {
-		if words := noteSaysHired(d.note); words != "" {
-			hired := e
-			hired.Status, hired.Note = StatusRealised, ""
-			agreed := e
-			agreed.Note = withoutNoteWords(e.Note, words)
-			return s.msg("k61.agreed_note_hired", "Words", words, "Count", count, "Hire", commandName(cmdHire),
-				"Realised", s.formLine(hired, p)+" "+s.msg("k61.status_realised")+" "+s.msg("form.add_line_note", "Note", e.Note), "Agreed", s.formLine(agreed, p))
-		}
+	case NoteSaysTotal:
+		delta := e
+		delta.Note = withoutNoteWords(e.Note, words)
+		total := s.cumulativeLine(p, count, e.AsOf) + " " + s.msg("form.add_line_note", "Note", e.Note)
+		return s.msg("k61.note_says_total", "Words", words, "Count", count, "Total", total, "Delta", s.formLine(delta, p))
+	case NoteSaysHired:
+		hired := e
+		hired.Status, hired.Note = StatusRealised, ""
+		agreed := e
+		agreed.Note = withoutNoteWords(e.Note, words)
+		return s.msg("k61.agreed_note_hired", "Words", words, "Count", count, "Hire", commandName(cmdHire),
+			"Realised", s.formLine(hired, p)+" "+s.msg("k61.status_realised")+" "+s.msg("form.add_line_note", "Note", e.Note), "Agreed", s.formLine(agreed, p))
 	}
 	return ""
 }

@@ -235,13 +235,8 @@ func moveAgreementLinks(ctx context.Context, tx *sqlx.Tx, old commands.Entry, ag
 	return nil
 }
 
-// EntryMarks returns what the audit tables say of each of ids: corrections,
-// changes after close, the agreement a hire realised, and whether a delta
-// (a hire, or an add that is no 정정's replacement) was recorded as inside
-// a later 누계 (누계포함:예): it lowered a report recorded before it. Entries with nothing
-// are left out; nil ids means every entry with a mark (the export).
-func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands.EntryMark, error) {
-	const q = `
+// entryMarksQuery reads the marks of the entries $1 (entryMarks).
+const entryMarksQuery = `
 		SELECT x.id,
 		       c1.old_entry_id IS NOT NULL AS corrected,
 		       COALESCE(c1.new_entry_id, 0) AS corrected_to,
@@ -276,17 +271,13 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 		   OR (e.kind = 'delta' AND EXISTS (
 		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id
 		                                              AND a.new_count < a.old_count))`
-	var rows []struct {
-		ID           int64  `db:"id"`
-		Corrected    bool   `db:"corrected"`
-		CorrectedTo  int64  `db:"corrected_to"`
-		CorrectionOf int64  `db:"correction_of"`
-		Reason       string `db:"reason"`
-		AfterClose   bool   `db:"after_close"`
-		Agreement    int64  `db:"agreement"`
-		Within       bool   `db:"within"`
-		Separate     bool   `db:"separate"`
-	}
+
+// EntryMarks returns what the audit tables say of each of ids: corrections,
+// changes after close, the agreement a hire realised, and whether a delta
+// (a hire, or an add that is no 정정's replacement) was recorded as inside
+// a later 누계 (누계포함:예): it lowered a report recorded before it. Entries with nothing
+// are left out; nil ids means every entry with a mark (the export).
+func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands.EntryMark, error) {
 	if ids == nil {
 		const all = `
 			SELECT old_entry_id FROM entry_corrections
@@ -299,7 +290,24 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 			return nil, wrap("marked entries", err)
 		}
 	}
-	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
+	return entryMarks(ctx, s.db, ids)
+}
+
+// entryMarks is EntryMarks of ids read through q: an import compares the
+// rows the ledger holds with their marks inside its transaction.
+func entryMarks(ctx context.Context, q sqlx.QueryerContext, ids []int64) (map[int64]commands.EntryMark, error) {
+	var rows []struct {
+		ID           int64  `db:"id"`
+		Corrected    bool   `db:"corrected"`
+		CorrectedTo  int64  `db:"corrected_to"`
+		CorrectionOf int64  `db:"correction_of"`
+		Reason       string `db:"reason"`
+		AfterClose   bool   `db:"after_close"`
+		Agreement    int64  `db:"agreement"`
+		Within       bool   `db:"within"`
+		Separate     bool   `db:"separate"`
+	}
+	if err := sqlx.SelectContext(ctx, q, &rows, entryMarksQuery, pq.Array(ids)); err != nil {
 		return nil, wrap("entry marks", err)
 	}
 	out := make(map[int64]commands.EntryMark, len(rows))

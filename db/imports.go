@@ -171,6 +171,16 @@ type importRun struct {
 	// sizes are the programs' years the size checks compare rows with
 	// (i46_import_holds.go), read once each.
 	sizes map[sizeKey]*sizeLedger
+	// newHires are the lines of hires without 기록 식별자 (new rows):
+	// their 약정 번호 naming no agreement of the file is refused with the
+	// console's 채용 line (r25 F3).
+	newHires map[int]bool
+	// rowLinks are the link cells of rows with a 기록 식별자 not yet found
+	// present or written, by line; heldRows those found present, compared
+	// with the ledger once the file is replayed (import_links.go, r26 M1).
+	rowLinks    map[int]map[string]string
+	heldRows    []heldRow
+	linkColumns map[string]string // the file's link columns, each empty
 }
 
 // reportKey names the 누계 reports deltaBeforeReport reads together.
@@ -291,6 +301,9 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 		return commands.ImportResult{}, err
 	}
 	if err := r.unlinked(ctx); err != nil {
+		return commands.ImportResult{}, err
+	}
+	if err := r.checkHeldLinks(ctx); err != nil {
 		return commands.ImportResult{}, err
 	}
 	if err := r.writeMarks(ctx); err != nil {
@@ -474,6 +487,13 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			r.numberOrigins[row.Number] = o
 		}
 	}
+	r.keepLinks(row)
+	if row.Agreement > 0 && row.Entry.Origin == "" {
+		if r.newHires == nil {
+			r.newHires = map[int]bool{}
+		}
+		r.newHires[row.Line] = true
+	}
 	if c, ok := r.closed[firstOfMonth(row.Entry.AsOf)]; ok {
 		// A row of a closed month whose 기록 식별자 the ledger holds, the
 		// same record and no void the ledger lacks, adds nothing: it passes
@@ -485,6 +505,7 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			return err
 		}
 		if unchanged {
+			r.notePresent(row.Line, held.ID)
 			return r.present(r.ctx, held, rowRef{row.Number, row.Agreement, row.Separate, row.Line})
 		}
 		r.Problem(commands.NewImportProblem(row.Line, "기준일", "", "import.problem.closed_month",
@@ -670,7 +691,9 @@ func (r *importRun) queue(row commands.ImportRow) {
 	if !row.Voided && !row.MonthFigure {
 		r.checks[row.Entry.IdempotencyKey] = true
 	}
-	if _, ok := r.links[row.Number]; (ok || row.Entry.Status == commands.StatusAgreed || row.Agreement > 0) && row.Number > 0 {
+	// A hire keeps its 약정 번호 with or without a 번호 of its own: a new
+	// row without one lost its link and was stored as a plain add (r25 F3).
+	if _, ok := r.links[row.Number]; ((ok || row.Entry.Status == commands.StatusAgreed) && row.Number > 0) || row.Agreement > 0 {
 		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement, row.Separate, row.Line}
 	}
 }
@@ -733,6 +756,7 @@ func (r *importRun) flush(ctx context.Context) error {
 // replacement then re-bases the reports the chain's first entry counted,
 // and a 취소 of it restores the original, as in the ledger exported.
 func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, ref rowRef) error {
+	delete(r.rowLinks, line) // written: a new entry, its links replayed
 	r.markIDs, r.markLines = append(r.markIDs, e.ID), append(r.markLines, int64(line))
 	if e.Kind == commands.KindCumulative || e.Status == commands.StatusAgreed || ref.agreement > 0 {
 		// The entries a problem may name (a 누계 report, an agreement, a
@@ -740,13 +764,20 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 		r.lineOf[e.ID] = line
 	}
 	r.res.Added++
+	if _, fromFile := r.origins[e.Origin]; fromFile && e.Origin != "" {
+		// Kept its file's 기록자: the preview names whose (r26 M3).
+		r.res.Kept++
+		if len(r.res.KeptBy) < 3 && !slices.Contains(r.res.KeptBy, e.LoggedBy) {
+			r.res.KeptBy = append(r.res.KeptBy, e.LoggedBy)
+		}
+	}
 	r.addToCell(e, e.Count)
 	number := ref.number
 	if number > 0 && e.Status == commands.StatusAgreed {
 		r.agreements[number] = e.ID
 	}
 	if ref.agreement > 0 {
-		r.hires = append(r.hires, hireLink{hire: e.ID, agreement: ref.agreement, by: e.LoggedBy, line: line})
+		r.hires = append(r.hires, hireLink{hire: e.ID, agreement: ref.agreement, by: e.LoggedBy, line: line, count: e.Count, asOf: e.AsOf})
 	}
 	l, ok := r.links[number]
 	if !ok || number == 0 {
@@ -965,8 +996,11 @@ func (r *importRun) skipPresent(ctx context.Context) error {
 		}
 		if !sameRecord(e, p.NewEntry) {
 			r.Problem(originMismatch(r.lines[p.IdempotencyKey], p.NewEntry, e))
-		} else if err := r.present(ctx, e, r.numbers[p.IdempotencyKey]); err != nil {
-			return err
+		} else {
+			r.notePresent(r.lines[p.IdempotencyKey], e.ID)
+			if err := r.present(ctx, e, r.numbers[p.IdempotencyKey]); err != nil {
+				return err
+			}
 		}
 		delete(r.lines, p.IdempotencyKey)
 		delete(r.numbers, p.IdempotencyKey)
@@ -1123,6 +1157,8 @@ type hireLink struct {
 	hire, agreement int64
 	by              string
 	line            int
+	count           int64
+	asOf            time.Time
 }
 
 // linkHires links each hire recorded to its agreement in agreement_hires,
@@ -1135,6 +1171,14 @@ type hireLink struct {
 func (r *importRun) linkHires(ctx context.Context) error {
 	for _, h := range r.hires {
 		a, ok := r.agreements[h.agreement]
+		if !ok && r.newHires[h.line] {
+			// A new row (no 기록 식별자) naming an agreement that is no
+			// row of the file means the ledger's: the console's 채용 links
+			// it, with its checks and holds (r25 F3).
+			r.Problem(commands.NewImportProblem(h.line, "약정 번호", fmt.Sprint(h.agreement), "improws.import_hire_ledger_agreement",
+				"ID", h.agreement, "Count", h.count, "Date", fmt.Sprintf("%d. %d. %d.", h.asOf.Year(), h.asOf.Month(), h.asOf.Day())))
+			continue
+		}
 		if !ok {
 			r.Problem(commands.NewImportProblem(h.line, "약정 번호", fmt.Sprint(h.agreement), "import.problem.hire_agreement_missing",
 				"ID", h.agreement))
@@ -1271,6 +1315,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 				r.Problem(originMismatch(row.Line, e, existing))
 				return nil
 			}
+			r.notePresent(row.Line, existing.ID)
 			return r.present(ctx, existing, rowRef{row.Number, row.Agreement, row.Separate, row.Line})
 		}
 		if !errors.Is(err, sql.ErrNoRows) {

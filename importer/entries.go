@@ -290,6 +290,7 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	// 지난달 / 작년 12월분 in a file name a month counted from the day the
 	// note was written, which the file does not say (review r19b-M3):
 	// refused rather than read as of the import day.
+	noteAsked := false // one problem a note: the month it names first
 	if !row.Voided && !e.AsOf.IsZero() {
 		today := r.Today
 		if today.IsZero() || today.Before(e.AsOf) {
@@ -309,10 +310,37 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 			m, found = msg("k49.import_note_month", "Word", word, "Last", last, "AsOf", e.AsOf), true
 		}
 		if found {
+			noteAsked = true
 			if e.Origin == "" {
 				p.add(line, colNote, e.Note, m)
 			} else {
 				row.IfNotHeld = append(row.IfNotHeld, problem(line, colNote, e.Note, m))
+			}
+		}
+	}
+	// A note saying the jobs went down, that the figure is a 누계 beside a
+	// 증가분, or that an agreement's people are hired is refused as the
+	// typed line is (k61, review r25): the console's check, one for both.
+	// A row this ledger holds under its 기록 식별자 was typed and is not
+	// asked again (IfNotHeld, as above).
+	if !row.Voided && !noteAsked {
+		if pr, found := noteContradiction(line, colNote, e.Note, e.Count, e.Kind == commands.KindCumulative, e.Status, row.Agreement > 0); found {
+			if e.Origin == "" {
+				p.put(pr)
+			} else {
+				row.IfNotHeld = append(row.IfNotHeld, pr)
+			}
+		}
+	}
+	if e.Origin != "" {
+		// What a held row says of its void, 정정, agreement and 누계포함,
+		// compared with the ledger's entry once the file is replayed.
+		for _, col := range []string{colVoid, colCorrection, colAgreement, colWithin} {
+			if h.has(col) {
+				if row.Links == nil {
+					row.Links = map[string]string{}
+				}
+				row.Links[col] = get(col)
 			}
 		}
 	}

@@ -533,6 +533,15 @@ func (t *table) next() ([]string, bool, error) {
 		return nil, false, problemError{problem(t.line, "", "", msg("import.problem.cell_too_long",
 			"Max", numbers.Format(MaxCellChars), i18n.PluralCount, MaxCellChars))}
 	}
+	// Korean text saved in NFD (decomposed jamo, as macOS may save a CSV)
+	// is read as NFC, as typed text is: headers, title lines (연도, 제출
+	// 부서) and cells alike, so no name is matched or stored decomposed
+	// (review r26 M6).
+	for i, c := range cells {
+		if !norm.NFC.IsNormalString(c) {
+			cells[i] = norm.NFC.String(c)
+		}
+	}
 	return cells, true, nil
 }
 

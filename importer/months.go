@@ -275,6 +275,15 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 	if kind == commands.ImportTemplate && r.noteNamesNoFigureMonth(p, line, note, rows) {
 		return nil
 	}
+	// A template's 비고 is the department's note on each month's figure, read
+	// as a typed note is (k61): 퇴사 3명 차감, or 11월말 누계 on a 증가분 row.
+	// A report's 비고 is the export's own (`1~10월 누계 보고분 포함`).
+	if kind == commands.ImportTemplate && len(rows) > 0 {
+		if pr, found := noteContradiction(line, colNote2, note, 0, cumulative, commands.StatusRealised, false); found {
+			p.put(pr)
+			return nil
+		}
+	}
 	for _, row := range rows {
 		r.touched(cmp.Or(row.Entry.Department, prog.Department))
 	}

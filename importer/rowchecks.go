@@ -122,3 +122,24 @@ func forecastHeader(p *problems, line int, name string) {
 		p.add(line, name, "", msg("import.problem.forecast", "Word", w))
 	}
 }
+
+// noteContradiction is the problem of a row whose note (메모, a template's
+// 비고) says what contradicts how the row is filed, by the console's check
+// (commands.NoteContradicts): the jobs went down, the figure is a 누계
+// while the row is a 증가분, or an agreement's people are hired. A note
+// never sets a field, in a file as on a typed line (k61, review r25).
+func noteContradiction(line int, column, note string, count int64, cumulative bool, status commands.EntryStatus, agreementHire bool) (commands.ImportProblem, bool) {
+	how, words := commands.NoteContradicts(note, count, cumulative, status, agreementHire)
+	id := ""
+	switch how {
+	case commands.NoteSaysDecrease:
+		id = "improws.import_note_decrease"
+	case commands.NoteSaysTotal:
+		id = "improws.import_note_total"
+	case commands.NoteSaysHired:
+		id = "improws.import_note_hired"
+	default:
+		return commands.ImportProblem{}, false
+	}
+	return problem(line, column, note, msg(id, "Words", words, "Column", column)), true
+}
