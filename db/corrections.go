@@ -373,8 +373,12 @@ func rebaseInsideAnswer(ctx context.Context, tx sqlx.ExtContext, old commands.En
 	if err != nil {
 		return nil, err
 	}
-	counted := func(r commands.Entry) bool { return r.ID > root && r.ID < old.ID }
-	steps, blocked := planRebase(reports, rebaseChange{old.AsOf, newCount - old.Count, counted}, old.ID)
+	counts, err := countingFrom(ctx, tx, reports)
+	if err != nil {
+		return nil, err
+	}
+	counted := func(r commands.Entry) bool { return counts[r.ID] > root && counts[r.ID] < old.ID }
+	steps, blocked := planRebase(reports, rebaseChange{asOf: old.AsOf, jobs: newCount - old.Count, applies: counted}, old.ID)
 	if blocked != nil {
 		return nil, &commands.DependentReportError{Voided: old.ID, Report: *blocked}
 	}
