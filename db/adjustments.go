@@ -157,9 +157,12 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 	// not told from its stamps or its transaction: a replay's standing
 	// clock ties the stamps, and a restore from a backup loads each table
 	// in a transaction of its own (review r16 BREAK 1, 3).
+	// That holds of a chain recorded inside an earlier report too (its
+	// 정정 asks 누계포함 since review r23 B5): a 취소 of its 아니오 moves
+	// no report.
 	from := position
-	if voided.Kind == commands.KindDelta && !inside && position != voided.ID {
-		var separate bool
+	separate := false
+	if voided.Kind == commands.KindDelta && position != voided.ID {
 		if err := sqlx.GetContext(ctx, tx, &separate,
 			`SELECT EXISTS (SELECT 1 FROM entry_corrections WHERE new_entry_id = $1 AND separate)`, voided.ID); err != nil {
 			return nil, fmt.Errorf("correction of %d: %w", voided.ID, err)
@@ -176,7 +179,7 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 		return nil, err
 	}
 	counted := func(r commands.Entry) bool {
-		return inside || counts[r.ID] > from || (voided.Kind == commands.KindCumulative && r.AsOf.After(voided.AsOf))
+		return (inside && !separate) || counts[r.ID] > from || (voided.Kind == commands.KindCumulative && r.AsOf.After(voided.AsOf))
 	}
 	var part func(commands.Entry) int64
 	if voided.Kind == commands.KindDelta && replacement == 0 {
