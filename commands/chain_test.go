@@ -206,3 +206,39 @@ func TestCorrectionChainUndoRestores(t *testing.T) {
 		}
 	}
 }
+
+// r23 B5 through an entries export: the 정정 answered 아니오 of a delta
+// recorded inside an earlier 누계 comes back 아니오 (the export marks it
+// separate), so the copy holds what the source holds, before and after
+// the replacement's 무효.
+func TestInsideChainSeparateRoundTrip(t *testing.T) {
+	t.Parallel()
+	sc := chainScenarios[4]
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			a := newHarness(t, lang)
+			for _, st := range sc.steps[:4] {
+				a.run(manager, st.line(lang), st.want())
+			}
+			name, data := a.exportEntries(lang, "csv")
+			b := newHarness(t, lang)
+			_, applied := b.importFile(lang, name, data)
+			if got, want := b.liveSum(sc.code, "realised"), a.liveSum(sc.code, "realised"); got != want || got != sc.steps[3].total {
+				t.Fatalf("the imported copy holds %d; the source %d, want %d\n%s", got, want, sc.steps[3].total, applied)
+			}
+			for _, h := range []*harness{a, b} {
+				h.run(manager, byLang(lang, fmt.Sprintf("void %d duplicate", h.liveReplacementOf(sc.code)), fmt.Sprintf("무효 %d 중복", h.liveReplacementOf(sc.code))), commands.OutcomeOK)
+				h.checkChainTotal(sc.code, "무효 of the replacement", sc.steps[4].total)
+			}
+		})
+	}
+}
+
+// liveReplacementOf is the live delta of code a 정정 recorded.
+func (h *harness) liveReplacementOf(code string) int64 {
+	h.t.Helper()
+	return h.sqlInt(`SELECT e.id FROM entries e JOIN programs p ON p.id = e.program_id
+		JOIN entry_corrections c ON c.new_entry_id = e.id
+		WHERE p.code = $1 AND e.voided_at IS NULL AND e.kind = 'delta'`, code)
+}
