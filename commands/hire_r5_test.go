@@ -154,7 +154,7 @@ func TestHireInsideLaterReportKeepsItsTotal(t *testing.T) {
 
 			// Correcting the included hire, then voiding it, leaves the
 			// reported totals.
-			h.run("U0INV", map[commands.Lang]string{commands.Korean: "정정 5 15 오기", commands.English: "correct 5 15 typo"}[tc.lang], commands.OutcomeOK) // #6
+			h.run("U0INV", map[commands.Lang]string{commands.Korean: "정정 5 15 오기 누계포함:예", commands.English: "correct 5 15 typo within:yes"}[tc.lang], commands.OutcomeOK) // #6
 			if got, want := []int64{h.through("invest", "2026-03-31"), h.through("invest", "2026-04-01"), h.countOf(3)},
 				[]int64{60, 100, 35}; !slicesEqual(got, want) {
 				t.Errorf("after the 정정: through 3/31, 4/1, #3 = %v, want %v", got, want)

@@ -48,8 +48,8 @@ func TestVoidedListSaysTheSameOfACopy(t *testing.T) {
 			[]string{"add 12 senior date:2026-10-18", "add 3290 senior cumulative date:2026-10-31 confirm:yes", "add 30 youth date:2026-10-20",
 				"correct 1 20 rechecked within:yes", "correct 3 40 typo"}},
 		{"inside a later report",
-			[]string{"추가 노인 누계 200 날짜:11/20", "추가 노인 50 날짜:11/1 누계포함:예", "정정 2 60 오타"},
-			[]string{"add senior cumulative 200 date:2026-11-20", "add senior 50 date:2026-11-01 within:yes", "correct 2 60 typo"}},
+			[]string{"추가 노인 누계 200 날짜:11/20", "추가 노인 50 날짜:11/1 누계포함:예", "정정 2 60 오타 누계포함:예"},
+			[]string{"add senior cumulative 200 date:2026-11-20", "add senior 50 date:2026-11-01 within:yes", "correct 2 60 typo within:yes"}},
 		{"a chain",
 			[]string{"추가 노인 50 날짜:11/1", "추가 노인 누계 200 날짜:11/20", "정정 1 80 오타 누계포함:예", "정정 3 20 오타 누계포함:아니오"},
 			[]string{"add senior 50 date:2026-11-01", "add senior cumulative 200 date:2026-11-20", "correct 1 80 typo within:yes", "correct 3 20 typo within:no"}},
@@ -64,9 +64,9 @@ func TestVoidedListSaysTheSameOfACopy(t *testing.T) {
 			[]string{"add senior 50 date:2026-11-01", "add senior cumulative 200 date:2026-11-20", "correct 1 80 typo within:yes",
 				"add youth 30 date:2026-11-02 within:yes", "correct 3 90 typo within:no", "undo"}},
 		{"a 취소 of a 정정 inside a later report",
-			[]string{"추가 노인 누계 200 날짜:11/20", "추가 노인 50 날짜:11/1 누계포함:예", "정정 2 60 오타",
+			[]string{"추가 노인 누계 200 날짜:11/20", "추가 노인 50 날짜:11/1 누계포함:예", "정정 2 60 오타 누계포함:예",
 				"추가 청년 30 날짜:11/2", "추가 청년 누계 100 날짜:11/20", "정정 4 40 오타 누계포함:예", "취소"},
-			[]string{"add senior cumulative 200 date:2026-11-20", "add senior 50 date:2026-11-01 within:yes", "correct 2 60 typo",
+			[]string{"add senior cumulative 200 date:2026-11-20", "add senior 50 date:2026-11-01 within:yes", "correct 2 60 typo within:yes",
 				"add youth 30 date:2026-11-02", "add youth cumulative 100 date:2026-11-20", "correct 4 40 typo within:yes", "undo"}},
 	} {
 		for _, lang := range []commands.Lang{commands.Korean, commands.English} {

@@ -49,9 +49,9 @@ func rebackfill(t *testing.T, h *harness) {
 func TestMigration50BackfillsAnImportedCopyAsItsSource(t *testing.T) {
 	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
-		lines := []string{"추가 여성 누계 100 날짜:11/10", "추가 여성 10 날짜:11/5 누계포함:예", "정정 2 15 오기"}
+		lines := []string{"추가 여성 누계 100 날짜:11/10", "추가 여성 10 날짜:11/5 누계포함:예", "정정 2 15 오기 누계포함:예"}
 		if lang == commands.English {
-			lines = []string{"add women cumulative 100 date:2026-11-10", "add women 10 date:2026-11-05 within:yes", "correct 2 15 typo"}
+			lines = []string{"add women cumulative 100 date:2026-11-10", "add women 10 date:2026-11-05 within:yes", "correct 2 15 typo within:yes"}
 		}
 		t.Run(string(lang), func(t *testing.T) {
 			a := newHarness(t, lang)

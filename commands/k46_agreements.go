@@ -147,16 +147,20 @@ func (s *Service) firstCountingReport(ctx context.Context, old Entry) (*Entry, e
 	}
 	var first *Entry
 	for i, r := range later {
-		if r.Voided() || r.Kind != KindCumulative || r.Status != old.Status || r.ID <= root {
+		if r.Voided() || r.Kind != KindCumulative || r.Status != old.Status || s.countsFrom(ctx, r.ID) <= root {
 			continue
 		}
 		if first == nil || r.AsOf.Before(first.AsOf) || (r.AsOf.Equal(first.AsOf) && r.ID < first.ID) {
 			first = &later[i]
 		}
 	}
-	if first == nil || old.Kind != KindDelta {
+	if old.Kind != KindDelta {
 		return first, nil
 	}
+	// An entry recorded inside an earlier-recorded report is counted by
+	// it though no report was recorded after it (review r23 B5: the
+	// answer 누계포함:아니오 was refused as if no report counted it, while
+	// the 정정 without it re-based that report).
 	marks, err := s.store.EntryMarks(ctx, []int64{old.ID, root})
 	if err != nil {
 		return nil, err
@@ -168,11 +172,27 @@ func (s *Service) firstCountingReport(ctx context.Context, old Entry) (*Entry, e
 		if r.Voided() || r.Kind != KindCumulative || r.Status != old.Status {
 			continue
 		}
-		if r.AsOf.Before(first.AsOf) || (r.AsOf.Equal(first.AsOf) && r.ID < first.ID) {
+		if first == nil || r.AsOf.Before(first.AsOf) || (r.AsOf.Equal(first.AsOf) && r.ID < first.ID) {
 			first = &later[i]
 		}
 	}
 	return first, nil
+}
+
+// countsFrom is the recording position from which report id counts the
+// ledger through its date, as db adjustLaterReports reads it: its own ID,
+// or, for the replacement of a 누계 whose 정정 was answered 누계포함:아니오
+// (the deltas beside it stay separate from the corrected figure), that of
+// the report it replaced (review r26 B2).
+func (s *Service) countsFrom(ctx context.Context, id int64) int64 {
+	for range 50 {
+		marks, err := s.store.EntryMarks(ctx, []int64{id})
+		if err != nil || !marks[id].Separate || marks[id].CorrectionOf == 0 {
+			return id
+		}
+		id = marks[id].CorrectionOf
+	}
+	return id
 }
 
 // withinNotForCorrection refuses a 정정 that carries 누계포함: (within:)

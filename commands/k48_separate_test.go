@@ -40,7 +40,9 @@ func (h *harness) liveReplacement() int64 {
 // clock as under a replay's --today (review r16 BREAK 3: the export told
 // the answer from the stamps, which tied, wrote 누계포함 empty, and the
 // importing ledger held 200 where the source held 170). Then voiding the
-// replacement in both ledgers leaves both at the same SQL SUM.
+// replacement in both ledgers leaves both at the same SQL SUM: 200, the
+// only figure left, the 누계's (it counted the original 50 and takes it
+// up; the -30 answered 아니오 goes with the void: issue 20, review r23 B4).
 func TestSeparateCorrectionRoundTripUnderAStandingClock(t *testing.T) {
 	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
@@ -61,13 +63,13 @@ func TestSeparateCorrectionRoundTripUnderAStandingClock(t *testing.T) {
 					t.Fatalf("%s: the importing ledger holds %d; want 170 as the source\n%s", format, got, applied)
 				}
 				b.run(manager, void(b.liveReplacement()), commands.OutcomeOK)
-				if got := b.liveSumAll(); got != 150 {
-					t.Errorf("%s: after voiding the replacement the importing ledger holds %d; want 150 (the 누계 200 kept its increment 150)", format, got)
+				if got := b.liveSumAll(); got != 200 {
+					t.Errorf("%s: after voiding the replacement the importing ledger holds %d; want 200 (the 누계 200 stands)", format, got)
 				}
 			}
 			a.run(manager, void(a.liveReplacement()), commands.OutcomeOK)
-			if got := a.liveSumAll(); got != 150 {
-				t.Errorf("after voiding the replacement ledger A holds %d; want 150", got)
+			if got := a.liveSumAll(); got != 200 {
+				t.Errorf("after voiding the replacement ledger A holds %d; want 200", got)
 			}
 		})
 	}

@@ -57,8 +57,11 @@ func (s *Service) undoLeftCorrection(ctx context.Context, e Entry, key string) s
 
 // voidedCorrectionLine is the line 무효's reply adds when the voided entry
 // was a 정정's replacement: the entry it replaced stays void, so the
-// program's total dropped by the whole figure.
-func (s *Service) voidedCorrectionLine(ctx context.Context, v Entry) string {
+// program's total dropped by the figure, less what later 누계 reports
+// counted of it and took up (adjusted, the void's re-basings: their totals
+// stand; review r23 B4, where it said "8개가 모두 줄어" of a total that
+// had not moved).
+func (s *Service) voidedCorrectionLine(ctx context.Context, v Entry, adjusted []Adjustment) string {
 	o, ok := s.correctedFrom(ctx, v)
 	if !ok || !o.Voided() {
 		return ""
@@ -75,6 +78,17 @@ func (s *Service) voidedCorrectionLine(ctx context.Context, v Entry) string {
 	if v.Status == StatusAgreed {
 		key, total = "k54.voided_agreed_correction", s.unitCount(t.Agreed, t.AgreedApproximate, unit)
 	}
+	var taken int64
+	for _, a := range adjusted {
+		taken += a.Report.Count - a.OldCount
+	}
+	if v.Status == StatusRealised && taken > 0 {
+		key = "chain.voided_correction_taken"
+		if taken >= v.Count {
+			key = "chain.voided_correction_kept"
+		}
+	}
 	return s.msg(key, "ID", v.ID, "Original", o.ID, "Was", was, "Program", name, "Year", v.AsOf.Year(),
-		"Count", s.unitCount(v.Count, v.Approximate, unit), "Total", total, "Figure", figure)
+		"Count", s.unitCount(v.Count, v.Approximate, unit), "Total", total, "Figure", figure,
+		"Kept", s.unitCount(taken, false, unit), "Drop", s.unitCount(v.Count-taken, false, unit))
 }

@@ -36,6 +36,9 @@ type rebaseChange struct {
 	asOf    time.Time
 	jobs    int64
 	applies func(commands.Entry) bool
+	// part, when set, is the change each report takes instead of jobs
+	// (a 무효 of a 정정 chain: what the report counted of it).
+	part func(commands.Entry) int64
 }
 
 // lockReportsFrom locks the live cumulative reports of the program, year and
@@ -82,7 +85,11 @@ func planRebase(reports []commands.Entry, change rebaseChange, causeID int64) (s
 		}
 		var d int64
 		for _, c := range changes {
-			if !c.asOf.After(r.AsOf) && (c.applies == nil || c.applies(r)) {
+			switch {
+			case c.asOf.After(r.AsOf):
+			case c.part != nil:
+				d -= c.part(r)
+			case c.applies == nil || c.applies(r):
 				d -= c.jobs
 			}
 		}
@@ -150,9 +157,12 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 	// not told from its stamps or its transaction: a replay's standing
 	// clock ties the stamps, and a restore from a backup loads each table
 	// in a transaction of its own (review r16 BREAK 1, 3).
+	// That holds of a chain recorded inside an earlier report too (its
+	// 정정 asks 누계포함 since review r23 B5): a 취소 of its 아니오 moves
+	// no report.
 	from := position
-	if voided.Kind == commands.KindDelta && !inside && position != voided.ID {
-		var separate bool
+	separate := false
+	if voided.Kind == commands.KindDelta && position != voided.ID {
 		if err := sqlx.GetContext(ctx, tx, &separate,
 			`SELECT EXISTS (SELECT 1 FROM entry_corrections WHERE new_entry_id = $1 AND separate)`, voided.ID); err != nil {
 			return nil, fmt.Errorf("correction of %d: %w", voided.ID, err)
@@ -161,8 +171,39 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 			from = voided.ID
 		}
 	}
+	// A report a 정정 answered 누계포함:아니오 recorded counts what the
+	// report it replaced counted, no more: the deltas beside that one stay
+	// separate from it though recorded before it (review r26 B2).
+	counts, err := countingFrom(ctx, tx, reports)
+	if err != nil {
+		return nil, err
+	}
 	counted := func(r commands.Entry) bool {
-		return inside || r.ID > from || (voided.Kind == commands.KindCumulative && r.AsOf.After(voided.AsOf))
+		return (inside && !separate) || counts[r.ID] > from || (voided.Kind == commands.KindCumulative && r.AsOf.After(voided.AsOf))
+	}
+	var part func(commands.Entry) int64
+	if voided.Kind == commands.KindDelta && replacement == 0 {
+		// A 무효 of a delta takes out of each report what it counted of
+		// the entry's 정정 chain: the figure it counted when recorded and
+		// the changes answered 예 since, not those answered 아니오, kept
+		// per link of the chain (review r23 B4). A report that counted any
+		// element of the chain counted its start.
+		sep, err := separateChanges(ctx, tx, voided.ID)
+		if err != nil {
+			return nil, err
+		}
+		part = func(r commands.Entry) int64 {
+			if !inside && counts[r.ID] <= position {
+				return 0
+			}
+			var separate int64
+			for _, l := range sep {
+				if l.id > counts[r.ID] {
+					separate += l.change
+				}
+			}
+			return -(voided.Count - separate)
+		}
 	}
 	if voided.Status == commands.StatusAgreed {
 		// Each agreed 누계 report's increment is an agreement of its own
@@ -177,11 +218,84 @@ func adjustLaterReports(ctx context.Context, tx sqlx.ExtContext, voided commands
 		}
 		counted = func(r commands.Entry) bool { return own[r.ID] }
 	}
-	steps, blocked := planRebase(reports, rebaseChange{voided.AsOf, replacement - voided.Count, counted}, voided.ID)
+	change := rebaseChange{asOf: voided.AsOf, jobs: replacement - voided.Count, applies: counted}
+	if voided.Status != commands.StatusAgreed {
+		change.part = part
+	}
+	steps, blocked := planRebase(reports, change, voided.ID)
 	if blocked != nil {
 		return nil, &commands.DependentReportError{Voided: voided.ID, Report: *blocked}
 	}
 	return applyRebase(ctx, tx, steps, voided.ID, by, at)
+}
+
+// countingFrom is, per report of reports, the recording position from
+// which it counts the ledger through its date: its own ID, or, for the
+// replacement of a 누계 report whose 정정 was answered 누계포함:아니오
+// (entry_corrections.separate: the deltas beside the report stay separate
+// from the corrected figure), the position of the report it replaced. An
+// entry recorded at or after that position (in its 정정 chain's start's
+// place) was not counted by the report unless answered 누계포함:예.
+func countingFrom(ctx context.Context, tx sqlx.ExtContext, reports []commands.Entry) (map[int64]int64, error) {
+	ids := make([]int64, len(reports))
+	for i, r := range reports {
+		ids[i] = r.ID
+	}
+	var rows []struct {
+		Report int64 `db:"report"`
+		From   int64 `db:"from_id"`
+	}
+	const q = `
+		WITH RECURSIVE back(report, id) AS (
+			SELECT r, r FROM unnest($1::bigint[]) AS r
+			UNION ALL
+			SELECT b.report, c.old_entry_id FROM back b JOIN entry_corrections c ON c.new_entry_id = b.id AND c.separate
+		)
+		SELECT report, min(id) AS from_id FROM back GROUP BY report`
+	if err := sqlx.SelectContext(ctx, tx, &rows, q, pq.Array(ids)); err != nil {
+		return nil, fmt.Errorf("positions the reports count from: %w", err)
+	}
+	out := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		out[r.Report] = r.From
+	}
+	return out, nil
+}
+
+// chainChange is one 정정 of a delta's chain: the replacement's ID, the
+// change of figure, and whether it was answered 누계포함:아니오.
+type chainChange struct {
+	id     int64
+	change int64
+}
+
+// separateChanges lists the 정정s answered 누계포함:아니오 in the chain
+// that ends at id (its replacements' IDs and changes): the reports that
+// counted the chain before such a 정정 did not count its change.
+func separateChanges(ctx context.Context, tx sqlx.ExtContext, id int64) ([]chainChange, error) {
+	var rows []struct {
+		ID     int64 `db:"id"`
+		Change int64 `db:"change"`
+	}
+	const q = `
+		WITH RECURSIVE back(id) AS (
+			SELECT $1::bigint
+			UNION ALL
+			SELECT c.old_entry_id FROM back JOIN entry_corrections c ON c.new_entry_id = back.id
+		)
+		SELECT c.new_entry_id AS id, n.count - o.count AS change
+		FROM back
+		JOIN entry_corrections c ON c.new_entry_id = back.id AND c.separate
+		JOIN entries n ON n.id = c.new_entry_id
+		JOIN entries o ON o.id = c.old_entry_id`
+	if err := sqlx.SelectContext(ctx, tx, &rows, q, id); err != nil {
+		return nil, fmt.Errorf("separate changes of the chain of %d: %w", id, err)
+	}
+	out := make([]chainChange, len(rows))
+	for i, r := range rows {
+		out[i] = chainChange{r.ID, r.Change}
+	}
+	return out, nil
 }
 
 // rebasedBy is the set of reports the entries causes re-based.

@@ -254,11 +254,11 @@ const entryMarksQuery = `
 		        AND EXISTS (SELECT 1 FROM entries r
 		                    WHERE r.program_id = e.program_id AND r.status = e.status AND r.kind = 'cumulative'
 		                      AND r.id < x.id
-		                      AND r.id > (WITH RECURSIVE chain(id) AS (
-		                                      SELECT c2.old_entry_id
-		                                      UNION ALL
-		                                      SELECT c.old_entry_id FROM entry_corrections c JOIN chain ON c.new_entry_id = chain.id)
-		                                  SELECT min(id) FROM chain)
+		                      AND (r.id > root.id
+		                           -- a chain recorded inside an earlier report (누계포함:예) is
+		                           -- counted by it too (review r23 B5)
+		                           OR EXISTS (SELECT 1 FROM entry_adjustments a
+		                                      WHERE a.cause_entry_id = root.id AND a.entry_id = r.id AND a.entry_id < root.id))
 		                      AND r.as_of >= e.as_of AND extract(year FROM r.as_of) = extract(year FROM e.as_of)))
 		       OR (e.kind = 'cumulative' AND c2.old_entry_id IS NOT NULL AND c2.separate) AS separate
 		FROM unnest($1::bigint[]) AS x(id)
@@ -266,6 +266,11 @@ const entryMarksQuery = `
 		LEFT JOIN entry_corrections c1 ON c1.old_entry_id = x.id
 		LEFT JOIN entry_corrections c2 ON c2.new_entry_id = x.id
 		LEFT JOIN agreement_hires h ON h.hire_entry_id = x.id
+		LEFT JOIN LATERAL (WITH RECURSIVE chain(id) AS (
+		                       SELECT c2.old_entry_id
+		                       UNION ALL
+		                       SELECT c.old_entry_id FROM entry_corrections c JOIN chain ON c.new_entry_id = chain.id)
+		                   SELECT min(id) AS id FROM chain) root ON true
 		WHERE c1.old_entry_id IS NOT NULL OR c2.old_entry_id IS NOT NULL OR h.hire_entry_id IS NOT NULL
 		   OR EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id)
 		   OR (e.kind = 'delta' AND EXISTS (
@@ -374,15 +379,21 @@ func rebaseInsideAnswer(ctx context.Context, tx sqlx.ExtContext, old commands.En
 		pq.Array([]int64{old.ID, root}), root); err != nil {
 		return nil, fmt.Errorf("reports re-based by %d: %w", old.ID, err)
 	}
-	if !separate || inside {
+	if !separate {
 		return nil, nil // the void re-based every report that counted the chain
 	}
 	reports, err := lockReportsFrom(ctx, tx, old.ProgramID, old.Status, old.AsOf, false)
 	if err != nil {
 		return nil, err
 	}
-	counted := func(r commands.Entry) bool { return r.ID > root && r.ID < old.ID }
-	steps, blocked := planRebase(reports, rebaseChange{old.AsOf, newCount - old.Count, counted}, old.ID)
+	counts, err := countingFrom(ctx, tx, reports)
+	if err != nil {
+		return nil, err
+	}
+	// A chain recorded inside an earlier report (inside) is counted by
+	// the reports recorded before it too (review r23 B5).
+	counted := func(r commands.Entry) bool { return (inside || counts[r.ID] > root) && counts[r.ID] < old.ID }
+	steps, blocked := planRebase(reports, rebaseChange{asOf: old.AsOf, jobs: newCount - old.Count, applies: counted}, old.ID)
 	if blocked != nil {
 		return nil, &commands.DependentReportError{Voided: old.ID, Report: *blocked}
 	}
