@@ -121,8 +121,17 @@ func noteSaysDecrease(note string) string {
 		if slices.Contains(noteDecreaseNotKind, next) || prev == "인구" || prev == "not" || prev == "no" {
 			continue
 		}
-		if w == "중도" && (next == "포기" || strings.HasPrefix(next, "포기")) {
-			return raw[i] + " " + raw[i+1]
+		if w == "중도" && (strings.HasPrefix(next, "포기") || strings.HasPrefix(next, "탈락")) {
+			return raw[i] + " " + raw[i+1] // 중도 포기, 중도 탈락 2명 (review r26 M2)
+		}
+		if strings.HasPrefix(w, "중도탈락") || quitWord(w, next) {
+			return strings.TrimRight(raw[i], ")]}）,.")
+		}
+		if (w == "left" || w == "quit") && i+2 < len(f) && slices.Contains([]string{"the", "their", "his", "her"}, next) &&
+			hasAnyPrefix(f[i+2], []string{"job", "program", "position", "post", "work"}) || w == "dropped" && next == "out" {
+			// `2 left the job`, `dropped out`: English leaving a job (a bare
+			// `who left` stays a note)
+			return strings.Join(raw[i:min(i+3, len(raw))], " ")
 		}
 		if slices.Contains(noteDecreaseExtra, w) {
 			return raw[i]
@@ -139,6 +148,16 @@ func noteSaysDecrease(note string) string {
 		}
 	}
 	return ""
+}
+
+// quitWord says w is 그만두다 said of the people (그만둠, 그만뒀음,
+// 그만두었음, 그만둔, 그만두고): they left, a decrease (review r26 M2);
+// `그만두지 않음` is none.
+func quitWord(w, next string) bool {
+	if !strings.HasPrefix(w, "그만두") && !strings.HasPrefix(w, "그만둠") && !strings.HasPrefix(w, "그만뒀") && !strings.HasPrefix(w, "그만둔") {
+		return false
+	}
+	return !strings.HasPrefix(w, "그만두지") && !strings.HasPrefix(next, "않")
 }
 
 // isHangul says s begins with a Hangul syllable.
