@@ -587,7 +587,7 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		}
 		back := map[string]int{"엊그제": 2, "그끄저께": 3, "그끄제": 3, "그저께": 2, "그제": 2, "어저께": 1, "어제": 1, "작일": 1, "전날": 1,
 			"전일": 1, "이틀전": 2, "사흘전": 3, "나흘전": 4, "yesterday": 1, "thedaybeforeyesterday": 2}[w]
-		day := asOf.AddDate(0, 0, -back)
+		day := written(asOf, today).AddDate(0, 0, -back)
 		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
 		// 어제 입사 in the entry's month: the day is asked (review r25 F1)
 		r.inMonth = day.Month() == asOf.Month() && day.Year() == asOf.Year()
@@ -598,7 +598,8 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if hangulBefore(before) {
 			return r, false
 		}
-		monday := asOf.AddDate(0, 0, -((int(asOf.Weekday())+6)%7)-7)
+		from := written(asOf, today)
+		monday := from.AddDate(0, 0, -((int(from.Weekday())+6)%7)-7)
 		if kind == "week" {
 			sunday := monday.AddDate(0, 0, 6)
 			if monday.Month() == asOf.Month() && monday.Year() == asOf.Year() {
@@ -615,7 +616,7 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		wd := map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}[w]
 		day := monday.AddDate(0, 0, wd)
 		if !strings.Contains(p, "주") {
-			for day = asOf.AddDate(0, 0, -1); (int(day.Weekday())+6)%7 != wd; day = day.AddDate(0, 0, -1) {
+			for day = from.AddDate(0, 0, -1); (int(day.Weekday())+6)%7 != wd; day = day.AddDate(0, 0, -1) {
 			}
 		}
 		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
@@ -662,6 +663,17 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		return r, false
 	}
 	return r, true
+}
+
+// written is the day a relative word (어제, 이틀 전, 지난 금요일, 지난주)
+// counts back from: the day the note was written, today, when known (the
+// line offered for 어제 입사, dated yesterday, is asked no more); asOf for
+// a file's row, whose writing day is unknown.
+func written(asOf, today time.Time) time.Time {
+	if today.IsZero() {
+		return asOf
+	}
+	return today
 }
 
 // noteDayWords after a day alone (30일 입사, 31일 기준) make it a date;
