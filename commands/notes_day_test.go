@@ -198,3 +198,42 @@ func TestNotesWeekOfMonthAndKeptNoteWhole(t *testing.T) {
 		})
 	}
 }
+
+// Review r22 F3, r25 F14: `날짜:11월 넷째주` was named as 11월 and offered
+// 30 November; `날짜:1월 첫째주` on 4 January offered January's end capped
+// at today. A week of a month where a date goes is named by its days and
+// its last weekday offered (today while it is under way); a week still to
+// come or none is refused. Nothing is written; the offered date is taken.
+func TestNotesWeekOfMonthAsTheDate(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang          commands.Lang
+		now           time.Time
+		line, offered string
+		wants         []string
+	}{
+		{commands.Korean, time.Date(2026, time.December, 18, 1, 0, 0, 0, time.UTC), "추가 청년 5 날짜:11월 넷째주", "추가 청년 5 날짜:2026. 11. 27.",
+			[]string{"`11월 넷째주`", "2026. 11. 23. ~ 2026. 11. 29.", "`날짜:2026. 11. 27.`", "2026-11-27"}},
+		{commands.Korean, time.Date(2026, time.December, 18, 1, 0, 0, 0, time.UTC), "추가 청년 5 11월 넷째주", "추가 청년 5 날짜:2026. 11. 27.",
+			[]string{"`11월 넷째주`", "2026. 11. 23. ~ 2026. 11. 29.", "`날짜:2026. 11. 27.`", "2026-11-27"}},
+		{commands.Korean, time.Date(2027, time.January, 4, 1, 0, 0, 0, time.UTC), "추가 청년 5 날짜:1월 첫째주", "추가 청년 5 날짜:2027. 1. 4.",
+			[]string{"`1월 첫째주`", "2027. 1. 4. ~ 2027. 1. 10.", "오늘까지", "`날짜:2027. 1. 4.`", "2027-01-04"}},
+		{commands.English, time.Date(2026, time.December, 18, 1, 0, 0, 0, time.UTC), "add youth 5 date:11월 4주차", "add youth 5 date:2026-11-27",
+			[]string{"`11월 4주차`", "2026-11-23 to 2026-11-29", "`date:2026-11-27`", "2026-11-27"}},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			h := k32Harness(t, tc.lang, tc.now)
+			day := tc.wants[len(tc.wants)-1]
+			h.refusedUntouched(manager, tc.line, tc.wants[:len(tc.wants)-1]...)
+			h.refusedUntouched(manager, pickWord(tc.lang, "add youth 5 date:12월 넷째주", "추가 청년 5 날짜:2027년 1월 넷째주"), pickWord(tc.lang, "has not begun", "아직 오지 않았습니다"))
+			h.refusedUntouched(manager, pickWord(tc.lang, "add youth 5 date:2월 다섯째주", "추가 청년 5 날짜:2월 다섯째주"), pickWord(tc.lang, "no such week", "그런 주가 없습니다"))
+			if n, _ := h.live(); n != 0 {
+				t.Fatalf("%d entries written by refused lines", n)
+			}
+			h.run(manager, tc.offered, commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = $1::date`, day); got != 5 {
+				t.Errorf("SQL sum on %s %d, want 5", day, got)
+			}
+		})
+	}
+}
