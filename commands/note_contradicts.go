@@ -196,23 +196,35 @@ func (s *Service) noteContradicts(p Program, d entryDraft, e NewEntry) string {
 		plain.Note = ""
 		return s.msg("k61.note_says_decrease", "Words", words, "Count", count, "Line", s.formLine(plain, p))
 	}
+	if d.confirmed {
+		return "" // 확인:예: the line as filed is meant, the note kept as typed (the lines offered below)
+	}
 	if !d.cumulative {
 		if words := noteSaysTotal(d.note, d.count.Value); words != "" {
-			delta := e
-			delta.Note = withoutNoteWords(e.Note, words)
 			total := s.cumulativeLine(p, count, e.AsOf) + " " + s.msg("form.add_line_note", "Note", e.Note)
-			return s.msg("k61.note_says_total", "Words", words, "Count", count, "Total", total, "Delta", s.formLine(delta, p))
+			return s.msg("k61.note_says_total", "Words", words, "Count", count, "Total", total, "Delta", s.keptFormLine(e, p, words))
 		}
 	}
 	if e.Status == StatusAgreed && !d.agreementHire {
 		if words := noteSaysHired(d.note); words != "" {
 			hired := e
 			hired.Status, hired.Note = StatusRealised, ""
-			agreed := e
-			agreed.Note = withoutNoteWords(e.Note, words)
 			return s.msg("k61.agreed_note_hired", "Words", words, "Count", count, "Hire", commandName(cmdHire),
-				"Realised", s.formLine(hired, p)+" "+s.msg("k61.status_realised")+" "+s.msg("form.add_line_note", "Note", e.Note), "Agreed", s.formLine(agreed, p))
+				"Realised", s.formLine(hired, p)+" "+s.msg("k61.status_realised")+" "+s.msg("form.add_line_note", "Note", e.Note), "Agreed", s.keptFormLine(e, p, words))
 		}
 	}
 	return ""
+}
+
+// keptFormLine is the line filing e as typed although its note's words
+// read otherwise: the note whole with 확인:예 (review r24 F4/F12: taking
+// the words out garbled it, `현재 누계 기관 보고` became `현재 기관 보고`),
+// or no note when the note is only those words.
+func (s *Service) keptFormLine(e NewEntry, p Program, words string) string {
+	note := e.Note
+	e.Note = ""
+	if withoutNoteWords(note, words) == "" {
+		return s.formLine(e, p)
+	}
+	return s.formLine(e, p) + " " + s.msg("k56.line_confirm") + " " + s.msg("form.add_line_note", "Note", note)
 }

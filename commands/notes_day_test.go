@@ -252,3 +252,31 @@ func TestNotesEnglishLastWeekIsRead(t *testing.T) {
 		t.Errorf("SQL sum on 2026-11-30 %d, want 5", got)
 	}
 }
+
+// Review r24 F4/F12: the k61 refusals offered the line without the note's
+// words, garbling it (`현재 누계 기관 보고` became `현재 기관 보고`, `채용 완료
+// B공장` became `B공장`); the line now keeps the note whole with 확인:예, and
+// typed as offered it is recorded as typed, the note intact.
+func TestNotesContradictionKeptLineKeepsTheNote(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang             commands.Lang
+		line, kept, note string
+		status           string
+	}{
+		{commands.Korean, "추가 청년 60 메모:현재 누계 기관 보고", "`추가 60 청년 날짜:2026.12.3 부서:일자리정책과 확인:예 메모:현재 누계 기관 보고`", "현재 누계 기관 보고", "realised"},
+		{commands.Korean, "추가 투자 100 상태:약정 메모:채용 완료 B공장", "`추가 100 투자유치 날짜:2026.12.3 부서:투자유치과 상태:약정 확인:예 메모:채용 완료 B공장`", "채용 완료 B공장", "agreed"},
+		{commands.English, "add youth 60 note:cumulative per agency report", "confirm:yes note:cumulative per agency report`", "cumulative per agency report", "realised"},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			h := k32Harness(t, tc.lang, time.Date(2026, time.December, 3, 1, 0, 0, 0, time.UTC))
+			r := h.refusedUntouched(manager, tc.line, tc.kept)
+			line := r.Text()[:strings.Index(r.Text(), tc.kept)+len(tc.kept)-1]
+			line = line[strings.LastIndex(line, "`")+1:]
+			h.run(manager, line, commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL AND note = $1 AND status = $2 AND as_of = '2026-12-03'`, tc.note, tc.status); got != 1 {
+				t.Errorf("%d entries with the note whole, want 1", got)
+			}
+		})
+	}
+}
