@@ -110,7 +110,7 @@ func TestK60NoteNamesDayOfLastMonthThroughHandle(t *testing.T) {
 			{"35 메모:구랍 채용", "`구랍`", "`추가 청년 35 날짜:2026. 12. 31. 메모:구랍 채용`"},
 			{"33 메모:종무식 전 채용", "`종무식`", "`추가 청년 33 날짜:2026. 12. 31. 메모:종무식 전 채용`"},
 			{"37 메모:전년 이월분", "`전년 이월분`", "`추가 청년 37 날짜:2026. 12. 31. 메모:전년 이월분`"},
-		}, []string{"2 메모:2026년 대비 증가", "3 메모:전년 대비 증가", "4 메모:2026-1호 공고", "5 메모:1.5배", "6 메모:3일자 입사"}, 2 + 3 + 4 + 5 + 6},
+		}, []string{"2 메모:2026년 대비 증가", "3 메모:전년 대비 증가", "4 메모:2026-1호 공고", "5 메모:1.5배", "6 메모:4일자 입사"}, 2 + 3 + 4 + 5 + 6},
 		{commands.English, time.Date(2027, time.January, 4, 1, 0, 0, 0, time.UTC), "add youth ", []refusal{
 			{"26 note:전년도분", "`전년도분`", "`add youth 26 date:2026-12-31 note:전년도분`"},
 			{"28 note:2026 실적 누락", "`2026 실적`", "`add youth 28 date:2026-12-31 note:2026 실적 누락`"},
@@ -154,8 +154,8 @@ func TestK60LastWeekOverTwoMonthsIsAsked(t *testing.T) {
 		line  string
 		wants []string
 	}{
-		{commands.Korean, "추가 청년 36 메모:지난주 입사", []string{"`지난주`(2026. 11. 30. ~ 2026. 12. 6.)", "두 달에 걸친", "11월 실적이라면 `추가 청년 36 날짜:2026. 11. 30. 메모:지난주 입사`", "12월 실적이라면 `추가 청년 36 날짜:2026. 12. 9. 메모:입사`"}},
-		{commands.English, "add youth 36 note:지난주 입사", []string{"`지난주`", "over two months", "`add youth 36 date:2026-11-30 note:지난주 입사`", "`add youth 36 date:2026-12-09 note:입사`"}},
+		{commands.Korean, "추가 청년 36 메모:지난주 입사", []string{"`지난주`(2026. 11. 30. ~ 2026. 12. 6.)", "두 달에 걸친", "11월 실적이라면 `추가 청년 36 날짜:2026. 11. 30. 메모:지난주 입사`", "12월 실적이라면 `추가 청년 36 날짜:2026. 12. 9. 확인:예 메모:지난주 입사`"}},
+		{commands.English, "add youth 36 note:지난주 입사", []string{"`지난주`", "over two months", "`add youth 36 date:2026-11-30 note:지난주 입사`", "`add youth 36 date:2026-12-09 confirm:yes note:지난주 입사`"}},
 	} {
 		h := k32Harness(t, tc.lang, time.Date(2026, time.December, 9, 1, 0, 0, 0, time.UTC))
 		h.refusedUntouched(manager, tc.line, tc.wants...)

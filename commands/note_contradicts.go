@@ -121,8 +121,17 @@ func noteSaysDecrease(note string) string {
 		if slices.Contains(noteDecreaseNotKind, next) || prev == "인구" || prev == "not" || prev == "no" {
 			continue
 		}
-		if w == "중도" && (next == "포기" || strings.HasPrefix(next, "포기")) {
-			return raw[i] + " " + raw[i+1]
+		if w == "중도" && (strings.HasPrefix(next, "포기") || strings.HasPrefix(next, "탈락")) {
+			return raw[i] + " " + raw[i+1] // 중도 포기, 중도 탈락 2명 (review r26 M2)
+		}
+		if strings.HasPrefix(w, "중도탈락") || quitWord(w, next) {
+			return strings.TrimRight(raw[i], ")]}）,.")
+		}
+		if (w == "left" || w == "quit") && i+2 < len(f) && slices.Contains([]string{"the", "their", "his", "her"}, next) &&
+			hasAnyPrefix(f[i+2], []string{"job", "program", "position", "post", "work"}) || w == "dropped" && next == "out" {
+			// `2 left the job`, `dropped out`: English leaving a job (a bare
+			// `who left` stays a note)
+			return strings.Join(raw[i:min(i+3, len(raw))], " ")
 		}
 		if slices.Contains(noteDecreaseExtra, w) {
 			return raw[i]
@@ -139,6 +148,16 @@ func noteSaysDecrease(note string) string {
 		}
 	}
 	return ""
+}
+
+// quitWord says w is 그만두다 said of the people (그만둠, 그만뒀음,
+// 그만두었음, 그만둔, 그만두고): they left, a decrease (review r26 M2);
+// `그만두지 않음` is none.
+func quitWord(w, next string) bool {
+	if !strings.HasPrefix(w, "그만두") && !strings.HasPrefix(w, "그만둠") && !strings.HasPrefix(w, "그만뒀") && !strings.HasPrefix(w, "그만둔") {
+		return false
+	}
+	return !strings.HasPrefix(w, "그만두지") && !strings.HasPrefix(next, "않")
 }
 
 // isHangul says s begins with a Hangul syllable.
@@ -211,18 +230,31 @@ func (s *Service) noteContradicts(p Program, d entryDraft, e NewEntry) string {
 		plain := e
 		plain.Note = ""
 		return s.msg("k61.note_says_decrease", "Words", words, "Count", count, "Line", s.formLine(plain, p))
-	case NoteSaysTotal:
-		delta := e
-		delta.Note = withoutNoteWords(e.Note, words)
-		total := s.cumulativeLine(p, count, e.AsOf) + " " + s.msg("form.add_line_note", "Note", e.Note)
-		return s.msg("k61.note_says_total", "Words", words, "Count", count, "Total", total, "Delta", s.formLine(delta, p))
-	case NoteSaysHired:
+	case NoteSaysTotal, NoteSaysHired:
+		if d.confirmed {
+			return "" // 확인:예: the line as filed is meant, the note kept as typed (the lines offered below)
+		}
+		if how == NoteSaysTotal {
+			total := s.cumulativeLine(p, count, e.AsOf) + " " + s.msg("form.add_line_note", "Note", e.Note)
+			return s.msg("k61.note_says_total", "Words", words, "Count", count, "Total", total, "Delta", s.keptFormLine(e, p, words))
+		}
 		hired := e
 		hired.Status, hired.Note = StatusRealised, ""
-		agreed := e
-		agreed.Note = withoutNoteWords(e.Note, words)
 		return s.msg("k61.agreed_note_hired", "Words", words, "Count", count, "Hire", commandName(cmdHire),
-			"Realised", s.formLine(hired, p)+" "+s.msg("k61.status_realised")+" "+s.msg("form.add_line_note", "Note", e.Note), "Agreed", s.formLine(agreed, p))
+			"Realised", s.formLine(hired, p)+" "+s.msg("k61.status_realised")+" "+s.msg("form.add_line_note", "Note", e.Note), "Agreed", s.keptFormLine(e, p, words))
 	}
 	return ""
+}
+
+// keptFormLine is the line filing e as typed although its note's words
+// read otherwise: the note whole with 확인:예 (review r24 F4/F12: taking
+// the words out garbled it, `현재 누계 기관 보고` became `현재 기관 보고`),
+// or no note when the note is only those words.
+func (s *Service) keptFormLine(e NewEntry, p Program, words string) string {
+	note := e.Note
+	e.Note = ""
+	if withoutNoteWords(note, words) == "" {
+		return s.formLine(e, p)
+	}
+	return s.formLine(e, p) + " " + s.msg("k56.line_confirm") + " " + s.msg("form.add_line_note", "Note", note)
 }

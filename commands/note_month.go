@@ -34,7 +34,10 @@ var noteMonthForms = []struct {
 	{"date", regexp.MustCompile(`['’]?(?P<y>(?:20)?[0-9]{2}) ?[./·-] ?(?P<m>[0-9]{1,2}) ?[./·-] ?(?P<d>[0-9]{1,2})`)},
 	// 11월분, 2025년 12월, 25년 12월분, 작년 12월분, 2026.11월, '26.11월, 십일월분
 	{"month", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해|전년)(?: ?도)? ?|['’]?(?P<y>(?:20)?[0-9]{2}) ?년(?: ?도)? ?|['’]?(?P<yd>(?:20)?[0-9]{2}) ?[./-] ?)?` +
-		`(?:(?P<m>[0-9]{1,2}) ?|(?P<w>십일|십이|시|십|일|삼|사|오|유|육|칠|팔|구))월(?: ?(?:분|실적|말))?`)},
+		`(?:(?P<m>[0-9]{1,2}) ?|(?P<w>십일|십이|시|십|일|삼|사|오|유|육|칠|팔|구))월(?: ?(?P<md>[0-9]{1,2}) ?일(?:자)?)?(?: ?(?:분|실적|말))?`)},
+	// 11월 넷째주, 1월 첫째 주, 11월 4주차: a week of a month (review r22
+	// F3), read as its days (monthWeek).
+	{"monthWeek", regexp.MustCompile(`(?:['’]?(?P<y>(?:20)?[0-9]{2}) ?년 ?)?(?P<m>[0-9]{1,2}) ?월 ?(?:(?P<n>첫|둘|셋|넷|다섯) ?째|(?P<nd>[1-5]) ?(?:째|번째)?) ?주(?:차)?`)},
 	// 2026. 12., 2026.12 실적, 2026-12, 2026/12분: a year and a month in
 	// numbers (review r21 B5); numericYearMonthIs tells them from ids and
 	// figures (2026-1호, 2026.5배).
@@ -66,11 +69,12 @@ var noteMonthForms = []struct {
 	// 월말 in a month's first days: the month before's end (review r24 F2)
 	{"monthEnd", regexp.MustCompile(`월말`)},
 	// 어제, 그제, 그저께: counted back from the entry's date (review r24 F2)
-	{"relDay", regexp.MustCompile(`엊그제|그끄저께|그끄제|그저께|그제|어저께|어제|작일|전날`)},
+	// 이틀 전, 사흘 전, 나흘 전, 전일 채용, yesterday (review r26 M2)
+	{"relDay", regexp.MustCompile(`(?i)엊그제|그끄저께|그끄제|그저께|그제|어저께|어제|작일|전날|이틀 ?전|사흘 ?전|나흘 ?전|전일|the day before yesterday|yesterday`)},
 	// 지난 금요일, 지난주 금요일 (review r24 F2)
 	{"weekday", regexp.MustCompile(`(?P<p>지난 ?주|저번 ?주|지난|저번) ?(?P<wd>[월화수목금토일])요일`)},
 	// 지난주, 저번 주: the week before the entry's (review r24 F2)
-	{"week", regexp.MustCompile(`(?:지난 ?주|저번 ?주)(?: ?(?:분|실적))?`)},
+	{"week", regexp.MustCompile(`(?i)(?:지난 ?주|저번 ?주|last week(?:'?s)?|previous week(?:'?s)?)(?: ?(?:분|실적))?`)},
 	// 연말 in January: the December before (review r21 B5)
 	{"bareYearEnd", regexp.MustCompile(`연말`)},
 	// 11/28 (no spaces: 1 / 2 is a ratio)
@@ -191,6 +195,15 @@ type noteRead struct {
 	// months, and the note cannot say which (review r24 F2).
 	day, from, to time.Time
 	dayWord       bool // counted in days or weeks (어제, 지난주)
+	// named is the day a date in the note names (12. 17. 기준, 12/17
+	// 현재, 17일자, 어제), in the entry's month too: a day other than the
+	// entry's is asked (review r25 F1). inMonth marks a reading made only
+	// for that (어제 in the entry's month), which names no other month.
+	named   time.Time
+	inMonth bool
+	// weekFrom and weekTo are a week of a month's days in it (11월 넷째주:
+	// 11. 23. ~ 11. 29.), offered as its last weekday (review r22 F3).
+	weekFrom, weekTo time.Time
 }
 
 // dated is the day offered for the figure: the day the word names (어제,
@@ -199,7 +212,39 @@ func (r noteRead) dated() time.Time {
 	if !r.day.IsZero() {
 		return r.day
 	}
+	if !r.weekFrom.IsZero() {
+		return lastWeekday(r.weekFrom, r.weekTo)
+	}
 	return r.last
+}
+
+// lastWeekday is the last Monday-to-Friday day from from to to, or to
+// when the span holds none (a week of a month cut to its Saturday 1st).
+func lastWeekday(from, to time.Time) time.Time {
+	for d := to; !d.Before(from); d = d.AddDate(0, 0, -1) {
+		if d.Weekday() != time.Saturday && d.Weekday() != time.Sunday {
+			return d
+		}
+	}
+	return to
+}
+
+// monthWeek is the n-th week (Monday to Sunday) of a month, the first
+// being the one holding its first Thursday (KS X ISO 8601's week of a
+// month: November 2026's first week is 2–8, not Sunday the 1st alone), cut
+// to the month's days; ok=false when the month has no such week.
+func monthWeek(year int, month time.Month, n int) (from, to time.Time, ok bool) {
+	first := dates.On(year, month, 1)
+	thursday := first.AddDate(0, 0, (int(time.Thursday)-int(first.Weekday())+7)%7)
+	monday := thursday.AddDate(0, 0, -3+7*(n-1))
+	from, to = monday, monday.AddDate(0, 0, 6)
+	if from.Before(first) {
+		from = first
+	}
+	if end := dates.On(year, month+1, 0); to.After(end) {
+		to = end
+	}
+	return from, to, !from.After(to) && from.Month() == month
 }
 
 // months is how many months the reading spans: 1 for a month, 3 for a
@@ -291,7 +336,26 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 				year--
 			}
 		}
+		var named, weekFrom, weekTo time.Time
+		if r.m.mday > 0 {
+			if d := dates.On(year, time.Month(r.m.month), r.m.mday); d.Day() == r.m.mday {
+				named = d
+			}
+		}
+		if !r.m.day.IsZero() {
+			named = r.m.day
+		}
+		if r.m.week > 0 {
+			var ok bool
+			if weekFrom, weekTo, ok = monthWeek(year, time.Month(r.m.month), r.m.week); !ok {
+				weekFrom, weekTo = time.Time{}, time.Time{}
+			}
+		}
 		reads = append(reads, noteRead{
+			named:    named,
+			inMonth:  r.m.inMonth,
+			weekFrom: weekFrom,
+			weekTo:   weekTo,
 			word:     note[offs[r.start]:offs[r.end]],
 			first:    dates.On(year, time.Month(firstMonth), 1),
 			last:     dates.On(year, time.Month(r.m.month)+1, 0), // day 0: the month's last day
@@ -314,6 +378,8 @@ type monthReading struct {
 	relative, pastOnly bool
 	day, from, to      time.Time
 	dayWord            bool
+	mday, week         int  // the day of a date (12. 17.), the week of 11월 넷째주
+	inMonth            bool // a day word in the entry's own month (noteRead)
 }
 
 // noteComparedWords after a year or a quarter make it a comparison
@@ -377,6 +443,17 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if day < 1 || (rest != "" && strings.ContainsAny(rest[:1], "0123456789")) {
 			return r, false
 		}
+		r.mday = day
+	case "monthWeek":
+		r.month = num("m")
+		r.week = num("nd")
+		if n, ok := group("n"); ok {
+			r.week = map[string]int{"첫": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5}[n]
+		}
+		if r.week < 1 {
+			return r, false
+		}
+		sayYear()
 	case "ym":
 		// 2026. 12. 누락분, 2026.12 실적, 2026-12, 2026/12분 but not
 		// 2026-1호 (an id), 2026.5배 or 2026.12.1 (the date form's).
@@ -396,6 +473,9 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 			r.month = koreanMonths[w]
 		} else {
 			r.month = num("m")
+		}
+		if kind == "month" {
+			r.mday = num("md") // 12월 17일 기준: the day too (review r25 F1)
 		}
 		if kind == "range" && (num("m1") < 1 || num("m1") > 12) {
 			return r, false
@@ -473,8 +553,13 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 			return r, false
 		}
 		d := num("d")
-		if d < 1 || d > 31 || d <= asOf.Day() {
+		if d < 1 || d > 31 || d == asOf.Day() {
 			return r, false
+		}
+		if d < asOf.Day() {
+			// 17일자 on the 18th: a day of the entry's month (review r25 F1)
+			r.year, r.month, r.day, r.inMonth = asOf.Year(), int(asOf.Month()), dates.On(asOf.Year(), asOf.Month(), d), true
+			break
 		}
 		prev := dates.On(asOf.Year(), asOf.Month(), 0)
 		if d > prev.Day() {
@@ -497,12 +582,16 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if hangulBefore(before) {
 			return r, false
 		}
-		back := map[string]int{"엊그제": 2, "그끄저께": 3, "그끄제": 3, "그저께": 2, "그제": 2, "어저께": 1, "어제": 1, "작일": 1, "전날": 1}[note[loc[0]:loc[1]]]
-		day := asOf.AddDate(0, 0, -back)
-		if day.Month() == asOf.Month() && day.Year() == asOf.Year() {
-			return r, false
+		w := strings.ToLower(strings.ReplaceAll(note[loc[0]:loc[1]], " ", ""))
+		if w == "전일" && !hasAnyPrefix(strings.TrimLeft(rest, " "), noteDayWords) {
+			return r, false // 전일제, 전일 근무 (full-time); 전일 채용 is the day before
 		}
+		back := map[string]int{"엊그제": 2, "그끄저께": 3, "그끄제": 3, "그저께": 2, "그제": 2, "어저께": 1, "어제": 1, "작일": 1, "전날": 1,
+			"전일": 1, "이틀전": 2, "사흘전": 3, "나흘전": 4, "yesterday": 1, "thedaybeforeyesterday": 2}[w]
+		day := written(asOf, today).AddDate(0, 0, -back)
 		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
+		// 어제 입사 in the entry's month: the day is asked (review r25 F1)
+		r.inMonth = day.Month() == asOf.Month() && day.Year() == asOf.Year()
 	case "weekday", "week":
 		// 지난 금요일: the latest Friday before the entry's date; 지난주
 		// 금요일: the Friday of the week before; 지난주: that week, asked
@@ -510,7 +599,8 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if hangulBefore(before) {
 			return r, false
 		}
-		monday := asOf.AddDate(0, 0, -((int(asOf.Weekday())+6)%7)-7)
+		from := written(asOf, today)
+		monday := from.AddDate(0, 0, -((int(from.Weekday())+6)%7)-7)
 		if kind == "week" {
 			sunday := monday.AddDate(0, 0, 6)
 			if monday.Month() == asOf.Month() && monday.Year() == asOf.Year() {
@@ -527,13 +617,11 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		wd := map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}[w]
 		day := monday.AddDate(0, 0, wd)
 		if !strings.Contains(p, "주") {
-			for day = asOf.AddDate(0, 0, -1); (int(day.Weekday())+6)%7 != wd; day = day.AddDate(0, 0, -1) {
+			for day = from.AddDate(0, 0, -1); (int(day.Weekday())+6)%7 != wd; day = day.AddDate(0, 0, -1) {
 			}
 		}
-		if day.Month() == asOf.Month() && day.Year() == asOf.Year() {
-			return r, false
-		}
 		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
+		r.inMonth = day.Month() == asOf.Month() && day.Year() == asOf.Year()
 	case "bareYearEnd":
 		// 연말 alone: not 올해 연말, 금년 연말, 연말정산, 연말연시
 		trimmed := strings.TrimRight(before, " ")
@@ -550,6 +638,7 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if day < 1 || !numericIsDate(kind, sep, len(m) == 2, rest) || strings.HasPrefix(strings.TrimLeft(rest, " "), "분기") {
 			return r, false // 3/4분기 is a quarter (review r21 M1)
 		}
+		r.mday = day
 	case "two", "one":
 		back := 1
 		if kind == "two" {
@@ -569,12 +658,23 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 			return r, false // "may include": May only with a day or a year
 		}
 		day = max(num("d"), num("d2"))
-		r.year = num("ey")
+		r.year, r.mday = num("ey"), day
 	}
 	if r.month < 1 || r.month > 12 || day > 31 {
 		return r, false
 	}
 	return r, true
+}
+
+// written is the day a relative word (어제, 이틀 전, 지난 금요일, 지난주)
+// counts back from: the day the note was written, today, when known (the
+// line offered for 어제 입사, dated yesterday, is asked no more); asOf for
+// a file's row, whose writing day is unknown.
+func written(asOf, today time.Time) time.Time {
+	if today.IsZero() {
+		return asOf
+	}
+	return today
 }
 
 // noteDayWords after a day alone (30일 입사, 31일 기준) make it a date;
@@ -643,7 +743,7 @@ func NoteNamesAnotherPeriod(note string, asOf, today time.Time) (word string, fi
 // year or later (2026년 말까지) is a target, not read.
 func NoteMonths(note string, asOf, today time.Time) (words []string, firsts, lasts []time.Time) {
 	for _, r := range noteMonths(note, asOf, today) {
-		if r.pastOnly && r.last.Year() >= asOf.Year() {
+		if r.pastOnly && r.last.Year() >= asOf.Year() || r.inMonth {
 			continue
 		}
 		words, firsts, lasts = append(words, r.word), append(firsts, r.first), append(lasts, r.last)
@@ -708,6 +808,23 @@ func noteMonth(note string, asOf, today time.Time) (r noteRead, ok bool) {
 	return noteRead{}, false
 }
 
+// noteDay is the first reading of a note naming a day of asOf's month
+// other than asOf (`12. 17. 기준`, `12/17 현재`, `17일자`, `12월 17일`,
+// `어제 입사`, `이틀 전`, `as of 12/17` on the 18th), or ok=false: a 누계
+// as of the 17th filed on the 18th takes in the 18th's entries, so the
+// day is asked (review r25 F1, r26 M2). Run after noteMonth.
+func noteDay(note string, asOf, today time.Time) (r noteRead, ok bool) {
+	for _, r := range noteMonths(note, asOf, today) {
+		if r.named.IsZero() || r.pastOnly || r.months() > 1 {
+			continue
+		}
+		if r.named.Year() == asOf.Year() && r.named.Month() == asOf.Month() && r.named.Day() != asOf.Day() {
+			return r, true
+		}
+	}
+	return noteRead{}, false
+}
+
 // noteNamesAnotherMonth is the refusal of an entry whose note names
 // another month than its date (noteMonth), or "": the figure would be
 // filed in one month while its note says another, so nothing is guessed.
@@ -759,12 +876,30 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 		}
 		return s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf))
 	}
-	r, ok := noteMonth(d.note, asOf, today)
-	if !ok {
-		return ""
+	if d.confirmed {
+		return "" // 확인:예: the date is the one meant, the note kept as typed (the line offered below)
 	}
-	rest := strings.Join(strings.Fields(strings.Replace(d.note, r.word, " ", 1)), " ")
-	return s.anotherMonthReply(r, asOf, s.draftLine(p, d, r.dated(), d.note), s.draftLine(p, d, asOf, rest))
+	r, ok := noteMonth(d.note, asOf, today)
+	day := r.dated()
+	if !ok {
+		if r, ok = noteDay(d.note, asOf, today); !ok {
+			return ""
+		}
+		day = r.named
+	}
+	return s.anotherMonthReply(r, asOf, s.draftLine(p, d, day, d.note), s.keptLine(p, d, asOf, r.word))
+}
+
+// keptLine is the line keeping asOf for a draft whose note names another
+// day or month: the note as typed, confirmed with 확인:예 (review r24
+// F4/F12, r25 F18: taking the word out garbled the note, `3월 개소 기관`
+// became `개소 기관`), or no note when the note is only that word.
+func (s *Service) keptLine(p Program, d entryDraft, asOf time.Time, word string) string {
+	if strings.TrimSpace(strings.Replace(d.note, word, "", 1)) == "" {
+		return s.draftLine(p, d, asOf, "")
+	}
+	d.confirmed = true
+	return s.draftLine(p, d, asOf, d.note)
 }
 
 // noteMonthClosed is the refusal of noteNamesAnotherMonth for staff when
@@ -801,6 +936,17 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 // (review r15 F18/F19: 작년 12월분 on a December date is no match); a
 // quarter, a half or a year is named as such (2026년 4분기, 2026년).
 func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept string) string {
+	if r.covers(asOf) && r.named.Year() == asOf.Year() {
+		// a day of the entry's own month (review r25 F1)
+		return s.msg("notes.note_names_another_day", "Word", r.word, "Named", s.date(r.named), "Date", s.date(asOf),
+			"Dated", dated, "Kept", kept)
+	}
+	if !r.weekFrom.IsZero() {
+		// 11월 넷째주: the week's days, dated its last weekday (review r22 F3)
+		return s.msg("notes.note_names_another_week", "Word", r.word, "From", s.date(r.weekFrom), "To", s.date(r.weekTo),
+			"Date", s.date(asOf), "Month", int(asOf.Month()), "Named", int(r.last.Month()), "Last", s.date(r.dated()),
+			"Dated", dated, "Kept", kept)
+	}
 	if !r.from.IsZero() {
 		// 지난주 over two months: which month's figure it is, asked (r24 F2)
 		return s.msg("k60.note_week_straddles", "Word", r.word, "From", s.date(r.from), "To", s.date(r.to), "Date", s.date(asOf),
@@ -833,20 +979,30 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 // hireNamesAnotherMonth is noteNamesAnotherMonth for `채용 <약정> <수>`
 // (review r15 F9: `채용 4 50 12.1 메모:11월분 2차 채용` was filed in
 // December), or "".
-func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) string {
+func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, confirmed bool, asOf, today time.Time) string {
 	if w, later := noteStartsLater(note, asOf); later {
 		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement)
 	}
-	r, ok := noteMonth(note, asOf, today)
-	if !ok {
-		return ""
+	if confirmed {
+		return "" // 확인:예 keeps the date and the note as typed
 	}
-	line := func(day time.Time, note string) string {
+	r, ok := noteMonth(note, asOf, today)
+	day := r.dated()
+	if !ok {
+		if r, ok = noteDay(note, asOf, today); !ok {
+			return ""
+		}
+		day = r.named
+	}
+	line := func(day time.Time, note string, confirm bool) string {
 		date := s.date(day)
 		if s.lang != Korean {
 			date = day.Format(time.DateOnly)
 		}
 		parts := []string{s.msg("k49.line_hire"), strconv.FormatInt(agreement, 10), numbers.Format(count), s.msg("k42.line_date", "Date", date)}
+		if confirm {
+			parts = append(parts, s.msg("k56.line_confirm"))
+		}
 		if note != "" {
 			parts = append(parts, s.msg("k42.line_note", "Note", note))
 		}
@@ -855,8 +1011,11 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 		}
 		return strings.Join(parts, " ")
 	}
-	rest := strings.Join(strings.Fields(strings.Replace(note, r.word, " ", 1)), " ")
-	return s.anotherMonthReply(r, asOf, line(r.dated(), note), line(asOf, rest))
+	kept := line(asOf, "", false) // the note was only the word
+	if strings.TrimSpace(strings.Replace(note, r.word, "", 1)) != "" {
+		kept = line(asOf, note, true) // the note kept whole (review r24 F4/F12)
+	}
+	return s.anotherMonthReply(r, asOf, line(day, note, false), kept)
 }
 
 // draftLine is the add a person would type for d dated day with note:

@@ -393,6 +393,10 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			continue
 		}
 		if canonical == "date" {
+			// 날짜:11월 넷째주: a week, named by its days (review r22 F3, r25 F14)
+			if err := weekOfMonthDate(cmd, append([]token{{text: value, raw: value}}, tokens[i+1:]...), today); err != nil {
+				return nil, err
+			}
 			// Dates may contain spaces ("2026. 4. 30.", "4월 30일"): take the
 			// longest run of following words that still reads as a date.
 			n := 0

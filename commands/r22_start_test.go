@@ -24,11 +24,11 @@ func TestNoteStartingWorkLaterIsNotHiredYet(t *testing.T) {
 		{commands.Korean, "추가 투자 약정 50 2026. 12. 10.", "채용 1 9 1/5 메모:2월 입사",
 			[]string{"추가 청년 9 1/5 메모:합격자(2월 입사)", "추가 청년 9 1/5 메모:최종합격 2월 1일 입사", "추가 청년 9 1/5 메모:1월 20일 입사", "추가 청년 9 1/5 메모:3/2 출근"},
 			"이후에 입사한다는 뜻으로 보입니다",
-			"추가 청년 9 1/5 메모:1월 2일 입사", "추가 청년 9 1/5 상태:약정 메모:2월 입사"},
+			"추가 청년 9 1/2 메모:1월 2일 입사", "추가 청년 9 1/5 상태:약정 메모:2월 입사"},
 		{commands.English, "add 50 invest status:agreed date:2026-12-10", "hire 1 9 2027-01-05 note:2월 입사",
 			[]string{"add 9 youth date:2027-01-05 note:합격자(2월 입사)", "add 9 youth date:2027-01-05 note:3/2 출근"},
 			"start work after 2027-01-05",
-			"add 9 youth date:2027-01-05 note:1월 2일 입사", "add 9 youth date:2027-01-05 status:agreed note:2월 입사"},
+			"add 9 youth date:2027-01-02 note:1월 2일 입사", "add 9 youth date:2027-01-05 status:agreed note:2월 입사"},
 	} {
 		t.Run(string(c.lang), func(t *testing.T) {
 			now := time.Date(2027, time.January, 5, 1, 0, 0, 0, time.UTC)
