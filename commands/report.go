@@ -58,6 +58,10 @@ type ReportData struct {
 	// their own month, covers earlier months too (SpanningReport).
 	Spanning []SpanningReport
 	LastYear []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
+	// SaidNothing marks, per department and month (1-12), a month the
+	// department reported 실적 없음 for: its rows show that, not the "-"
+	// of a month nobody reported (review r11 F3, r27 F5).
+	SaidNothing map[string]map[int]bool
 }
 
 // ReportReader is what LoadReportData reads: the report's own store and,
@@ -104,6 +108,21 @@ func LoadReportData(ctx context.Context, store ReportReader, year int, asOf time
 	}
 	if d.Spanning, err = spanningReports(ctx, store, year, asOf); err != nil {
 		return d, fmt.Errorf("report 누계 spans: %w", err)
+	}
+	months, err := store.ReportingMonths(ctx, dates.On(year, time.January, 1), asOf)
+	if err != nil {
+		return d, fmt.Errorf("report 실적 없음 months: %w", err)
+	}
+	for _, m := range months {
+		if m.SaidNothing && m.Month.Year() == year {
+			if d.SaidNothing == nil {
+				d.SaidNothing = map[string]map[int]bool{}
+			}
+			if d.SaidNothing[m.Department] == nil {
+				d.SaidNothing[m.Department] = map[int]bool{}
+			}
+			d.SaidNothing[m.Department][int(m.Month.Month())] = true
+		}
 	}
 	return d, nil
 }
@@ -197,6 +216,12 @@ type ReportRow struct {
 	// Spans are the 누계 reports whose increment in a month of this row
 	// covers earlier months too (SpanningReport), in date order.
 	Spans []ReportSpan
+	// Nothing marks the months (January first) without jobs in this row
+	// that its department reported 실적 없음 for: a program's row by its
+	// department, a department's row by itself. Reported, so never shown
+	// as the "-" or 0 of a month nobody reported (review r27 F5). Sums
+	// never carry it.
+	Nothing [12]bool
 }
 
 // ReportSpan marks a month cell that holds a 누계 report's jobs of earlier
@@ -241,11 +266,6 @@ type Report struct {
 	// NotYet are the rows whose target was not yet set on AsOf, so their
 	// 목표 and 달성률 are against today's (notYetNote says so).
 	NotYet []string
-	// SaidNothing marks, per department and month (1-12), a month the
-	// department reported 실적 없음 for: the text report writes 실적 없음
-	// in that cell, not the "-" of a month nothing was reported for
-	// (review r11 F3). Set only for the report by department.
-	SaidNothing map[string]map[int]bool
 }
 
 // reportKey places one program's figures in a row of the chosen grouping.
@@ -364,6 +384,7 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		// (review r20 F23: 11월's exact 9 was written 9여 after 10월's
 		// 300여, while 현황 11월 said 9개); the 누계 column carries it.
 		x := *rows[k]
+		markNothing(&x, k, d, by)
 		if by == ReportByDepartment && x.Target > 0 {
 			x.Targeted, x.TargetedApprox = x.Total, x.Approximate // a department's target covers all its jobs
 		}
@@ -379,6 +400,29 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		r.Total.Target, r.Total.Original, r.Total.Targeted, r.Total.TargetedApprox = d.Targets.Total, d.Original.Total, r.Total.Total, r.Total.Approximate
 	}
 	return r
+}
+
+// markNothing sets row.Nothing for a program's row (its department said
+// 실적 없음) or a department's row; other groupings mix departments, so a
+// month of theirs is never marked.
+func markNothing(row *ReportRow, k reportKey, d ReportData, by ReportBy) {
+	var dept string
+	switch by {
+	case ReportByDepartment:
+		dept = k.key
+	case ReportByProgram:
+		for _, p := range d.Programs {
+			if p.Code == k.key {
+				dept = p.Department
+			}
+		}
+	}
+	if dept == "" {
+		return
+	}
+	for m := range row.Months {
+		row.Nothing[m] = row.Months[m] == 0 && d.SaidNothing[dept][m+1]
+	}
 }
 
 // keyOf returns the row a program's figures belong to; m is the month total

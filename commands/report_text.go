@@ -83,21 +83,6 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	rep := BuildReport(data, cmd.By, s.lang)
-	if cmd.By == ReportByDepartment {
-		months, err := s.store.ReportingMonths(ctx, dates.On(year, time.January, 1), asOf)
-		if err != nil {
-			return s.storageFailure(ctx, cmd.Name, err)
-		}
-		rep.SaidNothing = map[string]map[int]bool{}
-		for _, m := range months {
-			if m.SaidNothing && m.Month.Year() == year {
-				if rep.SaidNothing[m.Department] == nil {
-					rep.SaidNothing[m.Department] = map[int]bool{}
-				}
-				rep.SaidNothing[m.Department][int(m.Month.Month())] = true
-			}
-		}
-	}
 	if rep.Agreed, rep.AgreedApprox, err = s.unhiredAgreed(ctx, dates.On(year, time.January, 1), asOf, auditScope{}); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -127,7 +112,7 @@ func (s *Service) renderReport(r Report) Reply {
 			line := []string{lr.label}
 			for m := first; m <= last; m++ {
 				cell := s.monthCell(lr.row, m)
-				if lr.row.Months[m-1] == 0 && lr.row.Key != "" && r.SaidNothing[lr.row.Key][m] {
+				if lr.row.Nothing[m-1] {
 					cell = s.msg("k43.report_said_nothing_cell")
 					saidNothing = true
 				}
