@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -62,6 +63,47 @@ func TestR27aReportByProgramMarksSaidNothing(t *testing.T) {
 				t.Errorf("youth's October is not the SQL SUM %d: %q", youth, y)
 			}
 			mustContain(t, text, tc.note)
+		})
+	}
+}
+
+// Review r27 F10: a 2026 agreement hired partly in 2027. 2027's 현황 counts
+// the 2027 hires as 2027's 실적 and carries the agreement, named as 2026's,
+// with what is still to hire; the 2026 agreement's size is not 2027's
+// figure.
+func TestR27aStatusCarriesEarlierYearsOpenAgreement(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                commands.Lang
+		agree, hire1, hire2 string
+		status, want, head  string
+	}{
+		{commands.Korean, "추가 투자 200 약정 날짜:2026-12-28 메모:두리 이전협약", "채용 1 50 2027-01-04 메모:두리 1차 채용", "채용 1 30 2026-12-30 메모:12월 선채용분",
+			"현황 올해", "약정 #1: 200개 중 80개 채용, 남은 120개 (2026년 약정 · 기업 및 투자유치)", "이전 연도 약정"},
+		{commands.English, "add 200 invest status:agreed date:2026-12-28 note:Duri relocation", "hire 1 50 2027-01-04 note:first hires", "hire 1 30 2026-12-30 note:December hires",
+			"status 2027", "Agreement #1: 80 of 200 hired, 120 left (agreed in 2026 · invest)", "Agreements of earlier years"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, tc.lang)
+			now := time.Date(2027, time.January, 2, 1, 0, 0, 0, time.UTC)
+			h.withClock(&now)
+			h.run(manager, tc.agree, commands.OutcomeOK)
+			now = time.Date(2027, time.January, 5, 1, 0, 0, 0, time.UTC)
+			h.run(manager, tc.hire1, commands.OutcomeOK)
+			h.run(manager, tc.hire2, commands.OutcomeOK)
+			y2027 := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised' AND as_of BETWEEN '2027-01-01' AND '2027-12-31'`)
+			hired := h.sqlInt(`SELECT coalesce(sum(e.count), 0) FROM agreement_hires x JOIN entries e ON e.id = x.hire_entry_id AND e.voided_at IS NULL WHERE x.agreement_entry_id = 1`)
+			if y2027 != 50 || hired != 80 {
+				t.Fatalf("SQL: 2027 realised %d, hired against #1 %d; want 50 and 80", y2027, hired)
+			}
+			text := h.run(manager, tc.status, commands.OutcomeOK).Text()
+			mustContain(t, text, tc.head, tc.want)
+			for _, wrong := range []string{"120개는 실적에서 제외", "not yet hired: 120", "아직 채용하지 않은 약정 120", "200개 (", "250"} {
+				if strings.Contains(text, wrong) {
+					t.Errorf("2027's status counts the 2026 agreement in its figure (%q):\n%s", wrong, text)
+				}
+			}
 		})
 	}
 }
