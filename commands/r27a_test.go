@@ -107,3 +107,58 @@ func TestR27aStatusCarriesEarlierYearsOpenAgreement(t *testing.T) {
 		})
 	}
 }
+
+// Review r27 F6: the report marks a 누계's month cell with ※ only when its
+// increment spans months with no report of the program: a 누계 after
+// monthly adds is not marked; one after months without a report says its
+// cell may hold them, naming the report before it; the year's first
+// report keeps its note. The cells stay the SQL SUMs of the months.
+func TestR27aSpanNoteOnlyOverUnreportedMonths(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                 commands.Lang
+		lines                []string
+		senior, youth, women string
+		youthNote, womenNote string
+	}{
+		{commands.Korean, []string{
+			"추가 노인 100 날짜:2026-09-30", "추가 노인 20 날짜:2026-10-30", "추가 노인 누계 150 날짜:2026-11-20",
+			"추가 청년 50 날짜:2026-08-31", "추가 청년 누계 120 날짜:2026-11-20",
+			"추가 여성 누계 80 날짜:2026-10-31"},
+			"노인 일자리", "청년일자리", "여성 일자리",
+			"※ 청년일자리 11월: 누계 보고(#5)의 증가분으로, 앞선 보고(2026. 8. 31.) 뒤 보고가 없던 9월~11월 실적이 한 번에 들어 있을 수 있습니다.",
+			"※ 여성 일자리 10월: 1월~10월 누계 보고분(#6)으로, 이전 달 실적을 한 번에 보고한 수치가 들어 있습니다."},
+		{commands.English, []string{
+			"add 100 senior date:2026-09-30", "add 20 senior date:2026-10-30", "add 150 senior cumulative date:2026-11-20",
+			"add 50 youth date:2026-08-31", "add 120 youth cumulative date:2026-11-20",
+			"add 80 women cumulative date:2026-10-31"},
+			"Jobs for seniors", "Youth jobs", "Jobs for women",
+			"※ Youth jobs, Nov: the 누계 report #5 added what was not reported since 2026-08-31, so it may hold the jobs of Sep–Nov reported at once.",
+			"※ Jobs for women, Oct: includes the Jan–Oct 누계 report #6, earlier months' jobs reported at once."},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, tc.lang)
+			for _, l := range tc.lines {
+				h.run(manager, l, commands.OutcomeOK)
+			}
+			month := func(code, from, to string) string {
+				return strconv.FormatInt(h.sqlInt(`SELECT coalesce(sum(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id
+					WHERE p.code = '`+code+`' AND e.voided_at IS NULL AND e.status = 'realised' AND e.as_of BETWEEN '`+from+`' AND '`+to+`'`), 10)
+			}
+			text := h.run(manager, "보고서 11월", commands.OutcomeOK).Text()
+			senior := reportRowLines(text, tc.senior)
+			if len(senior) < 2 || !strings.HasSuffix(strings.TrimSpace(senior[1]), " "+month("senior", "2026-11-01", "2026-11-30")) {
+				t.Errorf("senior's November is not the unmarked SQL SUM %s: %q\n%s", month("senior", "2026-11-01", "2026-11-30"), senior, text)
+			}
+			youth := reportRowLines(text, tc.youth)
+			if len(youth) < 2 || !strings.HasSuffix(strings.TrimSpace(youth[1]), " "+month("youth", "2026-11-01", "2026-11-30")+"※") {
+				t.Errorf("youth's November is not the marked SQL SUM %s※: %q\n%s", month("youth", "2026-11-01", "2026-11-30"), youth, text)
+			}
+			mustContain(t, text, tc.youthNote, tc.womenNote)
+			if strings.Count(text, "※ "+tc.senior) != 0 {
+				t.Errorf("a 누계 after monthly adds is noted as holding earlier months:\n%s", text)
+			}
+		})
+	}
+}

@@ -127,26 +127,32 @@ func LoadReportData(ctx context.Context, store ReportReader, year int, asOf time
 	return d, nil
 }
 
-// SpanningReport is a live realised 누계 report whose increment covers more
-// than its own month: the first report of the year covers 1 January to its
-// date, a later one the days after the report before it. Its whole
-// increment is dated on its own day, so the month cell holds earlier
-// months' jobs reported at once, and the report says so (review r11 F5).
+// SpanningReport is a live realised 누계 report whose increment may hold
+// jobs of earlier months with no report of the program: the months after
+// the program's last report before it (or from 1 January, for the year's
+// first report) to its own. Its whole increment is dated on its own day, so
+// the month cell may hold those months' jobs reported at once, and the
+// report says so (review r11 F5). A 누계 after a report in the month before
+// it spans no unreported month and is not marked (review r27 F6).
 type SpanningReport struct {
 	ID         int64
 	ProgramID  int64
 	Department string
 	Employment string
 	AsOf       time.Time
-	From       time.Time // the first day its increment covers
+	From       time.Time // the first day of the first month without a report it covers
+	// After is the date of the program's last report before it; zero for
+	// the year's first report.
+	After time.Time
 }
 
-// spanningReports reads the year's live realised 누계 reports through asOf
-// and keeps those whose span starts in an earlier month than their date.
+// spanningReports reads the year's live realised entries through asOf and
+// keeps the 누계 reports whose increment spans a month with no report of
+// the program.
 func spanningReports(ctx context.Context, store ReportStore, year int, asOf time.Time) ([]SpanningReport, error) {
 	var reports []Entry
 	err := store.EachEntry(ctx, dates.On(year, time.January, 1), asOf, func(e Entry) error {
-		if e.Kind == KindCumulative && !e.Voided() && e.Status == StatusRealised {
+		if !e.Voided() && e.Status == StatusRealised {
 			reports = append(reports, e)
 		}
 		return nil
@@ -165,13 +171,25 @@ func spanningReports(ctx context.Context, store ReportStore, year int, asOf time
 	})
 	var out []SpanningReport
 	for i, e := range reports {
-		from := dates.On(year, time.January, 1)
-		if i > 0 && reports[i-1].ProgramID == e.ProgramID {
-			from = reports[i-1].AsOf.AddDate(0, 0, 1)
+		if e.Kind != KindCumulative || e.Count <= 0 {
+			continue
 		}
-		if from.Month() < e.AsOf.Month() && e.Count > 0 {
+		// The program's last report dated before this one, of any kind:
+		// a delta reported its month as well as a 누계 does.
+		var after time.Time
+		for j := i - 1; j >= 0 && reports[j].ProgramID == e.ProgramID; j-- {
+			if reports[j].AsOf.Before(e.AsOf) {
+				after = reports[j].AsOf
+				break
+			}
+		}
+		from := dates.On(year, time.January, 1)
+		if !after.IsZero() {
+			from = dates.On(year, after.Month(), 1).AddDate(0, 1, 0)
+		}
+		if from.Month() < e.AsOf.Month() && from.Year() == year {
 			out = append(out, SpanningReport{ID: e.ID, ProgramID: e.ProgramID, Department: e.Department,
-				Employment: e.EmploymentType, AsOf: e.AsOf, From: from})
+				Employment: e.EmploymentType, AsOf: e.AsOf, From: from, After: after})
 		}
 	}
 	return out, nil
@@ -229,6 +247,7 @@ type ReportRow struct {
 type ReportSpan struct {
 	Month, From int
 	ID          int64
+	After       time.Time // the program's report before it; zero for the year's first
 }
 
 // Diff is the change against the same span last year.
@@ -358,7 +377,7 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		}
 		m := MonthTotal{ProgramID: sp.ProgramID, Department: sp.Department, EmploymentType: sp.Employment, Status: StatusRealised}
 		x := row(keyOf(p, &m, by, lang))
-		x.Spans = append(x.Spans, ReportSpan{Month: int(sp.AsOf.Month()), From: int(sp.From.Month()), ID: sp.ID})
+		x.Spans = append(x.Spans, ReportSpan{Month: int(sp.AsOf.Month()), From: int(sp.From.Month()), ID: sp.ID, After: sp.After})
 	}
 	for _, m := range d.LastYear {
 		if p, ok := progs[m.ProgramID]; ok && p.CountsAsJobs() && m.Status == StatusRealised {

@@ -352,6 +352,12 @@ func (s *Service) unassignedNote(by ReportBy, unassigned int64) string {
 // spanNote says that a month cell of row holds a 누계 report's jobs of
 // earlier months, reported at once (review r11 F5).
 func (s *Service) spanNote(row string, sp ReportSpan) string {
+	if !sp.After.IsZero() {
+		// Reports came before it: only the months after the last one
+		// had none, and the cell may hold their jobs (review r27 F6).
+		return s.msg("r27a.report_span_after_note", "Row", row, "Month", s.monthName(sp.Month), "ID", sp.ID, "After", s.date(sp.After),
+			"Range", s.msg("k43.report_span_range", "FromName", s.monthName(sp.From), "ToName", s.monthName(sp.Month)))
+	}
 	return s.msg("k43.report_span_note", "Row", row, "Month", s.monthName(sp.Month),
 		"Range", s.msg("k43.report_span_range", "FromName", s.monthName(sp.From), "ToName", s.monthName(sp.Month)),
 		"ID", sp.ID)

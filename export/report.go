@@ -470,5 +470,8 @@ func (g *reportGrid) legend() string {
 // spanNote is the 비고 of a month cell holding a 누계 report's jobs of
 // earlier months: ※ 10월: 1~10월 누계 보고분(#2) 포함.
 func spanNote(sp commands.ReportSpan) string {
+	if !sp.After.IsZero() {
+		return fmt.Sprintf("※ %d월: 누계 #%d 증가분에 보고 없던 %d~%d월분 포함 가능", sp.Month, sp.ID, sp.From, sp.Month)
+	}
 	return fmt.Sprintf("※ %d월: %d~%d월 누계 보고분(#%d) 포함", sp.Month, sp.From, sp.Month, sp.ID)
 }
