@@ -188,7 +188,11 @@ type OpenAgreement struct {
 type AfterCloseChange struct {
 	Entry  Entry
 	Change string // "add", "void", "adjust" or ChangeVoidNothing
-	Month  time.Time
+	// OldCount and NewCount are an "adjust"'s re-basing: the report's
+	// increment before and after it (Entry.Count is today's, and may have
+	// moved again since). Both 0 when not known.
+	OldCount, NewCount int64
+	Month              time.Time
 	By     string
 	Reason string
 	At     time.Time

@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -158,6 +159,57 @@ func TestR27aSpanNoteOnlyOverUnreportedMonths(t *testing.T) {
 			mustContain(t, text, tc.youthNote, tc.womenNote)
 			if strings.Count(text, "※ "+tc.senior) != 0 {
 				t.Errorf("a 누계 after monthly adds is noted as holding earlier months:\n%s", text)
+			}
+		})
+	}
+}
+
+// Review r27 F20: a void in a closed month re-bases a later 누계 report:
+// the digest's 마감 후 정정 line says its increment moved from the old to
+// the new figure and by how much, not the new increment alone as if that
+// were the change; the void's reply says once that it was marked.
+func TestR27aDigestNamesReBasedIncrement(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                      commands.Lang
+		lines                     []string
+		void, marked, line, wrong string
+	}{
+		{commands.Korean, []string{"추가 청년 30 날짜:2026-10-10", "추가 청년 10 날짜:2026-10-20", "추가 청년 누계 45 날짜:2026-10-31", "마감 10월"},
+			"무효 2 사유:이중 보고", "이 무효는 '마감 후 정정'으로 표시했습니다.", "#3 · 2026년 10월 · 누계 보고 조정: 증가분 5개 → 15개 (+10개)", "누계 보고 조정 15개"},
+		{commands.English, []string{"add 30 youth date:2026-10-10", "add 10 youth date:2026-10-20", "add 45 youth cumulative date:2026-10-31", "close 2026-10"},
+			"void 2 reason:reported twice", "This void is marked \"changed after close\".", "#3 · 2026-10 · cumulative report re-based: increment 5 → 15 (+10)", "re-based 15"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, tc.lang)
+			for _, l := range tc.lines {
+				h.run(manager, l, commands.OutcomeOK)
+			}
+			text := h.run(manager, tc.void, commands.OutcomeOK).Text()
+			if n := strings.Count(text, tc.marked); n != 1 {
+				t.Errorf("the void's reply says %d times %q:\n%s", n, tc.marked, text)
+			}
+			lines := strings.Split(text, "\n")
+			for i := 1; i < len(lines); i++ {
+				if lines[i] == lines[i-1] || strings.TrimSpace(lines[i]) == "'마감 후 정정'으로 표시했습니다." {
+					t.Errorf("the void's reply repeats a bare mark line %q:\n%s", lines[i], text)
+				}
+			}
+			inc := h.sqlInt(`SELECT count FROM entries WHERE id = 3 AND voided_at IS NULL`)
+			old := h.sqlInt(`SELECT old_count FROM entry_adjustments WHERE entry_id = 3 ORDER BY id DESC LIMIT 1`)
+			oct := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of BETWEEN '2026-10-01' AND '2026-10-31'`)
+			if inc != 15 || old != 5 || oct != 45 {
+				t.Fatalf("SQL: #3 now %d (was %d), October %d; want 15, 5, 45", inc, old, oct)
+			}
+			d, err := h.svc.Digest(context.Background(), time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text = h.svc.DigestReply(d).Text()
+			mustContain(t, text, tc.line)
+			if strings.Contains(text, tc.wrong) {
+				t.Errorf("the digest gives the new increment as the change (%q):\n%s", tc.wrong, text)
 			}
 		})
 	}
