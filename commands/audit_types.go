@@ -193,9 +193,9 @@ type AfterCloseChange struct {
 	// moved again since). Both 0 when not known.
 	OldCount, NewCount int64
 	Month              time.Time
-	By     string
-	Reason string
-	At     time.Time
+	By                 string
+	Reason             string
+	At                 time.Time
 }
 
 // TargetReasonError is a target revision without a reason, found by the
