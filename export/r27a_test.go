@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -85,4 +86,31 @@ func rowNamed(t *testing.T, rows [][]string, col int, name string) []string {
 	}
 	t.Fatalf("no row %s", name)
 	return nil
+}
+
+// Review r27 F6: in the sheet, a 누계 after an earlier report notes only
+// the months with no report since it, as possibly held; its month cell
+// stays the SQL SUM.
+func TestR27aSpanNoteAfterAnEarlierReport(t *testing.T) {
+	t.Parallel()
+	store, svc := ledger(t)
+	run(t, svc, "add 10 disabled date:2026-01-20", "add 30 disabled cumulative date:2026-04-30")
+	var id int64
+	if err := store.DB().GetContext(context.Background(), &id,
+		`SELECT e.id FROM entries e JOIN programs p ON p.id = e.program_id WHERE p.code = 'disabled' AND e.kind = 'cumulative' AND e.voided_at IS NULL`); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(exportBytes(t, svc, commands.ExportRequest{Format: commands.FormatXLSX})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols, rows := reportTable(t, f, export.SheetByProgram)
+	r := rowNamed(t, rows, 2, "장애인 일자리")
+	want := fmt.Sprintf("※ 4월: 누계 #%d 증가분에 보고 없던 2~4월분 포함 가능", id)
+	if !strings.Contains(r[cols["비고"]], want) {
+		t.Errorf("장애인 일자리 비고 %q lacks %q", r[cols["비고"]], want)
+	}
+	if april := sqlSum(t, store, "2026-04-01", "2026-04-30", "p.code = 'disabled'"); num(t, r[cols["4월"]]) != april || april != 20 {
+		t.Errorf("April cell %q, SQL SUM %d (want 20)", r[cols["4월"]], april)
+	}
 }
