@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
 )
 
@@ -989,6 +990,46 @@ func (s *Service) agreementSection(ctx context.Context, from, to time.Time, prog
 	return sec, len(sec.Lines) > 0, nil
 }
 
+// earlierAgreementsMax is how many earlier years' open agreements a view
+// names; the rest are counted.
+const earlierAgreementsMax = 10
+
+// earlierAgreementsSection names the agreements of years before from's that
+// are still open on to, within the scope: a new year's view carries what
+// is still owed, as an earlier year's agreement, while only this year's
+// hires are this year's figure (review r27 F10).
+func (s *Service) earlierAgreementsSection(ctx context.Context, from, to time.Time, programs []Program, sc auditScope) (Section, bool, error) {
+	open, err := s.store.OpenAgreementsBefore(ctx, dates.On(from.Year(), time.January, 1), to, sc.dept, 1000)
+	if err != nil {
+		return Section{}, false, err
+	}
+	sec := Section{Heading: s.msg("r27a.earlier_agreements_title")}
+	more := 0
+	for _, o := range open {
+		a := o.Agreement
+		if !sc.has(a.ProgramID, a.Department) {
+			continue
+		}
+		if len(sec.Lines) == earlierAgreementsMax {
+			more++
+			continue
+		}
+		p, _ := s.programByID(programs, a.ProgramID)
+		left := a.Count - o.Realised
+		sec.Lines = append(sec.Lines, s.msg("r27a.earlier_agreement_line", "ID", a.ID,
+			"Size", s.unitCount(a.Count, a.Approximate, p.Unit), "Realised", s.unitCount(o.Realised, false, p.Unit),
+			"Left", s.unitCount(left, a.Approximate, p.Unit), "Year", a.AsOf.Year(), "Program", s.programShort(p)))
+	}
+	if len(sec.Lines) == 0 {
+		return Section{}, false, nil
+	}
+	if more > 0 {
+		sec.Lines = append(sec.Lines, s.msg("r27a.earlier_agreements_more", "N", more, i18n.PluralCount, more))
+	}
+	sec.Lines = append(sec.Lines, s.msg("r27a.earlier_agreements_note", "Year", from.Year()))
+	return sec, true, nil
+}
+
 // AuditStore is the storage of the audit commands (issue 23): voids after
 // a close, one-step corrections (정정), hires of agreements (채용) and the
 // marks they leave on entries.
@@ -1024,4 +1065,8 @@ type AuditStore interface {
 	// OpenAgreements returns the live agreements of programID not wholly
 	// realised by their live hires, oldest first, at most limit.
 	OpenAgreements(ctx context.Context, programID int64, limit int) ([]OpenAgreement, error)
+	// OpenAgreementsBefore returns the live agreements dated before before
+	// (an earlier year's) not wholly realised by their hires dated through
+	// to, oldest first, at most limit; department "" is every department.
+	OpenAgreementsBefore(ctx context.Context, before, to time.Time, department string, limit int) ([]OpenAgreement, error)
 }

@@ -188,10 +188,14 @@ type OpenAgreement struct {
 type AfterCloseChange struct {
 	Entry  Entry
 	Change string // "add", "void", "adjust" or ChangeVoidNothing
-	Month  time.Time
-	By     string
-	Reason string
-	At     time.Time
+	// OldCount and NewCount are an "adjust"'s re-basing: the report's
+	// increment before and after it (Entry.Count is today's, and may have
+	// moved again since). Both 0 when not known.
+	OldCount, NewCount int64
+	Month              time.Time
+	By                 string
+	Reason             string
+	At                 time.Time
 }
 
 // TargetReasonError is a target revision without a reason, found by the

@@ -251,6 +251,12 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time, sc audi
 	if ok {
 		out = append(out, sec)
 	}
+	if sec, ok, err = s.earlierAgreementsSection(ctx, from, to, programs, sc); err != nil {
+		return nil, err
+	}
+	if ok {
+		out = append(out, sec)
+	}
 	return out, nil
 }
 

@@ -55,6 +55,13 @@ func (s *Service) digestAudit(d Digest) []Section {
 					"Department", c.Entry.Department, "By", c.By, "Reason", c.Reason))
 				continue
 			}
+			if c.Change == "adjust" && c.NewCount != 0 {
+				// The increment's move, not its new figure: "조정 20개"
+				// read as a 20-job change for +15 (review r27 F20).
+				sec.Lines = append(sec.Lines, s.msg("r27a.after_close_adjust_line", "ID", c.Entry.ID, "Month", s.period(monthPeriod(c.Month)),
+					"Old", s.jobs(c.OldCount), "New", s.jobs(c.NewCount), "Diff", s.signedCount(c.NewCount-c.OldCount, ""), "By", c.By, "Reason", c.Reason))
+				continue
+			}
 			what := s.msg("audit.change_add")
 			switch c.Change {
 			case "void":

@@ -970,7 +970,11 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 		r.Sections[0].Lines = append(r.Sections[0].Lines, line)
 	}
 	if afterClose {
-		r.Sections[0].Lines = append(r.Sections[0].Lines, s.msg("audit.after_close_marked"))
+		// Right after the reason, and naming the void: a re-based report's
+		// own mark follows, and two bare "marked" lines read as one said
+		// twice (review r27 F20).
+		l := r.Sections[0].Lines
+		r.Sections[0].Lines = append(l[:1:1], append([]string{s.msg("r27a.void_after_close_marked")}, l[1:]...)...)
 	}
 	return r
 }

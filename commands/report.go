@@ -58,6 +58,10 @@ type ReportData struct {
 	// their own month, covers earlier months too (SpanningReport).
 	Spanning []SpanningReport
 	LastYear []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
+	// SaidNothing marks, per department and month (1-12), a month the
+	// department reported 실적 없음 for: its rows show that, not the "-"
+	// of a month nobody reported (review r11 F3, r27 F5).
+	SaidNothing map[string]map[int]bool
 }
 
 // ReportReader is what LoadReportData reads: the report's own store and,
@@ -105,29 +109,50 @@ func LoadReportData(ctx context.Context, store ReportReader, year int, asOf time
 	if d.Spanning, err = spanningReports(ctx, store, year, asOf); err != nil {
 		return d, fmt.Errorf("report 누계 spans: %w", err)
 	}
+	months, err := store.ReportingMonths(ctx, dates.On(year, time.January, 1), asOf)
+	if err != nil {
+		return d, fmt.Errorf("report 실적 없음 months: %w", err)
+	}
+	for _, m := range months {
+		if m.SaidNothing && m.Month.Year() == year {
+			if d.SaidNothing == nil {
+				d.SaidNothing = map[string]map[int]bool{}
+			}
+			if d.SaidNothing[m.Department] == nil {
+				d.SaidNothing[m.Department] = map[int]bool{}
+			}
+			d.SaidNothing[m.Department][int(m.Month.Month())] = true
+		}
+	}
 	return d, nil
 }
 
-// SpanningReport is a live realised 누계 report whose increment covers more
-// than its own month: the first report of the year covers 1 January to its
-// date, a later one the days after the report before it. Its whole
-// increment is dated on its own day, so the month cell holds earlier
-// months' jobs reported at once, and the report says so (review r11 F5).
+// SpanningReport is a live realised 누계 report whose increment may hold
+// jobs of earlier months with no report of the program: the months after
+// the program's last report before it (or from 1 January, for the year's
+// first report) to its own. Its whole increment is dated on its own day, so
+// the month cell may hold those months' jobs reported at once, and the
+// report says so (review r11 F5). A 누계 after a report in the month before
+// it spans no unreported month and is not marked (review r27 F6).
 type SpanningReport struct {
 	ID         int64
 	ProgramID  int64
 	Department string
 	Employment string
 	AsOf       time.Time
-	From       time.Time // the first day its increment covers
+	From       time.Time // the first day of the first month without a report it covers
+	// After is the date of the program's last report before it; zero for
+	// the year's first report.
+	After time.Time
 }
 
-// spanningReports reads the year's live realised 누계 reports through asOf
-// and keeps those whose span starts in an earlier month than their date.
+// spanningReports reads the year's live realised entries through asOf and
+// keeps the 누계 reports whose increment spans a month with no report of
+// the program.
 func spanningReports(ctx context.Context, store ReportStore, year int, asOf time.Time) ([]SpanningReport, error) {
 	var reports []Entry
 	err := store.EachEntry(ctx, dates.On(year, time.January, 1), asOf, func(e Entry) error {
-		if e.Kind == KindCumulative && !e.Voided() && e.Status == StatusRealised {
+		if !e.Voided() && e.Status == StatusRealised {
 			reports = append(reports, e)
 		}
 		return nil
@@ -146,13 +171,25 @@ func spanningReports(ctx context.Context, store ReportStore, year int, asOf time
 	})
 	var out []SpanningReport
 	for i, e := range reports {
-		from := dates.On(year, time.January, 1)
-		if i > 0 && reports[i-1].ProgramID == e.ProgramID {
-			from = reports[i-1].AsOf.AddDate(0, 0, 1)
+		if e.Kind != KindCumulative || e.Count <= 0 {
+			continue
 		}
-		if from.Month() < e.AsOf.Month() && e.Count > 0 {
+		// The program's last report dated before this one, of any kind:
+		// a delta reported its month as well as a 누계 does.
+		var after time.Time
+		for j := i - 1; j >= 0 && reports[j].ProgramID == e.ProgramID; j-- {
+			if reports[j].AsOf.Before(e.AsOf) {
+				after = reports[j].AsOf
+				break
+			}
+		}
+		from := dates.On(year, time.January, 1)
+		if !after.IsZero() {
+			from = dates.On(year, after.Month(), 1).AddDate(0, 1, 0)
+		}
+		if from.Month() < e.AsOf.Month() && from.Year() == year {
 			out = append(out, SpanningReport{ID: e.ID, ProgramID: e.ProgramID, Department: e.Department,
-				Employment: e.EmploymentType, AsOf: e.AsOf, From: from})
+				Employment: e.EmploymentType, AsOf: e.AsOf, From: from, After: after})
 		}
 	}
 	return out, nil
@@ -197,6 +234,12 @@ type ReportRow struct {
 	// Spans are the 누계 reports whose increment in a month of this row
 	// covers earlier months too (SpanningReport), in date order.
 	Spans []ReportSpan
+	// Nothing marks the months (January first) without jobs in this row
+	// that its department reported 실적 없음 for: a program's row by its
+	// department, a department's row by itself. Reported, so never shown
+	// as the "-" or 0 of a month nobody reported (review r27 F5). Sums
+	// never carry it.
+	Nothing [12]bool
 }
 
 // ReportSpan marks a month cell that holds a 누계 report's jobs of earlier
@@ -204,6 +247,7 @@ type ReportRow struct {
 type ReportSpan struct {
 	Month, From int
 	ID          int64
+	After       time.Time // the program's report before it; zero for the year's first
 }
 
 // Diff is the change against the same span last year.
@@ -241,11 +285,6 @@ type Report struct {
 	// NotYet are the rows whose target was not yet set on AsOf, so their
 	// 목표 and 달성률 are against today's (notYetNote says so).
 	NotYet []string
-	// SaidNothing marks, per department and month (1-12), a month the
-	// department reported 실적 없음 for: the text report writes 실적 없음
-	// in that cell, not the "-" of a month nothing was reported for
-	// (review r11 F3). Set only for the report by department.
-	SaidNothing map[string]map[int]bool
 }
 
 // reportKey places one program's figures in a row of the chosen grouping.
@@ -338,7 +377,7 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		}
 		m := MonthTotal{ProgramID: sp.ProgramID, Department: sp.Department, EmploymentType: sp.Employment, Status: StatusRealised}
 		x := row(keyOf(p, &m, by, lang))
-		x.Spans = append(x.Spans, ReportSpan{Month: int(sp.AsOf.Month()), From: int(sp.From.Month()), ID: sp.ID})
+		x.Spans = append(x.Spans, ReportSpan{Month: int(sp.AsOf.Month()), From: int(sp.From.Month()), ID: sp.ID, After: sp.After})
 	}
 	for _, m := range d.LastYear {
 		if p, ok := progs[m.ProgramID]; ok && p.CountsAsJobs() && m.Status == StatusRealised {
@@ -364,6 +403,7 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		// (review r20 F23: 11월's exact 9 was written 9여 after 10월's
 		// 300여, while 현황 11월 said 9개); the 누계 column carries it.
 		x := *rows[k]
+		markNothing(&x, k, d, by)
 		if by == ReportByDepartment && x.Target > 0 {
 			x.Targeted, x.TargetedApprox = x.Total, x.Approximate // a department's target covers all its jobs
 		}
@@ -379,6 +419,29 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		r.Total.Target, r.Total.Original, r.Total.Targeted, r.Total.TargetedApprox = d.Targets.Total, d.Original.Total, r.Total.Total, r.Total.Approximate
 	}
 	return r
+}
+
+// markNothing sets row.Nothing for a program's row (its department said
+// 실적 없음) or a department's row; other groupings mix departments, so a
+// month of theirs is never marked.
+func markNothing(row *ReportRow, k reportKey, d ReportData, by ReportBy) {
+	var dept string
+	switch by {
+	case ReportByDepartment:
+		dept = k.key
+	case ReportByProgram:
+		for _, p := range d.Programs {
+			if p.Code == k.key {
+				dept = p.Department
+			}
+		}
+	}
+	if dept == "" {
+		return
+	}
+	for m := range row.Months {
+		row.Nothing[m] = row.Months[m] == 0 && d.SaidNothing[dept][m+1]
+	}
 }
 
 // keyOf returns the row a program's figures belong to; m is the month total

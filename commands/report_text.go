@@ -83,21 +83,6 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	rep := BuildReport(data, cmd.By, s.lang)
-	if cmd.By == ReportByDepartment {
-		months, err := s.store.ReportingMonths(ctx, dates.On(year, time.January, 1), asOf)
-		if err != nil {
-			return s.storageFailure(ctx, cmd.Name, err)
-		}
-		rep.SaidNothing = map[string]map[int]bool{}
-		for _, m := range months {
-			if m.SaidNothing && m.Month.Year() == year {
-				if rep.SaidNothing[m.Department] == nil {
-					rep.SaidNothing[m.Department] = map[int]bool{}
-				}
-				rep.SaidNothing[m.Department][int(m.Month.Month())] = true
-			}
-		}
-	}
 	if rep.Agreed, rep.AgreedApprox, err = s.unhiredAgreed(ctx, dates.On(year, time.January, 1), asOf, auditScope{}); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -127,7 +112,7 @@ func (s *Service) renderReport(r Report) Reply {
 			line := []string{lr.label}
 			for m := first; m <= last; m++ {
 				cell := s.monthCell(lr.row, m)
-				if lr.row.Months[m-1] == 0 && lr.row.Key != "" && r.SaidNothing[lr.row.Key][m] {
+				if lr.row.Nothing[m-1] {
 					cell = s.msg("k43.report_said_nothing_cell")
 					saidNothing = true
 				}
@@ -367,6 +352,12 @@ func (s *Service) unassignedNote(by ReportBy, unassigned int64) string {
 // spanNote says that a month cell of row holds a 누계 report's jobs of
 // earlier months, reported at once (review r11 F5).
 func (s *Service) spanNote(row string, sp ReportSpan) string {
+	if !sp.After.IsZero() {
+		// Reports came before it: only the months after the last one
+		// had none, and the cell may hold their jobs (review r27 F6).
+		return s.msg("r27a.report_span_after_note", "Row", row, "Month", s.monthName(sp.Month), "ID", sp.ID, "After", s.date(sp.After),
+			"Range", s.msg("k43.report_span_range", "FromName", s.monthName(sp.From), "ToName", s.monthName(sp.Month)))
+	}
 	return s.msg("k43.report_span_note", "Row", row, "Month", s.monthName(sp.Month),
 		"Range", s.msg("k43.report_span_range", "FromName", s.monthName(sp.From), "ToName", s.monthName(sp.Month)),
 		"ID", sp.ID)

@@ -259,15 +259,26 @@ func (s *Store) AfterCloseChangesBetween(ctx context.Context, from, to time.Time
 		ChangedBy string    `db:"changed_by"`
 		Reason    string    `db:"reason"`
 		ChangedAt time.Time `db:"changed_at"`
+		OldCount  int64     `db:"old_count"`
+		NewCount  int64     `db:"new_count"`
 	}
+	// An 'adjust' is a re-basing of a 누계 report: entry_adjustments keeps
+	// its increment before and after, stamped with the same moment.
 	q := `
 		SELECT e.id, e.program_id, p.code AS program_code, e.count, e.reported_total, e.kind,
 		       e.as_of, e.approximate, e.status, e.employment_type, e.department, e.note,
 		       e.logged_by, e.source, e.idempotency_key, e.created_at, e.voided_at, e.voided_by,
-		       e.void_reason, a.change, a.month, a.changed_by, a.reason, a.changed_at
+		       e.void_reason, a.change, a.month, a.changed_by, a.reason, a.changed_at,
+		       COALESCE(j.old_count, 0) AS old_count, COALESCE(j.new_count, 0) AS new_count
 		FROM entry_after_close a
 		JOIN entries e ON e.id = a.entry_id
 		JOIN programs p ON p.id = e.program_id
+		LEFT JOIN LATERAL (
+			SELECT old_count, new_count FROM entry_adjustments x
+			WHERE a.change = 'adjust' AND x.entry_id = a.entry_id AND x.adjusted_at <= a.changed_at
+			ORDER BY x.adjusted_at DESC, x.id DESC
+			LIMIT 1
+		) j ON true
 		WHERE a.changed_at >= $1 AND a.changed_at < $2
 		ORDER BY a.changed_at, a.entry_id`
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q, from, to); err != nil {
@@ -276,7 +287,7 @@ func (s *Store) AfterCloseChangesBetween(ctx context.Context, from, to time.Time
 	out := make([]commands.AfterCloseChange, len(rows))
 	for i, r := range rows {
 		out[i] = commands.AfterCloseChange{Entry: r.entry(), Change: r.Change, Month: dateOf(r.Month), By: r.ChangedBy,
-			Reason: r.Reason, At: r.ChangedAt.UTC()}
+			Reason: r.Reason, At: r.ChangedAt.UTC(), OldCount: r.OldCount, NewCount: r.NewCount}
 	}
 	// A manager's void of a closed month's 실적 없음 is one too (migration
 	// 00037): its number and department ride in Entry, dated the month.

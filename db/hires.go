@@ -206,3 +206,34 @@ func (s *Store) OpenAgreements(ctx context.Context, programID int64, limit int) 
 	}
 	return out, nil
 }
+
+// OpenAgreementsBefore returns the live agreements dated before before (an
+// earlier year's) not wholly realised by their live hires dated through to,
+// oldest first, at most limit; department "" is every department. A new
+// year's views carry them, so an agreement still owed is not lost at the
+// year turn (review r27 F10).
+func (s *Store) OpenAgreementsBefore(ctx context.Context, before, to time.Time, department string, limit int) ([]commands.OpenAgreement, error) {
+	q := `SELECT x.*, COALESCE(r.realised, 0) AS realised FROM (` + entrySelect + `
+		WHERE e.status = 'agreed' AND e.voided_at IS NULL AND e.as_of < $1::date
+		  AND ($3 = '' OR e.department = $3)) x
+		LEFT JOIN LATERAL (
+			SELECT SUM(h2.count) AS realised FROM agreement_hires h
+			JOIN entries h2 ON h2.id = h.hire_entry_id AND h2.voided_at IS NULL AND h2.as_of <= $2::date
+			WHERE h.agreement_entry_id = x.id
+		) r ON true
+		WHERE x.count > COALESCE(r.realised, 0)
+		ORDER BY x.as_of, x.id
+		LIMIT $4`
+	var rows []struct {
+		entryRow
+		Realised int64 `db:"realised"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(before), dateArg(to), department, limit); err != nil {
+		return nil, wrap("open agreements before", err)
+	}
+	out := make([]commands.OpenAgreement, len(rows))
+	for i, r := range rows {
+		out[i] = commands.OpenAgreement{Agreement: entries([]entryRow{r.entryRow})[0], Realised: r.Realised}
+	}
+	return out, nil
+}

@@ -161,8 +161,20 @@ func (g *reportGrid) itemFigures(row commands.ReportRow, note string) []reportCe
 			note = joinNotes(note, targetedNote(row))
 		}
 	}
+	var nothing []string
 	for m := 0; m < g.months; m++ {
 		*g.f(run, g.month0+m) = reportCell{value: row.Months[m], role: monthRole(row, m)}
+		if row.Nothing[m] {
+			// Reported, no jobs: a word, never the "-" (0) of a month
+			// nobody reported. A text cell adds nothing to SUM, so 누계
+			// and the sums above stay right, and import reads it as no
+			// figure (importer/months.go).
+			*g.f(run, g.month0+m) = reportCell{value: markNothing, role: roleNothing}
+			nothing = append(nothing, fmt.Sprintf("%d월", m+1))
+		}
+	}
+	if len(nothing) > 0 {
+		note = joinNotes(note, strings.Join(nothing, "·")+" 실적 없음 보고")
 	}
 	for _, sp := range row.Spans {
 		// A month cell holding earlier months' jobs reported at once by a
@@ -434,8 +446,32 @@ func (g *reportGrid) markMonths(run []reportCell, row commands.ReportRow, marks 
 	}
 }
 
+// legend says what the words in month cells mean, for the line under the
+// title; "" when the grid has none. A sheet by program shows a month
+// nobody reported as "-" (a zero), one by department as 미보고.
+func (g *reportGrid) legend() string {
+	nothing, unreported := false, false
+	for _, row := range g.rows {
+		for _, c := range row {
+			nothing = nothing || c.role == roleNothing
+			unreported = unreported || c.role == roleUnreported
+		}
+	}
+	if !nothing && !unreported {
+		return ""
+	}
+	other := "-: 실적도, 실적 없음 보고도 없는 달"
+	if unreported {
+		other = "미보고: 실적도, 실적 없음 보고도 없는 달"
+	}
+	return "※ 실적 없음: 그 달 실적이 없다고 보고한 달 · " + other
+}
+
 // spanNote is the 비고 of a month cell holding a 누계 report's jobs of
 // earlier months: ※ 10월: 1~10월 누계 보고분(#2) 포함.
 func spanNote(sp commands.ReportSpan) string {
+	if !sp.After.IsZero() {
+		return fmt.Sprintf("※ %d월: 누계 #%d 증가분에 보고 없던 %d~%d월분 포함 가능", sp.Month, sp.ID, sp.From, sp.Month)
+	}
 	return fmt.Sprintf("※ %d월: %d~%d월 누계 보고분(#%d) 포함", sp.Month, sp.From, sp.Month, sp.ID)
 }

@@ -179,7 +179,11 @@ func (x *Exporter) workbook(ctx context.Context, w io.Writer, req commands.Expor
 				g = layoutFlat(r, v.heading, m)
 			}
 			pages = append(pages, page{v.name, fmt.Sprintf("$%d:$%d", headRow, subHeadRow), func(sw *excelize.StreamWriter) error {
-				return writeReport(sw, st, g, x.reportTitle(req, v), x.reportInfo(req))
+				info := x.reportInfo(req)
+				if l := g.legend(); l != "" {
+					info[0] += "    " + l
+				}
+				return writeReport(sw, st, g, x.reportTitle(req, v), info)
 			}})
 		}
 	}
