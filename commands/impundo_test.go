@@ -123,3 +123,42 @@ func TestImportKeepsAVoidedReportTheLedgerAgreesWith(t *testing.T) {
 		})
 	}
 }
+
+// Review r23 B1: a 정정 inside a later 누계 (누계포함:예), its 취소, and a
+// second 정정 of the same entry; the entries export imported into an empty
+// ledger held the same SUMs, but its `목록 무효` said "15개 제외" where the
+// source says "10개 제외": the 취소 left no trace that the voided 15 had
+// been a 정정's replacement, so the copy replayed it as a plain add and
+// void, which re-based nothing. The 취소 now keeps the 정정 (migration
+// 00052), the export marks the row #1 정정분(취소), and the import replays
+// the 정정 and its 취소.
+func TestImportReplaysAnUndoneCorrection(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			lines := []string{"추가 장애인 10 11/10", "추가 장애인 누계 100 11/20", "정정 1 15 오기 누계포함:예", "취소",
+				"정정 1 12 오기B 누계포함:예"}
+			if lang == commands.English {
+				lines = []string{"add disabled 10 date:2026-11-10", "add disabled cumulative 100 date:2026-11-20",
+					"correct 1 15 typo within:yes", "undo", "correct 1 12 typoB within:yes"}
+			}
+			h := newHarness(t, lang)
+			for _, l := range lines {
+				h.run(manager, l, commands.OutcomeOK)
+			}
+			for _, format := range []string{"csv", "xlsx"} {
+				name, data := h.exportEntries(lang, format)
+				b := newHarness(t, lang)
+				if preview, applied := b.importFile(lang, name, data); applied == "" {
+					t.Fatalf("%s: the file was not applied:\n%s", format, preview)
+				}
+				sameAsSource(t, lang, h, b, format)
+				// The copy's own export imports into a third ledger alike.
+				name, data = b.exportEntries(lang, format)
+				c := newHarness(t, lang)
+				c.importFile(lang, name, data)
+				sameAsSource(t, lang, h, c, format+" of the copy")
+			}
+		})
+	}
+}
