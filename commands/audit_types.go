@@ -166,6 +166,10 @@ type EntryMark struct {
 	// their increments (review r13 S6). The export writes 누계포함 아니오,
 	// and its import replays the 정정 so.
 	Separate bool
+	// UndoneOf is, on a voided replacement whose 정정 was taken back (취소),
+	// the entry it had replaced (undone_corrections): the export writes
+	// #N 정정분(취소), and its import replays the 정정 and the 취소.
+	UndoneOf int64
 }
 
 // AgreementTotal is one program's agreements of a year and what they realised.

@@ -128,6 +128,10 @@ type importRun struct {
 	// numberOrigins are the file's rows' 기록 식별자 by Number: a void
 	// finds its 정정's replacement by them (undoneCorrection).
 	numberOrigins map[int64]string
+	// voidedOrigins are the 기록 식별자 of the file's rows marked 무효: a
+	// 정정's original the file holds live makes its replacement's void a
+	// 취소 (undoneHere).
+	voidedOrigins map[string]bool
 	voids         []importEvent // voids of streamed rows, not yet due, by time
 	problems      int           // every problem, listed or not
 	pending       []newEntryRow
@@ -206,7 +210,7 @@ type cellKey struct {
 func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool) (commands.ImportResult, error) {
 	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{},
 		links: map[int64]correctionLink{}, numbers: map[string]rowRef{}, agreements: map[int64]int64{},
-		lineOf: map[int64]int{}, origins: map[string]int{}, numberOrigins: map[int64]string{}, checks: map[string]bool{}, known: map[dayKey]bool{}, like: map[likeKey][]int64{}}
+		lineOf: map[int64]int{}, origins: map[string]int{}, numberOrigins: map[int64]string{}, voidedOrigins: map[string]bool{}, checks: map[string]bool{}, known: map[dayKey]bool{}, like: map[likeKey][]int64{}}
 	preview := previewFrom(ctx) != nil
 	if preview {
 		// A preview claims no imports row: it would hold it, and use up an
@@ -483,6 +487,9 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			return nil
 		}
 		r.origins[o] = row.Line
+		if row.Voided {
+			r.voidedOrigins[o] = true
+		}
 		if row.Number > 0 {
 			r.numberOrigins[row.Number] = o
 		}
@@ -566,6 +573,12 @@ func (r *importRun) apply(ev importEvent, row commands.ImportRow) error {
 	switch {
 	case ev.void:
 		return r.void(r.ctx, row, r.replacements[row.CorrectedTo])
+	case row.UndoneOf > 0:
+		if err := r.redoCorrection(r.ctx, row); err != nil {
+			return err
+		}
+	}
+	switch {
 	case row.Entry.Kind == commands.KindDelta && !row.MonthFigure && !row.Within:
 		if refused, err := r.deltaBeforeReport(r.ctx, row); err != nil || refused {
 			return err
@@ -1421,6 +1434,15 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 		return nil
 	case err != nil:
 		return err
+	case res.Agrees && row.Voided:
+		// A voided 누계 is kept, voided, though it would record nothing
+		// live (review r26 B3): dropping it numbered every later entry
+		// one lower than in the ledger exported.
+		if kept, err := r.recordVoidedReport(ctx, row); err != nil || kept {
+			return err
+		}
+		r.res.Unchanged++
+		return nil
 	case res.Duplicate || res.Agrees:
 		r.res.Unchanged++
 		return nil
@@ -1587,6 +1609,9 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 		return nil
 	}
 	if undone, err := r.undoneCorrection(ctx, row, e); err != nil || undone {
+		return err
+	}
+	if undone, err := r.undoneHere(ctx, row, e); err != nil || undone {
 		return err
 	}
 	// The void keeps when, by whom and why the file says it was voided

@@ -59,6 +59,8 @@ func (a *entryAudit) correction(id int64) string {
 		return "정정(기존 누계와 일치)"
 	case m.CorrectionOf != 0:
 		return fmt.Sprintf("#%d 정정분", m.CorrectionOf)
+	case m.UndoneOf != 0:
+		return fmt.Sprintf("#%d 정정분(취소)", m.UndoneOf)
 	}
 	return ""
 }
