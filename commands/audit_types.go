@@ -172,6 +172,29 @@ type EntryMark struct {
 	UndoneOf int64
 }
 
+// CorrectionCell is the 정정 cell the entries export writes for an entry
+// with mark m, naming the entries it links by number(id). known is false
+// when number knows none for a linked entry. The export and an import's
+// check of a held row's cell (db/import_links.go) read it here, so the
+// two never word a mark differently (the check missed 정정분(취소)).
+func (m EntryMark) CorrectionCell(number func(id int64) (int64, bool)) (cell string, known bool) {
+	linked := func(format string, id int64) (string, bool) {
+		n, ok := number(id)
+		return fmt.Sprintf(format, n), ok
+	}
+	switch {
+	case m.Corrected && m.CorrectedTo != 0:
+		return linked("#%d로 정정", m.CorrectedTo)
+	case m.Corrected:
+		return "정정(기존 누계와 일치)", true
+	case m.CorrectionOf != 0:
+		return linked("#%d 정정분", m.CorrectionOf)
+	case m.UndoneOf != 0:
+		return linked("#%d 정정분(취소)", m.UndoneOf)
+	}
+	return "", true
+}
+
 // AgreementTotal is one program's agreements of a year and what they realised.
 type AgreementTotal struct {
 	ProgramID int64

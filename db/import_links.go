@@ -85,7 +85,7 @@ func (r *importRun) checkHeldLinks(ctx context.Context) error {
 	}
 	refs := append([]int64(nil), ids...)
 	for _, m := range marks {
-		refs = append(refs, m.CorrectedTo, m.CorrectionOf, m.Agreement)
+		refs = append(refs, m.CorrectedTo, m.CorrectionOf, m.UndoneOf, m.Agreement)
 	}
 	var rows []struct {
 		ID     int64  `db:"id"`
@@ -126,17 +126,7 @@ func (r *importRun) checkHeldLinks(ctx context.Context) error {
 			}
 		}
 		if cell, ok := h.links["정정"]; ok {
-			want, known := "", true
-			switch {
-			case m.Corrected && m.CorrectedTo != 0:
-				n, found := fileNumber(m.CorrectedTo)
-				want, known = fmt.Sprintf("#%d로 정정", n), found
-			case m.Corrected:
-				want = "정정(기존 누계와 일치)"
-			case m.CorrectionOf != 0:
-				n, found := fileNumber(m.CorrectionOf)
-				want, known = fmt.Sprintf("#%d 정정분", n), found
-			}
+			want, known := m.CorrectionCell(fileNumber)
 			if known && strings.ReplaceAll(cell, " ", "") != strings.ReplaceAll(want, " ", "") {
 				differ("정정", want, cell)
 			}

@@ -51,16 +51,6 @@ func (a *entryAudit) mark(id int64) commands.EntryMark {
 
 // correction says how an entry takes part in a correction (정정).
 func (a *entryAudit) correction(id int64) string {
-	m := a.mark(id)
-	switch {
-	case m.Corrected && m.CorrectedTo != 0:
-		return fmt.Sprintf("#%d로 정정", m.CorrectedTo)
-	case m.Corrected:
-		return "정정(기존 누계와 일치)"
-	case m.CorrectionOf != 0:
-		return fmt.Sprintf("#%d 정정분", m.CorrectionOf)
-	case m.UndoneOf != 0:
-		return fmt.Sprintf("#%d 정정분(취소)", m.UndoneOf)
-	}
-	return ""
+	cell, _ := a.mark(id).CorrectionCell(func(id int64) (int64, bool) { return id, true })
+	return cell
 }
