@@ -1,0 +1,75 @@
+package commands_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+)
+
+// outsideApproxSQL is the oracle of review r27 F19, written apart from the
+// store: the live realised approximate deltas of code dated on or before its
+// latest exact 누계 of the year but recorded after it (id above the
+// report's) that re-based no report (누계포함:아니오: separate jobs the 누계
+// did not count).
+func (h *harness) outsideApproxSQL(code string) int64 {
+	h.t.Helper()
+	var n int64
+	err := h.store.DB().GetContext(context.Background(), &n, `
+		WITH r AS (
+			SELECT e.id, e.as_of, e.program_id FROM entries e JOIN programs p ON p.id = e.program_id
+			WHERE p.code = $1 AND e.kind = 'cumulative' AND e.status = 'realised' AND e.voided_at IS NULL
+			ORDER BY e.as_of DESC, e.id DESC LIMIT 1)
+		SELECT coalesce(sum(x.count), 0) FROM entries x JOIN r ON r.program_id = x.program_id
+		WHERE x.kind = 'delta' AND x.status = 'realised' AND x.voided_at IS NULL AND x.approximate
+		  AND x.as_of <= r.as_of AND x.id > r.id
+		  AND NOT EXISTS (SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id)`, code)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return n
+}
+
+// Review r27 F19: an approximate delta kept outside an exact 누계
+// (누계포함:아니오) makes the total approximate: 1,400 exact plus a separate
+// 200여 is 1,600여, in the add reply, status, the 여 line and the report.
+func TestApproximateDeltaOutsideExactReport(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		ko := lang == commands.Korean
+		pick := func(k, e string) string {
+			if ko {
+				return k
+			}
+			return e
+		}
+		h.run("U1", pick("추가 노인 누계 1,400 11/20", "add 1,400 senior cumulative date:2026-11-20"), commands.OutcomeOK)
+		r := h.run("U1", pick("추가 노인 2백여명 11/18 누계포함:아니오", "add 200여 senior date:2026-11-18 within:no"), commands.OutcomeOK)
+		from, to := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
+		total := h.sumSQL("senior", from, to)
+		outside := h.outsideApproxSQL("senior")
+		if total != 1600 || outside != 200 {
+			t.Fatalf("SQL: total %d, outside approximate %d; want 1,600 and 200", total, outside)
+		}
+		mustContain(t, r.Text(), approxFig(lang, formatCount(total)))
+		for _, line := range []string{pick("현황 노인", "status senior"), pick("현황 11월 누계", "status 2026-11"), pick("보고서 11월", "report 2026-11")} {
+			text := h.run("U1", line, commands.OutcomeOK).Text()
+			mustContain(t, text, approxFig(lang, formatCount(total)))
+			if strings.HasPrefix(line, "현황 11") || strings.HasPrefix(line, "status 2026") {
+				mustContain(t, text, approxLine(lang, outside))
+			}
+		}
+		// A later exact 누계 counts the 200여 in: nothing is approximate.
+		h.run("U1", pick("추가 노인 누계 1,650 11/25", "add 1,650 senior cumulative date:2026-11-25"), commands.OutcomeOK)
+		if got := h.outsideApproxSQL("senior"); got != 0 {
+			t.Fatalf("SQL: outside approximate %d after a later exact report, want 0", got)
+		}
+		text := h.run("U1", pick("현황 노인", "status senior"), commands.OutcomeOK).Text()
+		if strings.Contains(text, approxFig(lang, "1,650")) || !strings.Contains(text, "1,650") {
+			t.Errorf("a later exact report still reads approximate:\n%s", text)
+		}
+	}
+}
