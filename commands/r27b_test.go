@@ -54,7 +54,7 @@ func TestApproximateDeltaOutsideExactReport(t *testing.T) {
 		if total != 1600 || outside != 200 {
 			t.Fatalf("SQL: total %d, outside approximate %d; want 1,600 and 200", total, outside)
 		}
-		mustContain(t, r.Text(), approxFig(lang, formatCount(total)))
+		mustContain(t, r.Text(), approxFig(lang, formatCount(total)), "1,400"+pick("개 → ", " to ")+approxFig(lang, "1,600"))
 		for _, line := range []string{pick("현황 노인", "status senior"), pick("현황 11월 누계", "status 2026-11"), pick("보고서 11월", "report 2026-11")} {
 			text := h.run("U1", line, commands.OutcomeOK).Text()
 			mustContain(t, text, approxFig(lang, formatCount(total)))
@@ -70,6 +70,49 @@ func TestApproximateDeltaOutsideExactReport(t *testing.T) {
 		text := h.run("U1", pick("현황 노인", "status senior"), commands.OutcomeOK).Text()
 		if strings.Contains(text, approxFig(lang, "1,650")) || !strings.Contains(text, "1,650") {
 			t.Errorf("a later exact report still reads approximate:\n%s", text)
+		}
+	}
+}
+
+// Review r27 F21: the increment of an approximate 누계 is written "약 9개"
+// (about 9), never "9여개"; an approximate 누계 equal to an exact ledger says
+// the ledger holds the exact figure and gives the 정정 that marks it
+// approximate, and that line does.
+func TestApproximateReportIncrementAndExactLedger(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		ko := lang == commands.Korean
+		pick := func(k, e string) string {
+			if ko {
+				return k
+			}
+			return e
+		}
+		h.run("U1", pick("추가 여성 71 11/20", "add 71 women date:2026-11-20"), commands.OutcomeOK)
+		r := h.run("U1", pick("추가 여성 누계 80여 11/24", "add 80여 women cumulative date:2026-11-24"), commands.OutcomeOK)
+		from, to := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
+		inc := h.sumSQL("women", from, to) - 71
+		if inc != 9 {
+			t.Fatalf("SQL increment %d, want 9", inc)
+		}
+		mustContain(t, r.Text(), pick("증가분 약 9개", "a difference of about 9"))
+		if strings.Contains(r.Text(), "9여") || strings.Contains(r.Text(), "about +9") {
+			t.Errorf("the increment carries 여:\n%s", r.Text())
+		}
+
+		h.run("U1", pick("추가 노인 누계 1,400 11/20", "add 1,400 senior cumulative date:2026-11-20"), commands.OutcomeOK)
+		id := h.newestID()
+		before := h.entriesStored()
+		r = h.run("U1", pick("추가 노인 누계 1,400여 11/20", "add 1,400여 senior cumulative date:2026-11-20"), commands.OutcomeOK)
+		fix := pick("`정정 ", "`correct ") + formatCount(id) + " " + "1,400여 "
+		mustContain(t, r.Text(), fix, pick("정확한 수", "exactly"))
+		if h.entriesStored() != before {
+			t.Fatalf("the agreeing report wrote %d rows", h.entriesStored()-before)
+		}
+		h.run("U1", strings.Trim(fix, "`")+pick("부서 보고가 어림수", "the department's figure is approximate"), commands.OutcomeOK)
+		if got := h.approxNowSQL("senior", from, to); got != 1400 {
+			t.Errorf("SQL approximate now %d after the 정정, want 1,400", got)
 		}
 	}
 }
