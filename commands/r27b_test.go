@@ -116,3 +116,50 @@ func TestApproximateReportIncrementAndExactLedger(t *testing.T) {
 		}
 	}
 }
+
+// Review r27 F2/F3: `정정 19 25 11월분 집계 누락 5명 반영` on #19 = 20 is the
+// 정정 to 25 (20 + 5, the reason's own number), recorded with the reason as
+// typed; a 정정 whose words read as more but whose figure is above the old
+// one offers the two 정정 lines, never `추가 … 25`; the same 정정 again
+// (on #19, now corrected to 25, or on its replacement) says it is already
+// 25 and writes nothing.
+func TestCorrectionReasonNamesTheMissedCount(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		ko := lang == commands.Korean
+		pick := func(k, e string) string {
+			if ko {
+				return k
+			}
+			return e
+		}
+		h.run("U1", pick("추가 노인 20 11/20", "add 20 senior date:2026-11-20"), commands.OutcomeOK) // #1
+		h.run("U1", pick("추가 청년 40 11/20", "add 40 youth date:2026-11-20"), commands.OutcomeOK)  // #2
+		// The words read as more and nothing in them explains 40 → 50:
+		r := h.refusedUntouched("U1", pick("정정 2 50 집계 누락분 반영", "correct 2 50 missed people added"),
+			pick("`정정 2 50 사유:집계 누락분 반영`", "`correct 2 50 reason:missed people added`"),
+			pick("`정정 2 90 사유:집계 누락분 반영`", "`correct 2 90 reason:missed people added`"))
+		if strings.Contains(r.Text(), pick("`추가 청년 50", "`add 50 youth")) {
+			t.Errorf("the refusal offers an add of the 정정's total:\n%s", r.Text())
+		}
+		line := pick("정정 1 25 11월분 집계 누락 5명 반영", "correct 1 25 missed 5 people in November")
+		r = h.run("U1", line, commands.OutcomeOK)
+		mustContain(t, r.Text(), pick("11월분 집계 누락 5명 반영", "missed 5 people in November"))
+		from, to := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
+		if got := h.sumSQL("senior", from, to); got != 25 {
+			t.Fatalf("SQL senior total %d, want 25", got)
+		}
+		newID := h.newestID()
+		for _, again := range []string{line, strings.Replace(line, " 1 25 ", " "+formatCount(newID)+" 25 ", 1)} {
+			r = h.refusedUntouched("U1", again, pick("25개", "25"))
+			if strings.Contains(r.Text(), pick("정정 "+formatCount(newID)+" 25 <사유>", "correct "+formatCount(newID)+" 25 <reason>")) ||
+				strings.Contains(r.Text(), pick("25개가 25개로", "from 25 into 25")) {
+				t.Errorf("%q offers a 정정 that changes nothing:\n%s", again, r.Text())
+			}
+		}
+		if got := h.sumSQL("senior", from, to); got != 25 {
+			t.Fatalf("SQL senior total %d, want 25", got)
+		}
+	}
+}
