@@ -163,3 +163,33 @@ func TestCorrectionReasonNamesTheMissedCount(t *testing.T) {
 		}
 	}
 }
+
+// Review r27 F17: on 2027-01-05 `53주차` (no year) is 2026's ISO week 53
+// (12. 28.~1. 3.), the week just ended, in 현황, 목록 and 주간보고, as
+// `52주차` in January is last year's; its figure is the plain SQL sum.
+func TestYearlessWeek53InJanuaryIsLastYears(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		now := time.Date(2026, 12, 30, 1, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		h.run("U1", "추가 청년 7 12/29", commands.OutcomeOK)
+		now = time.Date(2027, 1, 2, 1, 0, 0, 0, time.UTC)
+		h.run("U1", "추가 청년 5 1/1 확인:예", commands.OutcomeOK)
+		now = time.Date(2027, 1, 5, 1, 0, 0, 0, time.UTC)
+		sum := h.sumSQL("youth", time.Date(2026, 12, 28, 0, 0, 0, 0, time.UTC), time.Date(2027, 1, 3, 0, 0, 0, 0, time.UTC))
+		if sum != 12 {
+			t.Fatalf("SQL sum of 2026-W53 %d, want 12", sum)
+		}
+		weeks := []string{"2026년 53주차", "2026년 53주차"}
+		if lang == commands.English {
+			weeks = []string{"week 53 of 2026", "2026-W53"}
+		}
+		for i, line := range []string{"현황 53주차", "주간보고 53주차"} {
+			text := h.run("U1", line, commands.OutcomeOK).Text()
+			mustContain(t, text, weeks[i], formatCount(sum))
+		}
+		text := h.run("U1", "목록 53주차", commands.OutcomeOK).Text()
+		mustContain(t, text, "#1", "#2")
+	}
+}

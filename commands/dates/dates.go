@@ -887,10 +887,17 @@ func isoWeekOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 		y := recentYear(base.Year(), base, func(y int) (time.Time, time.Time) {
 			monday, err := ParseISOWeek(strconv.Itoa(y) + "년 " + m[1] + "주차")
 			if err != nil {
-				return On(y, 1, 1), On(y, 1, 1) // a week the year lacks: left to ParseISOWeek to refuse
+				// A week the year lacks (53주차 in 2027) is never this
+				// year's: read as still ahead, so in January it is last
+				// year's week 53 that just ended (review r27 F17); a year
+				// without it either is left to ParseISOWeek to refuse.
+				return On(maxYear, 12, 31), On(maxYear, 12, 31)
 			}
 			return monday, monday.AddDate(0, 0, 6)
 		})
+		if _, err := ParseISOWeek(strconv.Itoa(y) + "년 " + m[1] + "주차"); err != nil && y != base.Year() {
+			y = base.Year() // neither year has it: refused as this year's week
+		}
 		t = strconv.Itoa(y) + "년 " + m[1] + "주차" // 18주차 is this year's ISO week 18 (52주차 in January: last year's)
 	}
 	if !reISOWeek.MatchString(t) {
