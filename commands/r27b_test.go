@@ -193,3 +193,25 @@ func TestYearlessWeek53InJanuaryIsLastYears(t *testing.T) {
 		mustContain(t, text, "#1", "#2")
 	}
 }
+
+// Review r27 F15: `추가 여성 12 12월분` in January is asked about as a
+// month, offering the line dated 12월말 with the word as its note and
+// today's line; nothing is written, and the offered line records on
+// 2026-12-31 (SQL).
+func TestMonthShareIsAskedAbout(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		now := time.Date(2027, 1, 4, 1, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		r := h.refusedUntouched("U2", "추가 여성 12 12월분", "`추가 여성 12 12월말 메모:12월분`", "`추가 여성 12`")
+		if strings.Contains(r.Text(), "연. 월. 일.") || strings.Contains(r.Text(), "YYYY-MM-DD") {
+			t.Errorf("the month is lectured as an unreadable date:\n%s", r.Text())
+		}
+		h.run("U2", "추가 여성 12 12월말 메모:12월분", commands.OutcomeOK)
+		day := time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
+		if got := h.sumSQL("women", day, day); got != 12 {
+			t.Fatalf("SQL sum on 2026-12-31 %d, want 12", got)
+		}
+	}
+}
