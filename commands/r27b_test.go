@@ -215,3 +215,28 @@ func TestMonthShareIsAskedAbout(t *testing.T) {
 		}
 	}
 }
+
+// Review r27 F12: English month names and abbreviations are that month:
+// `status december`, `status dec` equal `status 2026-12` and the plain SQL
+// sum of December; Korean users typing them get the same.
+func TestEnglishMonthNamesArePeriods(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
+		h := newHarness(t, lang)
+		now := time.Date(2026, 12, 31, 1, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		h.run("U1", "add 14 youth date:2026-12-24", commands.OutcomeOK)
+		h.run("U1", "add 3 youth date:2026-11-24", commands.OutcomeOK)
+		dec := h.sumSQL("youth", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC))
+		if dec != 14 {
+			t.Fatalf("SQL December %d, want 14", dec)
+		}
+		want := h.run("U1", "status 2026-12", commands.OutcomeOK).Text()
+		for _, line := range []string{"status december", "status dec", "status Dec.", "status december 2026"} {
+			if got := h.run("U1", line, commands.OutcomeOK).Text(); got != want {
+				t.Errorf("%q differs from status 2026-12:\n%s\nwant:\n%s", line, got, want)
+			}
+		}
+		mustContain(t, want, formatCount(dec))
+	}
+}

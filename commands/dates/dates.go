@@ -776,6 +776,10 @@ func monthPeriodOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 		ys, ms = m[1], m[2]+m[3]+m[4] // exactly one alternative matched
 	} else if m := reKoMonth.FindStringSubmatch(t); m != nil {
 		ys, ms = m[1], m[2]
+	} else if m := reEnMonth.FindStringSubmatch(t); m != nil && enMonths[m[2]] != 0 {
+		// status december, status dec, dec 2026, 2026 december: an English
+		// user's first try for a month is its name (review r27 F12)
+		ys, ms = m[1]+m[3], strconv.Itoa(enMonths[m[2]])
 	} else {
 		return Period{}, reasons.None, false
 	}
@@ -794,6 +798,18 @@ func monthPeriodOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 		})
 	}
 	return monthPeriod(y, time.Month(month)), reasons.None, true
+}
+
+// reEnMonth is an English month name or its abbreviation, with an optional
+// year before or after it (december, dec., dec 2026, 2026 dec); enMonths
+// says which names are months.
+var reEnMonth = regexp.MustCompile(`^(?:(\d{4}) )?([a-z]+)\.?(?:,? (\d{4}))?$`)
+
+var enMonths = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+	"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12,
 }
 
 // monthRangeOf reads 1~4월, 1월-4월, 2026년 1~4월 and the label 2026-01~04.
