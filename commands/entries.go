@@ -447,7 +447,9 @@ func (s *Service) recorded(ctx context.Context, cmd Command, e NewEntry, p Progr
 	if e.CloseReason != "" {
 		if marks := s.entryMarks(ctx, []Entry{entry}); marks[entry.ID].AfterClose {
 			afterClose = true
-			lines = append(lines, s.msg("audit.after_close_marked"))
+			// The 사유 the change will be audited by is echoed, as 정정
+			// and 무효 do (review r27 F13).
+			lines = append(lines, s.msg("entries.reason", "Reason", CleanReason(e.CloseReason)), s.msg("audit.after_close_marked"))
 		}
 	}
 	if entry.Status == StatusAgreed {

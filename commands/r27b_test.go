@@ -240,3 +240,21 @@ func TestEnglishMonthNamesArePeriods(t *testing.T) {
 		mustContain(t, want, formatCount(dec))
 	}
 }
+
+// Review r27 F13: a manager's add in a closed month (마감 후 추가) echoes
+// its 사유, as 정정 and 무효 do, and records the jobs (SQL).
+func TestAddAfterCloseEchoesTheReason(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		now := time.Date(2026, 12, 4, 1, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		h.run(manager, "마감 11월", commands.OutcomeOK)
+		r := h.run(manager, "추가 여성 3 11/28 사유:여성가족과 11월 누락분 보고(12/4 공문)", commands.OutcomeOK)
+		mustContain(t, r.Text(), "여성가족과 11월 누락분 보고(12/4 공문)")
+		day := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+		if got := h.sumSQL("women", day, day); got != 3 {
+			t.Fatalf("SQL sum on 11/28 %d, want 3", got)
+		}
+	}
+}
