@@ -1012,7 +1012,7 @@ func (s *Service) agreementSection(ctx context.Context, from, to time.Time, prog
 		p, _ := s.programByID(programs, t.ProgramID)
 		sec.Lines = append(sec.Lines, s.msg("audit.agreement_line", "Program", s.programShort(p),
 			"Agreed", s.unitCount(t.Agreed, t.Approximate, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
-			"Rate", percent(t.Realised, t.Agreed)))
+			"Rate", pctArg(t.Realised, t.Agreed)))
 	}
 	return sec, len(sec.Lines) > 0, nil
 }

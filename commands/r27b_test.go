@@ -258,3 +258,30 @@ func TestAddAfterCloseEchoesTheReason(t *testing.T) {
 		}
 	}
 }
+
+// Review r27 F4: a rate above 0 but under 1% (132 jobs of a 15,000 target)
+// prints "1% 미만" / "under 1%", never 0%, in status, the digest and the
+// report; the figures are the plain SQL sums.
+func TestRateUnderOnePercentIsNotZero(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		under := "1% 미만"
+		if lang == commands.English {
+			under = "under 1%"
+		}
+		h.run(manager, "목표 15000", commands.OutcomeOK)
+		h.run(manager, "목표 15000 사업:청년", commands.OutcomeOK)
+		h.run("U1", "추가 청년 132 11/20", commands.OutcomeOK)
+		if got := h.yearTotal(); got != 132 || got*100/15000 != 0 {
+			t.Fatalf("SQL year total %d, want 132 (under 1%% of 15,000)", got)
+		}
+		for _, line := range []string{"현황", "현황 11월", "현황 청년", "주간보고", "보고서"} {
+			text := h.run(manager, line, commands.OutcomeOK).Text()
+			mustContain(t, text, under)
+			if strings.Contains(text, "(0%") || strings.Contains(text, " 0%") || strings.Contains(text, "의 0%") {
+				t.Errorf("%q prints 0%% for 132 of 15,000:\n%s", line, text)
+			}
+		}
+	}
+}
