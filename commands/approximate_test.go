@@ -13,8 +13,8 @@ import (
 // approxNowSQL is the oracle of the 여 rule, written apart from the store's:
 // for each program, the live realised entries of through's year dated on or
 // before through are approximate now when the program's latest cumulative
-// report through that date carries 여 (for those dated on or before it) or,
-// after it (or with no report), when they carry 여 themselves. Only entries
+// report through that date carries 여 (for those dated on or before it; an
+// exact one leaves approximate the deltas it did not count) or, after it (or with no report), when they carry 여 themselves. Only entries
 // dated in [from, through] are counted.
 func (h *harness) approxNowSQL(code string, from, through time.Time) int64 {
 	h.t.Helper()
