@@ -758,7 +758,9 @@ func (s *Service) movedReportLines(ctx context.Context, e Entry, change int64, a
 			return nil, err
 		}
 		lines = append(lines, s.msg("guards.changes_later_report", "AsOf", s.date(r.AsOf), "ID", r.ID,
-			"Old", s.jobs(now-moved), "New", s.unitCount(now, false, p.Unit)))
+			// A separate approximate delta makes the raised total approximate
+			// (review r27 F19: 1,400 → 1,600여).
+			"Old", s.unitCount(now-moved, r.Approximate, p.Unit), "New", s.unitCount(now, r.Approximate || e.Approximate, p.Unit)))
 	}
 	return lines, nil
 }

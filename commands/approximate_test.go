@@ -13,8 +13,8 @@ import (
 // approxNowSQL is the oracle of the 여 rule, written apart from the store's:
 // for each program, the live realised entries of through's year dated on or
 // before through are approximate now when the program's latest cumulative
-// report through that date carries 여 (for those dated on or before it) or,
-// after it (or with no report), when they carry 여 themselves. Only entries
+// report through that date carries 여 (for those dated on or before it; an
+// exact one leaves approximate the deltas it did not count) or, after it (or with no report), when they carry 여 themselves. Only entries
 // dated in [from, through] are counted.
 func (h *harness) approxNowSQL(code string, from, through time.Time) int64 {
 	h.t.Helper()
@@ -25,7 +25,11 @@ func (h *harness) approxNowSQL(code string, from, through time.Time) int64 {
 		WHERE e.voided_at IS NULL AND e.status = 'realised' AND ($1 = '' OR p.code = $1)
 		  AND e.as_of BETWEEN $2::date AND $3::date
 		  AND coalesce((
-		        SELECT CASE WHEN r.as_of >= e.as_of THEN r.approximate END
+		        SELECT CASE WHEN r.as_of >= e.as_of THEN r.approximate
+		               -- an approximate delta the exact report did not count
+		               -- (누계포함:아니오: recorded after it, re-basing none)
+		               OR (e.kind = 'delta' AND e.approximate AND e.id > r.id
+		                   AND NOT EXISTS (SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = e.id)) END
 		        FROM entries r
 		        WHERE r.program_id = e.program_id AND r.status = 'realised' AND r.kind = 'cumulative'
 		          AND r.voided_at IS NULL AND r.as_of <= $3::date

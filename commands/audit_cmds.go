@@ -276,15 +276,17 @@ func (s *Service) correct(ctx context.Context, c Caller, cmd Command) Reply {
 	if old.Kind == KindCumulative {
 		figure = old.ReportedTotal
 	}
-	if cmd.AddedWords != "" {
-		return s.correctionReadsAsAddition(ctx, cmd, old, figure)
-	}
 	// 30여 → 30 is a correction (the figure became exact), 30 → 30 is not.
+	// Asked before the words are read: `정정 25 25 집계 누락분 반영` on a 25
+	// changes nothing, whatever its words say (review r27 F3).
 	if cmd.Count.Value == figure && cmd.Count.Approximate == old.Approximate {
 		// the same figure: a 정정 meant for another field (고용형태 임시로
 		// 정정) is told how that is done (review r22 F5)
 		return Reply{Outcome: OutcomeRefused, Title: s.msg("audit.same_figure", "ID", old.ID, "Count", s.entryFigure(old, p.Unit)) +
 			" " + s.msg("lead.same_figure_other_field", "ID", old.ID)}
+	}
+	if cmd.AddedWords != "" && !reasonExplainsCorrection(cmd.AddedWords, figure, cmd.Count.Value) {
+		return s.correctionReadsAsAddition(ctx, cmd, old, figure, reason)
 	}
 	if r, refused, err := s.withinNotForCorrection(ctx, cmd, old); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
@@ -424,6 +426,16 @@ func (s *Service) correctedAlready(ctx context.Context, cmd Command, old Entry, 
 	if e.Voided() {
 		return Reply{}, false, nil
 	}
+	figure := e.Count
+	if e.Kind == KindCumulative {
+		figure = e.ReportedTotal
+	}
+	if figure == cmd.Count.Value && e.Approximate == cmd.Count.Approximate {
+		// The same 정정 sent again: nothing to do, and no 정정 of the
+		// replacement to the figure it holds is offered (review r27 F3).
+		return Reply{Outcome: OutcomeRefused, Title: s.msg("r27b.corrected_already_that", "ID", old.ID, "Live", live,
+			"Count", s.entryFigure(e, unit))}, true, nil
+	}
 	// The figure as it stands, 여 and 누계 included, and the command to
 	// retype with the 여 it was typed with (k35 L2).
 	retype := numbers.Format(cmd.Count.Value)
@@ -444,11 +456,31 @@ func (s *Service) entryFigure(e Entry, unit string) string {
 	return s.unitCount(e.Count, e.Approximate, unit)
 }
 
+// reasonExplainsCorrection says a 정정's words that read as more name the
+// number that takes the figure to the count typed: `정정 19 25 11월분 집계
+// 누락 5명 반영` on a 20 is the 정정 to 25, 20 + 5 (review r27 F2), and is
+// recorded with its words as the reason.
+func reasonExplainsCorrection(words string, figure, count int64) bool {
+	if count <= figure {
+		return false
+	}
+	for _, w := range strings.Fields(words) {
+		n, err := numbers.Parse(strings.Trim(w, "()[]{}<>.,;:!?~-'\"“”‘’"))
+		if err == nil && !n.Approximate && n.Value > 0 && figure+n.Value == count {
+			return true
+		}
+	}
+	return false
+}
+
 // correctionReadsAsAddition refuses a 정정 whose count is followed by words
 // saying it is an addition (review F36), naming the words, what the entry
 // records now, and both lines: the corrected whole figure, or an add of
-// the count on the entry's date and program.
-func (s *Service) correctionReadsAsAddition(ctx context.Context, cmd Command, old Entry, figure int64) Reply {
+// the count on the entry's date and program. A count above the entry's
+// figure may be the corrected total itself: then both readings are 정정
+// lines with the words as the reason, and no add of the count is offered,
+// which would file the total again as new jobs (review r27 F2).
+func (s *Service) correctionReadsAsAddition(ctx context.Context, cmd Command, old Entry, figure int64, reason string) Reply {
 	programs, _ := s.store.Programs(ctx) // on failure the lines name the code
 	name, unit := s.programOf(programs, old.ProgramID, old.ProgramCode)
 	word := old.ProgramCode // the program as a person types it: a Korean alias in Korean
@@ -462,6 +494,20 @@ func (s *Service) correctionReadsAsAddition(ctx context.Context, cmd Command, ol
 		date = old.AsOf.Format(time.DateOnly)
 	}
 	count := s.unitCount(cmd.Count.Value, cmd.Count.Approximate, unit)
+	if cmd.Count.Value > figure {
+		typed := numbers.Format(cmd.Count.Value)
+		if cmd.Count.Approximate {
+			typed += "여"
+		}
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused,
+			Title: s.msg("r27b.correct_words_read_as_more", "Words", cmd.AddedWords, "Count", count,
+				"Entry", s.entryBrief(ctx, old), "Figure", s.unitCount(figure, old.Approximate, unit)),
+			Sections: []Section{{Lines: []string{
+				s.msg("r27b.correct_as_total", "ID", old.ID, "Count", count, "N", typed, "Reason", reason),
+				s.msg("r27b.correct_as_more", "ID", old.ID, "Count", count, "Sum", s.unitCount(figure+cmd.Count.Value, false, unit),
+					"SumPlain", numbers.Format(figure+cmd.Count.Value), "Reason", reason),
+			}}}}
+	}
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused,
 		Title: s.msg("k31.correct_reads_as_addition", "Words", cmd.AddedWords, "Count", count, "ID", old.ID,
 			"Entry", s.entryBrief(ctx, old), "Figure", s.unitCount(figure, old.Approximate, unit)),
@@ -985,7 +1031,7 @@ func (s *Service) agreementSection(ctx context.Context, from, to time.Time, prog
 		p, _ := s.programByID(programs, t.ProgramID)
 		sec.Lines = append(sec.Lines, s.msg("audit.agreement_line", "Program", s.programShort(p),
 			"Agreed", s.unitCount(t.Agreed, t.Approximate, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
-			"Rate", percent(t.Realised, t.Agreed)))
+			"Rate", pctArg(t.Realised, t.Agreed)))
 	}
 	return sec, len(sec.Lines) > 0, nil
 }

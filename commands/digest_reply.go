@@ -94,14 +94,18 @@ func (s *Service) digestHeadline(d Digest) Section {
 	ytdFigure := s.total(d.YearToDate, "") // 여 exactly when status shows it
 	switch {
 	case d.Target > 0:
-		lines = append(lines, s.msg("digest.year_to_date_of", "AsOf", s.date(d.AsOf), "Ytd", ytdFigure, "Target", s.jobs(d.Target), "Percent", percent(ytd, d.Target)))
-		lines = append(lines, fmt.Sprintf("%s %d%%", progressBar(ytd, d.Target), percent(ytd, d.Target)))
+		lines = append(lines, s.msg("digest.year_to_date_of", "AsOf", s.date(d.AsOf), "Ytd", ytdFigure, "Target", s.jobs(d.Target), "Percent", pctArg(ytd, d.Target)))
+		bar := fmt.Sprintf("%s %d%%", progressBar(ytd, d.Target), percent(ytd, d.Target))
+		if pctArg(ytd, d.Target).Under {
+			bar = progressBar(ytd, d.Target) + " " + s.msg("r27b.under_one_percent")
+		}
+		lines = append(lines, bar)
 		if d.TargetNotYet {
 			lines = append(lines, s.msg("status.no_target_yet", "Date", s.date(d.AsOf), "Target", s.jobs(d.Target)))
 		}
 		if d.TargetNow > 0 && d.TargetNow != d.Target {
 			lines = append(lines, s.msg("status.target_revised_since", "Date", s.date(d.AsOf),
-				"Target", s.jobs(d.TargetNow), "Percent", percent(ytd, d.TargetNow)))
+				"Target", s.jobs(d.TargetNow), "Percent", pctArg(ytd, d.TargetNow)))
 		}
 		switch {
 		case ytd >= d.Target:
@@ -216,7 +220,7 @@ func (s *Service) digestLagging(d Digest) Section {
 	default:
 		var notYet []string
 		for _, pw := range d.Lagging[:min(len(d.Lagging), digestMaxList)] {
-			sec.Lines = append(sec.Lines, s.msg("digest.lagging_line", "Program", s.programLabel(pw.Program), "Jobs", s.unitCount(pw.YearToDate.Jobs, pw.YearToDate.Approximate > 0, ""), "Target", s.jobs(pw.Target), "Percent", percent(pw.YearToDate.Jobs, pw.Target), "Elapsed", elapsed))
+			sec.Lines = append(sec.Lines, s.msg("digest.lagging_line", "Program", s.programLabel(pw.Program), "Jobs", s.unitCount(pw.YearToDate.Jobs, pw.YearToDate.Approximate > 0, ""), "Target", s.jobs(pw.Target), "Percent", pctArg(pw.YearToDate.Jobs, pw.Target), "Elapsed", elapsed))
 			if pw.TargetNotYet {
 				notYet = append(notYet, s.programShort(pw.Program))
 			}

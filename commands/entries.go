@@ -346,6 +346,27 @@ func (s *Service) readAs(cmd Command) []string {
 	return lines
 }
 
+// exactReportAgreeing is the latest live 누계 report of e's program, status
+// and year dated on or before e's date when it is exact and states e's
+// figure: the report an approximate e agreeing with the ledger would mark
+// approximate by a 정정.
+func (s *Service) exactReportAgreeing(ctx context.Context, e NewEntry) (Entry, bool) {
+	list, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: dates.On(e.AsOf.Year(), 1, 1), To: e.AsOf, Limit: 500})
+	if err != nil {
+		return Entry{}, false // the plain agreeing reply is still true
+	}
+	var latest Entry
+	for _, r := range list {
+		if r.Voided() || r.Kind != KindCumulative || r.Status != e.Status {
+			continue
+		}
+		if latest.ID == 0 || r.AsOf.After(latest.AsOf) || r.AsOf.Equal(latest.AsOf) && r.ID > latest.ID {
+			latest = r
+		}
+	}
+	return latest, latest.ID != 0 && !latest.Approximate && latest.ReportedTotal == e.Count
+}
+
 // recorded answers the store's answer to adding e: the entry confirmed,
 // or why nothing was written.
 func (s *Service) recorded(ctx context.Context, cmd Command, e NewEntry, p Program, res AddResult, err error) Reply {
@@ -374,6 +395,15 @@ func (s *Service) recorded(ctx context.Context, cmd Command, e NewEntry, p Progr
 	if res.Agrees {
 		r := Reply{Title: s.msg("entries.ledger_agrees", "Program", s.programLabel(p),
 			"Total", s.unitCount(res.Entry.ReportedTotal, false, p.Unit), "Date", s.date(res.Entry.AsOf))}
+		if e.Approximate {
+			if exact, ok := s.exactReportAgreeing(ctx, e); ok {
+				// 1,400여 on an exact 1,400: the 여 the department added is
+				// not dropped without a word (review r27 F21).
+				r.Title = s.msg("r27b.ledger_agrees_exact", "Program", s.programLabel(p), "ID", exact.ID,
+					"Total", s.unitCount(exact.ReportedTotal, false, p.Unit), "Date", s.date(e.AsOf),
+					"Typed", s.unitCount(e.Count, true, p.Unit), "Line", numbers.Format(e.Count)+"여") // the 정정 reads 여 in both languages
+			}
+		}
 		if len(res.MadeExactAll) > 0 && len(res.MadeExactAll) == len(res.ExactAll) {
 			// Something was recorded: the title must not say nothing was.
 			r.Title = s.msg("entries.ledger_agrees_made_exact", "Program", s.programLabel(p),
@@ -406,7 +436,8 @@ func (s *Service) recorded(ctx context.Context, cmd Command, e NewEntry, p Progr
 	title := s.msg("entries.recorded", "ID", entry.ID, "Count", count, "Program", s.programLabel(p), i18n.PluralCount, entry.Count)
 	if entry.Kind == KindCumulative {
 		title = s.msg("entries.recorded_cumulative", "ID", entry.ID, "Program", s.programLabel(p),
-			"Total", s.unitCount(entry.ReportedTotal, entry.Approximate, p.Unit), "Date", s.date(entry.AsOf), "Count", count)
+			"Total", s.unitCount(entry.ReportedTotal, entry.Approximate, p.Unit), "Date", s.date(entry.AsOf),
+			"Count", s.increment(entry.Count, entry.Approximate, p.Unit))
 	}
 	// Every field recorded is echoed: the status always, the employment
 	// type when one was given.
@@ -432,7 +463,9 @@ func (s *Service) recorded(ctx context.Context, cmd Command, e NewEntry, p Progr
 	if e.CloseReason != "" {
 		if marks := s.entryMarks(ctx, []Entry{entry}); marks[entry.ID].AfterClose {
 			afterClose = true
-			lines = append(lines, s.msg("audit.after_close_marked"))
+			// The 사유 the change will be audited by is echoed, as 정정
+			// and 무효 do (review r27 F13).
+			lines = append(lines, s.msg("entries.reason", "Reason", CleanReason(e.CloseReason)), s.msg("audit.after_close_marked"))
 		}
 	}
 	if entry.Status == StatusAgreed {
@@ -998,7 +1031,11 @@ func (s *Service) voided(ctx context.Context, res VoidResult, reason string) Rep
 	case v.Status == StatusAgreed:
 		id = "entries.voided_agreement"
 	}
-	return Reply{Title: s.msg(id, "ID", v.ID, "Program", name, "Count", s.unitCount(v.Count, v.Approximate, unit),
+	count := s.unitCount(v.Count, v.Approximate, unit)
+	if v.Kind == KindCumulative {
+		count = s.increment(v.Count, v.Approximate, unit)
+	}
+	return Reply{Title: s.msg(id, "ID", v.ID, "Program", name, "Count", count,
 		"Total", s.unitCount(v.ReportedTotal, v.Approximate, unit), "AsOf", s.date(v.AsOf)),
 		Sections: []Section{{Lines: lines}}}
 }
@@ -1152,6 +1189,19 @@ func (s *Service) plusCount(n int64, approximate bool, unit string) string {
 		unit = "개"
 	}
 	return s.msg("format.count", "N", s.approx("+"+numbers.Format(n), approximate), "Unit", unit)
+}
+
+// increment writes the increment of a 누계 report: an approximate total's
+// increment is "약 9개" (about 9), never "9여개", which no report prints
+// (review r27 F21): the 여 belongs to the total the department reported.
+func (s *Service) increment(n int64, approximate bool, unit string) string {
+	if !approximate {
+		return s.unitCount(n, false, unit)
+	}
+	if unit == "" {
+		unit = "개"
+	}
+	return s.msg("r27b.increment_approximate", "N", numbers.Format(n), "Unit", unit)
 }
 
 // total writes a total of jobs with 여 exactly when part of it is

@@ -275,7 +275,7 @@ func (s *Service) exportTitle(req ExportRequest) string {
 func (s *Service) exportSummary(req ExportRequest, sum ExportSummary) string {
 	line := s.msg("export.1_as_of_2", "Req", s.exportTitle(req), "AsOf", s.date(req.AsOf), "Jobs", s.unitCount(sum.Jobs, sum.JobsApprox, ""), i18n.PluralCount, sum.Jobs)
 	if sum.Target > 0 {
-		line += s.msg("export.of_target_d2", "Target", s.jobs(sum.Target), "Percent", percent(sum.Jobs, sum.Target))
+		line += s.msg("export.of_target_d2", "Target", s.jobs(sum.Target), "Percent", pctArg(sum.Jobs, sum.Target))
 	}
 	if sum.Entries > 0 {
 		line += s.msg("export.entries_voided_marked", "Entries", numbers.Format(int64(sum.Entries)), "Voided", numbers.Format(int64(sum.Voided)), i18n.PluralCount, sum.Entries)

@@ -295,8 +295,8 @@ func TestDigestWeekOneReportsTheYearItEndsIn(t *testing.T) {
 		lang  commands.Lang
 		wants []string
 	}{
-		{commands.English, []string{"2026-W01 (2025-12-29 – 2026-01-04)", "Year to date (2026-01-04): 7 of the 1,000 target (0%)", "2025 closed at 650 jobs (as of 2025-12-31)."}},
-		{commands.Korean, []string{"2026년 1주차 (2025. 12. 29. ~ 2026. 1. 4.)", "연간 누계(2026. 1. 4. 기준) 7개 / 목표 1,000개(달성률 0%)", "2025년 최종 실적: 650개 (2025. 12. 31. 기준)."}},
+		{commands.English, []string{"2026-W01 (2025-12-29 – 2026-01-04)", "Year to date (2026-01-04): 7 of the 1,000 target (under 1%)", "2025 closed at 650 jobs (as of 2025-12-31)."}},
+		{commands.Korean, []string{"2026년 1주차 (2025. 12. 29. ~ 2026. 1. 4.)", "연간 누계(2026. 1. 4. 기준) 7개 / 목표 1,000개(달성률 1% 미만)", "2025년 최종 실적: 650개 (2025. 12. 31. 기준)."}},
 	} {
 		h := newHarness(t, tt.lang)
 		late := h.svc.WithClock(func() time.Time { return time.Date(2026, 1, 5, 1, 0, 0, 0, time.UTC) })

@@ -219,7 +219,7 @@ func TestStatusViews(t *testing.T) {
 		h.run(manager, line, commands.OutcomeOK)
 	}
 	r := h.run("U1", "status q1", commands.OutcomeOK)
-	mustContain(t, r.Text(), "Total in 2026 Q1: 100 (0% of the year's 20,500 target)")
+	mustContain(t, r.Text(), "Total in 2026 Q1: 100 (under 1% of the year's 20,500 target)")
 	r = h.run("U1", "status youth", commands.OutcomeOK)
 	mustContain(t, r.Text(), "300 of the 500 target (60%)")
 	r = h.run("U1", "status private", commands.OutcomeOK)
@@ -296,7 +296,7 @@ func TestKoreanReplies(t *testing.T) {
 	r = h.run("U1", "추가 180 청년 date:4월말", commands.OutcomeOK)
 	mustContain(t, r.Text(), "#1 기록: 청년일자리 180개", "청년일자리 2026년 누계: 180개")
 	r = h.run("U1", "현황", commands.OutcomeOK)
-	mustContain(t, r.Text(), "누계 180개 / 목표 20,500개(달성률 0%)", "공공 180개 · 민간 0개")
+	mustContain(t, r.Text(), "누계 180개 / 목표 20,500개(달성률 1% 미만)", "공공 180개 · 민간 0개")
 	r = h.run("U1", "추가 일자리 청년", commands.OutcomeRefused)
 	mustContain(t, r.Text(), "수가 아닙니다", "사용법")
 }

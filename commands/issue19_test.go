@@ -76,7 +76,7 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"add 1.5 youth", "I read `1.5` as January 5 (2026-01-05)", "`1.5`를 1월 5일로 읽었습니다(2026. 1. 5.)"},
 			{"add 10 youth 47주차", "`47주차` is a period (2026-11-16 to 2026-11-22)", "`47주차`는 하루가 아니라 기간(2026. 11. 16. ~ 2026. 11. 22.)입니다"},
 			{"add 10 youth W47", "`W47` looks like a date", "`W47` 부분은 날짜로 보이지만"},
-			{"add 10 youth Nov 20", "`Nov` looks like a date", "`Nov` 부분은 날짜로 보이지만"},
+			{"add 10 youth Nov 20", "`Nov` is a period (2026-11-01 to 2026-11-30)", "`Nov`는 하루가 아니라 기간(2026. 11. 1. ~ 2026. 11. 30.)입니다"}, // an English month name is a month (r27 F12)
 			{"add 10 youth 0.5", "`0.5` looks like a date I cannot read", "`0.5` 부분은 날짜로 보이지만"},
 			{"add 10 youth 26.4", "`26.4` looks like a date I cannot read", "`26.4` 부분은 날짜로 보이지만"},
 			{"add 10 youth 11.5일", "`11.5일` looks like a date I cannot read", "`11.5일` 부분은 날짜로 보이지만"},

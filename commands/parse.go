@@ -1079,6 +1079,11 @@ func takePeriod(cmd *Command, ts []token, today time.Time) ([]token, error) {
 					"FromYear", e.From.Year(), "FromMonth", int(e.From.Month()), "FromDay", e.From.Day(),
 					"ToYear", e.To.Year(), "ToMonth", int(e.To.Month()), "ToDay", e.To.Day())
 			}
+			if e, ok := errors.AsType[*dates.Error](err); ok && e.Reason == reasons.DateWeek && n == 1 {
+				// 53주차 in a year without it is a week, never a program
+				// name (review r27 F17).
+				return ts, usageErr(cmd.Name, "parse.period.week_range", "Typed", typed)
+			}
 			if err != nil {
 				continue
 			}

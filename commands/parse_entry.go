@@ -2,8 +2,10 @@ package commands
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -358,6 +360,11 @@ func askAboutNote(cmd *Command, ts []token, today time.Time) error {
 		if reVagueDay.MatchString(t.text) {
 			return usageErr(cmd.Name, "parse_entry.day_word_not_one_day", "Text", t.text)
 		}
+		if m := reMonthShare.FindStringSubmatch(t.text); m != nil {
+			if err := monthShareAsked(cmd, t, m[1], today); err != nil {
+				return err
+			}
+		}
 		if reDateLike.MatchString(t.text) {
 			return unreadDate(cmd, t.text, today)
 		}
@@ -419,6 +426,54 @@ func saysHired(ts []token) bool {
 		f := fold(t.text)
 		return containsAny(f, hiredLike) && !notYet(f) && !containsAny(f, passedLike)
 	})
+}
+
+// reMonthShare is a month's share written as a memo writes it (12월분).
+var reMonthShare = regexp.MustCompile(`^(\d{1,2})월분$`)
+
+// monthShareAsked asks about `12월분` typed outside 메모: (README: 5월분 is a
+// month and is asked about), never lecturing on date formats: it names the
+// month and offers the line filed on its last day with the word as the
+// note, when that day has passed, and the line for today (review r27 F15).
+// A month not yet begun this year is last year's, as 12월 typed in January.
+func monthShareAsked(cmd *Command, t token, month string, today time.Time) error {
+	m, err := strconv.Atoi(month)
+	if err != nil || m < 1 || m > 12 {
+		return nil
+	}
+	y := today.Year()
+	if m > int(today.Month()) {
+		y--
+	}
+	end := dates.On(y, time.Month(m)+1, 1).AddDate(0, 0, -1)
+	ts := tokenize(cmd.Line)
+	at := slices.IndexFunc(ts, func(x token) bool { return x.raw == t.raw })
+	if at < 0 {
+		return nil
+	}
+	rest := slices.Delete(slices.Clone(ts), at, at+1)
+	withNote := func(line []token, word string) string {
+		out := rawJoin(line)
+		if i := strings.Index(out, "메모:"); i >= 0 {
+			return out[:i+len("메모:")] + word + " " + out[i+len("메모:"):]
+		}
+		if i := strings.Index(strings.ToLower(out), "note:"); i >= 0 {
+			return out[:i+len("note:")] + word + " " + out[i+len("note:"):]
+		}
+		return out + " 메모:" + word
+	}
+	if !end.Before(today) {
+		// this month's share: today's line with the word as its note
+		return usageErr(cmd.Name, "r27b.month_share_this_month", "Text", t.text, "Year", y, "Month", m,
+			"Today", dateArg(today), "Line", withNote(rest, t.text))
+	}
+	word := month + "월말"
+	if d, err := dates.Parse(word, today); err != nil || !d.Equal(end) {
+		word = fmt.Sprintf("%d. %d. %d.", end.Year(), int(end.Month()), end.Day())
+	}
+	dated := slices.Insert(slices.Clone(rest), at, token{text: word, raw: word})
+	return usageErr(cmd.Name, "r27b.month_share_asked", "Text", t.text, "Year", y, "Month", m,
+		"End", dateArg(end), "EndLine", withNote(dated, t.text), "Today", dateArg(today), "TodayLine", rawJoin(rest))
 }
 
 // unreadDate refuses a word that looks like a date but reads as no one day,

@@ -153,6 +153,9 @@ func (s *Service) renderReport(r Report) Reply {
 		rate := "-"
 		if pct, ok := lr.row.Rate(); ok {
 			rate = fmt.Sprintf("%d%%", pct)
+			if pct == 0 && lr.row.Targeted > 0 {
+				rate = s.msg("r27b.under_one_percent") // 0% would read as nothing (review r27 F4)
+			}
 			if lr.row.Targeted != lr.row.Total {
 				rate += "*" // only the rows with a target: the note below says so
 			}
@@ -179,7 +182,7 @@ func (s *Service) renderReport(r Report) Reply {
 	}
 	if r.Total.Target > 0 && r.TargetNow > 0 && r.TargetNow != r.Total.Target {
 		notes = append(notes, s.msg("report_text.target_revised_since", "Date", s.date(r.AsOf), "Target", s.jobs(r.Total.Target),
-			"TargetNow", s.jobs(r.TargetNow), "Percent", percent(r.Total.Total, r.TargetNow)))
+			"TargetNow", s.jobs(r.TargetNow), "Percent", pctArg(r.Total.Total, r.TargetNow)))
 	}
 	if r.Total.Approximate {
 		notes = append(notes, s.msg("report_text.marks_figure_that_includes"))
@@ -207,7 +210,7 @@ func (s *Service) rateNotes(r Report) []string {
 		if !ok || sum.Targeted == sum.Total {
 			return
 		}
-		notes = append(notes, s.msg("report.rate_targeted_only", "Row", label, "Percent", pct,
+		notes = append(notes, s.msg("report.rate_targeted_only", "Row", label, "Percent", i18n.Percent{N: pct, Under: pct == 0 && sum.Targeted > 0},
 			"Targeted", s.unitCount(sum.Targeted, sum.TargetedApprox, ""), "Target", s.jobs(sum.Target),
 			"Untargeted", s.unitCount(sum.Total-sum.Targeted, sum.UntargetedApprox, "")))
 	}

@@ -156,7 +156,7 @@ func TestVoidOfAgreementNamesItAgreement(t *testing.T) {
 		r := h.run(manager, tc.undo, commands.OutcomeOK)
 		mustContain(t, r.Text(), tc.wantReport)
 		if tc.lang == commands.English {
-			mustContain(t, r.Text(), "50 agreed in total", "+10")
+			mustContain(t, r.Text(), "50 agreed in total", "an increase of 10")
 		}
 		if strings.Contains(r.Text(), tc.notWant) {
 			t.Errorf("%s: an agreement called a realised entry:\n%s", tc.lang, r.Text())

@@ -409,6 +409,13 @@ func withProgramDepartments(depts []DepartmentTotal, programs []Program) []Depar
 // 99%, never 100% beside "23개 남았습니다" (review r15 F15). Every 달성률
 // the bot shows (status, report, digest, export) comes from here, and
 // the digest's bar floors the same way.
+// pctArg is percent for a message: a rate above 0 that rounds down to 0
+// prints "1% 미만" / "under 1%" (i18n.Percent, review r27 F4).
+func pctArg(part, whole int64) i18n.Percent {
+	n := percent(part, whole)
+	return i18n.Percent{N: n, Under: n == 0 && part > 0 && whole > 0}
+}
+
 func percent(part, whole int64) int64 {
 	if whole <= 0 {
 		return 0
@@ -503,7 +510,7 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	jobs := s.total(total, "")
 	switch {
 	case v.target > 0 && (v.wholeYear || v.through):
-		head = append(head, s.msg("status.total_of_target", "Jobs", jobs, "Target", s.jobs(v.target), "Percent", percent(total.Jobs, v.target)))
+		head = append(head, s.msg("status.total_of_target", "Jobs", jobs, "Target", s.jobs(v.target), "Percent", pctArg(total.Jobs, v.target)))
 		if v.live && total.Jobs < v.target {
 			need := v.target - total.Jobs
 			weeks := weeksLeft(today)
@@ -512,7 +519,7 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 			head = append(head, s.msg("shared.target_reached"))
 		}
 	case v.target > 0:
-		head = append(head, s.msg("status.total_in_period", "Label", v.label, "Jobs", jobs, "Percent", percent(total.Jobs, v.target), "Target", s.jobs(v.target)))
+		head = append(head, s.msg("status.total_in_period", "Label", v.label, "Jobs", jobs, "Percent", pctArg(total.Jobs, v.target), "Target", s.jobs(v.target)))
 	case v.wholeYear || v.through:
 		head = append(head, s.msg("status.total", "Jobs", jobs))
 	default: // a quarter's or a month's figure is that period's 실적, never 누계
@@ -535,7 +542,7 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	}
 	if v.target > 0 && v.targetNow > 0 && v.targetNow != v.target {
 		head = append(head, s.msg("status.target_revised_since", "Date", s.date(v.targetDay()),
-			"Target", s.jobs(v.targetNow), "Percent", percent(total.Jobs, v.targetNow)))
+			"Target", s.jobs(v.targetNow), "Percent", pctArg(total.Jobs, v.targetNow)))
 	}
 	// The lines below sum the same entries as the headline, so each
 	// carries 여 when part of its own figure is approximate now, by the
@@ -575,9 +582,9 @@ func (s *Service) deptProgramLine(v statusView, p Program) string {
 	line := s.msg("status.dept_view_program_whole", "Whole", s.unitCount(w.Jobs, w.Approximate > 0, p.Unit))
 	switch {
 	case target > 0 && (v.wholeYear || v.through):
-		line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", percent(w.Jobs, target))
+		line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", pctArg(w.Jobs, target))
 	case target > 0:
-		line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", percent(w.Jobs, target))
+		line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", pctArg(w.Jobs, target))
 	}
 	return line
 }
@@ -649,9 +656,9 @@ func (s *Service) programSection(v statusView) Section {
 		}
 		switch {
 		case target > 0 && (v.wholeYear || v.through):
-			line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", percent(figure, target))
+			line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", pctArg(figure, target))
 		case target > 0: // a period's figure against the year's target
-			line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", percent(figure, target))
+			line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", pctArg(figure, target))
 		}
 		if now := v.targetsNow.Programs[p.ID]; target > 0 && now > 0 && now != target {
 			line += s.msg("status.program_target_now", "Target", s.jobs(now))
@@ -804,7 +811,7 @@ func (s *Service) pipelineSection(counts map[Stage]int) Section {
 	decided := counts[StageDesignated] + counts[StageNotSelected]
 	reached := decided + counts[StageApplied] + counts[StageScreening]
 	if reached > 0 {
-		sec.Lines = append(sec.Lines, s.msg("status.designation_rate", "Designated", counts[StageDesignated], "Reached", reached, "Percent", percent(int64(counts[StageDesignated]), int64(reached))))
+		sec.Lines = append(sec.Lines, s.msg("status.designation_rate", "Designated", counts[StageDesignated], "Reached", reached, "Percent", pctArg(int64(counts[StageDesignated]), int64(reached))))
 	}
 	return sec
 }
@@ -887,7 +894,7 @@ func (s *Service) deptAchievement(d DepartmentTotal) string {
 	if d.Target <= 0 {
 		return ""
 	}
-	return s.msg("status.of_target_d", "Target", s.jobs(d.Target), "Percent", percent(d.Jobs, d.Target))
+	return s.msg("status.of_target_d", "Target", s.jobs(d.Target), "Percent", pctArg(d.Jobs, d.Target))
 }
 
 // TotalsStore reads the running totals of live entries: status, the add

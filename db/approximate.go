@@ -9,7 +9,10 @@ package db
 //
 //   - for jobs dated on or before the program's latest live cumulative report
 //     of that year and status dated on or before to: all of them if that
-//     report carries 여, none if it is exact;
+//     report carries 여; if it is exact, only the approximate deltas it did
+//     not count (review r27 F19): recorded after it, dated on or before it,
+//     re-basing no report (누계포함:아니오, separate jobs that raised its
+//     total): an exact 1,400 and a separate 200여 make 1,600여;
 //   - for jobs dated after it (or where there is none): the jobs of entries
 //     that carry 여 themselves (approximate deltas).
 //
@@ -27,12 +30,12 @@ package db
 // of programs, not of entries.
 func latestReportCTE(from, to string) string {
 	return `latest_report AS (
-		SELECT p.id AS program_id, st.status, y.year::date AS year, r.as_of, r.approximate
+		SELECT p.id AS program_id, st.status, y.year::date AS year, r.id AS report_id, r.as_of, r.approximate
 		FROM programs p
 		CROSS JOIN (VALUES ('realised'), ('agreed')) AS st(status)
 		CROSS JOIN generate_series(date_trunc('year', ` + from + `), date_trunc('year', ` + to + `), interval '1 year') AS y(year)
 		CROSS JOIN LATERAL (
-			SELECT e.as_of, e.approximate
+			SELECT e.id, e.as_of, e.approximate
 			FROM entries e
 			WHERE e.program_id = p.id AND e.status = st.status
 			  AND e.kind = 'cumulative' AND e.voided_at IS NULL
@@ -51,8 +54,39 @@ func joinLatestReport(t, day string) string {
 }
 
 // approxNow is the approximate-now part of one row's jobs: day is its as-of
-// date, jobs its jobs and approx the part of them from entries that carry 여
-// (all SQL expressions), joined to latest_report as lr.
-func approxNow(day, jobs, approx string) string {
-	return `(CASE WHEN lr.as_of >= ` + day + ` THEN CASE WHEN lr.approximate THEN ` + jobs + ` ELSE 0 END ELSE ` + approx + ` END)`
+// date, jobs its jobs, approx the part of them from entries that carry 여
+// and outside the part from approximate deltas an exact latest report did
+// not count (outsideEntry, outsideDays) (all SQL expressions), joined to
+// latest_report as lr.
+func approxNow(day, jobs, approx, outside string) string {
+	return `(CASE WHEN lr.as_of >= ` + day + ` THEN CASE WHEN lr.approximate THEN ` + jobs + ` ELSE ` + outside + ` END ELSE ` + approx + ` END)`
+}
+
+// separateDelta is the SQL condition that entry alias x is an approximate
+// delta recorded after the latest report lr that re-based no report: its
+// jobs are beside that report's figure, not inside it (누계포함:아니오). A
+// delta inside a later report (누계포함:예) always re-bases one.
+func separateDelta(x string) string {
+	return x + `.kind = 'delta' AND ` + x + `.approximate AND ` + x + `.id > lr.report_id
+		AND NOT EXISTS (SELECT 1 FROM entry_adjustments adj WHERE adj.cause_entry_id = ` + x + `.id)`
+}
+
+// outsideEntry is approxNow's outside for a row of entries aliased e.
+func outsideEntry() string {
+	return `(CASE WHEN ` + separateDelta("e") + ` THEN e.count ELSE 0 END)`
+}
+
+// outsideDays is approxNow's outside for a row d of a running-total table
+// (program_id, status, day, approx_jobs); dept, when not "", is the SQL
+// expression of the row's department. Only rows with approximate jobs look
+// at their entries, which are few.
+func outsideDays(d, dept string) string {
+	cond := ""
+	if dept != "" {
+		cond = ` AND x.department = ` + dept
+	}
+	return `(CASE WHEN ` + d + `.approx_jobs = 0 THEN 0 ELSE LEAST(` + d + `.approx_jobs, (
+		SELECT COALESCE(SUM(x.count), 0) FROM entries x
+		WHERE x.program_id = ` + d + `.program_id AND x.status = ` + d + `.status AND x.as_of = ` + d + `.day
+		  AND x.voided_at IS NULL` + cond + ` AND ` + separateDelta("x") + `)) END)`
 }

@@ -73,10 +73,15 @@ func mustAdd(t testing.TB, s *db.Store, e commands.NewEntry) commands.AddResult 
 // approximate now as of the date through (an SQL expression), written apart
 // from the store's rule: the latest live cumulative report of e's program,
 // status and year dated on or before through decides for entries dated on or
-// before it; after it, or with none, e's own 여 does.
+// before it (an exact one still leaves the approximate deltas recorded after
+// it that re-based no report); after it, or with none, e's own 여 does.
 func approxNowOracle(through string) string {
 	return `coalesce((
-		SELECT CASE WHEN r.as_of >= e.as_of THEN r.approximate END
+		SELECT CASE WHEN r.as_of >= e.as_of THEN r.approximate
+		       -- an approximate delta the exact report did not count: recorded
+		       -- after it, re-basing no report (누계포함:아니오, review r27 F19)
+		       OR (e.kind = 'delta' AND e.approximate AND e.id > r.id
+		           AND NOT EXISTS (SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = e.id)) END
 		FROM entries r
 		WHERE r.program_id = e.program_id AND r.status = e.status AND r.kind = 'cumulative'
 		  AND r.voided_at IS NULL AND r.as_of <= ` + through + `

@@ -22,7 +22,7 @@ func (s *Store) MonthTotals(ctx context.Context, from, to time.Time) ([]commands
 		WITH ` + latestReportCTE("$1::date", "$2::date") + `
 		SELECT date_trunc('month', e.as_of)::date AS month, e.program_id, e.department, e.employment_type, e.status,
 		       SUM(e.count) AS jobs,
-		       SUM(` + approxNow("e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END") + `) AS approximate
+		       SUM(` + approxNow("e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END", outsideEntry()) + `) AS approximate
 		FROM entries e` + joinLatestReport("e", "as_of") + `
 		WHERE e.voided_at IS NULL AND e.as_of BETWEEN $1::date AND $2::date
 		GROUP BY 1, e.program_id, e.department, e.employment_type, e.status
@@ -168,7 +168,7 @@ func (s *Store) EmploymentApproximate(ctx context.Context, from, to time.Time, d
 	q := `
 		WITH ` + latestReportCTE("$1::date", "$2::date") + `
 		SELECT e.program_id, e.employment_type, e.status,
-		       SUM(` + approxNow("e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END") + `) AS jobs
+		       SUM(` + approxNow("e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END", outsideEntry()) + `) AS jobs
 		FROM entries e` + joinLatestReport("e", "as_of") + `
 		WHERE e.voided_at IS NULL AND e.as_of BETWEEN $1::date AND $2::date
 		  AND ($3::text = '' OR e.department = $3::text)

@@ -224,14 +224,14 @@ func totalThrough(ctx context.Context, db sqlx.ExtContext, programID int64, thro
 func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, department string) ([]commands.ProgramTotal, error) {
 	// The jobs from the totals tables; their approximate part as of to by
 	// the rule of approximate.go, from the daily rows of the span.
-	days, where, next := "program_days", "", 7
+	days, where, next, dept := "program_days", "", 7, ""
 	parts := `
 			SELECT program_id, status, jobs FROM program_months WHERE month BETWEEN $3::date AND $4::date
 			UNION ALL
 			SELECT program_id, status, jobs FROM program_days
 			WHERE day BETWEEN $1::date AND $2::date OR day BETWEEN $5::date AND $6::date`
 	if department != "" {
-		days, where, next = "department_days", "d.department = $7 AND ", 8
+		days, where, next, dept = "department_days", "d.department = $7 AND ", 8, "d.department"
 		parts = `
 			SELECT program_id, status, jobs FROM department_months
 			WHERE department = $7 AND month BETWEEN $3::date AND $4::date
@@ -246,7 +246,7 @@ func (s *Store) ProgramTotals(ctx context.Context, from, to time.Time, departmen
 	}
 	q := `
 		WITH ` + latestReportCTE(lo, hi) + `, approx AS (
-			SELECT d.program_id, SUM(` + approxNow("d.day", "d.jobs", "d.approx_jobs") + `) AS approximate
+			SELECT d.program_id, SUM(` + approxNow("d.day", "d.jobs", "d.approx_jobs", outsideDays("d", dept)) + `) AS approximate
 			FROM ` + days + ` d` + joinLatestReport("d", "day") + `
 			WHERE ` + where + `d.status = 'realised' AND d.day BETWEEN ` + lo + ` AND ` + hi + `
 			GROUP BY d.program_id
@@ -296,7 +296,7 @@ func (s *Store) ProgramYearTotal(ctx context.Context, programID int64, year int)
 		WITH ` + latestReportCTE("$2::date", "$3::date") + `
 		SELECT COALESCE(SUM(jobs) FILTER (WHERE status = 'realised'), 0) AS jobs,
 		       COALESCE(SUM(jobs) FILTER (WHERE status = 'agreed'), 0)   AS agreed,
-		       (SELECT COALESCE(SUM(` + approxNow("d.day", "d.jobs", "d.approx_jobs") + `), 0)
+		       (SELECT COALESCE(SUM(` + approxNow("d.day", "d.jobs", "d.approx_jobs", outsideDays("d", "")) + `), 0)
 		        FROM program_days d` + joinLatestReport("d", "day") + `
 		        WHERE d.program_id = $1 AND d.status = 'realised' AND d.day BETWEEN $2::date AND $3::date) AS approximate,
 		       -- an approximate agreement (약 300 약정) makes the pipeline approximate (r15 F8)
@@ -324,7 +324,7 @@ func (s *Store) DepartmentTotals(ctx context.Context, from, to time.Time) ([]com
 		approx AS (
 			-- The approximate-now part (approximate.go), from the days of
 			-- the span that can have one.
-			SELECT dd.department, SUM(` + approxNow("dd.day", "dd.jobs", "dd.approx_jobs") + `) AS jobs
+			SELECT dd.department, SUM(` + approxNow("dd.day", "dd.jobs", "dd.approx_jobs", outsideDays("dd", "dd.department")) + `) AS jobs
 			FROM department_days dd` + joinLatestReport("dd", "day") + `
 			WHERE dd.status = 'realised' AND dd.day BETWEEN $7::date AND $8::date
 			  AND (dd.approx_jobs > 0 OR lr.approximate)

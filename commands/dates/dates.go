@@ -776,6 +776,10 @@ func monthPeriodOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 		ys, ms = m[1], m[2]+m[3]+m[4] // exactly one alternative matched
 	} else if m := reKoMonth.FindStringSubmatch(t); m != nil {
 		ys, ms = m[1], m[2]
+	} else if m := reEnMonth.FindStringSubmatch(t); m != nil && enMonths[m[2]] != 0 {
+		// status december, status dec, dec 2026, 2026 december: an English
+		// user's first try for a month is its name (review r27 F12)
+		ys, ms = m[1]+m[3], strconv.Itoa(enMonths[m[2]])
 	} else {
 		return Period{}, reasons.None, false
 	}
@@ -794,6 +798,18 @@ func monthPeriodOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 		})
 	}
 	return monthPeriod(y, time.Month(month)), reasons.None, true
+}
+
+// reEnMonth is an English month name or its abbreviation, with an optional
+// year before or after it (december, dec., dec 2026, 2026 dec); enMonths
+// says which names are months.
+var reEnMonth = regexp.MustCompile(`^(?:(\d{4}) )?([a-z]+)\.?(?:,? (\d{4}))?$`)
+
+var enMonths = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+	"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12,
 }
 
 // monthRangeOf reads 1~4월, 1월-4월, 2026년 1~4월 and the label 2026-01~04.
@@ -887,10 +903,17 @@ func isoWeekOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 		y := recentYear(base.Year(), base, func(y int) (time.Time, time.Time) {
 			monday, err := ParseISOWeek(strconv.Itoa(y) + "년 " + m[1] + "주차")
 			if err != nil {
-				return On(y, 1, 1), On(y, 1, 1) // a week the year lacks: left to ParseISOWeek to refuse
+				// A week the year lacks (53주차 in 2027) is never this
+				// year's: read as still ahead, so in January it is last
+				// year's week 53 that just ended (review r27 F17); a year
+				// without it either is left to ParseISOWeek to refuse.
+				return On(maxYear, 12, 31), On(maxYear, 12, 31)
 			}
 			return monday, monday.AddDate(0, 0, 6)
 		})
+		if _, err := ParseISOWeek(strconv.Itoa(y) + "년 " + m[1] + "주차"); err != nil && y != base.Year() {
+			y = base.Year() // neither year has it: refused as this year's week
+		}
 		t = strconv.Itoa(y) + "년 " + m[1] + "주차" // 18주차 is this year's ISO week 18 (52주차 in January: last year's)
 	}
 	if !reISOWeek.MatchString(t) {

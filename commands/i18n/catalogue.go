@@ -73,7 +73,30 @@ func Funcs() texttemplate.FuncMap {
 	return texttemplate.FuncMap{
 		"josa":     func(word any, p string) string { return WithParticle(fmt.Sprint(word), p) },
 		"particle": func(word any, p string) string { return Particle(fmt.Sprint(word), p) },
+		"pct":      func(v any) string { return percentText(v, "1% 미만") },
+		"pctEn":    func(v any) string { return percentText(v, "under 1%") },
 	}
+}
+
+// Percent is a rate in whole percent; Under says it is above 0 but below
+// 1%, which a whole percent would print as 0% and read as "nothing"
+// (review r27 F4: 132 jobs of 15,000). Messages print it with pct (Korean)
+// or pctEn (English), which also print a plain number as N%.
+type Percent struct {
+	N     int64
+	Under bool
+}
+
+// String is the whole percent, for a message that prints it bare.
+func (p Percent) String() string { return fmt.Sprint(p.N) }
+
+// percentText writes v with its percent sign, or under for a Percent
+// between 0 and 1.
+func percentText(v any, under string) string {
+	if p, ok := v.(Percent); ok && p.Under {
+		return under
+	}
+	return fmt.Sprint(v) + "%"
 }
 
 // Default returns the catalogue built from the embedded messages.toml. It is
