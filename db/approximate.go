@@ -43,6 +43,32 @@ func latestReportCTE(from, to string) string {
 	)`
 }
 
+// monthReportCTE is a WITH item named month_report: per program, status and
+// month from from's to to's, the as-of date and the 여 of the latest live
+// cumulative report of that month's year dated on or before the month's
+// last day (or to, if earlier). A report's month cell carries the 여 of what
+// was reported as of that month (review r25 F9): `3월말 누계 400여` keeps
+// March at 400여 after an exact `5월말 누계 1,250`, while the 누계 beside it
+// follows latest_report. One index probe per program, status and month.
+func monthReportCTE(from, to string) string {
+	return `month_report AS (
+		SELECT p.id AS program_id, st.status, mo.month::date AS month, r.as_of, r.approximate
+		FROM programs p
+		CROSS JOIN (VALUES ('realised'), ('agreed')) AS st(status)
+		CROSS JOIN generate_series(date_trunc('month', ` + from + `), date_trunc('month', ` + to + `), interval '1 month') AS mo(month)
+		CROSS JOIN LATERAL (
+			SELECT e.as_of, e.approximate
+			FROM entries e
+			WHERE e.program_id = p.id AND e.status = st.status
+			  AND e.kind = 'cumulative' AND e.voided_at IS NULL
+			  AND e.as_of BETWEEN date_trunc('year', mo.month)::date
+			      AND LEAST(` + to + `, (mo.month + interval '1 month' - interval '1 day')::date)
+			ORDER BY e.as_of DESC, e.id DESC
+			LIMIT 1
+		) r
+	)`
+}
+
 // joinLatestReport joins latest_report (as lr) to rows of alias t with
 // program_id, status and the as-of date in column day.
 func joinLatestReport(t, day string) string {

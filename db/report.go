@@ -13,17 +13,22 @@ import (
 
 // MonthTotals sums live entries with as-of dates in [from, to] per month,
 // program, department, employment type and status, ordered by month and
-// program, with the part approximate as of to (approximate.go). It reads
+// program, with the part approximate as of to (approximate.go) and the part
+// approximate as of its own month's end (monthReportCTE). It reads
 // entries (the running totals keep no employment type) through the covering
 // index entries_by_as_of.
 func (s *Store) MonthTotals(ctx context.Context, from, to time.Time) ([]commands.MonthTotal, error) {
 	// The approximate part as of to, by the rule of approximate.go.
 	q := `
-		WITH ` + latestReportCTE("$1::date", "$2::date") + `
+		WITH ` + latestReportCTE("$1::date", "$2::date") + `, ` + monthReportCTE("$1::date", "$2::date") + `
 		SELECT date_trunc('month', e.as_of)::date AS month, e.program_id, e.department, e.employment_type, e.status,
 		       SUM(e.count) AS jobs,
-		       SUM(` + approxNow("e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END") + `) AS approximate
+		       SUM(` + approxNow("e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END") + `) AS approximate,
+		       SUM(CASE WHEN mr.as_of >= e.as_of THEN CASE WHEN mr.approximate THEN e.count ELSE 0 END
+		                ELSE CASE WHEN e.approximate THEN e.count ELSE 0 END END) AS month_approximate
 		FROM entries e` + joinLatestReport("e", "as_of") + `
+		LEFT JOIN month_report mr ON mr.program_id = e.program_id AND mr.status = e.status
+			AND mr.month = date_trunc('month', e.as_of)::date
 		WHERE e.voided_at IS NULL AND e.as_of BETWEEN $1::date AND $2::date
 		GROUP BY 1, e.program_id, e.department, e.employment_type, e.status
 		ORDER BY 1, e.program_id, e.department, e.employment_type, e.status`
@@ -35,6 +40,7 @@ func (s *Store) MonthTotals(ctx context.Context, from, to time.Time) ([]commands
 		Status         string    `db:"status"`
 		Jobs           int64     `db:"jobs"`
 		Approximate    int64     `db:"approximate"`
+		MonthApprox    int64     `db:"month_approximate"`
 	}
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to)); err != nil {
 		return nil, wrap("month totals", err)
@@ -42,7 +48,7 @@ func (s *Store) MonthTotals(ctx context.Context, from, to time.Time) ([]commands
 	out := make([]commands.MonthTotal, len(rows))
 	for i, r := range rows {
 		out[i] = commands.MonthTotal{Month: dateOf(r.Month), ProgramID: r.ProgramID, Department: r.Department,
-			EmploymentType: r.EmploymentType, Status: commands.EntryStatus(r.Status), Jobs: r.Jobs, Approximate: r.Approximate}
+			EmploymentType: r.EmploymentType, Status: commands.EntryStatus(r.Status), Jobs: r.Jobs, Approximate: r.Approximate, MonthApproximate: r.MonthApprox}
 	}
 	return out, nil
 }
