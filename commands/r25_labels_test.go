@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"testing"
@@ -84,5 +85,45 @@ func TestR25ReportMonthKeepsItsApproximate(t *testing.T) {
 			}
 			mustContain(t, text, note)
 		}
+	}
+}
+
+// voidedOfYearSQL sums the jobs of realised entries dated in year voided on or
+// after since, straight from the entries.
+func (h *harness) voidedOfYearSQL(year int, since string) int64 {
+	h.t.Helper()
+	var n int64
+	err := h.store.DB().GetContext(context.Background(), &n, `
+		SELECT coalesce(sum(count), 0) FROM entries
+		WHERE voided_at >= $2::timestamptz AND status = 'realised' AND extract(year FROM as_of) = $1`, year, since)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return n
+}
+
+// Review r25 F12: `목록 무효` in January 2027 lists a void made that month
+// of an entry dated 2026 as 2027's, "일자리 30개 제외", as if 2027's figure
+// had fallen. The title says the list is by the day of the void and whose
+// year's figures each void lowered.
+func TestR25VoidListNamesTheEntriesYear(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		now := time.Date(2026, 12, 21, 3, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		h.run(manager, "add 30 senior date:2026-12-20", commands.OutcomeOK)
+		h.run(manager, "add 10 youth date:2026-12-20", commands.OutcomeOK)
+		now = time.Date(2027, 1, 5, 3, 0, 0, 0, time.UTC)
+		h.run(manager, "add 5 women date:2027-01-02", commands.OutcomeOK)
+		h.run(manager, "void 1 duplicate", commands.OutcomeOK)
+		h.run(manager, "void 3 typo", commands.OutcomeOK)
+		text := h.run("U1", "list voided", commands.OutcomeOK).Text()
+		old, cur := formatCount(h.voidedOfYearSQL(2026, "2027-01-01")), formatCount(h.voidedOfYearSQL(2027, "2027-01-01"))
+		want := []string{"2027 (by the day of the void): 2 entries, " + old + " jobs of 2026 · " + cur + " jobs of 2027 taken out"}
+		if lang == commands.Korean {
+			want = []string{"2027년 무효 처리 실적(무효 처리일 기준): 2건, 2026년 일자리 " + old + "개 · 2027년 일자리 " + cur + "개 제외"}
+		}
+		mustContain(t, text, want...)
 	}
 }
