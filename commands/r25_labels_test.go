@@ -127,3 +127,49 @@ func TestR25VoidListNamesTheEntriesYear(t *testing.T) {
 		mustContain(t, text, want...)
 	}
 }
+
+// Review r25 F15: voiding a 정정's replacement that a later 누계 report
+// already counts said "80개가 모두 줄어 300개가 되었습니다" though the total
+// stayed 300; a plain void a later report takes up said nothing of the
+// total. Each reply says what happened to the total, which equals a SUM.
+func TestR25VoidReplySaysWhatTheTotalDid(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		for _, line := range []string{
+			"add 90 youth date:2026-11-10",
+			"correct 1 80 typo",
+			"add 300 youth cumulative date:2026-11-20",
+			"add 50 senior date:2026-11-10",
+			"add 120 senior cumulative date:2026-11-15",
+			"add 200 senior cumulative date:2026-11-25",
+			"add 40 women date:2026-11-10",
+			"add 30 women date:2026-11-12",
+			"add 100 women cumulative date:2026-11-20",
+		} {
+			h.run(manager, line, commands.OutcomeOK)
+		}
+		year := func(code string) string {
+			return formatCount(h.sumSQL(code, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)))
+		}
+		youthBefore := year("youth")
+		r := h.run(manager, "void 2 wrong correction", commands.OutcomeOK).Text()
+		if year("youth") != youthBefore {
+			t.Fatalf("%s: the youth total moved from %s to %s", lang, youthBefore, year("youth"))
+		}
+		kept := map[commands.Lang]string{commands.Korean: "이후 누계 보고의 누계는 그대로이므로 청년일자리 2026년 누계는 줄지 않고 " + year("youth") + "개 그대로입니다",
+			commands.English: "so the youth 2026 total stays " + year("youth")}[lang]
+		mustContain(t, r, kept)
+		if strings.Contains(r, "모두 줄어") || strings.Contains(r, "dropped by the whole") {
+			t.Errorf("%s: the reply says the total fell:\n%s", lang, r)
+		}
+		r = h.run(manager, "void 5 typo", commands.OutcomeOK).Text()
+		mustContain(t, r, map[commands.Lang]string{commands.Korean: "노인 일자리 2026년 누계는 줄지 않고 " + year("senior") + "개 그대로입니다",
+			commands.English: "total for 2026 stays " + year("senior")}[lang])
+		// A plain delta the later 누계 (100) covers: its increment rises
+		// from 30 to 60 and the total stays.
+		r = h.run(manager, "void 8 typo", commands.OutcomeOK).Text()
+		mustContain(t, r, map[commands.Lang]string{commands.Korean: "여성 일자리 2026년 누계는 줄지 않고 " + year("women") + "개 그대로입니다",
+			commands.English: "total for 2026 stays " + year("women")}[lang])
+	}
+}
