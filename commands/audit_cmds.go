@@ -744,16 +744,21 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 // for one kind of delta: a 채용 speaks of hires, an 추가 of jobs (실적).
 type withinTexts struct {
 	ask, ifInside, cannotBeInside, ifSeparate, ifSeparateAll, buttonSeparate, kept, beyond string
+	// The refusals when the delta equals the report's increase, which
+	// "only N" misstates (review r23 M4).
+	cannotBeInsideEqual, beyondEqual string
 }
 
 // withinTextsFor picks the texts for e: a hire (e.Agreement set) or an add.
 func withinTextsFor(e NewEntry) withinTexts {
 	if e.Agreement != 0 {
 		return withinTexts{"hires.inside_later_report", "hires.if_inside", "hires.cannot_be_inside", "hires.if_separate",
-			"k52.hires_if_separate_all", "hires.button_separate", "hires.report_kept", "hires.beyond_report"}
+			"k52.hires_if_separate_all", "hires.button_separate", "hires.report_kept", "hires.beyond_report",
+			"labels.hires_cannot_be_inside_equal", "labels.hires_beyond_report_equal"}
 	}
 	return withinTexts{"within.inside_later_report", "within.if_inside", "within.cannot_be_inside", "within.if_separate",
-		"k52.within_if_separate_all", "within.button_separate", "within.report_kept", "within.beyond_report"}
+		"k52.within_if_separate_all", "within.button_separate", "within.report_kept", "within.beyond_report",
+		"labels.within_cannot_be_inside_equal", "labels.within_beyond_report_equal"}
 }
 
 // askInsideLaterReport holds a delta (a 채용, or an 추가 from the typed
@@ -813,7 +818,14 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 			"Total", s.unitCount(through, first.Approximate, p.Unit),
 			"Old", s.unitCount(first.Count, false, p.Unit), "New", s.unitCount(first.Count-e.Count, false, p.Unit), "Line", yes))
 	default:
-		lines = append(lines, s.msg(t.cannotBeInside, "ID", first.ID, "Increment", s.unitCount(first.Count, false, p.Unit)))
+		key := t.cannotBeInside
+		if first.Count == e.Count {
+			// Not "증가분이 100개뿐": the increase is as large as the hire,
+			// and it is the report's own increase that would be gone
+			// (review r23 M4).
+			key = t.cannotBeInsideEqual
+		}
+		lines = append(lines, s.msg(key, "ID", first.ID, "Increment", s.unitCount(first.Count, false, p.Unit)))
 	}
 	if len(reports) == 1 {
 		lines = append(lines, s.msg(t.ifSeparate, "ID", first.ID, "AsOf", s.date(first.AsOf),
@@ -882,7 +894,11 @@ func (s *Service) withinKeptLines(e NewEntry, rebased []Adjustment, p Program) [
 // beyondReport refuses a delta said to be inside a later report that added
 // no more than it: nothing was written; the line for separate jobs.
 func (s *Service) beyondReport(cmd Command, e NewEntry, beyond *HireBeyondReportError, p Program) Reply {
-	return s.refuse(cmd.Name, s.msg(withinTextsFor(e).beyond, "ID", beyond.Report.ID, "AsOf", s.date(beyond.Report.AsOf),
+	key := withinTextsFor(e).beyond
+	if beyond.Report.Count == e.Count {
+		key = withinTextsFor(e).beyondEqual
+	}
+	return s.refuse(cmd.Name, s.msg(key, "ID", beyond.Report.ID, "AsOf", s.date(beyond.Report.AsOf),
 		"Total", s.unitCount(beyond.Report.ReportedTotal, beyond.Report.Approximate, p.Unit),
 		"Increment", s.unitCount(beyond.Report.Count, false, p.Unit), "Count", s.unitCount(e.Count, false, p.Unit),
 		"No", s.withinLine(cmd, false)))
@@ -964,7 +980,13 @@ func (s *Service) agreementSection(ctx context.Context, from, to time.Time, prog
 			continue
 		}
 		p, _ := s.programByID(programs, t.ProgramID)
-		sec.Lines = append(sec.Lines, s.msg("audit.agreement_line", "Program", s.programShort(p),
+		key := "audit.agreement_line"
+		if t.Approximate {
+			// 300여 agreed, 300 hired is not "100%": 300여 says more than
+			// 300, so the rate is at most that (review r23 M3).
+			key = "labels.agreement_line_approx"
+		}
+		sec.Lines = append(sec.Lines, s.msg(key, "Program", s.programShort(p),
 			"Agreed", s.unitCount(t.Agreed, t.Approximate, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
 			"Rate", percent(t.Realised, t.Agreed)))
 	}

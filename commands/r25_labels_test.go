@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -171,5 +172,72 @@ func TestR25VoidReplySaysWhatTheTotalDid(t *testing.T) {
 		r = h.run(manager, "void 8 typo", commands.OutcomeOK).Text()
 		mustContain(t, r, map[commands.Lang]string{commands.Korean: "여성 일자리 2026년 누계는 줄지 않고 " + year("women") + "개 그대로입니다",
 			commands.English: "total for 2026 stays " + year("women")}[lang])
+	}
+}
+
+// Review r23 M3: 약정 300여 with 300 hired is not "이행률 100%": 300여 says
+// more than 300, so the line says at most 100%. An exact agreement keeps
+// its plain rate. The figures are the ledger's.
+func TestR23ApproximateAgreementRateIsAnUpperBound(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		h.run(manager, "add 300여 senior status:agreed date:2026-10-01", commands.OutcomeOK)
+		h.run(manager, "add 200 invest status:agreed date:2026-10-01", commands.OutcomeOK)
+		h.run(manager, "hire 1 300 2026-11-10", commands.OutcomeOK)
+		h.run(manager, "hire 2 100 2026-11-10", commands.OutcomeOK)
+		agreed := func(code string) int64 {
+			return h.sqlInt(`SELECT coalesce(sum(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id
+				WHERE e.voided_at IS NULL AND e.status = 'agreed' AND p.code = '` + code + `'`)
+		}
+		hired := func(code string) int64 {
+			return h.sqlInt(`SELECT coalesce(sum(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id
+				WHERE e.voided_at IS NULL AND e.status = 'realised' AND p.code = '` + code + `'`)
+		}
+		sa, sh, ia, ih := agreed("senior"), hired("senior"), agreed("invest"), hired("invest")
+		want := []string{
+			fmt.Sprintf("노인 일자리: 약정 %s여개 · 채용 %s개 · 이행률 %d%% 이하(약정이 어림수", formatCount(sa), formatCount(sh), sh*100/sa),
+			fmt.Sprintf("기업 및 투자유치: 약정 %s개 · 채용 %s개 · 이행률 %d%%", formatCount(ia), formatCount(ih), ih*100/ia),
+		}
+		if lang == commands.English {
+			want = []string{
+				fmt.Sprintf("agreed about %s · hired %s · at most %d%% (the agreement is approximate", formatCount(sa), formatCount(sh), sh*100/sa),
+				fmt.Sprintf("agreed %s · hired %s · %d%%", formatCount(ia), formatCount(ih), ih*100/ia),
+			}
+		}
+		for _, line := range []string{"status", "report"} {
+			text := h.run("U1", line, commands.OutcomeOK).Text()
+			mustContain(t, text, want...)
+			if strings.Contains(text, "이행률 100%\n") || strings.Contains(text, "· 100%\n") {
+				t.Errorf("%s %q: an approximate agreement reads as 100%% done:\n%s", lang, line, text)
+			}
+		}
+	}
+}
+
+// Review r23 M4: a hire of exactly what a later 누계 added was refused with
+// "증가분이 100개뿐" (only 100), which reads as less than the hire. The
+// question and the refusal say the increase is as large as the hire and what
+// to do if it is this hire; nothing is written.
+func TestR23HireEqualToTheReportsIncreaseIsNotOnly(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		h.run(manager, "add 300 invest status:agreed date:2026-10-01", commands.OutcomeOK)
+		h.run(manager, "add 100 invest cumulative date:2026-11-20", commands.OutcomeOK)
+		before := h.yearTotal()
+		inc := formatCount(h.sqlInt(`SELECT count FROM entries WHERE id = 2`))
+		q := h.run(manager, "hire 1 100 2026-11-10", commands.OutcomeRefused).Text()
+		r := h.run(manager, "hire 1 100 2026-11-10 within:yes", commands.OutcomeRefused).Text()
+		if h.yearTotal() != before {
+			t.Fatalf("%s: the ledger moved from %d to %d", lang, before, h.yearTotal())
+		}
+		for _, text := range []string{q, r} {
+			if strings.Contains(text, "뿐") || strings.Contains(text, "added only") {
+				t.Errorf("%s: the reply says the increase is less than the hire:\n%s", lang, text)
+			}
+			want := map[commands.Lang]string{commands.Korean: "증가분이 이 채용과 같은 " + inc + "개라서", commands.English: "added " + inc + ", as many as this hire"}[lang]
+			mustContain(t, text, want, map[commands.Lang]string{commands.Korean: "`무효 2 <사유>`", commands.English: "`void 2 <reason>`"}[lang])
+		}
 	}
 }
