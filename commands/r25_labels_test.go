@@ -241,3 +241,38 @@ func TestR23HireEqualToTheReportsIncreaseIsNotOnly(t *testing.T) {
 		}
 	}
 }
+
+// Review r22 F27 / r24 F23: `현황 1~12월` typed on 2027-01-05 read as 2027,
+// five days old and empty. In the range's first month, a yearless range
+// that has begun but is mostly ahead means the year just ended, as `현황
+// 3분기` in January offers last year's; `2027년 1~12월` still reads 2027.
+func TestR22WholeYearRangeInJanuaryIsTheYearJustEnded(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		now := time.Date(2026, 12, 21, 3, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		h.run(manager, "add 20 youth date:2026-11-10", commands.OutcomeOK)
+		h.run(manager, "add 7 senior date:2026-12-18", commands.OutcomeOK)
+		now = time.Date(2027, 1, 5, 3, 0, 0, 0, time.UTC)
+		h.run(manager, "add 3 women date:2027-01-04", commands.OutcomeOK)
+		last := formatCount(h.sumSQL("", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)))
+		jan := formatCount(h.sumSQL("", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)))
+		this := formatCount(h.sumSQL("", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC)))
+		cases := map[commands.Lang][][2]string{
+			commands.Korean: {
+				{"현황 1~12월", "일자리 현황 · 2026년 (2026. 12. 31. 기준)\n누계 " + last + "개"},
+				{"현황 1~11월", "2026년 1~11월 실적 " + jan + "개"},
+				{"현황 2027년 1~12월", "일자리 현황 · 2027년 (2027. 1. 5. 기준)\n누계 " + this + "개"},
+			},
+			commands.English: {
+				{"status 1~12월", "2026 (as of 2026-12-31)"},
+				{"status 1~12월", "Total: " + last},
+				{"status 2027년 1~12월", "Jobs status · 2027 (as of 2027-01-05)\nTotal: " + this},
+			},
+		}
+		for _, c := range cases[lang] {
+			mustContain(t, h.run("U1", c[0], commands.OutcomeOK).Text(), c[1])
+		}
+	}
+}
