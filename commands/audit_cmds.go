@@ -975,11 +975,22 @@ func (s *Service) agreementSection(ctx context.Context, from, to time.Time, prog
 		return Section{}, false, err
 	}
 	sec := Section{Heading: s.msg("audit.agreement_title")}
+	var earlier []string // listed after this span's agreements
 	for _, t := range totals {
 		if sc.programs != nil && !sc.programs[t.ProgramID] {
 			continue
 		}
 		p, _ := s.programByID(programs, t.ProgramID)
+		if t.EarlierRealised > 0 {
+			// This span's hires of earlier years' agreements: jobs of the
+			// span, labelled by where their agreement belongs, so "채용 0개"
+			// of this year's agreements does not read as no hires (r22 F37).
+			earlier = append(earlier, s.msg("labels.agreement_earlier_line",
+				"Program", s.programShort(p), "Year", from.Year(), "Realised", s.unitCount(t.EarlierRealised, false, p.Unit)))
+		}
+		if t.Agreed == 0 {
+			continue
+		}
 		key := "audit.agreement_line"
 		if t.Approximate {
 			// 300여 agreed, 300 hired is not "100%": 300여 says more than
@@ -990,6 +1001,7 @@ func (s *Service) agreementSection(ctx context.Context, from, to time.Time, prog
 			"Agreed", s.unitCount(t.Agreed, t.Approximate, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
 			"Rate", percent(t.Realised, t.Agreed)))
 	}
+	sec.Lines = append(sec.Lines, earlier...)
 	return sec, len(sec.Lines) > 0, nil
 }
 

@@ -276,3 +276,33 @@ func TestR22WholeYearRangeInJanuaryIsTheYearJustEnded(t *testing.T) {
 		}
 	}
 }
+
+// Review r22 F37: in January 2027, 약정 이행 said "약정 50개 · 채용 0개" while
+// 100 jobs were hired that month from a 2026 agreement. The year's hires of
+// earlier agreements get their own line, labelled by the agreement's year;
+// the figures are the ledger's.
+func TestR22HiresOfLastYearsAgreementsAreLabelled(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		now := time.Date(2026, 11, 26, 3, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		h.run(manager, "add 300 invest status:agreed date:2026-11-10", commands.OutcomeOK)
+		now = time.Date(2027, 1, 5, 3, 0, 0, 0, time.UTC)
+		h.run(manager, "hire 1 100 2027-01-04", commands.OutcomeOK)
+		h.run(manager, "add 50 invest status:agreed date:2027-01-03", commands.OutcomeOK)
+		earlier := formatCount(h.sqlInt(`SELECT coalesce(sum(e.count), 0) FROM agreement_hires x
+			JOIN entries e ON e.id = x.hire_entry_id AND e.voided_at IS NULL AND e.as_of >= '2027-01-01'
+			JOIN entries a ON a.id = x.agreement_entry_id AND a.as_of < '2027-01-01'`))
+		agreed := formatCount(h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE status = 'agreed' AND voided_at IS NULL AND as_of >= '2027-01-01'`))
+		want := map[commands.Lang][]string{
+			commands.Korean: {"기업 및 투자유치: 약정 " + agreed + "개 · 채용 0개 · 이행률 0%",
+				"기업 및 투자유치: 2027년 이전 약정에서 이 기간에 채용 " + earlier + "개(이 기간 실적에 포함"},
+			commands.English: {"agreed " + agreed + " · hired 0 · 0%",
+				": " + earlier + " hired in this period from agreements made before 2027"},
+		}[lang]
+		for _, line := range []string{"status", "report"} {
+			mustContain(t, h.run("U1", line, commands.OutcomeOK).Text(), want...)
+		}
+	}
+}
