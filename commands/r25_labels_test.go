@@ -306,3 +306,30 @@ func TestR22HiresOfLastYearsAgreementsAreLabelled(t *testing.T) {
 		}
 	}
 }
+
+// Review r24 F15: the digest of 2026-12-28 … 2027-01-03 (ISO 2026-W53)
+// gave "이번 주 32개" with 2027's jobs inside and no word of it, read as
+// 2026's. The week's figure is split by calendar year, each part equal to
+// a SUM over its own days, and the line names the ISO rule.
+func TestR24WeekAcrossTheYearIsSplit(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		now := time.Date(2026, 12, 31, 3, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		h.run(manager, "add 20 youth date:2026-12-28", commands.OutcomeOK)
+		h.run(manager, "add 7 senior date:2026-12-30", commands.OutcomeOK)
+		now = time.Date(2027, 1, 4, 3, 0, 0, 0, time.UTC)
+		h.run(manager, "add 5 women date:2027-01-02", commands.OutcomeOK)
+		day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+		week := formatCount(h.sumSQL("", day(2026, 12, 28), day(2027, 1, 3)))
+		old := formatCount(h.sumSQL("", day(2026, 12, 28), day(2026, 12, 31)))
+		cur := formatCount(h.sumSQL("", day(2027, 1, 1), day(2027, 1, 3)))
+		want := map[commands.Lang]string{
+			commands.Korean: "해가 바뀌는 주입니다. 이번 주 " + week + "개 가운데 2026년 날짜(2026. 12. 28. ~ 2026. 12. 31.)는 " + old +
+				"개, 2027년 날짜(2027. 1. 1. ~ 2027. 1. 3.)는 " + cur + "개입니다. 각 해의 누계에는 그 해 날짜의 실적만 들어갑니다. 주차(2026년 53주차)는 ISO 기준(목요일이 든 해)을 따르며",
+			commands.English: "of its " + week + ", " + old + " are dated in 2026 (2026-12-28 – 2026-12-31) and " + cur + " in 2027 (2027-01-01 – 2027-01-03)",
+		}[lang]
+		mustContain(t, h.run(manager, "digest", commands.OutcomeOK).Text(), want)
+	}
+}
