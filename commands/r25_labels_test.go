@@ -333,3 +333,43 @@ func TestR24WeekAcrossTheYearIsSplit(t *testing.T) {
 		mustContain(t, h.run(manager, "digest", commands.OutcomeOK).Text(), want)
 	}
 }
+
+// employmentSQL sums the live realised jobs of one employment type.
+func (h *harness) employmentSQL(etype string) int64 {
+	h.t.Helper()
+	return h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised' AND employment_type = $1`, etype)
+}
+
+// Review r24 F21: an exact 상용 100 beside `누계 200여 고용형태:일용` showed
+// 상용 100여: the report's 여 falls on its own type's increment, not on
+// another type's exact jobs. Status and the report by type agree with SQL.
+func TestR24EmploymentBreakdownKeepsExactPartsExact(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang)
+		h.run(manager, "add 100 youth date:2026-11-10 type:regular", commands.OutcomeOK)
+		h.run(manager, "add 200여 youth cumulative date:2026-11-20 type:daily confirm:yes", commands.OutcomeOK)
+		reg, daily := formatCount(h.employmentSQL("regular")), formatCount(h.employmentSQL("daily"))
+		status := map[commands.Lang]string{commands.Korean: "상용 " + reg + "개 · 일용 " + daily + "여개",
+			commands.English: "regular " + reg + " · daily about " + daily}[lang]
+		mustContain(t, h.run("U1", "status", commands.OutcomeOK).Text(), status)
+		text := h.run("U1", "report by:type", commands.OutcomeOK).Text()
+		regular := map[commands.Lang]string{commands.Korean: "상용", commands.English: "regular"}[lang]
+		var rows [][]string
+		for _, line := range strings.Split(text, "\n") {
+			if f := strings.Fields(line); len(f) > 1 && f[0] == regular {
+				rows = append(rows, f[1:])
+			}
+		}
+		if len(rows) < 3 {
+			t.Fatalf("%s: no 상용 rows in\n%s", lang, text)
+		}
+		// November's cell of the second half and the 누계 of the summary.
+		if got := rows[1][4]; got != reg {
+			t.Errorf("%s: 상용 November %q, want %q\n%s", lang, got, reg, text)
+		}
+		if got := rows[2][1]; got != reg {
+			t.Errorf("%s: 상용 누계 %q, want %q\n%s", lang, got, reg, text)
+		}
+	}
+}

@@ -315,6 +315,9 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		if !ok || !p.CountsAsJobs() {
 			continue
 		}
+		if by == ReportByType { // a report's 여 falls on its own type (r24 F21)
+			m.Approximate, m.MonthApproximate = m.TypeApproximate, m.TypeMonthApproximate
+		}
 		if m.Status == StatusAgreed {
 			r.Agreed += m.Jobs
 			r.AgreedApprox = r.AgreedApprox || m.Approximate > 0

@@ -52,6 +52,10 @@ type MonthTotal struct {
 	// MonthApproximate is the part of Jobs approximate as of the month's
 	// own end: what the month's reports said then (review r25 F9).
 	MonthApproximate int64
+	// TypeApproximate and TypeMonthApproximate are Approximate and
+	// MonthApproximate as a breakdown by employment type reads them: a
+	// report's 여 falls on its own type's jobs (review r24 F21).
+	TypeApproximate, TypeMonthApproximate int64
 }
 
 // EmploymentTotal is the live jobs of one program, employment type and status.

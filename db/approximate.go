@@ -27,12 +27,12 @@ package db
 // of programs, not of entries.
 func latestReportCTE(from, to string) string {
 	return `latest_report AS (
-		SELECT p.id AS program_id, st.status, y.year::date AS year, r.as_of, r.approximate
+		SELECT p.id AS program_id, st.status, y.year::date AS year, r.as_of, r.approximate, r.employment_type
 		FROM programs p
 		CROSS JOIN (VALUES ('realised'), ('agreed')) AS st(status)
 		CROSS JOIN generate_series(date_trunc('year', ` + from + `), date_trunc('year', ` + to + `), interval '1 year') AS y(year)
 		CROSS JOIN LATERAL (
-			SELECT e.as_of, e.approximate
+			SELECT e.as_of, e.approximate, e.employment_type
 			FROM entries e
 			WHERE e.program_id = p.id AND e.status = st.status
 			  AND e.kind = 'cumulative' AND e.voided_at IS NULL
@@ -52,12 +52,12 @@ func latestReportCTE(from, to string) string {
 // follows latest_report. One index probe per program, status and month.
 func monthReportCTE(from, to string) string {
 	return `month_report AS (
-		SELECT p.id AS program_id, st.status, mo.month::date AS month, r.as_of, r.approximate
+		SELECT p.id AS program_id, st.status, mo.month::date AS month, r.as_of, r.approximate, r.employment_type
 		FROM programs p
 		CROSS JOIN (VALUES ('realised'), ('agreed')) AS st(status)
 		CROSS JOIN generate_series(date_trunc('month', ` + from + `), date_trunc('month', ` + to + `), interval '1 month') AS mo(month)
 		CROSS JOIN LATERAL (
-			SELECT e.as_of, e.approximate
+			SELECT e.as_of, e.approximate, e.employment_type
 			FROM entries e
 			WHERE e.program_id = p.id AND e.status = st.status
 			  AND e.kind = 'cumulative' AND e.voided_at IS NULL
@@ -81,4 +81,15 @@ func joinLatestReport(t, day string) string {
 // (all SQL expressions), joined to latest_report as lr.
 func approxNow(day, jobs, approx string) string {
 	return `(CASE WHEN lr.as_of >= ` + day + ` THEN CASE WHEN lr.approximate THEN ` + jobs + ` ELSE 0 END ELSE ` + approx + ` END)`
+}
+
+// approxNowByType is approxNow for a breakdown by employment type (상용 /
+// 임시 / 일용), with the latest report joined as alias r: an approximate
+// report's 여 falls on the jobs of its own employment type (its increment),
+// and on others only where they carry 여 themselves, so an exact `상용 100`
+// beside `누계 200여 고용형태:일용` stays 100 in the 상용 row (review r24
+// F21). etype and approx are the row's employment type and own-여 jobs.
+func approxNowByType(r, day, jobs, approx, etype string) string {
+	return `(CASE WHEN ` + r + `.as_of >= ` + day + ` THEN CASE WHEN ` + r + `.approximate AND ` + etype + ` = ` + r + `.employment_type THEN ` + jobs +
+		` WHEN ` + r + `.approximate THEN ` + approx + ` ELSE 0 END ELSE ` + approx + ` END)`
 }
