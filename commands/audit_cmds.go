@@ -600,11 +600,15 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if errors.Is(checked, ErrNotAgreement) {
 		return s.refuse(cmd.Name, s.msg("audit.not_an_agreement", "ID", a.ID))
 	}
+	// A hire's date lies between the agreement's and today: both refusals
+	// name that span, never "today or earlier", which offered days before
+	// the agreement (review r24 F22).
 	if day.After(s.today()) {
-		return s.refuse(cmd.Name, s.msg("entries.is_in_future_entries", "AsOf", s.date(day)))
+		return s.refuse(cmd.Name, s.msg("labels.hire_in_future", "AsOf", s.date(day), "ID", a.ID, "From", s.date(a.AsOf), "Today", s.date(s.today())))
 	}
 	if _, ok := errors.AsType[*HireBeforeAgreementError](checked); ok {
-		return s.refuse(cmd.Name, s.msg("audit.hire_before_agreement", "Date", s.date(day), "ID", a.ID, "AsOf", s.date(a.AsOf)))
+		return s.refuse(cmd.Name, s.msg("audit.hire_before_agreement", "Date", s.date(day), "ID", a.ID, "AsOf", s.date(a.AsOf))+" "+
+			s.msg("labels.hire_date_range", "From", s.date(a.AsOf), "Today", s.date(s.today())))
 	}
 	if cmd.Opts.Reason != "" { // a reason says why a closed month changes, and is kept nowhere else
 		if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, day); refused {

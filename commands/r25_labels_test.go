@@ -373,3 +373,28 @@ func TestR24EmploymentBreakdownKeepsExactPartsExact(t *testing.T) {
 		}
 	}
 }
+
+// Review r24 F22: a 채용 dated in the future was refused with "오늘이나 그
+// 이전 날짜를 쓰세요", which offers days before the agreement, and one dated
+// before the agreement offered no day at all. Both name the span from the
+// agreement's date to today; nothing is written.
+func TestR24HireRefusalOffersOnlyDaysAfterTheAgreement(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		h := newHarness(t, lang) // today 2026-11-26
+		h.run(manager, "add 300 invest status:agreed date:2026-11-20", commands.OutcomeOK)
+		span := map[commands.Lang]string{commands.Korean: "약정 #1의 기준일(2026. 11. 20.)부터 오늘(2026. 11. 26.)까지로 쓰세요",
+			commands.English: "between agreement #1's date (2026-11-20) and today (2026-11-26)"}[lang]
+		future := h.run(manager, "hire 1 50 2026-12-10", commands.OutcomeRefused).Text()
+		mustContain(t, future, span)
+		if strings.Contains(future, "오늘이나 그 이전") || strings.Contains(future, "or an earlier one") {
+			t.Errorf("%s: the refusal offers any earlier day:\n%s", lang, future)
+		}
+		before := h.run(manager, "hire 1 50 2026-11-10", commands.OutcomeRefused).Text()
+		mustContain(t, before, map[commands.Lang]string{commands.Korean: "채용 날짜는 2026. 11. 20.부터 오늘(2026. 11. 26.)까지로 쓰세요",
+			commands.English: "Date it between 2026-11-20 and today (2026-11-26)"}[lang])
+		if n := h.sqlInt(`SELECT count(*) FROM entries WHERE status = 'realised'`); n != 0 {
+			t.Errorf("%s: %d hires written", lang, n)
+		}
+	}
+}
