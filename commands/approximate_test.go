@@ -78,10 +78,24 @@ func TestLatestReportDecidesApproximate(t *testing.T) {
 		if got := h.approxNowSQL("", day(1, 1), day(12, 31)); got != 0 {
 			t.Fatalf("oracle: %d approximate now, want 0", got)
 		}
-		for _, line := range []string{"status", "status rail", "status 4월말", "status 2분기", "report", "report 4월말"} {
+		for _, line := range []string{"status", "status rail", "status 4월말", "status 2분기"} {
 			text := h.run("U1", line, commands.OutcomeOK).Text()
 			if strings.Contains(text, "여") && !strings.Contains(text, "여성") || strings.Contains(text, "approximate") {
 				t.Errorf("%q shows 여 when every latest report is exact:\n%s", line, text)
+			}
+		}
+		// The report's 누계 is exact; its February and March cells keep the
+		// 여 they were reported with (review r25 F9, r25_labels_test.go).
+		for _, line := range []string{"report", "report 4월말"} {
+			text := h.run("U1", line, commands.OutcomeOK).Text()
+			var total string
+			for _, l := range strings.Split(text, "\n") {
+				if strings.HasPrefix(l, "합계") || strings.HasPrefix(l, "Total") {
+					total = l // the last is the 누계 table's
+				}
+			}
+			if strings.Contains(total, "여") || strings.Contains(total, "about") || strings.Contains(text, "includes approximate") || strings.Contains(text, "어림수로 보고된 실적이 들어") {
+				t.Errorf("%q: the 누계 shows 여 when every latest report is exact:\n%s", line, text)
 			}
 		}
 		// Through the end of March the latest report is 8백여: all 800 are approximate then.

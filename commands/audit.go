@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -98,6 +99,10 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
 	var jobs, agreed int64
+	// What a void takes out comes out of the year of the entry's date, not
+	// of the year it was voided in: a 2026 entry voided in January 2027
+	// lowers 2026's figures (review r25 F12).
+	byYear := map[int][2]int64{} // entry year: jobs, agreed
 	for _, e := range plain {
 		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
 		count := s.voidedFigure(e, unit)
@@ -110,13 +115,26 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 		case e.Status == StatusAgreed:
 			agreed += out
 			count += s.msg("entries.agreed")
+			y := byYear[e.AsOf.Year()]
+			y[1] += out
+			byYear[e.AsOf.Year()] = y
 		default:
 			jobs += out
+			y := byYear[e.AsOf.Year()]
+			y[0] += out
+			byYear[e.AsOf.Year()] = y
 		}
 		lines = append(lines, s.msg("audit.voided_line", "ID", e.ID, "Program", name, "Count", count, "AsOf", s.date(e.AsOf), "LoggedBy", e.LoggedBy, "VoidedAt", s.instant(*e.VoidedAt), "VoidedBy", e.VoidedBy, "VoidReason", e.VoidReason))
 	}
 	var title string
+	otherYear := false
+	for y := range byYear {
+		otherYear = otherYear || y != span.From.Year() || y != span.To.Year()
+	}
 	switch {
+	case otherYear && len(plain) > 0:
+		title = s.msg("labels.voided_in_years", "Label", label, "Entries", s.counted("count.entries", int64(len(plain)), len(plain)),
+			"Out", s.voidedByYear(byYear))
 	case len(plain) == 0:
 		title = s.msg("audit.only_corrections_in", "Label", label, "N", len(corrected), i18n.PluralCount, len(corrected))
 	case agreed > 0:
@@ -399,4 +417,21 @@ func (s *Service) deptTotalLine(dept string, entries []Entry) string {
 		line += s.msg("audit.and_agreed_not_counted", "Agreed", s.jobs(agreed))
 	}
 	return line
+}
+
+// voidedByYear names what voids took out per year of the entries' dates,
+// oldest first: "2026년 일자리 30개 · 2027년 일자리 5개".
+func (s *Service) voidedByYear(byYear map[int][2]int64) string {
+	years := slices.Sorted(maps.Keys(byYear))
+	var parts []string
+	for _, y := range years {
+		jobs, agreed := byYear[y][0], byYear[y][1]
+		if jobs > 0 || agreed == 0 {
+			parts = append(parts, s.msg("labels.voided_year_jobs", "Year", y, "Jobs", s.counted("count.jobs", jobs, s.jobs(jobs))))
+		}
+		if agreed > 0 {
+			parts = append(parts, s.msg("labels.voided_year_agreed", "Year", y, "Agreed", s.counted("count.agreed_jobs", agreed, s.jobs(agreed))))
+		}
+	}
+	return strings.Join(parts, " · ")
 }

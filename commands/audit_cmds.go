@@ -647,11 +647,15 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if errors.Is(checked, ErrNotAgreement) {
 		return s.refuse(cmd.Name, s.msg("audit.not_an_agreement", "ID", a.ID))
 	}
+	// A hire's date lies between the agreement's and today: both refusals
+	// name that span, never "today or earlier", which offered days before
+	// the agreement (review r24 F22).
 	if day.After(s.today()) {
-		return s.refuse(cmd.Name, s.msg("entries.is_in_future_entries", "AsOf", s.date(day)))
+		return s.refuse(cmd.Name, s.msg("labels.hire_in_future", "AsOf", s.date(day), "ID", a.ID, "From", s.date(a.AsOf), "Today", s.date(s.today())))
 	}
 	if _, ok := errors.AsType[*HireBeforeAgreementError](checked); ok {
-		return s.refuse(cmd.Name, s.msg("audit.hire_before_agreement", "Date", s.date(day), "ID", a.ID, "AsOf", s.date(a.AsOf)))
+		return s.refuse(cmd.Name, s.msg("audit.hire_before_agreement", "Date", s.date(day), "ID", a.ID, "AsOf", s.date(a.AsOf))+" "+
+			s.msg("labels.hire_date_range", "From", s.date(a.AsOf), "Today", s.date(s.today())))
 	}
 	if cmd.Opts.Reason != "" { // a reason says why a closed month changes, and is kept nowhere else
 		if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, day); refused {
@@ -809,16 +813,21 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 // for one kind of delta: a 채용 speaks of hires, an 추가 of jobs (실적).
 type withinTexts struct {
 	ask, ifInside, cannotBeInside, ifSeparate, ifSeparateAll, buttonSeparate, kept, beyond string
+	// The refusals when the delta equals the report's increase, which
+	// "only N" misstates (review r23 M4).
+	cannotBeInsideEqual, beyondEqual string
 }
 
 // withinTextsFor picks the texts for e: a hire (e.Agreement set) or an add.
 func withinTextsFor(e NewEntry) withinTexts {
 	if e.Agreement != 0 {
 		return withinTexts{"hires.inside_later_report", "hires.if_inside", "hires.cannot_be_inside", "hires.if_separate",
-			"k52.hires_if_separate_all", "hires.button_separate", "hires.report_kept", "hires.beyond_report"}
+			"k52.hires_if_separate_all", "hires.button_separate", "hires.report_kept", "hires.beyond_report",
+			"labels.hires_cannot_be_inside_equal", "labels.hires_beyond_report_equal"}
 	}
 	return withinTexts{"within.inside_later_report", "within.if_inside", "within.cannot_be_inside", "within.if_separate",
-		"k52.within_if_separate_all", "within.button_separate", "within.report_kept", "within.beyond_report"}
+		"k52.within_if_separate_all", "within.button_separate", "within.report_kept", "within.beyond_report",
+		"labels.within_cannot_be_inside_equal", "labels.within_beyond_report_equal"}
 }
 
 // askInsideLaterReport holds a delta (a 채용, or an 추가 from the typed
@@ -878,7 +887,14 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 			"Total", s.unitCount(through, first.Approximate, p.Unit),
 			"Old", s.unitCount(first.Count, false, p.Unit), "New", s.unitCount(first.Count-e.Count, false, p.Unit), "Line", yes))
 	default:
-		lines = append(lines, s.msg(t.cannotBeInside, "ID", first.ID, "Increment", s.unitCount(first.Count, false, p.Unit)))
+		key := t.cannotBeInside
+		if first.Count == e.Count {
+			// Not "증가분이 100개뿐": the increase is as large as the hire,
+			// and it is the report's own increase that would be gone
+			// (review r23 M4).
+			key = t.cannotBeInsideEqual
+		}
+		lines = append(lines, s.msg(key, "ID", first.ID, "Increment", s.unitCount(first.Count, false, p.Unit)))
 	}
 	if len(reports) == 1 {
 		lines = append(lines, s.msg(t.ifSeparate, "ID", first.ID, "AsOf", s.date(first.AsOf),
@@ -947,7 +963,11 @@ func (s *Service) withinKeptLines(e NewEntry, rebased []Adjustment, p Program) [
 // beyondReport refuses a delta said to be inside a later report that added
 // no more than it: nothing was written; the line for separate jobs.
 func (s *Service) beyondReport(cmd Command, e NewEntry, beyond *HireBeyondReportError, p Program) Reply {
-	return s.refuse(cmd.Name, s.msg(withinTextsFor(e).beyond, "ID", beyond.Report.ID, "AsOf", s.date(beyond.Report.AsOf),
+	key := withinTextsFor(e).beyond
+	if beyond.Report.Count == e.Count {
+		key = withinTextsFor(e).beyondEqual
+	}
+	return s.refuse(cmd.Name, s.msg(key, "ID", beyond.Report.ID, "AsOf", s.date(beyond.Report.AsOf),
 		"Total", s.unitCount(beyond.Report.ReportedTotal, beyond.Report.Approximate, p.Unit),
 		"Increment", s.unitCount(beyond.Report.Count, false, p.Unit), "Count", s.unitCount(e.Count, false, p.Unit),
 		"No", s.withinLine(cmd, false)))
@@ -1024,15 +1044,33 @@ func (s *Service) agreementSection(ctx context.Context, from, to time.Time, prog
 		return Section{}, false, err
 	}
 	sec := Section{Heading: s.msg("audit.agreement_title")}
+	var earlier []string // listed after this span's agreements
 	for _, t := range totals {
 		if sc.programs != nil && !sc.programs[t.ProgramID] {
 			continue
 		}
 		p, _ := s.programByID(programs, t.ProgramID)
-		sec.Lines = append(sec.Lines, s.msg("audit.agreement_line", "Program", s.programShort(p),
+		if t.EarlierRealised > 0 {
+			// This span's hires of earlier years' agreements: jobs of the
+			// span, labelled by where their agreement belongs, so "채용 0개"
+			// of this year's agreements does not read as no hires (r22 F37).
+			earlier = append(earlier, s.msg("labels.agreement_earlier_line",
+				"Program", s.programShort(p), "Year", from.Year(), "Realised", s.unitCount(t.EarlierRealised, false, p.Unit)))
+		}
+		if t.Agreed == 0 {
+			continue
+		}
+		key := "audit.agreement_line"
+		if t.Approximate {
+			// 300여 agreed, 300 hired is not "100%": 300여 says more than
+			// 300, so the rate is at most that (review r23 M3).
+			key = "labels.agreement_line_approx"
+		}
+		sec.Lines = append(sec.Lines, s.msg(key, "Program", s.programShort(p),
 			"Agreed", s.unitCount(t.Agreed, t.Approximate, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
 			"Rate", pctArg(t.Realised, t.Agreed)))
 	}
+	sec.Lines = append(sec.Lines, earlier...)
 	return sec, len(sec.Lines) > 0, nil
 }
 

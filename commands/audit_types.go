@@ -203,6 +203,10 @@ type AgreementTotal struct {
 	// Approximate: one of the agreements summed is approximate (100여):
 	// Agreed, and what is left of it, are shown with 여 (r20 F13).
 	Approximate bool
+	// EarlierRealised is what hires dated in the span realised of
+	// agreements dated before it: jobs of the span whose agreement belongs
+	// to an earlier year, never part of Agreed or Realised (r22 F37).
+	EarlierRealised int64
 }
 
 // OpenAgreement is a live agreement and what its live hires realised.

@@ -38,6 +38,10 @@ type Digest struct {
 	Programs []ProgramWeek
 	// Week and PrevWeek sum every jobs-counting program.
 	Week, PrevWeek ProgramTotal
+	// WeekOldYear and WeekNewYear split Week by calendar year, set only
+	// for a week that crosses the year (2026-12-28 … 2027-01-03): each
+	// part counts in its own year's total, never in both (review r24 F15).
+	WeekOldYear, WeekNewYear ProgramTotal
 	// WeekUnhired is what the agreements logged this week still wait for:
 	// agreed less the hires 채용 recorded against them by WeekEnd.
 	WeekUnhired             int64
@@ -202,6 +206,21 @@ func (s *Service) gatherPrograms(ctx context.Context, d *Digest, all []Program) 
 	ytd, err := s.totalsByProgram(ctx, dates.On(d.Year, time.January, 1), d.AsOf, "")
 	if err != nil {
 		return err
+	}
+	var oldPart, newPart map[int64]ProgramTotal
+	if monday.Year() != d.WeekEnd.Year() { // the week crosses the year: split it
+		if oldPart, err = s.totalsByProgram(ctx, monday, dates.On(monday.Year(), time.December, 31), ""); err != nil {
+			return err
+		}
+		if newPart, err = s.totalsByProgram(ctx, dates.On(d.WeekEnd.Year(), time.January, 1), d.WeekEnd, ""); err != nil {
+			return err
+		}
+		for _, p := range all {
+			if p.CountsAsJobs() {
+				addTotal(&d.WeekOldYear, oldPart[p.ID])
+				addTotal(&d.WeekNewYear, newPart[p.ID])
+			}
+		}
 	}
 	if monday.Year() < d.Year { // week 1 starting in December: close last year too
 		closed, err := s.totalsByProgram(ctx, dates.On(monday.Year(), time.January, 1), dates.On(monday.Year(), time.December, 31), "")

@@ -77,6 +77,17 @@ func (s *Service) DigestReply(d Digest) Reply {
 func (s *Service) digestHeadline(d Digest) Section {
 	var lines []string
 	lines = append(lines, s.msg("digest.this_week_jobs_on", "Week", s.total(d.Week, ""), "Change", s.weekChange(d.Week, d.PrevWeek, ""), "Before", s.total(d.PrevWeek, ""), i18n.PluralCount, d.Week.Jobs))
+	if d.WeekStart.Year() != d.WeekEnd.Year() {
+		// A week crossing the year is named by its ISO week (the year
+		// holding its Thursday) but its days belong to two years: say how
+		// the week's figure splits, so no reader adds it to both years'
+		// totals (review r24 F15).
+		newYear := dates.On(d.WeekEnd.Year(), time.January, 1)
+		lines = append(lines, s.msg("labels.week_crosses_year", "Week", s.total(d.Week, ""), "Label", s.week(d.WeekStart),
+			"OldYear", d.WeekStart.Year(), "OldFrom", s.date(d.WeekStart), "OldTo", s.date(newYear.AddDate(0, 0, -1)), "Old", s.total(d.WeekOldYear, ""),
+			"NewYear", d.WeekEnd.Year(), "NewFrom", s.date(newYear), "NewTo", s.date(d.WeekEnd), "New", s.total(d.WeekNewYear, ""),
+			"Year", d.Year))
+	}
 	lines = append(lines, s.msg("digest.public_private", "WeekPublic", s.total(d.WeekPublic, ""), "WeekPrivate", s.total(d.WeekPrivate, "")))
 	if len(d.CumulativeDays) > 0 {
 		days := make([]string, len(d.CumulativeDays))

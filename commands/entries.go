@@ -999,7 +999,9 @@ func (s *Service) void(ctx context.Context, c Caller, id int64, reason string) R
 	}
 	r := s.voided(ctx, res, reason)
 	r.did = LastAction{Kind: LastVoid, EntryID: id}
-	if line := s.voidedCorrectionLine(ctx, res.Entry, res.Adjusted); line != "" { // review r20 F14
+	if line := s.voidedCorrectionLine(ctx, res); line != "" { // review r20 F14
+		r.Sections[0].Lines = append(r.Sections[0].Lines, line)
+	} else if line := s.voidTotalLine(ctx, res); line != "" { // review r25 F15
 		r.Sections[0].Lines = append(r.Sections[0].Lines, line)
 	}
 	if afterClose {

@@ -58,10 +58,11 @@ func (s *Service) undoLeftCorrection(ctx context.Context, e Entry, key string) s
 // voidedCorrectionLine is the line 무효's reply adds when the voided entry
 // was a 정정's replacement: the entry it replaced stays void, so the
 // program's total dropped by the figure, less what later 누계 reports
-// counted of it and took up (adjusted, the void's re-basings: their totals
-// stand; review r23 B4, where it said "8개가 모두 줄어" of a total that
+// counted of it and took up (the void's re-basings: their totals stand;
+// review r23 B4, r25 F15, where it said "8개가 모두 줄어" of a total that
 // had not moved).
-func (s *Service) voidedCorrectionLine(ctx context.Context, v Entry, adjusted []Adjustment) string {
+func (s *Service) voidedCorrectionLine(ctx context.Context, res VoidResult) string {
+	v := res.Entry
 	o, ok := s.correctedFrom(ctx, v)
 	if !ok || !o.Voided() {
 		return ""
@@ -79,16 +80,63 @@ func (s *Service) voidedCorrectionLine(ctx context.Context, v Entry, adjusted []
 		key, total = "k54.voided_agreed_correction", s.unitCount(t.Agreed, t.AgreedApproximate, unit)
 	}
 	var taken int64
-	for _, a := range adjusted {
+	for _, a := range res.Adjusted {
 		taken += a.Report.Count - a.OldCount
 	}
-	if v.Status == StatusRealised && taken > 0 {
+	change := ""
+	switch {
+	case v.Status == StatusRealised && taken > 0:
 		key = "chain.voided_correction_taken"
 		if taken >= v.Count {
 			key = "chain.voided_correction_kept"
 		}
+	case v.Status == StatusAgreed && len(res.Adjusted) > 0:
+		key, change = "labels.voided_agreed_correction_after_reports", s.voidTotalChange(res, total, unit)
 	}
 	return s.msg(key, "ID", v.ID, "Original", o.ID, "Was", was, "Program", name, "Year", v.AsOf.Year(),
 		"Count", s.unitCount(v.Count, v.Approximate, unit), "Total", total, "Figure", figure,
-		"Kept", s.unitCount(taken, false, unit), "Drop", s.unitCount(v.Count-taken, false, unit))
+		"Kept", s.unitCount(taken, false, unit), "Drop", s.unitCount(voidDrop(res), false, unit), "Change", change)
+}
+
+// voidDrop is how much a void lowered its program's year total: the
+// voided increment less what the later 누계 reports re-based to keep their
+// totals added back (each report's new increment over its old one).
+func voidDrop(res VoidResult) int64 {
+	drop := res.Entry.Count
+	for _, a := range res.Adjusted {
+		drop -= a.Report.Count - a.OldCount
+	}
+	return max(drop, 0)
+}
+
+// voidTotalChange says what a void did to the year total total (as a
+// reply writes it): "줄지 않고 300개 그대로입니다" when later reports took
+// the whole figure up, else "N개 줄어 …이 되었습니다".
+func (s *Service) voidTotalChange(res VoidResult, total, unit string) string {
+	if drop := voidDrop(res); drop > 0 {
+		return s.msg("labels.total_fell", "Drop", s.unitCount(drop, false, unit), "Total", total)
+	}
+	return s.msg("labels.total_stays", "Total", total)
+}
+
+// voidTotalLine is the line a plain void's reply adds when later 누계
+// reports were re-based: what happened to the program's year total, which
+// the re-based lines alone leave the reader to work out (review r25 F15).
+func (s *Service) voidTotalLine(ctx context.Context, res VoidResult) string {
+	v := res.Entry
+	if len(res.Adjusted) == 0 {
+		return ""
+	}
+	programs, _ := s.store.Programs(ctx) // on failure the reply names the code
+	name, unit := s.programOf(programs, v.ProgramID, v.ProgramCode)
+	t, err := s.store.ProgramYearTotal(ctx, v.ProgramID, v.AsOf.Year())
+	if err != nil {
+		s.log.WarnContext(ctx, "reading the year total after a void failed", "err", err) // the void is written
+		return ""
+	}
+	key, total := "labels.void_total_after_reports", s.unitCount(t.Jobs, t.Approximate > 0, unit)
+	if v.Status == StatusAgreed {
+		key, total = "labels.void_agreed_total_after_reports", s.unitCount(t.Agreed, t.AgreedApproximate, unit)
+	}
+	return s.msg(key, "Program", name, "Year", v.AsOf.Year(), "Change", s.voidTotalChange(res, total, unit))
 }

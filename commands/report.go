@@ -221,11 +221,15 @@ type ReportRow struct {
 	UntargetedApprox bool  // some of Total - Targeted came from approximate (여) entries
 	LastYear         int64 // 전년 동기
 	Approximate      bool  // some of Total came from approximate (여) entries
-	// MonthApprox marks the months with a figure approximate now, by the
-	// rule of db/approximate.go as of the report date: the latest report
-	// decides for the jobs dated up to it (so `5월말 누계 500여` makes
-	// January to May approximate), and after it only entries carrying 여
-	// are (k35 L1). A month's 여 is never carried from an earlier month: an
+	// MonthApprox marks the months with a figure approximate as of that
+	// month's end (or the report date, if earlier), by the rule of
+	// db/approximate.go: what the month's reports said then. The latest
+	// report through the month's end decides for the jobs dated up to it
+	// (so `5월말 누계 500여` makes May's increment approximate, and an exact
+	// `1월말 누계 100` keeps January exact), and a later exact 누계 does
+	// not take a past month's 여 away: `3월말 누계 400여` stays 400여 in
+	// March after `5월말 누계 1,250` (review r25 F9; k35 L1 read it as of
+	// the report date). A month's 여 is never carried from an earlier month: an
 	// exact 9 in November after 300여 in October is 9 (review r20 F23), as
 	// 현황 of the month says; the 누계 carries the 여. A subtotal's month
 	// ORs only the rows with jobs that month, whose cells show the 여
@@ -350,6 +354,9 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		if !ok || !p.CountsAsJobs() {
 			continue
 		}
+		if by == ReportByType { // a report's 여 falls on its own type (r24 F21)
+			m.Approximate, m.MonthApproximate = m.TypeApproximate, m.TypeMonthApproximate
+		}
 		if m.Status == StatusAgreed {
 			r.Agreed += m.Jobs
 			r.AgreedApprox = r.AgreedApprox || m.Approximate > 0
@@ -357,7 +364,7 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		}
 		x := row(keyOf(p, &m, by, lang))
 		x.Months[m.Month.Month()-1] += m.Jobs
-		x.MonthApprox[m.Month.Month()-1] = x.MonthApprox[m.Month.Month()-1] || m.Approximate > 0
+		x.MonthApprox[m.Month.Month()-1] = x.MonthApprox[m.Month.Month()-1] || m.MonthApproximate > 0
 		x.Total += m.Jobs
 		x.Approximate = x.Approximate || m.Approximate > 0
 		if by != ReportByDepartment && d.Targets.Programs[p.ID] > 0 {
@@ -558,6 +565,25 @@ func SumRows(rows []ReportRow) ReportRow {
 		t = addRow(t, r)
 	}
 	return t
+}
+
+// MonthApproxThen reports whether a row shows a month with 여 while its
+// 누계 is exact: the month was reported approximate as of then and a later
+// exact 누계 report made the total exact (review r25 F9).
+func (r Report) MonthApproxThen() bool {
+	for _, g := range r.Groups {
+		for _, row := range g.Rows {
+			if row.Approximate {
+				continue
+			}
+			for m, a := range row.MonthApprox {
+				if a && row.Months[m] != 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func addRow(t, r ReportRow) ReportRow {

@@ -17,9 +17,11 @@ import (
 
 // monthApproxSQL is the 여 oracle for one month's cell of a report as of
 // asOf: the live realised jobs of code (all programs for "") dated in
-// [from, to] that are approximate now, i.e. as the latest cumulative report
-// dated on or before asOf says (for jobs dated on or before it) or, after
-// it, as the entries themselves say.
+// [from, to] that were approximate as of the cell's end (to, or asOf if
+// earlier), i.e. as the latest cumulative report dated on or before then
+// says (for jobs dated on or before it) or, after it, as the entries
+// themselves say (review r25 F9: a month keeps what was reported for it).
+// For the 누계 (to = asOf) it is the approximate-now part.
 func (h *harness) monthApproxSQL(code string, from, to, asOf time.Time) int64 {
 	h.t.Helper()
 	var n int64
@@ -32,7 +34,7 @@ func (h *harness) monthApproxSQL(code string, from, to, asOf time.Time) int64 {
 		        SELECT CASE WHEN r.as_of >= e.as_of THEN r.approximate END
 		        FROM entries r
 		        WHERE r.program_id = e.program_id AND r.status = 'realised' AND r.kind = 'cumulative'
-		          AND r.voided_at IS NULL AND r.as_of <= $4::date
+		          AND r.voided_at IS NULL AND r.as_of <= LEAST($3::date, $4::date)
 		          AND extract(year FROM r.as_of) = extract(year FROM e.as_of)
 		        ORDER BY r.as_of DESC, r.id DESC LIMIT 1), e.approximate)`,
 		code, from.Format(time.DateOnly), to.Format(time.DateOnly), asOf.Format(time.DateOnly))
@@ -43,9 +45,10 @@ func (h *harness) monthApproxSQL(code string, from, to, asOf time.Time) int64 {
 }
 
 // A month cell of the monthly report carries 여 when a figure of that month
-// is approximate now, by the rule the 누계 beside it follows (the latest
-// report decides for the jobs up to it; after it only entries with 여 are),
-// not only when an increment of that month was 여, and never carried from
+// was approximate as of the month's end, by the rule the 누계 beside it
+// follows as of the report date (the latest report decides for the jobs up
+// to it; after it only entries with 여 are), so a later exact 누계 leaves a
+// past month's 여 as reported (review r25 F9), and never carried from
 // an earlier month (review r20 F23): in
 // the text reply and in the workbook, whose cell stays a number and shows 여
 // through its number format (review r4 L2; k35 L1).
@@ -61,8 +64,9 @@ func TestReportMonthCellsCarryApproximate(t *testing.T) {
 		h := newHarness(t, lang)
 		for _, line := range []string{
 			"target 2만",
-			// rail: 400여, 800여, then an exact 1,250 through March: the
-			// months to March are exact now; a 30여 delta in April is not.
+			// rail: 400여, 800여, then an exact 1,250 through March:
+			// January and February keep their 여, March and the 누계 are
+			// exact; a 30여 delta in April is not.
 			"add 400여 rail cumulative date:2026-01-31",
 			"add 800여 rail cumulative date:2026-02-28",
 			"add 1250 rail cumulative date:2026-03-31",
@@ -71,7 +75,7 @@ func TestReportMonthCellsCarryApproximate(t *testing.T) {
 			"add 300여 youth date:2026-02-10",
 			"add 50 youth date:2026-03-05",
 			// senior: an exact 100 through January, then 500여 through May:
-			// the latest report carries 여, so January and May both do.
+			// May's increment carries 여 (and the 누계), January stays 100.
 			"add 100 senior cumulative date:2026-01-31",
 			"add 500여 senior cumulative date:2026-05-31",
 			// An exact delta after it: the figure through June is still

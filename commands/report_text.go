@@ -187,6 +187,12 @@ func (s *Service) renderReport(r Report) Reply {
 	if r.Total.Approximate {
 		notes = append(notes, s.msg("report_text.marks_figure_that_includes"))
 	}
+	if r.MonthApproxThen() {
+		// A month keeps the 여 it was reported with, though a later exact
+		// 누계 made the row's total exact (review r25 F9): say why they
+		// differ.
+		notes = append(notes, s.msg("labels.report_month_approx_then"))
+	}
 	notes = append(notes, spanNotes...)
 	if saidNothing {
 		notes = append(notes, s.msg("k43.report_said_nothing_note", "Cell", s.msg("k43.report_said_nothing_cell")))

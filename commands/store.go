@@ -48,7 +48,14 @@ type MonthTotal struct {
 	EmploymentType string // "" when the entry gave none
 	Status         EntryStatus
 	Jobs           int64
-	Approximate    int64 // the part of Jobs from approximate (여) entries
+	Approximate    int64 // the part of Jobs approximate (여) as of the span's end (db/approximate.go)
+	// MonthApproximate is the part of Jobs approximate as of the month's
+	// own end: what the month's reports said then (review r25 F9).
+	MonthApproximate int64
+	// TypeApproximate and TypeMonthApproximate are Approximate and
+	// MonthApproximate as a breakdown by employment type reads them: a
+	// report's 여 falls on its own type's jobs (review r24 F21).
+	TypeApproximate, TypeMonthApproximate int64
 }
 
 // EmploymentTotal is the live jobs of one program, employment type and status.

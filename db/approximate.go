@@ -30,16 +30,42 @@ package db
 // of programs, not of entries.
 func latestReportCTE(from, to string) string {
 	return `latest_report AS (
-		SELECT p.id AS program_id, st.status, y.year::date AS year, r.id AS report_id, r.as_of, r.approximate
+		SELECT p.id AS program_id, st.status, y.year::date AS year, r.id AS report_id, r.as_of, r.approximate, r.employment_type
 		FROM programs p
 		CROSS JOIN (VALUES ('realised'), ('agreed')) AS st(status)
 		CROSS JOIN generate_series(date_trunc('year', ` + from + `), date_trunc('year', ` + to + `), interval '1 year') AS y(year)
 		CROSS JOIN LATERAL (
-			SELECT e.id, e.as_of, e.approximate
+			SELECT e.id, e.as_of, e.approximate, e.employment_type
 			FROM entries e
 			WHERE e.program_id = p.id AND e.status = st.status
 			  AND e.kind = 'cumulative' AND e.voided_at IS NULL
 			  AND e.as_of BETWEEN y.year::date AND LEAST(` + to + `, (y.year + interval '1 year' - interval '1 day')::date)
+			ORDER BY e.as_of DESC, e.id DESC
+			LIMIT 1
+		) r
+	)`
+}
+
+// monthReportCTE is a WITH item named month_report: per program, status and
+// month from from's to to's, the as-of date and the 여 of the latest live
+// cumulative report of that month's year dated on or before the month's
+// last day (or to, if earlier). A report's month cell carries the 여 of what
+// was reported as of that month (review r25 F9): `3월말 누계 400여` keeps
+// March at 400여 after an exact `5월말 누계 1,250`, while the 누계 beside it
+// follows latest_report. One index probe per program, status and month.
+func monthReportCTE(from, to string) string {
+	return `month_report AS (
+		SELECT p.id AS program_id, st.status, mo.month::date AS month, r.id AS report_id, r.as_of, r.approximate, r.employment_type
+		FROM programs p
+		CROSS JOIN (VALUES ('realised'), ('agreed')) AS st(status)
+		CROSS JOIN generate_series(date_trunc('month', ` + from + `), date_trunc('month', ` + to + `), interval '1 month') AS mo(month)
+		CROSS JOIN LATERAL (
+			SELECT e.id, e.as_of, e.approximate, e.employment_type
+			FROM entries e
+			WHERE e.program_id = p.id AND e.status = st.status
+			  AND e.kind = 'cumulative' AND e.voided_at IS NULL
+			  AND e.as_of BETWEEN date_trunc('year', mo.month)::date
+			      AND LEAST(` + to + `, (mo.month + interval '1 month' - interval '1 day')::date)
 			ORDER BY e.as_of DESC, e.id DESC
 			LIMIT 1
 		) r
@@ -66,14 +92,15 @@ func approxNow(day, jobs, approx, outside string) string {
 // delta recorded after the latest report lr that re-based no report: its
 // jobs are beside that report's figure, not inside it (누계포함:아니오). A
 // delta inside a later report (누계포함:예) always re-bases one.
-func separateDelta(x string) string {
-	return x + `.kind = 'delta' AND ` + x + `.approximate AND ` + x + `.id > lr.report_id
+func separateDelta(x, r string) string {
+	return x + `.kind = 'delta' AND ` + x + `.approximate AND ` + x + `.id > ` + r + `.report_id
 		AND NOT EXISTS (SELECT 1 FROM entry_adjustments adj WHERE adj.cause_entry_id = ` + x + `.id)`
 }
 
-// outsideEntry is approxNow's outside for a row of entries aliased e.
-func outsideEntry() string {
-	return `(CASE WHEN ` + separateDelta("e") + ` THEN e.count ELSE 0 END)`
+// outsideEntry is approxNow's outside for a row of entries aliased e,
+// beside the report aliased r (lr, or a month's mr).
+func outsideEntry(r string) string {
+	return `(CASE WHEN ` + separateDelta("e", r) + ` THEN e.count ELSE 0 END)`
 }
 
 // outsideDays is approxNow's outside for a row d of a running-total table
@@ -88,5 +115,18 @@ func outsideDays(d, dept string) string {
 	return `(CASE WHEN ` + d + `.approx_jobs = 0 THEN 0 ELSE LEAST(` + d + `.approx_jobs, (
 		SELECT COALESCE(SUM(x.count), 0) FROM entries x
 		WHERE x.program_id = ` + d + `.program_id AND x.status = ` + d + `.status AND x.as_of = ` + d + `.day
-		  AND x.voided_at IS NULL` + cond + ` AND ` + separateDelta("x") + `)) END)`
+		  AND x.voided_at IS NULL` + cond + ` AND ` + separateDelta("x", "lr") + `)) END)`
+}
+
+// approxNowByType is approxNow for a breakdown by employment type (상용 /
+// 임시 / 일용), with the latest report joined as alias r: an approximate
+// report's 여 falls on the jobs of its own employment type (its increment),
+// and on others only where they carry 여 themselves, so an exact `상용 100`
+// beside `누계 200여 고용형태:일용` stays 100 in the 상용 row (review r24
+// F21). etype and approx are the row's employment type and own-여 jobs;
+// outside, as approxNow's, the approximate deltas an exact report did not
+// count (review r27 F19).
+func approxNowByType(r, day, jobs, approx, etype, outside string) string {
+	return `(CASE WHEN ` + r + `.as_of >= ` + day + ` THEN CASE WHEN ` + r + `.approximate AND ` + etype + ` = ` + r + `.employment_type THEN ` + jobs +
+		` WHEN ` + r + `.approximate THEN ` + approx + ` ELSE ` + outside + ` END ELSE ` + approx + ` END)`
 }

@@ -13,17 +13,24 @@ import (
 
 // MonthTotals sums live entries with as-of dates in [from, to] per month,
 // program, department, employment type and status, ordered by month and
-// program, with the part approximate as of to (approximate.go). It reads
+// program, with the part approximate as of to (approximate.go) and the part
+// approximate as of its own month's end (monthReportCTE). It reads
 // entries (the running totals keep no employment type) through the covering
 // index entries_by_as_of.
 func (s *Store) MonthTotals(ctx context.Context, from, to time.Time) ([]commands.MonthTotal, error) {
 	// The approximate part as of to, by the rule of approximate.go.
 	q := `
-		WITH ` + latestReportCTE("$1::date", "$2::date") + `
+		WITH ` + latestReportCTE("$1::date", "$2::date") + `, ` + monthReportCTE("$1::date", "$2::date") + `
 		SELECT date_trunc('month', e.as_of)::date AS month, e.program_id, e.department, e.employment_type, e.status,
 		       SUM(e.count) AS jobs,
-		       SUM(` + approxNow("e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END", outsideEntry()) + `) AS approximate
+		       SUM(` + approxNow("e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END", outsideEntry("lr")) + `) AS approximate,
+		       SUM(CASE WHEN mr.as_of >= e.as_of THEN CASE WHEN mr.approximate THEN e.count ELSE ` + outsideEntry("mr") + ` END
+		                ELSE CASE WHEN e.approximate THEN e.count ELSE 0 END END) AS month_approximate,
+		       SUM(` + approxNowByType("lr", "e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END", "e.employment_type", outsideEntry("lr")) + `) AS type_approximate,
+		       SUM(` + approxNowByType("mr", "e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END", "e.employment_type", outsideEntry("mr")) + `) AS type_month_approximate
 		FROM entries e` + joinLatestReport("e", "as_of") + `
+		LEFT JOIN month_report mr ON mr.program_id = e.program_id AND mr.status = e.status
+			AND mr.month = date_trunc('month', e.as_of)::date
 		WHERE e.voided_at IS NULL AND e.as_of BETWEEN $1::date AND $2::date
 		GROUP BY 1, e.program_id, e.department, e.employment_type, e.status
 		ORDER BY 1, e.program_id, e.department, e.employment_type, e.status`
@@ -35,6 +42,9 @@ func (s *Store) MonthTotals(ctx context.Context, from, to time.Time) ([]commands
 		Status         string    `db:"status"`
 		Jobs           int64     `db:"jobs"`
 		Approximate    int64     `db:"approximate"`
+		MonthApprox    int64     `db:"month_approximate"`
+		TypeApprox     int64     `db:"type_approximate"`
+		TypeMonth      int64     `db:"type_month_approximate"`
 	}
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to)); err != nil {
 		return nil, wrap("month totals", err)
@@ -42,7 +52,8 @@ func (s *Store) MonthTotals(ctx context.Context, from, to time.Time) ([]commands
 	out := make([]commands.MonthTotal, len(rows))
 	for i, r := range rows {
 		out[i] = commands.MonthTotal{Month: dateOf(r.Month), ProgramID: r.ProgramID, Department: r.Department,
-			EmploymentType: r.EmploymentType, Status: commands.EntryStatus(r.Status), Jobs: r.Jobs, Approximate: r.Approximate}
+			EmploymentType: r.EmploymentType, Status: commands.EntryStatus(r.Status), Jobs: r.Jobs, Approximate: r.Approximate, MonthApproximate: r.MonthApprox,
+			TypeApproximate: r.TypeApprox, TypeMonthApproximate: r.TypeMonth}
 	}
 	return out, nil
 }
@@ -160,7 +171,7 @@ func (s *Store) EmploymentTotals(ctx context.Context, from, to time.Time, depart
 // EmploymentApproximate returns, per program, employment type and status,
 // the part of the live jobs dated in [from, to] (of one department when
 // department is not "") that is approximate now by the rule of
-// approximate.go, so the employment-type line of status carries 여 where its
+// approximate.go as a breakdown by type reads it (approxNowByType), so the employment-type line of status carries 여 where its
 // figure holds approximate jobs (review r11). Only rows that can be
 // approximate are read: entries carrying 여, or of a program whose latest
 // report carries it.
@@ -168,7 +179,7 @@ func (s *Store) EmploymentApproximate(ctx context.Context, from, to time.Time, d
 	q := `
 		WITH ` + latestReportCTE("$1::date", "$2::date") + `
 		SELECT e.program_id, e.employment_type, e.status,
-		       SUM(` + approxNow("e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END", outsideEntry()) + `) AS jobs
+		       SUM(` + approxNowByType("lr", "e.as_of", "e.count", "CASE WHEN e.approximate THEN e.count ELSE 0 END", "e.employment_type", outsideEntry("lr")) + `) AS jobs
 		FROM entries e` + joinLatestReport("e", "as_of") + `
 		WHERE e.voided_at IS NULL AND e.as_of BETWEEN $1::date AND $2::date
 		  AND ($3::text = '' OR e.department = $3::text)

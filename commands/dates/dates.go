@@ -835,12 +835,30 @@ func monthRangeOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 		return Period{}, reasonRange, true
 	}
 	if m[1] == "" {
-		y = recentYear(y, base, func(y int) (time.Time, time.Time) {
+		span := func(y int) (time.Time, time.Time) {
 			p := monthRange(y, time.Month(first), time.Month(last))
 			return p.From, p.To
-		})
+		}
+		y = recentYear(y, base, span)
+		y = justEndedRange(y, base, span)
 	}
 	return monthRange(y, time.Month(first), time.Month(last)), reasons.None, true
+}
+
+// justEndedRange is the year of a month range typed without one that has
+// begun this year but is mostly ahead: in its first month (`1~12월` on 5
+// January) it means the range of the year just ended, when that ended
+// within recentWindow, as recentYear reads a range not begun yet (review
+// r22 F27 / r24 F23: `현황 1~12월` on 2027-01-05 showed an empty 2027).
+func justEndedRange(year int, base time.Time, span func(y int) (from, to time.Time)) int {
+	from, to := span(year)
+	if from.After(base) || !to.After(base) || base.Sub(from) >= 31*24*time.Hour || from.Month() == to.Month() {
+		return year
+	}
+	if _, lastTo := span(year - 1); base.Sub(lastTo) <= recentWindow {
+		return year - 1
+	}
+	return year
 }
 
 func quarterOf(t string, base time.Time) (Period, reasons.Reason, bool) {
