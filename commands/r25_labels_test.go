@@ -158,8 +158,10 @@ func TestR25VoidReplySaysWhatTheTotalDid(t *testing.T) {
 		if year("youth") != youthBefore {
 			t.Fatalf("%s: the youth total moved from %s to %s", lang, youthBefore, year("youth"))
 		}
-		kept := map[commands.Lang]string{commands.Korean: "이후 누계 보고의 누계는 그대로이므로 청년일자리 2026년 누계는 줄지 않고 " + year("youth") + "개 그대로입니다",
-			commands.English: "so the youth 2026 total stays " + year("youth")}[lang]
+		// The 정정's void says how much of it a later 누계 counted (the
+		// chain branch's wording, review r23 B4): all of it here.
+		kept := map[commands.Lang]string{commands.Korean: "80개는 모두 이후 누계 보고가 이미 센 수여서 그 누계가 그대로 남고, 청년일자리 2026년 누계는 " + year("youth") + "개 그대로입니다",
+			commands.English: "total stays " + year("youth")}[lang]
 		mustContain(t, r, kept)
 		if strings.Contains(r, "모두 줄어") || strings.Contains(r, "dropped by the whole") {
 			t.Errorf("%s: the reply says the total fell:\n%s", lang, r)
