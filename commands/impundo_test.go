@@ -130,7 +130,7 @@ func TestImportKeepsAVoidedReportTheLedgerAgreesWith(t *testing.T) {
 // source says "10개 제외": the 취소 left no trace that the voided 15 had
 // been a 정정's replacement, so the copy replayed it as a plain add and
 // void, which re-based nothing. The 취소 now keeps the 정정 (migration
-// 00052), the export marks the row #1 정정분(취소), and the import replays
+// 00051), the export marks the row #1 정정분(취소), and the import replays
 // the 정정 and its 취소.
 func TestImportReplaysAnUndoneCorrection(t *testing.T) {
 	t.Parallel()

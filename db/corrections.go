@@ -542,7 +542,7 @@ func restoreCorrection(ctx context.Context, tx sqlx.ExtContext, id int64, by, re
 		return commands.VoidResult{}, false, fmt.Errorf("after-close marks of the correction of %d: %w", old.ID, err)
 	}
 	// The 정정 taken back is kept apart (undone_corrections, migration
-	// 00052): the export marks the voided replacement with it, so an import
+	// 00051): the export marks the voided replacement with it, so an import
 	// replays the 정정 and its 취소, not a plain void (review r23 B1).
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO undone_corrections (new_entry_id, old_entry_id, reason, corrected_by, corrected_at, separate, undone_at)
