@@ -166,17 +166,13 @@ type EntryMark struct {
 	// their increments (review r13 S6). The export writes 누계포함 아니오,
 	// and its import replays the 정정 so.
 	Separate bool
-	// UndoneOf is, on a voided replacement whose 정정 was taken back (취소),
-	// the entry it had replaced (undone_corrections): the export writes
-	// #N 정정분(취소), and its import replays the 정정 and the 취소.
-	UndoneOf int64
 }
 
 // CorrectionCell is the 정정 cell the entries export writes for an entry
 // with mark m, naming the entries it links by number(id). known is false
 // when number knows none for a linked entry. The export and an import's
 // check of a held row's cell (db/import_links.go) read it here, so the
-// two never word a mark differently (the check missed 정정분(취소)).
+// two never word a mark differently.
 func (m EntryMark) CorrectionCell(number func(id int64) (int64, bool)) (cell string, known bool) {
 	linked := func(format string, id int64) (string, bool) {
 		n, ok := number(id)
@@ -189,8 +185,6 @@ func (m EntryMark) CorrectionCell(number func(id int64) (int64, bool)) (cell str
 		return "정정(기존 누계와 일치)", true
 	case m.CorrectionOf != 0:
 		return linked("#%d 정정분", m.CorrectionOf)
-	case m.UndoneOf != 0:
-		return linked("#%d 정정분(취소)", m.UndoneOf)
 	}
 	return "", true
 }

@@ -42,13 +42,6 @@ type ImportRow struct {
 	// CorrectedTo is, on a row a 정정 voided, the Number of its replacement
 	// (the export's 정정 column, #N로 정정); 0 otherwise.
 	CorrectedTo int64
-	// UndoneOf is, on a voided row, the Number of the entry it replaced in
-	// a 정정 taken back since (취소; the export's 정정 column, #N
-	// 정정분(취소)), and UndoneReason that 정정's reason (정정 사유): the
-	// import replays the 정정 at the row's add and the 취소 at its void
-	// (review r23 B1). 0 otherwise.
-	UndoneOf     int64
-	UndoneReason string
 	// Agreement is, on a hire (채용), the Number of the agreement (약정) it
 	// realised (the export's 약정 번호); 0 otherwise.
 	Agreement int64

@@ -241,8 +241,7 @@ const entryMarksQuery = `
 		       c1.old_entry_id IS NOT NULL AS corrected,
 		       COALESCE(c1.new_entry_id, 0) AS corrected_to,
 		       COALESCE(c2.old_entry_id, 0) AS correction_of,
-		       COALESCE(c1.reason, c2.reason, u.reason, '') AS reason,
-		       COALESCE(u.old_entry_id, 0) AS undone_of,
+		       COALESCE(c1.reason, c2.reason, '') AS reason,
 		       EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id) AS after_close,
 		       COALESCE(h.agreement_entry_id, 0) AS agreement,
 		       (h.hire_entry_id IS NOT NULL AND EXISTS (
@@ -261,8 +260,7 @@ const entryMarksQuery = `
 		                           OR EXISTS (SELECT 1 FROM entry_adjustments a
 		                                      WHERE a.cause_entry_id = root.id AND a.entry_id = r.id AND a.entry_id < root.id))
 		                      AND r.as_of >= e.as_of AND extract(year FROM r.as_of) = extract(year FROM e.as_of)))
-		       OR (e.kind = 'cumulative' AND c2.old_entry_id IS NOT NULL AND c2.separate)
-		       OR COALESCE(u.separate, false) AS separate
+		       OR (e.kind = 'cumulative' AND c2.old_entry_id IS NOT NULL AND c2.separate) AS separate
 		FROM unnest($1::bigint[]) AS x(id)
 		JOIN entries e ON e.id = x.id
 		LEFT JOIN entry_corrections c1 ON c1.old_entry_id = x.id
@@ -273,9 +271,7 @@ const entryMarksQuery = `
 		                       UNION ALL
 		                       SELECT c.old_entry_id FROM entry_corrections c JOIN chain ON c.new_entry_id = chain.id)
 		                   SELECT min(id) AS id FROM chain) root ON true
-		LEFT JOIN undone_corrections u ON u.new_entry_id = x.id
 		WHERE c1.old_entry_id IS NOT NULL OR c2.old_entry_id IS NOT NULL OR h.hire_entry_id IS NOT NULL
-		   OR u.new_entry_id IS NOT NULL
 		   OR EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id)
 		   OR (e.kind = 'delta' AND EXISTS (
 		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id
@@ -292,7 +288,6 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 			SELECT old_entry_id FROM entry_corrections
 			UNION SELECT new_entry_id FROM entry_corrections WHERE new_entry_id IS NOT NULL
 			UNION SELECT entry_id FROM entry_after_close
-			UNION SELECT new_entry_id FROM undone_corrections
 			UNION SELECT hire_entry_id FROM agreement_hires
 			UNION SELECT a.cause_entry_id FROM entry_adjustments a JOIN entries e ON e.id = a.cause_entry_id
 			      WHERE e.kind = 'delta' AND a.entry_id < a.cause_entry_id AND a.new_count < a.old_count`
@@ -316,7 +311,6 @@ func entryMarks(ctx context.Context, q sqlx.QueryerContext, ids []int64) (map[in
 		Agreement    int64  `db:"agreement"`
 		Within       bool   `db:"within"`
 		Separate     bool   `db:"separate"`
-		UndoneOf     int64  `db:"undone_of"`
 	}
 	if err := sqlx.SelectContext(ctx, q, &rows, entryMarksQuery, pq.Array(ids)); err != nil {
 		return nil, wrap("entry marks", err)
@@ -324,7 +318,7 @@ func entryMarks(ctx context.Context, q sqlx.QueryerContext, ids []int64) (map[in
 	out := make(map[int64]commands.EntryMark, len(rows))
 	for _, r := range rows {
 		out[r.ID] = commands.EntryMark{Corrected: r.Corrected, CorrectedTo: r.CorrectedTo, CorrectionOf: r.CorrectionOf,
-			Reason: r.Reason, AfterClose: r.AfterClose, Agreement: r.Agreement, Within: r.Within, Separate: r.Separate, UndoneOf: r.UndoneOf}
+			Reason: r.Reason, AfterClose: r.AfterClose, Agreement: r.Agreement, Within: r.Within, Separate: r.Separate}
 	}
 	return out, nil
 }
@@ -540,15 +534,6 @@ func restoreCorrection(ctx context.Context, tx sqlx.ExtContext, id int64, by, re
 		       AND entry_id IN (SELECT entry_id FROM entry_adjustments WHERE cause_entry_id IN ($1, $2)))`,
 		old.ID, id, *old.VoidedAt, old.VoidedBy); err != nil {
 		return commands.VoidResult{}, false, fmt.Errorf("after-close marks of the correction of %d: %w", old.ID, err)
-	}
-	// The 정정 taken back is kept apart (undone_corrections, migration
-	// 00051): the export marks the voided replacement with it, so an import
-	// replays the 정정 and its 취소, not a plain void (review r23 B1).
-	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO undone_corrections (new_entry_id, old_entry_id, reason, corrected_by, corrected_at, separate, undone_at)
-		SELECT new_entry_id, old_entry_id, reason, corrected_by, corrected_at, separate, COALESCE($2, now())
-		FROM entry_corrections WHERE new_entry_id = $1`, id, nullTime(at)); err != nil {
-		return commands.VoidResult{}, false, fmt.Errorf("keep the correction of %d taken back: %w", id, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM entry_corrections WHERE new_entry_id = $1`, id); err != nil {
 		return commands.VoidResult{}, false, fmt.Errorf("drop correction link of %d: %w", id, err)

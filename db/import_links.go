@@ -85,7 +85,7 @@ func (r *importRun) checkHeldLinks(ctx context.Context) error {
 	}
 	refs := append([]int64(nil), ids...)
 	for _, m := range marks {
-		refs = append(refs, m.CorrectedTo, m.CorrectionOf, m.UndoneOf, m.Agreement)
+		refs = append(refs, m.CorrectedTo, m.CorrectionOf, m.Agreement)
 	}
 	var rows []struct {
 		ID     int64  `db:"id"`

@@ -27,10 +27,6 @@ import (
 // original voided too, and neither counted (review r26 B1: 20 → 0). done
 // is true when the row was taken so (restored, or refused as a problem on
 // its line).
-//
-// A row marked #N 정정분(취소) (UndoneOf) had its 정정 replayed at its add
-// (redoCorrection): its void is that 정정's 취소 whatever the file says of
-// the original since (voided again by a later 정정, review r23 B1).
 func (r *importRun) undoneHere(ctx context.Context, row commands.ImportRow, e commands.Entry) (done bool, _ error) {
 	if row.CorrectedTo != 0 || row.Entry.Origin == "" {
 		return false, nil // the file voids it by a 정정 of its own, or says nothing of where it came from
@@ -47,11 +43,8 @@ func (r *importRun) undoneHere(ctx context.Context, row commands.ImportRow, e co
 	if err != nil {
 		return false, fmt.Errorf("corrected entry %d: %w", oldID, err)
 	}
-	// The file marks the row #N 정정분(취소) (UndoneOf), or holds the
-	// original live: either way the ledger it comes from took the 정정 back.
-	_, inFile := r.origins[old.Origin]
-	if !old.Voided() || old.Origin == "" || !inFile || row.UndoneOf == 0 && r.voidedOrigins[old.Origin] {
-		return false, nil // a void, as the file says
+	if _, inFile := r.origins[old.Origin]; !inFile || old.Origin == "" || r.voidedOrigins[old.Origin] || !old.Voided() {
+		return false, nil // the file does not hold the original live: a void, as it says
 	}
 	res, ok, err := restoreCorrection(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, row.VoidedAt)
 	var undo *commands.UndoCorrectionError
@@ -116,66 +109,4 @@ func (r *importRun) recordVoidedReport(ctx context.Context, row commands.ImportR
 	r.res.Added++
 	r.res.Voided++
 	return true, nil
-}
-
-// redoCorrection replays, before the add of row (a voided replacement
-// marked #N 정정분(취소)), the 정정 that recorded it: the original (the
-// file's row N) is voided as that 정정 voided it, re-basing the later 누계
-// reports as it did, and linked to row once row is recorded; row's void,
-// due later, is then that 정정's 취소 (undoneHere), which re-bases them back
-// and restores the original. Replayed as a plain add and void, the copy's
-// reports were never re-based by the 정정 nor back by its 취소, and `목록
-// 무효` said another figure than the source's (review r23 B1: 15개 제외
-// where the source says 10개).
-//
-// Nothing is replayed when the ledger holds row already (an export
-// imported back: its 정정 and 취소 are this ledger's own), or when the
-// file lacks the original or the ledger holds it voided: row is then
-// replayed as the plain add and void it was before the mark.
-func (r *importRun) redoCorrection(ctx context.Context, row commands.ImportRow) error {
-	if row.Entry.Origin == "" || !row.Voided || row.Number == 0 {
-		return nil
-	}
-	if _, err := entryByOrigin(ctx, r.tx, row.Entry.Origin); err == nil {
-		return nil
-	} else if !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("entry of origin %s: %w", row.Entry.Origin, err)
-	}
-	origin := r.numberOrigins[row.UndoneOf]
-	if origin == "" {
-		return nil
-	}
-	if err := r.flush(ctx); err != nil {
-		return err
-	}
-	old, err := entryByOrigin(ctx, r.tx, origin)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil // its add was refused: its problem is listed
-	}
-	if err != nil {
-		return fmt.Errorf("entry of origin %s: %w", origin, err)
-	}
-	if old.Voided() || old.ProgramID != row.Entry.ProgramID || old.Kind != row.Entry.Kind || old.Status != row.Entry.Status {
-		return nil
-	}
-	// The count the 정정 re-based the later reports for, as void's
-	// replacedBy reads it of a 정정 in the file.
-	replacement := int64(0)
-	if old.Kind == commands.KindDelta {
-		replacement = row.Entry.Count
-		if row.Separate {
-			replacement = old.Count
-		}
-	}
-	voids := r.res.Voided
-	err = r.void(ctx, commands.ImportRow{Line: row.Line, Program: row.Program, Number: row.UndoneOf,
-		Entry:       commands.NewEntry{Origin: origin, ProgramID: old.ProgramID, Kind: old.Kind, Status: old.Status},
-		Voided:      true,
-		VoidedBy:    row.Entry.LoggedBy,
-		VoidReason:  row.UndoneReason,
-		VoidedAt:    row.LoggedAt,
-		CorrectedTo: row.Number,
-	}, replacement)
-	r.res.Voided = voids // the 정정 and its 취소 void one row of the file: counted at its void
-	return err
 }

@@ -573,12 +573,6 @@ func (r *importRun) apply(ev importEvent, row commands.ImportRow) error {
 	switch {
 	case ev.void:
 		return r.void(r.ctx, row, r.replacements[row.CorrectedTo])
-	case row.UndoneOf > 0:
-		if err := r.redoCorrection(r.ctx, row); err != nil {
-			return err
-		}
-	}
-	switch {
 	case row.Entry.Kind == commands.KindDelta && !row.MonthFigure && !row.Within:
 		if refused, err := r.deltaBeforeReport(r.ctx, row); err != nil || refused {
 			return err

@@ -35,7 +35,6 @@ const (
 	colVoidedAt   = "무효 일시"
 	colVoidReason = "무효 사유"
 	colCorrection = "정정"
-	colCorrReason = "정정 사유"
 	colAgreement  = "약정 번호"
 	colAddOrder   = "기록 순번"
 	colAfterClose = "마감 후 정정"
@@ -49,7 +48,7 @@ const (
 // named twice refuses the file (duplicateColumn).
 var entryColumns = []string{colNumber, colAsOf, colCode, colName, colDepartment, colCount, colKind, colReported,
 	colApprox, colStatus, colEmployment, colNote, colLoggedBy, colLoggedByID, colLoggedAt, colVoid, colVoidedBy,
-	colVoidedByID, colVoidedAt, colVoidReason, colCorrection, colCorrReason, colAgreement, colAddOrder, colAfterClose, colVoidOrder, colOrigin, colWithin, colConfirm}
+	colVoidedByID, colVoidedAt, colVoidReason, colCorrection, colAgreement, colAddOrder, colAfterClose, colVoidOrder, colOrigin, colWithin, colConfirm}
 
 // originForm is a 기록 식별자 as the export writes it: a UUID, lower case.
 var originForm = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
@@ -268,9 +267,6 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 			row.VoidedBy = r.By
 		}
 		row.CorrectedTo = correctedTo(get(colCorrection))
-		if row.UndoneOf = undoneOf(get(colCorrection)); row.UndoneOf > 0 {
-			row.UndoneReason = get(colCorrReason)
-		}
 	case "":
 	default:
 		p.add(line, colVoid, v, msg("import.problem.void"))
@@ -416,16 +412,6 @@ func entryNumber(raw string) int64 {
 // for anything else.
 func correctedTo(s string) int64 {
 	s, ok := strings.CutSuffix(strings.TrimPrefix(strings.TrimSpace(s), "#"), "로 정정")
-	if !ok {
-		return 0
-	}
-	return entryNumber(s)
-}
-
-// undoneOf reads the 정정 column of a voided row, #N 정정분(취소) (the
-// replacement of a 정정 taken back), as N; 0 for anything else.
-func undoneOf(s string) int64 {
-	s, ok := strings.CutSuffix(strings.TrimPrefix(strings.TrimSpace(s), "#"), " 정정분(취소)")
 	if !ok {
 		return 0
 	}
