@@ -61,38 +61,35 @@ func TestImportNewRowNamingALedgerAgreementIsRefused(t *testing.T) {
 	_ = strings.Contains
 }
 
-// r26 M3: the size holds skipped any row with a 기록 식별자, so a made-up
-// UUID let 1,200 through beside a target of 1,000 and a 누계 written as new
-// jobs. A row whose identifier this ledger does not hold is held as a new
-// row is; 확인 예 records it. The ledger's own export still imports back.
-func TestImportHoldsRowsOfAMadeUpOrigin(t *testing.T) {
+// Review r29 B3: another ledger's whole entries export, imported into an
+// empty ledger (a move, a restore), was refused for rows confirmed with
+// 확인:예 where they were typed (a figure above the target, a delta as
+// large as the 누계 before it): the size holds read every 기록 식별자 this
+// ledger does not hold as made up. Rows with a 기록 식별자 are not held;
+// a new row (none) still is. SQL SUMs.
+func TestImportOfAnotherLedgersExportKeepsItsConfirmedRows(t *testing.T) {
 	t.Parallel()
 	e := newI31Env(t)
-	for _, line := range []string{"추가 청년 50 10/1", "추가 청년 60 10/2", "목표 1,000 사업:청년"} {
-		if r := e.typed(line); r.Outcome != commands.OutcomeOK {
-			t.Fatalf("%s: %q\n%s", line, r.Outcome, r.Text())
-		}
+	if r := e.typed("목표 1,000 사업:청년"); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("목표: %q\n%s", r.Outcome, r.Text())
 	}
 	const head = "기준일,사업명,일자리 수,보고 방식,보고 누계,상태,메모,기록 식별자"
 	file := head + "\n2026-10-21,청년,\"1,200\",증가분,,채용,큰 수,3f2b8c1e-1111-4a2b-9c3d-000000000001\n" +
-		"2026-10-22,청년,120,증가분,,채용,많은 수,3f2b8c1e-1111-4a2b-9c3d-000000000002\n" +
-		"2026-10-23,청년,7,증가분,,채용,보통,3f2b8c1e-1111-4a2b-9c3d-000000000003\n"
-	e.refused("made-up origins", []byte(file), map[commands.Lang][]string{
-		commands.Korean: {"2행 [일자리 수] \"1,200\": 한 건에 1,200개는 청년일자리 2026년 연간 목표(1,000개)보다 많습니다",
-			"3행 [일자리 수] \"120\"", "`확인` 칸에 `예`를 적어"},
-		commands.English: {"line 2 [일자리 수] \"1,200\"", "line 3 [일자리 수] \"120\"", "write 예 in this row's 확인 column"},
-	}, "4행 [", "line 4 [")
-	if n := e.liveSum(`TRUE`); n != 110 {
-		t.Fatalf("ledger holds %d (SQL SUM), want 110", n)
+		"2026-10-22,청년,7,증가분,,채용,보통,3f2b8c1e-1111-4a2b-9c3d-000000000002\n"
+	if r := e.apply([]byte(file)); r.Outcome != commands.OutcomeOK {
+		t.Fatalf("another ledger's export refused: %q\n%s", r.Outcome, r.Text())
 	}
-	confirmed := strings.Replace(file, "기록 식별자\n", "기록 식별자,확인\n", 1)
-	confirmed = strings.Replace(confirmed, "0001\n", "0001,예\n", 1)
-	confirmed = strings.Replace(confirmed, "0002\n", "0002,예\n", 1)
-	if r := e.apply([]byte(confirmed)); r.Outcome != commands.OutcomeOK {
-		t.Fatalf("confirmed rows refused: %q\n%s", r.Outcome, r.Text())
+	if n := e.liveSum(`TRUE`); n != 1207 {
+		t.Errorf("ledger holds %d (SQL SUM), want 1207", n)
 	}
-	if n := e.liveSum(`TRUE`); n != 110+1200+120+7 {
-		t.Errorf("ledger holds %d (SQL SUM), want %d", n, 110+1200+120+7)
+	// A new row (no 기록 식별자) of the same size is held.
+	e.refused("new row", []byte("기준일,사업명,일자리 수,보고 방식,보고 누계,상태,메모\n2026-10-23,청년,\"1,100\",증가분,,채용,새 행\n"),
+		map[commands.Lang][]string{
+			commands.Korean:  {"2행 [일자리 수] \"1,100\"", "`확인` 칸에 `예`를 적어"},
+			commands.English: {"line 2 [일자리 수] \"1,100\"", "write 예 in this row's 확인 column"},
+		})
+	if n := e.liveSum(`TRUE`); n != 1207 {
+		t.Errorf("after the refused row the ledger holds %d (SQL SUM), want 1207", n)
 	}
 }
 
