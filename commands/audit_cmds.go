@@ -666,7 +666,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if utf8.RuneCountInString(note) > MaxNoteRunes {
 		return s.refuse(cmd.Name, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes))
 	}
-	if why := s.hireNamesAnotherMonth(a.ID, cmd.Count.Value, note, cmd.Opts.Reason, cmd.Confirmed, day, s.today()); why != "" {
+	if why := s.hireNamesAnotherMonth(a.ID, cmd.Count.Value, note, cmd.Opts.Reason, day, s.today()); why != "" {
 		return s.refuse(cmd.Name, why) // filed in one month, its note saying another
 	}
 	programs, err := s.store.Programs(ctx)

@@ -88,7 +88,7 @@ func TestK56NoteYearAndPeriodRefusedThroughHandle(t *testing.T) {
 		sum     int64
 	}{
 		{commands.Korean, time.Date(2027, time.January, 4, 1, 0, 0, 0, time.UTC), map[string][]string{
-			"추가 노인 5 비고:2026. 12. 누락분": {"`2026. 12.`", "2026년 12월 실적", "`추가 노인 5 날짜:2026. 12. 31. 메모:2026. 12. 누락분`", "`추가 노인 5 날짜:2027. 1. 4. 확인:예 메모:2026. 12. 누락분`", "아무것도 저장하지 않았습니다"},
+			"추가 노인 5 비고:2026. 12. 누락분": {"`2026. 12.`", "2026년 12월 실적", "`추가 노인 5 날짜:2026. 12. 31. 메모:2026. 12. 누락분`", "`추가 노인 5 날짜:2027. 1. 4. 메모:누락분`", "아무것도 저장하지 않았습니다"},
 			"추가 노인 5 메모:2026.12 실적":    {"`2026.12 실적`", "2026. 12. 31."},
 			"추가 노인 5 메모:2026-12":       {"`2026-12`"},
 			"추가 노인 5 메모:2026/12분":      {"`2026/12분`"},
@@ -101,7 +101,7 @@ func TestK56NoteYearAndPeriodRefusedThroughHandle(t *testing.T) {
 		}, []string{"추가 노인 2 메모:3.14", "추가 노인 3 메모:1.5배", "추가 노인 4 메모:1130 기준", "추가 노인 6 메모:1/2 정도",
 			"추가 노인 7 메모:2026년 대비 증가", "추가 노인 8 메모:올해 연말까지 유지"}, 2 + 3 + 4 + 6 + 7 + 8},
 		{commands.English, time.Date(2027, time.January, 4, 1, 0, 0, 0, time.UTC), map[string][]string{
-			"add 5 senior note:2026. 12. 누락분": {"`2026. 12.`", "month 12 of 2026", "`add senior 5 date:2026-12-31 note:2026. 12. 누락분`", "`add senior 5 date:2027-01-04 confirm:yes note:2026. 12. 누락분`", "nothing was saved"},
+			"add 5 senior note:2026. 12. 누락분": {"`2026. 12.`", "month 12 of 2026", "`add senior 5 date:2026-12-31 note:2026. 12. 누락분`", "`add senior 5 date:2027-01-04 note:누락분`", "nothing was saved"},
 			"add 5 senior note:2026-12":       {"`2026-12`"},
 			"add 5 senior note:연말 기준":         {"`연말`", "2026-12-31"},
 			"add 5 senior note:2026년도 실적":     {"`2026년도 실적`", "a figure of 2026,"},
@@ -110,7 +110,7 @@ func TestK56NoteYearAndPeriodRefusedThroughHandle(t *testing.T) {
 			"add 5 senior note:작년분":           {"`작년분`"},
 		}, []string{"add 2 senior note:3.14", "add 3 senior note:1.5배", "add 4 senior note:1130 기준", "add 6 senior note:1/2 정도"}, 2 + 3 + 4 + 6},
 		{commands.Korean, time.Date(2026, time.December, 3, 1, 0, 0, 0, time.UTC), map[string][]string{
-			"추가 노인 5 메모:1월~11월 누계": {"`1월~11월`", "11월 실적", "`추가 노인 5 날짜:2026. 11. 30. 메모:1월~11월 누계`", "`추가 노인 5 날짜:2026. 12. 3. 확인:예 메모:1월~11월 누계`"},
+			"추가 노인 5 메모:1월~11월 누계": {"`1월~11월`", "11월 실적", "`추가 노인 5 날짜:2026. 11. 30. 메모:1월~11월 누계`", "`추가 노인 5 날짜:2026. 12. 3. 메모:누계`"},
 			"추가 노인 5 메모:1~11월 누계":  {"`1~11월`", "2026. 11. 30."},
 			"추가 노인 5 메모:상반기 실적":    {"`상반기 실적`", "2026년 상반기 실적이라는 뜻", "2026. 6. 30."},
 			"추가 노인 5 메모:3/4분기 실적":  {"`3/4분기 실적`", "2026년 3분기 실적이라는 뜻", "2026. 9. 30."},
@@ -170,7 +170,7 @@ func TestK56NoteMonthLinesKeepTheFieldsTyped(t *testing.T) {
 		{commands.English, "add 6 senior type:regular note:November hires",
 			[]string{"`add senior 6 date:2026-11-30 type:regular note:November hires`"}},
 		{commands.English, "add 6 senior status:realised note:November hires",
-			[]string{"`add senior 6 date:2026-11-30 status:realised note:November hires`", "`add senior 6 date:2026-12-03 status:realised confirm:yes note:November hires`"}},
+			[]string{"`add senior 6 date:2026-11-30 status:realised note:November hires`", "`add senior 6 date:2026-12-03 status:realised note:hires`"}},
 	} {
 		t.Run(tc.line, func(t *testing.T) {
 			h := k32Harness(t, tc.lang, time.Date(2026, time.December, 3, 1, 0, 0, 0, time.UTC))

@@ -154,8 +154,8 @@ func TestK60LastWeekOverTwoMonthsIsAsked(t *testing.T) {
 		line  string
 		wants []string
 	}{
-		{commands.Korean, "추가 청년 36 메모:지난주 입사", []string{"`지난주`(2026. 11. 30. ~ 2026. 12. 6.)", "두 달에 걸친", "11월 실적이라면 `추가 청년 36 날짜:2026. 11. 30. 메모:지난주 입사`", "12월 실적이라면 `추가 청년 36 날짜:2026. 12. 9. 확인:예 메모:지난주 입사`"}},
-		{commands.English, "add youth 36 note:지난주 입사", []string{"`지난주`", "over two months", "`add youth 36 date:2026-11-30 note:지난주 입사`", "`add youth 36 date:2026-12-09 confirm:yes note:지난주 입사`"}},
+		{commands.Korean, "추가 청년 36 메모:지난주 입사", []string{"`지난주`(2026. 11. 30. ~ 2026. 12. 6.)", "두 달에 걸친", "11월 실적이라면 `추가 청년 36 날짜:2026. 11. 30. 메모:지난주 입사`", "12월 실적이라면 `추가 청년 36 날짜:2026. 12. 9. 메모:입사`"}},
+		{commands.English, "add youth 36 note:지난주 입사", []string{"`지난주`", "over two months", "`add youth 36 date:2026-11-30 note:지난주 입사`", "`add youth 36 date:2026-12-09 note:입사`"}},
 	} {
 		h := k32Harness(t, tc.lang, time.Date(2026, time.December, 9, 1, 0, 0, 0, time.UTC))
 		h.refusedUntouched(manager, tc.line, tc.wants...)

@@ -31,11 +31,11 @@ func TestK61NoteSaysTotalOnDeltaIsRefused(t *testing.T) {
 		keptSum            int64
 	}{
 		{commands.Korean, []string{"추가 청년 35 2026. 11. 27.", "추가 청년 12"},
-			"추가 청년 60 메모:11월말 누계", "`추가 청년 누계 60 2026. 11. 28. 메모:11월말 누계`", "확인:예 메모:11월말 누계`",
+			"추가 청년 60 메모:11월말 누계", "`추가 청년 누계 60 2026. 11. 28. 메모:11월말 누계`", "메모:11월말`",
 			[]string{"추가 청년 2 누계포함:아니오 메모:누계 반영분", "추가 청년 3 누계포함:아니오 메모:누계와 별도",
 				"추가 청년 4 누계포함:아니오 메모:누계포함 확인", "추가 청년 13 누계포함:아니오 메모:11월말 누계 60명"}, 2 + 3 + 4 + 13},
 		{commands.English, []string{"add 35 youth 2026-11-27", "add 12 youth"},
-			"add youth 60 note:total to date", "`add youth cumulative 60 date:2026-11-28 note:total to date`", "confirm:yes note:total to date`",
+			"add youth 60 note:total to date", "`add youth cumulative 60 date:2026-11-28 note:total to date`", "note:to date`",
 			[]string{"add 2 youth within:no note:not cumulative", "add 13 youth within:no note:cumulative 60"}, 2 + 13},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {

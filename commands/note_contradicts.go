@@ -178,9 +178,11 @@ func noteSaysHired(note string) string {
 	return noteWordsOf(reNoteHired, note)
 }
 
-// withoutNoteWords is the note with words taken out, its spaces collapsed.
+// withoutNoteWords is the note with words taken out, its spaces collapsed
+// and the punctuation left at its ends trimmed (`12. 17. 기준` without
+// `12. 17` is `기준`, not `. 기준`).
 func withoutNoteWords(note, words string) string {
-	return strings.Join(strings.Fields(strings.Replace(note, words, "", 1)), " ")
+	return strings.Trim(strings.Join(strings.Fields(strings.Replace(note, words, "", 1)), " "), " .,·:;/-~")
 }
 
 // NoteContradiction is how a note contradicts the way its entry is filed.
@@ -231,9 +233,8 @@ func (s *Service) noteContradicts(p Program, d entryDraft, e NewEntry) string {
 		plain.Note = ""
 		return s.msg("k61.note_says_decrease", "Words", words, "Count", count, "Line", s.formLine(plain, p))
 	case NoteSaysTotal, NoteSaysHired:
-		if d.confirmed {
-			return "" // 확인:예: the line as filed is meant, the note kept as typed (the lines offered below)
-		}
+		// 확인:예 passes neither (review r29 B2: a 누계 note on a delta, or
+		// 채용 완료 on an agreement, was filed as typed).
 		if how == NoteSaysTotal {
 			total := s.cumulativeLine(p, count, e.AsOf) + " " + s.msg("form.add_line_note", "Note", e.Note)
 			return s.msg("k61.note_says_total", "Words", words, "Count", count, "Total", total, "Delta", s.keptFormLine(e, p, words))
@@ -246,15 +247,10 @@ func (s *Service) noteContradicts(p Program, d entryDraft, e NewEntry) string {
 	return ""
 }
 
-// keptFormLine is the line filing e as typed although its note's words
-// read otherwise: the note whole with 확인:예 (review r24 F4/F12: taking
-// the words out garbled it, `현재 누계 기관 보고` became `현재 기관 보고`),
-// or no note when the note is only those words.
+// keptFormLine is the line filing e as typed without the note's words
+// that read otherwise (the note kept whole with 확인:예 let 확인:예 pass the
+// check: review r29 B2).
 func (s *Service) keptFormLine(e NewEntry, p Program, words string) string {
-	note := e.Note
-	e.Note = ""
-	if withoutNoteWords(note, words) == "" {
-		return s.formLine(e, p)
-	}
-	return s.formLine(e, p) + " " + s.msg("k56.line_confirm") + " " + s.msg("form.add_line_note", "Note", note)
+	e.Note = withoutNoteWords(e.Note, words)
+	return s.formLine(e, p)
 }

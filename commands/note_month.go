@@ -876,9 +876,9 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 		}
 		return s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf))
 	}
-	if d.confirmed {
-		return "" // 확인:예: the date is the one meant, the note kept as typed (the line offered below)
-	}
+	// 확인:예 does not pass a note naming another day or month: typed out
+	// of habit (it answers other holds), it filed 11월분 in December and
+	// 2025년 12월분 in 2026 (review r29 B2).
 	r, ok := noteMonth(d.note, asOf, today)
 	day := r.dated()
 	if !ok {
@@ -891,15 +891,10 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 }
 
 // keptLine is the line keeping asOf for a draft whose note names another
-// day or month: the note as typed, confirmed with 확인:예 (review r24
-// F4/F12, r25 F18: taking the word out garbled the note, `3월 개소 기관`
-// became `개소 기관`), or no note when the note is only that word.
+// day or month: the note without that word (a word 확인:예 does not pass:
+// review r29 B2), or no note when the note is only that word.
 func (s *Service) keptLine(p Program, d entryDraft, asOf time.Time, word string) string {
-	if strings.TrimSpace(strings.Replace(d.note, word, "", 1)) == "" {
-		return s.draftLine(p, d, asOf, "")
-	}
-	d.confirmed = true
-	return s.draftLine(p, d, asOf, d.note)
+	return s.draftLine(p, d, asOf, withoutNoteWords(d.note, word))
 }
 
 // noteMonthClosed is the refusal of noteNamesAnotherMonth for staff when
@@ -979,14 +974,11 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 // hireNamesAnotherMonth is noteNamesAnotherMonth for `채용 <약정> <수>`
 // (review r15 F9: `채용 4 50 12.1 메모:11월분 2차 채용` was filed in
 // December), or "".
-func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, confirmed bool, asOf, today time.Time) string {
+func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) string {
 	if w, later := noteStartsLater(note, asOf); later {
 		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement)
 	}
-	if confirmed {
-		return "" // 확인:예 keeps the date and the note as typed
-	}
-	r, ok := noteMonth(note, asOf, today)
+	r, ok := noteMonth(note, asOf, today) // 확인:예 passes no such note (review r29 B2)
 	day := r.dated()
 	if !ok {
 		if r, ok = noteDay(note, asOf, today); !ok {
@@ -994,15 +986,12 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 		}
 		day = r.named
 	}
-	line := func(day time.Time, note string, confirm bool) string {
+	line := func(day time.Time, note string) string {
 		date := s.date(day)
 		if s.lang != Korean {
 			date = day.Format(time.DateOnly)
 		}
 		parts := []string{s.msg("k49.line_hire"), strconv.FormatInt(agreement, 10), numbers.Format(count), s.msg("k42.line_date", "Date", date)}
-		if confirm {
-			parts = append(parts, s.msg("k56.line_confirm"))
-		}
 		if note != "" {
 			parts = append(parts, s.msg("k42.line_note", "Note", note))
 		}
@@ -1011,11 +1000,7 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 		}
 		return strings.Join(parts, " ")
 	}
-	kept := line(asOf, "", false) // the note was only the word
-	if strings.TrimSpace(strings.Replace(note, r.word, "", 1)) != "" {
-		kept = line(asOf, note, true) // the note kept whole (review r24 F4/F12)
-	}
-	return s.anotherMonthReply(r, asOf, line(day, note, false), kept)
+	return s.anotherMonthReply(r, asOf, line(day, note), line(asOf, withoutNoteWords(note, r.word)))
 }
 
 // draftLine is the add a person would type for d dated day with note:
