@@ -14,6 +14,19 @@ import (
 	"jobsbot/commands/numbers"
 )
 
+// reWeekdayTail is a weekday in brackets after a date (12/30(수)).
+var reWeekdayTail = regexp.MustCompile(`^ ?\([월화수목금토일]\)`)
+
+// dateTail is how many bytes of tail close a date written in numbers: its
+// stop (12. 30.) and a weekday in brackets (12. 30.(수), 12/30(수)).
+func dateTail(tail string) int {
+	n := 0
+	if strings.HasPrefix(tail, ".") && (len(tail) == 1 || tail[1] == ' ' || tail[1] == '(') {
+		n = 1
+	}
+	return n + len(reWeekdayTail.FindString(tail[n:]))
+}
+
 // noteMonthForms are the ways a note names a month, each read on its
 // own so that one spelling's miss cannot hide another's (review r19 F4:
 // one alternation consumed `26.11` of `2026.11월분` as M.D, dropped it as
@@ -177,6 +190,9 @@ func hasAnyPrefix(s string, words []string) bool {
 // figures. A day written as four digits (1130 기준) is left: it is as
 // much the number 1,130.
 func numericIsDate(kind, sep string, twoDigits bool, rest string) bool {
+	if reWeekdayTail.MatchString(rest) {
+		return true // 12/30(수) (review r28 F9)
+	}
 	switch {
 	case rest == "":
 	case strings.HasPrefix(rest, "."):
@@ -343,6 +359,11 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 	for _, r := range found {
 		if r.start < taken {
 			continue
+		}
+		if r.m.mday > 0 {
+			// 12. 30.(수): the date's stop and weekday are the word's, so
+			// a line offered without it keeps no `.(수)` (review r28 F9)
+			r.end += dateTail(folded[r.end:])
 		}
 		taken = r.end
 		year, span := r.m.year, max(r.m.span, 1)

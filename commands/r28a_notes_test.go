@@ -162,3 +162,31 @@ func TestR28aNotesThatAreNoDayAreKept(t *testing.T) {
 		})
 	}
 }
+
+// Review r28 F9: a note date written `12. 30.(수)` was cut as `12. 30`,
+// and the line offered without it kept `.(수) 채용` as the note. The stop
+// and the weekday are the date's.
+func TestR28aNoteDateKeepsItsStopAndWeekday(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang        commands.Lang
+		close, line string
+		word, kept  string
+	}{
+		{commands.Korean, "마감 2026-12", "추가 청년 2 메모:12. 30.(수) 채용", "`12. 30.(수)`", "`추가 청년 2 날짜:2027. 1. 5. 메모:채용`"},
+		{commands.English, "close 2026-12", "add 2 youth note:12/30(수) hired", "`12/30(수)`", "`add youth 2 date:2027-01-05 note:hired`"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := k32Harness(t, tc.lang, time.Date(2027, time.January, 5, 1, 0, 0, 0, time.UTC))
+			h.run(manager, tc.close, commands.OutcomeOK)
+			r := h.refusedUntouched("U1", tc.line, tc.word, tc.kept)
+			if strings.Contains(r.Text(), ".(수)") && !strings.Contains(r.Text(), "30.(수)") {
+				t.Errorf("reply keeps a cut date:\n%s", r.Text())
+			}
+			h.run("U1", offeredLine(t, tc.kept), commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2027-01-05'`); got != 2 {
+				t.Errorf("SQL sum on 2027-01-05 %d, want 2", got)
+			}
+		})
+	}
+}
