@@ -55,7 +55,7 @@ func TestK53NoteMonthReading(t *testing.T) {
 		{"전전달분", "전전달분", "2026-10-31"},
 		{"지난달 누락", "지난달", "2026-11-30"},
 		{"11.30 기준", "11.30", "2026-11-30"},
-		{"11. 30. 기준", "11. 30", "2026-11-30"},
+		{"11. 30. 기준", "11. 30.", "2026-11-30"},
 		{"11월 30일자", "11월 30일자", "2026-11-30"},
 		{"작년 12월분", "작년 12월분", "2025-12-31"},
 		{"09.30 기준", "09.30", "2026-09-30"},
@@ -123,7 +123,7 @@ func TestK53NoteMonthSpellingsAreRefused(t *testing.T) {
 			"add 6 senior note:2026.11월분":            {"`2026.11월분`"},
 			"add 6 senior note:11/30기준":              {"`11/30`"},
 			"add 6 senior note:25년 12월분":             {"`25년 12월분`", "2025-12-31"},
-			"add 6 senior note:two months ago, 지지난달": {"`지지난달`", "2026-10-31"},
+			"add 6 senior note:two months ago, 지지난달": {"`two months ago`", "2026-10-03"}, // read as a day since review r28 F1
 		}, []string{"add 2 senior note:1.5배", "add 3 senior note:1/2명", "add 4 senior note:3.14", "add 5 senior note:2차 12,500",
 			"add 6 senior note:December hires", "add 7 senior status:realised note:12월 채용예정 제외", "add 8 senior note:1130 기준"},
 			"hire %d 50 2026-12-01 note:November hires"},

@@ -14,6 +14,19 @@ import (
 	"jobsbot/commands/numbers"
 )
 
+// reWeekdayTail is a weekday in brackets after a date (12/30(수)).
+var reWeekdayTail = regexp.MustCompile(`^ ?\([월화수목금토일]\)`)
+
+// dateTail is how many bytes of tail close a date written in numbers: its
+// stop (12. 30.) and a weekday in brackets (12. 30.(수), 12/30(수)).
+func dateTail(tail string) int {
+	n := 0
+	if strings.HasPrefix(tail, ".") && (len(tail) == 1 || tail[1] == ' ' || tail[1] == '(') {
+		n = 1
+	}
+	return n + len(reWeekdayTail.FindString(tail[n:]))
+}
+
 // noteMonthForms are the ways a note names a month, each read on its
 // own so that one spelling's miss cannot hide another's (review r19 F4:
 // one alternation consumed `26.11` of `2026.11월분` as M.D, dropped it as
@@ -70,7 +83,14 @@ var noteMonthForms = []struct {
 	{"monthEnd", regexp.MustCompile(`월말`)},
 	// 어제, 그제, 그저께: counted back from the entry's date (review r24 F2)
 	// 이틀 전, 사흘 전, 나흘 전, 전일 채용, yesterday (review r26 M2)
-	{"relDay", regexp.MustCompile(`(?i)엊그제|그끄저께|그끄제|그저께|그제|어저께|어제|작일|전날|이틀 ?전|사흘 ?전|나흘 ?전|전일|the day before yesterday|yesterday`)},
+	// 하루 전, 3일 전, 일주일 전, 2주 전, 보름 전, 한 달 전, 2 days ago, a
+	// week ago (review r28 F1/F8: read as 이틀 전 is)
+	{"relDay", regexp.MustCompile(`(?i)엊그제|그끄저께|그끄제|그저께|그제|어저께|어제|작일|전날|하루 ?전|이틀 ?전|사흘 ?전|나흘 ?전|전일|` +
+		`일주일 ?전|보름 ?전|(?P<kn>[0-9]{1,2}|한|두|세|네) ?(?P<ku>일|주일|주|달|개월) ?전|` +
+		`the day before yesterday|yesterday|\b(?P<en>[0-9]{1,2}|an?|one|two|three|four|five|six) (?P<eu>days?|weeks?|months?) ago\b`)},
+	// 월요일 입사, 금요일 채용분, on Monday, last Friday: the latest such
+	// day on or before the day typed (review r28 F8)
+	{"bareWeekday", regexp.MustCompile(`(?i)(?P<wd>[월화수목금토일])요일|\b(?P<on>on|last|this past) (?P<ewd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)},
 	// 지난 금요일, 지난주 금요일 (review r24 F2)
 	{"weekday", regexp.MustCompile(`(?P<p>지난 ?주|저번 ?주|지난|저번) ?(?P<wd>[월화수목금토일])요일`)},
 	// 지난주, 저번 주: the week before the entry's (review r24 F2)
@@ -142,6 +162,15 @@ var noteDateWords = []string{"일", "기준", "까지", "자", "현재", "부터
 // noteUnits after a number with a space (1.5 배, 10.5 명) make it a figure.
 var noteUnits = []string{"배", "명", "개", "건", "원", "인", "회", "차", "%", "퍼센트", "점", "세", "시간", "곳", "가구", "만", "천", "억"}
 
+func hasAnySuffix(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasAnyPrefix(s string, words []string) bool {
 	for _, w := range words {
 		if strings.HasPrefix(s, w) {
@@ -161,6 +190,9 @@ func hasAnyPrefix(s string, words []string) bool {
 // figures. A day written as four digits (1130 기준) is left: it is as
 // much the number 1,130.
 func numericIsDate(kind, sep string, twoDigits bool, rest string) bool {
+	if reWeekdayTail.MatchString(rest) {
+		return true // 12/30(수) (review r28 F9)
+	}
 	switch {
 	case rest == "":
 	case strings.HasPrefix(rest, "."):
@@ -204,6 +236,9 @@ type noteRead struct {
 	// weekFrom and weekTo are a week of a month's days in it (11월 넷째주:
 	// 11. 23. ~ 11. 29.), offered as its last weekday (review r22 F3).
 	weekFrom, weekTo time.Time
+	// weekAgoFrom and weekAgoTo are last week's days (지난주 채용분) when
+	// they lie in one month, offered as its last weekday (review r28 F2).
+	weekAgoFrom, weekAgoTo time.Time
 }
 
 // dated is the day offered for the figure: the day the word names (어제,
@@ -216,6 +251,13 @@ func (r noteRead) dated() time.Time {
 		return lastWeekday(r.weekFrom, r.weekTo)
 	}
 	return r.last
+}
+
+// namesLaterDay says the note names a day after asOf (2/1 현재 on a 1월말
+// 누계, typed on 2/2): asked as another day, that day offered, not its
+// month read as another month's figure (review r28 F10).
+func (r noteRead) namesLaterDay(asOf time.Time) bool {
+	return !r.named.IsZero() && r.named.After(asOf) && r.weekAgoFrom.IsZero() && r.months() == 1
 }
 
 // lastWeekday is the last Monday-to-Friday day from from to to, or to
@@ -318,6 +360,11 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 		if r.start < taken {
 			continue
 		}
+		if r.m.mday > 0 {
+			// 12. 30.(수): the date's stop and weekday are the word's, so
+			// a line offered without it keeps no `.(수)` (review r28 F9)
+			r.end += dateTail(folded[r.end:])
+		}
 		taken = r.end
 		year, span := r.m.year, max(r.m.span, 1)
 		firstMonth := r.m.month - span + 1
@@ -334,6 +381,9 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 					continue
 				}
 				year--
+			}
+			if y := dateYearTyped(r.m.month, r.m.mday, asOf, today); y != 0 {
+				year = y
 			}
 		}
 		var named, weekFrom, weekTo time.Time
@@ -365,9 +415,37 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			from:     r.m.from,
 			to:       r.m.to,
 			dayWord:  r.m.dayWord,
+
+			weekAgoFrom: r.m.weekAgoFrom,
+			weekAgoTo:   r.m.weekAgoTo,
 		})
 	}
 	return reads
+}
+
+// dateYearTyped is the year of a note's date without one (2/1 현재) as of
+// the day typed, or 0 to read it as of the entry's date: the latest such
+// date not after today, when that is after the entry's date and within a
+// quarter of it (review r28 F10: on 2027-02-02 `누계 1월말 메모:2/1 현재`
+// read 2/1 as 2026-02-01, and the line offered filed a 2027 누계 in
+// February 2026). A back-dated entry's note (11/28 on a 2025-12-31 entry)
+// stays its own year's.
+func dateYearTyped(month, mday int, asOf, today time.Time) int {
+	if mday < 1 || today.IsZero() || asOf.IsZero() {
+		return 0
+	}
+	y := today.Year()
+	d := dates.On(y, time.Month(month), mday)
+	if d.Day() != mday || d.After(today) {
+		y--
+		if d = dates.On(y, time.Month(month), mday); d.Day() != mday {
+			return 0
+		}
+	}
+	if !d.After(asOf) || d.Sub(asOf) > 92*24*time.Hour {
+		return 0
+	}
+	return y
 }
 
 // monthReading is one form's reading: the year (0: not said), the last
@@ -380,6 +458,8 @@ type monthReading struct {
 	dayWord            bool
 	mday, week         int  // the day of a date (12. 17.), the week of 11월 넷째주
 	inMonth            bool // a day word in the entry's own month (noteRead)
+	// weekAgoFrom and weekAgoTo are the days of 지난주 within one month
+	weekAgoFrom, weekAgoTo time.Time
 }
 
 // noteComparedWords after a year or a quarter make it a comparison
@@ -586,11 +666,74 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if w == "전일" && !hasAnyPrefix(strings.TrimLeft(rest, " "), noteDayWords) {
 			return r, false // 전일제, 전일 근무 (full-time); 전일 채용 is the day before
 		}
+		if (w == "전일" || w == "전날") && hangulBefore(strings.TrimRight(before, " ")) {
+			return r, false // 성탄절 전날, 입사 전날: the day before that, not yesterday (review r28 F5)
+		}
+		if strings.HasPrefix(strings.TrimLeft(rest, " "), "까지") {
+			return r, false // 3일 전까지 신청: a deadline, no day of the figure
+		}
 		back := map[string]int{"엊그제": 2, "그끄저께": 3, "그끄제": 3, "그저께": 2, "그제": 2, "어저께": 1, "어제": 1, "작일": 1, "전날": 1,
-			"전일": 1, "이틀전": 2, "사흘전": 3, "나흘전": 4, "yesterday": 1, "thedaybeforeyesterday": 2}[w]
-		day := written(asOf, today).AddDate(0, 0, -back)
+			"전일": 1, "하루전": 1, "이틀전": 2, "사흘전": 3, "나흘전": 4, "일주일전": 7, "보름전": 15, "yesterday": 1, "thedaybeforeyesterday": 2}[w]
+		months := 0
+		n, unit := 0, ""
+		if v, ok := group("kn"); ok {
+			u, _ := group("ku")
+			n, unit = map[string]int{"한": 1, "두": 2, "세": 3, "네": 4}[v], u
+			if n == 0 {
+				n, _ = strconv.Atoi(v)
+			} else if u == "일" {
+				return r, false // 한일, 두 일: no count of days
+			}
+		} else if v, ok := group("en"); ok {
+			u, _ := group("eu")
+			n, unit = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}[strings.ToLower(v)], strings.ToLower(u)
+			if n == 0 {
+				n, _ = strconv.Atoi(v)
+			}
+		}
+		switch {
+		case unit == "":
+		case strings.HasPrefix(unit, "day") || unit == "일":
+			back = n
+		case strings.HasPrefix(unit, "week") || unit == "주" || unit == "주일":
+			back = 7 * n
+		default: // 달, 개월, months
+			months = n
+		}
+		if n < 0 || back < 1 && months < 1 {
+			return r, false
+		}
+		day := written(asOf, today).AddDate(0, -months, -back)
 		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
 		// 어제 입사 in the entry's month: the day is asked (review r25 F1)
+		r.inMonth = day.Month() == asOf.Month() && day.Year() == asOf.Year()
+	case "bareWeekday":
+		// 월요일 입사, 금요일 채용분, on Monday: the latest such day on or
+		// before the day typed; last Friday: before it. Not 월요일마다,
+		// 매주 월요일, 다음 월요일, 월요일부터 근무 (review r28 F8).
+		trimmed := strings.TrimRight(before, " ")
+		if hangulBefore(before) || hasAnySuffix(trimmed, []string{"매주", "매", "다음", "다음주", "다음 주", "이번", "이번주", "이번 주", "오는",
+			"내주", "차주", "돌아오는", "지난", "지난주", "지난 주", "저번", "저번주", "저번 주", "주", "격주", "첫째", "둘째", "셋째", "넷째"}) {
+			return r, false
+		}
+		from := written(asOf, today)
+		var wd int
+		if w, ok := group("wd"); ok {
+			if !hasAnyPrefix(strings.TrimLeft(rest, " "), noteDayWords) {
+				return r, false
+			}
+			wd = map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}[w]
+		} else {
+			ewd, _ := group("ewd")
+			wd = map[string]int{"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}[strings.ToLower(ewd)]
+			if on, _ := group("on"); !strings.EqualFold(on, "on") {
+				from = from.AddDate(0, 0, -1) // last Friday: before the day typed
+			}
+		}
+		day := from
+		for ; (int(day.Weekday())+6)%7 != wd; day = day.AddDate(0, 0, -1) {
+		}
+		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
 		r.inMonth = day.Month() == asOf.Month() && day.Year() == asOf.Year()
 	case "weekday", "week":
 		// 지난 금요일: the latest Friday before the entry's date; 지난주
@@ -603,13 +746,21 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		monday := from.AddDate(0, 0, -((int(from.Weekday())+6)%7)-7)
 		if kind == "week" {
 			sunday := monday.AddDate(0, 0, 6)
-			if monday.Month() == asOf.Month() && monday.Year() == asOf.Year() {
-				return r, false
+			if !asOf.Before(monday) && !asOf.After(sunday) {
+				return r, false // dated within last week: the note agrees
 			}
 			r.year, r.month, r.relative, r.dayWord = monday.Year(), int(monday.Month()), true, true
 			if sunday.Month() != monday.Month() {
 				r.from, r.to = monday, sunday
+				break
 			}
+			// Last week within one month, in the entry's month too: named
+			// by its days and offered as its last weekday (review r28 F2:
+			// inside a month it was not read, and across a month the line
+			// offered was dated the month's end, this week's Monday).
+			r.weekAgoFrom, r.weekAgoTo = monday, sunday
+			r.day = lastWeekday(monday, sunday)
+			r.inMonth = monday.Month() == asOf.Month() && monday.Year() == asOf.Year()
 			break
 		}
 		p, _ := group("p")
@@ -887,6 +1038,9 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 		}
 		day = r.named
 	}
+	if r.namesLaterDay(asOf) {
+		day = r.named // 2/1 현재 on a 1월말 누계: that day, not its month's end (review r28 F10)
+	}
 	return s.anotherMonthReply(r, asOf, s.draftLine(p, d, day, d.note), s.keptLine(p, d, asOf, r.word))
 }
 
@@ -931,7 +1085,12 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 // (review r15 F18/F19: 작년 12월분 on a December date is no match); a
 // quarter, a half or a year is named as such (2026년 4분기, 2026년).
 func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept string) string {
-	if r.covers(asOf) && r.named.Year() == asOf.Year() {
+	if !r.weekAgoFrom.IsZero() {
+		// 지난주: its days named, dated its last weekday (review r28 F2)
+		return s.msg("r28a.note_names_last_week", "Word", r.word, "From", s.date(r.weekAgoFrom), "To", s.date(r.weekAgoTo),
+			"Date", s.date(asOf), "Last", s.date(r.day), "Dated", dated, "Kept", kept)
+	}
+	if r.covers(asOf) && r.named.Year() == asOf.Year() || r.namesLaterDay(asOf) {
 		// a day of the entry's own month (review r25 F1)
 		return s.msg("notes.note_names_another_day", "Word", r.word, "Named", s.date(r.named), "Date", s.date(asOf),
 			"Dated", dated, "Kept", kept)
@@ -984,6 +1143,9 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 		if r, ok = noteDay(note, asOf, today); !ok {
 			return ""
 		}
+		day = r.named
+	}
+	if r.namesLaterDay(asOf) {
 		day = r.named
 	}
 	line := func(day time.Time, note string) string {

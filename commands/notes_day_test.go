@@ -26,7 +26,7 @@ func TestNotesDayOtherThanTheEntrysIsAsked(t *testing.T) {
 		keptDay string      // the same for the third, a delta with more note
 	}{
 		{commands.Korean, [][3]string{
-			{"추가 노인 누계 1,050 메모:12. 17. 기준", "`12. 17`", "`추가 노인 누계 1,050 날짜:2026. 12. 17. 메모:12. 17. 기준`"},
+			{"추가 노인 누계 1,050 메모:12. 17. 기준", "`12. 17.`", "`추가 노인 누계 1,050 날짜:2026. 12. 17. 메모:12. 17. 기준`"},
 			{"추가 청년 5 메모:17일자", "`17일자`", "`추가 청년 5 날짜:2026. 12. 17. 메모:17일자`"},
 			{"추가 청년 6 메모:16일 기준", "`16일`", "`추가 청년 6 날짜:2026. 12. 16. 메모:16일 기준`"},
 			{"추가 청년 7 메모:12/15 현재", "`12/15`", "`추가 청년 7 날짜:2026. 12. 15. 메모:12/15 현재`"},
@@ -244,16 +244,17 @@ func TestNotesWeekOfMonthAsTheDate(t *testing.T) {
 
 // English `last week` is read as 지난주 is: on Thursday 3 December 2026 it
 // is 23 to 29 November, another month, so the line is asked; the line
-// offered files it there (issue 19).
+// offered files it on that week's last weekday (issue 19, review r28 F2:
+// it was the 30th, this week's Monday).
 func TestNotesEnglishLastWeekIsRead(t *testing.T) {
 	t.Parallel()
 	h := k32Harness(t, commands.English, time.Date(2026, time.December, 3, 1, 0, 0, 0, time.UTC))
-	want := "`add youth 5 date:2026-11-30 note:last week hires`"
+	want := "`add youth 5 date:2026-11-27 note:last week hires`"
 	h.refusedUntouched(manager, "add youth 5 note:last week hires", "`last week`", want,
 		"`add youth 5 date:2026-12-03 note:hires`")
 	h.run(manager, want[1:len(want)-1], commands.OutcomeOK)
-	if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2026-11-30'`); got != 5 {
-		t.Errorf("SQL sum on 2026-11-30 %d, want 5", got)
+	if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2026-11-27'`); got != 5 {
+		t.Errorf("SQL sum on 2026-11-27 %d, want 5", got)
 	}
 }
 
