@@ -107,7 +107,12 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
 		count := s.voidedFigure(e, unit)
 		out := max(e.Count-takenUp[e.ID], 0)
-		if up := takenUp[e.ID]; up > 0 && unit != "회" {
+		if up := takenUp[e.ID]; up > e.Count && unit != "회" {
+			// The void of a 정정's replacement whose chain was lowered apart
+			// from the later reports (누계포함:아니오) raised the total: the
+			// reports took up more than the figure (review r28 F14).
+			count += s.msg("r28b.taken_up_rose", "Jobs", s.unitCount(e.Count, false, unit), "Rise", s.unitCount(up-e.Count, false, unit))
+		} else if up > 0 && unit != "회" {
 			count += s.msg("audit.taken_up_later", "Jobs", s.unitCount(min(up, e.Count), false, unit), "Out", s.unitCount(out, false, unit))
 		}
 		switch {

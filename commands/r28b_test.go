@@ -1,0 +1,64 @@
+package commands_test
+
+import (
+	"fmt"
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// Review r28 F14: a 정정 answered 누계포함:아니오 that lowered a delta a
+// later 누계 counted, then the 무효 of its replacement. Worked by hand with
+// the chain rule (commands/chain_test.go, db/adjustments.go):
+//
+//	#1 +20 (11/20)                          total 20
+//	#2 누계 50 (11/25): increment 30        total 50
+//	정정 1 15 아니오 → #3: the −5 is separate from #2, whose increment stays
+//	30: 15 + 30                             total 45
+//	무효 3: #2 counted the chain's first figure, 20 = 15 − (−5); the void
+//	hands those 20 to #2 (increment 50, its stated 50 stands) and removes
+//	the separate −5 with the 정정 it belonged to: 50
+//
+// So the void RAISES the total, 45 → 50, because the department's own
+// 누계 (#2, 50) stands; 30 would put the ledger under the only 누계 the
+// department gave. The reply said "15개는 모두 … 누계는 50개 그대로" (main)
+// or "55개 그대로" (r28): a figure that was not the total before. It must
+// say 45 → 50 and why, and `목록 무효` must say the void took nothing out
+// and raised the total by 5 (the SQL SUM's change).
+func TestR28VoidOfSeparateDecreaseSaysTheRise(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, lang)
+			steps := []struct {
+				ko, en string
+				total  int64
+			}{
+				{"추가 여성 20 11/20 메모:경력단절여성 인턴 채용", "add 20 women date:2026-11-20 note:interns", 20},
+				{"추가 여성 누계 50 11/25", "add women cumulative 50 date:2026-11-25", 50},
+				{"정정 1 15 중복 제외 누계포함:아니오", "correct 1 15 duplicates within:no", 45},
+			}
+			for _, st := range steps {
+				h.run(manager, byLang(lang, st.en, st.ko), commands.OutcomeOK)
+				h.checkChainTotal("women", st.ko, st.total)
+			}
+			r := h.run(manager, byLang(lang, "void 3 interns all cancelled", "무효 3 인턴 채용 전부 취소됨"), commands.OutcomeOK)
+			h.checkChainTotal("women", "무효 3", 50)
+			before, after := int64(45), h.liveSum("women", "realised")
+			mustContain(t, r.Text(), byLang(lang,
+				fmt.Sprintf("the women 2026 total rose from %d to %d", before, after),
+				fmt.Sprintf("여성 일자리 2026년 누계는 %d개에서 %d개로 늘었습니다", before, after)),
+				byLang(lang, "report #2 (2026-11-25, 50 in total) stands", "누계 보고 #2(2026. 11. 25. 기준 누계 50개)의 누계가 그대로 남아"),
+				byLang(lang, "`correct 2 <right total> <reason>`", "`정정 2 <바른 누계> <사유>`"))
+			for _, bad := range []string{"그대로입니다", "stays 50", "55"} {
+				if contains(r.Text(), bad) {
+					t.Errorf("reply says %q:\n%s", bad, r.Text())
+				}
+			}
+			list := h.run(manager, byLang(lang, "list voided", "목록 무효"), commands.OutcomeOK)
+			mustContain(t, list.Text(), byLang(lang, "Voided in 2026: 1 entry, 0 jobs taken out", "2026년 무효 처리 실적: 1건, 일자리 0개 제외"),
+				byLang(lang, fmt.Sprintf("raised the total by %d", after-before), fmt.Sprintf("누계 %d개 늘어남", after-before)))
+		})
+	}
+}
