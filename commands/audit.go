@@ -217,6 +217,27 @@ func (s *Service) splitCorrections(ctx context.Context, voided []Entry) ([]Entry
 		}
 		corrected = append(corrected, c)
 	}
+	// A 누계 replacement shows the increment it had when the 정정 made it:
+	// a later void re-based it (its total stands), and showing the count of
+	// now wrote a 정정 that changed nothing, "계산된 증가분 121개 → 121개"
+	// where it was 121 → 101 (review r28 F14).
+	var reports []int64
+	for _, c := range corrected {
+		if c.New != nil && c.New.Kind == KindCumulative {
+			reports = append(reports, c.New.ID)
+		}
+	}
+	if len(reports) > 0 {
+		adjusted, err := s.store.AdjustedBy(ctx, reports)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, c := range corrected {
+			if c.New != nil {
+				c.New.Count -= adjusted[c.New.ID]
+			}
+		}
+	}
 	return plain, corrected, nil
 }
 

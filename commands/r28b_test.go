@@ -62,3 +62,39 @@ func TestR28VoidOfSeparateDecreaseSaysTheRise(t *testing.T) {
 		})
 	}
 }
+
+// Review r28 F14, the history: after the 무효 above re-based a 누계 that a
+// 정정 had replaced, `목록 무효` showed that 정정 as "계산된 증가분 121개 →
+// 121개", the replacement's increment of now. The 정정 changed it 80 → 60
+// (400 − 320, 380 − 320, by hand); the line keeps what the 정정 did.
+func TestR28CorrectionHistoryKeepsItsIncrement(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, lang)
+			steps := []struct {
+				ko, en string
+				total  int64
+			}{
+				{"추가 노인 누계 300 11/10", "add senior cumulative 300 date:2026-11-10", 300},
+				{"추가 노인 20 11/15", "add 20 senior date:2026-11-15", 320},
+				{"추가 노인 누계 400 11/20", "add senior cumulative 400 date:2026-11-20", 400},
+				{"정정 3 380 사유:누계 오기", "correct 3 380 reason:typo", 380},
+				{"정정 2 15 중복 제외 누계포함:아니오", "correct 2 15 duplicates within:no", 375},
+				{"무효 5 중복 기록", "void 5 duplicate", 380},
+			}
+			for _, st := range steps {
+				h.run(manager, byLang(lang, st.en, st.ko), commands.OutcomeOK)
+				h.checkChainTotal("senior", st.ko, st.total)
+			}
+			list := h.run(manager, byLang(lang, "list voided", "목록 무효"), commands.OutcomeOK)
+			mustContain(t, list.Text(), byLang(lang,
+				"cumulative 400 (increment derived: 80) → cumulative 380 (increment derived: 60)",
+				"누계 400개(계산된 증가분 80개) → 누계 380개(계산된 증가분 60개)"))
+			if got := h.sqlInt(`SELECT count FROM entries WHERE id = 4`); got != 80 {
+				t.Errorf("#4 holds %d after the void, want 80 (its 380 stands)", got)
+			}
+		})
+	}
+}

@@ -612,6 +612,29 @@ func (s *Store) TakenUpByLaterReports(ctx context.Context, ids []int64) (map[int
 	return out, nil
 }
 
+// AdjustedBy returns, per 누계 report of ids, how much the re-basings
+// since it was recorded changed its increment (new less old, summed): its
+// increment when recorded is its count less this.
+func (s *Store) AdjustedBy(ctx context.Context, ids []int64) (map[int64]int64, error) {
+	var rows []struct {
+		ID   int64 `db:"entry_id"`
+		Jobs int64 `db:"jobs"`
+	}
+	const q = `
+		SELECT entry_id, SUM(new_count - old_count) AS jobs
+		FROM entry_adjustments
+		WHERE entry_id = ANY($1::bigint[])
+		GROUP BY entry_id`
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
+		return nil, wrap("re-basings of reports", err)
+	}
+	out := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r.Jobs
+	}
+	return out, nil
+}
+
 // entryByID returns one entry with its program code.
 func entryByID(ctx context.Context, db sqlx.ExtContext, id int64) (commands.Entry, error) {
 	var r entryRow
