@@ -1296,6 +1296,9 @@ type EntryStore interface {
 	UndoLast(ctx context.Context, userID, reason string, since, at time.Time) (UndoResult, error)
 	// VoidedBetween returns entries voided within [from, to) (instants), oldest first.
 	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
+	// VoidedDated returns the voided entries dated from from through to
+	// (dates, inclusive), whenever voided, in the order of their voids.
+	VoidedDated(ctx context.Context, from, to time.Time) ([]Entry, error)
 	// TakenUpByLaterReports returns, per voided entry of ids, the jobs the
 	// later 누계 reports took up when it was voided (their total stands),
 	// so what the void took out is its count less this.

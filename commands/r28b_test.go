@@ -3,6 +3,7 @@ package commands_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -57,7 +58,7 @@ func TestR28VoidOfSeparateDecreaseSaysTheRise(t *testing.T) {
 				}
 			}
 			list := h.run(manager, byLang(lang, "list voided", "목록 무효"), commands.OutcomeOK)
-			mustContain(t, list.Text(), byLang(lang, "Voided in 2026: 1 entry, 0 jobs taken out", "2026년 무효 처리 실적: 1건, 일자리 0개 제외"),
+			mustContain(t, list.Text(), byLang(lang, "Voided entries dated in 2026 (whenever voided): 1 entry, 0 jobs taken out", "2026년 무효 처리 실적(기준일 기준): 1건, 일자리 0개 제외"),
 				byLang(lang, fmt.Sprintf("raised the total by %d", after-before), fmt.Sprintf("누계 %d개 늘어남", after-before)))
 		})
 	}
@@ -94,6 +95,52 @@ func TestR28CorrectionHistoryKeepsItsIncrement(t *testing.T) {
 				"누계 400개(계산된 증가분 80개) → 누계 380개(계산된 증가분 60개)"))
 			if got := h.sqlInt(`SELECT count FROM entries WHERE id = 4`); got != 80 {
 				t.Errorf("#4 holds %d after the void, want 80 (its 380 stands)", got)
+			}
+		})
+	}
+}
+
+// Review r28 F7: `목록 무효 2026` listed the voids and 정정 made in 2026, so
+// 2026 entries voided or corrected in January 2027 were missing from it and
+// listed under 2027. A year's list is of that year's entries, whenever the
+// void or 정정 was made; the figures are SQL SUMs of the voided entries
+// dated in that year (the corrected one is listed apart, as a 정정).
+func TestR28VoidListIsOfTheEntriesYear(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, lang)
+			now := time.Date(2026, 12, 21, 3, 0, 0, 0, time.UTC)
+			h.withClock(&now)
+			h.run(manager, byLang(lang, "add 12 disabled date:2026-12-01", "추가 장애인 12 12/1"), commands.OutcomeOK) // #1
+			h.run(manager, byLang(lang, "add 7 youth date:2026-12-10", "추가 청년 7 12/10"), commands.OutcomeOK)      // #2
+			h.run(manager, byLang(lang, "void 1 duplicate", "무효 1 중복"), commands.OutcomeOK)                       // voided in 2026
+			h.run(manager, byLang(lang, "add 22 senior date:2026-11-29", "추가 노인 22 11/29"), commands.OutcomeOK)   // #3
+			h.run(manager, byLang(lang, "add 8 youth date:2026-12-15", "추가 청년 8 12/15"), commands.OutcomeOK)      // #4
+			now = time.Date(2027, 1, 5, 3, 0, 0, 0, time.UTC)
+			h.run(manager, byLang(lang, "add 5 women date:2027-01-02", "추가 여성 5 1/2"), commands.OutcomeOK)        // #5
+			h.run(manager, byLang(lang, "void 3 duplicate of 11/28", "무효 3 11/28 입사자 중복 기록"), commands.OutcomeOK) // 2026 entry, voided in 2027
+			h.run(manager, byLang(lang, "correct 4 11 typo", "정정 4 11 오기"), commands.OutcomeOK)                   // 2026 entry, corrected in 2027 → #6
+			h.run(manager, byLang(lang, "void 5 typo", "무효 5 오기"), commands.OutcomeOK)                            // 2027 entry
+			plainSQL := func(year int) int64 {
+				return h.sqlInt(`SELECT coalesce(sum(e.count), 0) FROM entries e
+					WHERE e.voided_at IS NOT NULL AND e.status = 'realised' AND extract(year FROM e.as_of) = $1
+					  AND NOT EXISTS (SELECT 1 FROM entry_corrections c WHERE c.old_entry_id = e.id)`, year)
+			}
+			past := h.run(manager, byLang(lang, "list voided 2026", "목록 무효 2026"), commands.OutcomeOK).Text()
+			mustContain(t, past, byLang(lang,
+				fmt.Sprintf("Voided entries dated in 2026 (whenever voided): 2 entries, %d jobs taken out", plainSQL(2026)),
+				fmt.Sprintf("2026년 무효 처리 실적(기준일 기준): 2건, 일자리 %d개 제외", plainSQL(2026))),
+				"#1 ·", "#3 ·", byLang(lang, "Corrections: 1", "정정 1건"), "#4 ·")
+			cur := h.run(manager, byLang(lang, "list voided", "목록 무효"), commands.OutcomeOK).Text()
+			mustContain(t, cur, byLang(lang,
+				fmt.Sprintf("Voided entries dated in 2027 (whenever voided): 1 entry, %d jobs taken out", plainSQL(2027)),
+				fmt.Sprintf("2027년 무효 처리 실적(기준일 기준): 1건, 일자리 %d개 제외", plainSQL(2027))), "#5 ·")
+			for _, other := range []string{"#1 ·", "#3 ·", "#4 ·"} {
+				if contains(cur, other) {
+					t.Errorf("2027's list holds the 2026 entry %s:\n%s", other, cur)
+				}
 			}
 		})
 	}

@@ -586,6 +586,17 @@ func (s *Store) VoidedBetween(ctx context.Context, from, to time.Time) ([]comman
 	return entries(rows), nil
 }
 
+// VoidedDated returns the voided entries dated from from through to
+// (dates, both inclusive), whenever voided, in the order of their voids.
+func (s *Store) VoidedDated(ctx context.Context, from, to time.Time) ([]commands.Entry, error) {
+	q := entrySelect + ` WHERE e.voided_at IS NOT NULL AND e.as_of BETWEEN $1::date AND $2::date ORDER BY e.voided_at, e.id`
+	var rows []entryRow
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, from.Format(time.DateOnly), to.Format(time.DateOnly)); err != nil {
+		return nil, wrap("voided entries dated between", err)
+	}
+	return entries(rows), nil
+}
+
 // TakenUpByLaterReports returns, per entry of ids, the jobs later 누계
 // reports took up when it was voided: the rises (new above old) of the
 // reports re-based with it as the cause. A re-base made when the entry was
