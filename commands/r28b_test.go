@@ -145,3 +145,20 @@ func TestR28VoidListIsOfTheEntriesYear(t *testing.T) {
 		})
 	}
 }
+
+// Review r28 F6: the 실적 없음 refusal wrote the month's figure as 1,200개
+// where its only entry is the 누계 1,200여 (shown everywhere else as
+// 1,200여개). The figure is the SQL SUM of the month, with its 여.
+func TestR28NothingRefusalKeepsApproximate(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, lang)
+			h.run(manager, byLang(lang, "add senior cumulative 1200여 date:2026-10-31", "추가 노인 누계 1천2백여 10/31"), commands.OutcomeOK)
+			sum := h.sqlInt(`SELECT sum(count) FROM entries WHERE voided_at IS NULL AND as_of BETWEEN '2026-10-01' AND '2026-10-31'`)
+			r := h.run(manager, byLang(lang, "nothing 2026-10 dept:노인복지과", "실적 없음 10월 부서:노인복지과"), commands.OutcomeRefused)
+			mustContain(t, r.Text(), byLang(lang, "already has about "+formatCount(sum)+" jobs", "2026년 10월 실적 "+formatCount(sum)+"여개가 이미 있어"))
+		})
+	}
+}
