@@ -1,7 +1,11 @@
 package commands_test
 
 import (
+	"bytes"
+	"encoding/csv"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -161,4 +165,87 @@ func TestR28NothingRefusalKeepsApproximate(t *testing.T) {
 			mustContain(t, r.Text(), byLang(lang, "already has about "+formatCount(sum)+" jobs", "2026년 10월 실적 "+formatCount(sum)+"여개가 이미 있어"))
 		})
 	}
+}
+
+// Review r28 F4: importing the ledger's own entries export said "마감 후 정정
+// 표시가 있는 행 12건 … 그 달도 마감되어 있지 않습니다": the file has 6 such
+// rows (the count grew with each scan of the file), and they are this very
+// ledger's entries, in a month closed here. The preview counts each marked
+// row once and says they are entries the ledger holds, marks and close kept.
+func TestR28OwnExportAfterCloseRows(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, lang)
+			now := time.Date(2026, 10, 21, 3, 0, 0, 0, time.UTC)
+			h.withClock(&now)
+			h.run(manager, byLang(lang, "add 10 youth date:2026-10-20", "추가 청년 10 10/20"), commands.OutcomeOK)
+			h.run(manager, byLang(lang, "add 20 youth date:2026-10-21 confirm:yes note:second", "추가 청년 20 10/21 확인:예 메모:둘째"), commands.OutcomeOK)
+			now = time.Date(2026, 11, 5, 3, 0, 0, 0, time.UTC)
+			h.run(manager, byLang(lang, "close 2026-10", "마감 10월"), commands.OutcomeOK)
+			h.run(manager, byLang(lang, "void 1 late reason:audit", "무효 1 늦은 정정 사유:감사 지적"), commands.OutcomeOK)
+			h.run(manager, byLang(lang, "correct 2 25 typo reason:audit", "정정 2 25 오기 사유:감사 지적 정정"), commands.OutcomeOK)
+			marked := h.sqlInt(`SELECT count(DISTINCT entry_id) FROM entry_after_close`)
+			if marked == 0 {
+				t.Fatal("no 마감 후 정정 marks")
+			}
+			before := h.liveSumAll()
+			name, data := h.exportEntries(lang, "csv")
+			if got := int64(strings.Count(string(data), "마감 후 정정")) - 1; got != marked { // less the header
+				t.Fatalf("the export has %d marked rows, the ledger %d marks", got, marked)
+			}
+			// The reviewer deleted the two order columns, as the bot told
+			// them to for an edited file: the rows are then held and read
+			// again, which counted each mark twice.
+			data = dropColumns(t, data, "기록 순번", "무효 순번")
+			preview, _ := h.importFile(lang, name, data)
+			mustContain(t, preview, byLang(lang,
+				fmt.Sprintf("%d rows marked 마감 후 정정 are entries this ledger already holds", marked),
+				fmt.Sprintf("마감 후 정정 표시가 있는 행 %d건은 이 원장에 이미 있는 기록", marked)))
+			for _, bad := range []string{"그 달도 마감되어 있지 않습니다", "not closed here"} {
+				if strings.Contains(preview, bad) {
+					t.Errorf("the preview says %q of this very ledger:\n%s", bad, preview)
+				}
+			}
+			if got := h.liveSumAll(); got != before {
+				t.Errorf("the import moved the ledger from %d to %d", before, got)
+			}
+		})
+	}
+}
+
+// dropColumns deletes the named columns of a CSV file.
+func dropColumns(t *testing.T, data []byte, names ...string) []byte {
+	t.Helper()
+	bom := []byte("\ufeff")
+	body, hadBOM := bytes.CutPrefix(data, bom)
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keep []int
+	for i, h := range rows[0] {
+		if !slices.Contains(names, h) {
+			keep = append(keep, i)
+		}
+	}
+	var out bytes.Buffer
+	if hadBOM {
+		out.Write(bom)
+	}
+	w := csv.NewWriter(&out)
+	for _, r := range rows {
+		var kept []string
+		for _, i := range keep {
+			if i < len(r) {
+				kept = append(kept, r[i])
+			}
+		}
+		if err := w.Write(kept); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Flush()
+	return out.Bytes()
 }
