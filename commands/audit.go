@@ -29,8 +29,9 @@ func takeVoided(cmd *Command, ts []token) []token {
 	return ts
 }
 
-// listVoided answers `list voided [program] [period] [dept:…]`: entries
-// voided within the period (this year by default), with who voided them,
+// listVoided answers `list voided [program] [period] [dept:…]`: the voided
+// entries dated within the period (this year by default), whenever voided,
+// with who voided them,
 // when and why. "N jobs taken out" counts plain voids only: an entry voided
 // because a correction (정정) replaced it took out only old − new, so
 // corrections are listed apart, old → new, with what they changed.
@@ -69,9 +70,11 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 		dept = d.Name
 		label = s.msg("audit.voided_label_program", "Period", label, "Program", dept)
 	}
-	from := time.Date(span.From.Year(), span.From.Month(), span.From.Day(), 0, 0, 0, 0, s.loc)
-	to := time.Date(span.To.Year(), span.To.Month(), span.To.Day()+1, 0, 0, 0, 0, s.loc)
-	entries, err := s.store.VoidedBetween(ctx, from, to)
+	// The list is of the voids of the entries dated in the span, whenever
+	// made, as `목록 2026` lists 2026's entries: a 2026 entry voided in
+	// January 2027 was missing from 2026's list and lowered no 2027 figure
+	// (review r28 F7). The title says so; each line gives the void's day.
+	entries, err := s.store.VoidedDated(ctx, span.From, span.To)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -107,7 +110,12 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
 		count := s.voidedFigure(e, unit)
 		out := max(e.Count-takenUp[e.ID], 0)
-		if up := takenUp[e.ID]; up > 0 && unit != "회" {
+		if up := takenUp[e.ID]; up > e.Count && unit != "회" {
+			// The void of a 정정's replacement whose chain was lowered apart
+			// from the later reports (누계포함:아니오) raised the total: the
+			// reports took up more than the figure (review r28 F14).
+			count += s.msg("r28b.taken_up_rose", "Jobs", s.unitCount(e.Count, false, unit), "Rise", s.unitCount(up-e.Count, false, unit))
+		} else if up > 0 && unit != "회" {
 			count += s.msg("audit.taken_up_later", "Jobs", s.unitCount(min(up, e.Count), false, unit), "Out", s.unitCount(out, false, unit))
 		}
 		switch {
@@ -211,6 +219,27 @@ func (s *Service) splitCorrections(ctx context.Context, voided []Entry) ([]Entry
 			c.New = &n
 		}
 		corrected = append(corrected, c)
+	}
+	// A 누계 replacement shows the increment it had when the 정정 made it:
+	// a later void re-based it (its total stands), and showing the count of
+	// now wrote a 정정 that changed nothing, "계산된 증가분 121개 → 121개"
+	// where it was 121 → 101 (review r28 F14).
+	var reports []int64
+	for _, c := range corrected {
+		if c.New != nil && c.New.Kind == KindCumulative {
+			reports = append(reports, c.New.ID)
+		}
+	}
+	if len(reports) > 0 {
+		adjusted, err := s.store.AdjustedBy(ctx, reports)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, c := range corrected {
+			if c.New != nil {
+				c.New.Count -= adjusted[c.New.ID]
+			}
+		}
 	}
 	return plain, corrected, nil
 }

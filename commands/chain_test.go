@@ -168,8 +168,8 @@ func TestCorrectionChainTotals(t *testing.T) {
 					voidedBefore += before - st.total
 					list := h.run(manager, byLang(lang, "list voided", "목록 무효"), commands.OutcomeOK)
 					mustContain(t, list.Text(), byLang(lang,
-						fmt.Sprintf("Voided in 2026: 1 entry, %d jobs taken out", voidedBefore),
-						fmt.Sprintf("2026년 무효 처리 실적: 1건, 일자리 %d개 제외", voidedBefore)))
+						fmt.Sprintf("Voided entries dated in 2026 (whenever voided): 1 entry, %d jobs taken out", voidedBefore),
+						fmt.Sprintf("2026년 무효 처리 실적(기준일 기준): 1건, 일자리 %d개 제외", voidedBefore)))
 				}
 			})
 		}

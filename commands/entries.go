@@ -1296,10 +1296,16 @@ type EntryStore interface {
 	UndoLast(ctx context.Context, userID, reason string, since, at time.Time) (UndoResult, error)
 	// VoidedBetween returns entries voided within [from, to) (instants), oldest first.
 	VoidedBetween(ctx context.Context, from, to time.Time) ([]Entry, error)
+	// VoidedDated returns the voided entries dated from from through to
+	// (dates, inclusive), whenever voided, in the order of their voids.
+	VoidedDated(ctx context.Context, from, to time.Time) ([]Entry, error)
 	// TakenUpByLaterReports returns, per voided entry of ids, the jobs the
 	// later 누계 reports took up when it was voided (their total stands),
 	// so what the void took out is its count less this.
 	TakenUpByLaterReports(ctx context.Context, ids []int64) (map[int64]int64, error)
+	// AdjustedBy returns, per 누계 report of ids, what the re-basings since
+	// it was recorded changed its increment by (new less old, summed).
+	AdjustedBy(ctx context.Context, ids []int64) (map[int64]int64, error)
 	// CorrectionRebases returns, per corrected entry of ids, what its
 	// 정정 re-based the later 누계 reports by (new less old increments):
 	// what the 정정 moved in the ledger is its change plus this.

@@ -66,7 +66,13 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 		}
 		b.WriteString("  " + line + "\n")
 	}
-	if n := f.NotCarried["마감 후 정정"]; n > 0 {
+	// Marked rows this ledger already holds are its own entries: their
+	// marks and months' closes are here already, and saying "not closed
+	// here" of them was false (review r28 F4).
+	if held := res.AfterClosePresent; held > 0 {
+		b.WriteString(p.T("r28b.import_after_close_present", "N", numbers.Format(int64(held)), i18n.PluralCount, held) + "\n")
+	}
+	if n := f.NotCarried["마감 후 정정"] - res.AfterClosePresent; n > 0 {
 		// Never silently: the marks, and the month closes they speak of,
 		// stay behind (README, Importing files).
 		b.WriteString(p.T("import.preview.after_close_not_carried", "N", numbers.Format(int64(n)), i18n.PluralCount, n) + "\n")

@@ -69,6 +69,10 @@ type ImportRow struct {
 	// an identifier the ledger does not hold proves nothing (anyone can
 	// type a UUID), so such a row is refused as a row without one is.
 	IfNotHeld []ImportProblem
+	// AfterClose: the row's 마감 후 정정 cell is marked. The mark is not
+	// brought in; a row the ledger already holds keeps its own (the
+	// preview tells the two apart, review r28 F4).
+	AfterClose bool
 	// Links are the row's 무효, 정정, 약정 번호 and 누계포함 cells as
 	// written, by header, for the columns the file has (rows with a 기록
 	// 식별자 only): a row the ledger holds is compared with how the ledger
@@ -258,7 +262,10 @@ type ImportResult struct {
 	// holds: the same entries, exported and brought back, not added again.
 	// They are among Unchanged too.
 	Present int
-	Voided  int // entries voided as the file marks them
+	// AfterClosePresent counts the Present rows marked 마감 후 정정: the
+	// ledger's own entries, whose marks and month closes it keeps.
+	AfterClosePresent int
+	Voided            int // entries voided as the file marks them
 	// Kept counts the rows written whose 기록 식별자 this ledger did not
 	// hold (another ledger's export, or an identifier typed in): they keep
 	// the file's 기록자 and 기록 일시, and the preview says so and whose,

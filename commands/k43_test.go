@@ -151,7 +151,7 @@ func TestK43ListVoidedCountsWhatLeftTheLedger(t *testing.T) {
 		lang  commands.Lang
 		title string
 	}{
-		{commands.Korean, "2026년 무효 처리 실적: 2건, 일자리 15개 제외"},
+		{commands.Korean, "2026년 무효 처리 실적(기준일 기준): 2건, 일자리 15개 제외"},
 		{commands.English, "2 entries, 15 jobs taken out"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {

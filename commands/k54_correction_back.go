@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // correctedFrom is the entry e's 정정 replaced, as it stands now, when e is
@@ -85,6 +86,13 @@ func (s *Service) voidedCorrectionLine(ctx context.Context, res VoidResult) stri
 	}
 	change := ""
 	switch {
+	case v.Status == StatusRealised && taken > v.Count:
+		// The later reports took up more than the replacement's figure: the
+		// chain's 정정 answered 누계포함:아니오 had lowered the figure apart
+		// from them, and that separate change goes with the void, so the
+		// total rises to what the reports state (review r28 F14, where the
+		// reply said "50개 그대로" of a total that went 45 → 50).
+		return s.voidedCorrectionRose(res, o, was, name, unit, t, taken)
 	case v.Status == StatusRealised && taken > 0:
 		key = "chain.voided_correction_taken"
 		if taken >= v.Count {
@@ -139,4 +147,25 @@ func (s *Service) voidTotalLine(ctx context.Context, res VoidResult) string {
 		key, total = "labels.void_agreed_total_after_reports", s.unitCount(t.Agreed, t.AgreedApproximate, unit)
 	}
 	return s.msg(key, "Program", name, "Year", v.AsOf.Year(), "Change", s.voidTotalChange(res, total, unit))
+}
+
+// voidedCorrectionRose is voidedCorrectionLine when the void raised the
+// year total: it names the total before and after (after less the void's
+// net change, count − taken) and the reports whose stated totals hold it
+// up, and says how to lower such a report if jobs inside it were cancelled.
+func (s *Service) voidedCorrectionRose(res VoidResult, o Entry, was, name, unit string, t ProgramTotal, taken int64) string {
+	v := res.Entry
+	approx := t.Approximate > 0
+	reports := make([]string, 0, len(res.Adjusted))
+	last := int64(0)
+	for _, a := range res.Adjusted {
+		r := a.Report
+		reports = append(reports, s.msg("r28b.report_stated", "ID", r.ID, "AsOf", s.date(r.AsOf),
+			"ReportedTotal", s.unitCount(r.ReportedTotal, r.Approximate, unit)))
+		last = r.ID
+	}
+	return s.msg("r28b.voided_correction_rose", "ID", v.ID, "Original", o.ID, "Was", was, "Program", name, "Year", v.AsOf.Year(),
+		"Count", s.unitCount(v.Count, v.Approximate, unit), "Rise", s.unitCount(taken-v.Count, false, unit),
+		"Reports", strings.Join(reports, ", "), "Report", last,
+		"Before", s.unitCount(t.Jobs-(taken-v.Count), approx, unit), "Total", s.unitCount(t.Jobs, approx, unit))
 }

@@ -99,7 +99,9 @@ func (s *Service) nothingContradicts(ctx context.Context, command string, d Depa
 	}
 	for _, t := range totals {
 		if t.Department == d.Name && t.Jobs > 0 {
-			return s.refuse(command, s.msg("nothing.has_jobs", "Name", d.Name, "Month", s.monthLabel(month), "Jobs", s.jobs(t.Jobs), i18n.PluralCount, t.Jobs)), true
+			// The month's figure keeps its 여, as status writes it (review r28 F6).
+			return s.refuse(command, s.msg("nothing.has_jobs", "Name", d.Name, "Month", s.monthLabel(month),
+				"Jobs", s.unitCount(t.Jobs, t.Approximate > 0, ""), i18n.PluralCount, t.Jobs)), true
 		}
 	}
 	return Reply{}, false

@@ -38,12 +38,12 @@ func TestEnglishCountsOfOneAreSingular(t *testing.T) {
 	if jobs != 1 {
 		t.Fatalf("voided jobs %d; want the 1 job voided", jobs)
 	}
-	mustContain(t, h.run("U1", "list voided", commands.OutcomeOK).Title, "Voided in 2026: 1 entry, 1 job taken out")
+	mustContain(t, h.run("U1", "list voided", commands.OutcomeOK).Title, "Voided entries dated in 2026 (whenever voided): 1 entry, 1 job taken out")
 
 	h.run("U1", "add 2 youth date:2026-10-30", commands.OutcomeOK)
 	h.run("U1", "add 3 youth date:2026-10-30 confirm:yes", commands.OutcomeOK)
 	h.run("U1", "void 3 typed twice", commands.OutcomeOK)
-	mustContain(t, h.run("U1", "list voided", commands.OutcomeOK).Title, "Voided in 2026: 2 entries, 4 jobs taken out")
+	mustContain(t, h.run("U1", "list voided", commands.OutcomeOK).Title, "Voided entries dated in 2026 (whenever voided): 2 entries, 4 jobs taken out")
 	h.run("U1", "add 4 youth date:2026-10-30 confirm:yes", commands.OutcomeOK)
 	var dept string
 	if err := h.store.DB().GetContext(context.Background(), &dept, `SELECT department FROM entries WHERE id = 4`); err != nil {
@@ -73,5 +73,5 @@ func TestEnglishCountsOfOneAreSingular(t *testing.T) {
 	ko := newHarness(t, commands.Korean)
 	ko.run("U1", "추가 1 청년 날짜:2026-10-30", commands.OutcomeOK)
 	ko.run("U1", "무효 1 중복 기록", commands.OutcomeOK)
-	mustContain(t, ko.run("U1", "목록 무효", commands.OutcomeOK).Title, "2026년 무효 처리 실적: 1건, 일자리 1개 제외")
+	mustContain(t, ko.run("U1", "목록 무효", commands.OutcomeOK).Title, "2026년 무효 처리 실적(기준일 기준): 1건, 일자리 1개 제외")
 }

@@ -103,10 +103,11 @@ func (h *harness) voidedOfYearSQL(year int, since string) int64 {
 	return n
 }
 
-// Review r25 F12: `목록 무효` in January 2027 lists a void made that month
+// Review r25 F12: `목록 무효` in January 2027 listed a void made that month
 // of an entry dated 2026 as 2027's, "일자리 30개 제외", as if 2027's figure
-// had fallen. The title says the list is by the day of the void and whose
-// year's figures each void lowered.
+// had fallen. Since review r28 F7 a year's list is of the voids of that
+// year's entries, whenever made, and the title says so: the 2026 void is in
+// 2026's list, 2027's list holds only the 2027 entry's void.
 func TestR25VoidListNamesTheEntriesYear(t *testing.T) {
 	t.Parallel()
 	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
@@ -119,13 +120,16 @@ func TestR25VoidListNamesTheEntriesYear(t *testing.T) {
 		h.run(manager, "add 5 women date:2027-01-02", commands.OutcomeOK)
 		h.run(manager, "void 1 duplicate", commands.OutcomeOK)
 		h.run(manager, "void 3 typo", commands.OutcomeOK)
-		text := h.run("U1", "list voided", commands.OutcomeOK).Text()
-		old, cur := formatCount(h.voidedOfYearSQL(2026, "2027-01-01")), formatCount(h.voidedOfYearSQL(2027, "2027-01-01"))
-		want := []string{"2027 (by the day of the void): 2 entries, " + old + " jobs of 2026 · " + cur + " jobs of 2027 taken out"}
-		if lang == commands.Korean {
-			want = []string{"2027년 무효 처리 실적(무효 처리일 기준): 2건, 2026년 일자리 " + old + "개 · 2027년 일자리 " + cur + "개 제외"}
+		cur := h.run("U1", "list voided", commands.OutcomeOK).Text()
+		past := h.run("U1", "list voided 2026", commands.OutcomeOK).Text()
+		old, this := formatCount(h.voidedOfYearSQL(2026, "2026-01-01")), formatCount(h.voidedOfYearSQL(2027, "2026-01-01"))
+		mustContain(t, cur, byLang(lang, "Voided entries dated in 2027 (whenever voided): 1 entry, "+this+" jobs taken out",
+			"2027년 무효 처리 실적(기준일 기준): 1건, 일자리 "+this+"개 제외"))
+		mustContain(t, past, byLang(lang, "Voided entries dated in 2026 (whenever voided): 1 entry, "+old+" jobs taken out",
+			"2026년 무효 처리 실적(기준일 기준): 1건, 일자리 "+old+"개 제외"), "#1 ·")
+		if contains(cur, "#1 ·") {
+			t.Errorf("%s: 2027's list holds the 2026 entry #1:\n%s", lang, cur)
 		}
-		mustContain(t, text, want...)
 	}
 }
 

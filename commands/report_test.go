@@ -116,9 +116,9 @@ func TestAuditViews(t *testing.T) {
 	h.run(manager, "target 2만1000 reason:supplementary budget", commands.OutcomeOK)
 
 	r := h.run("U1", "목록 무효 2026", commands.OutcomeOK)
-	mustContain(t, r.Text(), "무효 처리 실적: 1건, 일자리 999개 제외", "고속철도변 정비사업 999개", "UMANAGER", "사유: 중복 보고")
+	mustContain(t, r.Text(), "무효 처리 실적(기준일 기준): 1건, 일자리 999개 제외", "고속철도변 정비사업 999개", "UMANAGER", "사유: 중복 보고")
 	r = h.run("U1", "list voided 2025", commands.OutcomeOK)
-	mustContain(t, r.Text(), "무효 처리된 실적이 없습니다")
+	mustContain(t, r.Text(), "무효 처리된 것이 없습니다")
 
 	r = h.run("U1", "목표 이력", commands.OutcomeOK)
 	mustContain(t, r.Text(), "2026년 목표 변경 이력 (당초 → 변경)", "전체 목표: 당초 20,500개", "전체 목표: 20,500개 → 21,000개(+500) · UMANAGER",

@@ -305,15 +305,15 @@ func TestListVoidedCountsCorrectionsApart(t *testing.T) {
 		wrongAll, wrongYouth []string
 	}{
 		{commands.Korean, "목록 무효", "목록 무효 청년",
-			[]string{"2026년 무효 처리 실적: 2건, 일자리 68개 제외", "정정 2건",
+			[]string{"2026년 무효 처리 실적(기준일 기준): 2건, 일자리 68개 제외", "정정 2건",
 				"#1 · 사회적기업", "1,000개 → 950개(새 번호 #5)", "40개 → 45개(새 번호 #6)",
 				"무효 처리 건수와 제외 일자리에 넣지 않았습니다", "정정으로 바뀐 채용 실적: -45개"},
-			[]string{"2026년 청년일자리 무효 처리 실적: 1건, 일자리 18개 제외", "#3 ·", "40개 → 45개(새 번호 #6)", "정정으로 바뀐 채용 실적: +5개"},
+			[]string{"2026년 청년일자리 무효 처리 실적(기준일 기준): 1건, 일자리 18개 제외", "#3 ·", "40개 → 45개(새 번호 #6)", "정정으로 바뀐 채용 실적: +5개"},
 			[]string{"1,068", "1,108"}, []string{"#4 ·", "#1 ·", "50개"}},
 		{commands.English, "list voided", "list voided youth",
-			[]string{"Voided in 2026: 2 entries, 68 jobs taken out", "Corrections: 2",
+			[]string{"Voided entries dated in 2026 (whenever voided): 2 entries, 68 jobs taken out", "Corrections: 2",
 				"1,000 → 950 (now #5)", "40 → 45 (now #6)", "not counted above", "changed realised jobs by -45"},
-			[]string{"Voided in 2026 (youth): ", "18 jobs taken out", "#3 ·", "40 → 45 (now #6)", "changed realised jobs by +5"},
+			[]string{"Voided entries dated in 2026 (youth) (whenever voided): ", "18 jobs taken out", "#3 ·", "40 → 45 (now #6)", "changed realised jobs by +5"},
 			[]string{"1,068", "1,108"}, []string{"#4 ·", "#1 ·"}},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {

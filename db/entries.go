@@ -586,6 +586,17 @@ func (s *Store) VoidedBetween(ctx context.Context, from, to time.Time) ([]comman
 	return entries(rows), nil
 }
 
+// VoidedDated returns the voided entries dated from from through to
+// (dates, both inclusive), whenever voided, in the order of their voids.
+func (s *Store) VoidedDated(ctx context.Context, from, to time.Time) ([]commands.Entry, error) {
+	q := entrySelect + ` WHERE e.voided_at IS NOT NULL AND e.as_of BETWEEN $1::date AND $2::date ORDER BY e.voided_at, e.id`
+	var rows []entryRow
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, from.Format(time.DateOnly), to.Format(time.DateOnly)); err != nil {
+		return nil, wrap("voided entries dated between", err)
+	}
+	return entries(rows), nil
+}
+
 // TakenUpByLaterReports returns, per entry of ids, the jobs later 누계
 // reports took up when it was voided: the rises (new above old) of the
 // reports re-based with it as the cause. A re-base made when the entry was
@@ -604,6 +615,29 @@ func (s *Store) TakenUpByLaterReports(ctx context.Context, ids []int64) (map[int
 		GROUP BY cause_entry_id`
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
 		return nil, wrap("taken up by later reports", err)
+	}
+	out := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r.Jobs
+	}
+	return out, nil
+}
+
+// AdjustedBy returns, per 누계 report of ids, how much the re-basings
+// since it was recorded changed its increment (new less old, summed): its
+// increment when recorded is its count less this.
+func (s *Store) AdjustedBy(ctx context.Context, ids []int64) (map[int64]int64, error) {
+	var rows []struct {
+		ID   int64 `db:"entry_id"`
+		Jobs int64 `db:"jobs"`
+	}
+	const q = `
+		SELECT entry_id, SUM(new_count - old_count) AS jobs
+		FROM entry_adjustments
+		WHERE entry_id = ANY($1::bigint[])
+		GROUP BY entry_id`
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
+		return nil, wrap("re-basings of reports", err)
 	}
 	out := make(map[int64]int64, len(rows))
 	for _, r := range rows {

@@ -513,7 +513,7 @@ func (r *importRun) Row(row commands.ImportRow) error {
 		}
 		if unchanged {
 			r.notePresent(row.Line, held.ID)
-			return r.present(r.ctx, held, rowRef{row.Number, row.Agreement, row.Separate, row.Line})
+			return r.present(r.ctx, held, rowRef{row.Number, row.Agreement, row.Separate, row.Line, row.AfterClose})
 		}
 		r.Problem(commands.NewImportProblem(row.Line, "기준일", "", "import.problem.closed_month",
 			"Year", c.Month.Year(), "Month", int(c.Month.Month())))
@@ -701,7 +701,7 @@ func (r *importRun) queue(row commands.ImportRow) {
 	// A hire keeps its 약정 번호 with or without a 번호 of its own: a new
 	// row without one lost its link and was stored as a plain add (r25 F3).
 	if _, ok := r.links[row.Number]; ((ok || row.Entry.Status == commands.StatusAgreed) && row.Number > 0) || row.Agreement > 0 {
-		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement, row.Separate, row.Line}
+		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement, row.Separate, row.Line, row.AfterClose}
 	}
 }
 
@@ -842,6 +842,9 @@ func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry
 func (r *importRun) present(ctx context.Context, e commands.Entry, ref rowRef) error {
 	r.res.Present++
 	r.res.Unchanged++
+	if ref.afterClose {
+		r.res.AfterClosePresent++
+	}
 	number := ref.number
 	if number == 0 {
 		return nil
@@ -1155,7 +1158,8 @@ type (
 type rowRef struct {
 	number, agreement int64
 	separate          bool
-	line              int // the row's line, for a problem the link finds
+	line              int  // the row's line, for a problem the link finds
+	afterClose        bool // the row is marked 마감 후 정정
 }
 
 // hireLink is a hire (채용) recorded, and the Number of the agreement it
@@ -1323,7 +1327,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 				return nil
 			}
 			r.notePresent(row.Line, existing.ID)
-			return r.present(ctx, existing, rowRef{row.Number, row.Agreement, row.Separate, row.Line})
+			return r.present(ctx, existing, rowRef{row.Number, row.Agreement, row.Separate, row.Line, row.AfterClose})
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("entry of origin %s: %w", e.Origin, err)
@@ -1456,7 +1460,7 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 			"Total", numbers.Format(e.Count), "Before", numbers.Format(e.Count-res.Entry.Count)))
 		return nil
 	}
-	if err := r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement, row.Separate, row.Line}); err != nil || len(steps) == 0 {
+	if err := r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement, row.Separate, row.Line, row.AfterClose}); err != nil || len(steps) == 0 {
 		return err
 	}
 	adjusted, err := applyRebase(ctx, r.tx, steps, res.Entry.ID, e.LoggedBy, e.RecordedAt)

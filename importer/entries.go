@@ -346,8 +346,11 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	}
 	// 마감 후 정정 is not brought in (an import writes into no closed month,
 	// and brings in no month close): counted, for the preview to say so.
-	if get(colAfterClose) != "" && r.notCarried != nil {
-		r.notCarried[colAfterClose]++
+	if get(colAfterClose) != "" {
+		row.AfterClose = true
+		if r.notCarried != nil {
+			r.notCarried[colAfterClose]++
+		}
 	}
 	// 기록 순번 / 무효 순번: where the file has the column, every row (and
 	// every voided row's void) needs its number, or the file's rows could
