@@ -68,17 +68,14 @@ func (s *Service) voidedCorrectionLine(ctx context.Context, res VoidResult) stri
 	if !ok || !o.Voided() {
 		return ""
 	}
-	programs, _ := s.store.Programs(ctx) // on failure the reply names the code
-	name, unit := s.programOf(programs, v.ProgramID, v.ProgramCode)
-	t, err := s.store.ProgramYearTotal(ctx, v.ProgramID, v.AsOf.Year())
-	if err != nil {
-		s.log.WarnContext(ctx, "reading the year total after a void failed", "err", err) // the void is written
+	name, unit, t, total, ok := s.voidedYearTotal(ctx, v)
+	if !ok {
 		return ""
 	}
 	figure, was := s.correctionWayBack(ctx, o)
-	key, total := "k54.voided_correction", s.unitCount(t.Jobs, t.Approximate > 0, unit)
+	key := "k54.voided_correction"
 	if v.Status == StatusAgreed {
-		key, total = "k54.voided_agreed_correction", s.unitCount(t.Agreed, t.AgreedApproximate, unit)
+		key = "k54.voided_agreed_correction"
 	}
 	var taken int64
 	for _, a := range res.Adjusted {
@@ -135,16 +132,13 @@ func (s *Service) voidTotalLine(ctx context.Context, res VoidResult) string {
 	if len(res.Adjusted) == 0 {
 		return ""
 	}
-	programs, _ := s.store.Programs(ctx) // on failure the reply names the code
-	name, unit := s.programOf(programs, v.ProgramID, v.ProgramCode)
-	t, err := s.store.ProgramYearTotal(ctx, v.ProgramID, v.AsOf.Year())
-	if err != nil {
-		s.log.WarnContext(ctx, "reading the year total after a void failed", "err", err) // the void is written
+	name, unit, _, total, ok := s.voidedYearTotal(ctx, v)
+	if !ok {
 		return ""
 	}
-	key, total := "labels.void_total_after_reports", s.unitCount(t.Jobs, t.Approximate > 0, unit)
+	key := "labels.void_total_after_reports"
 	if v.Status == StatusAgreed {
-		key, total = "labels.void_agreed_total_after_reports", s.unitCount(t.Agreed, t.AgreedApproximate, unit)
+		key = "labels.void_agreed_total_after_reports"
 	}
 	return s.msg(key, "Program", name, "Year", v.AsOf.Year(), "Change", s.voidTotalChange(res, total, unit))
 }
@@ -168,4 +162,22 @@ func (s *Service) voidedCorrectionRose(res VoidResult, o Entry, was, name, unit 
 		"Count", s.unitCount(v.Count, v.Approximate, unit), "Rise", s.unitCount(taken-v.Count, false, unit),
 		"Reports", strings.Join(reports, ", "), "Report", last,
 		"Before", s.unitCount(t.Jobs-(taken-v.Count), approx, unit), "Total", s.unitCount(t.Jobs, approx, unit))
+}
+
+// voidedYearTotal is, after a void of v, its program's name and unit and
+// its year total as a reply writes it (the agreed total for an agreement).
+// ok is false when the total cannot be read: the void is written, so it is
+// logged and the reply goes without the line.
+func (s *Service) voidedYearTotal(ctx context.Context, v Entry) (name, unit string, t ProgramTotal, total string, ok bool) {
+	programs, _ := s.store.Programs(ctx) // on failure the reply names the code
+	name, unit = s.programOf(programs, v.ProgramID, v.ProgramCode)
+	t, err := s.store.ProgramYearTotal(ctx, v.ProgramID, v.AsOf.Year())
+	if err != nil {
+		s.log.WarnContext(ctx, "reading the year total after a void failed", "err", err)
+		return "", "", ProgramTotal{}, "", false
+	}
+	if v.Status == StatusAgreed {
+		return name, unit, t, s.unitCount(t.Agreed, t.AgreedApproximate, unit), true
+	}
+	return name, unit, t, s.unitCount(t.Jobs, t.Approximate > 0, unit), true
 }

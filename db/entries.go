@@ -604,40 +604,33 @@ func (s *Store) VoidedDated(ctx context.Context, from, to time.Time) ([]commands
 // and is left out. What a void took out of the ledger is the entry's count
 // less this (review r11 F8).
 func (s *Store) TakenUpByLaterReports(ctx context.Context, ids []int64) (map[int64]int64, error) {
-	var rows []struct {
-		ID   int64 `db:"cause_entry_id"`
-		Jobs int64 `db:"jobs"`
-	}
-	const q = `
-		SELECT cause_entry_id, SUM(new_count - old_count) AS jobs
+	return s.jobsByID(ctx, "taken up by later reports", `
+		SELECT cause_entry_id AS id, SUM(new_count - old_count) AS jobs
 		FROM entry_adjustments
 		WHERE cause_entry_id = ANY($1::bigint[]) AND new_count > old_count
-		GROUP BY cause_entry_id`
-	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
-		return nil, wrap("taken up by later reports", err)
-	}
-	out := make(map[int64]int64, len(rows))
-	for _, r := range rows {
-		out[r.ID] = r.Jobs
-	}
-	return out, nil
+		GROUP BY cause_entry_id`, ids)
 }
 
 // AdjustedBy returns, per 누계 report of ids, how much the re-basings
 // since it was recorded changed its increment (new less old, summed): its
 // increment when recorded is its count less this.
 func (s *Store) AdjustedBy(ctx context.Context, ids []int64) (map[int64]int64, error) {
-	var rows []struct {
-		ID   int64 `db:"entry_id"`
-		Jobs int64 `db:"jobs"`
-	}
-	const q = `
-		SELECT entry_id, SUM(new_count - old_count) AS jobs
+	return s.jobsByID(ctx, "re-basings of reports", `
+		SELECT entry_id AS id, SUM(new_count - old_count) AS jobs
 		FROM entry_adjustments
 		WHERE entry_id = ANY($1::bigint[])
-		GROUP BY entry_id`
+		GROUP BY entry_id`, ids)
+}
+
+// jobsByID runs q, which selects id and jobs for the entries $1 (ids),
+// into a map; what names it in an error.
+func (s *Store) jobsByID(ctx context.Context, what, q string, ids []int64) (map[int64]int64, error) {
+	var rows []struct {
+		ID   int64 `db:"id"`
+		Jobs int64 `db:"jobs"`
+	}
 	if err := sqlx.SelectContext(ctx, s.db, &rows, q, pq.Array(ids)); err != nil {
-		return nil, wrap("re-basings of reports", err)
+		return nil, wrap(what, err)
 	}
 	out := make(map[int64]int64, len(rows))
 	for _, r := range rows {

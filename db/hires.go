@@ -210,18 +210,7 @@ func (s *Store) OpenAgreements(ctx context.Context, programID int64, limit int) 
 		WHERE x.count > COALESCE(r.realised, 0)
 		ORDER BY x.as_of, x.id
 		LIMIT $2`
-	var rows []struct {
-		entryRow
-		Realised int64 `db:"realised"`
-	}
-	if err := sqlx.SelectContext(ctx, s.db, &rows, q, programID, limit); err != nil {
-		return nil, wrap("open agreements", err)
-	}
-	out := make([]commands.OpenAgreement, len(rows))
-	for i, r := range rows {
-		out[i] = commands.OpenAgreement{Agreement: entries([]entryRow{r.entryRow})[0], Realised: r.Realised}
-	}
-	return out, nil
+	return s.openAgreements(ctx, "open agreements", q, programID, limit)
 }
 
 // OpenAgreementsBefore returns the live agreements dated before before (an
@@ -241,12 +230,18 @@ func (s *Store) OpenAgreementsBefore(ctx context.Context, before, to time.Time, 
 		WHERE x.count > COALESCE(r.realised, 0)
 		ORDER BY x.as_of, x.id
 		LIMIT $4`
+	return s.openAgreements(ctx, "open agreements before", q, dateArg(before), dateArg(to), department, limit)
+}
+
+// openAgreements reads agreements with what their hires realised (the
+// column realised) by q, for OpenAgreements and OpenAgreementsBefore.
+func (s *Store) openAgreements(ctx context.Context, what, q string, args ...any) ([]commands.OpenAgreement, error) {
 	var rows []struct {
 		entryRow
 		Realised int64 `db:"realised"`
 	}
-	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(before), dateArg(to), department, limit); err != nil {
-		return nil, wrap("open agreements before", err)
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, args...); err != nil {
+		return nil, wrap(what, err)
 	}
 	out := make([]commands.OpenAgreement, len(rows))
 	for i, r := range rows {
