@@ -1,6 +1,8 @@
 package commands_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"jobsbot/commands"
@@ -73,5 +75,51 @@ func TestHireChainVoidCopiesAsTheSource(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// Review r29 B6: a 정정 answered 누계포함:아니오, a 정정 of its replacement
+// answered 예 and taken back (취소), then a 무효 of the first replacement:
+// the void's reply said a later 누계 counted 10 of its 15 and the ledger
+// fell by 5, but `목록 무효` counted the re-basing of the 정정 the 취소 had
+// undone as taken up too (15 taken up, 0 out). The list now says what the
+// void did: what the SUM fell by, and the rest taken up.
+func TestListVoidedAfterAnUndoneCorrectionSaysWhatTheVoidDid(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			lines := []string{"추가 청년 10 11/5", "추가 청년 누계 100 11/20", "정정 1 15 오기 누계포함:아니오", "정정 3 8 오기 누계포함:예", "취소"}
+			void, list := "무효 3 중복", "목록 무효"
+			if lang == commands.English {
+				lines = []string{"add youth 10 date:2026-11-05", "add youth cumulative 100 date:2026-11-20", "correct 1 15 typo within:no",
+					"correct 3 8 typo within:yes", "undo"}
+				void, list = "void 3 duplicate", "list voided"
+			}
+			h := newHarness(t, lang)
+			for _, l := range lines {
+				h.run(manager, l, commands.OutcomeOK)
+			}
+			before := h.liveSumAll()
+			h.run(manager, void, commands.OutcomeOK)
+			drop := before - h.liveSumAll()
+			count := h.sqlInt(`SELECT count FROM entries WHERE id = 3`)
+			if drop <= 0 || drop >= count {
+				t.Fatalf("the void of #3 (%d) lowered the SUM by %d; the chain's rule hands part of it to the 누계", count, drop)
+			}
+			want := fmt.Sprintf("%d개를 흡수해 그 누계는 그대로, 실제 제외 %d개)", count-drop, drop)
+			if lang == commands.English {
+				want = fmt.Sprintf("took up %d, its total unchanged: %d taken out)", count-drop, drop)
+			}
+			got := h.run(manager, list, commands.OutcomeOK).Text()
+			line := ""
+			for _, l := range strings.Split(got, "\n") {
+				if strings.HasPrefix(l, "#3 ") {
+					line = l
+				}
+			}
+			if !strings.Contains(line, want) {
+				t.Errorf("%q: the line of #3 does not say %q:\n%s", list, want, got)
+			}
+		})
 	}
 }
