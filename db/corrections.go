@@ -244,7 +244,10 @@ const entryMarksQuery = `
 		       COALESCE(c1.reason, c2.reason, '') AS reason,
 		       EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id) AS after_close,
 		       COALESCE(h.agreement_entry_id, 0) AS agreement,
-		       (h.hire_entry_id IS NOT NULL AND EXISTS (
+		       -- a 정정's replacement is in its chain's place, and its void
+		       -- re-bases the reports recorded after that place (review r29
+		       -- B8): its 누계포함 cell carries the 정정's answer instead
+		       (h.hire_entry_id IS NOT NULL AND c2.old_entry_id IS NULL AND EXISTS (
 		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id))
 		       OR (e.kind = 'delta' AND c2.old_entry_id IS NULL AND h.hire_entry_id IS NULL AND EXISTS (
 		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id

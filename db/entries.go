@@ -603,11 +603,19 @@ func (s *Store) VoidedDated(ctx context.Context, from, to time.Time) ([]commands
 // recorded (a report dated before a later one lowers that one) is a fall
 // and is left out. What a void took out of the ledger is the entry's count
 // less this (review r11 F8).
+// Only the last re-basing of each report by the entry is the void's: the
+// void is the last thing the entry does. An earlier rise is a 정정 of the
+// entry that a 취소 took back since (the 취소 re-based the report back,
+// caused by the voided replacement, and dropped the link): it took
+// nothing up (review r29 B6: 15 taken up where the void took up 10).
 func (s *Store) TakenUpByLaterReports(ctx context.Context, ids []int64) (map[int64]int64, error) {
 	return s.jobsByID(ctx, "taken up by later reports", `
-		SELECT cause_entry_id AS id, SUM(new_count - old_count) AS jobs
-		FROM entry_adjustments
-		WHERE cause_entry_id = ANY($1::bigint[]) AND new_count > old_count
+		SELECT cause_entry_id AS id, SUM(jobs) AS jobs
+		FROM (SELECT DISTINCT ON (cause_entry_id, entry_id) cause_entry_id, new_count - old_count AS jobs
+		      FROM entry_adjustments
+		      WHERE cause_entry_id = ANY($1::bigint[])
+		      ORDER BY cause_entry_id, entry_id, id DESC) last
+		WHERE jobs > 0
 		GROUP BY cause_entry_id`, ids)
 }
 
