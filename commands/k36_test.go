@@ -38,7 +38,7 @@ func TestK36QuotedFieldWordsAreReadOrRefused(t *testing.T) {
 			{`추가 노인 5 "청년"`, "`\"청년\"`", "다른 사업(청년일자리)"},
 			{`추가 노인 5 "추석"`, "`\"추석\"`", "날짜"},
 			{`추가 노인 5 "주말 행사"`, "`\"주말 행사\"`", "날짜"},
-		}, []string{`추가 노인 2 10/5 "추석 연휴"`, `추가 노인 1 "경로당"`, `추가 노인 4 확인:예 메모:"어제" 경로당`}, `추가 "노인" 5`, `"어제" 경로당`},
+		}, []string{`추가 노인 2 10/5 "추석 연휴"`, `추가 노인 1 "경로당"`, `추가 노인 4 확인:예 메모:"주말" 경로당`}, `추가 "노인" 5`, `"주말" 경로당`},
 		{commands.English, [][]string{
 			{`add 5 senior "yesterday"`, "`\"yesterday\"`", "a date", "`add 5 senior date:yesterday`", "`add 5 senior note:\"yesterday\"`"},
 			{`add 5 senior "11월 9일"`, "`\"11월 9일\"`", "a date"},
@@ -46,7 +46,7 @@ func TestK36QuotedFieldWordsAreReadOrRefused(t *testing.T) {
 			{`add 5 senior "노인복지과 results"`, "`노인복지과`", "name of a department"},
 			{`add 5 senior "youth"`, "`\"youth\"`", "another program"},
 			{`add 5 senior "추석"`, "`\"추석\"`", "a date"},
-		}, []string{`add 2 senior 10/5 "추석 연휴"`, `add 1 senior "job fair"`, `add 4 senior confirm:yes note:"yesterday" fair`}, `add "senior" 5`, `"yesterday" fair`},
+		}, []string{`add 2 senior 10/5 "추석 연휴"`, `add 1 senior "job fair"`, `add 4 senior confirm:yes note:"weekend" fair`}, `add "senior" 5`, `"weekend" fair`},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			h := newHarness(t, tc.lang)

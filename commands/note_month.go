@@ -3,7 +3,6 @@ package commands
 import (
 	"context"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -966,13 +965,9 @@ func noteMonth(note string, asOf, today time.Time) (r noteRead, ok bool) {
 // as of the 17th filed on the 18th takes in the 18th's entries, so the
 // day is asked (review r25 F1, r26 M2). Run after noteMonth.
 func noteDay(note string, asOf, today time.Time) (r noteRead, ok bool) {
-	quoted := reQuotedNoteText.FindAllString(note, -1)
 	for _, r := range noteMonths(note, asOf, today) {
 		if r.named.IsZero() || r.pastOnly || r.months() > 1 {
 			continue
-		}
-		if slices.ContainsFunc(quoted, func(q string) bool { return strings.Contains(q, r.word) }) {
-			continue // 메모:"어제" 경로당: quoted to stay words, as the reply to a quoted date word says (k36)
 		}
 		if r.named.Year() == asOf.Year() && r.named.Month() == asOf.Month() && r.named.Day() != asOf.Day() {
 			return r, true
@@ -980,9 +975,6 @@ func noteDay(note string, asOf, today time.Time) (r noteRead, ok bool) {
 	}
 	return noteRead{}, false
 }
-
-// reQuotedNoteText is text a note quotes ("…", “…”).
-var reQuotedNoteText = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
 
 // noteNamesAnotherMonth is the refusal of an entry whose note names
 // another month than its date (noteMonth), or "": the figure would be

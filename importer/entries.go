@@ -298,11 +298,17 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		}
 		var m message
 		found := false
+		// An exported row (기록 식별자 and 기록 일시) had its relative words
+		// read by the typed line's checks on the day it was written: a
+		// ledger's own `금요일 입사` or `3일 전 입사`, accepted when typed,
+		// refused its whole export (review r30 B8). A file row without them
+		// does not say that day.
+		typedOn := e.Origin != "" && !e.RecordedAt.IsZero()
 		if word, ok := commands.NoteNamesRelativeDay(e.Note); ok {
 			// 어제 입사, 지난주 채용: counted from a day the file does not give (r24 F17)
-			m, found = msg("k60.import_note_relative_day", "Word", word), true
+			m, found = msg("k60.import_note_relative_day", "Word", word), !typedOn
 		} else if word, ok := commands.NoteNamesRelativeMonth(e.Note); ok {
-			m, found = msg("k53.import_note_relative_month", "Word", word), true
+			m, found = msg("k53.import_note_relative_month", "Word", word), !typedOn
 		} else if word, first, last, ok := commands.NoteNamesAnotherPeriod(e.Note, e.AsOf, today); ok && first.Month() != last.Month() {
 			// 2026년도 실적, 작년 4분기: the months named, not only the last (k56)
 			m, found = msg("k56.import_note_period", "Word", word, "First", first, "Last", last, "AsOf", e.AsOf), true
