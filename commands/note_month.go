@@ -430,15 +430,20 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 // read 2/1 as 2026-02-01, and the line offered filed a 2027 누계 in
 // February 2026). A back-dated entry's note (11/28 on a 2025-12-31 entry)
 // stays its own year's.
+//
+// A month alone (mday 0) is read by its first day the same way (review r31
+// F5: on 2027-01-04 `12/30 메모:12월 30일자 채용 (1월 보고)` read 1월 as
+// January 2026 and the lines offered filed the jobs there).
 func dateYearTyped(month, mday int, asOf, today time.Time) int {
-	if mday < 1 || today.IsZero() || asOf.IsZero() {
+	if today.IsZero() || asOf.IsZero() {
 		return 0
 	}
+	day := max(mday, 1)
 	y := today.Year()
-	d := dates.On(y, time.Month(month), mday)
-	if d.Day() != mday || d.After(today) {
+	d := dates.On(y, time.Month(month), day)
+	if d.Day() != day || d.After(today) {
 		y--
-		if d = dates.On(y, time.Month(month), mday); d.Day() != mday {
+		if d = dates.On(y, time.Month(month), day); d.Day() != day {
 			return 0
 		}
 	}

@@ -1,7 +1,9 @@
 package commands_test
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -36,6 +38,39 @@ func TestExportOfNotesNamingTheirOwnDayImports(t *testing.T) {
 				if s, c := h.liveSumAll(), b.liveSumAll(); s != c || s == 0 {
 					t.Errorf("%s: SQL sums source %d, copy %d", format, s, c)
 				}
+			}
+		})
+	}
+}
+
+// Review r31 F5: on 2027-01-04 `추가 여성 4 12/30 메모:1월 보고분` read the
+// note's 1월 as January 2026 (the latest January not after the entry's
+// date) and the lines offered filed the jobs 11 months back. A month
+// alone is read as of the day typed when that names a month after the
+// entry's and not after today: January 2027, asked about; never a line
+// dated in 2026's January. SQL SUMs.
+func TestNoteMonthAfterTheEntrysIsThisYears(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang       commands.Lang
+		line, want string
+		kept       string
+	}{
+		{commands.Korean, "추가 여성 4 12/30 메모:1월 보고분", "2027년 1월", "추가 여성 4 날짜:2026. 12. 30. 메모:보고분"},
+		{commands.English, "add women 4 date:2026-12-30 note:1월 보고분", "2027", "add women 4 date:2026-12-30 note:보고분"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := k32Harness(t, tc.lang, time.Date(2027, time.January, 4, 1, 0, 0, 0, time.UTC))
+			r := h.refusedUntouched(manager, tc.line, tc.want, tc.kept)
+			if strings.Contains(r.Text(), "2026. 1. 31.") || strings.Contains(r.Text(), "2026-01-31") {
+				t.Errorf("the reply offers January 2026:\n%s", r.Text())
+			}
+			h.run(manager, tc.kept, commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2026-12-30'`); got != 4 {
+				t.Errorf("SQL sum on 2026-12-30 %d, want 4", got)
+			}
+			if got := h.sqlInt(`SELECT count(*) FROM entries WHERE as_of < '2026-12-01'`); got != 0 {
+				t.Errorf("%d entries before December", got)
 			}
 		})
 	}
