@@ -19,6 +19,9 @@ func TestR30aNoteDayWithAParticleIsAsked(t *testing.T) {
 		{"2027-01-04", commands.Korean, "추가 청년 4 메모:목요일날 입사", []string{"`목요일`"}, "`추가 청년 4 날짜:2026. 12. 31. 메모:목요일날 입사`", "2026-12-31"},
 		{"2027-01-04", commands.Korean, "추가 청년 12 메모:31일에 입사", []string{"`31일`"}, "`추가 청년 12 날짜:2026. 12. 31. 메모:31일에 입사`", "2026-12-31"},
 		{"2027-01-04", commands.Korean, "추가 청년 9 메모:지난해 입사", []string{"`지난해 입사`"}, "`추가 청년 9 날짜:2026. 12. 31. 메모:지난해 입사`", "2026-12-31"},
+		{"2027-01-04", commands.Korean, "추가 청년 6 메모:작년 입사", []string{"`작년 입사`"}, "`추가 청년 6 날짜:2026. 12. 31. 메모:작년 입사`", "2026-12-31"},
+		{"2027-01-04", commands.Korean, "추가 청년 5 메모:30일에 입사", []string{"`30일`"}, "`추가 청년 5 날짜:2026. 12. 30. 메모:30일에 입사`", "2026-12-30"},
+		{"2026-12-01", commands.Korean, "추가 청년 4 메모:금요일자 입사", []string{"`금요일`"}, "`추가 청년 4 날짜:2026. 11. 27. 메모:금요일자 입사`", "2026-11-27"},
 		{"2027-01-04", commands.Korean, "추가 청년 8 메모:전달 입사", []string{"`전달 입사`"}, "`추가 청년 8 날짜:2026. 12. 31. 메모:전달 입사`", "2026-12-31"},
 		{"2027-01-04", commands.English, "add 12 youth note:last Fri hires", []string{"`last Fri`"}, "`add youth 12 date:2027-01-01 note:last Fri hires`", "2027-01-01"},
 		{"2026-12-01", commands.Korean, "추가 청년 5 메모:금요일에 입사", []string{"`금요일`"}, "`추가 청년 5 날짜:2026. 11. 27. 메모:금요일에 입사`", "2026-11-27"},
@@ -43,6 +46,7 @@ func TestR30aNoteHireToComeIsRefused(t *testing.T) {
 		{commands.Korean, "추가 청년 33 메모:다음주 입사", "`다음주 입사`"},
 		{commands.Korean, "추가 청년 37 메모:다음 주 월요일 입사", "`다음 주 월요일 입사`"},
 		{commands.English, "add 31 youth note:내일 입사", "`내일 입사`"},
+		{commands.Korean, "추가 청년 15 날짜:12/1 메모:내일 입사", "`내일 입사`"},
 	} {
 		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
 			h := k32Harness(t, tc.lang, time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC))
