@@ -92,6 +92,8 @@ var noteMonthForms = []struct {
 	// day on or before the day typed (review r28 F8)
 	// (금) 입사, last Fri: the same (review r30 B2)
 	{"bareWeekday", regexp.MustCompile(`(?i)(?P<wd>[월화수목금토일])요일|\((?P<pwd>[월화수목금토일])\)|\b(?P<on>on|last|this past) (?P<ewd>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b`)},
+	// 주말에 입사: the weekend before the day typed (review r30 B2)
+	{"weekend", regexp.MustCompile(`주말`)},
 	// 지난 금요일, 지난주 금요일 (review r24 F2)
 	{"weekday", regexp.MustCompile(`(?P<p>지난 ?주|저번 ?주|지난|저번) ?(?P<wd>[월화수목금토일])요일`)},
 	// 지난주, 저번 주: the week before the entry's (review r24 F2)
@@ -240,6 +242,9 @@ type noteRead struct {
 	// weekAgoFrom and weekAgoTo are last week's days (지난주 채용분) when
 	// they lie in one month, offered as its last weekday (review r28 F2).
 	weekAgoFrom, weekAgoTo time.Time
+	// weekend is a weekend's Saturday (주말에 입사, review r30 B2), its
+	// Sunday the day after.
+	weekend time.Time
 }
 
 // dated is the day offered for the figure: the day the word names (어제,
@@ -418,6 +423,7 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			dayWord:  r.m.dayWord,
 
 			weekAgoFrom: r.m.weekAgoFrom,
+			weekend:     r.m.weekend,
 			weekAgoTo:   r.m.weekAgoTo,
 		})
 	}
@@ -461,6 +467,9 @@ type monthReading struct {
 	inMonth            bool // a day word in the entry's own month (noteRead)
 	// weekAgoFrom and weekAgoTo are the days of 지난주 within one month
 	weekAgoFrom, weekAgoTo time.Time
+	// weekend is a weekend's Saturday (주말에 입사, review r30 B2), its
+	// Sunday the day after.
+	weekend time.Time
 }
 
 // noteComparedWords after a year or a quarter make it a comparison
@@ -752,6 +761,21 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		}
 		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
 		r.inMonth = day.Month() == asOf.Month() && day.Year() == asOf.Year()
+	case "weekend":
+		// 주말에 입사 on Tuesday 12/1: 11/28 or 11/29, not December's; not
+		// 주말 근무자, 이번 주말, 매 주말, 지난 주말 (the week form's)
+		trimmed := strings.TrimRight(before, " ")
+		if hangulBefore(before) || !dayWordAfter(rest) || hasAnySuffix(trimmed, []string{"이번", "다음", "매", "오는", "지난", "저번", "격주"}) {
+			return r, false
+		}
+		sat := written(asOf, today)
+		for ; sat.Weekday() != time.Saturday; sat = sat.AddDate(0, 0, -1) {
+		}
+		if !asOf.Before(sat) && !asOf.After(sat.AddDate(0, 0, 1)) {
+			return r, false // dated on that weekend: the note agrees
+		}
+		r.year, r.month, r.day, r.weekend, r.relative, r.dayWord = sat.Year(), int(sat.Month()), sat, sat, true, true
+		r.inMonth = sat.Month() == asOf.Month() && sat.Year() == asOf.Year()
 	case "weekday", "week":
 		// 지난 금요일: the latest Friday before the entry's date; 지난주
 		// 금요일: the Friday of the week before; 지난주: that week, asked
@@ -1076,6 +1100,13 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 // day or month: the note without that word (a word 확인:예 does not pass:
 // review r29 B2), or no note when the note is only that word.
 func (s *Service) keptLine(p Program, d entryDraft, asOf time.Time, word string) string {
+	// 목요일에 입사 kept as 입사, not `에 입사` (review r30 B2)
+	for _, particle := range []string{"에는", "날에", "자로", "에", "날", "자"} {
+		if strings.Contains(d.note, word+particle) {
+			word += particle
+			break
+		}
+	}
 	return s.draftLine(p, d, asOf, withoutNoteWords(d.note, word))
 }
 
@@ -1113,6 +1144,11 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 // (review r15 F18/F19: 작년 12월분 on a December date is no match); a
 // quarter, a half or a year is named as such (2026년 4분기, 2026년).
 func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept string) string {
+	if !r.weekend.IsZero() {
+		// 주말에 입사: the weekend's days named, dated the day they started (review r30 B2)
+		return s.msg("r30a.note_names_weekend", "Word", r.word, "From", s.date(r.weekend), "To", s.date(r.weekend.AddDate(0, 0, 1)),
+			"Date", s.date(asOf), "Dated", dated, "Kept", kept)
+	}
 	if !r.weekAgoFrom.IsZero() {
 		// 지난주: its days named, dated its last weekday (review r28 F2)
 		return s.msg("r28a.note_names_last_week", "Word", r.word, "From", s.date(r.weekAgoFrom), "To", s.date(r.weekAgoTo),
