@@ -597,6 +597,9 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if _, ok := group("last"); ok && (suffix == "실적" || suffix == "누계") {
 			return r, false // 작년 실적 초과, 작년 누계의 90%: a yardstick far more often
 		}
+		if (suffix == "입사" || suffix == "채용") && strings.HasPrefix(rest, "자") {
+			return r, false // 작년 입사자 재채용: who they are, not the figure's year
+		}
 		if _, last := group("last"); !last && (suffix == "입사" || suffix == "채용") {
 			return r, false // 2026년 입사자: when they joined, not whose figure (only 작년 입사 is read, review r30 B2)
 		}
@@ -832,6 +835,9 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		}
 		r.mday = day
 	case "two", "one":
+		if w := note[loc[0]:loc[1]]; (strings.HasSuffix(w, "입사") || strings.HasSuffix(w, "채용")) && strings.HasPrefix(rest, "자") {
+			return r, false // 전달 입사자 교육: who they are, not the figure's month
+		}
 		back := 1
 		if kind == "two" {
 			back = 2
@@ -1029,7 +1035,7 @@ var reFutureStart = regexp.MustCompile(`(?:(?P<m>[0-9]{1,2}) ?월(?: ?(?P<d>[0-9
 // reFutureDay is a start counted forward from the day typed: 내일 입사,
 // 모레 출근, 다음주 입사, 다음 주 월요일 입사 (review r30 B6: they were
 // recorded as today's realised jobs while 1/5 입사 was refused).
-var reFutureDay = regexp.MustCompile(`(?:내일 ?모레|내일|모레|(?:다음 ?주|내주|차주)(?: ?[월화수목금토일]요일)?|다음 ?달|내달|익월)(?: ?(?:부터|에|자로|자|중))? ?(?:입사|출근|근무 ?시작|입소|발령|임용)`)
+var reFutureDay = regexp.MustCompile(`["“‘']?(?:내일 ?모레|내일|모레|(?:다음 ?주|내주|차주)(?: ?[월화수목금토일]요일)?|다음 ?달|내달|익월)["”’']?(?: ?(?:부터|에|자로|자|중))? ?(?:입사|출근|근무 ?시작|입소|발령|임용)`)
 
 // noteStartsLater finds a note saying the people start work after asOf
 // (`합격자(2월 입사)` on 5 January, `3/2 출근` on 20 February): a month

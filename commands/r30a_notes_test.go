@@ -49,6 +49,7 @@ func TestR30aNoteHireToComeIsRefused(t *testing.T) {
 		{commands.Korean, "추가 청년 37 메모:다음 주 월요일 입사", "`다음 주 월요일 입사`"},
 		{commands.English, "add 31 youth note:내일 입사", "`내일 입사`"},
 		{commands.Korean, "추가 청년 15 날짜:12/1 메모:내일 입사", "`내일 입사`"},
+		{commands.Korean, `추가 청년 35 메모:"내일" 입사`, "`\"내일\" 입사`"},
 	} {
 		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
 			h := k32Harness(t, tc.lang, time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC))
@@ -115,7 +116,7 @@ func TestR30aNotesThatAreNoDayAreKept(t *testing.T) {
 		lines []string
 	}{
 		{commands.Korean, []string{"추가 청년 1 메모:주말 근무자", "추가 청년 2 메모:목요일마다 출근", "추가 청년 3 메모:지난해 대비 증가",
-			"추가 청년 4 메모:전달 사항 없음", "추가 청년 5 메모:내일채움공제 가입", "추가 청년 6 메모:금요일에 면접 진행", "추가 청년 7 메모:이번 주말 근무 가능자 채용"}},
+			"추가 청년 4 메모:전달 사항 없음", "추가 청년 5 메모:내일채움공제 가입", "추가 청년 6 메모:금요일에 면접 진행", "추가 청년 7 메모:이번 주말 근무 가능자 채용", "추가 청년 8 메모:지난해 입사자 재채용", "추가 청년 9 메모:전달 입사자 교육 후 배치"}},
 		{commands.English, []string{"add youth 1 note:weekend staff", "add youth 2 note:Fridays only"}},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
