@@ -182,7 +182,12 @@ func noteSaysHired(note string) string {
 // and the punctuation left at its ends trimmed (`12. 17. 기준` without
 // `12. 17` is `기준`, not `. 기준`).
 func withoutNoteWords(note, words string) string {
-	return strings.Trim(strings.Join(strings.Fields(strings.Replace(note, words, "", 1)), " "), " .,·:;/-~")
+	note = strings.Replace(note, words, "", 1)
+	// "지난주" 행사 참여 without its word: no empty quotes left (review r30 M2)
+	for _, q := range []string{`""`, "“”", "''", "‘’", "「」", "『』", "()", "[]"} {
+		note = strings.Replace(note, q, "", 1)
+	}
+	return strings.Trim(strings.Join(strings.Fields(note), " "), " .,·:;/-~")
 }
 
 // NoteContradiction is how a note contradicts the way its entry is filed.

@@ -65,7 +65,7 @@ var noteMonthForms = []struct {
 		`(?:(?P<q>[1-4])(?: ?/ ?4)? ?분기|(?P<h>상|하) ?반기)(?: ?(?:분|실적|말))?`)},
 	// 2026년도 실적, 2026년분, 작년분, 2026년 말: a year (review
 	// r21 B5/M3), read only when it is before the entry's year.
-	{"year", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해)|['’]?(?P<y>20[0-9]{2}) ?년|['’](?P<y2>[0-9]{2}) ?년)(?: ?도)?(?: ?(?P<suf>분|실적|치|누계|누락|연말|말))`)},
+	{"year", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해)|['’]?(?P<y>20[0-9]{2}) ?년|['’](?P<y2>[0-9]{2}) ?년)(?: ?도)?(?: ?(?P<suf>분|실적|치|누계|누락|연말|말|입사|채용))`)},
 	// 전년도분, 전년 이월분, 지난 연도 실적, 전년도 누락분: the year
 	// before (review r24 F10); 전년 대비 and 전년 누계 are yardsticks.
 	{"yearWord", regexp.MustCompile(`(?:전년 ?도|전년|지난 ?연도|지난 ?년도)(?: ?(?P<suf>분|실적|치|누락|이월 ?실적|이월분?))`)},
@@ -85,12 +85,15 @@ var noteMonthForms = []struct {
 	// 이틀 전, 사흘 전, 나흘 전, 전일 채용, yesterday (review r26 M2)
 	// 하루 전, 3일 전, 일주일 전, 2주 전, 보름 전, 한 달 전, 2 days ago, a
 	// week ago (review r28 F1/F8: read as 이틀 전 is)
-	{"relDay", regexp.MustCompile(`(?i)엊그제|그끄저께|그끄제|그저께|그제|어저께|어제|작일|전날|하루 ?전|이틀 ?전|사흘 ?전|나흘 ?전|전일|` +
+	{"relDay", regexp.MustCompile(`(?i)엊그저께|엊그제|그끄저께|그끄제|그저께|그제|어저께|어제|작일|전날|하루 ?전|이틀 ?전|사흘 ?전|나흘 ?전|전일|` +
 		`일주일 ?전|보름 ?전|(?P<kn>[0-9]{1,2}|한|두|세|네) ?(?P<ku>일|주일|주|달|개월) ?전|` +
 		`the day before yesterday|yesterday|\b(?P<en>[0-9]{1,2}|an?|one|two|three|four|five|six) (?P<eu>days?|weeks?|months?) ago\b`)},
 	// 월요일 입사, 금요일 채용분, on Monday, last Friday: the latest such
 	// day on or before the day typed (review r28 F8)
-	{"bareWeekday", regexp.MustCompile(`(?i)(?P<wd>[월화수목금토일])요일|\b(?P<on>on|last|this past) (?P<ewd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)},
+	// (금) 입사, last Fri: the same (review r30 B2)
+	{"bareWeekday", regexp.MustCompile(`(?i)(?P<wd>[월화수목금토일])요일|\((?P<pwd>[월화수목금토일])\)|\b(?P<on>on|last|this past) (?P<ewd>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b`)},
+	// 주말에 입사: the weekend before the day typed (review r30 B2)
+	{"weekend", regexp.MustCompile(`주말`)},
 	// 지난 금요일, 지난주 금요일 (review r24 F2)
 	{"weekday", regexp.MustCompile(`(?P<p>지난 ?주|저번 ?주|지난|저번) ?(?P<wd>[월화수목금토일])요일`)},
 	// 지난주, 저번 주: the week before the entry's (review r24 F2)
@@ -104,7 +107,7 @@ var noteMonthForms = []struct {
 	// 지지난달, 전전월, 전전달분: two months back
 	{"two", regexp.MustCompile(`(?:지지난 ?달|전전 ?월|전전 ?달)(?: ?(?:분|실적)|말)?`)},
 	// 지난달, 전월, 저번달, 전달분, last month
-	{"one", regexp.MustCompile(`(?i)(?:지난 ?달|전월|저번 ?달)(?: ?(?:분|실적)|말)?|전달 ?(?:분|실적|말)|last month(?:'?s)?|previous month(?:'?s)?`)},
+	{"one", regexp.MustCompile(`(?i)(?:지난 ?달|전월|저번 ?달)(?: ?(?:분|실적)|말)?|전달 ?(?:분|실적|말|입사|채용)|last month(?:'?s)?|previous month(?:'?s)?`)},
 	// 작년말, 지난해 말, 전년도 말: December of the year before
 	{"yearEnd", regexp.MustCompile(`(?:작년|지난 ?해|전년)(?: ?도)? ?연?말`)},
 	// November, Nov., 30 Nov, Nov 30, November 2025
@@ -239,6 +242,9 @@ type noteRead struct {
 	// weekAgoFrom and weekAgoTo are last week's days (지난주 채용분) when
 	// they lie in one month, offered as its last weekday (review r28 F2).
 	weekAgoFrom, weekAgoTo time.Time
+	// weekend is a weekend's Saturday (주말에 입사, review r30 B2), its
+	// Sunday the day after.
+	weekend time.Time
 }
 
 // dated is the day offered for the figure: the day the word names (어제,
@@ -417,6 +423,7 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			dayWord:  r.m.dayWord,
 
 			weekAgoFrom: r.m.weekAgoFrom,
+			weekend:     r.m.weekend,
 			weekAgoTo:   r.m.weekAgoTo,
 		})
 	}
@@ -465,6 +472,9 @@ type monthReading struct {
 	inMonth            bool // a day word in the entry's own month (noteRead)
 	// weekAgoFrom and weekAgoTo are the days of 지난주 within one month
 	weekAgoFrom, weekAgoTo time.Time
+	// weekend is a weekend's Saturday (주말에 입사, review r30 B2), its
+	// Sunday the day after.
+	weekend time.Time
 }
 
 // noteComparedWords after a year or a quarter make it a comparison
@@ -592,6 +602,12 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if _, ok := group("last"); ok && (suffix == "실적" || suffix == "누계") {
 			return r, false // 작년 실적 초과, 작년 누계의 90%: a yardstick far more often
 		}
+		if (suffix == "입사" || suffix == "채용") && strings.HasPrefix(rest, "자") {
+			return r, false // 작년 입사자 재채용: who they are, not the figure's year
+		}
+		if _, last := group("last"); !last && (suffix == "입사" || suffix == "채용") {
+			return r, false // 2026년 입사자: when they joined, not whose figure (only 작년 입사 is read, review r30 B2)
+		}
 		sayYear()
 		if _, ok := group("y2"); ok {
 			r.year = twoDigitYear("y2") // '26년분 (review r24 F10)
@@ -634,7 +650,7 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if strings.HasSuffix(trimmed, "월") || hangulBefore(before) && !strings.HasSuffix(before, " ") {
 			return r, false
 		}
-		if _, ja := group("ja"); !ja && !hasAnyPrefix(strings.TrimLeft(rest, " "), noteDayWords) {
+		if _, ja := group("ja"); !ja && !dayWordAfter(rest) {
 			return r, false
 		}
 		d := num("d")
@@ -677,7 +693,7 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if strings.HasPrefix(strings.TrimLeft(rest, " "), "까지") {
 			return r, false // 3일 전까지 신청: a deadline, no day of the figure
 		}
-		back := map[string]int{"엊그제": 2, "그끄저께": 3, "그끄제": 3, "그저께": 2, "그제": 2, "어저께": 1, "어제": 1, "작일": 1, "전날": 1,
+		back := map[string]int{"엊그저께": 2, "엊그제": 2, "그끄저께": 3, "그끄제": 3, "그저께": 2, "그제": 2, "어저께": 1, "어제": 1, "작일": 1, "전날": 1,
 			"전일": 1, "하루전": 1, "이틀전": 2, "사흘전": 3, "나흘전": 4, "일주일전": 7, "보름전": 15, "yesterday": 1, "thedaybeforeyesterday": 2}[w]
 		months := 0
 		n, unit := 0, ""
@@ -723,23 +739,51 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		}
 		from := written(asOf, today)
 		var wd int
-		if w, ok := group("wd"); ok {
-			if !hasAnyPrefix(strings.TrimLeft(rest, " "), noteDayWords) {
+		w, ok := group("wd")
+		if !ok {
+			w, ok = group("pwd")
+		}
+		if ok {
+			if !dayWordAfter(rest) {
 				return r, false
 			}
 			wd = map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}[w]
 		} else {
 			ewd, _ := group("ewd")
-			wd = map[string]int{"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}[strings.ToLower(ewd)]
+			n, known := map[string]int{"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}[strings.ToLower(ewd[:3])]
+			if !known || !englishWeekday(strings.ToLower(ewd)) {
+				return r, false
+			}
+			wd = n
 			if on, _ := group("on"); !strings.EqualFold(on, "on") {
 				from = from.AddDate(0, 0, -1) // last Friday: before the day typed
 			}
+		}
+		if asOf.Before(from) && (int(asOf.Weekday())+6)%7 == wd && !asOf.Before(from.AddDate(0, 0, -7)) {
+			// 날짜:11/27 메모:금요일 입사 typed on Friday 12/4: the entry is
+			// dated the Friday meant (review r30 M3)
+			return r, false
 		}
 		day := from
 		for ; (int(day.Weekday())+6)%7 != wd; day = day.AddDate(0, 0, -1) {
 		}
 		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
 		r.inMonth = day.Month() == asOf.Month() && day.Year() == asOf.Year()
+	case "weekend":
+		// 주말에 입사 on Tuesday 12/1: 11/28 or 11/29, not December's; not
+		// 주말 근무자, 이번 주말, 매 주말, 지난 주말 (the week form's)
+		trimmed := strings.TrimRight(before, " ")
+		if hangulBefore(before) || !dayWordAfter(rest) || hasAnySuffix(trimmed, []string{"이번", "다음", "매", "오는", "지난", "저번", "격주"}) {
+			return r, false
+		}
+		sat := written(asOf, today)
+		for ; sat.Weekday() != time.Saturday; sat = sat.AddDate(0, 0, -1) {
+		}
+		if !asOf.Before(sat) && !asOf.After(sat.AddDate(0, 0, 1)) {
+			return r, false // dated on that weekend: the note agrees
+		}
+		r.year, r.month, r.day, r.weekend, r.relative, r.dayWord = sat.Year(), int(sat.Month()), sat, sat, true, true
+		r.inMonth = sat.Month() == asOf.Month() && sat.Year() == asOf.Year()
 	case "weekday", "week":
 		// 지난 금요일: the latest Friday before the entry's date; 지난주
 		// 금요일: the Friday of the week before; 지난주: that week, asked
@@ -796,6 +840,9 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		}
 		r.mday = day
 	case "two", "one":
+		if w := note[loc[0]:loc[1]]; (strings.HasSuffix(w, "입사") || strings.HasSuffix(w, "채용")) && strings.HasPrefix(rest, "자") {
+			return r, false // 전달 입사자 교육: who they are, not the figure's month
+		}
 		back := 1
 		if kind == "two" {
 			back = 2
@@ -990,6 +1037,11 @@ func noteDay(note string, asOf, today time.Time) (r noteRead, ok bool) {
 // note: 2월 입사, 2월 1일 입사, 3/2 출근, 2월부터 근무.
 var reFutureStart = regexp.MustCompile(`(?:(?P<m>[0-9]{1,2}) ?월(?: ?(?P<d>[0-9]{1,2}) ?일)?|(?P<sm>[0-9]{1,2})[/.](?P<sd>[0-9]{1,2})\.?) ?(?:부터 ?|에 ?|자 ?|자로 ?)?(?:입사|출근|근무 ?시작|근무|입소|발령|임용)`)
 
+// reFutureDay is a start counted forward from the day typed: 내일 입사,
+// 모레 출근, 다음주 입사, 다음 주 월요일 입사 (review r30 B6: they were
+// recorded as today's realised jobs while 1/5 입사 was refused).
+var reFutureDay = regexp.MustCompile(`["“‘']?(?:내일 ?모레|내일|모레|(?:다음 ?주|내주|차주)(?: ?[월화수목금토일]요일)?|다음 ?달|내달|익월)["”’']?(?: ?(?:부터|에|자로|자|중))? ?(?:입사|출근|근무 ?시작|입소|발령|임용)`)
+
 // noteStartsLater finds a note saying the people start work after asOf
 // (`합격자(2월 입사)` on 5 January, `3/2 출근` on 20 February): a month
 // one to three months after asOf's, or a day later in asOf's month. They
@@ -998,6 +1050,12 @@ var reFutureStart = regexp.MustCompile(`(?:(?P<m>[0-9]{1,2}) ?월(?: ?(?P<d>[0-9
 // the offered line filed future hires there).
 func noteStartsLater(note string, asOf time.Time) (string, bool) {
 	folded, offs := noteFold(note)
+	for _, loc := range reFutureDay.FindAllStringIndex(folded, -1) {
+		if hangulBefore(folded[:loc[0]]) || strings.Contains(folded[loc[1]:], "제외") || strings.Contains(folded[loc[1]:], "빼고") {
+			continue
+		}
+		return note[offs[loc[0]]:offs[loc[1]]], true
+	}
 	for _, loc := range reFutureStart.FindAllStringSubmatchIndex(folded, -1) {
 		group := func(name string) int {
 			i := reFutureStart.SubexpIndex(name)
@@ -1053,6 +1111,13 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 // day or month: the note without that word (a word 확인:예 does not pass:
 // review r29 B2), or no note when the note is only that word.
 func (s *Service) keptLine(p Program, d entryDraft, asOf time.Time, word string) string {
+	// 목요일에 입사 kept as 입사, not `에 입사` (review r30 B2)
+	for _, particle := range []string{"에는", "날에", "자로", "에", "날", "자"} {
+		if strings.Contains(d.note, word+particle) {
+			word += particle
+			break
+		}
+	}
 	return s.draftLine(p, d, asOf, withoutNoteWords(d.note, word))
 }
 
@@ -1090,6 +1155,11 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 // (review r15 F18/F19: 작년 12월분 on a December date is no match); a
 // quarter, a half or a year is named as such (2026년 4분기, 2026년).
 func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept string) string {
+	if !r.weekend.IsZero() {
+		// 주말에 입사: the weekend's days named, dated the day they started (review r30 B2)
+		return s.msg("r30a.note_names_weekend", "Word", r.word, "From", s.date(r.weekend), "To", s.date(r.weekend.AddDate(0, 0, 1)),
+			"Date", s.date(asOf), "Dated", dated, "Kept", kept)
+	}
 	if !r.weekAgoFrom.IsZero() {
 		// 지난주: its days named, dated its last weekday (review r28 F2)
 		return s.msg("r28a.note_names_last_week", "Word", r.word, "From", s.date(r.weekAgoFrom), "To", s.date(r.weekAgoTo),
@@ -1219,4 +1289,35 @@ func (s *Service) draftLine(p Program, d entryDraft, day time.Time, note string)
 		parts = append(parts, s.msg("k56.line_reason", "Reason", d.reason))
 	}
 	return strings.Join(parts, " ")
+}
+
+// noteParticles are what may stand between a day word and 입사 (목요일에
+// 입사, 31일에 입사, 목요일날 입사, 금요일자 입사): read as the bare form is
+// (review r30 B2).
+var noteParticles = []string{"에는", "에", "날에", "날", "자로", "자"}
+
+// dayWordAfter tells whether rest, after a day word, says that day is the
+// figure's (입사, 채용, 기준), a particle allowed between.
+func dayWordAfter(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	if hasAnyPrefix(rest, noteDayWords) {
+		return true
+	}
+	for _, p := range noteParticles {
+		if strings.HasPrefix(rest, p) {
+			return hasAnyPrefix(strings.TrimLeft(rest[len(p):], " "), noteDayWords)
+		}
+	}
+	return false
+}
+
+// englishWeekday tells a weekday's name or its short form (Fri, Thurs)
+// from other words sharing its first letters (sunny, wedding).
+func englishWeekday(w string) bool {
+	for _, full := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if w == full || w == full[:3] || w == "tues" || w == "thur" || w == "thurs" {
+			return true
+		}
+	}
+	return false
 }
