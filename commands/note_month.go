@@ -120,9 +120,6 @@ var noteMonthForms = []struct {
 // out (it means carried over).
 var koreanMonths = map[string]int{"일": 1, "삼": 3, "사": 4, "오": 5, "유": 6, "육": 6, "칠": 7, "팔": 8, "구": 9, "시": 10, "십": 10, "십일": 11, "십이": 12}
 
-// englishMonths maps an English month name's first three letters.
-var englishMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-
 // noteFold is the note as read: full-width forms (１１, ．, ／) and the
 // ideographic space as their ASCII, 月/分/年/日 as 월/분/년/일, and the
 // other middle dots as ·. offs maps each byte of the folded text (and its
@@ -853,7 +850,7 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		r.year, r.month, r.relative = today.Year()-1, 12, true
 	case "english":
 		en, _ := group("en")
-		r.month = englishMonths[strings.ToLower(en[:3])]
+		r.month, _ = dates.EnglishMonth(en[:3])
 		_, d1 := group("d")
 		_, d2 := group("d2")
 		_, y := group("ey")
@@ -1143,10 +1140,9 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 	if err != nil || len(closes) == 0 {
 		return "", err
 	}
-	rest := strings.Join(strings.Fields(strings.Replace(d.note, r.word, " ", 1)), " ")
 	return s.msg("holds.note_month_closed", "Word", r.word, "Date", s.date(asOf),
 		"Month", s.period(monthPeriod(closes[0].Month)), "Managers", s.managerNames(ctx),
-		"Kept", s.draftLine(p, d, asOf, rest)), nil
+		"Kept", s.keptLine(p, d, asOf, r.word)), nil
 }
 
 // anotherMonthReply is the refusal of a figure dated asOf whose note's

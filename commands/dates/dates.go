@@ -812,6 +812,14 @@ var enMonths = map[string]int{
 	"december": 12, "dec": 12,
 }
 
+// EnglishMonth is the month an English name or abbreviation names
+// (December, dec, Sept), in any case; ok false for another word. The
+// period reader and the note reader share it.
+func EnglishMonth(name string) (month int, ok bool) {
+	month = enMonths[strings.ToLower(name)]
+	return month, month != 0
+}
+
 // monthRangeOf reads 1~4월, 1월-4월, 2026년 1~4월 and the label 2026-01~04.
 // A range ends in 월 or is the label form, so that "1-4" alone stays unread
 // rather than guessed.
