@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+
+	"jobsbot/commands/i18n"
 )
 
 // PeopleNames names Slack users for replies: the core shows people by name
@@ -180,13 +183,30 @@ func (m EntryMark) CorrectionCell(number func(id int64) (int64, bool)) (cell str
 	}
 	switch {
 	case m.Corrected && m.CorrectedTo != 0:
-		return linked("#%d로 정정", m.CorrectedTo)
+		n, ok := number(m.CorrectedTo)
+		return CorrectedToCell(n), ok
 	case m.Corrected:
 		return "정정(기존 누계와 일치)", true
 	case m.CorrectionOf != 0:
 		return linked("#%d 정정분", m.CorrectionOf)
 	}
 	return "", true
+}
+
+// CorrectedToCell is the 정정 cell of an entry replaced by entry number n:
+// #3으로 정정, #2로 정정, the particle following the number as read aloud
+// (review r33 M5).
+func CorrectedToCell(n int64) string {
+	return fmt.Sprintf("#%d%s 정정", n, i18n.Particle(fmt.Sprint(n), "으로"))
+}
+
+// SameCorrectionCell reports whether two 정정 cells say the same: spaces
+// aside, and #3로 정정 (exports before 1.12.0) the same as #3으로 정정.
+func SameCorrectionCell(a, b string) bool {
+	norm := func(s string) string {
+		return strings.ReplaceAll(strings.ReplaceAll(s, " ", ""), "으로정정", "로정정")
+	}
+	return norm(a) == norm(b)
 }
 
 // AgreementTotal is one program's agreements of a year and what they realised.

@@ -127,7 +127,7 @@ func (r *importRun) checkHeldLinks(ctx context.Context) error {
 		}
 		if cell, ok := h.links["정정"]; ok {
 			want, known := m.CorrectionCell(fileNumber)
-			if known && strings.ReplaceAll(cell, " ", "") != strings.ReplaceAll(want, " ", "") {
+			if known && !commands.SameCorrectionCell(cell, want) {
 				differ("정정", want, cell)
 			}
 		}

@@ -806,7 +806,7 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 // later void or 취소 of the replacement re-bases as in the ledger exported.
 func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry, ref rowRef) error {
 	if l.program != e.ProgramID || l.kind != e.Kind || l.status != e.Status {
-		r.Problem(commands.NewImportProblem(l.line, "정정", fmt.Sprintf("#%d로 정정", l.number), "import.problem.correction_across",
+		r.Problem(commands.NewImportProblem(l.line, "정정", commands.CorrectedToCell(l.number), "import.problem.correction_across",
 			"ID", l.number))
 		return nil
 	}
@@ -1221,7 +1221,7 @@ func (r *importRun) unlinked(ctx context.Context) error {
 			return fmt.Errorf("correction of entry %d: %w", l.old, err)
 		}
 		if !linked {
-			r.Problem(commands.NewImportProblem(l.line, "정정", fmt.Sprintf("#%d로 정정", n), "import.problem.correction_unlinked", "ID", n))
+			r.Problem(commands.NewImportProblem(l.line, "정정", commands.CorrectedToCell(n), "import.problem.correction_unlinked", "ID", n))
 		}
 	}
 	return nil

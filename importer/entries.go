@@ -417,14 +417,17 @@ func entryNumber(raw string) int64 {
 	return n
 }
 
-// correctedTo reads the 정정 column of a voided row, #N로 정정, as N; 0
-// for anything else.
+// correctedTo reads the 정정 column of a voided row, #N으로 정정 or #N로
+// 정정 (exports before 1.12.0 wrote 로 after every number), as N; 0 for
+// anything else.
 func correctedTo(s string) int64 {
-	s, ok := strings.CutSuffix(strings.TrimPrefix(strings.TrimSpace(s), "#"), "로 정정")
-	if !ok {
-		return 0
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	for _, suffix := range []string{"으로 정정", "로 정정"} {
+		if n, ok := strings.CutSuffix(s, suffix); ok {
+			return entryNumber(n)
+		}
 	}
-	return entryNumber(s)
+	return 0
 }
 
 // unquote removes the apostrophe export puts before text that a
