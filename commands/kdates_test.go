@@ -1,0 +1,146 @@
+package commands_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+)
+
+// kdatesNow is Friday 8 January 2027, 10:00 in Seoul.
+var kdatesNow = time.Date(2027, time.January, 8, 1, 0, 0, 0, time.UTC)
+
+// Review r31 F4: `dec 31`, `Date:Dec 30`, `date:Jan 7`, `Jan 7` were read
+// as whole months (refused as a period, or offered its last day). A month
+// name with a day is that day, in either order, dotted or with th; after a
+// count (`5 Dec 30`) the count stays the count.
+func TestKdatesEnglishMonthDayIsTheDay(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang  commands.Lang
+		line  string
+		day   string
+		count int64
+	}{
+		{commands.English, "add 5 youth dec 31", "2026-12-31", 5},
+		{commands.English, "add 6 youth Date:Dec 30", "2026-12-30", 6},
+		{commands.English, "add 7 youth date:Jan 7", "2027-01-07", 7},
+		{commands.English, "add 8 youth Jan 7", "2027-01-07", 8},
+		{commands.English, "add 9 youth date:Dec. 30", "2026-12-30", 9},
+		{commands.English, "add 10 youth date:30 Dec", "2026-12-30", 10},
+		{commands.English, "add 11 youth date:December 30th", "2026-12-30", 11},
+		{commands.English, "add youth 12 Dec 29", "2026-12-29", 12},
+		{commands.English, "add youth 13 date:Dec 29, 2026", "2026-12-29", 13},
+		{commands.Korean, "추가 청년 14 Dec 30", "2026-12-30", 14},
+		{commands.Korean, "추가 청년 15 날짜:Jan 7", "2027-01-07", 15},
+		{commands.Korean, "추가 청년 16 30 Dec", "2026-12-30", 16},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := k32Harness(t, tc.lang, kdatesNow)
+			h.run(manager, tc.line, commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = $1::date`, tc.day); got != tc.count {
+				t.Errorf("%q: SQL sum on %s %d, want %d", tc.line, tc.day, got, tc.count)
+			}
+			if got := h.sqlInt(`SELECT count(*) FROM entries WHERE as_of <> $1::date`, tc.day); got != 0 {
+				t.Errorf("%q: %d entries on another day than %s", tc.line, got, tc.day)
+			}
+		})
+	}
+}
+
+// Review r31 F13/F14: a period still running typed as the date (`date:Jan`
+// on 8 January) offered today as "the period's last day". It is named as
+// today, for the figures so far.
+func TestKdatesRunningPeriodHintSaysToday(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang       commands.Lang
+		line, want string
+	}{
+		{commands.English, "add youth 5 date:Jan", "give today's date, `2027-01-08`"},
+		{commands.Korean, "추가 청년 5 날짜:1월", "오늘 날짜 `2027. 1. 8.`"},
+		{commands.Korean, "추가 청년 5 이번달", "오늘 날짜 `2027. 1. 8.`"},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := k32Harness(t, tc.lang, kdatesNow)
+			r := h.refusedUntouched(manager, tc.line, tc.want)
+			for _, bad := range []string{"period's last day", "기간 마지막 날"} {
+				mustNotContain(t, r.Text(), bad)
+			}
+			if n, _ := h.live(); n != 0 {
+				t.Errorf("%q wrote %d entries", tc.line, n)
+			}
+		})
+	}
+}
+
+// Review r28 F11/F13: `현황 1월 첫째주`, `현황 2027년 53주차`, `status q4
+// 2026`, `현황 4분기 2026` were refused as programs (`첫째주`, `53주차`,
+// `2026`). They are periods, totalled as a plain SQL SUM of their days; a
+// week the year or month lacks is refused naming it.
+func TestKdatesStatusPeriodsAreNeverPrograms(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		lang       commands.Lang
+		line       string
+		from, to   string
+		wantFormat string // %s: the SQL sum
+	}{
+		{commands.Korean, "현황 1월 첫째주", "2026-01-01", "2026-01-04", "2026. 1. 1. ~ 2026. 1. 4. 실적 %s개"},
+		{commands.Korean, "현황 11월 넷째주", "2026-11-23", "2026-11-29", "2026. 11. 23. ~ 2026. 11. 29. 실적 %s개"},
+		{commands.English, "status 1월 첫째주", "2026-01-01", "2026-01-04", ": %s\n"},
+		{commands.English, "status q4 2026", "2026-10-01", "2026-12-31", "Total in 2026 Q4: %s"},
+		{commands.English, "status 2026 Q4", "2026-10-01", "2026-12-31", "Total in 2026 Q4: %s"},
+		{commands.Korean, "현황 4분기 2026", "2026-10-01", "2026-12-31", "2026년 4분기 실적 %s개"},
+		{commands.Korean, "현황 상반기 2026", "2026-01-01", "2026-06-30", "2026년 상반기 실적 %s개"},
+		{commands.Korean, "현황 2026년 53주차", "2026-12-28", "2027-01-03", "2026년 53주차"},
+		{commands.English, "status h1 2026", "2026-01-01", "2026-06-30", "Total in 2026 H1: %s"},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := k32Harness(t, tc.lang, now)
+			for _, l := range []string{"추가 청년 4 2026. 1. 2.", "추가 노인 7 2026. 1. 5.", "추가 여성 9 2026. 5. 6.", "추가 청년 2 2026. 11. 25.", "추가 노인 3 2026. 12. 1."} {
+				h.run(manager, l, commands.OutcomeOK)
+			}
+			r := h.run(manager, tc.line, commands.OutcomeOK)
+			sum := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of BETWEEN $1::date AND $2::date`, tc.from, tc.to)
+			want := tc.wantFormat
+			if want != "2026년 53주차" {
+				want = fmt.Sprintf(tc.wantFormat, fmt.Sprint(sum))
+			}
+			mustContain(t, r.Text(), want)
+		})
+	}
+	for _, tc := range []struct {
+		lang       commands.Lang
+		line, want string
+	}{
+		{commands.Korean, "현황 2027년 53주차", "`2027년 53주차`: 그해에 없는 주차"},
+		{commands.English, "status 2027년 53주차", "`2027년 53주차` has a week number that year does not have"},
+		{commands.Korean, "현황 2월 다섯째주", "2026년 2월에는 그런 주가 없습니다"},
+		{commands.English, "status 2월 다섯째주", "month 2 of 2026 has no such week"},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := k32Harness(t, tc.lang, now)
+			r := h.refusedUntouched(manager, tc.line, tc.want)
+			for _, bad := range []string{"사업을 찾을 수 없습니다", "I don't know the program"} {
+				mustNotContain(t, r.Text(), bad)
+			}
+		})
+	}
+}
+
+func mustNotContain(t *testing.T, text string, bads ...string) {
+	t.Helper()
+	for _, b := range bads {
+		if strings.Contains(text, b) {
+			t.Errorf("reply has %q:\n%s", b, text)
+		}
+	}
+}
