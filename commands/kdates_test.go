@@ -144,3 +144,100 @@ func mustNotContain(t *testing.T, text string, bads ...string) {
 		}
 	}
 }
+
+// Review r31 F4 (notes): an English day in a note (`Dec 30`, `30 Dec`,
+// `December 30th`) on an entry of another month was read as the whole
+// month and the line offered was dated its last day. The day is named and
+// offered, as `Jan 7` in the entry's month is; so is a Korean day.
+func TestKdatesNoteEnglishDayIsTheDay(t *testing.T) {
+	t.Parallel()
+	for _, c := range []r28aCase{
+		{"2027-01-08", commands.English, "add 5 youth note:hired Dec 30", []string{"`Dec 30`", "2026-12-30", "`add youth 5 date:2027-01-08 note:hired`"}, "`add youth 5 date:2026-12-30 note:hired Dec 30`", "2026-12-30"},
+		{"2027-01-08", commands.English, "add 6 youth note:hired 30 Dec", []string{"`30 Dec`", "`add youth 6 date:2027-01-08 note:hired`"}, "`add youth 6 date:2026-12-30 note:hired 30 Dec`", "2026-12-30"},
+		{"2027-01-08", commands.English, "add 7 youth note:hired December 29th", []string{"`December 29th`"}, "`add youth 7 date:2026-12-29 note:hired December 29th`", "2026-12-29"},
+		{"2027-01-08", commands.English, "add 8 youth note:hired Jan 7", []string{"`Jan 7`", "`add youth 8 date:2027-01-08 note:hired`"}, "`add youth 8 date:2027-01-07 note:hired Jan 7`", "2027-01-07"},
+		{"2027-01-08", commands.Korean, "추가 청년 9 메모:12월 30일 입사", []string{"`12월 30일`", "2026. 12. 30.", "`추가 청년 9 날짜:2027. 1. 8. 메모:입사`"}, "`추가 청년 9 날짜:2026. 12. 30. 메모:12월 30일 입사`", "2026-12-30"},
+		{"2027-01-08", commands.Korean, "추가 청년 10 메모:Dec 30 입사", []string{"`Dec 30`", "2026. 12. 30."}, "`추가 청년 10 날짜:2026. 12. 30. 메모:Dec 30 입사`", "2026-12-30"},
+	} {
+		t.Run(string(c.lang)+"/"+c.line, func(t *testing.T) {
+			t.Parallel()
+			r28aRun(t, c)
+		})
+	}
+}
+
+// Review r30a (open): `지난 주말 입사` was read as 지난 주 and the line
+// kept offered `메모:말 입사`; a back-dated line's `오늘 입사` was kept
+// while 오늘 is the day typed. 지난 주말 is the weekend before the week
+// typed in, its two days named; 오늘 is the day typed: both asked, the
+// offered line filing the figure on the day named (plain SQL SUM).
+func TestKdatesNoteLastWeekendAndTodayAreAsked(t *testing.T) {
+	t.Parallel()
+	for _, c := range []r28aCase{
+		{"2026-12-04", commands.Korean, "추가 청년 5 메모:지난 주말 입사", []string{"`지난 주말`", "2026. 11. 28.", "2026. 11. 29.", "`추가 청년 5 날짜:2026. 12. 4. 메모:입사`"}, "`추가 청년 5 날짜:2026. 11. 28. 메모:지난 주말 입사`", "2026-11-28"},
+		{"2026-12-06", commands.Korean, "추가 청년 6 메모:지난 주말에 입사", []string{"`지난 주말`", "2026. 11. 28.", "2026. 11. 29.", "`추가 청년 6 날짜:2026. 12. 6. 메모:입사`"}, "`추가 청년 6 날짜:2026. 11. 28. 메모:지난 주말에 입사`", "2026-11-28"},
+		{"2026-12-04", commands.English, "add 7 youth note:지난 주말 입사", []string{"`지난 주말`", "2026-11-28", "2026-11-29"}, "`add youth 7 date:2026-11-28 note:지난 주말 입사`", "2026-11-28"},
+		{"2026-12-04", commands.Korean, "추가 청년 8 날짜:11/20 메모:오늘 입사", []string{"`오늘`", "2026. 12. 4.", "`추가 청년 8 날짜:2026. 11. 20. 메모:입사`"}, "`추가 청년 8 날짜:2026. 12. 4. 메모:오늘 입사`", "2026-12-04"},
+		{"2026-12-04", commands.Korean, "추가 청년 9 날짜:12/2 메모:오늘자 채용", []string{"`오늘`", "`추가 청년 9 날짜:2026. 12. 2. 메모:채용`"}, "`추가 청년 9 날짜:2026. 12. 4. 메모:오늘자 채용`", "2026-12-04"},
+		{"2026-12-04", commands.English, "add 10 youth date:11/20 note:hired today", []string{"`today`", "2026-12-04", "`add youth 10 date:2026-11-20 note:hired`"}, "`add youth 10 date:2026-12-04 note:hired today`", "2026-12-04"},
+	} {
+		t.Run(string(c.lang)+"/"+c.now+"/"+c.line, func(t *testing.T) {
+			t.Parallel()
+			r28aRun(t, c)
+		})
+	}
+	// Notes that name no day stay notes: the report's day, 오늘날, the
+	// weekend staff of last week, a line dated the day typed.
+	for _, tc := range []struct {
+		lang commands.Lang
+		line string
+	}{
+		{commands.Korean, "추가 청년 누계 50 11월말 메모:오늘 보고"},
+		{commands.Korean, "추가 청년 3 날짜:11/20 메모:오늘날 청년 고용 확대"},
+		{commands.Korean, "추가 청년 4 메모:오늘 입사"},
+		{commands.Korean, "추가 청년 5 메모:지난 주말 근무자 채용"},
+		{commands.Korean, "추가 청년 6 날짜:11/28 메모:지난 주말 입사"},
+		{commands.English, "add 7 youth date:11/20 note:reported today"},
+	} {
+		t.Run("kept/"+string(tc.lang)+"/"+tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := k32Harness(t, tc.lang, time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC))
+			h.run(manager, tc.line, commands.OutcomeOK)
+			if n, _ := h.live(); n != 1 {
+				t.Errorf("%q: %d live entries, want 1", tc.line, n)
+			}
+		})
+	}
+}
+
+// Review r30a (open): English notes saying the people start later
+// (`starting tomorrow`, `start next Monday`) were recorded as today's
+// realised jobs while `내일 입사` is refused as not hired yet. They are
+// refused the same way, nothing written.
+func TestKdatesEnglishNoteHireToComeIsRefused(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang       commands.Lang
+		line, word string
+	}{
+		{commands.English, "add 31 youth note:starting tomorrow", "`starting tomorrow`"},
+		{commands.English, "add 32 youth note:start next Monday", "`start next Monday`"},
+		{commands.English, "add 33 youth note:they join next week", "`join next week`"},
+		{commands.English, "add 34 youth note:next Monday start", "`next Monday start`"},
+		{commands.Korean, "추가 청년 35 메모:starting tomorrow", "`starting tomorrow`"},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := k32Harness(t, tc.lang, time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC))
+			h.refusedUntouched(manager, tc.line, tc.word)
+			if got := h.sqlInt(`SELECT count(*) FROM entries`); got != 0 {
+				t.Errorf("%q wrote %d entries", tc.line, got)
+			}
+		})
+	}
+	h := k32Harness(t, commands.English, time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC))
+	h.run(manager, "add 36 youth note:tomorrow's briefing", commands.OutcomeOK)
+	if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL`); got != 36 {
+		t.Errorf("SQL sum %d, want 36", got)
+	}
+}
