@@ -120,8 +120,10 @@ func TestKdatesStatusPeriodsAreNeverPrograms(t *testing.T) {
 		lang       commands.Lang
 		line, want string
 	}{
-		{commands.Korean, "현황 2027년 53주차", "`2027년 53주차`: 그해에 없는 주차"},
-		{commands.English, "status 2027년 53주차", "`2027년 53주차` has a week number that year does not have"},
+		{commands.Korean, "현황 2027년 53주차", "`2027년 53주차`: 2027년은 52주차까지만 있어 53주차가 없습니다"},
+		{commands.English, "status 2027년 53주차", "`2027년 53주차`: 2027 has weeks 1 to 52, so it has no week 53"},
+		{commands.English, "status 2027-W53", "`2027-W53`: 2027 has weeks 1 to 52"},
+		{commands.Korean, "현황 54주차", "`54주차`: 2026년은 53주차까지만 있어 54주차가 없습니다"},
 		{commands.Korean, "현황 2월 다섯째주", "2026년 2월에는 그런 주가 없습니다"},
 		{commands.English, "status 2월 다섯째주", "month 2 of 2026 has no such week"},
 	} {

@@ -1090,7 +1090,7 @@ func takePeriod(cmd *Command, ts []token, today time.Time) ([]token, error) {
 			if e, ok := errors.AsType[*dates.Error](err); ok && e.Reason == reasons.DateWeek {
 				// 53주차 (or 2027년 53주차) in a year without it is a week,
 				// never a program name (review r27 F17, r28 F13).
-				return ts, usageErr(cmd.Name, "parse.period.week_range", "Typed", typed)
+				return ts, weekNotInYear(cmd, typed, today)
 			}
 			if err != nil {
 				continue
