@@ -54,6 +54,7 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"add ＋8 senior", 8, dates.On(2026, 11, 26)},
 			{"추가 9 노인 지지난주 금요일", 9, dates.On(2026, 11, 13)},
 			{"추가 10 노인 지난 목요일", 10, dates.On(2026, 11, 19)},
+			{"add 17 youth Nov 20", 17, dates.On(2026, 11, 20)}, // the day, never the month (r31 F4)
 		} {
 			h.run("U1", confirmed(tt.line), commands.OutcomeOK)
 			if e := h.newestEntry(); e.Count != tt.count || !e.AsOf.Equal(tt.asOf) || e.Note != "" {
@@ -63,7 +64,7 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 		before := h.entriesStored()
 		for _, tt := range []struct{ line, en, ko string }{
 			{"add 10 youth 지난달", "`지난달` is a period (2026-10-01 to 2026-10-31), not a day", "`지난달`은 하루가 아니라 기간(2026. 10. 1. ~ 2026. 10. 31.)입니다"},
-			{"add 10 youth 이번 달", "e.g. `2026-11-26` for the period's last day", "그 기간 마지막 날이면 `2026. 11. 26.`처럼 씁니다"},
+			{"add 10 youth 이번 달", "give today's date, `2026-11-26`", "오늘 날짜 `2026. 11. 26.`처럼"}, // today, not "the period's last day" (r31 F13/F14)
 			{"add 10 youth 상반기", "`상반기` is a period (2026-01-01 to 2026-06-30)", "`상반기`는 하루가 아니라 기간(2026. 1. 1. ~ 2026. 6. 30.)입니다"},
 			{"add 10 youth last month", "`last month` is a period", "`last month`"},
 			{"add 10 youth 1분기", "`1분기` is a period", "`1분기`는 하루가 아니라 기간"},
@@ -76,7 +77,7 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"add 1.5 youth", "I read `1.5` as January 5 (2026-01-05)", "`1.5`를 1월 5일로 읽었습니다(2026. 1. 5.)"},
 			{"add 10 youth 47주차", "`47주차` is a period (2026-11-16 to 2026-11-22)", "`47주차`는 하루가 아니라 기간(2026. 11. 16. ~ 2026. 11. 22.)입니다"},
 			{"add 10 youth W47", "`W47` looks like a date", "`W47` 부분은 날짜로 보이지만"},
-			{"add 10 youth Nov 20", "`Nov` is a period (2026-11-01 to 2026-11-30)", "`Nov`는 하루가 아니라 기간(2026. 11. 1. ~ 2026. 11. 30.)입니다"}, // an English month name is a month (r27 F12)
+			{"add 10 youth Nov", "`Nov` is a period (2026-11-01 to 2026-11-30)", "`Nov`는 하루가 아니라 기간(2026. 11. 1. ~ 2026. 11. 30.)입니다"}, // an English month name alone is a month (r27 F12); with a day it is the day (r31 F4)
 			{"add 10 youth 0.5", "`0.5` looks like a date I cannot read", "`0.5` 부분은 날짜로 보이지만"},
 			{"add 10 youth 26.4", "`26.4` looks like a date I cannot read", "`26.4` 부분은 날짜로 보이지만"},
 			{"add 10 youth 11.5일", "`11.5일` looks like a date I cannot read", "`11.5일` 부분은 날짜로 보이지만"},

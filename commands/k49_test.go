@@ -32,7 +32,7 @@ func TestNoteNamingAnotherMonthInAnyWords(t *testing.T) {
 			"추가 노인 6 오늘 메모:저번달 누락":             {"`저번달`", "2026. 11. 30."},
 			"추가 노인 12 오늘 메모:11월 넷째주 채용":        {"`11월 넷째주`", "2026. 11. 23. ~ 2026. 11. 29.", "`추가 노인 12 날짜:2026. 11. 27. 메모:11월 넷째주 채용`", "`추가 노인 12 날짜:2026. 12. 3. 메모:채용`"},
 			"추가 노인 8 12.1 메모:11월 4주차":          {"`11월 4주차`", "2026. 11. 23. ~ 2026. 11. 29.", "`추가 노인 8 날짜:2026. 11. 27. 메모:11월 4주차`"},
-			"추가 노인 9 12. 1. 메모:11/28 채용 인원":    {"`11/28`", "2026. 11. 30."},
+			"추가 노인 9 12. 1. 메모:11/28 채용 인원":    {"`11/28`", "2026. 11. 28."}, // the day named, not its month's end (r31 F4)
 			"추가 노인 3 오늘 메모:11월 채용":             {"`11월`", "2026. 11. 30."},
 			"추가 노인 4 오늘 메모:11월 중 채용":           {"`11월`"},
 			"추가 노인 5 오늘 메모:11월 말 기준":           {"`11월 말`", "`추가 노인 5 날짜:2026. 12. 3. 메모:기준`"},
@@ -48,7 +48,7 @@ func TestNoteNamingAnotherMonthInAnyWords(t *testing.T) {
 			"채용 %d 50 12.1 메모:11월분 2차 채용", "채용 %d 50 12.1 메모:12월 2차 채용"},
 		{commands.English, map[string][]string{
 			"add 6 senior note:지난달 누락":                   {"`지난달`", "2026-11-30", "nothing was saved"},
-			"add 9 senior note:11/28 hires":              {"`11/28`", "`add senior 9 date:2026-11-30 note:11/28 hires`", "`add senior 9 date:2026-12-03 note:hires`"},
+			"add 9 senior note:11/28 hires":              {"`11/28`", "`add senior 9 date:2026-11-28 note:11/28 hires`", "`add senior 9 date:2026-12-03 note:hires`"},
 			"add 9 senior note:last month hires":         {"`last month`", "2026-11-30"},
 			"add senior cumulative 1400 note:11월말 현재 누계": {"`11월말`", "2026-11-30"},
 			"add 4 senior note:작년 12월분":                  {"`작년 12월분`", "2025-12-31"},

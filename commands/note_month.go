@@ -93,7 +93,11 @@ var noteMonthForms = []struct {
 	// (금) 입사, last Fri: the same (review r30 B2)
 	{"bareWeekday", regexp.MustCompile(`(?i)(?P<wd>[월화수목금토일])요일|\((?P<pwd>[월화수목금토일])\)|\b(?P<on>on|last|this past) (?P<ewd>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b`)},
 	// 주말에 입사: the weekend before the day typed (review r30 B2)
-	{"weekend", regexp.MustCompile(`주말`)},
+	// 지난 주말 입사: the weekend before the week typed in (review r30a)
+	{"weekend", regexp.MustCompile(`(?P<last>지난 ?|저번 ?)?주말`)},
+	// 오늘 입사 on a back-dated entry: the day typed, not the entry's
+	// date (review r30a)
+	{"today", regexp.MustCompile(`(?i)오늘|금일|\btoday\b`)},
 	// 지난 금요일, 지난주 금요일 (review r24 F2)
 	{"weekday", regexp.MustCompile(`(?P<p>지난 ?주|저번 ?주|지난|저번) ?(?P<wd>[월화수목금토일])요일`)},
 	// 지난주, 저번 주: the week before the entry's (review r24 F2)
@@ -256,11 +260,12 @@ func (r noteRead) dated() time.Time {
 	return r.last
 }
 
-// namesLaterDay says the note names a day after asOf (2/1 현재 on a 1월말
-// 누계, typed on 2/2): asked as another day, that day offered, not its
-// month read as another month's figure (review r28 F10).
+// namesLaterDay says the note names one day of another month (2/1 현재
+// on a 1월말 누계, typed on 2/2; Dec 30 on a January entry): asked as
+// another day, that day offered, not its month read as another month's
+// figure (review r28 F10, r31 F4: `note:hired Dec 30` offered Dec 31).
 func (r noteRead) namesLaterDay(asOf time.Time) bool {
-	return !r.named.IsZero() && r.named.After(asOf) && r.weekAgoFrom.IsZero() && r.months() == 1
+	return !r.named.IsZero() && !r.named.Equal(asOf) && r.weekAgoFrom.IsZero() && r.weekend.IsZero() && r.months() == 1
 }
 
 // lastWeekday is the last Monday-to-Friday day from from to to, or to
@@ -774,6 +779,11 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 			return r, false
 		}
 		sat := written(asOf, today)
+		if _, last := group("last"); last {
+			// 지난 주말: the weekend before the week typed in, also when
+			// typed on a Saturday or a Sunday
+			sat = dates.WeekStart(sat).AddDate(0, 0, -2)
+		}
 		for ; sat.Weekday() != time.Saturday; sat = sat.AddDate(0, 0, -1) {
 		}
 		if !asOf.Before(sat) && !asOf.After(sat.AddDate(0, 0, 1)) {
@@ -781,6 +791,23 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		}
 		r.year, r.month, r.day, r.weekend, r.relative, r.dayWord = sat.Year(), int(sat.Month()), sat, sat, true, true
 		r.inMonth = sat.Month() == asOf.Month() && sat.Year() == asOf.Year()
+	case "today":
+		// 오늘 입사, 오늘자 채용, hired today on an entry dated another
+		// day: the day typed (review r30a); not 오늘 보고 (the report's
+		// day), 오늘날, today's briefing
+		if w := note[loc[0]:loc[1]]; strings.EqualFold(w, "today") {
+			if !hasAnySuffix(strings.ToLower(strings.TrimRight(before, " ")), []string{"hired", "started", "joined", "employed", "as of", "starting", "start"}) {
+				return r, false
+			}
+		} else if hangulBefore(before) || !dayWordAfter(rest) {
+			return r, false
+		}
+		day := written(asOf, today)
+		if day.Equal(asOf) {
+			return r, false // dated today: the note agrees
+		}
+		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
+		r.inMonth = day.Month() == asOf.Month() && day.Year() == asOf.Year()
 	case "weekday", "week":
 		// 지난 금요일: the latest Friday before the entry's date; 지난주
 		// 금요일: the Friday of the week before; 지난주: that week, asked
@@ -790,6 +817,9 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		}
 		from := written(asOf, today)
 		monday := from.AddDate(0, 0, -((int(from.Weekday())+6)%7)-7)
+		if kind == "week" && strings.HasPrefix(rest, "말") {
+			return r, false // 지난 주말: the weekend form's
+		}
 		if kind == "week" {
 			sunday := monday.AddDate(0, 0, 6)
 			if !asOf.Before(monday) && !asOf.After(sunday) {
@@ -1039,6 +1069,13 @@ var reFutureStart = regexp.MustCompile(`(?:(?P<m>[0-9]{1,2}) ?월(?: ?(?P<d>[0-9
 // recorded as today's realised jobs while 1/5 입사 was refused).
 var reFutureDay = regexp.MustCompile(`["“‘']?(?:내일 ?모레|내일|모레|(?:다음 ?주|내주|차주)(?: ?[월화수목금토일]요일)?|다음 ?달|내달|익월)["”’']?(?: ?(?:부터|에|자로|자|중))? ?(?:입사|출근|근무 ?시작|입소|발령|임용)`)
 
+// reFutureDayEn is an English start counted forward from the day typed:
+// starting tomorrow, start next Monday, joins next week, hired tomorrow
+// (review r30a: recorded as today's realised jobs while 내일 입사 is
+// refused). A start word before or after the day is needed: "tomorrow's
+// briefing" is no start.
+var reFutureDayEn = regexp.MustCompile(`(?i)\b(?:(?:start(?:s|ing)?|begin(?:s|ning)?|join(?:s|ing)?|hired|onboard(?:ing)?|report(?:s|ing)? for work)(?: work)?(?: on| from)? (?:tomorrow|the day after tomorrow|next (?:week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day))|(?:tomorrow|next (?:week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)),? (?:start(?:s|ing)?|begin(?:s|ning)?|join(?:s|ing)?|hires?|onboarding))\b`)
+
 // noteStartsLater finds a note saying the people start work after asOf
 // (`합격자(2월 입사)` on 5 January, `3/2 출근` on 20 February): a month
 // one to three months after asOf's, or a day later in asOf's month. They
@@ -1051,6 +1088,9 @@ func noteStartsLater(note string, asOf time.Time) (string, bool) {
 		if hangulBefore(folded[:loc[0]]) || strings.Contains(folded[loc[1]:], "제외") || strings.Contains(folded[loc[1]:], "빼고") {
 			continue
 		}
+		return note[offs[loc[0]]:offs[loc[1]]], true
+	}
+	if loc := reFutureDayEn.FindStringIndex(folded); loc != nil && !strings.Contains(strings.ToLower(folded[loc[1]:]), "except") {
 		return note[offs[loc[0]]:offs[loc[1]]], true
 	}
 	for _, loc := range reFutureStart.FindAllStringSubmatchIndex(folded, -1) {

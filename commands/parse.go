@@ -487,12 +487,7 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 			if p, perr := dates.ParsePeriod(value, today); perr == nil && !p.Through {
 				// 날짜:지난달, 날짜:11월: a period, answered as the same words
 				// without date: are, with its last day (review r24 F6)
-				suggest := p.To
-				if suggest.After(today) {
-					suggest = today
-				}
-				return usageErr(cmd.Name, "parse_entry.period_is_not_a_day", "Typed", value,
-					"From", dateArg(p.From), "To", dateArg(p.To), "Suggest", dateArg(suggest))
+				return periodIsNotADay(cmd, value, p, today)
 			}
 			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
@@ -1065,6 +1060,19 @@ func CountRefusal(typed string, err error) (id string, args []any) {
 // its first day's 누계 with the rest left over.
 func takePeriod(cmd *Command, ts []token, today time.Time) ([]token, error) {
 	for i := range ts {
+		if w, k, ok := readWeekOfMonth(ts[i:], today); ok && !slices.ContainsFunc(ts[i:i+k], func(t token) bool { return t.quoted }) {
+			// 현황 1월 첫째주: the week's days, never a program `첫째주`
+			// (review r28 F11).
+			if !w.has {
+				return ts, usageErr(cmd.Name, "kdates.week_of_month_none", "Typed", w.typed, "Year", w.year, "Month", w.month)
+			}
+			p, err := dates.ParsePeriod(w.from.Format(time.DateOnly)+"~"+w.to.Format(time.DateOnly), today)
+			if err != nil {
+				return ts, err
+			}
+			cmd.Period = &p
+			return append(ts[:i:i], ts[i+k:]...), nil
+		}
 		for n := min(maxPeriodWords, len(ts)-i); n >= 1; n-- {
 			if slices.ContainsFunc(ts[i:i+n], func(t token) bool { return t.quoted }) {
 				continue
@@ -1079,10 +1087,10 @@ func takePeriod(cmd *Command, ts []token, today time.Time) ([]token, error) {
 					"FromYear", e.From.Year(), "FromMonth", int(e.From.Month()), "FromDay", e.From.Day(),
 					"ToYear", e.To.Year(), "ToMonth", int(e.To.Month()), "ToDay", e.To.Day())
 			}
-			if e, ok := errors.AsType[*dates.Error](err); ok && e.Reason == reasons.DateWeek && n == 1 {
-				// 53주차 in a year without it is a week, never a program
-				// name (review r27 F17).
-				return ts, usageErr(cmd.Name, "parse.period.week_range", "Typed", typed)
+			if e, ok := errors.AsType[*dates.Error](err); ok && e.Reason == reasons.DateWeek {
+				// 53주차 (or 2027년 53주차) in a year without it is a week,
+				// never a program name (review r27 F17, r28 F13).
+				return ts, weekNotInYear(cmd, typed, today)
 			}
 			if err != nil {
 				continue

@@ -185,6 +185,9 @@ func dateRun(ts []token, i int, today time.Time) (int, time.Time) {
 			continue
 		}
 		if d, err := dates.Parse(textJoin(ts[i:k]), today); err == nil {
+			if k < len(ts) && allDigits(ts[k].text) && dates.EnglishDayFirst(textJoin(ts[i:k])) {
+				return 0, time.Time{} // 5 Dec 30: the count 5, then Dec 30
+			}
 			return k - i, d
 		}
 	}
@@ -290,12 +293,7 @@ func refuseDateLike(cmd *Command, ts []token, i int, today time.Time) error {
 			return usageErr(cmd.Name, "parse_entry.period_beside_date", "Typed", typed, "Date", dateArg(d),
 				"Note", noteWords(ts, i, today))
 		}
-		suggest := p.To
-		if suggest.After(today) {
-			suggest = today
-		}
-		return usageErr(cmd.Name, "parse_entry.period_is_not_a_day", "Typed", typed,
-			"From", dateArg(p.From), "To", dateArg(p.To), "Suggest", dateArg(suggest))
+		return periodIsNotADay(cmd, typed, p, today)
 	}
 	return nil
 }

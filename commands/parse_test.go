@@ -354,7 +354,7 @@ func TestParseRefusesUnreadPeriods(t *testing.T) {
 		{"status 4~1월", "`4~1월` ends before it starts", "`4~1월`: 끝이 시작보다 앞섭니다"},
 		{"status youth 2월30일", "`2월30일` is not a real date: month 2 has 28 days.", "`2월30일`: 2월은 28일까지입니다."},
 		{"list q7", "`q7` has a quarter outside 1-4", "`q7`: 분기가 1~4 범위를 벗어났습니다"},
-		{"status 2026-W60", "`2026-W60` has a week number that year does not have", "`2026-W60`: 그해에 없는 주차입니다"},
+		{"status 2026-W60", "`2026-W60`: 2026 has weeks 1 to 53, so it has no week 60", "`2026-W60`: 2026년은 53주차까지만 있어 60주차가 없습니다"},
 	} {
 		_, err := Parse(tt.line, parseToday)
 		var ue *UsageError

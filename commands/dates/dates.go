@@ -548,8 +548,32 @@ func splitDate(t string) (ys, ms, ds string, monthEnd, ok bool) {
 	if m := reKorean.FindStringSubmatch(t); m != nil {
 		return m[1], m[2], m[4], m[3] != "", true
 	}
+	if m := reEnMonthDay.FindStringSubmatch(t); m != nil && enMonths[m[1]] != 0 {
+		return m[3], strconv.Itoa(enMonths[m[1]]), m[2], false, true
+	}
+	if m := reEnDayMonth.FindStringSubmatch(t); m != nil && enMonths[m[2]] != 0 {
+		return m[3], strconv.Itoa(enMonths[m[2]]), m[1], false, true
+	}
 	return "", "", "", false, false
 }
+
+// EnglishDayFirst reports whether s is a day written before its English
+// month (30 Dec, 5th of December): after a count (`add youth 5 Dec 30`)
+// such words may be the count and the month, so the caller reads the
+// month-first day after them instead (5 jobs on Dec 30, never 30 on Dec 5).
+func EnglishDayFirst(s string) bool {
+	m := reEnDayMonth.FindStringSubmatch(normalize(s))
+	return m != nil && enMonths[m[2]] != 0
+}
+
+// reEnMonthDay and reEnDayMonth are a day written with an English month
+// name (dec 31, Dec. 30, December 30th, Dec 30, 2026; 30 Dec, 30th of
+// December 2026): the day, never the whole month (review r31 F4: `date:Dec
+// 30` was read as December).
+var (
+	reEnMonthDay = regexp.MustCompile(`^([a-z]+)\.? *(\d{1,2})(?:st|nd|rd|th)?(?:,? +(\d{4}))?$`)
+	reEnDayMonth = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)? +(?:of +)?([a-z]+)\.?(?:,? +(\d{4}))?$`)
+)
 
 // atoi reads a string the patterns have already limited to a few ASCII digits.
 func atoi(s string) int {
@@ -690,6 +714,7 @@ func ParsePeriod(s string, today time.Time) (Period, error) {
 	}
 	base := dateOf(today)
 	t = yearWordToDigits(t, base)
+	t = yearLastToFirst(t)
 	for _, step := range []periodStep{relativePeriod, yearPeriod, monthPeriodOf, monthRangeOf,
 		quarterOf, halfOf, isoWeekOf, dateRangeOf, throughOf} {
 		p, reason, ok := step(t, base)
@@ -713,6 +738,20 @@ func yearWordToDigits(t string, base time.Time) string {
 	}
 	if back, ok := yearWords[head]; ok {
 		return fmt.Sprintf("%04d년 %s", base.Year()+back, strings.TrimSpace(rest))
+	}
+	return t
+}
+
+// reYearLast is a quarter or a half with its year written after it: q4
+// 2026, 4분기 2026, 상반기 2026년, h1 2026.
+var reYearLast = regexp.MustCompile(`^((?:q|h)\d|\d(?:/4)? *분기|[상하] *반기) *,? +(\d{4}) *년?$`)
+
+// yearLastToFirst rewrites a quarter or a half followed by its year into
+// the year first (q4 2026 → 2026 q4), the form quarterOf and halfOf read:
+// `status q4 2026` was a quarter and a program `2026` (review r28 F13).
+func yearLastToFirst(t string) string {
+	if m := reYearLast.FindStringSubmatch(t); m != nil {
+		return m[2] + "년 " + m[1]
 	}
 	return t
 }
