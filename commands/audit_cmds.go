@@ -693,8 +693,14 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if err := s.confirmedBy(ctx, &cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
+	if answered, err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
+	} else if answered != "" {
+		r, err := s.answeredAlready(ctx, cmd, answered)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		return r
 	}
 	if r, used, err := s.otherAnswerUsed(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)

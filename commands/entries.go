@@ -262,8 +262,14 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 	if err := s.confirmedBy(ctx, &cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
 	}
-	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
+	if answered, err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
+	} else if answered != "" {
+		r, err := s.answeredAlready(ctx, cmd, answered)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err), false
+		}
+		return r, false
 	}
 	if r, used, err := s.otherAnswerUsed(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
