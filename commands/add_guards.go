@@ -993,13 +993,22 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 			return Reply{}, false, err
 		}
 		if found && !other.Voided() {
-			// Not a usage error: the line is right, its question answered.
-			return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds.other_answer_recorded",
-				"Date", s.date(other.AsOf), "ID", other.ID, "Void", commandName(cmdVoid))}, true, nil
+			return s.otherAnswerRecorded(cmd, other), true, nil
 		}
+		// Looked for again while written, under the answers' lock: two
+		// answers sent at once never both record (review r29 B7).
+		e.Answers = append(e.Answers, "confirm:"+sibling)
 	}
 	if !ok {
 		e.IdempotencyKey = "confirm:" + mine
 	}
 	return Reply{}, false, nil
+}
+
+// otherAnswerRecorded refuses an answer of a held question whose other
+// answer recorded other. Not a usage error: the line is right, its question
+// answered.
+func (s *Service) otherAnswerRecorded(cmd Command, other Entry) Reply {
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds.other_answer_recorded",
+		"Date", s.date(other.AsOf), "ID", other.ID, "Void", commandName(cmdVoid))}
 }

@@ -1,8 +1,11 @@
 package commands_test
 
 import (
+	"context"
 	"fmt"
+	"sync"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 	"jobsbot/db/dbtest"
@@ -56,6 +59,60 @@ func TestHoldlockTypedYesTwiceRecordsOnce(t *testing.T) {
 			h.runAs("U1", "a7", tc.line+tc.yes, commands.OutcomeOK)
 			h.runAs("U1", "a8", tc.line+tc.yes, commands.OutcomeRefused)
 			stored(4, "a new question answered, its yes typed twice")
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
+
+// Review r29 B7: a hold's answers (a date hold's two buttons: this year's
+// line and the line as typed) pressed in the same instant both recorded:
+// each looked whether the other had recorded before its own write, with no
+// lock between the look and the write. Two goroutines answer one hold,
+// round after round: exactly one entry each time, by SQL.
+func TestHoldlockTwoButtonsOfOneHoldAtOnceRecordOnce(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang commands.Lang
+		line string
+	}{
+		{commands.Korean, "추가 청년 6 25.11.%d"},
+		{commands.English, "add 6 youth 2025-11-%02d"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.December, 4)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			for round := range 6 { // three writes a round, within the write allowance
+				n := 1 + round // the day: this year's line or the line as typed
+				held := h.runAs("U1", fmt.Sprintf("q%d", round), fmt.Sprintf(tc.line, n), commands.OutcomeRefused)
+				var buttons []string
+				for _, a := range held.Actions {
+					if a.ID == commands.ActionConfirm {
+						buttons = append(buttons, a.Command)
+					}
+				}
+				if len(buttons) != 2 {
+					t.Fatalf("round %d: buttons %q, want this year's line and the line as typed:\n%s", round, buttons, held.Text())
+				}
+				var wg sync.WaitGroup
+				start := make(chan struct{})
+				for i, b := range buttons {
+					wg.Go(func() {
+						<-start
+						h.svc.Handle(context.Background(), commands.Caller{UserID: "U1", Source: commands.SourceSlash,
+							IdempotencyKey: fmt.Sprintf("p%d-%d", round, i), Pressed: true}, b)
+					})
+				}
+				close(start)
+				wg.Wait()
+				if got := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL AND extract(month FROM as_of) = 11 AND extract(day FROM as_of) = $1`, n); got != 1 {
+					t.Fatalf("round %d: %d live entries of November %d after both buttons of one hold at once, want 1", round, got, n)
+				}
+				if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`); got != h.liveSumAll() {
+					t.Fatalf("round %d: sums differ", round)
+				}
+			}
 			dbtest.CheckTotals(t, h.store)
 		})
 	}
