@@ -3,6 +3,7 @@ package commands_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -114,6 +115,40 @@ func TestHoldlockTwoButtonsOfOneHoldAtOnceRecordOnce(t *testing.T) {
 				}
 			}
 			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
+
+// Review r29 M6: `현황 2027년 12월` listed an open 2026 agreement under
+// 이전 연도 약정, as if it were December's. A month view of a later year
+// leaves earlier years' open agreements out; the year view keeps them
+// (review r27 F10), with what is left to hire as SQL sums it.
+func TestHoldlockMonthViewLeavesEarlierYearsAgreements(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                       commands.Lang
+		agree, month, year, future string
+		head, line                 string
+	}{
+		{commands.Korean, "추가 투자 200 약정 날짜:2026-12-28", "현황 2027년 12월", "현황 2027년", "현황 2027년 2월",
+			"이전 연도 약정", "약정 #1: 200개 중 0개 채용, 남은 %d개 (2026년 약정 · 기업 및 투자유치)"},
+		{commands.English, "add 200 invest status:agreed date:2026-12-28", "status dec 2027", "status 2027", "status 2027-02",
+			"Agreements of earlier years", "Agreement #1: 0 of 200 hired, %d left (agreed in 2026 · invest)"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, tc.lang)
+			now := time.Date(2027, time.January, 5, 1, 0, 0, 0, time.UTC)
+			h.withClock(&now)
+			h.run(manager, tc.agree, commands.OutcomeOK)
+			left := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'agreed'`) -
+				h.sqlInt(`SELECT coalesce(sum(e.count), 0) FROM agreement_hires x JOIN entries e ON e.id = x.hire_entry_id AND e.voided_at IS NULL`)
+			for _, line := range []string{tc.month, tc.future} {
+				if text := h.run(manager, line, commands.OutcomeOK).Text(); strings.Contains(text, tc.head) {
+					t.Errorf("%q lists the 2026 agreement:\n%s", line, text)
+				}
+			}
+			mustContain(t, h.run(manager, tc.year, commands.OutcomeOK).Text(), tc.head, fmt.Sprintf(tc.line, left))
 		})
 	}
 }
