@@ -152,3 +152,45 @@ func TestHoldlockMonthViewLeavesEarlierYearsAgreements(t *testing.T) {
 		})
 	}
 }
+
+// Review r29 M5: an import preview of a file of agreements only said
+// "채용 실적 0개" beside the 약정 and "이미 있는 기록 0건, 무효 처리 0건":
+// zero parts are left out; what the file adds is still said, and the
+// apply writes the agreements the SQL SUM of the source holds.
+func TestHoldlockImportPreviewOmitsZeroParts(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang       commands.Lang
+		agree      string
+		want, zero []string
+	}{
+		{commands.Korean, "추가 청년 30 날짜:2026-11-01 상태:약정",
+			[]string{"청년일자리 2026년 11월: 1행, 약정(채용 전까지 실적 아님) +30개", "새 기록 1건"},
+			[]string{"채용 실적 0", "기록 0건", "처리 0건"}},
+		{commands.English, "add youth 30 status:agreed date:2026-11-01",
+			[]string{"rows 1, agreed (MOU, not jobs until hired) +30", "1 new entry"},
+			[]string{"jobs realised 0", "0 already in the ledger", "0 voided"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			from := newHarness(t, tc.lang)
+			from.run(manager, tc.agree, commands.OutcomeOK)
+			agreed := `SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'agreed'`
+			name, data := from.exportEntries(tc.lang, "csv")
+			to := newHarness(t, tc.lang)
+			preview, applied := to.importFile(tc.lang, name, data)
+			mustContain(t, preview, tc.want...)
+			for _, z := range tc.zero {
+				if strings.Contains(preview, z) {
+					t.Errorf("the preview says %q:\n%s", z, preview)
+				}
+			}
+			if applied == "" {
+				t.Fatalf("the preview offered no apply:\n%s", preview)
+			}
+			if got, want := to.sqlInt(agreed), from.sqlInt(agreed); got != want || got != 30 {
+				t.Errorf("agreed after the import %d by SQL, want %d (the source's)", got, want)
+			}
+		})
+	}
+}
