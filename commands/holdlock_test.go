@@ -194,3 +194,50 @@ func TestHoldlockImportPreviewOmitsZeroParts(t *testing.T) {
 		})
 	}
 }
+
+// Issue 20 (task 4): a program's department change (`사업 변경 … 부서:…`)
+// was said to re-sort closed months' 부서별 rows unheld. It does not: an
+// entry keeps the department it was filed under, so the closed month's
+// 부서별 rows are the same before and after the change, and equal the
+// SQL SUM by department. Nothing moves, so nothing is held.
+func TestHoldlockDepartmentChangeLeavesClosedMonthsRows(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                       commands.Lang
+		add, close, change, status string
+	}{
+		{commands.Korean, "추가 철도 600 2026-10-20", "마감 2026-10", "사업 변경 철도 부서:노인복지과", "현황 2026년 10월"},
+		{commands.English, "add 600 rail date:2026-10-20", "close 2026-10", "program rename rail dept:노인복지과", "status 2026-10"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.December, 4)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			h.run(manager, tc.add, commands.OutcomeOK)
+			h.run(manager, tc.close, commands.OutcomeOK)
+			rows := func() []string {
+				var out []string
+				for _, l := range strings.Split(h.run(manager, tc.status, commands.OutcomeOK).Text(), "\n") {
+					if i := strings.Index(l, "과: "); i > 0 && !strings.Contains(l[:i], " ") {
+						out = append(out, l)
+					}
+				}
+				return out
+			}
+			byDept := func(d string) int64 {
+				return h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised' AND department = $1 AND as_of BETWEEN '2026-10-01' AND '2026-10-31'`, d)
+			}
+			before := rows()
+			h.run(manager, tc.change, commands.OutcomeOK)
+			after := rows()
+			if strings.Join(before, "\n") != strings.Join(after, "\n") || len(after) == 0 {
+				t.Fatalf("the closed month's 부서별 rows changed:\n%s\n---\n%s", strings.Join(before, "\n"), strings.Join(after, "\n"))
+			}
+			if got := byDept("도시재생과"); got != 600 || byDept("노인복지과") != 0 {
+				t.Fatalf("SQL by department: 도시재생과 %d, 노인복지과 %d; want 600 and 0", got, byDept("노인복지과"))
+			}
+			mustContain(t, strings.Join(after, "\n"), "도시재생과: 600")
+		})
+	}
+}
