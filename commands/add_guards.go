@@ -18,6 +18,12 @@ import (
 // and inside 메모:/사유: the option is note text like any other word.
 var confirmYes = []string{"예", "네", "yes", "y"}
 
+// confirmAgain are the values of the confirm option (확인:다시 /
+// confirm:again) that record a held line once more although its question
+// was answered already: a genuinely new batch of the same figure (review
+// r29 B7). A plain 확인:예 typed again is told the entry is recorded.
+var confirmAgain = []string{"다시", "again"}
+
 // confirmTokenLen is the length of the sealed key a Record it button
 // carries as its confirm value: confirmPart hex of the held request's key,
 // then confirmPart hex of the entry's fingerprint.
@@ -31,6 +37,10 @@ const (
 func setConfirm(cmd *Command, key, value string) error {
 	if isOneOf(token{text: value}, confirmYes) {
 		cmd.Confirmed = true
+		return nil
+	}
+	if isOneOf(token{text: value}, confirmAgain) {
+		cmd.Confirmed, cmd.confirmAgain = true, true
 		return nil
 	}
 	if len(value) == confirmTokenLen && strings.Trim(value, "0123456789abcdef") == "" {
@@ -127,18 +137,20 @@ func (s *Service) confirmedBy(ctx context.Context, cmd *Command, e *NewEntry) er
 // answer one question, so the entry is written once whichever comes first
 // (the other is told it is already recorded).
 //
-// Once the question was answered (its key recorded), a typed yes is the
-// person's explicit confirmation of a separate report, the line the bot
-// told them to type for one: it records under the request's own key
-// (review r6 m-4: it was told the entry was "already recorded from this
-// same request"). So that a redelivery of a request that answered the
-// open question is still answered once, and not taken for a separate
-// report now that the question is answered, the request's key is kept
-// beside the question (typedPrint) before anything is recorded.
-// With no question the yes records under the request's own key.
-func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntry) error {
+// Once the question was answered (its key recorded, within repeatWindow
+// of the question), the same 확인:예 line typed again is the same answer
+// sent twice (review r29 B7: it recorded a second entry): answered is
+// then the question's token and nothing is recorded; the caller names the
+// entry it recorded (answeredAlready). 확인:다시 / confirm:again records
+// a genuinely new batch under the request's own key, and so does a yes
+// whose answer was voided since (a voided entry holds nothing). So that a
+// redelivery of a request that answered the open question is still
+// answered once, the request's key is kept beside the question
+// (typedPrint) before anything is recorded. With no question the yes
+// records under the request's own key.
+func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntry) (answered string, err error) {
 	if !cmd.Confirmed || cmd.ConfirmToken != "" {
-		return nil
+		return "", nil
 	}
 	since := s.now().Add(-repeatWindow)
 	var typed string
@@ -146,11 +158,11 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 		typed = typedPrint(e.IdempotencyKey)
 		answered, err := s.store.HeldConfirmation(ctx, e.LoggedBy, typed, since)
 		if err != nil {
-			return err
+			return "", err
 		}
 		if answered != "" { // a redelivery: the question this request answered
 			e.IdempotencyKey = "confirm:" + answered
-			return nil
+			return "", nil
 		}
 	}
 	token := cmd.pendingToken
@@ -158,20 +170,40 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 		var err error
 		token, err = s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
 		if err != nil || token == "" {
-			return err
+			return "", err
 		}
-		recorded, err := s.store.EntryKeyRecorded(ctx, "confirm:"+token)
-		if err != nil || recorded {
-			return err // answered already: a separate report, under the request's own key
+		first, found, err := s.store.EntryByKey(ctx, "confirm:"+token)
+		if err != nil {
+			return "", err
+		}
+		if found { // answered already
+			if cmd.confirmAgain || first.Voided() {
+				return "", nil // a separate report, under the request's own key
+			}
+			return token, nil
 		}
 	}
 	if typed != "" {
 		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, typed, token, s.now()); err != nil {
-			return err
+			return "", err
 		}
 	}
 	e.IdempotencyKey = "confirm:" + token
-	return nil
+	return "", nil
+}
+
+// answeredAlready answers a 확인:예 line whose question was answered
+// already (confirmedByTyping): the entry that answer recorded is named and
+// nothing is written; 확인:다시 records a genuinely new batch (review r29
+// B7). Not a usage error: the line is right, its question answered.
+func (s *Service) answeredAlready(ctx context.Context, cmd Command, token string) (Reply, error) {
+	first, _, err := s.store.EntryByKey(ctx, "confirm:"+token)
+	if err != nil {
+		return Reply{}, err
+	}
+	again := withConfirm(cmd.Line, s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holdlock.yes_answered_already",
+		"ID", first.ID, "Date", s.date(first.AsOf), "Again", again)}, nil
 }
 
 // questionPending returns the token of a question about e asked within the
@@ -961,13 +993,22 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 			return Reply{}, false, err
 		}
 		if found && !other.Voided() {
-			// Not a usage error: the line is right, its question answered.
-			return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds.other_answer_recorded",
-				"Date", s.date(other.AsOf), "ID", other.ID, "Void", commandName(cmdVoid))}, true, nil
+			return s.otherAnswerRecorded(cmd, other), true, nil
 		}
+		// Looked for again while written, under the answers' lock: two
+		// answers sent at once never both record (review r29 B7).
+		e.Answers = append(e.Answers, "confirm:"+sibling)
 	}
 	if !ok {
 		e.IdempotencyKey = "confirm:" + mine
 	}
 	return Reply{}, false, nil
+}
+
+// otherAnswerRecorded refuses an answer of a held question whose other
+// answer recorded other. Not a usage error: the line is right, its question
+// answered.
+func (s *Service) otherAnswerRecorded(cmd Command, other Entry) Reply {
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds.other_answer_recorded",
+		"Date", s.date(other.AsOf), "ID", other.ID, "Void", commandName(cmdVoid))}
 }

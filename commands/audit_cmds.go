@@ -693,8 +693,14 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if err := s.confirmedBy(ctx, &cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
+	if answered, err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
+	} else if answered != "" {
+		r, err := s.answeredAlready(ctx, cmd, answered)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		return r
 	}
 	if r, used, err := s.otherAnswerUsed(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
@@ -1081,8 +1087,16 @@ const earlierAgreementsMax = 10
 // earlierAgreementsSection names the agreements of years before from's that
 // are still open on to, within the scope: a new year's view carries what
 // is still owed, as an earlier year's agreement, while only this year's
-// hires are this year's figure (review r27 F10).
+// hires are this year's figure (review r27 F10). Only a view of the year
+// (from its 1 January through its end, or through today) carries them: a
+// month, quarter or half of the year is no place for what a year before
+// left owed (review r29 M6: `현황 2027년 12월` listed a 2026 agreement as
+// if December's).
 func (s *Service) earlierAgreementsSection(ctx context.Context, from, to time.Time, programs []Program, sc auditScope) (Section, bool, error) {
+	jan1 := dates.On(from.Year(), time.January, 1)
+	if !from.Equal(jan1) || (!to.Equal(dates.On(from.Year(), time.December, 31)) && to.Before(s.today())) {
+		return Section{}, false, nil
+	}
 	open, err := s.store.OpenAgreementsBefore(ctx, dates.On(from.Year(), time.January, 1), to, sc.dept, 1000)
 	if err != nil {
 		return Section{}, false, err

@@ -33,6 +33,10 @@ type Command struct {
 	// ConfirmToken is the sealed key a Record it button carries
 	// (확인:<token>): it confirms only the entry the bot held, once.
 	ConfirmToken string
+	// confirmAgain says the confirm option was 확인:다시 / confirm:again:
+	// record the held line once more although its question was answered
+	// (review r29 B7).
+	confirmAgain bool
 	// Line is the command line as typed, without /jobs and without its
 	// confirm option, so a reply can offer it again (the confirm button).
 	Line string

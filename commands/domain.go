@@ -118,6 +118,13 @@ type NewEntry struct {
 	// identical adds sent at once are never both written (review r6 X12).
 	// A confirmed add (확인:예, the Record it button) leaves it false.
 	HoldRepeat bool
+	// Answers are the idempotency keys of the other answers of the held
+	// question this add answers (a date hold's other line, a figure
+	// question's 누계 lines): the store refuses the add with
+	// *AnsweredError when one of them recorded a live entry, checked under
+	// a lock on the answers in the writing transaction, so two answers of
+	// one question sent at once never both record (review r29 B7).
+	Answers []string
 	// WithinReports says a delta is already inside the later cumulative
 	// reports of its program (누계포함:예 / within:yes): the first of them
 	// is re-based, as a 누계 dated before it does, so each keeps the total
@@ -128,6 +135,14 @@ type NewEntry struct {
 	// entries export: the ledger keeps it, so the same entry is never
 	// imported twice. "": the store gives it a new one.
 	Origin string
+}
+
+// AnsweredError refuses an add answering a held question another answer
+// of which recorded Entry meanwhile (NewEntry.Answers).
+type AnsweredError struct{ Entry Entry }
+
+func (e *AnsweredError) Error() string {
+	return fmt.Sprintf("question answered already by entry %d", e.Entry.ID)
 }
 
 // RepeatError refuses an add held as a repeat of Entry, the live identical

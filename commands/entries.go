@@ -262,8 +262,14 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 	if err := s.confirmedBy(ctx, &cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
 	}
-	if err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
+	if answered, err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
+	} else if answered != "" {
+		r, err := s.answeredAlready(ctx, cmd, answered)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err), false
+		}
+		return r, false
 	}
 	if r, used, err := s.otherAnswerUsed(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
@@ -307,6 +313,9 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 			return s.alreadyInReport(ctx, cmd, beyond.Report, p), false
 		}
 		return s.beyondReport(cmd, e, beyond, p), false
+	}
+	if answered, ok := errors.AsType[*AnsweredError](err); ok {
+		return s.otherAnswerRecorded(cmd, answered.Entry), false
 	}
 	if repeat, ok := errors.AsType[*RepeatError](err); ok {
 		r, err := s.repeatQuestion(ctx, c, cmd, e, p, repeat.Entry)

@@ -93,10 +93,11 @@ func TestOldButtonAfterTheWindowAsksAgain(t *testing.T) {
 	}
 }
 
-// Review r6 m-4: once a question was answered by its button, the line
-// typed with 확인:예 / confirm:yes (the line the bot told the user to type
-// for a separate report) records a separate entry; a redelivery of that
-// request is answered once. A typed yes that answered the open question is
+// Review r6 m-4, r29 B7: once a question was answered by its button, the
+// line typed with 확인:예 / confirm:yes is the same answer: it names the
+// entry the button recorded and writes nothing; 확인:다시 / confirm:again
+// records a separate entry, and a redelivery of that request is answered
+// once. A typed yes that answered the open question is
 // also answered once when redelivered, though the question is answered by
 // then, and the button then says the entry is recorded.
 func TestTypedYesAfterTheButtonIsASeparateReport(t *testing.T) {
@@ -106,9 +107,10 @@ func TestTypedYesAfterTheButtonIsASeparateReport(t *testing.T) {
 		line     string
 		yes      string
 		recorded string
+		again    string
 	}{
-		{commands.Korean, "추가 청년 5 날짜:2026-11-20", " 확인:예", "이미"},
-		{commands.English, "add youth 5 date:2026-11-20", " confirm:yes", "already recorded"},
+		{commands.Korean, "추가 청년 5 날짜:2026-11-20", " 확인:예", "이미", " 확인:다시"},
+		{commands.English, "add youth 5 date:2026-11-20", " confirm:yes", "already recorded", " confirm:again"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			stored := func(h *harness, want int, when string) {
@@ -125,10 +127,14 @@ func TestTypedYesAfterTheButtonIsASeparateReport(t *testing.T) {
 			h.runAs("U1", "a1", tc.line, commands.OutcomeOK)
 			b := button(t, h.runAs("U1", "a2", tc.line, commands.OutcomeRefused))
 			h.runAs("U1", "a3", b, commands.OutcomeOK)
-			h.runAs("U1", "a4", tc.line+tc.yes, commands.OutcomeOK)
+			pressed := h.newestID()
+			r := h.runAs("U1", "a4", tc.line+tc.yes, commands.OutcomeRefused)
+			mustContain(t, r.Text(), fmt.Sprintf("#%d", pressed), tc.again)
+			stored(h, 2, "button, then the typed yes")
+			h.runAs("U1", "a4b", tc.line+tc.again, commands.OutcomeOK)
 			typed := h.newestID()
-			stored(h, 3, "button, then the typed yes")
-			r := h.runAs("U1", "a4", tc.line+tc.yes, commands.OutcomeRepeated) // redelivered
+			stored(h, 3, "button, then the typed again")
+			r = h.runAs("U1", "a4b", tc.line+tc.again, commands.OutcomeRepeated) // redelivered
 			mustContain(t, r.Text(), fmt.Sprintf("#%d", typed), tc.recorded)
 			h.runAs("U1", "a5", b, commands.OutcomeRepeated)
 			stored(h, 3, "the typed yes redelivered, the button pressed again")

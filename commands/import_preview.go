@@ -61,7 +61,12 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 		unit := cmp.Or(f.Units[c.Program], "개")
 		line := p.T("import.preview.cell_realised", "Program", importProgramName(f, c.Program, lang), "Month", importMonth(c.Month, lang),
 			"Rows", numbers.Format(int64(c.Rows)), "Added", p.T("format.count", "N", importSigned(c.Added), "Unit", unit))
-		if c.Agreed != 0 {
+		switch {
+		case c.Agreed != 0 && c.Added == 0:
+			// Only agreements: no "채용 실적 0개" beside them (review r29 M5).
+			line = p.T("holdlock.import_cell_agreed_only", "Program", importProgramName(f, c.Program, lang), "Month", importMonth(c.Month, lang),
+				"Rows", numbers.Format(int64(c.Rows)), "Agreed", p.T("format.count", "N", importSigned(c.Agreed), "Unit", unit))
+		case c.Agreed != 0:
 			line += p.T("import.preview.cell_agreed", "Agreed", p.T("format.count", "N", importSigned(c.Agreed), "Unit", unit))
 		}
 		b.WriteString("  " + line + "\n")
@@ -77,8 +82,10 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 		// stay behind (README, Importing files).
 		b.WriteString(p.T("import.preview.after_close_not_carried", "N", numbers.Format(int64(n)), i18n.PluralCount, n) + "\n")
 	}
+	// Zero parts are left out (review r29 M5); the new entries are always said.
 	b.WriteString(p.T("import.preview.totals", "Added", numbers.Format(int64(res.Added)),
-		"Unchanged", numbers.Format(int64(res.Unchanged)), "Voided", numbers.Format(int64(res.Voided)), i18n.PluralCount, res.Added) + "\n")
+		"Unchanged", numbers.Format(int64(res.Unchanged)), "Voided", numbers.Format(int64(res.Voided)),
+		"AnyUnchanged", res.Unchanged != 0, "AnyVoided", res.Voided != 0, i18n.PluralCount, res.Added) + "\n")
 	if res.Present > 0 {
 		b.WriteString(p.T("import.preview.present", "N", numbers.Format(int64(res.Present)), i18n.PluralCount, res.Present) + "\n")
 	}

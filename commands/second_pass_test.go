@@ -124,13 +124,11 @@ func TestTypedAndPressedConfirmationRecordOnce(t *testing.T) {
 				h.runAs("U1", "k4", "추가 5 youth 날짜:2026-11-20 확인:예", want)
 			}
 			// The button first answers the question: the typed yes after it
-			// is the line the bot told the user to type for a separate
-			// report, and records one (review r6 m-4).
+			// is the same answer and records nothing (review r29 B7).
 			want := 2
 			if buttonFirst {
 				button(commands.OutcomeOK)
-				typed(commands.OutcomeOK)
-				want = 3
+				typed(commands.OutcomeRefused)
 			} else {
 				typed(commands.OutcomeOK)
 				button(commands.OutcomeRepeated)

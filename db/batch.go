@@ -184,20 +184,29 @@ func takeBatch(lane *addLane) []*pendingAdd {
 		// repeats: a second add of one fingerprint waits for the next
 		// batch, which finds the first recorded and holds it.
 		prints = map[string]bool{}
-		rest   = lane.queue[:0]
+		// answers holds the answer lock keys of the batch's adds that
+		// answer a held question (NewEntry.Answers): another answer of the
+		// same question waits for the next batch, which finds it recorded.
+		answers = map[int32]bool{}
+		rest    = lane.queue[:0]
 	)
 	for _, p := range lane.queue {
 		print := ""
 		if holdsRepeat(p.entry) {
 			print = fmt.Sprint(repeatKey(p.entry))
 		}
+		mine := answerKeys(p.entry)
 		switch {
-		case len(batch) == maxBatch || keys[p.entry.IdempotencyKey] || (print != "" && prints[print]):
+		case len(batch) == maxBatch || keys[p.entry.IdempotencyKey] || (print != "" && prints[print]) ||
+			slices.ContainsFunc(mine, func(k int32) bool { return answers[k] }):
 			rest = append(rest, p)
 		case p.state.CompareAndSwap(addWaiting, addTaken):
 			keys[p.entry.IdempotencyKey] = true
 			if print != "" {
 				prints[print] = true
+			}
+			for _, k := range mine {
+				answers[k] = true
 			}
 			batch = append(batch, p)
 		}
@@ -265,6 +274,12 @@ func (s *Store) writeBatch(batch []*pendingAdd) {
 			refused = map[string]error{}
 		}
 		if open, err = refuseRepeats(ctx, tx, open, refused); err != nil || len(open) == 0 {
+			return err
+		}
+		// Then the answers of held questions: their locks (Lock order step
+		// 1b) and each one's other answers (takeBatch keeps two answers of
+		// one question in different batches).
+		if open, err = refuseAnsweredRows(ctx, tx, open, refused); err != nil || len(open) == 0 {
 			return err
 		}
 		results, err = insertEntries(ctx, tx.StmtxContext(ctx, stmt), open)
@@ -551,6 +566,33 @@ func refuseRepeats(ctx context.Context, tx *sqlx.Tx, rows []newEntryRow, refused
 		var repeat *commands.RepeatError
 		switch {
 		case errors.As(err, &repeat):
+			refused[r.IdempotencyKey] = err
+		case err != nil:
+			return nil, err
+		default:
+			open = append(open, r)
+		}
+	}
+	return open, nil
+}
+
+// refuseAnsweredRows takes the answer locks of the batch's adds that answer
+// a held question with other answers and moves each whose other answer
+// recorded a live entry from rows into refused (*commands.AnsweredError).
+func refuseAnsweredRows(ctx context.Context, tx *sqlx.Tx, rows []newEntryRow, refused map[string]error) ([]newEntryRow, error) {
+	es := make([]commands.NewEntry, len(rows))
+	for i, r := range rows {
+		es[i] = r.NewEntry
+	}
+	if err := lockAnswers(ctx, tx, es); err != nil {
+		return nil, err
+	}
+	open := rows[:0:0]
+	for _, r := range rows {
+		err := refuseAnswered(ctx, tx, r.NewEntry)
+		var answered *commands.AnsweredError
+		switch {
+		case errors.As(err, &answered):
 			refused[r.IdempotencyKey] = err
 		case err != nil:
 			return nil, err

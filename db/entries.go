@@ -176,6 +176,16 @@ func addEntryRebasing(ctx context.Context, tx sqlx.ExtContext, e commands.NewEnt
 			return commands.AddResult{}, err
 		}
 	}
+	// An answer of a question with other answers looks for theirs under
+	// the answers' locks (Lock order step 1b).
+	if len(e.Answers) > 0 {
+		if err := lockAnswers(ctx, tx, []commands.NewEntry{e}); err != nil {
+			return commands.AddResult{}, err
+		}
+		if err := refuseAnswered(ctx, tx, e); err != nil {
+			return commands.AddResult{}, err
+		}
+	}
 	closed, err := checkOpen(ctx, tx, e.AsOf, e.CloseReason)
 	if err != nil {
 		return commands.AddResult{}, err

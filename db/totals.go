@@ -19,6 +19,14 @@ package db
 //     ascending key order, and followed by the look for the identical
 //     delta in a statement of its own. Only such adds take it, and they
 //     take nothing of step 1 after it, so no cycle closes through it;
+//     1b. the answer locks of an add answering a held question that has
+//     other answers (NewEntry.Answers, answers.go: a date hold's other
+//     line, a figure question's 누계 lines): transaction advisory locks
+//     keyed by a hash of the add's idempotency key and of each other
+//     answer's, exclusive, in ascending key order, after steps 1 and 1a,
+//     followed by the look for a live entry of another answer in a
+//     statement of its own (review r29 B7). Only such adds take them, and
+//     they take nothing of steps 1 or 1a after them;
 //  2. entries: the table in ROW EXCLUSIVE mode, then rows by ascending id;
 //  3. program_days rows by (program_id, day, status), then program_months
 //     rows by (program_id, month, status);
