@@ -1,0 +1,162 @@
+package commands_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+	"jobsbot/export"
+)
+
+// csvRows reads an exported CSV (its BOM kept apart) as rows of cells.
+func csvRows(t *testing.T, data []byte) (rows [][]string, bom bool) {
+	t.Helper()
+	body, bom := bytes.CutPrefix(data, []byte("\ufeff"))
+	r := csv.NewReader(bytes.NewReader(body))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows, bom
+}
+
+func writeCSV(t *testing.T, rows [][]string, bom bool) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	if bom {
+		out.WriteString("\ufeff")
+	}
+	w := csv.NewWriter(&out)
+	if err := w.WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// newEntryRow is an entries row typed by hand in the export's columns: a
+// new hire of count youth jobs on asOf, no 번호 nor 기록 식별자.
+func newEntryRow(header []string, asOf string, count int) []string {
+	vals := map[string]string{"기준일": asOf, "사업코드": "youth", "일자리 수": fmt.Sprint(count), "보고 방식": "증가분",
+		"상태": "채용", "메모": "중순 채용"}
+	row := make([]string, len(header))
+	for i, h := range header {
+		row[i] = vals[h]
+	}
+	return row
+}
+
+// Review r32 F11: a 주무관 added new rows at the bottom of an exported 명세
+// CSV, below its "[실적 없음 보고]" block; the import stopped reading at the
+// block, said "새 기록 0건" and the rows (22 jobs) vanished without a word.
+// Every line of the file is now read or refused by its line: a row below
+// the block that is no 실적 없음 line is refused, naming the line and where
+// to put it, and nothing is written; moved above the block it is read.
+func TestR32RowsBelowNothingBlockAreNamed(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, lang)
+			h.run(manager, byLang(lang, "add 35 youth date:2026-11-20", "추가 청년 35 11/20"), commands.OutcomeOK)
+			h.run(manager, byLang(lang, "none 2026-10 dept:노인복지과", "실적없음 2026-10 부서:노인복지과"), commands.OutcomeOK)
+			before, entries := h.liveSumAll(), h.sqlInt(`SELECT count(*) FROM entries`)
+			name, data := h.exportEntries(lang, "csv")
+			// New rows have no order: the two order columns are deleted, as
+			// the bot asks of an edited file.
+			data = dropColumns(t, data, "기록 순번", "무효 순번")
+			rows, bom := csvRows(t, data)
+			block := slices.IndexFunc(rows, func(r []string) bool { return r[0] == export.CSVNothingSection })
+			if block < 0 || len(rows) < block+3 {
+				t.Fatalf("no 실적 없음 block with a report in the export:\n%s", data)
+			}
+			added := [][]string{newEntryRow(rows[0], "2026-11-24", 10), newEntryRow(rows[0], "2026-11-25", 12)}
+			below := append(slices.Clone(rows), added...)
+			firstLine := len(rows) + 1 // file lines from 1
+			preview, applied := h.importFile(lang, name, writeCSV(t, below, bom))
+			for i := range added {
+				mustContain(t, preview, byLang(lang,
+					fmt.Sprintf("line %d", firstLine+i), fmt.Sprintf("%d행", firstLine+i)))
+			}
+			mustContain(t, preview, byLang(lang,
+				"an entry row below the 실적 없음 (no jobs) reports section",
+				"실적 없음 보고 부분 아래에 있는 기록 행입니다. 기록 행은 그 위에 넣으십시오"))
+			if applied != "" {
+				t.Errorf("the preview offered to apply a file with refused lines:\n%s\n%s", preview, applied)
+			}
+			if got := h.liveSumAll(); got != before {
+				t.Errorf("live jobs %d after the refused import, %d before (SQL SUM)", got, before)
+			}
+			if strings.Contains(preview, byLang(lang, "0 new", "새 기록 0건")) {
+				t.Errorf("the preview counts the rows below the block as nothing new:\n%s", preview)
+			}
+			// The 실적 없음 lines themselves are no problem: the file as
+			// exported, and the rows moved above the block, are read.
+			above := slices.Concat(rows[:block], added, rows[block:])
+			preview, applied = h.importFile(lang, name, writeCSV(t, above, bom))
+			if applied == "" {
+				t.Fatalf("the rows above the block were not offered for import:\n%s", preview)
+			}
+			if got, want := h.liveSumAll(), before+22; got != want {
+				t.Errorf("live jobs %d after the import (SQL SUM), want %d\n%s\n%s", got, want, preview, applied)
+			}
+			if got := h.sqlInt(`SELECT count(*) FROM entries`); got != entries+2 {
+				t.Errorf("%d entries after the import, want %d", got, entries+2)
+			}
+			// An 실적 없음 line kept below, as exported, is still no problem.
+			preview, _ = h.importFile(lang, name, data)
+			if strings.Contains(preview, byLang(lang, "Problems found", "문제 ")) {
+				t.Errorf("the export as it is shows problems:\n%s", preview)
+			}
+		})
+	}
+}
+
+// Review r32 F12: after its month was reopened, a 마감 후 정정 row of this
+// very ledger (same 기록 식별자, counted among "이미 있는 기록") was said to be
+// imported without its mark ("이 표시와 월 마감은 가져오지 않습니다 … 이 원장에서는
+// 그 기록이 마감 후 정정으로 나오지 않고"): nothing is imported for it, and its
+// mark stays in this ledger. The preview says so, whether the month is
+// closed here or not.
+func TestR32OwnAfterCloseRowInReopenedMonth(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, lang)
+			now := time.Date(2026, 10, 21, 3, 0, 0, 0, time.UTC)
+			h.withClock(&now)
+			h.run(manager, byLang(lang, "add 10 youth date:2026-10-20", "추가 청년 10 10/20"), commands.OutcomeOK)
+			now = time.Date(2026, 11, 5, 3, 0, 0, 0, time.UTC)
+			h.run(manager, byLang(lang, "close 2026-10", "마감 10월"), commands.OutcomeOK)
+			h.run(manager, byLang(lang, "add 4 youth date:2026-10-30 reason:late report", "추가 청년 4 10/30 사유:늦은 보고"), commands.OutcomeOK)
+			if n := h.sqlInt(`SELECT count(DISTINCT entry_id) FROM entry_after_close`); n != 1 {
+				t.Fatalf("%d 마감 후 정정 marks, want 1", n)
+			}
+			h.run(manager, byLang(lang, "close reopen 2026-10 two rows to add", "마감 해제 10월 두 행 추가"), commands.OutcomeOK)
+			before := h.liveSumAll()
+			name, data := h.exportEntries(lang, "csv")
+			preview, _ := h.importFile(lang, name, data)
+			mustContain(t, preview, byLang(lang,
+				"1 row marked 마감 후 정정 is an entry this ledger already holds (same 기록 식별자), so nothing is imported for it",
+				"마감 후 정정 표시가 있는 행 1건은 이 원장에 이미 있는 기록이어서(기록 식별자가 같음) 가져올 것이 없습니다"))
+			for _, bad := range []string{"가져오지 않습니다. 이 원장에서는", "나오지 않고", "not listed as changed after close",
+				"그 달의 마감이 이 원장에 그대로", "month's close stay"} {
+				if strings.Contains(preview, bad) {
+					t.Errorf("the preview says %q of this very ledger's row:\n%s", bad, preview)
+				}
+			}
+			if got := h.liveSumAll(); got != before {
+				t.Errorf("the import moved the ledger from %d to %d (SQL SUM)", before, got)
+			}
+			if n := h.sqlInt(`SELECT count(DISTINCT entry_id) FROM entry_after_close`); n != 1 {
+				t.Errorf("%d 마감 후 정정 marks after the import, want 1", n)
+			}
+		})
+	}
+}
