@@ -160,3 +160,36 @@ func TestR32OwnAfterCloseRowInReopenedMonth(t *testing.T) {
 		})
 	}
 }
+
+// Review r32 F10: the December 현황, taken in January, showed a department
+// as "0개 · 실적 없음 보고(2026년 11월)": November's report, so that December
+// looked reported though the department reported nothing for it (`마감
+// 12월` named it unreported). The line names the month the report is for
+// and says the judged month has none yet; a month it did report for keeps
+// the plain label.
+func TestR32NothingReportNamesItsMonth(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, lang)
+			now := time.Date(2026, 12, 2, 1, 0, 0, 0, time.UTC)
+			h.withClock(&now)
+			h.run(manager, byLang(lang, "none 2026-11 dept:여성가족과", "실적없음 2026-11 부서:여성가족과"), commands.OutcomeOK)
+			now = time.Date(2027, 1, 4, 1, 0, 0, 0, time.UTC)
+			dec := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE department = '여성가족과' AND voided_at IS NULL
+				AND status = 'realised' AND as_of BETWEEN '2026-12-01' AND '2026-12-31'`)
+			text := h.run(manager, byLang(lang, "status last month", "현황 지난달"), commands.OutcomeOK).Text()
+			mustContain(t, text, byLang(lang,
+				fmt.Sprintf("여성가족과: %d · reported no jobs (실적 없음) for November 2026; nothing reported yet for December 2026", dec),
+				fmt.Sprintf("여성가족과: %d개 · 실적 없음 보고(2026년 11월), 2026년 12월 보고는 아직 없음", dec)))
+			nov := h.run(manager, byLang(lang, "status 2026-11", "현황 2026년 11월"), commands.OutcomeOK).Text()
+			for _, line := range strings.Split(nov, "\n") {
+				if strings.HasPrefix(line, "여성가족과") && strings.Contains(line, byLang(lang, "nothing reported yet", "아직 없음")) {
+					t.Errorf("November, which it reported, is called unreported: %s", line)
+				}
+			}
+			mustContain(t, nov, byLang(lang, "여성가족과: 0 · reported no jobs (실적 없음) for November 2026", "여성가족과: 0개 · 실적 없음 보고(2026년 11월)"))
+		})
+	}
+}

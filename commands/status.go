@@ -759,6 +759,12 @@ func (s *Service) saidNothingNote(said []time.Time, asOf time.Time) string {
 		months[i] = s.monthLabel(m)
 	}
 	if silenceCovered(said, asOf) {
+		if judged := dates.On(asOf.Year(), asOf.Month(), 1); !said[len(said)-1].Equal(judged) {
+			// Covered by the month before's report only: the judged
+			// month itself is not reported, and the line says so, not
+			// just "실적 없음 보고(11월)" in a December view (review r32 F10).
+			return s.msg("r32imp.said_nothing_not_yet", "Months", strings.Join(months, ", "), "Month", s.monthLabel(judged))
+		}
 		return s.msg("status.said_nothing", "Months", strings.Join(months, ", "))
 	}
 	return s.msg("status.said_nothing_then_silent", "Months", strings.Join(months, ", "))
