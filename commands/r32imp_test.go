@@ -193,3 +193,57 @@ func TestR32NothingReportNamesItsMonth(t *testing.T) {
 		})
 	}
 }
+
+// Review r32 F4: an approximate agreement with no hires showed "이행률 0%
+// 이하" (a rate is never below 0%), and 600 of 13,500여 "4% 이하" (it is
+// 4.4%, so "4% 이하" is false). No hires is 0%; a rate above 0 and under
+// 1% is "1% 미만"; otherwise about the rate to a tenth, computed here from
+// the SQL sums, lower perhaps since the agreement is approximate.
+func TestR32ApproximateAgreementRateWords(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, lang)
+			sums := func() (agreed, hired int64) {
+				q := `SELECT COALESCE(SUM(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id
+					WHERE e.voided_at IS NULL AND p.code = 'invest' AND e.status = `
+				return h.sqlInt(q + `'agreed'`), h.sqlInt(q + `'realised'`)
+			}
+			status := byLang(lang, "status", "현황")
+			h.run(manager, byLang(lang, "add 13500여 invest status:agreed date:2026-11-20", "추가 13500여 투자 11/20 상태:약정"), commands.OutcomeOK)
+			a, r := sums()
+			text := h.run(manager, status, commands.OutcomeOK).Text()
+			mustContain(t, text, byLang(lang,
+				fmt.Sprintf("agreed about %s · hired %d · 0%%", formatCount(a), r),
+				fmt.Sprintf("약정 %s여개 · 채용 %d개 · 이행률 0%%", formatCount(a), r)))
+			if strings.Contains(text, byLang(lang, "at most", "이하")) {
+				t.Errorf("no hires is said as a bound:\n%s", text)
+			}
+			h.run(manager, byLang(lang, "hire 1 60 2026-11-21", "채용 1 60 11/21"), commands.OutcomeOK)
+			a, r = sums()
+			text = h.run(manager, status, commands.OutcomeOK).Text()
+			mustContain(t, text, byLang(lang,
+				fmt.Sprintf("agreed about %s · hired %d · under 1%%", formatCount(a), r),
+				fmt.Sprintf("약정 %s여개 · 채용 %d개 · 이행률 1%% 미만", formatCount(a), r)))
+			h.run(manager, byLang(lang, "hire 1 540 2026-11-22", "채용 1 540 11/22"), commands.OutcomeOK)
+			a, r = sums()
+			tenths := (r*2000 + a) / (2 * a) // 600 of 13,500: 44.4 tenths → 44
+			rate := fmt.Sprintf("%d.%d", tenths/10, tenths%10)
+			for _, cmd := range []string{status, byLang(lang, "report", "보고서")} {
+				text = h.run(manager, cmd, commands.OutcomeOK).Text()
+				mustContain(t, text, byLang(lang,
+					fmt.Sprintf("agreed about %s · hired %d · about %s%% (the agreement is approximate, so the exact rate may be lower)", formatCount(a), r, rate),
+					fmt.Sprintf("약정 %s여개 · 채용 %d개 · 이행률 약 %s%%(약정이 어림수여서 실제 이행률은 이보다 낮을 수 있음)", formatCount(a), r, rate)))
+				for _, bad := range []string{"이하", "at most"} {
+					if strings.Contains(text, bad) {
+						t.Errorf("%s says %q:\n%s", cmd, bad, text)
+					}
+				}
+			}
+			if a != 13500 || r != 600 || rate != "4.4" {
+				t.Errorf("SQL: agreed %d, hired %d, rate %s; want 13500, 600, 4.4", a, r, rate)
+			}
+		})
+	}
+}
