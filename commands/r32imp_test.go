@@ -247,3 +247,57 @@ func TestR32ApproximateAgreementRateWords(t *testing.T) {
 		})
 	}
 }
+
+// Review r32 F15: on 2027-01-15 `현황 1~12월` was 2026's (review r24 F23)
+// but `현황 1~2월` 2027's: one form, two years. One rule now, the README's:
+// a range from January typed in January without a year is last year's,
+// whatever its last month; the reply says so first and gives this year's
+// line, which reads this year's. Totals are the SQL sums of each span.
+func TestR32JanuaryMonthRangesReadOneYear(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, lang)
+			now := time.Date(2026, 2, 10, 1, 0, 0, 0, time.UTC)
+			h.withClock(&now)
+			h.run(manager, byLang(lang, "add 7 youth date:2026-02-10", "추가 청년 7 2/10"), commands.OutcomeOK)
+			now = time.Date(2026, 12, 10, 1, 0, 0, 0, time.UTC)
+			h.run(manager, byLang(lang, "add 3 youth date:2026-12-10", "추가 청년 3 12/10"), commands.OutcomeOK)
+			now = time.Date(2027, 1, 15, 1, 0, 0, 0, time.UTC)
+			h.run(manager, byLang(lang, "add 2 youth date:2027-01-14", "추가 청년 2 1/14"), commands.OutcomeOK)
+			sum := func(from, to string) int64 {
+				return h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'
+					AND as_of BETWEEN $1::date AND $2::date`, from, to)
+			}
+			for _, tc := range []struct {
+				typed, heading string
+				from, to       string
+				last           int
+			}{
+				{"1~12월", byLang(lang, "2026", "2026년"), "2026-01-01", "2026-12-31", 12},
+				{"1~2월", byLang(lang, "2026-01~02", "2026년 1~2월"), "2026-01-01", "2026-02-28", 2},
+			} {
+				text := h.run(manager, byLang(lang, "status ", "현황 ")+tc.typed, commands.OutcomeOK).Text()
+				lines := strings.Split(text, "\n")
+				if len(lines) < 3 {
+					t.Fatalf("short reply:\n%s", text)
+				}
+				mustContain(t, lines[0], tc.heading)
+				mustContain(t, lines[2], byLang(lang,
+					fmt.Sprintf("`%s` without a year is read as 2026's: in January a range from January is the year just ended. For 2027's so far, type `status 2027-01~%02d`.", tc.typed, tc.last),
+					fmt.Sprintf("연도 없이 입력한 `%s`은 작년(2026년) 기간으로 보았습니다. 1월에는 1월부터의 기간을 막 끝난 작년 것으로 읽습니다. 올해 것은 `현황 2027년 1~%d월`처럼 입력하십시오.", tc.typed, tc.last)))
+				want := sum(tc.from, tc.to)
+				mustContain(t, lines[1], byLang(lang, ": "+formatCount(want), " "+formatCount(want)+"개"))
+				// The line offered reads this year's, without the note.
+				this := h.run(manager, byLang(lang, fmt.Sprintf("status 2027-01~%02d", tc.last), fmt.Sprintf("현황 2027년 1~%d월", tc.last)), commands.OutcomeOK).Text()
+				lines = strings.Split(this, "\n")
+				mustContain(t, lines[0], byLang(lang, "2027", "2027년"))
+				mustContain(t, lines[1], byLang(lang, ": "+formatCount(sum("2027-01-01", "2027-01-15")), " "+formatCount(sum("2027-01-01", "2027-01-15"))+"개"))
+				if strings.Contains(this, byLang(lang, "without a year", "연도 없이")) {
+					t.Errorf("this year's line carries the note:\n%s", this)
+				}
+			}
+		})
+	}
+}

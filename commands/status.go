@@ -466,6 +466,13 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		}
 	}
 	head := s.statusHeadline(v, cmd, total, today)
+	if cmd.Period != nil && dates.JustEndedMonthRange(cmd.PeriodTyped, today) {
+		// `1~2월` in January is last year's, as `1~12월` is: said under
+		// the total, with this year's line (review r32 F15).
+		p := *cmd.Period
+		head = slices.Insert(head, min(1, len(head)), s.msg("r32imp.status_range_last_year", "Typed", cmd.PeriodTyped, "Year", p.From.Year(),
+			"ThisYear", today.Year(), "From", int(p.From.Month()), "To", int(p.To.Month())))
+	}
 	r.Sections = append(r.Sections, Section{Lines: head})
 
 	if len(v.programs) > 1 {
