@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"jobsbot/commands"
 	"jobsbot/export"
 )
@@ -297,6 +299,66 @@ func TestR32JanuaryMonthRangesReadOneYear(t *testing.T) {
 				if strings.Contains(this, byLang(lang, "without a year", "연도 없이")) {
 					t.Errorf("this year's line carries the note:\n%s", this)
 				}
+			}
+		})
+	}
+}
+
+// Review r32 F11, the workbook: its 실적 없음 reports are a sheet of their
+// own, so rows added at the end of the 실적 명세 sheet follow the entries and
+// are read; the preview names the sheet read.
+func TestR32WorkbookRowsAddedAtTheEndAreRead(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, lang)
+			h.run(manager, byLang(lang, "add 35 youth date:2026-11-20", "추가 청년 35 11/20"), commands.OutcomeOK)
+			h.run(manager, byLang(lang, "none 2026-10 dept:노인복지과", "실적없음 2026-10 부서:노인복지과"), commands.OutcomeOK)
+			before := h.liveSumAll()
+			name, data := h.exportEntries(lang, "xlsx")
+			f, err := excelize.OpenReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Contains(f.GetSheetList(), export.SheetNothing) {
+				t.Fatalf("no %s sheet: %v", export.SheetNothing, f.GetSheetList())
+			}
+			rows, err := f.GetRows(export.SheetEntries)
+			if err != nil {
+				t.Fatal(err)
+			}
+			header := rows[0]
+			// New rows have no order: the order columns are deleted, last first.
+			for _, col := range []string{"무효 순번", "기록 순번"} {
+				i := slices.Index(header, col)
+				if i < 0 {
+					t.Fatalf("no %s column", col)
+				}
+				name, _ := excelize.ColumnNumberToName(i + 1)
+				if err := f.RemoveCol(export.SheetEntries, name); err != nil {
+					t.Fatal(err)
+				}
+				header = slices.Delete(header, i, i+1)
+			}
+			for i, r := range [][]string{newEntryRow(header, "2026-11-24", 10), newEntryRow(header, "2026-11-25", 12)} {
+				cells := make([]any, len(r))
+				for j, c := range r {
+					cells[j] = c
+				}
+				cell, _ := excelize.CoordinatesToCellName(1, len(rows)+1+i)
+				if err := f.SetSheetRow(export.SheetEntries, cell, &cells); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var out bytes.Buffer
+			if err := f.Write(&out); err != nil {
+				t.Fatal(err)
+			}
+			preview, applied := h.importFile(lang, name, out.Bytes())
+			mustContain(t, preview, byLang(lang, "Read the sheet `실적 명세`.", "`실적 명세` 시트를 읽었습니다."))
+			if got, want := h.liveSumAll(), before+22; got != want {
+				t.Errorf("live jobs %d after the import (SQL SUM), want %d\n%s\n%s", got, want, preview, applied)
 			}
 		})
 	}
