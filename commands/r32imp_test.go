@@ -78,10 +78,14 @@ func TestR32RowsBelowNothingBlockAreNamed(t *testing.T) {
 				t.Fatalf("no 실적 없음 block with a report in the export:\n%s", data)
 			}
 			added := [][]string{newEntryRow(rows[0], "2026-11-24", 10), newEntryRow(rows[0], "2026-11-25", 12)}
-			below := append(slices.Clone(rows), added...)
+			// A short row, its count not typed yet, is no 실적 없음 line
+			// either: its date is a day.
+			short := make([]string, len(rows[0]))
+			short[1], short[2] = "2026-11-23", "youth"
+			below := append(slices.Clone(rows), append(added, short)...)
 			firstLine := len(rows) + 1 // file lines from 1
 			preview, applied := h.importFile(lang, name, writeCSV(t, below, bom))
-			for i := range added {
+			for i := range len(added) + 1 {
 				mustContain(t, preview, byLang(lang,
 					fmt.Sprintf("line %d", firstLine+i), fmt.Sprintf("%d행", firstLine+i)))
 			}

@@ -100,7 +100,7 @@ func (r Reader) readEntries(t *table, h headerIndex, p *problems) error {
 // typed below the section, as one adds rows at a sheet's end) is a problem
 // naming its line: the import reads every line of a file or refuses it.
 func readNothingSection(t *table, p *problems) error {
-	voidCol, width := 7, 12 // nothingHeader's 무효 and its width (export/nothing.go)
+	monthCol, voidCol, width := 1, 7, 12 // nothingHeader's 해당 월, 무효 and width (export/nothing.go)
 	for {
 		cells, ok, err := t.next()
 		if err != nil {
@@ -113,6 +113,7 @@ func readNothingSection(t *table, p *problems) error {
 			continue
 		}
 		if i := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) == "해당 월" }); i >= 0 {
+			monthCol = i
 			// The section's header: where its columns are, should a
 			// column before them have been deleted.
 			if j := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) == "무효" }); j >= 0 {
@@ -121,18 +122,22 @@ func readNothingSection(t *table, p *problems) error {
 			width = len(slices.DeleteFunc(slices.Clone(cells), func(c string) bool { return strings.TrimSpace(c) == "" }))
 			continue
 		}
-		if nothingLine(cells, voidCol, width) {
+		if nothingLine(cells, monthCol, voidCol, width) {
 			continue
 		}
 		p.add(t.line, "", "", msg("r32imp.import_row_below_nothing", "Section", csvNothingSection))
 	}
 }
 
-// nothingLine says whether cells is a line of the 실적 없음 section: its
-// 무효 cell empty or 무효, and nothing past the section's columns. An
+// nothingLine says whether cells is a line of the 실적 없음 section: a
+// month, not a day other than the 1st, under 해당 월, its 무효 cell empty or
+// 무효, and nothing past the section's columns. An
 // entries row has its 일자리 수 where the section has 무효, and fills
 // columns past the section's.
-func nothingLine(cells []string, voidCol, width int) bool {
+func nothingLine(cells []string, monthCol, voidCol, width int) bool {
+	if monthCol < len(cells) && dayForm.MatchString(strings.TrimSpace(cells[monthCol])) {
+		return false // a day, as an entry's 기준일, where a month stands
+	}
 	if voidCol < len(cells) {
 		if v := strings.TrimSpace(cells[voidCol]); v != "" && v != "무효" {
 			return false
@@ -145,6 +150,11 @@ func nothingLine(cells []string, voidCol, width int) bool {
 	}
 	return true
 }
+
+// dayForm is a day other than a month's first (2026-12-15), as an entries
+// row's 기준일 is written: 해당 월 is 2026-12, or 2026-12-01 once a
+// spreadsheet has made it a date.
+var dayForm = regexp.MustCompile(`^\d{4}-\d{1,2}-(0?[2-9]|[12]\d|3[01])$`)
 
 func blank(cells []string) bool {
 	for _, c := range cells {
