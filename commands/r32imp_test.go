@@ -291,12 +291,12 @@ func TestR32JanuaryMonthRangesReadOneYear(t *testing.T) {
 				}
 				mustContain(t, lines[0], tc.heading)
 				mustContain(t, lines[2], byLang(lang,
-					fmt.Sprintf("`%s` without a year is read as 2026's: in January a range from January is the year just ended. For 2027's so far, type `status 2027-01~%02d`.", tc.typed, tc.last),
+					fmt.Sprintf("`%s` without a year is read as 2026's: in January a range from January is the year just ended. For 2027's so far, type `status 2027-1~%d`.", tc.typed, tc.last),
 					fmt.Sprintf("연도 없이 입력한 `%s`은 작년(2026년) 기간으로 보았습니다. 1월에는 1월부터의 기간을 막 끝난 작년 것으로 읽습니다. 올해 것은 `현황 2027년 1~%d월`처럼 입력하십시오.", tc.typed, tc.last)))
 				want := sum(tc.from, tc.to)
 				mustContain(t, lines[1], byLang(lang, ": "+formatCount(want), " "+formatCount(want)+"개"))
 				// The line offered reads this year's, without the note.
-				this := h.run(manager, byLang(lang, fmt.Sprintf("status 2027-01~%02d", tc.last), fmt.Sprintf("현황 2027년 1~%d월", tc.last)), commands.OutcomeOK).Text()
+				this := h.run(manager, byLang(lang, fmt.Sprintf("status 2027-1~%d", tc.last), fmt.Sprintf("현황 2027년 1~%d월", tc.last)), commands.OutcomeOK).Text()
 				lines = strings.Split(this, "\n")
 				mustContain(t, lines[0], byLang(lang, "2027", "2027년"))
 				mustContain(t, lines[1], byLang(lang, ": "+formatCount(sum("2027-01-01", "2027-01-15")), " "+formatCount(sum("2027-01-01", "2027-01-15"))+"개"))
