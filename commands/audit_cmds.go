@@ -1066,18 +1066,34 @@ func (s *Service) agreementSection(ctx context.Context, from, to time.Time, prog
 		if t.Agreed == 0 {
 			continue
 		}
-		key := "audit.agreement_line"
-		if t.Approximate {
+		key, rate := "audit.agreement_line", any(pctArg(t.Realised, t.Agreed))
+		if t.Approximate && percent(t.Realised, t.Agreed) > 0 {
 			// 300여 agreed, 300 hired is not "100%": 300여 says more than
-			// 300, so the rate is at most that (review r23 M3).
-			key = "labels.agreement_line_approx"
+			// 300, so the rate is about that or lower (review r23 M3),
+			// to a tenth: 600 of 13,500여 is about 4.4%, not "4% 이하"
+			// (review r32 F4). No hires is 0% and under 1% is 1% 미만,
+			// as exactly, whatever the agreement's 여.
+			key, rate = "labels.agreement_line_approx", tenthsText(t.Realised, t.Agreed)
 		}
 		sec.Lines = append(sec.Lines, s.msg(key, "Program", s.programShort(p),
 			"Agreed", s.unitCount(t.Agreed, t.Approximate, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
-			"Rate", pctArg(t.Realised, t.Agreed)))
+			"Rate", rate))
 	}
 	sec.Lines = append(sec.Lines, earlier...)
 	return sec, len(sec.Lines) > 0, nil
+}
+
+// tenthsText is part of whole in percent to a tenth, rounded half up,
+// without a trailing .0: 600 of 13,500 is "4.4", 300 of 300 "100".
+func tenthsText(part, whole int64) string {
+	if whole <= 0 {
+		return "0"
+	}
+	t := (part*2000 + whole) / (2 * whole)
+	if t%10 == 0 {
+		return fmt.Sprint(t / 10)
+	}
+	return fmt.Sprintf("%d.%d", t/10, t%10)
 }
 
 // earlierAgreementsMax is how many earlier years' open agreements a view

@@ -44,11 +44,14 @@ type Command struct {
 	confirmRaw string
 	Mine       bool
 	Period     *dates.Period
-	ID         int64
-	Stage      Stage
-	Sector     Sector
-	Opts       Options
-	Lang       Lang // lang: the chosen language, or langAuto
+	// PeriodTyped is the period as typed, for a reply to say how it read
+	// a range typed without a year (dates.JustEndedMonthRange).
+	PeriodTyped string
+	ID          int64
+	Stage       Stage
+	Sector      Sector
+	Opts        Options
+	Lang        Lang // lang: the chosen language, or langAuto
 
 	By     ReportBy      // report: how rows are grouped
 	Export ExportRequest // export: format, year and what

@@ -1095,7 +1095,7 @@ func takePeriod(cmd *Command, ts []token, today time.Time) ([]token, error) {
 			if err != nil {
 				continue
 			}
-			cmd.Period = &p
+			cmd.Period, cmd.PeriodTyped = &p, typed
 			return append(ts[:i:i], ts[i+n:]...), nil
 		}
 	}

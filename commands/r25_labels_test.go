@@ -182,7 +182,8 @@ func TestR25VoidReplySaysWhatTheTotalDid(t *testing.T) {
 }
 
 // Review r23 M3: 약정 300여 with 300 hired is not "이행률 100%": 300여 says
-// more than 300, so the line says at most 100%. An exact agreement keeps
+// more than 300, so the line says about 100% and that the exact rate may
+// be lower (review r32 F4: not "100% 이하"). An exact agreement keeps
 // its plain rate. The figures are the ledger's.
 func TestR23ApproximateAgreementRateIsAnUpperBound(t *testing.T) {
 	t.Parallel()
@@ -202,12 +203,12 @@ func TestR23ApproximateAgreementRateIsAnUpperBound(t *testing.T) {
 		}
 		sa, sh, ia, ih := agreed("senior"), hired("senior"), agreed("invest"), hired("invest")
 		want := []string{
-			fmt.Sprintf("노인 일자리: 약정 %s여개 · 채용 %s개 · 이행률 %d%% 이하(약정이 어림수", formatCount(sa), formatCount(sh), sh*100/sa),
+			fmt.Sprintf("노인 일자리: 약정 %s여개 · 채용 %s개 · 이행률 약 %d%%(약정이 어림수여서 실제 이행률은 이보다 낮을 수 있음)", formatCount(sa), formatCount(sh), sh*100/sa),
 			fmt.Sprintf("기업 및 투자유치: 약정 %s개 · 채용 %s개 · 이행률 %d%%", formatCount(ia), formatCount(ih), ih*100/ia),
 		}
 		if lang == commands.English {
 			want = []string{
-				fmt.Sprintf("agreed about %s · hired %s · at most %d%% (the agreement is approximate", formatCount(sa), formatCount(sh), sh*100/sa),
+				fmt.Sprintf("agreed about %s · hired %s · about %d%% (the agreement is approximate, so the exact rate may be lower)", formatCount(sa), formatCount(sh), sh*100/sa),
 				fmt.Sprintf("agreed %s · hired %s · %d%%", formatCount(ia), formatCount(ih), ih*100/ia),
 			}
 		}

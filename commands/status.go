@@ -466,6 +466,13 @@ func (s *Service) renderStatus(v statusView, cmd Command) Reply {
 		}
 	}
 	head := s.statusHeadline(v, cmd, total, today)
+	if cmd.Period != nil && dates.JustEndedMonthRange(cmd.PeriodTyped, today) {
+		// `1~2월` in January is last year's, as `1~12월` is: said under
+		// the total, with this year's line (review r32 F15).
+		p := *cmd.Period
+		head = slices.Insert(head, min(1, len(head)), s.msg("r32imp.status_range_last_year", "Typed", cmd.PeriodTyped, "Year", p.From.Year(),
+			"ThisYear", today.Year(), "From", int(p.From.Month()), "To", int(p.To.Month())))
+	}
 	r.Sections = append(r.Sections, Section{Lines: head})
 
 	if len(v.programs) > 1 {
@@ -759,6 +766,12 @@ func (s *Service) saidNothingNote(said []time.Time, asOf time.Time) string {
 		months[i] = s.monthLabel(m)
 	}
 	if silenceCovered(said, asOf) {
+		if judged := dates.On(asOf.Year(), asOf.Month(), 1); !said[len(said)-1].Equal(judged) {
+			// Covered by the month before's report only: the judged
+			// month itself is not reported, and the line says so, not
+			// just "실적 없음 보고(11월)" in a December view (review r32 F10).
+			return s.msg("r32imp.said_nothing_not_yet", "Months", strings.Join(months, ", "), "Month", s.monthLabel(judged))
+		}
 		return s.msg("status.said_nothing", "Months", strings.Join(months, ", "))
 	}
 	return s.msg("status.said_nothing_then_silent", "Months", strings.Join(months, ", "))

@@ -700,7 +700,10 @@ func (r *importRun) queue(row commands.ImportRow) {
 	}
 	// A hire keeps its 약정 번호 with or without a 번호 of its own: a new
 	// row without one lost its link and was stored as a plain add (r25 F3).
-	if _, ok := r.links[row.Number]; ((ok || row.Entry.Status == commands.StatusAgreed) && row.Number > 0) || row.Agreement > 0 {
+	// A 마감 후 정정 row keeps its mark, so that one this ledger holds is
+	// counted as its own (AfterClosePresent) in a month open here too
+	// (review r32 F12).
+	if _, ok := r.links[row.Number]; ((ok || row.Entry.Status == commands.StatusAgreed) && row.Number > 0) || row.Agreement > 0 || row.AfterClose {
 		r.numbers[row.Entry.IdempotencyKey] = rowRef{row.Number, row.Agreement, row.Separate, row.Line, row.AfterClose}
 	}
 }

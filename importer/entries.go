@@ -3,6 +3,7 @@ package importer
 import (
 	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -81,7 +82,10 @@ func (r Reader) readEntries(t *table, h headerIndex, p *problems) error {
 		}
 		if strings.TrimSpace(cells[0]) == csvNothingSection {
 			r.noteCredit()
-			return nil // the 실적 없음 reports that follow are no entries
+			// The 실적 없음 reports that follow are no entries; a row there
+			// that is none of them is refused by its line, never dropped
+			// unread (review r32 F11: rows added at the file's end).
+			return readNothingSection(t, p)
 		}
 		if row, ok := r.entryRow(p, t.line, h, cells); ok {
 			if err := p.sink.Row(row); err != nil {
@@ -90,6 +94,67 @@ func (r Reader) readEntries(t *table, h headerIndex, p *problems) error {
 		}
 	}
 }
+
+// readNothingSection reads the lines after csvNothingSection: its header
+// and the 실적 없음 lines, which are not imported. Any other row (an entry
+// typed below the section, as one adds rows at a sheet's end) is a problem
+// naming its line: the import reads every line of a file or refuses it.
+func readNothingSection(t *table, p *problems) error {
+	monthCol, voidCol, width := 1, 7, 12 // nothingHeader's 해당 월, 무효 and width (export/nothing.go)
+	for {
+		cells, ok, err := t.next()
+		if err != nil {
+			return asProblem(err, p.sink)
+		}
+		if !ok {
+			return nil
+		}
+		if blank(cells) {
+			continue
+		}
+		if i := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) == "해당 월" }); i >= 0 {
+			monthCol = i
+			// The section's header: where its columns are, should a
+			// column before them have been deleted.
+			if j := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) == "무효" }); j >= 0 {
+				voidCol = j
+			}
+			width = len(slices.DeleteFunc(slices.Clone(cells), func(c string) bool { return strings.TrimSpace(c) == "" }))
+			continue
+		}
+		if nothingLine(cells, monthCol, voidCol, width) {
+			continue
+		}
+		p.add(t.line, "", "", msg("r32imp.import_row_below_nothing", "Section", csvNothingSection))
+	}
+}
+
+// nothingLine says whether cells is a line of the 실적 없음 section: a
+// month, not a day other than the 1st, under 해당 월, its 무효 cell empty or
+// 무효, and nothing past the section's columns. An
+// entries row has its 일자리 수 where the section has 무효, and fills
+// columns past the section's.
+func nothingLine(cells []string, monthCol, voidCol, width int) bool {
+	if monthCol < len(cells) && dayForm.MatchString(strings.TrimSpace(cells[monthCol])) {
+		return false // a day, as an entry's 기준일, where a month stands
+	}
+	if voidCol < len(cells) {
+		if v := strings.TrimSpace(cells[voidCol]); v != "" && v != "무효" {
+			return false
+		}
+	}
+	for i := width; i < len(cells); i++ {
+		if strings.TrimSpace(cells[i]) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// dayForm is a day other than a month's first (2026-12-15), as an entries
+// row's 기준일 is written: 해당 월 is 2026-12, or 2026-12-01 once a
+// spreadsheet has made it a date.
+var dayForm = regexp.MustCompile(`^\d{4}-\d{1,2}-(0?[2-9]|[12]\d|3[01])$`)
 
 func blank(cells []string) bool {
 	for _, c := range cells {

@@ -896,13 +896,16 @@ func monthRangeOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 // begun this year but is mostly ahead: in its first month (`1~12월` on 5
 // January) it means the range of the year just ended, when that ended
 // within recentWindow, as recentYear reads a range not begun yet (review
-// r22 F27 / r24 F23: `현황 1~12월` on 2027-01-05 showed an empty 2027).
+// r22 F27 / r24 F23: `현황 1~12월` on 2027-01-05 showed an empty 2027);
+// a range from January typed in January always (`1~2월` too, r32 F15).
 func justEndedRange(year int, base time.Time, span func(y int) (from, to time.Time)) int {
 	from, to := span(year)
 	if from.After(base) || !to.After(base) || base.Sub(from) >= 31*24*time.Hour || from.Month() == to.Month() {
 		return year
 	}
-	if _, lastTo := span(year - 1); base.Sub(lastTo) <= recentWindow {
+	if _, lastTo := span(year - 1); base.Sub(lastTo) <= recentWindow || from.Month() == time.January {
+		// 1~N월 typed in January is last year's, whatever N: one rule for
+		// `1~12월` and `1~2월` (review r32 F15; JustEndedMonthRange).
 		return year - 1
 	}
 	return year
