@@ -61,6 +61,9 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 		unit := cmp.Or(f.Units[c.Program], "개")
 		line := p.T("import.preview.cell_realised", "Program", importProgramName(f, c.Program, lang), "Month", importMonth(c.Month, lang),
 			"Rows", numbers.Format(int64(c.Rows)), "Added", p.T("format.count", "N", importSigned(c.Added), "Unit", unit))
+		if c.Within != 0 {
+			line += p.T("kept.import_cell_within", "Within", p.T("format.count", "N", numbers.Format(c.Within), "Unit", unit))
+		}
 		if c.Agreed != 0 {
 			line += p.T("import.preview.cell_agreed", "Agreed", p.T("format.count", "N", importSigned(c.Agreed), "Unit", unit))
 		}
