@@ -37,8 +37,8 @@ func TestKeptBackdatedNoteDay(t *testing.T) {
 		line, says string
 		kept       string
 	}{
-		{commands.Korean, "추가 5 청년 날짜:11/28 메모:11월 26일 입사", "입사일(2026. 11. 26.)을 남기려면 첫 번째 줄처럼 그날을 기준일로 기록하십시오", "입사"},
-		{commands.English, "add 5 youth date:11/28 note:hired on 11/26", "to keep the day they started (2026-11-26), record the figure on that day", "hired"},
+		{commands.Korean, "추가 5 청년 날짜:11/28 메모:11월 26일 입사", "그 날짜(2026. 11. 26.)를 남기려면 첫 번째 줄처럼 그날을 기준일로 기록하십시오", "입사"},
+		{commands.English, "add 5 youth date:11/28 note:hired on 11/26", "to keep that day (2026-11-26), record the figure on it", "hired"},
 	} {
 		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
 			h := k32Harness(t, tc.lang, now)
