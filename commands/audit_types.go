@@ -237,10 +237,14 @@ type AfterCloseChange struct {
 	// increment before and after it (Entry.Count is today's, and may have
 	// moved again since). Both 0 when not known.
 	OldCount, NewCount int64
-	Month              time.Time
-	By                 string
-	Reason             string
-	At                 time.Time
+	// NewID is a 정정's replacement when Change is "correct" (the
+	// original voided and the replacement added, one change: set by
+	// commands, not the store).
+	NewID  int64
+	Month  time.Time
+	By     string
+	Reason string
+	At     time.Time
 }
 
 // TargetReasonError is a target revision without a reason, found by the

@@ -206,6 +206,9 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time, sc audi
 	if err != nil {
 		return nil, err
 	}
+	if changes, err = s.pairCorrections(ctx, changes); err != nil {
+		return nil, err
+	}
 	n := 0
 	var ids []string
 	// An entry added and then voided after close, or re-based and voided,
@@ -230,7 +233,13 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time, sc audi
 		if in && !last.Before(from) && !first.After(to) {
 			seen[key] = true
 			n++
-			ids = append(ids, "#"+strconv.FormatInt(ch.Entry.ID, 10))
+			id := "#" + strconv.FormatInt(ch.Entry.ID, 10)
+			if ch.Change == changeCorrect {
+				// a 정정 is one change, its replacement named with it (review r31 F7)
+				seen[changed{false, ch.NewID}] = true
+				id = s.msg("kept.after_close_corrected_id", "ID", ch.Entry.ID, "New", ch.NewID)
+			}
+			ids = append(ids, id)
 		}
 	}
 	if n > 0 {

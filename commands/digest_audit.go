@@ -24,11 +24,67 @@ func (s *Service) gatherAudit(ctx context.Context, d *Digest) error {
 	if err != nil {
 		return err
 	}
+	if changes, err = s.pairCorrections(ctx, changes); err != nil {
+		return err
+	}
 	for i := range changes {
 		changes[i].By = s.name(ctx, changes[i].By)
 	}
 	d.AfterClose = changes
 	return nil
+}
+
+// changeCorrect is a 정정 after close: the original voided and its
+// replacement added, one change (pairCorrections).
+const changeCorrect = "correct"
+
+// pairCorrections makes each 정정 after close one change (review r31 F7:
+// the original's void and its replacement's add were listed and counted
+// as two): a void whose entry was replaced by an add among changes, in
+// the same month, becomes one changeCorrect change of the original, with
+// NewID the replacement and OldCount → NewCount their counts; the add is
+// dropped. Other changes are left as they are, in order.
+func (s *Service) pairCorrections(ctx context.Context, changes []AfterCloseChange) ([]AfterCloseChange, error) {
+	var voids []int64
+	for _, c := range changes {
+		if c.Change == "void" {
+			voids = append(voids, c.Entry.ID)
+		}
+	}
+	if len(voids) == 0 {
+		return changes, nil
+	}
+	marks, err := s.store.EntryMarks(ctx, voids)
+	if err != nil {
+		return nil, err
+	}
+	added := map[int64]int{}
+	for i, c := range changes {
+		if c.Change == "add" {
+			added[c.Entry.ID] = i
+		}
+	}
+	drop := map[int]bool{}
+	for i, c := range changes {
+		m := marks[c.Entry.ID]
+		if c.Change != "void" || !m.Corrected || m.CorrectedTo == 0 {
+			continue
+		}
+		j, ok := added[m.CorrectedTo]
+		if !ok || drop[j] || !changes[j].Month.Equal(c.Month) {
+			continue
+		}
+		changes[i].Change, changes[i].NewID = changeCorrect, m.CorrectedTo
+		changes[i].OldCount, changes[i].NewCount = c.Entry.Count, changes[j].Entry.Count
+		drop[j] = true
+	}
+	out := make([]AfterCloseChange, 0, len(changes)-len(drop))
+	for i, c := range changes {
+		if !drop[i] {
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }
 
 // digestAudit is the digest's 약정 이행 점검 and 마감 후 정정 sections, each
@@ -53,6 +109,12 @@ func (s *Service) digestAudit(d Digest) []Section {
 			if c.Change == ChangeVoidNothing {
 				sec.Lines = append(sec.Lines, s.msg("audit.after_close_nothing_line", "ID", c.Entry.ID, "Month", s.period(monthPeriod(c.Month)),
 					"Department", c.Entry.Department, "By", c.By, "Reason", c.Reason))
+				continue
+			}
+			if c.Change == changeCorrect {
+				// one line for a 정정: old → new (review r31 F7)
+				sec.Lines = append(sec.Lines, s.msg("kept.after_close_correct_line", "ID", c.Entry.ID, "New", c.NewID,
+					"Month", s.period(monthPeriod(c.Month)), "Old", s.jobs(c.OldCount), "NewCount", s.jobs(c.NewCount), "By", c.By, "Reason", c.Reason))
 				continue
 			}
 			if c.Change == "adjust" && c.NewCount != 0 {

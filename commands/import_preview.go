@@ -61,13 +61,17 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 		unit := cmp.Or(f.Units[c.Program], "개")
 		line := p.T("import.preview.cell_realised", "Program", importProgramName(f, c.Program, lang), "Month", importMonth(c.Month, lang),
 			"Rows", numbers.Format(int64(c.Rows)), "Added", p.T("format.count", "N", importSigned(c.Added), "Unit", unit))
-		switch {
-		case c.Agreed != 0 && c.Added == 0:
+		if c.Agreed != 0 && c.Added == 0 && c.Within == 0 {
 			// Only agreements: no "채용 실적 0개" beside them (review r29 M5).
 			line = p.T("holdlock.import_cell_agreed_only", "Program", importProgramName(f, c.Program, lang), "Month", importMonth(c.Month, lang),
 				"Rows", numbers.Format(int64(c.Rows)), "Agreed", p.T("format.count", "N", importSigned(c.Agreed), "Unit", unit))
-		case c.Agreed != 0:
-			line += p.T("import.preview.cell_agreed", "Agreed", p.T("format.count", "N", importSigned(c.Agreed), "Unit", unit))
+		} else {
+			if c.Within != 0 {
+				line += p.T("kept.import_cell_within", "Within", p.T("format.count", "N", numbers.Format(c.Within), "Unit", unit))
+			}
+			if c.Agreed != 0 {
+				line += p.T("import.preview.cell_agreed", "Agreed", p.T("format.count", "N", importSigned(c.Agreed), "Unit", unit))
+			}
 		}
 		b.WriteString("  " + line + "\n")
 	}

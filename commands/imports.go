@@ -249,6 +249,10 @@ type ImportCell struct {
 	Rows    int       // rows read
 	Added   int64     // realised jobs (채용 실적) the import adds (after applying, or would add), net of its voids
 	Agreed  int64     // agreed jobs (약정) it adds, net of its voids: not jobs, said apart (review r6 m-3)
+	// Within are the jobs of its 누계포함 예 rows, already inside a later
+	// 누계 report, which keeps its total: said, so 채용 실적 0 is not read
+	// as rows lost (review r27 F9).
+	Within int64
 }
 
 // ImportResult is what an import did, or in a dry run would do.

@@ -160,7 +160,7 @@ func noteFold(note string) (folded string, offs []int) {
 
 // noteDateWords, right after a day (11.30기준, 11/28 채용, 11-30까지),
 // make it a date; a unit (1.5배, 1/2명) or another word makes it a figure.
-var noteDateWords = []string{"일", "기준", "까지", "자", "현재", "부터", "이후", "이전", "마감", "채용", "입사", "실적", "분", "말",
+var noteDateWords = []string{"일", "기준", "까지", "자", "현재", "부로", "부터", "이후", "이전", "마감", "채용", "입사", "실적", "분", "말",
 	"중", "경", "당시", "보고", "누계", "집계", "께", "쯤", "즈음", "시점", "발령", "계약", "신청", "접수", "완료", "시작", "종료"}
 
 // noteUnits after a number with a space (1.5 배, 10.5 명) make it a figure.
@@ -249,10 +249,15 @@ type noteRead struct {
 }
 
 // dated is the day offered for the figure: the day the word names (어제,
-// 30일자), else the last day of its months.
+// 30일자, 12/3), else the last day of its months.
 func (r noteRead) dated() time.Time {
 	if !r.day.IsZero() {
 		return r.day
+	}
+	if !r.named.IsZero() && r.months() == 1 && r.weekFrom.IsZero() {
+		// 1/6 순차 입사, 12월 3일자: the day it names, not its month's end,
+		// which typed back was asked again (review r31 F1)
+		return r.named
 	}
 	if !r.weekFrom.IsZero() {
 		return lastWeekday(r.weekFrom, r.weekTo)
@@ -1141,21 +1146,22 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 	if r.namesLaterDay(asOf) {
 		day = r.named // 2/1 현재 on a 1월말 누계: that day, not its month's end (review r28 F10)
 	}
-	return s.anotherMonthReply(r, asOf, s.draftLine(p, d, day, d.note), s.keptLine(p, d, asOf, r.word))
+	reply := s.anotherMonthReply(r, asOf, s.draftLine(p, d, day, d.note), s.keptLine(p, d, asOf, r.word))
+	if d.date != nil && day.Equal(r.named) {
+		// 날짜:11/28 메모:11월 26일 입사: the kept line leaves the start day
+		// out, and says why (review r31 F3/F15)
+		reply += " " + s.msg("kept.kept_line_drops_day", "Word", r.word, "Named", s.date(r.named))
+	}
+	return reply
 }
 
 // keptLine is the line keeping asOf for a draft whose note names another
 // day or month: the note without that word (a word 확인:예 does not pass:
 // review r29 B2), or no note when the note is only that word.
 func (s *Service) keptLine(p Program, d entryDraft, asOf time.Time, word string) string {
-	// 목요일에 입사 kept as 입사, not `에 입사` (review r30 B2)
-	for _, particle := range []string{"에는", "날에", "자로", "에", "날", "자"} {
-		if strings.Contains(d.note, word+particle) {
-			word += particle
-			break
-		}
-	}
-	return s.draftLine(p, d, asOf, withoutNoteWords(d.note, word))
+	// 목요일에 입사 kept as 입사, not `에 입사` (review r30 B2); 12. 3.자
+	// 채용 as 채용, not `자 채용` (review r31 F9)
+	return s.draftLine(p, d, asOf, withoutNoteWords(d.note, datePhrase(d.note, word)))
 }
 
 // noteMonthClosed is the refusal of noteNamesAnotherMonth for staff when
@@ -1273,7 +1279,7 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 		}
 		return strings.Join(parts, " ")
 	}
-	return s.anotherMonthReply(r, asOf, line(day, note), line(asOf, withoutNoteWords(note, r.word)))
+	return s.anotherMonthReply(r, asOf, line(day, note), line(asOf, withoutNoteWords(note, datePhrase(note, r.word))))
 }
 
 // draftLine is the add a person would type for d dated day with note:

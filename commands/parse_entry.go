@@ -138,6 +138,10 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 			}
 			continue
 		}
+		if n := cumulativeSpan(cmd, ts, i, today); n > 0 {
+			i += n - 1 // 누계 1~12월 700 12월말: the 누계's span (review r31 F10)
+			continue
+		}
 		if err := refuseDateLike(cmd, ts, i, today); err != nil {
 			return nil, "", err
 		}
@@ -241,6 +245,44 @@ func dateTypo(cmd *Command, typed string, today time.Time) error {
 		}
 	}
 	return nil
+}
+
+// cumulativeSpan is how many words from i name the span of a 누계 line
+// (`누계 1~12월 700 12월말`, `누계 1월~11월 650 11/30`): a range of months
+// from January to the month of the line's date (today's without one),
+// which is what a 누계 counts (the year to date), so it is read as such
+// and dropped; 0 otherwise (then refuseDateLike asks). Review r31 F10:
+// the span was refused as a period holding a figure, 700 taken for a note
+// number.
+func cumulativeSpan(cmd *Command, ts []token, i int, today time.Time) int {
+	if !cmd.Cumulative {
+		return 0
+	}
+	for k := min(len(ts), i+3); k > i; k-- {
+		if slices.ContainsFunc(ts[i:k], func(t token) bool { return t.quoted }) {
+			continue
+		}
+		typed := textJoin(ts[i:k])
+		if !strings.ContainsAny(typed, "~–") && !strings.Contains(typed, "-") {
+			continue
+		}
+		p, err := dates.ParsePeriod(typed, today)
+		if err != nil || p.Through || p.From.Month() != time.January || p.From.Day() != 1 || p.From.Year() != p.To.Year() {
+			continue
+		}
+		if p.To.AddDate(0, 0, 1).Day() != 1 {
+			continue // a month's end only
+		}
+		d, ok := lineDate(cmd, ts, k, today)
+		if !ok {
+			d = today
+		}
+		if d.Month() != p.To.Month() {
+			return 0
+		}
+		return k - i
+	}
+	return 0
 }
 
 // refuseDateLike refuses the words from i when they were meant as a date

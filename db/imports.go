@@ -1481,6 +1481,10 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 	for _, a := range adjusted {
 		r.addToCell(a.Report, a.Report.Count-a.OldCount)
 	}
+	// its jobs are inside the 누계 it re-based: said apart (review r27 F9)
+	if c, ok := r.cells[cellKey{res.Entry.ProgramCode, time.Date(res.Entry.AsOf.Year(), res.Entry.AsOf.Month(), 1, 0, 0, 0, 0, time.UTC)}]; ok {
+		c.Within += res.Entry.Count
+	}
 	return nil
 }
 
