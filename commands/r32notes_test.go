@@ -38,7 +38,7 @@ func r32At(t *testing.T, lang commands.Lang, day string) *harness {
 // storing today with the note "다음 주". A day to come as the line's date
 // is refused as not yet, naming the day, as 내일 is; every line offered,
 // typed back, files nothing before today and carries no half of the date
-// phrase.
+// phrase; unread words counting forward (Monday next week) offer no line.
 func TestR32NotesDayToComeAsTheDateIsNotYet(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -58,6 +58,10 @@ func TestR32NotesDayToComeAsTheDateIsNotYet(t *testing.T) {
 		{commands.Korean, "2027-01-08", "추가 4 장애인 오는 월요일", "2027. 1. 11.", "오는", 4, 0},
 		{commands.Korean, "2027-01-08", "추가 4 장애인 내주 월요일", "2027. 1. 11.", "내주", 4, 0},
 		{commands.Korean, "2026-11-27", "추가 7 장애인 next Monday", "2026. 11. 30.", "next", 7, 0},
+		// the phrase split around the weekday: no line keeps its half
+		{commands.English, "2026-11-27", "add 7 disabled Monday next week", "`next week`", "next", 7, 0},
+		{commands.Korean, "2027-01-08", "추가 4 장애인 금요일 다음 주", "`다음 주`", "다음", 4, 0},
+		{commands.Korean, "2027-01-08", "추가 4 장애인 다음 주", "`다음 주`", "다음", 4, 0},
 	} {
 		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
 			t.Parallel()
