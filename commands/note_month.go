@@ -46,7 +46,7 @@ var noteMonthForms = []struct {
 	// 2026. 11. 30., 2026-11-30, 26.11.30
 	{"date", regexp.MustCompile(`['’]?(?P<y>(?:20)?[0-9]{2}) ?[./·-] ?(?P<m>[0-9]{1,2}) ?[./·-] ?(?P<d>[0-9]{1,2})`)},
 	// 11월분, 2025년 12월, 25년 12월분, 작년 12월분, 2026.11월, '26.11월, 십일월분
-	{"month", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해|전년)(?: ?도)? ?|['’]?(?P<y>(?:20)?[0-9]{2}) ?년(?: ?도)? ?|['’]?(?P<yd>(?:20)?[0-9]{2}) ?[./-] ?)?` +
+	{"month", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해|전년)(?: ?도)? ?|(?P<next>내년|다음 ?해|명년|익년|이듬 ?해)(?: ?도)? ?|['’]?(?P<y>(?:20)?[0-9]{2}) ?년(?: ?도)? ?|['’]?(?P<yd>(?:20)?[0-9]{2}) ?[./-] ?)?` +
 		`(?:(?P<m>[0-9]{1,2}) ?|(?P<w>십일|십이|시|십|일|삼|사|오|유|육|칠|팔|구))월(?: ?(?P<md>[0-9]{1,2}) ?일(?:자)?)?(?: ?(?:분|실적|말))?`)},
 	// 11월 넷째주, 1월 첫째 주, 11월 4주차: a week of a month (review r22
 	// F3), read as its days (monthWeek).
@@ -57,11 +57,11 @@ var noteMonthForms = []struct {
 	{"ym", regexp.MustCompile(`['’]?(?P<y>20[0-9]{2}) ?[./-] ?(?P<m>[0-9]{1,2})(?:\.)?(?: ?(?:분|실적|말))?`)},
 	// 1월~11월, 1~11월, 1-11월, 2026년 1월~11월분: a range of months names
 	// its last month (review r21 M6: 1월~11월 누계 was read as January).
-	{"range", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해|전년)(?: ?도)? ?|['’]?(?P<y>(?:20)?[0-9]{2}) ?년(?: ?도)? ?|['’]?(?P<yd>(?:20)?[0-9]{2}) ?[./-] ?)?` +
+	{"range", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해|전년)(?: ?도)? ?|(?P<next>내년|다음 ?해|명년|익년|이듬 ?해)(?: ?도)? ?|['’]?(?P<y>(?:20)?[0-9]{2}) ?년(?: ?도)? ?|['’]?(?P<yd>(?:20)?[0-9]{2}) ?[./-] ?)?` +
 		`(?P<m1>[0-9]{1,2}) ?(?:월 ?)?[~–-] ?(?P<m>[0-9]{1,2}) ?월(?: ?(?:분|실적|말))?`)},
 	// 4분기, 3/4분기, 작년 4분기, 2026년 4분기, 상반기, 작년 하반기: a
 	// quarter or a half (review r21 B5/M1: 3/4분기 was read as 4 March).
-	{"quarter", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해|전년)(?: ?도)? ?|['’]?(?P<y>(?:20)?[0-9]{2}) ?년(?: ?도)? ?)?` +
+	{"quarter", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해|전년)(?: ?도)? ?|(?P<next>내년|다음 ?해|명년|익년|이듬 ?해)(?: ?도)? ?|['’]?(?P<y>(?:20)?[0-9]{2}) ?년(?: ?도)? ?)?` +
 		`(?:(?P<q>[1-4])(?: ?/ ?4)? ?분기|(?P<h>상|하) ?반기)(?: ?(?:분|실적|말))?`)},
 	// 2026년도 실적, 2026년분, 작년분, 2026년 말: a year (review
 	// r21 B5/M3), read only when it is before the entry's year.
@@ -521,6 +521,11 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 	sayYear := func() {
 		if _, ok := group("last"); ok {
 			r.year, r.relative = today.Year()-1, true
+		} else if _, ok := group("next"); ok {
+			// 내년 1월분 typed on 12/30: next January, a month to come
+			// (review r32 F9: read as this January, the line offered
+			// filed it eleven months back)
+			r.year, r.relative = written(asOf, today).Year()+1, true
 		} else if _, ok := group("y"); ok {
 			r.year = twoDigitYear("y")
 		} else if _, ok := group("yd"); ok {
@@ -530,6 +535,9 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 	before, rest := note[:loc[0]], note[loc[1]:]
 	if kind != "english" && before != "" && strings.ContainsAny(before[len(before)-1:], "0123456789./") {
 		return r, false // the 2 of 12월, the 11 of 2026.11
+	}
+	if otherEventDate(note[loc[0]:loc[1]], before, rest) {
+		return r, false // 12월 31일 퇴사자 대체, 11/20 면접: not when the jobs began (review r32 F14)
 	}
 	if w := strings.TrimRight(note[loc[0]:loc[1]], " "); plannedAfter(rest) &&
 		!strings.HasSuffix(w, "분") && !strings.HasSuffix(w, "실적") && !strings.HasSuffix(w, "말") {
@@ -771,9 +779,9 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 			// dated the Friday meant (review r30 M3)
 			return r, false
 		}
-		day := from
-		for ; (int(day.Weekday())+6)%7 != wd; day = day.AddDate(0, 0, -1) {
-		}
+		// the latest on or before from: last Friday is before the day
+		// typed, as the line's date reads it (review r32 F13)
+		day := dates.WeekdayBefore(from.AddDate(0, 0, 1), time.Weekday((wd+1)%7))
 		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
 		r.inMonth = day.Month() == asOf.Month() && day.Year() == asOf.Year()
 	case "weekend":
@@ -849,8 +857,7 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		wd := map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}[w]
 		day := monday.AddDate(0, 0, wd)
 		if !strings.Contains(p, "주") {
-			for day = from.AddDate(0, 0, -1); (int(day.Weekday())+6)%7 != wd; day = day.AddDate(0, 0, -1) {
-			}
+			day = dates.WeekdayBefore(from, time.Weekday((wd+1)%7)) // as the line's date reads it (review r32 F13)
 		}
 		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
 		r.inMonth = day.Month() == asOf.Month() && day.Year() == asOf.Year()
@@ -899,6 +906,57 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		return r, false
 	}
 	return r, true
+}
+
+// otherEventWords, right after a note's date (12월 31일 퇴사자, 11/20
+// 면접, 작년 12월 면접), say it is the day of something else than the
+// start of the job: someone's leaving, an interview, a pass, an
+// application, training. Such a date is not the figure's and is neither
+// asked about nor cut out of the line offered; a date before 입사, 채용 or
+// nothing is read as before (review r32 F14).
+var otherEventWords = []string{"면접", "퇴사", "퇴직", "사직", "이직", "합격", "지원자", "지원서", "지원 접수", "지원접수", "교육", "연수", "수료",
+	"계약 만료", "계약만료", "interview", "resign", "left", "quit", "retire", "applied", "application", "training", "passed"}
+
+// otherEventAfter are the same words before a date (퇴사일 12/31, left on
+// 12/1, interviewed 11/20).
+var otherEventBefore = []string{"면접", "면접일", "퇴사", "퇴사일", "퇴직", "퇴직일", "합격", "합격일", "교육", "interview", "interviewed",
+	"resigned", "left", "quit", "retired", "applied", "trained", "passed"}
+
+// otherEventDate says whether the note's date word, between before and
+// rest, is the day of another event than the start (otherEventWords). A
+// word saying whose figure it is (11월분, 11월 실적, 누계) never is.
+func otherEventDate(word, before, rest string) bool {
+	if w := strings.TrimRight(word, " "); strings.HasSuffix(w, "분") || strings.HasSuffix(w, "실적") {
+		return false
+	}
+	r := rest[dateTail(rest):]
+	r = strings.TrimLeft(r, " ")
+	for _, particle := range []string{"일자로", "일자", "자로", "부로", "일에", "일", "자", "에", "의", "날"} {
+		if after, ok := strings.CutPrefix(r, particle); ok {
+			r = strings.TrimLeft(after, " ")
+			break
+		}
+	}
+	lower := strings.ToLower(r)
+	if hasAnyPrefix(lower, otherEventWords) {
+		return true
+	}
+	if strings.HasPrefix(r, "지원") {
+		// 11/20 지원, 11/25 입사: the application; not 12월 지원사업, 지원금
+		next := strings.TrimPrefix(r, "지원")
+		return next == "" || strings.ContainsAny(next[:1], ",.;)·/") || strings.HasPrefix(next, " 후") || strings.HasPrefix(next, " 및")
+	}
+	if hasAnyPrefix(lower, []string{"입사", "채용", "출근", "근무", "임용", "발령", "입소", "hired", "started", "joined"}) {
+		return false // 합격 12/1 입사: the date is the start's
+	}
+	b := strings.ToLower(strings.TrimRight(before, " :("))
+	b = strings.TrimSuffix(strings.TrimSuffix(b, " on"), " at")
+	for _, w := range otherEventBefore {
+		if strings.HasSuffix(b, w) && (len(b) == len(w) || !unicode.IsLetter(rune(b[len(b)-len(w)-1])) || w[0] >= 0x80) {
+			return true
+		}
+	}
+	return false
 }
 
 // written is the day a relative word (어제, 이틀 전, 지난 금요일, 지난주)
@@ -1136,6 +1194,12 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 	// of habit (it answers other holds), it filed 11월분 in December and
 	// 2025년 12월분 in 2026 (review r29 B2).
 	r, ok := noteMonth(d.note, asOf, today)
+	if ok && d.status == StatusAgreed && r.first.After(today) {
+		return "" // an agreement's month to come: its plan, no month of a figure
+	}
+	if why := s.noteMonthToCome(r, ok, today); why != "" {
+		return why
+	}
 	day := r.dated()
 	if !ok {
 		if r, ok = noteDay(d.note, asOf, today); !ok {
@@ -1189,6 +1253,28 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 	return s.msg("holds.note_month_closed", "Word", r.word, "Date", s.date(asOf),
 		"Month", s.period(monthPeriod(closes[0].Month)), "Managers", s.managerNames(ctx),
 		"Kept", s.keptLine(p, d, asOf, r.word)), nil
+}
+
+// noteMonthToCome is the refusal of a note naming a month that has not
+// begun (`내년 1월분` typed on 12/30, `2027년 1월분`), or "": no 실적 of it
+// exists yet, and no line is offered, since any date offered would file
+// it in a month it is not (review r32 F9: 내년 was not read and the line
+// offered filed it in January of this year).
+func (s *Service) noteMonthToCome(r noteRead, ok bool, today time.Time) string {
+	if !ok || today.IsZero() || !r.first.After(today) || !r.day.IsZero() {
+		return ""
+	}
+	named := s.period(monthPeriod(dates.On(r.last.Year(), r.last.Month(), 1)))
+	if n := r.months(); n == 12 {
+		named = s.msg("k56.period_year", "Year", r.last.Year())
+	} else if n == 6 && r.last.Month() == time.June {
+		named = s.msg("k56.period_first_half", "Year", r.last.Year())
+	} else if n == 6 {
+		named = s.msg("k56.period_second_half", "Year", r.last.Year())
+	} else if n > 1 {
+		named = s.msg("k56.period_quarter", "Year", r.last.Year(), "Quarter", int(r.last.Month())/3)
+	}
+	return s.msg("r32notes.note_month_to_come", "Word", r.word, "Named", named, "First", s.date(r.first))
 }
 
 // anotherMonthReply is the refusal of a figure dated asOf whose note's
@@ -1255,6 +1341,9 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement)
 	}
 	r, ok := noteMonth(note, asOf, today) // 확인:예 passes no such note (review r29 B2)
+	if why := s.noteMonthToCome(r, ok, today); why != "" {
+		return why
+	}
 	day := r.dated()
 	if !ok {
 		if r, ok = noteDay(note, asOf, today); !ok {

@@ -355,6 +355,13 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		return On(base.Year(), base.Month()+1, 0), true
 	case "작년말", "지난해말", "전년말", "작년말일", "lastyearend":
 		return On(base.Year()-1, 12, 31), true
+	case "말일", "월말":
+		// 말일 alone names no month, but typed on a month's last day it
+		// is today, the one month end not ahead (review r32 F6); on
+		// other days it is refused naming the month to add.
+		if base.Day() == lastDay(base.Year(), base.Month()) {
+			return base, true
+		}
 	}
 	if d, ok := dayOfRelativeMonth(joined, base); ok {
 		return d, true
@@ -363,7 +370,7 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		return d, true
 	}
 	week := ""
-	for _, p := range []string{"지지난주", "지난주", "이번주", "lastweek", "thisweek", "last", "this", "지난"} {
+	for _, p := range weekdayWords {
 		if rest, ok := strings.CutPrefix(joined, p); ok {
 			week, joined = p, rest
 			break
@@ -377,16 +384,38 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 	switch week {
 	case "지지난주":
 		return WeekStart(base).AddDate(0, 0, offset-14), true
-	case "지난주", "lastweek", "last":
+	case "지난주", "저번주", "lastweek":
 		return WeekStart(base).AddDate(0, 0, offset-7), true
-	case "이번주", "thisweek", "this":
+	case "이번주", "thisweek", "this", "이번":
 		return WeekStart(base).AddDate(0, 0, offset), true
+	case "다음주", "담주", "차주", "내주", "nextweek":
+		// 다음 주 금요일: next week's, a day to come, read so that the
+		// caller refuses it as not yet (review r32 F1: left unread, `다음
+		// 주` was offered as the note and the line filed today)
+		return WeekStart(base).AddDate(0, 0, offset+7), true
+	case "다음", "오는", "돌아오는", "next", "coming", "thiscoming", "upcoming":
+		// next Monday, 오는 금요일: the next such day after today
+		return WeekdayBefore(base.AddDate(0, 0, 8), wd), true
+	case "지난", "저번", "last", "thispast":
+		return WeekdayBefore(base, wd), true
 	}
 	back := (int(base.Weekday()) - int(wd) + 7) % 7 // the latest such day not after today
-	if week == "지난" && back == 0 {
-		back = 7 // 지난 금요일, said on a Friday, is a week ago
-	}
 	return base.AddDate(0, 0, -back), true
+}
+
+// weekdayWords come before a weekday (지난주 금요일, last Friday, 다음 주
+// 월요일), spaces removed, the longer first.
+var weekdayWords = []string{"지지난주", "지난주", "저번주", "이번주", "다음주", "담주", "차주", "내주", "lastweek", "thisweek", "nextweek",
+	"thiscoming", "thispast", "돌아오는", "upcoming", "coming", "last", "this", "next", "지난", "저번", "이번", "다음", "오는"}
+
+// WeekdayBefore is the latest wd strictly before day: what 지난 금요일 and
+// last Friday mean, as the date of a line and in a note alike (review r32
+// F13: `last Monday` as the date was the Monday of the week before, 11
+// days back on a Friday, while 지난 월요일 and the note's `last Monday`
+// were 4 days back). On a Friday, last Friday is a week ago.
+func WeekdayBefore(day time.Time, wd time.Weekday) time.Time {
+	d := dateOf(day).AddDate(0, 0, -1)
+	return d.AddDate(0, 0, -((int(d.Weekday()) - int(wd) + 7) % 7))
 }
 
 // spelledDays are the native Korean day counts memos write before 전 (사흘
