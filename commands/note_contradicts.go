@@ -178,15 +178,21 @@ func noteSaysHired(note string) string {
 	return noteWordsOf(reNoteHired, note)
 }
 
+// emptyBrackets is a bracket pair holding nothing but punctuation and
+// spaces, as a note's date leaves it when taken out.
+var emptyBrackets = regexp.MustCompile(`[(\[（［〔]\s*[.,·:;/~\-]*\s*[)\]）］〕]`)
+
 // withoutNoteWords is the note with words taken out, its spaces collapsed
 // and the punctuation left at its ends trimmed (`12. 17. 기준` without
 // `12. 17` is `기준`, not `. 기준`).
 func withoutNoteWords(note, words string) string {
 	note = strings.Replace(note, words, "", 1)
 	// "지난주" 행사 참여 without its word: no empty quotes left (review r30 M2)
-	for _, q := range []string{`""`, "“”", "''", "‘’", "「」", "『』", "()", "[]"} {
+	for _, q := range []string{`""`, "“”", "''", "‘’", "「」", "『』"} {
 		note = strings.Replace(note, q, "", 1)
 	}
+	// MOU 체결(11.19.) without its date: no "(.)" left (review r32 F3).
+	note = emptyBrackets.ReplaceAllString(note, "")
 	return strings.Trim(strings.Join(strings.Fields(note), " "), " .,·:;/-~")
 }
 
