@@ -1,10 +1,63 @@
 package commands_test
 
 import (
+	"fmt"
 	"testing"
 
 	"jobsbot/commands"
 )
+
+// Review r29 B4 / r30 B3, B7: a 정정 taken back by 취소, exported and
+// imported into an empty ledger: the copy's `목록 무효` must say what the
+// source's says (the figure the void of the replacement took out, and what
+// the later 누계 reports took up or gave back).
+func TestUndoneCorrectionCopiesListVoidedAsTheSource(t *testing.T) {
+	t.Parallel()
+	type seq struct{ ko, en []string }
+	cases := map[string]seq{
+		"청년 예 취소": {
+			[]string{"추가 청년 10 11/5", "추가 청년 누계 100 11/20", "정정 1 8 오기 누계포함:예", "취소"},
+			[]string{"add youth 10 date:2026-11-05", "add youth cumulative 100 date:2026-11-20", "correct 1 8 typo within:yes", "undo"}},
+		"청년 아니오 취소": {
+			[]string{"추가 청년 10 11/5", "추가 청년 누계 100 11/20", "정정 1 8 오기 누계포함:아니오", "취소"},
+			[]string{"add youth 10 date:2026-11-05", "add youth cumulative 100 date:2026-11-20", "correct 1 8 typo within:no", "undo"}},
+		"채용 예 취소": {
+			[]string{"추가 투자 100 날짜:2026-11-03 상태:약정", "채용 1 30 2026-11-10", "추가 투자 누계 80 11/20", "정정 2 25 오기 누계포함:예", "취소"},
+			[]string{"add 100 invest date:2026-11-03 status:agreed", "hire 1 30 2026-11-10", "add invest cumulative 80 date:2026-11-20", "correct 2 25 typo within:yes", "undo"}},
+		"채용 아니오 취소": {
+			[]string{"추가 투자 100 날짜:2026-11-03 상태:약정", "채용 1 30 2026-11-10", "추가 투자 누계 80 11/20", "정정 2 25 오기 누계포함:아니오", "취소"},
+			[]string{"add 100 invest date:2026-11-03 status:agreed", "hire 1 30 2026-11-10", "add invest cumulative 80 date:2026-11-20", "correct 2 25 typo within:no", "undo"}},
+	}
+	for name, c := range cases {
+		for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+			t.Run(name+"/"+string(lang), func(t *testing.T) {
+				t.Parallel()
+				lines := c.ko
+				if lang == commands.English {
+					lines = c.en
+				}
+				h := newHarness(t, lang)
+				for _, l := range lines {
+					h.run(manager, l, commands.OutcomeOK)
+				}
+				// The 취소 voided the replacement, which no later 누계 took
+				// up: the list's figure is its count, as SQL reads it.
+				out := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NOT NULL
+					AND id NOT IN (SELECT old_entry_id FROM entry_corrections)`)
+				mustContain(t, h.run(manager, byLang(lang, "list voided", "목록 무효"), commands.OutcomeOK).Text(), byLang(lang,
+					fmt.Sprintf("1 entry, %d jobs taken out", out), fmt.Sprintf("1건, 일자리 %d개 제외", out)))
+				for _, format := range []string{"csv", "xlsx"} {
+					name, data := h.exportEntries(lang, format)
+					b := newHarness(t, lang)
+					if preview, applied := b.importFile(lang, name, data); applied == "" {
+						t.Fatalf("%s: the file was not applied:\n%s", format, preview)
+					}
+					sameAsSource(t, lang, h, b, format)
+				}
+			})
+		}
+	}
+}
 
 // Review r29 B5: three exports of one source (after a 약정 and a 채용 from
 // it; after a 정정 of the 약정; after that 정정's 취소) imported one after
