@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"jobsbot/commands"
@@ -94,6 +95,55 @@ func TestSequentialImportsAcrossAnAgreementCorrectionAndItsUndo(t *testing.T) {
 					}
 					sameAsSource(t, lang, h, b, format)
 				}
+			})
+		}
+	}
+}
+
+// Review r29 B4 (its second half): the 무효 of a 정정's replacement whose
+// 정정 was answered 누계포함:아니오 raises the total (the later 누계 takes
+// the whole chain up and the separate change goes with the 정정), and the
+// head of `목록 무효` said "0개 제외" without the rise. It now names what
+// came back, the SUM's rise.
+func TestListVoidedHeadSaysWhatAVoidPutBack(t *testing.T) {
+	t.Parallel()
+	type seq struct{ ko, en []string }
+	cases := map[string]seq{
+		"청년": {
+			[]string{"추가 청년 10 11/5", "추가 청년 누계 100 11/20", "정정 1 8 오기 누계포함:아니오", "무효 3 중복"},
+			[]string{"add youth 10 date:2026-11-05", "add youth cumulative 100 date:2026-11-20", "correct 1 8 typo within:no", "void 3 duplicate"}},
+		"채용": {
+			[]string{"추가 투자 100 날짜:2026-11-03 상태:약정", "채용 1 30 2026-11-10", "추가 투자 누계 80 11/20", "정정 2 25 오기 누계포함:아니오", "무효 4 중복"},
+			[]string{"add 100 invest date:2026-11-03 status:agreed", "hire 1 30 2026-11-10", "add invest cumulative 80 date:2026-11-20", "correct 2 25 typo within:no", "void 4 duplicate"}},
+	}
+	for name, c := range cases {
+		for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+			t.Run(name+"/"+string(lang), func(t *testing.T) {
+				t.Parallel()
+				lines := c.ko
+				if lang == commands.English {
+					lines = c.en
+				}
+				h := newHarness(t, lang)
+				for _, l := range lines[:len(lines)-1] {
+					h.run(manager, l, commands.OutcomeOK)
+				}
+				before := h.liveSumAll()
+				h.run(manager, lines[len(lines)-1], commands.OutcomeOK)
+				rise := h.liveSumAll() - before
+				if rise <= 0 {
+					t.Fatalf("the void moved the SUM by %d; the scenario wants a rise", rise)
+				}
+				head := strings.SplitN(h.run(manager, byLang(lang, "list voided", "목록 무효"), commands.OutcomeOK).Text(), "\n", 2)[0]
+				mustContain(t, head, byLang(lang,
+					fmt.Sprintf("1 entry, 0 jobs taken out; the %d jobs a correction had taken off apart from a later cumulative report came back with the void, which raised the total by %d jobs", rise, rise),
+					fmt.Sprintf("1건, 일자리 0개 제외 · 정정에서 누계와 따로 뺀 %d개가 무효로 되돌아가 누계 %d개 늘어남", rise, rise)))
+				name, data := h.exportEntries(lang, "csv")
+				b := newHarness(t, lang)
+				if preview, applied := b.importFile(lang, name, data); applied == "" {
+					t.Fatalf("the file was not applied:\n%s", preview)
+				}
+				sameAsSource(t, lang, h, b, "csv")
 			})
 		}
 	}
