@@ -148,3 +148,36 @@ func TestListVoidedHeadSaysWhatAVoidPutBack(t *testing.T) {
 		}
 	}
 }
+
+// The same 정정 and 취소 as TestUndoneCorrectionCopiesListVoidedAsTheSource,
+// imported one after the other (the export after the 정정, then the one
+// after its 취소) into one empty ledger: the copy's 취소 re-bases as the
+// source's did, and says what it says.
+func TestSequentialImportsAcrossAnUndoneCorrectionOfAReport(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		for _, format := range []string{"csv", "xlsx"} {
+			t.Run(string(lang)+"/"+format, func(t *testing.T) {
+				t.Parallel()
+				steps := [][]string{{"추가 청년 10 11/5", "추가 청년 누계 100 11/20", "정정 1 8 오기 누계포함:예"}, {"취소"}}
+				if lang == commands.English {
+					steps = [][]string{{"add youth 10 date:2026-11-05", "add youth cumulative 100 date:2026-11-20", "correct 1 8 typo within:yes"}, {"undo"}}
+				}
+				h, b := newHarness(t, lang), newHarness(t, lang)
+				for i, st := range steps {
+					for _, l := range st {
+						h.run(manager, l, commands.OutcomeOK)
+					}
+					name, data := h.exportEntries(lang, format)
+					if preview, applied := b.importFile(lang, name, data); applied == "" {
+						t.Fatalf("export %d was not applied:\n%s", i+1, preview)
+					}
+					sameAsSource(t, lang, h, b, fmt.Sprintf("%s, export %d", format, i+1))
+				}
+				if got := b.liveSumAll(); got != 100 {
+					t.Errorf("the copy's SQL SUM is %d; the 누계 states 100", got)
+				}
+			})
+		}
+	}
+}
