@@ -181,3 +181,51 @@ func TestSequentialImportsAcrossAnUndoneCorrectionOfAReport(t *testing.T) {
 		}
 	}
 }
+
+// The file's replacement of a corrected agreement must still hold what the
+// hires carried over to it realised, as a typed 정정 below them is refused:
+// an export edited so (80 → 20 beside a hire of 30) is refused on the
+// original's line, and nothing of it is written.
+func TestImportRefusesACorrectedAgreementBelowItsHires(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			first, fix := []string{"추가 투자 100 날짜:2026-11-03 상태:약정", "채용 1 30 2026-11-10"}, "정정 1 80 오기"
+			if lang == commands.English {
+				first, fix = []string{"add 100 invest date:2026-11-03 status:agreed", "hire 1 30 date:2026-11-10"}, "correct 1 80 typo"
+			}
+			h, b := newHarness(t, lang), newHarness(t, lang)
+			for _, l := range first {
+				h.run(manager, l, commands.OutcomeOK)
+			}
+			name, data := h.exportEntries(lang, "csv")
+			if preview, applied := b.importFile(lang, name, data); applied == "" {
+				t.Fatalf("the first export was not applied:\n%s", preview)
+			}
+			h.run(manager, fix, commands.OutcomeOK)
+			name, data = h.exportEntries(lang, "csv")
+			var rows []string
+			for _, row := range strings.Split(string(data), "\n") {
+				if strings.HasPrefix(row, "3,") {
+					row = strings.Replace(row, ",80,", ",20,", 1)
+				}
+				rows = append(rows, row)
+			}
+			before, _, _ := b.ledgerPrint()
+			preview, applied := b.importFile(lang, name, []byte(strings.Join(rows, "\n")))
+			if applied != "" {
+				t.Fatalf("the edited file was applied:\n%s", applied)
+			}
+			mustContain(t, preview, byLang(lang, "line 2", "2행"), byLang(lang,
+				"Correcting this agreement (#1) to the file's #3 (20) would leave it agreeing fewer than the 30 already hired from it (#2)",
+				"이 약정(#1)을 파일의 #3(20개)로 정정하면 그 약정에서 이미 채용 전환한 30개(#2)보다 적어집니다"))
+			if after, _, _ := b.ledgerPrint(); after != before {
+				t.Errorf("a refused file wrote: %s, was %s", after, before)
+			}
+			if got := b.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'agreed'`); got != 100 {
+				t.Errorf("the copy's agreed SQL SUM is %d; want 100", got)
+			}
+		})
+	}
+}

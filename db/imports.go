@@ -845,13 +845,14 @@ func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry
 		return err
 	}
 	var hired int64
-	ids := make([]int64, len(hires))
+	ids := make([]string, len(hires))
 	for i, h := range hires {
 		hired += h.Count
-		ids[i] = h.ID
+		ids[i] = fmt.Sprintf("#%d", h.ID)
 	}
 	if hired > e.Count {
-		r.Problem(r.hasHiresProblem(l.line, l.old, ids))
+		r.Problem(commands.NewImportProblem(l.line, "정정", fmt.Sprintf("#%d로 정정", l.number), "undolink.import_correction_below_hires",
+			"ID", l.old, "Replacement", l.number, "Count", e.Count, "Hired", hired, "Hires", strings.Join(ids, ", ")))
 	}
 	return nil
 }
