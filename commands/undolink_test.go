@@ -219,7 +219,7 @@ func TestImportRefusesACorrectedAgreementBelowItsHires(t *testing.T) {
 			}
 			mustContain(t, preview, byLang(lang, "line 2", "2행"), byLang(lang,
 				"Correcting this agreement (#1) to the file's #3 (20) would leave it agreeing fewer than the 30 already hired from it (#2)",
-				"이 약정(#1)을 파일의 #3(20개)로 정정하면 그 약정에서 이미 채용 전환한 30개(#2)보다 적어집니다"))
+				"이 약정(#1)을 파일의 #3(20개)으로 정정하면 그 약정에서 이미 채용 전환한 30개(#2)보다 적어집니다"))
 			if after, _, _ := b.ledgerPrint(); after != before {
 				t.Errorf("a refused file wrote: %s, was %s", after, before)
 			}
