@@ -101,7 +101,7 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	var jobs, agreed int64
+	var jobs, agreed, rose int64
 	// What a void takes out comes out of the year of the entry's date, not
 	// of the year it was voided in: a 2026 entry voided in January 2027
 	// lowers 2026's figures (review r25 F12).
@@ -115,6 +115,9 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 			// from the later reports (누계포함:아니오) raised the total: the
 			// reports took up more than the figure (review r28 F14).
 			count += s.msg("r28b.taken_up_rose", "Jobs", s.unitCount(e.Count, false, unit), "Rise", s.unitCount(up-e.Count, false, unit))
+			if e.Status != StatusAgreed {
+				rose += up - e.Count
+			}
 		} else if up > 0 && unit != "회" {
 			count += s.msg("audit.taken_up_later", "Jobs", s.unitCount(min(up, e.Count), false, unit), "Out", s.unitCount(out, false, unit))
 		}
@@ -151,6 +154,11 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 	default:
 		title = s.msg("audit.voided_in", "Label", label, "Entries", s.counted("count.entries", int64(len(plain)), len(plain)),
 			"Jobs", s.counted("count.jobs", jobs, s.jobs(jobs)))
+	}
+	if rose > 0 {
+		// The head says what came back too: "0개 제외" alone hid a void
+		// that raised the total (review r29 B4).
+		title += s.msg("undolink.voided_rose", "Rise", s.counted("count.jobs", rose, s.jobs(rose)))
 	}
 	r := Reply{Title: title}
 	if len(lines) > 0 {

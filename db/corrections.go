@@ -497,9 +497,32 @@ func restoreCorrection(ctx context.Context, tx sqlx.ExtContext, id int64, by, re
 	if err != nil {
 		return commands.VoidResult{}, false, err
 	}
+	var before int64
+	if err := sqlx.GetContext(ctx, tx, &before, `SELECT COALESCE(max(id), 0) FROM entry_adjustments`); err != nil {
+		return commands.VoidResult{}, false, fmt.Errorf("re-basings before the 취소 of %d: %w", id, err)
+	}
 	voided, _, err := voidChecked(ctx, tx, id, by, reason, "", count, at)
 	if err != nil {
 		return commands.VoidResult{}, false, err
+	}
+	// The re-basings the 취소 makes put back what the 정정 moved: they are
+	// the original's (its figure counts again), not the replacement's own.
+	// Kept under the replacement, with the 정정's link gone, they read as
+	// the replacement recorded inside the later 누계 (누계포함:예): its
+	// entries export said 예, and a copy imported from it re-based the
+	// report at the replacement's add and took it up at its void, so its
+	// `목록 무효` said "0개 제외, 흡수" where the source says the replacement's
+	// figure went out (review r29 B4, r30 B3, B7). Only a delta's: a 누계
+	// replacement's own add may have re-based an agreed report the
+	// original never did, and under the original's cause a later void of
+	// the original would re-base that report's agreement (r13 S4); the
+	// export reads 누계포함 of deltas only.
+	if repl.Kind == commands.KindDelta {
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE entry_adjustments SET cause_entry_id = $2
+			WHERE cause_entry_id = $1 AND id > $3 AND entry_id <> $2`, id, old.ID, before); err != nil {
+			return commands.VoidResult{}, false, fmt.Errorf("re-basings of the 취소 of %d: %w", id, err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `
 		UPDATE entries SET voided_at = NULL, voided_by = '', void_reason = '', count = $2

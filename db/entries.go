@@ -616,8 +616,9 @@ func (s *Store) VoidedDated(ctx context.Context, from, to time.Time) ([]commands
 // Only the last re-basing of each report by the entry is the void's: the
 // void is the last thing the entry does. An earlier rise is a 정정 of the
 // entry that a 취소 took back since (the 취소 re-based the report back,
-// caused by the voided replacement, and dropped the link): it took
-// nothing up (review r29 B6: 15 taken up where the void took up 10).
+// kept with the entry as cause since review r29 B4, older 취소s with the
+// voided replacement as cause, and dropped the link): it took nothing up
+// (review r29 B6: 15 taken up where the void took up 10).
 func (s *Store) TakenUpByLaterReports(ctx context.Context, ids []int64) (map[int64]int64, error) {
 	return s.jobsByID(ctx, "taken up by later reports", `
 		SELECT cause_entry_id AS id, SUM(jobs) AS jobs

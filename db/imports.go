@@ -835,6 +835,28 @@ func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry
 		ON CONFLICT DO NOTHING`, l.old, e.ID, l.reason, l.by, nullTime(l.at), separate && (e.Kind == commands.KindDelta || e.Status == commands.StatusRealised), l.rebased); err != nil {
 		return fmt.Errorf("link correction of entry %d: %w", l.old, err)
 	}
+	if !l.moveHires {
+		return nil
+	}
+	if _, err := r.tx.ExecContext(ctx, `UPDATE agreement_hires SET agreement_entry_id = $2 WHERE agreement_entry_id = $1`, l.old, e.ID); err != nil {
+		return fmt.Errorf("move hire links of entry %d: %w", l.old, err)
+	}
+	// The replacement must hold what its hires realised, as a typed 정정
+	// of the agreement is refused below them (checkAgreementCorrection).
+	hires, err := liveHires(ctx, r.tx, e.ID)
+	if err != nil {
+		return err
+	}
+	var hired int64
+	ids := make([]string, len(hires))
+	for i, h := range hires {
+		hired += h.Count
+		ids[i] = fmt.Sprintf("#%d", h.ID)
+	}
+	if hired > e.Count {
+		r.Problem(commands.NewImportProblem(l.line, "정정", fmt.Sprintf("#%d로 정정", l.number), "undolink.import_correction_below_hires",
+			"ID", l.old, "Replacement", l.number, "Count", e.Count, "Hired", hired, "Hires", strings.Join(ids, ", ")))
+	}
 	return nil
 }
 
@@ -1247,6 +1269,9 @@ type correctionLink struct {
 	// rebased is what the original's void re-based the later 누계 reports
 	// by: the 정정's own re-basing (entry_corrections.rebased).
 	rebased int64
+	// moveHires: the original is an agreement voided with its hires, which
+	// the replacement takes over (a 정정 of an agreement, review r29 B5).
+	moveHires bool
 }
 
 // markChunk is how many import_entries rows one statement writes.
@@ -1625,7 +1650,18 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 	// manager's close reason, so it changes no closed month, and it leaves
 	// no live hire realising a voided agreement. A refusal is a problem on
 	// the row's line: nothing of the file stays written.
-	voided, err := voidUnmarkedReplacing(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, replacement, row.VoidedAt)
+	// The original of a 정정 of an agreement (약정) whose replacement is a
+	// row of the file keeps its hires: the 정정 carries them over to the
+	// replacement (moveAgreementLinks), which link does once it is recorded
+	// or found present. Refusing the void for them refused every later
+	// export of a copy made before the 정정 (review r29 B5).
+	moveHires := row.CorrectedTo > 0 && e.Status == commands.StatusAgreed && r.numberOrigins[row.CorrectedTo] != ""
+	var voided commands.VoidResult
+	if moveHires {
+		voided, _, err = voidChecked(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, "", replacement, row.VoidedAt)
+	} else {
+		voided, err = voidUnmarkedReplacing(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, replacement, row.VoidedAt)
+	}
 	if refused, err := r.voidRefused(row, e, err); refused || err != nil {
 		return err
 	}
@@ -1651,7 +1687,7 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 			rebased += a.Report.Count - a.OldCount
 		}
 		r.links[row.CorrectedTo] = correctionLink{line: row.Line, number: row.CorrectedTo, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt,
-			program: e.ProgramID, kind: e.Kind, status: e.Status, rebased: rebased}
+			program: e.ProgramID, kind: e.Kind, status: e.Status, rebased: rebased, moveHires: moveHires}
 	}
 	r.addToCell(e, -e.Count)
 	for _, a := range voided.Adjusted { // later 누계 reports keep their figure
