@@ -318,6 +318,7 @@ func (r noteRead) covers(day time.Time) bool {
 // (13월, 11/32), nor a month followed by a plan (plannedAfter).
 func noteMonths(note string, asOf, today time.Time) []noteRead {
 	folded, offs := noteFold(note)
+	folded, offs = dayTokens(folded, offs, asOf, today) // 11/30에, 목욜, Thursday hire (review r33 B3/B9)
 	type reading struct {
 		start, end int
 		m          monthReading
