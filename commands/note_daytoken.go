@@ -183,4 +183,3 @@ func atoiOr(s string) int {
 	}
 	return n
 }
-
