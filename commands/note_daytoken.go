@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"jobsbot/commands/dates"
 )
 
 // Review r33 B3/B9: a day word written with a particle, a colloquial
@@ -59,6 +61,15 @@ var dayTokenWeekday = map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "�
 // so a word quoted back is the note's own (11/30 of 11/30에, 목욜 of 목욜,
 // 이번주 월요일 of 이번주 월요일, Thursday of Thursday).
 func dayTokens(folded string, offs []int, asOf, today time.Time) (string, []int) {
+	// first the spellings (목욜, 이번주 월요일, 30.11.2026, Thursday), then
+	// what stands between the day and its start word (목욜 오후 입사)
+	folded, offs = applyDayTokenEdits(folded, offs, daySpellings(folded, asOf, today))
+	return applyDayTokenEdits(folded, offs, dayFillers(folded))
+}
+
+// dayFillers are the particles and times of day between a day and its
+// start word, taken out (11/30에 입사 → 11/30 입사).
+func dayFillers(folded string) []dayTokenEdit {
 	var edits []dayTokenEdit
 	for _, m := range reDayTokenFiller.FindAllStringSubmatchIndex(folded, -1) {
 		group := func(name string) (int, int) {
@@ -88,6 +99,12 @@ func dayTokens(folded string, offs []int, asOf, today time.Time) (string, []int)
 			edits = append(edits, dayTokenEdit{ss, se, "입사"}) // 12/3부터 근무: they started that day
 		}
 	}
+	return edits
+}
+
+// daySpellings are the day words spelled other than noteMonthForms read.
+func daySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
+	var edits []dayTokenEdit
 	for _, loc := range reDayTokenColloquial.FindAllStringIndex(folded, -1) {
 		edits = append(edits, dayTokenEdit{loc[0] + len("월"), loc[1], "요일"})
 	}
@@ -128,7 +145,7 @@ func dayTokens(folded string, offs []int, asOf, today time.Time) (string, []int)
 			edits = append(edits, dayTokenEdit{loc[0], loc[0], "on "})
 		}
 	}
-	return applyDayTokenEdits(folded, offs, edits)
+	return edits
 }
 
 // applyDayTokenEdits applies edits (overlaps after the first dropped) to
@@ -182,4 +199,22 @@ func atoiOr(s string) int {
 		n = n*10 + int(r-'0')
 	}
 	return n
+}
+
+// dayAheadReply is the refusal of a bare day of the month (`7일 입사`)
+// that is still to come in the entry's month on the day typed, or "":
+// read as the month before's (2026. 11. 7. on 12. 4.) it is a guess, for
+// the people may start on 12. 7. and are not hired yet (review r33 M2).
+// Both days are named: the line dated the month before's day, and none for
+// the day to come.
+func (s *Service) dayAheadReply(r noteRead, asOf time.Time, dated, kept string) string {
+	if r.day.IsZero() || r.relative || r.dayWord || r.inMonth {
+		return ""
+	}
+	ahead := dates.On(asOf.Year(), asOf.Month(), r.day.Day())
+	if ahead.Day() != r.day.Day() || !ahead.After(s.today()) || !r.day.Equal(dates.On(asOf.Year(), asOf.Month()-1, r.day.Day())) {
+		return ""
+	}
+	return s.msg("daywords.note_day_ahead", "Word", r.word, "Named", s.date(r.day), "Ahead", s.date(ahead), "Date", s.date(asOf),
+		"Dated", dated, "Kept", kept)
 }

@@ -1152,6 +1152,9 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 // (review r15 F18/F19: 작년 12월분 on a December date is no match); a
 // quarter, a half or a year is named as such (2026년 4분기, 2026년).
 func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept string) string {
+	if reply := s.dayAheadReply(r, asOf, dated, kept); reply != "" {
+		return reply // 7일 입사 on 12. 4.: 11. 7. or 12. 7. (review r33 M2)
+	}
 	if !r.weekend.IsZero() {
 		// 주말에 입사: the weekend's days named, dated the day they started (review r30 B2)
 		return s.msg("r30a.note_names_weekend", "Word", r.word, "From", s.date(r.weekend), "To", s.date(r.weekend.AddDate(0, 0, 1)),
