@@ -1,7 +1,9 @@
 package commands_test
 
 import (
+	"context"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,7 +77,15 @@ func daywordsRun(t *testing.T, c daywordsCase) {
 		if c.closed && day < "2026-12-01" {
 			t.Errorf("staff offered a line in the closed month: %q", line)
 		}
-		h.run(user, line, commands.OutcomeOK)
+		if r := h.svc.Handle(context.Background(), commands.Caller{UserID: user, Source: commands.SourceConsole}, line); r.Outcome != commands.OutcomeOK {
+			// a line in an earlier year is asked about its year (확인:예),
+			// as every such line is; the answer offered records it
+			again := reDaywordsOffered.FindStringSubmatch(r.Text())
+			if day[:4] >= c.now[:4] || again == nil || !strings.Contains(again[1], "확인:예") && !strings.Contains(again[1], "confirm:yes") {
+				t.Fatalf("%q as %s: outcome %q; reply:\n%s", line, user, r.Outcome, r.Text())
+			}
+			h.run(user, again[1], commands.OutcomeOK)
+		}
 		if got := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL`); got != int64(seeded+i+1) {
 			t.Fatalf("after %q: %d live entries, want %d", line, got, seeded+i+1)
 		}
@@ -198,5 +208,27 @@ func TestDaywordsNotesThatAreNoDayAreKept(t *testing.T) {
 				t.Errorf("SQL sum on 2026-12-04 %d, want %d", got, want)
 			}
 		})
+	}
+}
+
+// Review r33 M9: `12월 입사` on a 2026. 11. 30. entry typed 2027. 2. 2.
+// was refused as people not hired yet, though December 2026 is past. It
+// is asked as another month's figure: the line dated December records
+// once there. A start still to come stays refused.
+func TestDaywordsPastMonthStartIsNoStartToCome(t *testing.T) {
+	t.Parallel()
+	for _, c := range []daywordsCase{
+		{"2027-02-02", commands.Korean, false, "추가 청년 7 2026. 11. 30. 메모:12월 입사", []string{"`12월`", "2026. 12. 31."}, "2026-12-31", false},
+		{"2027-02-02", commands.English, false, "add 7 youth date:2026-11-30 note:12월 입사", []string{"`12월`", "2026-12-31"}, "2026-12-31", false},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			t.Parallel()
+			daywordsRun(t, c)
+		})
+	}
+	h := k32Harness(t, commands.Korean, time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC))
+	h.refusedUntouched(manager, "추가 청년 7 메모:1월 입사", "`1월 입사`", "아직 입사 전")
+	if got := h.sqlInt(`SELECT count(*) FROM entries`); got != 0 {
+		t.Errorf("1월 입사 on 2026-12-04 wrote %d entries", got)
 	}
 }

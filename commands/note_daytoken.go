@@ -218,3 +218,32 @@ func (s *Service) dayAheadReply(r noteRead, asOf time.Time, dated, kept string) 
 	return s.msg("daywords.note_day_ahead", "Word", r.word, "Named", s.date(r.day), "Ahead", s.date(ahead), "Date", s.date(asOf),
 		"Dated", dated, "Kept", kept)
 }
+
+// startsLater is noteStartsLater as of the day typed: a start in a month
+// that has come by today (`12월 입사` on a 2026. 11. 30. entry typed on
+// 2027. 2. 2.) is no start to come, for December 2026 is past; it is read
+// as the month it names (review r33 M9: it was refused as "아직 입사 전").
+func startsLater(note string, asOf, today time.Time) (string, bool) {
+	w, later := noteStartsLater(note, asOf)
+	if !later || today.IsZero() {
+		return w, later
+	}
+	folded, _ := noteFold(w)
+	m := reFutureStart.FindStringSubmatch(folded)
+	if m == nil {
+		return w, later // 내일 입사, 다음주 입사: counted from the day typed
+	}
+	num := func(name string) int { return atoiOr(m[reFutureStart.SubexpIndex(name)]) }
+	month, day := num("m"), num("d")
+	if month == 0 {
+		month, day = num("sm"), num("sd")
+	}
+	start := dates.On(asOf.Year(), time.Month(month), max(day, 1))
+	if start.Before(asOf) || start.Equal(asOf) && day == 0 {
+		start = dates.On(asOf.Year()+1, time.Month(month), max(day, 1))
+	}
+	if start.After(today) {
+		return w, true
+	}
+	return "", false
+}
