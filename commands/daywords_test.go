@@ -232,3 +232,42 @@ func TestDaywordsPastMonthStartIsNoStartToCome(t *testing.T) {
 		t.Errorf("1월 입사 on 2026-12-04 wrote %d entries", got)
 	}
 }
+
+// Review r33 M8: `12/30 메모:12월 30일자 채용 (1월 보고)` typed 2027. 2. 2.
+// read 1월 (the month it is reported in) as the figure's month and offered
+// a line filing the 12/30 hire in January, then 12. 31., never 12/30. The
+// report month is no month of the figure: the entry is recorded on
+// 2026-12-30 with its note (after the question every earlier year's date
+// gets).
+func TestDaywordsReportMonthIsNoFigureMonth(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang       commands.Lang
+		line, note string
+	}{
+		{commands.Korean, "추가 청년 6 12/30 메모:12월 30일자 채용 (1월 보고)", "12월 30일자 채용 (1월 보고)"},
+		{commands.English, "add 6 youth date:12/30 note:12월 30일자 채용 (1월 보고)", "12월 30일자 채용 (1월 보고)"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := k32Harness(t, tc.lang, time.Date(2027, time.February, 2, 1, 0, 0, 0, time.UTC))
+			r := h.svc.Handle(context.Background(), commands.Caller{UserID: manager, Source: commands.SourceConsole}, tc.line)
+			if r.Outcome != commands.OutcomeOK {
+				if strings.Contains(r.Text(), "`1월`") || strings.Contains(r.Text(), "2027. 1. 31.") || strings.Contains(r.Text(), "2027-01-31") {
+					t.Fatalf("%q read 1월 as the figure's month:\n%s", tc.line, r.Text())
+				}
+				again := reDaywordsOffered.FindStringSubmatch(r.Text())
+				if again == nil {
+					t.Fatalf("%q: nothing offered:\n%s", tc.line, r.Text())
+				}
+				h.run(manager, again[1], commands.OutcomeOK)
+			}
+			if got := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL AND as_of = '2026-12-30' AND count = 6 AND note = $1`, tc.note); got != 1 {
+				t.Errorf("%d entries of 6 on 2026-12-30 with the note, want 1", got)
+			}
+			if got := h.sqlInt(`SELECT count(*) FROM entries`); got != 1 {
+				t.Errorf("%d entries, want 1", got)
+			}
+		})
+	}
+}

@@ -52,6 +52,13 @@ var (
 	reDayTokenHired          = regexp.MustCompile(`(?i)\b(?:hired?|hires|hiring|joined|started|began|employed|onboarded|recruited)\b`)
 )
 
+// reDayTokenReportMonth is the month a figure is reported in, closing a
+// clause: (1월 보고), 2월 제출. It is when, not whose, so no month of the
+// figure (review r33 M8: `12/30 메모:12월 30일자 채용 (1월 보고)` read 1월
+// as the figure's month, and the line offered filed a 12/30 hire in
+// January).
+var reDayTokenReportMonth = regexp.MustCompile(`(?:^|[^0-9.])(?P<m>[0-9]{1,2} ?월) ?(?:보고|제출|보고 ?예정)(?: ?[)\],]|$)`)
+
 // dayTokenWeekday is a Korean weekday's place from Monday.
 var dayTokenWeekday = map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
 
@@ -105,6 +112,9 @@ func dayFillers(folded string) []dayTokenEdit {
 // daySpellings are the day words spelled other than noteMonthForms read.
 func daySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 	var edits []dayTokenEdit
+	for _, m := range reDayTokenReportMonth.FindAllStringSubmatchIndex(folded, -1) {
+		edits = append(edits, dayTokenEdit{m[2], m[3], ""})
+	}
 	for _, loc := range reDayTokenColloquial.FindAllStringIndex(folded, -1) {
 		edits = append(edits, dayTokenEdit{loc[0] + len("월"), loc[1], "요일"})
 	}
