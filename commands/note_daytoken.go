@@ -257,3 +257,34 @@ func startsLater(note string, asOf, today time.Time) (string, bool) {
 	}
 	return "", false
 }
+
+// weekendOfEntryReply is the refusal of `주말` on an entry dated in
+// another week than the weekend before the day typed, or "": the README
+// counts relative words from the day typed, so that weekend is offered,
+// but the entry's own weekend is as likely (review r33 M10: on 2027. 2. 2.
+// `2026. 12. 28. 메모:주말에 입사` offered only 2027. 1. 30., filing a
+// December 2026 hire in 2027 with no word about the year). Both weekends
+// are named, each with its line, and the year said when it changes.
+func (s *Service) weekendOfEntryReply(r noteRead, asOf time.Time, dated, kept string) string {
+	if r.weekend.IsZero() {
+		return ""
+	}
+	sat := asOf
+	for ; sat.Weekday() != time.Saturday; sat = sat.AddDate(0, 0, -1) {
+	}
+	if sat.Equal(r.weekend) {
+		return ""
+	}
+	day := sat // the entry's weekend, dated its Saturday, or the entry's day on it
+	if asOf.Weekday() == time.Sunday {
+		day = asOf
+	}
+	entryLine := strings.Replace(kept, s.date(asOf), s.date(day), 1)
+	reply := s.msg("daywords.note_weekend_two", "Word", r.word, "Today", s.date(s.today()), "From", s.date(r.weekend),
+		"To", s.date(r.weekend.AddDate(0, 0, 1)), "Date", s.date(asOf), "EntryFrom", s.date(sat), "EntryTo", s.date(sat.AddDate(0, 0, 1)),
+		"Dated", dated, "EntryLine", entryLine, "Kept", kept)
+	if r.weekend.Year() != asOf.Year() {
+		reply += " " + s.msg("daywords.note_weekend_other_year", "From", s.date(r.weekend), "Year", r.weekend.Year(), "EntryYear", asOf.Year())
+	}
+	return reply
+}

@@ -1155,6 +1155,9 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 	if reply := s.dayAheadReply(r, asOf, dated, kept); reply != "" {
 		return reply // 7일 입사 on 12. 4.: 11. 7. or 12. 7. (review r33 M2)
 	}
+	if reply := s.weekendOfEntryReply(r, asOf, dated, kept); reply != "" {
+		return reply // 주말 on a back-dated entry: both weekends (review r33 M10)
+	}
 	if !r.weekend.IsZero() {
 		// 주말에 입사: the weekend's days named, dated the day they started (review r30 B2)
 		return s.msg("r30a.note_names_weekend", "Word", r.word, "From", s.date(r.weekend), "To", s.date(r.weekend.AddDate(0, 0, 1)),
