@@ -193,7 +193,7 @@ func TestDaywordsNotesThatAreNoDayAreKept(t *testing.T) {
 	}{
 		{commands.Korean, []string{"추가 청년 1 메모:3일 동안 근무", "추가 청년 2 메모:7일까지 근무", "추가 청년 3 메모:주말 근무자", "추가 청년 4 메모:목요일마다 출근",
 			"추가 청년 5 메모:30일간 근무", "추가 청년 6 메모:1/2 정도 입사"}},
-		{commands.English, []string{"add youth 1 note:Fridays only", "add youth 2 note:meeting Thursday", "add youth 3 note:hired, starts every Monday", "add youth 4 note:weekend staff"}},
+		{commands.English, []string{"add youth 1 note:Fridays only", "add youth 2 note:meeting Thursday", "add youth 3 note:hired, starts every Monday", "add youth 4 note:weekend staff", "add youth 5 note:hired, sat an exam first"}},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			t.Parallel()

@@ -59,6 +59,10 @@ var (
 // January).
 var reDayTokenReportMonth = regexp.MustCompile(`(?:^|[^0-9.])(?P<m>[0-9]{1,2} ?월) ?(?:보고|제출|보고 ?예정)(?: ?[)\],]|$)`)
 
+// reDayTokenDayBefore is a day named before the report month (12월 30일자
+// 채용 (1월 보고)): the figure's day is said, the month after is when.
+var reDayTokenDayBefore = regexp.MustCompile(`[0-9]{1,2} ?월 ?[0-9]{1,2} ?일|[0-9]{1,2}/[0-9]{1,2}`)
+
 // dayTokenWeekday is a Korean weekday's place from Monday.
 var dayTokenWeekday = map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
 
@@ -113,6 +117,9 @@ func dayFillers(folded string) []dayTokenEdit {
 func daySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 	var edits []dayTokenEdit
 	for _, m := range reDayTokenReportMonth.FindAllStringSubmatchIndex(folded, -1) {
+		if !reDayTokenDayBefore.MatchString(folded[:m[2]]) {
+			continue // (11월 보고) alone may say whose report the figure is
+		}
 		edits = append(edits, dayTokenEdit{m[2], m[3], ""})
 	}
 	for _, loc := range reDayTokenColloquial.FindAllStringIndex(folded, -1) {
@@ -142,8 +149,8 @@ func daySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 	if reDayTokenHired.MatchString(folded) {
 		for _, loc := range reDayTokenEnglishWeekday.FindAllStringIndex(folded, -1) {
 			w := strings.ToLower(folded[loc[0]:loc[1]])
-			if !englishWeekday(w) {
-				continue
+			if !englishWeekday(w) || (w == "sat" || w == "sun" || w == "wed") && !strings.HasPrefix(folded[loc[1]:], ".") {
+				continue // sat an exam, the sun, wed: words, unless written Sat.
 			}
 			prev := strings.Fields(strings.ToLower(folded[:loc[0]]))
 			if len(prev) > 0 && !strings.HasSuffix(folded[:loc[0]], " ") {
