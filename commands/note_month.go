@@ -328,6 +328,7 @@ func (r noteRead) covers(day time.Time) bool {
 // (13월, 11/32), nor a month followed by a plan (plannedAfter).
 func noteMonths(note string, asOf, today time.Time) []noteRead {
 	folded, offs := noteFold(note)
+	folded, offs = dayTokens(folded, offs, asOf, today) // 11/30에, 목욜, Thursday hire (review r33 B3/B9)
 	type reading struct {
 		start, end int
 		m          monthReading
@@ -1184,7 +1185,7 @@ func noteStartsLater(note string, asOf time.Time) (string, bool) {
 }
 
 func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today time.Time) string {
-	if w, later := noteStartsLater(d.note, asOf); later {
+	if w, later := startsLater(d.note, asOf, today); later {
 		if d.status == StatusAgreed {
 			return "" // an agreement's start to come: its plan, no month of a figure
 		}
@@ -1239,7 +1240,7 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 	if d.date != nil {
 		asOf = *d.date
 	}
-	if _, later := noteStartsLater(d.note, asOf); later {
+	if _, later := startsLater(d.note, asOf, today); later {
 		return "", nil
 	}
 	r, ok := noteMonth(d.note, asOf, today)
@@ -1283,6 +1284,12 @@ func (s *Service) noteMonthToCome(r noteRead, ok bool, today time.Time) string {
 // (review r15 F18/F19: 작년 12월분 on a December date is no match); a
 // quarter, a half or a year is named as such (2026년 4분기, 2026년).
 func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept string) string {
+	if reply := s.dayAheadReply(r, asOf, dated, kept); reply != "" {
+		return reply // 7일 입사 on 12. 4.: 11. 7. or 12. 7. (review r33 M2)
+	}
+	if reply := s.weekendOfEntryReply(r, asOf, dated, kept); reply != "" {
+		return reply // 주말 on a back-dated entry: both weekends (review r33 M10)
+	}
 	if !r.weekend.IsZero() {
 		// 주말에 입사: the weekend's days named, dated the day they started (review r30 B2)
 		return s.msg("r30a.note_names_weekend", "Word", r.word, "From", s.date(r.weekend), "To", s.date(r.weekend.AddDate(0, 0, 1)),
@@ -1337,7 +1344,7 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 // (review r15 F9: `채용 4 50 12.1 메모:11월분 2차 채용` was filed in
 // December), or "".
 func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) string {
-	if w, later := noteStartsLater(note, asOf); later {
+	if w, later := startsLater(note, asOf, today); later {
 		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement)
 	}
 	r, ok := noteMonth(note, asOf, today) // 확인:예 passes no such note (review r29 B2)

@@ -1,0 +1,297 @@
+package commands
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"jobsbot/commands/dates"
+)
+
+// Review r33 B3/B9: a day word written with a particle, a colloquial
+// spelling, a word of the time of day between it and 입사, or in English
+// without `on` (11/30에 입사, 12.3.에 입사, 12/3부터 근무, 목욜 입사, 목요일
+// 오전 입사, 주말 동안 입사, 이번주 월요일 입사, Thursday hire, hired Thurs.,
+// joined 30.11.2026) was not read while its plain form was, and the figure
+// was filed on the day typed. dayTokens rewrites such tokens of a folded
+// note into the plain forms noteMonthForms read, in one place, so every
+// form takes every particle.
+
+// dayTokenEdit replaces folded[start:end] with text.
+type dayTokenEdit struct {
+	start, end int
+	text       string
+}
+
+// reDayTokenFiller is a day (11/30, 12.3., 7일, 목요일, (목), 주말), then
+// what may stand between it and the start word (a particle: 에, 부터, 자로,
+// 경, 쯤, 께, 날; for a weekday or the weekend a time of day too: 오전, 동안),
+// then the start word. Only a non-empty filler is taken out.
+var reDayTokenFiller = regexp.MustCompile(`(?P<num>[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}\.[0-9]{1,2}\.?|[0-9]{1,2} ?일)?(?P<wd>[월화수목금토일]요일|\([월화수목금토일]\)|주말)?` +
+	`(?P<fill>(?: ?(?:오전|오후|아침|저녁|낮|밤|동안|사이|중|무렵))*(?:에는|에|부터|까지|자로|자|부로|경에?|쯤에?|께|날에|날|즈음에?|중에)?)` +
+	`(?P<sp> ?)(?P<start>입사|채용|근무|출근|발령|임용|입소|계약)`)
+
+// reDayTokenColloquial is 목욜 (목요일), 월욜, …
+var reDayTokenColloquial = regexp.MustCompile(`[월화수목금토일]욜`)
+
+// reDayTokenThisWeek is 이번주 월요일, 이번 주 월요일, 금주 월요일.
+var reDayTokenThisWeek = regexp.MustCompile(`(?:이번 ?주|금주) ?(?P<wd>[월화수목금토일])요일`)
+
+// reDayTokenEuropean is 30.11.2026 (day, month, year) and 12/3/2026
+// (month, day, year, or day first when the first is past 12).
+var reDayTokenEuropean = regexp.MustCompile(`\b(?P<a>[0-9]{1,2})(?P<sep>[./])(?P<b>[0-9]{1,2})[./](?P<y>20[0-9]{2})\b`)
+
+// reDayTokenEnglishWeekday is an English weekday or its short form
+// (Thursday, Thurs., Thu), and reDayTokenHired an English word saying the
+// people started (hired, joined): with it a bare weekday names the day
+// they started, as `on Thursday` does.
+var (
+	reDayTokenEnglishWeekday = regexp.MustCompile(`(?i)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b`)
+	reDayTokenHired          = regexp.MustCompile(`(?i)\b(?:hired?|hires|hiring|joined|started|began|employed|onboarded|recruited)\b`)
+)
+
+// reDayTokenReportMonth is the month a figure is reported in, closing a
+// clause: (1월 보고), 2월 제출. It is when, not whose, so no month of the
+// figure (review r33 M8: `12/30 메모:12월 30일자 채용 (1월 보고)` read 1월
+// as the figure's month, and the line offered filed a 12/30 hire in
+// January).
+var reDayTokenReportMonth = regexp.MustCompile(`(?:^|[^0-9.])(?P<m>[0-9]{1,2} ?월) ?(?:보고|제출|보고 ?예정)(?: ?[)\],]|$)`)
+
+// reDayTokenDayBefore is a day named before the report month (12월 30일자
+// 채용 (1월 보고)): the figure's day is said, the month after is when.
+var reDayTokenDayBefore = regexp.MustCompile(`[0-9]{1,2} ?월 ?[0-9]{1,2} ?일|[0-9]{1,2}/[0-9]{1,2}`)
+
+// dayTokenWeekday is a Korean weekday's place from Monday.
+var dayTokenWeekday = map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
+
+// dayTokens is the folded note with its day tokens in their plain forms,
+// and offs (noteFold's) carried over: replaced text maps to the start of
+// what it replaces, and the byte after a removal to the removal's start,
+// so a word quoted back is the note's own (11/30 of 11/30에, 목욜 of 목욜,
+// 이번주 월요일 of 이번주 월요일, Thursday of Thursday).
+func dayTokens(folded string, offs []int, asOf, today time.Time) (string, []int) {
+	// first the spellings (목욜, 이번주 월요일, 30.11.2026, Thursday), then
+	// what stands between the day and its start word (목욜 오후 입사)
+	folded, offs = applyDayTokenEdits(folded, offs, daySpellings(folded, asOf, today))
+	return applyDayTokenEdits(folded, offs, dayFillers(folded))
+}
+
+// dayFillers are the particles and times of day between a day and its
+// start word, taken out (11/30에 입사 → 11/30 입사).
+func dayFillers(folded string) []dayTokenEdit {
+	var edits []dayTokenEdit
+	for _, m := range reDayTokenFiller.FindAllStringSubmatchIndex(folded, -1) {
+		group := func(name string) (int, int) {
+			i := reDayTokenFiller.SubexpIndex(name)
+			return m[2*i], m[2*i+1]
+		}
+		ns, _ := group("num")
+		ws, _ := group("wd")
+		fs, fe := group("fill")
+		ss, se := group("start")
+		if ns < 0 && ws < 0 || fs == fe {
+			continue
+		}
+		fill := folded[fs:fe]
+		if ws < 0 && strings.ContainsAny(strings.TrimSpace(fill), " ") || ws < 0 && hasAnyPrefix(strings.TrimSpace(fill), []string{"오전", "오후", "아침", "저녁", "낮", "밤", "동안", "사이", "중", "무렵"}) {
+			continue // 3일 동안 근무: a span, not a day
+		}
+		if ne := m[2*reDayTokenFiller.SubexpIndex("num")+1]; (ws >= 0 || ns >= 0 && folded[ne-len("일"):ne] == "일") && slices.Contains(noteParticles, fill) {
+			continue // 30일자 입사, 목요일에 입사: read as they are (dayWordAfter)
+		}
+		word := folded[ss:se]
+		if word == "근무" && !strings.HasSuffix(fill, "부터") {
+			continue // 7일까지 근무, 주말 근무자: no start
+		}
+		edits = append(edits, dayTokenEdit{fs, fe, ""})
+		if word == "근무" {
+			edits = append(edits, dayTokenEdit{ss, se, "입사"}) // 12/3부터 근무: they started that day
+		}
+	}
+	return edits
+}
+
+// daySpellings are the day words spelled other than noteMonthForms read.
+func daySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
+	var edits []dayTokenEdit
+	for _, m := range reDayTokenReportMonth.FindAllStringSubmatchIndex(folded, -1) {
+		if !reDayTokenDayBefore.MatchString(folded[:m[2]]) {
+			continue // (11월 보고) alone may say whose report the figure is
+		}
+		edits = append(edits, dayTokenEdit{m[2], m[3], ""})
+	}
+	for _, loc := range reDayTokenColloquial.FindAllStringIndex(folded, -1) {
+		edits = append(edits, dayTokenEdit{loc[0] + len("월"), loc[1], "요일"})
+	}
+	for _, m := range reDayTokenThisWeek.FindAllStringSubmatchIndex(folded, -1) {
+		if hangulBefore(folded[:m[0]]) {
+			continue
+		}
+		wd := dayTokenWeekday[folded[m[2]:m[3]]]
+		if !asOf.IsZero() {
+			from := written(asOf, today)
+			if wd > (int(from.Weekday())+6)%7 {
+				continue // 이번주 금요일 on a Wednesday: a day to come, not this reader's
+			}
+		}
+		edits = append(edits, dayTokenEdit{m[0], m[2], ""}) // 이번주 월요일: the latest Monday, as 월요일 is
+	}
+	for _, m := range reDayTokenEuropean.FindAllStringSubmatchIndex(folded, -1) {
+		a, b, y := folded[m[2]:m[3]], folded[m[6]:m[7]], folded[m[8]:m[9]]
+		month, day := b, a // 30.11.2026: day first
+		if folded[m[4]:m[5]] == "/" && len(a) <= 2 && atoiOr(a) <= 12 {
+			month, day = a, b // 12/3/2026: month first, as the bot's 11/30 is
+		}
+		edits = append(edits, dayTokenEdit{m[0], m[1], y + "-" + month + "-" + day})
+	}
+	if reDayTokenHired.MatchString(folded) {
+		for _, loc := range reDayTokenEnglishWeekday.FindAllStringIndex(folded, -1) {
+			w := strings.ToLower(folded[loc[0]:loc[1]])
+			if !englishWeekday(w) || (w == "sat" || w == "sun" || w == "wed") && !strings.HasPrefix(folded[loc[1]:], ".") {
+				continue // sat an exam, the sun, wed: words, unless written Sat.
+			}
+			prev := strings.Fields(strings.ToLower(folded[:loc[0]]))
+			if len(prev) > 0 && !strings.HasSuffix(folded[:loc[0]], " ") {
+				continue
+			}
+			if len(prev) > 0 && hasAnySuffix(prev[len(prev)-1], []string{"on", "last", "past", "every", "next", "this", "coming", "each", "until", "till", "by", "from"}) {
+				continue // on Thursday is read as it is; next Thursday is to come
+			}
+			edits = append(edits, dayTokenEdit{loc[0], loc[0], "on "})
+		}
+	}
+	return edits
+}
+
+// applyDayTokenEdits applies edits (overlaps after the first dropped) to
+// folded and offs.
+func applyDayTokenEdits(folded string, offs []int, edits []dayTokenEdit) (string, []int) {
+	if len(edits) == 0 {
+		return folded, offs
+	}
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	var b strings.Builder
+	out := make([]int, 0, len(offs))
+	pos, pending := 0, -1
+	keep := func(from, to int) {
+		b.WriteString(folded[from:min(to, len(folded))])
+		for i := from; i < to; i++ {
+			o := offs[i]
+			if pending >= 0 {
+				// the byte after a removal maps to its start: 11/30에
+				// 입사's word ends before 에, 이번주 월요일's starts at 이번주
+				o, pending = pending, -1
+			}
+			out = append(out, o)
+		}
+	}
+	for _, e := range edits {
+		if e.start < pos {
+			continue
+		}
+		keep(pos, e.start)
+		if e.text != "" {
+			b.WriteString(e.text)
+			for range len(e.text) {
+				out = append(out, offs[e.start])
+			}
+			pending = -1
+		} else if e.end > e.start {
+			pending = offs[e.start]
+		}
+		pos = e.end
+	}
+	keep(pos, len(folded)+1) // and the end's
+	return b.String(), out
+}
+
+func atoiOr(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// dayAheadReply is the refusal of a bare day of the month (`7일 입사`)
+// that is still to come in the entry's month on the day typed, or "":
+// read as the month before's (2026. 11. 7. on 12. 4.) it is a guess, for
+// the people may start on 12. 7. and are not hired yet (review r33 M2).
+// Both days are named: the line dated the month before's day, and none for
+// the day to come.
+func (s *Service) dayAheadReply(r noteRead, asOf time.Time, dated, kept string) string {
+	if r.day.IsZero() || r.relative || r.dayWord || r.inMonth {
+		return ""
+	}
+	ahead := dates.On(asOf.Year(), asOf.Month(), r.day.Day())
+	if ahead.Day() != r.day.Day() || !ahead.After(s.today()) || !r.day.Equal(dates.On(asOf.Year(), asOf.Month()-1, r.day.Day())) {
+		return ""
+	}
+	return s.msg("daywords.note_day_ahead", "Word", r.word, "Named", s.date(r.day), "Ahead", s.date(ahead), "Date", s.date(asOf),
+		"Dated", dated, "Kept", kept)
+}
+
+// startsLater is noteStartsLater as of the day typed: a start in a month
+// that has come by today (`12월 입사` on a 2026. 11. 30. entry typed on
+// 2027. 2. 2.) is no start to come, for December 2026 is past; it is read
+// as the month it names (review r33 M9: it was refused as "아직 입사 전").
+func startsLater(note string, asOf, today time.Time) (string, bool) {
+	w, later := noteStartsLater(note, asOf)
+	if !later || today.IsZero() {
+		return w, later
+	}
+	folded, _ := noteFold(w)
+	m := reFutureStart.FindStringSubmatch(folded)
+	if m == nil {
+		return w, later // 내일 입사, 다음주 입사: counted from the day typed
+	}
+	num := func(name string) int { return atoiOr(m[reFutureStart.SubexpIndex(name)]) }
+	month, day := num("m"), num("d")
+	if month == 0 {
+		month, day = num("sm"), num("sd")
+	}
+	start := dates.On(asOf.Year(), time.Month(month), max(day, 1))
+	if start.Before(asOf) || start.Equal(asOf) && day == 0 {
+		start = dates.On(asOf.Year()+1, time.Month(month), max(day, 1))
+	}
+	if start.After(today) {
+		return w, true
+	}
+	return "", false
+}
+
+// weekendOfEntryReply is the refusal of `주말` on an entry dated in
+// another week than the weekend before the day typed, or "": the README
+// counts relative words from the day typed, so that weekend is offered,
+// but the entry's own weekend is as likely (review r33 M10: on 2027. 2. 2.
+// `2026. 12. 28. 메모:주말에 입사` offered only 2027. 1. 30., filing a
+// December 2026 hire in 2027 with no word about the year). Both weekends
+// are named, each with its line, and the year said when it changes.
+func (s *Service) weekendOfEntryReply(r noteRead, asOf time.Time, dated, kept string) string {
+	if r.weekend.IsZero() {
+		return ""
+	}
+	sat := asOf
+	for ; sat.Weekday() != time.Saturday; sat = sat.AddDate(0, 0, -1) {
+	}
+	if sat.Equal(r.weekend) {
+		return ""
+	}
+	day := sat // the entry's weekend, dated its Saturday, or the entry's day on it
+	if asOf.Weekday() == time.Sunday {
+		day = asOf
+	}
+	entryLine := strings.Replace(kept, s.date(asOf), s.date(day), 1)
+	reply := s.msg("daywords.note_weekend_two", "Word", r.word, "Today", s.date(s.today()), "From", s.date(r.weekend),
+		"To", s.date(r.weekend.AddDate(0, 0, 1)), "Date", s.date(asOf), "EntryFrom", s.date(sat), "EntryTo", s.date(sat.AddDate(0, 0, 1)),
+		"Dated", dated, "EntryLine", entryLine, "Kept", kept)
+	if r.weekend.Year() != asOf.Year() {
+		reply += " " + s.msg("daywords.note_weekend_other_year", "From", s.date(r.weekend), "Year", r.weekend.Year(), "EntryYear", asOf.Year())
+	}
+	return reply
+}
