@@ -1081,7 +1081,7 @@ func noteStartsLater(note string, asOf time.Time) (string, bool) {
 }
 
 func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today time.Time) string {
-	if w, later := noteStartsLater(d.note, asOf); later {
+	if w, later := NoteStartsLater(d.note, asOf, today); later {
 		if d.status == StatusAgreed {
 			return "" // an agreement's start to come: its plan, no month of a figure
 		}
@@ -1129,7 +1129,7 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 	if d.date != nil {
 		asOf = *d.date
 	}
-	if _, later := noteStartsLater(d.note, asOf); later {
+	if _, later := NoteStartsLater(d.note, asOf, today); later {
 		return "", nil
 	}
 	r, ok := noteMonth(d.note, asOf, today)
@@ -1205,7 +1205,7 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 // (review r15 F9: `채용 4 50 12.1 메모:11월분 2차 채용` was filed in
 // December), or "".
 func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) string {
-	if w, later := noteStartsLater(note, asOf); later {
+	if w, later := NoteStartsLater(note, asOf, today); later {
 		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement)
 	}
 	r, ok := noteMonth(note, asOf, today) // 확인:예 passes no such note (review r29 B2)
