@@ -41,7 +41,7 @@ func TestFutureNoteStartIsRefused(t *testing.T) {
 		{"12/10 입사", "12/10"},
 		{"12월 10일자 입사", "12월 10일"},
 		{"2027년 1월 5일 입사", "1월 5일"},
-		{"10일에 출근", "10일"},
+		{"12월 10일", "12월 10일"},
 		{"합격자(내일 입사)", "내일"},
 		{"입사일: 내일", "내일"},
 		{"다음달", "다음달"},
@@ -152,6 +152,36 @@ func TestFutureNoteNextMonthDayOffersNoDatedLine(t *testing.T) {
 			}
 			if got := h.sqlInt(`SELECT count(*) FROM entries`); got != 1 {
 				t.Errorf("%d entries, want the agreement alone", got)
+			}
+		})
+	}
+}
+
+// Review r33 M6: a quoted day word (`추가 노인 5 "어제"`) was refused with
+// the note line `메모:"어제"` offered, which the note check then refused.
+// The reply offers the date line alone, which records; a quoted word of a
+// start to come (`"내일"`) is refused as not hired yet.
+func TestFutureQuotedDayWordOffersNoRefusedNoteLine(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang              commands.Lang
+		line, note, field string
+		start, why        string
+	}{
+		{commands.Korean, `추가 노인 5 "어제"`, `메모:"어제"`, "`추가 노인 5 날짜:어제`", `추가 노인 6 "내일"`, "아직 입사 전"},
+		{commands.English, `add 5 senior "yesterday"`, `note:"yesterday"`, "`add 5 senior date:yesterday`", `add 6 senior "tomorrow"`, "not hired yet"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := k32Harness(t, tc.lang, futureToday)
+			r := h.refusedUntouched(manager, tc.line, tc.field)
+			if strings.Contains(r.Text(), tc.note) {
+				t.Errorf("the reply offers %s, which the note check refuses:\n%s", tc.note, r.Text())
+			}
+			h.refusedUntouched(manager, tc.start, tc.why)
+			h.run(manager, strings.Trim(tc.field, "`"), commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2026-12-03'`); got != 5 {
+				t.Errorf("SQL sum on 2026-12-03 %d, want 5", got)
 			}
 		})
 	}

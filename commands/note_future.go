@@ -69,10 +69,12 @@ var reLaterWord = regexp.MustCompile(`내일 ?모레|내일|모레|글피|다다
 	`[0-9]{1,3} ?(?:일|주|개월|달) ?(?:후|뒤)(?:에|부터)? ?(?:입사|출근|근무|합류)`)
 
 // reLaterDate is a date in a note: 2026. 12. 10., 2026-12-10, 2027년 1월
-// 5일, 12월 10일, 12/10, 10일, 2027년, Dec 10, 10 Dec 2026.
+// 5일, 12월 10일, 12/10, 2027년, Dec 10, 10 Dec 2026. A day alone (10일)
+// is left to the note-day readers, which read a day past in the month
+// before (30일자 입사 on 12/1 is 11/30).
 var reLaterDate = regexp.MustCompile(`(?P<y1>20[0-9]{2}) ?[./-] ?(?P<m1>[0-9]{1,2}) ?[./-] ?(?P<d1>[0-9]{1,2})\.?|` +
 	`(?:(?P<y2>20[0-9]{2}) ?년 ?)?(?P<m2>[0-9]{1,2}) ?월(?: ?(?P<d2>[0-9]{1,2}) ?일)?|` +
-	`(?P<m3>[0-9]{1,2})[/.](?P<d3>[0-9]{1,2})|(?P<d4>[0-9]{1,2}) ?일|(?P<y5>20[0-9]{2}) ?년|` +
+	`(?P<m3>[0-9]{1,2})[/.](?P<d3>[0-9]{1,2})|(?P<y5>20[0-9]{2}) ?년|` +
 	`\b(?P<em6>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.? (?P<d6>[0-9]{1,2})(?:st|nd|rd|th)?(?:,? (?P<y6>20[0-9]{2}))?\b|` +
 	`\b(?P<d7>[0-9]{1,2})(?:st|nd|rd|th)? (?P<em7>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?(?: (?P<y7>20[0-9]{2}))?\b`)
 
@@ -113,7 +115,7 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 				continue // 이번 주 월요일 on Wednesday: a day past, read elsewhere
 			}
 		}
-		if startsAround(clause, s, e) {
+		if startsAround(clause, s, e, true) {
 			return s, e, true
 		}
 	}
@@ -144,6 +146,7 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 			return clause[loc[2*i]:loc[2*i+1]]
 		}
 		var y, m, d int
+		bare := true
 		switch {
 		case get("m1") > 0:
 			y, m, d = get("y1"), get("m1"), get("d1")
@@ -151,11 +154,7 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 			y, m, d = get("y2"), get("m2"), get("d2")
 		case get("m3") > 0:
 			m, d = get("m3"), get("d3")
-		case get("d4") > 0:
-			y, m, d = asOf.Year(), int(asOf.Month()), get("d4")
-			if !dayAloneStarts(clause[e:]) {
-				continue // 3일 근무, 10일 전 입사: no day of the month
-			}
+			bare = false // 3.14, 1/2 alone are figures as often as days
 		case get("y5") > 0:
 			y = get("y5")
 		case word("em6") != "":
@@ -176,7 +175,7 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 		if !dateIsLater(y, m, d, asOf) {
 			continue
 		}
-		if startsAround(clause, s, e) {
+		if startsAround(clause, s, e, bare) {
 			return s, e, true
 		}
 	}
@@ -214,7 +213,7 @@ var reUntilBefore = regexp.MustCompile(`\b(?:until|till|through|by)\s*$`)
 // startsAround says the clause says work starts at the word clause[s:e]:
 // a start word after it (any words between), an English start word
 // anywhere, a start word just before it (입사일: 내일), or the word alone.
-func startsAround(clause string, s, e int) bool {
+func startsAround(clause string, s, e int, bare bool) bool {
 	if reLeftOut.MatchString(clause[e:]) {
 		return false // 내일 입사 2명 제외: those are left out of the figure
 	}
@@ -229,20 +228,7 @@ func startsAround(clause string, s, e int) bool {
 		}
 	}
 	alone := strings.Trim(clause[:s]+rest, " \t\"“”‘’'()[]{}.:!?~-")
-	return alone == ""
-}
-
-// dayAloneStarts says the words after a day of the month alone (10일) make
-// it the day work starts: a particle at most, then a start word.
-func dayAloneStarts(rest string) bool {
-	rest = strings.TrimLeft(rest, " ")
-	for _, p := range []string{"자로", "자", "부터", "에", "날"} {
-		if strings.HasPrefix(rest, p) {
-			rest = strings.TrimLeft(rest[len(p):], " ")
-			break
-		}
-	}
-	return hasAnyPrefix(rest, laterStartWords)
+	return bare && alone == ""
 }
 
 // dateIsLater says a date read in a note (y and d zero when not given) is
@@ -293,4 +279,24 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// quotedDayNoteRefused is the reply to a quoted day word (`"어제"`) whose
+// note line, offered as the way to keep it (k36), the note checks would
+// refuse (review r33 M6): a start to come (`"내일"`) is refused as not
+// hired yet; another day than the entry's is offered as the date line
+// alone. ok=false when the note line would be kept.
+func (s *Service) quotedDayNoteRefused(command, w string, d entryDraft, p Program, value, field string, today time.Time) (Reply, bool) {
+	asOf := today
+	if d.date != nil {
+		asOf = *d.date
+	}
+	d.note = strings.TrimSpace(d.note + " " + w)
+	if _, later := NoteStartsLater(d.note, asOf, today); later && d.status != StatusAgreed {
+		return s.refuse(command, s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf))), true
+	}
+	if s.noteNamesAnotherMonth(p, d, asOf, today) == "" {
+		return Reply{}, false
+	}
+	return s.refuse(command, s.msg("future.quoted_day_not_note", "Typed", w, "Value", value, "Field", field)), true
 }
