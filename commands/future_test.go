@@ -75,7 +75,10 @@ func TestFutureNoteStartIsRefused(t *testing.T) {
 				if lang == commands.English {
 					line = fmt.Sprintf("%s %d note:%s", add, i+3, c.note)
 				}
-				r := h.refusedUntouched(manager, line, "`"+c.word, why)
+				r := h.refusedUntouched(manager, line, why)
+				if span := strings.Split(r.Text(), "`"); len(span) < 3 || !strings.Contains(span[1], c.word) {
+					t.Errorf("%q: the reply does not name %q first:\n%s", line, c.word, r.Text())
+				}
 				if strings.Contains(r.Text(), "날짜:20") || strings.Contains(r.Text(), "date:20") {
 					t.Errorf("%q: the refusal offers a dated line:\n%s", line, r.Text())
 				}

@@ -47,13 +47,13 @@ func TestFutureImportNoteStartIsRefused(t *testing.T) {
 		t.Fatalf("problems on lines %v, want 2–8: %+v", lines, problems)
 	}
 	ko := commands.ImportPreview(f, problems, commands.ImportResult{}, false, commands.Korean)
-	for _, w := range []string{"`내일", "`다음달", "`11월 30일", "`11/30", "`다음주", "`tomorrow`", "아직 입사 전", "기준일 2026. 11. 5. 이후"} {
+	for _, w := range []string{"`내일", "`다음달", "`11월 30일", "`11/30", "`다음주", "tomorrow`", "아직 입사 전", "기준일 2026. 11. 5. 이후"} {
 		if !strings.Contains(ko, w) {
 			t.Errorf("preview lacks %q:\n%s", w, ko)
 		}
 	}
 	en := commands.ImportPreview(f, problems, commands.ImportResult{}, false, commands.English)
-	for _, w := range []string{"`내일", "`tomorrow`", "not hired yet", "2026-11-05"} {
+	for _, w := range []string{"`내일", "tomorrow`", "not hired yet", "2026-11-05"} {
 		if !strings.Contains(en, w) {
 			t.Errorf("English preview lacks %q:\n%s", w, en)
 		}
