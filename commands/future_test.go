@@ -108,16 +108,17 @@ func TestFutureNoteWordsThatAreNoStartAreKept(t *testing.T) {
 		"추가 청년 6 메모:내년도 사업 대상자",
 		"추가 청년 7 메모:hired today, review next week",
 		"추가 청년 8 메모:오늘 입사, 내일 오리엔테이션",
+		"추가 청년 9 메모:입사(다음주 교육)",
 	} {
 		h.run(manager, line, commands.OutcomeOK)
 		want += int64(i + 2)
 	}
-	h.run(manager, "추가 청년 9 상태:약정 메모:다음달 1일 입사", commands.OutcomeOK)
+	h.run(manager, "추가 청년 10 상태:약정 메모:다음달 1일 입사", commands.OutcomeOK)
 	if got := h.liveSQL("youth", "realised"); got != want {
 		t.Errorf("realised SQL sum %d, want %d", got, want)
 	}
-	if got := h.liveSQL("youth", "agreed"); got != 9 {
-		t.Errorf("agreed SQL sum %d, want 9", got)
+	if got := h.liveSQL("youth", "agreed"); got != 10 {
+		t.Errorf("agreed SQL sum %d, want 10", got)
 	}
 }
 

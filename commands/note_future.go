@@ -85,7 +85,10 @@ var laterStartWords = []string{"입사", "출근", "근무", "입소", "발령",
 var reEnglishStart = regexp.MustCompile(`\b(?:start|starts|starting|join|joins|joining|hire|hires|hired|hiring|begin|begins|beginning|onboard[a-z]*|employ[a-z]*|commenc[a-z]*)\b`)
 
 // reStartBefore is a start word before the word: 입사일: 내일, 입사 예정일 12/10.
-var reStartBefore = regexp.MustCompile(`(?:입사|출근|근무 ?시작|첫 ?출근)(?: ?예정)? ?(?:일|일자|날)? ?[:：]? ?["“‘'(]?$`)
+var reStartBefore = regexp.MustCompile(`(?:입사|출근|근무 ?시작|첫 ?출근)(?: ?예정)? ?(?:일|일자|날)? ?[:：]? ?["“‘']?$`)
+
+// reFigureAfter is a unit or an amount after 3.5 or 1/2: a figure, no day.
+var reFigureAfter = regexp.MustCompile(`^ ?(?:배|%|퍼센트|정도|가량|명|개|건|원|천|만|억|x\b|times\b|of\b)`)
 
 // laterParticles may follow a Korean word (내일부터, 다음달 초, 내년도).
 var laterParticles = []string{"부터는", "부터", "에는", "에", "자로", "자", "중으로", "중에", "중", "경에", "경", "쯤에", "쯤", "께", "초에", "초", "말에", "말", "중순", "초순", "하순", "은", "는", "이", "도", "날", "의", "로", "으로"}
@@ -155,6 +158,9 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 		case get("m3") > 0:
 			m, d = get("m3"), get("d3")
 			bare = false // 3.14, 1/2 alone are figures as often as days
+			if reFigureAfter.MatchString(clause[e:]) {
+				continue // 3.5배, 1/2 정도
+			}
 		case get("y5") > 0:
 			y = get("y5")
 		case word("em6") != "":
