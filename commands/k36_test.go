@@ -30,7 +30,7 @@ func TestK36QuotedFieldWordsAreReadOrRefused(t *testing.T) {
 		note    string // a quoted date after 메모:, kept as typed
 	}{
 		{commands.Korean, [][]string{
-			{`추가 노인 5 "어제"`, "`\"어제\"`", "날짜", "`추가 노인 5 날짜:어제`", "`추가 노인 5 메모:\"어제\"`"},
+			{`추가 노인 5 "어제"`, "`\"어제\"`", "날짜", "`추가 노인 5 날짜:어제`", "메모로도 남길 수 없습니다"}, // r33 M6: 메모:"어제" is refused, not offered
 			{`추가 노인 5 "11월 9일"`, "`\"11월 9일\"`", "날짜"},
 			{`추가 노인 5 "MOU"`, "`\"MOU\"`", "상태", "`추가 노인 5 \"MOU\" 상태:약정`"},
 			{`추가 노인 5 "약정 기업"`, "`\"약정 기업\"`", "상태"},
@@ -40,7 +40,7 @@ func TestK36QuotedFieldWordsAreReadOrRefused(t *testing.T) {
 			{`추가 노인 5 "주말 행사"`, "`\"주말 행사\"`", "날짜"},
 		}, []string{`추가 노인 2 10/5 "추석 연휴"`, `추가 노인 1 "경로당"`, `추가 노인 4 확인:예 메모:"주말" 경로당`}, `추가 "노인" 5`, `"주말" 경로당`},
 		{commands.English, [][]string{
-			{`add 5 senior "yesterday"`, "`\"yesterday\"`", "a date", "`add 5 senior date:yesterday`", "`add 5 senior note:\"yesterday\"`"},
+			{`add 5 senior "yesterday"`, "`\"yesterday\"`", "a date", "`add 5 senior date:yesterday`", "cannot stay in the note"},
 			{`add 5 senior "11월 9일"`, "`\"11월 9일\"`", "a date"},
 			{`add 5 senior "MOU"`, "`\"MOU\"`", "a status", "`add 5 senior \"MOU\" status:agreed`"},
 			{`add 5 senior "노인복지과 results"`, "`노인복지과`", "name of a department"},

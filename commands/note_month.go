@@ -1185,7 +1185,7 @@ func noteStartsLater(note string, asOf time.Time) (string, bool) {
 }
 
 func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today time.Time) string {
-	if w, later := startsLater(d.note, asOf, today); later {
+	if w, later := NoteStartsLater(d.note, asOf, today); later {
 		if d.status == StatusAgreed {
 			return "" // an agreement's start to come: its plan, no month of a figure
 		}
@@ -1240,7 +1240,7 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 	if d.date != nil {
 		asOf = *d.date
 	}
-	if _, later := startsLater(d.note, asOf, today); later {
+	if _, later := NoteStartsLater(d.note, asOf, today); later {
 		return "", nil
 	}
 	r, ok := noteMonth(d.note, asOf, today)
@@ -1344,7 +1344,7 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 // (review r15 F9: `채용 4 50 12.1 메모:11월분 2차 채용` was filed in
 // December), or "".
 func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) string {
-	if w, later := startsLater(note, asOf, today); later {
+	if w, later := NoteStartsLater(note, asOf, today); later {
 		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement)
 	}
 	r, ok := noteMonth(note, asOf, today) // 확인:예 passes no such note (review r29 B2)

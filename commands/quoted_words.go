@@ -33,6 +33,9 @@ func (s *Service) quotedFieldWord(cmd Command, words []string, d entryDraft, pro
 				value = s.date(day)
 			}
 			field := strings.Replace(cmd.Line, w, s.msg("k36.label_date")+inner, 1)
+			if r, refused := s.quotedDayNoteRefused(cmd.Name, w, d, own, value, field, today); refused {
+				return r, true // its note line would be refused too (review r33 M6)
+			}
 			return s.refuse(cmd.Name, s.msg("k36.quoted_word_is_field", "Typed", w, "Kind", s.msg("k36.kind_date"),
 				"Value", value, "Field", field, "Note", note)), true
 		}

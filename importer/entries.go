@@ -369,7 +369,9 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		// refused its whole export (review r30 B8). A file row without them
 		// does not say that day.
 		typedOn := e.Origin != "" && !e.RecordedAt.IsZero()
-		if word, ok := commands.NoteNamesRelativeDay(e.Note); ok {
+		if word, ok := commands.NoteStartsLater(e.Note, e.AsOf, writtenOn(typedOn, e.RecordedAt, r.Location, today)); ok && e.Status == commands.StatusRealised {
+			m, found = msg("future.import_note_starts_later", "Word", word, "AsOf", e.AsOf), true // not hired yet (r33 B11)
+		} else if word, ok := commands.NoteNamesRelativeDay(e.Note); ok {
 			// 어제 입사, 지난주 채용: counted from a day the file does not give (r24 F17)
 			m, found = msg("k60.import_note_relative_day", "Word", word), !typedOn
 		} else if word, ok := commands.NoteNamesRelativeMonth(e.Note); ok {

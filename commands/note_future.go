@@ -1,0 +1,312 @@
+package commands
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"jobsbot/commands/dates"
+)
+
+// NoteStartsLater finds a note of a realised entry dated asOf saying the
+// people start work later: 내일, 모레, 글피, 다음 주, 다다음주, 다음 달,
+// 내년, 오는 월요일, 이번 주 금요일 (after asOf), a date after the day written
+// (`12/10 입사` on 4 December), tomorrow, next week, next Monday,
+// upcoming, will start. Words counted from a day (내일, 이번 주) count
+// from written, the day the note was written (the day typed; an import
+// row's 기록 일시, or the import day when the row has none). The word may
+// carry a particle (부터, 에, 중, 경, 쯤, 초) and other words may stand
+// between it and the start word (`내일 오전 입사`, `내일 첫 출근`); a
+// clause holding only the word counts too (`다음달`, `12/10`). They are
+// not hired yet: no 실적 of asOf's month nor of any other (issues 19/20,
+// review r33 B1, B2, B10, B11). It returns the word as the note has it.
+func NoteStartsLater(note string, asOf, written time.Time) (word string, ok bool) {
+	// The first reader's start in a month that has come by the day
+	// written is no start to come (startsLater, review r33 M9).
+	if w, later := startsLater(note, asOf, written); later {
+		return w, true
+	}
+	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
+	if written.IsZero() || written.Before(asOf) {
+		written = asOf
+	}
+	written = time.Date(written.Year(), written.Month(), written.Day(), 0, 0, 0, 0, time.UTC)
+	folded, offs := noteFold(note)
+	folded = asciiLower(folded)
+	end := func(i int) int {
+		if i >= len(offs) {
+			return len(note)
+		}
+		return offs[i]
+	}
+	start := 0
+	for i := 0; i <= len(folded); {
+		r, size := utf8.DecodeRuneInString(folded[i:])
+		if i < len(folded) && !strings.ContainsRune(",;·\n", r) {
+			i += size
+			continue
+		}
+		if s, e, found := clauseStartsLater(folded[start:i], asOf, written); found {
+			return strings.TrimSpace(note[end(start+s):end(start+e)]), true
+		}
+		if i == len(folded) {
+			break
+		}
+		i += size
+		start = i
+	}
+	return "", false
+}
+
+// reLaterWord is a word counting forward from the day written.
+var reLaterWord = regexp.MustCompile(`내일 ?모레|내일|모레|글피|다다음 ?(?:주|달)|다음 ?(?:주|달|해)(?: ?[월화수목금토일]요일)?|내주|차주|내달|익월|익년|내년|명년|` +
+	`오는 ?(?:[월화수목금토일](?:요일|욜)|주|달|[0-9]{1,2} ?일)|(?:이번 ?주|금주) ?(?P<kw>[월화수목금토일])(?:요일|욜)|` +
+	`\b(?:the )?day after tomorrow\b|\btomorrow\b|\btmrw\b|\bnext (?:week|month|year|(?P<ew>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*)\b|` +
+	`\bupcoming\b|\b(?:the )?coming (?:week|month|year|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bin (?:a|one|two|three|four|[0-9]+) (?:days?|weeks?|months?)\b|` +
+	`\b(?:will|shall|going to|due to|set to|about to|scheduled to) (?:be )?(?:start|starting|join|joining|begin|beginning|commence|hired|onboarded)\b|` +
+	`\bthis (?P<tw>mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|` +
+	`[0-9]{1,3} ?(?:일|주|개월|달) ?(?:후|뒤)(?:에|부터)? ?(?:입사|출근|근무|합류)`)
+
+// reLaterDate is a date in a note: 2026. 12. 10., 2026-12-10, 2027년 1월
+// 5일, 12월 10일, 12/10, 2027년, Dec 10, 10 Dec 2026. A day alone (10일)
+// is left to the note-day readers, which read a day past in the month
+// before (30일자 입사 on 12/1 is 11/30).
+var reLaterDate = regexp.MustCompile(`(?P<y1>20[0-9]{2}) ?[./-] ?(?P<m1>[0-9]{1,2}) ?[./-] ?(?P<d1>[0-9]{1,2})\.?|` +
+	`(?:(?P<y2>20[0-9]{2}) ?년 ?)?(?P<m2>[0-9]{1,2}) ?월(?: ?(?P<d2>[0-9]{1,2}) ?일)?|` +
+	`(?P<m3>[0-9]{1,2})[/.](?P<d3>[0-9]{1,2})|(?P<y5>20[0-9]{2}) ?년|` +
+	`\b(?P<em6>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.? (?P<d6>[0-9]{1,2})(?:st|nd|rd|th)?(?:,? (?P<y6>20[0-9]{2}))?\b|` +
+	`\b(?P<d7>[0-9]{1,2})(?:st|nd|rd|th)? (?P<em7>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?(?: (?P<y7>20[0-9]{2}))?\b`)
+
+// laterStartWords say when work starts, in Korean after the word; the
+// English ones may stand anywhere in the clause (hired tomorrow).
+var laterStartWords = []string{"입사", "출근", "근무", "입소", "발령", "임용", "합류", "투입", "배치"}
+
+var reEnglishStart = regexp.MustCompile(`\b(?:start|starts|starting|join|joins|joining|hire|hires|hired|hiring|begin|begins|beginning|onboard[a-z]*|employ[a-z]*|commenc[a-z]*)\b`)
+
+// reStartBefore is a start word before the word: 입사일: 내일, 입사 예정일 12/10.
+var reStartBefore = regexp.MustCompile(`(?:입사|출근|근무 ?시작|첫 ?출근)(?: ?예정)? ?(?:일|일자|날)? ?[:：]? ?["“‘']?$`)
+
+// reFigureAfter is a unit or an amount after 3.5 or 1/2: a figure, no day.
+var reFigureAfter = regexp.MustCompile(`^ ?(?:배|%|퍼센트|정도|가량|명|개|건|원|천|만|억|x\b|times\b|of\b)`)
+
+// laterParticles may follow a Korean word (내일부터, 다음달 초, 내년도).
+var laterParticles = []string{"부터는", "부터", "에는", "에", "자로", "자", "중으로", "중에", "중", "경에", "경", "쯤에", "쯤", "께", "초에", "초", "말에", "말", "중순", "초순", "하순", "은", "는", "이", "도", "날", "의", "로", "으로"}
+
+// reLeftOut are words saying those people are left out of the figure.
+var reLeftOut = regexp.MustCompile(`제외|빼고|미포함|불포함|\bexcluding\b|\bexcept\b|\bnot (?:included|counted)\b`)
+
+// clauseStartsLater is the span of the first word of clause saying its
+// people start after asOf, or found=false.
+func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found bool) {
+	if strings.TrimSpace(clause) == "" {
+		return 0, 0, false
+	}
+	for _, loc := range reLaterWord.FindAllStringSubmatchIndex(clause, -1) {
+		s, e := loc[0], loc[1]
+		if !laterWordStands(clause, s, e) {
+			continue
+		}
+		weekday := ""
+		for _, name := range []string{"kw", "ew", "tw"} {
+			if i := reLaterWord.SubexpIndex(name); loc[2*i] >= 0 {
+				weekday = clause[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		if w := clause[s:e]; weekday != "" && !strings.HasPrefix(w, "next ") && !strings.Contains(w, "coming") {
+			if day := thisWeekDay(weekday, written); !day.After(asOf) {
+				continue // 이번 주 월요일 on Wednesday: a day past, read elsewhere
+			}
+		}
+		if startsAround(clause, s, e, true) {
+			return s, e, true
+		}
+	}
+	for _, loc := range reLaterDate.FindAllStringSubmatchIndex(clause, -1) {
+		s, e := loc[0], loc[1]
+		if hangulBefore(clause[:s]) || s > 0 && strings.ContainsAny(clause[s-1:s], "0123456789/.-") {
+			continue
+		}
+		if rest := clause[e:]; rest != "" && strings.ContainsAny(rest[:1], "0123456789/") {
+			continue
+		}
+		get := func(name string) int {
+			i := reLaterDate.SubexpIndex(name)
+			if loc[2*i] < 0 {
+				return 0
+			}
+			n, err := strconv.Atoi(clause[loc[2*i]:loc[2*i+1]])
+			if err != nil {
+				return 0
+			}
+			return n
+		}
+		word := func(name string) string {
+			i := reLaterDate.SubexpIndex(name)
+			if loc[2*i] < 0 {
+				return ""
+			}
+			return clause[loc[2*i]:loc[2*i+1]]
+		}
+		var y, m, d int
+		bare := true
+		switch {
+		case get("m1") > 0:
+			y, m, d = get("y1"), get("m1"), get("d1")
+		case get("m2") > 0:
+			y, m, d = get("y2"), get("m2"), get("d2")
+		case get("m3") > 0:
+			m, d = get("m3"), get("d3")
+			bare = false // 3.14, 1/2 alone are figures as often as days
+			if reFigureAfter.MatchString(clause[e:]) {
+				continue // 3.5배, 1/2 정도
+			}
+		case get("y5") > 0:
+			y = get("y5")
+		case word("em6") != "":
+			mm, ok := dates.EnglishMonth(word("em6"))
+			if !ok {
+				continue
+			}
+			y, m, d = get("y6"), mm, get("d6")
+		case word("em7") != "":
+			mm, ok := dates.EnglishMonth(word("em7"))
+			if !ok {
+				continue
+			}
+			y, m, d = get("y7"), mm, get("d7")
+		default:
+			continue
+		}
+		// A day after the entry's but come by the day written is a start
+		// that happened: the day readers ask which day the figure is of.
+		if !dateIsLater(y, m, d, written) {
+			continue
+		}
+		if startsAround(clause, s, e, bare) {
+			return s, e, true
+		}
+	}
+	return 0, 0, false
+}
+
+// laterWordStands says the match at clause[s:e] is a word of its own:
+// not the end of a longer word (청년내일채움), not the start of one
+// (내달려, 내주고) beyond a particle, and not `내일까지` or `until next
+// week` (a time up to then, no start).
+func laterWordStands(clause string, s, e int) bool {
+	w := clause[s:e]
+	if r, _ := utf8.DecodeRuneInString(w); unicode.Is(unicode.Hangul, r) && hangulBefore(clause[:s]) {
+		return false
+	}
+	rest := clause[e:]
+	if strings.HasPrefix(rest, "까지") || reUntilBefore.MatchString(clause[:s]) {
+		return false
+	}
+	for _, p := range laterParticles {
+		if strings.HasPrefix(rest, p) {
+			rest = rest[len(p):]
+			break
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	first, _ := utf8.DecodeRuneInString(w)
+	// 내일입사 is read; 내일채움공제, 내달려 are other words
+	return !unicode.Is(unicode.Hangul, r) || !unicode.Is(unicode.Hangul, first) || hasAnyPrefix(rest, laterStartWords)
+}
+
+// reUntilBefore ends a clause's words before a time up to which, not from which.
+var reUntilBefore = regexp.MustCompile(`\b(?:until|till|through|by)\s*$`)
+
+// startsAround says the clause says work starts at the word clause[s:e]:
+// a start word after it (any words between), an English start word
+// anywhere, a start word just before it (입사일: 내일), or the word alone.
+func startsAround(clause string, s, e int, bare bool) bool {
+	if reLeftOut.MatchString(clause[e:]) {
+		return false // 내일 입사 2명 제외: those are left out of the figure
+	}
+	if hasAny(clause[s:], laterStartWords) || reEnglishStart.MatchString(clause) || reStartBefore.MatchString(strings.TrimRight(clause[:s], " ")) {
+		return true
+	}
+	rest := clause[e:]
+	for _, p := range laterParticles {
+		if strings.HasPrefix(rest, p) {
+			rest = rest[len(p):]
+			break
+		}
+	}
+	alone := strings.Trim(clause[:s]+rest, " \t\"“”‘’'()[]{}.:!?~-")
+	return bare && alone == ""
+}
+
+// dateIsLater says a date read in a note (y and d zero when not given) is
+// after asOf. A month without a year is the next one to three months
+// ahead or asOf's own, as noteStartsLater reads it.
+func dateIsLater(y, m, d int, asOf time.Time) bool {
+	if m < 0 || m > 12 || d < 0 || d > 31 {
+		return false
+	}
+	if m == 0 {
+		return y > asOf.Year() && d == 0 // 2027년 입사
+	}
+	if y == 0 {
+		ahead := (m - int(asOf.Month()) + 12) % 12
+		return ahead >= 1 && ahead <= 3 || ahead == 0 && d > asOf.Day()
+	}
+	if y != asOf.Year() || m != int(asOf.Month()) {
+		return y > asOf.Year() || y == asOf.Year() && m > int(asOf.Month())
+	}
+	return d > asOf.Day()
+}
+
+// thisWeekDay is the day of written's week (Monday first) a Korean (월)
+// or English (mon) weekday names.
+func thisWeekDay(name string, written time.Time) time.Time {
+	index := map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6,
+		"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}[name]
+	monday := written.AddDate(0, 0, -((int(written.Weekday()) + 6) % 7))
+	return monday.AddDate(0, 0, index)
+}
+
+// hasAny says s holds one of words.
+func hasAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower lowers A–Z only, keeping every byte offset.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// quotedDayNoteRefused is the reply to a quoted day word (`"어제"`) whose
+// note line, offered as the way to keep it (k36), the note checks would
+// refuse (review r33 M6): a start to come (`"내일"`) is refused as not
+// hired yet; another day than the entry's is offered as the date line
+// alone. ok=false when the note line would be kept.
+func (s *Service) quotedDayNoteRefused(command, w string, d entryDraft, p Program, value, field string, today time.Time) (Reply, bool) {
+	asOf := today
+	if d.date != nil {
+		asOf = *d.date
+	}
+	d.note = strings.TrimSpace(d.note + " " + w)
+	if _, later := NoteStartsLater(d.note, asOf, today); later && d.status != StatusAgreed {
+		return s.refuse(command, s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf))), true
+	}
+	if s.noteNamesAnotherMonth(p, d, asOf, today) == "" {
+		return Reply{}, false
+	}
+	return s.refuse(command, s.msg("future.quoted_day_not_note", "Typed", w, "Value", value, "Field", field)), true
+}
