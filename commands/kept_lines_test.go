@@ -86,15 +86,17 @@ func runKept(t *testing.T, c keptCase) {
 // Review r31 F1/F9/F11: the line kept on the day typed dropped only the
 // note's date word and left its suffix (`자 채용 7명`, `경 입사`, `로
 // 입사`, `hired on`), and the line dated as the note says was dated its
-// month's end (`1/6 순차 입사` → 2026. 1. 31.), asked again when typed
+// month's end (`12/6 순차 입사` → 2026. 12. 31.), asked again when typed
 // back. Every line offered, typed back, records once with no question,
 // the whole date phrase dropped from the kept note.
 func TestKeptEveryOfferedLineRecordsOnce(t *testing.T) {
 	t.Parallel()
 	ko, en := commands.Korean, commands.English
 	for _, c := range []keptCase{
-		{"2026-12-03", ko, "추가 청년 5 메모:1/6 순차 입사", "2026-01-06", "순차 입사"},
-		{"2026-12-03", en, "add 5 youth note:1/6 staggered start", "2026-01-06", "staggered start"},
+		// (`1/6 순차 입사` typed on 2026. 12. 3. is a start to come, refused
+		// as not hired yet: TestFutureNoteStartIsRefused's reading.)
+		{"2027-01-20", ko, "추가 청년 5 메모:12/6 순차 입사", "2026-12-06", "순차 입사"},
+		{"2027-01-20", en, "add 5 youth note:12/6 staggered start", "2026-12-06", "staggered start"},
 		{"2026-12-03", ko, "추가 청년 5 메모:어제 입사", "2026-12-02", "입사"},
 		{"2027-01-04", ko, "추가 청년 7 메모:12/3자 채용 7명", "2026-12-03", "채용 7명"},
 		{"2027-01-04", ko, "추가 청년 7 메모:12. 3.자 채용 7명", "2026-12-03", "채용 7명"},
