@@ -1,0 +1,164 @@
+package commands_test
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+	"jobsbot/db"
+	"jobsbot/db/dbtest"
+)
+
+// processes returns n Services on the harness's database, each on a store
+// of its own (its own connections and its own batch lanes), as n console
+// processes started on one DATABASE_URL are, with the clock *now.
+func (h *harness) processes(n int, now *time.Time) []*commands.Service {
+	h.t.Helper()
+	ctx := context.Background()
+	var name string
+	if err := h.store.DB().GetContext(ctx, &name, `SELECT current_database()`); err != nil {
+		h.t.Fatal(err)
+	}
+	u, err := url.Parse(dbtest.ServerURL())
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	u.Path = "/" + name
+	var out []*commands.Service
+	for range n {
+		store, err := db.OpenExisting(ctx, u.String())
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		h.t.Cleanup(func() { _ = store.Close() })
+		cfg := h.cfg
+		cfg.Store = store
+		cfg.Now = func() time.Time { return *now }
+		out = append(out, commands.New(cfg))
+	}
+	return out
+}
+
+// atOnce sends line i through process i, all in the same instant, as user
+// typing in the console, and returns the replies.
+func atOnce(procs []*commands.Service, user string, lines ...string) []commands.Reply {
+	replies := make([]commands.Reply, len(lines))
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i, line := range lines {
+		wg.Go(func() {
+			<-start
+			replies[i] = procs[i].Handle(context.Background(), commands.Caller{UserID: user, Source: commands.SourceConsole}, line)
+		})
+	}
+	close(start)
+	wg.Wait()
+	return replies
+}
+
+// oneRecorded fails unless exactly one of the replies recorded and every
+// other was refused.
+func oneRecorded(t *testing.T, round int, lines []string, replies []commands.Reply) {
+	t.Helper()
+	ok := 0
+	for i, r := range replies {
+		switch r.Outcome {
+		case commands.OutcomeOK:
+			ok++
+		case commands.OutcomeRefused:
+		default:
+			t.Fatalf("round %d: %q: outcome %q:\n%s", round, lines[i], r.Outcome, r.Text())
+		}
+	}
+	if ok != 1 {
+		var all string
+		for i, r := range replies {
+			all += fmt.Sprintf("%q → %s\n", lines[i], r.Text())
+		}
+		t.Fatalf("round %d: %d answers recorded, want 1:\n%s", round, ok, all)
+	}
+}
+
+// Review r33 B4: two console processes on one database sending the two
+// answers of a past-year date hold at the same moment (the line with this
+// year's date, and the line as typed with 확인:예) both recorded. Round
+// after round, exactly one entry of that day is live, by SQL.
+func TestHoldlock2DateHoldAnswersFromTwoProcessesRecordOnce(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang             commands.Lang
+		ask, other, yes string
+	}{
+		{commands.Korean, "추가 노인 6 25.11.%d", "추가 노인 6 2026. 11. %d.", "추가 노인 6 25.11.%d 확인:예"},
+		{commands.English, "add 6 senior 2025-11-%02d", "add 6 senior 2026-11-%02d", "add 6 senior 2025-11-%02d confirm:yes"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.November, 20)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			procs := h.processes(2, &now)
+			for round := range 12 {
+				n := 1 + round
+				now = now.Add(10 * time.Minute) // the write allowance refills between rounds
+				h.run(manager, fmt.Sprintf(tc.ask, n), commands.OutcomeRefused)
+				lines := []string{fmt.Sprintf(tc.other, n), fmt.Sprintf(tc.yes, n)}
+				if round%2 == 1 {
+					lines[0], lines[1] = lines[1], lines[0]
+				}
+				oneRecorded(t, round, lines, atOnce(procs, manager, lines...))
+				if got := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL AND extract(month FROM as_of) = 11 AND extract(day FROM as_of) = $1`, n); got != 1 {
+					t.Fatalf("round %d: %d live entries of November %d, want 1", round, got, n)
+				}
+				if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL`); got != int64(6*(round+1)) {
+					t.Fatalf("round %d: ledger holds %d jobs, want %d", round, got, 6*(round+1))
+				}
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
+
+// Review r33 B4, the figure question: a delta as large as the year so far
+// is asked whether it is a 누계; its two answers (the delta with 확인:예,
+// the offered 누계 line) sent at the same moment by two console processes
+// both recorded (청년 80 where either answer gives 40 or 41). A fresh
+// ledger each round: exactly one of them is recorded, by SQL.
+func TestHoldlock2FigureQuestionAnswersFromTwoProcessesRecordOnce(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                   commands.Lang
+		first, ask, yes, total string
+	}{
+		{commands.Korean, "추가 청년 1 11/5", "추가 청년 40 날짜:2026. 12. 4.", "추가 청년 40 날짜:2026. 12. 4. 확인:예", "추가 청년 누계 40 2026. 12. 4."},
+		{commands.English, "add 1 youth 2026-11-05", "add 40 youth date:2026-12-04", "add 40 youth date:2026-12-04 confirm:yes", "add youth cumulative 40 date:2026-12-04"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			for round := range 8 {
+				now := k55At(2026, time.December, 4)
+				h := newHarness(t, tc.lang)
+				h.withClock(&now)
+				procs := h.processes(2, &now)
+				h.run(manager, tc.first, commands.OutcomeOK)
+				h.run(manager, tc.ask, commands.OutcomeRefused)
+				lines := []string{tc.yes, tc.total}
+				if round%2 == 1 {
+					lines[0], lines[1] = lines[1], lines[0]
+				}
+				oneRecorded(t, round, lines, atOnce(procs, manager, lines...))
+				if got := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL AND as_of = '2026-12-04'`); got != 1 {
+					t.Fatalf("round %d: %d live entries of 2026-12-04, want 1", round, got)
+				}
+				if got := h.liveSumAll(); got != 40 && got != 41 {
+					t.Fatalf("round %d: the year holds %d jobs, want 41 (the delta) or 40 (the 누계)", round, got)
+				}
+				dbtest.CheckTotals(t, h.store)
+			}
+		})
+	}
+}
