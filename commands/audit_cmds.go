@@ -734,11 +734,14 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	manager := s.IsManager(c.UserID)
 	h := Hire{AgreementID: a.ID, Count: cmd.Count.Value, AsOf: day, By: c.UserID, Source: e.Source, Key: e.IdempotencyKey,
-		Note: note, At: e.RecordedAt, WithinReports: cmd.Opts.Within != nil && *cmd.Opts.Within}
+		Note: note, At: e.RecordedAt, WithinReports: cmd.Opts.Within != nil && *cmd.Opts.Within, Answers: e.Answers}
 	if manager {
 		h.CloseReason = CleanReason(cmd.Opts.Reason)
 	}
 	res, err := s.store.HireAgreement(ctx, h)
+	if answered, ok := errors.AsType[*AnsweredError](err); ok {
+		return s.otherAnswerRecorded(cmd, answered.Entry) // another answer of its question recorded meanwhile
+	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		return s.monthClosedReply(ctx, cmd.Name, closed.Close, manager)
 	}

@@ -90,7 +90,7 @@ func oneRecorded(t *testing.T, round int, lines []string, replies []commands.Rep
 func TestHoldlock2DateHoldAnswersFromTwoProcessesRecordOnce(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		lang             commands.Lang
+		lang            commands.Lang
 		ask, other, yes string
 	}{
 		{commands.Korean, "추가 노인 6 25.11.%d", "추가 노인 6 2026. 11. %d.", "추가 노인 6 25.11.%d 확인:예"},
@@ -159,6 +159,49 @@ func TestHoldlock2FigureQuestionAnswersFromTwoProcessesRecordOnce(t *testing.T) 
 				}
 				dbtest.CheckTotals(t, h.store)
 			}
+		})
+	}
+}
+
+// The 채용 (hire) answering a date hold (holdlock's open point): a line
+// the hold offers for this year's date records as that answer when typed
+// as a hire of an agreement of the program (the same program, date, count
+// and department), but HireAgreement wrote without the answers' lock, so
+// the hire and the line as typed with 확인:예, sent at once by two
+// processes, both recorded. Exactly one records, by SQL.
+func TestHoldlock2HireAnsweringADateHoldAtOnceRecordsOnce(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                  commands.Lang
+		agree, ask, hire, yes string
+	}{
+		{commands.Korean, "추가 청년 100 약정 날짜:2026. 11. 1.", "추가 청년 6 25.11.%d", "채용 1 6 2026. 11. %d.", "추가 청년 6 25.11.%d 확인:예"},
+		{commands.English, "add 100 youth agreed date:2026-11-01", "add 6 youth 2025-11-%02d", "hire 1 6 2026-11-%02d", "add 6 youth 2025-11-%02d confirm:yes"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.November, 20)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			procs := h.processes(2, &now)
+			h.run(manager, tc.agree, commands.OutcomeOK)
+			for round := range 10 {
+				n := 2 + round
+				now = now.Add(10 * time.Minute)
+				h.run(manager, fmt.Sprintf(tc.ask, n), commands.OutcomeRefused)
+				lines := []string{fmt.Sprintf(tc.hire, n), fmt.Sprintf(tc.yes, n)}
+				if round%2 == 1 {
+					lines[0], lines[1] = lines[1], lines[0]
+				}
+				oneRecorded(t, round, lines, atOnce(procs, manager, lines...))
+				if got := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL AND status = 'realised' AND extract(month FROM as_of) = 11 AND extract(day FROM as_of) = $1`, n); got != 1 {
+					t.Fatalf("round %d: %d live realised entries of November %d, want 1", round, got, n)
+				}
+				if got := h.liveSumAll(); got != int64(6*(round+1)) {
+					t.Fatalf("round %d: %d realised jobs, want %d", round, got, 6*(round+1))
+				}
+			}
+			dbtest.CheckTotals(t, h.store)
 		})
 	}
 }
