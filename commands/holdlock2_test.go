@@ -205,3 +205,74 @@ func TestHoldlock2HireAnsweringADateHoldAtOnceRecordsOnce(t *testing.T) {
 		})
 	}
 }
+
+// Review r33 M3: a note-day refusal (`메모:어제 입사` on 12/4) offers two
+// lines, the one dated the note's day and the one keeping the date without
+// the word; typing both recorded both (노인 12 for 6 jobs). The offered
+// lines are the answers of one question: once one records, the other is
+// refused naming the entry, with the 확인:다시 line for a genuinely
+// separate batch, which records. The same for the month version
+// (`메모:11월분`), either line first. Figures by SQL.
+func TestHoldlock2NoteDayRefusalsLinesRecordOnce(t *testing.T) {
+	t.Parallel()
+	type steps struct {
+		held, first, second, again string
+		count                      int64
+	}
+	for _, tc := range []struct {
+		lang    commands.Lang
+		already string
+		cases   []steps
+	}{
+		{commands.Korean, "이미 ", []steps{
+			{"추가 노인 6 메모:어제 입사", "추가 노인 6 날짜:2026. 12. 3. 메모:어제 입사", "추가 노인 6 날짜:2026. 12. 4. 메모:입사",
+				"추가 노인 6 날짜:2026. 12. 4. 확인:다시 메모:입사", 6},
+			{"추가 노인 5 메모:어제 입사", "추가 노인 5 날짜:2026. 12. 4. 메모:입사", "추가 노인 5 날짜:2026. 12. 3. 메모:어제 입사",
+				"추가 노인 5 날짜:2026. 12. 3. 확인:다시 메모:어제 입사", 5},
+			{"추가 노인 7 메모:11월분", "추가 노인 7 날짜:2026. 11. 30. 메모:11월분", "추가 노인 7 날짜:2026. 12. 4.",
+				"추가 노인 7 날짜:2026. 12. 4. 확인:다시", 7},
+			{"추가 노인 9 메모:11월분", "추가 노인 9 날짜:2026. 12. 4.", "추가 노인 9 날짜:2026. 11. 30. 메모:11월분",
+				"추가 노인 9 날짜:2026. 11. 30. 확인:다시 메모:11월분", 9},
+		}},
+		{commands.English, "Already recorded", []steps{
+			{"add 6 senior note:hired yesterday", "add senior 6 date:2026-12-03 note:hired yesterday", "add senior 6 date:2026-12-04 note:hired",
+				"add senior 6 date:2026-12-04 confirm:again note:hired", 6},
+			{"add 5 senior note:hired yesterday", "add senior 5 date:2026-12-04 note:hired", "add senior 5 date:2026-12-03 note:hired yesterday",
+				"add senior 5 date:2026-12-03 confirm:again note:hired yesterday", 5},
+			{"add 7 senior note:for November", "add senior 7 date:2026-11-30 note:for November", "add senior 7 date:2026-12-04",
+				"add senior 7 date:2026-12-04 confirm:again", 7},
+			{"add 9 senior note:for November", "add senior 9 date:2026-12-04", "add senior 9 date:2026-11-30 note:for November",
+				"add senior 9 date:2026-11-30 confirm:again note:for November", 9},
+		}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.December, 4)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			var want int64
+			for _, s := range tc.cases {
+				now = now.Add(10 * time.Minute)
+				r := h.run(manager, s.held, commands.OutcomeRefused)
+				mustContain(t, r.Text(), s.first, s.second)
+				h.run(manager, s.first, commands.OutcomeOK)
+				want += s.count
+				second := h.run(manager, s.second, commands.OutcomeRefused)
+				id := h.newestID()
+				mustContain(t, second.Text(), tc.already, fmt.Sprintf("#%d", id), s.again)
+				if got := h.liveSumAll(); got != want {
+					t.Fatalf("after %q and %q: %d jobs by SQL, want %d", s.first, s.second, got, want)
+				}
+				// the refused line typed again is refused again
+				h.run(manager, s.second, commands.OutcomeRefused)
+				// a genuinely separate batch: the line the refusal gives
+				h.run(manager, s.again, commands.OutcomeOK)
+				want += s.count
+				if got := h.liveSumAll(); got != want {
+					t.Fatalf("after %q: %d jobs by SQL, want %d", s.again, got, want)
+				}
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}

@@ -1120,28 +1120,31 @@ func noteStartsLater(note string, asOf time.Time) (string, bool) {
 	return "", false
 }
 
-func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today time.Time) string {
+// noteNamesAnotherMonth refuses a draft dated asOf whose note names
+// another day or month, offering the line dated day and the line keeping
+// asOf without the word; day is zero when no dated line is offered.
+func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today time.Time) (why string, day time.Time) {
 	if w, later := noteStartsLater(d.note, asOf); later {
 		if d.status == StatusAgreed {
-			return "" // an agreement's start to come: its plan, no month of a figure
+			return "", time.Time{} // an agreement's start to come: its plan, no month of a figure
 		}
-		return s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf))
+		return s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf)), time.Time{}
 	}
 	// 확인:예 does not pass a note naming another day or month: typed out
 	// of habit (it answers other holds), it filed 11월분 in December and
 	// 2025년 12월분 in 2026 (review r29 B2).
 	r, ok := noteMonth(d.note, asOf, today)
-	day := r.dated()
+	day = r.dated()
 	if !ok {
 		if r, ok = noteDay(d.note, asOf, today); !ok {
-			return ""
+			return "", time.Time{}
 		}
 		day = r.named
 	}
 	if r.namesLaterDay(asOf) {
 		day = r.named // 2/1 현재 on a 1월말 누계: that day, not its month's end (review r28 F10)
 	}
-	return s.anotherMonthReply(r, asOf, s.draftLine(p, d, day, d.note), s.keptLine(p, d, asOf, r.word))
+	return s.anotherMonthReply(r, asOf, s.draftLine(p, d, day, d.note), s.keptLine(p, d, asOf, r.word)), day
 }
 
 // keptLine is the line keeping asOf for a draft whose note names another

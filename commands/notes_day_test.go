@@ -80,9 +80,18 @@ func TestNotesDayOtherThanTheEntrysIsAsked(t *testing.T) {
 				WHERE p.code = 'senior' AND e.voided_at IS NULL AND e.as_of <= '2026-12-17'`); got != 1050 {
 				t.Errorf("senior SQL sum through 12-17 %d, want 1050", got)
 			}
-			// The line keeping the 18th is taken too, the note without the
-			// day's words (확인:예 passes no such note: review r29 B2).
-			h.run(manager, tc.keptDay[1:len(tc.keptDay)-1], commands.OutcomeOK)
+			// The line keeping the 18th is the same refusal's other line:
+			// its dated line recorded above, so it is refused naming that
+			// entry (review r33 M3); with 확인:다시, a separate batch, it
+			// is taken, the note without the day's words (확인:예 passes
+			// no such note: review r29 B2).
+			kept := tc.keptDay[1 : len(tc.keptDay)-1]
+			h.run(manager, kept, commands.OutcomeRefused)
+			again := strings.Replace(kept, "메모:", "확인:다시 메모:", 1)
+			if tc.lang == commands.English {
+				again = strings.Replace(kept, "note:", "confirm:again note:", 1)
+			}
+			h.run(manager, again, commands.OutcomeOK)
 			note := tc.keptDay[strings.Index(tc.keptDay, "메모:")+len("메모:") : len(tc.keptDay)-1]
 			if tc.lang == commands.English {
 				note = tc.keptDay[strings.Index(tc.keptDay, "note:")+len("note:") : len(tc.keptDay)-1]
