@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -270,6 +271,93 @@ func TestHoldlock2NoteDayRefusalsLinesRecordOnce(t *testing.T) {
 				want += s.count
 				if got := h.liveSumAll(); got != want {
 					t.Fatalf("after %q: %d jobs by SQL, want %d", s.again, got, want)
+				}
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
+
+// The figure question at a month's turn offers three answers (the delta
+// with 확인:예, the 누계 on its date, the 누계 at the month before's end):
+// sent at once by three processes, one records (review r33 B4: every
+// question with two or more answer lines is answered once).
+func TestHoldlock2MonthTurnQuestionsThreeAnswersFromThreeProcessesRecordOnce(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang        commands.Lang
+		first, ask  string
+		lines       []string
+		wantOneOfIt []int64 // the year's jobs after each answer alone
+	}{
+		{commands.Korean, "추가 청년 1 11/5", "추가 청년 40",
+			[]string{"추가 청년 40 날짜:2026. 12. 2. 확인:예", "추가 청년 누계 40 2026. 12. 2.", "추가 청년 누계 40 2026. 11. 30."}, []int64{41, 40}},
+		{commands.English, "add 1 youth 2026-11-05", "add 40 youth",
+			[]string{"add 40 youth date:2026-12-02 confirm:yes", "add youth cumulative 40 date:2026-12-02", "add youth cumulative 40 date:2026-11-30"}, []int64{41, 40}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			for round := range 6 {
+				now := k55At(2026, time.December, 2)
+				h := newHarness(t, tc.lang)
+				h.withClock(&now)
+				procs := h.processes(3, &now)
+				h.run(manager, tc.first, commands.OutcomeOK)
+				h.run(manager, tc.ask, commands.OutcomeRefused)
+				lines := slices.Clone(tc.lines)
+				for range round % 3 {
+					lines = append(lines[1:], lines[0])
+				}
+				// A 누계 line that finds the ledger already at its figure (the
+				// other 누계 recorded meanwhile) says so and writes nothing:
+				// the entries, not the outcomes, are counted.
+				for i, r := range atOnce(procs, manager, lines...) {
+					if r.Outcome != commands.OutcomeOK && r.Outcome != commands.OutcomeRefused {
+						t.Fatalf("round %d: %q: outcome %q:\n%s", round, lines[i], r.Outcome, r.Text())
+					}
+				}
+				if got := h.sqlInt(`SELECT count(*) FROM entries WHERE as_of >= '2026-11-30'`); got != 1 {
+					t.Fatalf("round %d: %d live entries since 2026-11-30, want 1", round, got)
+				}
+				if got := h.liveSumAll(); !slices.Contains(tc.wantOneOfIt, got) {
+					t.Fatalf("round %d: the year holds %d jobs, want one of %v", round, got, tc.wantOneOfIt)
+				}
+				dbtest.CheckTotals(t, h.store)
+			}
+		})
+	}
+}
+
+// Review r33 M3 under concurrency: the two lines a note-day refusal
+// offers, sent at once by two processes, record once.
+func TestHoldlock2NoteDayLinesFromTwoProcessesRecordOnce(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang              commands.Lang
+		held, dated, kept string
+	}{
+		{commands.Korean, "추가 노인 %d 메모:어제 입사", "추가 노인 %d 날짜:2026. 12. 3. 메모:어제 입사", "추가 노인 %d 날짜:2026. 12. 4. 메모:입사"},
+		{commands.English, "add %d senior note:hired yesterday", "add senior %d date:2026-12-03 note:hired yesterday", "add senior %d date:2026-12-04 note:hired"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.December, 4)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			procs := h.processes(2, &now)
+			var want int64
+			for round := range 10 {
+				n := 3 + round
+				now = now.Add(10 * time.Minute)
+				h.run(manager, fmt.Sprintf(tc.held, n), commands.OutcomeRefused)
+				lines := []string{fmt.Sprintf(tc.dated, n), fmt.Sprintf(tc.kept, n)}
+				if round%2 == 1 {
+					lines[0], lines[1] = lines[1], lines[0]
+				}
+				oneRecorded(t, round, lines, atOnce(procs, manager, lines...))
+				want += int64(n)
+				if got := h.liveSumAll(); got != want {
+					t.Fatalf("round %d: %d jobs by SQL, want %d", round, got, want)
 				}
 			}
 			dbtest.CheckTotals(t, h.store)
