@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -264,8 +265,18 @@ func TestHoldlock2NoteDayRefusalsLinesRecordOnce(t *testing.T) {
 				if got := h.liveSumAll(); got != want {
 					t.Fatalf("after %q and %q: %d jobs by SQL, want %d", s.first, s.second, got, want)
 				}
-				// the refused line typed again is refused again
+				// the refusal asked again keeps its answer: the other line,
+				// typed again or with 확인:예 out of habit, is refused again
+				h.run(manager, s.held, commands.OutcomeRefused)
 				h.run(manager, s.second, commands.OutcomeRefused)
+				yes := strings.Replace(s.again, "확인:다시", "확인:예", 1)
+				if tc.lang == commands.English {
+					yes = strings.Replace(s.again, "confirm:again", "confirm:yes", 1)
+				}
+				mustContain(t, h.run(manager, yes, commands.OutcomeRefused).Text(), fmt.Sprintf("#%d", id), s.again)
+				if got := h.liveSumAll(); got != want {
+					t.Fatalf("after %q: %d jobs by SQL, want %d", yes, got, want)
+				}
 				// a genuinely separate batch: the line the refusal gives
 				h.run(manager, s.again, commands.OutcomeOK)
 				want += s.count
