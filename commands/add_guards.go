@@ -979,6 +979,12 @@ func (s *Service) holdNoteAnswers(ctx context.Context, c Caller, p Program, dept
 		}
 		e.Department = dept.Name
 	}
+	return s.holdNoteLines(ctx, c, e, days)
+}
+
+// holdNoteLines is holdNoteAnswers for the entry e the refused line would
+// record (its date aside): an add's, or a 채용's of an agreement.
+func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days [2]time.Time) error {
 	dated, kept := e, e
 	dated.AsOf, kept.AsOf = days[0], days[1]
 	if holdPrint(dated) == holdPrint(kept) {

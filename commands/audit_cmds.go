@@ -666,7 +666,15 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if utf8.RuneCountInString(note) > MaxNoteRunes {
 		return s.refuse(cmd.Name, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes))
 	}
-	if why := s.hireNamesAnotherMonth(a.ID, cmd.Count.Value, note, cmd.Opts.Reason, day, s.today()); why != "" {
+	if why, named := s.hireNamesAnotherMonth(a.ID, cmd.Count.Value, note, cmd.Opts.Reason, day, s.today()); why != "" {
+		if !named.IsZero() {
+			// its two lines answer one question, as an add's (review r33 M3)
+			hire := NewEntry{ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, Status: StatusRealised,
+				Department: a.Department, LoggedBy: c.UserID}
+			if err := s.holdNoteLines(ctx, c, hire, [2]time.Time{named, day}); err != nil {
+				return s.storageFailure(ctx, cmd.Name, err)
+			}
+		}
 		return s.refuse(cmd.Name, why) // filed in one month, its note saying another
 	}
 	programs, err := s.store.Programs(ctx)

@@ -375,3 +375,40 @@ func TestHoldlock2NoteDayLinesFromTwoProcessesRecordOnce(t *testing.T) {
 		})
 	}
 }
+
+// Review r33 M3 on the 채용 path: `채용 <약정> <수> 메모:어제 입사` is
+// refused offering the hire dated yesterday and the hire keeping today;
+// once one records, the other is refused naming it, and 확인:다시 records
+// a separate batch. Figures by SQL.
+func TestHoldlock2HireNoteDayRefusalsLinesRecordOnce(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                                     commands.Lang
+		agree, held, dated, kept, again, already string
+	}{
+		{commands.Korean, "추가 청년 100 약정 날짜:2026. 11. 1.", "채용 1 6 메모:어제 입사", "채용 1 6 날짜:2026. 12. 3. 메모:어제 입사",
+			"채용 1 6 날짜:2026. 12. 4. 메모:입사", "채용 1 6 날짜:2026. 12. 4. 확인:다시 메모:입사", "이미 기록했습니다"},
+		{commands.English, "add 100 youth agreed date:2026-11-01", "hire 1 6 note:hired yesterday", "hire 1 6 date:2026-12-03 note:hired yesterday",
+			"hire 1 6 date:2026-12-04 note:hired", "hire 1 6 date:2026-12-04 confirm:again note:hired", "Already recorded"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.December, 4)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			h.run(manager, tc.agree, commands.OutcomeOK)
+			mustContain(t, h.run(manager, tc.held, commands.OutcomeRefused).Text(), tc.dated, tc.kept)
+			h.run(manager, tc.dated, commands.OutcomeOK)
+			id := h.newestID()
+			mustContain(t, h.run(manager, tc.kept, commands.OutcomeRefused).Text(), tc.already, fmt.Sprintf("#%d", id), tc.again)
+			if got := h.liveSumAll(); got != 6 {
+				t.Fatalf("%d realised jobs by SQL, want 6", got)
+			}
+			h.run(manager, tc.again, commands.OutcomeOK)
+			if got := h.liveSumAll(); got != 12 {
+				t.Fatalf("%d realised jobs by SQL, want 12", got)
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}

@@ -1247,15 +1247,16 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 // hireNamesAnotherMonth is noteNamesAnotherMonth for `채용 <약정> <수>`
 // (review r15 F9: `채용 4 50 12.1 메모:11월분 2차 채용` was filed in
 // December), or "".
-func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) string {
+// day is the dated line's day, zero when no dated line is offered.
+func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) (why string, day time.Time) {
 	if w, later := noteStartsLater(note, asOf); later {
-		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement)
+		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement), time.Time{}
 	}
 	r, ok := noteMonth(note, asOf, today) // 확인:예 passes no such note (review r29 B2)
-	day := r.dated()
+	day = r.dated()
 	if !ok {
 		if r, ok = noteDay(note, asOf, today); !ok {
-			return ""
+			return "", time.Time{}
 		}
 		day = r.named
 	}
@@ -1276,7 +1277,7 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 		}
 		return strings.Join(parts, " ")
 	}
-	return s.anotherMonthReply(r, asOf, line(day, note), line(asOf, withoutNoteWords(note, r.word)))
+	return s.anotherMonthReply(r, asOf, line(day, note), line(asOf, withoutNoteWords(note, r.word))), day
 }
 
 // draftLine is the add a person would type for d dated day with note:
