@@ -948,6 +948,82 @@ func (s *Service) holdOtherAnswers(ctx context.Context, e NewEntry, token string
 	return nil
 }
 
+// notePrint is where held_confirmations marks a token as a line a
+// note-day refusal offered (holdNoteAnswers): its refusal, once the other
+// line recorded, names 확인:다시 for a separate batch.
+func notePrint(token string) string { return siblingPrint(token, maxAnswers+1) }
+
+// holdNoteAnswers keeps the two lines a note-day refusal offers (review
+// r33 M3: `메모:어제 입사` on 12/4 offers the line dated 12/3 with the
+// note and the line dated 12/4 without the word; typing both recorded
+// both) as the answers of one question, as holdOtherAnswers keeps a held
+// question's: each line gets a token under its entry's holdPrint, the
+// tokens are each other's sibling, so whichever records first, the other
+// is refused (otherAnswerUsed), also when both are sent at once (the
+// answers' locks). The same refusal again within the window keeps the
+// tokens it gave, so a line recorded before stays the question's answer.
+// days are the dated line's day and the kept line's.
+func (s *Service) holdNoteAnswers(ctx context.Context, c Caller, p Program, depts []Department, d entryDraft, days [2]time.Time) error {
+	e := NewEntry{ProgramID: p.ID, Count: d.count.Value, Kind: KindDelta, Approximate: d.count.Approximate, Status: d.status,
+		Department: p.Department, LoggedBy: c.UserID}
+	if d.cumulative {
+		e.Kind = KindCumulative
+	}
+	if e.Status == "" {
+		e.Status = StatusRealised
+	}
+	if d.department != "" {
+		dept, ok := findDepartment(depts, d.department)
+		if !ok {
+			return nil // refused for the department once the note is right: no line to keep
+		}
+		e.Department = dept.Name
+	}
+	return s.holdNoteLines(ctx, c, e, days)
+}
+
+// holdNoteLines is holdNoteAnswers for the entry e the refused line would
+// record (its date aside): an add's, or a 채용's of an agreement.
+func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days [2]time.Time) error {
+	dated, kept := e, e
+	dated.AsOf, kept.AsOf = days[0], days[1]
+	if holdPrint(dated) == holdPrint(kept) {
+		return nil
+	}
+	since := s.now().Add(-repeatWindow)
+	a, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(dated), since)
+	if err != nil {
+		return err
+	}
+	b, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(kept), since)
+	if err != nil {
+		return err
+	}
+	if a != "" && b != "" {
+		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(a, 0), since)
+		if err != nil {
+			return err
+		}
+		marked, err := s.store.HeldConfirmation(ctx, e.LoggedBy, notePrint(a), since)
+		if err != nil {
+			return err
+		}
+		if sibling == b && marked != "" {
+			return nil // asked again: the lines keep the tokens the first refusal gave
+		}
+	}
+	seed := c.key(":note")
+	a, b = confirmToken(seed, dated), confirmToken(seed, kept)
+	now := s.now()
+	for _, row := range [][2]string{{holdPrint(dated), a}, {holdPrint(kept), b}, {siblingPrint(a, 0), b}, {siblingPrint(b, 0), a},
+		{notePrint(a), a}, {notePrint(b), b}} {
+		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row[0], row[1], now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // otherAnswerUsed refuses an answer of a two-answer hold when its other
 // answer recorded already (review r23 M5: both buttons pressed recorded
 // the jobs twice), naming the entry it recorded; a voided one no longer
@@ -956,6 +1032,9 @@ func (s *Service) holdOtherAnswers(ctx context.Context, e NewEntry, token string
 // that answer too: it records under its own token (e's key), so a press of
 // the line as typed after it is refused in turn.
 func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry) (Reply, bool, error) {
+	if cmd.confirmAgain {
+		return Reply{}, false, nil // 확인:다시: a separate batch, whatever answered the question
+	}
 	since := s.now().Add(-repeatWindow)
 	mine, ok := strings.CutPrefix(e.IdempotencyKey, "confirm:")
 	if !ok {
@@ -993,6 +1072,13 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 			return Reply{}, false, err
 		}
 		if found && !other.Voided() {
+			note, err := s.store.HeldConfirmation(ctx, e.LoggedBy, notePrint(mine), since)
+			if err != nil {
+				return Reply{}, false, err
+			}
+			if note != "" {
+				return s.noteAnswerRecorded(cmd, other), true, nil
+			}
 			return s.otherAnswerRecorded(cmd, other), true, nil
 		}
 		// Looked for again while written, under the answers' lock: two
@@ -1003,6 +1089,16 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 		e.IdempotencyKey = "confirm:" + mine
 	}
 	return Reply{}, false, nil
+}
+
+// noteAnswerRecorded refuses a line a note-day refusal offered when the
+// other line it offered recorded other (review r33 M3), naming it, the
+// void to take back a wrong date, and the 확인:다시 line for a genuinely
+// separate batch.
+func (s *Service) noteAnswerRecorded(cmd Command, other Entry) Reply {
+	again := withConfirm(cmd.Line, s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holdlock2.note_answer_recorded",
+		"Date", s.date(other.AsOf), "ID", other.ID, "Void", commandName(cmdVoid), "Again", again)}
 }
 
 // otherAnswerRecorded refuses an answer of a held question whose other

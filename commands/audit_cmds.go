@@ -666,7 +666,15 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if utf8.RuneCountInString(note) > MaxNoteRunes {
 		return s.refuse(cmd.Name, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes))
 	}
-	if why := s.hireNamesAnotherMonth(a.ID, cmd.Count.Value, note, cmd.Opts.Reason, day, s.today()); why != "" {
+	if why, named := s.hireNamesAnotherMonth(a.ID, cmd.Count.Value, note, cmd.Opts.Reason, day, s.today()); why != "" {
+		if !named.IsZero() {
+			// its two lines answer one question, as an add's (review r33 M3)
+			hire := NewEntry{ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, Status: StatusRealised,
+				Department: a.Department, LoggedBy: c.UserID}
+			if err := s.holdNoteLines(ctx, c, hire, [2]time.Time{named, day}); err != nil {
+				return s.storageFailure(ctx, cmd.Name, err)
+			}
+		}
 		return s.refuse(cmd.Name, why) // filed in one month, its note saying another
 	}
 	programs, err := s.store.Programs(ctx)
@@ -734,11 +742,14 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	manager := s.IsManager(c.UserID)
 	h := Hire{AgreementID: a.ID, Count: cmd.Count.Value, AsOf: day, By: c.UserID, Source: e.Source, Key: e.IdempotencyKey,
-		Note: note, At: e.RecordedAt, WithinReports: cmd.Opts.Within != nil && *cmd.Opts.Within}
+		Note: note, At: e.RecordedAt, WithinReports: cmd.Opts.Within != nil && *cmd.Opts.Within, Answers: e.Answers}
 	if manager {
 		h.CloseReason = CleanReason(cmd.Opts.Reason)
 	}
 	res, err := s.store.HireAgreement(ctx, h)
+	if answered, ok := errors.AsType[*AnsweredError](err); ok {
+		return s.otherAnswerRecorded(cmd, answered.Entry) // another answer of its question recorded meanwhile
+	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		return s.monthClosedReply(ctx, cmd.Name, closed.Close, manager)
 	}

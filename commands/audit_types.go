@@ -126,6 +126,11 @@ type Hire struct {
 	// reports of the program (누계포함:예): the first one dated on or after
 	// it is re-based so each keeps the total it reported.
 	WithinReports bool
+	// Answers are the idempotency keys of the other answers of the held
+	// question the hire answers (NewEntry.Answers): the store looks for
+	// them under the answers' locks (Lock order step 1b) and refuses the
+	// hire with *AnsweredError when one recorded a live entry.
+	Answers []string
 }
 
 // HireBeyondReportError refuses a hire, or an 추가, said to be inside a

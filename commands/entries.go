@@ -75,7 +75,7 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 		// note says agreement or not yet hired: ask, never guess (F1/F8).
 		return NewEntry{}, p, &invalid{FieldNote, s.msg("k32.note_says_not_hired", "Words", words)}
 	}
-	if why := s.noteNamesAnotherMonth(p, d, asOf, today); why != "" {
+	if why, _ := s.noteNamesAnotherMonth(p, d, asOf, today); why != "" {
 		// The note dates the figure to another month than its date
 		// (review r11 F9): refused, never filed in the wrong month.
 		return NewEntry{}, p, &invalid{FieldNote, why}
@@ -204,6 +204,20 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	if bad != nil {
 		if bad.field == FieldProgram && bad.message == "" {
 			return s.unknownProgram(cmd.Name, d.program, programs)
+		}
+		if bad.field == FieldNote {
+			// The two lines a note-day refusal offers answer one
+			// question (review r33 M3); not the closed month's reply.
+			today := s.today()
+			asOf := today
+			if d.date != nil {
+				asOf = *d.date
+			}
+			if why, day := s.noteNamesAnotherMonth(p, d, asOf, today); why == bad.message && !day.IsZero() {
+				if err := s.holdNoteAnswers(ctx, c, p, depts, d, [2]time.Time{day, asOf}); err != nil {
+					return s.storageFailure(ctx, cmd.Name, err)
+				}
+			}
 		}
 		return s.refuse(cmd.Name, bad.message)
 	}

@@ -305,7 +305,7 @@ func (s *Service) quotedDayNoteRefused(command, w string, d entryDraft, p Progra
 	if _, later := NoteStartsLater(d.note, asOf, today); later && d.status != StatusAgreed {
 		return s.refuse(command, s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf))), true
 	}
-	if s.noteNamesAnotherMonth(p, d, asOf, today) == "" {
+	if why, _ := s.noteNamesAnotherMonth(p, d, asOf, today); why == "" {
 		return Reply{}, false
 	}
 	return s.refuse(command, s.msg("future.quoted_day_not_note", "Typed", w, "Value", value, "Field", field)), true

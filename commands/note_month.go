@@ -1184,27 +1184,30 @@ func noteStartsLater(note string, asOf time.Time) (string, bool) {
 	return "", false
 }
 
-func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today time.Time) string {
+// noteNamesAnotherMonth refuses a draft dated asOf whose note names
+// another day or month, offering the line dated day and the line keeping
+// asOf without the word; day is zero when no dated line is offered.
+func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today time.Time) (why string, day time.Time) {
 	if w, later := NoteStartsLater(d.note, asOf, today); later {
 		if d.status == StatusAgreed {
-			return "" // an agreement's start to come: its plan, no month of a figure
+			return "", time.Time{} // an agreement's start to come: its plan, no month of a figure
 		}
-		return s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf))
+		return s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf)), time.Time{}
 	}
 	// 확인:예 does not pass a note naming another day or month: typed out
 	// of habit (it answers other holds), it filed 11월분 in December and
 	// 2025년 12월분 in 2026 (review r29 B2).
 	r, ok := noteMonth(d.note, asOf, today)
 	if ok && d.status == StatusAgreed && r.first.After(today) {
-		return "" // an agreement's month to come: its plan, no month of a figure
+		return "", time.Time{} // an agreement's month to come: its plan, no month of a figure
 	}
 	if why := s.noteMonthToCome(r, ok, today); why != "" {
-		return why
+		return why, time.Time{}
 	}
-	day := r.dated()
+	day = r.dated()
 	if !ok {
 		if r, ok = noteDay(d.note, asOf, today); !ok {
-			return ""
+			return "", time.Time{}
 		}
 		day = r.named
 	}
@@ -1217,7 +1220,7 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 		// out, and says why (review r31 F3/F15)
 		reply += " " + s.msg("kept.kept_line_drops_day", "Word", r.word, "Named", s.date(r.named))
 	}
-	return reply
+	return reply, day
 }
 
 // keptLine is the line keeping asOf for a draft whose note names another
@@ -1343,18 +1346,19 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 // hireNamesAnotherMonth is noteNamesAnotherMonth for `채용 <약정> <수>`
 // (review r15 F9: `채용 4 50 12.1 메모:11월분 2차 채용` was filed in
 // December), or "".
-func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) string {
+// day is the dated line's day, zero when no dated line is offered.
+func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) (why string, day time.Time) {
 	if w, later := NoteStartsLater(note, asOf, today); later {
-		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement)
+		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement), time.Time{}
 	}
 	r, ok := noteMonth(note, asOf, today) // 확인:예 passes no such note (review r29 B2)
 	if why := s.noteMonthToCome(r, ok, today); why != "" {
-		return why
+		return why, time.Time{}
 	}
-	day := r.dated()
+	day = r.dated()
 	if !ok {
 		if r, ok = noteDay(note, asOf, today); !ok {
-			return ""
+			return "", time.Time{}
 		}
 		day = r.named
 	}
@@ -1375,7 +1379,7 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 		}
 		return strings.Join(parts, " ")
 	}
-	return s.anotherMonthReply(r, asOf, line(day, note), line(asOf, withoutNoteWords(note, datePhrase(note, r.word))))
+	return s.anotherMonthReply(r, asOf, line(day, note), line(asOf, withoutNoteWords(note, datePhrase(note, r.word)))), day
 }
 
 // draftLine is the add a person would type for d dated day with note:

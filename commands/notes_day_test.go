@@ -80,9 +80,22 @@ func TestNotesDayOtherThanTheEntrysIsAsked(t *testing.T) {
 				WHERE p.code = 'senior' AND e.voided_at IS NULL AND e.as_of <= '2026-12-17'`); got != 1050 {
 				t.Errorf("senior SQL sum through 12-17 %d, want 1050", got)
 			}
-			// The line keeping the 18th is taken too, the note without the
-			// day's words (확인:예 passes no such note: review r29 B2).
-			h.run(manager, tc.keptDay[1:len(tc.keptDay)-1], commands.OutcomeOK)
+			// The line keeping the 18th is the same refusal's other line:
+			// its dated line recorded above, so it is refused naming that
+			// entry (review r33 M3); with 확인:다시, a separate batch, it
+			// is taken, the note without the day's words (확인:예 passes
+			// no such note: review r29 B2).
+			kept := tc.keptDay[1 : len(tc.keptDay)-1]
+			h.run(manager, kept, commands.OutcomeRefused)
+			word, label := "확인:다시", "메모:"
+			if tc.lang == commands.English {
+				word, label = "confirm:again", "note:"
+			}
+			again := kept + " " + word
+			if strings.Contains(kept, label) {
+				again = strings.Replace(kept, label, word+" "+label, 1)
+			}
+			h.run(manager, again, commands.OutcomeOK)
 			// no note when the note was only the day's words (`16일 기준`, review r31 F9)
 			note := ""
 			for _, label := range []string{"메모:", "note:"} {

@@ -37,6 +37,17 @@ func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.Hi
 		if err := lockProgram(ctx, tx, programID); err != nil {
 			return err
 		}
+		// A hire answering a held question looks for its other answers
+		// under their locks (Lock order step 1b), before any row of
+		// entries is locked: of the hire and another answer sent at once,
+		// one records (review r33 B4, holdlock's open point).
+		answer := commands.NewEntry{IdempotencyKey: h.Key, Answers: h.Answers}
+		if err := lockAnswers(ctx, tx, []commands.NewEntry{answer}); err != nil {
+			return err
+		}
+		if err := refuseAnswered(ctx, tx, answer); err != nil {
+			return err
+		}
 		var r entryRow
 		if err := sqlx.GetContext(ctx, tx, &r, entrySelect+` WHERE e.id = $1 FOR UPDATE OF e`, h.AgreementID); err != nil {
 			return err
@@ -84,7 +95,9 @@ func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.Hi
 	var closed *commands.MonthClosedError
 	var beyond *commands.HireBeyondReportError
 	var before *commands.HireBeforeAgreementError
-	if errors.As(err, &over) || errors.As(err, &closed) || errors.As(err, &beyond) || errors.As(err, &before) || errors.Is(err, commands.ErrNotAgreement) {
+	var answered *commands.AnsweredError
+	if errors.As(err, &over) || errors.As(err, &closed) || errors.As(err, &beyond) || errors.As(err, &before) || errors.As(err, &answered) ||
+		errors.Is(err, commands.ErrNotAgreement) {
 		return commands.HireResult{}, err
 	}
 	if said := exclusionError(err); said != nil {

@@ -21,7 +21,9 @@ package db
 //     take nothing of step 1 after it, so no cycle closes through it;
 //     1b. the answer locks of an add answering a held question that has
 //     other answers (NewEntry.Answers, answers.go: a date hold's other
-//     line, a figure question's 누계 lines): transaction advisory locks
+//     line, a figure question's 누계 lines; a 채용 answering one,
+//     HireAgreement, takes them after its program's lock and before it
+//     locks the agreement's row): transaction advisory locks
 //     keyed by a hash of the add's idempotency key and of each other
 //     answer's, exclusive, in ascending key order, after steps 1 and 1a,
 //     followed by the look for a live entry of another answer in a
