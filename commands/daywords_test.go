@@ -63,6 +63,19 @@ func daywordsRun(t *testing.T, c daywordsCase) {
 	sawNamed := false
 	for i, o := range offered {
 		line := o[1]
+		if i > 0 {
+			// the other line of one refusal, a separate batch once the
+			// first is recorded (review r33 M3: refused without 확인:다시)
+			word, label := "확인:다시", "메모:"
+			if c.lang == commands.English {
+				word, label = "confirm:again", "note:"
+			}
+			if strings.Contains(line, label) {
+				line = strings.Replace(line, label, word+" "+label, 1)
+			} else {
+				line += " " + word
+			}
+		}
 		d := reDaywordsDate.FindStringSubmatch(line)
 		if d == nil {
 			t.Fatalf("offered %q has no date", line)

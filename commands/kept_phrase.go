@@ -17,7 +17,7 @@ import (
 // keptDateSuffixes follow a date word and belong to it (12/3자, 11월 말경,
 // 3일자로, 11/30부터, 11월 중순, 12/3 기준), longest first so 자로 is taken
 // before 자.
-var keptDateSuffixes = []string{"일자로", "일자", "자로", "부로", "즈음", "무렵", "부터", "까지", "기준", "현재", "초순", "중순", "하순",
+var keptDateSuffixes = []string{"일자로", "일자", "동안", "오전", "오후", "자로", "부로", "즈음", "무렵", "부터", "까지", "기준", "현재", "초순", "중순", "하순",
 	"에는", "날에", "일", "자", "부", "말", "경", "쯤", "께", "초", "중", "에", "날", "의", "로"}
 
 // keptDatePrefixes come before an English date and belong to it (hired on
