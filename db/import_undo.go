@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"jobsbot/commands"
 )
@@ -109,4 +111,63 @@ func (r *importRun) recordVoidedReport(ctx context.Context, row commands.ImportR
 	r.res.Added++
 	r.res.Voided++
 	return true, nil
+}
+
+// undoneReport records, voided as the file says, a 누계 row the file marks
+// 무효 that was the replacement of a 정정 of a 누계 taken back by 취소 in
+// the ledger the file comes from (review r33 B6, B7). There the 정정 voided
+// the original before the replacement was added, so the replacement's
+// increment was derived without it; the 취소 restored the original and
+// dropped the link, so the file shows the original live beside the voided
+// replacement, on the same day. Replayed as a plain add, the replacement is
+// derived against the restored original: a figure below it refused the
+// whole file (B6), one above it stored another increment than the source's
+// (B7). It is taken so only when the file holds that original live (a live
+// 누계 of the same program, status, day and department, recorded by this
+// file), the plain add would not record the file's own increment, and that
+// increment is the one derived without the original; any other voided 누계
+// is replayed as before. Recorded voided, it re-bases nothing, as the 정정
+// and its 취소 together left every other entry as it was (nor can it lower
+// the ledger: r29 B9). kept is true when it was recorded (or refused as a
+// problem on its line).
+func (r *importRun) undoneReport(ctx context.Context, row commands.ImportRow, e commands.NewEntry) (kept bool, _ error) {
+	if !row.Voided || row.MonthFigure || row.CorrectedTo != 0 || e.Kind != commands.KindCumulative || e.Origin == "" ||
+		!row.StatedSet || row.Stated <= 0 {
+		return false, nil
+	}
+	live := make([]string, 0, len(r.origins))
+	for o := range r.origins {
+		if !r.voidedOrigins[o] && o != e.Origin {
+			live = append(live, o)
+		}
+	}
+	// The live 누계 reports of its program, status, day and department
+	// this file recorded: a restored original is one of them.
+	var beside []int64
+	if err := sqlx.SelectContext(ctx, r.tx, &beside, `
+		SELECT count FROM entries
+		WHERE program_id = $1 AND status = $2 AND kind = 'cumulative' AND as_of = $3 AND ($4 = '' OR department = $4)
+		  AND voided_at IS NULL AND origin = ANY($5)`,
+		e.ProgramID, e.Status, e.AsOf, e.Department, pq.Array(live)); err != nil {
+		return false, fmt.Errorf("restored report beside %s: %w", e.Origin, err)
+	}
+	if len(beside) == 0 {
+		return false, nil
+	}
+	// What the plain add would record (addEntry's derivation, nothing
+	// written): a figure the ledger agrees with is recordVoidedReport's
+	// case already, and one the add derives as the file says needs
+	// nothing. The replacement is taken so only when the file's increment
+	// is the one derived with that original voided, as the 정정 derived it:
+	// any other difference (a re-basing since its add) is the plain
+	// replay's.
+	through, err := totalThrough(ctx, r.tx, e.ProgramID, e.AsOf, e.Status)
+	if err != nil {
+		return false, err
+	}
+	if e.Count == through || e.Count-through == row.Stated ||
+		!slices.ContainsFunc(beside, func(n int64) bool { return e.Count-(through-n) == row.Stated }) {
+		return false, nil
+	}
+	return r.recordVoidedReport(ctx, row)
 }
