@@ -32,9 +32,19 @@ func TestUndoneCorrectionOfAReportCopiesAsTheSource(t *testing.T) {
 			[]string{"add youth cumulative 24 date:2026-10-07", "correct 1 36 typo", "undo", "add youth cumulative 50 date:2026-10-20"}},
 		// Another user's 누계 between the 정정 and its 취소: the 취소
 		// re-bases it back.
+		"B7 up, another's report between": {
+			[]string{"추가 청년 누계 24 10/7", "정정 1 36 오기", "@UOTHER 추가 청년 누계 50 10/20", "취소"},
+			[]string{"add youth cumulative 24 date:2026-10-07", "correct 1 36 typo", "@UOTHER add youth cumulative 50 date:2026-10-20", "undo"}},
 		"B6 down, another's report between": {
 			[]string{"추가 청년 누계 30 11/20", "정정 1 28 오기", "@UOTHER 추가 청년 누계 40 11/24", "취소"},
 			[]string{"add youth cumulative 30 date:2026-11-20", "correct 1 28 typo", "@UOTHER add youth cumulative 40 date:2026-11-24", "undo"}},
+		// The same of an agreed 누계 (약정).
+		"B6 down, agreed": {
+			[]string{"추가 투자 누계 30 11/20 상태:약정", "정정 1 28 오기", "취소"},
+			[]string{"add invest cumulative 30 date:2026-11-20 status:agreed", "correct 1 28 typo", "undo"}},
+		"B7 up, agreed": {
+			[]string{"추가 투자 누계 24 10/7 상태:약정", "정정 1 36 오기", "취소"},
+			[]string{"add invest cumulative 24 date:2026-10-07 status:agreed", "correct 1 36 typo", "undo"}},
 		// Guards: a voided 누계 beside no restored original is replayed as
 		// before (one re-based by a 누계포함:예 delta; a second report of
 		// the same day, voided).

@@ -143,9 +143,12 @@ func (r *importRun) undoneReport(ctx context.Context, row commands.ImportRow, e 
 	}
 	// The live 누계 reports of its program, status, day and department
 	// this file recorded: a restored original is one of them.
-	var beside []int64
+	var beside []struct {
+		ID    int64 `db:"id"`
+		Count int64 `db:"count"`
+	}
 	if err := sqlx.SelectContext(ctx, r.tx, &beside, `
-		SELECT count FROM entries
+		SELECT id, count FROM entries
 		WHERE program_id = $1 AND status = $2 AND kind = 'cumulative' AND as_of = $3 AND ($4 = '' OR department = $4)
 		  AND voided_at IS NULL AND origin = ANY($5)`,
 		e.ProgramID, e.Status, e.AsOf, e.Department, pq.Array(live)); err != nil {
@@ -165,9 +168,77 @@ func (r *importRun) undoneReport(ctx context.Context, row commands.ImportRow, e 
 	if err != nil {
 		return false, err
 	}
-	if e.Count == through || e.Count-through == row.Stated ||
-		!slices.ContainsFunc(beside, func(n int64) bool { return e.Count-(through-n) == row.Stated }) {
+	if e.Count == through || e.Count-through == row.Stated {
 		return false, nil
+	}
+	i := slices.IndexFunc(beside, func(o struct {
+		ID    int64 `db:"id"`
+		Count int64 `db:"count"`
+	}) bool {
+		return e.Count-(through-o.Count) == row.Stated
+	})
+	if i < 0 {
+		return false, nil
+	}
+	if e.Status == commands.StatusRealised {
+		if done, err := r.replayCorrection(ctx, row, e, beside[i].ID); err != nil || done {
+			return done, err
+		}
 	}
 	return r.recordVoidedReport(ctx, row)
 }
+
+// replayCorrection replays the 정정 of the 누계 oldID that row's report
+// replaced, as CorrectEntry made it: the original voided (re-basing the
+// later reports for its figure gone), the replacement recorded live against
+// the ledger without it, and the two linked. The row's void, due later, is
+// then the 취소 it was (undoneHere restores the original, re-basing the
+// later reports back), so the re-basings a report recorded in between took
+// are the source's too. done is false, nothing written, when the ledger
+// here refuses any step or derives another increment than the file's; the
+// caller then records the row voided as it stands.
+func (r *importRun) replayCorrection(ctx context.Context, row commands.ImportRow, e commands.NewEntry, oldID int64) (done bool, _ error) {
+	if _, err := r.tx.ExecContext(ctx, `SAVEPOINT import_replay_correction`); err != nil {
+		return false, fmt.Errorf("import savepoint: %w", err)
+	}
+	var (
+		voided commands.VoidResult
+		res    commands.AddResult
+	)
+	err := func() error {
+		var err error
+		if voided, _, err = voidChecked(ctx, r.tx, oldID, e.LoggedBy, "", "", 0, e.RecordedAt); err != nil {
+			return err
+		}
+		if res, err = addEntry(ctx, r.tx, e); err != nil {
+			return err
+		}
+		if res.Agrees || res.Duplicate || res.Entry.Count != row.Stated {
+			return errNotReplayed
+		}
+		_, err = r.tx.ExecContext(ctx, `
+			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate, rebased)
+			VALUES ($1, $2, '', $3, COALESCE($4, now()), false, 0)`, oldID, res.Entry.ID, e.LoggedBy, nullTime(e.RecordedAt))
+		return err
+	}()
+	if err != nil {
+		if _, rbErr := r.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT import_replay_correction`); rbErr != nil {
+			return false, fmt.Errorf("import rollback to savepoint: %w", rbErr)
+		}
+	}
+	if _, relErr := r.tx.ExecContext(ctx, `RELEASE SAVEPOINT import_replay_correction`); relErr != nil {
+		return false, fmt.Errorf("import release savepoint: %w", relErr)
+	}
+	if err != nil {
+		return false, nil
+	}
+	r.addToCell(voided.Entry, -voided.Entry.Count)
+	for _, a := range mergeAdjustments(voided.Adjusted, res.Rebased) {
+		r.addToCell(a.Report, a.Report.Count-a.OldCount)
+	}
+	return true, r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement, row.Separate, row.Line, row.AfterClose})
+}
+
+// errNotReplayed: a 정정 replayed under a savepoint did not give the file's
+// figures; rolled back.
+var errNotReplayed = errors.New("correction not replayed as the file says")
