@@ -88,3 +88,52 @@ func TestUndoneCorrectionOfAReportCopiesAsTheSource(t *testing.T) {
 		}
 	}
 }
+
+// The B6 and B7 ledgers exported after the 정정, after its 취소 and after a
+// later report, imported one after the other into one empty ledger: each
+// applies, and the copy says what the source says after each; its SQL SUM
+// is the last 누계's figure.
+func TestSequentialImportsAcrossAnUndoneCorrectionOfACumulativeReport(t *testing.T) {
+	t.Parallel()
+	type seq struct {
+		ko, en [][]string
+		total  int64
+	}
+	cases := map[string]seq{
+		"B6 down": {
+			[][]string{{"추가 청년 누계 30 11/20", "정정 1 28 오기"}, {"취소"}, {"추가 청년 누계 45 11/24"}},
+			[][]string{{"add youth cumulative 30 date:2026-11-20", "correct 1 28 typo"}, {"undo"}, {"add youth cumulative 45 date:2026-11-24"}},
+			45},
+		"B7 up": {
+			[][]string{{"추가 청년 누계 24 10/7", "정정 1 36 오기"}, {"취소"}, {"추가 청년 누계 50 10/20"}},
+			[][]string{{"add youth cumulative 24 date:2026-10-07", "correct 1 36 typo"}, {"undo"}, {"add youth cumulative 50 date:2026-10-20"}},
+			50},
+	}
+	for name, c := range cases {
+		for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+			for _, format := range []string{"csv", "xlsx"} {
+				t.Run(name+"/"+string(lang)+"/"+format, func(t *testing.T) {
+					t.Parallel()
+					steps := c.ko
+					if lang == commands.English {
+						steps = c.en
+					}
+					h, b := newHarness(t, lang), newHarness(t, lang)
+					for i, st := range steps {
+						for _, l := range st {
+							h.run(manager, l, commands.OutcomeOK)
+						}
+						name, data := h.exportEntries(lang, format)
+						if preview, applied := b.importFile(lang, name, data); applied == "" {
+							t.Fatalf("export %d was not applied:\n%s", i+1, preview)
+						}
+						sameAsSource(t, lang, h, b, format+", export "+string(rune('1'+i)))
+					}
+					if got := b.liveSumAll(); got != c.total {
+						t.Errorf("the copy's SQL SUM is %d; the 누계 states %d", got, c.total)
+					}
+				})
+			}
+		}
+	}
+}
