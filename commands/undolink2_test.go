@@ -38,6 +38,13 @@ func TestUndoneCorrectionOfAReportCopiesAsTheSource(t *testing.T) {
 		"B6 down, another's report between": {
 			[]string{"추가 청년 누계 30 11/20", "정정 1 28 오기", "@UOTHER 추가 청년 누계 40 11/24", "취소"},
 			[]string{"add youth cumulative 30 date:2026-11-20", "correct 1 28 typo", "@UOTHER add youth cumulative 40 date:2026-11-24", "undo"}},
+		// The restored original voided afterwards.
+		"B6 down, original voided after": {
+			[]string{"추가 청년 누계 30 11/20", "정정 1 28 오기", "취소", "무효 1 중복"},
+			[]string{"add youth cumulative 30 date:2026-11-20", "correct 1 28 typo", "undo", "void 1 duplicate"}},
+		"B7 up, original voided after": {
+			[]string{"추가 청년 누계 24 10/7", "정정 1 36 오기", "취소", "무효 1 중복"},
+			[]string{"add youth cumulative 24 date:2026-10-07", "correct 1 36 typo", "undo", "void 1 duplicate"}},
 		// The same of an agreed 누계 (약정).
 		"B6 down, agreed": {
 			[]string{"추가 투자 누계 30 11/20 상태:약정", "정정 1 28 오기", "취소"},

@@ -113,42 +113,42 @@ func (r *importRun) recordVoidedReport(ctx context.Context, row commands.ImportR
 	return true, nil
 }
 
-// undoneReport records, voided as the file says, a 누계 row the file marks
-// 무효 that was the replacement of a 정정 of a 누계 taken back by 취소 in
-// the ledger the file comes from (review r33 B6, B7). There the 정정 voided
-// the original before the replacement was added, so the replacement's
-// increment was derived without it; the 취소 restored the original and
-// dropped the link, so the file shows the original live beside the voided
-// replacement, on the same day. Replayed as a plain add, the replacement is
-// derived against the restored original: a figure below it refused the
-// whole file (B6), one above it stored another increment than the source's
-// (B7). It is taken so only when the file holds that original live (a live
-// 누계 of the same program, status, day and department, recorded by this
-// file), the plain add would not record the file's own increment, and that
-// increment is the one derived without the original; any other voided 누계
-// is replayed as before. Recorded voided, it re-bases nothing, as the 정정
-// and its 취소 together left every other entry as it was (nor can it lower
-// the ledger: r29 B9). kept is true when it was recorded (or refused as a
-// problem on its line).
+// undoneReport takes a 누계 row the file marks 무효 that was the
+// replacement of a 정정 of a 누계 taken back by 취소 in the ledger the file
+// comes from (review r33 B6, B7). There the 정정 voided the original before
+// the replacement was added, so the replacement's increment was derived
+// without it; the 취소 restored the original and dropped the link, so the
+// file shows the original live beside the voided replacement, on the same
+// day. Replayed as a plain add, the replacement was derived against the
+// restored original: a figure below it refused the whole file (B6), one
+// above it stored another increment than the source's (B7). It is taken so
+// only when the ledger here holds a 누계 from the file live on that day (same
+// program, status and department), the plain add would not record the
+// file's own increment, and that increment is the one derived without that
+// report; any other voided 누계 is replayed as before. The 정정 is then
+// replayed (replayCorrection) and the row's void becomes its 취소; where it
+// cannot be, the row is recorded voided as the file says, re-basing nothing
+// (the 정정 and its 취소 together left the other entries' figures as they
+// were; nor can it lower the ledger: r29 B9). kept is true when the row was
+// taken so (or refused as a problem on its line).
 func (r *importRun) undoneReport(ctx context.Context, row commands.ImportRow, e commands.NewEntry) (kept bool, _ error) {
 	if !row.Voided || row.MonthFigure || row.CorrectedTo != 0 || e.Kind != commands.KindCumulative || e.Origin == "" ||
 		!row.StatedSet || row.Stated <= 0 {
 		return false, nil
 	}
+	// The original may be voided later in the file (a 무효 after the 취소):
+	// live here until its void is replayed.
 	live := make([]string, 0, len(r.origins))
 	for o := range r.origins {
-		if !r.voidedOrigins[o] && o != e.Origin {
+		if o != e.Origin {
 			live = append(live, o)
 		}
 	}
 	// The live 누계 reports of its program, status, day and department
 	// this file recorded: a restored original is one of them.
-	var beside []struct {
-		ID    int64 `db:"id"`
-		Count int64 `db:"count"`
-	}
+	var beside []besideReport
 	if err := sqlx.SelectContext(ctx, r.tx, &beside, `
-		SELECT id, count FROM entries
+		SELECT id, count, origin FROM entries
 		WHERE program_id = $1 AND status = $2 AND kind = 'cumulative' AND as_of = $3 AND ($4 = '' OR department = $4)
 		  AND voided_at IS NULL AND origin = ANY($5)`,
 		e.ProgramID, e.Status, e.AsOf, e.Department, pq.Array(live)); err != nil {
@@ -171,16 +171,14 @@ func (r *importRun) undoneReport(ctx context.Context, row commands.ImportRow, e 
 	if e.Count == through || e.Count-through == row.Stated {
 		return false, nil
 	}
-	i := slices.IndexFunc(beside, func(o struct {
-		ID    int64 `db:"id"`
-		Count int64 `db:"count"`
-	}) bool {
-		return e.Count-(through-o.Count) == row.Stated
-	})
+	i := slices.IndexFunc(beside, func(o besideReport) bool { return e.Count-(through-o.Count) == row.Stated })
 	if i < 0 {
 		return false, nil
 	}
-	if e.Status == commands.StatusRealised {
+	// The 정정 is replayed when its 취소 can be (undoneHere: the file holds
+	// the original live). An agreed 누계's 정정 also moves hires and
+	// re-bases no later agreement (r13 S4): not replayed, recorded voided.
+	if e.Status == commands.StatusRealised && !r.voidedOrigins[beside[i].Origin] {
 		if done, err := r.replayCorrection(ctx, row, e, beside[i].ID); err != nil || done {
 			return done, err
 		}
@@ -237,6 +235,14 @@ func (r *importRun) replayCorrection(ctx context.Context, row commands.ImportRow
 		r.addToCell(a.Report, a.Report.Count-a.OldCount)
 	}
 	return true, r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement, row.Separate, row.Line, row.AfterClose})
+}
+
+// besideReport is a live 누계 of a voided report's program, day and
+// department, recorded from the same file.
+type besideReport struct {
+	ID     int64  `db:"id"`
+	Count  int64  `db:"count"`
+	Origin string `db:"origin"`
 }
 
 // errNotReplayed: a 정정 replayed under a savepoint did not give the file's
