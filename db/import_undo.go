@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"jobsbot/commands"
 )
@@ -110,3 +112,139 @@ func (r *importRun) recordVoidedReport(ctx context.Context, row commands.ImportR
 	r.res.Voided++
 	return true, nil
 }
+
+// undoneReport takes a 누계 row the file marks 무효 that was the
+// replacement of a 정정 of a 누계 taken back by 취소 in the ledger the file
+// comes from (review r33 B6, B7). There the 정정 voided the original before
+// the replacement was added, so the replacement's increment was derived
+// without it; the 취소 restored the original and dropped the link, so the
+// file shows the original live beside the voided replacement, on the same
+// day. Replayed as a plain add, the replacement was derived against the
+// restored original: a figure below it refused the whole file (B6), one
+// above it stored another increment than the source's (B7). It is taken so
+// only when the ledger here holds a 누계 from the file live on that day (same
+// program, status and department), the plain add would not record the
+// file's own increment, and that increment is the one derived without that
+// report; any other voided 누계 is replayed as before. The 정정 is then
+// replayed (replayCorrection) and the row's void becomes its 취소; where it
+// cannot be, the row is recorded voided as the file says, re-basing nothing
+// (the 정정 and its 취소 together left the other entries' figures as they
+// were; nor can it lower the ledger: r29 B9). kept is true when the row was
+// taken so (or refused as a problem on its line).
+func (r *importRun) undoneReport(ctx context.Context, row commands.ImportRow, e commands.NewEntry) (kept bool, _ error) {
+	if !row.Voided || row.MonthFigure || row.CorrectedTo != 0 || e.Kind != commands.KindCumulative || e.Origin == "" ||
+		!row.StatedSet || row.Stated <= 0 {
+		return false, nil
+	}
+	// The original may be voided later in the file (a 무효 after the 취소):
+	// live here until its void is replayed.
+	live := make([]string, 0, len(r.origins))
+	for o := range r.origins {
+		if o != e.Origin {
+			live = append(live, o)
+		}
+	}
+	// The live 누계 reports of its program, status, day and department
+	// this file recorded: a restored original is one of them.
+	var beside []besideReport
+	if err := sqlx.SelectContext(ctx, r.tx, &beside, `
+		SELECT id, count, origin FROM entries
+		WHERE program_id = $1 AND status = $2 AND kind = 'cumulative' AND as_of = $3 AND ($4 = '' OR department = $4)
+		  AND voided_at IS NULL AND origin = ANY($5)`,
+		e.ProgramID, e.Status, e.AsOf, e.Department, pq.Array(live)); err != nil {
+		return false, fmt.Errorf("restored report beside %s: %w", e.Origin, err)
+	}
+	if len(beside) == 0 {
+		return false, nil
+	}
+	// What the plain add would record (addEntry's derivation, nothing
+	// written): a figure the ledger agrees with is recordVoidedReport's
+	// case already, and one the add derives as the file says needs
+	// nothing. The replacement is taken so only when the file's increment
+	// is the one derived with that original voided, as the 정정 derived it:
+	// any other difference (a re-basing since its add) is the plain
+	// replay's.
+	through, err := totalThrough(ctx, r.tx, e.ProgramID, e.AsOf, e.Status)
+	if err != nil {
+		return false, err
+	}
+	if e.Count == through || e.Count-through == row.Stated {
+		return false, nil
+	}
+	i := slices.IndexFunc(beside, func(o besideReport) bool { return e.Count-(through-o.Count) == row.Stated })
+	if i < 0 {
+		return false, nil
+	}
+	// The 정정 is replayed when its 취소 can be (undoneHere: the file holds
+	// the original live). An agreed 누계's 정정 also moves hires and
+	// re-bases no later agreement (r13 S4): not replayed, recorded voided.
+	if e.Status == commands.StatusRealised && !r.voidedOrigins[beside[i].Origin] {
+		if done, err := r.replayCorrection(ctx, row, e, beside[i].ID); err != nil || done {
+			return done, err
+		}
+	}
+	return r.recordVoidedReport(ctx, row)
+}
+
+// replayCorrection replays the 정정 of the 누계 oldID that row's report
+// replaced, as CorrectEntry made it: the original voided (re-basing the
+// later reports for its figure gone), the replacement recorded live against
+// the ledger without it, and the two linked. The row's void, due later, is
+// then the 취소 it was (undoneHere restores the original, re-basing the
+// later reports back), so the re-basings a report recorded in between took
+// are the source's too. done is false, nothing written, when the ledger
+// here refuses any step or derives another increment than the file's; the
+// caller then records the row voided as it stands.
+func (r *importRun) replayCorrection(ctx context.Context, row commands.ImportRow, e commands.NewEntry, oldID int64) (done bool, _ error) {
+	if _, err := r.tx.ExecContext(ctx, `SAVEPOINT import_replay_correction`); err != nil {
+		return false, fmt.Errorf("import savepoint: %w", err)
+	}
+	var (
+		voided commands.VoidResult
+		res    commands.AddResult
+	)
+	err := func() error {
+		var err error
+		if voided, _, err = voidChecked(ctx, r.tx, oldID, e.LoggedBy, "", "", 0, e.RecordedAt); err != nil {
+			return err
+		}
+		if res, err = addEntry(ctx, r.tx, e); err != nil {
+			return err
+		}
+		if res.Agrees || res.Duplicate || res.Entry.Count != row.Stated {
+			return errNotReplayed
+		}
+		_, err = r.tx.ExecContext(ctx, `
+			INSERT INTO entry_corrections (old_entry_id, new_entry_id, reason, corrected_by, corrected_at, separate, rebased)
+			VALUES ($1, $2, '', $3, COALESCE($4, now()), false, 0)`, oldID, res.Entry.ID, e.LoggedBy, nullTime(e.RecordedAt))
+		return err
+	}()
+	if err != nil {
+		if _, rbErr := r.tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT import_replay_correction`); rbErr != nil {
+			return false, fmt.Errorf("import rollback to savepoint: %w", rbErr)
+		}
+	}
+	if _, relErr := r.tx.ExecContext(ctx, `RELEASE SAVEPOINT import_replay_correction`); relErr != nil {
+		return false, fmt.Errorf("import release savepoint: %w", relErr)
+	}
+	if err != nil {
+		return false, nil
+	}
+	r.addToCell(voided.Entry, -voided.Entry.Count)
+	for _, a := range mergeAdjustments(voided.Adjusted, res.Rebased) {
+		r.addToCell(a.Report, a.Report.Count-a.OldCount)
+	}
+	return true, r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement, row.Separate, row.Line, row.AfterClose})
+}
+
+// besideReport is a live 누계 of a voided report's program, day and
+// department, recorded from the same file.
+type besideReport struct {
+	ID     int64  `db:"id"`
+	Count  int64  `db:"count"`
+	Origin string `db:"origin"`
+}
+
+// errNotReplayed: a 정정 replayed under a savepoint did not give the file's
+// figures; rolled back.
+var errNotReplayed = errors.New("correction not replayed as the file says")

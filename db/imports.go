@@ -1421,6 +1421,11 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 		}
 		e.Count += separate
 	}
+	if separate == 0 {
+		if kept, err := r.undoneReport(ctx, row, e); err != nil || kept {
+			return err
+		}
+	}
 	var res commands.AddResult
 	err = r.savepoint(ctx, func() error {
 		var err error
