@@ -277,7 +277,9 @@ func cumulativeSpan(cmd *Command, ts []token, i int, today time.Time) int {
 		if !ok {
 			d = today
 		}
-		if d.Month() != p.To.Month() {
+		// the span's year too: `누계 2025년 1~11월 650 11/30` typed in
+		// 2026 is no 2026 누계 (review r35 B6: it was filed as one)
+		if d.Year() != p.To.Year() || d.Month() != p.To.Month() {
 			return 0
 		}
 		return k - i
