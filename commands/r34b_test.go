@@ -1,0 +1,72 @@
+package commands_test
+
+import (
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// Review r34 F4: `정정 23 5 1명 입사 취소` (5, reason "1명 입사 취소") was
+// refused, and the first line offered, `정정 23 1명 <사유>`, took the
+// reason's 1명 as the figure; typed back it set 6 → 1 in a closed month
+// with the placeholder "<사유>" as its reason. The refusal now offers both
+// readings, each with its own reason, and a placeholder reason is refused.
+func TestR34bCorrectionTwoReadingsAndPlaceholderReason(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		lang              commands.Lang
+		add, close, bad   string
+		readA, readB      string
+		placeholders      []string
+		placeholderSays   string
+		fine              string
+		voidPlaceholder   string
+		reopenPlaceholder string
+		targetPlaceholder []string
+	}{
+		{commands.Korean, "추가 노인 6 10/27", "마감 10월", "정정 1 5 1명 입사 취소",
+			"`정정 1 5 사유:1명 입사 취소`", "`정정 1 1명 입사 취소`",
+			[]string{"정정 1 1명 <사유>", "정정 1 1명 ‹사유>", "정정 1 1명 ‹사유›", "정정 1 1명 사유", "정정 1 1명 사유:<사유>", "정정 1 1명 <reason>"},
+			"자리를 나타내는 표시", "정정 1 5 사유:1명 입사 취소",
+			"무효 2 <사유>", "마감 해제 10월 <사유>", []string{"목표 2000", "목표 2500 사유:<사유>", "목표 2500 사유:사유"}},
+		{commands.English, "add 6 senior date:2026-10-27", "close 2026-10", "correct 1 5 1 hire cancelled",
+			"`correct 1 5 reason:1 hire cancelled`", "`correct 1 1 hire cancelled`",
+			[]string{"correct 1 1 <reason>", "correct 1 1 reason", "correct 1 1 reason:<reason>", "correct 1 1 <사유>"},
+			"placeholder", "correct 1 5 reason:1 hire cancelled",
+			"void 2 <reason>", "close reopen 2026-10 <reason>", []string{"target 2000", "target 2500 reason:<reason>", "target 2500 reason:reason"}},
+	} {
+		h := newHarness(t, c.lang)
+		h.run(manager, c.add, commands.OutcomeOK)
+		h.run(manager, c.close, commands.OutcomeOK)
+		before := h.k45Counts()
+		r := h.run(manager, c.bad, commands.OutcomeRefused)
+		mustContain(t, r.Text(), c.readA, c.readB)
+		if got := r.Title; contains(got, "<사유>") || contains(got, "<reason>") || contains(got, "…") {
+			t.Errorf("%q offers a placeholder reason:\n%s", c.bad, got)
+		}
+		h.writesNothing(c.bad, before)
+		for _, p := range c.placeholders {
+			r := h.run(manager, p, commands.OutcomeRefused)
+			mustContain(t, r.Text(), c.placeholderSays)
+			h.writesNothing(p, before)
+		}
+		if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != 6 {
+			t.Fatalf("SQL sum %d after the refusals, want 6", got)
+		}
+		h.run(manager, c.fine, commands.OutcomeOK)
+		if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != 5 {
+			t.Fatalf("SQL sum %d after the 정정, want 5", got)
+		}
+		before = h.k45Counts()
+		mustContain(t, h.run(manager, c.voidPlaceholder, commands.OutcomeRefused).Text(), c.placeholderSays)
+		mustContain(t, h.run(manager, c.reopenPlaceholder, commands.OutcomeRefused).Text(), c.placeholderSays)
+		h.writesNothing(c.voidPlaceholder, before)
+		if n := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL AND id = 2`); n != 1 {
+			t.Fatalf("#2 voided by a placeholder reason")
+		}
+		h.run(manager, c.targetPlaceholder[0], commands.OutcomeOK)
+		for _, tl := range c.targetPlaceholder[1:] {
+			mustContain(t, h.run(manager, tl, commands.OutcomeRefused).Text(), c.placeholderSays)
+		}
+	}
+}
