@@ -70,3 +70,39 @@ func TestR34bCorrectionTwoReadingsAndPlaceholderReason(t *testing.T) {
 		}
 	}
 }
+
+// Review r34 F5: after 정정 1 (→ #2) and 정정 2 (→ #3) in a closed month,
+// the 마감 후 정정 line read "#1(#2로 정정)", pointing at a voided row
+// with the wrong figure. It names the chain to its live end.
+func TestR34bAfterCloseListNamesTheChainsLiveEnd(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		lang        commands.Lang
+		lines       []string
+		asks        []string
+		says, stale string
+	}{
+		{commands.Korean, []string{"추가 노인 6 10/27", "추가 노인 2 10/28", "마감 10월", "정정 1 1 사유:입사 취소 반영", "정정 3 5 사유:잘못 고친 것 바로잡음"},
+			[]string{"현황 10월", "보고서 10월", "현황 10월 노인"}, "#1(#3, #4로 차례로 정정)", "#3으로 정정)"},
+		{commands.English, []string{"add 6 senior date:2026-10-27", "add 2 senior date:2026-10-28", "close 2026-10", "correct 1 1 reason:hire cancelled", "correct 3 5 reason:undo the wrong fix"},
+			[]string{"status 2026-10", "report 2026-10", "status 2026-10 senior"}, "#1 corrected in turn by #3, #4", "corrected by #3"},
+	} {
+		h := newHarness(t, c.lang)
+		for _, l := range c.lines {
+			h.run(manager, l, commands.OutcomeOK)
+		}
+		if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL AND as_of BETWEEN '2026-10-01' AND '2026-10-31'`); got != 7 {
+			t.Fatalf("SQL October sum %d, want 7", got)
+		}
+		if n := h.sqlInt(`SELECT count(*) FROM entries WHERE id = 4 AND voided_at IS NULL AND count = 5`); n != 1 {
+			t.Fatalf("#4 is not the live 5")
+		}
+		for _, a := range c.asks {
+			text := h.run(manager, a, commands.OutcomeOK).Text()
+			mustContain(t, text, c.says, "7")
+			if contains(text, c.stale) {
+				t.Errorf("%q still names the stale step %q:\n%s", a, c.stale, text)
+			}
+		}
+	}
+}
