@@ -1,7 +1,9 @@
 package commands_test
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -102,6 +104,54 @@ func TestR34bAfterCloseListNamesTheChainsLiveEnd(t *testing.T) {
 			mustContain(t, text, c.says, "7")
 			if contains(text, c.stale) {
 				t.Errorf("%q still names the stale step %q:\n%s", a, c.stale, text)
+			}
+		}
+	}
+}
+
+// Review r34 F8: in January, `현황 12. 21.~1. 10.` was refused as ending
+// before it starts, and the line offered (`1월 10일 ~ 12월 21일`) reported
+// 2027. 1. 10. ~ 2027. 12. 21. A yearless range whose end month is before
+// its start month crosses the year: 2026-12-21 ~ 2027-01-10, named with
+// its years. A range that does end first is offered with its years.
+func TestR34bYearCrossingRange(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		lang       commands.Lang
+		adds, asks []string
+		heading    string
+		reversed   [][2]string // line refused, the line it offers
+		says       []string
+	}{
+		{commands.Korean, []string{"추가 노인 5 2026-12-15", "추가 노인 7 2026-12-22", "추가 청년 3 2027-01-05", "추가 노인 4 2027-01-12"},
+			[]string{"현황 12. 21.~1. 10.", "현황 12월 21일 ~ 1월 10일", "현황 12/21-1/10", "현황 12/21~1/10"},
+			"2026. 12. 21. ~ 2027. 1. 10.", [][2]string{{"현황 12/21~12/10", "2026. 12. 10. ~ 2026. 12. 21."}, {"현황 2027. 1. 10.~2026. 12. 21.", "2026. 12. 21. ~ 2027. 1. 10."}}, []string{"실적 10개"}},
+		{commands.English, []string{"add 5 senior date:2026-12-15", "add 7 senior date:2026-12-22", "add 3 youth date:2027-01-05", "add 4 senior date:2027-01-12"},
+			[]string{"status Dec 21 - Jan 10", "status 12/21-1/10", "status 12/21~1/10"},
+			"2026", [][2]string{{"status 12/21~12/10", "2026-12-10 ~ 2026-12-21"}, {"status 2027-01-10 ~ 2026-12-21", "2026-12-21 ~ 2027-1-10"}}, []string{"10"}},
+	} {
+		h := newHarness(t, c.lang)
+		now := time.Date(2027, time.January, 20, 1, 0, 0, 0, time.UTC)
+		h.withClock(&now)
+		for _, a := range c.adds {
+			h.run(manager, a, commands.OutcomeOK)
+		}
+		want := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL AND status = 'realised' AND as_of BETWEEN '2026-12-21' AND '2027-01-10'`)
+		if want != 10 {
+			t.Fatalf("SQL sum %d, want 10", want)
+		}
+		for _, a := range c.asks {
+			r := h.run(manager, a, commands.OutcomeOK)
+			mustContain(t, r.Title, c.heading, "2027")
+			mustContain(t, r.Text(), c.says...)
+		}
+		for _, rv := range c.reversed {
+			r := h.run(manager, rv[0], commands.OutcomeRefused)
+			mustContain(t, r.Text(), "`"+rv[1]+"`")
+			back := h.run(manager, strings.Fields(rv[0])[0]+" "+rv[1], commands.OutcomeOK)
+			mustContain(t, back.Title, "2026")
+			if strings.Contains(rv[1], "2027") {
+				mustContain(t, back.Text(), c.says...)
 			}
 		}
 	}
