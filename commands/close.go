@@ -219,9 +219,18 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time, sc audi
 		id      int64
 	}
 	seen := map[changed]bool{}
+	// A 정정 of a replacement is a later step of one chain (#23 → #31 →
+	// #32): listed with the chain's first entry, to its live end (review
+	// r34 F5 saw "#23(#31로 정정)" with #31 voided and replaced).
+	correctedTo, replacement := map[int64]int64{}, map[int64]bool{}
+	for _, ch := range changes {
+		if ch.Change == changeCorrect {
+			correctedTo[ch.Entry.ID], replacement[ch.NewID] = ch.NewID, true
+		}
+	}
 	for _, ch := range changes {
 		key := changed{ch.Change == ChangeVoidNothing, ch.Entry.ID}
-		if seen[key] {
+		if seen[key] || (ch.Change == changeCorrect && replacement[ch.Entry.ID]) {
 			continue
 		}
 		first, last := ch.Entry.AsOf, ch.Entry.AsOf
@@ -238,6 +247,14 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time, sc audi
 				// a 정정 is one change, its replacement named with it (review r31 F7)
 				seen[changed{false, ch.NewID}] = true
 				id = s.msg("kept.after_close_corrected_id", "ID", ch.Entry.ID, "New", ch.NewID)
+				steps, last := []string{strconv.FormatInt(ch.NewID, 10)}, ch.NewID
+				for next, ok := correctedTo[last]; ok && len(steps) < 50; next, ok = correctedTo[last] {
+					seen[changed{false, next}] = true
+					steps, last = append(steps, "#"+strconv.FormatInt(next, 10)), next
+				}
+				if len(steps) > 1 {
+					id = s.msg("r34b.after_close_corrected_chain", "ID", ch.Entry.ID, "Steps", strings.Join(steps, ", "))
+				}
 			}
 			ids = append(ids, id)
 		}

@@ -66,19 +66,20 @@ func twoFigures(cmd *Command, first string, rest []token) error {
 	}
 	w := rest[0].text
 	next := rest[1:]
+	marked := false // an arrow or 에서 says the second figure is the new one
 	for _, a := range slices.Concat(figureArrows, figureFrom) {
 		if w == a {
 			if len(next) == 0 || next[0].quoted {
 				return nil
 			}
-			w, next = next[0].text, next[1:]
+			w, next, marked = next[0].text, next[1:], true
 			break
 		}
 		if slices.Contains(figureFrom, a) {
 			continue // 에서 and to stand alone; 에서3 is no form anyone writes
 		}
 		if after, ok := strings.CutPrefix(w, a); ok && after != "" {
-			w = after
+			w, marked = after, true
 			break
 		}
 	}
@@ -88,10 +89,21 @@ func twoFigures(cmd *Command, first string, rest []token) error {
 	} else if v, ok := strings.CutSuffix(w, "로"); ok && v != "" {
 		w = v
 	}
-	if _, _, ok := countRun(append([]token{{text: w, raw: w}}, next...), 0); !ok {
+	_, k, ok := countRun(append([]token{{text: w, raw: w}}, next...), 0)
+	if !ok {
 		return nil
 	}
-	return usageErr(cmd.Name, "k45.correct_two_figures", "ID", cmd.ID, "First", first, "Second", w)
+	// Each line offered keeps its own reason: the second figure's line
+	// takes the words after that figure, never a word of the reason as
+	// the figure with a placeholder for the rest (review r34 F4: `정정 23
+	// 5 1명 입사 취소` was offered `정정 23 1명 <사유>`, which set 1).
+	second := strings.TrimSpace(w + " " + rawJoin(next[:k-1]))
+	reasonB := rawJoin(next[k-1:])
+	if marked {
+		return usageErr(cmd.Name, "k45.correct_two_figures", "ID", cmd.ID, "First", first, "Second", second, "Reason", reasonB)
+	}
+	return usageErr(cmd.Name, "r34b.correct_two_readings", "ID", cmd.ID, "First", first, "Second", second,
+		"ReasonA", rawJoin(rest), "ReasonB", reasonB)
 }
 
 // separateBeside is what the ledger holds through a 누계 report's date

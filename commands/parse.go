@@ -118,6 +118,9 @@ func Parse(text string, today time.Time) (Command, error) {
 	if err := parseArgs(&cmd, positional, today); err != nil {
 		return Command{}, err
 	}
+	if err := refusePlaceholderReason(&cmd); err != nil {
+		return Command{}, err
+	}
 	return cmd, nil
 }
 

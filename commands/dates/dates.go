@@ -1057,6 +1057,14 @@ func dateRangeOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 		}
 		return Period{}, reason, true
 	}
+	if to.Before(from) && to.Month() < from.Month() {
+		// 12. 21.~1. 10.: an end month before the start month, its year
+		// not typed, is the next year's (연말연시), never the same year's
+		// January, which made the range end first (review r34 F8).
+		if ys, _, _, _, ok := splitDate(right); ok && ys == "" && to.Year() == from.Year() && to.Day() <= lastDay(to.Year()+1, to.Month()) {
+			to = On(to.Year()+1, to.Month(), to.Day())
+		}
+	}
 	if to.Before(from) {
 		return Period{From: from, To: to}, reasonRange, true
 	}
