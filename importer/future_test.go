@@ -38,7 +38,10 @@ func TestFutureImportNoteStartIsRefused(t *testing.T) {
 	}
 	var lines []int
 	for _, p := range problems {
-		if p.Column != "메모" || p.ID != "future.import_note_starts_later" {
+		// 11월 30일 입사 on a 11-05 row, imported on 12-04: a start come by
+		// the import day, left to the day reader (review r34 F7)
+		day := (p.Line == 4 || p.Line == 5) && p.ID == "r34c.import_note_another_day"
+		if p.Column != "메모" || p.ID != "future.import_note_starts_later" && !day {
 			t.Errorf("problem %+v", p)
 		}
 		lines = append(lines, p.Line)
