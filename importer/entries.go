@@ -388,9 +388,9 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 			// 목욜 counts from its 기록 일시.
 			written := writtenOn(typedOn, e.RecordedAt, r.Location, today)
 			if word, named, ok := commands.NoteNamesAnotherDay(e.Note, e.AsOf, written); ok {
-				_, relative := commands.NoteNamesRelativeDay(word)
+				rw, relative := commands.NoteNamesRelativeDay(e.Note)
 				m, found = msg("r34c.import_note_another_day", "Word", word, "Named", named, "AsOf", e.AsOf,
-					"Written", written, "Relative", relative && typedOn), true
+					"Written", written, "Relative", relative && rw == word && typedOn), true
 			}
 		}
 		if found {
