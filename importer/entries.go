@@ -382,6 +382,17 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		} else if ok {
 			m, found = msg("k49.import_note_month", "Word", word, "Last", last, "AsOf", e.AsOf), true
 		}
+		if !found {
+			// 12/4 입사 on a 12-07 row: another day of its month, refused as
+			// the typed line is (review r34 F7); an exported row's 어제 or
+			// 목욜 counts from its 기록 일시.
+			written := writtenOn(typedOn, e.RecordedAt, r.Location, today)
+			if word, named, ok := commands.NoteNamesAnotherDay(e.Note, e.AsOf, written); ok {
+				rw, relative := commands.NoteNamesRelativeDay(e.Note)
+				m, found = msg("r34c.import_note_another_day", "Word", word, "Named", named, "AsOf", e.AsOf,
+					"Written", written, "Relative", relative && rw == word && typedOn), true
+			}
+		}
 		if found {
 			noteAsked = true
 			if e.Origin == "" {

@@ -15,8 +15,9 @@ import (
 // on 2026-12-01 (read as 11. 30.), `前月分` (전월분, refused in the same
 // file), and `어제 입사`, `지난주 입사`, `지난 금요일 채용`, which count
 // back from the day the note was written, which a file does not say (as
-// 지난달 is refused). Each is refused by its line; `1일자 입사`, `30일간
-// 근무` read; nothing is written.
+// 지난달 is refused). Each is refused by its line; `30일간 근무` reads;
+// `1일자 입사` on a 12-03 row names another day of its month, refused as
+// the typed line is (review r34 F7); nothing is written.
 func TestK60ImportNoteNamesDayOfLastMonth(t *testing.T) {
 	store := dbtest.New(t)
 	head := "\uFEFF기준일,사업코드,사업명(신규),일자리 수,보고 방식,보고 누계,어림수(여),상태,메모\n"
@@ -40,7 +41,7 @@ func TestK60ImportNoteNamesDayOfLastMonth(t *testing.T) {
 		}
 		lines = append(lines, p.Line)
 	}
-	if want := []int{2, 3, 4, 5, 6}; len(lines) != len(want) || lines[0] != 2 || lines[4] != 6 {
+	if want := []int{2, 3, 4, 5, 6, 7}; len(lines) != len(want) || lines[0] != 2 || lines[5] != 7 || problems[5].ID != "r34c.import_note_another_day" {
 		t.Fatalf("problems on lines %v, want %v: %+v", lines, want, problems)
 	}
 	ko := commands.ImportPreview(f, problems, commands.ImportResult{}, false, commands.Korean)
