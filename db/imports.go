@@ -854,7 +854,7 @@ func (r *importRun) link(ctx context.Context, l correctionLink, e commands.Entry
 		ids[i] = fmt.Sprintf("#%d", h.ID)
 	}
 	if hired > e.Count {
-		r.Problem(commands.NewImportProblem(l.line, "정정", fmt.Sprintf("#%d로 정정", l.number), "undolink.import_correction_below_hires",
+		r.Problem(commands.NewImportProblem(l.line, "정정", commands.CorrectedToCell(l.number), "undolink.import_correction_below_hires",
 			"ID", l.old, "Replacement", l.number, "Count", e.Count, "Hired", hired, "Hires", strings.Join(ids, ", ")))
 	}
 	return nil
@@ -1511,8 +1511,10 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 	for _, a := range adjusted {
 		r.addToCell(a.Report, a.Report.Count-a.OldCount)
 	}
-	// its jobs are inside the 누계 it re-based: said apart (review r27 F9)
-	if c, ok := r.cells[cellKey{res.Entry.ProgramCode, time.Date(res.Entry.AsOf.Year(), res.Entry.AsOf.Month(), 1, 0, 0, 0, 0, time.UTC)}]; ok {
+	// its jobs are inside the 누계 it re-based: said apart (review r27 F9);
+	// a row the file voids (a 정정's original) is no longer inside it, its
+	// replacement is (review r35 M13)
+	if c, ok := r.cells[cellKey{res.Entry.ProgramCode, time.Date(res.Entry.AsOf.Year(), res.Entry.AsOf.Month(), 1, 0, 0, 0, 0, time.UTC)}]; ok && !row.Voided {
 		c.Within += res.Entry.Count
 	}
 	return nil
