@@ -101,6 +101,23 @@ func TestR32RowsBelowNothingBlockAreNamed(t *testing.T) {
 			if strings.Contains(preview, byLang(lang, "0 new", "새 기록 0건")) {
 				t.Errorf("the preview counts the rows below the block as nothing new:\n%s", preview)
 			}
+			// A second header line below the block re-pointed its columns,
+			// so that an entry row after it read as a 실적 없음 line and
+			// was dropped unread (review r35 M10): only the block's first
+			// line is its header.
+			fake := make([]string, len(rows[0]))
+			for i := range fake {
+				fake[i] = fmt.Sprintf("h%d", i)
+			}
+			fake[1] = "해당 월"
+			fake[slices.Index(rows[0], "보고 누계")] = "무효"
+			slipped := append(slices.Clone(rows), fake, newEntryRow(rows[0], "2026-11-01", 500))
+			preview, applied = h.importFile(lang, name, writeCSV(t, slipped, bom))
+			mustContain(t, preview, byLang(lang, fmt.Sprintf("line %d", len(rows)+1), fmt.Sprintf("%d행", len(rows)+1)),
+				byLang(lang, fmt.Sprintf("line %d", len(rows)+2), fmt.Sprintf("%d행", len(rows)+2)))
+			if applied != "" || h.liveSumAll() != before {
+				t.Errorf("a row below a second header was imported or offered:\n%s\n%s", preview, applied)
+			}
 			// The 실적 없음 lines themselves are no problem: the file as
 			// exported, and the rows moved above the block, are read.
 			above := slices.Concat(rows[:block], added, rows[block:])

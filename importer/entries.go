@@ -101,6 +101,10 @@ func (r Reader) readEntries(t *table, h headerIndex, p *problems) error {
 // naming its line: the import reads every line of a file or refuses it.
 func readNothingSection(t *table, p *problems) error {
 	monthCol, voidCol, width := 1, 7, 12 // nothingHeader's 해당 월, 무효 and width (export/nothing.go)
+	// Only the section's first line may be its header: a second one would
+	// re-point the columns so that an entry row below reads as none of
+	// them, dropped unread (review r35 M10).
+	first := true
 	for {
 		cells, ok, err := t.next()
 		if err != nil {
@@ -112,7 +116,8 @@ func readNothingSection(t *table, p *problems) error {
 		if blank(cells) {
 			continue
 		}
-		if i := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) == "해당 월" }); i >= 0 {
+		if i := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) == "해당 월" }); i >= 0 && first {
+			first = false
 			monthCol = i
 			// The section's header: where its columns are, should a
 			// column before them have been deleted.
@@ -122,6 +127,7 @@ func readNothingSection(t *table, p *problems) error {
 			width = len(slices.DeleteFunc(slices.Clone(cells), func(c string) bool { return strings.TrimSpace(c) == "" }))
 			continue
 		}
+		first = false
 		if nothingLine(cells, monthCol, voidCol, width) {
 			continue
 		}
