@@ -180,7 +180,7 @@ func noteSaysHired(note string) string {
 
 // emptyBrackets is a bracket pair holding nothing but punctuation and
 // spaces, as a note's date leaves it when taken out.
-var emptyBrackets = regexp.MustCompile(`[(\[（［〔]\s*[.,·:;/~\-]*\s*[)\]）］〕]`)
+var emptyBrackets = regexp.MustCompile(`[(\[{<（［〔〈《【]\s*[.,·:;/~\-]*\s*[)\]}>）］〕〉》】]`)
 
 // withoutNoteWords is the note with words taken out, its spaces collapsed
 // and the punctuation left at its ends trimmed (`12. 17. 기준` without

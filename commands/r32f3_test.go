@@ -18,12 +18,16 @@ func TestKeptNoteLeavesNoEmptyBrackets(t *testing.T) {
 			t.Parallel()
 			h := r32At(t, lang, "2026-11-23")
 			line := byLang(lang, "add 1500 invest status:agreed note:MOU 체결(11.19.)", "추가 1500 투자유치 상태:약정 메모:MOU 체결(11.19.)")
+			// <11.19.> too (review r36 M3: `메모:<> 입사` was offered)
+			if lang == commands.English {
+				line = "add 1500 invest status:agreed note:MOU 체결<11.19.>"
+			}
 			offered := r32Offered(h.run(manager, line, commands.OutcomeRefused))
 			if len(offered) != 2 {
 				t.Fatalf("offered %q, want two lines", offered)
 			}
 			kept := offered[1]
-			if strings.Contains(kept, "(") || !strings.HasSuffix(kept, "MOU 체결") {
+			if strings.ContainsAny(kept, "(<") || !strings.HasSuffix(kept, "MOU 체결") {
 				t.Fatalf("kept line %q: want the note MOU 체결 with no brackets left", kept)
 			}
 			h.run(manager, kept, commands.OutcomeOK)

@@ -506,7 +506,7 @@ func entryNumber(raw string) int64 {
 // anything else.
 func correctedTo(s string) int64 {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
-	for _, suffix := range []string{"으로 정정", "로 정정"} {
+	for _, suffix := range []string{"으로 정정", "로 정정", "으로정정", "로정정"} {
 		if n, ok := strings.CutSuffix(s, suffix); ok {
 			return entryNumber(n)
 		}
