@@ -972,8 +972,11 @@ func written(asOf, today time.Time) time.Time {
 }
 
 // noteDayWords after a day alone (30일 입사, 31일 기준) make it a date;
-// 30일 근무, 30일간 are spans.
-var noteDayWords = []string{"입사", "채용", "기준", "현재", "발령", "출근", "임용", "계약", "부로", "부 ", "자로", "까지 채용", "까지 입사"}
+// 30일 근무, 30일간 are spans. 투입, 배치, 합류, 착수, 근무 시작, 첫 근무
+// are everyday words for the start too (review r34 F1: `메모:목욜 투입` on
+// an entry dated another day was stored unasked).
+var noteDayWords = []string{"입사", "채용", "기준", "현재", "발령", "출근", "임용", "계약", "부로", "부 ", "자로", "까지 채용", "까지 입사",
+	"투입", "배치", "합류", "착수", "근무 시작", "근무시작", "첫 근무", "첫근무"}
 
 // yardstick says the words after a year's 실적 make it a yardstick
 // (전년 실적 초과, 2026 실적의 90%), no claim about the figure's year.
