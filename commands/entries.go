@@ -1401,6 +1401,10 @@ func (s *Service) refuseUnreadWords(cmd Command, words []string) (Reply, bool) {
 		// 다음 주, next week: a time to come, no line offered (review r32 F1)
 		return s.refuse(cmd.Name, s.msg("r32notes.unread_time_to_come", "Typed", words, "Today", s.date(s.today()))), true
 	}
+	if words := unreadDayLike(unread); words != "" {
+		// 목욜쯤: a day, no line offered that files it on today (review r34 F1)
+		return s.refuse(cmd.Name, s.msg("r34a.unread_day_word", "Typed", words, "Today", s.date(s.today()))), true
+	}
 	label := s.msg("entries.note_label")
 	line := lineWithNote(cmd.Line, unread, label)
 	// A dash before the words (청년 21 12.3 - 채용박람회, as 보고 lines set
