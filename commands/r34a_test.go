@@ -126,3 +126,47 @@ func TestR34aOnWeekdayIsTheDate(t *testing.T) {
 		})
 	}
 }
+
+// Review r34 F2: `추가 4 청년 내일 메모:내일 입사 예정` was refused as not
+// yet, offering `추가 4 청년 날짜:오늘`, which typed back filed the hire
+// today with the memo gone. The line offered keeps the memo; when the memo
+// itself would be refused dated today, no line is offered and the reply
+// says why. Every line offered is typed back and checked by SQL.
+func TestR34aFutureDateKeepsTheNote(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang        commands.Lang
+		today, line string
+		wants       []string
+		note        string // the note stored by the line offered; "" for no line
+	}{
+		{commands.Korean, "2026-11-27", "추가 4 청년 내일 메모:인턴 지원", []string{"2026. 11. 28.", "메모:인턴 지원"}, "인턴 지원"},
+		{commands.English, "2026-11-27", "add 4 youth tomorrow note:intern support", []string{"note:intern support"}, "intern support"},
+		{commands.Korean, "2026-11-27", "추가 4 청년 내일 메모:내일 입사 예정", []string{"2026. 11. 28.", "`내일 입사 예정`"}, ""},
+		{commands.Korean, "2026-12-04", "추가 10 투자유치 연말 메모:연말 채용 예정", []string{"`연말 채용 예정`"}, ""},
+		{commands.English, "2026-11-27", "add 4 youth tomorrow note:starts tomorrow", []string{"`starts tomorrow`"}, ""},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, tc.today)
+			r := h.refusedUntouched(manager, tc.line, tc.wants...)
+			offered := r32Offered(r)
+			if tc.note == "" {
+				if len(offered) != 0 {
+					t.Fatalf("%q offers %q though its note would be refused:\n%s", tc.line, offered, r.Text())
+				}
+				return
+			}
+			if len(offered) != 1 {
+				t.Fatalf("%q offers %q, want one line:\n%s", tc.line, offered, r.Text())
+			}
+			h.run(manager, offered[0], commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = $1::date`, tc.today); got != 4 {
+				t.Errorf("%q typed back: SQL sum on %s %d, want 4", offered[0], tc.today, got)
+			}
+			if got := h.sqlText(`SELECT note FROM entries`); got != tc.note {
+				t.Errorf("%q typed back stored the note %q, want %q", offered[0], got, tc.note)
+			}
+		})
+	}
+}
