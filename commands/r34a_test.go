@@ -170,3 +170,48 @@ func TestR34aFutureDateKeepsTheNote(t *testing.T) {
 		})
 	}
 }
+
+// Review r34 F9: `추가 2 노인 금요일 메모:경로당` typed on Friday 2027-01-22
+// was filed today without a word. A weekday alone typed on that weekday
+// is asked: today or last week's, both lines offered; each typed back
+// files the figure on its day with the memo kept (SQL). Other weekdays
+// are read as before.
+func TestR34aSameWeekdayIsAsked(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang       commands.Lang
+		line, note string
+		days       [2]string
+	}{
+		{commands.Korean, "추가 2 노인 금요일 메모:경로당", "경로당", [2]string{"2027-01-22", "2027-01-15"}},
+		{commands.Korean, "추가 2 노인 금욜", "", [2]string{"2027-01-22", "2027-01-15"}},
+		{commands.English, "add 2 senior Friday note:senior center", "senior center", [2]string{"2027-01-22", "2027-01-15"}},
+		{commands.English, "add 2 senior on Friday", "", [2]string{"2027-01-22", "2027-01-15"}},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, "2027-01-22")
+			r := h.refusedUntouched(manager, tc.line)
+			offered := r32Offered(r)
+			if len(offered) != 2 {
+				t.Fatalf("%q offers %q, want two lines:\n%s", tc.line, offered, r.Text())
+			}
+			for i, line := range offered {
+				h2 := r32At(t, tc.lang, "2027-01-22")
+				h2.run(manager, line, commands.OutcomeOK)
+				if got := h2.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = $1::date`, tc.days[i]); got != 2 {
+					t.Errorf("%q typed back: SQL sum on %s %d, want 2", line, tc.days[i], got)
+				}
+				if got := h2.sqlText(`SELECT note FROM entries`); got != tc.note {
+					t.Errorf("%q typed back stored the note %q, want %q", line, got, tc.note)
+				}
+			}
+		})
+	}
+	// another weekday is read as the latest such day, unasked
+	h := r32At(t, commands.Korean, "2027-01-20")
+	h.run(manager, "추가 3 노인 목요일", commands.OutcomeOK)
+	if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2027-01-14'`); got != 3 {
+		t.Errorf("목요일 on Wednesday: SQL sum on 2027-01-14 %d, want 3", got)
+	}
+}
