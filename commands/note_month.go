@@ -754,6 +754,7 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 			return r, false
 		}
 		from := written(asOf, today)
+		window := 14 // the entry's own weekday, a week back too (review r34 F3)
 		var wd int
 		w, ok := group("wd")
 		if !ok {
@@ -773,9 +774,12 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 			wd = n
 			if on, _ := group("on"); !strings.EqualFold(on, "on") {
 				from = from.AddDate(0, 0, -1) // last Friday: before the day typed
+				window = 7                    // last Monday names one Monday, not the week before's
 			}
 		}
-		if asOf.Before(from) && (int(asOf.Weekday())+6)%7 == wd && !asOf.Before(from.AddDate(0, 0, -7)) {
+		if asOf.Before(from) && (int(asOf.Weekday())+6)%7 == wd && !asOf.Before(from.AddDate(0, 0, -window)) {
+			// 지난주 목요일 메모:목요일 입사분 typed on Friday 11/27: the memo
+			// repeats the entry's own weekday, a week back too (review r34 F3)
 			// 날짜:11/27 메모:금요일 입사 typed on Friday 12/4: the entry is
 			// dated the Friday meant (review r30 M3)
 			return r, false

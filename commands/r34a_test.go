@@ -215,3 +215,28 @@ func TestR34aSameWeekdayIsAsked(t *testing.T) {
 		t.Errorf("목요일 on Wednesday: SQL sum on 2027-01-14 %d, want 3", got)
 	}
 }
+
+// Review r34 F3: `추가 3 장애인 지난주 목요일 메모:목요일 입사분` typed on
+// Friday 2026-11-27 was held as a contradiction (the memo's 목요일 read as
+// 11-26), and the first line offered filed it on 11-26. The memo repeats
+// the weekday of the date given: recorded on 11-19, unasked (SQL).
+func TestR34aNoteRepeatsTheDatesWeekday(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang      commands.Lang
+		line, day string
+	}{
+		{commands.Korean, "추가 3 장애인 지난주 목요일 메모:목요일 입사분", "2026-11-19"},
+		{commands.Korean, "추가 3 장애인 지난주 목욜 메모:목욜 입사", "2026-11-19"},
+		{commands.English, "add 3 disabled last week Thursday note:hired on Thursday", "2026-11-19"},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, "2026-11-27")
+			h.run(manager, tc.line, commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = $1::date`, tc.day); got != 3 {
+				t.Errorf("%q: SQL sum on %s %d, want 3", tc.line, tc.day, got)
+			}
+		})
+	}
+}
