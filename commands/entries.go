@@ -65,7 +65,17 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 		asOf = *d.date
 	}
 	if asOf.After(today) {
-		return NewEntry{}, p, &invalid{FieldDate, s.futureDate(p, d, asOf, today)}
+		// The line offered keeps the note (review r34 F2: dropped, a hire
+		// starting tomorrow typed back was filed today with no note), unless
+		// the note itself would be refused dated today.
+		noteRefused := false
+		if d.note != "" {
+			d2 := d
+			d2.date = &today
+			_, _, bad := s.prepareEntry(c, programs, depts, d2)
+			noteRefused = bad != nil && bad.field == FieldNote
+		}
+		return NewEntry{}, p, &invalid{FieldDate, s.futureDate(p, d, asOf, today, noteRefused)}
 	}
 	if utf8.RuneCountInString(d.note) > MaxNoteRunes {
 		return NewEntry{}, p, &invalid{FieldNote, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes)}
@@ -1401,6 +1411,10 @@ func (s *Service) refuseUnreadWords(cmd Command, words []string) (Reply, bool) {
 		// 다음 주, next week: a time to come, no line offered (review r32 F1)
 		return s.refuse(cmd.Name, s.msg("r32notes.unread_time_to_come", "Typed", words, "Today", s.date(s.today()))), true
 	}
+	if words := unreadDayLike(unread); words != "" {
+		// 목욜쯤: a day, no line offered that files it on today (review r34 F1)
+		return s.refuse(cmd.Name, s.msg("r34a.unread_day_word", "Typed", words, "Today", s.date(s.today()))), true
+	}
 	label := s.msg("entries.note_label")
 	line := lineWithNote(cmd.Line, unread, label)
 	// A dash before the words (청년 21 12.3 - 채용박람회, as 보고 lines set
@@ -1539,12 +1553,24 @@ func (s *Service) departmentInNote(command string, words []string, d entryDraft,
 // the figure through today (date it today, or leave the date out) or is
 // reported on or after the month's last day (review_ko: the bare refusal
 // left the official guessing).
-func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time) string {
+func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time, noteRefused bool) string {
 	word := s.programWord(p)
 	id := "future.delta"
 	if d.cumulative {
 		id = "future.cumulative"
 	}
-	return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word,
-		"Count", s.approx(numbers.Format(d.count.Value), d.count.Approximate))
+	count := s.approx(numbers.Format(d.count.Value), d.count.Approximate)
+	switch {
+	case d.note != "" && noteRefused:
+		// 메모:내일 입사 예정: no line re-dating it today (review r34 F2)
+		return s.msg("r34a.future_note_refused", "AsOf", s.date(asOf), "Today", s.date(today), "Note", d.note)
+	case d.note != "":
+		id = "r34a.delta_note"
+		if d.cumulative {
+			id = "r34a.cumulative_note"
+		}
+		return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word,
+			"Count", count, "Note", d.note)
+	}
+	return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word, "Count", count)
 }

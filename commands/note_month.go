@@ -754,6 +754,7 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 			return r, false
 		}
 		from := written(asOf, today)
+		window := 14 // the entry's own weekday, a week back too (review r34 F3)
 		var wd int
 		w, ok := group("wd")
 		if !ok {
@@ -773,9 +774,12 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 			wd = n
 			if on, _ := group("on"); !strings.EqualFold(on, "on") {
 				from = from.AddDate(0, 0, -1) // last Friday: before the day typed
+				window = 7                    // last Monday names one Monday, not the week before's
 			}
 		}
-		if asOf.Before(from) && (int(asOf.Weekday())+6)%7 == wd && !asOf.Before(from.AddDate(0, 0, -7)) {
+		if asOf.Before(from) && (int(asOf.Weekday())+6)%7 == wd && !asOf.Before(from.AddDate(0, 0, -window)) {
+			// 지난주 목요일 메모:목요일 입사분 typed on Friday 11/27: the memo
+			// repeats the entry's own weekday, a week back too (review r34 F3)
 			// 날짜:11/27 메모:금요일 입사 typed on Friday 12/4: the entry is
 			// dated the Friday meant (review r30 M3)
 			return r, false
@@ -972,8 +976,11 @@ func written(asOf, today time.Time) time.Time {
 }
 
 // noteDayWords after a day alone (30일 입사, 31일 기준) make it a date;
-// 30일 근무, 30일간 are spans.
-var noteDayWords = []string{"입사", "채용", "기준", "현재", "발령", "출근", "임용", "계약", "부로", "부 ", "자로", "까지 채용", "까지 입사"}
+// 30일 근무, 30일간 are spans. 투입, 배치, 합류, 착수, 근무 시작, 첫 근무
+// are everyday words for the start too (review r34 F1: `메모:목욜 투입` on
+// an entry dated another day was stored unasked).
+var noteDayWords = []string{"입사", "채용", "기준", "현재", "발령", "출근", "임용", "계약", "부로", "부 ", "자로", "까지 채용", "까지 입사",
+	"투입", "배치", "합류", "착수", "근무 시작", "근무시작", "첫 근무", "첫근무"}
 
 // yardstick says the words after a year's 실적 make it a yardstick
 // (전년 실적 초과, 2026 실적의 90%), no claim about the figure's year.

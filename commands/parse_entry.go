@@ -130,6 +130,9 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 				}
 				return nil, "", usageErr(cmd.Name, "parse_entry.line_has_two_dates", "Typed", typed)
 			}
+			if err := askSameWeekday(cmd, typed, rawJoin(ts[i:i+n]), d, today); err != nil {
+				return nil, "", err // 금요일 typed on a Friday: today or last week's (review r34 F9)
+			}
 			dateTyped, cmd.Opts.Date = typed, &d
 			i += n - 1
 			if i+1 < len(ts) && isOneOf(ts[i+1], dateTrailers) {

@@ -210,6 +210,10 @@ var weekdays = map[string]time.Weekday{
 	"금요일": time.Friday, "토요일": time.Saturday, "일요일": time.Sunday,
 	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
 	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+	// 목욜, 수욜: the everyday spelling of 목요일 (review r34 F1: left unread
+	// as the date, the line offered moved it into the note and filed today)
+	"월욜": time.Monday, "화욜": time.Tuesday, "수욜": time.Wednesday, "목욜": time.Thursday,
+	"금욜": time.Friday, "토욜": time.Saturday, "일욜": time.Sunday,
 }
 
 // Parse reads one calendar date: 2026-04-30, 2026.4.30, 2026. 4. 30., 2026/4/30,
@@ -399,6 +403,8 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 	case "지난", "저번", "last", "thispast":
 		return WeekdayBefore(base, wd), true
 	}
+	// a weekday alone, or after `on` (on Thursday, review r34 F6: `on` was
+	// left unread and the line offered stored it as the note)
 	back := (int(base.Weekday()) - int(wd) + 7) % 7 // the latest such day not after today
 	return base.AddDate(0, 0, -back), true
 }
@@ -406,7 +412,7 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 // weekdayWords come before a weekday (지난주 금요일, last Friday, 다음 주
 // 월요일), spaces removed, the longer first.
 var weekdayWords = []string{"지지난주", "지난주", "저번주", "이번주", "다음주", "담주", "차주", "내주", "lastweek", "thisweek", "nextweek",
-	"thiscoming", "thispast", "돌아오는", "upcoming", "coming", "last", "this", "next", "지난", "저번", "이번", "다음", "오는"}
+	"thiscoming", "thispast", "돌아오는", "upcoming", "coming", "last", "this", "next", "지난", "저번", "이번", "다음", "오는", "on"}
 
 // WeekdayBefore is the latest wd strictly before day: what 지난 금요일 and
 // last Friday mean, as the date of a line and in a note alike (review r32
