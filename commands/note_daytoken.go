@@ -74,8 +74,47 @@ var dayTokenWeekday = map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "�
 func dayTokens(folded string, offs []int, asOf, today time.Time) (string, []int) {
 	// first the spellings (목욜, 이번주 월요일, 30.11.2026, Thursday), then
 	// what stands between the day and its start word (목욜 오후 입사)
-	folded, offs = applyDayTokenEdits(folded, offs, daySpellings(folded, asOf, today))
+	folded, offs = applyDayTokenEdits(folded, offs, append(daySpellings(folded, asOf, today), quarterSpellings(folded)...))
 	return applyDayTokenEdits(folded, offs, dayFillers(folded))
+}
+
+// reDayTokenQuarter is a quarter written Q4, 4Q, Q4'26, 2026 Q4 or Q4
+// 2026 (review r35 B2: `q4 실적` typed in January was filed in January
+// while `4분기 실적` is asked).
+var reDayTokenQuarter = regexp.MustCompile(`(?i)\b(?:(?P<y1>20[0-9]{2}) ?)?(?:q(?P<q>[1-4])|(?P<q2>[1-4])q)(?:['’](?P<y2>[0-9]{2})| (?P<y3>20[0-9]{2}))?\b`)
+
+// quarterSpellings rewrite the Q forms as the quarter word the quarter
+// reader reads (q4 → 4분기, 2026 Q4 → 2026년 4분기), so they are asked
+// as `4분기` and `작년 4분기` are.
+func quarterSpellings(folded string) []dayTokenEdit {
+	var edits []dayTokenEdit
+	for _, m := range reDayTokenQuarter.FindAllStringSubmatchIndex(folded, -1) {
+		g := func(name string) string {
+			i := reDayTokenQuarter.SubexpIndex(name)
+			if m[2*i] < 0 {
+				return ""
+			}
+			return folded[m[2*i]:m[2*i+1]]
+		}
+		var years []string
+		for _, y := range []string{g("y1"), g("y2"), g("y3")} {
+			if len(y) == 2 {
+				y = "20" + y
+			}
+			if y != "" {
+				years = append(years, y)
+			}
+		}
+		text := g("q") + g("q2") + "분기"
+		switch {
+		case len(years) == 1:
+			text = years[0] + "년 " + text
+		case len(years) > 1:
+			continue // 2026 Q4 2027: two years, no one quarter
+		}
+		edits = append(edits, dayTokenEdit{m[0], m[1], text})
+	}
+	return edits
 }
 
 // dayFillers are the particles and times of day between a day and its

@@ -1,0 +1,63 @@
+package commands_test
+
+import (
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+)
+
+// Review r35 B2: a note naming last year's fourth quarter in the Q forms
+// (`q4 실적`, `4Q 실적`, `2026 Q4`, `Q4'26`, `q4 2026 실적`) typed in January
+// 2027 on a January entry was recorded in January, while `4분기 실적` is
+// asked. The Q forms are read as the Korean quarter word: refused, nothing
+// written, and each offered line typed back records once on its date.
+func TestR35q4QuarterFormsInJanuaryAreAsked(t *testing.T) {
+	t.Parallel()
+	ko, en := commands.Korean, commands.English
+	for _, c := range []keptCase{
+		{"2027-01-05", ko, "추가 노인 8 메모:4분기 실적", "2026-12-31", ""},
+		{"2027-01-05", ko, "추가 노인 8 메모:q4 실적", "2026-12-31", ""},
+		{"2027-01-05", ko, "추가 노인 9 메모:4Q 실적", "2026-12-31", ""},
+		{"2027-01-05", ko, "추가 노인 10 메모:2026 Q4 채용", "2026-12-31", "채용"},
+		{"2027-01-05", ko, "추가 노인 12 메모:Q4'26 채용", "2026-12-31", "채용"},
+		{"2027-01-05", ko, "추가 노인 5 메모:q4 2026 실적", "2026-12-31", ""},
+		{"2027-01-05", ko, "추가 노인 6 메모:4/4분기 실적", "2026-12-31", ""},
+		{"2027-01-05", en, "add 8 senior note:Q4 hires", "2026-12-31", "hires"},
+		{"2027-01-05", en, "add 9 senior note:hires 4Q", "2026-12-31", "hires"},
+		{"2027-01-05", en, "add 10 senior note:2026 Q4 hires", "2026-12-31", "hires"},
+		{"2027-01-05", en, "add 12 senior note:Q4'26 hires", "2026-12-31", "hires"},
+		{"2027-01-05", en, "add 5 senior note:Q4 2026 hires", "2026-12-31", "hires"},
+	} {
+		t.Run(string(c.lang)+"/"+c.line, func(t *testing.T) {
+			t.Parallel()
+			runKept(t, c)
+		})
+	}
+}
+
+// The Q forms of the entry's own quarter, and words that only hold a q
+// and a digit, are no other period: recorded on the day typed, the SQL
+// sum theirs.
+func TestR35q4OwnQuarterFormsAreRecorded(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang  commands.Lang
+		lines []string
+		sum   int64
+	}{
+		{commands.Korean, []string{"추가 노인 3 메모:Q4 실적", "추가 노인 4 메모:2026 Q4 채용", "추가 노인 5 메모:q4a 양식", "추가 노인 6 메모:4Q 실적"}, 3 + 4 + 5 + 6},
+		{commands.English, []string{"add 3 senior note:Q4 hires", "add 4 senior note:Q4'26 hires", "add 5 senior note:form q41"}, 3 + 4 + 5},
+	} {
+		h := k32Harness(t, tc.lang, k55At(2026, time.December, 4))
+		for _, line := range tc.lines {
+			h.run(manager, line, commands.OutcomeOK)
+		}
+		if n, sum := h.live(); n != int64(len(tc.lines)) || sum != tc.sum {
+			t.Errorf("%s: live %d, SQL sum %d; want %d, %d", tc.lang, n, sum, len(tc.lines), tc.sum)
+		}
+		if n := h.sqlInt(`SELECT count(*) FROM entries WHERE as_of <> '2026-12-04'`); n != 0 {
+			t.Errorf("%s: %d entries dated another day than 2026-12-04", tc.lang, n)
+		}
+	}
+}
