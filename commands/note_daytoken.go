@@ -334,3 +334,35 @@ func (s *Service) weekendOfEntryReply(r noteRead, asOf time.Time, dated, kept st
 	}
 	return reply
 }
+
+// ambiguousNoteDate is the refusal of a note date written with dots and
+// the year last whose first two numbers could each be the month
+// (`12.1.2026`: 1 December written month first, or 12 January day
+// first), or "": it was read day first, and the line offered filed a
+// December hire in January (review r35 M7). Both days are named, each
+// with its line, the note's date written year first there. `30.11.2026`
+// (30 is no month) and `12.12.2026` name one day and are read.
+func (s *Service) ambiguousNoteDate(p Program, d entryDraft) string {
+	folded, offs := noteFold(d.note)
+	for _, m := range reDayTokenEuropean.FindAllStringSubmatchIndex(folded, -1) {
+		if folded[m[4]:m[5]] != "." {
+			continue // 12/3/2026: month first, as the bot's 11/30 is
+		}
+		a, b, y := atoiOr(folded[m[2]:m[3]]), atoiOr(folded[m[6]:m[7]]), atoiOr(folded[m[8]:m[9]])
+		if a == b || a < 1 || b < 1 || a > 12 || b > 12 {
+			continue
+		}
+		from, to := offs[m[0]], offs[m[1]]
+		line := func(day time.Time) string {
+			date := s.date(day)
+			if s.lang != Korean {
+				date = day.Format(time.DateOnly)
+			}
+			return s.draftLine(p, d, day, d.note[:from]+date+d.note[to:])
+		}
+		first, second := dates.On(y, time.Month(a), b), dates.On(y, time.Month(b), a)
+		return s.msg("r35q4.note_date_ambiguous", "Word", d.note[from:to], "First", s.date(first), "Second", s.date(second),
+			"FirstLine", line(first), "SecondLine", line(second))
+	}
+	return ""
+}

@@ -61,3 +61,59 @@ func TestR35q4OwnQuarterFormsAreRecorded(t *testing.T) {
 		}
 	}
 }
+
+// Review r35 M7: `12.1.2026` in a note was read day first as 2026. 1. 12.
+// (an M.D.YYYY writer means 12/1), and `1.12.2026` as a start to come. A
+// dotted date with the year last whose first two numbers could each be
+// the month is refused naming both days, nothing written, with a line for
+// each, its note written year first; each typed back records once on its
+// day. `30.11.2026` (30 is no month) and `12.12.2026` are read as before.
+func TestR35q4AmbiguousDottedDateIsAsked(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		now   string
+		lang  commands.Lang
+		line  string
+		wants []string
+		lines [][2]string // line offered, its date
+	}{
+		{"2027-01-05", commands.Korean, "추가 노인 5 메모:12.1.2026 입사", []string{"`12.1.2026`", "2026. 12. 1.", "2026. 1. 12.", "아무것도 저장하지 않았습니다"}, [][2]string{
+			{"추가 노인 5 날짜:2026. 12. 1. 메모:2026. 12. 1. 입사", "2026-12-01"}, {"추가 노인 5 날짜:2026. 1. 12. 메모:2026. 1. 12. 입사", "2026-01-12"}}},
+		{"2026-12-04", commands.Korean, "추가 노인 7 메모:1.12.2026 입사", []string{"`1.12.2026`"}, [][2]string{
+			{"추가 노인 7 날짜:2026. 1. 12. 메모:2026. 1. 12. 입사", "2026-01-12"}, {"추가 노인 7 날짜:2026. 12. 1. 메모:2026. 12. 1. 입사", "2026-12-01"}}},
+		{"2027-01-05", commands.English, "add 7 senior note:hired 1.12.2026", []string{"`1.12.2026`", "2026-01-12", "2026-12-01", "nothing was saved"}, [][2]string{
+			{"add senior 7 date:2026-01-12 note:hired 2026-01-12", "2026-01-12"}, {"add senior 7 date:2026-12-01 note:hired 2026-12-01", "2026-12-01"}}},
+	} {
+		t.Run(string(c.lang)+"/"+c.line, func(t *testing.T) {
+			t.Parallel()
+			now, err := time.Parse(time.DateOnly, c.now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h := k32Harness(t, c.lang, now.Add(time.Hour))
+			r := h.refusedUntouched(manager, c.line, c.wants...)
+			if n := h.sqlInt(`SELECT count(*) FROM entries`); n != 0 {
+				t.Fatalf("%q wrote %d entries", c.line, n)
+			}
+			got := offeredLines(r.Text())
+			if len(got) != len(c.lines) {
+				t.Fatalf("%q offers %q, want %d lines:\n%s", c.line, got, len(c.lines), r.Text())
+			}
+			for i, l := range c.lines {
+				if got[i] != l[0] {
+					t.Errorf("line %d offered %q, want %q", i, got[i], l[0])
+				}
+				kc := keptCase{now: c.now, lang: c.lang}
+				typeBack(t, kc, l[0], l[1], noteOf(l[0]))
+			}
+		})
+	}
+}
+
+// `30.11.2026` (30 is no month) and `12.12.2026` name one day: asked as
+// that day, as before.
+func TestR35q4UnambiguousDottedDateIsRead(t *testing.T) {
+	t.Parallel()
+	runKept(t, keptCase{"2027-01-05", commands.English, "add 5 senior note:joined 30.11.2026", "2026-11-30", "joined"})
+	runKept(t, keptCase{"2027-01-05", commands.Korean, "추가 노인 5 메모:12.12.2026 입사", "2026-12-12", "입사"})
+}
