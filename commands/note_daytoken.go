@@ -43,6 +43,14 @@ var reDayTokenThisWeek = regexp.MustCompile(`(?:이번 ?주|금주) ?(?P<wd>[월
 // (month, day, year, or day first when the first is past 12).
 var reDayTokenEuropean = regexp.MustCompile(`\b(?P<a>[0-9]{1,2})(?P<sep>[./])(?P<b>[0-9]{1,2})[./](?P<y>20[0-9]{2})\b`)
 
+// reDayTokenLastDay is 말일 (the month's last day), and reDayTokenDayMonth
+// a day and a month with stops and no year (31.12.), read day first only
+// when the first is past 12.
+var (
+	reDayTokenLastDay  = regexp.MustCompile(`말일`)
+	reDayTokenDayMonth = regexp.MustCompile(`\b(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.`)
+)
+
 // reDayTokenEnglishWeekday is an English weekday or its short form
 // (Thursday, Thurs., Thu), and reDayTokenHired an English word saying the
 // people started (hired, joined): with it a bare weekday names the day
@@ -184,6 +192,20 @@ func daySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 			month, day = a, b // 12/3/2026: month first, as the bot's 11/30 is
 		}
 		edits = append(edits, dayTokenEdit{m[0], m[1], y + "-" + month + "-" + day})
+	}
+	for _, loc := range reDayTokenLastDay.FindAllStringIndex(folded, -1) {
+		if hangulBefore(folded[:loc[0]]) || strings.HasSuffix(strings.TrimRight(folded[:loc[0]], " "), "월") {
+			continue // 12월 말일 is read as 12월 말; 주말일 is no month end
+		}
+		edits = append(edits, dayTokenEdit{loc[0], loc[1], "월말"}) // 말일 입사: as 월말 입사 (review r35 B2)
+	}
+	for _, m := range reDayTokenDayMonth.FindAllStringSubmatchIndex(folded, -1) {
+		d, mo := atoiOr(folded[m[2]:m[3]]), atoiOr(folded[m[4]:m[5]])
+		if d <= 12 || mo < 1 || mo > 12 || m[1] < len(folded) && folded[m[1]] >= '0' && folded[m[1]] <= '9' {
+			continue // 12.3. is 3 December; 31.12.2026 is reDayTokenEuropean's
+		}
+		// joined 31.12.: the day first, as 30.11.2026 is (review r35 B2)
+		edits = append(edits, dayTokenEdit{m[2], m[5], folded[m[4]:m[5]] + "/" + folded[m[2]:m[3]]})
 	}
 	if reDayTokenHired.MatchString(folded) {
 		for _, loc := range reDayTokenEnglishWeekday.FindAllStringIndex(folded, -1) {

@@ -36,8 +36,8 @@ func TestR35q4QuarterFormsInJanuaryAreAsked(t *testing.T) {
 	}
 }
 
-// The Q forms of the entry's own quarter, and words that only hold a q
-// and a digit, are no other period: recorded on the day typed, the SQL
+// The Q forms of the entry's own quarter, words that only hold a q and
+// a digit, and 주말일자리 (no 말일) are no other period: recorded on the day typed, the SQL
 // sum theirs.
 func TestR35q4OwnQuarterFormsAreRecorded(t *testing.T) {
 	t.Parallel()
@@ -46,7 +46,7 @@ func TestR35q4OwnQuarterFormsAreRecorded(t *testing.T) {
 		lines []string
 		sum   int64
 	}{
-		{commands.Korean, []string{"추가 노인 3 메모:Q4 실적", "추가 노인 4 메모:2026 Q4 채용", "추가 노인 5 메모:q4a 양식", "추가 노인 6 메모:4Q 실적"}, 3 + 4 + 5 + 6},
+		{commands.Korean, []string{"추가 노인 3 메모:Q4 실적", "추가 노인 4 메모:2026 Q4 채용", "추가 노인 5 메모:q4a 양식", "추가 노인 6 메모:4Q 실적", "추가 노인 7 메모:주말일자리 채용"}, 3 + 4 + 5 + 6 + 7},
 		{commands.English, []string{"add 3 senior note:Q4 hires", "add 4 senior note:Q4'26 hires", "add 5 senior note:form q41"}, 3 + 4 + 5},
 	} {
 		h := k32Harness(t, tc.lang, k55At(2026, time.December, 4))
@@ -116,4 +116,24 @@ func TestR35q4UnambiguousDottedDateIsRead(t *testing.T) {
 	t.Parallel()
 	runKept(t, keptCase{"2027-01-05", commands.English, "add 5 senior note:joined 30.11.2026", "2026-11-30", "joined"})
 	runKept(t, keptCase{"2027-01-05", commands.Korean, "추가 노인 5 메모:12.12.2026 입사", "2026-12-12", "입사"})
+}
+
+// Review r35 B2: `말일 입사`, `말일자 채용` and `joined 31.12.` typed in
+// early January on a January entry were recorded in January while `월말
+// 입사`, `31일자 입사` and `12.31.에 입사` are asked: read as those are,
+// refused, and each offered line typed back records once on its day.
+func TestR35q4MonthEndAndDayMonthInJanuaryAreAsked(t *testing.T) {
+	t.Parallel()
+	ko, en := commands.Korean, commands.English
+	for _, c := range []keptCase{
+		{"2027-01-05", ko, "추가 노인 6 메모:말일 입사", "2026-12-31", "입사"},
+		{"2027-01-05", ko, "추가 노인 7 메모:말일자 채용", "2026-12-31", "채용"},
+		{"2027-01-04", en, "add 4 senior note:joined 31.12.", "2026-12-31", "joined"},
+		{"2027-01-04", en, "add 4 senior note:joined 30.11. staggered", "2026-11-30", "joined staggered"},
+	} {
+		t.Run(string(c.lang)+"/"+c.line, func(t *testing.T) {
+			t.Parallel()
+			runKept(t, c)
+		})
+	}
 }
