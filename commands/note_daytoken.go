@@ -51,6 +51,10 @@ var (
 	reDayTokenDayMonth = regexp.MustCompile(`\b(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.`)
 )
 
+// reDayTokenWeekNumber is a week of the year by its ISO number: 53주차,
+// week 53.
+var reDayTokenWeekNumber = regexp.MustCompile(`(?i)(?P<n>[0-9]{1,2}) ?주차|\bweek (?P<en>[0-9]{1,2})\b`)
+
 // reDayTokenEnglishWeekday is an English weekday or its short form
 // (Thursday, Thurs., Thu), and reDayTokenHired an English word saying the
 // people started (hired, joined): with it a bare weekday names the day
@@ -206,6 +210,22 @@ func daySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 		}
 		// joined 31.12.: the day first, as 30.11.2026 is (review r35 B2)
 		edits = append(edits, dayTokenEdit{m[2], m[5], folded[m[4]:m[5]] + "/" + folded[m[2]:m[3]]})
+	}
+	for _, m := range reDayTokenWeekNumber.FindAllStringSubmatchIndex(folded, -1) {
+		if asOf.IsZero() || hangulBefore(folded[:m[0]]) || strings.HasSuffix(strings.TrimRight(folded[:m[0]], " "), "월") {
+			continue // 12월 5주차 is a week of a month (monthWeek)
+		}
+		n, text := "", "지난주"
+		if m[2] >= 0 {
+			n = folded[m[2]:m[3]]
+		} else {
+			n, text = folded[m[4]:m[5]], "last week"
+		}
+		// 53주차 typed in the week after ISO week 53: last week, asked as
+		// 지난주 is (review r35 B2); another week's number is left
+		if _, w := written(asOf, today).AddDate(0, 0, -7).ISOWeek(); w == atoiOr(n) {
+			edits = append(edits, dayTokenEdit{m[0], m[1], text})
+		}
 	}
 	if reDayTokenHired.MatchString(folded) {
 		for _, loc := range reDayTokenEnglishWeekday.FindAllStringIndex(folded, -1) {

@@ -137,3 +137,27 @@ func TestR35q4MonthEndAndDayMonthInJanuaryAreAsked(t *testing.T) {
 		})
 	}
 }
+
+// Review r35 B2: `53주차 채용` typed on 2027. 1. 5. names ISO week 53 of
+// 2026 (2026. 12. 28. ~ 2027. 1. 3.), the week before the one typed in,
+// and was recorded in January: read as 지난주 is, a week over two months,
+// asked, and each offered line typed back records once on its day.
+func TestR35q4LastWeekNumberIsAsked(t *testing.T) {
+	t.Parallel()
+	ko, en := commands.Korean, commands.English
+	for _, c := range []keptCase{
+		{"2027-01-05", ko, "추가 노인 5 메모:53주차 채용", "2026-12-31", "채용"},
+		{"2027-01-05", en, "add 5 senior note:week 53 hires", "2026-12-31", "hires"},
+	} {
+		t.Run(string(c.lang)+"/"+c.line, func(t *testing.T) {
+			t.Parallel()
+			runKept(t, c)
+		})
+	}
+	// this week's number agrees with the entry: recorded
+	h := k32Harness(t, ko, k55At(2027, time.January, 5))
+	h.run(manager, "추가 노인 3 메모:1주차 채용", commands.OutcomeOK)
+	if n, sum := h.live(); n != 1 || sum != 3 {
+		t.Errorf("live %d, SQL sum %d; want 1, 3", n, sum)
+	}
+}
