@@ -43,6 +43,18 @@ var reDayTokenThisWeek = regexp.MustCompile(`(?:이번 ?주|금주) ?(?P<wd>[월
 // (month, day, year, or day first when the first is past 12).
 var reDayTokenEuropean = regexp.MustCompile(`\b(?P<a>[0-9]{1,2})(?P<sep>[./])(?P<b>[0-9]{1,2})[./](?P<y>20[0-9]{2})\b`)
 
+// reDayTokenLastDay is 말일 (the month's last day), and reDayTokenDayMonth
+// a day and a month with stops and no year (31.12.), read day first only
+// when the first is past 12.
+var (
+	reDayTokenLastDay  = regexp.MustCompile(`말일`)
+	reDayTokenDayMonth = regexp.MustCompile(`\b(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.`)
+)
+
+// reDayTokenWeekNumber is a week of the year by its ISO number: 53주차,
+// week 53.
+var reDayTokenWeekNumber = regexp.MustCompile(`(?i)(?P<n>[0-9]{1,2}) ?주차|\bweek (?P<en>[0-9]{1,2})\b`)
+
 // reDayTokenEnglishWeekday is an English weekday or its short form
 // (Thursday, Thurs., Thu), and reDayTokenHired an English word saying the
 // people started (hired, joined): with it a bare weekday names the day
@@ -74,8 +86,47 @@ var dayTokenWeekday = map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "�
 func dayTokens(folded string, offs []int, asOf, today time.Time) (string, []int) {
 	// first the spellings (목욜, 이번주 월요일, 30.11.2026, Thursday), then
 	// what stands between the day and its start word (목욜 오후 입사)
-	folded, offs = applyDayTokenEdits(folded, offs, daySpellings(folded, asOf, today))
+	folded, offs = applyDayTokenEdits(folded, offs, append(daySpellings(folded, asOf, today), quarterSpellings(folded)...))
 	return applyDayTokenEdits(folded, offs, dayFillers(folded))
+}
+
+// reDayTokenQuarter is a quarter written Q4, 4Q, Q4'26, 2026 Q4 or Q4
+// 2026 (review r35 B2: `q4 실적` typed in January was filed in January
+// while `4분기 실적` is asked).
+var reDayTokenQuarter = regexp.MustCompile(`(?i)\b(?:(?P<y1>20[0-9]{2}) ?)?(?:q(?P<q>[1-4])|(?P<q2>[1-4])q)(?:['’](?P<y2>[0-9]{2})| (?P<y3>20[0-9]{2}))?\b`)
+
+// quarterSpellings rewrite the Q forms as the quarter word the quarter
+// reader reads (q4 → 4분기, 2026 Q4 → 2026년 4분기), so they are asked
+// as `4분기` and `작년 4분기` are.
+func quarterSpellings(folded string) []dayTokenEdit {
+	var edits []dayTokenEdit
+	for _, m := range reDayTokenQuarter.FindAllStringSubmatchIndex(folded, -1) {
+		g := func(name string) string {
+			i := reDayTokenQuarter.SubexpIndex(name)
+			if m[2*i] < 0 {
+				return ""
+			}
+			return folded[m[2*i]:m[2*i+1]]
+		}
+		var years []string
+		for _, y := range []string{g("y1"), g("y2"), g("y3")} {
+			if len(y) == 2 {
+				y = "20" + y
+			}
+			if y != "" {
+				years = append(years, y)
+			}
+		}
+		text := g("q") + g("q2") + "분기"
+		switch {
+		case len(years) == 1:
+			text = years[0] + "년 " + text
+		case len(years) > 1:
+			continue // 2026 Q4 2027: two years, no one quarter
+		}
+		edits = append(edits, dayTokenEdit{m[0], m[1], text})
+	}
+	return edits
 }
 
 // dayFillers are the particles and times of day between a day and its
@@ -145,6 +196,36 @@ func daySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 			month, day = a, b // 12/3/2026: month first, as the bot's 11/30 is
 		}
 		edits = append(edits, dayTokenEdit{m[0], m[1], y + "-" + month + "-" + day})
+	}
+	for _, loc := range reDayTokenLastDay.FindAllStringIndex(folded, -1) {
+		if hangulBefore(folded[:loc[0]]) || strings.HasSuffix(strings.TrimRight(folded[:loc[0]], " "), "월") {
+			continue // 12월 말일 is read as 12월 말; 주말일 is no month end
+		}
+		edits = append(edits, dayTokenEdit{loc[0], loc[1], "월말"}) // 말일 입사: as 월말 입사 (review r35 B2)
+	}
+	for _, m := range reDayTokenDayMonth.FindAllStringSubmatchIndex(folded, -1) {
+		d, mo := atoiOr(folded[m[2]:m[3]]), atoiOr(folded[m[4]:m[5]])
+		if d <= 12 || mo < 1 || mo > 12 || m[1] < len(folded) && folded[m[1]] >= '0' && folded[m[1]] <= '9' {
+			continue // 12.3. is 3 December; 31.12.2026 is reDayTokenEuropean's
+		}
+		// joined 31.12.: the day first, as 30.11.2026 is (review r35 B2)
+		edits = append(edits, dayTokenEdit{m[2], m[5], folded[m[4]:m[5]] + "/" + folded[m[2]:m[3]]})
+	}
+	for _, m := range reDayTokenWeekNumber.FindAllStringSubmatchIndex(folded, -1) {
+		if asOf.IsZero() || hangulBefore(folded[:m[0]]) || strings.HasSuffix(strings.TrimRight(folded[:m[0]], " "), "월") {
+			continue // 12월 5주차 is a week of a month (monthWeek)
+		}
+		n, text := "", "지난주"
+		if m[2] >= 0 {
+			n = folded[m[2]:m[3]]
+		} else {
+			n, text = folded[m[4]:m[5]], "last week"
+		}
+		// 53주차 typed in the week after ISO week 53: last week, asked as
+		// 지난주 is (review r35 B2); another week's number is left
+		if _, w := written(asOf, today).AddDate(0, 0, -7).ISOWeek(); w == atoiOr(n) {
+			edits = append(edits, dayTokenEdit{m[0], m[1], text})
+		}
 	}
 	if reDayTokenHired.MatchString(folded) {
 		for _, loc := range reDayTokenEnglishWeekday.FindAllStringIndex(folded, -1) {
@@ -294,4 +375,36 @@ func (s *Service) weekendOfEntryReply(r noteRead, asOf time.Time, dated, kept st
 		reply += " " + s.msg("daywords.note_weekend_other_year", "From", s.date(r.weekend), "Year", r.weekend.Year(), "EntryYear", asOf.Year())
 	}
 	return reply
+}
+
+// ambiguousNoteDate is the refusal of a note date written with dots and
+// the year last whose first two numbers could each be the month
+// (`12.1.2026`: 1 December written month first, or 12 January day
+// first), or "": it was read day first, and the line offered filed a
+// December hire in January (review r35 M7). Both days are named, each
+// with its line, the note's date written year first there. `30.11.2026`
+// (30 is no month) and `12.12.2026` name one day and are read.
+func (s *Service) ambiguousNoteDate(p Program, d entryDraft) string {
+	folded, offs := noteFold(d.note)
+	for _, m := range reDayTokenEuropean.FindAllStringSubmatchIndex(folded, -1) {
+		if folded[m[4]:m[5]] != "." {
+			continue // 12/3/2026: month first, as the bot's 11/30 is
+		}
+		a, b, y := atoiOr(folded[m[2]:m[3]]), atoiOr(folded[m[6]:m[7]]), atoiOr(folded[m[8]:m[9]])
+		if a == b || a < 1 || b < 1 || a > 12 || b > 12 {
+			continue
+		}
+		from, to := offs[m[0]], offs[m[1]]
+		line := func(day time.Time) string {
+			date := s.date(day)
+			if s.lang != Korean {
+				date = day.Format(time.DateOnly)
+			}
+			return s.draftLine(p, d, day, d.note[:from]+date+d.note[to:])
+		}
+		first, second := dates.On(y, time.Month(a), b), dates.On(y, time.Month(b), a)
+		return s.msg("r35q4.note_date_ambiguous", "Word", d.note[from:to], "First", s.date(first), "Second", s.date(second),
+			"FirstLine", line(first), "SecondLine", line(second))
+	}
+	return ""
 }

@@ -1195,6 +1195,9 @@ func noteStartsLater(note string, asOf time.Time) (string, bool) {
 // another day or month, offering the line dated day and the line keeping
 // asOf without the word; day is zero when no dated line is offered.
 func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today time.Time) (why string, day time.Time) {
+	if why := s.ambiguousNoteDate(p, d); why != "" {
+		return why, time.Time{} // 12.1.2026: 1 December or 12 January (review r35 M7)
+	}
 	if w, later := NoteStartsLater(d.note, asOf, today); later {
 		if d.status == StatusAgreed {
 			return "", time.Time{} // an agreement's start to come: its plan, no month of a figure
