@@ -739,6 +739,10 @@ func (s *Service) formLine(e NewEntry, p Program) string {
 // draft by prepareEntry.
 func (s *Service) readAddForm(f AddForm) (entryDraft, FieldErrors) {
 	errs := FieldErrors{}
+	// Read as a typed line is (CleanText); submitAddForm refused the marks
+	// a typed line refuses on the fields as typed (review r35 B4).
+	f = AddForm{Program: CleanText(f.Program), Count: CleanText(f.Count), Date: CleanText(f.Date),
+		Department: CleanText(f.Department), Status: CleanText(f.Status), Note: CleanText(f.Note)}
 	// The note's spaces are collapsed as a typed line's are, so the line a
 	// held form offers (formLine) records exactly the same note.
 	d := entryDraft{program: strings.TrimSpace(f.Program), department: strings.TrimSpace(f.Department), note: strings.Join(strings.Fields(f.Note), " ")}

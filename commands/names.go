@@ -51,6 +51,44 @@ func Invisible(r rune) bool {
 	return false
 }
 
+// Ignorable reports the code points Unicode says a reader does not see
+// (Default_Ignorable_Code_Point, as near as Go's tables give it): format
+// characters (category Cf: the soft hyphen, zero-width characters, bidi
+// marks, tags), the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0),
+// variation selectors and the combining grapheme joiner. Invisible is a
+// subset. The prepended concatenation marks (U+0600…) are Cf but show.
+func Ignorable(r rune) bool {
+	if r < 0xAD {
+		return false
+	}
+	if unicode.Is(unicode.Cf, r) {
+		return !unicode.Is(unicode.Prepended_Concatenation_Mark, r)
+	}
+	return unicode.In(r, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
+}
+
+// CleanText is typed text as it is read, stored and exported: without the
+// Ignorable code points and in NFC. Every command line (Parse), every field
+// of the add form and every imported cell goes through it before it is
+// read, so a note's `내\u00AD일` or decomposed `어제` is the word it shows
+// to every date and future check, and the export writes the note stored
+// (review r35 B4). The marks Parse refuses (firstInvisible) are refused
+// before it.
+func CleanText(s string) string {
+	if strings.IndexFunc(s, Ignorable) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if Ignorable(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return s
+}
+
 // cleanNames applies CleanName to each name, dropping those left empty.
 func cleanNames(names []string) []string {
 	if names == nil {

@@ -73,6 +73,10 @@ func Parse(text string, today time.Time) (Command, error) {
 	if r, at, found := firstInvisible(text); found {
 		return Command{}, usageErr("", "parse.text_has_invisible_format", "R", fmt.Sprintf("%04X", r), "At", at)
 	}
+	// The other marks that show nothing (a soft hyphen, a Hangul filler)
+	// and decomposed Hangul are dropped and folded here, once, so every
+	// reader reads, and the ledger stores, the words shown (review r35 B4).
+	text = CleanText(text)
 	tokens := joinAsOf(tokenize(text))
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
 		tokens = tokens[1:]

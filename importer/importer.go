@@ -540,10 +540,11 @@ func (t *table) next() ([]string, bool, error) {
 	// is read as NFC, as typed text is: headers, title lines (연도, 제출
 	// 부서) and cells alike, so no name is matched or stored decomposed
 	// (review r26 M6).
+	// The marks that show nothing (a soft hyphen, a zero-width space, a
+	// Hangul filler) are dropped too, as from typed text, so a note is
+	// checked and stored as it shows (review r35 B4).
 	for i, c := range cells {
-		if !norm.NFC.IsNormalString(c) {
-			cells[i] = norm.NFC.String(c)
-		}
+		cells[i] = commands.CleanText(c)
 	}
 	return cells, true, nil
 }
