@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"slices"
-	"strings"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -53,18 +51,7 @@ func lockAnswers(ctx context.Context, tx sqlx.ExecerContext, es []commands.NewEn
 	for _, e := range es {
 		keys = append(keys, answerKeys(e)...)
 	}
-	if len(keys) == 0 {
-		return nil
-	}
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprint(k)
-	}
-	q := `SELECT count(pg_advisory_xact_lock(` + answerLockClass + `, k)) FROM unnest('{` +
-		strings.Join(parts, ",") + `}'::int[]) AS k`
-	if _, err := tx.ExecContext(ctx, q); err != nil {
+	if err := lockKeys(ctx, tx, answerLockClass, keys); err != nil {
 		return fmt.Errorf("lock answers: %w", err)
 	}
 	return nil

@@ -553,46 +553,40 @@ func (s *Store) insertEntriesStmt(ctx context.Context) (*sqlx.Stmt, error) {
 // repeats and moves each whose identical delta is recorded from rows into
 // refused (*commands.RepeatError). The batch holds its programs' locks.
 func refuseRepeats(ctx context.Context, tx *sqlx.Tx, rows []newEntryRow, refused map[string]error) ([]newEntryRow, error) {
-	es := make([]commands.NewEntry, len(rows))
-	for i, r := range rows {
-		es[i] = r.NewEntry
-	}
-	if err := lockRepeats(ctx, tx, es); err != nil {
-		return nil, err
-	}
-	open := rows[:0:0]
-	for _, r := range rows {
-		err := refuseRepeat(ctx, tx, r.NewEntry)
+	return refuseHeldRows(ctx, tx, rows, refused, lockRepeats, refuseRepeat, func(err error) bool {
 		var repeat *commands.RepeatError
-		switch {
-		case errors.As(err, &repeat):
-			refused[r.IdempotencyKey] = err
-		case err != nil:
-			return nil, err
-		default:
-			open = append(open, r)
-		}
-	}
-	return open, nil
+		return errors.As(err, &repeat)
+	})
 }
 
 // refuseAnsweredRows takes the answer locks of the batch's adds that answer
 // a held question with other answers and moves each whose other answer
 // recorded a live entry from rows into refused (*commands.AnsweredError).
 func refuseAnsweredRows(ctx context.Context, tx *sqlx.Tx, rows []newEntryRow, refused map[string]error) ([]newEntryRow, error) {
+	return refuseHeldRows(ctx, tx, rows, refused, lockAnswers, refuseAnswered, func(err error) bool {
+		var answered *commands.AnsweredError
+		return errors.As(err, &answered)
+	})
+}
+
+// refuseHeldRows takes the rows' locks (lock), asks refuse of each row and
+// moves those it refuses (isRefusal) from rows into refused, by
+// idempotency key; it returns the rows left and any other error.
+func refuseHeldRows(ctx context.Context, tx *sqlx.Tx, rows []newEntryRow, refused map[string]error,
+	lock func(context.Context, sqlx.ExecerContext, []commands.NewEntry) error,
+	refuse func(context.Context, sqlx.QueryerContext, commands.NewEntry) error,
+	isRefusal func(error) bool) ([]newEntryRow, error) {
 	es := make([]commands.NewEntry, len(rows))
 	for i, r := range rows {
 		es[i] = r.NewEntry
 	}
-	if err := lockAnswers(ctx, tx, es); err != nil {
+	if err := lock(ctx, tx, es); err != nil {
 		return nil, err
 	}
 	open := rows[:0:0]
 	for _, r := range rows {
-		err := refuseAnswered(ctx, tx, r.NewEntry)
-		var answered *commands.AnsweredError
-		switch {
-		case errors.As(err, &answered):
+		switch err := refuse(ctx, tx, r.NewEntry); {
+		case isRefusal(err):
 			refused[r.IdempotencyKey] = err
 		case err != nil:
 			return nil, err

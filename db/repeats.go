@@ -85,21 +85,28 @@ func lockRepeats(ctx context.Context, tx sqlx.ExecerContext, es []commands.NewEn
 			keys = append(keys, repeatKey(e))
 		}
 	}
+	if err := lockKeys(ctx, tx, repeatLockClass, keys); err != nil {
+		return fmt.Errorf("lock entry fingerprints: %w", err)
+	}
+	return nil
+}
+
+// lockKeys takes the transaction-scoped advisory locks (class, k) of keys,
+// each once, in ascending key order, in one statement: two writers asking
+// for overlapping sets take them in the same order and cannot deadlock.
+func lockKeys(ctx context.Context, tx sqlx.ExecerContext, class string, keys []int32) error {
 	if len(keys) == 0 {
 		return nil
 	}
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
+	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
 	parts := make([]string, len(keys))
 	for i, k := range keys {
 		parts[i] = fmt.Sprint(k)
 	}
-	q := `SELECT count(pg_advisory_xact_lock(` + repeatLockClass + `, k)) FROM unnest('{` +
+	q := `SELECT count(pg_advisory_xact_lock(` + class + `, k)) FROM unnest('{` +
 		strings.Join(parts, ",") + `}'::int[]) AS k`
-	if _, err := tx.ExecContext(ctx, q); err != nil {
-		return fmt.Errorf("lock entry fingerprints: %w", err)
-	}
-	return nil
+	_, err := tx.ExecContext(ctx, q)
+	return err
 }
 
 // refuseRepeat answers an add held as a repeat whose identical delta is
