@@ -111,3 +111,37 @@ func TestR35FutureNoteWithoutStartIsKept(t *testing.T) {
 		})
 	}
 }
+
+// Review r35 B1 addendum (hire path and holds): `채용 1 5 … 메모:다음 월요일
+// 입사` consumed an agreement for people not started, and the hold's
+// `확인:예` line carried `메모:담주 입사` through. Both are refused as not
+// hired yet; the agreement is untouched (SQL).
+func TestR35FutureHireAndConfirmLineRefused(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := k32Harness(t, lang, futureToday)
+			why := "아직 입사 전"
+			if lang == commands.English {
+				why = "not hired yet"
+			}
+			h.run(manager, "추가 청년 10 상태:약정 날짜:12/1", commands.OutcomeOK)
+			agreement := h.sqlInt(`SELECT max(id) FROM entries`)
+			for _, line := range []string{
+				fmt.Sprintf("채용 %d 5 메모:다음 월요일 입사", agreement),
+				fmt.Sprintf("채용 %d 4 2026. 12. 4. 메모:to start Monday", agreement),
+				"추가 청년 11 날짜:2026. 12. 4. 확인:예 메모:담주 입사",
+				"추가 청년 12 확인:예 메모:입사(다음주)",
+			} {
+				h.refusedUntouched(manager, line, why)
+			}
+			if got := h.liveSQL("youth", "realised"); got != 0 {
+				t.Errorf("realised SQL sum %d, want 0", got)
+			}
+			if got := h.sqlInt(`SELECT count(*) FROM entries`); got != 1 {
+				t.Errorf("%d entries, want the agreement alone", got)
+			}
+		})
+	}
+}
