@@ -481,3 +481,28 @@ func (s *Service) quotedDayNoteRefused(command, w string, d entryDraft, p Progra
 	}
 	return s.refuse(command, s.msg("future.quoted_day_not_note", "Typed", w, "Value", value, "Field", field)), true
 }
+
+// reWeekdayFrom is a bare weekday with 부터 (from) before a start word:
+// 월요일부터 출근.
+var reWeekdayFrom = regexp.MustCompile(`^[월화수목금토일](?:요일|욜)$`)
+
+// weekdayFromReply is the refusal of a bare weekday with 부터 (`월요일부터
+// 출근`) typed after that weekday, or "": read as the past one (2026. 11.
+// 30. on Friday 12. 4.) it filed people starting on the coming one (12.
+// 7.) in the month before (review r35 B3). Both days are named: the line
+// dated the past day, and none for the day to come.
+func (s *Service) weekdayFromReply(r noteRead, dated, kept string) string {
+	past := r.day
+	if past.IsZero() {
+		past = r.named
+	}
+	if past.IsZero() || !reWeekdayFrom.MatchString(r.word) || !strings.Contains(dated, r.word+"부터") ||
+		!koreanStartAfter(dated[strings.Index(dated, r.word+"부터"):], true) {
+		return ""
+	}
+	ahead := past.AddDate(0, 0, 7)
+	if !ahead.After(s.today()) {
+		return ""
+	}
+	return s.msg("r35future.note_weekday_from", "Word", r.word, "Named", s.date(past), "Ahead", s.date(ahead), "Dated", dated)
+}

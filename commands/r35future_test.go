@@ -145,3 +145,30 @@ func TestR35FutureHireAndConfirmLineRefused(t *testing.T) {
 		})
 	}
 }
+
+// Review r35 B3: `메모:월요일부터 출근` typed on Friday 2026-12-04 was read as
+// last Monday (11. 30.) and the line offered filed people starting on 12.
+// 7. in November. It is refused naming both Mondays, offering the past
+// day's line only and saying the other is still to come; nothing written.
+func TestR35FutureWeekdayFromNamesBothDays(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang              commands.Lang
+		line, past, ahead string
+	}{
+		{commands.Korean, "추가 청년 5 메모:월요일부터 출근", "2026. 11. 30.", "2026. 12. 7."},
+		{commands.English, "add youth 5 note:월요일부터 출근", "2026-11-30", "2026-12-07"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := k32Harness(t, tc.lang, futureToday)
+			r := h.refusedUntouched(manager, tc.line, tc.past, tc.ahead)
+			if strings.Count(r.Text(), "날짜:20")+strings.Count(r.Text(), "date:20") != 1 {
+				t.Errorf("want the past day's line alone:\n%s", r.Text())
+			}
+			if n := h.sqlInt(`SELECT count(*) FROM entries`); n != 0 {
+				t.Errorf("%d entries written", n)
+			}
+		})
+	}
+}
