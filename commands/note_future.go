@@ -26,7 +26,7 @@ import (
 func NoteStartsLater(note string, asOf, written time.Time) (word string, ok bool) {
 	// The first reader's start in a month that has come by the day
 	// written is no start to come (startsLater, review r33 M9).
-	if w, later := startsLater(note, asOf, written); later {
+	if w, later := startsLater(note, asOf, written); later && !bareWorkWord(note, w) {
 		return w, true
 	}
 	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
@@ -62,7 +62,8 @@ func NoteStartsLater(note string, asOf, written time.Time) (word string, ok bool
 }
 
 // reLaterWord is a word counting forward from the day written.
-var reLaterWord = regexp.MustCompile(`내일 ?모레|내일|모레|글피|다다음 ?(?:주|달)|다음 ?(?:주|달|해)(?: ?[월화수목금토일]요일)?|내주|차주|내달|익월|익년|내년|명년|` +
+var reLaterWord = regexp.MustCompile(`내일 ?모레|내일|모레|글피|다다음 ?(?:주|달)|다음 ?(?:주|달|해)(?: ?[월화수목금토일]요일)?|담주|담달|내주|차주|내달|익월|익년|내년|명년|` +
+	`(?:다음|돌아오는) ?[월화수목금토일](?:요일|욜)|` +
 	`오는 ?(?:[월화수목금토일](?:요일|욜)|주|달|[0-9]{1,2} ?일)|(?:이번 ?주|금주) ?(?P<kw>[월화수목금토일])(?:요일|욜)|` +
 	`\b(?:the )?day after tomorrow\b|\btomorrow\b|\btmrw\b|\bnext (?:week|month|year|(?P<ew>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*)\b|` +
 	`\bupcoming\b|\b(?:the )?coming (?:week|month|year|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bin (?:a|one|two|three|four|[0-9]+) (?:days?|weeks?|months?)\b|` +
@@ -189,7 +190,164 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 			return s, e, true
 		}
 	}
+	return laterPartOrWeekday(clause, asOf, written)
+}
+
+// reStartWordKo is a Korean start word: 입사, 첫 출근, 근무 시작.
+var reStartWordKo = regexp.MustCompile(`(첫 ?)?(입사|출근|근무|입소|발령|임용|합류|투입|배치)( ?(?:시작|개시|예정))?`)
+
+// reNotStartAfter is a word after a start word making it about something
+// else: 근무표, 근무 일정, 투입 교육 (review r35 M15).
+var reNotStartAfter = regexp.MustCompile(`^ ?(?:표|일정|계획|교육|안내|준비|회의|지침|현황|명단|시간|형태|조건|장소)`)
+
+// reNotStartBetween between the word and the start word ties the word to
+// something else: 내년 사업 대비 인력 배치.
+var reNotStartBetween = regexp.MustCompile(`대비|위한|관련|계획|준비`)
+
+// koreanStartAfter says text (from the word on) holds a start word that
+// starts someone: 근무 alone counts only from the word (다음주부터 근무,
+// 12/8~ 근무) or as 첫 근무, 근무 시작; 근무표, 근무 일정, 투입 교육 are no
+// start (review r35 M15: `다음달 근무표 작성 완료`, `1/2 근무` were refused).
+func koreanStartAfter(text string, from bool) bool {
+	for _, m := range reStartWordKo.FindAllStringSubmatchIndex(text, -1) {
+		if reNotStartBetween.MatchString(text[:m[0]]) {
+			return false
+		}
+		if m[6] < 0 && reNotStartAfter.MatchString(text[m[1]:]) {
+			continue
+		}
+		if text[m[4]:m[5]] == "근무" && !from && m[2] < 0 && m[6] < 0 {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// reEnglishNotStart before an English start word makes it another act's
+// object: next week we will review hires.
+var reEnglishNotStart = regexp.MustCompile(`\b(?:review|discuss|plan|interview|check|report|post|approv|list)[a-z]*\s+(?:(?:the|new|our|all|of)\s+)*$`)
+
+// englishStarts says an English start word of the clause starts someone.
+func englishStarts(clause string) bool {
+	for _, m := range reEnglishStart.FindAllStringIndex(clause, -1) {
+		if !reEnglishNotStart.MatchString(clause[:m[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareWorkWord says the first reader's word is a figure or day with 근무
+// alone (`1/2 근무`): no start (review r35 M15).
+func bareWorkWord(note, w string) bool {
+	if !strings.HasSuffix(w, "근무") || strings.Contains(w, "부터") || strings.Contains(w, "첫") {
+		return false
+	}
+	i := strings.Index(note, w)
+	return i >= 0 && !regexp.MustCompile(`^ ?(?:시작|개시|예정)`).MatchString(note[i+len(w):])
+}
+
+// reStartSep is a start word before a bracket or arrow: 입사(, 첫 출근 →.
+var reStartSep = regexp.MustCompile(`(?:입사|출근|근무 ?시작|첫 ?근무|합류|투입)(?: ?예정)? ?(?:일|일자|날)? ?(?:\(|-|→|->|~|=)$`)
+
+// reExpectedAfter says the word is when a start is expected: 12/8 예상.
+var reExpectedAfter = regexp.MustCompile(`^[ )]*(?:입사|출근|근무)? ?(?:예정|예상)`)
+
+// reMonthPart is a month or a part of it: 12월 말, 12월 중순, 이달 말, 이번달.
+var reMonthPart = regexp.MustCompile(`(?:(?:(?P<y>20[0-9]{2}) ?년 ?)?(?P<m>[0-9]{1,2}) ?월|(?P<this>이번 ?달|이달|금월)) ?(?P<part>초순|중순|하순|초|중|말|)`)
+
+// reDayWeekday is a day with its weekday: 7일(월).
+var reDayWeekday = regexp.MustCompile(`(?P<d>[0-9]{1,2}) ?일 ?\( ?(?P<w>[월화수목금토일])(?:요일)? ?\)`)
+
+// reEnglishWeekdayStart is a start on a weekday or a day: to start
+// Monday, joining Monday, starts on the 7th.
+var reEnglishWeekdayStart = regexp.MustCompile(`\b(?:start|starts|starting|join|joins|joining|begin|begins|beginning)(?: work)?(?: on| from)? (?:(?P<w>mon|tues|wednes|thurs|fri|satur|sun)day|the (?P<d>[0-9]{1,2})(?:st|nd|rd|th))\b`)
+
+// laterPartOrWeekday reads the starts to come the words above miss
+// (review r35 B1, B5): a month or part of one not over by the day written
+// and begun after the entry's day (`12월 말 입사` on a 2026. 11. 30. entry
+// typed 12/4), a part of the month written still to come (`12월 중순
+// 입사`, `이달 말 입사` typed 12/4), a day to come with its weekday (`7일(월)
+// 입사`), an English start on another weekday or a later day.
+func laterPartOrWeekday(clause string, asOf, written time.Time) (s, e int, found bool) {
+	for _, loc := range reMonthPart.FindAllStringSubmatchIndex(clause, -1) {
+		s, e := loc[0], loc[1]
+		if hangulBefore(clause[:s]) || s > 0 && strings.ContainsAny(clause[s-1:s], "0123456789") {
+			continue
+		}
+		if rest := clause[e:]; regexp.MustCompile(`^ ?[0-9]`).MatchString(rest) {
+			continue // 12월 10일: a day, read above
+		}
+		group := func(name string) string {
+			i := reMonthPart.SubexpIndex(name)
+			if loc[2*i] < 0 {
+				return ""
+			}
+			return clause[loc[2*i]:loc[2*i+1]]
+		}
+		y, m := written.Year(), written.Month()
+		if group("this") == "" {
+			if n := atoiOr(group("y")); n > 0 {
+				y = n
+			}
+			n := atoiOr(group("m"))
+			if n < 1 || n > 12 || group("y") == "" && time.Month(n) != written.Month() {
+				continue
+			}
+			m = time.Month(n)
+		}
+		last := dates.On(y, m+1, 1).AddDate(0, 0, -1).Day()
+		from, to := 1, last
+		switch group("part") {
+		case "초", "초순":
+			to = 10
+		case "중순":
+			from, to = 11, 20
+		case "하순", "말":
+			from = 21
+		}
+		ps, pe := dates.On(y, m, from), dates.On(y, m, to)
+		if !(ps.After(written) || ps.After(asOf) && pe.After(written)) {
+			continue
+		}
+		if koreanStartAfter(clause[s:], false) && !reLeftOut.MatchString(clause[e:]) {
+			return s, e, true
+		}
+	}
+	for _, loc := range reDayWeekday.FindAllStringSubmatchIndex(clause, -1) {
+		s, e := loc[0], loc[1]
+		if hangulBefore(clause[:s]) || s > 0 && strings.ContainsAny(clause[s-1:s], "0123456789/.") {
+			continue
+		}
+		d := atoiOr(clause[loc[2]:loc[3]])
+		day := dates.On(written.Year(), written.Month(), d)
+		if day.Day() != d || !day.After(written) || day.Weekday() != koreanWeekday(clause[loc[4]:loc[5]]) {
+			continue
+		}
+		if koreanStartAfter(clause[s:], false) && !reLeftOut.MatchString(clause[e:]) {
+			return s, e, true
+		}
+	}
+	if loc := reEnglishWeekdayStart.FindStringSubmatchIndex(clause); loc != nil && !reLeftOut.MatchString(clause[loc[1]:]) {
+		if loc[2] >= 0 && laterEnglishWeekday(clause[loc[2]:loc[3]]) != written.Weekday() {
+			return loc[0], loc[1], true
+		}
+		if loc[4] >= 0 && atoiOr(clause[loc[4]:loc[5]]) > written.Day() {
+			return loc[0], loc[1], true
+		}
+	}
 	return 0, 0, false
+}
+
+func koreanWeekday(w string) time.Weekday {
+	return map[string]time.Weekday{"일": time.Sunday, "월": time.Monday, "화": time.Tuesday, "수": time.Wednesday,
+		"목": time.Thursday, "금": time.Friday, "토": time.Saturday}[w]
+}
+
+func laterEnglishWeekday(w string) time.Weekday {
+	return map[string]time.Weekday{"sun": time.Sunday, "mon": time.Monday, "tues": time.Tuesday, "wednes": time.Wednesday,
+		"thurs": time.Thursday, "fri": time.Friday, "satur": time.Saturday}[w]
 }
 
 // laterWordStands says the match at clause[s:e] is a word of its own:
@@ -227,15 +385,28 @@ func startsAround(clause string, s, e int, bare bool) bool {
 	if reLeftOut.MatchString(clause[e:]) {
 		return false // 내일 입사 2명 제외: those are left out of the figure
 	}
-	if hasAny(clause[s:], laterStartWords) || reEnglishStart.MatchString(clause) || reStartBefore.MatchString(strings.TrimRight(clause[:s], " ")) {
-		return true
-	}
 	rest := clause[e:]
+	from := false
 	for _, p := range laterParticles {
 		if strings.HasPrefix(rest, p) {
+			from = strings.HasPrefix(p, "부터")
 			rest = rest[len(p):]
 			break
 		}
+	}
+	from = from || strings.HasPrefix(strings.TrimLeft(rest, " "), "~")
+	before := strings.TrimRight(clause[:s], " ")
+	if koreanStartAfter(clause[s:], from) || englishStarts(clause) || reStartBefore.MatchString(before) {
+		return true
+	}
+	// 입사(다음주), 입사-다음주, 첫 출근 → 다음주: the word alone after a
+	// start word; 입사(다음주 교육) is about something else (review r35 B1)
+	if r := strings.TrimLeft(rest, " "); reStartSep.MatchString(before) && (r == "" || strings.HasPrefix(r, ")")) {
+		return true
+	}
+	// 입사일 미정(12/8 예상): a start expected then
+	if reExpectedAfter.MatchString(rest) && hasAny(clause, laterStartWords) {
+		return true
 	}
 	alone := strings.Trim(clause[:s]+rest, " \t\"“”‘’'()[]{}.:!?~-")
 	return bare && alone == ""
@@ -309,4 +480,29 @@ func (s *Service) quotedDayNoteRefused(command, w string, d entryDraft, p Progra
 		return Reply{}, false
 	}
 	return s.refuse(command, s.msg("future.quoted_day_not_note", "Typed", w, "Value", value, "Field", field)), true
+}
+
+// reWeekdayFrom is a bare weekday with 부터 (from) before a start word:
+// 월요일부터 출근.
+var reWeekdayFrom = regexp.MustCompile(`^[월화수목금토일](?:요일|욜)$`)
+
+// weekdayFromReply is the refusal of a bare weekday with 부터 (`월요일부터
+// 출근`) typed after that weekday, or "": read as the past one (2026. 11.
+// 30. on Friday 12. 4.) it filed people starting on the coming one (12.
+// 7.) in the month before (review r35 B3). Both days are named: the line
+// dated the past day, and none for the day to come.
+func (s *Service) weekdayFromReply(r noteRead, dated, kept string) string {
+	past := r.day
+	if past.IsZero() {
+		past = r.named
+	}
+	if past.IsZero() || !reWeekdayFrom.MatchString(r.word) || !strings.Contains(dated, r.word+"부터") ||
+		!koreanStartAfter(dated[strings.Index(dated, r.word+"부터"):], true) {
+		return ""
+	}
+	ahead := past.AddDate(0, 0, 7)
+	if !ahead.After(s.today()) {
+		return ""
+	}
+	return s.msg("r35future.note_weekday_from", "Word", r.word, "Named", s.date(past), "Ahead", s.date(ahead), "Dated", dated)
 }

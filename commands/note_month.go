@@ -1300,6 +1300,9 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 	if reply := s.dayAheadReply(r, asOf, dated, kept); reply != "" {
 		return reply // 7일 입사 on 12. 4.: 11. 7. or 12. 7. (review r33 M2)
 	}
+	if reply := s.weekdayFromReply(r, dated, kept); reply != "" {
+		return reply // 월요일부터 출근 typed on Friday: last or next Monday (review r35 B3)
+	}
 	if reply := s.weekendOfEntryReply(r, asOf, dated, kept); reply != "" {
 		return reply // 주말 on a back-dated entry: both weekends (review r33 M10)
 	}
