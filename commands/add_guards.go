@@ -982,8 +982,22 @@ func (s *Service) holdNoteAnswers(ctx context.Context, c Caller, p Program, dept
 	return s.holdNoteLines(ctx, c, e, days)
 }
 
+// noteLinePrint is where held_confirmations keeps the token of a line a
+// note-day refusal offered: the entry's holdPrint with the command (an
+// add, or a 채용 of agreement N), apart from the holds' questions (review
+// r36 M1: a 채용's question and a plain 추가 of the same figure shared
+// holdPrint, so the one was refused as the other's answer; M2: a size hold
+// asked in between replaced the line's token under holdPrint).
+func noteLinePrint(e NewEntry) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "note\x00%s\x00%d", holdPrint(e), e.Agreement))
+	return hex.EncodeToString(sum[:confirmPart/2])
+}
+
 // holdNoteLines is holdNoteAnswers for the entry e the refused line would
-// record (its date aside): an add's, or a 채용's of an agreement.
+// record (its date aside): an add's, or a 채용's of an agreement (e.Agreement).
+// The tokens are the same for every refusal of the same lines asked the
+// same day (review r36 M6: the refused line sent by processes at once wrote
+// rows of different tokens that interleaved, unlinking the two lines).
 func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days [2]time.Time) error {
 	dated, kept := e, e
 	dated.AsOf, kept.AsOf = days[0], days[1]
@@ -991,11 +1005,11 @@ func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days 
 		return nil
 	}
 	since := s.now().Add(-repeatWindow)
-	a, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(dated), since)
+	a, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(dated), since)
 	if err != nil {
 		return err
 	}
-	b, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(kept), since)
+	b, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(kept), since)
 	if err != nil {
 		return err
 	}
@@ -1012,10 +1026,10 @@ func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days 
 			return nil // asked again: the lines keep the tokens the first refusal gave
 		}
 	}
-	seed := c.key(":note")
+	seed := "note:" + e.LoggedBy + ":" + s.today().Format(time.DateOnly) + ":" + noteLinePrint(dated) + ":" + noteLinePrint(kept)
 	a, b = confirmToken(seed, dated), confirmToken(seed, kept)
 	now := s.now()
-	for _, row := range [][2]string{{holdPrint(dated), a}, {holdPrint(kept), b}, {siblingPrint(a, 0), b}, {siblingPrint(b, 0), a},
+	for _, row := range [][2]string{{noteLinePrint(dated), a}, {noteLinePrint(kept), b}, {siblingPrint(a, 0), b}, {siblingPrint(b, 0), a},
 		{notePrint(a), a}, {notePrint(b), b}} {
 		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row[0], row[1], now); err != nil {
 			return err
@@ -1038,7 +1052,15 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 	since := s.now().Add(-repeatWindow)
 	mine, ok := strings.CutPrefix(e.IdempotencyKey, "confirm:")
 	if !ok {
-		held, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
+		// a note-day refusal's line first (its question is the command's),
+		// then a held question's
+		held, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(*e), since)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if held == "" {
+			held, err = s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
+		}
 		if err != nil || held == "" {
 			return Reply{}, false, err
 		}
@@ -1054,10 +1076,21 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 			return Reply{}, false, nil // an ordinary question: the guards ask again
 		}
 		recorded, err := s.store.EntryKeyRecorded(ctx, "confirm:"+held)
-		if err != nil || recorded {
-			return Reply{}, false, err // answered already: the line again is the guards' to ask
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if recorded {
+			// answered already: the line again is the guards' to ask, unless
+			// it was taken back and the other line recorded since (review
+			// r36 M8: the line again recorded beside the other)
+			if r, used, err := s.otherAnswerLive(ctx, cmd, e, held, since); err != nil || used {
+				return r, used, err
+			}
+			return Reply{}, false, nil
 		}
 		mine = held
+	} else if err := s.noteLineRelinked(ctx, *e, mine, since); err != nil {
+		return Reply{}, false, err
 	}
 	for i := range maxAnswers {
 		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, i), since)
@@ -1089,6 +1122,73 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 		e.IdempotencyKey = "confirm:" + mine
 	}
 	return Reply{}, false, nil
+}
+
+// noteLineRelinked puts mine, the token of a question asked about a line
+// a note-day refusal offered (a size hold, review r36 M2), in that line's
+// place in the refusal's question, so whichever of the two records, the
+// other is refused: the size hold's answer records under its own key, and
+// the refusal's other line looked for the line's token. A token that is
+// an answer of its own question's other lines is left as it is.
+func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string, since time.Time) error {
+	line, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(e), since)
+	if err != nil || line == "" || line == mine {
+		return err
+	}
+	other, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(line, 0), since)
+	if err != nil || other == "" {
+		return err
+	}
+	own, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, 0), since)
+	if err != nil || own != "" {
+		return err
+	}
+	now := s.now()
+	for _, row := range [][2]string{{noteLinePrint(e), mine}, {siblingPrint(other, 0), mine}, {siblingPrint(mine, 0), other}, {notePrint(mine), mine}} {
+		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row[0], row[1], now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// otherAnswerLive is otherAnswerUsed's refusal when an other answer of
+// the question whose answer token is mine recorded a live entry.
+func (s *Service) otherAnswerLive(ctx context.Context, cmd Command, e *NewEntry, mine string, since time.Time) (Reply, bool, error) {
+	for i := range maxAnswers {
+		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, i), since)
+		if err != nil || sibling == "" {
+			if err != nil {
+				return Reply{}, false, err
+			}
+			continue
+		}
+		other, found, err := s.store.EntryByKey(ctx, "confirm:"+sibling)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if found && !other.Voided() {
+			r, err := s.answerRecorded(ctx, cmd, *e, other)
+			return r, err == nil, err
+		}
+	}
+	return Reply{}, false, nil
+}
+
+// answerRecorded is the refusal of e, an answer of a question whose other
+// answer recorded other: a note-day refusal's line names 확인:다시 for a
+// separate batch (also when the store refuses it, review r36 M7).
+func (s *Service) answerRecorded(ctx context.Context, cmd Command, e NewEntry, other Entry) (Reply, error) {
+	if mine, ok := strings.CutPrefix(e.IdempotencyKey, "confirm:"); ok {
+		note, err := s.store.HeldConfirmation(ctx, e.LoggedBy, notePrint(mine), s.now().Add(-repeatWindow))
+		if err != nil {
+			return Reply{}, err
+		}
+		if note != "" {
+			return s.noteAnswerRecorded(cmd, other), nil
+		}
+	}
+	return s.otherAnswerRecorded(cmd, other), nil
 }
 
 // noteAnswerRecorded refuses a line a note-day refusal offered when the

@@ -670,7 +670,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		if !named.IsZero() {
 			// its two lines answer one question, as an add's (review r33 M3)
 			hire := NewEntry{ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, Status: StatusRealised,
-				Department: a.Department, LoggedBy: c.UserID}
+				Department: a.Department, LoggedBy: c.UserID, Agreement: a.ID}
 			if err := s.holdNoteLines(ctx, c, hire, [2]time.Time{named, day}); err != nil {
 				return s.storageFailure(ctx, cmd.Name, err)
 			}
@@ -748,7 +748,12 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	res, err := s.store.HireAgreement(ctx, h)
 	if answered, ok := errors.AsType[*AnsweredError](err); ok {
-		return s.otherAnswerRecorded(cmd, answered.Entry) // another answer of its question recorded meanwhile
+		// another answer of its question recorded meanwhile
+		r, err := s.answerRecorded(ctx, cmd, e, answered.Entry)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		return r
 	}
 	if closed, ok := errors.AsType[*MonthClosedError](err); ok {
 		return s.monthClosedReply(ctx, cmd.Name, closed.Close, manager)

@@ -339,7 +339,11 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 		return s.beyondReport(cmd, e, beyond, p), false
 	}
 	if answered, ok := errors.AsType[*AnsweredError](err); ok {
-		return s.otherAnswerRecorded(cmd, answered.Entry), false
+		r, err := s.answerRecorded(ctx, cmd, e, answered.Entry)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err), false
+		}
+		return r, false
 	}
 	if repeat, ok := errors.AsType[*RepeatError](err); ok {
 		r, err := s.repeatQuestion(ctx, c, cmd, e, p, repeat.Entry)

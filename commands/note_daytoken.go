@@ -75,6 +75,12 @@ var reDayTokenReportMonth = regexp.MustCompile(`(?:^|[^0-9.])(?P<m>[0-9]{1,2} ?�
 // 채용 (1월 보고)): the figure's day is said, the month after is when.
 var reDayTokenDayBefore = regexp.MustCompile(`[0-9]{1,2} ?월 ?[0-9]{1,2} ?일|[0-9]{1,2}/[0-9]{1,2}`)
 
+// reDayTokenGlued is a numeric day glued to a time of day or a span word
+// after it (11/30오후 입사, 11.30오전, 11/30동안 교육): read as the spaced
+// form (11/30 오후), for glued to a word the number was read as a figure
+// and the November note was filed in December (review r36 B3).
+var reDayTokenGlued = regexp.MustCompile(`(?:^|[^0-9./])(?P<d>[0-9]{1,2}(?:/|\. ?)[0-9]{1,2}\.?)(?:오전|오후|아침|저녁|낮|밤|동안|무렵)`)
+
 // dayTokenWeekday is a Korean weekday's place from Monday.
 var dayTokenWeekday = map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
 
@@ -167,6 +173,18 @@ func dayFillers(folded string) []dayTokenEdit {
 // daySpellings are the day words spelled other than noteMonthForms read.
 func daySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 	var edits []dayTokenEdit
+	for _, m := range reDayTokenGlued.FindAllStringSubmatchIndex(folded, -1) {
+		edits = append(edits, dayTokenEdit{m[3], m[3], " "})
+	}
+	for i := range len(folded) {
+		// 입사[12/3]: square brackets read as round ones (review r36 B3)
+		switch folded[i] {
+		case '[':
+			edits = append(edits, dayTokenEdit{i, i + 1, "("})
+		case ']':
+			edits = append(edits, dayTokenEdit{i, i + 1, ")"})
+		}
+	}
 	for _, m := range reDayTokenReportMonth.FindAllStringSubmatchIndex(folded, -1) {
 		if !reDayTokenDayBefore.MatchString(folded[:m[2]]) {
 			continue // (11월 보고) alone may say whose report the figure is
