@@ -81,9 +81,10 @@ var reLaterDate = regexp.MustCompile(`(?P<y1>20[0-9]{2}) ?[./-] ?(?P<m1>[0-9]{1,
 	`\b(?P<em6>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.? (?P<d6>[0-9]{1,2})(?:st|nd|rd|th)?(?:,? (?P<y6>20[0-9]{2}))?\b|` +
 	`\b(?P<d7>[0-9]{1,2})(?:st|nd|rd|th)? (?P<em7>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?(?: (?P<y7>20[0-9]{2}))?\b`)
 
-// laterStartWords say when work starts, in Korean after the word; the
+// laterStartWords say when work starts, in Korean after the word (채용
+// too: `다음달 채용`, `12월 채용` typed in November, review r37 F1/F2); the
 // English ones may stand anywhere in the clause (hired tomorrow).
-var laterStartWords = []string{"입사", "출근", "근무", "입소", "발령", "임용", "합류", "투입", "배치"}
+var laterStartWords = []string{"입사", "출근", "근무", "입소", "발령", "임용", "합류", "투입", "배치", "채용"}
 
 var reEnglishStart = regexp.MustCompile(`\b(?:start|starts|starting|join|joins|joining|hire|hires|hired|hiring|begin|begins|beginning|onboard[a-z]*|employ[a-z]*|commenc[a-z]*)\b`)
 
@@ -194,11 +195,11 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 }
 
 // reStartWordKo is a Korean start word: 입사, 첫 출근, 근무 시작.
-var reStartWordKo = regexp.MustCompile(`(첫 ?)?(입사|출근|근무|입소|발령|임용|합류|투입|배치)( ?(?:시작|개시|예정))?`)
+var reStartWordKo = regexp.MustCompile(`(첫 ?)?(입사|출근|근무|입소|발령|임용|합류|투입|배치|채용)( ?(?:시작|개시|예정))?`)
 
 // reNotStartAfter is a word after a start word making it about something
 // else: 근무표, 근무 일정, 투입 교육 (review r35 M15).
-var reNotStartAfter = regexp.MustCompile(`^ ?(?:표|일정|계획|교육|안내|준비|회의|지침|현황|명단|시간|형태|조건|장소)`)
+var reNotStartAfter = regexp.MustCompile(`^ ?(?:표|일정|계획|교육|안내|준비|회의|지침|현황|명단|시간|형태|조건|장소|공고|박람회|설명회|면접|절차|인원 ?확정)`)
 
 // reNotStartBetween between the word and the start word ties the word to
 // something else: 내년 사업 대비 인력 배치.
