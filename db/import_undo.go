@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"jobsbot/commands"
+	"jobsbot/commands/i18n"
 )
 
 // A 취소 of a 정정 restores the original and voids the replacement; the
@@ -275,6 +277,13 @@ var errNotReplayed = errors.New("correction not replayed as the file says")
 func (r *importRun) correctedByOrder(row commands.ImportRow, beside []besideReport) int {
 	if row.AddOrder <= 1 || row.VoidOrder <= row.AddOrder || r.fileOrders[row.AddOrder-1] {
 		return -1 // no void cleared just before the add
+	}
+	// A number is also lost by an add that wrote nothing (a request sent
+	// twice): the row's void must be the 취소's own.
+	cat := i18n.Default()
+	if reason := strings.TrimSpace(row.VoidReason); reason != cat.Source("entries.undone_by_its_author", i18n.Korean) &&
+		reason != cat.Source("entries.undone_by_its_author", i18n.English) {
+		return -1
 	}
 	found := -1
 	for i, o := range beside {
