@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"jobsbot/commands"
+	"jobsbot/commands/i18n"
 )
 
 // A 취소 of a 정정 restores the original and voids the replacement; the
@@ -172,14 +174,23 @@ func (r *importRun) undoneReport(ctx context.Context, row commands.ImportRow, e 
 		return false, nil
 	}
 	i := slices.IndexFunc(beside, func(o besideReport) bool { return e.Count-(through-o.Count) == row.Stated })
+	byOrder := false
 	if i < 0 {
-		return false, nil
+		// A report recorded between the 정정 and its 취소 may have re-based
+		// the replacement since its add (a 누계포함:예 delta, an earlier
+		// 누계, a void of an earlier delta: review r36 B1, B2, B4), so the
+		// file's increment is no longer the one derived at its add. The
+		// file's own order then tells the 정정 (correctedByOrder).
+		if i = r.correctedByOrder(row, beside); i < 0 {
+			return false, nil
+		}
+		byOrder = true
 	}
 	// The 정정 is replayed when its 취소 can be (undoneHere: the file holds
 	// the original live). An agreed 누계's 정정 also moves hires and
 	// re-bases no later agreement (r13 S4): not replayed, recorded voided.
 	if e.Status == commands.StatusRealised && !r.voidedOrigins[beside[i].Origin] {
-		if done, err := r.replayCorrection(ctx, row, e, beside[i].ID); err != nil || done {
+		if done, err := r.replayCorrection(ctx, row, e, beside[i].ID, byOrder); err != nil || done {
 			return done, err
 		}
 	}
@@ -195,7 +206,12 @@ func (r *importRun) undoneReport(ctx context.Context, row commands.ImportRow, e 
 // are the source's too. done is false, nothing written, when the ledger
 // here refuses any step or derives another increment than the file's; the
 // caller then records the row voided as it stands.
-func (r *importRun) replayCorrection(ctx context.Context, row commands.ImportRow, e commands.NewEntry, oldID int64) (done bool, _ error) {
+//
+// byOrder (the 정정 told by the file's order, correctedByOrder): the file's
+// increment is the replacement's after the re-basings recorded between
+// its add and its void, which the replay of those rows makes here too; the
+// add's own increment is not compared with it.
+func (r *importRun) replayCorrection(ctx context.Context, row commands.ImportRow, e commands.NewEntry, oldID int64, byOrder bool) (done bool, _ error) {
 	if _, err := r.tx.ExecContext(ctx, `SAVEPOINT import_replay_correction`); err != nil {
 		return false, fmt.Errorf("import savepoint: %w", err)
 	}
@@ -211,7 +227,7 @@ func (r *importRun) replayCorrection(ctx context.Context, row commands.ImportRow
 		if res, err = addEntry(ctx, r.tx, e); err != nil {
 			return err
 		}
-		if res.Agrees || res.Duplicate || res.Entry.Count != row.Stated {
+		if res.Agrees || res.Duplicate || (!byOrder && res.Entry.Count != row.Stated) {
 			return errNotReplayed
 		}
 		_, err = r.tx.ExecContext(ctx, `
@@ -248,3 +264,44 @@ type besideReport struct {
 // errNotReplayed: a 정정 replayed under a savepoint did not give the file's
 // figures; rolled back.
 var errNotReplayed = errors.New("correction not replayed as the file says")
+
+// correctedByOrder is the index in beside of the report the voided 누계 row
+// replaced by a 정정 taken back by 취소, told by the file's order (기록
+// 순번, 무효 순번), or -1. A 정정 voids the original and adds the
+// replacement, the void taking the number just before the replacement's
+// add; the 취소 restores the original and clears that void's number. So
+// the file shows the replacement's add right after a number no row of the
+// file holds, the original (live in the file, or voided only after the
+// replacement's void) added before it, and the replacement's void after.
+// Exactly one such report beside is taken; none, or two, is -1.
+func (r *importRun) correctedByOrder(row commands.ImportRow, beside []besideReport) int {
+	if row.AddOrder <= 1 || row.VoidOrder <= row.AddOrder || r.fileOrders[row.AddOrder-1] {
+		return -1 // no void cleared just before the add
+	}
+	// A number is also lost by an add that wrote nothing (a request sent
+	// twice): the row's void must be the 취소's own.
+	cat := i18n.Default()
+	if reason := strings.TrimSpace(row.VoidReason); reason != cat.Source("entries.undone_by_its_author", i18n.Korean) &&
+		reason != cat.Source("entries.undone_by_its_author", i18n.English) {
+		return -1
+	}
+	found := -1
+	for i, o := range beside {
+		h, ok := r.originOrders[o.Origin]
+		if !ok || h.add <= 0 || h.add >= row.AddOrder || h.corrected || (h.voided && h.void < row.VoidOrder) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
+}
+
+// rowOrder is a file row's 기록 순번 and 무효 순번, whether it is voided,
+// and whether by a 정정 of its own.
+type rowOrder struct {
+	add, void         int64
+	voided, corrected bool
+}

@@ -158,7 +158,11 @@ type importRun struct {
 	// checks the idempotency keys of pending rows the file does not void,
 	// which must not be the same record as a live entry (refuseIdentical).
 	origins map[string]int
-	checks  map[string]bool
+	// fileOrders are the 기록 순번 and 무효 순번 the file's rows hold so
+	// far, and originOrders each 기록 식별자's row's (correctedByOrder).
+	fileOrders   map[int64]bool
+	originOrders map[string]rowOrder
+	checks       map[string]bool
 	// known are the program days whose entries like holds (refuseIdentical);
 	// programDepts each program's department, read when first needed.
 	known        map[dayKey]bool
@@ -210,7 +214,7 @@ type cellKey struct {
 func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool) (commands.ImportResult, error) {
 	r := &importRun{ctx: ctx, tx: tx, f: f, hold: hold, cells: map[cellKey]*commands.ImportCell{}, lines: map[string]int{},
 		links: map[int64]correctionLink{}, numbers: map[string]rowRef{}, agreements: map[int64]int64{},
-		lineOf: map[int64]int{}, origins: map[string]int{}, numberOrigins: map[int64]string{}, voidedOrigins: map[string]bool{}, checks: map[string]bool{}, known: map[dayKey]bool{}, like: map[likeKey][]int64{}}
+		lineOf: map[int64]int{}, origins: map[string]int{}, numberOrigins: map[int64]string{}, voidedOrigins: map[string]bool{}, fileOrders: map[int64]bool{}, originOrders: map[string]rowOrder{}, checks: map[string]bool{}, known: map[dayKey]bool{}, like: map[likeKey][]int64{}}
 	preview := previewFrom(ctx) != nil
 	if preview {
 		// A preview claims no imports row: it would hold it, and use up an
@@ -263,6 +267,15 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 	r.closed = make(map[time.Time]commands.MonthClose, len(closes))
 	for _, c := range closes {
 		r.closed[dateOf(c.Month)] = c.close()
+	}
+
+	// The per-month figures the preview and the reply print are the SUM of
+	// the live entries after the file minus the SUM before it, read from
+	// the ledger itself (review r36 B5): a 정정 and its 취소 replayed, and
+	// the re-basings they make, count exactly what was written.
+	before, err := liveCellSums(ctx, tx)
+	if err != nil {
+		return commands.ImportResult{}, err
 	}
 
 	scan := f.Scan
@@ -325,7 +338,13 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 			return commands.ImportResult{}, fmt.Errorf("import count: %w", err)
 		}
 	}
-	for _, c := range r.cells {
+	after, err := liveCellSums(ctx, tx)
+	if err != nil {
+		return commands.ImportResult{}, err
+	}
+	for k, c := range r.cells {
+		c.Added = after[cellStatus{k, commands.StatusRealised}] - before[cellStatus{k, commands.StatusRealised}]
+		c.Agreed = after[cellStatus{k, commands.StatusAgreed}] - before[cellStatus{k, commands.StatusAgreed}]
 		r.res.Cells = append(r.res.Cells, *c)
 	}
 	slices.SortFunc(r.res.Cells, func(a, b commands.ImportCell) int {
@@ -481,12 +500,18 @@ func (r *importRun) Problem(p commands.ImportProblem) {
 func (r *importRun) Row(row commands.ImportRow) error {
 	r.res.Rows++
 	r.cell(row).Rows++
+	for _, n := range []int64{row.AddOrder, row.VoidOrder} {
+		if n > 0 {
+			r.fileOrders[n] = true
+		}
+	}
 	if o := row.Entry.Origin; o != "" {
 		if first, dup := r.origins[o]; dup {
 			r.Problem(commands.NewImportProblem(row.Line, "기록 식별자", o, "import.problem.origin_repeated", "Line", first))
 			return nil
 		}
 		r.origins[o] = row.Line
+		r.originOrders[o] = rowOrder{row.AddOrder, row.VoidOrder, row.Voided, row.CorrectedTo != 0}
 		if row.Voided {
 			r.voidedOrigins[o] = true
 		}
@@ -1962,4 +1987,33 @@ func (r *importRun) deltaBeforeReport(ctx context.Context, row commands.ImportRo
 		"Count", numbers.Format(e.Count), "Date", day,
 		"Total", numbers.Format(report.Reported.Int64))...))
 	return true, nil
+}
+
+// cellStatus is a preview cell's key with a status.
+type cellStatus struct {
+	cell   cellKey
+	status commands.EntryStatus
+}
+
+// liveCellSums is the SUM of the live entries' jobs by program, month and
+// status, as the import's transaction sees the ledger.
+func liveCellSums(ctx context.Context, tx *sqlx.Tx) (map[cellStatus]int64, error) {
+	var rows []struct {
+		Program string    `db:"code"`
+		Month   time.Time `db:"month"`
+		Status  string    `db:"status"`
+		Sum     int64     `db:"sum"`
+	}
+	if err := sqlx.SelectContext(ctx, tx, &rows, `
+		SELECT p.code, date_trunc('month', e.as_of)::date AS month, e.status, SUM(e.count) AS sum
+		FROM entries e JOIN programs p ON p.id = e.program_id
+		WHERE e.voided_at IS NULL
+		GROUP BY 1, 2, 3`); err != nil {
+		return nil, fmt.Errorf("live sums by month: %w", err)
+	}
+	m := make(map[cellStatus]int64, len(rows))
+	for _, x := range rows {
+		m[cellStatus{cellKey{x.Program, dateOf(x.Month)}, commands.EntryStatus(x.Status)}] = x.Sum
+	}
+	return m, nil
 }
