@@ -58,6 +58,10 @@ func (s *Service) monthTurnTotal(ctx context.Context, e NewEntry, p Program, cmd
 // comparison with it (`전년 대비`).
 var noteSaysLastYearsFigure = regexp.MustCompile(`(?i)(작년|지난\s?해|전년도?|20[0-9]{2}\s?년)\s?(실적|분|말|치)|last year'?s`)
 
+// noteWordSaysYear is a note's month word that names its year (2025년
+// 11월분, '25년, 25.11., 작년 11월), not only its month.
+var noteWordSaysYear = regexp.MustCompile(`(?i)20[0-9]{2}|'[0-9]{2}|[0-9]{2} ?년|^[0-9]{2}[./-] ?[0-9]{1,2}[./-]|작년|지난\s?해|전년|구랍|last year`)
+
 // pastYearDate asks about an entry dated in a year before this one (review
 // r20 G2: `추가 청년 6 25.11.19` on 2026-11-20, a 26→25 slip, was filed in
 // 2025 with no question and became 전년 동기 in every 현황). Not asked:
@@ -82,9 +86,14 @@ func (s *Service) pastYearDate(ctx context.Context, e NewEntry, p Program, cmd C
 			return "", nil, nil
 		}
 	}
-	_, firsts, lasts := NoteMonths(e.Note, e.AsOf, today)
+	// The note must say the year itself: `메모:1.9. 입사` on a `26.1.9` line
+	// typed in 2027 names the entry's own day, read in the entry's year,
+	// and says nothing of which year was meant (review r37 F8: the 26→27
+	// slip was filed in 2026 unasked).
+	words, firsts, lasts := NoteMonths(e.Note, e.AsOf, today)
 	for i, l := range lasts {
-		if firsts[i].Month() == l.Month() && l.Year() == e.AsOf.Year() && l.Month() == e.AsOf.Month() { // one month, not a quarter
+		if firsts[i].Month() == l.Month() && l.Year() == e.AsOf.Year() && l.Month() == e.AsOf.Month() && // one month, not a quarter
+			noteWordSaysYear.MatchString(words[i]) {
 			return "", nil, nil
 		}
 	}

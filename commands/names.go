@@ -75,9 +75,22 @@ func Ignorable(r rune) bool {
 // (review r35 B4). The marks Parse refuses (firstInvisible) are refused
 // before it.
 func CleanText(s string) string {
-	if strings.IndexFunc(s, Ignorable) >= 0 {
+	return cleanMarks(s, Ignorable)
+}
+
+// CleanCell is CleanText for a cell of an imported file: the marks a typed
+// line is refused for (a direction override, a zero-width space) stay in
+// the cell, so the file's checks refuse it as the console refuses the line
+// (review r38 B4: `1‮23` showed 132 and was stored as 123).
+func CleanCell(s string) string {
+	return cleanMarks(s, func(r rune) bool { return Ignorable(r) && !refusedMark(r) })
+}
+
+// cleanMarks is s without the marks drop says to drop, in NFC.
+func cleanMarks(s string, drop func(rune) bool) string {
+	if strings.IndexFunc(s, drop) >= 0 {
 		s = strings.Map(func(r rune) rune {
-			if Ignorable(r) {
+			if drop(r) {
 				return -1
 			}
 			return r

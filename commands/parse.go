@@ -206,13 +206,26 @@ func firstInvisible(s string) (rune, int, bool) {
 	at := 0
 	for _, r := range s {
 		at++
-		switch {
-		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069,
-			r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF:
+		if refusedMark(r) {
 			return r, at, true
 		}
 	}
 	return 0, 0, false
+}
+
+// HasRefusedMark reports whether s holds a mark a typed line is refused
+// for (refusedMark): an imported text cell holding one is refused too
+// (review r38 B4).
+func HasRefusedMark(s string) bool {
+	return strings.IndexFunc(s, refusedMark) >= 0
+}
+
+// refusedMark is a mark a typed line is refused for, not cleaned of: a
+// direction override or isolate, a zero-width space or joiner, a word
+// joiner, a BOM.
+func refusedMark(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 ||
+		r >= 0x200B && r <= 0x200D || r == 0x2060 || r == 0xFEFF
 }
 
 // controlCharErr refuses text with a control character, naming the command

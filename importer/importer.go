@@ -542,9 +542,11 @@ func (t *table) next() ([]string, bool, error) {
 	// (review r26 M6).
 	// The marks that show nothing (a soft hyphen, a zero-width space, a
 	// Hangul filler) are dropped too, as from typed text, so a note is
-	// checked and stored as it shows (review r35 B4).
+	// checked and stored as it shows (review r35 B4). The marks a typed
+	// line is refused for stay, to be refused by the cell's checks (review
+	// r38 B4).
 	for i, c := range cells {
-		cells[i] = commands.CleanText(c)
+		cells[i] = commands.CleanCell(c)
 	}
 	return cells, true, nil
 }
@@ -561,10 +563,11 @@ func tooLongCell(cells []string) bool {
 }
 
 // cleanText is a cell's text as typed input is taken: NFC, and refused
-// when it holds a control character.
+// when it holds a control character, a direction override or a zero-width
+// mark, as a typed line is (review r38 B4: a reversed note hid `내일 입사`).
 func cleanText(s string) (string, bool) {
 	s = norm.NFC.String(s)
-	if _, _, bad := commands.ControlCharacter(s); bad {
+	if _, _, bad := commands.ControlCharacter(s); bad || commands.HasRefusedMark(s) {
 		return "", false
 	}
 	return strings.TrimSpace(s), true
