@@ -223,9 +223,15 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 			if d.date != nil {
 				asOf = *d.date
 			}
-			if why, day := s.noteNamesAnotherMonth(p, d, asOf, today); why == bad.message && !day.IsZero() {
-				if err := s.holdNoteAnswers(ctx, c, p, depts, d, [2]time.Time{day, asOf}); err != nil {
-					return s.storageFailure(ctx, cmd.Name, err)
+			if why, day := s.noteNamesAnotherMonth(p, d, asOf, today); why == bad.message {
+				days := [2]time.Time{day, asOf}
+				if _, first, second, ok := ambiguousNoteDays(d.note); ok {
+					days = [2]time.Time{first, second} // 12.1.2026: both lines dated (review r38 B6)
+				}
+				if !days[0].IsZero() {
+					if err := s.holdNoteAnswers(ctx, c, p, depts, d, days); err != nil {
+						return s.storageFailure(ctx, cmd.Name, err)
+					}
 				}
 			}
 		}

@@ -403,7 +403,26 @@ func (s *Service) weekendOfEntryReply(r noteRead, asOf time.Time, dated, kept st
 // with its line, the note's date written year first there. `30.11.2026`
 // (30 is no month) and `12.12.2026` name one day and are read.
 func (s *Service) ambiguousNoteDate(p Program, d entryDraft) string {
-	folded, offs := noteFold(d.note)
+	word, first, second, ok := ambiguousNoteDays(d.note)
+	if !ok {
+		return ""
+	}
+	line := func(day time.Time) string {
+		date := s.date(day)
+		if s.lang != Korean {
+			date = day.Format(time.DateOnly)
+		}
+		return s.draftLine(p, d, day, strings.Replace(d.note, word, date, 1))
+	}
+	return s.msg("r35q4.note_date_ambiguous", "Word", word, "First", s.date(first), "Second", s.date(second),
+		"FirstLine", line(first), "SecondLine", line(second))
+}
+
+// ambiguousNoteDays finds the first dotted note date with the year last
+// that reads both ways (ambiguousNoteDate): the word as the note has it,
+// and its two days, month first and day first.
+func ambiguousNoteDays(note string) (word string, first, second time.Time, ok bool) {
+	folded, offs := noteFold(note)
 	for _, m := range reDayTokenEuropean.FindAllStringSubmatchIndex(folded, -1) {
 		if folded[m[4]:m[5]] != "." {
 			continue // 12/3/2026: month first, as the bot's 11/30 is
@@ -412,17 +431,7 @@ func (s *Service) ambiguousNoteDate(p Program, d entryDraft) string {
 		if a == b || a < 1 || b < 1 || a > 12 || b > 12 {
 			continue
 		}
-		from, to := offs[m[0]], offs[m[1]]
-		line := func(day time.Time) string {
-			date := s.date(day)
-			if s.lang != Korean {
-				date = day.Format(time.DateOnly)
-			}
-			return s.draftLine(p, d, day, d.note[:from]+date+d.note[to:])
-		}
-		first, second := dates.On(y, time.Month(a), b), dates.On(y, time.Month(b), a)
-		return s.msg("r35q4.note_date_ambiguous", "Word", d.note[from:to], "First", s.date(first), "Second", s.date(second),
-			"FirstLine", line(first), "SecondLine", line(second))
+		return note[offs[m[0]]:offs[m[1]]], dates.On(y, time.Month(a), b), dates.On(y, time.Month(b), a), true
 	}
-	return ""
+	return "", time.Time{}, time.Time{}, false
 }
