@@ -50,7 +50,7 @@ func (r *importRun) undoneHere(ctx context.Context, row commands.ImportRow, e co
 	if _, inFile := r.origins[old.Origin]; !inFile || old.Origin == "" || r.voidedOrigins[old.Origin] || !old.Voided() {
 		return false, nil // the file does not hold the original live: a void, as it says
 	}
-	res, ok, err := restoreCorrection(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, row.VoidedAt)
+	_, ok, err := restoreCorrection(ctx, r.tx, e.ID, row.VoidedBy, row.VoidReason, row.VoidedAt)
 	var undo *commands.UndoCorrectionError
 	if errors.As(err, &undo) {
 		r.Problem(commands.NewImportProblem(row.Line, "무효", "무효", "impundo.import_undo_refused", "ID", e.ID, "Original", old.ID))
@@ -63,13 +63,6 @@ func (r *importRun) undoneHere(ctx context.Context, row commands.ImportRow, e co
 		return false, nil
 	}
 	r.res.Voided++
-	r.addToCell(e, -e.Count)
-	if res.Restored != nil {
-		r.addToCell(*res.Restored, res.Restored.Count)
-	}
-	for _, a := range res.Adjusted {
-		r.addToCell(a.Report, a.Report.Count-a.OldCount)
-	}
 	return true, nil
 }
 
@@ -215,13 +208,10 @@ func (r *importRun) replayCorrection(ctx context.Context, row commands.ImportRow
 	if _, err := r.tx.ExecContext(ctx, `SAVEPOINT import_replay_correction`); err != nil {
 		return false, fmt.Errorf("import savepoint: %w", err)
 	}
-	var (
-		voided commands.VoidResult
-		res    commands.AddResult
-	)
+	var res commands.AddResult
 	err := func() error {
 		var err error
-		if voided, _, err = voidChecked(ctx, r.tx, oldID, e.LoggedBy, "", "", 0, e.RecordedAt); err != nil {
+		if _, _, err = voidChecked(ctx, r.tx, oldID, e.LoggedBy, "", "", 0, e.RecordedAt); err != nil {
 			return err
 		}
 		if res, err = addEntry(ctx, r.tx, e); err != nil {
@@ -245,10 +235,6 @@ func (r *importRun) replayCorrection(ctx context.Context, row commands.ImportRow
 	}
 	if err != nil {
 		return false, nil
-	}
-	r.addToCell(voided.Entry, -voided.Entry.Count)
-	for _, a := range mergeAdjustments(voided.Adjusted, res.Rebased) {
-		r.addToCell(a.Report, a.Report.Count-a.OldCount)
 	}
 	return true, r.recorded(ctx, res.Entry, row.Line, rowRef{row.Number, row.Agreement, row.Separate, row.Line, row.AfterClose})
 }

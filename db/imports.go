@@ -806,7 +806,6 @@ func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, re
 			r.res.KeptBy = append(r.res.KeptBy, e.LoggedBy)
 		}
 	}
-	r.addToCell(e, e.Count)
 	number := ref.number
 	if number > 0 && e.Status == commands.StatusAgreed {
 		r.agreements[number] = e.ID
@@ -1533,9 +1532,6 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 	} else if err != nil {
 		return err
 	}
-	for _, a := range adjusted {
-		r.addToCell(a.Report, a.Report.Count-a.OldCount)
-	}
 	// its jobs are inside the 누계 it re-based: said apart (review r27 F9);
 	// a row the file voids (a 정정's original) is no longer inside it, its
 	// replacement is (review r35 M13)
@@ -1721,22 +1717,7 @@ func (r *importRun) void(ctx context.Context, row commands.ImportRow, replacemen
 		r.links[row.CorrectedTo] = correctionLink{line: row.Line, number: row.CorrectedTo, old: e.ID, reason: row.VoidReason, by: row.VoidedBy, at: row.VoidedAt,
 			program: e.ProgramID, kind: e.Kind, status: e.Status, rebased: rebased, moveHires: moveHires}
 	}
-	r.addToCell(e, -e.Count)
-	for _, a := range voided.Adjusted { // later 누계 reports keep their figure
-		r.addToCell(a.Report, a.Report.Count-a.OldCount)
-	}
 	return nil
-}
-
-// addToCell counts jobs to the preview cell of an entry's program and month.
-func (r *importRun) addToCell(e commands.Entry, jobs int64) {
-	if c, ok := r.cells[cellKey{e.ProgramCode, time.Date(e.AsOf.Year(), e.AsOf.Month(), 1, 0, 0, 0, 0, time.UTC)}]; ok {
-		if e.Status == commands.StatusAgreed {
-			c.Agreed += jobs
-		} else {
-			c.Added += jobs
-		}
-	}
 }
 
 // savepoint runs write under a savepoint. When the entries trigger refuses
