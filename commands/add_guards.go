@@ -142,8 +142,8 @@ func (s *Service) confirmedBy(ctx context.Context, cmd *Command, e *NewEntry) er
 // sent twice (review r29 B7: it recorded a second entry): answered is
 // then the question's token and nothing is recorded; the caller names the
 // entry it recorded (answeredAlready). 확인:다시 / confirm:again records
-// a genuinely new batch under the request's own key, and so does a yes
-// whose answer was voided since (a voided entry holds nothing). So that a
+// a genuinely new batch under the request's own key. A yes whose answer
+// was voided since answers the question again, once (reanswerToken). So that a
 // redelivery of a request that answered the open question is still
 // answered once, the request's key is kept beside the question
 // (typedPrint) before anything is recorded. With no question the yes
@@ -172,15 +172,27 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 		if err != nil || token == "" {
 			return "", err
 		}
-		first, found, err := s.store.EntryByKey(ctx, "confirm:"+token)
-		if err != nil {
-			return "", err
-		}
-		if found { // answered already
-			if cmd.confirmAgain || first.Voided() {
+		// A voided answer re-opens the question once: the yes typed since
+		// answers it under a key derived from the voided one, the same for
+		// every copy of that yes, so a second paste (or three sent at once)
+		// is told it is recorded already, as before the void (review r40
+		// B4: each retyped yes after a void recorded again). Each void of
+		// the new answer opens it once more.
+		for range maxReanswers {
+			first, found, err := s.store.EntryByKey(ctx, "confirm:"+token)
+			if err != nil {
+				return "", err
+			}
+			if !found {
+				break
+			}
+			if cmd.confirmAgain {
 				return "", nil // a separate report, under the request's own key
 			}
-			return token, nil
+			if !first.Voided() {
+				return token, nil // answered already
+			}
+			token = reanswerToken(token, *e)
 		}
 	}
 	if typed != "" {
@@ -190,6 +202,18 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 	}
 	e.IdempotencyKey = "confirm:" + token
 	return "", nil
+}
+
+// maxReanswers bounds how many voided answers to one question a typed yes
+// walks past: each needs a void by a person, so the bound is never met in
+// use; it only keeps the walk finite.
+const maxReanswers = 1000
+
+// reanswerToken is the key a question whose answer under token was voided
+// is answered under next: derived from token and the entry, so every copy
+// of the yes typed since records under one key, once.
+func reanswerToken(token string, e NewEntry) string {
+	return confirmToken("reanswer\x00"+token, e)
 }
 
 // answeredAlready answers a 확인:예 line whose question was answered

@@ -669,7 +669,13 @@ func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 			errs[bad.field] = bad.message
 		}
 	}
-	for field, text := range map[string]string{FieldDepartment: f.Department, FieldNote: f.Note} {
+	// Every field is checked as typed, before readAddForm's CleanText: a
+	// direction override or zero-width mark in the count (`1\u202E23`,
+	// shown as 132) or the date would otherwise be cleaned away and the
+	// field stored other than it shows, where the typed line and an
+	// imported cell are refused (review r40 B1).
+	for field, text := range map[string]string{FieldProgram: f.Program, FieldCount: f.Count, FieldDate: f.Date,
+		FieldDepartment: f.Department, FieldStatus: f.Status, FieldNote: f.Note} {
 		if r, at, found := firstControl(text); found {
 			errs[field] = s.msg("entries.this_has_invisible_control", "R", fmt.Sprintf("%04X", r), "At", at)
 		} else if r, at, found := firstInvisible(text); found {

@@ -59,8 +59,11 @@ func (s *Service) monthTurnTotal(ctx context.Context, e NewEntry, p Program, cmd
 var noteSaysLastYearsFigure = regexp.MustCompile(`(?i)(작년|지난\s?해|전년도?|20[0-9]{2}\s?년)\s?(실적|분|말|치)|last year'?s`)
 
 // noteWordSaysYear is a note's month word that names its year (2025년
-// 11월분, '25년, 25.11., 작년 11월), not only its month.
-var noteWordSaysYear = regexp.MustCompile(`(?i)20[0-9]{2}|'[0-9]{2}|[0-9]{2} ?년|^[0-9]{2}[./-] ?[0-9]{1,2}[./-]|작년|지난\s?해|전년|구랍|last year`)
+// 11월분, '25년, 25.11., 작년 11월), not only its month. A two-figure
+// first part is a year only where it cannot be a month (13 and up):
+// `11.9.` is November 9th, the entry's own day, and says nothing of the
+// year (review r40 B3).
+var noteWordSaysYear = regexp.MustCompile(`(?i)20[0-9]{2}|'[0-9]{2}|[0-9]{2} ?년|^(?:1[3-9]|[2-9][0-9])[./-] ?[0-9]{1,2}[./-]|작년|지난\s?해|전년|구랍|last year`)
 
 // pastYearDate asks about an entry dated in a year before this one (review
 // r20 G2: `추가 청년 6 25.11.19` on 2026-11-20, a 26→25 slip, was filed in

@@ -33,3 +33,36 @@ func TestR37NoteRepeatingTheDayDoesNotAnswerTheYear(t *testing.T) {
 		})
 	}
 }
+
+// Review r40 B3: the r37 F8 fix read a note's `11.9.` (month 11, day 9) as
+// `25.11.` (year 25, month 11): on 2027-11-20 `추가 청년 6 26.11.9 메모:11.9.
+// 입사` was filed in 2026 unasked, as was `add youth 7 26.12.9 note:12.9.
+// hired` on 2027-12-20. A two-figure first part that can be a month is a
+// month; a note saying the year (`2026년 11월분`, `'26년 10월분`) is the
+// answer already.
+func TestR40NoteMonthDayIsNoYear(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang        commands.Lang
+		today, line string
+		said        string // a line whose note says the year: recorded
+		asOf        string
+	}{
+		{commands.Korean, "2027-11-20", "추가 청년 6 26.11.9 메모:11.9. 입사", "추가 청년 6 26.11.9 메모:2026년 11월분", "2026-11-09"},
+		{commands.Korean, "2027-11-20", "추가 청년 6 26.10.9 메모:10.9. 입사", "추가 청년 6 26.10.9 메모:'26년 10월분", "2026-10-09"},
+		{commands.English, "2027-12-20", "add youth 7 26.12.9 note:12.9. hired", "add youth 7 26.12.9 note:2026년 12월분", "2026-12-09"},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, tc.today)
+			h.run("U2", tc.line, commands.OutcomeRefused)
+			if n := h.sqlInt(`SELECT count(*) FROM entries`); n != 0 {
+				t.Fatalf("%q wrote %d entries unasked", tc.line, n)
+			}
+			h.run("U2", tc.said, commands.OutcomeOK)
+			if got := h.sqlStr(`SELECT as_of::text FROM entries WHERE voided_at IS NULL`); got != tc.asOf {
+				t.Errorf("stored on %q, want %s", got, tc.asOf)
+			}
+		})
+	}
+}

@@ -65,7 +65,15 @@ func (p *previewIDs) take(n int) int64 {
 }
 
 // withPreview marks ctx as a preview's whose transaction is tx.
-func withPreview(ctx context.Context, tx sqlx.QueryerContext) (context.Context, error) {
+func withPreview(ctx context.Context, tx sqlx.ExtContext) (context.Context, error) {
+	// One snapshot for the whole preview: it holds no program lock, so in
+	// READ COMMITTED an add committed while it runs would count in its
+	// "after" SUMs and be shown as the file's (review r40 M1). A
+	// concurrent write to a totals row the preview also writes fails it
+	// with a serialization error, which inTx runs again.
+	if _, err := tx.ExecContext(ctx, `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`); err != nil {
+		return nil, fmt.Errorf("preview snapshot: %w", err)
+	}
 	var pid int64
 	if err := sqlx.GetContext(ctx, tx, &pid, `SELECT pg_backend_pid()`); err != nil {
 		return nil, fmt.Errorf("preview backend: %w", err)
