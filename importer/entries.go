@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"jobsbot/commands"
 	"jobsbot/commands/numbers"
@@ -327,7 +326,13 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		// credit the colleague, at that row's time (review r22 F15). It is
 		// the importer's, recorded now; the preview says so. A row with one
 		// (an export replayed into another ledger) keeps its recorder.
-		e.LoggedBy, e.RecordedAt = cmp.Or(r.By, e.LoggedBy), time.Time{}
+		// "Now" is the service's clock (Reader.Now), the one a typed add is
+		// stamped with: by the database's, an import in a session replayed
+		// with --today was recorded after the month's later 마감, unlike
+		// the console's adds between 마감 해제 and that 마감, and its own
+		// export came back refused as recorded in the future (review r37
+		// F9). Zero Now: the database's clock, as before.
+		e.LoggedBy, e.RecordedAt = cmp.Or(r.By, e.LoggedBy), r.Now
 	}
 	switch v := get(colVoid); v {
 	case "무효":
