@@ -380,14 +380,29 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		// refused its whole export (review r30 B8). A file row without them
 		// does not say that day.
 		typedOn := e.Origin != "" && !e.RecordedAt.IsZero()
-		if word, ok := commands.NoteStartsLater(e.Note, e.AsOf, writtenOn(typedOn, e.RecordedAt, r.Location, today)); ok && e.Status == commands.StatusRealised {
+		// The day the note was written: its 기록 일시 on an exported row,
+		// else the import day (the row is recorded now). Every relative
+		// word (지난달, 작년분, 연말, 어제) counts from it, never from the
+		// import day: an old export re-imported a year on read 작년 4분기
+		// as another year (review r34c).
+		written := writtenOn(typedOn, e.RecordedAt, r.Location, today)
+		if word, ok := commands.NoteStartsLater(e.Note, e.AsOf, written); ok && e.Status == commands.StatusRealised {
 			m, found = msg("future.import_note_starts_later", "Word", word, "AsOf", e.AsOf), true // not hired yet (r33 B11)
 		} else if word, ok := commands.NoteNamesRelativeDay(e.Note); ok {
 			// 어제 입사, 지난주 채용: counted from a day the file does not give (r24 F17)
 			m, found = msg("k60.import_note_relative_day", "Word", word), !typedOn
-		} else if word, ok := commands.NoteNamesRelativeMonth(e.Note); ok {
-			m, found = msg("k53.import_note_relative_month", "Word", word), !typedOn
-		} else if word, first, last, ok := commands.NoteNamesAnotherPeriod(e.Note, e.AsOf, today); ok && first.Month() != last.Month() {
+		} else if word, ok := commands.NoteNamesRelativeMonth(e.Note); ok && !typedOn {
+			m, found = msg("k53.import_note_relative_month", "Word", word), true
+		} else if ok {
+			// An exported row's 지난달 / 작년 4분기 counted from its 기록 일시,
+			// as the typed line read it that day: the month it names is
+			// checked like any other (a forged identifier passed 지난달분
+			// on a December row unread, review r34c).
+			if word, first, last, other := commands.NoteNamesAnotherPeriod(e.Note, e.AsOf, written); other {
+				m, found = msg("importfix.import_note_relative_month", "Word", word, "First", first, "Last", last,
+					"AsOf", e.AsOf, "Written", written), true
+			}
+		} else if word, first, last, ok := commands.NoteNamesAnotherPeriod(e.Note, e.AsOf, written); ok && first.Month() != last.Month() {
 			// 2026년도 실적, 작년 4분기: the months named, not only the last (k56)
 			m, found = msg("k56.import_note_period", "Word", word, "First", first, "Last", last, "AsOf", e.AsOf), true
 		} else if ok {
@@ -397,7 +412,6 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 			// 12/4 입사 on a 12-07 row: another day of its month, refused as
 			// the typed line is (review r34 F7); an exported row's 어제 or
 			// 목욜 counts from its 기록 일시.
-			written := writtenOn(typedOn, e.RecordedAt, r.Location, today)
 			if word, named, ok := commands.NoteNamesAnotherDay(e.Note, e.AsOf, written); ok {
 				rw, relative := commands.NoteNamesRelativeDay(e.Note)
 				m, found = msg("r34c.import_note_another_day", "Word", word, "Named", named, "AsOf", e.AsOf,
