@@ -309,12 +309,13 @@ func TestImportfixRefusedFileAddsNothing(t *testing.T) {
 }
 
 // Review r34c: an exported row's relative words count from its 기록 일시,
-// never from the import day. 작년 4분기 on a 2026-12-10 row recorded
-// 2027-01-05 is 2026's fourth quarter, its own: the old export imports into
-// another ledger a year on (it was refused, 작년 read as 2027). A forged
-// identifier does not pass 지난달분 on a December row recorded in
-// December unread: it names November, counted from the 기록 일시, and is
-// refused naming both. A department's row (no 기록 식별자) with 지난달 is
+// never from the import day. An exported row's 지난달 / 작년 4분기 went
+// unread (a forged identifier passed 지난달분 on a December row recorded
+// in December, filed in December): it names November, counted from the
+// 기록 일시, and is refused naming both. 작년 4분기 on a 2026-12-10 row
+// recorded 2027-01-05 is 2026's fourth quarter, its own, so the old export
+// still imports into another ledger a year on (read from the import day,
+// 작년 would be 2027). A department's row (no 기록 식별자) with 지난달 is
 // refused as before.
 func TestImportfixRelativeWordsCountFromTheRecordedDay(t *testing.T) {
 	t.Parallel()
