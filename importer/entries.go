@@ -35,13 +35,16 @@ const (
 	colVoidedAt   = "무효 일시"
 	colVoidReason = "무효 사유"
 	colCorrection = "정정"
-	colAgreement  = "약정 번호"
-	colAddOrder   = "기록 순번"
-	colAfterClose = "마감 후 정정"
-	colVoidOrder  = "무효 순번"
-	colOrigin     = "기록 식별자"
-	colWithin     = "누계포함"
-	colConfirm    = "확인"
+	// colCorrectionReason is filled on a 정정's replacement only: read to
+	// know the row's note was written before its 기록 일시, not imported.
+	colCorrectionReason = "정정 사유"
+	colAgreement        = "약정 번호"
+	colAddOrder         = "기록 순번"
+	colAfterClose       = "마감 후 정정"
+	colVoidOrder        = "무효 순번"
+	colOrigin           = "기록 식별자"
+	colWithin           = "누계포함"
+	colConfirm          = "확인"
 )
 
 // entryColumns are the columns of an entries file the import reads: one
@@ -397,8 +400,11 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 			// An exported row's 지난달 / 작년 4분기 counted from its 기록 일시,
 			// as the typed line read it that day: the month it names is
 			// checked like any other (a forged identifier passed 지난달분
-			// on a December row unread, review r34c).
-			if word, first, last, other := commands.NoteNamesAnotherPeriod(e.Note, e.AsOf, written); other {
+			// on a December row unread, review r34c). A 정정's replacement
+			// (정정 사유 filled) carries its original's note, written before
+			// its own 기록 일시, on a day the row does not give: not read.
+			replacement := strings.TrimSpace(h.cell(cells, colCorrectionReason)) != ""
+			if word, first, last, other := commands.NoteNamesAnotherPeriod(e.Note, e.AsOf, written); other && !replacement {
 				m, found = msg("importfix.import_note_relative_month", "Word", word, "First", first, "Last", last,
 					"AsOf", e.AsOf, "Written", written), true
 			}

@@ -339,13 +339,25 @@ func TestImportfixRelativeWordsCountFromTheRecordedDay(t *testing.T) {
 			}
 			mustHave(t, preview, "`지난달분`", h.by("counted from its 기록 일시 2027-12-11 is a figure of 2027-11", "기록 일시 2027. 12. 11.부터 세면 2027년 11월 실적"),
 				h.by("2027-11-30", "2027. 11. 30."))
+			// A 정정's replacement carries its original's note, written on the
+			// original's day (정정 사유 filled): its 지난달분 is not read from
+			// the replacement's 기록 일시 (2028-01-05 would make it December).
+			corrected := "\uFEFF기준일,사업코드,일자리 수,보고 방식,상태,메모,기록 식별자,기록 일시,정정 사유\n" +
+				"2027-11-30,youth,5,증가분,채용,지난달분,2d9a5e3c-6f4b-4a0c-9e8d-3b4c5d6e7f80,2028-01-05 09:00,오기\n"
+			preview, applied, _ = h.importFile("corrected.csv", []byte(corrected))
+			if applied == "" {
+				t.Fatalf("a 정정's replacement was refused:\n%s", preview)
+			}
 			dept := head + "2028-02-05,youth,3,증가분,채용,지난달분,,\n"
 			preview, applied, outcome = h.importFile("dept.csv", []byte(dept))
 			if applied != "" || outcome != commands.OutcomeRefused {
 				t.Fatalf("a department's 지난달분 was imported: %s\n%s", outcome, preview)
 			}
-			if got := h.liveSum("true"); got != 6 {
-				t.Errorf("SQL sum %d, want 6", got)
+			if got := h.liveSum("true"); got != 11 {
+				t.Errorf("SQL sum %d, want 11", got)
+			}
+			if got := h.liveSum(`as_of = '2027-11-30'`); got != 5 {
+				t.Errorf("SQL sum on 2027-11-30 %d, want 5", got)
 			}
 		})
 	}
