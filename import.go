@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -76,10 +77,15 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 		}
 	}
 	fmt.Fprint(stdout, commands.ImportPreview(file, problems, res, *dryRun, commands.Korean))
-	logger.Info("import", "file", file.Name, "kind", file.Kind, "rows", max(len(file.Rows), res.Rows), "added", res.Added, "dry_run", *dryRun)
-	if len(problems)+len(res.Problems) > 0 {
+	// A refused file is logged as refused, with nothing written (review
+	// r38 M5: a file refused on a late row logged the rows applied before
+	// it, then rolled back, as added).
+	if n := len(problems) + len(res.Problems); n > 0 {
+		logger.Info("import refused", "file", file.Name, "kind", cmp.Or(file.Kind, res.Kind), "rows", max(len(file.Rows), res.Rows),
+			"problems", n, "added", 0, "dry_run", *dryRun)
 		return errImportRefused
 	}
+	logger.Info("import", "file", file.Name, "kind", cmp.Or(file.Kind, res.Kind), "rows", max(len(file.Rows), res.Rows), "added", res.Added, "dry_run", *dryRun)
 	return nil
 }
 

@@ -221,6 +221,7 @@ func TestImportNewRowCreditedToImporter(t *testing.T) {
 				last[column(t, hd, "기준일")] = "2026-11-20"
 				last[column(t, hd, "일자리 수")] = "3"
 				last[column(t, hd, "메모")] = "새 실적"
+				last[column(t, hd, "기록 일시")] = "2026-11-02 09:00"
 				return append(rows, last)
 			})
 			preview, applied := h.importFile(lang, name, edited)
@@ -241,7 +242,9 @@ func TestImportNewRowCreditedToImporter(t *testing.T) {
 			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE logged_by = 'USTAFF'`); n != 1 {
 				t.Errorf("USTAFF is credited with %d entries, want 1 (their own)", n)
 			}
-			if n := h.sqlInt(`SELECT count(*) FROM entries e WHERE note = '새 실적' AND created_at <= (SELECT created_at FROM entries WHERE logged_by = 'USTAFF')`); n != 0 {
+			// recorded at the import, by the service's clock as a typed add
+			// is (review r37 F9), not at the 기록 일시 the copied row says
+			if n := h.sqlInt(`SELECT count(*) FROM entries e WHERE note = '새 실적' AND created_at = $1`, fixedNow); n != 1 {
 				t.Errorf("the new row keeps the copied row's 기록 일시")
 			}
 		})

@@ -13,7 +13,6 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
-	"golang.org/x/text/unicode/norm"
 
 	"jobsbot/commands"
 	"jobsbot/commands/i18n"
@@ -89,6 +88,13 @@ func (s *Store) Import(ctx context.Context, f commands.ImportFile, dryRun bool) 
 	}
 	if err != nil {
 		return commands.ImportResult{}, wrap(fmt.Sprintf("import %q", f.Name), err)
+	}
+	if len(res.Problems) > 0 {
+		// A file refused as a whole wrote nothing (its transaction rolled
+		// back): the rows applied before a later row's problem are no
+		// entries added, and the log and the reply must not count them
+		// (review r38 M5: a refused file logged "added": 1).
+		res.Added, res.Voided, res.Kept, res.KeptBy, res.Cells, res.Missing = 0, 0, 0, nil, nil, nil
 	}
 	return res, nil
 }
@@ -980,7 +986,11 @@ func recordChanges(held commands.Entry, row commands.NewEntry) []recordChange {
 		}
 		add("어림수(여)", mark(held.Approximate), mark(row.Approximate))
 	}
-	if heldNote := strings.TrimSpace(norm.NFC.String(held.Note)); heldNote != row.Note {
+	// The held note as the export writes it (commands.CleanText, the
+	// boundary rule): a note stored before CleanText existed may keep a
+	// zero-width space or a bidi mark the export drops, and the ledger's
+	// own export was then refused as edited (review r38 M7).
+	if heldNote := strings.TrimSpace(commands.CleanText(held.Note)); heldNote != row.Note {
 		add("메모", heldNote, row.Note)
 	}
 	return out

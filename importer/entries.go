@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"jobsbot/commands"
 	"jobsbot/commands/numbers"
@@ -36,13 +35,16 @@ const (
 	colVoidedAt   = "무효 일시"
 	colVoidReason = "무효 사유"
 	colCorrection = "정정"
-	colAgreement  = "약정 번호"
-	colAddOrder   = "기록 순번"
-	colAfterClose = "마감 후 정정"
-	colVoidOrder  = "무효 순번"
-	colOrigin     = "기록 식별자"
-	colWithin     = "누계포함"
-	colConfirm    = "확인"
+	// colCorrectionReason is filled on a 정정's replacement only: read to
+	// know the row's note was written before its 기록 일시, not imported.
+	colCorrectionReason = "정정 사유"
+	colAgreement        = "약정 번호"
+	colAddOrder         = "기록 순번"
+	colAfterClose       = "마감 후 정정"
+	colVoidOrder        = "무효 순번"
+	colOrigin           = "기록 식별자"
+	colWithin           = "누계포함"
+	colConfirm          = "확인"
 )
 
 // entryColumns are the columns of an entries file the import reads: one
@@ -327,7 +329,13 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		// credit the colleague, at that row's time (review r22 F15). It is
 		// the importer's, recorded now; the preview says so. A row with one
 		// (an export replayed into another ledger) keeps its recorder.
-		e.LoggedBy, e.RecordedAt = cmp.Or(r.By, e.LoggedBy), time.Time{}
+		// "Now" is the service's clock (Reader.Now), the one a typed add is
+		// stamped with: by the database's, an import in a session replayed
+		// with --today was recorded after the month's later 마감, unlike
+		// the console's adds between 마감 해제 and that 마감, and its own
+		// export came back refused as recorded in the future (review r37
+		// F9). Zero Now: the database's clock, as before.
+		e.LoggedBy, e.RecordedAt = cmp.Or(r.By, e.LoggedBy), r.Now
 	}
 	switch v := get(colVoid); v {
 	case "무효":
@@ -375,14 +383,32 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		// refused its whole export (review r30 B8). A file row without them
 		// does not say that day.
 		typedOn := e.Origin != "" && !e.RecordedAt.IsZero()
-		if word, ok := commands.NoteStartsLater(e.Note, e.AsOf, writtenOn(typedOn, e.RecordedAt, r.Location, today)); ok && e.Status == commands.StatusRealised {
+		// The day the note was written: its 기록 일시 on an exported row,
+		// else the import day (the row is recorded now). Every relative
+		// word (지난달, 작년분, 연말, 어제) counts from it, never from the
+		// import day: an old export re-imported a year on read 작년 4분기
+		// as another year (review r34c).
+		written := writtenOn(typedOn, e.RecordedAt, r.Location, today)
+		if word, ok := commands.NoteStartsLater(e.Note, e.AsOf, written); ok && e.Status == commands.StatusRealised {
 			m, found = msg("future.import_note_starts_later", "Word", word, "AsOf", e.AsOf), true // not hired yet (r33 B11)
 		} else if word, ok := commands.NoteNamesRelativeDay(e.Note); ok {
 			// 어제 입사, 지난주 채용: counted from a day the file does not give (r24 F17)
 			m, found = msg("k60.import_note_relative_day", "Word", word), !typedOn
-		} else if word, ok := commands.NoteNamesRelativeMonth(e.Note); ok {
-			m, found = msg("k53.import_note_relative_month", "Word", word), !typedOn
-		} else if word, first, last, ok := commands.NoteNamesAnotherPeriod(e.Note, e.AsOf, today); ok && first.Month() != last.Month() {
+		} else if word, ok := commands.NoteNamesRelativeMonth(e.Note); ok && !typedOn {
+			m, found = msg("k53.import_note_relative_month", "Word", word), true
+		} else if ok {
+			// An exported row's 지난달 / 작년 4분기 counted from its 기록 일시,
+			// as the typed line read it that day: the month it names is
+			// checked like any other (a forged identifier passed 지난달분
+			// on a December row unread, review r34c). A 정정's replacement
+			// (정정 사유 filled) carries its original's note, written before
+			// its own 기록 일시, on a day the row does not give: not read.
+			replacement := strings.TrimSpace(h.cell(cells, colCorrectionReason)) != ""
+			if word, first, last, other := commands.NoteNamesAnotherPeriod(e.Note, e.AsOf, written); other && !replacement {
+				m, found = msg("importfix.import_note_relative_month", "Word", word, "First", first, "Last", last,
+					"AsOf", e.AsOf, "Written", written), true
+			}
+		} else if word, first, last, ok := commands.NoteNamesAnotherPeriod(e.Note, e.AsOf, written); ok && first.Month() != last.Month() {
 			// 2026년도 실적, 작년 4분기: the months named, not only the last (k56)
 			m, found = msg("k56.import_note_period", "Word", word, "First", first, "Last", last, "AsOf", e.AsOf), true
 		} else if ok {
@@ -392,7 +418,6 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 			// 12/4 입사 on a 12-07 row: another day of its month, refused as
 			// the typed line is (review r34 F7); an exported row's 어제 or
 			// 목욜 counts from its 기록 일시.
-			written := writtenOn(typedOn, e.RecordedAt, r.Location, today)
 			if word, named, ok := commands.NoteNamesAnotherDay(e.Note, e.AsOf, written); ok {
 				rw, relative := commands.NoteNamesRelativeDay(e.Note)
 				m, found = msg("r34c.import_note_another_day", "Word", word, "Named", named, "AsOf", e.AsOf,

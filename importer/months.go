@@ -262,7 +262,8 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 		approx := kind == commands.ImportTemplate && strings.Contains(note, "어림수")
 		e := commands.NewEntry{ProgramID: prog.ID, Count: n, Kind: commands.KindDelta, AsOf: asOf,
 			Approximate: approx, Status: commands.StatusRealised,
-			Department: department, Note: entryNote, LoggedBy: r.By, Source: commands.SourceImport}
+			Department: department, Note: entryNote, LoggedBy: r.By, Source: commands.SourceImport,
+			RecordedAt: r.Now} // the service's clock, as a typed add's (review r37 F9)
 		row := commands.ImportRow{Line: line, Program: prog.Code, Entry: e, MonthFigure: !cumulative, Confirmed: confirmed}
 		how := "delta"
 		if cumulative {
