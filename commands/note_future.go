@@ -69,15 +69,24 @@ var reLaterWord = regexp.MustCompile(`내일 ?모레|내일|모레|글피|다다
 	`\bupcoming\b|\b(?:the )?coming (?:week|month|year|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bin (?:a|one|two|three|four|[0-9]+) (?:days?|weeks?|months?)\b|` +
 	`\b(?:will|shall|going to|due to|set to|about to|scheduled to) (?:be )?(?:start|starting|join|joining|begin|beginning|commence|hired|onboarded)\b|` +
 	`\bthis (?P<tw>mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|` +
-	`[0-9]{1,3} ?(?:일|주|개월|달) ?(?:후|뒤)(?:에|부터)? ?(?:입사|출근|근무|합류)`)
+	`[0-9]{1,3} ?(?:일|주|개월|달) ?(?:후|뒤)(?:에|부터)? ?(?:입사|출근|근무|합류)|` +
+	// review r38 B1: 익일, 낼/다음 날 before the start word (입사 다음 날
+	// 교육 is no start), 곧, 조만간, days and weeks in words (사흘 뒤, 한 주
+	// 후), in a few days, the day after
+	`익일|(?:낼|다음 ?날)(?:부터|에|자로|자)? ?(?:입사|출근|근무|입소|발령|임용|합류|투입|배치|채용)|곧|조만간|` +
+	`(?:(?:한|두|세|네|몇) ?(?:주|달)|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|며칠) ?(?:후|뒤)|` +
+	`\bin (?:a few|a couple of|a couple|several|few|some) (?:days?|weeks?|months?)\b|\bthe (?:next day|day after)\b`)
 
-// reLaterDate is a date in a note: 2026. 12. 10., 2026-12-10, 2027년 1월
-// 5일, 12월 10일, 12/10, 2027년, Dec 10, 10 Dec 2026. A day alone (10일)
+// reLaterDate is a date in a note: 20261210, 2026. 12. 10., 2026-12-10,
+// 2027년 1월 5일, 27년 1월, 12월 10일, 12/10, 2027년, '27년, Dec 10, 10 Dec
+// 2026 (the 8-digit and two-digit-year forms: review r38 B1; 27년 alone,
+// without the mark, is as often 27 years of service). A day alone (10일)
 // is left to the note-day readers, which read a day past in the month
 // before (30일자 입사 on 12/1 is 11/30).
-var reLaterDate = regexp.MustCompile(`(?P<y1>20[0-9]{2}) ?[./-] ?(?P<m1>[0-9]{1,2}) ?[./-] ?(?P<d1>[0-9]{1,2})\.?|` +
-	`(?:(?P<y2>20[0-9]{2}) ?년 ?)?(?P<m2>[0-9]{1,2}) ?월(?: ?(?P<d2>[0-9]{1,2}) ?일)?|` +
-	`(?P<m3>[0-9]{1,2})[/.](?P<d3>[0-9]{1,2})|(?P<y5>20[0-9]{2}) ?년|` +
+var reLaterDate = regexp.MustCompile(`(?P<y8>20[0-9]{2})(?P<m8>[01][0-9])(?P<d8>[0-3][0-9])|` +
+	`(?P<y1>20[0-9]{2}) ?[./-] ?(?P<m1>[0-9]{1,2}) ?[./-] ?(?P<d1>[0-9]{1,2})\.?|` +
+	`(?:(?P<y2>20[0-9]{2}|['’]?[0-9]{2}) ?년 ?)?(?P<m2>[0-9]{1,2}) ?월(?: ?(?P<d2>[0-9]{1,2}) ?일)?|` +
+	`(?P<m3>[0-9]{1,2})[/.](?P<d3>[0-9]{1,2})|(?P<y5>20[0-9]{2}|['’][0-9]{2}) ?년|` +
 	`\b(?P<em6>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.? (?P<d6>[0-9]{1,2})(?:st|nd|rd|th)?(?:,? (?P<y6>20[0-9]{2}))?\b|` +
 	`\b(?P<d7>[0-9]{1,2})(?:st|nd|rd|th)? (?P<em7>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?(?: (?P<y7>20[0-9]{2}))?\b`)
 
@@ -108,7 +117,7 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 	}
 	for _, loc := range reLaterWord.FindAllStringSubmatchIndex(clause, -1) {
 		s, e := loc[0], loc[1]
-		if !laterWordStands(clause, s, e) {
+		if !laterWordStands(clause, s, e) || !dayAfterStands(clause, s, e) {
 			continue
 		}
 		weekday := ""
@@ -139,9 +148,13 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 			if loc[2*i] < 0 {
 				return 0
 			}
-			n, err := strconv.Atoi(clause[loc[2*i]:loc[2*i+1]])
+			text := strings.TrimLeft(clause[loc[2*i]:loc[2*i+1]], "'’")
+			n, err := strconv.Atoi(text)
 			if err != nil {
 				return 0
+			}
+			if strings.HasPrefix(name, "y") && len(text) == 2 {
+				n += 2000 // '27년, 27년 1월
 			}
 			return n
 		}
@@ -155,6 +168,11 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 		var y, m, d int
 		bare := true
 		switch {
+		case get("m8") > 0:
+			y, m, d = get("y8"), get("m8"), get("d8")
+			if m > 12 || d < 1 || dates.On(y, time.Month(m), d).Day() != d {
+				continue // 20261301: no day
+			}
 		case get("m1") > 0:
 			y, m, d = get("y1"), get("m1"), get("d1")
 		case get("m2") > 0:
@@ -162,8 +180,8 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 		case get("m3") > 0:
 			m, d = get("m3"), get("d3")
 			bare = false // 3.14, 1/2 alone are figures as often as days
-			if reFigureAfter.MatchString(clause[e:]) {
-				continue // 3.5배, 1/2 정도
+			if reFigureAfter.MatchString(clause[e:]) || strings.HasPrefix(clause[e:], "분기") {
+				continue // 3.5배, 1/2 정도; 1/4분기 is a quarter (laterSpan)
 			}
 		case get("y5") > 0:
 			y = get("y5")
@@ -184,14 +202,124 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 		}
 		// A day after the entry's but come by the day written is a start
 		// that happened: the day readers ask which day the figure is of.
-		if !dateIsLater(y, m, d, written) {
+		// They do not read 20261201, so it is refused after the entry's
+		// day, never filed on it (review r38 B1).
+		since := written
+		if get("m8") > 0 {
+			since = asOf
+		}
+		if !dateIsLater(y, m, d, since) {
 			continue
 		}
 		if startsAround(clause, s, e, bare) {
 			return s, e, true
 		}
 	}
+	if s, e, found := laterSpan(clause, asOf, written); found {
+		return s, e, true
+	}
 	return laterPartOrWeekday(clause, asOf, written)
+}
+
+// dayAfterStands says a match of `the day after` or `the next day` stands
+// for a start to come: at the clause's end or before a start word
+// (starts the day after), not before what it is after (hired the day
+// after the fair: a day past).
+func dayAfterStands(clause string, s, e int) bool {
+	w := clause[s:e]
+	if w != "the day after" && w != "the next day" {
+		return true
+	}
+	rest := strings.TrimLeft(clause[e:], " ")
+	if rest == "" || !unicode.IsLetter(rune(rest[0])) || rest[0] >= utf8.RuneSelf {
+		return true
+	}
+	return reEnglishStart.MatchString(rest) && reEnglishStart.FindStringIndex(rest)[0] == 0
+}
+
+// reLaterSpan is a span of the year a note's start may fall in (review
+// r38 B1/B2): 연말, by year end, 연내, 새해, an ISO week by its number
+// (49주차), a quarter (4분기, 3/4분기, q4, 2026년 4분기) or a half (하반기).
+var reLaterSpan = regexp.MustCompile(`(?P<yearend>연말|\bby (?:the )?(?:year[- ]?end|end of (?:the |this )?year)\b)|(?P<within>연내)|(?P<newyear>새해)|` +
+	`(?P<week>[0-9]{1,2}) ?주차|` +
+	`(?:(?P<qy>20[0-9]{2}) ?년? ?)?(?:(?P<q>[1-4]) ?(?:/ ?4 ?)?분기|\bq(?P<q2>[1-4])\b|\b(?P<q3>[1-4])q\b)|` +
+	`(?:(?P<hy>20[0-9]{2}) ?년? ?)?(?P<half>상반기|하반기)`)
+
+// laterSpan reads a span of the year with a start word (laterStartWords,
+// an English one) saying the people start in it, as a start after the
+// entry's day:
+//   - 연말, 연내, by year end: on an entry dated before 12. 31. (연말 on
+//     12. 25. too: a part begun is no proof, as 이달 말 is not); 연말 on a
+//     January entry is last year's, left to the month readers;
+//   - 새해: the next January, on an entry dated February to December
+//     (in January it is the year begun);
+//   - a week, a quarter or a half beginning after the entry's day (49주차
+//     on a 11. 20. entry; q4 on 9. 30.; 하반기 on 6. 30.). One holding the
+//     entry's day is the entry's own (4분기 on 10. 15.). Unlike a month
+//     (review r33 M9) one over by the day written is refused too: no month
+//     reader reads `3분기 입사`, so it would be filed on the entry's day;
+//     only last week's number, read as 지난주 (dayTokens), is left to them.
+//     A quarter without a year three ahead (4분기 typed in the first) is as
+//     likely last year's: left.
+func laterSpan(clause string, asOf, written time.Time) (s, e int, found bool) {
+	for _, loc := range reLaterSpan.FindAllStringSubmatchIndex(clause, -1) {
+		s, e := loc[0], loc[1]
+		if hangulBefore(clause[:s]) || s > 0 && strings.ContainsAny(clause[s-1:s], "0123456789/.") {
+			continue // 12월 5주차 is a week of a month (monthWeek)
+		}
+		if strings.HasSuffix(strings.TrimRight(clause[:s], " "), "월") {
+			continue
+		}
+		group := func(name string) string {
+			i := reLaterSpan.SubexpIndex(name)
+			if loc[2*i] < 0 {
+				return ""
+			}
+			return clause[loc[2*i]:loc[2*i+1]]
+		}
+		var later bool
+		switch {
+		case group("yearend") == "연말" && asOf.Month() == time.January:
+			continue // 연말 in January is last year's, asked by the month readers (k56)
+		case group("yearend") != "" || group("within") != "":
+			later = dates.On(asOf.Year(), 12, 31).After(asOf)
+		case group("newyear") != "":
+			later = asOf.Month() != time.January
+		case group("week") != "":
+			year, _ := asOf.ISOWeek()
+			n := atoiOr(group("week"))
+			if _, weeks := dates.On(year, 12, 28).ISOWeek(); n < 1 || n > weeks {
+				continue
+			}
+			jan4 := dates.On(year, 1, 4)
+			monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(n-1))
+			// the week before the day written is read as 지난주 (dayTokens)
+			_, lastWeek := written.AddDate(0, 0, -7).ISOWeek()
+			later = monday.After(asOf) && (n != lastWeek || monday.AddDate(0, 0, 6).After(written))
+		default:
+			q := atoiOr(group("q") + group("q2") + group("q3"))
+			months := 3
+			if h := group("half"); h != "" {
+				q, months = 1, 6
+				if h == "하반기" {
+					q = 2
+				}
+			}
+			year := atoiOr(group("qy") + group("hy"))
+			if year == 0 {
+				year = asOf.Year()
+				if ahead := q - ((int(asOf.Month())-1)/months + 1); months == 3 && ahead == 3 {
+					continue // 4분기 typed in the first quarter: last year's as likely
+				}
+			}
+			from := dates.On(year, time.Month((q-1)*months+1), 1)
+			later = from.After(asOf)
+		}
+		if later && startsAround(clause, s, e, false) {
+			return s, e, true
+		}
+	}
+	return 0, 0, false
 }
 
 // reStartWordKo is a Korean start word: 입사, 첫 출근, 근무 시작.
@@ -309,10 +437,17 @@ func laterPartOrWeekday(clause string, asOf, written time.Time) (s, e int, found
 			from = 21
 		}
 		ps, pe := dates.On(y, m, from), dates.On(y, m, to)
-		if !(ps.After(written) || ps.After(asOf) && pe.After(written)) {
+		if group("part") == "" && !(ps.After(written) || ps.After(asOf) && pe.After(written)) {
+			continue // a month holding the entry's day is its own (12월 입사 on 12. 4.)
+		}
+		// a part of the month not over on the day written: begun or not,
+		// it says no one started by the entry's day (이달 말 on 12. 25.,
+		// 이달 중순 on 12. 15.; review r38 B1)
+		if group("part") != "" && !pe.After(written) {
 			continue
 		}
-		if koreanStartAfter(clause[s:], false) && !reLeftOut.MatchString(clause[e:]) {
+		fromWord := strings.HasPrefix(strings.TrimLeft(clause[e:], " "), "부터") // 이달 말부터 근무
+		if koreanStartAfter(clause[s:], fromWord) && !reLeftOut.MatchString(clause[e:]) {
 			return s, e, true
 		}
 	}

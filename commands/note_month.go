@@ -1147,6 +1147,9 @@ var reFutureDay = regexp.MustCompile(`["“‘']?(?:내일 ?모레|내일|모레
 // briefing" is no start.
 var reFutureDayEn = regexp.MustCompile(`(?i)\b(?:(?:start(?:s|ing)?|begin(?:s|ning)?|join(?:s|ing)?|hired|onboard(?:ing)?|report(?:s|ing)? for work)(?: work)?(?: on| from)? (?:tomorrow|the day after tomorrow|next (?:week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day))|(?:tomorrow|next (?:week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)),? (?:start(?:s|ing)?|begin(?:s|ning)?|join(?:s|ing)?|hires?|onboarding))\b`)
 
+// reYearBefore is a year just before a month: 2026년 1월, '27년 1월.
+var reYearBefore = regexp.MustCompile(`(?:20[0-9]{2}|['’]?[0-9]{2}) ?년 ?$`)
+
 // noteStartsLater finds a note saying the people start work after asOf
 // (`합격자(2월 입사)` on 5 January, `3/2 출근` on 20 February): a month
 // one to three months after asOf's, or a day later in asOf's month. They
@@ -1177,8 +1180,8 @@ func noteStartsLater(note string, asOf time.Time) (string, bool) {
 		if m == 0 {
 			m, d = group("sm"), group("sd")
 		}
-		if m < 1 || m > 12 {
-			continue
+		if m < 1 || m > 12 || reYearBefore.MatchString(folded[:loc[0]]) {
+			continue // 2026년 1월 입사, 27년 1월 입사: read with the year (NoteStartsLater, review r38 B1)
 		}
 		if rest := folded[loc[1]:]; strings.Contains(rest, "제외") || strings.Contains(rest, "빼고") || strings.Contains(rest, "미포함") {
 			continue // 2월 입사 3명 제외: those are left out of the figure

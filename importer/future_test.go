@@ -109,3 +109,51 @@ func TestFutureImportReadsRelativeWordsAsOfTheirWriting(t *testing.T) {
 		t.Errorf("problem: %s", text)
 	}
 }
+
+// Review r38 B1/B2 and r37 F5: rows whose notes say the people start later
+// in the words the reader now knows (익일, 49주차 after the row's day,
+// 20261201, 연내, a later quarter or half), and `다음달 채용`, were imported
+// as realised jobs. Each is refused on its line by the console's reader;
+// a quarter holding the row's day and a row without a start to come read;
+// nothing is written (SQL sum).
+func TestFuture19ImportNoteStartIsRefused(t *testing.T) {
+	t.Parallel()
+	store := dbtest.New(t)
+	head := "\uFEFF기준일,사업코드,사업명(신규),일자리 수,보고 방식,보고 누계,어림수(여),상태,메모\n"
+	rows := "2026-11-20,youth,,2,증가분,,,채용,익일 입사\n" +
+		"2026-11-20,youth,,3,증가분,,,채용,49주차 입사\n" +
+		"2026-11-20,youth,,5,증가분,,,채용,20261201 입사\n" +
+		"2026-11-20,youth,,7,증가분,,,채용,다음달 채용\n" +
+		"2026-11-20,youth,,11,증가분,,,채용,연내 채용\n" +
+		"2026-09-30,youth,,13,증가분,,,채용,q4 채용\n" +
+		"2026-06-30,youth,,17,증가분,,,채용,하반기 채용\n" +
+		"2026-11-20,youth,,19,증가분,,,채용,곧 입사\n" +
+		"2026-10-15,youth,,23,증가분,,,채용,4분기 입사\n" +
+		"2026-11-20,youth,,29,증가분,,,채용,입사 완료\n"
+	rd := reader(t, store)
+	rd.Today = time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+	f, problems, err := rd.Read("dept.csv", []byte(head+rows))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []int
+	for _, p := range problems {
+		if p.ID != "future.import_note_starts_later" {
+			t.Errorf("problem %+v", p)
+			continue
+		}
+		lines = append(lines, p.Line)
+	}
+	if got, want := fmt.Sprint(lines), "[2 3 4 5 6 7 8 9]"; got != want {
+		t.Fatalf("starts-later problems on lines %v, want %s: %+v", got, want, problems)
+	}
+	ko := commands.ImportPreview(f, problems, commands.ImportResult{}, false, commands.Korean)
+	for _, w := range []string{"`익일", "`49주차", "`20261201", "`다음달", "`연내", "`q4", "`하반기", "`곧", "아직 입사 전"} {
+		if !strings.Contains(ko, w) {
+			t.Errorf("preview lacks %q:\n%s", w, ko)
+		}
+	}
+	if n := sum(t, store, "true"); n != 0 {
+		t.Errorf("SQL sum %d written by a read", n)
+	}
+}
