@@ -133,9 +133,9 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 
 // renderReport lays a report out: monthly tables, then targets and last
 // year. A report of a part of the year (part not nil) is titled by the
-// part, shows its months only (none for a single month or a week, whose
-// figure is the part's own column), then the part's 실적, and words the
-// year's figures as the year to date.
+// part, shows its months only (none for a week, whose days a month cell
+// would not hold), then the part's 실적, and words the year's figures as
+// the year to date. The year's months through a month are `보고서 11월말`.
 func (s *Service) renderReport(r Report, part *reportPart) Reply {
 	out := Reply{Title: s.msg("report_text.monthly_report_d_as", "Year", r.Year, "ReportByLabel", ReportByLabel(r.By, s.lang), "AsOf", s.date(r.AsOf))}
 	rows := s.reportRows(r)
@@ -146,10 +146,8 @@ func (s *Service) renderReport(r Report, part *reportPart) Reply {
 		partSpan = s.msg("format.period.span", "From", s.date(part.period.From), "To", s.date(r.AsOf))
 		out.Title = s.msg("reports19.report_title_part", "Period", partName, "ReportByLabel", ReportByLabel(r.By, s.lang), "AsOf", s.date(r.AsOf))
 		firstMonth = int(part.period.From.Month())
-		wholeMonths := part.period.From.Day() == 1 && part.period.To.AddDate(0, 0, 1).Day() == 1
-		if !wholeMonths || firstMonth == lastMonth {
-			// A week's days or a single month: month cells would hold
-			// whole months, or repeat the part's own figure.
+		if part.period.From.Day() != 1 || part.period.To.AddDate(0, 0, 1).Day() != 1 {
+			// A week's days: a month cell would hold the whole month.
 			lastMonth = firstMonth - 1
 		}
 	}
@@ -200,6 +198,11 @@ func (s *Service) renderReport(r Report, part *reportPart) Reply {
 			cell := "-"
 			if x := own[lr.label]; x.Total != 0 {
 				cell = s.count(x.Total, x.Approximate)
+			} else if firstMonth == lastMonth && lr.row.Nothing[firstMonth-1] {
+				// A single month its department said 실적 없음 for: as its
+				// month cell says, never the "-" of a month nobody reported.
+				cell = s.msg("k43.report_said_nothing_cell")
+				saidNothing = true
 			}
 			body = append(body, []string{lr.label, cell})
 		}
