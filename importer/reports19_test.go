@@ -30,12 +30,12 @@ func TestReports19ImportPreviewKeepsApproxAndItsExampleDatesImport(t *testing.T)
 	}
 	ko := commands.ImportPreview(f, problems, commands.ImportResult{}, true, commands.Korean)
 	en := commands.ImportPreview(f, problems, commands.ImportResult{}, true, commands.English)
-	for _, w := range []string{"날짜를 적어 주십시오(예: 2026. 2. 28.)", "날짜로 읽을 수 없습니다(예: 2026. 2. 28., 2월말)"} {
+	for _, w := range []string{"날짜를 적어 주십시오(예: 2026. 2. 28. 또는 2026-02-28)", "날짜로 읽을 수 없습니다(예: 2026. 2. 28., 2026-02-28, 2월말)"} {
 		if !strings.Contains(ko, w) {
 			t.Errorf("Korean preview lacks %q:\n%s", w, ko)
 		}
 	}
-	for _, w := range []string{"Write a date (e.g. 2026-02-28)", "(e.g. 2026-02-28, 2026. 2. 28., 2월말)"} {
+	for _, w := range []string{"Write a date (e.g. 2026-02-28 or 2026. 2. 28.)", "(e.g. 2026-02-28, 2026. 2. 28., 2월말)"} {
 		if !strings.Contains(en, w) {
 			t.Errorf("English preview lacks %q:\n%s", w, en)
 		}
