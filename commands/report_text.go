@@ -112,7 +112,11 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 	}
 	from := dates.On(year, time.January, 1)
 	var part *reportPart
-	if p := partOf(cmd); p != nil && !p.From.After(asOf) {
+	if p := partOf(cmd); p != nil && p.From.After(asOf) {
+		// 4분기 asked in September: no figure of it yet, and the year's
+		// would be read as the quarter's.
+		return s.refuse(cmd.Name, s.msg("reports19.report_part_not_started", "Period", s.period(*p), "Today", s.date(s.today())))
+	} else if p != nil {
 		// The period's own figures: the same rows, from the entries dated
 		// in it (a 누계 report by its stored increment, as a month cell
 		// holds it), so they equal a plain SUM over the period.

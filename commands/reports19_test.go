@@ -179,6 +179,10 @@ func TestReports19QuarterReportShowsTheQuarter(t *testing.T) {
 					}
 				}
 			}
+			// A quarter not begun is refused, never the year titled as it.
+			early := r32At(t, lang, "2026-09-10")
+			mustContain(t, early.run(manager, byLang(lang, "report q4", "보고서 4분기"), commands.OutcomeRefused).Text(),
+				byLang(lang, "2026 Q4 has not begun yet", "2026년 4분기는 아직 시작되지 않아"))
 			// A report through a date is the year's 누계, as before.
 			r := h.run(manager, byLang(lang, "report 2026-04-30", "보고서 4월말"), commands.OutcomeOK)
 			if strings.Contains(r.Text(), byLang(lang, "Year to date (", "연간 누계(")) || !strings.Contains(r.Title, byLang(lang, "Monthly report 2026", "2026년 월별 추진실적")) {
