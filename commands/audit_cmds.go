@@ -1060,12 +1060,23 @@ func movesBack(from, to Stage) bool {
 }
 
 // agreementSection is 약정 이행 per program: agreed, realised so far, rate.
-func (s *Service) agreementSection(ctx context.Context, from, to time.Time, programs []Program, sc auditScope) (Section, bool, error) {
-	totals, err := s.store.AgreementTotals(ctx, from, to, sc.dept)
+// The agreements are the year's through to; a view of less than the year
+// (a week, a month, a quarter: spanFrom after 1 January) titles them as the
+// year to date and says beside each line what was hired in its own span,
+// by the hires' dates: `현황 이번주` said "채용 17개" of a week with 7 hires,
+// last week's 10 among them, as if the week's (review r37 F6).
+func (s *Service) agreementSection(ctx context.Context, from, spanFrom, to time.Time, programs []Program, sc auditScope) (Section, bool, error) {
+	totals, err := s.store.AgreementTotals(ctx, from, spanFrom, to, sc.dept)
 	if err != nil {
 		return Section{}, false, err
 	}
+	part := spanFrom.After(from)
 	sec := Section{Heading: s.msg("audit.agreement_title")}
+	span := ""
+	if part {
+		sec.Heading = s.msg("reports19.agreement_title_to_date", "Span", s.msg("format.period.span", "From", s.date(from), "To", s.date(to)))
+		span = s.msg("format.period.span", "From", s.date(spanFrom), "To", s.date(to))
+	}
 	var earlier []string // listed after this span's agreements
 	for _, t := range totals {
 		if sc.programs != nil && !sc.programs[t.ProgramID] {
@@ -1091,9 +1102,13 @@ func (s *Service) agreementSection(ctx context.Context, from, to time.Time, prog
 			// as exactly, whatever the agreement's 여.
 			key, rate = "labels.agreement_line_approx", tenthsText(t.Realised, t.Agreed)
 		}
-		sec.Lines = append(sec.Lines, s.msg(key, "Program", s.programShort(p),
+		line := s.msg(key, "Program", s.programShort(p),
 			"Agreed", s.unitCount(t.Agreed, t.Approximate, p.Unit), "Realised", s.unitCount(t.Realised, false, p.Unit),
-			"Rate", rate))
+			"Rate", rate)
+		if part {
+			line += s.msg("reports19.agreement_span_hired", "Span", span, "Realised", s.unitCount(t.SpanRealised, false, p.Unit))
+		}
+		sec.Lines = append(sec.Lines, line)
 	}
 	sec.Lines = append(sec.Lines, earlier...)
 	return sec, len(sec.Lines) > 0, nil
@@ -1187,8 +1202,10 @@ type AuditStore interface {
 	// are left out; nil ids means every entry with a mark (the export).
 	EntryMarks(ctx context.Context, ids []int64) (map[int64]EntryMark, error)
 	// AgreementTotals sums, per program, the live agreements dated in [from, to]
-	// and what their live hires realised (약정 이행).
-	AgreementTotals(ctx context.Context, from, to time.Time, department string) ([]AgreementTotal, error)
+	// and what their live hires realised (약정 이행), the part hired in
+	// [spanFrom, to] apart, and the hires in [spanFrom, to] of agreements
+	// dated before from.
+	AgreementTotals(ctx context.Context, from, spanFrom, to time.Time, department string) ([]AgreementTotal, error)
 	// StaleAgreements returns live agreements dated before before with nothing
 	// realised, oldest first, at most limit: what 약정 이행 점검 asks about.
 	StaleAgreements(ctx context.Context, before time.Time, limit int) ([]Entry, error)

@@ -226,6 +226,9 @@ type AgreementTotal struct {
 	// agreements dated before it: jobs of the span whose agreement belongs
 	// to an earlier year, never part of Agreed or Realised (r22 F37).
 	EarlierRealised int64
+	// SpanRealised is the part of Realised hired in the view's own span
+	// (a week, a month): the hires dated in it (review r37 F6).
+	SpanRealised int64
 }
 
 // OpenAgreement is a live agreement and what its live hires realised.

@@ -175,7 +175,7 @@ func (s *Service) unhiredOfAgreed(ctx context.Context, from, to time.Time, sc au
 	if to.Before(from) {
 		return 0, 0, false, nil
 	}
-	totals, err := s.store.AgreementTotals(ctx, from, to, sc.dept)
+	totals, err := s.store.AgreementTotals(ctx, from, from, to, sc.dept)
 	if err != nil {
 		return 0, 0, false, err
 	}
@@ -270,7 +270,7 @@ func (s *Service) auditSections(ctx context.Context, from, to time.Time, sc audi
 	if err != nil {
 		return nil, err
 	}
-	sec, ok, err := s.agreementSection(ctx, dates.On(from.Year(), time.January, 1), to, programs, sc)
+	sec, ok, err := s.agreementSection(ctx, dates.On(from.Year(), time.January, 1), from, to, programs, sc)
 	if err != nil {
 		return nil, err
 	}

@@ -60,17 +60,17 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 		// (format.count: the unit in Korean, none in English.)
 		unit := cmp.Or(f.Units[c.Program], "개")
 		line := p.T("import.preview.cell_realised", "Program", importProgramName(f, c.Program, lang), "Month", importMonth(c.Month, lang),
-			"Rows", numbers.Format(int64(c.Rows)), "Added", p.T("format.count", "N", importSigned(c.Added), "Unit", unit))
+			"Rows", numbers.Format(int64(c.Rows)), "Added", p.T("format.count", "N", importSignedApprox(c.Added, c.AddedApprox && c.Added != 0, lang), "Unit", unit))
 		if c.Agreed != 0 && c.Added == 0 && c.Within == 0 {
 			// Only agreements: no "채용 실적 0개" beside them (review r29 M5).
 			line = p.T("holdlock.import_cell_agreed_only", "Program", importProgramName(f, c.Program, lang), "Month", importMonth(c.Month, lang),
-				"Rows", numbers.Format(int64(c.Rows)), "Agreed", p.T("format.count", "N", importSigned(c.Agreed), "Unit", unit))
+				"Rows", numbers.Format(int64(c.Rows)), "Agreed", p.T("format.count", "N", importSignedApprox(c.Agreed, c.AgreedApprox && c.Agreed != 0, lang), "Unit", unit))
 		} else {
 			if c.Within != 0 {
 				line += p.T("kept.import_cell_within", "Within", p.T("format.count", "N", numbers.Format(c.Within), "Unit", unit))
 			}
 			if c.Agreed != 0 {
-				line += p.T("import.preview.cell_agreed", "Agreed", p.T("format.count", "N", importSigned(c.Agreed), "Unit", unit))
+				line += p.T("import.preview.cell_agreed", "Agreed", p.T("format.count", "N", importSignedApprox(c.Agreed, c.AgreedApprox && c.Agreed != 0, lang), "Unit", unit))
 			}
 		}
 		b.WriteString("  " + line + "\n")
@@ -157,4 +157,14 @@ func importSigned(n int64) string {
 		return "+" + numbers.Format(n)
 	}
 	return numbers.Format(n)
+}
+
+// importSignedApprox is importSigned with the 여 of an approximate figure,
+// written as the console's plusCount writes it: +400여 in Korean, "about
+// +400" in English.
+func importSignedApprox(n int64, approximate bool, lang Lang) string {
+	if !approximate {
+		return importSigned(n)
+	}
+	return i18n.Default().Printer(lang).T("format.approximate", "N", importSigned(n))
 }

@@ -253,6 +253,10 @@ type ImportCell struct {
 	// 누계 report, which keeps its total: said, so 채용 실적 0 is not read
 	// as rows lost (review r27 F9).
 	Within int64
+	// AddedApprox and AgreedApprox: a row this file writes into the cell
+	// is approximate (400여), so the figure is shown with 여 as the
+	// console shows the entry (review r37 F7: the preview said +400).
+	AddedApprox, AgreedApprox bool
 }
 
 // ImportResult is what an import did, or in a dry run would do.

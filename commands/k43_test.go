@@ -282,7 +282,9 @@ func TestK43ReportMarksSaidNothingMonth(t *testing.T) {
 			if n := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE department = '여성가족과' AND voided_at IS NULL`); n != 0 {
 				t.Fatalf("여성가족과 SUM = %d, want 0", n)
 			}
-			text := h.run(manager, "보고서 10월 기준:부서", commands.OutcomeOK).Text()
+			// The year's months through October (`보고서 10월` is
+			// October's own since review r37 F4, checked below).
+			text := h.run(manager, "보고서 10월말 기준:부서", commands.OutcomeOK).Text()
 			var rows []string // January–June, July–October, then 누계
 			for l := range strings.SplitSeq(text, "\n") {
 				if strings.HasPrefix(strings.TrimSpace(l), "여성가족과") {
@@ -301,6 +303,17 @@ func TestK43ReportMarksSaidNothingMonth(t *testing.T) {
 				if strings.HasPrefix(strings.TrimSpace(l), "도시재생과") && strings.Contains(l, tc.cell) {
 					t.Errorf("a department that said nothing is marked %q: %q", tc.cell, l)
 				}
+			}
+			// October's own report marks it in its month and its 실적.
+			text = h.run(manager, "보고서 10월 기준:부서", commands.OutcomeOK).Text()
+			rows = nil
+			for l := range strings.SplitSeq(text, "\n") {
+				if strings.HasPrefix(strings.TrimSpace(l), "여성가족과") {
+					rows = append(rows, l)
+				}
+			}
+			if len(rows) != 3 || !strings.HasSuffix(strings.TrimSpace(rows[0]), tc.cell) || !strings.HasSuffix(strings.TrimSpace(rows[1]), tc.cell) {
+				t.Errorf("October's report does not mark 여성가족과 %q in its month and 실적: %q\n%s", tc.cell, rows, text)
 			}
 		})
 	}

@@ -165,7 +165,8 @@ func TestK54ClosedMonthStillNamesItsUnreportedDepartments(t *testing.T) {
 // 300여 was carried into every later month. A month's cell carries 여 only
 // when a figure in it is approximate now (by the rule of approximate.go: a
 // later approximate 누계 report still makes the months it covers so); the
-// 누계 column keeps 309여.
+// 누계 column keeps 309여. The year's months through November are the
+// report through 11월말 (`보고서 11월` is November's own since r37 F4).
 func TestK54ReportMonthCellAfterAnApproximateMonth(t *testing.T) {
 	t.Parallel()
 	split := regexp.MustCompile(`\s{2,}`)
@@ -175,8 +176,8 @@ func TestK54ReportMonthCellAfterAnApproximateMonth(t *testing.T) {
 		report, label   string
 		oct, nov, total string
 	}{
-		{commands.Korean, []string{"추가 300여 공동체 10월 30일", "추가 9 공동체 11월 20일"}, "보고서 11월", "지역공동체사업", "300여", "9", "309여"},
-		{commands.English, []string{"add 300여 community date:2026-10-30", "add 9 community date:2026-11-20"}, "report 2026-11", "Community", "about 300", "9", "about 309"},
+		{commands.Korean, []string{"추가 300여 공동체 10월 30일", "추가 9 공동체 11월 20일"}, "보고서 11월말", "지역공동체사업", "300여", "9", "309여"},
+		{commands.English, []string{"add 300여 community date:2026-10-30", "add 9 community date:2026-11-20"}, "report 2026-11-30", "Community", "about 300", "9", "about 309"},
 	} {
 		t.Run(string(c.lang), func(t *testing.T) {
 			h := k32Harness(t, c.lang, time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC))

@@ -44,7 +44,9 @@ func TestR27aReportByProgramMarksSaidNothing(t *testing.T) {
 				t.Fatalf("senior + women SUM = %d, want 0", n)
 			}
 			youth := h.sqlInt(`SELECT coalesce(sum(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id WHERE p.code = 'youth' AND e.voided_at IS NULL AND e.as_of BETWEEN '2026-10-01' AND '2026-10-31'`)
-			text := h.run(manager, "보고서 10월", commands.OutcomeOK).Text()
+			// The year's months through October (`보고서 10월` is
+			// October's own since review r37 F4, checked below).
+			text := h.run(manager, "보고서 10월말", commands.OutcomeOK).Text()
 			senior := reportRowLines(text, tc.senior)
 			if len(senior) < 2 {
 				t.Fatalf("no July–October row of %s:\n%s", tc.senior, text)
@@ -147,7 +149,9 @@ func TestR27aSpanNoteOnlyOverUnreportedMonths(t *testing.T) {
 				return strconv.FormatInt(h.sqlInt(`SELECT coalesce(sum(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id
 					WHERE p.code = '`+code+`' AND e.voided_at IS NULL AND e.status = 'realised' AND e.as_of BETWEEN '`+from+`' AND '`+to+`'`), 10)
 			}
-			text := h.run(manager, "보고서 11월", commands.OutcomeOK).Text()
+			// The year's months through November (`보고서 11월` is
+			// November's own since review r37 F4).
+			text := h.run(manager, "보고서 11월말", commands.OutcomeOK).Text()
 			senior := reportRowLines(text, tc.senior)
 			if len(senior) < 2 || !strings.HasSuffix(strings.TrimSpace(senior[1]), " "+month("senior", "2026-11-01", "2026-11-30")) {
 				t.Errorf("senior's November is not the unmarked SQL SUM %s: %q\n%s", month("senior", "2026-11-01", "2026-11-30"), senior, text)

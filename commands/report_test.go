@@ -97,10 +97,16 @@ func TestReportTablesMatchTheLedger(t *testing.T) {
 		t.Errorf("summary total %v, want %v", summary, want)
 	}
 
+	// A month's report shows the month's own 실적, then the year's 누계
+	// under 연간 누계 (review r37 F4).
 	r = h.run("U1", "report 2026-04 by:type", commands.OutcomeOK)
-	regular := cells(t, r.Text(), "상용")
+	text = r.Text()
+	if got, want := cells(t, text, "상용")[0], numbers.Format(h.sum("e.employment_type = 'regular' AND e.as_of BETWEEN '2026-04-01' AND '2026-04-30'")); want != "0" && got != want || want == "0" && got != "-" {
+		t.Errorf("상용 4월 실적 %s, ledger %s\n%s", got, want, text)
+	}
+	regular := cells(t, text[strings.LastIndex(text, "연간 누계("):], "상용")
 	if got, want := regular[len(regular)-4], numbers.Format(h.sum("e.employment_type = 'regular' AND e.as_of BETWEEN '2026-01-01' AND '2026-04-30'")); got != want {
-		t.Errorf("상용 누계 %s, ledger %s\n%s", got, want, r.Text())
+		t.Errorf("상용 누계 %s, ledger %s\n%s", got, want, text)
 	}
 	r = h.run("U1", "report 기준:공시", commands.OutcomeOK)
 	mustContain(t, r.Text(), "공시유형별", "고용장려금")

@@ -30,7 +30,7 @@ func parseReport(cmd *Command, ts []token, today time.Time) error {
 	for _, t := range ts {
 		if d, err := dates.Parse(t.text, today); err == nil && cmd.Period == nil && !t.quoted {
 			// A date ("4월말") is the report date: 누계 runs through it.
-			p := dates.Period{Label: t.text, From: dates.On(d.Year(), time.January, 1), To: d}
+			p := dates.Period{Label: t.text, From: dates.On(d.Year(), time.January, 1), To: d, Through: true}
 			cmd.Period = &p
 			continue
 		}
@@ -69,6 +69,30 @@ func (s *Service) reportSpan(cmd Command) (int, time.Time) {
 	return year, asOf
 }
 
+// reportPart is the part of the year a report was asked for (a month, a
+// quarter, a half, a week, a range of months): its own figures, built as
+// the year's are from the entries dated in it, so its 실적 is said as the
+// period's and the year's 누계 beside it as the year to date (review r37
+// F4: `보고서 4분기` printed the year's months and 누계 under a title
+// that did not say which, and nothing of the quarter as such).
+type reportPart struct {
+	period dates.Period // as asked; its figures run to the report date
+	rep    Report       // the figures of the entries dated from period.From to the report date
+}
+
+// partOf is the period of cmd when it is a part of its year: not the whole
+// year, and not a date (4월말), which asks for the 누계 through it.
+func partOf(cmd Command) *dates.Period {
+	p := cmd.Period
+	if p == nil || p.Through {
+		return nil
+	}
+	if p.From.Equal(dates.On(p.From.Year(), time.January, 1)) && p.To.Equal(dates.On(p.From.Year(), time.December, 31)) {
+		return nil
+	}
+	return p
+}
+
 // report answers `report`: the monthly report as monospace tables.
 func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 	if r, refused := s.reportSpanRefusal(cmd); refused {
@@ -86,8 +110,24 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 	if rep.Agreed, rep.AgreedApprox, err = s.unhiredAgreed(ctx, dates.On(year, time.January, 1), asOf, auditScope{}); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	r := s.renderReport(rep)
-	audit, err := s.auditSections(ctx, dates.On(year, time.January, 1), asOf, auditScope{})
+	from := dates.On(year, time.January, 1)
+	var part *reportPart
+	if p := partOf(cmd); p != nil && p.From.After(asOf) {
+		// 4분기 asked in September: no figure of it yet, and the year's
+		// would be read as the quarter's.
+		return s.refuse(cmd.Name, s.msg("reports19.report_part_not_started", "Period", s.period(*p), "Today", s.date(s.today())))
+	} else if p != nil {
+		// The period's own figures: the same rows, from the entries dated
+		// in it (a 누계 report by its stored increment, as a month cell
+		// holds it), so they equal a plain SUM over the period.
+		pd := data
+		if pd.This, err = s.store.MonthTotals(ctx, p.From, asOf); err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		part, from = &reportPart{period: *p, rep: BuildReport(pd, cmd.By, s.lang)}, p.From
+	}
+	r := s.renderReport(rep, part)
+	audit, err := s.auditSections(ctx, from, asOf, auditScope{})
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
@@ -95,14 +135,30 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 	return r
 }
 
-// renderReport lays a report out: monthly tables, then targets and last year.
-func (s *Service) renderReport(r Report) Reply {
+// renderReport lays a report out: monthly tables, then targets and last
+// year. A report of a part of the year (part not nil) is titled by the
+// part, shows its months only (none for a week, whose days a month cell
+// would not hold), then the part's 실적, and words the year's figures as
+// the year to date. The year's months through a month are `보고서 11월말`.
+func (s *Service) renderReport(r Report, part *reportPart) Reply {
 	out := Reply{Title: s.msg("report_text.monthly_report_d_as", "Year", r.Year, "ReportByLabel", ReportByLabel(r.By, s.lang), "AsOf", s.date(r.AsOf))}
 	rows := s.reportRows(r)
+	firstMonth, lastMonth := 1, r.Months
+	var partName, partSpan string
+	if part != nil {
+		partName = s.period(part.period)
+		partSpan = s.msg("format.period.span", "From", s.date(part.period.From), "To", s.date(r.AsOf))
+		out.Title = s.msg("reports19.report_title_part", "Period", partName, "ReportByLabel", ReportByLabel(r.By, s.lang), "AsOf", s.date(r.AsOf))
+		firstMonth = int(part.period.From.Month())
+		if part.period.From.Day() != 1 || part.period.To.AddDate(0, 0, 1).Day() != 1 {
+			// A week's days: a month cell would hold the whole month.
+			lastMonth = firstMonth - 1
+		}
+	}
 	saidNothing := false
 	var spanNotes []string
-	for first := 1; first <= r.Months; first += monthsPerTable {
-		last := min(first+monthsPerTable-1, r.Months)
+	for first := firstMonth; first <= lastMonth; first += monthsPerTable {
+		last := min(first+monthsPerTable-1, lastMonth)
 		header := []string{s.msg("report_text.item")}
 		for m := first; m <= last; m++ {
 			header = append(header, s.monthName(m))
@@ -133,7 +189,33 @@ func (s *Service) renderReport(r Report) Reply {
 		out.Sections = append(out.Sections, Section{Heading: s.msg("report_text.jobs_per_month", "From", s.monthName(first), "To", s.monthName(last)),
 			Lines: monoTable(header, body), Mono: true})
 	}
-	header := []string{s.msg("report_text.item"), s.msg("report_text.target2"), s.msg("report_text.to_date"), s.msg("report_text.rate"),
+	toDate, toDateHeading := s.msg("report_text.to_date"), s.msg("report_text.to_date_against_target")
+	if part != nil {
+		// The part's own 실적, each row's from the entries dated in it, and
+		// the year's figures below it named as the year to date.
+		own := map[string]ReportRow{}
+		for _, lr := range s.reportRows(part.rep) {
+			own[lr.label] = lr.row
+		}
+		var body [][]string
+		for _, lr := range rows {
+			cell := "-"
+			if x := own[lr.label]; x.Total != 0 {
+				cell = s.count(x.Total, x.Approximate)
+			} else if firstMonth == lastMonth && lr.row.Nothing[firstMonth-1] {
+				// A single month its department said 실적 없음 for: as its
+				// month cell says, never the "-" of a month nobody reported.
+				cell = s.msg("k43.report_said_nothing_cell")
+				saidNothing = true
+			}
+			body = append(body, []string{lr.label, cell})
+		}
+		out.Sections = append(out.Sections, Section{Heading: s.msg("reports19.report_part_heading", "Period", partName, "Span", partSpan),
+			Lines: monoTable([]string{s.msg("report_text.item"), s.msg("reports19.report_part_column")}, body), Mono: true})
+		yearSpan := s.msg("format.period.span", "From", s.date(dates.On(r.Year, time.January, 1)), "To", s.date(r.AsOf))
+		toDate, toDateHeading = s.msg("reports19.report_year_to_date_column"), s.msg("reports19.report_year_to_date_heading", "Span", yearSpan)
+	}
+	header := []string{s.msg("report_text.item"), s.msg("report_text.target2"), toDate, s.msg("report_text.rate"),
 		s.msg("report_text.last_year"), s.msg("report_text.change")}
 	var body [][]string
 	unassigned := r.Total.Target
@@ -167,7 +249,7 @@ func (s *Service) renderReport(r Report) Reply {
 		body = append(body, []string{lr.label, target, s.count(lr.row.Total, lr.row.Approximate), rate,
 			numbers.Format(lr.row.LastYear), s.signedApprox(lr.row.Diff(), lr.row.Approximate)})
 	}
-	out.Sections = append(out.Sections, Section{Heading: s.msg("report_text.to_date_against_target"),
+	out.Sections = append(out.Sections, Section{Heading: toDateHeading,
 		Lines: monoTable(header, body), Mono: true})
 	notes := s.rateNotes(r)
 	if r.Total.Target > 0 && unassigned != 0 {

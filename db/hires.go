@@ -111,18 +111,22 @@ func (s *Store) HireAgreement(ctx context.Context, h commands.Hire) (commands.Hi
 
 // AgreementTotals sums, per program, the live agreements dated in [from, to]
 // and what their live hires dated on or before to realised (약정 이행), and
-// apart, the live hires dated in [from, to] of agreements dated before from
-// (a January hire of last year's agreement: this year's job, last year's
-// agreement; review r22 F37). A department other than "" keeps only the
-// agreements it logged.
-func (s *Store) AgreementTotals(ctx context.Context, from, to time.Time, department string) ([]commands.AgreementTotal, error) {
+// apart, the live hires dated in [spanFrom, to] of agreements dated before
+// from (a January hire of last year's agreement: this year's job, last
+// year's agreement; review r22 F37). SpanRealised is the part of Realised
+// dated in [spanFrom, to]: a week's or month's view says its own hires, in
+// the span of their dates, beside the year's (review r37 F6: `현황 이번주`
+// said last week's hires as the week's). A department other than "" keeps
+// only the agreements it logged.
+func (s *Store) AgreementTotals(ctx context.Context, from, spanFrom, to time.Time, department string) ([]commands.AgreementTotal, error) {
 	const q = `
 		WITH cur AS (
 			SELECT a.program_id, SUM(a.count) AS agreed, COALESCE(SUM(r.realised), 0) AS realised,
-			       bool_or(a.approximate) AS approximate
+			       COALESCE(SUM(r.span), 0) AS span, bool_or(a.approximate) AS approximate
 			FROM entries a
 			LEFT JOIN LATERAL (
-				SELECT SUM(e.count) AS realised FROM agreement_hires h
+				SELECT SUM(e.count) AS realised, SUM(e.count) FILTER (WHERE e.as_of >= $4::date) AS span
+				FROM agreement_hires h
 				JOIN entries e ON e.id = h.hire_entry_id AND e.voided_at IS NULL AND e.as_of <= $2::date
 				WHERE h.agreement_entry_id = a.id
 			) r ON true
@@ -132,12 +136,13 @@ func (s *Store) AgreementTotals(ctx context.Context, from, to time.Time, departm
 		), earlier AS (
 			SELECT a.program_id, SUM(e.count) AS earlier
 			FROM agreement_hires h
-			JOIN entries e ON e.id = h.hire_entry_id AND e.voided_at IS NULL AND e.as_of BETWEEN $1::date AND $2::date
+			JOIN entries e ON e.id = h.hire_entry_id AND e.voided_at IS NULL AND e.as_of BETWEEN $4::date AND $2::date
 			JOIN entries a ON a.id = h.agreement_entry_id AND a.status = 'agreed' AND a.as_of < $1::date
 			WHERE ($3 = '' OR a.department = $3)
 			GROUP BY a.program_id
 		)
 		SELECT program_id, COALESCE(c.agreed, 0) AS agreed, COALESCE(c.realised, 0) AS realised,
+		       COALESCE(c.span, 0) AS span,
 		       COALESCE(c.approximate, false) AS approximate, COALESCE(x.earlier, 0) AS earlier
 		FROM cur c FULL JOIN earlier x USING (program_id)
 		ORDER BY program_id`
@@ -145,18 +150,22 @@ func (s *Store) AgreementTotals(ctx context.Context, from, to time.Time, departm
 		ProgramID int64 `db:"program_id"`
 		Agreed    int64 `db:"agreed"`
 		Realised  int64 `db:"realised"`
+		Span      int64 `db:"span"`
 		// Approximate: one of the agreements is approximate (100여), so
 		// the sum carries 여 (r20 F13/G10/G24).
 		Approximate bool  `db:"approximate"`
 		Earlier     int64 `db:"earlier"`
 	}
-	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to), department); err != nil {
+	if spanFrom.Before(from) {
+		spanFrom = from
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to), department, dateArg(spanFrom)); err != nil {
 		return nil, wrap("agreement totals", err)
 	}
 	out := make([]commands.AgreementTotal, len(rows))
 	for i, r := range rows {
-		out[i] = commands.AgreementTotal{ProgramID: r.ProgramID, Agreed: r.Agreed, Realised: r.Realised, Approximate: r.Approximate,
-			EarlierRealised: r.Earlier}
+		out[i] = commands.AgreementTotal{ProgramID: r.ProgramID, Agreed: r.Agreed, Realised: r.Realised, SpanRealised: r.Span,
+			Approximate: r.Approximate, EarlierRealised: r.Earlier}
 	}
 	return out, nil
 }

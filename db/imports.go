@@ -505,7 +505,17 @@ func (r *importRun) Problem(p commands.ImportProblem) {
 // rows are only counted: nothing of the file will stay written.
 func (r *importRun) Row(row commands.ImportRow) error {
 	r.res.Rows++
-	r.cell(row).Rows++
+	c := r.cell(row)
+	c.Rows++
+	if row.Entry.Approximate && !row.Voided {
+		// Said with 여 where the figure is shown, when the row adds to it
+		// (a row already held adds nothing, and the figure says +0).
+		if row.Entry.Status == commands.StatusAgreed {
+			c.AgreedApprox = true
+		} else {
+			c.AddedApprox = true
+		}
+	}
 	for _, n := range []int64{row.AddOrder, row.VoidOrder} {
 		if n > 0 {
 			r.fileOrders[n] = true

@@ -321,7 +321,7 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	default:
 		p.add(line, colWithin, w, msg("import.problem.within"))
 	}
-	row.LoggedAt = p.instant(line, colLoggedAt, h.cell(cells, colLoggedAt), r.Location)
+	row.LoggedAt = p.instant(line, colLoggedAt, h.cell(cells, colLoggedAt), r.Location, r.Today)
 	e.RecordedAt = row.LoggedAt // 기록 일시 is kept; zero: the import's time
 	if e.Origin == "" {
 		// A row without 기록 식별자 is a new record, whatever its 기록자 and
@@ -341,7 +341,7 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 	case "무효":
 		row.Voided = true
 		row.VoidedBy, row.VoidReason = who(colVoidedByID, colVoidedBy), get(colVoidReason)
-		row.VoidedAt = p.instant(line, colVoidedAt, h.cell(cells, colVoidedAt), r.Location)
+		row.VoidedAt = p.instant(line, colVoidedAt, h.cell(cells, colVoidedAt), r.Location, r.Today)
 		if row.VoidedBy == "" {
 			row.VoidedBy = r.By
 		}

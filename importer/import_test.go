@@ -299,7 +299,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 	}
 	preview := commands.ImportPreview(f, nil, res, true, commands.Korean)
 	if !strings.Contains(preview, "미리 보기") || !strings.Contains(preview, "새 기록 14건") ||
-		!strings.Contains(preview, "기업 및 투자유치 2026년 4월: 1행, 채용 실적 +2,400개") || !strings.Contains(preview, "노인 일자리 2026년 3월: 1행, 채용 실적 0개") {
+		!strings.Contains(preview, "기업 및 투자유치 2026년 4월: 1행, 채용 실적 +2,400여개") || !strings.Contains(preview, "노인 일자리 2026년 3월: 1행, 채용 실적 0개") {
 		t.Errorf("preview:\n%s", preview)
 	}
 	var imports int

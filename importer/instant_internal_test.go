@@ -25,13 +25,13 @@ func TestInstantReadsTheExportsAndTheKoreanForm(t *testing.T) {
 	for _, raw := range []string{"2026-04-30 15:04", "2026-04-30 15:04:00", "2026. 4. 30. 15:04", "2026. 4. 30. 15:04:00"} {
 		sink := &problemCount{}
 		p := &problems{sink: sink}
-		if got := p.instant(2, "기록 일시", raw, seoul); !got.Equal(want) || sink.n != 0 {
+		if got := p.instant(2, "기록 일시", raw, seoul, time.Time{}); !got.Equal(want) || sink.n != 0 {
 			t.Errorf("instant(%q) = %v with %d problems; want %v", raw, got, sink.n, want)
 		}
 	}
 	sink := &problemCount{}
 	p := &problems{sink: sink}
-	if got := p.instant(2, "기록 일시", "4월 30일 오후", seoul); !got.IsZero() || sink.n != 1 {
+	if got := p.instant(2, "기록 일시", "4월 30일 오후", seoul, time.Time{}); !got.IsZero() || sink.n != 1 {
 		t.Errorf("an unreadable instant gave %v with %d problems; want a problem", got, sink.n)
 	}
 }

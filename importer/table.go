@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -185,13 +186,13 @@ func (p *problems) count(line int, column, raw string) (int64, bool) {
 func (p *problems) date(line int, column, raw string, today time.Time) (time.Time, bool) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		p.add(line, column, "", msg("import.problem.date_missing"))
+		p.add(line, column, "", msg("import.problem.date_missing", exampleDates(today)...))
 		return time.Time{}, false
 	}
 	if serial, err := strconv.ParseFloat(s, 64); err == nil {
 		t, err := excelize.ExcelDateToTime(serial, false)
 		if err != nil || serial < 1 {
-			p.add(line, column, raw, msg("import.problem.date_unreadable"))
+			p.add(line, column, raw, msg("import.problem.date_unreadable", exampleDates(today)...))
 			return time.Time{}, false
 		}
 		return dates.On(t.Year(), t.Month(), t.Day()), true
@@ -203,16 +204,32 @@ func (p *problems) date(line int, column, raw string, today time.Time) (time.Tim
 	}
 	d, err := dates.Parse(clean, today)
 	if err != nil {
-		p.add(line, column, raw, msg("import.problem.date_unreadable"))
+		p.add(line, column, raw, msg("import.problem.date_unreadable", exampleDates(today)...))
 		return time.Time{}, false
 	}
 	return d, true
 }
 
+// exampleDates are the dates a date problem gives as examples: the last
+// day of the month before today, written as the 기준일 column takes it
+// (2026. 11. 30., 2026-11-30, 11월말). An example fixed in the catalogue
+// (2026. 4. 30.) was a day still to come early in a year, and typed as
+// shown it was refused as future (review r37 F7); a month's last day
+// before today is never ahead, and 11월말 reads as it in January too.
+// Today unset (a reader with no clock): the clock's day.
+func exampleDates(today time.Time) []any {
+	if today.IsZero() {
+		today = time.Now()
+	}
+	end := dates.On(today.Year(), today.Month(), 1).AddDate(0, 0, -1)
+	return []any{"Date", end.Format("2006. 1. 2."), "ISO", end.Format(time.DateOnly),
+		"MonthEnd", fmt.Sprintf("%d월말", end.Month())}
+}
+
 // instant reads 기록 일시 or 무효 일시, the city's wall clock (loc) as the
 // export writes it: an Excel serial or 2026-04-30 15:04, or as an official
 // types it, 2026. 4. 30. 15:04; zero when empty.
-func (p *problems) instant(line int, column, raw string, loc *time.Location) time.Time {
+func (p *problems) instant(line int, column, raw string, loc *time.Location, today time.Time) time.Time {
 	s := strings.TrimSpace(raw)
 	if s == "" {
 		return time.Time{}
@@ -228,7 +245,7 @@ func (p *problems) instant(line int, column, raw string, loc *time.Location) tim
 			return t
 		}
 	}
-	p.add(line, column, raw, msg("import.problem.instant"))
+	p.add(line, column, raw, msg("import.problem.instant", exampleDates(today)...))
 	return time.Time{}
 }
 
