@@ -67,3 +67,45 @@ func TestB7holdSameWeekdayLinesRecordOnce(t *testing.T) {
 		}
 	}
 }
+
+// Review r38 M1: a reason of x, 없음, ㅇ, ., -, asdf was accepted and kept
+// as the official's reason. Such a reason is refused as the usage line's
+// placeholder is, for 무효, 정정 (마감 후 정정) and 마감 해제, writing
+// nothing; a short real reason (중복, dup) is kept.
+func TestB7holdPlaceholderReasonsRefused(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		lang                  commands.Lang
+		add, close            string
+		void, correct, reopen string // each with %s for the reason
+		says                  string
+		fineVoid              string
+	}{
+		{commands.Korean, "추가 노인 6 10/27", "마감 10월", "무효 1 %s", "정정 1 5 사유:%s", "마감 해제 10월 사유:%s",
+			"자리를 나타내는 표시", "무효 1 중복"},
+		{commands.English, "add 6 senior date:2026-10-27", "close 2026-10", "void 1 %s", "correct 1 5 reason:%s", "close reopen 2026-10 reason:%s",
+			"placeholder", "void 1 dup"},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, c.lang)
+			h.run(manager, c.add, commands.OutcomeOK)
+			h.run(manager, c.close, commands.OutcomeOK)
+			before := h.k45Counts()
+			for _, reason := range []string{"x", "X", "없음", "ㅇ", "ㅇㅇ", ".", "-", "...", "asdf", "qwer", "ㅁㄴㅇㄹ", "n/a", "none", "xxx", "사유 없음"} {
+				for _, pattern := range []string{c.void, c.correct, c.reopen} {
+					line := strings.Replace(pattern, "%s", reason, 1)
+					mustContain(t, h.run(manager, line, commands.OutcomeRefused).Text(), c.says)
+					h.writesNothing(line, before)
+				}
+			}
+			if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != 6 {
+				t.Fatalf("SQL SUM %d after the refusals, want 6", got)
+			}
+			h.run(manager, c.fineVoid, commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`); got != 0 {
+				t.Fatalf("SQL SUM %d after %q, want 0", got, c.fineVoid)
+			}
+		})
+	}
+}
