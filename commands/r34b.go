@@ -3,6 +3,7 @@ package commands
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // placeholderWords are the words the usage lines hold a reason's place
@@ -24,8 +25,10 @@ var keyboardRows = []string{"qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890"}
 // reason is kept in the audit record as the official's word.
 func placeholderReason(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" {
-		return false
+	if !strings.ContainsFunc(strings.Trim(s, "\"'`“”‘’ "), func(r rune) bool {
+		return saysSomething(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	}) {
+		return false // nothing visible: no reason, refused as such
 	}
 	inner := strings.Trim(s, "<>‹›〈〉《》«»[](){}「」『』\"'`“”‘’ ….:-–—_~?!*#/=+,;|\\")
 	inner = strings.Join(strings.Fields(fold(inner)), "")
