@@ -671,7 +671,11 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 			// its two lines answer one question, as an add's (review r33 M3)
 			hire := NewEntry{ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, Status: StatusRealised,
 				Department: a.Department, LoggedBy: c.UserID, Agreement: a.ID}
-			if err := s.holdNoteLines(ctx, c, hire, [2]time.Time{named, day}); err != nil {
+			days := [2]time.Time{named, day}
+			if _, first, second, ok := ambiguousNoteDays(note); ok {
+				days = [2]time.Time{first, second} // 12.1.2026: both lines dated (review r35q4)
+			}
+			if err := s.holdNoteLines(ctx, c, hire, days); err != nil {
 				return s.storageFailure(ctx, cmd.Name, err)
 			}
 		}

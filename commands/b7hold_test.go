@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -107,5 +108,65 @@ func TestB7holdPlaceholderReasonsRefused(t *testing.T) {
 				t.Fatalf("SQL SUM %d after %q, want 0", got, c.fineVoid)
 			}
 		})
+	}
+}
+
+// reOfferedHire is a 채용 line a reply offers.
+var reOfferedHire = regexp.MustCompile("`((?:hire|채용) [^`]+)`")
+
+// Review r35q4: a note date with the year last whose first two numbers
+// could each be the month is one question wherever a note is read: with
+// slashes (`3/12/2026`, read month first before) as with dots, on an add
+// and on a 채용 (read day first before). Both days are named, each with
+// its line; once one line records, the other is refused, SQL SUM the
+// figure once. A date one way only (13/11/2026) is read.
+func TestB7holdYearLastNoteDateAskedEverywhere(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang        commands.Lang
+		agree, line string
+		days        [2]string
+	}{
+		{commands.Korean, "", "추가 청년 5 메모:3/12/2026 입사", [2]string{"2026-03-12", "2026-12-03"}},
+		{commands.English, "", "add 5 youth note:hired 3/12/2026", [2]string{"2026-03-12", "2026-12-03"}},
+		{commands.Korean, "추가 청년 100 약정 날짜:2026. 1. 1.", "채용 1 5 메모:12.1.2026 입사", [2]string{"2026-12-01", "2026-01-12"}},
+		{commands.English, "add 100 youth agreed date:2026-03-01", "hire 1 5 note:hired 3/12/2026", [2]string{"2026-03-12", "2026-12-03"}},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, "2026-12-04")
+			if tc.agree != "" {
+				h.run(manager, tc.agree, commands.OutcomeOK)
+			}
+			base := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`)
+			r := h.refusedUntouched(manager, tc.line)
+			offered := r32Offered(r)
+			if tc.agree != "" {
+				offered = nil
+				for _, l := range reOfferedHire.FindAllStringSubmatch(r.Text(), -1) {
+					offered = append(offered, l[1])
+				}
+			}
+			if len(offered) != 2 {
+				t.Fatalf("%q offers %q, want two lines:\n%s", tc.line, offered, r.Text())
+			}
+			h.run(manager, offered[1], commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised' AND as_of = $1::date`, tc.days[1]); got != 5 {
+				t.Fatalf("%q: SQL SUM on %s %d, want 5", offered[1], tc.days[1], got)
+			}
+			h.run(manager, offered[0], commands.OutcomeRefused)
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`); got != base+5 {
+				t.Errorf("SQL SUM %d after both lines, want %d", got, base+5)
+			}
+		})
+	}
+	// one reading only: read, asked as any other note day (the line
+	// dated that day records it there)
+	h := r32At(t, commands.Korean, "2026-12-04")
+	r := h.refusedUntouched(manager, "추가 청년 5 메모:13/11/2026 입사")
+	mustContain(t, r.Text(), "2026. 11. 13.")
+	h.run(manager, "추가 청년 5 날짜:2026. 11. 13. 메모:13/11/2026 입사", commands.OutcomeOK)
+	if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2026-11-13'`); got != 5 {
+		t.Errorf("13/11/2026: SQL SUM on 2026-11-13 %d, want 5", got)
 	}
 }
