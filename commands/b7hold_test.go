@@ -170,3 +170,57 @@ func TestB7holdYearLastNoteDateAskedEverywhere(t *testing.T) {
 		t.Errorf("13/11/2026: SQL SUM on 2026-11-13 %d, want 5", got)
 	}
 }
+
+// Review r35q4: in the date field a day written with the year last is one
+// rule with the note's: both numbers a month and different (3/12/2026) is
+// asked naming both days, an add offering the line dated each, which
+// answer one question (SQL SUM once); one reading only (13/11/2026,
+// 3/13/2026) is read; year first (2026/3/12, 2026. 3. 12.) stays read.
+// A 채용 names both days.
+func TestB7holdYearLastDateFieldAsked(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                  commands.Lang
+		line, hireLine, agree string
+		read                  []string
+	}{
+		{commands.Korean, "추가 청년 5 날짜:3/12/2026", "채용 1 5 날짜:3/12/2026", "추가 청년 100 약정 날짜:2026. 1. 1.",
+			[]string{"추가 청년 1 날짜:13/11/2026", "추가 청년 1 날짜:3/13/2026", "추가 청년 1 날짜:2026/3/12", "추가 청년 2 날짜:2026. 3. 12."}},
+		{commands.English, "add 5 youth date:3/12/2026", "hire 1 5 date:3/12/2026", "add 100 youth agreed date:2026-01-01",
+			[]string{"add 1 youth date:13/11/2026", "add 1 youth date:3/13/2026", "add 1 youth date:2026/3/12", "add 2 youth date:2026-03-12"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, "2026-12-04")
+			r := h.refusedUntouched(manager, tc.line)
+			mustContain(t, r.Text(), "`3/12/2026`", byLang(tc.lang, "month first", "월·일 순서"), byLang(tc.lang, "day first", "일·월 순서"))
+			offered := r32Offered(r)
+			if len(offered) != 2 {
+				t.Fatalf("%q offers %q, want two lines:\n%s", tc.line, offered, r.Text())
+			}
+			h.run(manager, offered[0], commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2026-03-12'`); got != 5 {
+				t.Fatalf("%q: SQL SUM on 2026-03-12 %d, want 5", offered[0], got)
+			}
+			mustContain(t, h.run(manager, offered[1], commands.OutcomeRefused).Text(), byLang(tc.lang, "Already recorded", "이미 기록했습니다"))
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL`); got != 5 {
+				t.Fatalf("SQL SUM %d after both lines, want 5", got)
+			}
+			for _, l := range tc.read {
+				h.run(manager, l, commands.OutcomeOK)
+			}
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND as_of IN ('2026-11-13', '2026-03-13')`); got != 2 {
+				t.Errorf("13/11/2026 and 3/13/2026: SQL SUM %d, want 2", got)
+			}
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2026-03-12'`); got != 8 {
+				t.Errorf("year first: SQL SUM on 2026-03-12 %d, want 8", got)
+			}
+			h.run(manager, tc.agree, commands.OutcomeOK)
+			before := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL`)
+			mustContain(t, h.refusedUntouched(manager, tc.hireLine).Text(), byLang(tc.lang, "month first", "월·일 순서"), byLang(tc.lang, "2026-12-03", "2026. 12. 3."))
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL`); got != before {
+				t.Errorf("the 채용 wrote: SQL SUM %d, want %d", got, before)
+			}
+		})
+	}
+}

@@ -103,3 +103,21 @@ func dayChoiceCommand(err error, today time.Time) (Command, bool) {
 	cmd.dayChoice = ask
 	return cmd, true
 }
+
+// yearLastAsk refuses a date typed with the year last that reads both
+// ways (dates.YearLastBothWays: 3/12/2026 is 12 March month first, 3
+// December day first), naming both days (review r35q4). An add offers the
+// line dated each, as a DayChoiceError: the two lines are two readings of
+// one report, so once one records the other is refused.
+func yearLastAsk(cmd *Command, typed string, first, second time.Time) error {
+	at := strings.Index(cmd.Line, typed)
+	if cmd.Name != cmdAdd || at < 0 {
+		return usageErr(cmd.Name, "b7hold.date_ambiguous", "Typed", typed, "First", dateArg(first), "Second", dateArg(second))
+	}
+	before, after := cmd.Line[:at], cmd.Line[at+len(typed):]
+	return &DayChoiceError{
+		UsageError: usageErr(cmd.Name, "b7hold.date_ambiguous_lines", "Typed", typed, "First", dateArg(first), "Second", dateArg(second),
+			"Before", before, "After", after),
+		Line: before + first.Format(time.DateOnly) + after, Days: [2]time.Time{first, second},
+	}
+}
