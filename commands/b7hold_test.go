@@ -184,6 +184,8 @@ func TestB7holdYearLastDateFieldAsked(t *testing.T) {
 		line, hireLine, agree string
 		read                  []string
 	}{
+		{commands.Korean, "추가 청년 5 3/12/2026", "채용 1 5 날짜:3/12/2026", "추가 청년 100 약정 날짜:2026. 1. 1.",
+			[]string{"추가 청년 1 13/11/2026", "추가 청년 1 3/13/2026", "추가 청년 1 2026/3/12", "추가 청년 2 2026. 3. 12."}},
 		{commands.Korean, "추가 청년 5 날짜:3/12/2026", "채용 1 5 날짜:3/12/2026", "추가 청년 100 약정 날짜:2026. 1. 1.",
 			[]string{"추가 청년 1 날짜:13/11/2026", "추가 청년 1 날짜:3/13/2026", "추가 청년 1 날짜:2026/3/12", "추가 청년 2 날짜:2026. 3. 12."}},
 		{commands.English, "add 5 youth date:3/12/2026", "hire 1 5 date:3/12/2026", "add 100 youth agreed date:2026-01-01",
