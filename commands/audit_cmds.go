@@ -12,6 +12,7 @@ import (
 	"jobsbot/commands/dates"
 	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
+	"jobsbot/commands/reasons"
 )
 
 // Audit discipline (issue 23): people by name, reasons, one-step
@@ -180,9 +181,14 @@ func parseHire(cmd *Command, ts []token, today time.Time) error {
 	n := 0
 	if cmd.Opts.Date == nil {
 		for k := len(rest); k > 0; k-- {
-			if d, err := dates.Parse(textJoin(rest[:k]), today); err == nil {
+			d, err := dates.Parse(textJoin(rest[:k]), today)
+			if err == nil {
 				cmd.Opts.Date, n = &d, k
 				break
+			}
+			if ne, ok := errors.AsType[*dates.Error](err); ok && ne.Reason == reasons.DateAmbiguous {
+				// 3/12/2026: 12 March or 3 December, named both ways (review r35q4)
+				return usageErr(cmd.Name, "b7hold.date_ambiguous", "Typed", rawJoin(rest[:k]), "First", dateArg(ne.From), "Second", dateArg(ne.To))
 			}
 		}
 	}

@@ -219,7 +219,9 @@ func TestB7holdYearLastDateFieldAsked(t *testing.T) {
 			}
 			h.run(manager, tc.agree, commands.OutcomeOK)
 			before := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL`)
-			mustContain(t, h.refusedUntouched(manager, tc.hireLine).Text(), byLang(tc.lang, "month first", "월·일 순서"), byLang(tc.lang, "2026-12-03", "2026. 12. 3."))
+			for _, hire := range []string{tc.hireLine, strings.Replace(tc.hireLine, byLang(tc.lang, "date:", "날짜:"), "", 1)} {
+				mustContain(t, h.refusedUntouched(manager, hire).Text(), byLang(tc.lang, "month first", "월·일 순서"), byLang(tc.lang, "2026-12-03", "2026. 12. 3."))
+			}
 			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL`); got != before {
 				t.Errorf("the 채용 wrote: SQL SUM %d, want %d", got, before)
 			}
