@@ -1023,6 +1023,29 @@ func noteLinePrint(e NewEntry) string {
 // same day (review r36 M6: the refused line sent by processes at once wrote
 // rows of different tokens that interleaved, unlinking the two lines).
 func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days [2]time.Time) error {
+	return s.holdOfferedLines(ctx, c, e, days, false)
+}
+
+// holdDayChoice is holdNoteLines for the two lines of a date read as two
+// days (DayChoiceError: 금요일 on a Friday, review r38 B7): one mechanism
+// for every refusal that offers a line per reading. Their tokens are
+// marked as that question's (dayChoiceMark), so the refusal of the other
+// line names it rather than a note.
+func (s *Service) holdDayChoice(ctx context.Context, c Caller, e NewEntry, days [2]time.Time) error {
+	return s.holdOfferedLines(ctx, c, e, days, true)
+}
+
+// dayChoiceMark is what notePrint keeps for a token of a DayChoiceError's
+// line (a note-day refusal's line keeps the token itself): a token of its
+// own shape, never another line's.
+func dayChoiceMark(token string) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "daychoice\x00%s", token))
+	return hex.EncodeToString(sum[:confirmPart])
+}
+
+// holdOfferedLines keeps the two lines holdNoteLines and holdDayChoice
+// keep; dayChoice marks them as a DayChoiceError's.
+func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, days [2]time.Time, dayChoice bool) error {
 	dated, kept := e, e
 	dated.AsOf, kept.AsOf = days[0], days[1]
 	if holdPrint(dated) == holdPrint(kept) {
@@ -1052,9 +1075,13 @@ func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days 
 	}
 	seed := "note:" + e.LoggedBy + ":" + s.today().Format(time.DateOnly) + ":" + noteLinePrint(dated) + ":" + noteLinePrint(kept)
 	a, b = confirmToken(seed, dated), confirmToken(seed, kept)
+	markA, markB := a, b
+	if dayChoice {
+		markA, markB = dayChoiceMark(a), dayChoiceMark(b)
+	}
 	now := s.now()
 	for _, row := range [][2]string{{noteLinePrint(dated), a}, {noteLinePrint(kept), b}, {siblingPrint(a, 0), b}, {siblingPrint(b, 0), a},
-		{notePrint(a), a}, {notePrint(b), b}} {
+		{notePrint(a), markA}, {notePrint(b), markB}} {
 		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row[0], row[1], now); err != nil {
 			return err
 		}
@@ -1134,7 +1161,7 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 				return Reply{}, false, err
 			}
 			if note != "" {
-				return s.noteAnswerRecorded(cmd, other), true, nil
+				return s.noteAnswerRecorded(cmd, other, note == dayChoiceMark(mine)), true, nil
 			}
 			return s.otherAnswerRecorded(cmd, other), true, nil
 		}
@@ -1167,8 +1194,16 @@ func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string,
 	if err != nil || own != "" {
 		return err
 	}
+	mark, err := s.store.HeldConfirmation(ctx, e.LoggedBy, notePrint(line), since)
+	if err != nil {
+		return err
+	}
+	myMark := mine
+	if mark != "" && mark == dayChoiceMark(line) {
+		myMark = dayChoiceMark(mine) // still the day question's line
+	}
 	now := s.now()
-	for _, row := range [][2]string{{noteLinePrint(e), mine}, {siblingPrint(other, 0), mine}, {siblingPrint(mine, 0), other}, {notePrint(mine), mine}} {
+	for _, row := range [][2]string{{noteLinePrint(e), mine}, {siblingPrint(other, 0), mine}, {siblingPrint(mine, 0), other}, {notePrint(mine), myMark}} {
 		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row[0], row[1], now); err != nil {
 			return err
 		}
@@ -1209,7 +1244,7 @@ func (s *Service) answerRecorded(ctx context.Context, cmd Command, e NewEntry, o
 			return Reply{}, err
 		}
 		if note != "" {
-			return s.noteAnswerRecorded(cmd, other), nil
+			return s.noteAnswerRecorded(cmd, other, note == dayChoiceMark(mine)), nil
 		}
 	}
 	return s.otherAnswerRecorded(cmd, other), nil
@@ -1219,9 +1254,15 @@ func (s *Service) answerRecorded(ctx context.Context, cmd Command, e NewEntry, o
 // other line it offered recorded other (review r33 M3), naming it, the
 // void to take back a wrong date, and the 확인:다시 line for a genuinely
 // separate batch.
-func (s *Service) noteAnswerRecorded(cmd Command, other Entry) Reply {
+// dayChoice: the lines were offered for a date read as two days (review
+// r38 B7), not for a note.
+func (s *Service) noteAnswerRecorded(cmd Command, other Entry, dayChoice bool) Reply {
 	again := withConfirm(cmd.Line, s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
-	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holdlock2.note_answer_recorded",
+	id := "holdlock2.note_answer_recorded"
+	if dayChoice {
+		id = "b7hold.day_choice_answer_recorded"
+	}
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg(id,
 		"Date", s.date(other.AsOf), "ID", other.ID, "Void", commandName(cmdVoid), "Again", again)}
 }
 

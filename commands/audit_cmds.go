@@ -12,6 +12,7 @@ import (
 	"jobsbot/commands/dates"
 	"jobsbot/commands/i18n"
 	"jobsbot/commands/numbers"
+	"jobsbot/commands/reasons"
 )
 
 // Audit discipline (issue 23): people by name, reasons, one-step
@@ -180,9 +181,14 @@ func parseHire(cmd *Command, ts []token, today time.Time) error {
 	n := 0
 	if cmd.Opts.Date == nil {
 		for k := len(rest); k > 0; k-- {
-			if d, err := dates.Parse(textJoin(rest[:k]), today); err == nil {
+			d, err := dates.Parse(textJoin(rest[:k]), today)
+			if err == nil {
 				cmd.Opts.Date, n = &d, k
 				break
+			}
+			if ne, ok := errors.AsType[*dates.Error](err); ok && ne.Reason == reasons.DateAmbiguous {
+				// 3/12/2026: 12 March or 3 December, named both ways (review r35q4)
+				return usageErr(cmd.Name, "b7hold.date_ambiguous", "Typed", rawJoin(rest[:k]), "First", dateArg(ne.From), "Second", dateArg(ne.To))
 			}
 		}
 	}
@@ -671,7 +677,11 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 			// its two lines answer one question, as an add's (review r33 M3)
 			hire := NewEntry{ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, Status: StatusRealised,
 				Department: a.Department, LoggedBy: c.UserID, Agreement: a.ID}
-			if err := s.holdNoteLines(ctx, c, hire, [2]time.Time{named, day}); err != nil {
+			days := [2]time.Time{named, day}
+			if _, first, second, ok := ambiguousNoteDays(note); ok {
+				days = [2]time.Time{first, second} // 12.1.2026: both lines dated (review r35q4)
+			}
+			if err := s.holdNoteLines(ctx, c, hire, days); err != nil {
 				return s.storageFailure(ctx, cmd.Name, err)
 			}
 		}

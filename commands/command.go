@@ -79,6 +79,10 @@ type Command struct {
 	// option's value (날짜:12/4 기준), so the add can ask about an "as of"
 	// word (asOfWords) or a period's end (askAboutTotalAsDelta) in it.
 	dateTyped string
+	// dayChoice is the question of a line whose date read as two days,
+	// when this command is the line it offers for the first (handle.go):
+	// add answers with the question, keeping both lines as its answers.
+	dayChoice *DayChoiceError
 	// pendingToken is the open question a bare 확인 appended to an add line
 	// answers (questionPending): it records under that question's key.
 	pendingToken string

@@ -125,8 +125,20 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 	return e, p, nil
 }
 
-// add answers `add`.
+// add answers `add`. A line whose date read as two days (cmd.dayChoice,
+// 금요일 on a Friday) is answered with that question whatever else the
+// line holds, as when it was refused unread; addLine keeps its two lines
+// as the question's answers once it has read the entry (review r38 B7).
 func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
+	r := s.addLine(ctx, c, cmd)
+	if cmd.dayChoice != nil && r.Outcome != OutcomeFailed && r.Outcome != OutcomeRepeated {
+		return s.usageReply(cmd.dayChoice)
+	}
+	return r
+}
+
+// addLine answers an add line.
+func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 	programs, err := s.store.Programs(ctx)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
@@ -193,6 +205,15 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	d.note = strings.Join(slices.DeleteFunc([]string{strings.Join(noteWords, " "), d.labelledNote, cmd.Opts.Note}, func(p string) bool { return p == "" }), " ")
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
+	if cmd.dayChoice != nil {
+		// the entry both lines would record, each on its day: one question
+		if bad == nil {
+			if err := s.holdDayChoice(ctx, c, e, cmd.dayChoice.Days); err != nil {
+				return s.storageFailure(ctx, cmd.Name, err)
+			}
+		}
+		return Reply{Outcome: OutcomeRefused} // add answers with the question
+	}
 	if bad == nil && appended {
 		pending, err := s.questionPending(ctx, e)
 		if err != nil {

@@ -16,6 +16,11 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 	}
 	start := s.now()
 	cmd, err := Parse(text, s.today())
+	if asked, ok := dayChoiceCommand(err, s.today()); ok {
+		// 금요일 on a Friday: refused by add, which keeps the two lines
+		// offered as one question's answers (review r38 B7)
+		cmd, err = asked, nil
+	}
 	if err != nil {
 		r := s.usageReply(err)
 		if spec, known := specNamed(r.Command); !known || spec.Writes {

@@ -395,8 +395,8 @@ func (s *Service) weekendOfEntryReply(r noteRead, asOf time.Time, dated, kept st
 	return reply
 }
 
-// ambiguousNoteDate is the refusal of a note date written with dots and
-// the year last whose first two numbers could each be the month
+// ambiguousNoteDate is the refusal of a note date written with the year
+// last whose first two numbers could each be the month
 // (`12.1.2026`: 1 December written month first, or 12 January day
 // first), or "": it was read day first, and the line offered filed a
 // December hire in January (review r35 M7). Both days are named, each
@@ -418,15 +418,15 @@ func (s *Service) ambiguousNoteDate(p Program, d entryDraft) string {
 		"FirstLine", line(first), "SecondLine", line(second))
 }
 
-// ambiguousNoteDays finds the first dotted note date with the year last
-// that reads both ways (ambiguousNoteDate): the word as the note has it,
-// and its two days, month first and day first.
+// ambiguousNoteDays finds the first note date with the year last that
+// reads both ways (ambiguousNoteDate): the word as the note has it, and
+// its two days, month first and day first. Dotted or with slashes alike
+// (review r35q4: `3/12/2026` was read month first without a word, while
+// `3.12.2026` was asked); one rule wherever a note is read (an add, a
+// 채용, an imported row).
 func ambiguousNoteDays(note string) (word string, first, second time.Time, ok bool) {
 	folded, offs := noteFold(note)
 	for _, m := range reDayTokenEuropean.FindAllStringSubmatchIndex(folded, -1) {
-		if folded[m[4]:m[5]] != "." {
-			continue // 12/3/2026: month first, as the bot's 11/30 is
-		}
 		a, b, y := atoiOr(folded[m[2]:m[3]]), atoiOr(folded[m[6]:m[7]]), atoiOr(folded[m[8]:m[9]])
 		if a == b || a < 1 || b < 1 || a > 12 || b > 12 {
 			continue
@@ -434,4 +434,11 @@ func ambiguousNoteDays(note string) (word string, first, second time.Time, ok bo
 		return note[offs[m[0]]:offs[m[1]]], dates.On(y, time.Month(a), b), dates.On(y, time.Month(b), a), true
 	}
 	return "", time.Time{}, time.Time{}, false
+}
+
+// NoteDateAmbiguous is ambiguousNoteDays for the importer: a note cell's
+// date with the year last that reads both ways (`12.1.2026`, `3/12/2026`)
+// is refused as the typed line's is, naming both days.
+func NoteDateAmbiguous(note string) (word string, first, second time.Time, ok bool) {
+	return ambiguousNoteDays(note)
 }

@@ -1364,6 +1364,20 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 // December), or "".
 // day is the dated line's day, zero when no dated line is offered.
 func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) (why string, day time.Time) {
+	if word, first, second, ok := ambiguousNoteDays(note); ok {
+		// 12.1.2026, 3/12/2026: 1 December or 12 January, asked as an
+		// add's note is (review r35q4); both lines dated, the note's date
+		// written year first
+		line := func(day time.Time) string {
+			date := s.date(day)
+			if s.lang != Korean {
+				date = day.Format(time.DateOnly)
+			}
+			return s.hireLine(agreement, count, day, strings.Replace(note, word, date, 1), reason)
+		}
+		return s.msg("r35q4.note_date_ambiguous", "Word", word, "First", s.date(first), "Second", s.date(second),
+			"FirstLine", line(first), "SecondLine", line(second)), first
+	}
 	if w, later := NoteStartsLater(note, asOf, today); later {
 		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement), time.Time{}
 	}
@@ -1382,20 +1396,26 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 		day = r.named
 	}
 	line := func(day time.Time, note string) string {
-		date := s.date(day)
-		if s.lang != Korean {
-			date = day.Format(time.DateOnly)
-		}
-		parts := []string{s.msg("k49.line_hire"), strconv.FormatInt(agreement, 10), numbers.Format(count), s.msg("k42.line_date", "Date", date)}
-		if note != "" {
-			parts = append(parts, s.msg("k42.line_note", "Note", note))
-		}
-		if reason != "" {
-			parts = append(parts, s.msg("k56.line_reason", "Reason", reason))
-		}
-		return strings.Join(parts, " ")
+		return s.hireLine(agreement, count, day, note, reason)
 	}
 	return s.anotherMonthReply(r, asOf, line(day, note), line(asOf, withoutNoteWords(note, datePhrase(note, r.word)))), day
+}
+
+// hireLine is the 채용 of agreement a person would type for count dated
+// day with note and reason.
+func (s *Service) hireLine(agreement, count int64, day time.Time, note, reason string) string {
+	date := s.date(day)
+	if s.lang != Korean {
+		date = day.Format(time.DateOnly)
+	}
+	parts := []string{s.msg("k49.line_hire"), strconv.FormatInt(agreement, 10), numbers.Format(count), s.msg("k42.line_date", "Date", date)}
+	if note != "" {
+		parts = append(parts, s.msg("k42.line_note", "Note", note))
+	}
+	if reason != "" {
+		parts = append(parts, s.msg("k56.line_reason", "Reason", reason))
+	}
+	return strings.Join(parts, " ")
 }
 
 // draftLine is the add a person would type for d dated day with note:

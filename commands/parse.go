@@ -500,6 +500,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 		if m, day, ok := digitsDate(value); ok && err != nil {
 			return usageErr(cmd.Name, "k44.digits_date", "Typed", value, "Month", m, "Day", day)
 		}
+		if ne, ok := errors.AsType[*dates.Error](err); ok && ne.Reason == reasons.DateAmbiguous {
+			return yearLastAsk(cmd, value, ne.From, ne.To) // 3/12/2026: 12 March or 3 December (review r35q4)
+		}
 		if err != nil {
 			if hint := dateWithoutMonth(cmd, value, today); hint != nil {
 				return hint // 날짜:30일 as 30일: the month it lacks (review F16)

@@ -145,6 +145,9 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 			i += n - 1 // 누계 1~12월 700 12월말: the 누계's span (review r31 F10)
 			continue
 		}
+		if first, second, ok := dates.YearLastBothWays(t.text); ok {
+			return nil, "", yearLastAsk(cmd, t.raw, first, second) // 3/12/2026 as the line's date (review r35q4)
+		}
 		if err := refuseDateLike(cmd, ts, i, today); err != nil {
 			return nil, "", err
 		}

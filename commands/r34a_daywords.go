@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"errors"
 	"regexp"
 	"slices"
 	"strings"
@@ -64,6 +65,59 @@ func askSameWeekday(cmd *Command, typed, raw string, d, today time.Time) error {
 	before := strings.TrimSpace(cmd.Line[:at])
 	after := strings.TrimRight(cmd.Line[at+len(raw):], " ")
 	last := d.AddDate(0, 0, -7)
-	return usageErr(cmd.Name, "r34a.same_weekday_ask", "Typed", typed, "Before", before, "After", after,
-		"Today", dateArg(d), "Last", dateArg(last))
+	return &DayChoiceError{
+		UsageError: usageErr(cmd.Name, "r34a.same_weekday_ask", "Typed", typed, "Before", before, "After", after,
+			"Today", dateArg(d), "Last", dateArg(last)),
+		Line: before + " 날짜:오늘" + after, Days: [2]time.Time{d, last},
+	}
+}
+
+// DayChoiceError is an add line whose date reads as two days (금요일 typed
+// on a Friday: today or last week's), refused offering a line for each.
+// The two lines are two readings of one report (review r38 B7: typed one
+// after the other, both recorded), so the service keeps them as one
+// question's answers, as a note-day refusal's (holdNoteLines): it reads
+// Line, the line as offered for Days[0], to the entry both would record.
+type DayChoiceError struct {
+	*UsageError
+	Line string       // the line offered for Days[0], to read the entry from
+	Days [2]time.Time // the days the two lines are dated
+}
+
+// Unwrap is the refusal as a usage error, so it is answered as one.
+func (e *DayChoiceError) Unwrap() error { return e.UsageError }
+
+// dayChoiceCommand is the command of the line a DayChoiceError offers for
+// its first day, carrying the question: add reads it to the entry and
+// answers with the question, writing nothing but the lines' tokens. ok is
+// false when err is another error, or the line offered is not read.
+func dayChoiceCommand(err error, today time.Time) (Command, bool) {
+	ask, ok := errors.AsType[*DayChoiceError](err)
+	if !ok {
+		return Command{}, false
+	}
+	cmd, perr := Parse(ask.Line, today)
+	if perr != nil || cmd.Name != cmdAdd || cmd.Opts.Date == nil || !cmd.Opts.Date.Equal(ask.Days[0]) {
+		return Command{}, false
+	}
+	cmd.dayChoice = ask
+	return cmd, true
+}
+
+// yearLastAsk refuses a date typed with the year last that reads both
+// ways (dates.YearLastBothWays: 3/12/2026 is 12 March month first, 3
+// December day first), naming both days (review r35q4). An add offers the
+// line dated each, as a DayChoiceError: the two lines are two readings of
+// one report, so once one records the other is refused.
+func yearLastAsk(cmd *Command, typed string, first, second time.Time) error {
+	at := strings.Index(cmd.Line, typed)
+	if cmd.Name != cmdAdd || at < 0 {
+		return usageErr(cmd.Name, "b7hold.date_ambiguous", "Typed", typed, "First", dateArg(first), "Second", dateArg(second))
+	}
+	before, after := cmd.Line[:at], cmd.Line[at+len(typed):]
+	return &DayChoiceError{
+		UsageError: usageErr(cmd.Name, "b7hold.date_ambiguous_lines", "Typed", typed, "First", dateArg(first), "Second", dateArg(second),
+			"Before", before, "After", after),
+		Line: before + first.Format(time.DateOnly) + after, Days: [2]time.Time{first, second},
+	}
 }

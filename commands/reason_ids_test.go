@@ -11,10 +11,10 @@ import (
 // the one table, and that message exists in both languages.
 func TestEveryReasonMapsToACatalogueMessage(t *testing.T) {
 	t.Parallel()
-	for r := reasons.CountEmpty; r <= reasons.DateWeekday; r++ {
+	for r := reasons.CountEmpty; r <= reasons.DateAmbiguous; r++ {
 		id, ok := reasonIDs[r]
 		switch r {
-		case reasons.DateEmpty, reasons.DateWeekday: // worded by their callers
+		case reasons.DateEmpty, reasons.DateWeekday, reasons.DateAmbiguous: // worded by their callers
 			continue
 		}
 		if !ok {

@@ -389,7 +389,11 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 		// import day: an old export re-imported a year on read 작년 4분기
 		// as another year (review r34c).
 		written := writtenOn(typedOn, e.RecordedAt, r.Location, today)
-		if word, ok := commands.NoteStartsLater(e.Note, e.AsOf, written); ok && e.Status == commands.StatusRealised {
+		if word, first, second, ok := commands.NoteDateAmbiguous(e.Note); ok {
+			// 12.1.2026, 3/12/2026: 1 December or 12 January, refused as
+			// the typed line is, never read one way (review r35q4)
+			m, found = msg("b7hold.import_note_date_ambiguous", "Word", word, "First", first, "Second", second), true
+		} else if word, ok := commands.NoteStartsLater(e.Note, e.AsOf, written); ok && e.Status == commands.StatusRealised {
 			m, found = msg("future.import_note_starts_later", "Word", word, "AsOf", e.AsOf), true // not hired yet (r33 B11)
 		} else if word, ok := commands.NoteNamesRelativeDay(e.Note); ok {
 			// 어제 입사, 지난주 채용: counted from a day the file does not give (r24 F17)

@@ -12,6 +12,7 @@ import (
 
 	"jobsbot/commands"
 	"jobsbot/commands/dates"
+	"jobsbot/commands/reasons"
 )
 
 // headerSearchRows is how far down a sheet the header row is looked for:
@@ -203,6 +204,11 @@ func (p *problems) date(line int, column, raw string, today time.Time) (time.Tim
 		return time.Time{}, false
 	}
 	d, err := dates.Parse(clean, today)
+	if ne, ok := errors.AsType[*dates.Error](err); ok && ne.Reason == reasons.DateAmbiguous {
+		// 3/12/2026: 12 March or 3 December, asked as a typed date is (review r35q4)
+		p.add(line, column, raw, msg("b7hold.import_date_ambiguous", "First", ne.From, "Second", ne.To))
+		return time.Time{}, false
+	}
 	if err != nil {
 		p.add(line, column, raw, msg("import.problem.date_unreadable", exampleDates(today)...))
 		return time.Time{}, false

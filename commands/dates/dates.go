@@ -129,7 +129,11 @@ var (
 	// A two-digit year, as memos abbreviate it: 26.4.30, '26. 4. 30., 26/4/30.
 	reShortDot   = regexp.MustCompile(`^'?(\d{2}) *\. *(\d{1,2}) *\. *(\d{1,2}) *\.?$`)
 	reShortSlash = regexp.MustCompile(`^'?(\d{2})(/)(\d{1,2})/(\d{1,2})$`)
-	datePatterns = []*regexp.Regexp{reDash, reDot, reSlash, reShortDot}
+	// reDayYearLast is a day written with the year last (30.11.2026,
+	// 3/13/2026): read only when the order of day and month shows
+	// (splitDate), else asked (YearLastBothWays).
+	reDayYearLast = regexp.MustCompile(`^(\d{1,2}) *[./] *(\d{1,2}) *[./] *(\d{4}) *\.?$`)
+	datePatterns  = []*regexp.Regexp{reDash, reDot, reSlash, reShortDot}
 )
 
 // relativeDays are the words for a day counted back from today; a negative
@@ -245,6 +249,9 @@ func Parse(s string, today time.Time) (time.Time, error) {
 		return d, nil
 	} else if reason == reasonWeekday {
 		return time.Time{}, &Error{Input: s, Reason: reason}
+	}
+	if first, second, ok := YearLastBothWays(t); ok {
+		return time.Time{}, &Error{Input: s, Reason: reasons.DateAmbiguous, From: first, To: second}
 	}
 	d, reason := calendarDate(t, base)
 	if reason == reasonDay {
@@ -575,6 +582,17 @@ func splitDate(t string) (ys, ms, ds string, monthEnd, ok bool) {
 	if m := reShortSlash.FindStringSubmatch(t); m != nil {
 		return m[1], m[3], m[4], false, true
 	}
+	if m := reDayYearLast.FindStringSubmatch(t); m != nil {
+		// 13/12/2026, 3/13/2026, 12.12.2026: one reading only; both
+		// numbers a month and different is YearLastBothWays's question
+		a, b := atoi(m[1]), atoi(m[2])
+		switch {
+		case a > 12 && b <= 12:
+			return m[3], m[2], m[1], false, true
+		case a <= 12 && b > 12, a == b:
+			return m[3], m[1], m[2], false, true
+		}
+	}
 	for _, re := range []*regexp.Regexp{reMonthDay, reDotMD} {
 		if m := re.FindStringSubmatch(t); m != nil {
 			return "", m[1], m[2], false, true
@@ -590,6 +608,23 @@ func splitDate(t string) (ys, ms, ds string, monthEnd, ok bool) {
 		return m[3], strconv.Itoa(enMonths[m[2]]), m[1], false, true
 	}
 	return "", "", "", false, false
+}
+
+// YearLastBothWays reads a day written with the year last whose first two
+// numbers could each be the month (3/12/2026, 12.1.2026): the day month
+// first and the day day first. Such a date is asked wherever it is read,
+// the date field, a note, a 채용 or an imported cell (review r35q4), never
+// read one way; a real day both ways is needed.
+func YearLastBothWays(s string) (monthFirst, dayFirst time.Time, ok bool) {
+	m := reDayYearLast.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return time.Time{}, time.Time{}, false
+	}
+	a, b, y := atoi(m[1]), atoi(m[2]), atoi(m[3])
+	if a == b || a < 1 || b < 1 || a > 12 || b > 12 {
+		return time.Time{}, time.Time{}, false
+	}
+	return On(y, time.Month(a), b), On(y, time.Month(b), a), true
 }
 
 // EnglishDayFirst reports whether s is a day written before its English

@@ -81,6 +81,10 @@ func TestParse(t *testing.T) {
 		{"2026. 4. 30", today, On(2026, 4, 30)},
 		{"2026 . 4 . 30 .", today, On(2026, 4, 30)},
 		{"2026/4/30", today, On(2026, 4, 30)},
+		{"30/4/2026", today, On(2026, 4, 30)}, // the year last, one reading only (review r35q4)
+		{"4/30/2026", today, On(2026, 4, 30)},
+		{"30.4.2026", today, On(2026, 4, 30)},
+		{"4.4.2026", today, On(2026, 4, 4)},
 		{"2026/04/30", today, On(2026, 4, 30)},
 		{"２０２６-０４-３０", today, On(2026, 4, 30)},
 		{"4/30", today, On(2026, 4, 30)},
@@ -189,7 +193,9 @@ func TestParseRejects(t *testing.T) {
 		{"4.31", today, reasonDay},
 		{"금요일요일", today, reasonNotDate},
 		{"4-30", today, reasonNotDate},
-		{"30/4/2026", today, reasonNotDate},
+		{"3/4/2026", today, reasons.DateAmbiguous}, // 4 March or 3 April: asked (review r35q4)
+		{"12.1.2026", today, reasons.DateAmbiguous},
+		{"13/13/2026", today, reasonMonth},
 		{"26-04-30", today, reasonNotDate},
 		{"2026-04-30x", today, reasonNotDate},
 		{"2026-04/30", today, reasonNotDate},

@@ -38,6 +38,7 @@ const (
 	DateWeek
 	DateRange
 	DateWeekday
+	DateAmbiguous
 )
 
 // english is a short English sentence fragment for each reason, used only
@@ -70,6 +71,7 @@ var english = [...]string{
 	DateWeek:          "has a week number that year does not have",
 	DateRange:         "ends before it starts",
 	DateWeekday:       "names a weekday or date in brackets that is another day",
+	DateAmbiguous:     "has its year last and reads both month first and day first",
 }
 
 // String returns the English fragment, e.g. "is not a real date".
