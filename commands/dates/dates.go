@@ -390,7 +390,7 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		return WeekStart(base).AddDate(0, 0, offset-14), true
 	case "지난주", "저번주", "lastweek":
 		return WeekStart(base).AddDate(0, 0, offset-7), true
-	case "이번주", "thisweek", "this", "이번":
+	case "이번주", "금주", "thisweek", "this", "이번": // 금주 화요일 is 이번 주 화요일 (review r38 B5)
 		return WeekStart(base).AddDate(0, 0, offset), true
 	case "다음주", "담주", "차주", "내주", "nextweek":
 		// 다음 주 금요일: next week's, a day to come, read so that the
@@ -411,7 +411,7 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 
 // weekdayWords come before a weekday (지난주 금요일, last Friday, 다음 주
 // 월요일), spaces removed, the longer first.
-var weekdayWords = []string{"지지난주", "지난주", "저번주", "이번주", "다음주", "담주", "차주", "내주", "lastweek", "thisweek", "nextweek",
+var weekdayWords = []string{"지지난주", "지난주", "저번주", "이번주", "금주", "다음주", "담주", "차주", "내주", "lastweek", "thisweek", "nextweek",
 	"thiscoming", "thispast", "돌아오는", "upcoming", "coming", "last", "this", "next", "지난", "저번", "이번", "다음", "오는", "on"}
 
 // WeekdayBefore is the latest wd strictly before day: what 지난 금요일 and
