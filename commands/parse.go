@@ -436,6 +436,15 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 					break
 				}
 			}
+			// 날짜:2026년 1주차: a week with its year, read whole, not as
+			// the year 2026 with a word left over (review r35 M9)
+			for k := 1; n == 0 && k <= 2 && i+k < len(tokens); k++ {
+				if reWeekTyped.MatchString(strings.ToLower(value + " " + textJoin(tokens[i+1:i+1+k]))) {
+					value += " " + textJoin(tokens[i+1:i+1+k])
+					i += k
+					break
+				}
+			}
 			if n > 0 {
 				value += " " + textJoin(tokens[i+1:i+1+n])
 				i += n
@@ -504,10 +513,14 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 			if hint := dateWithoutMonth(cmd, value, today); hint != nil {
 				return hint // 날짜:30일 as 30일: the month it lacks (review F16)
 			}
-			if p, perr := dates.ParsePeriod(value, today); perr == nil && !p.Through {
+			p, perr := dates.ParsePeriod(value, today)
+			if perr == nil && !p.Through {
 				// 날짜:지난달, 날짜:11월: a period, answered as the same words
 				// without date: are, with its last day (review r24 F6)
 				return periodIsNotADay(cmd, value, p, today)
+			}
+			if e, ok := errors.AsType[*dates.Error](perr); ok && e.Reason == reasons.DateWeek {
+				return weekNotInYear(cmd, value, today) // 날짜:2027년 53주차
 			}
 			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}
