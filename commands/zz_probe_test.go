@@ -22,7 +22,7 @@ func TestZZProbe(t *testing.T) {
 	h := r32At(t, lang, day)
 	for _, line := range strings.Split(os.Getenv("PROBE_LINES"), "|") {
 		r := h.svc.Handle(context.Background(), commands.Caller{UserID: manager, Source: commands.SourceConsole}, line)
-		t.Logf("\n>>> %s\n[%s] %s\n", line, r.Outcome, r.Text())
+		t.Logf("\n>>> %q\n[%s] %s\n", line, r.Outcome, r.Text())
 		h.store.DB().ExecContext(context.Background(), `DELETE FROM entries`)
 	}
 }
