@@ -75,7 +75,7 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"add 10 youth 26.2.30", "month 2 has 28 days", "2월은 28일까지입니다."},
 			{"add 10 youth 26-04-30", "`26-04-30` looks like a date I cannot read", "`26-04-30` 부분은 날짜로 보이지만"},
 			{"add 1.5 youth", "I read `1.5` as January 5 (2026-01-05)", "`1.5`를 1월 5일로 읽었습니다(2026. 1. 5.)"},
-			{"add 10 youth 47주차", "`47주차` is a period (2026-11-16 to 2026-11-22)", "`47주차`는 하루가 아니라 기간(2026. 11. 16. ~ 2026. 11. 22.)입니다"},
+			{"add 10 youth 47주차", "`47주차` is the week of 2026-11-16 to 2026-11-22", "`47주차`는 2026. 11. 16. ~ 2026. 11. 22. 주입니다"}, // offered on its last weekday (review r38 B3)
 			{"add 10 youth W47", "`W47` looks like a date", "`W47` 부분은 날짜로 보이지만"},
 			{"add 10 youth Nov", "`Nov` is a period (2026-11-01 to 2026-11-30)", "`Nov`는 하루가 아니라 기간(2026. 11. 1. ~ 2026. 11. 30.)입니다"}, // an English month name alone is a month (r27 F12); with a day it is the day (r31 F4)
 			{"add 10 youth 0.5", "`0.5` looks like a date I cannot read", "`0.5` 부분은 날짜로 보이지만"},

@@ -14,6 +14,23 @@ import (
 // way it offers today, named as today and the period so far, never as the
 // period's last day (review r31 F13/F14).
 func periodIsNotADay(cmd *Command, typed string, p dates.Period, today time.Time) error {
+	if p.From.After(today) {
+		// 53주차 typed on 2026-01-05 is 2026's week 53, all ahead: no
+		// period under way, and no day of it has come (review r35 M9)
+		return usageErr(cmd.Name, "pastnote19.period_to_come", "Typed", typed, "From", dateArg(p.From), "To", dateArg(p.To))
+	}
+	if strings.Contains(p.Label, "-W") {
+		// 47주차, 2026-W47, 지난주: a week is dated as 11월 넷째주 is, on
+		// its last weekday, today while it is under way (review r38 B3:
+		// the note's week is offered the same day)
+		last := lastWeekday(p.From, p.To)
+		if last.After(today) {
+			return usageErr(cmd.Name, "pastnote19.week_so_far_is_not_a_day", "Typed", typed,
+				"From", dateArg(p.From), "To", dateArg(p.To), "Suggest", dateArg(today))
+		}
+		return usageErr(cmd.Name, "pastnote19.week_is_not_a_day", "Typed", typed,
+			"From", dateArg(p.From), "To", dateArg(p.To), "Suggest", dateArg(last))
+	}
 	if p.To.After(today) {
 		return usageErr(cmd.Name, "kdates.period_so_far_is_not_a_day", "Typed", typed,
 			"From", dateArg(p.From), "To", dateArg(p.To), "Suggest", dateArg(today))

@@ -36,8 +36,11 @@ var reDayTokenFiller = regexp.MustCompile(`(?P<num>[0-9]{1,2}/[0-9]{1,2}|[0-9]{1
 // reDayTokenColloquial is 목욜 (목요일), 월욜, …
 var reDayTokenColloquial = regexp.MustCompile(`[월화수목금토일]욜`)
 
-// reDayTokenThisWeek is 이번주 월요일, 이번 주 월요일, 금주 월요일.
-var reDayTokenThisWeek = regexp.MustCompile(`(?:이번 ?주|금주) ?(?P<wd>[월화수목금토일])요일`)
+// reDayTokenThisWeek is 이번주 월요일, 이번 주 월요일, 금주 월요일, and
+// with the colloquial 욜 (이번 주 화욜, 금주 화욜): read as 이번 주 화요일
+// is (review r38 B5: the 욜 spelling was rewritten to 요일 in the same
+// pass, so this pattern never saw it and 이번 주 was left in the note).
+var reDayTokenThisWeek = regexp.MustCompile(`(?:이번 ?주|금주) ?(?P<wd>[월화수목금토일])(?:요일|욜)`)
 
 // reDayTokenEuropean is 30.11.2026 (day, month, year) and 12/3/2026
 // (month, day, year, or day first when the first is past 12).
@@ -324,7 +327,7 @@ func atoiOr(s string) int {
 // Both days are named: the line dated the month before's day, and none for
 // the day to come.
 func (s *Service) dayAheadReply(r noteRead, asOf time.Time, dated, kept string) string {
-	if r.day.IsZero() || r.relative || r.dayWord || r.inMonth {
+	if r.day.IsZero() || r.relative || r.dayWord || r.inMonth || !r.weekAgoFrom.IsZero() {
 		return ""
 	}
 	ahead := dates.On(asOf.Year(), asOf.Month(), r.day.Day())

@@ -65,10 +65,19 @@ var noteMonthForms = []struct {
 		`(?:(?P<q>[1-4])(?: ?/ ?4)? ?분기|(?P<h>상|하) ?반기)(?: ?(?:분|실적|말))?`)},
 	// 2026년도 실적, 2026년분, 작년분, 2026년 말: a year (review
 	// r21 B5/M3), read only when it is before the entry's year.
-	{"year", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해)|['’]?(?P<y>20[0-9]{2}) ?년|['’](?P<y2>[0-9]{2}) ?년)(?: ?도)?(?: ?(?P<suf>분|실적|치|누계|누락|연말|말|입사|채용))`)},
+	// 25년 채용, 2025년 입사: a year written with two digits and no
+	// apostrophe too (review r38 B3: `25년 채용` was filed on the entry's
+	// day).
+	{"year", regexp.MustCompile(`(?:(?P<last>작년|지난 ?해)|['’]?(?P<y>20[0-9]{2}) ?년|['’](?P<y2>[0-9]{2}) ?년|(?P<y3>[2-9][0-9]) ?년)(?: ?도)?(?: ?(?P<suf>분|실적|치|누계|누락|연말|말|입사|채용))`)},
 	// 전년도분, 전년 이월분, 지난 연도 실적, 전년도 누락분: the year
 	// before (review r24 F10); 전년 대비 and 전년 누계 are yardsticks.
-	{"yearWord", regexp.MustCompile(`(?:전년 ?도|전년|지난 ?연도|지난 ?년도)(?: ?(?P<suf>분|실적|치|누락|이월 ?실적|이월분?))`)},
+	// 전년도 채용, 전년 입사: the year before's hires (review r38 B3).
+	{"yearWord", regexp.MustCompile(`(?:전년 ?도|전년|지난 ?연도|지난 ?년도)(?: ?(?P<suf>분|실적|치|누락|이월 ?실적|이월분?|입사|채용))`)},
+	// 47주차, 2026년 47주차, W47, 2026-W47, week 47: an ISO week, as the
+	// date field reads it (review r38 B3: `W47 채용` on a December entry
+	// was filed on the entry's day); named by its days and offered on its
+	// last weekday, as 지난주 and 11월 넷째주 are.
+	{"isoWeek", regexp.MustCompile(`(?i)(?:(?P<y>20[0-9]{2}) ?(?:년 ?|-)?)?(?:제 ?)?(?:(?P<n>[0-9]{1,2}) ?주차|\bw(?P<wn>[0-9]{1,2})\b|\bweek (?P<en>[0-9]{1,2})\b)(?P<share> ?(?:분|실적))?`)},
 	// 2026 실적 누락, 2026분: a four-digit year with no 년 (review r24 F10),
 	// read only when it is before the entry's year.
 	{"bareYear", regexp.MustCompile(`(?P<y>20[0-9]{2}) ?(?:실적|누락|분)`)},
@@ -621,12 +630,12 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if (suffix == "입사" || suffix == "채용") && strings.HasPrefix(rest, "자") {
 			return r, false // 작년 입사자 재채용: who they are, not the figure's year
 		}
-		if _, last := group("last"); !last && (suffix == "입사" || suffix == "채용") {
-			return r, false // 2026년 입사자: when they joined, not whose figure (only 작년 입사 is read, review r30 B2)
-		}
 		sayYear()
 		if _, ok := group("y2"); ok {
 			r.year = twoDigitYear("y2") // '26년분 (review r24 F10)
+		}
+		if _, ok := group("y3"); ok {
+			r.year = twoDigitYear("y3") // 25년 채용 (review r38 B3)
 		}
 		r.month, r.span, r.pastOnly = 12, 12, true
 		if suffix == "말" || suffix == "연말" {
@@ -639,12 +648,48 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if compared(rest) || suffix == "실적" && yardstick(rest) || hangulBefore(before) {
 			return r, false
 		}
+		if (suffix == "입사" || suffix == "채용") && strings.HasPrefix(rest, "자") {
+			return r, false // 전년도 채용자 재고용: who they are, not the figure's year
+		}
 		if strings.HasPrefix(suffix, "이월") && (asOf.IsZero() || asOf.Month() != time.January) {
 			// 전년도 이월분 in January is last December's carried in; in
 			// another month it says the jobs go on from last year (k53)
 			return r, false
 		}
 		r.year, r.month, r.span, r.relative, r.pastOnly = today.Year()-1, 12, 12, true, true
+	case "isoWeek":
+		// 47주차 채용: the week's days; not 11월 4주차 (monthWeek's), 3주차
+		// 교육 after a word, nor a week holding the entry's date or still to
+		// come (review r38 B3)
+		// a week after a word (입사 3주차, 근무 2주차 교육) counts weeks
+		// since something else; a week says the figure's only before a
+		// start or a share word (47주차 채용, 47주차분, hired week 47)
+		trimmed := strings.TrimRight(before, " ")
+		_, share := group("share")
+		if asOf.IsZero() || hangulBefore(trimmed) || strings.HasSuffix(trimmed, "월") ||
+			!dayWordAfter(rest) && !share && !reDayTokenHired.MatchString(note) {
+			return r, false
+		}
+		n := num("n") + num("wn") + num("en")
+		typed := strconv.Itoa(n) + "주차"
+		if y := num("y"); y > 0 {
+			typed = strconv.Itoa(y) + "년 " + typed
+		}
+		from := written(asOf, today)
+		p, err := dates.ParsePeriod(typed, from)
+		if err != nil || !asOf.Before(p.From) && !asOf.After(p.To) || p.From.After(from) {
+			return r, false
+		}
+		r.year, r.month = p.From.Year(), int(p.From.Month())
+		if p.To.Month() != p.From.Month() {
+			r.from, r.to = p.From, p.To // over two months: which month's, asked (k60)
+			break
+		}
+		r.weekAgoFrom, r.weekAgoTo = p.From, p.To
+		if r.day = lastWeekday(p.From, p.To); r.day.After(from) {
+			r.day = from
+		}
+		r.inMonth = p.From.Month() == asOf.Month() && p.From.Year() == asOf.Year()
 	case "bareYear":
 		// 2026 실적 누락, 2026분 (review r24 F10): not 2026 실적 대비, 2026 분기
 		if compared(rest) || yardstick(rest) || strings.HasPrefix(rest, "기") || hangulBefore(before) {
@@ -754,7 +799,11 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 			return r, false
 		}
 		from := written(asOf, today)
-		window := 14 // the entry's own weekday, a week back too (review r34 F3)
+		// the entry's own weekday, however far back the entry is dated:
+		// 11/6 메모:금요일 입사 typed on Friday 12/4 names the Friday it
+		// is dated (review r34 F3; r38 M6: within two weeks only, a
+		// month back it was asked)
+		window := 1 << 16
 		var wd int
 		w, ok := group("wd")
 		if !ok {

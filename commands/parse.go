@@ -77,6 +77,9 @@ func Parse(text string, today time.Time) (Command, error) {
 	// and decomposed Hangul are dropped and folded here, once, so every
 	// reader reads, and the ledger stores, the words shown (review r35 B4).
 	text = CleanText(text)
+	if word, r, at, found := markOnHangul(text); found {
+		return Command{}, usageErr("", "pastnote19.mark_on_hangul", "Word", word, "R", fmt.Sprintf("%04X", r), "At", at)
+	}
 	tokens := joinAsOf(tokenize(text))
 	if len(tokens) > 0 && !tokens[0].quoted && strings.EqualFold(tokens[0].text, "/jobs") {
 		tokens = tokens[1:]
@@ -211,6 +214,31 @@ func firstInvisible(s string) (rune, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// markOnHangul finds, in text already in NFC (CleanText), the first
+// combining mark right after a Hangul letter: NFC composes none onto
+// Hangul, so the word is no longer one the readers know (review r38 M2:
+// `어\u0301제 입사` split 어제 and was stored on the entry's day, and
+// `어제\u0301 입사` offered a kept line whose note began with the bare
+// mark). It returns the word holding it, the mark and its 1-based
+// position in characters.
+func markOnHangul(text string) (word string, mark rune, at int, found bool) {
+	var prev rune
+	for i, r := range text {
+		at++
+		if unicode.Is(unicode.M, r) && unicode.Is(unicode.Hangul, prev) {
+			start := strings.LastIndexFunc(text[:i], unicode.IsSpace) + 1
+			end := i + strings.IndexFunc(text[i:]+" ", unicode.IsSpace)
+			word = text[start:end]
+			if c := strings.LastIndex(word[:i-start], ":"); c >= 0 {
+				word = word[c+1:] // 메모:어́제: the word, not its label
+			}
+			return word, r, at, true
+		}
+		prev = r
+	}
+	return "", 0, 0, false
 }
 
 // HasRefusedMark reports whether s holds a mark a typed line is refused
@@ -436,6 +464,15 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 					break
 				}
 			}
+			// 날짜:2026년 1주차: a week with its year, read whole, not as
+			// the year 2026 with a word left over (review r35 M9)
+			for k := 1; n == 0 && k <= 2 && i+k < len(tokens); k++ {
+				if reWeekTyped.MatchString(strings.ToLower(value + " " + textJoin(tokens[i+1:i+1+k]))) {
+					value += " " + textJoin(tokens[i+1:i+1+k])
+					i += k
+					break
+				}
+			}
 			if n > 0 {
 				value += " " + textJoin(tokens[i+1:i+1+n])
 				i += n
@@ -507,10 +544,14 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 			if hint := dateWithoutMonth(cmd, value, today); hint != nil {
 				return hint // 날짜:30일 as 30일: the month it lacks (review F16)
 			}
-			if p, perr := dates.ParsePeriod(value, today); perr == nil && !p.Through {
+			p, perr := dates.ParsePeriod(value, today)
+			if perr == nil && !p.Through {
 				// 날짜:지난달, 날짜:11월: a period, answered as the same words
 				// without date: are, with its last day (review r24 F6)
 				return periodIsNotADay(cmd, value, p, today)
+			}
+			if e, ok := errors.AsType[*dates.Error](perr); ok && e.Reason == reasons.DateWeek {
+				return weekNotInYear(cmd, value, today) // 날짜:2027년 53주차
 			}
 			return usageErr(cmd.Name, "parse.bad_date", "Value", value)
 		}

@@ -380,6 +380,9 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 	if d, ok := periodEnd(joined, base); ok {
 		return d, true
 	}
+	if d, ok := comingDay(joined, base); ok {
+		return d, true
+	}
 	week := ""
 	for _, p := range weekdayWords {
 		if rest, ok := strings.CutPrefix(joined, p); ok {
@@ -397,7 +400,7 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 		return WeekStart(base).AddDate(0, 0, offset-14), true
 	case "지난주", "저번주", "lastweek":
 		return WeekStart(base).AddDate(0, 0, offset-7), true
-	case "이번주", "thisweek", "this", "이번":
+	case "이번주", "금주", "thisweek", "this", "이번": // 금주 화요일 is 이번 주 화요일 (review r38 B5)
 		return WeekStart(base).AddDate(0, 0, offset), true
 	case "다음주", "담주", "차주", "내주", "nextweek":
 		// 다음 주 금요일: next week's, a day to come, read so that the
@@ -418,7 +421,7 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 
 // weekdayWords come before a weekday (지난주 금요일, last Friday, 다음 주
 // 월요일), spaces removed, the longer first.
-var weekdayWords = []string{"지지난주", "지난주", "저번주", "이번주", "다음주", "담주", "차주", "내주", "lastweek", "thisweek", "nextweek",
+var weekdayWords = []string{"지지난주", "지난주", "저번주", "이번주", "금주", "다음주", "담주", "차주", "내주", "lastweek", "thisweek", "nextweek",
 	"thiscoming", "thispast", "돌아오는", "upcoming", "coming", "last", "this", "next", "지난", "저번", "이번", "다음", "오는", "on"}
 
 // WeekdayBefore is the latest wd strictly before day: what 지난 금요일 and
@@ -1288,4 +1291,31 @@ func Seoul() *time.Location {
 		return loc
 	}
 	return time.FixedZone("KST", 9*60*60)
+}
+
+// reComingDay is a day of the month counted forward: 오는 7일, 돌아오는
+// 15일.
+var reComingDay = regexp.MustCompile(`^(?:오는|돌아오는)([0-9]{1,2})일$`)
+
+// comingDay is the day 오는 7일 names: the next 7th after base, this month
+// or the next. It is a day to come, read so that the caller refuses it as
+// not yet, as 내일 is (review r35 M11: the 7일 of `오는 7일` was asked for
+// its month and 오는 left over, as if the 7th just past were meant).
+func comingDay(joined string, base time.Time) (time.Time, bool) {
+	m := reComingDay.FindStringSubmatch(joined)
+	if m == nil {
+		return time.Time{}, false
+	}
+	day := atoi(m[1])
+	if day < 1 || day > 31 {
+		return time.Time{}, false
+	}
+	b := dateOf(base)
+	for months := 0; months <= 2; months++ {
+		first := On(b.Year(), b.Month()+time.Month(months), 1)
+		if d := On(first.Year(), first.Month(), day); d.Month() == first.Month() && d.After(b) {
+			return d, true
+		}
+	}
+	return time.Time{}, false
 }
