@@ -666,7 +666,13 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if utf8.RuneCountInString(note) > MaxNoteRunes {
 		return s.refuse(cmd.Name, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes))
 	}
-	if why, named := s.hireNamesAnotherMonth(a.ID, cmd.Count.Value, note, cmd.Opts.Reason, day, s.today()); why != "" {
+	var closed func(time.Time) bool
+	if cmd.Opts.Reason != "" {
+		if closed, err = s.closedMonths(ctx); err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+	}
+	if why, named := s.hireNamesAnotherMonth(a.ID, cmd.Count.Value, note, cmd.Opts.Reason, closed, day, s.today()); why != "" {
 		if !named.IsZero() {
 			// its two lines answer one question, as an add's (review r33 M3)
 			hire := NewEntry{ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, Status: StatusRealised,

@@ -41,6 +41,24 @@ type entryDraft struct {
 	confirmed bool
 	within    *bool
 	reason    string
+	// reasonMonth says whether a line offered dated day keeps the reason:
+	// only in a closed month (nil: always).
+	reasonMonth func(day time.Time) bool
+}
+
+// closedMonths says, for a line dated day, whether its month is closed,
+// as the store has the closes now.
+func (s *Service) closedMonths(ctx context.Context) (func(day time.Time) bool, error) {
+	today := s.today()
+	closes, err := s.store.MonthClosesBetween(ctx, dates.On(today.Year()-5, 1, 1), today)
+	if err != nil {
+		return nil, err
+	}
+	closed := map[[2]int]bool{}
+	for _, c := range closes {
+		closed[[2]int{c.Month.Year(), int(c.Month.Month())}] = true
+	}
+	return func(day time.Time) bool { return closed[[2]int{day.Year(), int(day.Month())}] }, nil
 }
 
 // invalid names the field a draft fails on and why.
@@ -138,6 +156,16 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 	d := entryDraft{count: cmd.Count, cumulative: cmd.Cumulative, date: cmd.Opts.Date, department: cmd.Opts.Department,
 		status: cmd.Opts.Status, employment: cmd.Opts.Employment, agreementHire: cmd.AgreementHire != "",
 		confirmed: cmd.Confirmed, within: cmd.Opts.Within, reason: cmd.Opts.Reason}
+	if d.reason != "" {
+		// A line offered for an open month carries no 사유:, which only a
+		// closed month's write takes (review r35 M14: typed back, it was
+		// refused for its reason).
+		closed, err := s.closedMonths(ctx)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		d.reasonMonth = closed
+	}
 	var noteWords []string
 	switch {
 	case cmd.Opts.Program != "":
@@ -200,6 +228,10 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		cmd.Confirmed, cmd.pendingToken = pending != "", pending
 	}
+	var noteRefusal string // the note-day refusal as asked, before staff's closed-month reply replaces it
+	if bad != nil {
+		noteRefusal = bad.message
+	}
 	if bad != nil && bad.field == FieldNote && !s.IsManager(c.UserID) {
 		// The line dated the note's month cannot be recorded by staff
 		// when that month is closed (r22 F8, r24 F19): say what to do.
@@ -208,6 +240,11 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 			return s.storageFailure(ctx, cmd.Name, err)
 		}
 		if why != "" {
+			bad.message, noteRefusal = why, why
+		} else if why, err = s.noteWeekendClosed(ctx, p, d, bad.message); err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		} else if why != "" {
+			// its two lines are the refusal's: held as one question
 			bad.message = why
 		}
 	}
@@ -223,7 +260,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 			if d.date != nil {
 				asOf = *d.date
 			}
-			if why, day := s.noteNamesAnotherMonth(p, d, asOf, today); why == bad.message {
+			if why, day := s.noteNamesAnotherMonth(p, d, asOf, today); why == noteRefusal {
 				days := [2]time.Time{day, asOf}
 				if _, first, second, ok := ambiguousNoteDays(d.note); ok {
 					days = [2]time.Time{first, second} // 12.1.2026: both lines dated (review r38 B6)

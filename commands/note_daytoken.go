@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"context"
 	"regexp"
 	"slices"
 	"sort"
@@ -434,4 +435,51 @@ func ambiguousNoteDays(note string) (word string, first, second time.Time, ok bo
 		return note[offs[m[0]]:offs[m[1]]], dates.On(y, time.Month(a), b), dates.On(y, time.Month(b), a), true
 	}
 	return "", time.Time{}, time.Time{}, false
+}
+
+// noteWeekendClosed is the two-weekends reply (weekendOfEntryReply) for
+// staff when the entry's own weekend lies in a closed month, or "": the
+// line dated that weekend is one only a manager can record (review r35
+// M12: staff were offered it, and typed back it was refused as closed).
+// why is the refusal the draft got; the reply keeps the two lines staff
+// can type and names the managers for the closed weekend.
+func (s *Service) noteWeekendClosed(ctx context.Context, p Program, d entryDraft, why string) (string, error) {
+	today := s.today()
+	asOf := today
+	if d.date != nil {
+		asOf = *d.date
+	}
+	refusal, day := s.noteNamesAnotherMonth(p, d, asOf, today)
+	if refusal != why || day.IsZero() {
+		return "", nil
+	}
+	var r noteRead
+	for _, read := range noteMonths(d.note, asOf, today) {
+		if !read.weekend.IsZero() {
+			r = read
+			break
+		}
+	}
+	if r.weekend.IsZero() {
+		return "", nil
+	}
+	sat := asOf
+	for ; sat.Weekday() != time.Saturday; sat = sat.AddDate(0, 0, -1) {
+	}
+	if sat.Equal(r.weekend) {
+		return "", nil
+	}
+	closes, err := s.store.MonthClosesBetween(ctx, sat, asOf)
+	if err != nil || len(closes) == 0 {
+		return "", err
+	}
+	for _, c := range closes {
+		if c.Month.Year() == asOf.Year() && c.Month.Month() == asOf.Month() {
+			return "", nil // the entry's own month closed: refused as closed once typed
+		}
+	}
+	return s.msg("offered19.note_weekend_closed", "Word", r.word, "Today", s.date(today), "From", s.date(r.weekend),
+		"To", s.date(r.weekend.AddDate(0, 0, 1)), "Date", s.date(asOf), "EntryFrom", s.date(sat), "EntryTo", s.date(sat.AddDate(0, 0, 1)),
+		"Dated", s.draftLine(p, d, day, d.note), "Kept", s.keptLine(p, d, asOf, r.word),
+		"Month", s.period(monthPeriod(closes[0].Month)), "Managers", s.managerNames(ctx)), nil
 }

@@ -1409,7 +1409,9 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 // (review r15 F9: `채용 4 50 12.1 메모:11월분 2차 채용` was filed in
 // December), or "".
 // day is the dated line's day, zero when no dated line is offered.
-func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) (why string, day time.Time) {
+// closed, when not nil, says which lines keep the reason: those dated in
+// a closed month (review r35 M14).
+func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, closed func(time.Time) bool, asOf, today time.Time) (why string, day time.Time) {
 	if w, later := NoteStartsLater(note, asOf, today); later {
 		return s.msg("lead.hire_note_starts_later", "Words", w, "AsOf", s.date(asOf), "ID", agreement), time.Time{}
 	}
@@ -1436,7 +1438,7 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 		if note != "" {
 			parts = append(parts, s.msg("k42.line_note", "Note", note))
 		}
-		if reason != "" {
+		if reason != "" && (closed == nil || closed(day)) {
 			parts = append(parts, s.msg("k56.line_reason", "Reason", reason))
 		}
 		return strings.Join(parts, " ")
@@ -1489,7 +1491,7 @@ func (s *Service) draftLine(p Program, d entryDraft, day time.Time, note string)
 	if note != "" {
 		parts = append(parts, s.msg("k42.line_note", "Note", note))
 	}
-	if d.reason != "" { // 사유: takes the rest of the line, so it comes last
+	if d.reason != "" && (d.reasonMonth == nil || d.reasonMonth(day)) { // 사유: takes the rest of the line, so it comes last
 		parts = append(parts, s.msg("k56.line_reason", "Reason", d.reason))
 	}
 	return strings.Join(parts, " ")
