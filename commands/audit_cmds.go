@@ -627,6 +627,9 @@ func (s *Service) programByID(programs []Program, id int64) (Program, bool) {
 // hire answers `hire <agreement> <count> [date]` (채용): part or all of an
 // agreement realised as jobs on the date.
 func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
+	if r, refused := s.backtickInLine(cmd); refused {
+		return r
+	}
 	a, err := s.store.Entry(ctx, cmd.ID)
 	if errors.Is(err, ErrNotFound) {
 		if r, ok := s.nothingNotCorrectable(ctx, cmd); ok {
@@ -677,7 +680,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 			// its two lines answer one question, as an add's (review r33 M3)
 			hire := NewEntry{ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, Status: StatusRealised,
 				Department: a.Department, LoggedBy: c.UserID, Agreement: a.ID}
-			if err := s.holdNoteLines(ctx, c, hire, [2]time.Time{named, day}); err != nil {
+			if err := s.holdNoteLines(ctx, c, hire, []time.Time{named, day}); err != nil {
 				return s.storageFailure(ctx, cmd.Name, err)
 			}
 		}

@@ -145,6 +145,9 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 
 // add answers `add`.
 func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
+	if r, refused := s.backtickInLine(cmd); refused {
+		return r
+	}
 	programs, err := s.store.Programs(ctx)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
@@ -261,9 +264,11 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 				asOf = *d.date
 			}
 			if why, day := s.noteNamesAnotherMonth(p, d, asOf, today); why == noteRefusal {
-				days := [2]time.Time{day, asOf}
+				days := []time.Time{day, asOf}
 				if _, first, second, ok := ambiguousNoteDays(d.note); ok {
-					days = [2]time.Time{first, second} // 12.1.2026: both lines dated (review r38 B6)
+					days = []time.Time{first, second} // 12.1.2026: both lines dated (review r38 B6)
+				} else if entry, ok := s.entryWeekendLine(d.note, asOf, today); ok && strings.Contains(noteRefusal, s.date(entry)) {
+					days = append(days, entry) // 주말 on another week: the entry's weekend's line too (r35 M12)
 				}
 				if !days[0].IsZero() {
 					if err := s.holdNoteAnswers(ctx, c, p, depts, d, days); err != nil {
@@ -1624,4 +1629,31 @@ func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time, not
 			"Count", count, "Note", d.note)
 	}
 	return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word, "Count", count)
+}
+
+// backtickInLine refuses a write line holding a backtick, naming the word
+// it is in (review r35 M8: `메모:`특채` 입사 12.1.` broke the code spans of
+// the lines a refusal offered, and r32Offered-style copying took half a
+// line): every line the bot offers is shown in backquotes, so no user
+// text may open or close one. The word is named with its backticks left
+// out, and no line is offered: what to type is the line without them.
+func (s *Service) backtickInLine(cmd Command) (Reply, bool) {
+	if !strings.Contains(cmd.Line, "`") {
+		return Reply{}, false
+	}
+	word := ""
+	for _, f := range strings.Fields(cmd.Line) {
+		if i := strings.Index(f, "`"); i >= 0 {
+			if j := strings.Index(f, ":"); j >= 0 && j < i {
+				f = f[j+1:] // 메모:`특채`: the word, not its label
+			}
+			word = strings.ReplaceAll(f, "`", "")
+			break
+		}
+	}
+	id := "offered19.backtick_in_line"
+	if word == "" {
+		id = "offered19.backtick_alone"
+	}
+	return s.refuse(cmd.Name, s.msg(id, "Word", word)), true
 }

@@ -376,15 +376,9 @@ func (s *Service) weekendOfEntryReply(r noteRead, asOf time.Time, dated, kept st
 	if r.weekend.IsZero() {
 		return ""
 	}
-	sat := asOf
-	for ; sat.Weekday() != time.Saturday; sat = sat.AddDate(0, 0, -1) {
-	}
-	if sat.Equal(r.weekend) {
+	sat, day, ok := entryWeekend(r, asOf)
+	if !ok {
 		return ""
-	}
-	day := sat // the entry's weekend, dated its Saturday, or the entry's day on it
-	if asOf.Weekday() == time.Sunday {
-		day = asOf
 	}
 	entryLine := strings.Replace(kept, s.date(asOf), s.date(day), 1)
 	reply := s.msg("daywords.note_weekend_two", "Word", r.word, "Today", s.date(s.today()), "From", s.date(r.weekend),
@@ -463,10 +457,8 @@ func (s *Service) noteWeekendClosed(ctx context.Context, p Program, d entryDraft
 	if r.weekend.IsZero() {
 		return "", nil
 	}
-	sat := asOf
-	for ; sat.Weekday() != time.Saturday; sat = sat.AddDate(0, 0, -1) {
-	}
-	if sat.Equal(r.weekend) {
+	sat, _, ok := entryWeekend(r, asOf)
+	if !ok {
 		return "", nil
 	}
 	closes, err := s.store.MonthClosesBetween(ctx, sat, asOf)
@@ -482,4 +474,37 @@ func (s *Service) noteWeekendClosed(ctx context.Context, p Program, d entryDraft
 		"To", s.date(r.weekend.AddDate(0, 0, 1)), "Date", s.date(asOf), "EntryFrom", s.date(sat), "EntryTo", s.date(sat.AddDate(0, 0, 1)),
 		"Dated", s.draftLine(p, d, day, d.note), "Kept", s.keptLine(p, d, asOf, r.word),
 		"Month", s.period(monthPeriod(closes[0].Month)), "Managers", s.managerNames(ctx)), nil
+}
+
+// entryWeekend is the Saturday of the weekend on or before asOf and the
+// day the two-weekends reply dates its line (that Saturday, or asOf on
+// its Sunday); ok=false when that weekend is the one the note's r names.
+func entryWeekend(r noteRead, asOf time.Time) (sat, day time.Time, ok bool) {
+	if r.weekend.IsZero() {
+		return time.Time{}, time.Time{}, false
+	}
+	sat = asOf
+	for ; sat.Weekday() != time.Saturday; sat = sat.AddDate(0, 0, -1) {
+	}
+	if sat.Equal(r.weekend) {
+		return time.Time{}, time.Time{}, false
+	}
+	day = sat
+	if asOf.Weekday() == time.Sunday {
+		day = asOf
+	}
+	return sat, day, true
+}
+
+// entryWeekendLine is the day of the two-weekends reply's line for the
+// entry's own weekend when the note's 주말 asks it, so the refusal holds
+// that line with the other two as one question.
+func (s *Service) entryWeekendLine(note string, asOf, today time.Time) (time.Time, bool) {
+	for _, r := range noteMonths(note, asOf, today) {
+		if !r.weekend.IsZero() {
+			_, day, ok := entryWeekend(r, asOf)
+			return day, ok
+		}
+	}
+	return time.Time{}, false
 }

@@ -1269,7 +1269,7 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 		day = r.named // 2/1 현재 on a 1월말 누계: that day, not its month's end (review r28 F10)
 	}
 	reply := s.anotherMonthReply(r, asOf, s.draftLine(p, d, day, d.note), s.keptLine(p, d, asOf, r.word))
-	if d.date != nil && day.Equal(r.named) {
+	if _, _, weekends := entryWeekend(r, asOf); d.date != nil && day.Equal(r.named) && !weekends {
 		// 날짜:11/28 메모:11월 26일 입사: the kept line leaves the start day
 		// out, and says why (review r31 F3/F15)
 		reply += " " + s.msg("kept.kept_line_drops_day", "Word", r.word, "Named", s.date(r.named))
