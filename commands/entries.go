@@ -244,10 +244,16 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		if why != "" {
 			bad.message, noteRefusal = why, why
-		} else if why, err = s.noteWeekendClosed(ctx, p, d, bad.message); err != nil {
+		}
+	}
+	if bad != nil && bad.field == FieldNote && bad.message == noteRefusal {
+		// 주말 whose entry's weekend is closed (review r35 M12): its lines
+		// are the refusal's, held as one question below
+		why, err := s.noteWeekendClosed(ctx, p, d, bad.message, s.IsManager(c.UserID))
+		if err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
-		} else if why != "" {
-			// its two lines are the refusal's: held as one question
+		}
+		if why != "" {
 			bad.message = why
 		}
 	}

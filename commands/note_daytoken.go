@@ -431,20 +431,21 @@ func ambiguousNoteDays(note string) (word string, first, second time.Time, ok bo
 	return "", time.Time{}, time.Time{}, false
 }
 
-// noteWeekendClosed is the two-weekends reply (weekendOfEntryReply) for
-// staff when the entry's own weekend lies in a closed month, or "": the
-// line dated that weekend is one only a manager can record (review r35
+// noteWeekendClosed is the two-weekends reply (weekendOfEntryReply) when
+// the entry's own weekend lies in a closed month, or "": the line dated
+// that weekend is one only a manager can record, with 사유: (review r35
 // M12: staff were offered it, and typed back it was refused as closed).
-// why is the refusal the draft got; the reply keeps the two lines staff
-// can type and names the managers for the closed weekend.
-func (s *Service) noteWeekendClosed(ctx context.Context, p Program, d entryDraft, why string) (string, error) {
+// why is the refusal the draft got; the reply keeps the two lines the
+// caller can type, and for the closed weekend names the managers (staff)
+// or says to add 사유: (a manager).
+func (s *Service) noteWeekendClosed(ctx context.Context, p Program, d entryDraft, why string, manager bool) (string, error) {
 	today := s.today()
 	asOf := today
 	if d.date != nil {
 		asOf = *d.date
 	}
-	refusal, day := s.noteNamesAnotherMonth(p, d, asOf, today)
-	if refusal != why || day.IsZero() {
+	refusal, dated := s.noteNamesAnotherMonth(p, d, asOf, today)
+	if refusal != why || dated.IsZero() {
 		return "", nil
 	}
 	var r noteRead
@@ -457,7 +458,7 @@ func (s *Service) noteWeekendClosed(ctx context.Context, p Program, d entryDraft
 	if r.weekend.IsZero() {
 		return "", nil
 	}
-	sat, _, ok := entryWeekend(r, asOf)
+	sat, day, ok := entryWeekend(r, asOf)
 	if !ok {
 		return "", nil
 	}
@@ -470,9 +471,13 @@ func (s *Service) noteWeekendClosed(ctx context.Context, p Program, d entryDraft
 			return "", nil // the entry's own month closed: refused as closed once typed
 		}
 	}
-	return s.msg("offered19.note_weekend_closed", "Word", r.word, "Today", s.date(today), "From", s.date(r.weekend),
+	id := "offered19.note_weekend_closed"
+	if manager {
+		id = "offered19.note_weekend_closed_manager" // a manager records it with 사유:
+	}
+	return s.msg(id, "EntryDay", s.date(day), "Word", r.word, "Today", s.date(today), "From", s.date(r.weekend),
 		"To", s.date(r.weekend.AddDate(0, 0, 1)), "Date", s.date(asOf), "EntryFrom", s.date(sat), "EntryTo", s.date(sat.AddDate(0, 0, 1)),
-		"Dated", s.draftLine(p, d, day, d.note), "Kept", s.keptLine(p, d, asOf, r.word),
+		"Dated", s.draftLine(p, d, dated, d.note), "Kept", s.keptLine(p, d, asOf, r.word),
 		"Month", s.period(monthPeriod(closes[0].Month)), "Managers", s.managerNames(ctx)), nil
 }
 
