@@ -1,6 +1,8 @@
 package commands_test
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -199,5 +201,28 @@ func TestOffered19BacktickInLineIsRefusedNamingIt(t *testing.T) {
 		if tc.fixed != "" {
 			offered19TypeBack(t, offered19Case{lang: tc.lang, today: "2026-12-04", user: manager, line: tc.fixed, offered: 2, count: 5})
 		}
+	}
+}
+
+// Review r35 M14, 채용: the hire's line offered for the open month carries
+// no 사유:, and its two lines answer one question.
+func TestOffered19HireOpenMonthLineCarriesNoReason(t *testing.T) {
+	t.Parallel()
+	h := r32At(t, commands.Korean, "2026-12-08")
+	h.run(manager, "추가 청년 10 날짜:11/2 상태:약정", commands.OutcomeOK)
+	h.run(manager, "마감 11월", commands.OutcomeOK)
+	id := h.sqlInt(`SELECT max(id) FROM entries`)
+	r := h.run(manager, fmt.Sprintf("채용 %d 5 11/30 사유:늦은 보고 메모:12/1 입사", id), commands.OutcomeRefused)
+	var lines []string
+	for _, m := range regexp.MustCompile("`(채용 [^`]+)`").FindAllStringSubmatch(r.Text(), -1) {
+		lines = append(lines, m[1])
+	}
+	if len(lines) != 2 || strings.Contains(lines[0], "사유:") || !strings.Contains(lines[1], "사유:늦은 보고") {
+		t.Fatalf("lines offered %q, want the December line without 사유: and the November line with it:\n%s", lines, r.Text())
+	}
+	h.run(manager, lines[0], commands.OutcomeOK)
+	h.run(manager, lines[1], commands.OutcomeRefused)
+	if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE status = 'realised' AND voided_at IS NULL`); got != 5 {
+		t.Fatalf("realised SUM %d, want 5", got)
 	}
 }
