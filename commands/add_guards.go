@@ -987,7 +987,7 @@ func notePrint(token string) string { return siblingPrint(token, maxAnswers+1) }
 // answers' locks). The same refusal again within the window keeps the
 // tokens it gave, so a line recorded before stays the question's answer.
 // days are the dated line's day and the kept line's.
-func (s *Service) holdNoteAnswers(ctx context.Context, c Caller, p Program, depts []Department, d entryDraft, days [2]time.Time) error {
+func (s *Service) holdNoteAnswers(ctx context.Context, c Caller, p Program, depts []Department, d entryDraft, days []time.Time) error {
 	e := NewEntry{ProgramID: p.ID, Count: d.count.Value, Kind: KindDelta, Approximate: d.count.Approximate, Status: d.status,
 		Department: p.Department, LoggedBy: c.UserID}
 	if d.cumulative {
@@ -1022,7 +1022,7 @@ func noteLinePrint(e NewEntry) string {
 // The tokens are the same for every refusal of the same lines asked the
 // same day (review r36 M6: the refused line sent by processes at once wrote
 // rows of different tokens that interleaved, unlinking the two lines).
-func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days [2]time.Time) error {
+func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days []time.Time) error {
 	return s.holdOfferedLines(ctx, c, e, days, false)
 }
 
@@ -1032,7 +1032,7 @@ func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days 
 // marked as that question's (dayChoiceMark), so the refusal of the other
 // line names it rather than a note.
 func (s *Service) holdDayChoice(ctx context.Context, c Caller, e NewEntry, days [2]time.Time) error {
-	return s.holdOfferedLines(ctx, c, e, days, true)
+	return s.holdOfferedLines(ctx, c, e, days[:], true)
 }
 
 // dayChoiceMark is what notePrint keeps for a token of a DayChoiceError's
@@ -1043,45 +1043,75 @@ func dayChoiceMark(token string) string {
 	return hex.EncodeToString(sum[:confirmPart])
 }
 
-// holdOfferedLines keeps the two lines holdNoteLines and holdDayChoice
-// keep; dayChoice marks them as a DayChoiceError's.
-func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, days [2]time.Time, dayChoice bool) error {
-	dated, kept := e, e
-	dated.AsOf, kept.AsOf = days[0], days[1]
-	if holdPrint(dated) == holdPrint(kept) {
+// holdOfferedLines keeps the lines holdNoteLines and holdDayChoice keep,
+// one per day; dayChoice marks them as a DayChoiceError's.
+func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, days []time.Time, dayChoice bool) error {
+	// Up to three lines: the two-weekends reply offers the line of each
+	// weekend and the kept one, and any two recorded were one batch twice
+	// (review r35 M12).
+	var lines []NewEntry
+	for _, day := range days {
+		line := e
+		line.AsOf = day
+		if !slices.ContainsFunc(lines, func(l NewEntry) bool { return holdPrint(l) == holdPrint(line) }) && len(lines) < maxAnswers {
+			lines = append(lines, line)
+		}
+	}
+	if len(lines) < 2 {
 		return nil
 	}
 	since := s.now().Add(-repeatWindow)
-	a, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(dated), since)
-	if err != nil {
-		return err
-	}
-	b, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(kept), since)
-	if err != nil {
-		return err
-	}
-	if a != "" && b != "" {
-		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(a, 0), since)
+	held := make([]string, len(lines))
+	for i, line := range lines {
+		t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(line), since)
 		if err != nil {
 			return err
 		}
-		marked, err := s.store.HeldConfirmation(ctx, e.LoggedBy, notePrint(a), since)
+		held[i] = t
+	}
+	if !slices.Contains(held, "") {
+		same := true
+		for i := 1; i < len(held) && same; i++ {
+			sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(held[0], i-1), since)
+			if err != nil {
+				return err
+			}
+			same = sibling == held[i]
+		}
+		marked, err := s.store.HeldConfirmation(ctx, e.LoggedBy, notePrint(held[0]), since)
 		if err != nil {
 			return err
 		}
-		if sibling == b && marked != "" {
+		if same && marked != "" {
 			return nil // asked again: the lines keep the tokens the first refusal gave
 		}
 	}
-	seed := "note:" + e.LoggedBy + ":" + s.today().Format(time.DateOnly) + ":" + noteLinePrint(dated) + ":" + noteLinePrint(kept)
-	a, b = confirmToken(seed, dated), confirmToken(seed, kept)
-	markA, markB := a, b
-	if dayChoice {
-		markA, markB = dayChoiceMark(a), dayChoiceMark(b)
+	seed := "note:" + e.LoggedBy + ":" + s.today().Format(time.DateOnly)
+	for _, line := range lines {
+		seed += ":" + noteLinePrint(line)
+	}
+	tokens := make([]string, len(lines))
+	for i, line := range lines {
+		tokens[i] = confirmToken(seed, line)
+	}
+	var rows [][2]string
+	for i, line := range lines {
+		rows = append(rows, [2]string{noteLinePrint(line), tokens[i]})
+		j := 0
+		for k := range lines {
+			if k != i {
+				rows = append(rows, [2]string{siblingPrint(tokens[i], j), tokens[k]})
+				j++
+			}
+		}
+		mark := tokens[i]
+		if dayChoice {
+			mark = dayChoiceMark(tokens[i])
+		}
+		rows = append(rows, [2]string{notePrint(tokens[i]), mark})
 	}
 	now := s.now()
-	for _, row := range [][2]string{{noteLinePrint(dated), a}, {noteLinePrint(kept), b}, {siblingPrint(a, 0), b}, {siblingPrint(b, 0), a},
-		{notePrint(a), markA}, {notePrint(b), markB}} {
+	for _, row := range rows {
 		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row[0], row[1], now); err != nil {
 			return err
 		}

@@ -633,6 +633,9 @@ func (s *Service) programByID(programs []Program, id int64) (Program, bool) {
 // hire answers `hire <agreement> <count> [date]` (채용): part or all of an
 // agreement realised as jobs on the date.
 func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
+	if r, refused := s.backtickInLine(cmd); refused {
+		return r
+	}
 	a, err := s.store.Entry(ctx, cmd.ID)
 	if errors.Is(err, ErrNotFound) {
 		if r, ok := s.nothingNotCorrectable(ctx, cmd); ok {
@@ -672,14 +675,20 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if utf8.RuneCountInString(note) > MaxNoteRunes {
 		return s.refuse(cmd.Name, s.msg("shared.note_too_long", "MaxNoteRunes", MaxNoteRunes))
 	}
-	if why, named := s.hireNamesAnotherMonth(a.ID, cmd.Count.Value, note, cmd.Opts.Reason, day, s.today()); why != "" {
+	var closed func(time.Time) bool
+	if cmd.Opts.Reason != "" {
+		if closed, err = s.closedMonths(ctx); err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+	}
+	if why, named := s.hireNamesAnotherMonth(a.ID, cmd.Count.Value, note, cmd.Opts.Reason, closed, day, s.today()); why != "" {
 		if !named.IsZero() {
 			// its two lines answer one question, as an add's (review r33 M3)
 			hire := NewEntry{ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, Status: StatusRealised,
 				Department: a.Department, LoggedBy: c.UserID, Agreement: a.ID}
-			days := [2]time.Time{named, day}
+			days := []time.Time{named, day}
 			if _, first, second, ok := ambiguousNoteDays(note); ok {
-				days = [2]time.Time{first, second} // 12.1.2026: both lines dated (review r35q4)
+				days = []time.Time{first, second} // 12.1.2026: both lines dated (review r35q4)
 			}
 			if err := s.holdNoteLines(ctx, c, hire, days); err != nil {
 				return s.storageFailure(ctx, cmd.Name, err)

@@ -41,6 +41,24 @@ type entryDraft struct {
 	confirmed bool
 	within    *bool
 	reason    string
+	// reasonMonth says whether a line offered dated day keeps the reason:
+	// only in a closed month (nil: always).
+	reasonMonth func(day time.Time) bool
+}
+
+// closedMonths says, for a line dated day, whether its month is closed,
+// as the store has the closes now.
+func (s *Service) closedMonths(ctx context.Context) (func(day time.Time) bool, error) {
+	today := s.today()
+	closes, err := s.store.MonthClosesBetween(ctx, dates.On(today.Year()-5, 1, 1), today)
+	if err != nil {
+		return nil, err
+	}
+	closed := map[[2]int]bool{}
+	for _, c := range closes {
+		closed[[2]int{c.Month.Year(), int(c.Month.Month())}] = true
+	}
+	return func(day time.Time) bool { return closed[[2]int{day.Year(), int(day.Month())}] }, nil
 }
 
 // invalid names the field a draft fails on and why.
@@ -130,6 +148,9 @@ func (s *Service) prepareEntry(c Caller, programs []Program, depts []Department,
 // line holds, as when it was refused unread; addLine keeps its two lines
 // as the question's answers once it has read the entry (review r38 B7).
 func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
+	if r, refused := s.backtickInLine(cmd); refused {
+		return r
+	}
 	r := s.addLine(ctx, c, cmd)
 	if cmd.dayChoice != nil && r.Outcome != OutcomeFailed && r.Outcome != OutcomeRepeated {
 		return s.usageReply(cmd.dayChoice)
@@ -150,6 +171,16 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 	d := entryDraft{count: cmd.Count, cumulative: cmd.Cumulative, date: cmd.Opts.Date, department: cmd.Opts.Department,
 		status: cmd.Opts.Status, employment: cmd.Opts.Employment, agreementHire: cmd.AgreementHire != "",
 		confirmed: cmd.Confirmed, within: cmd.Opts.Within, reason: cmd.Opts.Reason}
+	if d.reason != "" {
+		// A line offered for an open month carries no 사유:, which only a
+		// closed month's write takes (review r35 M14: typed back, it was
+		// refused for its reason).
+		closed, err := s.closedMonths(ctx)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		d.reasonMonth = closed
+	}
 	var noteWords []string
 	switch {
 	case cmd.Opts.Program != "":
@@ -221,10 +252,25 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 		}
 		cmd.Confirmed, cmd.pendingToken = pending != "", pending
 	}
+	var noteRefusal string // the note-day refusal as asked, before staff's closed-month reply replaces it
+	if bad != nil {
+		noteRefusal = bad.message
+	}
 	if bad != nil && bad.field == FieldNote && !s.IsManager(c.UserID) {
 		// The line dated the note's month cannot be recorded by staff
 		// when that month is closed (r22 F8, r24 F19): say what to do.
 		why, err := s.noteMonthClosed(ctx, p, d)
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		if why != "" {
+			bad.message, noteRefusal = why, why
+		}
+	}
+	if bad != nil && bad.field == FieldNote && bad.message == noteRefusal {
+		// 주말 whose entry's weekend is closed (review r35 M12): its lines
+		// are the refusal's, held as one question below
+		why, err := s.noteWeekendClosed(ctx, p, d, bad.message, s.IsManager(c.UserID))
 		if err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		}
@@ -244,10 +290,12 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 			if d.date != nil {
 				asOf = *d.date
 			}
-			if why, day := s.noteNamesAnotherMonth(p, d, asOf, today); why == bad.message {
-				days := [2]time.Time{day, asOf}
+			if why, day := s.noteNamesAnotherMonth(p, d, asOf, today); why == noteRefusal {
+				days := []time.Time{day, asOf}
 				if _, first, second, ok := ambiguousNoteDays(d.note); ok {
-					days = [2]time.Time{first, second} // 12.1.2026: both lines dated (review r38 B6)
+					days = []time.Time{first, second} // 12.1.2026: both lines dated (review r38 B6)
+				} else if entry, ok := s.entryWeekendLine(d.note, asOf, today); ok && strings.Contains(noteRefusal, s.date(entry)) {
+					days = append(days, entry) // 주말 on another week: the entry's weekend's line too (r35 M12)
 				}
 				if !days[0].IsZero() {
 					if err := s.holdNoteAnswers(ctx, c, p, depts, d, days); err != nil {
@@ -1614,4 +1662,31 @@ func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time, not
 			"Count", count, "Note", d.note)
 	}
 	return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word, "Count", count)
+}
+
+// backtickInLine refuses a write line holding a backtick, naming the word
+// it is in (review r35 M8: `메모:`특채` 입사 12.1.` broke the code spans of
+// the lines a refusal offered, and r32Offered-style copying took half a
+// line): every line the bot offers is shown in backquotes, so no user
+// text may open or close one. The word is named with its backticks left
+// out, and no line is offered: what to type is the line without them.
+func (s *Service) backtickInLine(cmd Command) (Reply, bool) {
+	if !strings.Contains(cmd.Line, "`") {
+		return Reply{}, false
+	}
+	word := ""
+	for _, f := range strings.Fields(cmd.Line) {
+		if i := strings.Index(f, "`"); i >= 0 {
+			if j := strings.Index(f, ":"); j >= 0 && j < i {
+				f = f[j+1:] // 메모:`특채`: the word, not its label
+			}
+			word = strings.ReplaceAll(f, "`", "")
+			break
+		}
+	}
+	id := "offered19.backtick_in_line"
+	if word == "" {
+		id = "offered19.backtick_alone"
+	}
+	return s.refuse(cmd.Name, s.msg(id, "Word", word)), true
 }

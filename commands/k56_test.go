@@ -187,19 +187,23 @@ func TestK56NoteMonthLinesKeepTheFieldsTyped(t *testing.T) {
 	}
 }
 
-// A 사유: typed (a manager's line into a closed month) stays in both
-// lines offered, last, as it takes the rest of the line.
+// A 사유: typed (a manager's line into a closed month) stays in the line
+// offered for the closed month, last, as it takes the rest of the line;
+// the open month's line carries none, which would refuse it (review r35
+// M14).
 func TestK56NoteMonthLinesKeepTheReason(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		lang        commands.Lang
-		line, wants string
+		lang             commands.Lang
+		close, line      string
+		wants, openMonth string
 	}{
-		{commands.Korean, "추가 노인 6 날짜:2026. 12. 1. 메모:11월분 사유:누락 보완", "`추가 노인 6 날짜:2026. 11. 30. 메모:11월분 사유:누락 보완`"},
-		{commands.English, "add 6 senior date:2026-12-01 note:November hires reason:missed", "`add senior 6 date:2026-11-30 note:November hires reason:missed`"},
+		{commands.Korean, "마감 11월", "추가 노인 6 날짜:2026. 12. 1. 메모:11월분 사유:누락 보완", "`추가 노인 6 날짜:2026. 11. 30. 메모:11월분 사유:누락 보완`", "`추가 노인 6 날짜:2026. 12. 1.`"},
+		{commands.English, "close 2026-11", "add 6 senior date:2026-12-01 note:November hires reason:missed", "`add senior 6 date:2026-11-30 note:November hires reason:missed`", "`add senior 6 date:2026-12-01 note:hires`"},
 	} {
 		h := k32Harness(t, tc.lang, time.Date(2026, time.December, 3, 1, 0, 0, 0, time.UTC))
-		h.refusedUntouched(manager, tc.line, tc.wants)
+		h.run(manager, tc.close, commands.OutcomeOK)
+		h.refusedUntouched(manager, tc.line, tc.wants, tc.openMonth)
 	}
 }
 

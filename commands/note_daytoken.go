@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"context"
 	"regexp"
 	"slices"
 	"sort"
@@ -378,15 +379,9 @@ func (s *Service) weekendOfEntryReply(r noteRead, asOf time.Time, dated, kept st
 	if r.weekend.IsZero() {
 		return ""
 	}
-	sat := asOf
-	for ; sat.Weekday() != time.Saturday; sat = sat.AddDate(0, 0, -1) {
-	}
-	if sat.Equal(r.weekend) {
+	sat, day, ok := entryWeekend(r, asOf)
+	if !ok {
 		return ""
-	}
-	day := sat // the entry's weekend, dated its Saturday, or the entry's day on it
-	if asOf.Weekday() == time.Sunday {
-		day = asOf
 	}
 	entryLine := strings.Replace(kept, s.date(asOf), s.date(day), 1)
 	reply := s.msg("daywords.note_weekend_two", "Word", r.word, "Today", s.date(s.today()), "From", s.date(r.weekend),
@@ -444,4 +439,87 @@ func ambiguousNoteDays(note string) (word string, first, second time.Time, ok bo
 // is refused as the typed line's is, naming both days.
 func NoteDateAmbiguous(note string) (word string, first, second time.Time, ok bool) {
 	return ambiguousNoteDays(note)
+}
+
+// noteWeekendClosed is the two-weekends reply (weekendOfEntryReply) when
+// the entry's own weekend lies in a closed month, or "": the line dated
+// that weekend is one only a manager can record, with 사유: (review r35
+// M12: staff were offered it, and typed back it was refused as closed).
+// why is the refusal the draft got; the reply keeps the two lines the
+// caller can type, and for the closed weekend names the managers (staff)
+// or says to add 사유: (a manager).
+func (s *Service) noteWeekendClosed(ctx context.Context, p Program, d entryDraft, why string, manager bool) (string, error) {
+	today := s.today()
+	asOf := today
+	if d.date != nil {
+		asOf = *d.date
+	}
+	refusal, dated := s.noteNamesAnotherMonth(p, d, asOf, today)
+	if refusal != why || dated.IsZero() {
+		return "", nil
+	}
+	var r noteRead
+	for _, read := range noteMonths(d.note, asOf, today) {
+		if !read.weekend.IsZero() {
+			r = read
+			break
+		}
+	}
+	if r.weekend.IsZero() {
+		return "", nil
+	}
+	sat, day, ok := entryWeekend(r, asOf)
+	if !ok {
+		return "", nil
+	}
+	closes, err := s.store.MonthClosesBetween(ctx, sat, asOf)
+	if err != nil || len(closes) == 0 {
+		return "", err
+	}
+	for _, c := range closes {
+		if c.Month.Year() == asOf.Year() && c.Month.Month() == asOf.Month() {
+			return "", nil // the entry's own month closed: refused as closed once typed
+		}
+	}
+	id := "offered19.note_weekend_closed"
+	if manager {
+		id = "offered19.note_weekend_closed_manager" // a manager records it with 사유:
+	}
+	return s.msg(id, "EntryDay", s.date(day), "Word", r.word, "Today", s.date(today), "From", s.date(r.weekend),
+		"To", s.date(r.weekend.AddDate(0, 0, 1)), "Date", s.date(asOf), "EntryFrom", s.date(sat), "EntryTo", s.date(sat.AddDate(0, 0, 1)),
+		"Dated", s.draftLine(p, d, dated, d.note), "Kept", s.keptLine(p, d, asOf, r.word),
+		"Month", s.period(monthPeriod(closes[0].Month)), "Managers", s.managerNames(ctx)), nil
+}
+
+// entryWeekend is the Saturday of the weekend on or before asOf and the
+// day the two-weekends reply dates its line (that Saturday, or asOf on
+// its Sunday); ok=false when that weekend is the one the note's r names.
+func entryWeekend(r noteRead, asOf time.Time) (sat, day time.Time, ok bool) {
+	if r.weekend.IsZero() {
+		return time.Time{}, time.Time{}, false
+	}
+	sat = asOf
+	for ; sat.Weekday() != time.Saturday; sat = sat.AddDate(0, 0, -1) {
+	}
+	if sat.Equal(r.weekend) {
+		return time.Time{}, time.Time{}, false
+	}
+	day = sat
+	if asOf.Weekday() == time.Sunday {
+		day = asOf
+	}
+	return sat, day, true
+}
+
+// entryWeekendLine is the day of the two-weekends reply's line for the
+// entry's own weekend when the note's 주말 asks it, so the refusal holds
+// that line with the other two as one question.
+func (s *Service) entryWeekendLine(note string, asOf, today time.Time) (time.Time, bool) {
+	for _, r := range noteMonths(note, asOf, today) {
+		if !r.weekend.IsZero() {
+			_, day, ok := entryWeekend(r, asOf)
+			return day, ok
+		}
+	}
+	return time.Time{}, false
 }

@@ -210,7 +210,7 @@ func numericIsDate(kind, sep string, twoDigits bool, rest string) bool {
 	case rest == "":
 	case strings.HasPrefix(rest, "."):
 		return len(rest) == 1 || !strings.ContainsAny(rest[1:2], "0123456789")
-	case strings.ContainsAny(rest[:1], "~-,;)"):
+	case strings.ContainsAny(rest[:1], "~-,;)"), strings.HasPrefix(rest, "·"): // 11/30·12/1: a list of days
 	case strings.HasPrefix(rest, " ") || strings.HasPrefix(rest, "\t"):
 		next := strings.TrimLeft(rest, " \t")
 		if hasAnyPrefix(next, noteUnits) || hasAnyPrefix(next, noteFractionWords) {
@@ -255,6 +255,9 @@ type noteRead struct {
 	// weekend is a weekend's Saturday (주말에 입사, review r30 B2), its
 	// Sunday the day after.
 	weekend time.Time
+	// periodFrom is the first day of a period or list of days the note
+	// names (12.28.~12.31.), named being its last (periodOfDays).
+	periodFrom time.Time
 }
 
 // dated is the day offered for the figure: the day the word names (어제,
@@ -378,6 +381,7 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 		return found[i].end > found[j].end
 	})
 	var reads []noteRead
+	var spans [][2]int // each read's bytes in folded, to join a period of days (periodOfDays)
 	taken := 0
 	for _, r := range found {
 		if r.start < taken {
@@ -443,8 +447,48 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			weekend:     r.m.weekend,
 			weekAgoTo:   r.m.weekAgoTo,
 		})
+		spans = append(spans, [2]int{r.start, r.end})
+		if n := len(reads); n >= 2 && periodOfDays(reads[n-2], reads[n-1], folded[spans[n-2][1]:r.start]) {
+			// 12.28.~12.31. 입사자, 11/30·12/1 입사, 12.1. 입사, 12.3. 입사:
+			// one period, the figure's day its last (review r37 F3, r35 M6:
+			// each day asked alone, every line offered named the other)
+			p, q := reads[n-2], reads[n-1]
+			if p.named.After(q.named) {
+				p, q = q, p
+			}
+			q.periodFrom = p.named
+			q.word = note[offs[spans[n-2][0]]:offs[r.end]]
+			reads, spans = append(reads[:n-2], q), append(spans[:n-2], [2]int{spans[n-2][0], r.end})
+		}
 	}
 	return reads
+}
+
+// rePeriodGap is what may stand between two days of a period or a list
+// in a note: a range mark, a list mark or word, 부터, each day's start
+// word repeated (12.1. 입사, 12.3. 입사).
+var rePeriodGap = regexp.MustCompile(`^\.? ?(?:(?:입사자?|채용|출근|hired|started|joined) ?)?(?:~|-|–|·|,|、|/|및|와|과|부터|and|to|through)? ?$`)
+
+// periodOfDays says whether two readings of a note, a and b with gap
+// between them, are days of one period or list (12.28.~12.31., 11/30·12/1,
+// 12/1, 12/3): each names one day, neither a word counted from a day
+// (어제, 지난주, 주말), and nothing but a range or list mark lies between.
+// The period is read as its last day: a note naming it on an entry of that
+// day is the period's report, kept as written, as a range of months
+// ending in the entry's month is; on another day the line dated its last
+// day is offered, and the line without the period (review r37 F3, r35 M6).
+func periodOfDays(a, b noteRead, gap string) bool {
+	single := func(r noteRead) bool {
+		return !r.named.IsZero() && r.day.IsZero() && !r.dayWord && !r.inMonth && r.weekFrom.IsZero() && r.weekend.IsZero() &&
+			r.weekAgoFrom.IsZero() && r.from.IsZero() && r.periodFrom.IsZero() && r.months() == 1 && !r.pastOnly && !r.relative
+	}
+	if !single(a) || !single(b) || a.named.Equal(b.named) {
+		return false
+	}
+	if b.named.Sub(a.named).Abs() > 62*24*time.Hour {
+		return false // 1/5, 11/30: two reports' days, not one period
+	}
+	return rePeriodGap.MatchString(strings.ToLower(gap))
 }
 
 // dateYearTyped is the year of a note's date without one (2/1 현재) as of
@@ -1277,7 +1321,7 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 		day = r.named // 2/1 현재 on a 1월말 누계: that day, not its month's end (review r28 F10)
 	}
 	reply := s.anotherMonthReply(r, asOf, s.draftLine(p, d, day, d.note), s.keptLine(p, d, asOf, r.word))
-	if d.date != nil && day.Equal(r.named) {
+	if _, _, weekends := entryWeekend(r, asOf); d.date != nil && day.Equal(r.named) && !weekends {
 		// 날짜:11/28 메모:11월 26일 입사: the kept line leaves the start day
 		// out, and says why (review r31 F3/F15)
 		reply += " " + s.msg("kept.kept_line_drops_day", "Word", r.word, "Named", s.date(r.named))
@@ -1368,6 +1412,11 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 		return s.msg("r28a.note_names_last_week", "Word", r.word, "From", s.date(r.weekAgoFrom), "To", s.date(r.weekAgoTo),
 			"Date", s.date(asOf), "Last", s.date(r.day), "Dated", dated, "Kept", kept)
 	}
+	if !r.periodFrom.IsZero() {
+		// 12.28.~12.31. on another day: the line dated its last (review r37 F3)
+		return s.msg("offered19.note_names_period", "Word", r.word, "From", s.date(r.periodFrom), "Named", s.date(r.named),
+			"Date", s.date(asOf), "Dated", dated, "Kept", kept)
+	}
 	if r.covers(asOf) && r.named.Year() == asOf.Year() || r.namesLaterDay(asOf) {
 		// a day of the entry's own month (review r25 F1)
 		return s.msg("notes.note_names_another_day", "Word", r.word, "Named", s.date(r.named), "Date", s.date(asOf),
@@ -1412,7 +1461,15 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 // (review r15 F9: `채용 4 50 12.1 메모:11월분 2차 채용` was filed in
 // December), or "".
 // day is the dated line's day, zero when no dated line is offered.
-func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, asOf, today time.Time) (why string, day time.Time) {
+// closed, when not nil, says which lines keep the reason: those dated in
+// a closed month (review r35 M14).
+func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason string, closed func(time.Time) bool, asOf, today time.Time) (why string, day time.Time) {
+	reasonOn := func(day time.Time) string {
+		if closed == nil || closed(day) {
+			return reason
+		}
+		return ""
+	}
 	if word, first, second, ok := ambiguousNoteDays(note); ok {
 		// 12.1.2026, 3/12/2026: 1 December or 12 January, asked as an
 		// add's note is (review r35q4); both lines dated, the note's date
@@ -1422,7 +1479,7 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 			if s.lang != Korean {
 				date = day.Format(time.DateOnly)
 			}
-			return s.hireLine(agreement, count, day, strings.Replace(note, word, date, 1), reason)
+			return s.hireLine(agreement, count, day, strings.Replace(note, word, date, 1), reasonOn(day))
 		}
 		return s.msg("r35q4.note_date_ambiguous", "Word", word, "First", s.date(first), "Second", s.date(second),
 			"FirstLine", line(first), "SecondLine", line(second)), first
@@ -1445,7 +1502,7 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 		day = r.named
 	}
 	line := func(day time.Time, note string) string {
-		return s.hireLine(agreement, count, day, note, reason)
+		return s.hireLine(agreement, count, day, note, reasonOn(day))
 	}
 	return s.anotherMonthReply(r, asOf, line(day, note), line(asOf, withoutNoteWords(note, datePhrase(note, r.word)))), day
 }
@@ -1512,7 +1569,7 @@ func (s *Service) draftLine(p Program, d entryDraft, day time.Time, note string)
 	if note != "" {
 		parts = append(parts, s.msg("k42.line_note", "Note", note))
 	}
-	if d.reason != "" { // 사유: takes the rest of the line, so it comes last
+	if d.reason != "" && (d.reasonMonth == nil || d.reasonMonth(day)) { // 사유: takes the rest of the line, so it comes last
 		parts = append(parts, s.msg("k56.line_reason", "Reason", d.reason))
 	}
 	return strings.Join(parts, " ")
