@@ -72,6 +72,28 @@ func TestYearEndDateWithoutYearIsAsked(t *testing.T) {
 			mustContain(t, st, byLang(lang, "2026", "2026년 1월"), strconv.FormatInt(want, 10))
 			// The note reader reads 1/2 that day as the coming January too.
 			h.run(manager, "추가 청년 3 메모:1/2 입사", commands.OutcomeRefused)
+			// A note's day without a year names both days, as the date
+			// field does; each line offered records as typed.
+			for i, line := range []string{"추가 여성 3 메모:1월 2일 기준", "추가 여성 4 12월 31일 메모:1/2 현재"} {
+				hn := r32At(t, lang, "2026-12-31")
+				r := hn.run(manager, line, commands.OutcomeRefused)
+				mustContain(t, r.Text(), byLang(lang, "2026-01-02", "2026. 1. 2."), byLang(lang, "2027-01-02", "2027. 1. 2."),
+					byLang(lang, "has no year", "연도가 없어"))
+				offered := r32Offered(r)
+				if len(offered) != 2 || hn.sqlInt(`SELECT count(*) FROM entries`) != 0 {
+					t.Fatalf("%q offers %q, want two lines and nothing written", line, offered)
+				}
+				// The two lines answer one question: each is typed back on
+				// a ledger of its own.
+				for j, o := range offered {
+					ho := r32At(t, lang, "2026-12-31")
+					ho.run(manager, o, commands.OutcomeOK)
+					want := []string{"2026-01-02", "2026-12-31"}[j] + "|" + strconv.Itoa(3+i)
+					if got := ho.sqlStr(`SELECT string_agg(as_of::text || '|' || count, ',') FROM entries WHERE voided_at IS NULL`); got != want {
+						t.Errorf("%q typed back stored %q, want %q", o, got, want)
+					}
+				}
+			}
 		})
 	}
 	// In January, 12월 31일 stays last December's, unasked.
