@@ -6,7 +6,7 @@ import (
 )
 
 // AheadNextYear (review r39 F16): a day without a year that, read this
-// year, lies behind today while next year's is within recentWindow ahead.
+// year, lies behind today while next year's is within two months ahead.
 func TestAheadNextYear(t *testing.T) {
 	t.Parallel()
 	dec31 := On(2026, 12, 31)
@@ -20,7 +20,9 @@ func TestAheadNextYear(t *testing.T) {
 		{"1/2", dec31, "2027-01-02"},
 		{"1월말", dec31, "2027-01-31"},
 		{"Jan 6", dec31, "2027-01-06"},
-		{"3월 31일", dec31, "2027-03-31"},
+		{"2월 28일", dec31, "2027-02-28"},
+		{"3월 31일", dec31, ""}, // next year's more than two months off
+		{"2월 10일", On(2026, 11, 26), ""},
 		{"4월 3일", dec31, ""},       // next year's more than three months off
 		{"2026. 1. 2.", dec31, ""}, // the year said
 		{"26. 1. 2.", dec31, ""},
