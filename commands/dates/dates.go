@@ -575,6 +575,12 @@ func recentYear(year int, base time.Time, span func(y int) (from, to time.Time))
 	return year
 }
 
+// yearEndWindow is how far ahead next year's day may be for a yearless
+// day to be asked (AheadNextYear): two months, the coming January and
+// February at year end. Wider, `2월 10일` typed on 26 November for the
+// February past would be asked too.
+const yearEndWindow = 62 * 24 * time.Hour
+
 // AheadNextYear is the year-end mirror of recentYear, for one day typed
 // without a year (1월 2일, 1. 4., 1/2, 1월말): Parse reads it as this
 // year's, but when that lies behind today while the same day next year is
@@ -584,12 +590,6 @@ func recentYear(year int, base time.Time, span func(y int) (from, to time.Time))
 // both days; ok is false for any other date, and for one that says its
 // year (2026. 1. 2., 26/1/2, 올해 1월 2일), which is no guess. Periods keep
 // recentYear alone: 현황 1월 on 31 December is the January past.
-// yearEndWindow is how far ahead next year's day may be for a yearless
-// day to be asked (AheadNextYear): two months, the coming January and
-// February at year end. Wider, `2월 10일` typed on 26 November for the
-// February past would be asked too.
-const yearEndWindow = 62 * 24 * time.Hour
-
 func AheadNextYear(s string, today time.Time) (past, ahead time.Time, ok bool) {
 	base := dateOf(today)
 	d, err := Parse(s, base)
