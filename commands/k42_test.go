@@ -152,7 +152,7 @@ func TestHelpHoldsAreTheHoldsMade(t *testing.T) {
 				"최근 누계나 그날까지의 올해 실적의 90% 이상이어서 누계로 보이면", "1월의 누계가 작년 누계의 절반 이상이면", "1월에 늘어난 수가 작년 누계의 절반 이상이면",
 				"`메모:11월분`"},
 			[]string{"목표 100 사업:노인", "추가 노인 10 12. 1.", "추가 청년 누계 300 2025. 12. 31. 확인:예"},
-			[]string{"추가 노인 10 12. 1.", "추가 노인 20 12. 2.", "추가 노인 150 12. 3.", "추가 청년 누계 200 1. 1."}, "확인"},
+			[]string{"추가 노인 10 12. 1.", "추가 노인 20 12. 2.", "추가 노인 150 12. 3.", "추가 청년 누계 200 2026. 1. 1."}, "확인"},
 		{commands.English, "help add",
 			[]string{"same program, date, count, status and department", "one over a year's target",
 				"a delta at least 90% of the program's latest 누계 or of its year so far", "a January 누계 at least half of last year's,", "a January delta at least half of last year's total",

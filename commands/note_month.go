@@ -1396,6 +1396,9 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 	if reply := s.dayAheadReply(r, asOf, dated, kept); reply != "" {
 		return reply // 7일 입사 on 12. 4.: 11. 7. or 12. 7. (review r33 M2)
 	}
+	if reply := s.yearEndNoteReply(r, asOf, dated, kept); reply != "" {
+		return reply // 메모:1/2 기준 on 31 December: 2026. 1. 2. or 2027. 1. 2. (review r39 F16)
+	}
 	if reply := s.weekdayFromReply(r, dated, kept); reply != "" {
 		return reply // 월요일부터 출근 typed on Friday: last or next Monday (review r35 B3)
 	}
@@ -1604,4 +1607,21 @@ func englishWeekday(w string) bool {
 		}
 	}
 	return false
+}
+
+// yearEndNoteReply is the refusal of a note's day without a year that the
+// date field would ask about too (dates.AheadNextYear): `메모:1월 2일 기준`
+// typed on 31 December names both 2026. 1. 2., long past, and 2027. 1. 2.,
+// still to come, as `1월 2일` after the count does, never the past day
+// alone (review r39 F16). "" when r is no such day.
+func (s *Service) yearEndNoteReply(r noteRead, asOf time.Time, dated, kept string) string {
+	if r.relative || r.dayWord {
+		return ""
+	}
+	past, ahead, ok := dates.AheadNextYear(r.word, s.today())
+	if !ok || !past.Equal(r.day) && !past.Equal(r.named) {
+		return ""
+	}
+	return s.msg("yearend19.note_day_past_or_ahead", "Word", r.word, "Past", s.date(past), "Ahead", s.date(ahead),
+		"Date", s.date(asOf), "Dated", dated, "Kept", kept)
 }

@@ -917,6 +917,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	if dateTyped != "" {
 		cmd.dateTyped = dateTyped // 11월말: asked about by askAboutTotalAsDelta
 	}
+	if err := yearEndDate(cmd, spec.EntryFields, today); err != nil {
+		return err
+	}
 	ts, err := takeSignedDelta(cmd, ts)
 	if err != nil {
 		return err
@@ -1271,4 +1274,40 @@ func deptWithParticle(w string) (string, bool) {
 func mustDeptBase(w string) string {
 	base, _ := deptWithParticle(w)
 	return base
+}
+
+// yearEndDate refuses an entry's date typed without a year that may be
+// this year's, long past, or next year's, still to come (dates.AheadNextYear:
+// 1월 2일 typed on 31 December), as the note reader reads `메모:1/2 입사`
+// that day as the coming January (review r39 F16: it was filed in January
+// eleven months back, unasked). Nothing is written; the reply offers the
+// line with this year's date written out, which records last January's
+// day, and says next year's is recorded once it has come.
+func yearEndDate(cmd *Command, entryFields bool, today time.Time) error {
+	if !entryFields || cmd.Opts.Date == nil || cmd.dateTyped == "" {
+		return nil
+	}
+	past, ahead, ok := dates.AheadNextYear(cmd.dateTyped, today)
+	if !ok || !past.Equal(*cmd.Opts.Date) {
+		return nil
+	}
+	var line any = ""
+	if strings.Count(cmd.Line, cmd.dateTyped) == 1 {
+		line = yearLine{line: cmd.Line, typed: cmd.dateTyped, day: past}
+	}
+	return usageErr(cmd.Name, "yearend19.date_past_or_ahead", "Typed", cmd.dateTyped,
+		"Past", dateArg(past), "Ahead", dateArg(ahead), "Line", line)
+}
+
+// yearLine is a line offered back with its date typed without a year
+// replaced by the day written out in the reply's language (2026. 1. 2.,
+// 2026-01-02), which reads back as that day in either.
+type yearLine struct {
+	line, typed string
+	day         time.Time
+}
+
+// In implements i18n.Localized.
+func (l yearLine) In(p i18n.Printer) string {
+	return strings.Replace(l.line, l.typed, p.Date(l.day), 1)
 }

@@ -575,6 +575,43 @@ func recentYear(year int, base time.Time, span func(y int) (from, to time.Time))
 	return year
 }
 
+// yearEndWindow is how far ahead next year's day may be for a yearless
+// day to be asked (AheadNextYear): two months, the coming January and
+// February at year end. Wider, `2월 10일` typed on 26 November for the
+// February past would be asked too.
+const yearEndWindow = 62 * 24 * time.Hour
+
+// AheadNextYear is the year-end mirror of recentYear, for one day typed
+// without a year (1월 2일, 1. 4., 1/2, 1월말): Parse reads it as this
+// year's, but when that lies behind today while the same day next year is
+// within yearEndWindow ahead, the reading is a guess. Typed on 31 December,
+// 1월 2일 is the coming 2 January far more often than one 363 days back
+// (review r39 F16: it was filed eleven months back, unasked). It returns
+// both days; ok is false for any other date, and for one that says its
+// year (2026. 1. 2., 26/1/2, 올해 1월 2일), which is no guess. Periods keep
+// recentYear alone: 현황 1월 on 31 December is the January past.
+func AheadNextYear(s string, today time.Time) (past, ahead time.Time, ok bool) {
+	base := dateOf(today)
+	d, err := Parse(s, base)
+	if err != nil || d.Year() != base.Year() || !d.Before(base) {
+		return time.Time{}, time.Time{}, false
+	}
+	next := d.AddDate(1, 0, 0)
+	if next.Day() != d.Day() || next.Sub(base) > yearEndWindow {
+		return time.Time{}, time.Time{}, false // 2/29, or next year's still far off
+	}
+	t := asOfLast(normalize(s))
+	if yearWordToDigits(t, base) != t {
+		return time.Time{}, time.Time{}, false // 올해 1월 2일 says the year
+	}
+	// Read a year on, a date without its year moves with it; one with it
+	// stays put.
+	if later, err := Parse(s, base.AddDate(1, 0, 0)); err != nil || !later.Equal(next) {
+		return time.Time{}, time.Time{}, false
+	}
+	return d, next, true
+}
+
 // splitDate finds year (maybe ""), month and day (or month end) in t.
 func splitDate(t string) (ys, ms, ds string, monthEnd, ok bool) {
 	for _, re := range datePatterns {
