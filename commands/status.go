@@ -24,9 +24,6 @@ type statusView struct {
 	through     bool                   // 누계 as of a date: January 1 through to
 	lastYear    dates.Period           // 전년 동기: the same span (as clipped) a year earlier
 	lastTotals  map[int64]ProgramTotal // totals over lastYear
-	// lastLumps are last year's 누계 reports dated after lastYear whose
-	// span starts inside it: lastTotals is then no like-for-like figure.
-	lastLumps []Entry
 	live        bool                   // the span includes today, so "this week" and "still needed" mean something
 	programs    []Program              // the programs in view, jobs-counting ones only
 	totals      map[int64]ProgramTotal
@@ -61,6 +58,9 @@ type statusView struct {
 	// unhiredApprox: an approximate agreement (100여) is part of unhired.
 	unhiredApprox bool
 	deltaNote     string // how a part-year view counted the cumulative reports in it
+	// lastLumps are last year's 누계 reports dated after lastYear whose
+	// span starts inside it: lastTotals is then no like-for-like figure.
+	lastLumps []Entry
 	// whole are the programs' totals over every department, for a view
 	// narrowed to one department: a program's target is the whole
 	// program's, so its 달성률 compares the whole figure (nil otherwise).
