@@ -93,3 +93,28 @@ func TestLabels19DigestReadsWeekOfMonthAndWeekNumber(t *testing.T) {
 		})
 	}
 }
+
+// Review r39 F13: `추가 투자 4 월말` — the only number set apart from 월말 —
+// is refused saying the count is missing because `4 월말` was read as a
+// date (4월 30일), and how to write both; nothing is stored. Typed as the
+// reply says, the line records the count on the month end it names.
+func TestLabels19SpacedMonthEndTakesTheCount(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, lang, "2026-12-14")
+			r := h.run(manager, byLang(lang, "add invest 4 월말", "추가 투자 4 월말"), commands.OutcomeRefused)
+			mustContain(t, r.Text(), byLang(lang, "I couldn't find how many jobs", "일자리 수를 찾지 못했습니다"), "`4 월말`",
+				byLang(lang, "with 4 as its month", "4를 달로 보아"), byLang(lang, "2026-04-30", "2026. 4. 30."),
+				byLang(lang, "`date:11월말`", "`날짜:11월말`"))
+			if n := h.sqlInt(`SELECT count(*) FROM entries`); n != 0 {
+				t.Fatalf("a refused line stored %d entries", n)
+			}
+			h.run(manager, byLang(lang, "add invest 4 date:11월말", "추가 투자 4 날짜:11월말"), commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL AND as_of = '2026-11-30'`); got != 4 {
+				t.Errorf("the line typed as told holds %d on 2026-11-30; want 4", got)
+			}
+		})
+	}
+}
