@@ -3,6 +3,7 @@ package commands_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -148,6 +149,89 @@ func TestLabels19ReportImportRefusesEditsItDoesNotRead(t *testing.T) {
 			}
 			if got := sum(); got != before+2 {
 				t.Errorf("after raising 청년 11월 6 → 8 the ledger sums to %d; want %d", got, before+2)
+			}
+		})
+	}
+}
+
+// Review r39 F6: with 10월 closed, re-importing the exported report edited
+// only in 11월 was refused on every row under a "[기준일]" column the report
+// does not have. An unchanged closed month's cells pass; a changed one is
+// refused under its own column, the month; the figures equal a SQL SUM.
+func TestLabels19ReportReimportPassesUnchangedClosedMonth(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, lang, "2026-11-26")
+			h.run(manager, byLang(lang, "add youth 6 date:2026-11-10", "추가 청년 6 날짜:11/10"), commands.OutcomeOK)
+			h.run(manager, byLang(lang, "add invest 9 date:2026-10-12", "추가 투자 9 날짜:10/12"), commands.OutcomeOK)
+			h.run(manager, byLang(lang, "add youth 4 date:2026-10-20", "추가 청년 4 날짜:10/20"), commands.OutcomeOK)
+			h.run(manager, byLang(lang, "close 2026-10", "마감 2026-10"), commands.OutcomeOK)
+			sent, _ := h.ledgerIO()
+			h.run(manager, byLang(lang, "export xlsx report", "엑셀 xlsx 보고서"), commands.OutcomeOK)
+			name, data := sent.name, sent.body
+			sum := func(from, to string) int64 {
+				return h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL AND status='realised' AND as_of BETWEEN $1 AND $2`, from, to)
+			}
+			oct := sum("2026-10-01", "2026-10-31")
+			edit := func(month string, v int) []byte {
+				f, err := excelize.OpenReader(bytes.NewReader(data))
+				if err != nil {
+					t.Fatal(err)
+				}
+				cell := labels19Cell(t, f, "사업별 보고서", "청년일자리", month)
+				total := labels19Cell(t, f, "사업별 보고서", "청년일자리", "누계")
+				old, _ := f.GetCellValue("사업별 보고서", cell)
+				sumNow, _ := f.GetCellValue("사업별 보고서", total)
+				formula, _ := f.GetCellFormula("사업별 보고서", total)
+				if err := f.SetCellValue("사업별 보고서", cell, v); err != nil {
+					t.Fatal(err)
+				}
+				// Excel recomputes the 누계 formula on save; excelize does not.
+				var o, s int
+				_, _ = fmt.Sscan(old, &o)
+				_, _ = fmt.Sscan(strings.ReplaceAll(sumNow, ",", ""), &s)
+				if err := f.SetCellValue("사업별 보고서", total, s-o+v); err != nil {
+					t.Fatal(err)
+				}
+				if err := f.SetCellFormula("사업별 보고서", total, formula); err != nil {
+					t.Fatal(err)
+				}
+				var buf bytes.Buffer
+				if err := f.Write(&buf); err != nil {
+					t.Fatal(err)
+				}
+				return buf.Bytes()
+			}
+			// Edited only in 11월: 10월 is closed but unchanged.
+			said, applied := labels19ImportReport(t, h, lang, name, edit("11월", 8))
+			if !applied {
+				t.Fatalf("an edit in an open month is refused for the closed one:\n%s", said)
+			}
+			if strings.Contains(said, "기준일") {
+				t.Errorf("a problem names a [기준일] column the report lacks:\n%s", said)
+			}
+			if got := sum("2026-11-01", "2026-11-30"); got != 8 {
+				t.Errorf("11월 sums to %d; want 8", got)
+			}
+			if got := sum("2026-10-01", "2026-10-31"); got != oct {
+				t.Errorf("closed 10월 sums to %d; want %d", got, oct)
+			}
+			// A change in the closed month is refused under its column (on
+			// a fresh export: the old one's 부서별 no longer matches).
+			h.run(manager, byLang(lang, "export xlsx report", "엑셀 xlsx 보고서"), commands.OutcomeOK)
+			name, data = sent.name, sent.body
+			said, applied = labels19ImportReport(t, h, lang, name, edit("10월", 7))
+			if applied {
+				t.Fatalf("a closed month's change was applied")
+			}
+			mustContain(t, said, "[10월]", byLang(lang, "2026-10 is closed", "2026년 10월은 마감된 달"))
+			if strings.Contains(said, "기준일") {
+				t.Errorf("a problem names a [기준일] column the report lacks:\n%s", said)
+			}
+			if got := sum("2026-10-01", "2026-10-31"); got != oct {
+				t.Errorf("closed 10월 sums to %d; want %d", got, oct)
 			}
 		})
 	}
