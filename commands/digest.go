@@ -112,14 +112,21 @@ func (s *Service) postDigest(ctx context.Context, c Caller, week time.Time) Repl
 // parseDigest reads `digest [ISO week]`. `digest post` is a command of its
 // own, found by the table (its spec stands Alone).
 func parseDigest(cmd *Command, ts []token, today time.Time) error {
+	if monday, ok, err := digestWeekOfMonth(cmd, ts, today); ok || err != nil {
+		if err != nil {
+			return err
+		}
+		cmd.Period = &dates.Period{From: monday, To: monday.AddDate(0, 0, 6), Label: dates.ISOWeekLabel(monday)}
+		return nil
+	}
 	switch {
 	case len(ts) == 0:
 		return nil
 	case len(ts) <= 3:
-		monday, err := dates.ParseISOWeek(textJoin(ts))
+		monday, err := dates.ParseISOWeek(digestWeekNumber(textJoin(ts)))
 		if err != nil {
 			// 지난주, 이번주, last week: a relative week reads as that week.
-			p, perr := dates.ParsePeriod(textJoin(ts), today)
+			p, perr := dates.ParsePeriod(digestWeekNumber(textJoin(ts)), today)
 			if perr != nil || !p.From.Equal(dates.WeekStart(p.From)) || !p.To.Equal(p.From.AddDate(0, 0, 6)) {
 				return usageErr(cmd.Name, "digest.is_not_week_write", "Text", textJoin(ts))
 			}

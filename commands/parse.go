@@ -994,6 +994,9 @@ func parseCounted(cmd *Command, ts []token, today time.Time) error {
 	if dateTyped != "" && cmd.Opts.Date != nil {
 		// "add 4.5 youth": 4.5 read as April 5, so no count is left; say so
 		// rather than ask for a count the user thinks was given.
+		if err := spacedMonthLeftNoCount(cmd, dateTyped, today); err != nil {
+			return err // 추가 투자 4 월말: the count taken for the month
+		}
 		return usageErr(cmd.Name, "parse.date_left_no_count", "DateTyped", dateTyped, "Date", dateArg(*cmd.Opts.Date), "MonthDay", monthDayArg(*cmd.Opts.Date))
 	}
 	if err := koreanNumeralHint(cmd, ts); err != nil {

@@ -58,6 +58,9 @@ type statusView struct {
 	// unhiredApprox: an approximate agreement (100여) is part of unhired.
 	unhiredApprox bool
 	deltaNote     string // how a part-year view counted the cumulative reports in it
+	// lastLumps are last year's 누계 reports dated after lastYear whose
+	// span starts inside it: lastTotals is then no like-for-like figure.
+	lastLumps []Entry
 	// whole are the programs' totals over every department, for a view
 	// narrowed to one department: a program's target is the whole
 	// program's, so its 달성률 compares the whole figure (nil otherwise).
@@ -339,6 +342,9 @@ func (s *Service) statusTotals(ctx context.Context, v *statusView, today time.Ti
 	if v.lastTotals, err = s.totalsByProgram(ctx, v.lastYear.From, v.lastYear.To, v.dept); err != nil {
 		return err
 	}
+	if v.lastLumps, err = s.lastYearLumps(ctx, *v); err != nil {
+		return err
+	}
 	if v.dept != "" {
 		if v.whole, err = s.totalsByProgram(ctx, v.from, v.to, ""); err != nil {
 			return err
@@ -554,7 +560,11 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	// The lines below sum the same entries as the headline, so each
 	// carries 여 when part of its own figure is approximate now, by the
 	// headline's rule (s.total; k35 L4).
-	if !v.to.Before(v.from) {
+	switch {
+	case v.to.Before(v.from):
+	case len(v.lastLumps) > 0:
+		head = append(head, s.lumpedLastYearLine(v.sum(v.lastTotals, nil), v.lastYear, v.lastLumps))
+	default:
 		head = append(head, s.lastYearLine(total, v.sum(v.lastTotals, nil), v.lastYear))
 	}
 	if len(v.programs) > 1 && cmd.Sector == "" {

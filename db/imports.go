@@ -556,6 +556,24 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			r.notePresent(row.Line, held.ID)
 			return r.present(r.ctx, held, rowRef{row.Number, row.Agreement, row.Separate, row.Line, row.AfterClose})
 		}
+		if row.MonthFigure {
+			// A report's month cell the ledger already holds as it is adds
+			// nothing and passes; a changed one is refused naming the
+			// report's own column, the month (review r39 F6: every closed
+			// month's row was refused under a [기준일] column the report
+			// does not have).
+			before, err := r.ledgerSpan(r.ctx, row.Entry, firstOfMonth(row.Entry.AsOf), row.Entry.AsOf)
+			if err != nil {
+				return fmt.Errorf("closed month in the ledger: %w", err)
+			}
+			if row.Entry.Count == before {
+				r.res.Unchanged++
+				return nil
+			}
+			r.Problem(commands.NewImportProblem(row.Line, fmt.Sprintf("%d월", row.Entry.AsOf.Month()), fmt.Sprint(row.Entry.Count),
+				"import.problem.closed_month", "Year", c.Month.Year(), "Month", int(c.Month.Month())))
+			return nil
+		}
 		r.Problem(commands.NewImportProblem(row.Line, "기준일", "", "import.problem.closed_month",
 			"Year", c.Month.Year(), "Month", int(c.Month.Month())))
 		return nil

@@ -117,6 +117,10 @@ type Reader struct {
 	// F13). nil: the cells are not read.
 	Targets map[int]map[int64][]int64
 
+	// ledgerMonths are the ledger's realised jobs of a year by department
+	// and month, for a report workbook's 부서별 sheet (nil: not compared).
+	ledgerMonths func(year int) (map[string]map[time.Month]int64, error)
+
 	finder       commands.ProgramFinder // built by Read
 	names        map[string][2]string   // the programs read, for the preview
 	units        map[string]string      // their units (개, 명), for the preview

@@ -89,6 +89,11 @@ func (s Service) Read(ctx context.Context, name string, data []byte, by string) 
 			return commands.ImportFile{}, nil, fmt.Errorf("import targets: %w", err)
 		}
 	}
+	if ms, ok := s.Store.(MonthTotalsStore); ok {
+		r.ledgerMonths = func(year int) (map[string]map[time.Month]int64, error) {
+			return ledgerDepartmentMonths(ctx, ms, programs, year)
+		}
+	}
 	f, problems, err := r.StreamContext(ctx, name, data)
 	if err != nil {
 		return commands.ImportFile{}, nil, fmt.Errorf("import %s: %w", name, err)

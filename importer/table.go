@@ -127,7 +127,7 @@ type problems struct {
 }
 
 func (p *problems) add(line int, column, got string, m message) {
-	p.put(problem(line, column, got, m))
+	p.put(problem(line, column, shownCell(column, got), m))
 }
 
 // message is a problem's text: a catalogue message and its arguments.

@@ -48,6 +48,18 @@ func (r Reader) openXLSX(ctx context.Context, data []byte) (source, func(), erro
 				"N", len(hidden), i18n.PluralCount, len(hidden))
 		}
 	}
+	if sheet == sheetByProgram {
+		// Cells of the workbook the import does not read (review r39 F14).
+		pr, err := reportSheetProblem(f, sheet, r.ledgerMonths)
+		if err != nil {
+			closeFn()
+			return nil, nil, err
+		}
+		if pr != nil {
+			closeFn()
+			return nil, nil, problemError{*pr}
+		}
+	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		closeFn()

@@ -798,6 +798,11 @@ var (
 		"last-month": "last-month", "지난달": "last-month", "전월": "last-month",
 		"this-week": "this-week", "이번주": "this-week", "금주": "this-week",
 		"last-week": "last-week", "지난주": "last-week", "전주": "last-week",
+		// 현황 이번 분기 / 지난 분기 / 연초부터 were read as a program's name
+		// while 현황 4분기 was a period (review r39 F13).
+		"this-quarter": "this-quarter", "이번분기": "this-quarter", "금분기": "this-quarter", "당분기": "this-quarter",
+		"last-quarter": "last-quarter", "지난분기": "last-quarter", "전분기": "last-quarter", "직전분기": "last-quarter",
+		"year-to-date": "this-year", "ytd": "this-year", "연초부터": "this-year", "연초이후": "this-year",
 	}
 	// yearWords may stand before another period: 작년 4분기, 올해 1~4월.
 	yearWords = map[string]int{"올해": 0, "금년": 0, "this-year": 0, "작년": -1, "지난해": -1, "전년": -1, "last-year": -1}
@@ -888,6 +893,13 @@ func relativePeriod(t string, base time.Time) (Period, reasons.Reason, bool) {
 	case "last-month":
 		prev := On(y, m, 1).AddDate(0, -1, 0)
 		return monthPeriod(prev.Year(), prev.Month()), reasons.None, true
+	case "this-quarter":
+		return quarterPeriod(y, (int(m)-1)/3+1), reasons.None, true
+	case "last-quarter":
+		if q := (int(m)-1)/3 + 1; q > 1 {
+			return quarterPeriod(y, q-1), reasons.None, true
+		}
+		return quarterPeriod(y-1, 4), reasons.None, true
 	case "this-week":
 		return weekPeriod(WeekStart(base)), reasons.None, true
 	default: // last-week

@@ -1,0 +1,235 @@
+package importer
+
+// Checks of a report workbook's cells the import does not read (review r39
+// F14): the import reads only the month cells of 사업별 보고서, so an edit
+// made elsewhere — a department's row in 부서별, a figure typed over the
+// 증감 formula — was dropped while the reply said 가져왔습니다. Such an edit
+// refuses the file, naming the sheet and the cell.
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"jobsbot/commands"
+	"jobsbot/commands/i18n"
+	"jobsbot/commands/numbers"
+)
+
+// MonthTotalsStore gives the ledger's live totals per month, program,
+// department and status (db.Store implements it): a report workbook's
+// 부서별 sheet is compared with them.
+type MonthTotalsStore interface {
+	MonthTotals(ctx context.Context, from, to time.Time) ([]commands.MonthTotal, error)
+}
+
+// Sheet names and columns of the export's report workbook the import does
+// not read (export.SheetByDepartment; export/report.go newGrid).
+const sheetByDepartment = "부서별"
+
+// formulaColumns are the report grid's columns the export writes as
+// formulas on every row: a constant there was typed over the formula.
+var formulaColumns = []string{"누계", "증감"}
+
+// maxCellsNamed is how many cells one refusal names.
+const maxCellsNamed = 8
+
+// reportSheetProblem checks the cells of a report workbook the import does
+// not read: on the sheet read (사업별 보고서), a constant typed into a
+// formula column; on 부서별, a department's month figure other than the
+// ledger's (ledger nil: not compared). nil when there is none.
+func reportSheetProblem(f *excelize.File, sheet string, ledger func(year int) (map[string]map[time.Month]int64, error)) (*commands.ImportProblem, error) {
+	var typed []string
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, nil // the scan refuses a sheet it cannot read
+	}
+	head, cols := headerRow(rows, formulaColumns)
+	if head >= 0 {
+		for n := head + 1; n < len(rows); n++ {
+			for _, c := range cols {
+				if c >= len(rows[n]) || strings.TrimSpace(rows[n][c]) == "" {
+					continue
+				}
+				cell, _ := excelize.CoordinatesToCellName(c+1, n+1)
+				if formula, _ := f.GetCellFormula(sheet, cell); formula == "" {
+					typed = append(typed, fmt.Sprintf("%s(%s) `%s`", cell, rows[head][c], rows[n][c]))
+				}
+			}
+		}
+	}
+	if len(typed) > 0 {
+		pr := problem(0, "", "", msg("labels19.import_formula_cell_typed", "Sheet", sheet, "Cells", named(typed), "N", len(typed)))
+		return &pr, nil
+	}
+	if ledger == nil {
+		return nil, nil
+	}
+	return departmentSheetProblem(f, ledger)
+}
+
+// departmentSheetProblem compares 부서별's month cells with the ledger: the
+// sheet is a view the import does not read, so a figure raised there
+// (도시재생과 12월 6 → 10) must be entered in 사업별 보고서 instead.
+func departmentSheetProblem(f *excelize.File, ledger func(year int) (map[string]map[time.Month]int64, error)) (*commands.ImportProblem, error) {
+	if v, err := f.GetSheetVisible(sheetByDepartment); err != nil || !v {
+		return nil, nil
+	}
+	rows, err := f.GetRows(sheetByDepartment, excelize.Options{RawCellValue: true})
+	if err != nil || len(rows) == 0 {
+		return nil, nil
+	}
+	year := 0
+	for _, r := range rows[:min(3, len(rows))] {
+		if m := yearInTitle.FindStringSubmatch(strings.Join(r, " ")); m != nil {
+			fmt.Sscan(m[1], &year)
+			break
+		}
+	}
+	head := -1
+	months := map[int]time.Month{}
+	for n, r := range rows {
+		for i, c := range r {
+			if m, ok := monthOf(strings.TrimSpace(c)); ok {
+				months[i] = m
+				head = n
+			}
+		}
+		if head >= 0 {
+			break
+		}
+	}
+	if year == 0 || head < 0 {
+		return nil, nil
+	}
+	held, err := ledger(year)
+	if err != nil {
+		return nil, err
+	}
+	var differ viewCells
+	for n := head + 1; n < len(rows); n++ {
+		dept := ""
+		for i, c := range rows[n] {
+			if _, isMonth := months[i]; isMonth {
+				break
+			}
+			if _, ok := held[strings.TrimSpace(c)]; ok {
+				dept = strings.TrimSpace(c)
+			}
+		}
+		if dept == "" {
+			continue
+		}
+		for i, m := range months {
+			raw := ""
+			if i < len(rows[n]) {
+				raw = strings.TrimSpace(rows[n][i])
+			}
+			cell, _ := excelize.CoordinatesToCellName(i+1, n+1)
+			if formula, _ := f.GetCellFormula(sheetByDepartment, cell); formula != "" {
+				continue
+			}
+			var got int64
+			if monthFigure(raw) {
+				v, err := numbers.Parse(strings.TrimSuffix(raw, "여"))
+				if err != nil {
+					differ = append(differ, viewCell{cell: cell, dept: dept, month: m, typed: raw, held: held[dept][m]})
+					continue
+				}
+				got = v.Value
+			}
+			if got != held[dept][m] {
+				differ = append(differ, viewCell{cell: cell, dept: dept, month: m, typed: numbers.Format(got), held: held[dept][m]})
+			}
+		}
+	}
+	if len(differ) == 0 {
+		return nil, nil
+	}
+	pr := problem(0, "", "", msg("labels19.import_view_sheet_differs", "Sheet", sheetByDepartment, "Read", sheetByProgram,
+		"Cells", differ, "N", len(differ)))
+	return &pr, nil
+}
+
+// viewCell is a 부서별 month cell other than the ledger's figure.
+type viewCell struct {
+	cell, dept, typed string
+	month             time.Month
+	held              int64
+}
+
+// viewCells names the cells in the reader's language, the first
+// maxCellsNamed of them.
+type viewCells []viewCell
+
+// In implements i18n.Localized.
+func (v viewCells) In(p i18n.Printer) string {
+	var out []string
+	for _, c := range v {
+		out = append(out, p.T("labels19.import_view_cell", "Cell", c.cell, "Department", c.dept, "Month", int(c.month),
+			"Typed", c.typed, "Held", numbers.Format(c.held)))
+	}
+	return named(out)
+}
+
+// headerRow is the first row holding one of names, and the columns of
+// those names in it; -1 when none does.
+func headerRow(rows [][]string, names []string) (int, []int) {
+	for n, r := range rows {
+		var cols []int
+		for i, c := range r {
+			for _, name := range names {
+				if strings.TrimSpace(c) == name {
+					cols = append(cols, i)
+				}
+			}
+		}
+		if len(cols) > 0 {
+			return n, cols
+		}
+	}
+	return -1, nil
+}
+
+// named lists cells, the first maxCellsNamed of them and how many more.
+func named(cells []string) string {
+	if len(cells) <= maxCellsNamed {
+		return strings.Join(cells, ", ")
+	}
+	return strings.Join(cells[:maxCellsNamed], ", ") + fmt.Sprintf(" … (+%d)", len(cells)-maxCellsNamed)
+}
+
+// ledgerDepartmentMonths sums the ledger's live realised jobs of year by
+// department and month as the report's 부서별 sheet does: by the entry's
+// department, programs counting jobs only.
+func ledgerDepartmentMonths(ctx context.Context, store MonthTotalsStore, programs []commands.Program, year int) (map[string]map[time.Month]int64, error) {
+	totals, err := store.MonthTotals(ctx, time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		return nil, fmt.Errorf("ledger month totals: %w", err)
+	}
+	progs := map[int64]commands.Program{}
+	for _, p := range programs {
+		progs[p.ID] = p
+	}
+	out := map[string]map[time.Month]int64{}
+	for _, p := range programs {
+		if p.Department != "" && out[p.Department] == nil {
+			out[p.Department] = map[time.Month]int64{}
+		}
+	}
+	for _, m := range totals {
+		p, ok := progs[m.ProgramID]
+		if !ok || !p.CountsAsJobs() || m.Status != commands.StatusRealised {
+			continue
+		}
+		dept := m.Department // the sheet's row is the entry's department (commands keyOf)
+		if out[dept] == nil {
+			out[dept] = map[time.Month]int64{}
+		}
+		out[dept][m.Month.Month()] += m.Jobs
+	}
+	return out, nil
+}
