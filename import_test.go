@@ -49,7 +49,7 @@ func TestImportCommandLine(t *testing.T) {
 		}
 		return n
 	}
-	if out, err := jobsbot("import", "--dry-run", file); err != nil || !strings.Contains(out, "미리 보기") || !strings.Contains(out, "기업 및 투자유치 2026년 4월: 1행, 채용 실적 +2,400개") {
+	if out, err := jobsbot("import", "--dry-run", file); err != nil || !strings.Contains(out, "미리 보기") || !strings.Contains(out, "기업 및 투자유치 2026년 4월: 1행, 채용 실적 +2,400여개") {
 		t.Fatalf("dry run: %v\n%s", err, out)
 	}
 	if n := total(); n != 0 {
