@@ -960,6 +960,20 @@ func (s *Service) holdOtherAnswers(ctx context.Context, e NewEntry, token string
 			continue
 		}
 		rows = append(rows, [2]string{holdPrint(alt), other}, [2]string{siblingPrint(token, i), other}, [2]string{siblingPrint(other, 0), token})
+		// The other lines are each other's answers too (review r39 F11:
+		// the January question's year-end 누계 and the continued year's
+		// 누계, typed one after the other, both recorded): each keeps the
+		// others in the slots after the held line's.
+		slot := 1
+		for j, more := range alts[:min(len(alts), maxAnswers)] {
+			if j == i || slot >= maxAnswers {
+				continue
+			}
+			if t := confirmToken(e.IdempotencyKey, more); t != other && t != token && holdPrint(more) != holdPrint(e) {
+				rows = append(rows, [2]string{siblingPrint(other, slot), t})
+				slot++
+			}
+		}
 	}
 	if plain {
 		rows = append(rows, [2]string{siblingPrint(token, maxAnswers), token})
@@ -1161,7 +1175,7 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 				return Reply{}, false, err
 			}
 			if note != "" {
-				return s.noteAnswerRecorded(cmd, other, note == dayChoiceMark(mine)), true, nil
+				return s.markedAnswerRecorded(cmd, other, mine, note), true, nil
 			}
 			return s.otherAnswerRecorded(cmd, other), true, nil
 		}
@@ -1244,10 +1258,58 @@ func (s *Service) answerRecorded(ctx context.Context, cmd Command, e NewEntry, o
 			return Reply{}, err
 		}
 		if note != "" {
-			return s.noteAnswerRecorded(cmd, other, note == dayChoiceMark(mine)), nil
+			return s.markedAnswerRecorded(cmd, other, mine, note), nil
 		}
 	}
 	return s.otherAnswerRecorded(cmd, other), nil
+}
+
+// carryMark is what notePrint keeps for a token of a line the January
+// question offers (newYearCarry, newYearDelta: the held line, the line
+// dated last 31 December, the continued year's 누계): its refusal, once
+// another of them recorded, names the lines as that question's and
+// 확인:다시 for a separate report (review r39 F11).
+func carryMark(token string) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "carry\x00%s", token))
+	return hex.EncodeToString(sum[:confirmPart])
+}
+
+// markCarryAnswers marks the held line of the January question and the
+// lines it offers (alts) as that question's (carryMark).
+func (s *Service) markCarryAnswers(ctx context.Context, e NewEntry, alts []NewEntry) error {
+	now := s.now()
+	for _, x := range append([]NewEntry{e}, alts...) {
+		t := confirmToken(e.IdempotencyKey, x)
+		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, notePrint(t), carryMark(t), now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// markedAnswerRecorded is the refusal of a line whose token mine is marked
+// (notePrint) as one of the lines one question offered, once another
+// recorded other: the mark says which question.
+func (s *Service) markedAnswerRecorded(cmd Command, other Entry, mine, mark string) Reply {
+	if mark == carryMark(mine) {
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds2.carry_answer_recorded",
+			"Date", s.date(other.AsOf), "ID", other.ID, "Void", commandName(cmdVoid), "Again", s.againLine(cmd))}
+	}
+	return s.noteAnswerRecorded(cmd, other, mark == dayChoiceMark(mine))
+}
+
+// againLine is cmd's line with 확인:다시 for a separate report: in place
+// of a 확인: the line holds already (before its note), else added.
+func (s *Service) againLine(cmd Command) string {
+	line, note := cmd.Line, ""
+	if j, _ := restOfLineOption(line); j >= 0 {
+		line, note = line[:j], line[j:]
+	}
+	fields := slices.DeleteFunc(strings.Fields(line), func(f string) bool {
+		key, _, colon := strings.Cut(f, ":")
+		return colon && optionKeys[fold(key)] == "confirm"
+	})
+	return withConfirm(strings.TrimSpace(strings.Join(fields, " ")+" "+note), s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
 }
 
 // noteAnswerRecorded refuses a line a note-day refusal offered when the
