@@ -986,6 +986,22 @@ func (s *Service) holdOtherAnswers(ctx context.Context, e NewEntry, token string
 	return nil
 }
 
+// carriedSlot is the first sibling slot of the lines of an earlier
+// question a note-day refusal's lines carry (holdOfferedLines): past the
+// slots of the question's own answers and of the marks (maxAnswers,
+// notePrint's maxAnswers+1).
+const carriedSlot = 2*maxAnswers + 2
+
+// answerSlots are the sibling slots an answer looks in for the question's
+// other answers: its own question's, then those it carries.
+var answerSlots = func() []int {
+	var out []int
+	for i := range maxAnswers {
+		out = append(out, i, carriedSlot+i)
+	}
+	return out
+}()
+
 // notePrint is where held_confirmations marks a token as a line a
 // note-day refusal offered (holdNoteAnswers): its refusal, once the other
 // line recorded, names 확인:다시 for a separate batch.
@@ -1017,7 +1033,12 @@ func (s *Service) holdNoteAnswers(ctx context.Context, c Caller, p Program, dept
 		}
 		e.Department = dept.Name
 	}
-	return s.holdNoteLines(ctx, c, e, days)
+	typed := e
+	typed.AsOf = s.today()
+	if d.date != nil {
+		typed.AsOf = *d.date
+	}
+	return s.holdOfferedLines(ctx, c, e, days, false, &typed)
 }
 
 // noteLinePrint is where held_confirmations keeps the token of a line a
@@ -1037,7 +1058,9 @@ func noteLinePrint(e NewEntry) string {
 // same day (review r36 M6: the refused line sent by processes at once wrote
 // rows of different tokens that interleaved, unlinking the two lines).
 func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days [2]time.Time) error {
-	return s.holdOfferedLines(ctx, c, e, days, false)
+	kept := e
+	kept.AsOf = days[1] // the refused line's own date
+	return s.holdOfferedLines(ctx, c, e, days, false, &kept)
 }
 
 // holdDayChoice is holdNoteLines for the two lines of a date read as two
@@ -1046,7 +1069,7 @@ func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days 
 // marked as that question's (dayChoiceMark), so the refusal of the other
 // line names it rather than a note.
 func (s *Service) holdDayChoice(ctx context.Context, c Caller, e NewEntry, days [2]time.Time) error {
-	return s.holdOfferedLines(ctx, c, e, days, true)
+	return s.holdOfferedLines(ctx, c, e, days, true, nil)
 }
 
 // dayChoiceMark is what notePrint keeps for a token of a DayChoiceError's
@@ -1059,7 +1082,9 @@ func dayChoiceMark(token string) string {
 
 // holdOfferedLines keeps the two lines holdNoteLines and holdDayChoice
 // keep; dayChoice marks them as a DayChoiceError's.
-func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, days [2]time.Time, dayChoice bool) error {
+// typed is the entry of the line refused, when known: a line an earlier
+// refusal offered carries that question's lines to these.
+func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, days [2]time.Time, dayChoice bool, typed *NewEntry) error {
 	dated, kept := e, e
 	dated.AsOf, kept.AsOf = days[0], days[1]
 	if holdPrint(dated) == holdPrint(kept) {
@@ -1087,8 +1112,34 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 			return nil // asked again: the lines keep the tokens the first refusal gave
 		}
 	}
+	// The line refused may itself be one an earlier refusal offered (review
+	// r40 B2: the 1 December line offered for 12.1.2026, refused for
+	// 11월분, offered the lines of 11. 30. and 12. 1.): the new lines
+	// belong to that earlier question, so they carry its other lines.
+	var carried []string
+	if typed != nil {
+		old, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(*typed), since)
+		if err != nil {
+			return err
+		}
+		if old != "" {
+			for _, i := range answerSlots {
+				t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(old, i), since)
+				if err != nil {
+					return err
+				}
+				if t != "" && !slices.Contains(carried, t) {
+					carried = append(carried, t)
+				}
+			}
+		}
+	}
 	seed := "note:" + e.LoggedBy + ":" + s.today().Format(time.DateOnly) + ":" + noteLinePrint(dated) + ":" + noteLinePrint(kept)
 	a, b = confirmToken(seed, dated), confirmToken(seed, kept)
+	carried = slices.DeleteFunc(carried, func(t string) bool { return t == a || t == b })
+	if err := s.carryAnswers(ctx, e.LoggedBy, carried, a, b); err != nil {
+		return err
+	}
 	markA, markB := a, b
 	if dayChoice {
 		markA, markB = dayChoiceMark(a), dayChoiceMark(b)
@@ -1098,6 +1149,33 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 		{notePrint(a), markA}, {notePrint(b), markB}} {
 		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row[0], row[1], now); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// carryAnswers links the new lines a and b with the earlier question's
+// lines carried, both ways, in the carried slots (each in the first free
+// one; a link kept already is kept once).
+func (s *Service) carryAnswers(ctx context.Context, user string, carried []string, a, b string) error {
+	since, now := s.now().Add(-repeatWindow), s.now()
+	link := func(from, to string) error {
+		for i := range maxAnswers {
+			t, err := s.store.HeldConfirmation(ctx, user, siblingPrint(from, carriedSlot+i), since)
+			if err != nil || t == to {
+				return err
+			}
+			if t == "" {
+				return s.store.HoldConfirmation(ctx, user, siblingPrint(from, carriedSlot+i), to, now)
+			}
+		}
+		return nil // full: the question's own slots still link it
+	}
+	for _, c := range carried {
+		for _, pair := range [][2]string{{a, c}, {b, c}, {c, a}, {c, b}} {
+			if err := link(pair[0], pair[1]); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -1157,7 +1235,7 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 	} else if err := s.noteLineRelinked(ctx, *e, mine, since); err != nil {
 		return Reply{}, false, err
 	}
-	for i := range maxAnswers {
+	for _, i := range answerSlots {
 		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, i), since)
 		if err != nil {
 			return Reply{}, false, err
@@ -1228,7 +1306,7 @@ func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string,
 // otherAnswerLive is otherAnswerUsed's refusal when an other answer of
 // the question whose answer token is mine recorded a live entry.
 func (s *Service) otherAnswerLive(ctx context.Context, cmd Command, e *NewEntry, mine string, since time.Time) (Reply, bool, error) {
-	for i := range maxAnswers {
+	for _, i := range answerSlots {
 		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, i), since)
 		if err != nil || sibling == "" {
 			if err != nil {

@@ -77,3 +77,54 @@ func TestHolds2JanuaryCarryLinesRecordOnce(t *testing.T) {
 		}
 	}
 }
+
+// Review r40 B2 (jobsbot issue 20): on 2026-12-04 `추가 청년 7 12/3
+// 메모:11월분 12.1.2026 입사` is refused offering a 1 December line and a
+// 12 January line; each, typed back, is refused again for 11월분 and
+// offers further lines, and those recorded both readings (14 jobs for 7).
+// Every line offered, at any depth, answers the one question: typing them
+// all back, in either order, records the 7 jobs once.
+func TestHolds2NestedOfferedLinesRecordOnce(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang commands.Lang
+		line string
+	}{
+		{commands.Korean, "추가 청년 7 12/3 메모:11월분 12.1.2026 입사"},
+		{commands.English, "add 7 youth date:12/3 note:November hires 12.1.2026"},
+	} {
+		for _, reverse := range []bool{false, true} {
+			t.Run(string(tc.lang)+"/"+map[bool]string{false: "first", true: "reverse"}[reverse], func(t *testing.T) {
+				t.Parallel()
+				h := r32At(t, tc.lang, "2026-12-04")
+				queue := r32Offered(h.run(manager, tc.line, commands.OutcomeRefused))
+				if len(queue) < 2 {
+					t.Fatalf("%q offers %q, want two lines", tc.line, queue)
+				}
+				seen := map[string]bool{}
+				for len(queue) > 0 {
+					l := queue[0]
+					if reverse {
+						l = queue[len(queue)-1]
+						queue = queue[:len(queue)-1]
+					} else {
+						queue = queue[1:]
+					}
+					if seen[l] || strings.Contains(l, byLang(tc.lang, "again", "다시")) {
+						continue
+					}
+					seen[l] = true
+					r := h.svc.Handle(context.Background(), commands.Caller{UserID: manager, Source: commands.SourceConsole}, l)
+					t.Logf("%q → %s", l, r.Outcome)
+					if got := holds2Sum(h); got > 7 {
+						t.Fatalf("SQL SUM %d after %q, want at most 7 (one report); reply:\n%s", got, l, r.Text())
+					}
+					queue = append(queue, r32Offered(r)...)
+				}
+				if got := holds2Sum(h); got != 7 {
+					t.Fatalf("SQL SUM %d after every offered line, want 7", got)
+				}
+			})
+		}
+	}
+}
