@@ -1033,6 +1033,7 @@ func (s *Service) holdNoteAnswers(ctx context.Context, c Caller, p Program, dept
 		}
 		e.Department = dept.Name
 	}
+	e.Note = d.note // the offered lines' note words (holdLineNotes)
 	typed := e
 	typed.AsOf = s.today()
 	if d.date != nil {
@@ -1137,6 +1138,9 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 	seed := "note:" + e.LoggedBy + ":" + s.today().Format(time.DateOnly) + ":" + noteLinePrint(dated) + ":" + noteLinePrint(kept)
 	a, b = confirmToken(seed, dated), confirmToken(seed, kept)
 	carried = slices.DeleteFunc(carried, func(t string) bool { return t == a || t == b })
+	if err := s.holdLineNotes(ctx, e, a, b); err != nil {
+		return err
+	}
 	if err := s.carryAnswers(ctx, e.LoggedBy, carried, a, b); err != nil {
 		return err
 	}
@@ -1152,6 +1156,68 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 		}
 	}
 	return nil
+}
+
+// noteWordsPrint is where held_confirmations marks word as one of the
+// note words of the lines whose token is token (holdLineNotes); w = ""
+// marks that the lines' note words are kept at all.
+func noteWordsPrint(token, w string) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "notewords\x00%s\x00%s", token, w))
+	return hex.EncodeToString(sum[:confirmPart/2])
+}
+
+// noteContentWords are a note's words that hold no digit, folded and
+// without punctuation at their ends: what stays of a note when its dates
+// are written another way or left out (`11월분 12.1.2026 입사` offered as
+// `11월분 2026. 12. 1. 입사` and `2026. 12. 1. 입사`).
+func noteContentWords(note string) []string {
+	var out []string
+	for _, f := range strings.Fields(note) {
+		w := fold(strings.Trim(f, ".,;:()[]'\"`"))
+		if w == "" || strings.ContainsAny(w, "0123456789０１２３４５６７８９") {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// holdLineNotes keeps the note words of the lines a refusal offered for
+// e (e.Note, the note as typed; the lines keep it or leave its date words
+// out), so only those lines answer the question (review r39 F3: a later
+// line of the same program, count and date with another note, a separate
+// report, was refused as one of them). Without a note nothing is kept:
+// any note matches, as before.
+func (s *Service) holdLineNotes(ctx context.Context, e NewEntry, tokens ...string) error {
+	if strings.TrimSpace(e.Note) == "" {
+		return nil
+	}
+	now := s.now()
+	for _, t := range tokens {
+		for _, w := range append([]string{""}, noteContentWords(e.Note)...) {
+			if err := s.store.HoldConfirmation(ctx, e.LoggedBy, noteWordsPrint(t, w), t, now); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// lineNoteMatches says e's note may be that of the line whose token is
+// token: every word of it that holds no digit was in the note the lines
+// were offered for (or none was kept).
+func (s *Service) lineNoteMatches(ctx context.Context, e NewEntry, token string, since time.Time) (bool, error) {
+	kept, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, ""), since)
+	if err != nil || kept == "" {
+		return err == nil, err
+	}
+	for _, w := range noteContentWords(e.Note) {
+		t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, w), since)
+		if err != nil || t == "" {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // carryAnswers links the new lines a and b with the earlier question's
@@ -1200,6 +1266,14 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 		held, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(*e), since)
 		if err != nil {
 			return Reply{}, false, err
+		}
+		if held != "" {
+			// another note is another report, not the offered line
+			if match, err := s.lineNoteMatches(ctx, *e, held, since); err != nil {
+				return Reply{}, false, err
+			} else if !match {
+				held = ""
+			}
 		}
 		if held == "" {
 			held, err = s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
@@ -1277,6 +1351,9 @@ func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string,
 	line, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(e), since)
 	if err != nil || line == "" || line == mine {
 		return err
+	}
+	if match, err := s.lineNoteMatches(ctx, e, line, since); err != nil || !match {
+		return err // another note: another report, not the offered line
 	}
 	other, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(line, 0), since)
 	if err != nil || other == "" {
