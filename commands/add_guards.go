@@ -1124,6 +1124,15 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 			return err
 		}
 		if old != "" {
+			// only when the line refused is that line (its note words), not
+			// another report of the same figure and day (review r39 F3)
+			if match, err := s.lineNoteMatches(ctx, *typed, old, since); err != nil {
+				return err
+			} else if !match {
+				old = ""
+			}
+		}
+		if old != "" {
 			for _, i := range answerSlots {
 				t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(old, i), since)
 				if err != nil {
