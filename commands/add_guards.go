@@ -960,6 +960,20 @@ func (s *Service) holdOtherAnswers(ctx context.Context, e NewEntry, token string
 			continue
 		}
 		rows = append(rows, [2]string{holdPrint(alt), other}, [2]string{siblingPrint(token, i), other}, [2]string{siblingPrint(other, 0), token})
+		// The other lines are each other's answers too (review r39 F11:
+		// the January question's year-end 누계 and the continued year's
+		// 누계, typed one after the other, both recorded): each keeps the
+		// others in the slots after the held line's.
+		slot := 1
+		for j, more := range alts[:min(len(alts), maxAnswers)] {
+			if j == i || slot >= maxAnswers {
+				continue
+			}
+			if t := confirmToken(e.IdempotencyKey, more); t != other && t != token && holdPrint(more) != holdPrint(e) {
+				rows = append(rows, [2]string{siblingPrint(other, slot), t})
+				slot++
+			}
+		}
 	}
 	if plain {
 		rows = append(rows, [2]string{siblingPrint(token, maxAnswers), token})
@@ -971,6 +985,22 @@ func (s *Service) holdOtherAnswers(ctx context.Context, e NewEntry, token string
 	}
 	return nil
 }
+
+// carriedSlot is the first sibling slot of the lines of an earlier
+// question a note-day refusal's lines carry (holdOfferedLines): past the
+// slots of the question's own answers and of the marks (maxAnswers,
+// notePrint's maxAnswers+1).
+const carriedSlot = 2*maxAnswers + 2
+
+// answerSlots are the sibling slots an answer looks in for the question's
+// other answers: its own question's, then those it carries.
+var answerSlots = func() []int {
+	var out []int
+	for i := range maxAnswers {
+		out = append(out, i, carriedSlot+i)
+	}
+	return out
+}()
 
 // notePrint is where held_confirmations marks a token as a line a
 // note-day refusal offered (holdNoteAnswers): its refusal, once the other
@@ -1003,7 +1033,13 @@ func (s *Service) holdNoteAnswers(ctx context.Context, c Caller, p Program, dept
 		}
 		e.Department = dept.Name
 	}
-	return s.holdNoteLines(ctx, c, e, days)
+	e.Note = d.note // the offered lines' note words (holdLineNotes)
+	typed := e
+	typed.AsOf = s.today()
+	if d.date != nil {
+		typed.AsOf = *d.date
+	}
+	return s.holdOfferedLines(ctx, c, e, days, false, &typed)
 }
 
 // noteLinePrint is where held_confirmations keeps the token of a line a
@@ -1023,7 +1059,9 @@ func noteLinePrint(e NewEntry) string {
 // same day (review r36 M6: the refused line sent by processes at once wrote
 // rows of different tokens that interleaved, unlinking the two lines).
 func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days []time.Time) error {
-	return s.holdOfferedLines(ctx, c, e, days, false)
+	kept := e
+	kept.AsOf = days[len(days)-1] // the refused line's own date
+	return s.holdOfferedLines(ctx, c, e, days, false, &kept)
 }
 
 // holdDayChoice is holdNoteLines for the two lines of a date read as two
@@ -1032,7 +1070,7 @@ func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days 
 // marked as that question's (dayChoiceMark), so the refusal of the other
 // line names it rather than a note.
 func (s *Service) holdDayChoice(ctx context.Context, c Caller, e NewEntry, days [2]time.Time) error {
-	return s.holdOfferedLines(ctx, c, e, days[:], true)
+	return s.holdOfferedLines(ctx, c, e, days[:], true, nil)
 }
 
 // dayChoiceMark is what notePrint keeps for a token of a DayChoiceError's
@@ -1044,8 +1082,10 @@ func dayChoiceMark(token string) string {
 }
 
 // holdOfferedLines keeps the lines holdNoteLines and holdDayChoice keep,
-// one per day; dayChoice marks them as a DayChoiceError's.
-func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, days []time.Time, dayChoice bool) error {
+// one per day; dayChoice marks them as a DayChoiceError's. typed is the
+// entry of the line refused, when known: a line an earlier refusal offered
+// carries that question's lines to these.
+func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, days []time.Time, dayChoice bool, typed *NewEntry) error {
 	// Up to three lines: the two-weekends reply offers the line of each
 	// weekend and the kept one, and any two recorded were one batch twice
 	// (review r35 M12).
@@ -1086,6 +1126,37 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 			return nil // asked again: the lines keep the tokens the first refusal gave
 		}
 	}
+	// The line refused may itself be one an earlier refusal offered (review
+	// r40 B2: the 1 December line offered for 12.1.2026, refused for
+	// 11월분, offered the lines of 11. 30. and 12. 1.): the new lines
+	// belong to that earlier question, so they carry its other lines.
+	var carried []string
+	if typed != nil {
+		old, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(*typed), since)
+		if err != nil {
+			return err
+		}
+		if old != "" {
+			// only when the line refused is that line (its note words), not
+			// another report of the same figure and day (review r39 F3)
+			if match, err := s.lineNoteMatches(ctx, *typed, old, since); err != nil {
+				return err
+			} else if !match {
+				old = ""
+			}
+		}
+		if old != "" {
+			for _, i := range answerSlots {
+				t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(old, i), since)
+				if err != nil {
+					return err
+				}
+				if t != "" && !slices.Contains(carried, t) {
+					carried = append(carried, t)
+				}
+			}
+		}
+	}
 	seed := "note:" + e.LoggedBy + ":" + s.today().Format(time.DateOnly)
 	for _, line := range lines {
 		seed += ":" + noteLinePrint(line)
@@ -1093,6 +1164,13 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 	tokens := make([]string, len(lines))
 	for i, line := range lines {
 		tokens[i] = confirmToken(seed, line)
+	}
+	carried = slices.DeleteFunc(carried, func(t string) bool { return slices.Contains(tokens, t) })
+	if err := s.holdLineNotes(ctx, e, tokens...); err != nil {
+		return err
+	}
+	if err := s.carryAnswers(ctx, e.LoggedBy, carried, tokens...); err != nil {
+		return err
 	}
 	var rows [][2]string
 	for i, line := range lines {
@@ -1119,6 +1197,97 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 	return nil
 }
 
+// noteWordsPrint is where held_confirmations marks word as one of the
+// note words of the lines whose token is token (holdLineNotes); w = ""
+// marks that the lines' note words are kept at all.
+func noteWordsPrint(token, w string) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "notewords\x00%s\x00%s", token, w))
+	return hex.EncodeToString(sum[:confirmPart/2])
+}
+
+// noteContentWords are a note's words that hold no digit, folded and
+// without punctuation at their ends: what stays of a note when its dates
+// are written another way or left out (`11월분 12.1.2026 입사` offered as
+// `11월분 2026. 12. 1. 입사` and `2026. 12. 1. 입사`).
+func noteContentWords(note string) []string {
+	var out []string
+	for _, f := range strings.Fields(note) {
+		w := fold(strings.Trim(f, ".,;:()[]'\"`"))
+		if w == "" || strings.ContainsAny(w, "0123456789０１２３４５６７８９") {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// holdLineNotes keeps the note words of the lines a refusal offered for
+// e (e.Note, the note as typed; the lines keep it or leave its date words
+// out), so only those lines answer the question (review r39 F3: a later
+// line of the same program, count and date with another note, a separate
+// report, was refused as one of them). Without a note nothing is kept:
+// any note matches, as before.
+func (s *Service) holdLineNotes(ctx context.Context, e NewEntry, tokens ...string) error {
+	if strings.TrimSpace(e.Note) == "" {
+		return nil
+	}
+	now := s.now()
+	for _, t := range tokens {
+		for _, w := range append([]string{""}, noteContentWords(e.Note)...) {
+			if err := s.store.HoldConfirmation(ctx, e.LoggedBy, noteWordsPrint(t, w), t, now); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// lineNoteMatches says e's note may be that of the line whose token is
+// token: every word of it that holds no digit was in the note the lines
+// were offered for (or none was kept).
+func (s *Service) lineNoteMatches(ctx context.Context, e NewEntry, token string, since time.Time) (bool, error) {
+	kept, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, ""), since)
+	if err != nil || kept == "" {
+		return err == nil, err
+	}
+	for _, w := range noteContentWords(e.Note) {
+		t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, w), since)
+		if err != nil || t == "" {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// carryAnswers links the new lines' tokens with the earlier question's
+// lines carried, both ways, in the carried slots (each in the first free
+// one; a link kept already is kept once).
+func (s *Service) carryAnswers(ctx context.Context, user string, carried []string, tokens ...string) error {
+	since, now := s.now().Add(-repeatWindow), s.now()
+	link := func(from, to string) error {
+		for i := range maxAnswers {
+			t, err := s.store.HeldConfirmation(ctx, user, siblingPrint(from, carriedSlot+i), since)
+			if err != nil || t == to {
+				return err
+			}
+			if t == "" {
+				return s.store.HoldConfirmation(ctx, user, siblingPrint(from, carriedSlot+i), to, now)
+			}
+		}
+		return nil // full: the question's own slots still link it
+	}
+	for _, c := range carried {
+		for _, t := range tokens {
+			for _, pair := range [][2]string{{t, c}, {c, t}} {
+				if err := link(pair[0], pair[1]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // otherAnswerUsed refuses an answer of a two-answer hold when its other
 // answer recorded already (review r23 M5: both buttons pressed recorded
 // the jobs twice), naming the entry it recorded; a voided one no longer
@@ -1138,6 +1307,14 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 		held, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(*e), since)
 		if err != nil {
 			return Reply{}, false, err
+		}
+		if held != "" {
+			// another note is another report, not the offered line
+			if match, err := s.lineNoteMatches(ctx, *e, held, since); err != nil {
+				return Reply{}, false, err
+			} else if !match {
+				held = ""
+			}
 		}
 		if held == "" {
 			held, err = s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
@@ -1173,7 +1350,7 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 	} else if err := s.noteLineRelinked(ctx, *e, mine, since); err != nil {
 		return Reply{}, false, err
 	}
-	for i := range maxAnswers {
+	for _, i := range answerSlots {
 		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, i), since)
 		if err != nil {
 			return Reply{}, false, err
@@ -1191,7 +1368,7 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 				return Reply{}, false, err
 			}
 			if note != "" {
-				return s.noteAnswerRecorded(cmd, other, note == dayChoiceMark(mine)), true, nil
+				return s.markedAnswerRecorded(cmd, other, mine, note), true, nil
 			}
 			return s.otherAnswerRecorded(cmd, other), true, nil
 		}
@@ -1215,6 +1392,9 @@ func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string,
 	line, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(e), since)
 	if err != nil || line == "" || line == mine {
 		return err
+	}
+	if match, err := s.lineNoteMatches(ctx, e, line, since); err != nil || !match {
+		return err // another note: another report, not the offered line
 	}
 	other, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(line, 0), since)
 	if err != nil || other == "" {
@@ -1244,7 +1424,7 @@ func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string,
 // otherAnswerLive is otherAnswerUsed's refusal when an other answer of
 // the question whose answer token is mine recorded a live entry.
 func (s *Service) otherAnswerLive(ctx context.Context, cmd Command, e *NewEntry, mine string, since time.Time) (Reply, bool, error) {
-	for i := range maxAnswers {
+	for _, i := range answerSlots {
 		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, i), since)
 		if err != nil || sibling == "" {
 			if err != nil {
@@ -1274,10 +1454,58 @@ func (s *Service) answerRecorded(ctx context.Context, cmd Command, e NewEntry, o
 			return Reply{}, err
 		}
 		if note != "" {
-			return s.noteAnswerRecorded(cmd, other, note == dayChoiceMark(mine)), nil
+			return s.markedAnswerRecorded(cmd, other, mine, note), nil
 		}
 	}
 	return s.otherAnswerRecorded(cmd, other), nil
+}
+
+// carryMark is what notePrint keeps for a token of a line the January
+// question offers (newYearCarry, newYearDelta: the held line, the line
+// dated last 31 December, the continued year's 누계): its refusal, once
+// another of them recorded, names the lines as that question's and
+// 확인:다시 for a separate report (review r39 F11).
+func carryMark(token string) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "carry\x00%s", token))
+	return hex.EncodeToString(sum[:confirmPart])
+}
+
+// markCarryAnswers marks the held line of the January question and the
+// lines it offers (alts) as that question's (carryMark).
+func (s *Service) markCarryAnswers(ctx context.Context, e NewEntry, alts []NewEntry) error {
+	now := s.now()
+	for _, x := range append([]NewEntry{e}, alts...) {
+		t := confirmToken(e.IdempotencyKey, x)
+		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, notePrint(t), carryMark(t), now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// markedAnswerRecorded is the refusal of a line whose token mine is marked
+// (notePrint) as one of the lines one question offered, once another
+// recorded other: the mark says which question.
+func (s *Service) markedAnswerRecorded(cmd Command, other Entry, mine, mark string) Reply {
+	if mark == carryMark(mine) {
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds2.carry_answer_recorded",
+			"Date", s.date(other.AsOf), "ID", other.ID, "Void", commandName(cmdVoid), "Again", s.againLine(cmd))}
+	}
+	return s.noteAnswerRecorded(cmd, other, mark == dayChoiceMark(mine))
+}
+
+// againLine is cmd's line with 확인:다시 for a separate report: in place
+// of a 확인: the line holds already (before its note), else added.
+func (s *Service) againLine(cmd Command) string {
+	line, note := cmd.Line, ""
+	if j, _ := restOfLineOption(line); j >= 0 {
+		line, note = line[:j], line[j:]
+	}
+	fields := slices.DeleteFunc(strings.Fields(line), func(f string) bool {
+		key, _, colon := strings.Cut(f, ":")
+		return colon && optionKeys[fold(key)] == "confirm"
+	})
+	return withConfirm(strings.TrimSpace(strings.Join(fields, " ")+" "+note), s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
 }
 
 // noteAnswerRecorded refuses a line a note-day refusal offered when the

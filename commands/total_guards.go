@@ -29,6 +29,7 @@ func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntr
 		totals  []string
 		dateQ   *dateQuestion // a question of the entry's date (review r21 M2)
 		figureQ bool          // a question of its figure besides the size's
+		carry   bool          // the January question of last year's total
 	)
 	for _, ask := range []func(context.Context, NewEntry, Program, Command) (string, *dateQuestion, error){s.pastYearDate, s.monthTurnTotal} {
 		why, q, err := ask(ctx, e, p, cmd)
@@ -51,6 +52,7 @@ func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntr
 		if why != "" {
 			totals = append(totals, why)
 			figureQ = true
+			carry = carry || i > 0 // the January question (review r39 F11)
 			more, err := s.figureAnswers(ctx, i, e, cmd)
 			if err != nil {
 				return Reply{}, false, err
@@ -78,7 +80,11 @@ func (s *Service) askAboutSizeAndTotals(ctx context.Context, c Caller, e NewEntr
 	if dateQ != nil {
 		dateQ.withFigure = figureQ || size != ""
 	}
-	return s.confirmReply(ctx, c, cmd, e, false, strings.Join(whys, "\n"), dateQ, alts...)
+	r, held, err := s.confirmReply(ctx, c, cmd, e, false, strings.Join(whys, "\n"), dateQ, alts...)
+	if err == nil && carry {
+		err = s.markCarryAnswers(ctx, e, alts)
+	}
+	return r, held, err
 }
 
 // figureAnswers are the entries the lines a figure question offers beside
@@ -104,7 +110,8 @@ func (s *Service) figureAnswers(ctx context.Context, question int, e NewEntry, c
 			out = append(out, end)
 		}
 		return out, nil
-	case 1:
+	case 1, 2:
+		// newYearCarry's lines; newYearDelta offers the same (review r39 F11)
 		end := total
 		end.AsOf = dates.On(e.AsOf.Year()-1, time.December, 31)
 		out := []NewEntry{end}
