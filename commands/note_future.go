@@ -13,7 +13,8 @@ import (
 
 // NoteStartsLater finds a note of a realised entry dated asOf saying the
 // people start work later: 내일, 모레, 글피, 다음 주, 다다음주, 다음 달,
-// 내년, 오는 월요일, 이번 주 금요일 (after asOf), a date after the day written
+// 내년, 오는 월요일, 이번 주 금요일, 이번 금요일, 이번 주말 (after asOf), 이달 4일,
+// 4일 금요일 (review r40 B7/B8), a date after the day written
 // (`12/10 입사` on 4 December), tomorrow, next week, next Monday,
 // upcoming, will start. Words counted from a day (내일, 이번 주) count
 // from written, the day the note was written (the day typed; an import
