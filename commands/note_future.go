@@ -80,6 +80,10 @@ var reLaterWord = regexp.MustCompile(`내일 ?모레|내일|모레|글피|다다
 	`(?:(?:한|두|세|네|몇) ?(?:주|달)|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|며칠) ?(?:후|뒤)|` +
 	`\bin (?:a few|a couple of|a couple|several|few|some) (?:days?|weeks?|months?)\b|\bthe (?:next day|day after)\b`)
 
+// reWeekendStart is a start word right after 이번 주말 (a particle between):
+// 이번 주말 입사, 이번 주말부터 근무.
+var reWeekendStart = regexp.MustCompile(`^(?:에는|에|부터는|부터|중에|중)? ?(?:첫 ?)?(?:입사|출근|근무 ?시작|입소|발령|임용|합류|투입|배치|채용)|^부터 ?근무`)
+
 // reLaterDate is a date in a note: 20261210, 2026. 12. 10., 2026-12-10,
 // 2027년 1월 5일, 27년 1월, 12월 10일, 12/10, 2027년, '27년, Dec 10, 10 Dec
 // 2026 (the 8-digit and two-digit-year forms: review r38 B1; 27년 alone,
@@ -138,6 +142,11 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 		}
 		if i := reLaterWord.SubexpIndex("we"); loc[2*i] >= 0 {
 			weekday = "일" // a weekend whose Sunday is to come is no proof anyone started
+			// but only as when they start: 이번 주말 근무 가능자 채용 hires
+			// people who can work this weekend (r30a)
+			if !reWeekendStart.MatchString(clause[e:]) && !englishStarts(clause) && !reStartBefore.MatchString(strings.TrimRight(clause[:s], " ")) {
+				continue
+			}
 		}
 		if w := clause[s:e]; weekday != "" && !strings.HasPrefix(w, "next ") && !strings.Contains(w, "coming") {
 			if day := thisWeekDay(weekday, written); !day.After(asOf) {
