@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"slices"
 	"sort"
@@ -210,6 +211,9 @@ func daySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 			}
 		}
 		edits = append(edits, dayTokenEdit{m[0], m[2], ""}) // 이번주 월요일: the latest Monday, as 월요일 is
+	}
+	if !asOf.IsZero() {
+		edits = append(edits, namedDaySpellings(folded, written(asOf, today))...)
 	}
 	for _, m := range reDayTokenEuropean.FindAllStringSubmatchIndex(folded, -1) {
 		a, b, y := folded[m[2]:m[3]], folded[m[6]:m[7]], folded[m[8]:m[9]]
@@ -522,4 +526,44 @@ func (s *Service) entryWeekendLine(note string, asOf, today time.Time) (time.Tim
 		}
 	}
 	return time.Time{}, false
+}
+
+// reDayTokenThisMonthDay is a day of the month written named with it:
+// 이달 4일, 금월 4일, 이번 달 4일, this month's 4th, the 4th of this month.
+var reDayTokenThisMonthDay = regexp.MustCompile(`(?i)(?:이번 ?달|이달|금월) ?(?P<d>[0-9]{1,2}) ?일|\bthis month(?:['’]s)? (?:the )?(?P<ed>[0-9]{1,2})(?:st|nd|rd|th)\b|\bthe (?P<ed2>[0-9]{1,2})(?:st|nd|rd|th) (?:of )?this month\b`)
+
+// namedDaySpellings rewrite a day whose month the note names as the full
+// date, so the day readers ask about that one day (review r40 B7/B8): 이달
+// 4일 is the month written's 4th, never asked as "지난달 11. 4.인지"; 4일
+// 금요일, 4일(금), Friday the 4th the day of this or a neighbouring month
+// on that weekday (dayOfWeekday), never the latest Friday. A day with a
+// weekday no near month holds is left as it was.
+func namedDaySpellings(folded string, from time.Time) []dayTokenEdit {
+	var edits []dayTokenEdit
+	iso := func(t time.Time) string { return fmt.Sprintf("%d-%d-%d", t.Year(), t.Month(), t.Day()) }
+	for _, m := range reDayTokenThisMonthDay.FindAllStringSubmatchIndex(folded, -1) {
+		if hangulBefore(folded[:m[0]]) {
+			continue
+		}
+		n := 0
+		for _, g := range []int{1, 2, 3} {
+			if m[2*g] >= 0 {
+				n = atoiOr(folded[m[2*g]:m[2*g+1]])
+			}
+		}
+		if day := dates.On(from.Year(), from.Month(), n); day.Day() == n {
+			edits = append(edits, dayTokenEdit{m[0], m[1], iso(day)})
+		}
+	}
+	lower := asciiLower(folded)
+	for _, m := range reDayWeekday.FindAllStringSubmatchIndex(lower, -1) {
+		if hangulBefore(lower[:m[0]]) || m[0] > 0 && strings.ContainsAny(lower[m[0]-1:m[0]], "0123456789/.") {
+			continue
+		}
+		d, weekday := reDayWeekdayGroup(lower, m)
+		if day, ok := dayOfWeekday(d, weekday, from); ok {
+			edits = append(edits, dayTokenEdit{m[0], m[1], iso(day)})
+		}
+	}
+	return edits
 }

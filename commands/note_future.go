@@ -13,7 +13,8 @@ import (
 
 // NoteStartsLater finds a note of a realised entry dated asOf saying the
 // people start work later: 내일, 모레, 글피, 다음 주, 다다음주, 다음 달,
-// 내년, 오는 월요일, 이번 주 금요일 (after asOf), a date after the day written
+// 내년, 오는 월요일, 이번 주 금요일, 이번 금요일, 이번 주말 (after asOf), 이달 4일,
+// 4일 금요일 (review r40 B7/B8), a date after the day written
 // (`12/10 입사` on 4 December), tomorrow, next week, next Monday,
 // upcoming, will start. Words counted from a day (내일, 이번 주) count
 // from written, the day the note was written (the day typed; an import
@@ -64,7 +65,9 @@ func NoteStartsLater(note string, asOf, written time.Time) (word string, ok bool
 // reLaterWord is a word counting forward from the day written.
 var reLaterWord = regexp.MustCompile(`내일 ?모레|내일|모레|글피|다다음 ?(?:주|달)|다음 ?(?:주|달|해)(?: ?[월화수목금토일]요일)?|담주|담달|내주|차주|내달|익월|익년|내년|명년|` +
 	`(?:다음|돌아오는) ?[월화수목금토일](?:요일|욜)|` +
-	`오는 ?(?:[월화수목금토일](?:요일|욜)|주|달|[0-9]{1,2} ?일)|(?:이번 ?주|금주) ?(?P<kw>[월화수목금토일])(?:요일|욜)|` +
+	`오는 ?(?:[월화수목금토일](?:요일|욜)|주|달|[0-9]{1,2} ?일)|(?:이번 ?주|금주|이번) ?(?P<kw>[월화수목금토일])(?:요일|욜)|` +
+	// review r40 B7: 이번 주말, this weekend (its Sunday not yet come)
+	`(?P<we>(?:이번 ?주|금주|이번) ?주말|\bthis weekend\b)|` +
 	`\b(?:the )?day after tomorrow\b|\btomorrow\b|\btmrw\b|\bnext (?:week|month|year|(?P<ew>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*)\b|` +
 	`\bupcoming\b|\b(?:the )?coming (?:week|month|year|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bin (?:a|one|two|three|four|[0-9]+) (?:days?|weeks?|months?)\b|` +
 	`\b(?:will|shall|going to|due to|set to|about to|scheduled to) (?:be )?(?:start|starting|join|joining|begin|beginning|commence|hired|onboarded)\b|` +
@@ -77,6 +80,10 @@ var reLaterWord = regexp.MustCompile(`내일 ?모레|내일|모레|글피|다다
 	`(?:(?:한|두|세|네|몇) ?(?:주|달)|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|며칠) ?(?:후|뒤)|` +
 	`\bin (?:a few|a couple of|a couple|several|few|some) (?:days?|weeks?|months?)\b|\bthe (?:next day|day after)\b`)
 
+// reWeekendStart is a start word right after 이번 주말 (a particle between):
+// 이번 주말 입사, 이번 주말부터 근무.
+var reWeekendStart = regexp.MustCompile(`^(?:에는|에|부터는|부터|중에|중)? ?(?:첫 ?)?(?:입사|출근|근무 ?시작|입소|발령|임용|합류|투입|배치|채용)|^부터 ?근무`)
+
 // reLaterDate is a date in a note: 20261210, 2026. 12. 10., 2026-12-10,
 // 2027년 1월 5일, 27년 1월, 12월 10일, 12/10, 2027년, '27년, Dec 10, 10 Dec
 // 2026 (the 8-digit and two-digit-year forms: review r38 B1; 27년 alone,
@@ -87,6 +94,10 @@ var reLaterDate = regexp.MustCompile(`(?P<y8>20[0-9]{2})(?P<m8>[01][0-9])(?P<d8>
 	`(?P<y1>20[0-9]{2}) ?[./-] ?(?P<m1>[0-9]{1,2}) ?[./-] ?(?P<d1>[0-9]{1,2})\.?|` +
 	`(?:(?P<y2>20[0-9]{2}|['’]?[0-9]{2}) ?년 ?)?(?P<m2>[0-9]{1,2}) ?월(?: ?(?P<d2>[0-9]{1,2}) ?일)?|` +
 	`(?P<m3>[0-9]{1,2})[/.](?P<d3>[0-9]{1,2})|(?P<y5>20[0-9]{2}|['’][0-9]{2}) ?년|` +
+	// review r39 F10, r40 B7: 12. 10. (spaced, closed by its stop); 이달
+	// 4일, 금월 4일, this month's 4th, the 4th of this month: the month written
+	`(?P<m4>[0-9]{1,2})\. (?P<d4>[0-9]{1,2})\.|(?:이번 ?달|이달|금월) ?(?P<td>[0-9]{1,2}) ?일|` +
+	`\bthis month(?:['’]s)? (?:the )?(?P<etd>[0-9]{1,2})(?:st|nd|rd|th)\b|\bthe (?P<etd2>[0-9]{1,2})(?:st|nd|rd|th) (?:of )?this month\b|` +
 	`\b(?P<em6>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.? (?P<d6>[0-9]{1,2})(?:st|nd|rd|th)?(?:,? (?P<y6>20[0-9]{2}))?\b|` +
 	`\b(?P<d7>[0-9]{1,2})(?:st|nd|rd|th)? (?P<em7>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?(?: (?P<y7>20[0-9]{2}))?\b`)
 
@@ -98,7 +109,10 @@ var laterStartWords = []string{"입사", "출근", "근무", "입소", "발령",
 var reEnglishStart = regexp.MustCompile(`\b(?:start|starts|starting|join|joins|joining|hire|hires|hired|hiring|begin|begins|beginning|onboard[a-z]*|employ[a-z]*|commenc[a-z]*)\b`)
 
 // reStartBefore is a start word before the word: 입사일: 내일, 입사 예정일 12/10.
-var reStartBefore = regexp.MustCompile(`(?:입사|출근|근무 ?시작|첫 ?출근)(?: ?예정)? ?(?:일|일자|날)? ?[:：]? ?["“‘']?$`)
+// 발령, 임용, 입소, 합류 and the English first day, start date name the start
+// as 출근 does (review r39 F10: `발령 12/10`, `first day 12/10`).
+var reStartBefore = regexp.MustCompile(`(?:(?:입사|출근|근무 ?시작|첫 ?출근|발령|임용|입소|합류)(?: ?예정)? ?(?:일|일자|날)?|` +
+	`\b(?:first (?:working )?day|start(?:ing)? (?:date|day)|joining date|date of joining)(?: is| on| will be)?) ?[:：]? ?["“‘']?$`)
 
 // reFigureAfter is a unit or an amount after 3.5 or 1/2: a figure, no day.
 var reFigureAfter = regexp.MustCompile(`^ ?(?:배|%|퍼센트|정도|가량|명|개|건|원|천|만|억|x\b|times\b|of\b)`)
@@ -124,6 +138,14 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 		for _, name := range []string{"kw", "ew", "tw"} {
 			if i := reLaterWord.SubexpIndex(name); loc[2*i] >= 0 {
 				weekday = clause[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		if i := reLaterWord.SubexpIndex("we"); loc[2*i] >= 0 {
+			weekday = "일" // a weekend whose Sunday is to come is no proof anyone started
+			// but only as when they start: 이번 주말 근무 가능자 채용 hires
+			// people who can work this weekend (r30a)
+			if !reWeekendStart.MatchString(clause[e:]) && !englishStarts(clause) && !reStartBefore.MatchString(strings.TrimRight(clause[:s], " ")) {
+				continue
 			}
 		}
 		if w := clause[s:e]; weekday != "" && !strings.HasPrefix(w, "next ") && !strings.Contains(w, "coming") {
@@ -182,6 +204,13 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 			bare = false // 3.14, 1/2 alone are figures as often as days
 			if reFigureAfter.MatchString(clause[e:]) || strings.HasPrefix(clause[e:], "분기") {
 				continue // 3.5배, 1/2 정도; 1/4분기 is a quarter (laterSpan)
+			}
+		case get("m4") > 0:
+			m, d = get("m4"), get("d4")
+		case get("td") > 0 || get("etd") > 0 || get("etd2") > 0:
+			y, m, d = written.Year(), int(written.Month()), get("td")+get("etd")+get("etd2")
+			if dates.On(y, time.Month(m), d).Day() != d {
+				continue // 이달 31일 in November: no day
 			}
 		case get("y5") > 0:
 			y = get("y5")
@@ -386,8 +415,52 @@ var reExpectedAfter = regexp.MustCompile(`^[ )]*(?:입사|출근|근무)? ?(?:�
 // reMonthPart is a month or a part of it: 12월 말, 12월 중순, 이달 말, 이번달.
 var reMonthPart = regexp.MustCompile(`(?:(?:(?P<y>20[0-9]{2}) ?년 ?)?(?P<m>[0-9]{1,2}) ?월|(?P<this>이번 ?달|이달|금월)) ?(?P<part>초순|중순|하순|초|중|말|)`)
 
-// reDayWeekday is a day with its weekday: 7일(월).
-var reDayWeekday = regexp.MustCompile(`(?P<d>[0-9]{1,2}) ?일 ?\( ?(?P<w>[월화수목금토일])(?:요일)? ?\)`)
+// reDayWeekday is a day with its weekday: 7일(월), 4일 금요일, Friday 4th,
+// Friday the 4th (review r40 B8: `4일 금요일` was read as the weekday
+// alone, last Friday).
+var reDayWeekday = regexp.MustCompile(`(?P<d>[0-9]{1,2}) ?일 ?(?:\( ?(?P<w>[월화수목금토일])(?:요일)? ?\)|(?P<w2>[월화수목금토일])(?:요일|욜))|` +
+	`\b(?P<ew>mon|tues|wednes|thurs|fri|satur|sun)day,? (?:the )?(?P<ed>[0-9]{1,2})(?:st|nd|rd|th)\b`)
+
+// dayOfWeekday is the one day d of written's month or a neighbouring one
+// falling on weekday (4일 금요일 typed 2026. 12. 2. is 12. 4.): a day
+// with its weekday names one day, not the latest such weekday. When two
+// months hold it the nearer to written is taken; ok=false when none does
+// or both are as near.
+func dayOfWeekday(d int, weekday time.Weekday, written time.Time) (day time.Time, ok bool) {
+	best := -1
+	for _, m := range []int{-1, 0, 1} {
+		c := dates.On(written.Year(), written.Month()+time.Month(m), d)
+		if c.Day() != d || c.Weekday() != weekday {
+			continue
+		}
+		gap := int(c.Sub(written).Hours() / 24)
+		if gap < 0 {
+			gap = -gap
+		}
+		switch {
+		case best < 0 || gap < best:
+			day, best, ok = c, gap, true
+		case gap == best:
+			ok = false
+		}
+	}
+	return day, ok
+}
+
+// reDayWeekdayGroup is the match's day and weekday (Korean or English).
+func reDayWeekdayGroup(clause string, loc []int) (d int, weekday time.Weekday) {
+	g := func(name string) string {
+		i := reDayWeekday.SubexpIndex(name)
+		if loc[2*i] < 0 {
+			return ""
+		}
+		return clause[loc[2*i]:loc[2*i+1]]
+	}
+	if w := g("ew"); w != "" {
+		return atoiOr(g("ed")), laterEnglishWeekday(w)
+	}
+	return atoiOr(g("d")), koreanWeekday(g("w") + g("w2"))
+}
 
 // reEnglishWeekdayStart is a start on a weekday or a day: to start
 // Monday, joining Monday, starts on the 7th.
@@ -456,12 +529,13 @@ func laterPartOrWeekday(clause string, asOf, written time.Time) (s, e int, found
 		if hangulBefore(clause[:s]) || s > 0 && strings.ContainsAny(clause[s-1:s], "0123456789/.") {
 			continue
 		}
-		d := atoiOr(clause[loc[2]:loc[3]])
-		day := dates.On(written.Year(), written.Month(), d)
-		if day.Day() != d || !day.After(written) || day.Weekday() != koreanWeekday(clause[loc[4]:loc[5]]) {
+		d, weekday := reDayWeekdayGroup(clause, loc)
+		day, ok := dayOfWeekday(d, weekday, written)
+		if !ok || !day.After(written) || !day.After(asOf) {
 			continue
 		}
-		if koreanStartAfter(clause[s:], false) && !reLeftOut.MatchString(clause[e:]) {
+		if (koreanStartAfter(clause[s:], false) || englishStarts(clause) || reStartBefore.MatchString(strings.TrimRight(clause[:s], " "))) &&
+			!reLeftOut.MatchString(clause[e:]) {
 			return s, e, true
 		}
 	}

@@ -157,3 +157,48 @@ func TestFuture19ImportNoteStartIsRefused(t *testing.T) {
 		t.Errorf("SQL sum %d written by a read", n)
 	}
 }
+
+// Review r40 B7, B8 and r39 F10 on import (rows of 2026-12-01 read on
+// Wednesday 2026-12-02): this Friday, this weekend, this month's 4th, a
+// day with its weekday to come (4일 금요일, Friday the 4th), and a later
+// 출근일, 발령, 임용, first day, start date, 12월 중 are starts to come,
+// refused on their line by the console's reader; a done start is read;
+// nothing is written (SQL sum).
+func TestFuture2ImportNoteStartIsRefused(t *testing.T) {
+	t.Parallel()
+	store := dbtest.New(t)
+	head := "\uFEFF기준일,사업코드,사업명(신규),일자리 수,보고 방식,보고 누계,어림수(여),상태,메모\n"
+	notes := []string{"이번 금요일 입사", "이번 주말 입사", "금월 4일 입사", "4일 금요일 입사", "\"new hires, first day this Friday\"",
+		"joining this weekend", "hired Friday the 4th", "출근일 12. 10.", "발령 12/10", "임용 12/10", "first day 12/10",
+		"start date 12/10", "12월 중 입사", "입사 완료"}
+	rows := ""
+	for i, n := range notes {
+		rows += fmt.Sprintf("2026-12-01,youth,,%d,증가분,,,채용,%s\n", i+2, n)
+	}
+	rd := reader(t, store)
+	rd.Today = time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
+	f, problems, err := rd.Read("dept.csv", []byte(head+rows))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []int
+	for _, p := range problems {
+		if p.ID != "future.import_note_starts_later" {
+			t.Errorf("problem %+v", p)
+			continue
+		}
+		lines = append(lines, p.Line)
+	}
+	if got, want := fmt.Sprint(lines), "[2 3 4 5 6 7 8 9 10 11 12 13 14]"; got != want {
+		t.Fatalf("starts-later problems on lines %v, want %s: %+v", got, want, problems)
+	}
+	ko := commands.ImportPreview(f, problems, commands.ImportResult{}, false, commands.Korean)
+	for _, w := range []string{"`이번 금요일", "`이번 주말", "`금월 4일", "`4일 금요일", "`this Friday", "`this weekend", "`Friday the 4th", "`12. 10.", "`12/10", "`12월 중", "아직 입사 전"} {
+		if !strings.Contains(ko, w) {
+			t.Errorf("preview lacks %q:\n%s", w, ko)
+		}
+	}
+	if n := sum(t, store, "true"); n != 0 {
+		t.Errorf("SQL sum %d written by a read", n)
+	}
+}
