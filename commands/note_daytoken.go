@@ -527,34 +527,17 @@ func gluedDaySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 		_, _, d := group(reDayTokenWeekdayDay, m, "d")
 		edits = append(edits, dayTokenEdit{m[0], m[1], d + "일"}) // 금요일(27일): the same
 	}
-	for _, m := range reDayTokenDayFirst.FindAllStringSubmatchIndex(folded, -1) {
-		ds, _, d := group(reDayTokenDayFirst, m, "d")
-		_, me, mo := group(reDayTokenDayFirst, m, "m")
-		if _, _, next := group(reDayTokenDayFirst, m, "next"); next != "" || atoiOr(d) <= 12 || atoiOr(d) > 31 || atoiOr(mo) < 1 || atoiOr(mo) > 12 ||
-			reDayTokenFigureUnit.MatchString(folded[me:]) {
-			continue // 12.3 is read month first; 13.5시간, 25.3세 are figures
-		}
-		// 30.11 입사, joined 30/11: 30 is no month, so the day comes first
-		// (25.11 may be 2025. 11.: either names November)
-		edits = append(edits, dayTokenEdit{ds, me, mo + "/" + d})
-	}
-	english := reDayTokenHired.MatchString(folded) || reEnglishStart.MatchString(asciiLower(folded))
-	for _, m := range reDayTokenEnglishGlued.FindAllStringSubmatchIndex(folded, -1) {
-		if _, de, d := group(reDayTokenEnglishGlued, m, "d"); d != "" {
-			edits = append(edits, dayTokenEdit{de, de, " "}) // 30Nov: as 30 Nov
-		} else if ds, _, _ := group(reDayTokenEnglishGlued, m, "d2"); ds >= 0 {
-			edits = append(edits, dayTokenEdit{ds, ds, " "}) // Nov30: as Nov 30
-		}
-	}
-	if english {
+	edits = append(edits, dayFirstSpellings(folded)...)
+	if reDayTokenHired.MatchString(folded) || reEnglishStart.MatchString(asciiLower(folded)) {
 		for _, m := range reDayTokenOrdinal.FindAllStringSubmatchIndex(folded, -1) {
 			_, _, d := group(reDayTokenOrdinal, m, "d")
-			edits = append(edits, dayTokenEdit{m[0], m[1], d + "일"}) // started on the 30th: as 30일
+			edits = append(edits, dayTokenEdit{m[0], m[1], d + "일자"}) // started on the 30th: as 30일자
 		}
 	}
 	for _, m := range reDayTokenAmPm.FindAllStringSubmatchIndex(folded, -1) {
 		ws, we, _ := group(reDayTokenAmPm, m, "w")
-		edits = append(edits, dayTokenEdit{ws, we, " 오전"}) // 11/30am: as 11/30 오전
+		// 11/30am: as 11/30, the word quoted back 11/30am
+		edits = append(edits, dayTokenEdit{m[0], we, folded[m[0]:ws]})
 	}
 	for _, m := range reDayTokenEnglishWdGlu.FindAllStringSubmatchIndex(folded, -1) {
 		ws, we, w := group(reDayTokenEnglishWdGlu, m, "w")
@@ -646,6 +629,40 @@ func gluedDaySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 				text = strconv.Itoa(year) + "년 " + text
 			}
 			edits = append(edits, dayTokenEdit{m[0], m[1], text})
+		}
+	}
+	return edits
+}
+
+// dayFirstSpellings are the day-first and glued English days (30.11,
+// 15/12, 30Nov, Dec15) rewritten month first (11/30, 12/15, 30 Nov, Dec
+// 15): one reading of them for the note-day readers (a day past) and
+// NoteStartsLater (a day to come) alike.
+func dayFirstSpellings(folded string) []dayTokenEdit {
+	var edits []dayTokenEdit
+	group := func(re *regexp.Regexp, m []int, name string) (int, int, string) {
+		i := re.SubexpIndex(name)
+		if m[2*i] < 0 {
+			return -1, -1, ""
+		}
+		return m[2*i], m[2*i+1], folded[m[2*i]:m[2*i+1]]
+	}
+	for _, m := range reDayTokenDayFirst.FindAllStringSubmatchIndex(folded, -1) {
+		ds, _, d := group(reDayTokenDayFirst, m, "d")
+		_, me, mo := group(reDayTokenDayFirst, m, "m")
+		if _, _, next := group(reDayTokenDayFirst, m, "next"); next != "" || atoiOr(d) <= 12 || atoiOr(d) > 31 || atoiOr(mo) < 1 || atoiOr(mo) > 12 ||
+			reDayTokenFigureUnit.MatchString(folded[me:]) {
+			continue // 12.3 is read month first; 13.5시간, 25.3세 are figures
+		}
+		// 30.11 입사, joined 30/11: 30 is no month, so the day comes first
+		// (25.11 may be 2025. 11.: either names November)
+		edits = append(edits, dayTokenEdit{ds, me, mo + "/" + d})
+	}
+	for _, m := range reDayTokenEnglishGlued.FindAllStringSubmatchIndex(folded, -1) {
+		if _, de, d := group(reDayTokenEnglishGlued, m, "d"); d != "" {
+			edits = append(edits, dayTokenEdit{de, de, " "}) // 30Nov: as 30 Nov
+		} else if ds, _, _ := group(reDayTokenEnglishGlued, m, "d2"); ds >= 0 {
+			edits = append(edits, dayTokenEdit{ds, ds, " "}) // Nov30: as Nov 30
 		}
 	}
 	return edits
