@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -97,7 +98,8 @@ var dayTokenWeekday = map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "�
 func dayTokens(folded string, offs []int, asOf, today time.Time) (string, []int) {
 	// first the spellings (목욜, 이번주 월요일, 30.11.2026, Thursday), then
 	// what stands between the day and its start word (목욜 오후 입사)
-	folded, offs = applyDayTokenEdits(folded, offs, append(daySpellings(folded, asOf, today), quarterSpellings(folded)...))
+	edits := append(daySpellings(folded, asOf, today), quarterSpellings(folded)...)
+	folded, offs = applyDayTokenEdits(folded, offs, append(edits, gluedDaySpellings(folded, asOf, today)...))
 	return applyDayTokenEdits(folded, offs, dayFillers(folded))
 }
 
@@ -563,6 +565,226 @@ func namedDaySpellings(folded string, from time.Time) []dayTokenEdit {
 		d, weekday := reDayWeekdayGroup(lower, m)
 		if day, ok := dayOfWeekday(d, weekday, from); ok {
 			edits = append(edits, dayTokenEdit{m[0], m[1], iso(day)})
+		}
+	}
+	return edits
+}
+
+// Issue 19 (review r40 B5/B6, r39 F1/F2/F4/F12): a day glued to 부 or to
+// a weekday (11/30부 입사, 11/30월 입사, 11/30(월요일)), a day with its
+// weekday in brackets (27일(금), 금요일(27일)), a day written day first
+// with no stop (30.11 입사, joined 30/11, 15.12 입사), an English day
+// glued or ordinal (30Nov, Nov30, the 30th, 11/30am, 11/30Mon), a weekday
+// cut to one syllable after a week word (저번주 금), a part of this week
+// or month (주초, 이번 주 초, 월초), a month's week and weekday (11월
+// 마지막 주 금요일) and the quarter or half before (지난 분기, 전 분기,
+// 지난 반기) were not read, and the figure was filed on the entry's day.
+// They are rewritten here into the forms the note readers read, so they
+// are asked or refused, naming the note's own word, as those are.
+var (
+	reDayTokenGluedBu      = regexp.MustCompile(`(?:^|[^0-9./])(?P<d>[0-9]{1,2}(?:/|\. ?)[0-9]{1,2})부(?P<next>터|로|\z)?`)
+	reDayTokenGluedWeekday = regexp.MustCompile(`(?:^|[^0-9./])[0-9]{1,2}(?:/|\. ?)[0-9]{1,2}\.?(?P<w>(?P<wd>[월화수목금토일])(?:요일)?)(?P<next>[가-힣])?`)
+	reDayTokenBracketWd    = regexp.MustCompile(`\((?P<wd>[월화수목금토일])요일\)`)
+	reDayTokenDayWeekday   = regexp.MustCompile(`(?:^|[^0-9./])(?P<d>[0-9]{1,2}) ?일 ?(?P<w>\([월화수목금토일](?:요일)?\))`)
+	reDayTokenWeekdayDay   = regexp.MustCompile(`[월화수목금토일]요일 ?\((?P<d>[0-9]{1,2}) ?일\)`)
+	reDayTokenDayFirst     = regexp.MustCompile(`(?:^|[^0-9./:,])(?P<d>[0-9]{1,2})[./](?P<m>[0-9]{1,2})(?P<next>[0-9./%:,]|$)?`)
+	reDayTokenFigureUnit   = regexp.MustCompile(`(?i)^ ?(?:배|%|퍼센트|정도|가량|명|개|건|원|천|만|억|세|살|시간|시|분|초|점|년|개월|달|주|일|km|kg|x\b|times\b|of\b|hours?\b|hrs?\b|h\b|years?\b|yrs?\b|percent\b|people\b|jobs?\b|million\b|k\b)`)
+	reDayTokenEnglishGlued = regexp.MustCompile(`(?i)\b(?:(?P<d>[0-9]{1,2})(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?P<d2>[0-9]{1,2}))\b`)
+	reDayTokenOrdinal      = regexp.MustCompile(`(?i)\b(?:on )?the (?P<d>[0-9]{1,2})(?:st|nd|rd|th)\b(?: of (?:the |this |last )?month\b)?`)
+	reDayTokenAmPm         = regexp.MustCompile(`(?i)[0-9]{1,2}[/.][0-9]{1,2}(?P<w>a\.?m\.?|p\.?m\.?)(?:\b|$)`)
+	reDayTokenEnglishWdGlu = regexp.MustCompile(`(?i)[0-9]{1,2}/[0-9]{1,2}(?P<w>(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b`)
+	reDayTokenShortWeekday = regexp.MustCompile(`(?P<p>지난 ?주|저번 ?주|지난|저번) ?(?P<wd>[월화수목금토일])(?P<next>[가-힣])?`)
+	reDayTokenWeekStart    = regexp.MustCompile(`(?:이번 ?주 ?|금주 ?)?주?초(?P<next>[가-힣])?`)
+	reDayTokenMonthStart   = regexp.MustCompile(`(?:이번 ?달 ?|이달 ?|금월 ?)?월초`)
+	reDayTokenMonthWeekday = regexp.MustCompile(`(?P<m>[0-9]{1,2}) ?월 ?(?:(?P<last>마지막)|(?P<n>첫|첫째|둘째|셋째|넷째|다섯째)) ?주 ?(?:차 ?)?(?P<wd>[월화수목금토일])요일`)
+	reDayTokenLastQuarter  = regexp.MustCompile(`(?:지난|전|직전|저번|이전) ?(?:(?P<q>분기)|(?P<h>반기))`)
+)
+
+// dayTokenEnglishMonths are the English months' places.
+var dayTokenEnglishMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// dayTokenEnglishWeekdays are the Korean weekday syllables of the English
+// weekdays.
+var dayTokenEnglishWeekdays = map[string]string{"mon": "월", "tue": "화", "wed": "수", "thu": "목", "fri": "금", "sat": "토", "sun": "일"}
+
+// dayTokenNth is the place of a week of a month in Korean.
+var dayTokenNth = map[string]int{"첫": 1, "첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
+
+// gluedDaySpellings are the issue-19 spellings (above), each rewritten as
+// the plain form the readers take: 11/30 부, 11/30(월), 27일, 11/30, 30
+// Nov, 30일, 지난주 금요일, 월요일, 1일, 11/27, 3분기.
+func gluedDaySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
+	var edits []dayTokenEdit
+	group := func(re *regexp.Regexp, m []int, name string) (int, int, string) {
+		i := re.SubexpIndex(name)
+		if m[2*i] < 0 {
+			return -1, -1, ""
+		}
+		return m[2*i], m[2*i+1], folded[m[2*i]:m[2*i+1]]
+	}
+	for _, m := range reDayTokenGluedBu.FindAllStringSubmatchIndex(folded, -1) {
+		if _, _, next := group(reDayTokenGluedBu, m, "next"); next == "터" || next == "로" {
+			continue // 11/30부터, 11/30부로 are read as they are
+		}
+		_, de, _ := group(reDayTokenGluedBu, m, "d")
+		edits = append(edits, dayTokenEdit{de, de, " "}) // 11/30부 입사: as 11/30 부 입사
+	}
+	for _, m := range reDayTokenGluedWeekday.FindAllStringSubmatchIndex(folded, -1) {
+		ws, we, _ := group(reDayTokenGluedWeekday, m, "w")
+		_, _, wd := group(reDayTokenGluedWeekday, m, "wd")
+		if _, _, next := group(reDayTokenGluedWeekday, m, "next"); next != "" && we-ws == len("월") {
+			continue // 12/3월말, 11/30일자: no weekday
+		}
+		edits = append(edits, dayTokenEdit{ws, we, "(" + wd + ")"}) // 11/30월 입사: as 11/30(월)
+	}
+	for _, m := range reDayTokenBracketWd.FindAllStringSubmatchIndex(folded, -1) {
+		edits = append(edits, dayTokenEdit{m[0], m[1], "(" + folded[m[2]:m[3]] + ")"}) // (월요일): as (월)
+	}
+	for _, m := range reDayTokenDayWeekday.FindAllStringSubmatchIndex(folded, -1) {
+		ds, _, d := group(reDayTokenDayWeekday, m, "d")
+		_, we, _ := group(reDayTokenDayWeekday, m, "w")
+		edits = append(edits, dayTokenEdit{ds, we, d + "일"}) // 27일(금): the 27th, as 27일 is
+	}
+	for _, m := range reDayTokenWeekdayDay.FindAllStringSubmatchIndex(folded, -1) {
+		_, _, d := group(reDayTokenWeekdayDay, m, "d")
+		edits = append(edits, dayTokenEdit{m[0], m[1], d + "일"}) // 금요일(27일): the same
+	}
+	edits = append(edits, dayFirstSpellings(folded)...)
+	if reDayTokenHired.MatchString(folded) || reEnglishStart.MatchString(asciiLower(folded)) {
+		for _, m := range reDayTokenOrdinal.FindAllStringSubmatchIndex(folded, -1) {
+			_, _, d := group(reDayTokenOrdinal, m, "d")
+			edits = append(edits, dayTokenEdit{m[0], m[1], d + "일자"}) // started on the 30th: as 30일자
+		}
+	}
+	for _, m := range reDayTokenAmPm.FindAllStringSubmatchIndex(folded, -1) {
+		ws, we, _ := group(reDayTokenAmPm, m, "w")
+		// 11/30am: as 11/30, the word quoted back 11/30am
+		edits = append(edits, dayTokenEdit{m[0], we, folded[m[0]:ws]})
+	}
+	for _, m := range reDayTokenEnglishWdGlu.FindAllStringSubmatchIndex(folded, -1) {
+		ws, we, w := group(reDayTokenEnglishWdGlu, m, "w")
+		_, _, wd := group(reDayTokenEnglishWdGlu, m, "wd")
+		if !englishWeekday(strings.ToLower(w)) {
+			continue
+		}
+		edits = append(edits, dayTokenEdit{ws, we, "(" + dayTokenEnglishWeekdays[strings.ToLower(wd)] + ")"}) // 11/30Mon: as 11/30(월)
+	}
+	for _, m := range reDayTokenShortWeekday.FindAllStringSubmatchIndex(folded, -1) {
+		_, _, p := group(reDayTokenShortWeekday, m, "p")
+		_, we, wd := group(reDayTokenShortWeekday, m, "wd")
+		if _, _, next := group(reDayTokenShortWeekday, m, "next"); next != "" || hangulBefore(folded[:m[0]]) {
+			continue // 지난주 금요일 is read as it is; 지난 일은 is no weekday
+		}
+		if wd == "일" || !strings.Contains(p, "주") && wd == "월" {
+			continue // 지난 월, 지난주 일: a month, work
+		}
+		edits = append(edits, dayTokenEdit{we, we, "요일"}) // 저번주 금: as 저번주 금요일
+	}
+	for _, m := range reDayTokenWeekStart.FindAllStringSubmatchIndex(folded, -1) {
+		text := folded[m[0]:m[1]]
+		if _, _, next := group(reDayTokenWeekStart, m, "next"); next != "" {
+			text = strings.TrimSuffix(text, next)
+		}
+		digitBefore := m[0] > 0 && folded[m[0]-1] >= '0' && folded[m[0]-1] <= '9'
+		if !strings.Contains(text, "주") || strings.HasPrefix(text, "초") || hangulBefore(folded[:m[0]]) || digitBefore ||
+			len(text) < m[1]-m[0] && !hasAnyPrefix(folded[m[0]+len(text):], []string{"에", "부터"}) {
+			continue // 주초과, 3주초: no part of this week
+		}
+		// 주초 입사, 이번 주 초: this week's Monday, as 이번주 월요일 is
+		edits = append(edits, dayTokenEdit{m[0], m[0] + len(text), "월요일"})
+	}
+	for _, m := range reDayTokenMonthStart.FindAllStringSubmatchIndex(folded, -1) {
+		if hangulBefore(folded[:m[0]]) || m[0] > 0 && folded[m[0]-1] >= '0' && folded[m[0]-1] <= '9' {
+			continue // 11월초 is read as 11월 초
+		}
+		edits = append(edits, dayTokenEdit{m[0], m[1], "1일"}) // 월초 입사: this month's first days, asked as 1일 is
+	}
+	if !asOf.IsZero() {
+		from := written(asOf, today)
+		for _, m := range reDayTokenMonthWeekday.FindAllStringSubmatchIndex(folded, -1) {
+			if m[0] > 0 && folded[m[0]-1] >= '0' && folded[m[0]-1] <= '9' {
+				continue
+			}
+			_, _, mo := group(reDayTokenMonthWeekday, m, "m")
+			_, _, n := group(reDayTokenMonthWeekday, m, "n")
+			_, _, wd := group(reDayTokenMonthWeekday, m, "wd")
+			month := atoiOr(mo)
+			if month < 1 || month > 12 {
+				continue
+			}
+			year := from.Year()
+			if month > int(from.Month()) {
+				year-- // 11월 in January: last year's November
+			}
+			want := time.Weekday((dayTokenWeekday[wd] + 1) % 7)
+			var day time.Time
+			if n == "" { // 마지막 주 금요일: the month's last Friday
+				for day = dates.On(year, time.Month(month)+1, 0); day.Weekday() != want; day = day.AddDate(0, 0, -1) {
+				}
+			} else { // 넷째 주 금요일: the month's fourth Friday
+				for day = dates.On(year, time.Month(month), 1); day.Weekday() != want; day = day.AddDate(0, 0, 1) {
+				}
+				day = day.AddDate(0, 0, 7*(dayTokenNth[n]-1))
+				if int(day.Month()) != month {
+					continue // 다섯째 주 금요일 in a month of four Fridays
+				}
+			}
+			edits = append(edits, dayTokenEdit{m[0], m[1], day.Format("2006-1-2")}) // 11월 마지막 주 금요일: 11/27
+		}
+		for _, m := range reDayTokenLastQuarter.FindAllStringSubmatchIndex(folded, -1) {
+			if hangulBefore(folded[:m[0]]) {
+				continue
+			}
+			year, q := from.Year(), (int(from.Month())-1)/3 // the quarter before's index from 0
+			text := ""
+			if qs, _, _ := group(reDayTokenLastQuarter, m, "q"); qs >= 0 {
+				if q == 0 {
+					year, q = year-1, 4
+				}
+				text = strconv.Itoa(q) + "분기" // 지난 분기 in December: 3분기
+			} else if from.Month() <= 6 {
+				year, text = year-1, "하반기"
+			} else {
+				text = "상반기"
+			}
+			if year < from.Year() {
+				text = strconv.Itoa(year) + "년 " + text
+			}
+			edits = append(edits, dayTokenEdit{m[0], m[1], text})
+		}
+	}
+	return edits
+}
+
+// dayFirstSpellings are the day-first and glued English days (30.11,
+// 15/12, 30Nov, Dec15) rewritten month first (11/30, 12/15, 30 Nov, Dec
+// 15): one reading of them for the note-day readers (a day past) and
+// NoteStartsLater (a day to come) alike.
+func dayFirstSpellings(folded string) []dayTokenEdit {
+	var edits []dayTokenEdit
+	group := func(re *regexp.Regexp, m []int, name string) (int, int, string) {
+		i := re.SubexpIndex(name)
+		if m[2*i] < 0 {
+			return -1, -1, ""
+		}
+		return m[2*i], m[2*i+1], folded[m[2*i]:m[2*i+1]]
+	}
+	for _, m := range reDayTokenDayFirst.FindAllStringSubmatchIndex(folded, -1) {
+		ds, _, d := group(reDayTokenDayFirst, m, "d")
+		_, me, mo := group(reDayTokenDayFirst, m, "m")
+		if _, _, next := group(reDayTokenDayFirst, m, "next"); next != "" || atoiOr(d) <= 12 || atoiOr(d) > 31 || atoiOr(mo) < 1 || atoiOr(mo) > 12 ||
+			reDayTokenFigureUnit.MatchString(folded[me:]) {
+			continue // 12.3 is read month first; 13.5시간, 25.3세 are figures
+		}
+		// 30.11 입사, joined 30/11: 30 is no month, so the day comes first
+		// (25.11 may be 2025. 11.: either names November)
+		edits = append(edits, dayTokenEdit{ds, me, mo + "/" + d})
+	}
+	for _, m := range reDayTokenEnglishGlued.FindAllStringSubmatchIndex(folded, -1) {
+		if _, de, d := group(reDayTokenEnglishGlued, m, "d"); d != "" {
+			edits = append(edits, dayTokenEdit{de, de, " "}) // 30Nov: as 30 Nov
+		} else if ds, _, _ := group(reDayTokenEnglishGlued, m, "d2"); ds >= 0 {
+			edits = append(edits, dayTokenEdit{ds, ds, " "}) // Nov30: as Nov 30
 		}
 	}
 	return edits

@@ -36,6 +36,9 @@ func NoteStartsLater(note string, asOf, written time.Time) (word string, ok bool
 	}
 	written = time.Date(written.Year(), written.Month(), written.Day(), 0, 0, 0, 0, time.UTC)
 	folded, offs := noteFold(note)
+	// 15.12 입사, starts 15/12, starting Dec15: read month first, as the
+	// note-day readers read them (dayFirstSpellings, issue 19)
+	folded, offs = applyDayTokenEdits(folded, offs, dayFirstSpellings(folded))
 	folded = asciiLower(folded)
 	end := func(i int) int {
 		if i >= len(offs) {
