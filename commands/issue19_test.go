@@ -74,7 +74,8 @@ func TestDatesOfficialsWriteAreReadOrRefused(t *testing.T) {
 			{"add 10 youth 4월 31일", "month 4 has 30 days", "4월은 30일까지입니다."},
 			{"add 10 youth 26.2.30", "month 2 has 28 days", "2월은 28일까지입니다."},
 			{"add 10 youth 26-04-30", "`26-04-30` looks like a date I cannot read", "`26-04-30` 부분은 날짜로 보이지만"},
-			{"add 1.5 youth", "I read `1.5` as January 5 (2026-01-05)", "`1.5`를 1월 5일로 읽었습니다(2026. 1. 5.)"},
+			// on 26 November `1.5` may be the January past or the one 40 days ahead: both named, asked (review r39 F16)
+			{"add 1.5 youth", "`1.5` has no year: it may be 2026-01-05, long past, or 2027-01-05", "`1.5`에는 연도가 없어 지난 2026. 1. 5.인지, 아직 오지 않은 2027. 1. 5.인지"},
 			{"add 10 youth 47주차", "`47주차` is the week of 2026-11-16 to 2026-11-22", "`47주차`는 2026. 11. 16. ~ 2026. 11. 22. 주입니다"}, // offered on its last weekday (review r38 B3)
 			{"add 10 youth W47", "`W47` looks like a date", "`W47` 부분은 날짜로 보이지만"},
 			{"add 10 youth Nov", "`Nov` is a period (2026-11-01 to 2026-11-30)", "`Nov`는 하루가 아니라 기간(2026. 11. 1. ~ 2026. 11. 30.)입니다"}, // an English month name alone is a month (r27 F12); with a day it is the day (r31 F4)

@@ -59,7 +59,7 @@ func TestK53NoteMonthReading(t *testing.T) {
 		{"11월 30일자", "11월 30일자", "2026-11-30"},
 		{"작년 12월분", "작년 12월분", "2025-12-31"},
 		{"09.30 기준", "09.30", "2026-09-30"},
-		{"11.28~11.30 채용", "11.28", "2026-11-30"},
+		{"11.28~11.30 채용", "11.28~11.30", "2026-11-30"}, // the period, named whole (review r37 F3)
 		{"(11.30)", "11.30", "2026-11-30"},
 	} {
 		word, last, ok := commands.NoteNamesAnotherMonth(tc.note, asOf, asOf)

@@ -583,12 +583,12 @@ func namedDaySpellings(folded string, from time.Time) []dayTokenEdit {
 // are asked or refused, naming the note's own word, as those are.
 var (
 	reDayTokenGluedBu      = regexp.MustCompile(`(?:^|[^0-9./])(?P<d>[0-9]{1,2}(?:/|\. ?)[0-9]{1,2})부(?P<next>터|로|\z)?`)
-	reDayTokenGluedWeekday = regexp.MustCompile(`(?:^|[^0-9./])[0-9]{1,2}(?:/|\. ?)[0-9]{1,2}\.?(?P<w>(?P<wd>[월화수목금토일])(?:요일)?)(?P<next>[가-힣])?`)
+	reDayTokenGluedWeekday = regexp.MustCompile(`(?:^|[^0-9./])(?P<mo>[0-9]{1,2})(?:/|\. ?)[0-9]{1,2}\.?(?P<w>(?P<wd>[월화수목금토일])(?:요일)?)(?P<next>[가-힣])?`)
 	reDayTokenBracketWd    = regexp.MustCompile(`\((?P<wd>[월화수목금토일])요일\)`)
 	reDayTokenDayWeekday   = regexp.MustCompile(`(?:^|[^0-9./])(?P<d>[0-9]{1,2}) ?일 ?(?P<w>\([월화수목금토일](?:요일)?\))`)
 	reDayTokenWeekdayDay   = regexp.MustCompile(`[월화수목금토일]요일 ?\((?P<d>[0-9]{1,2}) ?일\)`)
 	reDayTokenDayFirst     = regexp.MustCompile(`(?:^|[^0-9./:,])(?P<d>[0-9]{1,2})[./](?P<m>[0-9]{1,2})(?P<next>[0-9./%:,]|$)?`)
-	reDayTokenFigureUnit   = regexp.MustCompile(`(?i)^ ?(?:배|%|퍼센트|정도|가량|명|개|건|원|천|만|억|세|살|시간|시|분|초|점|년|개월|달|주|일|km|kg|x\b|times\b|of\b|hours?\b|hrs?\b|h\b|years?\b|yrs?\b|percent\b|people\b|jobs?\b|million\b|k\b)`)
+	reDayTokenFigureUnit   = regexp.MustCompile(`(?i)^ ?(?:월|배|%|퍼센트|정도|가량|명|개|건|원|천|만|억|세|살|시간|시|분|초|점|년|개월|달|주|일|km|kg|x\b|times\b|of\b|hours?\b|hrs?\b|h\b|years?\b|yrs?\b|percent\b|people\b|jobs?\b|million\b|k\b)`)
 	reDayTokenEnglishGlued = regexp.MustCompile(`(?i)\b(?:(?P<d>[0-9]{1,2})(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?P<d2>[0-9]{1,2}))\b`)
 	reDayTokenOrdinal      = regexp.MustCompile(`(?i)\b(?:on )?the (?P<d>[0-9]{1,2})(?:st|nd|rd|th)\b(?: of (?:the |this |last )?month\b)?`)
 	reDayTokenAmPm         = regexp.MustCompile(`(?i)[0-9]{1,2}[/.][0-9]{1,2}(?P<w>a\.?m\.?|p\.?m\.?)(?:\b|$)`)
@@ -634,6 +634,9 @@ func gluedDaySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 		_, _, wd := group(reDayTokenGluedWeekday, m, "wd")
 		if _, _, next := group(reDayTokenGluedWeekday, m, "next"); next != "" && we-ws == len("월") {
 			continue // 12/3월말, 11/30일자: no weekday
+		}
+		if _, _, mo := group(reDayTokenGluedWeekday, m, "mo"); atoiOr(mo) > 12 {
+			continue // '26.11월, 26.11월분: a year and its month, no weekday
 		}
 		edits = append(edits, dayTokenEdit{ws, we, "(" + wd + ")"}) // 11/30월 입사: as 11/30(월)
 	}
@@ -774,7 +777,7 @@ func dayFirstSpellings(folded string) []dayTokenEdit {
 		_, me, mo := group(reDayTokenDayFirst, m, "m")
 		if _, _, next := group(reDayTokenDayFirst, m, "next"); next != "" || atoiOr(d) <= 12 || atoiOr(d) > 31 || atoiOr(mo) < 1 || atoiOr(mo) > 12 ||
 			reDayTokenFigureUnit.MatchString(folded[me:]) {
-			continue // 12.3 is read month first; 13.5시간, 25.3세 are figures
+			continue // 12.3 is read month first; 13.5시간, 25.3세 are figures; 26.11월, '26.11 a year and month
 		}
 		// 30.11 입사, joined 30/11: 30 is no month, so the day comes first
 		// (25.11 may be 2025. 11.: either names November)

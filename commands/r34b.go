@@ -37,7 +37,9 @@ func placeholderReason(s string) bool {
 	}
 	runes := []rune(inner)
 	if len(runes) <= 1 {
-		return true // punctuation alone (., -) or one letter (x, ㅇ)
+		// punctuation alone (., -) or one letter (x, ㅇ); one Hangul
+		// syllable is a word (`또`: again) and stands
+		return len(runes) == 0 || !unicode.Is(unicode.Hangul, runes[0]) || runes[0] >= 0x3131 && runes[0] <= 0x318E
 	}
 	if strings.Count(inner, string(runes[0])) == len(runes) {
 		return true // one letter repeated: xxx, ㅇㅇ, ...
