@@ -160,15 +160,7 @@ func spanningReports(ctx context.Context, store ReportStore, year int, asOf time
 	if err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(reports, func(a, b Entry) int {
-		if c := cmp.Compare(a.ProgramID, b.ProgramID); c != 0 {
-			return c
-		}
-		if c := a.AsOf.Compare(b.AsOf); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
+	slices.SortStableFunc(reports, byProgramDate)
 	var out []SpanningReport
 	for i, e := range reports {
 		if e.Kind != KindCumulative || e.Count <= 0 {
@@ -640,3 +632,16 @@ func KindLabel(k CandidateKind, lang Lang) string { return label(kindWords, k, l
 
 // MissionLabel names a social-mission type in a language.
 func MissionLabel(m Mission, lang Lang) string { return label(missionWords, m, lang) }
+
+// byProgramDate orders entries by program, then date, then number: the
+// order a program's 누계 reports follow one another in (the spanning
+// reports of a report and the 전년 동기 lump of 현황 both read them so).
+func byProgramDate(a, b Entry) int {
+	if c := cmp.Compare(a.ProgramID, b.ProgramID); c != 0 {
+		return c
+	}
+	if c := a.AsOf.Compare(b.AsOf); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}

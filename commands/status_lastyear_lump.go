@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -44,15 +43,7 @@ func (s *Service) lastYearLumps(ctx context.Context, v statusView) ([]Entry, err
 	if err != nil {
 		return nil, fmt.Errorf("last year's 누계 reports: %w", err)
 	}
-	slices.SortStableFunc(reports, func(a, b Entry) int {
-		if c := cmp.Compare(a.ProgramID, b.ProgramID); c != 0 {
-			return c
-		}
-		if c := a.AsOf.Compare(b.AsOf); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
+	slices.SortStableFunc(reports, byProgramDate)
 	var out []Entry
 	for i, e := range reports {
 		if e.Kind != KindCumulative || e.Count <= 0 || !e.AsOf.After(win.To) {
