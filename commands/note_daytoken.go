@@ -600,9 +600,6 @@ var (
 	reDayTokenLastQuarter  = regexp.MustCompile(`(?:지난|전|직전|저번|이전) ?(?:(?P<q>분기)|(?P<h>반기))`)
 )
 
-// dayTokenEnglishMonths are the English months' places.
-var dayTokenEnglishMonths = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-
 // dayTokenEnglishWeekdays are the Korean weekday syllables of the English
 // weekdays.
 var dayTokenEnglishWeekdays = map[string]string{"mon": "월", "tue": "화", "wed": "수", "thu": "목", "fri": "금", "sat": "토", "sun": "일"}
