@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -226,7 +225,7 @@ func (s *Service) answeredAlready(ctx context.Context, cmd Command, token string
 	if err != nil {
 		return Reply{}, err
 	}
-	again := withConfirm(s.datedLine(cmd), s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
+	again := withConfirm(cmd.Line, s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holdlock.yes_answered_already",
 		"ID", first.ID, "Date", s.date(first.AsOf), "Again", again)}, nil
 }
@@ -726,69 +725,13 @@ func (s *Service) dateFooter(c Caller, e NewEntry, q *dateQuestion, typed, butto
 // jobs on that day, across a month end without a word (review r25 F6).
 func (s *Service) lineWithItsDate(cmd Command, e NewEntry) string {
 	if cmd.Opts.Date != nil || e.AsOf.IsZero() || (cmd.Name != cmdAdd && cmd.Name != cmdHire) {
-		return s.datedLine(cmd)
+		return cmd.Line
 	}
-	return withConfirm(cmd.Line, s.msg("k42.line_date", "Date", s.lineDate(e.AsOf)))
-}
-
-// lineDate is a day as an offered line writes it: 2026. 12. 3. in Korean,
-// 2026-12-03 in English, both read back as that day whatever day they are
-// typed.
-func (s *Service) lineDate(day time.Time) string {
+	date := s.date(e.AsOf)
 	if s.lang != Korean {
-		return day.Format(time.DateOnly)
+		date = e.AsOf.Format(time.DateOnly)
 	}
-	return s.date(day)
-}
-
-// datedLine is the line typed, as a question offers it back (확인:예,
-// 누계포함:, 확인:다시), with a date word that reads differently on
-// another day (어제, 지난주 금요일, 이번 달 2일, 1월 2일, 금요일,
-// yesterday) written as the day it was read as: the line typed back the
-// next morning, or after a weekend, filed the jobs on another day than
-// the one the question was about, without a word (review r39 F17). A date
-// that reads the same any day (2026. 12. 3., 2026-12-03) stays as typed.
-// Only the words before 메모:/사유: are looked at: the note keeps its text.
-func (s *Service) datedLine(cmd Command) string {
-	if cmd.Opts.Date == nil || cmd.dateTyped == "" || (cmd.Name != cmdAdd && cmd.Name != cmdHire) {
-		return cmd.Line
-	}
-	day, today := *cmd.Opts.Date, s.today()
-	if !today.IsZero() && readsSameAnyDay(cmd.dateTyped, day, today) {
-		return cmd.Line
-	}
-	head, tail := cmd.Line, ""
-	if j, _ := restOfLineOption(cmd.Line); j >= 0 {
-		head, tail = cmd.Line[:j], cmd.Line[j:]
-	}
-	words := strings.Fields(cmd.dateTyped)
-	for i, w := range words {
-		words[i] = regexp.QuoteMeta(w)
-	}
-	loc := regexp.MustCompile(`(^|\s|:)` + strings.Join(words, `\s+`) + `($|\s)`).FindStringSubmatchIndex(head)
-	if loc == nil {
-		return cmd.Line // typed in a form the line does not hold as is: left as typed
-	}
-	start, end := loc[3], loc[4] // the words, without the space around them
-	written := s.lineDate(day)
-	if !strings.HasSuffix(head[:start], ":") { // a free date: given its label, as the dated lines are
-		written = s.msg("k42.line_date", "Date", written)
-	}
-	return head[:start] + written + head[end:] + tail
-}
-
-// readsSameAnyDay says typed, read as day today, reads as day on the days
-// after too: a date with its year (2026. 12. 3.), not one read from the day
-// it is typed (어제, 금요일, 1월 2일, which turns to next year's on 1
-// January).
-func readsSameAnyDay(typed string, day, today time.Time) bool {
-	for _, later := range []int{1, 8, 32, 366} {
-		d, err := dates.Parse(typed, today.AddDate(0, 0, later))
-		if err != nil || !d.Equal(day) {
-			return false
-		}
-	}
-	return true
+	return withConfirm(cmd.Line, s.msg("k42.line_date", "Date", date))
 }
 
 // withConfirm adds the confirm option to a held line: at its end, or just
@@ -1572,7 +1515,7 @@ func (s *Service) againLine(cmd Command) string {
 // dayChoice: the lines were offered for a date read as two days (review
 // r38 B7), not for a note.
 func (s *Service) noteAnswerRecorded(cmd Command, other Entry, dayChoice bool) Reply {
-	again := withConfirm(s.datedLine(cmd), s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
+	again := withConfirm(cmd.Line, s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
 	id := "holdlock2.note_answer_recorded"
 	if dayChoice {
 		id = "b7hold.day_choice_answer_recorded"
