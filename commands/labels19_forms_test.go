@@ -19,7 +19,7 @@ func TestLabels19StatusRelativeQuartersAndYearToDate(t *testing.T) {
 			for _, line := range []string{
 				byLang(lang, "add youth 7 date:2026-12-02", "추가 청년 7 날짜:12/2"),
 				byLang(lang, "add youth 11 date:2026-08-20", "추가 청년 11 날짜:8/20"),
-				byLang(lang, "add youth 5 date:2026-02-10", "추가 청년 5 날짜:2/10"),
+				byLang(lang, "add youth 5 date:2026-02-10", "추가 청년 5 날짜:2026. 2. 10."), // a yearless 2/10 in December is asked (r39 F16)
 			} {
 				h.run(manager, line, commands.OutcomeOK)
 			}

@@ -62,7 +62,7 @@ func reportSheetProblem(f *excelize.File, sheet string, ledger func(year int) (m
 		}
 	}
 	if len(typed) > 0 {
-		pr := problem(0, "", "", msg("labels19.import_formula_cell_typed", "Sheet", sheet, "Cells", named(typed), "N", len(typed)))
+		pr := problem(0, "", "", msg("labels19.import_formula_cell_typed", "Sheet", sheet, "Cells", named(typed), "N", len(typed), i18n.PluralCount, len(typed)))
 		return &pr, nil
 	}
 	if ledger == nil {
