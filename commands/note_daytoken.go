@@ -607,18 +607,22 @@ var dayTokenEnglishWeekdays = map[string]string{"mon": "월", "tue": "화", "wed
 // dayTokenNth is the place of a week of a month in Korean.
 var dayTokenNth = map[string]int{"첫": 1, "첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
 
+// subexpAt is where group name of re matched in s (m from
+// FindAllStringSubmatchIndex) and its text; -1, -1, "" where it did not.
+func subexpAt(s string, re *regexp.Regexp, m []int, name string) (int, int, string) {
+	i := re.SubexpIndex(name)
+	if m[2*i] < 0 {
+		return -1, -1, ""
+	}
+	return m[2*i], m[2*i+1], s[m[2*i]:m[2*i+1]]
+}
+
 // gluedDaySpellings are the issue-19 spellings (above), each rewritten as
 // the plain form the readers take: 11/30 부, 11/30(월), 27일, 11/30, 30
 // Nov, 30일, 지난주 금요일, 월요일, 1일, 11/27, 3분기.
 func gluedDaySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 	var edits []dayTokenEdit
-	group := func(re *regexp.Regexp, m []int, name string) (int, int, string) {
-		i := re.SubexpIndex(name)
-		if m[2*i] < 0 {
-			return -1, -1, ""
-		}
-		return m[2*i], m[2*i+1], folded[m[2*i]:m[2*i+1]]
-	}
+	group := func(re *regexp.Regexp, m []int, name string) (int, int, string) { return subexpAt(folded, re, m, name) }
 	for _, m := range reDayTokenGluedBu.FindAllStringSubmatchIndex(folded, -1) {
 		if _, _, next := group(reDayTokenGluedBu, m, "next"); next == "터" || next == "로" {
 			continue // 11/30부터, 11/30부로 are read as they are
@@ -762,13 +766,7 @@ func gluedDaySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 // NoteStartsLater (a day to come) alike.
 func dayFirstSpellings(folded string) []dayTokenEdit {
 	var edits []dayTokenEdit
-	group := func(re *regexp.Regexp, m []int, name string) (int, int, string) {
-		i := re.SubexpIndex(name)
-		if m[2*i] < 0 {
-			return -1, -1, ""
-		}
-		return m[2*i], m[2*i+1], folded[m[2*i]:m[2*i+1]]
-	}
+	group := func(re *regexp.Regexp, m []int, name string) (int, int, string) { return subexpAt(folded, re, m, name) }
 	for _, m := range reDayTokenDayFirst.FindAllStringSubmatchIndex(folded, -1) {
 		ds, _, d := group(reDayTokenDayFirst, m, "d")
 		_, me, mo := group(reDayTokenDayFirst, m, "m")

@@ -166,15 +166,8 @@ func spanningReports(ctx context.Context, store ReportStore, year int, asOf time
 		if e.Kind != KindCumulative || e.Count <= 0 {
 			continue
 		}
-		// The program's last report dated before this one, of any kind:
-		// a delta reported its month as well as a 누계 does.
-		var after time.Time
-		for j := i - 1; j >= 0 && reports[j].ProgramID == e.ProgramID; j-- {
-			if reports[j].AsOf.Before(e.AsOf) {
-				after = reports[j].AsOf
-				break
-			}
-		}
+		// A delta reported its month as well as a 누계 does.
+		after := previousReportDate(reports, i)
 		from := dates.On(year, time.January, 1)
 		if !after.IsZero() {
 			from = dates.On(year, after.Month(), 1).AddDate(0, 1, 0)
@@ -644,4 +637,16 @@ func byProgramDate(a, b Entry) int {
 		return c
 	}
 	return cmp.Compare(a.ID, b.ID)
+}
+
+// previousReportDate is the date of the last report of reports[i]'s
+// program dated before it, of any kind (zero if none); reports are sorted
+// byProgramDate.
+func previousReportDate(reports []Entry, i int) time.Time {
+	for j := i - 1; j >= 0 && reports[j].ProgramID == reports[i].ProgramID; j-- {
+		if reports[j].AsOf.Before(reports[i].AsOf) {
+			return reports[j].AsOf
+		}
+	}
+	return time.Time{}
 }

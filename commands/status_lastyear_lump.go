@@ -49,14 +49,7 @@ func (s *Service) lastYearLumps(ctx context.Context, v statusView) ([]Entry, err
 		if e.Kind != KindCumulative || e.Count <= 0 || !e.AsOf.After(win.To) {
 			continue
 		}
-		// The program's last report dated before this one, of any kind.
-		var prev time.Time
-		for j := i - 1; j >= 0 && reports[j].ProgramID == e.ProgramID; j-- {
-			if reports[j].AsOf.Before(e.AsOf) {
-				prev = reports[j].AsOf
-				break
-			}
-		}
+		prev := previousReportDate(reports, i)
 		// The span runs from the day after prev (or 1 January); it starts
 		// inside the window unless prev is the window's last day or later.
 		if prev.IsZero() || prev.Before(win.To) {

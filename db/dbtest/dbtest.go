@@ -76,6 +76,13 @@ func newDatabase(t testing.TB, migrated bool) string {
 	defer admin.Close()
 
 	name := "jobsbot_test_" + randomHex(8)
+	if p := activePool.Load(); migrated && p != nil {
+		if name, err = p.take(ctx, admin); err != nil {
+			t.Fatalf("dbtest: create database: %v", err)
+		}
+		t.Cleanup(func() { p.give(t, name) })
+		return mustDatabaseURL(t, server, name)
+	}
 	if migrated {
 		err = createFromTemplate(ctx, admin, server, name)
 	} else {
@@ -86,6 +93,11 @@ func newDatabase(t testing.TB, migrated bool) string {
 		t.Fatalf("dbtest: create database %s: %v", name, err)
 	}
 	t.Cleanup(func() { drop(t, server, name) })
+	return mustDatabaseURL(t, server, name)
+}
+
+func mustDatabaseURL(t testing.TB, server, name string) string {
+	t.Helper()
 	u, err := databaseURL(server, name)
 	if err != nil {
 		t.Fatalf("dbtest: %v", err)
@@ -116,17 +128,18 @@ func ServerURL() string {
 // drop removes a test database. WITH (FORCE) ends sessions a test left open,
 // such as a binary still shutting down. Two minutes: on a two-CPU machine
 // running the whole suite beside other work a drop took over 30 s and was
-// cancelled, failing a test that had passed.
+// cancelled, failing a test that had passed. A nil t (the pool dropping
+// its databases after the tests) ignores a failure: the next run drops
+// what is left as stale.
 func drop(t testing.TB, server, name string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	admin, err := sql.Open("postgres", server)
-	if err != nil {
-		t.Errorf("dbtest: drop database %s: %v", name, err)
-		return
+	if err == nil {
+		defer admin.Close()
+		_, err = admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pq.QuoteIdentifier(name)+` WITH (FORCE)`)
 	}
-	defer admin.Close()
-	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pq.QuoteIdentifier(name)+` WITH (FORCE)`); err != nil {
+	if err != nil && t != nil {
 		t.Errorf("dbtest: drop database %s: %v", name, err)
 	}
 }
