@@ -69,6 +69,11 @@ type ImportRow struct {
 	// an identifier the ledger does not hold proves nothing (anyone can
 	// type a UUID), so such a row is refused as a row without one is.
 	IfNotHeld []ImportProblem
+	// IfAdds are problems of a month figure that stand only if the figure
+	// adds jobs to the ledger, each given the jobs added as "Added" (With):
+	// a report's 비고 read against the month of its cell (issue 19, r39
+	// F5) misfiles nothing when the cell is as the ledger holds it.
+	IfAdds []ImportProblem
 	// AfterClose: the row's 마감 후 정정 cell is marked. The mark is not
 	// brought in; a row the ledger already holds keeps its own (the
 	// preview tells the two apart, review r28 F4).
@@ -155,6 +160,17 @@ func (p ImportProblem) Text(lang Lang) string {
 		b.WriteString(" " + pr.T("import.problem.nearest", "Names", strings.Join(p.Nearest, ", ")))
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// With is p with more arguments for its message (name, value pairs, a
+// later one replacing an earlier of the same name): a problem named while
+// reading a file, completed once the ledger says what the row adds.
+func (p ImportProblem) With(kv ...any) ImportProblem {
+	p.Args = append(slices.Clone(p.Args), kv...)
+	if p.ID != "" {
+		p.Expected = i18n.Default().Printer(Korean).T(p.ID, p.Args...)
+	}
+	return p
 }
 
 func (p ImportProblem) String() string {

@@ -1449,6 +1449,14 @@ func (r *importRun) addOne(ctx context.Context, row commands.ImportRow) (err err
 				id, "Before", numbers.Format(before), "Department", e.Department))
 			return nil
 		}
+		if len(row.IfAdds) > 0 {
+			// The cell adds jobs: what its 비고 says of them is asked now
+			// (a report's 비고 naming another month, issue 19 r39 F5).
+			for _, p := range row.IfAdds {
+				r.Problem(p.With("Added", numbers.Format(e.Count-before)))
+			}
+			return nil
+		}
 		e.Count -= before
 	}
 	// A hire recorded as already inside the later 누계 reports (누계포함:예)

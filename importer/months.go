@@ -224,6 +224,12 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 	entryNote := ""
 	if kind == commands.ImportTemplate {
 		entryNote = note
+	} else {
+		// A report's 비고 beyond what the export wrote is the editor's
+		// remark: the note of what the row adds, read against the month
+		// of the cell that adds it (reportNoteProblems; issue 19 r39 F5:
+		// it was dropped, and `11월 채용분` beside a raised 12월 filed).
+		entryNote = reportUserNote(note)
 	}
 	var figures []monthFigureAt // the row's figures, for looksCumulative
 	defer func() {
@@ -265,6 +271,16 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 			Department: department, Note: entryNote, LoggedBy: r.By, Source: commands.SourceImport,
 			RecordedAt: r.Now} // the service's clock, as a typed add's (review r37 F9)
 		row := commands.ImportRow{Line: line, Program: prog.Code, Entry: e, MonthFigure: !cumulative, Confirmed: confirmed}
+		if kind == commands.ImportReport {
+			row.IfAdds = r.reportNoteProblems(line, col, h, months, entryNote, asOf, year, prog)
+			if cumulative && len(row.IfAdds) > 0 {
+				// A 누계 row always files what it adds: asked now.
+				for _, pr := range row.IfAdds {
+					p.put(pr)
+				}
+				continue
+			}
+		}
 		how := "delta"
 		if cumulative {
 			row.Entry.Kind, how = commands.KindCumulative, "cumulative"
