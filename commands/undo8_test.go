@@ -88,6 +88,18 @@ func TestListVoidedKeepsAnUndoneCorrectionOutOfItsHead(t *testing.T) {
 				t.Errorf("the copy's correction_undos holds %d of (2, 1), (5, 3); want both", got)
 			}
 			sameAsSource(t, lang, h, b, format)
+			// An export whose 정정 cell is empty (a ledger whose 취소 was
+			// made before 00051 recorded none) is no changed link on a
+			// copy that recorded the 취소: it is taken, and changes nothing.
+			if _, err := h.store.DB().Exec(`DELETE FROM correction_undos`); err != nil {
+				t.Fatal(err)
+			}
+			name, data = h.exportEntries(lang, format)
+			preview, _ := b.importFile(lang, name, data)
+			mustNotContain(t, preview, "정정 취소(#", "#2 · ")
+			if got := b.sqlInt(`SELECT count(*) FROM correction_undos`); got != 2 {
+				t.Errorf("the copy's correction_undos holds %d rows after the older file; want 2", got)
+			}
 		})
 	}
 }
