@@ -81,11 +81,14 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 	entries = slices.DeleteFunc(entries, func(e Entry) bool {
 		return only.ID != 0 && e.ProgramID != only.ID || dept != "" && e.Department != dept
 	})
-	plain, corrected, err := s.splitCorrections(ctx, s.named(ctx, entries))
+	// A 정정 taken back by 취소 voided its replacement and restored the
+	// original: nothing was taken out, so such voids are listed apart and
+	// left out of the head's count (issue 19 §4, review r39 F8).
+	plain, corrected, undone, err := s.splitVoided(ctx, s.named(ctx, entries), true)
 	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	}
-	if len(plain) == 0 && len(corrected) == 0 {
+	if len(plain) == 0 && len(corrected) == 0 && len(undone) == 0 {
 		return Reply{Title: s.msg("audit.nothing_was_voided_in", "Label", label)}
 	}
 	lines := make([]string, 0, len(plain))
@@ -146,6 +149,11 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 	case otherYear && len(plain) > 0:
 		title = s.msg("labels.voided_in_years", "Label", label, "Entries", s.counted("count.entries", int64(len(plain)), len(plain)),
 			"Out", s.voidedByYear(byYear))
+	case len(plain) == 0 && len(undone) > 0 && len(corrected) > 0:
+		title = s.msg("undo8.only_corrections_and_undone_in", "Label", label,
+			"Corrected", s.counted("count.entries", int64(len(corrected)), len(corrected)), "N", len(undone), i18n.PluralCount, len(undone))
+	case len(plain) == 0 && len(undone) > 0:
+		title = s.msg("undo8.only_undone_in", "Label", label, "N", len(undone), i18n.PluralCount, len(undone))
 	case len(plain) == 0:
 		title = s.msg("audit.only_corrections_in", "Label", label, "N", len(corrected), i18n.PluralCount, len(corrected))
 	case agreed > 0:
@@ -175,7 +183,35 @@ func (s *Service) listVoided(ctx context.Context, cmd Command) Reply {
 		}
 		r.Sections = append(r.Sections, s.correctionsSection(corrected, programs, rebased))
 	}
+	if len(undone) > 0 {
+		r.Sections = append(r.Sections, s.undoneSection(undone, programs))
+	}
 	return r
+}
+
+// UndoneEntry is the replacement of a 정정 taken back by 취소, voided so,
+// and the original the 취소 restored.
+type UndoneEntry struct {
+	Entry    Entry
+	Original int64
+}
+
+// undoneSection lists the voids that were 정정s taken back (취소): each
+// restored the entry the 정정 had replaced, so none took anything out.
+func (s *Service) undoneSection(undone []UndoneEntry, programs []Program) Section {
+	sec := Section{Heading: s.msg("undo8.undone_heading", "N", len(undone))}
+	for _, u := range undone {
+		e := u.Entry
+		name, unit := s.programOf(programs, e.ProgramID, e.ProgramCode)
+		count := s.voidedFigure(e, unit)
+		if e.Status == StatusAgreed && unit != "회" {
+			count += s.msg("entries.agreed")
+		}
+		sec.Lines = append(sec.Lines, s.msg("undo8.undone_line", "ID", e.ID, "Program", name, "Count", count,
+			"AsOf", s.date(e.AsOf), "Original", u.Original, "At", s.instant(*e.VoidedAt), "By", e.VoidedBy))
+	}
+	sec.Lines = append(sec.Lines, s.msg("undo8.undone_apart"))
+	return sec
 }
 
 // CorrectedEntry is an entry voided because a correction (정정) replaced
@@ -199,8 +235,16 @@ func (c CorrectedEntry) newCount() int64 {
 // replaced, reading each one's replacement. The rest, plain voids, keep
 // their order.
 func (s *Service) splitCorrections(ctx context.Context, voided []Entry) ([]Entry, []CorrectedEntry, error) {
+	plain, corrected, _, err := s.splitVoided(ctx, voided, false)
+	return plain, corrected, err
+}
+
+// splitVoided is splitCorrections, and with apartUndone it also takes
+// out of the plain voids the replacements of 정정s taken back by 취소
+// (correction_undos), which took nothing out.
+func (s *Service) splitVoided(ctx context.Context, voided []Entry, apartUndone bool) ([]Entry, []CorrectedEntry, []UndoneEntry, error) {
 	if len(voided) == 0 {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	ids := make([]int64, len(voided))
 	for i, e := range voided {
@@ -208,12 +252,17 @@ func (s *Service) splitCorrections(ctx context.Context, voided []Entry) ([]Entry
 	}
 	marks, err := s.store.EntryMarks(ctx, ids)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var plain []Entry
 	var corrected []CorrectedEntry
+	var undone []UndoneEntry
 	for _, e := range voided {
 		m := marks[e.ID]
+		if apartUndone && !m.Corrected && m.UndoneOf != 0 {
+			undone = append(undone, UndoneEntry{Entry: e, Original: m.UndoneOf})
+			continue
+		}
 		if !m.Corrected {
 			plain = append(plain, e)
 			continue
@@ -222,7 +271,7 @@ func (s *Service) splitCorrections(ctx context.Context, voided []Entry) ([]Entry
 		if m.CorrectedTo != 0 {
 			n, err := s.store.Entry(ctx, m.CorrectedTo)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			c.New = &n
 		}
@@ -241,7 +290,7 @@ func (s *Service) splitCorrections(ctx context.Context, voided []Entry) ([]Entry
 	if len(reports) > 0 {
 		adjusted, err := s.store.AdjustedBy(ctx, reports)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		for _, c := range corrected {
 			if c.New != nil {
@@ -249,7 +298,7 @@ func (s *Service) splitCorrections(ctx context.Context, voided []Entry) ([]Entry
 			}
 		}
 	}
-	return plain, corrected, nil
+	return plain, corrected, undone, nil
 }
 
 // correctionsSection lists corrections apart from voids: old → new, and

@@ -1038,6 +1038,8 @@ func (s *Service) markText(m EntryMark) string {
 		parts = append(parts, s.msg("audit.mark_corrected_to", "ID", m.CorrectedTo))
 	case m.CorrectionOf != 0:
 		parts = append(parts, s.msg("audit.mark_correction_of", "ID", m.CorrectionOf, "Reason", m.Reason))
+	case m.UndoneOf != 0:
+		parts = append(parts, s.msg("undo8.mark_undone", "ID", m.UndoneOf))
 	}
 	if m.Agreement != 0 {
 		parts = append(parts, s.msg("audit.mark_hire_of", "ID", m.Agreement))

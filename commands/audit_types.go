@@ -174,6 +174,10 @@ type EntryMark struct {
 	// their increments (review r13 S6). The export writes 누계포함 아니오,
 	// and its import replays the 정정 so.
 	Separate bool
+	// UndoneOf is the original a 정정 replaced, restored when the 정정 was
+	// taken back (취소): the entry, voided so, is that replacement
+	// (correction_undos, migration 00051). Its void took nothing out.
+	UndoneOf int64
 }
 
 // CorrectionCell is the 정정 cell the entries export writes for an entry
@@ -194,6 +198,9 @@ func (m EntryMark) CorrectionCell(number func(id int64) (int64, bool)) (cell str
 		return "정정(기존 누계와 일치)", true
 	case m.CorrectionOf != 0:
 		return linked("#%d 정정분", m.CorrectionOf)
+	case m.UndoneOf != 0:
+		n, ok := number(m.UndoneOf)
+		return UndoneCell(n), ok
 	}
 	return "", true
 }
@@ -203,6 +210,13 @@ func (m EntryMark) CorrectionCell(number func(id int64) (int64, bool)) (cell str
 // (review r33 M5).
 func CorrectedToCell(n int64) string {
 	return fmt.Sprintf("#%d%s 정정", n, i18n.Particle(fmt.Sprint(n), "으로"))
+}
+
+// UndoneCell is the 정정 cell of the replacement of a 정정 taken back by
+// 취소, which restored entry number n: 정정 취소(#1 되살림). An import
+// reads it back (importer's undoneOf) and records the 취소 so.
+func UndoneCell(n int64) string {
+	return fmt.Sprintf("정정 취소(#%d 되살림)", n)
 }
 
 // SameCorrectionCell reports whether two 정정 cells say the same: spaces

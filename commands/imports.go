@@ -42,6 +42,10 @@ type ImportRow struct {
 	// CorrectedTo is, on a row a 정정 voided, the Number of its replacement
 	// (the export's 정정 column, #N로 정정); 0 otherwise.
 	CorrectedTo int64
+	// UndoneOf is, on a voided row whose 정정 cell says 정정 취소(#N 되살림),
+	// N: the row was the replacement of a 정정 taken back by 취소, which
+	// restored the file's row N (correction_undos).
+	UndoneOf int64
 	// Agreement is, on a hire (채용), the Number of the agreement (약정) it
 	// realised (the export's 약정 번호); 0 otherwise.
 	Agreement int64

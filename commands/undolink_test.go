@@ -41,12 +41,26 @@ func TestUndoneCorrectionCopiesListVoidedAsTheSource(t *testing.T) {
 				for _, l := range lines {
 					h.run(manager, l, commands.OutcomeOK)
 				}
-				// The 취소 voided the replacement, which no later 누계 took
-				// up: the list's figure is its count, as SQL reads it.
+				// The 취소 voided the replacement and restored the original:
+				// nothing was taken out (issue 19 §4, review r39 F8). This
+				// test said "1건, 일자리 N개 제외" with N the replacement's
+				// count until undo8: the void is now listed apart as the
+				// 취소 it was, and no void is left to count in the head, as
+				// the SQL SUM over voids that are neither a 정정's original
+				// nor a 취소's replacement says.
 				out := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NOT NULL
-					AND id NOT IN (SELECT old_entry_id FROM entry_corrections)`)
-				mustContain(t, h.run(manager, byLang(lang, "list voided", "목록 무효"), commands.OutcomeOK).Text(), byLang(lang,
-					fmt.Sprintf("1 entry, %d jobs taken out", out), fmt.Sprintf("1건, 일자리 %d개 제외", out)))
+					AND id NOT IN (SELECT old_entry_id FROM entry_corrections)
+					AND id NOT IN (SELECT replacement_entry_id FROM correction_undos)`)
+				if out != 0 || h.sqlInt(`SELECT count(*) FROM correction_undos`) != 1 {
+					t.Fatalf("voids that took jobs out sum to %d, and %d 취소 recorded; want 0 and 1", out,
+						h.sqlInt(`SELECT count(*) FROM correction_undos`))
+				}
+				repl, orig := h.sqlInt(`SELECT replacement_entry_id FROM correction_undos`), h.sqlInt(`SELECT original_entry_id FROM correction_undos`)
+				list := h.run(manager, byLang(lang, "list voided", "목록 무효"), commands.OutcomeOK).Text()
+				mustContain(t, list, byLang(lang, "none took jobs out; 1 correction was undone", "무효 처리 실적(기준일 기준)은 없고, 정정 취소가 1건 있습니다"))
+				mustContain(t, list, byLang(lang, fmt.Sprintf("#%d · ", repl), fmt.Sprintf("#%d · ", repl)))
+				mustContain(t, list, byLang(lang, fmt.Sprintf("correction undone, #%d restored", orig), fmt.Sprintf("정정 취소 (#%d 되살림)", orig)))
+				mustNotContain(t, list, byLang(lang, "jobs taken out", "개 제외"))
 				for _, format := range []string{"csv", "xlsx"} {
 					name, data := h.exportEntries(lang, format)
 					b := newHarness(t, lang)

@@ -263,25 +263,28 @@ const entryMarksQuery = `
 		                           OR EXISTS (SELECT 1 FROM entry_adjustments a
 		                                      WHERE a.cause_entry_id = root.id AND a.entry_id = r.id AND a.entry_id < root.id))
 		                      AND r.as_of >= e.as_of AND extract(year FROM r.as_of) = extract(year FROM e.as_of)))
-		       OR (e.kind = 'cumulative' AND c2.old_entry_id IS NOT NULL AND c2.separate) AS separate
+		       OR (e.kind = 'cumulative' AND c2.old_entry_id IS NOT NULL AND c2.separate) AS separate,
+		       COALESCE(u.original_entry_id, 0) AS undone_of
 		FROM unnest($1::bigint[]) AS x(id)
 		JOIN entries e ON e.id = x.id
 		LEFT JOIN entry_corrections c1 ON c1.old_entry_id = x.id
 		LEFT JOIN entry_corrections c2 ON c2.new_entry_id = x.id
 		LEFT JOIN agreement_hires h ON h.hire_entry_id = x.id
+		LEFT JOIN correction_undos u ON u.replacement_entry_id = x.id
 		LEFT JOIN LATERAL (WITH RECURSIVE chain(id) AS (
 		                       SELECT c2.old_entry_id
 		                       UNION ALL
 		                       SELECT c.old_entry_id FROM entry_corrections c JOIN chain ON c.new_entry_id = chain.id)
 		                   SELECT min(id) AS id FROM chain) root ON true
 		WHERE c1.old_entry_id IS NOT NULL OR c2.old_entry_id IS NOT NULL OR h.hire_entry_id IS NOT NULL
+		   OR u.replacement_entry_id IS NOT NULL
 		   OR EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id)
 		   OR (e.kind = 'delta' AND EXISTS (
 		           SELECT 1 FROM entry_adjustments a WHERE a.cause_entry_id = x.id AND a.entry_id < x.id
 		                                              AND a.new_count < a.old_count))`
 
 // EntryMarks returns what the audit tables say of each of ids: corrections,
-// changes after close, the agreement a hire realised, and whether a delta
+// corrections taken back (취소), changes after close, the agreement a hire realised, and whether a delta
 // (a hire, or an add that is no 정정's replacement) was recorded as inside
 // a later 누계 (누계포함:예): it lowered a report recorded before it. Entries with nothing
 // are left out; nil ids means every entry with a mark (the export).
@@ -292,6 +295,7 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 			UNION SELECT new_entry_id FROM entry_corrections WHERE new_entry_id IS NOT NULL
 			UNION SELECT entry_id FROM entry_after_close
 			UNION SELECT hire_entry_id FROM agreement_hires
+			UNION SELECT replacement_entry_id FROM correction_undos
 			UNION SELECT a.cause_entry_id FROM entry_adjustments a JOIN entries e ON e.id = a.cause_entry_id
 			      WHERE e.kind = 'delta' AND a.entry_id < a.cause_entry_id AND a.new_count < a.old_count`
 		if err := sqlx.SelectContext(ctx, s.db, &ids, all); err != nil {
@@ -314,6 +318,7 @@ func entryMarks(ctx context.Context, q sqlx.QueryerContext, ids []int64) (map[in
 		Agreement    int64  `db:"agreement"`
 		Within       bool   `db:"within"`
 		Separate     bool   `db:"separate"`
+		UndoneOf     int64  `db:"undone_of"`
 	}
 	if err := sqlx.SelectContext(ctx, q, &rows, entryMarksQuery, pq.Array(ids)); err != nil {
 		return nil, wrap("entry marks", err)
@@ -321,7 +326,7 @@ func entryMarks(ctx context.Context, q sqlx.QueryerContext, ids []int64) (map[in
 	out := make(map[int64]commands.EntryMark, len(rows))
 	for _, r := range rows {
 		out[r.ID] = commands.EntryMark{Corrected: r.Corrected, CorrectedTo: r.CorrectedTo, CorrectionOf: r.CorrectionOf,
-			Reason: r.Reason, AfterClose: r.AfterClose, Agreement: r.Agreement, Within: r.Within, Separate: r.Separate}
+			Reason: r.Reason, AfterClose: r.AfterClose, Agreement: r.Agreement, Within: r.Within, Separate: r.Separate, UndoneOf: r.UndoneOf}
 	}
 	return out, nil
 }
@@ -564,8 +569,26 @@ func restoreCorrection(ctx context.Context, tx sqlx.ExtContext, id int64, by, re
 	if _, err := tx.ExecContext(ctx, `DELETE FROM entry_corrections WHERE new_entry_id = $1`, id); err != nil {
 		return commands.VoidResult{}, false, fmt.Errorf("drop correction link of %d: %w", id, err)
 	}
+	// What the 취소 was, kept where the link was (migration 00051): the
+	// replacement's void undid the 정정 and took out nothing, which `목록
+	// 무효` and the entries export say (issue 19 §4, review r39 F8).
+	if err := recordUndo(ctx, tx, id, old.ID); err != nil {
+		return commands.VoidResult{}, false, err
+	}
 	voided.Restored = &restored
 	return voided, true, nil
+}
+
+// recordUndo records that the void of replacement (voided) was the 취소 of
+// the 정정 that replaced original: at its void's moment.
+func recordUndo(ctx context.Context, tx sqlx.ExtContext, replacement, original int64) error {
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO correction_undos (replacement_entry_id, original_entry_id, undone_at)
+		SELECT id, $2, voided_at FROM entries WHERE id = $1 AND voided_at IS NOT NULL
+		ON CONFLICT (replacement_entry_id) DO NOTHING`, replacement, original); err != nil {
+		return fmt.Errorf("record the 취소 of the correction by %d: %w", replacement, err)
+	}
+	return nil
 }
 
 // checkRestoreHires refuses (refusal, filled in) a 취소 of a 정정 that

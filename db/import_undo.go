@@ -291,3 +291,37 @@ type rowOrder struct {
 	add, void         int64
 	voided, corrected bool
 }
+
+// undoRow is a voided row of the file marked 정정 취소(#N 되살림): its
+// 기록 식별자, and N, the file's number of the row its 취소 restored.
+type undoRow struct {
+	origin string
+	of     int64
+}
+
+// linkUndos records the 취소 of the 정정s the file marks taken back
+// (correction_undos), once every row is replayed: the copy's `목록 무효`
+// then lists their replacements' voids apart, as the source's does (issue
+// 19 §4). A 취소 replayed as one (undoneHere, restoreCorrection) has its
+// row already. Only where the ledger holds both rows by their 기록
+// 식별자, the replacement voided and replacing nothing itself; otherwise
+// nothing is written, and a held row's cell is compared as any link
+// (checkHeldLinks).
+func (r *importRun) linkUndos(ctx context.Context) error {
+	for _, u := range r.undos {
+		original := r.numberOrigins[u.of]
+		if original == "" || original == u.origin {
+			continue
+		}
+		if _, err := r.tx.ExecContext(ctx, `
+			INSERT INTO correction_undos (replacement_entry_id, original_entry_id, undone_at)
+			SELECT rep.id, orig.id, rep.voided_at
+			FROM entries rep JOIN entries orig ON orig.origin = $2::uuid
+			WHERE rep.origin = $1::uuid AND rep.voided_at IS NOT NULL
+			  AND NOT EXISTS (SELECT 1 FROM entry_corrections c WHERE c.old_entry_id = rep.id)
+			ON CONFLICT (replacement_entry_id) DO NOTHING`, u.origin, original); err != nil {
+			return fmt.Errorf("record the 취소 of the correction by %s: %w", u.origin, err)
+		}
+	}
+	return nil
+}

@@ -195,6 +195,9 @@ type importRun struct {
 	rowLinks    map[int]map[string]string
 	heldRows    []heldRow
 	linkColumns map[string]string // the file's link columns, each empty
+	// undos are the file's rows whose 정정 cell says 정정 취소(#N 되살림):
+	// the 취소 is recorded for them once every row is replayed (linkUndos).
+	undos []undoRow
 }
 
 // reportKey names the 누계 reports deltaBeforeReport reads together.
@@ -324,6 +327,9 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 		return commands.ImportResult{}, err
 	}
 	if err := r.unlinked(ctx); err != nil {
+		return commands.ImportResult{}, err
+	}
+	if err := r.linkUndos(ctx); err != nil {
 		return commands.ImportResult{}, err
 	}
 	if err := r.checkHeldLinks(ctx); err != nil {
@@ -533,6 +539,9 @@ func (r *importRun) Row(row commands.ImportRow) error {
 		}
 		if row.Number > 0 {
 			r.numberOrigins[row.Number] = o
+		}
+		if row.Voided && row.UndoneOf > 0 {
+			r.undos = append(r.undos, undoRow{origin: o, of: row.UndoneOf})
 		}
 	}
 	r.keepLinks(row)

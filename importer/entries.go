@@ -346,6 +346,7 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 			row.VoidedBy = r.By
 		}
 		row.CorrectedTo = correctedTo(get(colCorrection))
+		row.UndoneOf = undoneOf(get(colCorrection))
 	case "":
 	default:
 		p.add(line, colVoid, v, msg("import.problem.void"))
@@ -541,6 +542,21 @@ func correctedTo(s string) int64 {
 		}
 	}
 	return 0
+}
+
+// undoneOf reads the 정정 cell of a 정정 taken back by 취소 (정정 취소(#N
+// 되살림), commands.UndoneCell): N, or 0.
+func undoneOf(s string) int64 {
+	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
+	rest, ok := strings.CutPrefix(s, "정정취소(#")
+	if !ok {
+		return 0
+	}
+	n, ok := strings.CutSuffix(rest, "되살림)")
+	if !ok {
+		return 0
+	}
+	return entryNumber(n)
 }
 
 // unquote removes the apostrophe export puts before text that a
