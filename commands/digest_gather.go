@@ -29,6 +29,8 @@ type Digest struct {
 	// reports' as-of dates, oldest first, and the increments' sum.
 	CumulativeDays []time.Time
 	CumulativeJobs int64
+	// CumulativeApprox says a report among them carries 여 (review r41 F7).
+	CumulativeApprox bool
 	// AsOf is the last day the year to date counts: the week's Sunday,
 	// clipped to December 31.
 	AsOf time.Time
@@ -301,6 +303,7 @@ func (s *Service) gatherCumulative(ctx context.Context, d *Digest) error {
 		if day.Jobs > 0 {
 			days = append(days, day.Day)
 			share += day.Jobs
+			d.CumulativeApprox = d.CumulativeApprox || day.Approximate
 		}
 	}
 	if share*2 <= d.Week.Jobs {

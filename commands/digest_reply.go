@@ -95,7 +95,7 @@ func (s *Service) digestHeadline(d Digest) Section {
 			days[i] = s.msg("digest.month_day", "Month", int(day.Month()), "Day", day.Day())
 		}
 		lines = append(lines, s.msg("digest.cumulative_included", "Days", strings.Join(days, ", "),
-			"Share", s.jobs(d.CumulativeJobs), "Week", s.jobs(d.Week.Jobs), i18n.PluralCount, d.Week.Jobs))
+			"Share", s.unitCount(d.CumulativeJobs, d.CumulativeApprox && d.Week.Approximate > 0, ""), "Week", s.total(d.Week, ""), i18n.PluralCount, d.Week.Jobs))
 	}
 	if closed := d.WeekStart.Year(); closed < d.Year {
 		lines = append(lines, s.msg("digest.year_closed", "Year", closed,

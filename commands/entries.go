@@ -1316,8 +1316,9 @@ func (s *Service) plusCount(n int64, approximate bool, unit string) string {
 }
 
 // increment writes the increment of a 누계 report: an approximate total's
-// increment is "약 9개" (about 9), never "9여개", which no report prints
-// (review r27 F21): the 여 belongs to the total the department reported.
+// increment is "9여개" in Korean, the form the ledger takes (review r41
+// F13: "약 9개" used 약, which the ledger refuses as input), "about 9" in
+// English, never "about +9".
 func (s *Service) increment(n int64, approximate bool, unit string) string {
 	if !approximate {
 		return s.unitCount(n, false, unit)

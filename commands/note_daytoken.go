@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"jobsbot/commands/dates"
 )
@@ -364,6 +366,11 @@ func startsLater(note string, asOf, today time.Time) (string, bool) {
 	if month == 0 {
 		month, day = num("sm"), num("sd")
 	}
+	if day > 0 {
+		if _, _, both := dates.AheadNextYear(fmt.Sprintf("%d/%d", month, day), today); both {
+			return "", false // 1/2 입사 on 12/31: asked with both years (review r41 F10)
+		}
+	}
 	start := dates.On(asOf.Year(), time.Month(month), max(day, 1))
 	if start.Before(asOf) || start.Equal(asOf) && day == 0 {
 		start = dates.On(asOf.Year()+1, time.Month(month), max(day, 1))
@@ -704,6 +711,9 @@ func gluedDaySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 		edits = append(edits, dayTokenEdit{m[0], m[1], "1일"}) // 월초 입사: this month's first days, asked as 1일 is
 	}
 	if !asOf.IsZero() {
+		edits = append(edits, yearStartSpellings(folded, asOf, today)...)
+	}
+	if !asOf.IsZero() {
 		from := written(asOf, today)
 		for _, m := range reDayTokenMonthWeekday.FindAllStringSubmatchIndex(folded, -1) {
 			if m[0] > 0 && folded[m[0]-1] >= '0' && folded[m[0]-1] <= '9' {
@@ -784,6 +794,45 @@ func dayFirstSpellings(folded string) []dayTokenEdit {
 		} else if ds, _, _ := group(reDayTokenEnglishGlued, m, "d2"); ds >= 0 {
 			edits = append(edits, dayTokenEdit{ds, ds, " "}) // Nov30: as Nov 30
 		}
+	}
+	return edits
+}
+
+// reDayTokenYearStart is the start of a year (review r41 F5): 연초, 연초분,
+// 年初, 올해 초, 금년 초, 작년 초, 전년 초, 지난해 초, early this year,
+// start of the year, early last year. ReYearStartNext is what may follow
+// it glued: a particle or a start word, never 연초과 or 올해 초과.
+var (
+	reDayTokenYearStart = regexp.MustCompile(`(?i)(?P<last>작년|전년 ?도?|지난 ?해) ?초|(?:올해|금년|올 ?해|이번 ?해) ?초|연초|年初|[연년]初|` +
+		`\b(?:early|earlier) (?:this|the) year\b|\b(?:the )?(?:start|beginning) of (?:this|the) year\b|` +
+		`\b(?P<enlast>early last year|(?:the )?(?:start|beginning) of last year)\b`)
+	yearStartNext = []string{"에는", "에", "분", "부터", "부", "경", "쯤", "께", "입사", "채용", "출근", "근무", "중", "실적"}
+)
+
+// yearStartSpellings rewrite the start of a year as its January with the
+// year written (2026년 1월), so the month readers ask about it as they ask
+// about 2026년 1월, offered on January's last working day (noteRead.dated):
+// 연초 입사 on a December entry was filed in December (review r41 F5).
+// 연초 is the entry's year's; 올해 초 the year of the day written; 작년
+// 초 the year before it.
+func yearStartSpellings(folded string, asOf, today time.Time) []dayTokenEdit {
+	var edits []dayTokenEdit
+	for _, m := range reDayTokenYearStart.FindAllStringSubmatchIndex(folded, -1) {
+		if hangulBefore(folded[:m[0]]) {
+			continue // 흡연초, 지난해초 of a longer word
+		}
+		if r, _ := utf8.DecodeRuneInString(folded[m[1]:]); r != utf8.RuneError && unicode.Is(unicode.Hangul, r) && !hasAnyPrefix(folded[m[1]:], yearStartNext) {
+			continue // 연초과, 올해 초과 달성
+		}
+		word := strings.ToLower(folded[m[0]:m[1]])
+		year := written(asOf, today).Year()
+		switch {
+		case m[2] >= 0 || m[4] >= 0:
+			year-- // 작년 초, early last year
+		case strings.HasPrefix(word, "연") || strings.HasPrefix(word, "년"):
+			year = asOf.Year() // 연초: the entry's year's
+		}
+		edits = append(edits, dayTokenEdit{m[0], m[1], strconv.Itoa(year) + "년 1월"})
 	}
 	return edits
 }

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -202,6 +203,9 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 			y, m, d = get("y1"), get("m1"), get("d1")
 		case get("m2") > 0:
 			y, m, d = get("y2"), get("m2"), get("d2")
+			if d == 0 && monthWeekHolds(clause[e:], y, m, written) {
+				continue // 12월 첫째 주 on 11/30: a week holding the day written (review r41 F10)
+			}
 		case get("m3") > 0:
 			m, d = get("m3"), get("d3")
 			bare = false // 3.14, 1/2 alone are figures as often as days
@@ -239,6 +243,11 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 		since := written
 		if get("m8") > 0 {
 			since = asOf
+		}
+		if y == 0 && d > 0 {
+			if _, _, both := dates.AheadNextYear(fmt.Sprintf("%d/%d", m, d), written); both {
+				continue // 1/2 on 12/31: 2026. 1. 2. or 2027. 1. 2., asked as the date field asks (review r41 F10)
+			}
 		}
 		if !dateIsLater(y, m, d, since) {
 			continue
@@ -718,4 +727,44 @@ func (s *Service) weekdayFromReply(r noteRead, dated, kept string) string {
 		return ""
 	}
 	return s.msg("r35future.note_weekday_from", "Word", r.word, "Named", s.date(past), "Ahead", s.date(ahead), "Dated", dated)
+}
+
+// reMonthWeekAfter is a week of a month after its month: 12월 첫째 주, 12월
+// 1주차.
+var reMonthWeekAfter = regexp.MustCompile(`^ ?(?:(?P<n>첫|둘|셋|넷|다섯) ?째|(?P<nd>[1-5]) ?(?:째|번째)?) ?주`)
+
+// monthWeekHolds says rest, after a month m (of year y, or of the day
+// written's year or the next when 0), names a week of that month
+// (Monday to Sunday, the first holding its first Thursday) that begins on
+// or before written: 12월 첫째 주 on 11/30 is the week of 11/30 to 12/6,
+// this week, no start to come (review r41 F10).
+func monthWeekHolds(rest string, y, m int, written time.Time) bool {
+	loc := reMonthWeekAfter.FindStringSubmatchIndex(rest)
+	if loc == nil || m < 1 || m > 12 {
+		return false
+	}
+	n := map[string]int{"첫": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5}[submatch(rest, reMonthWeekAfter, loc, "n")]
+	if n == 0 {
+		n = atoiOr(submatch(rest, reMonthWeekAfter, loc, "nd"))
+	}
+	years := []int{y}
+	if y == 0 {
+		years = []int{written.Year(), written.Year() + 1}
+	}
+	for _, year := range years {
+		monday, sunday := monthWeekFull(year, time.Month(m), n)
+		if !written.Before(monday) && !written.After(sunday) {
+			return true
+		}
+	}
+	return false
+}
+
+// submatch is the named group of a match at loc in s, or "".
+func submatch(s string, re *regexp.Regexp, loc []int, name string) string {
+	i := re.SubexpIndex(name)
+	if i < 0 || loc[2*i] < 0 {
+		return ""
+	}
+	return s[loc[2*i]:loc[2*i+1]]
 }

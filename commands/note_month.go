@@ -258,6 +258,9 @@ type noteRead struct {
 	// periodFrom is the first day of a period or list of days the note
 	// names (12.28.~12.31.), named being its last (periodOfDays).
 	periodFrom time.Time
+	// yearStart marks the start of a year (연초, 올해 초), read as its
+	// January and offered on January's last weekday (review r41 F5).
+	yearStart bool
 }
 
 // dated is the day offered for the figure: the day the word names (어제,
@@ -273,6 +276,9 @@ func (r noteRead) dated() time.Time {
 	}
 	if !r.weekFrom.IsZero() {
 		return lastWeekday(r.weekFrom, r.weekTo)
+	}
+	if r.yearStart {
+		return lastWeekday(r.first, r.last) // 연초: January's last weekday
 	}
 	return r.last
 }
@@ -312,6 +318,32 @@ func monthWeek(year int, month time.Month, n int) (from, to time.Time, ok bool) 
 		to = end
 	}
 	return from, to, !from.After(to) && from.Month() == month
+}
+
+// monthWeekFull is the n-th week of a month as monthWeek reads it, not
+// cut to the month's days: 12월 첫째 주 of 2026 is 11. 30. ~ 12. 6.
+func monthWeekFull(year int, month time.Month, n int) (monday, sunday time.Time) {
+	first := dates.On(year, month, 1)
+	thursday := first.AddDate(0, 0, (int(time.Thursday)-int(first.Weekday())+7)%7)
+	monday = thursday.AddDate(0, 0, -3+7*(n-1))
+	return monday, monday.AddDate(0, 0, 6)
+}
+
+// weekHoldsEntry says the n-th week of month (of year, or of asOf's year
+// or the next when 0), Monday to Sunday and not cut to the month, holds
+// asOf.
+func weekHoldsEntry(year, month, n int, asOf time.Time) bool {
+	years := []int{year}
+	if year == 0 {
+		years = []int{asOf.Year(), asOf.Year() + 1}
+	}
+	for _, y := range years {
+		monday, sunday := monthWeekFull(y, time.Month(month), n)
+		if !asOf.Before(monday) && !asOf.After(sunday) {
+			return true
+		}
+	}
+	return false
 }
 
 // months is how many months the reading spans: 1 for a month, 3 for a
@@ -393,6 +425,11 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			r.end += dateTail(folded[r.end:])
 		}
 		taken = r.end
+		if r.m.week > 0 && weekHoldsEntry(r.m.year, r.m.month, r.m.week, asOf) {
+			// 12월 첫째 주 on an entry dated 11/30: the week of 11/30 to
+			// 12/6, the entry's own (review r41 F10), as 이번 주 is
+			continue
+		}
 		year, span := r.m.year, max(r.m.span, 1)
 		firstMonth := r.m.month - span + 1
 		if year == 0 {
@@ -446,6 +483,7 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			weekAgoFrom: r.m.weekAgoFrom,
 			weekend:     r.m.weekend,
 			weekAgoTo:   r.m.weekAgoTo,
+			yearStart:   r.m.month == 1 && reDayTokenYearStart.MatchString(note[offs[r.start]:offs[r.end]]),
 		})
 		spans = append(spans, [2]int{r.start, r.end})
 		if n := len(reads); n >= 2 && periodOfDays(reads[n-2], reads[n-1], folded[spans[n-2][1]:r.start]) {

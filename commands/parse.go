@@ -541,6 +541,9 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 			return yearLastAsk(cmd, value, ne.From, ne.To) // 3/12/2026: 12 March or 3 December (review r35q4)
 		}
 		if err != nil {
+			if err := yearStartDate(cmd, value, today); err != nil {
+				return err // 날짜:연초: January, no one day (review r41 F5)
+			}
 			if hint := dateWithoutMonth(cmd, value, today); hint != nil {
 				return hint // 날짜:30일 as 30일: the month it lacks (review F16)
 			}

@@ -299,6 +299,13 @@ func cumulativeSpan(cmd *Command, ts []token, i int, today time.Time) int {
 // one day to file it under: the reply asks for the date, suggesting the
 // period's last day (not after today), rather than guessing it.
 func refuseDateLike(cmd *Command, ts []token, i int, today time.Time) error {
+	for k := min(len(ts), i+5); k > i; k-- {
+		if !slices.ContainsFunc(ts[i:k], func(t token) bool { return t.quoted }) {
+			if err := yearStartDate(cmd, textJoin(ts[i:k]), today); err != nil {
+				return err // 연초 as the line's date (review r41 F5)
+			}
+		}
+	}
 	if _, dated := lineDate(cmd, ts, i+1, today); !dated {
 		// 11월 넷째주 as the line's date: a week, named by its days (review r22 F3)
 		if err := weekOfMonthDate(cmd, ts[i:], today); err != nil {

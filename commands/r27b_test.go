@@ -74,8 +74,9 @@ func TestApproximateDeltaOutsideExactReport(t *testing.T) {
 	}
 }
 
-// Review r27 F21: the increment of an approximate 누계 is written "약 9개"
-// (about 9), never "9여개"; an approximate 누계 equal to an exact ledger says
+// Review r27 F21, r41 F13: the increment of an approximate 누계 is written
+// "9여개" (the ledger's own form; 약 is refused as input), "about 9" in
+// English, never "about +9"; an approximate 누계 equal to an exact ledger says
 // the ledger holds the exact figure and gives the 정정 that marks it
 // approximate, and that line does.
 func TestApproximateReportIncrementAndExactLedger(t *testing.T) {
@@ -96,8 +97,9 @@ func TestApproximateReportIncrementAndExactLedger(t *testing.T) {
 		if inc != 9 {
 			t.Fatalf("SQL increment %d, want 9", inc)
 		}
-		mustContain(t, r.Text(), pick("증가분 약 9개", "a difference of about 9"))
-		if strings.Contains(r.Text(), "9여") || strings.Contains(r.Text(), "about +9") {
+		// review r41 F13: in Korean 9여개, the ledger's own form, not 약 9개
+		mustContain(t, r.Text(), pick("증가분 9여개", "a difference of about 9"))
+		if strings.Contains(r.Text(), "약 9") || strings.Contains(r.Text(), "about +9") {
 			t.Errorf("the increment carries 여:\n%s", r.Text())
 		}
 

@@ -205,6 +205,7 @@ type ReportRow struct {
 	TargetedApprox   bool  // some of Targeted came from approximate (여) entries
 	UntargetedApprox bool  // some of Total - Targeted came from approximate (여) entries
 	LastYear         int64 // 전년 동기
+	LastYearApprox   bool  // some of LastYear came from approximate (여) entries (review r41 F7)
 	Approximate      bool  // some of Total came from approximate (여) entries
 	// MonthApprox marks the months with a figure approximate as of that
 	// month's end (or the report date, if earlier), by the rule of
@@ -241,6 +242,9 @@ type ReportSpan struct {
 
 // Diff is the change against the same span last year.
 func (r ReportRow) Diff() int64 { return r.Total - r.LastYear }
+
+// DiffApprox says 증감 is approximate: 누계 or 전년 동기 is.
+func (r ReportRow) DiffApprox() bool { return r.Approximate || r.LastYearApprox }
 
 // Rate is 달성률 in whole percent (Targeted against Target), and whether
 // there is a target to compare with.
@@ -373,7 +377,13 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 	}
 	for _, m := range d.LastYear {
 		if p, ok := progs[m.ProgramID]; ok && p.CountsAsJobs() && m.Status == StatusRealised {
-			row(keyOf(p, &m, by, lang)).LastYear += m.Jobs
+			x := row(keyOf(p, &m, by, lang))
+			x.LastYear += m.Jobs
+			approx := m.Approximate
+			if by == ReportByType {
+				approx = m.TypeApproximate
+			}
+			x.LastYearApprox = x.LastYearApprox || approx > 0
 		}
 	}
 	slices.SortStableFunc(order, func(a, b reportKey) int { return compareKeys(a, b, by) })
@@ -586,6 +596,7 @@ func addRow(t, r ReportRow) ReportRow {
 	t.TargetedApprox = t.TargetedApprox || r.TargetedApprox
 	t.UntargetedApprox = t.UntargetedApprox || r.UntargetedApprox
 	t.LastYear += r.LastYear
+	t.LastYearApprox = t.LastYearApprox || r.LastYearApprox && r.LastYear != 0
 	t.Approximate = t.Approximate || r.Approximate
 	return t
 }

@@ -247,7 +247,7 @@ func (s *Service) renderReport(r Report, part *reportPart) Reply {
 			target = numbers.Format(lr.row.Target)
 		}
 		body = append(body, []string{lr.label, target, s.count(lr.row.Total, lr.row.Approximate), rate,
-			numbers.Format(lr.row.LastYear), s.signedApprox(lr.row.Diff(), lr.row.Approximate)})
+			s.count(lr.row.LastYear, lr.row.LastYearApprox), s.signedApprox(lr.row.Diff(), lr.row.DiffApprox())})
 	}
 	out.Sections = append(out.Sections, Section{Heading: toDateHeading,
 		Lines: monoTable(header, body), Mono: true})

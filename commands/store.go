@@ -37,6 +37,9 @@ type Store interface {
 type DayTotal struct {
 	Day  time.Time
 	Jobs int64
+	// Approximate is set by CumulativeJobsByDay when a report of that day
+	// carries 여 (review r41 F7).
+	Approximate bool
 }
 
 // MonthTotal is the live jobs of one month, program, department, employment

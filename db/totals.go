@@ -405,14 +405,26 @@ func (s *Store) DailyJobs(ctx context.Context, from, to time.Time) ([]commands.D
 // alone: a week at 10M entries holds some 20,000 entries, few of them reports.
 func (s *Store) CumulativeJobsByDay(ctx context.Context, from, to time.Time) ([]commands.DayTotal, error) {
 	const q = `
-		SELECT as_of AS day, SUM(count) AS jobs
+		SELECT as_of AS day, SUM(count) AS jobs, bool_or(approximate) AS approximate
 		FROM entries
 		WHERE kind = 'cumulative' AND voided_at IS NULL AND status = 'realised'
 		  AND as_of BETWEEN $1::date AND $2::date
 		  AND program_id IN (SELECT id FROM programs WHERE unit <> '회') -- sessions are not jobs
 		GROUP BY as_of
 		ORDER BY as_of`
-	return s.dayTotals(ctx, "cumulative jobs by day", q, from, to)
+	var rows []struct {
+		Day         time.Time `db:"day"`
+		Jobs        int64     `db:"jobs"`
+		Approximate bool      `db:"approximate"`
+	}
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, dateArg(from), dateArg(to)); err != nil {
+		return nil, wrap("cumulative jobs by day", err)
+	}
+	out := make([]commands.DayTotal, len(rows))
+	for i, r := range rows {
+		out[i] = commands.DayTotal{Day: dateOf(r.Day), Jobs: r.Jobs, Approximate: r.Approximate}
+	}
+	return out, nil
 }
 
 // dayTotals runs a query of (day, jobs) rows over [from, to] ($1, $2).

@@ -195,13 +195,13 @@ func (g *reportGrid) itemFigures(row commands.ReportRow, note string) []reportCe
 
 // lastYearFigures fills 전년 동기 (summed from rows when given) and 증감.
 func (g *reportGrid) lastYearFigures(run []reportCell, row commands.ReportRow, n int, rows []int) {
-	last := reportCell{value: row.LastYear}
+	last := reportCell{value: row.LastYear, role: countRole(row.LastYearApprox)}
 	if rows != nil {
 		last.formula = sumOf(g.last, rows)
 	}
 	*g.f(run, g.last) = last
 	// 증감 is taken from 누계, so it is approximate when 누계 is.
-	*g.f(run, g.diff) = reportCell{value: row.Diff(), role: countRole(row.Approximate),
+	*g.f(run, g.diff) = reportCell{value: row.Diff(), role: countRole(row.DiffApprox()),
 		formula: fmt.Sprintf("%s-%s", at(g.total, n), at(g.last, n))}
 }
 

@@ -186,6 +186,17 @@ func OtherDay(s string, today time.Time) (day, named time.Time, weekday bool, ok
 	} else {
 		return time.Time{}, time.Time{}, false, false
 	}
+	if _, reason, isDay := dayWithWeekday(outer, inner, base); isDay {
+		if reason != reasonWeekday {
+			return time.Time{}, time.Time{}, false, false
+		}
+		// 4일(목) when no 4th near today is a Thursday: the latest 4th and
+		// the Thursday of its week are named (review r41 F9)
+		d := latestDay(atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(outer), "일"))), base)
+		wd := weekdays[strings.TrimSuffix(inner, "요일")+"요일"]
+		n := d.AddDate(0, 0, (int(wd)+6)%7-(int(d.Weekday())+6)%7)
+		return d, n, true, true
+	}
 	d, reason := dayOf(outer, base, 1)
 	if reason != reasons.None {
 		return time.Time{}, time.Time{}, false, false
@@ -299,6 +310,9 @@ func dayOf(t string, base time.Time, depth int) (time.Time, reasons.Reason) {
 		return time.Time{}, reasonNotDate
 	}
 	if m := reBracketed.FindStringSubmatch(t); m != nil {
+		if d, reason, ok := dayWithWeekday(m[1], m[2], base); ok {
+			return d, reason // 4일(금): the 4th that is a Friday (review r41 F9)
+		}
 		d, reason := dayOf(m[1], base, depth+1)
 		if reason != reasons.None {
 			return d, reason
@@ -319,6 +333,9 @@ func dayOf(t string, base time.Time, depth int) (time.Time, reasons.Reason) {
 		return time.Time{}, reasonNotDate
 	}
 	if m := reTrailingWeekday.FindStringSubmatch(t); m != nil {
+		if d, reason, ok := dayWithWeekday(m[1]+m[3], m[2]+m[4], base); ok {
+			return d, reason // 4일 금요일
+		}
 		if d, reason := dayOf(m[1]+m[3], base, depth+1); reason == reasons.None {
 			if weekdays[m[2]+m[4]+"요일"] != d.Weekday() {
 				return time.Time{}, reasonWeekday
@@ -1367,4 +1384,55 @@ func comingDay(joined string, base time.Time) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// dayWithWeekday reads a day of the month alone with its weekday, as 공문
+// write it (4일(금), 4일 (금), 27일 금요일): the month is not said, but the
+// weekday says it, so it is the day of this month, the month before or the
+// month after that falls on that weekday, the nearest to today (as a
+// note's 4일(금) is read). ok is false when outer is no day alone or inner
+// no weekday; reason is reasonWeekday when no such month is near, or the
+// two nearest are as near (review r41 F9: `4일(금)` in the date position
+// was "a date I cannot read" even on Friday the 4th).
+func dayWithWeekday(outer, inner string, base time.Time) (time.Time, reasons.Reason, bool) {
+	m := reBareDay.FindStringSubmatch(strings.TrimSpace(outer))
+	wd, isDay := weekdays[strings.TrimSuffix(strings.TrimSpace(inner), "요일")+"요일"]
+	if m == nil || !isDay {
+		return time.Time{}, reasons.None, false
+	}
+	n := atoi(m[1])
+	if n < 1 || n > 31 {
+		return time.Time{}, reasonDay, true
+	}
+	var best time.Time
+	gap, tie := -1, false
+	for _, k := range []int{-1, 0, 1} {
+		c := On(base.Year(), base.Month()+time.Month(k), n)
+		if c.Day() != n || c.Weekday() != wd {
+			continue
+		}
+		g := int(c.Sub(base).Abs().Hours() / 24)
+		switch {
+		case gap < 0 || g < gap:
+			best, gap, tie = c, g, false
+		case g == gap:
+			tie = true
+		}
+	}
+	if gap < 0 || tie {
+		return time.Time{}, reasonWeekday, true
+	}
+	return best, reasons.None, true
+}
+
+// latestDay is the latest day n of a month on or before base (the month
+// before's when this month's is ahead or missing).
+func latestDay(n int, base time.Time) time.Time {
+	for k := 0; k < 12; k++ {
+		c := On(base.Year(), base.Month()-time.Month(k), n)
+		if c.Day() == n && !c.After(base) {
+			return c
+		}
+	}
+	return base
 }
