@@ -177,7 +177,11 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 		if token == "" && cmd.confirmAgain {
 			// a line a refusal offered, typed with 확인:다시 once the
 			// other line recorded: that question's separate batch
-			return s.againOfferedLine(ctx, e, since)
+			answered, err := s.againOfferedLine(ctx, e, since)
+			if err != nil || answered != "" {
+				return answered, err
+			}
+			return "", s.keepTyped(ctx, *e, typed)
 		}
 		if token == "" {
 			return "", nil
@@ -196,8 +200,12 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 			if !found {
 				break
 			}
-			if cmd.confirmAgain {
-				return s.againAnswer(ctx, e, token) // a separate report, once
+			if cmd.confirmAgain { // a separate report, once
+				answered, err := s.againAnswer(ctx, e, token)
+				if err != nil || answered != "" {
+					return answered, err
+				}
+				return "", s.keepTyped(ctx, *e, typed)
 			}
 			if !first.Voided() {
 				return token, nil // answered already
@@ -246,6 +254,18 @@ func (s *Service) againAnswer(ctx context.Context, e *NewEntry, token string) (a
 	}
 	e.IdempotencyKey = "confirm:" + key
 	return "", nil
+}
+
+// keepTyped keeps, under typed (the request's typedPrint, "" for none),
+// the key e records under when it is a question's (confirm:…), so a
+// redelivery of the request is answered as that request, "already
+// recorded from this same request", not as another paste.
+func (s *Service) keepTyped(ctx context.Context, e NewEntry, typed string) error {
+	key, ok := strings.CutPrefix(e.IdempotencyKey, "confirm:")
+	if typed == "" || !ok {
+		return nil
+	}
+	return s.store.HoldConfirmation(ctx, e.LoggedBy, typed, key, s.now())
 }
 
 // againOfferedLine is againAnswer for a line a refusal offered (a
