@@ -21,7 +21,8 @@ var confirmYes = []string{"예", "네", "yes", "y"}
 // confirmAgain are the values of the confirm option (확인:다시 /
 // confirm:again) that record a held line once more although its question
 // was answered already: a genuinely new batch of the same figure (review
-// r29 B7). A plain 확인:예 typed again is told the entry is recorded.
+// r29 B7), once per question (againToken). A plain 확인:예 typed again is
+// told the entry is recorded.
 var confirmAgain = []string{"다시", "again"}
 
 // confirmTokenLen is the length of the sealed key a Record it button
@@ -142,7 +143,8 @@ func (s *Service) confirmedBy(ctx context.Context, cmd *Command, e *NewEntry) er
 // sent twice (review r29 B7: it recorded a second entry): answered is
 // then the question's token and nothing is recorded; the caller names the
 // entry it recorded (answeredAlready). 확인:다시 / confirm:again records
-// a genuinely new batch under the request's own key. A yes whose answer
+// a genuinely new batch under the question's own again key (againToken),
+// once however often it is pasted. A yes whose answer
 // was voided since answers the question again, once (reanswerToken). So that a
 // redelivery of a request that answered the open question is still
 // answered once, the request's key is kept beside the question
@@ -169,8 +171,20 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 	if token == "" {
 		var err error
 		token, err = s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
-		if err != nil || token == "" {
+		if err != nil {
 			return "", err
+		}
+		if token == "" && cmd.confirmAgain {
+			// a line a refusal offered, typed with 확인:다시 once the
+			// other line recorded: that question's separate batch
+			answered, err := s.againOfferedLine(ctx, e, since)
+			if err != nil || answered != "" {
+				return answered, err
+			}
+			return "", s.keepTyped(ctx, *e, typed)
+		}
+		if token == "" {
+			return "", nil
 		}
 		// A voided answer re-opens the question once: the yes typed since
 		// answers it under a key derived from the voided one, the same for
@@ -186,8 +200,12 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 			if !found {
 				break
 			}
-			if cmd.confirmAgain {
-				return "", nil // a separate report, under the request's own key
+			if cmd.confirmAgain { // a separate report, once
+				answered, err := s.againAnswer(ctx, e, token)
+				if err != nil || answered != "" {
+					return answered, err
+				}
+				return "", s.keepTyped(ctx, *e, typed)
 			}
 			if !first.Voided() {
 				return token, nil // answered already
@@ -202,6 +220,156 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 	}
 	e.IdempotencyKey = "confirm:" + token
 	return "", nil
+}
+
+// againToken is the key 확인:다시 / confirm:again records e under once
+// the question whose token is token was answered: a separate batch of the
+// question, one per question (review r40 M3: under the request's own key,
+// the 확인:다시 line pasted twice, or sent by two processes at once,
+// recorded twice). A further batch is asked again: the line sent without
+// 확인: is held as a repeat, a new question (againAnsweredAlready says so).
+func againToken(token string, e NewEntry) string {
+	return confirmToken("again\x00"+token, e)
+}
+
+// againAnswer keys e, typed with 확인:다시 for the answered question token,
+// to that question's separate batch (againToken). When it recorded and
+// is live, answered is its key: nothing is written, and the reply names
+// it (answeredAlready). A voided one is answered again, once, as a voided
+// 확인:예 is (reanswerToken).
+func (s *Service) againAnswer(ctx context.Context, e *NewEntry, token string) (answered string, err error) {
+	key := againToken(token, *e)
+	for range maxReanswers {
+		first, found, err := s.store.EntryByKey(ctx, "confirm:"+key)
+		if err != nil {
+			return "", err
+		}
+		if !found {
+			break
+		}
+		if !first.Voided() {
+			return key, nil
+		}
+		key = reanswerToken(key, *e)
+	}
+	e.IdempotencyKey = "confirm:" + key
+	return "", nil
+}
+
+// keepTyped keeps, under typed (the request's typedPrint, "" for none),
+// the key e records under when it is a question's (confirm:…), so a
+// redelivery of the request is answered as that request, "already
+// recorded from this same request", not as another paste.
+func (s *Service) keepTyped(ctx context.Context, e NewEntry, typed string) error {
+	key, ok := strings.CutPrefix(e.IdempotencyKey, "confirm:")
+	if typed == "" || !ok {
+		return nil
+	}
+	return s.store.HoldConfirmation(ctx, e.LoggedBy, typed, key, s.now())
+}
+
+// againOfferedLine is againAnswer for a line a refusal offered (a
+// note-day, weekday or ambiguous-date refusal's, kept under noteLinePrint
+// rather than a hold's holdPrint) when e is that line (lineNoteMatches).
+// Any other 확인:다시 with no question records under the request's own key.
+func (s *Service) againOfferedLine(ctx context.Context, e *NewEntry, since time.Time) (string, error) {
+	line, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(*e), since)
+	if err != nil || line == "" {
+		return "", err
+	}
+	if match, err := s.lineNoteMatches(ctx, *e, line, since); err != nil || !match {
+		return "", err
+	}
+	return s.againAnswer(ctx, e, line)
+}
+
+// confirmDayMoved refuses a typed 확인:예 / 확인:다시 whose line's date
+// reads, now, as another day than when the bot asked about it (issue 20,
+// holds3): the line sent with no date, or with a date read from the day it
+// is typed (오늘, 어제, 금요일), asked about before midnight and answered
+// after it, found no question about the entry of the new day and recorded
+// it there, dated the new day, without a word. A question lives a day
+// (repeatWindow), so it was asked today or yesterday: when none is kept
+// about the entry as the line reads today, and one is about the entry as it
+// read yesterday (a hold's, or a refusal's offered line), nothing is written
+// and the reply names both days, the line dated the day asked (its answer)
+// and the line dated today without 확인: (another report, asked like any).
+func (s *Service) confirmDayMoved(ctx context.Context, cmd Command, e NewEntry) (Reply, bool, error) {
+	if !cmd.Confirmed || cmd.ConfirmToken != "" || cmd.pendingToken != "" {
+		return Reply{}, false, nil
+	}
+	today := s.today()
+	yesterday := today.AddDate(0, 0, -1)
+	then := yesterday // no date: today's, yesterday
+	if cmd.Opts.Date != nil || cmd.dateTyped != "" {
+		if cmd.dateTyped == "" {
+			return Reply{}, false, nil
+		}
+		d, err := dates.Parse(cmd.dateTyped, yesterday)
+		if err != nil {
+			return Reply{}, false, nil // read only from today's words (k55): left to the guards
+		}
+		then = d
+	}
+	if then.Equal(e.AsOf) {
+		return Reply{}, false, nil
+	}
+	since := s.now().Add(-repeatWindow)
+	asked := func(x NewEntry) (bool, error) {
+		if t, err := s.store.HeldConfirmation(ctx, x.LoggedBy, holdPrint(x), since); err != nil || t != "" {
+			return t != "", err
+		}
+		t, err := s.store.HeldConfirmation(ctx, x.LoggedBy, noteLinePrint(x), since)
+		if err != nil || t == "" {
+			return false, err
+		}
+		return s.lineNoteMatches(ctx, x, t, since)
+	}
+	if now, err := asked(e); err != nil || now {
+		return Reply{}, false, err
+	}
+	moved := e
+	moved.AsOf = then
+	if was, err := asked(moved); err != nil || !was {
+		return Reply{}, false, err
+	}
+	value := s.msg("guards.confirm_yes")
+	if cmd.confirmAgain {
+		value = s.msg("holdlock.confirm_again")
+	}
+	// cmd.Line is the line without its 확인: (as the questions offer it)
+	dated := withConfirm(s.redatedLine(cmd.Line, cmd.dateTyped, then), s.msg("guards.confirm_word")+":"+value)
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds3.confirm_day_moved",
+		"Asked", s.date(then), "Today", s.date(today), "Now", s.date(e.AsOf), "Dated", dated,
+		"Plain", s.redatedLine(cmd.Line, cmd.dateTyped, e.AsOf))}, true, nil
+}
+
+// redatedLine is line with its date (typed, or none) written as day,
+// which reads as that day whenever it is typed.
+func (s *Service) redatedLine(line, typed string, day time.Time) string {
+	date := s.date(day)
+	if s.lang != Korean {
+		date = day.Format(time.DateOnly)
+	}
+	head, tail := line, ""
+	if j, _ := restOfLineOption(line); j >= 0 {
+		head, tail = strings.TrimRight(line[:j], " "), " "+line[j:]
+	}
+	if typed != "" {
+		if i := strings.Index(head, typed); i >= 0 {
+			if !strings.HasSuffix(head[:i], ":") {
+				date = s.msg("k42.line_date", "Date", date)
+			}
+			return head[:i] + date + head[i+len(typed):] + tail
+		}
+	}
+	fields := strings.Fields(head)
+	for i, f := range fields {
+		if i > 0 && strings.Contains(f, ":") { // before the first option, after the count and program
+			return strings.Join(fields[:i], " ") + " " + s.msg("k42.line_date", "Date", date) + " " + strings.Join(fields[i:], " ") + tail
+		}
+	}
+	return head + " " + s.msg("k42.line_date", "Date", date) + tail
 }
 
 // maxReanswers bounds how many voided answers to one question a typed yes
@@ -224,6 +392,12 @@ func (s *Service) answeredAlready(ctx context.Context, cmd Command, token string
 	first, _, err := s.store.EntryByKey(ctx, "confirm:"+token)
 	if err != nil {
 		return Reply{}, err
+	}
+	if cmd.confirmAgain {
+		// 확인:다시 again: the question's separate batch is recorded
+		// (againToken); a further one is asked for by the plain line
+		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds3.again_answered_already",
+			"ID", first.ID, "Date", s.date(first.AsOf), "Line", s.plainLine(cmd))}, nil
 	}
 	again := withConfirm(cmd.Line, s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holdlock.yes_answered_already",
@@ -1039,7 +1213,7 @@ func (s *Service) holdNoteAnswers(ctx context.Context, c Caller, p Program, dept
 	if d.date != nil {
 		typed.AsOf = *d.date
 	}
-	return s.holdOfferedLines(ctx, c, e, days, false, &typed)
+	return s.holdOfferedLines(ctx, c, e, days, false, &typed, noteRest(d.note, typed.AsOf, s.today()))
 }
 
 // noteLinePrint is where held_confirmations keeps the token of a line a
@@ -1061,7 +1235,7 @@ func noteLinePrint(e NewEntry) string {
 func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days []time.Time) error {
 	kept := e
 	kept.AsOf = days[len(days)-1] // the refused line's own date
-	return s.holdOfferedLines(ctx, c, e, days, false, &kept)
+	return s.holdOfferedLines(ctx, c, e, days, false, &kept, noteRest(e.Note, kept.AsOf, s.today()))
 }
 
 // holdDayChoice is holdNoteLines for the two lines of a date read as two
@@ -1070,7 +1244,7 @@ func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days 
 // marked as that question's (dayChoiceMark), so the refusal of the other
 // line names it rather than a note.
 func (s *Service) holdDayChoice(ctx context.Context, c Caller, e NewEntry, days [2]time.Time) error {
-	return s.holdOfferedLines(ctx, c, e, days[:], true, nil)
+	return s.holdOfferedLines(ctx, c, e, days[:], true, nil, e.Note) // both lines keep the note
 }
 
 // dayChoiceMark is what notePrint keeps for a token of a DayChoiceError's
@@ -1084,8 +1258,10 @@ func dayChoiceMark(token string) string {
 // holdOfferedLines keeps the lines holdNoteLines and holdDayChoice keep,
 // one per day; dayChoice marks them as a DayChoiceError's. typed is the
 // entry of the line refused, when known: a line an earlier refusal offered
-// carries that question's lines to these.
-func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, days []time.Time, dayChoice bool, typed *NewEntry) error {
+// carries that question's lines to these. rest is the note of the line
+// keeping the refused line's date: e.Note without the date words the
+// refusal took out (noteRest), e.Note itself when none were.
+func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, days []time.Time, dayChoice bool, typed *NewEntry, rest string) error {
 	// Up to three lines: the two-weekends reply offers the line of each
 	// weekend and the kept one, and any two recorded were one batch twice
 	// (review r35 M12).
@@ -1166,7 +1342,7 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 		tokens[i] = confirmToken(seed, line)
 	}
 	carried = slices.DeleteFunc(carried, func(t string) bool { return slices.Contains(tokens, t) })
-	if err := s.holdLineNotes(ctx, e, tokens...); err != nil {
+	if err := s.holdLineNotes(ctx, e, rest, tokens...); err != nil {
 		return err
 	}
 	if err := s.carryAnswers(ctx, e.LoggedBy, carried, tokens...); err != nil {
@@ -1221,20 +1397,44 @@ func noteContentWords(note string) []string {
 	return out
 }
 
-// holdLineNotes keeps the note words of the lines a refusal offered for
-// e (e.Note, the note as typed; the lines keep it or leave its date words
-// out), so only those lines answer the question (review r39 F3: a later
-// line of the same program, count and date with another note, a separate
-// report, was refused as one of them). Without a note nothing is kept:
-// any note matches, as before.
-func (s *Service) holdLineNotes(ctx context.Context, e NewEntry, tokens ...string) error {
-	if strings.TrimSpace(e.Note) == "" {
-		return nil
+// The offered line (issue 20, holds3). A refusal that offers lines to type
+// instead links them as one question's answers, so a line typed back is
+// taken for an offered line only when it is that line: the same program,
+// count, date, status, department and command (noteLinePrint, through
+// holdPrint), and the same note remainder. A note's remainder is its words
+// holding no digit (noteContentWords: a date written another way, or left
+// out, changes none of them), less the date words the refusal took out of
+// the note (those in e.Note but not in rest, the kept line's note); the
+// lines offered have the note as typed (the remainder plus those date
+// words) or rest, so theirs is rest's. Set equality, not a subset: a line
+// with no note, or with fewer or other words, is another report (review
+// holds2: `추가 청년 3` after `메모: 월요일 입사` was refused as one of its
+// lines, or, typed first, answered the question), which the guards then
+// treat as any other line (the repeat question when the same figure and
+// day are recorded). Where the note was only a date word (`메모: 어제`),
+// the remainder is empty and the line with no note is the offered line.
+
+// holdLineNotes keeps, for the lines whose tokens are tokens, which words
+// of e.Note are date words (in e.Note, not in rest) and the fingerprint of
+// the remainder (restPrint), under a marker saying they are kept: the rule
+// above (lineNoteMatches). Kept also for a line with no note: its
+// remainder is empty.
+func (s *Service) holdLineNotes(ctx context.Context, e NewEntry, rest string, tokens ...string) error {
+	kept := noteContentWords(rest)
+	var dated []string
+	for _, w := range noteContentWords(e.Note) {
+		if !slices.Contains(kept, w) && !slices.Contains(dated, w) {
+			dated = append(dated, w)
+		}
 	}
 	now := s.now()
 	for _, t := range tokens {
-		for _, w := range append([]string{""}, noteContentWords(e.Note)...) {
-			if err := s.store.HoldConfirmation(ctx, e.LoggedBy, noteWordsPrint(t, w), t, now); err != nil {
+		rows := []string{noteWordsPrint(t, noteRuleMark), noteWordsPrint(t, restPrint(kept))}
+		for _, w := range dated {
+			rows = append(rows, noteWordsPrint(t, noteDateWord+w))
+		}
+		for _, row := range rows {
+			if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row, t, now); err != nil {
 				return err
 			}
 		}
@@ -1242,10 +1442,45 @@ func (s *Service) holdLineNotes(ctx context.Context, e NewEntry, tokens ...strin
 	return nil
 }
 
-// lineNoteMatches says e's note may be that of the line whose token is
-// token: every word of it that holds no digit was in the note the lines
-// were offered for (or none was kept).
+// noteRuleMark, noteDateWord and restPrint name holdLineNotes's rows
+// (noteWordsPrint's word), never a word of a note (they hold a NUL).
+const (
+	noteRuleMark = "\x00holds3"
+	noteDateWord = "\x00date\x00"
+)
+
+// restPrint is the word of noteWordsPrint keeping a remainder: its words
+// in order, each once.
+func restPrint(words []string) string {
+	words = slices.Clone(words)
+	slices.Sort(words)
+	return "\x00rest\x00" + strings.Join(slices.Compact(words), "\x00")
+}
+
+// lineNoteMatches says e's note is that of the line whose token is token:
+// its remainder is the offered lines' (the rule above). Lines kept before
+// that rule (their word rows only, within the window after an upgrade)
+// match as then: every word of e's note that holds no digit was in the
+// note the lines were offered for (or none was kept).
 func (s *Service) lineNoteMatches(ctx context.Context, e NewEntry, token string, since time.Time) (bool, error) {
+	rule, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, noteRuleMark), since)
+	if err != nil {
+		return false, err
+	}
+	if rule != "" {
+		var rest []string
+		for _, w := range noteContentWords(e.Note) {
+			t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, noteDateWord+w), since)
+			if err != nil {
+				return false, err
+			}
+			if t == "" {
+				rest = append(rest, w)
+			}
+		}
+		t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, restPrint(rest)), since)
+		return t != "", err
+	}
 	kept, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, ""), since)
 	if err != nil || kept == "" {
 		return err == nil, err
@@ -1494,9 +1729,9 @@ func (s *Service) markedAnswerRecorded(cmd Command, other Entry, mine, mark stri
 	return s.noteAnswerRecorded(cmd, other, mark == dayChoiceMark(mine))
 }
 
-// againLine is cmd's line with 확인:다시 for a separate report: in place
-// of a 확인: the line holds already (before its note), else added.
-func (s *Service) againLine(cmd Command) string {
+// plainLine is cmd's line without its 확인: option: the line to send for
+// a further separate report, which the repeat hold asks about.
+func (s *Service) plainLine(cmd Command) string {
 	line, note := cmd.Line, ""
 	if j, _ := restOfLineOption(line); j >= 0 {
 		line, note = line[:j], line[j:]
@@ -1505,7 +1740,13 @@ func (s *Service) againLine(cmd Command) string {
 		key, _, colon := strings.Cut(f, ":")
 		return colon && optionKeys[fold(key)] == "confirm"
 	})
-	return withConfirm(strings.TrimSpace(strings.Join(fields, " ")+" "+note), s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
+	return strings.TrimSpace(strings.Join(fields, " ") + " " + note)
+}
+
+// againLine is cmd's line with 확인:다시 for a separate report: in place
+// of a 확인: the line holds already (before its note), else added.
+func (s *Service) againLine(cmd Command) string {
+	return withConfirm(s.plainLine(cmd), s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
 }
 
 // noteAnswerRecorded refuses a line a note-day refusal offered when the

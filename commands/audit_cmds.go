@@ -685,7 +685,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		if !named.IsZero() {
 			// its two lines answer one question, as an add's (review r33 M3)
 			hire := NewEntry{ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, Status: StatusRealised,
-				Department: a.Department, LoggedBy: c.UserID, Agreement: a.ID}
+				Department: a.Department, LoggedBy: c.UserID, Agreement: a.ID, Note: note} // the lines' note (holdLineNotes)
 			days := []time.Time{named, day}
 			if _, first, second, ok := ambiguousNoteDays(note); ok {
 				days = []time.Time{first, second} // 12.1.2026: both lines dated (review r35q4)
@@ -719,6 +719,11 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	if err := s.confirmedBy(ctx, &cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if r, moved, err := s.confirmDayMoved(ctx, cmd, e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	} else if moved {
+		return r
 	}
 	if answered, err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)

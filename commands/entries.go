@@ -283,25 +283,8 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 			return s.unknownProgram(cmd.Name, d.program, programs)
 		}
 		if bad.field == FieldNote {
-			// The two lines a note-day refusal offers answer one
-			// question (review r33 M3); not the closed month's reply.
-			today := s.today()
-			asOf := today
-			if d.date != nil {
-				asOf = *d.date
-			}
-			if why, day := s.noteNamesAnotherMonth(p, d, asOf, today); why == noteRefusal {
-				days := []time.Time{day, asOf}
-				if _, first, second, ok := ambiguousNoteDays(d.note); ok {
-					days = []time.Time{first, second} // 12.1.2026: both lines dated (review r38 B6)
-				} else if entry, ok := s.entryWeekendLine(d.note, asOf, today); ok && strings.Contains(noteRefusal, s.date(entry)) {
-					days = append(days, entry) // 주말 on another week: the entry's weekend's line too (r35 M12)
-				}
-				if !days[0].IsZero() {
-					if err := s.holdNoteAnswers(ctx, c, p, depts, d, days); err != nil {
-						return s.storageFailure(ctx, cmd.Name, err)
-					}
-				}
+			if err := s.holdNoteRefusal(ctx, c, p, depts, d, noteRefusal); err != nil {
+				return s.storageFailure(ctx, cmd.Name, err)
 			}
 		}
 		return s.refuse(cmd.Name, bad.message)
@@ -344,6 +327,33 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 	return r
 }
 
+// holdNoteRefusal keeps the lines a note-day refusal of d offers as one
+// question's answers (review r33 M3), when refusal is that refusal as
+// asked (not the closed month's reply): the typed add's and the add
+// form's alike (issue 20, holds3: the form's lines were not kept, and
+// typed one after the other both recorded).
+func (s *Service) holdNoteRefusal(ctx context.Context, c Caller, p Program, depts []Department, d entryDraft, refusal string) error {
+	today := s.today()
+	asOf := today
+	if d.date != nil {
+		asOf = *d.date
+	}
+	why, day := s.noteNamesAnotherMonth(p, d, asOf, today)
+	if why != refusal {
+		return nil
+	}
+	days := []time.Time{day, asOf}
+	if _, first, second, ok := ambiguousNoteDays(d.note); ok {
+		days = []time.Time{first, second} // 12.1.2026: both lines dated (review r38 B6)
+	} else if entry, ok := s.entryWeekendLine(d.note, asOf, today); ok && strings.Contains(refusal, s.date(entry)) {
+		days = append(days, entry) // 주말 on another week: the entry's weekend's line too (r35 M12)
+	}
+	if days[0].IsZero() {
+		return nil
+	}
+	return s.holdNoteAnswers(ctx, c, p, depts, d, days)
+}
+
 // recordGuarded records e unless it waits for confirmation: the one path of
 // the typed add and the add form (review r6 X19), so both apply a Record it
 // button's token or a typed 확인:예, ask the same questions
@@ -360,6 +370,11 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 	}
 	if err := s.confirmedBy(ctx, &cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
+	}
+	if r, moved, err := s.confirmDayMoved(ctx, cmd, e); err != nil {
+		return s.storageFailure(ctx, cmd.Name, err), false
+	} else if moved {
+		return r, false
 	}
 	if answered, err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
@@ -730,6 +745,13 @@ func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	}
 	d, errs := s.readAddForm(f)
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
+	if bad != nil && bad.field == FieldNote && len(errs) == 0 {
+		// the lines the note's refusal offers answer one question, as
+		// the typed add's (holdNoteRefusal)
+		if err := s.holdNoteRefusal(ctx, c, p, depts, d, bad.message); err != nil {
+			return s.storageFailure(ctx, cmdAdd, err), nil
+		}
+	}
 	if bad != nil {
 		if bad.message == "" {
 			bad.message = s.msg("entries.pick_program_from_list")

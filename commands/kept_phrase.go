@@ -21,9 +21,9 @@ var keptDateSuffixes = []string{"일자로", "일자", "동안", "오전", "오�
 	"에는", "날에", "일", "자", "부", "말", "경", "쯤", "께", "초", "중", "에", "날", "의", "로"}
 
 // keptDatePrefixes come before an English date and belong to it (hired on
-// 12/3, as of Dec 3, at the end of November), longest first.
+// 12/3, as of Dec 3, at the end of November, for November), longest first.
 var keptDatePrefixes = []string{"at the end of", "by the end of", "the end of", "end of", "in late", "in early", "in mid", "as of",
-	"since", "from", "until", "late", "early", "mid", "on", "in", "by", "at"}
+	"since", "from", "until", "late", "early", "mid", "for", "on", "in", "by", "at"}
 
 // datePhrase is the phrase of note holding word, a date it names: word
 // with the suffixes after it and the English preposition before it, as
