@@ -35,6 +35,9 @@ const DefaultURL = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
 // migrations themselves take an empty database from URL and migrate it.
 func New(t testing.TB) *db.Store {
 	t.Helper()
+	if p := activePool.Load(); p != nil {
+		return p.store(t)
+	}
 	u := newDatabase(t, true)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -64,25 +67,11 @@ func newDatabase(t testing.TB, migrated bool) string {
 	server := ServerURL()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	admin, err := sql.Open("postgres", server)
-	if err == nil {
-		err = admin.PingContext(ctx)
-	}
-	if err != nil {
-		t.Fatalf("PostgreSQL is not reachable at %s: %v. Start it (on Debian: "+
-			"pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) "+
-			"or set TEST_DATABASE_URL.", redact(server), err)
-	}
+	admin := mustAdmin(ctx, t, server)
 	defer admin.Close()
 
 	name := "jobsbot_test_" + randomHex(8)
-	if p := activePool.Load(); migrated && p != nil {
-		if name, err = p.take(ctx, admin); err != nil {
-			t.Fatalf("dbtest: create database: %v", err)
-		}
-		t.Cleanup(func() { p.give(t, name) })
-		return mustDatabaseURL(t, server, name)
-	}
+	var err error
 	if migrated {
 		err = createFromTemplate(ctx, admin, server, name)
 	} else {
@@ -94,6 +83,22 @@ func newDatabase(t testing.TB, migrated bool) string {
 	}
 	t.Cleanup(func() { drop(t, server, name) })
 	return mustDatabaseURL(t, server, name)
+}
+
+// mustAdmin connects to the server tests create their databases on, or
+// fails the test saying how to start PostgreSQL.
+func mustAdmin(ctx context.Context, t testing.TB, server string) *sql.DB {
+	t.Helper()
+	admin, err := sql.Open("postgres", server)
+	if err == nil {
+		err = admin.PingContext(ctx)
+	}
+	if err != nil {
+		t.Fatalf("PostgreSQL is not reachable at %s: %v. Start it (on Debian: "+
+			"pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) "+
+			"or set TEST_DATABASE_URL.", redact(server), err)
+	}
+	return admin
 }
 
 func mustDatabaseURL(t testing.TB, server, name string) string {

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/lib/pq"
+
+	"jobsbot/db"
 )
 
 // Why a pool: every test used to copy the template and drop its copy at the
@@ -77,6 +79,35 @@ type baseline struct {
 	reset       string
 }
 
+// store opens a Store on a pooled database for test t and gives the
+// database back when t ends.
+func (p *pool) store(t testing.TB) *db.Store {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	admin := mustAdmin(ctx, t, p.server)
+	name, err := p.take(ctx, admin)
+	admin.Close()
+	if err != nil {
+		t.Fatalf("dbtest: create database: %v", err)
+	}
+	u := mustDatabaseURL(t, p.server, name)
+	s, err := db.Open(ctx, u)
+	if err != nil {
+		p.forget(name)
+		drop(t, p.server, name)
+		t.Fatalf("dbtest: open %s: %v", redact(u), err)
+	}
+	t.Cleanup(func() {
+		// Emptied through the test's own connections, whose catalog
+		// caches are warm: a new connection's first catalog reads cost
+		// more than the emptying itself.
+		p.give(t, name, s.DB().DB)
+		_ = s.Close()
+	})
+	return s
+}
+
 // take returns the name of a migrated database for one test: an emptied
 // one from the pool, or a new copy of the template.
 func (p *pool) take(ctx context.Context, admin *sql.DB) (string, error) {
@@ -117,16 +148,17 @@ func (p *pool) take(ctx context.Context, admin *sql.DB) (string, error) {
 	return name, nil
 }
 
-// give takes a database back when its test has ended: emptied and kept for
-// the next test, or dropped when it cannot be emptied safely. A failed drop
-// fails t, as it did before the pool.
-func (p *pool) give(t testing.TB, name string) {
+// give takes a database back when its test has ended: emptied (through
+// conn, or a connection of its own when conn is nil) and kept for the next
+// test, or dropped when it cannot be emptied safely. A failed drop fails
+// t, as it did before the pool.
+func (p *pool) give(t testing.TB, name string, conn *sql.DB) {
 	p.mu.Lock()
 	b, off := p.baseline, p.off
 	p.mu.Unlock()
 	if !off && b != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-		err := b.empty(ctx, p.server, name)
+		err := b.emptyDatabase(ctx, p.server, name, conn)
 		cancel()
 		if err == nil {
 			p.mu.Lock()
@@ -134,6 +166,9 @@ func (p *pool) give(t testing.TB, name string) {
 			p.mu.Unlock()
 			return
 		}
+	}
+	if conn != nil {
+		_ = conn.Close() // DROP … WITH (FORCE) would end its sessions anyway
 	}
 	p.forget(name)
 	drop(t, p.server, name)
@@ -195,33 +230,28 @@ func (p *pool) dropStale() {
 	}
 }
 
-// fingerprintSQL sums up a database's schema: relations, columns and their
-// defaults, constraints, triggers, functions, schemas, sequences'
-// parameters, migrations applied
-// and per-database settings. A test that changes any of them (a stalling
-// trigger, a dropped column) leaves a database that is dropped, not reused.
-const fingerprintSQL = `SELECT md5(string_agg(x, E'\n' ORDER BY x)) FROM (
-	SELECT 'n:' || nspname FROM pg_namespace
-	UNION ALL SELECT 'c:' || n.nspname || '.' || c.relname || ':' || c.relkind::text
-		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-		WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
-	UNION ALL SELECT 'a:' || a.attrelid::regclass || ':' || a.attname || ':' || a.atttypid || ':' || a.attnotnull
-		|| ':' || a.attisdropped || ':' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
-		FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-		LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-		WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND a.attnum > 0
-	UNION ALL SELECT 'k:' || conrelid::regclass || ':' || conname || ':' || pg_get_constraintdef(oid)
-		FROM pg_constraint WHERE connamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
-	UNION ALL SELECT 't:' || tgrelid::regclass || ':' || tgname || ':' || tgenabled::text FROM pg_trigger
-	UNION ALL SELECT 'p:' || p.oid::regprocedure || ':' || md5(coalesce(p.prosrc, ''))
-		FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-		WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
-	UNION ALL SELECT 'q:' || schemaname || '.' || sequencename || ':' || increment_by || ':' || min_value
-		|| ':' || max_value || ':' || cycle FROM pg_sequences
-	UNION ALL SELECT 'g:' || count(*) || ':' || coalesce(max(version_id), 0) FROM goose_db_version
-	UNION ALL SELECT 's:' || array_to_string(setconfig, ',') FROM pg_db_role_setting
-		WHERE setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
-) f(x)`
+// fingerprintSQL sums up a database's schema cheaply: how many relations,
+// functions, triggers, constraints, column defaults, types, schemas and
+// live columns it has and the highest object id of each (every object a
+// test creates takes a new, higher one), which triggers are enabled, the
+// sequences' parameters, the migrations applied and per-database settings.
+// A test that changes any of them (a stalling trigger, a dropped column)
+// leaves a database that is dropped, not reused. Names and bodies are not
+// compared: a test that replaced a function's body in place would go
+// unseen, and none does.
+const fingerprintSQL = `SELECT concat_ws(' ',
+	(SELECT count(*) || '/' || max(oid::text::bigint) FROM pg_class),
+	(SELECT count(*) || '/' || max(oid::text::bigint) FROM pg_proc),
+	(SELECT count(*) || '/' || coalesce(max(oid::text::bigint), 0) || '/' || coalesce(string_agg(tgenabled::text, '' ORDER BY oid), '') FROM pg_trigger),
+	(SELECT count(*) || '/' || max(oid::text::bigint) FROM pg_constraint),
+	(SELECT count(*) || '/' || coalesce(max(oid::text::bigint), 0) FROM pg_attrdef),
+	(SELECT count(*) || '/' || max(oid::text::bigint) FROM pg_type),
+	(SELECT count(*) || '/' || max(oid::text::bigint) FROM pg_namespace),
+	(SELECT count(*) FROM pg_attribute WHERE NOT attisdropped AND attnum > 0),
+	(SELECT string_agg(increment_by || ':' || min_value || ':' || max_value || ':' || cycle, ',' ORDER BY sequencename) FROM pg_sequences),
+	(SELECT count(*) || ':' || coalesce(max(version_id), 0) FROM goose_db_version),
+	(SELECT array_to_string(setconfig, ',') FROM pg_db_role_setting
+		WHERE setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())))`
 
 // readBaseline reads, from a fresh copy of the template, what emptying a
 // database must restore. The rows the migrations left (programs,
@@ -291,15 +321,19 @@ var (
 	errGrown         = errors.New("the test filled the database past the pool's limit")
 )
 
-// empty makes database name look like a fresh copy of the template again,
-// or says why it cannot (then the database is dropped).
-func (b *baseline) empty(ctx context.Context, server, name string) error {
-	conn, err := openDatabase(ctx, server, name)
-	if err != nil {
-		return err
+// emptyDatabase makes database name look like a fresh copy of the
+// template again, through conn (nil: a connection of its own), or says why
+// it cannot (then the database is dropped).
+func (b *baseline) emptyDatabase(ctx context.Context, server, name string, conn *sql.DB) error {
+	if conn == nil {
+		own, err := openDatabase(ctx, server, name)
+		if err != nil {
+			return err
+		}
+		defer own.Close()
+		conn = own
 	}
-	defer conn.Close()
-	// Sessions a test left open (a pool not closed, a killed process's
+	// Sessions a test left open (another process's pool, a stalled
 	// connection) would see the next test's rows or hold its locks.
 	if _, err := conn.ExecContext(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
 		WHERE datname = current_database() AND pid <> pg_backend_pid()`); err != nil {
@@ -320,7 +354,7 @@ func (b *baseline) empty(ctx context.Context, server, name string) error {
 		return errGrown
 	}
 	// No parameters: the simple protocol runs the whole script in one round trip.
-	_, err = conn.ExecContext(ctx, b.reset)
+	_, err := conn.ExecContext(ctx, b.reset)
 	return err
 }
 

@@ -74,7 +74,7 @@ func TestPoolEmptiesADatabaseOrDropsIt(t *testing.T) {
 	if e, _, h, _ := poolCounts(t, name); e != 1 || h != 0 {
 		t.Fatalf("after the test's writes: %d entries, %d holidays; the writes did not land", e, h)
 	}
-	p.give(t, name)
+	p.give(t, name, nil)
 	again, err := p.take(ctx, admin)
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +90,7 @@ func TestPoolEmptiesADatabaseOrDropsIt(t *testing.T) {
 	}
 
 	execIn(t, again, `ALTER TABLE entries ADD COLUMN left_behind int`)
-	p.give(t, again)
+	p.give(t, again, nil)
 	if databaseExists(t, admin, again) {
 		t.Fatalf("%s, its schema changed by a test, still exists; want it dropped", again)
 	}
