@@ -22,6 +22,7 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 		cmd, err = asked, nil
 	}
 	if err != nil {
+		err = s.workdaySuggestions(ctx, err) // 날짜:53주차: not 신정 (review r41 F6)
 		r := s.usageReply(err)
 		if spec, known := specNamed(r.Command); !known || spec.Writes {
 			// A write line, or one the bot could not even name, was refused:

@@ -146,7 +146,8 @@ func TestK60NoteNamesDayOfLastMonthThroughHandle(t *testing.T) {
 }
 
 // 지난주 on Wednesday 9 December 2026 is 30 November to 6 December: the
-// bot asks which month's figure it is, offering both lines.
+// bot asks which month's figure it is, offering both lines, each dated
+// inside the week (review r41 F6: December's was dated 12/9).
 func TestK60LastWeekOverTwoMonthsIsAsked(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -154,8 +155,8 @@ func TestK60LastWeekOverTwoMonthsIsAsked(t *testing.T) {
 		line  string
 		wants []string
 	}{
-		{commands.Korean, "추가 청년 36 메모:지난주 입사", []string{"`지난주`(2026. 11. 30. ~ 2026. 12. 6.)", "두 달에 걸친", "11월 실적이라면 `추가 청년 36 날짜:2026. 11. 30. 메모:지난주 입사`", "12월 실적이라면 `추가 청년 36 날짜:2026. 12. 9. 메모:입사`"}},
-		{commands.English, "add youth 36 note:지난주 입사", []string{"`지난주`", "over two months", "`add youth 36 date:2026-11-30 note:지난주 입사`", "`add youth 36 date:2026-12-09 note:입사`"}},
+		{commands.Korean, "추가 청년 36 메모:지난주 입사", []string{"`지난주`(2026. 11. 30. ~ 2026. 12. 6.)", "두 달에 걸친", "11월 실적이라면 `추가 청년 36 날짜:2026. 11. 30. 메모:지난주 입사`", "12월 실적이라면 `추가 청년 36 날짜:2026. 12. 4. 메모:지난주 입사`"}},
+		{commands.English, "add youth 36 note:지난주 입사", []string{"`지난주`", "over two months", "`add youth 36 date:2026-11-30 note:지난주 입사`", "`add youth 36 date:2026-12-04 note:지난주 입사`"}},
 	} {
 		h := k32Harness(t, tc.lang, time.Date(2026, time.December, 9, 1, 0, 0, 0, time.UTC))
 		h.refusedUntouched(manager, tc.line, tc.wants...)

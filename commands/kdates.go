@@ -1,7 +1,10 @@
 package commands
 
 import (
+	"context"
+	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +26,15 @@ func periodIsNotADay(cmd *Command, typed string, p dates.Period, today time.Time
 		// 47주차, 2026-W47, 지난주: a week is dated as 11월 넷째주 is, on
 		// its last weekday, today while it is under way (review r38 B3:
 		// the note's week is offered the same day)
+		if p.From.Month() != p.To.Month() && !p.To.After(today) {
+			// 53주차 typed on 2027-01-04: over two months, which month's
+			// figure it is, asked as the note form asks (review r41 F6);
+			// each month's last working day offered (workdaySuggestions)
+			monthEnd := dates.On(p.From.Year(), p.From.Month()+1, 0)
+			return usageErr(cmd.Name, "weeks3.week_two_months", "Typed", typed, "From", dateArg(p.From), "To", dateArg(p.To),
+				"M1", int(p.From.Month()), "M2", int(p.To.Month()),
+				"First", dateArg(lastWeekday(p.From, monthEnd)), "Second", dateArg(lastWeekday(monthEnd.AddDate(0, 0, 1), p.To)))
+		}
 		last := lastWeekday(p.From, p.To)
 		if last.After(today) {
 			return usageErr(cmd.Name, "pastnote19.week_so_far_is_not_a_day", "Typed", typed,
@@ -58,4 +70,58 @@ func weekNotInYear(cmd *Command, typed string, today time.Time) error {
 	week, _ := strconv.Atoi(m[2])
 	_, weeks := dates.On(year, 12, 28).ISOWeek()
 	return usageErr(cmd.Name, "kdates.week_not_in_year", "Typed", typed, "Year", year, "Week", week, "Weeks", weeks)
+}
+
+// workdaySuggestions moves the days a week's refusal offers (날짜:53주차,
+// 날짜:47주차, 날짜:11월 넷째주) off the holidays table's days: the last
+// working day of the week, or of its days in each month, not the last
+// weekday (review r41 F6: 2027. 1. 1., 신정, was offered). A part with no
+// working day keeps its last day. err is returned as it is otherwise.
+func (s *Service) workdaySuggestions(ctx context.Context, err error) error {
+	ue, ok := errors.AsType[*UsageError](err)
+	if !ok || ue.ID != "weeks3.week_two_months" && ue.ID != "pastnote19.week_is_not_a_day" && ue.ID != "notes.week_of_month_date" {
+		return err
+	}
+	arg := func(name string) (int, time.Time) {
+		for i := 0; i+1 < len(ue.Args); i += 2 {
+			if ue.Args[i] == name {
+				if d, ok := ue.Args[i+1].(dateArg); ok {
+					return i + 1, time.Time(d)
+				}
+			}
+		}
+		return -1, time.Time{}
+	}
+	_, from := arg("From")
+	_, to := arg("To")
+	if from.IsZero() || to.IsZero() {
+		return err
+	}
+	list, herr := s.store.Holidays(ctx, from, to)
+	if herr != nil || len(list) == 0 {
+		return err
+	}
+	holidays := map[time.Time]bool{}
+	for _, h := range list {
+		holidays[h.Day] = true
+	}
+	last := func(from, to time.Time) time.Time {
+		for d := to; !d.Before(from); d = d.AddDate(0, 0, -1) {
+			if workingDay(d, holidays) {
+				return d
+			}
+		}
+		return to
+	}
+	args := slices.Clone(ue.Args)
+	if i, _ := arg("Suggest"); i >= 0 {
+		args[i] = dateArg(last(from, to))
+	}
+	if i, _ := arg("First"); i >= 0 {
+		args[i] = dateArg(last(from, dates.On(from.Year(), from.Month()+1, 0)))
+	}
+	if i, _ := arg("Second"); i >= 0 {
+		args[i] = dateArg(last(dates.On(to.Year(), to.Month(), 1), to))
+	}
+	return &UsageError{Command: ue.Command, ID: ue.ID, Args: args}
 }

@@ -20,5 +20,8 @@ func NoteNamesAnotherDay(note string, asOf, written time.Time) (word string, nam
 		return r.word, r.named, true
 	}
 	r, ok := noteDay(note, asOf, written)
+	if ok && r.named.IsZero() {
+		return r.word, r.dated(), true // 12월 첫째 주 입사 on a 12-29 row: the week's (review r41 F4)
+	}
 	return r.word, r.named, ok
 }

@@ -603,7 +603,6 @@ var (
 	reDayTokenShortWeekday = regexp.MustCompile(`(?P<p>지난 ?주|저번 ?주|지난|저번) ?(?P<wd>[월화수목금토일])(?P<next>[가-힣])?`)
 	reDayTokenWeekStart    = regexp.MustCompile(`(?:이번 ?주 ?|금주 ?)?주?초(?P<next>[가-힣])?`)
 	reDayTokenMonthStart   = regexp.MustCompile(`(?:이번 ?달 ?|이달 ?|금월 ?)?월초`)
-	reDayTokenMonthWeekday = regexp.MustCompile(`(?P<m>[0-9]{1,2}) ?월 ?(?:(?P<last>마지막)|(?P<n>첫|첫째|둘째|셋째|넷째|다섯째)) ?주 ?(?:차 ?)?(?P<wd>[월화수목금토일])요일`)
 	reDayTokenLastQuarter  = regexp.MustCompile(`(?:지난|전|직전|저번|이전) ?(?:(?P<q>분기)|(?P<h>반기))`)
 )
 
@@ -715,35 +714,19 @@ func gluedDaySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 	}
 	if !asOf.IsZero() {
 		from := written(asOf, today)
-		for _, m := range reDayTokenMonthWeekday.FindAllStringSubmatchIndex(folded, -1) {
-			if m[0] > 0 && folded[m[0]-1] >= '0' && folded[m[0]-1] <= '9' {
+		for _, m := range reWeekOfMonthDayNote.FindAllStringSubmatchIndex(folded, -1) {
+			if m[0] > 0 && folded[m[0]-1] >= '0' && folded[m[0]-1] <= '9' || hangulBefore(folded[:m[0]]) {
 				continue
 			}
-			_, _, mo := group(reDayTokenMonthWeekday, m, "m")
-			_, _, n := group(reDayTokenMonthWeekday, m, "n")
-			_, _, wd := group(reDayTokenMonthWeekday, m, "wd")
-			month := atoiOr(mo)
-			if month < 1 || month > 12 {
+			// 11월 셋째 주 금요일, 지난달 셋째 주 수요일: that week's day, by
+			// the date slot's one rule (readWeekOfMonthDay, review r41 F3);
+			// a week whose day is not the month's n-th such weekday is left
+			// to be read as the week, and asked as one
+			w, ok := readWeekOfMonthDay(reWeekOfMonthDayNote, m, folded, from)
+			if !ok || len(w.days) != 1 {
 				continue
 			}
-			year := from.Year()
-			if month > int(from.Month()) {
-				year-- // 11월 in January: last year's November
-			}
-			want := time.Weekday((dayTokenWeekday[wd] + 1) % 7)
-			var day time.Time
-			if n == "" { // 마지막 주 금요일: the month's last Friday
-				for day = dates.On(year, time.Month(month)+1, 0); day.Weekday() != want; day = day.AddDate(0, 0, -1) {
-				}
-			} else { // 넷째 주 금요일: the month's fourth Friday
-				for day = dates.On(year, time.Month(month), 1); day.Weekday() != want; day = day.AddDate(0, 0, 1) {
-				}
-				day = day.AddDate(0, 0, 7*(dayTokenNth[n]-1))
-				if int(day.Month()) != month {
-					continue // 다섯째 주 금요일 in a month of four Fridays
-				}
-			}
-			edits = append(edits, dayTokenEdit{m[0], m[1], day.Format("2006-1-2")}) // 11월 마지막 주 금요일: 11/27
+			edits = append(edits, dayTokenEdit{m[0], m[1], w.days[0].Format("2006-1-2")}) // 11월 마지막 주 금요일: 11/27
 		}
 		for _, m := range reDayTokenLastQuarter.FindAllStringSubmatchIndex(folded, -1) {
 			if hangulBefore(folded[:m[0]]) {

@@ -50,7 +50,10 @@ var noteMonthForms = []struct {
 		`(?:(?P<m>[0-9]{1,2}) ?|(?P<w>십일|십이|시|십|일|삼|사|오|유|육|칠|팔|구))월(?: ?(?P<md>[0-9]{1,2}) ?일(?:자)?)?(?: ?(?:분|실적|말))?`)},
 	// 11월 넷째주, 1월 첫째 주, 11월 4주차: a week of a month (review r22
 	// F3), read as its days (monthWeek).
-	{"monthWeek", regexp.MustCompile(`(?:['’]?(?P<y>(?:20)?[0-9]{2}) ?년 ?)?(?P<m>[0-9]{1,2}) ?월 ?(?:(?P<n>첫|둘|셋|넷|다섯) ?째|(?P<nd>[1-5]) ?(?:째|번째)?) ?주(?:차)?`)},
+	{"monthWeek", regexp.MustCompile(`(?:(?:['’]?(?P<y>(?:20)?[0-9]{2}) ?년 ?)?(?P<m>[0-9]{1,2}) ?월|(?P<prev>지난 ?달|저번 ?달|전월)|(?P<this>이번 ?달|이달|금월)) ?(?:(?P<n>첫|둘|셋|넷|다섯) ?째|(?P<nd>[1-5]) ?(?:째|번째)?) ?주(?:차)?`)},
+	// third week of November, the 4th week of Nov: a week of a month in
+	// English, read as 11월 셋째 주 is (review r41 F6)
+	{"monthWeek", regexp.MustCompile(`(?i)\b(?:the )?(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) week of (?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,? (?P<y>20[0-9]{2})\b)?`)},
 	// 2026. 12., 2026.12 실적, 2026-12, 2026/12분: a year and a month in
 	// numbers (review r21 B5); numericYearMonthIs tells them from ids and
 	// figures (2026-1호, 2026.5배).
@@ -249,6 +252,9 @@ type noteRead struct {
 	// weekFrom and weekTo are a week of a month's days in it (11월 넷째주:
 	// 11. 23. ~ 11. 29.), offered as its last weekday (review r22 F3).
 	weekFrom, weekTo time.Time
+	// weekLast is the week's last weekday, or the day typed while the
+	// week is under way (review r41 F4): the day its line is dated.
+	weekLast time.Time
 	// weekAgoFrom and weekAgoTo are last week's days (지난주 채용분) when
 	// they lie in one month, offered as its last weekday (review r28 F2).
 	weekAgoFrom, weekAgoTo time.Time
@@ -275,6 +281,9 @@ func (r noteRead) dated() time.Time {
 		return r.named
 	}
 	if !r.weekFrom.IsZero() {
+		if !r.weekLast.IsZero() {
+			return r.weekLast
+		}
 		return lastWeekday(r.weekFrom, r.weekTo)
 	}
 	if r.yearStart {
@@ -344,6 +353,59 @@ func weekHoldsEntry(year, month, n int, asOf time.Time) bool {
 		}
 	}
 	return false
+}
+
+// weekLast is the last weekday of a week of a month (from to to), or
+// typed while the week is under way; zero for no week.
+func weekLast(from, to, typed time.Time) time.Time {
+	if from.IsZero() {
+		return time.Time{}
+	}
+	last := lastWeekday(from, to)
+	if !typed.IsZero() && last.After(typed) && !from.After(typed) {
+		return typed
+	}
+	return last
+}
+
+// straddleDays are the days a week over two months (49주차, 지난주 typed
+// on 12/7: 11. 30. ~ 12. 6.) is offered on when the entry's date asOf is
+// outside it: the last working day (a weekday, not a solar holiday) of its
+// days in each month, not after the day typed; ok is false for no such
+// week or one holding asOf; a month's days with no working day are
+// offered on their last day. Review r41 F6: the later
+// month's line was dated asOf, outside the week.
+func (r noteRead) straddleDays(asOf, today time.Time) (first, second time.Time, ok bool) {
+	if r.from.IsZero() || !asOf.Before(r.from) && !asOf.After(r.to) {
+		return first, second, false
+	}
+	typed := written(asOf, today)
+	last := func(from, to time.Time) time.Time {
+		if to.After(typed) {
+			to = typed
+		}
+		for d := to; !d.Before(from); d = d.AddDate(0, 0, -1) {
+			if d.Weekday() != time.Saturday && d.Weekday() != time.Sunday && !dates.FixedHoliday(d) {
+				return d
+			}
+		}
+		return time.Time{}
+	}
+	monthEnd := dates.On(r.from.Year(), r.from.Month()+1, 0)
+	first = last(r.from, monthEnd)
+	second = last(monthEnd.AddDate(0, 0, 1), r.to)
+	if first.IsZero() {
+		first = lastWeekday(r.from, monthEnd)
+	}
+	if second.IsZero() && r.to.After(monthEnd) && typed.After(monthEnd) {
+		// 53주차 of 2026 in January: 1. 1. (신정) ~ 1. 3. hold no working
+		// day, so its January line is dated its last day
+		second = r.to
+		if second.After(typed) {
+			second = typed
+		}
+	}
+	return first, second, !second.IsZero()
 }
 
 // months is how many months the reading spans: 1 for a month, 3 for a
@@ -470,6 +532,7 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			inMonth:  r.m.inMonth,
 			weekFrom: weekFrom,
 			weekTo:   weekTo,
+			weekLast: weekLast(weekFrom, weekTo, written(asOf, today)),
 			word:     note[offs[r.start]:offs[r.end]],
 			first:    dates.On(year, time.Month(firstMonth), 1),
 			last:     dates.On(year, time.Month(r.m.month)+1, 0), // day 0: the month's last day
@@ -652,10 +715,28 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if n, ok := group("n"); ok {
 			r.week = map[string]int{"첫": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5}[n]
 		}
+		if o, ok := group("ord"); ok {
+			mon, _ := group("mon")
+			r.week = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}[strings.ToLower(o)]
+			r.month = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}[strings.ToLower(mon[:3])]
+		}
 		if r.week < 1 {
 			return r, false
 		}
 		sayYear()
+		_, prev := group("prev")
+		if _, this := group("this"); prev || this {
+			// 지난달 셋째 주, 이번 달 첫째 주: the month counted from the day
+			// typed (review r41 F6: 지난달 was read alone, 셋째 주 kept)
+			if hangulBefore(before) {
+				return r, false
+			}
+			month := written(asOf, today)
+			if prev {
+				month = dates.On(month.Year(), month.Month(), 0)
+			}
+			r.year, r.month, r.relative = month.Year(), int(month.Month()), true
+		}
 	case "ym":
 		// 2026. 12. 누락분, 2026.12 실적, 2026-12, 2026/12분 but not
 		// 2026-1호 (an id), 2026.5배 or 2026.12.1 (the date form's).
@@ -1247,6 +1328,17 @@ func noteMonth(note string, asOf, today time.Time) (r noteRead, ok bool) {
 // day is asked (review r25 F1, r26 M2). Run after noteMonth.
 func noteDay(note string, asOf, today time.Time) (r noteRead, ok bool) {
 	for _, r := range noteMonths(note, asOf, today) {
+		if !r.weekFrom.IsZero() && !r.pastOnly && r.months() == 1 && r.covers(asOf) && r.named.IsZero() &&
+			(asOf.Before(r.weekFrom) || asOf.After(r.weekTo)) && !r.weekFrom.After(written(asOf, today)) {
+			// 날짜:11/27 메모:11월 셋째 주 입사: another week of the entry's
+			// month, asked as 47주차 is (review r41 F4)
+			return r, true
+		}
+		if !r.from.IsZero() && r.covers(asOf) && (asOf.Before(r.from) || asOf.After(r.to)) {
+			// 49주차 채용 on 11/20: a week over two months that does not
+			// hold the entry's date, asked (review r41 F6)
+			return r, true
+		}
 		if r.named.IsZero() || r.pastOnly || r.months() > 1 {
 			continue
 		}
@@ -1354,11 +1446,20 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 			return "", time.Time{}
 		}
 		day = r.named
+		if day.IsZero() {
+			day = r.dated() // 11월 셋째 주 on 11/27: the week's last weekday (review r41 F4)
+		}
 	}
 	if r.namesLaterDay(asOf) {
 		day = r.named // 2/1 현재 on a 1월말 누계: that day, not its month's end (review r28 F10)
 	}
-	reply := s.anotherMonthReply(r, asOf, s.draftLine(p, d, day, d.note), s.keptLine(p, d, asOf, r.word))
+	kept := s.keptLine(p, d, asOf, r.word)
+	if first, second, ok := r.straddleDays(asOf, today); ok {
+		// 49주차 채용 typed on 12/7: each month's line dated inside the
+		// week, never on 12/7 (review r41 F6)
+		day, kept = first, s.draftLine(p, d, second, d.note)
+	}
+	reply := s.anotherMonthReply(r, asOf, s.draftLine(p, d, day, d.note), kept)
 	if _, _, weekends := entryWeekend(r, asOf); d.date != nil && day.Equal(r.named) && !weekends {
 		// 날짜:11/28 메모:11월 26일 입사: the kept line leaves the start day
 		// out, and says why (review r31 F3/F15)
@@ -1476,6 +1577,11 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 		return s.msg("offered19.note_names_period", "Word", r.word, "From", s.date(r.periodFrom), "Named", s.date(r.named),
 			"Date", s.date(asOf), "Dated", dated, "Kept", kept)
 	}
+	if !r.weekFrom.IsZero() && r.named.IsZero() && r.covers(asOf) {
+		// 11월 셋째 주 on 11/27: another week of the entry's month (review r41 F4)
+		return s.msg("r28a.note_names_last_week", "Word", r.word, "From", s.date(r.weekFrom), "To", s.date(r.weekTo),
+			"Date", s.date(asOf), "Last", s.date(r.dated()), "Dated", dated, "Kept", kept)
+	}
 	if r.covers(asOf) && r.named.Year() == asOf.Year() || r.namesLaterDay(asOf) {
 		// a day of the entry's own month (review r25 F1)
 		return s.msg("notes.note_names_another_day", "Word", r.word, "Named", s.date(r.named), "Date", s.date(asOf),
@@ -1488,9 +1594,14 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept stri
 			"Dated", dated, "Kept", kept)
 	}
 	if !r.from.IsZero() {
-		// 지난주 over two months: which month's figure it is, asked (r24 F2)
+		// 지난주 over two months: which month's figure it is, asked (r24
+		// F2), each month's line dated inside the week (r41 F6)
+		month := asOf.Month()
+		if asOf.Before(r.from) || asOf.After(r.to) {
+			month = r.to.Month()
+		}
 		return s.msg("k60.note_week_straddles", "Word", r.word, "From", s.date(r.from), "To", s.date(r.to), "Date", s.date(asOf),
-			"Named", int(r.last.Month()), "Month", int(asOf.Month()), "Last", s.date(r.last), "Dated", dated, "Kept", kept)
+			"Named", int(r.last.Month()), "Month", int(month), "Last", s.date(r.last), "Dated", dated, "Kept", kept)
 	}
 	if n := r.months(); n > 1 {
 		var period string
@@ -1556,6 +1667,9 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 			return "", time.Time{}
 		}
 		day = r.named
+		if day.IsZero() {
+			day = r.dated() // a week of the entry's month (review r41 F4)
+		}
 	}
 	if r.namesLaterDay(asOf) {
 		day = r.named
@@ -1563,7 +1677,11 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 	line := func(day time.Time, note string) string {
 		return s.hireLine(agreement, count, day, note, reasonOn(day))
 	}
-	return s.anotherMonthReply(r, asOf, line(day, note), line(asOf, withoutNoteWords(note, datePhrase(note, r.word)))), day
+	kept := line(asOf, withoutNoteWords(note, datePhrase(note, r.word)))
+	if first, second, ok := r.straddleDays(asOf, today); ok {
+		day, kept = first, line(second, note) // each month's line inside the week (review r41 F6)
+	}
+	return s.anotherMonthReply(r, asOf, line(day, note), kept), day
 }
 
 // hireLine is the 채용 of agreement a person would type for count dated

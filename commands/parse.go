@@ -440,7 +440,19 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			i = end - 1
 			continue
 		}
+		weekDay := 0
 		if canonical == "date" {
+			// 날짜:11월 셋째 주 금요일: that week's Friday (review r41 F3)
+			n, d, err := weekOfMonthDayRun(cmd, append([]token{{text: value, raw: value}}, tokens[i+1:]...), 0, today)
+			if err != nil {
+				return nil, err
+			}
+			if n > 0 {
+				value, weekDay = d.Format(time.DateOnly), n
+				i += n - 1
+			}
+		}
+		if canonical == "date" && weekDay == 0 {
 			// 날짜:11월 넷째주: a week, named by its days (review r22 F3, r25 F14)
 			if err := weekOfMonthDate(cmd, append([]token{{text: value, raw: value}}, tokens[i+1:]...), today); err != nil {
 				return nil, err

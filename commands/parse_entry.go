@@ -122,7 +122,14 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 		if err := refuseOtherDay(cmd, ts, i, today); err != nil {
 			return nil, "", err
 		}
-		if n, d := dateRun(ts, i, today); n > 0 {
+		n, d, err := weekOfMonthDayRun(cmd, ts, i, today) // 11월 셋째 주 금요일: that week's Friday (review r41 F3)
+		if err != nil {
+			return nil, "", err
+		}
+		if n == 0 {
+			n, d = dateRun(ts, i, today)
+		}
+		if n > 0 {
 			typed := textJoin(ts[i : i+n])
 			if cmd.Opts.Date != nil || dateTyped != "" {
 				if dateTyped != "" { // both as typed, as the department refusal names both (r15 F4)

@@ -217,14 +217,15 @@ func TestPastNote19WeekAsTheDate(t *testing.T) {
 
 			h2 := r32At(t, lang, "2027-01-05")
 			r = h2.run(manager, byLang(lang, "add youth 3 date:53주차", "추가 청년 3 날짜:53주차"), commands.OutcomeRefused)
-			mustContain(t, r.Text(), byLang(lang, "date:2027-01-01", "날짜:2027. 1. 1."))
+			// over two months: each month's last working day, never 신정 (review r41 F6)
+			mustContain(t, r.Text(), byLang(lang, "date:2026-12-31", "날짜:2026. 12. 31."), byLang(lang, "date:2027-01-03", "날짜:2027. 1. 3."))
 			r = h2.run(manager, byLang(lang, "add youth 3 date:2027년 53주차", "추가 청년 3 날짜:2027년 53주차"), commands.OutcomeRefused)
 			mustContain(t, r.Text(), "53")
-			h2.run(manager, byLang(lang, "add youth 3 date:2027-01-01", "추가 청년 3 날짜:2027. 1. 1."), commands.OutcomeOK)
+			h2.run(manager, byLang(lang, "add youth 3 date:2026-12-31", "추가 청년 3 날짜:2026. 12. 31."), commands.OutcomeOK)
 			if n := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE as_of = '2026-01-02'`); n != 5 {
 				t.Errorf("SQL SUM %d, want 5", n)
 			}
-			if n := h2.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE as_of = '2027-01-01'`); n != 3 {
+			if n := h2.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE as_of = '2026-12-31'`); n != 3 {
 				t.Errorf("SQL SUM %d, want 3", n)
 			}
 		})

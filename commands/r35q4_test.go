@@ -146,12 +146,22 @@ func TestR35q4LastWeekNumberIsAsked(t *testing.T) {
 	t.Parallel()
 	ko, en := commands.Korean, commands.English
 	for _, c := range []keptCase{
-		{"2027-01-05", ko, "추가 노인 5 메모:53주차 채용", "2026-12-31", "채용"},
-		{"2027-01-05", en, "add 5 senior note:week 53 hires", "2026-12-31", "hires"},
+		{"2027-01-05", ko, "추가 노인 5 메모:53주차 채용", "2026-12-31", "53주차 채용"},
+		{"2027-01-05", en, "add 5 senior note:week 53 hires", "2026-12-31", "week 53 hires"},
 	} {
 		t.Run(string(c.lang)+"/"+c.line, func(t *testing.T) {
 			t.Parallel()
-			runKept(t, c)
+			// each month's line is dated inside the week (review r41 F6:
+			// the January line was dated 2027. 1. 5., outside it): 1. 1. is
+			// 신정 and 1. 2.–3. a weekend, so January's is its last day
+			h := r32At(t, c.lang, c.now)
+			r := h.refusedUntouched(manager, c.line)
+			lines := offeredLines(r.Text())
+			if len(lines) != 2 {
+				t.Fatalf("%q offers %d lines, want one per month:\n%s", c.line, len(lines), r.Text())
+			}
+			typeBack(t, c, lines[0], c.dated, c.kept)
+			typeBack(t, c, lines[1], "2027-01-03", c.kept)
 		})
 	}
 	// this week's number agrees with the entry: recorded

@@ -1436,3 +1436,16 @@ func latestDay(n int, base time.Time) time.Time {
 	}
 	return base
 }
+
+// FixedHoliday reports whether day is one of the solar public holidays
+// (신정, 삼일절, 어린이날, 현충일, 광복절, 개천절, 한글날, 성탄절; 근로자의날
+// is no public holiday and is left out): the last working day of a week
+// offered without the holidays table skips them (review r41 F6).
+func FixedHoliday(day time.Time) bool {
+	for name, md := range fixedHolidays {
+		if name != "근로자의날" && name != "노동절" && int(day.Month()) == md[0] && day.Day() == md[1] {
+			return true
+		}
+	}
+	return false
+}
