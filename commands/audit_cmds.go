@@ -163,6 +163,15 @@ func parseHire(cmd *Command, ts []token, today time.Time) error {
 	if err := hireDateFirst(cmd, ts, today); err != nil {
 		return err
 	}
+	if cmd.Opts.Date != nil && cmd.dateTyped != "" {
+		// 날짜:금요일, 날짜:1월 2일: asked as the add's are (review r42 B7)
+		if err := askSameWeekday(cmd, cmd.dateTyped, cmd.dateTyped, *cmd.Opts.Date, today); err != nil {
+			return err
+		}
+		if err := yearEndAsk(cmd, cmd.dateTyped, today); err != nil {
+			return err
+		}
+	}
 	rest, err := takeIDAndCount(cmd, ts, "audit.how_many_hired")
 	if err != nil {
 		return err
@@ -184,6 +193,14 @@ func parseHire(cmd *Command, ts []token, today time.Time) error {
 			d, err := dates.Parse(textJoin(rest[:k]), today)
 			if err == nil {
 				cmd.Opts.Date, n = &d, k
+				// the add's date questions, one rule (review r42 B7): 금요일
+				// on a Friday, 1월 2일 on 31 December
+				if err := askSameWeekday(cmd, textJoin(rest[:k]), rawJoin(rest[:k]), d, today); err != nil {
+					return err
+				}
+				if err := yearEndAsk(cmd, rawJoin(rest[:k]), today); err != nil {
+					return err
+				}
 				break
 			}
 			if ne, ok := errors.AsType[*dates.Error](err); ok && ne.Reason == reasons.DateAmbiguous {

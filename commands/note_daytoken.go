@@ -45,7 +45,13 @@ var reDayTokenColloquial = regexp.MustCompile(`[월화수목금토일]욜`)
 // with the colloquial 욜 (이번 주 화욜, 금주 화욜): read as 이번 주 화요일
 // is (review r38 B5: the 욜 spelling was rewritten to 요일 in the same
 // pass, so this pattern never saw it and 이번 주 was left in the note).
-var reDayTokenThisWeek = regexp.MustCompile(`(?:이번 ?주|금주) ?(?P<wd>[월화수목금토일])(?:요일|욜)`)
+// 이번 월요일 (no 주) is read the same (review r42 B8: it was filed on
+// the entry's day while 이번 주 월요일 was asked).
+var reDayTokenThisWeek = regexp.MustCompile(`(?:이번 ?주|금주|이번) ?(?P<wd>[월화수목금토일])(?:요일|욜)`)
+
+// reDayTokenThisEnglish is this Monday, this Fri: this week's day, read as
+// `on Monday` when it has come by the day written (review r42 B8).
+var reDayTokenThisEnglish = regexp.MustCompile(`(?i)\bthis (?P<wd>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b`)
 
 // reDayTokenEuropean is 30.11.2026 (day, month, year) and 12/3/2026
 // (month, day, year, or day first when the first is past 12).
@@ -216,6 +222,16 @@ func daySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 		}
 		edits = append(edits, dayTokenEdit{m[0], m[2], ""}) // 이번주 월요일: the latest Monday, as 월요일 is
 	}
+	if lower := asciiLower(folded); !asOf.IsZero() && (reDayTokenHired.MatchString(folded) || reEnglishStart.MatchString(lower) || reStartBefore.MatchString(lower)) {
+		from := written(asOf, today)
+		for _, m := range reDayTokenThisEnglish.FindAllStringSubmatchIndex(lower, -1) {
+			w := lower[m[2]:m[3]]
+			if !englishWeekday(w) || thisWeekDay(w[:3], from).After(from) {
+				continue // this Friday on a Wednesday: a day to come (NoteStartsLater)
+			}
+			edits = append(edits, dayTokenEdit{m[0], m[0] + len("this"), "on"}) // this Monday hire: as on Monday
+		}
+	}
 	if !asOf.IsZero() {
 		edits = append(edits, namedDaySpellings(folded, written(asOf, today))...)
 	}
@@ -257,11 +273,17 @@ func daySpellings(folded string, asOf, today time.Time) []dayTokenEdit {
 			edits = append(edits, dayTokenEdit{m[0], m[1], text})
 		}
 	}
-	if reDayTokenHired.MatchString(folded) {
+	{
+		hired := reDayTokenHired.MatchString(folded)
 		for _, loc := range reDayTokenEnglishWeekday.FindAllStringIndex(folded, -1) {
 			w := strings.ToLower(folded[loc[0]:loc[1]])
 			if !englishWeekday(w) || (w == "sat" || w == "sun" || w == "wed") && !strings.HasPrefix(folded[loc[1]:], ".") {
 				continue // sat an exam, the sun, wed: words, unless written Sat.
+			}
+			// first day Monday, start date Monday: the start named before
+			// the day, read as hired Monday is (review r42 B8)
+			if !hired && !reStartBefore.MatchString(strings.TrimRight(asciiLower(folded[:loc[0]]), " ")) {
+				continue
 			}
 			prev := strings.Fields(strings.ToLower(folded[:loc[0]]))
 			if len(prev) > 0 && !strings.HasSuffix(folded[:loc[0]], " ") {

@@ -551,6 +551,38 @@ func laterPartOrWeekday(clause string, asOf, written time.Time) (s, e int, found
 			return s, e, true
 		}
 	}
+	// 출근일 금요일, 첫 출근 금요일, first day Friday typed on a Wednesday,
+	// 출근일 14일 on the 9th: the start named before this week's day or
+	// the month's day still to come (review r42 B8); a day past (출근일
+	// 월요일, 출근일 7일) is the day readers'
+	for _, loc := range reLabelWeekday.FindAllStringSubmatchIndex(clause, -1) {
+		s, e := loc[0], loc[1]
+		if hangulBefore(clause[:s]) || s > 0 && strings.ContainsAny(clause[s-1:s], "0123456789/.") ||
+			!reStartBefore.MatchString(strings.TrimRight(clause[:s], " ")) || reLeftOut.MatchString(clause[e:]) {
+			continue
+		}
+		var day time.Time
+		switch {
+		case loc[2] >= 0:
+			day = thisWeekDay(clause[loc[2]:loc[3]], written)
+		case loc[4] >= 0:
+			w := clause[loc[4]:loc[5]]
+			if !englishWeekday(w) {
+				continue // monthly, sunny: no weekday
+			}
+			day = thisWeekDay(w[:3], written)
+		default:
+			// 출근일 14일: the day of the month written, as 출근일 12/14
+			// is read (review r39 F10); 입사 14일 차 counts days
+			d := atoiOr(clause[loc[6]:loc[7]])
+			if day = dates.On(written.Year(), written.Month(), d); day.Day() != d || regexp.MustCompile(`^ ?(?:차|째|간|동안|만)`).MatchString(clause[e:]) {
+				continue
+			}
+		}
+		if day.After(written) && day.After(asOf) {
+			return s, e, true
+		}
+	}
 	if loc := reEnglishWeekdayStart.FindStringSubmatchIndex(clause); loc != nil && !reLeftOut.MatchString(clause[loc[1]:]) {
 		if loc[2] >= 0 && laterEnglishWeekday(clause[loc[2]:loc[3]]) != written.Weekday() {
 			return loc[0], loc[1], true
@@ -561,6 +593,11 @@ func laterPartOrWeekday(clause string, asOf, written time.Time) (s, e int, found
 	}
 	return 0, 0, false
 }
+
+// reLabelWeekday is a weekday alone, Korean (금요일, 금욜) or English
+// (Friday, Fri), read after a start word (reStartBefore).
+// A day of the month alone (14일) is read there too.
+var reLabelWeekday = regexp.MustCompile(`(?P<ko>[월화수목금토일])(?:요일|욜)|\b(?P<en>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b|(?P<d>[0-9]{1,2}) ?일`)
 
 func koreanWeekday(w string) time.Weekday {
 	return map[string]time.Weekday{"일": time.Sunday, "월": time.Monday, "화": time.Tuesday, "수": time.Wednesday,

@@ -874,8 +874,8 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		if strings.HasSuffix(trimmed, "월") || hangulBefore(before) && !strings.HasSuffix(before, " ") {
 			return r, false
 		}
-		if _, ja := group("ja"); !ja && !dayWordAfter(rest) {
-			return r, false
+		if _, ja := group("ja"); !ja && !dayWordAfter(rest) && !reStartBefore.MatchString(trimmed) {
+			return r, false // 출근일 7일, 임용일 14일: the start named before the day (review r42 B8)
 		}
 		d := num("d")
 		if d < 1 || d > 31 || d == asOf.Day() {
@@ -973,8 +973,8 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 			w, ok = group("pwd")
 		}
 		if ok {
-			if !dayWordAfter(rest) {
-				return r, false
+			if !dayWordAfter(rest) && !reStartBefore.MatchString(trimmed) {
+				return r, false // 출근일 월요일 is read as 월요일 출근 (review r42 B8)
 			}
 			wd = map[string]int{"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}[w]
 		} else {
@@ -1191,8 +1191,10 @@ func written(asOf, today time.Time) time.Time {
 // 30일 근무, 30일간 are spans. 투입, 배치, 합류, 착수, 근무 시작, 첫 근무
 // are everyday words for the start too (review r34 F1: `메모:목욜 투입` on
 // an entry dated another day was stored unasked).
+// 첫 출근 too (review r42 B8: `월요일 첫 출근`, `7일 첫 출근` were filed
+// on the entry's day).
 var noteDayWords = []string{"입사", "채용", "기준", "현재", "발령", "출근", "임용", "계약", "부로", "부 ", "자로", "까지 채용", "까지 입사",
-	"투입", "배치", "합류", "착수", "근무 시작", "근무시작", "첫 근무", "첫근무"}
+	"투입", "배치", "합류", "착수", "근무 시작", "근무시작", "첫 근무", "첫근무", "첫 출근", "첫출근"}
 
 // yardstick says the words after a year's 실적 make it a yardstick
 // (전년 실적 초과, 2026 실적의 90%), no claim about the figure's year.
@@ -1429,6 +1431,11 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 			return "", time.Time{} // an agreement's start to come: its plan, no month of a figure
 		}
 		return s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf)), time.Time{}
+	}
+	if w := noteLunarHoliday(d.note); w != "" && d.date == nil {
+		// 메모:추석 연휴 입사 on an entry dated today: refused as the
+		// holiday outside the note is (review r42 B8)
+		return s.msg("notes8.note_lunar_holiday", "Word", w, "Date", s.date(asOf), "Kept", s.keptLine(p, d, asOf, w)), time.Time{}
 	}
 	// 확인:예 does not pass a note naming another day or month: typed out
 	// of habit (it answers other holds), it filed 11월분 in December and
@@ -1798,4 +1805,38 @@ func (s *Service) yearEndNoteReply(r noteRead, asOf time.Time, dated, kept strin
 	}
 	return s.msg("yearend19.note_day_past_or_ahead", "Word", r.word, "Past", s.date(past), "Ahead", s.date(ahead),
 		"Date", s.date(asOf), "Dated", dated, "Kept", kept)
+}
+
+// reNoteLunarHoliday is a lunar holiday in a note, with the words for a
+// part of it: 추석 연휴, 추석 직후, 설 전, 설날 당일.
+var reNoteLunarHoliday = regexp.MustCompile(`(?:설날|설|구정|추석|한가위)(?: ?(?:연휴|명절|기간|당일|전날|직전|직후|이전|이후|전|후|무렵|즈음|쯤|경|께|맞이))*`)
+
+// noteLunarHoliday is a lunar holiday a note gives as the day the people
+// started (추석 연휴 입사, 추석 직후 채용, 설 전 채용), as the note has
+// it, or "". Its date moves every year, so the day is not read: the add
+// names no date, the note says a day of another month, and the entry
+// would be filed on the day typed (review r42 B8); a line with its date
+// keeps it as a note word, as the holiday outside the note is kept.
+func noteLunarHoliday(note string) string {
+	folded, offs := noteFold(note)
+	for _, loc := range reNoteLunarHoliday.FindAllStringIndex(folded, -1) {
+		if hangulBefore(folded[:loc[0]]) {
+			continue // 연설, 개설
+		}
+		rest := folded[loc[1]:]
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.Is(unicode.Hangul, r) && !hasAnyPrefix(rest, append([]string{"중", "부터"}, noteParticles...)) {
+			continue // 설명, 설치, 추석맞이행사
+		}
+		rest = strings.TrimLeft(rest, " ")
+		for _, p := range []string{"중에", "중", "부터"} {
+			if cut, ok := strings.CutPrefix(rest, p); ok {
+				rest = cut
+				break
+			}
+		}
+		if dayWordAfter(rest) {
+			return note[offs[loc[0]]:offs[loc[1]]]
+		}
+	}
+	return ""
 }

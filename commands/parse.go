@@ -1302,18 +1302,28 @@ func mustDeptBase(w string) string {
 // line with this year's date written out, which records last January's
 // day, and says next year's is recorded once it has come.
 func yearEndDate(cmd *Command, entryFields bool, today time.Time) error {
-	if !entryFields || cmd.Opts.Date == nil || cmd.dateTyped == "" {
+	if !entryFields || cmd.Opts.Date == nil {
 		return nil
 	}
-	past, ahead, ok := dates.AheadNextYear(cmd.dateTyped, today)
+	return yearEndAsk(cmd, cmd.dateTyped, today)
+}
+
+// yearEndAsk is yearEndDate's question for a date typed (typed) that
+// dates cmd: one rule for an add's date and a hire's (review r42 B7:
+// `채용 1 1 1월 2일` on 31 December was filed eleven months back).
+func yearEndAsk(cmd *Command, typed string, today time.Time) error {
+	if cmd.Opts.Date == nil || typed == "" {
+		return nil
+	}
+	past, ahead, ok := dates.AheadNextYear(typed, today)
 	if !ok || !past.Equal(*cmd.Opts.Date) {
 		return nil
 	}
 	var line any = ""
-	if strings.Count(cmd.Line, cmd.dateTyped) == 1 {
-		line = yearLine{line: cmd.Line, typed: cmd.dateTyped, day: past}
+	if strings.Count(cmd.Line, typed) == 1 {
+		line = yearLine{line: cmd.Line, typed: typed, day: past}
 	}
-	return usageErr(cmd.Name, "yearend19.date_past_or_ahead", "Typed", cmd.dateTyped,
+	return usageErr(cmd.Name, "yearend19.date_past_or_ahead", "Typed", typed,
 		"Past", dateArg(past), "Ahead", dateArg(ahead), "Line", line)
 }
 

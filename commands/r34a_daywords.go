@@ -42,7 +42,7 @@ var sameWeekdayWords = map[string]bool{
 // reply offers both lines, today's and last week's, the rest of the line
 // as typed.
 func askSameWeekday(cmd *Command, typed, raw string, d, today time.Time) error {
-	if cmd.Name != cmdAdd || d.Year() != today.Year() || d.YearDay() != today.YearDay() {
+	if cmd.Name != cmdAdd && cmd.Name != cmdHire || d.Year() != today.Year() || d.YearDay() != today.YearDay() {
 		return nil
 	}
 	w := strings.ToLower(strings.ReplaceAll(typed, " ", ""))
@@ -65,6 +65,12 @@ func askSameWeekday(cmd *Command, typed, raw string, d, today time.Time) error {
 	before := strings.TrimSpace(cmd.Line[:at])
 	after := strings.TrimRight(cmd.Line[at+len(raw):], " ")
 	last := d.AddDate(0, 0, -7)
+	if cmd.Name == cmdHire {
+		// 채용 1 2 금요일 on a Friday: the same question, each line with
+		// its day written out (review r42 B7: it was taken as today)
+		return usageErr(cmd.Name, "notes8.hire_same_weekday_ask", "Typed", typed, "Today", dateArg(d), "Last", dateArg(last),
+			"TodayLine", yearLine{line: cmd.Line, typed: raw, day: d}, "LastLine", yearLine{line: cmd.Line, typed: raw, day: last})
+	}
 	return &DayChoiceError{
 		UsageError: usageErr(cmd.Name, "r34a.same_weekday_ask", "Typed", typed, "Before", before, "After", after,
 			"Today", dateArg(d), "Last", dateArg(last)),

@@ -213,6 +213,12 @@ func (p *problems) date(line int, column, raw string, today time.Time) (time.Tim
 		p.add(line, column, raw, msg("import.problem.date_unreadable", exampleDates(today)...))
 		return time.Time{}, false
 	}
+	if past, ahead, ok := dates.AheadNextYear(clean, today); ok && past.Equal(d) {
+		// 1월 2일, 1/2 imported on 31 December: this January's, long past,
+		// or the coming one's, asked as the add's date is (review r42 B7)
+		p.add(line, column, raw, msg("notes8.import_date_past_or_ahead", "Past", past, "Ahead", ahead))
+		return time.Time{}, false
+	}
 	return d, true
 }
 
