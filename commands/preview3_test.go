@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -8,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"jobsbot/commands"
 	"jobsbot/db"
@@ -168,4 +171,67 @@ func r42Service(s *db.Store, f *fileFetcher, store ...importer.Store) *commands.
 		cfg.FileImporter = importer.Service{Store: st, Today: func() time.Time { return day(2026, 12, 3) }, RowCap: importer.SlackRowCap}
 	}
 	return commands.New(cfg)
+}
+
+// Review r42 (MINOR, after r39 F14): the report import still dropped a
+// figure typed over a 소계 row's month cell and a formula replaced by one
+// that refers to no cell (`=100`), with the normal preview and
+// 가져왔습니다. Each is refused naming the sheet and the cell and saying
+// where to make the change; nothing is written.
+func TestR42ReportImportRefusesSubtotalAndConstantFormulaEdits(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, lang, "2026-11-26")
+			h.run(manager, byLang(lang, "add youth 6 date:2026-11-10", "추가 청년 6 날짜:11/10"), commands.OutcomeOK)
+			sent, _ := h.ledgerIO()
+			h.run(manager, byLang(lang, "export xlsx report", "엑셀 xlsx 보고서"), commands.OutcomeOK)
+			name, data := sent.name, sent.body
+			sum := func() int64 {
+				return h.sqlInt(`SELECT coalesce(sum(count),0) FROM entries WHERE voided_at IS NULL`)
+			}
+			before := sum()
+			const sheet = "사업별 보고서"
+			for _, tc := range []struct {
+				label, header string
+				set           func(f *excelize.File, cell string) error
+				says          []string
+			}{
+				{"소계", "11월", func(f *excelize.File, cell string) error { return f.SetCellValue(sheet, cell, 50) },
+					[]string{"`50`", byLang(lang, "소계 or 합계 row", "소계·합계 행"), byLang(lang, "program's own row", "해당 사업 행의 월별 칸"),
+						byLang(lang, "Nothing was imported", "아무것도 가져오지 않았습니다")}},
+				{"청년일자리", "증감", func(f *excelize.File, cell string) error { return f.SetCellFormula(sheet, cell, "=100") },
+					[]string{"`=100`", byLang(lang, "refers to no cell", "다른 칸을 가리키지 않는 수식"), byLang(lang, "month cells", "월별 실적 칸"),
+						byLang(lang, "Nothing was imported", "아무것도 가져오지 않았습니다")}},
+			} {
+				f, err := excelize.OpenReader(bytes.NewReader(data))
+				if err != nil {
+					t.Fatal(err)
+				}
+				cell := labels19Cell(t, f, sheet, tc.label, tc.header)
+				if err := tc.set(f, cell); err != nil {
+					t.Fatal(err)
+				}
+				var buf bytes.Buffer
+				if err := f.Write(&buf); err != nil {
+					t.Fatal(err)
+				}
+				said, applied := labels19ImportReport(t, h, lang, name, buf.Bytes())
+				mustContain(t, said, append(tc.says, "`"+sheet+"`", cell)...)
+				if applied {
+					t.Errorf("%s %s edited: the import was applied:\n%s", tc.label, cell, said)
+				}
+				if got := sum(); got != before {
+					t.Errorf("a refused file changed the ledger: SQL SUM %d, was %d", got, before)
+				}
+			}
+			if said, applied := labels19ImportReport(t, h, lang, name, data); !applied {
+				t.Errorf("the untouched export is refused:\n%s", said)
+			}
+			if got := sum(); got != before {
+				t.Errorf("the untouched export changed the ledger: SQL SUM %d, was %d", got, before)
+			}
+		})
+	}
 }
