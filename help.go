@@ -42,7 +42,7 @@ Write the monthly report or the entries to FILE.
   --today DATE       pretend today is DATE (YYYY-MM-DD), as console --today does
   -o FILE            the file to write (required)
 `,
-		"import": `Usage: jobsbot import [--dry-run] [--what entries|report] [--year 2025] [--by NAME] [--today DATE] FILE
+		"import": `Usage: jobsbot import [--dry-run] [--what entries|report] [--year 2025] [--by NAME] [--today DATE] [--lang ko|en] FILE
 
 Import an entries workbook or CSV the bot exported, a monthly report workbook, or a filled-in
 department template, exactly once and all or nothing. It first prints a preview: rows read per
@@ -53,6 +53,7 @@ program and month, what will be added, and every problem by line.
   --by NAME          who imports, recorded with each entry (default cli)
   --today DATE       pretend today is DATE (YYYY-MM-DD), as console --today does: a file
                      exported from a session replayed with --today imports into another
+  --lang LANG        ko or en: the language of the preview and of a failure (default ko)
 `,
 		"remind": `Usage: jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]
 

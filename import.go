@@ -31,7 +31,8 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	year := fs.Int("year", 0, "the report's year when its title does not give one")
 	by := fs.String("by", "cli", "who imports, recorded with each entry")
 	today := fs.String("today", "", "pretend today is this date (YYYY-MM-DD), to replay a console session")
-	const flags = "flags: [--dry-run] [--what entries|report] [--year 2025] [--by NAME] [--today YYYY-MM-DD] FILE"
+	langFlag := fs.String("lang", "ko", "language of the preview and of any failure, ko or en")
+	const flags = "flags: [--dry-run] [--what entries|report] [--year 2025] [--by NAME] [--today YYYY-MM-DD] [--lang ko|en] FILE"
 	var files []string
 	for {
 		if err := parseFlags(fs, args, flags); err != nil {
@@ -51,6 +52,10 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	case *want != "" && *want != string(commands.ImportEntries) && *want != string(commands.ImportReport):
 		return flagError{fmt.Errorf("--what %q: use entries or report", *want)}
 	}
+	lang, err := parseLanguage("--lang", *langFlag)
+	if err != nil {
+		return flagError{err}
+	}
 	now, err := todayClock(*today, cfg.Location)
 	if err != nil {
 		return err
@@ -59,24 +64,30 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	if err != nil {
 		return err
 	}
+	// A storage failure prints what happened in the reader's words, never
+	// the driver's error text (review r42 B3), which goes to the log.
+	failed := func(err error) error {
+		logger.Error("import failed", "file", filepath.Base(files[0]), "dry_run", *dryRun, "err", err)
+		return importFailed(commands.ImportFailureText(err, *dryRun, lang))
+	}
 	store, err := openStore(ctx, cfg.DatabaseURL, cfg.CreateDatabase)
 	if err != nil {
-		return err
+		return failed(err)
 	}
 	defer store.Close()
 	svc := importer.Service{Store: store, Today: func() time.Time { return dates.Today(now(), cfg.Location) },
 		Want: commands.ImportKind(*want), Year: *year, Location: cfg.Location, Now: now}
 	file, problems, err := svc.Read(ctx, filepath.Base(files[0]), data, *by)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", files[0], err)
+		return failed(fmt.Errorf("read %s: %w", files[0], err))
 	}
 	var res commands.ImportResult
 	if len(problems) == 0 {
 		if res, err = svc.Import(ctx, file, *dryRun); err != nil {
-			return err
+			return failed(err)
 		}
 	}
-	fmt.Fprint(stdout, commands.ImportPreview(file, problems, res, *dryRun, commands.Korean))
+	fmt.Fprint(stdout, commands.ImportPreview(file, problems, res, *dryRun, lang))
 	// A refused file is logged as refused, with nothing written (review
 	// r38 M5: a file refused on a late row logged the rows applied before
 	// it, then rolled back, as added).
@@ -88,6 +99,11 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	logger.Info("import", "file", file.Name, "kind", cmp.Or(file.Kind, res.Kind), "rows", max(len(file.Rows), res.Rows), "added", res.Added, "dry_run", *dryRun)
 	return nil
 }
+
+// importFailed is a failed import's message, printed as it is.
+type importFailed string
+
+func (e importFailed) Error() string { return string(e) }
 
 // readCapped reads a file, refusing one larger than limit before reading it.
 func readCapped(path string, limit int64) ([]byte, error) {

@@ -35,7 +35,7 @@ Usage:
                                                       print, chart or post the weekly digest
   jobsbot export --format xlsx|csv [--year 2026] [--as-of 2026-04-30] [--what report|entries] -o FILE
                                                       write the report (as of a date) or the entries to a file
-  jobsbot import [--dry-run] [--what entries|report] [--year 2025] FILE
+  jobsbot import [--dry-run] [--what entries|report] [--year 2025] [--lang ko|en] FILE
                                                       read an exported entries file, a report workbook or a
                                                       department template; preview, then apply it exactly once
   jobsbot remind [--month 2026-11] [--round 1|2] [--dry-run]

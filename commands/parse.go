@@ -241,6 +241,12 @@ func markOnHangul(text string) (word string, mark rune, at int, found bool) {
 	return "", 0, 0, false
 }
 
+// MarkOnHangul is markOnHangul for a cell of an imported file, in NFC: a
+// cell holding such a mark is refused as a typed line is (review r42).
+func MarkOnHangul(text string) (word string, mark rune, at int, found bool) {
+	return markOnHangul(text)
+}
+
 // HasRefusedMark reports whether s holds a mark a typed line is refused
 // for (refusedMark): an imported text cell holding one is refused too
 // (review r38 B4).

@@ -27,22 +27,27 @@ import (
 //     not from the entries sequence: a preview of 10,000 rows used up
 //     10,000 entry numbers.
 //
-// What it still holds until it rolls back: the rows its simulated writes
-// touch, that is the totals rows (program, department and employment days
-// and months) of the programs and dates it has written so far, the entries
-// a 무효 row voids, and the 실적 없음 lock of a department it added
-// realised jobs to, shared. A typed add for one of those programs on one of
-// those dates (or department months) waits for the preview to end; adds
-// for other programs or other months do not.
+// It reads one snapshot (REPEATABLE READ), so its figures (the live SUMs
+// after the file less those before it) are the file's alone: an add another
+// user commits meanwhile is not in them (review r40 M1). In that snapshot it
+// writes only rows no one else writes: its simulated entries (IDs of its
+// own), with the totals triggers off (SET LOCAL jobsbot.preview, migration
+// 00051). Its writes used to upsert the program, department and employment
+// totals rows of their days and months, the rows every add of the same
+// program updates, and an add committed after the snapshot made that upsert
+// fail with a serialization error, on every retry while adds went on: a
+// busy program could not be previewed (review r42 B3). The preview reads no
+// totals row: what a cumulative row is compared with (totalThrough) it sums
+// from entries, its own simulated ones included. Migration 00051 also fails
+// the COMMIT of any transaction that wrote entries so marked: the totals can
+// never fall behind the ledger through a preview.
 //
-// Without the program locks the Lock order's no-cycle argument does not
-// cover a preview: it writes in many statements, each taking its totals
-// rows in key order, but across statements it may hold a month row and then
-// want a day row a concurrent add (one statement: day rows, then month
-// rows) holds while waiting for that month row. PostgreSQL finds the cycle
-// after deadlock_timeout (1 s) and aborts one side, which retries
-// (retryConflicts, 40P01): no write is lost or wrong, but that add or the
-// preview waits about a second more.
+// What it still holds until it rolls back: the entries a 무효 row voids or a
+// 누계 row re-bases (an add or void of those very entries meanwhile fails
+// the preview's write with a serialization error, retried by inTx), and the
+// 실적 없음 lock of a department it added realised jobs to, shared: a 실적
+// 없음 for that department waits for the preview to end. Typed adds, of any
+// program and date, wait for nothing the preview holds.
 
 // previewKey marks a context as an import preview's.
 type previewKey struct{}
@@ -68,11 +73,14 @@ func (p *previewIDs) take(n int) int64 {
 func withPreview(ctx context.Context, tx sqlx.ExtContext) (context.Context, error) {
 	// One snapshot for the whole preview: it holds no program lock, so in
 	// READ COMMITTED an add committed while it runs would count in its
-	// "after" SUMs and be shown as the file's (review r40 M1). A
-	// concurrent write to a totals row the preview also writes fails it
-	// with a serialization error, which inTx runs again.
+	// "after" SUMs and be shown as the file's (review r40 M1). In it, the
+	// totals triggers are off (migration 00051): the totals rows are the
+	// rows concurrent adds write (review r42 B3).
 	if _, err := tx.ExecContext(ctx, `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`); err != nil {
 		return nil, fmt.Errorf("preview snapshot: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `SET LOCAL jobsbot.preview = 'on'`); err != nil {
+		return nil, fmt.Errorf("preview totals: %w", err)
 	}
 	var pid int64
 	if err := sqlx.GetContext(ctx, tx, &pid, `SELECT pg_backend_pid()`); err != nil {
@@ -89,6 +97,8 @@ func previewFrom(ctx context.Context) *previewIDs {
 
 // previewInsertQuery is insertEntriesQuery giving each entry an explicit
 // ID, $15 plus its ordinal, instead of the sequence's next value.
+// Its year totals (read from program_months, which a preview does not
+// keep) are not the preview's: no import reads them, only the entries.
 func previewInsertQuery() (string, error) {
 	q := insertEntriesQuery
 	for _, r := range [][2]string{

@@ -101,7 +101,8 @@ package db
 // the write lock of every program of the file exclusively, in ascending ID
 // order, before step 2, and then writes as a cumulative report and a void
 // do (its delta rows go in insertEntriesQuery batches). Its preview (a dry
-// run, rolled back) takes no program lock and no imports row: see
+// run, rolled back) takes no program lock and no imports row, and writes no
+// totals row (the triggers are off in it, migration 00051): see
 // import_preview.go for what it holds instead.
 //
 // RebuildAggregates (the SQL function rebuild_totals) takes no program lock:
@@ -212,11 +213,20 @@ func yearTotal(ctx context.Context, db sqlx.ExtContext, programID int64, year in
 // totalThrough returns a program's live jobs of one status with as-of dates
 // from 1 January of through's year up to through, read from program_days:
 // what a cumulative report dated through is compared with.
+//
+// An import preview keeps no totals (import_preview.go): there it sums the
+// live entries themselves, its simulated ones included.
 func totalThrough(ctx context.Context, db sqlx.ExtContext, programID int64, through time.Time, status commands.EntryStatus) (int64, error) {
-	const q = `
+	q := `
 		SELECT COALESCE(SUM(jobs), 0)
 		FROM program_days
 		WHERE program_id = $1 AND status = $2 AND day BETWEEN $3::date AND $4::date`
+	if previewFrom(ctx) != nil {
+		q = `
+		SELECT COALESCE(SUM(count), 0)
+		FROM entries
+		WHERE program_id = $1 AND status = $2 AND as_of BETWEEN $3::date AND $4::date AND voided_at IS NULL`
+	}
 	var total int64
 	from := fmt.Sprintf("%04d-01-01", through.Year())
 	if err := sqlx.GetContext(ctx, db, &total, q, programID, string(status), from, dateArg(through)); err != nil {

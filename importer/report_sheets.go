@@ -9,6 +9,8 @@ package importer
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -65,10 +67,96 @@ func reportSheetProblem(f *excelize.File, sheet string, ledger func(year int) (m
 		pr := problem(0, "", "", msg("labels19.import_formula_cell_typed", "Sheet", sheet, "Cells", named(typed), "N", len(typed), i18n.PluralCount, len(typed)))
 		return &pr, nil
 	}
+	if pr := subtotalProblem(f, sheet, rows, head, cols); pr != nil {
+		return pr, nil
+	}
 	if ledger == nil {
 		return nil, nil
 	}
 	return departmentSheetProblem(f, ledger)
+}
+
+// cellReference is a cell reference in a formula (D12, $D$12, AA3).
+var cellReference = regexp.MustCompile(`\$?[A-Z]{1,3}\$?[0-9]+`)
+
+// subtotalProblem checks what the formula-column check does not (review
+// r42): the month cells of a 소계 or 합계 row, formulas adding up the
+// program rows in the export, holding a typed figure; and a formula cell
+// (those, 누계 and 증감) whose formula refers to no cell (`=100`), a figure
+// typed as a formula. The import reads neither: each would be dropped.
+func subtotalProblem(f *excelize.File, sheet string, rows [][]string, head int, formulaCols []int) *commands.ImportProblem {
+	if head < 0 {
+		return nil
+	}
+	// The month labels may be a header row of their own, under 월별 실적.
+	months := map[int]string{}
+	first, start := -1, head+1
+	for n := head; n < min(head+3, len(rows)) && first < 0; n++ {
+		for i, c := range rows[n] {
+			if _, ok := monthOf(strings.TrimSpace(c)); ok {
+				months[i] = strings.TrimSpace(c)
+				if first < 0 {
+					first, start = i, n+1
+				}
+			}
+		}
+	}
+	var typed, constant []string
+	for n := start; n < len(rows); n++ {
+		subtotal := false
+		for i, c := range rows[n] {
+			if first >= 0 && i >= first {
+				break
+			}
+			if c = strings.TrimSpace(c); strings.HasSuffix(c, "소계") || c == "합계" {
+				subtotal = true
+			}
+		}
+		check := map[int]string{}
+		for _, c := range formulaCols {
+			check[c] = rows[head][c]
+		}
+		if subtotal {
+			for c, label := range months {
+				check[c] = label
+			}
+		}
+		for c, label := range check {
+			cell, _ := excelize.CoordinatesToCellName(c+1, n+1)
+			raw := ""
+			if c < len(rows[n]) {
+				raw = strings.TrimSpace(rows[n][c])
+			}
+			formula, _ := f.GetCellFormula(sheet, cell)
+			switch {
+			case formula != "" && !cellReference.MatchString(strings.ToUpper(formula)):
+				constant = append(constant, fmt.Sprintf("%s(%s) `=%s`", cell, label, strings.TrimPrefix(formula, "=")))
+			case formula == "" && raw != "" && subtotal && months[c] != "":
+				typed = append(typed, fmt.Sprintf("%s(%s) `%s`", cell, label, raw))
+			}
+		}
+	}
+	slices.SortFunc(typed, compareCells)
+	slices.SortFunc(constant, compareCells)
+	if len(typed) > 0 {
+		pr := problem(0, "", "", msg("preview3.import_subtotal_cell_typed", "Sheet", sheet, "Cells", named(typed), "N", len(typed), i18n.PluralCount, len(typed)))
+		return &pr
+	}
+	if len(constant) > 0 {
+		pr := problem(0, "", "", msg("preview3.import_formula_replaced", "Sheet", sheet, "Cells", named(constant), "N", len(constant), i18n.PluralCount, len(constant)))
+		return &pr
+	}
+	return nil
+}
+
+// compareCells orders cells named as `F13(11월) …` by row, then column.
+func compareCells(a, b string) int {
+	ca, ra, _ := excelize.CellNameToCoordinates(strings.SplitN(a, "(", 2)[0])
+	cb, rb, _ := excelize.CellNameToCoordinates(strings.SplitN(b, "(", 2)[0])
+	if ra != rb {
+		return ra - rb
+	}
+	return ca - cb
 }
 
 // departmentSheetProblem compares 부서별's month cells with the ledger: the

@@ -149,11 +149,17 @@ func (p *problems) put(pr commands.ImportProblem) {
 	}
 }
 
-// text reads a text cell: NFC, no control characters.
+// text reads a text cell: NFC, no control characters, and no combining
+// mark on a Hangul letter, refused as a typed line is (review r42: a note
+// `어́제 입사` was taken, the mark hiding 어제 from the relative-day check).
 func (p *problems) text(line int, column, raw string) string {
 	s, ok := cleanText(raw)
 	if !ok {
 		p.add(line, column, "", msg("import.problem.control_character"))
+		return s
+	}
+	if word, r, at, found := commands.MarkOnHangul(s); found {
+		p.add(line, column, "", msg("preview3.import_mark_on_hangul", "Word", word, "R", fmt.Sprintf("%04X", r), "At", at))
 	}
 	return s
 }
