@@ -32,13 +32,13 @@ import (
 // user commits meanwhile is not in them (review r40 M1). In that snapshot it
 // writes only rows no one else writes: its simulated entries (IDs of its
 // own), with the totals triggers off (SET LOCAL jobsbot.preview, migration
-// 00051). Its writes used to upsert the program, department and employment
+// 00052). Its writes used to upsert the program, department and employment
 // totals rows of their days and months, the rows every add of the same
 // program updates, and an add committed after the snapshot made that upsert
 // fail with a serialization error, on every retry while adds went on: a
 // busy program could not be previewed (review r42 B3). The preview reads no
 // totals row: what a cumulative row is compared with (totalThrough) it sums
-// from entries, its own simulated ones included. Migration 00051 also fails
+// from entries, its own simulated ones included. Migration 00052 also fails
 // the COMMIT of any transaction that wrote entries so marked: the totals can
 // never fall behind the ledger through a preview.
 //
@@ -74,7 +74,7 @@ func withPreview(ctx context.Context, tx sqlx.ExtContext) (context.Context, erro
 	// One snapshot for the whole preview: it holds no program lock, so in
 	// READ COMMITTED an add committed while it runs would count in its
 	// "after" SUMs and be shown as the file's (review r40 M1). In it, the
-	// totals triggers are off (migration 00051): the totals rows are the
+	// totals triggers are off (migration 00052): the totals rows are the
 	// rows concurrent adds write (review r42 B3).
 	if _, err := tx.ExecContext(ctx, `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`); err != nil {
 		return nil, fmt.Errorf("preview snapshot: %w", err)

@@ -102,7 +102,7 @@ package db
 // order, before step 2, and then writes as a cumulative report and a void
 // do (its delta rows go in insertEntriesQuery batches). Its preview (a dry
 // run, rolled back) takes no program lock and no imports row, and writes no
-// totals row (the triggers are off in it, migration 00051): see
+// totals row (the triggers are off in it, migration 00052): see
 // import_preview.go for what it holds instead.
 //
 // RebuildAggregates (the SQL function rebuild_totals) takes no program lock:

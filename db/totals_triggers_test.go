@@ -210,7 +210,7 @@ func TestTotalsTriggersMigrateDownAndUp(t *testing.T) {
 	if err := s.Migrate(ctx); err != nil {
 		t.Fatalf("up again: %v", err)
 	}
-	// entries_preview_never_commits is migration 00051's (an import
+	// entries_preview_never_commits is migration 00052's (an import
 	// preview's writes never commit, review r42 B3).
 	if got, want := triggers(), []string{"entries_preview_never_commits", "entries_refuse_nothing_month", "entries_totals_delete", "entries_totals_insert", "entries_totals_truncate", "entries_totals_update", "entries_void_seq"}; !slices.Equal(got, want) {
 		t.Fatalf("after up, triggers on entries = %v, want %v", got, want)
