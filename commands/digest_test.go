@@ -94,7 +94,7 @@ func TestDigestGolden(t *testing.T) {
 	ctx := context.Background()
 	var out strings.Builder
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
-		svc := commands.New(commands.Config{Store: h.store, Language: lang, Location: seoulZone, Now: func() time.Time { return digestAt }})
+		svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: h.store, Language: lang, Location: seoulZone, Now: func() time.Time { return digestAt }})
 		d, err := svc.Digest(ctx, goldenWk)
 		if err != nil {
 			t.Fatalf("Digest: %v", err)

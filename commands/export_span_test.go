@@ -36,12 +36,12 @@ func TestExportRangeIsReadAsReportReadsIt(t *testing.T) {
 	store := dbtest.New(t)
 	exp := &recordingExporter{}
 	sender := &countingSender{}
-	svc := commands.New(commands.Config{
+	svc := commands.New(commands.Config{DBDeadline: time.Minute,
 		Store: store, Language: commands.Korean,
 		Now:      func() time.Time { return fixedNow },
 		Exporter: exp, FileSender: sender,
 	})
-	console := commands.New(commands.Config{Store: store, Language: commands.Korean, Now: func() time.Time { return fixedNow }})
+	console := commands.New(commands.Config{DBDeadline: time.Minute, Store: store, Language: commands.Korean, Now: func() time.Time { return fixedNow }})
 	for _, tc := range []struct {
 		line  string
 		lang  commands.Lang

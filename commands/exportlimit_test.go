@@ -52,7 +52,7 @@ func TestExportsAreBounded(t *testing.T) {
 	sender := &countingSender{}
 	now := fixedNow
 	var nowMu sync.Mutex
-	svc := commands.New(commands.Config{
+	svc := commands.New(commands.Config{DBDeadline: time.Minute,
 		Store: dbtest.New(t), Language: commands.Korean, ExportConcurrency: 2,
 		Now:      func() time.Time { nowMu.Lock(); defer nowMu.Unlock(); return now },
 		Exporter: gate, FileSender: sender,

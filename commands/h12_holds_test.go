@@ -123,7 +123,7 @@ func TestConcurrentIdenticalAddsRecordOnce(t *testing.T) {
 	for _, lang := range []commands.Lang{commands.English, commands.Korean} {
 		for _, colleagues := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/colleagues=%t", lang, colleagues), func(t *testing.T) {
-				h := newConcurrencyHarness(t, lang)
+				h := newHarness(t, lang)
 				line := byLang(lang, "add 7 youth 11/20 note:job fair", "추가 7 청년 11월 20일 메모:박람회 현장채용")
 				start := make(chan struct{})
 				replies := make([]commands.Reply, n)

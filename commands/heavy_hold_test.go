@@ -63,7 +63,7 @@ func TestImportKeepsItsHeavySlotUntilItsReaderStops(t *testing.T) {
 	stuck := &stuckReader{countingStore: &countingStore{Store: s}, deadline: parent.done,
 		release: make(chan struct{}), returned: make(chan struct{})}
 	f := &fileFetcher{data: entriesCSV(t, s, 3)}
-	svc := commands.New(commands.Config{Store: s, Language: commands.Korean, ExportConcurrency: 1,
+	svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: s, Language: commands.Korean, ExportConcurrency: 1,
 		WritesPerMinute: -1, Now: func() time.Time { return fixedNow }, FileFetcher: f,
 		FileImporter: importer.Service{Store: stuck, Today: func() time.Time { return day(2026, 12, 3) },
 			Limits: importer.SlackLimits(), RowCap: importer.SlackRowCap},

@@ -20,7 +20,7 @@ func TestOneHeavyJobPerUserAcrossReplicas(t *testing.T) {
 	store := dbtest.New(t)
 	gate := &gatedExporter{entered: make(chan string), release: make(chan struct{})}
 	sender := &countingSender{}
-	cfg := commands.Config{
+	cfg := commands.Config{DBDeadline: time.Minute,
 		Store: store, Language: commands.Korean, ExportConcurrency: 2,
 		Now:      func() time.Time { return fixedNow },
 		Exporter: gate, FileSender: sender,

@@ -88,7 +88,7 @@ func importService(t *testing.T, fetcher commands.FileFetcher, writesPerMinute i
 	t.Helper()
 	s := dbtest.New(t)
 	cs := &countingStore{Store: s}
-	svc := commands.New(commands.Config{Store: s, Language: commands.Korean, Managers: []string{"U_MGR"}, ExportConcurrency: 2,
+	svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: s, Language: commands.Korean, Managers: []string{"U_MGR"}, ExportConcurrency: 2,
 		WritesPerMinute: writesPerMinute, Now: func() time.Time { return fixedNow },
 		FileFetcher:  fetcher,
 		FileImporter: importer.Service{Store: cs, Today: func() time.Time { return day(2026, 12, 3) }, RowCap: importer.SlackRowCap},
@@ -239,7 +239,7 @@ func TestSlackImportPastItsDeadlineSaysTheFileIsTooSlow(t *testing.T) {
 	f := &fileFetcher{}
 	s := dbtest.New(t)
 	cs := &countingStore{Store: s}
-	svc := commands.New(commands.Config{Store: s, Language: commands.Korean, Managers: []string{"U_MGR"}, ExportConcurrency: 2,
+	svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: s, Language: commands.Korean, Managers: []string{"U_MGR"}, ExportConcurrency: 2,
 		Now: func() time.Time { return fixedNow }, FileFetcher: f,
 		FileImporter: importer.Service{Store: stallingStore{cs}, Today: func() time.Time { return day(2026, 12, 3) },
 			Limits: importer.SlackLimits(), RowCap: importer.SlackRowCap},

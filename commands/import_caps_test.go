@@ -24,7 +24,7 @@ func slackImportService(t *testing.T, fetcher commands.FileFetcher, store func(*
 	if store != nil {
 		st = store(cs)
 	}
-	svc := commands.New(commands.Config{Store: s, Language: commands.Korean, Managers: []string{"U_MGR"}, ExportConcurrency: 2,
+	svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: s, Language: commands.Korean, Managers: []string{"U_MGR"}, ExportConcurrency: 2,
 		WritesPerMinute: -1, Now: func() time.Time { return fixedNow }, FileFetcher: fetcher,
 		FileImporter: importer.Service{Store: st, Today: func() time.Time { return day(2026, 12, 3) },
 			Limits: importer.SlackLimits(), RowCap: importer.SlackRowCap},

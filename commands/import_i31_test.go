@@ -39,7 +39,7 @@ func newI31Env(t *testing.T) *i31Env {
 	s := dbtest.New(t)
 	cs := &countingStore{Store: s}
 	f := &fileFetcher{}
-	svc := commands.New(commands.Config{Store: s, Language: commands.Korean, Managers: []string{"U_MGR"}, ExportConcurrency: 2,
+	svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: s, Language: commands.Korean, Managers: []string{"U_MGR"}, ExportConcurrency: 2,
 		WritesPerMinute: -1, Now: func() time.Time { return fixedNow }, FileFetcher: f,
 		FileImporter: importer.Service{Store: cs, Today: func() time.Time { return day(2026, 11, 26) },
 			Now: func() time.Time { return fixedNow }, RowCap: importer.SlackRowCap},

@@ -171,7 +171,7 @@ func TestImportApplySaysWhenTheLedgerChangedSinceThePreview(t *testing.T) {
 	} {
 		s := dbtest.New(t)
 		f := &fileFetcher{data: []byte("2026년 일자리 실적\n사업코드,3월\nyouth,5\n")}
-		svc := commands.New(commands.Config{Store: s, Language: tc.lang, Managers: []string{"U_MGR"}, ExportConcurrency: 2,
+		svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: s, Language: tc.lang, Managers: []string{"U_MGR"}, ExportConcurrency: 2,
 			WritesPerMinute: -1, Now: func() time.Time { return fixedNow }, FileFetcher: f,
 			FileImporter: importer.Service{Store: s, Today: func() time.Time { return day(2026, 12, 3) }, RowCap: importer.SlackRowCap},
 		})

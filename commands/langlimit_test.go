@@ -15,7 +15,7 @@ func TestLanguageChangeIsALimitedWrite(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	store := dbtest.New(t)
-	svc := commands.New(commands.Config{Store: store, Now: func() time.Time { return fixedNow }})
+	svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: store, Now: func() time.Time { return fixedNow }})
 	slack := commands.Caller{UserID: "U1", Source: commands.SourceSlash}
 	for i := range 20 {
 		line := []string{"lang ko", "언어 영어"}[i%2]

@@ -20,7 +20,7 @@ func TestRedeliveriesSpendNoWriteAllowance(t *testing.T) {
 	t.Parallel()
 	store := dbtest.New(t)
 	clock := func() time.Time { return fixedNow }
-	cfg := commands.Config{Store: store, Now: clock, Managers: []string{"U1"}}
+	cfg := commands.Config{DBDeadline: time.Minute, Store: store, Now: clock, Managers: []string{"U1"}}
 	replicas := []*commands.Service{commands.New(cfg), commands.New(cfg)}
 	ctx := context.Background()
 	caller := func(key string, lang commands.Lang) commands.Caller {

@@ -19,8 +19,8 @@ func TestWriteLimitIsSharedByReplicas(t *testing.T) {
 	now := fixedNow
 	clock := func() time.Time { return now }
 	replicas := []*commands.Service{
-		commands.New(commands.Config{Store: store, Now: clock}),
-		commands.New(commands.Config{Store: store, Now: clock}),
+		commands.New(commands.Config{DBDeadline: time.Minute, Store: store, Now: clock}),
+		commands.New(commands.Config{DBDeadline: time.Minute, Store: store, Now: clock}),
 	}
 	ctx := context.Background()
 	allowed := 0

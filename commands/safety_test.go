@@ -95,7 +95,7 @@ func TestOnlyManagersDecideCandidates(t *testing.T) {
 			t.Fatalf("after a refused move to %s the stage is %s", target, st)
 		}
 	}
-	ko := commands.New(commands.Config{Store: h.store, Language: commands.Korean, Managers: []string{manager}})
+	ko := commands.New(commands.Config{DBDeadline: time.Minute, Store: h.store, Language: commands.Korean, Managers: []string{manager}})
 	r := ko.Handle(context.Background(), commands.Caller{UserID: "U1"}, "후보 이동 1 지정")
 	mustContain(t, r.Text(), "지정 단계는 시의 공식 결정이므로 일자리 담당 관리자만 옮길 수 있습니다.")
 	h.run("U1", "candidate move 2 withdrawn", commands.OutcomeOK)
@@ -112,7 +112,7 @@ func TestWriteRateLimit(t *testing.T) {
 	t.Parallel()
 	store := dbtest.New(t)
 	now := fixedNow
-	svc := commands.New(commands.Config{Store: store, Managers: []string{manager}, Now: func() time.Time { return now }})
+	svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: store, Managers: []string{manager}, Now: func() time.Time { return now }})
 	ctx := context.Background()
 	slack := func(user string) commands.Caller { return commands.Caller{UserID: user, Source: commands.SourceSlash} }
 	for i := range 20 {
@@ -146,7 +146,7 @@ func TestWriteRateLimit(t *testing.T) {
 	if err := store.DB().GetContext(ctx, &n, `SELECT count(*) FROM entries`); err != nil || n != 23 {
 		t.Fatalf("%d entries (%v); want 20 + 1 other user + 1 console + 1 after the wait", n, err)
 	}
-	ko := commands.New(commands.Config{Store: store, Language: commands.Korean, WritesPerMinute: 1, Now: func() time.Time { return now }})
+	ko := commands.New(commands.Config{DBDeadline: time.Minute, Store: store, Language: commands.Korean, WritesPerMinute: 1, Now: func() time.Time { return now }})
 	for range 20 {
 		ko.Handle(ctx, slack("U3"), "add 1 youth")
 	}

@@ -220,7 +220,7 @@ func TestHolidayRemindAndDigestWritesAreLimitedAndGuarded(t *testing.T) {
 			ctx := context.Background()
 			store := dbtest.New(t)
 			poster, sender := &countingDigests{}, &countingReminders{}
-			svc := commands.New(commands.Config{Store: store, Language: commands.Korean, Managers: []string{manager},
+			svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: store, Language: commands.Korean, Managers: []string{manager},
 				Now: func() time.Time { return fixedNow }, DigestPoster: poster, ReminderSender: sender})
 			if r := svc.Handle(ctx, commands.Caller{UserID: manager, Source: commands.SourceConsole}, "공휴일 추가 2026-10-02 임시공휴일"); r.Outcome != commands.OutcomeOK {
 				t.Fatal(r.Text())

@@ -21,7 +21,7 @@ func newClockHarness(t *testing.T, lang commands.Lang, start time.Time) clockHar
 	t.Helper()
 	store := dbtest.New(t)
 	now := start
-	svc := commands.New(commands.Config{
+	svc := commands.New(commands.Config{DBDeadline: time.Minute,
 		Store: store, Language: lang, Managers: []string{manager},
 		Now: func() time.Time { return now },
 	})

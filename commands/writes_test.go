@@ -198,7 +198,7 @@ func TestConcurrentUndosVoidDistinctEntries(t *testing.T) {
 // concurrentUndos logs 25 entries spread over programs, runs 20 undos at once
 // and wants only the newest voided, once.
 func concurrentUndos(t *testing.T, programs []string) {
-	h := newConcurrencyHarness(t, commands.English)
+	h := newHarness(t, commands.English)
 	const entries, undos = 25, 20
 	for i := 1; i <= entries; i++ {
 		h.run("U1", fmt.Sprintf("add %d %s date:2026-11-20 confirm:yes", i, programs[i%len(programs)]), commands.OutcomeOK)
@@ -244,7 +244,7 @@ func concurrentUndos(t *testing.T, programs []string) {
 // (issue 10 #2). Run with -race.
 func TestConcurrentWritesOnOneProgramAndDay(t *testing.T) {
 	t.Parallel()
-	h := newConcurrencyHarness(t, commands.English)
+	h := newHarness(t, commands.English)
 	const workers, rounds = 32, 8
 	var wg sync.WaitGroup
 	for w := range workers {

@@ -325,6 +325,9 @@ var (
 // template again, through conn (nil: a connection of its own), or says why
 // it cannot (then the database is dropped).
 func (b *baseline) emptyDatabase(ctx context.Context, server, name string, conn *sql.DB) error {
+	if conn != nil && conn.PingContext(ctx) != nil {
+		conn = nil // the test closed its Store (an outage test)
+	}
 	if conn == nil {
 		own, err := openDatabase(ctx, server, name)
 		if err != nil {
