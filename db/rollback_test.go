@@ -97,7 +97,7 @@ var offeredLine = regexp.MustCompile("`(add [^`]+)`")
 func ledgerWithDemo(t *testing.T, store *db.Store) *commands.Service {
 	t.Helper()
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
-	svc := commands.New(commands.Config{Store: store, Managers: []string{"UMGR"}, Language: commands.Korean,
+	svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: store, Managers: []string{"UMGR"}, Language: commands.Korean,
 		Now: func() time.Time { return now }, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	script := append(commands.DemoScript(), commands.DemoLastYear(2026)...)
 	for i, line := range script {

@@ -21,7 +21,7 @@ func (p people) NameOf(_ context.Context, id string) string { return p[id] }
 func TestEntriesExportShowsNamesAndAuditMarks(t *testing.T) {
 	store := dbtest.New(t)
 	now := time.Date(2026, time.May, 25, 3, 0, 0, 0, time.UTC)
-	svc := commands.New(commands.Config{Store: store, Location: seoul, Language: commands.Korean, Managers: []string{"UMGR"},
+	svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: store, Location: seoul, Language: commands.Korean, Managers: []string{"UMGR"},
 		Now: func() time.Time { return now }, Exporter: export.New(store, seoul), People: people{"UMGR": "이과장"}})
 	run(t, svc,
 		"add 100 youth date:2026-04-10",               // #1

@@ -28,7 +28,7 @@ func ledger(t *testing.T) (*db.Store, *commands.Service) {
 	t.Helper()
 	store := dbtest.New(t)
 	now := time.Date(2026, 5, 15, 10, 0, 0, 0, seoul)
-	svc := commands.New(commands.Config{Store: store, Location: seoul, Language: commands.Korean, Managers: []string{"UMGR"},
+	svc := commands.New(commands.Config{DBDeadline: time.Minute, Store: store, Location: seoul, Language: commands.Korean, Managers: []string{"UMGR"},
 		Now: func() time.Time { return now }, Exporter: export.New(store, seoul)})
 	lines := []string{
 		"add 1800 social date:2025-03-31 confirm:yes", // last year: the past-year hold

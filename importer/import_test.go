@@ -28,7 +28,7 @@ func service(store *db.Store) *commands.Service { return commands.New(serviceCon
 
 // serviceConfig is what service builds: the exporter and no file sender.
 func serviceConfig(store *db.Store) commands.Config {
-	return commands.Config{Store: store, Location: seoul, Language: commands.Korean, Managers: []string{"UMGR"},
+	return commands.Config{DBDeadline: time.Minute, Store: store, Location: seoul, Language: commands.Korean, Managers: []string{"UMGR"},
 		Now: func() time.Time { return now }, Exporter: export.New(store, seoul)}
 }
 

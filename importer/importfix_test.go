@@ -59,7 +59,7 @@ func newIfx(t *testing.T, lang commands.Lang, day string) *ifx {
 	h := &ifx{t: t, lang: lang, store: dbtest.New(t), fetch: &ifxFetcher{}, sent: &ifxSent{}}
 	h.at(day)
 	now := func() time.Time { return h.clock }
-	h.svc = commands.New(commands.Config{Store: h.store, Location: seoul, Language: lang, Managers: []string{"UMGR"}, Now: now,
+	h.svc = commands.New(commands.Config{DBDeadline: time.Minute, Store: h.store, Location: seoul, Language: lang, Managers: []string{"UMGR"}, Now: now,
 		Exporter: export.New(h.store, seoul), FileSender: h.sent, FileFetcher: h.fetch,
 		FileImporter: importer.Service{Store: h.store, Today: func() time.Time { return dates.Today(now(), seoul) },
 			Location: seoul, Now: now}})
