@@ -784,17 +784,7 @@ func monthWeekHolds(rest string, y, m int, written time.Time) bool {
 	if n == 0 {
 		n = atoiOr(submatch(rest, reMonthWeekAfter, loc, "nd"))
 	}
-	years := []int{y}
-	if y == 0 {
-		years = []int{written.Year(), written.Year() + 1}
-	}
-	for _, year := range years {
-		monday, sunday := monthWeekFull(year, time.Month(m), n)
-		if !written.Before(monday) && !written.After(sunday) {
-			return true
-		}
-	}
-	return false
+	return weekHoldsEntry(y, m, n, written)
 }
 
 // submatch is the named group of a match at loc in s, or "".

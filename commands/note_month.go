@@ -317,9 +317,7 @@ func lastWeekday(from, to time.Time) time.Time {
 // to the month's days; ok=false when the month has no such week.
 func monthWeek(year int, month time.Month, n int) (from, to time.Time, ok bool) {
 	first := dates.On(year, month, 1)
-	thursday := first.AddDate(0, 0, (int(time.Thursday)-int(first.Weekday())+7)%7)
-	monday := thursday.AddDate(0, 0, -3+7*(n-1))
-	from, to = monday, monday.AddDate(0, 0, 6)
+	from, to = monthWeekFull(year, month, n)
 	if from.Before(first) {
 		from = first
 	}

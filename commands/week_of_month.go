@@ -161,9 +161,7 @@ func readWeekOfMonthDay(re *regexp.Regexp, loc []int, text string, base time.Tim
 	}
 	w.n = n
 	first := dates.On(year, time.Month(month), 1)
-	thursday := first.AddDate(0, 0, (int(time.Thursday)-int(first.Weekday())+7)%7)
-	w.from = thursday.AddDate(0, 0, -3+7*(n-1))
-	w.to = w.from.AddDate(0, 0, 6)
+	w.from, w.to = monthWeekFull(year, time.Month(month), n)
 	weekDay := w.from.AddDate(0, 0, (int(want)+6)%7)
 	nth := first.AddDate(0, 0, (int(want)-int(first.Weekday())+7)%7+7*(n-1))
 	_, _, hasWeek := monthWeek(year, time.Month(month), n)
