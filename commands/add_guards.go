@@ -225,7 +225,7 @@ func (s *Service) answeredAlready(ctx context.Context, cmd Command, token string
 	if err != nil {
 		return Reply{}, err
 	}
-	again := withConfirm(cmd.Line, s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
+	again := withConfirm(s.offeredLine(cmd, time.Time{}), s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holdlock.yes_answered_already",
 		"ID", first.ID, "Date", s.date(first.AsOf), "Again", again)}, nil
 }
@@ -719,19 +719,14 @@ func (s *Service) dateFooter(c Caller, e NewEntry, q *dateQuestion, typed, butto
 	return lines, actions
 }
 
-// lineWithItsDate is the held line as typed, with the date it was held
-// for when it gave none: a line without a date is dated the day it is
-// sent, so the confirmation typed (or pressed) on a later day filed the
-// jobs on that day, across a month end without a word (review r25 F6).
+// lineWithItsDate is the held line as offered back (offeredLine): with
+// the date it was held for when it gave none, since a line without a date
+// is dated the day it is sent, so the confirmation typed (or pressed) on a
+// later day filed the jobs on that day, across a month end without a word
+// (review r25 F6), and with a date counted from the day typed written as
+// that day (review r39 F17).
 func (s *Service) lineWithItsDate(cmd Command, e NewEntry) string {
-	if cmd.Opts.Date != nil || e.AsOf.IsZero() || (cmd.Name != cmdAdd && cmd.Name != cmdHire) {
-		return cmd.Line
-	}
-	date := s.date(e.AsOf)
-	if s.lang != Korean {
-		date = e.AsOf.Format(time.DateOnly)
-	}
-	return withConfirm(cmd.Line, s.msg("k42.line_date", "Date", date))
+	return s.offeredLine(cmd, e.AsOf)
 }
 
 // withConfirm adds the confirm option to a held line: at its end, or just
@@ -1497,7 +1492,7 @@ func (s *Service) markedAnswerRecorded(cmd Command, other Entry, mine, mark stri
 // againLine is cmd's line with 확인:다시 for a separate report: in place
 // of a 확인: the line holds already (before its note), else added.
 func (s *Service) againLine(cmd Command) string {
-	line, note := cmd.Line, ""
+	line, note := s.offeredLine(cmd, time.Time{}), ""
 	if j, _ := restOfLineOption(line); j >= 0 {
 		line, note = line[:j], line[j:]
 	}
@@ -1515,7 +1510,7 @@ func (s *Service) againLine(cmd Command) string {
 // dayChoice: the lines were offered for a date read as two days (review
 // r38 B7), not for a note.
 func (s *Service) noteAnswerRecorded(cmd Command, other Entry, dayChoice bool) Reply {
-	again := withConfirm(cmd.Line, s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
+	again := withConfirm(s.offeredLine(cmd, time.Time{}), s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
 	id := "holdlock2.note_answer_recorded"
 	if dayChoice {
 		id = "b7hold.day_choice_answer_recorded"

@@ -937,6 +937,17 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 				return r, false // dated within last week: the note agrees
 			}
 			r.year, r.month, r.relative, r.dayWord = monday.Year(), int(monday.Month()), true, true
+			if sunday.Month() != monday.Month() && asOf.Before(monday) && !asOf.IsZero() {
+				// 지난주 (11. 30. ~ 12. 6.) on an entry dated 11. 20., before
+				// the week: another week, asked as one within a month is
+				// (its month its last weekday's: review r39, it was filed
+				// unasked since November is one of the week's months)
+				r.weekAgoFrom, r.weekAgoTo = monday, sunday
+				r.day = lastWeekday(monday, sunday)
+				r.year, r.month = r.day.Year(), int(r.day.Month())
+				r.inMonth = r.day.Month() == asOf.Month() && r.day.Year() == asOf.Year()
+				break
+			}
 			if sunday.Month() != monday.Month() {
 				r.from, r.to = monday, sunday
 				break
@@ -1518,7 +1529,7 @@ func (s *Service) hireLine(agreement, count int64, day time.Time, note, reason s
 		date = day.Format(time.DateOnly)
 	}
 	parts := []string{s.msg("k49.line_hire"), strconv.FormatInt(agreement, 10), numbers.Format(count), s.msg("k42.line_date", "Date", date)}
-	if note != "" {
+	if note = s.absoluteNote(note, day); note != "" { // 어제 입사 as that day (review r39 F9)
 		parts = append(parts, s.msg("k42.line_note", "Note", note))
 	}
 	if reason != "" {
@@ -1569,7 +1580,7 @@ func (s *Service) draftLine(p Program, d entryDraft, day time.Time, note string)
 		}
 		parts = append(parts, s.msg(id))
 	}
-	if note != "" {
+	if note = s.absoluteNote(note, day); note != "" { // 어제 입사 as that day (review r39 F9)
 		parts = append(parts, s.msg("k42.line_note", "Note", note))
 	}
 	if d.reason != "" && (d.reasonMonth == nil || d.reasonMonth(day)) { // 사유: takes the rest of the line, so it comes last

@@ -440,6 +440,7 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			i = end - 1
 			continue
 		}
+		dateFrom := i // the date option's first word, for dateRaw
 		if canonical == "date" {
 			// 날짜:11월 넷째주: a week, named by its days (review r22 F3, r25 F14)
 			if err := weekOfMonthDate(cmd, append([]token{{text: value, raw: value}}, tokens[i+1:]...), today); err != nil {
@@ -503,6 +504,9 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 		}
 		if err := setOption(cmd, canonical, value, today); err != nil {
 			return nil, err
+		}
+		if canonical == "date" {
+			cmd.dateRaw = rawJoin(tokens[dateFrom : i+1])
 		}
 	}
 	return positional, nil
