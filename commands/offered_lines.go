@@ -2,6 +2,7 @@ package commands
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -168,5 +169,9 @@ func (s *Service) absoluteNote(note string, day time.Time) string {
 // lineMonth is a month as an offered line's note writes it: 2026년 11월,
 // November 2026.
 func (s *Service) lineMonth(m time.Time) string {
-	return s.msg("offered3.note_month", "Year", m.Year(), "Month", int(m.Month()), "Name", m.Month().String())
+	name := m.Month().String()
+	if s.lang == Korean {
+		name = strconv.Itoa(int(m.Month())) + "월"
+	}
+	return s.msg("offered3.note_month", "Year", m.Year(), "Name", name)
 }
