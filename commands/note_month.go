@@ -603,6 +603,11 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 	day := 0
 	switch kind {
 	case "date":
+		if sep := func(from, to string) string { // the separator between two parts
+			return strings.TrimSpace(note[loc[2*re.SubexpIndex(from)+1]:loc[2*re.SubexpIndex(to)]])
+		}; sep("y", "m") != sep("m", "d") {
+			return r, false // 12/9·10 (the 9th and the 10th) is no 2012. 9. 10.
+		}
 		r.year, r.month, day = twoDigitYear("y"), num("m"), num("d")
 		if day < 1 || (rest != "" && strings.ContainsAny(rest[:1], "0123456789")) {
 			return r, false
@@ -1331,7 +1336,7 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 	if r.namesLaterDay(asOf) {
 		day = r.named // 2/1 현재 on a 1월말 누계: that day, not its month's end (review r28 F10)
 	}
-	reply := s.anotherMonthReply(r, asOf, s.draftLine(p, d, day, d.note), s.keptLine(p, d, asOf, r.word))
+	reply := s.anotherMonthReply(r, asOf, d.note, s.draftLine(p, d, day, d.note), s.keptLine(p, d, asOf, r.word))
 	if _, _, weekends := entryWeekend(r, asOf); d.date != nil && day.Equal(r.named) && !weekends {
 		// 날짜:11/28 메모:11월 26일 입사: the kept line leaves the start day
 		// out, and says why (review r31 F3/F15)
@@ -1403,14 +1408,14 @@ func (s *Service) noteMonthToCome(r noteRead, ok bool, today time.Time) string {
 // the line kept without the word. When the years differ both are named
 // (review r15 F18/F19: 작년 12월분 on a December date is no match); a
 // quarter, a half or a year is named as such (2026년 4분기, 2026년).
-func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept string) string {
+func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, note, dated, kept string) string {
 	if reply := s.dayAheadReply(r, asOf, dated, kept); reply != "" {
 		return reply // 7일 입사 on 12. 4.: 11. 7. or 12. 7. (review r33 M2)
 	}
 	if reply := s.yearEndNoteReply(r, asOf, dated, kept); reply != "" {
 		return reply // 메모:1/2 기준 on 31 December: 2026. 1. 2. or 2027. 1. 2. (review r39 F16)
 	}
-	if reply := s.weekdayFromReply(r, dated, kept); reply != "" {
+	if reply := s.weekdayFromReply(r, note, dated); reply != "" {
 		return reply // 월요일부터 출근 typed on Friday: last or next Monday (review r35 B3)
 	}
 	if reply := s.weekendOfEntryReply(r, asOf, dated, kept); reply != "" {
@@ -1518,7 +1523,7 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 	line := func(day time.Time, note string) string {
 		return s.hireLine(agreement, count, day, note, reasonOn(day))
 	}
-	return s.anotherMonthReply(r, asOf, line(day, note), line(asOf, withoutNoteWords(note, datePhrase(note, r.word)))), day
+	return s.anotherMonthReply(r, asOf, note, line(day, note), line(asOf, withoutNoteWords(note, datePhrase(note, r.word)))), day
 }
 
 // hireLine is the 채용 of agreement a person would type for count dated

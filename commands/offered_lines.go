@@ -141,7 +141,7 @@ func (s *Service) absoluteNote(note string, day time.Time) string {
 			}
 		case !r.day.IsZero():
 			if r.day.Equal(day) {
-				out = strings.Replace(out, r.word, s.lineDate(day), 1)
+				out = dayWordAsDate(out, r.word, s.lineDate(day))
 			}
 		case r.months() == 1 && !r.pastOnly:
 			core := reMonthCounted.FindString(r.word)
@@ -174,4 +174,19 @@ func (s *Service) lineMonth(m time.Time) string {
 		name = strconv.Itoa(int(m.Month())) + "월"
 	}
 	return s.msg("offered3.note_month", "Year", m.Year(), "Name", name)
+}
+
+// dayWordAsDate is note with word (목요일, 어제) written as date, once; the
+// 날 a weekday word may carry (목요일날 입사) goes with it, since a date
+// written out takes none (2026. 12. 31. 입사, not 2026. 12. 31.날).
+func dayWordAsDate(note, word, date string) string {
+	i := strings.Index(note, word)
+	if i < 0 {
+		return note
+	}
+	rest := note[i+len(word):]
+	if after, ok := strings.CutPrefix(rest, "날"); ok && (after == "" || after[0] == ' ') {
+		rest = after
+	}
+	return note[:i] + date + rest
 }
