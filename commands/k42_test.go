@@ -97,14 +97,14 @@ func TestNoteNamingAnotherMonthIsRefused(t *testing.T) {
 	}{
 		{commands.Korean, map[string][]string{
 			"추가 노인 15 메모:11월분":          {"`11월분`", "2026. 12. 3.", "`추가 노인 15 날짜:2026. 11. 30. 메모:11월분`", "`추가 노인 15 날짜:2026. 12. 3.`", "아무것도 저장하지 않았습니다"},
-			"추가 노인 15 메모:지난달분 경로당":      {"`지난달분`", "`추가 노인 15 날짜:2026. 11. 30. 메모:지난달분 경로당`", "`추가 노인 15 날짜:2026. 12. 3. 메모:경로당`"},
+			"추가 노인 15 메모:지난달분 경로당":      {"`지난달분`", "`추가 노인 15 날짜:2026. 11. 30. 메모:2026년 11월분 경로당`", "`추가 노인 15 날짜:2026. 12. 3. 메모:경로당`"},
 			"추가 노인 15 12. 1. 메모:11월 실적": {"`11월 실적`", "`추가 노인 15 날짜:2026. 12. 1.`"},
 			"추가 노인 15 11. 30. 메모:10월분":  {"`10월분`", "`추가 노인 15 날짜:2026. 10. 31. 메모:10월분`"},
 			"추가 노인 15 상태:약정 메모:1월분":     {"`1월분`", "`추가 노인 15 날짜:2026. 1. 31. 상태:약정 메모:1월분`"},
 		}, []string{"추가 노인 15 11. 30. 메모:11월분", "추가 노인 5 메모:12월분 경로당"}},
 		{commands.English, map[string][]string{
 			"add 15 senior note:11월분":               {"`11월분`", "2026-12-03", "`add senior 15 date:2026-11-30 note:11월분`", "`add senior 15 date:2026-12-03`", "nothing was saved"},
-			"add 15 senior note:last month's hires": {"`last month's`", "`add senior 15 date:2026-11-30 note:last month's hires`", "`add senior 15 date:2026-12-03 note:hires`"},
+			"add 15 senior note:last month's hires": {"`last month's`", "`add senior 15 date:2026-11-30 note:November 2026's hires`", "`add senior 15 date:2026-12-03 note:hires`"},
 		}, []string{"add 15 senior 2026-11-30 note:last month's hires", "add 5 senior note:12월분"}},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
