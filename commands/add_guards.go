@@ -399,7 +399,7 @@ func (s *Service) answeredAlready(ctx context.Context, cmd Command, token string
 		return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds3.again_answered_already",
 			"ID", first.ID, "Date", s.date(first.AsOf), "Line", s.plainLine(cmd))}, nil
 	}
-	again := withConfirm(cmd.Line, s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
+	again := withConfirm(s.offeredLine(cmd, time.Time{}), s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holdlock.yes_answered_already",
 		"ID", first.ID, "Date", s.date(first.AsOf), "Again", again)}, nil
 }
@@ -893,19 +893,14 @@ func (s *Service) dateFooter(c Caller, e NewEntry, q *dateQuestion, typed, butto
 	return lines, actions
 }
 
-// lineWithItsDate is the held line as typed, with the date it was held
-// for when it gave none: a line without a date is dated the day it is
-// sent, so the confirmation typed (or pressed) on a later day filed the
-// jobs on that day, across a month end without a word (review r25 F6).
+// lineWithItsDate is the held line as offered back (offeredLine): with
+// the date it was held for when it gave none, since a line without a date
+// is dated the day it is sent, so the confirmation typed (or pressed) on a
+// later day filed the jobs on that day, across a month end without a word
+// (review r25 F6), and with a date counted from the day typed written as
+// that day (review r39 F17).
 func (s *Service) lineWithItsDate(cmd Command, e NewEntry) string {
-	if cmd.Opts.Date != nil || e.AsOf.IsZero() || (cmd.Name != cmdAdd && cmd.Name != cmdHire) {
-		return cmd.Line
-	}
-	date := s.date(e.AsOf)
-	if s.lang != Korean {
-		date = e.AsOf.Format(time.DateOnly)
-	}
-	return withConfirm(cmd.Line, s.msg("k42.line_date", "Date", date))
+	return s.offeredLine(cmd, e.AsOf)
 }
 
 // withConfirm adds the confirm option to a held line: at its end, or just
@@ -1729,10 +1724,11 @@ func (s *Service) markedAnswerRecorded(cmd Command, other Entry, mine, mark stri
 	return s.noteAnswerRecorded(cmd, other, mark == dayChoiceMark(mine))
 }
 
-// plainLine is cmd's line without its 확인: option: the line to send for
-// a further separate report, which the repeat hold asks about.
+// plainLine is cmd's line without its 확인: option, its days written out
+// (offeredLine): the line to send for a further separate report, which
+// the repeat hold asks about.
 func (s *Service) plainLine(cmd Command) string {
-	line, note := cmd.Line, ""
+	line, note := s.offeredLine(cmd, time.Time{}), ""
 	if j, _ := restOfLineOption(line); j >= 0 {
 		line, note = line[:j], line[j:]
 	}
@@ -1756,7 +1752,7 @@ func (s *Service) againLine(cmd Command) string {
 // dayChoice: the lines were offered for a date read as two days (review
 // r38 B7), not for a note.
 func (s *Service) noteAnswerRecorded(cmd Command, other Entry, dayChoice bool) Reply {
-	again := withConfirm(cmd.Line, s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
+	again := withConfirm(s.offeredLine(cmd, time.Time{}), s.msg("guards.confirm_word")+":"+s.msg("holdlock.confirm_again"))
 	id := "holdlock2.note_answer_recorded"
 	if dayChoice {
 		id = "b7hold.day_choice_answer_recorded"

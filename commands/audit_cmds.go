@@ -985,9 +985,10 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 // and both go before the line's 메모:/사유:, which takes the rest of the
 // line, so the answer is never read as note text.
 func (s *Service) withinLine(cmd Command, inside bool) string {
-	head, tail := cmd.Line, ""
-	if j, _ := restOfLineOption(cmd.Line); j >= 0 {
-		head, tail = cmd.Line[:j], cmd.Line[j:]
+	line := s.offeredLine(cmd, time.Time{}) // 어제 as the day it was read as (review r39 F17)
+	head, tail := line, ""
+	if j, _ := restOfLineOption(line); j >= 0 {
+		head, tail = line[:j], line[j:]
 	}
 	words := slices.DeleteFunc(strings.Fields(head), func(w string) bool { // an answer given already
 		key, _, ok := strings.Cut(w, ":")

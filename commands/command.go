@@ -79,6 +79,13 @@ type Command struct {
 	// option's value (날짜:12/4 기준), so the add can ask about an "as of"
 	// word (asOfWords) or a period's end (askAboutTotalAsDelta) in it.
 	dateTyped string
+	// dateRaw is the date as it stands in Line (어제, 날짜:지난주 금요일,
+	// the label with it when it was given one), so a line offered back
+	// can write it as the day it was read as (offeredLine, review r39 F17).
+	dateRaw string
+	// lineDated says Line writes its day in full already (the add form's
+	// line, formLine): offered back as it is.
+	lineDated bool
 	// dayChoice is the question of a line whose date read as two days,
 	// when this command is the line it offers for the first (handle.go):
 	// add answers with the question, keeping both lines as its answers.

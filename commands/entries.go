@@ -783,7 +783,7 @@ func (s *Service) submitAddForm(ctx context.Context, c Caller, f AddForm) (Reply
 	// closes the form and comes as a message, with the line the form
 	// stands for to type with 확인:예 and the Record it button, which
 	// records that line once.
-	r, held := s.recordGuarded(ctx, c, Command{Name: cmdAdd, Line: s.formLine(e, p), Opts: Options{Department: d.department}}, e, p)
+	r, held := s.recordGuarded(ctx, c, Command{Name: cmdAdd, Line: s.formLine(e, p), Opts: Options{Department: d.department}, lineDated: true}, e, p)
 	if held {
 		return r, nil
 	}

@@ -227,20 +227,20 @@ func TestHoldlock2NoteDayRefusalsLinesRecordOnce(t *testing.T) {
 		cases   []steps
 	}{
 		{commands.Korean, "이미 ", []steps{
-			{"추가 노인 6 메모:어제 입사", "추가 노인 6 날짜:2026. 12. 3. 메모:어제 입사", "추가 노인 6 날짜:2026. 12. 4. 메모:입사",
+			{"추가 노인 6 메모:어제 입사", "추가 노인 6 날짜:2026. 12. 3. 메모:2026. 12. 3. 입사", "추가 노인 6 날짜:2026. 12. 4. 메모:입사",
 				"추가 노인 6 날짜:2026. 12. 4. 확인:다시 메모:입사", 6},
-			{"추가 노인 5 메모:어제 입사", "추가 노인 5 날짜:2026. 12. 4. 메모:입사", "추가 노인 5 날짜:2026. 12. 3. 메모:어제 입사",
-				"추가 노인 5 날짜:2026. 12. 3. 확인:다시 메모:어제 입사", 5},
+			{"추가 노인 5 메모:어제 입사", "추가 노인 5 날짜:2026. 12. 4. 메모:입사", "추가 노인 5 날짜:2026. 12. 3. 메모:2026. 12. 3. 입사",
+				"추가 노인 5 날짜:2026. 12. 3. 확인:다시 메모:2026. 12. 3. 입사", 5},
 			{"추가 노인 7 메모:11월분", "추가 노인 7 날짜:2026. 11. 30. 메모:11월분", "추가 노인 7 날짜:2026. 12. 4.",
 				"추가 노인 7 날짜:2026. 12. 4. 확인:다시", 7},
 			{"추가 노인 9 메모:11월분", "추가 노인 9 날짜:2026. 12. 4.", "추가 노인 9 날짜:2026. 11. 30. 메모:11월분",
 				"추가 노인 9 날짜:2026. 11. 30. 확인:다시 메모:11월분", 9},
 		}},
 		{commands.English, "Already recorded", []steps{
-			{"add 6 senior note:hired yesterday", "add senior 6 date:2026-12-03 note:hired yesterday", "add senior 6 date:2026-12-04 note:hired",
+			{"add 6 senior note:hired yesterday", "add senior 6 date:2026-12-03 note:hired 2026-12-03", "add senior 6 date:2026-12-04 note:hired",
 				"add senior 6 date:2026-12-04 confirm:again note:hired", 6},
-			{"add 5 senior note:hired yesterday", "add senior 5 date:2026-12-04 note:hired", "add senior 5 date:2026-12-03 note:hired yesterday",
-				"add senior 5 date:2026-12-03 confirm:again note:hired yesterday", 5},
+			{"add 5 senior note:hired yesterday", "add senior 5 date:2026-12-04 note:hired", "add senior 5 date:2026-12-03 note:hired 2026-12-03",
+				"add senior 5 date:2026-12-03 confirm:again note:hired 2026-12-03", 5},
 			{"add 7 senior note:for November", "add senior 7 date:2026-11-30 note:for November", "add senior 7 date:2026-12-04",
 				"add senior 7 date:2026-12-04 confirm:again", 7},
 			{"add 9 senior note:for November", "add senior 9 date:2026-12-04", "add senior 9 date:2026-11-30 note:for November",
@@ -386,9 +386,9 @@ func TestHoldlock2HireNoteDayRefusalsLinesRecordOnce(t *testing.T) {
 		lang                                     commands.Lang
 		agree, held, dated, kept, again, already string
 	}{
-		{commands.Korean, "추가 청년 100 약정 날짜:2026. 11. 1.", "채용 1 6 메모:어제 입사", "채용 1 6 날짜:2026. 12. 3. 메모:어제 입사",
+		{commands.Korean, "추가 청년 100 약정 날짜:2026. 11. 1.", "채용 1 6 메모:어제 입사", "채용 1 6 날짜:2026. 12. 3. 메모:2026. 12. 3. 입사",
 			"채용 1 6 날짜:2026. 12. 4. 메모:입사", "채용 1 6 날짜:2026. 12. 4. 확인:다시 메모:입사", "이미 기록했습니다"},
-		{commands.English, "add 100 youth agreed date:2026-11-01", "hire 1 6 note:hired yesterday", "hire 1 6 date:2026-12-03 note:hired yesterday",
+		{commands.English, "add 100 youth agreed date:2026-11-01", "hire 1 6 note:hired yesterday", "hire 1 6 date:2026-12-03 note:hired 2026-12-03",
 			"hire 1 6 date:2026-12-04 note:hired", "hire 1 6 date:2026-12-04 confirm:again note:hired", "Already recorded"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {

@@ -154,7 +154,9 @@ func TestHolds3ConfirmAgainRecordsOncePerQuestion(t *testing.T) {
 			holds3Run(h, u, tc.again, commands.OutcomeOK) // a separate batch
 			sum(153, "확인:다시 once")
 			r := holds3Run(h, u, tc.again, commands.OutcomeRefused) // pasted again
-			mustContain(t, r.Text(), byLang(tc.lang, "Already recorded", "이미 기록했습니다"), "`"+tc.add+"`")
+			// the plain line names its day (offered3): typed later, it files 12/2
+			plain := strings.Replace(tc.add, "12/2", byLang(tc.lang, "2026-12-02", "2026. 12. 2."), 1)
+			mustContain(t, r.Text(), byLang(tc.lang, "Already recorded", "이미 기록했습니다"), "`"+plain+"`")
 			sum(153, "확인:다시 pasted twice")
 
 			// a further batch: the plain line is asked again, a new question

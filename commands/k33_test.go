@@ -33,7 +33,7 @@ func TestAddBeforeLaterReportAsksWithin(t *testing.T) {
 			[2]string{"누계에 포함됨", "별도 실적"},
 			"추가 20 invest 4월 20일", "이 실적으로 이후 누계 보고가 바뀝니다: 2026. 4. 30. 누계 #1: 400개 → 420개",
 			"추가 500 invest 날짜:4/1 누계포함:예", "추가 5 invest 날짜:2026-05-02", "추가 450 invest 누계 날짜:2026-05-31 누계포함:예",
-			"증가분이 370개뿐이어서 500개가 그 누계에 포함될 수 없습니다. 아무것도 기록하지 않았습니다. 별도 실적이면: `추가 500 invest 날짜:4/1 누계포함:아니오`",
+			"증가분이 370개뿐이어서 500개가 그 누계에 포함될 수 없습니다. 아무것도 기록하지 않았습니다. 별도 실적이면: `추가 500 invest 날짜:2026. 4. 1. 누계포함:아니오`", // the day written out (review r39 F17)
 			"누계 보고에는 쓰지 않습니다"},
 		{commands.English,
 			"add 400 invest cumulative date:2026-04-30", "add 30 invest date:2026-04-15 note:new hires in April",

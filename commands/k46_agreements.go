@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"jobsbot/commands/dates"
 )
@@ -235,9 +236,10 @@ func (s *Service) withinNotForCorrection(ctx context.Context, cmd Command, old E
 // taken out, the rest as typed; a confirmation the line carried (which
 // Line leaves out) is kept, before the line's 메모:/사유:.
 func (s *Service) withoutWithinLine(cmd Command) string {
-	head, tail := cmd.Line, ""
-	if j, _ := restOfLineOption(cmd.Line); j >= 0 {
-		head, tail = cmd.Line[:j], cmd.Line[j:]
+	line := s.offeredLine(cmd, time.Time{})
+	head, tail := line, ""
+	if j, _ := restOfLineOption(line); j >= 0 {
+		head, tail = line[:j], line[j:]
 	}
 	words := slices.DeleteFunc(strings.Fields(head), func(w string) bool {
 		key, _, ok := strings.Cut(w, ":")

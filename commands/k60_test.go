@@ -86,18 +86,18 @@ func TestK60NoteNamesDayOfLastMonthThroughHandle(t *testing.T) {
 		sumToday int64
 	}{
 		{commands.Korean, time.Date(2026, time.December, 1, 1, 0, 0, 0, time.UTC), "추가 청년 ", []refusal{
-			{"22 메모:어제 입사", "`어제`", "`추가 청년 22 날짜:2026. 11. 30. 메모:어제 입사`"},
+			{"22 메모:어제 입사", "`어제`", "`추가 청년 22 날짜:2026. 11. 30. 메모:2026. 11. 30. 입사`"},
 			{"21 메모:30일자 입사자", "`30일자`", "`추가 청년 21 날짜:2026. 11. 30. 메모:30일자 입사자`"},
-			{"23 메모:지난 금요일 채용", "`지난 금요일`", "`추가 청년 23 날짜:2026. 11. 27. 메모:지난 금요일 채용`"},
-			{"36 메모:지난주 입사", "`지난주`", "`추가 청년 36 날짜:2026. 11. 27. 메모:지난주 입사`"}, // last week's last weekday (review r28 F2)
+			{"23 메모:지난 금요일 채용", "`지난 금요일`", "`추가 청년 23 날짜:2026. 11. 27. 메모:2026. 11. 27. 채용`"},
+			{"36 메모:지난주 입사", "`지난주`", "`추가 청년 36 날짜:2026. 11. 27. 메모:입사`"}, // last week's last weekday (review r28 F2)
 			{"32 메모:월말 입사자", "`월말`", "`추가 청년 32 날짜:2026. 11. 30. 메모:월말 입사자`"},
 			{"28 메모:前月分", "`前月分`", "`추가 청년 28 날짜:2026. 11. 30. 메모:前月分`"},
 			{"37 메모:11 .30 입사", "`11 .30`", "`추가 청년 37 날짜:2026. 11. 30. 메모:11 .30 입사`"},
 		}, []string{"2 메모:1일자 입사", "3 메모:30일간 근무", "4 메모:전일제 근무", "5 메모:2026-1호 공고", "6 메모:월말까지 근무"}, 2 + 3 + 4 + 5 + 6},
 		{commands.English, time.Date(2026, time.December, 1, 1, 0, 0, 0, time.UTC), "add youth ", []refusal{
-			{"22 note:어제 입사", "`어제`", "`add youth 22 date:2026-11-30 note:어제 입사`"},
+			{"22 note:어제 입사", "`어제`", "`add youth 22 date:2026-11-30 note:2026-11-30 입사`"},
 			{"21 note:30일자 입사자", "`30일자`", "`add youth 21 date:2026-11-30 note:30일자 입사자`"},
-			{"23 note:지난 금요일 채용", "`지난 금요일`", "`add youth 23 date:2026-11-27 note:지난 금요일 채용`"},
+			{"23 note:지난 금요일 채용", "`지난 금요일`", "`add youth 23 date:2026-11-27 note:2026-11-27 채용`"},
 			{"32 note:월말 입사자", "`월말`", "`add youth 32 date:2026-11-30 note:월말 입사자`"},
 			{"28 note:前月分", "`前月分`", "`add youth 28 date:2026-11-30 note:前月分`"},
 		}, []string{"2 note:1일자 입사", "3 note:30일간 근무"}, 2 + 3},
@@ -155,8 +155,8 @@ func TestK60LastWeekOverTwoMonthsIsAsked(t *testing.T) {
 		line  string
 		wants []string
 	}{
-		{commands.Korean, "추가 청년 36 메모:지난주 입사", []string{"`지난주`(2026. 11. 30. ~ 2026. 12. 6.)", "두 달에 걸친", "11월 실적이라면 `추가 청년 36 날짜:2026. 11. 30. 메모:지난주 입사`", "12월 실적이라면 `추가 청년 36 날짜:2026. 12. 4. 메모:지난주 입사`"}},
-		{commands.English, "add youth 36 note:지난주 입사", []string{"`지난주`", "over two months", "`add youth 36 date:2026-11-30 note:지난주 입사`", "`add youth 36 date:2026-12-04 note:지난주 입사`"}},
+		{commands.Korean, "추가 청년 36 메모:지난주 입사", []string{"`지난주`(2026. 11. 30. ~ 2026. 12. 6.)", "두 달에 걸친", "11월 실적이라면 `추가 청년 36 날짜:2026. 11. 30. 메모:입사`", "12월 실적이라면 `추가 청년 36 날짜:2026. 12. 4. 메모:입사`"}},
+		{commands.English, "add youth 36 note:지난주 입사", []string{"`지난주`", "over two months", "`add youth 36 date:2026-11-30 note:입사`", "`add youth 36 date:2026-12-04 note:입사`"}},
 	} {
 		h := k32Harness(t, tc.lang, time.Date(2026, time.December, 9, 1, 0, 0, 0, time.UTC))
 		h.refusedUntouched(manager, tc.line, tc.wants...)

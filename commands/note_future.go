@@ -750,13 +750,15 @@ var reWeekdayFrom = regexp.MustCompile(`^[월화수목금토일](?:요일|욜)$`
 // 30. on Friday 12. 4.) it filed people starting on the coming one (12.
 // 7.) in the month before (review r35 B3). Both days are named: the line
 // dated the past day, and none for the day to come.
-func (s *Service) weekdayFromReply(r noteRead, dated, kept string) string {
+// note is the note as typed: the dated line writes the weekday as its day
+// (review r39 F9), so the word is looked for there.
+func (s *Service) weekdayFromReply(r noteRead, note, dated string) string {
 	past := r.day
 	if past.IsZero() {
 		past = r.named
 	}
-	if past.IsZero() || !reWeekdayFrom.MatchString(r.word) || !strings.Contains(dated, r.word+"부터") ||
-		!koreanStartAfter(dated[strings.Index(dated, r.word+"부터"):], true) {
+	if past.IsZero() || !reWeekdayFrom.MatchString(r.word) || !strings.Contains(note, r.word+"부터") ||
+		!koreanStartAfter(note[strings.Index(note, r.word+"부터"):], true) {
 		return ""
 	}
 	ahead := past.AddDate(0, 0, 7)

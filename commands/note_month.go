@@ -702,6 +702,11 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 	day := 0
 	switch kind {
 	case "date":
+		if sep := func(from, to string) string { // the separator between two parts
+			return strings.TrimSpace(note[loc[2*re.SubexpIndex(from)+1]:loc[2*re.SubexpIndex(to)]])
+		}; sep("y", "m") != sep("m", "d") {
+			return r, false // 12/9·10 (the 9th and the 10th) is no 2012. 9. 10.
+		}
 		r.year, r.month, day = twoDigitYear("y"), num("m"), num("d")
 		if day < 1 || (rest != "" && strings.ContainsAny(rest[:1], "0123456789")) {
 			return r, false
@@ -1054,6 +1059,17 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 				return r, false // dated within last week: the note agrees
 			}
 			r.year, r.month, r.relative, r.dayWord = monday.Year(), int(monday.Month()), true, true
+			if sunday.Month() != monday.Month() && asOf.Before(monday) && !asOf.IsZero() {
+				// 지난주 (11. 30. ~ 12. 6.) on an entry dated 11. 20., before
+				// the week: another week, asked as one within a month is
+				// (its month its last weekday's: review r39, it was filed
+				// unasked since November is one of the week's months)
+				r.weekAgoFrom, r.weekAgoTo = monday, sunday
+				r.day = lastWeekday(monday, sunday)
+				r.year, r.month = r.day.Year(), int(r.day.Month())
+				r.inMonth = r.day.Month() == asOf.Month() && r.day.Year() == asOf.Year()
+				break
+			}
 			if sunday.Month() != monday.Month() {
 				r.from, r.to = monday, sunday
 				break
@@ -1464,7 +1480,7 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 		// week, never on 12/7 (review r41 F6)
 		day, kept = first, s.draftLine(p, d, second, d.note)
 	}
-	reply := s.anotherMonthReply(r, asOf, s.draftLine(p, d, day, d.note), kept)
+	reply := s.anotherMonthReply(r, asOf, d.note, s.draftLine(p, d, day, d.note), kept)
 	if _, _, weekends := entryWeekend(r, asOf); d.date != nil && day.Equal(r.named) && !weekends {
 		// 날짜:11/28 메모:11월 26일 입사: the kept line leaves the start day
 		// out, and says why (review r31 F3/F15)
@@ -1554,14 +1570,14 @@ func (s *Service) noteMonthToCome(r noteRead, ok bool, today time.Time) string {
 // the line kept without the word. When the years differ both are named
 // (review r15 F18/F19: 작년 12월분 on a December date is no match); a
 // quarter, a half or a year is named as such (2026년 4분기, 2026년).
-func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, dated, kept string) string {
+func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, note, dated, kept string) string {
 	if reply := s.dayAheadReply(r, asOf, dated, kept); reply != "" {
 		return reply // 7일 입사 on 12. 4.: 11. 7. or 12. 7. (review r33 M2)
 	}
 	if reply := s.yearEndNoteReply(r, asOf, dated, kept); reply != "" {
 		return reply // 메모:1/2 기준 on 31 December: 2026. 1. 2. or 2027. 1. 2. (review r39 F16)
 	}
-	if reply := s.weekdayFromReply(r, dated, kept); reply != "" {
+	if reply := s.weekdayFromReply(r, note, dated); reply != "" {
 		return reply // 월요일부터 출근 typed on Friday: last or next Monday (review r35 B3)
 	}
 	if reply := s.weekendOfEntryReply(r, asOf, dated, kept); reply != "" {
@@ -1686,7 +1702,7 @@ func (s *Service) hireNamesAnotherMonth(agreement, count int64, note, reason str
 	if first, second, ok := r.straddleDays(asOf, today); ok {
 		day, kept = first, line(second, note) // each month's line inside the week (review r41 F6)
 	}
-	return s.anotherMonthReply(r, asOf, line(day, note), kept), day
+	return s.anotherMonthReply(r, asOf, note, line(day, note), kept), day
 }
 
 // hireLine is the 채용 of agreement a person would type for count dated
@@ -1697,7 +1713,7 @@ func (s *Service) hireLine(agreement, count int64, day time.Time, note, reason s
 		date = day.Format(time.DateOnly)
 	}
 	parts := []string{s.msg("k49.line_hire"), strconv.FormatInt(agreement, 10), numbers.Format(count), s.msg("k42.line_date", "Date", date)}
-	if note != "" {
+	if note = s.absoluteNote(note, day); note != "" { // 어제 입사 as that day (review r39 F9)
 		parts = append(parts, s.msg("k42.line_note", "Note", note))
 	}
 	if reason != "" {
@@ -1748,7 +1764,7 @@ func (s *Service) draftLine(p Program, d entryDraft, day time.Time, note string)
 		}
 		parts = append(parts, s.msg(id))
 	}
-	if note != "" {
+	if note = s.absoluteNote(note, day); note != "" { // 어제 입사 as that day (review r39 F9)
 		parts = append(parts, s.msg("k42.line_note", "Note", note))
 	}
 	if d.reason != "" && (d.reasonMonth == nil || d.reasonMonth(day)) { // 사유: takes the rest of the line, so it comes last

@@ -447,6 +447,7 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			continue
 		}
 		weekDay := 0
+		dateFrom := i // the date option's first word, for dateRaw
 		if canonical == "date" {
 			// 날짜:11월 셋째 주 금요일: that week's Friday (review r41 F3)
 			n, d, err := weekOfMonthDayRun(cmd, append([]token{{text: value, raw: value}}, tokens[i+1:]...), 0, today)
@@ -521,6 +522,9 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 		}
 		if err := setOption(cmd, canonical, value, today); err != nil {
 			return nil, err
+		}
+		if canonical == "date" {
+			cmd.dateRaw = rawJoin(tokens[dateFrom : i+1])
 		}
 	}
 	return positional, nil

@@ -140,7 +140,7 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 			if err := askSameWeekday(cmd, typed, rawJoin(ts[i:i+n]), d, today); err != nil {
 				return nil, "", err // 금요일 typed on a Friday: today or last week's (review r34 F9)
 			}
-			dateTyped, cmd.Opts.Date = typed, &d
+			dateTyped, cmd.Opts.Date, cmd.dateRaw = typed, &d, rawJoin(ts[i:i+n])
 			i += n - 1
 			if i+1 < len(ts) && isOneOf(ts[i+1], dateTrailers) {
 				i++

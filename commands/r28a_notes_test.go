@@ -82,15 +82,15 @@ func TestR28aNoteDateAfterTheEntrysIsThisYears(t *testing.T) {
 func TestR28aDaysAgoInANoteIsAsked(t *testing.T) {
 	t.Parallel()
 	for _, c := range []r28aCase{
-		{"2026-12-01", commands.Korean, "추가 청년 4 메모:3일 전 입사", []string{"`3일 전`"}, "`추가 청년 4 날짜:2026. 11. 28. 메모:3일 전 입사`", "2026-11-28"},
-		{"2026-12-01", commands.Korean, "추가 청년 5 메모:일주일 전 채용", []string{"`일주일 전`"}, "`추가 청년 5 날짜:2026. 11. 24. 메모:일주일 전 채용`", "2026-11-24"},
-		{"2026-12-01", commands.Korean, "추가 청년 9 메모:하루 전 채용", []string{"`하루 전`"}, "`추가 청년 9 날짜:2026. 11. 30. 메모:하루 전 채용`", "2026-11-30"},
-		{"2026-12-18", commands.Korean, "추가 청년 4 메모:3일 전 입사", []string{"`3일 전`", "2026. 12. 15."}, "`추가 청년 4 날짜:2026. 12. 15. 메모:3일 전 입사`", "2026-12-15"},
-		{"2026-12-18", commands.Korean, "추가 청년 6 메모:한 달 전 입사", []string{"`한 달 전`"}, "`추가 청년 6 날짜:2026. 11. 18. 메모:한 달 전 입사`", "2026-11-18"},
-		{"2027-01-04", commands.Korean, "추가 청년 5 메모:5일 전 입사", []string{"`5일 전`", "2026"}, "`추가 청년 5 날짜:2026. 12. 30. 메모:5일 전 입사`", "2026-12-30"},
-		{"2027-01-05", commands.Korean, "추가 청년 4 메모:보름 전 입사", []string{"`보름 전`"}, "`추가 청년 4 날짜:2026. 12. 21. 메모:보름 전 입사`", "2026-12-21"},
-		{"2027-06-01", commands.English, "add 5 youth note:2 days ago", []string{"`2 days ago`"}, "`add youth 5 date:2027-05-30 note:2 days ago`", "2027-05-30"},
-		{"2027-06-01", commands.English, "add 3 youth note:hired a week ago", []string{"`a week ago`"}, "`add youth 3 date:2027-05-25 note:hired a week ago`", "2027-05-25"},
+		{"2026-12-01", commands.Korean, "추가 청년 4 메모:3일 전 입사", []string{"`3일 전`"}, "`추가 청년 4 날짜:2026. 11. 28. 메모:2026. 11. 28. 입사`", "2026-11-28"},
+		{"2026-12-01", commands.Korean, "추가 청년 5 메모:일주일 전 채용", []string{"`일주일 전`"}, "`추가 청년 5 날짜:2026. 11. 24. 메모:2026. 11. 24. 채용`", "2026-11-24"},
+		{"2026-12-01", commands.Korean, "추가 청년 9 메모:하루 전 채용", []string{"`하루 전`"}, "`추가 청년 9 날짜:2026. 11. 30. 메모:2026. 11. 30. 채용`", "2026-11-30"},
+		{"2026-12-18", commands.Korean, "추가 청년 4 메모:3일 전 입사", []string{"`3일 전`", "2026. 12. 15."}, "`추가 청년 4 날짜:2026. 12. 15. 메모:2026. 12. 15. 입사`", "2026-12-15"},
+		{"2026-12-18", commands.Korean, "추가 청년 6 메모:한 달 전 입사", []string{"`한 달 전`"}, "`추가 청년 6 날짜:2026. 11. 18. 메모:2026. 11. 18. 입사`", "2026-11-18"},
+		{"2027-01-04", commands.Korean, "추가 청년 5 메모:5일 전 입사", []string{"`5일 전`", "2026"}, "`추가 청년 5 날짜:2026. 12. 30. 메모:2026. 12. 30. 입사`", "2026-12-30"},
+		{"2027-01-05", commands.Korean, "추가 청년 4 메모:보름 전 입사", []string{"`보름 전`"}, "`추가 청년 4 날짜:2026. 12. 21. 메모:2026. 12. 21. 입사`", "2026-12-21"},
+		{"2027-06-01", commands.English, "add 5 youth note:2 days ago", []string{"`2 days ago`"}, "`add youth 5 date:2027-05-30 note:2027-05-30`", "2027-05-30"},
+		{"2027-06-01", commands.English, "add 3 youth note:hired a week ago", []string{"`a week ago`"}, "`add youth 3 date:2027-05-25 note:hired 2027-05-25`", "2027-05-25"},
 	} {
 		t.Run(string(c.lang)+"/"+c.now+"/"+c.line, func(t *testing.T) { r28aRun(t, c) })
 	}
@@ -103,11 +103,11 @@ func TestR28aDaysAgoInANoteIsAsked(t *testing.T) {
 func TestR28aWeekdayInANoteIsAsked(t *testing.T) {
 	t.Parallel()
 	for _, c := range []r28aCase{
-		{"2027-06-01", commands.Korean, "추가 청년 2 메모:월요일 입사", []string{"`월요일`"}, "`추가 청년 2 날짜:2027. 5. 31. 메모:월요일 입사`", "2027-05-31"},
-		{"2027-06-01", commands.Korean, "추가 청년 3 메모:금요일 채용분", []string{"`금요일`"}, "`추가 청년 3 날짜:2027. 5. 28. 메모:금요일 채용분`", "2027-05-28"},
-		{"2027-01-05", commands.Korean, "추가 청년 2 메모:월요일 입사", []string{"`월요일`", "2027. 1. 4."}, "`추가 청년 2 날짜:2027. 1. 4. 메모:월요일 입사`", "2027-01-04"},
-		{"2027-06-01", commands.English, "add 4 youth note:hired on Monday", []string{"`on Monday`"}, "`add youth 4 date:2027-05-31 note:hired on Monday`", "2027-05-31"},
-		{"2027-06-01", commands.English, "add 6 youth note:last Friday", []string{"`last Friday`"}, "`add youth 6 date:2027-05-28 note:last Friday`", "2027-05-28"},
+		{"2027-06-01", commands.Korean, "추가 청년 2 메모:월요일 입사", []string{"`월요일`"}, "`추가 청년 2 날짜:2027. 5. 31. 메모:2027. 5. 31. 입사`", "2027-05-31"},
+		{"2027-06-01", commands.Korean, "추가 청년 3 메모:금요일 채용분", []string{"`금요일`"}, "`추가 청년 3 날짜:2027. 5. 28. 메모:2027. 5. 28. 채용분`", "2027-05-28"},
+		{"2027-01-05", commands.Korean, "추가 청년 2 메모:월요일 입사", []string{"`월요일`", "2027. 1. 4."}, "`추가 청년 2 날짜:2027. 1. 4. 메모:2027. 1. 4. 입사`", "2027-01-04"},
+		{"2027-06-01", commands.English, "add 4 youth note:hired on Monday", []string{"`on Monday`"}, "`add youth 4 date:2027-05-31 note:hired 2027-05-31`", "2027-05-31"},
+		{"2027-06-01", commands.English, "add 6 youth note:last Friday", []string{"`last Friday`"}, "`add youth 6 date:2027-05-28 note:2027-05-28`", "2027-05-28"},
 	} {
 		t.Run(string(c.lang)+"/"+c.now+"/"+c.line, func(t *testing.T) { r28aRun(t, c) })
 	}
@@ -121,11 +121,11 @@ func TestR28aLastWeekInANoteIsAsked(t *testing.T) {
 	t.Parallel()
 	for _, c := range []r28aCase{
 		{"2026-12-18", commands.Korean, "추가 청년 12 메모:지난주 채용분", []string{"`지난주`", "2026. 12. 7.", "2026. 12. 13."},
-			"`추가 청년 12 날짜:2026. 12. 11. 메모:지난주 채용분`", "2026-12-11"},
+			"`추가 청년 12 날짜:2026. 12. 11. 메모:채용분`", "2026-12-11"},
 		{"2026-12-01", commands.Korean, "추가 청년 12 메모:지난주 채용분", []string{"`지난주`", "2026. 11. 23.", "2026. 11. 29."},
-			"`추가 청년 12 날짜:2026. 11. 27. 메모:지난주 채용분`", "2026-11-27"},
+			"`추가 청년 12 날짜:2026. 11. 27. 메모:채용분`", "2026-11-27"},
 		{"2027-01-13", commands.English, "add 3 youth note:hired last week", []string{"`last week`", "2027-01-04", "2027-01-10"},
-			"`add youth 3 date:2027-01-08 note:hired last week`", "2027-01-08"},
+			"`add youth 3 date:2027-01-08 note:hired`", "2027-01-08"},
 	} {
 		t.Run(string(c.lang)+"/"+c.now+"/"+c.line, func(t *testing.T) { r28aRun(t, c) })
 	}

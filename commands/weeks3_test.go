@@ -193,14 +193,24 @@ func TestWeeks3NoteWeekOfAMonthInEnglish(t *testing.T) {
 func TestWeeks3WeekOverTwoMonthsOffersDaysInsideIt(t *testing.T) {
 	t.Parallel()
 	h, now := weeks3At(t, commands.Korean, "2026-12-07")
-	for i, line := range []string{"추가 철도 20 메모:49주차 채용", "추가 철도 23 메모:지난주 채용", "추가 철도 26 날짜:11/20 메모:49주차 채용"} {
+	for i, tc := range []struct {
+		line string
+		days []string
+	}{
+		{"추가 철도 20 메모:49주차 채용", []string{"2026-11-30", "2026-12-04"}},
+		{"추가 철도 23 메모:지난주 채용", []string{"2026-11-30", "2026-12-04"}},
+		// a date outside the week: asked as another week (offered3), the
+		// week's last weekday or the date as typed without the week
+		{"추가 철도 26 날짜:11/20 메모:49주차 채용", []string{"2026-12-04", "2026-11-20"}},
+	} {
+		line := tc.line
 		count := int64(20 + 3*i) // distinct counts: rows do not see each other as duplicates
 		r := h.refusedUntouched(manager, line, "2026. 11. 30. ~ 2026. 12. 6.")
 		offered := r32Offered(r)
-		if len(offered) != 2 || !strings.Contains(offered[0], "날짜:2026. 11. 30.") || !strings.Contains(offered[1], "날짜:2026. 12. 4.") {
+		if len(offered) != 2 || !strings.Contains(offered[0], "날짜:"+koreanDay(t, tc.days[0])) || !strings.Contains(offered[1], "날짜:"+koreanDay(t, tc.days[1])) {
 			t.Fatalf("%q offered %q", line, offered)
 		}
-		for j, want := range []string{"2026-11-30", "2026-12-04"} {
+		for j, want := range tc.days {
 			user := fmt.Sprintf("UW6A%d%d", i, j)
 			h.run(user, offered[j], commands.OutcomeOK)
 			if got := h.weeks3Sum(user, want); got != count || h.weeks3UserSum(user) != count {
@@ -236,4 +246,15 @@ func TestWeeks3WeekOverTwoMonthsOffersDaysInsideIt(t *testing.T) {
 	// 날짜:52주차 typed 12/30: its last working day is 12/24 (12/25 성탄절)
 	*now = weeks3Day(t, "2026-12-30")
 	h.refusedUntouched(manager, "추가 철도 9 날짜:52주차", "`날짜:2026. 12. 24.`")
+}
+
+// koreanDay is an ISO day (2026-12-04) as the Korean replies write it
+// (2026. 12. 4.).
+func koreanDay(t *testing.T, iso string) string {
+	t.Helper()
+	d, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%d. %d. %d.", d.Year(), d.Month(), d.Day())
 }
