@@ -194,12 +194,11 @@ func TestHolds3ConfirmAgainRecordsOncePerQuestion(t *testing.T) {
 			}
 			holds3Run(h, u, offered[0], commands.OutcomeOK)
 			r = holds3Run(h, u, offered[1], commands.OutcomeRefused)
-			again := offered[1] + tc.noteAgainSuffix
-			if l := r32Offered(r); len(l) != 1 {
+			l := r32Offered(r)
+			if len(l) != 1 || !strings.Contains(l[0], strings.TrimSpace(tc.noteAgainSuffix)) {
 				t.Fatalf("%q offers %q, want its 확인:다시 line", offered[1], l)
-			} else {
-				again = l[0]
 			}
+			again := l[0]
 			holds3Run(h, u, again, commands.OutcomeOK)
 			sum(261, "the offered line's 확인:다시")
 			holds3Run(h, u, again, commands.OutcomeRefused)

@@ -632,9 +632,6 @@ var (
 // weekdays.
 var dayTokenEnglishWeekdays = map[string]string{"mon": "월", "tue": "화", "wed": "수", "thu": "목", "fri": "금", "sat": "토", "sun": "일"}
 
-// dayTokenNth is the place of a week of a month in Korean.
-var dayTokenNth = map[string]int{"첫": 1, "첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
-
 // subexpAt is where group name of re matched in s (m from
 // FindAllStringSubmatchIndex) and its text; -1, -1, "" where it did not.
 func subexpAt(s string, re *regexp.Regexp, m []int, name string) (int, int, string) {
