@@ -270,14 +270,12 @@ func (s *Service) keepTyped(ctx context.Context, e NewEntry, typed string) error
 
 // againOfferedLine is againAnswer for a line a refusal offered (a
 // note-day, weekday or ambiguous-date refusal's, kept under noteLinePrint
-// rather than a hold's holdPrint) when e is that line (lineNoteMatches).
-// Any other 확인:다시 with no question records under the request's own key.
+// rather than a hold's holdPrint) when e is that line (whatever its note:
+// the offered line, above holdOfferedLines). Any other 확인:다시 with no
+// question records under the request's own key.
 func (s *Service) againOfferedLine(ctx context.Context, e *NewEntry, since time.Time) (string, error) {
 	line, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(*e), since)
 	if err != nil || line == "" {
-		return "", err
-	}
-	if match, err := s.lineNoteMatches(ctx, *e, line, since); err != nil || !match {
 		return "", err
 	}
 	return s.againAnswer(ctx, e, line)
@@ -320,10 +318,7 @@ func (s *Service) confirmDayMoved(ctx context.Context, cmd Command, e NewEntry) 
 			return t != "", err
 		}
 		t, err := s.store.HeldConfirmation(ctx, x.LoggedBy, noteLinePrint(x), since)
-		if err != nil || t == "" {
-			return false, err
-		}
-		return s.lineNoteMatches(ctx, x, t, since)
+		return t != "", err
 	}
 	if now, err := asked(e); err != nil || now {
 		return Reply{}, false, err
@@ -378,9 +373,12 @@ func (s *Service) redatedLine(line, typed string, day time.Time) string {
 const maxReanswers = 1000
 
 // reanswerToken is the key a question whose answer under token was voided
-// is answered under next: derived from token and the entry, so every copy
-// of the yes typed since records under one key, once.
+// is answered under next: derived from token and the entry without its
+// note, so every yes typed since, whatever its note, records under one
+// key, once (review r42 B4: keyed with the note, each yes of another note
+// recorded again after a void, unasked).
 func reanswerToken(token string, e NewEntry) string {
+	e.Note = ""
 	return confirmToken("reanswer\x00"+token, e)
 }
 
@@ -1161,12 +1159,20 @@ func (s *Service) holdOtherAnswers(ctx context.Context, e NewEntry, token string
 // notePrint's maxAnswers+1).
 const carriedSlot = 2*maxAnswers + 2
 
+// maxCarried bounds the carried slots: every line offered at any depth of
+// one question, each of them, and lines offered again by another branch
+// (review r42 B2, B6: with four, a chain's later lines lost the first).
+const maxCarried = 24
+
 // answerSlots are the sibling slots an answer looks in for the question's
 // other answers: its own question's, then those it carries.
 var answerSlots = func() []int {
 	var out []int
 	for i := range maxAnswers {
-		out = append(out, i, carriedSlot+i)
+		out = append(out, i)
+	}
+	for i := range maxCarried {
+		out = append(out, carriedSlot+i)
 	}
 	return out
 }()
@@ -1187,6 +1193,22 @@ func notePrint(token string) string { return siblingPrint(token, maxAnswers+1) }
 // tokens it gave, so a line recorded before stays the question's answer.
 // days are the dated line's day and the kept line's.
 func (s *Service) holdNoteAnswers(ctx context.Context, c Caller, p Program, depts []Department, d entryDraft, days []time.Time) error {
+	e, ok := s.offeredEntry(c, p, depts, d)
+	if !ok {
+		return nil // refused for the department once the note is right: no line to keep
+	}
+	typed := e
+	typed.AsOf = s.today()
+	if d.date != nil {
+		typed.AsOf = *d.date
+	}
+	return s.holdOfferedLines(ctx, c, e, days, false, &typed)
+}
+
+// offeredEntry is the entry the lines a refusal of d offers would record
+// (their date aside), read while d's note is refused (prepareEntry gives
+// none then); ok is false when its department is not known.
+func (s *Service) offeredEntry(c Caller, p Program, depts []Department, d entryDraft) (NewEntry, bool) {
 	e := NewEntry{ProgramID: p.ID, Count: d.count.Value, Kind: KindDelta, Approximate: d.count.Approximate, Status: d.status,
 		Department: p.Department, LoggedBy: c.UserID}
 	if d.cumulative {
@@ -1198,17 +1220,12 @@ func (s *Service) holdNoteAnswers(ctx context.Context, c Caller, p Program, dept
 	if d.department != "" {
 		dept, ok := findDepartment(depts, d.department)
 		if !ok {
-			return nil // refused for the department once the note is right: no line to keep
+			return NewEntry{}, false
 		}
 		e.Department = dept.Name
 	}
-	e.Note = d.note // the offered lines' note words (holdLineNotes)
-	typed := e
-	typed.AsOf = s.today()
-	if d.date != nil {
-		typed.AsOf = *d.date
-	}
-	return s.holdOfferedLines(ctx, c, e, days, false, &typed, noteRest(d.note, typed.AsOf, s.today()))
+	e.Note = d.note
+	return e, true
 }
 
 // noteLinePrint is where held_confirmations keeps the token of a line a
@@ -1230,7 +1247,7 @@ func noteLinePrint(e NewEntry) string {
 func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days []time.Time) error {
 	kept := e
 	kept.AsOf = days[len(days)-1] // the refused line's own date
-	return s.holdOfferedLines(ctx, c, e, days, false, &kept, noteRest(e.Note, kept.AsOf, s.today()))
+	return s.holdOfferedLines(ctx, c, e, days, false, &kept)
 }
 
 // holdDayChoice is holdNoteLines for the two lines of a date read as two
@@ -1239,7 +1256,7 @@ func (s *Service) holdNoteLines(ctx context.Context, c Caller, e NewEntry, days 
 // marked as that question's (dayChoiceMark), so the refusal of the other
 // line names it rather than a note.
 func (s *Service) holdDayChoice(ctx context.Context, c Caller, e NewEntry, days [2]time.Time) error {
-	return s.holdOfferedLines(ctx, c, e, days[:], true, nil, e.Note) // both lines keep the note
+	return s.holdOfferedLines(ctx, c, e, days[:], true, nil)
 }
 
 // dayChoiceMark is what notePrint keeps for a token of a DayChoiceError's
@@ -1253,10 +1270,18 @@ func dayChoiceMark(token string) string {
 // holdOfferedLines keeps the lines holdNoteLines and holdDayChoice keep,
 // one per day; dayChoice marks them as a DayChoiceError's. typed is the
 // entry of the line refused, when known: a line an earlier refusal offered
-// carries that question's lines to these. rest is the note of the line
-// keeping the refused line's date: e.Note without the date words the
-// refusal took out (noteRest), e.Note itself when none were.
-func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, days []time.Time, dayChoice bool, typed *NewEntry, rest string) error {
+// carries that question's lines to these.
+//
+// The offered line (issue 20, links4, review r42 B1). A line typed back is
+// taken for an offered line when it has the line's program, count, date,
+// status, department and command (noteLinePrint, through holdPrint),
+// whatever its note: the note as offered, with a word more or less, or
+// none. Over-linking costs a refusal that names 확인:다시 for a genuinely
+// separate report; under-linking recorded one report twice without a word
+// (holds3 asked for the same note remainder: `… 메모:11/30 정규직 입사`,
+// one word added to the offered line, recorded as another report, and the
+// other offered line recorded beside it).
+func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, days []time.Time, dayChoice bool, typed *NewEntry) error {
 	// Up to three lines: the two-weekends reply offers the line of each
 	// weekend and the kept one, and any two recorded were one batch twice
 	// (review r35 M12).
@@ -1301,30 +1326,31 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 	// r40 B2: the 1 December line offered for 12.1.2026, refused for
 	// 11월분, offered the lines of 11. 30. and 12. 1.): the new lines
 	// belong to that earlier question, so they carry its other lines.
+	// A line offered before by another question (or another branch of
+	// this one: review r42 B6, the 12. 4. line offered by the refusals of
+	// two lines of one question) keeps its place too: its token and its
+	// question's lines are carried, so the token replaced still answers.
 	var carried []string
+	olds := slices.Clone(held)
 	if typed != nil {
 		old, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(*typed), since)
 		if err != nil {
 			return err
 		}
-		if old != "" {
-			// only when the line refused is that line (its note words), not
-			// another report of the same figure and day (review r39 F3)
-			if match, err := s.lineNoteMatches(ctx, *typed, old, since); err != nil {
-				return err
-			} else if !match {
-				old = ""
-			}
+		olds = append(olds, old)
+	}
+	for _, old := range olds {
+		if old == "" || slices.Contains(carried, old) {
+			continue
 		}
-		if old != "" {
-			for _, i := range answerSlots {
-				t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(old, i), since)
-				if err != nil {
-					return err
-				}
-				if t != "" && !slices.Contains(carried, t) {
-					carried = append(carried, t)
-				}
+		carried = append(carried, old)
+		for _, i := range answerSlots {
+			t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(old, i), since)
+			if err != nil {
+				return err
+			}
+			if t != "" && !slices.Contains(carried, t) {
+				carried = append(carried, t)
 			}
 		}
 	}
@@ -1337,9 +1363,6 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 		tokens[i] = confirmToken(seed, line)
 	}
 	carried = slices.DeleteFunc(carried, func(t string) bool { return slices.Contains(tokens, t) })
-	if err := s.holdLineNotes(ctx, e, rest, tokens...); err != nil {
-		return err
-	}
 	if err := s.carryAnswers(ctx, e.LoggedBy, carried, tokens...); err != nil {
 		return err
 	}
@@ -1368,134 +1391,13 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 	return nil
 }
 
-// noteWordsPrint is where held_confirmations marks word as one of the
-// note words of the lines whose token is token (holdLineNotes); w = ""
-// marks that the lines' note words are kept at all.
-func noteWordsPrint(token, w string) string {
-	sum := sha256.Sum256(fmt.Appendf(nil, "notewords\x00%s\x00%s", token, w))
-	return hex.EncodeToString(sum[:confirmPart/2])
-}
-
-// noteContentWords are a note's words that hold no digit, folded and
-// without punctuation at their ends: what stays of a note when its dates
-// are written another way or left out (`11월분 12.1.2026 입사` offered as
-// `11월분 2026. 12. 1. 입사` and `2026. 12. 1. 입사`).
-func noteContentWords(note string) []string {
-	var out []string
-	for _, f := range strings.Fields(note) {
-		w := fold(strings.Trim(f, ".,;:()[]'\"`"))
-		if w == "" || strings.ContainsAny(w, "0123456789０１２３４５６７８９") {
-			continue
-		}
-		out = append(out, w)
-	}
-	return out
-}
-
-// The offered line (issue 20, holds3). A refusal that offers lines to type
-// instead links them as one question's answers, so a line typed back is
-// taken for an offered line only when it is that line: the same program,
-// count, date, status, department and command (noteLinePrint, through
-// holdPrint), and the same note remainder. A note's remainder is its words
-// holding no digit (noteContentWords: a date written another way, or left
-// out, changes none of them), less the date words the refusal took out of
-// the note (those in e.Note but not in rest, the kept line's note); the
-// lines offered have the note as typed (the remainder plus those date
-// words) or rest, so theirs is rest's. Set equality, not a subset: a line
-// with no note, or with fewer or other words, is another report (review
-// holds2: `추가 청년 3` after `메모: 월요일 입사` was refused as one of its
-// lines, or, typed first, answered the question), which the guards then
-// treat as any other line (the repeat question when the same figure and
-// day are recorded). Where the note was only a date word (`메모: 어제`),
-// the remainder is empty and the line with no note is the offered line.
-
-// holdLineNotes keeps, for the lines whose tokens are tokens, which words
-// of e.Note are date words (in e.Note, not in rest) and the fingerprint of
-// the remainder (restPrint), under a marker saying they are kept: the rule
-// above (lineNoteMatches). Kept also for a line with no note: its
-// remainder is empty.
-func (s *Service) holdLineNotes(ctx context.Context, e NewEntry, rest string, tokens ...string) error {
-	kept := noteContentWords(rest)
-	var dated []string
-	for _, w := range noteContentWords(e.Note) {
-		if !slices.Contains(kept, w) && !slices.Contains(dated, w) {
-			dated = append(dated, w)
-		}
-	}
-	now := s.now()
-	for _, t := range tokens {
-		rows := []string{noteWordsPrint(t, noteRuleMark), noteWordsPrint(t, restPrint(kept))}
-		for _, w := range dated {
-			rows = append(rows, noteWordsPrint(t, noteDateWord+w))
-		}
-		for _, row := range rows {
-			if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row, t, now); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// noteRuleMark, noteDateWord and restPrint name holdLineNotes's rows
-// (noteWordsPrint's word), never a word of a note (they hold a NUL).
-const (
-	noteRuleMark = "\x00holds3"
-	noteDateWord = "\x00date\x00"
-)
-
-// restPrint is the word of noteWordsPrint keeping a remainder: its words
-// in order, each once.
-func restPrint(words []string) string {
-	words = slices.Clone(words)
-	slices.Sort(words)
-	return "\x00rest\x00" + strings.Join(slices.Compact(words), "\x00")
-}
-
-// lineNoteMatches says e's note is that of the line whose token is token:
-// its remainder is the offered lines' (the rule above). Lines kept before
-// that rule (their word rows only, within the window after an upgrade)
-// match as then: every word of e's note that holds no digit was in the
-// note the lines were offered for (or none was kept).
-func (s *Service) lineNoteMatches(ctx context.Context, e NewEntry, token string, since time.Time) (bool, error) {
-	rule, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, noteRuleMark), since)
-	if err != nil {
-		return false, err
-	}
-	if rule != "" {
-		var rest []string
-		for _, w := range noteContentWords(e.Note) {
-			t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, noteDateWord+w), since)
-			if err != nil {
-				return false, err
-			}
-			if t == "" {
-				rest = append(rest, w)
-			}
-		}
-		t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, restPrint(rest)), since)
-		return t != "", err
-	}
-	kept, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, ""), since)
-	if err != nil || kept == "" {
-		return err == nil, err
-	}
-	for _, w := range noteContentWords(e.Note) {
-		t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteWordsPrint(token, w), since)
-		if err != nil || t == "" {
-			return false, err
-		}
-	}
-	return true, nil
-}
-
 // carryAnswers links the new lines' tokens with the earlier question's
 // lines carried, both ways, in the carried slots (each in the first free
 // one; a link kept already is kept once).
 func (s *Service) carryAnswers(ctx context.Context, user string, carried []string, tokens ...string) error {
 	since, now := s.now().Add(-repeatWindow), s.now()
 	link := func(from, to string) error {
-		for i := range maxAnswers {
+		for i := range maxCarried {
 			t, err := s.store.HeldConfirmation(ctx, user, siblingPrint(from, carriedSlot+i), since)
 			if err != nil || t == to {
 				return err
@@ -1531,20 +1433,13 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 	}
 	since := s.now().Add(-repeatWindow)
 	mine, ok := strings.CutPrefix(e.IdempotencyKey, "confirm:")
+	var again string // the key of a line answering again after a void
 	if !ok {
 		// a note-day refusal's line first (its question is the command's),
 		// then a held question's
 		held, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(*e), since)
 		if err != nil {
 			return Reply{}, false, err
-		}
-		if held != "" {
-			// another note is another report, not the offered line
-			if match, err := s.lineNoteMatches(ctx, *e, held, since); err != nil {
-				return Reply{}, false, err
-			} else if !match {
-				held = ""
-			}
 		}
 		if held == "" {
 			held, err = s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
@@ -1567,6 +1462,7 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 		if err != nil {
 			return Reply{}, false, err
 		}
+		mine = held
 		if recorded {
 			// answered already: the line again is the guards' to ask, unless
 			// it was taken back and the other line recorded since (review
@@ -1574,9 +1470,14 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 			if r, used, err := s.otherAnswerLive(ctx, cmd, e, held, since); err != nil || used {
 				return r, used, err
 			}
-			return Reply{}, false, nil
+			// taken back: the line answers the question again, once, under
+			// the next key of its chain (review r42 B5: it recorded under
+			// the request's own key, unlinked, and so did the other line)
+			var live bool
+			if again, live, err = s.lineAnswerKey(ctx, held); err != nil || live {
+				return Reply{}, false, err
+			}
 		}
-		mine = held
 	} else if err := s.noteLineRelinked(ctx, *e, mine, since); err != nil {
 		return Reply{}, false, err
 	}
@@ -1588,11 +1489,15 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 		if sibling == "" {
 			continue
 		}
-		other, found, err := s.store.EntryByKey(ctx, "confirm:"+sibling)
+		key, live, err := s.lineAnswerKey(ctx, sibling)
 		if err != nil {
 			return Reply{}, false, err
 		}
-		if found && !other.Voided() {
+		if live {
+			other, _, err := s.store.EntryByKey(ctx, key)
+			if err != nil {
+				return Reply{}, false, err
+			}
 			note, err := s.store.HeldConfirmation(ctx, e.LoggedBy, notePrint(mine), since)
 			if err != nil {
 				return Reply{}, false, err
@@ -1604,12 +1509,42 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 		}
 		// Looked for again while written, under the answers' lock: two
 		// answers sent at once never both record (review r29 B7).
-		e.Answers = append(e.Answers, "confirm:"+sibling)
+		e.Answers = append(e.Answers, key)
 	}
 	if !ok {
 		e.IdempotencyKey = "confirm:" + mine
+		if again != "" {
+			e.IdempotencyKey = again
+		}
 	}
 	return Reply{}, false, nil
+}
+
+// lineAnswerKey walks the keys an offered line whose token is token
+// records under: its own, then, each time the entry it recorded was
+// voided, the next (lineReanswerKey). key is the first not recorded, or
+// the one whose entry is live (live).
+func (s *Service) lineAnswerKey(ctx context.Context, token string) (key string, live bool, err error) {
+	key = "confirm:" + token
+	for range maxReanswers {
+		first, found, err := s.store.EntryByKey(ctx, key)
+		if err != nil || !found {
+			return key, false, err
+		}
+		if !first.Voided() {
+			return key, true, nil
+		}
+		key = lineReanswerKey(key)
+	}
+	return key, false, nil
+}
+
+// lineReanswerKey is the key an offered line answers its question under
+// once the entry recorded under key was voided: derived from key alone, so
+// every line of the question finds it (review r42 B5).
+func lineReanswerKey(key string) string {
+	sum := sha256.Sum256([]byte("line-reanswer\x00" + key))
+	return "confirm:" + hex.EncodeToString(sum[:confirmPart])
 }
 
 // noteLineRelinked puts mine, the token of a question asked about a line
@@ -1622,9 +1557,6 @@ func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string,
 	line, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(e), since)
 	if err != nil || line == "" || line == mine {
 		return err
-	}
-	if match, err := s.lineNoteMatches(ctx, e, line, since); err != nil || !match {
-		return err // another note: another report, not the offered line
 	}
 	other, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(line, 0), since)
 	if err != nil || other == "" {

@@ -702,7 +702,7 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 		if !named.IsZero() {
 			// its two lines answer one question, as an add's (review r33 M3)
 			hire := NewEntry{ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, Status: StatusRealised,
-				Department: a.Department, LoggedBy: c.UserID, Agreement: a.ID, Note: note} // the lines' note (holdLineNotes)
+				Department: a.Department, LoggedBy: c.UserID, Agreement: a.ID, Note: note}
 			days := []time.Time{named, day}
 			if _, first, second, ok := ambiguousNoteDays(note); ok {
 				days = []time.Time{first, second} // 12.1.2026: both lines dated (review r35q4)

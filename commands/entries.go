@@ -237,8 +237,15 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 	d.note = strings.Join(slices.DeleteFunc([]string{strings.Join(noteWords, " "), d.labelledNote, cmd.Opts.Note}, func(p string) bool { return p == "" }), " ")
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if cmd.dayChoice != nil {
-		// the entry both lines would record, each on its day: one question
-		if bad == nil {
+		// the entry both lines would record, each on its day: one question,
+		// also when each line will be refused for its note and offer lines
+		// of its own (review r42 B2: 12.1.2026 with 메모:11월분 kept no
+		// lines, so the lines its lines offered answered nothing in common)
+		ok := bad == nil
+		if bad != nil && bad.field == FieldNote && p.ID != 0 {
+			e, ok = s.offeredEntry(c, p, depts, d)
+		}
+		if ok {
 			if err := s.holdDayChoice(ctx, c, e, cmd.dayChoice.Days); err != nil {
 				return s.storageFailure(ctx, cmd.Name, err)
 			}

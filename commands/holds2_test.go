@@ -133,46 +133,45 @@ func TestHolds2NestedOfferedLinesRecordOnce(t *testing.T) {
 // was refused offering two lines, a different line of the same program and
 // count (`… 오늘 메모: 현장 배치`, then `… 11월 30일 메모: 기간제`) was
 // taken for one of them: the second was refused as "이미 기록했습니다 …
-// 두 줄 가운데 하나". Only the offered lines (their date and note, spacing
-// aside) answer the question; another note is another report, recorded.
-// The offered lines, typed back afterwards, still record once.
-func TestHolds2OnlyTheOfferedLinesAnswer(t *testing.T) {
+// 두 줄 가운데 하나". As decided in links4 (review r42 B1: a word added to
+// an offered line's note unlinked it, and the other line recorded too), a
+// line of an offered line's program, count and date answers the question
+// whatever its note: the other is refused naming 확인:다시, which records a
+// genuinely separate report, once; the offered lines typed back afterwards
+// are refused.
+func TestHolds2AnyLineOfTheOfferedDaysAnswers(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		lang              commands.Lang
 		line, other, more string
+		again             string
 	}{
-		{commands.Korean, "추가 청년 3 메모: 월요일 입사", "추가 청년 3 오늘 메모: 현장 배치", "추가 청년 3 11월 30일 메모: 기간제"},
-		{commands.English, "add 3 youth note:hired Monday", "add 3 youth today note:site team", "add 3 youth date:2026-11-30 note:fixed term"},
+		{commands.Korean, "추가 청년 3 메모: 월요일 입사", "추가 청년 3 오늘 메모: 현장 배치", "추가 청년 3 11월 30일 메모: 기간제", " 확인:다시"},
+		{commands.English, "add 3 youth note:hired Monday", "add 3 youth today note:site team", "add 3 youth date:2026-11-30 note:fixed term", " confirm:again"},
 	} {
-		for first := range 2 {
-			t.Run(string(tc.lang)+"/"+string(rune('0'+first)), func(t *testing.T) {
-				t.Parallel()
-				h := r32At(t, tc.lang, "2026-12-04")
-				offered := r32Offered(h.run(manager, tc.line, commands.OutcomeRefused))
-				if len(offered) != 2 {
-					t.Fatalf("%q offers %q, want two lines", tc.line, offered)
-				}
-				h.run(manager, tc.other, commands.OutcomeOK)
-				h.run(manager, tc.more, commands.OutcomeOK)
-				if got := holds2Sum(h); got != 6 {
-					t.Fatalf("SQL SUM %d after two separate reports, want 6", got)
-				}
-				// the offered line beside an identical separate report is
-				// asked as a repeat; its 확인:예 line answers the question
-				if r := h.svc.Handle(context.Background(), commands.Caller{UserID: manager, Source: commands.SourceConsole}, offered[first]); r.Outcome != commands.OutcomeOK {
-					yes := r32Offered(r)
-					if len(yes) != 1 {
-						t.Fatalf("%q: %q offered, want the 확인:예 line; reply:\n%s", offered[first], yes, r.Text())
-					}
-					h.run(manager, yes[0], commands.OutcomeOK)
-				}
-				r := h.run(manager, offered[1-first], commands.OutcomeRefused)
-				mustContain(t, r.Text(), byLang(tc.lang, "Already recorded", "이미 기록했습니다"))
-				if got := holds2Sum(h); got != 9 {
-					t.Fatalf("SQL SUM %d after the offered lines, want 9", got)
-				}
-			})
-		}
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, "2026-12-04")
+			already := byLang(tc.lang, "Already recorded", "이미 기록했습니다")
+			offered := r32Offered(h.run(manager, tc.line, commands.OutcomeRefused))
+			if len(offered) != 2 {
+				t.Fatalf("%q offers %q, want two lines", tc.line, offered)
+			}
+			h.run(manager, tc.other, commands.OutcomeOK)
+			mustContain(t, h.run(manager, tc.more, commands.OutcomeRefused).Text(), already, strings.TrimSpace(tc.again))
+			// 확인:다시 before the note: a separate report, once
+			moreAgain := strings.Replace(tc.more, byLang(tc.lang, " note:", " 메모:"), tc.again+byLang(tc.lang, " note:", " 메모:"), 1)
+			h.run(manager, moreAgain, commands.OutcomeOK)
+			h.run(manager, moreAgain, commands.OutcomeRefused)
+			if got := holds2Sum(h); got != 6 {
+				t.Fatalf("SQL SUM %d after two separate reports, want 6", got)
+			}
+			for _, l := range offered {
+				h.run(manager, l, commands.OutcomeRefused)
+			}
+			if got := holds2Sum(h); got != 6 {
+				t.Fatalf("SQL SUM %d after the offered lines, want 6", got)
+			}
+		})
 	}
 }

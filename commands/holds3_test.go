@@ -27,17 +27,16 @@ func holds3Run(h *harness, user, line string, want commands.Outcome) commands.Re
 	return r
 }
 
-// Issue 20, holds2's open point: a note-day refusal (`추가 청년 3 메모:
-// 월요일 입사` on Friday 4 December) offers the line dated Monday with the
-// note and the line dated the 4th with the note's remainder (입사). A line
-// is the offered one only when it has the same program, count, date and
-// note remainder: the note's words without digits, less the date words the
-// refusal took out, are the remainder's. A line with no note (or another
-// note) on the 4th is another report: it neither answers the question
-// (before the Monday line, which then records too) nor is swallowed by it
-// (after the Monday line). Where the remainder is empty (`메모: 어제`),
-// the line with no note is the offered line and records once.
-func TestHolds3NoNoteLineIsNotTheOfferedLine(t *testing.T) {
+// Issue 20, holds2's open point, as decided in links4 (review r42 B1): a
+// note-day refusal (`추가 청년 3 메모: 월요일 입사` on Friday 4 December)
+// offers the line dated Monday with the note and the line dated the 4th
+// with the note's remainder (입사). A typed line is the offered one when it
+// has the same program, count, date, status and department, whatever its
+// note: a line with no note on the 4th answers the question (typed first,
+// the Monday line is then refused; typed after it, it is refused), naming
+// 확인:다시 for a genuinely separate report. A line of the Monday date
+// typed once the Monday line recorded is asked as a repeat.
+func TestHolds3NoNoteLineIsTheOfferedLine(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		lang                      commands.Lang
@@ -52,22 +51,23 @@ func TestHolds3NoNoteLineIsNotTheOfferedLine(t *testing.T) {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			t.Parallel()
 			h := r32At(t, tc.lang, "2026-12-04")
-			// U1: the Monday line first, then the bare line: recorded beside it
+			already := byLang(tc.lang, "Already recorded", "이미 기록했습니다")
+			again := byLang(tc.lang, "confirm:again", "확인:다시")
+			// U1: the Monday line first, then the bare line: refused as the
+			// question's other line
 			u := "U1"
 			offered := r32Offered(holds3Run(h, u, tc.line, commands.OutcomeRefused))
 			if len(offered) != 2 {
 				t.Fatalf("%q offers %q, want two lines", tc.line, offered)
 			}
 			holds3Run(h, u, offered[0], commands.OutcomeOK)
-			holds3Run(h, u, tc.bare, commands.OutcomeOK)
-			if got := holds3Sum(h, u, "youth"); got != 6 {
-				t.Fatalf("%s: SQL SUM %d after the Monday line and a line with no note, want 6", u, got)
+			mustContain(t, holds3Run(h, u, tc.bare, commands.OutcomeRefused).Text(), already, again)
+			mustContain(t, holds3Run(h, u, offered[1], commands.OutcomeRefused).Text(), already)
+			if got := holds3Sum(h, u, "youth"); got != 3 {
+				t.Fatalf("%s: SQL SUM %d after the Monday line and a line with no note, want 3", u, got)
 			}
-			mustContain(t, holds3Run(h, u, offered[1], commands.OutcomeRefused).Text(), byLang(tc.lang, "Already recorded", "이미 기록했습니다"))
-			// a line of the Monday date whose note is only the date word has
-			// another remainder: another report, asked as a repeat of the
-			// Monday line (not refused as one of the offered lines), and its
-			// 확인:예 line records it
+			// a line of the Monday date once the Monday line recorded: asked
+			// as a repeat of it, and its 확인:예 line records it
 			r := holds3Run(h, u, tc.onlyDW, commands.OutcomeRefused)
 			mustContain(t, r.Text(), byLang(tc.lang, "separate report", "따로 한 번 더"))
 			mustNotContain(t, r.Text(), byLang(tc.lang, "lines offered", "두 줄 가운데"))
@@ -76,37 +76,34 @@ func TestHolds3NoNoteLineIsNotTheOfferedLine(t *testing.T) {
 				t.Fatalf("%q offers %q, want its 확인:예 line", tc.onlyDW, yes)
 			}
 			holds3Run(h, u, yes[0], commands.OutcomeOK)
-			if got := holds3Sum(h, u, "youth"); got != 9 {
-				t.Fatalf("%s: SQL SUM %d, want 9", u, got)
+			if got := holds3Sum(h, u, "youth"); got != 6 {
+				t.Fatalf("%s: SQL SUM %d, want 6", u, got)
 			}
 
-			// U2: the bare line first answers nothing: both it and an offered
-			// line record, the other offered line is refused
+			// U2: the bare line first answers the question: the Monday line
+			// is refused, another note of the 4th is asked as a repeat
 			// (five jobs: U1's entries of the 4th are the same department's)
 			u = "U2"
 			five := strings.NewReplacer("청년 3", "청년 5", "add 3", "add 5")
 			offered = r32Offered(holds3Run(h, u, five.Replace(tc.line), commands.OutcomeRefused))
 			holds3Run(h, u, five.Replace(tc.bare), commands.OutcomeOK)
 			r = holds3Run(h, u, five.Replace(tc.other), commands.OutcomeRefused) // the same figure and day again: the repeat question
-			mustNotContain(t, r.Text(), byLang(tc.lang, "lines offered", "두 줄 가운데"))
-			holds3Run(h, u, offered[0], commands.OutcomeOK)
-			if got := holds3Sum(h, u, "youth"); got != 10 {
-				t.Fatalf("%s: SQL SUM %d, want 10", u, got)
-			}
-			mustContain(t, holds3Run(h, u, offered[1], commands.OutcomeRefused).Text(), byLang(tc.lang, "Already recorded", "이미 기록했습니다"))
-			if got := holds3Sum(h, u, "youth"); got != 10 {
-				t.Fatalf("%s: SQL SUM %d, want 10", u, got)
+			mustContain(t, r.Text(), byLang(tc.lang, "separate report", "따로 한 번 더"))
+			mustContain(t, holds3Run(h, u, offered[0], commands.OutcomeRefused).Text(), already, again)
+			holds3Run(h, u, offered[1], commands.OutcomeRefused)
+			if got := holds3Sum(h, u, "youth"); got != 5 {
+				t.Fatalf("%s: SQL SUM %d, want 5", u, got)
 			}
 
-			// U3: a note that is only a date word leaves no remainder: the
-			// line with no note is the offered line
+			// U3: a note that is only a date word: the line with no note is
+			// the offered line too
 			u = "U3"
 			offered = r32Offered(holds3Run(h, u, tc.emptyRest, commands.OutcomeRefused))
 			if len(offered) != 2 {
 				t.Fatalf("%q offers %q, want two lines", tc.emptyRest, offered)
 			}
 			holds3Run(h, u, offered[0], commands.OutcomeOK)
-			mustContain(t, holds3Run(h, u, tc.emptyBare, commands.OutcomeRefused).Text(), byLang(tc.lang, "Already recorded", "이미 기록했습니다"))
+			mustContain(t, holds3Run(h, u, tc.emptyBare, commands.OutcomeRefused).Text(), already)
 			if got := holds3Sum(h, u, "youth"); got != 4 {
 				t.Fatalf("%s: SQL SUM %d, want 4", u, got)
 			}

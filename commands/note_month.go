@@ -1498,24 +1498,6 @@ func (s *Service) keptLine(p Program, d entryDraft, asOf time.Time, word string)
 	return s.draftLine(p, d, asOf, withoutNoteWords(d.note, datePhrase(d.note, word)))
 }
 
-// noteRest is the note of the line a note-day refusal offers keeping the
-// entry's date asOf (keptLine, and the 채용's in hireNamesAnotherMonth):
-// note without the phrase of the day or month it names. A date read two
-// ways (12.1.2026) leaves the note whole (both lines keep it, the date
-// written year first), as does a note naming no other day.
-func noteRest(note string, asOf, today time.Time) string {
-	if _, _, _, ok := ambiguousNoteDays(note); ok {
-		return note
-	}
-	r, ok := noteMonth(note, asOf, today)
-	if !ok {
-		if r, ok = noteDay(note, asOf, today); !ok {
-			return note
-		}
-	}
-	return withoutNoteWords(note, datePhrase(note, r.word))
-}
-
 // noteMonthClosed is the refusal of noteNamesAnotherMonth for staff when
 // the month the note names is closed (review r22 F8, r24 F19: they were
 // offered the line dated that month, which they cannot record): it names
