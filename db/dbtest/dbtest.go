@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/lib/pq"
+	"github.com/lib/pq/pqerror"
 
 	"jobsbot/commands"
 	"jobsbot/db"
@@ -92,6 +93,11 @@ func mustAdmin(ctx context.Context, t testing.TB, server string) *sql.DB {
 	admin, err := sql.Open("postgres", server)
 	if err == nil {
 		err = admin.PingContext(ctx)
+	}
+	if pq.As(err, pqerror.TooManyConnections) != nil {
+		t.Fatalf("PostgreSQL at %s has no connection left (%v): the suite runs tests side by side; "+
+			"raise max_connections (ALTER SYSTEM SET max_connections = 300, then restart the server) "+
+			"or run with a lower -parallel.", redact(server), err)
 	}
 	if err != nil {
 		t.Fatalf("PostgreSQL is not reachable at %s: %v. Start it (on Debian: "+
