@@ -782,7 +782,7 @@ func monthWeekHolds(rest string, y, m int, written time.Time) bool {
 	if loc == nil || m < 1 || m > 12 {
 		return false
 	}
-	n := map[string]int{"첫": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5}[submatch(rest, reMonthWeekAfter, loc, "n")]
+	n := weekOrdinals[submatch(rest, reMonthWeekAfter, loc, "n")]
 	if n == 0 {
 		n = atoiOr(submatch(rest, reMonthWeekAfter, loc, "nd"))
 	}

@@ -716,7 +716,7 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		r.month = num("m")
 		r.week = num("nd")
 		if n, ok := group("n"); ok {
-			r.week = map[string]int{"첫": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5}[n]
+			r.week = weekOrdinals[n]
 		}
 		if o, ok := group("ord"); ok {
 			mon, _ := group("mon")

@@ -29,6 +29,10 @@ type weekOfMonth struct {
 // `2026년 1월 첫째 주`, `11월 4주차`): the longest run of words from the
 // start of words that is one, read as the latest such month not after today
 // when no year is typed. ok is false when words do not start with one.
+// weekOrdinals are the Korean places of a week in a month (첫째 주,
+// 둘째 주 …) as the week readers match them, without 째.
+var weekOrdinals = map[string]int{"첫": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5}
+
 func readWeekOfMonth(words []token, today time.Time) (w weekOfMonth, k int, ok bool) {
 	for k := min(len(words), 4); k >= 1; k-- {
 		typed := textJoin(words[:k])
@@ -40,7 +44,7 @@ func readWeekOfMonth(words []token, today time.Time) (w weekOfMonth, k int, ok b
 		month, _ := strconv.Atoi(group("m"))
 		n, _ := strconv.Atoi(group("nd"))
 		if w := group("n"); w != "" {
-			n = map[string]int{"첫": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5}[w]
+			n = weekOrdinals[w]
 		}
 		if month < 1 || month > 12 {
 			return weekOfMonth{}, 0, false
@@ -155,7 +159,7 @@ func readWeekOfMonthDay(re *regexp.Regexp, loc []int, text string, base time.Tim
 	}
 	n, _ := strconv.Atoi(group("nd"))
 	if g := group("n"); g != "" {
-		n = map[string]int{"첫": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5}[g]
+		n = weekOrdinals[g]
 	} else if group("first") != "" {
 		n = 1
 	}
