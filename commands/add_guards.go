@@ -1063,6 +1063,8 @@ type HoldStore interface {
 	// HeldConfirmation returns it if asked since since, else "".
 	HoldConfirmation(ctx context.Context, userID, print, token string, at time.Time) error
 	HeldConfirmation(ctx context.Context, userID, print string, since time.Time) (string, error)
+	// HeldConfirmations is HeldConfirmation for several prints at once.
+	HeldConfirmations(ctx context.Context, userID string, prints []string, since time.Time) (map[string]string, error)
 	// EntryKeyRecorded reports whether an entry, live or voided, was
 	// recorded under the idempotency key: whether a held question's key
 	// answered it.
@@ -1176,6 +1178,27 @@ var answerSlots = func() []int {
 	}
 	return out
 }()
+
+// siblingsOf are the tokens kept in token's answer slots (answerSlots),
+// in slot order: the question's other answers and those it carries, read
+// in one query rather than one a slot.
+func (s *Service) siblingsOf(ctx context.Context, user, token string, since time.Time) ([]string, error) {
+	prints := make([]string, len(answerSlots))
+	for k, i := range answerSlots {
+		prints[k] = siblingPrint(token, i)
+	}
+	held, err := s.store.HeldConfirmations(ctx, user, prints, since)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range prints {
+		if t := held[p]; t != "" {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
 
 // notePrint is where held_confirmations marks a token as a line a
 // note-day refusal offered (holdNoteAnswers): its refusal, once the other
@@ -1344,12 +1367,12 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 			continue
 		}
 		carried = append(carried, old)
-		for _, i := range answerSlots {
-			t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(old, i), since)
-			if err != nil {
-				return err
-			}
-			if t != "" && !slices.Contains(carried, t) {
+		siblings, err := s.siblingsOf(ctx, e.LoggedBy, old, since)
+		if err != nil {
+			return err
+		}
+		for _, t := range siblings {
+			if !slices.Contains(carried, t) {
 				carried = append(carried, t)
 			}
 		}
@@ -1481,14 +1504,11 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 	} else if err := s.noteLineRelinked(ctx, *e, mine, since); err != nil {
 		return Reply{}, false, err
 	}
-	for _, i := range answerSlots {
-		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, i), since)
-		if err != nil {
-			return Reply{}, false, err
-		}
-		if sibling == "" {
-			continue
-		}
+	siblings, err := s.siblingsOf(ctx, e.LoggedBy, mine, since)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	for _, sibling := range siblings {
 		key, live, err := s.lineAnswerKey(ctx, sibling)
 		if err != nil {
 			return Reply{}, false, err
@@ -1586,14 +1606,11 @@ func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string,
 // otherAnswerLive is otherAnswerUsed's refusal when an other answer of
 // the question whose answer token is mine recorded a live entry.
 func (s *Service) otherAnswerLive(ctx context.Context, cmd Command, e *NewEntry, mine string, since time.Time) (Reply, bool, error) {
-	for _, i := range answerSlots {
-		sibling, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, i), since)
-		if err != nil || sibling == "" {
-			if err != nil {
-				return Reply{}, false, err
-			}
-			continue
-		}
+	siblings, err := s.siblingsOf(ctx, e.LoggedBy, mine, since)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	for _, sibling := range siblings {
 		other, found, err := s.store.EntryByKey(ctx, "confirm:"+sibling)
 		if err != nil {
 			return Reply{}, false, err

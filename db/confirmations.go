@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"jobsbot/commands"
 )
@@ -40,6 +41,25 @@ func (s *Store) HeldConfirmation(ctx context.Context, userID, print string, sinc
 		return "", wrap("held confirmation", err)
 	}
 	return token, nil
+}
+
+// HeldConfirmations is HeldConfirmation for several prints in one query:
+// the token kept under each print asked since since (prints with none are
+// left out).
+func (s *Store) HeldConfirmations(ctx context.Context, userID string, prints []string, since time.Time) (map[string]string, error) {
+	var rows []struct {
+		Print string `db:"entry_print"`
+		Token string `db:"token"`
+	}
+	const q = `SELECT entry_print, token FROM held_confirmations WHERE user_id = $1 AND entry_print = ANY($2) AND held_at >= $3`
+	if err := sqlx.SelectContext(ctx, s.db, &rows, q, userID, pq.Array(prints), since); err != nil {
+		return nil, wrap("held confirmations", err)
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.Print] = r.Token
+	}
+	return out, nil
 }
 
 // EntryKeyRecorded reports whether an entry, live or voided, was recorded
