@@ -31,6 +31,11 @@ type Digest struct {
 	CumulativeJobs int64
 	// CumulativeApprox says a report among them carries 여 (review r41 F7).
 	CumulativeApprox bool
+	// WeekLumps are the year's first 누계 reports dated in the week: their
+	// increments are January's jobs on, so Week, the programs' weeks and the
+	// departments' leave them out and a line names them (review r41 F8);
+	// YearToDate keeps them. PrevWeek leaves out those of its own week.
+	WeekLumps []firstLump
 	// AsOf is the last day the year to date counts: the week's Sunday,
 	// clipped to December 31.
 	AsOf time.Time
@@ -197,11 +202,12 @@ func (s *Service) Digest(ctx context.Context, weekStart time.Time) (Digest, erro
 // program, and finds the lagging ones.
 func (s *Service) gatherPrograms(ctx context.Context, d *Digest, all []Program) error {
 	monday := d.WeekStart
-	week, err := s.totalsByProgram(ctx, monday, d.WeekEnd, "")
+	week, lumps, err := s.periodTotals(ctx, monday, d.WeekEnd, "")
 	if err != nil {
 		return err
 	}
-	prev, err := s.totalsByProgram(ctx, monday.AddDate(0, 0, -7), monday.AddDate(0, 0, -1), "")
+	d.WeekLumps = lumps
+	prev, _, err := s.periodTotals(ctx, monday.AddDate(0, 0, -7), monday.AddDate(0, 0, -1), "")
 	if err != nil {
 		return err
 	}
@@ -211,7 +217,7 @@ func (s *Service) gatherPrograms(ctx context.Context, d *Digest, all []Program) 
 	}
 	var oldPart, newPart map[int64]ProgramTotal
 	if monday.Year() != d.WeekEnd.Year() { // the week crosses the year: split it
-		if oldPart, err = s.totalsByProgram(ctx, monday, dates.On(monday.Year(), time.December, 31), ""); err != nil {
+		if oldPart, _, err = s.periodTotals(ctx, monday, dates.On(monday.Year(), time.December, 31), ""); err != nil {
 			return err
 		}
 		if newPart, err = s.totalsByProgram(ctx, dates.On(d.WeekEnd.Year(), time.January, 1), d.WeekEnd, ""); err != nil {
@@ -300,6 +306,11 @@ func (s *Service) gatherCumulative(ctx context.Context, d *Digest) error {
 	var share int64
 	var days []time.Time
 	for _, day := range cumulative {
+		for _, l := range d.WeekLumps { // left out of Week, so out of its share
+			if l.AsOf.Equal(day.Day) {
+				day.Jobs -= l.Count
+			}
+		}
 		if day.Jobs > 0 {
 			days = append(days, day.Day)
 			share += day.Jobs
@@ -369,6 +380,7 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 	if err != nil {
 		return err
 	}
+	depts = withoutLumpsByDepartment(depts, d.WeekLumps)
 	last, err := s.store.LastLoggedThrough(ctx, d.WeekEnd)
 	if err != nil {
 		return err

@@ -97,6 +97,17 @@ func (s *Service) digestHeadline(d Digest) Section {
 		lines = append(lines, s.msg("digest.cumulative_included", "Days", strings.Join(days, ", "),
 			"Share", s.unitCount(d.CumulativeJobs, d.CumulativeApprox && d.Week.Approximate > 0, ""), "Week", s.total(d.Week, ""), i18n.PluralCount, d.Week.Jobs))
 	}
+	if len(d.WeekLumps) > 0 {
+		progs := make([]Program, 0, len(d.programs))
+		for _, p := range d.programs {
+			if p.CountsAsJobs() {
+				progs = append(progs, p)
+			}
+		}
+		if note := s.lumpNote(s.msg("label9.this_week"), lumpsOf(d.WeekLumps, progs), progs); note != "" {
+			lines = append(lines, note)
+		}
+	}
 	if closed := d.WeekStart.Year(); closed < d.Year {
 		lines = append(lines, s.msg("digest.year_closed", "Year", closed,
 			"Jobs", s.jobs(d.PrevYearFinal.Jobs), "Date", s.date(dates.On(closed, time.December, 31)), i18n.PluralCount, d.PrevYearFinal.Jobs))

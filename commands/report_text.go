@@ -78,6 +78,8 @@ func (s *Service) reportSpan(cmd Command) (int, time.Time) {
 type reportPart struct {
 	period dates.Period // as asked; its figures run to the report date
 	rep    Report       // the figures of the entries dated from period.From to the report date
+	// note names the year's first 누계 reports left out of rep (lumpNote).
+	note string
 }
 
 // partOf is the period of cmd when it is a part of its year: not the whole
@@ -120,11 +122,25 @@ func (s *Service) report(ctx context.Context, _ Caller, cmd Command) Reply {
 		// The period's own figures: the same rows, from the entries dated
 		// in it (a 누계 report by its stored increment, as a month cell
 		// holds it), so they equal a plain SUM over the period.
+		// A first 누계 of the year holds January's jobs on: not the
+		// period's, and named under its table (review r41 F8).
 		pd := data
 		if pd.This, err = s.store.MonthTotals(ctx, p.From, asOf); err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		}
-		part, from = &reportPart{period: *p, rep: BuildReport(pd, cmd.By, s.lang)}, p.From
+		lumps, err := s.firstLumps(ctx, p.From, asOf, "")
+		if err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+		pd.This = withoutLumpsByMonth(pd.This, lumps)
+		var jobs []Program
+		for _, pr := range data.Programs {
+			if pr.CountsAsJobs() {
+				jobs = append(jobs, pr)
+			}
+		}
+		part, from = &reportPart{period: *p, rep: BuildReport(pd, cmd.By, s.lang),
+			note: s.lumpNote(s.period(*p), lumpsOf(lumps, jobs), jobs)}, p.From
 	}
 	r := s.renderReport(rep, part)
 	audit, err := s.auditSections(ctx, from, asOf, auditScope{})
@@ -212,6 +228,9 @@ func (s *Service) renderReport(r Report, part *reportPart) Reply {
 		}
 		out.Sections = append(out.Sections, Section{Heading: s.msg("reports19.report_part_heading", "Period", partName, "Span", partSpan),
 			Lines: monoTable([]string{s.msg("report_text.item"), s.msg("reports19.report_part_column")}, body), Mono: true})
+		if part.note != "" {
+			out.Sections = append(out.Sections, Section{Lines: []string{part.note}})
+		}
 		yearSpan := s.msg("format.period.span", "From", s.date(dates.On(r.Year, time.January, 1)), "To", s.date(r.AsOf))
 		toDate, toDateHeading = s.msg("reports19.report_year_to_date_column"), s.msg("reports19.report_year_to_date_heading", "Span", yearSpan)
 	}

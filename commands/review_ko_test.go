@@ -203,8 +203,11 @@ func TestDigestShareCountsCumulativeReportsOnly(t *testing.T) {
 			"추가 45 disabled 날짜:2026-10-31",
 			"추가 3 youth 날짜:2026-10-31",
 		}, "주간보고 2026년 44주차",
-			[]string{"이번 주 2,483개 가운데 2,435개는 10월 28일, 10월 31일 기준 누계 보고의 증가분입니다.",
-				"모두 이번 주에 새로 만들어진 일자리는 아닙니다"},
+			// The invest and youth reports are their programs' first of the
+			// year: January's jobs on, left out of the week and named
+			// (review r41 F8); the senior report's +70 stays in it.
+			[]string{"이번 주 118개 가운데 70개는 10월 31일 기준 누계 보고의 증가분입니다.",
+				"모두 이번 주에 새로 만들어진 일자리는 아닙니다", "이번 주 실적에 넣지 않은 올해 첫 누계 보고: 청년일자리 #3(2026. 10. 28.까지 465개), 기업 및 투자유치 #2(2026. 10. 31.까지 1,900개)"},
 			[]string{"월말 보고", "10월 31일자", "2,483개 가운데 2,483개", "새로 만들어진 일자리가 아닙니다"}},
 		{commands.English, []string{
 			"add 100 senior cumulative date:2026-09-30",
@@ -214,7 +217,7 @@ func TestDigestShareCountsCumulativeReportsOnly(t *testing.T) {
 			"add 45 disabled date:2026-10-31",
 			"add 3 youth date:2026-10-31",
 		}, "digest 2026-W44",
-			[]string{"2,435 of the week's 2,483 jobs are the increments of cumulative reports (totals as of 10/28, 10/31)"},
+			[]string{"70 of the week's 118 jobs are the increments of cumulative reports (totals as of 10/31)", "the year's first cumulative reports youth #3 (465 through 2026-10-28)"},
 			[]string{"month-end"}},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
@@ -227,6 +230,9 @@ func TestDigestShareCountsCumulativeReportsOnly(t *testing.T) {
 			}
 			if got := h.sumSQL("", dates.On(2026, 10, 26), dates.On(2026, 11, 1)); got != 2483 {
 				t.Fatalf("the week's jobs = %d, want 2483", got)
+			}
+			if got := h.sqlInt(label9PeriodSQL, "2026-10-26", "2026-11-01", ""); got != 118 {
+				t.Fatalf("the week's jobs less the year's first 누계 reports = %d, want 118", got)
 			}
 			text := h.run("U1", tc.digest, commands.OutcomeOK).Text()
 			mustContain(t, text, tc.want...)

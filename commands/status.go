@@ -58,6 +58,11 @@ type statusView struct {
 	// unhiredApprox: an approximate agreement (100여) is part of unhired.
 	unhiredApprox bool
 	deltaNote     string // how a part-year view counted the cumulative reports in it
+	// lumps are the year's first 누계 reports left out of a period that
+	// starts after 1 January (periodTotals); weekLumps those left out of
+	// this week and this month. lumpNote names them under the headline.
+	lumps, weekLumps []firstLump
+	lumpNote         string
 	// lastLumps are last year's 누계 reports dated after lastYear whose
 	// span starts inside it: lastTotals is then no like-for-like figure.
 	lastLumps []Entry
@@ -178,6 +183,11 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	if v.deltaNote, err = s.cumulativeDeltaNote(ctx, v); err != nil {
 		return v, nil, err
 	}
+	if lumps := lumpsOf(v.lumps, v.programs); len(lumps) > 0 {
+		v.lumpNote = s.lumpNote(v.label, lumps, v.programs)
+	} else if lumps := lumpsOf(v.weekLumps, v.programs); len(lumps) > 0 {
+		v.lumpNote = s.lumpNote(s.msg("label9.this_week_month"), lumps, v.programs)
+	}
 	if v.unhired, v.unhiredApprox, err = s.unhiredAgreed(ctx, v.from, v.to, scopeOf(v.programs, v.dept)); err != nil {
 		return v, nil, err
 	}
@@ -278,6 +288,7 @@ func (s *Service) statusBreakdowns(ctx context.Context, v *statusView, all []Pro
 		if v.types, err = s.store.EmploymentTotals(ctx, v.from, v.to, v.dept); err != nil {
 			return err
 		}
+		v.types = withoutLumpsByType(v.types, v.lumps, false)
 		// The 여 of the types is read from the entries only when some
 		// program's figure carries it: the running totals keep no 여.
 		approx := false
@@ -288,6 +299,7 @@ func (s *Service) statusBreakdowns(ctx context.Context, v *statusView, all []Pro
 			if v.typesApprox, err = s.store.EmploymentApproximate(ctx, v.from, v.to, v.dept); err != nil {
 				return err
 			}
+			v.typesApprox = withoutLumpsByType(v.typesApprox, v.lumps, true)
 		}
 	}
 	if v.dept != "" || sector != "" {
@@ -296,6 +308,7 @@ func (s *Service) statusBreakdowns(ctx context.Context, v *statusView, all []Pro
 	if v.depts, err = s.store.DepartmentTotals(ctx, v.from, v.to); err != nil {
 		return err
 	}
+	v.depts = withoutLumpsByDepartment(v.depts, v.lumps)
 	v.depts = withProgramDepartments(v.depts, all)
 	if err := s.markSilence(ctx, v); err != nil {
 		return err
@@ -336,7 +349,7 @@ func newStatusView(span dates.Period, today time.Time) statusView {
 // last year and, while the span is running, of this week and this month.
 func (s *Service) statusTotals(ctx context.Context, v *statusView, today time.Time) error {
 	var err error
-	if v.totals, err = s.totalsByProgram(ctx, v.from, v.to, v.dept); err != nil {
+	if v.totals, v.lumps, err = s.periodTotals(ctx, v.from, v.to, v.dept); err != nil {
 		return err
 	}
 	if v.lastTotals, err = s.totalsByProgram(ctx, v.lastYear.From, v.lastYear.To, v.dept); err != nil {
@@ -346,7 +359,7 @@ func (s *Service) statusTotals(ctx context.Context, v *statusView, today time.Ti
 		return err
 	}
 	if v.dept != "" {
-		if v.whole, err = s.totalsByProgram(ctx, v.from, v.to, ""); err != nil {
+		if v.whole, _, err = s.periodTotals(ctx, v.from, v.to, ""); err != nil {
 			return err
 		}
 	}
@@ -357,11 +370,15 @@ func (s *Service) statusTotals(ctx context.Context, v *statusView, today time.Ti
 	if weekFrom.Before(v.from) {
 		weekFrom, v.weekFrom = v.from, v.from
 	}
-	if v.week, err = s.totalsByProgram(ctx, weekFrom, today, v.dept); err != nil {
+	var weekLumps, monthLumps []firstLump
+	if v.week, weekLumps, err = s.periodTotals(ctx, weekFrom, today, v.dept); err != nil {
 		return err
 	}
-	v.month, err = s.totalsByProgram(ctx, dates.On(today.Year(), today.Month(), 1), today, v.dept)
-	return err
+	if v.month, monthLumps, err = s.periodTotals(ctx, dates.On(today.Year(), today.Month(), 1), today, v.dept); err != nil {
+		return err
+	}
+	v.weekLumps = append(weekLumps, monthLumps...)
+	return nil
 }
 
 // departmentOf returns the department of some program that typed names, or "".
@@ -540,6 +557,9 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 	}
 	if v.deltaNote != "" {
 		head = append(head, v.deltaNote)
+	}
+	if v.lumpNote != "" {
+		head = append(head, v.lumpNote)
 	}
 	if p := v.deptProgram; p != nil {
 		head = append(head, s.deptProgramLine(v, *p))
@@ -977,8 +997,9 @@ func (s *Service) cumulativeDeltaNote(ctx context.Context, v statusView) (string
 	for i := len(list) - 1; i >= 0; i-- { // oldest first
 		e := list[i]
 		p, ok := in[e.ProgramID]
-		if !ok || e.Kind != KindCumulative || e.Voided() || e.Status != StatusRealised {
-			continue
+		if !ok || e.Kind != KindCumulative || e.Voided() || e.Status != StatusRealised ||
+			slices.ContainsFunc(v.lumps, func(l firstLump) bool { return l.ID == e.ID }) {
+			continue // a first 누계 is left out of the period and named apart (lumpNote)
 		}
 		n++
 		if len(shown) < maxDeltaExamples {
