@@ -713,7 +713,7 @@ func (s *Service) noteOrNone(note string) string {
 	if note == "" {
 		return s.msg("guards.no_note")
 	}
-	return "`" + note + "`"
+	return "`" + CodeSpanText(note) + "`"
 }
 
 // typeOrNone names an employment type for a reply, or says none was given.

@@ -1710,7 +1710,7 @@ func (s *Service) backtickInLine(cmd Command) (Reply, bool) {
 			if j := strings.Index(f, ":"); j >= 0 && j < i {
 				f = f[j+1:] // 메모:`특채`: the word, not its label
 			}
-			word = strings.ReplaceAll(f, "`", "")
+			word = CodeSpanText(f)
 			break
 		}
 	}

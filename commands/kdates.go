@@ -69,6 +69,10 @@ func weekNotInYear(cmd *Command, typed string, today time.Time) error {
 	}
 	week, _ := strconv.Atoi(m[2])
 	_, weeks := dates.On(year, 12, 28).ISOWeek()
+	if week == 0 {
+		// 0주차: weeks count from 1, whatever the year (minor43)
+		return usageErr(cmd.Name, "minor43.week_zero", "Typed", typed, "Year", year, "Weeks", weeks)
+	}
 	return usageErr(cmd.Name, "kdates.week_not_in_year", "Typed", typed, "Year", year, "Week", week, "Weeks", weeks)
 }
 

@@ -327,13 +327,16 @@ func laterSpan(clause string, asOf, written time.Time) (s, e int, found bool) {
 		case group("newyear") != "":
 			later = asOf.Month() != time.January
 		case group("week") != "":
-			year, _ := asOf.ISOWeek()
+			// the week is read as the week readers read it (dates: the
+			// most recent week n, 52주차 on 2027. 1. 5. being 2026's), so
+			// 52주차 and W52 name one week (minor43: 52주차 was 2027's,
+			// a start to come, while W52 was 2026's)
 			n := atoiOr(group("week"))
-			if _, weeks := dates.On(year, 12, 28).ISOWeek(); n < 1 || n > weeks {
+			p, err := dates.ParsePeriod(strconv.Itoa(n)+"주차", written)
+			if err != nil {
 				continue
 			}
-			jan4 := dates.On(year, 1, 4)
-			monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(n-1))
+			monday := p.From
 			// the week before the day written is read as 지난주 (dayTokens)
 			_, lastWeek := written.AddDate(0, 0, -7).ISOWeek()
 			later = monday.After(asOf) && (n != lastWeek || monday.AddDate(0, 0, 6).After(written))

@@ -267,7 +267,17 @@ type noteRead struct {
 	// yearStart marks the start of a year (연초, 올해 초), read as its
 	// January and offered on January's last weekday (review r41 F5).
 	yearStart bool
+	// aheadFrom and aheadTo are next year's week of the number a yearless
+	// week names (1주차 on 12. 31.: 2027. 1. 4. ~ 1. 10.) when it begins
+	// within weekAheadWindow of the day written: the note may mean it as
+	// well as the year's week read, so both are asked (minor43).
+	aheadFrom, aheadTo time.Time
 }
+
+// weekAheadWindow is how soon next year's week of a yearless number must
+// begin for the number to be asked as that week too: 1주차 and 2주차 typed
+// in the last days of December.
+const weekAheadWindow = 14 * 24 * time.Hour
 
 // dated is the day offered for the figure: the day the word names (어제,
 // 30일자, 12/3), else the last day of its months.
@@ -544,6 +554,8 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			weekAgoFrom: r.m.weekAgoFrom,
 			weekend:     r.m.weekend,
 			weekAgoTo:   r.m.weekAgoTo,
+			aheadFrom:   r.m.aheadFrom,
+			aheadTo:     r.m.aheadTo,
 			yearStart:   r.m.month == 1 && reDayTokenYearStart.MatchString(note[offs[r.start]:offs[r.end]]),
 		})
 		spans = append(spans, [2]int{r.start, r.end})
@@ -635,6 +647,8 @@ type monthReading struct {
 	// weekend is a weekend's Saturday (주말에 입사, review r30 B2), its
 	// Sunday the day after.
 	weekend time.Time
+	// aheadFrom and aheadTo are noteRead's: next year's week of the number
+	aheadFrom, aheadTo time.Time
 }
 
 // noteComparedWords after a year or a quarter make it a comparison
@@ -847,6 +861,15 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 			return r, false
 		}
 		r.year, r.month = p.From.Year(), int(p.From.Month())
+		if num("y") == 0 {
+			// 1주차 on 12. 31.: a year back, or next year's first week
+			// that begins in four days; asked as both (minor43)
+			isoYear, _ := p.From.ISOWeek()
+			ahead, err := dates.ParsePeriod(strconv.Itoa(isoYear+1)+"년 "+strconv.Itoa(n)+"주차", from)
+			if err == nil && ahead.From.After(from) && ahead.From.Sub(from) <= weekAheadWindow {
+				r.aheadFrom, r.aheadTo = ahead.From, ahead.To
+			}
+		}
 		if p.To.Month() != p.From.Month() {
 			r.from, r.to = p.From, p.To // over two months: which month's, asked (k60)
 			break
@@ -1553,6 +1576,9 @@ func (s *Service) noteMonthToCome(r noteRead, ok bool, today time.Time) string {
 // (review r15 F18/F19: 작년 12월분 on a December date is no match); a
 // quarter, a half or a year is named as such (2026년 4분기, 2026년).
 func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, note, dated, kept string) string {
+	if !r.aheadFrom.IsZero() {
+		return s.weekPastOrAheadReply(r, asOf, dated, kept) // 1주차 on 12. 31. (minor43)
+	}
 	if reply := s.dayAheadReply(r, asOf, dated, kept); reply != "" {
 		return reply // 7일 입사 on 12. 4.: 11. 7. or 12. 7. (review r33 M2)
 	}
@@ -1603,8 +1629,13 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, note, dated, kep
 		if asOf.Before(r.from) || asOf.After(r.to) {
 			month = r.to.Month()
 		}
+		monthYear := asOf.Year()
+		if asOf.Before(r.from) || asOf.After(r.to) {
+			monthYear = r.to.Year()
+		}
+		named, other := s.straddleMonthNames(r.last, dates.On(monthYear, month, 1), asOf)
 		return s.msg("k60.note_week_straddles", "Word", r.word, "From", s.date(r.from), "To", s.date(r.to), "Date", s.date(asOf),
-			"Named", int(r.last.Month()), "Month", int(month), "Last", s.date(r.last), "Dated", dated, "Kept", kept)
+			"Named", named, "Month", other, "Last", s.date(r.last), "Dated", dated, "Kept", kept)
 	}
 	if n := r.months(); n > 1 {
 		var period string
@@ -1628,6 +1659,40 @@ func (s *Service) anotherMonthReply(r noteRead, asOf time.Time, note, dated, kep
 	}
 	return s.msg(id, "Word", r.word, "Date", s.date(asOf), "Month", int(asOf.Month()), "Year", asOf.Year(),
 		"Named", int(r.last.Month()), "NamedYear", r.last.Year(), "Dated", dated, "Kept", kept)
+}
+
+// straddleMonthNames names the two months a week over two months lies in,
+// each with its year when either is not the entry's (minor43: `1주차` on
+// 2026. 12. 31. asked "12월 실적인지 1월 실적인지" of 2025's December,
+// which read as the entry's own December).
+func (s *Service) straddleMonthNames(a, b, asOf time.Time) (string, string) {
+	if a.Year() == asOf.Year() && b.Year() == asOf.Year() {
+		return s.msg("minor43.month_alone", "Month", int(a.Month())), s.msg("minor43.month_alone", "Month", int(b.Month()))
+	}
+	return s.msg("format.period.month", "Year", a.Year(), "Month", int(a.Month())),
+		s.msg("format.period.month", "Year", b.Year(), "Month", int(b.Month()))
+}
+
+// weekPastOrAheadReply asks a yearless week number that may be the year's
+// week, long past, or next year's, about to begin (1주차 typed on 12. 31.:
+// 2025. 12. 29. ~ 2026. 1. 4., or 2027. 1. 4. ~ 1. 10.): the past week's
+// line (one for each month when it lies in two), and the week to come
+// said to be no jobs yet (minor43).
+func (s *Service) weekPastOrAheadReply(r noteRead, asOf time.Time, dated, kept string) string {
+	pastFrom, pastTo := r.from, r.to
+	if pastFrom.IsZero() {
+		pastFrom, pastTo = r.weekAgoFrom, r.weekAgoTo
+	}
+	pastYear, week := pastFrom.ISOWeek()
+	aheadYear, _ := r.aheadFrom.ISOWeek()
+	args := []any{"Word", r.word, "Week", week, "PastYear", pastYear, "PastFrom", s.date(pastFrom), "PastTo", s.date(pastTo),
+		"AheadYear", aheadYear, "AheadFrom", s.date(r.aheadFrom), "AheadTo", s.date(r.aheadTo), "Date", s.date(asOf),
+		"Dated", dated, "Kept", kept}
+	if !r.from.IsZero() {
+		first, second := s.straddleMonthNames(r.from, r.to, asOf)
+		return s.msg("minor43.note_week_past_or_ahead_months", append(args, "First", first, "Second", second)...)
+	}
+	return s.msg("minor43.note_week_past_or_ahead", args...)
 }
 
 // hireNamesAnotherMonth is noteNamesAnotherMonth for `채용 <약정> <수>`

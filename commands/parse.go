@@ -234,7 +234,7 @@ func markOnHangul(text string) (word string, mark rune, at int, found bool) {
 			if c := strings.LastIndex(word[:i-start], ":"); c >= 0 {
 				word = word[c+1:] // 메모:어́제: the word, not its label
 			}
-			return word, r, at, true
+			return CodeSpanText(word), r, at, true // named in backquotes
 		}
 		prev = r
 	}
@@ -560,7 +560,7 @@ func setOption(cmd *Command, key, value string, today time.Time) error {
 			return usageErr(cmd.Name, "k44.digits_date", "Typed", value, "Month", m, "Day", day)
 		}
 		if ne, ok := errors.AsType[*dates.Error](err); ok && ne.Reason == reasons.DateAmbiguous {
-			return yearLastAsk(cmd, value, ne.From, ne.To) // 3/12/2026: 12 March or 3 December (review r35q4)
+			return yearLastAsk(cmd, value, ne.From, ne.To, today) // 3/12/2026: 12 March or 3 December (review r35q4)
 		}
 		if err != nil {
 			if err := yearStartDate(cmd, value, today); err != nil {

@@ -153,7 +153,7 @@ func takeEntryFields(cmd *Command, ts []token, today time.Time) ([]token, string
 			continue
 		}
 		if first, second, ok := dates.YearLastBothWays(t.text); ok {
-			return nil, "", yearLastAsk(cmd, t.raw, first, second) // 3/12/2026 as the line's date (review r35q4)
+			return nil, "", yearLastAsk(cmd, t.raw, first, second, today) // 3/12/2026 as the line's date (review r35q4)
 		}
 		if err := refuseDateLike(cmd, ts, i, today); err != nil {
 			return nil, "", err

@@ -110,12 +110,21 @@ func dayChoiceCommand(err error, today time.Time) (Command, bool) {
 	return cmd, true
 }
 
+// saneYearFirst is the first year a date typed with the year last is
+// asked about: the ledger holds no jobs before 2000 (dates.minYear).
+const saneYearFirst = 2000
+
 // yearLastAsk refuses a date typed with the year last that reads both
 // ways (dates.YearLastBothWays: 3/12/2026 is 12 March month first, 3
 // December day first), naming both days (review r35q4). An add offers the
 // line dated each, as a DayChoiceError: the two lines are two readings of
 // one report, so once one records the other is refused.
-func yearLastAsk(cmd *Command, typed string, first, second time.Time) error {
+func yearLastAsk(cmd *Command, typed string, first, second, today time.Time) error {
+	if y := first.Year(); y < saneYearFirst || !today.IsZero() && y > today.Year()+1 {
+		// 1/2/9999: no line is offered dated in a year that cannot be
+		// meant (minor43: the two lines offered were dated 9999)
+		return usageErr(cmd.Name, "minor43.date_year_wrong", "Typed", typed, "Year", y)
+	}
 	at := strings.Index(cmd.Line, typed)
 	if cmd.Name != cmdAdd || at < 0 {
 		return usageErr(cmd.Name, "b7hold.date_ambiguous", "Typed", typed, "First", dateArg(first), "Second", dateArg(second))

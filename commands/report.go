@@ -58,6 +58,10 @@ type ReportData struct {
 	// their own month, covers earlier months too (SpanningReport).
 	Spanning []SpanningReport
 	LastYear []MonthTotal // 1 January .. the same date a year earlier (전년 동기)
+	// LastSpanning are last year's 누계 reports through the same date a
+	// year earlier that cover earlier months too: 전년 동기 holds months'
+	// jobs reported at once, and the report says so (minor43).
+	LastSpanning []SpanningReport
 	// SaidNothing marks, per department and month (1-12), a month the
 	// department reported 실적 없음 for: its rows show that, not the "-"
 	// of a month nobody reported (review r11 F3, r27 F5).
@@ -108,6 +112,9 @@ func LoadReportData(ctx context.Context, store ReportReader, year int, asOf time
 	}
 	if d.Spanning, err = spanningReports(ctx, store, year, asOf); err != nil {
 		return d, fmt.Errorf("report 누계 spans: %w", err)
+	}
+	if d.LastSpanning, err = spanningReports(ctx, store, year-1, SameDayLastYear(asOf)); err != nil {
+		return d, fmt.Errorf("report last year's 누계 spans: %w", err)
 	}
 	months, err := store.ReportingMonths(ctx, dates.On(year, time.January, 1), asOf)
 	if err != nil {
@@ -224,6 +231,8 @@ type ReportRow struct {
 	// Spans are the 누계 reports whose increment in a month of this row
 	// covers earlier months too (SpanningReport), in date order.
 	Spans []ReportSpan
+	// LastSpans are last year's such reports in 전년 동기 (LastSpanning).
+	LastSpans []ReportSpan
 	// Nothing marks the months (January first) without jobs in this row
 	// that its department reported 실적 없음 for: a program's row by its
 	// department, a department's row by itself. Reported, so never shown
@@ -238,6 +247,7 @@ type ReportSpan struct {
 	Month, From int
 	ID          int64
 	After       time.Time // the program's report before it; zero for the year's first
+	AsOf        time.Time // the report's date
 }
 
 // Diff is the change against the same span last year.
@@ -373,7 +383,16 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 		}
 		m := MonthTotal{ProgramID: sp.ProgramID, Department: sp.Department, EmploymentType: sp.Employment, Status: StatusRealised}
 		x := row(keyOf(p, &m, by, lang))
-		x.Spans = append(x.Spans, ReportSpan{Month: int(sp.AsOf.Month()), From: int(sp.From.Month()), ID: sp.ID, After: sp.After})
+		x.Spans = append(x.Spans, ReportSpan{Month: int(sp.AsOf.Month()), From: int(sp.From.Month()), ID: sp.ID, After: sp.After, AsOf: sp.AsOf})
+	}
+	for _, sp := range d.LastSpanning {
+		p, ok := progs[sp.ProgramID]
+		if !ok || !p.CountsAsJobs() {
+			continue
+		}
+		m := MonthTotal{ProgramID: sp.ProgramID, Department: sp.Department, EmploymentType: sp.Employment, Status: StatusRealised}
+		x := row(keyOf(p, &m, by, lang))
+		x.LastSpans = append(x.LastSpans, ReportSpan{Month: int(sp.AsOf.Month()), From: int(sp.From.Month()), ID: sp.ID, After: sp.After, AsOf: sp.AsOf})
 	}
 	for _, m := range d.LastYear {
 		if p, ok := progs[m.ProgramID]; ok && p.CountsAsJobs() && m.Status == StatusRealised {

@@ -35,6 +35,11 @@ func parseReport(cmd *Command, ts []token, today time.Time) error {
 			continue
 		}
 		by, ok := lookup(reportByWords, t.text)
+		if !ok && !t.quoted && quarterAlone(t.text) {
+			// 보고서 분기: which quarter is not said; the forms that say it
+			// are named (minor43)
+			return usageErr(cmd.Name, "minor43.report_quarter_alone", "Typed", t.text, "N", (int(today.Month())+2)/3)
+		}
 		if !ok || t.quoted {
 			return usageErr(cmd.Name, "report_text.is_neither_period_nor", "Text", t.text, "ReportByWords", names(reportByWords))
 		}
@@ -47,6 +52,16 @@ func parseReport(cmd *Command, ts []token, today time.Time) error {
 		cmd.By = ReportByProgram
 	}
 	return nil
+}
+
+// quarterAlone says a report's word is a quarter without its number
+// (분기, quarter), the usage line's placeholder typed as it stands.
+func quarterAlone(text string) bool {
+	switch strings.ToLower(strings.TrimSpace(text)) {
+	case "분기", "quarter", "qtr":
+		return true
+	}
+	return false
 }
 
 // reportSpan returns the year and the report date (누계 runs through it) a
@@ -245,6 +260,7 @@ func (s *Service) renderReport(r Report, part *reportPart) Reply {
 	// would stand as 미배분, which reads as a part left to share out. It is
 	// left out, and a note says whose targets there are none of.
 	showUnassigned := r.Total.Target > 0 && unassigned != 0 && r.By != ReportByType
+	var lastNotes []string
 	for i, lr := range rows {
 		if i == len(rows)-1 && showUnassigned {
 			// 미배분: the part of the year's target given to no row, so
@@ -265,8 +281,17 @@ func (s *Service) renderReport(r Report, part *reportPart) Reply {
 		if lr.row.Target > 0 {
 			target = numbers.Format(lr.row.Target)
 		}
+		last := s.count(lr.row.LastYear, lr.row.LastYearApprox)
+		if lr.row.LastYear != 0 && len(lr.row.LastSpans) > 0 {
+			// 전년 동기 holds a 누계 reporting months at once: marked, and
+			// the note names it (minor43)
+			last += "※"
+			for _, sp := range lr.row.LastSpans {
+				lastNotes = append(lastNotes, s.lastSpanNote(lr.label, sp))
+			}
+		}
 		body = append(body, []string{lr.label, target, s.count(lr.row.Total, lr.row.Approximate), rate,
-			s.count(lr.row.LastYear, lr.row.LastYearApprox), s.signedApprox(lr.row.Diff(), lr.row.DiffApprox())})
+			last, s.signedApprox(lr.row.Diff(), lr.row.DiffApprox())})
 	}
 	out.Sections = append(out.Sections, Section{Heading: toDateHeading,
 		Lines: monoTable(header, body), Mono: true})
@@ -295,6 +320,7 @@ func (s *Service) renderReport(r Report, part *reportPart) Reply {
 		notes = append(notes, s.msg("labels.report_month_approx_then"))
 	}
 	notes = append(notes, spanNotes...)
+	notes = append(notes, lastNotes...)
 	if saidNothing {
 		notes = append(notes, s.msg("k43.report_said_nothing_note", "Cell", s.msg("k43.report_said_nothing_cell")))
 	}
@@ -461,6 +487,16 @@ func (s *Service) unassignedNote(by ReportBy, unassigned int64) string {
 
 // spanNote says that a month cell of row holds a 누계 report's jobs of
 // earlier months, reported at once (review r11 F5).
+// lastSpanNote says that a row's 전년 동기 holds a 누계 report of last year
+// that gave several months' jobs at once (minor43: a program whose only
+// 2025 report was a 누계 of January to October showed 전년 동기 20 · 증감
+// -15 as if month by month).
+func (s *Service) lastSpanNote(row string, sp ReportSpan) string {
+	return s.msg("minor43.report_last_year_span_note", "Row", row, "Date", s.date(sp.AsOf),
+		"Range", s.msg("k43.report_span_range", "FromName", s.monthName(sp.From), "ToName", s.monthName(sp.Month)),
+		"ID", sp.ID)
+}
+
 func (s *Service) spanNote(row string, sp ReportSpan) string {
 	if !sp.After.IsZero() {
 		// Reports came before it: only the months after the last one
