@@ -501,8 +501,10 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			year = asOf.Year()
 			if r.m.week > 0 && time.Month(firstMonth) > asOf.Month() {
 				// 12월 첫째 주 on 11. 27. typed 11. 30.: the week begun by
-				// the day typed is this year's (dates7: read as 2025's)
-				if monday, _ := monthWeekFull(year, time.Month(r.m.month), r.m.week); monday.After(written(asOf, today)) {
+				// the day typed is this year's (dates7: read as 2025's),
+				// within a quarter of the entry's date as dateYearTyped reads
+				if monday, _ := monthWeekFull(year, time.Month(r.m.month), r.m.week); monday.After(written(asOf, today)) ||
+					monday.Sub(asOf) > 92*24*time.Hour {
 					year--
 				}
 			} else if time.Month(firstMonth) > asOf.Month() {
