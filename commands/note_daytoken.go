@@ -107,6 +107,7 @@ func dayTokens(folded string, offs []int, asOf, today time.Time) (string, []int)
 	// first the spellings (목욜, 이번주 월요일, 30.11.2026, Thursday), then
 	// what stands between the day and its start word (목욜 오후 입사)
 	edits := append(daySpellings(folded, asOf, today), quarterSpellings(folded)...)
+	edits = append(edits, dayListSpellings(folded)...) // 12/9·10·11 (dates7)
 	folded, offs = applyDayTokenEdits(folded, offs, append(edits, gluedDaySpellings(folded, asOf, today)...))
 	return applyDayTokenEdits(folded, offs, dayFillers(folded))
 }

@@ -206,6 +206,19 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 			if d == 0 && monthWeekHolds(clause[e:], y, m, written) {
 				continue // 12월 첫째 주 on 11/30: a week holding the day written (review r41 F10)
 			}
+			if monday, n, ok := monthWeekAhead(clause[e:], y, m, written); d == 0 && ok {
+				// 12월 셋째 주 입사 on 12/2: a week begun after the day
+				// written, whatever its month (dates7: a week of the month
+				// typed in was filed unasked); one begun by then is left
+				// to the month readers
+				if !monday.After(written) {
+					continue
+				}
+				if startsAround(clause, s, e+n, bare) {
+					return s, e + n, true
+				}
+				continue
+			}
 		case get("m3") > 0:
 			m, d = get("m3"), get("d3")
 			bare = false // 3.14, 1/2 alone are figures as often as days
@@ -790,6 +803,38 @@ func monthWeekHolds(rest string, y, m int, written time.Time) bool {
 		n = atoiOr(submatch(rest, reMonthWeekAfter, loc, "nd"))
 	}
 	return weekHoldsEntry(y, m, n, written)
+}
+
+// monthWeekAhead reads rest, after a month m (of year y, or when 0 of the
+// day written's year, the next for a month up to three before it, as a
+// bare month to come is read), as a week of that month: its Monday and
+// the bytes of rest it takes; ok is false when rest names no week or the
+// month is more than three months from written.
+func monthWeekAhead(rest string, y, m int, written time.Time) (monday time.Time, n int, ok bool) {
+	loc := reMonthWeekAfter.FindStringSubmatchIndex(rest)
+	if loc == nil || m < 1 || m > 12 {
+		return monday, 0, false
+	}
+	place := weekOrdinals[submatch(rest, reMonthWeekAfter, loc, "n")]
+	if place == 0 {
+		place = atoiOr(submatch(rest, reMonthWeekAfter, loc, "nd"))
+	}
+	if y == 0 {
+		ahead := (m - int(written.Month()) + 12) % 12
+		if ahead > 3 {
+			return monday, 0, false
+		}
+		y = written.Year()
+		if m < int(written.Month()) {
+			y++
+		}
+	}
+	monday, _ = monthWeekFull(y, time.Month(m), place)
+	n = loc[1]
+	if strings.HasPrefix(rest[n:], "차") {
+		n += len("차") // 12월 3주차
+	}
+	return monday, n, true
 }
 
 // submatch is the named group of a match at loc in s, or "".

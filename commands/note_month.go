@@ -113,7 +113,9 @@ var noteMonthForms = []struct {
 	// 지난 금요일, 지난주 금요일 (review r24 F2)
 	{"weekday", regexp.MustCompile(`(?P<p>지난 ?주|저번 ?주|지난|저번) ?(?P<wd>[월화수목금토일])요일`)},
 	// 지난주, 저번 주: the week before the entry's (review r24 F2)
-	{"week", regexp.MustCompile(`(?i)(?:지난 ?주|저번 ?주|last week(?:'?s)?|previous week(?:'?s)?)(?: ?(?:분|실적))?`)},
+	// 이번 주, this week: the week of the day typed (dates7: on an entry
+	// dated another week it was filed unasked)
+	{"week", regexp.MustCompile(`(?i)(?:지난 ?주|저번 ?주|last week(?:'?s)?|previous week(?:'?s)?|(?P<this>이번 ?주|this week(?:'?s)?))(?: ?(?:분|실적))?`)},
 	// 연말 in January: the December before (review r21 B5)
 	{"bareYearEnd", regexp.MustCompile(`연말`)},
 	// 11/28 (no spaces: 1 / 2 is a ratio)
@@ -507,7 +509,15 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			// is December 2026, and on an entry dated 2025. 12. 31.
 			// `11월` is November 2025; `4분기` on 4 January 2027 is 2026's.
 			year = asOf.Year()
-			if time.Month(firstMonth) > asOf.Month() {
+			if r.m.week > 0 && time.Month(firstMonth) > asOf.Month() {
+				// 12월 첫째 주 on 11. 27. typed 11. 30.: the week begun by
+				// the day typed is this year's (dates7: read as 2025's),
+				// within a quarter of the entry's date as dateYearTyped reads
+				if monday, _ := monthWeekFull(year, time.Month(r.m.month), r.m.week); monday.After(written(asOf, today)) ||
+					monday.Sub(asOf) > 92*24*time.Hour {
+					year--
+				}
+			} else if time.Month(firstMonth) > asOf.Month() {
 				if span > 1 && asOf.Month() != time.January {
 					// 하반기 채용분 in May is this year's half to come,
 					// no claim about the figure's month; 4분기 in
@@ -564,10 +574,17 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			// one period, the figure's day its last (review r37 F3, r35 M6:
 			// each day asked alone, every line offered named the other)
 			p, q := reads[n-2], reads[n-1]
+			from := p.named
+			if !p.periodFrom.IsZero() {
+				from = p.periodFrom // 12/9·10·11: a list of three (dates7)
+			}
 			if p.named.After(q.named) {
 				p, q = q, p
 			}
-			q.periodFrom = p.named
+			if q.named.Before(from) {
+				from = q.named
+			}
+			q.periodFrom = from
 			q.word = note[offs[spans[n-2][0]]:offs[r.end]]
 			reads, spans = append(reads[:n-2], q), append(spans[:n-2], [2]int{spans[n-2][0], r.end})
 		}
@@ -593,7 +610,9 @@ func periodOfDays(a, b noteRead, gap string) bool {
 		return !r.named.IsZero() && r.day.IsZero() && !r.dayWord && !r.inMonth && r.weekFrom.IsZero() && r.weekend.IsZero() &&
 			r.weekAgoFrom.IsZero() && r.from.IsZero() && r.periodFrom.IsZero() && r.months() == 1 && !r.pastOnly && !r.relative
 	}
-	if !single(a) || !single(b) || a.named.Equal(b.named) {
+	list := a
+	list.periodFrom = time.Time{} // a list read so far goes on (12/9·10·11, dates7)
+	if !single(list) || !single(b) || a.named.Equal(b.named) {
 		return false
 	}
 	if b.named.Sub(a.named).Abs() > 62*24*time.Hour {
@@ -1075,6 +1094,24 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		monday := from.AddDate(0, 0, -((int(from.Weekday())+6)%7)-7)
 		if kind == "week" && strings.HasPrefix(rest, "말") {
 			return r, false // 지난 주말: the weekend form's
+		}
+		if _, this := group("this"); this && kind == "week" {
+			// 이번 주 금요일, 이번 주초, 이번 주 내: other readers' or no claim
+			if hangulBefore(before) || reThisWeekOther.MatchString(rest) {
+				return r, false
+			}
+			monday = monday.AddDate(0, 0, 7)
+			if sunday := monday.AddDate(0, 0, 6); !asOf.Before(monday) && !asOf.After(sunday) {
+				return r, false // dated within this week: the note agrees
+			}
+			// another week than the entry's: asked as 지난주 is, offered
+			// on its last weekday come by the day typed
+			r.year, r.month, r.relative, r.dayWord = monday.Year(), int(monday.Month()), true, true
+			r.weekAgoFrom, r.weekAgoTo = monday, monday.AddDate(0, 0, 6)
+			r.day = weekLast(monday, monday.AddDate(0, 0, 6), from)
+			r.year, r.month = r.day.Year(), int(r.day.Month())
+			r.inMonth = r.day.Month() == asOf.Month() && r.day.Year() == asOf.Year()
+			break
 		}
 		if kind == "week" {
 			sunday := monday.AddDate(0, 0, 6)

@@ -202,14 +202,16 @@ func TestOffered3LastWeekOverTwoMonthsBeforeItIsAsked(t *testing.T) {
 // was read as the date 2012. 9. 10., the slash and the middle dot taken
 // as one date's separators. A date's parts share one separator; the note
 // names 12/9, a day of the entry's month. Nothing is written.
+// dates7: the list is the days 12/9 and 12/10 (on 12/10 the period's
+// last day, kept as a period of days is), so the entry is typed on 12/11.
 func TestOffered3NoteDayListIsNoDateOfAnotherYear(t *testing.T) {
 	t.Parallel()
-	h := r32At(t, commands.Korean, "2026-12-10")
+	h := r32At(t, commands.Korean, "2026-12-11")
 	r := h.run("U1", "추가 청년 5 메모:12/9·10· 합산", commands.OutcomeRefused)
 	if strings.Contains(r.Text(), "2012") {
 		t.Errorf("the note read as 2012:\n%s", r.Text())
 	}
-	mustContain(t, r.Text(), "`12/9`", "2026. 12. 9.")
+	mustContain(t, r.Text(), "`12/9·10`", "2026. 12. 9.", "2026. 12. 10.")
 	if n := h.sqlInt(`SELECT count(*) FROM entries`); n != 0 {
 		t.Errorf("%d entries written, want none", n)
 	}

@@ -464,6 +464,19 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			if err := weekOfMonthDate(cmd, append([]token{{text: value, raw: value}}, tokens[i+1:]...), today); err != nil {
 				return nil, err
 			}
+			// 날짜:작년 초, date:early this year: the start of a year over
+			// more words, refused whole, not as 작년 with 초 left over (dates7)
+			for k := min(3, len(tokens)-1-i); k >= 1; k-- {
+				if !slices.ContainsFunc(tokens[i+1:i+1+k], func(t token) bool { return t.quoted }) {
+					if err := yearStartDate(cmd, value+" "+textJoin(tokens[i+1:i+1+k]), today); err != nil {
+						return nil, err
+					}
+				}
+			}
+			// 날짜:12/9·10·11: days of a month listed, no one day (dates7)
+			if err := dayListDate(cmd, value, today); err != nil {
+				return nil, err
+			}
 			// Dates may contain spaces ("2026. 4. 30.", "4월 30일"): take the
 			// longest run of following words that still reads as a date.
 			n := 0
@@ -486,7 +499,7 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			// 날짜:2026년 1주차: a week with its year, read whole, not as
 			// the year 2026 with a word left over (review r35 M9)
 			for k := 1; n == 0 && k <= 2 && i+k < len(tokens); k++ {
-				if reWeekTyped.MatchString(strings.ToLower(value + " " + textJoin(tokens[i+1:i+1+k]))) {
+				if joined := strings.ToLower(value + " " + textJoin(tokens[i+1:i+1+k])); reWeekTyped.MatchString(joined) || reEnglishWeekTyped.MatchString(joined) {
 					value += " " + textJoin(tokens[i+1:i+1+k])
 					i += k
 					break

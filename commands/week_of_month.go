@@ -12,7 +12,28 @@ import (
 
 // reWeekOfMonth is a week of a month written as a date (`11월 넷째주`, `1월
 // 첫째 주`, `2026년 11월 4주차`).
-var reWeekOfMonth = regexp.MustCompile(`^(?:(?P<y>20[0-9]{2}) ?년 ?)?(?P<m>[0-9]{1,2}) ?월 ?(?:(?P<n>첫|둘|셋|넷|다섯) ?째|(?P<nd>[1-5]) ?(?:째|번째)?) ?주(?:차)?$`)
+var reWeekOfMonth = regexp.MustCompile(`^(?:(?P<y>20[0-9]{2}) ?년 ?)?(?P<m>[0-9]{1,2}) ?월 ?(?:(?P<n>첫|둘|셋|넷|다섯) ?째|(?P<nd>[1-5]) ?(?:째|번째)?|(?P<final>마지막)) ?주(?:차)?$`)
+
+// reWeekOfMonthEnglish is the same week written in English (`third week of
+// November`, `the last week of Nov 2026`): dates7, where date: read
+// `third` alone and refused it as no date.
+var reWeekOfMonthEnglish = regexp.MustCompile(`(?i)^(?:the )?(?:(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)|(?P<final>last)) week (?:of|in) ` +
+	`(?P<mon>[a-z]{3,9})\.?(?:,? (?P<y>20[0-9]{2}))?$`)
+
+// englishWeekPlaces are the English places of a week in a month.
+var englishWeekPlaces = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+
+// lastMonthWeek is the place of a month's last week, the one holding its
+// last Thursday (the ONE rule of monthWeek): 5 when the month has five
+// Thursdays: November 2026's is 11. 23. ~ 11. 29.; 11. 30. begins the
+// week holding December's first Thursday.
+func lastMonthWeek(year int, month time.Month) int {
+	last := dates.On(year, month+1, 0)
+	for last.Weekday() != time.Thursday {
+		last = last.AddDate(0, 0, -1)
+	}
+	return (last.Day()-1)/7 + 1
+}
 
 // weekOfMonth is a week of a month as typed: its words, the year and month
 // it is read in, its number, and its days (has is false when the month has
@@ -34,17 +55,33 @@ type weekOfMonth struct {
 var weekOrdinals = map[string]int{"첫": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5}
 
 func readWeekOfMonth(words []token, today time.Time) (w weekOfMonth, k int, ok bool) {
-	for k := min(len(words), 4); k >= 1; k-- {
+	for k := min(len(words), 6); k >= 1; k-- {
 		typed := textJoin(words[:k])
-		loc := reWeekOfMonth.FindStringSubmatch(typed)
+		re := reWeekOfMonth
+		loc := re.FindStringSubmatch(typed)
 		if loc == nil {
-			continue
+			re = reWeekOfMonthEnglish
+			if loc = re.FindStringSubmatch(typed); loc == nil {
+				continue
+			}
 		}
-		group := func(name string) string { return loc[reWeekOfMonth.SubexpIndex(name)] }
+		group := func(name string) string {
+			if i := re.SubexpIndex(name); i >= 0 {
+				return loc[i]
+			}
+			return ""
+		}
 		month, _ := strconv.Atoi(group("m"))
 		n, _ := strconv.Atoi(group("nd"))
 		if w := group("n"); w != "" {
 			n = weekOrdinals[w]
+		}
+		if mon := group("mon"); mon != "" {
+			m, ok := dates.EnglishMonth(mon)
+			if !ok {
+				continue
+			}
+			month, n = m, englishWeekPlaces[strings.ToLower(group("ord"))]
 		}
 		if month < 1 || month > 12 {
 			return weekOfMonth{}, 0, false
@@ -54,6 +91,9 @@ func readWeekOfMonth(words []token, today time.Time) (w weekOfMonth, k int, ok b
 			year, _ = strconv.Atoi(y)
 		} else if time.Month(month) > today.Month() {
 			year-- // a month after today's is last year's, as a date's is
+		}
+		if group("final") != "" {
+			n = lastMonthWeek(year, time.Month(month)) // 11월 마지막 주, last week of November
 		}
 		from, to, has := monthWeek(year, time.Month(month), n)
 		return weekOfMonth{typed: typed, year: year, month: month, n: n, from: from, to: to, has: has}, k, true

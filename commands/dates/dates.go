@@ -1106,6 +1106,9 @@ func halfOf(t string, base time.Time) (Period, reasons.Reason, bool) {
 }
 
 func isoWeekOf(t string, base time.Time) (Period, reasons.Reason, bool) {
+	if m := reEnglishWeekNumber.FindStringSubmatch(t); m != nil {
+		t = m[1] + "주차" // week 47 is 47주차 (dates7: date:week 47 read `week` alone)
+	}
 	if m := reYearlessWeek.FindStringSubmatch(t); m != nil {
 		y := recentYear(base.Year(), base, func(y int) (time.Time, time.Time) {
 			monday, err := ParseISOWeek(strconv.Itoa(y) + "년 " + m[1] + "주차")
@@ -1306,6 +1309,10 @@ func WeekStart(day time.Time) time.Time {
 
 // reYearlessWeek is a week number without a year (18주차, 제18주차), read
 // as this year's ISO week, as 주간보고 are numbered.
+// reEnglishWeekNumber is a week of the year by its number in English:
+// week 47, wk 47.
+var reEnglishWeekNumber = regexp.MustCompile(`^(?:week|wk) ?(\d{1,2})$`)
+
 var reYearlessWeek = regexp.MustCompile(`^제? *(\d{1,2}) *주차$`)
 
 var reISOWeek = regexp.MustCompile(`^(\d{4})(?:-?w| *년 *)(\d{1,2})(?: *주차?)?$`)
