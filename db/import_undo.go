@@ -102,6 +102,7 @@ func (r *importRun) recordVoidedReport(ctx context.Context, row commands.ImportR
 		return false, fmt.Errorf("record voided report: %w", err)
 	}
 	r.markIDs, r.markLines = append(r.markIDs, res.Entry.ID), append(r.markLines, int64(row.Line))
+	r.wrote(row.Line)
 	r.lineOf[res.Entry.ID] = row.Line
 	r.res.Added++
 	r.res.Voided++
@@ -293,35 +294,107 @@ type rowOrder struct {
 }
 
 // undoRow is a voided row of the file marked 정정 취소(#N 되살림): its
-// 기록 식별자, and N, the file's number of the row its 취소 restored.
+// 기록 식별자, N, the file's number of the row its 취소 restored, and the
+// row's line, own number and 무효 사유.
 type undoRow struct {
 	origin string
 	of     int64
+	line   int
+	number int64
+	reason string
+}
+
+// wrote notes that the row on line was written by this import (a new
+// entry), so the 취소 its 정정 cell marks may be recorded on it (linkUndos).
+func (r *importRun) wrote(line int) {
+	if r.newLines == nil {
+		r.newLines = map[int]bool{}
+	}
+	r.newLines[line] = true
 }
 
 // linkUndos records the 취소 of the 정정s the file marks taken back
 // (correction_undos), once every row is replayed: the copy's `목록 무효`
 // then lists their replacements' voids apart, as the source's does (issue
 // 19 §4). A 취소 replayed as one (undoneHere, restoreCorrection) has its
-// row already. Only where the ledger holds both rows by their 기록
-// 식별자, the replacement voided and replacing nothing itself; otherwise
-// nothing is written, and a held row's cell is compared as any link
-// (checkHeldLinks).
+// row already.
+//
+// correction_undos is audit record: a row of it hides a void from `목록
+// 무효`'s jobs taken out and keeps `migrate --down-to` from dropping the
+// table. The cell alone is no proof of a 취소 (review r44 B1: a plain 무효,
+// its cell edited to 정정 취소(#1 되살림), was relabelled, the import
+// saying it added nothing). So a row the ledger held is never marked from
+// the file: checkHeldLinks compares its cell with what the ledger records
+// and refuses a difference. A row this import wrote is marked only when the
+// file's rows are a 정정 taken back by 취소 (undoWhy); otherwise the cell is
+// refused on its line, and nothing is imported.
 func (r *importRun) linkUndos(ctx context.Context) error {
 	for _, u := range r.undos {
+		if !r.newLines[u.line] {
+			continue // held: the ledger's own record stands (checkHeldLinks)
+		}
 		original := r.numberOrigins[u.of]
-		if original == "" || original == u.origin {
-			continue
+		why := r.undoWhy(u, original)
+		if why == "" {
+			var recorded bool
+			if err := sqlx.GetContext(ctx, r.tx, &recorded, `
+				SELECT EXISTS (SELECT 1 FROM correction_undos c
+					JOIN entries rep ON rep.id = c.replacement_entry_id JOIN entries orig ON orig.id = c.original_entry_id
+					WHERE rep.origin = $1::uuid AND orig.origin = $2::uuid)`, u.origin, original); err != nil {
+				return fmt.Errorf("the 취소 of the correction by %s: %w", u.origin, err)
+			}
+			if recorded {
+				continue // replayed as the 취소 it was (restoreCorrection)
+			}
+			// A 정정 keeps everything of the entry but its figure
+			// (CorrectEntry): the two rows must agree on the rest.
+			res, err := r.tx.ExecContext(ctx, `
+				INSERT INTO correction_undos (replacement_entry_id, original_entry_id, undone_at)
+				SELECT rep.id, orig.id, rep.voided_at
+				FROM entries rep JOIN entries orig ON orig.origin = $2::uuid
+				WHERE rep.origin = $1::uuid AND rep.voided_at IS NOT NULL AND rep.id <> orig.id
+				  AND rep.program_id = orig.program_id AND rep.kind = orig.kind AND rep.as_of = orig.as_of
+				  AND rep.status = orig.status AND rep.department IS NOT DISTINCT FROM orig.department
+				  AND rep.employment_type IS NOT DISTINCT FROM orig.employment_type
+				  AND NOT EXISTS (SELECT 1 FROM entry_corrections c WHERE c.old_entry_id = rep.id)
+				ON CONFLICT (replacement_entry_id) DO NOTHING`, u.origin, original)
+			if err != nil {
+				return fmt.Errorf("record the 취소 of the correction by %s: %w", u.origin, err)
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return fmt.Errorf("record the 취소 of the correction by %s: %w", u.origin, err)
+			} else if n == 1 {
+				continue
+			}
+			why = "fields"
 		}
-		if _, err := r.tx.ExecContext(ctx, `
-			INSERT INTO correction_undos (replacement_entry_id, original_entry_id, undone_at)
-			SELECT rep.id, orig.id, rep.voided_at
-			FROM entries rep JOIN entries orig ON orig.origin = $2::uuid
-			WHERE rep.origin = $1::uuid AND rep.voided_at IS NOT NULL
-			  AND NOT EXISTS (SELECT 1 FROM entry_corrections c WHERE c.old_entry_id = rep.id)
-			ON CONFLICT (replacement_entry_id) DO NOTHING`, u.origin, original); err != nil {
-			return fmt.Errorf("record the 취소 of the correction by %s: %w", u.origin, err)
-		}
+		r.Problem(commands.NewImportProblem(u.line, "정정", commands.UndoneCell(u.of), "undo9.import_undo_cell_refused",
+			"Number", u.number, "Of", u.of, "Why", why, "Reason", strings.TrimSpace(u.reason)))
 	}
 	return nil
+}
+
+// undoWhy is why the file's rows are no 정정 of its row #u.of by u's row
+// taken back by 취소, "" when nothing in the file says so: "number" (the
+// file holds no other row #N), "reason" (the row's void is not a 취소's:
+// the 취소 writes its own 무효 사유, entries.undone_by_its_author), "order"
+// (the replacement added before the original, or the original voided
+// before the replacement's void, though the 취소 restored it).
+func (r *importRun) undoWhy(u undoRow, original string) string {
+	if original == "" || original == u.origin {
+		return "number"
+	}
+	cat := i18n.Default()
+	if reason := strings.TrimSpace(u.reason); reason != cat.Source("entries.undone_by_its_author", i18n.Korean) &&
+		reason != cat.Source("entries.undone_by_its_author", i18n.English) {
+		return "reason"
+	}
+	rep, orig := r.originOrders[u.origin], r.originOrders[original]
+	if rep.add > 0 && orig.add > 0 && orig.add >= rep.add {
+		return "order"
+	}
+	if orig.voided && orig.void > 0 && rep.void > 0 && orig.void < rep.void {
+		return "order"
+	}
+	return ""
 }

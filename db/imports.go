@@ -198,6 +198,10 @@ type importRun struct {
 	// undos are the file's rows whose 정정 cell says 정정 취소(#N 되살림):
 	// the 취소 is recorded for them once every row is replayed (linkUndos).
 	undos []undoRow
+	// newLines are the lines of the rows this import wrote (recorded,
+	// recordVoidedReport): a 취소 the file marks is recorded only on a row
+	// written here, never on one the ledger held (review r44 B1).
+	newLines map[int]bool
 }
 
 // reportKey names the 누계 reports deltaBeforeReport reads together.
@@ -541,7 +545,7 @@ func (r *importRun) Row(row commands.ImportRow) error {
 			r.numberOrigins[row.Number] = o
 		}
 		if row.Voided && row.UndoneOf > 0 {
-			r.undos = append(r.undos, undoRow{origin: o, of: row.UndoneOf})
+			r.undos = append(r.undos, undoRow{origin: o, of: row.UndoneOf, line: row.Line, number: row.Number, reason: row.VoidReason})
 		}
 	}
 	r.keepLinks(row)
@@ -835,6 +839,7 @@ func (r *importRun) flush(ctx context.Context) error {
 // and a 취소 of it restores the original, as in the ledger exported.
 func (r *importRun) recorded(ctx context.Context, e commands.Entry, line int, ref rowRef) error {
 	delete(r.rowLinks, line) // written: a new entry, its links replayed
+	r.wrote(line)
 	r.markIDs, r.markLines = append(r.markIDs, e.ID), append(r.markLines, int64(line))
 	if e.Kind == commands.KindCumulative || e.Status == commands.StatusAgreed || ref.agreement > 0 {
 		// The entries a problem may name (a 누계 report, an agreement, a

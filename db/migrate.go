@@ -3,11 +3,13 @@ package db
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
+	"strings"
 
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
@@ -129,9 +131,15 @@ func (s *Store) Migrate(ctx context.Context) error {
 }
 
 // MigrateDownTo rolls the schema back to version (>= 1), running each newer
-// migration's Down section, newest first, under the same lock as Migrate.
-// The ledger (entries, targets, candidates) survives; what later versions
-// derive from it is dropped and rebuilt when they run again.
+// migration's Down section, newest applied first, under the same lock as
+// Migrate. The ledger (entries, targets, candidates) survives; what later
+// versions derive from it is dropped and rebuilt when they run again.
+//
+// The whole path runs in one transaction, with goose's bookkeeping (the
+// version rows deleted) in it: goose's DownTo runs each migration in its own
+// transaction, so a Down that refuses (an audit table that holds rows,
+// 00051's correction_undos) left the schema half way, the newer ones already
+// reverted (review r44 M2). Now a refusal leaves the schema as it was.
 func (s *Store) MigrateDownTo(ctx context.Context, version int64) error {
 	if version < 1 {
 		return errors.New("db: migrate down: the lowest version to keep is 1")
@@ -139,12 +147,95 @@ func (s *Store) MigrateDownTo(ctx context.Context, version int64) error {
 	if err := s.checkSchema(ctx); err != nil {
 		return fmt.Errorf("db: migrate down: %w", err)
 	}
-	provider, err := s.provider()
+	locker, err := lock.NewPostgresSessionLocker(lock.WithLockTimeout(1, 600))
 	if err != nil {
 		return fmt.Errorf("db: migrate down: %w", err)
 	}
-	if _, err := provider.DownTo(ctx, version); err != nil {
+	conn, err := s.db.DB.Conn(ctx)
+	if err != nil {
 		return wrap("migrate down", err)
 	}
-	return nil
+	defer conn.Close()
+	if err := locker.SessionLock(ctx, conn); err != nil {
+		return wrap("migrate down: lock", err)
+	}
+	err = downInOneTransaction(ctx, conn, version)
+	if unlockErr := locker.SessionUnlock(context.WithoutCancel(ctx), conn); unlockErr != nil && err == nil {
+		err = fmt.Errorf("unlock: %w", unlockErr)
+	}
+	return wrap("migrate down", err)
+}
+
+// downInOneTransaction reverts every applied version above target, in the
+// order goose would (the latest applied first), in one transaction on conn.
+// A Down section is sent whole: PostgreSQL's simple query protocol runs its
+// statements in turn, and goose's annotations are SQL comments. A migration
+// marked NO TRANSACTION is refused (none of ours is).
+func downInOneTransaction(ctx context.Context, conn *sql.Conn, target int64) (err error) {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback() // the error that stopped it is the one to report
+		}
+	}()
+	rows, err := tx.QueryContext(ctx, `SELECT version_id FROM goose_db_version WHERE version_id > $1 AND is_applied ORDER BY id DESC`, target)
+	if err != nil {
+		return err
+	}
+	var versions []int64
+	for rows.Next() {
+		var v int64
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return err
+		}
+		versions = append(versions, v)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	for _, v := range versions {
+		down, err := downSection(v)
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(down) != "" {
+			if _, err := tx.ExecContext(ctx, down); err != nil {
+				return fmt.Errorf("version %d: %w", v, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM goose_db_version WHERE version_id = $1`, v); err != nil {
+			return fmt.Errorf("version %d: %w", v, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// downSection is the text of version's embedded migration after its
+// "-- +goose Down" line.
+func downSection(version int64) (string, error) {
+	names, _ := fs.Glob(migrationFiles, "migrations/*.sql") // the pattern is valid
+	for _, name := range names {
+		if v, err := goose.NumericComponent(name); err != nil || v != version {
+			continue
+		}
+		body, err := fs.ReadFile(migrationFiles, name)
+		if err != nil {
+			return "", err
+		}
+		text := string(body)
+		if strings.Contains(text, "+goose NO TRANSACTION") {
+			return "", fmt.Errorf("%s runs outside a transaction: roll it back with goose", name)
+		}
+		for i, line := range strings.SplitAfter(text, "\n") {
+			if strings.TrimSpace(line) == "-- +goose Down" {
+				return strings.Join(strings.SplitAfter(text, "\n")[i+1:], ""), nil
+			}
+		}
+		return "", fmt.Errorf("%s has no Down section", name)
+	}
+	return "", fmt.Errorf("version %d is applied but this binary embeds no migration for it", version)
 }
