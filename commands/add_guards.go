@@ -1568,23 +1568,36 @@ func lineReanswerKey(key string) string {
 }
 
 // noteLineRelinked puts mine, the token of a question asked about a line
-// a note-day refusal offered (a size hold, review r36 M2), in that line's
-// place in the refusal's question, so whichever of the two records, the
-// other is refused: the size hold's answer records under its own key, and
-// the refusal's other line looked for the line's token. A token that is
-// an answer of its own question's other lines is left as it is.
+// a note-day refusal offered (a size hold, review r36 M2; a past-year
+// date), among that refusal's answers, so whichever records, the others
+// are refused: the hold's answer records under its own key, and the
+// refusal's other lines looked for the line's token. mine is linked, both
+// ways (carryAnswers), with the line's token and every line it is linked
+// with, its own question's and those it carries (issue 20, links5: only
+// the line's first sibling was relinked, so with three lines, or a line
+// carrying an earlier question's, another line recorded beside the
+// hold's answer). A token with answers of its own question (a date
+// hold's other date) keeps its place there; it is linked all the same.
 func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string, since time.Time) error {
 	line, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(e), since)
 	if err != nil || line == "" || line == mine {
 		return err
 	}
-	other, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(line, 0), since)
-	if err != nil || other == "" {
+	siblings, err := s.siblingsOf(ctx, e.LoggedBy, line, since)
+	if err != nil || len(siblings) == 0 {
 		return err
 	}
 	own, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, 0), since)
-	if err != nil || own != "" {
+	if err != nil {
 		return err
+	}
+	first := siblings[0]
+	linked := append([]string{line}, slices.DeleteFunc(slices.Clone(siblings), func(t string) bool { return t == mine || t == line })...)
+	if err := s.carryAnswers(ctx, e.LoggedBy, linked, mine); err != nil {
+		return err
+	}
+	if own != "" {
+		return nil
 	}
 	mark, err := s.store.HeldConfirmation(ctx, e.LoggedBy, notePrint(line), since)
 	if err != nil {
@@ -1595,7 +1608,9 @@ func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string,
 		myMark = dayChoiceMark(mine) // still the day question's line
 	}
 	now := s.now()
-	for _, row := range [][2]string{{noteLinePrint(e), mine}, {siblingPrint(other, 0), mine}, {siblingPrint(mine, 0), other}, {notePrint(mine), myMark}} {
+	// the line typed again finds the hold's token, an answer linked in
+	// its own first slot (otherAnswerUsed), marked as the refusal's
+	for _, row := range [][2]string{{noteLinePrint(e), mine}, {siblingPrint(mine, 0), first}, {notePrint(mine), myMark}} {
 		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row[0], row[1], now); err != nil {
 			return err
 		}

@@ -1,0 +1,138 @@
+package commands_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// links5Run runs line as user, failing unless it is recorded or refused
+// (the SQL SUMs, not each reply, say what was written), and logs it.
+func links5Run(h *harness, log *[]string, user, line string) commands.Reply {
+	h.t.Helper()
+	r := h.svc.Handle(context.Background(), commands.Caller{UserID: user, Source: commands.SourceConsole}, line)
+	if r.Outcome != commands.OutcomeOK && r.Outcome != commands.OutcomeRefused {
+		h.t.Fatalf("%q as %s: outcome %q:\n%s", line, user, r.Outcome, r.Text())
+	}
+	*log = append(*log, fmt.Sprintf("%s → %s", line, r.Outcome))
+	return r
+}
+
+// links5Answer types the offered line holding day and, when the bot
+// holds it with a question of its own (a past-year date, a figure over
+// the year's target), that question's 확인:예 line.
+func links5Answer(t *testing.T, h *harness, log *[]string, u string, offered []string, day string) {
+	t.Helper()
+	r := links5Run(h, log, u, links4Pick(t, offered, day))
+	if r.Outcome == commands.OutcomeOK {
+		return
+	}
+	for _, l := range r32Offered(r) {
+		if strings.Contains(l, "확인:예") || strings.Contains(l, "confirm:yes") {
+			links5Run(h, log, u, l)
+		}
+	}
+}
+
+// Issue 20 (links5): a line a note-day refusal offered, typed back, may
+// be held by a question of its own (a date of a past year; a figure over
+// the program's whole-year target). Its 확인:예 records under that hold's
+// key, which was linked only to the refusal's first other line: with
+// three lines (`지난 주말` on an entry of another week offers each
+// weekend's line and the entry's own), the hold's answer recorded and
+// another line recorded beside it. Every line of the question answers it
+// once, whichever is typed first (each order of the days), and also when
+// the lines are explored oldest first or newest first.
+func TestLinks5HoldOnOfferedLineAnswersOnce(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang   commands.Lang
+		today  string
+		start  string
+		days   []string // the days the offered lines are dated, as written
+		target string   // a manager's line setting the year's target, or ""
+		n      int64
+	}{
+		// on 4 January 2027: 11. 28. and 11. 30. are asked as 2026's
+		{commands.Korean, "2027-01-04", "추가 청년 %d 11/30 메모:지난 주말 입사", []string{"2027. 1. 2.", "2026. 11. 28.", "2026. 11. 30."}, "", 3},
+		{commands.English, "2027-01-04", "add %d youth 11/30 note:hired last weekend", []string{"2027-01-02", "2026-11-28", "2026-11-30"}, "", 3},
+		// on 4 December 2026, each line larger than the year's target
+		{commands.Korean, "2026-12-04", "추가 청년 %d 11/25 메모:지난 주말 입사", []string{"2026. 11. 28.", "2026. 11. 21.", "2026. 11. 25."}, "목표 300 사업:청년", 400},
+		{commands.English, "2026-12-04", "add %d youth 11/25 note:hired last weekend", []string{"2026-11-28", "2026-11-21", "2026-11-25"}, "target 300 program:youth", 400},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.today, func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, tc.today)
+			if tc.target != "" {
+				h.run(manager, tc.target, commands.OutcomeOK)
+			}
+			// every order of the three lines, the held ones first and last
+			for i, order := range [][]int{{2, 0, 1}, {1, 0, 2}, {0, 2, 1}, {2, 1, 0}, {1, 2, 0}, {0, 1, 2}} {
+				u, n := fmt.Sprintf("U%d", i), tc.n+int64(i)
+				var log []string
+				offered := r32Offered(links5Run(h, &log, u, fmt.Sprintf(tc.start, n)))
+				if len(offered) != 3 {
+					t.Fatalf("%q offers %q, want three lines", fmt.Sprintf(tc.start, n), offered)
+				}
+				for _, k := range order {
+					links5Answer(t, h, &log, u, offered, tc.days[k])
+				}
+				if got := holds3Sum(h, u, "youth"); got != n {
+					t.Errorf("order %v: SQL SUM %d for one report of %d; lines:\n%s", order, got, n, strings.Join(log, "\n"))
+				}
+			}
+			// every line offered, at any depth, oldest first and newest first
+			links4OneReport(t, h, "X", tc.start, tc.n+10)
+		})
+	}
+}
+
+// Issue 20 (links5): `add 3 youth date:today note:hired last weekend` read
+// `last week` inside `last weekend`, asked about the week, and offered a
+// line keeping the note `hired end`. `last weekend` (and `this past
+// weekend`) is read as 지난 주말 is: the weekend before the week typed in,
+// its lines keeping the note's other words as written (`hired`), as the
+// Korean `지난 주말 입사` offers `입사`. The offered line typed back
+// records the figure on the weekend's day (plain SQL SUM); the weekend's
+// staff (`last weekend staff hired`, `지난 주말 근무자 채용`) stay a note.
+func TestLinks5LastWeekendNoteReadsNaturally(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang            commands.Lang
+		line, note, bad string
+		staff           string
+	}{
+		{commands.English, "add 3 youth date:today note:hired last weekend", "note:hired`", "end", "add 4 youth note:last weekend staff hired"},
+		{commands.English, "add 3 youth note:joined this past weekend", "note:joined`", "past", "add 4 youth note:last weekend staff hired"},
+		{commands.Korean, "추가 청년 3 날짜:오늘 메모:지난 주말 입사", "메모:입사`", "말", "추가 청년 4 메모:지난 주말 근무자 채용"},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, "2026-12-04")
+			u := "U1"
+			r := holds3Run(h, u, tc.line, commands.OutcomeRefused)
+			mustContain(t, r.Text(), "2026", tc.note)
+			offered := r32Offered(r)
+			if len(offered) != 2 {
+				t.Fatalf("%q offers %q, want the weekend's line and today's", tc.line, offered)
+			}
+			for _, l := range offered {
+				if strings.Contains(l, tc.bad) || !strings.HasSuffix(l, strings.TrimSuffix(tc.note, "`")) {
+					t.Errorf("offered line %q keeps words of the date phrase", l)
+				}
+			}
+			weekend := links4Pick(t, offered, byLang(tc.lang, "2026-11-28", "2026. 11. 28."))
+			holds3Run(h, u, weekend, commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND logged_by = $1 AND as_of = '2026-11-28'`, u); got != 3 {
+				t.Fatalf("SQL SUM on 2026-11-28 %d, want 3", got)
+			}
+			holds3Run(h, "U2", tc.staff, commands.OutcomeOK)
+			if got := holds3Sum(h, "U2", "youth"); got != 4 {
+				t.Fatalf("%q: SQL SUM %d, want 4", tc.staff, got)
+			}
+		})
+	}
+}
