@@ -647,11 +647,34 @@ func (s *Service) programByID(programs []Program, id int64) (Program, bool) {
 	return Program{ID: id}, false
 }
 
+// hireDayChoice answers a 채용 dated by a weekday alone typed on that
+// weekday (cmd.dayChoice) with its question, keeping its two lines as the
+// question's answers, as an add's are (holdDayChoice): whichever records,
+// the other is refused (issue 20, links5). An agreement not found is left
+// to the lines typed back, which are refused for it.
+func (s *Service) hireDayChoice(ctx context.Context, c Caller, cmd Command) Reply {
+	a, err := s.store.Entry(ctx, cmd.ID)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if err == nil && !errors.Is(CheckHire(a, 0, 0, cmd.dayChoice.Days[0]), ErrNotAgreement) {
+		hire := NewEntry{ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, Status: StatusRealised,
+			Department: a.Department, LoggedBy: c.UserID, Agreement: a.ID, Note: strings.TrimSpace(cmd.Opts.Note)}
+		if err := s.holdDayChoice(ctx, c, hire, cmd.dayChoice.Days); err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+	}
+	return s.usageReply(cmd.dayChoice)
+}
+
 // hire answers `hire <agreement> <count> [date]` (채용): part or all of an
 // agreement realised as jobs on the date.
 func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if r, refused := s.backtickInLine(cmd); refused {
 		return r
+	}
+	if cmd.dayChoice != nil {
+		return s.hireDayChoice(ctx, c, cmd)
 	}
 	a, err := s.store.Entry(ctx, cmd.ID)
 	if errors.Is(err, ErrNotFound) {

@@ -136,3 +136,45 @@ func TestLinks5LastWeekendNoteReadsNaturally(t *testing.T) {
 		})
 	}
 }
+
+// Issue 20 (links5, notes8 left): `채용 1 3 금요일` typed on Friday 4
+// December asks, as the add does, whether it is today's or last week's
+// Friday, offering a line for each; the two lines were not one
+// question's answers, so typed one after the other both recorded (two
+// hires of one batch). They are linked as the add's are: whichever is
+// typed first records, the other is refused naming 확인:다시 for a
+// genuinely separate hire (plain SQL SUM of realised entries).
+func TestLinks5HireSameWeekdayLinesRecordOnce(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, lang, "2026-12-04")
+			hire := byLang(lang, "hire", "채용")
+			h.run(manager, byLang(lang, "add senior 20 status:agreed date:2026-11-01", "추가 노인 20 상태:약정 날짜:2026. 11. 1."), commands.OutcomeOK)
+			realised := func(u string) int64 {
+				return h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised' AND logged_by = $1`, u)
+			}
+			for i, first := range []int{0, 1} {
+				u, n := fmt.Sprintf("U%d", i), 3+i
+				for _, line := range []string{fmt.Sprintf("%s 1 %d %s", hire, n, byLang(lang, "Friday", "금요일")),
+					fmt.Sprintf("%s 1 %d %s", hire, n, byLang(lang, "date:Friday", "날짜:금요일"))} {
+					r := holds3Run(h, u, line, commands.OutcomeRefused)
+					offered := notes8Ticked(r, fmt.Sprintf("%s 1 %d", hire, n))
+					if len(offered) != 2 {
+						t.Fatalf("%q: offered %q, want two lines:\n%s", line, offered, r.Text())
+					}
+					if line != fmt.Sprintf("%s 1 %d %s", hire, n, byLang(lang, "Friday", "금요일")) {
+						continue // asked again the same: the same question
+					}
+					holds3Run(h, u, offered[first], commands.OutcomeOK)
+					r = holds3Run(h, u, offered[1-first], commands.OutcomeRefused)
+					mustContain(t, r.Text(), byLang(lang, "Already recorded", "이미 기록했습니다"), byLang(lang, "confirm:again", "확인:다시"))
+				}
+				if got := realised(u); got != int64(n) {
+					t.Fatalf("%s: realised SQL SUM %d after both offered lines, want %d", u, got, n)
+				}
+			}
+		})
+	}
+}
