@@ -765,7 +765,8 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	} else if moved {
 		return r
 	}
-	if answered, err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
+	answered, unasked, err := s.confirmedByTyping(ctx, cmd, &e)
+	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	} else if answered != "" {
 		r, err := s.answeredAlready(ctx, cmd, answered)
@@ -779,12 +780,14 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	} else if used {
 		return r
 	}
-	if !cmd.Confirmed {
+	if !cmd.Confirmed || unasked { // 확인:예 answering no question: a repeat is asked as without it (links5)
 		if r, ask, err := s.askAboutRepeat(ctx, c, e, p, cmd); err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		} else if ask {
 			return r
 		}
+	}
+	if !cmd.Confirmed {
 		// A hire larger than the year's target is held as an add of the
 		// same figure is (review r22 F31: it was recorded straight away).
 		why, err := s.overYearTarget(ctx, p, day.Year(), e.Count, false)

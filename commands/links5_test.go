@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -174,6 +175,122 @@ func TestLinks5HireSameWeekdayLinesRecordOnce(t *testing.T) {
 				if got := realised(u); got != int64(n) {
 					t.Fatalf("%s: realised SQL SUM %d after both offered lines, want %d", u, got, n)
 				}
+			}
+		})
+	}
+}
+
+// Issue 20 (links5): a `확인:다시` or `확인:예` line typed with no question
+// pending at all (`추가 청년 3 확인:다시` as a first line) recorded under
+// the request's own key, so pasted twice it recorded twice without a word.
+// `확인:다시` with no question is an ordinary line: a second identical
+// paste within the day is asked as a repeat, as identical entries are (its
+// 확인:예 line records the second batch). `확인:예` with no question still
+// answers the questions the line would raise, once a day: a second paste
+// is told the entry is recorded, naming it. Sent by two processes at once,
+// either records once. Plain SQL SUMs.
+func TestLinks5ConfirmWithNoQuestionPastedTwiceIsAsked(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang       commands.Lang
+		again, yes string
+	}{
+		{commands.Korean, "추가 청년 %d 확인:다시", "추가 청년 %d 확인:예"},
+		{commands.English, "add %d youth confirm:again", "add %d youth confirm:yes"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := k55At(2026, time.December, 4)
+			h := r32At(t, tc.lang, "2026-12-04")
+			h.withClock(&now)
+			procs := h.processes(2, &now)
+			sum := func(u string, want int64, when string) {
+				t.Helper()
+				if got := holds3Sum(h, u, "youth"); got != want {
+					t.Fatalf("%s: SQL SUM %d, want %d", when, got, want)
+				}
+			}
+			// 확인:다시 pasted twice: the second is asked as a repeat
+			u, line := "U1", fmt.Sprintf(tc.again, 3)
+			holds3Run(h, u, line, commands.OutcomeOK)
+			r := holds3Run(h, u, line, commands.OutcomeRefused)
+			mustContain(t, r.Text(), byLang(tc.lang, "separate report", "따로 한 번 더"))
+			sum(u, 3, "확인:다시 pasted twice")
+			yes := r32Offered(r)
+			if len(yes) != 1 {
+				t.Fatalf("%q offers %q, want the repeat question's 확인:예 line", line, yes)
+			}
+			holds3Run(h, u, yes[0], commands.OutcomeOK) // a second batch, by the user's word
+			holds3Run(h, u, yes[0], commands.OutcomeRefused)
+			sum(u, 6, "the repeat question answered")
+
+			// 확인:예 pasted twice: the second is told it is recorded
+			u, line = "U2", fmt.Sprintf(tc.yes, 4)
+			holds3Run(h, u, line, commands.OutcomeOK)
+			r = holds3Run(h, u, line, commands.OutcomeRefused)
+			mustContain(t, r.Text(), byLang(tc.lang, "Already recorded", "이미 기록했습니다"))
+			sum(u, 4, "확인:예 pasted twice")
+
+			// either, the first paste sent by two processes at once
+			for i, form := range []string{tc.again, tc.yes} {
+				u, n := fmt.Sprintf("P%d", i), int64(5+i)
+				line := fmt.Sprintf(form, n)
+				ok := 0
+				for _, r := range atOnce(procs, u, line, line) {
+					if r.Outcome == commands.OutcomeOK {
+						ok++
+					}
+				}
+				if got := holds3Sum(h, u, "youth"); ok != 1 || got != n {
+					t.Fatalf("%q from two processes at once: %d recorded, SQL SUM %d, want one of %d", line, ok, got, n)
+				}
+			}
+		})
+	}
+}
+
+// Issue 20 (links5): the midnight check (holds3: a 확인: line whose date
+// is read from the day it is typed, asked about before midnight and
+// answered after it, is refused naming both days) read the line's date
+// with dates.Parse, which cannot read what the add's own line reader
+// reads (`지난달 셋째 주 금요일`, a week of a month counted from the day
+// typed): such a line, asked about at 23:50 on 30 November (October's
+// third Friday) and answered at 00:10 on 1 December, found no question
+// about the new reading (November's) and recorded it there unasked. The
+// check reads the line as the add does, so it is refused naming the day
+// asked and today, nothing written; the line dated the day asked answers
+// the question (plain SQL SUMs).
+func TestLinks5MidnightCheckReadsAsTheAddReads(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang             commands.Lang
+		target, add, yes string
+		asked, today     string
+	}{
+		{commands.Korean, "목표 40 사업:여성", "추가 여성 누계 51 지난달 셋째 주 금요일", "추가 여성 누계 51 지난달 셋째 주 금요일 확인:예", "2026. 10. 16.", "2026. 12. 1."},
+		{commands.English, "target 40 program:women", "add women cumulative 51 지난달 셋째 주 금요일", "add women cumulative 51 지난달 셋째 주 금요일 confirm:yes", "2026-10-16", "2026-12-01"},
+	} {
+		t.Run(string(tc.lang)+"/"+tc.add, func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, "2026-11-30")
+			now := time.Date(2026, 11, 30, 14, 50, 0, 0, time.UTC) // 23:50 in Seoul
+			h.withClock(&now)
+			h.run(manager, tc.target, commands.OutcomeOK)
+			u := "U1"
+			holds3Run(h, u, tc.add, commands.OutcomeRefused) // asked at 23:50
+			now = now.Add(20 * time.Minute)                   // 00:10 on 1 December
+			r := holds3Run(h, u, tc.yes, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.asked, tc.today)
+			if got := holds3Sum(h, u, "women"); got != 0 {
+				t.Fatalf("확인 after midnight: SQL SUM %d, want 0", got)
+			}
+			dated := r32Offered(r)
+			if len(dated) == 0 || !strings.Contains(dated[0], tc.asked) {
+				t.Fatalf("%q offers %q, want the line dated %s first", tc.yes, dated, tc.asked)
+			}
+			holds3Run(h, u, dated[0], commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND logged_by = $1 AND as_of = '2026-10-16'`, u); got != 51 {
+				t.Fatalf("the dated line: SQL SUM on 2026-10-16 %d, want 51", got)
 			}
 		})
 	}
