@@ -278,7 +278,7 @@ func TestLinks5MidnightCheckReadsAsTheAddReads(t *testing.T) {
 			h.run(manager, tc.target, commands.OutcomeOK)
 			u := "U1"
 			holds3Run(h, u, tc.add, commands.OutcomeRefused) // asked at 23:50
-			now = now.Add(20 * time.Minute)                   // 00:10 on 1 December
+			now = now.Add(20 * time.Minute)                  // 00:10 on 1 December
 			r := holds3Run(h, u, tc.yes, commands.OutcomeRefused)
 			mustContain(t, r.Text(), tc.asked, tc.today)
 			if got := holds3Sum(h, u, "women"); got != 0 {
