@@ -150,9 +150,16 @@ func (s *Service) confirmedBy(ctx context.Context, cmd *Command, e *NewEntry) er
 // answered once, the request's key is kept beside the question
 // (typedPrint) before anything is recorded. With no question the yes
 // records under the request's own key.
-func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntry) (answered string, err error) {
+//
+// unasked says a 확인:다시 answers no question at all: it is an ordinary
+// line, recorded under the request's own key, so the caller still asks
+// the repeat question about it (issue 20, links5: `추가 청년 3 확인:다시`
+// as a first line, pasted twice, recorded twice without a word), as about
+// an identical line typed without 확인:. A 확인:예 with no question still
+// answers the questions the line would raise, once a day (below).
+func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntry) (answered string, unasked bool, err error) {
 	if !cmd.Confirmed || cmd.ConfirmToken != "" {
-		return "", nil
+		return "", false, nil
 	}
 	since := s.now().Add(-repeatWindow)
 	var typed string
@@ -160,11 +167,11 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 		typed = typedPrint(e.IdempotencyKey)
 		answered, err := s.store.HeldConfirmation(ctx, e.LoggedBy, typed, since)
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
 		if answered != "" { // a redelivery: the question this request answered
 			e.IdempotencyKey = "confirm:" + answered
-			return "", nil
+			return "", false, nil
 		}
 	}
 	token := cmd.pendingToken
@@ -172,19 +179,39 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 		var err error
 		token, err = s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), since)
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
 		if token == "" && cmd.confirmAgain {
 			// a line a refusal offered, typed with 확인:다시 once the
 			// other line recorded: that question's separate batch
 			answered, err := s.againOfferedLine(ctx, e, since)
 			if err != nil || answered != "" {
-				return answered, err
+				return answered, false, err
 			}
-			return "", s.keepTyped(ctx, *e, typed)
+			// no line of a refusal either: unasked unless it was one
+			return "", !strings.HasPrefix(e.IdempotencyKey, "confirm:"), s.keepTyped(ctx, *e, typed)
 		}
 		if token == "" {
-			return "", nil
+			// No question: the yes answers the questions the line would
+			// raise, once a day, under a key of the entry and the day (not
+			// the request's, issue 20, links5: pasted twice it recorded
+			// twice), walked past voided answers as a question's is; a
+			// second paste is told it is recorded (answeredAlready).
+			key := confirmToken("unasked\x00"+s.today().Format(time.DateOnly), *e)
+			for range maxReanswers {
+				first, found, err := s.store.EntryByKey(ctx, "confirm:"+key)
+				if err != nil {
+					return "", false, err
+				}
+				if !found {
+					break
+				}
+				if !first.Voided() {
+					return key, false, nil
+				}
+				key = reanswerToken(key, *e)
+			}
+			token = key
 		}
 		// A voided answer re-opens the question once: the yes typed since
 		// answers it under a key derived from the voided one, the same for
@@ -195,7 +222,7 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 		for range maxReanswers {
 			first, found, err := s.store.EntryByKey(ctx, "confirm:"+token)
 			if err != nil {
-				return "", err
+				return "", false, err
 			}
 			if !found {
 				break
@@ -203,23 +230,23 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 			if cmd.confirmAgain { // a separate report, once
 				answered, err := s.againAnswer(ctx, e, token)
 				if err != nil || answered != "" {
-					return answered, err
+					return answered, false, err
 				}
-				return "", s.keepTyped(ctx, *e, typed)
+				return "", false, s.keepTyped(ctx, *e, typed)
 			}
 			if !first.Voided() {
-				return token, nil // answered already
+				return token, false, nil // answered already
 			}
 			token = reanswerToken(token, *e)
 		}
 	}
 	if typed != "" {
 		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, typed, token, s.now()); err != nil {
-			return "", err
+			return "", false, err
 		}
 	}
 	e.IdempotencyKey = "confirm:" + token
-	return "", nil
+	return "", false, nil
 }
 
 // againToken is the key 확인:다시 / confirm:again records e under once
@@ -303,11 +330,16 @@ func (s *Service) confirmDayMoved(ctx context.Context, cmd Command, e NewEntry) 
 		if cmd.dateTyped == "" {
 			return Reply{}, false, nil
 		}
-		d, err := dates.Parse(cmd.dateTyped, yesterday)
-		if err != nil {
+		// The line read as the add read it yesterday: the add's own reader
+		// (Parse), not dates.Parse of the date's words, which cannot read
+		// what only the add's line reader reads (issue 20, links5: `지난달
+		// 셋째 주 금요일` after midnight at a month's turn was skipped, and
+		// the 확인 line recorded the new month's Friday unasked).
+		asked, err := Parse(cmd.Line, yesterday)
+		if err != nil || asked.Opts.Date == nil {
 			return Reply{}, false, nil // read only from today's words (k55): left to the guards
 		}
-		then = d
+		then = *asked.Opts.Date
 	}
 	if then.Equal(e.AsOf) {
 		return Reply{}, false, nil
@@ -1568,23 +1600,38 @@ func lineReanswerKey(key string) string {
 }
 
 // noteLineRelinked puts mine, the token of a question asked about a line
-// a note-day refusal offered (a size hold, review r36 M2), in that line's
-// place in the refusal's question, so whichever of the two records, the
-// other is refused: the size hold's answer records under its own key, and
-// the refusal's other line looked for the line's token. A token that is
-// an answer of its own question's other lines is left as it is.
+// a note-day refusal offered (a size hold, review r36 M2; a past-year
+// date), among that refusal's answers, so whichever records, the others
+// are refused: the hold's answer records under its own key, and the
+// refusal's other lines looked for the line's token. mine is linked, both
+// ways (carryAnswers), with every line the line is linked with, its own
+// question's and those it carries (issue 20, links5: only
+// the line's first sibling was relinked, so with three lines, or a line
+// carrying an earlier question's, another line recorded beside the
+// hold's answer). A token with answers of its own question (a date
+// hold's other date) keeps its place there; it is linked all the same.
 func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string, since time.Time) error {
 	line, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(e), since)
 	if err != nil || line == "" || line == mine {
 		return err
 	}
-	other, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(line, 0), since)
-	if err != nil || other == "" {
+	siblings, err := s.siblingsOf(ctx, e.LoggedBy, line, since)
+	if err != nil || len(siblings) == 0 {
 		return err
 	}
 	own, err := s.store.HeldConfirmation(ctx, e.LoggedBy, siblingPrint(mine, 0), since)
-	if err != nil || own != "" {
+	if err != nil {
 		return err
+	}
+	first := siblings[0]
+	// the line's own token is left out: recorded already, the hold is the
+	// repeat question about it, whose 확인:예 is a separate batch
+	others := slices.DeleteFunc(slices.Clone(siblings), func(t string) bool { return t == mine || t == line })
+	if err := s.carryAnswers(ctx, e.LoggedBy, others, mine); err != nil {
+		return err
+	}
+	if own != "" {
+		return nil
 	}
 	mark, err := s.store.HeldConfirmation(ctx, e.LoggedBy, notePrint(line), since)
 	if err != nil {
@@ -1595,7 +1642,9 @@ func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string,
 		myMark = dayChoiceMark(mine) // still the day question's line
 	}
 	now := s.now()
-	for _, row := range [][2]string{{noteLinePrint(e), mine}, {siblingPrint(other, 0), mine}, {siblingPrint(mine, 0), other}, {notePrint(mine), myMark}} {
+	// the line typed again finds the hold's token, an answer linked in
+	// its own first slot (otherAnswerUsed), marked as the refusal's
+	for _, row := range [][2]string{{noteLinePrint(e), mine}, {siblingPrint(mine, 0), first}, {notePrint(mine), myMark}} {
 		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, row[0], row[1], now); err != nil {
 			return err
 		}

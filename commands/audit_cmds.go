@@ -647,11 +647,34 @@ func (s *Service) programByID(programs []Program, id int64) (Program, bool) {
 	return Program{ID: id}, false
 }
 
+// hireDayChoice answers a 채용 dated by a weekday alone typed on that
+// weekday (cmd.dayChoice) with its question, keeping its two lines as the
+// question's answers, as an add's are (holdDayChoice): whichever records,
+// the other is refused (issue 20, links5). An agreement not found is left
+// to the lines typed back, which are refused for it.
+func (s *Service) hireDayChoice(ctx context.Context, c Caller, cmd Command) Reply {
+	a, err := s.store.Entry(ctx, cmd.ID)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if err == nil && !errors.Is(CheckHire(a, 0, 0, cmd.dayChoice.Days[0]), ErrNotAgreement) {
+		hire := NewEntry{ProgramID: a.ProgramID, Count: cmd.Count.Value, Kind: KindDelta, Status: StatusRealised,
+			Department: a.Department, LoggedBy: c.UserID, Agreement: a.ID, Note: strings.TrimSpace(cmd.Opts.Note)}
+		if err := s.holdDayChoice(ctx, c, hire, cmd.dayChoice.Days); err != nil {
+			return s.storageFailure(ctx, cmd.Name, err)
+		}
+	}
+	return s.usageReply(cmd.dayChoice)
+}
+
 // hire answers `hire <agreement> <count> [date]` (채용): part or all of an
 // agreement realised as jobs on the date.
 func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	if r, refused := s.backtickInLine(cmd); refused {
 		return r
+	}
+	if cmd.dayChoice != nil {
+		return s.hireDayChoice(ctx, c, cmd)
 	}
 	a, err := s.store.Entry(ctx, cmd.ID)
 	if errors.Is(err, ErrNotFound) {
@@ -742,7 +765,8 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	} else if moved {
 		return r
 	}
-	if answered, err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
+	answered, unasked, err := s.confirmedByTyping(ctx, cmd, &e)
+	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err)
 	} else if answered != "" {
 		r, err := s.answeredAlready(ctx, cmd, answered)
@@ -756,12 +780,14 @@ func (s *Service) hire(ctx context.Context, c Caller, cmd Command) Reply {
 	} else if used {
 		return r
 	}
-	if !cmd.Confirmed {
+	if !cmd.Confirmed || unasked { // 확인:예 answering no question: a repeat is asked as without it (links5)
 		if r, ask, err := s.askAboutRepeat(ctx, c, e, p, cmd); err != nil {
 			return s.storageFailure(ctx, cmd.Name, err)
 		} else if ask {
 			return r
 		}
+	}
+	if !cmd.Confirmed {
 		// A hire larger than the year's target is held as an add of the
 		// same figure is (review r22 F31: it was recorded straight away).
 		why, err := s.overYearTarget(ctx, p, day.Year(), e.Count, false)

@@ -383,7 +383,8 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 	} else if moved {
 		return r, false
 	}
-	if answered, err := s.confirmedByTyping(ctx, cmd, &e); err != nil {
+	answered, unasked, err := s.confirmedByTyping(ctx, cmd, &e)
+	if err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
 	} else if answered != "" {
 		r, err := s.answeredAlready(ctx, cmd, answered)
@@ -414,6 +415,17 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 	} else if ask {
 		return r, true
 	}
+	if unasked {
+		// 확인:예 / 확인:다시 answering no question: the other questions
+		// are taken as answered, but an identical entry is asked about as
+		// for the line without it, so the line pasted twice records once
+		// (issue 20, links5)
+		if r, ask, err := s.askAboutRepeat(ctx, c, e, p, cmd); err != nil {
+			return s.storageFailure(ctx, cmd.Name, err), false
+		} else if ask {
+			return r, true
+		}
+	}
 	// A delta dated on or before a later 누계 of its program: already in
 	// that 누계, or separate jobs? The question 채용 asks, asked here too.
 	if r, ask, err := s.askInsideLaterReport(ctx, cmd, e, p); err != nil {
@@ -427,7 +439,7 @@ func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e Ne
 		return r, false
 	}
 	e.WithinReports = cmd.Opts.Within != nil && *cmd.Opts.Within && e.Kind == KindDelta
-	e.HoldRepeat = !cmd.Confirmed && e.Kind == KindDelta
+	e.HoldRepeat = (!cmd.Confirmed || unasked) && e.Kind == KindDelta
 	res, err := s.store.AddEntry(ctx, e)
 	if beyond, ok := errors.AsType[*HireBeyondReportError](err); ok {
 		if beyond.Report.Count == e.Count && e.Agreement == 0 {

@@ -106,7 +106,9 @@ var noteMonthForms = []struct {
 	{"bareWeekday", regexp.MustCompile(`(?i)(?P<wd>[월화수목금토일])요일|\((?P<pwd>[월화수목금토일])\)|\b(?P<on>on|last|this past) (?P<ewd>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b`)},
 	// 주말에 입사: the weekend before the day typed (review r30 B2)
 	// 지난 주말 입사: the weekend before the week typed in (review r30a)
-	{"weekend", regexp.MustCompile(`(?P<last>지난 ?|저번 ?)?주말`)},
+	// last weekend, this past weekend: the English 지난 주말 (issue 20,
+	// links5: read as `last week`, the offered line kept `hired end`)
+	{"weekend", regexp.MustCompile(`(?i)(?P<last>지난 ?|저번 ?)?주말|\b(?P<elast>last|this past) weekend\b`)},
 	// 오늘 입사 on a back-dated entry: the day typed, not the entry's
 	// date (review r30a)
 	{"today", regexp.MustCompile(`(?i)오늘|금일|\btoday\b`)},
@@ -114,8 +116,9 @@ var noteMonthForms = []struct {
 	{"weekday", regexp.MustCompile(`(?P<p>지난 ?주|저번 ?주|지난|저번) ?(?P<wd>[월화수목금토일])요일`)},
 	// 지난주, 저번 주: the week before the entry's (review r24 F2)
 	// 이번 주, this week: the week of the day typed (dates7: on an entry
-	// dated another week it was filed unasked)
-	{"week", regexp.MustCompile(`(?i)(?:지난 ?주|저번 ?주|last week(?:'?s)?|previous week(?:'?s)?|(?P<this>이번 ?주|this week(?:'?s)?))(?: ?(?:분|실적))?`)},
+	// dated another week it was filed unasked); `last weekend` is no week
+	// (links5: the offered line kept `hired end`)
+	{"week", regexp.MustCompile(`(?i)(?:지난 ?주|저번 ?주|(?:last|previous) week(?:'?s)?\b|(?P<this>이번 ?주|this week(?:'?s)?\b))(?: ?(?:분|실적))?`)},
 	// 연말 in January: the December before (review r21 B5)
 	{"bareYearEnd", regexp.MustCompile(`연말`)},
 	// 11/28 (no spaces: 1 / 2 is a ratio)
@@ -1050,11 +1053,15 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		// 주말에 입사 on Tuesday 12/1: 11/28 or 11/29, not December's; not
 		// 주말 근무자, 이번 주말, 매 주말, 지난 주말 (the week form's)
 		trimmed := strings.TrimRight(before, " ")
-		if hangulBefore(before) || !dayWordAfter(rest) || hasAnySuffix(trimmed, []string{"이번", "다음", "매", "오는", "지난", "저번", "격주"}) {
+		_, english := group("elast")
+		if english && !englishDayWordAround(trimmed, rest) {
+			return r, false // last weekend staff: a note, as 지난 주말 근무자 is
+		}
+		if !english && (hangulBefore(before) || !dayWordAfter(rest) || hasAnySuffix(trimmed, []string{"이번", "다음", "매", "오는", "지난", "저번", "격주"})) {
 			return r, false
 		}
 		sat := written(asOf, today)
-		if _, last := group("last"); last {
+		if _, last := group("last"); last || english {
 			// 지난 주말: the weekend before the week typed in, also when
 			// typed on a Saturday or a Sunday
 			sat = dates.WeekStart(sat).AddDate(0, 0, -2)
@@ -1875,6 +1882,16 @@ func dayWordAfter(rest string) bool {
 		}
 	}
 	return false
+}
+
+// englishDayWordAround says an English day phrase (last weekend) dates
+// the note's people: a start named before it (hired last weekend, joined
+// this past weekend), or nothing but a start after it (last weekend's
+// hires, or the phrase alone), as dayWordAfter asks of 지난 주말.
+func englishDayWordAround(before, rest string) bool {
+	before, rest = strings.ToLower(before), strings.ToLower(strings.TrimLeft(rest, " '’s"))
+	starts := []string{"hired", "hires", "hire", "started", "starts", "start", "joined", "joins", "join", "employed", "onboarded", "recruited"}
+	return hasAnySuffix(before, starts) || rest == "" || hasAnyPrefix(rest, starts)
 }
 
 // englishWeekday tells a weekday's name or its short form (Fri, Thurs)

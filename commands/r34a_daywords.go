@@ -67,9 +67,14 @@ func askSameWeekday(cmd *Command, typed, raw string, d, today time.Time) error {
 	last := d.AddDate(0, 0, -7)
 	if cmd.Name == cmdHire {
 		// 채용 1 2 금요일 on a Friday: the same question, each line with
-		// its day written out (review r42 B7: it was taken as today)
-		return usageErr(cmd.Name, "notes8.hire_same_weekday_ask", "Typed", typed, "Today", dateArg(d), "Last", dateArg(last),
-			"TodayLine", yearLine{line: cmd.Line, typed: raw, day: d}, "LastLine", yearLine{line: cmd.Line, typed: raw, day: last})
+		// its day written out (review r42 B7: it was taken as today), and
+		// the two lines one question's answers, as the add's (issue 20,
+		// links5: typed one after the other, both recorded)
+		return &DayChoiceError{
+			UsageError: usageErr(cmd.Name, "notes8.hire_same_weekday_ask", "Typed", typed, "Today", dateArg(d), "Last", dateArg(last),
+				"TodayLine", yearLine{line: cmd.Line, typed: raw, day: d}, "LastLine", yearLine{line: cmd.Line, typed: raw, day: last}),
+			Line: strings.Replace(cmd.Line, raw, d.Format(time.DateOnly), 1), Days: [2]time.Time{d, last},
+		}
 	}
 	return &DayChoiceError{
 		UsageError: usageErr(cmd.Name, "r34a.same_weekday_ask", "Typed", typed, "Before", before, "After", after,
@@ -94,8 +99,8 @@ type DayChoiceError struct {
 func (e *DayChoiceError) Unwrap() error { return e.UsageError }
 
 // dayChoiceCommand is the command of the line a DayChoiceError offers for
-// its first day, carrying the question: add reads it to the entry and
-// answers with the question, writing nothing but the lines' tokens. ok is
+// its first day, carrying the question: add (or hire) reads it to the
+// entry and answers with the question, writing nothing but the lines' tokens. ok is
 // false when err is another error, or the line offered is not read.
 func dayChoiceCommand(err error, today time.Time) (Command, bool) {
 	ask, ok := errors.AsType[*DayChoiceError](err)
@@ -103,7 +108,7 @@ func dayChoiceCommand(err error, today time.Time) (Command, bool) {
 		return Command{}, false
 	}
 	cmd, perr := Parse(ask.Line, today)
-	if perr != nil || cmd.Name != cmdAdd || cmd.Opts.Date == nil || !cmd.Opts.Date.Equal(ask.Days[0]) {
+	if perr != nil || cmd.Name != cmdAdd && cmd.Name != cmdHire || cmd.Opts.Date == nil || !cmd.Opts.Date.Equal(ask.Days[0]) {
 		return Command{}, false
 	}
 	cmd.dayChoice = ask
