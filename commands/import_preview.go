@@ -52,8 +52,7 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 				// Every problem is counted above; a file wrong on hundreds
 				// of rows is listed by its first ones (import6).
 				more := len(problems) - i
-				b.WriteString(p.T("import6.preview_more_problems", "N", numbers.Format(int64(more)), "Shown", maxProblemsShown,
-					i18n.PluralCount, more) + "\n")
+				b.WriteString(p.T("import6.preview_more_problems", "N", numbers.Format(int64(more)), "Shown", maxProblemsShown) + "\n")
 				break
 			}
 			b.WriteString("  " + pr.Text(lang) + "\n")
