@@ -176,12 +176,12 @@ func TestImport5ReportNoteNamingAnotherMonth(t *testing.T) {
 					t.Errorf("%s: a refused file changed the ledger: %d jobs in %d rows, was %d in %d", tc.why, got, n, before, rows)
 				}
 			}
-			// Kept as the note: a 비고 naming the cell's own month, one naming
-			// no date (the export's 어림수 포함 left out), and beside cells
-			// left as exported a 비고 naming another month asks nothing.
+			// Kept as the note: a 비고 naming the cell's own month, and one
+			// naming no date (the export's 어림수 포함 left out). (A 비고
+			// changed beside cells left as exported is refused since
+			// import6: TestImport6NoteWithoutRaisedCellRefused.)
 			edited, _ := edit(import5Edit{"vulnerable", "12월", 8, "12월 채용분 3명 누락"},
-				import5Edit{"youth", "12월", 8, "어림수 포함, 2명 추가 확인"},
-				import5Edit{"invest", "9월", 0, "10월 확인분 포함"})
+				import5Edit{"youth", "12월", 8, "어림수 포함, 2명 추가 확인"})
 			if said, applied := import5Import(t, h, lang, name, edited); !applied {
 				t.Fatalf("a 비고 agreeing with its cell is refused:\n%s", said)
 			}

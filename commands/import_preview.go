@@ -20,7 +20,19 @@ import (
 func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dryRun bool, lang Lang) string {
 	p := i18n.Default().Printer(lang)
 	var b strings.Builder
-	if kind := cmp.Or(f.Kind, res.Kind); kind != "" {
+	if kind := cmp.Or(f.Kind, res.Kind); (kind == ImportReport || kind == ImportTemplate) && f.Notes != nil && len(f.Rows) == 0 {
+		// A report or template: the program rows read, and of them those
+		// whose month cells add to the ledger (known once it was written).
+		adding := map[string]bool{}
+		for _, c := range res.Cells {
+			if c.Added != 0 || c.Agreed != 0 {
+				adding[c.Program] = true
+			}
+		}
+		b.WriteString(p.T("import6.preview_file_programs", "Name", CleanName(f.Name), "Kind", p.T(importKindIDs[kind]),
+			"Rows", numbers.Format(int64(f.Notes.ProgramRows)), "Changed", numbers.Format(int64(len(adding))),
+			"Known", len(problems)+len(res.Problems) == 0 && !res.AlreadyImported))
+	} else if kind != "" {
 		b.WriteString(p.T("import.preview.file_kind", "Name", CleanName(f.Name), "Kind", p.T(importKindIDs[kind]),
 			"Rows", numbers.Format(int64(max(len(f.Rows), res.Rows)))))
 	} else {
@@ -35,7 +47,14 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 	problems = append(problems, res.Problems...)
 	if len(problems) > 0 {
 		b.WriteString(p.T("import.preview.problems", "Count", numbers.Format(int64(len(problems)))) + "\n")
-		for _, pr := range problems {
+		for i, pr := range problems {
+			if i == maxProblemsShown {
+				// Every problem is counted above; a file wrong on hundreds
+				// of rows is listed by its first ones (import6).
+				more := len(problems) - i
+				b.WriteString(p.T("import6.preview_more_problems", "N", numbers.Format(int64(more)), "Shown", maxProblemsShown) + "\n")
+				break
+			}
 			b.WriteString("  " + pr.Text(lang) + "\n")
 		}
 		return b.String()
@@ -87,9 +106,16 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 		b.WriteString(p.T("import.preview.after_close_not_carried", "N", numbers.Format(int64(n)), i18n.PluralCount, n) + "\n")
 	}
 	// Zero parts are left out (review r29 M5); the new entries are always said.
-	b.WriteString(p.T("import.preview.totals", "Added", numbers.Format(int64(res.Added)),
-		"Unchanged", numbers.Format(int64(res.Unchanged)), "Voided", numbers.Format(int64(res.Voided)),
-		"AnyUnchanged", res.Unchanged != 0, "AnyVoided", res.Voided != 0, i18n.PluralCount, res.Added) + "\n")
+	if kind := cmp.Or(f.Kind, res.Kind); (kind == ImportReport || kind == ImportTemplate) && res.Voided == 0 {
+		// A report's or template's unchanged figures are month cells, not
+		// records (import6: 9 program rows said 이미 있는 기록 108건).
+		b.WriteString(p.T("import6.preview_totals_months", "Added", numbers.Format(int64(res.Added)),
+			"Unchanged", numbers.Format(int64(res.Unchanged)), "AnyUnchanged", res.Unchanged != 0, i18n.PluralCount, res.Added) + "\n")
+	} else {
+		b.WriteString(p.T("import.preview.totals", "Added", numbers.Format(int64(res.Added)),
+			"Unchanged", numbers.Format(int64(res.Unchanged)), "Voided", numbers.Format(int64(res.Voided)),
+			"AnyUnchanged", res.Unchanged != 0, "AnyVoided", res.Voided != 0, i18n.PluralCount, res.Added) + "\n")
+	}
 	if res.Present > 0 {
 		b.WriteString(p.T("import.preview.present", "N", numbers.Format(int64(res.Present)), i18n.PluralCount, res.Present) + "\n")
 	}
@@ -113,6 +139,9 @@ func ImportPreview(f ImportFile, problems []ImportProblem, res ImportResult, dry
 	}
 	return b.String()
 }
+
+// maxProblemsShown bounds how many problems a preview lists one by one.
+const maxProblemsShown = 20
 
 // maxMissingNamed bounds how many missing rows a preview names one by one.
 const maxMissingNamed = 10

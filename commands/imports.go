@@ -246,7 +246,14 @@ type ImportFile struct {
 // ImportNotes are a file's notes (ImportFile.Notes), each a catalogue
 // message with the line it is about (0: the file), said in the reader's
 // language as problems are.
-type ImportNotes struct{ List []ImportProblem }
+type ImportNotes struct {
+	List []ImportProblem
+	// ProgramRows counts the program rows a report or template was read
+	// from, one a program however many months it fills: the preview says
+	// how many rows were read, not how many month cells (import6: a sheet
+	// of 9 programs said 108행).
+	ProgramRows int
+}
 
 // Add notes m about line.
 func (n *ImportNotes) Add(line int, column, id string, kv ...any) {

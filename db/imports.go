@@ -308,6 +308,18 @@ func importTx(ctx context.Context, tx *sqlx.Tx, f commands.ImportFile, hold bool
 		return commands.ImportResult{}, err
 	}
 	if len(r.res.Problems) > 0 {
+		if r.res.Kind == commands.ImportReport || r.res.Kind == commands.ImportTemplate {
+			// The month figures held are still checked against the ledger,
+			// inside this transaction, which rolls back: a refused file
+			// names every problem row, not only those the scan found
+			// (import6: an edited 비고 on one row hid a figure below the
+			// ledger on another).
+			for _, ev := range importEvents(r.res.Kind, r.held) {
+				if err := r.apply(ev, r.held[ev.row]); err != nil {
+					return commands.ImportResult{}, err
+				}
+			}
+		}
 		return r.res, nil
 	}
 	r.replacements = replacements(r.res.Kind, r.held)
@@ -608,7 +620,7 @@ func (r *importRun) Row(row commands.ImportRow) error {
 	if held, err := r.sizeHold(r.ctx, row); err != nil || held {
 		return err
 	}
-	if r.problems > 0 {
+	if r.problems > 0 && r.res.Kind != commands.ImportReport && r.res.Kind != commands.ImportTemplate {
 		return nil
 	}
 	if r.hold || r.res.Kind != commands.ImportEntries {

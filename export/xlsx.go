@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -373,9 +374,38 @@ func textWidth(s string) float64 {
 	return float64(commands.DisplayWidth(s))*1.1 + 2
 }
 
+// Heights of a report's body rows, in points: one line of the 10-point
+// font, and each further line a wrapped text cell takes.
+const (
+	bodyRowHeight  = 18
+	bodyLineHeight = 14
+)
+
+// rowHeight is a body row's height: tall enough for every line of its
+// longest wrapped text (a 비고 such as `7월 실적 없음 보고, ※ 10월: 1~10월
+// 누계 보고분(#1) 포함, 어림수 포함` takes two lines of the 비고 column). A
+// fixed height printed only the first line, the rest cut off (import6).
+// The group columns before first (부문, 공시유형) are merged down their
+// rows and centred: they set no row's height.
+func rowHeight(row []reportCell, widths []float64, first int) float64 {
+	lines := 1
+	for j, c := range row {
+		s, ok := c.value.(string)
+		if !ok || s == "" || j < first || j >= len(widths) {
+			continue
+		}
+		// The column holds about width-2 Latin characters a line (its
+		// padding), and words wrap whole: a line is counted a little short.
+		room := max(widths[j]-2, 1)
+		lines = max(lines, int(math.Ceil(float64(commands.DisplayWidth(s))*1.1/room)))
+	}
+	return bodyRowHeight + float64(lines-1)*bodyLineHeight
+}
+
 // writeReport streams a laid-out report: title, 단위 and 작성, the two
 // header rows, the body, with merged cells where the layout asks.
 func writeReport(sw *excelize.StreamWriter, st styles, g reportGrid, title string, info [2]string) error {
+	widths := make([]float64, len(g.cols))
 	for i, c := range g.cols {
 		w := c.width
 		if i < g.labels {
@@ -385,6 +415,7 @@ func writeReport(sw *excelize.StreamWriter, st styles, g reportGrid, title strin
 				}
 			}
 		}
+		widths[i] = w
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return err
 		}
@@ -422,7 +453,7 @@ func writeReport(sw *excelize.StreamWriter, st styles, g reportGrid, title strin
 			}
 			out[j] = excelize.Cell{StyleID: st.report[styleKey{g.kinds[i], role}], Formula: c.formula, Value: v}
 		}
-		if err := sw.SetRow(at(0, firstDataRow+i), out, excelize.RowOpts{Height: 18}); err != nil {
+		if err := sw.SetRow(at(0, firstDataRow+i), out, excelize.RowOpts{Height: rowHeight(row, widths, g.labels-1)}); err != nil {
 			return err
 		}
 	}

@@ -398,7 +398,9 @@ func (r Reader) entryRow(p *problems, line int, h headerIndex, cells []string) (
 			m, found = msg("future.import_note_starts_later", "Word", word, "AsOf", e.AsOf), true // not hired yet (r33 B11)
 		} else if word, ok := commands.NoteNamesRelativeDay(e.Note); ok {
 			// 어제 입사, 지난주 채용: counted from a day the file does not give (r24 F17)
-			m, found = msg("k60.import_note_relative_day", "Word", word), !typedOn
+			// The example is the day before the row's own date, never a fixed day
+			// (import6: a 12/30 row was told `2026. 11. 30. 입사`).
+			m, found = msg("k60.import_note_relative_day", "Word", word, "Example", e.AsOf.AddDate(0, 0, -1)), !typedOn
 		} else if word, ok := commands.NoteNamesRelativeMonth(e.Note); ok && !typedOn {
 			m, found = msg("k53.import_note_relative_month", "Word", word), true
 		} else if ok {

@@ -120,6 +120,10 @@ type Reader struct {
 	// ledgerMonths are the ledger's realised jobs of a year by department
 	// and month, for a report workbook's 부서별 sheet (nil: not compared).
 	ledgerMonths func(year int) (map[string]map[time.Month]int64, error)
+	// regenerate writes the report workbook from the ledger, for the
+	// cells of a report workbook the import does not read (nil: not
+	// compared).
+	regenerate regenerator
 
 	finder       commands.ProgramFinder // built by Read
 	names        map[string][2]string   // the programs read, for the preview
@@ -372,6 +376,7 @@ func (r Reader) scan(ctx context.Context, data []byte, xlsx bool, sink commands.
 	)
 	if r.notes != nil {
 		r.notes.List = r.notes.List[:0] // a file read again (held and sorted) says each note once
+		r.notes.ProgramRows = 0
 	}
 	if r.credit != nil {
 		r.credit.n = 0
@@ -392,6 +397,13 @@ func (r Reader) scan(ctx context.Context, data []byte, xlsx bool, sink commands.
 		return asProblem(err, sink)
 	}
 	t := &table{ctx: ctx, src: src, limits: r.Limits}
+	if x, ok := src.(*xlsxSource); ok {
+		// Passed on apart from the rows' problems, whose count stops a
+		// table's reading: the rows are read and checked all the same.
+		for _, pr := range x.sheetProblems[:min(len(x.sheetProblems), maxProblems)] {
+			sink.Problem(pr)
+		}
+	}
 	return r.readTable(t, &problems{sink: sink})
 }
 

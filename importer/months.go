@@ -184,6 +184,9 @@ func (r Reader) monthRow(p *problems, line int, h headerIndex, months map[int]ti
 	if name := cmp.Or(code, label); name == "" || sumRow(commands.CleanName(name)) {
 		return rows
 	}
+	if r.notes != nil {
+		r.notes.ProgramRows++ // the preview counts program rows, not month cells
+	}
 	before := p.n
 	prog, ok := r.rowProgram(p, line, code, label)
 	note := p.text(line, colNote2, h.cell(cells, colNote2))

@@ -39,16 +39,19 @@ var formulaColumns = []string{"누계", "증감"}
 // maxCellsNamed is how many cells one refusal names.
 const maxCellsNamed = 8
 
-// reportSheetProblem checks the cells of a report workbook the import does
+// reportSheetProblems checks the cells of a report workbook the import does
 // not read: on the sheet read (사업별 보고서), a constant typed into a
 // formula column; on 부서별, a department's month figure other than the
 // ledger's (ledger nil: not compared). nil when there is none.
-func reportSheetProblem(f *excelize.File, sheet string, ledger func(year int) (map[string]map[time.Month]int64, error)) (*commands.ImportProblem, error) {
+func reportSheetProblems(f *excelize.File, sheet string, ledger func(year int) (map[string]map[time.Month]int64, error)) ([]commands.ImportProblem, error) {
 	var typed []string
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, nil // the scan refuses a sheet it cannot read
 	}
+	// Every kind of edit is named, not only the first found (import6 item
+	// 4): a file with a typed 증감 and an edited 부서별 said one of them.
+	var out []commands.ImportProblem
 	head, cols := headerRow(rows, formulaColumns)
 	if head >= 0 {
 		for n := head + 1; n < len(rows); n++ {
@@ -64,27 +67,28 @@ func reportSheetProblem(f *excelize.File, sheet string, ledger func(year int) (m
 		}
 	}
 	if len(typed) > 0 {
-		pr := problem(0, "", "", msg("labels19.import_formula_cell_typed", "Sheet", sheet, "Cells", named(typed), "N", len(typed), i18n.PluralCount, len(typed)))
-		return &pr, nil
+		out = append(out, problem(0, "", "", msg("labels19.import_formula_cell_typed", "Sheet", sheet, "Cells", named(typed), "N", len(typed), i18n.PluralCount, len(typed))))
 	}
-	if pr := subtotalProblem(f, sheet, rows, head, cols); pr != nil {
-		return pr, nil
-	}
+	out = append(out, subtotalProblems(f, sheet, rows, head, cols)...)
 	if ledger == nil {
-		return nil, nil
+		return out, nil
 	}
-	return departmentSheetProblem(f, ledger)
+	pr, err := departmentSheetProblem(f, ledger)
+	if err != nil || pr == nil {
+		return out, err
+	}
+	return append(out, *pr), nil
 }
 
 // cellReference is a cell reference in a formula (D12, $D$12, AA3).
 var cellReference = regexp.MustCompile(`\$?[A-Z]{1,3}\$?[0-9]+`)
 
-// subtotalProblem checks what the formula-column check does not (review
+// subtotalProblems checks what the formula-column check does not (review
 // r42): the month cells of a 소계 or 합계 row, formulas adding up the
 // program rows in the export, holding a typed figure; and a formula cell
 // (those, 누계 and 증감) whose formula refers to no cell (`=100`), a figure
 // typed as a formula. The import reads neither: each would be dropped.
-func subtotalProblem(f *excelize.File, sheet string, rows [][]string, head int, formulaCols []int) *commands.ImportProblem {
+func subtotalProblems(f *excelize.File, sheet string, rows [][]string, head int, formulaCols []int) []commands.ImportProblem {
 	if head < 0 {
 		return nil
 	}
@@ -138,15 +142,14 @@ func subtotalProblem(f *excelize.File, sheet string, rows [][]string, head int, 
 	}
 	slices.SortFunc(typed, compareCells)
 	slices.SortFunc(constant, compareCells)
+	var out []commands.ImportProblem
 	if len(typed) > 0 {
-		pr := problem(0, "", "", msg("preview3.import_subtotal_cell_typed", "Sheet", sheet, "Cells", named(typed), "N", len(typed), i18n.PluralCount, len(typed)))
-		return &pr
+		out = append(out, problem(0, "", "", msg("preview3.import_subtotal_cell_typed", "Sheet", sheet, "Cells", named(typed), "N", len(typed), i18n.PluralCount, len(typed))))
 	}
 	if len(constant) > 0 {
-		pr := problem(0, "", "", msg("preview3.import_formula_replaced", "Sheet", sheet, "Cells", named(constant), "N", len(constant), i18n.PluralCount, len(constant)))
-		return &pr
+		out = append(out, problem(0, "", "", msg("preview3.import_formula_replaced", "Sheet", sheet, "Cells", named(constant), "N", len(constant), i18n.PluralCount, len(constant))))
 	}
-	return nil
+	return out
 }
 
 // compareCells orders cells named as `F13(11월) …` by row, then column.
@@ -237,10 +240,13 @@ func departmentSheetProblem(f *excelize.File, ledger func(year int) (map[string]
 	if len(differ) == 0 {
 		return nil, nil
 	}
-	pr := problem(0, "", "", msg("labels19.import_view_sheet_differs", "Sheet", sheetByDepartment, "Read", sheetByProgram,
+	pr := problem(0, "", "", msg(departmentSheetDiffers, "Sheet", sheetByDepartment, "Read", sheetByProgram,
 		"Cells", differ, "N", len(differ)))
 	return &pr, nil
 }
+
+// departmentSheetDiffers is departmentSheetProblem's message.
+const departmentSheetDiffers = "labels19.import_view_sheet_differs"
 
 // viewCell is a 부서별 month cell other than the ledger's figure.
 type viewCell struct {

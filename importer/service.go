@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"jobsbot/commands"
+	"jobsbot/export"
 )
 
 // Store is what reading and applying a file needs from the ledger:
@@ -93,6 +94,9 @@ func (s Service) Read(ctx context.Context, name string, data []byte, by string) 
 		r.ledgerMonths = func(year int) (map[string]map[time.Month]int64, error) {
 			return ledgerDepartmentMonths(ctx, ms, programs, year)
 		}
+	}
+	if es, ok := s.Store.(export.Store); ok {
+		r.regenerate = exportRegenerator(ctx, es, s.Location, r.Today)
 	}
 	f, problems, err := r.StreamContext(ctx, name, data)
 	if err != nil {

@@ -36,6 +36,7 @@ func (r Reader) openXLSX(ctx context.Context, data []byte) (source, func(), erro
 		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_open"))}
 	}
 	closeFn := func() { _ = f.Close() }
+	var sheetProblems []commands.ImportProblem
 	sheet, hidden, pr := r.pickSheet(f)
 	if pr != nil {
 		closeFn()
@@ -50,15 +51,20 @@ func (r Reader) openXLSX(ctx context.Context, data []byte) (source, func(), erro
 	}
 	if sheet == sheetByProgram {
 		// Cells of the workbook the import does not read (review r39 F14).
-		pr, err := reportSheetProblem(f, sheet, r.ledgerMonths)
+		prs, err := reportSheetProblems(f, sheet, r.ledgerMonths)
 		if err != nil {
 			closeFn()
 			return nil, nil, err
 		}
-		if pr != nil {
+		department := slices.ContainsFunc(prs, func(p commands.ImportProblem) bool { return p.ID == departmentSheetDiffers })
+		more, err := exportedProblems(f, r.regenerate, department)
+		if err != nil {
 			closeFn()
-			return nil, nil, problemError{*pr}
+			return nil, nil, err
 		}
+		// Said with the rows' own problems (the scan goes on): a file
+		// edited in several places names every edit (import6 item 4).
+		sheetProblems = append(prs, more...)
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -77,7 +83,8 @@ func (r Reader) openXLSX(ctx context.Context, data []byte) (source, func(), erro
 		closeFn()
 		return nil, nil, problemError{problem(0, "", "", msg("import.problem.cannot_read_sheet"))}
 	}
-	return &xlsxSource{rows: rows, maxRows: r.Limits.Rows, hiddenCols: hiddenCols, thinRows: thin}, func() { _ = rows.Close(); closeFn() }, nil
+	return &xlsxSource{rows: rows, maxRows: r.Limits.Rows, hiddenCols: hiddenCols, thinRows: thin, sheetProblems: sheetProblems},
+		func() { _ = rows.Close(); closeFn() }, nil
 }
 
 // pickSheet chooses, among the visible sheets, the entries sheet or the
@@ -136,6 +143,9 @@ type xlsxSource struct {
 	hiddenCols []bool       // by column from 0; nil: none hidden
 	thinRows   map[int]bool // lines too low to read (minRowHeight); nil: none
 	line       int          // the row last read, the first 1
+	// sheetProblems are the workbook's edits the import does not read
+	// (reportSheetProblems, exportedProblems): they refuse the file.
+	sheetProblems []commands.ImportProblem
 }
 
 func (s *xlsxSource) next() ([]string, bool, error) {
