@@ -1671,7 +1671,10 @@ func (s *Service) departmentInNote(command string, words []string, d entryDraft,
 // instead: on a Friday before a weekend month end, `누계 1,200 10월말` is
 // the figure through today (date it today, or leave the date out) or is
 // reported on or after the month's last day (review_ko: the bare refusal
-// left the official guessing).
+// left the official guessing). The line offered names today's date
+// itself, never 날짜:오늘 nor no date: typed back on a later day it would
+// file the figure on that day (review r43 F1: a January 누계 filed in
+// February).
 func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time, noteRefused bool) string {
 	word := s.programWord(p)
 	id := "future.delta"
@@ -1688,8 +1691,10 @@ func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time, not
 		if d.cumulative {
 			id = "r34a.cumulative_note"
 		}
+		// the note as the line dated today writes it (absoluteNote), so
+		// typed back on a later day its words still name this day
 		return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word,
-			"Count", count, "Note", d.note)
+			"Count", count, "Note", s.absoluteNote(d.note, today))
 	}
 	return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word, "Count", count)
 }

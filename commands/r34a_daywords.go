@@ -39,8 +39,8 @@ var sameWeekdayWords = map[string]bool{
 // weekday (review r34 F9: `금요일` typed on a Friday was filed today
 // without a word, while an official who means today writes 오늘 and one
 // who writes 금요일 on a Friday often means the Friday just past). The
-// reply offers both lines, today's and last week's, the rest of the line
-// as typed.
+// reply offers both lines, today's and last week's, each naming its day,
+// the rest of the line as typed.
 func askSameWeekday(cmd *Command, typed, raw string, d, today time.Time) error {
 	if cmd.Name != cmdAdd && cmd.Name != cmdHire || d.Year() != today.Year() || d.YearDay() != today.YearDay() {
 		return nil
@@ -74,7 +74,9 @@ func askSameWeekday(cmd *Command, typed, raw string, d, today time.Time) error {
 	return &DayChoiceError{
 		UsageError: usageErr(cmd.Name, "r34a.same_weekday_ask", "Typed", typed, "Before", before, "After", after,
 			"Today", dateArg(d), "Last", dateArg(last)),
-		Line: before + " 날짜:오늘" + after, Days: [2]time.Time{d, last},
+		// each line names its day (review r43 F1: `날짜:오늘` typed back
+		// on Monday filed Friday's jobs on Monday)
+		Line: before + " 날짜:" + d.Format(time.DateOnly) + after, Days: [2]time.Time{d, last},
 	}
 }
 
