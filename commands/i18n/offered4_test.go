@@ -19,11 +19,11 @@ func TestOffered4NoFixedParticleAfterCodeSpan(t *testing.T) {
 		}
 	}
 	for src, bad := range map[string]bool{
-		"`{{.LastLine}}`로 입력":                        true,
-		"`목표 <수> 연도:{{.Year}}`로 정할":                 true,
+		"`{{.LastLine}}`로 입력":                          true,
+		"`목표 <수> 연도:{{.Year}}`로 정할":                    true,
 		"`{{.LastLine}}`{{particle .LastLine \"으로\"}}": false,
-		"`날짜:오늘`로 써":                                 false,
-		"`{{.Line}}`처럼":                              false,
+		"`날짜:오늘`로 써":                                   false,
+		"`{{.Line}}`처럼":                                false,
 	} {
 		if got := fixedParticleAfterCodeSpan.MatchString(src); got != bad {
 			t.Errorf("%q: flagged %v, want %v", src, got, bad)
