@@ -529,7 +529,14 @@ func (s *Service) recorded(ctx context.Context, cmd Command, e NewEntry, p Progr
 	if res.Agrees {
 		r := Reply{Title: s.msg("entries.ledger_agrees", "Program", s.programLabel(p),
 			"Total", s.unitCount(res.Entry.ReportedTotal, false, p.Unit), "Date", s.date(res.Entry.AsOf))}
-		if e.Approximate {
+		if e.Approximate && res.Ledger > e.Count {
+			// 1,300여 on 1,336: the ledger's figure is named, and why it
+			// matches (review r43 F5: it was refused as lower)
+			r.Title = s.msg("offered4.ledger_covers_approx", "Program", s.programLabel(p),
+				"Total", s.unitCount(res.Ledger, false, p.Unit), "Date", s.date(res.Entry.AsOf),
+				"Reported", s.unitCount(e.Count, true, p.Unit), "From", numbers.Format(e.Count),
+				"Below", numbers.Format(approxCeiling(e.Count)))
+		} else if e.Approximate {
 			if exact, ok := s.exactReportAgreeing(ctx, e); ok {
 				// 1,400여 on an exact 1,400: the 여 the department added is
 				// not dropped without a word (review r27 F21).

@@ -188,3 +188,82 @@ func TestOffered4MonthShareLinesNameTheDay(t *testing.T) {
 		})
 	}
 }
+
+// Review r43 A1 (b): `추가 청년 8 월요일 입사` on Monday 7 December
+// offered two lines, both refused for the unread `입사`. Every line
+// offered is accepted as typed: the unread word is refused first, and
+// once it is in the note the question's lines record.
+func TestOffered4SameWeekdayLinesAreAccepted(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang              commands.Lang
+		line, fixed, word string
+	}{
+		{commands.Korean, "추가 청년 8 월요일 입사", "추가 청년 8 월요일 메모:입사", "`입사`"},
+		{commands.English, "add 8 youth Monday hired", "add 8 youth Monday note:hired", "`hired`"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h, _ := offered4At(t, tc.lang, "2026-12-07")
+			u := "O4A"
+			r := offered4Run(h, u, tc.line, commands.OutcomeRefused)
+			for _, l := range r32Offered(r) {
+				// whatever it offers is accepted as typed
+				if strings.Contains(l, tc.word[1:len(tc.word)-1]) && !strings.Contains(l, byLang(tc.lang, "note:", "메모:")) {
+					t.Fatalf("%q offers %q, which keeps the unread word outside the note", tc.line, l)
+				}
+			}
+			mustContain(t, r.Text(), tc.word)
+			r = offered4Run(h, u, tc.fixed, commands.OutcomeRefused)
+			offered := r32Offered(r)
+			if len(offered) != 2 {
+				t.Fatalf("%q offers %q, want two lines", tc.fixed, offered)
+			}
+			offered4Run(h, u, offered[1], commands.OutcomeOK)
+			if got := offered4Sum(h, u, "youth", "2026-11-30"); got != 8 {
+				t.Fatalf("SQL SUM on 2026-11-30 is %d, want 8", got)
+			}
+		})
+	}
+}
+
+// Review r43 F5: 여 says "N or a little over". A 누계 of 1,300여 on a
+// ledger of 1,336 agrees with it (1,300여 covers 1,300 to 1,399): nothing
+// is written and the reply says the ledger's figure matches, not that the
+// report is lower. 1,300여 on a ledger of 1,400 is still lower.
+func TestOffered4ApproximateTotalWithinItsRounding(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                 commands.Lang
+		setup, within, below string
+		wants                []string
+	}{
+		{commands.Korean, "추가 노인 누계 1,336 11월 27일", "추가 노인 1천3백여 누계 11월말", "추가 노인 1천3백여 누계 11월말",
+			[]string{"1,336개", "1,300여개", "새로 기록하지 않았습니다"}},
+		{commands.English, "add 1,336 senior cumulative date:2026-11-27", "add 1,300여 senior cumulative date:2026-11-30", "add 1,300여 senior cumulative date:2026-11-30",
+			[]string{"1,336", "about 1,300", "nothing new was recorded"}},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h, _ := offered4At(t, tc.lang, "2026-11-30")
+			u := "O4R"
+			offered4Run(h, u, tc.setup, commands.OutcomeOK)
+			r := offered4Run(h, u, tc.within, commands.OutcomeOK)
+			mustContain(t, r.Text(), tc.wants...)
+			mustNotContain(t, r.Text(), "이보다 적어", "would lower it")
+			if got := h.sqlInt(`SELECT count(*) FROM entries`); got != 1 {
+				t.Fatalf("%d entries, want the one report", got)
+			}
+			if got := offered4Sum(h, u, "senior", "2026-11-27"); got != 1336 {
+				t.Fatalf("SQL SUM %d, want 1,336", got)
+			}
+			// 64 more: the ledger at 1,400 is above what 1,300여 covers
+			offered4Run(h, u, byLang(tc.lang, "add 64 senior date:2026-11-28", "추가 노인 64 11월 28일"), commands.OutcomeOK)
+			r = offered4Run(h, u, tc.below, commands.OutcomeRefused)
+			mustContain(t, r.Text(), byLang(tc.lang, "would lower it", "이보다 적어"))
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL`); got != 1400 {
+				t.Fatalf("SQL SUM %d, want 1,400", got)
+			}
+		})
+	}
+}
