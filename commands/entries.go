@@ -152,7 +152,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		return r
 	}
 	r := s.addLine(ctx, c, cmd)
-	if cmd.dayChoice != nil && r.Outcome != OutcomeFailed && r.Outcome != OutcomeRepeated {
+	if cmd.dayChoice != nil && !cmd.dayChoice.refusedFirst && r.Outcome != OutcomeFailed && r.Outcome != OutcomeRepeated {
 		return s.usageReply(cmd.dayChoice)
 	}
 	return r
@@ -236,6 +236,17 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	d.note = strings.Join(slices.DeleteFunc([]string{strings.Join(noteWords, " "), d.labelledNote, cmd.Opts.Note}, func(p string) bool { return p == "" }), " ")
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
+	if cmd.dayChoice != nil && cmd.dayChoice.Typed != "" {
+		// words no field reads are refused first, naming the line as
+		// typed, so the question's lines, asked once they are in the
+		// note, are accepted as offered (review r43 A1)
+		typed := cmd
+		typed.Line = cmd.dayChoice.Typed
+		if r, refused := s.refuseUnreadWords(typed, noteWords); refused {
+			cmd.dayChoice.refusedFirst = true
+			return r
+		}
+	}
 	if cmd.dayChoice != nil {
 		// the entry both lines would record, each on its day: one question,
 		// also when each line will be refused for its note and offer lines

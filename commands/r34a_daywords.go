@@ -76,7 +76,7 @@ func askSameWeekday(cmd *Command, typed, raw string, d, today time.Time) error {
 			"Today", dateArg(d), "Last", dateArg(last)),
 		// each line names its day (review r43 F1: `날짜:오늘` typed back
 		// on Monday filed Friday's jobs on Monday)
-		Line: before + " 날짜:" + d.Format(time.DateOnly) + after, Days: [2]time.Time{d, last},
+		Line: before + " 날짜:" + d.Format(time.DateOnly) + after, Days: [2]time.Time{d, last}, Typed: cmd.Line,
 	}
 }
 
@@ -90,6 +90,12 @@ type DayChoiceError struct {
 	*UsageError
 	Line string       // the line offered for Days[0], to read the entry from
 	Days [2]time.Time // the days the two lines are dated
+	// Typed is the line as typed: words no field reads are refused in it
+	// before the question is asked (review r43 A1: `추가 청년 8 월요일
+	// 입사` on a Monday offered two lines, both refused for `입사`), and
+	// refusedFirst says the line was so refused, its answer the refusal.
+	Typed        string
+	refusedFirst bool
 }
 
 // Unwrap is the refusal as a usage error, so it is answered as one.
