@@ -267,3 +267,42 @@ func TestOffered4ApproximateTotalWithinItsRounding(t *testing.T) {
 		})
 	}
 }
+
+// Review r43 A1 (a): on 6 January 2027, with the year's ledger at 1,502,
+// `추가 노인 1천5백여 누계` was held as a carry of last year's total, and
+// both lines it offered were then refused as below the ledger. The
+// ledger is looked at first: 1,500여 covers 1,502, so its figure is not
+// asked about, and the line for today writes nothing.
+func TestOffered4CarryQuestionAfterTheLedger(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                   commands.Lang
+		lastYear, setup, typed string
+	}{
+		{commands.Korean, "추가 노인 누계 1,422 날짜:2026. 12. 30.", "추가 노인 누계 1,502 날짜:2027. 1. 5. 확인:예", "추가 노인 1천5백여 누계 메모:1월 6일 현재"},
+		{commands.English, "add 1,422 senior cumulative date:2026-12-30", "add 1,502 senior cumulative date:2027-01-05 confirm:yes", "add 1,500여 senior cumulative"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h, setDay := offered4At(t, tc.lang, "2026-12-30")
+			u := "O4C"
+			offered4Run(h, u, tc.lastYear, commands.OutcomeOK)
+			setDay("2027-01-06")
+			offered4Run(h, u, tc.setup, commands.OutcomeOK)
+			// only the date's question (no date in the first days of a
+			// month), whose today's line agrees with the ledger
+			r := offered4Run(h, u, tc.typed, commands.OutcomeRefused)
+			mustNotContain(t, r.Text(), "1,422", "78")
+			offered := r32Offered(r)
+			if len(offered) != 2 {
+				t.Fatalf("%q offers %q, want two lines", tc.typed, offered)
+			}
+			r = offered4Run(h, u, offered[1], commands.OutcomeOK)
+			mustContain(t, r.Text(), "1,502")
+			mustNotContain(t, r.Text(), "1,422", "이보다 적어", "would lower it")
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND as_of >= '2027-01-01'`); got != 1502 {
+				t.Fatalf("SQL SUM of 2027 %d, want 1,502", got)
+			}
+		})
+	}
+}
