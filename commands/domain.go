@@ -204,6 +204,9 @@ type AddResult struct {
 	// through its date: nothing was written, and Entry (without an ID) only
 	// carries what was reported.
 	Agrees bool
+	// Ledger, with Agrees, is the program's total through the date: the
+	// figure reported, or one an approximate figure covers (ApproxCovers).
+	Ledger int64
 	// MadeExact, with Agrees, is the approximate report (voided) whose
 	// figures were recorded again without 여 as ExactEntry, because the
 	// agreeing report was exact.
@@ -521,4 +524,26 @@ type Adjustment struct {
 	// AfterClose says the report's month is closed: a manager's change
 	// re-based it, and it is marked 마감 후 정정 ("adjust").
 	AfterClose bool
+}
+
+// ApproxCovers says an approximate figure n여 ("n or a little over")
+// covers total: total is n, or above it by less than one unit of n's last
+// non-zero digit (1,300여 covers 1,300 to 1,399, 80여 80 to 89, 2천여
+// 2,000 to 2,999). A 누계 so reported on a ledger it covers agrees with
+// it, not lower (review r43 F5: 1,300여 on 1,336 was refused as lower).
+func ApproxCovers(n, total int64) bool {
+	return n > 0 && total >= n && total < approxCeiling(n)
+}
+
+// approxCeiling is the first figure n여 does not cover: n plus one unit
+// of its last non-zero digit (1,300 → 1,400).
+func approxCeiling(n int64) int64 {
+	if n <= 0 {
+		return n + 1
+	}
+	unit := int64(1)
+	for n%(unit*10) == 0 {
+		unit *= 10
+	}
+	return n + unit
 }

@@ -152,7 +152,7 @@ func (s *Service) add(ctx context.Context, c Caller, cmd Command) Reply {
 		return r
 	}
 	r := s.addLine(ctx, c, cmd)
-	if cmd.dayChoice != nil && r.Outcome != OutcomeFailed && r.Outcome != OutcomeRepeated {
+	if cmd.dayChoice != nil && !cmd.dayChoice.refusedFirst && r.Outcome != OutcomeFailed && r.Outcome != OutcomeRepeated {
 		return s.usageReply(cmd.dayChoice)
 	}
 	return r
@@ -236,6 +236,17 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	d.note = strings.Join(slices.DeleteFunc([]string{strings.Join(noteWords, " "), d.labelledNote, cmd.Opts.Note}, func(p string) bool { return p == "" }), " ")
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
+	if cmd.dayChoice != nil && cmd.dayChoice.Typed != "" {
+		// words no field reads are refused first, naming the line as
+		// typed, so the question's lines, asked once they are in the
+		// note, are accepted as offered (review r43 A1)
+		typed := cmd
+		typed.Line = cmd.dayChoice.Typed
+		if r, refused := s.refuseUnreadWords(typed, noteWords); refused {
+			cmd.dayChoice.refusedFirst = true
+			return r
+		}
+	}
 	if cmd.dayChoice != nil {
 		// the entry both lines would record, each on its day: one question,
 		// also when each line will be refused for its note and offer lines
@@ -541,7 +552,14 @@ func (s *Service) recorded(ctx context.Context, cmd Command, e NewEntry, p Progr
 	if res.Agrees {
 		r := Reply{Title: s.msg("entries.ledger_agrees", "Program", s.programLabel(p),
 			"Total", s.unitCount(res.Entry.ReportedTotal, false, p.Unit), "Date", s.date(res.Entry.AsOf))}
-		if e.Approximate {
+		if e.Approximate && res.Ledger > e.Count {
+			// 1,300여 on 1,336: the ledger's figure is named, and why it
+			// matches (review r43 F5: it was refused as lower)
+			r.Title = s.msg("offered4.ledger_covers_approx", "Program", s.programLabel(p),
+				"Total", s.unitCount(res.Ledger, false, p.Unit), "Date", s.date(res.Entry.AsOf),
+				"Reported", s.unitCount(e.Count, true, p.Unit), "From", numbers.Format(e.Count),
+				"Below", numbers.Format(approxCeiling(e.Count)))
+		} else if e.Approximate {
 			if exact, ok := s.exactReportAgreeing(ctx, e); ok {
 				// 1,400여 on an exact 1,400: the 여 the department added is
 				// not dropped without a word (review r27 F21).
@@ -1683,7 +1701,10 @@ func (s *Service) departmentInNote(command string, words []string, d entryDraft,
 // instead: on a Friday before a weekend month end, `누계 1,200 10월말` is
 // the figure through today (date it today, or leave the date out) or is
 // reported on or after the month's last day (review_ko: the bare refusal
-// left the official guessing).
+// left the official guessing). The line offered names today's date
+// itself, never 날짜:오늘 nor no date: typed back on a later day it would
+// file the figure on that day (review r43 F1: a January 누계 filed in
+// February).
 func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time, noteRefused bool) string {
 	word := s.programWord(p)
 	id := "future.delta"
@@ -1700,8 +1721,10 @@ func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time, not
 		if d.cumulative {
 			id = "r34a.cumulative_note"
 		}
+		// the note as the line dated today writes it (absoluteNote), so
+		// typed back on a later day its words still name this day
 		return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word,
-			"Count", count, "Note", d.note)
+			"Count", count, "Note", s.absoluteNote(d.note, today))
 	}
 	return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word, "Count", count)
 }

@@ -152,9 +152,9 @@ func TestK16FutureMonthEndSaysWhatToType(t *testing.T) {
 		wants []string
 	}{
 		{commands.Korean, []string{"추가 청년일자리 누계 1,200 10월말", "추가 청년일자리 누계 1,200 이번 달 말", "추가 청년 누계 1,200 날짜:10월 31일"},
-			[]string{"2026. 10. 31.은 아직 오지 않은 날짜", "그날이 된 뒤에 보고", "오늘(2026. 10. 30.)까지의 누계라면", "`추가 1,200 청년 누계 날짜:오늘`"}},
+			[]string{"2026. 10. 31.은 아직 오지 않은 날짜", "그날이 된 뒤에 보고", "오늘(2026. 10. 30.)까지의 누계라면", "`추가 1,200 청년 누계 날짜:2026. 10. 30.`"}},
 		{commands.English, []string{"add youth cumulative 1,200 date:2026-10-31"},
-			[]string{"2026-10-31 is in the future", "on that day or later", "total through today", "`add 1,200 youth cumulative date:today`"}},
+			[]string{"2026-10-31 is in the future", "on that day or later", "total through today", "`add 1,200 youth cumulative date:2026-10-30`"}},
 	} {
 		h := newHarness(t, tc.lang)
 		svc := h.with(func(c *commands.Config) { c.Now = func() time.Time { return friday } })

@@ -2,7 +2,6 @@ package commands
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -514,28 +513,43 @@ func monthShareAsked(cmd *Command, t token, month string, today time.Time) error
 		return nil
 	}
 	rest := slices.Delete(slices.Clone(ts), at, at+1)
-	withNote := func(line []token, word string) string {
-		out := rawJoin(line)
-		if i := strings.Index(out, "메모:"); i >= 0 {
-			return out[:i+len("메모:")] + word + " " + out[i+len("메모:"):]
-		}
-		if i := strings.Index(strings.ToLower(out), "note:"); i >= 0 {
-			return out[:i+len("note:")] + word + " " + out[i+len("note:"):]
-		}
-		return out + " 메모:" + word
-	}
 	if !end.Before(today) {
 		// this month's share: today's line with the word as its note
 		return usageErr(cmd.Name, "r27b.month_share_this_month", "Text", t.text, "Year", y, "Month", m,
-			"Today", dateArg(today), "Line", withNote(rest, t.text))
+			"Today", dateArg(today), "Line", datedLine{ts: rest, at: at, day: today, note: t.text})
 	}
-	word := month + "월말"
-	if d, err := dates.Parse(word, today); err != nil || !d.Equal(end) {
-		word = fmt.Sprintf("%d. %d. %d.", end.Year(), int(end.Month()), end.Day())
-	}
-	dated := slices.Insert(slices.Clone(rest), at, token{text: word, raw: word})
 	return usageErr(cmd.Name, "r27b.month_share_asked", "Text", t.text, "Year", y, "Month", m,
-		"End", dateArg(end), "EndLine", withNote(dated, t.text), "Today", dateArg(today), "TodayLine", rawJoin(rest))
+		"End", dateArg(end), "EndLine", datedLine{ts: rest, at: at, day: end, note: t.text},
+		"Today", dateArg(today), "TodayLine", datedLine{ts: rest, at: at, day: today})
+}
+
+// datedLine is a line offered dated day: ts, the line's words, with
+// date:<day> written at at, and note, if any, put first in the note
+// (added as one when the line has none). The day is written out, never
+// left out nor a word counted from today (review r43 F1: the line for
+// today had no date, and typed back on Monday filed Friday's jobs on
+// Monday).
+type datedLine struct {
+	ts   []token
+	at   int
+	day  time.Time
+	note string
+}
+
+// In implements i18n.Localized: the date as the language writes it.
+func (l datedLine) In(p i18n.Printer) string {
+	word := p.T("k42.line_date", "Date", p.Date(l.day))
+	out := rawJoin(slices.Insert(slices.Clone(l.ts), min(l.at, len(l.ts)), token{text: word, raw: word}))
+	if l.note == "" {
+		return out
+	}
+	if i := strings.Index(out, "메모:"); i >= 0 {
+		return out[:i+len("메모:")] + l.note + " " + out[i+len("메모:"):]
+	}
+	if i := strings.Index(strings.ToLower(out), "note:"); i >= 0 {
+		return out[:i+len("note:")] + l.note + " " + out[i+len("note:"):]
+	}
+	return out + " " + p.T("offered4.note_label") + l.note
 }
 
 // unreadDate refuses a word that looks like a date but reads as no one day,

@@ -197,7 +197,7 @@ func TestYearlessWeek53InJanuaryIsLastYears(t *testing.T) {
 }
 
 // Review r27 F15: `추가 여성 12 12월분` in January is asked about as a
-// month, offering the line dated 12월말 with the word as its note and
+// month, offering the line dated 2026. 12. 31. with the word as its note and
 // today's line; nothing is written, and the offered line records on
 // 2026-12-31 (SQL).
 func TestMonthShareIsAskedAbout(t *testing.T) {
@@ -206,7 +206,12 @@ func TestMonthShareIsAskedAbout(t *testing.T) {
 		h := newHarness(t, lang)
 		now := time.Date(2027, 1, 4, 1, 0, 0, 0, time.UTC)
 		h.withClock(&now)
-		r := h.refusedUntouched("U2", "추가 여성 12 12월분", "`추가 여성 12 12월말 메모:12월분`", "`추가 여성 12`")
+		// each line names its day (review r43 F1: today's had none)
+		end, today := "`추가 여성 12 날짜:2026. 12. 31. 메모:12월분`", "`추가 여성 12 날짜:2027. 1. 4.`"
+		if lang == commands.English {
+			end, today = "`추가 여성 12 date:2026-12-31 note:12월분`", "`추가 여성 12 date:2027-01-04`"
+		}
+		r := h.refusedUntouched("U2", "추가 여성 12 12월분", end, today)
 		if strings.Contains(r.Text(), "연. 월. 일.") || strings.Contains(r.Text(), "YYYY-MM-DD") {
 			t.Errorf("the month is lectured as an unreadable date:\n%s", r.Text())
 		}

@@ -39,8 +39,8 @@ var sameWeekdayWords = map[string]bool{
 // weekday (review r34 F9: `금요일` typed on a Friday was filed today
 // without a word, while an official who means today writes 오늘 and one
 // who writes 금요일 on a Friday often means the Friday just past). The
-// reply offers both lines, today's and last week's, the rest of the line
-// as typed.
+// reply offers both lines, today's and last week's, each naming its day,
+// the rest of the line as typed.
 func askSameWeekday(cmd *Command, typed, raw string, d, today time.Time) error {
 	if cmd.Name != cmdAdd && cmd.Name != cmdHire || d.Year() != today.Year() || d.YearDay() != today.YearDay() {
 		return nil
@@ -79,7 +79,9 @@ func askSameWeekday(cmd *Command, typed, raw string, d, today time.Time) error {
 	return &DayChoiceError{
 		UsageError: usageErr(cmd.Name, "r34a.same_weekday_ask", "Typed", typed, "Before", before, "After", after,
 			"Today", dateArg(d), "Last", dateArg(last)),
-		Line: before + " 날짜:오늘" + after, Days: [2]time.Time{d, last},
+		// each line names its day (review r43 F1: `날짜:오늘` typed back
+		// on Monday filed Friday's jobs on Monday)
+		Line: before + " 날짜:" + d.Format(time.DateOnly) + after, Days: [2]time.Time{d, last}, Typed: cmd.Line,
 	}
 }
 
@@ -93,6 +95,12 @@ type DayChoiceError struct {
 	*UsageError
 	Line string       // the line offered for Days[0], to read the entry from
 	Days [2]time.Time // the days the two lines are dated
+	// Typed is the line as typed: words no field reads are refused in it
+	// before the question is asked (review r43 A1: `추가 청년 8 월요일
+	// 입사` on a Monday offered two lines, both refused for `입사`), and
+	// refusedFirst says the line was so refused, its answer the refusal.
+	Typed        string
+	refusedFirst bool
 }
 
 // Unwrap is the refusal as a usage error, so it is answered as one.
