@@ -1,0 +1,109 @@
+package commands_test
+
+import (
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// agree2Sum is the plain SQL sum of user's live entries of program code
+// with status.
+func agree2Sum(h *harness, user, code, status string) int64 {
+	h.t.Helper()
+	return h.sqlInt(`SELECT COALESCE(SUM(e.count), 0) FROM entries e JOIN programs p ON p.id = e.program_id
+		WHERE e.voided_at IS NULL AND e.logged_by = $1 AND p.code = $2 AND e.status = $3`, user, code, status)
+}
+
+// Review r43 F2: a hiring deadline in an agreement's note (`6월말까지
+// 채용`, `hiring by June`) was read as the month of the figure: on
+// 2027. 1. 6. the MOU was asked as last year's June figure, and the line
+// offered filed it in June 2026. A month or day with 까지 (by, until, no
+// later than) is a deadline: an agreement keeps it whole in its note,
+// never asked; realised jobs with a deadline to come are not hired yet;
+// with a deadline passed they keep their date.
+func TestAgree2DeadlineIsNoMonthOfTheFigure(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang    commands.Lang
+		agreed  []string // recorded as typed, note whole
+		notYet  []string // realised with a deadline to come: refused
+		passed  string   // realised with a deadline passed, on 2026-11-30
+		figure  string   // a month with no 까지 is still the figure's month
+		noteHas string
+		sum     int64 // of the agreements
+	}{
+		{commands.Korean,
+			[]string{"추가 투자 12 약정 1/6 메모:C사 MOU, 6월말까지 채용", "추가 투자 13 약정 1/5 메모:D사 MOU, 3월말까지 채용",
+				"추가 투자 14 약정 1/4 메모:E사 MOU, 6월까지 채용 예정", "추가 투자 15 약정 1/4 메모:F사 협약, 2027. 9. 30.까지 채용",
+				"추가 투자 16 약정 1/6 메모:G사 MOU, 10/31까지 채용"},
+			[]string{"추가 청년 5 메모:6월말까지 채용", "추가 청년 5 메모:2027년 8월 15일까지 채용"},
+			"추가 청년 5 메모:10월말까지 채용 완료", "추가 청년 5 메모:10월말 채용", "6월말까지 채용", 12 + 13 + 14 + 15 + 16},
+		{commands.English,
+			[]string{"add 40 invest status:agreed date:2027-01-05 note:C MOU, hiring by June",
+				"add 41 invest status:agreed date:2027-01-04 note:D MOU, hiring by the end of June",
+				"add 42 invest status:agreed date:2027-01-06 note:E MOU, hiring no later than September 30",
+				"add 43 invest status:agreed date:2027-01-06 note:F MOU, hiring until 6/30"},
+			[]string{"add 5 youth note:hiring by June", "add 5 youth note:to hire until August 2027"},
+			"add 5 youth note:hiring completed by end of October", "add 5 youth note:hired end of October", "hiring by June", 40 + 41 + 42 + 43},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, "2027-01-06")
+			for _, line := range tc.agreed {
+				r := holds3Run(h, "U1", line, commands.OutcomeOK)
+				mustNotContain(t, r.Text(), "2026")
+			}
+			if got := h.sqlInt(`SELECT COUNT(*) FROM entries WHERE logged_by = 'U1' AND as_of < '2027-01-01'`); got != 0 {
+				t.Errorf("%d agreements filed in 2026", got)
+			}
+			if got, want := agree2Sum(h, "U1", "invest", "agreed"), tc.sum; got != want {
+				t.Errorf("SQL SUM of agreements %d, want %d", got, want)
+			}
+			if n := h.sqlInt(`SELECT COUNT(*) FROM entries WHERE logged_by = 'U1' AND note LIKE '%' || $1 || '%'`, tc.noteHas); n != 1 {
+				t.Errorf("%d notes keep %q whole, want 1", n, tc.noteHas)
+			}
+			for _, line := range tc.notYet {
+				r := holds3Run(h, "U2", line, commands.OutcomeRefused)
+				mustContain(t, r.Text(), byLang(tc.lang, "not hired", "입사 전"))
+				mustNotContain(t, r.Text(), "2026")
+			}
+			if got := agree2Sum(h, "U2", "youth", "realised"); got != 0 {
+				t.Errorf("SQL SUM %d after deadlines to come, want 0", got)
+			}
+			// on 2026-11-30: a deadline passed keeps the date; the month
+			// without 까지 is still asked
+			h = r32At(t, tc.lang, "2026-11-30")
+			holds3Run(h, "U3", tc.passed, commands.OutcomeOK)
+			holds3Run(h, "U3", tc.figure, commands.OutcomeRefused)
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE logged_by = 'U3' AND as_of = '2026-11-30'`); got != 5 {
+				t.Errorf("SQL SUM on 2026-11-30 %d, want 5", got)
+			}
+		})
+	}
+}
+
+// Review r43 A4: `추가 사회적기업 3개사` was told "4개사와 협약했다면 …
+// 기업 4곳": the explanation names the user's own figure.
+func TestAgree2CounterNamesTheUsersFigure(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang       commands.Lang
+		line, want string
+	}{
+		{commands.Korean, "추가 사회적기업 3개사", "일자리가 3개인 것은 아닙니다"},
+		{commands.Korean, "추가 7개 기업 사회적기업", "일자리가 7개인 것은 아닙니다"},
+		{commands.English, "add 3개사 social", "is not 3 jobs"},
+		{commands.English, "add 1개사 social", "is not 1 job."},
+	} {
+		t.Run(tc.line, func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, tc.lang)
+			r := holds3Run(h, "U1", tc.line, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.want)
+			mustNotContain(t, r.Text(), "4개사", "4 companies", "기업 4곳")
+			if got := agree2Sum(h, "U1", "social", "realised"); got != 0 {
+				t.Errorf("SQL SUM %d, want 0", got)
+			}
+		})
+	}
+}
