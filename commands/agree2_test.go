@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -103,6 +104,48 @@ func TestAgree2CounterNamesTheUsersFigure(t *testing.T) {
 			mustNotContain(t, r.Text(), "4개사", "4 companies", "기업 4곳")
 			if got := agree2Sum(h, "U1", "social", "realised"); got != 0 {
 				t.Errorf("SQL SUM %d, want 0", got)
+			}
+		})
+	}
+}
+
+// Review r43 F4: on 2027. 1. 4. (week 53) the weekly report listed a
+// department that reported 실적 없음 for November 2026 as `여성가족과(보고
+// 없음)`, while 현황 said `실적 없음 보고(2026년 11월), 이후 보고 없음`
+// and the week-52 report named it among those that reported 실적 없음.
+// Both judge by one helper and say the same.
+func TestAgree2WeeklyReportNamesAnOlderNothingReport(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                           commands.Lang
+		nothing, add, digest, status   string
+		week52, week53, statusSays, no string
+	}{
+		{commands.Korean, "실적없음 11월 부서:여성가족과", "추가 청년 7", "주간보고", "현황",
+			"'실적 없음'으로 보고한 부서(미보고 아님): 여성가족과", "여성가족과(실적 없음 보고(2026년 11월), 이후 보고 없음)",
+			"실적 없음 보고(2026년 11월), 이후 보고 없음", "여성가족과(보고 없음)"},
+		{commands.English, "nothing 11월 dept:여성가족과", "add 7 youth", "digest", "status",
+			"여성가족과", "여성가족과 (reported no jobs (실적 없음) for ", "reported no jobs (실적 없음) for ", "여성가족과 (nothing yet)"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			now := time.Date(2026, time.December, 1, 1, 0, 0, 0, time.UTC)
+			h := newHarness(t, tc.lang)
+			h.withClock(&now)
+			holds3Run(h, manager, tc.nothing, commands.OutcomeOK)
+			holds3Run(h, "U1", tc.add, commands.OutcomeOK)
+			now = time.Date(2026, time.December, 28, 1, 0, 0, 0, time.UTC)
+			mustContain(t, holds3Run(h, "U1", tc.digest, commands.OutcomeOK).Text(), tc.week52)
+			now = time.Date(2027, time.January, 4, 1, 0, 0, 0, time.UTC)
+			week53 := holds3Run(h, "U1", tc.digest, commands.OutcomeOK).Text()
+			mustContain(t, week53, tc.week53)
+			mustNotContain(t, week53, tc.no)
+			mustContain(t, holds3Run(h, "U1", tc.status, commands.OutcomeOK).Text(), tc.statusSays)
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND department = '여성가족과'`); got != 0 {
+				t.Errorf("SQL SUM of 여성가족과 %d, want 0", got)
+			}
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL`); got != 7 {
+				t.Errorf("SQL SUM %d, want 7", got)
 			}
 		})
 	}
