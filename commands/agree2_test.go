@@ -150,3 +150,66 @@ func TestAgree2WeeklyReportNamesAnOlderNothingReport(t *testing.T) {
 		})
 	}
 }
+
+// Review r43 A6: (a) `알림 미리보기` on 2026. 11. 26. said the round of
+// 11. 25. 10:00 was "발송 예정", a time past; (b) a view over week 53
+// titled agreements of 2026. 1. 1. ~ 2027. 1. 3. "올해 약정"; (c) a month-end
+// 누계 typed on the month's last working day (Friday 2027. 1. 29.) was
+// refused as a day to come: it is recorded dated the day typed, and an
+// earlier day is still refused.
+func TestAgree2PastDueSpanAndMonthEndOnLastWorkingDay(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                          commands.Lang
+		preview, passed               string
+		agreed, view, title           string
+		monthEnd, early, filed, after string
+	}{
+		{commands.Korean, "알림 미리보기", "발송 시각 지남",
+			"추가 투자 30 약정 12/29", "현황 지난주", "약정 이행 (2026. 1. 1. ~ 2027. 1. 3. 약정 누계)",
+			"추가 장애인 누계 20 1월말", "추가 장애인 누계 20 1월말", "오늘(2027. 1. 29.) 기준으로 기록", "추가 장애인 누계 25 1월 31일"},
+		{commands.English, "remind preview", "(passed;",
+			"add 30 invest status:agreed date:2026-12-29", "status last week", "Agreements realised (agreements of ",
+			"add 20 disabled cumulative date:2027-01-31", "add 20 disabled cumulative date:2027-01-31", "recorded as of today (2027-01-29)", "add 25 disabled cumulative date:1월말"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, tc.lang)
+			r := holds3Run(h, manager, tc.preview, commands.OutcomeOK)
+			mustContain(t, r.Text(), tc.passed)
+			mustNotContain(t, r.Text(), "발송 예정")
+
+			now := time.Date(2026, time.December, 30, 1, 0, 0, 0, time.UTC)
+			h = newHarness(t, tc.lang)
+			h.withClock(&now)
+			holds3Run(h, "U1", tc.agreed, commands.OutcomeOK)
+			now = time.Date(2027, time.January, 4, 1, 0, 0, 0, time.UTC)
+			r = holds3Run(h, "U1", tc.view, commands.OutcomeOK)
+			mustContain(t, r.Text(), tc.title)
+			mustNotContain(t, r.Text(), "올해 약정", "this year's agreements")
+			if got := agree2Sum(h, "U1", "invest", "agreed"); got != 30 {
+				t.Errorf("SQL SUM of agreements %d, want 30", got)
+			}
+
+			// Thursday the 28th: refused as a day to come
+			now = time.Date(2027, time.January, 28, 1, 0, 0, 0, time.UTC)
+			holds3Run(h, "U2", tc.early, commands.OutcomeRefused)
+			if got := agree2Sum(h, "U2", "disabled", "realised"); got != 0 {
+				t.Errorf("SQL SUM %d after the 28th, want 0", got)
+			}
+			// Friday the 29th, January's last working day: recorded today
+			now = time.Date(2027, time.January, 29, 1, 0, 0, 0, time.UTC)
+			mustContain(t, holds3Run(h, "U2", tc.monthEnd, commands.OutcomeOK).Text(), tc.filed)
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE logged_by = 'U2' AND voided_at IS NULL AND as_of = '2027-01-29'`); got != 20 {
+				t.Errorf("SQL SUM dated 2027-01-29 %d, want 20", got)
+			}
+			holds3Run(h, "U2", tc.after, commands.OutcomeOK)
+			if got := agree2Sum(h, "U2", "disabled", "realised"); got != 25 {
+				t.Errorf("SQL SUM %d after the 누계 25, want 25", got)
+			}
+			if got := h.sqlInt(`SELECT COUNT(*) FROM entries WHERE as_of > '2027-01-29'`); got != 0 {
+				t.Errorf("%d entries dated after the day typed", got)
+			}
+		})
+	}
+}
