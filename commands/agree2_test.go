@@ -125,7 +125,7 @@ func TestAgree2WeeklyReportNamesAnOlderNothingReport(t *testing.T) {
 			"'실적 없음'으로 보고한 부서(미보고 아님): 여성가족과", "여성가족과(실적 없음 보고(2026년 11월), 이후 보고 없음)",
 			"실적 없음 보고(2026년 11월), 이후 보고 없음", "여성가족과(보고 없음)"},
 		{commands.English, "nothing 11월 dept:여성가족과", "add 7 youth", "digest", "status",
-			"여성가족과", "여성가족과 (reported no jobs (실적 없음) for ", "reported no jobs (실적 없음) for ", "여성가족과 (nothing yet)"},
+			"여성가족과", "여성가족과: reported no jobs (실적 없음) for ", "reported no jobs (실적 없음) for ", "여성가족과 (nothing yet)"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			t.Parallel()
