@@ -40,8 +40,11 @@ func noteDeadlines(note string, asOf time.Time) (masked string, found []noteDead
 	b := []byte(note)
 	for _, re := range []*regexp.Regexp{reDeadlineKo, reDeadlineNum, reDeadlineEn, reDeadlineEnNum} {
 		for _, loc := range re.FindAllStringSubmatchIndex(string(b), -1) {
-			if loc[0] > 0 && strings.ContainsAny(string(b[loc[0]-1:loc[0]]), "0123456789./-") {
-				continue // the 2 of 12월까지, the 11 of 2026.11.30까지
+			if loc[0] > 0 && strings.ContainsAny(string(b[loc[0]-1:loc[0]]), "0123456789./-~") {
+				continue // the 2 of 12월까지, the 11 of 2026.11.30까지, 12/28~12/31까지
+			}
+			if before := strings.TrimSpace(string(b[:loc[0]])); strings.HasSuffix(before, "부터") || strings.HasSuffix(before, "~") {
+				continue // 12/28부터 12/31까지 입사: a period's end, read as the period
 			}
 			group := func(name string) string {
 				i := re.SubexpIndex(name)

@@ -1449,7 +1449,11 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 		return why, time.Time{} // 12.1.2026: 1 December or 12 January (review r35 M7)
 	}
 	typed := d // the lines offered: the note as typed
-	d.note = masked
+	if d.status == StatusAgreed {
+		// Only an agreement's deadline is read past: on realised jobs one
+		// passed (`11/30까지` on 12/3) is still asked as the month named.
+		d.note = masked
+	}
 	if w, later := NoteStartsLater(d.note, asOf, today); later {
 		if d.status == StatusAgreed {
 			return "", time.Time{} // an agreement's start to come: its plan, no month of a figure
@@ -1522,7 +1526,10 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 	if _, later := NoteStartsLater(d.note, asOf, today); later {
 		return "", nil
 	}
-	masked, _ := noteDeadlines(d.note, asOf) // 6월말까지 names no month of the figure (review r43 F2)
+	masked := d.note
+	if d.status == StatusAgreed {
+		masked, _ = noteDeadlines(d.note, asOf) // an agreement's 6월말까지 names no month of the figure (review r43 F2)
+	}
 	r, ok := noteMonth(masked, asOf, today)
 	if !ok || !r.from.IsZero() || r.last.IsZero() {
 		return "", nil
