@@ -29,9 +29,16 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	unit := fs.String("unit", "", "the 작성 부서 printed above the report; default REPORT_UNIT")
 	out := fs.String("o", "", "the file to write (required)")
 	today := fs.String("today", "", "pretend today is this date (YYYY-MM-DD), to replay a console session")
-	const flags = "flags: --format xlsx|csv, --year 2026, --as-of 2026-04-30, --what report|entries, --all, --unit 부서, --today YYYY-MM-DD, -o FILE"
+	langFlag := fs.String("lang", "ko", "language of the file's words and of the summary printed, ko or en")
+	const flags = "flags: --format xlsx|csv, --year 2026, --as-of 2026-04-30, --what report|entries, --all, --unit 부서, --today YYYY-MM-DD, --lang ko|en, -o FILE"
 	if err := parseFlags(fs, args, flags); err != nil {
 		return err
+	}
+	// The summary was English whatever the reader (review r43 A5): the
+	// language is chosen as import's is, Korean unless --lang en.
+	lang, err := parseLanguage("--lang", *langFlag)
+	if err != nil {
+		return flagError{err}
 	}
 	now, err := todayClock(*today, cfg.Location)
 	if err != nil {
@@ -70,7 +77,7 @@ func runExport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	}
 	defer store.Close()
 	sc := serviceConfig(cfg, store, logger)
-	sc.Now = now
+	sc.Now, sc.Language = now, lang
 	sc.Exporter = export.New(store, cfg.Location)
 	svc := commands.New(sc)
 	req := commands.ExportRequest{Format: commands.ExportFormat(*format), Year: *year, What: commands.ExportWhat(*what),

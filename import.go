@@ -13,12 +13,25 @@ import (
 
 	"jobsbot/commands"
 	"jobsbot/commands/dates"
+	"jobsbot/commands/i18n"
 	"jobsbot/importer"
 )
 
-// errImportRefused makes `jobsbot import` exit 1 after printing the
-// problems of a refused file.
-var errImportRefused = errors.New("the file was not imported; see the problems above")
+// errImportRefused is what a refused file's error is (errors.Is): `jobsbot
+// import` exits 1 after printing the problems.
+var errImportRefused = errors.New("the file was not imported")
+
+// importRefused is the error of a refused file, saying so in the preview's
+// language (review r43 A5: a Korean preview ended in English).
+func importRefused(lang commands.Lang) error {
+	return refusedImport(i18n.Default().Printer(lang).T("agree2.import_refused"))
+}
+
+// refusedImport is a refused file's ending, printed as it is.
+type refusedImport string
+
+func (e refusedImport) Error() string        { return string(e) }
+func (e refusedImport) Is(target error) bool { return target == errImportRefused }
 
 // runImport implements `jobsbot import [--dry-run] FILE`: it reads the
 // entries sheet or CSV, the report workbook or a department template,
@@ -94,7 +107,7 @@ func runImport(ctx context.Context, cfg config, logger *slog.Logger, args []stri
 	if n := len(problems) + len(res.Problems); n > 0 {
 		logger.Info("import refused", "file", file.Name, "kind", cmp.Or(file.Kind, res.Kind), "rows", max(len(file.Rows), res.Rows),
 			"problems", n, "added", 0, "dry_run", *dryRun)
-		return errImportRefused
+		return importRefused(lang)
 	}
 	logger.Info("import", "file", file.Name, "kind", cmp.Or(file.Kind, res.Kind), "rows", max(len(file.Rows), res.Rows), "added", res.Added, "dry_run", *dryRun)
 	return nil

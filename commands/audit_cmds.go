@@ -1144,7 +1144,11 @@ func (s *Service) agreementSection(ctx context.Context, from, spanFrom, to time.
 	sec := Section{Heading: s.msg("audit.agreement_title")}
 	span := ""
 	if part {
-		sec.Heading = s.msg("reports19.agreement_title_to_date", "Span", s.msg("format.period.span", "From", s.date(from), "To", s.date(to)))
+		title := "reports19.agreement_title_to_date"
+		if from.Year() != to.Year() {
+			title = "agree2.agreement_title_span" // week 53: not "올해" of two years (review r43 A6)
+		}
+		sec.Heading = s.msg(title, "Span", s.msg("format.period.span", "From", s.date(from), "To", s.date(to)))
 		span = s.msg("format.period.span", "From", s.date(spanFrom), "To", s.date(to))
 	}
 	var earlier []string // listed after this span's agreements

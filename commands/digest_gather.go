@@ -66,7 +66,10 @@ type Digest struct {
 	// SaidNothing are the departments with no jobs logged for silentAfter
 	// that reported 실적 없음 for WeekEnd's month or the month before:
 	// they reported, so they are not among SilentDepartments.
-	SaidNothing          []DepartmentNothing
+	SaidNothing []DepartmentNothing
+	// silentSaidNothing are, for a silent department, the months of an
+	// older 실적 없음 report: it is named with them, not as 보고 없음.
+	silentSaidNothing    map[string][]time.Time
 	DepartmentTargets    []DepartmentTotal // departments with a yearly target: jobs from 1 January to WeekEnd
 	NewCandidates, Moves []StageMove       // made this week; creations are NewCandidates
 	Stages               map[Stage]int     // candidates per stage at the end of the week
@@ -387,9 +390,10 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 	}
 	// A department that said it had nothing (실적 없음) for the week's month
 	// or the month before (whose month-end report is the latest due) has
-	// reported: it is listed as such, never as silent.
-	thisMonth := dates.On(d.WeekEnd.Year(), d.WeekEnd.Month(), 1)
-	said, err := s.saidNothingIn(ctx, []time.Time{thisMonth.AddDate(0, -1, 0), thisMonth})
+	// reported: it is listed as such, never as silent. One whose 실적 없음
+	// is older is silent, and named with that report, as status names it
+	// (saidNothingAfter, silenceCovered: review r43 F4).
+	said, err := s.saidNothingIn(ctx, saidNothingMonths(d.WeekEnd))
 	if err != nil {
 		return err
 	}
@@ -399,21 +403,17 @@ func (s *Service) gatherDepartments(ctx context.Context, d *Digest, programs []P
 			d.TopDepartments = append(d.TopDepartments, dt)
 		}
 		silent := dt.LastLoggedOn.IsZero() || d.WeekEnd.Sub(dt.LastLoggedOn) >= silentAfter
-		// Only a 실적 없음 for a month after that of its last jobs covers
-		// the silence since them: an older one (October's, then jobs on 5
-		// November and nothing since) is not a report for the weeks after
-		// (review r11 F6), as status judges it (markSilence).
-		var covering []time.Time
-		lastMonth := dates.On(dt.LastLoggedOn.Year(), dt.LastLoggedOn.Month(), 1)
-		for _, m := range said[dt.Department] {
-			if dt.LastLoggedOn.IsZero() || m.After(lastMonth) {
-				covering = append(covering, m)
-			}
-		}
+		covering := saidNothingAfter(said[dt.Department], dt.LastLoggedOn, d.WeekEnd)
 		switch {
-		case silent && len(covering) > 0:
+		case silent && silenceCovered(covering, d.WeekEnd):
 			d.SaidNothing = append(d.SaidNothing, DepartmentNothing{Department: dt.Department, Months: covering})
 		case silent:
+			if len(covering) > 0 {
+				if d.silentSaidNothing == nil {
+					d.silentSaidNothing = map[string][]time.Time{}
+				}
+				d.silentSaidNothing[dt.Department] = covering
+			}
 			d.SilentDepartments = append(d.SilentDepartments, dt)
 		}
 	}

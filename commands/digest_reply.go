@@ -218,7 +218,13 @@ func (s *Service) digestDepartments(d Digest) Section {
 	}
 	var parts []string
 	for _, dt := range d.SilentDepartments[:min(len(d.SilentDepartments), digestMaxList)] {
-		if dt.LastLoggedOn.IsZero() {
+		if said := d.silentSaidNothing[dt.Department]; len(said) > 0 {
+			months := make([]string, len(said))
+			for i, m := range said {
+				months[i] = s.monthLabel(m)
+			}
+			parts = append(parts, s.msg("agree2.silent_said_nothing", "Department", dt.Department, "Months", strings.Join(months, ", ")))
+		} else if dt.LastLoggedOn.IsZero() {
 			parts = append(parts, s.msg("digest.nothing_yet", "Department", dt.Department))
 		} else {
 			parts = append(parts, s.msg("digest.silent_since", "Department", dt.Department, "LastLoggedOn", s.date(dt.LastLoggedOn)))

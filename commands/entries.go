@@ -235,6 +235,14 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 		noteWords = nil
 	}
 	d.note = strings.Join(slices.DeleteFunc([]string{strings.Join(noteWords, " "), d.labelledNote, cmd.Opts.Note}, func(p string) bool { return p == "" }), " ")
+	monthEnd, err := s.monthEndFiledEarly(ctx, d)
+	if err != nil {
+		return s.storageFailure(ctx, cmd.Name, err)
+	}
+	if !monthEnd.IsZero() {
+		today := s.today()
+		d.date = &today
+	}
 	e, p, bad := s.prepareEntry(c, programs, depts, d)
 	if cmd.dayChoice != nil && cmd.dayChoice.Typed != "" {
 		// words no field reads are refused first, naming the line as
@@ -342,7 +350,42 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 		lines := r.Sections[0].Lines // the date line, the fields line, then the rest
 		r.Sections[0].Lines = append(append(slices.Clone(lines[:2]), read...), lines[2:]...)
 	}
+	if !monthEnd.IsZero() && r.Outcome == "" && len(r.Sections) > 0 && len(r.Sections[0].Lines) >= 2 {
+		lines := r.Sections[0].Lines
+		said := s.msg("agree2.month_end_filed_early", "MonthEnd", s.date(monthEnd), "Today", s.date(e.AsOf))
+		r.Sections[0].Lines = append(append(slices.Clone(lines[:2]), said), lines[2:]...)
+	}
 	return r
+}
+
+// monthEndFiledEarly is the month's last day a 누계 is dated, when it is
+// typed on the month's last working day before it (`추가 장애인 누계 20
+// 1월말` on Friday 2027. 1. 29.), or zero. Month-end reports are filed on
+// the last working day: the figure is what is known that day, so it is
+// recorded dated the day typed, inside the month, never a day to come
+// (review r43 A6: it was refused as a future day). Any earlier day is
+// still refused as a day to come.
+func (s *Service) monthEndFiledEarly(ctx context.Context, d entryDraft) (time.Time, error) {
+	today := s.today()
+	if !d.cumulative || d.date == nil || !d.date.After(today) {
+		return time.Time{}, nil
+	}
+	end := *d.date
+	if end.AddDate(0, 0, 1).Day() != 1 || end.Year() != today.Year() || end.Month() != today.Month() {
+		return time.Time{}, nil
+	}
+	list, err := s.store.Holidays(ctx, today, end)
+	if err != nil {
+		return time.Time{}, err
+	}
+	holidays := map[time.Time]bool{}
+	for _, h := range list {
+		holidays[h.Day] = true
+	}
+	if !LastWorkingDay(end, holidays).Equal(today) {
+		return time.Time{}, nil
+	}
+	return end, nil
 }
 
 // holdNoteRefusal keeps the lines a note-day refusal of d offers as one

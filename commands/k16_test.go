@@ -141,23 +141,25 @@ func TestCumulativeHeldForDepartmentsAndTypesNamesBoth(t *testing.T) {
 	}
 }
 
-// Friday 2026-10-30, the month ending on Saturday: a 10월말 누계 is refused
-// as a future date, and the refusal says what to type.
+// Thursday 2026-10-29, the month ending on Saturday: a 10월말 누계 is refused
+// as a future date, and the refusal says what to type. (On Friday the 30th,
+// the month's last working day, it is recorded dated that day: review r43
+// A6, TestAgree2PastDueSpanAndMonthEndOnLastWorkingDay.)
 func TestK16FutureMonthEndSaysWhatToType(t *testing.T) {
 	t.Parallel()
-	friday := time.Date(2026, time.October, 30, 3, 0, 0, 0, time.UTC)
+	thursday := time.Date(2026, time.October, 29, 3, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		lang  commands.Lang
 		lines []string
 		wants []string
 	}{
 		{commands.Korean, []string{"추가 청년일자리 누계 1,200 10월말", "추가 청년일자리 누계 1,200 이번 달 말", "추가 청년 누계 1,200 날짜:10월 31일"},
-			[]string{"2026. 10. 31.은 아직 오지 않은 날짜", "그날이 된 뒤에 보고", "오늘(2026. 10. 30.)까지의 누계라면", "`추가 1,200 청년 누계 날짜:2026. 10. 30.`"}},
+			[]string{"2026. 10. 31.은 아직 오지 않은 날짜", "그날이 된 뒤에 보고", "오늘(2026. 10. 29.)까지의 누계라면", "`추가 1,200 청년 누계 날짜:2026. 10. 29.`"}},
 		{commands.English, []string{"add youth cumulative 1,200 date:2026-10-31"},
-			[]string{"2026-10-31 is in the future", "on that day or later", "total through today", "`add 1,200 youth cumulative date:2026-10-30`"}},
+			[]string{"2026-10-31 is in the future", "on that day or later", "total through today", "`add 1,200 youth cumulative date:2026-10-29`"}},
 	} {
 		h := newHarness(t, tc.lang)
-		svc := h.with(func(c *commands.Config) { c.Now = func() time.Time { return friday } })
+		svc := h.with(func(c *commands.Config) { c.Now = func() time.Time { return thursday } })
 		for _, line := range tc.lines {
 			r := svc.Handle(context.Background(), commands.Caller{UserID: manager, Source: commands.SourceConsole}, line)
 			if r.Outcome != commands.OutcomeRefused {
@@ -174,8 +176,8 @@ func TestK16FutureMonthEndSaysWhatToType(t *testing.T) {
 		// What the refusal offers is recorded, dated today.
 		r := svc.Handle(context.Background(), commands.Caller{UserID: manager, Source: commands.SourceConsole},
 			map[commands.Lang]string{commands.Korean: "추가 1,200 청년 누계 날짜:오늘", commands.English: "add 1,200 youth cumulative date:today"}[tc.lang])
-		if r.Outcome != commands.OutcomeOK || h.through("youth", "2026-10-30") != 1200 {
-			t.Errorf("the offered line: %q, SQL SUM %d:\n%s", r.Outcome, h.through("youth", "2026-10-30"), r.Text())
+		if r.Outcome != commands.OutcomeOK || h.through("youth", "2026-10-29") != 1200 {
+			t.Errorf("the offered line: %q, SQL SUM %d:\n%s", r.Outcome, h.through("youth", "2026-10-29"), r.Text())
 		}
 	}
 }

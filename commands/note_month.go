@@ -1504,8 +1504,22 @@ func noteStartsLater(note string, asOf time.Time) (string, bool) {
 // another day or month, offering the line dated day and the line keeping
 // asOf without the word; day is zero when no dated line is offered.
 func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today time.Time) (why string, day time.Time) {
+	// A deadline (`6월말까지 채용`, `hiring by June`) names no month of the
+	// figure: on an agreement it is its plan, kept whole in the note; on
+	// realised jobs one to come is a start to come (review r43 F2). The
+	// readers below read the note without it; the lines offered keep it.
+	masked, deadlines := noteDeadlines(d.note, asOf)
+	if w := deadlineToCome(deadlines, asOf); w != "" && d.status != StatusAgreed {
+		return s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf)), time.Time{}
+	}
 	if why := s.ambiguousNoteDate(p, d); why != "" {
 		return why, time.Time{} // 12.1.2026: 1 December or 12 January (review r35 M7)
+	}
+	typed := d // the lines offered: the note as typed
+	if d.status == StatusAgreed {
+		// Only an agreement's deadline is read past: on realised jobs one
+		// passed (`11/30까지` on 12/3) is still asked as the month named.
+		d.note = masked
 	}
 	if w, later := NoteStartsLater(d.note, asOf, today); later {
 		if d.status == StatusAgreed {
@@ -1516,7 +1530,7 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 	if w := noteLunarHoliday(d.note); w != "" && d.date == nil {
 		// 메모:추석 연휴 입사 on an entry dated today: refused as the
 		// holiday outside the note is (review r42 B8)
-		return s.msg("notes8.note_lunar_holiday", "Word", w, "Date", s.date(asOf), "Kept", s.keptLine(p, d, asOf, w)), time.Time{}
+		return s.msg("notes8.note_lunar_holiday", "Word", w, "Date", s.date(asOf), "Kept", s.keptLine(p, typed, asOf, w)), time.Time{}
 	}
 	// 확인:예 does not pass a note naming another day or month: typed out
 	// of habit (it answers other holds), it filed 11월분 in December and
@@ -1541,13 +1555,13 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 	if r.namesLaterDay(asOf) {
 		day = r.named // 2/1 현재 on a 1월말 누계: that day, not its month's end (review r28 F10)
 	}
-	kept := s.keptLine(p, d, asOf, r.word)
+	kept := s.keptLine(p, typed, asOf, r.word)
 	if first, second, ok := r.straddleDays(asOf, today); ok {
 		// 49주차 채용 typed on 12/7: each month's line dated inside the
 		// week, never on 12/7 (review r41 F6)
-		day, kept = first, s.draftLine(p, d, second, d.note)
+		day, kept = first, s.draftLine(p, typed, second, typed.note)
 	}
-	reply := s.anotherMonthReply(r, asOf, d.note, s.draftLine(p, d, day, d.note), kept)
+	reply := s.anotherMonthReply(r, asOf, typed.note, s.draftLine(p, typed, day, typed.note), kept)
 	if _, _, weekends := entryWeekend(r, asOf); d.date != nil && day.Equal(r.named) && !weekends {
 		// 날짜:11/28 메모:11월 26일 입사: the kept line leaves the start day
 		// out, and says why (review r31 F3/F15)
@@ -1579,7 +1593,11 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 	if _, later := NoteStartsLater(d.note, asOf, today); later {
 		return "", nil
 	}
-	r, ok := noteMonth(d.note, asOf, today)
+	masked := d.note
+	if d.status == StatusAgreed {
+		masked, _ = noteDeadlines(d.note, asOf) // an agreement's 6월말까지 names no month of the figure (review r43 F2)
+	}
+	r, ok := noteMonth(masked, asOf, today)
 	if !ok || !r.from.IsZero() || r.last.IsZero() {
 		return "", nil
 	}

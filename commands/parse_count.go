@@ -53,12 +53,12 @@ func takeSignedDelta(cmd *Command, ts []token) ([]token, error) {
 func checkCounted(command string, n numbers.Number, run, after []token) *UsageError {
 	typed := textJoin(run)
 	if nonJobCounters[n.Counter] {
-		return usageErr(command, "parse.counter_not_jobs", "Typed", typed, "Counter", n.Counter)
+		return usageErr(command, "parse.counter_not_jobs", "Typed", typed, "Counter", n.Counter, "N", n.Value)
 	}
 	if len(after) > 0 && !after[0].quoted {
 		next := after[0].text
 		if n.Counter == "개" && isOneOf(after[0], nonJobNouns) {
-			return usageErr(command, "parse.counter_not_jobs", "Typed", typed+" "+next, "Counter", next)
+			return usageErr(command, "parse.counter_not_jobs", "Typed", typed+" "+next, "Counter", next, "N", n.Value)
 		}
 		if next == "여" || next == "여명" || next == "여개" {
 			return usageErr(command, "parse.count.space_yeo", "Typed", typed+" "+next, "Joined", typed+next)

@@ -282,7 +282,13 @@ func (s *Service) remindPreview(ctx context.Context, cmd Command) Reply {
 	if len(sec.Lines) == 0 {
 		sec.Lines = []string{s.msg("reminders.nobody_every_department_has")}
 	}
-	return Reply{Title: s.msg("reminders.reminder_round_d_for", "Round", p.Round, "Month", s.monthLabel(p.Month), "Due", s.instant(p.Due), "Silent", len(p.Silent), i18n.PluralCount, len(p.Silent)), Sections: []Section{sec}}
+	title := "reminders.reminder_round_d_for"
+	if !p.Due.After(s.now()) {
+		// Its time has passed: "발송 예정" on 11/26 of 11/25 10:00 read as
+		// a send to come (review r43 A6). remind send sends it now.
+		title = "agree2.reminder_round_was_due"
+	}
+	return Reply{Title: s.msg(title, "Round", p.Round, "Month", s.monthLabel(p.Month), "Due", s.instant(p.Due), "Silent", len(p.Silent), i18n.PluralCount, len(p.Silent)), Sections: []Section{sec}}
 }
 
 // remindSend answers `remind send`: the current round now, through the same

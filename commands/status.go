@@ -740,41 +740,61 @@ func (s *Service) markSilence(ctx context.Context, v *statusView) error {
 			return err
 		}
 	}
-	// The months of the year through the judged one: a department silent
-	// since March that reported 실적 없음 for April is named as such.
-	// Last year's months count too: in a January view a department whose
-	// last jobs were in November and that reported 실적 없음 for December
-	// has reported since (review r22 F18); of last year's, only the latest
-	// is named, the last report before this year.
-	thisMonth := dates.On(v.asOf.Year(), v.asOf.Month(), 1)
-	yearStart := dates.On(v.asOf.Year(), time.January, 1)
-	var months []time.Time
-	for m := yearStart.AddDate(-1, 0, 0); !m.After(thisMonth); m = m.AddDate(0, 1, 0) {
-		months = append(months, m)
-	}
-	said, err := s.saidNothingIn(ctx, months)
+	said, err := s.saidNothingIn(ctx, saidNothingMonths(v.asOf))
 	if err != nil {
 		return err
 	}
+	thisMonth := dates.On(v.asOf.Year(), v.asOf.Month(), 1)
 	v.saidNothing = map[string][]time.Time{}
 	for i := range v.depts {
 		d := &v.depts[i]
 		if last != nil {
 			d.LastLoggedOn = last[d.Department]
 		}
-		lastMonth := dates.On(d.LastLoggedOn.Year(), d.LastLoggedOn.Month(), 1)
-		for _, m := range said[d.Department] {
-			if d.LastLoggedOn.IsZero() || m.After(lastMonth) {
-				list := v.saidNothing[d.Department]
-				if n := len(list); n > 0 && list[n-1].Before(yearStart) && m.Before(yearStart) {
-					list = list[:n-1] // an earlier month of last year: keep the latest
-				}
-				v.saidNothing[d.Department] = append(list, m)
-			}
+		if after := saidNothingAfter(said[d.Department], d.LastLoggedOn, v.asOf); len(after) > 0 {
+			v.saidNothing[d.Department] = after
 		}
 		d.Reported = slices.ContainsFunc(said[d.Department], thisMonth.Equal)
 	}
 	return nil
+}
+
+// saidNothingMonths are the months whose 실적 없음 reports status and the
+// weekly report judge a department's silence by, as of asOf: the months of
+// the year through asOf's, and last year's. A department silent since
+// March that reported 실적 없음 for April is named as such; in a January
+// view a department whose last jobs were in November and that reported
+// 실적 없음 for December has reported since (review r22 F18).
+func saidNothingMonths(asOf time.Time) []time.Time {
+	thisMonth := dates.On(asOf.Year(), asOf.Month(), 1)
+	var months []time.Time
+	for m := dates.On(asOf.Year()-1, time.January, 1); !m.After(thisMonth); m = m.AddDate(0, 1, 0) {
+		months = append(months, m)
+	}
+	return months
+}
+
+// saidNothingAfter are the months of said (a department's 실적 없음 reports,
+// oldest first) after the month of its last jobs: only those speak for the
+// silence since them (review r11 F6). Of last year's, only the latest is
+// kept, the last report before asOf's year. Status and the weekly report
+// both judge by it, so they say the same of a department (review r43 F4:
+// the week-53 report called one that reported 실적 없음 for November
+// "보고 없음" while status named its November report).
+func saidNothingAfter(said []time.Time, lastLogged, asOf time.Time) []time.Time {
+	yearStart := dates.On(asOf.Year(), time.January, 1)
+	lastMonth := dates.On(lastLogged.Year(), lastLogged.Month(), 1)
+	var list []time.Time
+	for _, m := range said {
+		if !lastLogged.IsZero() && !m.After(lastMonth) {
+			continue
+		}
+		if n := len(list); n > 0 && list[n-1].Before(yearStart) && m.Before(yearStart) {
+			list = list[:n-1] // an earlier month of last year: keep the latest
+		}
+		list = append(list, m)
+	}
+	return list
 }
 
 // silenceCovered says whether a department's 실적 없음 reports reach the
