@@ -107,9 +107,11 @@ func TestOffered4ParticleAfterOfferedLine(t *testing.T) {
 }
 
 // Review r43 F1 (b): a 누계 dated a day to come (`1월말` on Friday 29
-// January) is refused offering the line for the total through today, and
+// January) was refused offering the line for the total through today, and
 // it said `날짜:오늘`: typed back on 1 February it filed a February 누계.
-// The offered line names the day, with or without a note.
+// The offered line names the day, with or without a note. (On the month's
+// last working day itself the month-end 누계 is now recorded as of that
+// day (agree2), so the refusal is tried on Thursday the 28th.)
 func TestOffered4FutureTotalLineNamesTheDay(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -117,16 +119,16 @@ func TestOffered4FutureTotalLineNamesTheDay(t *testing.T) {
 		line, want    string
 		nowWord, note string
 	}{
-		{commands.Korean, "추가 장애인 누계 20 1월말", "날짜:2027. 1. 29.", "날짜:오늘", ""},
-		{commands.Korean, "추가 장애인 누계 20 1월말 메모:1월 실적", "날짜:2027. 1. 29.", "날짜:오늘", "메모:1월 실적"},
-		{commands.English, "add 20 disabled cumulative date:2027-01-31", "date:2027-01-29", "date:today", ""},
-		{commands.English, "add 20 disabled cumulative date:2027-01-31 note:January figure", "date:2027-01-29", "date:today", "note:January figure"},
-		{commands.Korean, "추가 장애인 20 1월말", "날짜:2027. 1. 29.", "날짜:오늘", ""},
-		{commands.English, "add 20 disabled date:2027-01-31", "date:2027-01-29", "date:today", ""},
+		{commands.Korean, "추가 장애인 누계 20 1월말", "날짜:2027. 1. 28.", "날짜:오늘", ""},
+		{commands.Korean, "추가 장애인 누계 20 1월말 메모:1월 실적", "날짜:2027. 1. 28.", "날짜:오늘", "메모:1월 실적"},
+		{commands.English, "add 20 disabled cumulative date:2027-01-31", "date:2027-01-28", "date:today", ""},
+		{commands.English, "add 20 disabled cumulative date:2027-01-31 note:January figure", "date:2027-01-28", "date:today", "note:January figure"},
+		{commands.Korean, "추가 장애인 20 1월말", "날짜:2027. 1. 28.", "날짜:오늘", ""},
+		{commands.English, "add 20 disabled date:2027-01-31", "date:2027-01-28", "date:today", ""},
 	} {
 		t.Run(tc.line, func(t *testing.T) {
 			t.Parallel()
-			h, setDay := offered4At(t, tc.lang, "2027-01-29")
+			h, setDay := offered4At(t, tc.lang, "2027-01-28")
 			u := "O4F"
 			r := offered4Run(h, u, tc.line, commands.OutcomeRefused)
 			mustNotContain(t, r.Text(), tc.nowWord)
@@ -136,8 +138,8 @@ func TestOffered4FutureTotalLineNamesTheDay(t *testing.T) {
 			}
 			setDay("2027-02-01")
 			offered4Run(h, u, offered[0], commands.OutcomeOK)
-			if got := offered4Sum(h, u, "disabled", "2027-01-29"); got != 20 {
-				t.Fatalf("SQL SUM on 2027-01-29 is %d, want 20", got)
+			if got := offered4Sum(h, u, "disabled", "2027-01-28"); got != 20 {
+				t.Fatalf("SQL SUM on 2027-01-28 is %d, want 20", got)
 			}
 			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE as_of >= '2027-02-01'`); got != 0 {
 				t.Fatalf("SQL SUM in February is %d, want 0", got)
