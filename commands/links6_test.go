@@ -65,9 +65,15 @@ func TestLinks6AgainRecordsOnceWhateverItsNote(t *testing.T) {
 				}
 				// a further batch: the line without 확인: is asked as a repeat
 				r := holds3Run(h, u, fmt.Sprintf(tc.today, n), commands.OutcomeRefused)
-				mustContain(t, r.Text(), byLang(tc.lang, "confirm:yes", "확인:예"))
+				yes := links4Pick(t, r32Offered(r), byLang(tc.lang, "confirm:yes", "확인:예"))
 				if got := holds3Sum(h, u, "youth"); got != 2*n {
 					t.Fatalf("%s: SQL SUM %d, want %d", u, got, 2*n)
+				}
+				holds3Run(h, u, yes, commands.OutcomeOK) // the further batch, by the user's word
+				r = holds3Run(h, u, yes, commands.OutcomeRefused)
+				mustContain(t, r.Text(), tc.already)
+				if got := holds3Sum(h, u, "youth"); got != 3*n {
+					t.Fatalf("%s: SQL SUM %d, want %d (a further batch, once)", u, got, 3*n)
 				}
 			}
 		})
