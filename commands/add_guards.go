@@ -255,7 +255,12 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 // the 확인:다시 line pasted twice, or sent by two processes at once,
 // recorded twice). A further batch is asked again: the line sent without
 // 확인: is held as a repeat, a new question (againAnsweredAlready says so).
+// Sealed without the note, the employment type and a 여 (what holdPrint
+// and noteLinePrint leave out), so the question's line typed again with a
+// word more or less in its note is the same 확인:다시 (review r44 B3: each
+// note recorded another batch, unasked), as reanswerToken is.
 func againToken(token string, e NewEntry) string {
+	e.Note, e.EmploymentType, e.Approximate = "", "", false
 	return confirmToken("again\x00"+token, e)
 }
 
@@ -265,22 +270,31 @@ func againToken(token string, e NewEntry) string {
 // it (answeredAlready). A voided one is answered again, once, as a voided
 // 확인:예 is (reanswerToken).
 func (s *Service) againAnswer(ctx context.Context, e *NewEntry, token string) (answered string, err error) {
-	key := againToken(token, *e)
-	for range maxReanswers {
-		first, found, err := s.store.EntryByKey(ctx, "confirm:"+key)
-		if err != nil {
-			return "", err
-		}
-		if !found {
-			break
-		}
-		if !first.Voided() {
-			return key, nil
-		}
-		key = reanswerToken(key, *e)
+	key, live, err := s.againKey(ctx, *e, token)
+	if err != nil || live {
+		return key, err
 	}
 	e.IdempotencyKey = "confirm:" + key
 	return "", nil
+}
+
+// againKey walks the keys of the separate batch of the question whose
+// token is token that e records (againToken, then reanswerToken past each
+// voided one): key is the first not recorded, or the one whose entry is
+// live (live).
+func (s *Service) againKey(ctx context.Context, e NewEntry, token string) (key string, live bool, err error) {
+	key = againToken(token, e)
+	for range maxReanswers {
+		first, found, err := s.store.EntryByKey(ctx, "confirm:"+key)
+		if err != nil || !found {
+			return key, false, err
+		}
+		if !first.Voided() {
+			return key, true, nil
+		}
+		key = reanswerToken(key, e)
+	}
+	return key, false, nil
 }
 
 // keepTyped keeps, under typed (the request's typedPrint, "" for none),
@@ -1513,6 +1527,13 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 		if !linked {
 			return Reply{}, false, nil // an ordinary question: the guards ask again
 		}
+		if _, live, err := s.againKey(ctx, *e, held); err != nil || live {
+			// the line's 확인:다시 batch is live: the question has its answer
+			// and its separate batch, and the line without 확인: is a further
+			// batch, held as a repeat as the 확인:다시 reply says (review r44
+			// B3: refused naming 확인:다시, which answered "already")
+			return Reply{}, false, err
+		}
 		recorded, err := s.store.EntryKeyRecorded(ctx, "confirm:"+held)
 		if err != nil {
 			return Reply{}, false, err
@@ -1613,6 +1634,17 @@ func lineReanswerKey(key string) string {
 func (s *Service) noteLineRelinked(ctx context.Context, e NewEntry, mine string, since time.Time) error {
 	line, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(e), since)
 	if err != nil || line == "" || line == mine {
+		return err
+	}
+	// A line that recorded already (itself, or its 확인:다시 batch) was
+	// held as a repeat of that entry: the question's answer is another
+	// batch by the person's word, not an answer of the line's question
+	// (review r44 B4: it took the line's place, and once it was voided the
+	// question's other line recorded beside the line's entry).
+	if _, live, err := s.lineAnswerKey(ctx, line); err != nil || live {
+		return err
+	}
+	if _, live, err := s.againKey(ctx, e, line); err != nil || live {
 		return err
 	}
 	siblings, err := s.siblingsOf(ctx, e.LoggedBy, line, since)

@@ -1822,7 +1822,7 @@ func (s *Service) hireLine(agreement, count int64, day time.Time, note, reason s
 		date = day.Format(time.DateOnly)
 	}
 	parts := []string{s.msg("k49.line_hire"), strconv.FormatInt(agreement, 10), numbers.Format(count), s.msg("k42.line_date", "Date", date)}
-	if note = s.absoluteNote(note, day); note != "" { // 어제 입사 as that day (review r39 F9)
+	if note = s.lineNote(note, day); note != "" { // 어제 입사 as that day (review r39 F9, r44 M3)
 		parts = append(parts, s.msg("k42.line_note", "Note", note))
 	}
 	if reason != "" {
@@ -1873,7 +1873,7 @@ func (s *Service) draftLine(p Program, d entryDraft, day time.Time, note string)
 		}
 		parts = append(parts, s.msg(id))
 	}
-	if note = s.absoluteNote(note, day); note != "" { // 어제 입사 as that day (review r39 F9)
+	if note = s.lineNote(note, day); note != "" { // 어제 입사 as that day (review r39 F9, r44 M3)
 		parts = append(parts, s.msg("k42.line_note", "Note", note))
 	}
 	if d.reason != "" && (d.reasonMonth == nil || d.reasonMonth(day)) { // 사유: takes the rest of the line, so it comes last
