@@ -8,7 +8,7 @@ import (
 
 // release is the version this source is; CHANGELOG.md has a section of the
 // same name saying what an operator must do to install it.
-const release = "1.13.0"
+const release = "1.14.0"
 
 // version is release unless the build sets it, e.g. for a release candidate:
 // go build -ldflags "-X main.version=1.4.0-rc1"; commit is the commit a build
