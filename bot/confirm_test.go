@@ -44,9 +44,23 @@ func TestTypedConfirmRedeliveredRecordsOnce(t *testing.T) {
 	if n := len(e.entries(t)); n != 2 {
 		t.Fatalf("%d entries; want 2: the add and the one typed confirmation", n)
 	}
-	decode(t, e.post("/slack/commands", commandBody("add 180 youth confirm:yes", "trigger-confirm-again", "")))
+	// Pasted again with no question pending (a new trigger_id), it is told
+	// the entry is recorded: confirm:yes with no question records once a
+	// day (links5). A third batch is the plain line, held as a repeat, and
+	// its Record it button.
+	again := decode(t, e.post("/slack/commands", commandBody("add 180 youth confirm:yes", "trigger-confirm-again", "")))
+	if n := len(e.entries(t)); n != 2 {
+		t.Fatalf("%d entries after confirm:yes pasted again; want 2, the paste told it is recorded:\n%v", n, again)
+	}
+	reply := decode(t, e.post("/slack/commands", commandBody("add 180 youth", "trigger-third", "")))
+	id, value := button(t, reply, commands.ActionConfirm)
+	h := newHook(t)
+	if w := e.post("/slack/interactions", interactionBody(blockActions(testUser, "trigger-third-confirm", h.URL, id, value))); w.Code != http.StatusOK {
+		t.Fatalf("button press: %d %q", w.Code, w.Body)
+	}
+	h.next(t)
 	if n := len(e.entries(t)); n != 3 {
-		t.Fatalf("%d entries; a second typed confirmation is the user's own new request, want 3", n)
+		t.Fatalf("%d entries; the repeat's Record it button records a third batch, want 3", n)
 	}
 }
 
