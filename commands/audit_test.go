@@ -143,9 +143,11 @@ func TestHireNeverRealisesBeyondTheAgreement(t *testing.T) {
 	outcomes := make(chan commands.Outcome, 8)
 	for i := range 8 {
 		wg.Go(func() {
-			c := commands.Caller{UserID: "U1", Source: commands.SourceConsole, IdempotencyKey: "hire-" + string(rune('a'+i))}
+			c := commands.Caller{UserID: fmt.Sprintf("U%d", i+1), Source: commands.SourceConsole, IdempotencyKey: "hire-" + string(rune('a'+i))}
 			// confirm:yes: the same hire typed again is held as a repeat
 			// (review r5 S7); confirmed, only the agreement's size limits it.
+			// Eight people: one person's confirm:yes with no question
+			// records once a day (links5).
 			outcomes <- h.svc.Handle(context.Background(), c, "hire 1 3 confirm:yes").Outcome
 		})
 	}

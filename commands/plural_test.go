@@ -64,7 +64,7 @@ func TestEnglishCountsOfOneAreSingular(t *testing.T) {
 		}
 	}
 	r := h.run("U1", "remind preview", commands.OutcomeOK)
-	mustContain(t, r.Title, "due 2026-11-25 10:00: 1 department")
+	mustContain(t, r.Title, "due 2026-11-25 10:00", ": 1 department")
 	if strings.HasSuffix(r.Title, "departments") {
 		t.Errorf("one silent department counted in the plural: %s", r.Title)
 	}
