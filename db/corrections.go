@@ -245,9 +245,12 @@ const entryMarksQuery = `
 		       EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id) AS after_close,
 		       -- the reasons of its changes after close (add, 조정, void),
 		       -- each once, in the order given (review r45 A1)
-		       ARRAY(SELECT r.reason FROM (SELECT a.reason, min(a.changed_at) AS at FROM entry_after_close a
+		       -- (an add before its void when both bear one stamp)
+		       ARRAY(SELECT r.reason FROM (SELECT a.reason, min(a.changed_at) AS at,
+		                                          min(CASE a.change WHEN 'add' THEN 0 WHEN 'adjust' THEN 1 ELSE 2 END) AS step
+		                                   FROM entry_after_close a
 		                                   WHERE a.entry_id = x.id AND a.reason <> '' GROUP BY a.reason) r
-		             ORDER BY r.at, r.reason) AS after_close_reasons,
+		             ORDER BY r.at, r.step, r.reason) AS after_close_reasons,
 		       COALESCE(h.agreement_entry_id, 0) AS agreement,
 		       -- a 정정's replacement is in its chain's place, and its void
 		       -- re-bases the reports recorded after that place (review r29
