@@ -1094,7 +1094,19 @@ func (s *Service) markText(m EntryMark) string {
 		parts = append(parts, s.msg("audit.mark_hire_of", "ID", m.Agreement))
 	}
 	if m.AfterClose {
-		parts = append(parts, s.msg("audit.mark_after_close"))
+		// The reasons beside the mark, but not the 정정's reason a second
+		// time: its correction-of mark names it already.
+		var reasons []string
+		for _, r := range m.AfterCloseReasons {
+			if m.CorrectionOf == 0 || r != m.Reason {
+				reasons = append(reasons, r)
+			}
+		}
+		if len(reasons) == 0 {
+			parts = append(parts, s.msg("audit.mark_after_close"))
+		} else {
+			parts = append(parts, s.msg("close3.mark_after_close_reason", "Reason", strings.Join(reasons, "; ")))
+		}
 	}
 	if len(parts) == 0 {
 		return ""

@@ -164,7 +164,11 @@ type EntryMark struct {
 	CorrectionOf int64 // the entry it replaced, 0 if none
 	Reason       string
 	AfterClose   bool // added or voided in a closed month (마감 후 정정)
-	Agreement    int64
+	// AfterCloseReasons are the reasons the manager gave for its changes
+	// after close, each once, in the order given: the list and the export
+	// show them, so an audit sees why a closed month changed (review r45 A1).
+	AfterCloseReasons []string
+	Agreement         int64
 	// Within is a hire (채용) recorded as already inside the later 누계
 	// reports (누계포함:예): it re-based a report recorded before it, as the
 	// ledger's entry_adjustments show (cause the hire, report the older).

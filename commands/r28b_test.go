@@ -192,7 +192,7 @@ func TestR28OwnExportAfterCloseRows(t *testing.T) {
 			}
 			before := h.liveSumAll()
 			name, data := h.exportEntries(lang, "csv")
-			if got := int64(strings.Count(string(data), "마감 후 정정")) - 1; got != marked { // less the header
+			if got := int64(strings.Count(string(data), "마감 후 정정")) - 2; got != marked { // less the headers 마감 후 정정 and 마감 후 정정 사유
 				t.Fatalf("the export has %d marked rows, the ledger %d marks", got, marked)
 			}
 			// The reviewer deleted the two order columns, as the bot told

@@ -243,6 +243,14 @@ const entryMarksQuery = `
 		       COALESCE(c2.old_entry_id, 0) AS correction_of,
 		       COALESCE(c1.reason, c2.reason, '') AS reason,
 		       EXISTS (SELECT 1 FROM entry_after_close a WHERE a.entry_id = x.id) AS after_close,
+		       -- the reasons of its changes after close (add, 조정, void),
+		       -- each once, in the order given (review r45 A1)
+		       -- (an add before its void when both bear one stamp)
+		       ARRAY(SELECT r.reason FROM (SELECT a.reason, min(a.changed_at) AS at,
+		                                          min(CASE a.change WHEN 'add' THEN 0 WHEN 'adjust' THEN 1 ELSE 2 END) AS step
+		                                   FROM entry_after_close a
+		                                   WHERE a.entry_id = x.id AND a.reason <> '' GROUP BY a.reason) r
+		             ORDER BY r.at, r.step, r.reason) AS after_close_reasons,
 		       COALESCE(h.agreement_entry_id, 0) AS agreement,
 		       -- a 정정's replacement is in its chain's place, and its void
 		       -- re-bases the reports recorded after that place (review r29
@@ -309,16 +317,17 @@ func (s *Store) EntryMarks(ctx context.Context, ids []int64) (map[int64]commands
 // rows the ledger holds with their marks inside its transaction.
 func entryMarks(ctx context.Context, q sqlx.QueryerContext, ids []int64) (map[int64]commands.EntryMark, error) {
 	var rows []struct {
-		ID           int64  `db:"id"`
-		Corrected    bool   `db:"corrected"`
-		CorrectedTo  int64  `db:"corrected_to"`
-		CorrectionOf int64  `db:"correction_of"`
-		Reason       string `db:"reason"`
-		AfterClose   bool   `db:"after_close"`
-		Agreement    int64  `db:"agreement"`
-		Within       bool   `db:"within"`
-		Separate     bool   `db:"separate"`
-		UndoneOf     int64  `db:"undone_of"`
+		ID           int64          `db:"id"`
+		Corrected    bool           `db:"corrected"`
+		CorrectedTo  int64          `db:"corrected_to"`
+		CorrectionOf int64          `db:"correction_of"`
+		Reason       string         `db:"reason"`
+		AfterClose   bool           `db:"after_close"`
+		Reasons      pq.StringArray `db:"after_close_reasons"`
+		Agreement    int64          `db:"agreement"`
+		Within       bool           `db:"within"`
+		Separate     bool           `db:"separate"`
+		UndoneOf     int64          `db:"undone_of"`
 	}
 	if err := sqlx.SelectContext(ctx, q, &rows, entryMarksQuery, pq.Array(ids)); err != nil {
 		return nil, wrap("entry marks", err)
@@ -326,7 +335,7 @@ func entryMarks(ctx context.Context, q sqlx.QueryerContext, ids []int64) (map[in
 	out := make(map[int64]commands.EntryMark, len(rows))
 	for _, r := range rows {
 		out[r.ID] = commands.EntryMark{Corrected: r.Corrected, CorrectedTo: r.CorrectedTo, CorrectionOf: r.CorrectionOf,
-			Reason: r.Reason, AfterClose: r.AfterClose, Agreement: r.Agreement, Within: r.Within, Separate: r.Separate, UndoneOf: r.UndoneOf}
+			Reason: r.Reason, AfterClose: r.AfterClose, AfterCloseReasons: r.Reasons, Agreement: r.Agreement, Within: r.Within, Separate: r.Separate, UndoneOf: r.UndoneOf}
 	}
 	return out, nil
 }

@@ -86,6 +86,13 @@ func (x *Exporter) entryColumns(aux *entryAudit) []entryColumn {
 		{"마감 후 정정", 10, kindText, str(func(e commands.Entry, _ commands.Program) string {
 			return mark(aux.mark(e.ID).AfterClose, "마감 후 정정")
 		})},
+		// Why the closed month was changed, as the manager gave it (review
+		// r45 A1): 정정 사유 is a 정정's own and tells an import the row is
+		// a replacement, so a plain add after close cannot use it. The
+		// import does not read this column: it brings in no 마감 후 정정.
+		{"마감 후 정정 사유", 30, kindText, str(func(e commands.Entry, _ commands.Program) string {
+			return strings.Join(aux.mark(e.ID).AfterCloseReasons, "; ")
+		})},
 		{"약정 번호", 9, kindNumber, func(e commands.Entry, _ commands.Program) any {
 			if a := aux.mark(e.ID).Agreement; a != 0 {
 				return a
