@@ -330,8 +330,10 @@ func (s *Service) againOfferedLine(ctx context.Context, e *NewEntry, since time.
 // holds3): the line sent with no date, or with a date read from the day it
 // is typed (오늘, 어제, 금요일), asked about before midnight and answered
 // after it, found no question about the entry of the new day and recorded
-// it there, dated the new day, without a word. A question lives a day
-// (AnswerWindow), so it was asked today or yesterday: when none is kept
+// it there, dated the new day, without a word. Only a question asked the
+// day before is looked for (a midnight between asking and answering; a
+// question stays answerable for AnswerWindow, but one answered days later
+// is rarely typed with a date of the day's words): when none is kept
 // about the entry as the line reads today, and one is about the entry as it
 // read yesterday (a hold's, or a refusal's offered line), nothing is written
 // and the reply names both days, the line dated the day asked (its answer)

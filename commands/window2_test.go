@@ -71,7 +71,7 @@ func TestWindow2AnsweredOnFridayIsAnsweredOnMonday(t *testing.T) {
 func TestWindow2RefusalLinesStayLinkedOverTheWeekend(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		lang                  commands.Lang
+		lang                commands.Lang
 		line, first, second string
 	}{
 		{commands.Korean, "추가 청년 6 12/4 메모:어제 입사", "날짜:2026. 12. 3.", "날짜:2026. 12. 4."},
@@ -94,6 +94,78 @@ func TestWindow2RefusalLinesStayLinkedOverTheWeekend(t *testing.T) {
 			}
 			if got := window2Live(h, u); got != 1 {
 				t.Fatalf("%d live entries, want 1", got)
+			}
+		})
+	}
+}
+
+// A question asked on Friday is answered on Monday: its 확인:예 line
+// records once, dated as asked, and sent again it records nothing.
+func TestWindow2FridayQuestionAnsweredOnMonday(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang              commands.Lang
+		line, yes, answer string
+	}{
+		{commands.Korean, "추가 여성 8 12/3 메모:새일센터 연계", "확인:예", "이미 기록했습니다"},
+		{commands.English, "add 8 women 12/3 note:via the centre", "confirm:yes", "lready recorded"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h, setDay := offered4At(t, tc.lang, "2026-12-04")
+			u := "W2F"
+			offered4Run(h, u, tc.line, commands.OutcomeOK) // #1
+			r := offered4Run(h, u, tc.line, commands.OutcomeRefused)
+			yes := window2Offered(t, r, tc.yes)
+			setDay("2026-12-07")
+			r = offered4Run(h, u, yes, commands.OutcomeOK)
+			mustContain(t, r.Text(), "#2")
+			r = h.svc.Handle(t.Context(), commands.Caller{UserID: u, Source: commands.SourceConsole}, yes)
+			mustContain(t, r.Text(), tc.answer)
+			if got := offered4Sum(h, u, "women", "2026-12-03"); got != 16 {
+				t.Fatalf("SQL SUM on 2026-12-03 is %d, want 16", got)
+			}
+			if got := window2Live(h, u); got != 2 {
+				t.Fatalf("%d live entries, want 2", got)
+			}
+		})
+	}
+}
+
+// After AnswerWindow a question is no longer remembered: its 확인:예 line
+// is an ordinary line again. Typed without 확인: it is asked about as any
+// identical entry is (the identical-entry rule holds whenever the entry
+// was recorded); with 확인:예 the yes answers that question, so it records
+// one new entry, once however often it is pasted.
+func TestWindow2AnsweredQuestionExpiresAfterAWeek(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                    commands.Lang
+		line, yes, answer, plain string
+	}{
+		{commands.Korean, "추가 여성 8 12/3 메모:새일센터 연계", "확인:예", "이미 기록했습니다", "추가 여성 8 2026. 12. 3. 메모:새일센터 연계"},
+		{commands.English, "add 8 women 12/3 note:via the centre", "confirm:yes", "lready recorded", "add 8 women 2026-12-03 note:via the centre"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h, setDay := offered4At(t, tc.lang, "2026-12-04")
+			u := "W2X"
+			offered4Run(h, u, tc.line, commands.OutcomeOK) // #1
+			r := offered4Run(h, u, tc.line, commands.OutcomeRefused)
+			yes := window2Offered(t, r, tc.yes)
+			offered4Run(h, u, yes, commands.OutcomeOK) // #2
+			setDay("2026-12-12")
+			r = offered4Run(h, u, tc.plain, commands.OutcomeRefused) // the identical-entry question
+			mustContain(t, r.Text(), "#2")
+			r = offered4Run(h, u, yes, commands.OutcomeOK)
+			mustContain(t, r.Text(), "#3")
+			r = h.svc.Handle(t.Context(), commands.Caller{UserID: u, Source: commands.SourceConsole}, yes)
+			mustContain(t, r.Text(), tc.answer)
+			if got := offered4Sum(h, u, "women", "2026-12-03"); got != 24 {
+				t.Fatalf("SQL SUM on 2026-12-03 is %d, want 24", got)
+			}
+			if got := window2Live(h, u); got != 3 {
+				t.Fatalf("%d live entries, want 3", got)
 			}
 		})
 	}
