@@ -140,7 +140,7 @@ func TestWindow2FridayQuestionAnsweredOnMonday(t *testing.T) {
 func TestWindow2AnsweredQuestionExpiresAfterAWeek(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		lang                    commands.Lang
+		lang                     commands.Lang
 		line, yes, answer, plain string
 	}{
 		{commands.Korean, "추가 여성 8 12/3 메모:새일센터 연계", "확인:예", "이미 기록했습니다", "추가 여성 8 2026. 12. 3. 메모:새일센터 연계"},
