@@ -97,11 +97,11 @@ func holdPrint(e NewEntry) string {
 // The button confirms by itself only while its question is the newest the
 // bot asked this user about this entry, or about one differing from it
 // only in what the repeat hold ignores (held_confirmations keeps one per
-// holdPrint, migration 00037), and was asked within repeatWindow. Any other
+// holdPrint, migration 00037), and was asked within AnswerWindow. Any other
 // press runs the guards under the button's key, so the bot asks again,
 // naming the identical entry recorded since: the button of a question asked
 // again since (review r2 m6), and a button whose question is older than
-// repeatWindow, or no longer kept (review r6 X8: after a day the newer
+// AnswerWindow, or no longer kept (review r6 X8: after a day the newer
 // question was no longer found, and an old button recorded a duplicate with
 // no question, although the repeat hold looks back a week). A press whose
 // key recorded already (the question was answered) is answered "already
@@ -119,7 +119,8 @@ func (s *Service) confirmedBy(ctx context.Context, cmd *Command, e *NewEntry) er
 		cmd.Confirmed = true // the store answers "already recorded"
 		return nil
 	}
-	newest, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), s.now().Add(-repeatWindow))
+	// AnswerWindow: the button answers its question as long as the question is answerable
+	newest, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(*e), s.now().Add(-AnswerWindow))
 	if err != nil {
 		return err
 	}
@@ -132,13 +133,13 @@ func (s *Service) confirmedBy(ctx context.Context, cmd *Command, e *NewEntry) er
 
 // confirmedByTyping gives a typed 확인:예 / confirm:yes the key of the
 // newest question the bot asked this user about this entry (within
-// repeatWindow; the same holdPrint, so a question about the line with
+// AnswerWindow; the same holdPrint, so a question about the line with
 // another note counts), the key its Record it button records under, while
 // that question is still open: typing the yes and pressing the button
 // answer one question, so the entry is written once whichever comes first
 // (the other is told it is already recorded).
 //
-// Once the question was answered (its key recorded, within repeatWindow
+// Once the question was answered (its key recorded, within AnswerWindow
 // of the question), the same 확인:예 line typed again is the same answer
 // sent twice (review r29 B7: it recorded a second entry): answered is
 // then the question's token and nothing is recorded; the caller names the
@@ -161,7 +162,9 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 	if !cmd.Confirmed || cmd.ConfirmToken != "" {
 		return "", false, nil
 	}
-	since := s.now().Add(-repeatWindow)
+	// AnswerWindow: the question a yes answers, and the typed key that
+	// answered it, are remembered as long as the question is answerable
+	since := s.now().Add(-AnswerWindow)
 	var typed string
 	if e.IdempotencyKey != "" {
 		typed = typedPrint(e.IdempotencyKey)
@@ -327,8 +330,10 @@ func (s *Service) againOfferedLine(ctx context.Context, e *NewEntry, since time.
 // holds3): the line sent with no date, or with a date read from the day it
 // is typed (오늘, 어제, 금요일), asked about before midnight and answered
 // after it, found no question about the entry of the new day and recorded
-// it there, dated the new day, without a word. A question lives a day
-// (repeatWindow), so it was asked today or yesterday: when none is kept
+// it there, dated the new day, without a word. Only a question asked the
+// day before is looked for (a midnight between asking and answering; a
+// question stays answerable for AnswerWindow, but one answered days later
+// is rarely typed with a date of the day's words): when none is kept
 // about the entry as the line reads today, and one is about the entry as it
 // read yesterday (a hold's, or a refusal's offered line), nothing is written
 // and the reply names both days, the line dated the day asked (its answer)
@@ -358,7 +363,8 @@ func (s *Service) confirmDayMoved(ctx context.Context, cmd Command, e NewEntry) 
 	if then.Equal(e.AsOf) {
 		return Reply{}, false, nil
 	}
-	since := s.now().Add(-repeatWindow)
+	// AnswerWindow: a question about the line, or a refusal's offered line, as kept
+	since := s.now().Add(-AnswerWindow)
 	asked := func(x NewEntry) (bool, error) {
 		if t, err := s.store.HeldConfirmation(ctx, x.LoggedBy, holdPrint(x), since); err != nil || t != "" {
 			return t != "", err
@@ -456,7 +462,8 @@ func (s *Service) answeredAlready(ctx context.Context, cmd Command, token string
 // the other it is recorded already (review B7: the second looked again,
 // found the question answered by the first, and recorded a separate entry).
 func (s *Service) questionPending(ctx context.Context, e NewEntry) (string, error) {
-	token, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(e), s.now().Add(-repeatWindow))
+	// AnswerWindow: a bare 확인 answers the question while it is answerable
+	token, err := s.store.HeldConfirmation(ctx, e.LoggedBy, holdPrint(e), s.now().Add(-AnswerWindow))
 	if err != nil || token == "" {
 		return "", err
 	}
@@ -476,11 +483,23 @@ func typedPrint(key string) string {
 	return hex.EncodeToString(sum[:confirmPart/2])
 }
 
-// repeatWindow is how long the bot's question about a held entry is
-// answerable by its button or a typed 확인:예, and within which the repeat
-// question says "you recorded the same entry a short while ago": a pasted
-// line sent twice comes within a day.
+// repeatWindow is within which the repeat question says "you recorded the
+// same entry a short while ago" (the same person, program, date and count):
+// a pasted line sent twice comes within a day. It is the wording of the
+// identical-entry rule only; the rule itself holds whenever the entry was
+// recorded, and how long a question stays answerable is AnswerWindow's.
 const repeatWindow = 24 * time.Hour
+
+// AnswerWindow is how long a question the bot asked stays answerable (its
+// button, a typed 확인:예 / 확인:다시, a line a refusal offered) and how
+// long what answered it and what links it are remembered (held_confirmations:
+// tokens, typed answers' keys, a refusal's offered lines and their
+// siblings; db.HoldConfirmation drops a user's rows older than this). A
+// week covers a weekend and a holiday or two (review r45 M1, M2: a line
+// answered on Friday and typed again on Monday recorded a second time, and
+// the other line of a Friday refusal recorded beside the first, because
+// the question was forgotten after 24 hours).
+const AnswerWindow = 7 * 24 * time.Hour
 
 // askBeforeRecording holds an entry that is probably a mistake until the
 // user confirms it: the same delta by the same person within a day (same
@@ -704,6 +723,9 @@ func (s *Service) repeatQuestion(ctx context.Context, c Caller, cmd Command, e N
 	if e.Agreement != 0 { // a 채용: the question names the hire
 		again, recorded = "hires.same_hire_again", "hires.same_hire_recorded"
 	}
+	// repeatWindow, not AnswerWindow: only the wording ("a short while
+	// ago" or "recorded on …") of the identical-entry rule, which asks
+	// whenever the entry was recorded
 	id := again // the same person within a day
 	if o.LoggedBy != e.LoggedBy || !o.CreatedAt.After(s.now().Add(-repeatWindow)) {
 		id = recorded
@@ -1365,7 +1387,8 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 	if len(lines) < 2 {
 		return nil
 	}
-	since := s.now().Add(-repeatWindow)
+	// AnswerWindow: an earlier refusal's lines stay linked as long as they are answerable
+	since := s.now().Add(-AnswerWindow)
 	held := make([]string, len(lines))
 	for i, line := range lines {
 		t, err := s.store.HeldConfirmation(ctx, e.LoggedBy, noteLinePrint(line), since)
@@ -1464,7 +1487,8 @@ func (s *Service) holdOfferedLines(ctx context.Context, c Caller, e NewEntry, da
 // lines carried, both ways, in the carried slots (each in the first free
 // one; a link kept already is kept once).
 func (s *Service) carryAnswers(ctx context.Context, user string, carried []string, tokens ...string) error {
-	since, now := s.now().Add(-repeatWindow), s.now()
+	// AnswerWindow: carried links live as long as the lines they link
+	since, now := s.now().Add(-AnswerWindow), s.now()
 	link := func(from, to string) error {
 		for i := range maxCarried {
 			t, err := s.store.HeldConfirmation(ctx, user, siblingPrint(from, carriedSlot+i), since)
@@ -1500,7 +1524,9 @@ func (s *Service) otherAnswerUsed(ctx context.Context, cmd Command, e *NewEntry)
 	if cmd.confirmAgain {
 		return Reply{}, false, nil // 확인:다시: a separate batch, whatever answered the question
 	}
-	since := s.now().Add(-repeatWindow)
+	// AnswerWindow: a question's other answer, recorded on Friday, still
+	// refuses this one on Monday (review r45 M2)
+	since := s.now().Add(-AnswerWindow)
 	mine, ok := strings.CutPrefix(e.IdempotencyKey, "confirm:")
 	var again string // the key of a line answering again after a void
 	if !ok {
@@ -1709,7 +1735,8 @@ func (s *Service) otherAnswerLive(ctx context.Context, cmd Command, e *NewEntry,
 // separate batch (also when the store refuses it, review r36 M7).
 func (s *Service) answerRecorded(ctx context.Context, cmd Command, e NewEntry, other Entry) (Reply, error) {
 	if mine, ok := strings.CutPrefix(e.IdempotencyKey, "confirm:"); ok {
-		note, err := s.store.HeldConfirmation(ctx, e.LoggedBy, notePrint(mine), s.now().Add(-repeatWindow))
+		// AnswerWindow: the refusal's mark is kept with its lines
+		note, err := s.store.HeldConfirmation(ctx, e.LoggedBy, notePrint(mine), s.now().Add(-AnswerWindow))
 		if err != nil {
 			return Reply{}, err
 		}

@@ -712,7 +712,7 @@ func (s *Service) recorded(ctx context.Context, cmd Command, e NewEntry, p Progr
 
 // separateFromHeld names the live delta a just-recorded delta differs from
 // only in its department or status, when the bot held this person's line
-// as a repeat of that delta (its question is kept, within repeatWindow):
+// as a repeat of that delta (its question is kept, within AnswerWindow):
 // retyped with another 부서: or 상태:, the line is no longer the same entry
 // and records at once, beside the earlier one, so a person who meant to
 // fix the earlier entry must be told it is still counted and how to void
@@ -725,7 +725,8 @@ func (s *Service) separateFromHeld(ctx context.Context, entry Entry, p Program) 
 	if err != nil {
 		return nil, err
 	}
-	since := s.now().Add(-repeatWindow)
+	// AnswerWindow: the hold's question is what links the two lines
+	since := s.now().Add(-AnswerWindow)
 	var lines []string
 	for _, o := range same {
 		if o.ID == entry.ID || o.Voided() || o.Kind != KindDelta || o.Count != entry.Count ||

@@ -26,7 +26,7 @@ func button(t *testing.T, r commands.Reply) string {
 
 // Review r6 X8: a Record it button confirms by itself only while its
 // question is the newest kept for that entry and was asked within the
-// window. Two days after the questions, an old button (superseded, or
+// window (commands.AnswerWindow, a week). Eight days after the questions, an old button (superseded, or
 // the newest but stale) asks again, naming the entry recorded; a button
 // whose question was answered says so; only a question asked again that
 // day records, once.
@@ -65,16 +65,16 @@ func TestOldButtonAfterTheWindowAsksAgain(t *testing.T) {
 			t3 := button(t, r)
 			stored(2, "the day of the questions")
 
-			now = now.Add(48 * time.Hour)
-			// The newest question's button, its question two days old.
+			now = now.Add(8 * 24 * time.Hour)
+			// The newest question's button, its question eight days old.
 			r = h.runAs("U1", "b1", t3, commands.OutcomeRefused)
 			mustContain(t, r.Text(), fmt.Sprintf("#%d", second), tc.asked)
 			t4 := button(t, r)
 			stored(2, "the newest but stale button pressed")
-			// A superseded button, two days on.
+			// A superseded button, eight days on.
 			r = h.runAs("U1", "b2", t1, commands.OutcomeRefused)
 			mustContain(t, r.Text(), fmt.Sprintf("#%d", second), tc.asked)
-			stored(2, "a superseded button pressed two days on")
+			stored(2, "a superseded button pressed eight days on")
 			// The answered question's button says so.
 			r = h.runAs("U1", "b3", t2, commands.OutcomeRepeated)
 			mustContain(t, r.Text(), fmt.Sprintf("#%d", second), tc.recorded)

@@ -14,15 +14,19 @@ import (
 
 // HoldConfirmation keeps token as the answer to the newest question the bot
 // asked userID before recording the entry fingerprinted print (migration
-// 00037), replacing an older one, and drops that user's questions older
-// than a day. It writes outside any delivery's transaction: asking records
-// no command's outcome.
+// 00037), replacing an older one, and drops that user's rows older than
+// commands.AnswerWindow: every row (a question's token, a typed answer's
+// key, a refusal's offered line and its siblings) is read only within that
+// window, so older ones answer nothing (review r45 M1, M2: they were
+// dropped after a day, so a Friday question was forgotten by Monday). It
+// writes outside any delivery's transaction: asking records no command's
+// outcome.
 func (s *Store) HoldConfirmation(ctx context.Context, userID, print, token string, at time.Time) error {
 	const q = `
-		WITH old AS (DELETE FROM held_confirmations WHERE user_id = $1 AND entry_print <> $2 AND held_at < $4::timestamptz - interval '1 day')
+		WITH old AS (DELETE FROM held_confirmations WHERE user_id = $1 AND entry_print <> $2 AND held_at < $5::timestamptz)
 		INSERT INTO held_confirmations (user_id, entry_print, token, held_at) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (user_id, entry_print) DO UPDATE SET token = EXCLUDED.token, held_at = EXCLUDED.held_at`
-	if _, err := s.db.ExecContext(ctx, q, userID, print, token, at); err != nil {
+	if _, err := s.db.ExecContext(ctx, q, userID, print, token, at, at.Add(-commands.AnswerWindow)); err != nil {
 		return wrap("hold confirmation", err)
 	}
 	return nil
