@@ -201,3 +201,38 @@ func (s *Service) lumpNote(where string, lumps []firstLump, programs []Program) 
 	}
 	return s.msg("label9.lump_note", "Where", where, "List", strings.Join(items, s.msg("k52.report_list_sep")))
 }
+
+// weekMonthLumpNote names the first 누계 reports left out of this week
+// (week) and of this month (month), each under the periods whose figure
+// leaves it out: in January the month starts with the year and keeps the
+// report the week from 4 January leaves out, and a report dated in this
+// month before this week is left out of the month alone (review r45 L1).
+// The notes are one line each: both periods, this week, this month.
+func (s *Service) weekMonthLumpNote(week, month []firstLump, programs []Program) string {
+	in := func(list []firstLump, l firstLump) bool {
+		return slices.ContainsFunc(list, func(o firstLump) bool { return o.ID == l.ID })
+	}
+	var both, weekOnly, monthOnly []firstLump
+	for _, l := range week {
+		if in(month, l) {
+			both = append(both, l)
+		} else {
+			weekOnly = append(weekOnly, l)
+		}
+	}
+	for _, l := range month {
+		if !in(week, l) {
+			monthOnly = append(monthOnly, l)
+		}
+	}
+	var notes []string
+	for _, g := range []struct {
+		where string
+		lumps []firstLump
+	}{{"label9.this_week_month", both}, {"label9.this_week", weekOnly}, {"label10.this_month", monthOnly}} {
+		if note := s.lumpNote(s.msg(g.where), g.lumps, programs); note != "" {
+			notes = append(notes, note)
+		}
+	}
+	return strings.Join(notes, "\n")
+}
