@@ -21,8 +21,8 @@ import (
 // such a report out and hands it back to be named under the figure; the
 // year's 누계, counted from 1 January, keeps it.
 
-// firstLump is one such report, left out of a period's 실적.
-type firstLump struct {
+// FirstReport is one such report, left out of a period's 실적.
+type FirstReport struct {
 	Entry
 	// ApproxNow says the report's jobs are part of the approximate-now (여)
 	// figure of the span it was read for (db/approximate.go's rule): the
@@ -30,10 +30,15 @@ type firstLump struct {
 	ApproxNow bool
 }
 
+// firstLump is the name the period views use for a FirstReport.
+type firstLump = FirstReport
+
 // firstLumps reads the first realised 누계 reports of their year dated in
 // [from, to] (department dept, "" for all) whose year began before from.
 // "First" is the program's first live realised entry of the year: nothing of
 // it was dated earlier, so the report's increment is its whole year to date.
+// The store finds them with one query per year (FirstCumulativeReports), so
+// a period view never streams the year's entries.
 func (s *Service) firstLumps(ctx context.Context, from, to time.Time, dept string) ([]firstLump, error) {
 	if to.Before(from) {
 		return nil, nil
@@ -50,38 +55,13 @@ func (s *Service) firstLumps(ctx context.Context, from, to time.Time, dept strin
 		if to.Before(end) {
 			end = to
 		}
-		var year []Entry
-		err := s.store.EachEntry(ctx, yearStart, end, func(e Entry) error {
-			if !e.Voided() && e.Status == StatusRealised {
-				year = append(year, e)
-			}
-			return nil
-		})
+		year, err := s.store.FirstCumulativeReports(ctx, from, end, dept)
 		if err != nil {
 			return nil, fmt.Errorf("first 누계 reports of %d: %w", y, err)
 		}
-		slices.SortStableFunc(year, byProgramDate)
-		for i, e := range year {
-			first := i == 0 || year[i-1].ProgramID != e.ProgramID
-			if !first || e.Kind != KindCumulative || e.Count <= 0 || e.AsOf.Before(from) || (dept != "" && e.Department != dept) {
-				continue
-			}
-			out = append(out, firstLump{Entry: e, ApproxNow: latestReportApprox(year, e.ProgramID)})
-		}
+		out = append(out, year...)
 	}
 	return out, nil
-}
-
-// latestReportApprox is the 여 of the program's latest live 누계 report in
-// year (sorted byProgramDate, all dated through the span's end): the report
-// that decides whether the jobs up to its date are approximate now.
-func latestReportApprox(year []Entry, programID int64) bool {
-	for i := len(year) - 1; i >= 0; i-- {
-		if e := year[i]; e.ProgramID == programID && e.Kind == KindCumulative {
-			return e.Approximate
-		}
-	}
-	return false
 }
 
 // periodTotals is totalsByProgram for a period's 실적: the first 누계
@@ -200,4 +180,39 @@ func (s *Service) lumpNote(where string, lumps []firstLump, programs []Program) 
 			"Count", s.unitCount(l.Count, l.ApproxNow, p.Unit)))
 	}
 	return s.msg("label9.lump_note", "Where", where, "List", strings.Join(items, s.msg("k52.report_list_sep")))
+}
+
+// weekMonthLumpNote names the first 누계 reports left out of this week
+// (week) and of this month (month), each under the periods whose figure
+// leaves it out: in January the month starts with the year and keeps the
+// report the week from 4 January leaves out, and a report dated in this
+// month before this week is left out of the month alone (review r45 L1).
+// The notes are one line each: both periods, this week, this month.
+func (s *Service) weekMonthLumpNote(week, month []firstLump, programs []Program) string {
+	in := func(list []firstLump, l firstLump) bool {
+		return slices.ContainsFunc(list, func(o firstLump) bool { return o.ID == l.ID })
+	}
+	var both, weekOnly, monthOnly []firstLump
+	for _, l := range week {
+		if in(month, l) {
+			both = append(both, l)
+		} else {
+			weekOnly = append(weekOnly, l)
+		}
+	}
+	for _, l := range month {
+		if !in(week, l) {
+			monthOnly = append(monthOnly, l)
+		}
+	}
+	var notes []string
+	for _, g := range []struct {
+		where string
+		lumps []firstLump
+	}{{"label9.this_week_month", both}, {"label9.this_week", weekOnly}, {"label10.this_month", monthOnly}} {
+		if note := s.lumpNote(s.msg(g.where), g.lumps, programs); note != "" {
+			notes = append(notes, note)
+		}
+	}
+	return strings.Join(notes, "\n")
 }

@@ -36,6 +36,13 @@ type ReportStore interface {
 	// dates in [from, to], in ID order, reading them as a stream so a decade
 	// of entries never sits in memory at once. An error from fn stops it.
 	EachEntry(ctx context.Context, from, to time.Time, fn func(Entry) error) error
+	// FirstCumulativeReports returns, per program, its first live realised
+	// entry of from's year (by as-of date, then ID) when that entry is a
+	// cumulative report with a positive count dated in [from, to] (of
+	// department dept, "" for all), with the 여 of the program's latest live
+	// realised cumulative report of the year through to (FirstReport). from
+	// and to lie in one year.
+	FirstCumulativeReports(ctx context.Context, from, to time.Time, dept string) ([]FirstReport, error)
 	// TargetsInForceOn returns a year's targets as they stood just before
 	// the instant before: each one's first setting and the one in force.
 	TargetsInForceOn(ctx context.Context, year int, before time.Time) (TargetsOn, error)

@@ -59,10 +59,12 @@ type statusView struct {
 	unhiredApprox bool
 	deltaNote     string // how a part-year view counted the cumulative reports in it
 	// lumps are the year's first 누계 reports left out of a period that
-	// starts after 1 January (periodTotals); weekLumps those left out of
-	// this week and this month. lumpNote names them under the headline.
-	lumps, weekLumps []firstLump
-	lumpNote         string
+	// starts after 1 January (periodTotals); weekLumps and monthLumps those
+	// left out of this week and of this month, apart: January starts with
+	// the year and keeps what the week from 4 January leaves out (review
+	// r45 L1). lumpNote names them under the headline.
+	lumps, weekLumps, monthLumps []firstLump
+	lumpNote                     string
 	// lastLumps are last year's 누계 reports dated after lastYear whose
 	// span starts inside it: lastTotals is then no like-for-like figure.
 	lastLumps []Entry
@@ -185,8 +187,8 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	}
 	if lumps := lumpsOf(v.lumps, v.programs); len(lumps) > 0 {
 		v.lumpNote = s.lumpNote(v.label, lumps, v.programs)
-	} else if lumps := lumpsOf(v.weekLumps, v.programs); len(lumps) > 0 {
-		v.lumpNote = s.lumpNote(s.msg("label9.this_week_month"), lumps, v.programs)
+	} else {
+		v.lumpNote = s.weekMonthLumpNote(lumpsOf(v.weekLumps, v.programs), lumpsOf(v.monthLumps, v.programs), v.programs)
 	}
 	if v.unhired, v.unhiredApprox, err = s.unhiredAgreed(ctx, v.from, v.to, scopeOf(v.programs, v.dept)); err != nil {
 		return v, nil, err
@@ -370,14 +372,12 @@ func (s *Service) statusTotals(ctx context.Context, v *statusView, today time.Ti
 	if weekFrom.Before(v.from) {
 		weekFrom, v.weekFrom = v.from, v.from
 	}
-	var weekLumps, monthLumps []firstLump
-	if v.week, weekLumps, err = s.periodTotals(ctx, weekFrom, today, v.dept); err != nil {
+	if v.week, v.weekLumps, err = s.periodTotals(ctx, weekFrom, today, v.dept); err != nil {
 		return err
 	}
-	if v.month, monthLumps, err = s.periodTotals(ctx, dates.On(today.Year(), today.Month(), 1), today, v.dept); err != nil {
+	if v.month, v.monthLumps, err = s.periodTotals(ctx, dates.On(today.Year(), today.Month(), 1), today, v.dept); err != nil {
 		return err
 	}
-	v.weekLumps = append(weekLumps, monthLumps...)
 	return nil
 }
 
