@@ -215,23 +215,39 @@ func columnLabel(rows [][]string, c int) string {
 // A formula that refers to no cell is subtotalProblems'.
 func formulaProblems(f, g *excelize.File) []commands.ImportProblem {
 	rows := sheetGrid(g, sheetByProgram)
-	var changed []string
+	// A figure typed over a formula is reportSheetProblems', found under
+	// the 누계/증감 headers: with those headers renamed it went unnamed
+	// (import7), so it is named here, by the export's headers.
+	headerless := false
+	if head, _ := headerRow(sheetGrid(f, sheetByProgram), formulaColumns); head < 0 {
+		headerless = true
+	}
+	var changed, typed []string
 	for n := reportHeadRow - 1; n < len(rows); n++ {
 		for c := range rows[n] {
 			cell, _ := excelize.CoordinatesToCellName(c+1, n+1)
 			want, _ := g.GetCellFormula(sheetByProgram, cell)
 			got, _ := f.GetCellFormula(sheetByProgram, cell)
+			if raw, _ := f.GetCellValue(sheetByProgram, cell, excelize.Options{RawCellValue: true}); headerless && want != "" &&
+				got == "" && strings.TrimSpace(raw) != "" {
+				typed = append(typed, fmt.Sprintf("%s(%s) `%s`", cell, columnLabel(rows, c), strings.TrimSpace(raw)))
+			}
 			if want == "" || got == "" || sameFormula(got, want) || !cellReference.MatchString(strings.ToUpper(got)) {
 				continue
 			}
 			changed = append(changed, fmt.Sprintf("%s(%s) `=%s`", cell, columnLabel(rows, c), strings.TrimPrefix(got, "=")))
 		}
 	}
-	if len(changed) == 0 {
-		return nil
+	var out []commands.ImportProblem
+	if len(typed) > 0 {
+		out = append(out, problem(0, "", "", msg("labels19.import_formula_cell_typed", "Sheet", sheetByProgram,
+			"Cells", named(typed), "N", len(typed), i18n.PluralCount, len(typed))))
 	}
-	return []commands.ImportProblem{problem(0, "", "", msg("import6.import_formula_changed", "Sheet", sheetByProgram,
-		"Cells", named(changed), "N", len(changed), i18n.PluralCount, len(changed)))}
+	if len(changed) > 0 {
+		out = append(out, problem(0, "", "", msg("import6.import_formula_changed", "Sheet", sheetByProgram,
+			"Cells", named(changed), "N", len(changed), i18n.PluralCount, len(changed))))
+	}
+	return out
 }
 
 // noteOnlyProblems names each program row of 사업별 보고서 whose 비고 was

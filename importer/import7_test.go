@@ -271,3 +271,31 @@ func TestImport7RenamedViewSheetCompared(t *testing.T) {
 		})
 	}
 }
+
+// With the 누계 and 증감 headers renamed, a figure typed over the 누계
+// formula was not looked for (the check finds those columns by header)
+// and the file said 가져왔습니다, the figure dropped. It is found by the
+// export's formulas and refused naming the cell.
+func TestImport7RenamedFormulaHeadersStillChecked(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h, data := import7Ledger(t, lang)
+			youth := h.sqlStr(`SELECT name_ko FROM programs WHERE code = 'youth'`)
+			var total string
+			edited := import7Edit(t, data, func(f *excelize.File) error {
+				total = import7Cell(t, f, import7Sheet, youth, "누계")
+				for _, head := range []string{"누계", "증감"} {
+					cell := import7Cell(t, f, import7Sheet, "", head)
+					col, _, _ := excelize.SplitCellName(cell)
+					if err := f.SetCellValue(import7Sheet, col+"4", head+"(수정)"); err != nil {
+						return err
+					}
+				}
+				return f.SetCellValue(import7Sheet, total, 50)
+			})
+			import7Refused(t, h, "headers renamed", edited, 0, total, "`50`")
+		})
+	}
+}
