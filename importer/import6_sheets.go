@@ -63,22 +63,31 @@ func exportRegenerator(ctx context.Context, store export.Store, loc *time.Locati
 // export's (when its rows are the export's), and a program row's 비고
 // changed where no month cell of the row was raised.
 // skipDepartments leaves 부서별 to departmentSheetProblem, which named it.
-func exportedProblems(f *excelize.File, regenerate regenerator, skipDepartments bool) ([]commands.ImportProblem, error) {
+func exportedProblems(f *excelize.File, regenerate regenerator, skipDepartments bool, flagYear int) ([]commands.ImportProblem, error) {
 	if regenerate == nil {
 		return nil, nil
 	}
+	// The report date was read from 사업별 보고서's title alone: a title
+	// whose date was removed skipped every comparison below (review r46
+	// B1). The view sheets' titles carry the same date; with none of them
+	// readable the file is refused, never compared with nothing.
 	title, _ := f.GetCellValue(sheetByProgram, "A1")
-	m := reportDateInTitle.FindStringSubmatch(title)
-	if m == nil {
-		return nil, nil // not the export's title: nothing to compare with
+	asOf, ok := reportAsOf(f)
+	if !ok {
+		return []commands.ImportProblem{problem(1, "", "", msg("import7.report_date_unreadable", "Sheet", sheetByProgram,
+			"Title", strings.TrimSpace(title)))}, nil
 	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	asOf := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-	if asOf.Month() != time.Month(mo) || asOf.Day() != d {
-		return nil, nil
+	// The year the import files the figures in (the title's, else --year)
+	// must be the report date's: the comparison is with that year's report.
+	year := flagYear
+	if m := yearInTitle.FindStringSubmatch(title); m != nil {
+		year, _ = strconv.Atoi(m[1])
 	}
+	if year != 0 && year != asOf.Year() {
+		return []commands.ImportProblem{problem(1, "", "", msg("import7.report_year_differs", "Sheet", sheetByProgram,
+			"Title", strings.TrimSpace(title), "Year", year, "AsOf", koreanDate(asOf)))}, nil
+	}
+	y := asOf.Year()
 	g, err := regenerate(y, asOf)
 	if err != nil {
 		return nil, err
@@ -98,6 +107,36 @@ func exportedProblems(f *excelize.File, regenerate regenerator, skipDepartments 
 		}
 	}
 	return out, nil
+}
+
+// reportAsOf is the report date the export wrote in its report sheets'
+// titles (`… (2026. 12. 7. 기준)`): 사업별 보고서's first, else any other
+// sheet's (부서별, 공시유형별, 고용형태별, whatever their names now).
+func reportAsOf(f *excelize.File) (time.Time, bool) {
+	sheets := append([]string{sheetByProgram}, f.GetSheetList()...)
+	for _, sheet := range sheets {
+		title, err := f.GetCellValue(sheet, "A1")
+		if err != nil {
+			continue
+		}
+		m := reportDateInTitle.FindStringSubmatch(title)
+		if m == nil {
+			continue
+		}
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		asOf := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		if asOf.Month() == time.Month(mo) && asOf.Day() == d {
+			return asOf, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// koreanDate writes a date as Korean documents do: 2026. 12. 7.
+func koreanDate(d time.Time) string {
+	return fmt.Sprintf("%d. %d. %d.", d.Year(), d.Month(), d.Day())
 }
 
 // sheetGrid is a sheet's raw cells, read as stored.
@@ -176,23 +215,39 @@ func columnLabel(rows [][]string, c int) string {
 // A formula that refers to no cell is subtotalProblems'.
 func formulaProblems(f, g *excelize.File) []commands.ImportProblem {
 	rows := sheetGrid(g, sheetByProgram)
-	var changed []string
+	// A figure typed over a formula is reportSheetProblems', found under
+	// the 누계/증감 headers: with those headers renamed it went unnamed
+	// (import7), so it is named here, by the export's headers.
+	headerless := false
+	if head, _ := headerRow(sheetGrid(f, sheetByProgram), formulaColumns); head < 0 {
+		headerless = true
+	}
+	var changed, typed []string
 	for n := reportHeadRow - 1; n < len(rows); n++ {
 		for c := range rows[n] {
 			cell, _ := excelize.CoordinatesToCellName(c+1, n+1)
 			want, _ := g.GetCellFormula(sheetByProgram, cell)
 			got, _ := f.GetCellFormula(sheetByProgram, cell)
+			if raw, _ := f.GetCellValue(sheetByProgram, cell, excelize.Options{RawCellValue: true}); headerless && want != "" &&
+				got == "" && strings.TrimSpace(raw) != "" {
+				typed = append(typed, fmt.Sprintf("%s(%s) `%s`", cell, columnLabel(rows, c), strings.TrimSpace(raw)))
+			}
 			if want == "" || got == "" || sameFormula(got, want) || !cellReference.MatchString(strings.ToUpper(got)) {
 				continue
 			}
 			changed = append(changed, fmt.Sprintf("%s(%s) `=%s`", cell, columnLabel(rows, c), strings.TrimPrefix(got, "=")))
 		}
 	}
-	if len(changed) == 0 {
-		return nil
+	var out []commands.ImportProblem
+	if len(typed) > 0 {
+		out = append(out, problem(0, "", "", msg("labels19.import_formula_cell_typed", "Sheet", sheetByProgram,
+			"Cells", named(typed), "N", len(typed), i18n.PluralCount, len(typed))))
 	}
-	return []commands.ImportProblem{problem(0, "", "", msg("import6.import_formula_changed", "Sheet", sheetByProgram,
-		"Cells", named(changed), "N", len(changed), i18n.PluralCount, len(changed)))}
+	if len(changed) > 0 {
+		out = append(out, problem(0, "", "", msg("import6.import_formula_changed", "Sheet", sheetByProgram,
+			"Cells", named(changed), "N", len(changed), i18n.PluralCount, len(changed))))
+	}
+	return out
 }
 
 // noteOnlyProblems names each program row of 사업별 보고서 whose 비고 was
@@ -249,13 +304,21 @@ func noteOnlyProblems(f, g *excelize.File) []commands.ImportProblem {
 // import reads none of them. nil when the sheet is as exported, hidden,
 // or absent from either workbook.
 func viewSheetProblem(f, g *excelize.File, sheet string) *commands.ImportProblem {
-	if v, err := f.GetSheetVisible(sheet); err != nil || !v {
-		return nil
-	}
 	if idx, err := g.GetSheetIndex(sheet); err != nil || idx < 0 {
 		return nil
 	}
-	file, want := sheetGrid(f, sheet), sheetGrid(g, sheet)
+	// A view sheet renamed (`공시유형별 (수정)`) is found by its title: its
+	// edits were dropped unnamed (import7).
+	fsheet := sheet
+	if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
+		if fsheet = renamedSheet(f, g, sheet); fsheet == "" {
+			return nil
+		}
+	}
+	if v, err := f.GetSheetVisible(fsheet); err != nil || !v {
+		return nil
+	}
+	file, want := sheetGrid(f, fsheet), sheetGrid(g, sheet)
 	var differ viewEdits
 	for n := reportHeadRow - 1; n < max(len(file), len(want)); n++ {
 		width := 0
@@ -267,7 +330,7 @@ func viewSheetProblem(f, g *excelize.File, sheet string) *commands.ImportProblem
 		}
 		for c := range width {
 			cell, _ := excelize.CoordinatesToCellName(c+1, n+1)
-			gotF, _ := f.GetCellFormula(sheet, cell)
+			gotF, _ := f.GetCellFormula(fsheet, cell)
 			wantF, _ := g.GetCellFormula(sheet, cell)
 			got, held := cellAt(file, n, c), cellAt(want, n, c)
 			switch {
@@ -294,9 +357,27 @@ func viewSheetProblem(f, g *excelize.File, sheet string) *commands.ImportProblem
 	if len(differ) == 0 {
 		return nil
 	}
-	pr := problem(0, "", "", msg("import6.import_view_sheet_edited", "Sheet", sheet, "Read", sheetByProgram,
+	pr := problem(0, "", "", msg("import6.import_view_sheet_edited", "Sheet", fsheet, "Read", sheetByProgram,
 		"Cells", differ, "N", len(differ), i18n.PluralCount, len(differ)))
 	return &pr
+}
+
+// renamedSheet is f's sheet, of a name g does not have, whose title (A1)
+// is g's sheet's: the view sheet under another name; "" when none is.
+func renamedSheet(f, g *excelize.File, sheet string) string {
+	want, _ := g.GetCellValue(sheet, "A1")
+	if strings.TrimSpace(want) == "" {
+		return ""
+	}
+	for _, s := range f.GetSheetList() {
+		if idx, err := g.GetSheetIndex(s); err == nil && idx >= 0 {
+			continue
+		}
+		if got, _ := f.GetCellValue(s, "A1"); strings.TrimSpace(got) == strings.TrimSpace(want) {
+			return s
+		}
+	}
+	return ""
 }
 
 // viewEdit is a view sheet's cell other than the export's.

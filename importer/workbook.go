@@ -57,7 +57,7 @@ func (r Reader) openXLSX(ctx context.Context, data []byte) (source, func(), erro
 			return nil, nil, err
 		}
 		department := slices.ContainsFunc(prs, func(p commands.ImportProblem) bool { return p.ID == departmentSheetDiffers })
-		more, err := exportedProblems(f, r.regenerate, department)
+		more, err := exportedProblems(f, r.regenerate, department, r.Year)
 		if err != nil {
 			closeFn()
 			return nil, nil, err
