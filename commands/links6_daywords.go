@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -96,4 +98,48 @@ func otherDaysRead(note string, day, today time.Time) int {
 		}
 	}
 	return n
+}
+
+// offeredDayNotes is err with the lines a DayChoiceError offers (금요일 on
+// a Friday, a date read month or day first) writing their note's words
+// counted from the day typed as the days they name (lineNote), as the
+// note-day question's lines do (review r46 M2: `메모:어제 입사` offered
+// as typed on Friday recorded unasked when typed back on Saturday, 어제
+// then naming the line's own date). Any other error is returned as it is.
+func (s *Service) offeredDayNotes(err error) error {
+	ask, ok := errors.AsType[*DayChoiceError](err)
+	if !ok || ask.UsageError == nil {
+		return err
+	}
+	cmd, perr := Parse(ask.Line, s.today())
+	note := strings.TrimSpace(cmd.Opts.Note)
+	if perr != nil || note == "" {
+		return err
+	}
+	args := slices.Clone(ask.Args)
+	for i := 1; i < len(args); i += 2 {
+		switch v := args[i].(type) {
+		case string:
+			if args[i-1] == "After" {
+				args[i] = replaceLast(v, note, s.lineNote(note, ask.Days[0]))
+			}
+		case yearLine:
+			v.line = replaceLast(v.line, note, s.lineNote(note, v.day))
+			args[i] = v
+		}
+	}
+	out := *ask
+	ue := *ask.UsageError
+	ue.Args = args
+	out.UsageError = &ue
+	return &out
+}
+
+// replaceLast is s with its last old replaced by new.
+func replaceLast(s, old, new string) string {
+	at := strings.LastIndex(s, old)
+	if at < 0 {
+		return s
+	}
+	return s[:at] + new + s[at+len(old):]
 }
