@@ -1765,10 +1765,11 @@ func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time, not
 		if d.cumulative {
 			id = "r34a.cumulative_note"
 		}
-		// the note as the line dated today writes it (absoluteNote), so
-		// typed back on a later day its words still name this day
+		// the note as the line dated today writes it (lineNote: every day
+		// word as the day it names, review r46 M2), so typed back on a
+		// later day its words still name the days they named
 		return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word,
-			"Count", count, "Note", s.absoluteNote(d.note, today))
+			"Count", count, "Note", s.lineNote(d.note, today))
 	}
 	return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word, "Count", count)
 }

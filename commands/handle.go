@@ -16,6 +16,7 @@ func (s *Service) Handle(ctx context.Context, c Caller, text string) Reply {
 	}
 	start := s.now()
 	cmd, err := Parse(text, s.today())
+	err = s.offeredDayNotes(err) // 메모:어제 as the day it names (review r46 M2)
 	if asked, ok := dayChoiceCommand(err, s.today()); ok {
 		// 금요일 on a Friday: refused by add, which keeps the two lines
 		// offered as one question's answers (review r38 B7)

@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -96,4 +98,68 @@ func otherDaysRead(note string, day, today time.Time) int {
 		}
 	}
 	return n
+}
+
+// offeredDayNotes is err with the lines a date question offers (금요일 on
+// a Friday, a date read month or day first, a date without a year near
+// the year's end) writing their note's words counted from the day typed
+// as the days they name (lineNote), as the note-day question's lines do
+// (review r46 M2: `메모:어제 입사` offered as typed on Friday recorded
+// unasked when typed back on Saturday, 어제 then naming the line's own
+// date). Any other error is returned as it is.
+func (s *Service) offeredDayNotes(err error) error {
+	ue, ok := errors.AsType[*UsageError](err)
+	if !ok {
+		return err
+	}
+	ask, choice := errors.AsType[*DayChoiceError](err)
+	args := slices.Clone(ue.Args)
+	changed := false
+	for i := 1; i < len(args); i += 2 {
+		switch v := args[i].(type) {
+		case string:
+			if choice && args[i-1] == "After" {
+				if note := s.lineNoteOf(ask.Line); note != "" {
+					args[i] = replaceLast(v, note, s.lineNote(note, ask.Days[0]))
+					changed = changed || args[i] != v
+				}
+			}
+		case yearLine:
+			if note := s.lineNoteOf(strings.Replace(v.line, v.typed, v.day.Format(time.DateOnly), 1)); note != "" {
+				w := v
+				w.line = replaceLast(v.line, note, s.lineNote(note, v.day))
+				args[i], changed = w, changed || w.line != v.line
+			}
+		}
+	}
+	if !changed {
+		return err
+	}
+	out := *ue
+	out.Args = args
+	if !choice {
+		return &out
+	}
+	asked := *ask
+	asked.UsageError = &out
+	return &asked
+}
+
+// lineNoteOf is the note of line as read today, "" when it has none or
+// is not read.
+func (s *Service) lineNoteOf(line string) string {
+	cmd, err := Parse(line, s.today())
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(cmd.Opts.Note)
+}
+
+// replaceLast is s with its last old replaced by new.
+func replaceLast(s, old, new string) string {
+	at := strings.LastIndex(s, old)
+	if at < 0 {
+		return s
+	}
+	return s[:at] + new + s[at+len(old):]
 }
