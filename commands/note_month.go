@@ -581,11 +581,14 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			if !p.periodFrom.IsZero() {
 				from = p.periodFrom // 12/9·10·11: a list of three (dates7)
 			}
-			if p.named.After(q.named) {
-				p, q = q, p
-			}
+			// the period runs from its earliest day, whatever the list's
+			// order: 12/3, 12/1 is 12. 1. to 12. 3. (review r46 M1: the
+			// earlier day was compared after the swap and never taken)
 			if q.named.Before(from) {
 				from = q.named
+			}
+			if p.named.After(q.named) {
+				q = p // the period's last day is the figure's
 			}
 			q.periodFrom = from
 			q.word = note[offs[spans[n-2][0]]:offs[r.end]]
