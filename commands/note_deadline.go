@@ -29,7 +29,7 @@ var (
 type noteDeadline struct {
 	word string
 	day  time.Time
-	s, e int // its span in the note
+	s, e int  // its span in the note
 	year bool // the year was typed
 }
 
