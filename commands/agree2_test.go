@@ -36,7 +36,7 @@ func TestAgree2DeadlineIsNoMonthOfTheFigure(t *testing.T) {
 		{commands.Korean,
 			[]string{"추가 투자 12 약정 1/6 메모:C사 MOU, 6월말까지 채용", "추가 투자 13 약정 1/5 메모:D사 MOU, 3월말까지 채용",
 				"추가 투자 14 약정 1/4 메모:E사 MOU, 6월까지 채용 예정", "추가 투자 15 약정 1/4 메모:F사 협약, 2027. 9. 30.까지 채용",
-				"추가 투자 16 약정 1/6 메모:G사 MOU, 10/31까지 채용"},
+				"추가 투자 16 약정 1/6 메모:G사 MOU, 2027. 10. 31.까지 채용"},
 			[]string{"추가 청년 5 메모:6월말까지 채용", "추가 청년 5 메모:2027년 8월 15일까지 채용"},
 			"추가 청년 5 메모:10월말까지 채용 완료", "추가 청년 5 메모:10월말 채용", "6월말까지 채용", 12 + 13 + 14 + 15 + 16},
 		{commands.English,
@@ -54,6 +54,9 @@ func TestAgree2DeadlineIsNoMonthOfTheFigure(t *testing.T) {
 				r := holds3Run(h, "U1", line, commands.OutcomeOK)
 				mustNotContain(t, r.Text(), "2026")
 			}
+			// a deadline without a year less than three months past (10/31까지 on 2027. 1. 6.) is asked as the month of the
+			// figure, as on realised jobs (review r46 M4)
+			holds3Run(h, "U1", byLang(tc.lang, "add 17 invest status:agreed date:2027-01-06 note:signed until 10/31", "추가 투자 17 약정 1/6 메모:G사 MOU, 10/31까지 채용"), commands.OutcomeRefused)
 			if got := h.sqlInt(`SELECT COUNT(*) FROM entries WHERE logged_by = 'U1' AND as_of < '2027-01-01'`); got != 0 {
 				t.Errorf("%d agreements filed in 2026", got)
 			}

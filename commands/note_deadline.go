@@ -29,6 +29,8 @@ var (
 type noteDeadline struct {
 	word string
 	day  time.Time
+	s, e int  // its span in the note
+	year bool // the year was typed
 }
 
 // noteDeadlines returns the note with its deadlines blanked out (spaces of
@@ -86,7 +88,7 @@ func noteDeadlines(note string, asOf time.Time) (masked string, found []noteDead
 					when = last(asOf.Year() - 1) // 12월까지 채용 완료 typed in January: the December past
 				}
 			}
-			found = append(found, noteDeadline{word: strings.TrimSpace(string(b[loc[0]:loc[1]])), day: when})
+			found = append(found, noteDeadline{word: strings.TrimSpace(string(b[loc[0]:loc[1]])), day: when, s: loc[0], e: loc[1], year: year > 0})
 			for i := loc[0]; i < loc[1]; i++ {
 				b[i] = ' '
 			}
@@ -108,4 +110,26 @@ func deadlineToCome(found []noteDeadline, asOf time.Time) string {
 		}
 	}
 	return ""
+}
+
+// deadlinesToComeMasked is the note of an agreement dated asOf with only
+// its deadlines to come blanked out (spaces, as noteDeadlines blanks
+// them). A deadline to come is the agreement's plan, no month of the
+// figure; one already past (`11월까지 체결분` typed in December) names
+// the month the figure is of, asked as on realised jobs (review r46 M4:
+// every 까지 was read past, and the December entry was filed unasked).
+// A month without a year more than three months back is as likely next
+// year's plan (`6월말까지 채용` on an MOU of 12. 4.): kept, as the months
+// ahead a start is read in are three (dateIsLater).
+func deadlinesToComeMasked(note string, found []noteDeadline, asOf time.Time) string {
+	b := []byte(note)
+	for _, d := range found {
+		if !d.day.After(asOf) && (d.year || d.day.After(asOf.AddDate(0, -3, 0))) {
+			continue // a month past: asked as the figure's month
+		}
+		for i := d.s; i < d.e && i < len(b); i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }

@@ -47,6 +47,9 @@ func NoteStartsLater(note string, asOf, written time.Time) (word string, ok bool
 		}
 		return offs[i]
 	}
+	if s, e, found := listStartsLater(folded, written); found {
+		return strings.TrimSpace(note[end(s):end(e)]), true
+	}
 	start := 0
 	for i := 0; i <= len(folded); {
 		r, size := utf8.DecodeRuneInString(folded[i:])

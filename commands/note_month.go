@@ -581,11 +581,14 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			if !p.periodFrom.IsZero() {
 				from = p.periodFrom // 12/9·10·11: a list of three (dates7)
 			}
-			if p.named.After(q.named) {
-				p, q = q, p
-			}
+			// the period runs from its earliest day, whatever the list's
+			// order: 12/3, 12/1 is 12. 1. to 12. 3. (review r46 M1: the
+			// earlier day was compared after the swap and never taken)
 			if q.named.Before(from) {
 				from = q.named
+			}
+			if p.named.After(q.named) {
+				q = p // the period's last day is the figure's
 			}
 			q.periodFrom = from
 			q.word = note[offs[spans[n-2][0]]:offs[r.end]]
@@ -1508,7 +1511,7 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 	// figure: on an agreement it is its plan, kept whole in the note; on
 	// realised jobs one to come is a start to come (review r43 F2). The
 	// readers below read the note without it; the lines offered keep it.
-	masked, deadlines := noteDeadlines(d.note, asOf)
+	_, deadlines := noteDeadlines(d.note, asOf)
 	if w := deadlineToCome(deadlines, asOf); w != "" && d.status != StatusAgreed {
 		return s.msg("lead.note_starts_later", "Words", w, "AsOf", s.date(asOf)), time.Time{}
 	}
@@ -1519,7 +1522,7 @@ func (s *Service) noteNamesAnotherMonth(p Program, d entryDraft, asOf, today tim
 	if d.status == StatusAgreed {
 		// Only an agreement's deadline is read past: on realised jobs one
 		// passed (`11/30까지` on 12/3) is still asked as the month named.
-		d.note = masked
+		d.note = deadlinesToComeMasked(d.note, deadlines, asOf)
 	}
 	if w, later := NoteStartsLater(d.note, asOf, today); later {
 		if d.status == StatusAgreed {
@@ -1595,7 +1598,10 @@ func (s *Service) noteMonthClosed(ctx context.Context, p Program, d entryDraft) 
 	}
 	masked := d.note
 	if d.status == StatusAgreed {
-		masked, _ = noteDeadlines(d.note, asOf) // an agreement's 6월말까지 names no month of the figure (review r43 F2)
+		// an agreement's 6월말까지 to come names no month of the figure
+		// (review r43 F2); one past does (review r46 M4)
+		_, deadlines := noteDeadlines(d.note, asOf)
+		masked = deadlinesToComeMasked(d.note, deadlines, asOf)
 	}
 	r, ok := noteMonth(masked, asOf, today)
 	if !ok || !r.from.IsZero() || r.last.IsZero() {
