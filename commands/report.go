@@ -376,23 +376,24 @@ func BuildReport(d ReportData, by ReportBy, lang Lang) Report {
 			x.UntargetedApprox = x.UntargetedApprox || m.Approximate > 0
 		}
 	}
-	for _, sp := range d.Spanning {
-		p, ok := progs[sp.ProgramID]
-		if !ok || !p.CountsAsJobs() {
-			continue
+	// This year's reports spanning months, and last year's (the 전년 동기
+	// ※), each on its row: one walk for both.
+	for _, spanning := range []struct {
+		reports []SpanningReport
+		of      func(*ReportRow) *[]ReportSpan
+	}{
+		{d.Spanning, func(x *ReportRow) *[]ReportSpan { return &x.Spans }},
+		{d.LastSpanning, func(x *ReportRow) *[]ReportSpan { return &x.LastSpans }},
+	} {
+		for _, sp := range spanning.reports {
+			p, ok := progs[sp.ProgramID]
+			if !ok || !p.CountsAsJobs() {
+				continue
+			}
+			m := MonthTotal{ProgramID: sp.ProgramID, Department: sp.Department, EmploymentType: sp.Employment, Status: StatusRealised}
+			spans := spanning.of(row(keyOf(p, &m, by, lang)))
+			*spans = append(*spans, ReportSpan{Month: int(sp.AsOf.Month()), From: int(sp.From.Month()), ID: sp.ID, After: sp.After, AsOf: sp.AsOf})
 		}
-		m := MonthTotal{ProgramID: sp.ProgramID, Department: sp.Department, EmploymentType: sp.Employment, Status: StatusRealised}
-		x := row(keyOf(p, &m, by, lang))
-		x.Spans = append(x.Spans, ReportSpan{Month: int(sp.AsOf.Month()), From: int(sp.From.Month()), ID: sp.ID, After: sp.After, AsOf: sp.AsOf})
-	}
-	for _, sp := range d.LastSpanning {
-		p, ok := progs[sp.ProgramID]
-		if !ok || !p.CountsAsJobs() {
-			continue
-		}
-		m := MonthTotal{ProgramID: sp.ProgramID, Department: sp.Department, EmploymentType: sp.Employment, Status: StatusRealised}
-		x := row(keyOf(p, &m, by, lang))
-		x.LastSpans = append(x.LastSpans, ReportSpan{Month: int(sp.AsOf.Month()), From: int(sp.From.Month()), ID: sp.ID, After: sp.After, AsOf: sp.AsOf})
 	}
 	for _, m := range d.LastYear {
 		if p, ok := progs[m.ProgramID]; ok && p.CountsAsJobs() && m.Status == StatusRealised {
