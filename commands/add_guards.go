@@ -198,23 +198,9 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 			// No question: the yes answers the questions the line would
 			// raise, once a day, under a key of the entry and the day (not
 			// the request's, issue 20, links5: pasted twice it recorded
-			// twice), walked past voided answers as a question's is; a
-			// second paste is told it is recorded (answeredAlready).
-			key := confirmToken("unasked\x00"+s.today().Format(time.DateOnly), *e)
-			for range maxReanswers {
-				first, found, err := s.store.EntryByKey(ctx, "confirm:"+key)
-				if err != nil {
-					return "", false, err
-				}
-				if !found {
-					break
-				}
-				if !first.Voided() {
-					return key, false, nil
-				}
-				key = reanswerToken(key, *e)
-			}
-			token = key
+			// twice), walked past voided answers below as a question's is;
+			// a second paste is told it is recorded (answeredAlready).
+			token = confirmToken("unasked\x00"+s.today().Format(time.DateOnly), *e)
 		}
 		// A voided answer re-opens the question once: the yes typed since
 		// answers it under a key derived from the voided one, the same for
