@@ -25,6 +25,9 @@ func TestFuture3ListReachingLaterIsNotHiredYet(t *testing.T) {
 			"추가 3 노인 일자리 메모:12.3.~12.8. 입사자", "추가 3 노인 일자리 메모:12/8·12/3 채용",
 			"추가 3 노인 일자리 메모:12월 8일, 12월 3일 출근", "추가 3 노인 일자리 메모:12/8, 12/3, 12/1 입사",
 			"추가 3 노인 일자리 메모:12/9·10·11 근무 시작",
+			// the month written once, before the first day (review r48 B4)
+			"추가 3 노인 일자리 메모:12월 3~8일 입사", "추가 3 노인 일자리 메모:12월 3-8일 채용",
+			"추가 3 노인 일자리 메모:3일~8일 입사", "추가 3 노인 일자리 메모:12월 8, 3일 입사",
 		}, "추가 3 노인 일자리 날짜:2026. 12. 3. 메모:12/1, 12/3 입사"},
 		{commands.English, []string{
 			"add 3 senior note:12/8, 12/3 hired", "add 3 senior note:12/3-12/8 hired",

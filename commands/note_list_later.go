@@ -11,9 +11,12 @@ import (
 )
 
 // reLaterListDay is one day of a list or range in a note: 12/8, 12.8.,
-// 12. 8., 2026. 12. 8., 2026-12-08, 12월 8일; a day alone (8일, 8) goes
-// on a list after one of them (12/9·10·11).
-const reLaterListDay = `(?:(?:20[0-9]{2}) ?[./-] ?)?[0-9]{1,2} ?[./] ?[0-9]{1,2}\.?|(?:20[0-9]{2} ?년 ?)?[0-9]{1,2} ?월 ?[0-9]{1,2} ?일`
+// 12. 8., 2026. 12. 8., 2026-12-08, 12월 8일, 12월 8 (the 일 written once,
+// after the last day: 12월 3~8일), or a day with 일 in the month written
+// (3일~8일); a day alone (8일, 8) goes on a list after one of them
+// (12/9·10·11; review r48 B4: `12월 3~8일 입사` was read by the month
+// readers, which offered the entry's day for people not yet hired).
+const reLaterListDay = `(?:(?:20[0-9]{2}) ?[./-] ?)?[0-9]{1,2} ?[./] ?[0-9]{1,2}\.?|(?:20[0-9]{2} ?년 ?)?[0-9]{1,2} ?월 ?[0-9]{1,2} ?일?|[0-9]{1,2} ?일`
 
 // reLaterListSep is what joins the days of a list or range: a range mark, a
 // list mark, 부터, 및, and, to.
@@ -57,6 +60,9 @@ func listStartsLater(folded string, written time.Time) (s, e int, found bool) {
 			y, m, d := get("y")+get("y2"), get("m")+get("m2"), get("d")+get("d2")
 			if m == 0 {
 				m, d = month, get("d3") // 12/9·10·11: the month before
+				if m == 0 {
+					y, m = written.Year(), int(written.Month()) // 3일~8일: the month written
+				}
 			}
 			month = m
 			if m < 1 || m > 12 || d < 1 {
