@@ -970,11 +970,13 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 	case exactly:
 		inside = true
 		lines = append(lines, s.msg("k46.within_exactly", "ID", first.ID, "AsOf", s.date(first.AsOf),
-			"Total", s.unitCount(through, first.Approximate, p.Unit), "Increment", s.unitCount(first.Count, false, p.Unit), "Line", yes))
+			"Total", s.unitCount(through, first.Approximate, p.Unit), "Increment", s.unitCount(first.Count, first.Approximate, p.Unit), "Line", yes))
 	case inside:
 		lines = append(lines, s.msg(t.ifInside, "ID", first.ID, "AsOf", s.date(first.AsOf),
 			"Total", s.unitCount(through, first.Approximate, p.Unit),
-			"Old", s.unitCount(first.Count, false, p.Unit), "New", s.unitCount(first.Count-e.Count, false, p.Unit), "Line", yes))
+			// The increment is part of the report's figure and carries its 여,
+			// as the program line does (review r47 F9).
+			"Old", s.unitCount(first.Count, first.Approximate, p.Unit), "New", s.unitCount(first.Count-e.Count, first.Approximate, p.Unit), "Line", yes))
 	default:
 		key := t.cannotBeInside
 		if first.Count == e.Count {
@@ -1045,7 +1047,7 @@ func (s *Service) withinKeptLines(e NewEntry, rebased []Adjustment, p Program) [
 	for _, adj := range rebased {
 		lines = append(lines, s.msg(withinTextsFor(e).kept, "ID", adj.Report.ID, "AsOf", s.date(adj.Report.AsOf),
 			"Total", s.unitCount(adj.Report.ReportedTotal, adj.Report.Approximate, p.Unit),
-			"Old", s.unitCount(adj.OldCount, false, p.Unit), "New", s.unitCount(adj.Report.Count, false, p.Unit)))
+			"Old", s.unitCount(adj.OldCount, adj.Report.Approximate, p.Unit), "New", s.unitCount(adj.Report.Count, adj.Report.Approximate, p.Unit)))
 	}
 	return lines
 }

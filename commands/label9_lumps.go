@@ -35,8 +35,9 @@ type firstLump = FirstReport
 
 // firstLumps reads the first realised 누계 reports of their year dated in
 // [from, to] (department dept, "" for all) whose year began before from.
-// "First" is the program's first live realised entry of the year: nothing of
-// it was dated earlier, so the report's increment is its whole year to date.
+// "First" is the program's first live realised report of the year: nothing
+// of it comes earlier but deltas recorded after it (reportedBefore), so the
+// report's increment is its whole year to date.
 // The store finds them with one query per year (FirstCumulativeReports), so
 // a period view never streams the year's entries.
 func (s *Service) firstLumps(ctx context.Context, from, to time.Time, dept string) ([]firstLump, error) {

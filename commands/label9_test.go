@@ -28,10 +28,12 @@ const label9LumpSQL = `SELECT coalesce(sum(e.count), 0) FROM entries e JOIN prog
 
 // label9FirstSQL: e is a 누계 report, its year began before the period's
 // first day ($1), and no live realised entry of its program in its year
-// comes before it (by date, then number).
+// comes before it (by date, then number) but deltas recorded after it
+// (review r47 F1).
 const label9FirstSQL = `e.kind = 'cumulative' AND date_trunc('year', e.as_of)::date < $1::date
 	AND NOT EXISTS (SELECT 1 FROM entries f WHERE f.program_id = e.program_id AND f.voided_at IS NULL
-	  AND f.status = 'realised' AND f.as_of >= date_trunc('year', e.as_of)::date AND (f.as_of, f.id) < (e.as_of, e.id))`
+	  AND f.status = 'realised' AND f.as_of >= date_trunc('year', e.as_of)::date AND (f.as_of, f.id) < (e.as_of, e.id)
+	  AND (f.kind = 'cumulative' OR f.id < e.id))`
 
 // label9YearSQL is the year's 누계 through $2: every live realised entry
 // from 1 January, first 누계 reports included.

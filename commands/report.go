@@ -671,13 +671,27 @@ func byProgramDate(a, b Entry) int {
 }
 
 // previousReportDate is the date of the last report of reports[i]'s
-// program dated before it, of any kind (zero if none); reports are sorted
-// byProgramDate.
+// program dated before it (reportedBefore), zero if none: then reports[i] is
+// the year's first report and its increment spans 1 January to its date.
+// reports are sorted byProgramDate.
 func previousReportDate(reports []Entry, i int) time.Time {
 	for j := i - 1; j >= 0 && reports[j].ProgramID == reports[i].ProgramID; j-- {
-		if reports[j].AsOf.Before(reports[i].AsOf) {
+		if reports[j].AsOf.Before(reports[i].AsOf) && reportedBefore(reports[j], reports[i]) {
 			return reports[j].AsOf
 		}
 	}
 	return time.Time{}
+}
+
+// reportedBefore says whether f, a live realised entry of cumulative report
+// c's program and year ordered before it (by date, then number), is a report
+// c's increment counts from. An earlier 누계 always is: c's increment is its
+// total less that one. A delta is only when it was recorded before c: a
+// delta back-dated after c was reported (누계포함:예 puts it inside c, 아니오
+// beside it) changes neither what c stated nor the span it stated it for,
+// so c stays the year's first report (review r47 F1) and keeps its span.
+// db/first_reports.go's FirstCumulativeReports is this rule in SQL, and
+// every view's "first 누계 of the year" comes from one or the other.
+func reportedBefore(f, c Entry) bool {
+	return f.Kind == KindCumulative || f.ID < c.ID
 }

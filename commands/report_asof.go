@@ -37,7 +37,8 @@ type ReportStore interface {
 	// of entries never sits in memory at once. An error from fn stops it.
 	EachEntry(ctx context.Context, from, to time.Time, fn func(Entry) error) error
 	// FirstCumulativeReports returns, per program, its first live realised
-	// entry of from's year (by as-of date, then ID) when that entry is a
+	// report of from's year (by as-of date, then ID, leaving out deltas
+	// recorded after it: reportedBefore) when that report is a
 	// cumulative report with a positive count dated in [from, to] (of
 	// department dept, "" for all), with the 여 of the program's latest live
 	// realised cumulative report of the year through to (FirstReport). from

@@ -18,10 +18,15 @@ const silentAfter = 14 * 24 * time.Hour
 
 // statusView is what `status` shows, gathered from the store.
 type statusView struct {
-	label       string
-	from, to    time.Time // the span counted, clipped to today
-	wholeYear   bool
-	through     bool                   // 누계 as of a date: January 1 through to
+	label     string
+	from, to  time.Time // the span counted, clipped to today
+	wholeYear bool
+	through   bool // 누계 as of a date: January 1 through to
+	// twoYears says the span runs from one year into the next (지난주 on
+	// 2027-01-04 is 2026. 12. 28.~2027. 1. 3.): its 실적 holds jobs of both
+	// years, so it is compared with neither year's annual target (review
+	// r47 F8).
+	twoYears    bool
 	lastYear    dates.Period           // 전년 동기: the same span (as clipped) a year earlier
 	lastTotals  map[int64]ProgramTotal // totals over lastYear
 	live        bool                   // the span includes today, so "this week" and "still needed" mean something
@@ -162,6 +167,7 @@ func (s *Service) gatherStatus(ctx context.Context, cmd Command) (statusView, *R
 	}
 	v := newStatusView(span, today)
 	v.label = s.period(span)
+	v.twoYears = v.from.Year() != v.to.Year()
 
 	all, err := s.store.Programs(ctx)
 	if err != nil {
@@ -548,6 +554,8 @@ func (s *Service) statusHeadline(v statusView, cmd Command, total ProgramTotal, 
 		} else if total.Jobs >= v.target {
 			head = append(head, s.msg("shared.target_reached"))
 		}
+	case v.target > 0 && v.twoYears:
+		head = append(head, s.msg("lump2.total_in_two_years", "Label", v.label, "Jobs", jobs, "From", v.from.Year(), "To", v.to.Year()))
 	case v.target > 0:
 		head = append(head, s.msg("status.total_in_period", "Label", v.label, "Jobs", jobs, "Percent", pctArg(total.Jobs, v.target), "Target", s.jobs(v.target)))
 	case v.wholeYear || v.through:
@@ -620,7 +628,7 @@ func (s *Service) deptProgramLine(v statusView, p Program) string {
 	switch {
 	case target > 0 && (v.wholeYear || v.through):
 		line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", pctArg(w.Jobs, target))
-	case target > 0:
+	case target > 0 && !v.twoYears:
 		line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", pctArg(w.Jobs, target))
 	}
 	return line
@@ -694,7 +702,7 @@ func (s *Service) programSection(v statusView) Section {
 		switch {
 		case target > 0 && (v.wholeYear || v.through):
 			line += s.msg("status.program_target", "Target", s.jobs(target), "Percent", pctArg(figure, target))
-		case target > 0: // a period's figure against the year's target
+		case target > 0 && !v.twoYears: // a period's figure against the year's target
 			line += s.msg("status.program_annual_target", "Target", s.jobs(target), "Percent", pctArg(figure, target))
 		}
 		if now := v.targetsNow.Programs[p.ID]; target > 0 && now > 0 && now != target {
@@ -1024,7 +1032,7 @@ func (s *Service) cumulativeDeltaNote(ctx context.Context, v statusView) (string
 		n++
 		if len(shown) < maxDeltaExamples {
 			shown = append(shown, s.msg("status.delta_example", "ID", e.ID, "Program", s.programShort(p), "AsOf", s.date(e.AsOf),
-				"Total", s.unitCount(e.ReportedTotal, e.Approximate, p.Unit), "Delta", s.unitCount(e.Count, false, p.Unit)))
+				"Total", s.unitCount(e.ReportedTotal, e.Approximate, p.Unit), "Delta", s.unitCount(e.Count, e.Approximate, p.Unit)))
 		}
 	}
 	if n == 0 {

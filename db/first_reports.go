@@ -9,12 +9,15 @@ import (
 	"jobsbot/commands"
 )
 
-// FirstCumulativeReports returns, per program, its first live realised
-// entry of from's year (by date, then number) when that entry is a 누계
-// report with a positive increment dated in [from, to] (of department dept
-// when it is not ""): the report whose increment is the whole year to its
-// date (commands/label9_lumps.go). from and to lie in one year. ApproxNow is
-// the 여 of the program's latest live realised 누계 of the year through to.
+// FirstCumulativeReports returns, per program, its year's first report
+// when it is a live realised 누계 with a positive increment dated in
+// [from, to] (of department dept when it is not ""): the report whose
+// increment is the whole year to its date (commands/label9_lumps.go). First
+// means nothing of the program's year comes before it (by date, then
+// number) but deltas recorded after it: a back-dated delta does not change
+// what the report stated (commands.reportedBefore, the same rule in Go;
+// review r47 F1). from and to lie in one year. ApproxNow is the 여 of the
+// program's latest live realised 누계 of the year through to.
 //
 // Each program costs index probes, not a pass over the year's entries: the
 // candidate and the latest report are read from entries_live_cumulative_latest
@@ -42,7 +45,8 @@ func (s *Store) FirstCumulativeReports(ctx context.Context, from, to time.Time, 
 			  AND NOT EXISTS (
 				SELECT 1 FROM entries f
 				WHERE f.program_id = e.program_id AND f.status = 'realised' AND f.voided_at IS NULL
-				  AND f.as_of BETWEEN date_trunc('year', e.as_of)::date AND e.as_of AND (f.as_of, f.id) < (e.as_of, e.id))
+				  AND f.as_of BETWEEN date_trunc('year', e.as_of)::date AND e.as_of AND (f.as_of, f.id) < (e.as_of, e.id)
+				  AND (f.kind = 'cumulative' OR f.id < e.id))
 		) x
 		ORDER BY x.id`
 	var rows []struct {

@@ -336,15 +336,17 @@ func TestStatusReplyMatchesLedger(t *testing.T) {
 	}
 }
 
-// firstOfYearReport holds for a program's first live realised entry of its
-// year when that entry is a 누계 report with a positive increment: the
+// firstOfYearReport holds for a program's first live realised report of its
+// year (a delta recorded after it does not count: review r47 F1) when that
+// report is a 누계 with a positive increment: the
 // increment is every job from 1 January to the report's date, so the 실적 of
 // a period starting after 1 January leaves it out and names it under the
 // figure (commands/label9_lumps.go); the year to date counts it.
 const firstOfYearReport = `(e.kind = 'cumulative' AND e.count > 0 AND e.status = 'realised' AND NOT EXISTS (
 	SELECT 1 FROM entries f
 	WHERE f.program_id = e.program_id AND f.status = 'realised' AND f.voided_at IS NULL
-	  AND f.as_of >= date_trunc('year', e.as_of)::date AND (f.as_of, f.id) < (e.as_of, e.id)))`
+	  AND f.as_of >= date_trunc('year', e.as_of)::date AND (f.as_of, f.id) < (e.as_of, e.id)
+	  AND (f.kind = 'cumulative' OR f.id < e.id)))`
 
 // sectorLabel is how English replies name a sector.
 var sectorLabel = map[commands.Sector]string{commands.SectorPublic: "Public", commands.SectorPrivate: "Private"}
