@@ -58,12 +58,15 @@ func exportRegenerator(ctx context.Context, store export.Store, loc *time.Locati
 }
 
 // exportedProblems compares a report workbook f with the workbook the
-// export writes for its year and report date: cells of the view sheets
-// other than the export's, 사업별 보고서's formulas other than the
-// export's (when its rows are the export's), and a program row's 비고
-// changed where no month cell of the row was raised.
-// skipDepartments leaves 부서별 to departmentSheetProblem, which named it.
-func exportedProblems(f *excelize.File, regenerate regenerator, skipDepartments bool, flagYear int) ([]commands.ImportProblem, error) {
+// export writes for its year and report date, cell by cell but for the
+// cells the import reads (review r48: read right or refused): a sheet the
+// export does not write, 사업별 보고서's rows other than the export's, any
+// other cell of it (a formula, a label, a header) other than the export's,
+// a program row's 비고 changed where no month cell of the row was raised,
+// and any cell of the other sheets other than the export's.
+// skipDepartments leaves 부서별 to departmentSheetProblem, which named it;
+// already holds the cells reportSheetProblems named, not named twice.
+func exportedProblems(f *excelize.File, regenerate regenerator, skipDepartments bool, flagYear int, already map[string]bool) ([]commands.ImportProblem, error) {
 	if regenerate == nil {
 		return nil, nil
 	}
@@ -94,12 +97,20 @@ func exportedProblems(f *excelize.File, regenerate regenerator, skipDepartments 
 	}
 	defer g.Close()
 	var out []commands.ImportProblem
-	if sameLabels(f, g, sheetByProgram) {
-		out = append(out, formulaProblems(f, g)...)
+	if pr := sheetSetProblem(f, g); pr != nil {
+		out = append(out, *pr)
+	}
+	if n := rowsDiffer(f, g, sheetByProgram); n >= 0 {
+		out = append(out, rowsDifferProblem(sheetGrid(f, sheetByProgram), sheetGrid(g, sheetByProgram), n))
+	} else {
+		out = append(out, programSheetProblems(f, g, already)...)
 		out = append(out, noteOnlyProblems(f, g)...)
 	}
-	for _, sheet := range viewSheets {
-		if sheet == sheetByDepartment && skipDepartments {
+	// Every other sheet the export writes is compared whole: the import
+	// reads none of them (review r48 B1: 실적 명세 and the lists after it
+	// were never compared).
+	for _, sheet := range g.GetSheetList() {
+		if sheet == sheetByProgram || (sheet == sheetByDepartment && skipDepartments) {
 			continue
 		}
 		if pr := viewSheetProblem(f, g, sheet); pr != nil {
@@ -156,27 +167,23 @@ func cellAt(rows [][]string, row, col int) string {
 	return ""
 }
 
-// programLabelColumns are 사업별 보고서's label columns (부문, 공시유형,
-// 사업명): rows with the same labels are the same rows.
-const programLabelColumns = 3
+// programNameColumn is 사업별 보고서's 사업명 column (after 부문 and
+// 공시유형, from 0): rows with the same names are the same rows.
+const programNameColumn = 2
 
-// sameLabels reports whether sheet's rows from the header down carry the
-// same labels in f as in g: the export's formulas and 비고 can then be
-// compared cell by cell (a program added to the ledger since the export
-// moves them).
-func sameLabels(f, g *excelize.File, sheet string) bool {
+// rowsDiffer is the first row (from 0) of sheet, from the header down,
+// whose 사업명 differs in f from g's, -1 when none does: the export's
+// cells can then be compared cell by cell (a program added to the ledger
+// since the export, or a row inserted or deleted, moves them). Rows of f
+// below g's last are compared as cells, g holding nothing there.
+func rowsDiffer(f, g *excelize.File, sheet string) int {
 	a, b := sheetGrid(f, sheet), sheetGrid(g, sheet)
-	if len(a) != len(b) {
-		return false
-	}
-	for n := reportHeadRow - 1; n < len(a); n++ {
-		for c := range programLabelColumns {
-			if cellAt(a, n, c) != cellAt(b, n, c) {
-				return false
-			}
+	for n := reportHeadRow - 1; n < len(b); n++ {
+		if cellAt(a, n, programNameColumn) != cellAt(b, n, programNameColumn) {
+			return n
 		}
 	}
-	return true
+	return -1
 }
 
 // sameFormula compares two formulas as written, whatever their spacing,
@@ -207,47 +214,6 @@ func columnLabel(rows [][]string, c int) string {
 		return l
 	}
 	return cellAt(rows, reportHeadRow-1, c)
-}
-
-// formulaProblems names 사업별 보고서's cells whose formula refers to cells
-// but is not the export's (`=C5+100`, `=SUM(F6:Q6)+1` in place of
-// `=SUM(F6:Q6)`): a figure added by a formula the import does not read.
-// A formula that refers to no cell is subtotalProblems'.
-func formulaProblems(f, g *excelize.File) []commands.ImportProblem {
-	rows := sheetGrid(g, sheetByProgram)
-	// A figure typed over a formula is reportSheetProblems', found under
-	// the 누계/증감 headers: with those headers renamed it went unnamed
-	// (import7), so it is named here, by the export's headers.
-	headerless := false
-	if head, _ := headerRow(sheetGrid(f, sheetByProgram), formulaColumns); head < 0 {
-		headerless = true
-	}
-	var changed, typed []string
-	for n := reportHeadRow - 1; n < len(rows); n++ {
-		for c := range rows[n] {
-			cell, _ := excelize.CoordinatesToCellName(c+1, n+1)
-			want, _ := g.GetCellFormula(sheetByProgram, cell)
-			got, _ := f.GetCellFormula(sheetByProgram, cell)
-			if raw, _ := f.GetCellValue(sheetByProgram, cell, excelize.Options{RawCellValue: true}); headerless && want != "" &&
-				got == "" && strings.TrimSpace(raw) != "" {
-				typed = append(typed, fmt.Sprintf("%s(%s) `%s`", cell, columnLabel(rows, c), strings.TrimSpace(raw)))
-			}
-			if want == "" || got == "" || sameFormula(got, want) || !cellReference.MatchString(strings.ToUpper(got)) {
-				continue
-			}
-			changed = append(changed, fmt.Sprintf("%s(%s) `=%s`", cell, columnLabel(rows, c), strings.TrimPrefix(got, "=")))
-		}
-	}
-	var out []commands.ImportProblem
-	if len(typed) > 0 {
-		out = append(out, problem(0, "", "", msg("labels19.import_formula_cell_typed", "Sheet", sheetByProgram,
-			"Cells", named(typed), "N", len(typed), i18n.PluralCount, len(typed))))
-	}
-	if len(changed) > 0 {
-		out = append(out, problem(0, "", "", msg("import6.import_formula_changed", "Sheet", sheetByProgram,
-			"Cells", named(changed), "N", len(changed), i18n.PluralCount, len(changed))))
-	}
-	return out
 }
 
 // noteOnlyProblems names each program row of 사업별 보고서 whose 비고 was
@@ -298,17 +264,15 @@ func noteOnlyProblems(f, g *excelize.File) []commands.ImportProblem {
 	return out
 }
 
-// viewSheetProblem names the cells of a view sheet (부서별, 공시유형별,
-// 고용형태별) other than the export's from the ledger as it stands: a
-// figure, a label (a renamed department row), a 비고 or a formula. The
+// viewSheetProblem names the cells of an export sheet other than 사업별
+// 보고서 (부서별, 공시유형별, 고용형태별, 실적 명세 and the lists after it)
+// that differ from the export's from the ledger as it stands: a figure, a
+// label (a renamed department row), a title, a 비고 or a formula. The
 // import reads none of them. nil when the sheet is as exported, hidden,
-// or absent from either workbook.
+// or absent from the file (sheetSetProblem names a sheet renamed).
 func viewSheetProblem(f, g *excelize.File, sheet string) *commands.ImportProblem {
-	if idx, err := g.GetSheetIndex(sheet); err != nil || idx < 0 {
-		return nil
-	}
-	// A view sheet renamed (`공시유형별 (수정)`) is found by its title: its
-	// edits were dropped unnamed (import7).
+	// A view sheet renamed (`공시유형별 (수정)`) is found by its title, so
+	// its edits are named beside the refusal of its new name (import7).
 	fsheet := sheet
 	if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
 		if fsheet = renamedSheet(f, g, sheet); fsheet == "" {
@@ -318,9 +282,44 @@ func viewSheetProblem(f, g *excelize.File, sheet string) *commands.ImportProblem
 	if v, err := f.GetSheetVisible(fsheet); err != nil || !v {
 		return nil
 	}
-	file, want := sheetGrid(f, fsheet), sheetGrid(g, sheet)
 	var differ viewEdits
-	for n := reportHeadRow - 1; n < max(len(file), len(want)); n++ {
+	for _, d := range sheetDiffs(f, fsheet, g, sheet, nil) {
+		differ = append(differ, d.viewEdit)
+	}
+	if len(differ) == 0 {
+		return nil
+	}
+	pr := problem(0, "", "", msg("import6.import_view_sheet_edited", "Sheet", fsheet, "Read", sheetByProgram,
+		"Cells", differ, "N", len(differ), i18n.PluralCount, len(differ)))
+	return &pr
+}
+
+// cellDiff is a cell of the file other than the export's: typed, a figure
+// where the export wrote a formula; formula, a formula other than the
+// export's where it wrote one.
+type cellDiff struct {
+	viewEdit
+	typed, formula bool
+}
+
+// sheetDiffs compares the file's sheet fsheet with the export's sheet
+// cell by cell, every cell but those read (row and column from 0; nil:
+// none) says the import reads. A cell where the export wrote a formula
+// must hold that formula or be empty (a formula cleared loses nothing);
+// any other cell must hold what the export wrote. The 작성일 of the line
+// under a report sheet's title is the day of the export, not compared.
+func sheetDiffs(f *excelize.File, fsheet string, g *excelize.File, sheet string, read func(n, c int) bool) []cellDiff {
+	file, want := sheetGrid(f, fsheet), sheetGrid(g, sheet)
+	title, _ := g.GetCellValue(sheet, "A1")
+	report := reportDateInTitle.MatchString(title) // a report sheet: headers in rows 4 and 5
+	label := func(rows [][]string, c int) string {
+		if report {
+			return columnLabel(rows, c)
+		}
+		return cellAt(rows, 0, c)
+	}
+	var out []cellDiff
+	for n := range max(len(file), len(want)) {
 		width := 0
 		if n < len(file) {
 			width = len(file[n])
@@ -329,17 +328,25 @@ func viewSheetProblem(f, g *excelize.File, sheet string) *commands.ImportProblem
 			width = max(width, len(want[n]))
 		}
 		for c := range width {
+			if read != nil && read(n, c) {
+				continue
+			}
+			got, held := cellAt(file, n, c), cellAt(want, n, c)
+			if n == reportInfoRow && strings.Contains(got, infoMade) && strings.Contains(held, infoMade) {
+				continue
+			}
 			cell, _ := excelize.CoordinatesToCellName(c+1, n+1)
 			gotF, _ := f.GetCellFormula(fsheet, cell)
 			wantF, _ := g.GetCellFormula(sheet, cell)
-			got, held := cellAt(file, n, c), cellAt(want, n, c)
+			d := cellDiff{}
 			switch {
 			case wantF != "" && gotF != "" && sameFormula(gotF, wantF):
 				continue
 			case wantF != "":
 				if gotF == "" && got == "" {
-					continue // a formula cleared, as the report sheet allows
+					continue // a formula cleared loses nothing
 				}
+				d.typed, d.formula = gotF == "", gotF != ""
 				held = "=" + strings.TrimPrefix(wantF, "=")
 			case gotF == "" && sameValue(got, held):
 				continue
@@ -347,19 +354,126 @@ func viewSheetProblem(f, g *excelize.File, sheet string) *commands.ImportProblem
 			if gotF != "" {
 				got = "=" + strings.TrimPrefix(gotF, "=")
 			}
-			label := columnLabel(want, c)
-			if label == "" {
-				label = columnLabel(file, c)
+			l := label(want, c)
+			if l == "" {
+				l = label(file, c)
 			}
-			differ = append(differ, viewEdit{cell: cell, label: label, got: got, held: held})
+			d.viewEdit = viewEdit{cell: cell, label: l, got: got, held: held}
+			out = append(out, d)
 		}
 	}
-	if len(differ) == 0 {
+	return out
+}
+
+// The line under a report sheet's title (row 2 from 0: 1) ends with the
+// day the report was made (`작성일: 2026. 12. 7.`), and 작성 부서 before it.
+const (
+	reportInfoRow = 1
+	infoMade      = "작성일:"
+)
+
+// programSheetProblems compares 사업별 보고서 with the export's, its rows
+// being the export's, cell by cell but for the cells the import reads:
+// the title (A1: year and report date, checked), and on a program row its
+// month cells, 목표 (당초, 변경: checked against the targets), 비고
+// (noteOnlyProblems) and a 보고 방식 or 확인 column added after the last.
+// Everything else — labels, headers, 전년 동기, every formula (누계,
+// 달성률, 증감, the 소계 and 합계 rows) — is the ledger's view: an edit
+// there would be dropped (review r48 B2, B3), so it is named. Cells the
+// header-based checks named (already) are not named twice.
+func programSheetProblems(f, g *excelize.File, already map[string]bool) []commands.ImportProblem {
+	file, want := sheetGrid(f, sheetByProgram), sheetGrid(g, sheetByProgram)
+	added := func(c int) bool {
+		if cellAt(want, reportHeadRow-1, c) != "" || cellAt(want, reportHeadRow, c) != "" {
+			return false
+		}
+		h := cellAt(file, reportHeadRow-1, c)
+		return h == colHowKind || h == colConfirm
+	}
+	read := func(n, c int) bool {
+		switch {
+		case n == 0 && c == 0:
+			return true
+		case n == reportHeadRow-1 && added(c):
+			return true
+		case n <= reportHeadRow || n >= len(want):
+			return false
+		}
+		name := cellAt(want, n, programNameColumn)
+		if name == "" || sumRow(commands.CleanName(name)) {
+			return false
+		}
+		sub := cellAt(want, reportHeadRow, c)
+		_, month := monthOf(sub)
+		return month || sub == "당초" || sub == "변경" || cellAt(want, reportHeadRow-1, c) == colNote2 || added(c)
+	}
+	var typed, changed []string
+	var edited viewEdits
+	for _, d := range sheetDiffs(f, sheetByProgram, g, sheetByProgram, read) {
+		switch {
+		case already[d.cell]:
+		case d.typed:
+			typed = append(typed, fmt.Sprintf("%s(%s) `%s`", d.cell, d.label, d.got))
+		case d.formula:
+			changed = append(changed, fmt.Sprintf("%s(%s) `%s`", d.cell, d.label, d.got))
+		default:
+			edited = append(edited, d.viewEdit)
+		}
+	}
+	var out []commands.ImportProblem
+	if len(typed) > 0 {
+		out = append(out, problem(0, "", "", msg("labels19.import_formula_cell_typed", "Sheet", sheetByProgram,
+			"Cells", named(typed), "N", len(typed), i18n.PluralCount, len(typed))))
+	}
+	if len(changed) > 0 {
+		out = append(out, problem(0, "", "", msg("import6.import_formula_changed", "Sheet", sheetByProgram,
+			"Cells", named(changed), "N", len(changed), i18n.PluralCount, len(changed))))
+	}
+	if len(edited) > 0 {
+		out = append(out, problem(0, "", "", msg("import9.report_cells_edited", "Sheet", sheetByProgram,
+			"Cells", edited, "N", len(edited), i18n.PluralCount, len(edited))))
+	}
+	return out
+}
+
+// sheetSetProblem refuses a file holding a visible sheet the export never
+// writes (a sheet added, or one of the export's renamed): the import reads
+// 사업별 보고서 and checks every other sheet against the export's, and a
+// sheet it cannot match would be dropped unchecked (review r48 B1). The
+// export's sheets missing from the file are named beside it, as a
+// renamed sheet leaves its name missing. A sheet deleted alone drops no
+// edit; a hidden sheet is never read and the preview names it skipped.
+func sheetSetProblem(f, g *excelize.File) *commands.ImportProblem {
+	var extra, missing []string
+	for _, s := range f.GetSheetList() {
+		if idx, err := g.GetSheetIndex(s); err == nil && idx >= 0 {
+			continue
+		}
+		if v, err := f.GetSheetVisible(s); err == nil && v {
+			extra = append(extra, "`"+s+"`")
+		}
+	}
+	if len(extra) == 0 {
 		return nil
 	}
-	pr := problem(0, "", "", msg("import6.import_view_sheet_edited", "Sheet", fsheet, "Read", sheetByProgram,
-		"Cells", differ, "N", len(differ), i18n.PluralCount, len(differ)))
+	for _, s := range g.GetSheetList() {
+		if idx, err := f.GetSheetIndex(s); err != nil || idx < 0 {
+			missing = append(missing, "`"+s+"`")
+		}
+	}
+	pr := problem(0, "", "", msg("import9.report_sheet_unknown", "Sheets", strings.Join(extra, ", "),
+		"Missing", strings.Join(missing, ", "), "Read", sheetByProgram, "N", len(extra), i18n.PluralCount, len(extra)))
 	return &pr
+}
+
+// rowsDifferProblem refuses 사업별 보고서 whose rows are not the export's
+// (a row inserted, deleted or moved, or a program added to the ledger
+// since the export): its cells cannot be matched with the export's, so
+// the edits the import does not read could not be found. n is the first
+// row (from 0) whose 사업명 differs.
+func rowsDifferProblem(file, want [][]string, n int) commands.ImportProblem {
+	return problem(0, "", "", msg("import9.report_rows_differ", "Sheet", sheetByProgram, "Row", n+1,
+		"Got", cellAt(file, n, programNameColumn), "Held", cellAt(want, n, programNameColumn)))
 }
 
 // renamedSheet is f's sheet, of a name g does not have, whose title (A1)

@@ -42,8 +42,10 @@ const maxCellsNamed = 8
 // reportSheetProblems checks the cells of a report workbook the import does
 // not read: on the sheet read (사업별 보고서), a constant typed into a
 // formula column; on 부서별, a department's month figure other than the
-// ledger's (ledger nil: not compared). nil when there is none.
-func reportSheetProblems(f *excelize.File, sheet string, ledger func(year int) (map[string]map[time.Month]int64, error)) ([]commands.ImportProblem, error) {
+// ledger's (ledger nil: not compared). nil when there is none. The cells
+// named are put in seen (exportedProblems names no cell twice).
+func reportSheetProblems(f *excelize.File, sheet string, ledger func(year int) (map[string]map[time.Month]int64, error),
+	seen map[string]bool) ([]commands.ImportProblem, error) {
 	var typed []string
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
@@ -61,6 +63,7 @@ func reportSheetProblems(f *excelize.File, sheet string, ledger func(year int) (
 				}
 				cell, _ := excelize.CoordinatesToCellName(c+1, n+1)
 				if formula, _ := f.GetCellFormula(sheet, cell); formula == "" {
+					seen[cell] = true
 					typed = append(typed, fmt.Sprintf("%s(%s) `%s`", cell, rows[head][c], rows[n][c]))
 				}
 			}
@@ -69,7 +72,7 @@ func reportSheetProblems(f *excelize.File, sheet string, ledger func(year int) (
 	if len(typed) > 0 {
 		out = append(out, problem(0, "", "", msg("labels19.import_formula_cell_typed", "Sheet", sheet, "Cells", named(typed), "N", len(typed), i18n.PluralCount, len(typed))))
 	}
-	out = append(out, subtotalProblems(f, sheet, rows, head, cols)...)
+	out = append(out, subtotalProblems(f, sheet, rows, head, cols, seen)...)
 	if ledger == nil {
 		return out, nil
 	}
@@ -88,7 +91,7 @@ var cellReference = regexp.MustCompile(`\$?[A-Z]{1,3}\$?[0-9]+`)
 // program rows in the export, holding a typed figure; and a formula cell
 // (those, 누계 and 증감) whose formula refers to no cell (`=100`), a figure
 // typed as a formula. The import reads neither: each would be dropped.
-func subtotalProblems(f *excelize.File, sheet string, rows [][]string, head int, formulaCols []int) []commands.ImportProblem {
+func subtotalProblems(f *excelize.File, sheet string, rows [][]string, head int, formulaCols []int, seen map[string]bool) []commands.ImportProblem {
 	if head < 0 {
 		return nil
 	}
@@ -134,8 +137,10 @@ func subtotalProblems(f *excelize.File, sheet string, rows [][]string, head int,
 			formula, _ := f.GetCellFormula(sheet, cell)
 			switch {
 			case formula != "" && !cellReference.MatchString(strings.ToUpper(formula)):
+				seen[cell] = true
 				constant = append(constant, fmt.Sprintf("%s(%s) `=%s`", cell, label, strings.TrimPrefix(formula, "=")))
 			case formula == "" && raw != "" && subtotal && months[c] != "":
+				seen[cell] = true
 				typed = append(typed, fmt.Sprintf("%s(%s) `%s`", cell, label, raw))
 			}
 		}

@@ -51,13 +51,14 @@ func (r Reader) openXLSX(ctx context.Context, data []byte) (source, func(), erro
 	}
 	if sheet == sheetByProgram {
 		// Cells of the workbook the import does not read (review r39 F14).
-		prs, err := reportSheetProblems(f, sheet, r.ledgerMonths)
+		named := map[string]bool{}
+		prs, err := reportSheetProblems(f, sheet, r.ledgerMonths, named)
 		if err != nil {
 			closeFn()
 			return nil, nil, err
 		}
 		department := slices.ContainsFunc(prs, func(p commands.ImportProblem) bool { return p.ID == departmentSheetDiffers })
-		more, err := exportedProblems(f, r.regenerate, department, r.Year)
+		more, err := exportedProblems(f, r.regenerate, department, r.Year, named)
 		if err != nil {
 			closeFn()
 			return nil, nil, err
