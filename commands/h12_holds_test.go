@@ -86,7 +86,7 @@ func TestFormRunsTheTypedAddsHolds(t *testing.T) {
 			// Its repeat is held, and the line the question offers (확인:예
 			// before 메모:, which takes the rest of the line) records it.
 			r = h.run("U1", "add 3 youth 11/4 메모:박람회 현장채용", commands.OutcomeRefused)
-			offered := byLang(lang, "add 3 youth 2026-11-04 confirm:yes 메모:박람회 현장채용", "add 3 youth 2026. 11. 4. 확인:예 메모:박람회 현장채용") // the day written out (review r39 F17)
+			offered := byLang(lang, "add 3 youth 2026-11-04 confirm:yes note:박람회 현장채용", "추가 3 youth 2026. 11. 4. 확인:예 메모:박람회 현장채용") // the day written out (review r39 F17), the words the reply's (awk5)
 			mustContain(t, r.Text(), "`"+offered+"`")
 			h.run("U1", offered, commands.OutcomeOK)
 			r, errs = form("v3", commands.AddForm{Program: "youth", Count: "4", Date: "2026-11-04", Note: "박람회 현장채용"})

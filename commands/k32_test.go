@@ -213,7 +213,7 @@ func TestJanuaryCumulativeCarryingLastYearIsHeld(t *testing.T) {
 		says                        []string
 	}{
 		{commands.Korean, "추가 노인 누계 3,120 작년 말", "추가 노인 누계 3,170 1. 4.", "추가 노인 누계 50 1. 4.", "추가 노인 누계 1,500 1. 5.",
-			[]string{"누계는 해마다 1월 1일부터 새로 셉니다", "2026년 누계는 3,120개", "3,170 − 3,120 = 50", "`추가 노인 누계 50 2027. 1. 4.`"}},
+			[]string{"누계는 해마다 1월 1일부터 새로 셉니다", "2026년 누계는 3,120개", "3,170개에서 작년 누계 3,120개를 뺀 50개", "`추가 노인 누계 50 2027. 1. 4.`"}},
 		{commands.English, "add senior cumulative 3,120 2026-12-31", "add senior cumulative 3,170 2027-01-04", "add senior cumulative 50 2027-01-04", "add senior cumulative 1,500 2027-01-05",
 			[]string{"starts again on 1 January", "recorded 3,120 in 2026", "3,170 − 3,120 = 50", "`add senior cumulative 50 date:2027-01-04`"}},
 	} {

@@ -290,7 +290,7 @@ func TestK59HoldsKeepYeoAndCompareTheIncrement(t *testing.T) {
 		prev := h.sum(year)
 		if lang == commands.Korean {
 			mustContain(t, text, fmt.Sprintf("2026년 누계는 %s여개", numbers.Format(prev)),
-				fmt.Sprintf("6,010 − %s여 = %d여", numbers.Format(prev), 6010-prev), "어림수")
+				fmt.Sprintf("6,010개에서 작년 누계 %s여개를 뺀 %s여개", numbers.Format(prev), numbers.Format(6010-prev)), "어림수")
 		} else {
 			mustContain(t, text, fmt.Sprintf("recorded about %s in 2026", numbers.Format(prev)),
 				fmt.Sprintf("6,010 − %s = about %d", numbers.Format(prev), 6010-prev), "approximate")

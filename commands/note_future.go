@@ -284,6 +284,12 @@ func clauseStartsLater(clause string, asOf, written time.Time) (s, e int, found 
 // after the fair: a day past).
 func dayAfterStands(clause string, s, e int) bool {
 	w := clause[s:e]
+	if (strings.HasPrefix(w, "다음") || strings.HasPrefix(w, "익일")) && dates.EndsWithFixedHoliday(clause[:s]) {
+		// 성탄절 다음날 입사: the day after the holiday, no start after the
+		// entry's day; a note keeps it as it keeps 성탄절 전날 (review awk5:
+		// 광복절 다음날 입사 typed in December was refused as not yet)
+		return false
+	}
 	if w != "the day after" && w != "the next day" {
 		return true
 	}
@@ -336,6 +342,8 @@ func laterSpan(clause string, asOf, written time.Time) (s, e int, found bool) {
 		}
 		var later bool
 		switch {
+		case group("yearend") == "연말" && yearEndCompound(clause[e:]):
+			continue // 연말 정산, 연말연시: no day of a start
 		case group("yearend") == "연말" && asOf.Month() == time.January:
 			continue // 연말 in January is last year's, asked by the month readers (k56)
 		case group("yearend") != "" || group("within") != "":
@@ -847,4 +855,13 @@ func submatch(s string, re *regexp.Regexp, loc []int, name string) string {
 		return ""
 	}
 	return s[loc[2*i]:loc[2*i+1]]
+}
+
+// yearEndCompound says rest, the words right after 연말, make it another
+// word than the year's end: 연말정산 or 연말 정산 (the year-end tax
+// settlement), 연말연시 (the holidays). A 정정's reason `연말 정산 오기`
+// was refused as a date, and `메모:연말 정산 담당 채용` as a start to come.
+func yearEndCompound(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	return strings.HasPrefix(rest, "정산") || strings.HasPrefix(rest, "연시")
 }

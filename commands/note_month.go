@@ -113,7 +113,7 @@ var noteMonthForms = []struct {
 	// date (review r30a)
 	{"today", regexp.MustCompile(`(?i)오늘|금일|\btoday\b`)},
 	// 지난 금요일, 지난주 금요일 (review r24 F2)
-	{"weekday", regexp.MustCompile(`(?P<p>지난 ?주|저번 ?주|지난|저번) ?(?P<wd>[월화수목금토일])요일`)},
+	{"weekday", regexp.MustCompile(`(?P<p>지난 ?주|저번 ?주|전주|지난|저번) ?(?P<wd>[월화수목금토일])요일`)},
 	// 지난주, 저번 주: the week before the entry's (review r24 F2)
 	// 이번 주, this week: the week of the day typed (dates7: on an entry
 	// dated another week it was filed unasked); `last weekend` is no week
@@ -1163,11 +1163,11 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		r.year, r.month, r.day, r.relative, r.dayWord = day.Year(), int(day.Month()), day, true, true
 		r.inMonth = day.Month() == asOf.Month() && day.Year() == asOf.Year()
 	case "bareYearEnd":
-		// 연말 alone: not 올해 연말, 금년 연말, 연말정산, 연말연시
+		// 연말 alone: not 올해 연말, 금년 연말, 연말( )정산, 연말연시
 		trimmed := strings.TrimRight(before, " ")
 		if strings.HasSuffix(trimmed, "올해") || strings.HasSuffix(trimmed, "금년") || strings.HasSuffix(trimmed, "이번") ||
 			strings.HasSuffix(trimmed, "년") || strings.HasSuffix(trimmed, "작년") || strings.HasSuffix(trimmed, "해") ||
-			strings.HasPrefix(rest, "정산") || strings.HasPrefix(rest, "연시") {
+			yearEndCompound(rest) {
 			return r, false
 		}
 		r.month = 12 // the year is the entry's (noteMonths)

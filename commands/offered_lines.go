@@ -21,10 +21,15 @@ import (
 // A date that says its year (2026. 12. 3., 2026-12-03) stays as typed.
 // Every line offered from the line typed is built here.
 func (s *Service) offeredLine(cmd Command, day time.Time) string {
-	line := cmd.Line
-	if cmd.Name != cmdAdd && cmd.Name != cmdHire || line == "" || cmd.lineDated {
-		return line
+	if cmd.Name != cmdAdd && cmd.Name != cmdHire || cmd.Line == "" || cmd.lineDated {
+		return cmd.Line
 	}
+	return s.inReplyWords(cmd, s.offeredLineTyped(cmd, day))
+}
+
+// offeredLineTyped is offeredLine's line with the words as typed.
+func (s *Service) offeredLineTyped(cmd Command, day time.Time) string {
+	line := cmd.Line
 	if cmd.Opts.Date != nil {
 		day = *cmd.Opts.Date
 	} else if day.IsZero() {
@@ -189,4 +194,83 @@ func dayWordAsDate(note, word, date string) string {
 		rest = after
 	}
 	return note[:i] + date + rest
+}
+
+// inReplyWords writes the command word and the field labels of an offered
+// line in the reply's language, as the lines the bot builds itself are
+// (draftLine): a Korean reply offered `add 4 disabled 2026. 11. 20.
+// 누계포함:예 note:hired` to a line typed with English words (review awk5:
+// a line of two languages). The values people write (a date, a department,
+// the note's text) stay as typed; a status, an employment type and a yes or
+// no are the reply's words. Both spellings read the same, so the line
+// typed back records the same entry.
+func (s *Service) inReplyWords(cmd Command, line string) string {
+	head, tail := line, ""
+	if j, _ := restOfLineOption(line); j >= 0 {
+		head, tail = line[:j], line[j:]
+	}
+	words := strings.Fields(head)
+	for i, w := range words {
+		if i == 0 {
+			switch f := fold(w); {
+			case cmd.Name == cmdAdd && (f == "add" || f == "추가"):
+				words[i] = s.msg("k42.line_add")
+			case cmd.Name == cmdHire && (f == "hire" || f == "채용"):
+				words[i] = s.msg("k49.line_hire")
+			}
+			continue
+		}
+		if relabelled, ok := s.optionInReplyWords(w); ok {
+			words[i] = relabelled
+		}
+	}
+	if tail != "" {
+		key, value, _ := strings.Cut(tail, ":")
+		switch optionKeys[fold(key)] {
+		case "note":
+			tail = s.msg("k42.line_note", "Note", strings.TrimLeft(value, " "))
+		case "reason":
+			tail = s.msg("k56.line_reason", "Reason", strings.TrimLeft(value, " "))
+		}
+		words = append(words, tail)
+	}
+	return strings.Join(words, " ")
+}
+
+// optionInReplyWords is one key:value word of a line in the reply's
+// words, ok false for a word it leaves as typed.
+func (s *Service) optionInReplyWords(w string) (string, bool) {
+	key, value, ok := strings.Cut(w, ":")
+	if !ok || value == "" {
+		return "", false
+	}
+	switch optionKeys[fold(key)] {
+	case "date":
+		return s.msg("k42.line_date", "Date", value), true
+	case "dept":
+		return s.msg("k42.line_dept", "Department", value), true
+	case "status":
+		switch st, _ := lookup(statusWords, value); st {
+		case StatusAgreed:
+			return s.msg("k42.line_agreed"), true
+		case StatusRealised:
+			return s.msg("k56.line_realised"), true
+		}
+	case "type":
+		if code, ok := lookup(employmentWords, value); ok {
+			return s.msg("k42.line_type", "Type", EmploymentLabel(code, s.lang)), true
+		}
+	case "confirm":
+		if isOneOf(token{text: value}, confirmYes) {
+			return s.msg("k56.line_confirm"), true
+		}
+	case "within":
+		switch {
+		case isOneOf(token{text: value}, confirmYes):
+			return s.msg("k56.line_within_yes"), true
+		case isOneOf(token{text: value}, withinNo):
+			return s.msg("k56.line_within_no"), true
+		}
+	}
+	return "", false
 }

@@ -39,7 +39,7 @@ var (
 	cumulativeWords = []string{"cumulative", "cum", "ytd", "누적", "누계",
 		"누계실적", "누적실적", "누계치", "누적치", "누계인원", "누적인원", "연간누계", "연간누적",
 		"누계합계", "누적합계", "총계", "현재까지"}
-	mineWords = []string{"mine", "me", "my", "내것", "내꺼", "내기록", "나"}
+	mineWords = []string{"mine", "me", "my", "내것", "내꺼", "내기록", "내실적", "나의기록", "나의실적", "나"}
 )
 
 func isOneOf(t token, words []string) bool {
@@ -708,7 +708,8 @@ func parseList(cmd *Command, ts []token, today time.Time) error {
 	return nil
 }
 
-// isMineWord reports whether joined is 내기록, 내것 or myentries.
+// isMineWord reports whether joined is 내기록, 내 실적, 내것 or myentries
+// (`목록 내 실적` was read as a program named 내 실적).
 func isMineWord(joined string) bool {
 	return isOneOf(token{text: joined}, append(mineWords[:len(mineWords):len(mineWords)], "myentries"))
 }

@@ -201,6 +201,9 @@ func dateRun(ts []token, i int, today time.Time) (int, time.Time) {
 			continue
 		}
 		if d, err := dates.Parse(textJoin(ts[i:k]), today); err == nil {
+			if k < len(ts) && strings.HasSuffix(ts[k-1].text, "연말") && yearEndCompound(ts[k].text) {
+				return 0, time.Time{} // 연말 정산: the tax settlement, no date
+			}
 			if k < len(ts) && allDigits(ts[k].text) && dates.EnglishDayFirst(textJoin(ts[i:k])) {
 				return 0, time.Time{} // 5 Dec 30: the count 5, then Dec 30
 			}

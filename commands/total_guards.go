@@ -437,16 +437,21 @@ func (s *Service) restartsQuestion(ctx context.Context, key string, e NewEntry, 
 		if e.Approximate || prevApprox {
 			count += "여"
 		}
+		// The figures with their unit in Korean (80개에서 작년 누계 78여개를
+		// 뺀 2여개): `80 − 78여 = 2여` is no sentence a 주무관 writes
+		// (review awk5); English keeps the sum.
+		typed, prevText, diff := numbers.Format(e.Count), numbers.Format(prev), numbers.Format(e.Count-prev)
+		if s.lang == Korean {
+			typed = s.unitCount(e.Count, e.Approximate, p.Unit)
+			prevText = s.unitCount(prev, prevApprox, p.Unit)
+			diff = s.unitCount(e.Count-prev, e.Approximate || prevApprox, p.Unit)
+		}
 		if prevApprox {
-			prevText, diff := numbers.Format(prev), numbers.Format(e.Count-prev)
-			if s.lang == Korean {
-				prevText, diff = prevText+"여", count
-			}
-			why += " " + s.msg("k59.cumulative_restarts_continued_approx", "Count", numbers.Format(e.Count), "Prev", prevText,
+			why += " " + s.msg("k59.cumulative_restarts_continued_approx", "Count", typed, "Prev", prevText,
 				"Diff", diff, "Line", s.cumulativeLine(p, count, e.AsOf))
 		} else {
-			why += " " + s.msg("k32.cumulative_restarts_continued", "Count", numbers.Format(e.Count), "Prev", numbers.Format(prev),
-				"Diff", count, "Line", s.cumulativeLine(p, count, e.AsOf))
+			why += " " + s.msg("k32.cumulative_restarts_continued", "Count", typed, "Prev", prevText,
+				"Diff", diff, "Line", s.cumulativeLine(p, count, e.AsOf))
 		}
 	}
 	return why, nil

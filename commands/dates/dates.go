@@ -293,6 +293,9 @@ func dayOf(t string, base time.Time, depth int) (time.Time, reasons.Reason) {
 		})
 		return On(y, time.Month(md[0]), md[1]), reasons.None
 	}
+	if d, ok := holidayNeighbour(strings.ReplaceAll(t, " ", ""), base); ok {
+		return d, reasons.None
+	}
 	if strings.ReplaceAll(t, " ", "") == "초하루" {
 		return On(base.Year(), base.Month(), 1), reasons.None
 	}
@@ -415,7 +418,7 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 	switch week {
 	case "지지난주":
 		return WeekStart(base).AddDate(0, 0, offset-14), true
-	case "지난주", "저번주", "lastweek":
+	case "지난주", "저번주", "전주", "lastweek": // 전주 목요일 is 지난주 목요일, as 전주 alone is 지난주
 		return WeekStart(base).AddDate(0, 0, offset-7), true
 	case "이번주", "금주", "thisweek", "this", "이번": // 금주 화요일 is 이번 주 화요일 (review r38 B5)
 		return WeekStart(base).AddDate(0, 0, offset), true
@@ -438,7 +441,7 @@ func relativeDate(t string, base time.Time) (time.Time, bool) {
 
 // weekdayWords come before a weekday (지난주 금요일, last Friday, 다음 주
 // 월요일), spaces removed, the longer first.
-var weekdayWords = []string{"지지난주", "지난주", "저번주", "이번주", "금주", "다음주", "담주", "차주", "내주", "lastweek", "thisweek", "nextweek",
+var weekdayWords = []string{"지지난주", "지난주", "저번주", "전주", "이번주", "금주", "다음주", "담주", "차주", "내주", "lastweek", "thisweek", "nextweek",
 	"thiscoming", "thispast", "돌아오는", "upcoming", "coming", "last", "this", "next", "지난", "저번", "이번", "다음", "오는", "on"}
 
 // WeekdayBefore is the latest wd strictly before day: what 지난 금요일 and
@@ -1442,6 +1445,45 @@ func latestDay(n int, base time.Time) time.Time {
 		}
 	}
 	return base
+}
+
+// holidayNeighbours are the words after a solar holiday's name naming the
+// day before or after it: 성탄절 전날, 광복절 다음날.
+var holidayNeighbours = map[string]int{"전날": -1, "전일": -1, "다음날": 1, "익일": 1, "이튿날": 1}
+
+// holidayNeighbour reads 성탄절 전날 (December 24) and 광복절 다음날
+// (August 16), spaces removed, as the day they name, its year as a
+// holiday's (recentYear, on the day named: 신정 전날 is the coming year's
+// eve). Left unread, the line found two dates (`광복절`, and `전날` read as
+// yesterday) and refused them as two.
+func holidayNeighbour(t string, base time.Time) (time.Time, bool) {
+	for word, off := range holidayNeighbours {
+		name, ok := strings.CutSuffix(t, word)
+		md, holiday := fixedHolidays[name]
+		if !ok || !holiday {
+			continue
+		}
+		at := func(y int) time.Time {
+			d := On(y, time.Month(md[0]), md[1]).AddDate(0, 0, off)
+			return d.AddDate(y-d.Year(), 0, 0) // 신정 전날 of y is y's 12. 31.
+		}
+		y := recentYear(base.Year(), base, func(y int) (time.Time, time.Time) { d := at(y); return d, d })
+		return at(y), true
+	}
+	return time.Time{}, false
+}
+
+// EndsWithFixedHoliday says s ends with a solar holiday's name (성탄절,
+// 광복절): a day word after it (다음날) counts from the holiday, not from
+// the entry's day.
+func EndsWithFixedHoliday(s string) bool {
+	s = strings.TrimRight(s, " ")
+	for name := range fixedHolidays {
+		if strings.HasSuffix(s, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // FixedHoliday reports whether day is one of the solar public holidays
