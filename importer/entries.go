@@ -70,6 +70,9 @@ func (r Reader) readEntries(t *table, h headerIndex, p *problems) error {
 			return nil
 		}
 	}
+	// The rows read so far by key, this reading's only (a file read
+	// again, held and sorted, starts afresh).
+	seen := map[string]keyedRow{}
 	for {
 		cells, ok, err := t.next()
 		if err != nil {
@@ -90,11 +93,45 @@ func (r Reader) readEntries(t *table, h headerIndex, p *problems) error {
 			return readNothingSection(t, p)
 		}
 		if row, ok := r.entryRow(p, t.line, h, cells); ok {
+			// Passed on even when refused, so the preview counts every row read.
+			r.sameAsAbove(p, seen, row, shownCell(colAsOf, strings.TrimSpace(h.cell(cells, colAsOf))))
 			if err := p.sink.Row(row); err != nil {
 				return err
 			}
 		}
 	}
+}
+
+// keyedRow is a row of the file read so far, under its idempotency key.
+type keyedRow struct {
+	line   int
+	origin bool   // it carries a 기록 식별자
+	asOf   string // its 기준일 cell as the sheet shows it
+}
+
+// sameAsAbove refuses a row whose key a row above it already has, naming
+// both lines, and otherwise notes it. Two such rows are one entry
+// to the store (a key recorded once; the second was counted "이미 있는
+// 기록" though the ledger held nothing like it, review r47): a hand-made
+// sheet's copied row, or one 기준일 written `2027-03-04` and `3월 4일`,
+// lost one line's jobs without a word. Whether it is the same figure
+// written twice or separate jobs is for the sender to say. Two rows that
+// both carry a 기록 식별자 keep their own rules (the store matches them to
+// the ledger by it).
+func (r Reader) sameAsAbove(p *problems, seen map[string]keyedRow, row commands.ImportRow, asOf string) {
+	e := row.Entry
+	first, dup := seen[e.IdempotencyKey]
+	if !dup {
+		seen[e.IdempotencyKey] = keyedRow{line: row.Line, origin: e.Origin != "", asOf: asOf}
+		return
+	}
+	if first.origin && e.Origin != "" {
+		return
+	}
+	p.add(row.Line, "", "", msg("import8.rows_read_as_one", "First", first.line, "Second", row.Line,
+		"AsOf", e.AsOf, "Program", r.names[row.Program][0], "Count", numbers.Format(e.Count), "Unit", r.units[row.Program],
+		"Cumulative", e.Kind == commands.KindCumulative, "Status", string(e.Status), "Department", e.Department, "Note", e.Note, "FirstAsOf", first.asOf, "SecondAsOf", asOf,
+		"DatesDiffer", first.asOf != asOf))
 }
 
 // readNothingSection reads the lines after csvNothingSection: its header

@@ -404,8 +404,9 @@ func TestHostileFiles(t *testing.T) {
 
 	var many strings.Builder
 	many.WriteString("기준일,사업코드,일자리 수,보고 방식,상태\n")
-	for range 200 {
-		many.WriteString("2026-01-31,youth,1,증가분,채용\n")
+	for i := range 200 {
+		// each row its own entry: rows reading as one are refused (import8)
+		fmt.Fprintf(&many, "2026-01-31,youth,%d,증가분,채용\n", i+1)
 	}
 	if _, problems, _ := small.Read("many.csv", []byte(many.String())); len(problems) != 1 || problems[0].Line != 101 {
 		t.Errorf("too many rows: %v", problems)

@@ -154,6 +154,9 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 		department = d.Name
 	}
 	p.sink.Kind(kind)
+	// The line of each program's month figure read so far, this reading's
+	// only (a file read again starts afresh).
+	seen := map[string]int{}
 	for {
 		cells, line := pending, pendingLine
 		if cells == nil {
@@ -169,11 +172,32 @@ func (r Reader) readMonths(t *table, h headerIndex, above []string, p *problems)
 		}
 		pending = nil
 		for _, row := range r.monthRow(p, line, h, months, cells, year, kind, department) {
+			r.monthTwice(p, seen, row)
 			if err := p.sink.Row(row); err != nil {
 				return err
 			}
 		}
 	}
+}
+
+// monthTwice refuses a month figure of a program a line above already
+// gave for that month, naming both lines, and otherwise notes it. A
+// report's or a template's line is the program's figure for each month:
+// a second line of it was taken as the month's figure again, so the first
+// line's jobs were lost or its figure called 장부와 같아 그대로 둔 칸
+// (review r47, as two rows of an entries file reading as one entry).
+func (r Reader) monthTwice(p *problems, seen map[string]int, row commands.ImportRow) {
+	key := row.Program + "\x00" + row.Entry.AsOf.Format("2006-01")
+	first, dup := seen[key]
+	if !dup {
+		seen[key] = row.Line
+		return
+	}
+	if first == row.Line {
+		return
+	}
+	p.add(row.Line, fmt.Sprintf("%d월", row.Entry.AsOf.Month()), "", msg("import8.month_figure_twice", "First", first, "Second", row.Line,
+		"Program", r.names[row.Program][0], "Month", row.Entry.AsOf))
 }
 
 // monthRow reads one program's months.
