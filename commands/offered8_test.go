@@ -3,6 +3,7 @@ package commands_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"jobsbot/commands"
 )
@@ -54,6 +55,57 @@ func TestOffered8OtherEventDateWithItsYear(t *testing.T) {
 		h.run("U1", lines[1], commands.OutcomeOK) // last week's Friday
 		if got, want := h.offered8Rows(), "2026-11-27|"+tc.note+"|5"; got != want {
 			t.Errorf("%q then %q: entries\n%s\nwant\n%s", tc.weekday, lines[1], got, want)
+		}
+	}
+}
+
+// offered8: a typed yes to the repeat question about a line dated by
+// no date or a word counted from the day typed (`어제`, `yesterday`),
+// asked on Friday and typed again with 확인:예 on Monday (or any later day
+// of AnswerWindow), recorded a new entry of Sunday or Monday without a
+// word: only a question asked the day before was looked for
+// (confirmDayMoved). It is refused naming both days, nothing written, and
+// the line it offers for the day asked about records that answer, once.
+func TestOffered8YesToAQuestionOfAnEarlierDay(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang      commands.Lang
+		line, yes string
+		asked     string // the day the question was about, as SQL writes it
+		days      int    // days after the question the yes is typed
+		earlier   string // the reply's words for a question of an earlier day
+	}{
+		{commands.Korean, "추가 청년 5 메모:입사", "추가 청년 5 확인:예 메모:입사", "2026-12-04", 3, "며칠 전에 드린 2026. 12. 4. 실적"},
+		{commands.Korean, "추가 청년 5 어제 메모:입사", "추가 청년 5 어제 확인:예 메모:입사", "2026-12-03", 3, "며칠 전에 드린 2026. 12. 3. 실적"},
+		{commands.Korean, "추가 청년 5 날짜:어제 메모:입사", "추가 청년 5 날짜:어제 확인:예 메모:입사", "2026-12-03", 7, "며칠 전에 드린 2026. 12. 3. 실적"},
+		{commands.Korean, "추가 청년 5 메모:입사", "추가 청년 5 확인:예 메모:입사", "2026-12-04", 1, "전날 드린 2026. 12. 4. 실적"},
+		{commands.English, "add 5 youth note:hired", "add 5 youth confirm:yes note:hired", "2026-12-04", 3, "asked on an earlier day, was about 2026-12-04"},
+		{commands.English, "add 5 youth yesterday note:hired", "add 5 youth yesterday confirm:yes note:hired", "2026-12-03", 7, "asked on an earlier day, was about 2026-12-03"},
+	} {
+		now := time.Date(2026, 12, 4, 1, 0, 0, 0, time.UTC) // Friday 10:00 in Seoul
+		h := k32Harness(t, tc.lang, now)
+		h.run("U1", tc.line, commands.OutcomeOK)
+		h.run("U1", tc.line, commands.OutcomeRefused) // the repeat question
+		note := tc.line[strings.LastIndex(tc.line, ":")+1:]
+		once := tc.asked + "|" + note + "|5"
+		now = now.AddDate(0, 0, tc.days).Add(-time.Hour) // within the week the question is kept
+		h.withClock(&now)
+		r := h.run("U1", tc.yes, commands.OutcomeRefused)
+		if got := h.offered8Rows(); got != once {
+			t.Errorf("%q %d days later: entries\n%s\nwant\n%s", tc.yes, tc.days, got, once)
+		}
+		mustContain(t, r.Text(), tc.earlier)
+		lines := r32Offered(r)
+		if len(lines) != 2 {
+			t.Fatalf("%q: %d lines offered, want 2:\n%s", tc.yes, len(lines), r.Text())
+		}
+		h.run("U1", lines[0], commands.OutcomeOK) // the answer, dated the day asked about
+		if got, want := h.offered8Rows(), once+"\n"+once; got != want {
+			t.Errorf("%q then %q: entries\n%s\nwant\n%s", tc.yes, lines[0], got, want)
+		}
+		h.run("U1", lines[0], commands.OutcomeRefused) // answered already
+		if got := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL`); got != 2 {
+			t.Errorf("%q typed twice: %d entries, want 2", lines[0], got)
 		}
 	}
 }
