@@ -316,37 +316,21 @@ func (s *Service) againOfferedLine(ctx context.Context, e *NewEntry, since time.
 // holds3): the line sent with no date, or with a date read from the day it
 // is typed (오늘, 어제, 금요일), asked about before midnight and answered
 // after it, found no question about the entry of the new day and recorded
-// it there, dated the new day, without a word. Only a question asked the
-// day before is looked for (a midnight between asking and answering; a
-// question stays answerable for AnswerWindow, but one answered days later
-// is rarely typed with a date of the day's words): when none is kept
-// about the entry as the line reads today, and one is about the entry as it
-// read yesterday (a hold's, or a refusal's offered line), nothing is written
-// and the reply names both days, the line dated the day asked (its answer)
-// and the line dated today without 확인: (another report, asked like any).
+// it there, dated the new day, without a word. A question stays answerable
+// for AnswerWindow, so each day of it is looked at, nearest first
+// (offered8: a Friday question answered on Monday with the same line
+// recorded Sunday's or Monday's entry unasked, only the day before being
+// looked at): when none is kept about the entry as the line reads today,
+// and one is about the entry as it read on an earlier day (a hold's, or a
+// refusal's offered line), nothing is written and the reply names both
+// days, the line dated the day asked about (its answer) and the line dated
+// today without 확인: (another report, asked like any).
 func (s *Service) confirmDayMoved(ctx context.Context, cmd Command, e NewEntry) (Reply, bool, error) {
 	if !cmd.Confirmed || cmd.ConfirmToken != "" || cmd.pendingToken != "" {
 		return Reply{}, false, nil
 	}
-	today := s.today()
-	yesterday := today.AddDate(0, 0, -1)
-	then := yesterday // no date: today's, yesterday
-	if cmd.Opts.Date != nil || cmd.dateTyped != "" {
-		if cmd.dateTyped == "" {
-			return Reply{}, false, nil
-		}
-		// The line read as the add read it yesterday: the add's own reader
-		// (Parse), not dates.Parse of the date's words, which cannot read
-		// what only the add's line reader reads (issue 20, links5: `지난달
-		// 셋째 주 금요일` after midnight at a month's turn was skipped, and
-		// the 확인 line recorded the new month's Friday unasked).
-		asked, err := Parse(cmd.Line, yesterday)
-		if err != nil || asked.Opts.Date == nil {
-			return Reply{}, false, nil // read only from today's words (k55): left to the guards
-		}
-		then = *asked.Opts.Date
-	}
-	if then.Equal(e.AsOf) {
+	dated := cmd.Opts.Date != nil || cmd.dateTyped != ""
+	if dated && cmd.dateTyped == "" {
 		return Reply{}, false, nil
 	}
 	// AnswerWindow: a question about the line, or a refusal's offered line, as kept
@@ -358,24 +342,67 @@ func (s *Service) confirmDayMoved(ctx context.Context, cmd Command, e NewEntry) 
 		t, err := s.store.HeldConfirmation(ctx, x.LoggedBy, noteLinePrint(x), since)
 		return t != "", err
 	}
-	if now, err := asked(e); err != nil || now {
-		return Reply{}, false, err
+	today := s.today()
+	var then time.Time
+	looked := map[time.Time]bool{e.AsOf: true}
+	back := 1
+	for ; back <= answerDays; back++ {
+		day := today.AddDate(0, 0, -back) // no date: that day's
+		if dated {
+			// The line read as the add read it that day: the add's own
+			// reader (Parse), not dates.Parse of the date's words, which
+			// cannot read what only the add's line reader reads (issue
+			// 20, links5: `지난달 셋째 주 금요일` after midnight at a
+			// month's turn was skipped, and the 확인 line recorded the new
+			// month's Friday unasked).
+			read, err := Parse(cmd.Line, day)
+			if err != nil || read.Opts.Date == nil {
+				continue // read only from today's words (k55): left to the guards
+			}
+			day = *read.Opts.Date
+		}
+		if looked[day] {
+			continue
+		}
+		looked[day] = true
+		if len(looked) == 2 { // the first other day: is the entry as read today asked about?
+			if now, err := asked(e); err != nil || now {
+				return Reply{}, false, err
+			}
+		}
+		moved := e
+		moved.AsOf = day
+		was, err := asked(moved)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		if was {
+			then = day
+			break
+		}
 	}
-	moved := e
-	moved.AsOf = then
-	if was, err := asked(moved); err != nil || !was {
-		return Reply{}, false, err
+	if then.IsZero() {
+		return Reply{}, false, nil
 	}
 	value := s.msg("guards.confirm_yes")
 	if cmd.confirmAgain {
 		value = s.msg("holdlock.confirm_again")
 	}
 	// cmd.Line is the line without its 확인: (as the questions offer it)
-	dated := withConfirm(s.redatedLine(cmd.Line, cmd.dateTyped, then), s.msg("guards.confirm_word")+":"+value)
-	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg("holds3.confirm_day_moved",
-		"Asked", s.date(then), "Today", s.date(today), "Now", s.date(e.AsOf), "Dated", dated,
+	line := withConfirm(s.redatedLine(cmd.Line, cmd.dateTyped, then), s.msg("guards.confirm_word")+":"+value)
+	key := "holds3.confirm_day_moved"
+	if back > 1 {
+		key = "offered8.confirm_days_moved" // the line read so before yesterday: not "the day before"
+	}
+	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: s.msg(key,
+		"Asked", s.date(then), "Today", s.date(today), "Now", s.date(e.AsOf), "Dated", line,
 		"Plain", s.redatedLine(cmd.Line, cmd.dateTyped, e.AsOf))}, true, nil
 }
+
+// answerDays are the days back a question asked stays answerable
+// (AnswerWindow): a question asked on the seventh day back, later in the
+// day than now, still is.
+const answerDays = int(AnswerWindow / (24 * time.Hour))
 
 // redatedLine is line with its date (typed, or none) written as day,
 // which reads as that day whenever it is typed.

@@ -193,8 +193,13 @@ func withoutNoteWords(note, words string) string {
 	}
 	// MOU 체결(11.19.) without its date: no "(.)" left (review r32 F3).
 	note = emptyBrackets.ReplaceAllString(note, "")
-	return strings.Trim(strings.Join(strings.Fields(note), " "), " .,·:;/-~")
+	// hired yesterday, interviewed … without yesterday: no `hired ,` (offered8)
+	note = spaceBeforeComma.ReplaceAllString(strings.Join(strings.Fields(note), " "), "$1")
+	return strings.Trim(note, " .,·:;/-~")
 }
+
+// spaceBeforeComma is the space a word taken out leaves before a comma.
+var spaceBeforeComma = regexp.MustCompile(` +([,;])`)
 
 // NoteContradiction is how a note contradicts the way its entry is filed.
 type NoteContradiction int

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -453,6 +454,12 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 		m          monthReading
 	}
 	var found []reading
+	// the spans of dates of another event (면접 2026. 12. 3., trained
+	// 2026-12-03): no reading starts inside one (offered8: the 12. 3. of
+	// such a date was read alone as the figure's day, and the line offered
+	// without it kept `면접 2026.`, the line dated it filed the jobs on the
+	// interview's day)
+	var otherEvents [][2]int
 	for _, f := range noteMonthForms {
 		for pos := 0; pos < len(folded); {
 			loc := f.re.FindStringSubmatchIndex(folded[pos:])
@@ -466,6 +473,9 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 			}
 			_, size := utf8.DecodeRuneInString(folded[loc[0]:])
 			pos = loc[0] + size
+			if startsDateWord(folded, f.kind, loc) && otherEventDate(folded[loc[0]:loc[1]], folded[:loc[0]], folded[loc[1]:]) {
+				otherEvents = append(otherEvents, [2]int{loc[0], loc[1]})
+			}
 			if m, ok := noteReading(folded, f.kind, f.re, loc, asOf, today); ok {
 				if f.kind == "bareYearEnd" || f.kind == "ceremony" {
 					// 연말 in January is the December before; in another
@@ -491,7 +501,7 @@ func noteMonths(note string, asOf, today time.Time) []noteRead {
 	var spans [][2]int // each read's bytes in folded, to join a period of days (periodOfDays)
 	taken := 0
 	for _, r := range found {
-		if r.start < taken {
+		if r.start < taken || slices.ContainsFunc(otherEvents, func(o [2]int) bool { return o[0] < r.start && r.start < o[1] }) {
 			continue
 		}
 		if r.m.mday > 0 {
@@ -725,7 +735,7 @@ func noteReading(note, kind string, re *regexp.Regexp, loc []int, asOf, today ti
 		}
 	}
 	before, rest := note[:loc[0]], note[loc[1]:]
-	if kind != "english" && before != "" && strings.ContainsAny(before[len(before)-1:], "0123456789./") {
+	if !startsDateWord(note, kind, loc) {
 		return r, false // the 2 of 12월, the 11 of 2026.11
 	}
 	if otherEventDate(note[loc[0]:loc[1]], before, rest) {
@@ -1222,6 +1232,13 @@ var otherEventWords = []string{"면접", "퇴사", "퇴직", "사직", "이직",
 // 12/1, interviewed 11/20).
 var otherEventBefore = []string{"면접", "면접일", "퇴사", "퇴사일", "퇴직", "퇴직일", "합격", "합격일", "교육", "interview", "interviewed",
 	"resigned", "left", "quit", "retired", "applied", "trained", "passed"}
+
+// startsDateWord says the match at loc of a form of kind starts a word
+// of its own: not the 2 of 12월, the 11 of 2026.11.
+func startsDateWord(note, kind string, loc []int) bool {
+	before := note[:loc[0]]
+	return kind == "english" || before == "" || !strings.ContainsAny(before[len(before)-1:], "0123456789./")
+}
 
 // otherEventDate says whether the note's date word, between before and
 // rest, is the day of another event than the start (otherEventWords). A
