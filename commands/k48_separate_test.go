@@ -111,16 +111,6 @@ func TestRestoredLedgerRebasesAnAnsweredCorrection(t *testing.T) {
 // restored is a copy of a's ledger made by pg_dump and pg_restore, or,
 // where pg_dump is not installed, a itself with every entry_corrections
 // and entry_adjustments row rewritten in a transaction of its own.
-//
-// The copy is a data-only dump restored into a migrated database of the
-// test's own (dbtest.New), emptied first, with triggers and foreign keys
-// off while it loads (session_replication_role = replica), as in a full
-// restore, which creates them after the data. What the tests read of a
-// restore is the same: each table loaded by COPY in a transaction of its
-// own, so every row has a new transaction id, and the sequences set from
-// the dump. A full restore into a new, empty database rebuilt the whole
-// schema and dropped the database after the test: about 12 s a copy on a
-// loaded two-CPU machine against 2 s, and some tests make a dozen.
 func restored(t *testing.T, a *harness) *harness {
 	t.Helper()
 	ctx := context.Background()
@@ -134,47 +124,25 @@ func restored(t *testing.T, a *harness) *harness {
 		}
 		return a
 	}
-	databaseURL := func(s *db.Store) string {
-		t.Helper()
-		var name string
-		if err := s.DB().GetContext(ctx, &name, `SELECT current_database()`); err != nil {
-			t.Fatal(err)
-		}
-		u, err := url.Parse(dbtest.ServerURL())
-		if err != nil {
-			t.Fatal(err)
-		}
-		u.Path = "/" + name
-		return u.String()
-	}
-	file := filepath.Join(t.TempDir(), "ledger.dump")
-	if out, err := exec.Command(dump, "-Fc", "--data-only", "-f", file, "-d", databaseURL(a.store)).CombinedOutput(); err != nil {
-		t.Fatalf("pg_dump: %v\n%s", err, out)
-	}
-	holder := dbtest.New(t)
-	// Every table emptied, the migrations' own rows and goose_db_version
-	// included: the dump holds the source's.
-	var tables []string
-	if err := holder.DB().SelectContext(ctx, &tables, `SELECT quote_ident(schemaname) || '.' || quote_ident(tablename)
-		FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`); err != nil {
+	var name string
+	if err := a.store.DB().GetContext(ctx, &name, `SELECT current_database()`); err != nil {
 		t.Fatal(err)
 	}
-	empty := "BEGIN; SET LOCAL session_replication_role = replica;"
-	for _, table := range tables {
-		empty += " DELETE FROM " + table + ";"
+	u, err := url.Parse(dbtest.ServerURL())
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := holder.DB().ExecContext(ctx, empty+" COMMIT;"); err != nil {
-		t.Fatalf("emptying the copy: %v", err)
+	u.Path = "/" + name
+	file := filepath.Join(t.TempDir(), "ledger.dump")
+	if out, err := exec.Command(dump, "-Fc", "-f", file, "-d", u.String()).CombinedOutput(); err != nil {
+		t.Fatalf("pg_dump: %v\n%s", err, out)
 	}
-	restore := exec.Command(filepath.Join(filepath.Dir(dump), "pg_restore"), "--data-only", "--no-owner", "--no-privileges", "--exit-on-error",
-		"-d", databaseURL(holder), file)
-	restore.Env = append(os.Environ(), "PGOPTIONS=-c session_replication_role=replica")
-	if out, err := restore.CombinedOutput(); err != nil {
+	into := dbtest.URL(t)
+	if out, err := exec.Command(filepath.Join(filepath.Dir(dump), "pg_restore"), "--no-owner", "--no-privileges", "--exit-on-error",
+		"-d", into, file).CombinedOutput(); err != nil {
 		t.Fatalf("pg_restore: %v\n%s", err, out)
 	}
-	// A Store opened on the restored rows, as the old full restore's was:
-	// holder read the template's rows before they were replaced.
-	store, err := db.OpenExisting(ctx, databaseURL(holder))
+	store, err := db.OpenExisting(ctx, into)
 	if err != nil {
 		t.Fatal(err)
 	}
