@@ -16,7 +16,7 @@ import (
 func TestAgree2ExportImportSpeakTheirLanguage(t *testing.T) {
 	t.Parallel()
 	const today = "2030-01-07"
-	url := dbtest.URL(t)
+	url := dbtest.MigratedURL(t)
 	ctx := context.Background()
 	var out bytes.Buffer
 	if err := runConsole(ctx, digestConfig(t, url, ""), quiet, []string{"--manager", "--lang", "ko", "--today", today},
@@ -57,7 +57,7 @@ func TestAgree2ExportImportSpeakTheirLanguage(t *testing.T) {
 		{[]string{"--lang", "en"}, "the file was not imported", "가져오지"},
 	} {
 		out.Reset()
-		err := runImport(ctx, digestConfig(t, dbtest.URL(t), ""), quiet, append(tc.args, file), &out)
+		err := runImport(ctx, digestConfig(t, dbtest.MigratedURL(t), ""), quiet, append(tc.args, file), &out)
 		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), tc.bad) {
 			t.Errorf("import %v: %v; want %q, not %q\n%s", tc.args, err, tc.want, tc.bad, out.String())
 		}

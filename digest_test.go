@@ -64,7 +64,7 @@ func loadArticle(t *testing.T, databaseURL string) {
 }
 
 func TestDigestCommandPrintsAndDrawsTheChart(t *testing.T) {
-	url := dbtest.URL(t)
+	url := dbtest.MigratedURL(t)
 	loadArticle(t, url)
 	file := filepath.Join(t.TempDir(), "out.png")
 	var out bytes.Buffer
@@ -106,7 +106,7 @@ func TestDigestCommandPrintsAndDrawsTheChart(t *testing.T) {
 // moment against one fake Slack post one message; a fourth after them, none.
 func TestDigestPostRunsConcurrently(t *testing.T) {
 	bin := buildBinary(t)
-	url := dbtest.URL(t)
+	url := dbtest.MigratedURL(t)
 	loadArticle(t, url)
 	slack := newCountingSlack(t)
 	env := append(consoleEnv(url), "SLACK_BOT_TOKEN=xoxb-test", "SLACK_API_URL="+slack.srv.URL+"/api/", "DIGEST_CHANNEL=CDIGEST")
@@ -192,7 +192,7 @@ func (f *countingSlack) count() int {
 // not finished is refused before anything is claimed or sent, and the same
 // replay without --post still previews it.
 func TestDigestPostRefusesAWeekNotYetOverByTheRealClock(t *testing.T) {
-	url := dbtest.URL(t)
+	url := dbtest.MigratedURL(t)
 	loadArticle(t, url)
 	slack := newCountingSlack(t)
 	cfg := digestConfig(t, url, slack.srv.URL+"/api/")

@@ -30,7 +30,7 @@ func column(header []string, name string) int {
 // `jobsbot export` for CSV and xlsx and checks the total against SQL.
 func TestExportCommandLine(t *testing.T) {
 	bin := buildBinary(t)
-	databaseURL := dbtest.URL(t)
+	databaseURL := dbtest.MigratedURL(t)
 	env := consoleEnv(databaseURL)
 	session := "add 180 youth date:2026-01-31\nadd 2400여 invest cumulative date:2026-04-30\nadd 35 youth date:2026-05-02\nvoid 3 typo\n"
 	console := exec.Command(bin, "console", "--manager", "--today", "2026-05-20")

@@ -246,7 +246,7 @@ func (s *server) replyTo(t *testing.T, status int, body string) string {
 
 func TestServeSurvivesDatabaseOutage(t *testing.T) {
 	bin := buildBinary(t)
-	direct := dbtest.URL(t)
+	direct := dbtest.MigratedURL(t)
 	u, _ := url.Parse(direct)
 	proxy := startProxy(t, u.Host)
 	srv := startServe(t, bin, viaProxy(direct, proxy.addr))
@@ -301,7 +301,7 @@ var entryNumber = regexp.MustCompile(`entry #(\d+)`)
 // the bot acknowledged is in the database.
 func TestSigtermUnderLoadKeepsEveryAcknowledgedEntry(t *testing.T) {
 	bin := buildBinary(t)
-	databaseURL := dbtest.URL(t)
+	databaseURL := dbtest.MigratedURL(t)
 	srv := startServe(t, bin, databaseURL)
 
 	var mu sync.Mutex

@@ -24,7 +24,7 @@ func TestImportLogsARefusedFileAsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := config{DatabaseURL: dbtest.URL(t), Location: seoul}
+	cfg := config{DatabaseURL: dbtest.MigratedURL(t), Location: seoul}
 	dir := t.TempDir()
 	write := func(name, text string) string {
 		path := filepath.Join(dir, name)

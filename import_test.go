@@ -18,7 +18,7 @@ import (
 // with its line.
 func TestImportCommandLine(t *testing.T) {
 	bin := buildBinary(t)
-	databaseURL := dbtest.URL(t)
+	databaseURL := dbtest.MigratedURL(t)
 	env := consoleEnv(databaseURL)
 	dir := t.TempDir()
 	jobsbot := func(args ...string) (string, error) {

@@ -38,7 +38,7 @@ func TestDigestLanguageSetting(t *testing.T) {
 // `jobsbot digest` prints the digest as the channel would get it: in
 // DIGEST_LANGUAGE, whatever BOT_LANGUAGE is.
 func TestDigestCommandPrintsInDigestLanguage(t *testing.T) {
-	url := dbtest.URL(t)
+	url := dbtest.MigratedURL(t)
 	loadArticle(t, url)
 	for _, tc := range []struct{ bot, post, want, not string }{
 		{"en", "ko", "주간 일자리 실적 보고 · ", "Weekly jobs digest"},
@@ -62,7 +62,7 @@ func TestDigestCommandPrintsInDigestLanguage(t *testing.T) {
 // `console --lang` sets the session's language over BOT_LANGUAGE; a bad
 // value is a flag error.
 func TestConsoleLangFlag(t *testing.T) {
-	url := dbtest.URL(t)
+	url := dbtest.MigratedURL(t)
 	run := func(lang string, env map[string]string) (string, error) {
 		env["DATABASE_URL"] = url
 		cfg, err := loadConfig(func(k string) string { return env[k] })

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/lib/pq"
@@ -15,15 +16,46 @@ import (
 	"jobsbot/db/dbtest"
 )
 
-// buildBinary compiles jobsbot once per test into a temporary folder.
+// testBinary is the jobsbot binary the end-to-end tests run, built by the
+// first test that needs it. Each test used to run its own `go build`: every
+// one of them builds the same source, and on the two-CPU CI machine beside
+// the other packages' tests the link alone took 30-50 s a test (TestConfigErrorsNameTheVariable,
+// which runs the binary once, took 56 s). It is package state because
+// a test binary's TestMain is the only owner the tests have in common; the
+// folder is removed when they end.
+var testBinary struct {
+	once sync.Once
+	dir  string
+	path string
+	out  []byte
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if testBinary.dir != "" {
+		_ = os.RemoveAll(testBinary.dir)
+	}
+	os.Exit(code)
+}
+
+// buildBinary returns the path of jobsbot built from this checkout, built
+// once for all the package's tests. A failed build fails every test that
+// asks for the binary, each with the compiler's output.
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "jobsbot")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	testBinary.once.Do(func() {
+		testBinary.dir, testBinary.err = os.MkdirTemp("", "jobsbot-test-")
+		if testBinary.err != nil {
+			return
+		}
+		testBinary.path = filepath.Join(testBinary.dir, "jobsbot")
+		testBinary.out, testBinary.err = exec.Command("go", "build", "-o", testBinary.path, ".").CombinedOutput()
+	})
+	if testBinary.err != nil {
+		t.Fatalf("go build: %v\n%s", testBinary.err, testBinary.out)
 	}
-	return bin
+	return testBinary.path
 }
 
 // consoleEnv is a clean environment pointing the binary at databaseURL, so a
@@ -80,7 +112,7 @@ func TestConsoleArticleSession(t *testing.T) {
 
 func TestConsoleDemo(t *testing.T) {
 	bin := buildBinary(t)
-	databaseURL := dbtest.URL(t)
+	databaseURL := dbtest.MigratedURL(t)
 	demoURL, err := demoDatabaseURL(databaseURL)
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +172,7 @@ func TestConsoleSkipsOverlongLine(t *testing.T) {
 	huge := "add 5 youth " + strings.Repeat("x", 1<<20+10)
 	cmd := exec.Command(bin, "console", "--today", "2026-11-26")
 	cmd.Dir = t.TempDir()
-	cmd.Env = consoleEnv(dbtest.URL(t))
+	cmd.Env = consoleEnv(dbtest.MigratedURL(t))
 	cmd.Stdin = strings.NewReader("add 3 youth\n" + huge + "\nadd 2 youth\nlist")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

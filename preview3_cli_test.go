@@ -23,7 +23,7 @@ import (
 func TestR42ImportStorageFailurePrintsNoDriverError(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	url := dbtest.URL(t)
+	url := dbtest.MigratedURL(t)
 	seoul, err := time.LoadLocation("Asia/Seoul")
 	if err != nil {
 		t.Fatal(err)

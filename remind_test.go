@@ -13,7 +13,7 @@ import (
 // A department without reporters or channel is named as such in the dry
 // run, in the bot's language, never left as a blank after the arrow.
 func TestRemindDryRunNamesMissingContacts(t *testing.T) {
-	url := dbtest.URL(t)
+	url := dbtest.MigratedURL(t)
 	loadArticle(t, url)
 	cfg := digestConfig(t, url, "")
 	cfg.Language = commands.Korean

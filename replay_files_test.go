@@ -18,7 +18,7 @@ import (
 // the source's.
 func TestReplayedSessionExportsAndImportsWithToday(t *testing.T) {
 	const today = "2030-01-07" // after the real clock for years yet
-	source, copyURL := dbtest.URL(t), dbtest.URL(t)
+	source, copyURL := dbtest.MigratedURL(t), dbtest.MigratedURL(t)
 	ctx := context.Background()
 	var out bytes.Buffer
 	if err := runConsole(ctx, digestConfig(t, source, ""), quiet, []string{"--manager", "--lang", "ko", "--today", today},

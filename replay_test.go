@@ -16,7 +16,7 @@ import (
 // keeps January's and June's targets apart, so 4월말 compares with the
 // 20,500 in force then, and the digest of April's last week does too.
 func TestReplayWithTodayKeepsTargetHistory(t *testing.T) {
-	url := dbtest.URL(t)
+	url := dbtest.MigratedURL(t)
 	console := func(today, lines string) string {
 		t.Helper()
 		var out bytes.Buffer

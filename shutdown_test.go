@@ -78,7 +78,7 @@ func newSlowChartSlack(t *testing.T, uploadDelay time.Duration) *slowChartSlack 
 // fits the budget the README states.
 func TestSigtermDuringDigestPost(t *testing.T) {
 	const grace = time.Second
-	databaseURL := dbtest.URL(t)
+	databaseURL := dbtest.MigratedURL(t)
 	fake := newSlowChartSlack(t, grace+2*time.Second) // past the grace and past the 2.5 s inline answer
 	delivered := make(chan string, 4)
 	catcher := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -202,7 +202,7 @@ func (w *lockedWriter) String() string {
 // stop fits the budget the README states.
 func TestSigtermDuringScheduledDigestPost(t *testing.T) {
 	const grace = time.Second
-	databaseURL := dbtest.URL(t)
+	databaseURL := dbtest.MigratedURL(t)
 	fake := newSlowChartSlack(t, 0)
 	fake.postDelay = 25 * time.Second
 	addr := freeAddr(t)

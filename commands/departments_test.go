@@ -86,8 +86,11 @@ func TestLookAlikeDepartmentMapsToTheSameDepartment(t *testing.T) {
 }
 
 // TestDepartmentFloodIsRefused is the abuse of issue 10: a non-manager adds
-// and undoes entries with 2,500 new department names. Every add is refused,
+// and undoes entries with 300 new department names. Every add is refused,
 // nothing is written and status lists no more departments than the managed list.
+// 300, not the 2,500 of the report: nothing in the code counts departments
+// (no cap, no bounded cache), so any add let through fails on the first
+// name, and the flood's 5,000 commands were 228 s of a loaded CI run.
 func TestDepartmentFloodIsRefused(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, commands.English)
@@ -95,7 +98,7 @@ func TestDepartmentFloodIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range 2500 {
+	for i := range 300 {
 		h.run("USTAFF", fmt.Sprintf("/jobs add 1 youth dept:Z%04d", i), commands.OutcomeRefused)
 		h.run("USTAFF", "/jobs undo", commands.OutcomeRefused)
 	}

@@ -90,7 +90,7 @@ func (p *silentProxy) speak() {
 // can know then (issue 20, break 6).
 func TestWriteIsAnsweredByTheDeadlineWhenTheNetworkGoesSilent(t *testing.T) {
 	t.Parallel()
-	direct := dbtest.URL(t)
+	direct := dbtest.MigratedURL(t) // migrated: the test is about the silent network, not the migrations
 	u, err := url.Parse(direct)
 	if err != nil {
 		t.Fatal(err)

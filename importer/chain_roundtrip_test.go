@@ -23,6 +23,7 @@ import (
 // the import recreated entry_corrections and agreement_hires, a 정정 of a
 // 정정 under a later 누계 came back 3 jobs higher, and 약정 이행 read 0.
 func TestCorrectionChainRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		lines []string // #k: the number of the k-th entry recorded (from 0)
@@ -52,6 +53,7 @@ func TestCorrectionChainRoundTrip(t *testing.T) {
 		}, "undo"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			from := dbtest.New(t)
 			fromSvc := service(from)
 			first := nextEntryID(t, from)

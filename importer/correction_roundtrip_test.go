@@ -20,6 +20,7 @@ import (
 // a 정정 of a 누계 downward was refused as below the ledger. (A 정정 of a
 // delta under a later 누계 still comes back higher: see /work/notes/h8.md.)
 func TestCorrectionRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		lines []string // #k: the number of the k-th entry recorded (from 0)
@@ -63,6 +64,7 @@ func TestCorrectionRoundTrip(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			from := dbtest.New(t)
 			fromSvc := service(from)
 			first := nextEntryID(t, from)

@@ -31,6 +31,7 @@ func at(store *db.Store, day string) *commands.Service {
 // 누계, which then absorbed them: 500. The export now says the order the
 // ledger applied rows in (기록 순번, 무효 순번) and the import replays by it.
 func TestImportedLedgerRoundTrip(t *testing.T) {
+	t.Parallel()
 	branch := dbtest.New(t)
 	first := nextEntryID(t, branch)
 	run(t, at(branch, "2026-04-01"), "add 20 youth date:2026-03-20 note:branch", "추가 청년 7 날짜:3월 25일")
