@@ -102,3 +102,36 @@ func TestCand3FutureDateWithoutYearOffersLastYear(t *testing.T) {
 		})
 	}
 }
+
+// Review r47 A2: `정정 46 20 5명 추가 누락분` was refused offering
+// `정정 46 5명 추가 누락분`, which typed back is refused for its addition
+// words. With addition words after the second figure, the line offered for
+// it is the corrected whole figure (20 and 5 more: 25), with the words as
+// the reason after 사유:, and typed as offered it is accepted.
+func TestCand3TwoFiguresWithAdditionWordsOffersTheSum(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang           commands.Lang
+		add, line, sum string
+		bad            string
+	}{
+		{commands.Korean, "추가 공동체 20 3/2", "정정 1 20 5명 추가 누락분", "정정 1 25 사유:5명 추가 누락분", "`정정 1 5명 추가 누락분`"},
+		{commands.English, "add community 20 3/2", "correct 1 20 5 more missed", "correct 1 25 reason:5 more missed", "`correct 1 5 more missed`"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, "2027-03-12")
+			h.run("U1", tc.add, commands.OutcomeOK)
+			r := h.run("U1", tc.line, commands.OutcomeRefused)
+			mustContain(t, r.Text(), "`"+tc.sum+"`")
+			mustNotContain(t, r.Text(), tc.bad)
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL`); got != 20 {
+				t.Errorf("SQL SUM %d after the refusal, want 20", got)
+			}
+			h.run("U1", tc.sum, commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL`); got != 25 {
+				t.Errorf("SQL SUM %d after the line offered, want 25", got)
+			}
+		})
+	}
+}

@@ -1788,13 +1788,16 @@ func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time, not
 	return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word, "Count", count)
 }
 
-// yearlessLastYearLine is an add line dated after today by a date typed without
-// its year (12/1, 12월 1일, 12월말) written back with last year's day, the
-// reading a date to come most likely meant; "" for any other line, or
-// when the date cannot be written back in place.
+// yearlessLastYearLine is an add line dated in a month after this one by a
+// date typed without its year (12/1, 12월 1일 typed in March) written back
+// with last year's day, the reading such a date most likely meant; "" for
+// any other line, or when the date cannot be written back in place.
 func (s *Service) yearlessLastYearLine(cmd Command) string {
 	today := s.today()
-	if cmd.Opts.Date == nil || !cmd.Opts.Date.After(today) || !yearlessDate(cmd.dateTyped, *cmd.Opts.Date, today) {
+	if cmd.Opts.Date == nil || !cmd.Opts.Date.After(dates.On(today.Year(), today.Month()+1, 0)) ||
+		!yearlessDate(cmd.dateTyped, *cmd.Opts.Date, today) {
+		// this month's days to come (10월말 on the 29th) are this month's:
+		// the figure through today is the line offered (k16)
 		return ""
 	}
 	last := cmd.Opts.Date.AddDate(-1, 0, 0)
