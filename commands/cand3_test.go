@@ -135,3 +135,47 @@ func TestCand3TwoFiguresWithAdditionWordsOffersTheSum(t *testing.T) {
 		})
 	}
 }
+
+// Review r47 A3: a delta dated before a 4월말 누계 in a closed April was
+// asked 누계포함, offering staff `누계포함:예`, which typed back was refused
+// as April closed; a manager's 누계포함:예 was refused for its missing
+// 사유:, and with 사유: as a reason in an open month (March). The question
+// says up front the report's month is closed and offers staff no 예 line;
+// a manager's line with 사유: re-bases the report.
+func TestCand3WithinClosedReportMonth(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang                         commands.Lang
+		report, closeApril, add, yes string
+		closed                       string
+	}{
+		{commands.Korean, "추가 청년 누계 100 4/30", "마감 4월", "추가 청년 5 3/15", "추가 청년 5 2027. 3. 15. 누계포함:예",
+			"마감된 2027년 4월"},
+		{commands.English, "add youth cumulative 100 4/30", "close 2027-04", "add youth 5 3/15", "add youth 5 2027-03-15 within:yes",
+			"2027-04, which is closed"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, "2027-05-10")
+			h.run(manager, tc.report, commands.OutcomeOK)
+			h.run(manager, tc.closeApril, commands.OutcomeOK)
+			r := h.run("U1", tc.add, commands.OutcomeRefused)
+			mustContain(t, r.Text(), tc.closed)
+			mustNotContain(t, r.Text(), tc.yes)
+			for _, a := range r.Actions {
+				if strings.Contains(a.Command, byLang(tc.lang, "within:yes", "누계포함:예")) {
+					t.Errorf("a button offers %q to staff", a.Command)
+				}
+			}
+			m := h.run(manager, tc.add, commands.OutcomeRefused)
+			mustContain(t, m.Text(), tc.closed, "`"+tc.yes+" "+byLang(tc.lang, "reason:", "사유:"))
+			h.run(manager, tc.yes+" "+byLang(tc.lang, "reason:", "사유:")+"3월 누락분", commands.OutcomeOK)
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND as_of <= '2027-04-30' AND status = 'realised'`); got != 100 {
+				t.Errorf("SQL SUM through April %d, want 100 (the report keeps its total)", got)
+			}
+			if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE voided_at IS NULL AND as_of = '2027-03-15'`); got != 5 {
+				t.Errorf("SQL SUM on 3/15 %d, want 5", got)
+			}
+		})
+	}
+}

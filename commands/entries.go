@@ -338,7 +338,18 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	if cmd.Opts.Reason != "" {
 		if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, e.AsOf); refused {
-			return r
+			// 누계포함:예 re-bases the first later 누계: the reason is for
+			// its month when that one is closed (review r47 A3)
+			first, ok, err := s.firstLaterReport(ctx, e)
+			if err != nil {
+				return s.storageFailure(ctx, cmd.Name, err)
+			}
+			if !ok || cmd.Opts.Within == nil || !*cmd.Opts.Within {
+				return r
+			}
+			if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, first.AsOf); refused {
+				return r
+			}
 		}
 	}
 	if s.IsManager(c.UserID) {
