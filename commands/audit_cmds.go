@@ -934,16 +934,19 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 	if e.Kind != KindDelta || cmd.Opts.Within != nil {
 		return Reply{}, false, nil
 	}
-	later, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: e.AsOf, To: dates.On(e.AsOf.Year(), 12, 31), Limit: 200})
+	reports, err := s.laterReports(ctx, e)
 	if err != nil {
 		return Reply{}, false, err
 	}
-	reports := decidingReports(later, e.Status, 0)
 	if len(reports) == 0 {
 		return Reply{}, false, nil
 	}
 	first := &reports[0] // the report deciding the earliest later date: the latest recorded of that date
 	through, err := s.programThrough(ctx, e.ProgramID, e.Status, first.AsOf)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	closedMonth, err := s.closedMonthOf(ctx)
 	if err != nil {
 		return Reply{}, false, err
 	}
@@ -971,6 +974,21 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 		inside = true
 		lines = append(lines, s.msg("k46.within_exactly", "ID", first.ID, "AsOf", s.date(first.AsOf),
 			"Total", s.unitCount(through, first.Approximate, p.Unit), "Increment", s.unitCount(first.Count, first.Approximate, p.Unit), "Line", yes))
+	case inside && closedMonth(first.AsOf) != nil:
+		// 누계포함:예 re-bases the report, dated in a closed month: staff
+		// cannot record it, and a manager must give 사유: (review r47 A3:
+		// the line offered was refused as the month closed). Said up
+		// front; no 예 line or button for staff.
+		c := closedMonth(first.AsOf)
+		args := []any{"ID", first.ID, "AsOf", s.date(first.AsOf), "Month", s.period(monthPeriod(c.Month)),
+			"Total", s.unitCount(through, first.Approximate, p.Unit),
+			"Old", s.unitCount(first.Count, first.Approximate, p.Unit), "New", s.unitCount(first.Count-e.Count, first.Approximate, p.Unit)}
+		if s.IsManager(e.LoggedBy) {
+			lines = append(lines, s.msg("cand3.within_inside_closed_manager", append(args, "Line", withReasonWord(s, yes))...))
+		} else {
+			lines = append(lines, s.msg("cand3.within_inside_closed_staff", args...))
+		}
+		inside = false // no button: a button's line carries no 사유:
 	case inside:
 		lines = append(lines, s.msg(t.ifInside, "ID", first.ID, "AsOf", s.date(first.AsOf),
 			"Total", s.unitCount(through, first.Approximate, p.Unit),
@@ -1005,6 +1023,50 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 	actions = append(actions, Action{ID: ActionConfirm, Label: s.msg(t.buttonSeparate), Command: no})
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why, Sections: []Section{{Lines: lines}}, Actions: actions,
 		did: LastAction{Kind: LastHeld, Print: holdPrint(e)}}, true, nil
+}
+
+// laterReports are the 누계 reports deciding the dates on and after a
+// delta's, in its year, the first deciding the earliest: the reports the
+// 누계포함 question names.
+func (s *Service) laterReports(ctx context.Context, e NewEntry) ([]Entry, error) {
+	later, err := s.store.ListEntries(ctx, EntryFilter{ProgramID: e.ProgramID, From: e.AsOf, To: dates.On(e.AsOf.Year(), 12, 31), Limit: 200})
+	if err != nil {
+		return nil, err
+	}
+	return decidingReports(later, e.Status, 0), nil
+}
+
+// firstLaterReport is the report 누계포함:예 on the delta e re-bases.
+func (s *Service) firstLaterReport(ctx context.Context, e NewEntry) (Entry, bool, error) {
+	reports, err := s.laterReports(ctx, e)
+	if err != nil || len(reports) == 0 {
+		return Entry{}, false, err
+	}
+	return reports[0], true, nil
+}
+
+// closedMonthOf is, for a day, the close of its month, or nil while it is
+// open, as the store has the closes now.
+func (s *Service) closedMonthOf(ctx context.Context) (func(day time.Time) *MonthClose, error) {
+	today := s.today()
+	closes, err := s.store.MonthClosesBetween(ctx, dates.On(today.Year()-5, 1, 1), today)
+	if err != nil {
+		return nil, err
+	}
+	return func(day time.Time) *MonthClose {
+		for i, c := range closes {
+			if c.Month.Year() == day.Year() && c.Month.Month() == day.Month() {
+				return &closes[i]
+			}
+		}
+		return nil
+	}, nil
+}
+
+// withReasonWord is a line offered with the reason label and a place for
+// the reason at its end (사유:…), which takes the rest of the line.
+func withReasonWord(s *Service, line string) string {
+	return line + " " + s.msg("cand3.reason_placeholder")
 }
 
 // withinLine is the line typed (or the add form's line) with 누계포함:예 or

@@ -70,6 +70,10 @@ func (s *Service) candidateAdd(ctx context.Context, c Caller, cmd Command) Reply
 	if cand.Kind != "" {
 		lines = append(lines, s.msg("candidates.show.kind", "Value", label(kindWords, cand.Kind, s.lang)))
 	}
+	if cand.Mission != "" {
+		// the mission read back, so a field typed under another label is seen at once (review r47 F6)
+		lines = append(lines, s.msg("candidates.show.mission", "Value", label(missionWords, cand.Mission, s.lang)))
+	}
 	lines = append(lines, s.msg("candidates.move_it_on_with", "ID", cand.ID))
 	return Reply{Title: s.msg("candidates.recorded", "ID", cand.ID, "Name", cand.Name, "Label", label(stageWords, cand.Stage, s.lang)),
 		Sections: []Section{{Lines: lines}},

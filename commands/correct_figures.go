@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"jobsbot/commands/dates"
+	"jobsbot/commands/numbers"
 )
 
 // figureArrows are the marks written between an old and a new figure
@@ -89,7 +90,7 @@ func twoFigures(cmd *Command, first string, rest []token) error {
 	} else if v, ok := strings.CutSuffix(w, "로"); ok && v != "" {
 		w = v
 	}
-	_, k, ok := countRun(append([]token{{text: w, raw: w}}, next...), 0)
+	n2, k, ok := countRun(append([]token{{text: w, raw: w}}, next...), 0)
 	if !ok {
 		return nil
 	}
@@ -101,6 +102,16 @@ func twoFigures(cmd *Command, first string, rest []token) error {
 	reasonB := rawJoin(next[k-1:])
 	if marked {
 		return usageErr(cmd.Name, "k45.correct_two_figures", "ID", cmd.ID, "First", first, "Second", second, "Reason", reasonB)
+	}
+	if !marked && slices.ContainsFunc(next[k-1:], func(t token) bool { return !t.quoted && additionWord(t.text) }) &&
+		!cmd.Count.Approximate && !n2.Approximate {
+		// 정정 46 20 5명 추가 누락분: the second figure's line, `정정 46 5명
+		// 추가 누락분`, typed back was refused for its addition words
+		// (review r47 A2). 5 more than 20 is the whole figure 25, which is
+		// what a 정정 gives; the words go after 사유:, where they are the
+		// reason, and the line is accepted as offered.
+		return usageErr(cmd.Name, "cand3.correct_two_figures_sum", "ID", cmd.ID, "First", first, "Second", second,
+			"Reason", rawJoin(rest), "Sum", numbers.Format(cmd.Count.Value+n2.Value))
 	}
 	return usageErr(cmd.Name, "r34b.correct_two_readings", "ID", cmd.ID, "First", first, "Second", second,
 		"ReasonA", rawJoin(rest), "ReasonB", reasonB)

@@ -44,6 +44,10 @@ type entryDraft struct {
 	// reasonMonth says whether a line offered dated day keeps the reason:
 	// only in a closed month (nil: always).
 	reasonMonth func(day time.Time) bool
+	// dateTyped is the line's date as typed, and lastYearLine the line
+	// offered when that date has no year and is still to come: the line
+	// with last year's day written out (futureDate).
+	dateTyped, lastYearLine string
 }
 
 // closedMonths says, for a line dated day, whether its month is closed,
@@ -170,7 +174,8 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	d := entryDraft{count: cmd.Count, cumulative: cmd.Cumulative, date: cmd.Opts.Date, department: cmd.Opts.Department,
 		status: cmd.Opts.Status, employment: cmd.Opts.Employment, agreementHire: cmd.AgreementHire != "",
-		confirmed: cmd.Confirmed, within: cmd.Opts.Within, reason: cmd.Opts.Reason}
+		confirmed: cmd.Confirmed, within: cmd.Opts.Within, reason: cmd.Opts.Reason, dateTyped: cmd.dateTyped}
+	d.lastYearLine = s.yearlessLastYearLine(cmd)
 	if d.reason != "" {
 		// A line offered for an open month carries no 사유:, which only a
 		// closed month's write takes (review r35 M14: typed back, it was
@@ -333,7 +338,18 @@ func (s *Service) addLine(ctx context.Context, c Caller, cmd Command) Reply {
 	}
 	if cmd.Opts.Reason != "" {
 		if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, e.AsOf); refused {
-			return r
+			// 누계포함:예 re-bases the first later 누계: the reason is for
+			// its month when that one is closed (review r47 A3)
+			first, ok, err := s.firstLaterReport(ctx, e)
+			if err != nil {
+				return s.storageFailure(ctx, cmd.Name, err)
+			}
+			if !ok || cmd.Opts.Within == nil || !*cmd.Opts.Within {
+				return r
+			}
+			if r, refused := s.reasonInOpenMonth(ctx, cmd.Name, first.AsOf); refused {
+				return r
+			}
 		}
 	}
 	if s.IsManager(c.UserID) {
@@ -1760,6 +1776,15 @@ func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time, not
 	case d.note != "" && noteRefused:
 		// 메모:내일 입사 예정: no line re-dating it today (review r34 F2)
 		return s.msg("r34a.future_note_refused", "AsOf", s.date(asOf), "Today", s.date(today), "Note", d.note)
+	case d.lastYearLine != "":
+		// 12/1 typed on 12 March: most likely last December's jobs, not
+		// this December's nor today's (review r47 F7: the line offered
+		// dated today filed December's jobs in March).
+		id = "cand3.future_no_year_delta"
+		if d.cumulative {
+			id = "cand3.future_no_year_cumulative"
+		}
+		return s.msg(id, "AsOf", s.date(asOf), "Typed", d.dateTyped, "LastYear", s.date(asOf.AddDate(-1, 0, 0)), "Line", d.lastYearLine)
 	case d.note != "":
 		id = "r34a.delta_note"
 		if d.cumulative {
@@ -1772,6 +1797,49 @@ func (s *Service) futureDate(p Program, d entryDraft, asOf, today time.Time, not
 			"Count", count, "Note", s.lineNote(d.note, today))
 	}
 	return s.msg(id, "AsOf", s.date(asOf), "Today", s.date(today), "Program", word, "Count", count)
+}
+
+// yearlessLastYearLine is an add line dated in a month after this one by a
+// date typed without its year (12/1, 12월 1일 typed in March) written back
+// with last year's day, the reading such a date most likely meant; "" for
+// any other line, or when the date cannot be written back in place.
+func (s *Service) yearlessLastYearLine(cmd Command) string {
+	today := s.today()
+	if cmd.Opts.Date == nil || !cmd.Opts.Date.After(dates.On(today.Year(), today.Month()+1, 0)) ||
+		!yearlessDate(cmd.dateTyped, *cmd.Opts.Date, today) {
+		// this month's days to come (10월말 on the 29th) are this month's:
+		// the figure through today is the line offered (k16)
+		return ""
+	}
+	last := cmd.Opts.Date.AddDate(-1, 0, 0)
+	if last.Day() != cmd.Opts.Date.Day() {
+		return "" // 2/29
+	}
+	c := cmd
+	c.Opts.Date = &last
+	line := s.offeredLine(c, last)
+	if line == cmd.Line || !strings.Contains(line, s.lineDate(last)) {
+		return ""
+	}
+	return line
+}
+
+// yearlessDate says typed, read as day today, is a calendar date without
+// its year: it reads as day from the days before today too, and a year on
+// from a year before. Days counted from today (내일, 금요일) read
+// otherwise; a date with its year does not move; a word without figures
+// (연말, 성탄절) is left to what it names.
+func yearlessDate(typed string, day, today time.Time) bool {
+	if !strings.ContainsAny(typed, "0123456789") {
+		return false
+	}
+	for _, base := range []time.Time{today.AddDate(0, 0, -1), today.AddDate(0, 0, -7)} {
+		if d, err := dates.Parse(typed, base); err != nil || !d.Equal(day) {
+			return false
+		}
+	}
+	d, err := dates.Parse(typed, today.AddDate(-1, 0, 0))
+	return err == nil && d.Equal(day.AddDate(-1, 0, 0))
 }
 
 // backtickInLine refuses a write line holding a backtick, naming the word

@@ -415,6 +415,13 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			known = false // 확인: in another command's words is just a word
 		}
 		if !known {
+			if cmd.Name == cmdCandidateAdd && isLabelWord(key) && !strings.HasPrefix(value, "//") {
+				// 사업목적:일자리제공 in a candidate's words was filed as part
+				// of its name, or its note, and the field left empty
+				// (review r47 F6): a word shaped as a label is one typed
+				// as a field, so the labels the command takes are named.
+				return nil, usageErr(cmd.Name, "cand3.candidate_unknown_label", "Key", key)
+			}
 			if isASCIIWord(key) && !strings.HasPrefix(value, "//") {
 				return nil, usageErr(cmd.Name, "parse.unknown_option", "Key", key)
 			}
@@ -549,6 +556,20 @@ func isASCIIWord(s string) bool {
 	}
 	for _, r := range s {
 		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLabelWord reports whether s, the words before a colon, is shaped as a
+// field's label: letters only (사업목적, purpose), no digits as in 10:30.
+func isLabelWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
 			return false
 		}
 	}

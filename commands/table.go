@@ -192,7 +192,7 @@ var optionKeys = map[string]string{
 	"year": "year", "연도": "year", "년도": "year",
 	"program": "program", "prog": "program", "사업": "program",
 	"kind": "kind", "종류": "kind", "유형": "kind",
-	"mission": "mission", "미션": "mission", "사회적목적": "mission",
+	"mission": "mission", "미션": "mission", "사회적목적": "mission", "사명": "mission",
 	"rep": "rep", "representative": "rep", "대표": "rep", "대표자": "rep",
 	"note": "note", "메모": "note", "비고": "note",
 	"sector": "sector", "부문": "sector",
