@@ -1,0 +1,77 @@
+package commands_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+	"jobsbot/db/dbtest"
+)
+
+// Review r47 F2: a repeated 채용 was offered back with its date as typed
+// (`채용 1 10 어제 확인:예`); typed back three days later it filed the hire
+// on the Sunday before, not on the Thursday the question was about. The
+// hire's offered line writes its day as the add's does (`추가 청년 6
+// 2027. 3. 4. 확인:예`), and typed back later files that day.
+func TestHold3HireRepeatLineWritesItsDay(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(fmt.Sprint(lang), func(t *testing.T) {
+			t.Parallel()
+			now := time.Date(2027, time.March, 5, 1, 0, 0, 0, time.UTC) // Friday 10:00 in Seoul
+			h := newHarness(t, lang)
+			h.withClock(&now)
+			h.run(manager, byLang(lang, "add invest 100 agreed date:2027-02-20", "추가 투자 100 상태:약정 2/20"), commands.OutcomeOK)
+			rows := []struct{ line, word, want string }{
+				{"채용 1 10 어제", "어제", "2027-03-04"},
+				{"채용 1 5 지난주 금요일", "지난주", "2027-02-26"},
+				{"채용 1 4 어제 메모:어제 입사", "어제", "2027-03-04"},
+			}
+			if lang == commands.English {
+				rows = []struct{ line, word, want string }{
+					{"hire 1 10 yesterday", "yesterday", "2027-03-04"},
+					{"hire 1 5 last Friday", "Friday", "2027-02-26"},
+					{"hire 1 4 yesterday note:hired yesterday", "yesterday", "2027-03-04"},
+				}
+			}
+			var yes []string
+			for i, row := range rows {
+				user := fmt.Sprintf("U%d", i)
+				h.run(user, row.line, commands.OutcomeOK)
+				r := h.run(user, row.line, commands.OutcomeRefused)
+				l := hold3Line(t, r, byLang(lang, "confirm:", "확인:"))
+				if strings.Contains(l, row.word) {
+					t.Errorf("%s: the offered line keeps %q: %s", row.line, row.word, l)
+				}
+				yes = append(yes, l)
+			}
+			now = now.AddDate(0, 0, 3) // typed back on Monday
+			for i, row := range rows {
+				user := fmt.Sprintf("U%d", i)
+				h.run(user, yes[i], commands.OutcomeOK)
+				if n := h.sqlInt(`SELECT count(*) FROM entries WHERE logged_by = $1 AND as_of = $2::date AND voided_at IS NULL AND status = 'realised'`, user, row.want); n != 2 {
+					t.Errorf("%s typed back three days later: %d hires on %s, want 2; as_of: %s", yes[i], n, row.want,
+						h.sqlStr(`SELECT string_agg(as_of::text, ',' ORDER BY id) FROM entries WHERE logged_by = $1`, user))
+				}
+			}
+			if sum := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`); sum != 38 {
+				t.Errorf("realised SUM = %d, want 38", sum)
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
+
+// hold3Line is the one line (an add or a hire) r offers holding word.
+func hold3Line(t *testing.T, r commands.Reply, word string) string {
+	t.Helper()
+	for _, l := range offeredLines(r.Text()) {
+		if strings.Contains(l, word) {
+			return l
+		}
+	}
+	t.Fatalf("no offered line holds %q:\n%s", word, r.Text())
+	return ""
+}
