@@ -194,6 +194,12 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 			// no line of a refusal either: unasked unless it was one
 			return "", !strings.HasPrefix(e.IdempotencyKey, "confirm:"), s.keepTyped(ctx, *e, typed)
 		}
+		if token == "" && !cmd.confirmAgain {
+			// no question open: the line's answer recorded before it, however long ago
+			if answered, err := s.answeredLine(ctx, *e); err != nil || answered != "" {
+				return answered, false, err
+			}
+		}
 		if token == "" {
 			// No question: the yes answers the questions the line would
 			// raise, once a day, under a key of the entry and the day (not

@@ -75,3 +75,57 @@ func hold3Line(t *testing.T, r commands.Reply, word string) string {
 	t.Fatalf("no offered line holds %q:\n%s", word, r.Text())
 	return ""
 }
+
+// Review r47 F4: a 확인:예 line typed back more than AnswerWindow after
+// its question recorded a third copy, unasked: the question was forgotten,
+// and a yes with no question records. A 확인:예 answers one question
+// once: the line whose answer is recorded and live is told so, however
+// long ago, and 확인:다시 asks about another batch; a line no answer
+// recorded still records unasked, once.
+func TestHold3YesLineAgainAfterTheWindowIsRecordedAlready(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(fmt.Sprint(lang), func(t *testing.T) {
+			t.Parallel()
+			now := time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC)
+			h := newHarness(t, lang)
+			h.withClock(&now)
+			line := byLang(lang, "add youth 25 12/4", "추가 청년 25 12/4")
+			h.run("U1", line, commands.OutcomeOK)
+			yes := hold3Line(t, h.run("U1", line, commands.OutcomeRefused), byLang(lang, "confirm:yes", "확인:예"))
+			count := func() int64 {
+				return h.sqlInt(`SELECT count(*) FROM entries WHERE logged_by = 'U1' AND as_of = '2026-12-04' AND count = 25 AND voided_at IS NULL`)
+			}
+			now = time.Date(2026, time.December, 7, 1, 0, 0, 0, time.UTC)
+			h.run("U1", yes, commands.OutcomeOK)
+			first := h.sqlInt(`SELECT max(id) FROM entries`)
+			for _, day := range []int{10, 15, 23} {
+				now = time.Date(2026, time.December, day, 1, 0, 0, 0, time.UTC)
+				r := h.run("U1", yes, commands.OutcomeRefused)
+				mustContain(t, r.Text(), fmt.Sprintf("#%d", first), byLang(lang, "confirm:again", "확인:다시"))
+				if n := count(); n != 2 {
+					t.Fatalf("the yes line typed back on 12/%d: %d live entries of 25, want 2", day, n)
+				}
+			}
+			// another batch: 확인:다시 asks, and that question's yes records it
+			again := strings.Replace(yes, byLang(lang, "confirm:yes", "확인:예"), byLang(lang, "confirm:again", "확인:다시"), 1)
+			h.run("U1", again, commands.OutcomeRefused)
+			h.run("U1", yes, commands.OutcomeOK)
+			if n := count(); n != 3 {
+				t.Fatalf("after 확인:다시 and its yes: %d live entries of 25, want 3", n)
+			}
+			// a yes no question asked and no answer recorded: recorded, once
+			other := strings.Replace(yes, "25", "7", 1)
+			h.run("U2", other, commands.OutcomeOK)
+			now = now.AddDate(0, 0, 1)
+			h.run("U2", other, commands.OutcomeRefused)
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE logged_by = 'U2' AND voided_at IS NULL`); n != 1 {
+				t.Fatalf("the unasked yes: %d live entries, want 1", n)
+			}
+			if sum := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`); sum != 3*25+7 {
+				t.Errorf("realised SUM = %d, want %d", sum, 3*25+7)
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
