@@ -129,3 +129,45 @@ func TestHold3YesLineAgainAfterTheWindowIsRecordedAlready(t *testing.T) {
 		})
 	}
 }
+
+// Review r47 F3: the department-share hint offered a delta computed when
+// it was asked (`추가 50 노인 11/13 부서:노인복지과`); typed three days
+// later, after a colleague of the same 과 added 10 back-dated, it took
+// 노인복지과 to 100 against its reported 누계 90, unasked. The hint offers
+// the 누계 as the department's own (기준:부서), whose difference is read
+// when it is typed: 40 then, and typed again it agrees, writing nothing.
+func TestHold3DeptShareHintStaysRightTypedLater(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(fmt.Sprint(lang), func(t *testing.T) {
+			t.Parallel()
+			now := time.Date(2026, time.November, 12, 1, 0, 0, 0, time.UTC)
+			h := newHarness(t, lang)
+			h.withClock(&now)
+			h.run("U4", byLang(lang, "add senior 40 11/10 dept:노인복지과", "추가 노인 40 11/10 부서:노인복지과"), commands.OutcomeOK)
+			h.run("U5", byLang(lang, "add senior 12 11/12 dept:여성가족과", "추가 노인 12 11/12 부서:여성가족과"), commands.OutcomeOK)
+			now = time.Date(2026, time.November, 13, 1, 0, 0, 0, time.UTC)
+			r := h.run("U4", byLang(lang, "add senior cumulative 90 11/13 dept:노인복지과", "추가 노인 누계 90 11/13 부서:노인복지과"), commands.OutcomeRefused)
+			hint := hold3Line(t, r, byLang(lang, "by:department", "기준:부서"))
+			now = time.Date(2026, time.November, 16, 1, 0, 0, 0, time.UTC)
+			h.run("U6", byLang(lang, "add senior 10 11/11 dept:노인복지과", "추가 노인 10 11/11 부서:노인복지과"), commands.OutcomeOK)
+			dept := func() int64 {
+				return h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'
+					AND department = '노인복지과' AND as_of BETWEEN '2026-01-01' AND '2026-11-13'`)
+			}
+			h.run("U4", hint, commands.OutcomeOK)
+			if got := dept(); got != 90 {
+				t.Fatalf("%s typed on 11/16: 노인복지과 through 11/13 is %d by SQL, want its reported 90", hint, got)
+			}
+			r = h.run("U4", hint, commands.OutcomeOK) // again: it agrees
+			mustContain(t, r.Text(), byLang(lang, "Nothing new was recorded", "새로 기록하지 않았습니다"))
+			if got := dept(); got != 90 {
+				t.Fatalf("typed again: 노인복지과 through 11/13 is %d by SQL, want 90", got)
+			}
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`); got != 102 {
+				t.Errorf("realised SUM = %d, want 102", got)
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
