@@ -194,6 +194,12 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 			// no line of a refusal either: unasked unless it was one
 			return "", !strings.HasPrefix(e.IdempotencyKey, "confirm:"), s.keepTyped(ctx, *e, typed)
 		}
+		if token == "" && !cmd.confirmAgain {
+			// no question open: the line's answer recorded before it, however long ago
+			if answered, err := s.answeredLine(ctx, *e); err != nil || answered != "" {
+				return answered, false, err
+			}
+		}
 		if token == "" {
 			// No question: the yes answers the questions the line would
 			// raise, once a day, under a key of the entry and the day (not
@@ -580,8 +586,8 @@ func (s *Service) askAboutOtherDepartments(ctx context.Context, c Caller, e NewE
 		return Reply{}, false, nil
 	}
 	word := s.programWord(p)
-	delta := s.msg("guards.own_cumulative_delta", "N", e.Count-own, "Program", word,
-		"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Department", e.Department)
+	// the 누계 as the department's own, its difference read when typed (review r47 F3)
+	delta := s.msg("guards.own_cumulative_delta", "N", e.Count, "Program", word, "Date", s.lineDate(e.AsOf), "Department", e.Department)
 	why := s.msg("guards.cumulative_whole_program", "Program", s.programLabel(p), "Date", s.date(e.AsOf),
 		"Total", s.unitCount(e.Count, e.Approximate, p.Unit), "Department", e.Department,
 		"Others", strings.Join(others, ", "), "Increment", s.plusCount(e.Count-whole, e.Approximate, p.Unit),

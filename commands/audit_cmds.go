@@ -192,7 +192,12 @@ func parseHire(cmd *Command, ts []token, today time.Time) error {
 		for k := len(rest); k > 0; k-- {
 			d, err := dates.Parse(textJoin(rest[:k]), today)
 			if err == nil {
-				cmd.Opts.Date, n = &d, k
+				// kept as the add's free date is (takeEntryFields): where it
+				// stands in the line, so every line offered back writes it as
+				// the day it was read as (offeredLine; review r47 F2: a
+				// repeat's 확인:예 line kept 어제 and, typed back days later,
+				// filed the hire on another day)
+				cmd.Opts.Date, cmd.dateTyped, cmd.dateRaw, n = &d, textJoin(rest[:k]), rawJoin(rest[:k]), k
 				// the add's date questions, one rule (review r42 B7): 금요일
 				// on a Friday, 1월 2일 on 31 December
 				if err := askSameWeekday(cmd, textJoin(rest[:k]), rawJoin(rest[:k]), d, today); err != nil {

@@ -116,7 +116,7 @@ func TestHireAfterTheSameAddIsHeld(t *testing.T) {
 		wants                     []string
 	}{
 		{commands.Korean, "추가 300 invest 상태:약정 날짜:2026-03-10", "추가 invest 100 3/15 메모:B사 2차", "채용 1 100 3/15 메모:B사 2차", "채용 1 100 3/15 확인:예 메모:B사 2차",
-			[]string{"약정 #1의 채용이 아닌 `추가`로 이미 기록되어 있습니다: #2 100개, 기준일 2026. 3. 15.", "`무효 2 <사유>`", "`채용 1 100 3/15 확인:예 메모:B사 2차`"}},
+			[]string{"약정 #1의 채용이 아닌 `추가`로 이미 기록되어 있습니다: #2 100개, 기준일 2026. 3. 15.", "`무효 2 <사유>`", "`채용 1 100 2026. 3. 15. 확인:예 메모:B사 2차`"}},
 		{commands.English, "add 300 invest status:agreed date:2026-03-10", "add invest 100 2026-03-15 note:B2", "hire 1 100 2026-03-15 note:B2", "hire 1 100 2026-03-15 confirm:yes note:B2",
 			[]string{"already has #2, 100 as of 2026-03-15", "not as a hire from agreement #1", "`void 2 <reason>`"}},
 	} {

@@ -21,6 +21,7 @@ type Store interface {
 	HolidayStore    // holidays.go
 	EntryStore      // entries.go
 	HoldStore       // add_guards.go
+	AnsweredStore   // answered_line.go
 	TotalsStore     // status.go
 	DigestStore     // digest_gather.go
 	TargetStore     // targets.go

@@ -91,3 +91,25 @@ func (s *Store) EntryByKey(ctx context.Context, key string) (commands.Entry, boo
 	}
 	return r.entry(), true, nil
 }
+
+// AnsweredEntry returns the newest live entry of e's person, program and
+// day recorded under a question's key (confirm:…) whose key ends in one of
+// prints (commands.answeredLine). It reads the few live rows of that
+// person, program and day (the entries_by_as_of index, the day's rows
+// narrowed by program and person), not the key's unique index, which
+// cannot look up a suffix; it runs only when a 확인:예 finds no question.
+func (s *Store) AnsweredEntry(ctx context.Context, e commands.NewEntry, prints []string) (commands.Entry, bool, error) {
+	var r entryRow
+	const q = entrySelect + ` WHERE e.as_of = $1 AND e.program_id = $2 AND e.logged_by = $3 AND e.voided_at IS NULL
+		AND e.idempotency_key LIKE 'confirm:%'
+		AND EXISTS (SELECT 1 FROM unnest($4::text[]) p WHERE right(e.idempotency_key, char_length(p)) = p)
+		ORDER BY e.id DESC LIMIT 1`
+	err := sqlx.GetContext(ctx, s.db, &r, q, e.AsOf.Format(time.DateOnly), e.ProgramID, e.LoggedBy, pq.Array(prints))
+	if errors.Is(err, sql.ErrNoRows) {
+		return commands.Entry{}, false, nil
+	}
+	if err != nil {
+		return commands.Entry{}, false, wrap("answered entry", err)
+	}
+	return r.entry(), true, nil
+}

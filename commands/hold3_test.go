@@ -1,0 +1,173 @@
+package commands_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"jobsbot/commands"
+	"jobsbot/db/dbtest"
+)
+
+// Review r47 F2: a repeated 채용 was offered back with its date as typed
+// (`채용 1 10 어제 확인:예`); typed back three days later it filed the hire
+// on the Sunday before, not on the Thursday the question was about. The
+// hire's offered line writes its day as the add's does (`추가 청년 6
+// 2027. 3. 4. 확인:예`), and typed back later files that day.
+func TestHold3HireRepeatLineWritesItsDay(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(fmt.Sprint(lang), func(t *testing.T) {
+			t.Parallel()
+			now := time.Date(2027, time.March, 5, 1, 0, 0, 0, time.UTC) // Friday 10:00 in Seoul
+			h := newHarness(t, lang)
+			h.withClock(&now)
+			h.run(manager, byLang(lang, "add invest 100 agreed date:2027-02-20", "추가 투자 100 상태:약정 2/20"), commands.OutcomeOK)
+			rows := []struct{ line, word, want string }{
+				{"채용 1 10 어제", "어제", "2027-03-04"},
+				{"채용 1 5 지난주 금요일", "지난주", "2027-02-26"},
+				{"채용 1 4 어제 메모:어제 입사", "어제", "2027-03-04"},
+			}
+			if lang == commands.English {
+				rows = []struct{ line, word, want string }{
+					{"hire 1 10 yesterday", "yesterday", "2027-03-04"},
+					{"hire 1 5 last Friday", "Friday", "2027-02-26"},
+					{"hire 1 4 yesterday note:hired yesterday", "yesterday", "2027-03-04"},
+				}
+			}
+			var yes []string
+			for i, row := range rows {
+				user := fmt.Sprintf("U%d", i)
+				h.run(user, row.line, commands.OutcomeOK)
+				r := h.run(user, row.line, commands.OutcomeRefused)
+				l := hold3Line(t, r, byLang(lang, "confirm:", "확인:"))
+				if strings.Contains(l, row.word) {
+					t.Errorf("%s: the offered line keeps %q: %s", row.line, row.word, l)
+				}
+				yes = append(yes, l)
+			}
+			now = now.AddDate(0, 0, 3) // typed back on Monday
+			for i, row := range rows {
+				user := fmt.Sprintf("U%d", i)
+				h.run(user, yes[i], commands.OutcomeOK)
+				if n := h.sqlInt(`SELECT count(*) FROM entries WHERE logged_by = $1 AND as_of = $2::date AND voided_at IS NULL AND status = 'realised'`, user, row.want); n != 2 {
+					t.Errorf("%s typed back three days later: %d hires on %s, want 2; as_of: %s", yes[i], n, row.want,
+						h.sqlStr(`SELECT string_agg(as_of::text, ',' ORDER BY id) FROM entries WHERE logged_by = $1`, user))
+				}
+			}
+			if sum := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`); sum != 38 {
+				t.Errorf("realised SUM = %d, want 38", sum)
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
+
+// hold3Line is the one line (an add or a hire) r offers holding word.
+func hold3Line(t *testing.T, r commands.Reply, word string) string {
+	t.Helper()
+	for _, l := range offeredLines(r.Text()) {
+		if strings.Contains(l, word) {
+			return l
+		}
+	}
+	t.Fatalf("no offered line holds %q:\n%s", word, r.Text())
+	return ""
+}
+
+// Review r47 F4: a 확인:예 line typed back more than AnswerWindow after
+// its question recorded a third copy, unasked: the question was forgotten,
+// and a yes with no question records. A 확인:예 answers one question
+// once: the line whose answer is recorded and live is told so, however
+// long ago, and 확인:다시 asks about another batch; a line no answer
+// recorded still records unasked, once.
+func TestHold3YesLineAgainAfterTheWindowIsRecordedAlready(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(fmt.Sprint(lang), func(t *testing.T) {
+			t.Parallel()
+			now := time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC)
+			h := newHarness(t, lang)
+			h.withClock(&now)
+			line := byLang(lang, "add youth 25 12/4", "추가 청년 25 12/4")
+			h.run("U1", line, commands.OutcomeOK)
+			yes := hold3Line(t, h.run("U1", line, commands.OutcomeRefused), byLang(lang, "confirm:yes", "확인:예"))
+			count := func() int64 {
+				return h.sqlInt(`SELECT count(*) FROM entries WHERE logged_by = 'U1' AND as_of = '2026-12-04' AND count = 25 AND voided_at IS NULL`)
+			}
+			now = time.Date(2026, time.December, 7, 1, 0, 0, 0, time.UTC)
+			h.run("U1", yes, commands.OutcomeOK)
+			first := h.sqlInt(`SELECT max(id) FROM entries`)
+			for _, day := range []int{10, 15, 23} {
+				now = time.Date(2026, time.December, day, 1, 0, 0, 0, time.UTC)
+				r := h.run("U1", yes, commands.OutcomeRefused)
+				mustContain(t, r.Text(), fmt.Sprintf("#%d", first), byLang(lang, "confirm:again", "확인:다시"))
+				if n := count(); n != 2 {
+					t.Fatalf("the yes line typed back on 12/%d: %d live entries of 25, want 2", day, n)
+				}
+			}
+			// another batch: 확인:다시 asks, and that question's yes records it
+			again := strings.Replace(yes, byLang(lang, "confirm:yes", "확인:예"), byLang(lang, "confirm:again", "확인:다시"), 1)
+			h.run("U1", again, commands.OutcomeRefused)
+			h.run("U1", yes, commands.OutcomeOK)
+			if n := count(); n != 3 {
+				t.Fatalf("after 확인:다시 and its yes: %d live entries of 25, want 3", n)
+			}
+			// a yes no question asked and no answer recorded: recorded, once
+			other := strings.Replace(yes, "25", "7", 1)
+			h.run("U2", other, commands.OutcomeOK)
+			now = now.AddDate(0, 0, 1)
+			h.run("U2", other, commands.OutcomeRefused)
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE logged_by = 'U2' AND voided_at IS NULL`); n != 1 {
+				t.Fatalf("the unasked yes: %d live entries, want 1", n)
+			}
+			if sum := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`); sum != 3*25+7 {
+				t.Errorf("realised SUM = %d, want %d", sum, 3*25+7)
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
+
+// Review r47 F3: the department-share hint offered a delta computed when
+// it was asked (`추가 50 노인 11/13 부서:노인복지과`); typed three days
+// later, after a colleague of the same 과 added 10 back-dated, it took
+// 노인복지과 to 100 against its reported 누계 90, unasked. The hint offers
+// the 누계 as the department's own (기준:부서), whose difference is read
+// when it is typed: 40 then, and typed again it agrees, writing nothing.
+func TestHold3DeptShareHintStaysRightTypedLater(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(fmt.Sprint(lang), func(t *testing.T) {
+			t.Parallel()
+			now := time.Date(2026, time.November, 12, 1, 0, 0, 0, time.UTC)
+			h := newHarness(t, lang)
+			h.withClock(&now)
+			h.run("U4", byLang(lang, "add senior 40 11/10 dept:노인복지과", "추가 노인 40 11/10 부서:노인복지과"), commands.OutcomeOK)
+			h.run("U5", byLang(lang, "add senior 12 11/12 dept:여성가족과", "추가 노인 12 11/12 부서:여성가족과"), commands.OutcomeOK)
+			now = time.Date(2026, time.November, 13, 1, 0, 0, 0, time.UTC)
+			r := h.run("U4", byLang(lang, "add senior cumulative 90 11/13 dept:노인복지과", "추가 노인 누계 90 11/13 부서:노인복지과"), commands.OutcomeRefused)
+			hint := hold3Line(t, r, byLang(lang, "by:department", "기준:부서"))
+			now = time.Date(2026, time.November, 16, 1, 0, 0, 0, time.UTC)
+			h.run("U6", byLang(lang, "add senior 10 11/11 dept:노인복지과", "추가 노인 10 11/11 부서:노인복지과"), commands.OutcomeOK)
+			dept := func() int64 {
+				return h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'
+					AND department = '노인복지과' AND as_of BETWEEN '2026-01-01' AND '2026-11-13'`)
+			}
+			h.run("U4", hint, commands.OutcomeOK)
+			if got := dept(); got != 90 {
+				t.Fatalf("%s typed on 11/16: 노인복지과 through 11/13 is %d by SQL, want its reported 90", hint, got)
+			}
+			r = h.run("U4", hint, commands.OutcomeOK) // again: it agrees
+			mustContain(t, r.Text(), byLang(lang, "Nothing new was recorded", "새로 기록하지 않았습니다"))
+			if got := dept(); got != 90 {
+				t.Fatalf("typed again: 노인복지과 through 11/13 is %d by SQL, want 90", got)
+			}
+			if got := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`); got != 102 {
+				t.Errorf("realised SUM = %d, want 102", got)
+			}
+			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
