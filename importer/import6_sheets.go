@@ -27,10 +27,6 @@ import (
 // Rows of the export's report sheets (export/report.go headRow).
 const reportHeadRow = 4
 
-// viewSheets are the report workbook's derived views: built from the
-// ledger, never read by the import.
-var viewSheets = []string{export.SheetByDepartment, export.SheetByDisclosure, export.SheetByType}
-
 // reportDateInTitle is the report date of a sheet's title
 // (`2026년 일자리사업 추진실적 (2026. 12. 31. 기준)`).
 var reportDateInTitle = regexp.MustCompile(`(20\d\d)\.\s*(\d{1,2})\.\s*(\d{1,2})\.\s*기준`)
