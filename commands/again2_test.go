@@ -1,0 +1,61 @@
+package commands_test
+
+import (
+	"fmt"
+	"testing"
+
+	"jobsbot/commands"
+)
+
+// Review r48 B5: the same `확인:다시` line pasted five times. The first
+// paste answers no question (an ordinary line, recorded), the second is
+// asked as a repeat, the third answers that question. Its 확인:다시 is the
+// question's separate batch already: the fourth recorded yet another
+// entry under the question's again key, three identical entries in all.
+// Once per question: the fourth and fifth paste write nothing and name
+// the entry the third recorded.
+func TestAgain2ConfirmAgainAnsweringTheQuestionIsItsBatch(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang     commands.Lang
+		again    string
+		yes      string
+		already  string
+		separate string
+	}{
+		{commands.Korean, "추가 여성 9 날짜:2026. 12. 1. 확인:다시", "추가 여성 9 날짜:2026. 12. 1. 확인:예",
+			"이미 기록했습니다", "따로 한 번 더"},
+		{commands.English, "add women 9 date:2026-12-01 confirm:again", "add women 9 date:2026-12-01 confirm:yes",
+			"Already recorded", "separate report"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, "2026-12-04")
+			u := "U8"
+			check := func(want int64, when string) {
+				t.Helper()
+				if got := holds3Sum(h, u, "women"); got != want {
+					t.Fatalf("after %s: SQL SUM %d, want %d", when, got, want)
+				}
+			}
+			holds3Run(h, u, tc.again, commands.OutcomeOK) // no question: an ordinary line
+			check(9, "paste 1")
+			mustContain(t, holds3Run(h, u, tc.again, commands.OutcomeRefused).Text(), tc.separate)
+			check(9, "paste 2 (the repeat question)")
+			holds3Run(h, u, tc.again, commands.OutcomeOK) // answers the question
+			check(18, "paste 3")
+			batch := links6Last(h, u)
+			for i := 4; i <= 5; i++ {
+				r := holds3Run(h, u, tc.again, commands.OutcomeRefused)
+				mustContain(t, r.Text(), tc.already, fmt.Sprintf("#%d", batch))
+				check(18, fmt.Sprintf("paste %d", i))
+			}
+			// the question's 확인:예 is answered by the same entry
+			mustContain(t, holds3Run(h, u, tc.yes, commands.OutcomeRefused).Text(), tc.already)
+			check(18, "확인:예 after it")
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE logged_by = $1 AND voided_at IS NULL`, u); n != 2 {
+				t.Fatalf("%d live entries, want 2", n)
+			}
+		})
+	}
+}
