@@ -2,6 +2,7 @@ package commands_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"jobsbot/commands"
@@ -55,6 +56,36 @@ func TestAgain2ConfirmAgainAnsweringTheQuestionIsItsBatch(t *testing.T) {
 			check(18, "확인:예 after it")
 			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE logged_by = $1 AND voided_at IS NULL`, u); n != 2 {
 				t.Fatalf("%d live entries, want 2", n)
+			}
+		})
+	}
+}
+
+// Review r47 A5 (a): an exact 누계 that clears the 여 of an approximate one
+// said "합계는 바뀌지 않았습니다" twice, in the title and again in the line
+// naming the entry recorded again. Once: the line names the entries only.
+func TestAgain2ExactReportSaysTotalsUnchangedOnce(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		lang       commands.Lang
+		unchanged  string
+		recordedAs string
+	}{
+		{commands.Korean, "합계는 바뀌지 않았습니다", "'여' 표시를 지우고"},
+		{commands.English, "no total changed", "was recorded again as"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, tc.lang, "2026-12-04")
+			holds3Run(h, "U1", "추가 청년 누계 1천여 11월말", commands.OutcomeOK)
+			r := holds3Run(h, "U1", "추가 청년 누계 1,000 11월말", commands.OutcomeOK)
+			text := r.Text()
+			mustContain(t, text, tc.recordedAs)
+			if n := strings.Count(text, tc.unchanged); n != 1 {
+				t.Fatalf("%q said %d times, want once:\n%s", tc.unchanged, n, text)
+			}
+			if got := holds3Sum(h, "U1", "youth"); got != 1000 {
+				t.Fatalf("SQL SUM %d, want 1,000", got)
 			}
 		})
 	}
