@@ -90,3 +90,44 @@ func TestAgain2ExactReportSaysTotalsUnchangedOnce(t *testing.T) {
 		})
 	}
 }
+
+// Review r47 A5 (b): the press line wrote "민간부문 0개 등" (a sector
+// with no jobs named as a part) and "지난 12월 4일 현재" for today's
+// figures. A sector with none is left out, the one left holding them all;
+// today's date has no 지난. Figures are the plain SQL SUMs.
+func TestAgain2PressLeavesOutAnEmptySectorAndTodaysPast(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			h := r32At(t, lang, "2026-12-04")
+			for _, line := range []string{"add 5 youth date:2026-12-01", "add 7 women date:2026-11-20", "target 21000"} {
+				holds3Run(h, manager, line, commands.OutcomeOK)
+			}
+			through := func(day string) string {
+				return "e.as_of BETWEEN '2026-01-01' AND '" + day + "' AND p.unit <> '회'"
+			}
+			today := h.sum(through("2026-12-04"))
+			public := h.sum(through("2026-12-04") + " AND p.sector = 'public'")
+			if today != 12 || public != today {
+				t.Fatalf("SQL: %d in all, %d public, want 12 and 12", today, public)
+			}
+			text := holds3Run(h, manager, byLang(lang, "press", "보도자료"), commands.OutcomeOK).Text()
+			mustContain(t, text, byLang(lang, fmt.Sprintf("As of 4 December it had created %d jobs, all in the public sector.", today),
+				fmt.Sprintf("중 12월 4일 현재 공공부문에서 총 %d개의 일자리를 창출했다.", today)))
+			mustNotContain(t, text, "지난", "민간부문", "private sector")
+			// a day gone by keeps its 지난
+			november := h.sum(through("2026-11-30"))
+			text = holds3Run(h, manager, byLang(lang, "press 2026-11-30", "보도자료 11월말"), commands.OutcomeOK).Text()
+			mustContain(t, text, byLang(lang, fmt.Sprintf("As of the end of November it had created %d jobs, all in the public sector.", november),
+				fmt.Sprintf("중 지난 11월말 현재 공공부문에서 총 %d개의 일자리를 창출했다.", november)))
+			// with private jobs too, both parts are named
+			holds3Run(h, manager, "add 100 invest date:2026-12-02", commands.OutcomeOK)
+			private := h.sum(through("2026-12-04") + " AND p.sector = 'private'")
+			today = h.sum(through("2026-12-04"))
+			text = holds3Run(h, manager, byLang(lang, "press", "보도자료"), commands.OutcomeOK).Text()
+			mustContain(t, text, byLang(lang, fmt.Sprintf(": %d in the public sector and %d in the private sector.", public, private),
+				fmt.Sprintf("중 12월 4일 현재 공공부문 %d개, 민간부문 %d개 등 총 %d개의 일자리를 창출했다.", public, private, today)))
+		})
+	}
+}
