@@ -145,7 +145,8 @@ func (s *Service) confirmedBy(ctx context.Context, cmd *Command, e *NewEntry) er
 // then the question's token and nothing is recorded; the caller names the
 // entry it recorded (answeredAlready). 확인:다시 / confirm:again records
 // a genuinely new batch under the question's own again key (againToken),
-// once however often it is pasted. A yes whose answer
+// once however often it is pasted; a 확인:다시 that answered the question
+// itself is that batch (againAnsweredPrint). A yes whose answer
 // was voided since answers the question again, once (reanswerToken). So that a
 // redelivery of a request that answered the open question is still
 // answered once, the request's key is kept beside the question
@@ -223,11 +224,20 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 				break
 			}
 			if cmd.confirmAgain { // a separate report, once
-				answered, err := s.againAnswer(ctx, e, token)
-				if err != nil || answered != "" {
-					return answered, false, err
+				// unless a 확인:다시 answered the question itself: that
+				// answer is its separate report (review r48 B5: the line
+				// pasted again recorded a third copy), walked as a yes's
+				itself, err := s.store.HeldConfirmation(ctx, e.LoggedBy, againAnsweredPrint(token), since)
+				if err != nil {
+					return "", false, err
 				}
-				return "", false, s.keepTyped(ctx, *e, typed)
+				if itself == "" {
+					answered, err := s.againAnswer(ctx, e, token)
+					if err != nil || answered != "" {
+						return answered, false, err
+					}
+					return "", false, s.keepTyped(ctx, *e, typed)
+				}
 			}
 			if !first.Voided() {
 				return token, false, nil // answered already
@@ -240,8 +250,25 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 			return "", false, err
 		}
 	}
+	if cmd.confirmAgain { // a question's answer, typed with 확인:다시: its batch (above)
+		if err := s.store.HoldConfirmation(ctx, e.LoggedBy, againAnsweredPrint(token), token, s.now()); err != nil {
+			return "", false, err
+		}
+	}
 	e.IdempotencyKey = "confirm:" + token
 	return "", false, nil
+}
+
+// againAnsweredPrint is the print under which held_confirmations keeps
+// that the question whose key is token was answered by a 확인:다시 /
+// confirm:again (confirmedByTyping): the line was typed as a separate
+// batch, so that answer is the question's one separate batch, and the
+// same line pasted again writes nothing (review r48 B5). Kept before the
+// write, as the typed key is: a write refused after it leaves the question
+// open, and the next answer records under the question's key.
+func againAnsweredPrint(token string) string {
+	sum := sha256.Sum256([]byte("againanswered\x00" + token))
+	return hex.EncodeToString(sum[:confirmPart/2])
 }
 
 // againToken is the key 확인:다시 / confirm:again records e under once

@@ -108,12 +108,19 @@ func (s *Service) pressLead(r Report, year int, asOf time.Time) string {
 	if s.lang != Korean {
 		month = asOf.Month().String() // April
 	}
-	when := s.msg("press.on_day", "Month", month, "Day", asOf.Day())
-	if asOf.AddDate(0, 0, 1).Day() == 1 {
-		when = s.msg("press.month_end", "Month", month)
+	// 지난 3월 11일 is a day gone by: today's figures are as of 3월 11일
+	// (review r47 A5)
+	onDay, monthEnd := "press.on_day", "press.month_end"
+	if asOf.Equal(s.today()) {
+		onDay, monthEnd = "again2.press_today", "again2.press_month_end_today"
 	}
-	args := []any{"Year", whichYear, "AsOf", when, "Total", s.pressCount(r.Total.Total, r.Total.Approximate),
-		"Public", s.pressCount(public.Total, public.Approximate), "Private", s.pressCount(private.Total, private.Approximate), i18n.PluralCount, r.Total.Total}
+	when := s.msg(onDay, "Month", month, "Day", asOf.Day())
+	if asOf.AddDate(0, 0, 1).Day() == 1 {
+		when = s.msg(monthEnd, "Month", month)
+	}
+	total := s.pressCount(r.Total.Total, r.Total.Approximate)
+	args := []any{"Year", whichYear, "AsOf", when, "Total", total,
+		"Split", s.pressSplit(public, private, r.Total.Total), i18n.PluralCount, r.Total.Total}
 	if r.Total.Target <= 0 {
 		return s.msg("press.lead_no_target", args...)
 	}
@@ -124,6 +131,23 @@ func (s *Service) pressLead(r Report, year int, asOf time.Time) string {
 		return s.msg("k59.press_lead_no_rate", append(args, "Target", s.pressTarget(r.Total.Target))...)
 	}
 	return s.msg("press.lead", append(args, "Target", s.pressTarget(r.Total.Target), "Percent", floor)...)
+}
+
+// pressSplit is the lead's public and private parts of the total (n
+// jobs): a sector with no jobs is left out (review r47 A5: "민간부문 0개
+// 등" is no press sentence), one sector left is said to hold them all, and
+// with no jobs there are no parts to name.
+func (s *Service) pressSplit(public, private ReportRow, n int64) string {
+	switch {
+	case public.Total != 0 && private.Total != 0:
+		return s.msg("again2.press_split_both", "Public", s.pressCount(public.Total, public.Approximate),
+			"Private", s.pressCount(private.Total, private.Approximate))
+	case public.Total != 0:
+		return s.msg("again2.press_split_public", i18n.PluralCount, n)
+	case private.Total != 0:
+		return s.msg("again2.press_split_private", i18n.PluralCount, n)
+	}
+	return ""
 }
 
 // pressTarget writes a target exactly: 2만 500개.

@@ -236,7 +236,7 @@ func TestExactReportEqualToLedgerClearsApproximate(t *testing.T) {
 		// The title says what was done, not "nothing was recorded" (review_ko §19).
 		mustContain(t, r.Text(), byLang(lang, "were recorded again as exact; no total changed",
 			"정확한 수치로 다시 기록했습니다"),
-			byLang(lang, fmt.Sprintf("the earlier approximate report #%d", approxID), fmt.Sprintf("어림수로 보고된 #%d(2026. 11. 25. 기준 2,700여개)의 '여' 표시를 지우고", approxID)))
+			byLang(lang, fmt.Sprintf("earlier approximate report #%d", approxID), fmt.Sprintf("어림수로 보고된 #%d(2026. 11. 25. 기준 2,700여개)의 '여' 표시를 지우고", approxID)))
 		if got := h.approxNowSQL("", dates.On(2026, 1, 1), dates.On(2026, 12, 31)); got != 0 {
 			t.Errorf("oracle after the exact report: %d approximate, want 0", got)
 		}
