@@ -613,8 +613,8 @@ func (s *Service) askAboutOtherDepartments(ctx context.Context, c Caller, e NewE
 		return Reply{}, false, nil
 	}
 	word := s.programWord(p)
-	// the 누계 as the department's own, its difference read when typed (review r47 F3)
-	delta := s.msg("guards.own_cumulative_delta", "N", e.Count, "Program", word, "Date", s.lineDate(e.AsOf), "Department", e.Department)
+	delta := s.msg("guards.own_cumulative_delta", "N", e.Count-own, "Program", word,
+		"Date", fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day()), "Department", e.Department)
 	why := s.msg("guards.cumulative_whole_program", "Program", s.programLabel(p), "Date", s.date(e.AsOf),
 		"Total", s.unitCount(e.Count, e.Approximate, p.Unit), "Department", e.Department,
 		"Others", strings.Join(others, ", "), "Increment", s.plusCount(e.Count-whole, e.Approximate, p.Unit),

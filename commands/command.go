@@ -83,10 +83,6 @@ type Command struct {
 	// the label with it when it was given one), so a line offered back
 	// can write it as the day it was read as (offeredLine, review r39 F17).
 	dateRaw string
-	// deptTotal says an add's 누계 is its department's own (기준:부서,
-	// by:department): the difference from that department's figure when it
-	// is typed is recorded (deptTotalEntry, review r47 F3).
-	deptTotal bool
 	// lineDated says Line writes its day in full already (the add form's
 	// line, formLine): offered back as it is.
 	lineDated bool

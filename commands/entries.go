@@ -440,9 +440,6 @@ func (s *Service) holdNoteRefusal(ctx context.Context, c Caller, p Program, dept
 // (review r6 X12). held says the reply is a question and nothing was
 // written. cmd.Line is the line the question offers to type again.
 func (s *Service) recordGuarded(ctx context.Context, c Caller, cmd Command, e NewEntry, p Program) (Reply, bool) {
-	if cmd.deptTotal {
-		return s.deptTotalEntry(ctx, c, cmd, e, p)
-	}
 	if r, cancelled, err := s.answersCancelled(ctx, cmd, e); err != nil {
 		return s.storageFailure(ctx, cmd.Name, err), false
 	} else if cancelled {

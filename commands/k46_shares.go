@@ -25,7 +25,6 @@ func (s *Service) cumulativeShare(ctx context.Context, cmd Command, e NewEntry, 
 	from := dates.On(e.AsOf.Year(), 1, 1)
 	var whole, own int64
 	var label, line string
-	above := "k46.share_above"
 	word := s.programWord(p)
 	day := fmt.Sprintf("%d/%d", int(e.AsOf.Month()), e.AsOf.Day())
 	switch {
@@ -51,9 +50,7 @@ func (s *Service) cumulativeShare(ctx context.Context, cmd Command, e NewEntry, 
 			return Reply{}, false, err
 		}
 		whole, own, label = all, mine, e.Department
-		// the 누계 as the department's own, its difference read when typed (review r47 F3)
-		line = s.msg("guards.own_cumulative_delta", "N", e.Count, "Program", word, "Date", s.lineDate(e.AsOf), "Department", e.Department)
-		above = "hold3.share_above_dept"
+		line = s.msg("guards.own_cumulative_delta", "N", e.Count-own, "Program", word, "Date", day, "Department", e.Department)
 	default:
 		return Reply{}, false, nil
 	}
@@ -65,7 +62,7 @@ func (s *Service) cumulativeShare(ctx context.Context, cmd Command, e NewEntry, 
 		"Missing", s.unitCount(e.Count-own, e.Approximate, p.Unit), "Line", line, "Code", s.programShort(p)}
 	switch {
 	case e.Count > own:
-		return s.refuse(cmd.Name, s.msg(above, args...)), true, nil
+		return s.refuse(cmd.Name, s.msg("k46.share_above", args...)), true, nil
 	case e.Count == own:
 		return Reply{Command: cmd.Name, Title: s.msg("k46.share_agrees", args...)}, true, nil
 	default:

@@ -255,10 +255,10 @@ func TestCumulativeAtOrBelowTheLedgerAdvice(t *testing.T) {
 		// A9: 나과's own 노인 is 12 of 3,290; its own 누계 of 20.
 		{commands.Korean, []string{"추가 12 senior 날짜:2026-10-10 부서:나과", "추가 3290 senior 누계 날짜:2026-10-31 부서:가과 확인:예"},
 			"추가 20 senior 누계 날짜:2026-11-02 부서:나과", commands.OutcomeRefused,
-			[]string{"그중 나과는 12개", "8개가 빠져 있습니다", "`추가 노인 누계 20 2026. 11. 2. 부서:나과 기준:부서`"}, []string{"무효", "#2"}},
+			[]string{"그중 나과는 12개", "8개가 빠져 있습니다", "`추가 8 노인 11/2 부서:나과`"}, []string{"무효", "#2"}},
 		{commands.English, []string{"add 12 senior date:2026-10-10 dept:나과", "add 3290 senior cumulative date:2026-10-31 dept:가과 confirm:yes"},
 			"add 20 senior cumulative date:2026-11-02 dept:나과", commands.OutcomeRefused,
-			[]string{"of which 나과 holds 12", "8 are missing", "`add senior cumulative 20 date:2026-11-02 dept:나과 by:department`"}, []string{"void"}},
+			[]string{"of which 나과 holds 12", "8 are missing", "`add 8 senior date:11/2 dept:나과`"}, []string{"void"}},
 		// W7: 상용 37 of 60; a 상용 누계 of 60, then of 40.
 		{commands.Korean, []string{"추가 32 senior 날짜:2026-10-10 고용형태:상용", "추가 5 senior 날짜:2026-10-11 고용형태:상용", "추가 23 senior 날짜:2026-10-12"},
 			"추가 60 senior 누계 날짜:2026-11-02 고용형태:상용", commands.OutcomeRefused,

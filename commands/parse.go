@@ -428,10 +428,6 @@ func takeOptions(cmd *Command, tokens []token, today time.Time) ([]token, error)
 			positional = append(positional, t) // "10:30", "회의:…" and URLs belong to the note
 			continue
 		}
-		if cmd.Name == cmdAdd && canonical == "by" && deptTotalWord(value) {
-			cmd.deptTotal = true // 기준:부서, the department's own 누계 (deptTotalEntry)
-			continue
-		}
 		if !allows(cmd.Name, canonical) {
 			if err := correctMoveLabel(cmd, canonical, tokens); err != nil {
 				return nil, err

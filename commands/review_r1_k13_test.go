@@ -14,8 +14,7 @@ import (
 // departments also filed jobs for, is held: the reply says the 누계 is the
 // whole program's, names the other departments' share and the increment,
 // and says what to type for the department's own 누계. Confirming records
-// it as before; the line with 기준:부서 records the department's own
-// figure (review r47 F3: it offered the delta, stale once typed later).
+// it as before; the delta records the department's own figure.
 func TestCumulativeWithOtherDepartmentsIsHeld(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -23,10 +22,10 @@ func TestCumulativeWithOtherDepartmentsIsHeld(t *testing.T) {
 		report, confirm, delta string
 		wants                  []string
 	}{
-		{commands.Korean, "추가 청년 누계 700 11/25 부서:일자리정책과", "추가 청년 누계 700 11/25 부서:일자리정책과 확인:예", "추가 청년 누계 700 2026. 11. 25. 부서:일자리정책과 기준:부서",
-			[]string{"사업 전체의 누계", "노인복지과 15개", "+85개", "지금까지 600개", "`추가 청년 누계 700 2026. 11. 25. 부서:일자리정책과 기준:부서`", "지금은 100개", "아직 기록하지 않았습니다"}},
-		{commands.English, "add 700 youth cumulative date:11/25 dept:일자리정책과", "add 700 youth cumulative date:11/25 dept:일자리정책과 confirm:yes", "add youth cumulative 700 date:2026-11-25 dept:일자리정책과 by:department",
-			[]string{"whole program's total", "노인복지과 15", "records +85", "`add youth cumulative 700 date:2026-11-25 dept:일자리정책과 by:department`", "now 100", "Nothing was recorded"}},
+		{commands.Korean, "추가 청년 누계 700 11/25 부서:일자리정책과", "추가 청년 누계 700 11/25 부서:일자리정책과 확인:예", "추가 100 청년 11/25 부서:일자리정책과",
+			[]string{"사업 전체의 누계", "노인복지과 15개", "+85개", "지금까지 600개", "`추가 100 청년 11/25 부서:일자리정책과`", "아직 기록하지 않았습니다"}},
+		{commands.English, "add 700 youth cumulative date:11/25 dept:일자리정책과", "add 700 youth cumulative date:11/25 dept:일자리정책과 confirm:yes", "add 100 youth date:11/25 dept:일자리정책과",
+			[]string{"whole program's total", "노인복지과 15", "records +85", "`add 100 youth date:11/25 dept:일자리정책과`", "Nothing was recorded"}},
 	} {
 		for _, confirm := range []bool{true, false} {
 			h := newHarness(t, tc.lang)
