@@ -29,6 +29,7 @@ func TestFuture3ListReachingLaterIsNotHiredYet(t *testing.T) {
 			"추가 3 노인 일자리 메모:12월 3~8일 입사", "추가 3 노인 일자리 메모:12월 3-8일 채용",
 			"추가 3 노인 일자리 메모:3일~8일 입사", "추가 3 노인 일자리 메모:12월 8, 3일 입사",
 		}, "추가 3 노인 일자리 날짜:2026. 12. 3. 메모:12/1, 12/3 입사"},
+
 		{commands.English, []string{
 			"add 3 senior note:12/8, 12/3 hired", "add 3 senior note:12/3-12/8 hired",
 			"add 3 senior note:12/3 to 12/8 start", "add 3 senior note:hired 12/8, 12/3",
@@ -131,5 +132,26 @@ func TestFuture3AgreementDeadlinePastIsAskedAsItsMonth(t *testing.T) {
 				t.Errorf("SQL SUM %d of the agreement keeping its deadline on its own date, want 7", got)
 			}
 		})
+	}
+}
+
+// Review r50 B4: days past with the month written once (`11월 28~30일`)
+// were read as days of the month typed (11 as 2026. 12. 11.) and refused as
+// a start to come. They are November's: on 11. 30. the note is the
+// period's report, on another day the month is asked, never "not hired".
+func TestFuture3PastDaysWithTheMonthWrittenOnce(t *testing.T) {
+	t.Parallel()
+	h := r32At(t, commands.Korean, "2026-12-04")
+	holds3Run(h, "U1", "추가 3 노인 일자리 날짜:2026. 11. 30. 메모:11월 28~30일 입사", commands.OutcomeOK)
+	if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE logged_by = 'U1' AND as_of = '2026-11-30'`); got != 3 {
+		t.Errorf("SQL SUM %d on 11. 30., want 3", got)
+	}
+	for _, line := range []string{"추가 3 노인 일자리 메모:11월 2~3일 입사", "추가 3 노인 일자리 메모:11월 28·29·30일 입사"} {
+		r := holds3Run(h, "U2", line, commands.OutcomeRefused)
+		mustNotContain(t, r.Text(), "입사 전", "이후에 입사")
+		mustContain(t, r.Text(), "날짜:2026. 11. 30.")
+	}
+	if got := h.sqlInt(`SELECT COALESCE(SUM(count), 0) FROM entries WHERE logged_by = 'U2'`); got != 0 {
+		t.Errorf("SQL SUM %d after the questions, want 0", got)
 	}
 }

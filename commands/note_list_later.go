@@ -28,7 +28,7 @@ var reLaterDayList = regexp.MustCompile(`(?:` + reLaterListDay + `)(?:` + reLate
 // reLaterListPart is one day of a list matched by reLaterDayList: its year, month
 // and day, or a day alone inheriting the month before it.
 var reLaterListPart = regexp.MustCompile(`(?:(?P<y>20[0-9]{2}) ?[./-] ?)?(?P<m>[0-9]{1,2}) ?[./] ?(?P<d>[0-9]{1,2})\.?|` +
-	`(?:(?P<y2>20[0-9]{2}) ?년 ?)?(?P<m2>[0-9]{1,2}) ?월 ?(?P<d2>[0-9]{1,2}) ?일|(?P<d3>[0-9]{1,2}) ?일?`)
+	`(?:(?P<y2>20[0-9]{2}) ?년 ?)?(?P<m2>[0-9]{1,2}) ?월 ?(?P<d2>[0-9]{1,2}) ?일?|(?P<d3>[0-9]{1,2}) ?일?`)
 
 // listStartsLater finds in a folded note a list or range of days, with a
 // start word, reaching past the day written (`12/8, 12/3 입사`,
