@@ -30,7 +30,7 @@ func TestConfirmWordInANoteIsTheNote(t *testing.T) {
 	}
 	r = h.run("U1", line, commands.OutcomeRefused) // the same entry again: asked, not recorded
 	mustContain(t, r.Text(), "같은 실적을 조금 전에 기록하셨습니다")
-	offered := "add 4 disabled date:2026-06-10 dept:가과 확인:예 메모:현장 확인"
+	offered := "추가 4 disabled 날짜:2026-06-10 부서:가과 확인:예 메모:현장 확인" // the reply's words (awk5)
 	mustContain(t, r.Text(), "`"+offered+"`")
 	if n := h.entriesStored(); n != 1 {
 		t.Fatalf("%d entries; the repeat must wait for confirmation", n)

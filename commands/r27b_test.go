@@ -55,10 +55,10 @@ func TestApproximateDeltaOutsideExactReport(t *testing.T) {
 			t.Fatalf("SQL: total %d, outside approximate %d; want 1,600 and 200", total, outside)
 		}
 		mustContain(t, r.Text(), approxFig(lang, formatCount(total)), "1,400"+pick("개 → ", " to ")+approxFig(lang, "1,600"))
-		for _, line := range []string{pick("현황 노인", "status senior"), pick("현황 11월 누계", "status 2026-11"), pick("보고서 11월", "report 2026-11")} {
+		for _, line := range []string{pick("현황 노인", "status senior"), pick("현황 11월 누계", "status as of 11/26"), pick("보고서 11월", "report 2026-11")} {
 			text := h.run("U1", line, commands.OutcomeOK).Text()
 			mustContain(t, text, approxFig(lang, formatCount(total)))
-			if strings.HasPrefix(line, "현황 11") || strings.HasPrefix(line, "status 2026") {
+			if strings.HasPrefix(line, "현황 11") || strings.HasPrefix(line, "status as of") {
 				mustContain(t, text, approxLine(lang, outside))
 			}
 		}

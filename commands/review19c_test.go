@@ -209,7 +209,7 @@ func TestReview19Replies(t *testing.T) {
 		mustContain(t, r.Text(), byLang(lang, "If you meant `status`", "`status`를 뜻하셨다면"))
 		h.run(manager, "target 1000", commands.OutcomeOK)
 		r = h.run("U1", "추가 3000 청년", commands.OutcomeRefused)
-		mustContain(t, r.Text(), byLang(lang, "If the figure is right, type this line: `추가 3000 청년 date:2026-11-26 confirm:yes`", "수가 맞다면 다음 줄을 그대로 다시 입력하세요: `추가 3000 청년 날짜:2026. 11. 26. 확인:예`"))
+		mustContain(t, r.Text(), byLang(lang, "If the figure is right, type this line: `add 3000 청년 date:2026-11-26 confirm:yes`", "수가 맞다면 다음 줄을 그대로 다시 입력하세요: `추가 3000 청년 날짜:2026. 11. 26. 확인:예`"))
 		if strings.Contains(r.Text(), byLang(lang, "button", "버튼")) {
 			t.Errorf("the console's hold mentions a button:\n%s", r.Text())
 		}
