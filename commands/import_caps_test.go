@@ -86,8 +86,10 @@ func TestSharedStringsBombIsRefusedThroughSlack(t *testing.T) {
 	}
 }
 
-// monthReportCSV is a 사업별 보고서-style file of rows youth rows × cols
-// month headers (1월 … 12월, repeating past 12), every cell 1.
+// monthReportCSV is a 사업별 보고서-style file of rows program rows × cols
+// month headers (1월 … 12월, repeating past 12), every cell 1. The rows
+// go through the programs in turn: two rows of one program and month are
+// refused (import8), so a file of up to nine rows holds no such pair.
 func monthReportCSV(rows, cols int) []byte {
 	var b strings.Builder
 	b.WriteString("2026년 일자리 실적\n사업코드")
@@ -95,8 +97,9 @@ func monthReportCSV(rows, cols int) []byte {
 		fmt.Fprintf(&b, ",%d월", 1+c%12)
 	}
 	b.WriteString("\n")
-	for range rows {
-		b.WriteString("youth" + strings.Repeat(",1", cols) + "\n")
+	codes := []string{"youth", "senior", "women", "disabled", "community", "social", "vulnerable", "invest", "rail"}
+	for i := range rows {
+		b.WriteString(codes[i%len(codes)] + strings.Repeat(",1", cols) + "\n")
 	}
 	return []byte(b.String())
 }
@@ -125,7 +128,7 @@ func TestReportFileWeighsItsMonthFiguresThroughSlack(t *testing.T) {
 	// A year's report of a few programs still previews.
 	f.data = monthReportCSV(3, 12)
 	r = svc.Handle(context.Background(), slackUser("UA"), "가져오기")
-	if r.Outcome != commands.OutcomeOK || !strings.Contains(r.Text(), "새 기록 12건") {
+	if r.Outcome != commands.OutcomeOK || !strings.Contains(r.Text(), "새 기록 36건") {
 		t.Errorf("3 rows × 12 months: %q %s", r.Outcome, r.Text())
 	}
 }

@@ -92,7 +92,7 @@ const ledgerSince = 10
 // ledgerWithDemo loads the console's demo into store through the commands a
 // user types and returns the service that answers them.
 // offeredLine is a line a reply offers to type again, in backquotes.
-var offeredLine = regexp.MustCompile("`(add [^`]+)`")
+var offeredLine = regexp.MustCompile("`((?:add|추가) [^`]+)`") // a Korean reply offers its words (추가 …)
 
 func ledgerWithDemo(t *testing.T, store *db.Store) *commands.Service {
 	t.Helper()
