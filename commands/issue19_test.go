@@ -191,7 +191,7 @@ func TestAddGuards(t *testing.T) {
 		h.run("U1", "add 30 youth 11월 20일", commands.OutcomeOK)
 		r := h.run("U1", "add 30 youth 11월 20일", commands.OutcomeRefused)
 		mustContain(t, r.Text(), byLang(lang, "You recorded the same entry a short while ago: #1", "같은 실적을 조금 전에 기록하셨습니다: #1"))
-		if len(r.Actions) != 1 || r.Actions[0].ID != commands.ActionConfirm || !strings.HasPrefix(r.Actions[0].Command, byLang(lang, "add 30 youth 2026-11-20 confirm:", "add 30 youth 2026. 11. 20. 확인:")) { // the day written out (review r39 F17)
+		if len(r.Actions) != 1 || r.Actions[0].ID != commands.ActionConfirm || !strings.HasPrefix(r.Actions[0].Command, byLang(lang, "add 30 youth 2026-11-20 confirm:", "추가 30 youth 2026. 11. 20. 확인:")) { // the day written out (review r39 F17)
 			t.Fatalf("the question offers %+v, want one confirm button", r.Actions)
 		}
 		if n := h.entriesStored(); n != 1 {
