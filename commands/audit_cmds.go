@@ -2,9 +2,12 @@ package commands
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -936,8 +939,15 @@ func withinTextsFor(e NewEntry) withinTexts {
 // 누계포함:아니오 raises it), the answer before the line's 메모:; a button
 // for each in Slack. Nothing is written. The one question for 채용 and 추가.
 func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEntry, p Program) (Reply, bool, error) {
-	if e.Kind != KindDelta || cmd.Opts.Within != nil {
+	if e.Kind != KindDelta {
 		return Reply{}, false, nil
+	}
+	var asked time.Time // when the question a typed answer answers was asked
+	if cmd.Opts.Within != nil {
+		var err error
+		if asked, err = s.withinAskedAt(ctx, e); err != nil || asked.IsZero() {
+			return Reply{}, false, err // typed with no question asked: the answer stands
+		}
 	}
 	reports, err := s.laterReports(ctx, e)
 	if err != nil {
@@ -945,6 +955,20 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 	}
 	if len(reports) == 0 {
 		return Reply{}, false, nil
+	}
+	if cmd.Opts.Within != nil {
+		// The answer is asked again, as fresh, only when it would change a
+		// report recorded after its question was asked, one the question
+		// never named (review r49 F1: a colleague's newer 누계 very likely
+		// counts the same jobs): 예 re-bases the first report, 아니오 raises
+		// them all.
+		changed := reports
+		if *cmd.Opts.Within {
+			changed = reports[:1]
+		}
+		if !slices.ContainsFunc(changed, func(r Entry) bool { return r.CreatedAt.After(asked) }) {
+			return Reply{}, false, nil
+		}
 	}
 	first := &reports[0] // the report deciding the earliest later date: the latest recorded of that date
 	through, err := s.programThrough(ctx, e.ProgramID, e.Status, first.AsOf)
@@ -1026,8 +1050,42 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 		actions = append(actions, Action{ID: ActionConfirm, Label: s.msg("hires.button_inside"), Command: yes, Style: "primary"})
 	}
 	actions = append(actions, Action{ID: ActionConfirm, Label: s.msg(t.buttonSeparate), Command: no})
+	if err := s.store.HoldConfirmation(ctx, e.LoggedBy, withinAskedPrint(e), withinAskedToken(s.now()), s.now()); err != nil {
+		return Reply{}, false, err
+	}
 	return Reply{Command: cmd.Name, Outcome: OutcomeRefused, Title: why, Sections: []Section{{Lines: lines}}, Actions: actions,
 		did: LastAction{Kind: LastHeld, Print: holdPrint(e)}}, true, nil
+}
+
+// withinAskedPrint is the print under which held_confirmations keeps when
+// the 누계포함 question about e was last asked (askInsideLaterReport): the
+// fields holdPrint compares (a retyped note is the same question) and the
+// agreement of a 채용.
+func withinAskedPrint(e NewEntry) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "withinasked\x00%s\x00%d", holdPrint(e), e.Agreement))
+	return hex.EncodeToString(sum[:confirmPart/2])
+}
+
+// withinAskedToken is the time a 누계포함 question was asked, kept as a
+// held_confirmations token (32 hex digits): the reports it named are those
+// recorded by then, so a typed answer is compared with the reports
+// recorded since (entries.created_at, the service's clock, as this is).
+func withinAskedToken(at time.Time) string {
+	return fmt.Sprintf("%016x%016x", uint64(at.UnixNano()), 0)
+}
+
+// withinAskedAt is when the 누계포함 question about e was last asked
+// within AnswerWindow, zero if it was not (or the token is not a time).
+func (s *Service) withinAskedAt(ctx context.Context, e NewEntry) (time.Time, error) {
+	token, err := s.store.HeldConfirmation(ctx, e.LoggedBy, withinAskedPrint(e), s.now().Add(-AnswerWindow))
+	if err != nil || len(token) != 32 {
+		return time.Time{}, err
+	}
+	n, err := strconv.ParseUint(token[:16], 16, 64)
+	if err != nil {
+		return time.Time{}, nil // not a time kept by withinAskedToken: no question known
+	}
+	return time.Unix(0, int64(n)), nil
 }
 
 // laterReports are the 누계 reports deciding the dates on and after a
