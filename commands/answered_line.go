@@ -35,5 +35,11 @@ func (s *Service) answeredLine(ctx context.Context, e NewEntry) (string, error) 
 	if err != nil || !found {
 		return "", err
 	}
+	// A 확인:다시 batch's key leaves out the type and the 여: it answers
+	// only a line of its own figure, not `5여` after an exact 5 of 일용
+	// (review r50 M3: told "recorded already", naming the other entry).
+	if o.Count != e.Count || o.Approximate != e.Approximate || o.EmploymentType != e.EmploymentType {
+		return "", nil
+	}
 	return strings.TrimPrefix(o.IdempotencyKey, "confirm:"), nil
 }

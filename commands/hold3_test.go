@@ -1,6 +1,7 @@
 package commands_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -126,6 +127,39 @@ func TestHold3YesLineAgainAfterTheWindowIsRecordedAlready(t *testing.T) {
 				t.Errorf("realised SUM = %d, want %d", sum, 3*25+7)
 			}
 			dbtest.CheckTotals(t, h.store)
+		})
+	}
+}
+
+// Review r50 M3: a yes line of another figure (5여 after an exact 5 of
+// 일용 recorded as a 확인:다시 batch) is not told "recorded already": the
+// batch's key leaves out the type and the 여, so its entry answers only a
+// line of its own figure.
+func TestHold3YesLineOfAnotherFigureIsNotTheBatch(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(fmt.Sprint(lang), func(t *testing.T) {
+			t.Parallel()
+			now := time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC)
+			h := newHarness(t, lang)
+			h.withClock(&now)
+			typed := byLang(lang, "add women 5 2026-11-15 type:daily", "추가 여성 5 2026. 11. 15. 고용형태:일용")
+			h.run("U1", typed, commands.OutcomeOK)
+			h.run("U1", typed, commands.OutcomeRefused) // the repeat question
+			h.run("U1", typed+byLang(lang, " confirm:yes", " 확인:예"), commands.OutcomeOK)
+			h.run("U1", typed+byLang(lang, " confirm:again", " 확인:다시"), commands.OutcomeOK) // a separate batch
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE logged_by = 'U1' AND voided_at IS NULL`); n != 3 {
+				t.Fatalf("%d live entries after the batch, want 3", n)
+			}
+			now = time.Date(2026, time.December, 14, 1, 0, 0, 0, time.UTC)
+			r := h.svc.Handle(context.Background(), commands.Caller{UserID: "U1"}, byLang(lang, "add women 5여 2026-11-15 confirm:yes", "추가 여성 5여 2026. 11. 15. 확인:예"))
+			mustNotContain(t, r.Text(), byLang(lang, "recorded already", "이미 기록했습니다"))
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE logged_by = 'U1' AND voided_at IS NULL AND approximate`); n != 1 {
+				t.Fatalf("%d live approximate entries after the 5여 yes, want 1\n%s", n, r.Text())
+			}
+			if sum := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`); sum != 20 {
+				t.Errorf("realised SUM = %d, want 20", sum)
+			}
 		})
 	}
 }
