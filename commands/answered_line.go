@@ -8,10 +8,13 @@ import (
 // AnsweredStore finds the answer a 확인:예 line recorded, however long ago
 // (review r47 F4).
 type AnsweredStore interface {
-	// AnsweredEntry returns the newest live entry of e's person, program
-	// and day recorded under a question's key (confirm:…) whose entry
-	// fingerprint (its last confirmPart characters) is one of prints;
-	// ok=false when there is none.
+	// AnsweredEntry returns the newest live entry of e's person, program,
+	// day, count, 여 and employment type recorded under a question's key
+	// (confirm:…) whose entry fingerprint (its last confirmPart characters)
+	// is one of prints; ok=false when there is none. The figure, 여 and
+	// type are compared in the query: a 확인:다시 batch's print leaves them
+	// out, and it answers only a line of its own figure (review r50 M3),
+	// while an older answer of the line's own figure still counts (r51).
 	AnsweredEntry(ctx context.Context, e NewEntry, prints []string) (Entry, bool, error)
 }
 
@@ -34,12 +37,6 @@ func (s *Service) answeredLine(ctx context.Context, e NewEntry) (string, error) 
 	o, found, err := s.store.AnsweredEntry(ctx, e, []string{entryPrint(e), entryPrint(bare), entryPrint(again)})
 	if err != nil || !found {
 		return "", err
-	}
-	// A 확인:다시 batch's key leaves out the type and the 여: it answers
-	// only a line of its own figure, not `5여` after an exact 5 of 일용
-	// (review r50 M3: told "recorded already", naming the other entry).
-	if o.Count != e.Count || o.Approximate != e.Approximate || o.EmploymentType != e.EmploymentType {
-		return "", nil
 	}
 	return strings.TrimPrefix(o.IdempotencyKey, "confirm:"), nil
 }

@@ -163,3 +163,36 @@ func TestHold3YesLineOfAnotherFigureIsNotTheBatch(t *testing.T) {
 		})
 	}
 }
+
+// Review r51: an answer of the line's own figure (5여 확인:예, #2) is found
+// past a newer 확인:다시 batch of another type (5 일용, #3): typed back after
+// the week, the yes line is told #2 is recorded, not recorded again.
+func TestHold3YesLineFoundPastANewerBatchOfAnotherFigure(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []commands.Lang{commands.Korean, commands.English} {
+		t.Run(fmt.Sprint(lang), func(t *testing.T) {
+			t.Parallel()
+			now := time.Date(2026, time.December, 4, 1, 0, 0, 0, time.UTC)
+			h := newHarness(t, lang)
+			h.withClock(&now)
+			h.run("U1", byLang(lang, "add youth 5 2026-12-01", "추가 청년 5 2026. 12. 1."), commands.OutcomeOK)
+			h.run("U1", byLang(lang, "add youth 5여 2026-12-01", "추가 청년 5여 2026. 12. 1."), commands.OutcomeRefused)
+			yes := byLang(lang, "add youth 5여 2026-12-01 confirm:yes", "추가 청년 5여 2026. 12. 1. 확인:예")
+			h.run("U1", yes, commands.OutcomeOK)
+			answered := h.sqlInt(`SELECT max(id) FROM entries`)
+			h.run("U1", byLang(lang, "add youth 5 2026-12-01 type:daily confirm:again", "추가 청년 5 2026. 12. 1. 고용형태:일용 확인:다시"), commands.OutcomeOK)
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL`); n != 3 {
+				t.Fatalf("%d live entries before the week passed, want 3", n)
+			}
+			now = time.Date(2026, time.December, 12, 1, 0, 0, 0, time.UTC)
+			r := h.run("U1", yes, commands.OutcomeRefused)
+			mustContain(t, r.Text(), fmt.Sprintf("#%d", answered))
+			if n := h.sqlInt(`SELECT count(*) FROM entries WHERE voided_at IS NULL`); n != 3 {
+				t.Fatalf("%d live entries after the yes typed back, want 3", n)
+			}
+			if sum := h.sqlInt(`SELECT coalesce(sum(count), 0) FROM entries WHERE voided_at IS NULL AND status = 'realised'`); sum != 15 {
+				t.Errorf("realised SUM = %d, want 15", sum)
+			}
+		})
+	}
+}

@@ -103,8 +103,10 @@ func (s *Store) AnsweredEntry(ctx context.Context, e commands.NewEntry, prints [
 	const q = entrySelect + ` WHERE e.as_of = $1 AND e.program_id = $2 AND e.logged_by = $3 AND e.voided_at IS NULL
 		AND e.idempotency_key LIKE 'confirm:%'
 		AND EXISTS (SELECT 1 FROM unnest($4::text[]) p WHERE right(e.idempotency_key, char_length(p)) = p)
+		AND e.count = $5 AND e.approximate = $6 AND e.employment_type = $7
 		ORDER BY e.id DESC LIMIT 1`
-	err := sqlx.GetContext(ctx, s.db, &r, q, e.AsOf.Format(time.DateOnly), e.ProgramID, e.LoggedBy, pq.Array(prints))
+	err := sqlx.GetContext(ctx, s.db, &r, q, e.AsOf.Format(time.DateOnly), e.ProgramID, e.LoggedBy, pq.Array(prints),
+		e.Count, e.Approximate, e.EmploymentType)
 	if errors.Is(err, sql.ErrNoRows) {
 		return commands.Entry{}, false, nil
 	}
