@@ -88,6 +88,15 @@ func holdPrint(e NewEntry) string {
 	return hex.EncodeToString(sum[:confirmPart/2])
 }
 
+// taggedPrint is the fingerprint held_confirmations keeps for one kind of
+// mark (tag) about payload: the first confirmPart/2 bytes of the SHA-256 of
+// tag, NUL, payload, in hex. Each kind hashes apart from the others, so a
+// mark of one kind never reads as another's.
+func taggedPrint(tag, payload string) string {
+	sum := sha256.Sum256([]byte(tag + "\x00" + payload))
+	return hex.EncodeToString(sum[:confirmPart/2])
+}
+
 // confirmedBy applies a Record it button's token to the entry it came
 // with: when the token seals this very entry, the add records under the
 // token's own key, once however often it is pressed. A token for another
@@ -267,8 +276,7 @@ func (s *Service) confirmedByTyping(ctx context.Context, cmd Command, e *NewEntr
 // write, as the typed key is: a write refused after it leaves the question
 // open, and the next answer records under the question's key.
 func againAnsweredPrint(token string) string {
-	sum := sha256.Sum256([]byte("againanswered\x00" + token))
-	return hex.EncodeToString(sum[:confirmPart/2])
+	return taggedPrint("againanswered", token)
 }
 
 // againToken is the key 확인:다시 / confirm:again records e under once
@@ -525,8 +533,7 @@ func (s *Service) questionPending(ctx context.Context, e NewEntry) (string, erro
 // beside the questions, its fingerprint hashed apart from theirs ("typed"),
 // and dropped with them after a day, well past Slack's redelivery window.
 func typedPrint(key string) string {
-	sum := sha256.Sum256([]byte("typed\x00" + key))
-	return hex.EncodeToString(sum[:confirmPart/2])
+	return taggedPrint("typed", key)
 }
 
 // repeatWindow is within which the repeat question says "you recorded the
@@ -1218,8 +1225,7 @@ const maxAnswers = 4
 // without 확인:, answers it (the 채용 after an identical 추가, once that
 // 추가 is voided).
 func siblingPrint(token string, i int) string {
-	sum := sha256.Sum256(fmt.Appendf(nil, "other\x00%s\x00%d", token, i))
-	return hex.EncodeToString(sum[:confirmPart/2])
+	return taggedPrint("other", fmt.Sprintf("%s\x00%d", token, i))
 }
 
 // holdOtherAnswers keeps the other answers of a held question (review r23
@@ -1372,8 +1378,7 @@ func (s *Service) offeredEntry(c Caller, p Program, depts []Department, d entryD
 // holdPrint, so the one was refused as the other's answer; M2: a size hold
 // asked in between replaced the line's token under holdPrint).
 func noteLinePrint(e NewEntry) string {
-	sum := sha256.Sum256(fmt.Appendf(nil, "note\x00%s\x00%d", holdPrint(e), e.Agreement))
-	return hex.EncodeToString(sum[:confirmPart/2])
+	return taggedPrint("note", fmt.Sprintf("%s\x00%d", holdPrint(e), e.Agreement))
 }
 
 // holdNoteLines is holdNoteAnswers for the entry e the refused line would

@@ -2,8 +2,6 @@ package commands
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -1062,8 +1060,7 @@ func (s *Service) askInsideLaterReport(ctx context.Context, cmd Command, e NewEn
 // fields holdPrint compares (a retyped note is the same question) and the
 // agreement of a 채용.
 func withinAskedPrint(e NewEntry) string {
-	sum := sha256.Sum256(fmt.Appendf(nil, "withinasked\x00%s\x00%d", holdPrint(e), e.Agreement))
-	return hex.EncodeToString(sum[:confirmPart/2])
+	return taggedPrint("withinasked", fmt.Sprintf("%s\x00%d", holdPrint(e), e.Agreement))
 }
 
 // withinAskedToken is the time a 누계포함 question was asked, kept as a
